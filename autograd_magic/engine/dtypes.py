@@ -1,0 +1,98 @@
+"""torch dtypes and PyTorch's type promotion rules."""
+import numpy as np
+
+
+class dtype:
+    """A torch dtype: prints as ``torch.float32``."""
+    __slots__ = ("name", "np", "is_floating_point", "is_complex", "is_signed", "itemsize", "_cat")
+
+    def __init__(self, name, np_dtype, category):
+        self.name = name
+        self.np = np.dtype(np_dtype)
+        self._cat = category  # 0 bool, 1 integer, 2 floating
+        self.is_floating_point = category == 2
+        self.is_complex = False
+        self.is_signed = name not in ("bool", "uint8")
+        self.itemsize = self.np.itemsize
+
+    def __repr__(self):
+        return "torch." + self.name
+
+    def __reduce__(self):
+        return (_by_name, (self.name,))
+
+
+float32 = dtype("float32", np.float32, 2)
+float64 = dtype("float64", np.float64, 2)
+float16 = dtype("float16", np.float16, 2)
+int64 = dtype("int64", np.int64, 1)
+int32 = dtype("int32", np.int32, 1)
+int16 = dtype("int16", np.int16, 1)
+int8 = dtype("int8", np.int8, 1)
+uint8 = dtype("uint8", np.uint8, 1)
+bool_ = dtype("bool", np.bool_, 0)
+
+ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_)
+_FROM_NP = {d.np: d for d in ALL}
+_NAMES = {d.name: d for d in ALL}
+
+
+def _by_name(name):
+    return _NAMES[name]
+
+
+def from_numpy_dtype(np_dtype):
+    """The torch dtype of a numpy dtype (TypeError for unsupported ones, as torch.from_numpy)."""
+    try:
+        return _FROM_NP[np.dtype(np_dtype)]
+    except KeyError:
+        raise TypeError(
+            f"can't convert np.ndarray of type numpy.{np.dtype(np_dtype).name}. The only supported types are: "
+            "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.") from None
+
+
+def default_for_category(cat):
+    return (bool_, int64, float32)[cat]
+
+
+def scalar_category(value):
+    if isinstance(value, (bool, np.bool_)):
+        return 0
+    if isinstance(value, (int, np.integer)):
+        return 1
+    return 2
+
+
+def promote_pair(a, b):
+    """Promote two tensor dtypes of the same priority (numpy's table agrees with torch's for these dtypes)."""
+    if a is b:
+        return a
+    if a._cat != b._cat:
+        return a if a._cat > b._cat else b
+    return _FROM_NP[np.promote_types(a.np, b.np)]
+
+
+def result_type(operands):
+    """torch.result_type over tensors (objects with .dtype and .ndim) and Python scalars.
+
+    Dimensioned tensors win over 0-d tensors, which win over Python scalars, unless a
+    lower-priority operand is of a higher category (bool < int < float).
+    """
+    dims = zero = None
+    scalar_cat = -1
+    for x in operands:
+        d = getattr(x, "_dtype", None)
+        if d is None:
+            scalar_cat = max(scalar_cat, scalar_category(x))
+        elif x._data.ndim:
+            dims = d if dims is None else promote_pair(dims, d)
+        else:
+            zero = d if zero is None else promote_pair(zero, d)
+    result = dims
+    if zero is not None and (result is None or zero._cat > result._cat):
+        result = zero
+    if result is None:
+        return default_for_category(max(scalar_cat, 0))
+    if scalar_cat > result._cat:
+        result = default_for_category(scalar_cat)
+    return result

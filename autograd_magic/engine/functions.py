@@ -1,0 +1,317 @@
+"""Differentiable functions over Tensors (torch.add, torch.sum, indexing ...) built on the op table."""
+import numpy as np
+
+from . import dtypes
+from .autograd import GRAD_MODE
+from .optable import OPS
+from .tensor import Tensor, _dim, apply, binary, scalar_tensor
+
+_LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
+_VIEW_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+
+
+def as_tensor_arg(x, like=None):
+    if isinstance(x, Tensor):
+        return x
+    if isinstance(x, np.ndarray):
+        return Tensor._wrap(x)
+    dt = like._data.dtype if like is not None and dtypes.scalar_category(x) <= dtypes._FROM_NP[like._data.dtype]._cat \
+        else dtypes.default_for_category(dtypes.scalar_category(x)).np
+    return scalar_tensor(x, dt)
+
+
+def dims_arg(dim, ndim):
+    """None, an int or a sequence of ints -> None or a sorted tuple of non-negative dims."""
+    if dim is None:
+        return None
+    if isinstance(dim, (list, tuple)):
+        if len(dim) == 0:
+            return None
+        return tuple(sorted(_dim(d, ndim) for d in dim))
+    return (_dim(int(dim), ndim),)
+
+
+# ---------------------------------------------------------------- arithmetic
+
+
+def add(input, other, *, alpha=1, out=None):
+    if alpha != 1:
+        return binary("add", input, other * alpha if not isinstance(other, Tensor) else mul(other, alpha))
+    if not isinstance(input, Tensor):
+        return binary("add", other, input)
+    return binary("add", input, other)
+
+
+def sub(input, other, *, alpha=1):
+    if alpha != 1:
+        other = mul(other, alpha) if isinstance(other, Tensor) else other * alpha
+    if not isinstance(input, Tensor):
+        return rsub(other, input)
+    return binary("sub", input, other)
+
+
+def rsub(tensor, scalar):
+    """scalar - tensor (RsubBackward1); a Tensor on the left goes through sub."""
+    if isinstance(scalar, Tensor):
+        return binary("sub", scalar, tensor)
+    t = tensor
+    if t._data.dtype.kind != "f" and dtypes.scalar_category(scalar) == 2:
+        t = t.float()
+    return apply(OPS["rsub"], (t,), scalar, data=np.asarray(np.subtract(scalar, t._data)).astype(t._data.dtype))
+
+
+def mul(input, other):
+    if not isinstance(input, Tensor):
+        return binary("mul", other, input)
+    return binary("mul", input, other)
+
+
+def div(input, other, *, rounding_mode=None):
+    if rounding_mode is not None:
+        with_no_grad = floor_divide if rounding_mode == "floor" else _trunc_divide
+        return with_no_grad(input, other)
+    if not isinstance(input, Tensor):
+        return mul(reciprocal(other), input)
+    return binary("div", input, other)
+
+
+true_divide = divide = div
+multiply = mul
+subtract = sub
+
+
+def reciprocal(input):
+    t = input if input._data.dtype.kind == "f" else input.float()
+    return apply(OPS["reciprocal"], (t,))
+
+
+def floor_divide(input, other):
+    a = input._data if isinstance(input, Tensor) else input
+    b = other._data if isinstance(other, Tensor) else other
+    return Tensor._wrap(np.asarray(np.floor_divide(a, b)))
+
+
+def _trunc_divide(input, other):
+    a = input._data if isinstance(input, Tensor) else input
+    b = other._data if isinstance(other, Tensor) else other
+    return Tensor._wrap(np.asarray(np.trunc(np.true_divide(a, b))).astype(np.result_type(a, b)))
+
+
+def remainder(input, other):
+    a = input._data if isinstance(input, Tensor) else input
+    b = other._data if isinstance(other, Tensor) else other
+    return Tensor._wrap(np.asarray(np.mod(a, b)))
+
+
+fmod = remainder
+
+
+def neg(input):
+    return apply(OPS["neg"], (input,))
+
+
+negative = neg
+
+
+def pow(input, exponent):
+    if not isinstance(input, Tensor):
+        base = float(input) if exponent._data.dtype.kind == "f" or isinstance(input, float) else input
+        t = exponent if exponent._data.dtype.kind == "f" or isinstance(input, int) else exponent.float()
+        data = np.asarray(np.power(base, t._data)).astype(t._data.dtype if isinstance(input, int) or
+                                                          t._data.dtype.kind == "f" else np.float32)
+        return apply(OPS["rpow"], (t,), base, data=data)
+    if isinstance(exponent, Tensor):
+        return binary("pow_tensor", input, exponent)
+    t = input
+    if t._data.dtype.kind != "f" and isinstance(exponent, float):
+        t = t.float()
+    if t._data.dtype.kind != "f" and exponent < 0:
+        raise RuntimeError("Integers to negative integer powers are not allowed.")
+    return apply(OPS["pow"], (t,), exponent)
+
+
+def _unary(name):
+    op = OPS[name]
+
+    def fn(input):
+        t = input if input._data.dtype.kind == "f" else input.float()
+        return apply(op, (t,))
+    fn.__name__ = name
+    fn.__doc__ = f"Elementwise {name} (differentiable)."
+    return fn
+
+
+exp, log, sqrt, sin, cos, tan, tanh, sigmoid = (
+    _unary(n) for n in ("exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid"))
+
+
+def abs(input):
+    return apply(OPS["abs"], (input,))
+
+
+absolute = abs
+
+
+def relu(input):
+    return apply(OPS["relu"], (input,))
+
+
+def clamp(input, min=None, max=None):
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        out = input
+        if min is not None:
+            out = maximum(out, as_tensor_arg(min, input))
+        if max is not None:
+            out = minimum(out, as_tensor_arg(max, input))
+        return out
+    t = input
+    if t._data.dtype.kind != "f" and any(isinstance(v, float) for v in (min, max)):
+        t = t.float()
+    return apply(OPS["clamp"], (t,), min, max)
+
+
+clip = clamp
+
+
+def maximum(input, other):
+    return binary("maximum", input, other)
+
+
+def minimum(input, other):
+    return binary("minimum", input, other)
+
+
+def where(condition, input=None, other=None):
+    if input is None and other is None:
+        return nonzero(condition, as_tuple=True)
+    cond = condition._data if isinstance(condition, Tensor) else np.asarray(condition)
+    if cond.dtype != np.bool_:
+        raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor with dtype "
+                           f"{dtypes._FROM_NP[cond.dtype].name.capitalize()}")
+    a = as_tensor_arg(input, other if isinstance(other, Tensor) else None)
+    b = as_tensor_arg(other, a)
+    dt = dtypes.result_type([x for x in (input, other)]).np
+    if a._data.dtype != dt:
+        a = a.to(dtypes._FROM_NP[dt])
+    if b._data.dtype != dt:
+        b = b.to(dtypes._FROM_NP[dt])
+    return apply(OPS["where"], (a, b), cond)
+
+
+def sign(input):
+    return Tensor._wrap(np.sign(input._data))
+
+
+def nonzero(input, *, as_tuple=False):
+    idx = np.nonzero(input._data)
+    if as_tuple:
+        return tuple(Tensor._wrap(i.astype(np.int64)) for i in idx)
+    return Tensor._wrap(np.stack(idx, axis=1).astype(np.int64) if idx else np.zeros((0, 0), np.int64))
+
+
+def compare(name, a, b):
+    ufunc = {"eq": np.equal, "ne": np.not_equal, "lt": np.less, "le": np.less_equal,
+             "gt": np.greater, "ge": np.greater_equal}[name]
+    bd = b._data if isinstance(b, Tensor) else b
+    if not isinstance(bd, (np.ndarray, int, float, bool, np.number, np.bool_)):
+        return NotImplemented
+    return Tensor._wrap(np.asarray(ufunc(a._data, bd)))
+
+
+def logical(name, a, b):
+    ufunc = {"and": np.bitwise_and, "or": np.bitwise_or, "xor": np.bitwise_xor}[name]
+    bd = b._data if isinstance(b, Tensor) else b
+    return Tensor._wrap(np.asarray(ufunc(a._data, bd)))
+
+
+# ---------------------------------------------------------------- matrix products
+
+
+def matmul(input, other):
+    a, b = input, other
+    if a._data.dtype != b._data.dtype:
+        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
+                           f"{_cname(a)} != {_cname(b)}")
+    na, nb = a._data.ndim, b._data.ndim
+    if na == 0 or nb == 0:
+        raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {na}D and {nb}D")
+    if na == 1 and nb == 1:
+        return dot(a, b)
+    if na == 2 and nb == 2:
+        return mm(a, b)
+    if na == 2 and nb == 1:
+        return mv(a, b)
+    if na == 1 and nb == 2:
+        out = mm(unsqueeze(a, 0), b)
+        return apply(OPS["squeeze_mm"], (out,), out._data.shape[1:], out._data.shape)
+    _check_matmul_shapes(a, b)
+    out = apply(OPS["bmm"], (a, b))
+    return apply(OPS["unsafe_view"], (out,), out._data.shape, out._data.shape)
+
+
+def _cname(t):
+    return {"float32": "float", "float64": "double", "int64": "long int", "int32": "int"}.get(
+        t.dtype.name, t.dtype.name)
+
+
+def _check_matmul_shapes(a, b):
+    sa, sb = a._data.shape, b._data.shape
+    k_a = sa[-1]
+    k_b = sb[-2] if len(sb) > 1 else sb[0]
+    if k_a != k_b:
+        if len(sa) == 2 and len(sb) == 2:
+            raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and {sb[0]}x{sb[1]})")
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
+                           f"[{sa[0] if len(sa) > 2 else 1}, {k_a}] but got: [{sb[0] if len(sb) > 2 else 1}, {k_b}].")
+
+
+def mm(input, mat2):
+    a, b = input, mat2
+    if a._data.ndim != 2:
+        raise RuntimeError(f"self must be a matrix")
+    if b._data.ndim != 2:
+        raise RuntimeError(f"mat2 must be a matrix")
+    _check_matmul_shapes(a, b)
+    return apply(OPS["mm"], (a, b))
+
+
+def mv(input, vec):
+    if input._data.shape[1] != vec._data.shape[0]:
+        raise RuntimeError(f"size mismatch, got input ({input._data.shape[0]}), mat ({input._data.shape[0]}x"
+                           f"{input._data.shape[1]}), vec ({vec._data.shape[0]})")
+    return apply(OPS["mv"], (input, vec))
+
+
+def dot(input, tensor):
+    if input._data.ndim != 1 or tensor._data.ndim != 1:
+        raise RuntimeError(f"1D tensors expected, but got {input._data.ndim}D and {tensor._data.ndim}D tensors")
+    if input._data.shape[0] != tensor._data.shape[0]:
+        raise RuntimeError(f"inconsistent tensor size, expected tensor [{input._data.shape[0]}] and src "
+                           f"[{tensor._data.shape[0]}] to have the same number of elements, but got "
+                           f"{input._data.shape[0]} and {tensor._data.shape[0]} elements respectively")
+    return apply(OPS["dot"], (input, tensor))
+
+
+def addmm(input, mat1, mat2):
+    return apply(OPS["addmm"], (input, mat1, mat2))
+
+
+def outer(input, vec2):
+    return mul(unsqueeze(input, 1), unsqueeze(vec2, 0))
+
+
+# ---------------------------------------------------------------- dtype conversion
+
+
+def to_dtype(t, dtype, copy=False):
+    if dtype is None or (t._data.dtype == dtype.np and not copy):
+        return t
+    if t._rg and not dtype.is_floating_point:
+        return Tensor._wrap(t._data.astype(dtype.np))
+    return apply(OPS["to_copy"], (t,), dtype.np)
+
+
+def clone(input, *, memory_format=None):
+    return apply(OPS["clone"], (input,))

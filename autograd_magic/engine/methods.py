@@ -1,0 +1,144 @@
+"""Tensor methods and operators: thin bindings of the engine's functions onto the Tensor class."""
+import numpy as np
+
+from . import dtypes, functions as F, inplace as I, shaping as S
+from .tensor import Tensor, binary
+
+
+def _rbinary(name):
+    def method(self, other):
+        if isinstance(other, Tensor):
+            return binary(name, other, self)
+        return NotImplemented
+    return method
+
+
+def _to(self, *args, **kwargs):
+    """to(dtype) / to(device) / to(other) / to(device, dtype); copy= honoured."""
+    dtype = kwargs.get("dtype")
+    for a in args:
+        if isinstance(a, dtypes.dtype):
+            dtype = a
+        elif isinstance(a, Tensor):
+            dtype = a.dtype
+        elif isinstance(a, str) or type(a).__name__ == "device":
+            from .size import device
+            device(a)
+    if "device" in kwargs and kwargs["device"] is not None:
+        from .size import device
+        device(kwargs["device"])
+    return F.to_dtype(self, dtype, copy=kwargs.get("copy", False))
+
+
+def _type(self, dtype=None, **kwargs):
+    if dtype is None:
+        return "torch." + {"float32": "FloatTensor", "float64": "DoubleTensor", "int64": "LongTensor",
+                           "int32": "IntTensor", "bool": "BoolTensor"}.get(self.dtype.name, "Tensor")
+    return F.to_dtype(self, dtype)
+
+
+def _iop(fn):
+    def method(self, other):
+        return I.inplace(fn, self, other)
+    return method
+
+
+def _named_inplace(fn):
+    def method(self, *args, **kwargs):
+        return I.inplace(fn, self, *args, **kwargs)
+    return method
+
+
+def _max(self, dim=None, keepdim=False):
+    return S.max(self, dim, keepdim)
+
+
+def _min(self, dim=None, keepdim=False):
+    return S.min(self, dim, keepdim)
+
+
+def _float_unary(fn):
+    def method(self):
+        return fn(self)
+    return method
+
+
+_BINDINGS = {
+    # arithmetic operators
+    "__add__": lambda s, o: binary("add", s, o), "__radd__": lambda s, o: binary("add", s, o),
+    "__sub__": lambda s, o: binary("sub", s, o) if isinstance(o, (Tensor, int, float, bool, np.number))
+    else NotImplemented,
+    "__rsub__": lambda s, o: F.rsub(s, o),
+    "__mul__": lambda s, o: binary("mul", s, o), "__rmul__": lambda s, o: binary("mul", s, o),
+    "__truediv__": lambda s, o: F.div(s, o), "__rtruediv__": lambda s, o: F.div(o, s),
+    "__pow__": lambda s, o: F.pow(s, o), "__rpow__": lambda s, o: F.pow(o, s),
+    "__matmul__": lambda s, o: F.matmul(s, o) if isinstance(o, Tensor) else NotImplemented,
+    "__rmatmul__": lambda s, o: F.matmul(o, s) if isinstance(o, Tensor) else NotImplemented,
+    "__floordiv__": F.floor_divide, "__rfloordiv__": lambda s, o: F.floor_divide(o, s),
+    "__mod__": F.remainder, "__neg__": F.neg, "__pos__": lambda s: s, "__abs__": F.abs,
+    "__eq__": lambda s, o: F.compare("eq", s, o), "__ne__": lambda s, o: F.compare("ne", s, o),
+    "__lt__": lambda s, o: F.compare("lt", s, o), "__le__": lambda s, o: F.compare("le", s, o),
+    "__gt__": lambda s, o: F.compare("gt", s, o), "__ge__": lambda s, o: F.compare("ge", s, o),
+    "__and__": lambda s, o: F.logical("and", s, o), "__or__": lambda s, o: F.logical("or", s, o),
+    "__xor__": lambda s, o: F.logical("xor", s, o), "__rand__": lambda s, o: F.logical("and", s, o),
+    "__ror__": lambda s, o: F.logical("or", s, o),
+    "__invert__": lambda s: Tensor._wrap(np.logical_not(s._data) if s._data.dtype == np.bool_ else ~s._data),
+    "__iadd__": _iop(lambda a, b: binary("add", a, b)), "__isub__": _iop(lambda a, b: binary("sub", a, b)),
+    "__imul__": _iop(lambda a, b: binary("mul", a, b)), "__itruediv__": _iop(F.div),
+    "__ipow__": _iop(F.pow),
+    "__getitem__": S.getitem, "__setitem__": S.setitem,
+    # named arithmetic
+    "add": F.add, "sub": F.sub, "subtract": F.sub, "mul": F.mul, "multiply": F.mul, "div": F.div,
+    "divide": F.div, "true_divide": F.div, "pow": F.pow, "neg": F.neg, "negative": F.neg,
+    "reciprocal": F.reciprocal, "abs": F.abs, "absolute": F.abs, "exp": F.exp, "log": F.log, "sqrt": F.sqrt,
+    "sin": F.sin, "cos": F.cos, "tan": F.tan, "tanh": F.tanh, "sigmoid": F.sigmoid, "relu": F.relu,
+    "clamp": F.clamp, "clip": F.clamp, "maximum": F.maximum, "minimum": F.minimum, "sign": F.sign,
+    "matmul": F.matmul, "mm": F.mm, "mv": F.mv, "dot": F.dot, "outer": F.outer,
+    "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
+    "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
+    "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),
+    "floor_divide": F.floor_divide, "remainder": F.remainder, "nonzero": F.nonzero,
+    # reductions
+    "sum": S.sum, "mean": S.mean, "max": _max, "min": _min, "amax": S.amax, "amin": S.amin,
+    "argmax": S.argmax, "argmin": S.argmin, "prod": S.prod, "var": S.var, "std": S.std, "norm": S.norm,
+    "cumsum": S.cumsum,
+    # shapes and views
+    "reshape": S.reshape, "view": S.view, "flatten": S.flatten, "squeeze": S.squeeze,
+    "unsqueeze": S.unsqueeze, "permute": S.permute, "transpose": S.transpose, "swapaxes": S.transpose,
+    "t": S.t, "expand": S.expand, "select": S.select,
+    "view_as": lambda s, o: S.view(s, o.shape), "reshape_as": lambda s, o: S.reshape(s, o.shape),
+    "expand_as": lambda s, o: S.expand(s, o.shape),
+    # copies and dtypes
+    "clone": F.clone, "to": _to, "type": _type, "type_as": lambda s, o: F.to_dtype(s, o.dtype),
+    "float": lambda s, memory_format=None: F.to_dtype(s, dtypes.float32),
+    "double": lambda s, memory_format=None: F.to_dtype(s, dtypes.float64),
+    "half": lambda s, memory_format=None: F.to_dtype(s, dtypes.float16),
+    "long": lambda s, memory_format=None: F.to_dtype(s, dtypes.int64),
+    "int": lambda s, memory_format=None: F.to_dtype(s, dtypes.int32),
+    "bool": lambda s, memory_format=None: F.to_dtype(s, dtypes.bool_),
+    "cpu": lambda s, memory_format=None: s,
+    # in place
+    "add_": _named_inplace(F.add), "sub_": _named_inplace(F.sub), "mul_": _named_inplace(F.mul),
+    "div_": _named_inplace(F.div), "pow_": _named_inplace(F.pow), "clamp_": _named_inplace(F.clamp),
+    "neg_": _named_inplace(F.neg), "exp_": _named_inplace(F.exp), "relu_": _named_inplace(F.relu),
+    "sigmoid_": _named_inplace(F.sigmoid), "tanh_": _named_inplace(F.tanh), "abs_": _named_inplace(F.abs),
+    "sqrt_": _named_inplace(F.sqrt), "log_": _named_inplace(F.log),
+    "zero_": I.zero_, "fill_": I.fill_, "copy_": I.copy_,
+}
+
+for _name, _fn in _BINDINGS.items():
+    setattr(Tensor, _name, _fn)
+
+Tensor.T = property(lambda s: S.permute(s, tuple(reversed(range(s._data.ndim)))))
+Tensor.mT = property(lambda s: S.transpose(s, -2, -1))
+Tensor.H = Tensor.T
+
+
+def _missing(self, name):
+    if name.startswith("__"):
+        raise AttributeError(name)
+    raise AttributeError(f"'Tensor' object has no attribute '{name}': autograd_magic implements a subset of "
+                         f"PyTorch, and Tensor.{name} is not part of it")
+
+
+Tensor.__getattr__ = _missing

@@ -1,0 +1,322 @@
+"""Elementwise, matrix and loss primitives: forward (numpy) and vjp side by side (see optable)."""
+import numpy as np
+
+from .optable import defop
+
+# ---------------------------------------------------------------- binary arithmetic
+
+
+@defop("add", "AddBackward0", lambda a, b, alpha=1: np.add(a, b) if alpha == 1 else np.add(a, np.multiply(b, alpha)))
+def _(x, g, s, k, n):
+    alpha = k[0] if k else 1
+    return g, (g if alpha == 1 else g * alpha)
+
+
+@defop("sub", "SubBackward0", lambda a, b, alpha=1: np.subtract(a, b) if alpha == 1 else np.subtract(a, np.multiply(b, alpha)))
+def _(x, g, s, k, n):
+    alpha = k[0] if k else 1
+    return g, -g if alpha == 1 else -g * alpha
+
+
+@defop("rsub", "RsubBackward1", lambda a, b: np.subtract(b, a))
+def _(x, g, s, k, n):
+    return (-g,)
+
+
+@defop("mul", "MulBackward0", np.multiply, saves=(0, 1), save_if={0: 1, 1: 0})
+def _(x, g, s, k, n):
+    a, b = s
+    return (g * b if n[0] else None), (g * a if n[1] else None)
+
+
+@defop("div", "DivBackward0", np.true_divide, saves=(0, 1), save_if={0: 1})
+def _(x, g, s, k, n):
+    a, b = s
+    return (g / b if n[0] else None), (-g * a / (b * b) if n[1] else None)
+
+
+@defop("neg", "NegBackward0", np.negative)
+def _(x, g, s, k, n):
+    return (-g,)
+
+
+@defop("reciprocal", "ReciprocalBackward0", np.reciprocal, saves=(-1,))
+def _(x, g, s, k, n):
+    out, = s
+    return (-g * (out * out),)
+
+
+def _pow_scalar(a, e):
+    return np.power(a, e)
+
+
+@defop("pow", "PowBackward0", _pow_scalar, saves=(0,))
+def _(x, g, s, k, n):
+    a, = s
+    e = k[0]
+    if e == 0:
+        return (g * 0,)
+    return (g * (e * a ** (e - 1)),)
+
+
+@defop("pow_tensor", "PowBackward1", np.power, saves=(0, 1, -1))
+def _(x, g, s, k, n):
+    a, b, out = s
+    ga = gb = None
+    if n[0]:
+        ga = x.where(b == 0, 0.0, g * (b * a ** (b - 1)))
+    if n[1]:
+        gb = x.where((a == 0) & (b >= 0), 0.0, g * (out * x.log(a)))
+    return ga, gb
+
+
+@defop("rpow", "PowBackward2", lambda a, base: np.power(base, a), saves=(-1,))
+def _(x, g, s, k, n):
+    out, = s
+    base = k[0]
+    return (g * (out * float(np.log(base))) if base != 0 else g * 0,)
+
+
+# ---------------------------------------------------------------- unary
+
+
+@defop("abs", "AbsBackward0", np.abs, saves=(0,))
+def _(x, g, s, k, n):
+    return (g * x.sign(s[0]),)
+
+
+@defop("exp", "ExpBackward0", np.exp, saves=(-1,))
+def _(x, g, s, k, n):
+    return (g * s[0],)
+
+
+@defop("log", "LogBackward0", np.log, saves=(0,))
+def _(x, g, s, k, n):
+    return (g / s[0],)
+
+
+@defop("sqrt", "SqrtBackward0", np.sqrt, saves=(-1,))
+def _(x, g, s, k, n):
+    return (g / (2 * s[0]),)
+
+
+@defop("sin", "SinBackward0", np.sin, saves=(0,))
+def _(x, g, s, k, n):
+    return (g * x.cos(s[0]),)
+
+
+@defop("cos", "CosBackward0", np.cos, saves=(0,))
+def _(x, g, s, k, n):
+    return (g * -x.sin(s[0]),)
+
+
+@defop("tan", "TanBackward0", np.tan, saves=(-1,))
+def _(x, g, s, k, n):
+    out = s[0]
+    return (g * (1 + out * out),)
+
+
+@defop("tanh", "TanhBackward0", np.tanh, saves=(-1,))
+def _(x, g, s, k, n):
+    out = s[0]
+    return (g * (1 - out * out),)
+
+
+def _sigmoid(a):
+    with np.errstate(over="ignore"):
+        one = a.dtype.type(1) if isinstance(a, np.ndarray) else 1.0
+        return one / (one + np.exp(-a))
+
+
+@defop("sigmoid", "SigmoidBackward0", _sigmoid, saves=(-1,))
+def _(x, g, s, k, n):
+    out = s[0]
+    return (g * ((1 - out) * out),)
+
+
+@defop("relu", "ReluBackward0", lambda a: np.maximum(a, 0).astype(a.dtype, copy=False), saves=(-1,))
+def _(x, g, s, k, n):
+    return (x.where(s[0] <= 0, 0.0, g),)
+
+
+def _clamp(a, lo, hi):
+    if lo is not None:
+        a = np.maximum(a, lo).astype(a.dtype, copy=False)
+    if hi is not None:
+        a = np.minimum(a, hi).astype(a.dtype, copy=False)
+    return a
+
+
+@defop("clamp", "ClampBackward1", _clamp, saves=(0,))
+def _(x, g, s, k, n):
+    a, = s
+    lo, hi = k
+    mask = True
+    if lo is not None:
+        mask = a >= lo
+    if hi is not None:
+        mask = mask & (a <= hi) if lo is not None else a <= hi
+    return (x.where(mask, g, 0.0),)
+
+
+@defop("maximum", "MaximumBackward0", np.maximum, saves=(0, 1))
+def _(x, g, s, k, n):
+    a, b = s
+    half = x.where(a == b, g / 2, g)
+    return x.where(a < b, 0.0, half), x.where(b < a, 0.0, half)
+
+
+@defop("minimum", "MinimumBackward0", np.minimum, saves=(0, 1))
+def _(x, g, s, k, n):
+    a, b = s
+    half = x.where(a == b, g / 2, g)
+    return x.where(a > b, 0.0, half), x.where(b > a, 0.0, half)
+
+
+@defop("where", "WhereBackward0", lambda a, b, cond: np.where(cond, a, b))
+def _(x, g, s, k, n):
+    cond = k[0]
+    return (x.where(cond, g, 0.0) if n[0] else None), (x.where(cond, 0.0, g) if n[1] else None)
+
+
+@defop("clone", "CloneBackward0", lambda a: np.array(a, copy=True))
+def _(x, g, s, k, n):
+    return (g,)
+
+
+@defop("to_copy", "ToCopyBackward0", lambda a, dt: a.astype(dt))
+def _(x, g, s, k, n):
+    return (g,)
+
+
+@defop("alias", "AliasBackward0", lambda a: a.view())
+def _(x, g, s, k, n):
+    return (g,)
+
+
+# ---------------------------------------------------------------- matrix products
+
+
+@defop("mm", "MmBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
+def _(x, g, s, k, n):
+    a, b = s
+    return (x.matmul(g, x.mT(b)) if n[0] else None), (x.matmul(x.mT(a), g) if n[1] else None)
+
+
+@defop("bmm", "BmmBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
+def _(x, g, s, k, n):
+    a, b = s
+    return (x.matmul(g, x.mT(b)) if n[0] else None), (x.matmul(x.mT(a), g) if n[1] else None)
+
+
+@defop("mv", "MvBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
+def _(x, g, s, k, n):
+    a, v = s
+    return (x.outer(g, v) if n[0] else None), (x.matmul(x.mT(a), g) if n[1] else None)
+
+
+@defop("dot", "DotBackward0", np.dot, saves=(0, 1), save_if={0: 1, 1: 0})
+def _(x, g, s, k, n):
+    a, b = s
+    return (g * b if n[0] else None), (g * a if n[1] else None)
+
+
+def _addmm(c, a, b):
+    return np.add(np.matmul(a, b), c)
+
+
+@defop("addmm", "AddmmBackward0", _addmm, saves=(1, 2), save_if={1: 2, 2: 1})
+def _(x, g, s, k, n):
+    a, b = s
+    return g, (x.matmul(g, x.mT(b)) if n[1] else None), (x.matmul(x.mT(a), g) if n[2] else None)
+
+
+# ---------------------------------------------------------------- nn.functional losses and activations
+
+
+def _softmax(a, dim):
+    e = np.exp(a - a.max(axis=dim, keepdims=True))
+    return e / e.sum(axis=dim, keepdims=True)
+
+
+def _log_softmax(a, dim):
+    shifted = a - a.max(axis=dim, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=dim, keepdims=True))
+
+
+@defop("softmax", "SoftmaxBackward0", _softmax, saves=(-1,))
+def _(x, g, s, k, n):
+    out, = s
+    dim = k[0]
+    return (out * (g - x.sum(g * out, dim, True)),)
+
+
+@defop("log_softmax", "LogSoftmaxBackward0", _log_softmax, saves=(-1,))
+def _(x, g, s, k, n):
+    out, = s
+    dim = k[0]
+    return (g - x.exp(out) * x.sum(g, dim, True),)
+
+
+def _reduce(v, reduction):
+    if reduction == "mean":
+        return v.mean(dtype=v.dtype) if v.size else np.array(np.nan, v.dtype)
+    if reduction == "sum":
+        return v.sum(dtype=v.dtype)
+    return v
+
+
+def _reduce_back(x, g, shape, reduction):
+    if reduction == "none":
+        return g
+    size = int(np.prod(shape))
+    g = x.expand(g, shape)
+    return g / size if reduction == "mean" else g
+
+
+@defop("mse_loss", "MseLossBackward0", lambda a, b, red: np.asarray(_reduce((a - b) ** 2, red)), saves=(0, 1))
+def _(x, g, s, k, n):
+    a, b = s
+    d = _reduce_back(x, g, a.shape, k[0]) * (2 * (a - b))
+    return (d if n[0] else None), (-d if n[1] else None)
+
+
+def _bce(p, t, red):
+    one = p.dtype.type(1)
+    logp = np.maximum(np.log(p), -100)
+    log1p = np.maximum(np.log(one - p), -100)
+    return np.asarray(_reduce(-(t * logp + (one - t) * log1p), red))
+
+
+@defop("binary_cross_entropy", "BinaryCrossEntropyBackward0", _bce, saves=(0, 1))
+def _(x, g, s, k, n):
+    p, t = s
+    gp = _reduce_back(x, g, p.shape, k[0]) * (p - t) / x.maximum((1 - p) * p, 1e-12)
+    return gp, None
+
+
+def _bce_logits(z, t, red):
+    one = z.dtype.type(1)
+    loss = (one - t) * z + np.logaddexp(0, -z).astype(z.dtype)
+    return np.asarray(_reduce(loss, red))
+
+
+@defop("binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0", _bce_logits, saves=(0, 1))
+def _(x, g, s, k, n):
+    z, t = s
+    sig = 1 / (1 + x.exp(-z))
+    return _reduce_back(x, g, z.shape, k[0]) * (sig - t), None
+
+
+def _nll(logp, target, red):
+    picked = -np.take_along_axis(logp, np.expand_dims(target, 1), 1).squeeze(1) if logp.ndim > 1 else -logp[target]
+    return np.asarray(_reduce(picked, red))
+
+
+@defop("nll_loss", "NllLossBackward0", _nll)
+def _(x, g, s, k, n):
+    target, red, shape = k
+    if len(shape) > 1:
+        g = _reduce_back(x, g, (shape[0],), red)
+        return (-x.scatter(g, shape, (np.arange(shape[0]), target)),)
+    return (-x.scatter(x.reshape(g, (1,)), shape, (np.reshape(target, (1,)),)),)

@@ -1,0 +1,494 @@
+"""Tensor: a numpy array with PyTorch's autograd attributes, and ``apply``, which records ops."""
+import re
+import warnings
+import weakref
+
+import numpy as np
+
+from . import dtypes
+from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved, run_backward
+from .optable import OPS
+from .xp import NumpyXP
+
+_FLOAT_KINDS = "f"
+_NONLEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
+    "populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf "
+    "Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure "
+    "you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information. "
+    "(Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:493.)")
+_NO_GRAD_DTYPE = "only Tensors of floating point dtype can require gradients"
+
+
+class Tensor:
+    """A tensor on the CPU, backed by a numpy array. See ``autograd_magic.torch`` for the functions."""
+    __slots__ = ("_data", "_rg", "grad_fn", "_grad", "_vbox", "_accum", "_retains_grad", "_hooks",
+                 "_view_of_leaf", "__dict__", "__weakref__")
+    __array_priority__ = 1000
+    __hash__ = object.__hash__
+
+    def __new__(cls, *args, **kwargs):
+        return object.__new__(cls)
+
+    def __init__(self, *args, **kwargs):
+        # torch.Tensor(data) / torch.Tensor(*sizes): a float32 tensor.
+        if len(args) == 1 and not isinstance(args[0], int):
+            data = np.array(_to_nested(args[0]), dtype=np.float32)
+        else:
+            data = np.zeros(tuple(args), dtype=np.float32)
+        self._init(data)
+
+    def _init(self, data, rg=False, grad_fn=None):
+        self._data = data
+        self._rg = rg
+        self.grad_fn = grad_fn
+        self._grad = None
+        self._vbox = [0]
+        self._accum = None
+        self._retains_grad = False
+        self._hooks = None
+        self._view_of_leaf = False
+
+    @classmethod
+    def _wrap(cls, data, rg=False, grad_fn=None):
+        t = object.__new__(cls)
+        t._data = data
+        t._rg = rg
+        t.grad_fn = grad_fn
+        t._grad = None
+        t._vbox = [0]
+        t._accum = None
+        t._retains_grad = False
+        t._hooks = None
+        t._view_of_leaf = False
+        return t
+
+    # ------------------------------------------------------------ autograd attributes
+
+    @property
+    def requires_grad(self):
+        return self._rg
+
+    @requires_grad.setter
+    def requires_grad(self, flag):
+        self.requires_grad_(flag)
+
+    def requires_grad_(self, requires_grad=True):
+        if self.grad_fn is not None:
+            if not requires_grad:
+                raise RuntimeError(
+                    "you can only change requires_grad flags of leaf variables. If you want to use a computed "
+                    "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+            return self
+        if requires_grad and self._data.dtype.kind != "f":
+            raise RuntimeError(_NO_GRAD_DTYPE)
+        self._rg = bool(requires_grad)
+        return self
+
+    @property
+    def is_leaf(self):
+        return self.grad_fn is None
+
+    @property
+    def grad(self):
+        if self.grad_fn is not None and not self._retains_grad:
+            warnings.warn(_NONLEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        if value is not None and not isinstance(value, Tensor):
+            raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
+        if value is not None and value._data.shape != self._data.shape:
+            raise RuntimeError("assigned grad has data of a different size")
+        self._grad = value
+
+    @property
+    def retains_grad(self):
+        return self._retains_grad
+
+    @property
+    def _version(self):
+        return self._vbox[0]
+
+    @property
+    def data(self):
+        return Tensor._wrap_view(self._data, self)
+
+    @data.setter
+    def data(self, value):
+        self._data = value._data
+
+    @classmethod
+    def _wrap_view(cls, data, base):
+        t = cls._wrap(data)
+        t._vbox = base._vbox
+        return t
+
+    def _accumulator(self):
+        acc = self._accum
+        if acc is None:
+            acc = self._accum = AccumulateGrad(self)
+        return acc
+
+    def retain_grad(self):
+        if self.grad_fn is None:
+            if not self._rg:
+                raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+            return
+        self._retains_grad = True
+        self.grad_fn.out_ref = weakref.ref(self)
+
+    def register_hook(self, hook):
+        if not self._rg:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+        if self.grad_fn is None:
+            if self._hooks is None:
+                self._hooks = {}
+            handle = RemovableHandle(self._hooks)
+            self._hooks[handle.id] = hook
+            return handle
+        node = self.grad_fn
+        if node.pre_hooks is None:
+            node.pre_hooks = {}
+        handle = RemovableHandle(node.pre_hooks)
+        node.pre_hooks[handle.id] = hook
+        return handle
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        """Accumulate d(self)/d(leaf) into every leaf's ``.grad`` (see torch.Tensor.backward)."""
+        from .grad import backward
+        backward((self,), None if gradient is None else (gradient,), retain_graph, create_graph, inputs=inputs)
+
+    def detach(self):
+        t = Tensor._wrap(self._data)
+        t._vbox = self._vbox
+        return t
+
+    def detach_(self):
+        if self._view_of_leaf:
+            raise RuntimeError("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
+        self.grad_fn = None
+        self._rg = False
+        return self
+
+    # ------------------------------------------------------------ basic properties
+
+    @property
+    def dtype(self):
+        return dtypes._FROM_NP[self._data.dtype]
+
+    @property
+    def shape(self):
+        from .size import Size
+        return Size(self._data.shape)
+
+    def size(self, dim=None):
+        from .size import Size
+        if dim is None:
+            return Size(self._data.shape)
+        return self._data.shape[_dim(dim, self._data.ndim)]
+
+    def dim(self):
+        return self._data.ndim
+
+    ndimension = dim
+
+    @property
+    def ndim(self):
+        return self._data.ndim
+
+    def numel(self):
+        return self._data.size
+
+    nelement = numel
+
+    def element_size(self):
+        return self._data.itemsize
+
+    @property
+    def device(self):
+        from .size import CPU
+        return CPU
+
+    @property
+    def is_cuda(self):
+        return False
+
+    def is_floating_point(self):
+        return self._data.dtype.kind == "f"
+
+    def stride(self, dim=None):
+        st = tuple(s // self._data.itemsize for s in self._data.strides)
+        return st if dim is None else st[_dim(dim, self._data.ndim)]
+
+    def is_contiguous(self, memory_format=None):
+        return self._data.flags.c_contiguous
+
+    def contiguous(self, memory_format=None):
+        return self if self._data.flags.c_contiguous else self.clone()
+
+    def __len__(self):
+        if not self._data.ndim:
+            raise TypeError("len() of a 0-d tensor")
+        return self._data.shape[0]
+
+    def __iter__(self):
+        if not self._data.ndim:
+            raise TypeError("iteration over a 0-d tensor")
+        return (self[i] for i in range(self._data.shape[0]))
+
+    def item(self):
+        if self._data.size != 1:
+            raise RuntimeError(
+                f"a Tensor with {self._data.size} elements cannot be converted to Scalar")
+        return self._data.reshape(()).item()
+
+    def tolist(self):
+        return self._data.tolist()
+
+    def numpy(self, *, force=False):
+        if self._rg and not force:
+            raise RuntimeError(
+                "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+        return self._data
+
+    def __array__(self, dtype=None, copy=None):
+        if self._rg:
+            raise RuntimeError(
+                "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+        return self._data if dtype is None else self._data.astype(dtype)
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        from .numpy_interop import array_ufunc
+        return array_ufunc(ufunc, method, inputs, kwargs)
+
+    def __array_function__(self, func, types, args, kwargs):
+        from .numpy_interop import array_function
+        return array_function(func, args, kwargs)
+
+    def __bool__(self):
+        if self._data.size != 1:
+            raise RuntimeError(
+                f"Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self._data.reshape(()))
+
+    def __float__(self):
+        return float(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __index__(self):
+        if self._data.dtype.kind not in "iub" or self._data.size != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self._data.reshape(()))
+
+    def __complex__(self):
+        return complex(self.item())
+
+    def __format__(self, spec):
+        if self._data.ndim == 0:
+            return self.item().__format__(spec)
+        return object.__format__(self, spec)
+
+    def __repr__(self, *, tensor_contents=None):
+        from .printing import format_tensor
+        fn = self.grad_fn
+        return format_tensor(self._data, self.dtype.name, requires_grad=self._rg,
+                             grad_fn_name=None if fn is None else fn.op.node)
+
+    __str__ = __repr__
+
+    def __reduce_ex__(self, proto):
+        return (_rebuild, (self._data, self._rg))
+
+    def __deepcopy__(self, memo):
+        if self.grad_fn is not None:
+            raise RuntimeError(
+                "Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the "
+                "moment.  If you were attempting to deepcopy a module, this may be because of a torch.nn.utils."
+                "weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001")
+        t = type(self)._wrap(self._data.copy(), self._rg)
+        if self._grad is not None:
+            t._grad = Tensor._wrap(self._grad._data.copy())
+        memo[id(self)] = t
+        return t
+
+
+def _rebuild(data, rg):
+    return Tensor._wrap(data, rg)
+
+
+def _to_nested(x):
+    if isinstance(x, Tensor):
+        return x._data
+    if isinstance(x, (list, tuple)):
+        return [_to_nested(v) for v in x]
+    return x
+
+
+def _dim(d, ndim):
+    """Wrap a possibly negative dim, with PyTorch's IndexError."""
+    n = max(ndim, 1)
+    if not -n <= d < n:
+        raise IndexError(
+            f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {d})")
+    return d + n if d < 0 else d
+
+
+# ---------------------------------------------------------------- recording ops
+
+
+def apply(op, inputs, *consts, data=None):
+    """Run op forward on tensors' arrays and, in grad mode, record a Node for backward."""
+    if data is None:
+        data = op.fwd(*[t._data for t in inputs], *consts)
+        if type(data) is not np.ndarray:
+            data = np.asarray(data)
+    rg = False
+    if GRAD_MODE.enabled:
+        for t in inputs:
+            if t._rg:
+                rg = True
+                break
+    out = Tensor._wrap(data, rg)
+    if rg:
+        saved = None
+        if op.saves:
+            save_if = op.save_if
+            saved = []
+            for i in op.saves:
+                if save_if is not None and i in save_if and not inputs[save_if[i]]._rg:
+                    saved.append(None)
+                elif i < 0:
+                    saved.append(Saved(out, True))
+                else:
+                    saved.append(Saved(inputs[i]))
+        out.grad_fn = Node(op, inputs, saved, consts)
+    return out
+
+
+def scalar_tensor(value, dtype):
+    return Tensor._wrap(np.asarray(value, dtype=dtype))
+
+
+def binary(name, a, b):
+    """a (op) b with PyTorch's type promotion; a is a Tensor, b a Tensor or Python number."""
+    op = OPS[name]
+    ad = a._data
+    if isinstance(b, Tensor):
+        bd = b._data
+        if ad.dtype is not bd.dtype:
+            dt = dtypes.result_type((a, b)).np
+            if ad.dtype != dt:
+                a = Tensor._wrap(ad.astype(dt)) if not a._rg else a.to(dtypes._FROM_NP[dt])
+            if bd.dtype != dt:
+                b = Tensor._wrap(bd.astype(dt)) if not b._rg else b.to(dtypes._FROM_NP[dt])
+        elif name == "div" and ad.dtype.kind != "f":
+            a, b = a.float(), b.float()
+        return apply(op, (a, b))
+    if isinstance(b, (int, float, bool, np.number, np.bool_)):
+        if ad.dtype.kind != "f" and (name == "div" or not isinstance(b, (bool, np.bool_)) and
+                                     dtypes.scalar_category(b) > dtypes._FROM_NP[ad.dtype]._cat):
+            a = a.float() if not a._rg else a.to(dtypes.float32)
+        b = scalar_tensor(b, a._data.dtype)
+        return apply(op, (a, b))
+    if isinstance(b, np.ndarray):
+        return binary(name, a, Tensor._wrap(b))
+    return NotImplemented
+
+
+# ---------------------------------------------------------------- the Tensor namespace used by create_graph
+
+
+class TensorXP:
+    is_numpy = False
+
+    @staticmethod
+    def fit(g, shape, dtype):
+        if g._data.shape != shape:
+            lead = g._data.ndim - len(shape)
+            dims = tuple(range(lead)) + tuple(i + lead for i, n in enumerate(shape)
+                                              if n == 1 and g._data.shape[i + lead] != 1)
+            if dims:
+                g = g.sum(dims, keepdim=True)
+            if g._data.shape != shape:
+                g = g.reshape(shape)
+        if g._data.dtype != dtype:
+            g = g.to(dtypes._FROM_NP[dtype])
+        return g
+
+    @staticmethod
+    def rewrap(data, node):
+        return Tensor._wrap(data, True, node)
+
+    exp = staticmethod(lambda a: a.exp())
+    log = staticmethod(lambda a: a.log())
+    sin = staticmethod(lambda a: a.sin())
+    cos = staticmethod(lambda a: a.cos())
+    sqrt = staticmethod(lambda a: a.sqrt())
+    abs = staticmethod(lambda a: a.abs())
+    sign = staticmethod(lambda a: a.sign())
+    matmul = staticmethod(lambda a, b: a @ b)
+    outer = staticmethod(lambda a, b: a.unsqueeze(1) * b.unsqueeze(0))
+    maximum = staticmethod(lambda a, lo: a.clamp(min=lo))
+    expand = staticmethod(lambda g, shape: g.expand(shape))
+    reshape = staticmethod(lambda g, shape: g.reshape(shape))
+    permute = staticmethod(lambda g, axes: g.permute(axes))
+    swap = staticmethod(lambda g, a, b: g.transpose(a, b))
+    mT = staticmethod(lambda g: g.transpose(-1, -2))
+    take = staticmethod(lambda g, key: g[key])
+    float_mask = staticmethod(lambda mask, like: mask.to(like.dtype))
+
+    @staticmethod
+    def where(cond, a, b):
+        from .functions import where
+        return where(cond if isinstance(cond, Tensor) else Tensor._wrap(np.asarray(cond)), a, b)
+
+    @staticmethod
+    def sum(g, dims=None, keepdim=False):
+        return g.sum() if dims is None and not keepdim else g.sum(dims if dims is not None else
+                                                                     tuple(range(g.ndim)), keepdim=keepdim)
+
+    @staticmethod
+    def restore_dims(g, dims, ndim, keepdim):
+        from .xp import restore_dims
+        shape = restore_dims(np.empty(g._data.shape, bool), dims, ndim, keepdim).shape
+        return g.reshape(shape) if shape != g._data.shape else g
+
+    @staticmethod
+    def scatter(g, shape, key, accumulate=True):
+        return apply(OPS["scatter_back"], (g,), key, shape)
+
+    @staticmethod
+    def masked_zero(g, key):
+        mask = np.ones(g._data.shape, g._data.dtype)
+        mask[key] = 0
+        return g * Tensor._wrap(mask)
+
+    @staticmethod
+    def split(g, axis, sizes):
+        out, start = [], 0
+        for n in sizes:
+            key = (slice(None),) * axis + (slice(start, start + n),)
+            out.append(g[key])
+            start += n
+        return out
+
+    @staticmethod
+    def unstack(g, axis):
+        return [g.select(axis, i) for i in range(g._data.shape[axis])]
+
+    @staticmethod
+    def prod_of_others(a, axis):
+        out = a.prod() if axis is None else a.prod(axis, keepdim=True)
+        return out / a
+
+
+NUMPY_XP = NumpyXP
+TENSOR_XP = TensorXP
+
+
+def node_short_name(node):
+    return re.sub(r"Backward\d*$", "", node.op.node)

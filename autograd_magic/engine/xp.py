@@ -1,0 +1,123 @@
+"""The two array namespaces a vjp is written against: numpy arrays, or recorded Tensors (create_graph)."""
+import numpy as np
+
+
+def sum_to(g, shape):
+    """Sum a broadcast gradient back down to ``shape``."""
+    if g.shape == shape:
+        return g
+    lead = g.ndim - len(shape)
+    axes = tuple(range(lead)) + tuple(i + lead for i, n in enumerate(shape) if n == 1 and g.shape[i + lead] != 1)
+    g = g.sum(axis=axes, keepdims=True) if axes else g
+    return g.reshape(shape)
+
+
+def restore_dims(g, dims, ndim, keepdim):
+    """Re-insert reduced dims (as size 1) so that g broadcasts against the reduced input."""
+    if keepdim or dims is None:
+        return g if dims is not None or g.ndim == ndim else g.reshape((1,) * ndim)
+    shape = list(g.shape)
+    for d in sorted(dims):
+        shape.insert(d, 1)
+    return g.reshape(shape)
+
+
+def prod_of_others(a, axis):
+    """For each element, the product of the other elements along axis (exact with zeros)."""
+    if axis is None:
+        flat = a.reshape(-1)
+        return prod_of_others(flat, 0).reshape(a.shape)
+    ones_shape = list(a.shape)
+    ones_shape[axis] = 1
+    one = np.ones(ones_shape, a.dtype)
+    left = np.cumprod(np.concatenate([one, a], axis), axis=axis)
+    right = np.flip(np.cumprod(np.flip(np.concatenate([a, one], axis), axis), axis=axis), axis)
+    n = a.shape[axis]
+    return np.take(left, range(n), axis) * np.take(right, range(1, n + 1), axis)
+
+
+def along_axis_key(index, axis):
+    """An advanced-indexing key that picks ``index`` along ``axis`` (like take_along_axis)."""
+    key = list(np.indices(index.shape, sparse=True))
+    key[axis] = index
+    return tuple(key)
+
+
+class NumpyXP:
+    is_numpy = True
+    exp = staticmethod(np.exp)
+    log = staticmethod(np.log)
+    sin = staticmethod(np.sin)
+    cos = staticmethod(np.cos)
+    sqrt = staticmethod(np.sqrt)
+    sign = staticmethod(np.sign)
+    abs = staticmethod(np.abs)
+    where = staticmethod(np.where)
+    matmul = staticmethod(np.matmul)
+    outer = staticmethod(np.outer)
+    maximum = staticmethod(np.maximum)
+    restore_dims = staticmethod(restore_dims)
+    prod_of_others = staticmethod(prod_of_others)
+
+    @staticmethod
+    def fit(g, shape, dtype):
+        if g.shape != shape:
+            g = sum_to(g, shape)
+        if g.dtype != dtype:
+            g = g.astype(dtype)
+        return g
+
+    @staticmethod
+    def expand(g, shape):
+        return np.broadcast_to(g, shape)
+
+    @staticmethod
+    def reshape(g, shape):
+        return g.reshape(shape)
+
+    @staticmethod
+    def permute(g, axes):
+        return g.transpose(axes)
+
+    @staticmethod
+    def swap(g, a, b):
+        return np.swapaxes(g, a, b)
+
+    @staticmethod
+    def mT(g):
+        return np.swapaxes(g, -1, -2)
+
+    @staticmethod
+    def sum(g, dims=None, keepdim=False):
+        return g.sum(axis=dims, keepdims=keepdim)
+
+    @staticmethod
+    def scatter(g, shape, key, accumulate=True):
+        out = np.zeros(shape, g.dtype)
+        if accumulate:
+            np.add.at(out, key, g)
+        else:
+            out[key] = g
+        return out
+
+    @staticmethod
+    def masked_zero(g, key):
+        out = np.array(g)
+        out[key] = 0
+        return out
+
+    @staticmethod
+    def take(g, key):
+        return g[key]
+
+    @staticmethod
+    def split(g, axis, sizes):
+        return np.split(g, np.cumsum(sizes)[:-1], axis=axis)
+
+    @staticmethod
+    def unstack(g, axis):
+        return [np.take(g, i, axis) for i in range(g.shape[axis])]
+
+    @staticmethod
+    def float_mask(mask, like):
+        return mask.astype(like.dtype)

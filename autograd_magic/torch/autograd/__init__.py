@@ -1,0 +1,32 @@
+"""torch.autograd: backward, grad, functional.jacobian/hessian, grad-mode helpers."""
+from ...engine.grad import backward, grad  # noqa: F401
+from ..grad_mode import enable_grad, no_grad, set_grad_enabled  # noqa: F401
+from . import functional  # noqa: F401
+
+
+class set_detect_anomaly:
+    """Accepted for compatibility: the engine's errors already name the failing op."""
+
+    def __init__(self, mode=True, check_nan=True):
+        self.mode = mode
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+detect_anomaly = set_detect_anomaly
+
+
+def Variable(data, requires_grad=False):
+    """The old wrapper: returns the tensor itself, as PyTorch does today."""
+    if requires_grad:
+        data.requires_grad_(True)
+    return data
+
+
+def __getattr__(name):
+    raise AttributeError(f"module 'torch.autograd' has no attribute '{name}': autograd_magic implements a subset "
+                         f"of PyTorch, and torch.autograd.{name} is not part of it")

@@ -1,0 +1,243 @@
+"""Tensor creation: tensor, zeros, ones, arange, rand ... with PyTorch's dtype inference."""
+import math
+import numbers
+import warnings
+
+import numpy as np
+
+from ..engine import dtypes
+from ..engine.tensor import Tensor
+
+_COPY_WARNING = (
+    "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
+    "sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
+
+
+def _infer(data):
+    """Category of nested Python data: 0 bool, 1 int, 2 float; numpy/tensor leaves give their dtype."""
+    cat, fixed = -1, None
+    stack = [data]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, Tensor):
+            d = x.dtype
+            fixed = d if fixed is None else dtypes.promote_pair(fixed, d)
+        elif isinstance(x, np.ndarray):
+            d = dtypes.from_numpy_dtype(x.dtype)
+            fixed = d if fixed is None else dtypes.promote_pair(fixed, d)
+        elif isinstance(x, (list, tuple)):
+            stack.extend(x)
+        elif isinstance(x, (bool, np.bool_)):
+            cat = max(cat, 0)
+        elif isinstance(x, (numbers.Integral,)):
+            cat = max(cat, 1)
+        elif isinstance(x, numbers.Real):
+            cat = max(cat, 2)
+        else:
+            raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
+    if fixed is not None and (cat <= fixed._cat):
+        return fixed
+    return dtypes.default_for_category(cat if cat >= 0 else 2)
+
+
+def _nested(data):
+    if isinstance(data, Tensor):
+        return data._data
+    if isinstance(data, (list, tuple)):
+        items = [_nested(v) for v in data]
+        return items
+    return data
+
+
+def _check_ragged(data, dim=0):
+    if isinstance(data, (list, tuple)) and data and isinstance(data[0], (list, tuple)):
+        n = len(data[0])
+        for v in data:
+            if not isinstance(v, (list, tuple)) or len(v) != n:
+                got = len(v) if isinstance(v, (list, tuple)) else "a scalar"
+                raise ValueError(f"expected sequence of length {n} at dim {dim + 1} (got {got})")
+        for v in data:
+            _check_ragged(v, dim + 1)
+
+
+def _finish(data, dtype, requires_grad):
+    t = Tensor._wrap(data)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    """A new leaf tensor holding a copy of data (floats become float32, ints int64)."""
+    if isinstance(data, Tensor):
+        warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
+    elif isinstance(data, (list, tuple)):
+        _check_ragged(data)
+        for v in data:
+            if isinstance(v, Tensor) and v._data.size != 1 and v._data.ndim:
+                raise ValueError("only one element tensors can be converted to Python scalars")
+    target = dtype or _infer(data)
+    arr = np.array(_nested(data), dtype=target.np)
+    return _finish(arr, target, requires_grad)
+
+
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor):
+        return data if dtype is None else data.to(dtype)
+    if isinstance(data, np.ndarray) and (dtype is None or dtype.np == data.dtype):
+        return from_numpy(data)
+    target = dtype or _infer(data)
+    return Tensor._wrap(np.array(_nested(data), dtype=target.np))
+
+
+def from_numpy(ndarray):
+    """A tensor sharing memory with ndarray."""
+    if not isinstance(ndarray, np.ndarray):
+        raise TypeError(f"expected np.ndarray (got {type(ndarray).__name__})")
+    dtypes.from_numpy_dtype(ndarray.dtype)
+    return Tensor._wrap(ndarray)
+
+
+def _size(size):
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = tuple(size[0])
+    return tuple(int(n) for n in size)
+
+
+def _filled(size, value, dtype, requires_grad, cat=2):
+    dt = dtype or dtypes.default_for_category(cat)
+    return _finish(np.full(_size(size), value, dtype=dt.np), dt, requires_grad)
+
+
+def zeros(*size, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    return _filled(size, 0, dtype, requires_grad)
+
+
+def ones(*size, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    return _filled(size, 1, dtype, requires_grad)
+
+
+def empty(*size, dtype=None, device=None, requires_grad=False, out=None, layout=None, memory_format=None):
+    return _filled(size, 0, dtype, requires_grad)
+
+
+def full(size, fill_value, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    return _filled((size,), fill_value, dtype, requires_grad, dtypes.scalar_category(fill_value))
+
+
+def _like(input, dtype):
+    return dtype or input.dtype
+
+
+def zeros_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+    return _filled((input.shape,), 0, _like(input, dtype), requires_grad)
+
+
+def ones_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+    return _filled((input.shape,), 1, _like(input, dtype), requires_grad)
+
+
+def empty_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+    return _filled((input.shape,), 0, _like(input, dtype), requires_grad)
+
+
+def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+    return _filled((input.shape,), fill_value, _like(input, dtype), requires_grad)
+
+
+def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    if end is None:
+        start, end = 0, start
+    vals = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    is_float = any(isinstance(v, float) for v in vals)
+    dt = dtype or (dtypes.float32 if is_float else dtypes.int64)
+    n = max(0, math.ceil((vals[1] - vals[0]) / vals[2]))
+    data = (vals[0] + np.arange(n, dtype=np.float64) * vals[2]) if is_float or dt.is_floating_point \
+        else np.arange(vals[0], vals[1], vals[2], dtype=np.int64)
+    return _finish(data.astype(dt.np), dt, requires_grad)
+
+
+def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    dt = dtype or dtypes.float32
+    if steps == 1:
+        data = np.array([start], dtype=np.float64)
+    else:
+        # PyTorch fills the first half from start and the second half from end (symmetric rounding).
+        step = (end - start) / (steps - 1)
+        idx = np.arange(steps, dtype=dt.np if dt.is_floating_point else np.float64)
+        half = steps // 2
+        data = np.where(idx < half, start + step * idx, end - step * (steps - idx - 1))
+    return _finish(np.asarray(data).astype(dt.np), dt, requires_grad)
+
+
+def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    dt = dtype or dtypes.float32
+    return _finish(np.eye(n, n if m is None else m, dtype=dt.np), dt, requires_grad)
+
+
+def _gen(generator):
+    if generator is not None:
+        return generator._impl
+    from ..engine import random
+    return random.default_generator
+
+
+def rand(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    dt = dtype or dtypes.float32
+    return _finish(_gen(generator).rand(_size(size), dt.np), dt, requires_grad)
+
+
+def randn(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    dt = dtype or dtypes.float32
+    return _finish(_gen(generator).randn(_size(size), dt.np), dt, requires_grad)
+
+
+def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False,
+            out=None, layout=None):
+    if size is None:
+        low, high, size = 0, low, high
+    dt = dtype or dtypes.int64
+    return _finish(_gen(generator).randint(low, high, _size((size,)), dt.np), dt, requires_grad)
+
+
+def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    dt = dtype or dtypes.int64
+    return _finish(_gen(generator).randperm(n, dt.np), dt, requires_grad)
+
+
+def rand_like(input, *, dtype=None, generator=None, **kwargs):
+    return rand(input.shape, dtype=dtype or input.dtype, generator=generator,
+                requires_grad=kwargs.get("requires_grad", False))
+
+
+def randn_like(input, *, dtype=None, generator=None, **kwargs):
+    return randn(input.shape, dtype=dtype or input.dtype, generator=generator,
+                 requires_grad=kwargs.get("requires_grad", False))
+
+
+def randint_like(input, low=0, high=None, *, dtype=None, generator=None, **kwargs):
+    if high is None:
+        low, high = 0, low
+    return randint(low, high, input.shape, dtype=dtype or input.dtype, generator=generator)
+
+
+def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None, **kwargs):
+    if isinstance(mean, Tensor) or isinstance(std, Tensor):
+        m = mean._data if isinstance(mean, Tensor) else mean
+        s = std._data if isinstance(std, Tensor) else std
+        ref = mean if isinstance(mean, Tensor) else std
+        shape = np.broadcast_shapes(np.shape(m), np.shape(s))
+        return Tensor._wrap(_gen(generator).normal(shape, ref._data.dtype, m, s))
+    dt = dtype or dtypes.float32
+    return Tensor._wrap(_gen(generator).normal(_size((size,)), dt.np, mean, std))
+
+
+def bernoulli(input, p=None, *, generator=None, out=None):
+    probs = input._data if p is None else np.full(input._data.shape, p, input._data.dtype)
+    return Tensor._wrap(_gen(generator).bernoulli(probs, input._data.dtype))
+
+
+def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
+    return Tensor._wrap(_gen(generator).multinomial(input._data, num_samples, replacement))

@@ -1,0 +1,329 @@
+"""torch.nn: Module, Parameter and the layers and losses of the first lessons."""
+import collections
+import math
+
+import numpy as np
+
+from ...engine.tensor import Tensor
+
+from . import functional  # noqa: F401
+from . import init  # noqa: F401
+
+
+class Parameter(Tensor):
+    """A leaf tensor that a Module registers as a parameter (requires grad by default)."""
+
+    def __new__(cls, data=None, requires_grad=True):
+        data = np.zeros((0,), np.float32) if data is None else data._data
+        t = cls._wrap(data)
+        if requires_grad:
+            t.requires_grad_(True)
+        return t
+
+    def __init__(self, data=None, requires_grad=True):
+        pass
+
+    def __repr__(self):
+        return "Parameter containing:\n" + Tensor.__repr__(self)
+
+
+class Module:
+    """Base class: assign Parameters and Modules as attributes, write ``forward``."""
+
+    def __init__(self, *args, **kwargs):
+        object.__setattr__(self, "_parameters", collections.OrderedDict())
+        object.__setattr__(self, "_modules", collections.OrderedDict())
+        object.__setattr__(self, "_buffers", collections.OrderedDict())
+        object.__setattr__(self, "training", True)
+
+    def __setattr__(self, name, value):
+        if "_parameters" not in self.__dict__:
+            raise AttributeError("cannot assign parameters before Module.__init__() call")
+        self._parameters.pop(name, None)
+        self._modules.pop(name, None)
+        if isinstance(value, Parameter):
+            self._parameters[name] = value
+        elif isinstance(value, Module):
+            self._modules[name] = value
+        else:
+            object.__setattr__(self, name, value)
+            return
+        self.__dict__.pop(name, None)
+
+    def __getattr__(self, name):
+        for store in ("_parameters", "_modules", "_buffers"):
+            d = self.__dict__.get(store)
+            if d is not None and name in d:
+                return d[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __delattr__(self, name):
+        for store in (self._parameters, self._modules, self._buffers):
+            if name in store:
+                del store[name]
+                return
+        object.__delattr__(self, name)
+
+    def register_buffer(self, name, tensor, persistent=True):
+        self._buffers[name] = tensor
+
+    def register_parameter(self, name, param):
+        self._parameters[name] = param
+
+    def add_module(self, name, module):
+        self._modules[name] = module
+
+    def forward(self, *args, **kwargs):
+        raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
+
+    def __call__(self, *args, **kwargs):
+        return self.forward(*args, **kwargs)
+
+    def named_parameters(self, prefix="", recurse=True):
+        seen = set()
+        for mod_prefix, module in (self.named_modules(prefix) if recurse else [(prefix, self)]):
+            for name, p in module._parameters.items():
+                if p is None or id(p) in seen:
+                    continue
+                seen.add(id(p))
+                yield (mod_prefix + "." + name if mod_prefix else name), p
+
+    def parameters(self, recurse=True):
+        for _, p in self.named_parameters(recurse=recurse):
+            yield p
+
+    def named_modules(self, prefix=""):
+        stack = [(prefix, self)]
+        while stack:
+            name, module = stack.pop(0)
+            yield name, module
+            stack[0:0] = [((name + "." + k) if name else k, m) for k, m in module._modules.items()]
+
+    def modules(self):
+        for _, m in self.named_modules():
+            yield m
+
+    def children(self):
+        return iter(self._modules.values())
+
+    def named_children(self):
+        return iter(self._modules.items())
+
+    def zero_grad(self, set_to_none=True):
+        for p in self.parameters():
+            if set_to_none:
+                p._grad = None
+            elif p._grad is not None:
+                p._grad.zero_()
+
+    def train(self, mode=True):
+        for m in self.modules():
+            object.__setattr__(m, "training", mode)
+        return self
+
+    def eval(self):
+        return self.train(False)
+
+    def requires_grad_(self, requires_grad=True):
+        for p in self.parameters():
+            p.requires_grad_(requires_grad)
+        return self
+
+    def to(self, *args, **kwargs):
+        return self
+
+    def float(self):
+        return self
+
+    def state_dict(self):
+        return collections.OrderedDict((k, Tensor._wrap(v._data)) for k, v in self.named_parameters())
+
+    def load_state_dict(self, state_dict, strict=True):
+        own = dict(self.named_parameters())
+        for k, v in state_dict.items():
+            own[k]._data[...] = v._data
+        return None
+
+    def apply(self, fn):
+        for m in list(self.modules())[::-1]:
+            fn(m)
+        return self
+
+    def extra_repr(self):
+        return ""
+
+    def __repr__(self):
+        lines = []
+        for name, m in self._modules.items():
+            body = repr(m).replace("\n", "\n  ")
+            lines.append(f"({name}): {body}")
+        extra = self.extra_repr()
+        if not lines:
+            return f"{type(self).__name__}({extra})"
+        inner = ([extra] if extra else []) + lines
+        return type(self).__name__ + "(\n  " + "\n  ".join(inner) + "\n)"
+
+
+class Linear(Module):
+    """y = x @ weight.T + bias, initialised as PyTorch initialises it (same numbers after manual_seed)."""
+
+    def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
+        super().__init__()
+        self.in_features = in_features
+        self.out_features = out_features
+        np_dtype = np.float32 if dtype is None else dtype.np
+        self.weight = Parameter(Tensor._wrap(np.empty((out_features, in_features), np_dtype)))
+        self.bias = Parameter(Tensor._wrap(np.empty((out_features,), np_dtype))) if bias else None
+        if not bias:
+            self._parameters["bias"] = None
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        init.kaiming_uniform_(self.weight, a=math.sqrt(5))
+        if self.bias is not None:
+            fan_in = self.in_features
+            bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
+            init.uniform_(self.bias, -bound, bound)
+
+    def forward(self, input):
+        return functional.linear(input, self.weight, self.bias)
+
+    def extra_repr(self):
+        return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}"
+
+
+class Sequential(Module):
+    """Modules applied in order."""
+
+    def __init__(self, *args):
+        super().__init__()
+        if len(args) == 1 and isinstance(args[0], collections.OrderedDict):
+            for k, m in args[0].items():
+                self.add_module(k, m)
+        else:
+            for i, m in enumerate(args):
+                self.add_module(str(i), m)
+
+    def forward(self, input):
+        for m in self._modules.values():
+            input = m(input)
+        return input
+
+    def __getitem__(self, idx):
+        mods = list(self._modules.values())
+        if isinstance(idx, slice):
+            return Sequential(*mods[idx])
+        return mods[idx]
+
+    def __len__(self):
+        return len(self._modules)
+
+    def __iter__(self):
+        return iter(self._modules.values())
+
+    def append(self, module):
+        self.add_module(str(len(self._modules)), module)
+        return self
+
+
+class ModuleList(Module):
+    def __init__(self, modules=None):
+        super().__init__()
+        for i, m in enumerate(modules or []):
+            self.add_module(str(i), m)
+
+    def __getitem__(self, idx):
+        return list(self._modules.values())[idx]
+
+    def __len__(self):
+        return len(self._modules)
+
+    def __iter__(self):
+        return iter(self._modules.values())
+
+    def append(self, module):
+        self.add_module(str(len(self._modules)), module)
+        return self
+
+
+def _activation(name, fn, doc):
+    def forward(self, input):
+        return fn(input)
+    return type(name, (Module,), {"forward": forward, "__doc__": doc})
+
+
+ReLU = _activation("ReLU", functional.relu, "max(0, x) elementwise.")
+Tanh = _activation("Tanh", functional.tanh, "tanh elementwise.")
+Sigmoid = _activation("Sigmoid", functional.sigmoid, "1 / (1 + exp(-x)) elementwise.")
+
+
+class Identity(Module):
+    def forward(self, input):
+        return input
+
+
+class Flatten(Module):
+    def __init__(self, start_dim=1, end_dim=-1):
+        super().__init__()
+        self.start_dim, self.end_dim = start_dim, end_dim
+
+    def forward(self, input):
+        return input.flatten(self.start_dim, self.end_dim)
+
+    def extra_repr(self):
+        return f"start_dim={self.start_dim}, end_dim={self.end_dim}"
+
+
+class Softmax(Module):
+    def __init__(self, dim=None):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input):
+        return functional.softmax(input, self.dim)
+
+    def extra_repr(self):
+        return f"dim={self.dim}"
+
+
+class _Loss(Module):
+    fn = None
+
+    def __init__(self, size_average=None, reduce=None, reduction="mean"):
+        super().__init__()
+        self.reduction = functional._reduction(size_average, reduce, reduction)
+
+    def forward(self, input, target):
+        return type(self).fn(input, target, reduction=self.reduction)
+
+
+class MSELoss(_Loss):
+    fn = staticmethod(functional.mse_loss)
+
+
+class CrossEntropyLoss(_Loss):
+    fn = staticmethod(functional.cross_entropy)
+
+
+class BCELoss(_Loss):
+    fn = staticmethod(functional.binary_cross_entropy)
+
+
+class BCEWithLogitsLoss(_Loss):
+    fn = staticmethod(functional.binary_cross_entropy_with_logits)
+
+
+class L1Loss(_Loss):
+    fn = staticmethod(functional.l1_loss)
+
+
+class NLLLoss(_Loss):
+    fn = staticmethod(functional.nll_loss)
+
+
+def __getattr__(name):
+    raise AttributeError(f"module 'torch.nn' has no attribute '{name}': autograd_magic implements a subset of "
+                         f"PyTorch, and torch.nn.{name} is not part of it")
+
+
+
