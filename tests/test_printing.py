@@ -20,6 +20,15 @@ def require(modname):
         pytest.skip(message)
 
 
+def test_require_skips_or_fails_by_environment(monkeypatch):
+    monkeypatch.delenv("AUTOGRAD_MAGIC_REQUIRE_ALL", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        require("autograd_magic_no_such_module")
+    monkeypatch.setenv("AUTOGRAD_MAGIC_REQUIRE_ALL", "1")
+    with pytest.raises(pytest.fail.Exception):
+        require("autograd_magic_no_such_module")
+
+
 @pytest.fixture(scope="module")
 def torch():
     return require("torch")
@@ -72,7 +81,7 @@ def name_of(array):
     return DTYPE_NAMES[array.dtype.type]
 
 
-def check(torch, array, **grad):
+def check(torch, array):
     """Compare our text with torch's for a plain tensor, a grad-requiring one and one with a grad_fn."""
     name = name_of(array)
     assert printing.format_tensor(array, name) == repr(torch.from_numpy(array.copy()))

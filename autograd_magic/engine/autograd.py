@@ -67,7 +67,7 @@ class Node:
         self.metadata = {}
 
     def name(self):
-        return self.op.node
+        return self.op.qualname
 
     def __repr__(self):
         return f"<{self.op.node} object at {hex(id(self))}>"
@@ -99,6 +99,7 @@ def _unwrap1(result):
 
 class _AccumulateOp:
     node = "AccumulateGrad"
+    qualname = "torch::autograd::AccumulateGrad"
 
 
 class AccumulateGrad:

@@ -81,7 +81,8 @@ def result_type(operands):
     dims = zero = None
     scalar_cat = -1
     for x in operands:
-        d = getattr(x, "_dtype", None)
+        arr = getattr(x, "_data", None)
+        d = None if arr is None else _FROM_NP[arr.dtype]
         if d is None:
             scalar_cat = max(scalar_cat, scalar_category(x))
         elif x._data.ndim:

@@ -27,8 +27,10 @@ def dims_arg(dim, ndim):
     if isinstance(dim, (list, tuple)):
         if len(dim) == 0:
             return None
-        return tuple(sorted(_dim(d, ndim) for d in dim))
-    return (_dim(int(dim), ndim),)
+        dims = tuple(sorted(_dim(d, ndim) for d in dim))
+    else:
+        dims = (_dim(int(dim), ndim),)
+    return dims if ndim else ()  # a 0-d tensor accepts dim 0 / -1 and reduces nothing
 
 
 # ---------------------------------------------------------------- arithmetic
@@ -244,9 +246,15 @@ def matmul(input, other):
     if na == 2 and nb == 1:
         return mv(a, b)
     if na == 1 and nb == 2:
+        from .shaping import unsqueeze
         out = mm(unsqueeze(a, 0), b)
         return apply(OPS["squeeze_mm"], (out,), out._data.shape[1:], out._data.shape)
     _check_matmul_shapes(a, b)
+    if nb == 2:
+        # PyTorch folds the batch dims into one mm.
+        from .shaping import reshape
+        out = mm(reshape(a, -1, a._data.shape[-1]), b)
+        return apply(OPS["unsafe_view"], (out,), a._data.shape[:-1] + b._data.shape[1:], out._data.shape)
     out = apply(OPS["bmm"], (a, b))
     return apply(OPS["unsafe_view"], (out,), out._data.shape, out._data.shape)
 
@@ -299,6 +307,7 @@ def addmm(input, mat1, mat2):
 
 
 def outer(input, vec2):
+    from .shaping import unsqueeze
     return mul(unsqueeze(input, 1), unsqueeze(vec2, 0))
 
 

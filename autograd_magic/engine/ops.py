@@ -308,7 +308,7 @@ def _(x, g, s, k, n):
     return _reduce_back(x, g, z.shape, k[0]) * (sig - t), None
 
 
-def _nll(logp, target, red):
+def _nll(logp, target, red, shape=None):
     picked = -np.take_along_axis(logp, np.expand_dims(target, 1), 1).squeeze(1) if logp.ndim > 1 else -logp[target]
     return np.asarray(_reduce(picked, red))
 

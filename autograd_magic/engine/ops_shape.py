@@ -18,7 +18,7 @@ def _(x, g, s, k, n):
 
 @defop("sum_dim", "SumBackward1", lambda a, dims, keepdim, shape, dtype=None: _sum(a, dims, keepdim, dtype))
 def _(x, g, s, k, n):
-    dims, keepdim, shape = k
+    dims, keepdim, shape = k[:3]
     return (x.expand(x.restore_dims(g, dims, len(shape), keepdim), shape),)
 
 
@@ -223,7 +223,7 @@ def _index_put(a, v, key):
 
 
 def _index_put_back(x, g, s, k, n):
-    key, vshape = k
+    key = k[0]
     gv = None
     if n[1]:
         gv = x.take(g, key)

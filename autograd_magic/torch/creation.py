@@ -22,7 +22,7 @@ def _infer(data):
         if isinstance(x, Tensor):
             d = x.dtype
             fixed = d if fixed is None else dtypes.promote_pair(fixed, d)
-        elif isinstance(x, np.ndarray):
+        elif isinstance(x, (np.ndarray, np.generic)) and not isinstance(x, np.bool_):
             d = dtypes.from_numpy_dtype(x.dtype)
             fixed = d if fixed is None else dtypes.promote_pair(fixed, d)
         elif isinstance(x, (list, tuple)):

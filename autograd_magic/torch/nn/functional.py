@@ -30,11 +30,14 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def linear(input, weight, bias=None):
-    """input @ weight.T + bias, recorded as PyTorch records it (AddmmBackward0 for 2-d input)."""
-    if input.ndim == 2 and bias is not None:
-        return F.addmm(bias, input, S.t(weight))
-    out = F.matmul(input, S.t(weight))
-    return out + bias if bias is not None else out
+    """input @ weight.T + bias, recorded as PyTorch records it (AddmmBackward0 between views)."""
+    wt = S.t(weight)
+    if input.ndim == 2:
+        return F.addmm(bias, input, wt) if bias is not None else F.mm(input, wt)
+    if bias is None:
+        return F.matmul(input, wt)
+    flat = S.view(input, -1, input.shape[-1])
+    return S.view(F.addmm(bias, flat, wt), *input.shape[:-1], weight.shape[0])
 
 
 def _check_same(input, target, name):

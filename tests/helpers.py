@@ -1,0 +1,49 @@
+"""Shared test helpers: tool requirements and a notebook-like runner for lesson code."""
+import ast
+import contextlib
+import io
+import os
+import traceback
+
+import pytest
+
+REQUIRE_ALL = os.environ.get("AUTOGRAD_MAGIC_REQUIRE_ALL") == "1"
+
+
+def require(modname):
+    """Import an optional tool; skip without it, except under CI (AUTOGRAD_MAGIC_REQUIRE_ALL=1), where it fails."""
+    try:
+        return __import__(modname)
+    except ImportError as exc:
+        if REQUIRE_ALL:
+            pytest.fail(f"{modname} is required under AUTOGRAD_MAGIC_REQUIRE_ALL=1: {exc}")
+        pytest.skip(f"{modname} not installed")
+
+
+def run_cells(cells, torch_module, ns=None):
+    """Run code cells like a notebook: stdout plus the repr of each cell's last expression.
+
+    Returns a list of (output_text, error) per cell; error is (type name, message) or None.
+    """
+    ns = {"torch": torch_module} if ns is None else ns
+    results = []
+    for src in cells:
+        tree = ast.parse(src)
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr):
+            last = ast.Expression(tree.body.pop().value)
+        buf = io.StringIO()
+        error = None
+        with contextlib.redirect_stdout(buf):
+            try:
+                exec(compile(tree, "<cell>", "exec"), ns)
+                if last is not None:
+                    value = eval(compile(last, "<cell>", "eval"), ns)
+                    if value is not None:
+                        print(repr(value))
+            except Exception as exc:  # noqa: BLE001 - the error is the result being compared
+                error = (type(exc).__name__, str(exc))
+                if os.environ.get("AUTOGRAD_MAGIC_DEBUG"):
+                    traceback.print_exc()
+        results.append((buf.getvalue(), error))
+    return results

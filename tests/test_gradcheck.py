@@ -1,0 +1,201 @@
+"""Every op in the table against central finite differences in float64 (first and second order)."""
+import numpy as np
+import pytest
+
+from autograd_magic import torch
+from autograd_magic.engine.optable import OPS
+from autograd_magic.engine.tensor import TensorXP
+
+RNG = np.random.default_rng(0)
+SHAPES = [(), (2,), (3, 2), (1, 2)]
+PAIRS = [((), ()), ((2,), (2,)), ((3, 2), (3, 2)), ((3, 2), (1, 2)), ((1, 2), (3, 2)), ((3, 2), ()), ((2,), (3, 2))]
+
+
+def pos(shape):
+    return RNG.uniform(0.5, 2.0, shape)
+
+
+def any_(shape):
+    """Values away from 0 and from each other, so kinks (abs, relu, max) are not straddled."""
+    n = int(np.prod(shape))
+    vals = RNG.permutation(np.linspace(-2.0, 2.0, n + 1) + 0.13)[:n]
+    return vals.reshape(shape)
+
+
+def other(shape):
+    """Like any_, but never equal to an any_ value (no ties in max/min/where)."""
+    return np.asarray(any_(shape) + 0.0517)
+
+
+def prob(shape):
+    return RNG.uniform(0.2, 0.8, shape)
+
+
+def unary(fn, gen=any_):
+    return [(fn, [gen(s)]) for s in SHAPES]
+
+
+def binary(fn, gen_a=any_, gen_b=other):
+    return [(fn, [gen_a(a), gen_b(b)]) for a, b in PAIRS]
+
+
+def tx_scatter(x):
+    return TensorXP.scatter(x, (3, 2), (np.array([0, 2, 2]), np.array([1, 0, 0])))
+
+
+ROWS = {
+    "add": binary(lambda a, b: a + b) + unary(lambda a: torch.add(a, a, alpha=2.5)),
+    "sub": binary(lambda a, b: a - b) + unary(lambda a: torch.sub(a, a * a, alpha=0.5)),
+    "rsub": unary(lambda a: 2.0 - a),
+    "mul": binary(lambda a, b: a * b) + unary(lambda a: a * 3.0),
+    "div": binary(lambda a, b: a / b, any_, pos),
+    "neg": unary(lambda a: -a),
+    "reciprocal": unary(lambda a: 2.0 / a, pos),
+    "pow": unary(lambda a: a ** 3) + unary(lambda a: a ** 0.5, pos) + unary(lambda a: a ** -1.5, pos),
+    "pow_tensor": binary(lambda a, b: a ** b, pos, any_),
+    "rpow": unary(lambda a: 2.0 ** a),
+    "abs": unary(torch.abs), "exp": unary(torch.exp), "log": unary(torch.log, pos),
+    "sqrt": unary(torch.sqrt, pos), "sin": unary(torch.sin), "cos": unary(torch.cos),
+    "tan": unary(lambda a: torch.tan(a * 0.5)), "tanh": unary(torch.tanh), "sigmoid": unary(torch.sigmoid),
+    "relu": unary(torch.relu), "clamp": unary(lambda a: a.clamp(-1.0, 1.0)) + unary(lambda a: a.clamp(min=0.1)),
+    "maximum": binary(torch.maximum), "minimum": binary(torch.minimum),
+    "where": binary(lambda a, b: torch.where(a > b, a, b * 2)),
+    "clone": unary(lambda a: a.clone()), "to_copy": unary(lambda a: a.float().double() * 1.0),
+    "alias": [(lambda a: a[:, :], [any_((3, 2))])],
+    "mm": [(lambda a, b: a @ b, [any_((3, 2)), any_((2, 4))])],
+    "bmm": [(lambda a, b: a @ b, [any_((2, 3, 2)), any_((2, 2, 4))])],
+    "mv": [(lambda a, b: a @ b, [any_((3, 2)), any_((2,))])],
+    "dot": [(lambda a, b: a @ b, [any_((3,)), any_((3,))])],
+    "addmm": [(lambda x, w, b: torch.nn.functional.linear(x, w, b), [any_((4, 3)), any_((2, 3)), any_((2,))])],
+    "softmax": [(lambda a: torch.softmax(a, -1), [any_(s)]) for s in [(2,), (3, 2)]],
+    "log_softmax": [(lambda a: torch.log_softmax(a, 0), [any_(s)]) for s in [(2,), (3, 2)]],
+    "mse_loss": binary(lambda a, b: torch.nn.functional.mse_loss(a, b)),
+    "binary_cross_entropy": [(lambda p: torch.nn.functional.binary_cross_entropy(p, torch.full(p.shape, 0.3,
+                                                                                              dtype=torch.float64)),
+                              [prob(s)]) for s in SHAPES],
+    "binary_cross_entropy_with_logits": [
+        (lambda z: torch.nn.functional.binary_cross_entropy_with_logits(z, torch.full(z.shape, 0.7,
+                                                                                      dtype=torch.float64)),
+         [any_(s)]) for s in SHAPES],
+    "nll_loss": [(lambda a: torch.nn.functional.cross_entropy(a, torch.tensor([1, 0, 1])), [any_((3, 2))])],
+    "sum": unary(lambda a: a.sum()), "sum_dim": unary(lambda a: a.sum(-1) if a.ndim else a.sum(0, keepdim=True)),
+    "mean": unary(lambda a: a.mean()), "mean_dim": [(lambda a: a.mean(0), [any_(s)]) for s in SHAPES[1:]],
+    "max_all": unary(lambda a: a.max()), "min_all": unary(lambda a: a.min()),
+    "max_dim": [(lambda a: a.max(0).values, [any_(s)]) for s in SHAPES[1:]],
+    "min_dim": [(lambda a: a.min(-1, keepdim=True)[0], [any_(s)]) for s in SHAPES[1:]],
+    "amax": [(lambda a: a.amax(0), [any_(s)]) for s in SHAPES[1:]],
+    "amin": [(lambda a: a.amin(-1), [any_(s)]) for s in SHAPES[1:]],
+    "prod": unary(lambda a: a.prod()), "prod_dim": [(lambda a: a.prod(0), [any_(s)]) for s in SHAPES[1:]],
+    "var": [(lambda a: a.var(), [any_(s)]) for s in SHAPES[1:]] + [(lambda a: a.var(0, keepdim=True), [any_((3, 2))])],
+    "std": [(lambda a: a.std(), [any_(s)]) for s in SHAPES[1:]] + [(lambda a: a.std(1), [any_((3, 2))])],
+    "norm": unary(lambda a: a.norm()) + [(lambda a: a.norm(dim=0), [any_((3, 2))])],
+    "view": unary(lambda a: a.reshape(-1)), "unsafe_view": [(lambda a: a.t().reshape(-1), [any_((3, 2))])],
+    "squeeze": [(lambda a: a.squeeze(), [any_((1, 2))])], "squeeze_dim": [(lambda a: a.squeeze(0), [any_((1, 2))])],
+    "squeeze_dims": [(lambda a: a.squeeze((0,)), [any_((1, 2))])],
+    "squeeze_mm": [(lambda a, b: a @ b, [any_((2,)), any_((2, 3))])],
+    "unsqueeze": unary(lambda a: a.unsqueeze(0)), "permute": [(lambda a: a.permute(1, 0), [any_((3, 2))])],
+    "transpose": [(lambda a: a.transpose(0, 1), [any_((3, 2))])], "t": [(lambda a: a.t(), [any_((3, 2))])],
+    "expand": [(lambda a: a.expand(3, 2), [any_(s)]) for s in [(), (2,), (1, 2)]],
+    "select": [(lambda a: a[-1], [any_(s)]) for s in SHAPES[1:]],
+    "slice": [(lambda a: a[1:], [any_(s)]) for s in SHAPES[1:]],
+    "index": [(lambda a: a[torch.tensor([0, 1, 0])], [any_((2,))]), (lambda a: a[a > 0], [any_((3, 2))])],
+    "index_put": [(lambda a, v: _setitem(a, torch.tensor([0, 2]), v), [any_((3, 2)), any_((2,))])],
+    "copy_slices": [(lambda a, v: _setitem(a, 1, v), [any_((3, 2)), any_((2,))])],
+    "scatter_back": [(tx_scatter, [any_((3,))])],
+    "cat": [(lambda a, b: torch.cat([a, b], 0), [any_((3, 2)), any_((1, 2))])],
+    "stack": [(lambda a, b: torch.stack([a, b], 1), [any_((3, 2)), any_((3, 2))])],
+}
+
+
+def _setitem(a, key, v):
+    out = a * 1.0
+    out[key] = v
+    return out
+
+
+def test_every_op_has_a_row():
+    assert set(OPS) - set(ROWS) == set(), "ops without a finite-difference row"
+    assert set(ROWS) - set(OPS) == set(), "rows for ops that do not exist"
+
+
+def _graph_ops(t):
+    seen, stack = set(), [t.grad_fn]
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield getattr(node.op, "name", None)
+        stack.extend(fn for fn, _ in node.next_functions)
+
+
+EPS = {"to_copy": 1e-3}  # the row rounds through float32
+
+
+def _numeric_grad(f, arrays, v, eps=1e-6):
+    grads = []
+    for i, a in enumerate(arrays):
+        g = np.zeros_like(a)
+        flat = g.reshape(-1)
+        for j in range(a.size):
+            plus = [x.copy() for x in arrays]
+            minus = [x.copy() for x in arrays]
+            plus[i].reshape(-1)[j] += eps
+            minus[i].reshape(-1)[j] -= eps
+            flat[j] = ((f(plus) - f(minus)) * v).sum() / (2 * eps)
+        grads.append(g)
+    return grads
+
+
+CASES = [(name, i) for name, rows in ROWS.items() for i in range(len(rows))]
+
+
+@pytest.mark.parametrize("name,i", CASES)
+def test_first_order(name, i):
+    fn, arrays = ROWS[name][i]
+    leaves = [torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in arrays]
+    out = fn(*leaves)
+    assert name in set(_graph_ops(out)), f"row does not exercise {name}"
+    v = RNG.normal(size=out.shape)
+    out.backward(torch.tensor(v))
+
+    def f(arrs):
+        return fn(*[torch.tensor(a, dtype=torch.float64) for a in arrs]).detach().numpy()
+    for leaf, num in zip(leaves, _numeric_grad(f, arrays, v, EPS.get(name, 1e-6))):
+        got = np.zeros(leaf.shape) if leaf.grad is None else leaf.grad.numpy()
+        tol = 1e-5 if name not in EPS else 1e-3
+        np.testing.assert_allclose(got, num, rtol=tol, atol=tol)
+
+
+SECOND_ORDER = [c for c in CASES if c[0] not in ("index_put", "copy_slices", "scatter_back", "prod", "prod_dim")]
+
+
+@pytest.mark.parametrize("name,i", SECOND_ORDER)
+def test_second_order(name, i):
+    """d/dx of (v . d out/dx) through create_graph=True, against finite differences of the first gradient."""
+    fn, arrays = ROWS[name][i]
+    v = None
+
+    def first_grads(arrs, keep):
+        nonlocal v
+        leaves = [torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in arrs]
+        out = fn(*leaves)
+        if v is None:
+            v = RNG.normal(size=out.shape)
+        gs = torch.autograd.grad(out, leaves, torch.tensor(v), create_graph=keep, allow_unused=True)
+        gs = [g if g is not None else torch.zeros(leaf.shape, dtype=torch.float64) for g, leaf in zip(gs, leaves)]
+        return leaves, gs
+
+    leaves, gs = first_grads(arrays, True)
+    w = [RNG.normal(size=leaf.shape) for leaf in leaves]
+    total = sum((g * torch.tensor(wi)).sum() for g, wi in zip(gs, w))
+    if not total.requires_grad:
+        return  # linear op: the second derivative is zero and nothing is recorded (as in PyTorch)
+    hv = torch.autograd.grad(total, leaves, allow_unused=True)
+
+    def f(arrs):
+        _, g2 = first_grads(arrs, False)
+        return np.array(sum((g.detach().numpy() * wi).sum() for g, wi in zip(g2, w)))
+    for h, leaf, num in zip(hv, leaves, _numeric_grad(f, arrays, np.array(1.0))):
+        got = np.zeros(leaf.shape) if h is None else h.numpy()
+        np.testing.assert_allclose(got, num, rtol=1e-4, atol=1e-5)
