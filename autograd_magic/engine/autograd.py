@@ -238,7 +238,7 @@ def _accumulate(leaf, grad, create_graph, to_tensor):
     g = to_tensor(grad)
     if leaf._grad is None:
         if create_graph:
-            leaf._grad = g
+            leaf._grad = g._copy_grad()
         else:
             data = g._data
             leaf._grad = g if data.flags.writeable and data.base is None else g.__class__._wrap(np.array(data))

@@ -126,6 +126,15 @@ _BINDINGS = {
     "zero_": I.zero_, "fill_": I.fill_, "copy_": I.copy_,
 }
 
+def _copy_grad(self):
+    """The copy a leaf's .grad receives under create_graph=True (PyTorch shows it as CopyBackwards)."""
+    from .optable import OPS
+    from .tensor import apply
+    return apply(OPS["copy_grad"], (self,))
+
+
+_BINDINGS["_copy_grad"] = _copy_grad
+
 for _name, _fn in _BINDINGS.items():
     setattr(Tensor, _name, _fn)
 

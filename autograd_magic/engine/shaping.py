@@ -368,6 +368,8 @@ def setitem(t, key, value):
         t._data[k] = v._data if v is not None else value
         t._vbox[0] += 1
         return
+    if t._rg and t.grad_fn is None and _is_basic(key):
+        raise RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.")
     check_inplace(t)
     if v is None:
         v = Tensor._wrap(np.asarray(value, dtype=t._data.dtype))

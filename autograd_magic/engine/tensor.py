@@ -369,6 +369,17 @@ def apply(op, inputs, *consts, data=None):
     return out
 
 
+def check_broadcast(sa, sb):
+    """PyTorch's message for shapes that do not broadcast."""
+    n = max(len(sa), len(sb))
+    for i in range(1, n + 1):
+        da = sa[-i] if i <= len(sa) else 1
+        db = sb[-i] if i <= len(sb) else 1
+        if da != db and da != 1 and db != 1:
+            raise RuntimeError(f"The size of tensor a ({da}) must match the size of tensor b ({db}) at "
+                               f"non-singleton dimension {n - i}")
+
+
 def scalar_tensor(value, dtype):
     return Tensor._wrap(np.asarray(value, dtype=dtype))
 
@@ -379,6 +390,8 @@ def binary(name, a, b):
     ad = a._data
     if isinstance(b, Tensor):
         bd = b._data
+        if ad.shape != bd.shape:
+            check_broadcast(ad.shape, bd.shape)
         if ad.dtype is not bd.dtype:
             dt = dtypes.result_type((a, b)).np
             if ad.dtype != dt:
@@ -389,11 +402,11 @@ def binary(name, a, b):
             a, b = a.float(), b.float()
         return apply(op, (a, b))
     if isinstance(b, (int, float, bool, np.number, np.bool_)):
-        if ad.dtype.kind != "f" and (name == "div" or not isinstance(b, (bool, np.bool_)) and
-                                     dtypes.scalar_category(b) > dtypes._FROM_NP[ad.dtype]._cat):
-            a = a.float() if not a._rg else a.to(dtypes.float32)
-        b = scalar_tensor(b, a._data.dtype)
-        return apply(op, (a, b))
+        if ad.dtype.kind != "f":
+            dt = dtypes.float32 if name == "div" else dtypes.result_type((a, b))
+            if dt.np != ad.dtype:
+                a = Tensor._wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
+        return apply(op, (a, scalar_tensor(b, a._data.dtype)))
     if isinstance(b, np.ndarray):
         return binary(name, a, Tensor._wrap(b))
     return NotImplemented

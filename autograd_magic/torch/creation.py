@@ -63,7 +63,9 @@ def _check_ragged(data, dim=0):
 def _finish(data, dtype, requires_grad):
     t = Tensor._wrap(data)
     if requires_grad:
-        t.requires_grad_(True)
+        if data.dtype.kind != "f":
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+        t._rg = True
     return t
 
 
@@ -161,14 +163,16 @@ def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=Fa
 
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     dt = dtype or dtypes.float32
+    work = dt.np.type if dt.is_floating_point else np.float64
     if steps == 1:
         data = np.array([start], dtype=np.float64)
     else:
-        # PyTorch fills the first half from start and the second half from end (symmetric rounding).
-        step = (end - start) / (steps - 1)
-        idx = np.arange(steps, dtype=dt.np if dt.is_floating_point else np.float64)
-        half = steps // 2
-        data = np.where(idx < half, start + step * idx, end - step * (steps - idx - 1))
+        # As PyTorch's kernel: the step is rounded to the dtype, each value is one fused multiply-add
+        # (emulated in float64), the first half counted from start and the second half from end.
+        start, end = float(work(start)), float(work(end))
+        step = float((work(end) - work(start)) / work(steps - 1))
+        idx = np.arange(steps, dtype=np.float64)
+        data = np.where(idx < steps // 2, start + step * idx, end - step * (steps - idx - 1))
     return _finish(np.asarray(data).astype(dt.np), dt, requires_grad)
 
 
