@@ -60,6 +60,7 @@ ROWS = {
     "relu": unary(torch.relu), "clamp": unary(lambda a: a.clamp(-1.0, 1.0)) + unary(lambda a: a.clamp(min=0.1)),
     "maximum": binary(torch.maximum), "minimum": binary(torch.minimum),
     "where": binary(lambda a, b: torch.where(a > b, a, b * 2)),
+    "copy_grad": unary(lambda a: a._copy_grad() * a),
     "clone": unary(lambda a: a.clone()), "to_copy": unary(lambda a: a.float().double() * 1.0),
     "alias": [(lambda a: a[:, :], [any_((3, 2))])],
     "mm": [(lambda a, b: a @ b, [any_((3, 2)), any_((2, 4))])],

@@ -123,9 +123,8 @@ CASES = {
         "nn.Tanh()(torch.tensor([0.5]))", "nn.Parameter(torch.tensor([1., 2.]))",
     ],
     "numpy_interop": [
-        "import numpy as np\nx = torch.tensor([0., 1.], requires_grad=True)\nnp.sin(x)",
-        "np.exp(x)",
-        "np.asarray(torch.tensor([1., 2.]))",
+        "import numpy as np\nnp.sin(torch.tensor([0., 1.]))", "np.exp(torch.tensor([0., 1.]))",
+        "np.asarray(torch.tensor([1., 2.]))", "torch.tensor([1., 2.]).numpy() * 2",
     ],
     "errors": [
         "torch.tensor([1., 2.], requires_grad=True).sum().backward()\ntorch.tensor([1., 2.], requires_grad=True).backward()",

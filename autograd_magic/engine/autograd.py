@@ -1,5 +1,4 @@
 """Backward graph nodes, grad mode and the (iterative) backward pass."""
-import heapq
 import re
 import itertools
 
@@ -38,33 +37,67 @@ class RemovableHandle:
         self.remove()
 
 
+_SCALARS = (int, float, bool)
+_NO_EDGE = (None, 0)
+FREED = ("freed",)  # Node.saved after a backward without retain_graph
+
+
 class Node:
-    """A backward function (``grad_fn``): one output, one entry in ``next_functions`` per input."""
-    __slots__ = ("op", "next_functions", "saved", "consts", "shapes", "dtypes", "needs", "seq",
-                 "out_ref", "pre_hooks", "post_hooks", "freed", "metadata", "__weakref__")
+    """A backward function (``grad_fn``): one output, one entry in ``next_functions`` per input.
+
+    Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
+    """
+    __slots__ = ("op", "next_functions", "saved", "consts", "metas", "needs", "seq", "extra", "__weakref__")
 
     def __init__(self, op, inputs, saved, consts):
         self.op = op
         nexts = []
-        needs = []
+        metas = []
         for t in inputs:
+            if t.__class__ in _SCALARS:
+                nexts.append(_NO_EDGE)
+                metas.append(None)
+                continue
             fn = t.grad_fn
             if fn is None and t._rg:
-                fn = t._accumulator()
+                fn = t._accum or t._accumulator()
             nexts.append((fn, 0))
-            needs.append(fn is not None)
+            d = t._data
+            metas.append((d.shape, d.dtype) if fn is not None else None)
         self.next_functions = tuple(nexts)
-        self.needs = needs
-        self.shapes = [t._data.shape for t in inputs]
-        self.dtypes = [t._data.dtype for t in inputs]
+        self.metas = metas
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
-        self.out_ref = None
-        self.pre_hooks = None
-        self.post_hooks = None
-        self.freed = False
-        self.metadata = {}
+        self.extra = None
+
+    def _extra(self):
+        if self.extra is None:
+            self.extra = {}
+        return self.extra
+
+    @property
+    def pre_hooks(self):
+        return self.extra and self.extra.get("pre")
+
+    @property
+    def post_hooks(self):
+        return self.extra and self.extra.get("post")
+
+    @property
+    def out_ref(self):
+        return self.extra and self.extra.get("out")
+
+    @out_ref.setter
+    def out_ref(self, ref):
+        self._extra()["out"] = ref
+
+    @property
+    def metadata(self):
+        return self._extra().setdefault("metadata", {})
+
+    def _hooks(self, kind):
+        return self._extra().setdefault(kind, {})
 
     def name(self):
         return self.op.qualname
@@ -74,18 +107,16 @@ class Node:
 
     def register_hook(self, fn):
         """fn(grad_inputs, grad_outputs), called after this node computed its gradients."""
-        if self.post_hooks is None:
-            self.post_hooks = {}
-        handle = RemovableHandle(self.post_hooks)
-        self.post_hooks[handle.id] = fn
+        hooks = self._hooks("post")
+        handle = RemovableHandle(hooks)
+        hooks[handle.id] = fn
         return handle
 
     def register_prehook(self, fn):
         """fn(grad_outputs) -> new grad_outputs or None, called before this node runs."""
-        if self.pre_hooks is None:
-            self.pre_hooks = {}
-        handle = RemovableHandle(self.pre_hooks)
-        self.pre_hooks[handle.id] = lambda g, fn=fn: _unwrap1(fn((g,)))
+        hooks = self._hooks("pre")
+        handle = RemovableHandle(hooks)
+        hooks[handle.id] = lambda g, fn=fn: _unwrap1(fn((g,)))
         return handle
 
     def __call__(self, *grads):
@@ -104,91 +135,97 @@ class _AccumulateOp:
 
 class AccumulateGrad:
     """The node that adds a leaf's gradient into ``leaf.grad``."""
-    __slots__ = ("variable", "next_functions", "seq", "pre_hooks", "post_hooks", "metadata", "__weakref__")
+    __slots__ = ("variable", "extra", "__weakref__")
     op = _AccumulateOp
     saved = ()
+    seq = -1
+    next_functions = ()
 
     def __init__(self, variable):
         self.variable = variable
-        self.next_functions = ()
-        self.seq = -1
-        self.pre_hooks = None
-        self.post_hooks = None
-        self.metadata = {}
+        self.extra = None
 
     name = Node.name
     __repr__ = Node.__repr__
     register_hook = Node.register_hook
     register_prehook = Node.register_prehook
+    _extra = Node._extra
+    _hooks = Node._hooks
+    pre_hooks = Node.pre_hooks
+    post_hooks = Node.post_hooks
+    metadata = Node.metadata
+    out_ref = None
 
 
 # ---------------------------------------------------------------- the backward pass
 
-def _collect(roots):
-    """Dependency counts of every node reachable from roots (iteratively: graphs can be 1e5 deep)."""
-    deps = {}
+def _reachable(roots):
+    """Every node reachable from roots (iteratively: graphs can be 1e5 deep)."""
     seen = set()
-    stack = [r for r in roots if r is not None]
-    for r in stack:
-        seen.add(r)
+    stack = []
+    for r in roots:
+        if r not in seen:
+            seen.add(r)
+            stack.append(r)
+    order = list(stack)
     while stack:
-        node = stack.pop()
-        for fn, _ in node.next_functions:
-            if fn is None:
-                continue
-            deps[fn] = deps.get(fn, 0) + 1
-            if fn not in seen:
+        for fn, _ in stack.pop().next_functions:
+            if fn is not None and fn not in seen:
                 seen.add(fn)
                 stack.append(fn)
-    return deps
+                order.append(fn)
+    return order
 
 
-def _add(a, b):
-    return b if a is None else a + b
+def _seq(node):
+    return node.seq
 
 
 def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, accumulate_into=None,
                  xp=None, to_tensor=None):
     """Propagate root_grads from the roots' grad_fns.
 
+    A node is always created after its inputs, so decreasing creation number is a topological order:
+    one sort replaces dependency counting.
     capture: {node: slot} whose incoming gradient is returned instead of accumulated (autograd.grad);
     accumulate_into: None for every leaf, else the set of AccumulateGrad nodes that may accumulate.
     """
     nodes = [r.grad_fn if r.grad_fn is not None else r._accumulator() for r in roots]
-    deps = _collect(nodes)
+    order = _reachable(nodes)
+    order.sort(key=_seq, reverse=True)
     buffers = {}
     for node, g in zip(nodes, root_grads):
-        buffers[node] = _add(buffers.get(node), g)
+        prev = buffers.get(node)
+        buffers[node] = g if prev is None else prev + g
     captured = {}
-    ready = []
-    for node in dict.fromkeys(nodes):
-        if deps.get(node, 0) == 0:
-            heapq.heappush(ready, (-node.seq, id(node), node))
-    while ready:
-        node = heapq.heappop(ready)[2]
-        grad = buffers.pop(node, None)
-        if grad is not None:
+    pop = buffers.pop
+    for node in order:
+        grad = pop(node, None)
+        if grad is None:
+            continue
+        if node.extra is not None:
             grad = _run_pre_hooks(node, grad, to_tensor, create_graph)
         if capture is not None and node in capture:
             captured[node] = grad
         if node.op is _AccumulateOp:
-            if capture is None and grad is not None and (accumulate_into is None or node in accumulate_into):
+            if capture is None and (accumulate_into is None or node in accumulate_into):
                 _accumulate(node.variable, grad, create_graph, to_tensor)
             continue
-        grads = _call_node(node, grad, keep_graph, xp) if grad is not None else None
-        for i, (fn, _) in enumerate(node.next_functions):
-            if fn is None:
+        grads = _call_node(node, grad, keep_graph, xp)
+        i = 0
+        for fn, _ in node.next_functions:
+            g = grads[i]
+            i += 1
+            if fn is None or g is None:
                 continue
-            if grads is not None and grads[i] is not None:
-                buffers[fn] = _add(buffers.get(fn), grads[i])
-            deps[fn] -= 1
-            if deps[fn] == 0:
-                heapq.heappush(ready, (-fn.seq, id(fn), fn))
+            prev = buffers.get(fn)
+            buffers[fn] = g if prev is None else prev + g
     return captured
 
 
 def _run_pre_hooks(node, grad, to_tensor, create_graph):
-    out = node.out_ref() if getattr(node, "out_ref", None) is not None else None
+    ref = node.out_ref
+    out = ref() if ref else None
     hooks = node.pre_hooks
     if hooks:
         for fn in list(hooks.values()):
@@ -205,24 +242,39 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
     return grad
 
 
+class _Needs:
+    """needs[i]: does input i want a gradient (built on access: most vjps never ask)."""
+    __slots__ = ("metas",)
+
+    def __init__(self, metas):
+        self.metas = metas
+
+    def __getitem__(self, i):
+        return self.metas[i] is not None
+
+
 def _call_node(node, grad, keep_graph, xp):
     op = node.op
     saved = node.saved
-    if node.freed and op.saves:
-        raise RuntimeError(FREED_MESSAGE)
-    if saved:
-        saved = tuple(s.unpack(xp, node) if s is not None else None for s in saved)
-    grads = op.vjp(xp, grad, saved, node.consts, node.needs)
+    if saved is FREED:
+        if op.saves:
+            raise RuntimeError(FREED_MESSAGE)
+        saved = None
+    elif saved:
+        saved = [s.unpack(xp, node) if s.__class__ is Saved else s for s in saved]
+    metas = node.metas
+    grads = op.vjp(xp, grad, saved, node.consts, _Needs(metas))
     if not keep_graph:
-        node.saved = None
-        node.freed = True
+        node.saved = FREED
     out = []
-    for g, shape, dtype, need in zip(grads, node.shapes, node.dtypes, node.needs):
-        if g is None or not need:
+    for g, meta in zip(grads, metas):
+        if g is None or meta is None:
             out.append(None)
-            continue
-        out.append(xp.fit(g, shape, dtype))
-    if node.post_hooks:
+        elif g.shape != meta[0] or g.dtype != meta[1]:
+            out.append(xp.fit(g, meta[0], meta[1]))
+        else:
+            out.append(g)
+    if node.extra is not None and node.post_hooks:
         for fn in list(node.post_hooks.values()):
             fn(tuple(out), (grad,))
     return out

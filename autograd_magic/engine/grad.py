@@ -52,6 +52,20 @@ def _with_mode(create_graph, fn):
         GRAD_MODE.enabled = before
 
 
+def backward_scalar(t, retain_graph):
+    """The common ``loss.backward()``: a one-element output, no options."""
+    data = t._data
+    if data.size != 1:
+        raise RuntimeError("grad can be implicitly created only for scalar outputs")
+    before = GRAD_MODE.enabled
+    GRAD_MODE.enabled = False
+    try:
+        run_backward((t,), (np.ones(data.shape, data.dtype),), keep_graph=retain_graph, create_graph=False,
+                     xp=NUMPY_XP, to_tensor=_to_tensor)
+    finally:
+        GRAD_MODE.enabled = before
+
+
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     """Accumulate gradients of tensors into the leaves' ``.grad``."""
     tensors = _as_tuple(tensors)

@@ -153,3 +153,330 @@ def _sincos(theta):
     s ^= (j & 4) << 29
     c ^= (~(j - 2) & 4) << 29
     return s.view(_F32), c.view(_F32)
+
+
+def _box_muller(d, mean, std):
+    """normal_fill_16 on rows of 16 uniforms: lanes 0-7 feed the radius, 8-15 the angle."""
+    out = np.empty_like(d)
+    if d.dtype == _F32:
+        for s in range(0, len(d), _ROWS):
+            blk, o = d[s:s + _ROWS], out[s:s + _ROWS]
+            r = _radius(_F32(1) - blk[:, :8])
+            sn, cs = _sincos(_TWO_PI * blk[:, 8:])
+            np.multiply(r, cs, out=o[:, :8])
+            np.multiply(r, sn, out=o[:, 8:])
+        mean, std = _F32(mean), _F32(std)
+    else:
+        r = np.sqrt(-2.0 * np.log(1.0 - d[:, :8]))
+        theta = (2.0 * math.pi) * d[:, 8:]
+        np.multiply(r, np.cos(theta), out=out[:, :8])
+        np.multiply(r, np.sin(theta), out=out[:, 8:])
+    if std == 1:          # fma(n, 1, mean) == n + mean; also turns -0.0 into +0.0 as torch does
+        return out + out.dtype.type(mean)
+    return (_fma32 if d.dtype == _F32 else _fma64)(out, std, mean)
+
+
+def _apply_swaps(j, n):
+    """arange(n) after `for i: swap(r[i], r[j[i]])` with j[i] >= i, without a Python loop.
+
+    r[i] ends as the value that sat at position j[i] just before step i: the value the last
+    earlier step aimed at j[i] moved there, else j[i] itself. Values carried along chains of
+    such moves are resolved by pointer jumping."""
+    m = len(j)
+    order = np.argsort(j, kind="stable")
+    js = j[order]
+    same = np.zeros(m, bool)
+    same[1:] = js[1:] == js[:-1]
+    prev = np.full(m, -1, np.int64)              # previous step aiming at the same position
+    prev[order[same]] = order[np.nonzero(same)[0] - 1]
+    last = np.ones(m, bool)
+    last[:-1] = ~same[1:]
+    g, lt = js[last], order[last]
+    came = np.where(lt == g, prev[np.minimum(lt, m - 1)], lt)   # last step t' < g aiming at g
+    root = np.arange(n)
+    root[g[came >= 0]] = came[came >= 0]
+    while True:
+        nxt = root[root]
+        if np.array_equal(nxt, root):
+            break
+        root = nxt
+    out = np.empty(n, np.int64)
+    out[:m] = np.where(prev >= 0, root[np.maximum(prev, 0)], j)
+    out[m] = root[m]
+    return out
+
+
+def _shape(shape):
+    if isinstance(shape, (int, np.integer)):
+        return (int(shape),)
+    return tuple(int(s) for s in shape)
+
+
+def _fdtype(dtype):
+    dt = np.dtype(dtype)
+    if dt not in (np.dtype(_F32), np.dtype(_F64)):
+        raise TypeError(f"only float32 and float64 draws are supported, got {dt}")
+    return dt
+
+
+class Generator:
+    """The twin of a CPU ``torch.Generator``: same seed, same state bytes, same numbers.
+
+        >>> g = Generator().manual_seed(42)      # torch.Generator().manual_seed(42)
+        >>> g.randn((2, 3), np.float32)          # torch.randn(2, 3, generator=...)
+    """
+
+    def __init__(self, seed=67280421310721):
+        self._mt = np.random.MT19937(0)
+        self.manual_seed(seed)
+
+    # ---- seeding and state ----
+    def manual_seed(self, seed):
+        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+            raise RuntimeError(f"manual_seed expected a long, but got {type(seed).__name__}")
+        if not -2 ** 63 <= int(seed) < 2 ** 64:
+            raise ValueError("Overflow when unpacking long long")
+        self._seed = int(seed) % 2 ** 64
+        self._mt.state = {"bit_generator": "MT19937", "state": {"key": _key(self._seed), "pos": _N}}
+        self._header = (1, 0)             # torch's (left, next) until the first draw
+        self._normal64 = self._normal32 = None
+        return self
+
+    def seed(self):
+        s = int.from_bytes(os.urandom(8), "little")
+        self.manual_seed(s)
+        return s
+
+    def initial_seed(self):
+        return self._seed
+
+    def get_state(self):
+        """The 5056 bytes of torch's CPUGeneratorImplState."""
+        st = self._mt.state["state"]
+        left, nxt = self._header or (_N + 1 - st["pos"], st["pos"])
+        d, f = self._normal64, self._normal32
+        head = struct.pack("<QiiQ", self._seed, left, 1, nxt)
+        tail = struct.pack("<dddi4xf?3x", 0.0, d or 0.0, 0.0, d is not None, f or 0.0, f is not None)
+        raw = head + st["key"].astype("<u8").tobytes() + tail
+        return np.frombuffer(raw, np.uint8).copy()
+
+    def set_state(self, state):
+        state = np.asarray(state)
+        if state.dtype != np.uint8:
+            raise TypeError("RNG state must be a torch.ByteTensor")
+        if state.size != _STATE_BYTES:
+            raise RuntimeError(f"Expected a CPUGeneratorImplState of size {_STATE_BYTES} but found "
+                               f"the input RNG state size to be {state.size}")
+        raw = state.tobytes()
+        seed, left, seeded, nxt = struct.unpack_from("<QiiQ", raw)
+        nxt &= 0xFFFFFFFF
+        if not (seeded and 0 < left <= _N and nxt <= _N):
+            raise RuntimeError("Invalid mt19937 state")
+        if left != 1 and left + nxt != _N + 1:   # torch never writes such states
+            raise RuntimeError("unsupported mt19937 state: left + next must be 625")
+        key = np.frombuffer(raw, "<u8", _N, 24).astype(np.uint32)
+        _, d, _, dv, f, fv = struct.unpack_from("<dddi4xf?3x", raw, 24 + 8 * _N)
+        self._seed = seed
+        self._mt.state = {"bit_generator": "MT19937",
+                          "state": {"key": key, "pos": _N if left == 1 else nxt}}
+        self._header = (left, nxt)
+        self._normal64 = d if dv else None
+        self._normal32 = _F32(f) if fv else None
+
+    # ---- raw words, in torch's order ----
+    def _raw(self, n):
+        """n 32-bit engine outputs (random()), as uint64."""
+        if n == 0:
+            return np.empty(0, _U64)
+        self._header = None
+        return self._mt.random_raw(n)
+
+    def _r64(self, n):
+        """n random64() words: first output in the high half."""
+        r = self._raw(2 * n)
+        return (r[0::2] << _U64(32)) | r[1::2]
+
+    def _uniform(self, n, dt):
+        """uniform_real_distribution(0, 1): 24 low bits of random(), or 53 of random64()."""
+        if dt == _F32:
+            r = self._raw(n)
+            r &= _U64(0xFFFFFF)
+            x = r.astype(_F32)
+            x *= _F32(2.0 ** -24)
+            return x
+        r = self._raw(2 * n)
+        r[0::2] &= _U64(0x1FFFFF)
+        x = ((r[0::2] << _U64(32)) | r[1::2]).astype(_F64)
+        x *= 2.0 ** -53
+        return x
+
+    # ---- draws ----
+    def rand(self, shape, dtype=_F32):
+        """torch.rand"""
+        return self.uniform(shape, dtype)
+
+    def randn(self, shape, dtype=_F32):
+        """torch.randn"""
+        return self.normal(shape, dtype)
+
+    def uniform(self, shape, dtype=_F32, low=0.0, high=1.0):
+        """Tensor.uniform_(low, high): x * (to - from) + from, fused, in the tensor's dtype."""
+        shape, dt = _shape(shape), _fdtype(dtype)
+        low, high = float(low), float(high)
+        if low > high:
+            raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found "
+                               f"from={_fmt(low)} > to={_fmt(high)}")
+        x = self._uniform(math.prod(shape), dt)
+        frm, to = dt.type(low), dt.type(high)
+        if (frm, to) != (0, 1):
+            x = (_fma32 if dt == _F32 else _fma64)(x, to - frm, frm)
+        return x.reshape(shape)
+
+    def normal(self, shape, dtype=_F32, mean=0.0, std=1.0):
+        """Tensor.normal_(mean, std) / torch.normal; array mean/std follow torch.normal(Tensor...)."""
+        if isinstance(mean, np.ndarray) or isinstance(std, np.ndarray):
+            return self._normal_arrays(mean, std)
+        shape, dt = _shape(shape), _fdtype(dtype)
+        mean, std = float(mean), float(std)
+        if not std >= 0.0:
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
+        n = math.prod(shape)
+        if n == 0:
+            return np.empty(shape, dt)
+        if n < 16:                        # scalar kernel: normal_distribution<double>
+            return self._normal_small(n, mean, std).astype(dt).reshape(shape)
+        u = self._uniform(n + (16 if n % 16 else 0), dt)
+        out = np.empty(n, dt)
+        full = n // 16 * 16
+        out[:full] = _box_muller(u[:full].reshape(-1, 16), mean, std).ravel()
+        if n % 16:                        # torch redraws 16 uniforms for the last 16 slots
+            out[n - 16:] = _box_muller(u[n:].reshape(1, 16), mean, std).ravel()
+        return out.reshape(shape)
+
+    def _normal_small(self, n, mean, std):
+        """Box-Muller pairs in double: cos returned first, sin cached for the next draw."""
+        head = [] if self._normal64 is None else [self._normal64]
+        self._normal64 = None
+        need = n - len(head)
+        pairs = (need + 1) // 2
+        u = self._uniform(2 * pairs, _F64)
+        r = np.sqrt(-2.0 * np.log1p(-u[1::2]))
+        theta = (2.0 * math.pi) * u[0::2]
+        seq = np.empty(2 * pairs)
+        seq[0::2], seq[1::2] = r * np.cos(theta), r * np.sin(theta)
+        if need % 2:
+            self._normal64 = float(seq[-1])
+            seq = seq[:-1]
+        return _fma64(np.concatenate([np.array(head, _F64), seq]), std, mean)
+
+    def _normal_arrays(self, mean, std):
+        """torch.normal(mean, std) with a tensor: normal_(0, .) then mul_(std) / add_(mean)."""
+        if isinstance(std, np.ndarray) and std.size and not (std >= 0).all():
+            raise RuntimeError("normal expects all elements of std >= 0.0")
+        if not isinstance(std, np.ndarray):
+            return self.normal(mean.shape, mean.dtype, 0.0, std) + mean
+        like = mean if isinstance(mean, np.ndarray) else std
+        shape = np.broadcast_shapes(np.shape(mean), std.shape)
+        out = self.normal(shape, like.dtype)
+        out = (out * std).astype(like.dtype, copy=False)
+        return (out + like.dtype.type(mean) if like is std else out + mean).astype(like.dtype, copy=False)
+
+    def exponential(self, shape, dtype=_F32, lambd=1.0):
+        """Tensor.exponential_(lambd): -1/lambd * log1p(-u) in double, u from random64()."""
+        shape, dt = _shape(shape), _fdtype(dtype)
+        if not lambd > 0:
+            raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={_fmt(lambd)}")
+        u = self._uniform(math.prod(shape), _F64)
+        return ((-1.0 / lambd) * np.log1p(-u)).astype(dt).reshape(shape)
+
+    def randint(self, low, high, shape, dtype=np.int64):
+        """torch.randint(low, high, shape): (word % range) + low, with a 64-bit word if range >= 2**32."""
+        shape, dt, low, high = _shape(shape), np.dtype(dtype), int(low), int(high)
+        if low >= high:
+            raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
+        span = (high - low) % 2 ** 64
+        n = math.prod(shape)
+        wide = span >= 2 ** 32 and dt in (np.dtype(np.int64), np.dtype(_F64), np.dtype(_F32))
+        v = (self._r64(n) if wide else self._raw(n)) % _U64(span) + _U64(low % 2 ** 64)
+        return v.view(np.int64).astype(dt).reshape(shape)
+
+    def randperm(self, n, dtype=np.int64):
+        """torch.randperm(n): Fisher-Yates with z = random() % (n - i), swaps replayed vectorised."""
+        n = int(n)
+        if n < 0:
+            raise RuntimeError(f"n must be non-negative, got{n}")
+        if n >= 0xFFFFFFFF // 20:
+            raise NotImplementedError("randperm for n >= 2**32 / 20 (torch switches algorithm)")
+        if n < 2:
+            return np.arange(n).astype(dtype)
+        i = np.arange(n - 1)
+        j = i + self._raw(n - 1).astype(np.int64) % (n - i)
+        return _apply_swaps(j, n).astype(dtype)
+
+    def bernoulli(self, p, dtype=None, shape=None):
+        """torch.bernoulli(p_array) (float64 p: 53-bit draw, else 24-bit), or
+        Tensor.bernoulli_(p_float) on `shape` (53-bit draw per element)."""
+        if isinstance(p, np.ndarray):
+            shape = p.shape if shape is None else _shape(shape)
+            if p.size and not ((p >= 0) & (p <= 1)).all():
+                raise RuntimeError("Expected p_in >= 0 && p_in <= 1 to be true, but got false.")
+            wide = p.dtype == _F64
+            p = np.broadcast_to(p.astype(_F64 if wide else _F32, copy=False), shape)
+            dtype = p.dtype if dtype is None else dtype
+        else:
+            p, wide, shape = float(p), True, _shape(() if shape is None else shape)
+            if not 0 <= p <= 1:
+                raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={_fmt(p)}")
+            dtype = _F32 if dtype is None else dtype
+        u = self._uniform(math.prod(shape), _F64 if wide else _F32).reshape(shape)
+        return (u < p).astype(dtype)
+
+    def multinomial(self, probs, num_samples, replacement=False):
+        """torch.multinomial for 1-d and 2-d probabilities (int64 indices)."""
+        p = np.asarray(probs)
+        if p.ndim not in (1, 2):
+            raise RuntimeError("prob_dist must be 1 or 2 dim")
+        if num_samples <= 0:
+            raise RuntimeError("cannot sample n_sample <= 0 samples")
+        if not replacement and num_samples > p.shape[-1]:
+            raise RuntimeError("cannot sample n_sample > prob_dist.size(-1) samples without replacement")
+        rows = p.reshape(-1, p.shape[-1])
+        out_shape = p.shape[:-1] + (num_samples,)
+        if rows.size == 0:
+            return np.empty(out_shape, np.int64)
+        if not replacement or num_samples == 1:   # exponential race: argmax / top-k of p / Exp(1)
+            if not (np.isfinite(rows).all() and (rows >= 0).all()):
+                raise RuntimeError("probability tensor contains either `inf`, `nan` or element < 0")
+            if (rows.sum(-1) == 0).any():
+                raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
+            q = rows / self.exponential(rows.shape, rows.dtype)
+            idx = np.argsort(-q, axis=-1, kind="stable")[:, :num_samples]
+            return idx.reshape(out_shape)
+        u = self._uniform(rows.size // rows.shape[1] * num_samples, _F64).reshape(-1, num_samples)
+        out = np.empty((len(rows), num_samples), np.int64)
+        for r, row in enumerate(rows):          # one pass per distribution, not per number
+            if (row < 0).any() or not np.isfinite(row).all():
+                raise RuntimeError("invalid multinomial distribution (encountering probability entry < 0)")
+            cum = np.cumsum(row, dtype=row.dtype)
+            if not cum[-1] > 0:
+                raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
+            cum = cum / cum[-1]
+            cum[-1] = 1
+            out[r] = np.searchsorted(cum.astype(_F64), u[r], side="left")
+        return out.reshape(out_shape)
+
+
+def kaiming_uniform_bound(fan_in, a=0.0):
+    """The bound nn.init.kaiming_uniform_(a=a) computes (leaky_relu gain, fan_in mode), in Python floats.
+
+    nn.Linear uses a=math.sqrt(5) for the weight, then uniform(-1/sqrt(fan_in), 1/sqrt(fan_in)) for the bias."""
+    gain = math.sqrt(2.0 / (1 + a ** 2))
+    return math.sqrt(3.0) * (gain / math.sqrt(fan_in))
+
+
+default_generator = Generator(int.from_bytes(os.urandom(8), "little"))
+
+
+def manual_seed(seed):
+    """torch.manual_seed: reseed the default generator (and forget its cached normal)."""
+    return default_generator.manual_seed(seed)

@@ -6,7 +6,7 @@ import weakref
 import numpy as np
 
 from . import dtypes
-from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved, run_backward
+from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
 from .optable import OPS
 from .xp import NumpyXP
 
@@ -148,16 +148,16 @@ class Tensor:
             handle = RemovableHandle(self._hooks)
             self._hooks[handle.id] = hook
             return handle
-        node = self.grad_fn
-        if node.pre_hooks is None:
-            node.pre_hooks = {}
-        handle = RemovableHandle(node.pre_hooks)
-        node.pre_hooks[handle.id] = hook
+        hooks = self.grad_fn._hooks("pre")
+        handle = RemovableHandle(hooks)
+        hooks[handle.id] = hook
         return handle
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         """Accumulate d(self)/d(leaf) into every leaf's ``.grad`` (see torch.Tensor.backward)."""
-        from .grad import backward
+        from .grad import backward, backward_scalar
+        if gradient is None and not create_graph and inputs is None and self.grad_fn is not None:
+            return backward_scalar(self, bool(retain_graph))
         backward((self,), None if gradient is None else (gradient,), retain_graph, create_graph, inputs=inputs)
 
     def detach(self):
@@ -341,32 +341,45 @@ def _dim(d, ndim):
 
 
 def apply(op, inputs, *consts, data=None):
-    """Run op forward on tensors' arrays and, in grad mode, record a Node for backward."""
+    """Run op forward on the inputs' arrays and, in grad mode, record a Node for backward.
+
+    inputs are Tensors, or Python scalars standing for a constant operand.
+    """
     if data is None:
-        data = op.fwd(*[t._data for t in inputs], *consts)
-        if type(data) is not np.ndarray:
+        if len(inputs) == 1:
+            data = op.fwd(inputs[0]._data, *consts)
+        else:
+            data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
+        if data.__class__ is not np.ndarray:
             data = np.asarray(data)
-    rg = False
+    out = Tensor._wrap(data)
     if GRAD_MODE.enabled:
         for t in inputs:
-            if t._rg:
-                rg = True
+            if t.__class__ not in _SCALARS and t._rg:
+                out._rg = True
+                out.grad_fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts)
                 break
-    out = Tensor._wrap(data, rg)
-    if rg:
-        saved = None
-        if op.saves:
-            save_if = op.save_if
-            saved = []
-            for i in op.saves:
-                if save_if is not None and i in save_if and not inputs[save_if[i]]._rg:
-                    saved.append(None)
-                elif i < 0:
-                    saved.append(Saved(out, True))
-                else:
-                    saved.append(Saved(inputs[i]))
-        out.grad_fn = Node(op, inputs, saved, consts)
     return out
+
+
+def _save(op, inputs, out):
+    save_if = op.save_if
+    saved = []
+    for i in op.saves:
+        if i < 0:
+            saved.append(Saved(out, True))
+            continue
+        if save_if is not None and i in save_if:
+            other = inputs[save_if[i]]
+            if other.__class__ in _SCALARS or not other._rg:
+                saved.append(None)
+                continue
+        t = inputs[i]
+        saved.append(t if t.__class__ in _SCALARS else Saved(t))
+    return saved
+
+
+_SCALARS = {int, float, bool}
 
 
 def check_broadcast(sa, sb):
@@ -388,6 +401,13 @@ def binary(name, a, b):
     """a (op) b with PyTorch's type promotion; a is a Tensor, b a Tensor or Python number."""
     op = OPS[name]
     ad = a._data
+    cls = b.__class__
+    if cls is float or cls is int or cls is bool:
+        if ad.dtype.kind != "f":
+            dt = dtypes.float32 if name == "div" else dtypes.result_type((a, b))
+            if dt.np != ad.dtype:
+                a = Tensor._wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
+        return apply(op, (a, b))
     if isinstance(b, Tensor):
         bd = b._data
         if ad.shape != bd.shape:
@@ -401,12 +421,10 @@ def binary(name, a, b):
         elif name == "div" and ad.dtype.kind != "f":
             a, b = a.float(), b.float()
         return apply(op, (a, b))
-    if isinstance(b, (int, float, bool, np.number, np.bool_)):
-        if ad.dtype.kind != "f":
-            dt = dtypes.float32 if name == "div" else dtypes.result_type((a, b))
-            if dt.np != ad.dtype:
-                a = Tensor._wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
-        return apply(op, (a, scalar_tensor(b, a._data.dtype)))
+    if isinstance(b, (np.number, np.bool_)):
+        return binary(name, a, b.item())
+    if isinstance(b, (int, float)):  # subclasses of int/float (e.g. IntEnum)
+        return binary(name, a, float(b) if isinstance(b, float) else int(b))
     if isinstance(b, np.ndarray):
         return binary(name, a, Tensor._wrap(b))
     return NotImplemented

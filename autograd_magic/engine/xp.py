@@ -69,6 +69,10 @@ class NumpyXP:
 
     @staticmethod
     def expand(g, shape):
+        if g.ndim == 0:
+            out = np.empty(shape, g.dtype)
+            out.fill(g)
+            return out
         return np.broadcast_to(g, shape)
 
     @staticmethod

@@ -69,8 +69,20 @@ def _finish(data, dtype, requires_grad):
     return t
 
 
+_FLAT_KINDS = {float, int, bool}
+
+
 def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new leaf tensor holding a copy of data (floats become float32, ints int64)."""
+    cls = data.__class__
+    if cls is list and dtype is None:
+        kinds = set(map(type, data))
+        if kinds <= _FLAT_KINDS and kinds:
+            # Fast path for the common literal: a flat list of Python numbers.
+            target = dtypes.float32 if float in kinds else dtypes.int64 if int in kinds else dtypes.bool_
+            return _finish(np.array(data, dtype=target.np), target, requires_grad)
+    elif cls is float and dtype is None:
+        return _finish(np.array(data, dtype=np.float32), dtypes.float32, requires_grad)
     if isinstance(data, Tensor):
         warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
     elif isinstance(data, (list, tuple)):

@@ -1,0 +1,395 @@
+"""Random autograd programs run on real PyTorch and on autograd_magic must behave the same.
+
+Hypothesis writes small programs over the engine's op surface (arithmetic with tensors and scalars, unary math,
+reductions, views, indexing, joins, matmul, softmax), runs each as a notebook cell on both, then reduces to a
+scalar, calls ``backward`` (or ``backward(gradient=...)``, a retained second backward, or a second-order
+``torch.autograd.grad``) and prints every value and every leaf's ``.grad``.
+
+Comparison:
+* if either side raises, both must raise the same exception type with the same message (and print the same
+  before it);
+* otherwise the printed text must be identical, except where the numbers differ by float rounding (the engine
+  is numpy, PyTorch has its own kernels). Every printed tensor is followed by an ``@`` line with its dtype, shape
+  and ``tolist()``; when a tensor's text differs, its dtype and shape must still be identical, its numbers must
+  agree within float32: rtol 1e-4, atol 1e-5; float64: rtol 1e-10, atol 1e-12 (``|ours - torch| <= atol +
+  rtol * |torch|``, NaN matching NaN, infinities exact), they must not be exactly equal (else the text
+  difference is a printing bug), and the repr texts must agree once numbers and whitespace are masked.
+
+The number of examples is ``AUTOGRAD_MAGIC_FUZZ_EXAMPLES`` (default 300); generation is derandomized, so a run
+is reproducible. A second table checks misuse cases for PyTorch's exact exception type and message (and
+warnings), and a third keeps minimal programs the fuzzer found, as regression tests.
+"""
+import itertools
+import math
+import os
+import re
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from autograd_magic import torch as ours
+from helpers import require, run_cells
+
+EXAMPLES = int(os.environ.get("AUTOGRAD_MAGIC_FUZZ_EXAMPLES", "300"))
+TOLERANCES = {"torch.float32": (1e-4, 1e-5), "torch.float64": (1e-10, 1e-12)}  # (rtol, atol)
+
+NICE = [k / 4 for k in range(-12, 13)]  # multiples of 0.25 in [-3, 3]
+NONZERO = [v for v in NICE if v]
+FAMILIES = [((), (3,), (1, 3), (2, 3)), ((), (2,), (3, 1)), ((), (3,), (3, 1))]  # shapes that broadcast together
+
+PRELUDE = '''\
+def show(name, t):
+    print(name, t)
+    if isinstance(t, torch.Tensor):
+        print("@", t.dtype, tuple(t.shape), "|", t.tolist())
+'''
+
+# ---------------------------------------------------------------- comparing printed output
+
+_NUM = r"(?<![\w.])-?(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+|nan|inf)(?![\w])"
+
+
+def _numbers(text):
+    return [float(tok) for tok in re.findall(_NUM, text)]
+
+
+def _mask(text):
+    return " ".join(re.sub(_NUM, "#", text).split())
+
+
+def _close(got, want, rtol, atol):
+    if math.isnan(want) or math.isnan(got):
+        return math.isnan(want) and math.isnan(got)
+    if math.isinf(want) or math.isinf(got):
+        return got == want
+    return abs(got - want) <= atol + rtol * abs(want)
+
+
+def _blocks(text):
+    """Split output into blocks, each ending at a show() '@' line (the last block may have none)."""
+    blocks, cur = [], []
+    for line in text.splitlines():
+        cur.append(line)
+        if line.startswith("@ "):
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def output_mismatch(got, want):
+    """None if ours (got) prints what torch (want) prints up to float rounding; else a description."""
+    if got == want:
+        return None
+    gb, wb = _blocks(got), _blocks(want)
+    if len(gb) != len(wb):
+        return "different number of printed values"
+    for g, w in zip(gb, wb):
+        if g == w:
+            continue
+        if not (g[-1].startswith("@ ") and w[-1].startswith("@ ")):
+            return f"ours printed {g!r}, torch printed {w!r}"
+        gpre, _, gnums = g[-1].partition("|")
+        wpre, _, wnums = w[-1].partition("|")
+        gv, wv = _numbers(gnums), _numbers(wnums)
+        tol = TOLERANCES.get(wpre.split()[1])
+        close = tol is not None and len(gv) == len(wv) and all(_close(a, b, *tol) for a, b in zip(gv, wv))
+        exact = len(gv) == len(wv) and all(_close(a, b, 0, 0) for a, b in zip(gv, wv))
+        if gpre != wpre or _mask(gnums) != _mask(wnums) or not close or exact or \
+                _mask("\n".join(g[:-1])) != _mask("\n".join(w[:-1])):
+            return "ours printed\n" + "\n".join(g) + "\ntorch printed\n" + "\n".join(w)
+    return None
+
+
+def run_both(code, real):
+    """Run code as one cell on real torch and on ours; returns (ours, torch) as (output, error, warnings)."""
+    results = []
+    for mod in (ours, real):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            (out, err), = run_cells([code], mod, ns={"torch": mod, "np": np})
+        results.append((out, err, [(w.category.__name__, str(w.message)) for w in caught
+                                   if issubclass(w.category, UserWarning)]))
+    return results
+
+
+def check_program(code, real, compare_warnings=False):
+    (gout, gerr, gwarn), (wout, werr, wwarn) = run_both(code, real)
+    where = f"\n--- program ---\n{code}"
+    assert gerr == werr, f"exception: ours {gerr}, torch {werr}{where}\n--- torch printed ---\n{wout}"
+    problem = output_mismatch(gout, wout)
+    assert problem is None, problem + where
+    if compare_warnings:
+        assert gwarn == wwarn, f"warnings: ours {gwarn}, torch {wwarn}{where}"
+
+
+# ---------------------------------------------------------------- generating programs
+
+
+def _c(v):
+    return f"({v!r})" if v < 0 else repr(v)
+
+
+def _literal(shape, draw):
+    n = math.prod(shape)
+    vals = draw(st.lists(st.sampled_from(NICE), min_size=n, max_size=n))
+    arr = np.array(vals, dtype=float).reshape(shape)
+    return repr(arr.tolist()) if shape else repr(float(arr))
+
+
+def _reduce_shape(shape, dim, keepdim):
+    if not shape:
+        return ()
+    d = dim % len(shape)
+    return shape[:d] + (1,) + shape[d + 1:] if keepdim else shape[:d] + shape[d + 1:]
+
+
+def _dims(shape, extra=0):
+    n = max(len(shape) + extra, 1)
+    return list(range(-n, n))
+
+
+def _reshapes(n):
+    out = []
+    for k in range(4):
+        for dims in itertools.product([d for d in range(1, n + 1) if n % d == 0], repeat=k):
+            if math.prod(dims) == n and len(out) < 40:
+                out.append(dims)
+    return out
+
+
+def _broadcast(a, b):
+    try:
+        return tuple(np.broadcast_shapes(a, b))
+    except ValueError:
+        return None
+
+
+def _matmul_shape(a, b):
+    if len(a) == 1 and len(b) == 1:
+        return () if a == b else None
+    if len(a) == 2 and len(b) == 1:
+        return (a[0],) if a[1] == b[0] else None
+    if len(a) == 1 and len(b) == 2:
+        return (b[1],) if a[0] == b[0] else None
+    if len(a) == 2 and len(b) == 2:
+        return (a[0], b[1]) if a[1] == b[0] else None
+    return None
+
+
+class ProgramBuilder:
+    """Draws one program; tracks each variable's static shape (None: data-dependent, from a bool mask)."""
+
+    def __init__(self, draw):
+        self.draw = draw
+        self.lines = [PRELUDE]
+        self.pool = []  # (name, shape)
+        self.leaves = []
+
+    def pick(self, items):
+        return self.draw(st.sampled_from(items))
+
+    def add_leaves(self):
+        family = self.pick(FAMILIES)
+        for i in range(self.draw(st.integers(1, 3))):
+            shape = self.pick(family)
+            dtype = self.pick(["", ", dtype=torch.float32", ", dtype=torch.float64"] + [""] * 3)
+            name = f"x{i}"
+            self.lines.append(f"{name} = torch.tensor({_literal(shape, self.draw)}{dtype}, requires_grad=True)")
+            self.pool.append((name, shape))
+            self.leaves.append(name)
+
+    def operand(self):
+        # prefer recent values, so programs form chains rather than many independent branches
+        return self.pool[-1] if self.draw(st.booleans()) else self.pick(self.pool)
+
+    def step(self, i, last):
+        a, s = self.operand()
+        kinds = ["unary", "scalar", "binary"]
+        if s is not None:
+            kinds += ["reduce", "shape", "index", "join", "matmul", "softmax"]
+        kind = self.pick(kinds)
+        expr, shape = getattr(self, kind)(a, s)
+        name = f"v{i}"
+        if not last and self.draw(st.integers(0, 9)) == 0:
+            self.lines.append(f"with torch.no_grad():\n    {name} = {expr}")
+        else:
+            self.lines.append(f"{name} = {expr}")
+        self.lines.append(f"show({name!r}, {name})")
+        self.pool.append((name, shape))
+
+    def unary(self, a, s):
+        lo = self.pick(NICE)
+        hi = lo + self.pick([0.25, 0.5, 1.0, 2.0])
+        forms = [f"-{a}", f"{a}.abs()", f"torch.abs({a})", f"abs({a})", f"{a}.exp()", f"torch.exp({a})",
+                 f"torch.log({a}.abs() + 0.5)", f"({a}.abs() + 0.5).log()", f"({a}.abs() + 0.5).sqrt()",
+                 f"torch.sqrt(torch.abs({a}) + 0.5)", f"{a}.sin()", f"torch.cos({a})", f"{a}.tanh()",
+                 f"torch.tanh({a})", f"{a}.sigmoid()", f"torch.sigmoid({a})", f"{a}.relu()", f"torch.relu({a})",
+                 f"{a}.clamp({_c(lo)}, {_c(hi)})", f"{a}.clamp(min={_c(lo)})", f"torch.clamp({a}, max={_c(hi)})",
+                 f"{a} ** 2", f"{a} ** 3", f"({a}.abs() + 0.5) ** 0.5", f"({a}.abs() + 0.5) ** (-1.5)",
+                 f"({a}.abs() + 0.5) ** 2.5", f"torch.pow({a}, 2)", f"2 ** {a}.clamp(-3, 3)"]
+        return self.pick(forms), s
+
+    def scalar(self, a, s):
+        c = _c(self.pick(NONZERO))
+        forms = [f"{a} + {c}", f"{c} + {a}", f"{a} - {c}", f"{c} - {a}", f"{a} * {c}", f"{c} * {a}",
+                 f"{a} / {c}", f"{c} / ({a}.abs() + 0.5)", f"torch.add({a}, {c})", f"torch.mul({a}, {c})"]
+        return self.pick(forms), s
+
+    def binary(self, a, s):
+        partners = [(n, t) for n, t in self.pool if s is not None and t is not None and _broadcast(s, t) is not None]
+        if not partners or self.draw(st.integers(0, 19)) == 0:
+            partners = [(n, t) for n, t in self.pool if t == s or t == ()] or [(a, s)]
+        b, t = self.pick(partners)
+        shape = s if s is None or t is None else _broadcast(s, t)
+        forms = [f"{a} + {b}", f"{a} - {b}", f"{a} * {b}", f"{a} / ({b}.abs() + 0.5)", f"torch.maximum({a}, {b})",
+                 f"torch.minimum({a}, {b})", f"torch.where({a} > {b}, {a}, {b})",
+                 f"torch.where({b} > 0, {a}, {b} * 2)", f"({a}.abs() + 0.5) ** {b}.clamp(-2, 2)",
+                 f"torch.add({a}, {b}, alpha=2)", f"torch.sub({a}, {b})", f"torch.div({a}, {b}.abs() + 1)"]
+        return self.pick(forms), shape
+
+    def reduce(self, a, s):
+        d = self.pick(_dims(s))
+        kd = self.pick([False, True])
+        fn = self.pick(["sum", "mean", "max", "min", "prod", "var", "std", "norm"])
+        whole = [f"{a}.{fn}()", f"torch.{fn}({a})"]
+        if fn == "sum" and len(s) >= 2:
+            return f"{a}.sum((0, 1), keepdim={kd})", (1, 1) + s[2:] if kd else s[2:]
+        if self.draw(st.booleans()):
+            return self.pick(whole), ()
+        if fn in ("max", "min"):
+            return self.pick([f"{a}.{fn}({d}, keepdim={kd}).values", f"torch.{fn}({a}, {d})[0]"
+                              if not kd else f"torch.{fn}({a}, dim={d}, keepdim=True).values"]), _reduce_shape(s, d, kd)
+        if fn == "norm":
+            return f"{a}.norm(dim={d}, keepdim={kd})", _reduce_shape(s, d, kd)
+        if fn in ("var", "std"):
+            extra = self.pick(["", ", unbiased=False", ", correction=0"])
+            return f"{a}.{fn}({d}{extra}, keepdim={kd})", _reduce_shape(s, d, kd)
+        return f"{a}.{fn}({d}, keepdim={kd})", _reduce_shape(s, d, kd)
+
+    def shape(self, a, s):
+        n = math.prod(s)
+        nd = len(s)
+        target = self.pick(_reshapes(n))
+        shown = list(target)
+        if target and self.draw(st.booleans()):
+            shown[self.draw(st.integers(0, len(target) - 1))] = -1
+        forms = [(f"{a}.reshape({tuple(shown)})", target), (f"torch.reshape({a}, {tuple(shown)})", target),
+                 (f"{a}.view({', '.join(map(str, shown))})" if shown else f"{a}.view(())", target),
+                 (f"{a}.flatten()", (n,)), (f"torch.flatten({a})", (n,)),
+                 (f"{a}.squeeze()", tuple(k for k in s if k != 1))]
+        d = self.pick(_dims(s))
+        forms.append((f"{a}.squeeze({d})", s[:d % nd] + s[d % nd + 1:] if nd and s[d % nd] == 1 else s))
+        u = self.pick(_dims(s, 1))
+        u_pos = u % (nd + 1)
+        forms.append((f"{a}.unsqueeze({u})", s[:u_pos] + (1,) + s[u_pos:]))
+        if nd >= 1:
+            d0, d1 = self.pick(_dims(s)), self.pick(_dims(s))
+            t = list(s)
+            t[d0 % nd], t[d1 % nd] = t[d1 % nd], t[d0 % nd]
+            forms.append((f"{a}.transpose({d0}, {d1})", tuple(t)))
+            perm = self.draw(st.permutations(range(nd)))
+            forms.append((f"{a}.permute({', '.join(map(str, perm))})", tuple(s[p] for p in perm)))
+        if nd <= 2:
+            forms.append((f"{a}.t()", s[::-1]))
+        grow = tuple(self.pick([k, 2, 3]) if k == 1 else k for k in s)
+        lead = self.pick([(), (2,)])
+        spec = [self.pick([k, -1]) if k == g else g for k, g in zip(s, grow)]
+        forms.append((f"{a}.expand({', '.join(map(str, list(lead) + spec))})" if lead or spec else f"{a}.expand(())",
+                      lead + grow))
+        return self.pick(forms)
+
+    def index(self, a, s):
+        nd = len(s)
+        if nd == 0:
+            return f"{a}[{a} > 0]", None
+        i = self.draw(st.integers(-s[0], s[0] - 1))
+        start = self.draw(st.integers(0, s[0] - 1))
+        stop = self.draw(st.integers(start + 1, s[0]))
+        j = self.draw(st.integers(-s[-1], s[-1] - 1))
+        forms = [(f"{a}[{i}]", s[1:]), (f"{a}[{start}:{stop}]", (stop - start,) + s[1:]),
+                 (f"{a}[..., {j}]", s[:-1]), (f"{a}[{a} > {_c(self.pick(NICE))}]", None),
+                 (f"{a}[{a}.abs() < 1]", None)]
+        if nd >= 2:
+            k = self.draw(st.integers(-s[1], s[1] - 1))
+            forms.append((f"{a}[:, {k}]", (s[0],) + s[2:]))
+        return self.pick(forms)
+
+    def join(self, a, s):
+        other = self.pick([f"{a} * 2", f"{a}.exp()", f"{a}.sin()", a])
+        same = [n for n, t in self.pool if t == s]
+        other = self.pick([other, self.pick(same)])
+        if len(s) == 0 or self.draw(st.booleans()):
+            d = self.pick(_dims(s, 1))
+            dp = d % (len(s) + 1)
+            return f"torch.stack([{a}, {other}], dim={d})", s[:dp] + (2,) + s[dp:]
+        d = self.pick(_dims(s))
+        return f"torch.cat([{a}, {other}], dim={d})", s[:d % len(s)] + (2 * s[d % len(s)],) + s[d % len(s) + 1:]
+
+    def matmul(self, a, s):
+        found = [(n, t) for n, t in self.pool if t is not None and _matmul_shape(s, t) is not None]
+        if found and self.draw(st.booleans()):
+            b, t = self.pick(found)
+            return self.pick([f"{a} @ {b}", f"torch.matmul({a}, {b})"]), _matmul_shape(s, t)
+        if len(s) == 1:
+            return self.pick([f"{a} @ {a}", f"torch.matmul({a}, {a}.sin())"]), ()
+        if len(s) == 2:
+            return self.pick([(f"{a} @ {a}.t()", (s[0], s[0])), (f"{a}.t() @ {a}", (s[1], s[1])),
+                              (f"torch.mm({a}, {a}.transpose(0, 1))", (s[0], s[0]))])
+        return f"{a} * 2", s
+
+    def softmax(self, a, s):
+        d = self.pick(_dims(s))
+        fn = self.pick(["softmax", "log_softmax"])
+        return f"torch.nn.functional.{fn}({a}, dim={d})", s
+
+    def ending(self):
+        out, shape = self.pool[-1]
+        mode = self.pick(["sum", "sum", "gradient", "twice", "grad2", "step"])
+        leaves = ", ".join(self.leaves)
+        if mode == "gradient" and shape is not None:
+            g = _literal(shape, self.draw)
+            self.lines.append(f"{out}.backward(gradient=torch.tensor({g}, dtype={out}.dtype))")
+        elif mode == "twice":
+            again = self.pick(["r.backward()", f"({out} * {out}).sum().backward()"])
+            self.lines.append(f"r = {out}.sum()\nshow('r', r)\nr.backward(retain_graph=True)\n{again}")
+        elif mode == "grad2":
+            self.lines.append(
+                f"r = {out}.sum()\ngs = torch.autograd.grad(r, [{leaves}], create_graph=True, allow_unused=True)\n"
+                "for i, g in enumerate(gs):\n    show(f'g{i}', g)\n"
+                "s = sum((g * g).sum() for g in gs if g is not None)\nshow('s', s)\n"
+                "if torch.is_tensor(s) and s.requires_grad:\n    s.backward()")
+        else:
+            self.lines.append(f"r = {out}.sum()\nshow('r', r)\nr.backward()")
+        for leaf in self.leaves:
+            self.lines.append(f"show('{leaf}.grad', {leaf}.grad)")
+        if mode == "step":
+            for leaf in self.leaves:
+                self.lines.append(f"with torch.no_grad():\n    if {leaf}.grad is not None:\n"
+                                  f"        {leaf} -= 0.5 * {leaf}.grad\n        {leaf}.grad.zero_()\n"
+                                  f"show('{leaf}', {leaf})\nshow('{leaf}.grad', {leaf}.grad)")
+
+
+@st.composite
+def programs(draw):
+    b = ProgramBuilder(draw)
+    b.add_leaves()
+    n = draw(st.integers(1, 6))
+    for i in range(n):
+        b.step(i, i == n - 1)
+    b.ending()
+    return "\n".join(b.lines)
+
+
+@pytest.fixture(scope="module")
+def real():
+    return require("torch")
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(code=programs())
+def test_random_programs_match_pytorch(code):
+    check_program(code, require("torch"))
