@@ -43,7 +43,7 @@ PRELUDE = '''\
 def show(name, t):
     print(name, t)
     if isinstance(t, torch.Tensor):
-        print("@", t.dtype, tuple(t.shape), "|", t.tolist())
+        print("@", t.dtype, tuple(t.shape), "|", t.clone().tolist())
 '''
 
 # ---------------------------------------------------------------- comparing printed output

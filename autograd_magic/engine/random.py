@@ -91,35 +91,40 @@ _DP1, _DP2, _DP3 = _F32(-0.78515625), _F32(-2.4187564849853515625e-4), _F32(-3.7
 _SIN = [_F32(v) for v in (-1.9515295891e-4, 8.3321608736e-3, -1.6666654611e-1)]
 _COS = [_F32(v) for v in (2.443315711809948e-5, -1.388731625493765e-3, 4.166664568298827e-2)]
 _FOPI, _TWO_PI = _F32(1.27323954473516), _F32(2.0 * math.pi)
-_ROWS = 2048                     # blocks of 16 per chunk: keeps temporaries in cache
+_ROWS = 4096                     # blocks of 16 per chunk: keeps temporaries in cache
 
 
-def _fused(y, x64, c):
-    """float32(y*x + c) with one rounding; y float32, x64 float64 holding float32 values."""
-    t = np.multiply(y, x64, dtype=_F64)
-    t += c
-    return t.astype(_F32)
+def _fma_round(y64, x64, c, r32):
+    """y64 <- float32(y64 * x64 + c): exact float64 product, one float32 rounding (via r32)."""
+    y64 *= x64
+    y64 += c
+    np.copyto(r32, y64)
+    np.copyto(y64, r32)
+    return y64
 
 
 def _radius(u1):
     """sqrt(-2 * log256_ps(u1)) for float32 u1 in (0, 1]."""
     bits = u1.view(np.int32)
-    low = (bits & 0x7FFFFF) < 0x3504F3            # mantissa below sqrt(1/2): use 2m - 1
+    mant = bits & 0x7FFFFF
+    low = mant < 0x3504F3                         # mantissa below sqrt(1/2): use 2m - 1
     e = (bits >> 23).astype(_F32)
     e -= 126
     e -= low
-    m = ((bits & 0x7FFFFF) | 0x3F000000).view(_F32)
+    mant |= 0x3F000000
+    m = mant.view(_F32)
     x = m - _F32(1)
     x += m * low
     z = x * x
-    x64 = x.astype(_F64)
-    y = _fused(_C[0], x64, _C[1])
-    for c in _C[2:]:
-        y = _fused(y, x64, c)
-    y *= x
-    y = _fused(y, z.astype(_F64), e * _Q1)       # GCC fuses y*z, not e*q1
-    y -= z * _F32(0.5)
-    x += y
+    x64, r32 = x.astype(_F64), np.empty_like(x)
+    y64 = np.full_like(x64, _C[0])
+    for c in _C[1:]:
+        _fma_round(y64, x64, c, r32)
+    y = r32 * x                                   # y*x then fma(y, z, e*q1): GCC fuses y*z
+    np.copyto(y64, y)
+    _fma_round(y64, z.astype(_F64), e * _Q1, r32)
+    r32 -= z * _F32(0.5)
+    x += r32
     x += e * _Q2
     x *= _F32(-2)
     return np.sqrt(x, out=x)
@@ -133,20 +138,27 @@ def _sincos(theta):
     y = j.astype(_F32)
     x = theta + y * _DP1                          # exact products: fused == unfused
     x += y * _DP2
-    x = _fused(y, _F64(_DP3), x)
+    x64, r32 = x.astype(_F64), np.empty_like(x)
+    x64 += y.astype(_F64) * _DP3
+    np.copyto(x, x64)
+    np.copyto(x64, x)
     z = x * x
     z64 = z.astype(_F64)
-    yc = _fused(_COS[0], z64, _COS[1])
-    yc = _fused(yc, z64, _COS[2])
-    yc *= z
-    yc = _fused(yc, z64, z * _F32(-0.5))          # GCC fuses y*z with the - z/2
-    yc += _F32(1)
-    ys = _fused(_SIN[0], z64, _SIN[1])
-    ys = _fused(ys, z64, _SIN[2])
-    ys *= z
-    ys = _fused(ys, x.astype(_F64), x)
+    yc64 = np.full_like(z64, _COS[0])
+    _fma_round(yc64, z64, _COS[1], r32)
+    _fma_round(yc64, z64, _COS[2], r32)
+    yc = r32 * z
+    np.copyto(yc64, yc)
+    _fma_round(yc64, z64, z * _F32(-0.5), r32)    # GCC fuses y*z with the - z/2
+    yc = r32 + _F32(1)
+    ys64 = np.full_like(z64, _SIN[0])
+    _fma_round(ys64, z64, _SIN[1], r32)
+    _fma_round(ys64, z64, _SIN[2], r32)
+    np.multiply(r32, z, out=r32)
+    np.copyto(ys64, r32)
+    _fma_round(ys64, x64, x, r32)
     swap = (j << 30) >> 31                        # all ones where the polynomials swap
-    yc_i, ys_i = yc.view(np.int32), ys.view(np.int32)
+    yc_i, ys_i = yc.view(np.int32), r32.view(np.int32)
     diff = (yc_i ^ ys_i) & swap
     s = ys_i ^ diff
     c = yc_i ^ diff
@@ -157,23 +169,24 @@ def _sincos(theta):
 
 def _box_muller(d, mean, std):
     """normal_fill_16 on rows of 16 uniforms: lanes 0-7 feed the radius, 8-15 the angle."""
-    out = np.empty_like(d)
-    if d.dtype == _F32:
-        for s in range(0, len(d), _ROWS):
-            blk, o = d[s:s + _ROWS], out[s:s + _ROWS]
+    out, f32 = np.empty_like(d), d.dtype == _F32
+    for s in range(0, len(d), _ROWS):
+        blk, o = d[s:s + _ROWS], out[s:s + _ROWS]
+        if f32:                  # normal_fill_16_AVX2
             r = _radius(_F32(1) - blk[:, :8])
             sn, cs = _sincos(_TWO_PI * blk[:, 8:])
-            np.multiply(r, cs, out=o[:, :8])
-            np.multiply(r, sn, out=o[:, 8:])
-        mean, std = _F32(mean), _F32(std)
-    else:
-        r = np.sqrt(-2.0 * np.log(1.0 - d[:, :8]))
-        theta = (2.0 * math.pi) * d[:, 8:]
-        np.multiply(r, np.cos(theta), out=out[:, :8])
-        np.multiply(r, np.sin(theta), out=out[:, 8:])
+        else:                    # normal_fill_16<double>: glibc log/cos/sin, as numpy calls them
+            r = np.log(1.0 - blk[:, :8])
+            r *= -2.0
+            np.sqrt(r, out=r)
+            theta = blk[:, 8:] * (2.0 * math.pi)
+            sn, cs = np.sin(theta), np.cos(theta)
+        np.multiply(r, cs, out=o[:, :8])
+        np.multiply(r, sn, out=o[:, 8:])
+    mean, std = d.dtype.type(mean), d.dtype.type(std)
     if std == 1:          # fma(n, 1, mean) == n + mean; also turns -0.0 into +0.0 as torch does
-        return out + out.dtype.type(mean)
-    return (_fma32 if d.dtype == _F32 else _fma64)(out, std, mean)
+        return out + mean
+    return (_fma32 if f32 else _fma64)(out, std, mean)
 
 
 def _apply_swaps(j, n):
@@ -298,17 +311,21 @@ class Generator:
 
     def _uniform(self, n, dt):
         """uniform_real_distribution(0, 1): 24 low bits of random(), or 53 of random64()."""
-        if dt == _F32:
-            r = self._raw(n)
-            r &= _U64(0xFFFFFF)
-            x = r.astype(_F32)
-            x *= _F32(2.0 ** -24)
-            return x
-        r = self._raw(2 * n)
-        r[0::2] &= _U64(0x1FFFFF)
-        x = ((r[0::2] << _U64(32)) | r[1::2]).astype(_F64)
-        x *= 2.0 ** -53
-        return x
+        out = np.empty(n, dt)
+        for s in range(0, n, 1 << 15):            # chunks keep the temporaries in cache
+            o = out[s:s + (1 << 15)]
+            if dt == _F32:
+                r = self._raw(len(o))
+                r &= _U64(0xFFFFFF)
+                np.copyto(o, r.astype(np.int32))
+            else:
+                r = self._raw(2 * len(o))
+                hi = r[0::2] & _U64(0x1FFFFF)
+                hi <<= _U64(32)
+                hi |= r[1::2]
+                np.copyto(o, hi)
+            o *= 2.0 ** (-24 if dt == _F32 else -53)
+        return out
 
     # ---- draws ----
     def rand(self, shape, dtype=_F32):
