@@ -302,6 +302,26 @@ def meta():
             "machine": platform.machine(), "cpus": os.cpu_count()}
 
 
+def gc_seconds(fn, calls):
+    """Run fn `calls` times; return (seconds spent in the garbage collector, total seconds)."""
+    spent, started = [0.0], [0.0]
+
+    def watch(phase, info):
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            spent[0] += time.perf_counter() - started[0]
+    gc.callbacks.append(watch)
+    try:
+        t0 = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        total = time.perf_counter() - t0
+    finally:
+        gc.callbacks.remove(watch)
+    return spent[0], total
+
+
 def profile(key, seconds=3.0, top=25):
     """cProfile our side of one case for about `seconds`; print the top functions by tottime."""
     import cProfile
@@ -309,8 +329,12 @@ def profile(key, seconds=3.0, top=25):
     builders = {k: b for k, _, b, _ in CASES}
     builders["chain100k"] = chain(100_000)
     fn = builders[key](our_torch)
-    n, per_call = _calibrate(fn)
+    _, per_call = _calibrate(fn)
     calls = max(1, int(seconds / max(per_call, 1e-9)))
+    gc_s, total = gc_seconds(fn, calls)
+    print(f"ours, case {key}: {total / calls * 1e3:.3f} ms per call, of which the garbage collector "
+          f"{gc_s / calls * 1e3:.3f} ms ({100 * gc_s / total:.0f}%; cProfile charges it to whichever function "
+          "allocated when a collection started)")
     prof = cProfile.Profile()
     prof.enable()
     for _ in range(calls):

@@ -1,7 +1,8 @@
 """Time autograd_magic's torch-identical random draws against PyTorch, one thread each.
 
 Run: OPENBLAS_NUM_THREADS=1 python benchmarks/bench_random.py [--n 1000000] [--repeat 9]
-Prints the median time of each side and the ratio ours/torch per case (alternating runs).
+Prints the median time of each side and the ratio ours/torch per case (alternating runs), as
+wall-clock time and as process CPU time (steadier when other jobs share the cores).
 """
 import argparse
 import os
@@ -32,9 +33,9 @@ def cases(n):
 
 
 def clock(fn):
-    t = time.perf_counter()
+    w, c = time.perf_counter(), time.process_time()
     fn()
-    return time.perf_counter() - t
+    return time.perf_counter() - w, time.process_time() - c
 
 
 def main():
@@ -44,15 +45,16 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(1)
     print(f"n={args.n}, median of {args.repeat} alternating runs, one thread")
-    print(f"{'case':<16}{'ours ms':>10}{'torch ms':>10}{'ratio':>8}")
+    print(f"{'case':<16}{'ours ms':>9}{'torch ms':>9}{'ratio':>7}  |{'cpu ours':>9}{'torch':>8}{'ratio':>7}")
     for name, ours, theirs in cases(args.n):
         ours(), theirs()  # warm up
         a, b = [], []
         for _ in range(args.repeat):
             a.append(clock(ours))
             b.append(clock(theirs))
-        ma, mb = statistics.median(a), statistics.median(b)
-        print(f"{name:<16}{ma * 1e3:>10.2f}{mb * 1e3:>10.2f}{ma / mb:>8.2f}")
+        (wa, ca), (wb, cb) = ([statistics.median(t[k] for t in s) for k in (0, 1)] for s in (a, b))
+        print(f"{name:<16}{wa * 1e3:>9.2f}{wb * 1e3:>9.2f}{wa / wb:>7.2f}  |"
+              f"{ca * 1e3:>9.2f}{cb * 1e3:>8.2f}{ca / cb:>7.2f}")
 
 
 if __name__ == "__main__":

@@ -1,23 +1,29 @@
 """Random autograd programs run on real PyTorch and on autograd_magic must behave the same.
 
 Hypothesis writes small programs over the engine's op surface (arithmetic with tensors and scalars, unary math,
-reductions, views, indexing, joins, matmul, softmax), runs each as a notebook cell on both, then reduces to a
-scalar, calls ``backward`` (or ``backward(gradient=...)``, a retained second backward, or a second-order
-``torch.autograd.grad``) and prints every value and every leaf's ``.grad``.
+reductions, views, indexing, joins, matmul, softmax, ``no_grad`` blocks), runs each as a notebook cell on both,
+then reduces to a scalar and calls ``backward`` (or ``backward(gradient=...)``, a retained second backward that
+accumulates, a second-order ``torch.autograd.grad(..., create_graph=True)``, or an SGD step under ``no_grad``),
+printing every value and every leaf's ``.grad``.
 
 Comparison:
-* if either side raises, both must raise the same exception type with the same message (and print the same
-  before it);
-* otherwise the printed text must be identical, except where the numbers differ by float rounding (the engine
-  is numpy, PyTorch has its own kernels). Every printed tensor is followed by an ``@`` line with its dtype, shape
-  and ``tolist()``; when a tensor's text differs, its dtype and shape must still be identical, its numbers must
-  agree within float32: rtol 1e-4, atol 1e-5; float64: rtol 1e-10, atol 1e-12 (``|ours - torch| <= atol +
-  rtol * |torch|``, NaN matching NaN, infinities exact), they must not be exactly equal (else the text
-  difference is a printing bug), and the repr texts must agree once numbers and whitespace are masked.
+* if either side raises, both must raise the same exception type with the same message, and print the same
+  text before it;
+* otherwise the printed text must be identical, except where numbers differ by float rounding (the engine is
+  numpy, PyTorch has its own kernels). Every printed tensor is followed by an ``@`` line with its dtype, shape
+  and ``tolist()``. Where a tensor's text differs, its dtype and shape must still be identical, the repr texts
+  must agree once numbers and whitespace are masked, and its numbers must agree within
 
-The number of examples is ``AUTOGRAD_MAGIC_FUZZ_EXAMPLES`` (default 300); generation is derandomized, so a run
-is reproducible. A second table checks misuse cases for PyTorch's exact exception type and message (and
-warnings), and a third keeps minimal programs the fuzzer found, as regression tests.
+      float32: rtol 1e-4, atol 1e-5        float64: rtol 1e-10, atol 1e-12
+
+  (``|ours - torch| <= atol + rtol * |torch|``; NaN matches NaN, infinities must be equal, and -0.0 matches
+  0.0). The float64 tolerance applies only to programs whose leaves are all float64. If the numbers are exactly
+  equal (sign of zero included) the text difference is a printing bug and fails.
+
+The number of examples is ``AUTOGRAD_MAGIC_FUZZ_EXAMPLES`` (default 300); generation is derandomized, so every
+run checks the same programs. Two hand-written tables follow: misuse cases, which must give PyTorch's exact
+exception type and message (and the same UserWarnings), and minimal programs the fuzzer found, kept as
+regression tests; both compare output, exception and warnings exactly.
 """
 import itertools
 import math
@@ -56,7 +62,7 @@ def _numbers(text):
 
 
 def _mask(text):
-    return " ".join(re.sub(_NUM, "#", text).split())
+    return "".join(re.sub(_NUM, "#", text).split())
 
 
 def _close(got, want, rtol, atol):
@@ -80,24 +86,26 @@ def _blocks(text):
     return blocks
 
 
-def output_mismatch(got, want):
+def _same(a, b):
+    return _close(a, b, 0, 0) and math.copysign(1, a) == math.copysign(1, b)
+
+
+def output_mismatch(got, want, tolerances=TOLERANCES):
     """None if ours (got) prints what torch (want) prints up to float rounding; else a description."""
     if got == want:
         return None
     gb, wb = _blocks(got), _blocks(want)
-    if len(gb) != len(wb):
-        return "different number of printed values"
-    for g, w in zip(gb, wb):
+    for g, w in itertools.zip_longest(gb, wb, fillvalue=[]):
         if g == w:
             continue
-        if not (g[-1].startswith("@ ") and w[-1].startswith("@ ")):
+        if not (g and w and g[-1].startswith("@ ") and w[-1].startswith("@ ")):
             return f"ours printed {g!r}, torch printed {w!r}"
         gpre, _, gnums = g[-1].partition("|")
         wpre, _, wnums = w[-1].partition("|")
         gv, wv = _numbers(gnums), _numbers(wnums)
-        tol = TOLERANCES.get(wpre.split()[1])
+        tol = tolerances.get(wpre.split()[1])
         close = tol is not None and len(gv) == len(wv) and all(_close(a, b, *tol) for a, b in zip(gv, wv))
-        exact = len(gv) == len(wv) and all(_close(a, b, 0, 0) for a, b in zip(gv, wv))
+        exact = len(gv) == len(wv) and all(_same(a, b) for a, b in zip(gv, wv))
         if gpre != wpre or _mask(gnums) != _mask(wnums) or not close or exact or \
                 _mask("\n".join(g[:-1])) != _mask("\n".join(w[:-1])):
             return "ours printed\n" + "\n".join(g) + "\ntorch printed\n" + "\n".join(w)
@@ -120,7 +128,12 @@ def check_program(code, real, compare_warnings=False):
     (gout, gerr, gwarn), (wout, werr, wwarn) = run_both(code, real)
     where = f"\n--- program ---\n{code}"
     assert gerr == werr, f"exception: ours {gerr}, torch {werr}{where}\n--- torch printed ---\n{wout}"
-    problem = output_mismatch(gout, wout)
+    # a float32 leaf anywhere makes every number only float32-accurate (a 0-d float64 tensor does not
+    # promote a dimensioned float32 one), so float64 tolerances apply only when every leaf is float64
+    leaves = [line for line in code.splitlines() if re.match(r"x\d = torch.tensor", line)]
+    all_f64 = all("torch.float64" in line for line in leaves)
+    tolerances = TOLERANCES if all_f64 else dict.fromkeys(TOLERANCES, TOLERANCES["torch.float32"])
+    problem = output_mismatch(gout, wout, tolerances)
     assert problem is None, problem + where
     if compare_warnings:
         assert gwarn == wwarn, f"warnings: ours {gwarn}, torch {wwarn}{where}"
@@ -384,12 +397,177 @@ def programs(draw):
     return "\n".join(b.lines)
 
 
-@pytest.fixture(scope="module")
-def real():
-    return require("torch")
-
-
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(code=programs())
 def test_random_programs_match_pytorch(code):
     check_program(code, require("torch"))
+
+
+# ---------------------------------------------------------------- hand-written tables
+
+X = "x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+FREED = ("Trying to backward through the graph a second time (or directly access saved tensors after they have "
+         "already been freed). Saved intermediate values of the graph are freed when you call .backward() or "
+         "autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or "
+         "if you need to access saved tensors after calling backward.")
+MISUSE = {
+    "non_scalar_backward": X + "(x * 2).backward()",
+    "non_scalar_autograd_grad": X + "torch.autograd.grad(x * 2, x)",
+    "second_backward_freed_graph": X + "y = (x * x).sum()\ny.backward()\ny.backward()",
+    "second_backward_freed_exp": X + "y = x.exp().sum()\ny.backward()\ny.backward()",
+    "second_backward_nothing_saved": X + "y = (x + 1).sum()\ny.backward()\ny.backward()\nprint(x.grad)",
+    "second_backward_scalar_mul_saves_scalar": X + "y = (x * 2).sum()\ny.backward()\ny.backward()",
+    "second_backward_retained": X + "y = (x * x).sum()\ny.backward(retain_graph=True)\ny.backward()\nx.grad",
+    "freed_graph_autograd_grad": X + "y = (x * x).sum()\ntorch.autograd.grad(y, x)\ntorch.autograd.grad(y, x)",
+    "backward_without_grad_fn": "torch.tensor(1.0).backward()",
+    "backward_without_grad_fn_sum": "torch.tensor([1.0, 2.0]).sum().backward()",
+    "backward_of_no_grad_result": X + "with torch.no_grad():\n    y = (x * 2).sum()\ny.backward()",
+    "backward_after_detach": X + "(x * 2).sum().detach().backward()",
+    "gradient_shape_mismatch": X + "(x * 2).backward(gradient=torch.ones(3))",
+    "gradient_shape_mismatch_scalar": X + "(x * 2).sum().backward(gradient=torch.ones(2))",
+    "gradient_broadcastable_shape": X + "(x * 2).backward(gradient=torch.ones(1))",
+    "requires_grad_int_tensor": "torch.tensor([1, 2], requires_grad=True)",
+    "requires_grad_bool_tensor": "torch.tensor([True], requires_grad=True)",
+    "requires_grad_int_method": "torch.tensor([1, 2]).requires_grad_()",
+    "requires_grad_int_attribute": "t = torch.tensor([1, 2])\nt.requires_grad = True",
+    "requires_grad_false_on_non_leaf": X + "y = x * 2\ny.requires_grad_(False)",
+    "inplace_leaf_add_": X + "x.add_(1)",
+    "inplace_leaf_iadd": X + "x += 1",
+    "inplace_leaf_zero_": X + "x.zero_()",
+    "inplace_leaf_setitem": X + "x[0] = 5.0",
+    "inplace_leaf_under_no_grad": X + "with torch.no_grad():\n    x.mul_(2)\nx",
+    "inplace_saved_input": X + "y = x * 1\nz = y * y\ny.add_(1)\nz.sum().backward()",
+    "inplace_saved_output_exp": X + "y = x.exp()\ny.add_(1)\ny.sum().backward()",
+    "inplace_saved_output_sigmoid": X + "y = torch.sigmoid(x)\ny.mul_(2)\ny.sum().backward()",
+    "inplace_unsaved_is_fine": X + "y = x + 1\nz = y * 2\ny.add_(1)\nz.sum().backward()\nx.grad",
+    "inplace_version_counter": X + "y = x * 1\nprint(y._version)\ny.add_(1)\ny.mul_(2)\ny._version",
+    "numpy_requires_grad": X + "x.numpy()",
+    "numpy_non_leaf": X + "(x * 2).numpy()",
+    "numpy_after_detach": X + "x.detach().numpy()",
+    "np_asarray_requires_grad": X + "np.asarray(x)",
+    "np_array_non_leaf": X + "np.array(x * 2)",
+    "item_several_elements": X + "x.item()",
+    "item_empty": "torch.tensor([]).item()",
+    "float_several_elements": X + "float(x)",
+    "bool_several_elements": X + "bool(x > 0)",
+    "autograd_grad_unused_input": X + "w = torch.tensor(3.0, requires_grad=True)\n"
+                                      "torch.autograd.grad((x * 2).sum(), [x, w])",
+    "autograd_grad_allow_unused": X + "w = torch.tensor(3.0, requires_grad=True)\n"
+                                      "torch.autograd.grad((x * 2).sum(), [x, w], allow_unused=True)",
+    "autograd_grad_input_without_grad": "w = torch.tensor(3.0)\ntorch.autograd.grad(w * 2, w)",
+    "autograd_grad_output_without_grad": X + "torch.autograd.grad(torch.tensor(1.0), x)",
+    "grad_of_non_leaf_warns": X + "y = x * 2\ny.sum().backward()\nprint(y.grad)",
+    "grad_of_non_leaf_retain_grad": X + "y = x * 2\ny.retain_grad()\ny.sum().backward()\ny.grad",
+    "grad_of_leaf_before_backward": X + "print(x.grad)",
+    "add_shape_mismatch": "torch.ones(2) + torch.ones(3)",
+    "add_shape_mismatch_2d": "torch.ones(2, 3) + torch.ones(3, 2)",
+    "mul_shape_mismatch_requires_grad": X + "x * torch.ones(3, requires_grad=True)",
+    "matmul_shape_mismatch": "torch.ones(2, 3) @ torch.ones(2, 3)",
+    "matmul_vector_mismatch": "torch.ones(2) @ torch.ones(3)",
+    "matmul_matrix_vector_mismatch": "torch.ones(2, 3) @ torch.ones(2)",
+    "matmul_vector_matrix_mismatch": "torch.ones(2) @ torch.ones(3, 2)",
+    "matmul_0d": "torch.ones(2) @ torch.tensor(2.0)",
+    "mm_of_vector": "torch.mm(torch.ones(2), torch.ones(2, 2))",
+    "matmul_dtype_mismatch_matrices": "torch.ones(2, 2) @ torch.ones(2, 2, dtype=torch.float64)",
+    "matmul_dtype_mismatch_vectors": "torch.ones(2) @ torch.ones(2, dtype=torch.float64)",
+    "view_shape_mismatch": "torch.ones(2, 3).view(4)",
+    "view_two_minus_ones": "torch.ones(2, 3).view(-1, -1)",
+    "view_non_contiguous": "torch.ones(2, 3).t().view(6)",
+    "reshape_shape_mismatch": "torch.ones(2, 3).reshape(5)",
+    "expand_mismatch": "torch.ones(2, 3).expand(3, 3)",
+    "expand_fewer_dims": "torch.ones(2, 3).expand(3)",
+    "cat_shape_mismatch": "torch.cat([torch.ones(2, 3), torch.ones(2, 2)])",
+    "cat_dim_count_mismatch": "torch.cat([torch.ones(2, 3), torch.ones(3)])",
+    "cat_0d": "torch.cat([torch.tensor(1.0), torch.tensor(2.0)])",
+    "cat_empty_list": "torch.cat([])",
+    "stack_shape_mismatch": "torch.stack([torch.ones(2), torch.ones(3)])",
+    "index_out_of_range": "torch.ones(3)[5]",
+    "index_out_of_range_negative": "torch.ones(3)[-4]",
+    "index_out_of_range_dim1": "torch.ones(2, 3)[:, 3]",
+    "index_too_many": "torch.ones(3)[0, 0]",
+    "index_0d": "torch.tensor(1.0)[0]",
+    "index_bool_mask_shape": "torch.ones(3)[torch.tensor([True, False])]",
+    "dim_out_of_range_sum": "torch.ones(2, 3).sum(2)",
+    "dim_out_of_range_softmax": "torch.nn.functional.softmax(torch.ones(3), dim=1)",
+    "transpose_dim_out_of_range": "torch.ones(2, 3).transpose(0, 2)",
+    "permute_wrong_count": "torch.ones(2, 3).permute(0)",
+    "t_of_3d": "torch.ones(2, 3, 4).t()",
+    "squeeze_dim_out_of_range": "torch.ones(2, 1).squeeze(2)",
+    "max_of_empty": "torch.tensor([]).max()",
+    "ragged_list": "torch.tensor([[1.0, 2.0], [3.0]])",
+    "ragged_list_longer_row": "torch.tensor([[1.0], [2.0, 3.0]])",
+    "ragged_number_then_list": "torch.tensor([1.0, [2.0]])",
+    "tensor_of_string": "torch.tensor('a')",
+}
+
+# Minimal programs the fuzzer found (and neighbours of them), kept as regression tests.
+FOUND = {
+    # a view made under no_grad of a tensor that requires grad still requires grad (a leaf, no grad_fn)
+    "no_grad_view_keeps_requires_grad": "x = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)\n"
+                                        "with torch.no_grad():\n    v = x[0]\n"
+                                        "print(v, v.requires_grad, v.is_leaf, v.grad_fn)",
+    "no_grad_view_of_non_leaf": X + "y = x * 2\nwith torch.no_grad():\n    v = y.view(2, 1)\n    w = y.t()\n"
+                                    "print(v, w)",
+    "no_grad_reshape_view_but_not_mul": X + "with torch.no_grad():\n    v = x * 1\n    w = x.reshape(2, 1)\n"
+                                            "print(v, w)",
+    "no_grad_view_then_backward": X + "with torch.no_grad():\n    v = x[:1]\n(v * 3).sum().backward()\n"
+                                      "print(x.grad, v.grad)",
+    # var/std with no degrees of freedom warn; max/min over dim 0 of a 0-d tensor
+    "var_of_0d_warns": "x = torch.tensor(0.75, requires_grad=True)\nprint(x.var(), x.std())",
+    "var_dim_of_0d_warns": "x = torch.tensor(0.75, requires_grad=True)\nprint(x.var(0), x.std(0, correction=0))",
+    "max_dim_of_0d_backward": "x = torch.tensor(0.75, requires_grad=True)\nm = x.max(0)\nprint(m)\n"
+                              "m.values.backward()\nx.grad",
+    "min_dim_keepdim_of_0d": "x = torch.tensor(0.75, requires_grad=True)\ntorch.min(x, dim=-1, keepdim=True)",
+    # std backward is 0, not nan, where the std is 0
+    "std_backward_at_zero_std": "x = torch.tensor([1.5, 1.5], requires_grad=True)\nx.std().backward()\nx.grad",
+    "std_dim_backward_at_zero_std": "x = torch.tensor([[1.0], [2.0]], requires_grad=True)\n"
+                                    "x.std(1, correction=0).sum().backward()\nx.grad",
+    "std_create_graph_at_zero_std": "x = torch.tensor([1.5, 1.5], requires_grad=True)\n"
+                                    "g, = torch.autograd.grad(x.std(), x, create_graph=True)\ng",
+    # one gradient array handed to two leaves must not be shared between their .grad
+    "add_grads_accumulate_twice": "a = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+                                  "b = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+                                  "r = (a + b).sum()\nr.backward(retain_graph=True)\nr.backward()\n"
+                                  "print(a.grad, b.grad)",
+    "add_grads_zero_one": "a = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+                          "b = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+                          "(a + b).sum().backward()\na.grad.zero_()\nprint(a.grad, b.grad)",
+    # create_graph=True: the gradient's grad_fn is PyTorch's backward-of-backward node
+    "create_graph_abs": X + "g, = torch.autograd.grad((x - 1.5).abs().sum(), x, create_graph=True)\ng",
+    "create_graph_neg_abs": X + "g, = torch.autograd.grad((-x).abs().sum(), x, create_graph=True)\ng",
+    "create_graph_relu": X + "g, = torch.autograd.grad((x - 1.5).relu().sum(), x, create_graph=True)\ng",
+    "create_graph_softmax": "x = torch.tensor([1.0, 2.0, 0.5], requires_grad=True)\n"
+                            "g, = torch.autograd.grad(torch.nn.functional.softmax(x, 0)[0], x, create_graph=True)\n"
+                            "g",
+    "create_graph_log_softmax": "x = torch.tensor([1.0, 2.0, 0.5], requires_grad=True)\n"
+                                "g, = torch.autograd.grad(torch.nn.functional.log_softmax(x, 0)[0], x, "
+                                "create_graph=True)\ng",
+    "create_graph_sigmoid": X + "g, = torch.autograd.grad(x.sigmoid().sum(), x, create_graph=True)\ng",
+    "create_graph_tanh": X + "g, = torch.autograd.grad(x.tanh().sum(), x, create_graph=True)\ng",
+    "create_graph_norm": X + "g, = torch.autograd.grad(x.norm(), x, create_graph=True)\ng",
+    "create_graph_index_put": "x = torch.tensor([[1.0, 2.0]], requires_grad=True)\n"
+                              "g, = torch.autograd.grad(x[0].prod(), x, create_graph=True)\ng",
+    "create_graph_bool_mask": "x = torch.tensor([-2.0, 0.5], requires_grad=True)\n"
+                              "g, = torch.autograd.grad((x[x.abs() < 1] ** 2).sum(), x, create_graph=True)\ng",
+    "create_graph_empty_mask": "x = torch.tensor(-2.25, requires_grad=True)\n"
+                               "g, = torch.autograd.grad(x[x > 0].abs().sum(), x, create_graph=True)\ng",
+    "create_graph_t": "x = torch.tensor([[1.0, 2.0]], requires_grad=True)\n"
+                      "g, = torch.autograd.grad(x.t().var(), x, create_graph=True)\ng",
+    # the gradient of max/min is scattered into zeros: +0.0 where the input was not the extreme
+    "max_backward_signed_zero": "x = torch.tensor([2.0, -1.0, 3.0], requires_grad=True)\n"
+                                "x.max().backward(gradient=torch.tensor(-2.0))\nx.grad",
+    "min_create_graph_signed_zero": "x = torch.tensor([[-1.5, 1.5, 0.5]], requires_grad=True)\n"
+                                    "g, = torch.autograd.grad(-x.min(), x, create_graph=True)\ng",
+}
+
+
+@pytest.mark.parametrize("code", list(MISUSE.values()), ids=list(MISUSE))
+def test_misuse_gives_pytorchs_error(code):
+    ours_result, torch_result = run_both(code, require("torch"))
+    assert ours_result == torch_result, f"\n--- program ---\n{code}"
+
+
+@pytest.mark.parametrize("code", list(FOUND.values()), ids=list(FOUND))
+def test_fuzz_found_programs(code):
+    ours_result, torch_result = run_both(code, require("torch"))
+    assert ours_result == torch_result, f"\n--- program ---\n{code}"

@@ -38,6 +38,13 @@ class RemovableHandle:
 
 
 _SCALARS = (int, float, bool)
+
+
+def _edge(t):
+    if t.__class__ in _SCALARS or not t._rg:
+        return None
+    d = t._data
+    return (t.grad_fn or t._accum or t._accumulator(), d.shape, d.dtype)
 _NO_EDGE = (None, 0)
 FREED = ("freed",)  # Node.saved after a backward without retain_graph
 
@@ -47,29 +54,28 @@ class Node:
 
     Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
     """
-    __slots__ = ("op", "next_functions", "saved", "consts", "metas", "needs", "seq", "extra", "__weakref__")
+    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "__weakref__")
 
     def __init__(self, op, inputs, saved, consts):
+        # edges[i]: None when input i wants no gradient, else (node it flows to, input shape, input dtype).
+        # One small tuple per input keeps the number of objects the garbage collector tracks low.
         self.op = op
-        nexts = []
-        metas = []
+        edges = []
         for t in inputs:
-            if t.__class__ in _SCALARS:
-                nexts.append(_NO_EDGE)
-                metas.append(None)
-                continue
-            fn = t.grad_fn
-            if fn is None and t._rg:
-                fn = t._accum or t._accumulator()
-            nexts.append((fn, 0))
-            d = t._data
-            metas.append((d.shape, d.dtype) if fn is not None else None)
-        self.next_functions = tuple(nexts)
-        self.metas = metas
+            if t.__class__ in _SCALARS or not t._rg:
+                edges.append(None)
+            else:
+                d = t._data
+                edges.append((t.grad_fn or t._accum or t._accumulator(), d.shape, d.dtype))
+        self.edges = tuple(edges)
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
         self.extra = None
+
+    @property
+    def next_functions(self):
+        return tuple((e[0], 0) if e is not None else _NO_EDGE for e in self.edges)
 
     def _extra(self):
         if self.extra is None:
@@ -140,6 +146,7 @@ class AccumulateGrad:
     saved = ()
     seq = -1
     next_functions = ()
+    edges = ()
 
     def __init__(self, variable):
         self.variable = variable
@@ -169,8 +176,9 @@ def _reachable(roots):
             stack.append(r)
     order = list(stack)
     while stack:
-        for fn, _ in stack.pop().next_functions:
-            if fn is not None and fn not in seen:
+        for e in stack.pop().edges:
+            if e is not None and e[0] not in seen:
+                fn = e[0]
                 seen.add(fn)
                 stack.append(fn)
                 order.append(fn)
@@ -199,6 +207,8 @@ def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, a
         buffers[node] = g if prev is None else prev + g
     captured = {}
     pop = buffers.pop
+    # Arrays a leaf may adopt as its .grad without a copy: not the caller's, not adopted twice.
+    taken = {id(g) for g in root_grads}
     for node in order:
         grad = pop(node, None)
         if grad is None:
@@ -209,15 +219,9 @@ def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, a
             captured[node] = grad
         if node.op is _AccumulateOp:
             if capture is None and (accumulate_into is None or node in accumulate_into):
-                _accumulate(node.variable, grad, create_graph, to_tensor)
+                _accumulate(node.variable, grad, create_graph, to_tensor, taken)
             continue
-        grads = _call_node(node, grad, keep_graph, xp)
-        i = 0
-        for fn, _ in node.next_functions:
-            g = grads[i]
-            i += 1
-            if fn is None or g is None:
-                continue
+        for fn, g in _call_node(node, grad, keep_graph, xp):
             prev = buffers.get(fn)
             buffers[fn] = g if prev is None else prev + g
     return captured
@@ -243,17 +247,18 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
 
 
 class _Needs:
-    """needs[i]: does input i want a gradient (built on access: most vjps never ask)."""
-    __slots__ = ("metas",)
+    """needs[i]: does input i want a gradient (answered on access: most vjps never ask)."""
+    __slots__ = ("edges",)
 
-    def __init__(self, metas):
-        self.metas = metas
+    def __init__(self, edges):
+        self.edges = edges
 
     def __getitem__(self, i):
-        return self.metas[i] is not None
+        return self.edges[i] is not None
 
 
 def _call_node(node, grad, keep_graph, xp):
+    """Run node's vjp; returns [(next node, gradient)] for the inputs that want one."""
     op = node.op
     saved = node.saved
     if saved is FREED:
@@ -262,42 +267,44 @@ def _call_node(node, grad, keep_graph, xp):
         saved = None
     elif saved:
         saved = [s.unpack(xp, node) if s.__class__ is Saved else s for s in saved]
-    metas = node.metas
-    grads = op.vjp(xp, grad, saved, node.consts, _Needs(metas))
+    edges = node.edges
+    grads = op.vjp(xp, grad, saved, node.consts, _Needs(edges))
     if not keep_graph:
         node.saved = FREED
     out = []
-    for g, meta in zip(grads, metas):
-        if g is None or meta is None:
-            out.append(None)
-        elif g.shape != meta[0] or g.dtype != meta[1]:
-            out.append(xp.fit(g, meta[0], meta[1]))
-        else:
-            out.append(g)
+    for g, e in zip(grads, edges):
+        if g is None or e is None:
+            continue
+        if g.shape != e[1] or g.dtype != e[2]:
+            g = xp.fit(g, e[1], e[2])
+        out.append((e[0], g))
     if node.extra is not None and node.post_hooks:
+        by_input = dict((id(fn), g) for fn, g in out)
+        grads_in = tuple(by_input.get(id(e[0])) if e else None for e in edges)
         for fn in list(node.post_hooks.values()):
-            fn(tuple(out), (grad,))
+            fn(grads_in, (grad,))
     return out
 
 
-def _accumulate(leaf, grad, create_graph, to_tensor):
+def _accumulate(leaf, grad, create_graph, to_tensor, taken):
     hooks = leaf._hooks
     if hooks:
         for fn in list(hooks.values()):
             new = fn(to_tensor(grad))
             if new is not None:
                 grad = new if create_graph else new._data
-    g = to_tensor(grad)
+    if create_graph:
+        g = to_tensor(grad)
+        leaf._grad = g._copy_grad() if leaf._grad is None else leaf._grad + g
+        return
+    data = grad._data if hasattr(grad, "_data") else grad
     if leaf._grad is None:
-        if create_graph:
-            leaf._grad = g._copy_grad()
-        else:
-            data = g._data
-            leaf._grad = g if data.flags.writeable and data.base is None else g.__class__._wrap(np.array(data))
-    elif create_graph:
-        leaf._grad = leaf._grad + g
+        if id(data) in taken or data.base is not None or not data.flags.writeable:
+            data = np.array(data)
+        taken.add(id(data))
+        leaf._grad = to_tensor(data)
     else:
-        np.add(leaf._grad._data, g._data, out=leaf._grad._data, casting="unsafe")
+        np.add(leaf._grad._data, data, out=leaf._grad._data, casting="unsafe")
         leaf._grad._vbox[0] += 1
 
 

@@ -1,4 +1,6 @@
 """Reductions, shape/view ops, indexing and joins: forward (numpy) and vjp side by side (see optable)."""
+import math
+
 import numpy as np
 
 from .optable import defop
@@ -43,8 +45,8 @@ def _(x, g, s, k, n):
 
 def _count(shape, dims):
     if dims is None:
-        return int(np.prod(shape))
-    return int(np.prod([shape[d] for d in dims]))
+        return math.prod(shape)
+    return math.prod([shape[d] for d in dims])
 
 
 @defop("max_all", "MaxBackward1", lambda a: np.asarray(a.max()), saves=(0, -1))

@@ -22,8 +22,14 @@ _NO_GRAD_DTYPE = "only Tensors of floating point dtype can require gradients"
 
 class Tensor:
     """A tensor on the CPU, backed by a numpy array. See ``autograd_magic.torch`` for the functions."""
-    __slots__ = ("_data", "_rg", "grad_fn", "_grad", "_vbox", "_accum", "_retains_grad", "_hooks",
-                 "_view_of_leaf", "__dict__", "__weakref__")
+    # Rarely set attributes live in the instance __dict__ with these class defaults, so that creating a
+    # tensor (the hot path of every op) sets only four slots.
+    __slots__ = ("_data", "_rg", "grad_fn", "_vbox", "__dict__", "__weakref__")
+    _grad = None
+    _accum = None
+    _retains_grad = False
+    _hooks = None
+    _view_of_leaf = False
     __array_priority__ = 1000
     __hash__ = object.__hash__
 
@@ -42,12 +48,7 @@ class Tensor:
         self._data = data
         self._rg = rg
         self.grad_fn = grad_fn
-        self._grad = None
         self._vbox = [0]
-        self._accum = None
-        self._retains_grad = False
-        self._hooks = None
-        self._view_of_leaf = False
 
     @classmethod
     def _wrap(cls, data, rg=False, grad_fn=None):
@@ -55,12 +56,7 @@ class Tensor:
         t._data = data
         t._rg = rg
         t.grad_fn = grad_fn
-        t._grad = None
         t._vbox = [0]
-        t._accum = None
-        t._retains_grad = False
-        t._hooks = None
-        t._view_of_leaf = False
         return t
 
     # ------------------------------------------------------------ autograd attributes
@@ -369,12 +365,12 @@ def _save(op, inputs, out):
         if i < 0:
             saved.append(Saved(out, True))
             continue
+        t = inputs[i]
         if save_if is not None and i in save_if:
             other = inputs[save_if[i]]
             if other.__class__ in _SCALARS or not other._rg:
                 saved.append(None)
                 continue
-        t = inputs[i]
         saved.append(t if t.__class__ in _SCALARS else Saved(t))
     return saved
 

@@ -43,10 +43,8 @@ class Optimizer:
 
 
 def _add_scaled(p, g, alpha):
-    """p += alpha * g, rounded once as PyTorch's fused CPU kernel does."""
-    out = p.astype(np.float64) + np.float64(np.asarray(alpha, p.dtype)) * g.astype(np.float64) \
-        if p.dtype == np.float32 else p + alpha * g
-    p[...] = out
+    """p += alpha * g in p's dtype (in place)."""
+    p += np.asarray(alpha, p.dtype) * g
 
 
 class SGD(Optimizer):
