@@ -126,6 +126,31 @@ _BINDINGS = {
     "zero_": I.zero_, "fill_": I.fill_, "copy_": I.copy_,
 }
 
+def _draw_inplace(draw):
+    """Tensor.uniform_ / normal_ / ...: fill in place from the PyTorch-identical generator."""
+    def method(self, *args, generator=None, **kwargs):
+        from . import random
+        from .autograd import GRAD_MODE
+        if GRAD_MODE.enabled:
+            I.check_inplace(self)
+        gen = generator._impl if generator is not None else random.default_generator
+        self._data[...] = draw(gen, self._data, *args, **kwargs)
+        self._vbox[0] += 1
+        return self
+    return method
+
+
+_BINDINGS.update({
+    "uniform_": _draw_inplace(lambda gen, a, low=0.0, high=1.0: gen.uniform(a.shape, a.dtype, low, high)),
+    "normal_": _draw_inplace(lambda gen, a, mean=0.0, std=1.0: gen.normal(a.shape, a.dtype, mean, std)),
+    "exponential_": _draw_inplace(lambda gen, a, lambd=1.0: gen.exponential(a.shape, a.dtype, lambd)),
+    "bernoulli_": _draw_inplace(lambda gen, a, p=0.5: gen.bernoulli(p, a.dtype, a.shape)),
+    "random_": _draw_inplace(lambda gen, a, low=0, high=None: gen.randint(0 if high is None else low,
+                                                                          low if high is None else high,
+                                                                          a.shape, a.dtype)),
+})
+
+
 def _copy_grad(self):
     """The copy a leaf's .grad receives under create_graph=True (PyTorch shows it as CopyBackwards)."""
     from .optable import OPS

@@ -24,7 +24,10 @@ class Parameter(Tensor):
         pass
 
     def __repr__(self):
-        return "Parameter containing:\n" + Tensor.__repr__(self)
+        from ...engine.printing import format_parameter
+        return format_parameter(self._data, self.dtype.name, requires_grad=self._rg)
+
+    __str__ = __repr__
 
 
 class Module:
