@@ -13,10 +13,10 @@ import time
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
+import numpy as np
+import torch
 
-from autograd_magic.engine.random import Generator  # noqa: E402
+from autograd_magic.engine.random import Generator
 
 
 def cases(n):

@@ -136,7 +136,7 @@ def test_normal_with_arrays(torch, dtype, mshape, sshape):
     mean = 0.5 if mshape is None else (rng.standard_normal(mshape) * 3).astype(dtype)
     std = 2.0 if sshape is None else rng.random(sshape).astype(dtype) * 2
     g, tg = pair(torch, 5)
-    t = lambda v: torch.from_numpy(np.array(v)) if isinstance(v, np.ndarray) else v  # noqa: E731
+    t = lambda v: torch.from_numpy(np.array(v)) if isinstance(v, np.ndarray) else v
     same(g.normal(None, None, mean, std), torch.normal(t(mean), t(std), generator=tg), "normal(arrays)")
     same(g.get_state(), tg.get_state())
 
@@ -155,6 +155,15 @@ def test_exponential(torch):
         for lam, shape in [(1.0, (10,)), (2.5, (300,)), (0.3, (4, 4))]:
             theirs = torch.empty(shape, dtype=tdt(torch, dtype)).exponential_(lam, generator=tg)
             same(g.exponential(shape, dtype, lam), theirs, f"exponential_({lam})")
+
+
+def test_libm_fallback_gives_the_same_bits(torch, monkeypatch):
+    """Where numpy's float64 log/sin/cos are its own (AVX-512 builds), math's glibc calls are used."""
+    monkeypatch.setattr(R, "_LIBM_OK", False)
+    g, tg = pair(torch, 4)
+    same(g.randn((3,), np.float64), torch.randn(3, dtype=torch.float64, generator=tg), "small randn")
+    same(g.randn((37,), np.float64), torch.randn(37, dtype=torch.float64, generator=tg), "big randn")
+    same(g.exponential((9,), np.float64), torch.empty(9, dtype=torch.float64).exponential_(generator=tg))
 
 
 # ---------------------------------------------------------------- integers, permutations, discrete
@@ -236,38 +245,46 @@ def test_kaiming_bound_is_torchs_float():
 
 # ---------------------------------------------------------------- interleavings, default generator
 
+def _linear(g, fan_in, fan_out):
+    """nn.Linear's reset_parameters: kaiming_uniform_(a=sqrt(5)) weight, then the bias."""
+    w = R.kaiming_uniform_bound(fan_in, math.sqrt(5))
+    b = 1 / math.sqrt(fan_in)
+    return g.uniform((fan_out, fan_in), np.float32, -w, w), g.uniform((fan_out,), np.float32, -b, b)
+
+
+def _interleaved_steps(torch, g):
+    """(ours, torch's) pairs of calls that mix paths: caches, Linear inits, integers, big and small."""
+    return [
+        (lambda: g.rand((5,)), lambda: torch.rand(5)),
+        (lambda: g.randn((3,)), lambda: torch.randn(3)),                # leaves a cached normal
+        (lambda: _linear(g, 3, 4), lambda: tuple(torch.nn.Linear(3, 4).parameters())),
+        (lambda: g.randint(0, 10, (6,)), lambda: torch.randint(0, 10, (6,))),
+        (lambda: g.randn((1,)), lambda: torch.randn(1)),                # uses the cached normal
+        (lambda: g.randn((20,)), lambda: torch.randn(20)),
+        (lambda: g.randn((5,), np.float64), lambda: torch.randn(5, dtype=torch.float64)),
+        (lambda: _linear(g, 17, 2), lambda: tuple(torch.nn.Linear(17, 2).parameters())),
+        (lambda: g.normal((33,), np.float32, 1.0, 0.5), lambda: torch.empty(33).normal_(1.0, 0.5)),
+        (lambda: g.bernoulli(0.5, np.float32, (9,)), lambda: torch.empty(9).bernoulli_(0.5)),
+        (lambda: g.randperm(12), lambda: torch.randperm(12)),
+        (lambda: g.multinomial(np.ones(8, np.float32), 3), lambda: torch.multinomial(torch.ones(8), 3)),
+        (lambda: g.rand((700,), np.float64), lambda: torch.rand(700, dtype=torch.float64)),
+        (lambda: g.randn((2,)), lambda: torch.randn(2)),
+    ]
+
+
 def test_interleaved_calls_on_the_default_generators(torch):
     for seed in [0, 42, 2 ** 32 + 5]:
         torch.manual_seed(seed)
         assert R.manual_seed(seed) is R.default_generator
         g = R.default_generator
-        steps = [
-            (lambda: g.rand((5,)), lambda: torch.rand(5)),
-            (lambda: g.randn((3,)), lambda: torch.randn(3)),                # leaves a cached normal
-            (lambda: g.uniform((4, 3), np.float32, -0.5, 0.5), lambda: torch.nn.Linear(3, 4).weight),
-            (lambda: g.randint(0, 10, (6,)), lambda: torch.randint(0, 10, (6,))),
-            (lambda: g.randn((1,)), lambda: torch.randn(1)),                # uses the cached normal
-            (lambda: g.randn((20,)), lambda: torch.randn(20)),
-            (lambda: g.randn((5,), np.float64), lambda: torch.randn(5, dtype=torch.float64)),
-            (lambda: g.normal((33,), np.float32, 1.0, 0.5), lambda: torch.empty(33).normal_(1.0, 0.5)),
-            (lambda: g.bernoulli(0.5, np.float32, (9,)), lambda: torch.empty(9).bernoulli_(0.5)),
-            (lambda: g.randperm(12), lambda: torch.randperm(12)),
-            (lambda: g.multinomial(np.ones(8, np.float32), 3), lambda: torch.multinomial(torch.ones(8), 3)),
-            (lambda: g.rand((700,), np.float64), lambda: torch.rand(700, dtype=torch.float64)),
-            (lambda: g.randn((2,)), lambda: torch.randn(2)),
-        ]
-        for k, (ours, theirs) in enumerate(steps):
-            t = theirs()
-            if k == 2:          # Linear(3, 4) drew the weight, then a bias of 4 with its own bound
-                w = ours()
-                g.uniform((4,), np.float32, -1 / math.sqrt(3), 1 / math.sqrt(3))
-                continue
-            same(ours(), t, f"seed {seed} step {k}")
+        for k, (ours, theirs) in enumerate(_interleaved_steps(torch, g)):
+            t, o = theirs(), ours()
+            for x, y in zip(o if isinstance(o, tuple) else (o,), t if isinstance(t, tuple) else (t,)):
+                same(x, y, f"seed {seed} step {k}")
             same(g.get_state(), torch.get_rng_state(), f"seed {seed} state after step {k}")
         torch.manual_seed(seed)              # manual_seed forgets the cached normal on both sides
         R.manual_seed(seed)
         same(g.randn((1,)), torch.randn(1), "randn(1) after reseed")
-        del w
 
 
 def test_generator_objects_are_independent(torch):

@@ -122,6 +122,24 @@ CASES = {
         "F.mse_loss(torch.tensor([1., 2.]), torch.tensor([1.5, 2.5]), reduction='sum')",
         "nn.Tanh()(torch.tensor([0.5]))", "nn.Parameter(torch.tensor([1., 2.]))",
     ],
+    "seeded_randomness": [
+        "torch.manual_seed(42)\ntorch.randn(3)", "torch.rand(2, 2)", "torch.randint(0, 10, (5,))",
+        "torch.randperm(6)", "torch.randn(20)", "torch.randn(2, 3, dtype=torch.float64)",
+        "torch.rand_like(torch.ones(2))", "torch.randn_like(torch.ones(2))", "torch.randint_like(torch.ones(3), 5)",
+        "torch.empty(3).uniform_(-2, 2)", "torch.empty(2).normal_(1.0, 0.5)", "torch.normal(0.0, 1.0, size=(3,))",
+        "torch.bernoulli(torch.full((4,), 0.5))", "torch.multinomial(torch.tensor([0.1, 0.7, 0.2]), 2)",
+        "g = torch.Generator().manual_seed(7)\ntorch.rand(3, generator=g)", "torch.initial_seed()",
+        "s = torch.get_rng_state()\na = torch.randn(4)\ntorch.set_rng_state(s)\ntorch.equal(a, torch.randn(4))",
+        "torch.manual_seed(0)\nimport torch.nn as nn\nnn.Linear(3, 2).weight",
+        "torch.manual_seed(1)\nX = torch.randn(32, 3)\ntrue_w = torch.tensor([[2.0], [-1.0], [0.5]])\n"
+        "Y = X @ true_w + 0.1 * torch.randn(32, 1)\nmodel = nn.Sequential(nn.Linear(3, 8), nn.Tanh(), nn.Linear(8, 1))\n"
+        "opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)\nfor step in range(5):\n"
+        "    opt.zero_grad()\n    loss = nn.functional.mse_loss(model(X), Y)\n    loss.backward()\n"
+        "    opt.step()\n    print(step, loss.item() if False else loss)\nmodel[0].weight.grad",
+        "torch.manual_seed(3)\nclf = nn.Linear(4, 3)\nxb = torch.randn(6, 4)\nyb = torch.randint(0, 3, (6,))\n"
+        "adam = torch.optim.Adam(clf.parameters(), lr=0.1)\nfor _ in range(4):\n    adam.zero_grad()\n"
+        "    l = nn.CrossEntropyLoss()(clf(xb), yb)\n    l.backward()\n    adam.step()\n    print(l)\nclf.bias",
+    ],
     "numpy_interop": [
         "import numpy as np\nnp.sin(torch.tensor([0., 1.]))", "np.exp(torch.tensor([0., 1.]))",
         "np.asarray(torch.tensor([1., 2.]))", "torch.tensor([1., 2.]).numpy() * 2",

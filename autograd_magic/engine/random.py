@@ -16,7 +16,7 @@ from fractions import Fraction
 
 import numpy as np
 
-__all__ = ["Generator", "default_generator", "manual_seed", "kaiming_uniform_bound"]
+__all__ = ["Generator", "default_generator", "kaiming_uniform_bound", "manual_seed"]
 
 _N = 624                       # mt19937 words
 _STATE_BYTES = 5056            # sizeof(at::detail::CPUGeneratorImplState)
@@ -84,9 +84,24 @@ def _fma64(a, b, c):
     inexact_even = (er != 0) & ((w.view(np.int64) & 1) == 0)
     r = np.array(th + np.where(inexact_even, np.nextafter(w, np.copysign(np.inf, er)), w))
     big = np.maximum(abs(a), abs(b))
-    tiny = lambda v: (abs(v) < 2.0 ** -960) & (v != 0)     # noqa: E731
+    tiny = lambda v: (abs(v) < 2.0 ** -960) & (v != 0)
     hard = tiny(uh) | tiny(r) | (big > 2.0 ** 990)
     return _exact_fma(r, a, b, c, hard) if hard.any() else r
+
+
+_LIBM_OK = None
+
+
+def _libm(f, g, x):
+    """f(x) with the C library's bits (torch calls glibc's log/log1p/sin/cos): numpy's ufunc when
+    a spot check agrees with math (x86-64 without AVX-512), else math.<g> element by element."""
+    global _LIBM_OK
+    if _LIBM_OK is None:
+        u = np.random.default_rng(0).random(4096)
+        _LIBM_OK = all(np.array_equal(nf(v), [mf(t) for t in v]) for nf, mf, v in (
+            (np.log, math.log, 1 - u), (np.log1p, math.log1p, -u),
+            (np.sin, math.sin, 2 * math.pi * u), (np.cos, math.cos, 2 * math.pi * u)))
+    return f(x) if _LIBM_OK else np.frompyfunc(g, 1, 1)(x).astype(_F64)
 
 
 # ---- normal_fill_16_AVX2: Box-Muller with avx_mathfun.h's log256_ps and sincos256_ps ----
@@ -178,25 +193,26 @@ def _sincos(theta):
 
 
 def _box_muller(d, mean, std):
-    """normal_fill_16 on rows of 16 uniforms: lanes 0-7 give the radius, 8-15 the angle."""
-    out, f32 = np.empty_like(d), d.dtype == _F32
+    """normal_fill_16, in place on rows of 16 uniforms: lanes 0-7 give the radius, 8-15 the angle."""
+    f32 = d.dtype == _F32
     for s in range(0, len(d), _ROWS):
-        blk, o = d[s:s + _ROWS], out[s:s + _ROWS]
+        blk = d[s:s + _ROWS]
         if f32:
             r = _radius(_F32(1) - blk[:, :8])
             sn, cs = _sincos(_TWO_PI * blk[:, 8:])
         else:                  # normal_fill_16<double>: glibc's log/cos/sin, which numpy calls too
-            r = np.log(1.0 - blk[:, :8])
+            r = _libm(np.log, math.log, 1.0 - blk[:, :8])
             r *= -2.0
             np.sqrt(r, out=r)
             theta = blk[:, 8:] * (2.0 * math.pi)
-            sn, cs = np.sin(theta), np.cos(theta)
-        np.multiply(r, cs, out=o[:, :8])
-        np.multiply(r, sn, out=o[:, 8:])
+            sn, cs = _libm(np.sin, math.sin, theta), _libm(np.cos, math.cos, theta)
+        np.multiply(r, cs, out=blk[:, :8])
+        np.multiply(r, sn, out=blk[:, 8:])
     mean, std = d.dtype.type(mean), d.dtype.type(std)
     if std == 1:               # fma(n, 1, mean) == n + mean, which also makes -0.0 into +0.0
-        return out + mean
-    return (_fma32 if f32 else _fma64)(out, std, mean)
+        d += mean
+    else:
+        d[...] = (_fma32 if f32 else _fma64)(d, std, mean)
 
 
 def _apply_swaps(j, n):
@@ -255,7 +271,7 @@ class Generator:
     def manual_seed(self, seed):
         """Reseed; negative seeds wrap modulo 2**64 as torch's do. Clears the cached normal."""
         if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-            raise RuntimeError(f"manual_seed expected a long, but got {type(seed).__name__}")
+            raise RuntimeError(f"manual_seed expected a long, but got {type(seed).__name__}")  # noqa: TRY004
         if not -2 ** 63 <= int(seed) < 2 ** 64:
             raise ValueError("Overflow when unpacking long long")
         self._seed = int(seed) % 2 ** 64
@@ -371,12 +387,11 @@ class Generator:
         if n < 16:                                 # scalar kernel, normal_distribution<double>
             return self._normal_small(n, mean, std).astype(dt).reshape(shape)
         u = self._uniform(n + (16 if n % 16 else 0), dt)
-        out = np.empty(n, dt)
-        full = n // 16 * 16
-        out[:full] = _box_muller(u[:full].reshape(-1, 16), mean, std).ravel()
+        _box_muller(u[:n // 16 * 16].reshape(-1, 16), mean, std)
         if n % 16:                                 # 16 fresh uniforms for the last 16 slots
-            out[n - 16:] = _box_muller(u[n:].reshape(1, 16), mean, std).ravel()
-        return out.reshape(shape)
+            _box_muller(u[n:].reshape(1, 16), mean, std)
+            u[n - 16:n] = u[n:]
+        return u[:n].reshape(shape)
 
     def _normal_small(self, n, mean, std):
         """Box-Muller in double: cos is returned, sin is cached for the next draw (any call)."""
@@ -387,10 +402,10 @@ class Generator:
         need = n - len(head)
         pairs = (need + 1) // 2
         u = self._uniform(2 * pairs, _F64)
-        r = np.sqrt(-2.0 * np.log1p(-u[1::2]))
+        r = np.sqrt(-2.0 * _libm(np.log1p, math.log1p, -u[1::2]))
         theta = (2.0 * math.pi) * u[0::2]
         seq = np.empty(2 * pairs)
-        seq[0::2], seq[1::2] = r * np.cos(theta), r * np.sin(theta)
+        seq[0::2], seq[1::2] = r * _libm(np.cos, math.cos, theta), r * _libm(np.sin, math.sin, theta)
         if need % 2:
             self._normal64 = float(seq[-1])
             seq = seq[:-1]
@@ -413,7 +428,7 @@ class Generator:
         if not lambd > 0:
             raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={_fmt(lambd)}")
         u = self._uniform(math.prod(shape), _F64)
-        return ((-1.0 / lambd) * np.log1p(-u)).astype(dt).reshape(shape)
+        return ((-1.0 / lambd) * _libm(np.log1p, math.log1p, -u)).astype(dt).reshape(shape)
 
     def randint(self, low, high, shape, dtype=np.int64):
         """torch.randint(low, high, shape): word % range + low; a random64() word if range >= 2**28."""
@@ -421,7 +436,7 @@ class Generator:
         if low >= high:
             raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
         if dt.kind == "f":                         # torch's update_from / update_to
-            near = lambda v: int(dt.type(np.int64(v)))   # noqa: E731  int64 -> dtype -> int64
+            near = lambda v: int(dt.type(np.int64(v)))   # int64 -> dtype -> int64, as torch rounds
             digits = np.finfo(dt).nmant + 1
             if near(low + 1) < low:
                 low = near(low + 1) + (1 << (abs(low + 1).bit_length() - 1 - digits + 1))
