@@ -518,6 +518,12 @@ FOUND = {
     "max_dim_of_0d_backward": "x = torch.tensor(0.75, requires_grad=True)\nm = x.max(0)\nprint(m)\n"
                               "m.values.backward()\nx.grad",
     "min_dim_keepdim_of_0d": "x = torch.tensor(0.75, requires_grad=True)\ntorch.min(x, dim=-1, keepdim=True)",
+    "prod_dim_of_0d_backward": "x = torch.tensor(0.75, requires_grad=True)\nx.prod(0).backward()\n"
+                               "x.prod(0, keepdim=True).backward()\nx.grad",
+    "var_of_0d_backward": "x = torch.tensor(-2.75, requires_grad=True)\nx.var().backward()\nx.grad",
+    # matrix @ vector with mixed dtypes is addmv in PyTorch
+    "mv_dtype_mismatch": "torch.ones(2, 1, dtype=torch.float64) @ torch.ones(1)",
+    "mv_dtype_mismatch_float_matrix": "torch.ones(2, 1) @ torch.ones(1, dtype=torch.float64)",
     # std backward is 0, not nan, where the std is 0
     "std_backward_at_zero_std": "x = torch.tensor([1.5, 1.5], requires_grad=True)\nx.std().backward()\nx.grad",
     "std_dim_backward_at_zero_std": "x = torch.tensor([[1.0], [2.0]], requires_grad=True)\n"
@@ -532,6 +538,12 @@ FOUND = {
     "add_grads_zero_one": "a = torch.tensor([1.0, 2.0], requires_grad=True)\n"
                           "b = torch.tensor([1.0, 2.0], requires_grad=True)\n"
                           "(a + b).sum().backward()\na.grad.zero_()\nprint(a.grad, b.grad)",
+    # PyTorch's AccumulateGrad steals the incoming gradient: the 0-d gradients that unbind (stack's backward)
+    # makes from one expanded gradient share storage, so the second backward adds into both leaves twice
+    "stack_of_0d_grads_share_storage": "a = torch.tensor(-2.75, requires_grad=True)\n"
+                                       "b = torch.tensor(-2.5, requires_grad=True)\n"
+                                       "v = torch.stack([b, a]).sum()\nv.backward(retain_graph=True)\n"
+                                       "(v * v).backward()\nprint(a.grad, b.grad)",
     # create_graph=True: the gradient's grad_fn is PyTorch's backward-of-backward node
     "create_graph_abs": X + "g, = torch.autograd.grad((x - 1.5).abs().sum(), x, create_graph=True)\ng",
     "create_graph_neg_abs": X + "g, = torch.autograd.grad((-x).abs().sum(), x, create_graph=True)\ng",

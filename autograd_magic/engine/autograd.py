@@ -1,6 +1,7 @@
 """Backward graph nodes, grad mode and the (iterative) backward pass."""
 import re
 import itertools
+import operator
 
 import numpy as np
 
@@ -40,11 +41,9 @@ class RemovableHandle:
 _SCALARS = (int, float, bool)
 
 
-def _edge(t):
-    if t.__class__ in _SCALARS or not t._rg:
-        return None
-    d = t._data
-    return (t.grad_fn or t._accum or t._accumulator(), d.shape, d.dtype)
+def edge_node(e):
+    """The node an edge leads to (an edge is None, a node, or (node, input shape, input dtype))."""
+    return e[0] if e.__class__ is tuple else e
 _NO_EDGE = (None, 0)
 FREED = ("freed",)  # Node.saved after a backward without retain_graph
 
@@ -56,17 +55,23 @@ class Node:
     """
     __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "__weakref__")
 
-    def __init__(self, op, inputs, saved, consts):
-        # edges[i]: None when input i wants no gradient, else (node it flows to, input shape, input dtype).
-        # One small tuple per input keeps the number of objects the garbage collector tracks low.
+    def __init__(self, op, inputs, saved, consts, out):
+        # edges[i]: None when input i wants no gradient; the node its gradient flows to when the input has the
+        # output's shape and dtype; else (node, input shape, input dtype) for the final reduction.
+        # Few objects per op keep the garbage collector's work low on long graphs.
         self.op = op
+        shape, dtype = out.shape, out.dtype
         edges = []
         for t in inputs:
             if t.__class__ in _SCALARS or not t._rg:
                 edges.append(None)
+                continue
+            fn = t.grad_fn or t._accum or t._accumulator()
+            d = t._data
+            if d.shape == shape and d.dtype == dtype:
+                edges.append(fn)
             else:
-                d = t._data
-                edges.append((t.grad_fn or t._accum or t._accumulator(), d.shape, d.dtype))
+                edges.append((fn, d.shape, d.dtype))
         self.edges = tuple(edges)
         self.saved = saved
         self.consts = consts
@@ -75,7 +80,7 @@ class Node:
 
     @property
     def next_functions(self):
-        return tuple((e[0], 0) if e is not None else _NO_EDGE for e in self.edges)
+        return tuple((edge_node(e), 0) if e is not None else _NO_EDGE for e in self.edges)
 
     def _extra(self):
         if self.extra is None:
@@ -177,16 +182,17 @@ def _reachable(roots):
     order = list(stack)
     while stack:
         for e in stack.pop().edges:
-            if e is not None and e[0] not in seen:
-                fn = e[0]
+            if e is None:
+                continue
+            fn = e[0] if e.__class__ is tuple else e
+            if fn not in seen:
                 seen.add(fn)
                 stack.append(fn)
                 order.append(fn)
     return order
 
 
-def _seq(node):
-    return node.seq
+_seq = operator.attrgetter("seq")
 
 
 def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, accumulate_into=None,
@@ -246,17 +252,6 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
     return grad
 
 
-class _Needs:
-    """needs[i]: does input i want a gradient (answered on access: most vjps never ask)."""
-    __slots__ = ("edges",)
-
-    def __init__(self, edges):
-        self.edges = edges
-
-    def __getitem__(self, i):
-        return self.edges[i] is not None
-
-
 def _call_node(node, grad, keep_graph, xp):
     """Run node's vjp; returns [(next node, gradient)] for the inputs that want one."""
     op = node.op
@@ -266,21 +261,31 @@ def _call_node(node, grad, keep_graph, xp):
             raise RuntimeError(FREED_MESSAGE)
         saved = None
     elif saved:
-        saved = [s.unpack(xp, node) if s.__class__ is Saved else s for s in saved]
+        unpacked = []
+        for s in saved:
+            if s.__class__ is Saved:
+                if s.vbox[0] != s.version:
+                    raise RuntimeError(s._version_message(node))
+                s = s.data if xp.is_numpy else s.unpack(xp, node)
+            unpacked.append(s)
+        saved = unpacked
     edges = node.edges
-    grads = op.vjp(xp, grad, saved, node.consts, _Needs(edges))
+    grads = op.vjp(xp, grad, saved, node.consts, edges)  # edges[i] is falsy iff input i wants no gradient
     if not keep_graph:
         node.saved = FREED
     out = []
     for g, e in zip(grads, edges):
         if g is None or e is None:
             continue
-        if g.shape != e[1] or g.dtype != e[2]:
-            g = xp.fit(g, e[1], e[2])
-        out.append((e[0], g))
+        if e.__class__ is tuple:
+            if g.shape != e[1] or g.dtype != e[2]:
+                g = xp.fit(g, e[1], e[2])
+            out.append((e[0], g))
+        else:
+            out.append((e, g))
     if node.extra is not None and node.post_hooks:
         by_input = dict((id(fn), g) for fn, g in out)
-        grads_in = tuple(by_input.get(id(e[0])) if e else None for e in edges)
+        grads_in = tuple(by_input.get(id(edge_node(e))) if e else None for e in edges)
         for fn in list(node.post_hooks.values()):
             fn(grads_in, (grad,))
     return out
@@ -297,10 +302,11 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken):
         g = to_tensor(grad)
         leaf._grad = g._copy_grad() if leaf._grad is None else leaf._grad + g
         return
-    data = grad._data if hasattr(grad, "_data") else grad
+    data = grad
     if leaf._grad is None:
-        if id(data) in taken or data.base is not None or not data.flags.writeable:
-            data = np.array(data)
+        if data.__class__ is not np.ndarray or data.base is not None or id(data) in taken \
+                or not data.flags.writeable:
+            data = np.array(data, order="C")  # a contiguous .grad, as PyTorch gives
         taken.add(id(data))
         leaf._grad = to_tensor(data)
     else:
@@ -314,8 +320,8 @@ class Saved:
 
     def __init__(self, tensor, is_output=False):
         self.data = tensor._data
-        self.vbox = tensor._vbox
-        self.version = tensor._vbox[0]
+        self.vbox = vbox = tensor._vbox
+        self.version = vbox[0]
         self.is_output = is_output
         # An output is not kept as a Tensor: that would be a cycle output -> grad_fn -> output.
         self.tensor = None if is_output else tensor

@@ -3,6 +3,7 @@ import numpy as np
 
 from . import dtypes
 from .autograd import GRAD_MODE
+from .ops import transposed
 from .optable import OPS
 from .tensor import Tensor, _dim, apply, binary, scalar_tensor
 
@@ -38,15 +39,30 @@ def dims_arg(dim, ndim):
 
 def add(input, other, *, alpha=1, out=None):
     if alpha != 1:
-        return binary("add", input, other * alpha if not isinstance(other, Tensor) else mul(other, alpha))
+        if not isinstance(other, Tensor):
+            return binary("add", input, other * alpha)
+        return _scaled("add", input, other, alpha)
     if not isinstance(input, Tensor):
         return binary("add", other, input)
     return binary("add", input, other)
 
 
+def _scaled(name, input, other, alpha):
+    """input + alpha * other (or -) as one node, like PyTorch's add/sub with alpha."""
+    from .tensor import check_broadcast
+    if input._data.shape != other._data.shape:
+        check_broadcast(input._data.shape, other._data.shape)
+    dt = dtypes.result_type((input, other))
+    a, b = input.to(dt), other.to(dt)
+    ufunc = np.add if name == "add" else np.subtract
+    return apply(OPS[name], (a, b), alpha, data=np.asarray(ufunc(a._data, b._data * np.asarray(alpha, dt.np))))
+
+
 def sub(input, other, *, alpha=1):
     if alpha != 1:
-        other = mul(other, alpha) if isinstance(other, Tensor) else other * alpha
+        if not isinstance(other, Tensor):
+            return binary("sub", input, other * alpha)
+        return _scaled("sub", input, other, alpha)
     if not isinstance(input, Tensor):
         return rsub(other, input)
     return binary("sub", input, other)
@@ -282,7 +298,7 @@ def mm(input, mat2):
     if b._data.ndim != 2:
         raise RuntimeError(f"mat2 must be a matrix")
     _check_matmul_shapes(a, b)
-    return apply(OPS["mm"], (a, b))
+    return apply(OPS["mm"], (a, b), transposed(b._data), data=np.matmul(a._data, b._data))
 
 
 def mv(input, vec):
@@ -303,7 +319,9 @@ def dot(input, tensor):
 
 
 def addmm(input, mat1, mat2):
-    return apply(OPS["addmm"], (input, mat1, mat2))
+    data = np.matmul(mat1._data, mat2._data)
+    data += input._data
+    return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), data=data)
 
 
 def outer(input, vec2):

@@ -40,7 +40,9 @@ def _as_tuple(x):
 
 
 def _to_tensor(g):
-    return g if isinstance(g, Tensor) else Tensor._wrap(g)
+    if isinstance(g, Tensor):
+        return g
+    return Tensor._wrap(g if g.__class__ is np.ndarray else np.asarray(g))
 
 
 def _with_mode(create_graph, fn):

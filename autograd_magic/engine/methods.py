@@ -2,7 +2,8 @@
 import numpy as np
 
 from . import dtypes, functions as F, inplace as I, shaping as S
-from .tensor import Tensor, binary
+from .optable import OPS
+from .tensor import Tensor, apply, binary, binary_op
 
 
 def _rbinary(name):
@@ -11,6 +12,25 @@ def _rbinary(name):
             return binary(name, other, self)
         return NotImplemented
     return method
+
+
+def _op_method(name):
+    op = OPS[name]
+
+    def method(self, other):
+        return binary_op(op, self, other)
+    method.__name__ = f"__{name}__"
+    return method
+
+
+_POW = OPS["pow"]
+_NUMBERS = (int, float)
+
+
+def _pow(self, exponent):
+    if exponent.__class__ in _NUMBERS and self._data.dtype.kind == "f":
+        return apply(_POW, (self,), exponent)  # the common `x ** 2`
+    return F.pow(self, exponent)
 
 
 def _to(self, *args, **kwargs):
@@ -65,13 +85,13 @@ def _float_unary(fn):
 
 _BINDINGS = {
     # arithmetic operators
-    "__add__": lambda s, o: binary("add", s, o), "__radd__": lambda s, o: binary("add", s, o),
+    "__add__": _op_method("add"), "__radd__": _op_method("add"),
     "__sub__": lambda s, o: binary("sub", s, o) if isinstance(o, (Tensor, int, float, bool, np.number))
     else NotImplemented,
     "__rsub__": lambda s, o: F.rsub(s, o),
-    "__mul__": lambda s, o: binary("mul", s, o), "__rmul__": lambda s, o: binary("mul", s, o),
+    "__mul__": _op_method("mul"), "__rmul__": _op_method("mul"),
     "__truediv__": lambda s, o: F.div(s, o), "__rtruediv__": lambda s, o: F.div(o, s),
-    "__pow__": lambda s, o: F.pow(s, o), "__rpow__": lambda s, o: F.pow(o, s),
+    "__pow__": _pow, "__rpow__": lambda s, o: F.pow(o, s),
     "__matmul__": lambda s, o: F.matmul(s, o) if isinstance(o, Tensor) else NotImplemented,
     "__rmatmul__": lambda s, o: F.matmul(o, s) if isinstance(o, Tensor) else NotImplemented,
     "__floordiv__": F.floor_divide, "__rfloordiv__": lambda s, o: F.floor_divide(o, s),

@@ -8,13 +8,13 @@ from .optable import defop
 # ---------------------------------------------------------------- binary arithmetic
 
 
-@defop("add", "AddBackward0", lambda a, b, alpha=1: np.add(a, b) if alpha == 1 else np.add(a, np.multiply(b, alpha)))
+@defop("add", "AddBackward0", np.add)  # with alpha, callers pass the data and alpha as a const
 def _(x, g, s, k, n):
     alpha = k[0] if k else 1
     return g, (g if alpha == 1 else g * alpha)
 
 
-@defop("sub", "SubBackward0", lambda a, b, alpha=1: np.subtract(a, b) if alpha == 1 else np.subtract(a, np.multiply(b, alpha)))
+@defop("sub", "SubBackward0", np.subtract)
 def _(x, g, s, k, n):
     alpha = k[0] if k else 1
     return g, -g if alpha == 1 else -g * alpha
@@ -27,8 +27,8 @@ def _(x, g, s, k, n):
 
 @defop("mul", "MulBackward0", np.multiply, saves=(0, 1), save_if={0: 1, 1: 0})
 def _(x, g, s, k, n):
-    a, b = s
-    return (g * b if n[0] else None), (g * a if n[1] else None)
+    a, b = s  # each is saved only when the other input wants a gradient
+    return (g * b if b is not None else None), (g * a if a is not None else None)
 
 
 @defop("div", "DivBackward0", np.true_divide, saves=(0, 1), save_if={0: 1})
@@ -48,11 +48,7 @@ def _(x, g, s, k, n):
     return (-g * (out * out),)
 
 
-def _pow_scalar(a, e):
-    return np.power(a, e)
-
-
-@defop("pow", "PowBackward0", _pow_scalar, saves=(0,))
+@defop("pow", "PowBackward0", np.power, saves=(0,))
 def _(x, g, s, k, n):
     a, = s
     e = k[0]
@@ -206,10 +202,22 @@ def _(x, g, s, k, n):
 # ---------------------------------------------------------------- matrix products
 
 
+def _grad_like(x, a, g, k):
+    """a.T @ g; when the second factor was a transposed view (nn.Linear's weight.t(), flagged in consts), the
+    result is made transposed too, so that the gradient reaching the weight is contiguous without a copy."""
+    if x.is_numpy and k and k[0]:
+        return x.mT(x.matmul(x.mT(g), a))
+    return x.matmul(x.mT(a), g)
+
+
+def transposed(arr):
+    return arr.ndim == 2 and arr.flags.f_contiguous and not arr.flags.c_contiguous
+
+
 @defop("mm", "MmBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
 def _(x, g, s, k, n):
     a, b = s
-    return (x.matmul(g, x.mT(b)) if n[0] else None), (x.matmul(x.mT(a), g) if n[1] else None)
+    return (x.matmul(g, x.mT(b)) if n[0] else None), (_grad_like(x, a, g, k) if n[1] else None)
 
 
 @defop("bmm", "BmmBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
@@ -231,13 +239,15 @@ def _(x, g, s, k, n):
 
 
 def _addmm(c, a, b):
-    return np.add(np.matmul(a, b), c)
+    out = np.matmul(a, b)
+    out += c
+    return out
 
 
 @defop("addmm", "AddmmBackward0", _addmm, saves=(1, 2), save_if={1: 2, 2: 1})
 def _(x, g, s, k, n):
     a, b = s
-    return g, (x.matmul(g, x.mT(b)) if n[1] else None), (x.matmul(x.mT(a), g) if n[2] else None)
+    return g, (x.matmul(g, x.mT(b)) if n[1] else None), (_grad_like(x, a, g, k) if n[2] else None)
 
 
 # ---------------------------------------------------------------- nn.functional losses and activations

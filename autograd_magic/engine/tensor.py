@@ -24,7 +24,7 @@ class Tensor:
     """A tensor on the CPU, backed by a numpy array. See ``autograd_magic.torch`` for the functions."""
     # Rarely set attributes live in the instance __dict__ with these class defaults, so that creating a
     # tensor (the hot path of every op) sets only four slots.
-    __slots__ = ("_data", "_rg", "grad_fn", "_vbox", "__dict__", "__weakref__")
+    __slots__ = ("_data", "_rg", "grad_fn", "_vb", "__dict__", "__weakref__")
     _grad = None
     _accum = None
     _retains_grad = False
@@ -48,7 +48,7 @@ class Tensor:
         self._data = data
         self._rg = rg
         self.grad_fn = grad_fn
-        self._vbox = [0]
+        self._vb = None
 
     @classmethod
     def _wrap(cls, data, rg=False, grad_fn=None):
@@ -56,8 +56,20 @@ class Tensor:
         t._data = data
         t._rg = rg
         t.grad_fn = grad_fn
-        t._vbox = [0]
+        t._vb = None
         return t
+
+    @property
+    def _vbox(self):
+        """The version counter, a one-element list shared with views (made when first needed)."""
+        vb = self._vb
+        if vb is None:
+            vb = self._vb = [0]
+        return vb
+
+    @_vbox.setter
+    def _vbox(self, box):
+        self._vb = box
 
     # ------------------------------------------------------------ autograd attributes
 
@@ -151,10 +163,10 @@ class Tensor:
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         """Accumulate d(self)/d(leaf) into every leaf's ``.grad`` (see torch.Tensor.backward)."""
-        from .grad import backward, backward_scalar
         if gradient is None and not create_graph and inputs is None and self.grad_fn is not None:
-            return backward_scalar(self, bool(retain_graph))
-        backward((self,), None if gradient is None else (gradient,), retain_graph, create_graph, inputs=inputs)
+            return _grad_module().backward_scalar(self, bool(retain_graph))
+        _grad_module().backward((self,), None if gradient is None else (gradient,), retain_graph, create_graph,
+                                inputs=inputs)
 
     def detach(self):
         t = Tensor._wrap(self._data)
@@ -312,6 +324,17 @@ class Tensor:
         return t
 
 
+def _grad_module():
+    global _GRAD
+    if _GRAD is None:
+        from . import grad
+        _GRAD = grad
+    return _GRAD
+
+
+_GRAD = None
+
+
 def _rebuild(data, rg):
     return Tensor._wrap(data, rg)
 
@@ -342,8 +365,11 @@ def apply(op, inputs, *consts, data=None):
     inputs are Tensors, or Python scalars standing for a constant operand.
     """
     if data is None:
-        if len(inputs) == 1:
+        n = len(inputs)
+        if n == 1:
             data = op.fwd(inputs[0]._data, *consts)
+        elif n == 2 and not consts and inputs[0].__class__ not in _SCALARS and inputs[1].__class__ not in _SCALARS:
+            data = op.fwd(inputs[0]._data, inputs[1]._data)
         else:
             data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
         if data.__class__ is not np.ndarray:
@@ -353,7 +379,7 @@ def apply(op, inputs, *consts, data=None):
         for t in inputs:
             if t.__class__ not in _SCALARS and t._rg:
                 out._rg = True
-                out.grad_fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts)
+                out.grad_fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
                 break
     return out
 
@@ -395,15 +421,27 @@ def scalar_tensor(value, dtype):
 
 def binary(name, a, b):
     """a (op) b with PyTorch's type promotion; a is a Tensor, b a Tensor or Python number."""
-    op = OPS[name]
+    return binary_op(OPS[name], a, b)
+
+
+def binary_op(op, a, b):
     ad = a._data
     cls = b.__class__
     if cls is float or cls is int or cls is bool:
         if ad.dtype.kind != "f":
-            dt = dtypes.float32 if name == "div" else dtypes.result_type((a, b))
+            dt = dtypes.float32 if op.name == "div" else dtypes.result_type((a, b))
             if dt.np != ad.dtype:
                 a = Tensor._wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
-        return apply(op, (a, b))
+                ad = a._data
+        # Fast path of `x * 2`: forward, then a node only if recording.
+        data = op.fwd(ad, b)
+        if data.__class__ is not np.ndarray:
+            data = np.asarray(data)
+        out = Tensor._wrap(data)
+        if a._rg and GRAD_MODE.enabled:
+            out._rg = True
+            out.grad_fn = Node(op, (a, b), _save(op, (a, b), out) if op.saves else None, (), data)
+        return out
     if isinstance(b, Tensor):
         bd = b._data
         if ad.shape != bd.shape:
@@ -414,15 +452,15 @@ def binary(name, a, b):
                 a = Tensor._wrap(ad.astype(dt)) if not a._rg else a.to(dtypes._FROM_NP[dt])
             if bd.dtype != dt:
                 b = Tensor._wrap(bd.astype(dt)) if not b._rg else b.to(dtypes._FROM_NP[dt])
-        elif name == "div" and ad.dtype.kind != "f":
+        elif op.name == "div" and ad.dtype.kind != "f":
             a, b = a.float(), b.float()
         return apply(op, (a, b))
     if isinstance(b, (np.number, np.bool_)):
-        return binary(name, a, b.item())
+        return binary_op(op, a, b.item())
     if isinstance(b, (int, float)):  # subclasses of int/float (e.g. IntEnum)
-        return binary(name, a, float(b) if isinstance(b, float) else int(b))
+        return binary_op(op, a, float(b) if isinstance(b, float) else int(b))
     if isinstance(b, np.ndarray):
-        return binary(name, a, Tensor._wrap(b))
+        return binary_op(op, a, Tensor._wrap(b))
     return NotImplemented
 
 
