@@ -253,11 +253,12 @@ class ProgramBuilder:
         return self.pick(forms), s
 
     def binary(self, a, s):
-        partners = [(n, t) for n, t in self.pool if s is not None and t is not None and _broadcast(s, t) is not None]
-        if not partners or self.draw(st.integers(0, 19)) == 0:
-            partners = [(n, t) for n, t in self.pool if t == s or t == ()] or [(a, s)]
-        b, t = self.pick(partners)
-        shape = s if s is None or t is None else _broadcast(s, t)
+        partners = [(n, t) for n, t in self.pool if t == s or t == () or
+                    s is not None and t is not None and _broadcast(s, t) is not None]
+        if self.draw(st.integers(0, 19)) == 0:
+            partners = self.pool  # now and then any value: a shape mismatch must raise PyTorch's error
+        b, t = self.pick(partners or [(a, s)])
+        shape = None if s is None or t is None else _broadcast(s, t)
         forms = [f"{a} + {b}", f"{a} - {b}", f"{a} * {b}", f"{a} / ({b}.abs() + 0.5)", f"torch.maximum({a}, {b})",
                  f"torch.minimum({a}, {b})", f"torch.where({a} > {b}, {a}, {b})",
                  f"torch.where({b} > 0, {a}, {b} * 2)", f"({a}.abs() + 0.5) ** {b}.clamp(-2, 2)",
@@ -269,7 +270,7 @@ class ProgramBuilder:
         kd = self.pick([False, True])
         fn = self.pick(["sum", "mean", "max", "min", "prod", "var", "std", "norm"])
         whole = [f"{a}.{fn}()", f"torch.{fn}({a})"]
-        if fn == "sum" and len(s) >= 2:
+        if fn == "sum" and len(s) >= 2 and self.draw(st.booleans()):
             return f"{a}.sum((0, 1), keepdim={kd})", (1, 1) + s[2:] if kd else s[2:]
         if self.draw(st.booleans()):
             return self.pick(whole), ()
@@ -524,6 +525,9 @@ FOUND = {
     # matrix @ vector with mixed dtypes is addmv in PyTorch
     "mv_dtype_mismatch": "torch.ones(2, 1, dtype=torch.float64) @ torch.ones(1)",
     "mv_dtype_mismatch_float_matrix": "torch.ones(2, 1) @ torch.ones(1, dtype=torch.float64)",
+    # the gradient of a whole max/min whose result is nan goes evenly to the nan elements
+    "min_backward_with_nan": "x = torch.tensor([1.0, float('nan'), float('nan')], requires_grad=True)\n"
+                             "x.min().backward()\nx.grad",
     # std backward is 0, not nan, where the std is 0
     "std_backward_at_zero_std": "x = torch.tensor([1.5, 1.5], requires_grad=True)\nx.std().backward()\nx.grad",
     "std_dim_backward_at_zero_std": "x = torch.tensor([[1.0], [2.0]], requires_grad=True)\n"

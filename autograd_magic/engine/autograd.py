@@ -1,6 +1,7 @@
 """Backward graph nodes, grad mode and the (iterative) backward pass."""
 import re
 import itertools
+import sys
 import operator
 
 import numpy as np
@@ -223,11 +224,27 @@ def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, a
             grad = _run_pre_hooks(node, grad, to_tensor, create_graph)
         if capture is not None and node in capture:
             captured[node] = grad
-        if node.op is _AccumulateOp:
+        op = node.op
+        if op is _AccumulateOp:
             if capture is None and (accumulate_into is None or node in accumulate_into):
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken)
             continue
-        for fn, g in _call_node(node, grad, keep_graph, xp):
+        # The node's vjp, inlined from _call_node for the common case (this loop is the backward hot path).
+        saved = node.saved
+        if saved or node.extra is not None:
+            pairs = _call_node(node, grad, keep_graph, xp)
+        else:
+            edges = node.edges
+            pairs = []
+            for g, e in zip(op.vjp(xp, grad, saved, node.consts, edges), edges):
+                if g is None or e is None:
+                    continue
+                if e.__class__ is tuple:
+                    if g.shape != e[1] or g.dtype != e[2]:
+                        g = xp.fit(g, e[1], e[2])
+                    e = e[0]
+                pairs.append((e, g))
+        for fn, g in pairs:
             prev = buffers.get(fn)
             buffers[fn] = g if prev is None else prev + g
     return captured
@@ -304,14 +321,24 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken):
         return
     data = grad
     if leaf._grad is None:
-        if data.__class__ is not np.ndarray or data.base is not None or id(data) in taken \
-                or not data.flags.writeable:
+        if data.__class__ is not np.ndarray or id(data) in taken or not data.flags.writeable \
+                or not _sole_view(data):
             data = np.array(data, order="C")  # a contiguous .grad, as PyTorch gives
         taken.add(id(data))
         leaf._grad = to_tensor(data)
     else:
         np.add(leaf._grad._data, data, out=leaf._grad._data, casting="unsafe")
         leaf._grad._vbox[0] += 1
+
+
+def _sole_view(data):
+    """True when data owns its memory, or is a contiguous view of an array nothing else refers to
+    (e.g. the transpose of a fresh matmul result): then adopting it as .grad cannot alias anything."""
+    base = data.base
+    if base is None:
+        return True
+    # references to base: data's base pointer, the local name `base` and getrefcount's argument
+    return data.flags.c_contiguous and base.base is None and sys.getrefcount(base) <= 3
 
 
 class Saved:
