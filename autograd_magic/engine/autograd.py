@@ -309,6 +309,8 @@ def _call_node(node, grad, keep_graph, xp):
 
 
 def _accumulate(leaf, grad, create_graph, to_tensor, taken):
+    if leaf._untracked_view:
+        return
     hooks = leaf._hooks
     if hooks:
         for fn in list(hooks.values()):

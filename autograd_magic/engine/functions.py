@@ -219,7 +219,7 @@ def where(condition, input=None, other=None):
 
 
 def sign(input):
-    return Tensor._wrap(np.sign(input._data))
+    return apply(OPS["sign"], (input,))
 
 
 def nonzero(input, *, as_tuple=False):
@@ -249,10 +249,15 @@ def logical(name, a, b):
 
 def matmul(input, other):
     a, b = input, other
+    na, nb = a._data.ndim, b._data.ndim
     if a._data.dtype != b._data.dtype:
+        if na == 1 and nb == 1:
+            raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {_word(a)} and {_word(b)}")
+        if na == 2 and nb == 1:
+            raise RuntimeError(f"addmv input tensors must have the same dtype, but got {_word(b)}, {_word(a)}, "
+                               f"and {_word(b)}")
         raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
                            f"{_cname(a)} != {_cname(b)}")
-    na, nb = a._data.ndim, b._data.ndim
     if na == 0 or nb == 0:
         raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {na}D and {nb}D")
     if na == 1 and nb == 1:
@@ -273,6 +278,11 @@ def matmul(input, other):
         return apply(OPS["unsafe_view"], (out,), a._data.shape[:-1] + b._data.shape[1:], out._data.shape)
     out = apply(OPS["bmm"], (a, b))
     return apply(OPS["unsafe_view"], (out,), out._data.shape, out._data.shape)
+
+
+def _word(t):
+    return {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool"}.get(
+        t.dtype.name, t.dtype.name)
 
 
 def _cname(t):

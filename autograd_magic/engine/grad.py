@@ -100,10 +100,10 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     grads = _as_tuple(grad_outputs) or (None,) * len(outputs)
     if retain_graph is None:
         retain_graph = create_graph
+    roots = _root_grads(outputs, grads, create_graph)
     for t in inputs:
         if not t._rg:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-    roots = _root_grads(outputs, grads, create_graph)
     capture = {}
     for t in inputs:
         capture[t.grad_fn if t.grad_fn is not None else t._accumulator()] = t

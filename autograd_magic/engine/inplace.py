@@ -65,6 +65,7 @@ def _no_grad_call(fn, plain, args, kwargs):
 
 
 def zero_(t):
+    check_inplace(t)
     t._data[...] = 0
     t._vbox[0] += 1
     return t

@@ -117,6 +117,7 @@ _BINDINGS = {
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),
+    "isnan": lambda s: Tensor._wrap(np.isnan(s._data)),
     "floor_divide": F.floor_divide, "remainder": F.remainder, "nonzero": F.nonzero,
     # reductions
     "sum": S.sum, "mean": S.mean, "max": _max, "min": _min, "amax": S.amax, "amin": S.amin,

@@ -37,6 +37,11 @@ def _(x, g, s, k, n):
     return (g / b if n[0] else None), (-g * a / (b * b) if n[1] else None)
 
 
+@defop("div_scalar", "DivBackward1", np.true_divide, saves=(1,))  # input 1 is a Python number
+def _(x, g, s, k, n):
+    return x.div_scalar(g, s[0]), None
+
+
 @defop("neg", "NegBackward0", np.negative)
 def _(x, g, s, k, n):
     return (-g,)
@@ -85,6 +90,11 @@ def _(x, g, s, k, n):
     return (g * x.sign(s[0]),)
 
 
+@defop("sign", "SignBackward0", np.sign)
+def _(x, g, s, k, n):
+    return (g * 0,)
+
+
 @defop("exp", "ExpBackward0", np.exp, saves=(-1,))
 def _(x, g, s, k, n):
     return (g * s[0],)
@@ -118,8 +128,51 @@ def _(x, g, s, k, n):
 
 @defop("tanh", "TanhBackward0", np.tanh, saves=(-1,))
 def _(x, g, s, k, n):
-    out = s[0]
-    return (g * (1 - out * out),)
+    return (x.call("tanh_backward", (g, s[0])),)
+
+
+# Backward functions that are ops of their own, so that a create_graph=True gradient shows PyTorch's
+# double-backward node (TanhBackwardBackward0 ...). Inputs: (incoming gradient g, the saved output).
+@defop("tanh_backward", "TanhBackwardBackward0", lambda g, out: g * (1 - out * out), saves=(0, 1))
+def _(x, gg, s, k, n):
+    g, out = s
+    return gg * (1 - out * out), -2 * gg * g * out
+
+
+@defop("sigmoid_backward", "SigmoidBackwardBackward0", lambda g, out: g * ((1 - out) * out), saves=(0, 1))
+def _(x, gg, s, k, n):
+    g, out = s
+    return gg * ((1 - out) * out), gg * g * (1 - 2 * out)
+
+
+@defop("threshold_backward", "ThresholdBackwardBackward0", lambda g, out: np.where(out <= 0, 0.0, g).astype(g.dtype),
+       saves=(1,))
+def _(x, gg, s, k, n):
+    return x.where(s[0] <= 0, 0.0, gg), None
+
+
+def _softmax_back(g, out, dim):
+    return out * (g - (g * out).sum(axis=dim, keepdims=True))
+
+
+@defop("softmax_backward", "SoftmaxBackwardDataBackward0", _softmax_back, saves=(0, 1))
+def _(x, gg, s, k, n):
+    g, out = s
+    dim = k[0]
+    return (out * (gg - x.sum(gg * out, (dim,), True)),
+            gg * (g - x.sum(g * out, (dim,), True)) - g * x.sum(gg * out, (dim,), True))
+
+
+def _log_softmax_back(g, out, dim):
+    return g - np.exp(out) * g.sum(axis=dim, keepdims=True)
+
+
+@defop("log_softmax_backward", "LogSoftmaxBackwardDataBackward0", _log_softmax_back, saves=(0, 1))
+def _(x, gg, s, k, n):
+    g, out = s
+    dim = k[0]
+    e = x.exp(out)
+    return gg - x.sum(gg * e, (dim,), True), -gg * e * x.sum(g, (dim,), True)
 
 
 def _sigmoid(a):
@@ -130,13 +183,12 @@ def _sigmoid(a):
 
 @defop("sigmoid", "SigmoidBackward0", _sigmoid, saves=(-1,))
 def _(x, g, s, k, n):
-    out = s[0]
-    return (g * ((1 - out) * out),)
+    return (x.call("sigmoid_backward", (g, s[0])),)
 
 
 @defop("relu", "ReluBackward0", lambda a: np.maximum(a, 0).astype(a.dtype, copy=False), saves=(-1,))
 def _(x, g, s, k, n):
-    return (x.where(s[0] <= 0, 0.0, g),)
+    return (x.call("threshold_backward", (g, s[0])),)
 
 
 def _clamp(a, lo, hi):
@@ -265,16 +317,12 @@ def _log_softmax(a, dim):
 
 @defop("softmax", "SoftmaxBackward0", _softmax, saves=(-1,))
 def _(x, g, s, k, n):
-    out, = s
-    dim = k[0]
-    return (out * (g - x.sum(g * out, dim, True)),)
+    return (x.call("softmax_backward", (g, s[0]), k[0]),)
 
 
 @defop("log_softmax", "LogSoftmaxBackward0", _log_softmax, saves=(-1,))
 def _(x, g, s, k, n):
-    out, = s
-    dim = k[0]
-    return (g - x.exp(out) * x.sum(g, dim, True),)
+    return (x.call("log_softmax_backward", (g, s[0]), k[0]),)
 
 
 def _reduce(v, reduction):
@@ -328,7 +376,7 @@ def _(x, g, s, k, n):
 
 
 def _nll(logp, target, red, shape=None):
-    picked = -np.take_along_axis(logp, np.expand_dims(target, 1), 1).squeeze(1) if logp.ndim > 1 else -logp[target]
+    picked = -logp[np.arange(logp.shape[0]), target] if logp.ndim > 1 else -logp[target]
     return np.asarray(_reduce(picked, red))
 
 
@@ -337,5 +385,5 @@ def _(x, g, s, k, n):
     target, red, shape = k
     if len(shape) > 1:
         g = _reduce_back(x, g, (shape[0],), red)
-        return (-x.scatter(g, shape, (np.arange(shape[0]), target)),)
+        return (-x.scatter(g, shape, (np.arange(shape[0]), target), False),)  # one target per row
     return (-x.scatter(x.reshape(g, (1,)), shape, (np.reshape(target, (1,)),)),)

@@ -34,13 +34,13 @@ def _mean(a, dims=None, keepdim=False, shape=None):
 @defop("mean", "MeanBackward0", lambda a, shape: _mean(a))
 def _(x, g, s, k, n):
     shape = k[0]
-    return (x.expand(g, shape) / _count(shape, None),)
+    return (x.div_scalar(x.expand(g, shape), _count(shape, None)),)
 
 
 @defop("mean_dim", "MeanBackward1", _mean)
 def _(x, g, s, k, n):
     dims, keepdim, shape = k
-    return (x.expand(x.restore_dims(g, dims, len(shape), keepdim), shape) / _count(shape, dims),)
+    return (x.div_scalar(x.expand(x.restore_dims(g, dims, len(shape), keepdim), shape), _count(shape, dims)),)
 
 
 def _count(shape, dims):
@@ -49,18 +49,23 @@ def _count(shape, dims):
     return math.prod([shape[d] for d in dims])
 
 
+def _spread(x, g, a, out, dims=None):
+    """The gradient of a max/min shared evenly among the tied elements (a NaN result ties with NaNs)."""
+    ties = x.ties(a, out)
+    count = x.sum(x.float_mask(ties, a), dims, dims is not None)
+    return x.where(ties, g / count, 0.0)
+
+
 @defop("max_all", "MaxBackward1", lambda a: np.asarray(a.max()), saves=(0, -1))
 def _(x, g, s, k, n):
     a, out = s
-    mask = x.float_mask(a == out, a)
-    return (mask * (g / x.sum(mask)),)
+    return (_spread(x, g, a, out),)
 
 
 @defop("min_all", "MinBackward1", lambda a: np.asarray(a.min()), saves=(0, -1))
 def _(x, g, s, k, n):
     a, out = s
-    mask = x.float_mask(a == out, a)
-    return (mask * (g / x.sum(mask)),)
+    return (_spread(x, g, a, out),)
 
 
 def _select_along(a, dim, keepdim, pick):
@@ -73,8 +78,10 @@ def _select_along(a, dim, keepdim, pick):
 
 def _max_dim_back(x, g, s, k, n):
     dim, keepdim, index, shape = k   # index keeps the reduced dim
+    if not shape:
+        return (g,)  # a 0-d input is its own max
     g = x.restore_dims(g, (dim,), len(shape), keepdim)
-    return (x.scatter(g, shape, along_axis_key(index, dim)),)
+    return (x.scatter(g, shape, along_axis_key(index, dim), True, "value_select_backward"),)
 
 
 defop("max_dim", "MaxBackward0", None)(_max_dim_back)
@@ -91,8 +98,7 @@ def _(x, g, s, k, n):
     dims, keepdim = k
     out = x.restore_dims(out, dims, a.ndim, keepdim)
     g = x.restore_dims(g, dims, a.ndim, keepdim)
-    mask = x.float_mask(a == out, a)
-    return (mask * (g / x.sum(mask, dims, True)),)
+    return (_spread(x, g, a, out, dims),)
 
 
 @defop("amin", "AminBackward0", lambda a, dims, keepdim: np.asarray(a.min(axis=dims, keepdims=keepdim)), saves=(0, -1))
@@ -101,8 +107,7 @@ def _(x, g, s, k, n):
     dims, keepdim = k
     out = x.restore_dims(out, dims, a.ndim, keepdim)
     g = x.restore_dims(g, dims, a.ndim, keepdim)
-    mask = x.float_mask(a == out, a)
-    return (mask * (g / x.sum(mask, dims, True)),)
+    return (_spread(x, g, a, out, dims),)
 
 
 @defop("prod", "ProdBackward0", lambda a: np.asarray(a.prod(dtype=a.dtype)), saves=(0,))
@@ -116,11 +121,26 @@ def _(x, g, s, k, n):
 def _(x, g, s, k, n):
     a, = s
     dim, keepdim = k
+    if not a.ndim:
+        return (g,)
     return (x.restore_dims(g, (dim,), a.ndim, keepdim) * x.prod_of_others(a, dim),)
 
 
+_DOF_WARNING = ("{}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
+                "(input numel divided by output numel). (Triggered internally at "
+                "/__w/pytorch/pytorch/aten/src/ATen/native/ReduceOps.cpp:1861.)")
+
+
+def _check_dof(name, a, dims, correction):
+    if _count(a.shape, dims) - correction <= 0:
+        import warnings
+        warnings.warn(_DOF_WARNING.format(name), UserWarning, stacklevel=5)
+
+
 def _var(a, dims, correction, keepdim):
-    return np.asarray(a.var(axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
+    _check_dof("var", a, dims, correction)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(a.var(axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
 
 
 @defop("var", "VarBackward0", _var, saves=(0,))
@@ -130,11 +150,14 @@ def _(x, g, s, k, n):
     count = _count(a.shape, dims)
     mean = x.sum(a, dims, True) / count
     g = x.restore_dims(g, dims, a.ndim, keepdim)
-    return (g * (2 / (count - correction)) * (a - mean),)
+    dof = count - correction
+    return (g * (2 / dof if dof > 0 else float("nan")) * (a - mean),)
 
 
 def _std(a, dims, correction, keepdim):
-    return np.asarray(a.std(axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
+    _check_dof("std", a, dims, correction)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(a.std(axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
 
 
 @defop("std", "StdBackward0", _std, saves=(0, -1))
@@ -145,7 +168,9 @@ def _(x, g, s, k, n):
     mean = x.sum(a, dims, True) / count
     g = x.restore_dims(g, dims, a.ndim, keepdim)
     out = x.restore_dims(out, dims, a.ndim, keepdim)
-    return (g * (a - mean) / (out * (count - correction)),)
+    dof = count - correction
+    # PyTorch masks the points where the std is 0 (its gradient would be 0/0).
+    return ((a - mean) * x.where(out == 0, 0.0, g / (out * (dof if dof > 0 else float("nan")))),)
 
 
 def _norm(a, p, dims, keepdim):
@@ -165,12 +190,11 @@ def _(x, g, s, k, n):
     g = x.restore_dims(g, dims, a.ndim, keepdim)
     out = x.restore_dims(out, dims, a.ndim, keepdim)
     if p == 2:
-        return (x.where(out == 0, 0.0, a * (g / out)),)
+        return (a * x.where(out == 0, 0.0, g / out),)
     if p == 1:
         return (x.sign(a) * g,)
     if p == float("inf"):
-        mask = x.float_mask(x.abs(a) == out, a)
-        return (x.sign(a) * mask * (g / x.sum(mask, dims, True)),)
+        return (x.sign(a) * _spread(x, g, x.abs(a), out, dims),)
     return (x.where(out == 0, 0.0, x.sign(a) * x.abs(a) ** (p - 1) * (g / out ** (p - 1))),)
 
 
@@ -211,14 +235,16 @@ def _(x, g, s, k, n):
 # ---------------------------------------------------------------- indexing (consts: key, input shape)
 
 
-def _take_back(x, g, s, k, n):
-    key, shape = k
-    return (x.scatter(g, shape, key, True),)
+def _take_back(kind):
+    def vjp(x, g, s, k, n):
+        key, shape = k
+        return (x.scatter(g, shape, key, True, kind),)
+    return vjp
 
 
-defop("select", "SelectBackward0", lambda a, key, shape: a[key])(_take_back)
-defop("slice", "SliceBackward0", lambda a, key, shape: a[key])(_take_back)
-defop("index", "IndexBackward0", lambda a, key, shape: a[key])(_take_back)
+defop("select", "SelectBackward0", lambda a, key, shape: a[key])(_take_back("select_backward"))
+defop("slice", "SliceBackward0", lambda a, key, shape: a[key])(_take_back("slice_backward"))
+defop("index", "IndexBackward0", lambda a, key, shape: a[key])(_take_back("index_backward"))
 
 
 def _index_put(a, v, key):
@@ -239,9 +265,15 @@ defop("index_put", "IndexPutBackward0", _index_put)(_index_put_back)
 defop("copy_slices", "CopySlices", _index_put, qualname="torch::autograd::CopySlices")(_index_put_back)
 
 
-@defop("scatter_back", "IndexPutBackward0", lambda a, key, shape: _scatter_fwd(a, key, shape))
-def _(x, g, s, k, n):
+def _scatter_vjp(x, g, s, k, n):
     return (x.take(g, k[0]),)
+
+
+# The backward of indexing, as an op (for create_graph=True), under PyTorch's node names.
+for _name, _node in (("scatter_back", "IndexPutBackward0"), ("select_backward", "SelectBackwardBackward0"),
+                     ("slice_backward", "SliceBackwardBackward0"), ("index_backward", "IndexPutImplBackward0"),
+                     ("value_select_backward", "ScatterBackward0")):
+    defop(_name, _node, lambda a, key, shape: _scatter_fwd(a, key, shape))(_scatter_vjp)
 
 
 def _scatter_fwd(g, key, shape):

@@ -153,9 +153,13 @@ def cumsum(input, dim):
 
 
 def _view_out(t, out):
-    """A view shares its base's version counter."""
+    """A view shares its base's version counter. A view taken without recording (no_grad) of a tensor that
+    requires grad still says requires_grad=True, as in PyTorch, but gradients do not flow through it."""
     out._vbox = t._vbox
     out._view_of_leaf = t._view_of_leaf or (t._rg and t.grad_fn is None)
+    if t._rg and not out._rg and not GRAD_MODE.enabled:
+        out._rg = True
+        out._untracked_view = True
     return out
 
 
@@ -184,6 +188,11 @@ def _shape_args(shape):
 
 def view(input, *shape):
     shape = _infer_shape(_shape_args(shape), input._data.size)
+    try:
+        input._data.reshape(shape, copy=False)
+    except ValueError:
+        raise RuntimeError("view size is not compatible with input tensor's size and stride (at least one dimension "
+                           "spans across two contiguous subspaces). Use .reshape(...) instead.") from None
     return _view_out(input, apply(OPS["view"], (input,), shape, input._data.shape))
 
 
@@ -302,7 +311,24 @@ def _expand_ellipsis(key, ndim):
     return key[:i] + (slice(None),) * (ndim - n_real) + key[i + 1:]
 
 
+def _check_masks(key, shape):
+    dim = 0
+    for k in key:
+        if isinstance(k, np.ndarray) and k.dtype == np.bool_:
+            for j, n in enumerate(k.shape):
+                if dim + j < len(shape) and n != shape[dim + j]:
+                    raise IndexError(f"The shape of the mask [{', '.join(map(str, k.shape))}] at index {j} does not "
+                                     f"match the shape of the indexed tensor [{', '.join(map(str, shape))}] at index "
+                                     f"{dim + j}")
+            dim += k.ndim
+        elif k is not None:
+            dim += 1
+
+
 def _check_bounds(key, shape):
+    if not shape and any(isinstance(k, (int, np.integer)) for k in key):
+        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
+                         "C++ to convert a 0-dim tensor to a number")
     dim = 0
     for k in key:
         if k is None:
@@ -323,6 +349,8 @@ def getitem(t, key):
         key = _expand_ellipsis(key, t._data.ndim)
         _check_bounds(key, t._data.shape)
     if not (t._rg and GRAD_MODE.enabled):
+        if not basic:
+            _check_masks(key, t._data.shape)
         try:
             data = t._data[key if len(key) != 1 else key[0]]
         except IndexError as e:
@@ -330,6 +358,7 @@ def getitem(t, key):
         out = Tensor._wrap(np.asarray(data) if type(data) is not np.ndarray else data)
         return _view_out(t, out) if basic else out
     if not basic:
+        _check_masks(key, t._data.shape)
         data = np.asarray(t._data[key])
         return apply(OPS["index"], (t,), key, t._data.shape, data=data)
     return _basic_chain(t, key)
@@ -392,8 +421,11 @@ def _join_dtype(tensors):
 def cat(tensors, dim=0):
     tensors = list(tensors)
     if not tensors:
-        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+        raise ValueError("torch.cat(): expected a non-empty list of Tensors")
     ref = next((x for x in tensors if x._data.ndim), tensors[0])
+    for x in tensors:
+        if x._data.ndim and x._data.ndim != ref._data.ndim:
+            raise RuntimeError(f"Tensors must have same number of dimensions: got {ref._data.ndim} and {x._data.ndim}")
     d = _dim(dim, ref._data.ndim)
     dt = _join_dtype(tensors)
     parts = [x if x._data.dtype == dt else x.to(dtypes._FROM_NP[dt]) for x in tensors]

@@ -30,6 +30,7 @@ class Tensor:
     _retains_grad = False
     _hooks = None
     _view_of_leaf = False
+    _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
     __array_priority__ = 1000
     __hash__ = object.__hash__
 
@@ -79,6 +80,8 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
+        if flag and self.grad_fn is None and self._data.dtype.kind != "f":
+            raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self.requires_grad_(flag)
 
     def requires_grad_(self, requires_grad=True):
@@ -281,11 +284,21 @@ class Tensor:
                 f"Boolean value of Tensor with more than one value is ambiguous")
         return bool(self._data.reshape(()))
 
+    def _to_python_scalar(self):
+        if self._rg:
+            warnings.warn("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
+                          "Consider using tensor.detach() first. (Triggered internally at "
+                          "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:822.)",
+                          UserWarning, stacklevel=3)
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return self._data.reshape(()).item()
+
     def __float__(self):
-        return float(self.item())
+        return float(self._to_python_scalar())
 
     def __int__(self):
-        return int(self.item())
+        return int(self._to_python_scalar())
 
     def __index__(self):
         if self._data.dtype.kind not in "iub" or self._data.size != 1:
@@ -502,8 +515,9 @@ class TensorXP:
     reshape = staticmethod(lambda g, shape: g.reshape(shape))
     permute = staticmethod(lambda g, axes: g.permute(axes))
     swap = staticmethod(lambda g, a, b: g.transpose(a, b))
-    mT = staticmethod(lambda g: g.transpose(-1, -2))
+    mT = staticmethod(lambda g: g.t() if g.ndim == 2 else g.transpose(-1, -2))
     take = staticmethod(lambda g, key: g[key])
+    ties = staticmethod(lambda a, out: (a == out) | (a.isnan() & out.isnan()))
     float_mask = staticmethod(lambda mask, like: mask.to(like.dtype))
 
     @staticmethod
@@ -523,8 +537,17 @@ class TensorXP:
         return g.reshape(shape) if shape != g._data.shape else g
 
     @staticmethod
-    def scatter(g, shape, key, accumulate=True):
-        return apply(OPS["scatter_back"], (g,), key, shape)
+    def div_scalar(g, n):
+        """g / n as PyTorch's C++ backward formulas divide (div.Scalar: DivBackward1)."""
+        return apply(OPS["div_scalar"], (g, n))
+
+    @staticmethod
+    def call(name, tensors, *consts):
+        return apply(OPS[name], tensors, *consts)
+
+    @staticmethod
+    def scatter(g, shape, key, accumulate=True, kind=None):
+        return apply(OPS[kind or "scatter_back"], (g,), key, shape)
 
     @staticmethod
     def masked_zero(g, key):

@@ -96,7 +96,7 @@ class NumpyXP:
         return g.sum(axis=dims, keepdims=keepdim)
 
     @staticmethod
-    def scatter(g, shape, key, accumulate=True):
+    def scatter(g, shape, key, accumulate=True, kind=None):
         out = np.zeros(shape, g.dtype)
         if accumulate:
             np.add.at(out, key, g)
@@ -121,6 +121,20 @@ class NumpyXP:
     @staticmethod
     def unstack(g, axis):
         return [np.take(g, i, axis) for i in range(g.shape[axis])]
+
+    @staticmethod
+    def call(name, arrays, *consts):
+        """A backward function that is an op of its own (see ops.py): here just its forward."""
+        from .optable import OPS
+        return OPS[name].fwd(*arrays, *consts)
+
+    @staticmethod
+    def div_scalar(g, n):
+        return g / n
+
+    @staticmethod
+    def ties(a, out):
+        return (a == out) | (np.isnan(a) & np.isnan(out))
 
     @staticmethod
     def float_mask(mask, like):

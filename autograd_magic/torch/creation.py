@@ -50,12 +50,21 @@ def _nested(data):
 
 
 def _check_ragged(data, dim=0):
-    if isinstance(data, (list, tuple)) and data and isinstance(data[0], (list, tuple)):
+    """PyTorch's errors for nested lists that are not rectangular."""
+    if not isinstance(data, (list, tuple)) or not data:
+        return
+    first_is_seq = isinstance(data[0], (list, tuple))
+    for v in data:
+        is_seq = isinstance(v, (list, tuple))
+        if is_seq and not first_is_seq:
+            raise TypeError(f"must be real number, not {type(v).__name__}")
+        if first_is_seq and not is_seq and not isinstance(v, Tensor):
+            raise TypeError("not a sequence")
+    if first_is_seq:
         n = len(data[0])
         for v in data:
-            if not isinstance(v, (list, tuple)) or len(v) != n:
-                got = len(v) if isinstance(v, (list, tuple)) else "a scalar"
-                raise ValueError(f"expected sequence of length {n} at dim {dim + 1} (got {got})")
+            if len(v) != n:
+                raise ValueError(f"expected sequence of length {n} at dim {dim + 1} (got {len(v)})")
         for v in data:
             _check_ragged(v, dim + 1)
 
