@@ -11,6 +11,12 @@ class _GradMode:
     enabled = True
 
 
+# Callables told about every backward pass: observer(roots, root_grads, grads) where grads maps each node that
+# ran to the gradient that flowed into it (its output's gradient). The %%grad magic listens here; the engine
+# only hands over what it computed anyway.
+OBSERVERS = []
+
+
 GRAD_MODE = _GradMode()
 _sequence = itertools.count()
 
@@ -213,6 +219,7 @@ def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, a
         prev = buffers.get(node)
         buffers[node] = g if prev is None else prev + g
     captured = {}
+    seen_grads = {} if OBSERVERS else None
     pop = buffers.pop
     # Arrays a leaf may adopt as its .grad without a copy: not the caller's, not adopted twice.
     taken = {id(g) for g in root_grads}
@@ -222,6 +229,8 @@ def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, a
             continue
         if node.extra is not None:
             grad = _run_pre_hooks(node, grad, to_tensor, create_graph)
+        if seen_grads is not None:
+            seen_grads[node] = grad
         if capture is not None and node in capture:
             captured[node] = grad
         op = node.op
@@ -247,6 +256,9 @@ def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, a
         for fn, g in pairs:
             prev = buffers.get(fn)
             buffers[fn] = g if prev is None else prev + g
+    if seen_grads is not None:
+        for observer in list(OBSERVERS):
+            observer(roots, root_grads, seen_grads)
     return captured
 
 

@@ -1,0 +1,1 @@
+"""The display layer of %%grad: gradient table, graph diagram (DOT, SVG) and the result object."""

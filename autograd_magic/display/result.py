@@ -1,0 +1,102 @@
+"""GradResult: what %%grad shows under a cell, as one object (table + graph), also returned by ``-o``."""
+import html
+import pathlib
+
+from ..results import LEAF, OUTPUT
+from .table import GradTable
+
+GRAPH_CSS = "max-width:100%;overflow:auto"
+
+
+class GradResult:
+    """The tensors a %%grad cell touched and their backward graph.
+
+    ``.table`` (GradTable), ``.graph`` (GraphSpec), ``.dot`` (DOT source), ``.svg``, ``.save("graph.svg")``;
+    shows itself as HTML in a notebook and as text in a terminal.
+    """
+
+    def __init__(self, rows, graph, *, show_table=True, show_graph=True, rankdir="TB", max_nodes=60,
+                 fmt="svg", precision=4, render_timeout=5.0):
+        self.rows = rows
+        self.graph = graph
+        self.table = GradTable(rows, precision)
+        self.show_table, self.show_graph = show_table, show_graph
+        self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
+        self.render_timeout = render_timeout
+        self._rendered = {}
+
+    @property
+    def leaves(self):
+        return [r for r in self.rows if r.kind == LEAF]
+
+    @property
+    def outputs(self):
+        return [r for r in self.rows if r.kind == OUTPUT]
+
+    @property
+    def dot(self):
+        from .graph import to_dot
+        return to_dot(self.graph, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes)
+
+    def outline(self):
+        from .graph import outline
+        return outline(self.graph, precision=self.precision)
+
+    def render(self, fmt=None):
+        """RenderResult for fmt ("svg" or "png"), rendered once."""
+        fmt = fmt or self.fmt
+        if fmt not in self._rendered:
+            from .render import render
+            self._rendered[fmt] = render(self.dot, fmt=fmt, timeout=self.render_timeout)
+        return self._rendered[fmt]
+
+    @property
+    def svg(self):
+        return self.render("svg").data
+
+    def save(self, path):
+        """Write the diagram to path; the format comes from the suffix (.svg or .png)."""
+        path = pathlib.Path(path)
+        fmt = path.suffix.lstrip(".").lower()
+        if fmt not in ("svg", "png"):
+            raise ValueError(f"save() writes .svg or .png files, not {path.suffix!r}")
+        result = self.render(fmt)
+        if result.data is None:
+            raise RuntimeError(result.error)
+        if isinstance(result.data, bytes):
+            path.write_bytes(result.data)
+        else:
+            path.write_text(result.data, encoding="utf-8")
+        return path
+
+    # ------------------------------------------------------------ rich display
+
+    def _graph_html(self):
+        if not self.graph.nodes:
+            return ""
+        result = self.render()
+        if result.data is None:
+            outline = html.escape(self.outline())
+            return (f"<div class='autograd-magic-graph'><p><em>{html.escape(result.error or '')}</em></p>"
+                    f"<pre>{outline}</pre></div>")
+        if self.fmt == "png":
+            import base64
+            data = base64.b64encode(result.data).decode("ascii")
+            return f"<div class='autograd-magic-graph'><img src='data:image/png;base64,{data}'/></div>"
+        return f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>{result.data}</div>"
+
+    def _repr_html_(self):
+        parts = []
+        if self.show_table:
+            parts.append(self.table._repr_html_())
+        if self.show_graph:
+            parts.append(self._graph_html())
+        return "<div class='autograd-magic'>" + "".join(parts) + "</div>"
+
+    def __repr__(self):
+        parts = []
+        if self.show_table:
+            parts.append(repr(self.table))
+        if self.show_graph and self.graph.nodes:
+            parts.append(self.outline())
+        return "\n\n".join(parts)

@@ -1,0 +1,84 @@
+"""The gradient table: one row per tensor a %%grad cell touched, as HTML (escaped) and aligned plain text."""
+import html
+
+from ..engine import printing
+from ..results import INTERMEDIATE, LEAF, OUTPUT
+
+KIND_TEXT = {LEAF: "leaf", OUTPUT: "output", INTERMEDIATE: "intermediate"}
+KIND_COLOUR = {LEAF: "#d8ecff", OUTPUT: "#ffe2c6", INTERMEDIATE: "#e6f5e0"}
+NO_GRAD = "no gradient yet (no backward has reached it)"
+COMPUTED_NOTE = "computed by %%grad (PyTorch keeps it only after retain_grad())"
+
+
+def tensor_text(arr, dtype, precision=4):
+    """An array as PyTorch prints it (summarised when big), without the ``tensor(...)`` wrapper."""
+    before = printing.get_printoptions()
+    try:
+        printing.set_printoptions(precision=precision)
+        text = printing.format_tensor(arr, dtype, prefix="")
+    finally:
+        printing.set_printoptions(**{k: before[k] for k in ("precision", "threshold", "edgeitems", "linewidth")},
+                                  sci_mode=before.get("sci_mode"))
+    return text[:-1] if text.endswith(")") else text
+
+
+class GradTable:
+    """Rows of TensorInfo; shows itself as HTML in notebooks and as aligned text in a terminal."""
+
+    def __init__(self, rows, precision=4):
+        self.rows = list(rows)
+        self.precision = precision
+
+    def cells(self, info):
+        """The row's columns as plain strings: name, kind, shape, dtype, value, gradient, note."""
+        shape = "(" + ", ".join(str(n) for n in info.shape) + ("," if len(info.shape) == 1 else "") + ")"
+        dtype = "" if info.dtype == "float32" else info.dtype
+        value = tensor_text(info.value, info.dtype, self.precision)
+        if info.grad is None:
+            grad = NO_GRAD
+        else:
+            grad = tensor_text(info.grad, info.dtype, self.precision)
+        notes = []
+        if info.kind == OUTPUT and info.seed_grad is not None:
+            notes.append("backward(gradient=" + tensor_text(info.seed_grad, info.dtype, self.precision) + ")")
+        if info.kind == INTERMEDIATE and info.grad is not None and not info.retained:
+            notes.append(COMPUTED_NOTE)
+        if info.kind == OUTPUT and info.grad is not None:
+            notes.append("where backward() started")
+        return [info.label, KIND_TEXT[info.kind], shape, dtype, value, grad, "; ".join(notes)]
+
+    HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "note"]
+
+    def _columns(self):
+        rows = [self.cells(r) for r in self.rows]
+        keep = [i for i, h in enumerate(self.HEADERS) if h not in ("dtype", "note") or any(r[i] for r in rows)]
+        return [self.HEADERS[i] for i in keep], [[r[i] for i in keep] for r in rows]
+
+    def __repr__(self):
+        if not self.rows:
+            return "(no tensors that require grad in this cell)"
+        headers, rows = self._columns()
+        split = [[c.split("\n") for c in r] for r in [headers] + rows]
+        widths = [max(len(line) for r in split for line in r[i]) for i in range(len(headers))]
+        out = []
+        for k, r in enumerate(split):
+            height = max(len(c) for c in r)
+            for j in range(height):
+                out.append("  ".join((c[j] if j < len(c) else "").ljust(w) for c, w in zip(r, widths)).rstrip())
+            if k == 0:
+                out.append("  ".join("-" * w for w in widths))
+        return "\n".join(out)
+
+    def _repr_html_(self):
+        if not self.rows:
+            return "<p><em>(no tensors that require grad in this cell)</em></p>"
+        headers, rows = self._columns()
+        head = "".join(f"<th style='text-align:left'>{html.escape(h)}</th>" for h in headers)
+        body = []
+        for info, cells in zip(self.rows, rows):
+            colour = KIND_COLOUR[info.kind]
+            tds = "".join(f"<td style='text-align:left;vertical-align:top'><pre style='margin:0'>{html.escape(c)}"
+                          "</pre></td>" for c in cells)
+            body.append(f"<tr style='background:{colour}'>{tds}</tr>")
+        return ("<table class='autograd-magic-table'>"
+                f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")

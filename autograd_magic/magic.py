@@ -1,0 +1,125 @@
+"""``%%grad``: run a cell on the autograd engine, then show its gradient table and computation graph.
+
+Three stages: parse the options -> run the cell (runner.run_cell) -> present the result (display.result).
+"""
+import sys
+
+from IPython.core.error import UsageError
+from IPython.core.magic import Magics, cell_magic, magics_class
+from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
+
+from .display.result import GradResult
+from .runner import run_cell
+
+
+def _positive_int(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise UsageError(f"%%grad: expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise UsageError(f"%%grad: expected a number >= 1, got {value}")
+    return value
+
+
+def _precision(text):
+    value = _positive_int(text)
+    if value > 12:
+        raise UsageError(f"%%grad: --precision is at most 12, got {value}")
+    return value
+
+
+@magics_class
+class GradMagics(Magics):
+    """The %%grad cell magic."""
+
+    @magic_arguments()
+    @argument("--no-table", action="store_true", help="Do not show the gradient table.")
+    @argument("--no-graph", action="store_true", help="Do not show the computation graph.")
+    @argument("--no-sliders", action="store_true", help="Do not show sliders for the cell's inputs.")
+    @argument("--rankdir", default="TB", choices=["TB", "LR"],
+              help="Direction of the graph: TB (top to bottom, the default) or LR (left to right).")
+    @argument("--max-nodes", type=_positive_int, default=60, metavar="N",
+              help="Draw at most N nodes (default 60); bigger graphs are trimmed with a notice.")
+    @argument("--format", dest="fmt", default="svg", choices=["svg", "png"],
+              help="Graph image format: svg (default) or png, for frontends that cut SVGs off.")
+    @argument("--precision", type=_precision, default=4, metavar="N",
+              help="Digits after the decimal point in the table and graph (default 4, as PyTorch prints).")
+    @argument("-o", dest="output", action="store_true",
+              help="Return the result object (table, graph, DOT source, .save()) as the cell's value.")
+    @argument("-v", dest="variable", default=None, metavar="NAME",
+              help="Store the result object in the variable NAME.")
+    @cell_magic
+    def grad(self, line, cell):
+        """Run the cell with ``torch`` meaning autograd_magic's engine; show gradients and the graph below it.
+
+        The cell runs like a normal cell: same printed output, same value for its last expression, same
+        traceback on error, same names afterwards. Inside it, ``torch`` (as a name or through ``import torch``)
+        is autograd_magic's numpy engine, even where PyTorch is installed. Under the cell's output you then see:
+
+        - a gradient table: the leaves that require grad, the outputs ``backward()`` ran from, and the named
+          intermediates with d(output)/d(intermediate);
+        - the backward graph (PyTorch's grad_fn nodes), with the source's names, values and gradients.
+
+        Tensors from earlier cells are included when this cell's graph reaches them.
+
+        Example::
+
+            %%grad
+            x = torch.tensor(2.0, requires_grad=True)
+            y = x**2 + 3*x + 2
+            y.backward()
+            x.grad
+
+        Sliders re-run the cell with changed inputs: such a re-run repeats every effect of the cell (printing is
+        fine; writing files, network access or ``input()`` are the user's responsibility).
+        """
+        __tracebackhide__ = True  # noqa: F841  (IPython hides this frame in tracebacks)
+        args = self.parse_options(line)
+        run = run_cell(cell, self.shell.user_ns, filename=self._filename(cell))
+        if run.has_value and run.value is not None:
+            self.shell.displayhook(run.value)
+        result = present(run, args)
+        if args.variable:
+            self.shell.user_ns[args.variable] = result
+        if args.output:
+            return result
+        if result.show_table or result.show_graph:
+            from IPython.display import display
+            display(result)
+        return None
+
+    def parse_options(self, line):
+        try:
+            args = parse_argstring(self.grad, line)
+        except SystemExit:  # argparse's --help path
+            raise UsageError("%%grad: see %%grad? for the options") from None
+        if args.variable is not None and not args.variable.isidentifier():
+            raise UsageError(f"%%grad: -v needs a variable name, got {args.variable!r}")
+        return args
+
+    def _filename(self, cell):
+        try:
+            return self.shell.compile.cache(cell, self.shell.execution_count, raw_code=cell)
+        except Exception:  # noqa: BLE001 - an older IPython: tracebacks then name the cell <%%grad>
+            return "<%%grad>"
+
+
+def present(run, args):
+    """The result object for a finished run, shaped by the options."""
+    rows = run.tensors()
+    graph = run.graph()
+    return GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
+                      rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision)
+
+
+def load_ipython_extension(ipython):
+    ipython.register_magics(GradMagics)
+
+
+def unload_ipython_extension(ipython):
+    magics = ipython.magics_manager.magics
+    if magics["cell"].get("grad") is not None:
+        del magics["cell"]["grad"]
+    ipython.magics_manager.registry.pop("GradMagics", None)
+    sys.modules.get("autograd_magic")  # nothing else to undo: a run patches nothing that outlives it

@@ -1,0 +1,340 @@
+"""The run layer of %%grad: execute a cell's source like a normal cell, on the engine, and report what it did.
+
+``run_cell(source, user_ns)`` runs the code with ``torch`` meaning ``autograd_magic.torch`` (as a name and through
+``import torch``), tags the tensors it makes with the names and expressions of the source, listens to every
+backward pass, and returns a ``CellRun``: the value of the last expression plus the tensors and the backward
+graph the cell touched. Nothing stays patched afterwards.
+"""
+import ast
+import sys
+import weakref
+
+import numpy as np
+
+from . import torch as engine_torch
+from .engine.autograd import OBSERVERS, AccumulateGrad
+from .engine.tensor import Tensor
+from .results import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo
+
+TAG = "__autograd_magic_tag__"
+_KEEP_VALUE = 4096  # temporaries up to this many elements keep their values for the diagram
+_MODULES = {"torch": engine_torch, "torch.nn": engine_torch.nn, "torch.nn.functional": engine_torch.nn.functional,
+            "torch.nn.init": engine_torch.nn.init, "torch.autograd": engine_torch.autograd,
+            "torch.autograd.functional": engine_torch.autograd.functional, "torch.optim": engine_torch.optim}
+
+
+# ---------------------------------------------------------------- tagging tensors with their source
+
+
+class _Tagger(ast.NodeTransformer):
+    """Wrap assignments and sub-expressions so that each tensor learns its name or its source text."""
+
+    def __init__(self, source):
+        self.source = source
+
+    def _text(self, node):
+        return ast.get_source_segment(self.source, node) or ""
+
+    def _wrap(self, value, kind, text):
+        call = ast.Call(func=ast.Name(id=TAG, ctx=ast.Load()),
+                        args=[value, ast.Constant(kind), ast.Constant(text)], keywords=[])
+        return ast.copy_location(call, value)
+
+    def visit_Assign(self, node):
+        self.generic_visit(node)
+        names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        if names:
+            node.value = self._wrap(node.value, "name", names[0])
+        return node
+
+    def visit_AnnAssign(self, node):
+        self.generic_visit(node)
+        if node.value is not None and isinstance(node.target, ast.Name):
+            node.value = self._wrap(node.value, "name", node.target.id)
+        return node
+
+    def _expr(self, node):
+        self.generic_visit(node)
+        return self._wrap(node, "expr", self._text(node))
+
+    visit_BinOp = visit_UnaryOp = _expr
+
+    def visit_Call(self, node):
+        return self._expr(node)
+
+    def visit_Subscript(self, node):
+        if isinstance(node.ctx, ast.Load):
+            return self._expr(node)
+        self.generic_visit(node)
+        return node
+
+
+def _tag(value, kind, text):
+    """Runs inside the cell: remember a tensor's name (assignment) or source expression (temporary)."""
+    if isinstance(value, Tensor):
+        node = value.grad_fn
+        if kind == "name":
+            value._am_name = text
+            if node is not None:
+                node.metadata["am_name"] = text
+        elif node is not None and "am_expr" not in node.metadata:
+            node.metadata["am_expr"] = text
+            node.metadata["am_value"] = value._data if value._data.size <= _KEEP_VALUE else None
+            node.metadata["am_shape"] = value._data.shape
+            node.metadata["am_dtype"] = value._data.dtype.name
+    return value
+
+
+def parse(source, filename):
+    """The cell as (statements, last expression or None), tagged; SyntaxError as a normal cell raises it."""
+    tree = ast.parse(source, filename)
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        last = ast.Expression(tree.body.pop().value)
+    tagger = _Tagger(source)
+    tree = ast.fix_missing_locations(tagger.visit(tree))
+    if last is not None:
+        last = ast.fix_missing_locations(tagger.visit(last))
+    return compile(tree, filename, "exec"), (compile(last, filename, "eval") if last is not None else None)
+
+
+# ---------------------------------------------------------------- running
+
+
+class _Recorder:
+    """Collects the backward passes that happen while the cell runs."""
+
+    def __init__(self):
+        self.outputs = []        # [(tensor, seed gradient array or None)]
+        self.grads = {}          # node -> summed gradient array
+
+    def __call__(self, roots, root_grads, grads):
+        for t, g in zip(roots, root_grads):
+            arr = g._data if isinstance(g, Tensor) else np.asarray(g)
+            implicit = arr.size == 1 and float(arr.reshape(())) == 1.0
+            self.outputs.append((t, None if implicit else np.array(arr)))
+        for node, g in grads.items():
+            arr = np.array(g._data if isinstance(g, Tensor) else g, dtype=float if np.ndim(g) == 0 else None)
+            prev = self.grads.get(node)
+            self.grads[node] = arr if prev is None else prev + arr
+
+
+class CellRun:
+    """What one %%grad run did: its last value, the tensors it touched and their backward graph."""
+
+    def __init__(self, value, has_value, recorder, assigned, user_ns):
+        self.value = value
+        self.has_value = has_value
+        self.recorder = recorder
+        self.assigned = assigned
+        self.user_ns = user_ns
+
+    def tensors(self):
+        return collect_tensors(self)
+
+    def graph(self, max_nodes=None):
+        return build_graph(self, max_nodes)
+
+
+def run_cell(source, user_ns, filename="<%%grad>"):
+    """Execute source in user_ns like a normal cell (exceptions propagate); return a CellRun."""
+    code, last = parse(source, filename)
+    recorder = _Recorder()
+    assigned = []
+    saved_modules = {k: sys.modules.get(k) for k in _MODULES}
+    had_torch, old_torch = "torch" in user_ns, user_ns.get("torch")
+    rebinds_torch = _binds_torch(source)
+
+    def tag(value, kind, text):
+        if kind == "name" and isinstance(value, Tensor):
+            assigned.append((text, weakref.ref(value)))
+        return _tag(value, kind, text)
+
+    user_ns[TAG] = tag
+    user_ns["torch"] = engine_torch
+    sys.modules.update(_MODULES)
+    OBSERVERS.append(recorder)
+    try:
+        exec(code, user_ns)
+        value = eval(last, user_ns) if last is not None else None
+    finally:
+        OBSERVERS.remove(recorder)
+        for k, mod in saved_modules.items():
+            if mod is None:
+                sys.modules.pop(k, None)
+            else:
+                sys.modules[k] = mod
+        user_ns.pop(TAG, None)
+        if not rebinds_torch and user_ns.get("torch") is engine_torch:
+            if had_torch:
+                user_ns["torch"] = old_torch
+            else:
+                user_ns.pop("torch", None)
+    return CellRun(value, last is not None, recorder, assigned, user_ns)
+
+
+def _binds_torch(source):
+    """Does the cell itself bind the name torch (import torch, torch = ...)? Then it keeps it, as a cell would."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            if any((a.asname or a.name.split(".")[0]) == "torch" for a in node.names):
+                return True
+        elif isinstance(node, ast.Name) and node.id == "torch" and isinstance(node.ctx, ast.Store):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- what the cell touched
+
+
+def _names_in(user_ns):
+    """Tensor id -> variable name, for tensors bound in the namespace (public names only)."""
+    names = {}
+    for k, v in list(user_ns.items()):
+        if isinstance(v, Tensor) and not k.startswith("_"):
+            names.setdefault(id(v), k)
+    return names
+
+
+def _graph_nodes(roots):
+    """Nodes reachable from the roots' grad_fns, outputs first (decreasing creation order)."""
+    seen, stack, order = set(), [], []
+    for r in roots:
+        if r is not None and r not in seen:
+            seen.add(r)
+            stack.append(r)
+            order.append(r)
+    while stack:
+        for fn, _ in stack.pop().next_functions:
+            if fn is not None and fn not in seen:
+                seen.add(fn)
+                stack.append(fn)
+                order.append(fn)
+    order.sort(key=lambda n: n.seq, reverse=True)
+    return order
+
+
+def _roots(run):
+    if run.recorder.outputs:
+        return [t.grad_fn or t._accumulator() for t, _ in run.recorder.outputs]
+    out = []
+    for _, ref in run.assigned:
+        t = ref()
+        if t is not None and t.grad_fn is not None:
+            out.append(t.grad_fn)
+    return out
+
+
+def collect_tensors(run):
+    """TensorInfo rows: leaves that require grad, the outputs backward ran from, named intermediates."""
+    names = _names_in(run.user_ns)
+    grads = run.recorder.grads
+    rows, seen = [], set()
+
+    def add(t, kind, seed=None, name=None):
+        if id(t) in seen:
+            return
+        seen.add(id(t))
+        name = name or names.get(id(t)) or getattr(t, "_am_name", None)
+        node = t.grad_fn
+        expr = node.metadata.get("am_expr") if node is not None else None
+        if kind == LEAF:
+            grad = None if t._grad is None else np.array(t._grad._data)
+        else:
+            g = grads.get(node)
+            grad = None if g is None else np.broadcast_to(g, t._data.shape).copy()
+        rows.append(TensorInfo(key=f"t{len(rows)}", name=name, expr=expr, kind=kind, shape=tuple(t._data.shape),
+                               dtype=t._data.dtype.name, value=np.array(t._data), grad=grad, seed_grad=seed,
+                               retained=kind == LEAF or t._retains_grad))
+
+    nodes = _graph_nodes(_roots(run))
+    in_graph = set(nodes)
+    leaves = [n.variable for n in nodes if isinstance(n, AccumulateGrad)]
+    for _, ref in run.assigned:   # leaves the cell made, even those no graph reaches yet
+        t = ref()
+        if t is not None and t.grad_fn is None and t._rg and not any(t is leaf for leaf in leaves):
+            leaves.append(t)
+    leaves.sort(key=lambda t: _order_key(t, names, run))
+    for t in leaves:
+        add(t, LEAF)
+    for t, seed in run.recorder.outputs:
+        add(t, OUTPUT, seed)
+    for k, v in list(run.user_ns.items()):
+        if isinstance(v, Tensor) and v.grad_fn is not None and v.grad_fn in in_graph and not k.startswith("_"):
+            add(v, INTERMEDIATE, name=k)
+    for name, ref in run.assigned:
+        t = ref()
+        if t is not None and t.grad_fn is not None:
+            add(t, INTERMEDIATE, name=name)
+    return rows
+
+
+def _order_key(t, names, run):
+    for i, (name, ref) in enumerate(run.assigned):
+        if ref() is t:
+            return (0, i)
+    return (1, names.get(id(t), ""))
+
+
+def build_graph(run, max_nodes=None):
+    """The backward graph as plain data: op nodes (PyTorch's names) and tensor boxes with names and grads."""
+    rows = collect_tensors(run)
+    names = _names_in(run.user_ns)
+    grads = run.recorder.grads
+    spec = GraphSpec(has_gradients=bool(grads))
+    nodes = _graph_nodes(_roots(run))
+    ids = {node: f"n{i}" for i, node in enumerate(nodes)}
+    for node in nodes:
+        nid = ids[node]
+        label = "AccumulateGrad" if isinstance(node, AccumulateGrad) else node.op.node
+        spec.nodes.append(GraphNode(id=nid, kind="op", label=label, grad=grads.get(node)))
+        box = _tensor_box(node, rows, names, grads)
+        if box is not None:
+            tid = nid + "t"
+            spec.nodes.append(GraphNode(id=tid, kind="tensor", label=box.label, tensor=box))
+            if isinstance(node, AccumulateGrad):
+                spec.edges.append(GraphEdge(nid, tid))
+            else:
+                spec.edges.append(GraphEdge(tid, nid))
+        for fn, _ in node.next_functions:
+            if fn is not None and fn in ids:
+                spec.edges.append(GraphEdge(nid, ids[fn]))
+    if max_nodes is not None and len(spec.nodes) > max_nodes:
+        keep = {n.id for n in spec.nodes[:max_nodes]}
+        spec.omitted = len(spec.nodes) - max_nodes
+        spec.nodes = spec.nodes[:max_nodes]
+        spec.edges = [e for e in spec.edges if e.src in keep and e.dst in keep]
+    return spec
+
+
+def _tensor_box(node, rows, names, grads):
+    """The tensor a node produces (or, for AccumulateGrad, the leaf), if the source names or writes it."""
+    if isinstance(node, AccumulateGrad):
+        t = node.variable
+        for info in rows:
+            if info.kind == LEAF and info.value.shape == t._data.shape and \
+                    (info.name == (names.get(id(t)) or getattr(t, "_am_name", None))):
+                return info
+        return TensorInfo(key=f"leaf{id(t)}", name=names.get(id(t)) or getattr(t, "_am_name", None), expr=None,
+                          kind=LEAF, shape=tuple(t._data.shape), dtype=t._data.dtype.name, value=np.array(t._data),
+                          grad=None if t._grad is None else np.array(t._grad._data), retained=True)
+    meta = node.extra and node.extra.get("metadata")
+    if not meta:
+        return None
+    for info in rows:
+        if info.kind != LEAF and info.name and info.name == meta.get("am_name"):
+            return info
+    expr = meta.get("am_expr")
+    if expr is None:
+        return None
+    g = grads.get(node)
+    value = meta.get("am_value")
+    shape = meta.get("am_shape", ())
+    return TensorInfo(key=f"tmp{id(node)}", name=None, expr=expr, kind=INTERMEDIATE, shape=tuple(shape),
+                      dtype=meta.get("am_dtype", "float32"),
+                      value=np.array(value) if value is not None else np.zeros(0),
+                      grad=None if g is None else np.broadcast_to(g, shape).copy())
