@@ -582,6 +582,36 @@ FOUND = {
                                 "x.max().backward(gradient=torch.tensor(-2.0))\nx.grad",
     "min_create_graph_signed_zero": "x = torch.tensor([[-1.5, 1.5, 0.5]], requires_grad=True)\n"
                                     "g, = torch.autograd.grad(-x.min(), x, create_graph=True)\ng",
+    # second round (engine of 01:20): create_graph node names and second-order values
+    "create_graph_softmax_0d": "x = torch.tensor(-1.0, requires_grad=True)\n"
+                               "g, = torch.autograd.grad(torch.nn.functional.softmax(x, dim=0), x, create_graph=True)\n"
+                               "g",
+    "create_graph_relu_second_order": "x = torch.tensor([-0.75, 0.75], requires_grad=True)\n"
+                                      "g, = torch.autograd.grad(x.relu().sum(), x, create_graph=True)\n"
+                                      "(g * g).sum().backward()\nx.grad",
+    "create_graph_prod_0d": "x = torch.tensor(1.25, requires_grad=True)\n"
+                            "g, = torch.autograd.grad(torch.prod(x), x, create_graph=True)\ng",
+    "create_graph_prod_dim_of_unsqueezed": "x = torch.tensor(2.5, requires_grad=True)\n"
+                                           "g, = torch.autograd.grad(x.unsqueeze(0).prod(-1, keepdim=True).sum(), x, "
+                                           "create_graph=True)\ng",
+    "create_graph_bool_mask_0d": "x = torch.tensor(1.25, requires_grad=True)\n"
+                                 "g, = torch.autograd.grad(x[x > 0].abs().sum(), x, create_graph=True)\ng",
+    "create_graph_maximum": "x = torch.tensor([-2.75, 0.75, 2.25], requires_grad=True)\n"
+                            "g, = torch.autograd.grad((torch.maximum(x, torch.tensor(0.5)) ** 2).sum(), x, "
+                            "create_graph=True)\ng",
+    "create_graph_minimum": "x = torch.tensor([-2.75, 0.75, 2.25], requires_grad=True)\n"
+                            "g, = torch.autograd.grad((torch.minimum(x, torch.tensor(0.5)) ** 2).sum(), x, "
+                            "create_graph=True)\ng",
+    "create_graph_norm_at_zero_second_order": "x = torch.tensor(0.0, requires_grad=True)\n"
+                                              "g, = torch.autograd.grad((x * 2).norm(dim=0), x, create_graph=True)\n"
+                                              "(g * g).backward()\nprint(g, x.grad)",
+    "create_graph_max_dim_of_0d": "x = torch.tensor(-3.0, requires_grad=True)\n"
+                                  "g, = torch.autograd.grad(x.max(-1).values.abs(), x, create_graph=True)\ng",
+    "create_graph_mean_dim_of_0d": "x = torch.tensor(-3.0, requires_grad=True)\n"
+                                   "g, = torch.autograd.grad(x.mean(-1).abs(), x, create_graph=True)\ng",
+    "min_dim_of_cat_backward_twice": "x = torch.tensor([[0.0, 0.5, -0.5], [-2.0, -0.5, -2.5]], requires_grad=True)\n"
+                                     "r = torch.cat([x, x], dim=-1).min(1).values.sum()\n"
+                                     "r.backward(retain_graph=True)\nr.backward()\nx.grad",
 }
 
 

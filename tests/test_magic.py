@@ -18,6 +18,10 @@ def ip():
     shell = start_ipython() or get_ipython()
     shell.reset()
     shell.run_line_magic("load_ext", "autograd_magic")
+    # A terminal shell formats text only; turn HTML on as a notebook frontend would.
+    shell.display_formatter.formatters["text/html"].enabled = True
+    if "text/html" not in shell.display_formatter.active_types:
+        shell.display_formatter.active_types.append("text/html")
     yield shell
     shell.reset()
 
@@ -150,7 +154,8 @@ def test_save_writes_the_diagram(ip, tmp_path):
 
 def test_user_strings_are_escaped_in_html_and_dot(ip):
     payload = '</table><script>alert(1)</script>"]; evil [label="'
-    cell = f"x = torch.tensor(2.0, requires_grad=True)\ny = x * len({payload!r})\ny.backward()"
+    # the unnamed temporary `x * len(...)` carries the payload into the graph as its label
+    cell = f"x = torch.tensor(2.0, requires_grad=True)\ny = x * len({payload!r}) + 1\ny.backward()"
     _, outputs, _ = grad(ip, cell)
     html = shown(outputs)[0]["text/html"]
     assert "<script>" not in html and "</table><script>" not in html

@@ -1,1 +1,1 @@
-"""The display layer of %%grad: gradient table, graph diagram (DOT, SVG) and the result object."""
+"""The display layer: gradient table, computation-graph diagram and outline, built from plain result objects."""

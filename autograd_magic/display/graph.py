@@ -1,0 +1,307 @@
+"""The backward graph as a diagram (DOT source) and as a plain-text outline.
+
+Reads a :class:`~autograd_magic.results.GraphSpec`; never runs anything. Every string a user can influence
+(names, expressions, op labels, dtypes) goes through :func:`_html_text` or :func:`_plain` before it is placed
+in DOT, so it cannot close a label, add a node or smuggle markup into the SVG.
+
+>>> import numpy as np
+>>> value_text(np.array([4.0, 16 / 3, 20 / 3]), 4)
+'[4.0000, 5.3333, 6.6667]'
+>>> value_text(np.array(7.0), 4)
+'7.'
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import graphviz
+import numpy as np
+
+from ..results import INTERMEDIATE, LEAF, OUTPUT
+
+MAX_ITEMS = 8          # tensors with more elements show their shape and dtype instead of their values
+MAX_LABEL = 48         # characters of a name or expression kept in a diagram box
+RANKDIRS = ("TB", "BT", "LR", "RL")
+
+KIND_COLOURS = {LEAF: "#cfe2ff", OUTPUT: "#d3f0c2", INTERMEDIATE: "#fff1c1"}
+KIND_TITLES = {LEAF: "leaf (requires_grad=True)", OUTPUT: "output", INTERMEDIATE: "intermediate"}
+OP_COLOUR = "#eeeeee"
+NOTE_COLOUR = "#ffe3c2"
+NO_GRADIENTS = "drawn before backward(): no gradients yet"
+ARROWS = "arrows: the way gradients flow in backward()"
+OUTLINE_TITLE = "backward graph, from the output down (each line passes its gradient to the lines indented under it)"
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_DTYPE_JUNK = re.compile(r"[^\w.]")
+
+
+# ---------------------------------------------------------------- numbers
+
+def value_text(arr, precision: int = 4, *, dtype: str | None = None, max_items: int = MAX_ITEMS) -> str:
+    """Values on one line with PyTorch's digits (``7.``, ``[4.0000, 5.3333]``); big arrays as shape and dtype.
+
+    >>> value_text(np.ones((3, 4), dtype=np.float32), 4)
+    'shape (3, 4), float32'
+    """
+    a = np.asarray(arr)
+    if a.size > max_items:
+        return f"shape {tuple(int(n) for n in a.shape)}, {dtype or a.dtype.name}"
+    return _nested(a, _number_format(a, precision))
+
+
+def _number_format(a: np.ndarray, precision: int):
+    """One style for all numbers of an array, chosen as torch chooses it (whole, fixed or scientific)."""
+    if a.dtype.kind == "b":
+        return lambda v: str(bool(v))
+    if a.dtype.kind in "iu":
+        return lambda v: str(int(v))
+    if a.dtype.kind != "f":
+        return str
+    finite = np.abs(a[np.isfinite(a) & (a != 0)].astype(np.float64))
+    if finite.size == 0:
+        return lambda v: f"{v:.0f}" + ("." if np.isfinite(v) else "")
+    low, high = float(finite.min()), float(finite.max())
+    if high / low > 1000.0 or high > 1.0e8 or low < 1.0e-4:
+        return lambda v: f"{v:.{precision}e}"
+    if np.all(finite == np.ceil(finite)):
+        return lambda v: f"{v:.0f}" + ("." if np.isfinite(v) else "")
+    return lambda v: f"{v:.{precision}f}"
+
+
+def _nested(a: np.ndarray, fmt) -> str:
+    if a.ndim == 0:
+        return fmt(a.item())
+    return "[" + ", ".join(_nested(row, fmt) for row in a) + "]"
+
+
+# ---------------------------------------------------------------- escaping
+
+def _plain(text, limit: int | None = None) -> str:
+    """One clean line: control characters and lone surrogates replaced, whitespace runs made single spaces."""
+    text = _CONTROL.sub("\ufffd", " ".join(str(text).split()))
+    if limit is not None and len(text) > limit:
+        text = text[:limit - 1] + "\u2026"
+    return text
+
+
+def _html_text(text, limit: int | None = MAX_LABEL) -> str:
+    """Text for an HTML-like label: entities for markup characters, and backslashes doubled because graphviz
+    expands escapes such as ``\\N`` inside HTML text too (after decoding entities)."""
+    return html.escape(_plain(text, limit), quote=True).replace("\\", "\\\\")
+
+
+def _attr(text) -> str:
+    """Text for a quoted attribute (tooltip). Graphviz expands backslash escapes in tooltips more than once,
+    so tooltips carry only our own words, numbers and dtypes, and the backslash is refused here outright."""
+    return graphviz.escape(_plain(text, 300).replace("\\", "\ufffd"))
+
+
+# ---------------------------------------------------------------- what each node says
+
+def _tensor_lines(node, has_gradients: bool, precision: int) -> list:
+    """The value and gradient lines of a tensor box (plain text, not escaped)."""
+    t = node.tensor
+    if t is None:
+        return []
+    dtype = _dtype(t)
+    lines = [value_text(t.value, precision, dtype=dtype)]
+    if not has_gradients:
+        lines.append("no gradient yet")
+    elif t.grad is None:
+        lines.append("grad: None")
+    else:
+        lines.append("grad: " + value_text(t.grad, precision, dtype=dtype))
+    return lines
+
+
+def _dtype(t) -> str:
+    return _plain(t.dtype, 32)
+
+
+def _tensor_label(node, has_gradients: bool, precision: int) -> str:
+    title = f"<B>{_html_text(node.label or (node.tensor and node.tensor.label) or node.id)}</B>"
+    rest = [f'<FONT POINT-SIZE="10">{_html_text(line, None)}</FONT>'
+            for line in _tensor_lines(node, has_gradients, precision)]
+    return "<" + "<BR/>".join([title] + rest) + ">"
+
+
+def _tensor_tooltip(node) -> str:
+    t = node.tensor
+    if t is None:
+        return _attr("tensor")
+    return _attr(f"{t.kind} tensor, shape {tuple(int(n) for n in t.shape)}, {_DTYPE_JUNK.sub('?', _dtype(t))}")
+
+
+def _op_tooltip(node, has_gradients: bool, precision: int):
+    if not has_gradients:
+        return None
+    if node.grad is None:
+        return _attr("no gradient reached this op")
+    return _attr("gradient arriving: " + value_text(node.grad, precision))
+
+
+# ---------------------------------------------------------------- DOT
+
+def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60) -> str:
+    """DOT source for the backward graph: op boxes (PyTorch's names) and coloured tensor boxes with value and grad.
+
+    Edges follow ``spec.edges`` (gradient flows src -> dst), so with ``rankdir="TB"`` the output is at the top.
+    At most ``max_nodes`` nodes are drawn (the first ones in the spec's order); a notice counts the rest.
+
+    >>> from autograd_magic.results import GraphSpec, GraphNode
+    >>> print(to_dot(GraphSpec(nodes=[GraphNode("a", "op", "SumBackward0")])).splitlines()[0])
+    digraph "computation graph" {
+    """
+    if rankdir not in RANKDIRS:
+        raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {rankdir!r}")
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    nodes = _unique(spec.nodes)
+    omitted = spec.omitted + max(0, len(nodes) - max_nodes)
+    nodes = nodes[:max_nodes]
+    ids = {node.id: f"n{i}" for i, node in enumerate(nodes)}
+    dot = _digraph(rankdir)
+    for node in nodes:
+        _add_node(dot, ids[node.id], node, spec.has_gradients, precision)
+    boundary = _add_edges(dot, spec.edges, ids)
+    _add_legend(dot, spec.has_gradients)
+    if omitted:
+        _add_notice(dot, omitted, boundary)
+    return dot.source
+
+
+def _unique(nodes) -> list:
+    """The nodes with each id once (the first wins), in the spec's order."""
+    seen, kept = set(), []
+    for node in nodes:
+        if node.id not in seen:
+            seen.add(node.id)
+            kept.append(node)
+    return kept
+
+
+def _digraph(rankdir: str):
+    return graphviz.Digraph(
+        "computation graph",
+        graph_attr={"rankdir": rankdir, "nodesep": "0.25", "ranksep": "0.35", "bgcolor": "white"},
+        node_attr={"fontsize": "11", "margin": "0.1,0.05"},
+        edge_attr={"color": "#555555", "arrowsize": "0.7"},
+    )
+
+
+def _add_node(dot, nid: str, node, has_gradients: bool, precision: int):
+    if node.kind == "tensor":
+        kind = node.tensor.kind if node.tensor is not None else INTERMEDIATE
+        dot.node(nid, _tensor_label(node, has_gradients, precision), shape="box", style="filled",
+                 fillcolor=KIND_COLOURS.get(kind, KIND_COLOURS[INTERMEDIATE]),
+                 penwidth="1.6" if kind == OUTPUT else "1", tooltip=_tensor_tooltip(node))
+    else:
+        dot.node(nid, "<" + _html_text(node.label) + ">", shape="box", style="rounded,filled",
+                 fillcolor=OP_COLOUR, fontsize="10", height="0.3",
+                 tooltip=_op_tooltip(node, has_gradients, precision))
+
+
+def _add_edges(dot, edges, ids) -> list:
+    """Draw the edges between drawn nodes; return the drawn nodes that lead to nodes left out."""
+    boundary = []
+    for edge in edges:
+        src, dst = ids.get(edge.src), ids.get(edge.dst)
+        if src and dst:
+            dot.edge(src, dst)
+        elif src and src not in boundary:
+            boundary.append(src)
+    return boundary
+
+
+def _add_legend(dot, has_gradients: bool):
+    cells = "".join(f'<TD BGCOLOR="{KIND_COLOURS[k]}">{html.escape(KIND_TITLES[k])}</TD>'
+                    for k in (LEAF, INTERMEDIATE, OUTPUT))
+    cells += f'<TD BGCOLOR="{OP_COLOUR}" STYLE="rounded">op (grad_fn)</TD>'
+    table = (f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3"><TR>{cells}</TR>'
+             f'<TR><TD COLSPAN="4" BORDER="0">{html.escape(ARROWS)}</TD></TR></TABLE>')
+    dot.node("legend", f"<{table}>", shape="plaintext", fontsize="9")
+    if not has_gradients:
+        dot.node("note_no_gradients", NO_GRADIENTS, shape="note", style="filled", fillcolor=NOTE_COLOUR)
+        dot.edge("legend", "note_no_gradients", style="invis")  # keeps the note under the legend
+
+
+def _add_notice(dot, omitted: int, boundary: list):
+    dot.node("omitted_notice", f"... {omitted} more nodes not drawn (--max-nodes)",
+             shape="note", style="filled", fillcolor=NOTE_COLOUR)
+    for nid in boundary:
+        dot.edge(nid, "omitted_notice", style="dashed", color="#999999")
+
+
+# ---------------------------------------------------------------- text outline
+
+def outline(spec, precision: int = 4, *, max_lines: int = 200) -> str:
+    """The same graph as an indented tree from the outputs, one line per node (for when no diagram can be drawn).
+
+    A tensor box that only points at the op that made it is written on that op's line (``MulBackward0: z ...``).
+    A node reached a second time (a tensor used twice) is listed again as ``(again, see above)``.
+    """
+    nodes = {node.id: node for node in reversed(spec.nodes)}
+    children, made_by = _outline_links(spec, nodes)
+    made = {op: tid for tid, op in made_by.items()}
+    has_parent = {c for kids in children.values() for c in kids}
+    roots = [n.id for n in _unique(spec.nodes) if n.id not in has_parent and n.id not in made_by]
+    walk = _walk(roots, children)
+    lines = [OUTLINE_TITLE] + ([] if spec.has_gradients else [NO_GRADIENTS])
+    for nid, depth, again in walk[:max_lines]:
+        indent = "  " * min(depth, 30) + (f"[depth {depth}] " if depth > 30 else "")
+        lines.append(indent + _outline_line(nodes, nid, made.get(nid), again, spec.has_gradients, precision))
+    if len(walk) > max_lines:
+        lines.append(f"... {len(walk) - max_lines} more lines")
+    if spec.omitted:
+        lines.append(f"... {spec.omitted} more nodes not drawn (--max-nodes)")
+    return "\n".join(lines)
+
+
+def _outline_links(spec, nodes):
+    """Children of each node, and the tensor boxes whose only edge points at the op that made them."""
+    children = {nid: [] for nid in nodes}
+    incoming = {nid: 0 for nid in nodes}
+    for edge in spec.edges:
+        if edge.src in nodes and edge.dst in nodes:
+            children[edge.src].append(edge.dst)
+            incoming[edge.dst] += 1
+    made_by, makers = {}, set()
+    for nid, node in nodes.items():
+        kids = children[nid]
+        if node.kind == "tensor" and not incoming[nid] and len(kids) == 1 and nodes[kids[0]].kind == "op" \
+                and kids[0] not in makers:
+            made_by[nid] = kids[0]
+            makers.add(kids[0])
+            children[nid] = []
+    return children, made_by
+
+
+def _walk(roots, children) -> list:
+    """(node id, depth, seen before) depth-first, iteratively (deep graphs must not hit the recursion limit)."""
+    order, expanded = [], set()
+    stack = [(nid, 0) for nid in reversed(roots)]
+    while stack:
+        nid, depth = stack.pop()
+        again = nid in expanded
+        order.append((nid, depth, again))
+        if not again:
+            expanded.add(nid)
+            stack.extend((child, depth + 1) for child in reversed(children[nid]))
+    return order
+
+
+def _outline_line(nodes, nid, tid, again, has_gradients: bool, precision: int) -> str:
+    """One node's line; an op that made a named tensor is written ``Op: tensor ...``; a repeat is short."""
+    node = nodes[nid]
+    head = _plain(node.label, MAX_LABEL)
+    if tid is not None:
+        head += ": " + _plain(nodes[tid].label, MAX_LABEL)
+        node = nodes[tid]
+    if again:
+        return head + "  (again, see above)"
+    if node.kind != "tensor":
+        return head
+    kind = node.tensor.kind if node.tensor is not None else INTERMEDIATE
+    rest = _tensor_lines(node, has_gradients, precision)
+    return "  ".join([f"{head} [{kind}]"] + (["= " + rest[0]] + rest[1:] if rest else []))

@@ -1,0 +1,149 @@
+"""DOT source -> SVG or PNG with the graphviz-pure binary (no system Graphviz needed), time-limited.
+
+The binary is found without PATH (a Jupyter kernel often lacks the venv's ``bin``): through the installed
+``graphviz-pure`` distribution's file list, then next to ``sys.executable``, then ``dot`` on PATH.
+``AUTOGRAD_MAGIC_DOT`` overrides the search: a path to a renderer, or ``none`` to act as if there were none.
+
+Renderer processes get their own process group, and on a timeout the whole group is killed and reaped,
+so nothing the renderer started outlives :func:`render`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib.metadata
+import os
+import pathlib
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+ENV_OVERRIDE = "AUTOGRAD_MAGIC_DOT"
+TEXT_FORMATS = ("svg",)
+BINARY_FORMATS = ("png",)
+NO_RENDERER = ("no graph renderer found (pip install graphviz-pure, or install Graphviz); "
+               "showing the outline instead")
+
+
+@dataclasses.dataclass(frozen=True)
+class RenderResult:
+    """What a render gave: ``data`` (str for svg, bytes for png) or None with ``error`` saying why."""
+
+    data: str | bytes | None
+    error: str | None = None
+    fmt: str = "svg"
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None
+
+
+def find_renderer() -> list[str] | None:
+    """The command that runs graphviz-pure (or ``dot``), or None when there is none.
+
+    >>> cmd = find_renderer()
+    >>> cmd is None or isinstance(cmd[0], str)
+    True
+    """
+    override = os.environ.get(ENV_OVERRIDE)
+    if override is not None and override.strip():
+        return None if override.strip().lower() == "none" else [override]
+    return _discover()
+
+
+@functools.lru_cache(maxsize=1)
+def _discover() -> list[str] | None:
+    for candidate in (_from_distribution(), _next_to_python(), shutil.which("dot")):
+        if candidate and _runnable(candidate):
+            return [str(candidate)]
+    return None
+
+
+def _from_distribution():
+    try:
+        files = importlib.metadata.distribution("graphviz-pure").files or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for entry in files:
+        if pathlib.PurePath(str(entry)).stem == "graphviz-pure":
+            return pathlib.Path(entry.locate()).resolve()
+    return None
+
+
+def _next_to_python():
+    scripts = pathlib.Path(sys.executable).parent
+    for name in ("graphviz-pure", "graphviz-pure.exe"):
+        if (scripts / name).exists():
+            return scripts / name
+    return None
+
+
+def _runnable(path) -> bool:
+    path = pathlib.Path(path)
+    return path.is_file() and os.access(path, os.X_OK)
+
+
+def render(dot_source: str, fmt: str = "svg", timeout: float = 5.0) -> RenderResult:
+    """Render DOT source; never raises for renderer trouble (missing, failing, too slow): ``error`` says it.
+
+    SVG comes back without its XML prolog and DOCTYPE, ready to inline in HTML.
+    """
+    if fmt not in TEXT_FORMATS + BINARY_FORMATS:
+        raise ValueError(f"fmt must be 'svg' or 'png', not {fmt!r}")
+    command = find_renderer()
+    if command is None:
+        return RenderResult(None, NO_RENDERER, fmt)
+    start = time.perf_counter()
+    try:
+        code, out, err = _run(command + ["-T" + fmt], dot_source.encode("utf-8", "replace"), timeout)
+    except subprocess.TimeoutExpired:
+        return RenderResult(None, f"the graph renderer took longer than {timeout:g} s; "
+                                  "showing the outline instead", fmt, time.perf_counter() - start)
+    except OSError as exc:
+        return RenderResult(None, f"could not start the graph renderer {command[0]}: {exc}", fmt)
+    seconds = time.perf_counter() - start
+    if code != 0 or not out:
+        return RenderResult(None, _failure(command[0], fmt, code, err), fmt, seconds)
+    if fmt in TEXT_FORMATS:
+        return RenderResult(_inline_svg(out.decode("utf-8", "replace")), None, fmt, seconds)
+    return RenderResult(out, None, fmt, seconds)
+
+
+def _run(command: list, data: bytes, timeout: float):
+    """subprocess.run, except that a timeout kills the renderer's whole process group (not only the child)."""
+    group = {"start_new_session": True} if os.name == "posix" else {}
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, **group) as proc:
+        try:
+            out, err = proc.communicate(data, timeout=timeout)
+        except BaseException:  # timeout, or KeyboardInterrupt while waiting: leave nothing behind
+            _kill(proc)
+            raise
+        return proc.returncode, out, err
+
+
+def _kill(proc):
+    if os.name == "posix":
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    proc.kill()
+    proc.wait()  # reap it; Popen.__exit__ then closes the pipes
+
+
+def _failure(binary: str, fmt: str, code: int, err: bytes) -> str:
+    message = " ".join(err.decode("utf-8", "replace").split())[-300:]
+    name = pathlib.Path(binary).name
+    if "not recognized" in message:
+        return f"the graph renderer ({name}) cannot write {fmt.upper()}: {message}"
+    return f"the graph renderer ({name}) failed with exit code {code}: {message or 'no output'}"
+
+
+def _inline_svg(svg: str) -> str:
+    """Drop what precedes ``<svg`` (XML declaration, DOCTYPE, generator comment) so it can sit inside HTML."""
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg

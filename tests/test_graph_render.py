@@ -1,0 +1,451 @@
+"""The graph diagram: GraphSpec -> DOT (asserted on the source), DOT -> SVG/PNG with graphviz-pure, and the
+text outline shown when no diagram can be drawn. Specs are built by hand; the engine is not needed."""
+import os
+import pathlib
+import re
+import stat
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+
+from autograd_magic.display import graph, render as render_mod
+from autograd_magic.display.graph import KIND_COLOURS, NO_GRADIENTS, outline, to_dot, value_text
+from autograd_magic.display.render import find_renderer, render
+from autograd_magic.results import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo
+from helpers import REQUIRE_ALL
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+# ---------------------------------------------------------------- fixtures and builders
+
+@pytest.fixture(autouse=True)
+def _no_override(monkeypatch):
+    """Tests start from the real search; the ones that need a fake renderer set the override themselves."""
+    monkeypatch.delenv(render_mod.ENV_OVERRIDE, raising=False)
+
+
+@pytest.fixture
+def renderer():
+    """The real graphviz-pure command; skip without it, fail under AUTOGRAD_MAGIC_REQUIRE_ALL=1."""
+    command = find_renderer()
+    if command is None:
+        if REQUIRE_ALL:
+            pytest.fail("graphviz-pure is required under AUTOGRAD_MAGIC_REQUIRE_ALL=1")
+        pytest.skip("no graph renderer (pip install graphviz-pure)")
+    return command
+
+
+def tensor(key, name, expr, kind, value, grad, dtype="float32"):
+    value = np.asarray(value, dtype=np.float32)
+    grad = None if grad is None else np.asarray(grad, dtype=np.float32)
+    return TensorInfo(key, name, expr, kind, value.shape, dtype, value, grad)
+
+
+def seed_spec(has_gradients=True):
+    """x = [1, 2, 3] (leaf); y = x + 2; z = y * y * 2; result = z.mean(); result.backward().
+
+    Shaped as the run layer builds it: each op with the tensor it made pointing at it, AccumulateGrad
+    pointing at its leaf, and MulBackward0 of y * y reaching AddBackward0 twice (y is used twice).
+    """
+    x = np.array([1.0, 2.0, 3.0])
+    y = x + 2
+    dy = 4 * y / 3
+
+    def g(value):
+        return value if has_gradients else None
+
+    nodes = [
+        GraphNode("n0", "op", "MeanBackward0", grad=np.array(1.0)),
+        GraphNode("n0t", "tensor", "result", tensor("t0", "result", None, OUTPUT, (2 * y * y).mean(), g(1.0))),
+        GraphNode("n1", "op", "MulBackward0", grad=np.full(3, 1 / 3)),
+        GraphNode("n1t", "tensor", "z", tensor("t1", "z", None, INTERMEDIATE, 2 * y * y, g(np.full(3, 1 / 3)))),
+        GraphNode("n2", "op", "MulBackward0", grad=np.full(3, 2 / 3)),
+        GraphNode("n2t", "tensor", "y * y", tensor("t2", None, "y * y", INTERMEDIATE, y * y, g(np.full(3, 2 / 3)))),
+        GraphNode("n3", "op", "AddBackward0", grad=dy),
+        GraphNode("n3t", "tensor", "y", tensor("t3", "y", None, INTERMEDIATE, y, g(dy))),
+        GraphNode("n4", "op", "AccumulateGrad", grad=dy),
+        GraphNode("n4t", "tensor", "x", tensor("t4", "x", None, LEAF, x, g(dy))),
+    ]
+    edges = [("n0t", "n0"), ("n0", "n1"), ("n1t", "n1"), ("n1", "n2"), ("n2t", "n2"),
+             ("n2", "n3"), ("n2", "n3"), ("n3t", "n3"), ("n3", "n4"), ("n4", "n4t")]
+    return GraphSpec(nodes, [GraphEdge(a, b) for a, b in edges], has_gradients=has_gradients)
+
+
+def chain_spec(n, omitted=0):
+    """n op nodes in a line, listed from the output backwards."""
+    nodes = [GraphNode(f"op{i}", "op", f"Op{i}Backward0") for i in range(n)]
+    edges = [GraphEdge(f"op{i}", f"op{i + 1}") for i in range(n - 1)]
+    return GraphSpec(nodes, edges, has_gradients=True, omitted=omitted)
+
+
+def dot_ids(dot):
+    """{DOT node id: its label text} for the drawn nodes n0, n1, ..."""
+    return {m[1]: m[2] for m in re.finditer(r"^\s*(n\d+) \[label=<(.*?)> ", dot, re.M)}
+
+
+def id_of(dot, label_part, nth=0):
+    return [nid for nid, label in dot_ids(dot).items() if label_part in label][nth]
+
+
+def node_line(dot, nid):
+    return next(line for line in dot.splitlines() if line.strip().startswith(nid + " ["))
+
+
+def svg_nodes(svg):
+    """{node title: (list of its text strings, its tooltip, y of its first text)} from rendered SVG."""
+    root = ET.fromstring(svg)
+    found = {}
+    for g in root.iter(SVG + "g"):
+        if g.get("class") != "node":
+            continue
+        texts = [t for t in g.iter(SVG + "text")]
+        links = [a for a in g.iter(SVG + "a")]
+        tooltip = links[0].get("{http://www.w3.org/1999/xlink}title") if links else None
+        found[g.find(SVG + "title").text] = ([t.text for t in texts], tooltip, float(texts[0].get("y")))
+    return found
+
+
+def fake_renderer(tmp_path, body, name="fake-dot"):
+    """An executable Python script standing in for the renderer."""
+    path = tmp_path / name
+    path.write_text(f"#!{sys.executable} -S\n{body}\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return path
+
+
+# ---------------------------------------------------------------- value_text
+
+@pytest.mark.parametrize("value, precision, expected", [
+    (np.array(7.0), 4, "7."),
+    (np.array([4.0, 16 / 3, 20 / 3], dtype=np.float32), 4, "[4.0000, 5.3333, 6.6667]"),
+    (np.array([4.0, 16 / 3, 20 / 3]), 2, "[4.00, 5.33, 6.67]"),
+    (np.array([-12.0, -8.0]), 4, "[-12., -8.]"),
+    (np.array([[1.0, 2.0], [3.0, 4.0]]), 4, "[[1., 2.], [3., 4.]]"),
+    (np.array([1.0, 2000.0]), 4, "[1.0000e+00, 2.0000e+03]"),
+    (np.array([1.0, np.nan]), 4, "[1., nan]"),
+    (np.array([0.0, 0.0]), 4, "[0., 0.]"),
+    (np.array([1, 2], dtype=np.int64), 4, "[1, 2]"),
+    (np.array([True, False]), 4, "[True, False]"),
+    (np.zeros(0), 4, "[]"),
+    (np.ones(9), 4, "shape (9,), float64"),
+    (np.ones((3, 4), dtype=np.float32), 4, "shape (3, 4), float32"),
+])
+def test_value_text(value, precision, expected):
+    assert value_text(value, precision) == expected
+
+
+def test_value_text_names_the_tensors_dtype_for_big_values():
+    assert value_text(np.ones((3, 3), dtype=np.float32), dtype="bfloat16") == "shape (3, 3), bfloat16"
+
+
+# ---------------------------------------------------------------- DOT source
+
+def test_seed_dot_has_op_names_labels_values_and_gradients():
+    dot = to_dot(seed_spec())
+    labels = list(dot_ids(dot).values())
+    assert labels.count("MulBackward0") == 2
+    for op in ("MeanBackward0", "AddBackward0", "AccumulateGrad"):
+        assert labels.count(op) == 1
+    assert len(labels) == 10
+    assert "rankdir=TB" in dot
+    for name in ("result", "z", "y * y", "y", "x"):
+        assert f"<B>{name}</B>" in dot
+    x_label = dot_ids(dot)[id_of(dot, "<B>x</B>")]
+    assert "[1., 2., 3.]" in x_label and "grad: [4.0000, 5.3333, 6.6667]" in x_label
+    result_label = dot_ids(dot)[id_of(dot, "<B>result</B>")]
+    assert "33.3333" in result_label and "grad: 1." in result_label
+    assert "grad: [0.3333, 0.3333, 0.3333]" in dot_ids(dot)[id_of(dot, "<B>z</B>")]
+    assert NO_GRADIENTS not in dot and "no gradient yet" not in dot
+
+
+def test_seed_dot_colours_each_kind_and_has_a_legend():
+    dot = to_dot(seed_spec())
+    assert f'fillcolor="{KIND_COLOURS[LEAF]}"' in node_line(dot, id_of(dot, "<B>x</B>"))
+    assert f'fillcolor="{KIND_COLOURS[OUTPUT]}"' in node_line(dot, id_of(dot, "<B>result</B>"))
+    assert f'fillcolor="{KIND_COLOURS[INTERMEDIATE]}"' in node_line(dot, id_of(dot, "<B>y * y</B>"))
+    assert len(set(KIND_COLOURS.values())) == 3
+    legend = node_line(dot, "legend")
+    for kind in (LEAF, OUTPUT, INTERMEDIATE):
+        assert f'BGCOLOR="{KIND_COLOURS[kind]}">{graph.KIND_TITLES[kind]}' in legend
+
+
+def test_seed_dot_edges_run_from_the_output_down_and_keep_both_uses_of_y():
+    dot = to_dot(seed_spec())
+    edges = re.findall(r"^\s*(n\d+) -> (n\d+)", dot, re.M)
+    result, mean = id_of(dot, "<B>result</B>"), id_of(dot, "MeanBackward0")
+    square, add = id_of(dot, "MulBackward0", 1), id_of(dot, "AddBackward0")
+    acc, x = id_of(dot, "AccumulateGrad"), id_of(dot, "<B>x</B>")
+    assert (result, mean) in edges and (acc, x) in edges
+    assert edges.count((square, add)) == 2
+    assert len(edges) == 10
+    assert "dir=back" not in dot
+
+
+def test_dot_before_backward_says_there_are_no_gradients():
+    dot = to_dot(seed_spec(has_gradients=False))
+    assert NO_GRADIENTS in dot
+    assert dot.count("no gradient yet") == 5
+    assert "grad: " not in dot
+
+
+def test_dot_shows_shape_and_dtype_of_big_tensors():
+    value = np.arange(12, dtype=np.float32).reshape(3, 4)
+    node = GraphNode("t", "tensor", "W", tensor("t", "W", None, LEAF, value, np.ones((3, 4))))
+    dot = to_dot(GraphSpec([node], [], has_gradients=True))
+    assert "shape (3, 4), float32" in dot and "grad: shape (3, 4), float32" in dot
+    assert "11." not in dot
+
+
+def test_rankdir_is_passed_and_checked():
+    assert "rankdir=LR" in to_dot(seed_spec(), rankdir="LR")
+    with pytest.raises(ValueError, match="rankdir"):
+        to_dot(seed_spec(), rankdir="sideways")
+    with pytest.raises(ValueError, match="max_nodes"):
+        to_dot(seed_spec(), max_nodes=0)
+
+
+def test_precision_reaches_the_labels():
+    dot = to_dot(seed_spec(), precision=2)
+    assert "grad: [4.00, 5.33, 6.67]" in dot and "5.3333" not in dot
+
+
+def test_node_cap_keeps_the_first_nodes_and_counts_the_rest():
+    dot = to_dot(chain_spec(100), max_nodes=20)
+    labels = list(dot_ids(dot).values())
+    assert labels == [f"Op{i}Backward0" for i in range(20)]
+    assert "... 80 more nodes not drawn (--max-nodes)" in dot
+    assert re.search(r"^\s*n19 -> omitted_notice", dot, re.M)
+
+
+def test_notice_counts_nodes_the_run_layer_left_out():
+    assert "... 5 more nodes not drawn (--max-nodes)" in to_dot(chain_spec(10, omitted=5))
+    assert "... 85 more nodes not drawn (--max-nodes)" in to_dot(chain_spec(100, omitted=5), max_nodes=20)
+    assert "omitted_notice" not in to_dot(chain_spec(10))
+
+
+def test_huge_graph_is_capped_without_recursion():
+    spec = chain_spec(5000)
+    dot = to_dot(spec)
+    assert len(dot_ids(dot)) == 60 and "4940 more nodes" in dot
+    text = outline(spec, max_lines=50)
+    assert "... 4950 more lines" in text
+
+
+# ---------------------------------------------------------------- escaping
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "</table>",
+    '"]; evil [label="',
+    "&amp;",
+    "\\l",
+    "\\\\l",
+    "\\N \\G",
+    "기울기",
+    "a'b\"c",
+]
+
+
+def payload_spec(payload):
+    t = tensor("t", payload, None, LEAF, [1.0], [2.0])
+    expr = tensor("u", None, payload, INTERMEDIATE, [3.0], [4.0])
+    big = tensor("w", "w", None, LEAF, np.ones(9), np.ones(9), dtype=payload)
+    nodes = [GraphNode("a", "op", payload), GraphNode("b", "tensor", payload, t),
+             GraphNode("c", "tensor", payload, expr), GraphNode("d", "tensor", "w", big)]
+    return GraphSpec(nodes, [GraphEdge("a", "b"), GraphEdge("c", "a")], has_gradients=True)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_are_escaped_in_dot(payload):
+    dot = to_dot(payload_spec(payload))
+    assert "<script" not in dot and "</table>" not in dot
+    assert 'evil [label="' not in dot
+    assert len(dot_ids(dot)) == 4
+    if "<" in payload:
+        assert "&lt;" in dot
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_render_as_literal_text_in_svg(renderer, payload):
+    result = render(to_dot(payload_spec(payload)))
+    assert result.error is None
+    svg = result.data
+    assert "<script" not in svg and "</table>" not in svg
+    nodes = svg_nodes(svg)  # parses: the SVG is well-formed XML
+    assert set(nodes) == {"n0", "n1", "n2", "n3", "legend"}
+    assert not any(el.tag.endswith("script") for el in ET.fromstring(svg).iter())
+    assert nodes["n0"][0] == [payload]
+    assert nodes["n1"][0] == [payload, "[1.]", "grad: [2.]"]
+    assert nodes["n2"][0][0] == payload
+    assert nodes["n3"][0] == ["w", f"shape (9,), {payload}", f"grad: shape (9,), {payload}"]
+    tooltips = [tip for _, tip, _ in nodes.values() if tip is not None]
+    assert len(tooltips) == 4 and not any(c in tip for tip in tooltips for c in "<>\\\"")
+    if "<" in payload:
+        assert "&lt;script&gt;" in svg or "&lt;/table&gt;" in svg
+
+
+def test_newlines_and_control_characters_stay_on_one_line():
+    spec = payload_spec("a\nb\r\n\tc\x00d")
+    dot = to_dot(spec)
+    assert "<B>a b c\ufffdd</B>" in dot
+    assert "\x00" not in dot and "a\nb" not in dot
+    assert "a b c\ufffdd [leaf]" in outline(spec)
+
+
+def test_long_labels_are_shortened():
+    dot = to_dot(payload_spec("x" * 500))
+    assert "x" * 47 + "\u2026" in dot and "x" * 48 not in dot
+    assert "shape (9,), " + "x" * 31 + "\u2026" in dot  # a dtype is shortened too
+
+
+# ---------------------------------------------------------------- rendering with graphviz-pure
+
+def test_renderer_is_found_without_path(renderer, monkeypatch):
+    monkeypatch.setenv("PATH", "")
+    render_mod._discover.cache_clear()
+    try:
+        command = find_renderer()
+    finally:
+        render_mod._discover.cache_clear()
+    assert command is not None and pathlib.Path(command[0]).is_file()
+    assert find_renderer() == find_renderer()
+
+
+def test_seed_renders_to_inline_svg(renderer):
+    result = render(to_dot(seed_spec()))
+    assert result.error is None and result.ok
+    svg = result.data
+    assert svg.startswith("<svg") and "<?xml" not in svg and "<!DOCTYPE" not in svg
+    nodes = svg_nodes(svg)
+    texts = [text for node in nodes.values() for text in node[0]]
+    for expected in ("MeanBackward0", "AccumulateGrad", "result", "y * y", "[1., 2., 3.]",
+                     "grad: [4.0000, 5.3333, 6.6667]", "33.3333"):
+        assert expected in texts
+    assert texts.count("MulBackward0") == 2
+    dot = to_dot(seed_spec())
+    result_y = nodes[id_of(dot, "<B>result</B>")][2]
+    x_y = nodes[id_of(dot, "<B>x</B>")][2]
+    assert result_y < x_y  # the output is drawn above the leaf
+    assert svg.count('class="edge"') == 10
+
+
+def test_seed_before_backward_renders_the_note(renderer):
+    svg = render(to_dot(seed_spec(has_gradients=False))).data
+    assert NO_GRADIENTS in svg and svg.count("no gradient yet") == 5
+
+
+def test_capped_graph_renders_at_most_max_nodes(renderer):
+    nodes = svg_nodes(render(to_dot(chain_spec(300), max_nodes=25)).data)
+    assert set(nodes) == {f"n{i}" for i in range(25)} | {"legend", "omitted_notice"}
+    assert nodes["omitted_notice"][0] == ["... 275 more nodes not drawn (--max-nodes)"]
+
+
+def test_png_renders(renderer):
+    result = render(to_dot(seed_spec()), fmt="png")
+    assert result.error is None
+    assert isinstance(result.data, bytes) and result.data.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_bad_dot_gives_the_renderers_message(renderer):
+    result = render("digraph { a -> }")
+    assert result.data is None
+    assert "failed with exit code" in result.error
+
+
+def test_unknown_format_is_a_programming_error():
+    with pytest.raises(ValueError, match="svg"):
+        render("digraph {}", fmt="pdf")
+
+
+# ---------------------------------------------------------------- no renderer, failing renderer, hanging renderer
+
+def test_no_renderer_gives_an_error_and_the_outline_still_reads(monkeypatch):
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, "none")
+    assert find_renderer() is None
+    result = render(to_dot(seed_spec()))
+    assert result.data is None and not result.ok
+    assert "no graph renderer found" in result.error and "graphviz-pure" in result.error
+    lines = outline(seed_spec()).splitlines()
+    assert lines[0] == graph.OUTLINE_TITLE
+    assert lines[1] == "MeanBackward0: result [output]  = 33.3333  grad: 1."
+    assert lines[2] == "  MulBackward0: z [intermediate]  = [18., 32., 50.]  grad: [0.3333, 0.3333, 0.3333]"
+    assert lines[5] == "        AccumulateGrad"
+    assert lines[6] == "          x [leaf]  = [1., 2., 3.]  grad: [4.0000, 5.3333, 6.6667]"
+    assert lines[7] == "      AddBackward0: y  (again, see above)"
+    assert len(lines) == 8
+
+
+def test_outline_before_backward_and_with_omitted_nodes():
+    text = outline(seed_spec(has_gradients=False))
+    assert NO_GRADIENTS in text and text.count("no gradient yet") == 5 and "grad:" not in text
+    assert outline(chain_spec(3, omitted=7)).endswith("... 7 more nodes not drawn (--max-nodes)")
+
+
+def test_override_path_that_does_not_exist(monkeypatch, tmp_path):
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(tmp_path / "missing-dot"))
+    result = render("digraph {}")
+    assert result.data is None and "could not start the graph renderer" in result.error
+
+
+def test_failing_renderer_reports_its_stderr(monkeypatch, tmp_path):
+    script = fake_renderer(tmp_path, "import sys\nsys.stdin.read()\nsys.stderr.write('boom: bad input')\nsys.exit(3)")
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(script))
+    result = render("digraph {}")
+    assert result.data is None
+    assert "exit code 3" in result.error and "boom: bad input" in result.error
+
+
+def test_renderer_without_png_says_so(monkeypatch, tmp_path):
+    body = ("import sys\nsys.stdin.read()\n"
+            "sys.stderr.write('Format: \"png\" not recognized. Use one of: svg')\nsys.exit(1)")
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(fake_renderer(tmp_path, body)))
+    result = render("digraph {}", fmt="png")
+    assert result.data is None and "cannot write PNG" in result.error
+
+
+def _alive(pid):
+    """True while pid is a running process (a zombie waiting for a non-reaping init counts as gone)."""
+    try:
+        import psutil
+    except ImportError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        stat_file = pathlib.Path(f"/proc/{pid}/stat")
+        return not (stat_file.exists() and stat_file.read_text().split(")")[-1].split()[0] == "Z")
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def test_hanging_renderer_is_stopped_and_leaves_no_process(monkeypatch, tmp_path):
+    pids = tmp_path / "pids"
+    body = (f"import os, subprocess, sys, time\n"
+            f"open({str(pids)!r}, 'a').write(f'{{os.getpid()}}\\n')\n"
+            f"child = subprocess.Popen([sys.executable, '-S', '-c', 'import time; time.sleep(30)'])\n"
+            f"open({str(pids)!r}, 'a').write(f'{{child.pid}}\\n')\n"
+            f"time.sleep(30)\n")
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(fake_renderer(tmp_path, body, "hanging-dot")))
+    start = time.monotonic()
+    result = render(to_dot(seed_spec()), timeout=0.5)
+    elapsed = time.monotonic() - start
+    assert result.data is None
+    assert result.error == "the graph renderer took longer than 0.5 s; showing the outline instead"
+    assert elapsed < 10  # far less than the 30 s the renderer would take
+    written = [int(line) for line in pids.read_text().split()]
+    assert written, "the fake renderer never started"
+    renderer_pid = written[0]
+    assert not _alive(renderer_pid)
+    if os.name == "posix":
+        with pytest.raises(ChildProcessError):
+            os.waitpid(renderer_pid, os.WNOHANG)  # render() has already reaped it: no zombie left behind
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in written) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in written), "a renderer process outlived render()"
