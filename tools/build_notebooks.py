@@ -17,8 +17,8 @@ INTRO_KO = """# 자동미분 (Autograd) — `%%grad`로 들여다보기
 PyTorch 자동미분 강의의 코드를 **그대로** 실행합니다. 각 셀 위의 `%%grad` 한 줄만 다릅니다:
 셀은 평소처럼 실행되고 (같은 출력), 그 아래에
 
-* **기울기 표** — `requires_grad=True`인 leaf 텐서(파란색), `backward()`를 시작한 출력(주황색),
-  이름 붙은 중간 텐서(초록색)와 각각의 값과 기울기,
+* **기울기 표** — `requires_grad=True`인 leaf 텐서(파란색), `backward()`를 시작한 출력(초록색),
+  이름 붙은 중간 텐서(노란색)와 각각의 값과 기울기,
 * **연산 그래프** — PyTorch의 `grad_fn` 노드(`MulBackward0` 등)와 텐서 이름, 값, 기울기
 
 가 나타납니다. 여기서 `torch`는 numpy로 만든 autograd_magic 엔진이며 PyTorch와 같은 값과 출력을 냅니다.
@@ -41,8 +41,8 @@ TOUR = [
            "normal cell, with `torch` meaning autograd_magic's numpy engine, and then shows a gradient table and the "
            "computation graph under its output."),
     ("code", "%load_ext autograd_magic"),
-    ("md", "## Tables and graphs\nLeaves (blue) are the inputs that require grad, the output (orange) is where "
-           "`backward()` started, intermediates (green) get d(output)/d(intermediate) — PyTorch keeps that only "
+    ("md", "## Tables and graphs\nLeaves (blue) are the inputs that require grad, the output (green) is where "
+           "`backward()` started, intermediates (yellow) get d(output)/d(intermediate) — PyTorch keeps that only "
            "after `retain_grad()`, `%%grad` computes it for you."),
     ("code", "%%grad\nimport torch\nw = torch.tensor([0.5, -1.0], requires_grad=True)\nb = torch.tensor(0.1, "
              "requires_grad=True)\nx = torch.tensor([2.0, 3.0])\nlogit = (w * x).sum() + b\np = torch.sigmoid(logit)"

@@ -130,7 +130,8 @@ def _tensor_tooltip(node) -> str:
     t = node.tensor
     if t is None:
         return _attr("tensor")
-    return _attr(f"{t.kind} tensor, shape {tuple(int(n) for n in t.shape)}, {_DTYPE_JUNK.sub('?', _dtype(t))}")
+    kind = t.kind if t.kind in KIND_TITLES else "a"
+    return _attr(f"{kind} tensor, shape {tuple(int(n) for n in t.shape)}, {_DTYPE_JUNK.sub('?', _dtype(t))}")
 
 
 def _op_tooltip(node, has_gradients: bool, precision: int):

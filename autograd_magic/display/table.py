@@ -3,9 +3,9 @@ import html
 
 from ..engine import printing
 from ..results import INTERMEDIATE, LEAF, OUTPUT
+from .graph import KIND_COLOURS as KIND_COLOUR  # the table uses the diagram's colours
 
 KIND_TEXT = {LEAF: "leaf", OUTPUT: "output", INTERMEDIATE: "intermediate"}
-KIND_COLOUR = {LEAF: "#d8ecff", OUTPUT: "#ffe2c6", INTERMEDIATE: "#e6f5e0"}
 NO_GRAD = "no gradient yet (no backward has reached it)"
 COMPUTED_NOTE = "computed by %%grad (PyTorch keeps it only after retain_grad())"
 
