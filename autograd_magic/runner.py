@@ -128,9 +128,12 @@ class CellRun:
         self.recorder = recorder
         self.assigned = assigned
         self.user_ns = user_ns
+        self._rows = None
 
     def tensors(self):
-        return collect_tensors(self)
+        if self._rows is None:
+            self._rows = collect_tensors(self)
+        return self._rows
 
     def graph(self, max_nodes=None):
         return build_graph(self, max_nodes)
@@ -282,7 +285,7 @@ def _order_key(t, names, run):
 
 def build_graph(run, max_nodes=None):
     """The backward graph as plain data: op nodes (PyTorch's names) and tensor boxes with names and grads."""
-    rows = collect_tensors(run)
+    rows = run.tensors()
     names = _names_in(run.user_ns)
     grads = run.recorder.grads
     spec = GraphSpec(has_gradients=bool(grads))

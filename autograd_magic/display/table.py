@@ -50,6 +50,12 @@ class GradTable:
     HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "note"]
 
     def _columns(self):
+        if getattr(self, "_cached", None) is not None:
+            return self._cached
+        self._cached = self._compute_columns()
+        return self._cached
+
+    def _compute_columns(self):
         rows = [self.cells(r) for r in self.rows]
         keep = [i for i, h in enumerate(self.HEADERS) if h not in ("dtype", "note") or any(r[i] for r in rows)]
         return [self.HEADERS[i] for i in keep], [[r[i] for i in keep] for r in rows]

@@ -1,0 +1,58 @@
+"""How long a full %%grad of the seed cell takes in a real kernel (run, table and SVG graph).
+
+Runs a Jupyter kernel from this venv, executes the seed lesson's cells under %%grad, then times the backward cell
+(re-run with its setup each round) from execute_request to the kernel going idle, with all outputs received.
+Target (issue 3): median <= 30 ms.  Run: .venv/bin/python benchmarks/bench_magic.py
+"""
+import statistics
+import sys
+import time
+
+from jupyter_client.manager import start_new_kernel
+
+SETUP = "%load_ext autograd_magic"
+CELL = """%%grad
+import torch
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = x + 2
+z = y * y * 2
+result = z.mean()
+result.backward()
+x.grad"""
+
+
+def run(kc, code):
+    start = time.perf_counter()
+    msg_id = kc.execute(code)
+    kinds = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kinds.append(msg["msg_type"])
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return time.perf_counter() - start, kinds
+
+
+def main(rounds=40):
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+        run(kc, SETUP)
+        run(kc, CELL)  # warm-up: imports, renderer lookup
+        plain = [run(kc, CELL.replace("%%grad\n", ""))[0] for _ in range(rounds)]
+        times = []
+        for _ in range(rounds):
+            t, kinds = run(kc, CELL)
+            assert "display_data" in kinds and "execute_result" in kinds, kinds
+            times.append(t)
+        med = statistics.median(times) * 1e3
+        print(f"%%grad seed cell (run + table + SVG), kernel round trip: median {med:.1f} ms "
+              f"(plain cell without %%grad: {statistics.median(plain) * 1e3:.1f} ms); target <= 30 ms: "
+              f"{'PASS' if med <= 30 else 'MISS'}")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
