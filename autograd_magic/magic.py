@@ -37,6 +37,10 @@ class GradMagics(Magics):
     @argument("--no-table", action="store_true", help="Do not show the gradient table.")
     @argument("--no-graph", action="store_true", help="Do not show the computation graph.")
     @argument("--no-sliders", action="store_true", help="Do not show sliders for the cell's inputs.")
+    @argument("--sliders", default=None, metavar="NAMES",
+              help="Comma-separated inputs that get sliders (default: every leaf that requires grad).")
+    @argument("--range", dest="ranges", action="append", default=[], metavar="NAME=MIN:MAX[:STEP]",
+              help="Slider range for an input or an element, e.g. --range x=-3:3:0.1 --range \"x[1]=0:10:0.5\".")
     @argument("--rankdir", default="TB", choices=["TB", "LR"],
               help="Direction of the graph: TB (top to bottom, the default) or LR (left to right).")
     @argument("--max-nodes", type=_positive_int, default=60, metavar="N",
@@ -76,7 +80,8 @@ class GradMagics(Magics):
         """
         __tracebackhide__ = True  # noqa: F841  (IPython hides this frame in tracebacks)
         args = self.parse_options(line)
-        run = run_cell(cell, self.shell.user_ns, filename=self._filename(cell))
+        filename = self._filename(cell)
+        run = run_cell(cell, self.shell.user_ns, filename=filename)
         if run.has_value and run.value is not None:
             self.shell.displayhook(run.value)
         result = present(run, args)
@@ -84,10 +89,41 @@ class GradMagics(Magics):
             self.shell.user_ns[args.variable] = result
         if args.output:
             return result
-        if result.show_table or result.show_graph:
-            from IPython.display import display
+        panel = self.sliders(run, result, args, cell, filename)
+        result.panel = panel
+        from IPython.display import display
+        if panel is not None:
+            display(panel.widget)
+        elif result.show_table or result.show_graph:
             display(result)
         return None
+
+    def sliders(self, run, result, args, cell, filename):
+        """The slider panel, or None: --no-sliders, no inputs, or a frontend without widgets."""
+        if args.no_sliders or getattr(self.shell, "kernel", None) is None:
+            return None
+        try:
+            import ipywidgets  # noqa: F401
+        except ImportError:  # no widgets: sliders are left out silently
+            return None
+        from .display.sliders import SliderPanel, slider_specs
+        inputs = run.inputs()
+        only = None if args.sliders is None else {n.strip() for n in args.sliders.split(",") if n.strip()}
+        specs, notes = slider_specs(inputs, args.range_map, only)
+        if not specs:
+            return None
+        originals = dict(inputs)
+        shell = self.shell
+
+        def rerun(overrides):
+            import contextlib
+            import io
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                again = run_cell(cell, shell.user_ns, filename=filename, overrides=overrides)
+            value = again.value if again.has_value else None
+            return present(again, args), buf.getvalue(), (None if value is None else repr(value))
+        return SliderPanel(specs, notes, originals, rerun, result._repr_html_())
 
     def parse_options(self, line):
         try:
@@ -96,6 +132,14 @@ class GradMagics(Magics):
             raise UsageError("%%grad: see %%grad? for the options") from None
         if args.variable is not None and not args.variable.isidentifier():
             raise UsageError(f"%%grad: -v needs a variable name, got {args.variable!r}")
+        from .display.sliders import parse_range
+        args.range_map = {}
+        for text in args.ranges:
+            try:
+                label, rng = parse_range(text)
+            except ValueError as exc:
+                raise UsageError(f"%%grad: {exc}") from None
+            args.range_map[label] = rng
         return args
 
     def _filename(self, cell):

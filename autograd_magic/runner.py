@@ -138,9 +138,22 @@ class CellRun:
     def graph(self, max_nodes=None):
         return build_graph(self, max_nodes)
 
+    def inputs(self):
+        """[(name, values)] of the leaves that require grad assigned in the cell: what sliders can move."""
+        out = {}
+        for name, ref in self.assigned:
+            t = ref()
+            if t is not None and t.grad_fn is None and t._rg and t._data.dtype.kind == "f":
+                out[name] = np.array(t._data)
+        return list(out.items())
 
-def run_cell(source, user_ns, filename="<%%grad>"):
-    """Execute source in user_ns like a normal cell (exceptions propagate); return a CellRun."""
+
+def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
+    """Execute source in user_ns like a normal cell (exceptions propagate); return a CellRun.
+
+    overrides: {variable name: array}: a leaf tensor assigned to that name gets these values instead of the
+    ones written in the cell (what a slider does).
+    """
     code, last = parse(source, filename)
     recorder = _Recorder()
     assigned = []
@@ -150,6 +163,8 @@ def run_cell(source, user_ns, filename="<%%grad>"):
 
     def tag(value, kind, text):
         if kind == "name" and isinstance(value, Tensor):
+            if overrides and text in overrides and value.grad_fn is None:
+                value._data = np.array(overrides[text], dtype=value._data.dtype).reshape(value._data.shape)
             assigned.append((text, weakref.ref(value)))
         return _tag(value, kind, text)
 

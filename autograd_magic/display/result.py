@@ -24,6 +24,7 @@ class GradResult:
         self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
         self.render_timeout = render_timeout
         self._rendered = {}
+        self.panel = None  # the SliderPanel shown with it, if any
 
     @property
     def leaves(self):
