@@ -93,7 +93,11 @@ class GradMagics(Magics):
         result.panel = panel
         from IPython.display import display
         if panel is not None:
-            display(panel.widget)
+            # The widget for frontends with widgets; the static table and graph for everything else (a
+            # notebook viewer, nbconvert): a frontend shows the richest type it knows.
+            bundle = dict(panel.widget._repr_mimebundle_())
+            bundle["text/html"] = result._repr_html_()
+            display(bundle, raw=True)
         elif result.show_table or result.show_graph:
             display(result)
         return None

@@ -45,11 +45,26 @@ def test_lesson_notebook_shows_the_lesson_outputs_tables_and_graphs():
         assert cell.source.startswith("%%grad\n")
         assert not _errors(cell), cell.source
         assert _text(cell) == want, cell.source
+    widget_views = [o for c in lesson for o in c.outputs
+                     if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert widget_views, "the %%grad cells show sliders"
     backward_cell = lesson[3]
     html = _html(backward_cell)
     assert "autograd-magic-table" in html and "<svg" in html
     for label in ("MeanBackward0", "AccumulateGrad", "5.3333"):
         assert label in html, label
+
+
+def test_committed_notebooks_keep_their_slider_state():
+    nbformat = require("nbformat")
+    for name in ("01_autograd_lesson_ko.ipynb", "02_grad_magic_tour.ipynb"):
+        nb = nbformat.read(ROOT / "demo_notebooks" / name, as_version=4)
+        state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+        models = {v["model_name"] for v in state.values()}
+        assert {"FloatSliderModel", "HTMLModel", "ButtonModel"} <= models, name
+        live = [v["state"]["value"] for v in state.values() if v["model_name"] == "HTMLModel"
+                and "autograd-magic-table" in v["state"].get("value", "")]
+        assert live, name
 
 
 def test_tour_notebook_runs_and_shows_errors_like_a_normal_cell():
