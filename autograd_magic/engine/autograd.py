@@ -293,7 +293,7 @@ def _call_node(node, grad, keep_graph, xp):
         unpacked = []
         for s in saved:
             if s.__class__ is Saved:
-                if s.vbox[0] != s.version:
+                if s.current() != s.version:
                     raise RuntimeError(s._version_message(node))
                 s = s.data if xp.is_numpy else s.unpack(xp, node)
             unpacked.append(s)
@@ -356,19 +356,32 @@ def _sole_view(data):
 
 
 class Saved:
-    """A tensor saved for backward, with the version it had when saved."""
+    """A tensor saved for backward, with the version it had when saved.
+
+    An input is kept as its Tensor (its version counter may not exist yet: a tensor never changed in place is at
+    version 0); an output keeps only its array and counter, since output -> grad_fn -> output would be a cycle.
+    """
     __slots__ = ("tensor", "data", "version", "vbox", "is_output")
 
     def __init__(self, tensor, is_output=False):
         self.data = tensor._data
-        self.vbox = vbox = tensor._vbox
-        self.version = vbox[0]
         self.is_output = is_output
-        # An output is not kept as a Tensor: that would be a cycle output -> grad_fn -> output.
-        self.tensor = None if is_output else tensor
+        if is_output:
+            self.tensor = None
+            self.vbox = tensor._vbox
+            self.version = self.vbox[0]
+        else:
+            self.tensor = tensor
+            self.vbox = None
+            vb = tensor._vb
+            self.version = vb[0] if vb is not None else 0
+
+    def current(self):
+        vb = self.vbox if self.is_output else self.tensor._vb
+        return vb[0] if vb is not None else 0
 
     def unpack(self, xp, node):
-        if self.vbox[0] != self.version:
+        if self.current() != self.version:
             raise RuntimeError(self._version_message(node))
         if xp.is_numpy:
             return self.data
@@ -383,6 +396,6 @@ class Saved:
         producer = node if self.is_output else self.tensor.grad_fn
         where = f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', producer.op.node)}," if producer else ""
         return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
-                f"[torch.{kind}Tensor [{shape}]]{where} is at version {self.vbox[0]}; expected version "
+                f"[torch.{kind}Tensor [{shape}]]{where} is at version {self.current()}; expected version "
                 f"{self.version} instead. Hint: enable anomaly detection to find the operation that failed to "
                 "compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
