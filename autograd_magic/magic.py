@@ -156,7 +156,7 @@ class GradMagics(Magics):
 def present(run, args):
     """The result object for a finished run, shaped by the options."""
     rows = run.tensors()
-    graph = run.graph()
+    graph = run.graph(args.max_nodes)
     return GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
                       rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision)
 

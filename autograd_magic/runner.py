@@ -69,19 +69,30 @@ class _Tagger(ast.NodeTransformer):
         return node
 
 
+class SourceLabel:
+    """What the source says about a node's output: its variable name and/or expression, and its value."""
+    __slots__ = ("name", "expr", "value", "shape", "dtype")
+
+    def __init__(self, expr, data):
+        self.name = None
+        self.expr = expr
+        self.value = data if data.size <= _KEEP_VALUE else None
+        self.shape = data.shape
+        self.dtype = data.dtype.name
+
+
 def _tag(value, kind, text):
     """Runs inside the cell: remember a tensor's name (assignment) or source expression (temporary)."""
-    if isinstance(value, Tensor):
+    if value.__class__ is Tensor or isinstance(value, Tensor):
         node = value.grad_fn
         if kind == "name":
             value._am_name = text
             if node is not None:
-                node.metadata["am_name"] = text
-        elif node is not None and "am_expr" not in node.metadata:
-            node.metadata["am_expr"] = text
-            node.metadata["am_value"] = value._data if value._data.size <= _KEEP_VALUE else None
-            node.metadata["am_shape"] = value._data.shape
-            node.metadata["am_dtype"] = value._data.dtype.name
+                if node.label is None:
+                    node.label = SourceLabel(None, value._data)
+                node.label.name = text
+        elif node is not None and node.label is None:
+            node.label = SourceLabel(text, value._data)
     return value
 
 
@@ -259,7 +270,7 @@ def collect_tensors(run):
         seen.add(id(t))
         name = name or names.get(id(t)) or getattr(t, "_am_name", None)
         node = t.grad_fn
-        expr = node.metadata.get("am_expr") if node is not None else None
+        expr = node.label.expr if node is not None and node.label is not None else None
         if kind == LEAF:
             grad = None if t._grad is None else np.array(t._grad._data)
         else:
@@ -306,7 +317,12 @@ def build_graph(run, max_nodes=None):
     spec = GraphSpec(has_gradients=bool(grads))
     nodes = _graph_nodes(_roots(run))
     ids = {node: f"n{i}" for i, node in enumerate(nodes)}
-    for node in nodes:
+    for k, node in enumerate(nodes):
+        if max_nodes is not None and len(spec.nodes) >= max_nodes:
+            # outputs come first: the rest is only counted (a 1e5-op graph must not build 1e5 boxes)
+            rest = nodes[k:]
+            spec.omitted = len(rest) + sum(1 for n in rest if isinstance(n, AccumulateGrad) or n.label is not None)
+            break
         nid = ids[node]
         label = "AccumulateGrad" if isinstance(node, AccumulateGrad) else node.op.node
         spec.nodes.append(GraphNode(id=nid, kind="op", label=label, grad=grads.get(node)))
@@ -321,11 +337,8 @@ def build_graph(run, max_nodes=None):
         for fn, _ in node.next_functions:
             if fn is not None and fn in ids:
                 spec.edges.append(GraphEdge(nid, ids[fn]))
-    if max_nodes is not None and len(spec.nodes) > max_nodes:
-        keep = {n.id for n in spec.nodes[:max_nodes]}
-        spec.omitted = len(spec.nodes) - max_nodes
-        spec.nodes = spec.nodes[:max_nodes]
-        spec.edges = [e for e in spec.edges if e.src in keep and e.dst in keep]
+    keep = {n.id for n in spec.nodes}
+    spec.edges = [e for e in spec.edges if e.src in keep and e.dst in keep]
     return spec
 
 
@@ -340,19 +353,19 @@ def _tensor_box(node, rows, names, grads):
         return TensorInfo(key=f"leaf{id(t)}", name=names.get(id(t)) or getattr(t, "_am_name", None), expr=None,
                           kind=LEAF, shape=tuple(t._data.shape), dtype=t._data.dtype.name, value=np.array(t._data),
                           grad=None if t._grad is None else np.array(t._grad._data), retained=True)
-    meta = node.extra and node.extra.get("metadata")
-    if not meta:
+    meta = node.label
+    if meta is None:
         return None
     for info in rows:
-        if info.kind != LEAF and info.name and info.name == meta.get("am_name"):
+        if info.kind != LEAF and info.name and info.name == meta.name:
             return info
-    expr = meta.get("am_expr")
+    expr = meta.expr
     if expr is None:
         return None
     g = grads.get(node)
-    value = meta.get("am_value")
-    shape = meta.get("am_shape", ())
+    value = meta.value
+    shape = meta.shape
     return TensorInfo(key=f"tmp{id(node)}", name=None, expr=expr, kind=INTERMEDIATE, shape=tuple(shape),
-                      dtype=meta.get("am_dtype", "float32"),
+                      dtype=meta.dtype,
                       value=np.array(value) if value is not None else np.zeros(0),
                       grad=None if g is None else np.broadcast_to(g, shape).copy())

@@ -3,7 +3,8 @@
 The test writes its own notebook into a temporary directory, starts JupyterLab from this Python (so the kernel is
 this venv's Python and ipywidgets' lab extension from ``jupyterlab_widgets`` is found), opens the notebook with
 Playwright in the system Chromium, runs all cells, checks the gradient table under the ``%%grad --range x=0:5:1``
-cell shows d(y)/dx = 7, presses ArrowRight on the x slider (2 -> 3) and waits for the table to show 9.
+cell shows d(y)/dx = 7, presses ArrowRight on the x slider (2 -> 3) and waits for the table to show 9., then
+presses it once more (3 -> 4) and waits for 11.
 A screenshot goes to ``test-artifacts/browser-slider.png`` whether the test passes or fails.
 
 Facts used here come from /work/shared/RECIPES.md ("A real browser"). Needs ``jupyterlab`` and ``playwright``
@@ -313,6 +314,13 @@ def test_slider_move_updates_gradient_table_in_jupyterlab(lab_page):
         page.wait_for_function("(h) => parseFloat(h.getAttribute('aria-valuenow')) === 3",
                                arg=handle.element_handle(), timeout=5_000)
         wait_gradient(page, "x", "9.", timeout=20)
+
+        # A second move must update the table too (x 3 -> 4: the gradient reads 11.), without any other
+        # message reaching the kernel in between.
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("(h) => parseFloat(h.getAttribute('aria-valuenow')) === 4",
+                               arg=handle.element_handle(), timeout=5_000)
+        wait_gradient(page, "x", "11.", timeout=20)
     finally:
         shot = screenshot(page)
         print(f"\nbrowser test: {time.monotonic() - start:.1f} s in the page; screenshot {shot}")

@@ -60,7 +60,7 @@ class Node:
 
     Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
     """
-    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "__weakref__")
+    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "label", "__weakref__")
 
     def __init__(self, op, inputs, saved, consts, out):
         # edges[i]: None when input i wants no gradient; the node its gradient flows to when the input has the
@@ -84,6 +84,7 @@ class Node:
         self.consts = consts
         self.seq = next(_sequence)
         self.extra = None
+        self.label = None  # set by %%grad: how the cell's source names the output (see runner.SourceLabel)
 
     @property
     def next_functions(self):

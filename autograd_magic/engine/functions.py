@@ -210,6 +210,9 @@ def where(condition, input=None, other=None):
                            f"{dtypes._FROM_NP[cond.dtype].name.capitalize()}")
     a = as_tensor_arg(input, other if isinstance(other, Tensor) else None)
     b = as_tensor_arg(other, a)
+    from .tensor import check_broadcast
+    check_broadcast(cond.shape, a._data.shape)
+    check_broadcast(np.broadcast_shapes(cond.shape, a._data.shape), b._data.shape)
     dt = dtypes.result_type([x for x in (input, other)]).np
     if a._data.dtype != dt:
         a = a.to(dtypes._FROM_NP[dt])

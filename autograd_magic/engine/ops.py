@@ -148,10 +148,12 @@ def _(x, gg, s, k, n):
 @defop("threshold_backward", "ThresholdBackwardBackward0", lambda g, out: np.where(out <= 0, 0.0, g).astype(g.dtype),
        saves=(1,))
 def _(x, gg, s, k, n):
-    return x.where(s[0] <= 0, 0.0, gg), None
+    grad_g = x.where(s[0] <= 0, 0.0, gg)
+    return grad_g, (grad_g * 0 if n[1] else None)  # the output's gradient is zero, but it flows (as in PyTorch)
 
 
 def _softmax_back(g, out, dim):
+    dim = dim if out.ndim else None  # a 0-d tensor: the sum runs over its one element
     return out * (g - (g * out).sum(axis=dim, keepdims=True))
 
 
@@ -164,6 +166,7 @@ def _(x, gg, s, k, n):
 
 
 def _log_softmax_back(g, out, dim):
+    dim = dim if out.ndim else None
     return g - np.exp(out) * g.sum(axis=dim, keepdims=True)
 
 
@@ -306,11 +309,13 @@ def _(x, g, s, k, n):
 
 
 def _softmax(a, dim):
+    dim = dim if a.ndim else None
     e = np.exp(a - a.max(axis=dim, keepdims=True))
     return e / e.sum(axis=dim, keepdims=True)
 
 
 def _log_softmax(a, dim):
+    dim = dim if a.ndim else None
     shifted = a - a.max(axis=dim, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=dim, keepdims=True))
 

@@ -151,7 +151,9 @@ def _(x, g, s, k, n):
     mean = x.sum(a, dims, True) / count
     g = x.restore_dims(g, dims, a.ndim, keepdim)
     dof = count - correction
-    return (g * (2 / dof if dof > 0 else float("nan")) * (a - mean),)
+    if dof <= 0:
+        return (x.constant(a, float("nan")),)  # PyTorch's gradient here is a constant nan
+    return (g * (2 / dof) * (a - mean),)
 
 
 def _std(a, dims, correction, keepdim):

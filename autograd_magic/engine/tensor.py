@@ -526,7 +526,13 @@ class TensorXP:
         return where(cond if isinstance(cond, Tensor) else Tensor._wrap(np.asarray(cond)), a, b)
 
     @staticmethod
+    def constant(like, value):
+        return Tensor._wrap(np.full(like._data.shape, value, like._data.dtype))
+
+    @staticmethod
     def sum(g, dims=None, keepdim=False):
+        if not g._data.ndim:
+            return g.sum()
         return g.sum() if dims is None and not keepdim else g.sum(dims if dims is not None else
                                                                      tuple(range(g.ndim)), keepdim=keepdim)
 
@@ -570,8 +576,16 @@ class TensorXP:
 
     @staticmethod
     def prod_of_others(a, axis):
-        out = a.prod() if axis is None else a.prod(axis, keepdim=True)
-        return out / a
+        """For each element, the product of the others along axis, exact where a holds zeros (no division):
+        the values laid out n times with the diagonal set to 1, then a product."""
+        if axis is None:
+            return TensorXP.prod_of_others(a.reshape(-1), 0).reshape(a.shape)
+        moved = a.transpose(axis, -1) if axis != a.ndim - 1 else a
+        n = moved.shape[-1]
+        tiled = moved.unsqueeze(-2).expand(*moved.shape[:-1], n, n)
+        eye = Tensor._wrap(np.eye(n, dtype=bool))
+        others = TensorXP.where(eye, 1.0, tiled).prod(-1)
+        return others.transpose(axis, -1) if axis != a.ndim - 1 else others
 
 
 NUMPY_XP = NumpyXP

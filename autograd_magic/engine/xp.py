@@ -93,7 +93,12 @@ class NumpyXP:
 
     @staticmethod
     def sum(g, dims=None, keepdim=False):
-        return g.sum(axis=dims, keepdims=keepdim)
+        return g.sum(axis=dims if g.ndim else None, keepdims=keepdim)
+
+    @staticmethod
+    def constant(like, value):
+        """An array of value shaped like `like`, that no gradient depends on."""
+        return np.full(like.shape, value, like.dtype)
 
     @staticmethod
     def scatter(g, shape, key, accumulate=True, kind=None):
