@@ -127,7 +127,24 @@ class GradMagics(Magics):
                 again = run_cell(cell, shell.user_ns, filename=filename, overrides=overrides)
             value = again.value if again.has_value else None
             return present(again, args), buf.getvalue(), (None if value is None else repr(value))
-        return SliderPanel(specs, notes, originals, rerun, result._repr_html_())
+        panel = SliderPanel(specs, notes, originals, rerun, result._repr_html_())
+        self._keep(panel, cell)
+        return panel
+
+    MAX_PANELS = 50
+
+    def _keep(self, panel, cell):
+        """Remember the panel under its cell; a re-run of that cell (or more than MAX_PANELS live panels)
+        closes the old one, so widgets do not pile up in a long session."""
+        panels = self.__dict__.setdefault("_panels", {})
+        header = getattr(self.shell, "parent_header", None) or {}
+        key = (header.get("metadata") or {}).get("cellId") or cell
+        old = panels.pop(key, None)
+        if old is not None:
+            old.close()
+        panels[key] = panel
+        while len(panels) > self.MAX_PANELS:
+            panels.pop(next(iter(panels))).close()
 
     def parse_options(self, line):
         try:

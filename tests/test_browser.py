@@ -25,12 +25,12 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
 import urllib.request
 
 import pytest
+
+from helpers import REQUIRE_ALL
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -280,7 +280,6 @@ def screenshot(page, path=SCREENSHOT):
 @pytest.fixture
 def lab_page(tmp_path):
     """(page, base_url, token) for a JupyterLab serving a fresh notebook dir; everything stopped afterwards."""
-    from helpers import REQUIRE_ALL
     missing = missing_tools()
     if missing:
         if REQUIRE_ALL:

@@ -114,7 +114,9 @@ class SliderPanel:
         self.live = w.HTML(value=first_html)
         self.live.add_class("autograd-magic-live")
         note = w.HTML(value="".join(f"<div><em>{html.escape(n)}</em></div>" for n in notes))
-        self.widget = w.VBox([w.HBox([w.VBox(self.sliders), self.reset_button]), note, self.live])
+        self._boxes = [w.VBox(self.sliders), note]
+        self._boxes.append(w.HBox([self._boxes[0], self.reset_button]))
+        self.widget = w.VBox([self._boxes[2], note, self.live])
         self.widget.add_class("autograd-magic-sliders")
         self._pending = None
         self._scheduled = False
@@ -125,6 +127,11 @@ class SliderPanel:
 
     def values(self):
         return [s.value for s in self.sliders]
+
+    def close(self):
+        """Close every widget of the panel, with their layouts and styles (frees the kernel side)."""
+        _close_tree(self.widget)
+        self.rerun = None
 
     def _moved(self, change):
         self._pending = self.values()
@@ -165,6 +172,22 @@ class SliderPanel:
         self.flush()
 
 
+def _close_tree(widget, seen=None):
+    """Close a widget and every widget it holds (children, layout, style): ipywidgets keeps each in a
+    registry until closed."""
+    from ipywidgets import Widget
+    seen = set() if seen is None else seen
+    if id(widget) in seen:
+        return
+    seen.add(id(widget))
+    for name in widget.keys:
+        value = getattr(widget, name, None)
+        for item in (value if isinstance(value, (tuple, list)) else (value,)):
+            if isinstance(item, Widget):
+                _close_tree(item, seen)
+    widget.close()
+
+
 def _default_scheduler():
     """In a kernel: run on the event loop soon (moves queued meanwhile coalesce); else run now."""
     try:
@@ -181,4 +204,4 @@ def _default_scheduler():
         if current is not None:
             return lambda fn: current.add_callback(fn)
         return lambda fn: fn()
-    return lambda fn: loop.call_soon(fn)
+    return lambda fn: loop.call_soon_threadsafe(fn)  # wakes the loop: a plain call_soon can wait for the next message

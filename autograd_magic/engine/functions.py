@@ -251,6 +251,9 @@ def logical(name, a, b):
 
 
 def matmul(input, other):
+    from .tensor import check_foreign
+    check_foreign(other)
+    check_foreign(input)
     a, b = input, other
     na, nb = a._data.ndim, b._data.ndim
     if a._data.dtype != b._data.dtype:

@@ -3,7 +3,7 @@ import numpy as np
 
 from . import dtypes, functions as F, inplace as I, shaping as S
 from .optable import OPS
-from .tensor import Tensor, apply, binary, binary_op
+from .tensor import Tensor, apply, binary, binary_op, check_foreign
 
 
 def _rbinary(name):
@@ -92,7 +92,7 @@ _BINDINGS = {
     "__mul__": _op_method("mul"), "__rmul__": _op_method("mul"),
     "__truediv__": lambda s, o: F.div(s, o), "__rtruediv__": lambda s, o: F.div(o, s),
     "__pow__": _pow, "__rpow__": lambda s, o: F.pow(o, s),
-    "__matmul__": lambda s, o: F.matmul(s, o) if isinstance(o, Tensor) else NotImplemented,
+    "__matmul__": lambda s, o: F.matmul(s, o) if isinstance(o, Tensor) else (check_foreign(o) or NotImplemented),
     "__rmatmul__": lambda s, o: F.matmul(o, s) if isinstance(o, Tensor) else NotImplemented,
     "__floordiv__": F.floor_divide, "__rfloordiv__": lambda s, o: F.floor_divide(o, s),
     "__mod__": F.remainder, "__neg__": F.neg, "__pos__": lambda s: s, "__abs__": F.abs,

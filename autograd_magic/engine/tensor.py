@@ -474,7 +474,17 @@ def binary_op(op, a, b):
         return binary_op(op, a, float(b) if isinstance(b, float) else int(b))
     if isinstance(b, np.ndarray):
         return binary_op(op, a, Tensor._wrap(b))
+    check_foreign(b)
     return NotImplemented
+
+
+def check_foreign(value):
+    """A real PyTorch tensor reaching the engine: say so, instead of an obscure failure further on."""
+    cls = type(value)
+    if cls.__module__.split(".")[0] == "torch" and cls.__name__ in ("Tensor", "Parameter"):
+        raise TypeError("a PyTorch tensor reached autograd_magic's engine. Inside %%grad (and with "
+                        "`from autograd_magic import torch`), `torch` is autograd_magic's engine: make the tensor "
+                        "with it (torch.tensor(...)), or convert a PyTorch tensor with .detach().numpy() first")
 
 
 # ---------------------------------------------------------------- the Tensor namespace used by create_graph

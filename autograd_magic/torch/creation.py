@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 
 from ..engine import dtypes
-from ..engine.tensor import Tensor
+from ..engine.tensor import Tensor, check_foreign
 
 _COPY_WARNING = (
     "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
@@ -83,6 +83,7 @@ _FLAT_KINDS = {float, int, bool}
 
 def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new leaf tensor holding a copy of data (floats become float32, ints int64)."""
+    check_foreign(data)
     cls = data.__class__
     if cls is list and dtype is None:
         kinds = set(map(type, data))
@@ -105,6 +106,7 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
 
 
 def as_tensor(data, dtype=None, device=None):
+    check_foreign(data)
     if isinstance(data, Tensor):
         return data if dtype is None else data.to(dtype)
     if isinstance(data, np.ndarray) and (dtype is None or dtype.np == data.dtype):
