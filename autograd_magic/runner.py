@@ -97,8 +97,9 @@ def _tag(value, kind, text):
 
 
 def parse(source, filename):
-    """The cell as (statements, last expression or None), tagged; SyntaxError as a normal cell raises it."""
+    """The cell as (statements, last expression or None, binds torch?), tagged; SyntaxError as a cell raises it."""
     tree = ast.parse(source, filename)
+    rebinds = _binds_torch(tree)
     last = None
     if tree.body and isinstance(tree.body[-1], ast.Expr):
         last = ast.Expression(tree.body.pop().value)
@@ -106,7 +107,8 @@ def parse(source, filename):
     tree = ast.fix_missing_locations(tagger.visit(tree))
     if last is not None:
         last = ast.fix_missing_locations(tagger.visit(last))
-    return compile(tree, filename, "exec"), (compile(last, filename, "eval") if last is not None else None)
+    return (compile(tree, filename, "exec"), (compile(last, filename, "eval") if last is not None else None),
+            rebinds)
 
 
 # ---------------------------------------------------------------- running
@@ -165,12 +167,11 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
     overrides: {variable name: array}: a leaf tensor assigned to that name gets these values instead of the
     ones written in the cell (what a slider does).
     """
-    code, last = parse(source, filename)
+    code, last, rebinds_torch = parse(source, filename)
     recorder = _Recorder()
     assigned = []
     saved_modules = {k: sys.modules.get(k) for k in _MODULES}
     had_torch, old_torch = "torch" in user_ns, user_ns.get("torch")
-    rebinds_torch = _binds_torch(source)
 
     def tag(value, kind, text):
         if kind == "name" and isinstance(value, Tensor):
@@ -202,12 +203,8 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
     return CellRun(value, last is not None, recorder, assigned, user_ns)
 
 
-def _binds_torch(source):
+def _binds_torch(tree):
     """Does the cell itself bind the name torch (import torch, torch = ...)? Then it keeps it, as a cell would."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return False
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             if any((a.asname or a.name.split(".")[0]) == "torch" for a in node.names):

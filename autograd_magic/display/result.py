@@ -86,6 +86,12 @@ class GradResult:
             return f"<div class='autograd-magic-graph'><img src='data:image/png;base64,{data}'/></div>"
         return f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>{result.data}</div>"
 
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """HTML for notebooks; with it, the plain-text fallback is the table alone (the outline of the graph,
+        the costly part of __repr__, is for terminals)."""
+        text = repr(self.table) if self.show_table else "(computation graph)"
+        return {"text/html": self._repr_html_(), "text/plain": text}
+
     def _repr_html_(self):
         parts = []
         if self.show_table:

@@ -104,10 +104,10 @@ class SliderPanel:
         import ipywidgets as w
         self.specs, self.originals, self.rerun = specs, originals, rerun
         self.schedule = schedule or _default_scheduler()
+        # One layout and one style shared by all sliders: every widget object costs a comm message.
+        layout, style = w.Layout(width="420px"), w.SliderStyle(description_width="initial")
         self.sliders = [w.FloatSlider(value=s.value, min=s.min, max=s.max, step=s.step, description=s.label,
-                                      continuous_update=True, readout_format=".4g",
-                                      style={"description_width": "initial"},
-                                      layout=w.Layout(width="420px"))
+                                      continuous_update=True, readout_format=".4g", style=style, layout=layout)
                         for s in specs]
         self.reset_button = w.Button(description="reset", tooltip="restore the values written in the cell",
                                      layout=w.Layout(width="80px"))
