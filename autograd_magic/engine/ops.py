@@ -331,8 +331,9 @@ def _(x, g, s, k, n):
 
 
 def _reduce(v, reduction):
-    if reduction == "mean":
-        return v.mean(dtype=v.dtype) if v.size else np.array(np.nan, v.dtype)
+    if reduction == "mean":  # the sum in v's dtype over the count, as numpy's mean, without its wrappers
+        return np.true_divide(np.add.reduce(v, axis=None), v.size, dtype=v.dtype) if v.size \
+            else np.array(np.nan, v.dtype)
     if reduction == "sum":
         return v.sum(dtype=v.dtype)
     return v

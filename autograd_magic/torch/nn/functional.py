@@ -81,9 +81,12 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     t = target._data
     if t.dtype.kind not in "iu":
         raise RuntimeError(f"expected scalar type Long but found {target.dtype.name.capitalize()}")
-    n_classes = input.shape[1] if input.ndim > 1 else input.shape[0]
-    if t.size and (t.min() < 0 or t.max() >= n_classes):
-        raise IndexError(f"Target {int(t.max() if t.max() >= n_classes else t.min())} is out of bounds.")
+    shape = input._data.shape
+    n_classes = shape[1] if len(shape) > 1 else shape[0]
+    if t.size:
+        lo, hi = t.min(), t.max()
+        if lo < 0 or hi >= n_classes:
+            raise IndexError(f"Target {int(hi if hi >= n_classes else lo)} is out of bounds.")
     return apply(OPS["nll_loss"], (input,), t, _reduction(size_average, reduce, reduction), input._data.shape)
 
 
