@@ -30,15 +30,27 @@ class _Tagger(ast.NodeTransformer):
     """Wrap assignments and sub-expressions so that each tensor learns its name or its source text."""
 
     def __init__(self, source):
-        self.source = source
+        self.lines = [line.encode("utf-8") for line in source.splitlines(True)]
 
     def _text(self, node):
-        return ast.get_source_segment(self.source, node) or ""
+        """The node's source text (ast offsets count UTF-8 bytes); lines are split once per cell."""
+        try:
+            first, last = node.lineno - 1, node.end_lineno - 1
+            if first == last:
+                raw = self.lines[first][node.col_offset:node.end_col_offset]
+            else:
+                raw = b"".join([self.lines[first][node.col_offset:], *self.lines[first + 1:last],
+                                self.lines[last][:node.end_col_offset]])
+            return raw.decode("utf-8")
+        except (AttributeError, IndexError, TypeError, UnicodeDecodeError):
+            return ""
 
     def _wrap(self, value, kind, text):
-        call = ast.Call(func=ast.Name(id=TAG, ctx=ast.Load()),
-                        args=[value, ast.Constant(kind), ast.Constant(text)], keywords=[])
-        return ast.copy_location(call, value)
+        where = dict(lineno=value.lineno, col_offset=value.col_offset, end_lineno=value.end_lineno,
+                     end_col_offset=value.end_col_offset)
+        call = ast.Call(func=ast.Name(id=TAG, ctx=ast.Load(), **where),
+                        args=[value, ast.Constant(kind, **where), ast.Constant(text, **where)], keywords=[], **where)
+        return call
 
     def visit_Assign(self, node):
         self.generic_visit(node)
