@@ -4,9 +4,7 @@ import os
 import weakref
 
 import pytest
-from IPython import get_ipython
 from IPython.core.error import UsageError
-from IPython.testing.globalipapp import start_ipython
 from IPython.utils.capture import capture_output
 
 from helpers import require
@@ -14,20 +12,6 @@ from helpers import require
 from autograd_magic import torch as engine
 
 PAYLOADS = ["<script>alert(1)</script>", "</table>", '"]; evil [label="', "&amp;", "기울기 ∂y/∂x"]
-
-
-@pytest.fixture()
-def ip():
-    shell = start_ipython() or get_ipython()
-    shell.reset()
-    shell.run_line_magic("load_ext", "autograd_magic")
-    shell.display_formatter.formatters["text/html"].enabled = True
-    if "text/html" not in shell.display_formatter.active_types:
-        shell.display_formatter.active_types.append("text/html")
-    yield shell
-    if hasattr(shell, "kernel"):
-        del shell.kernel
-    shell.reset()
 
 
 def grad(ip, cell, line=""):

@@ -4,26 +4,11 @@ import sys
 
 import pytest
 from IPython.core.error import UsageError
-from IPython import get_ipython
-from IPython.testing.globalipapp import start_ipython
 from IPython.utils.capture import capture_output
 
 from seed import seed_cells
 
 import autograd_magic.torch as engine_torch
-
-
-@pytest.fixture()
-def ip():
-    shell = start_ipython() or get_ipython()
-    shell.reset()
-    shell.run_line_magic("load_ext", "autograd_magic")
-    # A terminal shell formats text only; turn HTML on as a notebook frontend would.
-    shell.display_formatter.formatters["text/html"].enabled = True
-    if "text/html" not in shell.display_formatter.active_types:
-        shell.display_formatter.active_types.append("text/html")
-    yield shell
-    shell.reset()
 
 
 def grad(ip, cell, line=""):

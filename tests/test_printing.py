@@ -1,23 +1,15 @@
 """Tensor printing, checked character for character against real PyTorch."""
 import importlib
-import os
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from helpers import require
+
 from autograd_magic.engine import printing
 
 
-def require(modname):
-    """Import a module; a missing one skips the test, or fails it when AUTOGRAD_MAGIC_REQUIRE_ALL=1."""
-    try:
-        return importlib.import_module(modname)
-    except ImportError:
-        message = f"{modname} is not installed"
-        if os.environ.get("AUTOGRAD_MAGIC_REQUIRE_ALL") == "1":
-            pytest.fail(message + " (AUTOGRAD_MAGIC_REQUIRE_ALL=1)")
-        pytest.skip(message)
 
 
 def test_require_skips_or_fails_by_environment(monkeypatch):

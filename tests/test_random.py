@@ -4,7 +4,6 @@ Differential tests against real torch (skipped without it, failing under
 AUTOGRAD_MAGIC_REQUIRE_ALL=1), plus torch-free checks of the exact arithmetic the
 module relies on (FMA emulation, the vectorised Fisher-Yates, the AVX2 kernels).
 """
-import importlib
 import math
 import os
 from fractions import Fraction
@@ -13,6 +12,8 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from helpers import require
 
 from autograd_magic.engine import random as R
 
@@ -24,15 +25,6 @@ HYP = settings(max_examples=100, deadline=None, database=None,
                suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-def require(modname):
-    """Import a module; skip when it is missing, fail instead under AUTOGRAD_MAGIC_REQUIRE_ALL=1."""
-    try:
-        return importlib.import_module(modname)
-    except ImportError:
-        message = f"{modname} is not installed"
-        if os.environ.get("AUTOGRAD_MAGIC_REQUIRE_ALL") == "1":
-            pytest.fail(message + " (AUTOGRAD_MAGIC_REQUIRE_ALL=1)")
-        pytest.skip(message)
 
 
 @pytest.fixture(scope="module")

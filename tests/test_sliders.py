@@ -1,9 +1,7 @@
 """Sliders at widget level: set a slider's value and check what the cell's re-run publishes and leaves behind."""
 import numpy as np
 import pytest
-from IPython import get_ipython
 from IPython.core.error import UsageError
-from IPython.testing.globalipapp import start_ipython
 from IPython.utils.capture import capture_output
 
 from autograd_magic.display.sliders import SliderPanel, default_range, parse_range, slider_specs
@@ -12,14 +10,9 @@ POLY = "x = torch.tensor(2.0, requires_grad=True)\ny = x**2 + 3*x + 2\ny.backwar
 
 
 @pytest.fixture()
-def ip():
-    shell = start_ipython() or get_ipython()
-    shell.reset()
-    shell.run_line_magic("load_ext", "autograd_magic")
-    shell.kernel = object()  # act as a kernel frontend: widgets are shown
-    yield shell
-    del shell.kernel
-    shell.reset()
+def ip(ip):
+    ip.kernel = object()  # act as a kernel frontend: widgets are shown
+    return ip
 
 
 def panel_for(ip, cell, line=""):

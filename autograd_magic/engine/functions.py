@@ -2,13 +2,10 @@
 import numpy as np
 
 from . import dtypes
-from .autograd import GRAD_MODE
 from .ops import transposed
 from .optable import OPS
 from .tensor import Tensor, _dim, apply, binary, scalar_tensor
 
-_LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
-_VIEW_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
 
 
 def as_tensor_arg(x, like=None):
@@ -310,9 +307,9 @@ def _check_matmul_shapes(a, b):
 def mm(input, mat2):
     a, b = input, mat2
     if a._data.ndim != 2:
-        raise RuntimeError(f"self must be a matrix")
+        raise RuntimeError("self must be a matrix")
     if b._data.ndim != 2:
-        raise RuntimeError(f"mat2 must be a matrix")
+        raise RuntimeError("mat2 must be a matrix")
     _check_matmul_shapes(a, b)
     return apply(OPS["mm"], (a, b), transposed(b._data), data=np.matmul(a._data, b._data))
 

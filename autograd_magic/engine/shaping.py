@@ -389,7 +389,7 @@ def _basic_chain(t, key):
 
 
 def setitem(t, key, value):
-    from .inplace import check_inplace, commit_inplace
+    from .inplace import _VIEW_INPLACE, check_inplace, commit_inplace
     key = normalize_key(key)
     k = key if len(key) != 1 else key[0]
     v = value if isinstance(value, Tensor) else None
@@ -398,7 +398,7 @@ def setitem(t, key, value):
         t._vbox[0] += 1
         return
     if t._rg and t.grad_fn is None and _is_basic(key):
-        raise RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+        raise RuntimeError(_VIEW_INPLACE)
     check_inplace(t)
     if v is None:
         v = Tensor._wrap(np.asarray(value, dtype=t._data.dtype))
