@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: setup
-	$(VENV)/bin/jupyter lab --notebook-dir=demo_notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=demo_notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 test: setup
 	$(PY) -m pytest -n 2 -q tests
