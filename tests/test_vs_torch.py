@@ -48,6 +48,10 @@ CASES = {
         "torch.arange(6.).reshape(2, 3).argmax()", "torch.arange(6.).reshape(2, 3).argmax(1)",
         "torch.tensor([1., 2., 3., 4.]).prod()", "torch.tensor([1., 2., 3., 4.]).var()", "torch.tensor([1., 2., 3., 4.]).std()",
         "torch.tensor([3., 4.]).norm()", "torch.arange(6.).reshape(2, 3).std(0)",
+        "x = torch.tensor([1.4, -2.6, 0.5], requires_grad=True)\nx.round(), x.floor(), x.ceil(), x.trunc()",
+        "x.frac(), x.square(), x.abs().log1p(), torch.round(x, decimals=1)",
+        "(x > 0).all(), (x > 0).any(), torch.all(x > -3), x.isnan().any(), torch.isinf(x / 0)",
+        "(x.round() * x).sum().backward()\nx.grad",
     ],
     "shapes_and_indexing": [
         "t = torch.arange(12.).reshape(3, 4)\nt[0]", "t[:, 1]", "t[1:, ::2]", "t[-1, -1]", "t[[0, 2]]", "t[t > 5]",

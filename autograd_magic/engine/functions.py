@@ -156,8 +156,58 @@ def _unary(name):
     return fn
 
 
-exp, log, sqrt, sin, cos, tan, tanh, sigmoid = (
-    _unary(n) for n in ("exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid"))
+exp, log, sqrt, sin, cos, tan, tanh, sigmoid, log1p, frac = (
+    _unary(n) for n in ("exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "log1p", "frac"))
+
+
+def _stepfn(name):
+    op = OPS[name]
+
+    def fn(input, *, decimals=0):
+        if input._data.dtype.kind != "f":
+            return input.clone()
+        if decimals:
+            return apply(OPS["round_decimals"], (input,), data=np.round(input._data, decimals))
+        return apply(op, (input,))
+    fn.__name__ = name
+    fn.__doc__ = f"Elementwise {name} (gradient zero)."
+    return fn
+
+
+round, floor, ceil, trunc = (_stepfn(n) for n in ("round", "floor", "ceil", "trunc"))
+
+
+def square(input):
+    return pow(input, 2)
+
+
+def all(input, dim=None, keepdim=False):
+    return _logical_reduce(np.all, input, dim, keepdim)
+
+
+def any(input, dim=None, keepdim=False):
+    return _logical_reduce(np.any, input, dim, keepdim)
+
+
+def _logical_reduce(fn, input, dim, keepdim):
+    axis = None if dim is None else dims_arg(dim, input._data.ndim)
+    return Tensor._wrap(np.asarray(fn(input._data, axis=axis, keepdims=keepdim)))
+
+
+def isinf(input):
+    return Tensor._wrap(np.isinf(input._data))
+
+
+def isfinite(input):
+    return Tensor._wrap(np.isfinite(input._data))
+
+
+def isnan(input):
+    return Tensor._wrap(np.isnan(input._data))
+
+
+def logical_not(input):
+    return Tensor._wrap(np.logical_not(input._data))
 
 
 def abs(input):

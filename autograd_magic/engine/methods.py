@@ -117,7 +117,9 @@ _BINDINGS = {
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),
-    "isnan": lambda s: Tensor._wrap(np.isnan(s._data)),
+    "isnan": F.isnan, "isinf": F.isinf, "isfinite": F.isfinite, "logical_not": F.logical_not,
+    "round": F.round, "floor": F.floor, "ceil": F.ceil, "trunc": F.trunc, "frac": F.frac, "log1p": F.log1p,
+    "square": F.square, "all": F.all, "any": F.any,
     "floor_divide": F.floor_divide, "remainder": F.remainder, "nonzero": F.nonzero,
     # reductions
     "sum": S.sum, "mean": S.mean, "max": _max, "min": _min, "amax": S.amax, "amin": S.amin,

@@ -95,6 +95,27 @@ def _(x, g, s, k, n):
     return (g * 0,)
 
 
+def _zero_grad(x, g, s, k, n):
+    return (g * 0,)
+
+
+# Step functions: their gradient is zero almost everywhere (PyTorch records them all the same).
+for _name, _node, _fn in (("round", "RoundBackward0", np.round), ("floor", "FloorBackward0", np.floor),
+                          ("ceil", "CeilBackward0", np.ceil), ("trunc", "TruncBackward0", np.trunc),
+                          ("round_decimals", "RoundBackward1", np.round)):
+    defop(_name, _node, _fn)(_zero_grad)
+
+
+@defop("frac", "FracBackward0", lambda a: a - np.trunc(a))
+def _(x, g, s, k, n):
+    return (g,)
+
+
+@defop("log1p", "Log1PBackward0", np.log1p, saves=(0,))
+def _(x, g, s, k, n):
+    return (g / (s[0] + 1),)
+
+
 @defop("exp", "ExpBackward0", np.exp, saves=(-1,))
 def _(x, g, s, k, n):
     return (g * s[0],)

@@ -6,6 +6,8 @@ an AttributeError saying that autograd_magic implements a subset of PyTorch.
 from ..engine import methods as _methods  # noqa: F401  (binds Tensor methods)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,  # noqa: F401
                              uint8)
+from ..engine.functions import (all, any, ceil, floor, frac, isfinite, isinf, isnan, log1p,  # noqa: F401
+                                logical_not, round, square, trunc)
 from ..engine.functions import (abs, absolute, add, addmm, clamp, clip, cos, div, divide, dot, exp,  # noqa: F401
                                 floor_divide, fmod, log, matmul, maximum, minimum, mm, mul, multiply, mv, neg,
                                 negative, nonzero, outer, pow, reciprocal, relu, remainder, rsub, sigmoid, sign,
