@@ -210,9 +210,10 @@ def test_second_order(name, i):
     leaves, gs = first_grads(arrays, True)
     w = [RNG.normal(size=leaf.shape) for leaf in leaves]
     total = sum((g * torch.tensor(wi)).sum() for g, wi in zip(gs, w))
-    if not total.requires_grad:
-        return  # linear op: the second derivative is zero and nothing is recorded (as in PyTorch)
-    hv = torch.autograd.grad(total, leaves, allow_unused=True)
+    if total.requires_grad:
+        hv = torch.autograd.grad(total, leaves, allow_unused=True)
+    else:  # a linear op: nothing is recorded (as in PyTorch), so the second derivative must be zero
+        hv = [None] * len(leaves)
 
     def f(arrs):
         _, g2 = first_grads(arrs, False)
