@@ -174,8 +174,11 @@ def present(run, args):
     """The result object for a finished run, shaped by the options."""
     rows = run.tensors()
     graph = run.graph(args.max_nodes)
-    return GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
-                      rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision)
+    result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
+                        rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision)
+    if result.show_graph:
+        result.start_render()
+    return result
 
 
 def load_ipython_extension(ipython):

@@ -7,9 +7,8 @@ Run: .venv/bin/python benchmarks/bench_magic.py
 """
 import statistics
 import sys
-import time
 
-from jupyter_client.manager import start_new_kernel
+from kernel_session import execute, kernel
 
 SETUP = "%load_ext autograd_magic"
 CELL = """%%grad
@@ -23,21 +22,12 @@ x.grad"""
 
 
 def run(kc, code):
-    start = time.perf_counter()
-    msg_id = kc.execute(code)
-    kinds = []
-    while True:
-        msg = kc.get_iopub_msg(timeout=30)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        kinds.append(msg["msg_type"])
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            return time.perf_counter() - start, kinds
+    seconds, kinds, _ = execute(kc, code)
+    return seconds, kinds
 
 
 def main(rounds=40):
-    km, kc = start_new_kernel(kernel_name="python3")
-    try:
+    with kernel() as kc:
         run(kc, SETUP)
         run(kc, CELL)  # warm-up: imports, renderer lookup
         plain = [run(kc, CELL.replace("%%grad\n", ""))[0] for _ in range(rounds)]
@@ -54,9 +44,6 @@ def main(rounds=40):
               f"target <= 30 ms: {'PASS' if med <= 30 else 'MISS'}")
         print(f"%%grad with its 3 slider widgets: median {timed['sliders']:.1f} ms; "
               f"a plain cell without %%grad: {statistics.median(plain) * 1e3:.1f} ms")
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ import json
 import pathlib
 import sys
 
-from jupyter_client.manager import start_new_kernel
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from kernel_session import execute, kernel  # noqa: E402
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
 from seed import seed_cells  # noqa: E402
@@ -28,43 +29,28 @@ print(_json.dumps({"label": _s.description, "median_ms": _st.median(_ts) * 1e3})
 """
 
 
-def execute(kc, code):
-    reply_out = []
-    msg_id = kc.execute(code)
-    while True:
-        msg = kc.get_iopub_msg(timeout=60)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "stream":
-            reply_out.append(msg["content"]["text"])
-        if msg["msg_type"] == "error":
-            raise RuntimeError(msg["content"]["evalue"])
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            return "".join(reply_out)
+def output(kc, code):
+    return execute(kc, code)[2]
 
 
 def main():
-    km, kc = start_new_kernel(kernel_name="python3")
-    try:
+    with kernel() as kc:
         execute(kc, "%load_ext autograd_magic")
         results = []
         for code, _ in seed_cells():
             execute(kc, "%%grad -v _res\n" + code)
             if "requires_grad=True" not in code:
                 continue
-            has_panel = execute(kc, "print(_res.panel is not None)").strip() == "True"
+            has_panel = output(kc, "print(_res.panel is not None)").strip() == "True"
             if not has_panel:
                 continue
-            out = execute(kc, MEASURE).strip().splitlines()[-1]
+            out = output(kc, MEASURE).strip().splitlines()[-1]
             results.append(json.loads(out))
             print(f"{code.splitlines()[0][:50]:52s} slider {results[-1]['label']:5s} "
                   f"move -> outputs published: {results[-1]['median_ms']:.1f} ms")
         worst = max(r["median_ms"] for r in results)
         print(f"worst median over the seed cells: {worst:.1f} ms; target <= 50 ms: "
               f"{'PASS' if worst <= 50 else 'MISS'}")
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
 
 
 if __name__ == "__main__":

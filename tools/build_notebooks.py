@@ -37,36 +37,36 @@ NOTES_KO = {
 }
 
 TOUR = [
-    ("md", "# A tour of `%%grad`\n\n`%load_ext autograd_magic` adds one cell magic. A `%%grad` cell runs like a "
+    ("md", ("# A tour of `%%grad`\n\n`%load_ext autograd_magic` adds one cell magic. A `%%grad` cell runs like a "
            "normal cell, with `torch` meaning autograd_magic's numpy engine, and then shows a gradient table and the "
-           "computation graph under its output."),
+           "computation graph under its output.")),
     ("code", "%load_ext autograd_magic"),
-    ("md", "## Tables and graphs\nLeaves (blue) are the inputs that require grad, the output (green) is where "
+    ("md", ("## Tables and graphs\nLeaves (blue) are the inputs that require grad, the output (green) is where "
            "`backward()` started, intermediates (yellow) get d(output)/d(intermediate) — PyTorch keeps that only "
-           "after `retain_grad()`, `%%grad` computes it for you."),
-    ("code", "%%grad\nimport torch\nw = torch.tensor([0.5, -1.0], requires_grad=True)\nb = torch.tensor(0.1, "
+           "after `retain_grad()`, `%%grad` computes it for you.")),
+    ("code", ("%%grad\nimport torch\nw = torch.tensor([0.5, -1.0], requires_grad=True)\nb = torch.tensor(0.1, "
              "requires_grad=True)\nx = torch.tensor([2.0, 3.0])\nlogit = (w * x).sum() + b\np = torch.sigmoid(logit)"
-             "\nloss = -torch.log(p)\nloss.backward()\nw.grad, b.grad"),
-    ("md", "## One computation over several cells\nLessons often build a value in one cell and call `backward()` in "
+             "\nloss = -torch.log(p)\nloss.backward()\nw.grad, b.grad")),
+    ("md", ("## One computation over several cells\nLessons often build a value in one cell and call `backward()` in "
            "the next. Before `backward()` the graph shows values only; afterwards the table covers tensors from "
-           "the earlier cell too."),
+           "the earlier cell too.")),
     ("code", "%%grad\nu = torch.tensor([1.0, 2.0], requires_grad=True)\nv = u * 3\ns = (v ** 2).sum()"),
     ("code", "%%grad\ns.backward()\nu.grad"),
-    ("md", "## `backward(gradient=...)` is a vector-Jacobian product\nFor a vector output, `backward` needs the "
-           "vector `v`; the leaves then receive `v @ J`. The table shows `v` next to the output."),
-    ("code", "%%grad\na = torch.tensor([2.0, 3.0], requires_grad=True)\nQ = 3 * a ** 3\nv = torch.tensor([1.0, 0.1])"
-             "\nQ.backward(gradient=v)\na.grad"),
-    ("md", "## A tensor used twice\nBoth paths into `t` appear in the graph, and its gradient is their sum: "
-           "d(t*t + t)/dt = 2t + 1."),
+    ("md", ("## `backward(gradient=...)` is a vector-Jacobian product\nFor a vector output, `backward` needs the "
+           "vector `v`; the leaves then receive `v @ J`. The table shows `v` next to the output.")),
+    ("code", ("%%grad\na = torch.tensor([2.0, 3.0], requires_grad=True)\nQ = 3 * a ** 3\nv = torch.tensor([1.0, 0.1])"
+             "\nQ.backward(gradient=v)\na.grad")),
+    ("md", ("## A tensor used twice\nBoth paths into `t` appear in the graph, and its gradient is their sum: "
+           "d(t*t + t)/dt = 2t + 1.")),
     ("code", "%%grad\nt = torch.tensor(3.0, requires_grad=True)\nr = t * t + t\nr.backward()\nt.grad"),
-    ("md", "## Options\n`%%grad?` lists them: `--no-table`, `--no-graph`, `--no-sliders`, `--rankdir LR|TB`, "
+    ("md", ("## Options\n`%%grad?` lists them: `--no-table`, `--no-graph`, `--no-sliders`, `--rankdir LR|TB`, "
            "`--max-nodes N`, `--format svg|png`, `--precision N`, `-o` (return the result object), `-v NAME` "
-           "(store it). The result object gives the DOT source and `.save(\"graph.svg\")`."),
-    ("code", "%%grad --rankdir LR --precision 2 -v res\nk = torch.tensor(1.5, requires_grad=True)\nm = torch.exp(k) * k"
-             "\nm.backward()"),
+           "(store it). The result object gives the DOT source and `.save(\"graph.svg\")`.")),
+    ("code", ("%%grad --rankdir LR --precision 2 -v res\nk = torch.tensor(1.5, requires_grad=True)\nm = torch.exp(k) * k"
+             "\nm.backward()")),
     ("code", "print(res.dot[:300])"),
-    ("md", "## What an error looks like\nEngine misuse raises PyTorch's own message; the traceback is the one a "
-           "normal cell shows."),
+    ("md", ("## What an error looks like\nEngine misuse raises PyTorch's own message; the traceback is the one a "
+           "normal cell shows.")),
     ("code", "%%grad\nq = torch.tensor([1.0, 2.0], requires_grad=True)\n(q * 2).backward()"),
     ("md", "A wrong option is a one-line `UsageError`:"),
     ("code", "%%grad --rankdir sideways\nq"),

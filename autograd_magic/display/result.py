@@ -1,4 +1,5 @@
 """GradResult: what %%grad shows under a cell, as one object (table + graph), also returned by ``-o``."""
+import concurrent.futures
 import html
 import pathlib
 
@@ -6,6 +7,7 @@ from ..results import LEAF, OUTPUT
 from .table import GradTable
 
 GRAPH_CSS = "max-width:100%;overflow:auto"
+_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="autograd-magic-render")
 
 
 class GradResult:
@@ -47,9 +49,19 @@ class GradResult:
         """RenderResult for fmt ("svg" or "png"), rendered once."""
         fmt = fmt or self.fmt
         if fmt not in self._rendered:
-            from .render import render
-            self._rendered[fmt] = render(self.dot, fmt=fmt, timeout=self.render_timeout)
+            self.start_render(fmt)
+        pending = self._rendered[fmt]
+        if isinstance(pending, concurrent.futures.Future):
+            self._rendered[fmt] = pending.result()
         return self._rendered[fmt]
+
+    def start_render(self, fmt=None):
+        """Start rendering in the background (the renderer is a separate process: the table can be formatted
+        meanwhile); render() collects the result."""
+        fmt = fmt or self.fmt
+        if fmt not in self._rendered and self.graph.nodes:
+            from .render import render
+            self._rendered[fmt] = _POOL.submit(render, self.dot, fmt, self.render_timeout)
 
     @property
     def svg(self):
