@@ -127,6 +127,8 @@ def test_options(ip):
     assert "rankdir=LR" in result.dot and result.graph.omitted == 0 or "more nodes" in result.dot
     grad(ip, cell, "-v res")
     assert ip.user_ns["res"].rows[0].label == "x"
+    _, outputs, _ = grad(ip, cell, "--format png")
+    assert "data:image/png;base64," in shown(outputs)[0]["text/html"]
 
 
 def test_save_writes_the_diagram(ip, tmp_path):

@@ -65,6 +65,7 @@ def test_range_and_sliders_options(ip):
     panel = panel_for(ip, POLY, "--range x=-3:3:0.5")
     s = panel.sliders[0]
     assert (s.min, s.max, s.step) == (-3.0, 3.0, 0.5)
+    assert "x: -3 to 3, step 0.5" in panel.widget.children[1].value  # the range is shown to the user
     cell = "a = torch.tensor([1.0, 2.0], requires_grad=True)\nb = torch.tensor(1.0, requires_grad=True)\n(a * b).sum().backward()"
     panel = panel_for(ip, cell, '--range "a[1]=0:10:0.5" --sliders a')
     assert [s.description for s in panel.sliders] == ["a[0]", "a[1]"]

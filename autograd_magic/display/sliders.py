@@ -113,7 +113,9 @@ class SliderPanel:
                                      layout=w.Layout(width="80px"))
         self.live = w.HTML(value=first_html)
         self.live.add_class("autograd-magic-live")
-        note = w.HTML(value="".join(f"<div><em>{html.escape(n)}</em></div>" for n in notes))
+        ranges = "; ".join(f"{s.label}: {s.min:g} to {s.max:g}, step {s.step:g}" for s in specs)
+        notes = [f"slider ranges ({ranges}); --range NAME=MIN:MAX:STEP changes them", *notes]
+        note = w.HTML(value="".join(f"<div><small>{html.escape(n)}</small></div>" for n in notes))
         self._boxes = [w.VBox(self.sliders), note]
         self._boxes.append(w.HBox([self._boxes[0], self.reset_button]))
         self.widget = w.VBox([self._boxes[2], note, self.live])
