@@ -71,6 +71,13 @@ class _Tagger(ast.NodeTransformer):
 
     visit_BinOp = visit_UnaryOp = _expr
 
+    def _opaque(self, node):
+        """Code that may run after the cell (functions, lambdas, classes, generators) is left as written: the
+        tagging helper exists only while the cell runs."""
+        return node
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = visit_GeneratorExp = _opaque
+
     def visit_Call(self, node):
         return self._expr(node)
 

@@ -98,6 +98,14 @@ def test_torch_is_the_engine_inside_and_nothing_stays_patched(ip):
     assert not [k for k in ip.user_ns if "autograd_magic_tag" in k]
 
 
+def test_functions_defined_in_a_grad_cell_work_in_later_plain_cells(ip):
+    grad(ip, "def f(t):\n    return t * t + 1\nsquare = lambda t: t ** 2\nlazy = (i * 2 for i in range(3))\n"
+             "x = torch.tensor(2.0, requires_grad=True)\ny = f(x)\ny.backward()")
+    result = ip.run_cell("print(f(3), square(4), list(lazy))")
+    assert result.error_in_exec is None
+    assert ip.user_ns["x"].grad.item() == 4.0
+
+
 def test_error_mid_cell_leaves_the_namespace_like_a_normal_cell(ip):
     with pytest.raises(ZeroDivisionError):
         grad(ip, "a = torch.tensor(1.0, requires_grad=True)\nb = a * 2\n1 / 0\nc = 3")
