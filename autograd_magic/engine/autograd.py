@@ -239,24 +239,7 @@ def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, a
             if capture is None and (accumulate_into is None or node in accumulate_into):
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken)
             continue
-        # The node's vjp, inlined from _call_node for the common case (this loop is the backward hot path).
-        saved = node.saved
-        if saved or node.extra is not None:
-            pairs = _call_node(node, grad, keep_graph, xp)
-        else:
-            edges = node.edges
-            pairs = []
-            for g, e in zip(op.vjp(xp, grad, saved, node.consts, edges), edges):
-                if g is None or e is None:
-                    continue
-                if e.__class__ is tuple:
-                    if g.shape != e[1] or g.dtype != e[2]:
-                        g = xp.fit(g, e[1], e[2])
-                    e = e[0]
-                pairs.append((e, g))
-        for fn, g in pairs:
-            prev = buffers.get(fn)
-            buffers[fn] = g if prev is None else prev + g
+        _call_node(node, grad, keep_graph, xp, buffers)
     if seen_grads is not None:
         for observer in list(OBSERVERS):
             observer(roots, root_grads, seen_grads)
@@ -282,8 +265,8 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
     return grad
 
 
-def _call_node(node, grad, keep_graph, xp):
-    """Run node's vjp; returns [(next node, gradient)] for the inputs that want one."""
+def _call_node(node, grad, keep_graph, xp, buffers):
+    """Run node's vjp and add each input's gradient into buffers[the node it flows to]."""
     op = node.op
     saved = node.saved
     if saved is FREED:
@@ -299,26 +282,28 @@ def _call_node(node, grad, keep_graph, xp):
                 s = s.data if xp.is_numpy else s.unpack(xp, node)
             unpacked.append(s)
         saved = unpacked
+        if not keep_graph:
+            node.saved = FREED
     edges = node.edges
     grads = op.vjp(xp, grad, saved, node.consts, edges)  # edges[i] is falsy iff input i wants no gradient
-    if not keep_graph:
-        node.saved = FREED
-    out = []
+    hooked = node.extra is not None and node.post_hooks
+    grads_in = [] if hooked else None
     for g, e in zip(grads, edges):
         if g is None or e is None:
+            if hooked:
+                grads_in.append(None)
             continue
         if e.__class__ is tuple:
             if g.shape != e[1] or g.dtype != e[2]:
                 g = xp.fit(g, e[1], e[2])
-            out.append((e[0], g))
-        else:
-            out.append((e, g))
-    if node.extra is not None and node.post_hooks:
-        by_input = dict((id(fn), g) for fn, g in out)
-        grads_in = tuple(by_input.get(id(edge_node(e))) if e else None for e in edges)
+            e = e[0]
+        prev = buffers.get(e)
+        buffers[e] = g if prev is None else prev + g
+        if hooked:
+            grads_in.append(g)
+    if hooked:
         for fn in list(node.post_hooks.values()):
-            fn(grads_in, (grad,))
-    return out
+            fn(tuple(grads_in), (grad,))
 
 
 def _accumulate(leaf, grad, create_graph, to_tensor, taken):
