@@ -166,7 +166,7 @@ def _(x, gg, s, k, n):
     return gg * ((1 - out) * out), gg * g * (1 - 2 * out)
 
 
-@defop("threshold_backward", "ThresholdBackwardBackward0", lambda g, out: np.where(out <= 0, 0.0, g).astype(g.dtype),
+@defop("threshold_backward", "ThresholdBackwardBackward0", lambda g, out: np.where(out <= 0, g.dtype.type(0), g),
        saves=(1,))
 def _(x, gg, s, k, n):
     grad_g = x.where(s[0] <= 0, 0.0, gg)
