@@ -2,8 +2,6 @@
 
 Three stages: parse the options -> run the cell (runner.run_cell) -> present the result (display.result).
 """
-import sys
-
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
@@ -189,5 +187,6 @@ def unload_ipython_extension(ipython):
     magics = ipython.magics_manager.magics
     if magics["cell"].get("grad") is not None:
         del magics["cell"]["grad"]
-    ipython.magics_manager.registry.pop("GradMagics", None)
-    sys.modules.get("autograd_magic")  # nothing else to undo: a run patches nothing that outlives it
+    registered = ipython.magics_manager.registry.pop("GradMagics", None)
+    for panel in (registered.__dict__.get("_panels", {}).values() if registered is not None else ()):
+        panel.close()  # nothing else to undo: a run patches nothing that outlives it

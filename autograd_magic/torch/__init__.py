@@ -76,11 +76,11 @@ def equal(input, other):
     return input._data.shape == other._data.shape and builtin_bool((input._data == other._data).all())
 
 
-def softmax(input, dim, dtype=None):
+def softmax(input, dim, dtype=None):  # noqa: F811  (torch.softmax names its argument dtype too)
     return nn.functional.softmax(input, dim)
 
 
-def log_softmax(input, dim, dtype=None):
+def log_softmax(input, dim, dtype=None):  # noqa: F811
     return nn.functional.log_softmax(input, dim)
 
 
