@@ -161,11 +161,19 @@ class CellRun:
         self.assigned = assigned
         self.user_ns = user_ns
         self._rows = None
+        self._nodes = None
+        self.row_of = {}   # graph node (grad_fn, or a leaf's AccumulateGrad) -> its TensorInfo row
 
     def tensors(self):
         if self._rows is None:
             self._rows = collect_tensors(self)
         return self._rows
+
+    def nodes(self):
+        """The graph's nodes, outputs first (computed once per run)."""
+        if self._nodes is None:
+            self._nodes = _graph_nodes(_roots(self))
+        return self._nodes
 
     def graph(self, max_nodes=None):
         return build_graph(self, max_nodes)
@@ -292,11 +300,15 @@ def collect_tensors(run):
         else:
             g = grads.get(node)
             grad = None if g is None else np.broadcast_to(g, t._data.shape).copy()
-        rows.append(TensorInfo(key=f"t{len(rows)}", name=name, expr=expr, kind=kind, shape=tuple(t._data.shape),
-                               dtype=t._data.dtype.name, value=np.array(t._data), grad=grad, seed_grad=seed,
-                               retained=kind == LEAF or t._retains_grad))
+        info = TensorInfo(key=f"t{len(rows)}", name=name, expr=expr, kind=kind, shape=tuple(t._data.shape),
+                          dtype=t._data.dtype.name, value=np.array(t._data), grad=grad, seed_grad=seed,
+                          retained=kind == LEAF or t._retains_grad)
+        rows.append(info)
+        graph_node = node if node is not None else t._accum
+        if graph_node is not None:
+            run.row_of.setdefault(graph_node, info)
 
-    nodes = _graph_nodes(_roots(run))
+    nodes = run.nodes()
     in_graph = set(nodes)
     leaves = [n.variable for n in nodes if isinstance(n, AccumulateGrad)]
     for _, ref in run.assigned:   # leaves the cell made, even those no graph reaches yet
@@ -327,11 +339,11 @@ def _order_key(t, names, run):
 
 def build_graph(run, max_nodes=None):
     """The backward graph as plain data: op nodes (PyTorch's names) and tensor boxes with names and grads."""
-    rows = run.tensors()
+    run.tensors()
     names = _names_in(run.user_ns)
     grads = run.recorder.grads
     spec = GraphSpec(has_gradients=bool(grads))
-    nodes = _graph_nodes(_roots(run))
+    nodes = run.nodes()
     ids = {node: f"n{i}" for i, node in enumerate(nodes)}
     for k, node in enumerate(nodes):
         if max_nodes is not None and len(spec.nodes) >= max_nodes:
@@ -342,7 +354,7 @@ def build_graph(run, max_nodes=None):
         nid = ids[node]
         label = "AccumulateGrad" if isinstance(node, AccumulateGrad) else node.op.node
         spec.nodes.append(GraphNode(id=nid, kind="op", label=label, grad=grads.get(node)))
-        box = _tensor_box(node, rows, names, grads)
+        box = run.row_of.get(node) or _tensor_box(node, names, grads)
         if box is not None:
             tid = nid + "t"
             spec.nodes.append(GraphNode(id=tid, kind="tensor", label=box.label, tensor=box))
@@ -358,30 +370,18 @@ def build_graph(run, max_nodes=None):
     return spec
 
 
-def _tensor_box(node, rows, names, grads):
-    """The tensor a node produces (or, for AccumulateGrad, the leaf), if the source names or writes it."""
+def _tensor_box(node, names, grads):
+    """A box for a node's tensor that is not a table row: a leaf from elsewhere, or a temporary the source
+    wrote (its expression) or named earlier."""
     if isinstance(node, AccumulateGrad):
         t = node.variable
-        for info in rows:
-            if info.kind == LEAF and info.value.shape == t._data.shape and \
-                    (info.name == (names.get(id(t)) or getattr(t, "_am_name", None))):
-                return info
         return TensorInfo(key=f"leaf{id(t)}", name=names.get(id(t)) or getattr(t, "_am_name", None), expr=None,
                           kind=LEAF, shape=tuple(t._data.shape), dtype=t._data.dtype.name, value=np.array(t._data),
                           grad=None if t._grad is None else np.array(t._grad._data), retained=True)
     meta = node.label
-    if meta is None:
-        return None
-    for info in rows:
-        if info.kind != LEAF and info.name and info.name == meta.name:
-            return info
-    expr = meta.expr
-    if expr is None:
+    if meta is None or (meta.expr is None and meta.name is None):
         return None
     g = grads.get(node)
-    value = meta.value
-    shape = meta.shape
-    return TensorInfo(key=f"tmp{id(node)}", name=None, expr=expr, kind=INTERMEDIATE, shape=tuple(shape),
-                      dtype=meta.dtype,
-                      value=np.array(value) if value is not None else np.zeros(0),
-                      grad=None if g is None else np.broadcast_to(g, shape).copy())
+    return TensorInfo(key=f"tmp{id(node)}", name=meta.name, expr=meta.expr, kind=INTERMEDIATE, shape=tuple(meta.shape),
+                      dtype=meta.dtype, value=np.array(meta.value) if meta.value is not None else np.zeros(0),
+                      grad=None if g is None else np.broadcast_to(g, meta.shape).copy())
