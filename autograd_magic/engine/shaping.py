@@ -432,9 +432,8 @@ def cat(tensors, dim=0):
     for i, x in enumerate(parts):
         if x._data.ndim == 0:
             raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
-        if x._data.ndim != ref._data.ndim or any(a != b for j, (a, b) in enumerate(zip(x._data.shape, ref._data.shape)) if j != d):
-            bad = next(j for j, (a, b) in enumerate(zip(x._data.shape, ref._data.shape)) if j != d and a != b) \
-                if x._data.ndim == ref._data.ndim else 0
+        bad = next((j for j, (a, b) in enumerate(zip(x._data.shape, ref._data.shape)) if j != d and a != b), None)
+        if bad is not None:
             raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size "
                                f"{ref._data.shape[bad]} but got size {x._data.shape[bad]} for tensor number {i} in the list.")
     return _record_join("cat", parts, d)

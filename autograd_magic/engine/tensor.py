@@ -548,8 +548,8 @@ class TensorXP:
 
     @staticmethod
     def restore_dims(g, dims, ndim, keepdim):
-        from .xp import restore_dims
-        shape = restore_dims(np.empty(g._data.shape, bool), dims, ndim, keepdim).shape
+        from .xp import restored_shape
+        shape = restored_shape(g._data.shape, dims, ndim, keepdim)
         return g.reshape(shape) if shape != g._data.shape else g
 
     @staticmethod

@@ -12,14 +12,23 @@ def sum_to(g, shape):
     return g.reshape(shape)
 
 
-def restore_dims(g, dims, ndim, keepdim):
-    """Re-insert reduced dims (as size 1) so that g broadcasts against the reduced input."""
-    if keepdim or dims is None:
-        return g if dims is not None or g.ndim == ndim else g.reshape((1,) * ndim)
-    shape = list(g.shape)
+def restored_shape(shape, dims, ndim, keepdim):
+    """The shape of a reduction's result with its reduced dims put back as size 1 (so it broadcasts against the
+    input): dims None means all of them."""
+    if dims is None:
+        return (1,) * ndim
+    if keepdim:
+        return tuple(shape)
+    shape = list(shape)
     for d in sorted(dims):
         shape.insert(d, 1)
-    return g.reshape(shape)
+    return tuple(shape)
+
+
+def restore_dims(g, dims, ndim, keepdim):
+    """g reshaped to restored_shape (a view)."""
+    shape = restored_shape(g.shape, dims, ndim, keepdim)
+    return g if shape == g.shape else g.reshape(shape)
 
 
 def prod_of_others(a, axis):
