@@ -115,6 +115,7 @@ ROWS = {
     "round": unary(lambda a: a.round() * a), "round_decimals": unary(lambda a: torch.round(a, decimals=1) * a),
     "floor": unary(lambda a: a.floor() * a),
     "ceil": unary(lambda a: a.ceil() * a), "trunc": unary(lambda a: a.trunc() * a),
+    "zero": unary(lambda a: (a * 2).zero_() + a), "fill": unary(lambda a: (a * 2).fill_(1.5) * a),
     "frac": unary(lambda a: (a * 0.3).frac()), "log1p": unary(torch.log1p, pos),
     "tanh_backward": binary(lambda g, o: TensorXP.call("tanh_backward", (g, o))),
     "sigmoid_backward": binary(lambda g, o: TensorXP.call("sigmoid_backward", (g, o))),

@@ -59,7 +59,8 @@ CASES = {
         "t.transpose(0, 1).shape", "t.permute(1, 0).shape", "t.unsqueeze(1).shape", "t.unsqueeze(0).squeeze().shape",
         "t.reshape(2, -1)", "torch.cat([t, t], 1).shape", "torch.stack([t, t]).shape", "torch.tensor([1., 2.]).expand(3, 2)",
         "t[0, 0] = 100.\nt", "t[t > 50] = -1.\nt", "t[:, 0] = torch.tensor([7., 8., 9.])\nt", "t.zero_()", "t.fill_(2.5)",
-        "t += 1\nt", "t *= 2\nt", "t -= 1\nt", "t /= 4\nt", "len(t)", "[r.tolist() for r in t]",
+        "u = torch.tensor([1., 2.], requires_grad=True)\nv = u * 2\nv.fill_(3.)\nw = u * 3\nw.zero_()\nv, w",
+        "(v + w).sum().backward()\nu.grad", "t += 1\nt", "t *= 2\nt", "t -= 1\nt", "t /= 4\nt", "len(t)", "[r.tolist() for r in t]",
     ],
     "autograd_basics": [
         "x = torch.tensor([1., 2., 3.], requires_grad=True)\ny = x * 2\ny",

@@ -3,7 +3,8 @@ import numpy as np
 
 from . import dtypes
 from .autograd import GRAD_MODE
-from .tensor import Tensor
+from .optable import OPS
+from .tensor import Tensor, apply
 
 _LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
 _VIEW_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
@@ -65,22 +66,13 @@ def _no_grad_call(fn, plain, args, kwargs):
 
 
 def zero_(t):
-    check_inplace(t)
-    t._data[...] = 0
-    t._vbox[0] += 1
-    return t
+    return inplace(lambda old: apply(OPS["zero"], (old,)), t)
 
 
 def fill_(t, value):
-    if isinstance(value, Tensor) and value._rg and GRAD_MODE.enabled:
-        check_inplace(t)
-    elif GRAD_MODE.enabled:
-        check_inplace(t)
-    t._data[...] = value._data if isinstance(value, Tensor) else value
-    t._vbox[0] += 1
-    if GRAD_MODE.enabled and t._rg:
-        t.grad_fn = None if t.grad_fn is None else t.grad_fn
-    return t
+    if isinstance(value, Tensor):
+        value = value.item()
+    return inplace(lambda old: apply(OPS["fill"], (old,), value), t)
 
 
 def copy_(t, src):

@@ -106,6 +106,11 @@ for _name, _node, _fn in (("round", "RoundBackward0", np.round), ("floor", "Floo
     defop(_name, _node, _fn)(_zero_grad)
 
 
+# In-place overwrites: the result no longer depends on the old values (zero gradient flows back to them).
+defop("zero", "ZeroBackward0", np.zeros_like)(_zero_grad)
+defop("fill", "FillBackward2", lambda a, value: np.full_like(a, value))(_zero_grad)
+
+
 @defop("frac", "FracBackward0", lambda a: a - np.trunc(a))
 def _(x, g, s, k, n):
     return (g,)
