@@ -349,13 +349,15 @@ def build_graph(run, max_nodes=None):
         if max_nodes is not None and len(spec.nodes) >= max_nodes:
             # outputs come first: the rest is only counted (a 1e5-op graph must not build 1e5 boxes)
             rest = nodes[k:]
-            spec.omitted = len(rest) + sum(1 for n in rest if isinstance(n, AccumulateGrad) or n.label is not None)
+            spec.omitted += len(rest) + sum(1 for n in rest if isinstance(n, AccumulateGrad) or n.label is not None)
             break
         nid = ids[node]
         label = "AccumulateGrad" if isinstance(node, AccumulateGrad) else node.op.node
         spec.nodes.append(GraphNode(id=nid, kind="op", label=label, grad=grads.get(node)))
         box = run.row_of.get(node) or _tensor_box(node, names, grads)
-        if box is not None:
+        if box is not None and max_nodes is not None and len(spec.nodes) >= max_nodes:
+            spec.omitted += 1  # the cap falls between an op and its tensor box
+        elif box is not None:
             tid = nid + "t"
             spec.nodes.append(GraphNode(id=tid, kind="tensor", label=box.label, tensor=box))
             if isinstance(node, AccumulateGrad):
