@@ -77,11 +77,6 @@ def _min(self, dim=None, keepdim=False):
     return S.min(self, dim, keepdim)
 
 
-def _float_unary(fn):
-    def method(self):
-        return fn(self)
-    return method
-
 
 _BINDINGS = {
     # arithmetic operators

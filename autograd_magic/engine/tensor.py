@@ -1,5 +1,4 @@
 """Tensor: a numpy array with PyTorch's autograd attributes, and ``apply``, which records ops."""
-import re
 import warnings
 import weakref
 
@@ -600,7 +599,3 @@ class TensorXP:
 
 NUMPY_XP = NumpyXP
 TENSOR_XP = TensorXP
-
-
-def node_short_name(node):
-    return re.sub(r"Backward\d*$", "", node.op.node)
