@@ -52,6 +52,15 @@ CASES = {
         "x.frac(), x.square(), x.abs().log1p(), torch.round(x, decimals=1)",
         "(x > 0).all(), (x > 0).any(), torch.all(x > -3), x.isnan().any(), torch.isinf(x / 0)",
         "(x.round() * x).sum().backward()\nx.grad",
+        # on 0.0 vs -0.0 PyTorch keeps its first operand (numpy its second): the sign shows in the printout
+        "a = torch.tensor([0., -0., 1.])\nb = torch.tensor([-0., 0., float('nan')])\n"
+        "torch.maximum(a, b), torch.minimum(a, b), torch.clamp(b, min=0.), torch.clamp(b, max=0.), b.relu()",
+        "torch.clamp(a, 0, 0), b.clamp(-1, 0), torch.nn.functional.relu(b), torch.nn.ReLU()(b)",
+        "z = torch.tensor([-0., 0., 2.], requires_grad=True)\ny = torch.maximum(z, torch.tensor([0., -0., 1.]))\n"
+        "y.sum().backward()\ny, z.grad",
+        "r = torch.tensor([-1., 0., -0., 2., float('nan'), 3.], dtype=torch.float64, requires_grad=True)\n"
+        "s = r.relu()\ns.backward(torch.tensor([1., 2., 3., -0., 5., float('nan')], dtype=torch.float64))\ns, r.grad",
+        "torch.relu(torch.tensor([True]))",
     ],
     "shapes_and_indexing": [
         "t = torch.arange(12.).reshape(3, 4)\nt[0]", "t[:, 1]", "t[1:, ::2]", "t[-1, -1]", "t[[0, 2]]", "t[t > 5]",
@@ -126,6 +135,11 @@ CASES = {
         "F.binary_cross_entropy_with_logits(torch.tensor([0.5, -1.]), torch.tensor([1., 0.]))",
         "F.mse_loss(torch.tensor([1., 2.]), torch.tensor([1.5, 2.5]), reduction='sum')",
         "nn.Tanh()(torch.tensor([0.5]))", "nn.Parameter(torch.tensor([1., 2.]))",
+        # the gradient reaching log-probabilities: -1/n at each target, +0.0 (not -0.0) elsewhere
+        "z = torch.tensor([[1., 2., 3.], [0.5, -1., 2.]], requires_grad=True)\nlp = F.log_softmax(z, 1)\n"
+        "lp.retain_grad()\nfor red in ('mean', 'sum', 'none'):\n    l = F.nll_loss(lp, torch.tensor([2, 0]), reduction=red)\n"
+        "    l.backward(torch.ones_like(l), retain_graph=True)\n    print(red, lp.grad, z.grad)\n    lp.grad = None",
+        "v = torch.tensor([1., 2., 3.], requires_grad=True)\nl = F.nll_loss(v, torch.tensor(1))\nl.backward()\nl, v.grad",
     ],
     "seeded_randomness": [
         "torch.manual_seed(42)\ntorch.randn(3)", "torch.rand(2, 2)", "torch.randint(0, 10, (5,))",

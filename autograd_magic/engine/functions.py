@@ -218,6 +218,8 @@ absolute = abs
 
 
 def relu(input):
+    if input._data.dtype == np.bool_:
+        raise RuntimeError("Boolean inputs not supported for relu")
     return apply(OPS["relu"], (input,))
 
 

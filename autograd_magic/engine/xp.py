@@ -1,6 +1,8 @@
 """The two array namespaces a vjp is written against: numpy arrays, or recorded Tensors (create_graph)."""
 import numpy as np
 
+from .optable import OPS
+
 
 def sum_to(g, shape):
     """Sum a broadcast gradient back down to ``shape``."""
@@ -8,7 +10,7 @@ def sum_to(g, shape):
         return g
     lead = g.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(i + lead for i, n in enumerate(shape) if n == 1 and g.shape[i + lead] != 1)
-    g = g.sum(axis=axes, keepdims=True) if axes else g
+    g = np.add.reduce(g, axis=axes, keepdims=True) if axes else g  # ndarray.sum without its Python layer
     return g.reshape(shape)
 
 
@@ -98,11 +100,11 @@ class NumpyXP:
 
     @staticmethod
     def mT(g):
-        return np.swapaxes(g, -1, -2)
+        return g.swapaxes(-1, -2)
 
     @staticmethod
     def sum(g, dims=None, keepdim=False):
-        return g.sum(axis=dims if g.ndim else None, keepdims=keepdim)
+        return np.add.reduce(g, axis=dims if g.ndim else None, keepdims=keepdim)
 
     @staticmethod
     def constant(like, value):
@@ -139,7 +141,6 @@ class NumpyXP:
     @staticmethod
     def call(name, arrays, *consts):
         """A backward function that is an op of its own (see ops.py): here just its forward."""
-        from .optable import OPS
         return OPS[name].fwd(*arrays, *consts)
 
     @staticmethod
