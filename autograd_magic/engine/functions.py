@@ -270,6 +270,38 @@ def where(condition, input=None, other=None):
     return apply(OPS["where"], (a, b), cond)
 
 
+def softmax(input, dim, dtype=None):
+    t = input if dtype is None else input.to(dtype)
+    return apply(OPS["softmax"], (t,), _dim(dim, t.ndim))
+
+
+def log_softmax(input, dim, dtype=None):
+    t = input if dtype is None else input.to(dtype)
+    return apply(OPS["log_softmax"], (t,), _dim(dim, t.ndim))
+
+
+_CNAMES = {"bool": "bool", "uint8": "unsigned char", "int8": "signed char", "int16": "short int", "int32": "int",
+           "int64": "long int", "float16": "c10::Half", "float32": "float", "float64": "double"}
+
+
+def masked_fill(input, mask, value):
+    """input with value where mask is True (mask broadcasts; value a number or a 0-d tensor)."""
+    m = mask._data if isinstance(mask, Tensor) else np.asarray(mask)
+    if m.dtype != np.bool_:
+        raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype "
+                           f"{_CNAMES.get(m.dtype.name, m.dtype.name)}")
+    from .tensor import check_broadcast
+    check_broadcast(input._data.shape, m.shape)
+    if isinstance(value, Tensor):
+        if value._data.ndim:
+            raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                               f"{value._data.ndim} dimension(s).")
+        if value._data.dtype != input._data.dtype:
+            value = to_dtype(value, input.dtype)
+        return apply(OPS["masked_fill_t"], (input, value), m)
+    return apply(OPS["masked_fill"], (input,), m, value)
+
+
 def sign(input):
     return apply(OPS["sign"], (input,))
 

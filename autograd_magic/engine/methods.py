@@ -142,6 +142,7 @@ _BINDINGS = {
     "sigmoid_": _named_inplace(F.sigmoid), "tanh_": _named_inplace(F.tanh), "abs_": _named_inplace(F.abs),
     "sqrt_": _named_inplace(F.sqrt), "log_": _named_inplace(F.log),
     "zero_": I.zero_, "fill_": I.fill_, "copy_": I.copy_,
+    "softmax": F.softmax, "log_softmax": F.log_softmax, "masked_fill": F.masked_fill, "masked_fill_": _named_inplace(F.masked_fill),
 }
 
 def _draw_inplace(draw):

@@ -37,9 +37,16 @@ def _(x, g, s, k, n):
     return (g / b if n[0] else None), (-g * a / (b * b) if n[1] else None)
 
 
-@defop("div_scalar", "DivBackward1", np.true_divide, saves=(1,))  # input 1 is a Python number
+# C++ backward formulas and composite losses divide/multiply by a number (div.Scalar, mul.Scalar): the number is
+# a constant, not an input, so these nodes have one next function, as in PyTorch.
+@defop("div_scalar", "DivBackward1", np.true_divide)
 def _(x, g, s, k, n):
-    return x.div_scalar(g, s[0]), None
+    return (x.div_scalar(g, k[0]),)
+
+
+@defop("mul_scalar", "MulBackward1", np.multiply)
+def _(x, g, s, k, n):
+    return (g * k[0],)
 
 
 @defop("neg", "NegBackward0", np.negative)
@@ -279,6 +286,21 @@ def _(x, g, s, k, n):
     return (x.where(cond, g, 0.0) if n[0] else None), (x.where(cond, 0.0, g) if n[1] else None)
 
 
+def _masked_fill(a, value, mask):
+    return np.where(mask, a.dtype.type(value), a)
+
+
+@defop("masked_fill", "MaskedFillBackward0", lambda a, mask, value: _masked_fill(a, value, mask))
+def _(x, g, s, k, n):
+    return (x.where(k[0], 0.0, g),)
+
+
+@defop("masked_fill_t", "MaskedFillBackward1", lambda a, v, mask: _masked_fill(a, v, mask))  # a 0-d value tensor
+def _(x, g, s, k, n):
+    mask = k[0]
+    return (x.where(mask, 0.0, g) if n[0] else None), (x.sum(x.where(mask, g, 0.0)) if n[1] else None)
+
+
 @defop("clone", "CloneBackward0", lambda a: np.array(a, copy=True))
 def _(x, g, s, k, n):
     return (g,)
@@ -400,47 +422,98 @@ def _(x, g, s, k, n):
     return (d if n[0] else None), (-d if n[1] else None)
 
 
-def _bce(p, t, red):
+def _bce(p, t, red, w=None):
     one = p.dtype.type(1)
     logp = np.maximum(np.log(p), -100)
     log1p = np.maximum(np.log(one - p), -100)
-    return np.asarray(_reduce(-(t * logp + (one - t) * log1p), red))
+    loss = -(t * logp + (one - t) * log1p)
+    return np.asarray(_reduce(loss if w is None else loss * w, red))
 
 
 @defop("binary_cross_entropy", "BinaryCrossEntropyBackward0", _bce, saves=(0, 1))
 def _(x, g, s, k, n):
     p, t = s
-    gp = _reduce_back(x, g, p.shape, k[0]) * (p - t) / x.maximum((1 - p) * p, 1e-12)
-    return gp, None
+    red, w = k
+    gp = _reduce_back(x, g, p.shape, red) * (p - t) / x.maximum((1 - p) * p, 1e-12)
+    return (gp if w is None else gp * x.wrap(w)), None
 
 
-def _bce_logits(z, t, red):
+def _bce_logits(z, t, red, w=None, pw=None):
+    """(1 - t) * z + lw * log(1 + exp(-z)), lw = (pos_weight - 1) * t + 1; times weight; reduced."""
     one = z.dtype.type(1)
-    loss = (one - t) * z + np.logaddexp(0, -z).astype(z.dtype)
-    return np.asarray(_reduce(loss, red))
+    soft = np.logaddexp(0, -z).astype(z.dtype)
+    loss = (one - t) * z + (soft if pw is None else ((pw - one) * t + one) * soft)
+    return np.asarray(_reduce(loss if w is None else loss * w, red))
 
 
 @defop("binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0", _bce_logits, saves=(0, 1))
 def _(x, g, s, k, n):
     z, t = s
+    red, w, pw = k
     sig = 1 / (1 + x.exp(-z))
-    return _reduce_back(x, g, z.shape, k[0]) * (sig - t), None
+    if pw is None:
+        d = sig - t
+    else:
+        pt = t * x.wrap(pw)
+        d = (pt + 1 - t) * sig - pt
+    if w is not None:
+        d = d * x.wrap(w)
+    return _reduce_back(x, g, z.shape, red) * d, None
 
 
-def _nll(logp, target, red, shape=None):
-    picked = -logp[np.arange(logp.shape[0]), target] if logp.ndim > 1 else -logp[target]
-    return np.asarray(_reduce(picked, red))
+def _nll_key(shape, target):
+    """The index of each target's log-probability: class dim 0 for a 1-d input, else 1 (N, C, d1, ...)."""
+    if len(shape) == 1:
+        return (target,)
+    if len(shape) == 2:
+        return (np.arange(shape[0]), target)
+    idx = np.indices(target.shape, sparse=True)
+    return (idx[0], target, *idx[1:])
 
 
-@defop("nll_loss", "NllLossBackward0", _nll)
-def _(x, g, s, k, n):
-    target, red, shape = k
-    if len(shape) > 1:
-        rows = np.arange(shape[0])
-        if x.is_numpy and red != "none":  # one value for every row's target: no per-row array
-            out = np.zeros(shape, g.dtype)
-            out[rows, target] = -(g / shape[0] if red == "mean" else g)
-            return (out,)
-        g = _reduce_back(x, g, (shape[0],), red)
-        return (x.scatter(-g, shape, (rows, target), False),)  # one target per row; +0.0 elsewhere
-    return (x.scatter(-x.reshape(g, (1,)), shape, (np.reshape(target, (1,)),)),)
+def _nll(logp, target, red, shape, weights=None, ignored=None):
+    """PyTorch's nll_loss: -w[t] * logp[t] per target; the mean divides by the sum of the weights used.
+    weights: each target's class weight (0 where ignored), or None when all are 1; ignored: bool mask or None."""
+    picked = logp[_nll_key(shape, target)]
+    if red == "none":
+        loss = np.negative(picked)
+        if weights is not None:
+            loss *= weights
+        if ignored is not None:
+            loss[ignored] = 0
+        return loss
+    if weights is not None:
+        picked = picked * weights
+    total = np.subtract(0, np.add.reduce(picked, axis=None))  # 0 - sum, as torch accumulates: +0.0 when empty
+    if red == "sum":
+        return np.asarray(total)
+    denom = picked.size if weights is None else np.add.reduce(weights, axis=None)
+    return np.asarray(total / denom if denom else np.array(np.nan, picked.dtype))
+
+
+def _nll_vjp(x, g, s, k, n):
+    target, red, shape, weights, ignored = k
+    key = _nll_key(shape, target)
+    if x.is_numpy:
+        if red == "none":
+            v = np.negative(g)
+        else:
+            denom = target.size if weights is None else np.add.reduce(weights, axis=None)
+            v = -(g / denom) if red == "mean" else -g
+        if weights is not None:
+            v = v * weights
+        if ignored is not None:
+            v = np.broadcast_to(v, ignored.shape).copy()
+            v[ignored] = 0
+        out = np.zeros(shape, g.dtype)
+        out[key] = v
+        return (out,)
+    if red != "none":  # create_graph: the same values as recorded ops
+        denom = target.size if weights is None else float(np.add.reduce(weights, axis=None))
+        g = x.expand(g / denom if red == "mean" else g, target.shape)
+    v = -g if weights is None else -g * x.wrap(weights)
+    return (x.scatter(v, shape, key, False),)
+
+
+defop("nll_loss", "NllLossBackward0", _nll)(_nll_vjp)
+defop("nll_loss2d", "NllLoss2DBackward0", _nll)(_nll_vjp)  # 4-d inputs (N, C, H, W)

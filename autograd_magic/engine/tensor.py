@@ -491,6 +491,7 @@ def check_foreign(value):
 
 class TensorXP:
     is_numpy = False
+    wrap = staticmethod(lambda arr: Tensor._wrap(np.asarray(arr)))
 
     @staticmethod
     def fit(g, shape, dtype):
@@ -554,7 +555,7 @@ class TensorXP:
     @staticmethod
     def div_scalar(g, n):
         """g / n as PyTorch's C++ backward formulas divide (div.Scalar: DivBackward1)."""
-        return apply(OPS["div_scalar"], (g, n))
+        return apply(OPS["div_scalar"], (g,), n)
 
     @staticmethod
     def call(name, tensors, *consts):

@@ -9,9 +9,9 @@ from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, in
 from ..engine.functions import (all, any, ceil, floor, frac, isfinite, isinf, isnan, log1p,  # noqa: F401
                                 logical_not, round, square, trunc)
 from ..engine.functions import (abs, absolute, add, addmm, clamp, clip, cos, div, divide, dot, exp,  # noqa: F401
-                                floor_divide, fmod, log, matmul, maximum, minimum, mm, mul, multiply, mv, neg,
+                                floor_divide, fmod, log, log_softmax, masked_fill, matmul, maximum, minimum, mm, mul, multiply, mv, neg,
                                 negative, nonzero, outer, pow, reciprocal, relu, remainder, rsub, sigmoid, sign,
-                                sin, sqrt, sub, subtract, tan, tanh, true_divide, where)
+                                sin, softmax, sqrt, sub, subtract, tan, tanh, true_divide, where)
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, cat, concat, concatenate, cumsum, expand, flatten,  # noqa: F401
                               max, mean, min, norm, permute, prod, reshape, select, squeeze, stack, std, sum,

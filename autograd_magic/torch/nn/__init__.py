@@ -30,6 +30,17 @@ class Parameter(Tensor):
     __str__ = __repr__
 
 
+class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
+    """What load_state_dict returns: prints as PyTorch's does."""
+
+    def __repr__(self):
+        if not self.missing_keys and not self.unexpected_keys:
+            return "<All keys matched successfully>"
+        return f"_IncompatibleKeys(missing_keys={self.missing_keys}, unexpected_keys={self.unexpected_keys})"
+
+    __str__ = __repr__
+
+
 class Module:
     """Base class: assign Parameters and Modules as attributes, write ``forward``."""
 
@@ -69,6 +80,8 @@ class Module:
 
     def register_buffer(self, name, tensor, persistent=True):
         self._buffers[name] = tensor
+        if not persistent:
+            self.__dict__.setdefault("_non_persistent", set()).add(name)
 
     def register_parameter(self, name, param):
         self._parameters[name] = param
@@ -138,14 +151,53 @@ class Module:
     def float(self):
         return self
 
-    def state_dict(self):
-        return collections.OrderedDict((k, Tensor._wrap(v._data)) for k, v in self.named_parameters())
+    def _named_state(self):
+        """(name, tensor) for every parameter and persistent buffer, module by module, as state_dict orders them."""
+        for prefix, module in self.named_modules():
+            dot = prefix + "." if prefix else ""
+            for store in (module._parameters, module._buffers):
+                for name, t in store.items():
+                    if t is not None and name not in module.__dict__.get("_non_persistent", ()):
+                        yield dot + name, t
 
-    def load_state_dict(self, state_dict, strict=True):
-        own = dict(self.named_parameters())
+    def state_dict(self):
+        return collections.OrderedDict((k, Tensor._wrap(v._data)) for k, v in self._named_state())
+
+    def load_state_dict(self, state_dict, strict=True, assign=False):
+        own = dict(self._named_state())
+        missing = [k for k in own if k not in state_dict]
+        unexpected = [k for k in state_dict if k not in own]
+        errors = []
+        if strict:
+            if unexpected:
+                errors.append("Unexpected key(s) in state_dict: " + ", ".join(f'"{k}"' for k in unexpected) + ". ")
+            if missing:
+                errors.insert(0, "Missing key(s) in state_dict: " + ", ".join(f'"{k}"' for k in missing) + ". ")
         for k, v in state_dict.items():
-            own[k]._data[...] = v._data
-        return None
+            if k in own:
+                target = own[k]
+                src = v._data if isinstance(v, Tensor) else np.asarray(v)
+                if src.shape != target._data.shape:
+                    from ...engine.size import Size
+                    errors.append(f"size mismatch for {k}: copying a param with shape {Size(src.shape)} from "
+                                  f"checkpoint, the shape in current model is {Size(target._data.shape)}.")
+        if errors:
+            raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}:\n\t" + "\n\t".join(errors))
+        for k, v in state_dict.items():
+            if k in own:
+                own[k]._data[...] = v._data if isinstance(v, Tensor) else np.asarray(v)
+                own[k]._vbox[0] += 1
+        return _IncompatibleKeys(missing, unexpected)
+
+    def buffers(self, recurse=True):
+        for _, b in self.named_buffers(recurse=recurse):
+            yield b
+
+    def named_buffers(self, prefix="", recurse=True):
+        for mod_prefix, module in (self.named_modules(prefix) if recurse else [(prefix, self)]):
+            for name, b in module._buffers.items():
+                if b is not None:
+                    yield (mod_prefix + "." + name if mod_prefix else name), b
 
     def apply(self, fn):
         for m in list(self.modules())[::-1]:
@@ -300,28 +352,56 @@ class _Loss(Module):
         return type(self).fn(input, target, reduction=self.reduction)
 
 
+class _WeightedLoss(_Loss):
+    def __init__(self, weight=None, size_average=None, reduce=None, reduction="mean"):
+        super().__init__(size_average, reduce, reduction)
+        self.register_buffer("weight", weight)
+
+
 class MSELoss(_Loss):
     fn = staticmethod(functional.mse_loss)
-
-
-class CrossEntropyLoss(_Loss):
-    fn = staticmethod(functional.cross_entropy)
-
-
-class BCELoss(_Loss):
-    fn = staticmethod(functional.binary_cross_entropy)
-
-
-class BCEWithLogitsLoss(_Loss):
-    fn = staticmethod(functional.binary_cross_entropy_with_logits)
 
 
 class L1Loss(_Loss):
     fn = staticmethod(functional.l1_loss)
 
 
-class NLLLoss(_Loss):
-    fn = staticmethod(functional.nll_loss)
+class CrossEntropyLoss(_WeightedLoss):
+    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
+                 label_smoothing=0.0):
+        super().__init__(weight, size_average, reduce, reduction)
+        self.ignore_index = ignore_index
+        self.label_smoothing = label_smoothing
+
+    def forward(self, input, target):
+        return functional.cross_entropy(input, target, weight=self.weight, ignore_index=self.ignore_index,
+                                        reduction=self.reduction, label_smoothing=self.label_smoothing)
+
+
+class NLLLoss(_WeightedLoss):
+    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
+        super().__init__(weight, size_average, reduce, reduction)
+        self.ignore_index = ignore_index
+
+    def forward(self, input, target):
+        return functional.nll_loss(input, target, weight=self.weight, ignore_index=self.ignore_index,
+                                   reduction=self.reduction)
+
+
+class BCELoss(_WeightedLoss):
+    def forward(self, input, target):
+        return functional.binary_cross_entropy(input, target, weight=self.weight, reduction=self.reduction)
+
+
+class BCEWithLogitsLoss(_Loss):
+    def __init__(self, weight=None, size_average=None, reduce=None, reduction="mean", pos_weight=None):
+        super().__init__(size_average, reduce, reduction)
+        self.register_buffer("weight", weight)
+        self.register_buffer("pos_weight", pos_weight)
+
+    def forward(self, input, target):
+        return functional.binary_cross_entropy_with_logits(input, target, self.weight, reduction=self.reduction,
+                                                           pos_weight=self.pos_weight)
 
 
 def __getattr__(name):

@@ -4,7 +4,7 @@ import numpy as np
 from ...engine import functions as F
 from ...engine import shaping as S
 from ...engine.optable import OPS
-from ...engine.tensor import _dim, apply
+from ...engine.tensor import Tensor, apply
 
 relu = F.relu
 sigmoid = F.sigmoid
@@ -13,20 +13,28 @@ tanh = F.tanh
 
 def _reduction(size_average, reduce, reduction):
     if size_average is None and reduce is None:
+        if reduction not in ("mean", "sum", "none"):
+            raise ValueError(f"{reduction} is not a valid value for reduction")
         return reduction
     if reduce is False:
         return "none"
     return "sum" if size_average is False else "mean"
 
 
+_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int",
+                 "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool"}
+
+
+def _scalar_name(arr):
+    return _SCALAR_NAMES.get(arr.dtype.name, arr.dtype.name)
+
+
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
-    t = input if dtype is None else input.to(dtype)
-    return apply(OPS["softmax"], (t,), _dim(dim, t.ndim))
+    return F.softmax(input, dim, dtype)
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
-    t = input if dtype is None else input.to(dtype)
-    return apply(OPS["log_softmax"], (t,), _dim(dim, t.ndim))
+    return F.log_softmax(input, dim, dtype)
 
 
 def linear(input, weight, bias=None):
@@ -60,45 +68,169 @@ def _bshape(a, b):
     return np.broadcast_shapes(a._data.shape, b._data.shape)
 
 
+def _const(t, input, how):
+    """A weight argument's array in the input's dtype, checked to broadcast to the input's shape with the
+    message PyTorch gives there: how is "expand" (BCE's weight.expand), "left" (input * weight) or "right"
+    (pos_weight * target)."""
+    if t is None:
+        return None
+    from ...engine.tensor import check_broadcast
+    arr = t._data if isinstance(t, Tensor) else np.asarray(t)
+    shape = input._data.shape
+    if how == "expand":
+        for i in range(-1, -len(arr.shape) - 1, -1):
+            if -i <= len(shape) and arr.shape[i] not in (1, shape[i]):
+                raise RuntimeError(f"Attempting to broadcast a dimension of length {arr.shape[i]} at {i}! "
+                                   f"Mismatching argument at index 1 had torch.Size([{', '.join(map(str, arr.shape))}]);"
+                                   f" but expected shape should be broadcastable to [{', '.join(map(str, shape))}]")
+    elif how == "left":
+        check_broadcast(shape, arr.shape)
+    else:
+        check_broadcast(arr.shape, shape)
+    full = np.broadcast_shapes(arr.shape, shape)
+    if full != shape:
+        raise RuntimeError(f"output with shape [{', '.join(map(str, shape))}] doesn't match the broadcast shape "
+                           f"[{', '.join(map(str, full))}]")
+    return arr.astype(input._data.dtype, copy=False)
+
+
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    red = _reduction(size_average, reduce, reduction)
     if input.shape != target.shape:
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}) "
                          "is deprecated. Please ensure they have the same size.")
     if ((input._data < 0) | (input._data > 1)).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
-    out = apply(OPS["binary_cross_entropy"], (input, target), _reduction(size_average, reduce, reduction))
-    return out if weight is None else out * weight
+    return apply(OPS["binary_cross_entropy"], (input, target), red, _const(weight, input, "expand"))
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean",
                                      pos_weight=None):
+    red = _reduction(size_average, reduce, reduction)
     if input.shape != target.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
-    return apply(OPS["binary_cross_entropy_with_logits"], (input, target), _reduction(size_average, reduce, reduction))
+    return apply(OPS["binary_cross_entropy_with_logits"], (input, target), red, _const(weight, input, "left"),
+                 _const(pos_weight, input, "right"))
+
+
+def _class_weights(weight, input, n_classes, prefix=""):
+    """weight's array, checked as PyTorch checks it (one per class, the input's dtype)."""
+    if weight is None:
+        return None
+    w = weight._data if isinstance(weight, Tensor) else np.asarray(weight)
+    if w.size != n_classes:
+        raise RuntimeError(f"{prefix}weight tensor should be defined either for all {n_classes} classes or no "
+                           f"classes but got weight tensor of shape: [{', '.join(map(str, w.shape))}]")
+    if w.dtype != input._data.dtype:
+        raise RuntimeError(f"expected scalar type {_scalar_name(input._data)} but found {_scalar_name(w)}")
+    return w.reshape(-1)
 
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
-    t = target._data
-    if t.dtype.kind not in "iu":
-        raise RuntimeError(f"expected scalar type Long but found {target.dtype.name.capitalize()}")
-    shape = input._data.shape
+    """The negative log-likelihood of each target class, as torch's nll_loss_nd: 1-d and 2-d inputs directly,
+    4-d (N, C, H, W) as NllLoss2d, other shapes viewed as (N, C, 1, -1) first."""
+    red = _reduction(size_average, reduce, reduction)
+    shape, t = input._data.shape, target._data
+    if not shape:
+        raise ValueError("Expected 1 or more dimensions (got 0)")
+    if len(shape) != 1 and (not t.ndim or shape[0] != t.shape[0]):
+        raise ValueError(f"Expected input batch_size ({shape[0]}) to match target batch_size "
+                         f"({t.shape[0] if t.ndim else 1}).")
+    if t.dtype not in (np.int64, np.uint8):
+        raise RuntimeError(f"expected target dtype to be Long or Byte, but got {_scalar_name(t)}")
+    if len(shape) == 3 or len(shape) > 4:
+        if t.shape[1:] != shape[2:]:
+            raise RuntimeError(f"Expected target size [{', '.join(map(str, (shape[0],) + shape[2:]))}], got "
+                               f"[{', '.join(map(str, t.shape))}]")
+        n = shape[0]
+        flat = S.view(input, n, shape[1], 1, -1) if input._data.size else S.view(input, n, shape[1], 0, 0)
+        flat_t = Tensor._wrap(t.reshape(n, 1, -1) if t.size else t.reshape(n, 0, 0))
+        out = nll_loss(flat, flat_t, weight, None, ignore_index, None, red)
+        return S.view(out, n, *shape[2:]) if red == "none" else out
+    if len(shape) <= 2 and t.ndim > 1:
+        raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
+    if len(shape) == 4 and t.shape != (shape[0],) + shape[2:]:
+        raise RuntimeError(f"size mismatch (got input: [{', '.join(map(str, shape))}] , target: "
+                           f"[{', '.join(map(str, t.shape))}]")
     n_classes = shape[1] if len(shape) > 1 else shape[0]
+    w = _class_weights(weight, input, n_classes)
+    t = t.astype(np.int64, copy=False)
+    ignored = None
     if t.size:
-        lo, hi = t.min(), t.max()
-        if lo < 0 or hi >= n_classes:
-            raise IndexError(f"Target {int(hi if hi >= n_classes else lo)} is out of bounds.")
-    return apply(OPS["nll_loss"], (input,), t, _reduction(size_average, reduce, reduction), input._data.shape)
+        outside = t.view(np.uint64) >= n_classes     # negative targets too
+        if 0 <= ignore_index < n_classes or outside.any():
+            ignored = t == ignore_index
+            bad = outside & ~ignored
+            if bad.any():
+                raise IndexError(f"Target {int(t[bad].flat[0])} is out of bounds.")
+            if ignored.any():
+                t = np.where(ignored, 0, t)
+            else:
+                ignored = None
+    weights = None
+    if w is not None or ignored is not None:
+        weights = w[t] if w is not None else np.ones(t.shape, input._data.dtype)
+        if ignored is not None:
+            weights[ignored] = 0
+    op = OPS["nll_loss2d" if len(shape) == 4 else "nll_loss"]
+    return apply(op, (input,), t, red, shape, weights, ignored)
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
                   label_smoothing=0.0):
-    if target.is_floating_point():
-        logp = log_softmax(input, 1 if input.ndim > 1 else 0)
-        loss = -(target * logp).sum(1 if input.ndim > 1 else 0)
-        red = _reduction(size_average, reduce, reduction)
-        return loss.mean() if red == "mean" else loss.sum() if red == "sum" else loss
-    return nll_loss(log_softmax(input, 1 if input.ndim > 1 else 0), target,
-                    reduction=_reduction(size_average, reduce, reduction))
+    red = _reduction(size_average, reduce, reduction)
+    class_dim = 0 if input.ndim == 1 else 1
+    n_classes = input.shape[class_dim] if input.ndim else 1
+    if input.shape == target.shape:                    # class probabilities
+        if not target.is_floating_point():
+            raise RuntimeError(f"Expected floating point type for target with class probabilities, got "
+                               f"{_scalar_name(target._data)}")
+        if ignore_index >= 0:
+            raise RuntimeError("ignore_index is not supported for floating point target")
+        if not 0.0 <= label_smoothing <= 1.0:
+            raise RuntimeError(f"label_smoothing must be between 0.0 and 1.0. Got: {format(label_smoothing, 'g')}")
+        logp = log_softmax(input, class_dim)
+        if label_smoothing > 0:
+            target = target * (1 - label_smoothing) + label_smoothing / n_classes
+        prod = logp * target
+        w = _class_weights(weight, input, n_classes, "cross_entropy: ")
+        if w is not None:
+            prod = prod * Tensor._wrap(w.reshape([-1 if d == class_dim else 1 for d in range(input.ndim)]))
+        if red == "none":
+            return -prod.sum(class_dim)
+        total = -prod.sum()
+        if red == "sum":
+            return total
+        if not input._data.size:
+            return total.fill_(float("nan"))
+        return apply(OPS["div_scalar"], (total,), input._data.size // n_classes)
+    if label_smoothing > 0.0:
+        if label_smoothing > 1.0:
+            raise RuntimeError(f"label_smoothing must be between 0.0 and 1.0. Got: {format(label_smoothing, 'g')}")
+        return _label_smoothing(input, target, weight, red, ignore_index, label_smoothing, class_dim, n_classes)
+    return nll_loss(log_softmax(input, class_dim), target, weight, None, ignore_index, None, red)
+
+
+def _label_smoothing(input, target, weight, red, ignore_index, eps, class_dim, n_classes):
+    """(1 - eps) * nll + eps / C * (the loss against a uniform target), recorded as PyTorch records it."""
+    logp = log_softmax(input, class_dim)
+    nll = nll_loss(logp, target, weight, None, ignore_index, None, red)
+    ignore = target._data == ignore_index
+    w = _class_weights(weight, input, n_classes)
+    if w is not None:
+        smooth = -(logp * Tensor._wrap(w.reshape([-1 if d == class_dim else 1 for d in range(input.ndim)]))
+                   ).sum(class_dim)
+    else:
+        smooth = -logp.sum(class_dim)
+    smooth.masked_fill_(Tensor._wrap(ignore), 0.0)
+    if red == "mean":
+        kept = target._data[~ignore]
+        denom = Tensor._wrap(np.asarray(w[kept].sum(dtype=w.dtype)) if w is not None
+                             else np.asarray((~ignore).sum()))
+        smooth = smooth.sum() / denom
+    elif red == "sum":
+        smooth = smooth.sum()
+    return apply(OPS["mul_scalar"], (nll,), 1 - eps) + apply(OPS["mul_scalar"], (smooth,), eps / n_classes)
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
