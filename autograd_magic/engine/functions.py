@@ -394,11 +394,16 @@ def mm(input, mat2):
         raise RuntimeError("self must be a matrix")
     if b._data.ndim != 2:
         raise RuntimeError("mat2 must be a matrix")
+    if a._data.dtype != b._data.dtype:
+        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {_cname(a)} != {_cname(b)}")
     _check_matmul_shapes(a, b)
     return apply(OPS["mm"], (a, b), transposed(b._data), data=np.matmul(a._data, b._data))
 
 
 def mv(input, vec):
+    if input._data.dtype != vec._data.dtype:
+        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {_word(vec)}, {_word(input)}, "
+                           f"and {_word(vec)}")
     if input._data.shape[1] != vec._data.shape[0]:
         raise RuntimeError(f"size mismatch, got input ({input._data.shape[0]}), mat ({input._data.shape[0]}x"
                            f"{input._data.shape[1]}), vec ({vec._data.shape[0]})")
@@ -406,6 +411,9 @@ def mv(input, vec):
 
 
 def dot(input, tensor):
+    if input._data.dtype != tensor._data.dtype:
+        raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {_word(input)} and "
+                           f"{_word(tensor)}")
     if input._data.ndim != 1 or tensor._data.ndim != 1:
         raise RuntimeError(f"1D tensors expected, but got {input._data.ndim}D and {tensor._data.ndim}D tensors")
     if input._data.shape[0] != tensor._data.shape[0]:
@@ -416,6 +424,11 @@ def dot(input, tensor):
 
 
 def addmm(input, mat1, mat2):
+    if input._data.dtype != mat2._data.dtype:
+        raise RuntimeError(f"self and mat2 must have the same dtype, but got {_word(input)} and {_word(mat2)}")
+    if mat1._data.dtype != mat2._data.dtype:
+        raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {_word(mat1)} and {_word(mat2)}")
+    _check_matmul_shapes(mat1, mat2)
     data = np.matmul(mat1._data, mat2._data)
     data += input._data
     return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), data=data)

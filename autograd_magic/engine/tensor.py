@@ -7,6 +7,7 @@ import numpy as np
 from . import dtypes
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
 from .optable import OPS
+from .size import Size
 from .xp import NumpyXP
 
 _FLOAT_KINDS = "f"
@@ -190,11 +191,9 @@ class Tensor:
 
     @property
     def shape(self):
-        from .size import Size
         return Size(self._data.shape)
 
     def size(self, dim=None):
-        from .size import Size
         if dim is None:
             return Size(self._data.shape)
         return self._data.shape[_dim(dim, self._data.ndim)]

@@ -145,10 +145,54 @@ class Module:
             p.requires_grad_(requires_grad)
         return self
 
-    def to(self, *args, **kwargs):
+    def _cast(self, dtype):
+        """Convert every floating-point parameter and buffer (and its .grad) in place, keeping the objects."""
+        for module in self.modules():
+            for store in (module._parameters, module._buffers):
+                for t in store.values():
+                    if t is None or t._data.dtype.kind != "f" or t._data.dtype == dtype.np:
+                        continue
+                    t._data = t._data.astype(dtype.np)
+                    if t._grad is not None and t._grad._data.dtype.kind == "f":
+                        t._grad._data = t._grad._data.astype(dtype.np)
         return self
 
+    def to(self, *args, **kwargs):
+        from ...engine import dtypes
+        from ...engine.size import device
+        dtype = kwargs.get("dtype")
+        for a in args:
+            if isinstance(a, dtypes.dtype):
+                dtype = a
+            elif isinstance(a, Tensor):
+                dtype = a.dtype
+            elif a is not None:
+                device(a)
+        if kwargs.get("device") is not None:
+            device(kwargs["device"])
+        if dtype is None:
+            return self
+        if not dtype.is_floating_point:
+            raise TypeError(f"nn.Module.to only accepts floating point or complex dtypes, but got desired "
+                            f"dtype={dtype}")
+        return self._cast(dtype)
+
     def float(self):
+        from ...engine import dtypes
+        return self._cast(dtypes.float32)
+
+    def double(self):
+        from ...engine import dtypes
+        return self._cast(dtypes.float64)
+
+    def half(self):
+        from ...engine import dtypes
+        return self._cast(dtypes.float16)
+
+    def type(self, dst_type):
+        return self._cast(dst_type)
+
+    def cpu(self):
         return self
 
     def _named_state(self):

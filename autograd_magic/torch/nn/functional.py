@@ -179,9 +179,10 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
                   label_smoothing=0.0):
     red = _reduction(size_average, reduce, reduction)
-    class_dim = 0 if input.ndim == 1 else 1
-    n_classes = input.shape[class_dim] if input.ndim else 1
-    if input.shape == target.shape:                    # class probabilities
+    shape = input._data.shape
+    class_dim = 0 if len(shape) == 1 else 1
+    n_classes = shape[class_dim] if shape else 1
+    if shape == target._data.shape:                    # class probabilities
         if not target.is_floating_point():
             raise RuntimeError(f"Expected floating point type for target with class probabilities, got "
                                f"{_scalar_name(target._data)}")
