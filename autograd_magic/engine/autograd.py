@@ -203,8 +203,14 @@ def _reachable(roots):
 _seq = operator.attrgetter("seq")
 
 
-def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, accumulate_into=None,
-                 xp=None, to_tensor=None):
+def run_backward(roots, root_grads, **kwargs):
+    """The backward pass (see _run_backward), with numpy's floating-point warnings off as PyTorch is silent."""
+    from .xp import quiet
+    return quiet(lambda: _run_backward(roots, root_grads, **kwargs))
+
+
+def _run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, accumulate_into=None,
+                  xp=None, to_tensor=None):
     """Propagate root_grads from the roots' grad_fns.
 
     A node is always created after its inputs, so decreasing creation number is a topological order:

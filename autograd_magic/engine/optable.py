@@ -10,7 +10,7 @@ OPS = {}
 
 
 class OpDef:
-    __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "differentiable_inputs")
+    __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "differentiable_inputs", "quiet")
 
     def __init__(self, name, node, fwd, vjp, saves=(), save_if=None, qualname=None):
         self.name = name
@@ -20,6 +20,7 @@ class OpDef:
         self.vjp = vjp
         self.saves = saves          # input indices to save; -1 is the output
         self.save_if = save_if      # {saved index: input index whose requires_grad makes it needed}
+        self.quiet = False          # may divide by zero, overflow...: run with numpy's warnings off (see xp.quiet)
 
 
 def defop(name, node, fwd, saves=(), save_if=None, qualname=None):

@@ -8,7 +8,7 @@ from . import dtypes
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
 from .optable import OPS
 from .size import Size
-from .xp import NumpyXP
+from .xp import _FPE, _QUIET, NumpyXP, quiet
 
 _FLOAT_KINDS = "f"
 _NONLEAF_GRAD_WARNING = (
@@ -375,6 +375,15 @@ def apply(op, inputs, *consts, data=None):
 
     inputs are Tensors, or Python scalars standing for a constant operand.
     """
+    if data is None and op.quiet:
+        if _FPE is not None:
+            token = _FPE.set(_QUIET)
+            try:
+                data = _forward(op, inputs, consts)
+            finally:
+                _FPE.reset(token)
+        else:
+            data = quiet(_forward, op, inputs, consts)
     if data is None:
         n = len(inputs)
         if n == 1:
@@ -393,6 +402,11 @@ def apply(op, inputs, *consts, data=None):
                 out.grad_fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
                 break
     return out
+
+
+def _forward(op, inputs, consts):
+    data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
+    return data if data.__class__ is np.ndarray else np.asarray(data)
 
 
 def _save(op, inputs, out):
@@ -445,7 +459,14 @@ def binary_op(op, a, b):
                 a = Tensor._wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
                 ad = a._data
         # Fast path of `x * 2`: forward, then a node only if recording.
-        data = op.fwd(ad, b)
+        if op.quiet and _FPE is not None:
+            token = _FPE.set(_QUIET)
+            try:
+                data = op.fwd(ad, b)
+            finally:
+                _FPE.reset(token)
+        else:
+            data = op.fwd(ad, b) if not op.quiet else quiet(op.fwd, ad, b)
         if data.__class__ is not np.ndarray:
             data = np.asarray(data)
         out = Tensor._wrap(data)
