@@ -147,6 +147,18 @@ def _unwrap1(result):
     return None if result is None else result[0]
 
 
+_NODE_TYPES = {}
+
+
+def node_type(name):
+    """The Node subclass named like PyTorch's backward class (``type(y.grad_fn)`` prints ``<class 'MulBackward0'>``)."""
+    cls = _NODE_TYPES.get(name)
+    if cls is None:
+        cls = _NODE_TYPES[name] = type(name, (Node,), {"__slots__": (), "__module__": "builtins",
+                                                        "__qualname__": name})
+    return cls
+
+
 class _AccumulateOp:
     node = "AccumulateGrad"
     qualname = "torch::autograd::AccumulateGrad"
@@ -155,6 +167,7 @@ class _AccumulateOp:
 class AccumulateGrad:
     """The node that adds a leaf's gradient into ``leaf.grad``."""
     __slots__ = ("variable", "extra", "__weakref__")
+    __module__ = "builtins"  # type(...) prints <class 'AccumulateGrad'>, as in PyTorch
     op = _AccumulateOp
     saved = ()
     seq = -1

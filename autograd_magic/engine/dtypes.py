@@ -4,6 +4,7 @@ import numpy as np
 
 class dtype:
     """A torch dtype: prints as ``torch.float32``."""
+    __module__ = "torch"
     __slots__ = ("name", "np", "is_floating_point", "is_complex", "is_signed", "itemsize", "_cat")
 
     def __init__(self, name, np_dtype, category):

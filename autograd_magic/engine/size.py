@@ -3,6 +3,7 @@
 
 class Size(tuple):
     """A tuple of dims that prints as ``torch.Size([2, 3])``."""
+    __module__ = "torch"
 
     def __repr__(self):
         return f"torch.Size([{', '.join(str(n) for n in self)}])"
@@ -25,6 +26,7 @@ class Size(tuple):
 
 class device:
     """Only the CPU exists here."""
+    __module__ = "torch"
 
     def __init__(self, type="cpu", index=None):
         if isinstance(type, device):

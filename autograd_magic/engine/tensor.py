@@ -22,6 +22,7 @@ _NO_GRAD_DTYPE = "only Tensors of floating point dtype can require gradients"
 
 class Tensor:
     """A tensor on the CPU, backed by a numpy array. See ``autograd_magic.torch`` for the functions."""
+    __module__ = "torch"  # type(t) prints <class 'torch.Tensor'> as in PyTorch (pickling goes by __reduce_ex__)
     # Rarely set attributes live in the instance __dict__ with these class defaults, so that creating a
     # tensor (the hot path of every op) sets only four slots.
     __slots__ = ("_data", "_rg", "grad_fn", "_vb", "__dict__", "__weakref__")
@@ -399,7 +400,7 @@ def apply(op, inputs, *consts, data=None):
         for t in inputs:
             if t.__class__ not in _SCALARS and t._rg:
                 out._rg = True
-                out.grad_fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
+                out.grad_fn = op.node_cls(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
                 break
     return out
 
@@ -472,7 +473,7 @@ def binary_op(op, a, b):
         out = Tensor._wrap(data)
         if a._rg and GRAD_MODE.enabled:
             out._rg = True
-            out.grad_fn = Node(op, (a, b), _save(op, (a, b), out) if op.saves else None, (), data)
+            out.grad_fn = op.node_cls(op, (a, b), _save(op, (a, b), out) if op.saves else None, (), data)
         return out
     if isinstance(b, Tensor):
         bd = b._data
@@ -500,6 +501,8 @@ def binary_op(op, a, b):
 def check_foreign(value):
     """A real PyTorch tensor reaching the engine: say so, instead of an obscure failure further on."""
     cls = type(value)
+    if isinstance(value, Tensor):
+        return
     if cls.__module__.split(".")[0] == "torch" and cls.__name__ in ("Tensor", "Parameter"):
         raise TypeError("a PyTorch tensor reached autograd_magic's engine. Inside %%grad (and with "
                         "`from autograd_magic import torch`), `torch` is autograd_magic's engine: make the tensor "

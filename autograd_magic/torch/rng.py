@@ -11,6 +11,7 @@ def _random():
 
 class Generator:
     """A random number generator: ``torch.Generator().manual_seed(0)``."""
+    __module__ = "torch._C"  # repr <torch._C.Generator object at 0x...>, as manual_seed() shows
 
     def __init__(self, device="cpu"):
         self._impl = _random().Generator()

@@ -12,6 +12,7 @@ from . import init  # noqa: F401
 
 class Parameter(Tensor):
     """A leaf tensor that a Module registers as a parameter (requires grad by default)."""
+    __module__ = "torch.nn.parameter"
 
     def __new__(cls, data=None, requires_grad=True):
         data = np.zeros((0,), np.float32) if data is None else data._data
