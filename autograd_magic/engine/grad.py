@@ -74,6 +74,13 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     grads = _as_tuple(grad_tensors) or (None,) * len(tensors)
     if retain_graph is None:
         retain_graph = create_graph
+    if create_graph:
+        from .tensor import warn_once
+        warn_once("Using backward() with create_graph=True will create a reference cycle between the parameter and "
+                  "its gradient which can cause a memory leak. We recommend using autograd.grad when creating the "
+                  "graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your "
+                  "parameters to None after use to break the cycle and avoid the leak. (Triggered internally at "
+                  "/__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp:1307.)", stacklevel=3)
     roots = _root_grads(tensors, grads, create_graph)
     only = None
     if inputs is not None:

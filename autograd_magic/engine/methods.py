@@ -3,7 +3,7 @@ import numpy as np
 
 from . import dtypes, functions as F, inplace as I, shaping as S
 from .optable import OPS
-from .tensor import Tensor, apply, binary, binary_op, check_foreign
+from .tensor import Tensor, apply, binary, binary_op, check_foreign, warn_once
 
 
 def _rbinary(name):
@@ -182,7 +182,20 @@ _BINDINGS["_copy_grad"] = _copy_grad
 for _name, _fn in _BINDINGS.items():
     setattr(Tensor, _name, _fn)
 
-Tensor.T = property(lambda s: S.permute(s, tuple(reversed(range(s._data.ndim)))))
+def _T(self):
+    ndim = self._data.ndim
+    if ndim == 0:
+        warn_once("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases. (Triggered "
+                  "internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4321.)", stacklevel=2)
+    elif ndim != 2:
+        warn_once("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it "
+                  "will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or "
+                  "`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor. (Triggered "
+                  "internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4314.)", stacklevel=2)
+    return S.permute(self, tuple(reversed(range(ndim))))
+
+
+Tensor.T = property(_T)
 Tensor.mT = property(lambda s: S.transpose(s, -2, -1))
 Tensor.H = Tensor.T
 

@@ -283,12 +283,12 @@ class Tensor:
                 "Boolean value of Tensor with more than one value is ambiguous")
         return bool(self._data.reshape(()))
 
-    def _to_python_scalar(self):
-        if self._rg:
-            warnings.warn("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
-                          "Consider using tensor.detach() first. (Triggered internally at "
-                          "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:822.)",
-                          UserWarning, stacklevel=3)
+    def _to_python_scalar(self, warn=True):
+        if self._rg and warn:
+            warn_once("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
+                      "Consider using tensor.detach() first. (Triggered internally at "
+                      "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:822.)",
+                      stacklevel=3)
         if self._data.size != 1:
             raise ValueError("only one element tensors can be converted to Python scalars")
         return self._data.reshape(()).item()
@@ -297,7 +297,7 @@ class Tensor:
         return float(self._to_python_scalar())
 
     def __int__(self):
-        return int(self._to_python_scalar())
+        return int(self._to_python_scalar(warn=False))  # PyTorch warns for float() and complex() only
 
     def __index__(self):
         if self._data.dtype.kind not in "iub" or self._data.size != 1:
@@ -305,7 +305,7 @@ class Tensor:
         return int(self._data.reshape(()))
 
     def __complex__(self):
-        return complex(self.item())
+        return complex(self._to_python_scalar())
 
     def __format__(self, spec):
         if self._data.ndim == 0:
@@ -345,6 +345,17 @@ def _grad_module():
 
 
 _GRAD = None
+
+
+_WARNED = set()
+
+
+def warn_once(message, category=UserWarning, stacklevel=2):
+    """A UserWarning that PyTorch gives once per process (TORCH_WARN_ONCE): later calls are silent."""
+    if message in _WARNED:
+        return
+    _WARNED.add(message)
+    warnings.warn(message, category, stacklevel=stacklevel + 1)
 
 
 def _rebuild(data, rg):

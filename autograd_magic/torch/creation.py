@@ -98,8 +98,11 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     elif isinstance(data, (list, tuple)):
         _check_ragged(data)
         for v in data:
-            if isinstance(v, Tensor) and v._data.size != 1 and v._data.ndim:
-                raise ValueError("only one element tensors can be converted to Python scalars")
+            if isinstance(v, Tensor):
+                if v._data.size != 1 and v._data.ndim:
+                    raise ValueError("only one element tensors can be converted to Python scalars")
+                if v._rg and v._data.dtype.kind == "f":
+                    v._to_python_scalar()  # PyTorch converts each element with float(): the same warning, once
     target = dtype or _infer(data)
     arr = np.array(_nested(data), dtype=target.np)
     return _finish(arr, target, requires_grad)
