@@ -4,6 +4,8 @@ import contextlib
 import importlib
 import io
 import os
+import re
+import sys
 import traceback
 
 import pytest
@@ -48,3 +50,33 @@ def run_cells(cells, torch_module, ns=None):
                     traceback.print_exc()
         results.append((buf.getvalue(), error))
     return results
+
+
+def normalise(results):
+    """Mask object addresses (0x7f...) in each cell's output and error message, so two runs can be compared."""
+    return [(re.sub(r"0x[0-9a-f]+", "0x?", out), err and (err[0], re.sub(r"0x[0-9a-f]+", "0x?", err[1])))
+            for out, err in results]
+
+
+_TORCH_MODULES = ("torch", "torch.nn", "torch.nn.functional", "torch.autograd", "torch.autograd.functional",
+                  "torch.optim")
+
+
+def run_ours(cells, ns=None):
+    """run_cells on the engine, with `import torch` (and torch.nn, torch.optim ...) resolving to it meanwhile."""
+    import autograd_magic.torch as ours
+    saved = {k: sys.modules.get(k) for k in _TORCH_MODULES}
+    try:
+        sys.modules["torch"] = ours
+        sys.modules["torch.nn"] = ours.nn
+        sys.modules["torch.nn.functional"] = ours.nn.functional
+        sys.modules["torch.autograd"] = ours.autograd
+        sys.modules["torch.autograd.functional"] = ours.autograd.functional
+        sys.modules["torch.optim"] = ours.optim
+        return run_cells(cells, ours, ns)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                sys.modules.pop(k, None)
+            else:
+                sys.modules[k] = v

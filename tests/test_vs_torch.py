@@ -3,12 +3,9 @@
 Each case is a list of cells; every cell's stdout plus the repr of its last expression is compared character for
 character (object addresses masked), and so is any exception's type and message.
 """
-import re
-import sys
-
 import pytest
 
-from helpers import require, run_cells
+from helpers import normalise, require, run_cells, run_ours
 
 CASES = {
     "creation": [
@@ -182,37 +179,12 @@ CASES = {
 }
 
 
-def _normalise(results):
-    return [(re.sub(r"0x[0-9a-f]+", "0x?", out), err and (err[0], re.sub(r"0x[0-9a-f]+", "0x?", err[1])))
-            for out, err in results]
-
-
-def _run_ours(cells):
-    import autograd_magic.torch as ours
-    saved = {k: sys.modules.get(k) for k in ("torch", "torch.nn", "torch.nn.functional", "torch.autograd",
-                                             "torch.autograd.functional", "torch.optim")}
-    try:
-        sys.modules["torch"] = ours
-        sys.modules["torch.nn"] = ours.nn
-        sys.modules["torch.nn.functional"] = ours.nn.functional
-        sys.modules["torch.autograd"] = ours.autograd
-        sys.modules["torch.autograd.functional"] = ours.autograd.functional
-        sys.modules["torch.optim"] = ours.optim
-        return run_cells(cells, ours)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                sys.modules.pop(k, None)
-            else:
-                sys.modules[k] = v
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_lesson_snippets_match_pytorch(name):
     real = require("torch")
     import torch.autograd.functional  # noqa: F401  (so `from torch.autograd.functional import` resolves)
     cells = CASES[name]
-    got = _normalise(_run_ours(cells))
-    want = _normalise(run_cells(cells, real))
+    got = normalise(run_ours(cells))
+    want = normalise(run_cells(cells, real))
     mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
     assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
