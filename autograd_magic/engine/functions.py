@@ -181,12 +181,12 @@ def square(input):
     return pow(input, 2)
 
 
-def all(input, dim=None, keepdim=False):
-    return _logical_reduce(np.all, input, dim, keepdim)
+def all(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    return _logical_reduce(np.all, input, dim if axis is None else axis, keepdim if keepdims is None else keepdims)
 
 
-def any(input, dim=None, keepdim=False):
-    return _logical_reduce(np.any, input, dim, keepdim)
+def any(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    return _logical_reduce(np.any, input, dim if axis is None else axis, keepdim if keepdims is None else keepdims)
 
 
 def _logical_reduce(fn, input, dim, keepdim):
@@ -208,6 +208,37 @@ def isnan(input):
 
 def logical_not(input):
     return Tensor._wrap(np.logical_not(input._data))
+
+
+def _logical_fn(ufunc):
+    def fn(input, other):
+        b = other._data if isinstance(other, Tensor) else other
+        return Tensor._wrap(np.asarray(ufunc(input._data, b)))
+    fn.__name__ = ufunc.__name__
+    return fn
+
+
+logical_and, logical_or, logical_xor = (_logical_fn(u) for u in (np.logical_and, np.logical_or, np.logical_xor))
+
+
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    if input._data.dtype != other._data.dtype:
+        raise RuntimeError(f"{input.dtype} did not match {other.dtype}")
+    return Tensor._wrap(np.asarray(np.isclose(input._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan)))
+
+
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
+
+
+def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
+    a = input._data
+    if a.dtype.kind != "f":
+        return input.clone()
+    info = np.finfo(a.dtype)
+    posinf = info.max if posinf is None else posinf
+    neginf = info.min if neginf is None else neginf
+    return apply(OPS["nan_to_num"], (input,), nan, posinf, neginf, np.isfinite(a))
 
 
 def abs(input):
@@ -388,6 +419,19 @@ def _check_matmul_shapes(a, b):
                            f"[{sa[0] if len(sa) > 2 else 1}, {k_a}] but got: [{sb[0] if len(sb) > 2 else 1}, {k_b}].")
 
 
+def bmm(input, mat2):
+    for t, name in ((input, "batch1"), (mat2, "batch2")):
+        if t._data.ndim != 3:
+            raise RuntimeError(f"{name} must be a 3D tensor")
+    if input._data.dtype != mat2._data.dtype:
+        raise RuntimeError(f"expected scalar type {_word(input)} but found {_word(mat2)}")
+    sa, sb = input._data.shape, mat2._data.shape
+    if sb[0] != sa[0] or sb[1] != sa[2]:
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{sa[0]}, {sa[2]}] but "
+                           f"got: [{sb[0]}, {sb[1]}].")
+    return apply(OPS["bmm"], (input, mat2))
+
+
 def mm(input, mat2):
     a, b = input, mat2
     if a._data.ndim != 2:
@@ -448,6 +492,58 @@ def to_dtype(t, dtype, copy=False):
     if t._rg and not dtype.is_floating_point:
         return Tensor._wrap(t._data.astype(dtype.np))
     return apply(OPS["to_copy"], (t,), dtype.np)
+
+
+# ---------------------------------------------------------------- out=
+
+
+_OUT_GRAD = ("{}(): functions with out=... arguments don't support automatic differentiation, but one of the "
+             "arguments requires grad.")
+_RESIZED = ("An output with one or more elements was resized since it had shape [{}], which does not match the "
+            "required output shape [{}]. This behavior is deprecated, and in a future PyTorch release outputs will "
+            "not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing "
+            "it, inplace, to zero elements with t.resize_(0). (Triggered internally at "
+            "/__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)")
+
+
+def write_out(result, out, name):
+    """Store result in out (resized if its shape differs, as PyTorch does) and return out."""
+    from .autograd import GRAD_MODE
+    if GRAD_MODE.enabled and (result._rg or out._rg):
+        raise RuntimeError(_OUT_GRAD.format(name))
+    data, dst = result._data, out._data
+    if not np.can_cast(data.dtype, dst.dtype, "same_kind"):
+        from .inplace import _kind
+        raise RuntimeError(f"result type {_kind(data.dtype)} can't be cast to the desired output type "
+                           f"{_kind(dst.dtype)}")
+    if dst.shape != data.shape:
+        if dst.size:
+            import warnings
+            warnings.warn(_RESIZED.format(", ".join(map(str, dst.shape)), ", ".join(map(str, data.shape))),
+                          UserWarning, stacklevel=3)
+        out._data = np.empty(data.shape, dst.dtype)
+    np.copyto(out._data, data, casting="unsafe")
+    out._vbox[0] += 1
+    return out
+
+
+def with_out(fn, name=None):
+    """fn accepting out= (the common functions of the torch namespace)."""
+    name = name or fn.__name__
+
+    def wrapper(*args, out=None, **kwargs):
+        if out is None:
+            return fn(*args, **kwargs)
+        from .autograd import GRAD_MODE
+        if GRAD_MODE.enabled and builtin_any(isinstance(a, Tensor) and a._rg for a in args):
+            raise RuntimeError(_OUT_GRAD.format(name))
+        return write_out(fn(*args, **kwargs), out, name)
+    wrapper.__name__ = wrapper.__qualname__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+builtin_any = __builtins__["any"] if isinstance(__builtins__, dict) else __builtins__.any
 
 
 def clone(input, *, memory_format=None):

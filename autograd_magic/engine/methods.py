@@ -36,6 +36,9 @@ def _pow(self, exponent):
 def _to(self, *args, **kwargs):
     """to(dtype) / to(device) / to(other) / to(device, dtype); copy= honoured."""
     dtype = kwargs.get("dtype")
+    for a in (*args, kwargs.get("device")):
+        if a is not None and not isinstance(a, (dtypes.dtype, Tensor)) and str(a).startswith("cuda"):
+            raise AssertionError("Torch not compiled with CUDA enabled")
     for a in args:
         if isinstance(a, dtypes.dtype):
             dtype = a
@@ -50,11 +53,28 @@ def _to(self, *args, **kwargs):
     return F.to_dtype(self, dtype, copy=kwargs.get("copy", False))
 
 
-def _type(self, dtype=None, **kwargs):
+_TYPE_NAMES = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor", "int64": "LongTensor",
+               "int32": "IntTensor", "int16": "ShortTensor", "int8": "CharTensor", "uint8": "ByteTensor",
+               "bool": "BoolTensor"}
+
+
+def _type(self, dtype=None, non_blocking=False, **kwargs):
+    """type() -> 'torch.FloatTensor'; type(torch.float64), type(torch.DoubleTensor), type('torch.DoubleTensor')."""
     if dtype is None:
-        return "torch." + {"float32": "FloatTensor", "float64": "DoubleTensor", "int64": "LongTensor",
-                           "int32": "IntTensor", "bool": "BoolTensor"}.get(self.dtype.name, "Tensor")
+        return "torch." + _TYPE_NAMES[self.dtype.name]
+    if isinstance(dtype, str):
+        name = dtype[len("torch."):] if dtype.startswith("torch.") else None
+        match = [d for d, n in _TYPE_NAMES.items() if n == name]
+        if not match:
+            raise ValueError(f"invalid type: '{dtype}'")
+        dtype = dtypes._NAMES[match[0]]
+    elif not isinstance(dtype, dtypes.dtype):
+        dtype = dtype.dtype  # torch.FloatTensor and friends carry their dtype
     return F.to_dtype(self, dtype)
+
+
+def _no_cuda():
+    raise AssertionError("Torch not compiled with CUDA enabled")
 
 
 def _iop(fn):
@@ -69,12 +89,26 @@ def _named_inplace(fn):
     return method
 
 
-def _max(self, dim=None, keepdim=False):
-    return S.max(self, dim, keepdim)
+def _max(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    return S.max(self, dim, keepdim, axis=axis, keepdims=keepdims)
 
 
-def _min(self, dim=None, keepdim=False):
-    return S.min(self, dim, keepdim)
+def _min(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    return S.min(self, dim, keepdim, axis=axis, keepdims=keepdims)
+
+
+def _norm(self, p="fro", dim=None, keepdim=False, dtype=None):
+    return S.norm(self, p, dim, keepdim, dtype)
+
+
+_norm.__qualname__ = "Tensor.norm"  # PyTorch's Python-level method: its TypeErrors name it so
+
+
+def _scatter_inplace(fn):
+    def method(self, dim, index, src=None, *, value=None, reduce=None):
+        return I.inplace(lambda t, s: fn(t, dim, index, s, value=value) if s is not None or value is not None
+                         else fn(t, dim, index, value=value), self, src)
+    return method
 
 
 
@@ -118,8 +152,18 @@ _BINDINGS = {
     "floor_divide": F.floor_divide, "remainder": F.remainder, "nonzero": F.nonzero,
     # reductions
     "sum": S.sum, "mean": S.mean, "max": _max, "min": _min, "amax": S.amax, "amin": S.amin,
-    "argmax": S.argmax, "argmin": S.argmin, "prod": S.prod, "var": S.var, "std": S.std, "norm": S.norm,
-    "cumsum": S.cumsum,
+    "argmax": S.argmax, "argmin": S.argmin, "prod": S.prod, "var": S.var, "std": S.std, "norm": _norm,
+    "cumsum": S.cumsum, "cumprod": S.cumprod, "logsumexp": S.logsumexp, "median": S.median,
+    "count_nonzero": S.count_nonzero, "sort": S.sort, "argsort": S.argsort, "topk": S.topk, "unique": S.unique,
+    # splitting, picking, scattering
+    "split": S.split, "chunk": S.chunk, "unbind": S.unbind, "diag": S.diag, "diagonal": S.diagonal,
+    "trace": S.trace, "gather": S.gather, "scatter": S.scatter, "scatter_add": S.scatter_add,
+    "scatter_": _scatter_inplace(S.scatter),
+    "scatter_add_": lambda s, dim, index, src: I.inplace(lambda t, v: S.scatter_add(t, dim, index, v), s, src),
+    "index_select": S.index_select, "masked_select": S.masked_select, "flip": S.flip, "tril": S.tril,
+    "triu": S.triu, "tril_": _named_inplace(S.tril), "triu_": _named_inplace(S.triu), "repeat": S.repeat,
+    "logical_and": F.logical_and, "logical_or": F.logical_or, "logical_xor": F.logical_xor,
+    "isclose": F.isclose, "allclose": F.allclose, "nan_to_num": F.nan_to_num, "bmm": F.bmm,
     # shapes and views
     "reshape": S.reshape, "view": S.view, "flatten": S.flatten, "squeeze": S.squeeze,
     "unsqueeze": S.unsqueeze, "permute": S.permute, "transpose": S.transpose, "swapaxes": S.transpose,
@@ -135,6 +179,7 @@ _BINDINGS = {
     "int": lambda s, memory_format=None: F.to_dtype(s, dtypes.int32),
     "bool": lambda s, memory_format=None: F.to_dtype(s, dtypes.bool_),
     "cpu": lambda s, memory_format=None: s,
+    "cuda": lambda s, device=None, non_blocking=False, memory_format=None: _no_cuda(),
     # in place
     "add_": _named_inplace(F.add), "sub_": _named_inplace(F.sub), "mul_": _named_inplace(F.mul),
     "div_": _named_inplace(F.div), "pow_": _named_inplace(F.pow), "clamp_": _named_inplace(F.clamp),

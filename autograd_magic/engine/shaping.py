@@ -24,7 +24,9 @@ MaxResult, MinResult = _return_type("max"), _return_type("min")
 # ---------------------------------------------------------------- reductions
 
 
-def sum(input, dim=None, keepdim=False, *, dtype=None):
+def sum(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None, out=None):
+    if axis is not None or keepdims is not None or out is not None:  # numpy's names, as PyTorch accepts them
+        return _with_out(sum(input, _alias(dim, axis), _alias(keepdim, keepdims), dtype=dtype), out, "sum")
     t = input
     np_dt = dtype.np if dtype is not None else (np.int64 if t._data.dtype.kind in "biu" else None)
     dims = dims_arg(dim, t._data.ndim)
@@ -35,7 +37,9 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
     return apply(OPS["sum_dim"], (t,), dims, keepdim, t._data.shape, np_dt)
 
 
-def mean(input, dim=None, keepdim=False, *, dtype=None):
+def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None, out=None):
+    if axis is not None or keepdims is not None or out is not None:
+        return _with_out(mean(input, _alias(dim, axis), _alias(keepdim, keepdims), dtype=dtype), out, "mean")
     t = input if dtype is None else input.to(dtype)
     if t._data.dtype.kind != "f":
         raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating point or "
@@ -46,6 +50,17 @@ def mean(input, dim=None, keepdim=False, *, dtype=None):
     if dims is None:
         dims = tuple(range(t._data.ndim))
     return apply(OPS["mean_dim"], (t,), dims, keepdim, t._data.shape)
+
+
+def _alias(value, alias):
+    return value if alias is None else alias
+
+
+def _with_out(result, out, name):
+    if out is None:
+        return result
+    from .functions import write_out
+    return write_out(result, out, name)
 
 
 def _type_word(t):
@@ -80,30 +95,32 @@ def _extreme(name, input, dim, keepdim, other):
     return result(values, Tensor._wrap(out_idx.astype(np.int64)))
 
 
-def max(input, dim=None, keepdim=False, *, other=None):
-    return _extreme("max", input, dim, keepdim, other)
+def max(input, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):
+    return _extreme("max", input, _alias(dim, axis), _alias(keepdim, keepdims), other)
 
 
-def min(input, dim=None, keepdim=False, *, other=None):
-    return _extreme("min", input, dim, keepdim, other)
+def min(input, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):
+    return _extreme("min", input, _alias(dim, axis), _alias(keepdim, keepdims), other)
 
 
-def amax(input, dim=(), keepdim=False):
+def amax(input, dim=(), keepdim=False, *, axis=None, keepdims=None):
+    dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     dims = dims_arg(dim, input._data.ndim) or tuple(range(input._data.ndim))
     return apply(OPS["amax"], (input,), dims, keepdim)
 
 
-def amin(input, dim=(), keepdim=False):
+def amin(input, dim=(), keepdim=False, *, axis=None, keepdims=None):
+    dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     dims = dims_arg(dim, input._data.ndim) or tuple(range(input._data.ndim))
     return apply(OPS["amin"], (input,), dims, keepdim)
 
 
-def argmax(input, dim=None, keepdim=False):
-    return _arg(np.argmax, input, dim, keepdim)
+def argmax(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    return _arg(np.argmax, input, _alias(dim, axis), _alias(keepdim, keepdims))
 
 
-def argmin(input, dim=None, keepdim=False):
-    return _arg(np.argmin, input, dim, keepdim)
+def argmin(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    return _arg(np.argmin, input, _alias(dim, axis), _alias(keepdim, keepdims))
 
 
 def _arg(fn, input, dim, keepdim):
@@ -115,7 +132,8 @@ def _arg(fn, input, dim, keepdim):
     return Tensor._wrap(np.asarray(fn(a, axis=d, keepdims=keepdim)).astype(np.int64))
 
 
-def prod(input, dim=None, keepdim=False, *, dtype=None):
+def prod(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
+    dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     t = input if dtype is None else input.to(dtype)
     if dim is None:
         return apply(OPS["prod"], (t,))
@@ -128,13 +146,15 @@ def _correction(unbiased, correction):
     return 1 if unbiased in (None, True) else 0
 
 
-def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None):
+    dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     if isinstance(dim, bool):
         dim, unbiased = None, dim
     return apply(OPS["var"], (input,), dims_arg(dim, input._data.ndim), _correction(unbiased, correction), keepdim)
 
 
-def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None):
+    dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     if isinstance(dim, bool):
         dim, unbiased = None, dim
     return apply(OPS["std"], (input,), dims_arg(dim, input._data.ndim), _correction(unbiased, correction), keepdim)
@@ -145,8 +165,21 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     return apply(OPS["norm"], (input,), p, dims_arg(dim, input._data.ndim), keepdim)
 
 
-def cumsum(input, dim):
-    return Tensor._wrap(np.cumsum(input._data, axis=_dim(dim, input._data.ndim)))
+def cumsum(input, dim=None, *, dtype=None, axis=None):
+    return _running("cumsum", input, _alias(dim, axis), dtype)
+
+
+def cumprod(input, dim=None, *, dtype=None, axis=None):
+    return _running("cumprod", input, _alias(dim, axis), dtype)
+
+
+def _running(name, input, dim, dtype):
+    if dim is None:
+        raise TypeError(f"{name}() missing 1 required positional arguments: \"dim\"")
+    t = input if dtype is None else input.to(dtype)
+    if dtype is None and t._data.dtype.kind in "biu":
+        t = t.long()  # integer running sums and products are int64, as in PyTorch
+    return apply(OPS[name], (t,), _dim(dim, t._data.ndim))
 
 
 # ---------------------------------------------------------------- views
@@ -333,6 +366,8 @@ def _check_bounds(key, shape):
     for k in key:
         if k is None:
             continue
+        if k.__class__ is slice and k.step is not None and k.step < 0:
+            raise ValueError("step must be greater than zero")
         if dim >= len(shape):
             raise IndexError(f"too many indices for tensor of dimension {len(shape)}")
         if isinstance(k, (int, np.integer)):
@@ -468,3 +503,378 @@ def stack(tensors, dim=0):
 def select(input, dim, index):
     d = _dim(dim, input._data.ndim)
     return getitem(input, (slice(None),) * d + (index,))
+
+
+# ---------------------------------------------------------------- splitting
+
+
+def split(tensor, split_size_or_sections, dim=0):
+    t = tensor
+    d = _dim(dim, t._data.ndim)
+    n = t._data.shape[d]
+    if isinstance(split_size_or_sections, int):
+        size = split_size_or_sections
+        sizes = [builtins.min(size, n - start) for start in range(0, n, size)] if size > 0 else [n]
+        name = "split"
+    else:
+        sizes = [int(s) for s in split_size_or_sections]
+        if builtins.sum(sizes) != n:
+            raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size at "
+                               f"dimension {d}), but got split_sizes=[{', '.join(map(str, sizes))}]")
+        name = "split_with_sizes"
+    pieces, start = [], 0
+    for size in sizes or [0]:
+        key = (slice(None),) * d + (slice(start, start + size),)
+        pieces.append(_view_out(t, apply(OPS[name], (t,), key, t._data.shape)))
+        start += size
+    return tuple(pieces)
+
+
+def chunk(input, chunks, dim=0):
+    if chunks <= 0:
+        raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+    n = input._data.shape[_dim(dim, input._data.ndim)]
+    return split(input, builtins.max(1, -(-n // chunks)), dim)
+
+
+def unbind(input, dim=0):
+    d = _dim(dim, input._data.ndim)
+    shape = input._data.shape
+    return tuple(_view_out(input, apply(OPS["unbind"], (input,), (slice(None),) * d + (i,), shape))
+                 for i in range(shape[d]))
+
+
+# ---------------------------------------------------------------- picking elements by a key
+
+
+def _diag_key(shape, offset, d1, d2):
+    """The advanced-indexing key that picks a diagonal (moved to the last dim, as np.diagonal does)."""
+    flat = np.arange(int(np.prod(shape))).reshape(shape)
+    return np.unravel_index(np.diagonal(flat, offset, d1, d2), shape)
+
+
+def diagonal(input, offset=0, dim1=0, dim2=1):
+    n = input._data.ndim
+    key = _diag_key(input._data.shape, offset, _dim(dim1, n), _dim(dim2, n))
+    return apply(OPS["diagonal"], (input,), key, input._data.shape)
+
+
+def diag(input, diagonal=0):
+    a = input._data
+    if a.ndim == 1:
+        n = a.shape[0] + builtins.abs(diagonal)
+        idx = np.arange(a.shape[0])
+        key = (idx + builtins.max(-diagonal, 0), idx + builtins.max(diagonal, 0))
+        return apply(OPS["diag_embed"], (input,), key, (n, n))
+    if a.ndim != 2:
+        raise RuntimeError("diag(): Supports 1D or 2D tensors. Got " + f"{a.ndim}D")
+    return apply(OPS["diag"], (input,), _diag_key(a.shape, diagonal, 0, 1), a.shape)
+
+
+def trace(input):
+    if input._data.ndim != 2:
+        raise RuntimeError("trace: expected a matrix, but got tensor with dim " + str(input._data.ndim))
+    return apply(OPS["trace"], (input,), input._data.shape)
+
+
+def _index_array(index, name):
+    if not isinstance(index, Tensor):
+        raise TypeError(f"{name}(): argument 'index' must be Tensor, not {type(index).__name__}")
+    if index._data.dtype not in (np.int64, np.int32):
+        raise RuntimeError(f"{name}(): Expected dtype " + ("int32 or int64" if name == "index_select" else "int32/int64")
+                           + " for index")
+    return index._data
+
+
+def _along(input, dim, index, name):
+    from .xp import along_axis_key
+    idx = _index_array(index, name)
+    d = _dim(dim, input._data.ndim)
+    if idx.ndim != input._data.ndim:
+        raise RuntimeError("Index tensor must have the same number of dimensions as " +
+                           ("input tensor" if name == "gather" else "self tensor"))
+    return (along_axis_key(idx, d) if idx.ndim else ()), d
+
+
+def gather(input, dim, index, *, sparse_grad=False):
+    key, _ = _along(input, dim, index, "gather")
+    return apply(OPS["gather"], (input,), key, input._data.shape)
+
+
+def scatter(input, dim, index, src=None, *, value=None, reduce=None):
+    key, _ = _along(input, dim, index, "scatter")
+    if src is None:
+        src = value
+    if not isinstance(src, Tensor):
+        return apply(OPS["scatter_value"], (input,), key, src)
+    if src._data.dtype != input._data.dtype:
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
+    return apply(OPS["scatter"], (input, _leading(src, index)), key)
+
+
+def scatter_add(input, dim, index, src):
+    key, _ = _along(input, dim, index, "scatter_add")
+    if src._data.dtype != input._data.dtype:
+        raise RuntimeError("scatter_add(): Expected self.dtype to be equal to src.dtype")
+    return apply(OPS["scatter_add"], (input, _leading(src, index)), key)
+
+
+def _leading(src, index):
+    """The block of src that index covers (PyTorch reads only that much of src)."""
+    if src._data.shape == index._data.shape:
+        return src
+    return getitem(src, tuple(slice(0, n) for n in index._data.shape))
+
+
+def index_select(input, dim, index):
+    idx = _index_array(index, "index_select")
+    d = _dim(dim, input._data.ndim)
+    key = (slice(None),) * d + (idx.reshape(-1),) if input._data.ndim else (idx.reshape(-1) * 0,)
+    return apply(OPS["index_select"], (input,), key, input._data.shape)
+
+
+def masked_select(input, mask):
+    m = mask._data if isinstance(mask, Tensor) else np.asarray(mask)
+    shape = np.broadcast_shapes(input._data.shape, m.shape)
+    t = input if input._data.shape == shape else expand(input, shape)
+    return apply(OPS["masked_select"], (t,), np.broadcast_to(m, shape), shape)
+
+
+def flip(input, *args, dims=None):
+    dims = tuple(_dim(d, input._data.ndim) for d in _shape_args(args if dims is None else (dims,)))
+    return apply(OPS["flip"], (input,), dims)
+
+
+def tril(input, diagonal=0):
+    return apply(OPS["tril"], (input,), diagonal)
+
+
+def triu(input, diagonal=0):
+    return apply(OPS["triu"], (input,), diagonal)
+
+
+def repeat(input, *sizes):
+    sizes = _shape_args(sizes)
+    shape = input._data.shape
+    if len(sizes) < len(shape):
+        raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of dimensions of "
+                           "tensor")
+    t = input if shape else reshape(input, (1,))
+    shape = t._data.shape
+    flat = np.arange(t._data.size).reshape((1,) * (len(sizes) - len(shape)) + shape)
+    key = np.unravel_index(np.tile(flat, sizes), shape)
+    return apply(OPS["repeat"], (t,), key, shape)
+
+
+# ---------------------------------------------------------------- sorting and order statistics
+
+SortResult, TopkResult, MedianResult = _return_type("sort"), _return_type("topk"), _return_type("median")
+
+
+def _order(a, d, descending):
+    if not a.ndim:
+        return np.zeros((), np.int64)
+    if descending:
+        if a.dtype.kind in "fi":
+            return np.argsort(-a, axis=d, kind="stable")
+        return np.flip(np.argsort(a, axis=d, kind="stable"), d)
+    return np.argsort(a, axis=d, kind="stable")
+
+
+def _picked(input, name, idx, d, result):
+    """values = input picked at idx along d (idx has input's ndim), recorded under name; with the indices."""
+    from .xp import along_axis_key
+    key = along_axis_key(idx, d) if input._data.ndim else ()
+    values = apply(OPS[name], (input,), key, input._data.shape)
+    return result(values, Tensor._wrap(idx.astype(np.int64)))
+
+
+def sort(input, dim=-1, descending=False, stable=False):
+    d = _dim(dim, input._data.ndim)
+    return _picked(input, "sort", _order(input._data, d, descending), d, SortResult)
+
+
+def argsort(input, dim=-1, descending=False, stable=False):
+    d = _dim(dim, input._data.ndim)
+    return Tensor._wrap(_order(input._data, d, descending).astype(np.int64))
+
+
+def topk(input, k, dim=-1, largest=True, sorted=True):
+    d = _dim(dim, input._data.ndim)
+    n = input._data.shape[d] if input._data.ndim else 1
+    if not 0 <= k <= n:
+        raise RuntimeError("selected index k out of range")
+    idx = _order(input._data, d, largest)
+    idx = np.take(idx, np.arange(k), axis=d) if input._data.ndim else idx
+    return _picked(input, "topk", idx, d, TopkResult)
+
+
+def median(input, dim=None, keepdim=False):
+    a = input._data
+    if dim is None:
+        if a.size == 0:
+            return Tensor._wrap(np.asarray(np.nan, a.dtype))
+        flat = np.argsort(a.reshape(-1), kind="stable")[(a.size - 1) // 2]
+        key = tuple(np.asarray(i) for i in np.unravel_index(flat, a.shape))
+        return apply(OPS["median"], (input,), key, a.shape)
+    d = _dim(dim, a.ndim)
+    if not a.ndim:
+        return _picked(input, "median_dim", _order(a, d, False), d, MedianResult)
+    idx = np.take(_order(a, d, False), [(a.shape[d] - 1) // 2], axis=d)
+    if keepdim:
+        return _picked(input, "median_dim", idx, d, MedianResult)
+    idx = idx.squeeze(d)
+    key = list(np.indices(idx.shape, sparse=True))
+    key.insert(d, idx)
+    values = apply(OPS["median_dim"], (input,), tuple(key), a.shape)
+    return MedianResult(values, Tensor._wrap(idx.astype(np.int64)))
+
+
+def logsumexp(input, dim, keepdim=False):
+    t = input if input._data.dtype.kind == "f" else input.float()
+    dims = dims_arg(dim, t._data.ndim)
+    return apply(OPS["logsumexp"], (t,), dims if dims is not None else tuple(range(t._data.ndim)), keepdim)
+
+
+def _moment_mean(kind, input, dim, unbiased, keepdim, correction):
+    if isinstance(dim, bool):
+        dim, unbiased = None, dim
+    dims = dims_arg(dim, input._data.ndim)
+    c = _correction(unbiased, correction)
+    spread = apply(OPS[f"{kind}_mean_{kind}"], (input,), dims, c, keepdim)
+    all_dims = dims if dims is not None else tuple(range(input._data.ndim))
+    mean_ = apply(OPS[f"{kind}_mean_mean"], (input,), all_dims, keepdim, input._data.shape)
+    return spread, mean_
+
+
+def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    return _moment_mean("std", input, dim, unbiased, keepdim, correction)
+
+
+def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    return _moment_mean("var", input, dim, unbiased, keepdim, correction)
+
+
+def count_nonzero(input, dim=None):
+    dims = dims_arg(dim, input._data.ndim)
+    return Tensor._wrap(np.asarray(np.count_nonzero(input._data, axis=dims), dtype=np.int64))
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    a = input._data if dim is None else input._data
+    vals, inverse, counts = np.unique(a if dim is not None else a.reshape(-1), return_inverse=True,
+                                      return_counts=True, axis=dim)
+    out = [Tensor._wrap(vals)]
+    if return_inverse:
+        out.append(Tensor._wrap(inverse.reshape(a.shape if dim is None else -1).astype(np.int64)))
+    if return_counts:
+        out.append(Tensor._wrap(counts.astype(np.int64)))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def meshgrid(*tensors, indexing=None):
+    if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
+        tensors = tuple(tensors[0])
+    if indexing is None:
+        from .tensor import warn_once
+        warn_once("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
+                  "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4215.)",
+                  stacklevel=2)
+        indexing = "ij"
+    if indexing not in ("ij", "xy"):
+        raise RuntimeError(f"torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {indexing}")
+    swap = indexing == "xy" and len(tensors) >= 2
+    ts = list(tensors)
+    if swap:
+        ts[0], ts[1] = ts[1], ts[0]
+    shape = tuple(t._data.size for t in ts)
+    grids = [expand(view(t, tuple(-1 if j == i else 1 for j in range(len(ts)))), shape) for i, t in enumerate(ts)]
+    if swap:
+        grids[0], grids[1] = grids[1], grids[0]
+    return tuple(grids)
+
+
+# ---------------------------------------------------------------- einsum
+
+
+def einsum(equation, *operands):
+    """Subscripts without '...': one operand (permute, sum, diagonal-free), or two (a batched matmul as PyTorch
+    records it: permute, reshape, bmm, view; or a broadcast product when nothing is contracted)."""
+    if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
+        operands = tuple(operands[0])
+    eq = equation.replace(" ", "")
+    lhs, arrow, out = eq.partition("->")
+    inputs = lhs.split(",")
+    if len(inputs) != len(operands):
+        raise RuntimeError("einsum(): more operands were provided than specified in the equation" if
+                           len(operands) > len(inputs) else
+                           "einsum(): fewer operands were provided than specified in the equation")
+    if "." in eq or builtins.any(len(set(s)) != len(s) for s in inputs) or len(inputs) > 2:
+        raise RuntimeError("einsum(): autograd_magic implements a subset of PyTorch: subscripts without '...' or "
+                           "repeated letters, on one or two operands")
+    if not arrow:
+        counts = collections.Counter("".join(inputs))
+        out = "".join(c for c in sorted(counts) if counts[c] == 1)
+    sizes = {}
+    for subs, t in zip(inputs, operands):
+        if len(subs) != t._data.ndim:
+            raise RuntimeError(f"einsum(): the number of subscripts in the equation ({len(subs)}) does not match the "
+                               f"number of dimensions ({t._data.ndim}) for operand {operands.index(t)} and no "
+                               "ellipsis was given")
+        sizes.update(zip(subs, t._data.shape))
+    if len(operands) == 1:
+        t, subs = operands[0], inputs[0]
+        if set(subs) == set(out):  # PyTorch records a permute, even the identity one
+            return permute(t, [subs.index(c) for c in out])
+        return _einsum_one(t, subs, out)
+    return _einsum_two(operands[0], inputs[0], operands[1], inputs[1], out, sizes)
+
+
+def _einsum_one(t, subs, out):
+    drop = [i for i, c in enumerate(subs) if c not in out]
+    if drop:
+        t = sum(t, drop)
+        subs = "".join(c for c in subs if c in out)
+    if subs != out:
+        t = permute(t, [subs.index(c) for c in out])
+    return t
+
+
+def _einsum_two(a, sa, b, sb, out, sizes):
+    # letters only one operand has and the output lacks are summed away first
+    a, sa = _einsum_one(a, sa, "".join(c for c in sa if c in out or c in sb)), "".join(c for c in sa if c in out or c in sb)
+    b, sb = _einsum_one(b, sb, "".join(c for c in sb if c in out or c in sa)), "".join(c for c in sb if c in out or c in sa)
+    batch = [c for c in out if c in sa and c in sb]
+    left = [c for c in out if c in sa and c not in sb]
+    right = [c for c in out if c in sb and c not in sa]
+    summed = [c for c in sa if c in sb and c not in out]
+    if not summed:  # a broadcast product
+        order = batch + left + right
+        ea = _einsum_align(a, sa, order)
+        eb = _einsum_align(b, sb, order)
+        prod_ = ea * eb
+        return prod_ if order == list(out) else permute(prod_, [order.index(c) for c in out])
+
+    def size(letters):
+        n = 1
+        for c in letters:
+            n *= sizes[c]
+        return n
+    a3 = reshape(_einsum_one(a, sa, "".join(batch + left + summed)), size(batch), size(left), size(summed))
+    b3 = reshape(_einsum_one(b, sb, "".join(batch + summed + right)), size(batch), size(summed), size(right))
+    from .functions import bmm
+    res = view(bmm(a3, b3), [sizes[c] for c in batch + left + right])
+    order = batch + left + right
+    return res if order == list(out) else permute(res, [order.index(c) for c in out])
+
+
+def _einsum_align(t, subs, order):
+    """t permuted to order's letters it has, with size-1 dims for the ones it lacks."""
+    mine = [c for c in order if c in subs]
+    if list(subs) != mine:
+        t = permute(t, [subs.index(c) for c in mine])
+    shape = [t._data.shape[mine.index(c)] if c in mine else 1 for c in order]
+    return t if tuple(shape) == t._data.shape else reshape(t, shape)
+
+
+import builtins  # noqa: E402  (sum, max, abs are shadowed by the reductions above)

@@ -236,7 +236,9 @@ class Tensor:
         return self._data.flags.c_contiguous
 
     def contiguous(self, memory_format=None):
-        return self if self._data.flags.c_contiguous else self.clone()
+        if self._data.flags.c_contiguous:
+            return self
+        return apply(OPS["clone"], (self,), data=np.ascontiguousarray(self._data))  # clone() keeps the strides
 
     def __len__(self):
         if not self._data.ndim:

@@ -8,20 +8,25 @@ from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, in
                              uint8)
 from ..engine.functions import (all, any, ceil, floor, frac, isfinite, isinf, isnan, log1p,  # noqa: F401
                                 logical_not, round, square, trunc)
-from ..engine.functions import (abs, absolute, add, addmm, clamp, clip, cos, div, divide, dot, exp,  # noqa: F401
-                                floor_divide, fmod, log, log_softmax, masked_fill, matmul, maximum, minimum, mm, mul, multiply, mv, neg,
-                                negative, nonzero, outer, pow, reciprocal, relu, remainder, rsub, sigmoid, sign,
-                                sin, softmax, sqrt, sub, subtract, tan, tanh, true_divide, where)
+from ..engine.functions import (abs, absolute, add, addmm, allclose, bmm, clamp, clip, cos, div, divide, dot,  # noqa: F401
+                                exp, floor_divide, fmod, isclose, log, log_softmax, logical_and, logical_or,
+                                logical_xor, masked_fill, matmul, maximum, minimum, mm, mul, multiply, mv, nan_to_num,
+                                neg, negative, nonzero, outer, pow, reciprocal, relu, remainder, rsub, sigmoid, sign,
+                                sin, softmax, sqrt, sub, subtract, tan, tanh, true_divide, where, with_out)
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
-from ..engine.shaping import (amax, amin, argmax, argmin, cat, concat, concatenate, cumsum, expand, flatten,  # noqa: F401
-                              max, mean, min, norm, permute, prod, reshape, select, squeeze, stack, std, sum,
-                              swapaxes, t, transpose, unsqueeze, var, view)
+from ..engine.shaping import (amax, amin, argmax, argmin, argsort, cat, chunk, concat, concatenate,  # noqa: F401
+                              count_nonzero, cumprod, cumsum, diag, diagonal, einsum, expand, flatten, flip, gather,
+                              index_select, logsumexp, masked_select, max, mean, median, meshgrid, min, norm, permute,
+                              prod, reshape, scatter, scatter_add, select, sort, split, squeeze,
+                              stack, std, std_mean, sum, swapaxes, t, topk, trace, transpose, tril, triu, unbind,
+                              unique, unsqueeze, var, var_mean, view)
 from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import Tensor  # noqa: F401
-from . import autograd, nn, optim  # noqa: F401
-from .creation import (arange, as_tensor, bernoulli, empty, empty_like, eye, from_numpy, full, full_like,  # noqa: F401
-                       linspace, multinomial, normal, ones, ones_like, rand, rand_like, randint, randint_like, randn,
-                       randn_like, randperm, tensor, zeros, zeros_like)
+from . import autograd, cuda, nn, optim  # noqa: F401
+from .creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
+                       IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
+                       from_numpy, full, full_like, linspace, multinomial, normal, ones, ones_like, rand, rand_like,
+                       randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
 from .rng import Generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state  # noqa: F401
 
@@ -32,7 +37,30 @@ half = float16
 long = int64
 int = int32
 short = int16
-FloatTensor = DoubleTensor = LongTensor = Tensor
+
+# out=: the result is written into the given tensor (resized if needed), as PyTorch does for these functions.
+add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot, pow, exp, log, sqrt, abs, neg, \
+    sin, cos, tanh, sigmoid, clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where = (
+        with_out(f) for f in (add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot,
+                              pow, exp, log, sqrt, abs, neg, sin, cos, tanh, sigmoid, clamp, maximum, minimum, cat,
+                              stack, sum, mean, prod, cumsum, where))
+
+
+class _Namespace:
+    """A small attribute namespace (torch.backends.mps, torch.backends.cudnn)."""
+
+    def __init__(self, name, **attrs):
+        self.__name__ = name
+        self.__dict__.update(attrs)
+
+    def __repr__(self):
+        return f"<module '{self.__name__}'>"
+
+
+backends = _Namespace("torch.backends",
+                      mps=_Namespace("torch.backends.mps", is_available=lambda: False, is_built=lambda: False),
+                      cudnn=_Namespace("torch.backends.cudnn", deterministic=False, benchmark=False, enabled=True,
+                                       is_available=lambda: False))
 
 
 def is_tensor(obj):
@@ -63,13 +91,16 @@ def get_default_dtype():
     return float32
 
 
+def set_default_dtype(d):
+    if not isinstance(d, dtype) or not d.is_floating_point:
+        raise TypeError("only floating-point types are supported as the default type")
+    if d is not float32:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the default dtype stays "
+                                  "torch.float32")
+
+
 def is_floating_point(input):
     return input.is_floating_point()
-
-
-def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-    import numpy as np
-    return builtin_bool(np.allclose(input._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
 
 def equal(input, other):

@@ -6,6 +6,7 @@ import warnings
 import numpy as np
 
 from ..engine import dtypes
+from ..engine.size import Size
 from ..engine.tensor import Tensor, check_foreign
 
 _COPY_WARNING = (
@@ -83,6 +84,8 @@ _FLAT_KINDS = {float, int, bool}
 
 def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new leaf tensor holding a copy of data (floats become float32, ints int64)."""
+    if device is not None:
+        _check_device(device)
     check_foreign(data)
     cls = data.__class__
     if cls is list and dtype is None:
@@ -132,25 +135,42 @@ def _size(size):
     return tuple(int(n) for n in size)
 
 
-def _filled(size, value, dtype, requires_grad, cat=2):
-    dt = dtype or dtypes.default_for_category(cat)
-    return _finish(np.full(_size(size), value, dtype=dt.np), dt, requires_grad)
+def _filled(size, value, dtype, requires_grad, cat=2, out=None):
+    dt = dtype or (out.dtype if out is not None else dtypes.default_for_category(cat))
+    t = _finish(np.full(_size(size), value, dtype=dt.np), dt, requires_grad)
+    return t if out is None else _into(t, out)
 
 
-def zeros(*size, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    return _filled(size, 0, dtype, requires_grad)
+def _into(t, out):
+    from ..engine.functions import write_out
+    return write_out(t, out, "")
 
 
-def ones(*size, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    return _filled(size, 1, dtype, requires_grad)
+def _check_device(device):
+    """PyTorch built without CUDA fails on a CUDA device with this assertion."""
+    if device is not None and str(device).startswith("cuda"):
+        raise AssertionError("Torch not compiled with CUDA enabled")
 
 
-def empty(*size, dtype=None, device=None, requires_grad=False, out=None, layout=None, memory_format=None):
-    return _filled(size, 0, dtype, requires_grad)
+def zeros(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    _check_device(device)
+    return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out)
+
+
+def ones(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    _check_device(device)
+    return _filled(shape if size is None else (size,), 1, dtype, requires_grad, out=out)
+
+
+def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
+          memory_format=None):
+    _check_device(device)
+    return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out)
 
 
 def full(size, fill_value, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    return _filled((size,), fill_value, dtype, requires_grad, dtypes.scalar_category(fill_value))
+    _check_device(device)
+    return _filled((size,), fill_value, dtype, requires_grad, dtypes.scalar_category(fill_value), out)
 
 
 def _like(input, dtype):
@@ -214,20 +234,25 @@ def _gen(generator):
     return random.default_generator
 
 
-def rand(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    _check_device(device)
     dt = dtype or dtypes.float32
-    return _finish(_gen(generator).rand(_size(size), dt.np), dt, requires_grad)
+    return _finish(_gen(generator).rand(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
 
 
-def randn(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    _check_device(device)
     dt = dtype or dtypes.float32
-    return _finish(_gen(generator).randn(_size(size), dt.np), dt, requires_grad)
+    return _finish(_gen(generator).randn(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
 
 
 def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False,
             out=None, layout=None):
+    _check_device(device)
     if size is None:
         low, high, size = 0, low, high
+    elif high is None:  # randint(high, size=...)
+        low, high = 0, low
     dt = dtype or dtypes.int64
     return _finish(_gen(generator).randint(low, high, _size((size,)), dt.np), dt, requires_grad)
 
@@ -253,7 +278,9 @@ def randint_like(input, low=0, high=None, *, dtype=None, generator=None, **kwarg
     return randint(low, high, input.shape, dtype=dtype or input.dtype, generator=generator)
 
 
-def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None, **kwargs):
+def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None, requires_grad=False, device=None,
+           layout=None, pin_memory=False):
+    _check_device(device)
     if isinstance(mean, Tensor) or isinstance(std, Tensor):
         m = mean._data if isinstance(mean, Tensor) else mean
         s = std._data if isinstance(std, Tensor) else std
@@ -261,7 +288,7 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
         shape = np.broadcast_shapes(np.shape(m), np.shape(s))
         return Tensor._wrap(_gen(generator).normal(shape, ref._data.dtype, m, s))
     dt = dtype or dtypes.float32
-    return Tensor._wrap(_gen(generator).normal(_size((size,)), dt.np, mean, std))
+    return _finish(_gen(generator).normal(_size((size,)), dt.np, mean, std), dt, requires_grad)
 
 
 def bernoulli(input, p=None, *, generator=None, out=None):
@@ -271,3 +298,66 @@ def bernoulli(input, p=None, *, generator=None, out=None):
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
     return Tensor._wrap(_gen(generator).multinomial(input._data, num_samples, replacement))
+
+
+# ---------------------------------------------------------------- legacy typed constructors
+
+
+class _LegacyTensorType(type):
+    """torch.FloatTensor, torch.LongTensor ...: calling one makes a tensor of its dtype (from data, or of a shape,
+    uninitialised); isinstance(t, torch.FloatTensor) asks whether t is a float32 tensor, as in PyTorch."""
+
+    def __call__(cls, *args, device=None):
+        _check_device(device)
+        dt = cls.dtype
+        if not args:
+            return Tensor._wrap(np.zeros((0,), dt.np))
+        if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
+            data = args[0]
+            if isinstance(data, Tensor):
+                if data.dtype is not dt:
+                    raise TypeError(f"expected {_options(dt)} (got {_options(data.dtype)})")
+                return data.detach()
+            if isinstance(data, Size):
+                return Tensor._wrap(np.zeros(tuple(data), dt.np))
+            if not isinstance(data, (list, tuple, np.ndarray)):
+                raise TypeError(f"new(): data must be a sequence (got {type(data).__name__})")
+            return tensor(data, dtype=dt)
+        return Tensor._wrap(np.zeros(_size(args), dt.np))
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, Tensor) and obj.dtype is cls.dtype
+
+
+def _options(dt):
+    from ..engine.functions import _CNAMES
+    return (f"TensorOptions(dtype={_CNAMES[dt.name]}, device=cpu, layout=Strided, requires_grad=false (default), "
+            "pinned_memory=false (default), memory_format=(nullopt))")
+
+
+def _legacy(name, dt):
+    return _LegacyTensorType(name, (), {"dtype": dt, "__module__": "torch", "__qualname__": name})
+
+
+FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor, ShortTensor, CharTensor, ByteTensor, BoolTensor = (
+    _legacy(name, dt) for name, dt in (
+        ("FloatTensor", dtypes.float32), ("DoubleTensor", dtypes.float64), ("HalfTensor", dtypes.float16),
+        ("LongTensor", dtypes.int64), ("IntTensor", dtypes.int32), ("ShortTensor", dtypes.int16),
+        ("CharTensor", dtypes.int8), ("ByteTensor", dtypes.uint8), ("BoolTensor", dtypes.bool_)))
+
+
+# ---------------------------------------------------------------- Tensor.new_*: self's dtype unless given
+
+
+def _new(make):
+    def method(self, *args, dtype=None, device=None, requires_grad=False, **kwargs):
+        args = args or tuple(kwargs[k] for k in ("size", "fill_value", "data") if k in kwargs)
+        return make(self, args, dtype or self.dtype, requires_grad, device)
+    return method
+
+
+Tensor.new_zeros = _new(lambda s, a, dt, rg, dev: zeros(*a, dtype=dt, requires_grad=rg, device=dev))
+Tensor.new_ones = _new(lambda s, a, dt, rg, dev: ones(*a, dtype=dt, requires_grad=rg, device=dev))
+Tensor.new_empty = _new(lambda s, a, dt, rg, dev: empty(*a, dtype=dt, requires_grad=rg, device=dev))
+Tensor.new_full = _new(lambda s, a, dt, rg, dev: full(a[0], a[1], dtype=dt, requires_grad=rg, device=dev))
+Tensor.new_tensor = _new(lambda s, a, dt, rg, dev: tensor(a[0], dtype=dt, requires_grad=rg, device=dev))

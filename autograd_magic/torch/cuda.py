@@ -1,0 +1,47 @@
+"""torch.cuda as PyTorch built without CUDA has it: nothing is available, seeding is a no-op, the rest asserts."""
+
+_NOT_COMPILED = "Torch not compiled with CUDA enabled"
+
+
+def is_available():
+    return False
+
+
+def device_count():
+    return 0
+
+
+def is_initialized():
+    return False
+
+
+def manual_seed(seed):
+    """No CUDA generator to seed: silently ignored, as in PyTorch."""
+
+
+def manual_seed_all(seed):
+    """No CUDA generator to seed: silently ignored, as in PyTorch."""
+
+
+def seed():
+    pass
+
+
+def seed_all():
+    pass
+
+
+def empty_cache():
+    pass
+
+
+def _not_compiled(*args, **kwargs):
+    raise AssertionError(_NOT_COMPILED)
+
+
+current_device = get_device_name = get_device_properties = synchronize = set_device = _not_compiled
+
+
+def __getattr__(name):
+    raise AttributeError(f"module 'torch.cuda' has no attribute '{name}': autograd_magic implements a subset of "
+                         f"PyTorch, and torch.cuda.{name} is not part of it")

@@ -1,0 +1,150 @@
+"""The tensor API lessons reach for, run on real PyTorch and on the engine: printed text, grad_fn names, gradients,
+errors and warnings must be identical (keyword aliases, out=, legacy constructors, contiguity, splitting,
+scattering, sorting, einsum, torch.cuda on a CPU-only build)."""
+import warnings
+
+import pytest
+
+from helpers import normalise, require, run_cells, run_ours
+
+CASES = {
+    "size_and_requires_grad_keywords": [
+        "torch.manual_seed(0)\ntorch.randn(size=(), requires_grad=True)", "torch.rand(size=(2, 4)).shape",
+        "torch.zeros(size=(2,)), torch.ones(size=[2], dtype=torch.int64), torch.empty(size=(1, 2)).shape",
+        "torch.full(size=(2,), fill_value=3.)", "torch.manual_seed(1)\ntorch.randint(5, size=(3,)), torch.randint(0, 5, (2,))",
+        "torch.manual_seed(0)\nw = torch.normal(0, 0.01, size=(2, 1), requires_grad=True)\nw.requires_grad, w",
+        "torch.normal(0., 1., (2,), dtype=torch.float64).dtype",
+        "torch.manual_seed(0)\ntorch.randn(2, 3, dtype=torch.float64, requires_grad=True)",
+    ],
+    "numpy_style_aliases": [
+        "A = torch.arange(6.).reshape(2, 3)\nA.sum(axis=1, keepdims=True), A.sum(axis=[0, 1]), torch.sum(A, axis=0)",
+        "A.mean(axis=0), torch.mean(A, axis=1, keepdims=True), A.max(axis=1), A.min(axis=0, keepdims=True)",
+        "A.argmax(axis=1), A.argmin(axis=0, keepdims=True), A.amax(axis=1), A.amin(axis=0, keepdims=True)",
+        "A.prod(axis=1), A.std(axis=0), A.var(axis=1, keepdims=True), A.cumsum(axis=0), A.cumprod(axis=1)",
+        "(A > 2).all(axis=0), (A > 2).any(axis=1, keepdims=True), torch.all(A > -1, axis=0)",
+        "A.norm(dim=1, keepdims=True)",
+    ],
+    "out_argument": [
+        "t = torch.ones(2, 2)\ny = torch.empty(2, 2)\nr = torch.matmul(t, t.T, out=y)\nr is y, y",
+        "torch.mul(t, t, out=y)\ny", "torch.add(t, 1, out=torch.empty(0))",
+        "torch.sum(torch.ones(2, 3), 0, out=torch.empty(3)), torch.exp(torch.zeros(2), out=torch.empty(2))",
+        "torch.add(torch.ones(2, dtype=torch.int64), 1, out=torch.empty(2))",
+        "torch.add(torch.ones(2), 1, out=torch.empty(2, dtype=torch.int64))",
+        "a = torch.ones(2, requires_grad=True)\ntorch.add(a, 1, out=torch.empty(2))",
+        "torch.mul(t, 2, out=torch.empty(3, 3))", "torch.zeros(2, out=torch.empty(2))",
+    ],
+    "legacy_constructors": [
+        "torch.LongTensor([1, 2]), torch.DoubleTensor([1, 2]), torch.IntTensor([1, 2]), torch.FloatTensor((1, 2))",
+        "torch.ByteTensor([True, False]), torch.BoolTensor([1, 0]), torch.FloatTensor()",
+        "torch.FloatTensor(2, 3).shape, torch.LongTensor(2).dtype, torch.FloatTensor(torch.Size([2])).shape",
+        "torch.FloatTensor, torch.FloatTensor.dtype, issubclass(torch.FloatTensor, torch.Tensor)",
+        "x = torch.ones(2)\nisinstance(x, torch.FloatTensor), isinstance(x.double(), torch.FloatTensor), "
+        "isinstance(x.long(), torch.LongTensor), isinstance(x, torch.Tensor), type(torch.LongTensor([1]))",
+        "x.type(), x.long().type(), x.type(torch.DoubleTensor), x.type('torch.LongTensor'), x.type(torch.int64)",
+        "torch.ones(2, dtype=torch.uint8).type(), torch.ones(2, dtype=torch.bool).type()",
+        "x.type('float')", "torch.FloatTensor(2.5)", "torch.LongTensor(torch.tensor([1.5]))",
+    ],
+    "contiguity_and_flip": [
+        "c = torch.ones(2, 3).t()\nc.is_contiguous(), c.contiguous().is_contiguous(), c.contiguous().view(-1)",
+        "x = torch.arange(6.).reshape(2, 3).requires_grad_()\nx.t().contiguous(), x.contiguous() is x",
+        "x.t().contiguous().view(-1)", "torch.arange(3)[::-1]", "torch.arange(6).reshape(2, 3)[:, ::-2]",
+        "torch.flip(torch.arange(6).reshape(2, 3), dims=[0]), torch.arange(6).reshape(2, 3).flip(0, 1)",
+        "y = x.flip(1)\ny.sum().backward()\ny, x.grad",
+    ],
+    "split_and_chunk": [
+        "x = torch.arange(10., requires_grad=True)\nx.split(4)", "x.chunk(3)", "torch.split(x, [3, 7])",
+        "torch.chunk(x.reshape(2, 5), 2, 1)", "x.reshape(2, 5).unbind(1)[0]",
+        "torch.split(x, [3, 3])", "a, b = x.split(5)\n(a * b).sum().backward()\nx.grad",
+    ],
+    "diagonals_and_triangles": [
+        "v = torch.tensor([1., 2., 3.], requires_grad=True)\nm = torch.arange(9.).reshape(3, 3).requires_grad_()\n"
+        "torch.diag(v), torch.diag(v, -1), torch.diag(m), torch.diag(m, 1)",
+        "m.diagonal(), torch.diagonal(m, -1), m.trace(), torch.trace(m)",
+        "torch.tril(m), m.triu(1), torch.ones(2, 3).tril(-1)",
+        "(torch.diag(v) @ m).trace().backward()\nv.grad, m.grad",
+    ],
+    "gather_scatter": [
+        "y = torch.tensor([0, 2])\ntorch.zeros(2, 3).scatter_(1, y.unsqueeze(1), 1)",
+        "x = torch.arange(6., requires_grad=True).reshape(2, 3)\nidx = torch.tensor([[0, 1, 0], [1, 0, 1]])\n"
+        "x.gather(1, idx), x.scatter(1, idx, 5.), torch.zeros(2, 3).scatter(1, idx, x), x.scatter_add(1, idx, x)",
+        "z = x.clone()\nz.scatter_(1, idx[:, :1], x[:, :1])\nz.scatter_add_(0, idx, x)\nz.sum().backward()\nz, x.grad",
+        "x.gather(1, idx.int()), x.scatter(1, idx.int(), 1.)", "x.gather(1, idx.float())", "x.index_select(0, torch.tensor([0.]))", "torch.gather(x, 1, torch.tensor([0, 1]))",
+        "x.index_select(1, torch.tensor([2, 0])), torch.masked_select(x, x > 2), x.repeat(2, 1), x.repeat(1, 2, 1)",
+    ],
+    "sorting": [
+        "x = torch.tensor([[3., 1., 2.], [0., 5., 4.]], requires_grad=True)\nx.sort(1)",
+        "torch.sort(x, 0, descending=True), x.argsort(1)", "torch.topk(x, 2), x.topk(1, 0, largest=False)",
+        "torch.median(x), x.median(1), x.median(0, keepdim=True)",
+        "torch.median(torch.tensor([1., 2., 3., 4.]))",
+        "s = x.sort(1).values\n(s * torch.tensor([1., 2., 3.])).sum().backward()\nx.grad",
+        "torch.unique(torch.tensor([3, 1, 3, 2])), torch.unique(torch.tensor([3, 1, 3, 2]), return_counts=True)",
+        "torch.unique(torch.tensor([3, 1, 3, 2]), return_inverse=True)",
+        "torch.count_nonzero(torch.tensor([[0, 1], [2, 0]])), torch.count_nonzero(torch.tensor([[0, 1], [2, 0]]), 0)",
+    ],
+    "reductions_and_elementwise": [
+        "x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)\n"
+        "torch.logsumexp(x, 1), x.logsumexp(0, keepdim=True), x.cumprod(1), x.cumsum(0)",
+        "torch.std_mean(x, 1), torch.var_mean(x), torch.std_mean(x, 0, keepdim=True)",
+        "l = torch.logsumexp(x, 1).sum() + x.cumprod(1).sum() + torch.std_mean(x, 1)[0].sum()\nl.backward()\nx.grad",
+        "z = torch.tensor([0., 2., 0.], requires_grad=True)\nz.cumprod(0).sum().backward()\nz.grad",
+        "torch.nan_to_num(torch.tensor([float('nan'), float('inf'), -float('inf'), 1.])), "
+        "torch.nan_to_num(torch.tensor([float('nan'), 1.]), nan=2.)",
+        "a = torch.tensor([1., 2., 3.])\ntorch.isclose(a, a + 1e-6), torch.allclose(a, a + 1e-9), a.isclose(a * 2)",
+        "torch.logical_and(a > 1, a < 3), torch.logical_or(a > 2, a < 2), torch.logical_xor(a > 1, a < 3)",
+        "torch.logical_or(torch.tensor([0, 1]), torch.tensor([0., 0.]))",
+        "torch.get_default_dtype(), torch.set_default_dtype(torch.float32), torch.ones(1).dtype",
+        "torch.set_default_dtype(torch.int64)",
+    ],
+    "matrix_products": [
+        "a = torch.arange(6., requires_grad=True).reshape(1, 2, 3)\nb = torch.ones(1, 3, 2)\ntorch.bmm(a, b)",
+        "torch.bmm(a, torch.ones(1, 2, 2))", "torch.bmm(a[0], b[0])",
+        "x = torch.arange(6., requires_grad=True).reshape(2, 3)\nv = torch.tensor([1., 2., 3.], requires_grad=True)\n"
+        "torch.einsum('ij,jk->ik', x, x.t()), torch.einsum('ij->ji', x), torch.einsum('i,i->', v, v)",
+        "torch.einsum('ij->', x), torch.einsum('i,j->ij', v, v), torch.einsum('ij,j->i', x, v), torch.einsum('ij', x)",
+        "torch.einsum('bij,bjk->bik', a, b), torch.einsum('ij,kj->ik', x, x)",
+        "torch.einsum('ij,j->i', x, v).sum().backward()\nx.grad, v.grad",
+        "torch.meshgrid(torch.tensor([1., 2.]), torch.tensor([3., 4., 5.]), indexing='ij')",
+        "torch.meshgrid(torch.tensor([1., 2.], requires_grad=True), torch.tensor([3., 4., 5.]), indexing='xy')",
+    ],
+    "new_tensors": [
+        "x = torch.ones(2, dtype=torch.float64)\nx.new_zeros(2), x.new_ones((2, 1)), x.new_full((2,), 3), "
+        "x.new_tensor([1, 2]), x.new_zeros(size=(1,)), torch.tensor([1, 2]).new_ones(2)",
+        "x.new_zeros(2, requires_grad=True), x.new_ones(1, dtype=torch.int64)",
+    ],
+    "cuda_on_a_cpu_build": [
+        "torch.cuda.is_available(), torch.cuda.device_count(), torch.cuda.manual_seed(0), "
+        "torch.cuda.manual_seed_all(0), torch.backends.mps.is_available()",
+        "torch.device('cuda' if torch.cuda.is_available() else 'cpu')", "torch.ones(2).cuda()",
+        "torch.ones(2).to('cuda')", "torch.ones(2).to('cuda:0')", "torch.ones(2, device='cuda')",
+        "torch.randn(2, device='cuda')", "torch.tensor([1.], device='cuda')", "torch.cuda.current_device()",
+        "torch.ones(2).to('cpu')",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_tensor_api_matches_pytorch(name):
+    real = require("torch")
+    cells = CASES[name]
+    with warnings.catch_warnings(record=True) as caught_ours:
+        warnings.simplefilter("always")
+        got = normalise(run_ours(cells))
+    with warnings.catch_warnings(record=True) as caught_torch:
+        warnings.simplefilter("always")
+        want = normalise(run_cells(cells, real))
+    mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
+    assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
+    assert [str(w.message) for w in caught_ours] == [str(w.message) for w in caught_torch]
+
+
+def test_meshgrid_without_indexing_warns_once():
+    """PyTorch asks for indexing= once per process (checked in a fresh process on each side)."""
+    require("torch")
+    import subprocess
+    import sys
+    src = ("import warnings\nwarnings.simplefilter('always')\nwith warnings.catch_warnings(record=True) as w:\n"
+           "    warnings.simplefilter('always')\n    a = torch.meshgrid(torch.ones(2), torch.ones(3))\n"
+           "    torch.meshgrid(torch.ones(2))\nprint(a[0].shape, [str(x.message) for x in w])")
+    outs = [subprocess.run([sys.executable, "-c", header + "\n" + src], capture_output=True, text=True, check=True,
+                           timeout=60).stdout for header in ("import torch", "from autograd_magic import torch")]
+    assert outs[0] == outs[1]
