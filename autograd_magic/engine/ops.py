@@ -4,6 +4,8 @@ import math
 import numpy as np
 
 from .optable import OPS, defop
+from .reduce import full_sum
+from .xp import rounded_f32
 
 # ---------------------------------------------------------------- binary arithmetic
 
@@ -54,13 +56,32 @@ def _(x, g, s, k, n):
     return (-g,)
 
 
+_exp, _log, _log1p = rounded_f32(np.exp), rounded_f32(np.log), rounded_f32(np.log1p)
+
+
+def _power(a, e):
+    """a ** e as PyTorch's pow(Tensor, Scalar) kernel computes the exponents it special-cases."""
+    if a.dtype.kind == "f":
+        if e == 2:
+            return a * a
+        if e == 3:
+            return a * a * a
+        if e == -1:
+            return np.reciprocal(a)
+        if e == -2:
+            return np.reciprocal(a * a)
+        if e == -0.5:
+            return np.reciprocal(np.sqrt(a))
+    return np.power(a, e)
+
+
 @defop("reciprocal", "ReciprocalBackward0", np.reciprocal, saves=(-1,))
 def _(x, g, s, k, n):
     out, = s
     return (-g * (out * out),)
 
 
-@defop("pow", "PowBackward0", np.power, saves=(0,))
+@defop("pow", "PowBackward0", _power, saves=(0,))
 def _(x, g, s, k, n):
     a, = s
     e = k[0]
@@ -68,7 +89,7 @@ def _(x, g, s, k, n):
         return (g * 0,)
     if e == 2:
         return (g * (2 * a),)  # a ** 1 is a: skip the power
-    return (g * (e * a ** (e - 1)),)
+    return (g * (e * (_power(a, e - 1) if x.is_numpy else a ** (e - 1))),)
 
 
 @defop("pow_tensor", "PowBackward1", np.power, saves=(0, 1, -1))
@@ -123,17 +144,17 @@ def _(x, g, s, k, n):
     return (g,)
 
 
-@defop("log1p", "Log1PBackward0", np.log1p, saves=(0,))
+@defop("log1p", "Log1PBackward0", rounded_f32(np.log1p), saves=(0,))
 def _(x, g, s, k, n):
     return (g / (s[0] + 1),)
 
 
-@defop("exp", "ExpBackward0", np.exp, saves=(-1,))
+@defop("exp", "ExpBackward0", rounded_f32(np.exp), saves=(-1,))
 def _(x, g, s, k, n):
     return (g * s[0],)
 
 
-@defop("log", "LogBackward0", np.log, saves=(0,))
+@defop("log", "LogBackward0", rounded_f32(np.log), saves=(0,))
 def _(x, g, s, k, n):
     return (g / s[0],)
 
@@ -143,12 +164,12 @@ def _(x, g, s, k, n):
     return (g / (2 * s[0]),)
 
 
-@defop("sin", "SinBackward0", np.sin, saves=(0,))
+@defop("sin", "SinBackward0", rounded_f32(np.sin), saves=(0,))
 def _(x, g, s, k, n):
     return (g * x.cos(s[0]),)
 
 
-@defop("cos", "CosBackward0", np.cos, saves=(0,))
+@defop("cos", "CosBackward0", rounded_f32(np.cos), saves=(0,))
 def _(x, g, s, k, n):
     return (g * -x.sin(s[0]),)
 
@@ -159,7 +180,7 @@ def _(x, g, s, k, n):
     return (g * (1 + out * out),)
 
 
-@defop("tanh", "TanhBackward0", np.tanh, saves=(-1,))
+@defop("tanh", "TanhBackward0", rounded_f32(np.tanh), saves=(-1,))
 def _(x, g, s, k, n):
     return (x.call("tanh_backward", (g, s[0])),)
 
@@ -231,9 +252,10 @@ def _(x, gg, s, k, n):
 
 
 def _sigmoid(a):
+    """1 / (1 + exp(-a)), in a's dtype with exp rounded once (PyTorch's kernel)."""
     with np.errstate(over="ignore"):
         one = a.dtype.type(1) if isinstance(a, np.ndarray) else 1.0
-        return one / (one + np.exp(-a))
+        return one / (one + _exp(-a))
 
 
 @defop("sigmoid", "SigmoidBackward0", _sigmoid, saves=(-1,))
@@ -399,11 +421,10 @@ def _(x, g, s, k, n):
 
 
 def _reduce(v, reduction):
-    if reduction == "mean":  # the sum in v's dtype over the count, as numpy's mean, without its wrappers
-        return np.true_divide(np.add.reduce(v, axis=None), v.size, dtype=v.dtype) if v.size \
-            else np.array(np.nan, v.dtype)
+    if reduction == "mean":  # the sum in v's dtype (PyTorch's order) over the count
+        return np.true_divide(full_sum(v), v.size, dtype=v.dtype) if v.size else np.array(np.nan, v.dtype)
     if reduction == "sum":
-        return v.sum(dtype=v.dtype)
+        return full_sum(v)
     return v
 
 
@@ -423,10 +444,9 @@ def _(x, g, s, k, n):
 
 
 def _bce(p, t, red, w=None):
-    one = p.dtype.type(1)
-    logp = np.maximum(np.log(p), -100)
-    log1p = np.maximum(np.log(one - p), -100)
-    loss = -(t * logp + (one - t) * log1p)
+    """(t - 1) * max(log1p(-p), -100) - t * max(log(p), -100): PyTorch's kernel, term for term."""
+    one, floor = p.dtype.type(1), p.dtype.type(-100)
+    loss = (t - one) * np.maximum(_log1p(-p), floor) - t * np.maximum(_log(p), floor)
     return np.asarray(_reduce(loss if w is None else loss * w, red))
 
 

@@ -4,6 +4,7 @@ import math
 import numpy as np
 
 from .optable import defop
+from .reduce import full_sum
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- reductions (consts: dims, keepdim)
@@ -13,7 +14,13 @@ def _sum(a, dims, keepdim, dtype=None):
     return np.asarray(a.sum(axis=dims, keepdims=keepdim, dtype=dtype))
 
 
-@defop("sum", "SumBackward0", lambda a, shape, dtype=None: np.asarray(a.sum(dtype=dtype)))
+def _sum_all(a, shape, dtype=None):
+    if dtype is not None and dtype != a.dtype:
+        a = a.astype(dtype)
+    return np.asarray(full_sum(a) if a.dtype.kind == "f" else a.sum())
+
+
+@defop("sum", "SumBackward0", _sum_all)
 def _(x, g, s, k, n):
     return (x.expand(g, k[0]),)
 
@@ -25,8 +32,8 @@ def _(x, g, s, k, n):
 
 
 def _mean(a, dims=None, keepdim=False, shape=None):
-    # The sum in the input's dtype divided by the count, as numpy's mean does, without its overhead.
-    total = np.add.reduce(a, axis=dims, keepdims=keepdim)
+    # The sum in the input's dtype (a whole-tensor sum in PyTorch's order) divided by the count.
+    total = full_sum(a) if dims is None else np.add.reduce(a, axis=dims, keepdims=keepdim)
     n = a.size if dims is None else _count(a.shape, dims)
     return np.asarray(np.true_divide(total, n, dtype=a.dtype) if n else total * np.nan)
 

@@ -22,6 +22,17 @@ def quiet(fn, *args):
         _FPE.reset(token)
 
 
+def rounded_f32(fn):
+    """fn for float32 arrays computed in float64 and rounded once: PyTorch's float32 exp, log, tanh, sin, cos
+    agree with the correctly rounded value far more often (exp: 99% of random inputs) than numpy's float32 loops
+    (exp: 61%); other dtypes go straight to fn."""
+    def f32(a):
+        if a.dtype == np.float32:
+            return fn(a.astype(np.float64)).astype(np.float32)
+        return fn(a)
+    return f32
+
+
 def sum_to(g, shape):
     """Sum a broadcast gradient back down to ``shape``."""
     if g.shape == shape:
@@ -75,10 +86,10 @@ def along_axis_key(index, axis):
 class NumpyXP:
     is_numpy = True
     wrap = staticmethod(lambda arr: arr)  # a constant array as this namespace's value
-    exp = staticmethod(np.exp)
-    log = staticmethod(np.log)
-    sin = staticmethod(np.sin)
-    cos = staticmethod(np.cos)
+    exp = staticmethod(rounded_f32(np.exp))
+    log = staticmethod(rounded_f32(np.log))
+    sin = staticmethod(rounded_f32(np.sin))
+    cos = staticmethod(rounded_f32(np.cos))
     sqrt = staticmethod(np.sqrt)
     sign = staticmethod(np.sign)
     abs = staticmethod(np.abs)

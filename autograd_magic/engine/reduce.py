@@ -1,0 +1,188 @@
+"""Floating-point sums in the order PyTorch's CPU kernel adds (ATen's cascade_sum, AVX2 build).
+
+A float32 sum depends on the order of its additions. PyTorch adds with 4 independent accumulators (or 4 vectors
+of 8 lanes), in chunks of 16 or more that are summed again in chunks ("cascade"), then folds the accumulators in
+a fixed order; numpy adds pairwise. So ``(x ** 2).mean()`` of five values can differ in the last bit, and a loss
+printed with ``.item()`` or ``:.6f`` shows it. This module replays PyTorch's order with whole-array numpy adds
+(a few calls per level, no Python loop per element):
+
+    >>> v = np.array([25215.305, 36060.8, 34788.027, 41345.59, 20928.256], np.float32)
+    >>> float(torch_sum(v, None) / 5)     # PyTorch: ((v0 + v4) + v1 + v2 + v3) / 5
+    31667.59765625
+
+Covered: the whole tensor, trailing dims (rows) and leading dims (columns) of a C-contiguous float array, which is
+what lessons reduce; any other layout falls back to numpy's order (``None`` from ``torch_sum``).
+"""
+import numpy as np
+
+_ILP = 4        # independent accumulators in row_sum
+
+
+def _lanes(dtype):
+    return 32 // dtype.itemsize     # values per AVX2 vector: 8 floats, 4 doubles
+
+
+def _seq(x, axis):
+    """x summed along axis strictly in index order, from +0.0. numpy adds an outer axis of a C-contiguous
+    array row by row, but sums a contiguous (innermost) axis pairwise: then a running sum gives the order."""
+    if x.shape[axis] == 0:
+        return np.zeros(x.shape[:axis] + x.shape[axis + 1:], x.dtype)
+    if x.flags.c_contiguous and int(np.prod(x.shape[axis + 1:])) > 1:
+        return np.add.reduce(x, axis=axis, initial=x.dtype.type(0))
+    return np.add.accumulate(x, axis=axis).take(-1, axis=axis) + x.dtype.type(0)
+
+
+def _cascade(x):
+    """multi_row_sum over axis 0: chunks of 2**p rows added in order, chunk sums cascaded through 4 levels."""
+    size = x.shape[0]
+    power = max(4, (int(size - 1).bit_length() if size > 1 else 0) // 4)
+    step = 1 << power
+    chunks = size // step
+    lanes = x.shape[1:]
+    tail = _seq(x[chunks * step:], 0)                        # acc[0] after the last full chunk
+    if not chunks:
+        return tail
+    sums = _seq(x[:chunks * step].reshape((chunks, step) + lanes), 1)   # each chunk, added in order
+    # acc[1] takes every chunk sum; every `step` chunks it is emptied into acc[2], and so on up to acc[3].
+    total = tail
+    for _ in range(2):
+        full = sums.shape[0] // step
+        total = total + _seq(sums[full * step:], 0)          # what stays in this level at the end
+        if not full:
+            return total + x.dtype.type(0)                   # the empty levels add +0.0
+        sums = _seq(sums[:full * step].reshape((full, step) + lanes), 1)
+    return total + _seq(sums, 0)
+
+
+def _row_sum(x):
+    """row_sum over axis 0: the elements taken as (-1, 4) rows, each column cascaded, the rest added to
+    column 0, then the 4 columns folded left to right."""
+    n = x.shape[0]
+    k = n // _ILP
+    if k == 0:                                               # 0 + x0 + x1 + x2, then + the empty columns
+        return _seq(x, 0) + x.dtype.type(0)
+    parts = _cascade(x[:k * _ILP].reshape((k, _ILP) + x.shape[1:]))
+    first = parts[0]
+    for i in range(k * _ILP, n):
+        first = first + x[i]
+    for j in range(1, _ILP):
+        first = first + parts[j]
+    return first
+
+
+def _inner(x):
+    """Sum of each row of x (2-d, C-contiguous): vectorized_inner_sum, or row_sum for rows shorter than a vector."""
+    rows, m = x.shape
+    lanes = _lanes(x.dtype)
+    if m < lanes:
+        return _row_sum(x.T) + x.dtype.type(0)
+    v = m // lanes
+    if v == 1:  # the vector partials are the first lanes themselves: one ordered sum, tail first
+        order = list(range(lanes, m)) + list(range(lanes))
+        return _seq(x[:, order].T, 0)
+    vecs = x[:, :v * lanes].reshape(rows, v, lanes).transpose(1, 0, 2)
+    partials = _row_sum(vecs)                                # (rows, lanes)
+    return _seq(np.concatenate([x[:, v * lanes:].T, partials.T]), 0)   # the scalar tail, then the lanes
+
+
+def _outer(x):
+    """Sum over axis 0 of x (n, ..., m): vectorized_outer_sum over the last axis m, or scalar_outer_sum."""
+    m = x.shape[-1]
+    lanes = _lanes(x.dtype)
+    out = np.empty(x.shape[1:], x.dtype)
+    j = 0
+    if m >= lanes:
+        wide = m // (_ILP * lanes) * (_ILP * lanes)
+        if wide:
+            out[..., :wide] = _cascade(x[..., :wide])
+        j = wide
+        narrow = j + (m - j) // lanes * lanes
+        for s in range(j, narrow, lanes):
+            out[..., s:s + lanes] = _row_sum(x[..., s:s + lanes])
+        j = narrow
+    else:
+        grouped = m // _ILP * _ILP
+        if grouped:
+            out[..., :grouped] = _cascade(x[..., :grouped])
+        j = grouped
+    for s in range(j, m):
+        out[..., s] = _row_sum(x[..., s])
+    return out + x.dtype.type(0)
+
+
+def _small_sum(flat):
+    """The whole-tensor sum of a short 1-d array, with numpy scalars (cheaper than array calls below ~64)."""
+    lanes = _lanes(flat.dtype)
+    x = list(flat)                                           # numpy scalars: float32 arithmetic stays float32
+    zero = flat.dtype.type(0)
+    v = len(x) // lanes
+    if v == 0:                                               # row_sum on scalars: 4 accumulators
+        first = x[0] + x[4] if len(x) > 4 else x[0]
+        for t in x[5:]:
+            first = first + t
+        for t in x[1:min(len(x), _ILP)]:
+            first = first + t
+        return first + zero
+    vecs = [x[i * lanes:(i + 1) * lanes] for i in range(v)]
+    k = v // _ILP
+    acc = [[zero] * lanes for _ in range(_ILP)]
+    for i in range(k):
+        for j in range(_ILP):
+            acc[j] = [a + b for a, b in zip(acc[j], vecs[i * _ILP + j])]
+    first = acc[0] if k else [zero] * lanes
+    for i in range(k * _ILP, v):
+        first = [a + b for a, b in zip(first, vecs[i])]
+    for j in range(1, _ILP):
+        first = [a + b for a, b in zip(first, acc[j])]
+    total = zero
+    for t in x[v * lanes:]:
+        total = total + t
+    for t in first:
+        total = total + t
+    return total
+
+
+def full_sum(a):
+    """a.sum() in PyTorch's order for tensors a single thread reduces (PyTorch splits bigger ones between
+    threads: then the order depends on the thread count, and numpy's pairwise sum is as close as any)."""
+    if a.dtype.kind == "f" and a.dtype.itemsize >= 4 and 0 < a.size <= 32768 and (a.flags.c_contiguous
+                                                                                  or a.flags.f_contiguous):
+        flat = a.ravel(order="K")
+        return _small_sum(flat) if flat.size < 64 else _inner(flat.reshape(1, -1))[0]
+    return np.add.reduce(a, axis=None)
+
+
+def torch_sum(a, dims):
+    """PyTorch's float sum of a over dims (None: all), or None when the layout is not one covered here."""
+    if a.dtype.kind != "f" or a.dtype.itemsize < 4 or a.size == 0:
+        return None
+    nd = a.ndim
+    if dims is None or len(dims) == nd:
+        if not (a.flags.c_contiguous or a.flags.f_contiguous):
+            return None
+        flat = a.ravel(order="K")
+        if flat.size < _lanes(a.dtype):                      # row_sum on scalars: numpy scalar adds
+            x = list(flat)                                   # numpy scalars: float32 stays float32
+            first = x[0] if len(x) < _ILP else x[0] + x[4] if len(x) > 4 else x[0]
+            for v in x[5:]:
+                first = first + v
+            for v in x[1:min(len(x), _ILP)]:
+                first = first + v
+            return first + a.dtype.type(0)
+        return _inner(flat.reshape(1, -1))[0]
+    if not a.flags.c_contiguous:
+        return None
+    dims = sorted(d % nd for d in dims)
+    if dims == list(range(nd - len(dims), nd)):              # trailing dims: each row summed
+        kept = a.shape[:nd - len(dims)]
+        return _inner(a.reshape(int(np.prod(kept)), -1)).reshape(kept)
+    if dims == list(range(len(dims))):                       # leading dims: columns summed
+        kept = a.shape[len(dims):]
+        return _outer(a.reshape(-1, int(np.prod(kept)))).reshape(kept)
+    if len(dims) == 1:                                       # one middle dim: per outer slice, columns summed
+        d = dims[0]
+        outer = int(np.prod(a.shape[:d]))
+        inner = int(np.prod(a.shape[d + 1:]))
+        x = a.reshape(outer, a.shape[d], inner).transpose(1, 0, 2)
+        return _outer(x).reshape(a.shape[:d] + a.shape[d + 1:])
+    return None

@@ -1,0 +1,57 @@
+"""Float sums in PyTorch's order (engine/reduce.py), bit for bit against real PyTorch on one thread."""
+import numpy as np
+import pytest
+
+from autograd_magic.engine.reduce import full_sum, torch_sum
+from helpers import require
+
+RNG = np.random.default_rng(7)
+SIZES = list(range(1, 70)) + [127, 128, 129, 255, 256, 257, 1000, 1023, 4096, 5000, 32768]
+SHAPES = [((3, 5), (1,)), ((5, 3), (0,)), ((64, 10), (1,)), ((64, 10), (0,)), ((64, 256), (0,)), ((7, 33), (1,)),
+          ((33, 7), (0,)), ((300, 9), (0,)), ((9, 300), (1,)), ((2, 3, 4), (1,)), ((5, 9, 17), (1, 2)),
+          ((5, 9, 17), (0, 1)), ((16, 40), (0,))]
+
+
+def _values(shape, dtype):
+    return (RNG.standard_normal(shape) * RNG.choice([1.0, 1e3, 1e6])).astype(dtype)
+
+
+@pytest.fixture(scope="module")
+def torch1():
+    torch = require("torch")
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield torch
+    torch.set_num_threads(threads)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_whole_tensor_sums_match_pytorch(torch1, dtype):
+    bad = []
+    for n in SIZES:
+        for _ in range(4):
+            a = _values(n, dtype)
+            want = torch1.from_numpy(a).sum().numpy()
+            got = np.asarray(full_sum(a))
+            if got.dtype != want.dtype or not np.array_equal(got, want):
+                bad.append((n, got, want))
+    assert not bad, bad[:5]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_dim_sums_match_pytorch(torch1, dtype):
+    bad = []
+    for shape, dims in SHAPES:
+        for _ in range(4):
+            a = _values(shape, dtype)
+            want = torch1.from_numpy(a).sum(dim=dims).numpy()
+            got = torch_sum(a, dims)
+            if got is None or not np.array_equal(np.asarray(got), want):
+                bad.append((shape, dims))
+    assert not bad, bad[:5]
+
+
+def test_the_order_is_not_numpys():
+    """The lesson case that motivated this: five float32 values whose numpy sum differs from PyTorch's."""
+    v = np.array([25215.3046875, 36060.80078125, 34788.02734375, 41345.58984375, 20928.255859375], np.float32)
+    assert full_sum(v) == np.float32(158337.984375) != np.add.reduce(v)
