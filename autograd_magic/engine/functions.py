@@ -223,7 +223,7 @@ logical_and, logical_or, logical_xor = (_logical_fn(u) for u in (np.logical_and,
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     if input._data.dtype != other._data.dtype:
-        raise RuntimeError(f"{input.dtype} did not match {other.dtype}")
+        raise RuntimeError(f"{_word(input)} did not match {_word(other)}")
     return Tensor._wrap(np.asarray(np.isclose(input._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan)))
 
 

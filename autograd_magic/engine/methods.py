@@ -36,21 +36,23 @@ def _pow(self, exponent):
 def _to(self, *args, **kwargs):
     """to(dtype) / to(device) / to(other) / to(device, dtype); copy= honoured."""
     dtype = kwargs.get("dtype")
-    for a in (*args, kwargs.get("device")):
-        if a is not None and not isinstance(a, (dtypes.dtype, Tensor)) and str(a).startswith("cuda"):
-            raise AssertionError("Torch not compiled with CUDA enabled")
     for a in args:
         if isinstance(a, dtypes.dtype):
             dtype = a
         elif isinstance(a, Tensor):
             dtype = a.dtype
         elif isinstance(a, str) or type(a).__name__ == "device":
-            from .size import device
-            device(a)
+            _check_device(a)
     if "device" in kwargs and kwargs["device"] is not None:
-        from .size import device
-        device(kwargs["device"])
+        _check_device(kwargs["device"])
     return F.to_dtype(self, dtype, copy=kwargs.get("copy", False))
+
+
+def _check_device(dev):
+    if str(dev).startswith("cuda"):
+        _no_cuda()  # PyTorch built without CUDA asserts
+    from .size import device
+    device(dev)
 
 
 _TYPE_NAMES = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor", "int64": "LongTensor",

@@ -514,6 +514,8 @@ def split(tensor, split_size_or_sections, dim=0):
     n = t._data.shape[d]
     if isinstance(split_size_or_sections, int):
         size = split_size_or_sections
+        if size == 0 and n:
+            raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension size of {n}")
         sizes = [builtins.min(size, n - start) for start in range(0, n, size)] if size > 0 else [n]
         name = "split"
     else:
@@ -593,6 +595,10 @@ def _along(input, dim, index, name):
     if idx.ndim != input._data.ndim:
         raise RuntimeError("Index tensor must have the same number of dimensions as " +
                            ("input tensor" if name == "gather" else "self tensor"))
+    n = input._data.shape[d] if input._data.ndim else 1
+    bad = idx[(idx >= n) | (idx < -n)] if idx.size else idx
+    if bad.size:
+        raise RuntimeError(f"index {bad.flat[0]} is out of bounds for dimension {d} with size {n}")
     return (along_axis_key(idx, d) if idx.ndim else ()), d
 
 
@@ -628,6 +634,8 @@ def _leading(src, index):
 
 def index_select(input, dim, index):
     idx = _index_array(index, "index_select")
+    if idx.ndim > 1:
+        raise IndexError("index_select(): Index is supposed to be a vector")
     d = _dim(dim, input._data.ndim)
     key = (slice(None),) * d + (idx.reshape(-1),) if input._data.ndim else (idx.reshape(-1) * 0,)
     return apply(OPS["index_select"], (input,), key, input._data.shape)
@@ -646,10 +654,14 @@ def flip(input, *args, dims=None):
 
 
 def tril(input, diagonal=0):
+    if input._data.ndim < 2:
+        raise RuntimeError("tril: input tensor must have at least 2 dimensions")
     return apply(OPS["tril"], (input,), diagonal)
 
 
 def triu(input, diagonal=0):
+    if input._data.ndim < 2:
+        raise RuntimeError("triu: input tensor must have at least 2 dimensions")
     return apply(OPS["triu"], (input,), diagonal)
 
 
@@ -798,36 +810,56 @@ def meshgrid(*tensors, indexing=None):
 
 
 def einsum(equation, *operands):
-    """Subscripts without '...': one operand (permute, sum, diagonal-free), or two (a batched matmul as PyTorch
-    records it: permute, reshape, bmm, view; or a broadcast product when nothing is contracted)."""
+    """One or two operands, '...' and repeated letters (diagonals) included; two operands are contracted as a
+    batched matmul, as PyTorch records it (permute, reshape, bmm, view), or multiplied when nothing is summed."""
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])
-    eq = equation.replace(" ", "")
-    lhs, arrow, out = eq.partition("->")
+    lhs, arrow, out = equation.replace(" ", "").partition("->")
     inputs = lhs.split(",")
     if len(inputs) != len(operands):
         raise RuntimeError("einsum(): more operands were provided than specified in the equation" if
                            len(operands) > len(inputs) else
                            "einsum(): fewer operands were provided than specified in the equation")
-    if "." in eq or builtins.any(len(set(s)) != len(s) for s in inputs) or len(inputs) > 2:
-        raise RuntimeError("einsum(): autograd_magic implements a subset of PyTorch: subscripts without '...' or "
-                           "repeated letters, on one or two operands")
-    if not arrow:
-        counts = collections.Counter("".join(inputs))
-        out = "".join(c for c in sorted(counts) if counts[c] == 1)
+    if len(inputs) > 2:
+        raise RuntimeError("einsum(): autograd_magic implements a subset of PyTorch: one or two operands")
+    inputs, out = _einsum_ellipsis(inputs, out if arrow else None, operands)
+    operands = list(operands)
     sizes = {}
-    for subs, t in zip(inputs, operands):
+    for i, (subs, t) in enumerate(zip(inputs, operands)):
         if len(subs) != t._data.ndim:
             raise RuntimeError(f"einsum(): the number of subscripts in the equation ({len(subs)}) does not match the "
-                               f"number of dimensions ({t._data.ndim}) for operand {operands.index(t)} and no "
-                               "ellipsis was given")
-        sizes.update(zip(subs, t._data.shape))
+                               f"number of dimensions ({t._data.ndim}) for operand {i} and no ellipsis was given")
+        for c, n in zip(subs, t._data.shape):
+            if sizes.get(c, n) != n and 1 not in (n, sizes[c]):
+                raise RuntimeError(f"einsum(): subscript {c} has size {n} for operand {i} which does not broadcast "
+                                   f"with previously seen size {sizes[c]}")
+            sizes[c] = builtins.max(n, sizes.get(c, n))
+        while len(set(subs)) != len(subs):  # a repeated letter takes the diagonal (moved last, as np.diagonal)
+            c = next(c for c in subs if subs.count(c) > 1)
+            first, second = subs.index(c), subs.index(c, subs.index(c) + 1)
+            operands[i] = diagonal(operands[i], 0, first, second)
+            subs = "".join(x for j, x in enumerate(subs) if j not in (first, second)) + c
+        inputs[i] = subs
     if len(operands) == 1:
         t, subs = operands[0], inputs[0]
         if set(subs) == set(out):  # PyTorch records a permute, even the identity one
             return permute(t, [subs.index(c) for c in out])
         return _einsum_one(t, subs, out)
     return _einsum_two(operands[0], inputs[0], operands[1], inputs[1], out, sizes)
+
+
+def _einsum_ellipsis(inputs, out, operands):
+    """'...' replaced by capital letters (right-aligned across operands); the implicit output worked out."""
+    counts = collections.Counter(c for subs in inputs for c in subs.replace("...", ""))
+    dots = [t._data.ndim - len(subs.replace("...", "")) if "..." in subs else 0 for subs, t in zip(inputs, operands)]
+    m = builtins.max(dots)
+    spare = [chr(c) for c in range(ord("A"), ord("Z") + 1) if chr(c) not in "".join(inputs)][:m]
+    inputs = [subs.replace("...", "".join(spare[m - k:])) for subs, k in zip(inputs, dots)]
+    if out is None:
+        out = "".join(spare) + "".join(c for c in sorted(counts) if counts[c] == 1)
+    else:
+        out = out.replace("...", "".join(spare))
+    return inputs, out
 
 
 def _einsum_one(t, subs, out):

@@ -360,4 +360,13 @@ Tensor.new_zeros = _new(lambda s, a, dt, rg, dev: zeros(*a, dtype=dt, requires_g
 Tensor.new_ones = _new(lambda s, a, dt, rg, dev: ones(*a, dtype=dt, requires_grad=rg, device=dev))
 Tensor.new_empty = _new(lambda s, a, dt, rg, dev: empty(*a, dtype=dt, requires_grad=rg, device=dev))
 Tensor.new_full = _new(lambda s, a, dt, rg, dev: full(a[0], a[1], dtype=dt, requires_grad=rg, device=dev))
-Tensor.new_tensor = _new(lambda s, a, dt, rg, dev: tensor(a[0], dtype=dt, requires_grad=rg, device=dev))
+
+
+def _new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
+    if isinstance(data, Tensor):
+        warnings.warn(_COPY_WARNING.replace("torch.tensor(", "tensor.new_tensor("), UserWarning, stacklevel=2)
+        data = data._data
+    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad, device=device)
+
+
+Tensor.new_tensor = _new_tensor
