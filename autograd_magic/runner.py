@@ -18,9 +18,17 @@ from .results import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec
 
 TAG = "__autograd_magic_tag__"
 _KEEP_VALUE = 4096  # temporaries up to this many elements keep their values for the diagram
-_MODULES = {"torch": engine_torch, "torch.nn": engine_torch.nn, "torch.nn.functional": engine_torch.nn.functional,
-            "torch.nn.init": engine_torch.nn.init, "torch.autograd": engine_torch.autograd,
-            "torch.autograd.functional": engine_torch.autograd.functional, "torch.optim": engine_torch.optim}
+def engine_modules():
+    """{"torch.x.y": the engine's module} for every module of autograd_magic.torch (torch.nn.functional,
+    torch.optim.lr_scheduler, torch.utils.data, torch.cuda ...): what `import torch...` resolves to in a cell."""
+    prefix = engine_torch.__name__
+    mods = {"torch" + name[len(prefix):]: mod for name, mod in list(sys.modules.items())
+            if mod is not None and (name == prefix or name.startswith(prefix + "."))}
+    for attr in ("cuda", "backends"):  # namespaces that may be plain objects rather than modules
+        obj = getattr(engine_torch, attr, None)
+        if obj is not None and "torch." + attr not in mods:
+            mods["torch." + attr] = obj
+    return mods
 
 
 # ---------------------------------------------------------------- tagging tensors with their source
@@ -197,7 +205,8 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
     code, last, rebinds_torch = parse(source, filename)
     recorder = _Recorder()
     assigned = []
-    saved_modules = {k: sys.modules.get(k) for k in _MODULES}
+    modules = engine_modules()
+    saved_modules = {k: sys.modules.get(k) for k in modules}
     had_torch, old_torch = "torch" in user_ns, user_ns.get("torch")
 
     def tag(value, kind, text):
@@ -209,7 +218,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
 
     user_ns[TAG] = tag
     user_ns["torch"] = engine_torch
-    sys.modules.update(_MODULES)
+    sys.modules.update(modules)
     OBSERVERS.append(recorder)
     try:
         exec(code, user_ns)

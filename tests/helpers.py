@@ -58,21 +58,15 @@ def normalise(results):
             for out, err in results]
 
 
-_TORCH_MODULES = ("torch", "torch.nn", "torch.nn.functional", "torch.autograd", "torch.autograd.functional",
-                  "torch.optim")
-
-
 def run_ours(cells, ns=None):
-    """run_cells on the engine, with `import torch` (and torch.nn, torch.optim ...) resolving to it meanwhile."""
+    """run_cells on the engine, with `import torch` (and torch.nn, torch.optim ...) resolving to it meanwhile,
+    as in a %%grad cell (autograd_magic.runner.engine_modules)."""
     import autograd_magic.torch as ours
-    saved = {k: sys.modules.get(k) for k in _TORCH_MODULES}
+    from autograd_magic.runner import engine_modules
+    modules = engine_modules()
+    saved = {k: sys.modules.get(k) for k in modules}
     try:
-        sys.modules["torch"] = ours
-        sys.modules["torch.nn"] = ours.nn
-        sys.modules["torch.nn.functional"] = ours.nn.functional
-        sys.modules["torch.autograd"] = ours.autograd
-        sys.modules["torch.autograd.functional"] = ours.autograd.functional
-        sys.modules["torch.optim"] = ours.optim
+        sys.modules.update(modules)
         return run_cells(cells, ours, ns)
     finally:
         for k, v in saved.items():
