@@ -23,6 +23,7 @@ from ..engine.shaping import (amax, amin, argmax, argmin, argsort, cat, chunk, c
 from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import Tensor  # noqa: F401
 from . import autograd, cuda, nn, optim  # noqa: F401
+from . import utils  # noqa: F401  (torch.utils.data)
 from .creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
                        IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
                        from_numpy, full, full_like, linspace, multinomial, normal, ones, ones_like, rand, rand_like,

@@ -6,7 +6,6 @@ from ...engine import shaping as S
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor, apply
 
-relu = F.relu
 sigmoid = F.sigmoid
 tanh = F.tanh
 
@@ -29,12 +28,115 @@ def _scalar_name(arr):
     return _SCALAR_NAMES.get(arr.dtype.name, arr.dtype.name)
 
 
+def _implicit_dim(name, ndim, stacklevel):
+    """PyTorch's guess when dim is left out (old tutorials): 0 for 0-, 1- and 3-d inputs, else 1, with a warning."""
+    import warnings
+    warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call to include dim=X "
+                  "as an argument.", UserWarning, stacklevel=stacklevel)
+    return 0 if ndim in (0, 1, 3) else 1
+
+
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if dim is None:
+        dim = _implicit_dim("softmax", input.ndim, _stacklevel)
     return F.softmax(input, dim, dtype)
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if dim is None:
+        dim = _implicit_dim("log_softmax", input.ndim, _stacklevel)
     return F.log_softmax(input, dim, dtype)
+
+
+def relu(input, inplace=False):
+    return input.relu_() if inplace else F.relu(input)
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    return _inplace(apply(OPS["leaky_relu"], (input,), negative_slope), input, inplace)
+
+
+def elu(input, alpha=1.0, inplace=False):
+    return _inplace(apply(OPS["elu"], (input,), alpha), input, inplace)
+
+
+def gelu(input, approximate="none"):
+    if approximate not in ("none", "tanh"):
+        raise RuntimeError(f"approximate argument must be either none or tanh.")
+    return apply(OPS["gelu"], (input,), approximate)
+
+
+def softplus(input, beta=1.0, threshold=20.0):
+    return apply(OPS["softplus"], (input,), beta, threshold)
+
+
+def silu(input, inplace=False):
+    return _inplace(apply(OPS["silu"], (input,)), input, inplace)
+
+
+def _inplace(out, input, inplace):
+    """inplace=True: the result written into input (recorded as a copy, not as PyTorch's ...Backward1 node)."""
+    if not inplace:
+        return out
+    input.copy_(out)
+    return input
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    """Zero each element with probability p and scale the rest by 1 / (1 - p): PyTorch's draws (bernoulli_ on a
+    tensor like the input), then input * noise."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not training or p == 0 or input.numel() == 0:
+        return input
+    if p == 1:  # no draws: input times a zero
+        noise = Tensor._wrap(np.zeros((), input._data.dtype))
+    else:
+        noise = Tensor._wrap(np.empty_like(input._data)).bernoulli_(1 - p).div_(1 - p)
+    return input.mul_(noise) if inplace else input * noise
+
+
+def one_hot(tensor, num_classes=-1):
+    """Rows of zeros with a one at each class index (int64)."""
+    idx = tensor._data
+    if idx.dtype != np.int64:
+        raise RuntimeError("one_hot is only applicable to index tensor of type LongTensor.")
+    if num_classes == -1:
+        if not idx.size:
+            raise RuntimeError("Can not infer total number of classes from empty tensor.")
+        num_classes = int(idx.max()) + 1
+    if idx.size and idx.min() < 0:
+        raise RuntimeError("Class values must be non-negative.")
+    if idx.size and idx.max() >= num_classes:
+        raise RuntimeError("Class values must be smaller than num_classes.")
+    return Tensor._wrap((idx[..., None] == np.arange(num_classes)).astype(np.int64))
+
+
+def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
+    """input / max(norm along dim, eps)."""
+    denom = input.norm(p, dim, keepdim=True).clamp(min=eps).expand_as(input)
+    return input / denom
+
+
+def cosine_similarity(x1, x2, dim=1, eps=1e-8):
+    """The cosine of the angle between x1 and x2 along dim (each normalised first, as ATen does)."""
+    n1 = x1.norm(dim=dim, keepdim=True).clamp(min=eps)
+    n2 = x2.norm(dim=dim, keepdim=True).clamp(min=eps)
+    return ((x1 / n1) * (x2 / n2)).sum(dim)
+
+
+def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
+              sparse=False):
+    idx = input._data
+    if idx.dtype not in (np.int64, np.int32):
+        raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
+                           f"Long, Int; but got torch.{input.dtype.name.capitalize()}Tensor instead (while checking "
+                           "arguments for embedding)")
+    if padding_idx is not None and padding_idx < 0:
+        padding_idx += weight.shape[0]
+    if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
+        raise IndexError("index out of range in self")
+    return apply(OPS["embedding"], (weight,), idx.astype(np.int64), padding_idx, tuple(weight.shape))
 
 
 def linear(input, weight, bias=None):
@@ -94,11 +196,17 @@ def _const(t, input, how):
     return arr.astype(input._data.dtype, copy=False)
 
 
+def _check_float_target(input, target):
+    if target._data.dtype != input._data.dtype:
+        raise RuntimeError(f"Found dtype {_scalar_name(target._data)} but expected {_scalar_name(input._data)}")
+
+
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
     red = _reduction(size_average, reduce, reduction)
     if input.shape != target.shape:
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}) "
                          "is deprecated. Please ensure they have the same size.")
+    _check_float_target(input, target)
     if ((input._data < 0) | (input._data > 1)).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
     return apply(OPS["binary_cross_entropy"], (input, target), red, _const(weight, input, "expand"))
@@ -109,6 +217,13 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     red = _reduction(size_average, reduce, reduction)
     if input.shape != target.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
+    kind = target._data.dtype.kind
+    if kind == "b":
+        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+                           "`logical_xor()` operator instead.")
+    if kind in "iu":
+        raise RuntimeError(f"result type {_scalar_name(input._data)} can't be cast to the desired output type "
+                           f"{_scalar_name(target._data)}")
     return apply(OPS["binary_cross_entropy_with_logits"], (input, target), red, _const(weight, input, "left"),
                  _const(pos_weight, input, "right"))
 
@@ -234,6 +349,30 @@ def _label_smoothing(input, target, weight, red, ignore_index, eps, class_dim, n
     return apply(OPS["mul_scalar"], (nll,), 1 - eps) + apply(OPS["mul_scalar"], (smooth,), eps / n_classes)
 
 
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    _check_same(input, target, "smooth_l1_loss")
+    red = _reduction(size_average, reduce, reduction)
+    if beta < 0:
+        raise RuntimeError("smooth_l1_loss does not support negative values for beta.")
+    if beta == 0.0:
+        return l1_loss(input, target, reduction=red)
+    input, target = _broadcast_pair(input, target)
+    return apply(OPS["smooth_l1_loss"], (input, target), red, beta)
+
+
+def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    _check_same(input, target, "huber_loss")
+    input, target = _broadcast_pair(input, target)
+    return apply(OPS["huber_loss"], (input, target), _reduction(None, None, reduction), delta)
+
+
+def _broadcast_pair(input, target):
+    if input.shape == target.shape:
+        return input, target
+    shape = _bshape(input, target)
+    return S.expand(input, shape), S.expand(target, shape)
+
+
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     diff = (input - target).abs()
     red = _reduction(size_average, reduce, reduction)
@@ -246,4 +385,6 @@ def __getattr__(name):
 
 
 __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss", "binary_cross_entropy",
-           "binary_cross_entropy_with_logits", "nll_loss", "cross_entropy", "l1_loss"]
+           "binary_cross_entropy_with_logits", "nll_loss", "cross_entropy", "l1_loss", "leaky_relu", "elu", "gelu",
+           "softplus", "silu", "dropout", "one_hot", "normalize", "cosine_similarity", "embedding", "smooth_l1_loss",
+           "huber_loss"]

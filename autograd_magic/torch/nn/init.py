@@ -1,64 +1,148 @@
-"""torch.nn.init: the initialisers nn.Linear uses, drawing from the PyTorch-identical generator."""
+"""torch.nn.init: initialisers drawing from the PyTorch-identical generator (same numbers after manual_seed)."""
 import math
+
+import numpy as np
 
 from ..grad_mode import no_grad
 
 
-def _generator():
+def _generator(generator=None):
+    if generator is not None:
+        return generator._impl
     from ...engine import random
     return random.default_generator
 
 
+def _fill(tensor, values):
+    with no_grad():
+        tensor._data[...] = values
+        tensor._vbox[0] += 1
+    return tensor
+
+
 def calculate_gain(nonlinearity, param=None):
+    """The gain PyTorch recommends for a nonlinearity (tanh 5/3, relu sqrt(2), ...)."""
+    linear = ("linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d")
+    if nonlinearity in linear or nonlinearity == "sigmoid":
+        return 1
+    if nonlinearity == "tanh":
+        return 5.0 / 3
+    if nonlinearity == "relu":
+        return math.sqrt(2.0)
     if nonlinearity == "leaky_relu":
-        slope = 0.01 if param is None else param
+        if param is None:
+            slope = 0.01
+        elif not isinstance(param, bool) and isinstance(param, (int, float)):
+            slope = param
+        else:
+            raise ValueError(f"negative_slope {param} not a valid number")
         return math.sqrt(2.0 / (1 + slope ** 2))
-    return {"linear": 1, "sigmoid": 1, "tanh": 5.0 / 3, "relu": math.sqrt(2.0)}.get(nonlinearity, 1)
+    if nonlinearity == "selu":
+        return 3.0 / 4
+    raise ValueError(f"Unsupported nonlinearity {nonlinearity}")
 
 
-def _fan_in(tensor):
+def _calculate_fan_in_and_fan_out(tensor):
     shape = tensor.shape
     if len(shape) < 2:
         raise ValueError("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
-    receptive = 1
-    for n in shape[2:]:
-        receptive *= n
-    return shape[1] * receptive
+    receptive = math.prod(shape[2:])
+    return shape[1] * receptive, shape[0] * receptive
+
+
+def _fan(tensor, mode):
+    mode = mode.lower()
+    if mode not in ("fan_in", "fan_out"):
+        raise ValueError(f"Mode {mode} not supported, please use one of fan_in, fan_out")
+    fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
+    return fan_in if mode == "fan_in" else fan_out
 
 
 def uniform_(tensor, a=0.0, b=1.0, generator=None):
-    gen = generator._impl if generator is not None else _generator()
-    with no_grad():
-        tensor._data[...] = gen.uniform(tuple(tensor.shape), tensor._data.dtype, a, b)
-        tensor._vbox[0] += 1
-    return tensor
+    return _fill(tensor, _generator(generator).uniform(tuple(tensor.shape), tensor._data.dtype, a, b))
 
 
 def normal_(tensor, mean=0.0, std=1.0, generator=None):
-    gen = generator._impl if generator is not None else _generator()
-    with no_grad():
-        tensor._data[...] = gen.normal(tuple(tensor.shape), tensor._data.dtype, mean, std)
-        tensor._vbox[0] += 1
-    return tensor
+    return _fill(tensor, _generator(generator).normal(tuple(tensor.shape), tensor._data.dtype, mean, std))
+
+
+def constant_(tensor, val):
+    return _fill(tensor, val)
+
+
+def zeros_(tensor):
+    return _fill(tensor, 0)
+
+
+def ones_(tensor):
+    return _fill(tensor, 1)
+
+
+def eye_(tensor):
+    if tensor.ndim != 2:
+        raise ValueError("Only tensors with 2 dimensions are supported")
+    return _fill(tensor, np.eye(*tensor.shape, dtype=tensor._data.dtype))
+
+
+def xavier_uniform_(tensor, gain=1.0, generator=None):
+    fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
+    a = math.sqrt(3.0) * gain * math.sqrt(2.0 / float(fan_in + fan_out))
+    return uniform_(tensor, -a, a, generator)
+
+
+def xavier_normal_(tensor, gain=1.0, generator=None):
+    fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
+    return normal_(tensor, 0.0, gain * math.sqrt(2.0 / float(fan_in + fan_out)), generator)
 
 
 def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
-    gain = calculate_gain(nonlinearity, a)
-    std = gain / math.sqrt(_fan_in(tensor))
+    std = calculate_gain(nonlinearity, a) / math.sqrt(_fan(tensor, mode))
     bound = math.sqrt(3.0) * std
     return uniform_(tensor, -bound, bound, generator)
 
 
-def zeros_(tensor):
-    tensor._data[...] = 0
-    return tensor
+def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
+    std = calculate_gain(nonlinearity, a) / math.sqrt(_fan(tensor, mode))
+    return normal_(tensor, 0.0, std, generator)
 
 
-def ones_(tensor):
-    tensor._data[...] = 1
-    return tensor
+def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
+    """N(mean, std) cut to [a, b] by PyTorch's rejection sampling, drawing what it draws: whole-tensor normal
+    redraws while any value is outside (when [a, b] holds over 30% of the mass), else uniform proposals."""
+    import warnings
+
+    def norm_cdf(x):
+        return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
+    if mean < a - 2 * std or mean > b + 2 * std:
+        warnings.warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of values "
+                      "may be incorrect.", stacklevel=2)
+    gen, shape, dt = _generator(generator), tuple(tensor.shape), tensor._data.dtype
+    if norm_cdf((b - mean) / std) - norm_cdf((a - mean) / std) > 0.3:
+        lo, hi = dt.type(a), dt.type(b)
+        result = gen.normal(shape, dt, mean, std)
+        while True:
+            mask = (result < lo) | (result > hi)
+            if not mask.any():
+                return _fill(tensor, result)
+            result = np.where(mask, gen.normal(shape, dt, mean, std), result)
+    mode = max(a, min(mean, b))
+    log_peak = -0.5 * ((mode - mean) / std) ** 2
+
+    def log_pdf(c):
+        return ((c - dt.type(mean)) / dt.type(std)) ** 2 * dt.type(-0.5) - dt.type(log_peak)
+
+    def rejected(c):
+        with np.errstate(divide="ignore"):
+            return np.log(gen.uniform(shape, dt)) > log_pdf(c)
+    result = gen.uniform(shape, dt, a, b)
+    pending = rejected(result)
+    while pending.any():
+        candidates = gen.uniform(shape, dt, a, b)
+        result = np.where(pending, candidates, result)
+        pending = np.where(pending, rejected(candidates), pending)
+    return _fill(tensor, result)
 
 
-def constant_(tensor, val):
-    tensor._data[...] = val
-    return tensor
+# the names PyTorch kept without the trailing underscore (deprecated there, still used in old tutorials)
+normal, uniform, constant, xavier_uniform, xavier_normal = normal_, uniform_, constant_, xavier_uniform_, xavier_normal_
+kaiming_uniform, kaiming_normal = kaiming_uniform_, kaiming_normal_

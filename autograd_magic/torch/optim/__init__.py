@@ -1,0 +1,11 @@
+"""torch.optim: optimizers updating parameters in place with PyTorch's single-tensor arithmetic, and lr_scheduler."""
+from .adam import Adam, AdamW  # noqa: F401
+from .optimizer import Optimizer  # noqa: F401
+from .rmsprop import Adagrad, RMSprop  # noqa: F401
+from .sgd import SGD  # noqa: F401
+from . import lr_scheduler  # noqa: F401,E402
+
+
+def __getattr__(name):
+    raise AttributeError(f"module 'torch.optim' has no attribute '{name}': autograd_magic implements a subset of "
+                         f"PyTorch, and torch.optim.{name} is not part of it")

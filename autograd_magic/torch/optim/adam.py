@@ -1,0 +1,72 @@
+"""torch.optim.Adam and AdamW: PyTorch's single-tensor update, operation by operation."""
+import numpy as np
+
+from . import _kernels as K
+from .optimizer import Optimizer
+
+
+class Adam(Optimizer):
+    """Adam with PyTorch's bias corrections and eps placement (decoupled_weight_decay=True is AdamW)."""
+    __module__ = "torch.optim.adam"
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
+                 foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,
+                 decoupled_weight_decay=False):
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 <= eps:
+            raise ValueError(f"Invalid epsilon value: {eps}")
+        for i in (0, 1):
+            if not 0.0 <= betas[i] < 1.0:
+                raise ValueError(f"Invalid beta parameter at index {i}: {betas[i]}")
+        if not 0.0 <= weight_decay:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
+                                      maximize=maximize, foreach=foreach, capturable=capturable,
+                                      differentiable=differentiable, fused=fused,
+                                      decoupled_weight_decay=decoupled_weight_decay))
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            beta1, beta2 = group["betas"]
+            lr, wd = group["lr"], group["weight_decay"]
+            for p in self._params_with_grad(group):
+                state = self.state[p]
+                if not state:
+                    state["step"] = self._step_tensor()
+                    state["exp_avg"] = self._step_tensor(np.zeros_like(p._data))
+                    state["exp_avg_sq"] = self._step_tensor(np.zeros_like(p._data))
+                    if group["amsgrad"]:
+                        state["max_exp_avg_sq"] = self._step_tensor(np.zeros_like(p._data))
+                g = self._grad(p, group)
+                state["step"]._data += np.float32(1)
+                if wd:
+                    if group["decoupled_weight_decay"]:
+                        K.mul_(p._data, 1 - lr * wd)
+                    else:
+                        g = K.added(g, p._data, wd)
+                m, v = state["exp_avg"]._data, state["exp_avg_sq"]._data
+                K.lerp_(m, g, 1 - beta1)
+                K.addcmul_(K.mul_(v, beta2), g, g, 1 - beta2)
+                step = float(state["step"]._data)
+                step_size = lr / (1 - beta1 ** step)
+                bias_correction2_sqrt = (1 - beta2 ** step) ** 0.5
+                if group["amsgrad"]:
+                    v = np.maximum(state["max_exp_avg_sq"]._data, v, out=state["max_exp_avg_sq"]._data)
+                denom = np.sqrt(v) / K.scalar(v, bias_correction2_sqrt)
+                denom += K.scalar(v, group["eps"])
+                K.addcdiv_(p._data, m, denom, -step_size)
+                p._vbox[0] += 1
+        return loss
+
+
+class AdamW(Adam):
+    """Adam with weight decay applied to the parameter, not the gradient."""
+    __module__ = "torch.optim.adamw"
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
+                 maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, foreach=foreach, maximize=maximize,
+                         capturable=capturable, differentiable=differentiable, fused=fused,
+                         decoupled_weight_decay=True)

@@ -1,0 +1,90 @@
+"""torch.optim.RMSprop and Adagrad: PyTorch's single-tensor updates."""
+import numpy as np
+
+from . import _kernels as K
+from .optimizer import Optimizer
+
+
+class RMSprop(Optimizer):
+    """p -= lr * grad / (sqrt(running mean of grad**2) + eps), optionally centred and with momentum."""
+    __module__ = "torch.optim.rmsprop"
+
+    def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
+                 capturable=False, foreach=None, maximize=False, differentiable=False):
+        for name, value in (("learning rate", lr), ("epsilon value", eps), ("momentum value", momentum),
+                            ("weight_decay value", weight_decay), ("alpha value", alpha)):
+            if not 0.0 <= value:
+                raise ValueError(f"Invalid {name}: {value}")
+        super().__init__(params, dict(lr=lr, momentum=momentum, alpha=alpha, eps=eps, centered=centered,
+                                      weight_decay=weight_decay, capturable=capturable, foreach=foreach,
+                                      maximize=maximize, differentiable=differentiable))
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            alpha, momentum = group["alpha"], group["momentum"]
+            for p in self._params_with_grad(group):
+                state = self.state[p]
+                if not state:
+                    state["step"] = self._step_tensor()
+                    state["square_avg"] = self._step_tensor(np.zeros_like(p._data))
+                    if momentum > 0:
+                        state["momentum_buffer"] = self._step_tensor(np.zeros_like(p._data))
+                    if group["centered"]:
+                        state["grad_avg"] = self._step_tensor(np.zeros_like(p._data))
+                g = self._grad(p, group)
+                state["step"]._data += np.float32(1)
+                if group["weight_decay"]:
+                    g = K.added(g, p._data, group["weight_decay"])
+                square_avg = K.addcmul_(K.mul_(state["square_avg"]._data, alpha), g, g, 1 - alpha)
+                if group["centered"]:
+                    grad_avg = K.lerp_(state["grad_avg"]._data, g, 1 - alpha)
+                    avg = np.sqrt(K.addcmul_(square_avg.copy(), grad_avg, grad_avg, -1))
+                else:
+                    avg = np.sqrt(square_avg)
+                avg += K.scalar(avg, group["eps"])
+                if momentum > 0:
+                    buf = K.addcdiv_(K.mul_(state["momentum_buffer"]._data, momentum), g, avg)
+                    K.add_(p._data, buf, -group["lr"])
+                else:
+                    K.addcdiv_(p._data, g, avg, -group["lr"])
+                p._vbox[0] += 1
+        return loss
+
+
+class Adagrad(Optimizer):
+    """p -= lr / (1 + (step - 1) * lr_decay) * grad / (sqrt(sum of grad**2) + eps)."""
+    __module__ = "torch.optim.adagrad"
+
+    def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,
+                 foreach=None, *, maximize=False, differentiable=False, fused=None):
+        for name, value in (("learning rate", lr), ("lr_decay value", lr_decay),
+                            ("weight_decay value", weight_decay),
+                            ("initial_accumulator_value value", initial_accumulator_value),
+                            ("epsilon value", eps)):
+            if not 0.0 <= value:
+                raise ValueError(f"Invalid {name}: {value}")
+        super().__init__(params, dict(lr=lr, lr_decay=lr_decay, eps=eps, weight_decay=weight_decay,
+                                      initial_accumulator_value=initial_accumulator_value, foreach=foreach,
+                                      maximize=maximize, differentiable=differentiable, fused=fused))
+        for group in self.param_groups:
+            for p in group["params"]:
+                state = self.state[p]
+                state["step"] = self._step_tensor()
+                state["sum"] = self._step_tensor(np.full_like(p._data, initial_accumulator_value))
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            for p in self._params_with_grad(group):
+                state = self.state[p]
+                g = self._grad(p, group)
+                state["step"]._data += np.float32(1)
+                if group["weight_decay"]:
+                    g = K.added(g, p._data, group["weight_decay"])
+                clr = group["lr"] / (1 + (float(state["step"]._data) - 1) * group["lr_decay"])
+                std = np.sqrt(K.addcmul_(state["sum"]._data, g, g))
+                std += K.scalar(std, group["eps"])
+                K.addcdiv_(p._data, g, std, -clr)
+                p._vbox[0] += 1
+        return loss

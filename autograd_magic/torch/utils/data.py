@@ -1,0 +1,199 @@
+"""torch.utils.data: datasets, the DataLoader (batches, PyTorch's shuffling draws, default collation), random_split."""
+import math
+import numbers
+import warnings
+
+import numpy as np
+
+from ...engine.tensor import Tensor
+
+
+class Dataset:
+    """Base class: implement __getitem__ (and __len__)."""
+    __module__ = "torch.utils.data.dataset"
+
+    def __getitem__(self, index):
+        raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
+
+    def __add__(self, other):
+        return ConcatDataset([self, other])
+
+
+class TensorDataset(Dataset):
+    """Item i is (t[i] for t in tensors); all tensors share their first dimension."""
+    __module__ = "torch.utils.data.dataset"
+
+    def __init__(self, *tensors):
+        if any(tensors[0].shape[0] != t.shape[0] for t in tensors):
+            raise AssertionError("Size mismatch between tensors")
+        self.tensors = tensors
+
+    def __getitem__(self, index):
+        return tuple(t[index] for t in self.tensors)
+
+    def __len__(self):
+        return self.tensors[0].shape[0]
+
+
+class Subset(Dataset):
+    __module__ = "torch.utils.data.dataset"
+
+    def __init__(self, dataset, indices):
+        self.dataset, self.indices = dataset, indices
+
+    def __getitem__(self, idx):
+        if isinstance(idx, list):
+            return self.dataset[[self.indices[i] for i in idx]]
+        return self.dataset[self.indices[idx]]
+
+    def __len__(self):
+        return len(self.indices)
+
+
+class ConcatDataset(Dataset):
+    __module__ = "torch.utils.data.dataset"
+
+    def __init__(self, datasets):
+        self.datasets = list(datasets)
+        if not self.datasets:
+            raise AssertionError("datasets should not be an empty iterable")
+        self.cumulative_sizes = list(np.cumsum([len(d) for d in self.datasets]).tolist())
+
+    def __len__(self):
+        return self.cumulative_sizes[-1]
+
+    def __getitem__(self, idx):
+        if idx < 0:
+            if -idx > len(self):
+                raise ValueError("absolute value of index should not exceed dataset length")
+            idx = len(self) + idx
+        i = int(np.searchsorted(self.cumulative_sizes, idx, side="right"))
+        return self.datasets[i][idx - (self.cumulative_sizes[i - 1] if i else 0)]
+
+
+def _default_generator():
+    from ...engine import random
+    return random.default_generator
+
+
+def _fresh_generator(generator):
+    """A new generator seeded from one draw of the given (or default) one, as RandomSampler makes when it was
+    given no generator: torch.empty((), dtype=torch.int64).random_()."""
+    from ...engine import random
+    gen = random.Generator()
+    gen.manual_seed(_draw_seed(generator))
+    return gen
+
+
+def _draw_seed(generator):
+    """torch.empty((), dtype=torch.int64).random_(generator=...).item(): random64() modulo 2**63."""
+    impl = generator._impl if generator is not None else _default_generator()
+    return int(impl._r64(1)[0]) % (1 << 63)
+
+
+def default_collate(batch):
+    """Stack a list of samples into a batch: tensors stacked, numbers into tensors, tuples/dicts element-wise."""
+    from ...engine.shaping import stack
+    elem = batch[0]
+    if isinstance(elem, Tensor):
+        return stack(list(batch), 0)
+    if isinstance(elem, np.ndarray):
+        return Tensor._wrap(np.stack(batch))
+    if isinstance(elem, bool):
+        return Tensor._wrap(np.asarray(batch, np.bool_))
+    if isinstance(elem, float):
+        return Tensor._wrap(np.asarray(batch, np.float64))
+    if isinstance(elem, numbers.Integral):
+        return Tensor._wrap(np.asarray(batch, np.int64))
+    if isinstance(elem, (str, bytes)):
+        return list(batch)
+    if isinstance(elem, dict):
+        return {k: default_collate([d[k] for d in batch]) for k in elem}
+    if isinstance(elem, tuple) and hasattr(elem, "_fields"):
+        return type(elem)(*(default_collate(list(s)) for s in zip(*batch)))
+    if isinstance(elem, (tuple, list)):
+        if any(len(b) != len(elem) for b in batch):
+            raise RuntimeError("each element in list of batch should be of equal size")
+        return [default_collate(list(s)) for s in zip(*batch)]
+    raise TypeError("default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found "
+                    f"{type(elem)}")
+
+
+class DataLoader:
+    """Batches of a dataset: indices in order (or shuffled with PyTorch's draws), collated into tensors."""
+    __module__ = "torch.utils.data.dataloader"
+
+    def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
+                 collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
+                 multiprocessing_context=None, generator=None, *, prefetch_factor=None, persistent_workers=False,
+                 pin_memory_device="", in_order=True):
+        if sampler is not None and shuffle:
+            raise ValueError("sampler option is mutually exclusive with shuffle")
+        self.dataset, self.batch_size, self.drop_last = dataset, batch_size, drop_last
+        self.shuffle, self.sampler, self.batch_sampler = bool(shuffle), sampler, batch_sampler
+        self.num_workers, self.generator = num_workers, generator
+        self.collate_fn = collate_fn or (default_collate if batch_size is not None else (lambda x: x))
+
+    def _indices(self):
+        if self.sampler is not None:
+            return list(self.sampler)
+        n = len(self.dataset)
+        if not self.shuffle:
+            return list(range(n))
+        return self._generator_perm(n)
+
+    def _generator_perm(self, n):
+        gen = self.generator._impl if self.generator is not None else _fresh_generator(None)
+        return gen.randperm(n).tolist()
+
+    def __iter__(self):
+        # Every pass draws the loader's base seed (for worker processes) first, then, on the first batch,
+        # RandomSampler's seed, both from the same generator, as PyTorch does.
+        _draw_seed(self.generator)
+        indices = self._indices() if self.batch_sampler is None else None
+        if self.batch_sampler is not None:
+            for batch in self.batch_sampler:
+                yield self.collate_fn([self.dataset[i] for i in batch])
+            return
+        if self.batch_size is None:
+            for i in indices:
+                yield self.collate_fn(self.dataset[i])
+            return
+        for s in range(0, len(indices), self.batch_size):
+            batch = indices[s:s + self.batch_size]
+            if len(batch) < self.batch_size and self.drop_last:
+                return
+            yield self.collate_fn([self.dataset[i] for i in batch])
+
+    def __len__(self):
+        if self.batch_size is None:
+            return len(self.dataset)
+        n = len(self.dataset) if self.sampler is None else len(self.sampler)
+        return n // self.batch_size if self.drop_last else math.ceil(n / self.batch_size)
+
+
+def random_split(dataset, lengths, generator=None):
+    """Subsets of a random permutation of the dataset, sized by lengths (counts, or fractions summing to 1)."""
+    n = len(dataset)
+    if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
+        counts = []
+        for i, frac in enumerate(lengths):
+            if frac < 0 or frac > 1:
+                raise ValueError(f"Fraction at index {i} is not between 0 and 1")
+            counts.append(math.floor(n * frac))
+        for i in range(n - sum(counts)):
+            counts[i % len(counts)] += 1
+        for i, length in enumerate(counts):
+            if length == 0:
+                warnings.warn(f"Length of split at index {i} is 0. This might result in an empty dataset.",
+                              stacklevel=2)
+        lengths = counts
+    if sum(lengths) != n:
+        raise ValueError("Sum of input lengths does not equal the length of the input dataset!")
+    impl = generator._impl if generator is not None else _default_generator()
+    indices = impl.randperm(sum(lengths)).tolist()
+    out, offset = [], 0
+    for length in lengths:
+        out.append(Subset(dataset, indices[offset:offset + length]))
+        offset += length
+    return out

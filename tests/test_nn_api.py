@@ -1,0 +1,246 @@
+"""torch.nn, torch.optim (with lr_scheduler) and torch.utils.data snippets run on real PyTorch and on the engine.
+
+Every cell's stdout plus the repr of its last expression, its exception (type and message) and its warnings
+must be identical (object addresses masked). Random draws (init, dropout, shuffling) must be PyTorch's.
+"""
+import contextlib
+import sys
+import warnings
+
+import pytest
+
+from helpers import normalise, require, run_cells, run_ours
+
+# submodules a cell may import by dotted name; run_ours maps torch, torch.nn and torch.optim only
+_SUBMODULES = ("torch.utils", "torch.utils.data", "torch.optim.lr_scheduler", "torch.nn.init", "torch.nn.utils")
+
+SETUP = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
+
+CASES = {
+    "sgd_variants": [
+        SETUP + """
+def run(**kw):
+    w = torch.tensor([0.5, -1.25, 2.0], requires_grad=True)
+    opt = torch.optim.SGD([w], **kw)
+    for _ in range(6):
+        opt.zero_grad()
+        ((w - 0.3) ** 2 * torch.tensor([1.0, 3.0, 0.7])).sum().backward()
+        opt.step()
+    return w.tolist()
+for kw in [dict(lr=0.1), dict(lr=0.07, momentum=0.9), dict(lr=0.03, momentum=0.8, nesterov=True),
+           dict(lr=0.05, momentum=0.5, dampening=0.3, weight_decay=0.01), dict(lr=0.1, maximize=True),
+           dict(lr=0.013, weight_decay=0.2)]:
+    print(run(**kw))
+""",
+    ],
+    "adaptive_optimizers": [
+        SETUP + """
+def run(cls, **kw):
+    w = torch.tensor([0.5, -1.25, 2.0], requires_grad=True)
+    opt = cls([w], **kw)
+    for _ in range(5):
+        opt.zero_grad()
+        ((w - 0.3) ** 2 * torch.tensor([1.0, 3.0, 0.7])).sum().backward()
+        opt.step()
+    return w
+print(run(torch.optim.Adam, lr=0.1), run(torch.optim.Adam, lr=0.05, amsgrad=True, weight_decay=0.1))
+print(run(torch.optim.AdamW, lr=0.1), run(torch.optim.RMSprop, lr=0.01), run(torch.optim.Adagrad, lr=0.5))
+print(run(torch.optim.RMSprop, lr=0.01, momentum=0.9, centered=True, weight_decay=0.1))
+print(run(torch.optim.Adagrad, lr=0.5, lr_decay=0.1, initial_accumulator_value=0.2))
+""",
+    ],
+    "optimizer_api": [
+        SETUP + "torch.manual_seed(0)\nmodel = nn.Linear(2, 1)\nopt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)\nopt",
+        "opt.state_dict()",
+        "model(torch.ones(3, 2)).sum().backward()\nopt.step()\nopt.state_dict()['state']",
+        "opt.zero_grad(set_to_none=False)\nmodel.weight.grad, model.bias.grad",
+        "opt.zero_grad()\nmodel.weight.grad",
+        "opt.add_param_group({'params': [torch.zeros(1, requires_grad=True)], 'lr': 0.5})\nopt",
+        "opt.add_param_group({'params': model.bias})",
+        "opt.param_groups[1]['lr'], len(opt.param_groups[0]['params'])",
+        "adam = torch.optim.Adam(model.parameters(), lr=1e-3)\nadam",
+        "for _ in range(3):\n    adam.zero_grad()\n    model(torch.ones(4, 2)).sum().backward()\n    adam.step()\n"
+        "adam.state[model.bias]",
+        "sd = adam.state_dict()\nadam2 = torch.optim.Adam(model.parameters(), lr=0.5)\nadam2.load_state_dict(sd)\n"
+        "adam2.param_groups[0]['lr'], adam2.state[model.weight]['step']",
+        "torch.optim.AdamW([model.bias]), torch.optim.RMSprop([model.bias]), torch.optim.Adagrad([model.bias])",
+        "torch.optim.SGD(torch.ones(2), lr=0.1)",
+        "torch.optim.SGD([], lr=0.1)",
+        "torch.optim.Adam([model.bias], lr=-1)",
+        "torch.optim.Adam([model.bias], betas=(1.0, 0.9))",
+        "type(adam), type(torch.optim.SGD([model.bias]))",
+    ],
+    "lr_schedulers": [
+        SETUP + """
+def run(make, n=7, metric=None):
+    w = torch.zeros(1, requires_grad=True)
+    opt = torch.optim.SGD([w], lr=0.1)
+    sched = make(opt)
+    lrs = []
+    for epoch in range(n):
+        opt.step()
+        sched.step(*([metric[epoch]] if metric else []))
+        lrs.append(sched.get_last_lr())
+    return lrs
+S = torch.optim.lr_scheduler
+print(run(lambda o: S.StepLR(o, step_size=2, gamma=0.5)))
+print(run(lambda o: S.MultiStepLR(o, milestones=[1, 3, 3], gamma=0.3)))
+print(run(lambda o: S.ExponentialLR(o, gamma=0.9)))
+print(run(lambda o: S.LambdaLR(o, lambda e: 1 / (e + 1))))
+print(run(lambda o: S.CosineAnnealingLR(o, T_max=3, eta_min=0.01), n=9))
+print(run(lambda o: S.ReduceLROnPlateau(o, patience=1, factor=0.5), metric=[1, 0.9, 0.95, 0.97, 0.99, 0.5, 0.6]))
+""",
+        "w = torch.zeros(1, requires_grad=True)\nopt = torch.optim.SGD([w], lr=0.1)\n"
+        "sched = torch.optim.lr_scheduler.StepLR(opt, 1)\nsched.step()\nsched.get_last_lr(), opt",
+        "from torch.optim.lr_scheduler import ExponentialLR\ntype(ExponentialLR(opt, 0.5))",
+    ],
+    "clip_grad": [
+        SETUP + "w = torch.tensor([3.0, -4.0], requires_grad=True)\nb = torch.tensor([1.0], requires_grad=True)\n"
+        "(w * torch.tensor([1.0, 2.0])).sum().backward()\n(b * 2).sum().backward()\n"
+        "torch.nn.utils.clip_grad_norm_([w, b], max_norm=1.0), w.grad, b.grad",
+        "torch.nn.utils.clip_grad_norm_([w, b], max_norm=10.0, norm_type='inf'), w.grad",
+        "torch.nn.utils.clip_grad_norm_(w, 0.5, norm_type=1), w.grad",
+        "torch.nn.utils.clip_grad_norm_([torch.zeros(1, requires_grad=True)], 1.0)",
+        "w.grad = torch.tensor([5.0, -0.2])\nprint(torch.nn.utils.clip_grad_value_([w], 1.0))\nw.grad",
+    ],
+    "activations": [
+        SETUP + "x = torch.tensor([[-2.0, 0.0, 0.5], [1.0, 2.0, -30.0]], requires_grad=True)\n"
+        "for f in [lambda: F.leaky_relu(x, 0.1), lambda: F.elu(x), lambda: F.gelu(x), "
+        "lambda: F.gelu(x, approximate='tanh'), lambda: F.softplus(x), lambda: F.softplus(x, beta=2, threshold=1), "
+        "lambda: F.silu(x), lambda: F.relu(x), lambda: nn.LeakyReLU(0.2)(x), lambda: nn.ELU(0.5)(x), "
+        "lambda: nn.GELU()(x), lambda: nn.SiLU()(x), lambda: nn.Softplus()(x), lambda: nn.Softmax(dim=1)(x), "
+        "lambda: nn.LogSoftmax(1)(x), lambda: nn.Identity()(x)]:\n"
+        "    y = f()\n    print(y, y.grad_fn.next_functions if y.grad_fn else None)",
+        "for f in [F.leaky_relu, F.elu, F.gelu, F.softplus, F.silu]:\n"
+        "    x.grad = None\n    f(x).sum().backward()\n    print(x.grad)",
+        "nn.LeakyReLU(), nn.LeakyReLU(0.2, inplace=True), nn.ELU(), nn.GELU('tanh'), nn.SiLU(), nn.Softplus(2, 10), "
+        "nn.Softmax(), nn.LogSoftmax(dim=1), nn.Identity(), nn.ReLU(inplace=True), nn.ReLU(), nn.Tanh()",
+        "F.softmax(torch.tensor([1.0, 2.0, 3.0]))",
+        "F.log_softmax(torch.tensor([[1.0, 2.0], [0.5, 0.1]]))",
+        "nn.Softmax()(torch.ones(2, 2, 2))",
+        "F.relu(torch.tensor([-1.0, 1.0]), inplace=True)",
+    ],
+    "dropout": [
+        SETUP + "torch.manual_seed(0)\nx = torch.ones(3, 4, requires_grad=True)\ny = F.dropout(x, 0.3)\ny, y.grad_fn.next_functions",
+        "y.sum().backward()\nx.grad",
+        "d = nn.Dropout(p=0.5)\nd, d(torch.ones(8))",
+        "d.eval()\nd(torch.ones(3)), F.dropout(x, training=False) is x, F.dropout(x, 0.0) is x",
+        "F.dropout(torch.ones(3), 1.0), F.dropout(torch.ones(3), 1.5)",
+        "nn.Dropout(2.0)",
+        "torch.rand(2)",
+    ],
+    "losses": [
+        SETUP + "a = torch.tensor([[0.5, -1.5], [2.0, 0.3]], requires_grad=True)\nb = torch.tensor([[0.0, 0.0], [0.2, 0.1]])\n"
+        "for f in [nn.SmoothL1Loss(), nn.SmoothL1Loss(beta=0.5), nn.SmoothL1Loss(reduction='sum'), nn.HuberLoss(), "
+        "nn.HuberLoss(delta=0.4, reduction='none'), nn.SmoothL1Loss(beta=0.0)]:\n"
+        "    print(f, f(a, b))",
+        "nn.SmoothL1Loss()(a, b).backward()\na.grad",
+        "probs = torch.sigmoid(torch.tensor([0.3, -1.2, 2.0]))\nnn.BCELoss()(probs, torch.tensor([1, 0, 1]))",
+        "nn.BCEWithLogitsLoss()(torch.tensor([0.3, -1.2]), torch.tensor([1, 0]))",
+        "nn.BCELoss()(probs, torch.tensor([1.0, 0.0, 1.0], dtype=torch.float64))",
+        "type(nn.HuberLoss()), type(nn.MSELoss())",
+    ],
+    "functions": [
+        SETUP + "F.one_hot(torch.tensor([0, 2]), num_classes=3), F.one_hot(torch.tensor([[1], [3]]))",
+        "F.one_hot(torch.tensor([0., 2.]))", "F.one_hot(torch.tensor([0, 5]), 3)", "F.one_hot(torch.tensor([-1]), 3)",
+        "x = torch.tensor([[3.0, 4.0], [0.0, 0.0]], requires_grad=True)\ny = F.normalize(x)\ny, y.grad_fn",
+        "F.normalize(x, dim=0), F.normalize(torch.tensor([3., 4.]), p=1, dim=0)",
+        "c = F.cosine_similarity(torch.tensor([[1., 2.], [0., 1.]]), torch.tensor([[2., 3.], [1., 1.]]))\nc",
+        "F.cosine_similarity(torch.tensor([1., 2.]), torch.tensor([2., 3.]), dim=0)",
+    ],
+    "embedding": [
+        SETUP + "torch.manual_seed(0)\ne = nn.Embedding(5, 3)\ne, e.weight",
+        "out = e(torch.tensor([[1, 3], [3, 0]]))\nout, out.grad_fn, out.grad_fn.next_functions",
+        "out.sum().backward()\ne.weight.grad",
+        "p = nn.Embedding(4, 2, padding_idx=1)\np, p.weight",
+        "p(torch.tensor([1, 2, 1])).sum().backward()\np.weight.grad",
+        "e(torch.tensor([5]))", "type(e)",
+    ],
+    "modules": [
+        SETUP + "torch.manual_seed(0)\nnet = nn.Sequential(nn.Linear(2, 2), nn.Linear(2, 1))\n"
+        "order = []\nnet.apply(lambda m: order.append(type(m).__name__))\n"
+        "net.apply(lambda m: nn.init.normal_(m.weight) if type(m) == nn.Linear else None)\norder, net[0].weight",
+        "class TwoLayer(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+        "        self.layers = nn.ModuleList([nn.Linear(2, 2) for _ in range(3)] + [nn.ReLU(), nn.Linear(2, 1)])\n"
+        "        self.heads = nn.ModuleDict({'a': nn.Linear(1, 1), 'b': nn.Tanh()})\n"
+        "        self.scale = nn.Parameter(torch.ones(1))\n"
+        "m = TwoLayer()\nprint(m)\n[n for n, _ in m.named_parameters()], [n for n, _ in m.named_modules()]",
+        "nn.ModuleList(), len(m.layers), m.heads['b'], 'a' in m.heads, list(m.heads.keys())",
+        "shared = nn.Linear(2, 2)\ns = nn.Sequential(shared, nn.ReLU(), shared)\n"
+        "len(list(s.modules())), len(list(s.parameters())), list(s.state_dict().keys()), len(list(s.children()))",
+        "type(nn.Linear(1, 1)), type(nn.Sequential()), type(nn.ReLU()), type(nn.Dropout()), type(nn.Flatten()), "
+        "type(nn.Embedding(2, 2)), type(nn.Module()), type(nn.ModuleList())",
+        "nn.Sequential(nn.Flatten(), nn.Unflatten(1, (2, 2)))(torch.arange(8.).reshape(2, 4)).shape, "
+        "nn.Unflatten(1, (2, 2))",
+    ],
+    "init": [
+        SETUP + "torch.manual_seed(0)\nw = torch.empty(3, 4)\n"
+        "for f in [nn.init.xavier_uniform_, nn.init.xavier_normal_, nn.init.kaiming_uniform_, nn.init.kaiming_normal_, "
+        "nn.init.normal_, nn.init.uniform_, nn.init.zeros_, nn.init.ones_, nn.init.eye_, nn.init.trunc_normal_]:\n"
+        "    print(f(w))",
+        "nn.init.kaiming_normal_(w, mode='fan_out', nonlinearity='relu'), nn.init.xavier_uniform_(w, gain=nn.init.calculate_gain('tanh'))",
+        "nn.init.constant_(w, 0.3), nn.init.trunc_normal_(w, std=0.02), nn.init.calculate_gain('leaky_relu', 0.2)",
+        "nn.init.xavier_uniform_(torch.empty(3))", "nn.init.calculate_gain('foo')", "nn.init.eye_(torch.empty(2, 2, 2))",
+        "torch.rand(2)",
+    ],
+    "data": [
+        SETUP + "from torch.utils.data import TensorDataset, DataLoader, Dataset, random_split\n"
+        "torch.manual_seed(0)\nX = torch.arange(14.).reshape(7, 2)\ny = torch.arange(7)\nds = TensorDataset(X, y)\n"
+        "len(ds), ds[2], type(ds)",
+        "for xb, yb in DataLoader(ds, batch_size=3, shuffle=True):\n    print(xb, yb)",
+        "[yb for _, yb in DataLoader(ds, batch_size=3, shuffle=True, drop_last=True)], "
+        "[yb for _, yb in DataLoader(ds, batch_size=4)], torch.rand(1)",
+        "len(DataLoader(ds, batch_size=3)), len(DataLoader(ds, batch_size=3, drop_last=True)), type(DataLoader(ds))",
+        "g = torch.Generator().manual_seed(3)\n[yb for _, yb in DataLoader(ds, batch_size=3, shuffle=True, generator=g)]",
+        "a, b = random_split(ds, [5, 2])\nlen(a), [b[i][1] for i in range(len(b))]",
+        "class Squares(Dataset):\n    def __len__(self):\n        return 5\n    def __getitem__(self, i):\n"
+        "        return i, float(i * i)\nlist(DataLoader(Squares(), batch_size=2))",
+        "next(iter(DataLoader([{'a': torch.ones(2), 'b': 1}, {'a': torch.zeros(2), 'b': 2}], batch_size=2)))",
+    ],
+}
+
+
+@contextlib.contextmanager
+def _submodules(root):
+    """Map torch.utils.data & co. to root's (ours or real torch's) while a case runs."""
+    saved = {k: sys.modules.get(k) for k in _SUBMODULES}
+    for name in _SUBMODULES:
+        mod = root
+        for part in name.split(".")[1:]:
+            mod = getattr(mod, part)
+        sys.modules[name] = mod
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                sys.modules.pop(k, None)
+            else:
+                sys.modules[k] = v
+
+
+def _with_warnings(run, cells):
+    """run(cells), each cell's warnings (category and message) appended to its output."""
+    out = []
+    for cell in cells:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            (text, err), = run([cell])
+        out.append((text + "".join(f"{w.category.__name__}: {w.message}\n" for w in caught), err))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_nn_snippets_match_pytorch(name):
+    real = require("torch")
+    import torch.optim.lr_scheduler  # noqa: F401
+    import torch.utils.data  # noqa: F401
+    import autograd_magic.torch as ours
+    cells = CASES[name]
+    ns_real, ns_ours = {"torch": real}, {}
+    with _submodules(real):
+        want = normalise(_with_warnings(lambda c: run_cells(c, real, ns_real), cells))
+    with _submodules(ours):
+        got = normalise(_with_warnings(lambda c: run_ours(c, ns_ours), cells))
+    mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
+    assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
