@@ -121,6 +121,8 @@ CASES = {
         "torch.einsum('ij,ij->', x, x), torch.einsum('ii', torch.ones(2, 2)), torch.einsum('...ij->...ji', x)",
         "m = torch.arange(9., requires_grad=True).reshape(3, 3)\ntorch.einsum('ii->i', m), torch.einsum('bi,bi->b', m, m)",
         "torch.einsum('...i,...i->...', m, m), torch.einsum('i...->...', m)",
+        "torch.einsum('bij,bjk->bik', torch.ones(1, 2, 3), torch.ones(4, 3, 2)).shape, "
+        "torch.einsum('ij,jk->ik', torch.ones(2, 1), torch.ones(3, 2))",
     ],
     "new_tensors": [
         "x = torch.ones(2, dtype=torch.float64)\nx.new_zeros(2), x.new_ones((2, 1)), x.new_full((2,), 3), "

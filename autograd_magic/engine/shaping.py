@@ -892,8 +892,12 @@ def _einsum_two(a, sa, b, sb, out, sizes):
         for c in letters:
             n *= sizes[c]
         return n
-    a3 = reshape(_einsum_one(a, sa, "".join(batch + left + summed)), size(batch), size(left), size(summed))
-    b3 = reshape(_einsum_one(b, sb, "".join(batch + summed + right)), size(batch), size(summed), size(right))
+    def arranged(t, subs, letters):
+        t = _einsum_one(t, subs, "".join(letters))
+        full = tuple(sizes[c] for c in letters)
+        return t if t._data.shape == full else expand(t, full)  # size-1 dims broadcast, as in PyTorch
+    a3 = reshape(arranged(a, sa, batch + left + summed), size(batch), size(left), size(summed))
+    b3 = reshape(arranged(b, sb, batch + summed + right), size(batch), size(summed), size(right))
     from .functions import bmm
     res = view(bmm(a3, b3), [sizes[c] for c in batch + left + right])
     order = batch + left + right
