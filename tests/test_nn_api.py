@@ -90,6 +90,7 @@ print(run(lambda o: S.ReduceLROnPlateau(o, patience=1, factor=0.5), metric=[1, 0
         "from torch.optim.lr_scheduler import ExponentialLR\ntype(ExponentialLR(opt, 0.5))",
         "from torch.nn.utils import clip_grad_norm_\nfrom torch.nn import init\nimport torch.optim.lr_scheduler as S\n"
         "S.StepLR, S.ReduceLROnPlateau, clip_grad_norm_.__name__, init.xavier_uniform_.__name__",
+        "s = S.StepLR(opt, 2)\ns.get_lr(), s.state_dict()",
     ],
     "clip_grad": [
         SETUP + "w = torch.tensor([3.0, -4.0], requires_grad=True)\nb = torch.tensor([1.0], requires_grad=True)\n"
