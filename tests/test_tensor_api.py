@@ -124,6 +124,26 @@ CASES = {
         "torch.einsum('bij,bjk->bik', torch.ones(1, 2, 3), torch.ones(4, 3, 2)).shape, "
         "torch.einsum('ij,jk->ik', torch.ones(2, 1), torch.ones(3, 2))",
     ],
+    "gradients": [
+        "x = torch.tensor([[0.5, -1.25, 2.], [1.5, 0.25, -0.75]], requires_grad=True)\n"
+        "w = torch.tensor([[1., 2., 3.], [-1., 0.5, 2.]])\n"
+        "def grad_of(f):\n    x.grad = None\n    y = f(x)\n    (y * torch.ones_like(y).cumsum(-1)).sum().backward()\n"
+        "    return y.grad_fn, x.grad",
+        "grad_of(lambda t: t.gather(1, torch.tensor([[2, 2], [0, 1]])))",
+        "grad_of(lambda t: t.index_select(1, torch.tensor([2, 0, 2])))",
+        "grad_of(lambda t: t.masked_select(t > 0))", "grad_of(lambda t: t.repeat(2, 2))",
+        "grad_of(lambda t: t.sort(1, descending=True).values)", "grad_of(lambda t: t.topk(2).values)",
+        "grad_of(lambda t: t.median(0).values)", "grad_of(lambda t: t.median().reshape(1))",
+        "grad_of(lambda t: t.cumprod(1))", "grad_of(lambda t: t.cumsum(0))", "grad_of(lambda t: t.logsumexp(1))",
+        "grad_of(lambda t: t.flip(0, 1) * w)", "grad_of(lambda t: t.tril() + t.triu(1) * 2)",
+        "grad_of(lambda t: t.diagonal(1))", "grad_of(lambda t: torch.diag(t[0]))", "grad_of(lambda t: t[:, :2].trace().reshape(1))",
+        "grad_of(lambda t: t.scatter(1, torch.tensor([[1], [2]]), 0.))",
+        "grad_of(lambda t: torch.zeros(2, 3).scatter_add(1, torch.tensor([[0, 0, 1], [2, 2, 2]]), t))",
+        "grad_of(lambda t: torch.std_mean(t, 1)[0] + torch.var_mean(t, 1)[1])",
+        "grad_of(lambda t: torch.einsum('ij,kj->ik', t, w))", "grad_of(lambda t: torch.einsum('ij->j', t))",
+        "grad_of(lambda t: torch.nan_to_num(t.log()))", "grad_of(lambda t: torch.cat(t.split(1, 1)[::-1], 1))",
+        "grad_of(lambda t: torch.stack(t.chunk(2, 0)[::-1]).reshape(2, 3))", "grad_of(lambda t: t.unbind(1)[2])",
+    ],
     "new_tensors": [
         "x = torch.ones(2, dtype=torch.float64)\nx.new_zeros(2), x.new_ones((2, 1)), x.new_full((2,), 3), "
         "x.new_tensor([1, 2]), x.new_zeros(size=(1,)), torch.tensor([1, 2]).new_ones(2)",
