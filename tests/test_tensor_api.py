@@ -32,6 +32,7 @@ CASES = {
         "torch.add(torch.ones(2), 1, out=torch.empty(2, dtype=torch.int64))",
         "a = torch.ones(2, requires_grad=True)\ntorch.add(a, 1, out=torch.empty(2))",
         "torch.mul(t, 2, out=torch.empty(3, 3))", "torch.zeros(2, out=torch.empty(2))",
+        "torch.zeros(2, 3, out=torch.empty(1)).shape, torch.ones(1, out=torch.empty(2, dtype=torch.float64))",
     ],
     "legacy_constructors": [
         "torch.LongTensor([1, 2]), torch.DoubleTensor([1, 2]), torch.IntTensor([1, 2]), torch.FloatTensor((1, 2))",

@@ -506,7 +506,7 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
             "/__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)")
 
 
-def write_out(result, out, name):
+def write_out(result, out, name, warn_resize=True):
     """Store result in out (resized if its shape differs, as PyTorch does) and return out."""
     from .autograd import GRAD_MODE
     if GRAD_MODE.enabled and (result._rg or out._rg):
@@ -517,7 +517,7 @@ def write_out(result, out, name):
         raise RuntimeError(f"result type {_kind(data.dtype)} can't be cast to the desired output type "
                            f"{_kind(dst.dtype)}")
     if dst.shape != data.shape:
-        if dst.size:
+        if dst.size and warn_resize:  # factories (torch.zeros(..., out=)) resize silently
             import warnings
             warnings.warn(_RESIZED.format(", ".join(map(str, dst.shape)), ", ".join(map(str, data.shape))),
                           UserWarning, stacklevel=3)

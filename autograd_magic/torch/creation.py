@@ -143,7 +143,7 @@ def _filled(size, value, dtype, requires_grad, cat=2, out=None):
 
 def _into(t, out):
     from ..engine.functions import write_out
-    return write_out(t, out, "")
+    return write_out(t, out, "", warn_resize=False)
 
 
 def _check_device(device):
