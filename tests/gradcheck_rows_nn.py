@@ -27,6 +27,8 @@ ROWS_EXTRA = {
     "erf": _unary(lambda a: TensorXP.call("erf", (a,))),
     "leaky_relu": _unary(lambda a: F.leaky_relu(a, 0.1)),
     "elu": _unary(lambda a: F.elu(a, 0.7)),
+    "leaky_relu_": _unary(lambda a: F.leaky_relu(a * 1.0, 0.2, inplace=True)),
+    "elu_": _unary(lambda a: F.elu(a * 1.0, 0.7, inplace=True)),
     "gelu": _unary(F.gelu) + _unary(lambda a: F.gelu(a, approximate="tanh")),
     "softplus": _unary(F.softplus) + _unary(lambda a: F.softplus(a, beta=2.0, threshold=1.5)),
     "silu": _unary(F.silu),

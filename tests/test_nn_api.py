@@ -117,6 +117,12 @@ print(run(lambda o: S.ReduceLROnPlateau(o, patience=1, factor=0.5), metric=[1, 0
         "F.log_softmax(torch.tensor([[1.0, 2.0], [0.5, 0.1]]))",
         "nn.Softmax()(torch.ones(2, 2, 2))",
         "F.relu(torch.tensor([-1.0, 1.0]), inplace=True)",
+        "x = torch.tensor([-1.0, 2.0], requires_grad=True)\n"
+        "for f in [lambda y: F.leaky_relu(y, 0.1, inplace=True), lambda y: F.elu(y, inplace=True), "
+        "lambda y: F.silu(y, inplace=True), lambda y: nn.LeakyReLU(inplace=True)(y), lambda y: nn.ELU(0.5, True)(y)]:\n"
+        "    y = x * 1\n    z = f(y)\n    print(z, z is y, z.grad_fn.next_functions)\n    z.sum().backward()\n"
+        "    print(x.grad)\n    x.grad = None",
+        "F.leaky_relu(x, inplace=True)",
     ],
     "dropout": [
         SETUP + "torch.manual_seed(0)\nx = torch.ones(3, 4, requires_grad=True)\ny = F.dropout(x, 0.3)\ny, y.grad_fn.next_functions",

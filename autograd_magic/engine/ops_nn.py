@@ -132,3 +132,16 @@ def _(x, g, s, k, n):
         keep = np.nonzero(flat != padding_idx)[0]
         rows, flat = x.take(rows, (keep,)), flat[keep]
     return (x.scatter(rows, shape, (flat,), True, "index_backward"),)
+
+
+# The in-place forms (F.leaky_relu(x, inplace=True), nn.ELU(inplace=True)) save their result, not the overwritten
+# input, and PyTorch names their nodes ...Backward1. Their slope/alpha is positive, so the result's sign is the input's.
+@defop("leaky_relu_", "LeakyReluBackward1", lambda a, slope: np.where(a > 0, a, a * _t(a, slope)), saves=(-1,))
+def _(x, g, s, k, n):
+    return (x.where(s[0] > 0, g, g * k[0]),)
+
+
+@defop("elu_", "EluBackward1", _elu, saves=(-1,))
+def _(x, g, s, k, n):
+    out, = s
+    return (x.where(out > 0, g, g * (out + k[0])),)

@@ -53,11 +53,16 @@ def relu(input, inplace=False):
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
-    return _inplace(apply(OPS["leaky_relu"], (input,), negative_slope), input, inplace)
+    if inplace and negative_slope > 0:
+        return _inplace(input, OPS["leaky_relu_"], negative_slope)
+    return apply(OPS["leaky_relu"], (input,), negative_slope) if not inplace else \
+        _inplace(input, OPS["leaky_relu"], negative_slope)
 
 
 def elu(input, alpha=1.0, inplace=False):
-    return _inplace(apply(OPS["elu"], (input,), alpha), input, inplace)
+    if inplace and alpha > 0:
+        return _inplace(input, OPS["elu_"], alpha)
+    return apply(OPS["elu"], (input,), alpha) if not inplace else _inplace(input, OPS["elu"], alpha)
 
 
 def gelu(input, approximate="none"):
@@ -71,15 +76,13 @@ def softplus(input, beta=1.0, threshold=20.0):
 
 
 def silu(input, inplace=False):
-    return _inplace(apply(OPS["silu"], (input,)), input, inplace)
+    return _inplace(input, OPS["silu"]) if inplace else apply(OPS["silu"], (input,))
 
 
-def _inplace(out, input, inplace):
-    """inplace=True: the result written into input (recorded as a copy, not as PyTorch's ...Backward1 node)."""
-    if not inplace:
-        return out
-    input.copy_(out)
-    return input
+def _inplace(input, op, *consts):
+    """op's result written into input, with the engine's in-place rules (leaf check, version, history)."""
+    from ...engine.inplace import inplace
+    return inplace(lambda old: apply(op, (old,), *consts), input)
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
