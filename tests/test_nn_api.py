@@ -176,6 +176,12 @@ print(run(lambda o: S.ReduceLROnPlateau(o, patience=1, factor=0.5), metric=[1, 0
         "type(nn.Embedding(2, 2)), type(nn.Module()), type(nn.ModuleList())",
         "nn.Sequential(nn.Flatten(), nn.Unflatten(1, (2, 2)))(torch.arange(8.).reshape(2, 4)).shape, "
         "nn.Unflatten(1, (2, 2))",
+        "m = nn.Linear(2, 1)\nh = m.register_forward_hook(lambda mod, inp, out: print('fwd', type(mod).__name__, "
+        "inp[0].shape, out.shape))\np = m.register_forward_pre_hook(lambda mod, inp: print('pre', len(inp)))\n"
+        "m(torch.ones(3, 2))\nh.remove()\nm(torch.ones(1, 2)).shape",
+        "m2 = nn.Linear(2, 1)\nm2.register_forward_hook(lambda mod, inp, out: out * 0)\nprint(m2(torch.ones(1, 2)))\n"
+        "m2.register_forward_pre_hook(lambda mod, inp: (inp[0] * 0,))\nm2(torch.ones(1, 2))",
+        "m.train('yes')",
     ],
     "init": [
         SETUP + "torch.manual_seed(0)\nw = torch.empty(3, 4)\n"

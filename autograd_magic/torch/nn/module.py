@@ -91,7 +91,32 @@ class Module:
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
-        return self.forward(*args, **kwargs)
+        hooks = self.__dict__.get("_forward_hooks")
+        if not hooks:
+            return self.forward(*args, **kwargs)
+        for hook in list(hooks["pre"].values()):  # hook(module, args) may replace the args
+            result = hook(self, args)
+            if result is not None:
+                args = result if isinstance(result, tuple) else (result,)
+        out = self.forward(*args, **kwargs)
+        for hook in list(hooks["post"].values()):  # hook(module, args, output) may replace the output
+            result = hook(self, args, out)
+            if result is not None:
+                out = result
+        return out
+
+    def _add_hook(self, kind, hook):
+        from ...engine.autograd import RemovableHandle
+        hooks = self.__dict__.setdefault("_forward_hooks", {"pre": {}, "post": {}})
+        handle = RemovableHandle(hooks[kind])
+        hooks[kind][handle.id] = hook
+        return handle
+
+    def register_forward_pre_hook(self, hook):
+        return self._add_hook("pre", hook)
+
+    def register_forward_hook(self, hook):
+        return self._add_hook("post", hook)
 
     def named_parameters(self, prefix="", recurse=True):
         seen = set()
@@ -142,6 +167,8 @@ class Module:
                 p._grad.zero_()
 
     def train(self, mode=True):
+        if not isinstance(mode, bool):
+            raise ValueError("training mode is expected to be boolean")
         for m in self.modules():
             object.__setattr__(m, "training", mode)
         return self
