@@ -4,7 +4,6 @@ scattering, sorting, einsum, torch.cuda on a CPU-only build)."""
 import warnings
 
 import pytest
-
 from helpers import normalise, require, run_cells, run_ours
 
 CASES = {
@@ -39,8 +38,8 @@ CASES = {
         "torch.ByteTensor([True, False]), torch.BoolTensor([1, 0]), torch.FloatTensor()",
         "torch.FloatTensor(2, 3).shape, torch.LongTensor(2).dtype, torch.FloatTensor(torch.Size([2])).shape",
         "torch.FloatTensor, torch.FloatTensor.dtype, issubclass(torch.FloatTensor, torch.Tensor)",
-        "x = torch.ones(2)\nisinstance(x, torch.FloatTensor), isinstance(x.double(), torch.FloatTensor), "
-        "isinstance(x.long(), torch.LongTensor), isinstance(x, torch.Tensor), type(torch.LongTensor([1]))",
+        ("x = torch.ones(2)\nisinstance(x, torch.FloatTensor), isinstance(x.double(), torch.FloatTensor), "
+        "isinstance(x.long(), torch.LongTensor), isinstance(x, torch.Tensor), type(torch.LongTensor([1]))"),
         "x.type(), x.long().type(), x.type(torch.DoubleTensor), x.type('torch.LongTensor'), x.type(torch.int64)",
         "torch.ones(2, dtype=torch.uint8).type(), torch.ones(2, dtype=torch.bool).type()",
         "x.type('float')", "torch.FloatTensor(2.5)", "torch.LongTensor(torch.tensor([1.5]))",
@@ -58,16 +57,16 @@ CASES = {
         "torch.split(x, [3, 3])", "a, b = x.split(5)\n(a * b).sum().backward()\nx.grad",
     ],
     "diagonals_and_triangles": [
-        "v = torch.tensor([1., 2., 3.], requires_grad=True)\nm = torch.arange(9.).reshape(3, 3).requires_grad_()\n"
-        "torch.diag(v), torch.diag(v, -1), torch.diag(m), torch.diag(m, 1)",
+        ("v = torch.tensor([1., 2., 3.], requires_grad=True)\nm = torch.arange(9.).reshape(3, 3).requires_grad_()\n"
+        "torch.diag(v), torch.diag(v, -1), torch.diag(m), torch.diag(m, 1)"),
         "m.diagonal(), torch.diagonal(m, -1), m.trace(), torch.trace(m)",
         "torch.tril(m), m.triu(1), torch.ones(2, 3).tril(-1)",
         "(torch.diag(v) @ m).trace().backward()\nv.grad, m.grad",
     ],
     "gather_scatter": [
         "y = torch.tensor([0, 2])\ntorch.zeros(2, 3).scatter_(1, y.unsqueeze(1), 1)",
-        "x = torch.arange(6., requires_grad=True).reshape(2, 3)\nidx = torch.tensor([[0, 1, 0], [1, 0, 1]])\n"
-        "x.gather(1, idx), x.scatter(1, idx, 5.), torch.zeros(2, 3).scatter(1, idx, x), x.scatter_add(1, idx, x)",
+        ("x = torch.arange(6., requires_grad=True).reshape(2, 3)\nidx = torch.tensor([[0, 1, 0], [1, 0, 1]])\n"
+        "x.gather(1, idx), x.scatter(1, idx, 5.), torch.zeros(2, 3).scatter(1, idx, x), x.scatter_add(1, idx, x)"),
         "z = x.clone()\nz.scatter_(1, idx[:, :1], x[:, :1])\nz.scatter_add_(0, idx, x)\nz.sum().backward()\nz, x.grad",
         "x.gather(1, idx.int()), x.scatter(1, idx.int(), 1.)", "x.gather(1, idx.float())", "x.index_select(0, torch.tensor([0.]))", "torch.gather(x, 1, torch.tensor([0, 1]))",
         "x.index_select(1, torch.tensor([2, 0])), torch.masked_select(x, x > 2), x.repeat(2, 1), x.repeat(1, 2, 1)",
@@ -83,13 +82,13 @@ CASES = {
         "torch.count_nonzero(torch.tensor([[0, 1], [2, 0]])), torch.count_nonzero(torch.tensor([[0, 1], [2, 0]]), 0)",
     ],
     "reductions_and_elementwise": [
-        "x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)\n"
-        "torch.logsumexp(x, 1), x.logsumexp(0, keepdim=True), x.cumprod(1), x.cumsum(0)",
+        ("x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)\n"
+        "torch.logsumexp(x, 1), x.logsumexp(0, keepdim=True), x.cumprod(1), x.cumsum(0)"),
         "torch.std_mean(x, 1), torch.var_mean(x), torch.std_mean(x, 0, keepdim=True)",
         "l = torch.logsumexp(x, 1).sum() + x.cumprod(1).sum() + torch.std_mean(x, 1)[0].sum()\nl.backward()\nx.grad",
         "z = torch.tensor([0., 2., 0.], requires_grad=True)\nz.cumprod(0).sum().backward()\nz.grad",
-        "torch.nan_to_num(torch.tensor([float('nan'), float('inf'), -float('inf'), 1.])), "
-        "torch.nan_to_num(torch.tensor([float('nan'), 1.]), nan=2.)",
+        ("torch.nan_to_num(torch.tensor([float('nan'), float('inf'), -float('inf'), 1.])), "
+        "torch.nan_to_num(torch.tensor([float('nan'), 1.]), nan=2.)"),
         "a = torch.tensor([1., 2., 3.])\ntorch.isclose(a, a + 1e-6), torch.allclose(a, a + 1e-9), a.isclose(a * 2)",
         "torch.logical_and(a > 1, a < 3), torch.logical_or(a > 2, a < 2), torch.logical_xor(a > 1, a < 3)",
         "torch.logical_or(torch.tensor([0, 1]), torch.tensor([0., 0.]))",
@@ -99,8 +98,8 @@ CASES = {
     "matrix_products": [
         "a = torch.arange(6., requires_grad=True).reshape(1, 2, 3)\nb = torch.ones(1, 3, 2)\ntorch.bmm(a, b)",
         "torch.bmm(a, torch.ones(1, 2, 2))", "torch.bmm(a[0], b[0])",
-        "x = torch.arange(6., requires_grad=True).reshape(2, 3)\nv = torch.tensor([1., 2., 3.], requires_grad=True)\n"
-        "torch.einsum('ij,jk->ik', x, x.t()), torch.einsum('ij->ji', x), torch.einsum('i,i->', v, v)",
+        ("x = torch.arange(6., requires_grad=True).reshape(2, 3)\nv = torch.tensor([1., 2., 3.], requires_grad=True)\n"
+        "torch.einsum('ij,jk->ik', x, x.t()), torch.einsum('ij->ji', x), torch.einsum('i,i->', v, v)"),
         "torch.einsum('ij->', x), torch.einsum('i,j->ij', v, v), torch.einsum('ij,j->i', x, v), torch.einsum('ij', x)",
         "torch.einsum('bij,bjk->bik', a, b), torch.einsum('ij,kj->ik', x, x)",
         "torch.einsum('ij,j->i', x, v).sum().backward()\nx.grad, v.grad",
@@ -122,14 +121,14 @@ CASES = {
         "torch.einsum('ij,ij->', x, x), torch.einsum('ii', torch.ones(2, 2)), torch.einsum('...ij->...ji', x)",
         "m = torch.arange(9., requires_grad=True).reshape(3, 3)\ntorch.einsum('ii->i', m), torch.einsum('bi,bi->b', m, m)",
         "torch.einsum('...i,...i->...', m, m), torch.einsum('i...->...', m)",
-        "torch.einsum('bij,bjk->bik', torch.ones(1, 2, 3), torch.ones(4, 3, 2)).shape, "
-        "torch.einsum('ij,jk->ik', torch.ones(2, 1), torch.ones(3, 2))",
+        ("torch.einsum('bij,bjk->bik', torch.ones(1, 2, 3), torch.ones(4, 3, 2)).shape, "
+        "torch.einsum('ij,jk->ik', torch.ones(2, 1), torch.ones(3, 2))"),
     ],
     "gradients": [
-        "x = torch.tensor([[0.5, -1.25, 2.], [1.5, 0.25, -0.75]], requires_grad=True)\n"
+        ("x = torch.tensor([[0.5, -1.25, 2.], [1.5, 0.25, -0.75]], requires_grad=True)\n"
         "w = torch.tensor([[1., 2., 3.], [-1., 0.5, 2.]])\n"
         "def grad_of(f):\n    x.grad = None\n    y = f(x)\n    (y * torch.ones_like(y).cumsum(-1)).sum().backward()\n"
-        "    return y.grad_fn, x.grad",
+        "    return y.grad_fn, x.grad"),
         "grad_of(lambda t: t.gather(1, torch.tensor([[2, 2], [0, 1]])))",
         "grad_of(lambda t: t.index_select(1, torch.tensor([2, 0, 2])))",
         "grad_of(lambda t: t.masked_select(t > 0))", "grad_of(lambda t: t.repeat(2, 2))",
@@ -146,13 +145,13 @@ CASES = {
         "grad_of(lambda t: torch.stack(t.chunk(2, 0)[::-1]).reshape(2, 3))", "grad_of(lambda t: t.unbind(1)[2])",
     ],
     "new_tensors": [
-        "x = torch.ones(2, dtype=torch.float64)\nx.new_zeros(2), x.new_ones((2, 1)), x.new_full((2,), 3), "
-        "x.new_tensor([1, 2]), x.new_zeros(size=(1,)), torch.tensor([1, 2]).new_ones(2)",
+        ("x = torch.ones(2, dtype=torch.float64)\nx.new_zeros(2), x.new_ones((2, 1)), x.new_full((2,), 3), "
+        "x.new_tensor([1, 2]), x.new_zeros(size=(1,)), torch.tensor([1, 2]).new_ones(2)"),
         "x.new_zeros(2, requires_grad=True), x.new_ones(1, dtype=torch.int64)",
     ],
     "cuda_on_a_cpu_build": [
-        "torch.cuda.is_available(), torch.cuda.device_count(), torch.cuda.manual_seed(0), "
-        "torch.cuda.manual_seed_all(0), torch.backends.mps.is_available()",
+        ("torch.cuda.is_available(), torch.cuda.device_count(), torch.cuda.manual_seed(0), "
+        "torch.cuda.manual_seed_all(0), torch.backends.mps.is_available()"),
         "torch.device('cuda' if torch.cuda.is_available() else 'cpu')", "torch.ones(2).cuda()",
         "torch.ones(2).to('cuda')", "torch.ones(2).to('cuda:0')", "torch.ones(2, device='cuda')",
         "torch.randn(2, device='cuda')", "torch.tensor([1.], device='cuda')", "torch.cuda.current_device()",

@@ -7,7 +7,6 @@ from .optable import OPS
 from .tensor import Tensor, _dim, apply, binary, scalar_tensor
 
 
-
 def as_tensor_arg(x, like=None):
     if isinstance(x, Tensor):
         return x

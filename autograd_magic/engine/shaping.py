@@ -1,4 +1,5 @@
 """Reductions, views, indexing and joins over Tensors (torch.sum, reshape, x[i], torch.cat ...)."""
+import builtins  # sum, max, min and abs are shadowed by the reductions below
 import collections
 
 import numpy as np
@@ -773,7 +774,7 @@ def count_nonzero(input, dim=None):
 
 
 def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
-    a = input._data if dim is None else input._data
+    a = input._data  # sorted on the CPU whatever `sorted` says, as in PyTorch
     vals, inverse, counts = np.unique(a if dim is not None else a.reshape(-1), return_inverse=True,
                                       return_counts=True, axis=dim)
     out = [Tensor._wrap(vals)]
@@ -912,5 +913,3 @@ def _einsum_align(t, subs, order):
     shape = [t._data.shape[mine.index(c)] if c in mine else 1 for c in order]
     return t if tuple(shape) == t._data.shape else reshape(t, shape)
 
-
-import builtins  # noqa: E402  (sum, max, abs are shadowed by the reductions above)
