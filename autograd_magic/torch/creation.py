@@ -146,30 +146,38 @@ def _into(t, out):
     return write_out(t, out, "", warn_resize=False)
 
 
-def _check_device(device):
-    """PyTorch built without CUDA fails on a CUDA device with this assertion."""
-    if device is not None and str(device).startswith("cuda"):
-        raise AssertionError("Torch not compiled with CUDA enabled")
+def _check_device(dev):
+    """PyTorch built without CUDA fails on a CUDA device with this assertion; other devices are checked by
+    torch.device."""
+    if dev is not None:
+        if str(dev).startswith("cuda"):
+            raise AssertionError("Torch not compiled with CUDA enabled")
+        from ..engine.size import device
+        device(dev)
 
 
 def zeros(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    _check_device(device)
+    if device is not None:
+        _check_device(device)
     return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out)
 
 
 def ones(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    _check_device(device)
+    if device is not None:
+        _check_device(device)
     return _filled(shape if size is None else (size,), 1, dtype, requires_grad, out=out)
 
 
 def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
           memory_format=None):
-    _check_device(device)
+    if device is not None:
+        _check_device(device)
     return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out)
 
 
 def full(size, fill_value, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    _check_device(device)
+    if device is not None:
+        _check_device(device)
     return _filled((size,), fill_value, dtype, requires_grad, dtypes.scalar_category(fill_value), out)
 
 
@@ -235,20 +243,23 @@ def _gen(generator):
 
 
 def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    _check_device(device)
+    if device is not None:
+        _check_device(device)
     dt = dtype or dtypes.float32
     return _finish(_gen(generator).rand(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
 
 
 def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    _check_device(device)
+    if device is not None:
+        _check_device(device)
     dt = dtype or dtypes.float32
     return _finish(_gen(generator).randn(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
 
 
 def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False,
             out=None, layout=None):
-    _check_device(device)
+    if device is not None:
+        _check_device(device)
     if size is None:
         low, high, size = 0, low, high
     elif high is None:  # randint(high, size=...)
@@ -280,7 +291,8 @@ def randint_like(input, low=0, high=None, *, dtype=None, generator=None, **kwarg
 
 def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None, requires_grad=False, device=None,
            layout=None, pin_memory=False):
-    _check_device(device)
+    if device is not None:
+        _check_device(device)
     if isinstance(mean, Tensor) or isinstance(std, Tensor):
         m = mean._data if isinstance(mean, Tensor) else mean
         s = std._data if isinstance(std, Tensor) else std
