@@ -111,7 +111,7 @@ class SourceLabel:
 def _tag(value, kind, text):
     """Runs inside the cell: remember a tensor's name (assignment) or source expression (temporary)."""
     if value.__class__ is Tensor or isinstance(value, Tensor):
-        node = value.grad_fn
+        node = value._fn
         if kind == "name":
             value._am_name = text
             if node is not None:
@@ -191,7 +191,7 @@ class CellRun:
         out = {}
         for name, ref in self.assigned:
             t = ref()
-            if t is not None and t.grad_fn is None and t._rg and t._data.dtype.kind == "f":
+            if t is not None and t._fn is None and t._rg and t._data.dtype.kind == "f":
                 out[name] = np.array(t._data)
         return list(out.items())
 
@@ -211,7 +211,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
 
     def tag(value, kind, text):
         if kind == "name" and isinstance(value, Tensor):
-            if overrides and text in overrides and value.grad_fn is None:
+            if overrides and text in overrides and value._fn is None:
                 value._data = np.array(overrides[text], dtype=value._data.dtype).reshape(value._data.shape)
             assigned.append((text, weakref.ref(value)))
         return _tag(value, kind, text)
@@ -282,12 +282,12 @@ def _graph_nodes(roots):
 
 def _roots(run):
     if run.recorder.outputs:
-        return [t.grad_fn or t._accumulator() for t, _ in run.recorder.outputs]
+        return [t._fn or t._accumulator() for t, _ in run.recorder.outputs]
     out = []
     for _, ref in run.assigned:
         t = ref()
-        if t is not None and t.grad_fn is not None:
-            out.append(t.grad_fn)
+        if t is not None and t._fn is not None:
+            out.append(t._fn)
     return out
 
 
@@ -302,7 +302,7 @@ def collect_tensors(run):
             return
         seen.add(id(t))
         name = name or names.get(id(t)) or getattr(t, "_am_name", None)
-        node = t.grad_fn
+        node = t._fn
         expr = node.label.expr if node is not None and node.label is not None else None
         if kind == LEAF:
             grad = None if t._grad is None else np.array(t._grad._data)
@@ -322,7 +322,7 @@ def collect_tensors(run):
     leaves = [n.variable for n in nodes if isinstance(n, AccumulateGrad)]
     for _, ref in run.assigned:   # leaves the cell made, even those no graph reaches yet
         t = ref()
-        if t is not None and t.grad_fn is None and t._rg and not any(t is leaf for leaf in leaves):
+        if t is not None and t._fn is None and t._rg and not any(t is leaf for leaf in leaves):
             leaves.append(t)
     leaves.sort(key=lambda t: _order_key(t, names, run))
     for t in leaves:
@@ -330,11 +330,11 @@ def collect_tensors(run):
     for t, seed in run.recorder.outputs:
         add(t, OUTPUT, seed)
     for k, v in list(run.user_ns.items()):
-        if isinstance(v, Tensor) and v.grad_fn is not None and v.grad_fn in in_graph and not k.startswith("_"):
+        if isinstance(v, Tensor) and v._fn is not None and v._fn in in_graph and not k.startswith("_"):
             add(v, INTERMEDIATE, name=k)
     for name, ref in run.assigned:
         t = ref()
-        if t is not None and t.grad_fn is not None:
+        if t is not None and t._fn is not None:
             add(t, INTERMEDIATE, name=name)
     return rows
 

@@ -131,7 +131,7 @@ def run_both(code, real):
     results = []
     for mod in (ours, real):
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+            warnings.simplefilter("always", append=True)
             (out, err), = run_cells([code], mod, ns={"torch": mod, "np": np})
         results.append((out, err, [(w.category.__name__, str(w.message)) for w in caught
                                    if issubclass(w.category, UserWarning)]))

@@ -76,7 +76,7 @@ def run_lesson(cells, side):
     try:
         for cell in cells:
             with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
+                warnings.simplefilter("always", append=True)
                 (out, err), = normalise(runner([cell], ns))
             shown = [[w.category.__name__, str(w.message)] for w in caught]
             results.append([out, err and list(err), [w for w in shown if not w[1].startswith(WARN_ONCE)]])
@@ -142,9 +142,9 @@ def test_every_lesson_is_collected():
 
 WARN_ONCE_LESSON = """
 import warnings
-warnings.simplefilter("always")
+warnings.simplefilter("always", append=True)
 with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
+    warnings.simplefilter("always", append=True)
     for epoch in range(2):
         w = torch.tensor([1.0, 2.0], requires_grad=True)
         loss = (w ** 2).sum()

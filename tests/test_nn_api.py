@@ -215,7 +215,7 @@ def _with_warnings(run, cells):
     out = []
     for cell in cells:
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+            warnings.simplefilter("always", append=True)
             (text, err), = run([cell])
         out.append((text + "".join(f"{w.category.__name__}: {w.message}\n" for w in caught), err))
     return out

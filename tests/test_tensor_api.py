@@ -165,10 +165,10 @@ def test_tensor_api_matches_pytorch(name):
     real = require("torch")
     cells = CASES[name]
     with warnings.catch_warnings(record=True) as caught_ours:
-        warnings.simplefilter("always")
+        warnings.simplefilter("always", append=True)
         got = normalise(run_ours(cells))
     with warnings.catch_warnings(record=True) as caught_torch:
-        warnings.simplefilter("always")
+        warnings.simplefilter("always", append=True)
         want = normalise(run_cells(cells, real))
     mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
     assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
@@ -185,7 +185,7 @@ def test_meshgrid_without_indexing_warns_once():
     seen = []
     for module in (real, ours):
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+            warnings.simplefilter("always", append=True)
             module.meshgrid(module.ones(2), module.ones(3))
             module.meshgrid(module.ones(2))
         seen.append([str(w.message) for w in caught])

@@ -6,6 +6,8 @@ import operator
 
 import numpy as np
 
+from .xp import _FPE, _QUIET
+
 
 class _GradMode:
     enabled = True
@@ -73,7 +75,7 @@ class Node:
             if t.__class__ in _SCALARS or not t._rg:
                 edges.append(None)
                 continue
-            fn = t.grad_fn or t._accum or t._accumulator()
+            fn = t._fn or t._accum or t._accumulator()
             d = t._data
             if d.shape == shape and d.dtype == dtype:
                 edges.append(fn)
@@ -88,7 +90,7 @@ class Node:
 
     @property
     def next_functions(self):
-        return tuple((edge_node(e), 0) if e is not None else _NO_EDGE for e in self.edges)
+        return tuple((_named(edge_node(e)), 0) if e is not None else _NO_EDGE for e in self.edges)
 
     def _extra(self):
         if self.extra is None:
@@ -147,11 +149,18 @@ def _unwrap1(result):
     return None if result is None else result[0]
 
 
+def _named(node):
+    """node as an instance of its PyTorch-named class (see Tensor.grad_fn), once it reaches the user."""
+    if node.__class__ is Node:
+        node.__class__ = node.op.node_cls
+    return node
+
+
 _NODE_TYPES = {}
 
 
 def node_type(name):
-    """The Node subclass named like PyTorch's backward class (``type(y.grad_fn)`` prints ``<class 'MulBackward0'>``)."""
+    """The Node subclass named like PyTorch's backward class (``type(y._fn)`` prints ``<class 'MulBackward0'>``)."""
     cls = _NODE_TYPES.get(name)
     if cls is None:
         cls = _NODE_TYPES[name] = type(name, (Node,), {"__slots__": (), "__module__": "builtins",
@@ -216,14 +225,17 @@ def _reachable(roots):
 _seq = operator.attrgetter("seq")
 
 
-def run_backward(roots, root_grads, **kwargs):
+def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, accumulate_into=None,
+                 xp=None, to_tensor=None):
     """The backward pass (see _run_backward), with numpy's floating-point warnings off as PyTorch is silent."""
-    from .xp import quiet
-    return quiet(lambda: _run_backward(roots, root_grads, **kwargs))
+    token = _FPE.set(_QUIET)
+    try:
+        return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor)
+    finally:
+        _FPE.reset(token)
 
 
-def _run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, accumulate_into=None,
-                  xp=None, to_tensor=None):
+def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor):
     """Propagate root_grads from the roots' grad_fns.
 
     A node is always created after its inputs, so decreasing creation number is a topological order:
@@ -231,7 +243,7 @@ def _run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, 
     capture: {node: slot} whose incoming gradient is returned instead of accumulated (autograd.grad);
     accumulate_into: None for every leaf, else the set of AccumulateGrad nodes that may accumulate.
     """
-    nodes = [r.grad_fn if r.grad_fn is not None else r._accumulator() for r in roots]
+    nodes = [r._fn if r._fn is not None else r._accumulator() for r in roots]
     order = _reachable(nodes)
     order.sort(key=_seq, reverse=True)
     buffers = {}
@@ -398,7 +410,7 @@ class Saved:
         kind = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
                 "float16": "Half", "uint8": "Byte", "int8": "Char", "int16": "Short"}[self.data.dtype.name]
         shape = ", ".join(str(n) for n in self.data.shape)
-        producer = node if self.is_output else self.tensor.grad_fn
+        producer = node if self.is_output else self.tensor._fn
         where = f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', producer.op.node)}," if producer else ""
         return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
                 f"[torch.{kind}Tensor [{shape}]]{where} is at version {self.current()}; expected version "

@@ -87,9 +87,9 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
         inputs = _as_tuple(inputs)
         if not inputs:
             raise RuntimeError("'inputs' argument to backward() cannot be empty.")
-        only = {t._accumulator() for t in inputs if t.grad_fn is None}
+        only = {t._accumulator() for t in inputs if t._fn is None}
         for t in inputs:
-            if t.grad_fn is not None:
+            if t._fn is not None:
                 t.retain_grad()
     xp = TENSOR_XP if create_graph else NUMPY_XP
     _with_mode(create_graph, lambda: run_backward(
@@ -113,14 +113,14 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
             raise RuntimeError("One of the differentiated Tensors does not require grad")
     capture = {}
     for t in inputs:
-        capture[t.grad_fn if t.grad_fn is not None else t._accumulator()] = t
+        capture[t._fn if t._fn is not None else t._accumulator()] = t
     xp = TENSOR_XP if create_graph else NUMPY_XP
     got = _with_mode(create_graph, lambda: run_backward(
         outputs, roots, keep_graph=retain_graph, create_graph=create_graph, capture=capture,
         xp=xp, to_tensor=_to_tensor))
     result = []
     for i, t in enumerate(inputs):
-        node = t.grad_fn if t.grad_fn is not None else t._accumulator()
+        node = t._fn if t._fn is not None else t._accumulator()
         g = got.get(node)
         if g is None:
             if materialize_grads:

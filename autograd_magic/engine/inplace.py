@@ -12,7 +12,7 @@ _VIEW_INPLACE = "a view of a leaf Variable that requires grad is being used in a
 
 def check_inplace(t):
     if GRAD_MODE.enabled:
-        if t.grad_fn is None and t._rg:
+        if t._fn is None and t._rg:
             raise RuntimeError(_LEAF_INPLACE)
         if t._view_of_leaf:
             raise RuntimeError(_VIEW_INPLACE)
@@ -32,8 +32,8 @@ def commit_inplace(t, new):
                                f"broadcast shape [{', '.join(map(str, data.shape))}]") from None
     np.copyto(t._data, data, casting="unsafe")
     t._vbox[0] += 1
-    if new.grad_fn is not None:
-        t.grad_fn = new.grad_fn
+    if new._fn is not None:
+        t._fn = new._fn
         t._rg = True
     return t
 
@@ -51,7 +51,7 @@ def inplace(fn, t, *args, **kwargs):
         return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
     check_inplace(t)
     # The op may save its input for backward: give it the value from before the write.
-    old = Tensor._wrap(t._data.copy(), t._rg, t.grad_fn)
+    old = Tensor._wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
     return commit_inplace(t, fn(old, *args, **kwargs))
 

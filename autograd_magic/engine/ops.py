@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from .optable import OPS, defop
+from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32
 
@@ -61,11 +61,13 @@ _exp, _log, _log1p = rounded_f32(np.exp), rounded_f32(np.log), rounded_f32(np.lo
 
 def _power(a, e):
     """a ** e as PyTorch's pow(Tensor, Scalar) kernel computes the exponents it special-cases."""
-    if a.dtype.kind == "f":
-        if e == 2:
-            return a * a
-        if e == 3:
-            return a * a * a
+    if a.dtype.kind == "b":
+        return np.power(a, e)
+    if e == 2:
+        return a * a
+    if e == 3:
+        return a * a * a
+    if e < 0 and a.dtype.kind == "f":
         if e == -1:
             return np.reciprocal(a)
         if e == -2:
@@ -537,11 +539,3 @@ def _nll_vjp(x, g, s, k, n):
 
 defop("nll_loss", "NllLossBackward0", _nll)(_nll_vjp)
 defop("nll_loss2d", "NllLoss2DBackward0", _nll)(_nll_vjp)  # 4-d inputs (N, C, H, W)
-
-
-# Ops whose numpy forward can meet a zero divisor, an overflow or an invalid value: PyTorch gives inf/nan silently,
-# so these run with numpy's warnings off (backward passes always do, see autograd.run_backward). `*` is one of
-# them: p * log(p) at p = 0 is inf * 0.
-for _name in ("div", "div_scalar", "reciprocal", "pow", "pow_tensor", "rpow", "log1p", "exp", "log", "sqrt", "tan",
-              "sigmoid", "mul", "mul_scalar", "binary_cross_entropy", "mse_loss", "softmax", "log_softmax"):
-    OPS[_name].quiet = True

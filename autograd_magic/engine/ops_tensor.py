@@ -167,6 +167,3 @@ for _name, _node, _base in (("std_mean_std", "StdMeanBackward0", "std"), ("std_m
                             ("var_mean_var", "VarMeanBackward0", "var"), ("var_mean_mean", "VarMeanBackward0", "mean_dim")):
     _op = OPS[_base]
     defop(_name, _node, _op.fwd, saves=_op.saves)(_op.vjp)
-
-for _name in ("logsumexp", "cumprod"):
-    OPS[_name].quiet = True

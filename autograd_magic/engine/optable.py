@@ -10,8 +10,7 @@ OPS = {}
 
 
 class OpDef:
-    __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "differentiable_inputs", "quiet",
-                 "node_cls")
+    __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "differentiable_inputs", "node_cls")
 
     def __init__(self, name, node, fwd, vjp, saves=(), save_if=None, qualname=None):
         self.name = name
@@ -23,7 +22,6 @@ class OpDef:
         self.save_if = save_if      # {saved index: input index whose requires_grad makes it needed}
         from .autograd import node_type
         self.node_cls = node_type(node)  # the grad_fn's class, named like PyTorch's
-        self.quiet = False          # may divide by zero, overflow...: run with numpy's warnings off (see xp.quiet)
 
 
 def defop(name, node, fwd, saves=(), save_if=None, qualname=None):

@@ -148,6 +148,8 @@ def full_sum(a):
     if a.dtype.kind == "f" and a.dtype.itemsize >= 4 and 0 < a.size <= 32768 and (a.flags.c_contiguous
                                                                                   or a.flags.f_contiguous):
         flat = a.ravel(order="K")
+        if flat.size < _ILP:  # (0 + x0) + x1 + x2: numpy's loop adds in that order too
+            return np.add.reduce(flat) + a.dtype.type(0)
         return _small_sum(flat) if flat.size < 64 else _inner(flat.reshape(1, -1))[0]
     return np.add.reduce(a, axis=None)
 

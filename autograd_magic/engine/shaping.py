@@ -190,7 +190,7 @@ def _view_out(t, out):
     """A view shares its base's version counter. A view taken without recording (no_grad) of a tensor that
     requires grad still says requires_grad=True, as in PyTorch, but gradients do not flow through it."""
     out._vbox = t._vbox
-    out._view_of_leaf = t._view_of_leaf or (t._rg and t.grad_fn is None)
+    out._view_of_leaf = t._view_of_leaf or (t._rg and t._fn is None)
     if t._rg and not out._rg and not GRAD_MODE.enabled:
         out._rg = True
         out._untracked_view = True
@@ -433,7 +433,7 @@ def setitem(t, key, value):
         t._data[k] = v._data if v is not None else value
         t._vbox[0] += 1
         return
-    if t._rg and t.grad_fn is None and _is_basic(key):
+    if t._rg and t._fn is None and _is_basic(key):
         raise RuntimeError(_VIEW_INPLACE)
     check_inplace(t)
     if v is None:
@@ -441,7 +441,7 @@ def setitem(t, key, value):
     elif v._data.dtype != t._data.dtype:
         v = v.to(dtypes._FROM_NP[t._data.dtype])
     op = OPS["copy_slices"] if _is_basic(key) else OPS["index_put"]
-    old = Tensor._wrap(t._data.copy(), t._rg, t.grad_fn)
+    old = Tensor._wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
     new = apply(op, (old, v), k)
     commit_inplace(t, new)

@@ -8,7 +8,7 @@ from . import dtypes
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
 from .optable import OPS
 from .size import Size
-from .xp import _FPE, _QUIET, NumpyXP, quiet
+from .xp import NumpyXP
 
 _FLOAT_KINDS = "f"
 _NONLEAF_GRAD_WARNING = (
@@ -25,7 +25,7 @@ class Tensor:
     __module__ = "torch"  # type(t) prints <class 'torch.Tensor'> as in PyTorch (pickling goes by __reduce_ex__)
     # Rarely set attributes live in the instance __dict__ with these class defaults, so that creating a
     # tensor (the hot path of every op) sets only four slots.
-    __slots__ = ("_data", "_rg", "grad_fn", "_vb", "__dict__", "__weakref__")
+    __slots__ = ("_data", "_rg", "_fn", "_vb", "__dict__", "__weakref__")
     _grad = None
     _accum = None
     _retains_grad = False
@@ -49,7 +49,7 @@ class Tensor:
     def _init(self, data, rg=False, grad_fn=None):
         self._data = data
         self._rg = rg
-        self.grad_fn = grad_fn
+        self._fn = grad_fn
         self._vb = None
 
     @classmethod
@@ -57,9 +57,22 @@ class Tensor:
         t = object.__new__(cls)
         t._data = data
         t._rg = rg
-        t.grad_fn = grad_fn
+        t._fn = grad_fn
         t._vb = None
         return t
+
+    @property
+    def grad_fn(self):
+        """The node that made this tensor. The engine keeps plain Nodes (one class keeps its hot paths fast);
+        a node handed to the user becomes an instance of the class named like PyTorch's (MulBackward0)."""
+        fn = self._fn
+        if fn is not None and fn.__class__ is Node:
+            fn.__class__ = fn.op.node_cls
+        return fn
+
+    @grad_fn.setter
+    def grad_fn(self, fn):
+        self._fn = fn
 
     @property
     def _vbox(self):
@@ -81,12 +94,12 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
-        if flag and self.grad_fn is None and self._data.dtype.kind != "f":
+        if flag and self._fn is None and self._data.dtype.kind != "f":
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self.requires_grad_(flag)
 
     def requires_grad_(self, requires_grad=True):
-        if self.grad_fn is not None:
+        if self._fn is not None:
             if not requires_grad:
                 raise RuntimeError(
                     "you can only change requires_grad flags of leaf variables. If you want to use a computed "
@@ -99,11 +112,11 @@ class Tensor:
 
     @property
     def is_leaf(self):
-        return self.grad_fn is None
+        return self._fn is None
 
     @property
     def grad(self):
-        if self.grad_fn is not None and not self._retains_grad:
+        if self._fn is not None and not self._retains_grad:
             warnings.warn(_NONLEAF_GRAD_WARNING, UserWarning, stacklevel=2)
         return self._grad
 
@@ -144,30 +157,30 @@ class Tensor:
         return acc
 
     def retain_grad(self):
-        if self.grad_fn is None:
+        if self._fn is None:
             if not self._rg:
                 raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
             return
         self._retains_grad = True
-        self.grad_fn.out_ref = weakref.ref(self)
+        self._fn.out_ref = weakref.ref(self)
 
     def register_hook(self, hook):
         if not self._rg:
             raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
-        if self.grad_fn is None:
+        if self._fn is None:
             if self._hooks is None:
                 self._hooks = {}
             handle = RemovableHandle(self._hooks)
             self._hooks[handle.id] = hook
             return handle
-        hooks = self.grad_fn._hooks("pre")
+        hooks = self._fn._hooks("pre")
         handle = RemovableHandle(hooks)
         hooks[handle.id] = hook
         return handle
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         """Accumulate d(self)/d(leaf) into every leaf's ``.grad`` (see torch.Tensor.backward)."""
-        if gradient is None and not create_graph and inputs is None and self.grad_fn is not None:
+        if gradient is None and not create_graph and inputs is None and self._fn is not None:
             return _grad_module().backward_scalar(self, bool(retain_graph))
         _grad_module().backward((self,), None if gradient is None else (gradient,), retain_graph, create_graph,
                                 inputs=inputs)
@@ -180,7 +193,7 @@ class Tensor:
     def detach_(self):
         if self._view_of_leaf:
             raise RuntimeError("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
-        self.grad_fn = None
+        self._fn = None
         self._rg = False
         return self
 
@@ -316,7 +329,7 @@ class Tensor:
 
     def __repr__(self, *, tensor_contents=None):
         from .printing import format_tensor
-        fn = self.grad_fn
+        fn = self._fn
         return format_tensor(self._data, self.dtype.name, requires_grad=self._rg,
                              grad_fn_name=None if fn is None else fn.op.node)
 
@@ -326,7 +339,7 @@ class Tensor:
         return (_rebuild, (self._data, self._rg))
 
     def __deepcopy__(self, memo):
-        if self.grad_fn is not None:
+        if self._fn is not None:
             raise RuntimeError(
                 "Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the "
                 "moment.  If you were attempting to deepcopy a module, this may be because of a torch.nn.utils."
@@ -389,15 +402,6 @@ def apply(op, inputs, *consts, data=None):
 
     inputs are Tensors, or Python scalars standing for a constant operand.
     """
-    if data is None and op.quiet:
-        if _FPE is not None:
-            token = _FPE.set(_QUIET)
-            try:
-                data = _forward(op, inputs, consts)
-            finally:
-                _FPE.reset(token)
-        else:
-            data = quiet(_forward, op, inputs, consts)
     if data is None:
         n = len(inputs)
         if n == 1:
@@ -413,14 +417,9 @@ def apply(op, inputs, *consts, data=None):
         for t in inputs:
             if t.__class__ not in _SCALARS and t._rg:
                 out._rg = True
-                out.grad_fn = op.node_cls(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
+                out._fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
                 break
     return out
-
-
-def _forward(op, inputs, consts):
-    data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
-    return data if data.__class__ is np.ndarray else np.asarray(data)
 
 
 def _save(op, inputs, out):
@@ -473,20 +472,13 @@ def binary_op(op, a, b):
                 a = Tensor._wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
                 ad = a._data
         # Fast path of `x * 2`: forward, then a node only if recording.
-        if op.quiet and _FPE is not None:
-            token = _FPE.set(_QUIET)
-            try:
-                data = op.fwd(ad, b)
-            finally:
-                _FPE.reset(token)
-        else:
-            data = op.fwd(ad, b) if not op.quiet else quiet(op.fwd, ad, b)
+        data = op.fwd(ad, b)
         if data.__class__ is not np.ndarray:
             data = np.asarray(data)
         out = Tensor._wrap(data)
         if a._rg and GRAD_MODE.enabled:
             out._rg = True
-            out.grad_fn = op.node_cls(op, (a, b), _save(op, (a, b), out) if op.saves else None, (), data)
+            out._fn = Node(op, (a, b), _save(op, (a, b), out) if op.saves else None, (), data)
         return out
     if isinstance(b, Tensor):
         bd = b._data

@@ -6,15 +6,20 @@ from .optable import OPS
 try:  # numpy's floating-point error state is a context variable: setting it is cheaper than np.errstate
     from numpy._core.umath import _extobj_contextvar as _FPE, _make_extobj
     _QUIET = _make_extobj(all="ignore")
-except ImportError:  # pragma: no cover - another numpy layout
-    _FPE = _QUIET = None
+except ImportError:  # pragma: no cover - another numpy layout: the same protocol over np.seterr
+    class _SetErr:
+        @staticmethod
+        def set(_):
+            return np.seterr(all="ignore")
+
+        @staticmethod
+        def reset(old):
+            np.seterr(**old)
+    _FPE, _QUIET = _SetErr(), None
 
 
 def quiet(fn, *args):
     """fn(*args) with numpy's floating-point warnings off: PyTorch is silent about log(0), 1/0, overflow..."""
-    if _FPE is None:
-        with np.errstate(all="ignore"):
-            return fn(*args)
     token = _FPE.set(_QUIET)
     try:
         return fn(*args)

@@ -44,7 +44,7 @@ class Optimizer:
                 if set_to_none:
                     p._grad = None
                 else:
-                    p._grad = p._grad.detach() if p._grad.grad_fn is not None else p._grad
+                    p._grad = p._grad.detach() if p._grad._fn is not None else p._grad
                     p._grad.zero_()
 
     def _params_with_grad(self, group):
