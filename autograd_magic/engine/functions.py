@@ -547,3 +547,264 @@ builtin_any = __builtins__["any"] if isinstance(__builtins__, dict) else __built
 
 def clone(input, *, memory_format=None):
     return apply(OPS["clone"], (input,))
+
+
+# ---------------------------------------------------------------- more elementwise math (ops_math.py)
+
+
+rsqrt, erf, atan, asin, acos, sinh, cosh, log2, log10, exp2, expm1 = (
+    _unary(n) for n in ("rsqrt", "erf", "atan", "asin", "acos", "sinh", "cosh", "log2", "log10", "exp2", "expm1"))
+arctan, arcsin, arccos = atan, asin, acos
+
+
+def logit(input, eps=None):
+    t = input if input._data.dtype.kind == "f" else input.float()
+    return apply(OPS["logit"], (t,), eps) if eps is not None else apply(OPS["logit"], (t,))
+
+
+def _float_pair(input, other):
+    """Two tensors (or a tensor and a number) promoted together, to float32 when both are integral."""
+    a = as_tensor_arg(input, other if isinstance(other, Tensor) else None)
+    b = as_tensor_arg(other, a)
+    from .tensor import check_broadcast
+    check_broadcast(a._data.shape, b._data.shape)
+    dt = dtypes.result_type((input, other))
+    if not dt.is_floating_point:
+        dt = dtypes.float32
+    return a.to(dt), b.to(dt)
+
+
+def _binary_float(name):
+    op = OPS[name]
+
+    def fn(input, other):
+        return apply(op, _float_pair(input, other))
+    fn.__name__ = name
+    fn.__doc__ = f"Elementwise {name} of two tensors (differentiable)."
+    return fn
+
+
+atan2, logaddexp = (_binary_float(n) for n in ("atan2", "logaddexp"))
+
+
+def hypot(input, other):
+    for t in (input, other):
+        if isinstance(t, Tensor) and t._data.dtype.kind != "f":
+            raise NotImplementedError(f'"hypot_cpu" not implemented for \'{_word(t)}\'')
+    return apply(OPS["hypot"], _float_pair(input, other))
+arctan2 = atan2
+
+
+def xlogy(input, other):
+    """input * log(other), 0 where input is 0 (XlogyBackward1/2 when one side is a number)."""
+    if not isinstance(input, Tensor):
+        b = other if other._data.dtype.kind == "f" else other.float()
+        return apply(OPS["xlogy_self"], (b,), float(input))
+    if not isinstance(other, Tensor):
+        a = input if input._data.dtype.kind == "f" else input.float()
+        return apply(OPS["xlogy_other"], (a,), float(other))
+    return apply(OPS["xlogy"], _float_pair(input, other))
+
+
+def lerp(input, end, weight):
+    """input + weight * (end - input); a number weight is a constant (LerpBackward0), a tensor one an input."""
+    if input._data.dtype != end._data.dtype:
+        raise RuntimeError(f"expected dtype {_CNAMES[input.dtype.name]} for `end` but got dtype "
+                           f"{_CNAMES[end.dtype.name]}")
+    from .tensor import check_broadcast
+    check_broadcast(input._data.shape, end._data.shape)
+    if isinstance(weight, Tensor):
+        return apply(OPS["lerp_tensor"], (input, end, weight))
+    return apply(OPS["lerp"], (input, end), weight)
+
+
+def addcmul(input, tensor1, tensor2, *, value=1):
+    return apply(OPS["addcmul"], (input, tensor1, tensor2), value)
+
+
+def addcdiv(input, tensor1, tensor2, *, value=1):
+    if tensor1._data.dtype.kind != "f" and tensor2._data.dtype.kind != "f":
+        raise RuntimeError("Integer division with addcdiv is no longer supported, and in a future  release addcdiv "
+                           "will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can "
+                           "be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for "
+                           "integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future "
+                           "addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), "
+                           "for all dtypes.")
+    return apply(OPS["addcdiv"], (input, tensor1, tensor2), value)
+
+
+def clamp_min(input, min):
+    if isinstance(min, Tensor):
+        return maximum(input, min)
+    t = input if input._data.dtype.kind == "f" or not isinstance(min, float) else input.float()
+    return apply(OPS["clamp_min"], (t,), min)
+
+
+def clamp_max(input, max):
+    if isinstance(max, Tensor):
+        return minimum(input, max)
+    t = input if input._data.dtype.kind == "f" or not isinstance(max, float) else input.float()
+    return apply(OPS["clamp_max"], (t,), max)
+
+
+def fmod(input, other):  # noqa: F811  (differentiable, replacing the remainder alias above)
+    """C's fmod: the remainder has the dividend's sign (FmodBackward0 for a number divisor, 1 for a tensor)."""
+    if isinstance(other, Tensor):
+        dt = dtypes.result_type((input, other))
+        return apply(OPS["fmod_tensor"], (input.to(dt), other.to(dt)))
+    t = input if input._data.dtype.kind == "f" or not isinstance(other, float) else input.float()
+    return apply(OPS["fmod"], (t,), other)
+
+
+def roll(input, shifts, dims=None):
+    if dims is None:  # the flattened tensor rolls, the shape stays
+        return apply(OPS["roll"], (input,), int(shifts[0] if isinstance(shifts, (list, tuple)) else shifts), None)
+    shifts = tuple(shifts) if isinstance(shifts, (list, tuple)) else (int(shifts),)
+    dims = tuple(dims) if isinstance(dims, (list, tuple)) else (int(dims),)
+    if len(shifts) != len(dims):
+        raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:{len(dims)}")
+    dims = tuple(_dim(d, input._data.ndim) for d in dims)
+    return apply(OPS["roll"], (input,), shifts, dims)
+
+
+# ---------------------------------------------------------------- comparisons, broadcasting and joins (composed)
+
+
+def _comparison(name):
+    def fn(input, other):
+        return compare(name, input, other)
+    fn.__name__ = name
+    return fn
+
+
+lt, gt, le, ge, eq, ne = (_comparison(n) for n in ("lt", "gt", "le", "ge", "eq", "ne"))
+less, greater, less_equal, greater_equal, not_equal = lt, gt, le, ge, ne
+
+
+def broadcast_to(input, size):
+    from .shaping import expand
+    return expand(input, tuple(size))
+
+
+def broadcast_tensors(*tensors):
+    from .shaping import expand
+    shape = np.broadcast_shapes(*(t._data.shape for t in tensors))
+    return tuple(t if t._data.shape == shape else expand(t, shape) for t in tensors)
+
+
+def narrow(input, dim, start, length):
+    d = _dim(dim, input._data.ndim)
+    size = input._data.shape[d]
+    start = int(start)
+    if start < 0:
+        start += size
+    if not 0 <= start <= size:
+        raise IndexError(f"start out of range (expected to be in range of [{-size}, {size}], but got "
+                         f"{start - size if start < 0 else start})")
+    if start + length > size:
+        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+    return input[(slice(None),) * d + (slice(start, start + length),)]
+
+
+def movedim(input, source, destination):
+    from .shaping import permute
+    ndim = input._data.ndim
+    src = [_dim(d, ndim) for d in (source if isinstance(source, (list, tuple)) else [source])]
+    dst = [_dim(d, ndim) for d in (destination if isinstance(destination, (list, tuple)) else [destination])]
+    order = [d for d in range(ndim) if d not in src]
+    for s, d in sorted(zip(dst, src)):
+        order.insert(s, d)
+    return permute(input, order)
+
+
+moveaxis = movedim
+
+
+def atleast_1d(input):
+    from .shaping import reshape
+    return reshape(input, 1) if input._data.ndim == 0 else input
+
+
+def atleast_2d(input):
+    from .shaping import reshape, unsqueeze
+    if input._data.ndim == 0:
+        return reshape(input, 1, 1)
+    return unsqueeze(input, 0) if input._data.ndim == 1 else input
+
+
+def hstack(tensors):
+    from .shaping import cat
+    tensors = [atleast_1d(t) for t in tensors]
+    return cat(tensors, 0 if tensors[0]._data.ndim == 1 else 1)
+
+
+def vstack(tensors):
+    from .shaping import cat
+    return cat([atleast_2d(t) for t in tensors], 0)
+
+
+def tile(input, dims):
+    from .shaping import repeat
+    dims = tuple(dims)
+    dims = (1,) * (input._data.ndim - len(dims)) + dims
+    return repeat(input, *dims)
+
+
+def repeat_interleave(input, repeats, dim=None, *, output_size=None):
+    """Each element repeated `repeats` times (a number): unsqueeze, expand, clone, view, as PyTorch records it."""
+    from .shaping import expand, index_select, reshape, unsqueeze, view
+    t = input
+    if dim is None:
+        t, dim = (reshape(t, -1) if t._data.ndim != 1 else t), 0
+    d = _dim(dim, t._data.ndim)
+    if isinstance(repeats, Tensor):  # a tensor of repeats picks with index_select, as PyTorch does
+        idx = np.repeat(np.arange(t._data.shape[d]), repeats._data.reshape(-1) if repeats._data.ndim else
+                        int(repeats._data))
+        return index_select(t, d, Tensor._wrap(idx.astype(np.int64)))
+    shape = list(t._data.shape)
+    big = shape[:d + 1] + [repeats] + shape[d + 1:]
+    wide = expand(unsqueeze(t, d + 1), big)
+    out = apply(OPS["clone"], (wide,), data=np.ascontiguousarray(wide._data))
+    shape[d] *= repeats
+    return view(out, shape)
+
+
+# ---------------------------------------------------------------- finfo / iinfo
+
+
+class finfo:
+    """Machine limits of a floating-point dtype (torch.finfo)."""
+
+    def __init__(self, type=None):
+        from .dtypes import float32
+        type = float32 if type is None else type
+        if not type.is_floating_point:
+            raise TypeError("torch.finfo() requires a floating point input type. Use torch.iinfo to handle "
+                            "'torch.finfo'")
+        info = np.finfo(type.np)
+        self.dtype = type.name
+        self.bits = info.bits
+        self.eps, self.max, self.min = float(info.eps), float(info.max), float(info.min)
+        self.tiny = self.smallest_normal = float(info.tiny)
+        self.resolution = float(10.0 ** -info.precision)
+
+    def __repr__(self):
+        return (f"finfo(resolution={self.resolution:g}, min={self.min:g}, max={self.max:g}, eps={self.eps:g}, "
+                f"smallest_normal={self.smallest_normal:g}, tiny={self.tiny:g}, dtype={self.dtype})")
+
+
+class iinfo:
+    """Machine limits of an integer dtype (torch.iinfo)."""
+
+    def __init__(self, type):
+        if type.name == "bool":
+            raise TypeError("torch.bool is not supported by torch.iinfo")
+        if type.is_floating_point:
+            raise TypeError("torch.iinfo() requires an integer input type. Use torch.finfo to handle "
+                            "'torch.iinfo'")
+        info = np.iinfo(type.np)
+        self.dtype = type.name
+        self.bits, self.max, self.min = info.bits, int(info.max), int(info.min)
+
+    def __repr__(self):
+        return f"iinfo(min={self.min:g}, max={self.max:g}, dtype={self.dtype})"

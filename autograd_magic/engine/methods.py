@@ -255,3 +255,19 @@ def _missing(self, name):
 
 
 Tensor.__getattr__ = _missing
+
+
+# ---------------------------------------------------------------- more math, comparisons and joins
+_MATH = ("rsqrt", "erf", "atan", "asin", "acos", "sinh", "cosh", "log2", "log10", "exp2", "expm1", "arctan",
+         "arcsin", "arccos", "atan2", "arctan2", "hypot", "logit", "xlogy", "logaddexp", "lerp", "addcmul", "addcdiv",
+         "clamp_min", "clamp_max", "fmod", "roll", "narrow", "movedim", "moveaxis", "tile", "repeat_interleave",
+         "less", "greater", "less_equal", "greater_equal", "not_equal")
+for _name in _MATH:
+    setattr(Tensor, _name, getattr(F, _name))
+for _name in ("rsqrt", "erf", "atan", "asin", "acos", "sinh", "cosh", "log2", "log10", "exp2", "expm1", "logit",
+              "lerp", "addcmul", "addcdiv", "clamp_min", "clamp_max", "fmod"):
+    setattr(Tensor, _name + "_", _named_inplace(getattr(F, _name)))
+Tensor.broadcast_to = lambda self, size: F.broadcast_to(self, size)
+Tensor.is_complex = lambda self: False
+Tensor.nbytes = property(lambda self: self._data.nbytes)
+Tensor.itemsize = property(lambda self: self._data.itemsize)

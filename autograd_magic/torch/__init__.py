@@ -13,6 +13,13 @@ from ..engine.functions import (abs, absolute, add, addmm, allclose, bmm, clamp,
                                 logical_xor, masked_fill, matmul, maximum, minimum, mm, mul, multiply, mv, nan_to_num,
                                 neg, negative, nonzero, outer, pow, reciprocal, relu, remainder, rsub, sigmoid, sign,
                                 sin, softmax, sqrt, sub, subtract, tan, tanh, true_divide, where, with_out)
+from ..engine.functions import (acos, addcdiv, addcmul, arccos, arcsin, arctan, arctan2, asin, atan,  # noqa: F401
+                                atan2, atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, clamp_max, clamp_min,
+                                cosh, eq, erf, exp2, expm1, finfo, ge, greater, greater_equal, gt, hstack, hypot,
+                                iinfo, le, lerp, less, less_equal, log2, log10, logaddexp, logit, lt, moveaxis,
+                                movedim, narrow, ne, not_equal, repeat_interleave, roll, rsqrt, sinh, tile, vstack,
+                                xlogy)
+from .serialization import load, save  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, argsort, cat, chunk, concat, concatenate,  # noqa: F401
                               count_nonzero, cumprod, cumsum, diag, diagonal, einsum, expand, flatten, flip, gather,

@@ -1,0 +1,227 @@
+"""Elementwise math primitives (forward and vjp side by side, registered like ops.py): inverse trigonometric and
+hyperbolic functions, other logarithm and exponential bases, erf, logit, atan2, hypot, xlogy, logaddexp, lerp,
+addcmul/addcdiv, one-sided clamps, fmod and roll.
+
+Float32 transcendental results are computed in float64 and rounded once (``rounded_f32``), as ops.py does for exp
+and log. Derivatives that need a function the vjp namespaces lack go through ``x.call`` (the op's forward for
+numpy, a recorded op for create_graph).
+"""
+import math
+
+import numpy as np
+
+from .optable import defop
+from .xp import rounded_f32
+
+_erf64 = np.frompyfunc(math.erf, 1, 1)
+
+
+def _erf(a):
+    return np.asarray(_erf64(a), dtype=a.dtype)
+
+
+def _rounded2(fn):
+    """A binary fn computed in float64 for float32 operands and rounded once (see rounded_f32)."""
+    def f32(a, b):
+        if a.dtype == np.float32:
+            return fn(a.astype(np.float64), b.astype(np.float64)).astype(np.float32)
+        return fn(a, b)
+    return f32
+
+
+# ---------------------------------------------------------------- unary
+
+
+@defop("rsqrt", "RsqrtBackward0", lambda a: np.reciprocal(np.sqrt(a)), saves=(-1,))
+def _(x, g, s, k, n):
+    out, = s
+    return (-0.5 * g * (out * out * out),)
+
+
+@defop("erf", "ErfBackward0", rounded_f32(_erf), saves=(0,))
+def _(x, g, s, k, n):
+    a, = s
+    return (g * (2.0 / math.sqrt(math.pi)) * x.exp(-(a * a)),)
+
+
+@defop("atan", "AtanBackward0", rounded_f32(np.arctan), saves=(0,))
+def _(x, g, s, k, n):
+    a, = s
+    return (g / (a * a + 1),)
+
+
+@defop("asin", "AsinBackward0", rounded_f32(np.arcsin), saves=(0,))
+def _(x, g, s, k, n):
+    a, = s
+    return (g / x.sqrt(1 - a * a),)
+
+
+@defop("acos", "AcosBackward0", rounded_f32(np.arccos), saves=(0,))
+def _(x, g, s, k, n):
+    a, = s
+    return (g * -(1 / x.sqrt(1 - a * a)),)
+
+
+@defop("sinh", "SinhBackward0", rounded_f32(np.sinh), saves=(0,))
+def _(x, g, s, k, n):
+    return (g * x.call("cosh", (s[0],)),)
+
+
+@defop("cosh", "CoshBackward0", rounded_f32(np.cosh), saves=(0,))
+def _(x, g, s, k, n):
+    return (g * x.call("sinh", (s[0],)),)
+
+
+@defop("log2", "Log2Backward0", rounded_f32(np.log2), saves=(0,))
+def _(x, g, s, k, n):
+    return (g / (s[0] * math.log(2.0)),)
+
+
+@defop("log10", "Log10Backward0", rounded_f32(np.log10), saves=(0,))
+def _(x, g, s, k, n):
+    return (g / (s[0] * math.log(10.0)),)
+
+
+@defop("exp2", "Exp2Backward0", rounded_f32(np.exp2), saves=(-1,))
+def _(x, g, s, k, n):
+    return (g * (s[0] * math.log(2.0)),)
+
+
+@defop("expm1", "Expm1Backward0", rounded_f32(np.expm1), saves=(-1,))
+def _(x, g, s, k, n):
+    return (g * (s[0] + 1),)
+
+
+def _logit(a, eps=None):
+    if eps is not None:
+        a = np.clip(a, a.dtype.type(eps), a.dtype.type(1 - eps))
+    return rounded_f32(lambda v: np.log(v / (1 - v)))(a)
+
+
+@defop("logit", "LogitBackward0", _logit, saves=(0,))
+def _(x, g, s, k, n):
+    a, = s
+    eps = k[0] if k else None
+    d = g / (a * (1 - a))
+    if eps is None:
+        return (d,)
+    return (x.where((a < eps) | (a > 1 - eps), 0.0, d),)
+
+
+# ---------------------------------------------------------------- binary
+
+
+@defop("atan2", "Atan2Backward0", _rounded2(np.arctan2), saves=(0, 1))
+def _(x, g, s, k, n):
+    a, b = s
+    r = g / (a * a + b * b)
+    return (r * b if n[0] else None), (r * -a if n[1] else None)
+
+
+@defop("hypot", "HypotBackward0", _rounded2(np.hypot), saves=(0, 1, -1))
+def _(x, g, s, k, n):
+    a, b, out = s
+    return (g * a / out if n[0] else None), (g * b / out if n[1] else None)
+
+
+def _xlogy(a, b):
+    out = a * np.log(b)
+    return np.where((a == 0) & ~np.isnan(b), a.dtype.type(0), out)
+
+
+@defop("xlogy", "XlogyBackward0", _rounded2(_xlogy), saves=(0, 1))
+def _(x, g, s, k, n):
+    a, b = s
+    ga = gb = None
+    if n[0]:
+        ga = g * x.log(b)  # PyTorch's formula: log(other) even where self is 0
+    if n[1]:
+        gb = g * a / b
+    return ga, gb
+
+
+# xlogy with a number for one side: the number is a constant (XlogyBackward2: other is a number; 1: self is).
+@defop("xlogy_other", "XlogyBackward2", lambda a, b: _rounded2(_xlogy)(a, np.asarray(b, a.dtype)), saves=(0,))
+def _(x, g, s, k, n):
+    a, = s
+    b = k[0]
+    return (g * x.where(a == 0, 0.0, x.constant(a, math.log(b) if b > 0 else math.nan)),)
+
+
+@defop("xlogy_self", "XlogyBackward1", lambda b, a: _rounded2(_xlogy)(np.asarray(a, b.dtype), b), saves=(0,))
+def _(x, g, s, k, n):
+    b, = s
+    return (g * k[0] / b,)
+
+
+@defop("logaddexp", "LogaddexpBackward0", _rounded2(np.logaddexp), saves=(0, 1))
+def _(x, g, s, k, n):
+    a, b = s
+    return (g / (1 + x.exp(b - a)) if n[0] else None), (g / (1 + x.exp(a - b)) if n[1] else None)
+
+
+def _lerp(a, b, w):
+    """PyTorch's kernel: a + w * (b - a) for |w| < 0.5, else b - (b - a) * (1 - w)."""
+    d = b - a
+    w = np.asarray(w, a.dtype)
+    return np.where(np.abs(w) < 0.5, a + w * d, b - d * (1 - w))
+
+
+@defop("lerp", "LerpBackward0", _lerp)
+def _(x, g, s, k, n):
+    w = k[0]
+    return (g * (1 - w) if n[0] else None), (g * w if n[1] else None)
+
+
+@defop("lerp_tensor", "LerpBackward1", _lerp, saves=(0, 1, 2))
+def _(x, g, s, k, n):
+    a, b, w = s
+    return (g * (1 - w) if n[0] else None), (g * w if n[1] else None), (g * (b - a) if n[2] else None)
+
+
+@defop("addcmul", "AddcmulBackward0", lambda a, t1, t2, value: a + value * t1 * t2, saves=(1, 2))
+def _(x, g, s, k, n):
+    t1, t2 = s
+    v = k[0]
+    return (g if n[0] else None), (g * (t2 * v) if n[1] else None), (g * (t1 * v) if n[2] else None)
+
+
+@defop("addcdiv", "AddcdivBackward0", lambda a, t1, t2, value: a + value * t1 / t2, saves=(1, 2))
+def _(x, g, s, k, n):
+    t1, t2 = s
+    v = k[0]
+    return ((g if n[0] else None), (g * (v / t2) if n[1] else None),
+            (g * -(v * t1 / (t2 * t2)) if n[2] else None))
+
+
+# ---------------------------------------------------------------- clamps, fmod, roll
+
+
+@defop("clamp_min", "ClampMinBackward0", lambda a, lo: np.maximum(a.dtype.type(lo), a), saves=(0,))
+def _(x, g, s, k, n):
+    return (x.where(s[0] >= k[0], g, 0.0),)
+
+
+@defop("clamp_max", "ClampMaxBackward0", lambda a, hi: np.minimum(a.dtype.type(hi), a), saves=(0,))
+def _(x, g, s, k, n):
+    return (x.where(s[0] <= k[0], g, 0.0),)
+
+
+@defop("fmod", "FmodBackward0", lambda a, b: np.fmod(a, np.asarray(b, a.dtype)))
+def _(x, g, s, k, n):
+    return (g,)
+
+
+@defop("fmod_tensor", "FmodBackward1", np.fmod, saves=(0, 1))
+def _(x, g, s, k, n):
+    a, b = s
+    if not n[1]:
+        return g, None
+    return (g if n[0] else None), g * -x.call("trunc", (a / b,))
+
+
+@defop("roll", "RollBackward0", lambda a, shifts, dims: np.roll(a, shifts, dims))
+def _(x, g, s, k, n):
+    shifts, dims = k
+    back = -shifts if dims is None else tuple(-v for v in shifts)
+    return (x.call("roll", (g,), back, dims),)
