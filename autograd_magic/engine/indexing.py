@@ -1,0 +1,283 @@
+"""Indexing over Tensors: x[key], x[key] = v, select, and the ops that pick elements by a key (diagonal,
+gather, scatter, index_select, masked_select, flip, tril/triu, repeat). Re-exported by shaping."""
+import builtins
+
+import numpy as np
+
+from . import dtypes
+from .autograd import GRAD_MODE
+from .optable import OPS
+from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
+from .tensor import Tensor, _dim, apply
+
+# ---------------------------------------------------------------- indexing
+
+
+def _index_component(k):
+    if isinstance(k, Tensor):
+        return k._data
+    if isinstance(k, list):
+        return np.asarray([_index_component(v) for v in k])
+    return k
+
+
+def normalize_key(key):
+    if not isinstance(key, tuple):
+        key = (key,)
+    return tuple(_index_component(k) for k in key)
+
+
+def _is_basic(key):
+    for k in key:
+        if isinstance(k, np.ndarray) or not (k is None or k is Ellipsis or isinstance(k, (int, slice, np.integer))):
+            if isinstance(k, np.ndarray) and k.ndim == 0 and k.dtype.kind in "iu":
+                continue
+            return False
+    return True
+
+
+def _expand_ellipsis(key, ndim):
+    if Ellipsis not in [k for k in key if not isinstance(k, np.ndarray)]:
+        return key
+    i = next(j for j, k in enumerate(key) if k is Ellipsis)
+    n_real = len([k for k in key if k is not None and k is not Ellipsis])
+    return key[:i] + (slice(None),) * (ndim - n_real) + key[i + 1:]
+
+
+def _check_masks(key, shape):
+    dim = 0
+    for k in key:
+        if isinstance(k, np.ndarray) and k.dtype == np.bool_:
+            for j, n in enumerate(k.shape):
+                if dim + j < len(shape) and n != shape[dim + j]:
+                    raise IndexError(f"The shape of the mask [{', '.join(map(str, k.shape))}] at index {j} does not "
+                                     f"match the shape of the indexed tensor [{', '.join(map(str, shape))}] at index "
+                                     f"{dim + j}")
+            dim += k.ndim
+        elif k is not None:
+            dim += 1
+
+
+def _check_bounds(key, shape):
+    if not shape and any(isinstance(k, (int, np.integer)) for k in key):
+        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
+                         "C++ to convert a 0-dim tensor to a number")
+    dim = 0
+    for k in key:
+        if k is None:
+            continue
+        if k.__class__ is slice and k.step is not None and k.step < 0:
+            raise ValueError("step must be greater than zero")
+        if dim >= len(shape):
+            raise IndexError(f"too many indices for tensor of dimension {len(shape)}")
+        if isinstance(k, (int, np.integer)):
+            n = shape[dim]
+            if not -n <= k < n:
+                raise IndexError(f"index {k} is out of bounds for dimension {dim} with size {n}")
+        dim += 1
+
+
+def getitem(t, key):
+    key = normalize_key(key)
+    basic = _is_basic(key)
+    if basic:
+        key = _expand_ellipsis(key, t._data.ndim)
+        _check_bounds(key, t._data.shape)
+    if not (t._rg and GRAD_MODE.enabled):
+        if not basic:
+            _check_masks(key, t._data.shape)
+        try:
+            data = t._data[key if len(key) != 1 else key[0]]
+        except IndexError as e:
+            raise IndexError(str(e)) from None
+        out = Tensor._wrap(np.asarray(data) if type(data) is not np.ndarray else data)
+        return _view_out(t, out) if basic else out
+    if not basic:
+        _check_masks(key, t._data.shape)
+        data = np.asarray(t._data[key])
+        return apply(OPS["index"], (t,), key, t._data.shape, data=data)
+    return _basic_chain(t, key)
+
+
+def _basic_chain(t, key):
+    """Basic indexing as PyTorch records it: one Select/Slice/Unsqueeze node per indexed dim."""
+    out, dim, changed = t, 0, False
+    for k in key:
+        if k is None:
+            out = unsqueeze(out, dim)
+            dim += 1
+            changed = True
+            continue
+        pre = (slice(None),) * dim
+        if isinstance(k, slice):
+            if k == slice(None):
+                dim += 1
+                continue
+            out = _view_out(out, apply(OPS["slice"], (out,), pre + (k,), out._data.shape))
+            dim += 1
+        else:
+            out = _view_out(out, apply(OPS["select"], (out,), pre + (int(k),), out._data.shape))
+        changed = True
+    if not changed:
+        out = _view_out(t, apply(OPS["alias"], (t,)))
+    return out
+
+
+def setitem(t, key, value):
+    from .inplace import _VIEW_INPLACE, check_inplace, commit_inplace
+    key = normalize_key(key)
+    k = key if len(key) != 1 else key[0]
+    v = value if isinstance(value, Tensor) else None
+    if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
+        t._data[k] = v._data if v is not None else value
+        t._vbox[0] += 1
+        return
+    if t._rg and t._fn is None and _is_basic(key):
+        raise RuntimeError(_VIEW_INPLACE)
+    check_inplace(t)
+    if v is None:
+        v = Tensor._wrap(np.asarray(value, dtype=t._data.dtype))
+    elif v._data.dtype != t._data.dtype:
+        v = v.to(dtypes._FROM_NP[t._data.dtype])
+    op = OPS["copy_slices"] if _is_basic(key) else OPS["index_put"]
+    old = Tensor._wrap(t._data.copy(), t._rg, t._fn)
+    old._accum = t._accum
+    new = apply(op, (old, v), k)
+    commit_inplace(t, new)
+
+
+def select(input, dim, index):
+    d = _dim(dim, input._data.ndim)
+    return getitem(input, (slice(None),) * d + (index,))
+
+
+# ---------------------------------------------------------------- picking elements by a key
+
+
+def _diag_key(shape, offset, d1, d2):
+    """The advanced-indexing key that picks a diagonal (moved to the last dim, as np.diagonal does)."""
+    flat = np.arange(int(np.prod(shape))).reshape(shape)
+    return np.unravel_index(np.diagonal(flat, offset, d1, d2), shape)
+
+
+def diagonal(input, offset=0, dim1=0, dim2=1):
+    n = input._data.ndim
+    key = _diag_key(input._data.shape, offset, _dim(dim1, n), _dim(dim2, n))
+    return apply(OPS["diagonal"], (input,), key, input._data.shape)
+
+
+def diag(input, diagonal=0):
+    a = input._data
+    if a.ndim == 1:
+        n = a.shape[0] + builtins.abs(diagonal)
+        idx = np.arange(a.shape[0])
+        key = (idx + builtins.max(-diagonal, 0), idx + builtins.max(diagonal, 0))
+        return apply(OPS["diag_embed"], (input,), key, (n, n))
+    if a.ndim != 2:
+        raise RuntimeError("diag(): Supports 1D or 2D tensors. Got " + f"{a.ndim}D")
+    return apply(OPS["diag"], (input,), _diag_key(a.shape, diagonal, 0, 1), a.shape)
+
+
+def trace(input):
+    if input._data.ndim != 2:
+        raise RuntimeError("trace: expected a matrix, but got tensor with dim " + str(input._data.ndim))
+    return apply(OPS["trace"], (input,), input._data.shape)
+
+
+def _index_array(index, name):
+    if not isinstance(index, Tensor):
+        raise TypeError(f"{name}(): argument 'index' must be Tensor, not {type(index).__name__}")
+    if index._data.dtype not in (np.int64, np.int32):
+        raise RuntimeError(f"{name}(): Expected dtype " + ("int32 or int64" if name == "index_select" else "int32/int64")
+                           + " for index")
+    return index._data
+
+
+def _along(input, dim, index, name):
+    from .xp import along_axis_key
+    idx = _index_array(index, name)
+    d = _dim(dim, input._data.ndim)
+    if idx.ndim != input._data.ndim:
+        raise RuntimeError("Index tensor must have the same number of dimensions as " +
+                           ("input tensor" if name == "gather" else "self tensor"))
+    n = input._data.shape[d] if input._data.ndim else 1
+    bad = idx[(idx >= n) | (idx < -n)] if idx.size else idx
+    if bad.size:
+        raise RuntimeError(f"index {bad.flat[0]} is out of bounds for dimension {d} with size {n}")
+    return (along_axis_key(idx, d) if idx.ndim else ()), d
+
+
+def gather(input, dim, index, *, sparse_grad=False):
+    key, _ = _along(input, dim, index, "gather")
+    return apply(OPS["gather"], (input,), key, input._data.shape)
+
+
+def scatter(input, dim, index, src=None, *, value=None, reduce=None):
+    key, _ = _along(input, dim, index, "scatter")
+    if src is None:
+        src = value
+    if not isinstance(src, Tensor):
+        return apply(OPS["scatter_value"], (input,), key, src)
+    if src._data.dtype != input._data.dtype:
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
+    return apply(OPS["scatter"], (input, _leading(src, index)), key)
+
+
+def scatter_add(input, dim, index, src):
+    key, _ = _along(input, dim, index, "scatter_add")
+    if src._data.dtype != input._data.dtype:
+        raise RuntimeError("scatter_add(): Expected self.dtype to be equal to src.dtype")
+    return apply(OPS["scatter_add"], (input, _leading(src, index)), key)
+
+
+def _leading(src, index):
+    """The block of src that index covers (PyTorch reads only that much of src)."""
+    if src._data.shape == index._data.shape:
+        return src
+    return getitem(src, tuple(slice(0, n) for n in index._data.shape))
+
+
+def index_select(input, dim, index):
+    idx = _index_array(index, "index_select")
+    if idx.ndim > 1:
+        raise IndexError("index_select(): Index is supposed to be a vector")
+    d = _dim(dim, input._data.ndim)
+    key = (slice(None),) * d + (idx.reshape(-1),) if input._data.ndim else (idx.reshape(-1) * 0,)
+    return apply(OPS["index_select"], (input,), key, input._data.shape)
+
+
+def masked_select(input, mask):
+    m = mask._data if isinstance(mask, Tensor) else np.asarray(mask)
+    shape = np.broadcast_shapes(input._data.shape, m.shape)
+    t = input if input._data.shape == shape else expand(input, shape)
+    return apply(OPS["masked_select"], (t,), np.broadcast_to(m, shape), shape)
+
+
+def flip(input, *args, dims=None):
+    dims = tuple(_dim(d, input._data.ndim) for d in _shape_args(args if dims is None else (dims,)))
+    return apply(OPS["flip"], (input,), dims)
+
+
+def tril(input, diagonal=0):
+    if input._data.ndim < 2:
+        raise RuntimeError("tril: input tensor must have at least 2 dimensions")
+    return apply(OPS["tril"], (input,), diagonal)
+
+
+def triu(input, diagonal=0):
+    if input._data.ndim < 2:
+        raise RuntimeError("triu: input tensor must have at least 2 dimensions")
+    return apply(OPS["triu"], (input,), diagonal)
+
+
+def repeat(input, *sizes):
+    sizes = _shape_args(sizes)
+    shape = input._data.shape
+    if len(sizes) < len(shape):
+        raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of dimensions of "
+                           "tensor")
+    t = input if shape else reshape(input, (1,))
+    shape = t._data.shape
+    flat = np.arange(t._data.size).reshape((1,) * (len(sizes) - len(shape)) + shape)
+    key = np.unravel_index(np.tile(flat, sizes), shape)
+    return apply(OPS["repeat"], (t,), key, shape)

@@ -1,0 +1,133 @@
+"""Sorting and order statistics over Tensors: sort, argsort, topk, median, logsumexp, std_mean/var_mean,
+count_nonzero, unique, meshgrid (re-exported by shaping)."""
+import numpy as np
+
+from .functions import dims_arg
+from .optable import OPS
+from .shaping import _correction, _return_type, expand, view
+from .tensor import Tensor, _dim, apply
+
+SortResult, TopkResult, MedianResult = _return_type("sort"), _return_type("topk"), _return_type("median")
+
+
+def _order(a, d, descending):
+    if not a.ndim:
+        return np.zeros((), np.int64)
+    if descending:
+        if a.dtype.kind in "fi":
+            return np.argsort(-a, axis=d, kind="stable")
+        return np.flip(np.argsort(a, axis=d, kind="stable"), d)
+    return np.argsort(a, axis=d, kind="stable")
+
+
+def _picked(input, name, idx, d, result):
+    """values = input picked at idx along d (idx has input's ndim), recorded under name; with the indices."""
+    from .xp import along_axis_key
+    key = along_axis_key(idx, d) if input._data.ndim else ()
+    values = apply(OPS[name], (input,), key, input._data.shape)
+    return result(values, Tensor._wrap(idx.astype(np.int64)))
+
+
+def sort(input, dim=-1, descending=False, stable=False):
+    d = _dim(dim, input._data.ndim)
+    return _picked(input, "sort", _order(input._data, d, descending), d, SortResult)
+
+
+def argsort(input, dim=-1, descending=False, stable=False):
+    d = _dim(dim, input._data.ndim)
+    return Tensor._wrap(_order(input._data, d, descending).astype(np.int64))
+
+
+def topk(input, k, dim=-1, largest=True, sorted=True):
+    d = _dim(dim, input._data.ndim)
+    n = input._data.shape[d] if input._data.ndim else 1
+    if not 0 <= k <= n:
+        raise RuntimeError("selected index k out of range")
+    idx = _order(input._data, d, largest)
+    idx = np.take(idx, np.arange(k), axis=d) if input._data.ndim else idx
+    return _picked(input, "topk", idx, d, TopkResult)
+
+
+def median(input, dim=None, keepdim=False):
+    a = input._data
+    if dim is None:
+        if a.size == 0:
+            return Tensor._wrap(np.asarray(np.nan, a.dtype))
+        flat = np.argsort(a.reshape(-1), kind="stable")[(a.size - 1) // 2]
+        key = tuple(np.asarray(i) for i in np.unravel_index(flat, a.shape))
+        return apply(OPS["median"], (input,), key, a.shape)
+    d = _dim(dim, a.ndim)
+    if not a.ndim:
+        return _picked(input, "median_dim", _order(a, d, False), d, MedianResult)
+    idx = np.take(_order(a, d, False), [(a.shape[d] - 1) // 2], axis=d)
+    if keepdim:
+        return _picked(input, "median_dim", idx, d, MedianResult)
+    idx = idx.squeeze(d)
+    key = list(np.indices(idx.shape, sparse=True))
+    key.insert(d, idx)
+    values = apply(OPS["median_dim"], (input,), tuple(key), a.shape)
+    return MedianResult(values, Tensor._wrap(idx.astype(np.int64)))
+
+
+def logsumexp(input, dim, keepdim=False):
+    t = input if input._data.dtype.kind == "f" else input.float()
+    dims = dims_arg(dim, t._data.ndim)
+    return apply(OPS["logsumexp"], (t,), dims if dims is not None else tuple(range(t._data.ndim)), keepdim)
+
+
+def _moment_mean(kind, input, dim, unbiased, keepdim, correction):
+    if isinstance(dim, bool):
+        dim, unbiased = None, dim
+    dims = dims_arg(dim, input._data.ndim)
+    c = _correction(unbiased, correction)
+    spread = apply(OPS[f"{kind}_mean_{kind}"], (input,), dims, c, keepdim)
+    all_dims = dims if dims is not None else tuple(range(input._data.ndim))
+    mean_ = apply(OPS[f"{kind}_mean_mean"], (input,), all_dims, keepdim, input._data.shape)
+    return spread, mean_
+
+
+def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    return _moment_mean("std", input, dim, unbiased, keepdim, correction)
+
+
+def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    return _moment_mean("var", input, dim, unbiased, keepdim, correction)
+
+
+def count_nonzero(input, dim=None):
+    dims = dims_arg(dim, input._data.ndim)
+    return Tensor._wrap(np.asarray(np.count_nonzero(input._data, axis=dims), dtype=np.int64))
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    a = input._data  # sorted on the CPU whatever `sorted` says, as in PyTorch
+    vals, inverse, counts = np.unique(a if dim is not None else a.reshape(-1), return_inverse=True,
+                                      return_counts=True, axis=dim)
+    out = [Tensor._wrap(vals)]
+    if return_inverse:
+        out.append(Tensor._wrap(inverse.reshape(a.shape if dim is None else -1).astype(np.int64)))
+    if return_counts:
+        out.append(Tensor._wrap(counts.astype(np.int64)))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def meshgrid(*tensors, indexing=None):
+    if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
+        tensors = tuple(tensors[0])
+    if indexing is None:
+        from .tensor import warn_once
+        warn_once("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
+                  "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4215.)",
+                  stacklevel=2)
+        indexing = "ij"
+    if indexing not in ("ij", "xy"):
+        raise RuntimeError(f"torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {indexing}")
+    swap = indexing == "xy" and len(tensors) >= 2
+    ts = list(tensors)
+    if swap:
+        ts[0], ts[1] = ts[1], ts[0]
+    shape = tuple(t._data.size for t in ts)
+    grids = [expand(view(t, tuple(-1 if j == i else 1 for j in range(len(ts)))), shape) for i, t in enumerate(ts)]
+    if swap:
+        grids[0], grids[1] = grids[1], grids[0]
+    return tuple(grids)
