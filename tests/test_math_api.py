@@ -35,7 +35,10 @@ CASES = {
         "a.atan2(b), a.hypot(b), a.logaddexp(b), a.abs().xlogy(b.abs()), torch.arctan2(a, b)",
         "torch.atan2(torch.tensor([1, -1]), torch.tensor([2, 2])), torch.hypot(torch.tensor([3]), torch.tensor([4]))",
         "torch.atan2(a, b.double()).dtype, torch.logaddexp(a, torch.ones(2))",
-        "torch.lerp(a, b.double(), 0.5)", "torch.addcdiv(torch.ones(2, dtype=torch.int64), torch.ones(2, dtype=torch.int64), torch.ones(2, dtype=torch.int64))",
+        "torch.lerp(a, b.double(), 0.5)",
+        ("r = torch.linspace(-3, 3, 41)\nq = r.flip(0) * 0.7 + 0.1\n[t.tolist() for t in (torch.lerp(r, q, 0.3), "
+         "torch.lerp(r, q, 0.8), torch.addcmul(r, q, r, value=0.3), torch.addcdiv(r, q, r.abs() + 1, value=0.3), "
+         "torch.hypot(r, q), torch.rsqrt(r.abs() + 0.5))]"), "torch.addcdiv(torch.ones(2, dtype=torch.int64), torch.ones(2, dtype=torch.int64), torch.ones(2, dtype=torch.int64))",
     ],
     "clamps_and_fmod": [
         "a = torch.tensor([[0.3, -0.6, 0.9], [1.5, 0.5, -0.25]], requires_grad=True)\nb = torch.tensor([0.7, 1.2, -0.4], requires_grad=True)\n" + GRAD,

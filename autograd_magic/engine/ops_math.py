@@ -95,7 +95,7 @@ def _(x, g, s, k, n):
 def _logit(a, eps=None):
     if eps is not None:
         a = np.clip(a, a.dtype.type(eps), a.dtype.type(1 - eps))
-    return rounded_f32(lambda v: np.log(v / (1 - v)))(a)
+    return rounded_f32(np.log)(a / (1 - a))  # the quotient in a's dtype, as PyTorch's kernel
 
 
 @defop("logit", "LogitBackward0", _logit, saves=(0,))
@@ -125,11 +125,11 @@ def _(x, g, s, k, n):
 
 
 def _xlogy(a, b):
-    out = a * np.log(b)
+    out = a * rounded_f32(np.log)(b)
     return np.where((a == 0) & ~np.isnan(b), a.dtype.type(0), out)
 
 
-@defop("xlogy", "XlogyBackward0", _rounded2(_xlogy), saves=(0, 1))
+@defop("xlogy", "XlogyBackward0", _xlogy, saves=(0, 1))
 def _(x, g, s, k, n):
     a, b = s
     ga = gb = None
@@ -141,30 +141,41 @@ def _(x, g, s, k, n):
 
 
 # xlogy with a number for one side: the number is a constant (XlogyBackward2: other is a number; 1: self is).
-@defop("xlogy_other", "XlogyBackward2", lambda a, b: _rounded2(_xlogy)(a, np.asarray(b, a.dtype)), saves=(0,))
+@defop("xlogy_other", "XlogyBackward2", lambda a, b: _xlogy(a, np.asarray(b, a.dtype)), saves=(0,))
 def _(x, g, s, k, n):
     a, = s
     b = k[0]
     return (g * x.where(a == 0, 0.0, x.constant(a, math.log(b) if b > 0 else math.nan)),)
 
 
-@defop("xlogy_self", "XlogyBackward1", lambda b, a: _rounded2(_xlogy)(np.asarray(a, b.dtype), b), saves=(0,))
+@defop("xlogy_self", "XlogyBackward1", lambda b, a: _xlogy(np.asarray(a, b.dtype), b), saves=(0,))
 def _(x, g, s, k, n):
     b, = s
     return (g * k[0] / b,)
 
 
-@defop("logaddexp", "LogaddexpBackward0", _rounded2(np.logaddexp), saves=(0, 1))
+def _logaddexp(a, b):
+    """max + log1p(exp(-|a - b|)), each function rounded once (PyTorch's kernel); equal infinities give a."""
+    m = np.maximum(a, b)
+    out = m + rounded_f32(np.log1p)(rounded_f32(np.exp)(-np.abs(a - b)))
+    return np.where(np.isinf(a) & (a == b), a, out)
+
+
+@defop("logaddexp", "LogaddexpBackward0", _logaddexp, saves=(0, 1))
 def _(x, g, s, k, n):
     a, b = s
     return (g / (1 + x.exp(b - a)) if n[0] else None), (g / (1 + x.exp(a - b)) if n[1] else None)
 
 
 def _lerp(a, b, w):
-    """PyTorch's kernel: a + w * (b - a) for |w| < 0.5, else b - (b - a) * (1 - w)."""
+    """PyTorch's kernel: a + w * (b - a) for |w| < 0.5, else b - (b - a) * (1 - w), each a fused multiply-add
+    (for float32 exact in float64, then rounded once)."""
+    dt = a.dtype
     d = b - a
-    w = np.asarray(w, a.dtype)
-    return np.where(np.abs(w) < 0.5, a + w * d, b - d * (1 - w))
+    w = np.asarray(w, dt)
+    if dt == np.float32:
+        a, b, d, w = (v.astype(np.float64) for v in (a, b, d, w))
+    return np.where(np.abs(w) < 0.5, a + w * d, b - d * (1 - w)).astype(dt, copy=False)
 
 
 @defop("lerp", "LerpBackward0", _lerp)
@@ -179,7 +190,15 @@ def _(x, g, s, k, n):
     return (g * (1 - w) if n[0] else None), (g * w if n[1] else None), (g * (b - a) if n[2] else None)
 
 
-@defop("addcmul", "AddcmulBackward0", lambda a, t1, t2, value: a + value * t1 * t2, saves=(1, 2))
+def _addcmul(a, t1, t2, value):
+    """a + (value * t1) * t2 with the last multiply-add fused, as PyTorch's kernel (float32: exact in float64)."""
+    scaled = value * t1
+    if a.dtype == np.float32 and scaled.dtype == np.float32 and t2.dtype == np.float32:
+        return (a.astype(np.float64) + scaled.astype(np.float64) * t2.astype(np.float64)).astype(np.float32)
+    return a + scaled * t2
+
+
+@defop("addcmul", "AddcmulBackward0", _addcmul, saves=(1, 2))
 def _(x, g, s, k, n):
     t1, t2 = s
     v = k[0]
