@@ -33,8 +33,9 @@ def _pow(self, exponent):
     return F.pow(self, exponent)
 
 
-def _to(self, *args, **kwargs):
-    """to(dtype) / to(device) / to(other) / to(device, dtype); copy= honoured."""
+def to_dtype_arg(args, kwargs):
+    """The dtype asked for by to(dtype) / to(device) / to(other) / to(device, dtype), devices checked as
+    PyTorch checks them (Tensor.to and Module.to)."""
     dtype = kwargs.get("dtype")
     for a in args:
         if isinstance(a, dtypes.dtype):
@@ -43,9 +44,14 @@ def _to(self, *args, **kwargs):
             dtype = a.dtype
         elif isinstance(a, str) or type(a).__name__ == "device":
             _check_device(a)
-    if "device" in kwargs and kwargs["device"] is not None:
+    if kwargs.get("device") is not None:
         _check_device(kwargs["device"])
-    return F.to_dtype(self, dtype, copy=kwargs.get("copy", False))
+    return dtype
+
+
+def _to(self, *args, **kwargs):
+    """to(dtype) / to(device) / to(other) / to(device, dtype); copy= honoured."""
+    return F.to_dtype(self, to_dtype_arg(args, kwargs), copy=kwargs.get("copy", False))
 
 
 def _check_device(dev):

@@ -194,18 +194,8 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
-        from ...engine import dtypes
-        from ...engine.size import device
-        dtype = kwargs.get("dtype")
-        for a in args:
-            if isinstance(a, dtypes.dtype):
-                dtype = a
-            elif isinstance(a, Tensor):
-                dtype = a.dtype
-            elif a is not None:
-                device(a)
-        if kwargs.get("device") is not None:
-            device(kwargs["device"])
+        from ...engine.methods import to_dtype_arg
+        dtype = to_dtype_arg(args, kwargs)
         if dtype is None:
             return self
         if not dtype.is_floating_point:
