@@ -62,8 +62,8 @@ def backward_scalar(t, retain_graph):
     before = GRAD_MODE.enabled
     GRAD_MODE.enabled = False
     try:
-        run_backward((t,), (np.ones(data.shape, data.dtype),), keep_graph=retain_graph, create_graph=False,
-                     xp=NUMPY_XP, to_tensor=_to_tensor)
+        seed = np.array(1, data.dtype) if not data.ndim else np.ones(data.shape, data.dtype)  # np.ones is slower
+        run_backward((t,), (seed,), keep_graph=retain_graph, create_graph=False, xp=NUMPY_XP, to_tensor=_to_tensor)
     finally:
         GRAD_MODE.enabled = before
 
