@@ -88,6 +88,22 @@ class Node:
         self.extra = None
         self.label = None  # set by %%grad: how the cell's source names the output (see runner.SourceLabel)
 
+    @classmethod
+    def with_scalar(cls, op, a, b, saved, out):
+        """The node of `a (op) b` for a tensor a that requires grad and a Python number b (x * 2, y + 0.5): the
+        same fields as __init__ gives, without its loop over inputs (the hottest path of scalar lessons)."""
+        node = object.__new__(cls)
+        node.op = op
+        fn = a._fn or a._accum or a._accumulator()
+        d = a._data
+        node.edges = (fn if d.shape == out.shape and d.dtype == out.dtype else (fn, d.shape, d.dtype), None)
+        node.saved = saved
+        node.consts = ()
+        node.seq = next(_sequence)
+        node.extra = None
+        node.label = None
+        return node
+
     @property
     def next_functions(self):
         return tuple((_named(edge_node(e)), 0) if e is not None else _NO_EDGE for e in self.edges)

@@ -478,7 +478,7 @@ def binary_op(op, a, b):
         out = Tensor._wrap(data)
         if a._rg and GRAD_MODE.enabled:
             out._rg = True
-            out._fn = Node(op, (a, b), _save(op, (a, b), out) if op.saves else None, (), data)
+            out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
         return out
     if isinstance(b, Tensor):
         bd = b._data
