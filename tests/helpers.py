@@ -7,6 +7,7 @@ import os
 import re
 import sys
 import traceback
+import warnings
 
 import pytest
 
@@ -74,3 +75,18 @@ def run_ours(cells, ns=None):
                 sys.modules.pop(k, None)
             else:
                 sys.modules[k] = v
+
+
+def assert_same_as_pytorch(cells):
+    """Run cells on real PyTorch and on the engine: every cell's output and error, and the warnings' texts in
+    order, must be identical (object addresses masked)."""
+    real = require("torch")
+    with warnings.catch_warnings(record=True) as caught_ours:
+        warnings.simplefilter("always", append=True)
+        got = normalise(run_ours(cells))
+    with warnings.catch_warnings(record=True) as caught_torch:
+        warnings.simplefilter("always", append=True)
+        want = normalise(run_cells(cells, real))
+    mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
+    assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
+    assert [str(w.message) for w in caught_ours] == [str(w.message) for w in caught_torch]

@@ -1,9 +1,8 @@
 """Elementwise math, comparisons, broadcasting/joins, finfo/iinfo and torch.save/load, run on real PyTorch and on
 the engine: printed text, grad_fn names, gradients and errors must be identical."""
-import warnings
 
 import pytest
-from helpers import normalise, require, run_cells, run_ours
+from helpers import assert_same_as_pytorch
 
 GRAD = ("def grad_of(f, *xs):\n    for x in xs:\n        x.grad = None\n    y = f(*xs)\n"
         "    (y * torch.ones_like(y).cumsum(-1)).sum().backward()\n    return y, y.grad_fn, [x.grad for x in xs]\n")
@@ -95,14 +94,4 @@ CASES = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_math_api_matches_pytorch(name):
-    real = require("torch")
-    cells = CASES[name]
-    with warnings.catch_warnings(record=True) as caught_ours:
-        warnings.simplefilter("always", append=True)
-        got = normalise(run_ours(cells))
-    with warnings.catch_warnings(record=True) as caught_torch:
-        warnings.simplefilter("always", append=True)
-        want = normalise(run_cells(cells, real))
-    mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
-    assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
-    assert [str(w.message) for w in caught_ours] == [str(w.message) for w in caught_torch]
+    assert_same_as_pytorch(CASES[name])

@@ -4,7 +4,7 @@ scattering, sorting, einsum, torch.cuda on a CPU-only build)."""
 import warnings
 
 import pytest
-from helpers import normalise, require, run_cells, run_ours
+from helpers import assert_same_as_pytorch, require
 
 CASES = {
     "size_and_requires_grad_keywords": [
@@ -162,17 +162,7 @@ CASES = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_tensor_api_matches_pytorch(name):
-    real = require("torch")
-    cells = CASES[name]
-    with warnings.catch_warnings(record=True) as caught_ours:
-        warnings.simplefilter("always", append=True)
-        got = normalise(run_ours(cells))
-    with warnings.catch_warnings(record=True) as caught_torch:
-        warnings.simplefilter("always", append=True)
-        want = normalise(run_cells(cells, real))
-    mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
-    assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
-    assert [str(w.message) for w in caught_ours] == [str(w.message) for w in caught_torch]
+    assert_same_as_pytorch(CASES[name])
 
 
 def test_meshgrid_without_indexing_warns_once():

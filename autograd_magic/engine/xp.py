@@ -3,7 +3,7 @@ import numpy as np
 
 from .optable import OPS
 
-try:  # numpy's floating-point error state is a context variable: setting it is cheaper than np.errstate
+try:  # numpy's floating-point error state is a context variable (autograd.run_backward turns it off cheaply)
     from numpy._core.umath import _extobj_contextvar as _FPE, _make_extobj
     _QUIET = _make_extobj(all="ignore")
 except ImportError:  # pragma: no cover - another numpy layout: the same protocol over np.seterr
@@ -16,15 +16,6 @@ except ImportError:  # pragma: no cover - another numpy layout: the same protoco
         def reset(old):
             np.seterr(**old)
     _FPE, _QUIET = _SetErr(), None
-
-
-def quiet(fn, *args):
-    """fn(*args) with numpy's floating-point warnings off: PyTorch is silent about log(0), 1/0, overflow..."""
-    token = _FPE.set(_QUIET)
-    try:
-        return fn(*args)
-    finally:
-        _FPE.reset(token)
 
 
 def rounded_f32(fn):
