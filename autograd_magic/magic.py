@@ -6,8 +6,8 @@ from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
-from .display.result import GradResult
-from .runner import run_cell
+from .views.result import GradResult
+from .trace.runner import run_cell
 
 
 def _positive_int(text):
@@ -108,7 +108,7 @@ class GradMagics(Magics):
             import ipywidgets  # noqa: F401
         except ImportError:  # no widgets: sliders are left out silently
             return None
-        from .display.sliders import SliderPanel, slider_specs
+        from .views.sliders import SliderPanel, slider_specs
         inputs = run.inputs()
         only = None if args.sliders is None else {n.strip() for n in args.sliders.split(",") if n.strip()}
         specs, notes = slider_specs(inputs, args.range_map, only)
@@ -151,7 +151,7 @@ class GradMagics(Magics):
             raise UsageError("%%grad: see %%grad? for the options") from None
         if args.variable is not None and not args.variable.isidentifier():
             raise UsageError(f"%%grad: -v needs a variable name, got {args.variable!r}")
-        from .display.sliders import parse_range
+        from .views.sliders import parse_range
         args.range_map = {}
         for text in args.ranges:
             try:

@@ -61,9 +61,9 @@ def normalise(results):
 
 def run_ours(cells, ns=None):
     """run_cells on the engine, with `import torch` (and torch.nn, torch.optim ...) resolving to it meanwhile,
-    as in a %%grad cell (autograd_magic.runner.engine_modules)."""
+    as in a %%grad cell (autograd_magic.trace.runner.engine_modules)."""
     import autograd_magic.torch as ours
-    from autograd_magic.runner import engine_modules
+    from autograd_magic.trace.runner import engine_modules
     modules = engine_modules()
     saved = {k: sys.modules.get(k) for k in modules}
     try:

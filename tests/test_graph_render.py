@@ -11,10 +11,10 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from autograd_magic.display import graph, render as render_mod
-from autograd_magic.display.graph import KIND_COLOURS, NO_GRADIENTS, outline, to_dot, value_text
-from autograd_magic.display.render import find_renderer, render
-from autograd_magic.results import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo
+from autograd_magic.views import graph, render as render_mod
+from autograd_magic.views.graph import KIND_COLOURS, NO_GRADIENTS, outline, to_dot, value_text
+from autograd_magic.views.render import find_renderer, render
+from autograd_magic.trace.model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo
 from helpers import REQUIRE_ALL
 
 SVG = "{http://www.w3.org/2000/svg}"

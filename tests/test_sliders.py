@@ -4,7 +4,7 @@ import pytest
 from IPython.core.error import UsageError
 from IPython.utils.capture import capture_output
 
-from autograd_magic.display.sliders import SliderPanel, default_range, parse_range, slider_specs
+from autograd_magic.views.sliders import SliderPanel, default_range, parse_range, slider_specs
 
 POLY = "x = torch.tensor(2.0, requires_grad=True)\ny = x**2 + 3*x + 2\ny.backward()\nx.grad"
 

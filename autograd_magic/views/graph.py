@@ -1,6 +1,6 @@
 """The backward graph as a diagram (DOT source) and as a plain-text outline.
 
-Reads a :class:`~autograd_magic.results.GraphSpec`; never runs anything. Every string a user can influence
+Reads a :class:`~autograd_magic.trace.model.GraphSpec`; never runs anything. Every string a user can influence
 (names, expressions, op labels, dtypes) goes through :func:`_html_text` or :func:`_plain` before it is placed
 in DOT, so it cannot close a label, add a node or smuggle markup into the SVG.
 
@@ -18,7 +18,7 @@ import re
 import graphviz
 import numpy as np
 
-from ..results import INTERMEDIATE, LEAF, OUTPUT
+from ..trace.model import INTERMEDIATE, LEAF, OUTPUT
 
 MAX_ITEMS = 8          # tensors with more elements show their shape and dtype instead of their values
 MAX_LABEL = 48         # characters of a name or expression kept in a diagram box
@@ -150,7 +150,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     Edges follow ``spec.edges`` (gradient flows src -> dst), so with ``rankdir="TB"`` the output is at the top.
     At most ``max_nodes`` nodes are drawn (the first ones in the spec's order); a notice counts the rest.
 
-    >>> from autograd_magic.results import GraphSpec, GraphNode
+    >>> from autograd_magic.trace.model import GraphSpec, GraphNode
     >>> print(to_dot(GraphSpec(nodes=[GraphNode("a", "op", "SumBackward0")])).splitlines()[0])
     digraph "computation graph" {
     """

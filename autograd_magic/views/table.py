@@ -2,7 +2,7 @@
 import html
 
 from ..engine import printing
-from ..results import INTERMEDIATE, LEAF, OUTPUT
+from ..trace.model import INTERMEDIATE, LEAF, OUTPUT
 from .graph import KIND_COLOURS as KIND_COLOUR  # the table uses the diagram's colours
 
 KIND_TEXT = {LEAF: "leaf", OUTPUT: "output", INTERMEDIATE: "intermediate"}

@@ -11,10 +11,10 @@ import weakref
 
 import numpy as np
 
-from . import torch as engine_torch
-from .engine.autograd import OBSERVERS, AccumulateGrad
-from .engine.tensor import Tensor
-from .results import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo
+from .. import torch as engine_torch
+from ..engine.autograd import OBSERVERS, AccumulateGrad
+from ..engine.tensor import Tensor
+from .model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo
 
 TAG = "__autograd_magic_tag__"
 _KEEP_VALUE = 4096  # temporaries up to this many elements keep their values for the diagram

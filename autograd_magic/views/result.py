@@ -3,7 +3,7 @@ import concurrent.futures
 import html
 import pathlib
 
-from ..results import LEAF, OUTPUT
+from ..trace.model import LEAF, OUTPUT
 from .table import GradTable
 
 GRAPH_CSS = "max-width:100%;overflow:auto"

@@ -1,1 +1,0 @@
-"""The display layer: gradient table, computation-graph diagram and outline, built from plain result objects."""
