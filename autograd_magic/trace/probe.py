@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import torch as engine_torch
 from ..engine.tensor import Tensor
 from ..torch.autograd import functional
 from .runner import run_cell
@@ -139,8 +140,13 @@ class Probe:
 
     # ---------------------------------------------------------------- one re-run
 
-    def run(self, tensors):
-        """Re-run the cell with tensors (one per input) in place of the inputs; [(output, seed array or None)]."""
+    def run(self, tensors, float64=False):
+        """Re-run the cell with tensors (one per input) in place of the inputs; [(output, seed array or None)].
+
+        float64: float32 tensors without a grad_fn that the cell makes (constants, other leaves) are replaced by
+        float64 copies as the cell names or computes them, so that central differences see no float32 rounding
+        (a float32 vector times a float64 0-d tensor stays float32). The originals are not changed.
+        """
         if self.refusal:
             raise ProbeError(self.refusal)
         ns = dict(self.user_ns)
@@ -155,7 +161,8 @@ class Probe:
                 contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                run_cell(self.source, ns, filename=self.filename, overrides=overrides)
+                run_cell(self.source, ns, filename=self.filename, overrides=overrides,
+                         transform=_to_float64 if float64 else None)
             except Exception as exc:  # noqa: BLE001 - the re-run's error becomes a note
                 raise ProbeError(f"a re-run failed with {type(exc).__name__}: {exc}") from None
         if not calls:
@@ -184,7 +191,7 @@ class Probe:
     def value_at(self, values):
         """The objective with the inputs set to values (arrays), computed in float64."""
         tensors = [Tensor._wrap(np.array(v, dtype=np.float64)).requires_grad_(True) for v in values]
-        return self.objective(self.run(tensors))
+        return self.objective(self.run(tensors, float64=True))
 
     # ---------------------------------------------------------------- derivatives
 
@@ -219,7 +226,7 @@ class Probe:
     def hessian(self):
         """{(name_i, name_j): array (elements of i, elements of j)} of the scalar objective's second derivatives."""
         def func(*xs):
-            calls = self.run(xs)
+            calls = self.run(xs, float64=True)
             out, _ = calls[-1]
             if out.numel() != 1:
                 raise ProbeError("--hessian needs a scalar output (one element)")
@@ -237,7 +244,7 @@ class Probe:
     def autograd64(self):
         """Each input's gradient of the objective, from a re-run in float64."""
         leaves = self.leaves(np.float64)
-        calls = self.run(leaves)
+        self.run(leaves, float64=True)
         return [np.zeros(arr.shape) if t.grad is None else np.array(t.grad.numpy(), dtype=np.float64)
                 for t, (_, arr) in zip(leaves, self.inputs)]
 
@@ -302,6 +309,14 @@ def rel_error(a, b):
     if scale == 0.0:
         return 0.0
     return float(np.max(np.abs(a - b), initial=0.0)) / scale
+
+
+def _to_float64(value):
+    """A float64 copy of a float32 tensor that no op made (a constant or a leaf), else the value itself."""
+    if isinstance(value, Tensor) and value.grad_fn is None and value.dtype == engine_torch.float32:
+        copy = value.detach().double()
+        return copy.requires_grad_(True) if value.requires_grad else copy
+    return value
 
 
 @contextlib.contextmanager
