@@ -41,7 +41,6 @@ KNOWN_DIFFERENCES = {
     # accumulation order for 4 or more terms is not reproduced: gradients differ in the last bit and drift)
     "d2l_linreg_concise": "float32 matmul accumulation (MKL) drifts over SGD steps: loss :f differs in the 6th "
                           "decimal at epochs 1 and 3",
-    "examples_custom_module": "float32 matmul accumulation (MKL) drifts over SGD steps: loss .3f differs at step 49",
     "xor_mlp": "float32 matmul accumulation (MKL, 10-term dot products) drifts: the 2-layer net's cost differs "
                "in the 6th decimal at epoch 500",
     "optimizers_compared": "PyTorch's float32 sqrt is not correctly rounded (numpy's is): the first Adam step's "

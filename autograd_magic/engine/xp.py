@@ -1,7 +1,10 @@
 """The two array namespaces a vjp is written against: numpy arrays, or recorded Tensors (create_graph)."""
+import math
+
 import numpy as np
 
 from .optable import OPS
+from .reduce import torch_sum
 
 try:  # numpy's floating-point error state is a context variable (autograd.run_backward turns it off cheaply)
     from numpy._core.umath import _extobj_contextvar as _FPE, _make_extobj
@@ -35,7 +38,12 @@ def sum_to(g, shape):
         return g
     lead = g.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(i + lead for i, n in enumerate(shape) if n == 1 and g.shape[i + lead] != 1)
-    g = np.add.reduce(g, axis=axes, keepdims=True) if axes else g  # ndarray.sum without its Python layer
+    if axes:
+        # A gradient summed to one number (a scalar weight's, a one-output layer's bias) adds in PyTorch's order:
+        # numpy's pairwise order drifts over a training loop. Other shapes keep numpy's much faster reduce
+        # (last-bit differences, see README Limits).
+        summed = torch_sum(g, axes) if g.dtype.kind == "f" and g.size > 2 and 1 == math.prod(shape) else None
+        g = summed if summed is not None else np.add.reduce(g, axis=axes)  # ndarray.sum without its Python layer
     return g.reshape(shape)
 
 
