@@ -52,7 +52,8 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
             total = [dilation[i] * (k[i] - 1) for i in range(nd)]
             if any(t % 2 for t in total):
                 warnings.warn("Using padding='same' with even kernel lengths and odd dilation may require a "
-                              "zero-padded copy of the input be created", stacklevel=3)
+                              "zero-padded copy of the input be created (Triggered internally at "
+                              "/__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1101.)", stacklevel=3)
             lo = tuple(t // 2 for t in total)
             hi = tuple(t - t // 2 for t in total)
         else:
