@@ -36,6 +36,8 @@ CELLS = {
         "v, i = F.max_pool2d(x, 3, stride=2, padding=1, return_indices=True)\ni[0, 0], v.grad_fn",
         "F.avg_pool2d(x, 2).grad_fn, F.adaptive_avg_pool2d(x, (3, 2)).grad_fn, F.adaptive_avg_pool2d(x, 1).grad_fn",
         "F.conv2d(x[0], conv.weight).grad_fn, F.conv1d(x[0], conv.weight[:, :, 0]).grad_fn",
+        "torch.conv2d(x, conv.weight, None, 2).shape, torch.max_pool2d(x, 3).shape, torch.layer_norm(x, (8,)).grad_fn",
+        "torch.convolution(x, conv.weight, conv.bias, (1, 1), (0, 0), (1, 1), False, (0, 0), 1).grad_fn",
         "g, = torch.autograd.grad(conv(x).sum(), x, create_graph=True)\ng.grad_fn",
         "g, = torch.autograd.grad(F.max_pool2d(x, 2).pow(2).sum(), x, create_graph=True)\ng.grad_fn",
         "torch.manual_seed(2)\nd = nn.Dropout2d(0.5)\n"
@@ -81,7 +83,7 @@ CELLS = {
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_same_as_pytorch(name):
-    assert_same_as_pytorch(CELLS[name])
+    assert_same_as_pytorch(CELLS[name], corpus="conv", name=name)
 
 
 F_CASES = [

@@ -24,7 +24,7 @@ class _ConvNd(Module):
         if out_channels % groups != 0:
             raise ValueError("out_channels must be divisible by groups")
         if isinstance(padding, str):
-            valid = {"valid", "same"}  # printed as a set, in this process's order, as PyTorch prints it
+            valid = {"same", "valid"}  # printed as a set (this process's order), built as PyTorch builds it
             if padding not in valid:
                 raise ValueError(f"Invalid padding string {padding!r}, should be one of {valid}")
             if padding == "same" and any(s != 1 for s in FC._tuple(stride, nd)):

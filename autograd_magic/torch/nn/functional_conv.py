@@ -94,6 +94,15 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     return _conv(2, input, weight, bias, stride, padding, dilation, groups)
 
 
+def convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):
+    """torch.convolution: conv1d/conv2d by the weight's dims (transposed convolution is not implemented)."""
+    if transposed:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: transposed convolution "
+                                  "(torch.convolution(..., transposed=True), nn.ConvTranspose2d) is not part of it")
+    nd = weight.ndim - 2
+    return _conv(nd, input, weight, bias, stride, padding, dilation, groups)
+
+
 # ---------------------------------------------------------------- pooling
 
 
