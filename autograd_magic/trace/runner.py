@@ -196,11 +196,13 @@ class CellRun:
         return list(out.items())
 
 
-def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
+def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=None):
     """Execute source in user_ns like a normal cell (exceptions propagate); return a CellRun.
 
     overrides: {variable name: array}: a leaf tensor assigned to that name gets these values instead of the
-    ones written in the cell (what a slider does).
+    ones written in the cell (what a slider does); a Tensor given there takes the leaf's place.
+    transform: called on every value the cell assigns to a name or computes in an expression; its result is used
+    instead (trace.probe turns float32 constants into float64 for central differences).
     """
     code, last, rebinds_torch = parse(source, filename)
     recorder = _Recorder()
@@ -210,9 +212,15 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
     had_torch, old_torch = "torch" in user_ns, user_ns.get("torch")
 
     def tag(value, kind, text):
+        if transform is not None:  # trace.probe: every value the source names or computes passes through it
+            value = transform(value)
         if kind == "name" and isinstance(value, Tensor):
             if overrides and text in overrides and value._fn is None:
-                value._data = np.array(overrides[text], dtype=value._data.dtype).reshape(value._data.shape)
+                new = overrides[text]
+                if isinstance(new, Tensor):  # a probe's own leaf (trace.probe) takes the input's place
+                    value = new
+                else:
+                    value._data = np.array(new, dtype=value._data.dtype).reshape(value._data.shape)
             assigned.append((text, weakref.ref(value)))
         return _tag(value, kind, text)
 
