@@ -110,21 +110,35 @@ class CellRun:
 _SLIDER_COPY = 64  # inputs up to this many elements keep their created values (sliders need at most 8)
 
 
-def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
+def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=None):
     """Execute Python source in user_ns like a normal cell (exceptions propagate); return a CellRun.
 
     overrides: {(name, site): array} (site as in CellRun.sites): the first leaf tensor the assignment at site
     creates gets these values instead of the ones written in the cell (what a slider does). When the cell now
     creates a tensor of another shape there, the override is left out and said so in CellRun.notes.
+    A key that is a plain name (trace.probe) sets every leaf assigned to that name; a Tensor given there takes
+    the leaf's place.
+    transform: called on every value the cell assigns to a name or computes in an expression; its result is used
+    instead (trace.probe turns float32 constants into float64 for central differences).
     """
     cell = compile_cell(source, filename)
     recorder = _Recorder()
     assigned, first_leaves, notes = [], {}, []
     pending = dict(overrides or {})
 
+    by_name = {k: v for k, v in pending.items() if isinstance(k, str)}
+
     def tag(value, kind, text, site=None):
+        if transform is not None:  # trace.probe: every value the source names or computes passes through it
+            value = transform(value)
         if site is not None and isinstance(value, Tensor):
-            if value._fn is None and value._rg and (text, site) in pending:
+            if value._fn is None and text in by_name:
+                new = by_name[text]
+                if isinstance(new, Tensor):  # a probe's own leaf (trace.probe) takes the input's place
+                    value = new
+                else:
+                    value._data = np.array(new, dtype=value._data.dtype).reshape(value._data.shape)
+            elif value._fn is None and value._rg and (text, site) in pending:
                 _override(value, text, pending.pop((text, site)), notes)
             if text not in first_leaves and value._fn is None and value._rg and value._data.dtype.kind == "f":
                 data = value._data
