@@ -203,14 +203,13 @@ class Probe:
         return calls[-1]
 
     def jacobian(self):
-        """({input name: array of shape (output elements, input elements)}, v or None, output name or None)."""
+        """({input name: array of shape (output elements, input elements)}, v or None)."""
         seen = {}
 
         def func(*xs):
             calls = self.run(xs)
             out, seed = self.target(calls)
             seen["v"] = seed
-            seen["name"] = getattr(out, "_am_name", None)
             return out
 
         jac = functional.jacobian(func, tuple(self.leaves()))
@@ -221,7 +220,7 @@ class Probe:
             out_size = data.size // max(arr.size, 1)
             result[name] = data.reshape(out_size, arr.size)
         v = seen.get("v")
-        return result, (None if v is None else np.asarray(v).reshape(-1)), seen.get("name")
+        return result, (None if v is None else np.asarray(v).reshape(-1))
 
     def hessian(self):
         """{(name_i, name_j): array (elements of i, elements of j)} of the scalar objective's second derivatives."""

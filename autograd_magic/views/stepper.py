@@ -155,7 +155,7 @@ class Stepper:
                 if tid is not None and c is not None:
                     received.setdefault(tid, []).append(c)
         later = {self._gid.get(s.node_id, s.node_id) for s in self.steps[k:]}
-        nodes, edges = {}, {}
+        nodes, edges, tips = {}, {}, {}
         for nid, node in self._nodes.items():
             if node.kind != "op":
                 continue
@@ -188,10 +188,12 @@ class Stepper:
                 text = self._t("no_local", up=up, c=short(c, p)) if local is None else \
                     self._t("times", up=up, local=short(local, p), c=short(c, p))
                 edges[(nid, tid)] = text
+                if c is not None and np.size(c) > SMALL:
+                    tips[(nid, tid)] = "contribution: " + value_text(np.asarray(c), p, max_items=64)
             box = self._boxes.get(nid)
             if name == "AccumulateGrad" and box is not None:
                 edges[(nid, box.id)] = self._t("accumulate", leaf=box.label, g=short(g, p))
-        return StepMarks(nodes, edges, self.caption(k))
+        return StepMarks(nodes, edges, self.caption(k), tips)
 
     def _box_lines(self, box, op_id, ran, k):
         t = box.tensor
