@@ -170,10 +170,10 @@ class GradMagics(Magics):
 
 def present(run, args):
     """The result object for a finished run, shaped by the options."""
-    rows = run.tensors()
-    graph = run.graph(args.max_nodes)
-    result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
-                        rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision)
+    trace = run.trace(args.max_nodes)
+    result = GradResult(trace.tensors, trace.graph, show_table=not args.no_table, show_graph=not args.no_graph,
+                        rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision,
+                        trace=trace)
     if result.show_graph:
         result.start_render()
     return result
