@@ -6,6 +6,7 @@ from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
+from .trace.model import OUTPUT
 from .views.result import GradResult
 from .trace.runner import run_cell
 
@@ -47,6 +48,17 @@ class GradMagics(Magics):
               help="Graph image format: svg (default) or png, for frontends that cut SVGs off.")
     @argument("--precision", type=_precision, default=4, metavar="N",
               help="Digits after the decimal point in the table and graph (default 4, as PyTorch prints).")
+    @argument("--steps", action="store_true",
+              help="Step through the backward pass under the graph, node by node in the engine's order.")
+    @argument("--jacobian", action="store_true",
+              help="Show the Jacobian J of the output backward() ran from, v and v^T J (one isolated re-run).")
+    @argument("--hessian", action="store_true",
+              help="Show the Hessian of a scalar output (torch.autograd.functional.hessian; isolated re-runs).")
+    @argument("--check", action="store_true",
+              help="Check each gradient against central differences in float64 (isolated re-runs of the cell).")
+    @argument("--slope", action="store_true",
+              help="Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs on a grid.")
+    @argument("--lang", default="en", choices=["en", "ko"], help="Language of the labels: en (default) or ko.")
     @argument("-o", dest="output", action="store_true",
               help="Return the result object (table, graph, DOT source, .save()) as the cell's value.")
     @argument("-v", dest="variable", default=None, metavar="NAME",
@@ -82,12 +94,13 @@ class GradMagics(Magics):
         run = run_cell(cell, self.shell.user_ns, filename=filename)
         if run.has_value and run.value is not None:
             self.shell.displayhook(run.value)
-        result = present(run, args)
+        result = present(run, args, cell, self.shell.user_ns)
+        stepper = self.stepper_widget(result)
         if args.variable:
             self.shell.user_ns[args.variable] = result
         if args.output:
             return result
-        panel = self.sliders(run, result, args, cell, filename)
+        panel = self.sliders(run, result, args, cell, filename, stepper)
         result.panel = panel
         from IPython.display import display
         if panel is not None:
@@ -96,11 +109,27 @@ class GradMagics(Magics):
             bundle = dict(panel.widget._repr_mimebundle_())
             bundle["text/html"] = result._repr_html_()
             display(bundle, raw=True)
-        elif result.show_table or result.show_graph:
+        elif result.show_table or result.show_graph or result.extras:
             display(result)
+        if stepper is not None:
+            bundle = dict(stepper.widget._repr_mimebundle_())
+            bundle["text/html"] = result.stepper._repr_html_()  # viewers without widgets: the static steps
+            display(bundle, raw=True)
         return None
 
-    def sliders(self, run, result, args, cell, filename):
+    def stepper_widget(self, result):
+        """The live stepper (--steps in a kernel with widgets), or None: the result then shows static steps."""
+        if result.stepper is None or getattr(self.shell, "kernel", None) is None:
+            return None
+        try:
+            from .views.stepper import StepperWidget
+            live = StepperWidget(result.stepper)
+        except ImportError:
+            return None
+        result.stepper_live = True
+        return live
+
+    def sliders(self, run, result, args, cell, filename, stepper=None):
         """The slider panel, or None: --no-sliders, no inputs, or a frontend without widgets."""
         if args.no_sliders or getattr(self.shell, "kernel", None) is None:
             return None
@@ -123,8 +152,12 @@ class GradMagics(Magics):
             buf = io.StringIO()
             with contextlib.redirect_stdout(buf):
                 again = run_cell(cell, shell.user_ns, filename=filename, overrides=overrides)
+                shown = present(again, args, cell, shell.user_ns)
             value = again.value if again.has_value else None
-            return present(again, args), buf.getvalue(), (None if value is None else repr(value))
+            if stepper is not None and shown.stepper is not None:
+                shown.stepper_live = True
+                stepper.show(shown.stepper)   # the stepper follows the run on screen
+            return shown, buf.getvalue(), (None if value is None else repr(value))
         panel = SliderPanel(specs, notes, originals, rerun, result._repr_html_())
         self._keep(panel, cell)
         return panel
@@ -168,12 +201,23 @@ class GradMagics(Magics):
             return "<%%grad>"
 
 
-def present(run, args):
-    """The result object for a finished run, shaped by the options."""
+def present(run, args, cell=None, user_ns=None):
+    """The result object for a finished run, shaped by the options (cell and user_ns: for the derivatives that
+    re-run the cell in isolation)."""
+    from . import stepping
     trace = run.trace(args.max_nodes)
-    result = GradResult(trace.tensors, trace.graph, show_table=not args.no_table, show_graph=not args.no_graph,
+    rows, graph = trace.tensors, trace.graph
+    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) else None
+    extras = []
+    history = stepping.history_view(trace, rows, args)
+    if history is not None:
+        extras.append(history)
+    outputs = [r for r in rows if r.kind == OUTPUT]
+    derivs = stepping.derivatives(rows, outputs, args, cell, user_ns if user_ns is not None else run.user_ns)
+    extras.extend(derivs.views)
+    result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
                         rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision,
-                        trace=trace)
+                        stepper=stepper, extras=extras, derivatives=derivs, trace=trace)
     if result.show_graph:
         result.start_render()
     return result

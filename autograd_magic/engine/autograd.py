@@ -7,7 +7,7 @@ import operator
 import numpy as np
 
 from . import events
-from .xp import _FPE, _QUIET
+from .fperror import _FPE, _QUIET
 
 
 class _GradMode:
@@ -305,7 +305,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             _call_node(node, grad, keep_graph, xp, buffers)
         else:
             saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True)
-            events.node_ran(pass_id, step, node, grad, saved, sent)
+            events.node_ran(pass_id, step, node, grad, saved, sent, xp)
             step += 1
     return captured
 

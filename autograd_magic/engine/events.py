@@ -10,9 +10,10 @@ engine does the work of each backward pass (``Tensor.backward``, ``torch.autogra
     Accumulate      a leaf's ``.grad`` is about to receive a gradient (``before`` is its value until then)
     BackwardEnd     the pass finished (``error`` says why it stopped, if it raised)
 
-Every array in an event is a read-only numpy array, also when ``create_graph=True`` made the gradients
-Tensors: observers never see a Tensor that requires grad, and cannot change what the engine computes. The arrays
-may be the engine's own buffers: copy what you keep after the call returns.
+Every array in an event is a numpy array, also when ``create_graph=True`` made the gradients Tensors (then a
+read-only view of their values): observers never see a Tensor that requires grad. The arrays are the engine's own
+buffers, given without a copy so that observing stays cheap: never write to them, and copy what you keep after
+the call returns (a leaf may adopt one as its ``.grad`` and add into it later).
 
 Cost: the engine looks at ``SUBSCRIBERS`` once per backward pass; with no subscriber nothing else happens.
 
@@ -29,8 +30,6 @@ Cost: the engine looks at ``SUBSCRIBERS`` once per backward pass; with no subscr
 import itertools
 
 import numpy as np
-
-from .xp import NumpyXP
 
 SUBSCRIBERS = []   # the engine reads this list; subscribe() and Subscription.remove() change it
 
@@ -74,12 +73,11 @@ def subscribe(observer):
 
 
 def readonly(a):
-    """A read-only numpy view of a gradient (an array, or a Tensor's array under create_graph=True)."""
-    if a is None:
-        return None
-    if a.__class__ is not np.ndarray:
-        a = np.asarray(getattr(a, "_data", a))
-    view = a.view()
+    """A gradient as a numpy array: the engine's own array (plain backward: observers must not write to it), or
+    a read-only view of a Tensor's array (create_graph=True), so that no observer ever holds a Tensor."""
+    if a is None or a.__class__ is np.ndarray:
+        return a
+    view = np.asarray(getattr(a, "_data", a)).view()
     view.flags.writeable = False
     return view
 
@@ -138,24 +136,28 @@ class BackwardEnd:
 
 class _LocalProbe:
     """Computes the local derivatives of an elementwise node on demand: its vjp applied to a gradient of ones."""
-    __slots__ = ("node", "grad", "saved", "edges", "results")
+    __slots__ = ("node", "grad", "saved", "edges", "xp", "results")
 
-    def __init__(self, node, grad, saved, edges):
-        self.node, self.grad, self.saved, self.edges, self.results = node, grad, saved, edges, None
+    def __init__(self, node, grad, saved, edges, xp):
+        self.node, self.grad, self.saved, self.edges, self.xp, self.results = node, grad, saved, edges, xp, None
 
     def compute(self, index):
         if self.results is None:
             self.results = ()
+            xp = self.xp
             try:
-                saved = None if self.saved is None else [getattr(s, "_data", s) for s in self.saved]
-                consts = tuple(getattr(c, "_data", c) for c in self.node.consts)
                 ones = np.ones(self.grad.shape, self.grad.dtype)
-                with np.errstate(all="ignore"):
-                    self.results = tuple(self.node.op.vjp(NumpyXP, ones, saved, consts, self.edges))
+                if not xp.is_numpy:  # create_graph: the vjp is written for Tensors (its few nodes are dropped)
+                    ones = xp.wrap(ones)
+                got = self.node.op.vjp(xp, ones, self.saved, self.node.consts, self.edges)  # numpy quiet (fperror)
+                self.results = tuple(None if r is None else np.asarray(getattr(r, "_data", r)) for r in got)
             except Exception:  # noqa: BLE001 - an op whose vjp cannot be probed has no local derivative shown
                 self.results = ()
         if index < len(self.results) and self.results[index] is not None:
-            return readonly(np.broadcast_to(self.results[index], self.grad.shape))
+            local = self.results[index]
+            if local.shape != self.grad.shape:
+                local = np.broadcast_to(local, self.grad.shape)
+            return readonly(local)
         return None
 
 
@@ -170,12 +172,13 @@ def begin(roots, grads, capture, create_graph, retain_graph):
     return pass_id
 
 
-def node_ran(pass_id, step, node, grad, saved, sent):
-    """Emit NodeRun for a node whose vjp gave ``sent`` (one gradient or None per edge, reduced to the input)."""
+def node_ran(pass_id, step, node, grad, saved, sent, xp=None):
+    """Emit NodeRun for a node whose vjp gave ``sent`` (one gradient or None per edge, reduced to the input);
+    saved and xp: what the vjp was called with (for the local derivatives)."""
     grad = readonly(grad)
     flows = []
     if sent:
-        probe = _LocalProbe(node, grad, saved, node.edges) if node.op.name in ELEMENTWISE else None
+        probe = _LocalProbe(node, grad, saved, node.edges, xp) if node.op.name in ELEMENTWISE else None
         for i, (g, e) in enumerate(zip(sent, node.edges)):
             if g is None or e is None:
                 continue

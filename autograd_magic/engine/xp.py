@@ -1,21 +1,9 @@
-"""The two array namespaces a vjp is written against: numpy arrays, or recorded Tensors (create_graph)."""
+"""The numpy side of the array namespace a vjp is written against (``NumpyXP``; tensor.TensorXP is the other, used
+under create_graph=True), and the numpy helpers vjps share: sum_to (the one broadcasting reduction), restore_dims,
+prod_of_others, along_axis_key, rounded_f32."""
 import numpy as np
 
 from .optable import OPS
-
-try:  # numpy's floating-point error state is a context variable (autograd.run_backward turns it off cheaply)
-    from numpy._core.umath import _extobj_contextvar as _FPE, _make_extobj
-    _QUIET = _make_extobj(all="ignore")
-except ImportError:  # pragma: no cover - another numpy layout: the same protocol over np.seterr
-    class _SetErr:
-        @staticmethod
-        def set(_):
-            return np.seterr(all="ignore")
-
-        @staticmethod
-        def reset(old):
-            np.seterr(**old)
-    _FPE, _QUIET = _SetErr(), None
 
 
 def rounded_f32(fn):

@@ -91,6 +91,14 @@ class Step:
     inputs: list = field(default_factory=list)   # [StepInput], one per input edge that carries a gradient
     value: Optional[np.ndarray] = None    # the node's output values when backward ran (within the caps)
 
+    @classmethod
+    def from_raw(cls, pass_index, index, raw):
+        """raw: (node, node_id, tensor, grad_in, value, ((index, target, target_id, local, contribution), ...)),
+        the tuple the recorder keeps (plain tuples cost the garbage collector nothing)."""
+        node, node_id, tensor, grad_in, value, inputs = raw
+        return cls(index=index, pass_index=pass_index, node=node, node_id=node_id, tensor=tensor, grad_in=grad_in,
+                   inputs=[StepInput(*i) for i in inputs], value=value)
+
 
 @dataclass
 class LeafGrad:
@@ -112,13 +120,20 @@ class Pass:
     roots: list                           # names of the tensors backward started from (None when unnamed)
     root_ids: list                        # their node ids
     gradient: list                        # per root: the gradient= given (np.ndarray), None for the implicit 1
-    steps: list = field(default_factory=list)     # [Step] in the order the engine ran them
     leaves: list = field(default_factory=list)    # [LeafGrad] in the order they were accumulated
     create_graph: bool = False
     retain_graph: bool = False
     error: Optional[str] = None           # the error that stopped the pass, if any
     omitted_arrays: int = 0               # steps whose arrays were not kept (caps)
+    raw_steps: list = field(default_factory=list, repr=False)   # what the recorder wrote (see Step.from_raw)
+    _steps: Optional[list] = field(default=None, repr=False)
 
+    @property
+    def steps(self):
+        """[Step] in the order the engine ran them (made from raw_steps when first asked for)."""
+        if self._steps is None or len(self._steps) != len(self.raw_steps):
+            self._steps = [Step.from_raw(self.index, k, raw) for k, raw in enumerate(self.raw_steps)]
+        return self._steps
 
 @dataclass
 class Caps:

@@ -11,7 +11,9 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
-from .model import Caps, LeafGrad, Pass, Step, StepInput
+from .model import Caps, LeafGrad, Pass
+
+node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
 
 
 class Recorder:
@@ -75,32 +77,30 @@ class Recorder:
         p = self._pass
         node = event.node
         caps = self.caps
-        keep = event.step < caps.steps
+        names = self.names
         grad = event.grad_in
-        is_leaf = ei.is_accumulate(node)
-        small = grad.size <= caps.elements
+        keep = event.step < caps.steps and grad.size <= caps.elements
+        limit = caps.elements if keep else -1
         inputs = []
         for flow in event.inputs:
             target = flow.target
-            inputs.append(StepInput(
-                index=flow.index, target=self.names.node_text(target) or ei.node_name(target),
-                target_id=ei.node_id(target),
-                local=_copy(flow.local) if keep and small else None,
-                contribution=_copy(flow.contribution) if keep and flow.contribution.size <= caps.elements else None))
+            c = flow.contribution
+            inputs.append((flow.index, names.node_text(target) or node_name(target), node_id(target),
+                           np.array(flow.local) if keep and flow.local is not None else None,
+                           np.array(c) if c.size <= limit else None))
         value = None
-        if keep and small:
-            if is_leaf:
+        if keep:
+            if is_accumulate(node):
                 value = ei.value(ei.node_tensor(node), copy=True)
             else:
-                label = self.names.label(node)
+                label = names.label(node)
                 current = label.current_value() if label is not None else None
                 value = None if current is None else np.array(current)
-        p.steps.append(Step(index=event.step, pass_index=p.index, node=ei.node_name(node), node_id=ei.node_id(node),
-                            tensor=self.names.node_text(node), grad_in=np.array(grad) if keep and small else None,
-                            inputs=inputs, value=value))
-        if not (keep and small):
+        else:
             p.omitted_arrays += 1
-        if keep and (small or self._named(node)):
+        p.raw_steps.append((node_name(node), node_id(node), names.node_text(node),
+                            np.array(grad) if keep else None, value, tuple(inputs)))
+        if keep or (event.step < caps.steps and self._named(node)):
             arr = np.array(grad, dtype=float if grad.ndim == 0 else None)
             prev = self.node_grads.get(node)
             self.node_grads[node] = arr if prev is None else prev + arr
@@ -138,12 +138,14 @@ class Recorder:
         k = len(self.passes) - self.caps.passes
         if k >= 1:
             old = self.passes[k]
-            for step in old.steps:
-                if step.grad_in is not None:
+            stripped = []
+            for name, nid, tensor, grad, _, inputs in old.raw_steps:
+                if grad is not None:
                     old.omitted_arrays += 1
-                step.grad_in = step.value = None
-                for flow in step.inputs:
-                    flow.local = flow.contribution = None
+                stripped.append((name, nid, tensor, None, None, tuple(i[:3] + (None, None) for i in inputs)))
+            old.raw_steps[:] = stripped
+            for leaf in old.leaves:
+                leaf.value = None
 
 
 def _copy(a):

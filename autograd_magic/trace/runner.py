@@ -203,27 +203,37 @@ class CellRun:
         return list(out.items())
 
 
-def run_cell(source, user_ns, filename="<%%grad>", overrides=None, caps=None):
+def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=None, caps=None, record=True):
     """Execute source in user_ns like a normal cell (exceptions propagate); return a CellRun.
 
     overrides: {variable name: array}: a leaf tensor assigned to that name gets these values instead of the
-    ones written in the cell (what a slider does).
+    ones written in the cell (what a slider does); a Tensor given there takes the leaf's place.
+    transform: called on every value the cell assigns to a name or computes in an expression; its result is used
+    instead (trace.probe turns float32 constants into float64 for central differences).
+    caps: model.Caps, what the recorder keeps arrays for; record=False: no backward events are recorded (a re-run
+    that only wants the cell's values, as trace.probe's).
     """
     code, last, rebinds_torch = parse(source, filename)
     recorder = Recorder(NAMES, caps)
     assigned = []
 
     def tag(value, kind, text, line=None):
+        if transform is not None:  # trace.probe: every value the source names or computes passes through it
+            value = transform(value)
         if kind == "name" and ei.is_tensor(value):
             if overrides and text in overrides and ei.is_leaf(value):
-                new = np.array(overrides[text], dtype=ei.dtype_name(value)).reshape(ei.shape(value))
-                value.data = engine_torch.from_numpy(new)
+                new = overrides[text]
+                if ei.is_tensor(new):  # a probe's own leaf (trace.probe) takes the input's place
+                    value = new
+                else:
+                    new = np.array(new, dtype=ei.dtype_name(value)).reshape(ei.shape(value))
+                    value.data = engine_torch.from_numpy(new)
             assigned.append((text, weakref.ref(value)))
         return _tag(value, kind, text, line)
 
     user_ns[TAG] = tag
     try:
-        with torch_swap(user_ns, rebinds_torch), recorder.listening():
+        with torch_swap(user_ns, rebinds_torch), (recorder.listening() if record else contextlib.nullcontext()):
             exec(code, user_ns)
             value = eval(last, user_ns) if last is not None else None
     finally:

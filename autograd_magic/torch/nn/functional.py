@@ -4,10 +4,10 @@ import numpy as np
 from ...engine import functions as F
 from ...engine import shaping as S
 from ...engine.optable import OPS
-from ...engine.tensor import Tensor, apply
+from ...engine.tensor import DECLARED_FUNCTIONS, Tensor, apply
 
-sigmoid = F.sigmoid
-tanh = F.tanh
+sigmoid = DECLARED_FUNCTIONS["sigmoid"]
+tanh = DECLARED_FUNCTIONS["tanh"]
 
 
 def _reduction(size_average, reduce, reduction):
@@ -81,7 +81,7 @@ def silu(input, inplace=False):
 
 def _inplace(input, op, *consts):
     """op's result written into input, with the engine's in-place rules (leaf check, version, history)."""
-    from ...engine.inplace import inplace
+    from ...engine.tensor import inplace
     return inplace(lambda old: apply(op, (old,), *consts), input)
 
 
