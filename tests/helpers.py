@@ -62,10 +62,11 @@ def normalise(results):
 
 def run_ours(cells, ns=None):
     """run_cells on the engine, with `import torch` (and torch.nn, torch.optim ...) resolving to it meanwhile,
-    as in a %%grad cell (autograd_magic.trace.runner.engine_torch_modules)."""
+    as in a %%grad cell (the same context manager: autograd_magic.trace.execute.torch_is_the_engine)."""
     import autograd_magic.torch as ours
-    from autograd_magic.trace.runner import engine_torch_modules
-    with engine_torch_modules():
+    from autograd_magic.trace.execute import torch_is_the_engine
+    ns = {"torch": ours} if ns is None else ns
+    with torch_is_the_engine(ns, bound=("torch",)):
         return run_cells(cells, ours, ns)
 
 

@@ -68,7 +68,7 @@ def _collect_tensors(run, nodes, in_ns):
         graph_node = node if node is not None else ei.leaf_node(t, create=False)
         info = TensorInfo(key=f"t{len(rows)}", name=name, expr=expr, kind=kind, shape=ei.shape(t),
                           dtype=ei.dtype_name(t), value=ei.value(t, copy=True), grad=grad, seed_grad=seed,
-                          retained=kind == LEAF or ei.retains_grad(t), line=label.line if label else None,
+                          retained=kind == LEAF or ei.retains_grad(t), site=label.site if label else None,
                           node_id=None if graph_node is None else ei.node_id(graph_node))
         rows.append(info)
         if graph_node is not None:
@@ -149,5 +149,5 @@ def _tensor_box(node, names, in_ns, grads):
     return TensorInfo(key=f"tmp{ei.node_id(node)}", name=label.name, expr=label.expr, kind=INTERMEDIATE,
                       shape=tuple(label.shape), dtype=label.dtype,
                       value=np.array(value) if value is not None else np.zeros(0),
-                      grad=None if g is None else np.broadcast_to(g, label.shape).copy(), line=label.line,
+                      grad=None if g is None else np.broadcast_to(g, label.shape).copy(), site=label.site,
                       node_id=ei.node_id(node))

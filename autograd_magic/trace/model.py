@@ -36,7 +36,7 @@ class TensorInfo:
     grad: Optional[np.ndarray]    # d(output)/d(this tensor) summed over the cell's backward calls; None = not yet
     seed_grad: Optional[np.ndarray] = None   # for an OUTPUT: the gradient= given to backward, if any
     retained: bool = False        # PyTorch itself keeps .grad for it (a leaf, or retain_grad())
-    line: Optional[int] = None    # the line of the cell where it was made or named, if known
+    site: Optional[str] = None    # where the cell made or named it ("line:column"), if known
     node_id: Optional[int] = None # its node in the graph (grad_fn, or a leaf's AccumulateGrad), if any
 
     @property

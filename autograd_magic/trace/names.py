@@ -17,12 +17,12 @@ MAX_ELEMENTS = 4096     # a node's values are kept only up to this many elements
 
 class NodeLabel:
     """How the source names a node's output: variable name and/or expression, where, and its values."""
-    __slots__ = ("name", "expr", "line", "value", "shape", "dtype", "tensor", "__weakref__")
+    __slots__ = ("name", "expr", "site", "value", "shape", "dtype", "tensor", "__weakref__")
 
-    def __init__(self, expr, tensor, line):
+    def __init__(self, expr, tensor, site):
         self.name = None
         self.expr = expr
-        self.line = line
+        self.site = site
         self.shape = ei.shape(tensor)
         self.dtype = ei.dtype_name(tensor)
         self.value = ei.value(tensor) if ei.size(tensor) <= MAX_ELEMENTS else None
@@ -46,7 +46,7 @@ class SourceNames:
 
     # ------------------------------------------------------------ recording (called while the cell runs)
 
-    def name_tensor(self, t, name, line=None):
+    def name_tensor(self, t, name, site=None):
         key = id(t)
         entry = self._tensor_names.get(key)
         if entry is not None and entry[0]() is t:
@@ -56,17 +56,17 @@ class SourceNames:
             self._tensor_names[key] = (weakref.ref(t, lambda _r, k=key, table=table: _drop(table, k, _r)), name)
         node = ei.grad_fn(t)
         if node is not None:
-            self._label(node, t, None, line).name = name
+            self._label(node, t, None, site).name = name
 
-    def note_expr(self, t, text, line=None):
+    def note_expr(self, t, text, site=None):
         node = ei.grad_fn(t)
         if node is not None and node not in self.labels:
-            self._label(node, t, text, line)
+            self._label(node, t, text, site)
 
-    def _label(self, node, t, expr, line):
+    def _label(self, node, t, expr, site):
         label = self.labels.get(node)
         if label is None:
-            label = self.labels[node] = NodeLabel(expr, t, line)
+            label = self.labels[node] = NodeLabel(expr, t, site)
             if label.value is not None:
                 self._recent.append(weakref.ref(label))
                 if len(self._recent) > MAX_VALUES:
