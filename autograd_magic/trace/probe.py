@@ -162,7 +162,7 @@ class Probe:
             warnings.simplefilter("ignore")
             try:
                 run_cell(self.source, ns, filename=self.filename, overrides=overrides,
-                         transform=_to_float64 if float64 else None)
+                         transform=_to_float64 if float64 else None, record=False)
             except Exception as exc:  # noqa: BLE001 - the re-run's error becomes a note
                 raise ProbeError(f"a re-run failed with {type(exc).__name__}: {exc}") from None
         if not calls:
@@ -175,7 +175,7 @@ class Probe:
 
     def leaves(self, dtype=None):
         """Fresh leaf tensors holding the inputs' current values (cast to dtype if given)."""
-        return [Tensor._wrap(np.array(arr, dtype=dtype or arr.dtype)).requires_grad_(True)
+        return [engine_torch.tensor(np.array(arr, dtype=dtype or arr.dtype), requires_grad=True)
                 for _, arr in self.inputs]
 
     @staticmethod
@@ -190,7 +190,7 @@ class Probe:
 
     def value_at(self, values):
         """The objective with the inputs set to values (arrays), computed in float64."""
-        tensors = [Tensor._wrap(np.array(v, dtype=np.float64)).requires_grad_(True) for v in values]
+        tensors = [engine_torch.tensor(np.array(v, dtype=np.float64), requires_grad=True) for v in values]
         return self.objective(self.run(tensors, float64=True))
 
     # ---------------------------------------------------------------- derivatives
