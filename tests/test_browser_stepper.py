@@ -45,7 +45,7 @@ def lab(tmp_path):
     write_notebook(notebooks, CELLS, NOTEBOOK)
     with jupyterlab(notebooks) as (base_url, token, _log):
         with chromium_page(tmp_path / "chromium-profile") as page:
-            page.set_viewport_size({"width": 1024, "height": 900})
+            page.set_viewport_size({"width": 1024, "height": 1200})
             yield page, base_url, token
 
 
@@ -54,6 +54,8 @@ def test_keyboard_steps_highlight_one_node_each(lab):
     start = time.monotonic()
     try:
         open_and_run(page, base_url, token, NOTEBOOK)
+        # the notebook at the full 1024 px: the file browser's side panel closed
+        page.evaluate("() => { const s = window.jupyterapp.shell; if (!s.leftCollapsed) s.collapseLeft(); }")
         handle = page.locator(HANDLE).first
         handle.wait_for(state="visible", timeout=30_000)
         wait_kernel_idle(page, NOTEBOOK)
@@ -82,9 +84,13 @@ def test_keyboard_steps_highlight_one_node_each(lab):
 
 def shot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    try:
-        area = page.locator(".autograd-magic-stepper").first
-        area.scroll_into_view_if_needed(timeout=2000)
-        area.screenshot(path=str(ARTIFACTS / name))
+    try:   # the whole output area of the cell, as wide as the notebook shows it
+        area = page.locator(".jp-OutputArea").filter(has=page.locator(".autograd-magic-stepper")).first
+        stepper = page.locator(".autograd-magic-stepper").first
+        stepper.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(300)
+        box, outer = stepper.bounding_box(), area.bounding_box()
+        page.screenshot(path=str(ARTIFACTS / name), clip={"x": outer["x"], "y": box["y"] - 4,
+                                                          "width": outer["width"], "height": box["height"] + 8})
     except Exception:  # noqa: BLE001 - a screenshot is best effort
         page.screenshot(path=str(ARTIFACTS / name))

@@ -169,7 +169,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
         _add_node(dot, ids[node.id], node, spec.has_gradients, precision, marks)
     boundary = _add_edges(dot, spec.edges, ids, marks)
     if marks is not None and marks.caption:
-        dot.attr(label="<" + "<BR/>".join(_html_text(line, 160) for line in marks.caption) + ">",
+        dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in marks.caption) + ">",
                  labelloc="t", labeljust="l", fontsize="12")
     _add_legend(dot, spec.has_gradients)
     if omitted:
