@@ -63,22 +63,14 @@ def normalise(results):
 
 def run_ours(cells, ns=None):
     """run_cells on the engine, with `import torch` (and torch.nn, torch.optim ...) resolving to it meanwhile,
-    as in a %%grad cell (autograd_magic.trace.runner.engine_modules). Fails if real PyTorch reached the cells'
-    namespace (assert_engine_namespace): a differential test must never compare PyTorch with itself."""
+    as in a %%grad cell (the same context manager: autograd_magic.trace.execute.torch_is_the_engine). Fails if
+    real PyTorch reached the cells' namespace (assert_engine_namespace): a differential test must never compare
+    PyTorch with itself."""
     import autograd_magic.torch as ours
-    from autograd_magic.trace.runner import engine_modules
-    modules = engine_modules()
-    saved = {k: sys.modules.get(k) for k in modules}
+    from autograd_magic.trace.execute import torch_is_the_engine
     ns = {"torch": ours} if ns is None else ns
-    try:
-        sys.modules.update(modules)
+    with torch_is_the_engine(ns, bound=("torch",)):
         results = run_cells(cells, ours, ns)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                sys.modules.pop(k, None)
-            else:
-                sys.modules[k] = v
     assert_engine_namespace(ns)
     return results
 

@@ -6,17 +6,12 @@ import operator
 
 import numpy as np
 
+from . import events
 from .fperror import _FPE, _QUIET
 
 
 class _GradMode:
     enabled = True
-
-
-# Callables told about every backward pass: observer(roots, root_grads, grads) where grads maps each node that
-# ran to the gradient that flowed into it (its output's gradient). The %%grad magic listens here; the engine
-# only hands over what it computed anyway.
-OBSERVERS = []
 
 
 GRAD_MODE = _GradMode()
@@ -62,7 +57,7 @@ class Node:
 
     Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
     """
-    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "label", "__weakref__")
+    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "__weakref__")
 
     def __init__(self, op, inputs, saved, consts, out):
         # edges[i]: None when input i wants no gradient; the node its gradient flows to when the input has the
@@ -86,7 +81,6 @@ class Node:
         self.consts = consts
         self.seq = next(_sequence)
         self.extra = None
-        self.label = None  # set by %%grad: how the cell's source names the output (see runner.SourceLabel)
 
     @classmethod
     def with_scalar(cls, op, a, b, saved, out):
@@ -101,7 +95,6 @@ class Node:
         node.consts = ()
         node.seq = next(_sequence)
         node.extra = None
-        node.label = None
         return node
 
     @property
@@ -246,18 +239,37 @@ def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, a
     """The backward pass (see _run_backward), with numpy's floating-point warnings off as PyTorch is silent."""
     token = _FPE.set(_QUIET)
     try:
+        if events.SUBSCRIBERS:
+            return _observed_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp,
+                                      to_tensor)
         return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor)
     finally:
         _FPE.reset(token)
 
 
-def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor):
+def _observed_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor):
+    """_run_backward with events (see events.py) around it and for each node."""
+    pass_id = events.begin(roots, root_grads, capture, create_graph, keep_graph)
+    error = None
+    try:
+        return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
+                             pass_id)
+    except BaseException as exc:
+        error = exc
+        raise
+    finally:
+        events.end(pass_id, error)
+
+
+def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
+                  pass_id=None):
     """Propagate root_grads from the roots' grad_fns.
 
     A node is always created after its inputs, so decreasing creation number is a topological order:
     one sort replaces dependency counting.
     capture: {node: slot} whose incoming gradient is returned instead of accumulated (autograd.grad);
     accumulate_into: None for every leaf, else the set of AccumulateGrad nodes that may accumulate.
+    pass_id: set when someone subscribed to backward events: each node's work is then reported (events.py).
     """
     nodes = [r._fn if r._fn is not None else r._accumulator() for r in roots]
     order = _reachable(nodes)
@@ -267,7 +279,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
         prev = buffers.get(node)
         buffers[node] = g if prev is None else prev + g
     captured = {}
-    seen_grads = {} if OBSERVERS else None
+    step = 0
     pop = buffers.pop
     # Arrays a leaf may adopt as its .grad without a copy: not the caller's, not adopted twice.
     taken = {id(g) for g in root_grads}
@@ -277,19 +289,24 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             continue
         if node.extra is not None:
             grad = _run_pre_hooks(node, grad, to_tensor, create_graph)
-        if seen_grads is not None:
-            seen_grads[node] = grad
         if capture is not None and node in capture:
             captured[node] = grad
         op = node.op
         if op is _AccumulateOp:
+            if pass_id is not None:
+                events.node_ran(pass_id, step, node, grad, None, ())
+                step += 1
             if capture is None and (accumulate_into is None or node in accumulate_into):
+                if pass_id is not None and not node.variable._untracked_view:
+                    events.accumulate(pass_id, node.variable, grad)
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken)
             continue
-        _call_node(node, grad, keep_graph, xp, buffers)
-    if seen_grads is not None:
-        for observer in list(OBSERVERS):
-            observer(roots, root_grads, seen_grads)
+        if pass_id is None:
+            _call_node(node, grad, keep_graph, xp, buffers)
+        else:
+            saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True)
+            events.node_ran(pass_id, step, node, grad, saved, sent, xp)
+            step += 1
     return captured
 
 
@@ -312,8 +329,10 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
     return grad
 
 
-def _call_node(node, grad, keep_graph, xp, buffers):
-    """Run node's vjp and add each input's gradient into buffers[the node it flows to]."""
+def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
+    """Run node's vjp and add each input's gradient into buffers[the node it flows to].
+
+    observed: return (the saved values the vjp used, the gradient sent along each edge or None), for events."""
     op = node.op
     saved = node.saved
     if saved is FREED:
@@ -334,10 +353,10 @@ def _call_node(node, grad, keep_graph, xp, buffers):
     edges = node.edges
     grads = op.vjp(xp, grad, saved, node.consts, edges)  # edges[i] is falsy iff input i wants no gradient
     hooked = node.extra is not None and node.post_hooks
-    grads_in = [] if hooked else None
+    grads_in = [] if hooked or observed else None
     for g, e in zip(grads, edges):
         if g is None or e is None:
-            if hooked:
+            if grads_in is not None:
                 grads_in.append(None)
             continue
         if e.__class__ is tuple:
@@ -346,11 +365,13 @@ def _call_node(node, grad, keep_graph, xp, buffers):
             e = e[0]
         prev = buffers.get(e)
         buffers[e] = g if prev is None else prev + g
-        if hooked:
+        if grads_in is not None:
             grads_in.append(g)
     if hooked:
         for fn in list(node.post_hooks.values()):
             fn(tuple(grads_in), (grad,))
+    if observed:
+        return saved, grads_in
 
 
 def _accumulate(leaf, grad, create_graph, to_tensor, taken):

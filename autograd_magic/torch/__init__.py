@@ -29,6 +29,7 @@ from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, Tensor  # noqa: F401
 from . import autograd, cuda, nn, optim  # noqa: F401
 from . import utils  # noqa: F401  (torch.utils.data)
+from .nn.functional_conv import conv1d, conv2d, convolution, layer_norm, max_pool2d  # noqa: F401
 from .creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
                        IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
                        from_numpy, full, full_like, linspace, multinomial, normal, ones, ones_like, rand, rand_like,
