@@ -114,7 +114,7 @@ class GradMagics(Magics):
             bundle = dict(panel.widget._repr_mimebundle_())
             bundle["text/html"] = result._repr_html_()
             display(bundle, raw=True)
-        elif result.show_table or result.show_graph or result.extras:
+        elif result.show_table or result.show_graph or result.extras or result.problems:
             display(result)
         if stepper is not None:
             bundle = dict(stepper.widget._repr_mimebundle_())
@@ -262,7 +262,19 @@ def _ends_with_semicolon(source):
 
 def present(run, args, cell=None, user_ns=None):
     """The result object for a finished run, shaped by the options (cell and user_ns: for the derivatives that
-    re-run the cell in isolation)."""
+    re-run the cell in isolation). Never raises: the cell has already run, so a failure here becomes a note
+    under it (GradResult.problems) instead of an error in the user's code."""
+    try:
+        return _present(run, args, cell, user_ns)
+    except Exception as exc:  # noqa: BLE001 - recording and drawing are isolated from the cell
+        from .trace.model import GraphSpec
+        from .views.result import Problem
+        result = GradResult([], GraphSpec(), show_table=False, show_graph=False, precision=args.precision)
+        result.problems.append(Problem.from_exception("building the table and graph", exc))
+        return result
+
+
+def _present(run, args, cell=None, user_ns=None):
     from . import stepping
     trace = run.trace(args.max_nodes)
     rows, graph = trace.tensors, trace.graph
