@@ -45,6 +45,32 @@ class RemovableHandle:
 _SCALARS = (int, float, bool)
 
 
+class Slot:
+    """One output of a multi-output node (an autograd.Function returning several tensors, an LSTM layer): such an
+    output's consumers have the edge (node, Slot, dtype), and the gradient they send is wrapped in Parts."""
+    __slots__ = ("nr", "shape")
+
+    def __init__(self, nr, shape):
+        self.nr = nr
+        self.shape = shape
+
+
+class Parts(dict):
+    """The gradients flowing into a multi-output node, by output number (added output by output)."""
+    __slots__ = ()
+
+    def __add__(self, other):
+        out = Parts(self)
+        for k, v in other.items():
+            prev = out.get(k)
+            out[k] = v if prev is None else prev + v
+        return out
+
+    def first(self):
+        """The gradient of the lowest-numbered output that received one (what observers see of the node)."""
+        return self[min(self)]
+
+
 def edge_node(e):
     """The node an edge leads to (an edge is None, a node, or (node, input shape, input dtype))."""
     return e[0] if e.__class__ is tuple else e
@@ -58,6 +84,7 @@ class Node:
     Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
     """
     __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "__weakref__")
+    multi = False  # one output; MultiNode's outputs are told apart by Slot edges
 
     def __init__(self, op, inputs, saved, consts, out):
         # edges[i]: None when input i wants no gradient; the node its gradient flows to when the input has the
@@ -72,7 +99,9 @@ class Node:
                 continue
             fn = t._fn or t._accum or t._accumulator()
             d = t._data
-            if d.shape == shape and d.dtype == dtype:
+            if fn.multi:
+                edges.append((fn, t._slot, d.dtype))
+            elif d.shape == shape and d.dtype == dtype:
                 edges.append(fn)
             else:
                 edges.append((fn, d.shape, d.dtype))
@@ -90,7 +119,10 @@ class Node:
         node.op = op
         fn = a._fn or a._accum or a._accumulator()
         d = a._data
-        node.edges = (fn if d.shape == out.shape and d.dtype == out.dtype else (fn, d.shape, d.dtype), None)
+        if fn.multi:
+            node.edges = ((fn, a._slot, d.dtype), None)
+        else:
+            node.edges = (fn if d.shape == out.shape and d.dtype == out.dtype else (fn, d.shape, d.dtype), None)
         node.saved = saved
         node.consts = ()
         node.seq = next(_sequence)
@@ -99,7 +131,8 @@ class Node:
 
     @property
     def next_functions(self):
-        return tuple((_named(edge_node(e)), 0) if e is not None else _NO_EDGE for e in self.edges)
+        return tuple(_NO_EDGE if e is None else (_named(e[0]), e[1].nr) if e.__class__ is tuple and
+                     e[1].__class__ is Slot else (_named(edge_node(e)), 0) for e in self.edges)
 
     def _extra(self):
         if self.extra is None:
@@ -154,6 +187,49 @@ class Node:
             "autograd_magic implements a subset of PyTorch: calling a grad_fn node directly is not supported")
 
 
+class MultiNode(Node):
+    """A node with several outputs (one grad_fn shared by all, told apart by output number): its vjp receives
+    Parts, {output number: gradient}, holding the outputs that received a gradient."""
+    __slots__ = ()
+    multi = True
+
+    def _init(self, op, inputs, saved, consts, outputs):
+        """Fill the node's fields and make it the grad_fn of each output (outputs: Tensors, in output order)."""
+        self.op = op
+        edges = []
+        for t in inputs:
+            if t is None or t.__class__ in _SCALARS or not t._rg:
+                edges.append(None)
+                continue
+            fn = t._fn or t._accum or t._accumulator()
+            d = t._data
+            edges.append((fn, t._slot, d.dtype) if fn.multi else (fn, d.shape, d.dtype))
+        self.edges = tuple(edges)
+        self.saved = saved
+        self.consts = consts
+        self.seq = next(_sequence)
+        self.extra = None
+        for i, out in enumerate(outputs):
+            if out is not None:
+                out._rg = True
+                out._fn = self
+                out._slot = Slot(i, out._data.shape)
+        return self
+
+
+def record_multi(op, inputs, outputs, saved=None, consts=()):
+    """Record a multi-output op whose forward already ran: outputs (Tensors) share one node of op.node_cls."""
+    return object.__new__(op.node_cls)._init(op, inputs, saved, consts, outputs)
+
+
+def multi_node_type(name, module="builtins", attrs=None):
+    """A MultiNode subclass named like PyTorch's backward class (``attrs`` may add methods; without __slots__
+    in attrs, instances get a __dict__, as a custom Function's ctx needs)."""
+    ns = {"__module__": module, "__qualname__": name}
+    ns.update(attrs or {"__slots__": ()})
+    return type(name, (MultiNode,), ns)
+
+
 def _unwrap1(result):
     return None if result is None else result[0]
 
@@ -187,6 +263,7 @@ class AccumulateGrad:
     __slots__ = ("variable", "extra", "__weakref__")
     __module__ = "builtins"  # type(...) prints <class 'AccumulateGrad'>, as in PyTorch
     op = _AccumulateOp
+    multi = False
     saved = ()
     seq = -1
     next_functions = ()
@@ -275,7 +352,9 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
     order = _reachable(nodes)
     order.sort(key=_seq, reverse=True)
     buffers = {}
-    for node, g in zip(nodes, root_grads):
+    for r, node, g in zip(roots, nodes, root_grads):
+        if node.multi:
+            g = Parts({r._slot.nr: g})
         prev = buffers.get(node)
         buffers[node] = g if prev is None else prev + g
     captured = {}
@@ -305,7 +384,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             _call_node(node, grad, keep_graph, xp, buffers)
         else:
             saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True)
-            events.node_ran(pass_id, step, node, grad, saved, sent, xp)
+            events.node_ran(pass_id, step, node, grad.first() if grad.__class__ is Parts else grad, saved, sent, xp)
             step += 1
     return captured
 
@@ -360,8 +439,18 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
                 grads_in.append(None)
             continue
         if e.__class__ is tuple:
-            if g.shape != e[1] or g.dtype != e[2]:
-                g = xp.fit(g, e[1], e[2])
+            shape = e[1]
+            if shape.__class__ is Slot:
+                if g.shape != shape.shape or g.dtype != e[2]:
+                    g = xp.fit(g, shape.shape, e[2])
+                if grads_in is not None:
+                    grads_in.append(g)
+                prev = buffers.get(e[0])
+                g = Parts({shape.nr: g})
+                buffers[e[0]] = g if prev is None else prev + g
+                continue
+            if g.shape != shape or g.dtype != e[2]:
+                g = xp.fit(g, shape, e[2])
             e = e[0]
         prev = buffers.get(e)
         buffers[e] = g if prev is None else prev + g
