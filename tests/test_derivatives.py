@@ -10,6 +10,14 @@ from chain_cases import ACCUMULATE, CASES
 torch = pytest.importorskip("torch")
 
 
+@pytest.fixture(autouse=True)
+def _no_wall_clock_limits(monkeypatch):
+    """The probe's time limits judge a user's cell; on a loaded test machine they would make these tests flaky."""
+    from autograd_magic.trace import probe
+    monkeypatch.setattr(probe, "TIME_BUDGET", 1e9)
+    monkeypatch.setattr(probe, "SLOW_RUN", 1e9)
+
+
 def run_real(source):
     """The cell on real PyTorch: its namespace afterwards."""
     ns = {"torch": torch}

@@ -273,11 +273,12 @@ class Probe:
 
     # ---------------------------------------------------------------- grids for the slope pictures
 
-    def grid(self, axes, max_seconds=TIME_BUDGET):
+    def grid(self, axes, max_seconds=None):
         """The objective over a grid: axes = [(input index, element index or None, values)] (one or two axes).
 
         Returns an array of shape (len(values) per axis); raises ProbeError when the cell is slow.
         """
+        max_seconds = TIME_BUDGET if max_seconds is None else max_seconds  # read at call time (tests raise it)
         base = [np.array(arr, dtype=np.float64) for _, arr in self.inputs]
         shape = tuple(len(a[2]) for a in axes)
         out = np.full(shape, np.nan)
