@@ -8,51 +8,31 @@ from IPython.core.magic_arguments import argument, magic_arguments, parse_argstr
 from traitlets import Unicode
 
 from .trace.model import OUTPUT
+from .views import registry
 from .views.result import GradResult
 from .trace.execute import user_traceback
 from .trace.runner import run_cell
 
 
-def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise UsageError(f"%%grad: expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise UsageError(f"%%grad: expected a number >= 1, got {value}")
-    return value
-
-
-def _precision(text):
-    value = _positive_int(text)
-    if value > 12:
-        raise UsageError(f"%%grad: --precision is at most 12, got {value}")
-    return value
+def _view_options(magic):
+    """The options the views declare (views/registry.py), added to the magic's argparse declarations."""
+    for flags, kwargs in reversed(registry.arguments()):
+        magic = argument(*flags, **kwargs)(magic)
+    return magic
 
 
 @magics_class
 class GradMagics(Magics):
-    """The %%grad cell magic."""
+    """The %%grad cell magic. Its configurable defaults (``%config GradMagics.precision = 6``) are the views'
+    options (views/registry.py)."""
+
+    vars().update(registry.traits())  # precision, rankdir, max_nodes, fmt: traitlets, config=True
 
     backend = Unicode("engine", help="Where %%grad cells run: 'engine' (the numpy engine) or 'torch' (the real "
                                      "PyTorch of this kernel, unchanged).").tag(config=True)
 
     @magic_arguments()
-    @argument("--no-table", action="store_true", help="Do not show the gradient table.")
-    @argument("--no-graph", action="store_true", help="Do not show the computation graph.")
-    @argument("--no-sliders", action="store_true", help="Do not show sliders for the cell's inputs.")
-    @argument("--sliders", default=None, metavar="NAMES",
-              help="Comma-separated inputs that get sliders (default: every leaf that requires grad).")
-    @argument("--range", dest="ranges", action="append", default=[], metavar="NAME=MIN:MAX[:STEP]",
-              help="Slider range for an input or an element, e.g. --range x=-3:3:0.1 --range \"x[1]=0:10:0.5\".")
-    @argument("--rankdir", default="TB", choices=["TB", "LR"],
-              help="Direction of the graph: TB (top to bottom, the default) or LR (left to right).")
-    @argument("--max-nodes", type=_positive_int, default=60, metavar="N",
-              help="Draw at most N nodes (default 60); bigger graphs are trimmed with a notice.")
-    @argument("--format", dest="fmt", default="svg", choices=["svg", "png"],
-              help="Graph image format: svg (default) or png, for frontends that cut SVGs off.")
-    @argument("--precision", type=_precision, default=4, metavar="N",
-              help="Digits after the decimal point in the table and graph (default 4, as PyTorch prints).")
+    @_view_options
     @argument("--steps", action="store_true",
               help="Step through the backward pass under the graph, node by node in the engine's order.")
     @argument("--jacobian", action="store_true",
@@ -127,7 +107,7 @@ class GradMagics(Magics):
             bundle = dict(panel.widget._repr_mimebundle_())
             bundle["text/html"] = result._repr_html_()
             display(bundle, raw=True)
-        elif result.show_table or result.show_graph or result.extras or result.problems:
+        elif result.shown:
             display(result)
         if stepper is not None:
             bundle = dict(stepper.widget._repr_mimebundle_())
@@ -236,6 +216,7 @@ class GradMagics(Magics):
             args = parse_argstring(self.grad, line)
         except SystemExit:  # argparse's --help path
             raise UsageError("%%grad: see %%grad? for the options") from None
+        registry.fill_defaults(args, self)
         if args.variable is not None and not args.variable.isidentifier():
             raise UsageError(f"%%grad: -v needs a variable name, got {args.variable!r}")
         from .views.sliders import parse_range
@@ -314,9 +295,9 @@ def present(run, args, cell=None, user_ns=None):
     try:
         return _present(run, args, cell, user_ns)
     except Exception as exc:  # noqa: BLE001 - recording and drawing are isolated from the cell
-        from .trace.model import GraphSpec
+        from .trace.model import Trace
         from .views.result import Problem
-        result = GradResult([], GraphSpec(), show_table=False, show_graph=False, precision=args.precision)
+        result = GradResult(Trace(), {}, precision=args.precision)
         result.problems.append(Problem.from_exception("building the table and graph", exc))
         return result
 
@@ -324,7 +305,7 @@ def present(run, args, cell=None, user_ns=None):
 def _present(run, args, cell=None, user_ns=None):
     from . import stepping
     trace = run.trace(args.max_nodes)
-    rows, graph = trace.tensors, trace.graph
+    rows = trace.tensors
     stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) else None
     extras = []
     history = stepping.history_view(trace, rows, args)
@@ -333,12 +314,8 @@ def _present(run, args, cell=None, user_ns=None):
     outputs = [r for r in rows if r.kind == OUTPUT]
     derivs = stepping.derivatives(rows, outputs, args, cell, user_ns if user_ns is not None else run.user_ns)
     extras.extend(derivs.views)
-    result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
-                        rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision,
-                        stepper=stepper, extras=extras, derivatives=derivs, trace=trace)
-    if result.show_graph:
-        result.start_render()
-    return result
+    return GradResult(trace, registry.make_views(trace, args), precision=args.precision, stepper=stepper,
+                      extras=extras, derivatives=derivs)
 
 
 def load_ipython_extension(ipython):

@@ -30,3 +30,21 @@ CELLS = {
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):
     assert_same_as_pytorch(CELLS[name], corpus="api_breadth", name=name)
+
+
+def test_tanh_and_sigmoid_backward_round_like_pytorchs_kernels():
+    """tanh's gradient g * (1 - y*y) with 1 - y*y fused (one rounding), sigmoid's as (g * (1 - y)) * y: bit for bit
+    with PyTorch's tanh_backward/sigmoid_backward on this CPU (its vectorised kernels contract to a fused
+    multiply-add on AVX2/AVX-512), given the same saved output y."""
+    import numpy as np
+    from helpers import require
+    torch = require("torch")
+    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("PyTorch's default (non-vector) kernels round without a fused multiply-add")
+    from autograd_magic.engine.optable import OPS
+    rng = np.random.default_rng(4)
+    g = rng.standard_normal(5000).astype(np.float32)
+    for name, y in (("tanh_backward", np.tanh(rng.standard_normal(5000) * 2).astype(np.float32)),
+                    ("sigmoid_backward", (1 / (1 + np.exp(-rng.standard_normal(5000) * 2))).astype(np.float32))):
+        want = getattr(torch.ops.aten, name)(torch.from_numpy(g), torch.from_numpy(y)).numpy()
+        assert np.array_equal(OPS[name].fwd(g, y), want), name
