@@ -52,7 +52,7 @@ class TorchMissing(ImportError):
 def real_torch():
     """The real ``torch`` module, or TorchMissing with what to do about it."""
     try:
-        import torch
+        import torch  # the real PyTorch, imported only when a cell asks for it (an optional dependency)
     except ImportError:
         raise TorchMissing("%%grad --backend torch needs PyTorch in this kernel's environment "
                            "(pip install torch); the default backend (the numpy engine) needs nothing") from None
