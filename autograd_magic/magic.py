@@ -5,6 +5,7 @@ Three stages: parse the options -> run the cell (runner.run_cell) -> present the
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
+from traitlets import Unicode
 
 from .trace.model import OUTPUT
 from .views import registry
@@ -27,6 +28,9 @@ class GradMagics(Magics):
 
     vars().update(registry.traits())  # precision, rankdir, max_nodes, fmt: traitlets, config=True
 
+    backend = Unicode("engine", help="Where %%grad cells run: 'engine' (the numpy engine) or 'torch' (the real "
+                                     "PyTorch of this kernel, unchanged).").tag(config=True)
+
     @magic_arguments()
     @_view_options
     @argument("--steps", action="store_true",
@@ -40,6 +44,9 @@ class GradMagics(Magics):
     @argument("--slope", action="store_true",
               help="Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs on a grid.")
     @argument("--lang", default="en", choices=["en", "ko"], help="Language of the labels: en (default) or ko.")
+    @argument("--backend", default=None, choices=["engine", "torch"],
+              help="Run the cell on the numpy engine (default) or on the real PyTorch of this kernel, unchanged "
+                   "(for models the engine does not cover); %%config GradMagics.backend sets the default.")
     @argument("-o", dest="output", action="store_true",
               help="Return the result object (table, graph, DOT source, .save()) as the cell's value.")
     @argument("-v", dest="variable", default=None, metavar="NAME",
@@ -72,21 +79,26 @@ class GradMagics(Magics):
         __tracebackhide__ = True  # noqa: F841  (IPython hides this frame in tracebacks)
         args = self.parse_options(line)
         source, filename = self._compile_input(line, cell)
+        runner = self.runner(args)
         try:
-            run = run_cell(source, self.shell.user_ns, filename=filename)
+            run = runner(source, self.shell.user_ns, filename=filename)
         except BaseException as exc:  # noqa: BLE001 - shown as a normal cell shows it, see _fail
             self._fail(exc, filename, cell)
             return None
+        if args.backend == "torch" and any(getattr(args, k, False) for k in ("jacobian", "hessian", "check", "slope")):
+            run.notes.append("--jacobian, --hessian, --check and --slope re-run the cell on the engine: "
+                             "they are left out with --backend torch")
         if run.has_value and run.value is not None and not ends_with_semicolon(source):
             self.shell.displayhook(run.value)
-        result = present(run, args, source, self.shell.user_ns)   # source: the cell as Python (after IPython's
+        result = present(run, args, source if args.backend == "engine" else None,  # source: the cell as Python
+                         self.shell.user_ns)                       # (after IPython's
         stepper = self.stepper_widget(result)                      # transform), what probe re-runs compile
         result.stepper_widget = stepper
         if args.variable:
             self.shell.user_ns[args.variable] = result
         if args.output:
             return result
-        panel = self.sliders(run, result, args, cell, source, filename, stepper)
+        panel = self.sliders(run, result, args, cell, source, filename, stepper, runner)
         result.panel = panel
         from IPython.display import display
         if panel is not None:
@@ -115,7 +127,22 @@ class GradMagics(Magics):
         result.stepper_live = True
         return live
 
-    def sliders(self, run, result, args, cell, source, filename, stepper=None):
+    def runner(self, args):
+        """run_cell of the backend the options ask for (``--backend``, else ``%config GradMagics.backend``)."""
+        if args.backend is None:
+            args.backend = self.backend
+        if args.backend not in ("engine", "torch"):
+            raise UsageError(f"%%grad: GradMagics.backend is 'engine' or 'torch', not {args.backend!r}")
+        if args.backend == "engine":
+            return run_cell
+        from .trace import torch_backend
+        try:
+            torch_backend.real_torch()
+        except torch_backend.TorchMissing as exc:
+            raise UsageError(str(exc)) from None
+        return torch_backend.run_cell
+
+    def sliders(self, run, result, args, cell, source, filename, stepper=None, runner=run_cell):
         """The slider panel, or None: --no-sliders, no inputs, or a frontend without widgets."""
         if args.no_sliders or getattr(self.shell, "kernel", None) is None:
             return None
@@ -142,7 +169,7 @@ class GradMagics(Magics):
             with captured(shell) as outputs:
                 try:
                     with interruptible():
-                        again = run_cell(source, shell.user_ns, filename=filename, overrides=at)
+                        again = runner(source, shell.user_ns, filename=filename, overrides=at)
                 except BaseException as exc:  # noqa: BLE001 - the cell's own error, shown as a cell shows it
                     outputs.append(error_output(shell, exc, user_traceback(exc.__traceback__, filename)))
                     outcome.error = f"{type(exc).__name__}: {exc}"
@@ -150,7 +177,8 @@ class GradMagics(Magics):
                     if again.has_value and again.value is not None and not ends_with_semicolon(source):
                         outputs.append(value_output(shell, again.value))
                     outcome.notes = again.notes
-                    outcome.result = present(again, args, source, shell.user_ns)
+                    outcome.result = present(again, args, source if args.backend == "engine" else None,
+                                             shell.user_ns)
                     if stepper is not None and outcome.result.stepper is not None:
                         outcome.result.stepper_live = True
                         stepper.show(outcome.result.stepper)   # the stepper follows the run on screen
