@@ -2,7 +2,9 @@
 import numpy as np
 
 from .autograd import GRAD_MODE, run_backward
-from .tensor import NUMPY_XP, TENSOR_XP, Tensor
+from .tensor_base import TensorBase, warn_once, wrap
+from .tensor_xp import TensorXP
+from .xp import NumpyXP
 
 
 def _shape_str(shape):
@@ -17,9 +19,9 @@ def _root_grads(outputs, grads, create_graph, what="grad"):
         if g is None:
             if t._data.size != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            g = Tensor._wrap(np.ones(t._data.shape, t._data.dtype))
-        elif not isinstance(g, Tensor):
-            g = Tensor._wrap(np.asarray(g, dtype=t._data.dtype))
+            g = wrap(np.ones(t._data.shape, t._data.dtype))
+        elif not isinstance(g, TensorBase):
+            g = wrap(np.asarray(g, dtype=t._data.dtype))
         if g._data.shape != t._data.shape:
             raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {_shape_str(g._data.shape)} "
                                f"and output[{i}] has a shape of {_shape_str(t._data.shape)}.")
@@ -34,15 +36,15 @@ def _root_grads(outputs, grads, create_graph, what="grad"):
 def _as_tuple(x):
     if x is None:
         return None
-    if isinstance(x, Tensor):
+    if isinstance(x, TensorBase):
         return (x,)
     return tuple(x)
 
 
 def _to_tensor(g):
-    if isinstance(g, Tensor):
+    if isinstance(g, TensorBase):
         return g
-    return Tensor._wrap(g if g.__class__ is np.ndarray else np.asarray(g))
+    return wrap(g if g.__class__ is np.ndarray else np.asarray(g))
 
 
 def _with_mode(create_graph, fn):
@@ -63,7 +65,7 @@ def backward_scalar(t, retain_graph):
     GRAD_MODE.enabled = False
     try:
         seed = np.array(1, data.dtype) if not data.ndim else np.ones(data.shape, data.dtype)  # np.ones is slower
-        run_backward((t,), (seed,), keep_graph=retain_graph, create_graph=False, xp=NUMPY_XP, to_tensor=_to_tensor)
+        run_backward((t,), (seed,), keep_graph=retain_graph, create_graph=False, xp=NumpyXP, to_tensor=_to_tensor)
     finally:
         GRAD_MODE.enabled = before
 
@@ -75,7 +77,6 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     if retain_graph is None:
         retain_graph = create_graph
     if create_graph:
-        from .tensor import warn_once
         warn_once("Using backward() with create_graph=True will create a reference cycle between the parameter and "
                   "its gradient which can cause a memory leak. We recommend using autograd.grad when creating the "
                   "graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your "
@@ -91,7 +92,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
         for t in inputs:
             if t._fn is not None:
                 t.retain_grad()
-    xp = TENSOR_XP if create_graph else NUMPY_XP
+    xp = TensorXP if create_graph else NumpyXP
     _with_mode(create_graph, lambda: run_backward(
         tensors, roots, keep_graph=retain_graph, create_graph=create_graph, accumulate_into=only,
         xp=xp, to_tensor=_to_tensor))
@@ -114,7 +115,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     capture = {}
     for t in inputs:
         capture[t._fn if t._fn is not None else t._accumulator()] = t
-    xp = TENSOR_XP if create_graph else NUMPY_XP
+    xp = TensorXP if create_graph else NumpyXP
     got = _with_mode(create_graph, lambda: run_backward(
         outputs, roots, keep_graph=retain_graph, create_graph=create_graph, capture=capture,
         xp=xp, to_tensor=_to_tensor))
@@ -124,7 +125,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         g = got.get(node)
         if g is None:
             if materialize_grads:
-                result.append(Tensor._wrap(np.zeros(t._data.shape, t._data.dtype)))
+                result.append(wrap(np.zeros(t._data.shape, t._data.dtype)))
                 continue
             if not allow_unused:
                 raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have been used in the "
@@ -133,6 +134,6 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
             continue
         g = _to_tensor(g)
         if g._data.shape != t._data.shape:
-            g = Tensor._wrap(np.broadcast_to(g._data, t._data.shape).copy()) if not create_graph else g.expand(t.shape)
+            g = wrap(np.broadcast_to(g._data, t._data.shape).copy()) if not create_graph else g.expand(t.shape)
         result.append(g)
     return tuple(result)
