@@ -6,7 +6,9 @@ from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
+from .trace.model import OUTPUT
 from .views.result import GradResult
+from .trace.execute import user_traceback
 from .trace.runner import run_cell
 
 
@@ -47,6 +49,17 @@ class GradMagics(Magics):
               help="Graph image format: svg (default) or png, for frontends that cut SVGs off.")
     @argument("--precision", type=_precision, default=4, metavar="N",
               help="Digits after the decimal point in the table and graph (default 4, as PyTorch prints).")
+    @argument("--steps", action="store_true",
+              help="Step through the backward pass under the graph, node by node in the engine's order.")
+    @argument("--jacobian", action="store_true",
+              help="Show the Jacobian J of the output backward() ran from, v and v^T J (one isolated re-run).")
+    @argument("--hessian", action="store_true",
+              help="Show the Hessian of a scalar output (torch.autograd.functional.hessian; isolated re-runs).")
+    @argument("--check", action="store_true",
+              help="Check each gradient against central differences in float64 (isolated re-runs of the cell).")
+    @argument("--slope", action="store_true",
+              help="Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs on a grid.")
+    @argument("--lang", default="en", choices=["en", "ko"], help="Language of the labels: en (default) or ko.")
     @argument("-o", dest="output", action="store_true",
               help="Return the result object (table, graph, DOT source, .save()) as the cell's value.")
     @argument("-v", dest="variable", default=None, metavar="NAME",
@@ -78,16 +91,21 @@ class GradMagics(Magics):
         """
         __tracebackhide__ = True  # noqa: F841  (IPython hides this frame in tracebacks)
         args = self.parse_options(line)
-        filename = self._filename(cell)
-        run = run_cell(cell, self.shell.user_ns, filename=filename)
-        if run.has_value and run.value is not None:
+        source, filename = self._compile_input(line, cell)
+        try:
+            run = run_cell(source, self.shell.user_ns, filename=filename)
+        except BaseException as exc:  # noqa: BLE001 - shown as a normal cell shows it, see _fail
+            self._fail(exc, filename, cell)
+            return None
+        if run.has_value and run.value is not None and not _ends_with_semicolon(source):
             self.shell.displayhook(run.value)
-        result = present(run, args)
+        result = present(run, args, cell, self.shell.user_ns)
+        stepper = self.stepper_widget(result)
         if args.variable:
             self.shell.user_ns[args.variable] = result
         if args.output:
             return result
-        panel = self.sliders(run, result, args, cell, filename)
+        panel = self.sliders(run, result, args, cell, source, filename, stepper)
         result.panel = panel
         from IPython.display import display
         if panel is not None:
@@ -96,11 +114,27 @@ class GradMagics(Magics):
             bundle = dict(panel.widget._repr_mimebundle_())
             bundle["text/html"] = result._repr_html_()
             display(bundle, raw=True)
-        elif result.show_table or result.show_graph:
+        elif result.show_table or result.show_graph or result.extras:
             display(result)
+        if stepper is not None:
+            bundle = dict(stepper.widget._repr_mimebundle_())
+            bundle["text/html"] = result.stepper._repr_html_()  # viewers without widgets: the static steps
+            display(bundle, raw=True)
         return None
 
-    def sliders(self, run, result, args, cell, filename):
+    def stepper_widget(self, result):
+        """The live stepper (--steps in a kernel with widgets), or None: the result then shows static steps."""
+        if result.stepper is None or getattr(self.shell, "kernel", None) is None:
+            return None
+        try:
+            from .views.stepper import StepperWidget
+            live = StepperWidget(result.stepper)
+        except ImportError:
+            return None
+        result.stepper_live = True
+        return live
+
+    def sliders(self, run, result, args, cell, source, filename, stepper=None):
         """The slider panel, or None: --no-sliders, no inputs, or a frontend without widgets."""
         if args.no_sliders or getattr(self.shell, "kernel", None) is None:
             return None
@@ -114,17 +148,23 @@ class GradMagics(Magics):
         specs, notes = slider_specs(inputs, args.range_map, only)
         if not specs:
             return None
-        originals = dict(inputs)
+        originals, sites = dict(inputs), run.sites
         shell = self.shell
 
         def rerun(overrides):
             import contextlib
             import io
             buf = io.StringIO()
+            at = {(name, sites[name]): values for name, values in overrides.items()}
             with contextlib.redirect_stdout(buf):
-                again = run_cell(cell, shell.user_ns, filename=filename, overrides=overrides)
+                again = run_cell(source, shell.user_ns, filename=filename, overrides=at)
+                shown = present(again, args, cell, shell.user_ns)
+            shown.notes = again.notes
             value = again.value if again.has_value else None
-            return present(again, args), buf.getvalue(), (None if value is None else repr(value))
+            if stepper is not None and shown.stepper is not None:
+                shown.stepper_live = True
+                stepper.show(shown.stepper)   # the stepper follows the run on screen
+            return shown, buf.getvalue(), (None if value is None else repr(value))
         panel = SliderPanel(specs, notes, originals, rerun, result._repr_html_())
         self._keep(panel, cell)
         return panel
@@ -161,19 +201,84 @@ class GradMagics(Magics):
             args.range_map[label] = rng
         return args
 
-    def _filename(self, cell):
+    def _running_cell(self):
+        """IPython's ExecutionResult of the cell being run when this call is that cell itself (a %%grad cell),
+        else None (a call from code, or no cell running)."""
+        result = getattr(self.shell.displayhook, "exec_result", None)
+        raw = getattr(getattr(result, "info", None), "raw_cell", None)
+        if isinstance(raw, str) and raw.lstrip().startswith("%%grad"):
+            return result
+        return None
+
+    def _compile_input(self, line, cell):
+        """(Python source, file name): the cell through IPython's own input transformation (%magics, !cmd,
+        x?, as in a normal cell), one line down so that line numbers count the %%grad line as the frontend does,
+        and registered as the frontend's cell [N] so that tracebacks say ``Cell In[N], line L``."""
+        header = ("%%grad " + line).rstrip()
+        lines = cell.splitlines(True)
+        blank = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
+        try:  # IPython drops leading blank lines: they are put back, to keep the line numbers
+            source = "\n" * (1 + blank) + self.shell.transform_cell("".join(lines[blank:]))
+        except Exception:  # noqa: BLE001 - the cell as written; its SyntaxError is then the compiler's
+            source = "\n" + cell
+        running = self._running_cell()
+        number = running.execution_count if running is not None else self.shell.execution_count
+        raw = running.info.raw_cell if running is not None else header + "\n" + cell
         try:
-            return self.shell.compile.cache(cell, self.shell.execution_count, raw_code=cell)
+            return source, self.shell.compile.cache(header + source, number, raw_code=raw)
         except Exception:  # noqa: BLE001 - an older IPython: tracebacks then name the cell <%%grad>
-            return "<%%grad>"
+            return source, "<%%grad>"
+
+    def _fail(self, exc, filename, cell):
+        """The cell raised exc: show it as a normal cell does (the user's frames only, SyntaxError in 4 lines,
+        SystemExit as one line) and mark the cell as failed; a call from code gets the exception raised."""
+        __tracebackhide__ = True  # noqa: F841
+        tb = user_traceback(exc.__traceback__, filename)
+        if tb is not None:
+            exc.__traceback__ = tb
+        running = self._running_cell()
+        if running is None:
+            raise exc
+        shell = self.shell
+        if isinstance(exc, SyntaxError) and tb is None:  # raised by the compiler: no frame of the cell ran
+            shell.showsyntaxerror()
+        elif isinstance(exc, SystemExit):
+            shell.showtraceback(exception_only=True)
+            import warnings
+            warnings.warn("To exit: use 'exit', 'quit', or Ctrl-D.", stacklevel=1)
+        else:
+            shell.showtraceback((type(exc), exc, exc.__traceback__), tb_offset=0)
+        running.error_in_exec = exc
 
 
-def present(run, args):
-    """The result object for a finished run, shaped by the options."""
+def _ends_with_semicolon(source):
+    """A cell whose last line ends in ``;`` shows no Out, as in a normal cell."""
+    from IPython.core.displayhook import DisplayHook
+    try:
+        return DisplayHook.semicolon_at_end_of_expression(source)
+    except Exception:  # noqa: BLE001 - tokenize errors: show the value
+        return False
+
+
+def present(run, args, cell=None, user_ns=None):
+    """The result object for a finished run, shaped by the options (cell and user_ns: for the derivatives that
+    re-run the cell in isolation)."""
+    from . import stepping
     rows = run.tensors()
     graph = run.graph(args.max_nodes)
+    trace = getattr(run, "trace", None)
+    trace = trace() if callable(trace) else trace
+    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) and trace is not None else None
+    extras = []
+    history = stepping.history_view(trace, rows, args) if trace is not None else None
+    if history is not None:
+        extras.append(history)
+    outputs = [r for r in rows if r.kind == OUTPUT]
+    derivs = stepping.derivatives(rows, outputs, args, cell, user_ns if user_ns is not None else run.user_ns)
+    extras.extend(derivs.views)
     result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
-                        rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision)
+                        rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision,
+                        stepper=stepper, extras=extras, derivatives=derivs)
     if result.show_graph:
         result.start_render()
     return result

@@ -74,6 +74,15 @@ def _power(a, e):
             return np.reciprocal(a * a)
         if e == -0.5:
             return np.reciprocal(np.sqrt(a))
+    return _pow_f32(a, e)
+
+
+def _pow_f32(a, e):
+    """a ** e; float32 computed in float64 and rounded once: PyTorch's float32 pow agrees with that for ~98% of
+    inputs (numpy's float32 loop for 80-89%) and, like it, keeps (-x) ** 3 == -(x ** 3), which a symmetric
+    polynomial fit relies on (its even coefficients' gradients cancel exactly)."""
+    if a.dtype == np.float32:
+        return np.power(a.astype(np.float64), np.asarray(e, np.float64)).astype(np.float32)
     return np.power(a, e)
 
 
@@ -94,7 +103,7 @@ def _(x, g, s, k, n):
     return (g * (e * (_power(a, e - 1) if x.is_numpy else a ** (e - 1))),)
 
 
-@defop("pow_tensor", "PowBackward1", np.power, saves=(0, 1, -1))
+@defop("pow_tensor", "PowBackward1", _pow_f32, saves=(0, 1, -1))
 def _(x, g, s, k, n):
     a, b, out = s
     ga = gb = None

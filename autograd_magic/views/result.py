@@ -18,7 +18,7 @@ class GradResult:
     """
 
     def __init__(self, rows, graph, *, show_table=True, show_graph=True, rankdir="TB", max_nodes=60,
-                 fmt="svg", precision=4, render_timeout=5.0):
+                 fmt="svg", precision=4, render_timeout=5.0, stepper=None, extras=(), derivatives=None):
         self.rows = rows
         self.graph = graph
         self.table = GradTable(rows, precision)
@@ -27,6 +27,30 @@ class GradResult:
         self.render_timeout = render_timeout
         self._rendered = {}
         self.panel = None  # the SliderPanel shown with it, if any
+        self.stepper = stepper            # views.stepper.Stepper (--steps), shown under the graph
+        self.stepper_live = False         # True when the magic shows the stepper as a widget instead
+        self.extras = list(extras)        # more views under the graph: .grad history, Jacobian, check, slope
+        self._derivatives = derivatives
+
+    @property
+    def jacobian(self):
+        """{leaf name: array (output elements, leaf elements)} (--jacobian, or a backward(gradient=v)), or None."""
+        return None if self._derivatives is None else self._derivatives.jacobian
+
+    @property
+    def v(self):
+        """The gradient= vector the Jacobian's v^T J uses (None: a scalar output's implicit 1)."""
+        return None if self._derivatives is None else self._derivatives.v
+
+    @property
+    def check(self):
+        """--check rows (.name, .autograd, .numeric, .rel_error), or None."""
+        return None if self._derivatives is None else self._derivatives.check
+
+    @property
+    def hessian(self):
+        """--hessian: {(name_i, name_j): array}, or None."""
+        return None if self._derivatives is None else self._derivatives.hessian
 
     @property
     def leaves(self):
@@ -110,6 +134,9 @@ class GradResult:
             parts.append(self.table._repr_html_())
         if self.show_graph:
             parts.append(self._graph_html())
+        parts.extend(view._repr_html_() for view in self.extras)
+        if self.stepper is not None and not self.stepper_live:
+            parts.append(self.stepper._repr_html_())
         return "<div class='autograd-magic'>" + "".join(parts) + "</div>"
 
     def __repr__(self):
@@ -118,4 +145,7 @@ class GradResult:
             parts.append(repr(self.table))
         if self.show_graph and self.graph.nodes:
             parts.append(self.outline())
-        return "\n\n".join(parts)
+        parts.extend(repr(view) for view in self.extras)
+        if self.stepper is not None:
+            parts.append(repr(self.stepper))
+        return "\n\n".join(p for p in parts if p)

@@ -77,7 +77,14 @@ def slider_specs(leaves, ranges=None, only=None):
             continue
         for index in ([None] if arr.ndim == 0 else list(np.ndindex(arr.shape))):
             value = float(arr[index] if index is not None else arr)
-            spec = SliderSpec(name, index, value, *default_range(value))
+            spec = SliderSpec(name, index, value, 0.0, 1.0, 1.0)
+            try:  # no range around inf or nan (or a value so big its range overflows): a note instead
+                spec.min, spec.max, spec.step = default_range(value)
+            except (OverflowError, ValueError):
+                spec.min = math.nan
+            if not all(map(math.isfinite, (value, spec.min, spec.max, spec.step))):
+                notes.append(f"{spec.label} is {value:g}: sliders are made for finite values")
+                continue
             if spec.label in ranges or (index is None and name in ranges):
                 spec.min, spec.max, spec.step = ranges.get(spec.label, ranges.get(name))
                 spec.value = min(max(value, spec.min), spec.max)
@@ -156,7 +163,8 @@ class SliderPanel:
         except Exception as exc:  # noqa: BLE001 - any error of the user's cell is shown in place
             return (f"<pre class='autograd-magic-error' style='color:#b00020'>{html.escape(type(exc).__name__)}: "
                     f"{html.escape(str(exc))}</pre>")
-        parts = []
+        parts = [f"<div class='autograd-magic-note'><small>{html.escape(n)}</small></div>"
+                 for n in getattr(result, "notes", ())]
         if printed:
             parts.append(f"<pre class='autograd-magic-stdout'>{html.escape(printed)}</pre>")
         if value_repr is not None:

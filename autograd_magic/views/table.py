@@ -10,6 +10,15 @@ NO_GRAD = "no gradient yet (no backward has reached it)"
 COMPUTED_NOTE = "computed by %%grad (PyTorch keeps it only after retain_grad())"
 
 
+def printable(text):
+    """text with control, format (bidi overrides, zero-width) and separator characters written as escapes
+    (``\\x1b``, ``\\u202e``), newlines kept: a name or expression cannot move the cursor, colour the terminal or
+    reverse what follows it."""
+    if text.isprintable():  # str.isprintable is False for every Cc, Cf, Zl, Zp, Cs, Co, Cn character
+        return text
+    return "".join(ch if ch == "\n" or ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def tensor_text(arr, dtype, precision=4):
     """An array as PyTorch prints it (summarised when big), without the ``tensor(...)`` wrapper."""
     before = printing.get_printoptions()
@@ -45,7 +54,7 @@ class GradTable:
             notes.append(COMPUTED_NOTE)
         if info.kind == OUTPUT and info.grad is not None:
             notes.append("where backward() started")
-        return [info.label, KIND_TEXT[info.kind], shape, dtype, value, grad, "; ".join(notes)]
+        return [printable(info.label), KIND_TEXT[info.kind], shape, dtype, value, grad, "; ".join(notes)]
 
     HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "note"]
 
