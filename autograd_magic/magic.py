@@ -264,13 +264,11 @@ def present(run, args, cell=None, user_ns=None):
     """The result object for a finished run, shaped by the options (cell and user_ns: for the derivatives that
     re-run the cell in isolation)."""
     from . import stepping
-    rows = run.tensors()
-    graph = run.graph(args.max_nodes)
-    trace = getattr(run, "trace", None)
-    trace = trace() if callable(trace) else trace
-    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) and trace is not None else None
+    trace = run.trace(args.max_nodes)
+    rows, graph = trace.tensors, trace.graph
+    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) else None
     extras = []
-    history = stepping.history_view(trace, rows, args) if trace is not None else None
+    history = stepping.history_view(trace, rows, args)
     if history is not None:
         extras.append(history)
     outputs = [r for r in rows if r.kind == OUTPUT]
@@ -278,7 +276,7 @@ def present(run, args, cell=None, user_ns=None):
     extras.extend(derivs.views)
     result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
                         rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision,
-                        stepper=stepper, extras=extras, derivatives=derivs)
+                        stepper=stepper, extras=extras, derivatives=derivs, trace=trace)
     if result.show_graph:
         result.start_render()
     return result

@@ -34,6 +34,12 @@ CELLS = {
         "[type(f).__name__ for f, _ in conv(x).grad_fn.next_functions]",
         "y.sum().backward()\nconv.bias.grad, x.grad[0, 0, :2]",
         "v, i = F.max_pool2d(x, 3, stride=2, padding=1, return_indices=True)\ni[0, 0], v.grad_fn",
+        "xn = torch.tensor([[[[1., float('nan'), 2.], [float('nan'), 0., 5.], [3., 3., -1.]]]])\n"
+        "F.max_pool2d(xn, 2, 1, return_indices=True)",
+        "xi = torch.full((1, 1, 3, 3), float('-inf'))\nF.max_pool2d(xi, 2, 1, padding=1, return_indices=True)",
+        "ties = torch.zeros(1, 1, 4, 4)\n"
+        "F.max_pool2d(ties, 2, return_indices=True)[1], F.max_pool2d(ties, 3, 1, 1, return_indices=True)[1]",
+        "F.max_pool2d(torch.arange(25.).view(1, 5, 5), 3, 2, 1, ceil_mode=True, dilation=1, return_indices=True)",
         "F.avg_pool2d(x, 2).grad_fn, F.adaptive_avg_pool2d(x, (3, 2)).grad_fn, F.adaptive_avg_pool2d(x, 1).grad_fn",
         "F.conv2d(x[0], conv.weight).grad_fn, F.conv1d(x[0], conv.weight[:, :, 0]).grad_fn",
         "torch.conv2d(x, conv.weight, None, 2).shape, torch.max_pool2d(x, 3).shape, torch.layer_norm(x, (8,)).grad_fn",

@@ -49,9 +49,10 @@ def windows(a, k, s, d, out):
 
 
 def col2im(cols, padded_hw, s, d, lo, size):
-    """The adjoint of windows: add each tap's values back where it was read, then cut the padding off."""
-    n, c, kh, kw, oh, ow = cols.shape
-    out = np.zeros((n, c) + tuple(padded_hw), cols.dtype)
+    """The adjoint of windows: add each tap's values (cols[:, :, i, j]) back where it was read, then cut the
+    padding off. cols is (A, B, kh, kw, OH, OW); the result (A, B, H, W) is a view."""
+    a, b, kh, kw, oh, ow = cols.shape
+    out = np.zeros((a, b) + tuple(padded_hw), cols.dtype)
     for i in range(kh):
         for j in range(kw):
             r, q = i * d[0], j * d[1]
@@ -60,6 +61,8 @@ def col2im(cols, padded_hw, s, d, lo, size):
 
 
 # ---------------------------------------------------------------- convolution
+# The matrices are channel-major so that each op is one matrix product per group over the whole batch:
+# cols (G, Cg*kh*kw, N*OH*OW) = the input's windows, weight (G, Og, Cg*kh*kw), output (G, Og, N*OH*OW).
 
 
 def _conv_geometry(x_shape, w_shape, cfg):
@@ -71,30 +74,41 @@ def _conv_geometry(x_shape, w_shape, cfg):
 
 
 def _cols(x4, k, cfg, out):
-    """im2col: (N, G, Cg*kh*kw, OH*OW), contiguous."""
+    """im2col, channel-major: (G, Cg*kh*kw, N*OH*OW), contiguous."""
     stride, lo, hi, dil, groups, nd = cfg
     xp = _pad(x4, lo, hi)
-    win = windows(xp, k, stride, dil, out)
+    sn, sc, sh, sw = xp.strides
     n, c = x4.shape[:2]
-    return np.ascontiguousarray(win).reshape(n, groups, (c // groups) * k[0] * k[1], out[0] * out[1])
+    win = as_strided(xp, (c, k[0], k[1], n, out[0], out[1]),
+                     (sc, sh * dil[0], sw * dil[1], sn, sh * stride[0], sw * stride[1]), writeable=False)
+    return np.ascontiguousarray(win).reshape(groups, (c // groups) * k[0] * k[1], n * out[0] * out[1])
+
+
+def _group_rows(g, groups):
+    """An (N, O, ...) gradient as (G, Og, N*OH*OW), channel-major (one copy)."""
+    n, o = g.shape[:2]
+    return np.ascontiguousarray(g.reshape(n, o, -1).transpose(1, 0, 2)).reshape(groups, o // groups, -1)
 
 
 def conv_forward(x, w, *rest):
-    """y = conv(x, w) (+ b): x (N, C, [H,] W), w (O, C/groups, [kh,] kw)."""
-    cfg = rest[-1]
-    b = rest[0] if len(rest) == 2 else None
-    nd = cfg[5]
+    """y = conv(x, w) (+ b): x (N, C, [H,] W), w (O, C/groups, [kh,] kw). rest is ([b,] cfg[, cache]); a cache
+    (a list) receives the windows matrix, which the weight's gradient needs again."""
+    b = rest[0] if rest[0].__class__ is np.ndarray else None
+    cfg = rest[1] if b is not None else rest[0]
+    cache = rest[-1] if rest[-1].__class__ is list else None
+    nd, groups = cfg[5], cfg[4]
     k, size, out = _conv_geometry(x.shape, w.shape, cfg)
-    groups = cfg[4]
     cols = _cols(_as4d(x, nd), k, cfg, out)
-    wm = w.reshape(groups, w.shape[0] // groups, -1)
-    if groups == 1:
-        y = np.matmul(wm[0], cols[:, 0])                     # (N, O, OH*OW)
-    else:
-        y = np.matmul(wm, cols).reshape(x.shape[0], w.shape[0], -1)
+    if cache is not None:
+        cache.append(cols)
+    n, o = x.shape[0], w.shape[0]
+    y = np.matmul(w.reshape(groups, o // groups, -1), cols).reshape(o, n, -1).transpose(1, 0, 2)
+    res = np.empty((n, o, y.shape[2]), y.dtype)
     if b is not None:
-        y += b.reshape(1, -1, 1)
-    return y.reshape((x.shape[0], w.shape[0]) + (out if nd == 2 else out[1:]))
+        np.add(y, b.reshape(1, -1, 1), out=res)
+    else:
+        res[...] = y
+    return res.reshape((n, o) + (out if nd == 2 else out[1:]))
 
 
 def conv_input_grad(g, w, cfg, x_shape):
@@ -102,35 +116,33 @@ def conv_input_grad(g, w, cfg, x_shape):
     stride, lo, hi, dil, groups, nd = cfg
     k, size, out = _conv_geometry(x_shape, w.shape, cfg)
     n, c = x_shape[:2]
-    gm = g.reshape(n, groups, w.shape[0] // groups, out[0] * out[1])
     wm = w.reshape(groups, w.shape[0] // groups, -1)
-    cols = np.matmul(wm.transpose(0, 2, 1), gm)             # (N, G, Cg*kh*kw, OH*OW)
-    cols = cols.reshape(n, c, k[0], k[1], out[0], out[1])
+    cols = np.matmul(wm.transpose(0, 2, 1), _group_rows(g, groups))    # (G, Cg*kh*kw, N*OH*OW)
+    cols = cols.reshape(c, k[0], k[1], n, out[0], out[1]).transpose(0, 3, 1, 2, 4, 5)
     padded = (size[0] + lo[0] + hi[0], size[1] + lo[1] + hi[1])
-    gx = col2im(cols, padded, stride, dil, lo, size)
-    return np.ascontiguousarray(gx).reshape(x_shape)
+    gx = col2im(cols, padded, stride, dil, lo, size)                    # (C, N, H, W)
+    return np.ascontiguousarray(gx.transpose(1, 0, 2, 3)).reshape(x_shape)
 
 
-def conv_weight_grad(x, g, cfg, w_shape):
+def conv_weight_grad(x, g, cfg, w_shape, cols=None):
     """d(conv)/dw applied to g: each output channel's gradient against the windows it read."""
     groups, nd = cfg[4], cfg[5]
-    k, size, out = _conv_geometry(x.shape, w_shape, cfg)
-    cols = _cols(_as4d(x, nd), k, cfg, out)                   # (N, G, K, P)
-    n = x.shape[0]
-    og = w_shape[0] // groups
-    gm = g.reshape(n, groups, og, out[0] * out[1])
-    gw = np.empty((groups, og, cols.shape[2]), np.result_type(x, g))
-    for i in range(groups):
-        gw[i] = np.tensordot(gm[:, i], cols[:, i], axes=([0, 2], [0, 2]))
-    return gw.reshape(w_shape)
+    if cols is None:
+        k, size, out = _conv_geometry(x.shape, w_shape, cfg)
+        cols = _cols(_as4d(x, nd), k, cfg, out)
+    return np.matmul(_group_rows(g, groups), cols.transpose(0, 2, 1)).reshape(w_shape)
 
 
 @defop("convolution", "ConvolutionBackward0", conv_forward, saves=(0, 1))
 def _(x, g, s, k, n):
+    """Consts: cfg and, from F.conv*, a cache holding the forward's windows matrix (used once, then dropped)."""
     a, w = s
     cfg = k[0]
     ga = x.call("convolution_backward_input", (g, w), cfg, tuple(a.shape)) if n[0] else None
-    gw = x.call("convolution_backward_weight", (a, g), cfg, tuple(w.shape)) if n[1] else None
+    gw = None
+    if n[1]:
+        cols = k[1].pop() if len(k) > 1 and k[1] else None
+        gw = x.call("convolution_backward_weight", (a, g), cfg, tuple(w.shape), cols)
     if len(n) == 3:
         gb = x.sum(g, (0,) + tuple(range(2, len(g.shape)))) if n[2] else None
         return ga, gw, gb
@@ -166,23 +178,49 @@ def pool_geometry(hw, kernel, stride, pad, dil, ceil_mode):
 
 
 def max_pool_with_indices(x, cfg):
-    """(values, indices into each plane's H*W) of 2-d max pooling; NaN wins, the first maximum wins ties."""
+    """(values, indices into each plane's H*W) of 2-d max pooling, as ATen's loop picks them: a tap replaces the
+    window's maximum when it is greater or NaN; the index starts at the window's first tap inside the input."""
+    if x.ndim == 3:
+        values, indices = max_pool_with_indices(x[None], cfg)
+        return values[0], indices[0]
     kernel, stride, pad, dil, ceil_mode, out = cfg
     n, c, h, w = x.shape
     _, hi = pool_geometry((h, w), kernel, stride, pad, dil, ceil_mode)
     fill = -np.inf if x.dtype.kind == "f" else np.iinfo(x.dtype).min
-    xp = _pad(x, pad, hi, fill)
-    win = windows(xp, kernel, stride, dil, out)
-    flat = win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c, out[0], out[1], kernel[0] * kernel[1])
-    arg = np.argmax(flat, axis=-1)
-    values = np.take_along_axis(flat, arg[..., None], -1)[..., 0]
-    ki, kj = np.divmod(arg, kernel[1])
+    win = windows(_pad(x, pad, hi, fill), kernel, stride, dil, out)
+    taps = [(i, j) for i in range(kernel[0]) for j in range(kernel[1])]
+    best = win[:, :, 0, 0].copy()  # NaN-propagating maximum, tap by tap
+    for i, j in taps[1:]:
+        np.maximum(best, win[:, :, i, j], out=best)
+    # the index: the first tap equal to the maximum (ATen replaces only on a greater value) ...
+    tap = np.zeros(best.shape, np.int8 if len(taps) < 128 else np.int64)
+    found = win[:, :, 0, 0] == best
+    for t, (i, j) in enumerate(taps[1:], 1):
+        eq = win[:, :, i, j] == best
+        eq &= ~found
+        tap += eq.view(np.int8) * tap.dtype.type(t) if tap.dtype == np.int8 else eq * t
+        found |= eq
+    if x.dtype.kind == "f":
+        nan = best != best
+        if nan.any():  # ... or the last NaN (ATen replaces on every NaN)
+            for t, (i, j) in enumerate(taps):
+                v = win[:, :, i, j]
+                tap[nan & (v != v)] = t
+        if any(pad) or any(hi):  # all -inf: ATen keeps the window's first tap inside the input
+            first = []
+            for ax in range(2):
+                start = np.arange(out[ax]) * stride[ax] - pad[ax]
+                first.append(np.where(start < 0, -(start // dil[ax]), 0))
+            low = best == -np.inf
+            tap[low] = np.broadcast_to(first[0][:, None] * kernel[1] + first[1][None, :], tap.shape)[low]
+    tap = tap.astype(np.int64)
+    ki, kj = np.divmod(tap, kernel[1])
     rows = np.arange(out[0]).reshape(-1, 1) * stride[0] + ki * dil[0] - pad[0]
     cols = np.arange(out[1]) * stride[1] + kj * dil[1] - pad[1]
-    return values, rows * w + cols
+    return best, rows * w + cols
 
 
-def _max_pool_fwd(x, cfg, indices=None, shape=None):
+def _max_pool_fwd(x, cfg, indices=None, shape=None):  # noqa: ARG001 (the node's consts)
     return max_pool_with_indices(x, cfg)[0]
 
 

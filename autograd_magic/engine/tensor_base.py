@@ -179,6 +179,12 @@ class TensorBase:
         return self
 
     @property
+    def output_nr(self):
+        """Which output of its grad_fn this tensor is (nonzero only for multi-output nodes)."""
+        fn = self._fn
+        return self._slot.nr if fn is not None and fn.multi else 0
+
+    @property
     def is_leaf(self):
         return self._fn is None
 
@@ -224,6 +230,7 @@ class TensorBase:
             if not self._rg:
                 raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
             return
+        _single_output(self, "retain_grad()")
         self._retains_grad = True
         self._fn.out_ref = weakref.ref(self)
 
@@ -236,6 +243,7 @@ class TensorBase:
             handle = RemovableHandle(self._hooks)
             self._hooks[handle.id] = hook
             return handle
+        _single_output(self, "register_hook()")
         hooks = self._fn._hooks("pre")
         handle = RemovableHandle(hooks)
         hooks[handle.id] = hook
@@ -401,6 +409,12 @@ class TensorBase:
 
 
 _WARNED = set()
+
+
+def _single_output(t, what):
+    if t._fn.multi:
+        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {what} on an output of a node "
+                                  f"with several outputs ({t._fn.op.node}) is not part of it")
 
 
 def wrap(data, rg=False, grad_fn=None):

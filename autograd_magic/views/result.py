@@ -18,7 +18,9 @@ class GradResult:
     """
 
     def __init__(self, rows, graph, *, show_table=True, show_graph=True, rankdir="TB", max_nodes=60,
-                 fmt="svg", precision=4, render_timeout=5.0, stepper=None, extras=(), derivatives=None):
+                 fmt="svg", precision=4, render_timeout=5.0, stepper=None, extras=(), derivatives=None,
+                 trace=None):
+        self.trace = trace  # the trace model (trace/model.py): passes and steps of the backward calls
         self.rows = rows
         self.graph = graph
         self.table = GradTable(rows, precision)
@@ -51,6 +53,17 @@ class GradResult:
     def hessian(self):
         """--hessian: {(name_i, name_j): array}, or None."""
         return None if self._derivatives is None else self._derivatives.hessian
+
+    @property
+    def passes(self):
+        """One trace.model.Pass per backward()/autograd.grad call of the cell, in order."""
+        return self.trace.passes if self.trace is not None else []
+
+    @property
+    def steps(self):
+        """Every node run of every backward pass, in the order the engine ran them (trace.model.Step: ``.node``,
+        ``.grad_in``, ``.inputs`` with ``.target``, ``.local``, ``.contribution``)."""
+        return self.trace.steps if self.trace is not None else []
 
     @property
     def leaves(self):

@@ -82,7 +82,7 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
         stride, lo, hi, dilation = (1,) + stride, (0,) + lo, (0,) + hi, (1,) + dilation
     cfg = (stride, lo, hi, dilation, groups, nd)
     inputs = (input, weight) if bias is None else (input, weight, bias)
-    return apply(OPS["convolution"], inputs, cfg)
+    return apply(OPS["convolution"], inputs, cfg, [])  # [] receives the windows matrix for backward
 
 
 def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
