@@ -4,7 +4,7 @@ import pytest
 
 from autograd_magic import torch
 from autograd_magic.engine.optable import OPS
-from autograd_magic.engine.tensor_xp import TensorXP
+from autograd_magic.engine.grad import TensorXP
 
 RNG = np.random.default_rng(0)
 SHAPES = [(), (2,), (3, 2), (1, 2)]

@@ -151,3 +151,66 @@ def test_create_graph_events_carry_arrays():
     runs = [e for e in seen if isinstance(e, events.NodeRun)]
     assert all(type(e.grad_in) is np.ndarray for e in runs)
     assert float(runs[0].inputs[0].local) == pytest.approx(12.0) and g.requires_grad
+
+
+# ---------------------------------------------------------------- recording and drawing are isolated (issue 12, 8)
+
+def test_changing_data_after_backward_does_not_fail_the_cell(ip):
+    cell = ("x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\ny = x * 2\ny.sum().backward()\n"
+            "y.data = torch.zeros(5)\nprint('ran')")
+    cap, _ = grad(ip, cell, "")
+    assert cap.stdout == "ran\n"
+    html = "".join(o.data.get("text/html", "") for o in cap.outputs)
+    assert "autograd-magic-table" in html
+
+
+class _Proxy:
+    """A lazy proxy: asking its __class__ raises."""
+    @property
+    def __class__(self):
+        raise RuntimeError("not loaded")
+
+
+def test_an_object_whose_class_raises_breaks_nothing(ip):
+    ip.user_ns["lazy"] = _Proxy()
+    cap, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint(x.grad.item())")
+    assert cap.stdout == "4.0\n" and [r.label for r in result.rows][0] == "x"
+    cell = ("class P:\n    @property\n    def __class__(self):\n        raise RuntimeError('lazy')\n"
+            "p = P()\nq = [P()][0]\nx = torch.tensor(3.0, requires_grad=True)\n(x * x).backward()\nprint(x.grad.item())")
+    cap, result = grad(ip, cell)
+    assert cap.stdout == "6.0\n" and result.rows[0].grad.item() == 6.0
+
+
+def test_a_view_that_fails_becomes_a_note_with_details(ip, monkeypatch):
+    from autograd_magic.views import table
+
+    def broken(self):
+        raise ValueError("boom in the table")
+    monkeypatch.setattr(table.GradTable, "_repr_html_", broken)
+    cap, _ = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint('ran')", "")
+    html = "".join(o.data.get("text/html", "") for o in cap.outputs)
+    assert cap.stdout == "ran\n"
+    assert "autograd-magic-problem" in html and "boom in the table" in html and "Traceback" in html
+
+
+def test_a_recorder_failure_becomes_a_note_and_backward_still_works(ip, monkeypatch):
+    from autograd_magic.trace import recorder
+
+    def broken(self, event):
+        raise KeyError("recorder bug")
+    monkeypatch.setattr(recorder.Recorder, "_node", broken)
+    cap, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint(x.grad.item())")
+    assert cap.stdout == "4.0\n"
+    assert any("recording the backward pass failed" in p.note and "recorder bug" in p.details
+               for p in result.problems)
+    assert "recording the backward pass failed" in repr(result)
+
+
+def test_a_failure_building_the_model_becomes_a_note(ip, monkeypatch):
+    from autograd_magic.trace import build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("model bug")
+    monkeypatch.setattr(build, "_build_graph", broken)
+    cap, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint('ran')")
+    assert cap.stdout == "ran\n" and "model bug" in result.problems[0].note

@@ -18,7 +18,7 @@ def build_trace(run, max_nodes=None):
     rows, row_of = _collect_tensors(run, nodes, in_ns)
     graph = _build_graph(nodes, row_of, names, in_ns, recorder.node_grads, max_nodes)
     return Trace(tensors=rows, graph=graph, passes=list(recorder.passes), notes=list(recorder.notes),
-                 caps=recorder.caps)
+                 details=list(recorder.details), caps=recorder.caps)
 
 
 def _names_in(user_ns):
@@ -64,7 +64,7 @@ def _collect_tensors(run, nodes, in_ns):
             grad = ei.grad(t, copy=True)
         else:
             g = grads.get(node)
-            grad = None if g is None else np.broadcast_to(g, ei.shape(t)).copy()
+            grad = None if g is None else _fit(g, ei.shape(t))
         graph_node = node if node is not None else ei.leaf_node(t, create=False)
         info = TensorInfo(key=f"t{len(rows)}", name=name, expr=expr, kind=kind, shape=ei.shape(t),
                           dtype=ei.dtype_name(t), value=ei.value(t, copy=True), grad=grad, seed_grad=seed,
@@ -149,5 +149,14 @@ def _tensor_box(node, names, in_ns, grads):
     return TensorInfo(key=f"tmp{ei.node_id(node)}", name=label.name, expr=label.expr, kind=INTERMEDIATE,
                       shape=tuple(label.shape), dtype=label.dtype,
                       value=np.array(value) if value is not None else np.zeros(0),
-                      grad=None if g is None else np.broadcast_to(g, label.shape).copy(), site=label.site,
+                      grad=None if g is None else _fit(g, label.shape), site=label.site,
                       node_id=ei.node_id(node))
+
+
+def _fit(grad, shape):
+    """The gradient in the tensor's shape (a 0-d sum broadcast back); as recorded when the tensor changed shape
+    since backward ran (``y.data = torch.zeros(5)``): the gradient belongs to the values backward saw."""
+    try:
+        return np.broadcast_to(grad, shape).copy()
+    except ValueError:
+        return np.array(grad)

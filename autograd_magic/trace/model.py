@@ -150,6 +150,7 @@ class Trace:
     graph: GraphSpec = field(default_factory=GraphSpec)
     passes: list = field(default_factory=list)    # [Pass]
     notes: list = field(default_factory=list)     # short notes about recording (a failure, caps reached)
+    details: list = field(default_factory=list)   # the traceback behind each note ("" when none)
     caps: Caps = field(default_factory=Caps)
 
     @property

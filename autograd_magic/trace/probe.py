@@ -28,11 +28,11 @@ import numpy as np
 from .. import torch as engine_torch
 from ..engine.tensor import Tensor
 from ..torch.autograd import functional
-from .names import NAMES
 from .runner import run_cell
 
 MAX_CHECK_ELEMENTS = 64     # central differences for at most this many input elements
-TIME_BUDGET = 3.0           # seconds of re-runs per computation at most
+TIME_BUDGET = 8.0           # seconds of re-runs per computation at most (a quiet machine needs ~0.5 s for a
+                            # 17 x 17 grid of a seed cell; the margin is for a loaded one)
 SLOW_RUN = 0.25             # a cell whose one re-run takes longer is called slow: no grid
 
 _EFFECT_CALLS = {"open", "input", "exec", "eval", "__import__", "breakpoint", "get_ipython", "display", "exit",
@@ -176,7 +176,7 @@ class Probe:
 
     def leaves(self, dtype=None):
         """Fresh leaf tensors holding the inputs' current values (cast to dtype if given)."""
-        return [Tensor._wrap(np.array(arr, dtype=dtype or arr.dtype)).requires_grad_(True)
+        return [engine_torch.tensor(np.array(arr, dtype=dtype or arr.dtype), requires_grad=True)
                 for _, arr in self.inputs]
 
     @staticmethod
@@ -191,7 +191,7 @@ class Probe:
 
     def value_at(self, values):
         """The objective with the inputs set to values (arrays), computed in float64."""
-        tensors = [Tensor._wrap(np.array(v, dtype=np.float64)).requires_grad_(True) for v in values]
+        tensors = [engine_torch.tensor(np.array(v, dtype=np.float64), requires_grad=True) for v in values]
         return self.objective(self.run(tensors, float64=True))
 
     # ---------------------------------------------------------------- derivatives
@@ -204,14 +204,13 @@ class Probe:
         return calls[-1]
 
     def jacobian(self):
-        """({input name: array of shape (output elements, input elements)}, v or None, output name or None)."""
+        """({input name: array of shape (output elements, input elements)}, v or None)."""
         seen = {}
 
         def func(*xs):
             calls = self.run(xs)
             out, seed = self.target(calls)
             seen["v"] = seed
-            seen["name"] = NAMES.tensor_name(out)
             return out
 
         jac = functional.jacobian(func, tuple(self.leaves()))
@@ -222,7 +221,7 @@ class Probe:
             out_size = data.size // max(arr.size, 1)
             result[name] = data.reshape(out_size, arr.size)
         v = seen.get("v")
-        return result, (None if v is None else np.asarray(v).reshape(-1)), seen.get("name")
+        return result, (None if v is None else np.asarray(v).reshape(-1))
 
     def hessian(self):
         """{(name_i, name_j): array (elements of i, elements of j)} of the scalar objective's second derivatives."""

@@ -169,7 +169,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
         _add_node(dot, ids[node.id], node, spec.has_gradients, precision, marks)
     boundary = _add_edges(dot, spec.edges, ids, marks)
     if marks is not None and marks.caption:
-        dot.attr(label="<" + "<BR/>".join(_html_text(line, 160) for line in marks.caption) + ">",
+        dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in marks.caption) + ">",
                  labelloc="t", labeljust="l", fontsize="12")
     _add_legend(dot, spec.has_gradients)
     if omitted:
@@ -234,10 +234,11 @@ class StepMarks:
     """One moment of the backward pass drawn over the graph: per node id a NodeMark, per (src, dst) edge a
     label (plain text, escaped here), and caption lines above the graph."""
 
-    def __init__(self, nodes=None, edges=None, caption=()):
+    def __init__(self, nodes=None, edges=None, caption=(), tips=None):
         self.nodes = nodes or {}
         self.edges = edges or {}
         self.caption = list(caption)
+        self.tips = tips or {}   # (src, dst) -> hover text of an edge (full values of big tensors)
 
 
 class NodeMark:
@@ -254,8 +255,10 @@ def _add_edges(dot, edges, ids, marks=None) -> list:
         src, dst = ids.get(edge.src), ids.get(edge.dst)
         text = marks.edges.get((edge.src, edge.dst)) if marks is not None else None
         if src and dst and text:
+            tip = marks.tips.get((edge.src, edge.dst))
+            extra = {"tooltip": _attr(tip)} if tip else {}
             dot.edge(src, dst, label="<" + "<BR/>".join(_html_text(t, 120) for t in text.split("\n")) + ">",
-                     fontsize="10", fontcolor="#d62728", color="#d62728", penwidth="2")
+                     fontsize="10", fontcolor="#d62728", color="#d62728", penwidth="2", **extra)
         elif src and dst:
             dot.edge(src, dst)
         elif src and src not in boundary:

@@ -144,6 +144,8 @@ def linear(input, weight, bias=None):
         return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)
     if bias is None:
         return L.matmul(input, wt)
+    if not input._data.flags.c_contiguous:  # ATen: a matmul (copying the input), then + bias
+        return L.matmul(input, wt) + bias
     flat = S.view(input, -1, input.shape[-1])
     return S.view(L.addmm(bias, flat, wt), *input.shape[:-1], weight.shape[0])
 
