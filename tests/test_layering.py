@@ -1,182 +1,249 @@
-"""The package's import graph, read from the source (AST): data flows engine -> torch -> trace -> views -> magic.
-
-- no import cycles among the package's modules (a package importing its own submodules aside);
-- the engine imports nothing above it, and torch/ imports only the engine (and itself);
-- inside engine/ and torch/, imports of the package's own modules are at module level (an import inside a
-  function hides a cycle), and every import inside a function names its reason in a comment on that line.
-
-Each check is a function of ``MODULES`` (module name -> ModuleInfo), so new rules over the same graph are short.
-"""
+"""The package's layering, read from its imports and attribute reads (STYLE.md "The shape of the house"):
+engine -> torch -> trace -> views -> magic. Nothing imports upward; the trace layer reads the engine only through
+its public inspection and events API; views read only the trace model; nothing outside the engine reads a
+private attribute of the engine's objects (``_data``, ``_fn``, ``_grad`` ...). No import cycles anywhere (imports
+inside functions count: they only hide a cycle); torch/ imports only the engine; in engine/ and torch/ the package's
+modules are imported at module level, and an import inside a function (of an optional heavy library) says why in a
+comment on its line."""
 import ast
-import dataclasses
 import pathlib
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-PACKAGE = "autograd_magic"
-LAYERS = ["engine", "torch", "trace", "views", "magic"]  # lowest first
-MAY_IMPORT = {"engine": {"engine"}, "torch": {"engine", "torch"}}
+PACKAGE = pathlib.Path(__file__).resolve().parent.parent / "autograd_magic"
 
 
-@dataclasses.dataclass
-class ModuleInfo:
-    name: str
-    path: pathlib.Path
-    is_package: bool
-    tree: ast.Module
-    source_lines: list
-    imports: list = dataclasses.field(default_factory=list)  # (target module, ast node, inside a function)
+def modules():
+    """{dotted module name: path} of every module of the package."""
+    out = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        out[".".join(parts)] = path
+    return out
 
 
-def _module_name(path):
-    parts = list(path.relative_to(ROOT).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        return ".".join(parts[:-1]), True
-    return ".".join(parts), False
-
-
-def _load():
-    modules = {}
-    for path in sorted((ROOT / PACKAGE).rglob("*.py")):
-        name, is_package = _module_name(path)
-        source = path.read_text()
-        modules[name] = ModuleInfo(name, path, is_package, ast.parse(source), source.splitlines())
-    for info in modules.values():
-        _collect_imports(info, modules)
-    return modules
-
-
-def _resolve(info, node, modules):
-    """The package modules an import statement names (``from . import x`` names the submodule x)."""
-    if isinstance(node, ast.Import):
-        names = [alias.name for alias in node.names]
-    else:
-        if node.level:
-            base = info.name.split(".")
-            if not info.is_package:
-                base = base[:-1]
-            base = base[:len(base) - (node.level - 1)]
-            prefix = ".".join(base + ([node.module] if node.module else []))
-        else:
-            prefix = node.module
-        names = [f"{prefix}.{alias.name}" if f"{prefix}.{alias.name}" in modules else prefix for alias in node.names]
-    targets = []
-    for name in names:
-        if not (name == PACKAGE or name.startswith(PACKAGE + ".")):
-            continue
-        while name not in modules and "." in name:
-            name = name.rsplit(".", 1)[0]
-        targets.append(name)
-    return targets
-
-
-def _collect_imports(info, modules):
-    def visit(node, in_function):
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.Import, ast.ImportFrom)):
-                for target in _resolve(info, child, modules):
-                    info.imports.append((target, child, in_function))
-                if in_function:
-                    info.imports.append((None, child, in_function))  # a non-package import inside a function
-            visit(child, in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
-    visit(info.tree, False)
-
-
-MODULES = _load()
+def imports_of(name, path):
+    """[(imported module name, line, at module level?)]: relative imports resolved; ``from X import y`` gives
+    X.y when X.y is a module of the package, else X."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    known = modules()
+    top_level = {id(n) for n in tree.body}
+    for node in tree.body:  # statements inside module-level if/try blocks count as module level too
+        if isinstance(node, (ast.If, ast.Try)):
+            top_level.update(id(n) for n in ast.walk(node))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.extend((a.name, node.lineno, id(node) in top_level) for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[:len(base) - (node.level - 1)]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module
+            for a in node.names:
+                full = f"{mod}.{a.name}"
+                out.append((full if full in known else mod, node.lineno, id(node) in top_level))
+    return out
 
 
 def layer(name):
     parts = name.split(".")
-    return parts[1].removesuffix(".py") if len(parts) > 1 else None
+    if len(parts) == 1:
+        return "package"
+    if parts[1] in ("engine", "torch", "trace", "views"):
+        return parts[1]
+    return parts[1]  # magic, stepping ...
 
 
-def edges(modules=MODULES):
-    """{module: set of package modules it imports}, without a package's imports of its own submodules."""
-    graph = {}
-    for name, info in modules.items():
-        graph[name] = {t for t, _, _ in info.imports
-                       if t is not None and t != name and not (info.is_package and t.startswith(name + "."))}
-    return graph
+ENGINE_PUBLIC = {"autograd_magic.engine", "autograd_magic.engine.inspect", "autograd_magic.engine.events"}
+VIEW_LIBRARIES = ("IPython", "ipywidgets", "graphviz", "numpy", "traitlets", "tornado")  # tornado: the kernel's loop
+# The one exception: the views' number formatter (views/format.py) prints tables with the engine's PyTorch-exact
+# printer, a numpy-only module that holds no engine object (one printer, not two copies).
+VIEW_ENGINE_PRINTER = ("autograd_magic.views.format", "autograd_magic.engine.printing")
 
 
-def cycles(graph):
-    """The strongly connected components with more than one module (Tarjan, iterative)."""
-    index, low, on_stack, stack, found, counter = {}, {}, set(), [], [], [0]
-    for root in graph:
-        if root in index:
-            continue
-        work = [(root, iter(sorted(graph[root])))]
-        index[root] = low[root] = counter[0]
-        counter[0] += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = counter[0]
-                    counter[0] += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(graph[child]))))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1:
-                    found.append(sorted(component))
+def _violations(rule):
+    found = []
+    for name, path in modules().items():
+        for target, line, _ in imports_of(name, path):
+            problem = rule(name, target)
+            if problem:
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {problem}")
     return found
 
 
-def test_the_graph_is_read():
-    graph = edges()
-    assert "autograd_magic.engine.tensor" in graph
-    assert "autograd_magic.engine" in graph["autograd_magic.torch"] or any(
-        t.startswith("autograd_magic.engine.") for t in graph["autograd_magic.torch"])
+def test_the_engine_imports_nothing_above_it():
+    def rule(name, target):
+        if layer(name) == "engine" and target.startswith("autograd_magic") and \
+                not target.startswith("autograd_magic.engine"):
+            return f"the engine imports {target}"
+    assert _violations(rule) == []
 
 
-def test_no_import_cycles():
-    assert cycles(edges()) == []
+def test_trace_reads_the_engine_only_through_its_public_api():
+    def rule(name, target):
+        if layer(name) == "trace" and target.startswith("autograd_magic.engine") and target not in ENGINE_PUBLIC:
+            return f"trace imports {target} (use engine.inspect / engine.events)"
+        if layer(name) == "trace" and target.startswith(("autograd_magic.views", "autograd_magic.magic")):
+            return f"trace imports {target}, a layer above it"
+    assert _violations(rule) == []
 
 
-def test_cycle_finder_finds_cycles():
-    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+def test_views_import_only_the_trace_model():
+    def rule(name, target):
+        if layer(name) != "views":
+            return None
+        if target.startswith("autograd_magic."):
+            if target.startswith("autograd_magic.views") or target == "autograd_magic.trace.model":
+                return None
+            if (name, target) == VIEW_ENGINE_PRINTER:
+                return None
+            return f"a view imports {target} (views read the trace model only)"
+        root = target.split(".")[0]
+        if root in VIEW_LIBRARIES or _is_stdlib(root):
+            return None
+        return f"a view imports {target}"
+    assert _violations(rule) == []
 
 
-@pytest.mark.parametrize("lower", sorted(MAY_IMPORT))
-def test_layers_import_only_below(lower):
-    wrong = sorted(f"{name} imports {target}" for name, targets in edges().items() if layer(name) == lower
-                   for target in targets if layer(target) not in MAY_IMPORT[lower])
-    assert wrong == []
+def test_the_table_does_not_import_graphviz():
+    names = {t for t, _, _ in imports_of("autograd_magic.views.table", PACKAGE / "views" / "table.py")}
+    assert not any(t.startswith("graphviz") or t == "autograd_magic.views.graph" for t in names), names
 
 
-def _in_function_imports(layers):
-    for name, info in MODULES.items():
+def _is_stdlib(root):
+    import sys
+    return root in sys.stdlib_module_names or root == "__future__"
+
+
+def engine_private_names():
+    """Attribute names private to the engine's objects: Tensor's, the nodes' and saved values' slots and
+    underscore attributes (dunders aside)."""
+    from autograd_magic.engine import autograd, tensor
+    names = set()
+    for cls in (tensor.Tensor, autograd.Node, autograd.AccumulateGrad, autograd.Saved):
+        for klass in cls.__mro__:
+            if klass is object:
+                continue
+            candidates = list(vars(klass)) + list(getattr(klass, "__slots__", ()))
+            names.update(n for n in candidates if n.startswith("_") and not n.startswith("__"))
+    return names
+
+
+# Layers above the engine that are still allowed to read its private attributes, and why.
+PRIVATE_READS_ALLOWED = ("autograd_magic.engine", "autograd_magic.torch")  # torch/ is the engine's own namespace
+
+
+def test_nothing_outside_the_engine_reads_its_private_attributes():
+    private = engine_private_names() | {"_am_name", "label"}
+    found = []
+    for name, path in modules().items():
+        if name.startswith(PRIVATE_READS_ALLOWED):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in private and node.attr != "label" \
+                    and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: .{node.attr}")
+    assert found == []
+
+
+def test_torch_imports_only_the_engine():
+    def rule(name, target):
+        if layer(name) == "torch" and target.startswith("autograd_magic") and \
+                not target.startswith(("autograd_magic.engine", "autograd_magic.torch")):
+            return f"torch/ imports {target}"
+    assert _violations(rule) == []
+
+
+def _function_level_imports(layers):
+    for name, path in modules().items():
         if layer(name) in layers:
-            for target, node, in_function in info.imports:
-                if in_function:
-                    yield name, info, target, node
+            lines = path.read_text(encoding="utf-8").splitlines()
+            for target, line, top in imports_of(name, path):
+                if not top:
+                    yield name, target, line, lines[line - 1]
 
 
-def test_engine_and_torch_import_their_modules_at_module_level():
-    wrong = sorted({f"{name}:{node.lineno} imports {target} inside a function"
-                    for name, _, target, node in _in_function_imports(set(MAY_IMPORT)) if target is not None})
+def test_engine_and_torch_import_the_package_at_module_level():
+    wrong = sorted({f"{name}:{line} imports {target} inside a function"
+                    for name, target, line, _ in _function_level_imports({"engine", "torch"})
+                    if target.startswith("autograd_magic")})
     assert wrong == []
 
 
 def test_imports_inside_functions_say_why():
-    unexplained = sorted({f"{name}:{node.lineno}" for name, info, target, node in _in_function_imports(set(MAY_IMPORT))
-                          if "#" not in info.source_lines[node.lineno - 1]})
+    """engine/ and torch/ import inside a function only to defer a real cost, and say so on that line."""
+    unexplained = sorted({f"{name}:{line} ({target})" for name, target, line, text
+                          in _function_level_imports({"engine", "torch"}) if "#" not in text})
     assert unexplained == []
+
+
+def test_no_import_cycles():
+    """Imports form no cycle, those inside functions included (a package importing its own submodules aside)."""
+    assert _cycles() == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
+
+
+def _cycles(graph=None):
+    if graph is None:
+        graph = _import_graph()
+    cycles = []
+    state = {}
+
+    def visit(start):
+        stack = [(start, iter(sorted(graph.get(start, ()))))]
+        path = [start]
+        state[start] = "open"
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = "done"
+                continue
+            child = child if child in graph else child.rpartition(".")[0]
+            if child not in graph or _ancestor(child, node):
+                continue
+            if state.get(child) == "open":
+                cycles.append(path[path.index(child):] + [child])
+            elif child not in state:
+                state[child] = "open"
+                path.append(child)
+                stack.append((child, iter(sorted(graph.get(child, ())))))
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name)
+    return cycles
+
+
+def _import_graph():
+    graph = {}
+    for name, path in modules().items():
+        deps = set()
+        for target, _, _ in imports_of(name, path):
+            if target.startswith("autograd_magic") and target != name and \
+                    not target.startswith(name + "."):  # a package importing its submodules
+                deps.add(target)
+        graph[name] = deps
+    return graph
+
+
+def _ancestor(package, module):
+    return module.startswith(package + ".")
+
+
+@pytest.mark.parametrize("module", ["autograd_magic.trace.model", "autograd_magic.engine.events",
+                                    "autograd_magic.engine.inspect"])
+def test_the_public_model_and_api_modules_exist(module):
+    import importlib
+    assert importlib.import_module(module) is not None
