@@ -59,6 +59,20 @@ def _by_name(name):
     return _NAMES[name]
 
 
+def get_default_dtype():
+    """torch.get_default_dtype(): float32 (the default for Python floats)."""
+    return float32
+
+
+def set_default_dtype(d):
+    """torch.set_default_dtype: float32 is accepted; the engine keeps float32 as its default."""
+    if not isinstance(d, dtype) or not d.is_floating_point:
+        raise TypeError("only floating-point types are supported as the default type")
+    if d is not float32:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the default dtype stays "
+                                  "torch.float32")
+
+
 def from_numpy_dtype(np_dtype):
     """The torch dtype of a numpy dtype (TypeError for unsupported ones, as torch.from_numpy)."""
     try:

@@ -13,7 +13,7 @@ from . import shaping as S
 from .autograd import GRAD_MODE
 from .optable import OPS
 from .size import device
-from .tensor_base import TensorBase, apply, binary, binary_op, check_foreign, check_inplace, inplace, warn_once, wrap
+from .tensor_base import TensorBase, apply, binary, binary_op, check_foreign, check_inplace, inplace, warn_once
 
 
 def _op_method(name):
@@ -134,8 +134,12 @@ _BINDINGS = {
     "__gt__": lambda s, o: F.compare("gt", s, o), "__ge__": lambda s, o: F.compare("ge", s, o),
     "__and__": lambda s, o: F.logical("and", s, o), "__or__": lambda s, o: F.logical("or", s, o),
     "__xor__": lambda s, o: F.logical("xor", s, o), "__rand__": lambda s, o: F.logical("and", s, o),
-    "__ror__": lambda s, o: F.logical("or", s, o),
-    "__invert__": lambda s: wrap(np.logical_not(s._data) if s._data.dtype == np.bool_ else ~s._data),
+    "__ror__": lambda s, o: F.logical("or", s, o), "__rxor__": lambda s, o: F.logical("xor", s, o),
+    "__lshift__": lambda s, o: F.logical("left_shift", s, o), "__rshift__": lambda s, o: F.logical("right_shift", s, o),
+    "__invert__": F.invert, "bitwise_and": F.bitwise_and, "bitwise_or": F.bitwise_or, "bitwise_xor": F.bitwise_xor,
+    "bitwise_not": F.bitwise_not, "bitwise_left_shift": F.bitwise_left_shift,
+    "bitwise_right_shift": F.bitwise_right_shift, "bitwise_and_": F.bitwise_inplace(F.bitwise_and),
+    "bitwise_or_": F.bitwise_inplace(F.bitwise_or), "bitwise_xor_": F.bitwise_inplace(F.bitwise_xor),
     "__iadd__": _iop(lambda a, b: binary("add", a, b)), "__isub__": _iop(lambda a, b: binary("sub", a, b)),
     "__imul__": _iop(lambda a, b: binary("mul", a, b)), "__itruediv__": _iop(F.div),
     "__ipow__": _iop(F.pow),

@@ -9,8 +9,8 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
                                IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
                                from_numpy, full, full_like, linspace, multinomial, normal, ones, ones_like, rand,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
-from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,  # noqa: F401
-                             uint8)
+from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
+                             int16, int32, int64, set_default_dtype, uint8)
 from ..engine.einsum import einsum  # noqa: F401
 from ..engine.functions import (abs, absolute, add, all, allclose, any, ceil, clamp, clip, div, divide,  # noqa: F401
                                 floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax, logical_and,
@@ -25,6 +25,10 @@ from ..engine.indexing import (diag, diagonal, flip, gather, index_select, maske
 from ..engine.linalg import addmm, bmm, dot, matmul, mm, mv, outer  # noqa: F401
 from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgrid, sort, std_mean, topk,  # noqa: F401
                                unique, var_mean)
+from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bitwise_or,  # noqa: F401
+                                bitwise_right_shift, bitwise_xor)
+from .device import get_default_device, set_default_device  # noqa: F401
+from .histogram import histc, histogram  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, concatenate, cumprod,  # noqa: F401
                               cumsum, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
@@ -33,6 +37,8 @@ from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS
 from . import autograd, cuda, nn, optim  # noqa: F401
+from . import distributions  # noqa: F401,E402
+from . import functional  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
@@ -97,18 +103,6 @@ def set_num_threads(n):
 
 def get_num_threads():
     return 1
-
-
-def get_default_dtype():
-    return float32
-
-
-def set_default_dtype(d):
-    if not isinstance(d, dtype) or not d.is_floating_point:
-        raise TypeError("only floating-point types are supported as the default type")
-    if d is not float32:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the default dtype stays "
-                                  "torch.float32")
 
 
 def is_floating_point(input):
