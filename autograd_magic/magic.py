@@ -114,7 +114,7 @@ class GradMagics(Magics):
             bundle = dict(panel.widget._repr_mimebundle_())
             bundle["text/html"] = result._repr_html_()
             display(bundle, raw=True)
-        elif result.show_table or result.show_graph or result.extras:
+        elif result.show_table or result.show_graph or result.extras or result.problems:
             display(result)
         if stepper is not None:
             bundle = dict(stepper.widget._repr_mimebundle_())
@@ -152,20 +152,31 @@ class GradMagics(Magics):
         shell = self.shell
 
         def rerun(overrides):
-            import contextlib
-            import io
-            buf = io.StringIO()
+            """Re-run the cell with the sliders' values: a Rerun for the panel; nothing the cell raises escapes
+            (SystemExit, KeyboardInterrupt ... are shown in place, the kernel lives on)."""
+            from .views.capture import captured, error_output, interruptible, value_output
+            from .views.sliders import Rerun
             at = {(name, sites[name]): values for name, values in overrides.items()}
-            with contextlib.redirect_stdout(buf):
-                again = run_cell(source, shell.user_ns, filename=filename, overrides=at)
-                shown = present(again, args, cell, shell.user_ns)
-            shown.notes = again.notes
-            value = again.value if again.has_value else None
-            if stepper is not None and shown.stepper is not None:
-                shown.stepper_live = True
-                stepper.show(shown.stepper)   # the stepper follows the run on screen
-            return shown, buf.getvalue(), (None if value is None else repr(value))
+            outcome = Rerun()
+            with captured(shell) as outputs:
+                try:
+                    with interruptible():
+                        again = run_cell(source, shell.user_ns, filename=filename, overrides=at)
+                except BaseException as exc:  # noqa: BLE001 - the cell's own error, shown as a cell shows it
+                    outputs.append(error_output(shell, exc, user_traceback(exc.__traceback__, filename)))
+                    outcome.error = f"{type(exc).__name__}: {exc}"
+                else:
+                    if again.has_value and again.value is not None and not _ends_with_semicolon(source):
+                        outputs.append(value_output(shell, again.value))
+                    outcome.notes = again.notes
+                    outcome.result = present(again, args, cell, shell.user_ns)
+                    if stepper is not None and outcome.result.stepper is not None:
+                        outcome.result.stepper_live = True
+                        stepper.show(outcome.result.stepper)   # the stepper follows the run on screen
+            outcome.outputs = outputs
+            return outcome
         panel = SliderPanel(specs, notes, originals, rerun, result._repr_html_())
+        panel.input_names = set(originals)
         self._keep(panel, cell)
         return panel
 
@@ -173,13 +184,20 @@ class GradMagics(Magics):
 
     def _keep(self, panel, cell):
         """Remember the panel under its cell; a re-run of that cell (or more than MAX_PANELS live panels)
-        closes the old one, so widgets do not pile up in a long session."""
+        closes the old one, so widgets do not pile up and an old panel cannot re-run old source.
+
+        The cell is known by the frontend's ``cellId``. Without it (classic Notebook, nbclient) an edited cell
+        cannot be told from another one: a new panel then closes the panels of the same source and those with
+        an input of the same name, whose sliders would re-run older source over the names the newer cell made.
+        """
         panels = self.__dict__.setdefault("_panels", {})
         header = getattr(self.shell, "parent_header", None) or {}
-        key = (header.get("metadata") or {}).get("cellId") or cell
-        old = panels.pop(key, None)
-        if old is not None:
-            old.close()
+        cell_id = (header.get("metadata") or {}).get("cellId")
+        key = ("cellId", cell_id) if cell_id else ("source", cell)
+        stale = [k for k, old in panels.items()
+                 if k == key or (not cell_id and k[0] == "source" and old.input_names & panel.input_names)]
+        for k in stale:
+            panels.pop(k).close()
         panels[key] = panel
         while len(panels) > self.MAX_PANELS:
             panels.pop(next(iter(panels))).close()
@@ -262,15 +280,25 @@ def _ends_with_semicolon(source):
 
 def present(run, args, cell=None, user_ns=None):
     """The result object for a finished run, shaped by the options (cell and user_ns: for the derivatives that
-    re-run the cell in isolation)."""
+    re-run the cell in isolation). Never raises: the cell has already run, so a failure here becomes a note
+    under it (GradResult.problems) instead of an error in the user's code."""
+    try:
+        return _present(run, args, cell, user_ns)
+    except Exception as exc:  # noqa: BLE001 - recording and drawing are isolated from the cell
+        from .trace.model import GraphSpec
+        from .views.result import Problem
+        result = GradResult([], GraphSpec(), show_table=False, show_graph=False, precision=args.precision)
+        result.problems.append(Problem.from_exception("building the table and graph", exc))
+        return result
+
+
+def _present(run, args, cell=None, user_ns=None):
     from . import stepping
-    rows = run.tensors()
-    graph = run.graph(args.max_nodes)
-    trace = getattr(run, "trace", None)
-    trace = trace() if callable(trace) else trace
-    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) and trace is not None else None
+    trace = run.trace(args.max_nodes)
+    rows, graph = trace.tensors, trace.graph
+    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) else None
     extras = []
-    history = stepping.history_view(trace, rows, args) if trace is not None else None
+    history = stepping.history_view(trace, rows, args)
     if history is not None:
         extras.append(history)
     outputs = [r for r in rows if r.kind == OUTPUT]
@@ -278,7 +306,7 @@ def present(run, args, cell=None, user_ns=None):
     extras.extend(derivs.views)
     result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
                         rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision,
-                        stepper=stepper, extras=extras, derivatives=derivs)
+                        stepper=stepper, extras=extras, derivatives=derivs, trace=trace)
     if result.show_graph:
         result.start_render()
     return result

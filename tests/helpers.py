@@ -5,7 +5,6 @@ import importlib
 import io
 import os
 import re
-import sys
 import traceback
 import warnings
 
@@ -63,20 +62,12 @@ def normalise(results):
 
 def run_ours(cells, ns=None):
     """run_cells on the engine, with `import torch` (and torch.nn, torch.optim ...) resolving to it meanwhile,
-    as in a %%grad cell (autograd_magic.trace.runner.engine_modules)."""
+    as in a %%grad cell (the same context manager: autograd_magic.trace.execute.torch_is_the_engine)."""
     import autograd_magic.torch as ours
-    from autograd_magic.trace.runner import engine_modules
-    modules = engine_modules()
-    saved = {k: sys.modules.get(k) for k in modules}
-    try:
-        sys.modules.update(modules)
+    from autograd_magic.trace.execute import torch_is_the_engine
+    ns = {"torch": ours} if ns is None else ns
+    with torch_is_the_engine(ns, bound=("torch",)):
         return run_cells(cells, ours, ns)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                sys.modules.pop(k, None)
-            else:
-                sys.modules[k] = v
 
 
 def assert_same_as_pytorch(cells, corpus="snippets", name="case", ns=None, warns="together"):

@@ -28,6 +28,7 @@ import numpy as np
 from .. import torch as engine_torch
 from ..engine.tensor import Tensor
 from ..torch.autograd import functional
+from .names import NAMES
 from .runner import run_cell
 
 MAX_CHECK_ELEMENTS = 64     # central differences for at most this many input elements
@@ -162,7 +163,7 @@ class Probe:
             warnings.simplefilter("ignore")
             try:
                 run_cell(self.source, ns, filename=self.filename, overrides=overrides,
-                         transform=_to_float64 if float64 else None)
+                         transform=_to_float64 if float64 else None, record=False)
             except Exception as exc:  # noqa: BLE001 - the re-run's error becomes a note
                 raise ProbeError(f"a re-run failed with {type(exc).__name__}: {exc}") from None
         if not calls:
@@ -210,7 +211,7 @@ class Probe:
             calls = self.run(xs)
             out, seed = self.target(calls)
             seen["v"] = seed
-            seen["name"] = getattr(out, "_am_name", None)
+            seen["name"] = NAMES.tensor_name(out)
             return out
 
         jac = functional.jacobian(func, tuple(self.leaves()))

@@ -1,13 +1,39 @@
-"""GradResult: what %%grad shows under a cell, as one object (table + graph), also returned by ``-o``."""
+"""GradResult: what %%grad shows under a cell, as one object (table + graph), also returned by ``-o``.
+
+Drawing never fails the cell: an error while building or showing a view becomes a short note under the cell
+(``Problem``), with the details (the traceback) one click away in HTML and in ``result.problems``.
+"""
 import concurrent.futures
+import dataclasses
 import html
 import pathlib
+import traceback
 
 from ..trace.model import LEAF, OUTPUT
 from .table import GradTable
 
 GRAPH_CSS = "max-width:100%;overflow:auto"
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="autograd-magic-render")
+
+
+@dataclasses.dataclass
+class Problem:
+    """Something %%grad could not record or draw: a short note, and the traceback behind it."""
+    note: str
+    details: str = ""
+
+    @classmethod
+    def from_exception(cls, what, exc):
+        text = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return cls(f"{what} failed ({text}); the cell itself ran normally",
+                   "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+
+    def html(self):
+        return ("<details class='autograd-magic-problem'><summary><small>%%grad: "
+                f"{html.escape(self.note)}</small></summary><pre>{html.escape(self.details)}</pre></details>")
+
+    def text(self, index):
+        return f"%%grad: {self.note} (details: result.problems[{index}].details)"
 
 
 class GradResult:
@@ -18,7 +44,9 @@ class GradResult:
     """
 
     def __init__(self, rows, graph, *, show_table=True, show_graph=True, rankdir="TB", max_nodes=60,
-                 fmt="svg", precision=4, render_timeout=5.0, stepper=None, extras=(), derivatives=None):
+                 fmt="svg", precision=4, render_timeout=5.0, stepper=None, extras=(), derivatives=None,
+                 trace=None):
+        self.trace = trace  # the trace model (trace/model.py): passes and steps of the backward calls
         self.rows = rows
         self.graph = graph
         self.table = GradTable(rows, precision)
@@ -31,6 +59,10 @@ class GradResult:
         self.stepper_live = False         # True when the magic shows the stepper as a widget instead
         self.extras = list(extras)        # more views under the graph: .grad history, Jacobian, check, slope
         self._derivatives = derivatives
+        self.problems = []                # [Problem]: what could not be recorded or drawn
+        if trace is not None:
+            self.problems.extend(Problem(note, details) for note, details in
+                                 zip(trace.notes, getattr(trace, "details", None) or [""] * len(trace.notes)))
 
     @property
     def jacobian(self):
@@ -51,6 +83,17 @@ class GradResult:
     def hessian(self):
         """--hessian: {(name_i, name_j): array}, or None."""
         return None if self._derivatives is None else self._derivatives.hessian
+
+    @property
+    def passes(self):
+        """One trace.model.Pass per backward()/autograd.grad call of the cell, in order."""
+        return self.trace.passes if self.trace is not None else []
+
+    @property
+    def steps(self):
+        """Every node run of every backward pass, in the order the engine ran them (trace.model.Step: ``.node``,
+        ``.grad_in``, ``.inputs`` with ``.target``, ``.local``, ``.contribution``)."""
+        return self.trace.steps if self.trace is not None else []
 
     @property
     def leaves(self):
@@ -125,10 +168,22 @@ class GradResult:
     def _repr_mimebundle_(self, include=None, exclude=None):
         """HTML for notebooks; with it, the plain-text fallback is the table alone (the outline of the graph,
         the costly part of __repr__, is for terminals)."""
-        text = repr(self.table) if self.show_table else "(computation graph)"
+        try:
+            text = repr(self.table) if self.show_table else "(computation graph)"
+        except Exception as exc:  # noqa: BLE001 - drawing never fails the cell
+            text = Problem.from_exception("drawing the table", exc).text(0)
         return {"text/html": self._repr_html_(), "text/plain": text}
 
     def _repr_html_(self):
+        try:
+            body = self._html_parts()
+        except Exception as exc:  # noqa: BLE001 - drawing never fails the cell: a note says what went wrong
+            self.problems.append(Problem.from_exception("drawing the views", exc))
+            body = ""
+        notes = "".join(p.html() for p in self.problems)
+        return "<div class='autograd-magic'>" + body + notes + "</div>"
+
+    def _html_parts(self):
         parts = []
         if self.show_table:
             parts.append(self.table._repr_html_())
@@ -137,9 +192,18 @@ class GradResult:
         parts.extend(view._repr_html_() for view in self.extras)
         if self.stepper is not None and not self.stepper_live:
             parts.append(self.stepper._repr_html_())
-        return "<div class='autograd-magic'>" + "".join(parts) + "</div>"
+        return "".join(parts)
 
     def __repr__(self):
+        try:
+            parts = self._text_parts()
+        except Exception as exc:  # noqa: BLE001 - drawing never fails the cell
+            self.problems.append(Problem.from_exception("drawing the views", exc))
+            parts = []
+        parts.extend(p.text(i) for i, p in enumerate(self.problems))
+        return "\n\n".join(p for p in parts if p)
+
+    def _text_parts(self):
         parts = []
         if self.show_table:
             parts.append(repr(self.table))
@@ -148,4 +212,4 @@ class GradResult:
         parts.extend(repr(view) for view in self.extras)
         if self.stepper is not None:
             parts.append(repr(self.stepper))
-        return "\n\n".join(p for p in parts if p)
+        return parts

@@ -1,13 +1,14 @@
 """Sliders under a %%grad cell: move an input, the cell re-runs with it, table and graph update in place.
 
 ``SliderPanel`` owns the widgets; it re-runs the cell through a ``rerun(overrides)`` callable given by the magic
-(which returns the new GradResult, printed text and value, or raises), so the panel itself knows nothing of
-IPython's shell. Moves are coalesced: a move only records the latest values and asks the scheduler for one
-flush; the flush runs the cell once with whatever is latest, so a burst of moves never builds a backlog.
+(which returns a ``Rerun``: the new GradResult, the cell's outputs, its error), so the panel itself knows nothing
+of IPython's shell. Moves are coalesced: a move only records the latest values; one re-run follows when the moves
+pause (every slider update queued in the kernel meanwhile is handled first), so a burst never builds a backlog.
 """
 import html
 import math
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -104,13 +105,28 @@ def overrides_from(specs, values, originals):
     return out
 
 
+@dataclass
+class Rerun:
+    """What one slider re-run gives the panel: the new GradResult (None if the cell failed), the cell's outputs
+    in notebook form (stream, display_data, error: shown in the panel's output area as a cell shows them), a
+    one-line error, and notes about the inputs."""
+    result: object = None
+    outputs: list = field(default_factory=list)
+    error: str = None
+    notes: list = field(default_factory=list)
+
+
 class SliderPanel:
-    """The widgets: one FloatSlider per input, a reset button, and the live output (table, graph, printed text)."""
+    """The widgets: one FloatSlider per input, a reset button, the re-run's outputs (printed text, stderr,
+    displays, value, traceback) and the live table and graph."""
+
+    QUIET = 0.01     # a re-run starts once no move came for this long (s) ...
+    MAX_WAIT = 0.1   # ... or this long after the first move it answers (a slider being dragged)
 
     def __init__(self, specs, notes, originals, rerun, first_html, schedule=None):
         import ipywidgets as w
         self.specs, self.originals, self.rerun = specs, originals, rerun
-        self.schedule = schedule or _default_scheduler()
+        self.schedule = schedule if schedule is not None else _default_scheduler()
         # One layout and one style shared by all sliders: every widget object costs a comm message.
         layout, style = w.Layout(width="420px"), w.SliderStyle(description_width="initial")
         self.sliders = [w.FloatSlider(value=s.value, min=s.min, max=s.max, step=s.step, description=s.label,
@@ -118,6 +134,8 @@ class SliderPanel:
                         for s in specs]
         self.reset_button = w.Button(description="reset", tooltip="restore the values written in the cell",
                                      layout=w.Layout(width="80px"))
+        self.out = w.Output()
+        self.out.add_class("autograd-magic-outputs")
         self.live = w.HTML(value=first_html)
         self.live.add_class("autograd-magic-live")
         ranges = "; ".join(f"{s.label}: {s.min:g} to {s.max:g}, step {s.step:g}" for s in specs)
@@ -125,10 +143,11 @@ class SliderPanel:
         note = w.HTML(value="".join(f"<div><small>{html.escape(n)}</small></div>" for n in notes))
         self._boxes = [w.VBox(self.sliders), note]
         self._boxes.append(w.HBox([self._boxes[0], self.reset_button]))
-        self.widget = w.VBox([self._boxes[2], note, self.live])
+        self.widget = w.VBox([self._boxes[2], note, self.out, self.live])
         self.widget.add_class("autograd-magic-sliders")
         self._pending = None
         self._scheduled = False
+        self._first_move = self._last_move = 0.0
         self.runs = 0
         for s in self.sliders:
             s.observe(self._moved, names="value")
@@ -137,40 +156,90 @@ class SliderPanel:
     def values(self):
         return [s.value for s in self.sliders]
 
+    def output_text(self):
+        """The re-run's outputs as plain text (streams, text/plain of displays, tracebacks)."""
+        parts = []
+        for o in self.out.outputs:
+            if o.get("output_type") == "stream":
+                parts.append(o.get("text", ""))
+            elif o.get("output_type") == "error":
+                parts.append("\n".join(o.get("traceback", [])) + "\n")
+            else:
+                parts.append(o.get("data", {}).get("text/plain", "") + "\n")
+        return "".join(parts)
+
     def close(self):
-        """Close every widget of the panel, with their layouts and styles (frees the kernel side)."""
-        _close_tree(self.widget)
+        """Close every widget of the panel, with their layouts and styles (frees the kernel side); a closed
+        panel never re-runs its cell again."""
         self.rerun = None
+        _close_tree(self.widget)
+
+    # ------------------------------------------------------------ coalescing moves
 
     def _moved(self, change):
+        """A move only records the latest values; one re-run follows once the moves pause (messages queued
+        while a re-run ran are all handled first: a burst gives one re-run with the latest values)."""
         self._pending = self.values()
+        if self.schedule is None:
+            self.flush()
+            return
+        now = time.monotonic()
+        self._last_move = now
         if not self._scheduled:
             self._scheduled = True
-            self.schedule(self.flush)
+            self._first_move = now
+            self.schedule(self._tick, self.QUIET)
+
+    def _tick(self):
+        now = time.monotonic()
+        quiet = now - self._last_move
+        if quiet < self.QUIET and now - self._first_move < self.MAX_WAIT:
+            self.schedule(self._tick, self.QUIET - quiet)
+            return
+        self.flush()
 
     def flush(self):
-        """Re-run the cell once with the latest slider values (a burst of moves gives one run)."""
+        """Re-run the cell once with the latest slider values (a burst of moves gives one run). Runs on the
+        kernel's event loop: nothing may escape from here (an exception there would stop the kernel)."""
         self._scheduled = False
         values, self._pending = self._pending, None
-        if values is None:
+        if values is None or self.rerun is None:
             return
         self.runs += 1
-        self.live.value = self.render(overrides_from(self.specs, values, self.originals))
+        try:
+            self._show(self._run(overrides_from(self.specs, values, self.originals)))
+        except BaseException as exc:  # noqa: BLE001 - e.g. an interrupt while the widgets are updated
+            try:
+                self.live.value = _error_html(exc)
+            except BaseException:  # noqa: BLE001
+                pass
+
+    def _run(self, overrides):
+        try:
+            outcome = self.rerun(overrides)
+        except BaseException as exc:  # noqa: BLE001 - whatever the cell raised, the kernel lives on
+            return Rerun(error=f"{type(exc).__name__}: {exc}")
+        if isinstance(outcome, tuple):  # (result, printed, value repr): a plain rerun callable
+            result, printed, value = outcome
+            outputs = [{"output_type": "stream", "name": "stdout", "text": printed}] if printed else []
+            if value is not None:
+                outputs.append({"output_type": "display_data", "data": {"text/plain": value}, "metadata": {}})
+            outcome = Rerun(result=result, outputs=outputs, notes=list(getattr(result, "notes", ())))
+        return outcome
+
+    def _show(self, outcome):
+        self.out.outputs = tuple(outcome.outputs)
+        parts = [f"<div class='autograd-magic-note'><small>{html.escape(n)}</small></div>" for n in outcome.notes]
+        if outcome.error is not None:
+            parts.append(_error_html(outcome.error))
+        if outcome.result is not None:
+            parts.append(outcome.result._repr_html_())
+        self.live.value = "".join(parts)
 
     def render(self, overrides):
-        try:
-            result, printed, value_repr = self.rerun(overrides)
-        except Exception as exc:  # noqa: BLE001 - any error of the user's cell is shown in place
-            return (f"<pre class='autograd-magic-error' style='color:#b00020'>{html.escape(type(exc).__name__)}: "
-                    f"{html.escape(str(exc))}</pre>")
-        parts = [f"<div class='autograd-magic-note'><small>{html.escape(n)}</small></div>"
-                 for n in getattr(result, "notes", ())]
-        if printed:
-            parts.append(f"<pre class='autograd-magic-stdout'>{html.escape(printed)}</pre>")
-        if value_repr is not None:
-            parts.append(f"<pre class='autograd-magic-value'>{html.escape(value_repr)}</pre>")
-        parts.append(result._repr_html_())
-        return "".join(parts)
+        """The live HTML for a re-run with these overrides (also updates the output area)."""
+        self._show(self._run(overrides))
+        return self.live.value
 
     def reset(self, _button=None):
         for slider, spec in zip(self.sliders, self.specs):
@@ -180,6 +249,11 @@ class SliderPanel:
             slider.observe(self._moved, names="value")
         self._pending = self.values()
         self.flush()
+
+
+def _error_html(error):
+    text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    return f"<pre class='autograd-magic-error' style='color:#b00020'>{html.escape(text)}</pre>"
 
 
 def _close_tree(widget, seen=None):
@@ -199,7 +273,11 @@ def _close_tree(widget, seen=None):
 
 
 def _default_scheduler():
-    """In a kernel: run on the event loop soon (moves queued meanwhile coalesce); else run now."""
+    """In a kernel: schedule(fn, delay) on its event loop, so that the moves queued meanwhile are handled before
+    the re-run, and the re-run happens in the main thread; None elsewhere (a move re-runs at once).
+
+    Thread-safe: JupyterLab sends widget messages on a kernel subshell, whose handler runs in another thread
+    (a plain call_later from there would wait for the loop's next event)."""
     try:
         import asyncio
         loop = asyncio.get_running_loop()
@@ -212,6 +290,6 @@ def _default_scheduler():
         except Exception:  # noqa: BLE001 - no tornado loop: run synchronously
             current = None
         if current is not None:
-            return lambda fn: current.add_callback(fn)
-        return lambda fn: fn()
-    return lambda fn: loop.call_soon_threadsafe(fn)  # wakes the loop: a plain call_soon can wait for the next message
+            return lambda fn, delay: current.add_callback(current.call_later, delay, fn)
+        return None
+    return lambda fn, delay: loop.call_soon_threadsafe(loop.call_later, delay, fn)
