@@ -2,6 +2,7 @@
 import html
 
 from ..trace.model import INTERMEDIATE, OUTPUT
+from ..trace.loops import sparkline
 from .format import tensor_text
 from .style import KIND_COLOURS as KIND_COLOUR, KIND_TEXT
 
@@ -16,6 +17,18 @@ def printable(text):
     if text.isprintable():  # str.isprintable is False for every Cc, Cf, Zl, Zp, Cs, Co, Cn character
         return text
     return "".join(ch if ch == "\n" or ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def history_text(info):
+    """``100 passes: 18.67 → 0.0484`` and a sparkline of the values (outputs), the values or the norm (leaves)."""
+    hist = info.history
+    if not hist or info.passes < 2:
+        return ""
+    known = [v for v in hist if v is not None]
+    if not known:
+        return f"{info.passes} passes"
+    what = "" if info.kind == OUTPUT or all(n == 1 for n in info.shape) else "norm "
+    return f"{info.passes} passes: {what}{known[0]:.4g} \u2192 {known[-1]:.4g}\n{sparkline(hist)}"
 
 
 class GradTable:
@@ -41,9 +54,11 @@ class GradTable:
             notes.append(COMPUTED_NOTE)
         if info.kind == OUTPUT and info.grad is not None:
             notes.append("where backward() started")
-        return [printable(info.label), KIND_TEXT[info.kind], shape, dtype, value, grad, "; ".join(notes)]
+        notes.extend(info.notes)
+        return [printable(info.label), KIND_TEXT[info.kind], shape, dtype, value, grad, history_text(info),
+                "; ".join(notes)]
 
-    HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "note"]
+    HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "over the passes", "note"]
 
     def _columns(self):
         if getattr(self, "_cached", None) is not None:
@@ -53,7 +68,8 @@ class GradTable:
 
     def _compute_columns(self):
         rows = [self.cells(r) for r in self.rows]
-        keep = [i for i, h in enumerate(self.HEADERS) if h not in ("dtype", "note") or any(r[i] for r in rows)]
+        keep = [i for i, h in enumerate(self.HEADERS)
+                if h not in ("dtype", "note", "over the passes") or any(r[i] for r in rows)]
         return [self.HEADERS[i] for i in keep], [[r[i] for i in keep] for r in rows]
 
     def __repr__(self):
