@@ -10,7 +10,7 @@ from traitlets import Unicode
 from .trace.model import OUTPUT
 from .views import registry
 from .views.result import GradResult
-from .trace.execute import user_traceback
+from .trace.execute import cell_source, ends_with_semicolon, user_traceback
 from .trace.runner import run_cell
 
 
@@ -88,7 +88,7 @@ class GradMagics(Magics):
         if args.backend == "torch" and any(getattr(args, k, False) for k in ("jacobian", "hessian", "check", "slope")):
             run.notes.append("--jacobian, --hessian, --check and --slope re-run the cell on the engine: "
                              "they are left out with --backend torch")
-        if run.has_value and run.value is not None and not _ends_with_semicolon(source):
+        if run.has_value and run.value is not None and not ends_with_semicolon(source):
             self.shell.displayhook(run.value)
         result = present(run, args, source if args.backend == "engine" else None,  # source: the cell as Python
                          self.shell.user_ns)                       # (after IPython's
@@ -174,7 +174,7 @@ class GradMagics(Magics):
                     outputs.append(error_output(shell, exc, user_traceback(exc.__traceback__, filename)))
                     outcome.error = f"{type(exc).__name__}: {exc}"
                 else:
-                    if again.has_value and again.value is not None and not _ends_with_semicolon(source):
+                    if again.has_value and again.value is not None and not ends_with_semicolon(source):
                         outputs.append(value_output(shell, again.value))
                     outcome.notes = again.notes
                     outcome.result = present(again, args, source if args.backend == "engine" else None,
@@ -239,23 +239,11 @@ class GradMagics(Magics):
         return None
 
     def _compile_input(self, line, cell):
-        """(Python source, file name): the cell through IPython's own input transformation (%magics, !cmd,
-        x?, as in a normal cell), one line down so that line numbers count the %%grad line as the frontend does,
-        and registered as the frontend's cell [N] so that tracebacks say ``Cell In[N], line L``."""
-        header = ("%%grad " + line).rstrip()
-        lines = cell.splitlines(True)
-        blank = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
-        try:  # IPython drops leading blank lines: they are put back, to keep the line numbers
-            source = "\n" * (1 + blank) + self.shell.transform_cell("".join(lines[blank:]))
-        except Exception:  # noqa: BLE001 - the cell as written; its SyntaxError is then the compiler's
-            source = "\n" + cell
+        """(Python source, file name) of the cell, as IPython would run it (trace.execute.cell_source)."""
         running = self._running_cell()
         number = running.execution_count if running is not None else self.shell.execution_count
-        raw = running.info.raw_cell if running is not None else header + "\n" + cell
-        try:
-            return source, self.shell.compile.cache(header + source, number, raw_code=raw)
-        except Exception:  # noqa: BLE001 - an older IPython: tracebacks then name the cell <%%grad>
-            return source, "<%%grad>"
+        raw = running.info.raw_cell if running is not None else None
+        return cell_source(self.shell, line, cell, number, raw)
 
     def _fail(self, exc, filename, cell):
         """The cell raised exc: show it as a normal cell does (the user's frames only, SyntaxError in 4 lines,
@@ -277,15 +265,6 @@ class GradMagics(Magics):
         else:
             shell.showtraceback((type(exc), exc, exc.__traceback__), tb_offset=0)
         running.error_in_exec = exc
-
-
-def _ends_with_semicolon(source):
-    """A cell whose last line ends in ``;`` shows no Out, as in a normal cell."""
-    from IPython.core.displayhook import DisplayHook
-    try:
-        return DisplayHook.semicolon_at_end_of_expression(source)
-    except Exception:  # noqa: BLE001 - tokenize errors: show the value
-        return False
 
 
 def present(run, args, cell=None, user_ns=None):

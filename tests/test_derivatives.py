@@ -124,7 +124,9 @@ def _line(svg, cls):
 
 def test_tangent_touches_the_curve_with_the_gradient_as_slope(ip):
     res = grad_cell(ip, CASES[0][1], "--slope")
-    (view,) = [v for v in res.extras if type(v).__name__ == "SlopeView"]
+    views = [v for v in res.extras if type(v).__name__ == "SlopeView"]
+    assert len(views) == 1, repr(res)   # a note says why when there is no picture
+    view = views[0]
     svg = view.svg
     assert "slope = 7." in svg
     pts = np.array([_floats(p) for p in re.search(r"class='curve' points='([^']*)'", svg).group(1).split()])
@@ -141,7 +143,9 @@ def test_tangent_touches_the_curve_with_the_gradient_as_slope(ip):
 
 def test_contour_arrow_points_along_the_gradient(ip):
     res = grad_cell(ip, dict((c[0], c[1]) for c in CASES)["seed_two_inputs"], "--slope")
-    (view,) = [v for v in res.extras if type(v).__name__ == "SlopeView"]
+    views = [v for v in res.extras if type(v).__name__ == "SlopeView"]
+    assert len(views) == 1, repr(res)   # a note says why when there is no picture
+    view = views[0]
     from autograd_magic.views import slope
     from autograd_magic.views.sliders import default_range
     x1, y1, x2, y2 = _line(view.svg, "gradient-arrow")

@@ -190,7 +190,7 @@ class Node:
 class MultiNode(Node):
     """A node with several outputs (one grad_fn shared by all, told apart by output number): its vjp receives
     Parts, {output number: gradient}, holding the outputs that received a gradient."""
-    __slots__ = ()
+    __slots__ = ("out_meta",)
     multi = True
 
     def _init(self, op, inputs, saved, consts, outputs):
@@ -209,6 +209,7 @@ class MultiNode(Node):
         self.consts = consts
         self.seq = next(_sequence)
         self.extra = None
+        self.out_meta = [None if out is None else (out._data.shape, out._data.dtype) for out in outputs]
         for i, out in enumerate(outputs):
             if out is not None:
                 out._rg = True
@@ -384,9 +385,21 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             _call_node(node, grad, keep_graph, xp, buffers)
         else:
             saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True)
-            events.node_ran(pass_id, step, node, grad.first() if grad.__class__ is Parts else grad, saved, sent, xp)
+            events.node_ran(pass_id, step, node, _first_output_grad(node, grad), saved, sent, xp)
             step += 1
     return captured
+
+
+def _first_output_grad(node, grad):
+    """What backward events report as a node's incoming gradient: for a several-output node, its output 0's
+    (zeros when none flowed into it; the other outputs' gradients are not reported)."""
+    if grad.__class__ is not Parts:
+        return grad
+    g = grad.get(0)
+    if g is None:
+        meta = node.out_meta[0]
+        g = np.zeros(meta[0], meta[1]) if meta is not None else grad.first()
+    return g
 
 
 def _run_pre_hooks(node, grad, to_tensor, create_graph):

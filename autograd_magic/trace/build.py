@@ -76,6 +76,8 @@ def _collect_tensors(run, nodes, in_ns):
             grad = ei.grad(t, copy=True)
         else:
             g = grads.get(node)
+            if getattr(node, "multi", False) and t.output_nr:  # events report a several-output node's output 0
+                g = None
             grad = None if g is None else _fit(g, ei.shape(t))
         graph_node = node if node is not None else ei.leaf_node(t, create=False)
         info = TensorInfo(key=f"t{len(rows)}", name=name, expr=expr, kind=kind, shape=ei.shape(t),
