@@ -8,8 +8,6 @@ norm at each pass that reached it: the parameter's trajectory. Both are bounded 
 Iterating over ``Outputs`` gives ``(tensor, gradient given)`` of the last pass of each output, in the order the
 outputs first appeared, which is what the table's rows and the graph's roots are drawn from.
 """
-import math
-
 import numpy as np
 
 MAX_POINTS = 10000
@@ -87,23 +85,6 @@ class LeafHistory:
         if len(vs) < MAX_POINTS:
             vs.append(value)
             self.grads.setdefault(node_id, []).append(grad)
-
-
-BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
-
-
-def sparkline(values, width=24):
-    """A line of block characters for a history (``▇▅▃▂▁▁``): readable in HTML and in a terminal."""
-    pts = [v for v in values if v is not None and math.isfinite(v)]
-    if len(pts) < 2:
-        return ""
-    if len(pts) > width:   # the value at evenly spaced passes, the first and the last kept
-        idx = np.linspace(0, len(pts) - 1, width).round().astype(int)
-        pts = [pts[i] for i in idx]
-    lo, hi = min(pts), max(pts)
-    if hi == lo:
-        return BLOCKS[0] * len(pts)
-    return "".join(BLOCKS[min(len(BLOCKS) - 1, int((p - lo) / (hi - lo) * len(BLOCKS)))] for p in pts)
 
 
 ZEROED = "the gradient its last backward() gave; the code then zeroed it"

@@ -1,8 +1,10 @@
 """The gradient table: one row per tensor a %%grad cell touched, as HTML (escaped) and aligned plain text."""
 import html
+import math
+
+import numpy as np
 
 from ..trace.model import INTERMEDIATE, OUTPUT
-from ..trace.loops import sparkline
 from .format import tensor_text
 from .style import KIND_COLOURS as KIND_COLOUR, KIND_TEXT
 
@@ -17,6 +19,23 @@ def printable(text):
     if text.isprintable():  # str.isprintable is False for every Cc, Cf, Zl, Zp, Cs, Co, Cn character
         return text
     return "".join(ch if ch == "\n" or ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
+
+
+def sparkline(values, width=24):
+    """A line of block characters for a history (``▇▅▃▂▁▁``): readable in HTML and in a terminal."""
+    pts = [v for v in values if v is not None and math.isfinite(v)]
+    if len(pts) < 2:
+        return ""
+    if len(pts) > width:   # the value at evenly spaced passes, the first and the last kept
+        idx = np.linspace(0, len(pts) - 1, width).round().astype(int)
+        pts = [pts[i] for i in idx]
+    lo, hi = min(pts), max(pts)
+    if hi == lo:
+        return BLOCKS[0] * len(pts)
+    return "".join(BLOCKS[min(len(BLOCKS) - 1, int((p - lo) / (hi - lo) * len(BLOCKS)))] for p in pts)
 
 
 def history_text(info):
