@@ -6,7 +6,7 @@ import operator
 
 import numpy as np
 
-from . import events
+from . import dtypes, events
 from .fperror import _FPE, _QUIET
 
 
@@ -379,7 +379,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             if capture is None and (accumulate_into is None or node in accumulate_into):
                 if pass_id is not None and not node.variable._untracked_view:
                     events.accumulate(pass_id, node.variable, grad)
-                _accumulate(node.variable, grad, create_graph, to_tensor, taken)
+                _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
             continue
         if pass_id is None:
             _call_node(node, grad, keep_graph, xp, buffers)
@@ -476,7 +476,7 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
         return saved, grads_in
 
 
-def _accumulate(leaf, grad, create_graph, to_tensor, taken):
+def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
     if leaf._untracked_view:
         return
     hooks = leaf._hooks
@@ -487,7 +487,8 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken):
                 grad = new if create_graph else new._data
     if create_graph:
         g = to_tensor(grad)
-        leaf._grad = g._copy_grad() if leaf._grad is None else leaf._grad + g
+        # the copy a leaf's .grad receives under create_graph (PyTorch records it: CopyBackwards)
+        leaf._grad = xp.call("copy_grad", (g,)) if leaf._grad is None else leaf._grad + g
         return
     data = grad
     if leaf._grad is None:
@@ -546,8 +547,7 @@ class Saved:
         return self.tensor
 
     def _version_message(self, node):
-        kind = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
-                "float16": "Half", "uint8": "Byte", "int8": "Char", "int16": "Short"}[self.data.dtype.name]
+        kind = dtypes.scalar_name(self.data.dtype)
         shape = ", ".join(str(n) for n in self.data.shape)
         producer = node if self.is_output else self.tensor._fn
         where = f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', producer.op.node)}," if producer else ""

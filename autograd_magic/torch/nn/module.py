@@ -3,7 +3,11 @@ import collections
 
 import numpy as np
 
+from ...engine import dtypes
 from ...engine.autograd import RemovableHandle
+from ...engine.methods import to_dtype_arg
+from ...engine.printing import format_parameter
+from ...engine.size import Size
 from ...engine.tensor import Tensor
 
 
@@ -22,7 +26,6 @@ class Parameter(Tensor):
         pass
 
     def __repr__(self):
-        from ...engine.printing import format_parameter
         return format_parameter(self._data, self.dtype.name, requires_grad=self._rg)
 
     __str__ = __repr__
@@ -128,7 +131,6 @@ class Module:
         return out
 
     def _add_hook(self, kind, hook):
-        from ...engine.autograd import RemovableHandle
         hooks = self.__dict__.setdefault("_forward_hooks", {"pre": {}, "post": {}})
         handle = RemovableHandle(hooks[kind])
         hooks[kind][handle.id] = hook
@@ -216,7 +218,6 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
-        from ...engine.methods import to_dtype_arg
         dtype = to_dtype_arg(args, kwargs)
         if dtype is None:
             return self
@@ -226,15 +227,12 @@ class Module:
         return self._cast(dtype)
 
     def float(self):
-        from ...engine import dtypes
         return self._cast(dtypes.float32)
 
     def double(self):
-        from ...engine import dtypes
         return self._cast(dtypes.float64)
 
     def half(self):
-        from ...engine import dtypes
         return self._cast(dtypes.float16)
 
     def type(self, dst_type):
@@ -270,7 +268,6 @@ class Module:
                 target = own[k]
                 src = v._data if isinstance(v, Tensor) else np.asarray(v)
                 if src.shape != target._data.shape:
-                    from ...engine.size import Size
                     errors.append(f"size mismatch for {k}: copying a param with shape {Size(src.shape)} from "
                                   f"checkpoint, the shape in current model is {Size(target._data.shape)}.")
         if errors:
