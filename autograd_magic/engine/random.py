@@ -16,6 +16,8 @@ from fractions import Fraction
 
 import numpy as np
 
+from . import dtypes
+
 __all__ = ["Generator", "default_generator", "kaiming_uniform_bound", "manual_seed"]
 
 _N = 624                       # mt19937 words
@@ -241,10 +243,6 @@ def _apply_swaps(j, n):
     return out
 
 
-_CNAMES = {"bool": "bool", "uint8": "unsigned char", "int8": "signed char", "int16": "short int",
-           "int32": "int", "int64": "long int"}     # caffe2 TypeMeta names in torch's messages
-
-
 def _shape(shape):
     return (int(shape),) if isinstance(shape, (int, np.integer)) else tuple(int(s) for s in shape)
 
@@ -446,7 +444,7 @@ class Generator:
             info = (0, 1) if dt.kind == "b" else (np.iinfo(dt).min, np.iinfo(dt).max)
             for name, v in (("from", low), ("to - 1", high - 1)):
                 if not info[0] <= v <= info[1]:
-                    raise RuntimeError(f"{name} is out of bounds for {_CNAMES.get(dt.name, dt.name)}")
+                    raise RuntimeError(f"{name} is out of bounds for {dtypes.c_name(dt)}")
         span, n = (high - low) % 2 ** 64, math.prod(shape)
         v = self._r64(n) if span >= 2 ** 28 else self._raw(n).astype(np.uint32)
         v -= v // v.dtype.type(span) * v.dtype.type(span)   # v % span, on numpy's fast division
