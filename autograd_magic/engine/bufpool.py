@@ -12,7 +12,7 @@ import sys
 import numpy as np
 
 MIN_BYTES = 1 << 20            # smaller arrays come from numpy's own small-block cache and the heap
-MAX_BYTES = 128 << 20          # what the pool may keep alive while unused
+MAX_BYTES = 64 << 20           # what the pool may keep alive while unused
 _arrays = []                   # arrays the engine made, each possibly still in use elsewhere
 _ids = set()
 _held = [0]

@@ -41,8 +41,10 @@ class TensorInfo:
     passes: int = 0               # backward passes that started here (OUTPUT) or reached it (LEAF), when > 1
     history: Optional[list] = None   # its value (a scalar, else the norm) at each of those passes (loops)
     notes: list = field(default_factory=list)   # what else the row must say ("the code zeroed it ...")
-    reset: Optional[str] = None   # LEAF whose .grad the code reset after its last backward: "zero" or "none"
-                                  # (``grad`` then holds what that backward gave, as the table shows it)
+<<<<<<< HEAD
+=======
+    reset: Optional[str] = None   # "zero" / "none": after its last backward the code zeroed .grad / set it to None
+>>>>>>> main
 
     @property
     def label(self):
