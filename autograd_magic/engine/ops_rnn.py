@@ -7,7 +7,7 @@ const: reverse (the backward direction of a bidirectional layer). Gate order i, 
 """
 import numpy as np
 
-from .autograd import GRAD_MODE, Saved, multi_node_type, record_multi
+from .autograd import multi_node_type
 from .optable import OPS, defop
 
 
@@ -133,7 +133,7 @@ def lstm_layer_backward(grads, x, w_ih, w_hh, h0, c0, cache, reverse, needs):
             dh if needs[5] else None, dc if needs[6] else None]
 
 
-def _composite(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
+def _composite(xp, x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
     """The same layer from recorded Tensor ops (for create_graph=True: a gradient that can be differentiated)."""
     steps = x.shape[0]
     hidden = w_hh.shape[1]
@@ -149,48 +149,21 @@ def _composite(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
         g, o = z[:, 2 * hidden:3 * hidden].tanh(), z[:, 3 * hidden:].sigmoid()
         c = f * c + i * g
         h = outs[t] = o * c.tanh()
-    from .shaping import stack
-    return stack(outs), h, c
+    return xp.stack(outs), h, c
 
 
-def _vjp(xp, grads, saved, consts, needs):
+def lstm_layer_vjp(xp, grads, saved, consts, needs):
     reverse, = consts
     x, w_ih, w_hh, b_ih, b_hh, h0, c0, cache = saved
     if xp.is_numpy:
         return lstm_layer_backward(grads, x, w_ih, w_hh, h0, c0, cache, reverse, [bool(e) for e in needs])
-    from .grad import grad
-    with_grad = GRAD_MODE.enabled
-    GRAD_MODE.enabled = True
-    try:
-        leaves = (x, w_ih, w_hh, b_ih, b_hh, h0, c0)   # the inputs themselves: the result stays a function of them
-        outs = _composite(*leaves, reverse)
-        pairs = [(o, grads[k]) for k, o in enumerate(outs) if k in grads]
-        wanted = [(k, t) for k, t in enumerate(leaves) if t is not None and needs[k]]
-        got = grad([o for o, _ in pairs], [t for _, t in wanted], [g for _, g in pairs], create_graph=True,
-                   allow_unused=True)
-    finally:
-        GRAD_MODE.enabled = with_grad
-    result = [None] * 7
-    for (k, _), g in zip(wanted, got):
-        result[k] = g
-    return result
+    # the inputs themselves: the result stays a function of them
+    return xp.differentiate(lambda *args: _composite(xp, *args), (x, w_ih, w_hh, b_ih, b_hh, h0, c0), consts, grads,
+                            needs)
 
 
-defop("mkldnn_rnn_layer", "MkldnnRnnLayerBackward0", lstm_layer_forward, saves=(0,))(_vjp)
+defop("mkldnn_rnn_layer", "MkldnnRnnLayerBackward0", lstm_layer_forward, saves=(0,))(lstm_layer_vjp)
 OPS["mkldnn_rnn_layer"].node_cls = multi_node_type("MkldnnRnnLayerBackward0")
-
-
-def lstm_layer(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse=False):
-    """One LSTM layer over a (T, B, I) sequence: (output (T, B, H), h_n (B, H), c_n (B, H)) as Tensors."""
-    from .tensor import Tensor
-    arrays = [None if t is None else t._data for t in (x, w_ih, w_hh, b_ih, b_hh, h0, c0)]
-    out, hy, cy, cache = lstm_layer_forward(*arrays, reverse)
-    outs = [Tensor._wrap(out), Tensor._wrap(hy), Tensor._wrap(cy)]
-    inputs = (x, w_ih, w_hh, b_ih, b_hh, h0, c0)
-    if GRAD_MODE.enabled and any(t is not None and t._rg for t in inputs):
-        saved = [None if t is None else Saved(t) for t in inputs] + [cache]
-        record_multi(OPS["mkldnn_rnn_layer"], inputs, outs, saved, (reverse,))
-    return outs
 
 
 @defop("transpose_", "TransposeBackward1", lambda a, d0, d1: np.swapaxes(a, d0, d1))
