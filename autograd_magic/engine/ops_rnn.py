@@ -167,6 +167,6 @@ OPS["mkldnn_rnn_layer"].node_cls = multi_node_type("MkldnnRnnLayerBackward0")
 
 
 @defop("transpose_", "TransposeBackward1", lambda a, d0, d1: np.swapaxes(a, d0, d1))
-def _(x, g, s, k, n):
+def transpose__vjp(xp, grad, saved, consts, needs):
     """ATen's RNN and GRU end with output.transpose_(0, 1) for batch_first (the in-place form's node)."""
-    return (x.swap(g, k[0], k[1]),)
+    return (xp.swap(grad, consts[0], consts[1]),)
