@@ -23,6 +23,14 @@ def _t(a, value):
 _erf64 = np.vectorize(math.erf, otypes=[np.float64])
 
 
+@defop("hardshrink", "HardshrinkBackward0", lambda a, lambd: np.where(np.abs(a) > lambd, a, a.dtype.type(0)),
+       saves=(0,), api="hardshrink", args=lambda input, lambd=0.5: ((input,), (lambd,)))
+def hardshrink_vjp(xp, grad, saved, consts, needs):
+    """input where |input| > lambd, else 0: the gradient passes where the input did."""
+    a, = saved
+    return (xp.where(xp.abs(a) > consts[0], grad, 0.0),)
+
+
 @defop("leaky_relu", "LeakyReluBackward0", lambda a, slope: np.where(a > 0, a, a * _t(a, slope)), saves=(0,))
 def leaky_relu_vjp(xp, grad, saved, consts, needs):
     return (xp.where(saved[0] > 0, grad, grad * consts[0]),)
