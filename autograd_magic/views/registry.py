@@ -30,6 +30,16 @@ def positive_int(text):
     return value
 
 
+def depth(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise UsageError(f"%%grad: --depth expects a whole number >= 0, got {text!r}") from None
+    if value < 0:
+        raise UsageError(f"%%grad: --depth expects a whole number >= 0, got {value}")
+    return value
+
+
 def precision(text):
     value = positive_int(text)
     if value > 12:
@@ -83,7 +93,7 @@ def _steps(trace, args):
 
 def _graph(trace, args):
     view = GraphView(trace.graph, rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt,
-                     precision=args.precision)
+                     precision=args.precision, depth=getattr(args, "depth", None))
     view.start()  # the renderer runs while the other views are formatted
     return view
 
@@ -106,6 +116,9 @@ VIEWS = (
         Option(("--max-nodes",), "max_nodes", dict(type=positive_int, metavar="N",
                help="Draw at most N nodes (default 60); bigger graphs are trimmed with a notice."),
                Integer(60, min=1, help="Nodes drawn at most; bigger graphs are trimmed.").tag(config=True)),
+        Option(("--depth",), "depth", dict(type=depth, default=None, metavar="N",
+               help="Module boxes: the ops of modules nested deeper than N are drawn as one box per module "
+                    "(default: every module open up to 40 ops, else 1; 0 closes every module).")),
         Option(("--format",), "fmt", dict(choices=["svg", "png"],
                help="Graph image format: svg (default) or png, for frontends that cut SVGs off."),
                CaselessStrEnum(["svg", "png"], "svg", help="Graph image format.").tag(config=True)),

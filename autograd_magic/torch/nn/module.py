@@ -42,6 +42,25 @@ class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_key
     __str__ = __repr__
 
 
+_GLOBAL_HOOKS = {"pre": {}, "post": {}}   # hooks for every module's forward, run before each module's own
+
+
+def _add_global_hook(kind, hook):
+    handle = RemovableHandle(_GLOBAL_HOOKS[kind])
+    _GLOBAL_HOOKS[kind][handle.id] = hook
+    return handle
+
+
+def register_module_forward_pre_hook(hook):
+    """As PyTorch's: ``hook(module, args)`` runs before every module's forward; returns a handle to remove it."""
+    return _add_global_hook("pre", hook)
+
+
+def register_module_forward_hook(hook):
+    """As PyTorch's: ``hook(module, args, output)`` runs after every module's forward; returns a removable handle."""
+    return _add_global_hook("post", hook)
+
+
 class Module:
     """Base class: assign Parameters and Modules as attributes, write ``forward``."""
     __module__ = "torch.nn.modules.module"
@@ -96,14 +115,16 @@ class Module:
 
     def __call__(self, *args, **kwargs):
         hooks = self.__dict__.get("_forward_hooks")
-        if not hooks:
+        if not hooks and not _GLOBAL_HOOKS["pre"] and not _GLOBAL_HOOKS["post"]:
             return self.forward(*args, **kwargs)
-        for hook in list(hooks["pre"].values()):  # hook(module, args) may replace the args
+        pre = list(_GLOBAL_HOOKS["pre"].values()) + (list(hooks["pre"].values()) if hooks else [])
+        post = list(_GLOBAL_HOOKS["post"].values()) + (list(hooks["post"].values()) if hooks else [])
+        for hook in pre:  # hook(module, args) may replace the args
             result = hook(self, args)
             if result is not None:
                 args = result if isinstance(result, tuple) else (result,)
         out = self.forward(*args, **kwargs)
-        for hook in list(hooks["post"].values()):  # hook(module, args, output) may replace the output
+        for hook in post:  # hook(module, args, output) may replace the output
             result = hook(self, args, out)
             if result is not None:
                 out = result
