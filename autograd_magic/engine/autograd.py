@@ -6,7 +6,7 @@ import operator
 
 import numpy as np
 
-from . import dtypes, events
+from . import bufpool, dtypes, events
 from .fperror import _FPE, _QUIET
 
 
@@ -467,7 +467,7 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
                 g = xp.fit(g, shape, e[2])
             e = e[0]
         prev = buffers.get(e)
-        buffers[e] = g if prev is None else prev + g
+        buffers[e] = g if prev is None else sum_into(prev, g)
         if grads_in is not None:
             grads_in.append(g)
     if hooked:
@@ -475,6 +475,23 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
             fn(tuple(grads_in), (grad,))
     if observed:
         return saved, grads_in
+
+
+_BIG = 1 << 15  # elements (xp.BIG)
+_ndarray = np.ndarray
+
+
+def sum_into(prev, g):
+    """prev + g, written into prev when prev is a big array the engine made and nothing else refers to (no user
+    tensor, hook, observer or second edge holds it): a fresh multi-MB array costs page faults on every pass."""
+    if (prev.__class__ is _ndarray and g.__class__ is _ndarray and prev.size >= _BIG and prev.base is None
+            and prev.shape == g.shape and prev.dtype == g.dtype):
+        # references: the buffers dict, the caller's name, this argument, getrefcount's, the pool's if pooled
+        if prev.flags.writeable and sys.getrefcount(prev) <= 4 + bufpool.pooled(prev):
+            np.add(prev, g, out=prev)
+            return prev
+        return bufpool.binary(np.add, prev, g)
+    return prev + g
 
 
 def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):

@@ -385,11 +385,18 @@ class Generator:
         if n < 16:                                 # scalar kernel, normal_distribution<double>
             return self._normal_small(n, mean, std).astype(dt).reshape(shape)
         u = self._uniform(n + (16 if n % 16 else 0), dt)
-        _box_muller(u[:n // 16 * 16].reshape(-1, 16), mean, std)
-        if n % 16:                                 # 16 fresh uniforms for the last 16 slots
-            _box_muller(u[n:].reshape(1, 16), mean, std)
-            u[n - 16:n] = u[n:]
-        return u[:n].reshape(shape)
+        if n % 16 == 0:
+            _box_muller(u.reshape(-1, 16), mean, std)
+            return u.reshape(shape)
+        # 16 fresh uniforms for the last 16 slots: as one more row of the same kernel call (a fixed cost
+        # per call matters for small draws)
+        full = n // 16 * 16
+        rows = np.concatenate([u[:full], u[n:]]).reshape(-1, 16)
+        _box_muller(rows, mean, std)
+        out = np.empty(n, dt)
+        out[:n - 16] = rows.reshape(-1)[:n - 16]
+        out[n - 16:] = rows[-1]
+        return out.reshape(shape)
 
     def _normal_small(self, n, mean, std):
         """Box-Muller in double: cos is returned, sin is cached for the next draw (any call)."""

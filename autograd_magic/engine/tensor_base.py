@@ -11,7 +11,7 @@ import weakref
 
 import numpy as np
 
-from . import dtypes
+from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_conv, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape, ops_tensor  # noqa: F401
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
@@ -481,7 +481,8 @@ def apply(op, inputs, *consts, data=None):
         if n == 1:
             data = op.fwd(inputs[0]._data, *consts)
         elif n == 2 and not consts and inputs[0].__class__ not in _SCALARS and inputs[1].__class__ not in _SCALARS:
-            data = op.fwd(inputs[0]._data, inputs[1]._data)
+            a = inputs[0]._data
+            data = op.fwd(a, inputs[1]._data) if a.nbytes < _POOL_MIN else bufpool.binary(op.fwd, a, inputs[1]._data)
         else:
             data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
         if data.__class__ is not np.ndarray:
@@ -514,6 +515,7 @@ def _save(op, inputs, out):
 
 
 _SCALARS = {int, float, bool}
+_POOL_MIN = bufpool.MIN_BYTES  # results from here on go into arrays the engine reuses (bufpool)
 
 
 def check_broadcast(sa, sb):
@@ -546,7 +548,7 @@ def binary_op(op, a, b):
                 a = wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
                 ad = a._data
         # Fast path of `x * 2`: forward, then a node only if recording.
-        data = op.fwd(ad, b)
+        data = op.fwd(ad, b) if ad.nbytes < _POOL_MIN else bufpool.binary(op.fwd, ad, b)
         if data.__class__ is not np.ndarray:
             data = np.asarray(data)
         out = wrap(data)
