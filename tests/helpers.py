@@ -90,3 +90,10 @@ def assert_same_as_pytorch(cells):
     mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
     assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
     assert [str(w.message) for w in caught_ours] == [str(w.message) for w in caught_torch]
+
+
+def graph_svgs(html_text):
+    """The SVG documents of the graph pictures in a %%grad output's HTML (``<img src="data:image/svg+xml;base64,...">``)."""
+    import base64
+    return [base64.b64decode(m).decode("utf-8")
+            for m in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", html_text)]

@@ -19,6 +19,7 @@ import graphviz
 import numpy as np
 
 from ..trace.model import INTERMEDIATE, LEAF, OUTPUT
+from .i18n import text
 
 MAX_ITEMS = 8          # tensors with more elements show their shape and dtype instead of their values
 MAX_LABEL = 48         # characters of a name or expression kept in a diagram box
@@ -28,6 +29,7 @@ KIND_COLOURS = {LEAF: "#cfe2ff", OUTPUT: "#d3f0c2", INTERMEDIATE: "#fff1c1"}
 KIND_TITLES = {LEAF: "leaf (requires_grad=True)", OUTPUT: "output", INTERMEDIATE: "intermediate"}
 OP_COLOUR = "#eeeeee"
 NOTE_COLOUR = "#ffe3c2"
+FAILED_COLOUR = "#b00020"
 NO_GRADIENTS = "drawn before backward(): no gradients yet"
 ARROWS = "arrows: the way gradients flow in backward()"
 OUTLINE_TITLE = "backward graph, from the output down (each line passes its gradient to the lines indented under it)"
@@ -99,7 +101,7 @@ def _attr(text) -> str:
 
 # ---------------------------------------------------------------- what each node says
 
-def _tensor_lines(node, has_gradients: bool, precision: int) -> list:
+def _tensor_lines(node, has_gradients: bool, precision: int, lang: str = "en") -> list:
     """The value and gradient lines of a tensor box (plain text, not escaped)."""
     t = node.tensor
     if t is None:
@@ -107,7 +109,7 @@ def _tensor_lines(node, has_gradients: bool, precision: int) -> list:
     dtype = _dtype(t)
     lines = [value_text(t.value, precision, dtype=dtype)]
     if not has_gradients:
-        lines.append("no gradient yet")
+        lines.append(text("no_gradient_yet", lang))
     elif t.grad is None:
         lines.append("grad: None")
     else:
@@ -119,10 +121,10 @@ def _dtype(t) -> str:
     return _plain(t.dtype, 32)
 
 
-def _tensor_label(node, has_gradients: bool, precision: int) -> str:
+def _tensor_label(node, has_gradients: bool, precision: int, lang: str = "en") -> str:
     title = f"<B>{_html_text(node.label or (node.tensor and node.tensor.label) or node.id)}</B>"
     rest = [f'<FONT POINT-SIZE="10">{_html_text(line, None)}</FONT>'
-            for line in _tensor_lines(node, has_gradients, precision)]
+            for line in _tensor_lines(node, has_gradients, precision, lang)]
     return "<" + "<BR/>".join([title] + rest) + ">"
 
 
@@ -144,7 +146,7 @@ def _op_tooltip(node, has_gradients: bool, precision: int):
 
 # ---------------------------------------------------------------- DOT
 
-def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60) -> str:
+def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60, lang: str = "en") -> str:
     """DOT source for the backward graph: op boxes (PyTorch's names) and coloured tensor boxes with value and grad.
 
     Edges follow ``spec.edges`` (gradient flows src -> dst), so with ``rankdir="TB"`` the output is at the top.
@@ -164,9 +166,9 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     ids = {node.id: f"n{i}" for i, node in enumerate(nodes)}
     dot = _digraph(rankdir)
     for node in nodes:
-        _add_node(dot, ids[node.id], node, spec.has_gradients, precision)
+        _add_node(dot, ids[node.id], node, spec.has_gradients, precision, lang)
     boundary = _add_edges(dot, spec.edges, ids)
-    _add_legend(dot, spec.has_gradients)
+    _add_legend(dot, spec.has_gradients, lang)
     if omitted:
         _add_notice(dot, omitted, boundary)
     return dot.source
@@ -191,16 +193,22 @@ def _digraph(rankdir: str):
     )
 
 
-def _add_node(dot, nid: str, node, has_gradients: bool, precision: int):
+def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, lang: str = "en"):
     if node.kind == "tensor":
         kind = node.tensor.kind if node.tensor is not None else INTERMEDIATE
-        dot.node(nid, _tensor_label(node, has_gradients, precision), shape="box", style="filled",
+        dot.node(nid, _tensor_label(node, has_gradients, precision, lang), shape="box", style="filled",
                  fillcolor=KIND_COLOURS.get(kind, KIND_COLOURS[INTERMEDIATE]),
                  penwidth="1.6" if kind == OUTPUT else "1", tooltip=_tensor_tooltip(node))
     else:
-        dot.node(nid, "<" + _html_text(node.label) + ">", shape="box", style="rounded,filled",
+        failed = getattr(node, "failed", False)  # the node where the cell's backward() raised
+        label = _html_text(node.label)
+        extra = {}
+        if failed:
+            label += f'<BR/><FONT POINT-SIZE="9" COLOR="{FAILED_COLOUR}">{_html_text(text("failed_here", lang))}</FONT>'
+            extra = {"color": FAILED_COLOUR, "penwidth": "2.5"}
+        dot.node(nid, "<" + label + ">", shape="box", style="rounded,filled",
                  fillcolor=OP_COLOUR, fontsize="10", height="0.3",
-                 tooltip=_op_tooltip(node, has_gradients, precision))
+                 tooltip=_op_tooltip(node, has_gradients, precision), **extra)
 
 
 def _add_edges(dot, edges, ids) -> list:
@@ -215,15 +223,15 @@ def _add_edges(dot, edges, ids) -> list:
     return boundary
 
 
-def _add_legend(dot, has_gradients: bool):
-    cells = "".join(f'<TD BGCOLOR="{KIND_COLOURS[k]}">{html.escape(KIND_TITLES[k])}</TD>'
+def _add_legend(dot, has_gradients: bool, lang: str = "en"):
+    cells = "".join(f'<TD BGCOLOR="{KIND_COLOURS[k]}">{html.escape(text("legend_" + k, lang))}</TD>'
                     for k in (LEAF, INTERMEDIATE, OUTPUT))
-    cells += f'<TD BGCOLOR="{OP_COLOUR}" STYLE="rounded">op (grad_fn)</TD>'
+    cells += f'<TD BGCOLOR="{OP_COLOUR}" STYLE="rounded">{html.escape(text("legend_op", lang))}</TD>'
     table = (f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3"><TR>{cells}</TR>'
-             f'<TR><TD COLSPAN="4" BORDER="0">{html.escape(ARROWS)}</TD></TR></TABLE>')
+             f'<TR><TD COLSPAN="4" BORDER="0">{html.escape(text("arrows", lang))}</TD></TR></TABLE>')
     dot.node("legend", f"<{table}>", shape="plaintext", fontsize="9")
     if not has_gradients:
-        dot.node("note_no_gradients", NO_GRADIENTS, shape="note", style="filled", fillcolor=NOTE_COLOUR)
+        dot.node("note_no_gradients", text("no_gradients", lang), shape="note", style="filled", fillcolor=NOTE_COLOUR)
         dot.edge("legend", "note_no_gradients", style="invis")  # keeps the note under the legend
 
 

@@ -1,12 +1,16 @@
 """GradResult: what %%grad shows under a cell, as one object (table + graph), also returned by ``-o``."""
+import base64
 import concurrent.futures
 import html
 import pathlib
 
 from ..trace.model import LEAF, OUTPUT
+from .i18n import text
 from .table import GradTable
 
 GRAPH_CSS = "max-width:100%;overflow:auto"
+IMG_CSS = "max-width:100%;height:auto;display:block"
+STDERR_CSS = "background:#fdd;margin:0 0 0.3em 0;padding:2px 4px"
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="autograd-magic-render")
 
 
@@ -18,15 +22,19 @@ class GradResult:
     """
 
     def __init__(self, rows, graph, *, show_table=True, show_graph=True, rankdir="TB", max_nodes=60,
-                 fmt="svg", precision=4, render_timeout=5.0):
+                 fmt="svg", precision=4, render_timeout=5.0, lang="en"):
         self.rows = rows
         self.graph = graph
-        self.table = GradTable(rows, precision)
+        self.lang = lang
+        self.table = GradTable(rows, precision, lang)
         self.show_table, self.show_graph = show_table, show_graph
         self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
         self.render_timeout = render_timeout
         self._rendered = {}
         self.panel = None  # the SliderPanel shown with it, if any
+        # What the cell printed and returned, shown above the table when the views own the cell's whole output
+        # (a cell with sliders: a move replaces all of it); None when the cell's own output is above.
+        self.stdout = self.stderr = self.value_repr = self.ran_with = None
 
     @property
     def leaves(self):
@@ -39,7 +47,8 @@ class GradResult:
     @property
     def dot(self):
         from .graph import to_dot
-        return to_dot(self.graph, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes)
+        return to_dot(self.graph, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes,
+                      lang=self.lang)
 
     def outline(self):
         from .graph import outline
@@ -92,20 +101,52 @@ class GradResult:
             outline = html.escape(self.outline())
             return (f"<div class='autograd-magic-graph'><p><em>{html.escape(result.error or '')}</em></p>"
                     f"<pre>{outline}</pre></div>")
+        # An <img> with a data URI, never an <svg> element inside the HTML: an untrusted notebook (a shipped
+        # one, not yet run) sanitises HTML and would strip an inline SVG to its text, and JupyterLab refuses
+        # image/svg+xml outputs there; an image in HTML shows in JupyterLab, nbconvert and static viewers alike.
         if self.fmt == "png":
-            import base64
-            data = base64.b64encode(result.data).decode("ascii")
-            return f"<div class='autograd-magic-graph'><img src='data:image/png;base64,{data}'/></div>"
-        return f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>{result.data}</div>"
+            uri = "data:image/png;base64," + base64.b64encode(result.data).decode("ascii")
+        else:
+            uri = "data:image/svg+xml;base64," + base64.b64encode(result.data.encode("utf-8")).decode("ascii")
+        alt = html.escape(text("graph_alt", self.lang), quote=True)
+        return (f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>"
+                f"<img src='{uri}' alt='{alt}' style='{IMG_CSS}'/></div>")
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         """HTML for notebooks; with it, the plain-text fallback is the table alone (the outline of the graph,
         the costly part of __repr__, is for terminals)."""
-        text = repr(self.table) if self.show_table else "(computation graph)"
-        return {"text/html": self._repr_html_(), "text/plain": text}
+        return {"text/html": self._repr_html_(), "text/plain": self.plain_text()}
+
+    def plain_text(self):
+        """What a terminal shows: the run's own output when the views hold it, the table, and a one-line hint
+        where the graph would be."""
+        parts = []
+        if self.ran_with:
+            parts.append(self.ran_with)
+        parts.extend(p.rstrip("\n") for p in (self.stdout, self.stderr, self.value_repr) if p)
+        if self.show_table:
+            parts.append(repr(self.table))
+        if self.show_graph and self.graph.nodes:
+            parts.append(text("terminal_hint", self.lang))
+        return "\n".join(parts)
+
+    def _preamble_html(self):
+        parts = []
+        if self.ran_with:
+            parts.append(f"<div class='autograd-magic-ran-with' style='font-style:italic;color:#555'>"
+                         f"{html.escape(self.ran_with)}</div>")
+        if self.stdout:
+            parts.append(f"<pre class='autograd-magic-stdout' style='margin:0 0 0.3em 0'>"
+                         f"{html.escape(self.stdout)}</pre>")
+        if self.stderr:
+            parts.append(f"<pre class='autograd-magic-stderr' style='{STDERR_CSS}'>{html.escape(self.stderr)}</pre>")
+        if self.value_repr is not None:
+            parts.append(f"<pre class='autograd-magic-value' style='margin:0 0 0.3em 0'>"
+                         f"{html.escape(self.value_repr)}</pre>")
+        return "".join(parts)
 
     def _repr_html_(self):
-        parts = []
+        parts = [self._preamble_html()]
         if self.show_table:
             parts.append(self.table._repr_html_())
         if self.show_graph:

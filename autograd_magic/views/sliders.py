@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .i18n import text
+
 MAX_ELEMENTS = 8
 
 
@@ -35,13 +37,37 @@ def nice_step(span):
     return 10.0 ** math.floor(math.log10(span / 10.0))
 
 
+def on_grid(v, lo, step):
+    """Is v one of lo, lo + step, lo + 2*step ... (up to rounding)? A frontend snaps a slider's value to that grid,
+    and a value that is not on it would be moved (and the cell re-run) without the user touching anything."""
+    k = (v - lo) / step
+    return abs(k - round(k)) <= 1e-6
+
+
+def through(v, lo, hi, step):
+    """(lo, hi) widened to contain v and shifted so that the grid lo + k*step goes through v exactly."""
+    lo, hi = min(lo, v), max(hi, v)
+    if on_grid(v, lo, step):
+        return lo, hi
+    below = math.floor((v - lo) / step + 1e-9)
+    above = math.floor((hi - v) / step + 1e-9)
+    return min(v - below * step, v), max(v + above * step, v)
+
+
 def default_range(v):
-    """A range around v the user can see and move in: v +- 2*max(1, |v|), in round steps."""
+    """A range around v the user can see and move in: v +- 2*max(1, |v|), in round steps, on a grid through v.
+
+    >>> default_range(2.0)
+    (-2.0, 6.0, 0.1)
+    >>> lo, hi, step = default_range(0.123); on_grid(0.123, lo, step) and lo <= 0.123 <= hi
+    True
+    """
     span = max(1.0, abs(v))
     step = nice_step(span)
-    lo = math.floor((v - 2 * span) / step) * step
-    hi = math.ceil((v + 2 * span) / step) * step
-    return round(lo, 10), round(hi, 10), step
+    lo = round(math.floor((v - 2 * span) / step) * step, 10)
+    hi = round(math.ceil((v + 2 * span) / step) * step, 10)
+    lo, hi = through(v, lo, hi, step)
+    return lo, hi, step
 
 
 def parse_range(text):
@@ -64,7 +90,7 @@ def parse_range(text):
     return label.strip().replace(" ", ""), (lo, hi, step)
 
 
-def slider_specs(leaves, ranges=None, only=None):
+def slider_specs(leaves, ranges=None, only=None, lang="en"):
     """SliderSpecs for the given leaves [(name, array)], plus notes for the leaves that get none."""
     ranges = ranges or {}
     specs, notes = [], []
@@ -72,15 +98,17 @@ def slider_specs(leaves, ranges=None, only=None):
         if only is not None and name not in only:
             continue
         if arr.size > MAX_ELEMENTS:
-            notes.append(f"{name} has {arr.size} elements: sliders are made for inputs of up to "
-                         f"{MAX_ELEMENTS} elements")
+            notes.append(text("too_big", lang, name=name, size=arr.size, limit=MAX_ELEMENTS))
             continue
         for index in ([None] if arr.ndim == 0 else list(np.ndindex(arr.shape))):
             value = float(arr[index] if index is not None else arr)
             spec = SliderSpec(name, index, value, *default_range(value))
             if spec.label in ranges or (index is None and name in ranges):
-                spec.min, spec.max, spec.step = ranges.get(spec.label, ranges.get(name))
-                spec.value = min(max(value, spec.min), spec.max)
+                lo, hi, step = ranges.get(spec.label, ranges.get(name))
+                spec.min, spec.max = through(value, lo, hi, step)
+                spec.step = step
+                if (spec.min, spec.max) != (lo, hi):  # the slider starts at the cell's value, never elsewhere
+                    notes.append(text("slider_moved", lang, label=spec.label, value=value))
             specs.append(spec)
     return specs, notes
 
@@ -97,35 +125,81 @@ def overrides_from(specs, values, originals):
     return out
 
 
-class SliderPanel:
-    """The widgets: one FloatSlider per input, a reset button, and the live output (table, graph, printed text)."""
+class LiveOutput:
+    """The display under the sliders that a move replaces in place (one display_id): the cell's printed text, its
+    value, the table and the graph, all from one run. ``value`` is its latest HTML."""
 
-    def __init__(self, specs, notes, originals, rerun, first_html, schedule=None):
+    def __init__(self, bundle):
+        import uuid
+        self.display_id = "autograd-magic-" + uuid.uuid4().hex
+        self.bundle = bundle
+        self.value = bundle.get("text/html", "")
+
+    def show(self):
+        from IPython.display import display
+        display(self.bundle, raw=True, display_id=self.display_id)
+
+    def update(self, bundle):
+        from IPython.display import update_display
+        self.bundle, self.value = bundle, bundle.get("text/html", "")
+        update_display(bundle, raw=True, display_id=self.display_id)
+
+
+def ran_with_text(specs, values, lang="en"):
+    """'ran with x = 0.5 (the cell says 0.123)' for the inputs whose slider differs from the cell, else None."""
+    moved = [(s, v) for s, v in zip(specs, values) if not same_value(v, s.value, s.step)]
+    if not moved:
+        return None
+    changes = ", ".join(f"{s.label} = {v:.6g}" for s, v in moved)
+    if len(moved) == 1:
+        source = f"{moved[0][0].value:.6g}"
+    else:
+        source = ", ".join(f"{s.label} = {s.value:.6g}" for s, _ in moved)
+    return text("ran_with", lang, changes=changes, source=source)
+
+
+def same_value(a, b, step):
+    """Equal up to the rounding a frontend adds when it places a value on its slider's grid."""
+    return abs(a - b) <= 1e-6 * step + 1e-12 * max(abs(a), abs(b))
+
+
+class SliderPanel:
+    """The widgets: one FloatSlider per input and a reset button; a move re-runs the cell and replaces its output
+    (``live``, a display of its own, so that a notebook without widgets still shows the table and graph)."""
+
+    def __init__(self, specs, notes, originals, rerun, first, schedule=None, lang="en"):
         import ipywidgets as w
-        self.specs, self.originals, self.rerun = specs, originals, rerun
+        self.specs, self.originals, self.rerun, self.lang = specs, originals, rerun, lang
         self.schedule = schedule or _default_scheduler()
         # One layout and one style shared by all sliders: every widget object costs a comm message.
         layout, style = w.Layout(width="420px"), w.SliderStyle(description_width="initial")
         self.sliders = [w.FloatSlider(value=s.value, min=s.min, max=s.max, step=s.step, description=s.label,
                                       continuous_update=True, readout_format=".4g", style=style, layout=layout)
                         for s in specs]
-        self.reset_button = w.Button(description="reset", tooltip="restore the values written in the cell",
-                                     layout=w.Layout(width="80px"))
-        self.live = w.HTML(value=first_html)
-        self.live.add_class("autograd-magic-live")
-        ranges = "; ".join(f"{s.label}: {s.min:g} to {s.max:g}, step {s.step:g}" for s in specs)
-        notes = [f"slider ranges ({ranges}); --range NAME=MIN:MAX:STEP changes them", *notes]
+        self.reset_button = w.Button(description=text("reset", lang), tooltip=text("reset_tooltip", lang),
+                                     layout=w.Layout(width="100px"))
+        self.live = LiveOutput(first if isinstance(first, dict) else {"text/html": first})
+        ranges = "; ".join(text("slider_range", lang, label=s.label, lo=s.min, hi=s.max, step=s.step) for s in specs)
+        notes = [text("slider_ranges", lang, ranges=ranges), *notes]
         note = w.HTML(value="".join(f"<div><small>{html.escape(n)}</small></div>" for n in notes))
         self._boxes = [w.VBox(self.sliders), note]
         self._boxes.append(w.HBox([self._boxes[0], self.reset_button]))
-        self.widget = w.VBox([self._boxes[2], note, self.live])
+        self.widget = w.VBox([self._boxes[2], note])
         self.widget.add_class("autograd-magic-sliders")
         self._pending = None
         self._scheduled = False
+        self._last = [s.value for s in specs]   # the values the output on screen was computed with
         self.runs = 0
         for s in self.sliders:
             s.observe(self._moved, names="value")
         self.reset_button.on_click(self.reset)
+
+    def bundle(self):
+        """The widget's display data, with a plain-text stand-in for viewers without widgets."""
+        data = dict(self.widget._repr_mimebundle_())
+        names = ", ".join(s.label for s in self.specs)
+        data["text/plain"] = text("sliders_static", self.lang, names=names)
+        return data
 
     def values(self):
         return [s.value for s in self.sliders]
@@ -136,7 +210,10 @@ class SliderPanel:
         self.rerun = None
 
     def _moved(self, change):
-        self._pending = self.values()
+        values = self.values()
+        if all(same_value(v, last, s.step) for v, last, s in zip(values, self._last, self.specs)):
+            return  # not a move: the frontend placing the same value on its grid (no re-run nobody asked for)
+        self._pending = values
         if not self._scheduled:
             self._scheduled = True
             self.schedule(self.flush)
@@ -148,21 +225,23 @@ class SliderPanel:
         if values is None:
             return
         self.runs += 1
-        self.live.value = self.render(overrides_from(self.specs, values, self.originals))
+        self._last = list(values)
+        self.live.update(self.render(overrides_from(self.specs, values, self.originals), values))
 
-    def render(self, overrides):
+    def render(self, overrides, values=None):
+        """The new output's display data: the re-run's result (or its error), saying which inputs it ran with."""
+        ran_with = ran_with_text(self.specs, values if values is not None else self.values(), self.lang)
+        head = ("" if ran_with is None else
+                f"<div class='autograd-magic-ran-with' style='font-style:italic;color:#555'>{html.escape(ran_with)}</div>")
         try:
-            result, printed, value_repr = self.rerun(overrides)
+            result = self.rerun(overrides)
         except Exception as exc:  # noqa: BLE001 - any error of the user's cell is shown in place
-            return (f"<pre class='autograd-magic-error' style='color:#b00020'>{html.escape(type(exc).__name__)}: "
-                    f"{html.escape(str(exc))}</pre>")
-        parts = []
-        if printed:
-            parts.append(f"<pre class='autograd-magic-stdout'>{html.escape(printed)}</pre>")
-        if value_repr is not None:
-            parts.append(f"<pre class='autograd-magic-value'>{html.escape(value_repr)}</pre>")
-        parts.append(result._repr_html_())
-        return "".join(parts)
+            message = f"{type(exc).__name__}: {exc}"
+            return {"text/html": f"<div class='autograd-magic-live'>{head}<pre class='autograd-magic-error' "
+                                 f"style='color:#b00020'>{html.escape(message)}</pre></div>",
+                    "text/plain": "\n".join(p for p in (ran_with, message) if p)}
+        result.ran_with = ran_with
+        return live_bundle(result)
 
     def reset(self, _button=None):
         for slider, spec in zip(self.sliders, self.specs):
@@ -172,6 +251,13 @@ class SliderPanel:
             slider.observe(self._moved, names="value")
         self._pending = self.values()
         self.flush()
+
+
+def live_bundle(result):
+    """A result's display data inside the live output's wrapper (its class marks what a move replaces)."""
+    data = result._repr_mimebundle_()
+    data["text/html"] = f"<div class='autograd-magic-live'>{data['text/html']}</div>"
+    return data
 
 
 def _close_tree(widget, seen=None):
