@@ -9,12 +9,13 @@ import sys
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
-
 from traitlets import Enum
 
+from .trace.model import OUTPUT
 from .views.i18n import LANGUAGES
 from .views.result import GradResult
 from .views.sliders import live_bundle
+from .trace.execute import user_traceback
 from .trace.runner import run_cell
 
 
@@ -59,8 +60,18 @@ class GradMagics(Magics):
               help="Graph image format: svg (default) or png, for frontends that cut SVGs off.")
     @argument("--precision", type=_precision, default=4, metavar="N",
               help="Digits after the decimal point in the table and graph (default 4, as PyTorch prints).")
+    @argument("--steps", action="store_true",
+              help="Step through the backward pass under the graph, node by node in the engine's order.")
+    @argument("--jacobian", action="store_true",
+              help="Show the Jacobian J of the output backward() ran from, v and v^T J (one isolated re-run).")
+    @argument("--hessian", action="store_true",
+              help="Show the Hessian of a scalar output (torch.autograd.functional.hessian; isolated re-runs).")
+    @argument("--check", action="store_true",
+              help="Check each gradient against central differences in float64 (isolated re-runs of the cell).")
+    @argument("--slope", action="store_true",
+              help="Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs on a grid.")
     @argument("--lang", default=None, choices=list(LANGUAGES),
-              help="Language of the table, legend and slider hints for this cell (default: "
+              help="Language of the table, legend, slider hints and steps for this cell (default: "
                    "%%config GradMagics.language, en).")
     @argument("-o", dest="output", action="store_true",
               help="Return the result object (table, graph, DOT source, .save()) as the cell's value.")
@@ -93,42 +104,67 @@ class GradMagics(Magics):
         """
         __tracebackhide__ = True  # noqa: F841  (IPython hides this frame in tracebacks)
         args = self.parse_options(line)
-        filename = self._filename(cell)
+        source, filename = self._compile_input(line, cell)
         widgets = self._widgets(args)
-        with _Capture(self.shell) if widgets else contextlib.nullcontext() as capture:
-            run = run_cell(cell, self.shell.user_ns, filename=filename)
-        value = run.value if run.has_value else None
-        result = present(run, args)
-        panel = self.sliders(run, result, args, cell, filename) if widgets else None
-        if value is not None:
-            if panel is None:
-                self.shell.displayhook(value)
-            else:  # Out[n] and _ as usual; the value is shown with the table, where a move replaces it
-                self.shell.displayhook.update_user_ns(value)
+        try:
+            with _Capture(self.shell) if widgets else contextlib.nullcontext() as capture:
+                run = run_cell(source, self.shell.user_ns, filename=filename)
+        except BaseException as exc:  # noqa: BLE001 - shown as a normal cell shows it, see _fail
+            self._fail(exc, filename, cell)
+            return None
+        show_value = run.has_value and run.value is not None and not _ends_with_semicolon(source)
+        result = present(run, args, cell, self.shell.user_ns)
+        stepper = self.stepper_widget(result)
         if args.variable:
             self.shell.user_ns[args.variable] = result
+        panel = None
+        if widgets and not args.output:
+            panel = self.sliders(run, result, args, cell, source, filename, stepper)
         result.panel = panel
+        if show_value:
+            if panel is None:
+                self.shell.displayhook(run.value)
+            else:  # Out[n] and _ as usual; the value is shown with the table, where a move replaces it
+                self.shell.displayhook.update_user_ns(run.value)
+        if args.output:
+            return result
+        from IPython.display import display
         if panel is not None:
-            # The cell's own output (printed text, displays, Out) is replaced by one display that a slider move
-            # replaces as a whole: nothing of an older run stays on screen next to a newer one.
+            # The cell's own output (printed text, displays, Out) becomes one display that a slider move
+            # replaces as a whole: nothing of an older run stays on screen next to a newer one. The sliders are a
+            # display of their own: a viewer without widgets still shows the table and the graph (HTML with the
+            # graph as an <img>), and the sliders' plain-text stand-in.
             result.stdout, result.stderr = capture.stdout(), capture.stderr()
-            result.value_repr = None if value is None else self._text_repr(value)
-            from IPython.display import clear_output, display
+            result.value_repr = self._text_repr(run.value) if show_value else None
+            from IPython.display import clear_output
             clear_output()
             capture.replay()
             display(panel.bundle(), raw=True)
             panel.live.bundle = live_bundle(result)
             panel.live.value = panel.live.bundle["text/html"]
-            if not args.output:
-                panel.live.show()
-        if args.output:
-            return result
-        if panel is None and (result.show_table or result.show_graph):
-            from IPython.display import display
+            panel.live.show()
+        elif result.show_table or result.show_graph or result.extras:
             display(result)
+        if stepper is not None:
+            bundle = dict(stepper.widget._repr_mimebundle_())
+            bundle["text/html"] = result.stepper._repr_html_()  # viewers without widgets: the static steps
+            display(bundle, raw=True)
         return None
 
+    def stepper_widget(self, result):
+        """The live stepper (--steps in a kernel with widgets), or None: the result then shows static steps."""
+        if result.stepper is None or getattr(self.shell, "kernel", None) is None:
+            return None
+        try:
+            from .views.stepper import StepperWidget
+            live = StepperWidget(result.stepper)
+        except ImportError:
+            return None
+        result.stepper_live = True
+        return live
+
     def _text_repr(self, value):
+        """The value's text as Out shows it."""
         try:
             data, _ = self.shell.display_formatter.format(value, include=("text/plain",))
             return data.get("text/plain", repr(value))
@@ -145,7 +181,7 @@ class GradMagics(Magics):
             return False
         return True
 
-    def sliders(self, run, result, args, cell, filename):
+    def sliders(self, run, result, args, cell, source, filename, stepper=None):
         """The slider panel, or None: no inputs to move."""
         from .views.sliders import SliderPanel, slider_specs
         inputs = run.inputs()
@@ -153,18 +189,23 @@ class GradMagics(Magics):
         specs, notes = slider_specs(inputs, args.range_map, only, lang=args.lang)
         if not specs:
             return None
-        originals = dict(inputs)
+        originals, sites = dict(inputs), run.sites
         shell = self.shell
 
         def rerun(overrides):
             out, err = io.StringIO(), io.StringIO()
+            at = {(name, sites[name]): values for name, values in overrides.items()}
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                again = run_cell(cell, shell.user_ns, filename=filename, overrides=overrides)
-            new = present(again, args)
-            new.stdout, new.stderr = out.getvalue(), err.getvalue()
-            value = again.value if again.has_value else None
-            new.value_repr = None if value is None else self._text_repr(value)
-            return new
+                again = run_cell(source, shell.user_ns, filename=filename, overrides=at)
+                shown = present(again, args, cell, shell.user_ns)
+            shown.notes = again.notes
+            shown.stdout, shown.stderr = out.getvalue(), err.getvalue()
+            if again.has_value and again.value is not None and not _ends_with_semicolon(source):
+                shown.value_repr = self._text_repr(again.value)
+            if stepper is not None and shown.stepper is not None:
+                shown.stepper_live = True
+                stepper.show(shown.stepper)   # the stepper follows the run on screen
+            return shown
         panel = SliderPanel(specs, notes, originals, rerun, {"text/html": ""}, lang=args.lang)
         self._keep(panel, cell)
         return panel
@@ -208,11 +249,54 @@ class GradMagics(Magics):
             args.range_map[label] = rng
         return args
 
-    def _filename(self, cell):
+    def _running_cell(self):
+        """IPython's ExecutionResult of the cell being run when this call is that cell itself (a %%grad cell),
+        else None (a call from code, or no cell running)."""
+        result = getattr(self.shell.displayhook, "exec_result", None)
+        raw = getattr(getattr(result, "info", None), "raw_cell", None)
+        if isinstance(raw, str) and raw.lstrip().startswith("%%grad"):
+            return result
+        return None
+
+    def _compile_input(self, line, cell):
+        """(Python source, file name): the cell through IPython's own input transformation (%magics, !cmd,
+        x?, as in a normal cell), one line down so that line numbers count the %%grad line as the frontend does,
+        and registered as the frontend's cell [N] so that tracebacks say ``Cell In[N], line L``."""
+        header = ("%%grad " + line).rstrip()
+        lines = cell.splitlines(True)
+        blank = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
+        try:  # IPython drops leading blank lines: they are put back, to keep the line numbers
+            source = "\n" * (1 + blank) + self.shell.transform_cell("".join(lines[blank:]))
+        except Exception:  # noqa: BLE001 - the cell as written; its SyntaxError is then the compiler's
+            source = "\n" + cell
+        running = self._running_cell()
+        number = running.execution_count if running is not None else self.shell.execution_count
+        raw = running.info.raw_cell if running is not None else header + "\n" + cell
         try:
-            return self.shell.compile.cache(cell, self.shell.execution_count, raw_code=cell)
+            return source, self.shell.compile.cache(header + source, number, raw_code=raw)
         except Exception:  # noqa: BLE001 - an older IPython: tracebacks then name the cell <%%grad>
-            return "<%%grad>"
+            return source, "<%%grad>"
+
+    def _fail(self, exc, filename, cell):
+        """The cell raised exc: show it as a normal cell does (the user's frames only, SyntaxError in 4 lines,
+        SystemExit as one line) and mark the cell as failed; a call from code gets the exception raised."""
+        __tracebackhide__ = True  # noqa: F841
+        tb = user_traceback(exc.__traceback__, filename)
+        if tb is not None:
+            exc.__traceback__ = tb
+        running = self._running_cell()
+        if running is None:
+            raise exc
+        shell = self.shell
+        if isinstance(exc, SyntaxError) and tb is None:  # raised by the compiler: no frame of the cell ran
+            shell.showsyntaxerror()
+        elif isinstance(exc, SystemExit):
+            shell.showtraceback(exception_only=True)
+            import warnings
+            warnings.warn("To exit: use 'exit', 'quit', or Ctrl-D.", stacklevel=1)
+        else:
+            shell.showtraceback((type(exc), exc, exc.__traceback__), tb_offset=0)
+        running.error_in_exec = exc
 
 
 class _Tee:
@@ -281,13 +365,34 @@ class _Capture:
             self.shell.display_pub.publish(data, metadata)
 
 
-def present(run, args):
-    """The result object for a finished run, shaped by the options."""
+def _ends_with_semicolon(source):
+    """A cell whose last line ends in ``;`` shows no Out, as in a normal cell."""
+    from IPython.core.displayhook import DisplayHook
+    try:
+        return DisplayHook.semicolon_at_end_of_expression(source)
+    except Exception:  # noqa: BLE001 - tokenize errors: show the value
+        return False
+
+
+def present(run, args, cell=None, user_ns=None):
+    """The result object for a finished run, shaped by the options (cell and user_ns: for the derivatives that
+    re-run the cell in isolation)."""
+    from . import stepping
     rows = run.tensors()
     graph = run.graph(args.max_nodes)
+    trace = getattr(run, "trace", None)
+    trace = trace() if callable(trace) else trace
+    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) and trace is not None else None
+    extras = []
+    history = stepping.history_view(trace, rows, args) if trace is not None else None
+    if history is not None:
+        extras.append(history)
+    outputs = [r for r in rows if r.kind == OUTPUT]
+    derivs = stepping.derivatives(rows, outputs, args, cell, user_ns if user_ns is not None else run.user_ns)
+    extras.extend(derivs.views)
     result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
                         rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision,
-                        lang=getattr(args, "lang", "en"))
+                        stepper=stepper, extras=extras, derivatives=derivs, lang=getattr(args, "lang", None) or "en")
     if result.show_graph:
         result.start_render()
     return result

@@ -135,6 +135,27 @@ def mlp_step(torch):
     return run
 
 
+def lenet_step(torch):
+    """A LeNet-sized step: two 5x5 conv layers with ReLU and 2x2 max pooling, two linear layers, SGD, batch 64."""
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((64, 1, 28, 28), dtype=np.float32)
+    y = rng.integers(0, 10, size=64, dtype=np.int64)
+    nn, F = torch.nn, torch.nn.functional
+    torch.manual_seed(0)  # the same starting weights on both sides (PyTorch's init draws)
+    model = nn.Sequential(nn.Conv2d(1, 6, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(6, 16, 5), nn.ReLU(),
+                          nn.MaxPool2d(2), nn.Flatten(), nn.Linear(256, 120), nn.ReLU(), nn.Linear(120, 10))
+    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    xb, yb = torch.from_numpy(x), torch.from_numpy(y)
+
+    def run():
+        loss = F.cross_entropy(model(xb), yb)
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+        return loss
+    return run
+
+
 def big_elementwise(torch):
     x = torch.from_numpy(np.random.default_rng(1).standard_normal(1_000_000, dtype=np.float32))
     x.requires_grad_(True)
@@ -152,6 +173,7 @@ CASES = [
     ("poly", "3x^2+2xy+y^2 on scalars", polynomial, 0.5),
     ("chain1k", "1000-op chain, 3 elems", chain(1000), 0.6),
     ("mlp", "MLP 784-256-10 SGD step, batch 64", mlp_step, 1.0),
+    ("lenet", "LeNet conv step (2 conv, 2 linear), SGD, batch 64", lenet_step, 3.0),
     ("big", "1e6 float32 (x*x+3*x).sum() fwd+bwd", big_elementwise, 2.0),
     ("chain10k", "10000-op chain, 3 elems", chain(10000), 0.8),
 ]

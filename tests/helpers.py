@@ -11,6 +11,8 @@ import warnings
 
 import pytest
 
+import parity
+
 REQUIRE_ALL = os.environ.get("AUTOGRAD_MAGIC_REQUIRE_ALL") == "1"
 
 
@@ -77,19 +79,39 @@ def run_ours(cells, ns=None):
                 sys.modules[k] = v
 
 
-def assert_same_as_pytorch(cells):
-    """Run cells on real PyTorch and on the engine: every cell's output and error, and the warnings' texts in
-    order, must be identical (object addresses masked)."""
+def assert_same_as_pytorch(cells, corpus="snippets", name="case", ns=None, warns="together"):
+    """Run cells on real PyTorch and on the engine and judge them with the parity policy (tests/parity.py):
+    every cell's output and error, and the warnings' texts, must agree (object addresses masked). Each cell is
+    one case of `corpus` in the parity tally, named `name[i]`. ns: the two namespaces (ours, torch), by default
+    fresh ones binding `torch`. warns: "together" compares the texts of all cells' warnings in order, "per_cell"
+    appends each cell's warnings (category: message) to its output, None leaves warnings out."""
     real = require("torch")
-    with warnings.catch_warnings(record=True) as caught_ours:
-        warnings.simplefilter("always", append=True)
-        got = normalise(run_ours(cells))
-    with warnings.catch_warnings(record=True) as caught_torch:
-        warnings.simplefilter("always", append=True)
-        want = normalise(run_cells(cells, real))
-    mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
-    assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
-    assert [str(w.message) for w in caught_ours] == [str(w.message) for w in caught_torch]
+    ns_ours, ns_real = ns or (None, None)
+    run = {"ours": lambda c: run_ours(c, ns_ours), "torch": lambda c: run_cells(c, real, ns_real)}
+    results = {}
+    for side in ("ours", "torch"):
+        if warns == "per_cell":
+            results[side] = normalise(_with_warnings(run[side], cells)), []
+        else:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", append=True)
+                got = normalise(run[side](cells))
+            results[side] = got, [str(w.message) for w in caught] if warns else []
+    (got, gw), (want, ww) = results["ours"], results["torch"]
+    assert len(got) == len(want) == len(cells)
+    cases = [(f"{name}[{i}] {cell[:60]!r}", w, g) for i, (cell, w, g) in enumerate(zip(cells, want, got))]
+    parity.assert_parity(corpus, cases + ([(f"{name} warnings", ww, gw)] if ww or gw else []))
+
+
+def _with_warnings(run, cells):
+    """run(cells) cell by cell, each cell's warnings (category: message) appended to its output."""
+    out = []
+    for cell in cells:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", append=True)
+            (text, err), = run([cell])
+        out.append((text + "".join(f"{w.category.__name__}: {w.message}\n" for w in caught), err))
+    return out
 
 
 def graph_svgs(html_text):

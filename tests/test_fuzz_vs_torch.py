@@ -9,16 +9,10 @@ printing every value and every leaf's ``.grad``.
 Comparison:
 * if either side raises, both must raise the same exception type with the same message, and print the same
   text before it;
-* otherwise the printed text must be identical, except where numbers differ by float rounding (the engine is
-  numpy, PyTorch has its own kernels). Every printed tensor is followed by an ``@`` line with its dtype, shape
-  and ``tolist()``. Where a tensor's text differs, its dtype and shape must still be identical, the repr texts
-  must agree once numbers and whitespace are masked, and its numbers must agree within
-
-      float32: rtol 1e-4, atol 1e-5        float64: rtol 1e-10, atol 1e-12
-
-  (``|ours - torch| <= atol + rtol * |torch|``; NaN matches NaN, infinities must be equal, and -0.0 matches
-  0.0). The float64 tolerance applies only to programs whose leaves are all float64. If the numbers are exactly
-  equal (sign of zero included) the text difference is a printing bug and fails.
+* otherwise the printed output is judged by the parity policy (tests/parity.py): text outside numbers identical,
+  numbers within ``parity.ULPS`` units in the last place per statement of the program (program_ulps), in
+  float64 ulps only for programs whose leaves are all float64. Every printed tensor is followed by an ``@`` line
+  with its dtype, shape and ``tolist()`` (all digits), so its values are checked beyond the printed 4 decimals.
 
 One relaxation: in the random programs, the ``grad_fn`` name of a gradient computed with ``create_graph=True``
 (PyTorch's internal double-backward node, e.g. ``ScatterBackward0``) is masked; its values are compared as above.
@@ -28,7 +22,7 @@ in the FOUND table below.
 The number of examples is ``AUTOGRAD_MAGIC_FUZZ_EXAMPLES`` (default 300); generation is derandomized, so every
 run checks the same programs. Two hand-written tables follow: misuse cases, which must give PyTorch's exact
 exception type and message (and the same UserWarnings), and minimal programs the fuzzer found, kept as
-regression tests; both compare output, exception and warnings exactly.
+regression tests; both compare output, exception and warnings with the parity policy (default budget).
 """
 import itertools
 import math
@@ -41,10 +35,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from autograd_magic import torch as ours
+import parity
 from helpers import require, run_cells
 
 EXAMPLES = int(os.environ.get("AUTOGRAD_MAGIC_FUZZ_EXAMPLES", "300"))
-TOLERANCES = {"torch.float32": (1e-4, 1e-5), "torch.float64": (1e-10, 1e-12)}  # (rtol, atol)
+
+
+def program_ulps(code):
+    """A program's budget: parity.ULPS for each statement it runs (each op rounds, and its error carries on)."""
+    return parity.ULPS * len(code.splitlines())
 
 NICE = [k / 4 for k in range(-12, 13)]  # multiples of 0.25 in [-3, 3]
 NONZERO = [v for v in NICE if v]
@@ -58,63 +57,6 @@ def show(name, t):
 '''
 
 # ---------------------------------------------------------------- comparing printed output
-
-_NUM = r"(?<![\w.])-?(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+|nan|inf)(?![\w])"
-
-
-def _numbers(text):
-    return [float(tok) for tok in re.findall(_NUM, text)]
-
-
-def _mask(text):
-    return "".join(re.sub(_NUM, "#", text).split())
-
-
-def _close(got, want, rtol, atol):
-    if math.isnan(want) or math.isnan(got):
-        return math.isnan(want) and math.isnan(got)
-    if math.isinf(want) or math.isinf(got):
-        return got == want
-    return abs(got - want) <= atol + rtol * abs(want)
-
-
-def _blocks(text):
-    """Split output into blocks, each ending at a show() '@' line (the last block may have none)."""
-    blocks, cur = [], []
-    for line in text.splitlines():
-        cur.append(line)
-        if line.startswith("@ "):
-            blocks.append(cur)
-            cur = []
-    if cur:
-        blocks.append(cur)
-    return blocks
-
-
-def _same(a, b):
-    return _close(a, b, 0, 0) and math.copysign(1, a) == math.copysign(1, b)
-
-
-def output_mismatch(got, want, tolerances=TOLERANCES):
-    """None if ours (got) prints what torch (want) prints up to float rounding; else a description."""
-    if got == want:
-        return None
-    gb, wb = _blocks(got), _blocks(want)
-    for g, w in itertools.zip_longest(gb, wb, fillvalue=[]):
-        if g == w:
-            continue
-        if not (g and w and g[-1].startswith("@ ") and w[-1].startswith("@ ")):
-            return f"ours printed {g!r}, torch printed {w!r}"
-        gpre, _, gnums = g[-1].partition("|")
-        wpre, _, wnums = w[-1].partition("|")
-        gv, wv = _numbers(gnums), _numbers(wnums)
-        tol = tolerances.get(wpre.split()[1])
-        close = tol is not None and len(gv) == len(wv) and all(_close(a, b, *tol) for a, b in zip(gv, wv))
-        exact = len(gv) == len(wv) and all(_same(a, b) for a, b in zip(gv, wv))
-        if gpre != wpre or _mask(gnums) != _mask(wnums) or not close or exact or \
-                _mask("\n".join(g[:-1])) != _mask("\n".join(w[:-1])):
-            return "ours printed\n" + "\n".join(g) + "\ntorch printed\n" + "\n".join(w)
-    return None
 
 
 def _mask_double_backward(text):
@@ -143,14 +85,13 @@ def check_program(code, real, compare_warnings=False):
     where = f"\n--- program ---\n{code}"
     assert gerr == werr, f"exception: ours {gerr}, torch {werr}{where}\n--- torch printed ---\n{wout}"
     # a float32 leaf anywhere makes every number only float32-accurate (a 0-d float64 tensor does not
-    # promote a dimensioned float32 one), so float64 tolerances apply only when every leaf is float64
+    # promote a dimensioned float32 one), so float64 ulps apply only when every leaf is float64
     leaves = [line for line in code.splitlines() if re.match(r"x\d = torch.tensor", line)]
-    all_f64 = all("torch.float64" in line for line in leaves)
-    tolerances = TOLERANCES if all_f64 else dict.fromkeys(TOLERANCES, TOLERANCES["torch.float32"])
+    eps = parity.EPS64 if all("torch.float64" in line for line in leaves) else parity.EPS32
     if "create_graph=True" in code:
         gout, wout = _mask_double_backward(gout), _mask_double_backward(wout)
-    problem = output_mismatch(gout, wout, tolerances)
-    assert problem is None, problem + where
+    v = parity.check("fuzz", "random program", wout, gout, ulps=program_ulps(code), eps=eps)
+    assert v.kind != parity.DIFFERENT, v.detail + where
     if compare_warnings:
         assert gwarn == wwarn, f"warnings: ours {gwarn}, torch {wwarn}{where}"
 
@@ -632,7 +573,7 @@ FOUND = {
 @pytest.mark.parametrize("code", list(MISUSE.values()), ids=list(MISUSE))
 def test_misuse_gives_pytorchs_error(code):
     ours_result, torch_result = run_both(code, require("torch"))
-    assert ours_result == torch_result, f"\n--- program ---\n{code}"
+    parity.assert_parity("fuzz_tables", [(f"\n--- program ---\n{code}\n", torch_result, ours_result)])
 
 
 # Known gaps, kept visible: each must still fail (strict), so fixing one turns this list red until it is removed.
@@ -656,4 +597,4 @@ KNOWN_GAPS = {
                                   if k in KNOWN_GAPS else c for k, c in FOUND.items()], ids=list(FOUND))
 def test_fuzz_found_programs(code):
     ours_result, torch_result = run_both(code, require("torch"))
-    assert ours_result == torch_result, f"\n--- program ---\n{code}"
+    parity.assert_parity("fuzz_tables", [(f"\n--- program ---\n{code}\n", torch_result, ours_result)])

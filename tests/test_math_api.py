@@ -94,4 +94,4 @@ CASES = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_math_api_matches_pytorch(name):
-    assert_same_as_pytorch(CASES[name])
+    assert_same_as_pytorch(CASES[name], "math_api", name)

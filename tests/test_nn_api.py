@@ -3,11 +3,9 @@
 Every cell's stdout plus the repr of its last expression, its exception (type and message) and its warnings
 must be identical (object addresses masked). Random draws (init, dropout, shuffling) must be PyTorch's.
 """
-import warnings
-
 import pytest
 
-from helpers import normalise, require, run_cells, run_ours
+from helpers import assert_same_as_pytorch, require
 
 SETUP = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
 
@@ -210,25 +208,9 @@ print(run(lambda o: S.ReduceLROnPlateau(o, patience=1, factor=0.5), metric=[1, 0
 }
 
 
-def _with_warnings(run, cells):
-    """run(cells), each cell's warnings (category and message) appended to its output."""
-    out = []
-    for cell in cells:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", append=True)
-            (text, err), = run([cell])
-        out.append((text + "".join(f"{w.category.__name__}: {w.message}\n" for w in caught), err))
-    return out
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_nn_snippets_match_pytorch(name):
     real = require("torch")
     import torch.optim.lr_scheduler  # noqa: F401
     import torch.utils.data  # noqa: F401
-    cells = CASES[name]
-    ns_real, ns_ours = {"torch": real}, {}
-    want = normalise(_with_warnings(lambda c: run_cells(c, real, ns_real), cells))
-    got = normalise(_with_warnings(lambda c: run_ours(c, ns_ours), cells))
-    mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
-    assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
+    assert_same_as_pytorch(CASES[name], "nn_api", name, ns=({}, {"torch": real}), warns="per_cell")

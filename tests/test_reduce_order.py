@@ -55,3 +55,37 @@ def test_the_order_is_not_numpys():
     """The lesson case that motivated this: five float32 values whose numpy sum differs from PyTorch's."""
     v = np.array([25215.3046875, 36060.80078125, 34788.02734375, 41345.58984375, 20928.255859375], np.float32)
     assert full_sum(v) == np.float32(158337.984375) != np.add.reduce(v)
+
+
+def test_size_one_dims_and_scalar_gradients_match_pytorch(torch1):
+    """A (2000, 1) sum over dim 0 is a whole-tensor sum for PyTorch; the gradient of a scalar weight or of a
+    one-output layer's bias (broadcast over a batch) is summed in that order too."""
+    from autograd_magic import torch as ours
+    bad = []
+    for shape, dims in (((2000, 1), (0,)), ((37, 1, 5), (0,)), ((1, 300), (1,)), ((64, 1), (0,))):
+        a = _values(shape, np.float32)
+        want = torch1.from_numpy(a).sum(dims).numpy()
+        got = torch_sum(a, dims)
+        if got is None or not np.array_equal(got, want):
+            bad.append((shape, dims))
+    for n in (5, 200, 2000):
+        x = _values((n, 1), np.float32)
+        grads = []
+        for lib in (torch1, ours):
+            w = lib.tensor([0.5], requires_grad=True)
+            b = lib.tensor([0.25], requires_grad=True)
+            ((lib.tensor(x) * w + b) ** 2).sum().backward()
+            grads.append((w.grad.numpy().copy(), b.grad.numpy().copy()))
+        if not all(np.array_equal(g, h) for g, h in zip(*grads)):
+            bad.append((n, grads))
+    assert not bad, bad[:3]
+
+
+def test_float32_pow_with_tensor_exponent_keeps_odd_symmetry(torch1):
+    """(-x) ** 3 == -(x ** 3) for pow(Tensor, Tensor), as PyTorch's kernel gives."""
+    from autograd_magic import torch as ours
+    x = ours.linspace(-3.14159, 3.14159, 2000)
+    xx = x.unsqueeze(-1).pow(ours.tensor([1, 2, 3]))._data
+    want = torch1.linspace(-3.14159, 3.14159, 2000).unsqueeze(-1).pow(torch1.tensor([1, 2, 3])).numpy()
+    assert np.array_equal(xx[:, 2], -xx[::-1, 2])
+    assert (xx != want).mean() < 0.03  # computed in float64 and rounded once: 98% agree (numpy's float32: 80-89%)

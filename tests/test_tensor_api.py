@@ -162,7 +162,7 @@ CASES = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_tensor_api_matches_pytorch(name):
-    assert_same_as_pytorch(CASES[name])
+    assert_same_as_pytorch(CASES[name], "tensor_api", name)
 
 
 def test_meshgrid_without_indexing_warns_once():

@@ -5,7 +5,7 @@ character (object addresses masked), and so is any exception's type and message.
 """
 import pytest
 
-from helpers import normalise, require, run_cells, run_ours
+from helpers import assert_same_as_pytorch, require
 
 CASES = {
     "creation": [
@@ -181,10 +181,6 @@ CASES = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_lesson_snippets_match_pytorch(name):
-    real = require("torch")
+    require("torch")
     import torch.autograd.functional  # noqa: F401  (so `from torch.autograd.functional import` resolves)
-    cells = CASES[name]
-    got = normalise(run_ours(cells))
-    want = normalise(run_cells(cells, real))
-    mismatches = [(cell, w, g) for cell, w, g in zip(cells, want, got) if w != g]
-    assert not mismatches, "\n\n".join(f"CELL:\n{c}\nTORCH: {w!r}\nOURS:  {g!r}" for c, w, g in mismatches)
+    assert_same_as_pytorch(CASES[name], "vs_torch", name, warns=None)

@@ -6,4 +6,5 @@ import warnings
 # numpy code keeps its warnings) and costs nothing when no warning occurs. Backward passes also run with numpy's
 # error state off (autograd.run_backward).
 warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"autograd_magic\.")
-from . import ops, ops_math, ops_nn, ops_shape, ops_tensor  # noqa: F401,E402  (fill the op table)
+# fill the op table
+from . import ops, ops_conv, ops_math, ops_nn, ops_norm, ops_shape, ops_tensor  # noqa: F401,E402

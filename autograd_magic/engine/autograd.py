@@ -6,7 +6,7 @@ import operator
 
 import numpy as np
 
-from .xp import _FPE, _QUIET
+from .fperror import _FPE, _QUIET
 
 
 class _GradMode:

@@ -144,21 +144,6 @@ def pow(input, exponent):
     return apply(OPS["pow"], (t,), exponent)
 
 
-def _unary(name):
-    op = OPS[name]
-
-    def fn(input):
-        t = input if input._data.dtype.kind == "f" else input.float()
-        return apply(op, (t,))
-    fn.__name__ = name
-    fn.__doc__ = f"Elementwise {name} (differentiable)."
-    return fn
-
-
-exp, log, sqrt, sin, cos, tan, tanh, sigmoid, log1p, frac = (
-    _unary(n) for n in ("exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "log1p", "frac"))
-
-
 def _stepfn(name):
     op = OPS[name]
 
@@ -512,7 +497,7 @@ def write_out(result, out, name, warn_resize=True):
         raise RuntimeError(_OUT_GRAD.format(name))
     data, dst = result._data, out._data
     if not np.can_cast(data.dtype, dst.dtype, "same_kind"):
-        from .inplace import _kind
+        from .tensor import _kind
         raise RuntimeError(f"result type {_kind(data.dtype)} can't be cast to the desired output type "
                            f"{_kind(dst.dtype)}")
     if dst.shape != data.shape:
@@ -550,11 +535,6 @@ def clone(input, *, memory_format=None):
 
 
 # ---------------------------------------------------------------- more elementwise math (ops_math.py)
-
-
-rsqrt, erf, atan, asin, acos, sinh, cosh, log2, log10, exp2, expm1 = (
-    _unary(n) for n in ("rsqrt", "erf", "atan", "asin", "acos", "sinh", "cosh", "log2", "log10", "exp2", "expm1"))
-arctan, arcsin, arccos = atan, asin, acos
 
 
 def logit(input, eps=None):

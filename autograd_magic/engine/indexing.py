@@ -124,7 +124,7 @@ def _basic_chain(t, key):
 
 
 def setitem(t, key, value):
-    from .inplace import _VIEW_INPLACE, check_inplace, commit_inplace
+    from .tensor import _VIEW_INPLACE, check_inplace, commit_inplace
     key = normalize_key(key)
     k = key if len(key) != 1 else key[0]
     v = value if isinstance(value, Tensor) else None

@@ -3,7 +3,7 @@ import numpy as np
 
 from . import dtypes, functions as F, inplace as I, shaping as S
 from .optable import OPS
-from .tensor import Tensor, apply, binary, binary_op, check_foreign, warn_once
+from .tensor import Tensor, apply, binary, binary_op, check_foreign, check_inplace, inplace, warn_once
 
 
 def _rbinary(name):
@@ -87,13 +87,13 @@ def _no_cuda():
 
 def _iop(fn):
     def method(self, other):
-        return I.inplace(fn, self, other)
+        return inplace(fn, self, other)
     return method
 
 
 def _named_inplace(fn):
     def method(self, *args, **kwargs):
-        return I.inplace(fn, self, *args, **kwargs)
+        return inplace(fn, self, *args, **kwargs)
     return method
 
 
@@ -114,7 +114,7 @@ _norm.__qualname__ = "Tensor.norm"  # PyTorch's Python-level method: its TypeErr
 
 def _scatter_inplace(fn):
     def method(self, dim, index, src=None, *, value=None, reduce=None):
-        return I.inplace(lambda t, s: fn(t, dim, index, s, value=value) if s is not None or value is not None
+        return inplace(lambda t, s: fn(t, dim, index, s, value=value) if s is not None or value is not None
                          else fn(t, dim, index, value=value), self, src)
     return method
 
@@ -147,15 +147,14 @@ _BINDINGS = {
     # named arithmetic
     "add": F.add, "sub": F.sub, "subtract": F.sub, "mul": F.mul, "multiply": F.mul, "div": F.div,
     "divide": F.div, "true_divide": F.div, "pow": F.pow, "neg": F.neg, "negative": F.neg,
-    "reciprocal": F.reciprocal, "abs": F.abs, "absolute": F.abs, "exp": F.exp, "log": F.log, "sqrt": F.sqrt,
-    "sin": F.sin, "cos": F.cos, "tan": F.tan, "tanh": F.tanh, "sigmoid": F.sigmoid, "relu": F.relu,
+    "reciprocal": F.reciprocal, "abs": F.abs, "absolute": F.abs, "relu": F.relu,
     "clamp": F.clamp, "clip": F.clamp, "maximum": F.maximum, "minimum": F.minimum, "sign": F.sign,
     "matmul": F.matmul, "mm": F.mm, "mv": F.mv, "dot": F.dot, "outer": F.outer,
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),
     "isnan": F.isnan, "isinf": F.isinf, "isfinite": F.isfinite, "logical_not": F.logical_not,
-    "round": F.round, "floor": F.floor, "ceil": F.ceil, "trunc": F.trunc, "frac": F.frac, "log1p": F.log1p,
+    "round": F.round, "floor": F.floor, "ceil": F.ceil, "trunc": F.trunc,
     "square": F.square, "all": F.all, "any": F.any,
     "floor_divide": F.floor_divide, "remainder": F.remainder, "nonzero": F.nonzero,
     # reductions
@@ -167,11 +166,11 @@ _BINDINGS = {
     "split": S.split, "chunk": S.chunk, "unbind": S.unbind, "diag": S.diag, "diagonal": S.diagonal,
     "trace": S.trace, "gather": S.gather, "scatter": S.scatter, "scatter_add": S.scatter_add,
     "scatter_": _scatter_inplace(S.scatter),
-    "scatter_add_": lambda s, dim, index, src: I.inplace(lambda t, v: S.scatter_add(t, dim, index, v), s, src),
+    "scatter_add_": lambda s, dim, index, src: inplace(lambda t, v: S.scatter_add(t, dim, index, v), s, src),
     "index_select": S.index_select, "masked_select": S.masked_select, "flip": S.flip, "tril": S.tril,
     "triu": S.triu, "tril_": _named_inplace(S.tril), "triu_": _named_inplace(S.triu), "repeat": S.repeat,
     "logical_and": F.logical_and, "logical_or": F.logical_or, "logical_xor": F.logical_xor,
-    "isclose": F.isclose, "allclose": F.allclose, "nan_to_num": F.nan_to_num, "bmm": F.bmm,
+    "isclose": F.isclose, "where": lambda s, condition, other: F.where(condition, s, other), "addmm": F.addmm, "allclose": F.allclose, "nan_to_num": F.nan_to_num, "bmm": F.bmm,
     # shapes and views
     "reshape": S.reshape, "view": S.view, "flatten": S.flatten, "squeeze": S.squeeze,
     "unsqueeze": S.unsqueeze, "permute": S.permute, "transpose": S.transpose, "swapaxes": S.transpose,
@@ -191,9 +190,7 @@ _BINDINGS = {
     # in place
     "add_": _named_inplace(F.add), "sub_": _named_inplace(F.sub), "mul_": _named_inplace(F.mul),
     "div_": _named_inplace(F.div), "pow_": _named_inplace(F.pow), "clamp_": _named_inplace(F.clamp),
-    "neg_": _named_inplace(F.neg), "exp_": _named_inplace(F.exp), "relu_": _named_inplace(F.relu),
-    "sigmoid_": _named_inplace(F.sigmoid), "tanh_": _named_inplace(F.tanh), "abs_": _named_inplace(F.abs),
-    "sqrt_": _named_inplace(F.sqrt), "log_": _named_inplace(F.log),
+    "neg_": _named_inplace(F.neg), "relu_": _named_inplace(F.relu), "abs_": _named_inplace(F.abs),
     "zero_": I.zero_, "fill_": I.fill_, "copy_": I.copy_,
     "softmax": F.softmax, "log_softmax": F.log_softmax, "masked_fill": F.masked_fill, "masked_fill_": _named_inplace(F.masked_fill),
 }
@@ -204,7 +201,7 @@ def _draw_inplace(draw):
         from . import random
         from .autograd import GRAD_MODE
         if GRAD_MODE.enabled:
-            I.check_inplace(self)
+            check_inplace(self)
         gen = generator._impl if generator is not None else random.default_generator
         self._data[...] = draw(gen, self._data, *args, **kwargs)
         self._vbox[0] += 1
@@ -264,14 +261,12 @@ Tensor.__getattr__ = _missing
 
 
 # ---------------------------------------------------------------- more math, comparisons and joins
-_MATH = ("rsqrt", "erf", "atan", "asin", "acos", "sinh", "cosh", "log2", "log10", "exp2", "expm1", "arctan",
-         "arcsin", "arccos", "atan2", "arctan2", "hypot", "logit", "xlogy", "logaddexp", "lerp", "addcmul", "addcdiv",
+_MATH = ("atan2", "arctan2", "hypot", "logit", "xlogy", "logaddexp", "lerp", "addcmul", "addcdiv",
          "clamp_min", "clamp_max", "fmod", "roll", "narrow", "movedim", "moveaxis", "tile", "repeat_interleave",
          "less", "greater", "less_equal", "greater_equal", "not_equal")
 for _name in _MATH:
     setattr(Tensor, _name, getattr(F, _name))
-for _name in ("rsqrt", "erf", "atan", "asin", "acos", "sinh", "cosh", "log2", "log10", "exp2", "expm1", "logit",
-              "lerp", "addcmul", "addcdiv", "clamp_min", "clamp_max", "fmod"):
+for _name in ("logit", "lerp", "addcmul", "addcdiv", "clamp_min", "clamp_max", "fmod"):
     setattr(Tensor, _name + "_", _named_inplace(getattr(F, _name)))
 Tensor.broadcast_to = lambda self, size: F.broadcast_to(self, size)
 Tensor.is_complex = lambda self: False

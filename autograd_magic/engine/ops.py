@@ -74,6 +74,15 @@ def _power(a, e):
             return np.reciprocal(a * a)
         if e == -0.5:
             return np.reciprocal(np.sqrt(a))
+    return _pow_f32(a, e)
+
+
+def _pow_f32(a, e):
+    """a ** e; float32 computed in float64 and rounded once: PyTorch's float32 pow agrees with that for ~98% of
+    inputs (numpy's float32 loop for 80-89%) and, like it, keeps (-x) ** 3 == -(x ** 3), which a symmetric
+    polynomial fit relies on (its even coefficients' gradients cancel exactly)."""
+    if a.dtype == np.float32:
+        return np.power(a.astype(np.float64), np.asarray(e, np.float64)).astype(np.float32)
     return np.power(a, e)
 
 
@@ -94,7 +103,7 @@ def _(x, g, s, k, n):
     return (g * (e * (_power(a, e - 1) if x.is_numpy else a ** (e - 1))),)
 
 
-@defop("pow_tensor", "PowBackward1", np.power, saves=(0, 1, -1))
+@defop("pow_tensor", "PowBackward1", _pow_f32, saves=(0, 1, -1))
 def _(x, g, s, k, n):
     a, b, out = s
     ga = gb = None
@@ -141,48 +150,48 @@ defop("zero", "ZeroBackward0", np.zeros_like)(_zero_grad)
 defop("fill", "FillBackward2", lambda a, value: np.full_like(a, value))(_zero_grad)
 
 
-@defop("frac", "FracBackward0", lambda a: a - np.trunc(a))
+@defop("frac", "FracBackward0", lambda a: a - np.trunc(a), api="frac", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g,)
 
 
-@defop("log1p", "Log1PBackward0", rounded_f32(np.log1p), saves=(0,))
+@defop("log1p", "Log1PBackward0", rounded_f32(np.log1p), saves=(0,), api="log1p", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g / (s[0] + 1),)
 
 
-@defop("exp", "ExpBackward0", rounded_f32(np.exp), saves=(-1,))
+@defop("exp", "ExpBackward0", rounded_f32(np.exp), saves=(-1,), api="exp", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g * s[0],)
 
 
-@defop("log", "LogBackward0", rounded_f32(np.log), saves=(0,))
+@defop("log", "LogBackward0", rounded_f32(np.log), saves=(0,), api="log", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g / s[0],)
 
 
-@defop("sqrt", "SqrtBackward0", np.sqrt, saves=(-1,))
+@defop("sqrt", "SqrtBackward0", np.sqrt, saves=(-1,), api="sqrt", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g / (2 * s[0]),)
 
 
-@defop("sin", "SinBackward0", rounded_f32(np.sin), saves=(0,))
+@defop("sin", "SinBackward0", rounded_f32(np.sin), saves=(0,), api="sin", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g * x.cos(s[0]),)
 
 
-@defop("cos", "CosBackward0", rounded_f32(np.cos), saves=(0,))
+@defop("cos", "CosBackward0", rounded_f32(np.cos), saves=(0,), api="cos", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g * -x.sin(s[0]),)
 
 
-@defop("tan", "TanBackward0", np.tan, saves=(-1,))
+@defop("tan", "TanBackward0", np.tan, saves=(-1,), api="tan", promote="float", inplace=True)
 def _(x, g, s, k, n):
     out = s[0]
     return (g * (1 + out * out),)
 
 
-@defop("tanh", "TanhBackward0", rounded_f32(np.tanh), saves=(-1,))
+@defop("tanh", "TanhBackward0", rounded_f32(np.tanh), saves=(-1,), api="tanh", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (x.call("tanh_backward", (g, s[0])),)
 
@@ -260,7 +269,7 @@ def _sigmoid(a):
         return one / (one + _exp(-a))
 
 
-@defop("sigmoid", "SigmoidBackward0", _sigmoid, saves=(-1,))
+@defop("sigmoid", "SigmoidBackward0", _sigmoid, saves=(-1,), api="sigmoid", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (x.call("sigmoid_backward", (g, s[0])),)
 

@@ -32,62 +32,66 @@ def _rounded2(fn):
 # ---------------------------------------------------------------- unary
 
 
-@defop("rsqrt", "RsqrtBackward0", lambda a: np.reciprocal(np.sqrt(a)), saves=(-1,))
+@defop("rsqrt", "RsqrtBackward0", lambda a: np.reciprocal(np.sqrt(a)), saves=(-1,),
+       api="rsqrt", promote="float", inplace=True)
 def _(x, g, s, k, n):
     out, = s
     return (-0.5 * g * (out * out * out),)
 
 
-@defop("erf", "ErfBackward0", rounded_f32(_erf), saves=(0,))
+@defop("erf", "ErfBackward0", rounded_f32(_erf), saves=(0,), api="erf", promote="float", inplace=True)
 def _(x, g, s, k, n):
     a, = s
-    return (g * (2.0 / math.sqrt(math.pi)) * x.exp(-(a * a)),)
+    return (g * (2 / math.sqrt(math.pi) * x.exp(-(a * a))),)
 
 
-@defop("atan", "AtanBackward0", rounded_f32(np.arctan), saves=(0,))
+@defop("atan", "AtanBackward0", rounded_f32(np.arctan), saves=(0,),
+       api=("atan", "arctan"), promote="float", inplace=True)
 def _(x, g, s, k, n):
     a, = s
     return (g / (a * a + 1),)
 
 
-@defop("asin", "AsinBackward0", rounded_f32(np.arcsin), saves=(0,))
+@defop("asin", "AsinBackward0", rounded_f32(np.arcsin), saves=(0,),
+       api=("asin", "arcsin"), promote="float", inplace=True)
 def _(x, g, s, k, n):
     a, = s
     return (g / x.sqrt(1 - a * a),)
 
 
-@defop("acos", "AcosBackward0", rounded_f32(np.arccos), saves=(0,))
+@defop("acos", "AcosBackward0", rounded_f32(np.arccos), saves=(0,),
+       api=("acos", "arccos"), promote="float", inplace=True)
 def _(x, g, s, k, n):
     a, = s
     return (g * -(1 / x.sqrt(1 - a * a)),)
 
 
-@defop("sinh", "SinhBackward0", rounded_f32(np.sinh), saves=(0,))
+@defop("sinh", "SinhBackward0", rounded_f32(np.sinh), saves=(0,), api="sinh", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g * x.call("cosh", (s[0],)),)
 
 
-@defop("cosh", "CoshBackward0", rounded_f32(np.cosh), saves=(0,))
+@defop("cosh", "CoshBackward0", rounded_f32(np.cosh), saves=(0,), api="cosh", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g * x.call("sinh", (s[0],)),)
 
 
-@defop("log2", "Log2Backward0", rounded_f32(np.log2), saves=(0,))
+@defop("log2", "Log2Backward0", rounded_f32(np.log2), saves=(0,), api="log2", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g / (s[0] * math.log(2.0)),)
 
 
-@defop("log10", "Log10Backward0", rounded_f32(np.log10), saves=(0,))
+@defop("log10", "Log10Backward0", rounded_f32(np.log10), saves=(0,), api="log10", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g / (s[0] * math.log(10.0)),)
 
 
-@defop("exp2", "Exp2Backward0", rounded_f32(np.exp2), saves=(-1,))
+@defop("exp2", "Exp2Backward0", rounded_f32(np.exp2), saves=(-1,), api="exp2", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g * (s[0] * math.log(2.0)),)
 
 
-@defop("expm1", "Expm1Backward0", rounded_f32(np.expm1), saves=(-1,))
+@defop("expm1", "Expm1Backward0", rounded_f32(np.expm1), saves=(-1,), api="expm1", promote="float", inplace=True)
 def _(x, g, s, k, n):
     return (g * (s[0] + 1),)
 

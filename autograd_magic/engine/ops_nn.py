@@ -23,12 +23,6 @@ def _t(a, value):
 _erf64 = np.vectorize(math.erf, otypes=[np.float64])
 
 
-@defop("erf", "ErfBackward0", lambda a: _erf64(a).astype(a.dtype), saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    return (g * (2 / math.sqrt(math.pi) * x.exp(-(a * a))),)
-
-
 @defop("leaky_relu", "LeakyReluBackward0", lambda a, slope: np.where(a > 0, a, a * _t(a, slope)), saves=(0,))
 def _(x, g, s, k, n):
     return (x.where(s[0] > 0, g, g * k[0]),)

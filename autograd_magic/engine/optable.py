@@ -1,18 +1,34 @@
-"""The op registry: every differentiable primitive's forward and vector-Jacobian product, side by side.
+"""The op table: every differentiable primitive declared once, forward and vector-Jacobian product side by side.
 
-A vjp is written once for two array namespaces (``xp``): numpy arrays during a plain backward, and
-Tensors when ``create_graph=True`` (so the backward pass is itself recorded and can be differentiated).
-``vjp(xp, g, saved, consts, needs)`` returns one gradient (or None) per input; the engine then reduces
-each to its input's shape and dtype (the one broadcasting helper, ``xp.fit``).
+A declaration (``defop`` on the vjp) gives the op's name, PyTorch's node name (what ``grad_fn`` shows), the numpy
+forward and what backward must save. With ``api=`` it also declares the public function: ``torch.NAME`` and, unless
+``method=False``, the method ``Tensor.NAME`` are generated from it when the Tensor class is built (tensor.py), and
+``inplace=True`` adds ``Tensor.NAME_``. Ops without ``api`` are reached through a hand-written function (or are the
+backward of another op, for create_graph).
+
+A vjp is written once for two array namespaces (``xp``): numpy arrays during a plain backward (xp.NumpyXP), and
+Tensors when ``create_graph=True`` (tensor.TensorXP: the backward pass is itself recorded and can be
+differentiated). ``vjp(xp, grad, saved, consts, needs)`` returns one gradient (or None) per input, where
+``needs[i]`` is falsy when input i wants no gradient; the engine then reduces each to its input's shape and dtype
+(the one broadcasting helper, ``xp.fit``).
+
+Example (a whole new op: this declaration and one row in tests/test_gradcheck.py)::
+
+    @defop("sinc", "SincBackward0", np.sinc, saves=(0,), api="sinc", promote="float")
+    def sinc_vjp(xp, grad, saved, consts, needs):
+        ...
 """
+from .autograd import node_type
 
 OPS = {}
 
 
 class OpDef:
-    __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "differentiable_inputs", "node_cls")
+    __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "node_cls", "api", "method",
+                 "inplace", "args", "promote", "doc")
 
-    def __init__(self, name, node, fwd, vjp, saves=(), save_if=None, qualname=None):
+    def __init__(self, name, node, fwd, vjp, saves=(), save_if=None, qualname=None, api=None, method=True,
+                 inplace=False, args=None, promote=None, doc=None):
         self.name = name
         self.node = node
         self.qualname = qualname or node
@@ -20,13 +36,29 @@ class OpDef:
         self.vjp = vjp
         self.saves = saves          # input indices to save; -1 is the output
         self.save_if = save_if      # {saved index: input index whose requires_grad makes it needed}
-        from .autograd import node_type
         self.node_cls = node_type(node)  # the grad_fn's class, named like PyTorch's
+        # The public function: its names (the first is the canonical one, the others aliases such as arctan),
+        # whether Tensor has it as a method (and an in-place NAME_ form), how its arguments split into tensor
+        # inputs and constants (args(*args, **kwargs) -> (inputs, consts); None: one tensor input), and
+        # promote="float": integer and bool inputs are first converted to float32, as PyTorch's float ops do.
+        self.api = (api,) if isinstance(api, str) else tuple(api or ())
+        self.method = method and bool(self.api)
+        self.inplace = inplace
+        self.args = args
+        self.promote = promote
+        self.doc = doc or (vjp.__doc__ if vjp.__doc__ else None)
 
 
-def defop(name, node, fwd, saves=(), save_if=None, qualname=None):
-    """Register an op; used as a decorator on its vjp."""
+def defop(name, node, fwd, saves=(), save_if=None, qualname=None, **api):
+    """Declare an op; used as a decorator on its vjp (the keyword arguments of OpDef declare its public API)."""
     def register(vjp):
-        OPS[name] = OpDef(name, node, fwd, vjp, saves, save_if, qualname)
+        if name in OPS:
+            raise ValueError(f"op {name!r} is declared twice ({OPS[name].vjp.__module__} and {vjp.__module__})")
+        OPS[name] = OpDef(name, node, fwd, vjp, saves, save_if, qualname, **api)
         return vjp
     return register
+
+
+def declared_ops():
+    """The ops that declare a public function (``api=``), in declaration order."""
+    return [op for op in OPS.values() if op.api]

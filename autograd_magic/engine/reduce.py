@@ -159,6 +159,18 @@ def torch_sum(a, dims):
     if a.dtype.kind != "f" or a.dtype.itemsize < 4 or a.size == 0:
         return None
     nd = a.ndim
+    if dims is not None and 1 in a.shape and a.flags.c_contiguous:
+        # size-1 dims do not change the memory order: PyTorch's iterator drops them (a (2000, 1) sum over dim 0 is
+        # a whole-tensor sum)
+        dims = {d % nd for d in dims}
+        keep = [i for i in range(nd) if a.shape[i] != 1]
+        kept_dims = [j for j, i in enumerate(keep) if i in dims]
+        out_shape = tuple(n for i, n in enumerate(a.shape) if i not in dims)
+        squeezed = a.reshape([a.shape[i] for i in keep])
+        if not kept_dims:
+            return squeezed.reshape(out_shape) + a.dtype.type(0)
+        r = torch_sum(squeezed, None if len(kept_dims) == len(keep) else kept_dims)
+        return None if r is None else np.asarray(r).reshape(out_shape)
     if dims is None or len(dims) == nd:
         if not (a.flags.c_contiguous or a.flags.f_contiguous):
             return None

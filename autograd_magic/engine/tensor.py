@@ -5,8 +5,10 @@ import weakref
 import numpy as np
 
 from . import dtypes
+# The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
+from . import ops, ops_math, ops_nn, ops_shape, ops_tensor  # noqa: F401
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
-from .optable import OPS
+from .optable import OPS, declared_ops
 from .size import Size
 from .xp import NumpyXP
 
@@ -20,7 +22,61 @@ _NONLEAF_GRAD_WARNING = (
 _NO_GRAD_DTYPE = "only Tensors of floating point dtype can require gradients"
 
 
-class Tensor:
+
+# ---------------------------------------------------------------- functions and methods generated from declarations
+
+
+def declared_function(op, name):
+    """The public function an op declares (``api=``): split the arguments, promote, record (see optable)."""
+    to_float = op.promote == "float"
+    if op.args is None:
+        if to_float:
+            def fn(input):
+                return apply(op, (input if input._data.dtype.kind == "f" else input.float(),))
+        else:
+            def fn(input):
+                return apply(op, (input,))
+    else:
+        split = op.args
+
+        def fn(*args, **kwargs):
+            inputs, consts = split(*args, **kwargs)
+            if to_float:
+                inputs = tuple(t if t.__class__ in _SCALARS or t._data.dtype.kind == "f" else t.float()
+                               for t in inputs)
+            return apply(op, inputs, *consts)
+    fn.__name__ = fn.__qualname__ = name
+    fn.__doc__ = op.doc or f"{name} (differentiable; grad_fn {op.node})."
+    return fn
+
+
+def _declared():
+    """{public name: function} and {method name: method} of every op that declares its API."""
+    functions, methods = {}, {}
+    for op in declared_ops():
+        fn = declared_function(op, op.api[0])
+        for name in op.api:
+            functions[name] = fn
+            if op.method:
+                methods[name] = fn
+        if op.inplace:
+            methods[op.api[0] + "_"] = _inplace_method(fn, op.api[0] + "_")
+    return functions, methods
+
+
+def _inplace_method(fn, name):
+    def method(self, *args, **kwargs):
+        return inplace(fn, self, *args, **kwargs)
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+DECLARED_FUNCTIONS, _declared_methods = _declared()
+# The methods generated from the op table, as a base class of Tensor (Tensor's own body overrides none of them).
+DeclaredMethods = type("DeclaredMethods", (), {"__slots__": (), "__module__": __name__, **_declared_methods})
+
+
+class Tensor(DeclaredMethods):
     """A tensor on the CPU, backed by a numpy array. See ``autograd_magic.torch`` for the functions."""
     __module__ = "torch"  # type(t) prints <class 'torch.Tensor'> as in PyTorch (pickling goes by __reduce_ex__)
     # Rarely set attributes live in the instance __dict__ with these class defaults, so that creating a
@@ -512,6 +568,68 @@ def check_foreign(value):
         raise TypeError("a PyTorch tensor reached autograd_magic's engine. Inside %%grad (and with "
                         "`from autograd_magic import torch`), `torch` is autograd_magic's engine: make the tensor "
                         "with it (torch.tensor(...)), or convert a PyTorch tensor with .detach().numpy() first")
+
+
+# ---------------------------------------------------------------- in place (x += 1, x.exp_(), x[i] = v)
+
+
+_LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
+_VIEW_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+
+
+def check_inplace(t):
+    if GRAD_MODE.enabled:
+        if t._fn is None and t._rg:
+            raise RuntimeError(_LEAF_INPLACE)
+        if t._view_of_leaf:
+            raise RuntimeError(_VIEW_INPLACE)
+
+
+def commit_inplace(t, new):
+    """Write new's values into t's array and give t new's history."""
+    data = new._data
+    if data.dtype != t._data.dtype and not np.can_cast(data.dtype, t._data.dtype, "same_kind"):
+        raise RuntimeError(f"result type {_kind(data.dtype)} can't be cast to the desired output type "
+                           f"{_kind(t._data.dtype)}")
+    if t._data.shape != data.shape:
+        try:
+            np.broadcast_to(data, t._data.shape)
+        except ValueError:
+            raise RuntimeError(f"output with shape [{', '.join(map(str, t._data.shape))}] doesn't match the "
+                               f"broadcast shape [{', '.join(map(str, data.shape))}]") from None
+    np.copyto(t._data, data, casting="unsafe")
+    t._vbox[0] += 1
+    if new._fn is not None:
+        t._fn = new._fn
+        t._rg = True
+    return t
+
+
+def _kind(np_dtype):
+    return {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool"}.get(
+        np.dtype(np_dtype).name, np.dtype(np_dtype).name)
+
+
+def inplace(fn, t, *args, **kwargs):
+    """Run out-of-place fn(t, ...) and store the result in t (PyTorch's in-place semantics)."""
+    recording = GRAD_MODE.enabled and (t._rg or any(isinstance(a, Tensor) and a._rg for a in args))
+    if not recording:
+        plain = Tensor._wrap(t._data)
+        return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
+    check_inplace(t)
+    # The op may save its input for backward: give it the value from before the write.
+    old = Tensor._wrap(t._data.copy(), t._rg, t._fn)
+    old._accum = t._accum
+    return commit_inplace(t, fn(old, *args, **kwargs))
+
+
+def _no_grad_call(fn, plain, args, kwargs):
+    before = GRAD_MODE.enabled
+    GRAD_MODE.enabled = False
+    try:
+        return fn(plain, *args, **kwargs)
+    finally:
+        GRAD_MODE.enabled = before
 
 
 # ---------------------------------------------------------------- the Tensor namespace used by create_graph

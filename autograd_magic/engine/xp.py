@@ -1,21 +1,12 @@
-"""The two array namespaces a vjp is written against: numpy arrays, or recorded Tensors (create_graph)."""
+"""The numpy side of the array namespace a vjp is written against (``NumpyXP``; tensor.TensorXP is the other, used
+under create_graph=True), and the numpy helpers vjps share: sum_to (the one broadcasting reduction), restore_dims,
+prod_of_others, along_axis_key, rounded_f32."""
+import math
+
 import numpy as np
 
 from .optable import OPS
-
-try:  # numpy's floating-point error state is a context variable (autograd.run_backward turns it off cheaply)
-    from numpy._core.umath import _extobj_contextvar as _FPE, _make_extobj
-    _QUIET = _make_extobj(all="ignore")
-except ImportError:  # pragma: no cover - another numpy layout: the same protocol over np.seterr
-    class _SetErr:
-        @staticmethod
-        def set(_):
-            return np.seterr(all="ignore")
-
-        @staticmethod
-        def reset(old):
-            np.seterr(**old)
-    _FPE, _QUIET = _SetErr(), None
+from .reduce import torch_sum
 
 
 def rounded_f32(fn):
@@ -35,7 +26,12 @@ def sum_to(g, shape):
         return g
     lead = g.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(i + lead for i, n in enumerate(shape) if n == 1 and g.shape[i + lead] != 1)
-    g = np.add.reduce(g, axis=axes, keepdims=True) if axes else g  # ndarray.sum without its Python layer
+    if axes:
+        # A gradient summed to one number (a scalar weight's, a one-output layer's bias) adds in PyTorch's order:
+        # numpy's pairwise order drifts over a training loop. Other shapes keep numpy's much faster reduce
+        # (last-bit differences, see README Limits).
+        summed = torch_sum(g, axes) if g.dtype.kind == "f" and g.size > 2 and 1 == math.prod(shape) else None
+        g = summed if summed is not None else np.add.reduce(g, axis=axes)  # ndarray.sum without its Python layer
     return g.reshape(shape)
 
 

@@ -6,18 +6,16 @@ an AttributeError saying that autograd_magic implements a subset of PyTorch.
 from ..engine import methods as _methods  # noqa: F401  (binds Tensor methods)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,  # noqa: F401
                              uint8)
-from ..engine.functions import (all, any, ceil, floor, frac, isfinite, isinf, isnan, log1p,  # noqa: F401
-                                logical_not, round, square, trunc)
-from ..engine.functions import (abs, absolute, add, addmm, allclose, bmm, clamp, clip, cos, div, divide, dot,  # noqa: F401
-                                exp, floor_divide, fmod, isclose, log, log_softmax, logical_and, logical_or,
-                                logical_xor, masked_fill, matmul, maximum, minimum, mm, mul, multiply, mv, nan_to_num,
-                                neg, negative, nonzero, outer, pow, reciprocal, relu, remainder, rsub, sigmoid, sign,
-                                sin, softmax, sqrt, sub, subtract, tan, tanh, true_divide, where, with_out)
-from ..engine.functions import (acos, addcdiv, addcmul, arccos, arcsin, arctan, arctan2, asin, atan,  # noqa: F401
-                                atan2, atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, clamp_max, clamp_min,
-                                cosh, eq, erf, exp2, expm1, finfo, ge, greater, greater_equal, gt, hstack, hypot,
-                                iinfo, le, lerp, less, less_equal, log2, log10, logaddexp, logit, lt, moveaxis,
-                                movedim, narrow, ne, not_equal, repeat_interleave, roll, rsqrt, sinh, tile, vstack,
+from ..engine.functions import (abs, absolute, add, addmm, all, allclose, any, bmm, ceil, clamp, clip, div,  # noqa: F401
+                                divide, dot, floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax,
+                                logical_and, logical_not, logical_or, logical_xor, masked_fill, matmul, maximum,
+                                minimum, mm, mul, multiply, mv, nan_to_num, neg, negative, nonzero, outer, pow,
+                                reciprocal, relu, remainder, round, rsub, sign, softmax, square, sub, subtract,
+                                true_divide, trunc, where, with_out)
+from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, atleast_1d, atleast_2d,  # noqa: F401
+                                broadcast_tensors, broadcast_to, clamp_max, clamp_min, eq, finfo, ge, greater,
+                                greater_equal, gt, hstack, hypot, iinfo, le, lerp, less, less_equal, logaddexp, logit,
+                                lt, moveaxis, movedim, narrow, ne, not_equal, repeat_interleave, roll, tile, vstack,
                                 xlogy)
 from .serialization import load, save  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
@@ -28,15 +26,19 @@ from ..engine.shaping import (amax, amin, argmax, argmin, argsort, cat, chunk, c
                               stack, std, std_mean, sum, swapaxes, t, topk, trace, transpose, tril, triu, unbind,
                               unique, unsqueeze, var, var_mean, view)
 from ..engine.size import Size, device  # noqa: F401
-from ..engine.tensor import Tensor  # noqa: F401
+from ..engine.tensor import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, Tensor  # noqa: F401
 from . import autograd, cuda, nn, optim  # noqa: F401
 from . import utils  # noqa: F401  (torch.utils.data)
+from .nn.functional_conv import conv1d, conv2d, convolution, layer_norm, max_pool2d  # noqa: F401
 from .creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
                        IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
                        from_numpy, full, full_like, linspace, multinomial, normal, ones, ones_like, rand, rand_like,
                        randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
 from .rng import Generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state  # noqa: F401
+
+# Every op that declares its public function in the op table (optable, api=): torch.exp, torch.erf ..., with out=.
+globals().update({_name: with_out(_fn, _name) for _name, _fn in _DECLARED_FUNCTIONS.items()})
 
 __version__ = "2.13.0+autograd_magic"
 float = float32
@@ -47,11 +49,10 @@ int = int32
 short = int16
 
 # out=: the result is written into the given tensor (resized if needed), as PyTorch does for these functions.
-add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot, pow, exp, log, sqrt, abs, neg, \
-    sin, cos, tanh, sigmoid, clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where = (
+add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot, pow, abs, neg, clamp, \
+    maximum, minimum, cat, stack, sum, mean, prod, cumsum, where = (
         with_out(f) for f in (add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot,
-                              pow, exp, log, sqrt, abs, neg, sin, cos, tanh, sigmoid, clamp, maximum, minimum, cat,
-                              stack, sum, mean, prod, cumsum, where))
+                              pow, abs, neg, clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where))
 
 
 class _Namespace:

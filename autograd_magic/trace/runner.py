@@ -5,95 +5,19 @@
 backward pass, and returns a ``CellRun``: the value of the last expression plus the tensors and the backward
 graph the cell touched. Nothing stays patched afterwards.
 """
-import ast
-import sys
 import weakref
 
 import numpy as np
 
-from .. import torch as engine_torch
 from ..engine.autograd import OBSERVERS, AccumulateGrad
 from ..engine.tensor import Tensor
+from .execute import TAG, compile_cell, engine_modules, run_code, torch_is_the_engine  # noqa: F401
 from .model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo
 
-TAG = "__autograd_magic_tag__"
 _KEEP_VALUE = 4096  # temporaries up to this many elements keep their values for the diagram
-def engine_modules():
-    """{"torch.x.y": the engine's module} for every module of autograd_magic.torch (torch.nn.functional,
-    torch.optim.lr_scheduler, torch.utils.data, torch.cuda ...): what `import torch...` resolves to in a cell."""
-    prefix = engine_torch.__name__
-    mods = {"torch" + name[len(prefix):]: mod for name, mod in list(sys.modules.items())
-            if mod is not None and (name == prefix or name.startswith(prefix + "."))}
-    for attr in ("cuda", "backends"):  # namespaces that may be plain objects rather than modules
-        obj = getattr(engine_torch, attr, None)
-        if obj is not None and "torch." + attr not in mods:
-            mods["torch." + attr] = obj
-    return mods
 
 
 # ---------------------------------------------------------------- tagging tensors with their source
-
-
-class _Tagger(ast.NodeTransformer):
-    """Wrap assignments and sub-expressions so that each tensor learns its name or its source text."""
-
-    def __init__(self, source):
-        self.lines = [line.encode("utf-8") for line in source.splitlines(True)]
-
-    def _text(self, node):
-        """The node's source text (ast offsets count UTF-8 bytes); lines are split once per cell."""
-        try:
-            first, last = node.lineno - 1, node.end_lineno - 1
-            if first == last:
-                raw = self.lines[first][node.col_offset:node.end_col_offset]
-            else:
-                raw = b"".join([self.lines[first][node.col_offset:], *self.lines[first + 1:last],
-                                self.lines[last][:node.end_col_offset]])
-            return raw.decode("utf-8")
-        except (AttributeError, IndexError, TypeError, UnicodeDecodeError):
-            return ""
-
-    def _wrap(self, value, kind, text):
-        where = dict(lineno=value.lineno, col_offset=value.col_offset, end_lineno=value.end_lineno,
-                     end_col_offset=value.end_col_offset)
-        call = ast.Call(func=ast.Name(id=TAG, ctx=ast.Load(), **where),
-                        args=[value, ast.Constant(kind, **where), ast.Constant(text, **where)], keywords=[], **where)
-        return call
-
-    def visit_Assign(self, node):
-        self.generic_visit(node)
-        names = [t.id for t in node.targets if isinstance(t, ast.Name)]
-        if names:
-            node.value = self._wrap(node.value, "name", names[0])
-        return node
-
-    def visit_AnnAssign(self, node):
-        self.generic_visit(node)
-        if node.value is not None and isinstance(node.target, ast.Name):
-            node.value = self._wrap(node.value, "name", node.target.id)
-        return node
-
-    def _expr(self, node):
-        self.generic_visit(node)
-        return self._wrap(node, "expr", self._text(node))
-
-    visit_BinOp = visit_UnaryOp = _expr
-
-    def _opaque(self, node):
-        """Code that may run after the cell (functions, lambdas, classes, generators) is left as written: the
-        tagging helper exists only while the cell runs."""
-        return node
-
-    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = visit_GeneratorExp = _opaque
-
-    def visit_Call(self, node):
-        return self._expr(node)
-
-    def visit_Subscript(self, node):
-        if isinstance(node.ctx, ast.Load):
-            return self._expr(node)
-        self.generic_visit(node)
-        return node
 
 
 class SourceLabel:
@@ -121,21 +45,6 @@ def _tag(value, kind, text):
         elif node is not None and node.label is None:
             node.label = SourceLabel(text, value._data)
     return value
-
-
-def parse(source, filename):
-    """The cell as (statements, last expression or None, binds torch?), tagged; SyntaxError as a cell raises it."""
-    tree = ast.parse(source, filename)
-    rebinds = _binds_torch(tree)
-    last = None
-    if tree.body and isinstance(tree.body[-1], ast.Expr):
-        last = ast.Expression(tree.body.pop().value)
-    tagger = _Tagger(source)
-    tree = ast.fix_missing_locations(tagger.visit(tree))
-    if last is not None:
-        last = ast.fix_missing_locations(tagger.visit(last))
-    return (compile(tree, filename, "exec"), (compile(last, filename, "eval") if last is not None else None),
-            rebinds)
 
 
 # ---------------------------------------------------------------- running
@@ -187,67 +96,77 @@ class CellRun:
         return build_graph(self, max_nodes)
 
     def inputs(self):
-        """[(name, values)] of the leaves that require grad assigned in the cell: what sliders can move."""
-        out = {}
-        for name, ref in self.assigned:
-            t = ref()
-            if t is not None and t._fn is None and t._rg and t._data.dtype.kind == "f":
-                out[name] = np.array(t._data)
-        return list(out.items())
+        """[(name, values)] of the cell's inputs, what sliders can move: for each name, the leaf that requires
+        grad created at one place in the source, the first time the cell ran that place (a loop that rebinds
+        the name to new leaves later does not make new inputs); values as they were created."""
+        return [(name, values) for name, (_, values) in self.first_leaves.items()]
+
+    @property
+    def sites(self):
+        """{input name: "line:column" of the assignment that created it}."""
+        return {name: site for name, (site, _) in self.first_leaves.items()}
 
 
-def run_cell(source, user_ns, filename="<%%grad>", overrides=None):
-    """Execute source in user_ns like a normal cell (exceptions propagate); return a CellRun.
+_SLIDER_COPY = 64  # inputs up to this many elements keep their created values (sliders need at most 8)
 
-    overrides: {variable name: array}: a leaf tensor assigned to that name gets these values instead of the
-    ones written in the cell (what a slider does).
+
+def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=None):
+    """Execute Python source in user_ns like a normal cell (exceptions propagate); return a CellRun.
+
+    overrides: {(name, site): array} (site as in CellRun.sites): the first leaf tensor the assignment at site
+    creates gets these values instead of the ones written in the cell (what a slider does). When the cell now
+    creates a tensor of another shape there, the override is left out and said so in CellRun.notes.
+    A key that is a plain name (trace.probe) sets every leaf assigned to that name; a Tensor given there takes
+    the leaf's place.
+    transform: called on every value the cell assigns to a name or computes in an expression; its result is used
+    instead (trace.probe turns float32 constants into float64 for central differences).
     """
-    code, last, rebinds_torch = parse(source, filename)
+    cell = compile_cell(source, filename)
     recorder = _Recorder()
-    assigned = []
-    modules = engine_modules()
-    saved_modules = {k: sys.modules.get(k) for k in modules}
-    had_torch, old_torch = "torch" in user_ns, user_ns.get("torch")
+    assigned, first_leaves, notes = [], {}, []
+    pending = dict(overrides or {})
 
-    def tag(value, kind, text):
-        if kind == "name" and isinstance(value, Tensor):
-            if overrides and text in overrides and value._fn is None:
-                value._data = np.array(overrides[text], dtype=value._data.dtype).reshape(value._data.shape)
+    by_name = {k: v for k, v in pending.items() if isinstance(k, str)}
+
+    def tag(value, kind, text, site=None):
+        if transform is not None:  # trace.probe: every value the source names or computes passes through it
+            value = transform(value)
+        if site is not None and isinstance(value, Tensor):
+            if value._fn is None and text in by_name:
+                new = by_name[text]
+                if isinstance(new, Tensor):  # a probe's own leaf (trace.probe) takes the input's place
+                    value = new
+                else:
+                    value._data = np.array(new, dtype=value._data.dtype).reshape(value._data.shape)
+            elif value._fn is None and value._rg and (text, site) in pending:
+                _override(value, text, pending.pop((text, site)), notes)
+            if text not in first_leaves and value._fn is None and value._rg and value._data.dtype.kind == "f":
+                data = value._data
+                first_leaves[text] = (site, np.array(data) if data.size <= _SLIDER_COPY else data)
             assigned.append((text, weakref.ref(value)))
         return _tag(value, kind, text)
 
     user_ns[TAG] = tag
-    user_ns["torch"] = engine_torch
-    sys.modules.update(modules)
     OBSERVERS.append(recorder)
     try:
-        exec(code, user_ns)
-        value = eval(last, user_ns) if last is not None else None
+        with torch_is_the_engine(user_ns, cell.bound):
+            run_code(cell.body, user_ns)
+            value = run_code(cell.last, user_ns) if cell.last is not None else None
     finally:
         OBSERVERS.remove(recorder)
-        for k, mod in saved_modules.items():
-            if mod is None:
-                sys.modules.pop(k, None)
-            else:
-                sys.modules[k] = mod
         user_ns.pop(TAG, None)
-        if not rebinds_torch and user_ns.get("torch") is engine_torch:
-            if had_torch:
-                user_ns["torch"] = old_torch
-            else:
-                user_ns.pop("torch", None)
-    return CellRun(value, last is not None, recorder, assigned, user_ns)
+    run = CellRun(value, cell.last is not None, recorder, assigned, user_ns)
+    run.first_leaves, run.notes = first_leaves, notes
+    return run
 
 
-def _binds_torch(tree):
-    """Does the cell itself bind the name torch (import torch, torch = ...)? Then it keeps it, as a cell would."""
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            if any((a.asname or a.name.split(".")[0]) == "torch" for a in node.names):
-                return True
-        elif isinstance(node, ast.Name) and node.id == "torch" and isinstance(node.ctx, ast.Store):
-            return True
-    return False
+def _override(leaf, name, values, notes):
+    values = np.asarray(values)
+    if values.shape != leaf._data.shape:
+        notes.append(f"{name} now has shape {tuple(leaf._data.shape)}, not {tuple(values.shape)}: "
+                     "its slider values were not applied")
+        return
+    leaf._data = np.array(values, dtype=leaf._data.dtype)
 
 
 # ---------------------------------------------------------------- what the cell touched

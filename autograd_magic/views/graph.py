@@ -146,11 +146,14 @@ def _op_tooltip(node, has_gradients: bool, precision: int):
 
 # ---------------------------------------------------------------- DOT
 
-def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60, lang: str = "en") -> str:
+def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60, marks=None,
+           lang: str = "en") -> str:
     """DOT source for the backward graph: op boxes (PyTorch's names) and coloured tensor boxes with value and grad.
 
     Edges follow ``spec.edges`` (gradient flows src -> dst), so with ``rankdir="TB"`` the output is at the top.
     At most ``max_nodes`` nodes are drawn (the first ones in the spec's order); a notice counts the rest.
+    ``marks`` (a :class:`StepMarks`, from the stepper) highlights one moment of the backward pass: node states,
+    extra lines in boxes, labels on edges and a caption.
 
     >>> from autograd_magic.trace.model import GraphSpec, GraphNode
     >>> print(to_dot(GraphSpec(nodes=[GraphNode("a", "op", "SumBackward0")])).splitlines()[0])
@@ -166,8 +169,11 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     ids = {node.id: f"n{i}" for i, node in enumerate(nodes)}
     dot = _digraph(rankdir)
     for node in nodes:
-        _add_node(dot, ids[node.id], node, spec.has_gradients, precision, lang)
-    boundary = _add_edges(dot, spec.edges, ids)
+        _add_node(dot, ids[node.id], node, spec.has_gradients, precision, marks, lang)
+    boundary = _add_edges(dot, spec.edges, ids, marks)
+    if marks is not None and marks.caption:
+        dot.attr(label="<" + "<BR/>".join(_html_text(line, 160) for line in marks.caption) + ">",
+                 labelloc="t", labeljust="l", fontsize="12")
     _add_legend(dot, spec.has_gradients, lang)
     if omitted:
         _add_notice(dot, omitted, boundary)
@@ -193,30 +199,72 @@ def _digraph(rankdir: str):
     )
 
 
-def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, lang: str = "en"):
+def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, marks=None, lang: str = "en"):
+    mark = marks.nodes.get(node.id) if marks is not None else None
+    extra = {}
+    if mark is not None:
+        extra = dict(STEP_STYLES.get(mark.state, {}))
+        extra["class"] = "step-" + mark.state  # the SVG <g> gets it: tests and the browser find the running node
     if node.kind == "tensor":
         kind = node.tensor.kind if node.tensor is not None else INTERMEDIATE
-        dot.node(nid, _tensor_label(node, has_gradients, precision, lang), shape="box", style="filled",
-                 fillcolor=KIND_COLOURS.get(kind, KIND_COLOURS[INTERMEDIATE]),
-                 penwidth="1.6" if kind == OUTPUT else "1", tooltip=_tensor_tooltip(node))
+        label = _tensor_label(node, has_gradients, precision, lang) if mark is None or mark.lines is None \
+            else _lines_label(node.label or (node.tensor and node.tensor.label) or node.id, mark.lines)
+        attrs = dict(shape="box", style="filled", fillcolor=KIND_COLOURS.get(kind, KIND_COLOURS[INTERMEDIATE]),
+                     penwidth="1.6" if kind == OUTPUT else "1", tooltip=_tensor_tooltip(node))
     else:
-        failed = getattr(node, "failed", False)  # the node where the cell's backward() raised
-        label = _html_text(node.label)
-        extra = {}
-        if failed:
-            label += f'<BR/><FONT POINT-SIZE="9" COLOR="{FAILED_COLOUR}">{_html_text(text("failed_here", lang))}</FONT>'
-            extra = {"color": FAILED_COLOUR, "penwidth": "2.5"}
-        dot.node(nid, "<" + label + ">", shape="box", style="rounded,filled",
-                 fillcolor=OP_COLOUR, fontsize="10", height="0.3",
-                 tooltip=_op_tooltip(node, has_gradients, precision), **extra)
+        text_label = _html_text(node.label)
+        if getattr(node, "failed", False):  # the node where the cell's backward() raised
+            text_label += (f'<BR/><FONT POINT-SIZE="9" COLOR="{FAILED_COLOUR}">'
+                           f'{_html_text(text("failed_here", lang))}</FONT>')
+            extra = {"color": FAILED_COLOUR, "penwidth": "2.5", **extra}
+        label = "<" + text_label + ">" if mark is None or not mark.lines \
+            else _lines_label(node.label, mark.lines)
+        attrs = dict(shape="box", style="rounded,filled", fillcolor=OP_COLOUR, fontsize="10", height="0.3",
+                     tooltip=_op_tooltip(node, has_gradients, precision))
+    attrs.update(extra)
+    dot.node(nid, label, **{k: v for k, v in attrs.items() if v is not None})
 
 
-def _add_edges(dot, edges, ids) -> list:
+def _lines_label(title, lines) -> str:
+    rest = [f'<FONT POINT-SIZE="10">{_html_text(line, 120)}</FONT>' for line in lines]
+    return "<" + "<BR/>".join([f"<B>{_html_text(title)}</B>"] + rest) + ">"
+
+
+# How the stepper draws the moment of the backward pass (see StepMarks).
+STEP_STYLES = {
+    "running": {"color": "#d62728", "penwidth": "3", "fillcolor": "#ffd8a8"},
+    "done": {},
+    "waiting": {"fontcolor": "#888888", "color": "#bbbbbb"},
+}
+
+
+class StepMarks:
+    """One moment of the backward pass drawn over the graph: per node id a NodeMark, per (src, dst) edge a
+    label (plain text, escaped here), and caption lines above the graph."""
+
+    def __init__(self, nodes=None, edges=None, caption=()):
+        self.nodes = nodes or {}
+        self.edges = edges or {}
+        self.caption = list(caption)
+
+
+class NodeMark:
+    """state: "running", "done" or "waiting"; lines: text lines under the box's title (None: the usual ones)."""
+
+    def __init__(self, state, lines=None):
+        self.state, self.lines = state, lines
+
+
+def _add_edges(dot, edges, ids, marks=None) -> list:
     """Draw the edges between drawn nodes; return the drawn nodes that lead to nodes left out."""
     boundary = []
     for edge in edges:
         src, dst = ids.get(edge.src), ids.get(edge.dst)
-        if src and dst:
+        text = marks.edges.get((edge.src, edge.dst)) if marks is not None else None
+        if src and dst and text:
+            dot.edge(src, dst, label="<" + "<BR/>".join(_html_text(t, 120) for t in text.split("\n")) + ">",
+                     fontsize="10", fontcolor="#d62728", color="#d62728", penwidth="2")
+        elif src and dst:
             dot.edge(src, dst)
         elif src and src not in boundary:
             boundary.append(src)

@@ -22,7 +22,8 @@ class GradResult:
     """
 
     def __init__(self, rows, graph, *, show_table=True, show_graph=True, rankdir="TB", max_nodes=60,
-                 fmt="svg", precision=4, render_timeout=5.0, lang="en"):
+                 fmt="svg", precision=4, render_timeout=5.0, stepper=None, extras=(), derivatives=None,
+                 lang="en"):
         self.rows = rows
         self.graph = graph
         self.lang = lang
@@ -35,6 +36,31 @@ class GradResult:
         # What the cell printed and returned, shown above the table when the views own the cell's whole output
         # (a cell with sliders: a move replaces all of it); None when the cell's own output is above.
         self.stdout = self.stderr = self.value_repr = self.ran_with = None
+        self.notes = []  # what a slider's re-run could not do as asked (runner's CellRun.notes)
+        self.stepper = stepper            # views.stepper.Stepper (--steps), shown under the graph
+        self.stepper_live = False         # True when the magic shows the stepper as a widget instead
+        self.extras = list(extras)        # more views under the graph: .grad history, Jacobian, check, slope
+        self._derivatives = derivatives
+
+    @property
+    def jacobian(self):
+        """{leaf name: array (output elements, leaf elements)} (--jacobian, or a backward(gradient=v)), or None."""
+        return None if self._derivatives is None else self._derivatives.jacobian
+
+    @property
+    def v(self):
+        """The gradient= vector the Jacobian's v^T J uses (None: a scalar output's implicit 1)."""
+        return None if self._derivatives is None else self._derivatives.v
+
+    @property
+    def check(self):
+        """--check rows (.name, .autograd, .numeric, .rel_error), or None."""
+        return None if self._derivatives is None else self._derivatives.check
+
+    @property
+    def hessian(self):
+        """--hessian: {(name_i, name_j): array}, or None."""
+        return None if self._derivatives is None else self._derivatives.hessian
 
     @property
     def leaves(self):
@@ -123,18 +149,21 @@ class GradResult:
         parts = []
         if self.ran_with:
             parts.append(self.ran_with)
+        parts.extend(self.notes)
         parts.extend(p.rstrip("\n") for p in (self.stdout, self.stderr, self.value_repr) if p)
         if self.show_table:
             parts.append(repr(self.table))
         if self.show_graph and self.graph.nodes:
             parts.append(text("terminal_hint", self.lang))
-        return "\n".join(parts)
+        parts.extend(repr(view) for view in self.extras)
+        return "\n".join(p for p in parts if p)
 
     def _preamble_html(self):
         parts = []
         if self.ran_with:
             parts.append(f"<div class='autograd-magic-ran-with' style='font-style:italic;color:#555'>"
                          f"{html.escape(self.ran_with)}</div>")
+        parts.extend(f"<div class='autograd-magic-note'><small>{html.escape(n)}</small></div>" for n in self.notes)
         if self.stdout:
             parts.append(f"<pre class='autograd-magic-stdout' style='margin:0 0 0.3em 0'>"
                          f"{html.escape(self.stdout)}</pre>")
@@ -151,6 +180,9 @@ class GradResult:
             parts.append(self.table._repr_html_())
         if self.show_graph:
             parts.append(self._graph_html())
+        parts.extend(view._repr_html_() for view in self.extras)
+        if self.stepper is not None and not self.stepper_live:
+            parts.append(self.stepper._repr_html_())
         return "<div class='autograd-magic'>" + "".join(parts) + "</div>"
 
     def __repr__(self):
@@ -159,4 +191,7 @@ class GradResult:
             parts.append(repr(self.table))
         if self.show_graph and self.graph.nodes:
             parts.append(self.outline())
-        return "\n\n".join(parts)
+        parts.extend(repr(view) for view in self.extras)
+        if self.stepper is not None:
+            parts.append(repr(self.stepper))
+        return "\n\n".join(p for p in parts if p)

@@ -102,7 +102,14 @@ def slider_specs(leaves, ranges=None, only=None, lang="en"):
             continue
         for index in ([None] if arr.ndim == 0 else list(np.ndindex(arr.shape))):
             value = float(arr[index] if index is not None else arr)
-            spec = SliderSpec(name, index, value, *default_range(value))
+            spec = SliderSpec(name, index, value, 0.0, 1.0, 1.0)
+            try:  # no range around inf or nan (or a value so big its range overflows): a note instead
+                spec.min, spec.max, spec.step = default_range(value)
+            except (OverflowError, ValueError):
+                spec.min = math.nan
+            if not all(map(math.isfinite, (value, spec.min, spec.max, spec.step))):
+                notes.append(f"{spec.label} is {value:g}: sliders are made for finite values")
+                continue
             if spec.label in ranges or (index is None and name in ranges):
                 lo, hi, step = ranges.get(spec.label, ranges.get(name))
                 spec.min, spec.max = through(value, lo, hi, step)

@@ -25,6 +25,15 @@ NUM_STYLE = "font-family:var(--jp-code-font-family,monospace)"
 TOKEN_STYLE = "white-space:nowrap"
 
 
+def printable(text):
+    """text with control, format (bidi overrides, zero-width) and separator characters written as escapes
+    (``\\x1b``, ``\\u202e``), newlines kept: a name or expression cannot move the cursor, colour the terminal or
+    reverse what follows it."""
+    if text.isprintable():  # str.isprintable is False for every Cc, Cf, Zl, Zp, Cs, Co, Cn character
+        return text
+    return "".join(ch if ch == "\n" or ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def tensor_text(arr, dtype, precision=4, *, linewidth=80, summarise=True):
     """An array as PyTorch prints it (summarised when big), without ``tensor(`` ... ``)`` and without the dtype."""
     before = printing.get_printoptions()
@@ -94,7 +103,7 @@ class GradTable:
             grad = tensor_text(info.grad, info.dtype, self.precision, linewidth=linewidth)
             if "computed" in marks:
                 grad += _mark(footnotes["computed"])
-        return [info.label, self._t(info.kind), shape, info.dtype, value, grad, "; ".join(notes)]
+        return [printable(info.label), self._t(info.kind), shape, info.dtype, value, grad, "; ".join(notes)]
 
     HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "note"]
 

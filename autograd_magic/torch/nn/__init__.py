@@ -1,11 +1,14 @@
 """torch.nn: Module, Parameter, layers, containers and losses (each split into its own module, as PyTorch's)."""
 from . import functional, init, utils  # noqa: F401
+from .conv import Conv1d, Conv2d  # noqa: F401
 from .container import ModuleDict, ModuleList, Sequential  # noqa: F401
-from .layers import (ELU, GELU, Dropout, Embedding, Flatten, Identity, LeakyReLU, Linear, LogSoftmax,  # noqa: F401
-                     ReLU, Sigmoid, SiLU, Softmax, Softplus, Tanh, Unflatten)
+from .layers import (ELU, GELU, Dropout, Dropout2d, Embedding, Flatten, Identity, LeakyReLU, Linear,  # noqa: F401
+                     LogSoftmax, ReLU, Sigmoid, SiLU, Softmax, Softplus, Tanh, Unflatten)
 from .loss import (BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss,  # noqa: F401
                    SmoothL1Loss)
 from .module import Module, Parameter, _IncompatibleKeys  # noqa: F401
+from .normalization import BatchNorm1d, BatchNorm2d, LayerNorm  # noqa: F401
+from .pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool2d  # noqa: F401
 
 
 def __getattr__(name):

@@ -4,10 +4,10 @@ import numpy as np
 from ...engine import functions as F
 from ...engine import shaping as S
 from ...engine.optable import OPS
-from ...engine.tensor import Tensor, apply
+from ...engine.tensor import DECLARED_FUNCTIONS, Tensor, apply
 
-sigmoid = F.sigmoid
-tanh = F.tanh
+sigmoid = DECLARED_FUNCTIONS["sigmoid"]
+tanh = DECLARED_FUNCTIONS["tanh"]
 
 
 def _reduction(size_average, reduce, reduction):
@@ -81,7 +81,7 @@ def silu(input, inplace=False):
 
 def _inplace(input, op, *consts):
     """op's result written into input, with the engine's in-place rules (leaf check, version, history)."""
-    from ...engine.inplace import inplace
+    from ...engine.tensor import inplace
     return inplace(lambda old: apply(op, (old,), *consts), input)
 
 
@@ -382,6 +382,10 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     return diff.mean() if red == "mean" else diff.sum() if red == "sum" else diff
 
 
+from .functional_conv import (adaptive_avg_pool2d, avg_pool2d, batch_norm, conv1d, conv2d,  # noqa: E402
+                              dropout2d, layer_norm, max_pool2d, max_pool2d_with_indices)
+
+
 def __getattr__(name):
     raise AttributeError(f"module 'torch.nn.functional' has no attribute '{name}': autograd_magic implements a "
                          f"subset of PyTorch, and torch.nn.functional.{name} is not part of it")
@@ -390,4 +394,5 @@ def __getattr__(name):
 __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss", "binary_cross_entropy",
            "binary_cross_entropy_with_logits", "nll_loss", "cross_entropy", "l1_loss", "leaky_relu", "elu", "gelu",
            "softplus", "silu", "dropout", "one_hot", "normalize", "cosine_similarity", "embedding", "smooth_l1_loss",
-           "huber_loss"]
+           "huber_loss", "conv1d", "conv2d", "max_pool2d", "max_pool2d_with_indices", "avg_pool2d",
+           "adaptive_avg_pool2d", "batch_norm", "layer_norm", "dropout2d"]

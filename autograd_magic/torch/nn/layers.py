@@ -116,6 +116,14 @@ class Dropout(Module):
         return f"p={self.p}, inplace={self.inplace}"
 
 
+class Dropout2d(Dropout):
+    """Zeroes whole channels with probability p while training (F.dropout2d); identity in eval()."""
+
+    def forward(self, input):
+        from .functional_conv import dropout2d
+        return dropout2d(input, self.p, self.training, self.inplace)
+
+
 class Flatten(Module):
     __module__ = "torch.nn.modules.flatten"
 

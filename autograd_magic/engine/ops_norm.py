@@ -1,0 +1,62 @@
+"""Batch and layer normalisation as one node each (NativeBatchNormBackward0, NativeLayerNormBackward0), as PyTorch
+records them; the vjp is written against ``x`` so that create_graph=True differentiates it again.
+
+Inputs are always (x, weight, bias), as in PyTorch (next_functions has three entries): a missing weight or bias is
+a constant one or zero. The const ``cfg = (dims, pshape, eps, stats)``: dims the axes the statistics run over,
+pshape how weight and bias broadcast against x, stats None (statistics of this batch: training) or
+(mean, invstd) arrays shaped to broadcast against x (running statistics: eval).
+"""
+import numpy as np
+
+from .optable import defop
+
+
+def batch_stats(a, dims, eps):
+    """mean and 1/sqrt(biased var + eps), kept as broadcastable arrays (float32 data: sums in float32)."""
+    mean = np.add.reduce(a, axis=dims, keepdims=True) / a.dtype.type(_count(a.shape, dims))
+    d = a - mean
+    var = np.add.reduce(d * d, axis=dims, keepdims=True) / a.dtype.type(_count(a.shape, dims))
+    return mean, 1 / np.sqrt(var + a.dtype.type(eps))
+
+
+def _count(shape, dims):
+    n = 1
+    for d in dims:
+        n *= shape[d]
+    return n
+
+
+def norm_forward(a, w, b, cfg):
+    dims, pshape, eps, stats = cfg
+    mean, invstd = batch_stats(a, dims, eps) if stats is None else stats
+    scale = invstd * w.reshape(pshape)  # x * scale + shift, as ATen transforms the input
+    return a * scale + (b.reshape(pshape) - mean * scale)
+
+
+def _norm_vjp(x, g, s, k, n):
+    a, w = s
+    dims, pshape, eps, stats = k[0]
+    count = _count(a.shape, dims)
+    pdims = tuple(i for i in range(len(a.shape)) if i >= len(pshape) or pshape[i] == 1)
+    if stats is None:
+        mean = x.sum(a, dims, True) / count
+        d = a - mean
+        invstd = 1 / x.sqrt(x.sum(d * d, dims, True) / count + eps)
+    else:
+        mean, invstd = x.wrap(stats[0]), x.wrap(stats[1])
+        d = a - mean
+    xhat = d * invstd
+    gxhat = g * x.reshape(w, pshape)
+    ga = None
+    if n[0]:
+        if stats is None:
+            ga = invstd * (gxhat - x.sum(gxhat, dims, True) / count - xhat * (x.sum(gxhat * xhat, dims, True) / count))
+        else:
+            ga = gxhat * invstd
+    gw = x.reshape(x.sum(g * xhat, pdims), tuple(w.shape)) if n[1] else None
+    gb = x.reshape(x.sum(g, pdims), tuple(w.shape)) if n[2] else None
+    return ga, gw, gb
+
+
+defop("native_batch_norm", "NativeBatchNormBackward0", norm_forward, saves=(0, 1))(_norm_vjp)
+defop("native_layer_norm", "NativeLayerNormBackward0", norm_forward, saves=(0, 1))(_norm_vjp)

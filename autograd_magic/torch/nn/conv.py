@@ -1,0 +1,91 @@
+"""Conv1d and Conv2d, initialised as PyTorch initialises them (the same numbers after manual_seed)."""
+import math
+
+import numpy as np
+
+from ...engine.tensor import Tensor
+from . import functional_conv as FC
+from . import init
+from .module import Module, Parameter
+
+
+class _ConvNd(Module):
+    __module__ = "torch.nn.modules.conv"
+    _nd = 2
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
+                 bias=True, padding_mode="zeros", device=None, dtype=None):
+        super().__init__()
+        nd = self._nd
+        if groups <= 0:
+            raise ValueError("groups must be a positive integer")
+        if in_channels % groups != 0:
+            raise ValueError("in_channels must be divisible by groups")
+        if out_channels % groups != 0:
+            raise ValueError("out_channels must be divisible by groups")
+        if isinstance(padding, str):
+            valid = {"same", "valid"}  # printed as a set (this process's order), built as PyTorch builds it
+            if padding not in valid:
+                raise ValueError(f"Invalid padding string {padding!r}, should be one of {valid}")
+            if padding == "same" and any(s != 1 for s in FC._tuple(stride, nd)):
+                raise ValueError("padding='same' is not supported for strided convolutions")
+        if padding_mode not in ("zeros", "reflect", "replicate", "circular"):
+            raise ValueError(f"padding_mode must be one of ['zeros', 'reflect', 'replicate', 'circular'], but got "
+                             f"padding_mode='{padding_mode}'")
+        if padding_mode != "zeros":
+            raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {type(self).__name__} with "
+                                      f"padding_mode='{padding_mode}' is not part of it (only 'zeros')")
+        self.in_channels, self.out_channels = in_channels, out_channels
+        self.kernel_size = FC._tuple(kernel_size, nd)
+        self.stride = FC._tuple(stride, nd)
+        self.padding = padding if isinstance(padding, str) else FC._tuple(padding, nd)
+        self.dilation = FC._tuple(dilation, nd)
+        self.transposed = False
+        self.output_padding = (0,) * nd
+        self.groups = groups
+        self.padding_mode = padding_mode
+        np_dtype = np.float32 if dtype is None else dtype.np
+        shape = (out_channels, in_channels // groups) + self.kernel_size
+        self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))
+        if bias:
+            self.bias = Parameter(Tensor._wrap(np.empty((out_channels,), np_dtype)))
+        else:
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        init.kaiming_uniform_(self.weight, a=math.sqrt(5))
+        if self.bias is not None:
+            fan_in, _ = init._calculate_fan_in_and_fan_out(self.weight)
+            if fan_in != 0:
+                bound = 1 / math.sqrt(fan_in)
+                init.uniform_(self.bias, -bound, bound)
+
+    def extra_repr(self):
+        s = "{in_channels}, {out_channels}, kernel_size={kernel_size}, stride={stride}"
+        if self.padding != (0,) * len(self.padding):
+            s += ", padding={padding}"
+        if self.dilation != (1,) * len(self.dilation):
+            s += ", dilation={dilation}"
+        if self.groups != 1:
+            s += ", groups={groups}"
+        if self.bias is None:
+            s += ", bias=False"
+        if self.padding_mode != "zeros":
+            s += ", padding_mode={padding_mode}"
+        return s.format(**self.__dict__)
+
+
+class Conv1d(_ConvNd):
+    """1-d convolution over (N, C_in, L): weight (C_out, C_in / groups, k)."""
+    _nd = 1
+
+    def forward(self, input):
+        return FC.conv1d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+
+class Conv2d(_ConvNd):
+    """2-d convolution over (N, C_in, H, W): weight (C_out, C_in / groups, kh, kw)."""
+
+    def forward(self, input):
+        return FC.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)

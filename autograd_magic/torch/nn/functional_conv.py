@@ -1,0 +1,260 @@
+"""torch.nn.functional's convolution, pooling, normalisation and channel dropout (re-exported by functional.py)."""
+import warnings
+
+import numpy as np
+
+from ...engine.ops_conv import max_pool_with_indices, pool_geometry
+from ...engine.ops_norm import batch_stats
+from ...engine.optable import OPS
+from ...engine.tensor import Tensor, apply
+
+_TYPE_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int"}
+
+
+def _tuple(v, n, name=None):
+    if isinstance(v, (list, tuple)):
+        if len(v) == 1 and n > 1:
+            return tuple(v) * n
+        if len(v) != n and name:
+            raise RuntimeError(f"expected {name} to be a single integer value or a list of {n} values to match the "
+                               f"convolution dimensions, but got {name}={list(v)}")
+        return tuple(int(i) for i in v)
+    return (int(v),) * n
+
+
+def _sizes(shape):
+    return ", ".join(str(n) for n in shape)
+
+
+# ---------------------------------------------------------------- convolution
+
+
+def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
+    name = f"conv{nd}d"
+    if input.ndim not in (nd + 1, nd + 2):
+        raise RuntimeError(f"Expected {nd + 1}D (unbatched) or {nd + 2}D (batched) input to {name}, but got input "
+                           f"of size: [{_sizes(input.shape)}]")
+    if input.ndim == nd + 1:  # unbatched: as PyTorch, a batch of one (UnsqueezeBackward0 ... SqueezeBackward1)
+        return _conv(nd, input.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0)
+    stride, dilation = _tuple(stride, nd, "stride"), _tuple(dilation, nd, "dilation")
+    w_shape = tuple(weight.shape)
+    if weight.ndim != nd + 2:
+        raise RuntimeError(f"Expected {nd + 2}-dimensional input for {nd + 2}-dimensional weight "
+                           f"[{_sizes(w_shape)}], but got {input.ndim}-dimensional input of size "
+                           f"[{_sizes(input.shape)}] instead")
+    k = w_shape[2:]
+    if isinstance(padding, str):
+        if padding == "valid":
+            lo = hi = (0,) * nd
+        elif padding == "same":
+            if any(s != 1 for s in stride):
+                raise RuntimeError("padding='same' is not supported for strided convolutions")
+            total = [dilation[i] * (k[i] - 1) for i in range(nd)]
+            if any(t % 2 for t in total):
+                warnings.warn("Using padding='same' with even kernel lengths and odd dilation may require a "
+                              "zero-padded copy of the input be created (Triggered internally at "
+                              "/__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1101.)", stacklevel=3)
+            lo = tuple(t // 2 for t in total)
+            hi = tuple(t - t // 2 for t in total)
+        else:
+            raise RuntimeError(f"Invalid padding string: '{padding}'")
+    else:
+        lo = hi = _tuple(padding, nd, "padding")
+    if input.shape[1] != w_shape[1] * groups:
+        raise RuntimeError(f"Given groups={groups}, weight of size [{_sizes(w_shape)}], expected "
+                           f"input[{_sizes(input.shape)}] to have {w_shape[1] * groups} channels, but got "
+                           f"{input.shape[1]} channels instead")
+    padded = [input.shape[2 + i] + lo[i] + hi[i] for i in range(nd)]
+    eff = [dilation[i] * (k[i] - 1) + 1 for i in range(nd)]
+    if any(padded[i] < eff[i] for i in range(nd)):
+        raise RuntimeError(f"Calculated padded input size per channel: ({' x '.join(map(str, padded))}). Kernel "
+                           f"size: ({' x '.join(map(str, eff))}). Kernel size can't be greater than actual input size")
+    if bias is not None and (bias.ndim != 1 or bias.shape[0] != w_shape[0]):
+        raise RuntimeError(f"Given weight of size [{_sizes(w_shape)}], expected bias to be 1-dimensional with "
+                           f"{w_shape[0]} elements, but got bias of size [{_sizes(bias.shape)}] instead")
+    dt = input._data.dtype
+    if weight._data.dtype != dt:
+        raise RuntimeError(f"Input type (torch.{_TYPE_NAMES.get(dt.name, dt.name)}Tensor) and weight type "
+                           f"(torch.{_TYPE_NAMES.get(weight._data.dtype.name, weight._data.dtype.name)}Tensor) should "
+                           "be the same or input should be a MKLDNN tensor and weight is a dense tensor")
+    if nd == 1:
+        stride, lo, hi, dilation = (1,) + stride, (0,) + lo, (0,) + hi, (1,) + dilation
+    cfg = (stride, lo, hi, dilation, groups, nd)
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+    return apply(OPS["convolution"], inputs, cfg, [])  # [] receives the windows matrix for backward
+
+
+def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    """1-d cross-correlation over (N, C, L) (or unbatched (C, L)); padding may be 'same' or 'valid'."""
+    return _conv(1, input, weight, bias, stride, padding, dilation, groups)
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    """2-d cross-correlation over (N, C, H, W) (or unbatched (C, H, W)); padding may be 'same' or 'valid'."""
+    return _conv(2, input, weight, bias, stride, padding, dilation, groups)
+
+
+def convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):
+    """torch.convolution: conv1d/conv2d by the weight's dims (transposed convolution is not implemented)."""
+    if transposed:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: transposed convolution "
+                                  "(torch.convolution(..., transposed=True), nn.ConvTranspose2d) is not part of it")
+    nd = weight.ndim - 2
+    return _conv(nd, input, weight, bias, stride, padding, dilation, groups)
+
+
+# ---------------------------------------------------------------- pooling
+
+
+def _pool_args(input, kernel_size, stride, padding, dilation, ceil_mode, what):
+    if input.ndim not in (3, 4) or input.numel() == 0:
+        raise RuntimeError("non-empty 3D or 4D (batch mode) tensor expected for input")
+    kernel = _tuple(kernel_size, 2)
+    stride = kernel if stride is None or (isinstance(stride, (list, tuple)) and not stride) else _tuple(stride, 2)
+    pad, dil = _tuple(padding, 2), _tuple(dilation, 2)
+    for i in range(2):
+        if pad[i] > (dil[i] * (kernel[i] - 1) + 1) // 2:
+            if what == "max":
+                raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={pad[i]}, "
+                                   f"kernel_size={kernel[i]} and dilation={dil[i]}")
+            raise RuntimeError("pad should be at most half of kernel size, but got pad=%d and kernel_size=%d"
+                               % (pad[i], kernel[i]))
+    hw = tuple(input.shape[-2:])
+    out, _ = pool_geometry(hw, kernel, stride, pad, dil, ceil_mode)
+    if out[0] < 1 or out[1] < 1:
+        c = input.shape[-3]
+        raise RuntimeError(f"Given input size: ({c}x{hw[0]}x{hw[1]}). Calculated output size: "
+                           f"({c}x{out[0]}x{out[1]}). Output size is too small")
+    return (kernel, stride, pad, dil, bool(ceil_mode), out)
+
+
+def _as4(a):
+    return a[None] if a.ndim == 3 else a
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """The maximum of each window (MaxPool2DWithIndicesBackward0); return_indices also gives each maximum's index
+    within its plane's H*W elements."""
+    cfg = _pool_args(input, kernel_size, stride, padding, dilation, ceil_mode, "max")
+    values, indices = max_pool_with_indices(_as4(input._data), cfg)
+    if input.ndim == 3:
+        values, indices = values[0], indices[0]
+    out = apply(OPS["max_pool2d"], (input,), cfg, indices, tuple(input.shape), data=values)
+    if return_indices:
+        return out, Tensor._wrap(indices.astype(np.int64))
+    return out
+
+
+max_pool2d_with_indices = max_pool2d
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    """The mean of each window (AvgPool2DBackward0)."""
+    cfg = _pool_args(input, kernel_size, stride, padding, 1, ceil_mode, "avg")
+    if divisor_override is not None and divisor_override == 0:
+        raise RuntimeError("divisor must be not zero")
+    return apply(OPS["avg_pool2d"], (input,), cfg, bool(count_include_pad), divisor_override, tuple(input.shape))
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """Means over PyTorch's adaptive bins; output size 1 is a mean over the last two dims (MeanBackward1)."""
+    if input.ndim < 3:
+        raise ValueError("Input dimension should be at least 3")
+    hw = tuple(input.shape[-2:])
+    out = _tuple(output_size, 2) if not isinstance(output_size, (list, tuple)) else \
+        tuple(hw[i] if v is None else int(v) for i, v in enumerate(output_size))
+    if out == (1, 1):
+        return input.mean((-1, -2), keepdim=True)
+    return apply(OPS["adaptive_avg_pool2d"], (input,), out, tuple(input.shape))
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def _const(value, like, n):
+    return Tensor._wrap(np.full((n,), value, like._data.dtype))
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05):
+    """Normalise each channel (dim 1) by the batch's statistics (training) or the running ones; in training,
+    running_mean/var (when given) move towards the batch's mean and unbiased variance by momentum."""
+    c = input.shape[1] if input.ndim > 1 else 0
+    dims = (0,) + tuple(range(2, input.ndim))
+    count = input.numel() // max(c, 1)
+    if training and count <= 1:
+        raise ValueError(f"Expected more than 1 value per channel when training, got input size {input.shape}")
+    for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight),
+                    ("bias", bias)):
+        if t is not None and t.numel() != c:
+            raise RuntimeError(f"{name} should contain {c} elements not {t.numel()}")
+    pshape = (1, c) + (1,) * (input.ndim - 2)
+    a = input._data
+    if training:
+        stats = None
+        if running_mean is not None or running_var is not None:
+            mean, invstd = batch_stats(a, dims, eps)
+            var = np.add.reduce((a - mean) ** 2, axis=dims) / count
+            with np.errstate(all="ignore"):
+                if running_mean is not None:
+                    rm = running_mean._data
+                    rm *= rm.dtype.type(1 - momentum)
+                    rm += (mean.reshape(-1) * momentum).astype(rm.dtype)
+                    running_mean._vbox[0] += 1
+                if running_var is not None:
+                    rv = running_var._data
+                    rv *= rv.dtype.type(1 - momentum)
+                    rv += (var * (count / (count - 1)) * momentum).astype(rv.dtype)
+                    running_var._vbox[0] += 1
+    else:
+        mean = running_mean._data.reshape(pshape)
+        stats = (mean, 1 / np.sqrt(running_var._data.reshape(pshape) + running_var._data.dtype.type(eps)))
+    w = weight if weight is not None else _const(1, input, c)
+    b = bias if bias is not None else _const(0, input, c)
+    return apply(OPS["native_batch_norm"], (input, w, b), (dims, pshape, eps, stats))
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
+    """Normalise over the last len(normalized_shape) dims, then scale by weight and shift by bias."""
+    shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+    k = len(shape)
+    if tuple(input.shape[input.ndim - k:]) != shape or input.ndim < k:
+        raise RuntimeError(f"Given normalized_shape={list(shape)}, expected input with shape "
+                           f"[*, {_sizes(shape)}], but got input of size{list(input.shape)}".replace(" ", "", 0))
+    dims = tuple(range(input.ndim - k, input.ndim))
+    n = int(np.prod(shape))
+    w = weight.reshape(-1) if weight is not None else _const(1, input, n)
+    b = bias.reshape(-1) if bias is not None else _const(0, input, n)
+    pshape = (1,) * (input.ndim - k) + shape
+    return apply(OPS["native_layer_norm"], (input, w, b), (dims, pshape, eps, None))
+
+
+# ---------------------------------------------------------------- channel dropout
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    """Zero whole channels with probability p (scaling the rest by 1 / (1 - p)): PyTorch's draws (bernoulli_ on an
+    (N, C, 1, 1) tensor), then input * noise."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if input.ndim not in (3, 4):
+        warnings.warn("dropout2d: Received a 2-D input to dropout2d, which is deprecated and will result in an "
+                      "error in a future release. To retain the behavior and silence this warning, please use "
+                      "dropout instead. Note that dropout2d exists to provide channel-wise dropout on inputs with 2 "
+                      "spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D "
+                      "inputs).", stacklevel=2)
+    if input.ndim == 3:
+        warnings.warn("dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout "
+                      "behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. "
+                      "This behavior will change in a future release to interpret the input as one without a batch "
+                      "dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please "
+                      "switch to using dropout1d instead.", stacklevel=2)
+    if not training or p == 0 or input.numel() == 0:
+        return input
+    shape = tuple(input.shape[:2]) + (1,) * (input.ndim - 2)
+    if p == 1:
+        noise = Tensor._wrap(np.zeros(shape, input._data.dtype))
+    else:
+        noise = Tensor._wrap(np.empty(shape, input._data.dtype)).bernoulli_(1 - p).div_(1 - p)
+    return input.mul_(noise) if inplace else input * noise
+

@@ -1,0 +1,301 @@
+"""Running a cell's code the way a normal cell runs: tag it, compile it (top-level ``await`` allowed), run it with
+``torch`` meaning the engine, and give back tracebacks that show only the user's frames.
+
+IPython's own input transformation (``%magic``, ``!cmd``, ``x?``) happens before, in the magic: what comes here is
+Python source. Nothing here imports IPython.
+"""
+import ast
+import asyncio
+import contextlib
+import inspect
+import os
+import sys
+import types
+
+from .. import torch as engine_torch
+
+TAG = "__autograd_magic_tag__"
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+_ENGINE_PREFIX = engine_torch.__name__  # "autograd_magic.torch"
+_PACKAGE = __name__.split(".")[0]
+
+
+# ---------------------------------------------------------------- tagging tensors with their source
+
+
+# Code that may run after the cell (functions, lambdas, classes, generators) is left as written: the tagging
+# helper exists only while the cell runs. Match patterns only take literals: a wrapped one is a SyntaxError.
+_TEXT_CAP = 300
+_OPAQUE = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.GeneratorExp, ast.pattern)
+
+
+class Tagger:
+    """Wrap assignments and sub-expressions so that each tensor learns its name or its source text.
+
+    The tree is walked with an explicit stack, children before parents: a 1000-term sum nests 1000 levels deep,
+    which a recursive ``ast.NodeTransformer`` cannot visit (RecursionError at about 300 terms).
+    """
+
+    def __init__(self, source):
+        self.lines = [line.encode("utf-8") for line in source.splitlines(True)]
+
+    def _text(self, node):
+        """The node's source text (ast offsets count UTF-8 bytes); lines are split once per cell."""
+        try:
+            first, last = node.lineno - 1, node.end_lineno - 1
+            if first == last:
+                raw = self.lines[first][node.col_offset:node.end_col_offset]
+            else:
+                raw = b"".join([self.lines[first][node.col_offset:], *self.lines[first + 1:last],
+                                self.lines[last][:node.end_col_offset]])
+            text = raw.decode("utf-8")
+        except (AttributeError, IndexError, TypeError, UnicodeDecodeError):
+            return ""
+        # a label, not a listing: a 1000-term sum would otherwise keep ~1000 ever longer copies of itself
+        return text if len(text) <= _TEXT_CAP else text[:_TEXT_CAP - 3] + "..."
+
+    @staticmethod
+    def _wrap(value, kind, text, site=None):
+        where = dict(lineno=value.lineno, col_offset=value.col_offset, end_lineno=value.end_lineno,
+                     end_col_offset=value.end_col_offset)
+        args = [value, ast.Constant(kind, **where), ast.Constant(text, **where)]
+        if site is not None:
+            args.append(ast.Constant(site, **where))
+        return ast.Call(func=ast.Name(id=TAG, ctx=ast.Load(), **where), args=args, keywords=[], **where)
+
+    @staticmethod
+    def _tagged(node):
+        """Is node an expression whose value gets its source text?"""
+        return isinstance(node, (ast.BinOp, ast.UnaryOp, ast.Call)) or (
+            isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load))
+
+    def visit(self, tree):
+        stack = [(tree, False)]
+        while stack:
+            node, children_done = stack.pop()
+            if children_done:
+                self._rewrite(node)
+                continue
+            stack.append((node, True))
+            stack.extend((child, False) for child in ast.iter_child_nodes(node) if not isinstance(child, _OPAQUE))
+        return tree
+
+    def _rewrite(self, node):
+        """Wrap node's tagged children (already rewritten themselves), then name an assignment's value."""
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, list):
+                for i, item in enumerate(value):
+                    if self._tagged(item):
+                        value[i] = self._wrap(item, "expr", self._text(item))
+            elif self._tagged(value):
+                setattr(node, field, self._wrap(value, "expr", self._text(value)))
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            if names:
+                node.value = self._wrap(node.value, "name", names[0], site_of(node))
+        elif isinstance(node, ast.AnnAssign) and node.value is not None and isinstance(node.target, ast.Name):
+            node.value = self._wrap(node.value, "name", node.target.id, site_of(node))
+
+
+def site_of(node):
+    """Where an assignment is in the cell: what a slider's input is tied to ("line:column")."""
+    return f"{node.lineno}:{node.col_offset}"
+
+
+class CompiledCell:
+    """A cell's code: its statements, its last expression (shown as Out) and the names it binds."""
+
+    def __init__(self, body, last, bound):
+        self.body, self.last, self.bound = body, last, bound
+
+
+_FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+
+
+_COMPILE_DEPTH = 8000  # Python's compiler recurses once per nesting level (twice with the tag wrappers)
+
+
+def compile_cell(source, filename):
+    """Tag and compile source; SyntaxError as a normal cell raises it. A cell nested too deep for the tagged
+    form (whose wrappers double the nesting) is compiled with its assignments tagged only."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, _COMPILE_DEPTH))
+    try:
+        return _compile_cell(source, filename)
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def _compile_cell(source, filename):
+    tree = ast.parse(source, filename)
+    bound = bound_names(tree)
+    last = ast.Expression(tree.body.pop().value) if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    try:
+        return _compile(source, filename, tree, last, bound, Tagger(source))
+    except RecursionError:
+        tree = ast.parse(source, filename)
+        last = ast.Expression(tree.body.pop().value) if last is not None else None
+        return _compile(source, filename, tree, last, bound, _NamesOnly(source))
+
+
+def _compile(source, filename, tree, last, bound, tagger):
+    body = compile(tagger.visit(tree), filename, "exec", flags=_FLAGS, dont_inherit=True)
+    last = compile(tagger.visit(last), filename, "eval", flags=_FLAGS, dont_inherit=True) if last else None
+    return CompiledCell(body, last, bound)
+
+
+class _NamesOnly(Tagger):
+    @staticmethod
+    def _tagged(node):
+        return False
+
+
+def bound_names(tree):
+    """Names the cell itself binds anywhere (imports, assignments, for targets ...)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name.split(".")[0]) for a in node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+    return names
+
+
+# ---------------------------------------------------------------- running
+
+
+def run_code(code, namespace):
+    """Run compiled code in namespace; a cell with top-level ``await`` is run to completion on an event loop."""
+    result = eval(code, namespace)  # noqa: S307 - the user's own cell
+    if code.co_flags & inspect.CO_COROUTINE:
+        result = _run_coroutine(result)
+    return result
+
+
+def _run_coroutine(coro):
+    """Run coro on a fresh event loop in this thread. Inside a kernel the kernel's loop is running (the magic is
+    called from it): it is set aside for the cell's duration, as the cell cannot give control back to it."""
+    running = asyncio._get_running_loop()
+    loop = asyncio.new_event_loop()
+    asyncio._set_running_loop(None)
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        try:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        finally:
+            loop.close()
+            asyncio._set_running_loop(running)
+
+
+def user_traceback(tb, filename):
+    """The part of a traceback the user wrote: from the cell's first frame on, without autograd_magic's frames
+    (the magic, the runner, the engine), so an error reads as it would in a normal cell. None when the cell's
+    code was never reached."""
+    frames = []
+    while tb is not None:
+        frames.append(tb)
+        tb = tb.tb_next
+    start = next((i for i, t in enumerate(frames) if t.tb_frame.f_code.co_filename == filename), None)
+    if start is None:
+        return None
+    kept = [t for t in frames[start:] if not t.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR)]
+    for a, b in zip(kept, kept[1:]):
+        a.tb_next = b
+    kept[-1].tb_next = None
+    return kept[0]
+
+
+# ---------------------------------------------------------------- torch means the engine
+
+
+def engine_modules():
+    """{"torch.x.y": the engine's module} for every module of autograd_magic.torch (torch.nn.functional,
+    torch.optim.lr_scheduler, torch.utils.data, torch.cuda ...): what `import torch...` resolves to in a cell."""
+    mods = {"torch" + name[len(_ENGINE_PREFIX):]: mod for name, mod in list(sys.modules.items())
+            if mod is not None and (name == _ENGINE_PREFIX or name.startswith(_ENGINE_PREFIX + "."))}
+    for attr in ("cuda", "backends"):  # namespaces that may be plain objects rather than modules
+        obj = getattr(engine_torch, attr, None)
+        if obj is not None and "torch." + attr not in mods:
+            mods["torch." + attr] = obj
+    return mods
+
+
+def _is_module(value):
+    return issubclass(type(value), types.ModuleType)  # type(): a lazy proxy's __class__ may raise
+
+
+@contextlib.contextmanager
+def torch_is_the_engine(user_ns, bound=()):
+    """For the duration of a cell: ``torch`` (the name, ``import torch...``) and every real PyTorch module the
+    namespace holds (``nn``, ``F``, ``optim`` bound by earlier plain cells) mean the engine's counterpart.
+
+    Afterwards sys.modules and the names are as before, except names the cell bound itself (``bound``), as a
+    cell would leave them. User modules first imported during the cell that took the engine (``import mylib``
+    where mylib does ``import torch``) are dropped from sys.modules: the cell keeps the module it bound, and a
+    later plain ``import mylib`` imports it afresh with real PyTorch.
+    """
+    modules = engine_modules()
+    saved_modules = {k: sys.modules.get(k) for k in modules}
+    before = set(sys.modules)
+    swapped = {"torch": user_ns.get("torch", _MISSING)}
+    for name, value in list(user_ns.items()):
+        if _is_module(value) and name != "torch":
+            counterpart = modules.get(value.__dict__.get("__name__"))
+            if counterpart is not None and counterpart is not value:
+                swapped[name] = value
+    for name in swapped:
+        user_ns[name] = modules["torch" if name == "torch" else swapped[name].__name__]
+    sys.modules.update(modules)
+    try:
+        yield
+    finally:
+        for k, mod in saved_modules.items():
+            if mod is None:
+                sys.modules.pop(k, None)
+            else:
+                sys.modules[k] = mod
+        for name, old in swapped.items():
+            if name in bound:
+                continue
+            engine_value = modules["torch" if name == "torch" else old.__name__]
+            if user_ns.get(name, _MISSING) is engine_value:
+                if old is _MISSING:
+                    user_ns.pop(name, None)
+                else:
+                    user_ns[name] = old
+        for name in set(sys.modules) - before:
+            mod = sys.modules.get(name)
+            if mod is not None and name.split(".")[0] not in (_PACKAGE, "torch") and _took_the_engine(mod):
+                del sys.modules[name]
+
+
+_MISSING = object()
+
+
+def _took_the_engine(mod):
+    """Does a module's namespace hold the engine: its modules, functions or classes (whose ``__module__``
+    imitates PyTorch's, so their code's file is what tells)?"""
+    try:
+        values = list(vars(mod).values())
+    except TypeError:
+        return False
+    return any(_ours(v) for v in values)
+
+
+def _ours(value):
+    kind = type(value)  # type(): a lazy proxy's __class__ may raise
+    try:
+        if issubclass(kind, types.ModuleType):
+            name = value.__dict__.get("__name__", "")
+            return isinstance(name, str) and name.startswith(_PACKAGE + ".")
+        if kind is types.FunctionType:
+            return value.__code__.co_filename.startswith(_PACKAGE_DIR)
+        if issubclass(kind, type):
+            return any(type(f) is types.FunctionType and f.__code__.co_filename.startswith(_PACKAGE_DIR)
+                       for f in list(value.__dict__.values()))
+    except Exception:  # noqa: BLE001 - an odd object in a user module is not ours to judge
+        return False
+    return False

@@ -1,0 +1,98 @@
+"""How each leaf's ``.grad`` grew: ``w.grad = 8 (earlier cell) + 2 + 2 + 2 = 14``, with ``zero_()`` and
+``grad = None`` where the code reset it. Reads the trace model's passes (each with LeafGrad before/added/after)
+and the table's rows (the final ``.grad``).
+"""
+import html
+
+import numpy as np
+
+from .graph import value_text
+
+LABELS = {
+    "en": {"title": "how .grad accumulated", "earlier": "(earlier cell)", "zeroed": "zero_()",
+           "none": "grad = None (or zero_grad())", "changed": "set to {v}", "then": "then"},
+    "ko": {"title": ".grad가 쌓인 과정", "earlier": "(이전 셀)", "zeroed": "zero_()",
+           "none": "grad = None (또는 zero_grad())", "changed": "{v}(으)로 바뀜", "then": "그다음"},
+}
+
+
+def _same(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return np.shape(a) == np.shape(b) and np.allclose(a, b, rtol=1e-6, atol=0, equal_nan=True)
+
+
+def _zero(a):
+    return a is not None and not np.any(np.asarray(a))
+
+
+def _reset(before, words, p):
+    if before is None:
+        return words["none"]
+    if _zero(before):
+        return words["zeroed"]
+    return words["changed"].format(v=value_text(before, p))
+
+
+def leaf_history(name, records, final, *, precision=4, lang="en"):
+    """One leaf's history as text, or None when a single backward gave it its gradient (nothing to tell)."""
+    words = LABELS.get(lang, LABELS["en"])
+    p = precision
+    segments, terms, resets, prev_after = [], [], [], None
+    for k, rec in enumerate(records):
+        if k == 0:
+            if rec.before is not None and not _zero(rec.before):
+                terms.append(f"{value_text(rec.before, p)} {words['earlier']}")
+        elif not _same(rec.before, prev_after):
+            segments.append((terms, prev_after))
+            resets.append(_reset(rec.before, words, p))
+            terms = [] if rec.before is None or _zero(rec.before) else [value_text(rec.before, p)]
+        terms.append("..." if rec.added is None else value_text(rec.added, p))
+        prev_after = rec.after
+    segments.append((terms, prev_after))
+    tail = None
+    if records and not _same(final, prev_after):
+        tail = _reset(final, words, p)
+    if len(records) < 2 and not resets and tail is None and len(terms) < 2:
+        return None
+    text = []
+    for i, (ts, after) in enumerate(segments):
+        total = "..." if after is None else value_text(after, p)
+        body = " + ".join(ts) + (f" = {total}" if len(ts) > 1 else "")
+        text.append(body if i == 0 else f"{words['then']} {resets[i - 1]}: {body}")
+    if tail is not None:
+        text.append(f"{words['then']} {tail}")
+    return f"{name}.grad = " + ", ".join(text)
+
+
+def histories(passes, rows, *, precision=4, lang="en"):
+    """[text] for every leaf whose .grad was built by more than one backward call or reset on the way."""
+    by_leaf, names = {}, {}
+    for p in passes:
+        for rec in getattr(p, "leaves", ()):
+            by_leaf.setdefault(rec.node_id, []).append(rec)
+            names.setdefault(rec.node_id, rec.name)
+    finals = {getattr(r, "node_id", None): r for r in rows if r.kind == "leaf"}
+    out = []
+    for node_id, records in by_leaf.items():
+        row = finals.get(node_id)
+        name = names[node_id] or (row.label if row is not None else "?")
+        final = row.grad if row is not None else records[-1].after
+        text = leaf_history(name, records, final, precision=precision, lang=lang)
+        if text:
+            out.append(text)
+    return out
+
+
+class HistoryView:
+    def __init__(self, lines, lang="en"):
+        self.lines, self.title = lines, LABELS.get(lang, LABELS["en"])["title"]
+
+    def __repr__(self):
+        return "\n".join([self.title + ":"] + ["  " + line for line in self.lines]) if self.lines else ""
+
+    def _repr_html_(self):
+        if not self.lines:
+            return ""
+        items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.lines)
+        return f"<div class='autograd-magic-history'><small>{html.escape(self.title)}</small><ul>{items}</ul></div>"

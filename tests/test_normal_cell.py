@@ -1,0 +1,175 @@
+"""A %%grad cell behaves as a normal cell (issue 12): IPython syntax, `;`, tracebacks, imports, sliders' inputs.
+
+Cells are run the way a frontend runs them (``shell.run_cell`` with history), not by calling the magic directly,
+so that what IPython does around a cell (Out, the cell's number, the error status) is part of the test.
+"""
+import re
+import sys
+
+import numpy as np
+import pytest
+from IPython.utils.capture import capture_output
+
+from helpers import require
+
+
+def cell(ip, source):
+    """Run source as a cell; (ExecutionResult, captured output)."""
+    with capture_output() as cap:
+        result = ip.run_cell(source, store_history=True)
+    return result, cap
+
+
+def test_ipython_syntax_runs_as_in_a_normal_cell(ip):
+    result, cap = cell(ip, "%%grad\nx = torch.tensor(3.0, requires_grad=True)\n%time y = x*x\n!echo shell-says-hi\n"
+                       "files = !echo one two\nx?\nimport asyncio\nawait asyncio.sleep(0.01)\n"
+                       "z = await asyncio.sleep(0, result=x * 2)\nz.backward()\nx.grad")
+    assert result.error_in_exec is None and result.error_before_exec is None, cap.stdout
+    assert "Wall time" in cap.stdout
+    assert ip.user_ns["y"].item() == 9.0 and ip.user_ns["files"] == ["one two"]
+    assert "String form:" in cap.stdout  # x? showed its help
+    assert "tensor(2.)" in cap.stdout   # Out: x.grad after the awaited computation
+
+
+def test_a_trailing_semicolon_suppresses_out(ip):
+    result, cap = cell(ip, "%%grad\nx = torch.tensor(2.0, requires_grad=True)\ny = x * x\ny;")
+    assert result.error_in_exec is None
+    assert "Out[" not in cap.stdout and "tensor(4." not in cap.stdout
+    result, cap = cell(ip, "%%grad\ny = x * x\ny  # no semicolon")
+    assert "Out[" in cap.stdout and "tensor(4." in cap.stdout
+
+
+def test_tracebacks_show_the_users_frames_with_the_cells_number(ip):
+    cell(ip, "1 + 1")  # the shell's count moves on
+    result, cap = cell(ip, "%%grad\nx = torch.tensor(2.0, requires_grad=True)\ny = x * x\ndef twice():\n"
+                       "    y.backward()\n    y.backward()\ntwice()")
+    assert isinstance(result.error_in_exec, RuntimeError)  # the cell failed, as a normal cell does
+    text = cap.stdout
+    assert f"Cell In[{result.execution_count}], line 7" in text, text  # the %%grad line is line 1
+    assert f"Cell In[{result.execution_count}], line 6, in twice()" in text
+    for plumbing in ("run_cell_magic", "runner.py", "magic.py", "autograd_magic", "exec(", "eval("):
+        assert plumbing not in text, plumbing
+    assert "Trying to backward through the graph a second time" in text
+
+    result, cap = cell(ip, "%%grad\nx = (1 +")
+    assert isinstance(result.error_in_exec or result.error_before_exec, SyntaxError)
+    lines = [line for line in cap.stdout.splitlines() if line.strip()]
+    assert len(lines) <= 4, cap.stdout
+    assert lines[0].strip() == f"Cell In[{result.execution_count}], line 2"
+
+
+def test_a_user_module_first_imported_in_the_cell_does_not_keep_the_engine(ip, tmp_path, monkeypatch):
+    (tmp_path / "am_mylib.py").write_text("import torch\n\ndef kind():\n    return torch.__name__\n")
+    (tmp_path / "am_plainlib.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    result, cap = cell(ip, "%%grad\nimport am_mylib, am_plainlib\ninside = am_mylib.kind()")
+    assert result.error_in_exec is None, cap.stdout
+    assert ip.user_ns["inside"].startswith("autograd_magic")  # the cell's module sees the engine
+    assert "am_mylib" not in sys.modules  # so a later import starts afresh
+    assert "am_plainlib" in sys.modules   # a module that never saw torch stays imported
+    if "torch" in sys.modules or _has_real_torch():
+        cell(ip, "import am_mylib as again\noutside = again.kind()")
+        assert ip.user_ns["outside"] == "torch"
+        assert ip.user_ns["am_mylib"].kind().startswith("autograd_magic")  # the cell's binding is kept
+
+
+def _has_real_torch():
+    import importlib.util
+    return importlib.util.find_spec("torch") is not None
+
+
+def test_real_pytorch_modules_bound_earlier_mean_the_engine_inside(ip):
+    require("torch")
+    cell(ip, "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nfrom torch import optim")
+    result, cap = cell(ip, "%%grad\ntorch.manual_seed(0)\nlin = nn.Linear(2, 1)\nopt = optim.SGD(lin.parameters(), lr=0.1)\n"
+                       "x = torch.ones(1, 2, requires_grad=True)\nloss = F.relu(lin(x) + 5).sum()\nloss.backward()\n"
+                       "opt.step()\nx.grad")
+    assert result.error_in_exec is None, cap.stdout
+    from autograd_magic import torch as engine
+    assert isinstance(ip.user_ns["lin"], engine.nn.Linear) and isinstance(ip.user_ns["opt"], engine.optim.SGD)
+    for name, real in (("torch", "torch"), ("nn", "torch.nn"), ("F", "torch.nn.functional"),
+                       ("optim", "torch.optim")):
+        assert ip.user_ns[name].__name__ == real, name  # plain cells get real PyTorch back
+    assert sys.modules["torch.nn"] is ip.user_ns["nn"]
+
+
+def test_a_400_term_sum_and_a_1000_term_sum(ip):
+    result, cap = cell(ip, "%%grad\nx = torch.tensor(1.0, requires_grad=True)\nz = " + " + ".join(["x"] * 400)
+                       + "\nz.backward()\nx.grad")
+    assert result.error_in_exec is None, cap.stdout[-500:]
+    assert "tensor(400.)" in cap.stdout
+    result, cap = cell(ip, "%%grad\nx = torch.tensor(1.0, requires_grad=True)\nz = " + " + ".join(["x"] * 1000)
+                       + "\nz.backward()\nx.grad")
+    assert result.error_in_exec is None, cap.stdout[-500:]
+    assert "tensor(1000.)" in cap.stdout
+
+
+def test_the_text_table_escapes_control_and_bidi_characters(ip):
+    result, cap = cell(ip, "%%grad -o\nx = torch.tensor(1.0, requires_grad=True)\n"
+                       "globals()['evil\\x1b[2J\\x00\\u202ename'] = x * 2\nglobals()['evil\\x1b[2J\\x00\\u202ename'].backward()")
+    text = repr(ip.user_ns["_"].table)
+    assert "evil" in text
+    for raw in ("\x1b", "\x00", "\u202e"):
+        assert raw not in text
+    assert "evil\\x1b[2J\\x00\\u202ename" in text
+
+
+# ---------------------------------------------------------------- sliders' inputs
+
+
+@pytest.fixture()
+def kip(ip):
+    ip.kernel = object()  # act as a kernel frontend: widgets are shown
+    return ip
+
+
+def panel_of(ip, source):
+    result, cap = cell(ip, "%%grad -v _res\n" + source)
+    assert result.error_in_exec is None, cap.stdout
+    return ip.user_ns["_res"].panel, cap
+
+
+def move(panel, label, value):
+    next(s for s in panel.sliders if s.description == label).value = value
+
+
+def test_a_slider_moves_the_leaf_created_first_not_every_value_bound_to_the_name(kip):
+    panel, _ = panel_of(kip, "x = torch.tensor(2.0, requires_grad=True)\nfor _ in range(40):\n"
+                        "    y = (x - 0.5) ** 2\n    y.backward()\n"
+                        "    x = (x - 0.25 * x.grad).detach().requires_grad_(True)")
+    assert [(s.description, s.value) for s in panel.sliders] == [("x", 2.0)]  # the value written in the cell
+    move(panel, "x", 4.0)
+    assert abs(kip.user_ns["x"].item() - 0.5) < 1e-4  # descent from 4 still ends at the minimum
+
+    panel, _ = panel_of(kip, "x = torch.tensor(2.0, requires_grad=True)\ny = x * 3\ny.backward()\nx = torch.zeros(3)")
+    move(panel, "x", 5.0)
+    assert "Error" not in panel.live.value
+    assert kip.user_ns["y"].item() == 15.0 and kip.user_ns["x"].shape == (3,)
+
+
+def test_a_slider_whose_leaf_changed_shape_says_so(kip):
+    kip.user_ns["n"] = 2
+    panel, _ = panel_of(kip, "w = torch.ones(n, requires_grad=True)\ns = (w * w).sum()\ns.backward()")
+    kip.user_ns["n"] = 3
+    move(panel, "w[1]", 4.0)
+    assert kip.user_ns["w"].shape == (3,) and kip.user_ns["s"].item() == 3.0
+    assert "w now has shape (3,)" in panel.live.value
+
+
+def test_infinite_and_nan_leaves_get_a_note_and_the_table(kip):
+    panel, cap = panel_of(kip, "a = torch.tensor(float('inf'), requires_grad=True)\n"
+                          "b = torch.tensor([1.0, float('nan')], requires_grad=True)\n"
+                          "c = torch.tensor(2.0, requires_grad=True)\n(a * c + b.sum()).backward()")
+    assert [s.description for s in panel.sliders] == ["b[0]", "c"]
+    notes = panel.widget.children[1].value
+    assert "a is inf" in notes and "b[1] is nan" in notes
+    html = "".join(o.data.get("text/html", "") for o in cap.outputs)
+    assert "autograd-magic-table" in html
+    assert np.isinf(kip.user_ns["c"].grad.item())
+    move(panel, "c", 3.0)
+    assert kip.user_ns["c"].item() == 3.0
+
+
+def test_a_frontend_line_number_counts_the_magic_line(ip):
+    result, cap = cell(ip, "%%grad\n\n\nraise ValueError('on line 4')")
+    assert re.search(rf"Cell In\[{result.execution_count}\], line 4", cap.stdout), cap.stdout

@@ -1,0 +1,66 @@
+"""The parity comparator (tests/parity.py) says identical / within tolerance / different as its policy states."""
+import pytest
+
+import parity
+from parity import CLOSE, DIFFERENT, IDENTICAL, compare
+
+CASES = [
+    # (torch printed, ours printed, kind)
+    ("tensor([1.0000, 2.0000])", "tensor([1.0000, 2.0000])", IDENTICAL),
+    # the issue's cases: last printed digits of float32 training results; gelu(-30.)'s sign of zero
+    ("Cost: 1.897688", "Cost: 1.897685", DIFFERENT),  # 17 ulps of 1.9 beyond the printed digit: over 4
+    ("hypothesis: tensor([197.0395, 185.1170])", "hypothesis: tensor([197.0394, 185.1170])", CLOSE),
+    ("tensor([[ 0.8413,  1.9545, -0.0000]])", "tensor([[ 0.8413,  1.9545,  0.0000]])", CLOSE),
+    ("tensor([0., -0.])", "tensor([0., 0.])", CLOSE),  # width changed: its whitespace may too
+    ("0.14578594", "0.14578599", DIFFERENT),  # 5e-8 at 0.146 is 3.4 ulps... of float32 it is within, see below
+    # text outside numbers must be identical
+    ("tensor([1.], grad_fn=<AddBackward0>)", "tensor([1.], grad_fn=<MulBackward0>)", DIFFERENT),
+    ("torch.Size([2, 3])", "torch.Size([2, 4])", DIFFERENT),  # integers exactly
+    ("tensor([1, 2])", "tensor([1, 3])", DIFFERENT),
+    ("tensor([1.5000, 2.0000])", "tensor([1.5000,  2.0000])", DIFFERENT),  # layout with equal numbers
+    ("tensor([2.])", "tensor([3.])", DIFFERENT),  # exact integers printed as floats
+    ("tensor([2.])", "tensor([2.0000])", CLOSE),  # 2 vs a float32 a unit or two from it
+    ("tensor([nan, inf])", "tensor([nan, inf])", IDENTICAL),
+    ("tensor([nan])", "tensor([0.])", DIFFERENT),
+    ("tensor([inf])", "tensor([-inf])", DIFFERENT),
+    ("1.0000001192092896", "1.0", CLOSE),  # one float32 ulp
+    ("1.0000001192092896", "1.0", CLOSE),
+    ("1.0000004768371582", "1.0", CLOSE),  # four
+    ("1.0000005960464478", "1.0", DIFFERENT),  # five
+    # float64 tensors are judged in float64 ulps
+    ("tensor([1.0000002], dtype=torch.float64)", "tensor([1.0000000], dtype=torch.float64)", DIFFERENT),
+    ("tensor([1.0000002])", "tensor([1.0000000])", CLOSE),  # 1e-7 beyond the printed digits: 0.84 float32 ulps
+    ("1.5", "1.6", CLOSE),  # may be :.1f of 1.5499999 and 1.55
+    ("1.5", "1.65", DIFFERENT),  # a shortest repr's digits are exact
+    ("tensor(1.0000000000000004, dtype=torch.float64)", "tensor(1.0000000000000002, dtype=torch.float64)", CLOSE),
+]
+CASES[5] = ("0.14578594", "0.14578599", CLOSE)  # 5e-8 is 3.4 float32 ulps of 0.146
+
+
+@pytest.mark.parametrize("want, got, kind", CASES)
+def test_text_verdicts(want, got, kind):
+    assert compare(want, got).kind == kind
+
+
+def test_budget_scales():
+    assert compare("Cost: 1.897688", "Cost: 1.897685", ulps=17).kind == CLOSE
+    assert compare("Cost: 1.897688", "Cost: 1.897685", ulps=16).kind == DIFFERENT
+    assert 16 < compare("Cost: 1.897688", "Cost: 1.897685", ulps=100).ulps < 17
+
+
+def test_structures_take_the_worst_verdict():
+    cell = ("tensor([0.5000])\n", None, [["UserWarning", "careful"]])
+    assert compare(cell, cell).kind == IDENTICAL
+    assert compare(cell, ("tensor([0.5000])\n", ["RuntimeError", "x"], [["UserWarning", "careful"]])).kind == DIFFERENT
+    assert compare(cell, ("tensor([0.5000])\n", None, [])).kind == DIFFERENT
+    assert compare(cell, ("tensor([0.5000])\n", None, [["UserWarning", "careless"]])).kind == DIFFERENT
+    assert compare([cell, ("-0.0", None, [])], [cell, ("0.0", None, [])]).kind == CLOSE
+
+
+def test_assert_parity_counts_and_fails(monkeypatch):
+    monkeypatch.setattr(parity, "TALLY", parity.collections.defaultdict(parity.collections.Counter))
+    parity.assert_parity("demo", [("a", "1.0", "1.0"), ("b", "-0.0", "0.0")])
+    with pytest.raises(AssertionError, match="c: text outside numbers differs"):
+        parity.assert_parity("demo", [("c", "x 1.0", "y 1.0")])
+    assert parity.TALLY["demo"] == {IDENTICAL: 1, CLOSE: 1, DIFFERENT: 1}
+    assert "1 identical" in parity.tally_lines()[0]
