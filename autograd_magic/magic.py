@@ -3,63 +3,40 @@
 Three stages: parse the options -> run the cell (runner.run_cell) -> present the result (display.result).
 """
 import contextlib
-import io
-import sys
 
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
-from traitlets import Enum
+from traitlets import Unicode
 
 from .trace.model import OUTPUT
-from .views.i18n import LANGUAGES
+from .views import registry
 from .views.result import GradResult
+from .views.first_run import FirstRun, value_text
 from .views.sliders import live_bundle
 from .trace.execute import user_traceback
 from .trace.runner import run_cell
 
 
-def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise UsageError(f"%%grad: expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise UsageError(f"%%grad: expected a number >= 1, got {value}")
-    return value
-
-
-def _precision(text):
-    value = _positive_int(text)
-    if value > 12:
-        raise UsageError(f"%%grad: --precision is at most 12, got {value}")
-    return value
+def _view_options(magic):
+    """The options the views declare (views/registry.py), added to the magic's argparse declarations."""
+    for flags, kwargs in reversed(registry.arguments()):
+        magic = argument(*flags, **kwargs)(magic)
+    return magic
 
 
 @magics_class
 class GradMagics(Magics):
-    """The %%grad cell magic."""
+    """The %%grad cell magic. Its configurable defaults (``%config GradMagics.precision = 6``) are the views'
+    options (views/registry.py)."""
 
-    language = Enum(LANGUAGES, default_value="en",
-                    help="Language of the table, graph legend and slider hints: 'en' or 'ko' "
-                         "(%config GradMagics.language = 'ko'; --lang for one cell).").tag(config=True)
+    vars().update(registry.traits())  # precision, rankdir, max_nodes, fmt: traitlets, config=True
+
+    backend = Unicode("engine", help="Where %%grad cells run: 'engine' (the numpy engine) or 'torch' (the real "
+                                     "PyTorch of this kernel, unchanged).").tag(config=True)
 
     @magic_arguments()
-    @argument("--no-table", action="store_true", help="Do not show the gradient table.")
-    @argument("--no-graph", action="store_true", help="Do not show the computation graph.")
-    @argument("--no-sliders", action="store_true", help="Do not show sliders for the cell's inputs.")
-    @argument("--sliders", default=None, metavar="NAMES",
-              help="Comma-separated inputs that get sliders (default: every leaf that requires grad).")
-    @argument("--range", dest="ranges", action="append", default=[], metavar="NAME=MIN:MAX[:STEP]",
-              help="Slider range for an input or an element, e.g. --range x=-3:3:0.1 --range \"x[1]=0:10:0.5\".")
-    @argument("--rankdir", default="TB", choices=["TB", "LR"],
-              help="Direction of the graph: TB (top to bottom, the default) or LR (left to right).")
-    @argument("--max-nodes", type=_positive_int, default=60, metavar="N",
-              help="Draw at most N nodes (default 60); bigger graphs are trimmed with a notice.")
-    @argument("--format", dest="fmt", default="svg", choices=["svg", "png"],
-              help="Graph image format: svg (default) or png, for frontends that cut SVGs off.")
-    @argument("--precision", type=_precision, default=4, metavar="N",
-              help="Digits after the decimal point in the table and graph (default 4, as PyTorch prints).")
+    @_view_options
     @argument("--steps", action="store_true",
               help="Step through the backward pass under the graph, node by node in the engine's order.")
     @argument("--jacobian", action="store_true",
@@ -70,9 +47,9 @@ class GradMagics(Magics):
               help="Check each gradient against central differences in float64 (isolated re-runs of the cell).")
     @argument("--slope", action="store_true",
               help="Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs on a grid.")
-    @argument("--lang", default=None, choices=list(LANGUAGES),
-              help="Language of the table, legend, slider hints and steps for this cell (default: "
-                   "%%config GradMagics.language, en).")
+    @argument("--backend", default=None, choices=["engine", "torch"],
+              help="Run the cell on the numpy engine (default) or on the real PyTorch of this kernel, unchanged "
+                   "(for models the engine does not cover); %%config GradMagics.backend sets the default.")
     @argument("-o", dest="output", action="store_true",
               help="Return the result object (table, graph, DOT source, .save()) as the cell's value.")
     @argument("-v", dest="variable", default=None, metavar="NAME",
@@ -105,45 +82,49 @@ class GradMagics(Magics):
         __tracebackhide__ = True  # noqa: F841  (IPython hides this frame in tracebacks)
         args = self.parse_options(line)
         source, filename = self._compile_input(line, cell)
+        runner = self.runner(args)
         widgets = self._widgets(args)
         try:
-            with _Capture(self.shell) if widgets else contextlib.nullcontext() as capture:
-                run = run_cell(source, self.shell.user_ns, filename=filename)
+            with FirstRun(self.shell) if widgets else contextlib.nullcontext() as first:
+                run = runner(source, self.shell.user_ns, filename=filename)
         except BaseException as exc:  # noqa: BLE001 - shown as a normal cell shows it, see _fail
             self._fail(exc, filename, cell)
             return None
+        if args.backend == "torch" and any(getattr(args, k, False) for k in ("jacobian", "hessian", "check", "slope")):
+            run.notes.append("--jacobian, --hessian, --check and --slope re-run the cell on the engine: "
+                             "they are left out with --backend torch")
         show_value = run.has_value and run.value is not None and not _ends_with_semicolon(source)
-        result = present(run, args, cell, self.shell.user_ns)
-        stepper = self.stepper_widget(result)
+        result = present(run, args, source if args.backend == "engine" else None,  # source: the cell as Python
+                         self.shell.user_ns)                       # (after IPython's
+        stepper = self.stepper_widget(result)                      # transform), what probe re-runs compile
+        result.stepper_widget = stepper
         if args.variable:
             self.shell.user_ns[args.variable] = result
         panel = None
         if widgets and not args.output:
-            panel = self.sliders(run, result, args, cell, source, filename, stepper)
+            panel = self.sliders(run, result, args, cell, source, filename, stepper, runner)
         result.panel = panel
         if show_value:
             if panel is None:
                 self.shell.displayhook(run.value)
-            else:  # Out[n] and _ as usual; the value is shown with the table, where a move replaces it
+            else:  # Out[n] and _ as usual; the value is shown with the views, where a move replaces it
                 self.shell.displayhook.update_user_ns(run.value)
         if args.output:
             return result
         from IPython.display import display
         if panel is not None:
-            # The cell's own output (printed text, displays, Out) becomes one display that a slider move
-            # replaces as a whole: nothing of an older run stays on screen next to a newer one. The sliders are a
-            # display of their own: a viewer without widgets still shows the table and the graph (HTML with the
-            # graph as an <img>), and the sliders' plain-text stand-in.
-            result.stdout, result.stderr = capture.stdout(), capture.stderr()
-            result.value_repr = self._text_repr(run.value) if show_value else None
+            # The cell's own output (printed text, displays, Out) becomes one display that a slider move replaces
+            # as a whole: nothing of an older run stays on screen next to a newer one. The sliders are a display
+            # of their own: a viewer without widgets still shows the table and the graph (HTML, the graph an
+            # <img>) and the sliders' plain-text stand-in.
+            result.stdout, result.stderr = first.stdout(), first.stderr()
+            result.value_repr = value_text(self.shell, run.value) if show_value else None
             from IPython.display import clear_output
             clear_output()
-            capture.replay()
+            first.replay()
             display(panel.bundle(), raw=True)
-            panel.live.bundle = live_bundle(result)
-            panel.live.value = panel.live.bundle["text/html"]
-            panel.live.show()
-        elif result.show_table or result.show_graph or result.extras:
+            panel.live.show(live_bundle(result))
+        elif result.shown:
             display(result)
         if stepper is not None:
             bundle = dict(stepper.widget._repr_mimebundle_())
@@ -163,13 +144,20 @@ class GradMagics(Magics):
         result.stepper_live = True
         return live
 
-    def _text_repr(self, value):
-        """The value's text as Out shows it."""
+    def runner(self, args):
+        """run_cell of the backend the options ask for (``--backend``, else ``%config GradMagics.backend``)."""
+        if args.backend is None:
+            args.backend = self.backend
+        if args.backend not in ("engine", "torch"):
+            raise UsageError(f"%%grad: GradMagics.backend is 'engine' or 'torch', not {args.backend!r}")
+        if args.backend == "engine":
+            return run_cell
+        from .trace import torch_backend
         try:
-            data, _ = self.shell.display_formatter.format(value, include=("text/plain",))
-            return data.get("text/plain", repr(value))
-        except Exception:  # noqa: BLE001 - a broken repr shows as Python's default
-            return object.__repr__(value)
+            torch_backend.real_torch()
+        except torch_backend.TorchMissing as exc:
+            raise UsageError(str(exc)) from None
+        return torch_backend.run_cell
 
     def _widgets(self, args):
         """Sliders are possible: a kernel frontend with ipywidgets, and not --no-sliders."""
@@ -181,32 +169,44 @@ class GradMagics(Magics):
             return False
         return True
 
-    def sliders(self, run, result, args, cell, source, filename, stepper=None):
+    def sliders(self, run, result, args, cell, source, filename, stepper=None, runner=run_cell):
         """The slider panel, or None: no inputs to move."""
         from .views.sliders import SliderPanel, slider_specs
         inputs = run.inputs()
         only = None if args.sliders is None else {n.strip() for n in args.sliders.split(",") if n.strip()}
-        specs, notes = slider_specs(inputs, args.range_map, only, lang=args.lang)
+        specs, notes = slider_specs(inputs, args.range_map, only, lang=args.language)
         if not specs:
             return None
         originals, sites = dict(inputs), run.sites
         shell = self.shell
 
         def rerun(overrides):
-            out, err = io.StringIO(), io.StringIO()
+            """Re-run the cell with the sliders' values: a Rerun for the panel; nothing the cell raises escapes
+            (SystemExit, KeyboardInterrupt ... are shown in place, the kernel lives on)."""
+            from .views.capture import captured, error_output, interruptible, value_output
+            from .views.sliders import Rerun
             at = {(name, sites[name]): values for name, values in overrides.items()}
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                again = run_cell(source, shell.user_ns, filename=filename, overrides=at)
-                shown = present(again, args, cell, shell.user_ns)
-            shown.notes = again.notes
-            shown.stdout, shown.stderr = out.getvalue(), err.getvalue()
-            if again.has_value and again.value is not None and not _ends_with_semicolon(source):
-                shown.value_repr = self._text_repr(again.value)
-            if stepper is not None and shown.stepper is not None:
-                shown.stepper_live = True
-                stepper.show(shown.stepper)   # the stepper follows the run on screen
-            return shown
-        panel = SliderPanel(specs, notes, originals, rerun, {"text/html": ""}, lang=args.lang)
+            outcome = Rerun()
+            with captured(shell) as outputs:
+                try:
+                    with interruptible():
+                        again = runner(source, shell.user_ns, filename=filename, overrides=at)
+                except BaseException as exc:  # noqa: BLE001 - the cell's own error, shown as a cell shows it
+                    outputs.append(error_output(shell, exc, user_traceback(exc.__traceback__, filename)))
+                    outcome.error = f"{type(exc).__name__}: {exc}"
+                else:
+                    if again.has_value and again.value is not None and not _ends_with_semicolon(source):
+                        outputs.append(value_output(shell, again.value))
+                    outcome.notes = again.notes
+                    outcome.result = present(again, args, source if args.backend == "engine" else None,
+                                             shell.user_ns)
+                    if stepper is not None and outcome.result.stepper is not None:
+                        outcome.result.stepper_live = True
+                        stepper.show(outcome.result.stepper)   # the stepper follows the run on screen
+            outcome.outputs = outputs
+            return outcome
+        panel = SliderPanel(specs, notes, originals, rerun, {"text/html": ""}, lang=args.language)
+        panel.input_names = set(originals)
         self._keep(panel, cell)
         return panel
 
@@ -214,13 +214,20 @@ class GradMagics(Magics):
 
     def _keep(self, panel, cell):
         """Remember the panel under its cell; a re-run of that cell (or more than MAX_PANELS live panels)
-        closes the old one, so widgets do not pile up in a long session."""
+        closes the old one, so widgets do not pile up and an old panel cannot re-run old source.
+
+        The cell is known by the frontend's ``cellId``. Without it (classic Notebook, nbclient) an edited cell
+        cannot be told from another one: a new panel then closes the panels of the same source and those with
+        an input of the same name, whose sliders would re-run older source over the names the newer cell made.
+        """
         panels = self.__dict__.setdefault("_panels", {})
         header = getattr(self.shell, "parent_header", None) or {}
-        key = (header.get("metadata") or {}).get("cellId") or cell
-        old = panels.pop(key, None)
-        if old is not None:
-            old.close()
+        cell_id = (header.get("metadata") or {}).get("cellId")
+        key = ("cellId", cell_id) if cell_id else ("source", cell)
+        stale = [k for k, old in panels.items()
+                 if k == key or (not cell_id and k[0] == "source" and old.input_names & panel.input_names)]
+        for k in stale:
+            panels.pop(k).close()
         panels[key] = panel
         while len(panels) > self.MAX_PANELS:
             panels.pop(next(iter(panels))).close()
@@ -235,8 +242,8 @@ class GradMagics(Magics):
             if "unrecognized arguments" in message or "expected one argument" in message:
                 message += "; %%grad's options are " + ", ".join(option_names(self.grad)) + " (%%grad? explains them)"
             raise UsageError(message) from None
-        if args.lang is None:
-            args.lang = self.language
+        registry.fill_defaults(args, self)
+        args.lang = args.language  # the name the step, history and calculus views read
         if args.variable is not None and not args.variable.isidentifier():
             raise UsageError(f"%%grad: -v needs a variable name, got {args.variable!r}")
         from .views.sliders import parse_range
@@ -299,72 +306,6 @@ class GradMagics(Magics):
         running.error_in_exec = exc
 
 
-class _Tee:
-    """A stream that writes to the screen as usual and keeps a copy."""
-
-    def __init__(self, stream, copy):
-        self._stream, self._copy = stream, copy
-
-    def write(self, data):
-        self._copy.write(data)
-        return self._stream.write(data)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
-    def flush(self):
-        self._stream.flush()
-
-    def __getattr__(self, name):  # encoding, isatty, fileno ... as the real stream has them
-        return getattr(self._stream, name)
-
-
-class _Capture:
-    """While the first run of a cell that gets sliders runs: its printed text reaches the screen as it is written
-    and is kept, and what it displays is kept, so that afterwards the whole output can become one display that a
-    slider move replaces."""
-
-    def __init__(self, shell):
-        self.shell = shell
-        self._out, self._err = io.StringIO(), io.StringIO()
-        self.displays = []
-
-    def stdout(self):
-        return self._out.getvalue()
-
-    def stderr(self):
-        return self._err.getvalue()
-
-    def __enter__(self):
-        self._streams = sys.stdout, sys.stderr
-        sys.stdout, sys.stderr = _Tee(sys.stdout, self._out), _Tee(sys.stderr, self._err)
-        pub = self.shell.display_pub
-        self._own = pub.__dict__.get("publish")
-        original = pub.publish
-
-        def publish(data, metadata=None, *rest, **kw):
-            if not kw.get("update") and not (len(rest) > 1 and rest[1]):
-                self.displays.append((data, metadata))
-            return original(data, metadata, *rest, **kw)
-        pub.publish = publish
-        return self
-
-    def __exit__(self, *exc):
-        sys.stdout, sys.stderr = self._streams
-        pub = self.shell.display_pub
-        if self._own is None:
-            pub.__dict__.pop("publish", None)
-        else:
-            pub.publish = self._own
-        return False
-
-    def replay(self):
-        """Show again what the cell displayed (after the output was cleared)."""
-        for data, metadata in self.displays:
-            self.shell.display_pub.publish(data, metadata)
-
-
 def _ends_with_semicolon(source):
     """A cell whose last line ends in ``;`` shows no Out, as in a normal cell."""
     from IPython.core.displayhook import DisplayHook
@@ -376,26 +317,32 @@ def _ends_with_semicolon(source):
 
 def present(run, args, cell=None, user_ns=None):
     """The result object for a finished run, shaped by the options (cell and user_ns: for the derivatives that
-    re-run the cell in isolation)."""
+    re-run the cell in isolation). Never raises: the cell has already run, so a failure here becomes a note
+    under it (GradResult.problems) instead of an error in the user's code."""
+    try:
+        return _present(run, args, cell, user_ns)
+    except Exception as exc:  # noqa: BLE001 - recording and drawing are isolated from the cell
+        from .trace.model import Trace
+        from .views.result import Problem
+        result = GradResult(Trace(), {}, precision=args.precision)
+        result.problems.append(Problem.from_exception("building the table and graph", exc))
+        return result
+
+
+def _present(run, args, cell=None, user_ns=None):
     from . import stepping
-    rows = run.tensors()
-    graph = run.graph(args.max_nodes)
-    trace = getattr(run, "trace", None)
-    trace = trace() if callable(trace) else trace
-    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) and trace is not None else None
+    trace = run.trace(args.max_nodes)
+    rows = trace.tensors
+    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) else None
     extras = []
-    history = stepping.history_view(trace, rows, args) if trace is not None else None
+    history = stepping.history_view(trace, rows, args)
     if history is not None:
         extras.append(history)
     outputs = [r for r in rows if r.kind == OUTPUT]
     derivs = stepping.derivatives(rows, outputs, args, cell, user_ns if user_ns is not None else run.user_ns)
     extras.extend(derivs.views)
-    result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
-                        rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision,
-                        stepper=stepper, extras=extras, derivatives=derivs, lang=getattr(args, "lang", None) or "en")
-    if result.show_graph:
-        result.start_render()
-    return result
+    return GradResult(trace, registry.make_views(trace, args), precision=args.precision, stepper=stepper,
+                      extras=extras, derivatives=derivs)
 
 
 def option_names(magic):

@@ -60,7 +60,8 @@ def derivatives(rows, outputs, args, cell, user_ns):
     shapes = {name: tuple(arr.shape) for name, arr in inputs}
     explicit = getattr(args, "jacobian", False)
     if wants[0]:
-        _try(out, "--jacobian", lang, explicit, lambda: _jacobian(out, probe, grads, shapes, explicit, p, lang))
+        _try(out, "--jacobian", lang, explicit,
+             lambda: _jacobian(out, probe, grads, shapes, outputs, explicit, p, lang))
     if wants[1]:
         _try(out, "--hessian", lang, True, lambda: _hessian(out, probe, shapes, outputs, p, lang))
     if wants[2]:
@@ -78,12 +79,14 @@ def _try(out, what, lang, say, compute):
             out.views.append(Note(what, str(exc), lang))
 
 
-def _jacobian(out, probe, grads, shapes, explicit, p, lang):
+def _jacobian(out, probe, grads, shapes, outputs, explicit, p, lang):
     if probe.refusal:
         raise ProbeError(probe.refusal)
     if not explicit and sum(int(np.prod(s, dtype=int)) for s in shapes.values()) > MAX_JACOBIAN:
         return
-    jac, v, name = probe.jacobian()
+    jac, v = probe.jacobian()
+    seeded = [r for r in outputs if r.seed_grad is not None] or outputs[-1:]
+    name = seeded[0].label if seeded else None
     if not explicit and any(j.size > MAX_JACOBIAN for j in jac.values()):
         return
     out.jacobian, out.v = jac, v

@@ -156,6 +156,23 @@ def lenet_step(torch):
     return run
 
 
+def lstm_step(torch):
+    """An LSTM layer forward and backward: hidden 64, sequence 32, batch 16, input 32 (loss: the output's sum)."""
+    x = np.random.default_rng(3).standard_normal((32, 16, 32), dtype=np.float32)
+    torch.manual_seed(0)  # the same starting weights on both sides (PyTorch's init draws)
+    model = torch.nn.LSTM(32, 64)
+    xb = torch.from_numpy(x)
+
+    def run():
+        out, (h, c) = model(xb)
+        loss = out.sum() + h.sum()
+        loss.backward()
+        for p in model.parameters():
+            p.grad = None
+        return loss
+    return run
+
+
 def big_elementwise(torch):
     x = torch.from_numpy(np.random.default_rng(1).standard_normal(1_000_000, dtype=np.float32))
     x.requires_grad_(True)
@@ -174,6 +191,7 @@ CASES = [
     ("chain1k", "1000-op chain, 3 elems", chain(1000), 0.6),
     ("mlp", "MLP 784-256-10 SGD step, batch 64", mlp_step, 1.0),
     ("lenet", "LeNet conv step (2 conv, 2 linear), SGD, batch 64", lenet_step, 3.0),
+    ("lstm", "LSTM hidden 64, seq 32, batch 16 fwd+bwd", lstm_step, 3.0),
     ("big", "1e6 float32 (x*x+3*x).sum() fwd+bwd", big_elementwise, 2.0),
     ("chain10k", "10000-op chain, 3 elems", chain(10000), 0.8),
 ]

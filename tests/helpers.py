@@ -63,20 +63,47 @@ def normalise(results):
 
 def run_ours(cells, ns=None):
     """run_cells on the engine, with `import torch` (and torch.nn, torch.optim ...) resolving to it meanwhile,
-    as in a %%grad cell (autograd_magic.trace.runner.engine_modules)."""
+    as in a %%grad cell (the same context manager: autograd_magic.trace.execute.torch_is_the_engine). Fails if
+    real PyTorch reached the cells' namespace (assert_engine_namespace): a differential test must never compare
+    PyTorch with itself."""
     import autograd_magic.torch as ours
-    from autograd_magic.trace.runner import engine_modules
-    modules = engine_modules()
-    saved = {k: sys.modules.get(k) for k in modules}
+    from autograd_magic.trace.execute import torch_is_the_engine
+    ns = {"torch": ours} if ns is None else ns
+    with torch_is_the_engine(ns, bound=("torch",)):
+        results = run_cells(cells, ours, ns)
+    assert_engine_namespace(ns)
+    return results
+
+
+@contextlib.contextmanager
+def counting_passes(torch):
+    """Count real PyTorch's backward passes meanwhile (backward(), autograd.grad, jacobian and hessian): the
+    float32 budget of a case grows with them (parity.budget). Yields a list whose item 0 is the count."""
+    count = [0]
+    saved = torch.autograd.backward, torch.autograd.grad
+
+    def counted(fn):
+        def wrapper(*args, **kwargs):
+            count[0] += 1
+            return fn(*args, **kwargs)
+        return wrapper
+
+    torch.autograd.backward, torch.autograd.grad = map(counted, saved)
     try:
-        sys.modules.update(modules)
-        return run_cells(cells, ours, ns)
+        yield count
     finally:
-        for k, v in saved.items():
-            if v is None:
-                sys.modules.pop(k, None)
-            else:
-                sys.modules[k] = v
+        torch.autograd.backward, torch.autograd.grad = saved
+
+
+def assert_engine_namespace(ns):
+    """Fail if a name in ns holds real PyTorch: its module or a submodule, a torch.Tensor or an nn.Module."""
+    real = sys.modules.get("torch")
+    if real is None or real.__name__ != "torch" or not hasattr(real, "_C"):
+        return  # real PyTorch was never imported: nothing of it can be in ns
+    root = os.path.dirname(real.__file__)
+    leaked = [name for name, v in ns.items() if v is real or isinstance(v, (real.Tensor, real.nn.Module))
+              or getattr(v, "__file__", None) and str(v.__file__).startswith(root + os.sep)]
+    assert not leaked, f"real PyTorch reached the engine's namespace: {leaked} (use run_ours, not run_cells)"
 
 
 def assert_same_as_pytorch(cells, corpus="snippets", name="case", ns=None, warns="together"):
@@ -86,21 +113,33 @@ def assert_same_as_pytorch(cells, corpus="snippets", name="case", ns=None, warns
     fresh ones binding `torch`. warns: "together" compares the texts of all cells' warnings in order, "per_cell"
     appends each cell's warnings (category: message) to its output, None leaves warnings out."""
     real = require("torch")
-    ns_ours, ns_real = ns or (None, None)
-    run = {"ours": lambda c: run_ours(c, ns_ours), "torch": lambda c: run_cells(c, real, ns_real)}
+    import autograd_magic.torch as ours
+    ns_ours, ns_real = ns or ({"torch": ours}, {"torch": real})  # one namespace per side for all the cells
+    passes = []
+
+    def torch_side(cells):
+        with counting_passes(real) as count:
+            out = run_cells(cells, real, ns_real)
+        passes.append(count[0] + (passes[-1] if passes else 0))
+        return out
+
     results = {}
-    for side in ("ours", "torch"):
+    for side, run in (("ours", lambda c: run_ours(c, ns_ours)), ("torch", torch_side)):
         if warns == "per_cell":
-            results[side] = normalise(_with_warnings(run[side], cells)), []
+            results[side] = normalise(_with_warnings(run, cells)), []
         else:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", append=True)
-                got = normalise(run[side](cells))
+                got = normalise(sum((run([c]) for c in cells), []))
             results[side] = got, [str(w.message) for w in caught] if warns else []
     (got, gw), (want, ww) = results["ours"], results["torch"]
-    assert len(got) == len(want) == len(cells)
-    cases = [(f"{name}[{i}] {cell[:60]!r}", w, g) for i, (cell, w, g) in enumerate(zip(cells, want, got))]
-    parity.assert_parity(corpus, cases + ([(f"{name} warnings", ww, gw)] if ww or gw else []))
+    assert len(got) == len(want) == len(cells) == len(passes)
+    verdicts = [parity.check(corpus, f"{name}[{i}] {cell[:60]!r}", w, g, ulps=parity.budget(n))
+                for i, (cell, w, g, n) in enumerate(zip(cells, want, got, passes))]
+    if ww or gw:
+        verdicts.append(parity.check(corpus, f"{name} warnings", ww, gw))
+    bad = [v.detail for v in verdicts if v.kind == parity.DIFFERENT]
+    assert not bad, f"{len(bad)} of {len(verdicts)} cases differ from PyTorch\n\n" + "\n\n".join(bad)
 
 
 def _with_warnings(run, cells):

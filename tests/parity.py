@@ -25,7 +25,9 @@ The policy:
   it may differ; the text without whitespace must still be identical.
 * ``ulps`` defaults to ULPS (4: a float32 kernel of PyTorch, vectorised erf, MKL's dot products, differs from the
   engine's correctly rounded one by a unit or two); a case whose printed numbers come out of a long float32
-  computation passes a larger budget scaled to its number of steps (see tests/test_lessons.py LONG).
+  computation passes a budget scaled to its number of steps: budget(passes) gives ULPS for each backward pass
+  PyTorch ran up to that case (helpers.counting_passes counts them), tests/test_fuzz_vs_torch.py ULPS for each
+  statement of a random program.
 
 Verdicts are counted per corpus in TALLY; tests/conftest.py prints the tally at the end of a pytest run
 (``make parity``), merged across pytest-xdist workers.
@@ -45,6 +47,13 @@ _TINY = {EPS32: 2.0 ** -149, EPS64: 2.0 ** -1074}  # smallest subnormal: the ulp
 # a number: not glued to a name (float32, AddBackward0, 0x?) or to a preceding digit or dot
 NUMBER = re.compile(r"(?<![\w.])-?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|nan|inf)(?![\w.])")
 _F64 = re.compile(r"tensor\(")
+
+
+def budget(passes):
+    """The float32 budget of a case after `passes` backward passes: each pass and optimizer step rounds a few
+    times more and carries earlier rounding on, so ULPS per pass (linear: a bound where a step does not amplify
+    earlier errors, as in the lessons' gradient descent on convex losses)."""
+    return ULPS * max(1, passes)
 
 
 class Verdict(NamedTuple):
@@ -121,7 +130,7 @@ def compare_text(want, got, ulps=ULPS, eps=None):
     """Verdict for two printed texts (eps: force float32/float64 ULPs for every number; default: by dtype)."""
     if want == got:
         return Verdict(IDENTICAL)
-    if NUMBER.sub("#", want).split() != NUMBER.sub("#", got).split():
+    if "".join(NUMBER.sub("#", want).split()) != "".join(NUMBER.sub("#", got).split()):
         return Verdict(DIFFERENT, "text outside numbers differs:\n" + _show(want, got))
     wn, gn = _numbers(want), _numbers(got)
     worst, widths = 0.0, False

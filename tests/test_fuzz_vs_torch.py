@@ -36,7 +36,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from autograd_magic import torch as ours
 import parity
-from helpers import require, run_cells
+from helpers import require, run_cells, run_ours
 
 EXAMPLES = int(os.environ.get("AUTOGRAD_MAGIC_FUZZ_EXAMPLES", "300"))
 
@@ -74,7 +74,8 @@ def run_both(code, real):
     for mod in (ours, real):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", append=True)
-            (out, err), = run_cells([code], mod, ns={"torch": mod, "np": np})
+            ns = {"torch": mod, "np": np}
+            (out, err), = run_ours([code], ns) if mod is ours else run_cells([code], mod, ns)
         results.append((out, err, [(w.category.__name__, str(w.message)) for w in caught
                                    if issubclass(w.category, UserWarning)]))
     return results

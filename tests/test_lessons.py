@@ -3,7 +3,7 @@
 Each lesson imitates the code a learner types after a typical autograd chapter. Every cell's stdout plus the repr
 of its last expression, its exception (type and message) and the warnings it raised (category and message: a
 notebook shows RuntimeWarnings too) are judged by the parity policy (tests/parity.py: text identical, float32
-numbers within a budget that grows with the lesson's backward passes, see cell_ulps), object addresses masked.
+numbers within a budget that grows with the backward passes PyTorch ran in the lesson so far, parity.budget), object addresses masked.
 A lesson whose text still differs is a strict expected failure whose reason names the cause, so it turns into a
 failure once the engine is fixed.
 
@@ -13,7 +13,7 @@ to warn), every lesson runs in one child process per side (helpers.run_cells on 
 engine); those warnings are left out of the per-lesson comparison, because whether a lesson sees them depends on
 the lessons before it, and test_warn_once_matches_pytorch checks them in fresh processes.
 """
-import difflib
+import contextlib
 import json
 import os
 import pathlib
@@ -24,7 +24,7 @@ import warnings
 
 import pytest
 import parity
-from helpers import normalise, require, run_cells, run_ours
+from helpers import counting_passes, normalise, require, run_cells, run_ours
 
 LESSONS = pathlib.Path(__file__).parent / "lessons"
 
@@ -37,14 +37,6 @@ WARN_ONCE = ("Using backward() with create_graph=True", "The use of `x.T` on ten
 KNOWN_DIFFERENCES = {
     "jacobian_hessian_checks": "hessian() of a non-scalar function raises another message",
 }
-
-
-# A lesson's float32 budget grows with its training: each backward pass and optimizer step rounds a few times
-# more, and the rounding of earlier steps carries into later ones. A cell's numbers may be ULPS units in the last
-# place apart for each backward pass PyTorch ran in the lesson up to and including that cell (linear growth: a
-# bound where a step does not amplify earlier errors, as in the lessons' gradient descent on convex losses).
-def cell_ulps(passes):
-    return parity.ULPS * max(1, passes)
 
 
 def read_cells(path):
@@ -60,46 +52,26 @@ def read_cells(path):
     return [c for c in cells if c.strip()]
 
 
-def _counting_passes(torch):
-    """Count PyTorch's backward passes (backward() and autograd.grad, jacobian and hessian included)."""
-    count = [0]
-
-    def counted(fn):
-        def wrapper(*args, **kwargs):
-            count[0] += 1
-            return fn(*args, **kwargs)
-        return wrapper
-
-    torch.autograd.backward = counted(torch.autograd.backward)
-    torch.autograd.grad = counted(torch.autograd.grad)
-    return count
-
-
 def run_lesson(cells, side):
-    """Run the cells one by one in one namespace on "torch" or "ours"; per cell: [output, error, warnings]; on
-    torch a fourth item: the backward passes run so far in the lesson (its float32 budget, see LONG)."""
-    passes = None
+    """Run the cells one by one in one namespace on "torch" or "ours"; per cell: [output, error, warnings,
+    backward passes PyTorch ran so far in the lesson (0 on ours)]."""
     if side == "torch":
         import torch
         import torch.autograd.functional  # so that `from torch.autograd.functional import` resolves
-        module, runner = torch, (lambda c, ns: run_cells(c, torch, ns))
-        passes = _counting_passes(torch)
-        start = passes[0]
+        module, runner, passes = torch, (lambda c, ns: run_cells(c, torch, ns)), counting_passes(torch)
     else:
         import autograd_magic.torch as module
-        runner = run_ours
+        runner, passes = run_ours, contextlib.nullcontext([0])
     ns, results = {}, []
-    try:
+    with passes as count:
         for cell in cells:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", append=True)
                 (out, err), = normalise(runner([cell], ns))
             shown = [[w.category.__name__, str(w.message)] for w in caught]
-            results.append([out, err and list(err), [w for w in shown if not w[1].startswith(WARN_ONCE)]])
-            if passes:
-                results[-1].append(passes[0] - start)
-    finally:
-        module.set_printoptions(profile="default")  # a lesson's print options must not leak into the next
+            results.append([out, err and list(err), [w for w in shown if not w[1].startswith(WARN_ONCE)],
+                            count[0]])
+    module.set_printoptions(profile="default")  # a lesson's print options must not leak into the next
     return results
 
 
@@ -138,7 +110,7 @@ def test_lesson_matches_pytorch(path, lesson_results):
     cells = read_cells(path)
     want, got = lesson_results["torch"][path.name], lesson_results["ours"][path.name]
     assert len(want) == len(got) == len(cells)
-    verdicts = [parity.check("lessons", f"{path.stem} cell {i}", w[:3], g, ulps=cell_ulps(w[3]))
+    verdicts = [parity.check("lessons", f"{path.stem} cell {i}", w[:3], g[:3], ulps=parity.budget(w[3]))
                 for i, (w, g) in enumerate(zip(want, got), 1)]
     bad = [v.detail for v in verdicts if v.kind == parity.DIFFERENT]
     assert not bad, f"{path.name}: {len(bad)} of {len(cells)} cells differ\n\n" + "\n\n".join(bad)
@@ -176,8 +148,8 @@ def test_warn_once_matches_pytorch():
         assert proc.returncode == 0, proc.stderr
         outputs.append(proc.stdout)
     want, got = outputs
-    assert got == want, "\n".join(difflib.unified_diff(want.splitlines(), got.splitlines(), "torch", "ours",
-                                                       lineterm=""))
+    v = parity.check("lessons", "warn once", want, got)
+    assert v.kind != parity.DIFFERENT, v.detail
 
 
 if __name__ == "__main__":  # the child process of lesson_results: SIDE OUT.json LESSON...

@@ -64,3 +64,18 @@ def test_assert_parity_counts_and_fails(monkeypatch):
         parity.assert_parity("demo", [("c", "x 1.0", "y 1.0")])
     assert parity.TALLY["demo"] == {IDENTICAL: 1, CLOSE: 1, DIFFERENT: 1}
     assert "1 identical" in parity.tally_lines()[0]
+
+
+def test_run_ours_rejects_real_pytorch_in_the_namespace():
+    """The hole of tests/test_seed_lesson.py (issue 10): a namespace holding real PyTorch's objects compares
+    PyTorch with itself. run_ours fails then (real modules in it are swapped for the engine's meanwhile, as in
+    a %%grad cell, and put back after: they are reported too)."""
+    from helpers import require, run_ours
+    real = require("torch")
+    for ns in [{"t": real.ones(1)}, {"nn": real.nn}, {"m": real.nn.Linear(1, 1)}]:
+        with pytest.raises(AssertionError, match="real PyTorch reached the engine's namespace"):
+            run_ours(["y = 1"], ns)
+    ns = {}
+    run_ours(["import torch\nimport torch.nn as nn\nx = torch.ones(2)\nm = nn.Linear(1, 1)"], ns)
+    from autograd_magic import torch as ours
+    assert ns["torch"] is ours and isinstance(ns["x"], ours.Tensor)

@@ -1,6 +1,11 @@
-"""The seed lesson runs unchanged on the engine and prints exactly what the lesson shows (and what PyTorch prints)."""
-from autograd_magic import torch as ours
-from helpers import require, run_cells
+"""The seed lesson runs unchanged on the engine and prints exactly what the lesson shows (and what PyTorch prints).
+
+Its cells start with `import torch`: they run through helpers.run_ours, under which that import binds the engine
+(and which fails if real PyTorch reached the namespace), so the engine, not PyTorch, is what prints here.
+"""
+import autograd_magic.torch as ours
+import parity
+from helpers import require, run_cells, run_ours
 from seed import seed_cells
 
 
@@ -13,7 +18,10 @@ def test_seed_has_the_lesson_cells():
 
 def test_seed_cells_print_what_the_lesson_shows():
     cells = seed_cells()
-    results = run_cells([code for code, _ in cells], ours, ns={})
+    ns = {}
+    results = run_ours([code for code, _ in cells], ns=ns)
+    assert ns["torch"] is ours, "the lesson's `import torch` must bind the engine"
+    assert [k for k, v in ns.items() if isinstance(v, ours.Tensor)], "the lesson's tensors must be the engine's"
     for (code, expected), (out, error) in zip(cells, results):
         assert error is None, f"{code!r} raised {error}"
         assert out == expected, f"cell {code!r}"
@@ -23,13 +31,7 @@ def test_seed_cells_print_what_pytorch_prints():
     real = require("torch")
     cells = [code for code, _ in seed_cells()]
     ns_ours, ns_real = {}, {}
-    import sys
-    import autograd_magic.torch
-    saved = sys.modules["torch"]
-    try:
-        sys.modules["torch"] = autograd_magic.torch
-        got = run_cells(cells, None, ns=ns_ours)
-    finally:
-        sys.modules["torch"] = saved
+    got = run_ours(cells, ns=ns_ours)
     want = run_cells(cells, real, ns=ns_real)
-    assert got == want
+    assert ns_ours["torch"] is ours and ns_real["torch"] is real
+    parity.assert_parity("seed", [(f"seed cell {i}", w, g) for i, (w, g) in enumerate(zip(want, got), 1)])

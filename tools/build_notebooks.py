@@ -29,12 +29,19 @@ NOTES_KO = {
     1: "`requires_grad=True`인 텐서는 연산을 기록하는 leaf 텐서입니다. 표에는 아직 기울기가 없다고 나옵니다.",
     2: "`backward()` 전이라 그래프에는 값만 있고 기울기는 없습니다. `y * y`처럼 이름 없는 중간값은 식으로 표시됩니다.",
     3: "`backward()`가 그래프를 거꾸로 따라가며 기울기를 계산합니다. 앞 셀에서 만든 `y`, `z`, `result`도 표에 나오고, "
-       "중간 텐서의 기울기 d(result)/d(y)는 PyTorch가 `retain_grad()` 없이는 보관하지 않는 값을 `%%grad`가 계산해 보여줍니다.",
-    4: "$f(x) = x^2 + 3x + 2$, $f'(2) = 2\\cdot 2 + 3 = 7$",
+       "중간 텐서의 기울기 d(result)/d(y)는 PyTorch가 `retain_grad()` 없이는 보관하지 않는 값을 `%%grad`가 계산해 보여줍니다. "
+       "`--steps`: 그래프 아래의 슬라이더(또는 재생 버튼)로 역전파를 한 노드씩 따라가 보세요. 각 노드는 들어온 기울기에 "
+       "자기 국소 미분을 곱해 다음으로 넘깁니다 (`upstream × local = contribution`).",
+    4: "$f(x) = x^2 + 3x + 2$, $f'(2) = 2\\cdot 2 + 3 = 7$. `--slope`: 슬라이더 범위의 f와 x에서의 접선 (기울기 7).",
     6: "$\\partial z/\\partial x = 6x + 2y = 10$, $\\partial z/\\partial y = 2x + 2y = 6$. "
        "그래프에서 `x`와 `y`가 여러 경로로 쓰이면 기울기는 경로마다 더해집니다.",
-    8: "`Q`가 벡터이므로 `backward(gradient=...)`에 벡터-야코비안 곱의 벡터를 줍니다. 표의 비고 열에 그 벡터가 보입니다.",
+    8: "`Q`가 벡터이므로 `backward(gradient=...)`에 벡터-야코비안 곱의 벡터를 줍니다. 표의 비고 열에 그 벡터가 보이고, "
+       "그 아래 야코비안 J(행 = `Q`의 원소, 열 = 입력의 원소)와 v^T J = `a.grad`, `b.grad`가 나옵니다.",
 }
+
+# The lesson's three main backward cells step through the chain rule (--steps); the two scalar functions draw
+# their slope (--slope); Q.backward(gradient=...) shows its Jacobian by itself.
+OPTIONS_KO = {3: " --steps", 4: " --steps --slope", 6: " --steps --slope"}
 
 TOUR = [
     ("md", ("# A tour of `%%grad`\n\n`%load_ext autograd_magic` adds one cell magic. A `%%grad` cell runs like a "
@@ -84,7 +91,7 @@ def lesson_notebook():
     for i, (code, _expected) in enumerate(seed_cells()):
         if i in NOTES_KO:
             nb.cells.append(nbformat.v4.new_markdown_cell(NOTES_KO[i]))
-        nb.cells.append(nbformat.v4.new_code_cell("%%grad\n" + code.rstrip("\n")))
+        nb.cells.append(nbformat.v4.new_code_cell(f"%%grad{OPTIONS_KO.get(i, '')}\n" + code.rstrip("\n")))
     return nb
 
 

@@ -7,4 +7,4 @@ import warnings
 # error state off (autograd.run_backward).
 warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"autograd_magic\.")
 # fill the op table
-from . import ops, ops_conv, ops_math, ops_nn, ops_norm, ops_shape, ops_tensor  # noqa: F401,E402
+from . import ops, ops_conv, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape, ops_tensor  # noqa: F401,E402

@@ -6,17 +6,12 @@ import operator
 
 import numpy as np
 
+from . import events
 from .fperror import _FPE, _QUIET
 
 
 class _GradMode:
     enabled = True
-
-
-# Callables told about every backward pass: observer(roots, root_grads, grads) where grads maps each node that
-# ran to the gradient that flowed into it (its output's gradient). The %%grad magic listens here; the engine
-# only hands over what it computed anyway.
-OBSERVERS = []
 
 
 GRAD_MODE = _GradMode()
@@ -50,6 +45,32 @@ class RemovableHandle:
 _SCALARS = (int, float, bool)
 
 
+class Slot:
+    """One output of a multi-output node (an autograd.Function returning several tensors, an LSTM layer): such an
+    output's consumers have the edge (node, Slot, dtype), and the gradient they send is wrapped in Parts."""
+    __slots__ = ("nr", "shape")
+
+    def __init__(self, nr, shape):
+        self.nr = nr
+        self.shape = shape
+
+
+class Parts(dict):
+    """The gradients flowing into a multi-output node, by output number (added output by output)."""
+    __slots__ = ()
+
+    def __add__(self, other):
+        out = Parts(self)
+        for k, v in other.items():
+            prev = out.get(k)
+            out[k] = v if prev is None else prev + v
+        return out
+
+    def first(self):
+        """The gradient of the lowest-numbered output that received one (what observers see of the node)."""
+        return self[min(self)]
+
+
 def edge_node(e):
     """The node an edge leads to (an edge is None, a node, or (node, input shape, input dtype))."""
     return e[0] if e.__class__ is tuple else e
@@ -62,7 +83,8 @@ class Node:
 
     Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
     """
-    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "label", "__weakref__")
+    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "__weakref__")
+    multi = False  # one output; MultiNode's outputs are told apart by Slot edges
 
     def __init__(self, op, inputs, saved, consts, out):
         # edges[i]: None when input i wants no gradient; the node its gradient flows to when the input has the
@@ -77,7 +99,9 @@ class Node:
                 continue
             fn = t._fn or t._accum or t._accumulator()
             d = t._data
-            if d.shape == shape and d.dtype == dtype:
+            if fn.multi:
+                edges.append((fn, t._slot, d.dtype))
+            elif d.shape == shape and d.dtype == dtype:
                 edges.append(fn)
             else:
                 edges.append((fn, d.shape, d.dtype))
@@ -86,7 +110,6 @@ class Node:
         self.consts = consts
         self.seq = next(_sequence)
         self.extra = None
-        self.label = None  # set by %%grad: how the cell's source names the output (see runner.SourceLabel)
 
     @classmethod
     def with_scalar(cls, op, a, b, saved, out):
@@ -96,17 +119,20 @@ class Node:
         node.op = op
         fn = a._fn or a._accum or a._accumulator()
         d = a._data
-        node.edges = (fn if d.shape == out.shape and d.dtype == out.dtype else (fn, d.shape, d.dtype), None)
+        if fn.multi:
+            node.edges = ((fn, a._slot, d.dtype), None)
+        else:
+            node.edges = (fn if d.shape == out.shape and d.dtype == out.dtype else (fn, d.shape, d.dtype), None)
         node.saved = saved
         node.consts = ()
         node.seq = next(_sequence)
         node.extra = None
-        node.label = None
         return node
 
     @property
     def next_functions(self):
-        return tuple((_named(edge_node(e)), 0) if e is not None else _NO_EDGE for e in self.edges)
+        return tuple(_NO_EDGE if e is None else (_named(e[0]), e[1].nr) if e.__class__ is tuple and
+                     e[1].__class__ is Slot else (_named(edge_node(e)), 0) for e in self.edges)
 
     def _extra(self):
         if self.extra is None:
@@ -161,6 +187,49 @@ class Node:
             "autograd_magic implements a subset of PyTorch: calling a grad_fn node directly is not supported")
 
 
+class MultiNode(Node):
+    """A node with several outputs (one grad_fn shared by all, told apart by output number): its vjp receives
+    Parts, {output number: gradient}, holding the outputs that received a gradient."""
+    __slots__ = ()
+    multi = True
+
+    def _init(self, op, inputs, saved, consts, outputs):
+        """Fill the node's fields and make it the grad_fn of each output (outputs: Tensors, in output order)."""
+        self.op = op
+        edges = []
+        for t in inputs:
+            if t is None or t.__class__ in _SCALARS or not t._rg:
+                edges.append(None)
+                continue
+            fn = t._fn or t._accum or t._accumulator()
+            d = t._data
+            edges.append((fn, t._slot, d.dtype) if fn.multi else (fn, d.shape, d.dtype))
+        self.edges = tuple(edges)
+        self.saved = saved
+        self.consts = consts
+        self.seq = next(_sequence)
+        self.extra = None
+        for i, out in enumerate(outputs):
+            if out is not None:
+                out._rg = True
+                out._fn = self
+                out._slot = Slot(i, out._data.shape)
+        return self
+
+
+def record_multi(op, inputs, outputs, saved=None, consts=()):
+    """Record a multi-output op whose forward already ran: outputs (Tensors) share one node of op.node_cls."""
+    return object.__new__(op.node_cls)._init(op, inputs, saved, consts, outputs)
+
+
+def multi_node_type(name, module="builtins", attrs=None):
+    """A MultiNode subclass named like PyTorch's backward class (``attrs`` may add methods; without __slots__
+    in attrs, instances get a __dict__, as a custom Function's ctx needs)."""
+    ns = {"__module__": module, "__qualname__": name}
+    ns.update(attrs or {"__slots__": ()})
+    return type(name, (MultiNode,), ns)
+
+
 def _unwrap1(result):
     return None if result is None else result[0]
 
@@ -194,6 +263,7 @@ class AccumulateGrad:
     __slots__ = ("variable", "extra", "__weakref__")
     __module__ = "builtins"  # type(...) prints <class 'AccumulateGrad'>, as in PyTorch
     op = _AccumulateOp
+    multi = False
     saved = ()
     seq = -1
     next_functions = ()
@@ -246,28 +316,49 @@ def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, a
     """The backward pass (see _run_backward), with numpy's floating-point warnings off as PyTorch is silent."""
     token = _FPE.set(_QUIET)
     try:
+        if events.SUBSCRIBERS:
+            return _observed_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp,
+                                      to_tensor)
         return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor)
     finally:
         _FPE.reset(token)
 
 
-def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor):
+def _observed_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor):
+    """_run_backward with events (see events.py) around it and for each node."""
+    pass_id = events.begin(roots, root_grads, capture, create_graph, keep_graph)
+    error = None
+    try:
+        return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
+                             pass_id)
+    except BaseException as exc:
+        error = exc
+        raise
+    finally:
+        events.end(pass_id, error)
+
+
+def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
+                  pass_id=None):
     """Propagate root_grads from the roots' grad_fns.
 
     A node is always created after its inputs, so decreasing creation number is a topological order:
     one sort replaces dependency counting.
     capture: {node: slot} whose incoming gradient is returned instead of accumulated (autograd.grad);
     accumulate_into: None for every leaf, else the set of AccumulateGrad nodes that may accumulate.
+    pass_id: set when someone subscribed to backward events: each node's work is then reported (events.py).
     """
     nodes = [r._fn if r._fn is not None else r._accumulator() for r in roots]
     order = _reachable(nodes)
     order.sort(key=_seq, reverse=True)
     buffers = {}
-    for node, g in zip(nodes, root_grads):
+    for r, node, g in zip(roots, nodes, root_grads):
+        if node.multi:
+            g = Parts({r._slot.nr: g})
         prev = buffers.get(node)
         buffers[node] = g if prev is None else prev + g
     captured = {}
-    seen_grads = {} if OBSERVERS else None
+    step = 0
     pop = buffers.pop
     # Arrays a leaf may adopt as its .grad without a copy: not the caller's, not adopted twice.
     taken = {id(g) for g in root_grads}
@@ -277,19 +368,24 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             continue
         if node.extra is not None:
             grad = _run_pre_hooks(node, grad, to_tensor, create_graph)
-        if seen_grads is not None:
-            seen_grads[node] = grad
         if capture is not None and node in capture:
             captured[node] = grad
         op = node.op
         if op is _AccumulateOp:
+            if pass_id is not None:
+                events.node_ran(pass_id, step, node, grad, None, ())
+                step += 1
             if capture is None and (accumulate_into is None or node in accumulate_into):
+                if pass_id is not None and not node.variable._untracked_view:
+                    events.accumulate(pass_id, node.variable, grad)
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken)
             continue
-        _call_node(node, grad, keep_graph, xp, buffers)
-    if seen_grads is not None:
-        for observer in list(OBSERVERS):
-            observer(roots, root_grads, seen_grads)
+        if pass_id is None:
+            _call_node(node, grad, keep_graph, xp, buffers)
+        else:
+            saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True)
+            events.node_ran(pass_id, step, node, grad.first() if grad.__class__ is Parts else grad, saved, sent, xp)
+            step += 1
     return captured
 
 
@@ -312,8 +408,10 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
     return grad
 
 
-def _call_node(node, grad, keep_graph, xp, buffers):
-    """Run node's vjp and add each input's gradient into buffers[the node it flows to]."""
+def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
+    """Run node's vjp and add each input's gradient into buffers[the node it flows to].
+
+    observed: return (the saved values the vjp used, the gradient sent along each edge or None), for events."""
     op = node.op
     saved = node.saved
     if saved is FREED:
@@ -334,23 +432,35 @@ def _call_node(node, grad, keep_graph, xp, buffers):
     edges = node.edges
     grads = op.vjp(xp, grad, saved, node.consts, edges)  # edges[i] is falsy iff input i wants no gradient
     hooked = node.extra is not None and node.post_hooks
-    grads_in = [] if hooked else None
+    grads_in = [] if hooked or observed else None
     for g, e in zip(grads, edges):
         if g is None or e is None:
-            if hooked:
+            if grads_in is not None:
                 grads_in.append(None)
             continue
         if e.__class__ is tuple:
-            if g.shape != e[1] or g.dtype != e[2]:
-                g = xp.fit(g, e[1], e[2])
+            shape = e[1]
+            if shape.__class__ is Slot:
+                if g.shape != shape.shape or g.dtype != e[2]:
+                    g = xp.fit(g, shape.shape, e[2])
+                if grads_in is not None:
+                    grads_in.append(g)
+                prev = buffers.get(e[0])
+                g = Parts({shape.nr: g})
+                buffers[e[0]] = g if prev is None else prev + g
+                continue
+            if g.shape != shape or g.dtype != e[2]:
+                g = xp.fit(g, shape, e[2])
             e = e[0]
         prev = buffers.get(e)
         buffers[e] = g if prev is None else prev + g
-        if hooked:
+        if grads_in is not None:
             grads_in.append(g)
     if hooked:
         for fn in list(node.post_hooks.values()):
             fn(tuple(grads_in), (grad,))
+    if observed:
+        return saved, grads_in
 
 
 def _accumulate(leaf, grad, create_graph, to_tensor, taken):

@@ -122,6 +122,8 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     for i, t in enumerate(inputs):
         node = t._fn if t._fn is not None else t._accumulator()
         g = got.get(node)
+        if g is not None and node.multi:
+            g = g.get(t._slot.nr)
         if g is None:
             if materialize_grads:
                 result.append(Tensor._wrap(np.zeros(t._data.shape, t._data.dtype)))

@@ -26,6 +26,7 @@ def _scatter_back(kind):
 for _name, _node, _kind in (
         ("split", "SplitBackward0", "slice_backward"),
         ("split_with_sizes", "SplitWithSizesBackward0", "slice_backward"),
+        ("unsafe_split", "UnsafeSplitBackward0", "slice_backward"),  # the gates of PyTorch's RNN cells
         ("unbind", "UnbindBackward0", "select_backward"),
         ("diagonal", "DiagonalBackward0", "diagonal_backward"),
         ("diag", "DiagonalBackward0_copy", "diagonal_backward"),

@@ -167,6 +167,12 @@ class Tensor(DeclaredMethods):
         return self
 
     @property
+    def output_nr(self):
+        """Which output of its grad_fn this tensor is (nonzero only for multi-output nodes)."""
+        fn = self._fn
+        return self._slot.nr if fn is not None and fn.multi else 0
+
+    @property
     def is_leaf(self):
         return self._fn is None
 
@@ -217,6 +223,7 @@ class Tensor(DeclaredMethods):
             if not self._rg:
                 raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
             return
+        _single_output(self, "retain_grad()")
         self._retains_grad = True
         self._fn.out_ref = weakref.ref(self)
 
@@ -229,6 +236,7 @@ class Tensor(DeclaredMethods):
             handle = RemovableHandle(self._hooks)
             self._hooks[handle.id] = hook
             return handle
+        _single_output(self, "register_hook()")
         hooks = self._fn._hooks("pre")
         handle = RemovableHandle(hooks)
         hooks[handle.id] = hook
@@ -405,6 +413,12 @@ class Tensor(DeclaredMethods):
             t._grad = Tensor._wrap(self._grad._data.copy())
         memo[id(self)] = t
         return t
+
+
+def _single_output(t, what):
+    if t._fn.multi:
+        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {what} on an output of a node "
+                                  f"with several outputs ({t._fn.op.node}) is not part of it")
 
 
 def _grad_module():

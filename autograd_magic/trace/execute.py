@@ -5,6 +5,7 @@ IPython's own input transformation (``%magic``, ``!cmd``, ``x?``) happens before
 Python source. Nothing here imports IPython.
 """
 import ast
+import functools
 import asyncio
 import contextlib
 import inspect
@@ -126,7 +127,10 @@ def compile_cell(source, filename):
         sys.setrecursionlimit(old)
 
 
+@functools.lru_cache(maxsize=16)
 def _compile_cell(source, filename):
+    """Cached: probe re-runs (trace.probe) and slider moves compile the same cell again and again; the code
+    objects it returns are never changed."""
     tree = ast.parse(source, filename)
     bound = bound_names(tree)
     last = ast.Expression(tree.body.pop().value) if tree.body and isinstance(tree.body[-1], ast.Expr) else None

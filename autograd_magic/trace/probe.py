@@ -26,12 +26,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import torch as engine_torch
-from ..engine.tensor import Tensor
+from ..engine import inspect as ei
 from ..torch.autograd import functional
 from .runner import run_cell
 
 MAX_CHECK_ELEMENTS = 64     # central differences for at most this many input elements
-TIME_BUDGET = 3.0           # seconds of re-runs per computation at most
+TIME_BUDGET = 8.0           # seconds of re-runs per computation at most (a quiet machine needs ~0.5 s for a
+                            # 17 x 17 grid of a seed cell; the margin is for a loaded one)
 SLOW_RUN = 0.25             # a cell whose one re-run takes longer is called slow: no grid
 
 _EFFECT_CALLS = {"open", "input", "exec", "eval", "__import__", "breakpoint", "get_ipython", "display", "exit",
@@ -150,7 +151,7 @@ class Probe:
         if self.refusal:
             raise ProbeError(self.refusal)
         ns = dict(self.user_ns)
-        before = {id(v) for v in ns.values() if isinstance(v, Tensor)}
+        before = {id(v) for v in ns.values() if ei.is_tensor(v)}
         overrides = {}
         for (name, _), t in zip(self.inputs, tensors):
             ns[name] = t
@@ -162,7 +163,7 @@ class Probe:
             warnings.simplefilter("ignore")
             try:
                 run_cell(self.source, ns, filename=self.filename, overrides=overrides,
-                         transform=_to_float64 if float64 else None)
+                         transform=_to_float64 if float64 else None, record=False)
             except Exception as exc:  # noqa: BLE001 - the re-run's error becomes a note
                 raise ProbeError(f"a re-run failed with {type(exc).__name__}: {exc}") from None
         if not calls:
@@ -175,7 +176,7 @@ class Probe:
 
     def leaves(self, dtype=None):
         """Fresh leaf tensors holding the inputs' current values (cast to dtype if given)."""
-        return [Tensor._wrap(np.array(arr, dtype=dtype or arr.dtype)).requires_grad_(True)
+        return [engine_torch.tensor(np.array(arr, dtype=dtype or arr.dtype), requires_grad=True)
                 for _, arr in self.inputs]
 
     @staticmethod
@@ -190,7 +191,7 @@ class Probe:
 
     def value_at(self, values):
         """The objective with the inputs set to values (arrays), computed in float64."""
-        tensors = [Tensor._wrap(np.array(v, dtype=np.float64)).requires_grad_(True) for v in values]
+        tensors = [engine_torch.tensor(np.array(v, dtype=np.float64), requires_grad=True) for v in values]
         return self.objective(self.run(tensors, float64=True))
 
     # ---------------------------------------------------------------- derivatives
@@ -203,14 +204,13 @@ class Probe:
         return calls[-1]
 
     def jacobian(self):
-        """({input name: array of shape (output elements, input elements)}, v or None, output name or None)."""
+        """({input name: array of shape (output elements, input elements)}, v or None)."""
         seen = {}
 
         def func(*xs):
             calls = self.run(xs)
             out, seed = self.target(calls)
             seen["v"] = seed
-            seen["name"] = getattr(out, "_am_name", None)
             return out
 
         jac = functional.jacobian(func, tuple(self.leaves()))
@@ -221,7 +221,7 @@ class Probe:
             out_size = data.size // max(arr.size, 1)
             result[name] = data.reshape(out_size, arr.size)
         v = seen.get("v")
-        return result, (None if v is None else np.asarray(v).reshape(-1)), seen.get("name")
+        return result, (None if v is None else np.asarray(v).reshape(-1))
 
     def hessian(self):
         """{(name_i, name_j): array (elements of i, elements of j)} of the scalar objective's second derivatives."""
@@ -273,11 +273,12 @@ class Probe:
 
     # ---------------------------------------------------------------- grids for the slope pictures
 
-    def grid(self, axes, max_seconds=TIME_BUDGET):
+    def grid(self, axes, max_seconds=None):
         """The objective over a grid: axes = [(input index, element index or None, values)] (one or two axes).
 
         Returns an array of shape (len(values) per axis); raises ProbeError when the cell is slow.
         """
+        max_seconds = TIME_BUDGET if max_seconds is None else max_seconds  # read at call time (tests raise it)
         base = [np.array(arr, dtype=np.float64) for _, arr in self.inputs]
         shape = tuple(len(a[2]) for a in axes)
         out = np.full(shape, np.nan)
@@ -289,14 +290,14 @@ class Probe:
                     values[k][...] = ticks[p]
                 else:
                     values[k][index] = ticks[p]
-            t0 = time.perf_counter()
             try:
                 out[pos] = self.value_at(values)
             except ProbeError:
                 out[pos] = np.nan
             now = time.perf_counter()
-            if now - t0 > SLOW_RUN:
-                raise ProbeError(f"one re-run took {1000 * (now - t0):.0f} ms: too slow to draw over a grid")
+            done = int(np.ravel_multi_index(pos, shape)) + 1
+            if done >= 3 and (now - start) / done > SLOW_RUN:   # an average: one hiccup of a busy machine is not slow
+                raise ProbeError(f"a re-run takes {1000 * (now - start) / done:.0f} ms: too slow to draw over a grid")
             if now - start > max_seconds:
                 raise ProbeError(f"drawing over a grid took more than {max_seconds:g} s: stopped")
         return out
@@ -313,7 +314,7 @@ def rel_error(a, b):
 
 def _to_float64(value):
     """A float64 copy of a float32 tensor that no op made (a constant or a leaf), else the value itself."""
-    if isinstance(value, Tensor) and value.grad_fn is None and value.dtype == engine_torch.float32:
+    if ei.is_tensor(value) and value.grad_fn is None and value.dtype == engine_torch.float32:
         copy = value.detach().double()
         return copy.requires_grad_(True) if value.requires_grad else copy
     return value
@@ -323,10 +324,11 @@ def _to_float64(value):
 def _recording_backward(calls, leaves):
     """Inside a probe re-run: backward() records its output and gradient, keeps the graph, and accumulates only
     into the probe's own leaves (leaves of earlier cells keep their .grad)."""
+    Tensor = engine_torch.Tensor
     original = Tensor.backward
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        seed = None if gradient is None else np.array(gradient.numpy() if isinstance(gradient, Tensor) else gradient)
+        seed = None if gradient is None else np.array(gradient.numpy() if ei.is_tensor(gradient) else gradient)
         calls.append((self, seed))
         mine = [t for t in leaves if t.requires_grad]
         if mine:

@@ -16,65 +16,23 @@ import html
 import re
 
 import graphviz
-import numpy as np
 
 from ..trace.model import INTERMEDIATE, LEAF, OUTPUT
+from .format import value_text  # the one number formatter (format.py); stepper and calculus import it here
 from .i18n import text
+from .style import KIND_COLOURS, KIND_TITLES, NOTE_COLOUR, OP_COLOUR
 
-MAX_ITEMS = 8          # tensors with more elements show their shape and dtype instead of their values
+FAILED_COLOUR = "#b00020"
+
 MAX_LABEL = 48         # characters of a name or expression kept in a diagram box
 RANKDIRS = ("TB", "BT", "LR", "RL")
 
-KIND_COLOURS = {LEAF: "#cfe2ff", OUTPUT: "#d3f0c2", INTERMEDIATE: "#fff1c1"}
-KIND_TITLES = {LEAF: "leaf (requires_grad=True)", OUTPUT: "output", INTERMEDIATE: "intermediate"}
-OP_COLOUR = "#eeeeee"
-NOTE_COLOUR = "#ffe3c2"
-FAILED_COLOUR = "#b00020"
 NO_GRADIENTS = "drawn before backward(): no gradients yet"
 ARROWS = "arrows: the way gradients flow in backward()"
 OUTLINE_TITLE = "backward graph, from the output down (each line passes its gradient to the lines indented under it)"
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _DTYPE_JUNK = re.compile(r"[^\w.]")
-
-
-# ---------------------------------------------------------------- numbers
-
-def value_text(arr, precision: int = 4, *, dtype: str | None = None, max_items: int = MAX_ITEMS) -> str:
-    """Values on one line with PyTorch's digits (``7.``, ``[4.0000, 5.3333]``); big arrays as shape and dtype.
-
-    >>> value_text(np.ones((3, 4), dtype=np.float32), 4)
-    'shape (3, 4), float32'
-    """
-    a = np.asarray(arr)
-    if a.size > max_items:
-        return f"shape {tuple(int(n) for n in a.shape)}, {dtype or a.dtype.name}"
-    return _nested(a, _number_format(a, precision))
-
-
-def _number_format(a: np.ndarray, precision: int):
-    """One style for all numbers of an array, chosen as torch chooses it (whole, fixed or scientific)."""
-    if a.dtype.kind == "b":
-        return lambda v: str(bool(v))
-    if a.dtype.kind in "iu":
-        return lambda v: str(int(v))
-    if a.dtype.kind != "f":
-        return str
-    finite = np.abs(a[np.isfinite(a) & (a != 0)].astype(np.float64))
-    if finite.size == 0:
-        return lambda v: f"{v:.0f}" + ("." if np.isfinite(v) else "")
-    low, high = float(finite.min()), float(finite.max())
-    if high / low > 1000.0 or high > 1.0e8 or low < 1.0e-4:
-        return lambda v: f"{v:.{precision}e}"
-    if np.all(finite == np.ceil(finite)):
-        return lambda v: f"{v:.0f}" + ("." if np.isfinite(v) else "")
-    return lambda v: f"{v:.{precision}f}"
-
-
-def _nested(a: np.ndarray, fmt) -> str:
-    if a.ndim == 0:
-        return fmt(a.item())
-    return "[" + ", ".join(_nested(row, fmt) for row in a) + "]"
 
 
 # ---------------------------------------------------------------- escaping
@@ -172,7 +130,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
         _add_node(dot, ids[node.id], node, spec.has_gradients, precision, marks, lang)
     boundary = _add_edges(dot, spec.edges, ids, marks)
     if marks is not None and marks.caption:
-        dot.attr(label="<" + "<BR/>".join(_html_text(line, 160) for line in marks.caption) + ">",
+        dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in marks.caption) + ">",
                  labelloc="t", labeljust="l", fontsize="12")
     _add_legend(dot, spec.has_gradients, lang)
     if omitted:
@@ -216,7 +174,7 @@ def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, marks=No
         if getattr(node, "failed", False):  # the node where the cell's backward() raised
             text_label += (f'<BR/><FONT POINT-SIZE="9" COLOR="{FAILED_COLOUR}">'
                            f'{_html_text(text("failed_here", lang))}</FONT>')
-            extra = {"color": FAILED_COLOUR, "penwidth": "2.5", **extra}
+            extra = {"color": FAILED_COLOUR, "penwidth": "2.5", "class": "failed", **extra}
         label = "<" + text_label + ">" if mark is None or not mark.lines \
             else _lines_label(node.label, mark.lines)
         attrs = dict(shape="box", style="rounded,filled", fillcolor=OP_COLOUR, fontsize="10", height="0.3",
@@ -242,10 +200,11 @@ class StepMarks:
     """One moment of the backward pass drawn over the graph: per node id a NodeMark, per (src, dst) edge a
     label (plain text, escaped here), and caption lines above the graph."""
 
-    def __init__(self, nodes=None, edges=None, caption=()):
+    def __init__(self, nodes=None, edges=None, caption=(), tips=None):
         self.nodes = nodes or {}
         self.edges = edges or {}
         self.caption = list(caption)
+        self.tips = tips or {}   # (src, dst) -> hover text of an edge (full values of big tensors)
 
 
 class NodeMark:
@@ -262,8 +221,10 @@ def _add_edges(dot, edges, ids, marks=None) -> list:
         src, dst = ids.get(edge.src), ids.get(edge.dst)
         text = marks.edges.get((edge.src, edge.dst)) if marks is not None else None
         if src and dst and text:
+            tip = marks.tips.get((edge.src, edge.dst))
+            extra = {"tooltip": _attr(tip)} if tip else {}
             dot.edge(src, dst, label="<" + "<BR/>".join(_html_text(t, 120) for t in text.split("\n")) + ">",
-                     fontsize="10", fontcolor="#d62728", color="#d62728", penwidth="2")
+                     fontsize="10", fontcolor="#d62728", color="#d62728", penwidth="2", **extra)
         elif src and dst:
             dot.edge(src, dst)
         elif src and src not in boundary:

@@ -1,46 +1,122 @@
-"""GradResult: what %%grad shows under a cell, as one object (table + graph), also returned by ``-o``."""
-import base64
-import concurrent.futures
+"""GradResult: what %%grad shows under a cell, as one object (table + graph), also returned by ``-o``.
+
+Drawing never fails the cell: an error while building or showing a view becomes a short note under the cell
+(``Problem``), with the details (the traceback) one click away in HTML and in ``result.problems``.
+"""
+import dataclasses
 import html
-import pathlib
+import traceback
 
 from ..trace.model import LEAF, OUTPUT
-from .i18n import text
-from .table import GradTable
 
-GRAPH_CSS = "max-width:100%;overflow:auto"
-IMG_CSS = "max-width:100%;height:auto;display:block"
 STDERR_CSS = "background:#fdd;margin:0 0 0.3em 0;padding:2px 4px"
-_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="autograd-magic-render")
+
+
+@dataclasses.dataclass
+class Problem:
+    """Something %%grad could not record or draw: a short note, and the traceback behind it."""
+    note: str
+    details: str = ""
+
+    @classmethod
+    def from_exception(cls, what, exc):
+        text = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return cls(f"{what} failed ({text}); the cell itself ran normally",
+                   "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+
+    def html(self):
+        return ("<details class='autograd-magic-problem'><summary><small>%%grad: "
+                f"{html.escape(self.note)}</small></summary><pre>{html.escape(self.details)}</pre></details>")
+
+    def text(self, index):
+        return f"%%grad: {self.note} (details: result.problems[{index}].details)"
 
 
 class GradResult:
-    """The tensors a %%grad cell touched and their backward graph.
+    """What one %%grad run shows: its views (declared in views/registry.py: table, graph ...) over one trace.
 
-    ``.table`` (GradTable), ``.graph`` (GraphSpec), ``.dot`` (DOT source), ``.svg``, ``.save("graph.svg")``;
-    shows itself as HTML in a notebook and as text in a terminal.
+    ``.trace`` (the model), ``.views`` ({name: view}), ``.rows``, ``.steps``, ``.passes``; the table and graph
+    as ``.table`` (GradTable), ``.graph`` (GraphSpec), ``.dot`` (DOT source), ``.svg``, ``.save("graph.svg")``.
+    Shows itself as HTML in a notebook and as text in a terminal: the views in order, then the extras.
     """
 
-    def __init__(self, rows, graph, *, show_table=True, show_graph=True, rankdir="TB", max_nodes=60,
-                 fmt="svg", precision=4, render_timeout=5.0, stepper=None, extras=(), derivatives=None,
-                 lang="en"):
-        self.rows = rows
-        self.graph = graph
-        self.lang = lang
-        self.table = GradTable(rows, precision, lang)
-        self.show_table, self.show_graph = show_table, show_graph
-        self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
-        self.render_timeout = render_timeout
-        self._rendered = {}
+    def __init__(self, trace, views, *, precision=4, stepper=None, extras=(), derivatives=None):
+        self.trace = trace                # the trace model (trace/model.py)
+        self.views = dict(views)          # {name: view} in the order they are shown
+        self.precision = precision
         self.panel = None  # the SliderPanel shown with it, if any
-        # What the cell printed and returned, shown above the table when the views own the cell's whole output
-        # (a cell with sliders: a move replaces all of it); None when the cell's own output is above.
-        self.stdout = self.stderr = self.value_repr = self.ran_with = None
-        self.notes = []  # what a slider's re-run could not do as asked (runner's CellRun.notes)
         self.stepper = stepper            # views.stepper.Stepper (--steps), shown under the graph
         self.stepper_live = False         # True when the magic shows the stepper as a widget instead
+        self.stepper_widget = None        # that widget (views.stepper.StepperWidget), if any
         self.extras = list(extras)        # more views under the graph: .grad history, Jacobian, check, slope
         self._derivatives = derivatives
+        self.problems = []                # [Problem]: what could not be recorded or drawn
+        # What the cell printed and returned, shown above the views when they own the cell's whole output (a cell
+        # with sliders: a move replaces all of it); None when the cell's own output is above them.
+        self.stdout = self.stderr = self.value_repr = self.ran_with = None
+        self.outputs_html = ""            # a re-run's displays and traceback (views.capture), as HTML
+        self.notes = []                   # what a slider's re-run could not do as asked (CellRun.notes)
+        self.problems.extend(Problem(note, details) for note, details in
+                             zip(trace.notes, trace.details or [""] * len(trace.notes)))
+
+    # ------------------------------------------------------------ the model
+
+    @property
+    def rows(self):
+        return self.trace.tensors
+
+    @property
+    def graph(self):
+        return self.trace.graph
+
+    @property
+    def shown(self):
+        """True when there is anything to show under the cell."""
+        return bool(self.views or self.extras or self.problems)
+
+    @property
+    def table(self):
+        """The table view (made on demand when --no-table left it out)."""
+        if "table" not in self.views:
+            from .table import GradTable
+            return GradTable(self.rows, self.precision)
+        return self.views["table"]
+
+    @property
+    def diagram(self):
+        """The graph view (views.diagram.GraphView; made on demand when --no-graph left it out)."""
+        if "graph" not in self.views:
+            from .diagram import GraphView
+            self.__dict__.setdefault("_diagram", GraphView(self.graph, precision=self.precision))
+            return self.__dict__["_diagram"]
+        return self.views["graph"]
+
+    @property
+    def render_timeout(self):
+        return self.diagram.render_timeout
+
+    @render_timeout.setter
+    def render_timeout(self, seconds):
+        self.diagram.render_timeout = seconds
+
+    @property
+    def dot(self):
+        return self.diagram.dot
+
+    def outline(self):
+        return self.diagram.outline()
+
+    def render(self, fmt=None):
+        """RenderResult for fmt ("svg" or "png"), rendered once."""
+        return self.diagram.render(fmt)
+
+    @property
+    def svg(self):
+        return self.diagram.svg
+
+    def save(self, path):
+        """Write the diagram to path; the format comes from the suffix (.svg or .png)."""
+        return self.diagram.save(path)
 
     @property
     def jacobian(self):
@@ -63,6 +139,17 @@ class GradResult:
         return None if self._derivatives is None else self._derivatives.hessian
 
     @property
+    def passes(self):
+        """One trace.model.Pass per backward()/autograd.grad call of the cell, in order."""
+        return self.trace.passes if self.trace is not None else []
+
+    @property
+    def steps(self):
+        """Every node run of every backward pass, in the order the engine ran them (trace.model.Step: ``.node``,
+        ``.grad_in``, ``.inputs`` with ``.target``, ``.local``, ``.contribution``)."""
+        return self.trace.steps if self.trace is not None else []
+
+    @property
     def leaves(self):
         return [r for r in self.rows if r.kind == LEAF]
 
@@ -70,95 +157,26 @@ class GradResult:
     def outputs(self):
         return [r for r in self.rows if r.kind == OUTPUT]
 
-    @property
-    def dot(self):
-        from .graph import to_dot
-        return to_dot(self.graph, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes,
-                      lang=self.lang)
-
-    def outline(self):
-        from .graph import outline
-        return outline(self.graph, precision=self.precision)
-
-    def render(self, fmt=None):
-        """RenderResult for fmt ("svg" or "png"), rendered once."""
-        fmt = fmt or self.fmt
-        if fmt not in self._rendered:
-            self.start_render(fmt)
-        pending = self._rendered[fmt]
-        if isinstance(pending, concurrent.futures.Future):
-            self._rendered[fmt] = pending.result()
-        return self._rendered[fmt]
-
-    def start_render(self, fmt=None):
-        """Start rendering in the background (the renderer is a separate process: the table can be formatted
-        meanwhile); render() collects the result."""
-        fmt = fmt or self.fmt
-        if fmt not in self._rendered and self.graph.nodes:
-            from .render import render
-            self._rendered[fmt] = _POOL.submit(render, self.dot, fmt, self.render_timeout)
-
-    @property
-    def svg(self):
-        return self.render("svg").data
-
-    def save(self, path):
-        """Write the diagram to path; the format comes from the suffix (.svg or .png)."""
-        path = pathlib.Path(path)
-        fmt = path.suffix.lstrip(".").lower()
-        if fmt not in ("svg", "png"):
-            raise ValueError(f"save() writes .svg or .png files, not {path.suffix!r}")
-        result = self.render(fmt)
-        if result.data is None:
-            raise RuntimeError(result.error)
-        if isinstance(result.data, bytes):
-            path.write_bytes(result.data)
-        else:
-            path.write_text(result.data, encoding="utf-8")
-        return path
-
-    # ------------------------------------------------------------ rich display
-
-    def _graph_html(self):
-        if not self.graph.nodes:
-            return ""
-        result = self.render()
-        if result.data is None:
-            outline = html.escape(self.outline())
-            return (f"<div class='autograd-magic-graph'><p><em>{html.escape(result.error or '')}</em></p>"
-                    f"<pre>{outline}</pre></div>")
-        # An <img> with a data URI, never an <svg> element inside the HTML: an untrusted notebook (a shipped
-        # one, not yet run) sanitises HTML and would strip an inline SVG to its text, and JupyterLab refuses
-        # image/svg+xml outputs there; an image in HTML shows in JupyterLab, nbconvert and static viewers alike.
-        if self.fmt == "png":
-            uri = "data:image/png;base64," + base64.b64encode(result.data).decode("ascii")
-        else:
-            uri = "data:image/svg+xml;base64," + base64.b64encode(result.data.encode("utf-8")).decode("ascii")
-        alt = html.escape(text("graph_alt", self.lang), quote=True)
-        return (f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>"
-                f"<img src='{uri}' alt='{alt}' style='{IMG_CSS}'/></div>")
-
     def _repr_mimebundle_(self, include=None, exclude=None):
         """HTML for notebooks; with it, the plain-text fallback is the table alone (the outline of the graph,
         the costly part of __repr__, is for terminals)."""
-        return {"text/html": self._repr_html_(), "text/plain": self.plain_text()}
+        try:
+            text = self.plain_text()
+        except Exception as exc:  # noqa: BLE001 - drawing never fails the cell
+            text = Problem.from_exception("drawing the table", exc).text(0)
+        return {"text/html": self._repr_html_(), "text/plain": text}
 
     def plain_text(self):
         """What a terminal shows: the run's own output when the views hold it, the table, and a one-line hint
-        where the graph would be."""
-        parts = []
-        if self.ran_with:
-            parts.append(self.ran_with)
-        parts.extend(self.notes)
+        where the graph would be (the outline, the costly part of __repr__, is for print(result))."""
+        parts = [self.ran_with, *self.notes]
         parts.extend(p.rstrip("\n") for p in (self.stdout, self.stderr, self.value_repr) if p)
-        if self.show_table:
-            parts.append(repr(self.table))
-        if self.show_graph and self.graph.nodes:
-            parts.append(text("terminal_hint", self.lang))
-        parts.extend(repr(view) for view in self.extras)
+        for name, view in self.views.items():
+            parts.append(view.hint() if name == "graph" else repr(view))
         return "\n".join(p for p in parts if p)
 
     def _preamble_html(self):
+        """The run's own output (when the views hold it): 'ran with ...', notes, printed text, displays, value."""
         parts = []
         if self.ran_with:
             parts.append(f"<div class='autograd-magic-ran-with' style='font-style:italic;color:#555'>"
@@ -169,29 +187,41 @@ class GradResult:
                          f"{html.escape(self.stdout)}</pre>")
         if self.stderr:
             parts.append(f"<pre class='autograd-magic-stderr' style='{STDERR_CSS}'>{html.escape(self.stderr)}</pre>")
+        parts.append(self.outputs_html)
         if self.value_repr is not None:
             parts.append(f"<pre class='autograd-magic-value' style='margin:0 0 0.3em 0'>"
                          f"{html.escape(self.value_repr)}</pre>")
         return "".join(parts)
 
     def _repr_html_(self):
+        try:
+            body = self._html_parts()
+        except Exception as exc:  # noqa: BLE001 - drawing never fails the cell: a note says what went wrong
+            self.problems.append(Problem.from_exception("drawing the views", exc))
+            body = ""
+        notes = "".join(p.html() for p in self.problems)
+        return "<div class='autograd-magic'>" + body + notes + "</div>"
+
+    def _html_parts(self):
         parts = [self._preamble_html()]
-        if self.show_table:
-            parts.append(self.table._repr_html_())
-        if self.show_graph:
-            parts.append(self._graph_html())
+        parts.extend(view._repr_html_() for view in self.views.values())
         parts.extend(view._repr_html_() for view in self.extras)
         if self.stepper is not None and not self.stepper_live:
             parts.append(self.stepper._repr_html_())
-        return "<div class='autograd-magic'>" + "".join(parts) + "</div>"
+        return "".join(parts)
 
     def __repr__(self):
-        parts = []
-        if self.show_table:
-            parts.append(repr(self.table))
-        if self.show_graph and self.graph.nodes:
-            parts.append(self.outline())
+        try:
+            parts = self._text_parts()
+        except Exception as exc:  # noqa: BLE001 - drawing never fails the cell
+            self.problems.append(Problem.from_exception("drawing the views", exc))
+            parts = []
+        parts.extend(p.text(i) for i, p in enumerate(self.problems))
+        return "\n\n".join(p for p in parts if p)
+
+    def _text_parts(self):
+        parts = [repr(view) for view in self.views.values()]
         parts.extend(repr(view) for view in self.extras)
         if self.stepper is not None:
             parts.append(repr(self.stepper))
-        return "\n\n".join(p for p in parts if p)
+        return parts

@@ -1,13 +1,14 @@
 """Sliders under a %%grad cell: move an input, the cell re-runs with it, table and graph update in place.
 
 ``SliderPanel`` owns the widgets; it re-runs the cell through a ``rerun(overrides)`` callable given by the magic
-(which returns the new GradResult, printed text and value, or raises), so the panel itself knows nothing of
-IPython's shell. Moves are coalesced: a move only records the latest values and asks the scheduler for one
-flush; the flush runs the cell once with whatever is latest, so a burst of moves never builds a backlog.
+(which returns a ``Rerun``: the new GradResult, the cell's outputs, its error), so the panel itself knows nothing
+of IPython's shell. Moves are coalesced: a move only records the latest values; one re-run follows when the moves
+pause (every slider update queued in the kernel meanwhile is handled first), so a burst never builds a backlog.
 """
 import html
 import math
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -132,24 +133,45 @@ def overrides_from(specs, values, originals):
     return out
 
 
-class LiveOutput:
-    """The display under the sliders that a move replaces in place (one display_id): the cell's printed text, its
-    value, the table and the graph, all from one run. ``value`` is its latest HTML."""
+@dataclass
+class Rerun:
+    """What one slider re-run gives the panel: the new GradResult (None if the cell failed), the cell's outputs
+    in notebook form (stream, display_data, error: shown in the panel's output area as a cell shows them), a
+    one-line error, and notes about the inputs."""
+    result: object = None
+    outputs: list = field(default_factory=list)
+    error: str = None
+    notes: list = field(default_factory=list)
 
-    def __init__(self, bundle):
+
+class LiveOutput:
+    """The display under the sliders that a move replaces in place (one display_id): the run's printed text,
+    displays, value or traceback, then its table and graph. ``value`` is its latest HTML, ``outputs`` the latest
+    re-run's outputs in notebook form."""
+
+    def __init__(self, bundle=None):
         import uuid
         self.display_id = "autograd-magic-" + uuid.uuid4().hex
-        self.bundle = bundle
-        self.value = bundle.get("text/html", "")
+        self.bundle = bundle or {"text/html": ""}
+        self.value = self.bundle.get("text/html", "")
+        self.outputs = ()
 
-    def show(self):
+    def show(self, bundle):
         from IPython.display import display
-        display(self.bundle, raw=True, display_id=self.display_id)
+        self.bundle, self.value = bundle, bundle.get("text/html", "")
+        display(bundle, raw=True, display_id=self.display_id)
 
     def update(self, bundle):
         from IPython.display import update_display
         self.bundle, self.value = bundle, bundle.get("text/html", "")
         update_display(bundle, raw=True, display_id=self.display_id)
+
+
+def live_bundle(result, head=""):
+    """A result's display data inside the live output's wrapper (its class marks what a move replaces)."""
+    data = result._repr_mimebundle_()
+    data["text/html"] = f"<div class='autograd-magic-live'>{head}{data['text/html']}</div>"
+    return data
 
 
 def ran_with_text(specs, values, lang="en"):
@@ -158,10 +180,8 @@ def ran_with_text(specs, values, lang="en"):
     if not moved:
         return None
     changes = ", ".join(f"{s.label} = {v:.6g}" for s, v in moved)
-    if len(moved) == 1:
-        source = f"{moved[0][0].value:.6g}"
-    else:
-        source = ", ".join(f"{s.label} = {s.value:.6g}" for s, _ in moved)
+    source = (f"{moved[0][0].value:.6g}" if len(moved) == 1 else
+              ", ".join(f"{s.label} = {s.value:.6g}" for s, _ in moved))
     return text("ran_with", lang, changes=changes, source=source)
 
 
@@ -170,14 +190,47 @@ def same_value(a, b, step):
     return abs(a - b) <= 1e-6 * step + 1e-12 * max(abs(a), abs(b))
 
 
-class SliderPanel:
-    """The widgets: one FloatSlider per input and a reset button; a move re-runs the cell and replaces its output
-    (``live``, a display of its own, so that a notebook without widgets still shows the table and graph)."""
+_ANSI = __import__("re").compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
-    def __init__(self, specs, notes, originals, rerun, first, schedule=None, lang="en"):
+
+def outputs_html(outputs):
+    """A re-run's outputs (stream, display_data, error in notebook form) as HTML, as a cell shows them."""
+    parts = []
+    for o in outputs:
+        kind = o.get("output_type")
+        if kind == "stream":
+            css = "background:#fdd;padding:2px 4px;" if o.get("name") == "stderr" else ""
+            parts.append(f"<pre class='autograd-magic-{o.get('name', 'stdout')}' style='{css}margin:0 0 0.3em 0'>"
+                         f"{html.escape(o.get('text', ''))}</pre>")
+        elif kind == "error":
+            tb = _ANSI.sub("", "\n".join(o.get("traceback", [])))
+            parts.append(f"<pre class='autograd-magic-error' style='background:#fdd;padding:2px 4px'>"
+                         f"{html.escape(tb)}</pre>")
+        else:
+            data = o.get("data", {})
+            if "text/html" in data:
+                parts.append(f"<div>{data['text/html']}</div>")
+            elif "text/markdown" in data:
+                parts.append(f"<div style='white-space:pre-wrap'>{html.escape(data['text/markdown'])}</div>")
+            elif "image/png" in data:
+                parts.append(f"<img src='data:image/png;base64,{data['image/png']}'/>")
+            else:
+                parts.append(f"<pre class='autograd-magic-value' style='margin:0 0 0.3em 0'>"
+                             f"{html.escape(data.get('text/plain', ''))}</pre>")
+    return "".join(parts)
+
+
+class SliderPanel:
+    """The widgets: one FloatSlider per input and a reset button; a move re-runs the cell and replaces its whole
+    output (``live``: a display of its own, so that a notebook without widgets still shows the table and graph)."""
+
+    QUIET = 0.01     # a re-run starts once no move came for this long (s) ...
+    MAX_WAIT = 0.1   # ... or this long after the first move it answers (a slider being dragged)
+
+    def __init__(self, specs, notes, originals, rerun, first=None, schedule=None, lang="en"):
         import ipywidgets as w
         self.specs, self.originals, self.rerun, self.lang = specs, originals, rerun, lang
-        self.schedule = schedule or _default_scheduler()
+        self.schedule = schedule if schedule is not None else _default_scheduler()
         # One layout and one style shared by all sliders: every widget object costs a comm message.
         layout, style = w.Layout(width="420px"), w.SliderStyle(description_width="initial")
         self.sliders = [w.FloatSlider(value=s.value, min=s.min, max=s.max, step=s.step, description=s.label,
@@ -185,7 +238,7 @@ class SliderPanel:
                         for s in specs]
         self.reset_button = w.Button(description=text("reset", lang), tooltip=text("reset_tooltip", lang),
                                      layout=w.Layout(width="100px"))
-        self.live = LiveOutput(first if isinstance(first, dict) else {"text/html": first})
+        self.live = LiveOutput(first if isinstance(first, dict) else {"text/html": first or ""})
         ranges = "; ".join(text("slider_range", lang, label=s.label, lo=s.min, hi=s.max, step=s.step) for s in specs)
         notes = [text("slider_ranges", lang, ranges=ranges), *notes]
         note = w.HTML(value="".join(f"<div><small>{html.escape(n)}</small></div>" for n in notes))
@@ -195,60 +248,122 @@ class SliderPanel:
         self.widget.add_class("autograd-magic-sliders")
         self._pending = None
         self._scheduled = False
+        self._first_move = self._last_move = 0.0
         self._last = [s.value for s in specs]   # the values the output on screen was computed with
         self.runs = 0
         for s in self.sliders:
             s.observe(self._moved, names="value")
         self.reset_button.on_click(self.reset)
 
-    def bundle(self):
-        """The widget's display data, with a plain-text stand-in for viewers without widgets."""
-        data = dict(self.widget._repr_mimebundle_())
-        names = ", ".join(s.label for s in self.specs)
-        data["text/plain"] = text("sliders_static", self.lang, names=names)
-        return data
-
     def values(self):
         return [s.value for s in self.sliders]
 
+    def bundle(self):
+        """The widget's display data, with a plain-text stand-in for viewers without widgets."""
+        data = dict(self.widget._repr_mimebundle_())
+        data["text/plain"] = text("sliders_static", self.lang, names=", ".join(s.label for s in self.specs))
+        return data
+
+    def output_text(self):
+        """The re-run's outputs as plain text (streams, text/plain of displays, tracebacks)."""
+        parts = []
+        for o in self.live.outputs:
+            if o.get("output_type") == "stream":
+                parts.append(o.get("text", ""))
+            elif o.get("output_type") == "error":
+                parts.append("\n".join(o.get("traceback", [])) + "\n")
+            else:
+                parts.append(o.get("data", {}).get("text/plain", "") + "\n")
+        return "".join(parts)
+
     def close(self):
-        """Close every widget of the panel, with their layouts and styles (frees the kernel side)."""
-        _close_tree(self.widget)
+        """Close every widget of the panel, with their layouts and styles (frees the kernel side); a closed
+        panel never re-runs its cell again."""
         self.rerun = None
+        _close_tree(self.widget)
+
+    # ------------------------------------------------------------ coalescing moves
 
     def _moved(self, change):
+        """A move only records the latest values; one re-run follows once the moves pause (messages queued
+        while a re-run ran are all handled first: a burst gives one re-run with the latest values)."""
         values = self.values()
-        if all(same_value(v, last, s.step) for v, last, s in zip(values, self._last, self.specs)):
+        if self._pending is None and all(same_value(v, last, s.step)
+                                         for v, last, s in zip(values, self._last, self.specs)):
             return  # not a move: the frontend placing the same value on its grid (no re-run nobody asked for)
         self._pending = values
+        if self.schedule is None:
+            self.flush()
+            return
+        now = time.monotonic()
+        self._last_move = now
         if not self._scheduled:
             self._scheduled = True
-            self.schedule(self.flush)
+            self._first_move = now
+            self.schedule(self._tick, self.QUIET)
+
+    def _tick(self):
+        now = time.monotonic()
+        quiet = now - self._last_move
+        if quiet < self.QUIET and now - self._first_move < self.MAX_WAIT:
+            self.schedule(self._tick, self.QUIET - quiet)
+            return
+        self.flush()
 
     def flush(self):
-        """Re-run the cell once with the latest slider values (a burst of moves gives one run)."""
+        """Re-run the cell once with the latest slider values (a burst of moves gives one run). Runs on the
+        kernel's event loop: nothing may escape from here (an exception there would stop the kernel)."""
         self._scheduled = False
         values, self._pending = self._pending, None
-        if values is None:
+        if values is None or self.rerun is None:
             return
         self.runs += 1
         self._last = list(values)
-        self.live.update(self.render(overrides_from(self.specs, values, self.originals), values))
-
-    def render(self, overrides, values=None):
-        """The new output's display data: the re-run's result (or its error), saying which inputs it ran with."""
-        ran_with = ran_with_text(self.specs, values if values is not None else self.values(), self.lang)
-        head = ("" if ran_with is None else
-                f"<div class='autograd-magic-ran-with' style='font-style:italic;color:#555'>{html.escape(ran_with)}</div>")
         try:
-            result = self.rerun(overrides)
-        except Exception as exc:  # noqa: BLE001 - any error of the user's cell is shown in place
-            message = f"{type(exc).__name__}: {exc}"
-            return {"text/html": f"<div class='autograd-magic-live'>{head}<pre class='autograd-magic-error' "
-                                 f"style='color:#b00020'>{html.escape(message)}</pre></div>",
-                    "text/plain": "\n".join(p for p in (ran_with, message) if p)}
-        result.ran_with = ran_with
-        return live_bundle(result)
+            self._show(self._run(overrides_from(self.specs, values, self.originals)), values)
+        except BaseException as exc:  # noqa: BLE001 - e.g. an interrupt while the display is updated
+            try:
+                self.live.update({"text/html": _error_html(exc), "text/plain": f"{type(exc).__name__}: {exc}"})
+            except BaseException:  # noqa: BLE001
+                pass
+
+    def _run(self, overrides):
+        try:
+            outcome = self.rerun(overrides)
+        except BaseException as exc:  # noqa: BLE001 - whatever the cell raised, the kernel lives on
+            return Rerun(error=f"{type(exc).__name__}: {exc}")
+        if isinstance(outcome, tuple):  # (result, printed, value repr): a plain rerun callable
+            result, printed, value = outcome
+            outputs = [{"output_type": "stream", "name": "stdout", "text": printed}] if printed else []
+            if value is not None:
+                outputs.append({"output_type": "display_data", "data": {"text/plain": value}, "metadata": {}})
+            outcome = Rerun(result=result, outputs=outputs, notes=list(getattr(result, "notes", ())))
+        return outcome
+
+    def _show(self, outcome, values=None):
+        """Replace the cell's output by this re-run's: 'ran with ...', notes, outputs, then table and graph."""
+        self.live.outputs = tuple(outcome.outputs)
+        ran_with = ran_with_text(self.specs, values if values is not None else self.values(), self.lang)
+        head = "" if ran_with is None else (f"<div class='autograd-magic-ran-with' style='font-style:italic;"
+                                            f"color:#555'>{html.escape(ran_with)}</div>")
+        head += "".join(f"<div class='autograd-magic-note'><small>{html.escape(n)}</small></div>"
+                        for n in outcome.notes)
+        head += outputs_html(outcome.outputs)
+        plain = [ran_with, *outcome.notes, self.output_text().rstrip("\n")]
+        if outcome.result is not None:
+            bundle = live_bundle(outcome.result, head)
+            bundle["text/plain"] = "\n".join(p for p in [*plain, bundle["text/plain"]] if p)
+        else:
+            if outcome.error is not None and not any(o.get("output_type") == "error" for o in outcome.outputs):
+                head += _error_html(outcome.error)
+            bundle = {"text/html": f"<div class='autograd-magic-live'>{head}</div>",
+                      "text/plain": "\n".join(p for p in [*plain, outcome.error] if p)}
+        self.live.update(bundle)
+
+    def render(self, overrides):
+        """The live HTML for a re-run with these overrides (also updates the display)."""
+        self._show(self._run(overrides))
+        return self.live.value
 
     def reset(self, _button=None):
         for slider, spec in zip(self.sliders, self.specs):
@@ -260,11 +375,9 @@ class SliderPanel:
         self.flush()
 
 
-def live_bundle(result):
-    """A result's display data inside the live output's wrapper (its class marks what a move replaces)."""
-    data = result._repr_mimebundle_()
-    data["text/html"] = f"<div class='autograd-magic-live'>{data['text/html']}</div>"
-    return data
+def _error_html(error):
+    text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    return f"<pre class='autograd-magic-error' style='color:#b00020'>{html.escape(text)}</pre>"
 
 
 def _close_tree(widget, seen=None):
@@ -284,7 +397,11 @@ def _close_tree(widget, seen=None):
 
 
 def _default_scheduler():
-    """In a kernel: run on the event loop soon (moves queued meanwhile coalesce); else run now."""
+    """In a kernel: schedule(fn, delay) on its event loop, so that the moves queued meanwhile are handled before
+    the re-run, and the re-run happens in the main thread; None elsewhere (a move re-runs at once).
+
+    Thread-safe: JupyterLab sends widget messages on a kernel subshell, whose handler runs in another thread
+    (a plain call_later from there would wait for the loop's next event)."""
     try:
         import asyncio
         loop = asyncio.get_running_loop()
@@ -297,6 +414,6 @@ def _default_scheduler():
         except Exception:  # noqa: BLE001 - no tornado loop: run synchronously
             current = None
         if current is not None:
-            return lambda fn: current.add_callback(fn)
-        return lambda fn: fn()
-    return lambda fn: loop.call_soon_threadsafe(fn)  # wakes the loop: a plain call_soon can wait for the next message
+            return lambda fn, delay: current.add_callback(current.call_later, delay, fn)
+        return None
+    return lambda fn, delay: loop.call_soon_threadsafe(loop.call_later, delay, fn)

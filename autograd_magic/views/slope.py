@@ -1,9 +1,9 @@
 """Slope pictures as small hand-made SVG: f over an input's range with the tangent line at x (one scalar input), or
 a contour map with the gradient arrow at (x, y) (two scalar inputs).
 
-Hand-made rather than matplotlib: two plot kinds of a few dozen lines, no import cost (matplotlib takes the better
-part of a second to import and is not a dependency of the package), identical output on every machine, and text
-that tests can read. The values come from re-runs of the cell over a grid (trace.probe.Probe.grid).
+Hand-made rather than matplotlib: two plot kinds of a few dozen lines, no new dependency (matplotlib is not one of
+the package's, and even imported lazily it costs its import on first use), identical output on every machine, and
+text that tests can read. The values come from re-runs of the cell over a grid (trace.probe.Probe.grid).
 """
 import html
 

@@ -35,6 +35,7 @@ LABELS = {
         "undrawn": "(not drawn: --max-nodes)",
         "hint": "Step with the slider or the buttons (arrow keys on the focused slider); play runs through.",
         "play": "play",
+        "slider": "step",
         "prev": "back",
         "next": "next",
         "none": "no backward() ran in this cell: nothing to step through",
@@ -59,6 +60,7 @@ LABELS = {
         "undrawn": "(그림에 없음: --max-nodes)",
         "hint": "슬라이더나 버튼으로 한 단계씩 (슬라이더에 초점을 두고 화살표 키); 재생은 끝까지 진행합니다.",
         "play": "재생",
+        "slider": "단계",
         "prev": "이전",
         "next": "다음",
         "none": "이 셀에서 backward()가 실행되지 않아 단계가 없습니다",
@@ -155,7 +157,7 @@ class Stepper:
                 if tid is not None and c is not None:
                     received.setdefault(tid, []).append(c)
         later = {self._gid.get(s.node_id, s.node_id) for s in self.steps[k:]}
-        nodes, edges = {}, {}
+        nodes, edges, tips = {}, {}, {}
         for nid, node in self._nodes.items():
             if node.kind != "op":
                 continue
@@ -188,10 +190,12 @@ class Stepper:
                 text = self._t("no_local", up=up, c=short(c, p)) if local is None else \
                     self._t("times", up=up, local=short(local, p), c=short(c, p))
                 edges[(nid, tid)] = text
+                if c is not None and np.size(c) > SMALL:
+                    tips[(nid, tid)] = "contribution: " + value_text(np.asarray(c), p, max_items=64)
             box = self._boxes.get(nid)
             if name == "AccumulateGrad" and box is not None:
                 edges[(nid, box.id)] = self._t("accumulate", leaf=box.label, g=short(g, p))
-        return StepMarks(nodes, edges, self.caption(k))
+        return StepMarks(nodes, edges, self.caption(k), tips)
 
     def _box_lines(self, box, op_id, ran, k):
         t = box.tensor
@@ -223,7 +227,7 @@ class Stepper:
 
     def dot(self, k):
         return to_dot(self.graph, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes,
-                      marks=self.marks(k))
+                      marks=self.marks(k), lang=self.lang)
 
     def svg(self, k):
         """The SVG of step k (rendered once), or None when no renderer could draw it."""
@@ -288,7 +292,7 @@ class StepperWidget:
         self.stepper = stepper
         n = len(stepper)
         words = stepper.words
-        self.slider = w.IntSlider(value=0, min=0, max=n, step=1, description=words["step"].split("{")[0] or "",
+        self.slider = w.IntSlider(value=0, min=0, max=n, step=1, description=words["slider"],
                                   continuous_update=True, layout=w.Layout(width="360px"))
         self.slider.add_class("autograd-magic-step-slider")
         self.play = w.Play(value=0, min=0, max=n, step=1, interval=1200, description=words["play"])
@@ -298,7 +302,9 @@ class StepperWidget:
         self.picture = w.HTML(value=self._html(0))
         self.picture.add_class("autograd-magic-step-picture")
         hint = w.HTML(value=f"<small>{html.escape(words['hint'])}</small>")
-        self.widget = w.VBox([w.HBox([self.play, self.prev, self.slider, self.next]), hint, self.picture])
+        self.picture.layout.width = "100%"
+        self.widget = w.VBox([w.HBox([self.play, self.prev, self.slider, self.next]), hint, self.picture],
+                             layout=w.Layout(width="100%"))
         self.widget.add_class("autograd-magic-stepper")
         self.slider.observe(self._moved, names="value")
         self.prev.on_click(lambda _b: self._go(-1))
@@ -323,6 +329,8 @@ class StepperWidget:
     def _html(self, k):
         s = self.stepper
         svg = s.svg(k)
-        caption = "<br/>".join(html.escape(line) for line in s.caption(k))
-        body = svg if svg else f"<pre>{html.escape(s.step_text(k) if k else caption)}</pre>"
-        return f"<div data-step='{k}'><div><small>{caption}</small></div><div style='overflow:auto'>{body}</div></div>"
+        if svg:   # the picture carries the caption; it shrinks to the notebook's width rather than scroll
+            body = svg.replace("<svg ", "<svg style='max-width:100%;height:auto' ", 1)
+        else:
+            body = f"<pre>{html.escape(chr(10).join(s.caption(k)) + (chr(10) + s.step_text(k) if k else ''))}</pre>"
+        return f"<div data-step='{k}' style='overflow:auto'>{body}</div>"

@@ -8,14 +8,12 @@ one footnote under the table; the dtype is a column (or one line when all tensor
 import html
 import re
 
-from ..engine import printing
-from ..trace.model import INTERMEDIATE, LEAF, OUTPUT
-from .graph import KIND_COLOURS as KIND_COLOUR  # the table uses the diagram's colours
+from ..trace.model import INTERMEDIATE, OUTPUT
+from .format import tensor_text as format_tensor_text
 from .i18n import text
+from .style import KIND_COLOURS as KIND_COLOUR
 
-THRESHOLD, EDGEITEMS = 16, 3      # tensors with more elements are summarised: [a, b, c, ..., x, y, z]
 FOOTNOTE_MARKS = "*\u2020\u2021"  # *, dagger, double dagger
-_DTYPE_SUFFIX = re.compile(r",\s*dtype=torch\.\w+$", re.S)
 
 TABLE_STYLE = ("border-collapse:collapse;margin:0.3em 0;font-size:12px;line-height:1.4;table-layout:auto;"
                "word-break:normal;overflow-wrap:normal;white-space:normal")
@@ -34,19 +32,9 @@ def printable(text):
     return "".join(ch if ch == "\n" or ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
-def tensor_text(arr, dtype, precision=4, *, linewidth=80, summarise=True):
-    """An array as PyTorch prints it (summarised when big), without ``tensor(`` ... ``)`` and without the dtype."""
-    before = printing.get_printoptions()
-    try:
-        printing.set_printoptions(precision=precision, linewidth=linewidth,
-                                  threshold=THRESHOLD if summarise else before["threshold"],
-                                  edgeitems=EDGEITEMS if summarise else before["edgeitems"])
-        out = printing.format_tensor(arr, dtype, prefix="")
-    finally:
-        printing.set_printoptions(**{k: before[k] for k in ("precision", "threshold", "edgeitems", "linewidth")},
-                                  sci_mode=before.get("sci_mode"))
-    out = out[:-1] if out.endswith(")") else out
-    return _DTYPE_SUFFIX.sub("", out)
+def tensor_text(arr, dtype, precision=4, *, linewidth=80):
+    """An array as the table writes it: PyTorch's text, summarised past 16 elements, without the dtype."""
+    return format_tensor_text(arr, dtype, precision, linewidth=linewidth, summarise=True, dtype_suffix=False)
 
 
 def tokens_html(value):

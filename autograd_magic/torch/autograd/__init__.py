@@ -1,7 +1,8 @@
 """torch.autograd: backward, grad, functional.jacobian/hessian, grad-mode helpers."""
 from ...engine.grad import backward, grad  # noqa: F401
 from ..grad_mode import enable_grad, no_grad, set_grad_enabled  # noqa: F401
-from . import functional  # noqa: F401
+from . import function, functional  # noqa: F401
+from .function import Function  # noqa: F401
 
 
 class set_detect_anomaly:

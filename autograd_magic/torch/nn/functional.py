@@ -149,6 +149,8 @@ def linear(input, weight, bias=None):
         return F.addmm(bias, input, wt) if bias is not None else F.mm(input, wt)
     if bias is None:
         return F.matmul(input, wt)
+    if not input._data.flags.c_contiguous:  # ATen: a matmul (copying the input), then + bias
+        return F.matmul(input, wt) + bias
     flat = S.view(input, -1, input.shape[-1])
     return S.view(F.addmm(bias, flat, wt), *input.shape[:-1], weight.shape[0])
 

@@ -1,0 +1,200 @@
+"""Ordered backward events: what each node of a backward pass received and what it sent on, for any observer.
+
+``subscribe(observer)`` registers a callable that is called with one event object at a time, in the order the
+engine does the work of each backward pass (``Tensor.backward``, ``torch.autograd.backward`` and
+``torch.autograd.grad``, with or without ``create_graph``)::
+
+    BackwardBegin   roots, the gradient given for each root, what kind of call it is
+    NodeRun         a node ran: the gradient that came in, and for each input edge the contribution it sent
+                    (and, for elementwise ops, the local derivative); one per node, in the engine's order
+    Accumulate      a leaf's ``.grad`` is about to receive a gradient (``before`` is its value until then)
+    BackwardEnd     the pass finished (``error`` says why it stopped, if it raised)
+
+Every array in an event is a numpy array, also when ``create_graph=True`` made the gradients Tensors (then a
+read-only view of their values): observers never see a Tensor that requires grad. The arrays are the engine's own
+buffers, given without a copy so that observing stays cheap: never write to them, and copy what you keep after
+the call returns (a leaf may adopt one as its ``.grad`` and add into it later).
+
+Cost: the engine looks at ``SUBSCRIBERS`` once per backward pass; with no subscriber nothing else happens.
+
+>>> from autograd_magic import torch
+>>> seen = []
+>>> x = torch.tensor(2.0, requires_grad=True)
+>>> with subscribe(seen.append):
+...     (x * x).backward()
+>>> [type(e).__name__ for e in seen]
+['BackwardBegin', 'NodeRun', 'NodeRun', 'Accumulate', 'BackwardEnd']
+>>> seen[1].node.name(), float(seen[1].grad_in), [float(f.local) for f in seen[1].inputs]
+('MulBackward0', 1.0, [2.0, 2.0])
+"""
+import itertools
+
+import numpy as np
+
+SUBSCRIBERS = []   # the engine reads this list; subscribe() and Subscription.remove() change it
+
+_pass_ids = itertools.count(1)
+
+# Ops whose output element i depends only on element i of each (broadcast) input: for them the local derivative
+# is the vjp of a gradient of ones, in the output's shape.
+ELEMENTWISE = frozenset("""
+    add sub rsub mul div div_scalar mul_scalar neg reciprocal pow pow_tensor rpow abs sign zero fill frac log1p exp
+    log sqrt sin cos tan tanh sigmoid relu clamp clamp_min clamp_max maximum minimum where masked_fill
+    masked_fill_t clone to_copy alias rsqrt erf atan asin acos sinh cosh log2 log10 exp2 expm1 logit atan2 hypot
+    xlogy xlogy_other xlogy_self logaddexp lerp lerp_tensor addcmul addcdiv fmod fmod_tensor leaky_relu elu gelu
+    softplus silu leaky_relu_ elu_ nan_to_num tanh_backward sigmoid_backward threshold_backward
+""".split())
+
+
+class Subscription:
+    """What ``subscribe`` returns: ``.remove()`` (or leaving the ``with`` block) stops the events."""
+    __slots__ = ("observer",)
+
+    def __init__(self, observer):
+        self.observer = observer
+
+    def remove(self):
+        try:
+            SUBSCRIBERS.remove(self.observer)
+        except ValueError:
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()
+
+
+def subscribe(observer):
+    """Call ``observer(event)`` for every backward event from now on; returns a Subscription."""
+    SUBSCRIBERS.append(observer)
+    return Subscription(observer)
+
+
+def readonly(a):
+    """A gradient as a numpy array: the engine's own array (plain backward: observers must not write to it), or
+    a read-only view of a Tensor's array (create_graph=True), so that no observer ever holds a Tensor."""
+    if a is None or a.__class__ is np.ndarray:
+        return a
+    view = np.asarray(getattr(a, "_data", a)).view()
+    view.flags.writeable = False
+    return view
+
+
+class BackwardBegin:
+    """A backward pass starts. ``call`` is "backward" or "grad" (torch.autograd.grad, which returns the
+    gradients of ``inputs`` instead of accumulating them)."""
+    __slots__ = ("pass_id", "call", "roots", "grads", "inputs", "create_graph", "retain_graph")
+
+    def __init__(self, pass_id, call, roots, grads, inputs, create_graph, retain_graph):
+        self.pass_id, self.call, self.roots, self.grads = pass_id, call, roots, grads
+        self.inputs, self.create_graph, self.retain_graph = inputs, create_graph, retain_graph
+
+
+class Flow:
+    """One input edge of a node that ran: the gradient it sent to ``target`` (a node) and its local derivative."""
+    __slots__ = ("index", "target", "contribution", "_local")
+
+    def __init__(self, index, target, contribution, local):
+        self.index, self.target, self.contribution, self._local = index, target, contribution, local
+
+    @property
+    def local(self):
+        """d(output)/d(input) elementwise, in the output's shape, for elementwise ops; else None."""
+        local = self._local
+        if local.__class__ is _LocalProbe:
+            local = self._local = local.compute(self.index)
+        return local
+
+
+class NodeRun:
+    """A node ran: ``grad_in`` came in, ``inputs`` (one Flow per input edge that carries a gradient) went out.
+    ``step`` counts the nodes of this pass from 0 in the order the engine ran them."""
+    __slots__ = ("pass_id", "step", "node", "grad_in", "inputs")
+
+    def __init__(self, pass_id, step, node, grad_in, inputs):
+        self.pass_id, self.step, self.node, self.grad_in, self.inputs = pass_id, step, node, grad_in, inputs
+
+
+class Accumulate:
+    """``leaf.grad`` is about to receive ``grad`` (after the leaf's hooks may change it); ``before`` is its
+    current ``.grad`` as an array, or None."""
+    __slots__ = ("pass_id", "leaf", "grad", "before")
+
+    def __init__(self, pass_id, leaf, grad, before):
+        self.pass_id, self.leaf, self.grad, self.before = pass_id, leaf, grad, before
+
+
+class BackwardEnd:
+    """The pass is over; ``error`` is the exception that stopped it, or None."""
+    __slots__ = ("pass_id", "error")
+
+    def __init__(self, pass_id, error):
+        self.pass_id, self.error = pass_id, error
+
+
+class _LocalProbe:
+    """Computes the local derivatives of an elementwise node on demand: its vjp applied to a gradient of ones."""
+    __slots__ = ("node", "grad", "saved", "edges", "xp", "results")
+
+    def __init__(self, node, grad, saved, edges, xp):
+        self.node, self.grad, self.saved, self.edges, self.xp, self.results = node, grad, saved, edges, xp, None
+
+    def compute(self, index):
+        if self.results is None:
+            self.results = ()
+            xp = self.xp
+            try:
+                ones = np.ones(self.grad.shape, self.grad.dtype)
+                if not xp.is_numpy:  # create_graph: the vjp is written for Tensors (its few nodes are dropped)
+                    ones = xp.wrap(ones)
+                got = self.node.op.vjp(xp, ones, self.saved, self.node.consts, self.edges)  # numpy quiet (fperror)
+                self.results = tuple(None if r is None else np.asarray(getattr(r, "_data", r)) for r in got)
+            except Exception:  # noqa: BLE001 - an op whose vjp cannot be probed has no local derivative shown
+                self.results = ()
+        if index < len(self.results) and self.results[index] is not None:
+            local = self.results[index]
+            if local.shape != self.grad.shape:
+                local = np.broadcast_to(local, self.grad.shape)
+            return readonly(local)
+        return None
+
+
+# ---------------------------------------------------------------- called by the engine (autograd.py)
+
+def begin(roots, grads, capture, create_graph, retain_graph):
+    """Emit BackwardBegin; returns the pass id the other calls carry."""
+    pass_id = next(_pass_ids)
+    inputs = None if capture is None else tuple(capture.values())
+    _emit(BackwardBegin(pass_id, "grad" if capture is not None else "backward", tuple(roots),
+                        tuple(readonly(g) for g in grads), inputs, create_graph, retain_graph))
+    return pass_id
+
+
+def node_ran(pass_id, step, node, grad, saved, sent, xp=None):
+    """Emit NodeRun for a node whose vjp gave ``sent`` (one gradient or None per edge, reduced to the input);
+    saved and xp: what the vjp was called with (for the local derivatives)."""
+    grad = readonly(grad)
+    flows = []
+    if sent:
+        probe = _LocalProbe(node, grad, saved, node.edges, xp) if node.op.name in ELEMENTWISE else None
+        for i, (g, e) in enumerate(zip(sent, node.edges)):
+            if g is None or e is None:
+                continue
+            flows.append(Flow(i, e[0] if e.__class__ is tuple else e, readonly(g), probe))
+    _emit(NodeRun(pass_id, step, node, grad, tuple(flows)))
+
+
+def accumulate(pass_id, leaf, grad):
+    before = leaf._grad
+    _emit(Accumulate(pass_id, leaf, readonly(grad), None if before is None else readonly(before)))
+
+
+def end(pass_id, error):
+    _emit(BackwardEnd(pass_id, error))
+
+
+def _emit(event):
+    for observer in tuple(SUBSCRIBERS):
+        observer(event)

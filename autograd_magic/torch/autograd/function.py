@@ -1,0 +1,283 @@
+"""torch.autograd.Function: a user's own op, with ``forward(ctx, ...)`` and ``backward(ctx, ...)`` static methods.
+
+``MyOp.apply(x, ...)`` runs ``forward`` without recording (as PyTorch does), then records one node for all of its
+tensor outputs. That node is the ``ctx`` that ``forward`` filled (``save_for_backward``, attributes) and is shown
+under PyTorch's name for it, ``<MyOp>Backward``, in ``grad_fn``, the graph and the table.
+"""
+import functools
+import warnings
+import weakref
+
+import numpy as np
+
+from ...engine.autograd import FREED, FREED_MESSAGE, GRAD_MODE, MultiNode, Saved
+from ...engine.tensor import Tensor
+
+class FunctionCtx:
+    """What ``forward`` receives as ``ctx`` (the node itself, once ``apply`` records it)."""
+
+    def save_for_backward(self, *tensors):
+        for t in tensors:
+            if t is not None and not isinstance(t, Tensor):
+                raise TypeError(f"save_for_backward can only save variables, but argument {tensors.index(t)} is "
+                                f"of type {type(t).__name__}")
+        self._to_save = tensors
+
+    def save_for_forward(self, *tensors):
+        self._saved_for_forward = tensors
+
+    def mark_dirty(self, *args):
+        self._dirty = args
+
+    def mark_non_differentiable(self, *args):
+        self._non_differentiable = args
+
+    def set_materialize_grads(self, value):
+        self._materialize = bool(value)
+
+    @property
+    def saved_tensors(self):
+        if self._unpacking is not None:
+            return self._unpacking
+        if self.saved is FREED:
+            raise RuntimeError(FREED_MESSAGE)
+        return tuple(self._to_save or ())
+
+    saved_variables = saved_tensors
+
+
+class BackwardCFunction(MultiNode, FunctionCtx):
+    """The class of a Function's node: ``<Name>Backward``, module torch.autograd.function, with a __dict__."""
+    _forward_cls = None
+    _to_save = None
+    _unpacking = None
+    _dirty = ()
+    _non_differentiable = ()
+    _materialize = True
+    needs_input_grad = ()
+
+    def __repr__(self):
+        return f"<torch.autograd.function.{type(self).__name__} object at {hex(id(self))}>"
+
+    def name(self):
+        return type(self).__name__
+
+    def apply(self, *grads):
+        return self._forward_cls.backward(self, *grads)
+
+
+class _FunctionOp:
+    """The op-table entry of one Function class (what the engine reads from a node's ``op``)."""
+    saves = ()
+    save_if = None
+
+    def __init__(self, cls, node_cls):
+        self.name = cls.__name__
+        self.node = self.qualname = node_cls.__name__
+        self.node_cls = node_cls
+        self.cls = cls
+
+    def vjp(self, xp, grads, saved, consts, edges):
+        return _run_user_backward(consts[0](), xp, grads, saved, edges)
+
+
+class FunctionMeta(type):
+    """Gives every Function subclass its node class, ``<Name>Backward`` (as torch.autograd.function does)."""
+
+    def __init__(cls, name, bases, attrs):
+        node_cls = type(name + "Backward", (BackwardCFunction,), {"__module__": "torch.autograd.function",
+                                                                  "__qualname__": name + "Backward",
+                                                                  "_forward_cls": cls})
+        cls._backward_cls = node_cls
+        cls._op = _FunctionOp(cls, node_cls)
+        super().__init__(name, bases, attrs)
+
+
+class Function(FunctionCtx, metaclass=FunctionMeta):
+    """Base class of a custom differentiable op: subclass it with static ``forward`` and ``backward``."""
+    __module__ = "torch.autograd"
+
+    def __init__(self, *args, **kwargs):
+        warnings.warn(f"{self.__class__} should not be instantiated. Methods on autograd functions are all static, "
+                      "so you should invoke them on the class itself. Instantiating an autograd function will raise "
+                      "an error in a future version of PyTorch.", DeprecationWarning, stacklevel=2)
+
+    def __call__(self, *args, **kwargs):
+        raise RuntimeError("Legacy autograd function with non-static forward method is deprecated. Please use "
+                           "new-style autograd function with static forward method. (Example: "
+                           "https://pytorch.org/docs/stable/autograd.html#torch.autograd.Function)")
+
+    @staticmethod
+    def forward(ctx, *args, **kwargs):
+        raise NotImplementedError("You must implement the forward function for custom autograd.Function.")
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        raise NotImplementedError("setup_context is not implemented.")
+
+    @staticmethod
+    def backward(ctx, *grad_outputs):
+        raise NotImplementedError("You must implement either the backward or vjp method for your custom "
+                                  "autograd.Function to use it with backward mode AD.")
+
+    vjp = backward
+
+    @staticmethod
+    def jvp(ctx, *grad_inputs):
+        raise NotImplementedError("You must implement the jvp function for custom autograd.Function to use it "
+                                  "with forward mode AD.")
+
+    @classmethod
+    def apply(cls, *args, **kwargs):
+        return _apply(cls, args, kwargs)
+
+
+class InplaceFunction(Function):
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+
+def _apply(cls, args, kwargs):
+    node = object.__new__(cls._backward_cls)
+    node.needs_input_grad = tuple(isinstance(a, Tensor) and a._rg for a in args)
+    node._is_tensor = tuple(isinstance(a, Tensor) for a in args)
+    separate_setup = cls.setup_context is not Function.setup_context
+    before = GRAD_MODE.enabled
+    GRAD_MODE.enabled = False
+    try:
+        if separate_setup:
+            out = cls.forward(*args, **kwargs)
+            cls.setup_context(node, args, out)
+        else:
+            out = cls.forward(node, *args, **kwargs)
+    finally:
+        GRAD_MODE.enabled = before
+    record = before and any(node.needs_input_grad)
+    single = not isinstance(out, tuple)
+    outs = (out,) if single else out
+    if not record:
+        return _unshare(outs, args, single)
+    inputs = [a if isinstance(a, Tensor) else None for a in args]
+    dirty = {id(t) for t in node._dirty}
+    for t in node._dirty:
+        if t._rg and t._fn is None:
+            raise RuntimeError("a leaf Variable that requires grad has been used in an in-place operation.")
+    result, tracked = [], []
+    for o in outs:
+        if isinstance(o, Tensor):
+            if id(o) not in dirty and any(o is a for a in args):
+                o = Tensor._wrap_view(o._data, o)  # an input returned as it is: a new tensor on its data
+            elif id(o) in dirty:
+                o._vbox[0] += 1
+            differentiable = o._data.dtype.kind == "f" and not any(o is t for t in node._non_differentiable)
+            tracked.append(o if differentiable else None)
+            if not differentiable:
+                o._rg, o._fn = False, None
+        else:
+            tracked.append(None)
+        result.append(o)
+    node._outputs_meta = [(o._data.shape, o._data.dtype) if isinstance(o, Tensor) else None for o in outs]
+    saved = [Saved(t, any(t is o for o in result)) for t in node._to_save or () if t is not None]
+    node._init(cls._op, inputs, saved or None, (weakref.ref(node),), tracked)
+    return result[0] if single else tuple(result)
+
+
+def _unshare(outs, args, single):
+    """Outputs when nothing is recorded: an input returned as it is becomes a new tensor on the same data."""
+    res = tuple(Tensor._wrap_view(o._data, o) if isinstance(o, Tensor) and any(o is a for a in args) else o
+                for o in outs)
+    return res[0] if single else res
+
+
+def _run_user_backward(ctx, xp, grads, saved, edges):
+    """Call the user's backward with one gradient per output (zeros where none flowed, unless
+    set_materialize_grads(False)); check and return one array (or Tensor, under create_graph) per input."""
+    numpy = xp.is_numpy
+    cls = ctx._forward_cls
+    gouts = []
+    for i, meta in enumerate(ctx._outputs_meta):
+        g = grads.get(i)
+        if g is None:
+            if meta is None or not ctx._materialize:
+                gouts.append(None)
+                continue
+            g = np.zeros(*meta)
+            gouts.append(Tensor._wrap(g))
+            continue
+        gouts.append(Tensor._wrap(g) if numpy else g)
+    if saved is not None:  # None: freed by an earlier backward (then saved_tensors raises PyTorch's error)
+        ctx._unpacking = tuple(ctx._to_save)
+    before = GRAD_MODE.enabled
+    try:
+        result = cls.backward(ctx, *gouts)
+    finally:
+        GRAD_MODE.enabled = before
+        ctx._unpacking = None
+        if ctx.saved is FREED:
+            ctx._to_save = None
+    if not isinstance(result, tuple):
+        result = (result,)
+    name = type(ctx).__name__
+    n = len(edges)
+    if len(result) != n:
+        if len(result) > n and all(g is None for g in result[n:]):
+            result = result[:n]
+        else:
+            raise RuntimeError(f"function {name} returned an incorrect number of gradients (expected {n}, "
+                               f"got {len(result)})")
+    out = []
+    for i, (g, e) in enumerate(zip(result, edges)):
+        if g is None:
+            out.append(None)
+            continue
+        if e is None:
+            if not ctx._is_tensor[i]:
+                raise RuntimeError(f"function {name} returned a gradient different than None at position {i + 1}, "
+                                   "but the corresponding forward input was not a Variable")
+            out.append(None)
+            continue
+        if not isinstance(g, Tensor):
+            raise TypeError(f"expected Tensor or None as gradient {i} of {name}, but got {type(g).__name__}")
+        want = e[1].shape if hasattr(e[1], "nr") else e[1]
+        if g._data.shape != tuple(want) and not _expandable(g._data.shape, want):
+            raise RuntimeError(f"Function {name} returned an invalid gradient at index {i} - got "
+                               f"[{', '.join(map(str, g._data.shape))}] but expected shape compatible with "
+                               f"[{', '.join(map(str, want))}]")
+        out.append(g._data if numpy else g)
+    return out
+
+
+def _expandable(got, want):
+    """PyTorch accepts a gradient that sums to the input's shape (is_expandable_to)."""
+    if len(want) > len(got):
+        return False
+    for a, b in zip(reversed(want), reversed(got)):
+        if a != b and a != 1:
+            return False
+    return True
+
+
+def once_differentiable(fn):
+    """A backward that cannot itself be differentiated: it runs without recording."""
+    @functools.wraps(fn)
+    def wrapper(ctx, *args):
+        before = GRAD_MODE.enabled
+        GRAD_MODE.enabled = False
+        try:
+            outputs = fn(ctx, *args)
+        finally:
+            GRAD_MODE.enabled = before
+        return outputs
+    return wrapper
+
+
+class NestedIOFunction(Function):
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the legacy "
+                                  "torch.autograd.function.NestedIOFunction is not part of it")
+
+
+def __getattr__(name):
+    raise AttributeError(f"module 'torch.autograd.function' has no attribute '{name}': autograd_magic implements a "
+                         f"subset of PyTorch, and torch.autograd.function.{name} is not part of it")

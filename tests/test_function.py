@@ -1,0 +1,105 @@
+"""torch.autograd.Function on the engine: against PyTorch, in %%grad's table and graph, and multi-output nodes."""
+import gc
+import weakref
+
+import numpy as np
+import pytest
+from IPython.utils.capture import capture_output
+
+from helpers import require
+
+import autograd_magic.torch as ours
+
+LEGENDRE = '''
+class LegendrePolynomial3(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, input):
+        ctx.save_for_backward(input)
+        return 0.5 * (5 * input ** 3 - 3 * input)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        input, = ctx.saved_tensors
+        return grad_output * 1.5 * (5 * input ** 2 - 1)
+'''
+
+
+def _define(torch):
+    ns = {"torch": torch}
+    exec(LEGENDRE, ns)
+    return ns["LegendrePolynomial3"]
+
+
+def test_node_class_repr_and_gradients_match_pytorch():
+    torch = require("torch")
+    results = []
+    for lib in (torch, ours):
+        P3 = _define(lib)
+        x = lib.tensor([-1.5, 0.25, 2.0], requires_grad=True)
+        y = P3.apply(x * 2)
+        y.sum().backward()
+        fn = y.grad_fn
+        results.append((repr(y), str(type(fn)), fn.name(), type(fn).__name__, fn.needs_input_grad,
+                        [type(f).__name__ for f, _ in fn.next_functions], x.grad.numpy().tolist(),
+                        repr(fn).split(" object at")[0]))
+    assert results[0] == results[1]
+
+
+def test_multi_output_function_shares_one_node_and_accumulates_per_output():
+    torch = require("torch")
+    src = '''
+class Two(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a):
+        return a * 2, a * a
+
+    @staticmethod
+    def backward(ctx, g1, g2):
+        a = ctx.saved_a
+        return g1 * 2 + g2 * 2 * a
+'''
+    got = []
+    for lib in (torch, ours):
+        ns = {"torch": lib}
+        exec(src.replace("return a * 2, a * a", "ctx.saved_a = a\n        return a * 2, a * a"), ns)
+        a = lib.tensor([1.0, -2.0, 3.0], requires_grad=True)
+        p, q = ns["Two"].apply(a)
+        loss = (p * 3).sum() + q[1:].sum() + p[0] * q[0]
+        g, = lib.autograd.grad(loss, a, retain_graph=True)
+        loss.backward()
+        got.append((g.tolist(), a.grad.tolist(), p.output_nr, q.output_nr, p.grad_fn is q.grad_fn,
+                    [n for _, n in (p * q).grad_fn.next_functions]))
+    assert got[0] == got[1]
+
+
+def test_graph_is_freed_after_backward():
+    P3 = _define(ours)
+    x = ours.tensor([1.0, 2.0], requires_grad=True)
+    y = P3.apply(x)
+    ref = weakref.ref(y.grad_fn)
+    y.sum().backward()
+    del y
+    gc.collect()
+    assert ref() is None
+
+
+def test_grad_magic_shows_the_function_node(ip):
+    with capture_output():
+        ip.run_cell("import torch")
+        result = ip.run_cell_magic("grad", "-o", LEGENDRE + '''
+x = torch.tensor([0.5, 1.0], requires_grad=True)
+y = LegendrePolynomial3.apply(x)
+loss = y.sum()
+loss.backward()
+''')
+    assert "LegendrePolynomial3Backward" in result.dot
+    rows = {r.label: r for r in result.rows}
+    assert rows["y"].grad.tolist() == [1.0, 1.0]
+    assert np.allclose(rows["x"].grad, 1.5 * (5 * np.array([0.5, 1.0]) ** 2 - 1))
+
+
+def test_missing_pieces_raise_errors_that_name_them():
+    with pytest.raises(AttributeError, match="torch.autograd.function.FunctionMeta2"):
+        ours.autograd.function.FunctionMeta2
+    with pytest.raises(NotImplementedError, match="forward function"):
+        ours.autograd.Function.apply(ours.ones(1))

@@ -1,0 +1,216 @@
+"""The trace model of a %%grad run: passes and steps in the engine's order, checked against the engine and
+PyTorch; backward events; nothing left on user objects; create_graph under %%grad."""
+import numpy as np
+import pytest
+from IPython.utils.capture import capture_output
+
+from helpers import require
+
+from autograd_magic import torch as engine
+from autograd_magic.engine import events
+
+
+def grad(ip, cell, line="-o"):
+    with capture_output() as cap:
+        value = ip.run_cell_magic("grad", line, cell)
+    return cap, value
+
+
+def check_steps(result):
+    """Each contribution is upstream x local (summed to the input's shape); targets are known nodes."""
+    for step in result.steps:
+        assert isinstance(step.node, str) and step.grad_in is not None
+        for inp in step.inputs:
+            assert inp.contribution is not None
+            if inp.local is not None:
+                full = np.asarray(step.grad_in) * inp.local
+                assert full.sum() == pytest.approx(np.asarray(inp.contribution).sum(), rel=1e-5, abs=1e-6)
+                if full.shape == np.shape(inp.contribution):
+                    np.testing.assert_allclose(full, inp.contribution, rtol=1e-5, atol=1e-6)
+
+
+SEED = """x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = x * 2 + 1
+z = y * y * 3
+result = z.mean()
+result.backward()
+"""
+
+
+def test_steps_follow_the_engine_order_and_multiply_upstream_by_local(ip):
+    _, result = grad(ip, SEED)
+    torch = require("torch")
+    assert [s.node for s in result.steps] == ["MeanBackward0", "MulBackward0", "MulBackward0", "AddBackward0",
+                                               "MulBackward0", "AccumulateGrad"]
+    assert [s.tensor for s in result.steps] == ["result", "z", "y * y", "y", "x * 2", "x"]
+    # PyTorch runs the same nodes: count them with its own hooks
+    tx = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    ty = tx * 2 + 1
+    tz = ty * ty * 3
+    tr = tz.mean()
+    ran = []
+
+    def walk(fn, seen):
+        if fn is None or fn in seen:
+            return
+        seen.add(fn)
+        fn.register_prehook(lambda g, fn=fn: ran.append(type(fn).__name__))
+        for nxt, _ in fn.next_functions:
+            walk(nxt, seen)
+    walk(tr.grad_fn, set())
+    tr.backward()
+    assert sorted(s.node for s in result.steps) == sorted(ran)
+    assert len(result.passes) == 1 and result.passes[0].steps == result.steps
+    check_steps(result)
+    last = result.steps[-1]
+    assert last.node == "AccumulateGrad" and last.tensor == "x"
+    np.testing.assert_allclose(last.grad_in, tx.grad.numpy(), rtol=1e-6)
+    np.testing.assert_allclose(result.passes[0].leaves[0].after, tx.grad.numpy(), rtol=1e-6)
+    assert result.passes[0].leaves[0].before is None
+    # the mean's local derivative is not elementwise: None; the multiplications' are
+    assert all(i.local is None for i in result.steps[0].inputs)
+    mul = result.steps[1]
+    assert [i.target for i in mul.inputs] == ["y * y"] and mul.inputs[0].local.tolist() == [3.0, 3.0, 3.0]
+
+
+def test_a_reused_tensor_sends_two_contributions_that_add_up(ip):
+    _, result = grad(ip, "a = torch.tensor(3.0, requires_grad=True)\nb = a * a\nb.backward()")
+    mul, acc = result.steps
+    assert mul.node == "MulBackward0" and [i.target for i in mul.inputs] == ["a", "a"]
+    assert [float(i.local) for i in mul.inputs] == [3.0, 3.0]
+    assert sum(float(i.contribution) for i in mul.inputs) == float(acc.grad_in) == 6.0
+
+
+def test_gradient_given_and_accumulation_across_passes(ip):
+    cell = ("w = torch.tensor([1.0, 2.0], requires_grad=True)\nq = w * w\n"
+            "q.backward(gradient=torch.tensor([1.0, 0.5]), retain_graph=True)\nq.sum().backward()")
+    _, result = grad(ip, cell)
+    first, second = result.passes
+    assert first.call == "backward" and first.roots == ["q"] and first.gradient[0].tolist() == [1.0, 0.5]
+    assert second.gradient == [None]
+    assert first.leaves[0].before is None and first.leaves[0].after.tolist() == [2.0, 2.0]
+    assert second.leaves[0].before.tolist() == [2.0, 2.0] and second.leaves[0].after.tolist() == [4.0, 6.0]
+    assert [s.pass_index for s in result.steps] == [0] * len(first.steps) + [1] * len(second.steps)
+
+
+@pytest.mark.parametrize("cell", [
+    "x = torch.tensor(2.0, requires_grad=True)\ny = x**3\ng, = torch.autograd.grad(y, x, create_graph=True)\n"
+    "g2, = torch.autograd.grad(g, x)\nprint(g.item(), g2.item())",
+    "x = torch.tensor(2.0, requires_grad=True)\ny = x**3\ny.backward(create_graph=True)\nprint(x.grad.item())",
+    "f = lambda t: (t ** 3).sum()\nh = torch.autograd.functional.hessian(f, torch.tensor([1.0, 2.0]))\nprint(h)",
+    "f = lambda t: t ** 2\nj = torch.autograd.functional.jacobian(f, torch.tensor([1.0, 2.0]), create_graph=True)\n"
+    "print(j)",
+])
+def test_create_graph_works_under_grad_as_in_a_plain_cell(ip, cell):
+    plain = ip.run_cell(cell.replace("torch.", "__import__('autograd_magic').torch."), store_history=False)
+    assert plain.error_in_exec is None
+    cap, result = grad(ip, cell)
+    assert cap.stdout.strip() and "Error" not in cap.stdout
+    assert result.passes and all(p.error is None for p in result.passes)
+    for step in result.steps:   # arrays, never tensors that require grad
+        assert step.grad_in is None or isinstance(step.grad_in, np.ndarray)
+
+
+def test_grad_call_is_a_pass_that_accumulates_nothing(ip):
+    _, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\ny = x * x\ng, = torch.autograd.grad(y, x)")
+    p, = result.passes
+    assert p.call == "grad" and p.leaves == [] and p.steps[-1].node == "AccumulateGrad"
+
+
+def test_nothing_of_ours_stays_on_user_tensors(ip):
+    grad(ip, "x = torch.tensor(2.0, requires_grad=True)\ny = x * x\ny.backward()", "")
+    x = ip.user_ns["x"]
+    plain = engine.tensor(2.0, requires_grad=True)
+    (plain * plain).backward()
+    assert sorted(vars(x)) == sorted(vars(plain))   # the engine's own state only (_accum, _grad)
+    assert not hasattr(ip.user_ns["y"].grad_fn, "label")
+
+
+def test_events_come_in_order_and_stop_when_unsubscribed():
+    seen = []
+    x = engine.tensor([1.0, 2.0], requires_grad=True)
+    with events.subscribe(seen.append):
+        (x * 3).sum().backward()
+    kinds = [type(e).__name__ for e in seen]
+    assert kinds == ["BackwardBegin", "NodeRun", "NodeRun", "NodeRun", "Accumulate", "BackwardEnd"]
+    assert [e.node.name() for e in seen if isinstance(e, events.NodeRun)] == \
+        ["SumBackward0", "MulBackward0", "torch::autograd::AccumulateGrad"]
+    mul = seen[2]
+    assert mul.inputs[0].local.tolist() == [3.0, 3.0] and mul.inputs[0].contribution.tolist() == [3.0, 3.0]
+    assert not events.SUBSCRIBERS
+    seen.clear()
+    (x * 3).sum().backward()
+    assert seen == []
+
+
+def test_create_graph_events_carry_arrays():
+    seen = []
+    x = engine.tensor(2.0, requires_grad=True)
+    with events.subscribe(seen.append):
+        g, = engine.autograd.grad(x ** 3, x, create_graph=True)
+    runs = [e for e in seen if isinstance(e, events.NodeRun)]
+    assert all(type(e.grad_in) is np.ndarray for e in runs)
+    assert float(runs[0].inputs[0].local) == pytest.approx(12.0) and g.requires_grad
+
+
+# ---------------------------------------------------------------- recording and drawing are isolated (issue 12, 8)
+
+def test_changing_data_after_backward_does_not_fail_the_cell(ip):
+    cell = ("x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\ny = x * 2\ny.sum().backward()\n"
+            "y.data = torch.zeros(5)\nprint('ran')")
+    cap, _ = grad(ip, cell, "")
+    assert cap.stdout == "ran\n"
+    html = "".join(o.data.get("text/html", "") for o in cap.outputs)
+    assert "autograd-magic-table" in html
+
+
+class _Proxy:
+    """A lazy proxy: asking its __class__ raises."""
+    @property
+    def __class__(self):
+        raise RuntimeError("not loaded")
+
+
+def test_an_object_whose_class_raises_breaks_nothing(ip):
+    ip.user_ns["lazy"] = _Proxy()
+    cap, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint(x.grad.item())")
+    assert cap.stdout == "4.0\n" and [r.label for r in result.rows][0] == "x"
+    cell = ("class P:\n    @property\n    def __class__(self):\n        raise RuntimeError('lazy')\n"
+            "p = P()\nq = [P()][0]\nx = torch.tensor(3.0, requires_grad=True)\n(x * x).backward()\nprint(x.grad.item())")
+    cap, result = grad(ip, cell)
+    assert cap.stdout == "6.0\n" and result.rows[0].grad.item() == 6.0
+
+
+def test_a_view_that_fails_becomes_a_note_with_details(ip, monkeypatch):
+    from autograd_magic.views import table
+
+    def broken(self):
+        raise ValueError("boom in the table")
+    monkeypatch.setattr(table.GradTable, "_repr_html_", broken)
+    cap, _ = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint('ran')", "")
+    html = "".join(o.data.get("text/html", "") for o in cap.outputs)
+    assert cap.stdout == "ran\n"
+    assert "autograd-magic-problem" in html and "boom in the table" in html and "Traceback" in html
+
+
+def test_a_recorder_failure_becomes_a_note_and_backward_still_works(ip, monkeypatch):
+    from autograd_magic.trace import recorder
+
+    def broken(self, event):
+        raise KeyError("recorder bug")
+    monkeypatch.setattr(recorder.Recorder, "_node", broken)
+    cap, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint(x.grad.item())")
+    assert cap.stdout == "4.0\n"
+    assert any("recording the backward pass failed" in p.note and "recorder bug" in p.details
+               for p in result.problems)
+    assert "recording the backward pass failed" in repr(result)
+
+
+def test_a_failure_building_the_model_becomes_a_note(ip, monkeypatch):
+    from autograd_magic.trace import build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("model bug")
+    monkeypatch.setattr(build, "_build_graph", broken)
+    cap, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint('ran')")
+    assert cap.stdout == "ran\n" and "model bug" in result.problems[0].note
