@@ -95,6 +95,7 @@ class Stepper:
         self._gid = {n.node_id: n.id for n in graph.nodes if n.kind == "op" and getattr(n, "node_id", None) is not None}
         self.rankdir, self.precision, self.max_nodes = rankdir, precision, max_nodes
         self.words = LABELS.get(lang, LABELS["en"])
+        self.lang = lang
         self._nodes = {n.id: n for n in graph.nodes}
         self._boxes = self._tensor_boxes()
         self._svgs = {}
