@@ -21,8 +21,8 @@ class GraphView:
     """The computation graph of one run."""
 
     def __init__(self, spec, *, rankdir="TB", max_nodes=60, fmt="svg", precision=4, render_timeout=5.0,
-                 lang="en"):
-        self.spec = spec
+                 depth=None, lang="en"):
+        self.spec, self.depth = spec, depth
         self.lang = lang
         self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
         self.render_timeout = render_timeout
@@ -31,7 +31,7 @@ class GraphView:
     @property
     def dot(self):
         return to_dot(self.spec, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes,
-                      lang=self.lang)
+                      depth=self.depth, lang=self.lang)
 
     def outline(self):
         return outline(self.spec, precision=self.precision)

@@ -14,7 +14,7 @@ LANGUAGES = ("en", "ko")
 _EN = {
     # table
     "name": "name", "kind": "kind", "shape": "shape", "dtype": "dtype", "value": "value", "gradient": "gradient",
-    "note": "note",
+    "note": "note", "over_the_passes": "over the passes",
     "leaf": "leaf", "output": "output", "intermediate": "intermediate",
     "no_grad": "no gradient yet",
     "no_grad_footnote": "no gradient yet: no backward() has reached this tensor",
@@ -49,7 +49,7 @@ _EN = {
 
 _KO = {
     "name": "이름", "kind": "종류", "shape": "모양", "dtype": "자료형", "value": "값", "gradient": "기울기",
-    "note": "비고",
+    "note": "비고", "over_the_passes": "backward 횟수에 따라",
     "leaf": "리프", "output": "출력", "intermediate": "중간값",
     "no_grad": "아직 기울기 없음",
     "no_grad_footnote": "아직 기울기 없음: backward()가 이 텐서까지 오지 않았습니다",

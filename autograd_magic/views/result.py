@@ -40,15 +40,14 @@ class GradResult:
     Shows itself as HTML in a notebook and as text in a terminal: the views in order, then the extras.
     """
 
-    def __init__(self, trace, views, *, precision=4, stepper=None, extras=(), derivatives=None):
+    def __init__(self, trace, views, *, precision=4, extras=(), derivatives=None):
         self.trace = trace                # the trace model (trace/model.py)
         self.views = dict(views)          # {name: view} in the order they are shown
         self.precision = precision
         self.panel = None  # the SliderPanel shown with it, if any
-        self.stepper = stepper            # views.stepper.Stepper (--steps), shown under the graph
         self.stepper_live = False         # True when the magic shows the stepper as a widget instead
         self.stepper_widget = None        # that widget (views.stepper.StepperWidget), if any
-        self.extras = list(extras)        # more views under the graph: .grad history, Jacobian, check, slope
+        self.extras = list(extras)        # views the magic built from re-runs: Jacobian, Hessian, check, slope
         self._derivatives = derivatives
         self.problems = []                # [Problem]: what could not be recorded or drawn
         # What the cell printed and returned, shown above the views when they own the cell's whole output (a cell
@@ -117,6 +116,11 @@ class GradResult:
     def save(self, path):
         """Write the diagram to path; the format comes from the suffix (.svg or .png)."""
         return self.diagram.save(path)
+
+    @property
+    def stepper(self):
+        """The stepper (views.stepper.Stepper, with --steps), or None."""
+        return self.views.get("steps")
 
     @property
     def jacobian(self):
@@ -204,9 +208,9 @@ class GradResult:
 
     def _html_parts(self):
         parts = [self._preamble_html()]
-        parts.extend(view._repr_html_() for view in self.views.values())
+        parts.extend(view._repr_html_() for name, view in self.views.items() if name != "steps")
         parts.extend(view._repr_html_() for view in self.extras)
-        if self.stepper is not None and not self.stepper_live:
+        if self.stepper is not None and not self.stepper_live:  # the live widget is shown apart
             parts.append(self.stepper._repr_html_())
         return "".join(parts)
 
@@ -220,7 +224,7 @@ class GradResult:
         return "\n\n".join(p for p in parts if p)
 
     def _text_parts(self):
-        parts = [repr(view) for view in self.views.values()]
+        parts = [repr(view) for name, view in self.views.items() if name != "steps"]
         parts.extend(repr(view) for view in self.extras)
         if self.stepper is not None:
             parts.append(repr(self.stepper))

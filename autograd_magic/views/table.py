@@ -6,7 +6,10 @@ a number or a word; big tensors are summarised as PyTorch does (``...``); a note
 one footnote under the table; the dtype is a column (or one line when all tensors share it), never repeated in cells.
 """
 import html
+import math
 import re
+
+import numpy as np
 
 from ..trace.model import INTERMEDIATE, OUTPUT
 from .format import tensor_text as format_tensor_text
@@ -46,6 +49,35 @@ def tokens_html(value):
     return "<br>".join(lines)
 
 
+BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
+
+
+def sparkline(values, width=24):
+    """A line of block characters for a history (``▇▅▃▂▁▁``): readable in HTML and in a terminal."""
+    pts = [v for v in values if v is not None and math.isfinite(v)]
+    if len(pts) < 2:
+        return ""
+    if len(pts) > width:   # the value at evenly spaced passes, the first and the last kept
+        idx = np.linspace(0, len(pts) - 1, width).round().astype(int)
+        pts = [pts[i] for i in idx]
+    lo, hi = min(pts), max(pts)
+    if hi == lo:
+        return BLOCKS[0] * len(pts)
+    return "".join(BLOCKS[min(len(BLOCKS) - 1, int((p - lo) / (hi - lo) * len(BLOCKS)))] for p in pts)
+
+
+def history_text(info):
+    """``100 passes: 18.67 → 0.0484`` and a sparkline of the values (outputs), the values or the norm (leaves)."""
+    hist = info.history
+    if not hist or info.passes < 2:
+        return ""
+    known = [v for v in hist if v is not None]
+    if not known:
+        return f"{info.passes} passes"
+    what = "" if info.kind == OUTPUT or all(n == 1 for n in info.shape) else "norm "
+    return f"{info.passes} passes: {what}{known[0]:.4g} \u2192 {known[-1]:.4g}\n{sparkline(hist)}"
+
+
 class GradTable:
     """Rows of TensorInfo; shows itself as HTML in notebooks and as aligned text in a terminal."""
 
@@ -75,6 +107,7 @@ class GradTable:
         if now is not None:
             notes.append(self._t("changed_after", v=tensor_text(now, info.dtype, self.precision, linewidth=10**6)))
             marks.append("changed_footnote")
+        notes.extend(info.notes)
         return notes, marks
 
     def _row(self, info, footnotes, linewidth):
@@ -91,9 +124,11 @@ class GradTable:
             grad = tensor_text(info.grad, info.dtype, self.precision, linewidth=linewidth)
             if "computed" in marks:
                 grad += _mark(footnotes["computed"])
-        return [printable(info.label), self._t(info.kind), shape, info.dtype, value, grad, "; ".join(notes)]
+        return [printable(info.label), self._t(info.kind), shape, info.dtype, value, grad, history_text(info),
+                "; ".join(notes)]
 
-    HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "note"]
+    HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "over_the_passes", "note"]
+    OPTIONAL = ("over_the_passes", "note")   # columns left out when every row leaves them empty
 
     def _columns(self, linewidth=10**6):
         """(headers, rows of strings, footnotes, dtype line) with the empty note column and a shared dtype left out."""
@@ -109,8 +144,9 @@ class GradTable:
             only = dtypes.pop()
             if only != "float32":
                 dtype_line = self._t("dtype_all", dtype=only)
-        if not any(r[6] for r in rows):
-            keep.remove(6)
+        for i, h in enumerate(self.HEADERS):
+            if h in self.OPTIONAL and not any(r[i] for r in rows):
+                keep.remove(i)
         marks = [_mark(i) + " " + self._t(key)
                  for key, i in sorted(footnotes.items(), key=lambda kv: kv[1])]
         out = ([self._t(self.HEADERS[i]) for i in keep], [[r[i] for i in keep] for r in rows], marks, dtype_line)
