@@ -99,8 +99,9 @@ class GradMagics(Magics):
             return None
         if run.has_value and run.value is not None and not _ends_with_semicolon(source):
             self.shell.displayhook(run.value)
-        result = present(run, args, cell, self.shell.user_ns)
-        stepper = self.stepper_widget(result)
+        result = present(run, args, source, self.shell.user_ns)   # source: the cell as Python (after IPython's
+        stepper = self.stepper_widget(result)                      # transform), what probe re-runs compile
+        result.stepper_widget = stepper
         if args.variable:
             self.shell.user_ns[args.variable] = result
         if args.output:
@@ -169,7 +170,7 @@ class GradMagics(Magics):
                     if again.has_value and again.value is not None and not _ends_with_semicolon(source):
                         outputs.append(value_output(shell, again.value))
                     outcome.notes = again.notes
-                    outcome.result = present(again, args, cell, shell.user_ns)
+                    outcome.result = present(again, args, source, shell.user_ns)
                     if stepper is not None and outcome.result.stepper is not None:
                         outcome.result.stepper_live = True
                         stepper.show(outcome.result.stepper)   # the stepper follows the run on screen

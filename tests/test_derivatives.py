@@ -169,3 +169,15 @@ def test_history_says_how_grad_accumulated():
     # one backward, nothing earlier: nothing to tell
     assert histories([NS(leaves=[_rec(None, 2.0, 2.0)])], [NS(kind="leaf", node_id=1, label="w",
                                                               grad=np.array(2.0))]) == []
+
+
+def test_history_across_cells_and_within_a_cell(ip):
+    """The table's line for w: 8 from an earlier cell, then three backward calls of this cell."""
+    ip.run_cell_magic("grad", "", "w = torch.tensor(2.0, requires_grad=True)\n(w * w * 2).backward()\n")
+    res = grad_cell(ip, "for _ in range(3):\n    (w * 2).backward()\n")
+    assert "w.grad = 8. (earlier cell) + 2. + 2. + 2. = 14." in repr(res)
+    assert "w.grad = 8. (earlier cell) + 2. + 2. + 2. = 14." in res._repr_html_()
+    # zero_() between backward calls, grad = None at the end
+    res = grad_cell(ip, "(w * 2).backward()\nw.grad.zero_()\n(w * 3).backward()\nw.grad = None\n")
+    assert ("w.grad = 14. (earlier cell) + 2. = 16., then zero_(): 3., then grad = None (or zero_grad())"
+            in repr(res))

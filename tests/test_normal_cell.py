@@ -146,6 +146,11 @@ def test_a_slider_moves_the_leaf_created_first_not_every_value_bound_to_the_name
     assert "Error" not in panel.live.value
     assert kip.user_ns["y"].item() == 15.0 and kip.user_ns["x"].shape == (3,)
 
+    panel, _ = panel_of(kip, "v = torch.ones(2)\nv.requires_grad_()\n(v * v).sum().backward()")  # grad given later
+    assert [s.description for s in panel.sliders] == ["v[0]", "v[1]"]
+    move(panel, "v[0]", 3.0)
+    assert kip.user_ns["v"].grad.tolist() == [6.0, 2.0]
+
 
 def test_a_slider_whose_leaf_changed_shape_says_so(kip):
     kip.user_ns["n"] = 2

@@ -122,3 +122,30 @@ def test_static_view_for_viewers_without_widgets(ip):
     assert "data:image/svg+xml;base64," in html
     assert re.search(r"<pre>\s+1\. AddBackward0", html)
     assert "AccumulateGrad (x)" in repr(res)
+
+
+def test_stepper_and_slope_follow_a_slider_move(ip):
+    import base64
+    from IPython.utils.capture import capture_output
+    ip.kernel = object()   # a frontend with widgets
+    try:
+        with capture_output() as cap:
+            ip.run_cell_magic("grad", "--steps --slope --range x=0:5:1 -v _res", CASES[0][1])
+        res = ip.user_ns["_res"]
+        live = res.stepper_widget
+        bundles = [o.data for o in cap.outputs if "application/vnd.jupyter.widget-view+json" in o.data]
+        assert len(bundles) == 2 and "autograd-magic-stepper" in bundles[1]["text/html"]
+        assert live.slider.max == 5
+        live.slider.value = 5
+        assert "grad: 7." in live.picture.value
+        slider = next(s for s in res.panel.sliders if s.description == "x")
+        slider.value = 3.0
+        res.panel.flush() if getattr(res.panel, "_pending", None) is not None else None
+        assert live.slider.value == 0       # the stepper now steps through the new run, from its start
+        live.slider.value = 5
+        assert "grad: 9." in live.picture.value
+        pictures = re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", res.panel.live.value)
+        svgs = [base64.b64decode(p).decode() for p in pictures]
+        assert any("slope = 9." in svg for svg in svgs)
+    finally:
+        del ip.kernel

@@ -8,7 +8,7 @@ from . import dtypes
 from .autograd import GRAD_MODE
 from .optable import OPS
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
-from .tensor import Tensor, _dim, apply
+from .tensor import Tensor, _dim, apply, check_broadcast
 
 # ---------------------------------------------------------------- indexing
 
@@ -45,6 +45,7 @@ def _expand_ellipsis(key, ndim):
 
 
 def _check_masks(key, shape):
+    _check_index_broadcast(key)
     dim = 0
     for k in key:
         if isinstance(k, np.ndarray) and k.dtype == np.bool_:
@@ -56,6 +57,20 @@ def _check_masks(key, shape):
             dim += k.ndim
         elif k is not None:
             dim += 1
+
+
+def _check_index_broadcast(key):
+    """Index tensors must broadcast together (a mask counts as its nonzero() columns): PyTorch's IndexError."""
+    shapes = []
+    for k in key:
+        if isinstance(k, np.ndarray):
+            shapes += [(int(np.count_nonzero(k)),)] * k.ndim if k.dtype == np.bool_ else [k.shape]
+    if len(shapes) > 1:
+        try:
+            np.broadcast_shapes(*shapes)
+        except ValueError:
+            raise IndexError("shape mismatch: indexing tensors could not be broadcast together with shapes "
+                             + ", ".join("[" + ", ".join(map(str, sh)) + "]" for sh in shapes)) from None
 
 
 def _check_bounds(key, shape):
@@ -248,6 +263,9 @@ def index_select(input, dim, index):
 
 def masked_select(input, mask):
     m = mask._data if isinstance(mask, Tensor) else np.asarray(mask)
+    if m.dtype != np.bool_:
+        raise RuntimeError("masked_select: expected BoolTensor for mask")
+    check_broadcast(m.shape, input._data.shape)  # PyTorch names the mask tensor a
     shape = np.broadcast_shapes(input._data.shape, m.shape)
     t = input if input._data.shape == shape else expand(input, shape)
     return apply(OPS["masked_select"], (t,), np.broadcast_to(m, shape), shape)

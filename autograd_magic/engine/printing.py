@@ -11,6 +11,8 @@ The engine hands over plain numpy values; this module only turns them into strin
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import dataclasses
 import math
 
@@ -34,6 +36,29 @@ class PrintOptions:
 
 
 OPTIONS = PrintOptions()
+_LOCAL = contextvars.ContextVar("autograd_magic_print_options", default=None)
+
+
+def _options() -> PrintOptions:
+    """The options in force: local_options() inside its block, else the global ones (set_printoptions)."""
+    return _LOCAL.get() or OPTIONS
+
+
+@contextlib.contextmanager
+def local_options(**changes):
+    """Print with these options inside the block only, for this context (thread, task) alone: the global
+    options (torch.set_printoptions) stay as they are, so a view that prints at its own precision changes
+    nothing for the user's code.
+
+    >>> with local_options(precision=2):
+    ...     format_tensor(np.array([1.12345], dtype=np.float32), "float32")
+    'tensor([1.12])'
+    """
+    token = _LOCAL.set(dataclasses.replace(_options(), **changes))
+    try:
+        yield
+    finally:
+        _LOCAL.reset(token)
 
 _PROFILES = {
     "default": dict(precision=4, threshold=1000, edgeitems=3, linewidth=80),
@@ -106,7 +131,7 @@ def format_tensor(data: np.ndarray, dtype_name: str, *, requires_grad: bool = Fa
             suffixes.append(dtype_suffix)
     else:
         body = _tensor_body(data, _is_floating(dtype_name, data), indent)
-        if not OPTIONS.edgeitems:
+        if not _options().edgeitems:
             suffixes.append(f"size={tuple(data.shape)}")
         if dtype_name != DEFAULT_DTYPE and dtype_name not in _SELF_EVIDENT:
             suffixes.append(dtype_suffix)
@@ -125,7 +150,7 @@ def _tensor_body(data: np.ndarray, floating: bool, indent: int) -> str:
     """The bracketed values, with the columns sized from what is actually shown."""
     if floating and data.dtype.kind != "f":
         data = data.astype(np.float64)
-    summarize = data.size > OPTIONS.threshold
+    summarize = data.size > _options().threshold
     shown = _shown_values(data) if summarize else data.ravel()
     return _render(data, indent, summarize, _Formatter(shown, floating))
 
@@ -136,7 +161,7 @@ def _add_suffixes(text: str, suffixes: list, indent: int) -> str:
     # torch's running count starts two above the true last-line length; mirror it exactly.
     line_len = len(text) - text.rfind("\n") + 1
     for suffix in suffixes:
-        if line_len + len(suffix) + 2 > OPTIONS.linewidth:
+        if line_len + len(suffix) + 2 > _options().linewidth:
             parts.append(",\n" + " " * indent + suffix)
             line_len = indent + len(suffix)
         else:
@@ -168,14 +193,14 @@ class _Formatter:
         magnitudes = np.abs(finite).astype(np.float64)
         low, high = float(magnitudes.min()), float(magnitudes.max())
         automatic = high / low > 1000.0 or high > 1.0e8 or low < 1.0e-4
-        self.sci_mode = automatic if OPTIONS.sci_mode is None else OPTIONS.sci_mode
+        self.sci_mode = automatic if _options().sci_mode is None else _options().sci_mode
         self.width = max(len(self.text(v)) for v in _widest_candidates(finite))
 
     def text(self, value) -> str:
         """One number in the chosen style, unpadded."""
         if not self.floating:
             return str(value)
-        precision = OPTIONS.precision
+        precision = _options().precision
         if self.sci_mode:
             return f"{value:.{precision}e}"
         if self.int_mode:
@@ -202,7 +227,7 @@ def _widest_candidates(finite: np.ndarray) -> list:
 
 def _shown_values(data: np.ndarray) -> np.ndarray:
     """The values a summarised print shows, flattened (torch sizes columns from these alone)."""
-    edge = OPTIONS.edgeitems
+    edge = _options().edgeitems
     if data.ndim == 0:
         return data.ravel()
     if data.ndim == 1:
@@ -214,7 +239,7 @@ def _shown_values(data: np.ndarray) -> np.ndarray:
 
 
 def _shown_rows(length: int, summarize: bool) -> list:
-    edge = OPTIONS.edgeitems
+    edge = _options().edgeitems
     if summarize and length > 2 * edge:
         return [*range(edge), *range(length - edge, length)]
     return list(range(length))
@@ -229,15 +254,15 @@ def _render(data: np.ndarray, indent: int, summarize: bool, fmt: _Formatter) -> 
     if data.ndim == 1:
         return _render_vector(data, indent, summarize, fmt)
     rows = [_render(data[i], indent + 1, summarize, fmt) for i in _shown_rows(len(data), summarize)]
-    if summarize and len(data) > 2 * OPTIONS.edgeitems:
-        rows.insert(OPTIONS.edgeitems, "...")
+    if summarize and len(data) > 2 * _options().edgeitems:
+        rows.insert(_options().edgeitems, "...")
     separator = "," + "\n" * (data.ndim - 1) + " " * (indent + 1)
     return "[" + separator.join(rows) + "]"
 
 
 def _render_vector(data: np.ndarray, indent: int, summarize: bool, fmt: _Formatter) -> str:
     """One row of numbers, wrapped so that each line fits the line width."""
-    edge = OPTIONS.edgeitems
+    edge = _options().edgeitems
     if summarize and not edge:
         items = ["..."]
     elif summarize and len(data) > 2 * edge:
@@ -245,6 +270,6 @@ def _render_vector(data: np.ndarray, indent: int, summarize: bool, fmt: _Formatt
                  + [fmt.format(v) for v in data[-edge:].tolist()])
     else:
         items = [fmt.format(v) for v in data.tolist()]
-    per_line = max(1, math.floor((OPTIONS.linewidth - indent) / (fmt.width + 2)))
+    per_line = max(1, math.floor((_options().linewidth - indent) / (fmt.width + 2)))
     lines = [", ".join(items[i:i + per_line]) for i in range(0, len(items), per_line)]
     return "[" + (",\n" + " " * (indent + 1)).join(lines) + "]"

@@ -17,6 +17,7 @@ from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, atleast_1d, at
                                 greater_equal, gt, hstack, hypot, iinfo, le, lerp, less, less_equal, logaddexp, logit,
                                 lt, moveaxis, movedim, narrow, ne, not_equal, repeat_interleave, roll, tile, vstack,
                                 xlogy)
+from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, argsort, cat, chunk, concat, concatenate,  # noqa: F401

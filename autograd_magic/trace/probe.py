@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import torch as engine_torch
-from ..engine.tensor import Tensor
+from ..engine import inspect as ei
 from ..torch.autograd import functional
 from .runner import run_cell
 
@@ -151,7 +151,7 @@ class Probe:
         if self.refusal:
             raise ProbeError(self.refusal)
         ns = dict(self.user_ns)
-        before = {id(v) for v in ns.values() if isinstance(v, Tensor)}
+        before = {id(v) for v in ns.values() if ei.is_tensor(v)}
         overrides = {}
         for (name, _), t in zip(self.inputs, tensors):
             ns[name] = t
@@ -313,7 +313,7 @@ def rel_error(a, b):
 
 def _to_float64(value):
     """A float64 copy of a float32 tensor that no op made (a constant or a leaf), else the value itself."""
-    if isinstance(value, Tensor) and value.grad_fn is None and value.dtype == engine_torch.float32:
+    if ei.is_tensor(value) and value.grad_fn is None and value.dtype == engine_torch.float32:
         copy = value.detach().double()
         return copy.requires_grad_(True) if value.requires_grad else copy
     return value
@@ -323,10 +323,11 @@ def _to_float64(value):
 def _recording_backward(calls, leaves):
     """Inside a probe re-run: backward() records its output and gradient, keeps the graph, and accumulates only
     into the probe's own leaves (leaves of earlier cells keep their .grad)."""
+    Tensor = engine_torch.Tensor
     original = Tensor.backward
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        seed = None if gradient is None else np.array(gradient.numpy() if isinstance(gradient, Tensor) else gradient)
+        seed = None if gradient is None else np.array(gradient.numpy() if ei.is_tensor(gradient) else gradient)
         calls.append((self, seed))
         mine = [t for t in leaves if t.requires_grad]
         if mine:

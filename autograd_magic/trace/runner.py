@@ -96,24 +96,37 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     pending = dict(overrides or {})
 
     by_name = {k: v for k, v in pending.items() if isinstance(k, str)}
+    plain_sites = {}   # name -> site of its first leaf that did not require grad (requires_grad_() may follow)
+    is_tensor, is_leaf, requires_grad, grad_fn = ei.is_tensor, ei.is_leaf, ei.requires_grad, ei.grad_fn
 
     def tag(value, kind, text, site=None):
+        """Runs for every assignment and every operator/call expression the cell evaluates: kept short, a loop
+        of 200k assignments calls it 400k times."""
         if transform is not None:  # trace.probe: every value the source names or computes passes through it
             value = transform(value)
-        if site is not None and ei.is_tensor(value):
-            leaf = ei.is_leaf(value)
-            if leaf and text in by_name:
+        if not is_tensor(value):
+            return value
+        if site is None:  # an expression: its node (if any) learns its source text
+            if grad_fn(value) is not None:
+                NAMES.note_expr(value, text)
+            return value
+        if is_leaf(value):
+            if by_name and text in by_name:
                 new = by_name[text]
-                if ei.is_tensor(new):  # a probe's own leaf (trace.probe) takes the input's place
+                if is_tensor(new):  # a probe's own leaf (trace.probe) takes the input's place
                     value = new
                 else:
                     _set_values(value, np.array(new, dtype=ei.dtype_name(value)).reshape(ei.shape(value)))
-            elif leaf and ei.requires_grad(value) and (text, site) in pending:
+            elif pending and (text, site) in pending:
                 _override(value, text, pending.pop((text, site)), notes)
-            if text not in first_leaves and leaf and ei.requires_grad(value) and ei.dtype_name(value)[0] == "f":
+            if not requires_grad(value):  # no graph, no row: only where it was made (see _late_leaves)
+                plain_sites.setdefault(text, site)
+                return value
+            if text not in first_leaves and ei.dtype_name(value)[0] == "f":
                 first_leaves[text] = (site, ei.value(value, copy=ei.size(value) <= _SLIDER_COPY))
-            assigned.append((text, weakref.ref(value)))
-        return _tag(value, kind, text, site)
+        assigned.append((text, weakref.ref(value)))
+        NAMES.name_tensor(value, text, site)
+        return value
 
     user_ns[TAG] = tag
     try:
@@ -123,9 +136,26 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
             value = run_code(cell.last, user_ns) if cell.last is not None else None
     finally:
         user_ns.pop(TAG, None)
+    _late_leaves(user_ns, cell.bound, plain_sites, first_leaves, assigned)
     run = CellRun(value, cell.last is not None, recorder, assigned, user_ns)
     run.first_leaves, run.notes = first_leaves, notes
     return run
+
+
+def _late_leaves(user_ns, bound, plain_sites, first_leaves, assigned):
+    """Leaves made without requires_grad and given it later in the cell (``x = torch.ones(2)`` then
+    ``x.requires_grad_()``) are inputs too, tied to where they were made."""
+    known = None
+    for name, site in plain_sites.items():
+        t = user_ns.get(name) if name in bound else None
+        if not (ei.is_tensor(t) and ei.is_leaf(t) and ei.requires_grad(t)):
+            continue
+        if name not in first_leaves and ei.dtype_name(t)[0] == "f":
+            first_leaves[name] = (site, ei.value(t, copy=ei.size(t) <= _SLIDER_COPY))
+        known = {id(ref()) for _, ref in assigned} if known is None else known
+        if id(t) not in known:
+            assigned.append((name, weakref.ref(t)))
+            NAMES.name_tensor(t, name, site)
 
 
 def _override(leaf, name, values, notes):

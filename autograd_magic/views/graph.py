@@ -19,60 +19,18 @@ import graphviz
 import numpy as np
 
 from ..trace.model import INTERMEDIATE, LEAF, OUTPUT
+from .format import MAX_ITEMS, value_text  # noqa: F401  (value_text: the one number formatter, see format.py)
+from .style import KIND_COLOURS, KIND_TITLES, NOTE_COLOUR, OP_COLOUR
 
-MAX_ITEMS = 8          # tensors with more elements show their shape and dtype instead of their values
 MAX_LABEL = 48         # characters of a name or expression kept in a diagram box
 RANKDIRS = ("TB", "BT", "LR", "RL")
 
-KIND_COLOURS = {LEAF: "#cfe2ff", OUTPUT: "#d3f0c2", INTERMEDIATE: "#fff1c1"}
-KIND_TITLES = {LEAF: "leaf (requires_grad=True)", OUTPUT: "output", INTERMEDIATE: "intermediate"}
-OP_COLOUR = "#eeeeee"
-NOTE_COLOUR = "#ffe3c2"
 NO_GRADIENTS = "drawn before backward(): no gradients yet"
 ARROWS = "arrows: the way gradients flow in backward()"
 OUTLINE_TITLE = "backward graph, from the output down (each line passes its gradient to the lines indented under it)"
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _DTYPE_JUNK = re.compile(r"[^\w.]")
-
-
-# ---------------------------------------------------------------- numbers
-
-def value_text(arr, precision: int = 4, *, dtype: str | None = None, max_items: int = MAX_ITEMS) -> str:
-    """Values on one line with PyTorch's digits (``7.``, ``[4.0000, 5.3333]``); big arrays as shape and dtype.
-
-    >>> value_text(np.ones((3, 4), dtype=np.float32), 4)
-    'shape (3, 4), float32'
-    """
-    a = np.asarray(arr)
-    if a.size > max_items:
-        return f"shape {tuple(int(n) for n in a.shape)}, {dtype or a.dtype.name}"
-    return _nested(a, _number_format(a, precision))
-
-
-def _number_format(a: np.ndarray, precision: int):
-    """One style for all numbers of an array, chosen as torch chooses it (whole, fixed or scientific)."""
-    if a.dtype.kind == "b":
-        return lambda v: str(bool(v))
-    if a.dtype.kind in "iu":
-        return lambda v: str(int(v))
-    if a.dtype.kind != "f":
-        return str
-    finite = np.abs(a[np.isfinite(a) & (a != 0)].astype(np.float64))
-    if finite.size == 0:
-        return lambda v: f"{v:.0f}" + ("." if np.isfinite(v) else "")
-    low, high = float(finite.min()), float(finite.max())
-    if high / low > 1000.0 or high > 1.0e8 or low < 1.0e-4:
-        return lambda v: f"{v:.{precision}e}"
-    if np.all(finite == np.ceil(finite)):
-        return lambda v: f"{v:.0f}" + ("." if np.isfinite(v) else "")
-    return lambda v: f"{v:.{precision}f}"
-
-
-def _nested(a: np.ndarray, fmt) -> str:
-    if a.ndim == 0:
-        return fmt(a.item())
-    return "[" + ", ".join(_nested(row, fmt) for row in a) + "]"
 
 
 # ---------------------------------------------------------------- escaping

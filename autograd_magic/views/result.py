@@ -57,6 +57,7 @@ class GradResult:
         self.panel = None  # the SliderPanel shown with it, if any
         self.stepper = stepper            # views.stepper.Stepper (--steps), shown under the graph
         self.stepper_live = False         # True when the magic shows the stepper as a widget instead
+        self.stepper_widget = None        # that widget (views.stepper.StepperWidget), if any
         self.extras = list(extras)        # more views under the graph: .grad history, Jacobian, check, slope
         self._derivatives = derivatives
         self.problems = []                # [Problem]: what could not be recorded or drawn

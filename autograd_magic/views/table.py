@@ -1,11 +1,10 @@
 """The gradient table: one row per tensor a %%grad cell touched, as HTML (escaped) and aligned plain text."""
 import html
 
-from ..engine import printing
-from ..trace.model import INTERMEDIATE, LEAF, OUTPUT
-from .graph import KIND_COLOURS as KIND_COLOUR  # the table uses the diagram's colours
+from ..trace.model import INTERMEDIATE, OUTPUT
+from .format import tensor_text
+from .style import KIND_COLOURS as KIND_COLOUR, KIND_TEXT
 
-KIND_TEXT = {LEAF: "leaf", OUTPUT: "output", INTERMEDIATE: "intermediate"}
 NO_GRAD = "no gradient yet (no backward has reached it)"
 COMPUTED_NOTE = "computed by %%grad (PyTorch keeps it only after retain_grad())"
 
@@ -17,18 +16,6 @@ def printable(text):
     if text.isprintable():  # str.isprintable is False for every Cc, Cf, Zl, Zp, Cs, Co, Cn character
         return text
     return "".join(ch if ch == "\n" or ch.isprintable() else ascii(ch)[1:-1] for ch in text)
-
-
-def tensor_text(arr, dtype, precision=4):
-    """An array as PyTorch prints it (summarised when big), without the ``tensor(...)`` wrapper."""
-    before = printing.get_printoptions()
-    try:
-        printing.set_printoptions(precision=precision)
-        text = printing.format_tensor(arr, dtype, prefix="")
-    finally:
-        printing.set_printoptions(**{k: before[k] for k in ("precision", "threshold", "edgeitems", "linewidth")},
-                                  sci_mode=before.get("sci_mode"))
-    return text[:-1] if text.endswith(")") else text
 
 
 class GradTable:

@@ -1,0 +1,67 @@
+"""The one number formatter of the views: every value and gradient on screen is written by this module.
+
+- ``value_text``: values on one line with PyTorch's digits (``7.``, ``[4.0000, 5.3333]``), big arrays as shape and
+  dtype: for diagram boxes, steps and notes;
+- ``tensor_text``: an array exactly as PyTorch prints it (summarised when big), without the ``tensor(...)``
+  wrapper: for the table. It uses the engine's PyTorch-exact printer (numpy only, it holds no engine object) with
+  options local to the call, so the user's ``torch.set_printoptions`` stays as it was.
+
+>>> import numpy as np
+>>> value_text(np.array([4.0, 16 / 3, 20 / 3]), 4)
+'[4.0000, 5.3333, 6.6667]'
+>>> value_text(np.array(7.0), 4)
+'7.'
+>>> tensor_text(np.array([1 / 3, 2.0], dtype=np.float32), "float32", 2)
+'[0.33, 2.00]'
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..engine import printing
+
+MAX_ITEMS = 8          # value_text: arrays with more elements show their shape and dtype instead of their values
+
+
+def tensor_text(arr, dtype: str, precision: int = 4) -> str:
+    """An array as PyTorch prints it (summarised when big), without the ``tensor(...)`` wrapper."""
+    with printing.local_options(precision=precision):
+        text = printing.format_tensor(arr, dtype, prefix="")
+    return text[:-1] if text.endswith(")") else text
+
+
+def value_text(arr, precision: int = 4, *, dtype: str | None = None, max_items: int = MAX_ITEMS) -> str:
+    """Values on one line with PyTorch's digits (``7.``, ``[4.0000, 5.3333]``); big arrays as shape and dtype.
+
+    >>> value_text(np.ones((3, 4), dtype=np.float32), 4)
+    'shape (3, 4), float32'
+    """
+    a = np.asarray(arr)
+    if a.size > max_items:
+        return f"shape {tuple(int(n) for n in a.shape)}, {dtype or a.dtype.name}"
+    return _nested(a, _number_format(a, precision))
+
+
+def _number_format(a: np.ndarray, precision: int):
+    """One style for all numbers of an array, chosen as torch chooses it (whole, fixed or scientific)."""
+    if a.dtype.kind == "b":
+        return lambda v: str(bool(v))
+    if a.dtype.kind in "iu":
+        return lambda v: str(int(v))
+    if a.dtype.kind != "f":
+        return str
+    finite = np.abs(a[np.isfinite(a) & (a != 0)].astype(np.float64))
+    if finite.size == 0:
+        return lambda v: f"{v:.0f}" + ("." if np.isfinite(v) else "")
+    low, high = float(finite.min()), float(finite.max())
+    if high / low > 1000.0 or high > 1.0e8 or low < 1.0e-4:
+        return lambda v: f"{v:.{precision}e}"
+    if np.all(finite == np.ceil(finite)):
+        return lambda v: f"{v:.0f}" + ("." if np.isfinite(v) else "")
+    return lambda v: f"{v:.{precision}f}"
+
+
+def _nested(a: np.ndarray, fmt) -> str:
+    if a.ndim == 0:
+        return fmt(a.item())
+    return "[" + ", ".join(_nested(row, fmt) for row in a) + "]"
