@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The differential tests against PyTorch and the bit-exact ones whose outcome a kernel choice could change
 PARITY_FILES = ["tests/test_lessons.py", "tests/test_seed_lesson.py", "tests/test_vs_torch.py",
                 "tests/test_nn_api.py", "tests/test_math_api.py", "tests/test_tensor_api.py",
-                "tests/test_fuzz_vs_torch.py", "tests/test_random.py", "tests/test_reduce_order.py",
-                "tests/test_printing.py"]
+                "tests/test_fuzz_vs_torch.py", "tests/test_conv_vs_torch.py", "tests/test_rnn.py",
+                "tests/test_random.py", "tests/test_reduce_order.py", "tests/test_printing.py"]
 
 
 def numpy_without_avx512():
