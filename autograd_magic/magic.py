@@ -5,50 +5,34 @@ Three stages: parse the options -> run the cell (runner.run_cell) -> present the
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
+from traitlets import Unicode
 
 from .trace.model import OUTPUT
+from .views import registry
 from .views.result import GradResult
-from .trace.execute import user_traceback
+from .trace.execute import cell_source, ends_with_semicolon, user_traceback
 from .trace.runner import run_cell
 
 
-def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise UsageError(f"%%grad: expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise UsageError(f"%%grad: expected a number >= 1, got {value}")
-    return value
-
-
-def _precision(text):
-    value = _positive_int(text)
-    if value > 12:
-        raise UsageError(f"%%grad: --precision is at most 12, got {value}")
-    return value
+def _view_options(magic):
+    """The options the views declare (views/registry.py), added to the magic's argparse declarations."""
+    for flags, kwargs in reversed(registry.arguments()):
+        magic = argument(*flags, **kwargs)(magic)
+    return magic
 
 
 @magics_class
 class GradMagics(Magics):
-    """The %%grad cell magic."""
+    """The %%grad cell magic. Its configurable defaults (``%config GradMagics.precision = 6``) are the views'
+    options (views/registry.py)."""
+
+    vars().update(registry.traits())  # precision, rankdir, max_nodes, fmt: traitlets, config=True
+
+    backend = Unicode("engine", help="Where %%grad cells run: 'engine' (the numpy engine) or 'torch' (the real "
+                                     "PyTorch of this kernel, unchanged).").tag(config=True)
 
     @magic_arguments()
-    @argument("--no-table", action="store_true", help="Do not show the gradient table.")
-    @argument("--no-graph", action="store_true", help="Do not show the computation graph.")
-    @argument("--no-sliders", action="store_true", help="Do not show sliders for the cell's inputs.")
-    @argument("--sliders", default=None, metavar="NAMES",
-              help="Comma-separated inputs that get sliders (default: every leaf that requires grad).")
-    @argument("--range", dest="ranges", action="append", default=[], metavar="NAME=MIN:MAX[:STEP]",
-              help="Slider range for an input or an element, e.g. --range x=-3:3:0.1 --range \"x[1]=0:10:0.5\".")
-    @argument("--rankdir", default="TB", choices=["TB", "LR"],
-              help="Direction of the graph: TB (top to bottom, the default) or LR (left to right).")
-    @argument("--max-nodes", type=_positive_int, default=60, metavar="N",
-              help="Draw at most N nodes (default 60); bigger graphs are trimmed with a notice.")
-    @argument("--format", dest="fmt", default="svg", choices=["svg", "png"],
-              help="Graph image format: svg (default) or png, for frontends that cut SVGs off.")
-    @argument("--precision", type=_precision, default=4, metavar="N",
-              help="Digits after the decimal point in the table and graph (default 4, as PyTorch prints).")
+    @_view_options
     @argument("--steps", action="store_true",
               help="Step through the backward pass under the graph, node by node in the engine's order.")
     @argument("--jacobian", action="store_true",
@@ -60,6 +44,9 @@ class GradMagics(Magics):
     @argument("--slope", action="store_true",
               help="Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs on a grid.")
     @argument("--lang", default="en", choices=["en", "ko"], help="Language of the labels: en (default) or ko.")
+    @argument("--backend", default=None, choices=["engine", "torch"],
+              help="Run the cell on the numpy engine (default) or on the real PyTorch of this kernel, unchanged "
+                   "(for models the engine does not cover); %%config GradMagics.backend sets the default.")
     @argument("-o", dest="output", action="store_true",
               help="Return the result object (table, graph, DOT source, .save()) as the cell's value.")
     @argument("-v", dest="variable", default=None, metavar="NAME",
@@ -92,21 +79,26 @@ class GradMagics(Magics):
         __tracebackhide__ = True  # noqa: F841  (IPython hides this frame in tracebacks)
         args = self.parse_options(line)
         source, filename = self._compile_input(line, cell)
+        runner = self.runner(args)
         try:
-            run = run_cell(source, self.shell.user_ns, filename=filename)
+            run = runner(source, self.shell.user_ns, filename=filename)
         except BaseException as exc:  # noqa: BLE001 - shown as a normal cell shows it, see _fail
             self._fail(exc, filename, cell)
             return None
-        if run.has_value and run.value is not None and not _ends_with_semicolon(source):
+        if args.backend == "torch" and any(getattr(args, k, False) for k in ("jacobian", "hessian", "check", "slope")):
+            run.notes.append("--jacobian, --hessian, --check and --slope re-run the cell on the engine: "
+                             "they are left out with --backend torch")
+        if run.has_value and run.value is not None and not ends_with_semicolon(source):
             self.shell.displayhook(run.value)
-        result = present(run, args, source, self.shell.user_ns)   # source: the cell as Python (after IPython's
+        result = present(run, args, source if args.backend == "engine" else None,  # source: the cell as Python
+                         self.shell.user_ns)                       # (after IPython's
         stepper = self.stepper_widget(result)                      # transform), what probe re-runs compile
         result.stepper_widget = stepper
         if args.variable:
             self.shell.user_ns[args.variable] = result
         if args.output:
             return result
-        panel = self.sliders(run, result, args, cell, source, filename, stepper)
+        panel = self.sliders(run, result, args, cell, source, filename, stepper, runner)
         result.panel = panel
         from IPython.display import display
         if panel is not None:
@@ -115,7 +107,7 @@ class GradMagics(Magics):
             bundle = dict(panel.widget._repr_mimebundle_())
             bundle["text/html"] = result._repr_html_()
             display(bundle, raw=True)
-        elif result.show_table or result.show_graph or result.extras or result.problems:
+        elif result.shown:
             display(result)
         if stepper is not None:
             bundle = dict(stepper.widget._repr_mimebundle_())
@@ -135,7 +127,22 @@ class GradMagics(Magics):
         result.stepper_live = True
         return live
 
-    def sliders(self, run, result, args, cell, source, filename, stepper=None):
+    def runner(self, args):
+        """run_cell of the backend the options ask for (``--backend``, else ``%config GradMagics.backend``)."""
+        if args.backend is None:
+            args.backend = self.backend
+        if args.backend not in ("engine", "torch"):
+            raise UsageError(f"%%grad: GradMagics.backend is 'engine' or 'torch', not {args.backend!r}")
+        if args.backend == "engine":
+            return run_cell
+        from .trace import torch_backend
+        try:
+            torch_backend.real_torch()
+        except torch_backend.TorchMissing as exc:
+            raise UsageError(str(exc)) from None
+        return torch_backend.run_cell
+
+    def sliders(self, run, result, args, cell, source, filename, stepper=None, runner=run_cell):
         """The slider panel, or None: --no-sliders, no inputs, or a frontend without widgets."""
         if args.no_sliders or getattr(self.shell, "kernel", None) is None:
             return None
@@ -162,15 +169,16 @@ class GradMagics(Magics):
             with captured(shell) as outputs:
                 try:
                     with interruptible():
-                        again = run_cell(source, shell.user_ns, filename=filename, overrides=at)
+                        again = runner(source, shell.user_ns, filename=filename, overrides=at)
                 except BaseException as exc:  # noqa: BLE001 - the cell's own error, shown as a cell shows it
                     outputs.append(error_output(shell, exc, user_traceback(exc.__traceback__, filename)))
                     outcome.error = f"{type(exc).__name__}: {exc}"
                 else:
-                    if again.has_value and again.value is not None and not _ends_with_semicolon(source):
+                    if again.has_value and again.value is not None and not ends_with_semicolon(source):
                         outputs.append(value_output(shell, again.value))
                     outcome.notes = again.notes
-                    outcome.result = present(again, args, source, shell.user_ns)
+                    outcome.result = present(again, args, source if args.backend == "engine" else None,
+                                             shell.user_ns)
                     if stepper is not None and outcome.result.stepper is not None:
                         outcome.result.stepper_live = True
                         stepper.show(outcome.result.stepper)   # the stepper follows the run on screen
@@ -208,6 +216,7 @@ class GradMagics(Magics):
             args = parse_argstring(self.grad, line)
         except SystemExit:  # argparse's --help path
             raise UsageError("%%grad: see %%grad? for the options") from None
+        registry.fill_defaults(args, self)
         if args.variable is not None and not args.variable.isidentifier():
             raise UsageError(f"%%grad: -v needs a variable name, got {args.variable!r}")
         from .views.sliders import parse_range
@@ -230,23 +239,11 @@ class GradMagics(Magics):
         return None
 
     def _compile_input(self, line, cell):
-        """(Python source, file name): the cell through IPython's own input transformation (%magics, !cmd,
-        x?, as in a normal cell), one line down so that line numbers count the %%grad line as the frontend does,
-        and registered as the frontend's cell [N] so that tracebacks say ``Cell In[N], line L``."""
-        header = ("%%grad " + line).rstrip()
-        lines = cell.splitlines(True)
-        blank = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
-        try:  # IPython drops leading blank lines: they are put back, to keep the line numbers
-            source = "\n" * (1 + blank) + self.shell.transform_cell("".join(lines[blank:]))
-        except Exception:  # noqa: BLE001 - the cell as written; its SyntaxError is then the compiler's
-            source = "\n" + cell
+        """(Python source, file name) of the cell, as IPython would run it (trace.execute.cell_source)."""
         running = self._running_cell()
         number = running.execution_count if running is not None else self.shell.execution_count
-        raw = running.info.raw_cell if running is not None else header + "\n" + cell
-        try:
-            return source, self.shell.compile.cache(header + source, number, raw_code=raw)
-        except Exception:  # noqa: BLE001 - an older IPython: tracebacks then name the cell <%%grad>
-            return source, "<%%grad>"
+        raw = running.info.raw_cell if running is not None else None
+        return cell_source(self.shell, line, cell, number, raw)
 
     def _fail(self, exc, filename, cell):
         """The cell raised exc: show it as a normal cell does (the user's frames only, SyntaxError in 4 lines,
@@ -270,15 +267,6 @@ class GradMagics(Magics):
         running.error_in_exec = exc
 
 
-def _ends_with_semicolon(source):
-    """A cell whose last line ends in ``;`` shows no Out, as in a normal cell."""
-    from IPython.core.displayhook import DisplayHook
-    try:
-        return DisplayHook.semicolon_at_end_of_expression(source)
-    except Exception:  # noqa: BLE001 - tokenize errors: show the value
-        return False
-
-
 def present(run, args, cell=None, user_ns=None):
     """The result object for a finished run, shaped by the options (cell and user_ns: for the derivatives that
     re-run the cell in isolation). Never raises: the cell has already run, so a failure here becomes a note
@@ -286,9 +274,9 @@ def present(run, args, cell=None, user_ns=None):
     try:
         return _present(run, args, cell, user_ns)
     except Exception as exc:  # noqa: BLE001 - recording and drawing are isolated from the cell
-        from .trace.model import GraphSpec
+        from .trace.model import Trace
         from .views.result import Problem
-        result = GradResult([], GraphSpec(), show_table=False, show_graph=False, precision=args.precision)
+        result = GradResult(Trace(), {}, precision=args.precision)
         result.problems.append(Problem.from_exception("building the table and graph", exc))
         return result
 
@@ -296,7 +284,7 @@ def present(run, args, cell=None, user_ns=None):
 def _present(run, args, cell=None, user_ns=None):
     from . import stepping
     trace = run.trace(args.max_nodes)
-    rows, graph = trace.tensors, trace.graph
+    rows = trace.tensors
     stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) else None
     extras = []
     history = stepping.history_view(trace, rows, args)
@@ -305,12 +293,8 @@ def _present(run, args, cell=None, user_ns=None):
     outputs = [r for r in rows if r.kind == OUTPUT]
     derivs = stepping.derivatives(rows, outputs, args, cell, user_ns if user_ns is not None else run.user_ns)
     extras.extend(derivs.views)
-    result = GradResult(rows, graph, show_table=not args.no_table, show_graph=not args.no_graph,
-                        rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt, precision=args.precision,
-                        stepper=stepper, extras=extras, derivatives=derivs, trace=trace)
-    if result.show_graph:
-        result.start_render()
-    return result
+    return GradResult(trace, registry.make_views(trace, args), precision=args.precision, stepper=stepper,
+                      extras=extras, derivatives=derivs)
 
 
 def load_ipython_extension(ipython):

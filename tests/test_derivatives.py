@@ -10,6 +10,14 @@ from chain_cases import ACCUMULATE, CASES
 torch = pytest.importorskip("torch")
 
 
+@pytest.fixture(autouse=True)
+def _no_wall_clock_limits(monkeypatch):
+    """The probe's time limits judge a user's cell; on a loaded test machine they would make these tests flaky."""
+    from autograd_magic.trace import probe
+    monkeypatch.setattr(probe, "TIME_BUDGET", 1e9)
+    monkeypatch.setattr(probe, "SLOW_RUN", 1e9)
+
+
 def run_real(source):
     """The cell on real PyTorch: its namespace afterwards."""
     ns = {"torch": torch}
@@ -116,7 +124,9 @@ def _line(svg, cls):
 
 def test_tangent_touches_the_curve_with_the_gradient_as_slope(ip):
     res = grad_cell(ip, CASES[0][1], "--slope")
-    (view,) = [v for v in res.extras if type(v).__name__ == "SlopeView"]
+    views = [v for v in res.extras if type(v).__name__ == "SlopeView"]
+    assert len(views) == 1, repr(res)   # a note says why when there is no picture
+    view = views[0]
     svg = view.svg
     assert "slope = 7." in svg
     pts = np.array([_floats(p) for p in re.search(r"class='curve' points='([^']*)'", svg).group(1).split()])
@@ -133,7 +143,9 @@ def test_tangent_touches_the_curve_with_the_gradient_as_slope(ip):
 
 def test_contour_arrow_points_along_the_gradient(ip):
     res = grad_cell(ip, dict((c[0], c[1]) for c in CASES)["seed_two_inputs"], "--slope")
-    (view,) = [v for v in res.extras if type(v).__name__ == "SlopeView"]
+    views = [v for v in res.extras if type(v).__name__ == "SlopeView"]
+    assert len(views) == 1, repr(res)   # a note says why when there is no picture
+    view = views[0]
     from autograd_magic.views import slope
     from autograd_magic.views.sliders import default_range
     x1, y1, x2, y2 = _line(view.svg, "gradient-arrow")

@@ -211,3 +211,23 @@ def test_a_traceback_names_the_cell_by_the_number_the_frontend_shows(kernel):
     assert f"Cell In[{reply['execution_count']}], line 3" in text, text
     assert "run_cell_magic" not in text and "autograd_magic" not in text.replace(
         "autograd_magic implements", "")
+
+
+def test_top_level_await_and_ipython_syntax_in_a_kernel_cell_and_its_reruns(kernel):
+    # the kernel's own event loop is running while the cell runs: the await still has to complete
+    reply, msgs = kernel.run("%%grad\nimport asyncio\nx = torch.tensor(2.0, requires_grad=True)\n"
+                             "await asyncio.sleep(0.01)\ny = await asyncio.sleep(0, result=x * 3)\ny.backward()\n"
+                             "print('grad', x.grad.item())\n!echo bang\nfiles = !echo a b\nprint(files)")
+    assert reply["status"] == "ok", reply
+    printed = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
+    assert "grad 3.0" in printed and "bang" in printed and "['a b']" in printed
+    kernel.move(kernel.slider("x"), 4.0)
+    kernel.wait_update("grad 3.0")   # the re-run awaits on the kernel's loop thread too
+    assert kernel.printed("print(y.item())").strip() == "12.0"
+
+    reply, msgs = kernel.run("%%grad\nx = (1 +")
+    assert reply["status"] == "error"
+    (error,) = [m["content"] for m in msgs if m["msg_type"] == "error"]
+    lines = [line for line in re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(error["traceback"])).splitlines()
+             if line.strip()]
+    assert len(lines) <= 4 and lines[0].strip() == f"Cell In[{reply['execution_count']}], line 2", lines

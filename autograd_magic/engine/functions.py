@@ -337,10 +337,57 @@ def compare(name, a, b):
     return Tensor._wrap(np.asarray(ufunc(a._data, bd)))
 
 
+_BITWISE = {"and": np.bitwise_and, "or": np.bitwise_or, "xor": np.bitwise_xor, "left_shift": np.left_shift,
+            "right_shift": np.right_shift}
+_KIND_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half"}
+
+
 def logical(name, a, b):
-    ufunc = {"and": np.bitwise_and, "or": np.bitwise_or, "xor": np.bitwise_xor}[name]
+    """a & b, a | b, a ^ b, a << b, a >> b on integer and bool tensors (PyTorch's error for floats)."""
     bd = b._data if isinstance(b, Tensor) else b
-    return Tensor._wrap(np.asarray(ufunc(a._data, bd)))
+    for v in (a._data, bd):
+        kind = v.dtype.name if isinstance(v, np.ndarray) else ("float32" if isinstance(v, float) else None)
+        if kind in _KIND_NAMES:
+            raise NotImplementedError(f'"bitwise_{name}_cpu" not implemented for \'{_KIND_NAMES[kind]}\'')
+    if isinstance(bd, bool) and a._data.dtype.kind != "b":
+        bd = int(bd)
+    return Tensor._wrap(np.asarray(_BITWISE[name](a._data, bd)))
+
+
+def bitwise(name):
+    def fn(input, other, *, out=None):
+        if not isinstance(input, Tensor):
+            input, other = Tensor._wrap(np.asarray(input)), other
+            return logical(name, input, other)
+        return logical(name, input, other)
+    fn.__name__ = f"bitwise_{name}"
+    return fn
+
+
+bitwise_and, bitwise_or, bitwise_xor = bitwise("and"), bitwise("or"), bitwise("xor")
+bitwise_left_shift, bitwise_right_shift = bitwise("left_shift"), bitwise("right_shift")
+
+
+def bitwise_not(input, *, out=None):
+    d = input._data
+    if d.dtype.kind == "f":
+        raise NotImplementedError(f'"bitwise_not_cpu" not implemented for \'{_KIND_NAMES[d.dtype.name]}\'')
+    return Tensor._wrap(np.logical_not(d) if d.dtype == np.bool_ else np.invert(d))
+
+
+def invert(input):
+    """~input: integer and bool tensors only (PyTorch's TypeError)."""
+    if input._data.dtype.kind == "f":
+        raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+    return bitwise_not(input)
+
+
+def bitwise_inplace(fn):
+    def method(self, other):
+        self._data[...] = fn(self, other)._data
+        self._vbox[0] += 1
+        return self
+    return method
 
 
 # ---------------------------------------------------------------- matrix products

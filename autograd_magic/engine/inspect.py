@@ -21,7 +21,7 @@ import weakref
 
 import numpy as np
 
-from .autograd import AccumulateGrad, Node
+from .autograd import AccumulateGrad, Node, _reachable
 from .tensor import Tensor
 
 __all__ = ["is_tensor", "value", "grad", "grad_fn", "is_leaf", "requires_grad", "retains_grad", "shape",
@@ -153,21 +153,7 @@ def creation_order(node):
 
 def graph_nodes(roots):
     """Every node reachable from roots (nodes; None is skipped), outputs first, in the order backward runs
-    them (iterative: graphs can be 1e5 deep)."""
-    seen, stack, order = set(), [], []
-    for r in roots:
-        if r is not None and r not in seen:
-            seen.add(r)
-            stack.append(r)
-            order.append(r)
-    while stack:
-        for e in stack.pop().edges:
-            if e is None:
-                continue
-            fn = e[0] if e.__class__ is tuple else e
-            if fn not in seen:
-                seen.add(fn)
-                stack.append(fn)
-                order.append(fn)
+    them: the engine's own traversal (iterative: graphs can be 1e5 deep), so there is one."""
+    order = _reachable([r for r in roots if r is not None])
     order.sort(key=creation_order, reverse=True)
     return order

@@ -167,6 +167,12 @@ class Tensor(DeclaredMethods):
         return self
 
     @property
+    def volatile(self):
+        """Legacy Variable flag: always False, with PyTorch's warning."""
+        warnings.warn("volatile was removed (Variable.volatile is always False)", UserWarning, stacklevel=2)
+        return False
+
+    @property
     def output_nr(self):
         """Which output of its grad_fn this tensor is (nonzero only for multi-output nodes)."""
         fn = self._fn

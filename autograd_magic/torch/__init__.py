@@ -19,6 +19,10 @@ from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, atleast_1d, at
                                 xlogy)
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
+from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bitwise_or,  # noqa: F401
+                                bitwise_right_shift, bitwise_xor)
+from .device import get_default_device, set_default_device  # noqa: F401
+from .histogram import histc, histogram  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, argsort, cat, chunk, concat, concatenate,  # noqa: F401
                               count_nonzero, cumprod, cumsum, diag, diagonal, einsum, expand, flatten, flip, gather,
@@ -29,6 +33,8 @@ from ..engine.shaping import (amax, amin, argmax, argmin, argsort, cat, chunk, c
 from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, Tensor  # noqa: F401
 from . import autograd, cuda, nn, optim  # noqa: F401
+from . import distributions  # noqa: F401,E402
+from . import functional  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
 from .nn.functional_conv import conv1d, conv2d, convolution, layer_norm, max_pool2d  # noqa: F401
 from .creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401

@@ -16,10 +16,9 @@ import html
 import re
 
 import graphviz
-import numpy as np
 
 from ..trace.model import INTERMEDIATE, LEAF, OUTPUT
-from .format import MAX_ITEMS, value_text  # noqa: F401  (value_text: the one number formatter, see format.py)
+from .format import value_text  # the one number formatter (format.py); stepper and calculus import it here
 from .style import KIND_COLOURS, KIND_TITLES, NOTE_COLOUR, OP_COLOUR
 
 MAX_LABEL = 48         # characters of a name or expression kept in a diagram box

@@ -3,17 +3,11 @@
 Drawing never fails the cell: an error while building or showing a view becomes a short note under the cell
 (``Problem``), with the details (the traceback) one click away in HTML and in ``result.problems``.
 """
-import concurrent.futures
 import dataclasses
 import html
-import pathlib
 import traceback
 
 from ..trace.model import LEAF, OUTPUT
-from .table import GradTable
-
-GRAPH_CSS = "max-width:100%;overflow:auto"
-_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="autograd-magic-render")
 
 
 @dataclasses.dataclass
@@ -37,23 +31,17 @@ class Problem:
 
 
 class GradResult:
-    """The tensors a %%grad cell touched and their backward graph.
+    """What one %%grad run shows: its views (declared in views/registry.py: table, graph ...) over one trace.
 
-    ``.table`` (GradTable), ``.graph`` (GraphSpec), ``.dot`` (DOT source), ``.svg``, ``.save("graph.svg")``;
-    shows itself as HTML in a notebook and as text in a terminal.
+    ``.trace`` (the model), ``.views`` ({name: view}), ``.rows``, ``.steps``, ``.passes``; the table and graph
+    as ``.table`` (GradTable), ``.graph`` (GraphSpec), ``.dot`` (DOT source), ``.svg``, ``.save("graph.svg")``.
+    Shows itself as HTML in a notebook and as text in a terminal: the views in order, then the extras.
     """
 
-    def __init__(self, rows, graph, *, show_table=True, show_graph=True, rankdir="TB", max_nodes=60,
-                 fmt="svg", precision=4, render_timeout=5.0, stepper=None, extras=(), derivatives=None,
-                 trace=None):
-        self.trace = trace  # the trace model (trace/model.py): passes and steps of the backward calls
-        self.rows = rows
-        self.graph = graph
-        self.table = GradTable(rows, precision)
-        self.show_table, self.show_graph = show_table, show_graph
-        self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
-        self.render_timeout = render_timeout
-        self._rendered = {}
+    def __init__(self, trace, views, *, precision=4, stepper=None, extras=(), derivatives=None):
+        self.trace = trace                # the trace model (trace/model.py)
+        self.views = dict(views)          # {name: view} in the order they are shown
+        self.precision = precision
         self.panel = None  # the SliderPanel shown with it, if any
         self.stepper = stepper            # views.stepper.Stepper (--steps), shown under the graph
         self.stepper_live = False         # True when the magic shows the stepper as a widget instead
@@ -61,9 +49,67 @@ class GradResult:
         self.extras = list(extras)        # more views under the graph: .grad history, Jacobian, check, slope
         self._derivatives = derivatives
         self.problems = []                # [Problem]: what could not be recorded or drawn
-        if trace is not None:
-            self.problems.extend(Problem(note, details) for note, details in
-                                 zip(trace.notes, getattr(trace, "details", None) or [""] * len(trace.notes)))
+        self.problems.extend(Problem(note, details) for note, details in
+                             zip(trace.notes, trace.details or [""] * len(trace.notes)))
+
+    # ------------------------------------------------------------ the model
+
+    @property
+    def rows(self):
+        return self.trace.tensors
+
+    @property
+    def graph(self):
+        return self.trace.graph
+
+    @property
+    def shown(self):
+        """True when there is anything to show under the cell."""
+        return bool(self.views or self.extras or self.problems)
+
+    @property
+    def table(self):
+        """The table view (made on demand when --no-table left it out)."""
+        if "table" not in self.views:
+            from .table import GradTable
+            return GradTable(self.rows, self.precision)
+        return self.views["table"]
+
+    @property
+    def diagram(self):
+        """The graph view (views.diagram.GraphView; made on demand when --no-graph left it out)."""
+        if "graph" not in self.views:
+            from .diagram import GraphView
+            self.__dict__.setdefault("_diagram", GraphView(self.graph, precision=self.precision))
+            return self.__dict__["_diagram"]
+        return self.views["graph"]
+
+    @property
+    def render_timeout(self):
+        return self.diagram.render_timeout
+
+    @render_timeout.setter
+    def render_timeout(self, seconds):
+        self.diagram.render_timeout = seconds
+
+    @property
+    def dot(self):
+        return self.diagram.dot
+
+    def outline(self):
+        return self.diagram.outline()
+
+    def render(self, fmt=None):
+        """RenderResult for fmt ("svg" or "png"), rendered once."""
+        return self.diagram.render(fmt)
+
+    @property
+    def svg(self):
+        return self.diagram.svg
+
+    def save(self, path):
+        """Write the diagram to path; the format comes from the suffix (.svg or .png)."""
+        return self.diagram.save(path)
 
     @property
     def jacobian(self):
@@ -104,73 +150,11 @@ class GradResult:
     def outputs(self):
         return [r for r in self.rows if r.kind == OUTPUT]
 
-    @property
-    def dot(self):
-        from .graph import to_dot
-        return to_dot(self.graph, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes)
-
-    def outline(self):
-        from .graph import outline
-        return outline(self.graph, precision=self.precision)
-
-    def render(self, fmt=None):
-        """RenderResult for fmt ("svg" or "png"), rendered once."""
-        fmt = fmt or self.fmt
-        if fmt not in self._rendered:
-            self.start_render(fmt)
-        pending = self._rendered[fmt]
-        if isinstance(pending, concurrent.futures.Future):
-            self._rendered[fmt] = pending.result()
-        return self._rendered[fmt]
-
-    def start_render(self, fmt=None):
-        """Start rendering in the background (the renderer is a separate process: the table can be formatted
-        meanwhile); render() collects the result."""
-        fmt = fmt or self.fmt
-        if fmt not in self._rendered and self.graph.nodes:
-            from .render import render
-            self._rendered[fmt] = _POOL.submit(render, self.dot, fmt, self.render_timeout)
-
-    @property
-    def svg(self):
-        return self.render("svg").data
-
-    def save(self, path):
-        """Write the diagram to path; the format comes from the suffix (.svg or .png)."""
-        path = pathlib.Path(path)
-        fmt = path.suffix.lstrip(".").lower()
-        if fmt not in ("svg", "png"):
-            raise ValueError(f"save() writes .svg or .png files, not {path.suffix!r}")
-        result = self.render(fmt)
-        if result.data is None:
-            raise RuntimeError(result.error)
-        if isinstance(result.data, bytes):
-            path.write_bytes(result.data)
-        else:
-            path.write_text(result.data, encoding="utf-8")
-        return path
-
-    # ------------------------------------------------------------ rich display
-
-    def _graph_html(self):
-        if not self.graph.nodes:
-            return ""
-        result = self.render()
-        if result.data is None:
-            outline = html.escape(self.outline())
-            return (f"<div class='autograd-magic-graph'><p><em>{html.escape(result.error or '')}</em></p>"
-                    f"<pre>{outline}</pre></div>")
-        if self.fmt == "png":
-            import base64
-            data = base64.b64encode(result.data).decode("ascii")
-            return f"<div class='autograd-magic-graph'><img src='data:image/png;base64,{data}'/></div>"
-        return f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>{result.data}</div>"
-
     def _repr_mimebundle_(self, include=None, exclude=None):
         """HTML for notebooks; with it, the plain-text fallback is the table alone (the outline of the graph,
         the costly part of __repr__, is for terminals)."""
         try:
-            text = repr(self.table) if self.show_table else "(computation graph)"
+            text = repr(self.views["table"]) if "table" in self.views else "(computation graph)"
         except Exception as exc:  # noqa: BLE001 - drawing never fails the cell
             text = Problem.from_exception("drawing the table", exc).text(0)
         return {"text/html": self._repr_html_(), "text/plain": text}
@@ -185,11 +169,7 @@ class GradResult:
         return "<div class='autograd-magic'>" + body + notes + "</div>"
 
     def _html_parts(self):
-        parts = []
-        if self.show_table:
-            parts.append(self.table._repr_html_())
-        if self.show_graph:
-            parts.append(self._graph_html())
+        parts = [view._repr_html_() for view in self.views.values()]
         parts.extend(view._repr_html_() for view in self.extras)
         if self.stepper is not None and not self.stepper_live:
             parts.append(self.stepper._repr_html_())
@@ -205,11 +185,7 @@ class GradResult:
         return "\n\n".join(p for p in parts if p)
 
     def _text_parts(self):
-        parts = []
-        if self.show_table:
-            parts.append(repr(self.table))
-        if self.show_graph and self.graph.nodes:
-            parts.append(self.outline())
+        parts = [repr(view) for view in self.views.values()]
         parts.extend(repr(view) for view in self.extras)
         if self.stepper is not None:
             parts.append(repr(self.stepper))

@@ -1,0 +1,84 @@
+"""The graph view: the backward graph of a trace as a diagram (SVG/PNG through graphviz-pure), with the
+plain-text outline for terminals and for when no diagram can be drawn.
+
+``GraphView(spec)`` reads a ``trace.model.GraphSpec``; ``.dot`` is its DOT source, ``.svg``, ``.save(path)``;
+rendering runs in the background (``start()``) while the other views are formatted.
+"""
+import base64
+import concurrent.futures
+import html
+import pathlib
+
+from .graph import outline, to_dot
+
+GRAPH_CSS = "max-width:100%;overflow:auto"
+_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="autograd-magic-render")
+
+
+class GraphView:
+    """The computation graph of one run."""
+
+    def __init__(self, spec, *, rankdir="TB", max_nodes=60, fmt="svg", precision=4, render_timeout=5.0):
+        self.spec = spec
+        self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
+        self.render_timeout = render_timeout
+        self._rendered = {}
+
+    @property
+    def dot(self):
+        return to_dot(self.spec, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes)
+
+    def outline(self):
+        return outline(self.spec, precision=self.precision)
+
+    def start(self, fmt=None):
+        """Start rendering in the background (the renderer is a separate process); render() collects it."""
+        fmt = fmt or self.fmt
+        if fmt not in self._rendered and self.spec.nodes:
+            from .render import render
+            self._rendered[fmt] = _POOL.submit(render, self.dot, fmt, self.render_timeout)
+
+    def render(self, fmt=None):
+        """RenderResult for fmt ("svg" or "png"), rendered once."""
+        fmt = fmt or self.fmt
+        if fmt not in self._rendered:
+            self.start(fmt)
+        pending = self._rendered[fmt]
+        if isinstance(pending, concurrent.futures.Future):
+            self._rendered[fmt] = pending.result()
+        return self._rendered[fmt]
+
+    @property
+    def svg(self):
+        return self.render("svg").data
+
+    def save(self, path):
+        """Write the diagram to path; the format comes from the suffix (.svg or .png)."""
+        path = pathlib.Path(path)
+        fmt = path.suffix.lstrip(".").lower()
+        if fmt not in ("svg", "png"):
+            raise ValueError(f"save() writes .svg or .png files, not {path.suffix!r}")
+        result = self.render(fmt)
+        if result.data is None:
+            raise RuntimeError(result.error)
+        if isinstance(result.data, bytes):
+            path.write_bytes(result.data)
+        else:
+            path.write_text(result.data, encoding="utf-8")
+        return path
+
+    def _repr_html_(self):
+        if not self.spec.nodes:
+            return ""
+        result = self.render()
+        if result.data is None:
+            text = html.escape(self.outline())
+            return (f"<div class='autograd-magic-graph'><p><em>{html.escape(result.error or '')}</em></p>"
+                    f"<pre>{text}</pre></div>")
+        if self.fmt == "png":
+            data = base64.b64encode(result.data).decode("ascii")
+            return f"<div class='autograd-magic-graph'><img src='data:image/png;base64,{data}'/></div>"
+        return f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>{result.data}</div>"
+
+    def __repr__(self):
+        return self.outline() if self.spec.nodes else ""

@@ -1,0 +1,135 @@
+"""Every view %%grad shows, declared in one place: its name, its options, and how it is made from a trace.
+
+The magic reads these declarations: each view gets a ``--no-NAME`` switch and its own options (``%%grad?`` lists
+them), and every option with a default becomes a traitlets option of the magics class, so that
+``%config GradMagics.precision = 6`` sets the default for later cells. ``make_views(trace, args)`` builds the
+views of one run, in the order of ``VIEWS`` (the order on screen).
+
+To add a view: write a module in ``views/`` with a class that has ``__repr__`` and ``_repr_html_`` and reads only
+the trace model, then add one ``ViewDecl`` to ``VIEWS`` below (see README, "How to add a view").
+"""
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from IPython.core.error import UsageError
+from traitlets import CaselessStrEnum, Integer
+
+from .diagram import GraphView
+from .table import GradTable
+
+
+def positive_int(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise UsageError(f"%%grad: expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise UsageError(f"%%grad: expected a number >= 1, got {value}")
+    return value
+
+
+def precision(text):
+    value = positive_int(text)
+    if value > 12:
+        raise UsageError(f"%%grad: --precision is at most 12, got {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of the magic: argparse's flags and keywords; with ``trait``, its default is a %config trait
+    named ``dest`` (the argparse default is then None: "take the configured value")."""
+    flags: tuple
+    dest: str
+    kwargs: dict = field(default_factory=dict)
+    trait: Optional[object] = None
+
+    def argument(self):
+        kwargs = dict(self.kwargs, dest=self.dest)
+        if self.trait is not None:
+            kwargs["default"] = None
+        return self.flags, kwargs
+
+
+@dataclass(frozen=True)
+class ViewDecl:
+    """A view: ``make(trace, args)`` returns an object with ``__repr__`` and ``_repr_html_`` (or None)."""
+    name: str
+    help: str
+    make: Optional[Callable] = None       # None: the magic builds it itself (the slider widgets)
+    options: tuple = ()
+
+
+def _table(trace, args):
+    return GradTable(trace.tensors, args.precision)
+
+
+def _graph(trace, args):
+    view = GraphView(trace.graph, rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt,
+                     precision=args.precision)
+    view.start()  # the renderer runs while the other views are formatted
+    return view
+
+
+COMMON = (
+    Option(("--precision",), "precision", dict(type=precision, metavar="N",
+           help="Digits after the decimal point in every view (default 4, as PyTorch prints; %%config "
+                "GradMagics.precision)."),
+           Integer(4, min=1, max=12, help="Digits after the decimal point in every view.").tag(config=True)),
+)
+
+VIEWS = (
+    ViewDecl("table", "Do not show the gradient table.", _table),
+    ViewDecl("graph", "Do not show the computation graph.", _graph, options=(
+        Option(("--rankdir",), "rankdir", dict(choices=["TB", "LR"],
+               help="Direction of the graph: TB (top to bottom, the default) or LR (left to right)."),
+               CaselessStrEnum(["TB", "LR"], "TB", help="Direction of the graph.").tag(config=True)),
+        Option(("--max-nodes",), "max_nodes", dict(type=positive_int, metavar="N",
+               help="Draw at most N nodes (default 60); bigger graphs are trimmed with a notice."),
+               Integer(60, min=1, help="Nodes drawn at most; bigger graphs are trimmed.").tag(config=True)),
+        Option(("--format",), "fmt", dict(choices=["svg", "png"],
+               help="Graph image format: svg (default) or png, for frontends that cut SVGs off."),
+               CaselessStrEnum(["svg", "png"], "svg", help="Graph image format.").tag(config=True)),
+    )),
+    ViewDecl("sliders", "Do not show sliders for the cell's inputs.", None, options=(
+        Option(("--sliders",), "sliders", dict(default=None, metavar="NAMES",
+               help="Comma-separated inputs that get sliders (default: every leaf that requires grad).")),
+        Option(("--range",), "ranges", dict(action="append", default=[], metavar="NAME=MIN:MAX[:STEP]",
+               help="Slider range for an input or an element, e.g. --range x=-3:3:0.1 "
+                    "--range \"x[1]=0:10:0.5\".")),
+    )),
+)
+
+
+def all_options():
+    return [*COMMON, *(o for view in VIEWS for o in view.options)]
+
+
+def arguments():
+    """(flags, keywords) for argparse, in the order %%grad? lists them: the --no-NAME switches, then options."""
+    out = [((f"--no-{view.name}",), dict(action="store_true", help=view.help)) for view in VIEWS]
+    out.extend(option.argument() for option in all_options())
+    return out
+
+
+def traits():
+    """{name: trait} for the magics class: the configurable defaults."""
+    return {option.dest: option.trait for option in all_options() if option.trait is not None}
+
+
+def fill_defaults(args, configurable):
+    """Options not given on the %%grad line take the magics object's configured values."""
+    for name in traits():
+        if getattr(args, name, None) is None:
+            value = getattr(configurable, name)
+            setattr(args, name, value.upper() if name == "rankdir" else value.lower() if name == "fmt" else value)
+    return args
+
+
+def make_views(trace, args):
+    """{name: view} of one run, for the views that are on (no --no-NAME) and made from the trace."""
+    views = {}
+    for view in VIEWS:
+        if view.make is not None and not getattr(args, "no_" + view.name, False):
+            views[view.name] = view.make(trace, args)
+    return views

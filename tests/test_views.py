@@ -1,0 +1,60 @@
+"""Views are declared in one place (views/registry.py): their switches and options make the magic's options,
+their defaults are %config traits of the magics class, and the result shows whatever views are on."""
+import numpy as np
+from IPython.utils.capture import capture_output
+
+from autograd_magic.views import registry
+
+
+def grad(ip, cell, line="-o"):
+    with capture_output() as cap:
+        value = ip.run_cell_magic("grad", line, cell)
+    return cap, value
+
+
+CELL = "x = torch.tensor(1.0 / 3, requires_grad=True)\n(x * 3).backward()"
+
+
+def test_config_sets_the_default_and_the_line_overrides_it(ip):
+    ip.run_line_magic("config", "GradMagics.precision = 6")
+    try:
+        _, result = grad(ip, CELL)
+        assert "0.333333" in repr(result.table) and "0.333333" in result.dot
+        _, result = grad(ip, CELL, "-o --precision 2")
+        assert "0.33" in repr(result.table) and "0.333" not in repr(result.table)
+        ip.run_line_magic("config", "GradMagics.rankdir = 'LR'")
+        _, result = grad(ip, CELL)
+        assert "rankdir=LR" in result.dot
+    finally:
+        ip.run_line_magic("config", "GradMagics.precision = 4")
+        ip.run_line_magic("config", "GradMagics.rankdir = 'TB'")
+
+
+def test_every_declared_view_has_its_switch_and_its_options(ip):
+    magics = ip.magics_manager.registry["GradMagics"]
+    parser = magics.grad.parser
+    flags = {f for action in parser._actions for f in action.option_strings}
+    for view in registry.VIEWS:
+        assert f"--no-{view.name}" in flags
+        for option in view.options:
+            assert set(option.flags) <= flags
+    for name in registry.traits():
+        assert magics.trait_metadata(name, "config") is True
+
+
+def test_the_result_shows_the_views_that_are_on_in_declared_order(ip):
+    _, result = grad(ip, CELL)
+    assert list(result.views) == [v.name for v in registry.VIEWS if v.make is not None]
+    _, result = grad(ip, CELL, "-o --no-table")
+    assert list(result.views) == ["graph"]
+    html = result._repr_html_()
+    assert "autograd-magic-graph" in html and "autograd-magic-table" not in html
+    assert np.isclose(result.table.rows[0].grad, 3.0)  # the table stays reachable as data
+
+
+def test_the_table_leaves_the_users_print_options_alone(ip):
+    _, result = grad(ip, "torch.set_printoptions(precision=2)\n" + CELL, "-o --precision 6")
+    assert "0.333333" in repr(result.table)
+    from autograd_magic.engine import printing
+    assert printing.get_printoptions()["precision"] == 2
+    printing.set_printoptions(profile="default")
