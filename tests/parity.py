@@ -4,6 +4,10 @@
     verdict = parity.compare_arrays(want, got)        # arrays/tensors: shape, dtype, values in ulps
     parity.check(corpus, case, want, got)             # compare + count it in the tally; returns the Verdict
     parity.assert_parity(corpus, [(case, want, got), ...])   # check each, fail listing every "different" one
+    parity.check_arrays(corpus, case, want, got)      # compare_arrays + tally; fails if "different"
+
+A new differential test of notebook cells calls helpers.assert_same_as_pytorch(cells, corpus, name): it runs
+the cells on both sides (the engine through helpers.run_ours) and judges each cell here, with the budget below.
 
 ``want``/``got`` are printed text, or nested lists/tuples/dicts of texts and other values (a cell's
 ``(output, error, warnings)``). A Verdict is ``(kind, detail, ulps)``: kind is IDENTICAL, CLOSE ("within
