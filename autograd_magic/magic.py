@@ -33,16 +33,6 @@ class GradMagics(Magics):
 
     @magic_arguments()
     @_view_options
-    @argument("--steps", action="store_true",
-              help="Step through the backward pass under the graph, node by node in the engine's order.")
-    @argument("--jacobian", action="store_true",
-              help="Show the Jacobian J of the output backward() ran from, v and v^T J (one isolated re-run).")
-    @argument("--hessian", action="store_true",
-              help="Show the Hessian of a scalar output (torch.autograd.functional.hessian; isolated re-runs).")
-    @argument("--check", action="store_true",
-              help="Check each gradient against central differences in float64 (isolated re-runs of the cell).")
-    @argument("--slope", action="store_true",
-              help="Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs on a grid.")
     @argument("--lang", default="en", choices=["en", "ko"], help="Language of the labels: en (default) or ko.")
     @argument("--backend", default=None, choices=["engine", "torch"],
               help="Run the cell on the numpy engine (default) or on the real PyTorch of this kernel, unchanged "
@@ -285,16 +275,10 @@ def _present(run, args, cell=None, user_ns=None):
     from . import stepping
     trace = run.trace(args.max_nodes)
     rows = trace.tensors
-    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) else None
-    extras = []
-    history = stepping.history_view(trace, rows, args)
-    if history is not None:
-        extras.append(history)
     outputs = [r for r in rows if r.kind == OUTPUT]
     derivs = stepping.derivatives(rows, outputs, args, cell, user_ns if user_ns is not None else run.user_ns)
-    extras.extend(derivs.views)
-    return GradResult(trace, registry.make_views(trace, args), precision=args.precision, stepper=stepper,
-                      extras=extras, derivatives=derivs)
+    return GradResult(trace, registry.make_views(trace, args), precision=args.precision, extras=derivs.views,
+                      derivatives=derivs)
 
 
 def load_ipython_extension(ipython):

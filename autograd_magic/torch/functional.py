@@ -1,6 +1,6 @@
 """torch.functional: the functions PyTorch defines in Python there (the same objects as torch.NAME), and F."""
 from ..engine.einsum import einsum  # noqa: F401
-from ..engine.functions import atleast_1d, atleast_2d, broadcast_tensors  # noqa: F401
+from ..engine.composed import atleast_1d, atleast_2d, broadcast_tensors  # noqa: F401
 from ..engine.ordering import meshgrid, unique  # noqa: F401
 from ..engine.shaping import norm, split  # noqa: F401
 from .nn import functional as F  # noqa: F401

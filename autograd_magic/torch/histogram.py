@@ -3,6 +3,7 @@ import collections
 
 import numpy as np
 
+from ..engine.creation import linspace
 from ..engine.tensor import Tensor
 
 _NAMES = {"int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool",
@@ -45,7 +46,6 @@ def histc(input, bins=100, min=0, max=0, *, out=None):
 
 def histogram(input, bins=100, *, range=None, weight=None, density=False, out=None):
     """(hist, bin_edges): bins an int (equal bins over range or the data's range) or a tensor of edges."""
-    from .creation import linspace
     _check_float(input, "histogram_cpu")
     x = input._data.reshape(-1)
     if isinstance(bins, Tensor):

@@ -6,6 +6,8 @@ from ..nn import functional as F
 from . import constraints
 from .distribution import Distribution
 from .utils import broadcast_all, lazy_property, logits_to_probs, probs_to_logits
+from ...engine.creation import arange, bernoulli
+from ..grad_mode import no_grad
 
 
 class Bernoulli(Distribution):
@@ -55,8 +57,6 @@ class Bernoulli(Distribution):
         return self._param.size()
 
     def sample(self, sample_shape=Size()):
-        from .. import bernoulli
-        from ..grad_mode import no_grad
         shape = self._extended_shape(sample_shape)
         with no_grad():
             return bernoulli(self.probs.expand(shape))
@@ -71,7 +71,6 @@ class Bernoulli(Distribution):
         return F.binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none")
 
     def enumerate_support(self, expand=True):
-        from .. import arange
         values = arange(2, dtype=self._param.dtype)
         values = values.view((-1,) + (1,) * len(self._batch_shape))
         if expand:

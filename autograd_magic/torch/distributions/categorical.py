@@ -3,6 +3,10 @@ from ...engine.size import Size
 from . import constraints
 from .distribution import Distribution
 from .utils import lazy_property, logits_to_probs, probs_to_logits
+from ...engine.composed import broadcast_tensors
+from ...engine.creation import arange, full, multinomial
+from ...engine.functions import clamp, finfo
+from ..grad_mode import no_grad
 
 
 class Categorical(Distribution):
@@ -44,7 +48,6 @@ class Categorical(Distribution):
 
     @property
     def mean(self):
-        from .. import full
         return full(self._extended_shape(), float("nan"), dtype=self.probs.dtype)
 
     @property
@@ -53,12 +56,9 @@ class Categorical(Distribution):
 
     @property
     def variance(self):
-        from .. import full
         return full(self._extended_shape(), float("nan"), dtype=self.probs.dtype)
 
     def sample(self, sample_shape=Size()):
-        from .. import multinomial
-        from ..grad_mode import no_grad
         if not isinstance(sample_shape, Size):
             sample_shape = Size(sample_shape)
         with no_grad():
@@ -67,7 +67,6 @@ class Categorical(Distribution):
             return samples_2d.reshape(self._extended_shape(sample_shape))
 
     def log_prob(self, value):
-        from .. import broadcast_tensors
         if self._validate_args:
             self._validate_sample(value)
         value = value.long().unsqueeze(-1)
@@ -76,14 +75,12 @@ class Categorical(Distribution):
         return log_pmf.gather(-1, value).squeeze(-1)
 
     def entropy(self):
-        from .. import clamp, finfo
         min_real = finfo(self.logits.dtype).min
         logits = clamp(self.logits, min=min_real)
         p_log_p = logits * self.probs
         return -p_log_p.sum(-1)
 
     def enumerate_support(self, expand=True):
-        from .. import arange
         values = arange(self._num_events)
         values = values.view((-1,) + (1,) * len(self._batch_shape))
         if expand:

@@ -4,6 +4,7 @@ import warnings
 from ...engine.size import Size
 from ...engine.tensor import Tensor
 from . import constraints
+from ..grad_mode import no_grad
 
 
 class Distribution:
@@ -69,7 +70,6 @@ class Distribution:
         return self.variance.sqrt()
 
     def sample(self, sample_shape=Size()):
-        from ..grad_mode import no_grad
         with no_grad():
             return self.rsample(sample_shape)
 

@@ -9,6 +9,8 @@ from . import constraints
 from .categorical import Categorical
 from .distribution import Distribution
 from .utils import broadcast_all
+from ...engine.creation import ones_like, zeros
+from ..grad_mode import no_grad
 
 _lgamma = np.vectorize(math.lgamma, otypes=[np.float64])
 
@@ -51,8 +53,6 @@ class Multinomial(Distribution):
         return self._categorical.param_shape
 
     def sample(self, sample_shape=Size()):
-        from .. import ones_like, zeros
-        from ..grad_mode import no_grad
         sample_shape = Size(sample_shape)
         with no_grad():
             samples = self._categorical.sample(Size((self.total_count,) + tuple(sample_shape)))

@@ -6,6 +6,12 @@ from ...engine.size import Size
 from . import constraints
 from .distribution import Distribution
 from .utils import _standard_normal, broadcast_all
+from ...engine.creation import normal
+from ..grad_mode import no_grad
+from ...engine.tensor_base import DECLARED_FUNCTIONS
+
+erf = DECLARED_FUNCTIONS["erf"]  # torch.erf without out=
+log = DECLARED_FUNCTIONS["log"]  # torch.log without out=
 
 
 class Normal(Distribution):
@@ -41,8 +47,6 @@ class Normal(Distribution):
         return self.stddev.pow(2)
 
     def sample(self, sample_shape=Size()):
-        from .. import normal
-        from ..grad_mode import no_grad
         shape = self._extended_shape(sample_shape)
         with no_grad():
             return normal(self.loc.expand(shape), self.scale.expand(shape))
@@ -60,11 +64,9 @@ class Normal(Distribution):
         return -((value - self.loc) ** 2) / (2 * var) - log_scale - math.log(math.sqrt(2 * math.pi))
 
     def cdf(self, value):
-        from .. import erf
         if self._validate_args:
             self._validate_sample(value)
         return 0.5 * (1 + erf((value - self.loc) * self.scale.reciprocal() / math.sqrt(2)))
 
     def entropy(self):
-        from .. import log
         return 0.5 + 0.5 * math.log(2 * math.pi) + log(self.scale)

@@ -5,6 +5,10 @@ from ...engine.size import Size
 from . import constraints
 from .distribution import Distribution
 from .utils import broadcast_all
+from ...engine.creation import rand
+from ...engine.tensor_base import DECLARED_FUNCTIONS
+
+log = DECLARED_FUNCTIONS["log"]  # torch.log without out=
 
 
 class Uniform(Distribution):
@@ -44,13 +48,11 @@ class Uniform(Distribution):
         return constraints.interval(self.low, self.high)
 
     def rsample(self, sample_shape=Size()):
-        from .. import rand
         shape = self._extended_shape(sample_shape)
         r = rand(shape, dtype=self.low.dtype)
         return self.low + r * (self.high - self.low)
 
     def log_prob(self, value):
-        from .. import log
         if self._validate_args:
             self._validate_sample(value)
         lb = self.low.le(value).type_as(self.low)
@@ -64,5 +66,4 @@ class Uniform(Distribution):
         return result.clamp(min=0, max=1)
 
     def entropy(self):
-        from .. import log
         return log(self.high - self.low)

@@ -1,13 +1,17 @@
 """Helpers shared by the distributions: broadcasting parameters, probabilities <-> logits."""
 import numbers
 
-from ...engine import functions as _functions  # noqa: F401  (engine ops bound)
 from ...engine.tensor import Tensor
+from ...engine.composed import broadcast_tensors
+from ...engine.creation import empty, tensor
+from ...engine.dtypes import get_default_dtype
+from ...engine.functions import finfo
+from ..grad_mode import enable_grad
+from ..nn import functional as F
 
 
 def broadcast_all(*values):
     """Numbers become tensors (float32, or like the tensor arguments), then all are broadcast together."""
-    from .. import broadcast_tensors, get_default_dtype, tensor
     if not all(isinstance(v, (Tensor, numbers.Number)) for v in values):
         raise ValueError("Input arguments must all be instances of numbers.Number, torch.Tensor or objects "
                          "implementing __torch_function__.")
@@ -19,7 +23,6 @@ def broadcast_all(*values):
 
 
 def clamp_probs(probs):
-    from .. import finfo
     eps = finfo(probs.dtype).eps
     return probs.clamp(min=eps, max=1 - eps)
 
@@ -32,7 +35,6 @@ def probs_to_logits(probs, is_binary=False):
 
 
 def logits_to_probs(logits, is_binary=False):
-    from ..nn import functional as F
     if is_binary:
         return logits.sigmoid()
     return F.softmax(logits, dim=-1)
@@ -48,7 +50,6 @@ class lazy_property:
     def __get__(self, instance, obj_type=None):
         if instance is None:
             return self
-        from ..grad_mode import enable_grad
         with enable_grad():
             value = self.wrapped(instance)
         setattr(instance, self.wrapped.__name__, value)
@@ -56,5 +57,4 @@ class lazy_property:
 
 
 def _standard_normal(shape, dtype, device=None):
-    from .. import empty
     return empty(shape, dtype=dtype).normal_()

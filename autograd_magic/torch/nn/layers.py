@@ -5,6 +5,7 @@ import numpy as np
 
 from ...engine.tensor import Tensor
 from . import functional, init
+from .functional_conv import dropout2d
 from .module import Module, Parameter
 
 
@@ -120,7 +121,6 @@ class Dropout2d(Dropout):
     """Zeroes whole channels with probability p while training (F.dropout2d); identity in eval()."""
 
     def forward(self, input):
-        from .functional_conv import dropout2d
         return dropout2d(input, self.p, self.training, self.inplace)
 
 
