@@ -43,7 +43,6 @@ class GradMagics(Magics):
               help="Check each gradient against central differences in float64 (isolated re-runs of the cell).")
     @argument("--slope", action="store_true",
               help="Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs on a grid.")
-    @argument("--lang", default="en", choices=["en", "ko"], help="Language of the labels: en (default) or ko.")
     @argument("--backend", default=None, choices=["engine", "torch"],
               help="Run the cell on the numpy engine (default) or on the real PyTorch of this kernel, unchanged "
                    "(for models the engine does not cover); %%config GradMagics.backend sets the default.")

@@ -76,6 +76,9 @@ COMMON = (
            help="Digits after the decimal point in every view (default 4, as PyTorch prints; %%config "
                 "GradMagics.precision)."),
            Integer(4, min=1, max=12, help="Digits after the decimal point in every view.").tag(config=True)),
+    Option(("--lang",), "lang", dict(choices=["en", "ko"],
+           help="Language of the labels: en (default) or ko (%%config GradMagics.lang)."),
+           CaselessStrEnum(["en", "ko"], "en", help="Language of the labels.").tag(config=True)),
 )
 
 VIEWS = (
@@ -122,7 +125,8 @@ def fill_defaults(args, configurable):
     for name in traits():
         if getattr(args, name, None) is None:
             value = getattr(configurable, name)
-            setattr(args, name, value.upper() if name == "rankdir" else value.lower() if name == "fmt" else value)
+            setattr(args, name, value.upper() if name == "rankdir" else value.lower() if name in ("fmt", "lang")
+                    else value)
     return args
 
 
