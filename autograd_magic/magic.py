@@ -10,7 +10,7 @@ from traitlets import Unicode
 from .trace.model import OUTPUT
 from .views import registry
 from .views.result import GradResult
-from .trace.execute import user_traceback
+from .trace.execute import cell_source, ends_with_semicolon, user_traceback
 from .trace.runner import run_cell
 
 
@@ -33,16 +33,6 @@ class GradMagics(Magics):
 
     @magic_arguments()
     @_view_options
-    @argument("--steps", action="store_true",
-              help="Step through the backward pass under the graph, node by node in the engine's order.")
-    @argument("--jacobian", action="store_true",
-              help="Show the Jacobian J of the output backward() ran from, v and v^T J (one isolated re-run).")
-    @argument("--hessian", action="store_true",
-              help="Show the Hessian of a scalar output (torch.autograd.functional.hessian; isolated re-runs).")
-    @argument("--check", action="store_true",
-              help="Check each gradient against central differences in float64 (isolated re-runs of the cell).")
-    @argument("--slope", action="store_true",
-              help="Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs on a grid.")
     @argument("--backend", default=None, choices=["engine", "torch"],
               help="Run the cell on the numpy engine (default) or on the real PyTorch of this kernel, unchanged "
                    "(for models the engine does not cover); %%config GradMagics.backend sets the default.")
@@ -87,7 +77,7 @@ class GradMagics(Magics):
         if args.backend == "torch" and any(getattr(args, k, False) for k in ("jacobian", "hessian", "check", "slope")):
             run.notes.append("--jacobian, --hessian, --check and --slope re-run the cell on the engine: "
                              "they are left out with --backend torch")
-        if run.has_value and run.value is not None and not _ends_with_semicolon(source):
+        if run.has_value and run.value is not None and not ends_with_semicolon(source):
             self.shell.displayhook(run.value)
         result = present(run, args, source if args.backend == "engine" else None,  # source: the cell as Python
                          self.shell.user_ns)                       # (after IPython's
@@ -173,7 +163,7 @@ class GradMagics(Magics):
                     outputs.append(error_output(shell, exc, user_traceback(exc.__traceback__, filename)))
                     outcome.error = f"{type(exc).__name__}: {exc}"
                 else:
-                    if again.has_value and again.value is not None and not _ends_with_semicolon(source):
+                    if again.has_value and again.value is not None and not ends_with_semicolon(source):
                         outputs.append(value_output(shell, again.value))
                     outcome.notes = again.notes
                     outcome.result = present(again, args, source if args.backend == "engine" else None,
@@ -238,23 +228,11 @@ class GradMagics(Magics):
         return None
 
     def _compile_input(self, line, cell):
-        """(Python source, file name): the cell through IPython's own input transformation (%magics, !cmd,
-        x?, as in a normal cell), one line down so that line numbers count the %%grad line as the frontend does,
-        and registered as the frontend's cell [N] so that tracebacks say ``Cell In[N], line L``."""
-        header = ("%%grad " + line).rstrip()
-        lines = cell.splitlines(True)
-        blank = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
-        try:  # IPython drops leading blank lines: they are put back, to keep the line numbers
-            source = "\n" * (1 + blank) + self.shell.transform_cell("".join(lines[blank:]))
-        except Exception:  # noqa: BLE001 - the cell as written; its SyntaxError is then the compiler's
-            source = "\n" + cell
+        """(Python source, file name) of the cell, as IPython would run it (trace.execute.cell_source)."""
         running = self._running_cell()
         number = running.execution_count if running is not None else self.shell.execution_count
-        raw = running.info.raw_cell if running is not None else header + "\n" + cell
-        try:
-            return source, self.shell.compile.cache(header + source, number, raw_code=raw)
-        except Exception:  # noqa: BLE001 - an older IPython: tracebacks then name the cell <%%grad>
-            return source, "<%%grad>"
+        raw = running.info.raw_cell if running is not None else None
+        return cell_source(self.shell, line, cell, number, raw)
 
     def _fail(self, exc, filename, cell):
         """The cell raised exc: show it as a normal cell does (the user's frames only, SyntaxError in 4 lines,
@@ -278,15 +256,6 @@ class GradMagics(Magics):
         running.error_in_exec = exc
 
 
-def _ends_with_semicolon(source):
-    """A cell whose last line ends in ``;`` shows no Out, as in a normal cell."""
-    from IPython.core.displayhook import DisplayHook
-    try:
-        return DisplayHook.semicolon_at_end_of_expression(source)
-    except Exception:  # noqa: BLE001 - tokenize errors: show the value
-        return False
-
-
 def present(run, args, cell=None, user_ns=None):
     """The result object for a finished run, shaped by the options (cell and user_ns: for the derivatives that
     re-run the cell in isolation). Never raises: the cell has already run, so a failure here becomes a note
@@ -305,16 +274,10 @@ def _present(run, args, cell=None, user_ns=None):
     from . import stepping
     trace = run.trace(args.max_nodes)
     rows = trace.tensors
-    stepper = stepping.make_stepper(trace, args) if getattr(args, "steps", False) else None
-    extras = []
-    history = stepping.history_view(trace, rows, args)
-    if history is not None:
-        extras.append(history)
     outputs = [r for r in rows if r.kind == OUTPUT]
     derivs = stepping.derivatives(rows, outputs, args, cell, user_ns if user_ns is not None else run.user_ns)
-    extras.extend(derivs.views)
-    return GradResult(trace, registry.make_views(trace, args), precision=args.precision, stepper=stepper,
-                      extras=extras, derivatives=derivs)
+    return GradResult(trace, registry.make_views(trace, args), precision=args.precision, extras=derivs.views,
+                      derivatives=derivs)
 
 
 def load_ipython_extension(ipython):

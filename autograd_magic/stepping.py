@@ -1,15 +1,14 @@
-"""The chain-rule views of a %%grad run: the stepper, the .grad history, and the derivatives that need the cell
-as a function of its inputs (Jacobian, Hessian, --check, slope pictures), computed by trace.probe's isolated
-re-runs and drawn by the views. Glue between the trace layer and the views, used by magic.present.
+"""The derivatives of a %%grad run that need the cell as a function of its inputs (Jacobian, Hessian, --check,
+slope pictures): computed by trace.probe's isolated re-runs and drawn by the views. Glue between the trace layer
+and the views, used by magic.present (the stepper and the .grad history are views of the trace alone, declared in
+views/registry.py).
 """
 import numpy as np
 
 from .trace.model import LEAF
 from .trace.probe import Probe, ProbeError
 from .views.calculus import CheckView, HessianView, JacobianView, Note
-from .views.history import HistoryView, histories
 from .views.slope import SlopeView, contour_svg, tangent_svg
-from .views.stepper import Stepper
 
 MAX_JACOBIAN = 64        # output elements x input elements shown without --jacobian being asked for
 TANGENT_POINTS = 61
@@ -32,16 +31,6 @@ def probe_inputs(rows):
     """[(name, values)] of the leaves that a re-run can replace: named by a variable, floating point."""
     return [(r.name, np.array(r.value)) for r in rows
             if r.kind == LEAF and r.name and r.name.isidentifier() and str(r.dtype).startswith("float")]
-
-
-def make_stepper(trace, args):
-    return Stepper(trace.graph, trace.steps, passes=trace.passes, rankdir=args.rankdir, precision=args.precision,
-                   max_nodes=args.max_nodes, lang=getattr(args, "lang", "en"))
-
-
-def history_view(trace, rows, args):
-    lines = histories(getattr(trace, "passes", ()), rows, precision=args.precision, lang=getattr(args, "lang", "en"))
-    return HistoryView(lines, lang=getattr(args, "lang", "en")) if lines else None
 
 
 def derivatives(rows, outputs, args, cell, user_ns):

@@ -184,6 +184,16 @@ def big_elementwise(torch):
     return run
 
 
+def small_randn(*shape):
+    def build(torch):
+        torch.manual_seed(0)
+
+        def run():
+            return torch.randn(*shape)
+        return run
+    return build
+
+
 # name, label, builder, target ratio ours/torch
 CASES = [
     ("seed", "seed cell (3-elem, create+fwd+bwd)", seed_cell, 0.5),
@@ -192,7 +202,9 @@ CASES = [
     ("mlp", "MLP 784-256-10 SGD step, batch 64", mlp_step, 1.0),
     ("lenet", "LeNet conv step (2 conv, 2 linear), SGD, batch 64", lenet_step, 3.0),
     ("lstm", "LSTM hidden 64, seq 32, batch 16 fwd+bwd", lstm_step, 3.0),
-    ("big", "1e6 float32 (x*x+3*x).sum() fwd+bwd", big_elementwise, 2.0),
+    ("big", "1e6 float32 (x*x+3*x).sum() fwd+bwd", big_elementwise, 1.0),
+    ("randn_small", "torch.randn(100, 1) (bit-identical draws)", small_randn(100, 1), 5.0),
+    ("randn_batch", "torch.randn(64, 784) (bit-identical draws)", small_randn(64, 784), 5.0),
     ("chain10k", "10000-op chain, 3 elems", chain(10000), 0.8),
 ]
 
@@ -268,6 +280,28 @@ def deep_chain_row(n_ops=100_000):
     row.update(ours_s=times["ours"], torch_s=times["torch"], ratio=times["ours"] / times["torch"], status="PASS",
                rounds=1)
     return row
+
+
+def big_mmap_row(threshold=1 << 30):
+    """The big case again in a child process started with glibc's mmap threshold raised (MALLOC_MMAP_THRESHOLD_):
+    the allocator setting changes which side pays page faults, and the target holds for both settings."""
+    row = {"case": "big_mmap", "label": "1e6 float32 fwd+bwd, MALLOC_MMAP_THRESHOLD_ raised", "target": 1.0}
+    env = dict(os.environ, MALLOC_MMAP_THRESHOLD_=str(threshold))
+    import tempfile
+    fd, path = tempfile.mkstemp(suffix=".json")
+    os.close(fd)
+    try:
+        subprocess.run([sys.executable, os.path.abspath(__file__), "--only", "big", "--json", path], env=env,
+                       check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        with open(path) as f:
+            child = [r for r in json.load(f)["results"] if r["case"] == "big"][0]
+    except (subprocess.CalledProcessError, IndexError, OSError, ValueError) as exc:
+        row.update(status="ERROR", error=str(exc))
+        return row
+    finally:
+        os.unlink(path)
+    child.update(case=row["case"], label=row["label"])
+    return child
 
 
 def _import_seconds(code, env, repeats=5):
@@ -388,7 +422,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
     ap.add_argument("--only", metavar="SUBSTR", help="run only the cases whose key contains SUBSTR "
-                    "(keys: " + ", ".join([c[0] for c in CASES] + ["chain100k", "import"]) + ")")
+                    "(keys: " + ", ".join([c[0] for c in CASES] + ["chain100k", "big_mmap", "import"]) + ")")
     ap.add_argument("--profile", metavar="CASE", help="profile our side of one case instead of benchmarking")
     args = ap.parse_args(argv)
     if args.profile:
@@ -405,6 +439,8 @@ def main(argv=None):
             rows.append(run_case(key, label, build, target))
     if want("chain100k"):
         rows.append(deep_chain_row())
+    if want("big_mmap") and not os.environ.get("MALLOC_MMAP_THRESHOLD_"):
+        rows.append(big_mmap_row())
     if want("import"):
         rows.append(import_row())
     info["total_s"] = time.perf_counter() - t_start

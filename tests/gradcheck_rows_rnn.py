@@ -3,10 +3,10 @@ test_gradcheck.ROWS)."""
 import numpy as np
 
 from autograd_magic import torch
-from autograd_magic.engine.ops_rnn import lstm_layer
+from autograd_magic.engine.rnn import lstm_layer
 from autograd_magic.engine.optable import OPS
 from autograd_magic.engine.shaping import _view_out
-from autograd_magic.engine.tensor import apply
+from autograd_magic.engine.tensor_base import apply
 
 _RNG = np.random.default_rng(5)
 rnn = __import__("autograd_magic.torch.nn.rnn", fromlist=["_transpose_"])

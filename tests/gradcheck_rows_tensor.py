@@ -2,7 +2,7 @@
 import numpy as np
 
 from autograd_magic import torch
-from autograd_magic.engine.tensor import TensorXP
+from autograd_magic.engine.grad import TensorXP
 
 RNG = np.random.default_rng(1)
 SHAPES = [(), (2,), (3, 2), (1, 2)]

@@ -103,3 +103,28 @@ def test_missing_pieces_raise_errors_that_name_them():
         ours.autograd.function.FunctionMeta2
     with pytest.raises(NotImplementedError, match="forward function"):
         ours.autograd.Function.apply(ours.ones(1))
+
+
+def test_grad_magic_with_a_two_output_function_shows_only_true_gradients(ip):
+    with capture_output():
+        ip.run_cell("import torch")
+        result = ip.run_cell_magic("grad", "-o", '''
+class Two(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a):
+        return a * 2, a * 3
+
+    @staticmethod
+    def backward(ctx, g1, g2):
+        return g1 * 2 + g2 * 3
+
+a = torch.ones(2, requires_grad=True)
+p, q = Two.apply(a)
+s = (p * 5 + q).sum()
+s.backward()
+''')
+    rows = {r.label: r for r in result.rows}
+    assert rows["p"].grad.tolist() == [5.0, 5.0]    # output 0: reported
+    assert rows["q"].grad is None                   # output 1: not reported (rather than output 0's numbers)
+    assert rows["a"].grad.tolist() == [13.0, 13.0]
+    assert "TwoBackward" in result.dot

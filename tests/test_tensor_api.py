@@ -170,7 +170,7 @@ def test_meshgrid_without_indexing_warns_once():
     spent by an earlier test in this process: then only ours is checked, against the text torch gave before)."""
     real = require("torch")
     from autograd_magic import torch as ours
-    from autograd_magic.engine import tensor as engine_tensor
+    from autograd_magic.engine import tensor_base as engine_tensor
     engine_tensor._WARNED.difference_update([m for m in engine_tensor._WARNED if m.startswith("torch.meshgrid")])
     seen = []
     for module in (real, ours):

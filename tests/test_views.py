@@ -40,7 +40,7 @@ def test_every_declared_view_has_its_switch_and_its_options(ip):
     parser = magics.grad.parser
     flags = {f for action in parser._actions for f in action.option_strings}
     for view in registry.VIEWS:
-        assert f"--no-{view.name}" in flags
+        assert (f"--{view.name}" if view.opt_in else f"--no-{view.name}") in flags
         for option in view.options:
             assert set(option.flags) <= flags
     for name in registry.traits():
@@ -49,6 +49,8 @@ def test_every_declared_view_has_its_switch_and_its_options(ip):
 
 def test_the_result_shows_the_views_that_are_on_in_declared_order(ip):
     _, result = grad(ip, CELL)
+    assert list(result.views) == ["table", "graph"]   # one backward call: no .grad history to tell
+    _, result = grad(ip, CELL + "\n(x * 3).backward()", "-o --steps")
     assert list(result.views) == [v.name for v in registry.VIEWS if v.make is not None]
     _, result = grad(ip, CELL, "-o --no-table")
     assert list(result.views) == ["graph"]

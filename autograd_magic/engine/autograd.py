@@ -6,7 +6,7 @@ import operator
 
 import numpy as np
 
-from . import events
+from . import bufpool, dtypes, events
 from .fperror import _FPE, _QUIET
 
 
@@ -190,7 +190,7 @@ class Node:
 class MultiNode(Node):
     """A node with several outputs (one grad_fn shared by all, told apart by output number): its vjp receives
     Parts, {output number: gradient}, holding the outputs that received a gradient."""
-    __slots__ = ()
+    __slots__ = ("out_meta",)
     multi = True
 
     def _init(self, op, inputs, saved, consts, outputs):
@@ -209,6 +209,7 @@ class MultiNode(Node):
         self.consts = consts
         self.seq = next(_sequence)
         self.extra = None
+        self.out_meta = [None if out is None else (out._data.shape, out._data.dtype) for out in outputs]
         for i, out in enumerate(outputs):
             if out is not None:
                 out._rg = True
@@ -378,15 +379,27 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             if capture is None and (accumulate_into is None or node in accumulate_into):
                 if pass_id is not None and not node.variable._untracked_view:
                     events.accumulate(pass_id, node.variable, grad)
-                _accumulate(node.variable, grad, create_graph, to_tensor, taken)
+                _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
             continue
         if pass_id is None:
             _call_node(node, grad, keep_graph, xp, buffers)
         else:
             saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True)
-            events.node_ran(pass_id, step, node, grad.first() if grad.__class__ is Parts else grad, saved, sent, xp)
+            events.node_ran(pass_id, step, node, _first_output_grad(node, grad), saved, sent, xp)
             step += 1
     return captured
+
+
+def _first_output_grad(node, grad):
+    """What backward events report as a node's incoming gradient: for a several-output node, its output 0's
+    (zeros when none flowed into it; the other outputs' gradients are not reported)."""
+    if grad.__class__ is not Parts:
+        return grad
+    g = grad.get(0)
+    if g is None:
+        meta = node.out_meta[0]
+        g = np.zeros(meta[0], meta[1]) if meta is not None else grad.first()
+    return g
 
 
 def _run_pre_hooks(node, grad, to_tensor, create_graph):
@@ -453,7 +466,7 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
                 g = xp.fit(g, shape, e[2])
             e = e[0]
         prev = buffers.get(e)
-        buffers[e] = g if prev is None else prev + g
+        buffers[e] = g if prev is None else sum_into(prev, g)
         if grads_in is not None:
             grads_in.append(g)
     if hooked:
@@ -463,7 +476,24 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
         return saved, grads_in
 
 
-def _accumulate(leaf, grad, create_graph, to_tensor, taken):
+_BIG = 1 << 15  # elements (xp.BIG)
+_ndarray = np.ndarray
+
+
+def sum_into(prev, g):
+    """prev + g, written into prev when prev is a big array the engine made and nothing else refers to (no user
+    tensor, hook, observer or second edge holds it): a fresh multi-MB array costs page faults on every pass."""
+    if (prev.__class__ is _ndarray and g.__class__ is _ndarray and prev.size >= _BIG and prev.base is None
+            and prev.shape == g.shape and prev.dtype == g.dtype):
+        # references: the buffers dict, the caller's name, this argument, getrefcount's, the pool's if pooled
+        if prev.flags.writeable and sys.getrefcount(prev) <= 4 + bufpool.pooled(prev):
+            np.add(prev, g, out=prev)
+            return prev
+        return bufpool.binary(np.add, prev, g)
+    return prev + g
+
+
+def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
     if leaf._untracked_view:
         return
     hooks = leaf._hooks
@@ -474,7 +504,8 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken):
                 grad = new if create_graph else new._data
     if create_graph:
         g = to_tensor(grad)
-        leaf._grad = g._copy_grad() if leaf._grad is None else leaf._grad + g
+        # the copy a leaf's .grad receives under create_graph (PyTorch records it: CopyBackwards)
+        leaf._grad = xp.call("copy_grad", (g,)) if leaf._grad is None else leaf._grad + g
         return
     data = grad
     if leaf._grad is None:
@@ -533,8 +564,7 @@ class Saved:
         return self.tensor
 
     def _version_message(self, node):
-        kind = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
-                "float16": "Half", "uint8": "Byte", "int8": "Char", "int16": "Short"}[self.data.dtype.name]
+        kind = dtypes.scalar_name(self.data.dtype)
         shape = ", ".join(str(n) for n in self.data.shape)
         producer = node if self.is_output else self.tensor._fn
         where = f", which is output 0 of {re.sub(r'Backward[0-9]*$', '', producer.op.node)}," if producer else ""

@@ -1,15 +1,20 @@
-"""torch dtypes and PyTorch's type promotion rules."""
+"""torch dtypes, the names PyTorch gives them in its messages, and PyTorch's type promotion rules."""
 import numpy as np
 
 
 class dtype:
     """A torch dtype: prints as ``torch.float32``."""
     __module__ = "torch"
-    __slots__ = ("name", "np", "is_floating_point", "is_complex", "is_signed", "itemsize", "_cat")
+    __slots__ = ("name", "np", "is_floating_point", "is_complex", "is_signed", "itemsize", "_cat", "scalar_name",
+                 "c_name")
 
-    def __init__(self, name, np_dtype, category):
+    def __init__(self, name, np_dtype, category, scalar_name, c_name):
         self.name = name
         self.np = np.dtype(np_dtype)
+        # The names PyTorch's messages use: ScalarType ("Float", also in torch.FloatTensor) and the C++ type
+        # ("float", in "expected m1 and m2 to have the same dtype, but got: float != double").
+        self.scalar_name = scalar_name
+        self.c_name = c_name
         self._cat = category  # 0 bool, 1 integer, 2 floating
         self.is_floating_point = category == 2
         self.is_complex = False
@@ -23,23 +28,49 @@ class dtype:
         return (_by_name, (self.name,))
 
 
-float32 = dtype("float32", np.float32, 2)
-float64 = dtype("float64", np.float64, 2)
-float16 = dtype("float16", np.float16, 2)
-int64 = dtype("int64", np.int64, 1)
-int32 = dtype("int32", np.int32, 1)
-int16 = dtype("int16", np.int16, 1)
-int8 = dtype("int8", np.int8, 1)
-uint8 = dtype("uint8", np.uint8, 1)
-bool_ = dtype("bool", np.bool_, 0)
+float32 = dtype("float32", np.float32, 2, "Float", "float")
+float64 = dtype("float64", np.float64, 2, "Double", "double")
+float16 = dtype("float16", np.float16, 2, "Half", "c10::Half")
+int64 = dtype("int64", np.int64, 1, "Long", "long int")
+int32 = dtype("int32", np.int32, 1, "Int", "int")
+int16 = dtype("int16", np.int16, 1, "Short", "short int")
+int8 = dtype("int8", np.int8, 1, "Char", "signed char")
+uint8 = dtype("uint8", np.uint8, 1, "Byte", "unsigned char")
+bool_ = dtype("bool", np.bool_, 0, "Bool", "bool")
 
 ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_)
 _FROM_NP = {d.np: d for d in ALL}
 _NAMES = {d.name: d for d in ALL}
 
 
+def scalar_name(np_dtype):
+    """PyTorch's ScalarType name of a numpy dtype: Float, Double, Long ... (the dtype's name if it has none)."""
+    d = _FROM_NP.get(np.dtype(np_dtype))
+    return d.scalar_name if d is not None else np.dtype(np_dtype).name
+
+
+def c_name(np_dtype):
+    """The C++ type name PyTorch's messages give a numpy dtype: float, double, long int ..."""
+    d = _FROM_NP.get(np.dtype(np_dtype))
+    return d.c_name if d is not None else np.dtype(np_dtype).name
+
+
 def _by_name(name):
     return _NAMES[name]
+
+
+def get_default_dtype():
+    """torch.get_default_dtype(): float32 (the default for Python floats)."""
+    return float32
+
+
+def set_default_dtype(d):
+    """torch.set_default_dtype: float32 is accepted; the engine keeps float32 as its default."""
+    if not isinstance(d, dtype) or not d.is_floating_point:
+        raise TypeError("only floating-point types are supported as the default type")
+    if d is not float32:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the default dtype stays "
+                                  "torch.float32")
 
 
 def from_numpy_dtype(np_dtype):

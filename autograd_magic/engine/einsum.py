@@ -3,6 +3,7 @@ import builtins  # `sum` below is the tensor sum from shaping; builtins.max stay
 import collections
 
 from .indexing import diagonal
+from .linalg import bmm
 from .shaping import expand, permute, reshape, sum, view
 
 
@@ -95,7 +96,6 @@ def _einsum_two(a, sa, b, sb, out, sizes):
         return t if t._data.shape == full else expand(t, full)  # size-1 dims broadcast, as in PyTorch
     a3 = reshape(arranged(a, sa, batch + left + summed), size(batch), size(left), size(summed))
     b3 = reshape(arranged(b, sb, batch + summed + right), size(batch), size(summed), size(right))
-    from .functions import bmm
     res = view(bmm(a3, b3), [sizes[c] for c in batch + left + right])
     order = batch + left + right
     return res if order == list(out) else permute(res, [order.index(c) for c in out])

@@ -1,17 +1,23 @@
-"""Differentiable functions over Tensors (torch.add, torch.sum, indexing ...) built on the op table."""
+"""Differentiable functions over tensors built on the op table, for the ops whose arguments need more than a
+declaration gives (optable ``api=``): arithmetic with type promotion (add, sub, mul, div, pow ...), clamps, where,
+masked_fill, softmax, the two-input math of ops_math.py, comparisons and logical functions, dtype conversion and
+out=. Matrix products are in linalg.py, reductions and views in shaping.py, functions composed from views and joins
+in composed.py."""
+import warnings
+
 import numpy as np
 
 from . import dtypes
-from .ops import transposed
+from .autograd import GRAD_MODE
 from .optable import OPS
-from .tensor import Tensor, _dim, apply, binary, scalar_tensor
+from .tensor_base import TensorBase, _dim, apply, binary, check_broadcast, scalar_tensor, wrap
 
 
 def as_tensor_arg(x, like=None):
-    if isinstance(x, Tensor):
+    if isinstance(x, TensorBase):
         return x
     if isinstance(x, np.ndarray):
-        return Tensor._wrap(x)
+        return wrap(x)
     dt = like._data.dtype if like is not None and dtypes.scalar_category(x) <= dtypes._FROM_NP[like._data.dtype]._cat \
         else dtypes.default_for_category(dtypes.scalar_category(x)).np
     return scalar_tensor(x, dt)
@@ -35,17 +41,16 @@ def dims_arg(dim, ndim):
 
 def add(input, other, *, alpha=1, out=None):
     if alpha != 1:
-        if not isinstance(other, Tensor):
+        if not isinstance(other, TensorBase):
             return binary("add", input, other * alpha)
         return _scaled("add", input, other, alpha)
-    if not isinstance(input, Tensor):
+    if not isinstance(input, TensorBase):
         return binary("add", other, input)
     return binary("add", input, other)
 
 
 def _scaled(name, input, other, alpha):
     """input + alpha * other (or -) as one node, like PyTorch's add/sub with alpha."""
-    from .tensor import check_broadcast
     if input._data.shape != other._data.shape:
         check_broadcast(input._data.shape, other._data.shape)
     dt = dtypes.result_type((input, other))
@@ -56,17 +61,17 @@ def _scaled(name, input, other, alpha):
 
 def sub(input, other, *, alpha=1):
     if alpha != 1:
-        if not isinstance(other, Tensor):
+        if not isinstance(other, TensorBase):
             return binary("sub", input, other * alpha)
         return _scaled("sub", input, other, alpha)
-    if not isinstance(input, Tensor):
+    if not isinstance(input, TensorBase):
         return rsub(other, input)
     return binary("sub", input, other)
 
 
 def rsub(tensor, scalar):
     """scalar - tensor (RsubBackward1); a Tensor on the left goes through sub."""
-    if isinstance(scalar, Tensor):
+    if isinstance(scalar, TensorBase):
         return binary("sub", scalar, tensor)
     t = tensor
     if t._data.dtype.kind != "f" and dtypes.scalar_category(scalar) == 2:
@@ -75,7 +80,7 @@ def rsub(tensor, scalar):
 
 
 def mul(input, other):
-    if not isinstance(input, Tensor):
+    if not isinstance(input, TensorBase):
         return binary("mul", other, input)
     return binary("mul", input, other)
 
@@ -84,7 +89,7 @@ def div(input, other, *, rounding_mode=None):
     if rounding_mode is not None:
         with_no_grad = floor_divide if rounding_mode == "floor" else _trunc_divide
         return with_no_grad(input, other)
-    if not isinstance(input, Tensor):
+    if not isinstance(input, TensorBase):
         return mul(reciprocal(other), input)
     return binary("div", input, other)
 
@@ -100,24 +105,22 @@ def reciprocal(input):
 
 
 def floor_divide(input, other):
-    a = input._data if isinstance(input, Tensor) else input
-    b = other._data if isinstance(other, Tensor) else other
-    return Tensor._wrap(np.asarray(np.floor_divide(a, b)))
+    a = input._data if isinstance(input, TensorBase) else input
+    b = other._data if isinstance(other, TensorBase) else other
+    return wrap(np.asarray(np.floor_divide(a, b)))
 
 
 def _trunc_divide(input, other):
-    a = input._data if isinstance(input, Tensor) else input
-    b = other._data if isinstance(other, Tensor) else other
-    return Tensor._wrap(np.asarray(np.trunc(np.true_divide(a, b))).astype(np.result_type(a, b)))
+    a = input._data if isinstance(input, TensorBase) else input
+    b = other._data if isinstance(other, TensorBase) else other
+    return wrap(np.asarray(np.trunc(np.true_divide(a, b))).astype(np.result_type(a, b)))
 
 
 def remainder(input, other):
-    a = input._data if isinstance(input, Tensor) else input
-    b = other._data if isinstance(other, Tensor) else other
-    return Tensor._wrap(np.asarray(np.mod(a, b)))
+    a = input._data if isinstance(input, TensorBase) else input
+    b = other._data if isinstance(other, TensorBase) else other
+    return wrap(np.asarray(np.mod(a, b)))
 
-
-fmod = remainder
 
 
 def neg(input):
@@ -128,13 +131,13 @@ negative = neg
 
 
 def pow(input, exponent):
-    if not isinstance(input, Tensor):
+    if not isinstance(input, TensorBase):
         base = float(input) if exponent._data.dtype.kind == "f" or isinstance(input, float) else input
         t = exponent if exponent._data.dtype.kind == "f" or isinstance(input, int) else exponent.float()
         data = np.asarray(np.power(base, t._data)).astype(t._data.dtype if isinstance(input, int) or
                                                           t._data.dtype.kind == "f" else np.float32)
         return apply(OPS["rpow"], (t,), base, data=data)
-    if isinstance(exponent, Tensor):
+    if isinstance(exponent, TensorBase):
         return binary("pow_tensor", input, exponent)
     t = input
     if t._data.dtype.kind != "f" and isinstance(exponent, float):
@@ -175,29 +178,29 @@ def any(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
 
 def _logical_reduce(fn, input, dim, keepdim):
     axis = None if dim is None else dims_arg(dim, input._data.ndim)
-    return Tensor._wrap(np.asarray(fn(input._data, axis=axis, keepdims=keepdim)))
+    return wrap(np.asarray(fn(input._data, axis=axis, keepdims=keepdim)))
 
 
 def isinf(input):
-    return Tensor._wrap(np.isinf(input._data))
+    return wrap(np.isinf(input._data))
 
 
 def isfinite(input):
-    return Tensor._wrap(np.isfinite(input._data))
+    return wrap(np.isfinite(input._data))
 
 
 def isnan(input):
-    return Tensor._wrap(np.isnan(input._data))
+    return wrap(np.isnan(input._data))
 
 
 def logical_not(input):
-    return Tensor._wrap(np.logical_not(input._data))
+    return wrap(np.logical_not(input._data))
 
 
 def _logical_fn(ufunc):
     def fn(input, other):
-        b = other._data if isinstance(other, Tensor) else other
-        return Tensor._wrap(np.asarray(ufunc(input._data, b)))
+        b = other._data if isinstance(other, TensorBase) else other
+        return wrap(np.asarray(ufunc(input._data, b)))
     fn.__name__ = ufunc.__name__
     return fn
 
@@ -207,8 +210,8 @@ logical_and, logical_or, logical_xor = (_logical_fn(u) for u in (np.logical_and,
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     if input._data.dtype != other._data.dtype:
-        raise RuntimeError(f"{_word(input)} did not match {_word(other)}")
-    return Tensor._wrap(np.asarray(np.isclose(input._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan)))
+        raise RuntimeError(f"{input.dtype.scalar_name} did not match {other.dtype.scalar_name}")
+    return wrap(np.asarray(np.isclose(input._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan)))
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
@@ -241,7 +244,7 @@ def relu(input):
 def clamp(input, min=None, max=None):
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
-    if isinstance(min, Tensor) or isinstance(max, Tensor):
+    if isinstance(min, TensorBase) or isinstance(max, TensorBase):
         out = input
         if min is not None:
             out = maximum(out, as_tensor_arg(min, input))
@@ -268,13 +271,12 @@ def minimum(input, other):
 def where(condition, input=None, other=None):
     if input is None and other is None:
         return nonzero(condition, as_tuple=True)
-    cond = condition._data if isinstance(condition, Tensor) else np.asarray(condition)
+    cond = condition._data if isinstance(condition, TensorBase) else np.asarray(condition)
     if cond.dtype != np.bool_:
         raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor with dtype "
                            f"{dtypes._FROM_NP[cond.dtype].name.capitalize()}")
-    a = as_tensor_arg(input, other if isinstance(other, Tensor) else None)
+    a = as_tensor_arg(input, other if isinstance(other, TensorBase) else None)
     b = as_tensor_arg(other, a)
-    from .tensor import check_broadcast
     check_broadcast(cond.shape, a._data.shape)
     check_broadcast(np.broadcast_shapes(cond.shape, a._data.shape), b._data.shape)
     dt = dtypes.result_type([x for x in (input, other)]).np
@@ -295,19 +297,14 @@ def log_softmax(input, dim, dtype=None):
     return apply(OPS["log_softmax"], (t,), _dim(dim, t.ndim))
 
 
-_CNAMES = {"bool": "bool", "uint8": "unsigned char", "int8": "signed char", "int16": "short int", "int32": "int",
-           "int64": "long int", "float16": "c10::Half", "float32": "float", "float64": "double"}
-
-
 def masked_fill(input, mask, value):
     """input with value where mask is True (mask broadcasts; value a number or a 0-d tensor)."""
-    m = mask._data if isinstance(mask, Tensor) else np.asarray(mask)
+    m = mask._data if isinstance(mask, TensorBase) else np.asarray(mask)
     if m.dtype != np.bool_:
         raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype "
-                           f"{_CNAMES.get(m.dtype.name, m.dtype.name)}")
-    from .tensor import check_broadcast
+                           f"{dtypes.c_name(m.dtype)}")
     check_broadcast(input._data.shape, m.shape)
-    if isinstance(value, Tensor):
+    if isinstance(value, TensorBase):
         if value._data.ndim:
             raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                                f"{value._data.ndim} dimension(s).")
@@ -324,147 +321,69 @@ def sign(input):
 def nonzero(input, *, as_tuple=False):
     idx = np.nonzero(input._data)
     if as_tuple:
-        return tuple(Tensor._wrap(i.astype(np.int64)) for i in idx)
-    return Tensor._wrap(np.stack(idx, axis=1).astype(np.int64) if idx else np.zeros((0, 0), np.int64))
+        return tuple(wrap(i.astype(np.int64)) for i in idx)
+    return wrap(np.stack(idx, axis=1).astype(np.int64) if idx else np.zeros((0, 0), np.int64))
 
 
 def compare(name, a, b):
     ufunc = {"eq": np.equal, "ne": np.not_equal, "lt": np.less, "le": np.less_equal,
              "gt": np.greater, "ge": np.greater_equal}[name]
-    bd = b._data if isinstance(b, Tensor) else b
+    bd = b._data if isinstance(b, TensorBase) else b
     if not isinstance(bd, (np.ndarray, int, float, bool, np.number, np.bool_)):
         return NotImplemented
-    return Tensor._wrap(np.asarray(ufunc(a._data, bd)))
+    return wrap(np.asarray(ufunc(a._data, bd)))
+
+
+_BITWISE = {"and": np.bitwise_and, "or": np.bitwise_or, "xor": np.bitwise_xor, "left_shift": np.left_shift,
+            "right_shift": np.right_shift}
 
 
 def logical(name, a, b):
-    ufunc = {"and": np.bitwise_and, "or": np.bitwise_or, "xor": np.bitwise_xor}[name]
-    bd = b._data if isinstance(b, Tensor) else b
-    return Tensor._wrap(np.asarray(ufunc(a._data, bd)))
+    """a & b, a | b, a ^ b, a << b, a >> b on integer and bool tensors (PyTorch's error for floats)."""
+    bd = b._data if isinstance(b, TensorBase) else b
+    for v in (a._data, bd):
+        kind = v.dtype.name if isinstance(v, np.ndarray) else ("float32" if isinstance(v, float) else None)
+        if kind is not None and kind.startswith("float"):
+            raise NotImplementedError(f'"bitwise_{name}_cpu" not implemented for \'{dtypes.scalar_name(kind)}\'')
+    if isinstance(bd, bool) and a._data.dtype.kind != "b":
+        bd = int(bd)
+    return wrap(np.asarray(_BITWISE[name](a._data, bd)))
 
 
-# ---------------------------------------------------------------- matrix products
+def bitwise(name):
+    def fn(input, other, *, out=None):
+        if not isinstance(input, TensorBase):
+            input, other = wrap(np.asarray(input)), other
+            return logical(name, input, other)
+        return logical(name, input, other)
+    fn.__name__ = f"bitwise_{name}"
+    return fn
 
 
-def matmul(input, other):
-    from .tensor import check_foreign
-    check_foreign(other)
-    check_foreign(input)
-    a, b = input, other
-    na, nb = a._data.ndim, b._data.ndim
-    if a._data.dtype != b._data.dtype:
-        if na == 1 and nb == 1:
-            raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {_word(a)} and {_word(b)}")
-        if na == 2 and nb == 1:
-            raise RuntimeError(f"addmv input tensors must have the same dtype, but got {_word(b)}, {_word(a)}, "
-                               f"and {_word(b)}")
-        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
-                           f"{_cname(a)} != {_cname(b)}")
-    if na == 0 or nb == 0:
-        raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {na}D and {nb}D")
-    if na == 1 and nb == 1:
-        return dot(a, b)
-    if na == 2 and nb == 2:
-        return mm(a, b)
-    if na == 2 and nb == 1:
-        return mv(a, b)
-    if na == 1 and nb == 2:
-        from .shaping import unsqueeze
-        out = mm(unsqueeze(a, 0), b)
-        return apply(OPS["squeeze_mm"], (out,), out._data.shape[1:], out._data.shape)
-    _check_matmul_shapes(a, b)
-    if nb == 2:
-        # PyTorch folds the batch dims into one mm.
-        from .shaping import reshape
-        out = mm(reshape(a, -1, a._data.shape[-1]), b)
-        return apply(OPS["unsafe_view"], (out,), a._data.shape[:-1] + b._data.shape[1:], out._data.shape)
-    out = apply(OPS["bmm"], (a, b))
-    return apply(OPS["unsafe_view"], (out,), out._data.shape, out._data.shape)
+bitwise_and, bitwise_or, bitwise_xor = bitwise("and"), bitwise("or"), bitwise("xor")
+bitwise_left_shift, bitwise_right_shift = bitwise("left_shift"), bitwise("right_shift")
 
 
-def _word(t):
-    return {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool"}.get(
-        t.dtype.name, t.dtype.name)
+def bitwise_not(input, *, out=None):
+    d = input._data
+    if d.dtype.kind == "f":
+        raise NotImplementedError(f'"bitwise_not_cpu" not implemented for \'{dtypes.scalar_name(d.dtype)}\'')
+    return wrap(np.logical_not(d) if d.dtype == np.bool_ else np.invert(d))
 
 
-def _cname(t):
-    return {"float32": "float", "float64": "double", "int64": "long int", "int32": "int"}.get(
-        t.dtype.name, t.dtype.name)
+def invert(input):
+    """~input: integer and bool tensors only (PyTorch's TypeError)."""
+    if input._data.dtype.kind == "f":
+        raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+    return bitwise_not(input)
 
 
-def _check_matmul_shapes(a, b):
-    sa, sb = a._data.shape, b._data.shape
-    k_a = sa[-1]
-    k_b = sb[-2] if len(sb) > 1 else sb[0]
-    if k_a != k_b:
-        if len(sa) == 2 and len(sb) == 2:
-            raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and {sb[0]}x{sb[1]})")
-        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
-                           f"[{sa[0] if len(sa) > 2 else 1}, {k_a}] but got: [{sb[0] if len(sb) > 2 else 1}, {k_b}].")
-
-
-def bmm(input, mat2):
-    for t, name in ((input, "batch1"), (mat2, "batch2")):
-        if t._data.ndim != 3:
-            raise RuntimeError(f"{name} must be a 3D tensor")
-    if input._data.dtype != mat2._data.dtype:
-        raise RuntimeError(f"expected scalar type {_word(input)} but found {_word(mat2)}")
-    sa, sb = input._data.shape, mat2._data.shape
-    if sb[0] != sa[0] or sb[1] != sa[2]:
-        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{sa[0]}, {sa[2]}] but "
-                           f"got: [{sb[0]}, {sb[1]}].")
-    return apply(OPS["bmm"], (input, mat2))
-
-
-def mm(input, mat2):
-    a, b = input, mat2
-    if a._data.ndim != 2:
-        raise RuntimeError("self must be a matrix")
-    if b._data.ndim != 2:
-        raise RuntimeError("mat2 must be a matrix")
-    if a._data.dtype != b._data.dtype:
-        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {_cname(a)} != {_cname(b)}")
-    _check_matmul_shapes(a, b)
-    return apply(OPS["mm"], (a, b), transposed(b._data), data=np.matmul(a._data, b._data))
-
-
-def mv(input, vec):
-    if input._data.dtype != vec._data.dtype:
-        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {_word(vec)}, {_word(input)}, "
-                           f"and {_word(vec)}")
-    if input._data.shape[1] != vec._data.shape[0]:
-        raise RuntimeError(f"size mismatch, got input ({input._data.shape[0]}), mat ({input._data.shape[0]}x"
-                           f"{input._data.shape[1]}), vec ({vec._data.shape[0]})")
-    return apply(OPS["mv"], (input, vec))
-
-
-def dot(input, tensor):
-    if input._data.dtype != tensor._data.dtype:
-        raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {_word(input)} and "
-                           f"{_word(tensor)}")
-    if input._data.ndim != 1 or tensor._data.ndim != 1:
-        raise RuntimeError(f"1D tensors expected, but got {input._data.ndim}D and {tensor._data.ndim}D tensors")
-    if input._data.shape[0] != tensor._data.shape[0]:
-        raise RuntimeError(f"inconsistent tensor size, expected tensor [{input._data.shape[0]}] and src "
-                           f"[{tensor._data.shape[0]}] to have the same number of elements, but got "
-                           f"{input._data.shape[0]} and {tensor._data.shape[0]} elements respectively")
-    return apply(OPS["dot"], (input, tensor))
-
-
-def addmm(input, mat1, mat2):
-    if input._data.dtype != mat2._data.dtype:
-        raise RuntimeError(f"self and mat2 must have the same dtype, but got {_word(input)} and {_word(mat2)}")
-    if mat1._data.dtype != mat2._data.dtype:
-        raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {_word(mat1)} and {_word(mat2)}")
-    _check_matmul_shapes(mat1, mat2)
-    data = np.matmul(mat1._data, mat2._data)
-    data += input._data
-    return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), data=data)
-
-
-def outer(input, vec2):
-    from .shaping import unsqueeze
-    return mul(unsqueeze(input, 1), unsqueeze(vec2, 0))
+def bitwise_inplace(fn):
+    def method(self, other):
+        self._data[...] = fn(self, other)._data
+        self._vbox[0] += 1
+        return self
+    return method
 
 
 # ---------------------------------------------------------------- dtype conversion
@@ -474,7 +393,7 @@ def to_dtype(t, dtype, copy=False):
     if dtype is None or (t._data.dtype == dtype.np and not copy):
         return t
     if t._rg and not dtype.is_floating_point:
-        return Tensor._wrap(t._data.astype(dtype.np))
+        return wrap(t._data.astype(dtype.np))
     return apply(OPS["to_copy"], (t,), dtype.np)
 
 
@@ -492,17 +411,14 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
 
 def write_out(result, out, name, warn_resize=True):
     """Store result in out (resized if its shape differs, as PyTorch does) and return out."""
-    from .autograd import GRAD_MODE
     if GRAD_MODE.enabled and (result._rg or out._rg):
         raise RuntimeError(_OUT_GRAD.format(name))
     data, dst = result._data, out._data
     if not np.can_cast(data.dtype, dst.dtype, "same_kind"):
-        from .tensor import _kind
-        raise RuntimeError(f"result type {_kind(data.dtype)} can't be cast to the desired output type "
-                           f"{_kind(dst.dtype)}")
+        raise RuntimeError(f"result type {dtypes.scalar_name(data.dtype)} can't be cast to the desired output type "
+                           f"{dtypes.scalar_name(dst.dtype)}")
     if dst.shape != data.shape:
         if dst.size and warn_resize:  # factories (torch.zeros(..., out=)) resize silently
-            import warnings
             warnings.warn(_RESIZED.format(", ".join(map(str, dst.shape)), ", ".join(map(str, data.shape))),
                           UserWarning, stacklevel=3)
         out._data = np.empty(data.shape, dst.dtype)
@@ -518,8 +434,7 @@ def with_out(fn, name=None):
     def wrapper(*args, out=None, **kwargs):
         if out is None:
             return fn(*args, **kwargs)
-        from .autograd import GRAD_MODE
-        if GRAD_MODE.enabled and builtin_any(isinstance(a, Tensor) and a._rg for a in args):
+        if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in args):
             raise RuntimeError(_OUT_GRAD.format(name))
         return write_out(fn(*args, **kwargs), out, name)
     wrapper.__name__ = wrapper.__qualname__ = fn.__name__
@@ -544,9 +459,8 @@ def logit(input, eps=None):
 
 def _float_pair(input, other):
     """Two tensors (or a tensor and a number) promoted together, to float32 when both are integral."""
-    a = as_tensor_arg(input, other if isinstance(other, Tensor) else None)
+    a = as_tensor_arg(input, other if isinstance(other, TensorBase) else None)
     b = as_tensor_arg(other, a)
-    from .tensor import check_broadcast
     check_broadcast(a._data.shape, b._data.shape)
     dt = dtypes.result_type((input, other))
     if not dt.is_floating_point:
@@ -569,18 +483,18 @@ atan2, logaddexp = (_binary_float(n) for n in ("atan2", "logaddexp"))
 
 def hypot(input, other):
     for t in (input, other):
-        if isinstance(t, Tensor) and t._data.dtype.kind != "f":
-            raise NotImplementedError(f'"hypot_cpu" not implemented for \'{_word(t)}\'')
+        if isinstance(t, TensorBase) and t._data.dtype.kind != "f":
+            raise NotImplementedError(f'"hypot_cpu" not implemented for \'{t.dtype.scalar_name}\'')
     return apply(OPS["hypot"], _float_pair(input, other))
 arctan2 = atan2
 
 
 def xlogy(input, other):
     """input * log(other), 0 where input is 0 (XlogyBackward1/2 when one side is a number)."""
-    if not isinstance(input, Tensor):
+    if not isinstance(input, TensorBase):
         b = other if other._data.dtype.kind == "f" else other.float()
         return apply(OPS["xlogy_self"], (b,), float(input))
-    if not isinstance(other, Tensor):
+    if not isinstance(other, TensorBase):
         a = input if input._data.dtype.kind == "f" else input.float()
         return apply(OPS["xlogy_other"], (a,), float(other))
     return apply(OPS["xlogy"], _float_pair(input, other))
@@ -589,11 +503,10 @@ def xlogy(input, other):
 def lerp(input, end, weight):
     """input + weight * (end - input); a number weight is a constant (LerpBackward0), a tensor one an input."""
     if input._data.dtype != end._data.dtype:
-        raise RuntimeError(f"expected dtype {_CNAMES[input.dtype.name]} for `end` but got dtype "
-                           f"{_CNAMES[end.dtype.name]}")
-    from .tensor import check_broadcast
+        raise RuntimeError(f"expected dtype {input.dtype.c_name} for `end` but got dtype "
+                           f"{end.dtype.c_name}")
     check_broadcast(input._data.shape, end._data.shape)
-    if isinstance(weight, Tensor):
+    if isinstance(weight, TensorBase):
         return apply(OPS["lerp_tensor"], (input, end, weight))
     return apply(OPS["lerp"], (input, end), weight)
 
@@ -614,22 +527,22 @@ def addcdiv(input, tensor1, tensor2, *, value=1):
 
 
 def clamp_min(input, min):
-    if isinstance(min, Tensor):
+    if isinstance(min, TensorBase):
         return maximum(input, min)
     t = input if input._data.dtype.kind == "f" or not isinstance(min, float) else input.float()
     return apply(OPS["clamp_min"], (t,), min)
 
 
 def clamp_max(input, max):
-    if isinstance(max, Tensor):
+    if isinstance(max, TensorBase):
         return minimum(input, max)
     t = input if input._data.dtype.kind == "f" or not isinstance(max, float) else input.float()
     return apply(OPS["clamp_max"], (t,), max)
 
 
-def fmod(input, other):  # noqa: F811  (differentiable, replacing the remainder alias above)
+def fmod(input, other):
     """C's fmod: the remainder has the dividend's sign (FmodBackward0 for a number divisor, 1 for a tensor)."""
-    if isinstance(other, Tensor):
+    if isinstance(other, TensorBase):
         dt = dtypes.result_type((input, other))
         return apply(OPS["fmod_tensor"], (input.to(dt), other.to(dt)))
     t = input if input._data.dtype.kind == "f" or not isinstance(other, float) else input.float()
@@ -647,7 +560,7 @@ def roll(input, shifts, dims=None):
     return apply(OPS["roll"], (input,), shifts, dims)
 
 
-# ---------------------------------------------------------------- comparisons, broadcasting and joins (composed)
+# ---------------------------------------------------------------- comparisons
 
 
 def _comparison(name):
@@ -661,94 +574,6 @@ lt, gt, le, ge, eq, ne = (_comparison(n) for n in ("lt", "gt", "le", "ge", "eq",
 less, greater, less_equal, greater_equal, not_equal = lt, gt, le, ge, ne
 
 
-def broadcast_to(input, size):
-    from .shaping import expand
-    return expand(input, tuple(size))
-
-
-def broadcast_tensors(*tensors):
-    from .shaping import expand
-    shape = np.broadcast_shapes(*(t._data.shape for t in tensors))
-    return tuple(t if t._data.shape == shape else expand(t, shape) for t in tensors)
-
-
-def narrow(input, dim, start, length):
-    d = _dim(dim, input._data.ndim)
-    size = input._data.shape[d]
-    start = int(start)
-    if start < 0:
-        start += size
-    if not 0 <= start <= size:
-        raise IndexError(f"start out of range (expected to be in range of [{-size}, {size}], but got "
-                         f"{start - size if start < 0 else start})")
-    if start + length > size:
-        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
-    return input[(slice(None),) * d + (slice(start, start + length),)]
-
-
-def movedim(input, source, destination):
-    from .shaping import permute
-    ndim = input._data.ndim
-    src = [_dim(d, ndim) for d in (source if isinstance(source, (list, tuple)) else [source])]
-    dst = [_dim(d, ndim) for d in (destination if isinstance(destination, (list, tuple)) else [destination])]
-    order = [d for d in range(ndim) if d not in src]
-    for s, d in sorted(zip(dst, src)):
-        order.insert(s, d)
-    return permute(input, order)
-
-
-moveaxis = movedim
-
-
-def atleast_1d(input):
-    from .shaping import reshape
-    return reshape(input, 1) if input._data.ndim == 0 else input
-
-
-def atleast_2d(input):
-    from .shaping import reshape, unsqueeze
-    if input._data.ndim == 0:
-        return reshape(input, 1, 1)
-    return unsqueeze(input, 0) if input._data.ndim == 1 else input
-
-
-def hstack(tensors):
-    from .shaping import cat
-    tensors = [atleast_1d(t) for t in tensors]
-    return cat(tensors, 0 if tensors[0]._data.ndim == 1 else 1)
-
-
-def vstack(tensors):
-    from .shaping import cat
-    return cat([atleast_2d(t) for t in tensors], 0)
-
-
-def tile(input, dims):
-    from .shaping import repeat
-    dims = tuple(dims)
-    dims = (1,) * (input._data.ndim - len(dims)) + dims
-    return repeat(input, *dims)
-
-
-def repeat_interleave(input, repeats, dim=None, *, output_size=None):
-    """Each element repeated `repeats` times (a number): unsqueeze, expand, clone, view, as PyTorch records it."""
-    from .shaping import expand, index_select, reshape, unsqueeze, view
-    t = input
-    if dim is None:
-        t, dim = (reshape(t, -1) if t._data.ndim != 1 else t), 0
-    d = _dim(dim, t._data.ndim)
-    if isinstance(repeats, Tensor):  # a tensor of repeats picks with index_select, as PyTorch does
-        idx = np.repeat(np.arange(t._data.shape[d]), repeats._data.reshape(-1) if repeats._data.ndim else
-                        int(repeats._data))
-        return index_select(t, d, Tensor._wrap(idx.astype(np.int64)))
-    shape = list(t._data.shape)
-    big = shape[:d + 1] + [repeats] + shape[d + 1:]
-    wide = expand(unsqueeze(t, d + 1), big)
-    out = apply(OPS["clone"], (wide,), data=np.ascontiguousarray(wide._data))
-    shape[d] *= repeats
-    return view(out, shape)
-
-
 # ---------------------------------------------------------------- finfo / iinfo
 
 
@@ -756,8 +581,7 @@ class finfo:
     """Machine limits of a floating-point dtype (torch.finfo)."""
 
     def __init__(self, type=None):
-        from .dtypes import float32
-        type = float32 if type is None else type
+        type = dtypes.float32 if type is None else type
         if not type.is_floating_point:
             raise TypeError("torch.finfo() requires a floating point input type. Use torch.iinfo to handle "
                             "'torch.finfo'")

@@ -1,8 +1,144 @@
-"""torch.autograd.backward and torch.autograd.grad over the engine's graph."""
+"""torch.autograd.backward and torch.autograd.grad over the engine's graph, and TensorXP: the array namespace a vjp
+is written against when create_graph=True. Its operations are recorded Tensor ops, so the backward pass is itself a
+graph that can be differentiated (xp.NumpyXP is the numpy side)."""
 import numpy as np
 
+from . import dtypes
 from .autograd import GRAD_MODE, run_backward
-from .tensor import NUMPY_XP, TENSOR_XP, Tensor
+from .functions import where as _where
+from .optable import OPS
+from .shaping import stack
+from .tensor_base import TensorBase, apply, warn_once, wrap
+from .xp import NumpyXP, restored_shape
+
+
+class TensorXP:
+    is_numpy = False
+    wrap = staticmethod(lambda arr: wrap(np.asarray(arr)))
+
+    @staticmethod
+    def fit(g, shape, dtype):
+        if g._data.shape != shape:
+            lead = g._data.ndim - len(shape)
+            dims = tuple(range(lead)) + tuple(i + lead for i, n in enumerate(shape)
+                                              if n == 1 and g._data.shape[i + lead] != 1)
+            if dims:
+                g = g.sum(dims, keepdim=True)
+            if g._data.shape != shape:
+                g = g.reshape(shape)
+        if g._data.dtype != dtype:
+            g = g.to(dtypes._FROM_NP[dtype])
+        return g
+
+    @staticmethod
+    def rewrap(data, node):
+        return wrap(data, True, node)
+
+    exp = staticmethod(lambda a: a.exp())
+    log = staticmethod(lambda a: a.log())
+    sin = staticmethod(lambda a: a.sin())
+    cos = staticmethod(lambda a: a.cos())
+    sqrt = staticmethod(lambda a: a.sqrt())
+    abs = staticmethod(lambda a: a.abs())
+    sign = staticmethod(lambda a: a.sign())
+    matmul = staticmethod(lambda a, b: a @ b)
+    outer = staticmethod(lambda a, b: a.unsqueeze(1) * b.unsqueeze(0))
+    maximum = staticmethod(lambda a, lo: a.clamp(min=lo))
+    expand = staticmethod(lambda g, shape: g.expand(shape))
+    reshape = staticmethod(lambda g, shape: g.reshape(shape))
+    permute = staticmethod(lambda g, axes: g.permute(axes))
+    swap = staticmethod(lambda g, a, b: g.transpose(a, b))
+    mT = staticmethod(lambda g: g.t() if g.ndim == 2 else g.transpose(-1, -2))
+    take = staticmethod(lambda g, key: g[key])
+    ties = staticmethod(lambda a, out: (a == out) | (a.isnan() & out.isnan()))
+    float_mask = staticmethod(lambda mask, like: mask.to(like.dtype))
+
+    @staticmethod
+    def where(cond, a, b):
+        return _where(cond if isinstance(cond, TensorBase) else wrap(np.asarray(cond)), a, b)
+
+    @staticmethod
+    def constant(like, value):
+        return wrap(np.full(like._data.shape, value, like._data.dtype))
+
+    @staticmethod
+    def sum(g, dims=None, keepdim=False):
+        if not g._data.ndim:
+            return g.sum()
+        return g.sum() if dims is None and not keepdim else g.sum(dims if dims is not None else
+                                                                     tuple(range(g.ndim)), keepdim=keepdim)
+
+    @staticmethod
+    def restore_dims(g, dims, ndim, keepdim):
+        shape = restored_shape(g._data.shape, dims, ndim, keepdim)
+        return g.reshape(shape) if shape != g._data.shape else g
+
+    @staticmethod
+    def div_scalar(g, n):
+        """g / n as PyTorch's C++ backward formulas divide (div.Scalar: DivBackward1)."""
+        return apply(OPS["div_scalar"], (g,), n)
+
+    @staticmethod
+    def call(name, tensors, *consts):
+        return apply(OPS[name], tensors, *consts)
+
+    @staticmethod
+    def scatter(g, shape, key, accumulate=True, kind=None):
+        return apply(OPS[kind or "scatter_back"], (g,), key, shape)
+
+    @staticmethod
+    def masked_zero(g, key):
+        mask = np.ones(g._data.shape, g._data.dtype)
+        mask[key] = 0
+        return g * wrap(mask)
+
+    @staticmethod
+    def split(g, axis, sizes):
+        out, start = [], 0
+        for n in sizes:
+            key = (slice(None),) * axis + (slice(start, start + n),)
+            out.append(g[key])
+            start += n
+        return out
+
+    @staticmethod
+    def unstack(g, axis):
+        return [g.select(axis, i) for i in range(g._data.shape[axis])]
+
+    @staticmethod
+    def prod_of_others(a, axis):
+        """For each element, the product of the others along axis, exact where a holds zeros (no division):
+        the values laid out n times with the diagonal set to 1, then a product."""
+        if axis is None:
+            return TensorXP.prod_of_others(a.reshape(-1), 0).reshape(a.shape)
+        moved = a.transpose(axis, -1) if axis != a.ndim - 1 else a
+        n = moved.shape[-1]
+        tiled = moved.unsqueeze(-2).expand(*moved.shape[:-1], n, n)
+        eye = wrap(np.eye(n, dtype=bool))
+        others = TensorXP.where(eye, 1.0, tiled).prod(-1)
+        return others.transpose(axis, -1) if axis != a.ndim - 1 else others
+
+    stack = staticmethod(stack)
+
+    @staticmethod
+    def differentiate(fn, inputs, consts, grads, needs):
+        """The vjp of an op through its composite form: fn(*inputs, *consts) rebuilt from recorded ops and
+        differentiated with create_graph=True, so the gradient can be differentiated again. grads: {output index:
+        incoming gradient}; needs[i] falsy when input i wants no gradient. One gradient (or None) per input."""
+        with_grad = GRAD_MODE.enabled
+        GRAD_MODE.enabled = True
+        try:
+            outs = fn(*inputs, *consts)
+            pairs = [(o, grads[k]) for k, o in enumerate(outs) if k in grads]
+            wanted = [(k, t) for k, t in enumerate(inputs) if t is not None and needs[k]]
+            got = grad([o for o, _ in pairs], [t for _, t in wanted], [g for _, g in pairs], create_graph=True,
+                       allow_unused=True)
+        finally:
+            GRAD_MODE.enabled = with_grad
+        result = [None] * len(inputs)
+        for (k, _), g in zip(wanted, got):
+            result[k] = g
+        return result
 
 
 def _shape_str(shape):
@@ -17,9 +153,9 @@ def _root_grads(outputs, grads, create_graph, what="grad"):
         if g is None:
             if t._data.size != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            g = Tensor._wrap(np.ones(t._data.shape, t._data.dtype))
-        elif not isinstance(g, Tensor):
-            g = Tensor._wrap(np.asarray(g, dtype=t._data.dtype))
+            g = wrap(np.ones(t._data.shape, t._data.dtype))
+        elif not isinstance(g, TensorBase):
+            g = wrap(np.asarray(g, dtype=t._data.dtype))
         if g._data.shape != t._data.shape:
             raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {_shape_str(g._data.shape)} "
                                f"and output[{i}] has a shape of {_shape_str(t._data.shape)}.")
@@ -34,15 +170,15 @@ def _root_grads(outputs, grads, create_graph, what="grad"):
 def _as_tuple(x):
     if x is None:
         return None
-    if isinstance(x, Tensor):
+    if isinstance(x, TensorBase):
         return (x,)
     return tuple(x)
 
 
 def _to_tensor(g):
-    if isinstance(g, Tensor):
+    if isinstance(g, TensorBase):
         return g
-    return Tensor._wrap(g if g.__class__ is np.ndarray else np.asarray(g))
+    return wrap(g if g.__class__ is np.ndarray else np.asarray(g))
 
 
 def _with_mode(create_graph, fn):
@@ -63,7 +199,7 @@ def backward_scalar(t, retain_graph):
     GRAD_MODE.enabled = False
     try:
         seed = np.array(1, data.dtype) if not data.ndim else np.ones(data.shape, data.dtype)  # np.ones is slower
-        run_backward((t,), (seed,), keep_graph=retain_graph, create_graph=False, xp=NUMPY_XP, to_tensor=_to_tensor)
+        run_backward((t,), (seed,), keep_graph=retain_graph, create_graph=False, xp=NumpyXP, to_tensor=_to_tensor)
     finally:
         GRAD_MODE.enabled = before
 
@@ -75,7 +211,6 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     if retain_graph is None:
         retain_graph = create_graph
     if create_graph:
-        from .tensor import warn_once
         warn_once("Using backward() with create_graph=True will create a reference cycle between the parameter and "
                   "its gradient which can cause a memory leak. We recommend using autograd.grad when creating the "
                   "graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your "
@@ -91,7 +226,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
         for t in inputs:
             if t._fn is not None:
                 t.retain_grad()
-    xp = TENSOR_XP if create_graph else NUMPY_XP
+    xp = TensorXP if create_graph else NumpyXP
     _with_mode(create_graph, lambda: run_backward(
         tensors, roots, keep_graph=retain_graph, create_graph=create_graph, accumulate_into=only,
         xp=xp, to_tensor=_to_tensor))
@@ -114,7 +249,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     capture = {}
     for t in inputs:
         capture[t._fn if t._fn is not None else t._accumulator()] = t
-    xp = TENSOR_XP if create_graph else NUMPY_XP
+    xp = TensorXP if create_graph else NumpyXP
     got = _with_mode(create_graph, lambda: run_backward(
         outputs, roots, keep_graph=retain_graph, create_graph=create_graph, capture=capture,
         xp=xp, to_tensor=_to_tensor))
@@ -126,7 +261,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
             g = g.get(t._slot.nr)
         if g is None:
             if materialize_grads:
-                result.append(Tensor._wrap(np.zeros(t._data.shape, t._data.dtype)))
+                result.append(wrap(np.zeros(t._data.shape, t._data.dtype)))
                 continue
             if not allow_unused:
                 raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have been used in the "
@@ -135,6 +270,6 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
             continue
         g = _to_tensor(g)
         if g._data.shape != t._data.shape:
-            g = Tensor._wrap(np.broadcast_to(g._data, t._data.shape).copy()) if not create_graph else g.expand(t.shape)
+            g = wrap(np.broadcast_to(g._data, t._data.shape).copy()) if not create_graph else g.expand(t.shape)
         result.append(g)
     return tuple(result)

@@ -8,13 +8,14 @@ from . import dtypes
 from .autograd import GRAD_MODE
 from .optable import OPS
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
-from .tensor import Tensor, _dim, apply, check_broadcast
+from .tensor_base import _VIEW_INPLACE, TensorBase, _dim, apply, check_broadcast, check_inplace, commit_inplace, wrap
+from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
 
 
 def _index_component(k):
-    if isinstance(k, Tensor):
+    if isinstance(k, TensorBase):
         return k._data
     if isinstance(k, list):
         return np.asarray([_index_component(v) for v in k])
@@ -105,7 +106,7 @@ def getitem(t, key):
             data = t._data[key if len(key) != 1 else key[0]]
         except IndexError as e:
             raise IndexError(str(e)) from None
-        out = Tensor._wrap(np.asarray(data) if type(data) is not np.ndarray else data)
+        out = wrap(np.asarray(data) if type(data) is not np.ndarray else data)
         return _view_out(t, out) if basic else out
     if not basic:
         _check_masks(key, t._data.shape)
@@ -139,10 +140,9 @@ def _basic_chain(t, key):
 
 
 def setitem(t, key, value):
-    from .tensor import _VIEW_INPLACE, check_inplace, commit_inplace
     key = normalize_key(key)
     k = key if len(key) != 1 else key[0]
-    v = value if isinstance(value, Tensor) else None
+    v = value if isinstance(value, TensorBase) else None
     if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
         t._data[k] = v._data if v is not None else value
         t._vbox[0] += 1
@@ -151,11 +151,11 @@ def setitem(t, key, value):
         raise RuntimeError(_VIEW_INPLACE)
     check_inplace(t)
     if v is None:
-        v = Tensor._wrap(np.asarray(value, dtype=t._data.dtype))
+        v = wrap(np.asarray(value, dtype=t._data.dtype))
     elif v._data.dtype != t._data.dtype:
         v = v.to(dtypes._FROM_NP[t._data.dtype])
     op = OPS["copy_slices"] if _is_basic(key) else OPS["index_put"]
-    old = Tensor._wrap(t._data.copy(), t._rg, t._fn)
+    old = wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
     new = apply(op, (old, v), k)
     commit_inplace(t, new)
@@ -200,7 +200,7 @@ def trace(input):
 
 
 def _index_array(index, name):
-    if not isinstance(index, Tensor):
+    if not isinstance(index, TensorBase):
         raise TypeError(f"{name}(): argument 'index' must be Tensor, not {type(index).__name__}")
     if index._data.dtype not in (np.int64, np.int32):
         raise RuntimeError(f"{name}(): Expected dtype " + ("int32 or int64" if name == "index_select" else "int32/int64")
@@ -209,7 +209,6 @@ def _index_array(index, name):
 
 
 def _along(input, dim, index, name):
-    from .xp import along_axis_key
     idx = _index_array(index, name)
     d = _dim(dim, input._data.ndim)
     if idx.ndim != input._data.ndim:
@@ -231,7 +230,7 @@ def scatter(input, dim, index, src=None, *, value=None, reduce=None):
     key, _ = _along(input, dim, index, "scatter")
     if src is None:
         src = value
-    if not isinstance(src, Tensor):
+    if not isinstance(src, TensorBase):
         return apply(OPS["scatter_value"], (input,), key, src)
     if src._data.dtype != input._data.dtype:
         raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
@@ -262,7 +261,7 @@ def index_select(input, dim, index):
 
 
 def masked_select(input, mask):
-    m = mask._data if isinstance(mask, Tensor) else np.asarray(mask)
+    m = mask._data if isinstance(mask, TensorBase) else np.asarray(mask)
     if m.dtype != np.bool_:
         raise RuntimeError("masked_select: expected BoolTensor for mask")
     check_broadcast(m.shape, input._data.shape)  # PyTorch names the mask tensor a

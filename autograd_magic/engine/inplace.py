@@ -4,22 +4,22 @@ import numpy as np
 
 from . import dtypes
 from .optable import OPS
-from .tensor import Tensor, apply, inplace
+from .functions import clone
+from .tensor_base import TensorBase, apply, inplace, wrap
 
 def zero_(t):
     return inplace(lambda old: apply(OPS["zero"], (old,)), t)
 
 
 def fill_(t, value):
-    if isinstance(value, Tensor):
+    if isinstance(value, TensorBase):
         value = value.item()
     return inplace(lambda old: apply(OPS["fill"], (old,), value), t)
 
 
 def copy_(t, src):
-    from .functions import clone
-    if not isinstance(src, Tensor):
-        src = Tensor._wrap(np.asarray(src))
+    if not isinstance(src, TensorBase):
+        src = wrap(np.asarray(src))
     if src._data.dtype != t._data.dtype:
         src = src.to(dtypes._FROM_NP[t._data.dtype])
     return inplace(lambda old, s: clone(s).expand(old.shape) if s.shape != old.shape else clone(s), t, src)

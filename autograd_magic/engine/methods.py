@@ -1,17 +1,19 @@
-"""Tensor methods and operators: thin bindings of the engine's functions onto the Tensor class."""
+"""TensorMethods: Tensor's operators and the methods that bind the engine's hand-written functions (the methods
+of declared ops are generated from the op table: tensor_base.DeclaredMethods). Tensor inherits both."""
 import numpy as np
 
-from . import dtypes, functions as F, inplace as I, shaping as S
+from . import composed as C
+from . import creation, dtypes, grad, numpy_interop, random
+from . import functions as F
+from . import indexing as IX
+from . import inplace as I
+from . import linalg as L
+from . import ordering as O
+from . import shaping as S
+from .autograd import GRAD_MODE
 from .optable import OPS
-from .tensor import Tensor, apply, binary, binary_op, check_foreign, check_inplace, inplace, warn_once
-
-
-def _rbinary(name):
-    def method(self, other):
-        if isinstance(other, Tensor):
-            return binary(name, other, self)
-        return NotImplemented
-    return method
+from .size import device
+from .tensor_base import TensorBase, apply, binary, binary_op, check_foreign, check_inplace, inplace, warn_once
 
 
 def _op_method(name):
@@ -40,7 +42,7 @@ def to_dtype_arg(args, kwargs):
     for a in args:
         if isinstance(a, dtypes.dtype):
             dtype = a
-        elif isinstance(a, Tensor):
+        elif isinstance(a, TensorBase):
             dtype = a.dtype
         elif isinstance(a, str) or type(a).__name__ == "device":
             _check_device(a)
@@ -57,25 +59,19 @@ def _to(self, *args, **kwargs):
 def _check_device(dev):
     if str(dev).startswith("cuda"):
         _no_cuda()  # PyTorch built without CUDA asserts
-    from .size import device
     device(dev)
-
-
-_TYPE_NAMES = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor", "int64": "LongTensor",
-               "int32": "IntTensor", "int16": "ShortTensor", "int8": "CharTensor", "uint8": "ByteTensor",
-               "bool": "BoolTensor"}
 
 
 def _type(self, dtype=None, non_blocking=False, **kwargs):
     """type() -> 'torch.FloatTensor'; type(torch.float64), type(torch.DoubleTensor), type('torch.DoubleTensor')."""
     if dtype is None:
-        return "torch." + _TYPE_NAMES[self.dtype.name]
+        return f"torch.{self.dtype.scalar_name}Tensor"
     if isinstance(dtype, str):
         name = dtype[len("torch."):] if dtype.startswith("torch.") else None
-        match = [d for d, n in _TYPE_NAMES.items() if n == name]
+        match = [d for d in dtypes.ALL if f"{d.scalar_name}Tensor" == name]
         if not match:
             raise ValueError(f"invalid type: '{dtype}'")
-        dtype = dtypes._NAMES[match[0]]
+        dtype = match[0]
     elif not isinstance(dtype, dtypes.dtype):
         dtype = dtype.dtype  # torch.FloatTensor and friends carry their dtype
     return F.to_dtype(self, dtype)
@@ -123,14 +119,14 @@ def _scatter_inplace(fn):
 _BINDINGS = {
     # arithmetic operators
     "__add__": _op_method("add"), "__radd__": _op_method("add"),
-    "__sub__": lambda s, o: binary("sub", s, o) if isinstance(o, (Tensor, int, float, bool, np.number))
+    "__sub__": lambda s, o: binary("sub", s, o) if isinstance(o, (TensorBase, int, float, bool, np.number))
     else NotImplemented,
     "__rsub__": lambda s, o: F.rsub(s, o),
     "__mul__": _op_method("mul"), "__rmul__": _op_method("mul"),
     "__truediv__": lambda s, o: F.div(s, o), "__rtruediv__": lambda s, o: F.div(o, s),
     "__pow__": _pow, "__rpow__": lambda s, o: F.pow(o, s),
-    "__matmul__": lambda s, o: F.matmul(s, o) if isinstance(o, Tensor) else (check_foreign(o) or NotImplemented),
-    "__rmatmul__": lambda s, o: F.matmul(o, s) if isinstance(o, Tensor) else NotImplemented,
+    "__matmul__": lambda s, o: L.matmul(s, o) if isinstance(o, TensorBase) else (check_foreign(o) or NotImplemented),
+    "__rmatmul__": lambda s, o: L.matmul(o, s) if isinstance(o, TensorBase) else NotImplemented,
     "__floordiv__": F.floor_divide, "__rfloordiv__": lambda s, o: F.floor_divide(o, s),
     "__mod__": F.remainder, "__neg__": F.neg, "__pos__": lambda s: s, "__abs__": F.abs,
     "__eq__": lambda s, o: F.compare("eq", s, o), "__ne__": lambda s, o: F.compare("ne", s, o),
@@ -138,18 +134,22 @@ _BINDINGS = {
     "__gt__": lambda s, o: F.compare("gt", s, o), "__ge__": lambda s, o: F.compare("ge", s, o),
     "__and__": lambda s, o: F.logical("and", s, o), "__or__": lambda s, o: F.logical("or", s, o),
     "__xor__": lambda s, o: F.logical("xor", s, o), "__rand__": lambda s, o: F.logical("and", s, o),
-    "__ror__": lambda s, o: F.logical("or", s, o),
-    "__invert__": lambda s: Tensor._wrap(np.logical_not(s._data) if s._data.dtype == np.bool_ else ~s._data),
+    "__ror__": lambda s, o: F.logical("or", s, o), "__rxor__": lambda s, o: F.logical("xor", s, o),
+    "__lshift__": lambda s, o: F.logical("left_shift", s, o), "__rshift__": lambda s, o: F.logical("right_shift", s, o),
+    "__invert__": F.invert, "bitwise_and": F.bitwise_and, "bitwise_or": F.bitwise_or, "bitwise_xor": F.bitwise_xor,
+    "bitwise_not": F.bitwise_not, "bitwise_left_shift": F.bitwise_left_shift,
+    "bitwise_right_shift": F.bitwise_right_shift, "bitwise_and_": F.bitwise_inplace(F.bitwise_and),
+    "bitwise_or_": F.bitwise_inplace(F.bitwise_or), "bitwise_xor_": F.bitwise_inplace(F.bitwise_xor),
     "__iadd__": _iop(lambda a, b: binary("add", a, b)), "__isub__": _iop(lambda a, b: binary("sub", a, b)),
     "__imul__": _iop(lambda a, b: binary("mul", a, b)), "__itruediv__": _iop(F.div),
     "__ipow__": _iop(F.pow),
-    "__getitem__": S.getitem, "__setitem__": S.setitem,
+    "__getitem__": IX.getitem, "__setitem__": IX.setitem,
     # named arithmetic
     "add": F.add, "sub": F.sub, "subtract": F.sub, "mul": F.mul, "multiply": F.mul, "div": F.div,
     "divide": F.div, "true_divide": F.div, "pow": F.pow, "neg": F.neg, "negative": F.neg,
     "reciprocal": F.reciprocal, "abs": F.abs, "absolute": F.abs, "relu": F.relu,
     "clamp": F.clamp, "clip": F.clamp, "maximum": F.maximum, "minimum": F.minimum, "sign": F.sign,
-    "matmul": F.matmul, "mm": F.mm, "mv": F.mv, "dot": F.dot, "outer": F.outer,
+    "matmul": L.matmul, "mm": L.mm, "mv": L.mv, "dot": L.dot, "outer": L.outer,
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),
@@ -160,21 +160,22 @@ _BINDINGS = {
     # reductions
     "sum": S.sum, "mean": S.mean, "max": _max, "min": _min, "amax": S.amax, "amin": S.amin,
     "argmax": S.argmax, "argmin": S.argmin, "prod": S.prod, "var": S.var, "std": S.std, "norm": _norm,
-    "cumsum": S.cumsum, "cumprod": S.cumprod, "logsumexp": S.logsumexp, "median": S.median,
-    "count_nonzero": S.count_nonzero, "sort": S.sort, "argsort": S.argsort, "topk": S.topk, "unique": S.unique,
+    "cumsum": S.cumsum, "cumprod": S.cumprod, "logsumexp": O.logsumexp, "median": O.median,
+    "count_nonzero": O.count_nonzero, "sort": O.sort, "argsort": O.argsort, "topk": O.topk, "unique": O.unique,
     # splitting, picking, scattering
-    "split": S.split, "chunk": S.chunk, "unbind": S.unbind, "diag": S.diag, "diagonal": S.diagonal,
-    "trace": S.trace, "gather": S.gather, "scatter": S.scatter, "scatter_add": S.scatter_add,
-    "scatter_": _scatter_inplace(S.scatter),
-    "scatter_add_": lambda s, dim, index, src: inplace(lambda t, v: S.scatter_add(t, dim, index, v), s, src),
-    "index_select": S.index_select, "masked_select": S.masked_select, "flip": S.flip, "tril": S.tril,
-    "triu": S.triu, "tril_": _named_inplace(S.tril), "triu_": _named_inplace(S.triu), "repeat": S.repeat,
+    "split": S.split, "chunk": S.chunk, "unbind": S.unbind, "diag": IX.diag, "diagonal": IX.diagonal,
+    "trace": IX.trace, "gather": IX.gather, "scatter": IX.scatter, "scatter_add": IX.scatter_add,
+    "scatter_": _scatter_inplace(IX.scatter),
+    "scatter_add_": lambda s, dim, index, src: inplace(lambda t, v: IX.scatter_add(t, dim, index, v), s, src),
+    "index_select": IX.index_select, "masked_select": IX.masked_select, "flip": IX.flip, "tril": IX.tril,
+    "triu": IX.triu, "tril_": _named_inplace(IX.tril), "triu_": _named_inplace(IX.triu), "repeat": IX.repeat,
     "logical_and": F.logical_and, "logical_or": F.logical_or, "logical_xor": F.logical_xor,
-    "isclose": F.isclose, "where": lambda s, condition, other: F.where(condition, s, other), "addmm": F.addmm, "allclose": F.allclose, "nan_to_num": F.nan_to_num, "bmm": F.bmm,
+    "isclose": F.isclose, "allclose": F.allclose, "nan_to_num": F.nan_to_num, "bmm": L.bmm, "addmm": L.addmm,
+    "where": lambda s, condition, other: F.where(condition, s, other),
     # shapes and views
     "reshape": S.reshape, "view": S.view, "flatten": S.flatten, "squeeze": S.squeeze,
     "unsqueeze": S.unsqueeze, "permute": S.permute, "transpose": S.transpose, "swapaxes": S.transpose,
-    "t": S.t, "expand": S.expand, "select": S.select,
+    "t": S.t, "expand": S.expand, "select": IX.select,
     "view_as": lambda s, o: S.view(s, o.shape), "reshape_as": lambda s, o: S.reshape(s, o.shape),
     "expand_as": lambda s, o: S.expand(s, o.shape),
     # copies and dtypes
@@ -195,11 +196,10 @@ _BINDINGS = {
     "softmax": F.softmax, "log_softmax": F.log_softmax, "masked_fill": F.masked_fill, "masked_fill_": _named_inplace(F.masked_fill),
 }
 
+
 def _draw_inplace(draw):
     """Tensor.uniform_ / normal_ / ...: fill in place from the PyTorch-identical generator."""
     def method(self, *args, generator=None, **kwargs):
-        from . import random
-        from .autograd import GRAD_MODE
         if GRAD_MODE.enabled:
             check_inplace(self)
         gen = generator._impl if generator is not None else random.default_generator
@@ -220,18 +220,6 @@ _BINDINGS.update({
 })
 
 
-def _copy_grad(self):
-    """The copy a leaf's .grad receives under create_graph=True (PyTorch shows it as CopyBackwards)."""
-    from .optable import OPS
-    from .tensor import apply
-    return apply(OPS["copy_grad"], (self,))
-
-
-_BINDINGS["_copy_grad"] = _copy_grad
-
-for _name, _fn in _BINDINGS.items():
-    setattr(Tensor, _name, _fn)
-
 def _T(self):
     ndim = self._data.ndim
     if ndim == 0:
@@ -245,30 +233,34 @@ def _T(self):
     return S.permute(self, tuple(reversed(range(ndim))))
 
 
-Tensor.T = property(_T)
-Tensor.mT = property(lambda s: S.transpose(s, -2, -1))
-Tensor.H = Tensor.T
+def _backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+    """Accumulate d(self)/d(leaf) into every leaf's ``.grad`` (see torch.Tensor.backward)."""
+    if gradient is None and not create_graph and inputs is None and self._fn is not None:
+        return grad.backward_scalar(self, bool(retain_graph))
+    grad.backward((self,), None if gradient is None else (gradient,), retain_graph, create_graph, inputs=inputs)
 
 
-def _missing(self, name):
-    if name.startswith("__"):
-        raise AttributeError(name)
-    raise AttributeError(f"'Tensor' object has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and Tensor.{name} is not part of it")
+_BINDINGS.update({
+    "backward": _backward,
+    "T": property(_T), "mT": property(lambda s: S.transpose(s, -2, -1)), "H": property(_T),
+    "atan2": F.atan2, "arctan2": F.arctan2, "hypot": F.hypot, "logit": F.logit, "xlogy": F.xlogy,
+    "logaddexp": F.logaddexp, "lerp": F.lerp, "addcmul": F.addcmul, "addcdiv": F.addcdiv, "clamp_min": F.clamp_min,
+    "clamp_max": F.clamp_max, "fmod": F.fmod, "roll": F.roll, "less": F.less, "greater": F.greater,
+    "less_equal": F.less_equal, "greater_equal": F.greater_equal, "not_equal": F.not_equal,
+    "narrow": C.narrow, "movedim": C.movedim, "moveaxis": C.moveaxis, "tile": C.tile,
+    "repeat_interleave": C.repeat_interleave, "broadcast_to": lambda self, size: C.broadcast_to(self, size),
+    **{name + "_": _named_inplace(fn) for name, fn in (("logit", F.logit), ("lerp", F.lerp), ("addcmul", F.addcmul),
+                                                       ("addcdiv", F.addcdiv), ("clamp_min", F.clamp_min),
+                                                       ("clamp_max", F.clamp_max), ("fmod", F.fmod))},
+    "is_complex": lambda self: False,
+    "nbytes": property(lambda self: self._data.nbytes), "itemsize": property(lambda self: self._data.itemsize),
+    "new_zeros": creation.new_zeros, "new_ones": creation.new_ones, "new_empty": creation.new_empty,
+    "new_full": creation.new_full, "new_tensor": creation.new_tensor,
+    "__array_ufunc__": lambda self, ufunc, method, *inputs, **kwargs: numpy_interop.array_ufunc(ufunc, method, inputs,
+                                                                                                kwargs),
+    "__array_function__": lambda self, func, types, args, kwargs: numpy_interop.array_function(func, args, kwargs),
+    "__hash__": object.__hash__,  # defining __eq__ would otherwise make tensors unhashable
+})
 
-
-Tensor.__getattr__ = _missing
-
-
-# ---------------------------------------------------------------- more math, comparisons and joins
-_MATH = ("atan2", "arctan2", "hypot", "logit", "xlogy", "logaddexp", "lerp", "addcmul", "addcdiv",
-         "clamp_min", "clamp_max", "fmod", "roll", "narrow", "movedim", "moveaxis", "tile", "repeat_interleave",
-         "less", "greater", "less_equal", "greater_equal", "not_equal")
-for _name in _MATH:
-    setattr(Tensor, _name, getattr(F, _name))
-for _name in ("logit", "lerp", "addcmul", "addcdiv", "clamp_min", "clamp_max", "fmod"):
-    setattr(Tensor, _name + "_", _named_inplace(getattr(F, _name)))
-Tensor.broadcast_to = lambda self, size: F.broadcast_to(self, size)
-Tensor.is_complex = lambda self: False
-Tensor.nbytes = property(lambda self: self._data.nbytes)
-Tensor.itemsize = property(lambda self: self._data.itemsize)
+# The mixin Tensor inherits (tensor.py): every binding above as a method, property or operator.
+TensorMethods = type("TensorMethods", (), {"__slots__": (), "__module__": __name__, **_BINDINGS})

@@ -1,7 +1,10 @@
 """numpy calls on Tensors: ``np.sin(t)`` records like ``torch.sin(t)``; conversion of a grad tensor fails."""
 import numpy as np
 
-from .tensor import Tensor
+from . import functions as F
+from . import linalg
+from . import shaping as S
+from .tensor_base import DECLARED_FUNCTIONS, TensorBase, wrap
 
 _UFUNCS = {"sin": "sin", "cos": "cos", "tan": "tan", "tanh": "tanh", "exp": "exp", "log": "log", "sqrt": "sqrt",
            "absolute": "abs", "negative": "neg", "add": "__add__", "subtract": "__sub__", "multiply": "__mul__",
@@ -12,10 +15,10 @@ _UFUNCS = {"sin": "sin", "cos": "cos", "tan": "tan", "tanh": "tanh", "exp": "exp
 
 
 def _as_tensor(x):
-    if isinstance(x, Tensor):
+    if isinstance(x, TensorBase):
         return x
     if isinstance(x, np.ndarray):
-        return Tensor._wrap(x)
+        return wrap(x)
     return x
 
 
@@ -27,7 +30,7 @@ def array_ufunc(ufunc, method, inputs, kwargs):
     if name is None:
         return args[0] * args[0]
     first = args[0]
-    if not isinstance(first, Tensor):
+    if not isinstance(first, TensorBase):
         # scalar (op) tensor: use the reflected operator.
         reflected = {"__add__": "__radd__", "__sub__": "__rsub__", "__mul__": "__rmul__",
                      "__truediv__": "__rtruediv__", "__pow__": "__rpow__"}.get(name)
@@ -38,17 +41,23 @@ def array_ufunc(ufunc, method, inputs, kwargs):
 
 
 def _fallback(ufunc, method, inputs, kwargs):
-    arrays = [np.asarray(x) if isinstance(x, Tensor) else x for x in inputs]
+    arrays = [np.asarray(x) if isinstance(x, TensorBase) else x for x in inputs]
     result = getattr(ufunc, method)(*arrays, **kwargs)
-    return Tensor._wrap(np.asarray(result)) if isinstance(result, np.ndarray) or np.isscalar(result) else result
+    return wrap(np.asarray(result)) if isinstance(result, np.ndarray) or np.isscalar(result) else result
+
+
+# numpy functions that run as the engine's (the torch function of the same name): np.sum(t), np.clip(t, 0, 1) ...
+_FUNCTIONS = {"sum": F.with_out(S.sum), "mean": F.with_out(S.mean), "max": S.max, "min": S.min, "reshape": S.reshape,
+              "transpose": S.transpose, "where": F.with_out(F.where), "dot": F.with_out(linalg.dot),
+              "matmul": F.with_out(linalg.matmul), "abs": F.with_out(F.abs), "stack": F.with_out(S.stack),
+              "concatenate": S.concatenate, "prod": F.with_out(S.prod), "std": S.std, "var": S.var, "clip": F.clamp,
+              "squeeze": S.squeeze, "exp": F.with_out(DECLARED_FUNCTIONS["exp"]),
+              "log": F.with_out(DECLARED_FUNCTIONS["log"])}
 
 
 def array_function(func, args, kwargs):
-    from .. import torch
-    mapped = getattr(torch, func.__name__, None)
-    if mapped is not None and func.__name__ in ("sum", "mean", "max", "min", "reshape", "transpose", "where",
-                                                 "dot", "matmul", "abs", "stack", "concatenate", "prod", "std",
-                                                 "var", "clip", "squeeze", "exp", "log"):
+    mapped = _FUNCTIONS.get(func.__name__)
+    if mapped is not None:
         return mapped(*[_as_tensor(a) if isinstance(a, np.ndarray) else a for a in args], **kwargs)
-    converted = [np.asarray(a) if isinstance(a, Tensor) else a for a in args]
+    converted = [np.asarray(a) if isinstance(a, TensorBase) else a for a in args]
     return func(*converted, **kwargs)

@@ -3,6 +3,7 @@ import math
 
 import numpy as np
 
+from . import bufpool
 from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32
@@ -30,7 +31,13 @@ def _(x, g, s, k, n):
 @defop("mul", "MulBackward0", np.multiply, saves=(0, 1), save_if={0: 1, 1: 0})
 def _(x, g, s, k, n):
     a, b = s  # each is saved only when the other input wants a gradient
+    if x.is_numpy:  # a big product goes into an array the engine reuses (bufpool)
+        return (_times(g, b) if b is not None else None), (_times(g, a) if a is not None else None)
     return (g * b if b is not None else None), (g * a if a is not None else None)
+
+
+def _times(g, b):
+    return g * b if g.nbytes < bufpool.MIN_BYTES else bufpool.binary(np.multiply, g, b)
 
 
 @defop("div", "DivBackward0", np.true_divide, saves=(0, 1), save_if={0: 1})

@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from .ops import _reduce, _reduce_back
-from .optable import OPS, defop
+from .optable import defop
 
 _SQRT1_2 = 1 / math.sqrt(2)
 _SQRT2_PI = math.sqrt(2 / math.pi)

@@ -7,82 +7,123 @@ const: reverse (the backward direction of a bidirectional layer). Gate order i, 
 """
 import numpy as np
 
-from .autograd import GRAD_MODE, Saved, multi_node_type, record_multi
+from .autograd import multi_node_type
 from .optable import OPS, defop
-from .ops import _sigmoid
-from .xp import rounded_f32
 
-_tanh = rounded_f32(np.tanh)
+
+_SCRATCH = {}
+
+
+def _scratch(name, shape, dtype):
+    """A temporary array reused from call to call: fresh multi-megabyte arrays cost page faults each time
+    (glibc hands big freed blocks back to the kernel). Only for arrays that never leave the function."""
+    key = (name, shape, dtype)
+    buf = _SCRATCH.get(key)
+    if buf is None:
+        if len(_SCRATCH) > 32:
+            _SCRATCH.clear()
+        buf = _SCRATCH[key] = np.empty(shape, dtype)
+    return buf
 
 
 def lstm_layer_forward(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
-    """(output, h_n, c_n, cache): cache holds the gate activations and cell states backward needs."""
+    """(output, h_n, c_n, cache): cache holds the gate activations and cell states backward needs.
+
+    Per step one matrix product and a dozen whole-array numpy calls: the cell gate's tanh is taken as
+    2 * sigmoid(2z) - 1 (its weights' rows doubled, exact), so one sigmoid pass covers all four gates. oneDNN's
+    float32 LSTM rounds in its own order too: values agree with PyTorch's to a few ulps, not bit for bit."""
     steps, batch, _ = x.shape
     hidden = w_hh.shape[1]
-    gi = np.matmul(x.reshape(steps * batch, -1), w_ih.T).reshape(steps, batch, 4 * hidden)
+    g_rows = slice(2 * hidden, 3 * hidden)
+    scale = np.ones((4 * hidden, 1), x.dtype)
+    scale[g_rows] = 2
+    gi = _scratch("gi", (steps, batch, 4 * hidden), x.dtype)
+    np.matmul(x.reshape(steps * batch, -1), (w_ih * scale).T, out=gi.reshape(steps * batch, 4 * hidden))
     if b_ih is not None:
-        gi += b_ih
+        gi += b_ih * scale[:, 0]
     if b_hh is not None:
-        gi += b_hh
+        gi += b_hh * scale[:, 0]
+    w_hh_t = (w_hh * scale).T
     out = np.empty((steps, batch, hidden), x.dtype)
     gates = np.empty((steps, batch, 4 * hidden), x.dtype)   # i, f, g, o after their nonlinearity
     cells = np.empty((steps, batch, hidden), x.dtype)       # c_t
     tanh_c = np.empty((steps, batch, hidden), x.dtype)
+    one = x.dtype.type(1)
     h, c = h0, c0
-    w_hh_t = w_hh.T
-    order = range(steps - 1, -1, -1) if reverse else range(steps)
-    for t in order:
-        z = gi[t] + h @ w_hh_t
-        a = gates[t]
-        a[:, :2 * hidden] = _sigmoid(z[:, :2 * hidden])
-        a[:, 2 * hidden:3 * hidden] = _tanh(z[:, 2 * hidden:3 * hidden])
-        a[:, 3 * hidden:] = _sigmoid(z[:, 3 * hidden:])
-        i, f, g, o = a[:, :hidden], a[:, hidden:2 * hidden], a[:, 2 * hidden:3 * hidden], a[:, 3 * hidden:]
-        c = f * c + i * g
-        cells[t] = c
-        tanh_c[t] = _tanh(c)
-        h = out[t] = o * tanh_c[t]
+    with np.errstate(over="ignore"):
+        for t in (range(steps - 1, -1, -1) if reverse else range(steps)):
+            a = gates[t]
+            np.matmul(h, w_hh_t, out=a)
+            a += gi[t]
+            np.negative(a, out=a)
+            np.exp(a, out=a)
+            a += one
+            np.reciprocal(a, out=a)
+            g = a[:, g_rows]
+            g *= 2
+            g -= one
+            c = a[:, hidden:2 * hidden] * c
+            c += a[:, :hidden] * g
+            cells[t] = c
+            tc = np.tanh(c, out=tanh_c[t])
+            h = np.multiply(a[:, 3 * hidden:], tc, out=out[t])
     return out, np.array(h), np.array(c), (gates, cells, tanh_c)
 
 
 def lstm_layer_backward(grads, x, w_ih, w_hh, h0, c0, cache, reverse, needs):
-    """Gradients for (x, w_ih, w_hh, b_ih, b_hh, h0, c0) from grads {0: d output, 1: d h_n, 2: d c_n}."""
+    """Gradients for (x, w_ih, w_hh, b_ih, b_hh, h0, c0) from grads {0: d output, 1: d h_n, 2: d c_n}.
+    Everything that does not depend on the recurrence is computed for all steps at once."""
     gates, cells, tanh_c = cache
     steps, batch, hidden = cells.shape
     dtype = cells.dtype
+    one = dtype.type(1)
+    i, f, g, o = (gates[:, :, k * hidden:(k + 1) * hidden] for k in range(4))
+    c_prev = _scratch("c_prev", cells.shape, dtype)
+    if reverse:
+        c_prev[:-1], c_prev[-1] = cells[1:], c0
+    else:
+        c_prev[1:], c_prev[0] = cells[:-1], c0
+    coef = _scratch("coef", (steps, batch, 3, hidden), dtype)   # d gate pre-activations per unit of dc
+    tmp = _scratch("tmp", cells.shape, dtype)
+    np.subtract(one, i, out=tmp)
+    tmp *= i
+    np.multiply(tmp, g, out=coef[:, :, 0])
+    np.subtract(one, f, out=tmp)
+    tmp *= f
+    np.multiply(tmp, c_prev, out=coef[:, :, 1])
+    np.multiply(g, g, out=tmp)
+    np.subtract(one, tmp, out=tmp)
+    np.multiply(tmp, i, out=coef[:, :, 2])
+    d_o = _scratch("d_o", cells.shape, dtype)               # per unit of dh
+    np.subtract(one, o, out=d_o)
+    d_o *= o
+    d_o *= tanh_c
+    d_c = _scratch("d_c", cells.shape, dtype)               # dc from dh
+    np.multiply(tanh_c, tanh_c, out=d_c)
+    np.subtract(one, d_c, out=d_c)
+    d_c *= o
     d_out = grads.get(0)
     dh = grads.get(1)
     dc = grads.get(2)
     dh = np.zeros((batch, hidden), dtype) if dh is None else np.array(dh, dtype)
     dc = np.zeros((batch, hidden), dtype) if dc is None else np.array(dc, dtype)
-    dz = np.empty_like(gates)
-    order = range(steps) if reverse else range(steps - 1, -1, -1)
-    first = steps - 1 if reverse else 0
-    step_back = 1 if reverse else -1
-    for t in order:
+    dz = _scratch("dz", (steps, batch, 4, hidden), dtype)
+    for t in (range(steps) if reverse else range(steps - 1, -1, -1)):
         if d_out is not None:
-            dh = dh + d_out[t]
-        a = gates[t]
-        i, f, g, o = a[:, :hidden], a[:, hidden:2 * hidden], a[:, 2 * hidden:3 * hidden], a[:, 3 * hidden:]
-        tc = tanh_c[t]
-        dc = dc + dh * o * (1 - tc * tc)
-        c_prev = c0 if t == first else cells[t + step_back]
+            dh += d_out[t]
+        dc += dh * d_c[t]
         d = dz[t]
-        d[:, :hidden] = dc * g * i * (1 - i)
-        d[:, hidden:2 * hidden] = dc * c_prev * f * (1 - f)
-        d[:, 2 * hidden:3 * hidden] = dc * i * (1 - g * g)
-        d[:, 3 * hidden:] = dh * tc * o * (1 - o)
-        dc = dc * f
-        dh = d @ w_hh
+        np.multiply(coef[t], dc[:, None, :], out=d[:, :3])
+        np.multiply(d_o[t], dh, out=d[:, 3])
+        dc *= f[t]
+        dh = d.reshape(batch, 4 * hidden) @ w_hh
     flat = dz.reshape(steps * batch, 4 * hidden)
-    # h_{t-1} for every step, in the order the steps ran
-    hs = np.empty((steps, batch, hidden), dtype)
-    outs = gates[:, :, 3 * hidden:] * tanh_c
+    hs = _scratch("hs", cells.shape, dtype)                 # h_{t-1} for each step
     if reverse:
-        hs[:-1] = outs[1:]
+        np.multiply(o[1:], tanh_c[1:], out=hs[:-1])
         hs[-1] = h0
     else:
-        hs[1:] = outs[:-1]
+        np.multiply(o[:-1], tanh_c[:-1], out=hs[1:])
         hs[0] = h0
     dx = (flat @ w_ih).reshape(x.shape) if needs[0] else None
     dw_ih = flat.T @ x.reshape(steps * batch, -1) if needs[1] else None
@@ -92,7 +133,7 @@ def lstm_layer_backward(grads, x, w_ih, w_hh, h0, c0, cache, reverse, needs):
             dh if needs[5] else None, dc if needs[6] else None]
 
 
-def _composite(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
+def _composite(xp, x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
     """The same layer from recorded Tensor ops (for create_graph=True: a gradient that can be differentiated)."""
     steps = x.shape[0]
     hidden = w_hh.shape[1]
@@ -108,48 +149,21 @@ def _composite(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
         g, o = z[:, 2 * hidden:3 * hidden].tanh(), z[:, 3 * hidden:].sigmoid()
         c = f * c + i * g
         h = outs[t] = o * c.tanh()
-    from .shaping import stack
-    return stack(outs), h, c
+    return xp.stack(outs), h, c
 
 
-def _vjp(xp, grads, saved, consts, needs):
+def lstm_layer_vjp(xp, grads, saved, consts, needs):
     reverse, = consts
     x, w_ih, w_hh, b_ih, b_hh, h0, c0, cache = saved
     if xp.is_numpy:
         return lstm_layer_backward(grads, x, w_ih, w_hh, h0, c0, cache, reverse, [bool(e) for e in needs])
-    from .grad import grad
-    with_grad = GRAD_MODE.enabled
-    GRAD_MODE.enabled = True
-    try:
-        leaves = (x, w_ih, w_hh, b_ih, b_hh, h0, c0)   # the inputs themselves: the result stays a function of them
-        outs = _composite(*leaves, reverse)
-        pairs = [(o, grads[k]) for k, o in enumerate(outs) if k in grads]
-        wanted = [(k, t) for k, t in enumerate(leaves) if t is not None and needs[k]]
-        got = grad([o for o, _ in pairs], [t for _, t in wanted], [g for _, g in pairs], create_graph=True,
-                   allow_unused=True)
-    finally:
-        GRAD_MODE.enabled = with_grad
-    result = [None] * 7
-    for (k, _), g in zip(wanted, got):
-        result[k] = g
-    return result
+    # the inputs themselves: the result stays a function of them
+    return xp.differentiate(lambda *args: _composite(xp, *args), (x, w_ih, w_hh, b_ih, b_hh, h0, c0), consts, grads,
+                            needs)
 
 
-defop("mkldnn_rnn_layer", "MkldnnRnnLayerBackward0", lstm_layer_forward, saves=(0,))(_vjp)
+defop("mkldnn_rnn_layer", "MkldnnRnnLayerBackward0", lstm_layer_forward, saves=(0,))(lstm_layer_vjp)
 OPS["mkldnn_rnn_layer"].node_cls = multi_node_type("MkldnnRnnLayerBackward0")
-
-
-def lstm_layer(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse=False):
-    """One LSTM layer over a (T, B, I) sequence: (output (T, B, H), h_n (B, H), c_n (B, H)) as Tensors."""
-    from .tensor import Tensor
-    arrays = [None if t is None else t._data for t in (x, w_ih, w_hh, b_ih, b_hh, h0, c0)]
-    out, hy, cy, cache = lstm_layer_forward(*arrays, reverse)
-    outs = [Tensor._wrap(out), Tensor._wrap(hy), Tensor._wrap(cy)]
-    inputs = (x, w_ih, w_hh, b_ih, b_hh, h0, c0)
-    if GRAD_MODE.enabled and any(t is not None and t._rg for t in inputs):
-        saved = [None if t is None else Saved(t) for t in inputs] + [cache]
-        record_multi(OPS["mkldnn_rnn_layer"], inputs, outs, saved, (reverse,))
-    return outs
 
 
 @defop("transpose_", "TransposeBackward1", lambda a, d0, d1: np.swapaxes(a, d0, d1))

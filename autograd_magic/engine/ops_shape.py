@@ -1,5 +1,6 @@
 """Reductions, shape/view ops, indexing and joins: forward (numpy) and vjp side by side (see optable)."""
 import math
+import warnings
 
 import numpy as np
 
@@ -140,7 +141,6 @@ _DOF_WARNING = ("{}(): degrees of freedom is <= 0. Correction should be strictly
 
 def _check_dof(name, a, dims, correction):
     if _count(a.shape, dims) - correction <= 0:
-        import warnings
         warnings.warn(_DOF_WARNING.format(name), UserWarning, stacklevel=5)
 
 

@@ -5,7 +5,8 @@ import numpy as np
 from .functions import dims_arg
 from .optable import OPS
 from .shaping import _correction, _return_type, expand, view
-from .tensor import Tensor, _dim, apply
+from .tensor_base import _dim, apply, warn_once, wrap
+from .xp import along_axis_key
 
 SortResult, TopkResult, MedianResult = _return_type("sort"), _return_type("topk"), _return_type("median")
 
@@ -22,10 +23,9 @@ def _order(a, d, descending):
 
 def _picked(input, name, idx, d, result):
     """values = input picked at idx along d (idx has input's ndim), recorded under name; with the indices."""
-    from .xp import along_axis_key
     key = along_axis_key(idx, d) if input._data.ndim else ()
     values = apply(OPS[name], (input,), key, input._data.shape)
-    return result(values, Tensor._wrap(idx.astype(np.int64)))
+    return result(values, wrap(idx.astype(np.int64)))
 
 
 def sort(input, dim=-1, descending=False, stable=False):
@@ -35,7 +35,7 @@ def sort(input, dim=-1, descending=False, stable=False):
 
 def argsort(input, dim=-1, descending=False, stable=False):
     d = _dim(dim, input._data.ndim)
-    return Tensor._wrap(_order(input._data, d, descending).astype(np.int64))
+    return wrap(_order(input._data, d, descending).astype(np.int64))
 
 
 def topk(input, k, dim=-1, largest=True, sorted=True):
@@ -52,7 +52,7 @@ def median(input, dim=None, keepdim=False):
     a = input._data
     if dim is None:
         if a.size == 0:
-            return Tensor._wrap(np.asarray(np.nan, a.dtype))
+            return wrap(np.asarray(np.nan, a.dtype))
         flat = np.argsort(a.reshape(-1), kind="stable")[(a.size - 1) // 2]
         key = tuple(np.asarray(i) for i in np.unravel_index(flat, a.shape))
         return apply(OPS["median"], (input,), key, a.shape)
@@ -66,7 +66,7 @@ def median(input, dim=None, keepdim=False):
     key = list(np.indices(idx.shape, sparse=True))
     key.insert(d, idx)
     values = apply(OPS["median_dim"], (input,), tuple(key), a.shape)
-    return MedianResult(values, Tensor._wrap(idx.astype(np.int64)))
+    return MedianResult(values, wrap(idx.astype(np.int64)))
 
 
 def logsumexp(input, dim, keepdim=False):
@@ -96,18 +96,18 @@ def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
 
 def count_nonzero(input, dim=None):
     dims = dims_arg(dim, input._data.ndim)
-    return Tensor._wrap(np.asarray(np.count_nonzero(input._data, axis=dims), dtype=np.int64))
+    return wrap(np.asarray(np.count_nonzero(input._data, axis=dims), dtype=np.int64))
 
 
 def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
     a = input._data  # sorted on the CPU whatever `sorted` says, as in PyTorch
     vals, inverse, counts = np.unique(a if dim is not None else a.reshape(-1), return_inverse=True,
                                       return_counts=True, axis=dim)
-    out = [Tensor._wrap(vals)]
+    out = [wrap(vals)]
     if return_inverse:
-        out.append(Tensor._wrap(inverse.reshape(a.shape if dim is None else -1).astype(np.int64)))
+        out.append(wrap(inverse.reshape(a.shape if dim is None else -1).astype(np.int64)))
     if return_counts:
-        out.append(Tensor._wrap(counts.astype(np.int64)))
+        out.append(wrap(counts.astype(np.int64)))
     return out[0] if len(out) == 1 else tuple(out)
 
 
@@ -115,7 +115,6 @@ def meshgrid(*tensors, indexing=None):
     if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
         tensors = tuple(tensors[0])
     if indexing is None:
-        from .tensor import warn_once
         warn_once("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
                   "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4215.)",
                   stacklevel=2)

@@ -16,6 +16,8 @@ from fractions import Fraction
 
 import numpy as np
 
+from . import dtypes
+
 __all__ = ["Generator", "default_generator", "kaiming_uniform_bound", "manual_seed"]
 
 _N = 624                       # mt19937 words
@@ -241,10 +243,6 @@ def _apply_swaps(j, n):
     return out
 
 
-_CNAMES = {"bool": "bool", "uint8": "unsigned char", "int8": "signed char", "int16": "short int",
-           "int32": "int", "int64": "long int"}     # caffe2 TypeMeta names in torch's messages
-
-
 def _shape(shape):
     return (int(shape),) if isinstance(shape, (int, np.integer)) else tuple(int(s) for s in shape)
 
@@ -387,11 +385,18 @@ class Generator:
         if n < 16:                                 # scalar kernel, normal_distribution<double>
             return self._normal_small(n, mean, std).astype(dt).reshape(shape)
         u = self._uniform(n + (16 if n % 16 else 0), dt)
-        _box_muller(u[:n // 16 * 16].reshape(-1, 16), mean, std)
-        if n % 16:                                 # 16 fresh uniforms for the last 16 slots
-            _box_muller(u[n:].reshape(1, 16), mean, std)
-            u[n - 16:n] = u[n:]
-        return u[:n].reshape(shape)
+        if n % 16 == 0:
+            _box_muller(u.reshape(-1, 16), mean, std)
+            return u.reshape(shape)
+        # 16 fresh uniforms for the last 16 slots: as one more row of the same kernel call (a fixed cost
+        # per call matters for small draws)
+        full = n // 16 * 16
+        rows = np.concatenate([u[:full], u[n:]]).reshape(-1, 16)
+        _box_muller(rows, mean, std)
+        out = np.empty(n, dt)
+        out[:n - 16] = rows.reshape(-1)[:n - 16]
+        out[n - 16:] = rows[-1]
+        return out.reshape(shape)
 
     def _normal_small(self, n, mean, std):
         """Box-Muller in double: cos is returned, sin is cached for the next draw (any call)."""
@@ -446,7 +451,7 @@ class Generator:
             info = (0, 1) if dt.kind == "b" else (np.iinfo(dt).min, np.iinfo(dt).max)
             for name, v in (("from", low), ("to - 1", high - 1)):
                 if not info[0] <= v <= info[1]:
-                    raise RuntimeError(f"{name} is out of bounds for {_CNAMES.get(dt.name, dt.name)}")
+                    raise RuntimeError(f"{name} is out of bounds for {dtypes.c_name(dt)}")
         span, n = (high - low) % 2 ** 64, math.prod(shape)
         v = self._r64(n) if span >= 2 ** 28 else self._raw(n).astype(np.uint32)
         v -= v // v.dtype.type(span) * v.dtype.type(span)   # v % span, on numpy's fast division

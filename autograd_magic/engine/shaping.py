@@ -1,4 +1,5 @@
-"""Reductions, views, indexing and joins over Tensors (torch.sum, reshape, x[i], torch.cat ...)."""
+"""Reductions, views and joins over tensors (torch.sum, max, var, norm, reshape, transpose, expand, torch.cat,
+split ...). Indexing is in indexing.py, sorting and order statistics in ordering.py, einsum in einsum.py."""
 import builtins  # sum, max, min and abs are shadowed by the reductions below
 import collections
 
@@ -6,9 +7,9 @@ import numpy as np
 
 from . import dtypes
 from .autograd import GRAD_MODE
-from .functions import dims_arg
+from .functions import dims_arg, maximum, minimum, write_out
 from .optable import OPS
-from .tensor import Tensor, _dim, apply
+from .tensor_base import TensorBase, _dim, apply, wrap
 
 
 def _return_type(name):
@@ -44,7 +45,7 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
     t = input if dtype is None else input.to(dtype)
     if t._data.dtype.kind != "f":
         raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating point or "
-                           f"complex dtype. Got: {_type_word(t)}")
+                           f"complex dtype. Got: {t.dtype.scalar_name}")
     dims = dims_arg(dim, t._data.ndim)
     if dims is None and not keepdim:
         return apply(OPS["mean"], (t,), t._data.shape)
@@ -60,18 +61,11 @@ def _alias(value, alias):
 def _with_out(result, out, name):
     if out is None:
         return result
-    from .functions import write_out
     return write_out(result, out, name)
 
 
-def _type_word(t):
-    return {"int64": "Long", "int32": "Int", "bool": "Bool", "uint8": "Byte", "int16": "Short",
-            "int8": "Char"}.get(t.dtype.name, t.dtype.name)
-
-
 def _extreme(name, input, dim, keepdim, other):
-    from .functions import maximum, minimum
-    if isinstance(dim, Tensor):
+    if isinstance(dim, TensorBase):
         return (maximum if name == "max" else minimum)(input, dim)
     if other is not None:
         return (maximum if name == "max" else minimum)(input, other)
@@ -93,7 +87,7 @@ def _extreme(name, input, dim, keepdim, other):
         vals, out_idx, idx = vals.reshape(()), out_idx.reshape(()), idx.reshape(())
     values = apply(OPS[name + "_dim"], (t,), d, keepdim, idx, t._data.shape, data=vals)
     result = MaxResult if name == "max" else MinResult
-    return result(values, Tensor._wrap(out_idx.astype(np.int64)))
+    return result(values, wrap(out_idx.astype(np.int64)))
 
 
 def max(input, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):
@@ -128,9 +122,9 @@ def _arg(fn, input, dim, keepdim):
     a = input._data
     if dim is None:
         out = np.asarray(fn(a))
-        return Tensor._wrap(out.reshape((1,) * a.ndim) if keepdim else out)
+        return wrap(out.reshape((1,) * a.ndim) if keepdim else out)
     d = _dim(dim, a.ndim)
-    return Tensor._wrap(np.asarray(fn(a, axis=d, keepdims=keepdim)).astype(np.int64))
+    return wrap(np.asarray(fn(a, axis=d, keepdims=keepdim)).astype(np.int64))
 
 
 def prod(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
@@ -404,28 +398,3 @@ def unbind(input, dim=0):
     shape = input._data.shape
     return tuple(_view_out(input, apply(OPS["unbind"], (input,), (slice(None),) * d + (i,), shape))
                  for i in range(shape[d]))
-
-
-
-
-# Split out to keep modules short; `shaping` stays the one place the Tensor namespace imports them from.
-from .indexing import (  # noqa
-    diag,
-    diagonal,
-    flip,
-    gather,
-    getitem,
-    index_select,
-    masked_select,
-    normalize_key,
-    repeat,
-    scatter,
-    scatter_add,
-    select,
-    setitem,
-    trace,
-    tril,
-    triu,
-)
-from .einsum import einsum  # noqa: F401  (after .indexing, which it uses)
-from .ordering import argsort, count_nonzero, logsumexp, median, meshgrid, sort, std_mean, topk, unique, var_mean  # noqa: F401

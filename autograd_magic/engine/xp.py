@@ -1,12 +1,16 @@
 """The numpy side of the array namespace a vjp is written against (``NumpyXP``; tensor.TensorXP is the other, used
 under create_graph=True), and the numpy helpers vjps share: sum_to (the one broadcasting reduction), restore_dims,
 prod_of_others, along_axis_key, rounded_f32."""
+
 import math
 
 import numpy as np
 
 from .optable import OPS
 from .reduce import torch_sum
+
+
+BIG = 1 << 15  # elements: from here on, backward avoids fresh arrays (see autograd.sum_into)
 
 
 def rounded_f32(fn):
@@ -103,7 +107,9 @@ class NumpyXP:
     @staticmethod
     def expand(g, shape):
         if g.ndim == 0:
-            out = np.empty(shape, g.dtype)
+            if math.prod(shape) >= BIG:  # a read-only view, as PyTorch's expand: no fresh multi-MB array to fault in
+                return np.broadcast_to(g, shape)
+            out = np.empty(shape, g.dtype)  # small: faster than broadcast_to's Python layer
             out.fill(g)
             return out
         return np.broadcast_to(g, shape)

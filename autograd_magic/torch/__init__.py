@@ -3,38 +3,46 @@
 It implements the part of PyTorch that autograd lessons use, on the numpy engine. Anything else raises
 an AttributeError saying that autograd_magic implements a subset of PyTorch.
 """
-from ..engine import methods as _methods  # noqa: F401  (binds Tensor methods)
-from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,  # noqa: F401
-                             uint8)
-from ..engine.functions import (abs, absolute, add, addmm, all, allclose, any, bmm, ceil, clamp, clip, div,  # noqa: F401
-                                divide, dot, floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax,
-                                logical_and, logical_not, logical_or, logical_xor, masked_fill, matmul, maximum,
-                                minimum, mm, mul, multiply, mv, nan_to_num, neg, negative, nonzero, outer, pow,
-                                reciprocal, relu, remainder, round, rsub, sign, softmax, square, sub, subtract,
-                                true_divide, trunc, where, with_out)
-from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, atleast_1d, atleast_2d,  # noqa: F401
-                                broadcast_tensors, broadcast_to, clamp_max, clamp_min, eq, finfo, ge, greater,
-                                greater_equal, gt, hstack, hypot, iinfo, le, lerp, less, less_equal, logaddexp, logit,
-                                lt, moveaxis, movedim, narrow, ne, not_equal, repeat_interleave, roll, tile, vstack,
-                                xlogy)
+from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, hstack, moveaxis,  # noqa: F401
+                               movedim, narrow, repeat_interleave, tile, vstack)
+from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
+                               IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
+                               from_numpy, full, full_like, linspace, multinomial, normal, ones, ones_like, rand,
+                               rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
+from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
+                             int16, int32, int64, set_default_dtype, uint8)
+from ..engine.einsum import einsum  # noqa: F401
+from ..engine.functions import (abs, absolute, add, all, allclose, any, ceil, clamp, clip, div, divide,  # noqa: F401
+                                floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax, logical_and,
+                                logical_not, logical_or, logical_xor, masked_fill, maximum, minimum, mul, multiply,
+                                nan_to_num, neg, negative, nonzero, pow, reciprocal, relu, remainder, round, rsub,
+                                sign, softmax, square, sub, subtract, true_divide, trunc, where, with_out)
+from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, clamp_min, eq, finfo, ge,  # noqa: F401
+                                greater, greater_equal, gt, hypot, iinfo, le, lerp, less, less_equal, logaddexp, logit,
+                                lt, ne, not_equal, roll, xlogy)
+from ..engine.indexing import (diag, diagonal, flip, gather, index_select, masked_select, scatter,  # noqa: F401
+                               scatter_add, select, trace, tril, triu)
+from ..engine.linalg import addmm, bmm, dot, matmul, mm, mv, outer  # noqa: F401
+from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgrid, sort, std_mean, topk,  # noqa: F401
+                               unique, var_mean)
+from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bitwise_or,  # noqa: F401
+                                bitwise_right_shift, bitwise_xor)
+from .device import get_default_device, set_default_device  # noqa: F401
+from .histogram import histc, histogram  # noqa: F401
+from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
+from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, concatenate, cumprod,  # noqa: F401
+                              cumsum, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
+                              stack, std, sum, swapaxes, t, transpose, unbind, unsqueeze, var, view)
+from ..engine.size import Size, device  # noqa: F401
+from ..engine.tensor import Tensor  # noqa: F401
+from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS
+from . import autograd, cuda, nn, optim  # noqa: F401
+from . import distributions  # noqa: F401,E402
+from . import functional  # noqa: F401,E402
+from . import utils  # noqa: F401  (torch.utils.data)
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
-from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
-from ..engine.shaping import (amax, amin, argmax, argmin, argsort, cat, chunk, concat, concatenate,  # noqa: F401
-                              count_nonzero, cumprod, cumsum, diag, diagonal, einsum, expand, flatten, flip, gather,
-                              index_select, logsumexp, masked_select, max, mean, median, meshgrid, min, norm, permute,
-                              prod, reshape, scatter, scatter_add, select, sort, split, squeeze,
-                              stack, std, std_mean, sum, swapaxes, t, topk, trace, transpose, tril, triu, unbind,
-                              unique, unsqueeze, var, var_mean, view)
-from ..engine.size import Size, device  # noqa: F401
-from ..engine.tensor import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, Tensor  # noqa: F401
-from . import autograd, cuda, nn, optim  # noqa: F401
-from . import utils  # noqa: F401  (torch.utils.data)
 from .nn.functional_conv import conv1d, conv2d, convolution, layer_norm, max_pool2d  # noqa: F401
-from .creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
-                       IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
-                       from_numpy, full, full_like, linspace, multinomial, normal, ones, ones_like, rand, rand_like,
-                       randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
 from .rng import Generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state  # noqa: F401
 
@@ -95,18 +103,6 @@ def set_num_threads(n):
 
 def get_num_threads():
     return 1
-
-
-def get_default_dtype():
-    return float32
-
-
-def set_default_dtype(d):
-    if not isinstance(d, dtype) or not d.is_floating_point:
-        raise TypeError("only floating-point types are supported as the default type")
-    if d is not float32:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the default dtype stays "
-                                  "torch.float32")
 
 
 def is_floating_point(input):

@@ -1,12 +1,9 @@
 """torch.manual_seed, torch.Generator and the RNG state, over the engine's PyTorch-identical mt19937."""
 import numpy as np
 
+from ..engine import random
+from ..engine.size import CPU
 from ..engine.tensor import Tensor
-
-
-def _random():
-    from ..engine import random
-    return random
 
 
 class Generator:
@@ -14,7 +11,7 @@ class Generator:
     __module__ = "torch._C"  # repr <torch._C.Generator object at 0x...>, as manual_seed() shows
 
     def __init__(self, device="cpu"):
-        self._impl = _random().Generator()
+        self._impl = random.Generator()
 
     def manual_seed(self, seed):
         self._impl.manual_seed(int(seed))
@@ -35,13 +32,12 @@ class Generator:
 
     @property
     def device(self):
-        from ..engine.size import CPU
         return CPU
 
 
 def manual_seed(seed):
     """Seed the default generator: draws then match PyTorch's after the same seed."""
-    rnd = _random()
+    rnd = random
     rnd.manual_seed(int(seed))
     gen = Generator.__new__(Generator)
     gen._impl = rnd.default_generator
@@ -49,16 +45,16 @@ def manual_seed(seed):
 
 
 def seed():
-    return _random().default_generator.seed()
+    return random.default_generator.seed()
 
 
 def initial_seed():
-    return _random().default_generator.initial_seed()
+    return random.default_generator.initial_seed()
 
 
 def get_rng_state():
-    return Tensor._wrap(np.array(_random().default_generator.get_state()))
+    return Tensor._wrap(np.array(random.default_generator.get_state()))
 
 
 def set_rng_state(new_state):
-    _random().default_generator.set_state(new_state._data)
+    random.default_generator.set_state(new_state._data)

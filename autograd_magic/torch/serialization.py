@@ -8,6 +8,7 @@ import os
 import pickle
 
 from ..engine.tensor import Tensor
+from .nn.module import Parameter
 
 _FORMAT = "autograd_magic.save/1"
 
@@ -22,7 +23,6 @@ class _Stored:
 class _Pickler(pickle.Pickler):
     def persistent_id(self, obj):
         if isinstance(obj, Tensor):
-            from .nn import Parameter
             return ("tensor", _Stored(obj._data.copy(), bool(obj.requires_grad), isinstance(obj, Parameter)))
         return None
 
@@ -33,7 +33,6 @@ class _Unpickler(pickle.Unpickler):
         if kind != "tensor":
             raise pickle.UnpicklingError(f"unknown persistent id {kind!r}")
         if stored.parameter:
-            from .nn import Parameter
             return Parameter(Tensor._wrap(stored.data), requires_grad=stored.requires_grad)
         t = Tensor._wrap(stored.data)
         if stored.requires_grad:

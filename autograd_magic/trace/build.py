@@ -6,7 +6,10 @@ returns (model.Trace) holds no engine object.
 import numpy as np
 
 from ..engine import inspect as ei
+from ..torch.nn.module import Module
+from .loops import add_loops
 from .model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo, Trace
+from .modules import add_scopes, parameter_names
 
 
 def build_trace(run, max_nodes=None):
@@ -17,16 +20,25 @@ def build_trace(run, max_nodes=None):
     nodes = ei.graph_nodes(_roots(run))
     rows, row_of = _collect_tensors(run, nodes, in_ns)
     graph = _build_graph(nodes, row_of, names, in_ns, recorder.node_grads, max_nodes)
+    add_loops(rows, graph, recorder.outputs, recorder.leaf_history, recorder.passes)
+    add_scopes(graph, nodes, getattr(run, "scopes", None), run.user_ns, is_module, ei.node_id)
     return Trace(tensors=rows, graph=graph, passes=list(recorder.passes), notes=list(recorder.notes),
                  details=list(recorder.details), caps=recorder.caps)
 
 
+def is_module(obj):
+    return issubclass(type(obj), Module)  # by type: a lazy proxy's __class__ may raise
+
+
 def _names_in(user_ns):
-    """Tensor id -> variable name, for tensors bound in the namespace (public names only)."""
+    """Tensor id -> variable name, for tensors bound in the namespace (public names only), and for the
+    parameters of the modules bound there, as ``named_parameters()`` names them (``model.0.weight``)."""
     names = {}
     for k, v in list(user_ns.items()):
         if not k.startswith("_") and ei.is_tensor(v):
             names.setdefault(id(v), k)
+    for key, name in parameter_names(user_ns, is_module).items():
+        names.setdefault(key, name)
     return names
 
 
@@ -64,6 +76,8 @@ def _collect_tensors(run, nodes, in_ns):
             grad = ei.grad(t, copy=True)
         else:
             g = grads.get(node)
+            if getattr(node, "multi", False) and t.output_nr:  # events report a several-output node's output 0
+                g = None
             grad = None if g is None else _fit(g, ei.shape(t))
         graph_node = node if node is not None else ei.leaf_node(t, create=False)
         info = TensorInfo(key=f"t{len(rows)}", name=name, expr=expr, kind=kind, shape=ei.shape(t),
@@ -77,11 +91,14 @@ def _collect_tensors(run, nodes, in_ns):
     in_graph = set(nodes)
     leaves = [ei.node_tensor(n) for n in nodes if ei.is_accumulate(n)]
     leaf_ids = {id(t) for t in leaves}
-    for _, ref in run.assigned:   # leaves the cell made, even those no graph reaches yet
-        t = ref()
-        if t is not None and ei.is_leaf(t) and ei.requires_grad(t) and id(t) not in leaf_ids:
+    leaf_names = {in_ns.get(id(t)) or names.tensor_name(t) for t in leaves}
+    for name, ref in reversed(run.assigned):   # leaves the cell made, even those no graph reaches yet: the
+        t = ref()                              # latest of each name (a loop that rebinds x makes many)
+        if t is not None and ei.is_leaf(t) and ei.requires_grad(t) and id(t) not in leaf_ids \
+                and name not in leaf_names:
             leaves.append(t)
             leaf_ids.add(id(t))
+            leaf_names.add(name)
     order = {}
     for i, (_, ref) in enumerate(run.assigned):
         t = ref()
@@ -92,12 +109,15 @@ def _collect_tensors(run, nodes, in_ns):
         add(t, LEAF)
     for t, seed in run.recorder.outputs:
         add(t, OUTPUT, seed)
+    named = set()
     for k, v in list(run.user_ns.items()):
         if not k.startswith("_") and ei.is_tensor(v) and ei.grad_fn(v) is not None and ei.grad_fn(v) in in_graph:
             add(v, INTERMEDIATE, name=k)
-    for name, ref in run.assigned:
+            named.add(k)
+    for name, ref in reversed(run.assigned):   # the latest tensor of each name (a loop makes one per pass)
         t = ref()
-        if t is not None and ei.grad_fn(t) is not None:
+        if t is not None and ei.grad_fn(t) is not None and (ei.grad_fn(t) in in_graph or name not in named):
+            named.add(name)
             add(t, INTERMEDIATE, name=name)
     return rows, row_of
 

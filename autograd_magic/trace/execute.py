@@ -9,8 +9,10 @@ import functools
 import asyncio
 import contextlib
 import inspect
+import io
 import os
 import sys
+import tokenize
 import types
 
 from .. import torch as engine_torch
@@ -165,6 +167,39 @@ def bound_names(tree):
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
     return names
+
+
+# ---------------------------------------------------------------- a cell's source, as IPython runs it
+
+
+def cell_source(shell, line, cell, number, raw_cell=None):
+    """(Python source, file name) for a %%grad cell: the body through IPython's own input transformation
+    (``%magic``, ``!cmd``, ``x?``, as in a normal cell), one line down so that line numbers count the ``%%grad``
+    line as the frontend does, and registered with IPython's compiler as cell ``number`` so that tracebacks say
+    ``Cell In[N], line L`` (raw_cell: the whole cell as the frontend sent it). ``shell`` is IPython's shell."""
+    header = ("%%grad " + line).rstrip()
+    lines = cell.splitlines(True)
+    blank = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
+    try:  # IPython drops leading blank lines: they are put back, to keep the line numbers
+        source = "\n" * (1 + blank) + shell.transform_cell("".join(lines[blank:]))
+    except Exception:  # noqa: BLE001 - the cell as written; its SyntaxError is then the compiler's
+        source = "\n" + cell
+    try:
+        return source, shell.compile.cache(header + source, number, raw_code=raw_cell or header + "\n" + cell)
+    except Exception:  # noqa: BLE001 - an older IPython: tracebacks then name the cell <%%grad>
+        return source, "<%%grad>"
+
+
+def ends_with_semicolon(source):
+    """Does the cell's last statement end with ``;``? Then it shows no Out, as a normal cell (IPython's rule:
+    the last token that is not a comment or a line end)."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    skip = (tokenize.ENDMARKER, tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.DEDENT)
+    last = next((t for t in reversed(tokens) if t.type not in skip), None)
+    return last is not None and last.type == tokenize.OP and last.string == ";"
 
 
 # ---------------------------------------------------------------- running

@@ -38,6 +38,9 @@ class TensorInfo:
     retained: bool = False        # PyTorch itself keeps .grad for it (a leaf, or retain_grad())
     site: Optional[str] = None    # where the cell made or named it ("line:column"), if known
     node_id: Optional[int] = None # its node in the graph (grad_fn, or a leaf's AccumulateGrad), if any
+    passes: int = 0               # backward passes that started here (OUTPUT) or reached it (LEAF), when > 1
+    history: Optional[list] = None   # its value (a scalar, else the norm) at each of those passes (loops)
+    notes: list = field(default_factory=list)   # what else the row must say ("the code zeroed it ...")
 
     @property
     def label(self):
@@ -53,6 +56,7 @@ class GraphNode:
     tensor: Optional[TensorInfo] = None
     grad: Optional[np.ndarray] = None   # for an op node: the gradient that flowed into it (its output's grad)
     node_id: Optional[int] = None       # the trace's id of the engine node this box stands for
+    scope: tuple = ()                   # the modules (keys of GraphSpec.scopes) that made it, outer to inner
 
 
 @dataclass
@@ -67,6 +71,9 @@ class GraphSpec:
     edges: list = field(default_factory=list)
     has_gradients: bool = False   # False: drawn before any backward, gradients not shown
     omitted: int = 0              # nodes left out because of the node cap
+    scopes: dict = field(default_factory=dict)   # module key -> label ("model.0: Linear(3 → 5)")
+    repeats: int = 1              # backward passes that ran over graphs of this shape (a loop): one is drawn
+    drawn: str = "last"           # which of them is drawn: "last" or "first"
 
 
 @dataclass

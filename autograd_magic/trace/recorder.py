@@ -11,6 +11,7 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
+from .loops import LeafHistory, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 
 node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
@@ -23,7 +24,8 @@ class Recorder:
         self.names = names
         self.caps = caps or Caps()
         self.passes = []
-        self.outputs = []        # [(root tensor, gradient given or None)], in call order (kept until the model is built)
+        self.outputs = Outputs()  # one entry per output name: the last tensor, pass count, history
+        self.leaf_history = LeafHistory()
         self.node_grads = {}     # node -> gradient that flowed into it, summed over passes (within the caps)
         self.notes = []          # short texts: what went wrong while recording
         self.details = []        # the tracebacks behind the notes
@@ -63,7 +65,8 @@ class Recorder:
             seed = None if implicit else np.array(g)
             gradient.append(seed)
             if event.call == "backward":
-                self.outputs.append((t, seed))
+                self.outputs.add(t, seed, self.names.tensor_name(t),
+                                 summary(ei.value(t)) if ei.size(t) <= self.caps.elements else None)
         p = Pass(index=len(self.passes), call=event.call,
                  roots=[self.names.tensor_name(t) for t in roots],
                  root_ids=[ei.node_id(ei.graph_node(t)) if ei.requires_grad(t) else None for t in roots],
@@ -113,6 +116,8 @@ class Recorder:
                           after=None, value=ei.value(leaf, copy=True) if small else None)
         self._pass.leaves.append(record)
         self._leaves.append((leaf, record))
+        if small:
+            self.leaf_history.add(record.node_id, summary(record.value), summary(record.added))
 
     def _end(self, event):
         p = self._pass

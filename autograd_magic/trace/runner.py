@@ -15,7 +15,10 @@ from ..engine import inspect as ei
 from .build import build_trace
 from .execute import TAG, compile_cell, engine_modules, run_code, torch_is_the_engine  # noqa: F401
 from .names import NAMES
+from .modules import ModuleScopes, engine_backend
 from .recorder import Recorder
+
+_ENGINE_SCOPES = engine_backend()
 
 
 # ---------------------------------------------------------------- tagging tensors with their source
@@ -129,16 +132,18 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
         return value
 
     user_ns[TAG] = tag
+    scopes = ModuleScopes(_ENGINE_SCOPES) if record else None
     try:
         with torch_is_the_engine(user_ns, cell.bound), \
-                (recorder.listening() if record else contextlib.nullcontext()):
+                (recorder.listening() if record else contextlib.nullcontext()), \
+                (scopes.recording() if record else contextlib.nullcontext()):
             run_code(cell.body, user_ns)
             value = run_code(cell.last, user_ns) if cell.last is not None else None
     finally:
         user_ns.pop(TAG, None)
     _late_leaves(user_ns, cell.bound, plain_sites, first_leaves, assigned)
     run = CellRun(value, cell.last is not None, recorder, assigned, user_ns)
-    run.first_leaves, run.notes = first_leaves, notes
+    run.first_leaves, run.notes, run.scopes = first_leaves, notes, scopes
     return run
 
 

@@ -25,7 +25,10 @@ import weakref
 
 import numpy as np
 
+from . import modules
 from .execute import TAG, compile_cell, run_code
+from .loops import LeafHistory, Outputs, add_loops, summary
+from .modules import ModuleScopes
 from .model import (INTERMEDIATE, LEAF, OUTPUT, Caps, GraphEdge, GraphNode, GraphSpec, LeafGrad, Pass,
                     TensorInfo, Trace)
 
@@ -111,7 +114,10 @@ class TorchRun:
         self.assigned = []            # [(name, weakref to tensor)] in the order the cell assigned them
         self.first_leaves = {}        # name -> (site, values): the cell's inputs, for sliders
         self.notes = []
-        self.passes, self.outputs = [], []   # model.Pass per backward call; [(root tensor, seed or None)]
+        self.passes = []              # model.Pass per backward call
+        self.outputs = Outputs()      # per output name: the last root tensor, pass count, history (loops.py)
+        self.leaf_history = LeafHistory()
+        self.scopes = None            # modules.ModuleScopes of the run
         self.node_grads = {}          # node -> gradient that flowed into it, summed over passes (within caps)
         self.labels = {}              # node -> _Label (nodes cannot be weakly referenced: dropped after the trace)
         self._names = {}              # id(tensor) -> (weakref, name)
@@ -195,8 +201,9 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, caps=None, **
         return value
 
     user_ns[TAG] = tag
+    run.scopes = ModuleScopes(modules.torch_backend(torch))
     try:
-        with _Watch(torch, run):
+        with _Watch(torch, run), run.scopes.recording():
             run_code(cell.body, user_ns)
             run.value = run_code(cell.last, user_ns) if cell.last is not None else None
             run.has_value = cell.last is not None
@@ -303,7 +310,8 @@ class _PassRecorder:
                 seed = _numpy(g)
             gradient.append(seed)
             if call == "backward" and isinstance(t, torch.Tensor):
-                run.outputs.append((t, seed))
+                run.outputs.add(t, seed, run.tensor_name(t),
+                                summary(_numpy(t, run.caps.elements)) if t.numel() <= run.caps.elements else None)
         tensors = [t for t in roots if isinstance(t, torch.Tensor)]
         starts = [t.grad_fn if t.grad_fn is not None else _accumulator(t) for t in tensors]
         self.pass_ = Pass(index=len(run.passes), call=call, roots=[run.tensor_name(t) for t in tensors],
@@ -352,6 +360,8 @@ class _PassRecorder:
                               value=_numpy(leaf) if small else None)
             self.pass_.leaves.append(record)
             self.leaves.append((leaf, record))
+            if small:
+                run.leaf_history.add(record.node_id, summary(record.value), summary(record.added))
             return
         steps = len(self.pass_.raw_steps)
         if (node_name(node) in ELEMENTWISE and g is not None and steps < run.caps.steps
@@ -457,8 +467,10 @@ def _build(run, max_nodes):
     torch = run.torch
     in_ns = {}
     for k, v in list(run.user_ns.items()):
-        if not k.startswith("_") and isinstance(v, torch.Tensor):
+        if not k.startswith("_") and issubclass(type(v), torch.Tensor):
             in_ns.setdefault(id(v), k)
+    for key, name in modules.parameter_names(run.user_ns, lambda o: issubclass(type(o), torch.nn.Module)).items():
+        in_ns.setdefault(key, name)
     roots = [t.grad_fn for t, _ in run.outputs if t.grad_fn is not None]
     roots += [_accumulator(t) for t, _ in run.outputs if t.grad_fn is None and t.requires_grad]
     if not run.outputs:
@@ -469,6 +481,9 @@ def _build(run, max_nodes):
     nodes = _run_order(_walk([r for r in roots if r is not None]))
     rows, row_of = _rows(run, nodes, in_ns)
     graph = _graph(run, nodes, row_of, in_ns, max_nodes)
+    add_loops(rows, graph, run.outputs, run.leaf_history, run.passes)
+    modules.add_scopes(graph, nodes, run.scopes, run.user_ns, lambda o: issubclass(type(o), torch.nn.Module),
+                       run.node_id)
     notes = list(run.notes)
     unseen = sum(1 for n in nodes if not _is_accumulate(n) and n not in run.labels)
     if unseen:
@@ -536,7 +551,7 @@ def _rows(run, nodes, in_ns):
     for t, seed in run.outputs:
         add(t, OUTPUT, seed)
     for k, v in list(run.user_ns.items()):
-        if not k.startswith("_") and isinstance(v, torch.Tensor) and v.grad_fn is not None and v.grad_fn in in_graph:
+        if not k.startswith("_") and issubclass(type(v), torch.Tensor) and v.grad_fn is not None and v.grad_fn in in_graph:
             add(v, INTERMEDIATE, name=k)
     for name, ref in run.assigned:
         t = ref()

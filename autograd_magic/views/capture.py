@@ -6,6 +6,7 @@ would otherwise be sent under that comm message, which no frontend shows.
 """
 import base64
 import contextlib
+import io
 import signal
 import sys
 import threading
@@ -14,11 +15,16 @@ import traceback
 from IPython.core.displaypub import DisplayPublisher
 
 
-class _Stream:
-    """A text stream that appends to the shared output list (consecutive writes to one stream merge)."""
+class _Stream(io.TextIOBase):
+    """A text stream that appends to the shared output list (consecutive writes to one stream merge); like
+    StringIO it has no file descriptor (``fileno()`` raises io.UnsupportedOperation)."""
 
     def __init__(self, outputs, name):
+        super().__init__()
         self.outputs, self.name = outputs, name
+
+    def writable(self):
+        return True
 
     def write(self, text):
         if not isinstance(text, str):
@@ -30,12 +36,6 @@ class _Stream:
             else:
                 self.outputs.append({"output_type": "stream", "name": self.name, "text": text})
         return len(text)
-
-    def flush(self):
-        pass
-
-    def isatty(self):
-        return False
 
     @property
     def encoding(self):

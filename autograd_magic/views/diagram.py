@@ -18,15 +18,17 @@ _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix=
 class GraphView:
     """The computation graph of one run."""
 
-    def __init__(self, spec, *, rankdir="TB", max_nodes=60, fmt="svg", precision=4, render_timeout=5.0):
-        self.spec = spec
+    def __init__(self, spec, *, rankdir="TB", max_nodes=60, fmt="svg", precision=4, render_timeout=5.0,
+                 depth=None):
+        self.spec, self.depth = spec, depth
         self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
         self.render_timeout = render_timeout
         self._rendered = {}
 
     @property
     def dot(self):
-        return to_dot(self.spec, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes)
+        return to_dot(self.spec, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes,
+                      depth=self.depth)
 
     def outline(self):
         return outline(self.spec, precision=self.precision)

@@ -17,7 +17,7 @@ import re
 
 import graphviz
 
-from ..trace.model import INTERMEDIATE, LEAF, OUTPUT
+from ..trace.model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec
 from .format import value_text  # the one number formatter (format.py); stepper and calculus import it here
 from .style import KIND_COLOURS, KIND_TITLES, NOTE_COLOUR, OP_COLOUR
 
@@ -101,13 +101,16 @@ def _op_tooltip(node, has_gradients: bool, precision: int):
 
 # ---------------------------------------------------------------- DOT
 
-def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60, marks=None) -> str:
+def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60, marks=None,
+           depth: int | None = None) -> str:
     """DOT source for the backward graph: op boxes (PyTorch's names) and coloured tensor boxes with value and grad.
 
     Edges follow ``spec.edges`` (gradient flows src -> dst), so with ``rankdir="TB"`` the output is at the top.
     At most ``max_nodes`` nodes are drawn (the first ones in the spec's order); a notice counts the rest.
     ``marks`` (a :class:`StepMarks`, from the stepper) highlights one moment of the backward pass: node states,
-    extra lines in boxes, labels on edges and a caption.
+    extra lines in boxes, labels on edges and a caption. The ops an ``nn.Module`` made are drawn inside a box
+    labelled with the module (``model.0: Linear(3 → 5)``); modules nested deeper than ``depth`` are drawn as one box
+    each (default: all open while the graph has at most AUTO_OPEN op nodes, else depth 1).
 
     >>> from autograd_magic.trace.model import GraphSpec, GraphNode
     >>> print(to_dot(GraphSpec(nodes=[GraphNode("a", "op", "SumBackward0")])).splitlines()[0])
@@ -117,21 +120,91 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
         raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {rankdir!r}")
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    spec = fold_modules(spec, depth)
     nodes = _unique(spec.nodes)
     omitted = spec.omitted + max(0, len(nodes) - max_nodes)
     nodes = nodes[:max_nodes]
     ids = {node.id: f"n{i}" for i, node in enumerate(nodes)}
     dot = _digraph(rankdir)
-    for node in nodes:
-        _add_node(dot, ids[node.id], node, spec.has_gradients, precision, marks)
+    _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks)
     boundary = _add_edges(dot, spec.edges, ids, marks)
-    if marks is not None and marks.caption:
-        dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in marks.caption) + ">",
+    caption = list(marks.caption) if marks is not None and marks.caption else []
+    if spec.repeats > 1 and not caption:
+        caption = [f"\u00d7{spec.repeats}: {spec.repeats} backward passes ran over graphs like this one; "
+                   f"the {spec.drawn} is drawn"]
+    if caption:
+        dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in caption) + ">",
                  labelloc="t", labeljust="l", fontsize="12")
     _add_legend(dot, spec.has_gradients)
     if omitted:
         _add_notice(dot, omitted, boundary)
     return dot.source
+
+
+AUTO_OPEN = 40        # graphs with more op nodes show their modules closed below the first level
+MODULE_COLOUR = "#e8e0f5"
+
+
+def fold_modules(spec, depth=None):
+    """The spec with the ops of modules nested deeper than depth replaced by one box per module (edges kept
+    between what remains). depth None: open up to AUTO_OPEN op nodes, else 1."""
+    if not spec.scopes:
+        return spec
+    if depth is None:
+        ops = sum(1 for n in spec.nodes if n.kind == "op")
+        depth = 10 ** 6 if ops <= AUTO_OPEN else 1
+    if all(len(n.scope) <= depth for n in spec.nodes):
+        return spec
+    nodes, where, added = [], {}, set()
+    for n in spec.nodes:
+        if len(n.scope) <= depth:
+            nodes.append(n)
+            where[n.id] = n.id
+            continue
+        key = n.scope[depth]
+        box_id = f"module{key}"
+        where[n.id] = box_id
+        if box_id not in added:
+            added.add(box_id)
+            nodes.append(GraphNode(id=box_id, kind="module", label=spec.scopes.get(key, "module"),
+                                   scope=n.scope[:depth]))
+    edges, seen = [], set()
+    for e in spec.edges:
+        a, b = where.get(e.src, e.src), where.get(e.dst, e.dst)
+        if a != b and (a, b) not in seen:
+            seen.add((a, b))
+            edges.append(GraphEdge(a, b))
+    return GraphSpec(nodes=nodes, edges=edges, has_gradients=spec.has_gradients, omitted=spec.omitted,
+                     scopes=spec.scopes, repeats=spec.repeats, drawn=spec.drawn)
+
+
+def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks):
+    """Nodes without a module go straight into the graph; the others into nested clusters, one per module."""
+    children = {}
+    for node in nodes:
+        chain = tuple(node.scope) if spec.scopes else ()
+        children.setdefault(chain, []).append(node)
+    prefixes = {}
+    for chain in children:
+        for k in range(len(chain)):
+            prefixes.setdefault(chain[:k], set()).add(chain[:k + 1])
+    counter = iter(range(10 ** 6))
+
+    def emit(container, chain):
+        for node in children.get(chain, ()):
+            if node.kind == "module":
+                container.node(ids[node.id], "<" + _html_text(node.label) + ">", shape="box3d", style="filled",
+                               fillcolor=MODULE_COLOUR, tooltip=_attr(f"{node.label}: its ops are drawn as one "
+                                                                      "box (--depth to open it)"))
+            else:
+                _add_node(container, ids[node.id], node, spec.has_gradients, precision, marks)
+        for sub in sorted(prefixes.get(chain, ()), key=lambda c: str(c[-1])):
+            with container.subgraph(name=f"cluster_{next(counter)}") as box:
+                box.attr(label="<" + _html_text(spec.scopes.get(sub[-1], "module")) + ">", labeljust="l",
+                         style="rounded,dashed", color="#8e7cc3", fontsize="10", fontcolor="#5b4a8a")
+                emit(box, sub)
+
+    emit(dot, ())
 
 
 def _unique(nodes) -> list:

@@ -15,6 +15,8 @@ from IPython.core.error import UsageError
 from traitlets import CaselessStrEnum, Integer
 
 from .diagram import GraphView
+from .history import HistoryView, histories
+from .stepper import Stepper
 from .table import GradTable
 
 
@@ -25,6 +27,16 @@ def positive_int(text):
         raise UsageError(f"%%grad: expected a whole number, got {text!r}") from None
     if value < 1:
         raise UsageError(f"%%grad: expected a number >= 1, got {value}")
+    return value
+
+
+def depth(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise UsageError(f"%%grad: --depth expects a whole number >= 0, got {text!r}") from None
+    if value < 0:
+        raise UsageError(f"%%grad: --depth expects a whole number >= 0, got {value}")
     return value
 
 
@@ -53,20 +65,35 @@ class Option:
 
 @dataclass(frozen=True)
 class ViewDecl:
-    """A view: ``make(trace, args)`` returns an object with ``__repr__`` and ``_repr_html_`` (or None)."""
+    """A view: ``make(trace, args)`` returns an object with ``__repr__`` and ``_repr_html_`` (or None).
+
+    A view is on unless ``--no-NAME``; an ``opt_in`` view is off unless ``--NAME`` (the help then says what it
+    does)."""
     name: str
     help: str
     make: Optional[Callable] = None       # None: the magic builds it itself (the slider widgets)
     options: tuple = ()
+    opt_in: bool = False
 
 
 def _table(trace, args):
     return GradTable(trace.tensors, args.precision)
 
 
+def _history(trace, args):
+    lang = getattr(args, "lang", None) or "en"
+    lines = histories(trace.passes, trace.tensors, precision=args.precision, lang=lang)
+    return HistoryView(lines, lang=lang) if lines else None
+
+
+def _steps(trace, args):
+    return Stepper(trace.graph, trace.steps, passes=trace.passes, rankdir=args.rankdir, precision=args.precision,
+                   max_nodes=args.max_nodes, lang=getattr(args, "lang", None) or "en")
+
+
 def _graph(trace, args):
     view = GraphView(trace.graph, rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt,
-                     precision=args.precision)
+                     precision=args.precision, depth=getattr(args, "depth", None))
     view.start()  # the renderer runs while the other views are formatted
     return view
 
@@ -83,6 +110,8 @@ COMMON = (
 
 VIEWS = (
     ViewDecl("table", "Do not show the gradient table.", _table),
+    ViewDecl("history", "Do not say how .grad grew over several backward calls (8 (earlier cell) + 2 + 2 = 12).",
+             _history),
     ViewDecl("graph", "Do not show the computation graph.", _graph, options=(
         Option(("--rankdir",), "rankdir", dict(choices=["TB", "LR"],
                help="Direction of the graph: TB (top to bottom, the default) or LR (left to right)."),
@@ -90,10 +119,24 @@ VIEWS = (
         Option(("--max-nodes",), "max_nodes", dict(type=positive_int, metavar="N",
                help="Draw at most N nodes (default 60); bigger graphs are trimmed with a notice."),
                Integer(60, min=1, help="Nodes drawn at most; bigger graphs are trimmed.").tag(config=True)),
+        Option(("--depth",), "depth", dict(type=depth, default=None, metavar="N",
+               help="Module boxes: the ops of modules nested deeper than N are drawn as one box per module "
+                    "(default: every module open up to 40 ops, else 1; 0 closes every module).")),
         Option(("--format",), "fmt", dict(choices=["svg", "png"],
                help="Graph image format: svg (default) or png, for frontends that cut SVGs off."),
                CaselessStrEnum(["svg", "png"], "svg", help="Graph image format.").tag(config=True)),
     )),
+    ViewDecl("steps", "Step through the backward pass under the graph, node by node in the engine's order.",
+             _steps, opt_in=True),
+    # Built by the magic from isolated re-runs of the cell (stepping.py), not from the trace alone:
+    ViewDecl("jacobian", "Show the Jacobian J of the output backward() ran from, v and v^T J (one isolated "
+             "re-run; shown unasked for a small backward(gradient=v)).", None, opt_in=True),
+    ViewDecl("hessian", "Show the Hessian of a scalar output (torch.autograd.functional.hessian; isolated "
+             "re-runs).", None, opt_in=True),
+    ViewDecl("check", "Check each gradient against central differences in float64 (isolated re-runs).", None,
+             opt_in=True),
+    ViewDecl("slope", "Draw f with its tangent (one scalar input) or contours and the gradient (two): re-runs "
+             "on a grid.", None, opt_in=True),
     ViewDecl("sliders", "Do not show sliders for the cell's inputs.", None, options=(
         Option(("--sliders",), "sliders", dict(default=None, metavar="NAMES",
                help="Comma-separated inputs that get sliders (default: every leaf that requires grad).")),
@@ -110,7 +153,8 @@ def all_options():
 
 def arguments():
     """(flags, keywords) for argparse, in the order %%grad? lists them: the --no-NAME switches, then options."""
-    out = [((f"--no-{view.name}",), dict(action="store_true", help=view.help)) for view in VIEWS]
+    out = [((f"--{view.name}" if view.opt_in else f"--no-{view.name}",), dict(action="store_true", help=view.help))
+           for view in VIEWS]
     out.extend(option.argument() for option in all_options())
     return out
 
@@ -131,9 +175,12 @@ def fill_defaults(args, configurable):
 
 
 def make_views(trace, args):
-    """{name: view} of one run, for the views that are on (no --no-NAME) and made from the trace."""
+    """{name: view} of one run, for the views that are on (no --no-NAME; --NAME for opt-in views) and made from
+    the trace."""
     views = {}
     for view in VIEWS:
-        if view.make is not None and not getattr(args, "no_" + view.name, False):
-            views[view.name] = view.make(trace, args)
+        on = getattr(args, view.name, False) if view.opt_in else not getattr(args, "no_" + view.name, False)
+        made = view.make(trace, args) if view.make is not None and on else None
+        if made is not None:   # None: nothing to show for this run
+            views[view.name] = made
     return views

@@ -38,15 +38,14 @@ class GradResult:
     Shows itself as HTML in a notebook and as text in a terminal: the views in order, then the extras.
     """
 
-    def __init__(self, trace, views, *, precision=4, stepper=None, extras=(), derivatives=None):
+    def __init__(self, trace, views, *, precision=4, extras=(), derivatives=None):
         self.trace = trace                # the trace model (trace/model.py)
         self.views = dict(views)          # {name: view} in the order they are shown
         self.precision = precision
         self.panel = None  # the SliderPanel shown with it, if any
-        self.stepper = stepper            # views.stepper.Stepper (--steps), shown under the graph
         self.stepper_live = False         # True when the magic shows the stepper as a widget instead
         self.stepper_widget = None        # that widget (views.stepper.StepperWidget), if any
-        self.extras = list(extras)        # more views under the graph: .grad history, Jacobian, check, slope
+        self.extras = list(extras)        # views the magic built from re-runs: Jacobian, Hessian, check, slope
         self._derivatives = derivatives
         self.problems = []                # [Problem]: what could not be recorded or drawn
         self.problems.extend(Problem(note, details) for note, details in
@@ -112,6 +111,11 @@ class GradResult:
         return self.diagram.save(path)
 
     @property
+    def stepper(self):
+        """The stepper (views.stepper.Stepper, with --steps), or None."""
+        return self.views.get("steps")
+
+    @property
     def jacobian(self):
         """{leaf name: array (output elements, leaf elements)} (--jacobian, or a backward(gradient=v)), or None."""
         return None if self._derivatives is None else self._derivatives.jacobian
@@ -169,9 +173,9 @@ class GradResult:
         return "<div class='autograd-magic'>" + body + notes + "</div>"
 
     def _html_parts(self):
-        parts = [view._repr_html_() for view in self.views.values()]
+        parts = [view._repr_html_() for name, view in self.views.items() if name != "steps"]
         parts.extend(view._repr_html_() for view in self.extras)
-        if self.stepper is not None and not self.stepper_live:
+        if self.stepper is not None and not self.stepper_live:  # the live widget is shown apart
             parts.append(self.stepper._repr_html_())
         return "".join(parts)
 
@@ -185,7 +189,7 @@ class GradResult:
         return "\n\n".join(p for p in parts if p)
 
     def _text_parts(self):
-        parts = [repr(view) for view in self.views.values()]
+        parts = [repr(view) for name, view in self.views.items() if name != "steps"]
         parts.extend(repr(view) for view in self.extras)
         if self.stepper is not None:
             parts.append(repr(self.stepper))

@@ -40,6 +40,7 @@ LABELS = {
         "next": "next",
         "none": "no backward() ran in this cell: nothing to step through",
         "static": "the last step (what the table shows); every step below",
+        "more": "... {n} more steps (the stepper goes through all of them)",
     },
     "ko": {
         "before": "backward() 전: {n}단계 남음",
@@ -65,8 +66,10 @@ LABELS = {
         "next": "다음",
         "none": "이 셀에서 backward()가 실행되지 않아 단계가 없습니다",
         "static": "마지막 단계 (표와 같은 값); 아래는 모든 단계",
+        "more": "... {n}단계 더 (스테퍼로 모두 볼 수 있습니다)",
     },
 }
+MAX_LISTED = 60   # steps listed as text in the static view and in a terminal
 SMALL = 4   # arrays of up to this many elements are written out on edges; bigger ones are summarised
 
 
@@ -214,14 +217,15 @@ class Stepper:
         if k == 0:
             return [self._t("before", n=n)]
         name, nid, g, inputs = self._step_fields(self.steps[k - 1])
-        head = self._t("step", k=k, n=n) + ": " + self._t("runs", node=self._node_title(name, nid))
+        head = self._t("step", k=k, n=n) + ": " + self._t("runs", node=self._node_title(name, nid, self.steps[k - 1]))
         if nid not in self._nodes:
             head += " " + self._t("undrawn")
         return [head, self._t("grad_in", g=short(g, self.precision))]
 
-    def _node_title(self, name, nid):
+    def _node_title(self, name, nid, step=None):
         box = self._boxes.get(nid)
-        return name if box is None else f"{name} ({box.label})"
+        label = box.label if box is not None else getattr(step, "tensor", None)   # the source's name for it
+        return name if not label else f"{name} ({label})"
 
     # ---------------------------------------------------------------- pictures and words
 
@@ -240,7 +244,7 @@ class Stepper:
         """Step k in one or a few lines of plain text."""
         name, nid, g, inputs = self._step_fields(self.steps[k - 1])
         p = self.precision
-        lines = [f"{k:>3}. {self._node_title(name, nid)}  " + self._t("grad_in", g=short(g, p))]
+        lines = [f"{k:>3}. {self._node_title(name, nid, self.steps[k - 1])}  " + self._t("grad_in", g=short(g, p))]
         for target, _, local, c in inputs:
             if c is None:
                 continue
@@ -256,8 +260,15 @@ class Stepper:
     def __repr__(self):
         if not self.steps:
             return self._t("none")
-        return "\n".join([self._t("title", n=len(self.steps))] +
-                         [self.step_text(k) for k in range(1, len(self.steps) + 1)])
+        return self._t("title", n=len(self.steps)) + "\n" + self._all_steps_text()
+
+    def _all_steps_text(self):
+        """Every step as text; past MAX_LISTED steps the rest are counted (a long loop stays readable)."""
+        n = len(self.steps)
+        lines = [self.step_text(k) for k in range(1, min(n, MAX_LISTED) + 1)]
+        if n > MAX_LISTED:
+            lines.append(self._t("more", n=n - MAX_LISTED))
+        return "\n".join(lines)
 
     def _repr_html_(self):
         """The static view (untrusted notebooks, nbconvert, viewers): the last step as an image, then every step
@@ -269,8 +280,7 @@ class Stepper:
         svg = self.svg(len(self.steps))
         if svg:
             parts.append(svg_img(svg))
-        parts.append("<pre>" + html.escape("\n".join(self.step_text(k) for k in range(1, len(self.steps) + 1)))
-                     + "</pre></div>")
+        parts.append("<pre>" + html.escape(self._all_steps_text()) + "</pre></div>")
         return "".join(parts)
 
     def widget(self):

@@ -1,5 +1,8 @@
 """The gradient table: one row per tensor a %%grad cell touched, as HTML (escaped) and aligned plain text."""
 import html
+import math
+
+import numpy as np
 
 from ..trace.model import INTERMEDIATE, OUTPUT
 from .format import tensor_text
@@ -16,6 +19,35 @@ def printable(text):
     if text.isprintable():  # str.isprintable is False for every Cc, Cf, Zl, Zp, Cs, Co, Cn character
         return text
     return "".join(ch if ch == "\n" or ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
+
+
+def sparkline(values, width=24):
+    """A line of block characters for a history (``▇▅▃▂▁▁``): readable in HTML and in a terminal."""
+    pts = [v for v in values if v is not None and math.isfinite(v)]
+    if len(pts) < 2:
+        return ""
+    if len(pts) > width:   # the value at evenly spaced passes, the first and the last kept
+        idx = np.linspace(0, len(pts) - 1, width).round().astype(int)
+        pts = [pts[i] for i in idx]
+    lo, hi = min(pts), max(pts)
+    if hi == lo:
+        return BLOCKS[0] * len(pts)
+    return "".join(BLOCKS[min(len(BLOCKS) - 1, int((p - lo) / (hi - lo) * len(BLOCKS)))] for p in pts)
+
+
+def history_text(info):
+    """``100 passes: 18.67 → 0.0484`` and a sparkline of the values (outputs), the values or the norm (leaves)."""
+    hist = info.history
+    if not hist or info.passes < 2:
+        return ""
+    known = [v for v in hist if v is not None]
+    if not known:
+        return f"{info.passes} passes"
+    what = "" if info.kind == OUTPUT or all(n == 1 for n in info.shape) else "norm "
+    return f"{info.passes} passes: {what}{known[0]:.4g} \u2192 {known[-1]:.4g}\n{sparkline(hist)}"
 
 
 class GradTable:
@@ -41,9 +73,11 @@ class GradTable:
             notes.append(COMPUTED_NOTE)
         if info.kind == OUTPUT and info.grad is not None:
             notes.append("where backward() started")
-        return [printable(info.label), KIND_TEXT[info.kind], shape, dtype, value, grad, "; ".join(notes)]
+        notes.extend(info.notes)
+        return [printable(info.label), KIND_TEXT[info.kind], shape, dtype, value, grad, history_text(info),
+                "; ".join(notes)]
 
-    HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "note"]
+    HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "over the passes", "note"]
 
     def _columns(self):
         if getattr(self, "_cached", None) is not None:
@@ -53,7 +87,8 @@ class GradTable:
 
     def _compute_columns(self):
         rows = [self.cells(r) for r in self.rows]
-        keep = [i for i, h in enumerate(self.HEADERS) if h not in ("dtype", "note") or any(r[i] for r in rows)]
+        keep = [i for i, h in enumerate(self.HEADERS)
+                if h not in ("dtype", "note", "over the passes") or any(r[i] for r in rows)]
         return [self.HEADERS[i] for i in keep], [[r[i] for i in keep] for r in rows]
 
     def __repr__(self):

@@ -1,7 +1,9 @@
 """torch.autograd: backward, grad, functional.jacobian/hessian, grad-mode helpers."""
+import warnings
+
 from ...engine.grad import backward, grad  # noqa: F401
 from ..grad_mode import enable_grad, no_grad, set_grad_enabled  # noqa: F401
-from . import function, functional  # noqa: F401
+from . import function, functional, profiler  # noqa: F401
 from .function import Function  # noqa: F401
 
 
@@ -21,8 +23,11 @@ class set_detect_anomaly:
 detect_anomaly = set_detect_anomaly
 
 
-def Variable(data, requires_grad=False):
-    """The old wrapper: returns the tensor itself, as PyTorch does today."""
+def Variable(data, requires_grad=False, volatile=False):
+    """The old wrapper: returns the tensor itself, as PyTorch does today (volatile= only warns, as there)."""
+    if volatile:
+        warnings.warn("volatile was removed and now has no effect. Use `with torch.no_grad():` instead.",
+                      UserWarning, stacklevel=2)
     if requires_grad:
         data.requires_grad_(True)
     return data

@@ -2,6 +2,7 @@
 import numpy as np
 
 from ...engine.grad import grad
+from ...engine.shaping import stack
 from ...engine.tensor import Tensor
 from ..grad_mode import enable_grad
 
@@ -35,7 +36,6 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
                     elif g is not None:
                         per_input[j].reshape((-1,) + xs[j].shape)[i] = g._data
             if create_graph:
-                from .. import stack
                 row = tuple(stack(ts).reshape(out.shape + xs[j].shape) for j, ts in enumerate(per_input_t))
             else:
                 row = tuple(Tensor._wrap(a) for a in per_input)

@@ -2,6 +2,7 @@
 from . import functional, init, utils  # noqa: F401
 from .conv import Conv1d, Conv2d  # noqa: F401
 from .container import ModuleDict, ModuleList, Sequential  # noqa: F401
+from .layers import LazyLinear, UninitializedParameter  # noqa: F401
 from .layers import (ELU, GELU, Dropout, Dropout2d, Embedding, Flatten, Identity, LeakyReLU, Linear,  # noqa: F401
                      LogSoftmax, ReLU, Sigmoid, SiLU, Softmax, Softplus, Tanh, Unflatten)
 from .loss import (BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss,  # noqa: F401

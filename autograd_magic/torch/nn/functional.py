@@ -1,10 +1,15 @@
 """torch.nn.functional: activations, linear and the losses of the first lessons."""
+import warnings
+
 import numpy as np
 
+from ...engine import dtypes
 from ...engine import functions as F
+from ...engine import linalg as L
 from ...engine import shaping as S
 from ...engine.optable import OPS
-from ...engine.tensor import DECLARED_FUNCTIONS, Tensor, apply
+from ...engine.tensor import Tensor
+from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
 sigmoid = DECLARED_FUNCTIONS["sigmoid"]
 tanh = DECLARED_FUNCTIONS["tanh"]
@@ -20,17 +25,8 @@ def _reduction(size_average, reduce, reduction):
     return "sum" if size_average is False else "mean"
 
 
-_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int",
-                 "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool"}
-
-
-def _scalar_name(arr):
-    return _SCALAR_NAMES.get(arr.dtype.name, arr.dtype.name)
-
-
 def _implicit_dim(name, ndim, stacklevel):
     """PyTorch's guess when dim is left out (old tutorials): 0 for 0-, 1- and 3-d inputs, else 1, with a warning."""
-    import warnings
     warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call to include dim=X "
                   "as an argument.", UserWarning, stacklevel=stacklevel)
     return 0 if ndim in (0, 1, 3) else 1
@@ -81,7 +77,6 @@ def silu(input, inplace=False):
 
 def _inplace(input, op, *consts):
     """op's result written into input, with the engine's in-place rules (leaf check, version, history)."""
-    from ...engine.tensor import inplace
     return inplace(lambda old: apply(op, (old,), *consts), input)
 
 
@@ -146,18 +141,17 @@ def linear(input, weight, bias=None):
     """input @ weight.T + bias, recorded as PyTorch records it (AddmmBackward0 between views)."""
     wt = S.t(weight)
     if input.ndim == 2:
-        return F.addmm(bias, input, wt) if bias is not None else F.mm(input, wt)
+        return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)
     if bias is None:
-        return F.matmul(input, wt)
+        return L.matmul(input, wt)
     if not input._data.flags.c_contiguous:  # ATen: a matmul (copying the input), then + bias
-        return F.matmul(input, wt) + bias
+        return L.matmul(input, wt) + bias
     flat = S.view(input, -1, input.shape[-1])
-    return S.view(F.addmm(bias, flat, wt), *input.shape[:-1], weight.shape[0])
+    return S.view(L.addmm(bias, flat, wt), *input.shape[:-1], weight.shape[0])
 
 
 def _check_same(input, target, name):
     if input.shape != target.shape:
-        import warnings
         warnings.warn(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}). "
                       "This will likely lead to incorrect results due to broadcasting. Please ensure they have the "
                       "same size.", UserWarning, stacklevel=3)
@@ -181,7 +175,6 @@ def _const(t, input, how):
     (pos_weight * target)."""
     if t is None:
         return None
-    from ...engine.tensor import check_broadcast
     arr = t._data if isinstance(t, Tensor) else np.asarray(t)
     shape = input._data.shape
     if how == "expand":
@@ -203,7 +196,7 @@ def _const(t, input, how):
 
 def _check_float_target(input, target):
     if target._data.dtype != input._data.dtype:
-        raise RuntimeError(f"Found dtype {_scalar_name(target._data)} but expected {_scalar_name(input._data)}")
+        raise RuntimeError(f"Found dtype {dtypes.scalar_name(target._data.dtype)} but expected {dtypes.scalar_name(input._data.dtype)}")
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
@@ -227,8 +220,8 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
                            "`logical_xor()` operator instead.")
     if kind in "iu":
-        raise RuntimeError(f"result type {_scalar_name(input._data)} can't be cast to the desired output type "
-                           f"{_scalar_name(target._data)}")
+        raise RuntimeError(f"result type {dtypes.scalar_name(input._data.dtype)} can't be cast to the desired output type "
+                           f"{dtypes.scalar_name(target._data.dtype)}")
     return apply(OPS["binary_cross_entropy_with_logits"], (input, target), red, _const(weight, input, "left"),
                  _const(pos_weight, input, "right"))
 
@@ -242,7 +235,7 @@ def _class_weights(weight, input, n_classes, prefix=""):
         raise RuntimeError(f"{prefix}weight tensor should be defined either for all {n_classes} classes or no "
                            f"classes but got weight tensor of shape: [{', '.join(map(str, w.shape))}]")
     if w.dtype != input._data.dtype:
-        raise RuntimeError(f"expected scalar type {_scalar_name(input._data)} but found {_scalar_name(w)}")
+        raise RuntimeError(f"expected scalar type {dtypes.scalar_name(input._data.dtype)} but found {dtypes.scalar_name(w.dtype)}")
     return w.reshape(-1)
 
 
@@ -257,7 +250,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
         raise ValueError(f"Expected input batch_size ({shape[0]}) to match target batch_size "
                          f"({t.shape[0] if t.ndim else 1}).")
     if t.dtype not in (np.int64, np.uint8):
-        raise RuntimeError(f"expected target dtype to be Long or Byte, but got {_scalar_name(t)}")
+        raise RuntimeError(f"expected target dtype to be Long or Byte, but got {dtypes.scalar_name(t.dtype)}")
     if len(shape) == 3 or len(shape) > 4:
         if t.shape[1:] != shape[2:]:
             raise RuntimeError(f"Expected target size [{', '.join(map(str, (shape[0],) + shape[2:]))}], got "
@@ -305,7 +298,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     if shape == target._data.shape:                    # class probabilities
         if not target.is_floating_point():
             raise RuntimeError(f"Expected floating point type for target with class probabilities, got "
-                               f"{_scalar_name(target._data)}")
+                               f"{dtypes.scalar_name(target._data.dtype)}")
         if ignore_index >= 0:
             raise RuntimeError("ignore_index is not supported for floating point target")
         if not 0.0 <= label_smoothing <= 1.0:

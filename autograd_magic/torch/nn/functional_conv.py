@@ -6,7 +6,8 @@ import numpy as np
 from ...engine.ops_conv import max_pool_with_indices, pool_geometry
 from ...engine.ops_norm import batch_stats
 from ...engine.optable import OPS
-from ...engine.tensor import Tensor, apply
+from ...engine.tensor import Tensor
+from ...engine.tensor_base import apply
 
 _TYPE_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int"}
 

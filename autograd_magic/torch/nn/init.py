@@ -1,15 +1,16 @@
 """torch.nn.init: initialisers drawing from the PyTorch-identical generator (same numbers after manual_seed)."""
 import math
+import warnings
 
 import numpy as np
 
+from ...engine import random
 from ..grad_mode import no_grad
 
 
 def _generator(generator=None):
     if generator is not None:
         return generator._impl
-    from ...engine import random
     return random.default_generator
 
 
@@ -109,7 +110,6 @@ def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gener
 def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
     """N(mean, std) cut to [a, b] by PyTorch's rejection sampling, drawing what it draws: whole-tensor normal
     redraws while any value is outside (when [a, b] holds over 30% of the mass), else uniform proposals."""
-    import warnings
 
     def norm_cdf(x):
         return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0

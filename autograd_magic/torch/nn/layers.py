@@ -5,6 +5,7 @@ import numpy as np
 
 from ...engine.tensor import Tensor
 from . import functional, init
+from .functional_conv import dropout2d
 from .module import Module, Parameter
 
 
@@ -120,7 +121,6 @@ class Dropout2d(Dropout):
     """Zeroes whole channels with probability p while training (F.dropout2d); identity in eval()."""
 
     def forward(self, input):
-        from .functional_conv import dropout2d
         return dropout2d(input, self.p, self.training, self.inplace)
 
 
@@ -275,3 +275,51 @@ class LogSoftmax(Softmax):
 
 for _cls in (ReLU, SiLU, LeakyReLU, ELU, LogSoftmax):
     _cls.__module__ = "torch.nn.modules.activation"
+
+
+class UninitializedParameter(Parameter):
+    """The weight of a lazy module before its first call (its shape is not known yet)."""
+    __module__ = "torch.nn.parameter"
+
+    def __new__(cls, requires_grad=True, device=None, dtype=None):
+        p = cls._wrap(np.empty((0,), np.float32 if dtype is None else dtype.np))
+        return p.requires_grad_(True) if requires_grad else p
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __repr__(self):
+        return "<UninitializedParameter>"
+
+    __str__ = __repr__
+
+
+class LazyLinear(Linear):
+    """A Linear whose in_features is taken from the first input; it then becomes a Linear (PyTorch's
+    cls_to_become), with the same initial draws as Linear(in_features, out_features) at that moment."""
+    __module__ = "torch.nn.modules.linear"
+
+    def __init__(self, out_features, bias=True, device=None, dtype=None):
+        Module.__init__(self)
+        self.in_features = 0
+        self.out_features = out_features
+        self._dtype = dtype
+        self.weight = UninitializedParameter(dtype=dtype)
+        self.bias = UninitializedParameter(dtype=dtype) if bias else None
+        if not bias:
+            self._parameters["bias"] = None
+
+    def reset_parameters(self):
+        if self.in_features:
+            Linear.reset_parameters(self)
+
+    def forward(self, input):
+        np_dtype = np.float32 if self._dtype is None else self._dtype.np
+        self.in_features = input.shape[-1]
+        self.weight = Parameter(Tensor._wrap(np.empty((self.out_features, self.in_features), np_dtype)))
+        if self.bias is not None:
+            self.bias = Parameter(Tensor._wrap(np.empty((self.out_features,), np_dtype)))
+        Linear.reset_parameters(self)
+        del self._dtype
+        self.__class__ = Linear
+        return Linear.forward(self, input)

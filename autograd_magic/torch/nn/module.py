@@ -3,6 +3,11 @@ import collections
 
 import numpy as np
 
+from ...engine import dtypes
+from ...engine.autograd import RemovableHandle
+from ...engine.methods import to_dtype_arg
+from ...engine.printing import format_parameter
+from ...engine.size import Size
 from ...engine.tensor import Tensor
 
 
@@ -21,7 +26,6 @@ class Parameter(Tensor):
         pass
 
     def __repr__(self):
-        from ...engine.printing import format_parameter
         return format_parameter(self._data, self.dtype.name, requires_grad=self._rg)
 
     __str__ = __repr__
@@ -36,6 +40,25 @@ class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_key
         return f"_IncompatibleKeys(missing_keys={self.missing_keys}, unexpected_keys={self.unexpected_keys})"
 
     __str__ = __repr__
+
+
+_GLOBAL_HOOKS = {"pre": {}, "post": {}}   # hooks for every module's forward, run before each module's own
+
+
+def _add_global_hook(kind, hook):
+    handle = RemovableHandle(_GLOBAL_HOOKS[kind])
+    _GLOBAL_HOOKS[kind][handle.id] = hook
+    return handle
+
+
+def register_module_forward_pre_hook(hook):
+    """As PyTorch's: ``hook(module, args)`` runs before every module's forward; returns a handle to remove it."""
+    return _add_global_hook("pre", hook)
+
+
+def register_module_forward_hook(hook):
+    """As PyTorch's: ``hook(module, args, output)`` runs after every module's forward; returns a removable handle."""
+    return _add_global_hook("post", hook)
 
 
 class Module:
@@ -92,21 +115,22 @@ class Module:
 
     def __call__(self, *args, **kwargs):
         hooks = self.__dict__.get("_forward_hooks")
-        if not hooks:
+        if not hooks and not _GLOBAL_HOOKS["pre"] and not _GLOBAL_HOOKS["post"]:
             return self.forward(*args, **kwargs)
-        for hook in list(hooks["pre"].values()):  # hook(module, args) may replace the args
+        pre = list(_GLOBAL_HOOKS["pre"].values()) + (list(hooks["pre"].values()) if hooks else [])
+        post = list(_GLOBAL_HOOKS["post"].values()) + (list(hooks["post"].values()) if hooks else [])
+        for hook in pre:  # hook(module, args) may replace the args
             result = hook(self, args)
             if result is not None:
                 args = result if isinstance(result, tuple) else (result,)
         out = self.forward(*args, **kwargs)
-        for hook in list(hooks["post"].values()):  # hook(module, args, output) may replace the output
+        for hook in post:  # hook(module, args, output) may replace the output
             result = hook(self, args, out)
             if result is not None:
                 out = result
         return out
 
     def _add_hook(self, kind, hook):
-        from ...engine.autograd import RemovableHandle
         hooks = self.__dict__.setdefault("_forward_hooks", {"pre": {}, "post": {}})
         handle = RemovableHandle(hooks[kind])
         hooks[kind][handle.id] = hook
@@ -194,7 +218,6 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
-        from ...engine.methods import to_dtype_arg
         dtype = to_dtype_arg(args, kwargs)
         if dtype is None:
             return self
@@ -204,15 +227,12 @@ class Module:
         return self._cast(dtype)
 
     def float(self):
-        from ...engine import dtypes
         return self._cast(dtypes.float32)
 
     def double(self):
-        from ...engine import dtypes
         return self._cast(dtypes.float64)
 
     def half(self):
-        from ...engine import dtypes
         return self._cast(dtypes.float16)
 
     def type(self, dst_type):
@@ -248,7 +268,6 @@ class Module:
                 target = own[k]
                 src = v._data if isinstance(v, Tensor) else np.asarray(v)
                 if src.shape != target._data.shape:
-                    from ...engine.size import Size
                     errors.append(f"size mismatch for {k}: copying a param with shape {Size(src.shape)} from "
                                   f"checkpoint, the shape in current model is {Size(target._data.shape)}.")
         if errors:

@@ -11,10 +11,11 @@ import warnings
 
 import numpy as np
 
-from ...engine.ops_rnn import lstm_layer
+from ...engine.rnn import lstm_layer
 from ...engine.optable import OPS
 from ...engine.shaping import _view_out, cat, stack
-from ...engine.tensor import Tensor, apply
+from ...engine.tensor import Tensor
+from ...engine.tensor_base import apply
 from . import functional as F
 from . import init
 from .module import Module, Parameter

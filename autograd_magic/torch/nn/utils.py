@@ -1,6 +1,7 @@
 """torch.nn.utils: gradient clipping."""
 import numpy as np
 
+from ...engine.shaping import cat
 from ...engine.tensor import Tensor
 
 
@@ -48,5 +49,4 @@ def clip_grad_value_(parameters, clip_value, foreach=None):
 
 
 def parameters_to_vector(parameters):
-    from ...engine.shaping import cat
     return cat([p.reshape(-1) for p in parameters])

@@ -5,6 +5,8 @@ import warnings
 
 import numpy as np
 
+from ...engine import random
+from ...engine.shaping import stack
 from ...engine.tensor import Tensor
 
 
@@ -72,14 +74,12 @@ class ConcatDataset(Dataset):
 
 
 def _default_generator():
-    from ...engine import random
     return random.default_generator
 
 
 def _fresh_generator(generator):
     """A new generator seeded from one draw of the given (or default) one, as RandomSampler makes when it was
     given no generator: torch.empty((), dtype=torch.int64).random_()."""
-    from ...engine import random
     gen = random.Generator()
     gen.manual_seed(_draw_seed(generator))
     return gen
@@ -93,7 +93,6 @@ def _draw_seed(generator):
 
 def default_collate(batch):
     """Stack a list of samples into a batch: tensors stacked, numbers into tensors, tuples/dicts element-wise."""
-    from ...engine.shaping import stack
     elem = batch[0]
     if isinstance(elem, Tensor):
         return stack(list(batch), 0)

@@ -5,9 +5,10 @@ import warnings
 
 import numpy as np
 
-from ..engine import dtypes
-from ..engine.size import Size
-from ..engine.tensor import Tensor, check_foreign
+from . import dtypes, random
+from .functions import write_out
+from .size import Size, device
+from .tensor_base import TensorBase, check_foreign, wrap
 
 _COPY_WARNING = (
     "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
@@ -20,7 +21,7 @@ def _infer(data):
     stack = [data]
     while stack:
         x = stack.pop()
-        if isinstance(x, Tensor):
+        if isinstance(x, TensorBase):
             d = x.dtype
             fixed = d if fixed is None else dtypes.promote_pair(fixed, d)
         elif isinstance(x, (np.ndarray, np.generic)) and not isinstance(x, np.bool_):
@@ -42,7 +43,7 @@ def _infer(data):
 
 
 def _nested(data):
-    if isinstance(data, Tensor):
+    if isinstance(data, TensorBase):
         return data._data
     if isinstance(data, (list, tuple)):
         items = [_nested(v) for v in data]
@@ -59,7 +60,7 @@ def _check_ragged(data, dim=0):
         is_seq = isinstance(v, (list, tuple))
         if is_seq and not first_is_seq:
             raise TypeError(f"must be real number, not {type(v).__name__}")
-        if first_is_seq and not is_seq and not isinstance(v, Tensor):
+        if first_is_seq and not is_seq and not isinstance(v, TensorBase):
             raise TypeError("not a sequence")
     if first_is_seq:
         n = len(data[0])
@@ -71,7 +72,7 @@ def _check_ragged(data, dim=0):
 
 
 def _finish(data, dtype, requires_grad):
-    t = Tensor._wrap(data)
+    t = wrap(data)
     if requires_grad:
         if data.dtype.kind != "f":
             raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
@@ -96,12 +97,12 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
             return _finish(np.array(data, dtype=target.np), target, requires_grad)
     elif cls is float and dtype is None:
         return _finish(np.array(data, dtype=np.float32), dtypes.float32, requires_grad)
-    if isinstance(data, Tensor):
+    if isinstance(data, TensorBase):
         warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
     elif isinstance(data, (list, tuple)):
         _check_ragged(data)
         for v in data:
-            if isinstance(v, Tensor):
+            if isinstance(v, TensorBase):
                 if v._data.size != 1 and v._data.ndim:
                     raise ValueError("only one element tensors can be converted to Python scalars")
                 if v._rg and v._data.dtype.kind == "f":
@@ -113,12 +114,12 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
 
 def as_tensor(data, dtype=None, device=None):
     check_foreign(data)
-    if isinstance(data, Tensor):
+    if isinstance(data, TensorBase):
         return data if dtype is None else data.to(dtype)
     if isinstance(data, np.ndarray) and (dtype is None or dtype.np == data.dtype):
         return from_numpy(data)
     target = dtype or _infer(data)
-    return Tensor._wrap(np.array(_nested(data), dtype=target.np))
+    return wrap(np.array(_nested(data), dtype=target.np))
 
 
 def from_numpy(ndarray):
@@ -126,7 +127,7 @@ def from_numpy(ndarray):
     if not isinstance(ndarray, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {type(ndarray).__name__})")
     dtypes.from_numpy_dtype(ndarray.dtype)
-    return Tensor._wrap(ndarray)
+    return wrap(ndarray)
 
 
 def _size(size):
@@ -142,7 +143,6 @@ def _filled(size, value, dtype, requires_grad, cat=2, out=None):
 
 
 def _into(t, out):
-    from ..engine.functions import write_out
     return write_out(t, out, "", warn_resize=False)
 
 
@@ -152,7 +152,6 @@ def _check_device(dev):
     if dev is not None:
         if str(dev).startswith("cuda"):
             raise AssertionError("Torch not compiled with CUDA enabled")
-        from ..engine.size import device
         device(dev)
 
 
@@ -204,7 +203,7 @@ def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False
 def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if end is None:
         start, end = 0, start
-    vals = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
+    vals = [v.item() if isinstance(v, TensorBase) else v for v in (start, end, step)]
     if step == 0:
         raise RuntimeError("step must be nonzero")
     is_float = any(isinstance(v, float) for v in vals)
@@ -238,7 +237,6 @@ def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, la
 def _gen(generator):
     if generator is not None:
         return generator._impl
-    from ..engine import random
     return random.default_generator
 
 
@@ -293,23 +291,23 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
            layout=None, pin_memory=False):
     if device is not None:
         _check_device(device)
-    if isinstance(mean, Tensor) or isinstance(std, Tensor):
-        m = mean._data if isinstance(mean, Tensor) else mean
-        s = std._data if isinstance(std, Tensor) else std
-        ref = mean if isinstance(mean, Tensor) else std
+    if isinstance(mean, TensorBase) or isinstance(std, TensorBase):
+        m = mean._data if isinstance(mean, TensorBase) else mean
+        s = std._data if isinstance(std, TensorBase) else std
+        ref = mean if isinstance(mean, TensorBase) else std
         shape = np.broadcast_shapes(np.shape(m), np.shape(s))
-        return Tensor._wrap(_gen(generator).normal(shape, ref._data.dtype, m, s))
+        return wrap(_gen(generator).normal(shape, ref._data.dtype, m, s))
     dt = dtype or dtypes.float32
     return _finish(_gen(generator).normal(_size((size,)), dt.np, mean, std), dt, requires_grad)
 
 
 def bernoulli(input, p=None, *, generator=None, out=None):
     probs = input._data if p is None else np.full(input._data.shape, p, input._data.dtype)
-    return Tensor._wrap(_gen(generator).bernoulli(probs, input._data.dtype))
+    return wrap(_gen(generator).bernoulli(probs, input._data.dtype))
 
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
-    return Tensor._wrap(_gen(generator).multinomial(input._data, num_samples, replacement))
+    return wrap(_gen(generator).multinomial(input._data, num_samples, replacement))
 
 
 # ---------------------------------------------------------------- legacy typed constructors
@@ -323,27 +321,26 @@ class _LegacyTensorType(type):
         _check_device(device)
         dt = cls.dtype
         if not args:
-            return Tensor._wrap(np.zeros((0,), dt.np))
+            return wrap(np.zeros((0,), dt.np))
         if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
             data = args[0]
-            if isinstance(data, Tensor):
+            if isinstance(data, TensorBase):
                 if data.dtype is not dt:
                     raise TypeError(f"expected {_options(dt)} (got {_options(data.dtype)})")
                 return data.detach()
             if isinstance(data, Size):
-                return Tensor._wrap(np.zeros(tuple(data), dt.np))
+                return wrap(np.zeros(tuple(data), dt.np))
             if not isinstance(data, (list, tuple, np.ndarray)):
                 raise TypeError(f"new(): data must be a sequence (got {type(data).__name__})")
             return tensor(data, dtype=dt)
-        return Tensor._wrap(np.zeros(_size(args), dt.np))
+        return wrap(np.zeros(_size(args), dt.np))
 
     def __instancecheck__(cls, obj):
-        return isinstance(obj, Tensor) and obj.dtype is cls.dtype
+        return isinstance(obj, TensorBase) and obj.dtype is cls.dtype
 
 
 def _options(dt):
-    from ..engine.functions import _CNAMES
-    return (f"TensorOptions(dtype={_CNAMES[dt.name]}, device=cpu, layout=Strided, requires_grad=false (default), "
+    return (f"TensorOptions(dtype={dt.c_name}, device=cpu, layout=Strided, requires_grad=false (default), "
             "pinned_memory=false (default), memory_format=(nullopt))")
 
 
@@ -368,17 +365,15 @@ def _new(make):
     return method
 
 
-Tensor.new_zeros = _new(lambda s, a, dt, rg, dev: zeros(*a, dtype=dt, requires_grad=rg, device=dev))
-Tensor.new_ones = _new(lambda s, a, dt, rg, dev: ones(*a, dtype=dt, requires_grad=rg, device=dev))
-Tensor.new_empty = _new(lambda s, a, dt, rg, dev: empty(*a, dtype=dt, requires_grad=rg, device=dev))
-Tensor.new_full = _new(lambda s, a, dt, rg, dev: full(a[0], a[1], dtype=dt, requires_grad=rg, device=dev))
+new_zeros = _new(lambda s, a, dt, rg, dev: zeros(*a, dtype=dt, requires_grad=rg, device=dev))
+new_ones = _new(lambda s, a, dt, rg, dev: ones(*a, dtype=dt, requires_grad=rg, device=dev))
+new_empty = _new(lambda s, a, dt, rg, dev: empty(*a, dtype=dt, requires_grad=rg, device=dev))
+new_full = _new(lambda s, a, dt, rg, dev: full(a[0], a[1], dtype=dt, requires_grad=rg, device=dev))
 
 
-def _new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
-    if isinstance(data, Tensor):
+def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
+    if isinstance(data, TensorBase):
         warnings.warn(_COPY_WARNING.replace("torch.tensor(", "tensor.new_tensor("), UserWarning, stacklevel=2)
         data = data._data
     return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad, device=device)
 
-
-Tensor.new_tensor = _new_tensor

@@ -1,0 +1,87 @@
+"""Functions composed from views, picks and joins, recorded as PyTorch records them: broadcast_to,
+broadcast_tensors, narrow, movedim, atleast_1d/2d, hstack, vstack, tile, repeat_interleave."""
+import numpy as np
+
+from .indexing import index_select, repeat
+from .optable import OPS
+from .shaping import cat, expand, permute, reshape, unsqueeze, view
+from .tensor_base import TensorBase, _dim, apply, wrap
+
+
+def broadcast_to(input, size):
+    return expand(input, tuple(size))
+
+
+def broadcast_tensors(*tensors):
+    shape = np.broadcast_shapes(*(t._data.shape for t in tensors))
+    return tuple(t if t._data.shape == shape else expand(t, shape) for t in tensors)
+
+
+def narrow(input, dim, start, length):
+    d = _dim(dim, input._data.ndim)
+    size = input._data.shape[d]
+    start = int(start)
+    if start < 0:
+        start += size
+    if not 0 <= start <= size:
+        raise IndexError(f"start out of range (expected to be in range of [{-size}, {size}], but got "
+                         f"{start - size if start < 0 else start})")
+    if start + length > size:
+        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+    return input[(slice(None),) * d + (slice(start, start + length),)]
+
+
+def movedim(input, source, destination):
+    ndim = input._data.ndim
+    src = [_dim(d, ndim) for d in (source if isinstance(source, (list, tuple)) else [source])]
+    dst = [_dim(d, ndim) for d in (destination if isinstance(destination, (list, tuple)) else [destination])]
+    order = [d for d in range(ndim) if d not in src]
+    for s, d in sorted(zip(dst, src)):
+        order.insert(s, d)
+    return permute(input, order)
+
+
+moveaxis = movedim
+
+
+def atleast_1d(input):
+    return reshape(input, 1) if input._data.ndim == 0 else input
+
+
+def atleast_2d(input):
+    if input._data.ndim == 0:
+        return reshape(input, 1, 1)
+    return unsqueeze(input, 0) if input._data.ndim == 1 else input
+
+
+def hstack(tensors):
+    tensors = [atleast_1d(t) for t in tensors]
+    return cat(tensors, 0 if tensors[0]._data.ndim == 1 else 1)
+
+
+def vstack(tensors):
+    return cat([atleast_2d(t) for t in tensors], 0)
+
+
+def tile(input, dims):
+    dims = tuple(dims)
+    dims = (1,) * (input._data.ndim - len(dims)) + dims
+    return repeat(input, *dims)
+
+
+def repeat_interleave(input, repeats, dim=None, *, output_size=None):
+    """Each element repeated `repeats` times (a number): unsqueeze, expand, clone, view, as PyTorch records it."""
+    t = input
+    if dim is None:
+        t, dim = (reshape(t, -1) if t._data.ndim != 1 else t), 0
+    d = _dim(dim, t._data.ndim)
+    if isinstance(repeats, TensorBase):  # a tensor of repeats picks with index_select, as PyTorch does
+        idx = np.repeat(np.arange(t._data.shape[d]), repeats._data.reshape(-1) if repeats._data.ndim else
+                        int(repeats._data))
+        return index_select(t, d, wrap(idx.astype(np.int64)))
+    shape = list(t._data.shape)
+    big = shape[:d + 1] + [repeats] + shape[d + 1:]
+    wide = expand(unsqueeze(t, d + 1), big)
+    out = apply(OPS["clone"], (wide,), data=np.ascontiguousarray(wide._data))
+    shape[d] *= repeats
+    return view(out, shape)

@@ -1,0 +1,647 @@
+"""TensorBase, what every engine module builds on: a numpy array with PyTorch's autograd attributes; ``apply``,
+which runs an op of the table and records its node; ``binary_op`` (type promotion); the in-place machinery; and the
+functions and methods generated from the op declarations.
+
+Tensor (tensor.py) is TensorBase plus its methods, as PyTorch's ``torch.Tensor`` builds on ``torch._C.TensorBase``.
+The engine's functions make tensors with ``wrap``, which gives them that class: Tensor names itself with
+``class Tensor(..., result_class=True)`` when it is defined.
+"""
+import warnings
+import weakref
+
+import numpy as np
+
+from . import bufpool, dtypes
+# The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
+from . import ops, ops_conv, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape, ops_tensor  # noqa: F401
+from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
+from .optable import OPS, declared_ops
+from .printing import format_tensor
+from .size import CPU, Size
+
+_FLOAT_KINDS = "f"
+_NONLEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
+    "populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf "
+    "Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure "
+    "you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information. "
+    "(Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:493.)")
+_NO_GRAD_DTYPE = "only Tensors of floating point dtype can require gradients"
+
+
+
+# ---------------------------------------------------------------- functions and methods generated from declarations
+
+
+def declared_function(op, name):
+    """The public function an op declares (``api=``): split the arguments, promote, record (see optable)."""
+    to_float = op.promote == "float"
+    if op.args is None:
+        if to_float:
+            def fn(input):
+                return apply(op, (input if input._data.dtype.kind == "f" else input.float(),))
+        else:
+            def fn(input):
+                return apply(op, (input,))
+    else:
+        split = op.args
+
+        def fn(*args, **kwargs):
+            inputs, consts = split(*args, **kwargs)
+            if to_float:
+                inputs = tuple(t if t.__class__ in _SCALARS or t._data.dtype.kind == "f" else t.float()
+                               for t in inputs)
+            return apply(op, inputs, *consts)
+    fn.__name__ = fn.__qualname__ = name
+    fn.__doc__ = op.doc or f"{name} (differentiable; grad_fn {op.node})."
+    return fn
+
+
+def _declared():
+    """{public name: function} and {method name: method} of every op that declares its API."""
+    functions, methods = {}, {}
+    for op in declared_ops():
+        fn = declared_function(op, op.api[0])
+        for name in op.api:
+            functions[name] = fn
+            if op.method:
+                methods[name] = fn
+        if op.inplace:
+            methods[op.api[0] + "_"] = _inplace_method(fn, op.api[0] + "_")
+    return functions, methods
+
+
+def _inplace_method(fn, name):
+    def method(self, *args, **kwargs):
+        return inplace(fn, self, *args, **kwargs)
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+DECLARED_FUNCTIONS, _declared_methods = _declared()
+# The methods generated from the op table, as a base class of Tensor (Tensor's own body overrides none of them).
+DeclaredMethods = type("DeclaredMethods", (), {"__slots__": (), "__module__": __name__, **_declared_methods})
+
+
+class TensorBase:
+    """The data and autograd attributes of a tensor on the CPU, backed by a numpy array (see tensor.Tensor)."""
+    # Rarely set attributes live in the instance __dict__ with these class defaults, so that creating a
+    # tensor (the hot path of every op) sets only four slots.
+    __slots__ = ("_data", "_rg", "_fn", "_vb", "__dict__", "__weakref__")
+    _grad = None
+    _accum = None
+    _retains_grad = False
+    _hooks = None
+    _view_of_leaf = False
+    _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
+    __array_priority__ = 1000
+    __hash__ = object.__hash__
+
+    def __init_subclass__(cls, result_class=False, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if result_class:
+            global _RESULT_CLASS
+            _RESULT_CLASS = cls
+
+    def __new__(cls, *args, **kwargs):
+        return object.__new__(cls)
+
+    def __init__(self, *args, **kwargs):
+        # torch.Tensor(data) / torch.Tensor(*sizes): a float32 tensor.
+        if len(args) == 1 and not isinstance(args[0], int):
+            data = np.array(_to_nested(args[0]), dtype=np.float32)
+        else:
+            data = np.zeros(tuple(args), dtype=np.float32)
+        self._init(data)
+
+    def _init(self, data, rg=False, grad_fn=None):
+        self._data = data
+        self._rg = rg
+        self._fn = grad_fn
+        self._vb = None
+
+    @classmethod
+    def _wrap(cls, data, rg=False, grad_fn=None):
+        t = object.__new__(cls)
+        t._data = data
+        t._rg = rg
+        t._fn = grad_fn
+        t._vb = None
+        return t
+
+    @property
+    def grad_fn(self):
+        """The node that made this tensor. The engine keeps plain Nodes (one class keeps its hot paths fast);
+        a node handed to the user becomes an instance of the class named like PyTorch's (MulBackward0)."""
+        fn = self._fn
+        if fn is not None and fn.__class__ is Node:
+            fn.__class__ = fn.op.node_cls
+        return fn
+
+    @grad_fn.setter
+    def grad_fn(self, fn):
+        self._fn = fn
+
+    @property
+    def _vbox(self):
+        """The version counter, a one-element list shared with views (made when first needed)."""
+        vb = self._vb
+        if vb is None:
+            vb = self._vb = [0]
+        return vb
+
+    @_vbox.setter
+    def _vbox(self, box):
+        self._vb = box
+
+    # ------------------------------------------------------------ autograd attributes
+
+    @property
+    def requires_grad(self):
+        return self._rg
+
+    @requires_grad.setter
+    def requires_grad(self, flag):
+        if flag and self._fn is None and self._data.dtype.kind != "f":
+            raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
+        self.requires_grad_(flag)
+
+    def requires_grad_(self, requires_grad=True):
+        if self._fn is not None:
+            if not requires_grad:
+                raise RuntimeError(
+                    "you can only change requires_grad flags of leaf variables. If you want to use a computed "
+                    "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+            return self
+        if requires_grad and self._data.dtype.kind != "f":
+            raise RuntimeError(_NO_GRAD_DTYPE)
+        self._rg = bool(requires_grad)
+        return self
+
+    @property
+    def volatile(self):
+        """Legacy Variable flag: always False, with PyTorch's warning."""
+        warnings.warn("volatile was removed (Variable.volatile is always False)", UserWarning, stacklevel=2)
+        return False
+
+    @property
+    def output_nr(self):
+        """Which output of its grad_fn this tensor is (nonzero only for multi-output nodes)."""
+        fn = self._fn
+        return self._slot.nr if fn is not None and fn.multi else 0
+
+    @property
+    def is_leaf(self):
+        return self._fn is None
+
+    @property
+    def grad(self):
+        if self._fn is not None and not self._retains_grad:
+            warnings.warn(_NONLEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        if value is not None and not isinstance(value, TensorBase):
+            raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
+        if value is not None and value._data.shape != self._data.shape:
+            raise RuntimeError("assigned grad has data of a different size")
+        self._grad = value
+
+    @property
+    def retains_grad(self):
+        return self._retains_grad
+
+    @property
+    def _version(self):
+        return self._vbox[0]
+
+    @property
+    def data(self):
+        return wrap_view(self._data, self)
+
+    @data.setter
+    def data(self, value):
+        self._data = value._data
+
+
+    def _accumulator(self):
+        acc = self._accum
+        if acc is None:
+            acc = self._accum = AccumulateGrad(self)
+        return acc
+
+    def retain_grad(self):
+        if self._fn is None:
+            if not self._rg:
+                raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+            return
+        _single_output(self, "retain_grad()")
+        self._retains_grad = True
+        self._fn.out_ref = weakref.ref(self)
+
+    def register_hook(self, hook):
+        if not self._rg:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+        if self._fn is None:
+            if self._hooks is None:
+                self._hooks = {}
+            handle = RemovableHandle(self._hooks)
+            self._hooks[handle.id] = hook
+            return handle
+        _single_output(self, "register_hook()")
+        hooks = self._fn._hooks("pre")
+        handle = RemovableHandle(hooks)
+        hooks[handle.id] = hook
+        return handle
+
+    def detach(self):
+        t = wrap(self._data)
+        t._vbox = self._vbox
+        return t
+
+    def detach_(self):
+        if self._view_of_leaf:
+            raise RuntimeError("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
+        self._fn = None
+        self._rg = False
+        return self
+
+    # ------------------------------------------------------------ basic properties
+
+    @property
+    def dtype(self):
+        return dtypes._FROM_NP[self._data.dtype]
+
+    @property
+    def shape(self):
+        return Size(self._data.shape)
+
+    def size(self, dim=None):
+        if dim is None:
+            return Size(self._data.shape)
+        return self._data.shape[_dim(dim, self._data.ndim)]
+
+    def dim(self):
+        return self._data.ndim
+
+    ndimension = dim
+
+    @property
+    def ndim(self):
+        return self._data.ndim
+
+    def numel(self):
+        return self._data.size
+
+    nelement = numel
+
+    def element_size(self):
+        return self._data.itemsize
+
+    @property
+    def device(self):
+        return CPU
+
+    @property
+    def is_cuda(self):
+        return False
+
+    def is_floating_point(self):
+        return self._data.dtype.kind == "f"
+
+    def stride(self, dim=None):
+        st = tuple(s // self._data.itemsize for s in self._data.strides)
+        return st if dim is None else st[_dim(dim, self._data.ndim)]
+
+    def is_contiguous(self, memory_format=None):
+        return self._data.flags.c_contiguous
+
+    def contiguous(self, memory_format=None):
+        if self._data.flags.c_contiguous:
+            return self
+        return apply(OPS["clone"], (self,), data=np.ascontiguousarray(self._data))  # clone() keeps the strides
+
+    def __len__(self):
+        if not self._data.ndim:
+            raise TypeError("len() of a 0-d tensor")
+        return self._data.shape[0]
+
+    def __iter__(self):
+        if not self._data.ndim:
+            raise TypeError("iteration over a 0-d tensor")
+        return (self[i] for i in range(self._data.shape[0]))
+
+    def item(self):
+        if self._data.size != 1:
+            raise RuntimeError(
+                f"a Tensor with {self._data.size} elements cannot be converted to Scalar")
+        return self._data.reshape(()).item()
+
+    def tolist(self):
+        return self._data.tolist()
+
+    def numpy(self, *, force=False):
+        if self._rg and not force:
+            raise RuntimeError(
+                "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+        return self._data
+
+    def __array__(self, dtype=None, copy=None):
+        if self._rg:
+            raise RuntimeError(
+                "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+        return self._data if dtype is None else self._data.astype(dtype)
+
+    def __bool__(self):
+        if self._data.size != 1:
+            raise RuntimeError(
+                "Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self._data.reshape(()))
+
+    def _to_python_scalar(self, warn=True):
+        if self._rg and warn:
+            warn_once("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
+                      "Consider using tensor.detach() first. (Triggered internally at "
+                      "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:822.)",
+                      stacklevel=3)
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return self._data.reshape(()).item()
+
+    def __float__(self):
+        return float(self._to_python_scalar())
+
+    def __int__(self):
+        return int(self._to_python_scalar(warn=False))  # PyTorch warns for float() and complex() only
+
+    def __index__(self):
+        if self._data.dtype.kind not in "iub" or self._data.size != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self._data.reshape(()))
+
+    def __complex__(self):
+        return complex(self._to_python_scalar())
+
+    def __format__(self, spec):
+        if self._data.ndim == 0:
+            return self.item().__format__(spec)
+        return object.__format__(self, spec)
+
+    def __repr__(self, *, tensor_contents=None):
+        fn = self._fn
+        return format_tensor(self._data, self.dtype.name, requires_grad=self._rg,
+                             grad_fn_name=None if fn is None else fn.op.node)
+
+    __str__ = __repr__
+
+    def __getattr__(self, name):  # only for names nothing defines: say that it is PyTorch's, not ours
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise AttributeError(f"'Tensor' object has no attribute '{name}': autograd_magic implements a subset of "
+                             f"PyTorch, and Tensor.{name} is not part of it")
+
+    def __deepcopy__(self, memo):
+        if self._fn is not None:
+            raise RuntimeError(
+                "Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the "
+                "moment.  If you were attempting to deepcopy a module, this may be because of a torch.nn.utils."
+                "weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001")
+        t = type(self)._wrap(self._data.copy(), self._rg)
+        if self._grad is not None:
+            t._grad = wrap(self._grad._data.copy())
+        memo[id(self)] = t
+        return t
+
+
+_WARNED = set()
+
+
+def _single_output(t, what):
+    if t._fn.multi:
+        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {what} on an output of a node "
+                                  f"with several outputs ({t._fn.op.node}) is not part of it")
+
+
+def wrap(data, rg=False, grad_fn=None):
+    """A new tensor (of class Tensor) around a numpy array: how the engine's functions make their results."""
+    t = object.__new__(_RESULT_CLASS)
+    t._data = data
+    t._rg = rg
+    t._fn = grad_fn
+    t._vb = None
+    return t
+
+
+def wrap_view(data, base):
+    """A tensor around data, a view of base's array: it shares base's version counter."""
+    t = wrap(data)
+    t._vbox = base._vbox
+    return t
+
+
+_RESULT_CLASS = None  # set by the definition of Tensor (see TensorBase.__init_subclass__)
+
+
+def warn_once(message, category=UserWarning, stacklevel=2):
+    """A UserWarning that PyTorch gives once per process (TORCH_WARN_ONCE): later calls are silent."""
+    if message in _WARNED:
+        return
+    _WARNED.add(message)
+    warnings.warn(message, category, stacklevel=stacklevel + 1)
+
+
+def _to_nested(x):
+    if isinstance(x, TensorBase):
+        return x._data
+    if isinstance(x, (list, tuple)):
+        return [_to_nested(v) for v in x]
+    return x
+
+
+def _dim(d, ndim):
+    """Wrap a possibly negative dim, with PyTorch's IndexError."""
+    n = max(ndim, 1)
+    if not -n <= d < n:
+        raise IndexError(
+            f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {d})")
+    return d + n if d < 0 else d
+
+
+# ---------------------------------------------------------------- recording ops
+
+
+def apply(op, inputs, *consts, data=None):
+    """Run op forward on the inputs' arrays and, in grad mode, record a Node for backward.
+
+    inputs are Tensors, or Python scalars standing for a constant operand.
+    """
+    if data is None:
+        n = len(inputs)
+        if n == 1:
+            data = op.fwd(inputs[0]._data, *consts)
+        elif n == 2 and not consts and inputs[0].__class__ not in _SCALARS and inputs[1].__class__ not in _SCALARS:
+            a = inputs[0]._data
+            data = op.fwd(a, inputs[1]._data) if a.nbytes < _POOL_MIN else bufpool.binary(op.fwd, a, inputs[1]._data)
+        else:
+            data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
+        if data.__class__ is not np.ndarray:
+            data = np.asarray(data)
+    out = wrap(data)
+    if GRAD_MODE.enabled:
+        for t in inputs:
+            if t.__class__ not in _SCALARS and t._rg:
+                out._rg = True
+                out._fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
+                break
+    return out
+
+
+def _save(op, inputs, out):
+    save_if = op.save_if
+    saved = []
+    for i in op.saves:
+        if i < 0:
+            saved.append(Saved(out, True))
+            continue
+        t = inputs[i]
+        if save_if is not None and i in save_if:
+            other = inputs[save_if[i]]
+            if other.__class__ in _SCALARS or not other._rg:
+                saved.append(None)
+                continue
+        saved.append(t if t.__class__ in _SCALARS else Saved(t))
+    return saved
+
+
+_SCALARS = {int, float, bool}
+_POOL_MIN = bufpool.MIN_BYTES  # results from here on go into arrays the engine reuses (bufpool)
+
+
+def check_broadcast(sa, sb):
+    """PyTorch's message for shapes that do not broadcast."""
+    n = max(len(sa), len(sb))
+    for i in range(1, n + 1):
+        da = sa[-i] if i <= len(sa) else 1
+        db = sb[-i] if i <= len(sb) else 1
+        if da != db and da != 1 and db != 1:
+            raise RuntimeError(f"The size of tensor a ({da}) must match the size of tensor b ({db}) at "
+                               f"non-singleton dimension {n - i}")
+
+
+def scalar_tensor(value, dtype):
+    return wrap(np.asarray(value, dtype=dtype))
+
+
+def binary(name, a, b):
+    """a (op) b with PyTorch's type promotion; a is a Tensor, b a Tensor or Python number."""
+    return binary_op(OPS[name], a, b)
+
+
+def binary_op(op, a, b):
+    ad = a._data
+    cls = b.__class__
+    if cls is float or cls is int or cls is bool:
+        if ad.dtype.kind != "f":
+            dt = dtypes.float32 if op.name == "div" else dtypes.result_type((a, b))
+            if dt.np != ad.dtype:
+                a = wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
+                ad = a._data
+        # Fast path of `x * 2`: forward, then a node only if recording.
+        data = op.fwd(ad, b) if ad.nbytes < _POOL_MIN else bufpool.binary(op.fwd, ad, b)
+        if data.__class__ is not np.ndarray:
+            data = np.asarray(data)
+        out = wrap(data)
+        if a._rg and GRAD_MODE.enabled:
+            out._rg = True
+            out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
+        return out
+    if isinstance(b, TensorBase):
+        bd = b._data
+        if ad.shape != bd.shape:
+            check_broadcast(ad.shape, bd.shape)
+        if ad.dtype is not bd.dtype:
+            dt = dtypes.result_type((a, b)).np
+            if ad.dtype != dt:
+                a = wrap(ad.astype(dt)) if not a._rg else a.to(dtypes._FROM_NP[dt])
+            if bd.dtype != dt:
+                b = wrap(bd.astype(dt)) if not b._rg else b.to(dtypes._FROM_NP[dt])
+        elif op.name == "div" and ad.dtype.kind != "f":
+            a, b = a.float(), b.float()
+        return apply(op, (a, b))
+    if isinstance(b, (np.number, np.bool_)):
+        return binary_op(op, a, b.item())
+    if isinstance(b, (int, float)):  # subclasses of int/float (e.g. IntEnum)
+        return binary_op(op, a, float(b) if isinstance(b, float) else int(b))
+    if isinstance(b, np.ndarray):
+        return binary_op(op, a, wrap(b))
+    check_foreign(b)
+    return NotImplemented
+
+
+def check_foreign(value):
+    """A real PyTorch tensor reaching the engine: say so, instead of an obscure failure further on."""
+    cls = type(value)
+    if isinstance(value, TensorBase):
+        return
+    if cls.__module__.split(".")[0] == "torch" and cls.__name__ in ("Tensor", "Parameter"):
+        raise TypeError("a PyTorch tensor reached autograd_magic's engine. Inside %%grad (and with "
+                        "`from autograd_magic import torch`), `torch` is autograd_magic's engine: make the tensor "
+                        "with it (torch.tensor(...)), or convert a PyTorch tensor with .detach().numpy() first")
+
+
+# ---------------------------------------------------------------- in place (x += 1, x.exp_(), x[i] = v)
+
+
+_LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
+_VIEW_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+
+
+def check_inplace(t):
+    if GRAD_MODE.enabled:
+        if t._fn is None and t._rg:
+            raise RuntimeError(_LEAF_INPLACE)
+        if t._view_of_leaf:
+            raise RuntimeError(_VIEW_INPLACE)
+
+
+def commit_inplace(t, new):
+    """Write new's values into t's array and give t new's history."""
+    data = new._data
+    if data.dtype != t._data.dtype and not np.can_cast(data.dtype, t._data.dtype, "same_kind"):
+        raise RuntimeError(f"result type {dtypes.scalar_name(data.dtype)} can't be cast to the desired output type "
+                           f"{dtypes.scalar_name(t._data.dtype)}")
+    if t._data.shape != data.shape:
+        try:
+            np.broadcast_to(data, t._data.shape)
+        except ValueError:
+            raise RuntimeError(f"output with shape [{', '.join(map(str, t._data.shape))}] doesn't match the "
+                               f"broadcast shape [{', '.join(map(str, data.shape))}]") from None
+    np.copyto(t._data, data, casting="unsafe")
+    t._vbox[0] += 1
+    if new._fn is not None:
+        t._fn = new._fn
+        t._rg = True
+    return t
+
+
+def inplace(fn, t, *args, **kwargs):
+    """Run out-of-place fn(t, ...) and store the result in t (PyTorch's in-place semantics)."""
+    recording = GRAD_MODE.enabled and (t._rg or any(isinstance(a, TensorBase) and a._rg for a in args))
+    if not recording:
+        plain = wrap(t._data)
+        return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
+    check_inplace(t)
+    # The op may save its input for backward: give it the value from before the write.
+    old = wrap(t._data.copy(), t._rg, t._fn)
+    old._accum = t._accum
+    return commit_inplace(t, fn(old, *args, **kwargs))
+
+
+def _no_grad_call(fn, plain, args, kwargs):
+    before = GRAD_MODE.enabled
+    GRAD_MODE.enabled = False
+    try:
+        return fn(plain, *args, **kwargs)
+    finally:
+        GRAD_MODE.enabled = before

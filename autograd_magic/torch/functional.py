@@ -1,0 +1,11 @@
+"""torch.functional: the functions PyTorch defines in Python there (the same objects as torch.NAME), and F."""
+from ..engine.einsum import einsum  # noqa: F401
+from ..engine.composed import atleast_1d, atleast_2d, broadcast_tensors  # noqa: F401
+from ..engine.ordering import meshgrid, unique  # noqa: F401
+from ..engine.shaping import norm, split  # noqa: F401
+from .nn import functional as F  # noqa: F401
+
+
+def __getattr__(name):
+    raise AttributeError(f"module 'torch.functional' has no attribute '{name}': autograd_magic implements a subset "
+                         f"of PyTorch, and torch.functional.{name} is not part of it")

@@ -1,0 +1,123 @@
+"""Repeated backward passes (training loops, several cells): one entry per output and per leaf, not per call.
+
+A loop that calls ``loss.backward()`` 100 times makes 100 different ``loss`` tensors. ``Outputs`` keeps, per
+output name, the first and the last of them, how many passes started there, and the output's value at each pass
+(its history, for the loss curve). ``LeafHistory`` keeps each leaf's value (a scalar, else its norm) and gradient
+norm at each pass that reached it: the parameter's trajectory. Both are bounded (MAX_POINTS values each).
+
+Iterating over ``Outputs`` gives ``(tensor, gradient given)`` of the last pass of each output, in the order the
+outputs first appeared, which is what the table's rows and the graph's roots are drawn from.
+"""
+import numpy as np
+
+MAX_POINTS = 10000
+
+
+def summary(values):
+    """One number for a history: the value of a one-element array, else its L2 norm (None when not finite-able)."""
+    try:
+        a = np.asarray(values)
+        if a.size == 1:
+            return float(a.reshape(()))
+        return float(np.sqrt(np.sum(np.square(a, dtype=np.float64))))
+    except (TypeError, ValueError):
+        return None
+
+
+class OutputRun:
+    """Every backward pass that started from one output (by name)."""
+    __slots__ = ("name", "first", "last", "count", "history")
+
+    def __init__(self, name, tensor, seed, value):
+        self.name = name
+        self.first = self.last = (tensor, seed)
+        self.count = 1
+        self.history = [value]
+
+    def add(self, tensor, seed, value):
+        self.last = (tensor, seed)
+        self.count += 1
+        if len(self.history) < MAX_POINTS:
+            self.history.append(value)
+
+
+class Outputs:
+    """The outputs backward ran from, one OutputRun per name (unnamed ones by identity)."""
+
+    def __init__(self):
+        self.runs = {}
+
+    def add(self, tensor, seed, name, value):
+        key = name if name is not None else ("id", id(tensor))
+        run = self.runs.get(key)
+        if run is None:
+            self.runs[key] = OutputRun(name, tensor, seed, value)
+        else:
+            run.add(tensor, seed, value)
+
+    def __iter__(self):
+        return iter([run.last for run in self.runs.values()])
+
+    def __len__(self):
+        return len(self.runs)
+
+    def run_of(self, tensor):
+        for run in self.runs.values():
+            if run.last[0] is tensor:
+                return run
+        return None
+
+    @property
+    def passes(self):
+        """The most backward passes any one output started."""
+        return max((run.count for run in self.runs.values()), default=0)
+
+
+class LeafHistory:
+    """Per leaf (its node id): value summary and gradient norm at each pass that reached it."""
+
+    def __init__(self):
+        self.values = {}
+        self.grads = {}
+
+    def add(self, node_id, value, grad):
+        vs = self.values.setdefault(node_id, [])
+        if len(vs) < MAX_POINTS:
+            vs.append(value)
+            self.grads.setdefault(node_id, []).append(grad)
+
+
+ZEROED = "the gradient its last backward() gave; the code then zeroed it"
+CLEARED = "the gradient its last backward() gave; the code then set .grad to None"
+
+
+def add_loops(rows, graph, outputs, leaf_history, passes):
+    """Mark what repeated: outputs and leaves with their pass counts and histories, the graph with how many
+    passes ran over graphs like the one drawn, and leaf gradients that the code zeroed after the last pass."""
+    by_name = {run.name: run for run in outputs.runs.values() if run.name is not None}
+    for row in rows:
+        if row.kind == "output":
+            run = by_name.get(row.name)
+            if run is not None and run.count > 1:
+                row.passes, row.history = run.count, list(run.history)
+        elif row.kind == "leaf" and row.node_id is not None:
+            values = leaf_history.values.get(row.node_id)
+            if values is not None and len(values) > 1:
+                row.passes, row.history = len(values), list(values)
+            _unzero(row, passes)
+    graph.repeats = max(1, outputs.passes)
+
+
+def _unzero(row, passes):
+    """A leaf whose .grad is zero or None now, while the last pass that reached it left a gradient: show that."""
+    now = row.grad
+    if now is not None and np.any(now != 0):
+        return
+    for p in reversed(passes):
+        for leaf in reversed(p.leaves):
+            if leaf.node_id == row.node_id:
+                if leaf.after is None or not np.any(np.asarray(leaf.after) != 0):
+                    return
+                row.grad = np.array(leaf.after)
+                row.notes.append(CLEARED if now is None else ZEROED)
+                return

@@ -1,0 +1,245 @@
+"""Which nn.Module made which backward node, for the graph's module boxes.
+
+While a cell runs, global forward hooks (``register_module_forward_pre_hook`` / ``register_module_forward_hook``,
+PyTorch's API, which the engine has too) see every module call. When a call returns, the nodes between its inputs
+and its outputs are the module's: a walk back from the outputs' ``grad_fn`` that stops at the inputs' nodes and at
+nodes made before the call (their creation order), and takes in the ``AccumulateGrad`` of the module's own
+parameters. Calls nest: a node made by ``model.0`` inside ``model`` gets the scope ``(model, model.0)``.
+
+The hooks are removed when the cell ends; nothing is written on modules, tensors or nodes (a side table here).
+"""
+import contextlib
+import weakref
+
+
+class Backend:
+    """The few questions the scopes ask about tensors and nodes, for one autograd implementation."""
+
+    def __init__(self, is_tensor, grad_fn, leaf_node, next_nodes, is_accumulate, node_tensor, order, register,
+                 weak_nodes=True):
+        self.is_tensor, self.grad_fn, self.leaf_node = is_tensor, grad_fn, leaf_node
+        self.next_nodes, self.is_accumulate, self.node_tensor = next_nodes, is_accumulate, node_tensor
+        self.order, self.register, self.weak_nodes = order, register, weak_nodes
+
+
+def engine_backend():
+    from ..engine import inspect as ei
+    from ..torch.nn import module as nn_module
+
+    def leaf_node(t):
+        return ei.leaf_node(t) if ei.requires_grad(t) else None
+
+    return Backend(ei.is_tensor, ei.grad_fn, leaf_node, ei.next_nodes, ei.is_accumulate, ei.node_tensor,
+                   ei.creation_order, (nn_module.register_module_forward_pre_hook,
+                                       nn_module.register_module_forward_hook))
+
+
+def torch_backend(torch):
+    def leaf_node(t):
+        if not t.requires_grad:
+            return None
+        try:
+            return t.view_as(t).grad_fn.next_functions[0][0]
+        except Exception:  # noqa: BLE001
+            return None
+
+    def order(node):
+        try:
+            return node._sequence_nr()
+        except Exception:  # noqa: BLE001
+            return 0
+
+    hooks = torch.nn.modules.module
+    return Backend(lambda x: isinstance(x, torch.Tensor), lambda t: t.grad_fn, leaf_node,
+                   lambda n: [f for f, _ in n.next_functions], lambda n: hasattr(n, "variable"),
+                   lambda n: n.variable, order,
+                   (hooks.register_module_forward_pre_hook, hooks.register_module_forward_hook), weak_nodes=False)
+
+
+def _tensors(obj, is_tensor, out, depth=0):
+    """The tensors in a module's arguments or output (tuples, lists, dicts, one level of nesting or two)."""
+    if is_tensor(obj):
+        out.append(obj)
+    elif depth < 3 and isinstance(obj, (tuple, list)):
+        for item in obj:
+            _tensors(item, is_tensor, out, depth + 1)
+    elif depth < 3 and isinstance(obj, dict):
+        for item in obj.values():
+            _tensors(item, is_tensor, out, depth + 1)
+    return out
+
+
+class ModuleScopes:
+    """Records, for each backward node made inside a module call, the chain of modules (outer to inner)."""
+
+    MAX_WALK = 20000   # nodes visited per module call at most (a module over a huge graph is not boxed whole)
+
+    def __init__(self, backend):
+        self.b = backend
+        self.scopes = weakref.WeakKeyDictionary() if backend.weak_nodes else {}   # node -> (module key, ...)
+        self.modules = {}        # module key -> weakref to the module (or the module, when not weakly referable)
+        self._stack = []
+        self.failed = None
+
+    @contextlib.contextmanager
+    def recording(self):
+        pre, post = self.b.register
+        handles = [pre(self._pre), post(self._post)]
+        try:
+            yield self
+        finally:
+            for h in handles:
+                h.remove()
+
+    def scope(self, node):
+        return self.scopes.get(node, ())
+
+    def module(self, key):
+        ref = self.modules.get(key)
+        return ref() if isinstance(ref, weakref.ref) else ref
+
+    # ------------------------------------------------------------ the hooks (never raise into the cell)
+
+    def _pre(self, module, args):
+        try:
+            b = self.b
+            bounds = set()
+            mark = None
+            for t in _tensors(args, b.is_tensor, []):
+                node = b.grad_fn(t)
+                if node is not None:
+                    bounds.add(node)
+                    o = b.order(node)
+                    mark = o if mark is None or o > mark else mark
+                else:
+                    leaf = b.leaf_node(t)
+                    if leaf is not None:
+                        bounds.add(leaf)
+            self._stack.append((module, bounds, mark))
+        except Exception as exc:  # noqa: BLE001 - module boxes are a view: the cell must run as written
+            self.failed = exc
+            self._stack.append((module, set(), None))
+        return None
+
+    def _post(self, module, args, output):
+        try:
+            if not self._stack:
+                return None
+            mod, bounds, mark = self._stack.pop()
+            if mod is not module:
+                return None
+            self._assign(module, bounds, mark, output)
+        except Exception as exc:  # noqa: BLE001
+            self.failed = exc
+        return None
+
+    def _assign(self, module, bounds, mark, output):
+        b = self.b
+        key = id(module)
+        if key not in self.modules:
+            try:
+                self.modules[key] = weakref.ref(module)
+            except TypeError:
+                self.modules[key] = module
+        own = None
+        stack = []
+        for t in _tensors(output, b.is_tensor, []):
+            node = b.grad_fn(t)
+            if node is not None and node not in bounds:
+                stack.append(node)
+        seen = set(stack)
+        visited = 0
+        while stack and visited < self.MAX_WALK:
+            node = stack.pop()
+            visited += 1
+            old = self.scopes.get(node, ())
+            if key not in old:
+                self.scopes[node] = (key,) + old
+            for nxt in b.next_nodes(node):
+                if nxt is None or nxt in seen or nxt in bounds:
+                    continue
+                seen.add(nxt)
+                if b.is_accumulate(nxt):
+                    if own is None:
+                        own = {id(p) for p in module.parameters()}
+                    if id(b.node_tensor(nxt)) in own:
+                        old = self.scopes.get(nxt, ())
+                        if key not in old:
+                            self.scopes[nxt] = (key,) + old
+                    continue
+                if mark is not None and b.order(nxt) <= mark:
+                    continue   # made before this call: not the module's
+                stack.append(nxt)
+
+
+def module_names(user_ns, is_module):
+    """{id(module): "model.0"}, from the modules bound in the namespace (first name wins)."""
+    names = {}
+    for var, obj in list(user_ns.items()):
+        if var.startswith("_") or not is_module(obj):
+            continue
+        try:
+            for prefix, m in obj.named_modules():
+                names.setdefault(id(m), var + ("." + prefix if prefix else ""))
+        except Exception:  # noqa: BLE001 - a broken user module is left unnamed
+            continue
+    return names
+
+
+def parameter_names(user_ns, is_module):
+    """{id(parameter): "model.0.weight"} for the modules bound in the namespace."""
+    names = {}
+    for var, obj in list(user_ns.items()):
+        if var.startswith("_") or not is_module(obj):
+            continue
+        try:
+            for pname, p in obj.named_parameters():
+                names.setdefault(id(p), f"{var}.{pname}")
+        except Exception:  # noqa: BLE001
+            continue
+    return names
+
+
+def describe(module):
+    """A short label for a module: ``Linear(3 -> 5)``, ``Conv2d(1 -> 6, 5x5)``, else its class name."""
+    kind = type(module).__name__
+    get = getattr
+    try:
+        if hasattr(module, "in_features") and hasattr(module, "out_features"):
+            return f"{kind}({get(module, 'in_features')} \u2192 {get(module, 'out_features')})"
+        if hasattr(module, "in_channels") and hasattr(module, "out_channels"):
+            k = get(module, "kernel_size", None)
+            size = "x".join(str(v) for v in k) if isinstance(k, (tuple, list)) else str(k)
+            return f"{kind}({get(module, 'in_channels')} \u2192 {get(module, 'out_channels')}, {size})"
+        if hasattr(module, "input_size") and hasattr(module, "hidden_size"):
+            return f"{kind}({get(module, 'input_size')} \u2192 {get(module, 'hidden_size')})"
+    except Exception:  # noqa: BLE001
+        pass
+    return kind
+
+
+def add_scopes(graph, nodes, scopes, user_ns, is_module, node_id):
+    """Give each drawn op node (and the tensor box beside it) the chain of modules that made it, and
+    ``graph.scopes`` their labels (``model.0: Linear(3 → 5)``)."""
+    if scopes is None or not len(scopes.scopes):
+        return
+    by_id = {}
+    for node in nodes:
+        chain = scopes.scope(node)
+        if chain:
+            by_id[node_id(node)] = chain
+    if not by_id:
+        return
+    names = module_names(user_ns, is_module)
+    used = set()
+    for gnode in graph.nodes:
+        chain = by_id.get(gnode.node_id)
+        if chain:
+            gnode.scope = chain
+            used.update(chain)
+    for key in used:
+        module = scopes.module(key)
+        if module is None:
+            continue
+        name = names.get(key)
+        graph.scopes[key] = f"{name}: {describe(module)}" if name else describe(module)

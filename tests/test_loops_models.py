@@ -1,0 +1,164 @@
+"""Lessons beyond one expression: training loops and nn models under %%grad (one row per variable, the graph of
+one iteration with its count, histories, parameter names, module boxes)."""
+import re
+
+import numpy as np
+import pytest
+from IPython.utils.capture import capture_output
+
+LOOP = """
+import torch
+x_train = torch.FloatTensor([[1], [2], [3]])
+y_train = torch.FloatTensor([[2], [4], [6]])
+W = torch.zeros(1, requires_grad=True)
+b = torch.zeros(1, requires_grad=True)
+optimizer = torch.optim.SGD([W, b], lr=0.01)
+for epoch in range(100):
+    hypothesis = x_train * W + b
+    cost = torch.mean((hypothesis - y_train) ** 2)
+    optimizer.zero_grad()
+    cost.backward()
+    optimizer.step()
+    if epoch % 10 == 0:
+        print(f"{epoch} {cost.item():.6f}")
+"""
+
+
+def grad_cell(ip, source, options="--no-sliders"):
+    with capture_output() as cap:
+        ip.run_cell_magic("grad", f"-v res {options}", source)
+    return cap, ip.user_ns["res"]
+
+
+def test_a_training_loop_gives_one_row_per_variable_and_one_graph_marked_x100(ip):
+    cap, res = grad_cell(ip, LOOP)
+    assert [(r.name, r.kind) for r in res.rows] == [("W", "leaf"), ("b", "leaf"), ("cost", "output"),
+                                                     ("hypothesis", "intermediate")]
+    ops = [n.label for n in res.graph.nodes if n.kind == "op"]
+    assert sorted(ops) == sorted(["MeanBackward0", "PowBackward0", "SubBackward0", "AddBackward0", "MulBackward0",
+                                  "AccumulateGrad", "AccumulateGrad"])   # one iteration, drawn once
+    assert res.graph.repeats == 100 and "\u00d7100: 100 backward passes" in res.dot
+    assert len(res.trace.passes) == 100
+
+
+def test_the_loss_history_is_what_the_loop_printed(ip):
+    cap, res = grad_cell(ip, LOOP)
+    printed = {int(e): float(v) for e, v in re.findall(r"^(\d+) ([\d.]+)$", cap.stdout, re.M)}
+    cost = next(r for r in res.rows if r.name == "cost")
+    assert cost.passes == 100 and len(cost.history) == 100
+    for epoch, value in printed.items():
+        assert f"{cost.history[epoch]:.6f}" == f"{value:.6f}"
+    w = next(r for r in res.rows if r.name == "W")
+    assert w.passes == 100 and w.history[0] == 0.0 and w.history[-1] == pytest.approx(
+        ip.user_ns["W"].item() + 0.01 * w.grad.item(), rel=1e-5)   # the value each backward saw; then one step
+    text = repr(res)
+    assert "100 passes: 18.67 \u2192" in text and "\u2581" in text   # the words and the sparkline
+
+
+def test_a_gradient_the_code_zeroed_after_backward_is_shown_with_a_note(ip):
+    source = LOOP.replace("    optimizer.zero_grad()\n    cost.backward()\n    optimizer.step()\n",
+                          "    cost.backward()\n    optimizer.step()\n    optimizer.zero_grad()\n")
+    _, res = grad_cell(ip, source)
+    assert ip.user_ns["W"].grad is None    # the code left no gradient ...
+    w = next(r for r in res.rows if r.name == "W")
+    assert w.grad is not None and w.grad.item() != 0.0      # ... the table shows the last backward's
+    assert any("set .grad to None" in n for n in w.notes)
+    _, res = grad_cell(ip, "import torch\nw = torch.tensor(2.0, requires_grad=True)\n(w * w).backward()\n"
+                           "w.grad.zero_()\n")
+    w = res.rows[0]
+    assert w.grad.item() == 4.0 and any("zeroed" in n for n in w.notes)
+
+
+def test_the_output_of_a_100_step_loop_stays_small(ip):
+    cap, res = grad_cell(ip, LOOP)
+    html = res._repr_html_()
+    assert len(html) < 60_000
+    assert html.count("<tr") <= 6
+
+
+SEQUENTIAL = """
+import torch
+torch.manual_seed(0)
+model = torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.ReLU(), torch.nn.Linear(5, 1))
+X = torch.randn(4, 3)
+loss = ((model(X) - 1) ** 2).mean()
+loss.backward()
+"""
+
+CUSTOM = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+torch.manual_seed(0)
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(2, 4)
+        self.blocks = nn.ModuleList([nn.Linear(4, 4) for _ in range(2)])
+        self.fc2 = nn.Linear(4, 1)
+    def forward(self, x):
+        x = torch.tanh(self.fc1(x))
+        for block in self.blocks:
+            x = F.relu(block(x))
+        return self.fc2(x)
+net = Net()
+out = net(torch.randn(3, 2)).sum()
+out.backward()
+"""
+
+
+def test_parameters_are_named_as_named_parameters_names_them(ip):
+    _, res = grad_cell(ip, SEQUENTIAL)
+    leaves = sorted(r.name for r in res.rows if r.kind == "leaf")
+    assert leaves == ["model.0.bias", "model.0.weight", "model.2.bias", "model.2.weight"]
+    _, res = grad_cell(ip, CUSTOM)
+    leaves = sorted(r.name for r in res.rows if r.kind == "leaf")
+    assert leaves == sorted(f"net.{n}" for n, _ in ip.user_ns["net"].named_parameters())
+    assert "net.blocks.1.weight" in leaves
+
+
+def test_module_boxes_in_the_dot_source(ip):
+    _, res = grad_cell(ip, SEQUENTIAL)
+    dot = res.dot
+    for label in ("model: Sequential", "model.0: Linear(3 \u2192 5)", "model.1: ReLU", "model.2: Linear(5 \u2192 1)"):
+        assert f"label=<{label}>" in dot
+    assert dot.count("subgraph cluster") == 4
+    # each module's box holds its own ops and parameters
+    scopes = res.graph.scopes
+    by_label = {n.label: [scopes[k] for k in n.scope] for n in res.graph.nodes}
+    assert by_label["model.0.weight"] == ["model: Sequential", "model.0: Linear(3 \u2192 5)"]
+    assert by_label["ReluBackward0"] == ["model: Sequential", "model.1: ReLU"]
+    assert by_label["MeanBackward0"] == []
+    _, res = grad_cell(ip, SEQUENTIAL, "--no-sliders --depth 1")
+    assert res.dot.count("box3d") == 3 and "AddmmBackward0" not in res.dot
+    _, res = grad_cell(ip, SEQUENTIAL, "--no-sliders --depth 0")
+    assert res.dot.count("box3d") == 1 and "subgraph cluster" not in res.dot
+
+
+def test_a_big_model_starts_closed_and_opens_with_depth(ip):
+    source = SEQUENTIAL.replace("torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.ReLU(), torch.nn.Linear(5, 1))",
+                                "torch.nn.Sequential(*[m for _ in range(8) for m in (torch.nn.Linear(3, 3), "
+                                "torch.nn.Tanh())], torch.nn.Linear(3, 1))")
+    _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400")
+    assert res.dot.count("box3d") == 17       # past 40 ops: the modules are closed, one box each
+    _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400 --depth 5")
+    assert "box3d" not in res.dot and res.dot.count("AddmmBackward0") == 9
+
+
+def test_usage_error_for_a_bad_depth(ip):
+    from IPython.core.error import UsageError
+    with pytest.raises(UsageError, match="--depth"):
+        ip.run_cell_magic("grad", "--depth -1", "x = 1\n")
+
+
+def test_torch_backend_boxes_modules_too(ip):
+    torch = pytest.importorskip("torch")
+    _, res = grad_cell(ip, SEQUENTIAL, "--no-sliders --backend torch")
+    assert type(ip.user_ns["model"]) is torch.nn.Sequential
+    assert "label=<model.0: Linear(3 \u2192 5)>" in res.dot
+    leaves = sorted(r.name for r in res.rows if r.kind == "leaf")
+    assert leaves == ["model.0.bias", "model.0.weight", "model.2.bias", "model.2.weight"]
+    # no hook of ours is left on PyTorch's global module hooks
+    from torch.nn.modules import module as torch_module
+    assert not torch_module._global_forward_hooks and not torch_module._global_forward_pre_hooks
+    assert np.isfinite(float(ip.user_ns["loss"]))
