@@ -120,4 +120,5 @@ def _unzero(row, passes):
                     return
                 row.grad = np.array(leaf.after)
                 row.notes.append(CLEARED if now is None else ZEROED)
+                row.reset = "none" if now is None else "zero"
                 return

@@ -41,6 +41,7 @@ class TensorInfo:
     passes: int = 0               # backward passes that started here (OUTPUT) or reached it (LEAF), when > 1
     history: Optional[list] = None   # its value (a scalar, else the norm) at each of those passes (loops)
     notes: list = field(default_factory=list)   # what else the row must say ("the code zeroed it ...")
+    reset: Optional[str] = None   # "zero" / "none": after its last backward the code zeroed .grad / set it to None
 
     @property
     def label(self):

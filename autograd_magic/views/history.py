@@ -78,6 +78,8 @@ def histories(passes, rows, *, precision=4, lang="en"):
         row = finals.get(node_id)
         name = names[node_id] or (row.label if row is not None else "?")
         final = row.grad if row is not None else records[-1].after
+        if row is not None and getattr(row, "reset", None) is not None:   # the table shows the last pass's gradient
+            final = None if row.reset == "none" else np.zeros(np.shape(row.grad))
         text = leaf_history(name, records, final, precision=precision, lang=lang)
         if text:
             out.append(text)
