@@ -2,6 +2,8 @@
 
 Three stages: parse the options -> run the cell (runner.run_cell) -> present the result (display.result).
 """
+import contextlib
+
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
@@ -10,6 +12,8 @@ from traitlets import Unicode
 from .trace.model import OUTPUT
 from .views import registry
 from .views.result import GradResult
+from .views.first_run import FirstRun, value_text
+from .views.sliders import live_bundle
 from .trace.execute import cell_source, ends_with_semicolon, user_traceback
 from .trace.runner import run_cell
 
@@ -69,33 +73,47 @@ class GradMagics(Magics):
         args = self.parse_options(line)
         source, filename = self._compile_input(line, cell)
         runner = self.runner(args)
+        widgets = self._widgets(args)
         try:
-            run = runner(source, self.shell.user_ns, filename=filename)
+            with FirstRun(self.shell) if widgets else contextlib.nullcontext() as first:
+                run = runner(source, self.shell.user_ns, filename=filename)
         except BaseException as exc:  # noqa: BLE001 - shown as a normal cell shows it, see _fail
             self._fail(exc, filename, cell)
             return None
         if args.backend == "torch" and any(getattr(args, k, False) for k in ("jacobian", "hessian", "check", "slope")):
             run.notes.append("--jacobian, --hessian, --check and --slope re-run the cell on the engine: "
                              "they are left out with --backend torch")
-        if run.has_value and run.value is not None and not ends_with_semicolon(source):
-            self.shell.displayhook(run.value)
+        show_value = run.has_value and run.value is not None and not ends_with_semicolon(source)
         result = present(run, args, source if args.backend == "engine" else None,  # source: the cell as Python
                          self.shell.user_ns)                       # (after IPython's
         stepper = self.stepper_widget(result)                      # transform), what probe re-runs compile
         result.stepper_widget = stepper
         if args.variable:
             self.shell.user_ns[args.variable] = result
+        panel = None
+        if widgets and not args.output:
+            panel = self.sliders(run, result, args, cell, source, filename, stepper, runner)
+        result.panel = panel
+        if show_value:
+            if panel is None:
+                self.shell.displayhook(run.value)
+            else:  # Out[n] and _ as usual; the value is shown with the views, where a move replaces it
+                self.shell.displayhook.update_user_ns(run.value)
         if args.output:
             return result
-        panel = self.sliders(run, result, args, cell, source, filename, stepper, runner)
-        result.panel = panel
         from IPython.display import display
         if panel is not None:
-            # The widget for frontends with widgets; the static table and graph for everything else (a
-            # notebook viewer, nbconvert): a frontend shows the richest type it knows.
-            bundle = dict(panel.widget._repr_mimebundle_())
-            bundle["text/html"] = result._repr_html_()
-            display(bundle, raw=True)
+            # The cell's own output (printed text, displays, Out) becomes one display that a slider move replaces
+            # as a whole: nothing of an older run stays on screen next to a newer one. The sliders are a display
+            # of their own: a viewer without widgets still shows the table and the graph (HTML, the graph an
+            # <img>) and the sliders' plain-text stand-in.
+            result.stdout, result.stderr = first.stdout(), first.stderr()
+            result.value_repr = value_text(self.shell, run.value) if show_value else None
+            from IPython.display import clear_output
+            clear_output()
+            first.replay()
+            display(panel.bundle(), raw=True)
+            panel.live.show(live_bundle(result))
         elif result.shown:
             display(result)
         if stepper is not None:
@@ -131,18 +149,22 @@ class GradMagics(Magics):
             raise UsageError(str(exc)) from None
         return torch_backend.run_cell
 
-    def sliders(self, run, result, args, cell, source, filename, stepper=None, runner=run_cell):
-        """The slider panel, or None: --no-sliders, no inputs, or a frontend without widgets."""
+    def _widgets(self, args):
+        """Sliders are possible: a kernel frontend with ipywidgets, and not --no-sliders."""
         if args.no_sliders or getattr(self.shell, "kernel", None) is None:
-            return None
+            return False
         try:
             import ipywidgets  # noqa: F401
         except ImportError:  # no widgets: sliders are left out silently
-            return None
+            return False
+        return True
+
+    def sliders(self, run, result, args, cell, source, filename, stepper=None, runner=run_cell):
+        """The slider panel, or None: no inputs to move."""
         from .views.sliders import SliderPanel, slider_specs
         inputs = run.inputs()
         only = None if args.sliders is None else {n.strip() for n in args.sliders.split(",") if n.strip()}
-        specs, notes = slider_specs(inputs, args.range_map, only)
+        specs, notes = slider_specs(inputs, args.range_map, only, lang=args.language)
         if not specs:
             return None
         originals, sites = dict(inputs), run.sites
@@ -173,7 +195,7 @@ class GradMagics(Magics):
                         stepper.show(outcome.result.stepper)   # the stepper follows the run on screen
             outcome.outputs = outputs
             return outcome
-        panel = SliderPanel(specs, notes, originals, rerun, result._repr_html_())
+        panel = SliderPanel(specs, notes, originals, rerun, {"text/html": ""}, lang=args.language)
         panel.input_names = set(originals)
         self._keep(panel, cell)
         return panel
@@ -205,7 +227,13 @@ class GradMagics(Magics):
             args = parse_argstring(self.grad, line)
         except SystemExit:  # argparse's --help path
             raise UsageError("%%grad: see %%grad? for the options") from None
+        except UsageError as exc:
+            message = str(exc)
+            if "unrecognized arguments" in message or "expected one argument" in message:
+                message += "; %%grad's options are " + ", ".join(option_names(self.grad)) + " (%%grad? explains them)"
+            raise UsageError(message) from None
         registry.fill_defaults(args, self)
+        args.lang = args.language  # the name the step, history and calculus views read
         if args.variable is not None and not args.variable.isidentifier():
             raise UsageError(f"%%grad: -v needs a variable name, got {args.variable!r}")
         from .views.sliders import parse_range
@@ -280,6 +308,16 @@ def _present(run, args, cell=None, user_ns=None):
                       derivatives=derivs)
 
 
+def option_names(magic):
+    """The option strings of a magic_arguments magic, in the order it declares them."""
+    names = []
+    for action in magic.parser._actions:
+        if action.option_strings and "-h" not in action.option_strings:
+            names.append(action.option_strings[-1] if action.option_strings[-1].startswith("--")
+                         else action.option_strings[0])
+    return names
+
+
 def load_ipython_extension(ipython):
     ipython.register_magics(GradMagics)
 
@@ -289,5 +327,7 @@ def unload_ipython_extension(ipython):
     if magics["cell"].get("grad") is not None:
         del magics["cell"]["grad"]
     registered = ipython.magics_manager.registry.pop("GradMagics", None)
+    if registered is not None and registered in getattr(ipython, "configurables", []):
+        ipython.configurables.remove(registered)
     for panel in (registered.__dict__.get("_panels", {}).values() if registered is not None else ()):
         panel.close()  # nothing else to undo: a run patches nothing that outlives it

@@ -151,3 +151,10 @@ def _with_warnings(run, cells):
             (text, err), = run([cell])
         out.append((text + "".join(f"{w.category.__name__}: {w.message}\n" for w in caught), err))
     return out
+
+
+def graph_svgs(html_text):
+    """The SVG documents of the graph pictures in a %%grad output's HTML (``<img src="data:image/svg+xml;base64,...">``)."""
+    import base64
+    return [base64.b64decode(m).decode("utf-8")
+            for m in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", html_text)]

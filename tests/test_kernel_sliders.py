@@ -90,7 +90,9 @@ class Kernel:
                 msg = self._next(max(0.1, deadline - time.monotonic()))
             except queue.Empty:
                 break
-            if msg["msg_type"] == "comm_msg" and text in json.dumps(msg["content"]["data"]):
+            # the sliders' widgets change by comm_msg; the cell's output (printed text, value, table) is one
+            # display a move replaces by update_display_data
+            if msg["msg_type"] in ("comm_msg", "update_display_data") and text in json.dumps(msg["content"]["data"]):
                 return msg
         raise AssertionError(f"no widget update with {text!r} within {timeout} s")
 
@@ -182,10 +184,11 @@ def test_stderr_and_display_of_a_rerun_appear_in_the_cells_area(kernel):
     move_id = kernel.move(x, 3.0, subshell_id=kernel.subshell())  # as JupyterLab sends widget messages
     update = kernel.wait_update("shown 3.0 in MainThread")  # re-runs happen in the main thread
     kernel.drain(0.5)
-    outputs = update["content"]["data"]["state"]["outputs"]
-    assert {"output_type": "stream", "name": "stderr", "text": "err 3.0\n"} in outputs
-    assert any(o["output_type"] == "display_data" and "**shown 3.0 in MainThread**" in o["data"].get("text/markdown", "")
-               for o in outputs)
+    # the cell's output is one display a move replaces: stderr and the display are in it, in the cell's order
+    assert update["msg_type"] == "update_display_data"
+    shown = update["content"]["data"]["text/html"]
+    assert "<pre class='autograd-magic-stderr'" in shown and "err 3.0\n</pre>" in shown
+    assert shown.index("err 3.0") < shown.index("**shown 3.0 in MainThread**") < shown.index("autograd-magic-table")
     lost = [m for m in kernel.seen if m["parent_header"].get("msg_id") == move_id
             and m["msg_type"] in ("stream", "display_data")]
     assert not lost, lost  # nothing went out under the comm message, where no frontend shows it

@@ -35,7 +35,7 @@ NOTES_KO = {
     4: "$f(x) = x^2 + 3x + 2$, $f'(2) = 2\\cdot 2 + 3 = 7$. `--slope`: 슬라이더 범위의 f와 x에서의 접선 (기울기 7).",
     6: "$\\partial z/\\partial x = 6x + 2y = 10$, $\\partial z/\\partial y = 2x + 2y = 6$. "
        "그래프에서 `x`와 `y`가 여러 경로로 쓰이면 기울기는 경로마다 더해집니다.",
-    8: "`Q`가 벡터이므로 `backward(gradient=...)`에 벡터-야코비안 곱의 벡터를 줍니다. 표의 note 열에 그 벡터가 보이고, "
+    8: "`Q`가 벡터이므로 `backward(gradient=...)`에 벡터-야코비안 곱의 벡터를 줍니다. 표의 비고 열에 그 벡터가 보이고, "
        "그 아래 야코비안 J(행 = `Q`의 원소, 열 = 입력의 원소)와 v^T J = `a.grad`, `b.grad`가 나옵니다.",
 }
 
@@ -80,11 +80,14 @@ TOUR = [
 ]
 
 
+SETUP_KO = "%load_ext autograd_magic\n%config GradMagics.language = 'ko'"
+
+
 def lesson_notebook():
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.cells.append(nbformat.v4.new_markdown_cell(INTRO_KO))
-    nb.cells.append(nbformat.v4.new_code_cell("%load_ext autograd_magic"))
+    nb.cells.append(nbformat.v4.new_code_cell(SETUP_KO))
     for i, (code, _expected) in enumerate(seed_cells()):
         if i in NOTES_KO:
             nb.cells.append(nbformat.v4.new_markdown_cell(NOTES_KO[i]))
@@ -100,10 +103,26 @@ def tour_notebook():
     return nb
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def static(nb):
+    """The notebook as a user opens it (untrusted, not run): no saved widget state, which JupyterLab does not
+    restore for an unrun notebook, and each widget output reduced to its plain-text stand-in ("sliders for x: run
+    this cell in Jupyter to move them"); the table and graph are outputs of their own and need no widget."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if WIDGET_VIEW in data:
+                out["data"] = {"text/plain": data.get("text/plain", "")}
+    return nb
+
+
 def execute(nb, path):
     NotebookClient(nb, kernel_name="python3", timeout=120, allow_errors=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
-    nbformat.write(nb, path)
+    nbformat.write(static(nb), path)
 
 
 def main():

@@ -10,8 +10,10 @@ import html
 import pathlib
 
 from .graph import outline, to_dot
+from .i18n import text as words
 
 GRAPH_CSS = "max-width:100%;overflow:auto"
+IMG_CSS = "max-width:100%;height:auto;display:block"
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="autograd-magic-render")
 
 
@@ -19,8 +21,9 @@ class GraphView:
     """The computation graph of one run."""
 
     def __init__(self, spec, *, rankdir="TB", max_nodes=60, fmt="svg", precision=4, render_timeout=5.0,
-                 depth=None):
+                 depth=None, lang="en"):
         self.spec, self.depth = spec, depth
+        self.lang = lang
         self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
         self.render_timeout = render_timeout
         self._rendered = {}
@@ -28,7 +31,7 @@ class GraphView:
     @property
     def dot(self):
         return to_dot(self.spec, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes,
-                      depth=self.depth)
+                      depth=self.depth, lang=self.lang)
 
     def outline(self):
         return outline(self.spec, precision=self.precision)
@@ -77,10 +80,20 @@ class GraphView:
             text = html.escape(self.outline())
             return (f"<div class='autograd-magic-graph'><p><em>{html.escape(result.error or '')}</em></p>"
                     f"<pre>{text}</pre></div>")
+        # An <img> with a data URI, never an <svg> element inside the HTML: an untrusted notebook (a shipped
+        # one, not yet run) sanitises HTML and strips an inline SVG to its text, and JupyterLab refuses
+        # image/svg+xml outputs there; an image in HTML shows in JupyterLab, nbconvert and static viewers alike.
         if self.fmt == "png":
-            data = base64.b64encode(result.data).decode("ascii")
-            return f"<div class='autograd-magic-graph'><img src='data:image/png;base64,{data}'/></div>"
-        return f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>{result.data}</div>"
+            uri = "data:image/png;base64," + base64.b64encode(result.data).decode("ascii")
+        else:
+            uri = "data:image/svg+xml;base64," + base64.b64encode(result.data.encode("utf-8")).decode("ascii")
+        alt = html.escape(words("graph_alt", self.lang), quote=True)
+        return (f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>"
+                f"<img src='{uri}' alt='{alt}' style='{IMG_CSS}'/></div>")
+
+    def hint(self):
+        """The one line a terminal shows where the graph would be."""
+        return words("terminal_hint", self.lang) if self.spec.nodes else ""
 
     def __repr__(self):
         return self.outline() if self.spec.nodes else ""

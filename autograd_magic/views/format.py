@@ -6,7 +6,9 @@
   wrapper: for the table. It uses the engine's PyTorch-exact printer (numpy only, it holds no engine object) with
   options local to the call, so the user's ``torch.set_printoptions`` stays as it was.
 
->>> import numpy as np
+>>> import re
+
+import numpy as np
 >>> value_text(np.array([4.0, 16 / 3, 20 / 3]), 4)
 '[4.0000, 5.3333, 6.6667]'
 >>> value_text(np.array(7.0), 4)
@@ -16,6 +18,8 @@
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..engine import printing
@@ -23,11 +27,32 @@ from ..engine import printing
 MAX_ITEMS = 8          # value_text: arrays with more elements show their shape and dtype instead of their values
 
 
-def tensor_text(arr, dtype: str, precision: int = 4) -> str:
-    """An array as PyTorch prints it (summarised when big), without the ``tensor(...)`` wrapper."""
-    with printing.local_options(precision=precision):
+THRESHOLD, EDGEITEMS = 16, 3  # tensor_text(summarise=True): more elements print as [a, b, c, ..., x, y, z]
+
+
+def tensor_text(arr, dtype: str, precision: int = 4, *, linewidth=None, summarise=False, dtype_suffix=True) -> str:
+    """An array as PyTorch prints it (summarised when big), without the ``tensor(...)`` wrapper.
+
+    linewidth: PyTorch's line width (its default 80 when None); summarise: summarise past THRESHOLD elements
+    rather than PyTorch's 1000; dtype_suffix=False leaves out ``, dtype=torch.float64`` (a table shows it once).
+
+    >>> tensor_text(np.arange(20.0), "float64", 0, summarise=True, dtype_suffix=False)
+    '[ 0.,  1.,  2.,  ..., 17., 18., 19.]'
+    """
+    changes = {"precision": precision}
+    if linewidth is not None:
+        changes["linewidth"] = linewidth
+    if summarise:
+        changes.update(threshold=THRESHOLD, edgeitems=EDGEITEMS)
+    with printing.local_options(**changes):
         text = printing.format_tensor(arr, dtype, prefix="")
-    return text[:-1] if text.endswith(")") else text
+    text = text[:-1] if text.endswith(")") else text
+    if not dtype_suffix:
+        text = _DTYPE_SUFFIX.sub("", text)
+    return text
+
+
+_DTYPE_SUFFIX = re.compile(r",\s*dtype=torch\.\w+$", re.S)
 
 
 def value_text(arr, precision: int = 4, *, dtype: str | None = None, max_items: int = MAX_ITEMS) -> str:

@@ -19,7 +19,10 @@ import graphviz
 
 from ..trace.model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec
 from .format import value_text  # the one number formatter (format.py); stepper and calculus import it here
+from .i18n import text
 from .style import KIND_COLOURS, KIND_TITLES, NOTE_COLOUR, OP_COLOUR
+
+FAILED_COLOUR = "#b00020"
 
 MAX_LABEL = 48         # characters of a name or expression kept in a diagram box
 RANKDIRS = ("TB", "BT", "LR", "RL")
@@ -56,7 +59,7 @@ def _attr(text) -> str:
 
 # ---------------------------------------------------------------- what each node says
 
-def _tensor_lines(node, has_gradients: bool, precision: int) -> list:
+def _tensor_lines(node, has_gradients: bool, precision: int, lang: str = "en") -> list:
     """The value and gradient lines of a tensor box (plain text, not escaped)."""
     t = node.tensor
     if t is None:
@@ -64,7 +67,7 @@ def _tensor_lines(node, has_gradients: bool, precision: int) -> list:
     dtype = _dtype(t)
     lines = [value_text(t.value, precision, dtype=dtype)]
     if not has_gradients:
-        lines.append("no gradient yet")
+        lines.append(text("no_gradient_yet", lang))
     elif t.grad is None:
         lines.append("grad: None")
     else:
@@ -76,10 +79,10 @@ def _dtype(t) -> str:
     return _plain(t.dtype, 32)
 
 
-def _tensor_label(node, has_gradients: bool, precision: int) -> str:
+def _tensor_label(node, has_gradients: bool, precision: int, lang: str = "en") -> str:
     title = f"<B>{_html_text(node.label or (node.tensor and node.tensor.label) or node.id)}</B>"
     rest = [f'<FONT POINT-SIZE="10">{_html_text(line, None)}</FONT>'
-            for line in _tensor_lines(node, has_gradients, precision)]
+            for line in _tensor_lines(node, has_gradients, precision, lang)]
     return "<" + "<BR/>".join([title] + rest) + ">"
 
 
@@ -102,7 +105,7 @@ def _op_tooltip(node, has_gradients: bool, precision: int):
 # ---------------------------------------------------------------- DOT
 
 def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60, marks=None,
-           depth: int | None = None) -> str:
+           depth: int | None = None, lang: str = "en") -> str:
     """DOT source for the backward graph: op boxes (PyTorch's names) and coloured tensor boxes with value and grad.
 
     Edges follow ``spec.edges`` (gradient flows src -> dst), so with ``rankdir="TB"`` the output is at the top.
@@ -126,7 +129,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     nodes = nodes[:max_nodes]
     ids = {node.id: f"n{i}" for i, node in enumerate(nodes)}
     dot = _digraph(rankdir)
-    _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks)
+    _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang)
     boundary = _add_edges(dot, spec.edges, ids, marks)
     caption = list(marks.caption) if marks is not None and marks.caption else []
     if spec.repeats > 1 and not caption:
@@ -135,7 +138,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     if caption:
         dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in caption) + ">",
                  labelloc="t", labeljust="l", fontsize="12")
-    _add_legend(dot, spec.has_gradients)
+    _add_legend(dot, spec.has_gradients, lang)
     if omitted:
         _add_notice(dot, omitted, boundary)
     return dot.source
@@ -178,7 +181,7 @@ def fold_modules(spec, depth=None):
                      scopes=spec.scopes, repeats=spec.repeats, drawn=spec.drawn)
 
 
-def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks):
+def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang="en"):
     """Nodes without a module go straight into the graph; the others into nested clusters, one per module."""
     children = {}
     for node in nodes:
@@ -197,7 +200,7 @@ def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks):
                                fillcolor=MODULE_COLOUR, tooltip=_attr(f"{node.label}: its ops are drawn as one "
                                                                       "box (--depth to open it)"))
             else:
-                _add_node(container, ids[node.id], node, spec.has_gradients, precision, marks)
+                _add_node(container, ids[node.id], node, spec.has_gradients, precision, marks, lang)
         for sub in sorted(prefixes.get(chain, ()), key=lambda c: str(c[-1])):
             with container.subgraph(name=f"cluster_{next(counter)}") as box:
                 box.attr(label="<" + _html_text(spec.scopes.get(sub[-1], "module")) + ">", labeljust="l",
@@ -226,7 +229,7 @@ def _digraph(rankdir: str):
     )
 
 
-def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, marks=None):
+def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, marks=None, lang: str = "en"):
     mark = marks.nodes.get(node.id) if marks is not None else None
     extra = {}
     if mark is not None:
@@ -234,12 +237,17 @@ def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, marks=No
         extra["class"] = "step-" + mark.state  # the SVG <g> gets it: tests and the browser find the running node
     if node.kind == "tensor":
         kind = node.tensor.kind if node.tensor is not None else INTERMEDIATE
-        label = _tensor_label(node, has_gradients, precision) if mark is None or mark.lines is None \
+        label = _tensor_label(node, has_gradients, precision, lang) if mark is None or mark.lines is None \
             else _lines_label(node.label or (node.tensor and node.tensor.label) or node.id, mark.lines)
         attrs = dict(shape="box", style="filled", fillcolor=KIND_COLOURS.get(kind, KIND_COLOURS[INTERMEDIATE]),
                      penwidth="1.6" if kind == OUTPUT else "1", tooltip=_tensor_tooltip(node))
     else:
-        label = "<" + _html_text(node.label) + ">" if mark is None or not mark.lines \
+        text_label = _html_text(node.label)
+        if getattr(node, "failed", False):  # the node where the cell's backward() raised
+            text_label += (f'<BR/><FONT POINT-SIZE="9" COLOR="{FAILED_COLOUR}">'
+                           f'{_html_text(text("failed_here", lang))}</FONT>')
+            extra = {"color": FAILED_COLOUR, "penwidth": "2.5", "class": "failed", **extra}
+        label = "<" + text_label + ">" if mark is None or not mark.lines \
             else _lines_label(node.label, mark.lines)
         attrs = dict(shape="box", style="rounded,filled", fillcolor=OP_COLOUR, fontsize="10", height="0.3",
                      tooltip=_op_tooltip(node, has_gradients, precision))
@@ -296,15 +304,15 @@ def _add_edges(dot, edges, ids, marks=None) -> list:
     return boundary
 
 
-def _add_legend(dot, has_gradients: bool):
-    cells = "".join(f'<TD BGCOLOR="{KIND_COLOURS[k]}">{html.escape(KIND_TITLES[k])}</TD>'
+def _add_legend(dot, has_gradients: bool, lang: str = "en"):
+    cells = "".join(f'<TD BGCOLOR="{KIND_COLOURS[k]}">{html.escape(text("legend_" + k, lang))}</TD>'
                     for k in (LEAF, INTERMEDIATE, OUTPUT))
-    cells += f'<TD BGCOLOR="{OP_COLOUR}" STYLE="rounded">op (grad_fn)</TD>'
+    cells += f'<TD BGCOLOR="{OP_COLOUR}" STYLE="rounded">{html.escape(text("legend_op", lang))}</TD>'
     table = (f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3"><TR>{cells}</TR>'
-             f'<TR><TD COLSPAN="4" BORDER="0">{html.escape(ARROWS)}</TD></TR></TABLE>')
+             f'<TR><TD COLSPAN="4" BORDER="0">{html.escape(text("arrows", lang))}</TD></TR></TABLE>')
     dot.node("legend", f"<{table}>", shape="plaintext", fontsize="9")
     if not has_gradients:
-        dot.node("note_no_gradients", NO_GRADIENTS, shape="note", style="filled", fillcolor=NOTE_COLOUR)
+        dot.node("note_no_gradients", text("no_gradients", lang), shape="note", style="filled", fillcolor=NOTE_COLOUR)
         dot.edge("legend", "note_no_gradients", style="invis")  # keeps the note under the legend
 
 

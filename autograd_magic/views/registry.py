@@ -15,6 +15,7 @@ from IPython.core.error import UsageError
 from traitlets import CaselessStrEnum, Integer
 
 from .diagram import GraphView
+from .i18n import LANGUAGES
 from .history import HistoryView, histories
 from .stepper import Stepper
 from .table import GradTable
@@ -77,7 +78,7 @@ class ViewDecl:
 
 
 def _table(trace, args):
-    return GradTable(trace.tensors, args.precision)
+    return GradTable(trace.tensors, args.precision, lang=getattr(args, "language", "en"))
 
 
 def _history(trace, args):
@@ -93,7 +94,8 @@ def _steps(trace, args):
 
 def _graph(trace, args):
     view = GraphView(trace.graph, rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt,
-                     precision=args.precision, depth=getattr(args, "depth", None))
+                     precision=args.precision, depth=getattr(args, "depth", None),
+                     lang=getattr(args, "language", "en"))
     view.start()  # the renderer runs while the other views are formatted
     return view
 
@@ -103,9 +105,10 @@ COMMON = (
            help="Digits after the decimal point in every view (default 4, as PyTorch prints; %%config "
                 "GradMagics.precision)."),
            Integer(4, min=1, max=12, help="Digits after the decimal point in every view.").tag(config=True)),
-    Option(("--lang",), "lang", dict(choices=["en", "ko"],
-           help="Language of the labels: en (default) or ko (%%config GradMagics.lang)."),
-           CaselessStrEnum(["en", "ko"], "en", help="Language of the labels.").tag(config=True)),
+    Option(("--lang",), "language", dict(choices=list(LANGUAGES),
+           help="Language of the labels (table headers, kinds, notes, legend, slider hints, steps): en (default) "
+                "or ko (%%config GradMagics.language)."),
+           CaselessStrEnum(list(LANGUAGES), "en", help="Language of the labels: 'en' or 'ko'.").tag(config=True)),
 )
 
 VIEWS = (
@@ -169,7 +172,7 @@ def fill_defaults(args, configurable):
     for name in traits():
         if getattr(args, name, None) is None:
             value = getattr(configurable, name)
-            setattr(args, name, value.upper() if name == "rankdir" else value.lower() if name in ("fmt", "lang")
+            setattr(args, name, value.upper() if name == "rankdir" else value.lower() if name in ("fmt", "language")
                     else value)
     return args
 

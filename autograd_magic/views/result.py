@@ -9,6 +9,8 @@ import traceback
 
 from ..trace.model import LEAF, OUTPUT
 
+STDERR_CSS = "background:#fdd;margin:0 0 0.3em 0;padding:2px 4px"
+
 
 @dataclasses.dataclass
 class Problem:
@@ -48,6 +50,11 @@ class GradResult:
         self.extras = list(extras)        # views the magic built from re-runs: Jacobian, Hessian, check, slope
         self._derivatives = derivatives
         self.problems = []                # [Problem]: what could not be recorded or drawn
+        # What the cell printed and returned, shown above the views when they own the cell's whole output (a cell
+        # with sliders: a move replaces all of it); None when the cell's own output is above them.
+        self.stdout = self.stderr = self.value_repr = self.ran_with = None
+        self.outputs_html = ""            # a re-run's displays and traceback (views.capture), as HTML
+        self.notes = []                   # what a slider's re-run could not do as asked (CellRun.notes)
         self.problems.extend(Problem(note, details) for note, details in
                              zip(trace.notes, trace.details or [""] * len(trace.notes)))
 
@@ -158,10 +165,37 @@ class GradResult:
         """HTML for notebooks; with it, the plain-text fallback is the table alone (the outline of the graph,
         the costly part of __repr__, is for terminals)."""
         try:
-            text = repr(self.views["table"]) if "table" in self.views else "(computation graph)"
+            text = self.plain_text()
         except Exception as exc:  # noqa: BLE001 - drawing never fails the cell
             text = Problem.from_exception("drawing the table", exc).text(0)
         return {"text/html": self._repr_html_(), "text/plain": text}
+
+    def plain_text(self):
+        """What a terminal shows: the run's own output when the views hold it, the table, and a one-line hint
+        where the graph would be (the outline, the costly part of __repr__, is for print(result))."""
+        parts = [self.ran_with, *self.notes]
+        parts.extend(p.rstrip("\n") for p in (self.stdout, self.stderr, self.value_repr) if p)
+        for name, view in self.views.items():
+            parts.append(view.hint() if name == "graph" else repr(view))
+        return "\n".join(p for p in parts if p)
+
+    def _preamble_html(self):
+        """The run's own output (when the views hold it): 'ran with ...', notes, printed text, displays, value."""
+        parts = []
+        if self.ran_with:
+            parts.append(f"<div class='autograd-magic-ran-with' style='font-style:italic;color:#555'>"
+                         f"{html.escape(self.ran_with)}</div>")
+        parts.extend(f"<div class='autograd-magic-note'><small>{html.escape(n)}</small></div>" for n in self.notes)
+        if self.stdout:
+            parts.append(f"<pre class='autograd-magic-stdout' style='margin:0 0 0.3em 0'>"
+                         f"{html.escape(self.stdout)}</pre>")
+        if self.stderr:
+            parts.append(f"<pre class='autograd-magic-stderr' style='{STDERR_CSS}'>{html.escape(self.stderr)}</pre>")
+        parts.append(self.outputs_html)
+        if self.value_repr is not None:
+            parts.append(f"<pre class='autograd-magic-value' style='margin:0 0 0.3em 0'>"
+                         f"{html.escape(self.value_repr)}</pre>")
+        return "".join(parts)
 
     def _repr_html_(self):
         try:
@@ -173,7 +207,8 @@ class GradResult:
         return "<div class='autograd-magic'>" + body + notes + "</div>"
 
     def _html_parts(self):
-        parts = [view._repr_html_() for name, view in self.views.items() if name != "steps"]
+        parts = [self._preamble_html()]
+        parts.extend(view._repr_html_() for name, view in self.views.items() if name != "steps")
         parts.extend(view._repr_html_() for view in self.extras)
         if self.stepper is not None and not self.stepper_live:  # the live widget is shown apart
             parts.append(self.stepper._repr_html_())

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .i18n import text
+
 MAX_ELEMENTS = 8
 
 
@@ -36,13 +38,37 @@ def nice_step(span):
     return 10.0 ** math.floor(math.log10(span / 10.0))
 
 
+def on_grid(v, lo, step):
+    """Is v one of lo, lo + step, lo + 2*step ... (up to rounding)? A frontend snaps a slider's value to that grid,
+    and a value that is not on it would be moved (and the cell re-run) without the user touching anything."""
+    k = (v - lo) / step
+    return abs(k - round(k)) <= 1e-6
+
+
+def through(v, lo, hi, step):
+    """(lo, hi) widened to contain v and shifted so that the grid lo + k*step goes through v exactly."""
+    lo, hi = min(lo, v), max(hi, v)
+    if on_grid(v, lo, step):
+        return lo, hi
+    below = math.floor((v - lo) / step + 1e-9)
+    above = math.floor((hi - v) / step + 1e-9)
+    return min(v - below * step, v), max(v + above * step, v)
+
+
 def default_range(v):
-    """A range around v the user can see and move in: v +- 2*max(1, |v|), in round steps."""
+    """A range around v the user can see and move in: v +- 2*max(1, |v|), in round steps, on a grid through v.
+
+    >>> default_range(2.0)
+    (-2.0, 6.0, 0.1)
+    >>> lo, hi, step = default_range(0.123); on_grid(0.123, lo, step) and lo <= 0.123 <= hi
+    True
+    """
     span = max(1.0, abs(v))
     step = nice_step(span)
-    lo = math.floor((v - 2 * span) / step) * step
-    hi = math.ceil((v + 2 * span) / step) * step
-    return round(lo, 10), round(hi, 10), step
+    lo = round(math.floor((v - 2 * span) / step) * step, 10)
+    hi = round(math.ceil((v + 2 * span) / step) * step, 10)
+    lo, hi = through(v, lo, hi, step)
+    return lo, hi, step
 
 
 def parse_range(text):
@@ -65,7 +91,7 @@ def parse_range(text):
     return label.strip().replace(" ", ""), (lo, hi, step)
 
 
-def slider_specs(leaves, ranges=None, only=None):
+def slider_specs(leaves, ranges=None, only=None, lang="en"):
     """SliderSpecs for the given leaves [(name, array)], plus notes for the leaves that get none."""
     ranges = ranges or {}
     specs, notes = [], []
@@ -73,8 +99,7 @@ def slider_specs(leaves, ranges=None, only=None):
         if only is not None and name not in only:
             continue
         if arr.size > MAX_ELEMENTS:
-            notes.append(f"{name} has {arr.size} elements: sliders are made for inputs of up to "
-                         f"{MAX_ELEMENTS} elements")
+            notes.append(text("too_big", lang, name=name, size=arr.size, limit=MAX_ELEMENTS))
             continue
         for index in ([None] if arr.ndim == 0 else list(np.ndindex(arr.shape))):
             value = float(arr[index] if index is not None else arr)
@@ -87,8 +112,11 @@ def slider_specs(leaves, ranges=None, only=None):
                 notes.append(f"{spec.label} is {value:g}: sliders are made for finite values")
                 continue
             if spec.label in ranges or (index is None and name in ranges):
-                spec.min, spec.max, spec.step = ranges.get(spec.label, ranges.get(name))
-                spec.value = min(max(value, spec.min), spec.max)
+                lo, hi, step = ranges.get(spec.label, ranges.get(name))
+                spec.min, spec.max = through(value, lo, hi, step)
+                spec.step = step
+                if (spec.min, spec.max) != (lo, hi):  # the slider starts at the cell's value, never elsewhere
+                    notes.append(text("slider_moved", lang, label=spec.label, value=value))
             specs.append(spec)
     return specs, notes
 
@@ -116,38 +144,112 @@ class Rerun:
     notes: list = field(default_factory=list)
 
 
+class LiveOutput:
+    """The display under the sliders that a move replaces in place (one display_id): the run's printed text,
+    displays, value or traceback, then its table and graph. ``value`` is its latest HTML, ``outputs`` the latest
+    re-run's outputs in notebook form."""
+
+    def __init__(self, bundle=None):
+        import uuid
+        self.display_id = "autograd-magic-" + uuid.uuid4().hex
+        self.bundle = bundle or {"text/html": ""}
+        self.value = self.bundle.get("text/html", "")
+        self.outputs = ()
+
+    def show(self, bundle):
+        from IPython.display import display
+        self.bundle, self.value = bundle, bundle.get("text/html", "")
+        display(bundle, raw=True, display_id=self.display_id)
+
+    def update(self, bundle):
+        from IPython.display import update_display
+        self.bundle, self.value = bundle, bundle.get("text/html", "")
+        update_display(bundle, raw=True, display_id=self.display_id)
+
+
+def live_bundle(result, head=""):
+    """A result's display data inside the live output's wrapper (its class marks what a move replaces)."""
+    data = result._repr_mimebundle_()
+    data["text/html"] = f"<div class='autograd-magic-live'>{head}{data['text/html']}</div>"
+    return data
+
+
+def ran_with_text(specs, values, lang="en"):
+    """'ran with x = 0.5 (the cell says 0.123)' for the inputs whose slider differs from the cell, else None."""
+    moved = [(s, v) for s, v in zip(specs, values) if not same_value(v, s.value, s.step)]
+    if not moved:
+        return None
+    changes = ", ".join(f"{s.label} = {v:.6g}" for s, v in moved)
+    source = (f"{moved[0][0].value:.6g}" if len(moved) == 1 else
+              ", ".join(f"{s.label} = {s.value:.6g}" for s, _ in moved))
+    return text("ran_with", lang, changes=changes, source=source)
+
+
+def same_value(a, b, step):
+    """Equal up to the rounding a frontend adds when it places a value on its slider's grid."""
+    return abs(a - b) <= 1e-6 * step + 1e-12 * max(abs(a), abs(b))
+
+
+_ANSI = __import__("re").compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def outputs_html(outputs):
+    """A re-run's outputs (stream, display_data, error in notebook form) as HTML, as a cell shows them."""
+    parts = []
+    for o in outputs:
+        kind = o.get("output_type")
+        if kind == "stream":
+            css = "background:#fdd;padding:2px 4px;" if o.get("name") == "stderr" else ""
+            parts.append(f"<pre class='autograd-magic-{o.get('name', 'stdout')}' style='{css}margin:0 0 0.3em 0'>"
+                         f"{html.escape(o.get('text', ''))}</pre>")
+        elif kind == "error":
+            tb = _ANSI.sub("", "\n".join(o.get("traceback", [])))
+            parts.append(f"<pre class='autograd-magic-error' style='background:#fdd;padding:2px 4px'>"
+                         f"{html.escape(tb)}</pre>")
+        else:
+            data = o.get("data", {})
+            if "text/html" in data:
+                parts.append(f"<div>{data['text/html']}</div>")
+            elif "text/markdown" in data:
+                parts.append(f"<div style='white-space:pre-wrap'>{html.escape(data['text/markdown'])}</div>")
+            elif "image/png" in data:
+                parts.append(f"<img src='data:image/png;base64,{data['image/png']}'/>")
+            else:
+                parts.append(f"<pre class='autograd-magic-value' style='margin:0 0 0.3em 0'>"
+                             f"{html.escape(data.get('text/plain', ''))}</pre>")
+    return "".join(parts)
+
+
 class SliderPanel:
-    """The widgets: one FloatSlider per input, a reset button, the re-run's outputs (printed text, stderr,
-    displays, value, traceback) and the live table and graph."""
+    """The widgets: one FloatSlider per input and a reset button; a move re-runs the cell and replaces its whole
+    output (``live``: a display of its own, so that a notebook without widgets still shows the table and graph)."""
 
     QUIET = 0.01     # a re-run starts once no move came for this long (s) ...
     MAX_WAIT = 0.1   # ... or this long after the first move it answers (a slider being dragged)
 
-    def __init__(self, specs, notes, originals, rerun, first_html, schedule=None):
+    def __init__(self, specs, notes, originals, rerun, first=None, schedule=None, lang="en"):
         import ipywidgets as w
-        self.specs, self.originals, self.rerun = specs, originals, rerun
+        self.specs, self.originals, self.rerun, self.lang = specs, originals, rerun, lang
         self.schedule = schedule if schedule is not None else _default_scheduler()
         # One layout and one style shared by all sliders: every widget object costs a comm message.
         layout, style = w.Layout(width="420px"), w.SliderStyle(description_width="initial")
         self.sliders = [w.FloatSlider(value=s.value, min=s.min, max=s.max, step=s.step, description=s.label,
                                       continuous_update=True, readout_format=".4g", style=style, layout=layout)
                         for s in specs]
-        self.reset_button = w.Button(description="reset", tooltip="restore the values written in the cell",
-                                     layout=w.Layout(width="80px"))
-        self.out = w.Output()
-        self.out.add_class("autograd-magic-outputs")
-        self.live = w.HTML(value=first_html)
-        self.live.add_class("autograd-magic-live")
-        ranges = "; ".join(f"{s.label}: {s.min:g} to {s.max:g}, step {s.step:g}" for s in specs)
-        notes = [f"slider ranges ({ranges}); --range NAME=MIN:MAX:STEP changes them", *notes]
+        self.reset_button = w.Button(description=text("reset", lang), tooltip=text("reset_tooltip", lang),
+                                     layout=w.Layout(width="100px"))
+        self.live = LiveOutput(first if isinstance(first, dict) else {"text/html": first or ""})
+        ranges = "; ".join(text("slider_range", lang, label=s.label, lo=s.min, hi=s.max, step=s.step) for s in specs)
+        notes = [text("slider_ranges", lang, ranges=ranges), *notes]
         note = w.HTML(value="".join(f"<div><small>{html.escape(n)}</small></div>" for n in notes))
         self._boxes = [w.VBox(self.sliders), note]
         self._boxes.append(w.HBox([self._boxes[0], self.reset_button]))
-        self.widget = w.VBox([self._boxes[2], note, self.out, self.live])
+        self.widget = w.VBox([self._boxes[2], note])
         self.widget.add_class("autograd-magic-sliders")
         self._pending = None
         self._scheduled = False
         self._first_move = self._last_move = 0.0
+        self._last = [s.value for s in specs]   # the values the output on screen was computed with
         self.runs = 0
         for s in self.sliders:
             s.observe(self._moved, names="value")
@@ -156,10 +258,16 @@ class SliderPanel:
     def values(self):
         return [s.value for s in self.sliders]
 
+    def bundle(self):
+        """The widget's display data, with a plain-text stand-in for viewers without widgets."""
+        data = dict(self.widget._repr_mimebundle_())
+        data["text/plain"] = text("sliders_static", self.lang, names=", ".join(s.label for s in self.specs))
+        return data
+
     def output_text(self):
         """The re-run's outputs as plain text (streams, text/plain of displays, tracebacks)."""
         parts = []
-        for o in self.out.outputs:
+        for o in self.live.outputs:
             if o.get("output_type") == "stream":
                 parts.append(o.get("text", ""))
             elif o.get("output_type") == "error":
@@ -179,7 +287,11 @@ class SliderPanel:
     def _moved(self, change):
         """A move only records the latest values; one re-run follows once the moves pause (messages queued
         while a re-run ran are all handled first: a burst gives one re-run with the latest values)."""
-        self._pending = self.values()
+        values = self.values()
+        if self._pending is None and all(same_value(v, last, s.step)
+                                         for v, last, s in zip(values, self._last, self.specs)):
+            return  # not a move: the frontend placing the same value on its grid (no re-run nobody asked for)
+        self._pending = values
         if self.schedule is None:
             self.flush()
             return
@@ -206,11 +318,12 @@ class SliderPanel:
         if values is None or self.rerun is None:
             return
         self.runs += 1
+        self._last = list(values)
         try:
-            self._show(self._run(overrides_from(self.specs, values, self.originals)))
-        except BaseException as exc:  # noqa: BLE001 - e.g. an interrupt while the widgets are updated
+            self._show(self._run(overrides_from(self.specs, values, self.originals)), values)
+        except BaseException as exc:  # noqa: BLE001 - e.g. an interrupt while the display is updated
             try:
-                self.live.value = _error_html(exc)
+                self.live.update({"text/html": _error_html(exc), "text/plain": f"{type(exc).__name__}: {exc}"})
             except BaseException:  # noqa: BLE001
                 pass
 
@@ -227,17 +340,28 @@ class SliderPanel:
             outcome = Rerun(result=result, outputs=outputs, notes=list(getattr(result, "notes", ())))
         return outcome
 
-    def _show(self, outcome):
-        self.out.outputs = tuple(outcome.outputs)
-        parts = [f"<div class='autograd-magic-note'><small>{html.escape(n)}</small></div>" for n in outcome.notes]
-        if outcome.error is not None:
-            parts.append(_error_html(outcome.error))
+    def _show(self, outcome, values=None):
+        """Replace the cell's output by this re-run's: 'ran with ...', notes, outputs, then table and graph."""
+        self.live.outputs = tuple(outcome.outputs)
+        ran_with = ran_with_text(self.specs, values if values is not None else self.values(), self.lang)
+        head = "" if ran_with is None else (f"<div class='autograd-magic-ran-with' style='font-style:italic;"
+                                            f"color:#555'>{html.escape(ran_with)}</div>")
+        head += "".join(f"<div class='autograd-magic-note'><small>{html.escape(n)}</small></div>"
+                        for n in outcome.notes)
+        head += outputs_html(outcome.outputs)
+        plain = [ran_with, *outcome.notes, self.output_text().rstrip("\n")]
         if outcome.result is not None:
-            parts.append(outcome.result._repr_html_())
-        self.live.value = "".join(parts)
+            bundle = live_bundle(outcome.result, head)
+            bundle["text/plain"] = "\n".join(p for p in [*plain, bundle["text/plain"]] if p)
+        else:
+            if outcome.error is not None and not any(o.get("output_type") == "error" for o in outcome.outputs):
+                head += _error_html(outcome.error)
+            bundle = {"text/html": f"<div class='autograd-magic-live'>{head}</div>",
+                      "text/plain": "\n".join(p for p in [*plain, outcome.error] if p)}
+        self.live.update(bundle)
 
     def render(self, overrides):
-        """The live HTML for a re-run with these overrides (also updates the output area)."""
+        """The live HTML for a re-run with these overrides (also updates the display)."""
         self._show(self._run(overrides))
         return self.live.value
 

@@ -98,6 +98,7 @@ class Stepper:
         self._gid = {n.node_id: n.id for n in graph.nodes if n.kind == "op" and getattr(n, "node_id", None) is not None}
         self.rankdir, self.precision, self.max_nodes = rankdir, precision, max_nodes
         self.words = LABELS.get(lang, LABELS["en"])
+        self.lang = lang
         self._nodes = {n.id: n for n in graph.nodes}
         self._boxes = self._tensor_boxes()
         self._svgs = {}
@@ -231,7 +232,7 @@ class Stepper:
 
     def dot(self, k):
         return to_dot(self.graph, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes,
-                      marks=self.marks(k))
+                      marks=self.marks(k), lang=self.lang)
 
     def svg(self, k):
         """The SVG of step k (rendered once), or None when no renderer could draw it."""

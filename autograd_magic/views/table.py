@@ -1,15 +1,29 @@
-"""The gradient table: one row per tensor a %%grad cell touched, as HTML (escaped) and aligned plain text."""
+"""The gradient table: one row per tensor a %%grad cell touched, as HTML (escaped) and aligned plain text.
+
+One style for every cell (with or without sliders, in JupyterLab, nbconvert or a static viewer): the styles are
+inline, so no frontend stylesheet changes the layout. Lines wrap only between the elements of a tensor, never inside
+a number or a word; big tensors are summarised as PyTorch does (``...``); a note that would repeat on several rows is
+one footnote under the table; the dtype is a column (or one line when all tensors share it), never repeated in cells.
+"""
 import html
 import math
+import re
 
 import numpy as np
 
 from ..trace.model import INTERMEDIATE, OUTPUT
-from .format import tensor_text
-from .style import KIND_COLOURS as KIND_COLOUR, KIND_TEXT
+from .format import tensor_text as format_tensor_text
+from .i18n import text
+from .style import KIND_COLOURS as KIND_COLOUR
 
-NO_GRAD = "no gradient yet (no backward has reached it)"
-COMPUTED_NOTE = "computed by %%grad (PyTorch keeps it only after retain_grad())"
+FOOTNOTE_MARKS = "*\u2020\u2021"  # *, dagger, double dagger
+
+TABLE_STYLE = ("border-collapse:collapse;margin:0.3em 0;font-size:12px;line-height:1.4;table-layout:auto;"
+               "word-break:normal;overflow-wrap:normal;white-space:normal")
+CELL_STYLE = ("text-align:left;vertical-align:top;padding:2px 8px;border:1px solid #d0d0d0;word-break:normal;"
+              "overflow-wrap:normal;white-space:normal")
+NUM_STYLE = "font-family:var(--jp-code-font-family,monospace)"
+TOKEN_STYLE = "white-space:nowrap"
 
 
 def printable(text):
@@ -19,6 +33,20 @@ def printable(text):
     if text.isprintable():  # str.isprintable is False for every Cc, Cf, Zl, Zp, Cs, Co, Cn character
         return text
     return "".join(ch if ch == "\n" or ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def tensor_text(arr, dtype, precision=4, *, linewidth=80):
+    """An array as the table writes it: PyTorch's text, summarised past 16 elements, without the dtype."""
+    return format_tensor_text(arr, dtype, precision, linewidth=linewidth, summarise=True, dtype_suffix=False)
+
+
+def tokens_html(value):
+    """Text as HTML in which a line may break only between elements (after ``, ``) or words, never inside one."""
+    lines = []
+    for line in value.split("\n"):
+        parts = re.findall(r"\S+(?:,(?=\s)|$)?|\S+", line.strip())
+        lines.append(" ".join(f"<span style='{TOKEN_STYLE}'>{html.escape(p)}</span>" for p in parts))
+    return "<br>".join(lines)
 
 
 BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
@@ -53,69 +81,128 @@ def history_text(info):
 class GradTable:
     """Rows of TensorInfo; shows itself as HTML in notebooks and as aligned text in a terminal."""
 
-    def __init__(self, rows, precision=4):
+    def __init__(self, rows, precision=4, lang="en"):
         self.rows = list(rows)
         self.precision = precision
+        self.lang = lang
+        self._cached = None
+
+    # ------------------------------------------------------------ what each row says
+
+    def _t(self, key, **fields):
+        return text(key, self.lang, **fields)
+
+    def _notes(self, info):
+        """(notes written in the row, footnote keys) for one row."""
+        notes, marks = [], []
+        if info.kind == OUTPUT and info.seed_grad is not None:
+            notes.append(self._t("seed", v=tensor_text(info.seed_grad, info.dtype, self.precision, linewidth=10**6)))
+        if info.kind == OUTPUT and info.grad is not None:
+            notes.append(self._t("started"))
+        if info.kind == INTERMEDIATE and info.grad is not None and not info.retained:
+            marks.append("computed")
+        if info.grad is None:
+            marks.append("no_grad_footnote")
+        now = getattr(info, "value_now", None)
+        if now is not None:
+            notes.append(self._t("changed_after", v=tensor_text(now, info.dtype, self.precision, linewidth=10**6)))
+            marks.append("changed_footnote")
+        notes.extend(info.notes)
+        return notes, marks
+
+    def _row(self, info, footnotes, linewidth):
+        shape = "(" + ", ".join(str(n) for n in info.shape) + ("," if len(info.shape) == 1 else "") + ")"
+        notes, marks = self._notes(info)
+        for m in marks:
+            footnotes.setdefault(m, len(footnotes))
+        value = tensor_text(info.value, info.dtype, self.precision, linewidth=linewidth)
+        if "changed_footnote" in marks:
+            value += _mark(footnotes["changed_footnote"])
+        if info.grad is None:
+            grad = self._t("no_grad") + _mark(footnotes["no_grad_footnote"])
+        else:
+            grad = tensor_text(info.grad, info.dtype, self.precision, linewidth=linewidth)
+            if "computed" in marks:
+                grad += _mark(footnotes["computed"])
+        return [printable(info.label), self._t(info.kind), shape, info.dtype, value, grad, history_text(info),
+                "; ".join(notes)]
+
+    HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "over_the_passes", "note"]
+    OPTIONAL = ("over_the_passes", "note")   # columns left out when every row leaves them empty
+
+    def _columns(self, linewidth=10**6):
+        """(headers, rows of strings, footnotes, dtype line) with the empty note column and a shared dtype left out."""
+        if self._cached is not None and self._cached[0] == linewidth:
+            return self._cached[1]
+        footnotes = {}
+        rows = [self._row(r, footnotes, linewidth) for r in self.rows]
+        dtypes = {r[3] for r in rows}
+        dtype_line = None
+        keep = list(range(len(self.HEADERS)))
+        if len(dtypes) == 1:
+            keep.remove(3)
+            only = dtypes.pop()
+            if only != "float32":
+                dtype_line = self._t("dtype_all", dtype=only)
+        for i, h in enumerate(self.HEADERS):
+            if h in self.OPTIONAL and not any(r[i] for r in rows):
+                keep.remove(i)
+        marks = [_mark(i) + " " + self._t(key)
+                 for key, i in sorted(footnotes.items(), key=lambda kv: kv[1])]
+        out = ([self._t(self.HEADERS[i]) for i in keep], [[r[i] for i in keep] for r in rows], marks, dtype_line)
+        self._cached = (linewidth, out)
+        return out
 
     def cells(self, info):
         """The row's columns as plain strings: name, kind, shape, dtype, value, gradient, note."""
-        shape = "(" + ", ".join(str(n) for n in info.shape) + ("," if len(info.shape) == 1 else "") + ")"
-        dtype = "" if info.dtype == "float32" else info.dtype
-        value = tensor_text(info.value, info.dtype, self.precision)
-        if info.grad is None:
-            grad = NO_GRAD
-        else:
-            grad = tensor_text(info.grad, info.dtype, self.precision)
-        notes = []
-        if info.kind == OUTPUT and info.seed_grad is not None:
-            notes.append("backward(gradient=" + tensor_text(info.seed_grad, info.dtype, self.precision) + ")")
-        if info.kind == INTERMEDIATE and info.grad is not None and not info.retained:
-            notes.append(COMPUTED_NOTE)
-        if info.kind == OUTPUT and info.grad is not None:
-            notes.append("where backward() started")
-        notes.extend(info.notes)
-        return [printable(info.label), KIND_TEXT[info.kind], shape, dtype, value, grad, history_text(info),
-                "; ".join(notes)]
+        return self._row(info, {}, 10**6)
 
-    HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "over the passes", "note"]
-
-    def _columns(self):
-        if getattr(self, "_cached", None) is not None:
-            return self._cached
-        self._cached = self._compute_columns()
-        return self._cached
-
-    def _compute_columns(self):
-        rows = [self.cells(r) for r in self.rows]
-        keep = [i for i, h in enumerate(self.HEADERS)
-                if h not in ("dtype", "note", "over the passes") or any(r[i] for r in rows)]
-        return [self.HEADERS[i] for i in keep], [[r[i] for i in keep] for r in rows]
+    # ------------------------------------------------------------ text and HTML
 
     def __repr__(self):
         if not self.rows:
-            return "(no tensors that require grad in this cell)"
-        headers, rows = self._columns()
+            return self._t("no_tensors")
+        headers, rows, footnotes, dtype_line = self._columns(linewidth=80)
         split = [[c.split("\n") for c in r] for r in [headers] + rows]
-        widths = [max(len(line) for r in split for line in r[i]) for i in range(len(headers))]
+        widths = [max(_width(line) for r in split for line in r[i]) for i in range(len(headers))]
         out = []
         for k, r in enumerate(split):
             height = max(len(c) for c in r)
             for j in range(height):
-                out.append("  ".join((c[j] if j < len(c) else "").ljust(w) for c, w in zip(r, widths)).rstrip())
+                out.append("  ".join(_pad(c[j] if j < len(c) else "", w) for c, w in zip(r, widths)).rstrip())
             if k == 0:
                 out.append("  ".join("-" * w for w in widths))
+        out.extend(([dtype_line] if dtype_line else []) + footnotes)
         return "\n".join(out)
 
     def _repr_html_(self):
         if not self.rows:
-            return "<p><em>(no tensors that require grad in this cell)</em></p>"
-        headers, rows = self._columns()
-        head = "".join(f"<th style='text-align:left'>{html.escape(h)}</th>" for h in headers)
+            return f"<p><em>{html.escape(self._t('no_tensors'))}</em></p>"
+        headers, rows, footnotes, dtype_line = self._columns()
+        head = "".join(f"<th style='{CELL_STYLE};background:#f5f5f5'>{html.escape(h)}</th>" for h in headers)
+        numeric = {self._t("value"), self._t("gradient"), self._t("shape")}
         body = []
         for info, cells in zip(self.rows, rows):
-            colour = KIND_COLOUR[info.kind]
-            tds = "".join(f"<td style='text-align:left;vertical-align:top'><pre style='margin:0'>{html.escape(c)}"
-                          "</pre></td>" for c in cells)
-            body.append(f"<tr style='background:{colour}'>{tds}</tr>")
-        return ("<table class='autograd-magic-table'>"
-                f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+            tds = "".join(f"<td style='{CELL_STYLE}{';' + NUM_STYLE if h in numeric else ''}'>{tokens_html(c)}</td>"
+                          for h, c in zip(headers, cells))
+            body.append(f"<tr style='background:{KIND_COLOUR[info.kind]}'>{tds}</tr>")
+        notes = ([dtype_line] if dtype_line else []) + footnotes
+        foot = "".join(f"<div style='font-size:11px;color:#444'>{html.escape(n)}</div>" for n in notes)
+        return (f"<table class='autograd-magic-table' style='{TABLE_STYLE}'>"
+                f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+                + (f"<div class='autograd-magic-footnotes'>{foot}</div>" if foot else ""))
+
+
+def _mark(i):
+    """The i-th footnote mark: *, dagger, double dagger, then doubled."""
+    return FOOTNOTE_MARKS[i % len(FOOTNOTE_MARKS)] * (1 + i // len(FOOTNOTE_MARKS))
+
+
+def _width(s):
+    """Columns a string takes in a terminal: East Asian wide characters take two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s, width):
+    return s + " " * (width - _width(s))
