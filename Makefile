@@ -43,4 +43,5 @@ clean:
 	rm -rf $(VENV)
 
 PARITY_FILES := tests/test_parity.py tests/test_lessons.py tests/test_seed_lesson.py tests/test_vs_torch.py \
-	tests/test_nn_api.py tests/test_math_api.py tests/test_tensor_api.py tests/test_fuzz_vs_torch.py
+	tests/test_nn_api.py tests/test_math_api.py tests/test_tensor_api.py tests/test_fuzz_vs_torch.py \
+	tests/test_conv_vs_torch.py tests/test_rnn.py

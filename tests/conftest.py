@@ -49,3 +49,5 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("parity with PyTorch (cases per corpus, tests/parity.py)")
         for line in lines:
             terminalreporter.write_line(line)
+        import dispatch
+        terminalreporter.write_line(f"dispatch: {dispatch.describe()}")

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The differential tests against PyTorch and the bit-exact ones whose outcome a kernel choice could change
 PARITY_FILES = ["tests/test_lessons.py", "tests/test_seed_lesson.py", "tests/test_vs_torch.py",
                 "tests/test_nn_api.py", "tests/test_math_api.py", "tests/test_tensor_api.py",
-                "tests/test_fuzz_vs_torch.py", "tests/test_random.py", "tests/test_reduce_order.py",
-                "tests/test_printing.py"]
+                "tests/test_fuzz_vs_torch.py", "tests/test_conv_vs_torch.py", "tests/test_rnn.py",
+                "tests/test_random.py", "tests/test_reduce_order.py", "tests/test_printing.py"]
 
 
 def numpy_without_avx512():
@@ -49,20 +49,34 @@ def settings():
     }
 
 
-def run(setting, files=PARITY_FILES, extra=(), timeout=1800):
-    """pytest over files in a child process under one setting; (returncode, output)."""
-    env = {**os.environ, **settings()[setting]}
+def run(setting, files=PARITY_FILES, extra=(), timeout=1800, env=None):
+    """pytest over files in a child process under one setting (env: more variables); (returncode, output)."""
+    env = {**os.environ, **settings()[setting], **(env or {})}
     env["PYTHONPATH"] = os.pathsep.join(p for p in [str(ROOT), env.get("PYTHONPATH", "")] if p)
     cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", *extra, *files]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     return proc.returncode, proc.stdout + proc.stderr
 
 
+def describe():
+    """The kernels this process dispatches to: PyTorch's capability, numpy's enabled SIMD targets."""
+    parts = []
+    torch = sys.modules.get("torch")
+    if torch is not None and hasattr(torch, "backends") and hasattr(torch.backends, "cpu"):
+        parts.append(f"torch {torch.backends.cpu.get_cpu_capability()}")
+    try:
+        from numpy._core._multiarray_umath import __cpu_dispatch__, __cpu_features__
+        parts.append("numpy " + " ".join(f for f in __cpu_dispatch__ if __cpu_features__.get(f)))
+    except ImportError:
+        pass
+    return "; ".join(parts)
+
+
 def tally(output):
     """The parity tally lines and pytest's closing line from a child's output."""
     lines = output.splitlines()
     start = next((i for i, line in enumerate(lines) if "parity with PyTorch" in line), len(lines))
-    table = [line for line in lines[start + 1:] if re.match(r"\w+ +\d+ identical", line)]
+    table = [line for line in lines[start + 1:] if re.match(r"(\w+ +\d+ identical|dispatch: )", line)]
     closing = [line for line in lines if re.search(r"\d+ (passed|failed)", line)][-1:]
     return table + closing
 

@@ -1,8 +1,13 @@
 """The one comparator of every differential test against PyTorch (the parity policy of README's "Tests" section).
 
     verdict = parity.compare(want, got)               # want: PyTorch's result, got: the engine's
+    verdict = parity.compare_arrays(want, got)        # arrays/tensors: shape, dtype, values in ulps
     parity.check(corpus, case, want, got)             # compare + count it in the tally; returns the Verdict
     parity.assert_parity(corpus, [(case, want, got), ...])   # check each, fail listing every "different" one
+    parity.check_arrays(corpus, case, want, got)      # compare_arrays + tally; fails if "different"
+
+A new differential test of notebook cells calls helpers.assert_same_as_pytorch(cells, corpus, name): it runs
+the cells on both sides (the engine through helpers.run_ours) and judges each cell here, with the budget below.
 
 ``want``/``got`` are printed text, or nested lists/tuples/dicts of texts and other values (a cell's
 ``(output, error, warnings)``). A Verdict is ``(kind, detail, ulps)``: kind is IDENTICAL, CLOSE ("within
@@ -162,6 +167,42 @@ def compare(want, got, ulps=ULPS, eps=None):
     if isinstance(want, dict) and isinstance(got, dict) and want.keys() == got.keys():
         return worst([compare(want[k], got[k], ulps, eps) for k in want])
     return Verdict(IDENTICAL) if want == got else Verdict(DIFFERENT, _show(want, got))
+
+
+def compare_arrays(want, got, ulps=ULPS, scale=None):
+    """Verdict for two arrays (numpy arrays, tensors of either side, nested lists): shape and dtype identical,
+    values as compare() judges numbers, in ulps of their dtype (float64 ulps for float64, float32 ulps for any
+    other). scale: the magnitude the ulps are measured at, per element or one number (default: the values
+    themselves); a sum or dot product is only accurate relative to its terms, so pass e.g. |x| @ |w|."""
+    import numpy as np
+    w, g = (np.asarray(a.detach().numpy() if hasattr(a, "detach") else a) for a in (want, got))
+    if w.shape != g.shape or w.dtype != g.dtype:
+        return Verdict(DIFFERENT, f"ours {g.dtype} {g.shape}, torch {w.dtype} {w.shape}")
+    if w.tobytes() == g.tobytes():
+        return Verdict(IDENTICAL)
+    if w.dtype.kind != "f":
+        return Verdict(DIFFERENT, f"values differ:\n  torch: {w!r}\n  ours:  {g!r}")
+    eps = EPS64 if w.dtype == np.float64 else EPS32
+    w64, g64 = w.astype(np.float64), g.astype(np.float64)
+    both_nan = np.isnan(w64) & np.isnan(g64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        diff = np.where(both_nan | (w64 == g64), 0.0, np.abs(w64 - g64))
+        mag = np.maximum(np.abs(w64), np.abs(g64)) if scale is None else np.broadcast_to(np.abs(scale), w.shape)
+        ulp = np.maximum(np.exp2(np.floor(np.log2(np.where(mag > 0, mag, 1.0)))) * eps, _TINY[eps])
+        need = np.where(np.isfinite(diff), diff / ulp, np.inf)
+    worst_ulps = float(need.max()) if need.size else 0.0
+    if worst_ulps > ulps:
+        i = np.unravel_index(int(np.argmax(need)), need.shape)
+        return Verdict(DIFFERENT, f"{g[i]!r} (ours) vs {w[i]!r} (torch) at {i} is {worst_ulps:.1f} ulps, beyond "
+                                  f"{ulps}", worst_ulps)
+    return Verdict(CLOSE, f"values within {worst_ulps:.1f} ulps", worst_ulps)
+
+
+def check_arrays(corpus, case, want, got, ulps=ULPS, scale=None):
+    """compare_arrays() counted in TALLY[corpus]; fails (AssertionError) if DIFFERENT. Returns the Verdict."""
+    v = record(corpus, compare_arrays(want, got, ulps, scale))
+    assert v.kind != DIFFERENT, f"{case}: {v.detail}"
+    return v
 
 
 def worst(verdicts):

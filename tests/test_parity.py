@@ -79,3 +79,26 @@ def test_run_ours_rejects_real_pytorch_in_the_namespace():
     run_ours(["import torch\nimport torch.nn as nn\nx = torch.ones(2)\nm = nn.Linear(1, 1)"], ns)
     from autograd_magic import torch as ours
     assert ns["torch"] is ours and isinstance(ns["x"], ours.Tensor)
+
+
+def test_arrays_in_ulps_of_their_dtype():
+    import numpy as np
+    one32 = np.float32(1)
+    a = np.array([1.0, -0.0, np.nan, 3.0], np.float32)
+    assert parity.compare_arrays(a, a.copy()).kind == IDENTICAL
+    assert parity.compare_arrays(a, np.array([1.0, 0.0, np.nan, 3.0], np.float32)).kind == CLOSE
+    near = np.nextafter(np.nextafter(one32, np.float32(2)), np.float32(2))  # two float32 ulps above 1
+    assert parity.compare_arrays(a, np.array([near, 0.0, np.nan, 3.0], np.float32)).ulps == 2
+    far = np.array([1.00001, 0.0, np.nan, 3.0], np.float32)
+    assert parity.compare_arrays(a, far).kind == DIFFERENT
+    assert parity.compare_arrays(a, far, ulps=100).kind == CLOSE
+    assert parity.compare_arrays(a, a.astype(np.float64)).kind == DIFFERENT  # dtype
+    assert parity.compare_arrays(a, a[:3]).kind == DIFFERENT  # shape
+    assert parity.compare_arrays(a, np.array([1.0, 0.0, 0.0, 3.0], np.float32)).kind == DIFFERENT  # nan
+    d = np.array([1.0], np.float64)
+    assert parity.compare_arrays(d, d + 2 ** -52).kind == CLOSE
+    assert parity.compare_arrays(d, d + 2 ** -40).kind == DIFFERENT  # float64 ulps
+    # a cancelled sum: 1e-7 next to 0 is far in the result's own ulps, near in those of its terms
+    assert parity.compare_arrays(np.float32([0.0]), np.float32([1e-7])).kind == DIFFERENT
+    assert parity.compare_arrays(np.float32([0.0]), np.float32([1e-7]), scale=2.0).kind == CLOSE
+    assert parity.compare_arrays(np.int64([1, 2]), np.int64([1, 3])).kind == DIFFERENT
