@@ -85,7 +85,7 @@ SETUP_KO = "%load_ext autograd_magic\n%config GradMagics.language = 'ko'"
 
 def lesson_notebook():
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     nb.cells.append(nbformat.v4.new_markdown_cell(INTRO_KO))
     nb.cells.append(nbformat.v4.new_code_cell(SETUP_KO))
     for i, (code, _expected) in enumerate(seed_cells()):
@@ -97,7 +97,7 @@ def lesson_notebook():
 
 def tour_notebook():
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     for kind, text in TOUR:
         nb.cells.append(nbformat.v4.new_markdown_cell(text) if kind == "md" else nbformat.v4.new_code_cell(text))
     return nb
@@ -114,8 +114,8 @@ def static(nb):
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if WIDGET_VIEW in data:
-                out["data"] = {"text/plain": data.get("text/plain", "")}
+            if WIDGET_VIEW in data:  # the widget's static fallback (the stepper's steps), else its stand-in
+                out["data"] = {k: data[k] for k in ("text/html", "text/plain") if k in data}
     return nb
 
 
