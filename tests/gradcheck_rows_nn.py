@@ -24,6 +24,9 @@ def _target(a, shift=0.37):
 
 
 ROWS_EXTRA = {
+    "hardshrink": [(lambda a: torch.hardshrink(a, 0.5), [np.array(v)])  # values away from the kinks at +-0.5
+                   for v in (1.3, [-0.9, 0.2], [[0.1, -1.2], [0.8, -0.3], [0.6, 1.1]])]
+    + [(lambda a: a.hardshrink(lambd=0.25), [np.array([[-0.7, 0.1]])])],
     "erf": _unary(lambda a: TensorXP.call("erf", (a,))),
     "leaky_relu": _unary(lambda a: F.leaky_relu(a, 0.1)),
     "elu": _unary(lambda a: F.elu(a, 0.7)),

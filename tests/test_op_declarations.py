@@ -35,12 +35,13 @@ def test_declared_op_is_exported(op):
 def test_declared_op_records_its_node(op):
     """The generated function runs the declared op: its grad_fn is the declared node."""
     x = torch.tensor([0.25, 0.5], requires_grad=True)
-    inputs = (x,) if op.args is None else None
-    if inputs is None:
-        pytest.skip("an op with its own argument split is exercised by its gradcheck row")
-    y = getattr(torch, op.api[0])(*inputs)
+    try:
+        y = getattr(torch, op.api[0])(x)
+    except TypeError:
+        pytest.skip("an op that needs more arguments is exercised by its gradcheck row")
     assert type(y.grad_fn).__name__ == op.node
-    assert getattr(x, op.api[0])().grad_fn.name() == op.qualname
+    if op.method:
+        assert getattr(x, op.api[0])().grad_fn.name() == op.qualname
 
 
 def test_methods_where_pytorch_has_them():

@@ -1,11 +1,18 @@
 """The autograd engine: numpy tensors that record a backward graph; imports only numpy and the standard library.
 
-Layers, lowest first (each module imports only from those before it): dtypes, size, printing, reduce, random,
-fperror; autograd (nodes and the backward pass); optable (op declarations) and xp (numpy namespace of the vjps);
-ops, ops_math, ops_nn, ops_shape, ops_tensor (the declared ops); tensor_base (TensorBase, apply, the functions and
-methods generated from declarations); functions, shaping, indexing, ordering, linalg, einsum, composed, inplace,
-creation (hand-written functions); tensor_xp and grad (create_graph and autograd.grad); numpy_interop; methods;
-tensor (the Tensor class).
+Layers, lowest first (each module imports only modules named before it; tests/test_layering.py finds no cycle):
+
+1. dtypes, size, printing, reduce, fperror, events: leaves (numpy and the standard library); random (the
+   PyTorch-identical generator).
+2. autograd: nodes, saved tensors, grad mode and the iterative backward pass.
+3. optable (op declarations) and xp (the numpy namespace vjps are written against).
+4. ops, ops_math, ops_nn, ops_shape, ops_tensor, ops_conv, ops_norm, ops_rnn: the declared ops, forward and vjp.
+5. tensor_base: TensorBase, ``apply`` (runs an op and records its node), type promotion, in-place machinery, and
+   the functions and methods generated from the declarations.
+6. functions, shaping, indexing, ordering, linalg, einsum, composed, inplace, creation, rnn: the hand-written
+   functions of the torch namespace; grad (backward, autograd.grad, TensorXP for create_graph); numpy_interop.
+7. methods (TensorMethods: operators and methods bound to those functions), then tensor (Tensor = TensorBase +
+   TensorMethods + the declared methods), then inspect (the read-only inspection API over graphs and tensors).
 """
 import warnings
 

@@ -288,8 +288,9 @@ class AccumulateGrad:
 
 # ---------------------------------------------------------------- the backward pass
 
-def _reachable(roots):
-    """Every node reachable from roots (iteratively: graphs can be 1e5 deep)."""
+def reachable(roots):
+    """Every node reachable from roots (iteratively: graphs can be 1e5 deep): the engine's one graph traversal,
+    which orders the backward pass and inspect.graph_nodes."""
     seen = set()
     stack = []
     for r in roots:
@@ -350,7 +351,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
     pass_id: set when someone subscribed to backward events: each node's work is then reported (events.py).
     """
     nodes = [r._fn if r._fn is not None else r._accumulator() for r in roots]
-    order = _reachable(nodes)
+    order = reachable(nodes)
     order.sort(key=_seq, reverse=True)
     buffers = {}
     for r, node, g in zip(roots, nodes, root_grads):

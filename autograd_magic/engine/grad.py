@@ -145,7 +145,7 @@ def _shape_str(shape):
     return f"torch.Size([{', '.join(map(str, shape))}])"
 
 
-def _root_grads(outputs, grads, create_graph, what="grad"):
+def _root_grads(outputs, grads, create_graph):
     out = []
     for i, (t, g) in enumerate(zip(outputs, grads)):
         if not t._rg:

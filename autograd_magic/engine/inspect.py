@@ -21,7 +21,7 @@ import weakref
 
 import numpy as np
 
-from .autograd import AccumulateGrad, Node, _reachable
+from .autograd import AccumulateGrad, Node, reachable
 from .tensor import Tensor
 
 __all__ = ["is_tensor", "value", "grad", "grad_fn", "is_leaf", "requires_grad", "retains_grad", "shape",
@@ -154,6 +154,6 @@ def creation_order(node):
 def graph_nodes(roots):
     """Every node reachable from roots (nodes; None is skipped), outputs first, in the order backward runs
     them: the engine's own traversal (iterative: graphs can be 1e5 deep), so there is one."""
-    order = _reachable([r for r in roots if r is not None])
+    order = reachable([r for r in roots if r is not None])
     order.sort(key=creation_order, reverse=True)
     return order

@@ -12,28 +12,28 @@ from .xp import rounded_f32
 
 
 @defop("add", "AddBackward0", np.add)  # with alpha, callers pass the data and alpha as a const
-def _(x, g, s, k, n):
-    alpha = k[0] if k else 1
-    return g, (g if alpha == 1 else g * alpha)
+def add_vjp(xp, grad, saved, consts, needs):
+    alpha = consts[0] if consts else 1
+    return grad, (grad if alpha == 1 else grad * alpha)
 
 
 @defop("sub", "SubBackward0", np.subtract)
-def _(x, g, s, k, n):
-    alpha = k[0] if k else 1
-    return g, -g if alpha == 1 else -g * alpha
+def sub_vjp(xp, grad, saved, consts, needs):
+    alpha = consts[0] if consts else 1
+    return grad, -grad if alpha == 1 else -grad * alpha
 
 
 @defop("rsub", "RsubBackward1", lambda a, b: np.subtract(b, a))
-def _(x, g, s, k, n):
-    return (-g,)
+def rsub_vjp(xp, grad, saved, consts, needs):
+    return (-grad,)
 
 
 @defop("mul", "MulBackward0", np.multiply, saves=(0, 1), save_if={0: 1, 1: 0})
-def _(x, g, s, k, n):
-    a, b = s  # each is saved only when the other input wants a gradient
-    if x.is_numpy:  # a big product goes into an array the engine reuses (bufpool)
-        return (_times(g, b) if b is not None else None), (_times(g, a) if a is not None else None)
-    return (g * b if b is not None else None), (g * a if a is not None else None)
+def mul_vjp(xp, grad, saved, consts, needs):
+    a, b = saved  # each is saved only when the other input wants a gradient
+    if xp.is_numpy:  # a big product goes into an array the engine reuses (bufpool)
+        return (_times(grad, b) if b is not None else None), (_times(grad, a) if a is not None else None)
+    return (grad * b if b is not None else None), (grad * a if a is not None else None)
 
 
 def _times(g, b):
@@ -41,26 +41,26 @@ def _times(g, b):
 
 
 @defop("div", "DivBackward0", np.true_divide, saves=(0, 1), save_if={0: 1})
-def _(x, g, s, k, n):
-    a, b = s
-    return (g / b if n[0] else None), (-g * a / (b * b) if n[1] else None)
+def div_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    return (grad / b if needs[0] else None), (-grad * a / (b * b) if needs[1] else None)
 
 
 # C++ backward formulas and composite losses divide/multiply by a number (div.Scalar, mul.Scalar): the number is
 # a constant, not an input, so these nodes have one next function, as in PyTorch.
 @defop("div_scalar", "DivBackward1", np.true_divide)
-def _(x, g, s, k, n):
-    return (x.div_scalar(g, k[0]),)
+def div_scalar_vjp(xp, grad, saved, consts, needs):
+    return (xp.div_scalar(grad, consts[0]),)
 
 
 @defop("mul_scalar", "MulBackward1", np.multiply)
-def _(x, g, s, k, n):
-    return (g * k[0],)
+def mul_scalar_vjp(xp, grad, saved, consts, needs):
+    return (grad * consts[0],)
 
 
 @defop("neg", "NegBackward0", np.negative)
-def _(x, g, s, k, n):
-    return (-g,)
+def neg_vjp(xp, grad, saved, consts, needs):
+    return (-grad,)
 
 
 _exp, _log, _log1p = rounded_f32(np.exp), rounded_f32(np.log), rounded_f32(np.log1p)
@@ -94,55 +94,55 @@ def _pow_f32(a, e):
 
 
 @defop("reciprocal", "ReciprocalBackward0", np.reciprocal, saves=(-1,))
-def _(x, g, s, k, n):
-    out, = s
-    return (-g * (out * out),)
+def reciprocal_vjp(xp, grad, saved, consts, needs):
+    out, = saved
+    return (-grad * (out * out),)
 
 
 @defop("pow", "PowBackward0", _power, saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    e = k[0]
+def pow_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    e = consts[0]
     if e == 0:
-        return (g * 0,)
+        return (grad * 0,)
     if e == 2:
-        return (g * (2 * a),)  # a ** 1 is a: skip the power
-    return (g * (e * (_power(a, e - 1) if x.is_numpy else a ** (e - 1))),)
+        return (grad * (2 * a),)  # a ** 1 is a: skip the power
+    return (grad * (e * (_power(a, e - 1) if xp.is_numpy else a ** (e - 1))),)
 
 
 @defop("pow_tensor", "PowBackward1", _pow_f32, saves=(0, 1, -1))
-def _(x, g, s, k, n):
-    a, b, out = s
+def pow_tensor_vjp(xp, grad, saved, consts, needs):
+    a, b, out = saved
     ga = gb = None
-    if n[0]:
-        ga = x.where(b == 0, 0.0, g * (b * a ** (b - 1)))
-    if n[1]:
-        gb = x.where((a == 0) & (b >= 0), 0.0, g * (out * x.log(a)))
+    if needs[0]:
+        ga = xp.where(b == 0, 0.0, grad * (b * a ** (b - 1)))
+    if needs[1]:
+        gb = xp.where((a == 0) & (b >= 0), 0.0, grad * (out * xp.log(a)))
     return ga, gb
 
 
 @defop("rpow", "PowBackward2", lambda a, base: np.power(base, a), saves=(-1,))
-def _(x, g, s, k, n):
-    out, = s
-    base = k[0]
-    return (g * (out * float(np.log(base))) if base != 0 else g * 0,)
+def rpow_vjp(xp, grad, saved, consts, needs):
+    out, = saved
+    base = consts[0]
+    return (grad * (out * float(np.log(base))) if base != 0 else grad * 0,)
 
 
 # ---------------------------------------------------------------- unary
 
 
 @defop("abs", "AbsBackward0", np.abs, saves=(0,))
-def _(x, g, s, k, n):
-    return (g * x.sign(s[0]),)
+def abs_vjp(xp, grad, saved, consts, needs):
+    return (grad * xp.sign(saved[0]),)
 
 
 @defop("sign", "SignBackward0", np.sign)
-def _(x, g, s, k, n):
-    return (g * 0,)
+def sign_vjp(xp, grad, saved, consts, needs):
+    return (grad * 0,)
 
 
-def _zero_grad(x, g, s, k, n):
-    return (g * 0,)
+def _zero_grad(xp, grad, saved, consts, needs):
+    return (grad * 0,)
 
 
 # Step functions: their gradient is zero almost everywhere (PyTorch records them all the same).
@@ -158,49 +158,49 @@ defop("fill", "FillBackward2", lambda a, value: np.full_like(a, value))(_zero_gr
 
 
 @defop("frac", "FracBackward0", lambda a: a - np.trunc(a), api="frac", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g,)
+def frac_vjp(xp, grad, saved, consts, needs):
+    return (grad,)
 
 
 @defop("log1p", "Log1PBackward0", rounded_f32(np.log1p), saves=(0,), api="log1p", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g / (s[0] + 1),)
+def log1p_vjp(xp, grad, saved, consts, needs):
+    return (grad / (saved[0] + 1),)
 
 
 @defop("exp", "ExpBackward0", rounded_f32(np.exp), saves=(-1,), api="exp", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g * s[0],)
+def exp_vjp(xp, grad, saved, consts, needs):
+    return (grad * saved[0],)
 
 
 @defop("log", "LogBackward0", rounded_f32(np.log), saves=(0,), api="log", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g / s[0],)
+def log_vjp(xp, grad, saved, consts, needs):
+    return (grad / saved[0],)
 
 
 @defop("sqrt", "SqrtBackward0", np.sqrt, saves=(-1,), api="sqrt", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g / (2 * s[0]),)
+def sqrt_vjp(xp, grad, saved, consts, needs):
+    return (grad / (2 * saved[0]),)
 
 
 @defop("sin", "SinBackward0", rounded_f32(np.sin), saves=(0,), api="sin", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g * x.cos(s[0]),)
+def sin_vjp(xp, grad, saved, consts, needs):
+    return (grad * xp.cos(saved[0]),)
 
 
 @defop("cos", "CosBackward0", rounded_f32(np.cos), saves=(0,), api="cos", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g * -x.sin(s[0]),)
+def cos_vjp(xp, grad, saved, consts, needs):
+    return (grad * -xp.sin(saved[0]),)
 
 
 @defop("tan", "TanBackward0", np.tan, saves=(-1,), api="tan", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    out = s[0]
-    return (g * (1 + out * out),)
+def tan_vjp(xp, grad, saved, consts, needs):
+    out = saved[0]
+    return (grad * (1 + out * out),)
 
 
 @defop("tanh", "TanhBackward0", rounded_f32(np.tanh), saves=(-1,), api="tanh", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (x.call("tanh_backward", (g, s[0])),)
+def tanh_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("tanh_backward", (grad, saved[0])),)
 
 
 # Backward functions that are ops of their own, so that a create_graph=True gradient shows PyTorch's
@@ -215,15 +215,15 @@ def _tanh_back(g, out):
 
 
 @defop("tanh_backward", "TanhBackwardBackward0", _tanh_back, saves=(0, 1))
-def _(x, gg, s, k, n):
-    g, out = s
-    return gg * (1 - out * out), -2 * gg * g * out
+def tanh_backward_vjp(xp, grad, saved, consts, needs):
+    g, out = saved
+    return grad * (1 - out * out), -2 * grad * g * out
 
 
 @defop("sigmoid_backward", "SigmoidBackwardBackward0", lambda g, out: g * (1 - out) * out, saves=(0, 1))  # ATen's order
-def _(x, gg, s, k, n):
-    g, out = s
-    return gg * ((1 - out) * out), gg * g * (1 - 2 * out)
+def sigmoid_backward_vjp(xp, grad, saved, consts, needs):
+    g, out = saved
+    return grad * ((1 - out) * out), grad * g * (1 - 2 * out)
 
 
 # On equal zeros (0.0 vs -0.0) numpy's maximum/minimum return their second operand and PyTorch's the first
@@ -247,9 +247,9 @@ def _threshold_backward(g, out):
 
 
 @defop("threshold_backward", "ThresholdBackwardBackward0", _threshold_backward, saves=(1,))
-def _(x, gg, s, k, n):
-    grad_g = x.where(s[0] <= 0, 0.0, gg)
-    return grad_g, (grad_g * 0 if n[1] else None)  # the output's gradient is zero, but it flows (as in PyTorch)
+def threshold_backward_vjp(xp, grad, saved, consts, needs):
+    grad_g = xp.where(saved[0] <= 0, 0.0, grad)
+    return grad_g, (grad_g * 0 if needs[1] else None)  # the output's gradient is zero, but it flows (as in PyTorch)
 
 
 def _softmax_back(g, out, dim):
@@ -258,11 +258,11 @@ def _softmax_back(g, out, dim):
 
 
 @defop("softmax_backward", "SoftmaxBackwardDataBackward0", _softmax_back, saves=(0, 1))
-def _(x, gg, s, k, n):
-    g, out = s
-    dim = k[0]
-    return (out * (gg - x.sum(gg * out, (dim,), True)),
-            gg * (g - x.sum(g * out, (dim,), True)) - g * x.sum(gg * out, (dim,), True))
+def softmax_backward_vjp(xp, grad, saved, consts, needs):
+    g, out = saved
+    dim = consts[0]
+    return (out * (grad - xp.sum(grad * out, (dim,), True)),
+            grad * (g - xp.sum(g * out, (dim,), True)) - g * xp.sum(grad * out, (dim,), True))
 
 
 def _log_softmax_back(g, out, dim):
@@ -271,11 +271,11 @@ def _log_softmax_back(g, out, dim):
 
 
 @defop("log_softmax_backward", "LogSoftmaxBackwardDataBackward0", _log_softmax_back, saves=(0, 1))
-def _(x, gg, s, k, n):
-    g, out = s
-    dim = k[0]
-    e = x.exp(out)
-    return gg - x.sum(gg * e, (dim,), True), -gg * e * x.sum(g, (dim,), True)
+def log_softmax_backward_vjp(xp, grad, saved, consts, needs):
+    g, out = saved
+    dim = consts[0]
+    e = xp.exp(out)
+    return grad - xp.sum(grad * e, (dim,), True), -grad * e * xp.sum(g, (dim,), True)
 
 
 def _sigmoid(a):
@@ -286,13 +286,13 @@ def _sigmoid(a):
 
 
 @defop("sigmoid", "SigmoidBackward0", _sigmoid, saves=(-1,), api="sigmoid", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (x.call("sigmoid_backward", (g, s[0])),)
+def sigmoid_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("sigmoid_backward", (grad, saved[0])),)
 
 
 @defop("relu", "ReluBackward0", _relu, saves=(-1,))
-def _(x, g, s, k, n):
-    return (x.call("threshold_backward", (g, s[0])),)
+def relu_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("threshold_backward", (grad, saved[0])),)
 
 
 def _clamp(a, lo, hi):
@@ -304,35 +304,35 @@ def _clamp(a, lo, hi):
 
 
 @defop("clamp", "ClampBackward1", _clamp, saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    lo, hi = k
+def clamp_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    lo, hi = consts
     mask = True
     if lo is not None:
         mask = a >= lo
     if hi is not None:
         mask = mask & (a <= hi) if lo is not None else a <= hi
-    return (x.where(mask, g, 0.0),)
+    return (xp.where(mask, grad, 0.0),)
 
 
 @defop("maximum", "MaximumBackward0", lambda a, b: np.maximum(b, a), saves=(0, 1))
-def _(x, g, s, k, n):
-    a, b = s
-    half = x.where(a == b, g / 2, g)
-    return x.where(a < b, 0.0, half), x.where(b < a, 0.0, half)
+def maximum_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    half = xp.where(a == b, grad / 2, grad)
+    return xp.where(a < b, 0.0, half), xp.where(b < a, 0.0, half)
 
 
 @defop("minimum", "MinimumBackward0", lambda a, b: np.minimum(b, a), saves=(0, 1))
-def _(x, g, s, k, n):
-    a, b = s
-    half = x.where(a == b, g / 2, g)
-    return x.where(a > b, 0.0, half), x.where(b > a, 0.0, half)
+def minimum_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    half = xp.where(a == b, grad / 2, grad)
+    return xp.where(a > b, 0.0, half), xp.where(b > a, 0.0, half)
 
 
 @defop("where", "WhereBackward0", lambda a, b, cond: np.where(cond, a, b))
-def _(x, g, s, k, n):
-    cond = k[0]
-    return (x.where(cond, g, 0.0) if n[0] else None), (x.where(cond, 0.0, g) if n[1] else None)
+def where_vjp(xp, grad, saved, consts, needs):
+    cond = consts[0]
+    return (xp.where(cond, grad, 0.0) if needs[0] else None), (xp.where(cond, 0.0, grad) if needs[1] else None)
 
 
 def _masked_fill(a, value, mask):
@@ -340,45 +340,45 @@ def _masked_fill(a, value, mask):
 
 
 @defop("masked_fill", "MaskedFillBackward0", lambda a, mask, value: _masked_fill(a, value, mask))
-def _(x, g, s, k, n):
-    return (x.where(k[0], 0.0, g),)
+def masked_fill_vjp(xp, grad, saved, consts, needs):
+    return (xp.where(consts[0], 0.0, grad),)
 
 
 @defop("masked_fill_t", "MaskedFillBackward1", lambda a, v, mask: _masked_fill(a, v, mask))  # a 0-d value tensor
-def _(x, g, s, k, n):
-    mask = k[0]
-    return (x.where(mask, 0.0, g) if n[0] else None), (x.sum(x.where(mask, g, 0.0)) if n[1] else None)
+def masked_fill_t_vjp(xp, grad, saved, consts, needs):
+    mask = consts[0]
+    return (xp.where(mask, 0.0, grad) if needs[0] else None), (xp.sum(xp.where(mask, grad, 0.0)) if needs[1] else None)
 
 
 @defop("clone", "CloneBackward0", lambda a: np.array(a, copy=True))
-def _(x, g, s, k, n):
-    return (g,)
+def clone_vjp(xp, grad, saved, consts, needs):
+    return (grad,)
 
 
 @defop("copy_grad", "CopyBackwards", lambda a: np.array(a, copy=True))
-def _(x, g, s, k, n):
-    return (g,)
+def copy_grad_vjp(xp, grad, saved, consts, needs):
+    return (grad,)
 
 
 @defop("to_copy", "ToCopyBackward0", lambda a, dt: a.astype(dt))
-def _(x, g, s, k, n):
-    return (g,)
+def to_copy_vjp(xp, grad, saved, consts, needs):
+    return (grad,)
 
 
 @defop("alias", "AliasBackward0", lambda a: a.view())
-def _(x, g, s, k, n):
-    return (g,)
+def alias_vjp(xp, grad, saved, consts, needs):
+    return (grad,)
 
 
 # ---------------------------------------------------------------- matrix products
 
 
-def _grad_like(x, a, g, k):
+def _grad_like(xp, a, grad, consts):
     """a.T @ g; when the second factor was a transposed view (nn.Linear's weight.t(), flagged in consts), the
     result is made transposed too, so that the gradient reaching the weight is contiguous without a copy."""
-    if x.is_numpy and k and k[0]:
-        return x.mT(x.matmul(x.mT(g), a))
-    return x.matmul(x.mT(a), g)
+    if xp.is_numpy and consts and consts[0]:
+        return xp.mT(xp.matmul(xp.mT(grad), a))
+    return xp.matmul(xp.mT(a), grad)
 
 
 def transposed(arr):
@@ -386,27 +386,27 @@ def transposed(arr):
 
 
 @defop("mm", "MmBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
-def _(x, g, s, k, n):
-    a, b = s
-    return (x.matmul(g, x.mT(b)) if n[0] else None), (_grad_like(x, a, g, k) if n[1] else None)
+def mm_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    return (xp.matmul(grad, xp.mT(b)) if needs[0] else None), (_grad_like(xp, a, grad, consts) if needs[1] else None)
 
 
 @defop("bmm", "BmmBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
-def _(x, g, s, k, n):
-    a, b = s
-    return (x.matmul(g, x.mT(b)) if n[0] else None), (x.matmul(x.mT(a), g) if n[1] else None)
+def bmm_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    return (xp.matmul(grad, xp.mT(b)) if needs[0] else None), (xp.matmul(xp.mT(a), grad) if needs[1] else None)
 
 
 @defop("mv", "MvBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
-def _(x, g, s, k, n):
-    a, v = s
-    return (x.outer(g, v) if n[0] else None), (x.matmul(x.mT(a), g) if n[1] else None)
+def mv_vjp(xp, grad, saved, consts, needs):
+    a, v = saved
+    return (xp.outer(grad, v) if needs[0] else None), (xp.matmul(xp.mT(a), grad) if needs[1] else None)
 
 
 @defop("dot", "DotBackward0", np.dot, saves=(0, 1), save_if={0: 1, 1: 0})
-def _(x, g, s, k, n):
-    a, b = s
-    return (g * b if n[0] else None), (g * a if n[1] else None)
+def dot_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    return (grad * b if needs[0] else None), (grad * a if needs[1] else None)
 
 
 def _addmm(c, a, b):
@@ -416,9 +416,10 @@ def _addmm(c, a, b):
 
 
 @defop("addmm", "AddmmBackward0", _addmm, saves=(1, 2), save_if={1: 2, 2: 1})
-def _(x, g, s, k, n):
-    a, b = s
-    return g, (x.matmul(g, x.mT(b)) if n[1] else None), (_grad_like(x, a, g, k) if n[2] else None)
+def addmm_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    return (grad, (xp.matmul(grad, xp.mT(b)) if needs[1] else None),
+            (_grad_like(xp, a, grad, consts) if needs[2] else None))
 
 
 # ---------------------------------------------------------------- nn.functional losses and activations
@@ -438,13 +439,13 @@ def _log_softmax(a, dim):
 
 
 @defop("softmax", "SoftmaxBackward0", _softmax, saves=(-1,))
-def _(x, g, s, k, n):
-    return (x.call("softmax_backward", (g, s[0]), k[0]),)
+def softmax_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("softmax_backward", (grad, saved[0]), consts[0]),)
 
 
 @defop("log_softmax", "LogSoftmaxBackward0", _log_softmax, saves=(-1,))
-def _(x, g, s, k, n):
-    return (x.call("log_softmax_backward", (g, s[0]), k[0]),)
+def log_softmax_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("log_softmax_backward", (grad, saved[0]), consts[0]),)
 
 
 def _reduce(v, reduction):
@@ -455,19 +456,19 @@ def _reduce(v, reduction):
     return v
 
 
-def _reduce_back(x, g, shape, reduction):
+def _reduce_back(xp, grad, shape, reduction):
     if reduction == "none":
-        return g
+        return grad
     size = math.prod(shape)
-    g = x.expand(g, shape)
-    return g / size if reduction == "mean" else g
+    grad = xp.expand(grad, shape)
+    return grad / size if reduction == "mean" else grad
 
 
 @defop("mse_loss", "MseLossBackward0", lambda a, b, red: np.asarray(_reduce((a - b) ** 2, red)), saves=(0, 1))
-def _(x, g, s, k, n):
-    a, b = s
-    d = _reduce_back(x, g, a.shape, k[0]) * (2 * (a - b))
-    return (d if n[0] else None), (-d if n[1] else None)
+def mse_loss_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    d = _reduce_back(xp, grad, a.shape, consts[0]) * (2 * (a - b))
+    return (d if needs[0] else None), (-d if needs[1] else None)
 
 
 def _bce(p, t, red, w=None):
@@ -478,11 +479,11 @@ def _bce(p, t, red, w=None):
 
 
 @defop("binary_cross_entropy", "BinaryCrossEntropyBackward0", _bce, saves=(0, 1))
-def _(x, g, s, k, n):
-    p, t = s
-    red, w = k
-    gp = _reduce_back(x, g, p.shape, red) * (p - t) / x.maximum((1 - p) * p, 1e-12)
-    return (gp if w is None else gp * x.wrap(w)), None
+def binary_cross_entropy_vjp(xp, grad, saved, consts, needs):
+    p, t = saved
+    red, w = consts
+    gp = _reduce_back(xp, grad, p.shape, red) * (p - t) / xp.maximum((1 - p) * p, 1e-12)
+    return (gp if w is None else gp * xp.wrap(w)), None
 
 
 def _bce_logits(z, t, red, w=None, pw=None):
@@ -494,18 +495,18 @@ def _bce_logits(z, t, red, w=None, pw=None):
 
 
 @defop("binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0", _bce_logits, saves=(0, 1))
-def _(x, g, s, k, n):
-    z, t = s
-    red, w, pw = k
-    sig = 1 / (1 + x.exp(-z))
+def binary_cross_entropy_with_logits_vjp(xp, grad, saved, consts, needs):
+    z, t = saved
+    red, w, pw = consts
+    sig = 1 / (1 + xp.exp(-z))
     if pw is None:
         d = sig - t
     else:
-        pt = t * x.wrap(pw)
+        pt = t * xp.wrap(pw)
         d = (pt + 1 - t) * sig - pt
     if w is not None:
-        d = d * x.wrap(w)
-    return _reduce_back(x, g, z.shape, red) * d, None
+        d = d * xp.wrap(w)
+    return _reduce_back(xp, grad, z.shape, red) * d, None
 
 
 def _nll_key(shape, target):
@@ -538,28 +539,28 @@ def _nll(logp, target, red, shape, weights=None, ignored=None):
     return np.asarray(total / denom if denom else np.array(np.nan, picked.dtype))
 
 
-def _nll_vjp(x, g, s, k, n):
-    target, red, shape, weights, ignored = k
+def _nll_vjp(xp, grad, saved, consts, needs):
+    target, red, shape, weights, ignored = consts
     key = _nll_key(shape, target)
-    if x.is_numpy:
+    if xp.is_numpy:
         if red == "none":
-            v = np.negative(g)
+            v = np.negative(grad)
         else:
             denom = target.size if weights is None else np.add.reduce(weights, axis=None)
-            v = -(g / denom) if red == "mean" else -g
+            v = -(grad / denom) if red == "mean" else -grad
         if weights is not None:
             v = v * weights
         if ignored is not None:
             v = np.broadcast_to(v, ignored.shape).copy()
             v[ignored] = 0
-        out = np.zeros(shape, g.dtype)
+        out = np.zeros(shape, grad.dtype)
         out[key] = v
         return (out,)
     if red != "none":  # create_graph: the same values as recorded ops
         denom = target.size if weights is None else float(np.add.reduce(weights, axis=None))
-        g = x.expand(g / denom if red == "mean" else g, target.shape)
-    v = -g if weights is None else -g * x.wrap(weights)
-    return (x.scatter(v, shape, key, False),)
+        grad = xp.expand(grad / denom if red == "mean" else grad, target.shape)
+    v = -grad if weights is None else -grad * xp.wrap(weights)
+    return (xp.scatter(v, shape, key, False),)
 
 
 defop("nll_loss", "NllLossBackward0", _nll)(_nll_vjp)

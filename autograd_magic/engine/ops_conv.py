@@ -134,35 +134,35 @@ def conv_weight_grad(x, g, cfg, w_shape, cols=None):
 
 
 @defop("convolution", "ConvolutionBackward0", conv_forward, saves=(0, 1))
-def _(x, g, s, k, n):
+def convolution_vjp(xp, grad, saved, consts, needs):
     """Consts: cfg and, from F.conv*, a cache holding the forward's windows matrix (used once, then dropped)."""
-    a, w = s
-    cfg = k[0]
-    ga = x.call("convolution_backward_input", (g, w), cfg, tuple(a.shape)) if n[0] else None
+    a, w = saved
+    cfg = consts[0]
+    ga = xp.call("convolution_backward_input", (grad, w), cfg, tuple(a.shape)) if needs[0] else None
     gw = None
-    if n[1]:
-        cols = k[1].pop() if len(k) > 1 and k[1] else None
-        gw = x.call("convolution_backward_weight", (a, g), cfg, tuple(w.shape), cols)
-    if len(n) == 3:
-        gb = x.sum(g, (0,) + tuple(range(2, len(g.shape)))) if n[2] else None
+    if needs[1]:
+        cols = consts[1].pop() if len(consts) > 1 and consts[1] else None
+        gw = xp.call("convolution_backward_weight", (a, grad), cfg, tuple(w.shape), cols)
+    if len(needs) == 3:
+        gb = xp.sum(grad, (0,) + tuple(range(2, len(grad.shape)))) if needs[2] else None
         return ga, gw, gb
     return ga, gw
 
 
 @defop("convolution_backward_input", "ConvolutionBackwardBackward0", conv_input_grad, saves=(0, 1))
-def _(x, u, s, k, n):
-    g, w = s
-    cfg = k[0]
-    return ((x.call("convolution", (u, w), cfg) if n[0] else None),
-            (x.call("convolution_backward_weight", (u, g), cfg, tuple(w.shape)) if n[1] else None))
+def convolution_backward_input_vjp(xp, grad, saved, consts, needs):
+    g, w = saved
+    cfg = consts[0]
+    return ((xp.call("convolution", (grad, w), cfg) if needs[0] else None),
+            (xp.call("convolution_backward_weight", (grad, g), cfg, tuple(w.shape)) if needs[1] else None))
 
 
 @defop("convolution_backward_weight", "ConvolutionBackwardBackward0", conv_weight_grad, saves=(0, 1))
-def _(x, v, s, k, n):
-    a, g = s
-    cfg = k[0]
-    return ((x.call("convolution_backward_input", (g, v), cfg, tuple(a.shape)) if n[0] else None),
-            (x.call("convolution", (a, v), cfg) if n[1] else None))
+def convolution_backward_weight_vjp(xp, grad, saved, consts, needs):
+    a, g = saved
+    cfg = consts[0]
+    return ((xp.call("convolution_backward_input", (g, grad), cfg, tuple(a.shape)) if needs[0] else None),
+            (xp.call("convolution", (a, grad), cfg) if needs[1] else None))
 
 
 # ---------------------------------------------------------------- pooling
@@ -241,18 +241,18 @@ def windows_overlap(kernel, stride, dil):
 
 
 @defop("max_pool2d", "MaxPool2DWithIndicesBackward0", _max_pool_fwd)
-def _(x, g, s, k, n):
-    cfg, indices, shape = k
-    return (x.call("max_pool2d_backward", (g,), indices, shape, windows_overlap(*cfg[:2], cfg[3])),)
+def max_pool2d_vjp(xp, grad, saved, consts, needs):
+    cfg, indices, shape = consts
+    return (xp.call("max_pool2d_backward", (grad,), indices, shape, windows_overlap(*cfg[:2], cfg[3])),)
 
 
 @defop("max_pool2d_backward", "MaxPool2DWithIndicesBackwardBackward0", _max_pool_back)
-def _(x, u, s, k, n):
-    indices, shape = k[:2]
+def max_pool2d_backward_vjp(xp, grad, saved, consts, needs):
+    indices, shape = consts[:2]
     planes = int(np.prod(shape[:-2]))
-    flat = x.reshape(u, (planes, shape[-2] * shape[-1]))
+    flat = xp.reshape(grad, (planes, shape[-2] * shape[-1]))
     key = (np.arange(planes)[:, None], indices.reshape(planes, -1))
-    return (x.reshape(x.take(flat, key), indices.shape),)
+    return (xp.reshape(xp.take(flat, key), indices.shape),)
 
 
 def _avg_divisor(hw, cfg, count_include_pad, divisor_override, dtype):
@@ -291,13 +291,13 @@ def _avg_pool_back(g, cfg, count_include_pad, divisor_override, shape):
 
 
 @defop("avg_pool2d", "AvgPool2DBackward0", _avg_pool_fwd)
-def _(x, g, s, k, n):
-    return (x.call("avg_pool2d_backward", (g,), *k),)
+def avg_pool2d_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("avg_pool2d_backward", (grad,), *consts),)
 
 
 @defop("avg_pool2d_backward", "AvgPool2DBackwardBackward0", _avg_pool_back)
-def _(x, u, s, k, n):
-    return (x.call("avg_pool2d", (u,), *k),)
+def avg_pool2d_backward_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("avg_pool2d", (grad,), *consts),)
 
 
 def adaptive_bins(size, n):
@@ -327,10 +327,10 @@ def _adaptive_back(g, out, shape):
 
 
 @defop("adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0", _adaptive_fwd)
-def _(x, g, s, k, n):
-    return (x.call("adaptive_avg_pool2d_backward", (g,), *k),)
+def adaptive_avg_pool2d_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("adaptive_avg_pool2d_backward", (grad,), *consts),)
 
 
 @defop("adaptive_avg_pool2d_backward", "AdaptiveAvgPool2DBackwardBackward0", _adaptive_back)
-def _(x, u, s, k, n):
-    return (x.call("adaptive_avg_pool2d", (u,), *k),)
+def adaptive_avg_pool2d_backward_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("adaptive_avg_pool2d", (grad,), *consts),)

@@ -3,7 +3,7 @@ hyperbolic functions, other logarithm and exponential bases, erf, logit, atan2, 
 addcmul/addcdiv, one-sided clamps, fmod and roll.
 
 Float32 transcendental results are computed in float64 and rounded once (``rounded_f32``), as ops.py does for exp
-and log. Derivatives that need a function the vjp namespaces lack go through ``x.call`` (the op's forward for
+and log. Derivatives that need a function the vjp namespaces lack go through ``xp.call`` (the op's forward for
 numpy, a recorded op for create_graph).
 """
 import math
@@ -34,66 +34,66 @@ def _rounded2(fn):
 
 @defop("rsqrt", "RsqrtBackward0", lambda a: np.reciprocal(np.sqrt(a)), saves=(-1,),
        api="rsqrt", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    out, = s
-    return (-0.5 * g * (out * out * out),)
+def rsqrt_vjp(xp, grad, saved, consts, needs):
+    out, = saved
+    return (-0.5 * grad * (out * out * out),)
 
 
 @defop("erf", "ErfBackward0", rounded_f32(_erf), saves=(0,), api="erf", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    a, = s
-    return (g * (2 / math.sqrt(math.pi) * x.exp(-(a * a))),)
+def erf_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (grad * (2 / math.sqrt(math.pi) * xp.exp(-(a * a))),)
 
 
 @defop("atan", "AtanBackward0", rounded_f32(np.arctan), saves=(0,),
        api=("atan", "arctan"), promote="float", inplace=True)
-def _(x, g, s, k, n):
-    a, = s
-    return (g / (a * a + 1),)
+def atan_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (grad / (a * a + 1),)
 
 
 @defop("asin", "AsinBackward0", rounded_f32(np.arcsin), saves=(0,),
        api=("asin", "arcsin"), promote="float", inplace=True)
-def _(x, g, s, k, n):
-    a, = s
-    return (g / x.sqrt(1 - a * a),)
+def asin_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (grad / xp.sqrt(1 - a * a),)
 
 
 @defop("acos", "AcosBackward0", rounded_f32(np.arccos), saves=(0,),
        api=("acos", "arccos"), promote="float", inplace=True)
-def _(x, g, s, k, n):
-    a, = s
-    return (g * -(1 / x.sqrt(1 - a * a)),)
+def acos_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (grad * -(1 / xp.sqrt(1 - a * a)),)
 
 
 @defop("sinh", "SinhBackward0", rounded_f32(np.sinh), saves=(0,), api="sinh", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g * x.call("cosh", (s[0],)),)
+def sinh_vjp(xp, grad, saved, consts, needs):
+    return (grad * xp.call("cosh", (saved[0],)),)
 
 
 @defop("cosh", "CoshBackward0", rounded_f32(np.cosh), saves=(0,), api="cosh", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g * x.call("sinh", (s[0],)),)
+def cosh_vjp(xp, grad, saved, consts, needs):
+    return (grad * xp.call("sinh", (saved[0],)),)
 
 
 @defop("log2", "Log2Backward0", rounded_f32(np.log2), saves=(0,), api="log2", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g / (s[0] * math.log(2.0)),)
+def log2_vjp(xp, grad, saved, consts, needs):
+    return (grad / (saved[0] * math.log(2.0)),)
 
 
 @defop("log10", "Log10Backward0", rounded_f32(np.log10), saves=(0,), api="log10", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g / (s[0] * math.log(10.0)),)
+def log10_vjp(xp, grad, saved, consts, needs):
+    return (grad / (saved[0] * math.log(10.0)),)
 
 
 @defop("exp2", "Exp2Backward0", rounded_f32(np.exp2), saves=(-1,), api="exp2", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g * (s[0] * math.log(2.0)),)
+def exp2_vjp(xp, grad, saved, consts, needs):
+    return (grad * (saved[0] * math.log(2.0)),)
 
 
 @defop("expm1", "Expm1Backward0", rounded_f32(np.expm1), saves=(-1,), api="expm1", promote="float", inplace=True)
-def _(x, g, s, k, n):
-    return (g * (s[0] + 1),)
+def expm1_vjp(xp, grad, saved, consts, needs):
+    return (grad * (saved[0] + 1),)
 
 
 def _logit(a, eps=None):
@@ -103,29 +103,29 @@ def _logit(a, eps=None):
 
 
 @defop("logit", "LogitBackward0", _logit, saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    eps = k[0] if k else None
-    d = g / (a * (1 - a))
+def logit_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    eps = consts[0] if consts else None
+    d = grad / (a * (1 - a))
     if eps is None:
         return (d,)
-    return (x.where((a < eps) | (a > 1 - eps), 0.0, d),)
+    return (xp.where((a < eps) | (a > 1 - eps), 0.0, d),)
 
 
 # ---------------------------------------------------------------- binary
 
 
 @defop("atan2", "Atan2Backward0", _rounded2(np.arctan2), saves=(0, 1))
-def _(x, g, s, k, n):
-    a, b = s
-    r = g / (a * a + b * b)
-    return (r * b if n[0] else None), (r * -a if n[1] else None)
+def atan2_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    r = grad / (a * a + b * b)
+    return (r * b if needs[0] else None), (r * -a if needs[1] else None)
 
 
 @defop("hypot", "HypotBackward0", _rounded2(np.hypot), saves=(0, 1, -1))
-def _(x, g, s, k, n):
-    a, b, out = s
-    return (g * a / out if n[0] else None), (g * b / out if n[1] else None)
+def hypot_vjp(xp, grad, saved, consts, needs):
+    a, b, out = saved
+    return (grad * a / out if needs[0] else None), (grad * b / out if needs[1] else None)
 
 
 def _xlogy(a, b):
@@ -134,28 +134,28 @@ def _xlogy(a, b):
 
 
 @defop("xlogy", "XlogyBackward0", _xlogy, saves=(0, 1))
-def _(x, g, s, k, n):
-    a, b = s
+def xlogy_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
     ga = gb = None
-    if n[0]:
-        ga = g * x.log(b)  # PyTorch's formula: log(other) even where self is 0
-    if n[1]:
-        gb = g * a / b
+    if needs[0]:
+        ga = grad * xp.log(b)  # PyTorch's formula: log(other) even where self is 0
+    if needs[1]:
+        gb = grad * a / b
     return ga, gb
 
 
 # xlogy with a number for one side: the number is a constant (XlogyBackward2: other is a number; 1: self is).
 @defop("xlogy_other", "XlogyBackward2", lambda a, b: _xlogy(a, np.asarray(b, a.dtype)), saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    b = k[0]
-    return (g * x.where(a == 0, 0.0, x.constant(a, math.log(b) if b > 0 else math.nan)),)
+def xlogy_other_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    b = consts[0]
+    return (grad * xp.where(a == 0, 0.0, xp.constant(a, math.log(b) if b > 0 else math.nan)),)
 
 
 @defop("xlogy_self", "XlogyBackward1", lambda b, a: _xlogy(np.asarray(a, b.dtype), b), saves=(0,))
-def _(x, g, s, k, n):
-    b, = s
-    return (g * k[0] / b,)
+def xlogy_self_vjp(xp, grad, saved, consts, needs):
+    b, = saved
+    return (grad * consts[0] / b,)
 
 
 def _logaddexp(a, b):
@@ -166,9 +166,9 @@ def _logaddexp(a, b):
 
 
 @defop("logaddexp", "LogaddexpBackward0", _logaddexp, saves=(0, 1))
-def _(x, g, s, k, n):
-    a, b = s
-    return (g / (1 + x.exp(b - a)) if n[0] else None), (g / (1 + x.exp(a - b)) if n[1] else None)
+def logaddexp_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    return (grad / (1 + xp.exp(b - a)) if needs[0] else None), (grad / (1 + xp.exp(a - b)) if needs[1] else None)
 
 
 def _lerp(a, b, w):
@@ -183,15 +183,16 @@ def _lerp(a, b, w):
 
 
 @defop("lerp", "LerpBackward0", _lerp)
-def _(x, g, s, k, n):
-    w = k[0]
-    return (g * (1 - w) if n[0] else None), (g * w if n[1] else None)
+def lerp_vjp(xp, grad, saved, consts, needs):
+    w = consts[0]
+    return (grad * (1 - w) if needs[0] else None), (grad * w if needs[1] else None)
 
 
 @defop("lerp_tensor", "LerpBackward1", _lerp, saves=(0, 1, 2))
-def _(x, g, s, k, n):
-    a, b, w = s
-    return (g * (1 - w) if n[0] else None), (g * w if n[1] else None), (g * (b - a) if n[2] else None)
+def lerp_tensor_vjp(xp, grad, saved, consts, needs):
+    a, b, w = saved
+    return ((grad * (1 - w) if needs[0] else None), (grad * w if needs[1] else None),
+            (grad * (b - a) if needs[2] else None))
 
 
 def _addcmul(a, t1, t2, value):
@@ -203,48 +204,49 @@ def _addcmul(a, t1, t2, value):
 
 
 @defop("addcmul", "AddcmulBackward0", _addcmul, saves=(1, 2))
-def _(x, g, s, k, n):
-    t1, t2 = s
-    v = k[0]
-    return (g if n[0] else None), (g * (t2 * v) if n[1] else None), (g * (t1 * v) if n[2] else None)
+def addcmul_vjp(xp, grad, saved, consts, needs):
+    t1, t2 = saved
+    v = consts[0]
+    return ((grad if needs[0] else None), (grad * (t2 * v) if needs[1] else None),
+            (grad * (t1 * v) if needs[2] else None))
 
 
 @defop("addcdiv", "AddcdivBackward0", lambda a, t1, t2, value: a + value * t1 / t2, saves=(1, 2))
-def _(x, g, s, k, n):
-    t1, t2 = s
-    v = k[0]
-    return ((g if n[0] else None), (g * (v / t2) if n[1] else None),
-            (g * -(v * t1 / (t2 * t2)) if n[2] else None))
+def addcdiv_vjp(xp, grad, saved, consts, needs):
+    t1, t2 = saved
+    v = consts[0]
+    return ((grad if needs[0] else None), (grad * (v / t2) if needs[1] else None),
+            (grad * -(v * t1 / (t2 * t2)) if needs[2] else None))
 
 
 # ---------------------------------------------------------------- clamps, fmod, roll
 
 
 @defop("clamp_min", "ClampMinBackward0", lambda a, lo: np.maximum(a.dtype.type(lo), a), saves=(0,))
-def _(x, g, s, k, n):
-    return (x.where(s[0] >= k[0], g, 0.0),)
+def clamp_min_vjp(xp, grad, saved, consts, needs):
+    return (xp.where(saved[0] >= consts[0], grad, 0.0),)
 
 
 @defop("clamp_max", "ClampMaxBackward0", lambda a, hi: np.minimum(a.dtype.type(hi), a), saves=(0,))
-def _(x, g, s, k, n):
-    return (x.where(s[0] <= k[0], g, 0.0),)
+def clamp_max_vjp(xp, grad, saved, consts, needs):
+    return (xp.where(saved[0] <= consts[0], grad, 0.0),)
 
 
 @defop("fmod", "FmodBackward0", lambda a, b: np.fmod(a, np.asarray(b, a.dtype)))
-def _(x, g, s, k, n):
-    return (g,)
+def fmod_vjp(xp, grad, saved, consts, needs):
+    return (grad,)
 
 
 @defop("fmod_tensor", "FmodBackward1", np.fmod, saves=(0, 1))
-def _(x, g, s, k, n):
-    a, b = s
-    if not n[1]:
-        return g, None
-    return (g if n[0] else None), g * -x.call("trunc", (a / b,))
+def fmod_tensor_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    if not needs[1]:
+        return grad, None
+    return (grad if needs[0] else None), grad * -xp.call("trunc", (a / b,))
 
 
 @defop("roll", "RollBackward0", lambda a, shifts, dims: np.roll(a, shifts, dims))
-def _(x, g, s, k, n):
-    shifts, dims = k
+def roll_vjp(xp, grad, saved, consts, needs):
+    shifts, dims = consts
     back = -shifts if dims is None else tuple(-v for v in shifts)
-    return (x.call("roll", (g,), back, dims),)
+    return (xp.call("roll", (grad,), back, dims),)

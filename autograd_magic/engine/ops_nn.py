@@ -1,7 +1,7 @@
 """Ops of torch.nn.functional beyond the first lessons' (forward and vjp, registered like ops.py).
 
-Each vjp is written against ``x`` (numpy arrays, or Tensors under create_graph=True), so it uses only
-operators, ``x.where``/``x.exp``/``x.abs``/``x.sign`` and ``x.call`` of other registered ops.
+Each vjp is written against ``xp`` (numpy arrays, or Tensors under create_graph=True), so it uses only
+operators, ``xp.where``/``xp.exp``/``xp.abs``/``xp.sign`` and ``xp.call`` of other registered ops.
 """
 import math
 
@@ -23,9 +23,17 @@ def _t(a, value):
 _erf64 = np.vectorize(math.erf, otypes=[np.float64])
 
 
+@defop("hardshrink", "HardshrinkBackward0", lambda a, lambd: np.where(np.abs(a) > lambd, a, a.dtype.type(0)),
+       saves=(0,), api="hardshrink", args=lambda input, lambd=0.5: ((input,), (lambd,)))
+def hardshrink_vjp(xp, grad, saved, consts, needs):
+    """input where |input| > lambd, else 0: the gradient passes where the input did."""
+    a, = saved
+    return (xp.where(xp.abs(a) > consts[0], grad, 0.0),)
+
+
 @defop("leaky_relu", "LeakyReluBackward0", lambda a, slope: np.where(a > 0, a, a * _t(a, slope)), saves=(0,))
-def _(x, g, s, k, n):
-    return (x.where(s[0] > 0, g, g * k[0]),)
+def leaky_relu_vjp(xp, grad, saved, consts, needs):
+    return (xp.where(saved[0] > 0, grad, grad * consts[0]),)
 
 
 def _elu(a, alpha):
@@ -34,9 +42,9 @@ def _elu(a, alpha):
 
 
 @defop("elu", "EluBackward0", _elu, saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    return (x.where(a > 0, g, g * (k[0] * x.exp(x.where(a > 0, a * 0, a)))),)
+def elu_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (xp.where(a > 0, grad, grad * (consts[0] * xp.exp(xp.where(a > 0, a * 0, a)))),)
 
 
 def _gelu(a, approximate):
@@ -48,14 +56,14 @@ def _gelu(a, approximate):
 
 
 @defop("gelu", "GeluBackward0", _gelu, saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    if k[0] == "tanh":
-        th = x.call("tanh", (_SQRT2_PI * (a + 0.044715 * a * a * a),))
+def gelu_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    if consts[0] == "tanh":
+        th = xp.call("tanh", (_SQRT2_PI * (a + 0.044715 * a * a * a),))
         d_inner = _SQRT2_PI * (1 + 3 * 0.044715 * a * a)
-        return (g * (0.5 * (1 + th) + 0.5 * a * (1 - th * th) * d_inner),)
-    cdf = 0.5 * (1 + x.call("erf", (a * _SQRT1_2,)))
-    return (g * (cdf + a * (_INV_SQRT_2PI * x.exp(-0.5 * (a * a)))),)
+        return (grad * (0.5 * (1 + th) + 0.5 * a * (1 - th * th) * d_inner),)
+    cdf = 0.5 * (1 + xp.call("erf", (a * _SQRT1_2,)))
+    return (grad * (cdf + a * (_INV_SQRT_2PI * xp.exp(-0.5 * (a * a)))),)
 
 
 def _softplus(a, beta, threshold):
@@ -66,11 +74,11 @@ def _softplus(a, beta, threshold):
 
 
 @defop("softplus", "SoftplusBackward0", _softplus, saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    beta, threshold = k
+def softplus_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    beta, threshold = consts
     z = a * beta
-    return (x.where(z > threshold, g, g * x.call("sigmoid", (z,))),)
+    return (xp.where(z > threshold, grad, grad * xp.call("sigmoid", (z,))),)
 
 
 def _silu(a):
@@ -79,10 +87,10 @@ def _silu(a):
 
 
 @defop("silu", "SiluBackward0", _silu, saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    sig = x.call("sigmoid", (a,))
-    return (g * (sig * (1 + a * (1 - sig))),)
+def silu_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    sig = xp.call("sigmoid", (a,))
+    return (grad * (sig * (1 + a * (1 - sig))),)
 
 
 def _smooth_l1(a, b, red, beta):
@@ -91,13 +99,13 @@ def _smooth_l1(a, b, red, beta):
 
 
 @defop("smooth_l1_loss", "SmoothL1LossBackward0", _smooth_l1, saves=(0, 1))
-def _(x, g, s, k, n):
-    a, b = s
-    red, beta = k
+def smooth_l1_loss_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    red, beta = consts
     d = a - b
-    local = x.where(x.abs(d) < beta, d / beta, x.sign(d))
-    gd = _reduce_back(x, g, a.shape, red) * local
-    return (gd if n[0] else None), (-gd if n[1] else None)
+    local = xp.where(xp.abs(d) < beta, d / beta, xp.sign(d))
+    gd = _reduce_back(xp, grad, a.shape, red) * local
+    return (gd if needs[0] else None), (-gd if needs[1] else None)
 
 
 def _huber(a, b, red, delta):
@@ -107,35 +115,35 @@ def _huber(a, b, red, delta):
 
 
 @defop("huber_loss", "HuberLossBackward0", _huber, saves=(0, 1))
-def _(x, g, s, k, n):
-    a, b = s
-    red, delta = k
+def huber_loss_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    red, delta = consts
     d = a - b
-    local = x.where(x.abs(d) < delta, d, delta * x.sign(d))
-    gd = _reduce_back(x, g, a.shape, red) * local
-    return (gd if n[0] else None), (-gd if n[1] else None)
+    local = xp.where(xp.abs(d) < delta, d, delta * xp.sign(d))
+    gd = _reduce_back(xp, grad, a.shape, red) * local
+    return (gd if needs[0] else None), (-gd if needs[1] else None)
 
 
 @defop("embedding", "EmbeddingBackward0", lambda w, idx, padding_idx, shape: w[idx])
-def _(x, g, s, k, n):
+def embedding_vjp(xp, grad, saved, consts, needs):
     """Rows of g added into the rows they were taken from (not into padding_idx's row)."""
-    idx, padding_idx, shape = k
+    idx, padding_idx, shape = consts
     flat = idx.reshape(-1)
-    rows = x.reshape(g, (flat.size, shape[1]))
+    rows = xp.reshape(grad, (flat.size, shape[1]))
     if padding_idx is not None:
         keep = np.nonzero(flat != padding_idx)[0]
-        rows, flat = x.take(rows, (keep,)), flat[keep]
-    return (x.scatter(rows, shape, (flat,), True, "index_backward"),)
+        rows, flat = xp.take(rows, (keep,)), flat[keep]
+    return (xp.scatter(rows, shape, (flat,), True, "index_backward"),)
 
 
 # The in-place forms (F.leaky_relu(x, inplace=True), nn.ELU(inplace=True)) save their result, not the overwritten
 # input, and PyTorch names their nodes ...Backward1. Their slope/alpha is positive, so the result's sign is the input's.
 @defop("leaky_relu_", "LeakyReluBackward1", lambda a, slope: np.where(a > 0, a, a * _t(a, slope)), saves=(-1,))
-def _(x, g, s, k, n):
-    return (x.where(s[0] > 0, g, g * k[0]),)
+def leaky_relu__vjp(xp, grad, saved, consts, needs):
+    return (xp.where(saved[0] > 0, grad, grad * consts[0]),)
 
 
 @defop("elu_", "EluBackward1", _elu, saves=(-1,))
-def _(x, g, s, k, n):
-    out, = s
-    return (x.where(out > 0, g, g * (out + k[0])),)
+def elu__vjp(xp, grad, saved, consts, needs):
+    out, = saved
+    return (xp.where(out > 0, grad, grad * (out + consts[0])),)

@@ -33,28 +33,29 @@ def norm_forward(a, w, b, cfg):
     return a * scale + (b.reshape(pshape) - mean * scale)
 
 
-def _norm_vjp(x, g, s, k, n):
-    a, w = s
-    dims, pshape, eps, stats = k[0]
+def _norm_vjp(xp, grad, saved, consts, needs):
+    a, w = saved
+    dims, pshape, eps, stats = consts[0]
     count = _count(a.shape, dims)
     pdims = tuple(i for i in range(len(a.shape)) if i >= len(pshape) or pshape[i] == 1)
     if stats is None:
-        mean = x.sum(a, dims, True) / count
+        mean = xp.sum(a, dims, True) / count
         d = a - mean
-        invstd = 1 / x.sqrt(x.sum(d * d, dims, True) / count + eps)
+        invstd = 1 / xp.sqrt(xp.sum(d * d, dims, True) / count + eps)
     else:
-        mean, invstd = x.wrap(stats[0]), x.wrap(stats[1])
+        mean, invstd = xp.wrap(stats[0]), xp.wrap(stats[1])
         d = a - mean
     xhat = d * invstd
-    gxhat = g * x.reshape(w, pshape)
+    gxhat = grad * xp.reshape(w, pshape)
     ga = None
-    if n[0]:
+    if needs[0]:
         if stats is None:
-            ga = invstd * (gxhat - x.sum(gxhat, dims, True) / count - xhat * (x.sum(gxhat * xhat, dims, True) / count))
+            ga = invstd * (gxhat - xp.sum(gxhat, dims, True) / count
+                           - xhat * (xp.sum(gxhat * xhat, dims, True) / count))
         else:
             ga = gxhat * invstd
-    gw = x.reshape(x.sum(g * xhat, pdims), tuple(w.shape)) if n[1] else None
-    gb = x.reshape(x.sum(g, pdims), tuple(w.shape)) if n[2] else None
+    gw = xp.reshape(xp.sum(grad * xhat, pdims), tuple(w.shape)) if needs[1] else None
+    gb = xp.reshape(xp.sum(grad, pdims), tuple(w.shape)) if needs[2] else None
     return ga, gw, gb
 
 

@@ -7,8 +7,7 @@ const: reverse (the backward direction of a bidirectional layer). Gate order i, 
 """
 import numpy as np
 
-from .autograd import multi_node_type
-from .optable import OPS, defop
+from .optable import defop
 
 
 _SCRATCH = {}
@@ -162,11 +161,10 @@ def lstm_layer_vjp(xp, grads, saved, consts, needs):
                             needs)
 
 
-defop("mkldnn_rnn_layer", "MkldnnRnnLayerBackward0", lstm_layer_forward, saves=(0,))(lstm_layer_vjp)
-OPS["mkldnn_rnn_layer"].node_cls = multi_node_type("MkldnnRnnLayerBackward0")
+defop("mkldnn_rnn_layer", "MkldnnRnnLayerBackward0", lstm_layer_forward, saves=(0,), several_outputs=True)(lstm_layer_vjp)
 
 
 @defop("transpose_", "TransposeBackward1", lambda a, d0, d1: np.swapaxes(a, d0, d1))
-def _(x, g, s, k, n):
+def transpose__vjp(xp, grad, saved, consts, needs):
     """ATen's RNN and GRU end with output.transpose_(0, 1) for batch_first (the in-place form's node)."""
-    return (x.swap(g, k[0], k[1]),)
+    return (xp.swap(grad, consts[0], consts[1]),)

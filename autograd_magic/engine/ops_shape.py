@@ -22,14 +22,14 @@ def _sum_all(a, shape, dtype=None):
 
 
 @defop("sum", "SumBackward0", _sum_all)
-def _(x, g, s, k, n):
-    return (x.expand(g, k[0]),)
+def sum_vjp(xp, grad, saved, consts, needs):
+    return (xp.expand(grad, consts[0]),)
 
 
 @defop("sum_dim", "SumBackward1", lambda a, dims, keepdim, shape, dtype=None: _sum(a, dims, keepdim, dtype))
-def _(x, g, s, k, n):
-    dims, keepdim, shape = k[:3]
-    return (x.expand(x.restore_dims(g, dims, len(shape), keepdim), shape),)
+def sum_dim_vjp(xp, grad, saved, consts, needs):
+    dims, keepdim, shape = consts[:3]
+    return (xp.expand(xp.restore_dims(grad, dims, len(shape), keepdim), shape),)
 
 
 def _mean(a, dims=None, keepdim=False, shape=None):
@@ -40,15 +40,15 @@ def _mean(a, dims=None, keepdim=False, shape=None):
 
 
 @defop("mean", "MeanBackward0", lambda a, shape: _mean(a))
-def _(x, g, s, k, n):
-    shape = k[0]
-    return (x.div_scalar(x.expand(g, shape), _count(shape, None)),)
+def mean_vjp(xp, grad, saved, consts, needs):
+    shape = consts[0]
+    return (xp.div_scalar(xp.expand(grad, shape), _count(shape, None)),)
 
 
 @defop("mean_dim", "MeanBackward1", _mean)
-def _(x, g, s, k, n):
-    dims, keepdim, shape = k
-    return (x.div_scalar(x.expand(x.restore_dims(g, dims, len(shape), keepdim), shape), _count(shape, dims)),)
+def mean_dim_vjp(xp, grad, saved, consts, needs):
+    dims, keepdim, shape = consts
+    return (xp.div_scalar(xp.expand(xp.restore_dims(grad, dims, len(shape), keepdim), shape), _count(shape, dims)),)
 
 
 def _count(shape, dims):
@@ -57,23 +57,23 @@ def _count(shape, dims):
     return math.prod([shape[d] for d in dims])
 
 
-def _spread(x, g, a, out, dims=None):
+def _spread(xp, grad, a, out, dims=None):
     """The gradient of a max/min shared evenly among the tied elements (a NaN result ties with NaNs)."""
-    ties = x.ties(a, out)
-    count = x.sum(x.float_mask(ties, a), dims, dims is not None)
-    return x.where(ties, g / count, 0.0)
+    ties = xp.ties(a, out)
+    count = xp.sum(xp.float_mask(ties, a), dims, dims is not None)
+    return xp.where(ties, grad / count, 0.0)
 
 
 @defop("max_all", "MaxBackward1", lambda a: np.asarray(a.max()), saves=(0, -1))
-def _(x, g, s, k, n):
-    a, out = s
-    return (_spread(x, g, a, out),)
+def max_all_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    return (_spread(xp, grad, a, out),)
 
 
 @defop("min_all", "MinBackward1", lambda a: np.asarray(a.min()), saves=(0, -1))
-def _(x, g, s, k, n):
-    a, out = s
-    return (_spread(x, g, a, out),)
+def min_all_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    return (_spread(xp, grad, a, out),)
 
 
 def _select_along(a, dim, keepdim, pick):
@@ -84,12 +84,12 @@ def _select_along(a, dim, keepdim, pick):
     return vals, idx
 
 
-def _max_dim_back(x, g, s, k, n):
-    dim, keepdim, index, shape = k   # index keeps the reduced dim
+def _max_dim_back(xp, grad, saved, consts, needs):
+    dim, keepdim, index, shape = consts   # index keeps the reduced dim
     if not shape:
-        return (g,)  # a 0-d input is its own max
-    g = x.restore_dims(g, (dim,), len(shape), keepdim)
-    return (x.scatter(g, shape, along_axis_key(index, dim), True, "value_select_backward"),)
+        return (grad,)  # a 0-d input is its own max
+    grad = xp.restore_dims(grad, (dim,), len(shape), keepdim)
+    return (xp.scatter(grad, shape, along_axis_key(index, dim), True, "value_select_backward"),)
 
 
 defop("max_dim", "MaxBackward0", None)(_max_dim_back)
@@ -101,37 +101,37 @@ def _amax(a, dims, keepdim):
 
 
 @defop("amax", "AmaxBackward0", _amax, saves=(0, -1))
-def _(x, g, s, k, n):
-    a, out = s
-    dims, keepdim = k
-    out = x.restore_dims(out, dims, a.ndim, keepdim)
-    g = x.restore_dims(g, dims, a.ndim, keepdim)
-    return (_spread(x, g, a, out, dims),)
+def amax_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    dims, keepdim = consts
+    out = xp.restore_dims(out, dims, a.ndim, keepdim)
+    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
+    return (_spread(xp, grad, a, out, dims),)
 
 
 @defop("amin", "AminBackward0", lambda a, dims, keepdim: np.asarray(a.min(axis=dims, keepdims=keepdim)), saves=(0, -1))
-def _(x, g, s, k, n):
-    a, out = s
-    dims, keepdim = k
-    out = x.restore_dims(out, dims, a.ndim, keepdim)
-    g = x.restore_dims(g, dims, a.ndim, keepdim)
-    return (_spread(x, g, a, out, dims),)
+def amin_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    dims, keepdim = consts
+    out = xp.restore_dims(out, dims, a.ndim, keepdim)
+    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
+    return (_spread(xp, grad, a, out, dims),)
 
 
 @defop("prod", "ProdBackward0", lambda a: np.asarray(a.prod(dtype=a.dtype)), saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    return (g * x.prod_of_others(a, None),)
+def prod_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (grad * xp.prod_of_others(a, None),)
 
 
 @defop("prod_dim", "ProdBackward1", lambda a, dim, keepdim: np.asarray(a.prod(axis=dim, keepdims=keepdim, dtype=a.dtype)),
        saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    dim, keepdim = k
+def prod_dim_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    dim, keepdim = consts
     if not a.ndim:
-        return (g,)
-    return (x.restore_dims(g, (dim,), a.ndim, keepdim) * x.prod_of_others(a, dim),)
+        return (grad,)
+    return (xp.restore_dims(grad, (dim,), a.ndim, keepdim) * xp.prod_of_others(a, dim),)
 
 
 _DOF_WARNING = ("{}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
@@ -151,16 +151,16 @@ def _var(a, dims, correction, keepdim):
 
 
 @defop("var", "VarBackward0", _var, saves=(0,))
-def _(x, g, s, k, n):
-    a, = s
-    dims, correction, keepdim = k
+def var_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    dims, correction, keepdim = consts
     count = _count(a.shape, dims)
-    mean = x.sum(a, dims, True) / count
-    g = x.restore_dims(g, dims, a.ndim, keepdim)
+    mean = xp.sum(a, dims, True) / count
+    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
     dof = count - correction
     if dof <= 0:
-        return (x.constant(a, float("nan")),)  # PyTorch's gradient here is a constant nan
-    return (g * (2 / dof) * (a - mean),)
+        return (xp.constant(a, float("nan")),)  # PyTorch's gradient here is a constant nan
+    return (grad * (2 / dof) * (a - mean),)
 
 
 def _std(a, dims, correction, keepdim):
@@ -170,16 +170,16 @@ def _std(a, dims, correction, keepdim):
 
 
 @defop("std", "StdBackward0", _std, saves=(0, -1))
-def _(x, g, s, k, n):
-    a, out = s
-    dims, correction, keepdim = k
+def std_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    dims, correction, keepdim = consts
     count = _count(a.shape, dims)
-    mean = x.sum(a, dims, True) / count
-    g = x.restore_dims(g, dims, a.ndim, keepdim)
-    out = x.restore_dims(out, dims, a.ndim, keepdim)
+    mean = xp.sum(a, dims, True) / count
+    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
+    out = xp.restore_dims(out, dims, a.ndim, keepdim)
     dof = count - correction
     # PyTorch masks the points where the std is 0 (its gradient would be 0/0).
-    return ((a - mean) * x.where(out == 0, 0.0, g / (out * (dof if dof > 0 else float("nan")))),)
+    return ((a - mean) * xp.where(out == 0, 0.0, grad / (out * (dof if dof > 0 else float("nan")))),)
 
 
 def _norm(a, p, dims, keepdim):
@@ -193,25 +193,25 @@ def _norm(a, p, dims, keepdim):
 
 
 @defop("norm", "LinalgVectorNormBackward0", _norm, saves=(0, -1))
-def _(x, g, s, k, n):
-    a, out = s
-    p, dims, keepdim = k
-    g = x.restore_dims(g, dims, a.ndim, keepdim)
-    out = x.restore_dims(out, dims, a.ndim, keepdim)
+def norm_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    p, dims, keepdim = consts
+    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
+    out = xp.restore_dims(out, dims, a.ndim, keepdim)
     if p == 2:
-        return (a * x.where(out == 0, 0.0, g / out),)
+        return (a * xp.where(out == 0, 0.0, grad / out),)
     if p == 1:
-        return (x.sign(a) * g,)
+        return (xp.sign(a) * grad,)
     if p == float("inf"):
-        return (x.sign(a) * _spread(x, g, x.abs(a), out, dims),)
-    return (x.where(out == 0, 0.0, x.sign(a) * x.abs(a) ** (p - 1) * (g / out ** (p - 1))),)
+        return (xp.sign(a) * _spread(xp, grad, xp.abs(a), out, dims),)
+    return (xp.where(out == 0, 0.0, xp.sign(a) * xp.abs(a) ** (p - 1) * (grad / out ** (p - 1))),)
 
 
 # ---------------------------------------------------------------- views and shapes (consts hold the input shape)
 
 
-def _shape_back(x, g, s, k, n):
-    return (x.reshape(g, k[-1]),)
+def _shape_back(xp, grad, saved, consts, needs):
+    return (xp.reshape(grad, consts[-1]),)
 
 
 for _name, _node in (("view", "ViewBackward0"), ("unsafe_view", "UnsafeViewBackward0"),
@@ -222,32 +222,32 @@ for _name, _node in (("view", "ViewBackward0"), ("unsafe_view", "UnsafeViewBackw
 
 
 @defop("permute", "PermuteBackward0", lambda a, axes: a.transpose(axes))
-def _(x, g, s, k, n):
-    return (x.permute(g, tuple(np.argsort(k[0]))),)
+def permute_vjp(xp, grad, saved, consts, needs):
+    return (xp.permute(grad, tuple(np.argsort(consts[0]))),)
 
 
 @defop("transpose", "TransposeBackward0", lambda a, d0, d1: np.swapaxes(a, d0, d1))
-def _(x, g, s, k, n):
-    return (x.swap(g, k[0], k[1]),)
+def transpose_vjp(xp, grad, saved, consts, needs):
+    return (xp.swap(grad, consts[0], consts[1]),)
 
 
 @defop("t", "TBackward0", lambda a: a.T)
-def _(x, g, s, k, n):
-    return (x.mT(g) if g.ndim == 2 else g,)
+def t_vjp(xp, grad, saved, consts, needs):
+    return (xp.mT(grad) if grad.ndim == 2 else grad,)
 
 
 @defop("expand", "ExpandBackward0", lambda a, shape: np.broadcast_to(a, shape))
-def _(x, g, s, k, n):
-    return (g,)
+def expand_vjp(xp, grad, saved, consts, needs):
+    return (grad,)
 
 
 # ---------------------------------------------------------------- indexing (consts: key, input shape)
 
 
 def _take_back(kind):
-    def vjp(x, g, s, k, n):
-        key, shape = k
-        return (x.scatter(g, shape, key, True, kind),)
+    def vjp(xp, grad, saved, consts, needs):
+        key, shape = consts
+        return (xp.scatter(grad, shape, key, True, kind),)
     return vjp
 
 
@@ -262,20 +262,20 @@ def _index_put(a, v, key):
     return out
 
 
-def _index_put_back(x, g, s, k, n):
-    key = k[0]
+def _index_put_back(xp, grad, saved, consts, needs):
+    key = consts[0]
     gv = None
-    if n[1]:
-        gv = x.take(g, key)
-    return (x.masked_zero(g, key) if n[0] else None), gv
+    if needs[1]:
+        gv = xp.take(grad, key)
+    return (xp.masked_zero(grad, key) if needs[0] else None), gv
 
 
 defop("index_put", "IndexPutBackward0", _index_put)(_index_put_back)
 defop("copy_slices", "CopySlices", _index_put, qualname="torch::autograd::CopySlices")(_index_put_back)
 
 
-def _scatter_vjp(x, g, s, k, n):
-    return (x.take(g, k[0]),)
+def _scatter_vjp(xp, grad, saved, consts, needs):
+    return (xp.take(grad, consts[0]),)
 
 
 # The backward of indexing, as an op (for create_graph=True), under PyTorch's node names.
@@ -295,11 +295,11 @@ def _scatter_fwd(g, key, shape):
 
 
 @defop("cat", "CatBackward0", lambda *arrays, dim: np.concatenate(arrays, axis=dim))
-def _(x, g, s, k, n):
-    dim, sizes = k
-    return tuple(x.split(g, dim, sizes))
+def cat_vjp(xp, grad, saved, consts, needs):
+    dim, sizes = consts
+    return tuple(xp.split(grad, dim, sizes))
 
 
 @defop("stack", "StackBackward0", lambda *arrays, dim: np.stack(arrays, axis=dim))
-def _(x, g, s, k, n):
-    return tuple(x.unstack(g, k[0]))
+def stack_vjp(xp, grad, saved, consts, needs):
+    return tuple(xp.unstack(grad, consts[0]))

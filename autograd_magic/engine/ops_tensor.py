@@ -16,9 +16,9 @@ def _pick(a, key, shape):
 
 
 def _scatter_back(kind):
-    def vjp(x, g, s, k, n):
-        key, shape = k[:2]
-        return (x.scatter(g, shape, key, True, kind),)
+    def vjp(xp, grad, saved, consts, needs):
+        key, shape = consts[:2]
+        return (xp.scatter(grad, shape, key, True, kind),)
     return vjp
 
 
@@ -47,8 +47,8 @@ def _put(g, key, shape):
     return out
 
 
-def _take(x, g, s, k, n):
-    return (x.take(g, k[0]),)
+def _take(xp, grad, saved, consts, needs):
+    return (xp.take(grad, consts[0]),)
 
 
 # Ops that put elements into zeros: the gradient picks them back.
@@ -57,8 +57,8 @@ defop("diag_embed", "DiagEmbedBackward0", _put)(_take)
 
 
 @defop("trace", "TraceBackward0", lambda a, shape: np.asarray(np.trace(a)))
-def _(x, g, s, k, n):
-    return (x.wrap(np.eye(*k[0])) * g,)
+def trace_vjp(xp, grad, saved, consts, needs):
+    return (xp.wrap(np.eye(*consts[0])) * grad,)
 
 
 def _scatter(a, src, key):
@@ -68,14 +68,14 @@ def _scatter(a, src, key):
 
 
 @defop("scatter", "ScatterBackward0", _scatter)
-def _(x, g, s, k, n):
-    key = k[0]
-    return (x.masked_zero(g, key) if n[0] else None), (x.take(g, key) if n[1] else None)
+def scatter_vjp(xp, grad, saved, consts, needs):
+    key = consts[0]
+    return (xp.masked_zero(grad, key) if needs[0] else None), (xp.take(grad, key) if needs[1] else None)
 
 
 @defop("scatter_value", "ScatterBackward1", lambda a, key, value: _scatter(a, value, key))
-def _(x, g, s, k, n):
-    return (x.masked_zero(g, k[0]),)
+def scatter_value_vjp(xp, grad, saved, consts, needs):
+    return (xp.masked_zero(grad, consts[0]),)
 
 
 def _scatter_add(a, src, key):
@@ -85,23 +85,23 @@ def _scatter_add(a, src, key):
 
 
 @defop("scatter_add", "ScatterAddBackward0", _scatter_add)
-def _(x, g, s, k, n):
-    return g, (x.take(g, k[0]) if n[1] else None)
+def scatter_add_vjp(xp, grad, saved, consts, needs):
+    return grad, (xp.take(grad, consts[0]) if needs[1] else None)
 
 
 @defop("flip", "FlipBackward0", lambda a, dims: np.flip(a, dims).copy() if a.ndim else a.copy())
-def _(x, g, s, k, n):
-    return (x.call("flip", (g,), k[0]),)
+def flip_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("flip", (grad,), consts[0]),)
 
 
 @defop("tril", "TrilBackward0", lambda a, k: np.tril(a, k))
-def _(x, g, s, k, n):
-    return (x.call("tril", (g,), k[0]),)
+def tril_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("tril", (grad,), consts[0]),)
 
 
 @defop("triu", "TriuBackward0", lambda a, k: np.triu(a, k))
-def _(x, g, s, k, n):
-    return (x.call("triu", (g,), k[0]),)
+def triu_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("triu", (grad,), consts[0]),)
 
 
 def _running(fn):
@@ -110,33 +110,33 @@ def _running(fn):
 
 
 @defop("cumsum", "CumsumBackward0", _running(np.cumsum))
-def _(x, g, s, k, n):
-    dim = k[0]
-    return (x.call("flip", (x.call("cumsum", (x.call("flip", (g,), (dim,)),), dim),), (dim,)),)
+def cumsum_vjp(xp, grad, saved, consts, needs):
+    dim = consts[0]
+    return (xp.call("flip", (xp.call("cumsum", (xp.call("flip", (grad,), (dim,)),), dim),), (dim,)),)
 
 
 @defop("cumprod", "CumprodBackward0", _running(np.cumprod), saves=(0, -1))
-def _(x, g, s, k, n):
-    a, out = s
-    dim = k[0]
+def cumprod_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    dim = consts[0]
     if not a.ndim:
-        return (g,)
-    values = a if x.is_numpy else a._data
+        return (grad,)
+    values = a if xp.is_numpy else a._data
     if not values.all():
-        return (_cumprod_back_with_zeros(x, a, g, dim, values.shape),)
+        return (_cumprod_back_with_zeros(xp, a, grad, dim, values.shape),)
     # d out_j / d a_i = out_j / a_i for j >= i: a reversed running sum of g * out, over a
-    rev = x.call("flip", (x.call("cumsum", (x.call("flip", (g * out,), (dim,)),), dim),), (dim,))
+    rev = xp.call("flip", (xp.call("cumsum", (xp.call("flip", (grad * out,), (dim,)),), dim),), (dim,))
     return (rev / a,)
 
 
-def _cumprod_back_with_zeros(x, a, g, dim, shape):
+def _cumprod_back_with_zeros(xp, a, grad, dim, shape):
     """grad_i = sum over j >= i of g_j * prod_{k <= j, k != i} a_k, without dividing (a holds zeros)."""
     pos = np.arange(shape[dim]).reshape([-1 if d == dim else 1 for d in range(len(shape))])
     total = None
     for i in range(shape[dim]):
-        run = x.call("cumprod", (x.where(pos == i, 1.0, a),), dim)
-        part = x.sum(x.where(pos >= i, g * run, 0.0), (dim,), True)
-        term = x.where(pos == i, part, 0.0)
+        run = xp.call("cumprod", (xp.where(pos == i, 1.0, a),), dim)
+        part = xp.sum(xp.where(pos >= i, grad * run, 0.0), (dim,), True)
+        term = xp.where(pos == i, part, 0.0)
         total = term if total is None else total + term
     return total
 
@@ -149,18 +149,18 @@ def _logsumexp(a, dims, keepdim):
 
 
 @defop("logsumexp", "LogsumexpBackward0", _logsumexp, saves=(0, -1))
-def _(x, g, s, k, n):
-    a, out = s
-    dims, keepdim = k
-    g = x.restore_dims(g, dims, a.ndim, keepdim)
-    out = x.restore_dims(out, dims, a.ndim, keepdim)
-    return (g * x.exp(a - out),)
+def logsumexp_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    dims, keepdim = consts
+    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
+    out = xp.restore_dims(out, dims, a.ndim, keepdim)
+    return (grad * xp.exp(a - out),)
 
 
 @defop("nan_to_num", "NanToNumBackward0", lambda a, nan, posinf, neginf, finite:
        np.nan_to_num(a, nan=nan, posinf=posinf, neginf=neginf))
-def _(x, g, s, k, n):
-    return (x.where(k[3], g, 0.0),)
+def nan_to_num_vjp(xp, grad, saved, consts, needs):
+    return (xp.where(consts[3], grad, 0.0),)
 
 
 # std_mean / var_mean: PyTorch's one node with two outputs, here the std (var) and the mean under its name.

@@ -4,7 +4,8 @@ A declaration (``defop`` on the vjp) gives the op's name, PyTorch's node name (w
 forward and what backward must save. With ``api=`` it also declares the public function: ``torch.NAME`` and, unless
 ``method=False``, the method ``Tensor.NAME`` are generated from it when the Tensor class is built (tensor.py), and
 ``inplace=True`` adds ``Tensor.NAME_``. Ops without ``api`` are reached through a hand-written function (or are the
-backward of another op, for create_graph).
+backward of another op, for create_graph). ``several_outputs=True`` declares an op with several outputs, recorded
+with autograd.record_multi.
 
 A vjp is written once for two array namespaces (``xp``): numpy arrays during a plain backward (xp.NumpyXP), and
 Tensors when ``create_graph=True`` (tensor.TensorXP: the backward pass is itself recorded and can be
@@ -18,7 +19,7 @@ Example (a whole new op: this declaration and one row in tests/test_gradcheck.py
     def sinc_vjp(xp, grad, saved, consts, needs):
         ...
 """
-from .autograd import node_type
+from .autograd import multi_node_type, node_type
 
 OPS = {}
 
@@ -28,7 +29,7 @@ class OpDef:
                  "inplace", "args", "promote", "doc")
 
     def __init__(self, name, node, fwd, vjp, saves=(), save_if=None, qualname=None, api=None, method=True,
-                 inplace=False, args=None, promote=None, doc=None):
+                 inplace=False, args=None, promote=None, doc=None, several_outputs=False):
         self.name = name
         self.node = node
         self.qualname = qualname or node
@@ -36,7 +37,8 @@ class OpDef:
         self.vjp = vjp
         self.saves = saves          # input indices to save; -1 is the output
         self.save_if = save_if      # {saved index: input index whose requires_grad makes it needed}
-        self.node_cls = node_type(node)  # the grad_fn's class, named like PyTorch's
+        # the grad_fn's class, named like PyTorch's (a node with several outputs: see autograd.record_multi)
+        self.node_cls = multi_node_type(node) if several_outputs else node_type(node)
         # The public function: its names (the first is the canonical one, the others aliases such as arctan),
         # whether Tensor has it as a method (and an in-place NAME_ form), how its arguments split into tensor
         # inputs and constants (args(*args, **kwargs) -> (inputs, consts); None: one tensor input), and

@@ -10,10 +10,16 @@ from .graph import value_text
 
 LABELS = {
     "en": {"title": "how .grad accumulated", "earlier": "(earlier cell)", "zeroed": "zero_()",
-           "none": "grad = None (or zero_grad())", "changed": "set to {v}", "then": "then"},
+           "none": "grad = None (or zero_grad())", "changed": "set to {v}", "then": "then",
+           "more": "... the same {n} more times ...", "terms": "... ({n} more terms)"},
     "ko": {"title": ".grad가 쌓인 과정", "earlier": "(이전 셀)", "zeroed": "zero_()",
-           "none": "grad = None (또는 zero_grad())", "changed": "{v}(으)로 바뀜", "then": "그다음"},
+           "none": "grad = None (또는 zero_grad())", "changed": "{v}(으)로 바뀜", "then": "그다음",
+           "more": "... 같은 과정 {n}번 더 ...", "terms": "... (항 {n}개 더)"},
 }
+
+
+KEEP_SEGMENTS = 2   # a history with more resets (a training loop) shows the first and last two, the rest counted
+KEEP_TERMS = 3      # a sum of more terms shows the first and last three
 
 
 def _same(a, b):
@@ -57,7 +63,13 @@ def leaf_history(name, records, final, *, precision=4, lang="en"):
         return None
     text = []
     for i, (ts, after) in enumerate(segments):
+        if KEEP_SEGMENTS <= i < len(segments) - KEEP_SEGMENTS:
+            if i == KEEP_SEGMENTS:   # a training loop: the middle resets folded into one line
+                text.append(words["more"].format(n=len(segments) - 2 * KEEP_SEGMENTS))
+            continue
         total = "..." if after is None else value_text(after, p)
+        if len(ts) > 2 * KEEP_TERMS + 1:
+            ts = ts[:KEEP_TERMS] + [words["terms"].format(n=len(ts) - 2 * KEEP_TERMS)] + ts[-KEEP_TERMS:]
         body = " + ".join(ts) + (f" = {total}" if len(ts) > 1 else "")
         text.append(body if i == 0 else f"{words['then']} {resets[i - 1]}: {body}")
     if tail is not None:
