@@ -114,8 +114,8 @@ def static(nb):
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if WIDGET_VIEW in data:
-                out["data"] = {"text/plain": data.get("text/plain", "")}
+            if WIDGET_VIEW in data:   # the stepper's static steps (an <img> and text) stay: they render untrusted
+                out["data"] = {k: data[k] for k in ("text/plain", "text/html") if k in data}
     return nb
 
 
