@@ -120,6 +120,7 @@ class GradMagics(Magics):
         if stepper is not None:
             bundle = dict(stepper.widget._repr_mimebundle_())
             bundle["text/html"] = result.stepper._repr_html_()  # viewers without widgets: the static steps
+            bundle["text/plain"] = repr(result.stepper)
             display(bundle, raw=True)
         return None
 

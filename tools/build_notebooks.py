@@ -86,7 +86,7 @@ SETUP_KO = "%load_ext autograd_magic\n%config GradMagics.language = 'ko'"
 
 def lesson_notebook():
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.cells.append(nbformat.v4.new_markdown_cell(INTRO_KO))
     nb.cells.append(nbformat.v4.new_code_cell(SETUP_KO))
     for i, (code, _expected) in enumerate(seed_cells()):
@@ -98,7 +98,7 @@ def lesson_notebook():
 
 def tour_notebook():
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     for kind, text in TOUR:
         nb.cells.append(nbformat.v4.new_markdown_cell(text) if kind == "md" else nbformat.v4.new_code_cell(text))
     return nb
@@ -115,8 +115,8 @@ def static(nb):
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if WIDGET_VIEW in data:  # the widget's static fallback (the stepper's steps), else its stand-in
-                out["data"] = {k: data[k] for k in ("text/html", "text/plain") if k in data}
+            if WIDGET_VIEW in data:   # the stepper's static steps (an <img> and text) stay: they render untrusted
+                out["data"] = {k: data[k] for k in ("text/plain", "text/html") if k in data}
     return nb
 
 
