@@ -170,3 +170,31 @@ def test_a_long_loop_folds_its_grad_history(ip):
     text = repr(res)
     assert "... the same 296 more times ..." in text      # first two and last two resets kept, the rest counted
     assert len(res._repr_html_()) < 60_000
+
+
+@pytest.mark.parametrize("backend", ["", " --backend torch"])
+def test_iteration_first_draws_the_first_pass_and_says_so(ip, backend):
+    if backend:
+        pytest.importorskip("torch")
+    _, last = grad_cell(ip, LOOP, "--no-sliders" + backend)
+    _, res = grad_cell(ip, LOOP, "--no-sliders --iteration first" + backend)
+    assert res.graph.drawn == "first" and "the first is drawn" in res.dot and "\u00d7100" in res.dot
+    assert [(r.name, r.kind) for r in res.rows] == [(r.name, r.kind) for r in last.rows]   # rows as before
+    cost = next(r for r in res.rows if r.name == "cost")
+    boxes = {n.label: n.tensor for n in res.graph.nodes if n.kind == "tensor"}
+    assert float(boxes["cost"].value) == pytest.approx(cost.history[0])     # 18.67: the first pass's loss
+    assert float(boxes["cost"].value) != pytest.approx(cost.history[-1])
+    assert boxes["cost"].kind == "output" and float(boxes["cost"].grad) == 1.0
+    # the leaves as the first pass saw them: W = 0, and the gradient that pass gave (the table keeps the last)
+    assert boxes["W"].value.item() == 0.0 and boxes["W"].grad.item() == pytest.approx(-18.6667, rel=1e-4)
+    w = next(r for r in res.rows if r.name == "W")
+    assert w.value.item() != 0.0
+    ops = sorted(n.label for n in res.graph.nodes if n.kind == "op")
+    assert ops == sorted(n.label for n in last.graph.nodes if n.kind == "op")
+    assert "the last is drawn" in last.dot
+
+
+def test_usage_error_for_a_bad_iteration(ip):
+    from IPython.core.error import UsageError
+    with pytest.raises(UsageError, match="--iteration.*first"):
+        ip.run_cell_magic("grad", "--iteration middle", "x = 1\n")
