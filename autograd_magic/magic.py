@@ -79,6 +79,7 @@ class GradMagics(Magics):
                 run = runner(source, self.shell.user_ns, filename=filename)
         except BaseException as exc:  # noqa: BLE001 - shown as a normal cell shows it, see _fail
             self._fail(exc, filename, cell)
+            self._show_partial(exc, args)
             return None
         if args.backend == "torch" and any(getattr(args, k, False) for k in ("jacobian", "hessian", "check", "slope")):
             run.notes.append("--jacobian, --hessian, --check and --slope re-run the cell on the engine: "
@@ -119,6 +120,7 @@ class GradMagics(Magics):
         if stepper is not None:
             bundle = dict(stepper.widget._repr_mimebundle_())
             bundle["text/html"] = result.stepper._repr_html_()  # viewers without widgets: the static steps
+            bundle["text/plain"] = repr(result.stepper)
             display(bundle, raw=True)
         return None
 
@@ -148,6 +150,21 @@ class GradMagics(Magics):
         except torch_backend.TorchMissing as exc:
             raise UsageError(str(exc)) from None
         return torch_backend.run_cell
+
+    def _show_partial(self, exc, args):
+        """Under the traceback: the table and graph of what the cell built before it raised, with the node where
+        a backward() failed marked (the moment a learner most needs the picture)."""
+        from .trace.runner import partial_run
+        from .views.i18n import text
+        run = partial_run(exc)
+        if run is None or isinstance(exc, (SyntaxError, SystemExit, KeyboardInterrupt)):
+            return
+        result = present(run, args, None, self.shell.user_ns)   # no isolated re-runs of a failing cell
+        if not (result.rows or result.graph.nodes):
+            return
+        result.notes.append(text("partial", args.language, error=type(exc).__name__))
+        from IPython.display import display
+        display(result)
 
     def _widgets(self, args):
         """Sliders are possible: a kernel frontend with ipywidgets, and not --no-sliders."""

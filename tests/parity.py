@@ -10,7 +10,8 @@ A new differential test of notebook cells calls helpers.assert_same_as_pytorch(c
 the cells on both sides (the engine through helpers.run_ours) and judges each cell here, with the budget below.
 
 ``want``/``got`` are printed text, or nested lists/tuples/dicts of texts and other values (a cell's
-``(output, error, warnings)``). A Verdict is ``(kind, detail, ulps)``: kind is IDENTICAL, CLOSE ("within
+``(output, error, warnings)``); floats, numpy arrays and tensors among them go to compare_arrays (a Python float
+is a float64). A Verdict is ``(kind, detail, ulps)``: kind is IDENTICAL, CLOSE ("within
 tolerance") or DIFFERENT; ulps is the largest distance in units in the last place seen between two numbers that
 were not printed identically (0 when identical).
 
@@ -166,7 +167,13 @@ def compare(want, got, ulps=ULPS, eps=None):
         return worst([compare(w, g, ulps, eps) for w, g in zip(want, got)])
     if isinstance(want, dict) and isinstance(got, dict) and want.keys() == got.keys():
         return worst([compare(want[k], got[k], ulps, eps) for k in want])
+    if _numeric(want) and _numeric(got):  # floats, numpy arrays, tensors: compare_arrays
+        return compare_arrays(want, got, ulps)
     return Verdict(IDENTICAL) if want == got else Verdict(DIFFERENT, _show(want, got))
+
+
+def _numeric(v):
+    return (isinstance(v, float) or hasattr(v, "dtype") and hasattr(v, "shape")) and not isinstance(v, bool)
 
 
 def compare_arrays(want, got, ulps=ULPS, scale=None):

@@ -162,3 +162,11 @@ def test_torch_backend_boxes_modules_too(ip):
     from torch.nn.modules import module as torch_module
     assert not torch_module._global_forward_hooks and not torch_module._global_forward_pre_hooks
     assert np.isfinite(float(ip.user_ns["loss"]))
+
+
+def test_a_long_loop_folds_its_grad_history(ip):
+    source = LOOP.replace("range(100)", "range(300)")
+    _, res = grad_cell(ip, source)
+    text = repr(res)
+    assert "... the same 296 more times ..." in text      # first two and last two resets kept, the rest counted
+    assert len(res._repr_html_()) < 60_000

@@ -102,3 +102,15 @@ def test_arrays_in_ulps_of_their_dtype():
     assert parity.compare_arrays(np.float32([0.0]), np.float32([1e-7])).kind == DIFFERENT
     assert parity.compare_arrays(np.float32([0.0]), np.float32([1e-7]), scale=2.0).kind == CLOSE
     assert parity.compare_arrays(np.int64([1, 2]), np.int64([1, 3])).kind == DIFFERENT
+
+
+def test_numbers_inside_structures():
+    import numpy as np
+    rows = [("x", (2,), np.float32([1.0, 2.0]), 0.5)]
+    assert compare(rows, [("x", (2,), np.float32([1.0, 2.0]), 0.5)]).kind == IDENTICAL
+    assert compare(rows, [("x", (2,), np.float32([1.0, np.nextafter(np.float32(2), np.float32(3))]), 0.5)]).kind \
+        == CLOSE
+    assert compare(rows, [("x", (2,), np.float32([1.0, 2.5]), 0.5)]).kind == DIFFERENT
+    assert compare(rows, [("y", (2,), np.float32([1.0, 2.0]), 0.5)]).kind == DIFFERENT
+    assert compare([0.5], [0.5 + 2 ** -53]).kind == CLOSE and compare([0.5], [0.6]).kind == DIFFERENT
+    assert compare([True], [1.0]).kind == IDENTICAL and compare([True], [False]).kind == DIFFERENT

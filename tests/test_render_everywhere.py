@@ -11,7 +11,7 @@ import pytest
 from helpers import graph_svgs, require
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-NOTEBOOKS = ["01_autograd_lesson_ko.ipynb", "02_grad_magic_tour.ipynb"]
+NOTEBOOKS = ["01_autograd_lesson_ko.ipynb", "02_grad_magic_tour.ipynb", "03_training_lessons_ko.ipynb"]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 GRAPH_IMG = re.compile(r"<div class=\"autograd-magic-graph\"[^>]*><img[^>]*src=\"data:image/svg\+xml;base64,")
 

@@ -180,3 +180,41 @@ def test_labels_follow_the_language_option_and_config(ip):
     finally:
         ip.run_line_magic("config", "GradMagics.language = 'en'")
     assert "gradient" in table_html(run(ip, cell)[0])
+
+
+# ---------------------------------------------------------------- 5. values from the moment backward ran
+
+def test_a_leaf_changed_after_backward_shows_both_values_labelled(ip):
+    result, _ = run(ip, "w = torch.tensor(1.0, requires_grad=True)\ny = (w * 3) ** 2\ny.backward()\n"
+                        "with torch.no_grad():\n    w -= 0.5", "--no-sliders")
+    rows = {r[0]: r for r in result.table._columns()[1]}
+    assert rows["w"][3].startswith("1.") and rows["w"][4] == "18."   # value then, with the gradient of then
+    assert "changed after backward(): now 0.5000" in repr(result.table)
+    assert "1. at backward(), now 0.5000" in result.dot
+
+
+def test_an_optimizer_step_keeps_the_forward_values_next_to_their_gradients(ip):
+    cell = ("torch.manual_seed(0)\nmodel = torch.nn.Linear(2, 1)\nopt = torch.optim.SGD(model.parameters(), lr=0.5)\n"
+            "x = torch.tensor([[1.0, 2.0]])\nloss = ((model(x) - 3) ** 2).mean()\nloss.backward()\nopt.step()")
+    result, _ = run(ip, cell, "--no-sliders")
+    bias = ip.user_ns["model"].bias
+    then = bias.detach().numpy() + 0.5 * bias.grad.numpy()   # SGD: new = old - lr * grad
+    text = repr(result.table)
+    assert "changed after backward()" in text
+    row = next(r for r in result.table._columns()[1] if "bias" in r[0])
+    assert f"{float(then[0]):.4f}" in row[3] and f"now [{float(bias.detach().numpy()[0]):.4f}]" in row[-1]
+
+
+# ---------------------------------------------------------------- 6. the picture of a failing cell
+
+def test_a_cell_that_raises_after_building_a_graph_shows_it_under_the_traceback(ip):
+    with capture_output() as cap:
+        res = ip.run_cell("%%grad\nx = torch.tensor(2.0, requires_grad=True)\ny = x * x * 3\ny.backward()\n"
+                          "y.backward()")
+    assert isinstance(res.error_in_exec, RuntimeError)
+    assert "Trying to backward through the graph a second time" in cap.stdout  # the traceback comes first
+    [shown] = [o for o in cap.outputs if "autograd-magic-table" in o.data.get("text/html", "")]
+    html = shown.data["text/html"]
+    assert "the cell raised RuntimeError" in html and "12." in html
+    [svg] = graph_svgs(html)
+    assert "failed here" in svg and "#b00020" in svg

@@ -25,9 +25,14 @@ def test_config_sets_the_default_and_the_line_overrides_it(ip):
         ip.run_line_magic("config", "GradMagics.rankdir = 'LR'")
         _, result = grad(ip, CELL)
         assert "rankdir=LR" in result.dot
+        ip.run_line_magic("config", "GradMagics.language = 'ko'")
+        _, ko = grad(ip, CELL, "-o --steps")
+        _, en = grad(ip, CELL, "-o --steps --lang en")
+        assert repr(ko.stepper) != repr(en.stepper)
     finally:
         ip.run_line_magic("config", "GradMagics.precision = 4")
         ip.run_line_magic("config", "GradMagics.rankdir = 'TB'")
+        ip.run_line_magic("config", "GradMagics.language = 'en'")
 
 
 def test_every_declared_view_has_its_switch_and_its_options(ip):

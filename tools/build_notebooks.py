@@ -1,6 +1,6 @@
 """Build the demo notebooks from the seed lesson and execute them so they are committed with outputs.
 
-Run: .venv/bin/python tools/build_notebooks.py
+Run: .venv/bin/python tools/build_notebooks.py [01 02 03]
 """
 import pathlib
 import sys
@@ -10,6 +10,7 @@ from nbclient import NotebookClient
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 from seed import seed_cells  # noqa: E402
 
 INTRO_KO = """# 자동미분 (Autograd) — `%%grad`로 들여다보기
@@ -114,8 +115,8 @@ def static(nb):
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if WIDGET_VIEW in data:
-                out["data"] = {"text/plain": data.get("text/plain", "")}
+            if WIDGET_VIEW in data:   # the stepper's static steps (an <img> and text) stay: they render untrusted
+                out["data"] = {k: data[k] for k in ("text/plain", "text/html") if k in data}
     return nb
 
 
@@ -125,8 +126,27 @@ def execute(nb, path):
     nbformat.write(static(nb), path)
 
 
+def course_notebook():
+    """Demo 03: the lessons after the autograd chapter (tools/course_ko.py), in Korean."""
+    from course_ko import CELLS, INTRO
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells.append(nbformat.v4.new_markdown_cell(INTRO))
+    nb.cells.append(nbformat.v4.new_code_cell(SETUP_KO))
+    for kind, text in CELLS:
+        nb.cells.append(nbformat.v4.new_markdown_cell(text) if kind == "md" else nbformat.v4.new_code_cell(text))
+    return nb
+
+
+NOTEBOOKS = (("01_autograd_lesson_ko.ipynb", lesson_notebook), ("02_grad_magic_tour.ipynb", tour_notebook),
+             ("03_training_lessons_ko.ipynb", course_notebook))
+
+
 def main():
-    for name, build in (("01_autograd_lesson_ko.ipynb", lesson_notebook), ("02_grad_magic_tour.ipynb", tour_notebook)):
+    only = sys.argv[1:]   # names (or prefixes such as 03) to rebuild; all by default
+    for name, build in NOTEBOOKS:
+        if only and not any(name.startswith(o) for o in only):
+            continue
         out = ROOT / "demo_notebooks" / name
         execute(build(), out)
         print("wrote", out)

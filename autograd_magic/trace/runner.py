@@ -139,12 +139,30 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
                 (scopes.recording() if record else contextlib.nullcontext()):
             run_code(cell.body, user_ns)
             value = run_code(cell.last, user_ns) if cell.last is not None else None
+    except BaseException as exc:
+        # What the cell built before it raised, for the views to draw under the traceback
+        # (``partial_run(exc)``); the exception itself propagates unchanged.
+        partial = CellRun(None, False, recorder, assigned, user_ns)
+        partial.first_leaves, partial.notes, partial.scopes = first_leaves, notes, scopes
+        try:
+            exc.__dict__[PARTIAL] = partial
+        except (AttributeError, TypeError):  # an exception object without a __dict__
+            pass
+        raise
     finally:
         user_ns.pop(TAG, None)
     _late_leaves(user_ns, cell.bound, plain_sites, first_leaves, assigned)
     run = CellRun(value, cell.last is not None, recorder, assigned, user_ns)
     run.first_leaves, run.notes, run.scopes = first_leaves, notes, scopes
     return run
+
+
+PARTIAL = "_autograd_magic_partial_run"
+
+
+def partial_run(exc):
+    """The CellRun of what a cell built before it raised exc (see run_cell), or None."""
+    return getattr(exc, "__dict__", {}).get(PARTIAL)
 
 
 def _late_leaves(user_ns, bound, plain_sites, first_leaves, assigned):

@@ -16,6 +16,7 @@ import html
 import re
 
 import graphviz
+import numpy as np
 
 from ..trace.model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec
 from .format import value_text  # the one number formatter (format.py); stepper and calculus import it here
@@ -59,13 +60,19 @@ def _attr(text) -> str:
 
 # ---------------------------------------------------------------- what each node says
 
-def _tensor_lines(node, has_gradients: bool, precision: int, lang: str = "en") -> list:
+def _tensor_lines(node, has_gradients: bool, precision: int, lang: str = "en", snapshots=None) -> list:
     """The value and gradient lines of a tensor box (plain text, not escaped)."""
     t = node.tensor
     if t is None:
         return []
     dtype = _dtype(t)
-    lines = [value_text(t.value, precision, dtype=dtype)]
+    then = (snapshots or {}).get(t.node_id) if t.node_id is not None else None
+    if then is not None and then.shape == t.value.shape and not np.array_equal(then, t.value):
+        # the leaf changed after backward (optimizer.step()): the gradient belongs to the value it had then
+        lines = [text("value_then_now", lang, then=value_text(then, precision, dtype=dtype),
+                      now=value_text(t.value, precision, dtype=dtype))]
+    else:
+        lines = [value_text(t.value, precision, dtype=dtype)]
     if not has_gradients:
         lines.append(text("no_gradient_yet", lang))
     elif t.grad is None:
@@ -79,10 +86,10 @@ def _dtype(t) -> str:
     return _plain(t.dtype, 32)
 
 
-def _tensor_label(node, has_gradients: bool, precision: int, lang: str = "en") -> str:
+def _tensor_label(node, has_gradients: bool, precision: int, lang: str = "en", snapshots=None) -> str:
     title = f"<B>{_html_text(node.label or (node.tensor and node.tensor.label) or node.id)}</B>"
     rest = [f'<FONT POINT-SIZE="10">{_html_text(line, None)}</FONT>'
-            for line in _tensor_lines(node, has_gradients, precision, lang)]
+            for line in _tensor_lines(node, has_gradients, precision, lang, snapshots)]
     return "<" + "<BR/>".join([title] + rest) + ">"
 
 
@@ -105,7 +112,7 @@ def _op_tooltip(node, has_gradients: bool, precision: int):
 # ---------------------------------------------------------------- DOT
 
 def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60, marks=None,
-           depth: int | None = None, lang: str = "en") -> str:
+           depth: int | None = None, lang: str = "en", failed=(), snapshots=None) -> str:
     """DOT source for the backward graph: op boxes (PyTorch's names) and coloured tensor boxes with value and grad.
 
     Edges follow ``spec.edges`` (gradient flows src -> dst), so with ``rankdir="TB"`` the output is at the top.
@@ -129,7 +136,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     nodes = nodes[:max_nodes]
     ids = {node.id: f"n{i}" for i, node in enumerate(nodes)}
     dot = _digraph(rankdir)
-    _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang)
+    _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, (lang, frozenset(failed), snapshots or {}))
     boundary = _add_edges(dot, spec.edges, ids, marks)
     caption = list(marks.caption) if marks is not None and marks.caption else []
     if spec.repeats > 1 and not caption:
@@ -181,7 +188,7 @@ def fold_modules(spec, depth=None):
                      scopes=spec.scopes, repeats=spec.repeats, drawn=spec.drawn)
 
 
-def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang="en"):
+def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang=("en", frozenset(), {})):
     """Nodes without a module go straight into the graph; the others into nested clusters, one per module."""
     children = {}
     for node in nodes:
@@ -229,7 +236,8 @@ def _digraph(rankdir: str):
     )
 
 
-def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, marks=None, lang: str = "en"):
+def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, marks=None, lang=("en", frozenset(), {})):
+    lang, failed, snapshots = lang if isinstance(lang, tuple) else (lang, frozenset(), {})
     mark = marks.nodes.get(node.id) if marks is not None else None
     extra = {}
     if mark is not None:
@@ -237,13 +245,13 @@ def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, marks=No
         extra["class"] = "step-" + mark.state  # the SVG <g> gets it: tests and the browser find the running node
     if node.kind == "tensor":
         kind = node.tensor.kind if node.tensor is not None else INTERMEDIATE
-        label = _tensor_label(node, has_gradients, precision, lang) if mark is None or mark.lines is None \
+        label = _tensor_label(node, has_gradients, precision, lang, snapshots) if mark is None or mark.lines is None \
             else _lines_label(node.label or (node.tensor and node.tensor.label) or node.id, mark.lines)
         attrs = dict(shape="box", style="filled", fillcolor=KIND_COLOURS.get(kind, KIND_COLOURS[INTERMEDIATE]),
                      penwidth="1.6" if kind == OUTPUT else "1", tooltip=_tensor_tooltip(node))
     else:
         text_label = _html_text(node.label)
-        if getattr(node, "failed", False):  # the node where the cell's backward() raised
+        if node.node_id is not None and node.node_id in failed:  # the node where the cell's backward() raised
             text_label += (f'<BR/><FONT POINT-SIZE="9" COLOR="{FAILED_COLOUR}">'
                            f'{_html_text(text("failed_here", lang))}</FONT>')
             extra = {"color": FAILED_COLOUR, "penwidth": "2.5", "class": "failed", **extra}

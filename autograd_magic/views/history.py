@@ -10,16 +10,40 @@ from .graph import value_text
 
 LABELS = {
     "en": {"title": "how .grad accumulated", "earlier": "(earlier cell)", "zeroed": "zero_()",
-           "none": "grad = None (or zero_grad())", "changed": "set to {v}", "then": "then"},
+           "none": "grad = None (or zero_grad())", "changed": "set to {v}", "then": "then",
+           "more": "... the same {n} more times ...", "terms": "... ({n} more terms)"},
     "ko": {"title": ".grad가 쌓인 과정", "earlier": "(이전 셀)", "zeroed": "zero_()",
-           "none": "grad = None (또는 zero_grad())", "changed": "{v}(으)로 바뀜", "then": "그다음"},
+           "none": "grad = None (또는 zero_grad())", "changed": "{v}(으)로 바뀜", "then": "그다음",
+           "more": "... 같은 과정 {n}번 더 ...", "terms": "... (항 {n}개 더)"},
 }
+
+
+KEEP_SEGMENTS = 2   # a history with more resets (a training loop) shows the first and last two, the rest counted
+KEEP_TERMS = 3      # a sum of more terms shows the first and last three
 
 
 def _same(a, b):
     if a is None or b is None:
         return a is None and b is None
-    return np.shape(a) == np.shape(b) and np.allclose(a, b, rtol=1e-6, atol=0, equal_nan=True)
+    if np.shape(a) != np.shape(b):
+        return False
+    # exact equality is the common case (a loop's .grad after one pass is the next pass's before) and is cheap
+    return bool(np.array_equal(a, b)) or bool(np.allclose(a, b, rtol=1e-6, atol=0, equal_nan=True))
+
+
+class _Text:
+    """A value formatted only if the history shows it (a long training loop shows a few of its passes)."""
+    __slots__ = ("value", "suffix")
+
+    def __init__(self, value, suffix=""):
+        self.value, self.suffix = value, suffix
+
+    def text(self, p):
+        return value_text(self.value, p) + self.suffix
+
+
+def _text(term, p):
+    return term if term.__class__ is str else term.text(p)
 
 
 def _zero(a):
@@ -42,12 +66,12 @@ def leaf_history(name, records, final, *, precision=4, lang="en"):
     for k, rec in enumerate(records):
         if k == 0:
             if rec.before is not None and not _zero(rec.before):
-                terms.append(f"{value_text(rec.before, p)} {words['earlier']}")
+                terms.append(_Text(rec.before, f" {words['earlier']}"))
         elif not _same(rec.before, prev_after):
             segments.append((terms, prev_after))
-            resets.append(_reset(rec.before, words, p))
-            terms = [] if rec.before is None or _zero(rec.before) else [value_text(rec.before, p)]
-        terms.append("..." if rec.added is None else value_text(rec.added, p))
+            resets.append(rec.before)
+            terms = [] if rec.before is None or _zero(rec.before) else [_Text(rec.before)]
+        terms.append("..." if rec.added is None else _Text(rec.added))
         prev_after = rec.after
     segments.append((terms, prev_after))
     tail = None
@@ -57,9 +81,15 @@ def leaf_history(name, records, final, *, precision=4, lang="en"):
         return None
     text = []
     for i, (ts, after) in enumerate(segments):
+        if KEEP_SEGMENTS <= i < len(segments) - KEEP_SEGMENTS:
+            if i == KEEP_SEGMENTS:   # a training loop: the middle resets folded into one line
+                text.append(words["more"].format(n=len(segments) - 2 * KEEP_SEGMENTS))
+            continue
         total = "..." if after is None else value_text(after, p)
-        body = " + ".join(ts) + (f" = {total}" if len(ts) > 1 else "")
-        text.append(body if i == 0 else f"{words['then']} {resets[i - 1]}: {body}")
+        if len(ts) > 2 * KEEP_TERMS + 1:
+            ts = ts[:KEEP_TERMS] + [words["terms"].format(n=len(ts) - 2 * KEEP_TERMS)] + ts[-KEEP_TERMS:]
+        body = " + ".join(_text(t, p) for t in ts) + (f" = {total}" if len(ts) > 1 else "")
+        text.append(body if i == 0 else f"{words['then']} {_reset(resets[i - 1], words, p)}: {body}")
     if tail is not None:
         text.append(f"{words['then']} {tail}")
     return f"{name}.grad = " + ", ".join(text)

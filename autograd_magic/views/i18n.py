@@ -25,7 +25,7 @@ _EN = {
     "dtype_all": "every tensor here is {dtype}",
     "changed_after": "changed after backward(): now {v}",
     "changed_footnote": "value when backward() ran; the tensor was changed afterwards (e.g. optimizer.step() "
-                        "or an in-place update under no_grad), its value now is shown below it",
+                        "or an in-place update under no_grad): its value now is in the note",
     # graph
     "legend_leaf": "leaf (requires_grad=True)", "legend_intermediate": "intermediate", "legend_output": "output",
     "legend_op": "op (grad_fn)",
@@ -33,6 +33,7 @@ _EN = {
     "no_gradients": "drawn before backward(): no gradients yet",
     "no_gradient_yet": "no gradient yet",
     "graph_alt": "computation graph",
+    "value_then_now": "{then} at backward(), now {now}",
     "failed_here": "failed here",
     "terminal_hint": "(graph not drawn in a terminal: use %%grad -o to get the result, then .save('graph.svg') "
                      "or print(result.outline()))",
@@ -60,13 +61,14 @@ _KO = {
     "dtype_all": "여기 있는 텐서는 모두 {dtype}입니다",
     "changed_after": "backward() 뒤에 바뀜: 지금 {v}",
     "changed_footnote": "backward()가 실행될 때의 값입니다. 텐서는 그 뒤에 바뀌었고 (예: optimizer.step(), "
-                        "no_grad 안의 제자리 연산) 지금 값은 그 아래에 있습니다",
+                        "no_grad 안의 제자리 연산) 지금 값은 비고 열에 있습니다",
     "legend_leaf": "리프 (requires_grad=True)", "legend_intermediate": "중간값", "legend_output": "출력",
     "legend_op": "연산 (grad_fn)",
     "arrows": "화살표: backward()에서 기울기가 흐르는 방향",
     "no_gradients": "backward() 전에 그린 그래프: 아직 기울기 없음",
     "no_gradient_yet": "아직 기울기 없음",
     "graph_alt": "연산 그래프",
+    "value_then_now": "backward() 때 {then}, 지금 {now}",
     "failed_here": "여기서 실패",
     "terminal_hint": "(터미널에서는 그래프를 그리지 않습니다: %%grad -o 로 결과를 받아 .save('graph.svg') 또는 "
                      "print(result.outline()))",

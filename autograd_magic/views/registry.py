@@ -18,7 +18,7 @@ from .diagram import GraphView
 from .i18n import LANGUAGES
 from .history import HistoryView, histories
 from .stepper import Stepper
-from .table import GradTable
+from .table import GradTable, leaf_snapshots
 
 
 def positive_int(text):
@@ -78,7 +78,7 @@ class ViewDecl:
 
 
 def _table(trace, args):
-    return GradTable(trace.tensors, args.precision, lang=getattr(args, "language", "en"))
+    return GradTable(trace.tensors, args.precision, lang=getattr(args, "language", "en"), passes=trace.passes)
 
 
 def _history(trace, args):
@@ -92,10 +92,28 @@ def _steps(trace, args):
                    max_nodes=args.max_nodes, lang=getattr(args, "lang", None) or "en")
 
 
+def failed_nodes(trace):
+    """Node ids where a backward pass of the trace raised: the node the failing pass was about to run (its root
+    when no step ran, else the first node its last step sent a gradient to that did not run)."""
+    out = set()
+    for p in trace.passes:
+        if p.error is None:
+            continue
+        steps = p.steps
+        if not steps:
+            out.update(i for i in p.root_ids if i is not None)
+            continue
+        ran = {s.node_id for s in steps}
+        nxt = [i.target_id for i in steps[-1].inputs if i.target_id not in ran]
+        out.update(nxt[:1])
+    return out
+
+
 def _graph(trace, args):
     view = GraphView(trace.graph, rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt,
                      precision=args.precision, depth=getattr(args, "depth", None),
-                     lang=getattr(args, "language", "en"))
+                     lang=getattr(args, "language", "en"), failed=failed_nodes(trace),
+                     snapshots=leaf_snapshots(trace.passes))
     view.start()  # the renderer runs while the other views are formatted
     return view
 

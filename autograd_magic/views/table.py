@@ -78,13 +78,24 @@ def history_text(info):
     return f"{info.passes} passes: {what}{known[0]:.4g} \u2192 {known[-1]:.4g}\n{sparkline(hist)}"
 
 
+def leaf_snapshots(passes):
+    """{leaf node id: its values at the last backward pass that reached it} (trace.model.LeafGrad.value)."""
+    out = {}
+    for p in passes:
+        for leaf in p.leaves:
+            if leaf.value is not None:
+                out[leaf.node_id] = leaf.value
+    return out
+
+
 class GradTable:
     """Rows of TensorInfo; shows itself as HTML in notebooks and as aligned text in a terminal."""
 
-    def __init__(self, rows, precision=4, lang="en"):
+    def __init__(self, rows, precision=4, lang="en", passes=()):
         self.rows = list(rows)
         self.precision = precision
         self.lang = lang
+        self.snapshots = leaf_snapshots(passes)   # {node id: a leaf's values when its last backward ran}
         self._cached = None
 
     # ------------------------------------------------------------ what each row says
@@ -103,19 +114,32 @@ class GradTable:
             marks.append("computed")
         if info.grad is None:
             marks.append("no_grad_footnote")
-        now = getattr(info, "value_now", None)
+        now = self._changed(info)
         if now is not None:
             notes.append(self._t("changed_after", v=tensor_text(now, info.dtype, self.precision, linewidth=10**6)))
             marks.append("changed_footnote")
         notes.extend(info.notes)
         return notes, marks
 
+    def value(self, info):
+        """The values the row shows: a leaf's values when its last backward ran (what its gradient belongs to)."""
+        snap = self.snapshots.get(info.node_id) if info.node_id is not None else None
+        return info.value if snap is None else snap
+
+    def _changed(self, info):
+        """The leaf's values now, when they changed after its last backward (optimizer.step(), an in-place
+        update under no_grad), else None."""
+        shown = self.value(info)
+        if shown is info.value or shown.shape != info.value.shape or np.array_equal(shown, info.value):
+            return None
+        return info.value
+
     def _row(self, info, footnotes, linewidth):
         shape = "(" + ", ".join(str(n) for n in info.shape) + ("," if len(info.shape) == 1 else "") + ")"
         notes, marks = self._notes(info)
         for m in marks:
             footnotes.setdefault(m, len(footnotes))
-        value = tensor_text(info.value, info.dtype, self.precision, linewidth=linewidth)
+        value = tensor_text(self.value(info), info.dtype, self.precision, linewidth=linewidth)
         if "changed_footnote" in marks:
             value += _mark(footnotes["changed_footnote"])
         if info.grad is None:

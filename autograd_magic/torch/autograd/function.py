@@ -167,7 +167,7 @@ def _apply(cls, args, kwargs):
     for o in outs:
         if isinstance(o, Tensor):
             if id(o) not in dirty and any(o is a for a in args):
-                o = Tensor._wrap_view(o._data, o)  # an input returned as it is: a new tensor on its data
+                o = _alias(o)  # an input returned as it is: a new tensor on its data
             elif id(o) in dirty:
                 o._vbox[0] += 1
             differentiable = o._data.dtype.kind == "f" and not any(o is t for t in node._non_differentiable)
@@ -183,9 +183,16 @@ def _apply(cls, args, kwargs):
     return result[0] if single else tuple(result)
 
 
+def _alias(t):
+    """A new tensor on t's data, sharing its version counter."""
+    out = Tensor._wrap(t._data)
+    out._vbox = t._vbox
+    return out
+
+
 def _unshare(outs, args, single):
     """Outputs when nothing is recorded: an input returned as it is becomes a new tensor on the same data."""
-    res = tuple(Tensor._wrap_view(o._data, o) if isinstance(o, Tensor) and any(o is a for a in args) else o
+    res = tuple(_alias(o) if isinstance(o, Tensor) and any(o is a for a in args) else o
                 for o in outs)
     return res[0] if single else res
 
