@@ -175,15 +175,18 @@ def begin(roots, grads, capture, create_graph, retain_graph):
 def node_ran(pass_id, step, node, grad, saved, sent, xp=None):
     """Emit NodeRun for a node whose vjp gave ``sent`` (one gradient or None per edge, reduced to the input);
     saved and xp: what the vjp was called with (for the local derivatives)."""
-    grad = readonly(grad)
-    flows = []
+    if grad.__class__ is not np.ndarray:
+        grad = readonly(grad)
+    flows = ()
     if sent:
-        probe = _LocalProbe(node, grad, saved, node.edges, xp) if node.op.name in ELEMENTWISE else None
-        for i, (g, e) in enumerate(zip(sent, node.edges)):
-            if g is None or e is None:
-                continue
-            flows.append(Flow(i, e[0] if e.__class__ is tuple else e, readonly(g), probe))
-    _emit(NodeRun(pass_id, step, node, grad, tuple(flows)))
+        edges = node.edges
+        probe = _LocalProbe(node, grad, saved, edges, xp) if node.op.name in ELEMENTWISE else None
+        flows = tuple(Flow(i, e[0] if e.__class__ is tuple else e, g if g.__class__ is np.ndarray else readonly(g),
+                           probe)
+                      for i, (g, e) in enumerate(zip(sent, edges)) if g is not None and e is not None)
+    event = NodeRun(pass_id, step, node, grad, flows)
+    for observer in tuple(SUBSCRIBERS):
+        observer(event)
 
 
 def accumulate(pass_id, leaf, grad):

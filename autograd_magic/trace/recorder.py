@@ -88,8 +88,9 @@ class Recorder:
         for flow in event.inputs:
             target = flow.target
             c = flow.contribution
+            local = flow.local if keep else None
             inputs.append((flow.index, names.node_text(target) or node_name(target), node_id(target),
-                           np.array(flow.local) if keep and flow.local is not None else None,
+                           None if local is None else np.array(local),
                            np.array(c) if c.size <= limit else None))
         value = None
         if keep:

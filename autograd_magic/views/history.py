@@ -25,7 +25,29 @@ KEEP_TERMS = 3      # a sum of more terms shows the first and last three
 def _same(a, b):
     if a is None or b is None:
         return a is None and b is None
-    return np.shape(a) == np.shape(b) and np.allclose(a, b, rtol=1e-6, atol=0, equal_nan=True)
+    if np.shape(a) != np.shape(b):
+        return False
+    a, b = np.asarray(a), np.asarray(b)
+    if a.dtype.kind != "f" or b.dtype.kind != "f":
+        return bool(np.allclose(a, b, rtol=1e-6, atol=0, equal_nan=True))
+    # np.allclose(a, b, rtol=1e-6, atol=0, equal_nan=True) without its per-call overhead (a loop compares every pass)
+    with np.errstate(invalid="ignore", over="ignore"):
+        return bool(((a == b) | ((abs(a - b) <= 1e-6 * abs(b)) & np.isfinite(b)) | (np.isnan(a) & np.isnan(b))).all())
+
+
+class _Text:
+    """A value formatted only if the history shows it (a long training loop shows a few of its passes)."""
+    __slots__ = ("value", "suffix")
+
+    def __init__(self, value, suffix=""):
+        self.value, self.suffix = value, suffix
+
+    def text(self, p):
+        return value_text(self.value, p) + self.suffix
+
+
+def _text(term, p):
+    return term if term.__class__ is str else term.text(p)
 
 
 def _zero(a):
@@ -48,12 +70,12 @@ def leaf_history(name, records, final, *, precision=4, lang="en"):
     for k, rec in enumerate(records):
         if k == 0:
             if rec.before is not None and not _zero(rec.before):
-                terms.append(f"{value_text(rec.before, p)} {words['earlier']}")
+                terms.append(_Text(rec.before, f" {words['earlier']}"))
         elif not _same(rec.before, prev_after):
             segments.append((terms, prev_after))
-            resets.append(_reset(rec.before, words, p))
-            terms = [] if rec.before is None or _zero(rec.before) else [value_text(rec.before, p)]
-        terms.append("..." if rec.added is None else value_text(rec.added, p))
+            resets.append(rec.before)
+            terms = [] if rec.before is None or _zero(rec.before) else [_Text(rec.before)]
+        terms.append("..." if rec.added is None else _Text(rec.added))
         prev_after = rec.after
     segments.append((terms, prev_after))
     tail = None
@@ -70,8 +92,8 @@ def leaf_history(name, records, final, *, precision=4, lang="en"):
         total = "..." if after is None else value_text(after, p)
         if len(ts) > 2 * KEEP_TERMS + 1:
             ts = ts[:KEEP_TERMS] + [words["terms"].format(n=len(ts) - 2 * KEEP_TERMS)] + ts[-KEEP_TERMS:]
-        body = " + ".join(ts) + (f" = {total}" if len(ts) > 1 else "")
-        text.append(body if i == 0 else f"{words['then']} {resets[i - 1]}: {body}")
+        body = " + ".join(_text(t, p) for t in ts) + (f" = {total}" if len(ts) > 1 else "")
+        text.append(body if i == 0 else f"{words['then']} {_reset(resets[i - 1], words, p)}: {body}")
     if tail is not None:
         text.append(f"{words['then']} {tail}")
     return f"{name}.grad = " + ", ".join(text)
