@@ -317,7 +317,7 @@ def present(run, args, cell=None, user_ns=None):
 
 def _present(run, args, cell=None, user_ns=None):
     from . import stepping
-    trace = run.trace(args.max_nodes)
+    trace = run.trace(args.max_nodes, getattr(args, "iteration", None) or "last")
     rows = trace.tensors
     outputs = [r for r in rows if r.kind == OUTPUT]
     derivs = stepping.derivatives(rows, outputs, args, cell, user_ns if user_ns is not None else run.user_ns)

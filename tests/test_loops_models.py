@@ -139,10 +139,26 @@ def test_a_big_model_starts_closed_and_opens_with_depth(ip):
     source = SEQUENTIAL.replace("torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.ReLU(), torch.nn.Linear(5, 1))",
                                 "torch.nn.Sequential(*[m for _ in range(8) for m in (torch.nn.Linear(3, 3), "
                                 "torch.nn.Tanh())], torch.nn.Linear(3, 1))")
-    _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400")
-    assert res.dot.count("box3d") == 17       # past 40 ops: the modules are closed, one box each
+    _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400 --depth 1")
+    assert res.dot.count("box3d") == 4        # model.0, model.1, the 7 repeats as one, model.16
     _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400 --depth 5")
-    assert "box3d" not in res.dot and res.dot.count("AddmmBackward0") == 9
+    assert res.dot.count("box3d") == 1 and res.dot.count("AddmmBackward0") == 2   # first block and the last open
+
+
+def test_repeated_blocks_are_folded_into_one_box(ip):
+    source = SEQUENTIAL.replace("torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.ReLU(), torch.nn.Linear(5, 1))",
+                                "torch.nn.Sequential(*[m for _ in range(8) for m in (torch.nn.Linear(3, 3), "
+                                "torch.nn.Tanh())], torch.nn.Linear(3, 1))")
+    _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400")
+    dot = res.dot
+    assert "label=<\u00d7 7 more: Linear(3 \u2192 3), Tanh>" in dot and dot.count("box3d") == 1
+    for label in ("model.0: Linear(3 \u2192 3)", "model.1: Tanh", "model.16: Linear(3 \u2192 1)"):
+        assert f"label=<{label}>" in dot           # the first block and what follows the repeats stay open
+    assert "model.2: " not in dot and "model.15: " not in dot
+    box = re.search(r"^\s*(\w+) \[label=<\u00d7 7 more", dot, re.M).group(1)
+    assert re.search(rf"\b{box} -> ", dot) and re.search(rf" -> {box}\b", dot)   # edges kept both ways
+    _, res = grad_cell(ip, CUSTOM)
+    assert "label=<\u00d7 1 more: Linear(4 \u2192 4)>" in res.dot   # a ModuleList of identical blocks
 
 
 def test_usage_error_for_a_bad_depth(ip):
@@ -170,3 +186,31 @@ def test_a_long_loop_folds_its_grad_history(ip):
     text = repr(res)
     assert "... the same 296 more times ..." in text      # first two and last two resets kept, the rest counted
     assert len(res._repr_html_()) < 60_000
+
+
+@pytest.mark.parametrize("backend", ["", " --backend torch"])
+def test_iteration_first_draws_the_first_pass_and_says_so(ip, backend):
+    if backend:
+        pytest.importorskip("torch")
+    _, last = grad_cell(ip, LOOP, "--no-sliders" + backend)
+    _, res = grad_cell(ip, LOOP, "--no-sliders --iteration first" + backend)
+    assert res.graph.drawn == "first" and "the first is drawn" in res.dot and "\u00d7100" in res.dot
+    assert [(r.name, r.kind) for r in res.rows] == [(r.name, r.kind) for r in last.rows]   # rows as before
+    cost = next(r for r in res.rows if r.name == "cost")
+    boxes = {n.label: n.tensor for n in res.graph.nodes if n.kind == "tensor"}
+    assert float(boxes["cost"].value) == pytest.approx(cost.history[0])     # 18.67: the first pass's loss
+    assert float(boxes["cost"].value) != pytest.approx(cost.history[-1])
+    assert boxes["cost"].kind == "output" and float(boxes["cost"].grad) == 1.0
+    # the leaves as the first pass saw them: W = 0, and the gradient that pass gave (the table keeps the last)
+    assert boxes["W"].value.item() == 0.0 and boxes["W"].grad.item() == pytest.approx(-18.6667, rel=1e-4)
+    w = next(r for r in res.rows if r.name == "W")
+    assert w.value.item() != 0.0
+    ops = sorted(n.label for n in res.graph.nodes if n.kind == "op")
+    assert ops == sorted(n.label for n in last.graph.nodes if n.kind == "op")
+    assert "the last is drawn" in last.dot
+
+
+def test_usage_error_for_a_bad_iteration(ip):
+    from IPython.core.error import UsageError
+    with pytest.raises(UsageError, match="--iteration.*first"):
+        ip.run_cell_magic("grad", "--iteration middle", "x = 1\n")

@@ -7,20 +7,28 @@ import numpy as np
 
 from ..engine import inspect as ei
 from ..torch.nn.module import Module
-from .loops import add_loops
+from .loops import add_loops, first_pass_boxes, first_pass_leaves
 from .model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo, Trace
 from .modules import add_scopes, parameter_names
 
 
-def build_trace(run, max_nodes=None):
-    """The model of one run: tensors (rows), graph (capped at max_nodes), passes, notes."""
+def build_trace(run, max_nodes=None, iteration="last"):
+    """The model of one run: tensors (rows), graph (capped at max_nodes; of each output's last backward pass,
+    or its first with iteration="first"), passes, notes."""
     names = run.names
     recorder = run.recorder
     in_ns = _names_in(run.user_ns)
     nodes = ei.graph_nodes(_roots(run))
     rows, row_of = _collect_tensors(run, nodes, in_ns)
+    if iteration == "first" and recorder.outputs.passes > 1:
+        nodes = ei.graph_nodes([ei.graph_node(t) for t, _ in recorder.outputs.drawn("first")])
+        row_of = first_pass_boxes(recorder.outputs, row_of, ei.graph_node, lambda t: ei.value(t, copy=True),
+                                  ei.node_id)
     graph = _build_graph(nodes, row_of, names, in_ns, recorder.node_grads, max_nodes)
     add_loops(rows, graph, recorder.outputs, recorder.leaf_history, recorder.passes)
+    if iteration == "first" and graph.repeats > 1:
+        graph.drawn = "first"
+        first_pass_leaves(graph, recorder.passes)
     add_scopes(graph, nodes, getattr(run, "scopes", None), run.user_ns, is_module, ei.node_id)
     return Trace(tensors=rows, graph=graph, passes=list(recorder.passes), notes=list(recorder.notes),
                  details=list(recorder.details), caps=recorder.caps)

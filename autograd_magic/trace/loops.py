@@ -58,6 +58,10 @@ class Outputs:
     def __iter__(self):
         return iter([run.last for run in self.runs.values()])
 
+    def drawn(self, iteration="last"):
+        """(tensor, gradient given) of each output's first or last pass: the roots of the graph drawn."""
+        return [run.first if iteration == "first" else run.last for run in self.runs.values()]
+
     def __len__(self):
         return len(self.runs)
 
@@ -122,3 +126,35 @@ def _unzero(row, passes):
                 row.notes.append(CLEARED if now is None else ZEROED)
                 row.reset = "none" if now is None else "zero"
                 return
+
+
+def first_pass_boxes(outputs, row_of, node_of, value_of, node_id):
+    """For drawing each output's first pass: the table's output rows (made from the last pass) as boxes of the
+    first pass's root nodes, holding the first tensor's value (the rows' histories and counts are the same)."""
+    import dataclasses
+    out = dict(row_of)
+    for run in outputs.runs.values():
+        (first, seed), (last, _) = run.first, run.last
+        node, row = node_of(first), row_of.get(node_of(last))
+        if node is None or row is None or first is last:
+            continue
+        grad = row.grad if seed is None else np.asarray(seed)
+        out[node] = dataclasses.replace(row, value=value_of(first), grad=grad, seed_grad=seed, node_id=node_id(node),
+                                        notes=[])
+    return out
+
+
+def first_pass_leaves(graph, passes):
+    """In a graph of the first pass, each leaf box as that pass saw it: its values when the first backward that
+    reached it ran and its .grad right after (the table keeps the last pass's)."""
+    import dataclasses
+    first = {}
+    for p in passes:
+        for leaf in p.leaves:
+            first.setdefault(leaf.node_id, leaf)
+    for node in graph.nodes:
+        t = node.tensor
+        leaf = first.get(t.node_id) if node.kind == "tensor" and t is not None and t.kind == "leaf" else None
+        if leaf is not None and leaf.value is not None:
+            node.tensor = dataclasses.replace(t, value=np.array(leaf.value), notes=[],
+                                              grad=None if leaf.after is None else np.array(leaf.after))

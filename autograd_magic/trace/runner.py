@@ -53,11 +53,12 @@ class CellRun:
         self.names = names
         self._traces = {}
 
-    def trace(self, max_nodes=None):
-        """The trace model of this run (built once per node cap)."""
-        if max_nodes not in self._traces:
-            self._traces[max_nodes] = build_trace(self, max_nodes)
-        return self._traces[max_nodes]
+    def trace(self, max_nodes=None, iteration="last"):
+        """The trace model of this run (built once per node cap and drawn iteration: "last" or "first")."""
+        key = (max_nodes, iteration)
+        if key not in self._traces:
+            self._traces[key] = build_trace(self, max_nodes, iteration)
+        return self._traces[key]
 
     def tensors(self):
         return self.trace().tensors

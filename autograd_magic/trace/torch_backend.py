@@ -27,7 +27,7 @@ import numpy as np
 
 from . import modules
 from .execute import TAG, compile_cell, run_code
-from .loops import LeafHistory, Outputs, add_loops, summary
+from .loops import LeafHistory, Outputs, add_loops, first_pass_boxes, first_pass_leaves, summary
 from .modules import ModuleScopes
 from .model import (INTERMEDIATE, LEAF, OUTPUT, Caps, GraphEdge, GraphNode, GraphSpec, LeafGrad, Pass,
                     TensorInfo, Trace)
@@ -127,10 +127,11 @@ class TorchRun:
 
     # ------------------------------------------------------------ the interface of runner.CellRun
 
-    def trace(self, max_nodes=None):
-        if max_nodes not in self._traces:
-            self._traces[max_nodes] = _build(self, max_nodes)
-        return self._traces[max_nodes]
+    def trace(self, max_nodes=None, iteration="last"):
+        key = (max_nodes, iteration)
+        if key not in self._traces:
+            self._traces[key] = _build(self, max_nodes, iteration)
+        return self._traces[key]
 
     def inputs(self):
         return [(name, values) for name, (_, values) in self.first_leaves.items()]
@@ -463,7 +464,7 @@ def _run_order(nodes):
 # ---------------------------------------------------------------- the model
 
 
-def _build(run, max_nodes):
+def _build(run, max_nodes, iteration="last"):
     torch = run.torch
     in_ns = {}
     for k, v in list(run.user_ns.items()):
@@ -480,8 +481,18 @@ def _build(run, max_nodes):
                 roots.append(t.grad_fn)
     nodes = _run_order(_walk([r for r in roots if r is not None]))
     rows, row_of = _rows(run, nodes, in_ns)
+    if iteration == "first" and run.outputs.passes > 1:
+        def node_of(t):
+            return t.grad_fn if t.grad_fn is not None else _accumulator(t)
+        first = [node_of(t) for t, _ in run.outputs.drawn("first")]
+        nodes = _run_order(_walk([r for r in first if r is not None]))
+        row_of = first_pass_boxes(run.outputs, row_of, node_of, lambda t: _numpy(t.detach(), _ROW_ELEMENTS),
+                                  run.node_id)
     graph = _graph(run, nodes, row_of, in_ns, max_nodes)
     add_loops(rows, graph, run.outputs, run.leaf_history, run.passes)
+    if iteration == "first" and graph.repeats > 1:
+        graph.drawn = "first"
+        first_pass_leaves(graph, run.passes)
     modules.add_scopes(graph, nodes, run.scopes, run.user_ns, lambda o: issubclass(type(o), torch.nn.Module),
                        run.node_id)
     notes = list(run.notes)

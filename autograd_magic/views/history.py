@@ -27,8 +27,12 @@ def _same(a, b):
         return a is None and b is None
     if np.shape(a) != np.shape(b):
         return False
-    # exact equality is the common case (a loop's .grad after one pass is the next pass's before) and is cheap
-    return bool(np.array_equal(a, b)) or bool(np.allclose(a, b, rtol=1e-6, atol=0, equal_nan=True))
+    a, b = np.asarray(a), np.asarray(b)
+    if a.dtype.kind != "f" or b.dtype.kind != "f":
+        return bool(np.allclose(a, b, rtol=1e-6, atol=0, equal_nan=True))
+    # np.allclose(a, b, rtol=1e-6, atol=0, equal_nan=True) without its per-call overhead (a loop compares every pass)
+    with np.errstate(invalid="ignore", over="ignore"):
+        return bool(((a == b) | ((abs(a - b) <= 1e-6 * abs(b)) & np.isfinite(b)) | (np.isnan(a) & np.isnan(b))).all())
 
 
 class _Text:

@@ -113,7 +113,7 @@ def _graph(trace, args):
     view = GraphView(trace.graph, rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt,
                      precision=args.precision, depth=getattr(args, "depth", None),
                      lang=getattr(args, "language", "en"), failed=failed_nodes(trace),
-                     snapshots=leaf_snapshots(trace.passes))
+                     snapshots=leaf_snapshots(trace.passes) if trace.graph.drawn == "last" else None)
     view.start()  # the renderer runs while the other views are formatted
     return view
 
@@ -143,6 +143,8 @@ VIEWS = (
         Option(("--depth",), "depth", dict(type=depth, default=None, metavar="N",
                help="Module boxes: the ops of modules nested deeper than N are drawn as one box per module "
                     "(default: every module open up to 40 ops, else 1; 0 closes every module).")),
+        Option(("--iteration",), "iteration", dict(choices=["last", "first"], default="last",
+               help="A loop's graph: draw the last backward pass (the default) or the first; the table is the same.")),
         Option(("--format",), "fmt", dict(choices=["svg", "png"],
                help="Graph image format: svg (default) or png, for frontends that cut SVGs off."),
                CaselessStrEnum(["svg", "png"], "svg", help="Graph image format.").tag(config=True)),
