@@ -139,10 +139,26 @@ def test_a_big_model_starts_closed_and_opens_with_depth(ip):
     source = SEQUENTIAL.replace("torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.ReLU(), torch.nn.Linear(5, 1))",
                                 "torch.nn.Sequential(*[m for _ in range(8) for m in (torch.nn.Linear(3, 3), "
                                 "torch.nn.Tanh())], torch.nn.Linear(3, 1))")
-    _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400")
-    assert res.dot.count("box3d") == 17       # past 40 ops: the modules are closed, one box each
+    _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400 --depth 1")
+    assert res.dot.count("box3d") == 4        # model.0, model.1, the 7 repeats as one, model.16
     _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400 --depth 5")
-    assert "box3d" not in res.dot and res.dot.count("AddmmBackward0") == 9
+    assert res.dot.count("box3d") == 1 and res.dot.count("AddmmBackward0") == 2   # first block and the last open
+
+
+def test_repeated_blocks_are_folded_into_one_box(ip):
+    source = SEQUENTIAL.replace("torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.ReLU(), torch.nn.Linear(5, 1))",
+                                "torch.nn.Sequential(*[m for _ in range(8) for m in (torch.nn.Linear(3, 3), "
+                                "torch.nn.Tanh())], torch.nn.Linear(3, 1))")
+    _, res = grad_cell(ip, source, "--no-sliders --max-nodes 400")
+    dot = res.dot
+    assert "label=<\u00d7 7 more: Linear(3 \u2192 3), Tanh>" in dot and dot.count("box3d") == 1
+    for label in ("model.0: Linear(3 \u2192 3)", "model.1: Tanh", "model.16: Linear(3 \u2192 1)"):
+        assert f"label=<{label}>" in dot           # the first block and what follows the repeats stay open
+    assert "model.2: " not in dot and "model.15: " not in dot
+    box = re.search(r"^\s*(\w+) \[label=<\u00d7 7 more", dot, re.M).group(1)
+    assert re.search(rf"\b{box} -> ", dot) and re.search(rf" -> {box}\b", dot)   # edges kept both ways
+    _, res = grad_cell(ip, CUSTOM)
+    assert "label=<\u00d7 1 more: Linear(4 \u2192 4)>" in res.dot   # a ModuleList of identical blocks
 
 
 def test_usage_error_for_a_bad_depth(ip):

@@ -86,7 +86,7 @@ SETUP_KO = "%load_ext autograd_magic\n%config GradMagics.language = 'ko'"
 
 def lesson_notebook():
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = KERNELSPEC
     nb.cells.append(nbformat.v4.new_markdown_cell(INTRO_KO))
     nb.cells.append(nbformat.v4.new_code_cell(SETUP_KO))
     for i, (code, _expected) in enumerate(seed_cells()):
@@ -98,11 +98,15 @@ def lesson_notebook():
 
 def tour_notebook():
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = KERNELSPEC
     for kind, text in TOUR:
         nb.cells.append(nbformat.v4.new_markdown_cell(text) if kind == "md" else nbformat.v4.new_code_cell(text))
     return nb
 
+
+# The kernelspec as the kernel itself names it: JupyterLab rewrites a different display name when the notebook
+# opens, and the tab is then dirty before the user did anything.
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -130,7 +134,7 @@ def course_notebook():
     """Demo 03: the lessons after the autograd chapter (tools/course_ko.py), in Korean."""
     from course_ko import CELLS, INTRO
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = KERNELSPEC
     nb.cells.append(nbformat.v4.new_markdown_cell(INTRO))
     nb.cells.append(nbformat.v4.new_code_cell(SETUP_KO))
     for kind, text in CELLS:

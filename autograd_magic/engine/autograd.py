@@ -7,7 +7,7 @@ import operator
 import numpy as np
 
 from . import bufpool, dtypes, events
-from .fperror import _FPE, _QUIET
+from .fperror import FP_ERROR_STATE, ALL_IGNORED
 
 
 class _GradMode:
@@ -316,14 +316,14 @@ _seq = operator.attrgetter("seq")
 def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, accumulate_into=None,
                  xp=None, to_tensor=None):
     """The backward pass (see _run_backward), with numpy's floating-point warnings off as PyTorch is silent."""
-    token = _FPE.set(_QUIET)
+    token = FP_ERROR_STATE.set(ALL_IGNORED)
     try:
         if events.SUBSCRIBERS:
             return _observed_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp,
                                       to_tensor)
         return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor)
     finally:
-        _FPE.reset(token)
+        FP_ERROR_STATE.reset(token)
 
 
 def _observed_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor):

@@ -349,10 +349,9 @@ def _legacy(name, dt):
 
 
 FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor, ShortTensor, CharTensor, ByteTensor, BoolTensor = (
-    _legacy(name, dt) for name, dt in (
-        ("FloatTensor", dtypes.float32), ("DoubleTensor", dtypes.float64), ("HalfTensor", dtypes.float16),
-        ("LongTensor", dtypes.int64), ("IntTensor", dtypes.int32), ("ShortTensor", dtypes.int16),
-        ("CharTensor", dtypes.int8), ("ByteTensor", dtypes.uint8), ("BoolTensor", dtypes.bool_)))
+    _legacy(f"{dt.scalar_name}Tensor", dt) for dt in (dtypes.float32, dtypes.float64, dtypes.float16, dtypes.int64,
+                                                      dtypes.int32, dtypes.int16, dtypes.int8, dtypes.uint8,
+                                                      dtypes.bool_))
 
 
 # ---------------------------------------------------------------- Tensor.new_*: self's dtype unless given

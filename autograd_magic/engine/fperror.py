@@ -3,8 +3,8 @@ inf/nan where numpy warns)."""
 import numpy as np
 
 try:  # numpy's floating-point error state is a context variable (autograd.run_backward turns it off cheaply)
-    from numpy._core.umath import _extobj_contextvar as _FPE, _make_extobj
-    _QUIET = _make_extobj(all="ignore")
+    from numpy._core.umath import _extobj_contextvar as FP_ERROR_STATE, _make_extobj
+    ALL_IGNORED = _make_extobj(all="ignore")
 except ImportError:  # pragma: no cover - another numpy layout: the same protocol over np.seterr
     class _SetErr:
         @staticmethod
@@ -14,4 +14,4 @@ except ImportError:  # pragma: no cover - another numpy layout: the same protoco
         @staticmethod
         def reset(old):
             np.seterr(**old)
-    _FPE, _QUIET = _SetErr(), None
+    FP_ERROR_STATE, ALL_IGNORED = _SetErr(), None

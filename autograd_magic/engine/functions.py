@@ -1,7 +1,7 @@
 """Differentiable functions over tensors built on the op table, for the ops whose arguments need more than a
 declaration gives (optable ``api=``): arithmetic with type promotion (add, sub, mul, div, pow ...), clamps, where,
-masked_fill, softmax, the two-input math of ops_math.py, comparisons and logical functions, dtype conversion and
-out=. Matrix products are in linalg.py, reductions and views in shaping.py, functions composed from views and joins
+masked_fill, softmax, the two-input math of ops_math.py, comparisons, logical and bitwise functions, dtype
+conversion and out=. Matrix products are in linalg.py, reductions and views in shaping.py, functions composed from views and joins
 in composed.py."""
 import warnings
 

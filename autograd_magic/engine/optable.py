@@ -2,13 +2,13 @@
 
 A declaration (``defop`` on the vjp) gives the op's name, PyTorch's node name (what ``grad_fn`` shows), the numpy
 forward and what backward must save. With ``api=`` it also declares the public function: ``torch.NAME`` and, unless
-``method=False``, the method ``Tensor.NAME`` are generated from it when the Tensor class is built (tensor.py), and
+``method=False``, the method ``Tensor.NAME`` are generated from it (tensor_base.py; Tensor inherits the methods), and
 ``inplace=True`` adds ``Tensor.NAME_``. Ops without ``api`` are reached through a hand-written function (or are the
 backward of another op, for create_graph). ``several_outputs=True`` declares an op with several outputs, recorded
 with autograd.record_multi.
 
 A vjp is written once for two array namespaces (``xp``): numpy arrays during a plain backward (xp.NumpyXP), and
-Tensors when ``create_graph=True`` (tensor.TensorXP: the backward pass is itself recorded and can be
+Tensors when ``create_graph=True`` (grad.TensorXP: the backward pass is itself recorded and can be
 differentiated). ``vjp(xp, grad, saved, consts, needs)`` returns one gradient (or None) per input, where
 ``needs[i]`` is falsy when input i wants no gradient; the engine then reduces each to its input's shape and dtype
 (the one broadcasting helper, ``xp.fit``).

@@ -1,4 +1,4 @@
-"""The numpy side of the array namespace a vjp is written against (``NumpyXP``; tensor.TensorXP is the other, used
+"""The numpy side of the array namespace a vjp is written against (``NumpyXP``; grad.TensorXP is the other, used
 under create_graph=True), and the numpy helpers vjps share: sum_to (the one broadcasting reduction), restore_dims,
 prod_of_others, along_axis_key, rounded_f32."""
 

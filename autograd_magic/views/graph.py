@@ -160,6 +160,7 @@ def fold_modules(spec, depth=None):
     between what remains). depth None: open up to AUTO_OPEN op nodes, else 1."""
     if not spec.scopes:
         return spec
+    spec = fold_repeats(spec)
     if depth is None:
         ops = sum(1 for n in spec.nodes if n.kind == "op")
         depth = 10 ** 6 if ops <= AUTO_OPEN else 1
@@ -178,6 +179,69 @@ def fold_modules(spec, depth=None):
             added.add(box_id)
             nodes.append(GraphNode(id=box_id, kind="module", label=spec.scopes.get(key, "module"),
                                    scope=n.scope[:depth]))
+    edges, seen = [], set()
+    for e in spec.edges:
+        a, b = where.get(e.src, e.src), where.get(e.dst, e.dst)
+        if a != b and (a, b) not in seen:
+            seen.add((a, b))
+            edges.append(GraphEdge(a, b))
+    return GraphSpec(nodes=nodes, edges=edges, has_gradients=spec.has_gradients, omitted=spec.omitted,
+                     scopes=spec.scopes, repeats=spec.repeats, drawn=spec.drawn)
+
+
+def _natural(text):
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text)]
+
+
+def _kind(label):
+    """'model.3: Linear(3 → 3)' -> 'Linear(3 → 3)': what a module is, without its name."""
+    return label.split(": ", 1)[1] if ": " in label else label
+
+
+def fold_repeats(spec):
+    """The spec with runs of repeated sibling modules (consecutive blocks of the same kinds and shapes: 8 ×
+    [Linear(3 → 3), Tanh] in a Sequential, a ModuleList of identical blocks) folded: the first block stays,
+    the repeats become one box "× 7 more: Linear(3 → 3), Tanh" (edges kept)."""
+    children = {}
+    for n in spec.nodes:
+        for k in range(len(n.scope)):
+            children.setdefault(tuple(n.scope[:k]), set()).add(n.scope[k])
+    folded = {}   # module key -> (box id, box label, parent chain)
+    for parent, keys in children.items():
+        order = sorted(keys, key=lambda k: _natural(spec.scopes.get(k, "")))
+        kinds = [_kind(spec.scopes.get(k, "module")) for k in order]
+        best = None   # (children folded, start, period, repeats)
+        for period in range(1, len(kinds) // 2 + 1):
+            for start in range(len(kinds) - 2 * period + 1):
+                block = kinds[start:start + period]
+                reps = 1
+                while kinds[start + reps * period:start + (reps + 1) * period] == block:
+                    reps += 1
+                if reps > 1 and (best is None or (reps - 1) * period > best[0]):
+                    best = ((reps - 1) * period, start, period, reps)
+        if best is None:
+            continue
+        _, start, period, reps = best
+        block = kinds[start:start + period]
+        rest = order[start + period:start + reps * period]
+        box = f"repeat{rest[0]}"
+        label = f"\u00d7 {reps - 1} more: " + ", ".join(block)
+        for k in rest:
+            folded[k] = (box, label, parent)
+    if not folded:
+        return spec
+    nodes, where, added = [], {}, set()
+    for n in spec.nodes:
+        hit = next(((i, folded[k]) for i, k in enumerate(n.scope) if k in folded), None)
+        if hit is None:
+            nodes.append(n)
+            where[n.id] = n.id
+            continue
+        box, label, parent = hit[1]
+        where[n.id] = box
+        if box not in added:
+            added.add(box)
+            nodes.append(GraphNode(id=box, kind="module", label=label, scope=parent))
     edges, seen = [], set()
     for e in spec.edges:
         a, b = where.get(e.src, e.src), where.get(e.dst, e.dst)

@@ -3,13 +3,13 @@ import warnings
 
 import numpy as np
 
+from ...engine import dtypes
 from ...engine.ops_conv import max_pool_with_indices, pool_geometry
 from ...engine.ops_norm import batch_stats
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
 
-_TYPE_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int"}
 
 
 def _tuple(v, n, name=None):
@@ -75,8 +75,8 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
                            f"{w_shape[0]} elements, but got bias of size [{_sizes(bias.shape)}] instead")
     dt = input._data.dtype
     if weight._data.dtype != dt:
-        raise RuntimeError(f"Input type (torch.{_TYPE_NAMES.get(dt.name, dt.name)}Tensor) and weight type "
-                           f"(torch.{_TYPE_NAMES.get(weight._data.dtype.name, weight._data.dtype.name)}Tensor) should "
+        raise RuntimeError(f"Input type (torch.{dtypes.scalar_name(dt)}Tensor) and weight type "
+                           f"(torch.{dtypes.scalar_name(weight._data.dtype)}Tensor) should "
                            "be the same or input should be a MKLDNN tensor and weight is a dense tensor")
     if nd == 1:
         stride, lo, hi, dilation = (1,) + stride, (0,) + lo, (0,) + hi, (1,) + dilation
