@@ -518,3 +518,15 @@ def test_avx2_kernels_over_their_input_domain():
         theta = R._TWO_PI * u
         for ours, theirs in zip(R._sincos(theta), _ref_sincos(theta)):
             assert np.array_equal(ours.view(np.int32), theirs.view(np.int32))
+
+
+def test_normal_keeps_the_sign_of_zero_when_std_is_zero(torch):
+    """normal_(mean=-0.0, std=0.0) is fma(z, 0, -0.0): -0.0 where z < 0, +0.0 elsewhere, as PyTorch gives
+    (found by test_hypothesis_big_normal)."""
+    for dtype in FLOATS:
+        g, tg = pair(torch, 0)
+        T = tdt(torch, dtype)
+        same(g.normal((16,), dtype, -0.0, 0.0), torch.empty(16, dtype=T).normal_(-0.0, 0.0, generator=tg), "normal_")
+        g, tg = pair(torch, 3)
+        same(g.normal((5000,), dtype, -0.0, 0.0), torch.empty(5000, dtype=T).normal_(-0.0, 0.0, generator=tg),
+             "normal_")

@@ -85,6 +85,7 @@ def _fma64(a, b, c):
     w, er = _two_sum(tl, ul)
     inexact_even = (er != 0) & ((w.view(np.int64) & 1) == 0)
     r = np.array(th + np.where(inexact_even, np.nextafter(w, np.copysign(np.inf, er)), w))
+    r = np.where(w == 0, th, r)   # nothing left to add: th is the exact sum (th + +0.0 would turn -0.0 into +0.0)
     big = np.maximum(abs(a), abs(b))
     tiny = lambda v: (abs(v) < 2.0 ** -960) & (v != 0)
     hard = tiny(uh) | tiny(r) | (big > 2.0 ** 990)
