@@ -214,3 +214,15 @@ def test_usage_error_for_a_bad_iteration(ip):
     from IPython.core.error import UsageError
     with pytest.raises(UsageError, match="--iteration.*first"):
         ip.run_cell_magic("grad", "--iteration middle", "x = 1\n")
+
+
+def test_the_node_cap_counts_what_is_left_after_folding(ip):
+    """The default cap (60 nodes) applies to the folded picture: the open first block keeps its parameters."""
+    source = SEQUENTIAL.replace("torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.ReLU(), torch.nn.Linear(5, 1))",
+                                "torch.nn.Sequential(*[m for _ in range(8) for m in (torch.nn.Linear(3, 3), "
+                                "torch.nn.Tanh())], torch.nn.Linear(3, 1))")
+    _, res = grad_cell(ip, source, "--no-sliders")
+    dot = res.dot
+    assert "label=<\u00d7 7 more: Linear(3 \u2192 3), Tanh>" in dot
+    assert "<B>model.0.weight</B>" in dot and "<B>model.0.bias</B>" in dot
+    assert "more nodes not drawn" not in dot

@@ -9,7 +9,7 @@ from ..engine import inspect as ei
 from ..torch.nn.module import Module
 from .loops import add_loops, first_pass_boxes, first_pass_leaves
 from .model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo, Trace
-from .modules import add_scopes, parameter_names
+from .modules import add_scopes, fold_room, parameter_names
 
 
 def build_trace(run, max_nodes=None, iteration="last"):
@@ -24,7 +24,7 @@ def build_trace(run, max_nodes=None, iteration="last"):
         nodes = ei.graph_nodes([ei.graph_node(t) for t, _ in recorder.outputs.drawn("first")])
         row_of = first_pass_boxes(recorder.outputs, row_of, ei.graph_node, lambda t: ei.value(t, copy=True),
                                   ei.node_id)
-    graph = _build_graph(nodes, row_of, names, in_ns, recorder.node_grads, max_nodes)
+    graph = _build_graph(nodes, row_of, names, in_ns, recorder.node_grads, fold_room(max_nodes, run))
     add_loops(rows, graph, recorder.outputs, recorder.leaf_history, recorder.passes)
     if iteration == "first" and graph.repeats > 1:
         graph.drawn = "first"

@@ -243,3 +243,15 @@ def add_scopes(graph, nodes, scopes, user_ns, is_module, node_id):
             continue
         name = names.get(key)
         graph.scopes[key] = f"{name}: {describe(module)}" if name else describe(module)
+
+
+FOLD_ROOM = 8   # a graph with module boxes is built with this many times the node cap: the view folds modules
+                # (views/graph.py) and then applies the cap to what is left, so folding frees room for more
+
+
+def fold_room(max_nodes, run):
+    """The node cap for building the graph of a run: max_nodes, or FOLD_ROOM times it when modules were seen."""
+    scopes = getattr(run, "scopes", None)
+    if max_nodes is None or scopes is None or not len(scopes.scopes):
+        return max_nodes
+    return max_nodes * FOLD_ROOM

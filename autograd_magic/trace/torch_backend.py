@@ -488,7 +488,7 @@ def _build(run, max_nodes, iteration="last"):
         nodes = _run_order(_walk([r for r in first if r is not None]))
         row_of = first_pass_boxes(run.outputs, row_of, node_of, lambda t: _numpy(t.detach(), _ROW_ELEMENTS),
                                   run.node_id)
-    graph = _graph(run, nodes, row_of, in_ns, max_nodes)
+    graph = _graph(run, nodes, row_of, in_ns, modules.fold_room(max_nodes, run))
     add_loops(rows, graph, run.outputs, run.leaf_history, run.passes)
     if iteration == "first" and graph.repeats > 1:
         graph.drawn = "first"
