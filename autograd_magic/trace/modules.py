@@ -11,6 +11,9 @@ The hooks are removed when the cell ends; nothing is written on modules, tensors
 import contextlib
 import weakref
 
+from ..engine import inspect as ei
+from ..torch.nn import module as nn_module
+
 
 class Backend:
     """The few questions the scopes ask about tensors and nodes, for one autograd implementation."""
@@ -23,9 +26,7 @@ class Backend:
 
 
 def engine_backend():
-    from ..engine import inspect as ei
-    from ..torch.nn import module as nn_module
-
+    """The Backend for the engine."""
     def leaf_node(t):
         return ei.leaf_node(t) if ei.requires_grad(t) else None
 
@@ -34,15 +35,8 @@ def engine_backend():
                                        nn_module.register_module_forward_hook))
 
 
-def torch_backend(torch):
-    def leaf_node(t):
-        if not t.requires_grad:
-            return None
-        try:
-            return t.view_as(t).grad_fn.next_functions[0][0]
-        except Exception:  # noqa: BLE001
-            return None
-
+def torch_backend(torch, leaf_node):
+    """The Backend for real PyTorch; leaf_node(t): a leaf's AccumulateGrad node (torch_backend._accumulator)."""
     def order(node):
         try:
             return node._sequence_nr()
@@ -50,7 +44,7 @@ def torch_backend(torch):
             return 0
 
     hooks = torch.nn.modules.module
-    return Backend(lambda x: isinstance(x, torch.Tensor), lambda t: t.grad_fn, leaf_node,
+    return Backend(lambda x: issubclass(type(x), torch.Tensor), lambda t: t.grad_fn, leaf_node,
                    lambda n: [f for f, _ in n.next_functions], lambda n: hasattr(n, "variable"),
                    lambda n: n.variable, order,
                    (hooks.register_module_forward_pre_hook, hooks.register_module_forward_hook), weak_nodes=False)
@@ -133,6 +127,12 @@ class ModuleScopes:
             self.failed = exc
         return None
 
+    def _enter(self, node, key):
+        """The module ``key`` made node: it becomes the outermost of the node's scopes (calls finish inside out)."""
+        old = self.scopes.get(node, ())
+        if key not in old:
+            self.scopes[node] = (key,) + old
+
     def _assign(self, module, bounds, mark, output):
         b = self.b
         key = id(module)
@@ -152,9 +152,7 @@ class ModuleScopes:
         while stack and visited < self.MAX_WALK:
             node = stack.pop()
             visited += 1
-            old = self.scopes.get(node, ())
-            if key not in old:
-                self.scopes[node] = (key,) + old
+            self._enter(node, key)
             for nxt in b.next_nodes(node):
                 if nxt is None or nxt in seen or nxt in bounds:
                     continue
@@ -163,21 +161,22 @@ class ModuleScopes:
                     if own is None:
                         own = {id(p) for p in module.parameters()}
                     if id(b.node_tensor(nxt)) in own:
-                        old = self.scopes.get(nxt, ())
-                        if key not in old:
-                            self.scopes[nxt] = (key,) + old
+                        self._enter(nxt, key)
                     continue
                 if mark is not None and b.order(nxt) <= mark:
                     continue   # made before this call: not the module's
                 stack.append(nxt)
 
 
+def _bound_modules(user_ns, is_module):
+    """(variable, module) for the modules bound to public names in the namespace."""
+    return [(var, obj) for var, obj in list(user_ns.items()) if not var.startswith("_") and is_module(obj)]
+
+
 def module_names(user_ns, is_module):
     """{id(module): "model.0"}, from the modules bound in the namespace (first name wins)."""
     names = {}
-    for var, obj in list(user_ns.items()):
-        if var.startswith("_") or not is_module(obj):
-            continue
+    for var, obj in _bound_modules(user_ns, is_module):
         try:
             for prefix, m in obj.named_modules():
                 names.setdefault(id(m), var + ("." + prefix if prefix else ""))
@@ -189,13 +188,11 @@ def module_names(user_ns, is_module):
 def parameter_names(user_ns, is_module):
     """{id(parameter): "model.0.weight"} for the modules bound in the namespace."""
     names = {}
-    for var, obj in list(user_ns.items()):
-        if var.startswith("_") or not is_module(obj):
-            continue
+    for var, obj in _bound_modules(user_ns, is_module):
         try:
             for pname, p in obj.named_parameters():
                 names.setdefault(id(p), f"{var}.{pname}")
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - a broken user module is left unnamed
             continue
     return names
 

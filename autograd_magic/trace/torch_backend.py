@@ -202,7 +202,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, caps=None, **
         return value
 
     user_ns[TAG] = tag
-    run.scopes = ModuleScopes(modules.torch_backend(torch))
+    run.scopes = ModuleScopes(modules.torch_backend(torch, _accumulator))
     try:
         with _Watch(torch, run), run.scopes.recording():
             run_code(cell.body, user_ns)

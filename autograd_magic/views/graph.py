@@ -179,14 +179,7 @@ def fold_modules(spec, depth=None):
             added.add(box_id)
             nodes.append(GraphNode(id=box_id, kind="module", label=spec.scopes.get(key, "module"),
                                    scope=n.scope[:depth]))
-    edges, seen = [], set()
-    for e in spec.edges:
-        a, b = where.get(e.src, e.src), where.get(e.dst, e.dst)
-        if a != b and (a, b) not in seen:
-            seen.add((a, b))
-            edges.append(GraphEdge(a, b))
-    return GraphSpec(nodes=nodes, edges=edges, has_gradients=spec.has_gradients, omitted=spec.omitted,
-                     scopes=spec.scopes, repeats=spec.repeats, drawn=spec.drawn)
+    return _merged(spec, nodes, where)
 
 
 def _natural(text):
@@ -242,6 +235,12 @@ def fold_repeats(spec):
         if box not in added:
             added.add(box)
             nodes.append(GraphNode(id=box, kind="module", label=label, scope=parent))
+    return _merged(spec, nodes, where)
+
+
+def _merged(spec, nodes, where):
+    """spec with the given nodes; each edge rerouted through where (node id -> the box that now stands for it),
+    once, and none from a box to itself."""
     edges, seen = [], set()
     for e in spec.edges:
         a, b = where.get(e.src, e.src), where.get(e.dst, e.dst)
