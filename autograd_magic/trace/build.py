@@ -6,7 +6,7 @@ returns (model.Trace) holds no engine object.
 import numpy as np
 
 from ..engine import inspect as ei
-from ..torch.nn.module import Module
+from ..torch.nn.module import Module, Parameter
 from .loops import add_loops, first_pass_boxes, first_pass_leaves
 from .model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec, TensorInfo, Trace
 from .modules import add_scopes, fold_room, parameter_names
@@ -91,7 +91,8 @@ def _collect_tensors(run, nodes, in_ns):
         info = TensorInfo(key=f"t{len(rows)}", name=name, expr=expr, kind=kind, shape=ei.shape(t),
                           dtype=ei.dtype_name(t), value=ei.value(t, copy=True), grad=grad, seed_grad=seed,
                           retained=kind == LEAF or ei.retains_grad(t), site=label.site if label else None,
-                          node_id=None if graph_node is None else ei.node_id(graph_node))
+                          node_id=None if graph_node is None else ei.node_id(graph_node),
+                          parameter=isinstance(t, Parameter))
         rows.append(info)
         if graph_node is not None:
             row_of.setdefault(graph_node, info)
@@ -168,7 +169,8 @@ def _tensor_box(node, names, in_ns, grads):
         t = ei.node_tensor(node)
         return TensorInfo(key=f"leaf{ei.node_id(node)}", name=_name(t, in_ns, names), expr=None, kind=LEAF,
                           shape=ei.shape(t), dtype=ei.dtype_name(t), value=ei.value(t, copy=True),
-                          grad=ei.grad(t, copy=True), retained=True, node_id=ei.node_id(node))
+                          grad=ei.grad(t, copy=True), retained=True, node_id=ei.node_id(node),
+                          parameter=isinstance(t, Parameter))
     label = names.label(node)
     if label is None or (label.expr is None and label.name is None):
         return None

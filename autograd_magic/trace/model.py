@@ -42,6 +42,7 @@ class TensorInfo:
     history: Optional[list] = None   # its value (a scalar, else the norm) at each of those passes (loops)
     notes: list = field(default_factory=list)   # what else the row must say ("the code zeroed it ...")
     reset: Optional[str] = None   # "zero" / "none": after its last backward the code zeroed .grad / set it to None
+    parameter: bool = False       # an nn.Parameter (printed as "Parameter containing:"; the table summarises it)
 
     @property
     def label(self):

@@ -515,7 +515,8 @@ def _info(run, t, kind, key, name, grad, seed=None, node=None):
     return TensorInfo(key=key, name=name, expr=label.expr if label else None, kind=kind, shape=tuple(t.shape),
                       dtype=_dtype(t), value=value if value is not None else np.zeros(0), grad=grad,
                       seed_grad=seed, retained=kind == LEAF or bool(getattr(t, "retains_grad", False)),
-                      site=label.site if label else None, node_id=None if node is None else run.node_id(node))
+                      site=label.site if label else None, node_id=None if node is None else run.node_id(node),
+                      parameter=isinstance(t, run.torch.nn.Parameter))
 
 
 def _fit(grad, shape):

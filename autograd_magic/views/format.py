@@ -52,6 +52,39 @@ def tensor_text(arr, dtype: str, precision: int = 4, *, linewidth=None, summaris
     return text
 
 
+def tensor_repr(arr, dtype: str, precision: int = 4, *, parameter=False) -> str:
+    """The text ``print(t)`` gives in PyTorch for a tensor with these values (``tensor([...])``, or
+    ``Parameter containing:`` above it for an ``nn.Parameter``), summarised only where PyTorch summarises it
+    (past 1000 elements).
+
+    >>> tensor_repr(np.array([1.0, 2.5], dtype=np.float32), "float32", parameter=True)
+    'Parameter containing:\\ntensor([1.0000, 2.5000], requires_grad=True)'
+    """
+    with printing.local_options(precision=precision):
+        if parameter:
+            return printing.format_parameter(np.asarray(arr), dtype)
+        return printing.format_tensor(np.asarray(arr), dtype)
+
+
+def figures(arr, dtype: str, precision: int = 4):
+    """{"norm", "mean", "min", "max"} of an array, each written as PyTorch prints the 0-d tensor ``t.norm()``,
+    ``t.mean()`` ... (``0.6281``, ``-1.2000e-05``); None for an empty or non-numeric array.
+
+    >>> figures(np.array([3.0, -4.0], dtype=np.float32), "float32")
+    {'norm': '5.', 'mean': '-0.5000', 'min': '-4.', 'max': '3.'}
+    """
+    a = np.asarray(arr)
+    if a.size == 0 or a.dtype.kind not in "fiub":
+        return None
+    wide = a.astype(np.float64, copy=False)
+    with np.errstate(all="ignore"):
+        values = {"norm": np.sqrt(np.sum(np.square(wide))), "mean": wide.mean(), "min": wide.min(),
+                  "max": wide.max()}
+    shown = dtype if a.dtype.kind == "f" else "float32"
+    return {k: tensor_text(np.array(v, dtype=np.dtype(shown)), shown, precision, dtype_suffix=False)
+            for k, v in values.items()}
+
+
 _DTYPE_SUFFIX = re.compile(r",\s*dtype=torch\.\w+$", re.S)
 
 

@@ -12,10 +12,12 @@ import re
 import numpy as np
 
 from ..trace.model import INTERMEDIATE, OUTPUT
+from .format import THRESHOLD, figures, tensor_repr
 from .format import tensor_text as format_tensor_text
 from .i18n import text
 from .style import KIND_COLOURS as KIND_COLOUR
 
+SUMMARY_NOTE = "summary_footnote"   # a line under the table (no mark) when a row shows figures for its values
 FOOTNOTE_MARKS = "*\u2020\u2021"  # *, dagger, double dagger
 
 TABLE_STYLE = ("border-collapse:collapse;margin:0.3em 0;font-size:12px;line-height:1.4;table-layout:auto;"
@@ -38,6 +40,33 @@ def printable(text):
 def tensor_text(arr, dtype, precision=4, *, linewidth=80):
     """An array as the table writes it: PyTorch's text, summarised past 16 elements, without the dtype."""
     return format_tensor_text(arr, dtype, precision, linewidth=linewidth, summarise=True, dtype_suffix=False)
+
+
+class Summary(str):
+    """A cell's text that stands for a tensor too big for the cell (``norm 1.2, mean 0.1, min -0.5, max 0.9``);
+    ``details`` holds the HTML of its full values (a <details> element), shown on demand."""
+    details = ""
+
+
+def summarised(info, arr):
+    """Whether a row shows figures instead of its values: an nn.Parameter of more than one element, or any
+    tensor of more than THRESHOLD (16) elements."""
+    a = np.asarray(arr)
+    if a.size != math.prod(info.shape) or a.dtype.kind not in "fiub":
+        return False
+    return a.size > THRESHOLD or (info.parameter and a.size > 1)
+
+
+PRE_STYLE = "margin:2px 0;padding:0;font-size:11px;line-height:1.3"
+SUMMARY_STYLE = "cursor:pointer;color:#555"
+
+
+def summary_html(cell):
+    """A Summary as HTML: the figures (a line breaks only between two of them), then its <details>."""
+    parts = cell.split(", ")
+    spans = [f"<span style='{TOKEN_STYLE}'>{html.escape(p)}{',' if i < len(parts) - 1 else ''}</span>"
+             for i, p in enumerate(parts)]
+    return " ".join(spans) + cell.details
 
 
 def tokens_html(value):
@@ -116,7 +145,9 @@ class GradTable:
             marks.append("no_grad_footnote")
         now = self._changed(info)
         if now is not None:
-            notes.append(self._t("changed_after", v=tensor_text(now, info.dtype, self.precision, linewidth=10**6)))
+            v = (self._figures(now, info.dtype) if summarised(info, now)
+                 else tensor_text(now, info.dtype, self.precision, linewidth=10**6))
+            notes.append(self._t("changed_after", v=v))
             marks.append("changed_footnote")
         notes.extend(info.notes)
         return notes, marks
@@ -134,20 +165,43 @@ class GradTable:
             return None
         return info.value
 
+    def _figures(self, arr, dtype):
+        return self._t("figures", **figures(arr, dtype, self.precision))
+
+    def _summary(self, info, arr, mark="", changed=False, parameter=False):
+        """The figures of a summarised tensor, with its values in a <details> element as PyTorch prints them
+        (``print(t)``); changed: the tensor changed after backward (its figures now are in the note)."""
+        cell = Summary(self._figures(arr, info.dtype) + mark)
+        size = np.asarray(arr).size
+        label = self._t("all_values" if size <= 1000 else "values_as_printed", n=size)
+        if changed:
+            label += " " + self._t("at_backward")
+        text = tensor_repr(arr, info.dtype, self.precision, parameter=parameter)
+        cell.details = (f"<details><summary style='{SUMMARY_STYLE}'>{html.escape(label)}</summary>"
+                        f"<pre style='{PRE_STYLE}'>{html.escape(text)}</pre></details>")
+        return cell
+
     def _row(self, info, footnotes, linewidth):
         shape = "(" + ", ".join(str(n) for n in info.shape) + ("," if len(info.shape) == 1 else "") + ")"
         notes, marks = self._notes(info)
         for m in marks:
-            footnotes.setdefault(m, len(footnotes))
-        value = tensor_text(self.value(info), info.dtype, self.precision, linewidth=linewidth)
-        if "changed_footnote" in marks:
-            value += _mark(footnotes["changed_footnote"])
+            footnotes.setdefault(m, sum(1 for v in footnotes.values() if v is not None))
+        shown = self.value(info)
+        mark = _mark(footnotes["changed_footnote"]) if "changed_footnote" in marks else ""
+        if summarised(info, shown):
+            footnotes.setdefault(SUMMARY_NOTE, None)
+            value = self._summary(info, shown, mark, changed=bool(mark), parameter=info.parameter)
+        else:
+            value = tensor_text(shown, info.dtype, self.precision, linewidth=linewidth) + mark
         if info.grad is None:
             grad = self._t("no_grad") + _mark(footnotes["no_grad_footnote"])
         else:
-            grad = tensor_text(info.grad, info.dtype, self.precision, linewidth=linewidth)
-            if "computed" in marks:
-                grad += _mark(footnotes["computed"])
+            mark = _mark(footnotes["computed"]) if "computed" in marks else ""
+            if summarised(info, info.grad):
+                footnotes.setdefault(SUMMARY_NOTE, None)
+                grad = self._summary(info, info.grad, mark)
+            else:
+                grad = tensor_text(info.grad, info.dtype, self.precision, linewidth=linewidth) + mark
         return [printable(info.label), self._t(info.kind), shape, info.dtype, value, grad, history_text(info),
                 "; ".join(notes)]
 
@@ -171,8 +225,11 @@ class GradTable:
         for i, h in enumerate(self.HEADERS):
             if h in self.OPTIONAL and not any(r[i] for r in rows):
                 keep.remove(i)
+        summary = footnotes.pop(SUMMARY_NOTE, 0) is None
         marks = [_mark(i) + " " + self._t(key)
                  for key, i in sorted(footnotes.items(), key=lambda kv: kv[1])]
+        if summary:
+            marks.append(self._t("summary_footnote"))
         out = ([self._t(self.HEADERS[i]) for i in keep], [[r[i] for i in keep] for r in rows], marks, dtype_line)
         self._cached = (linewidth, out)
         return out
@@ -207,7 +264,8 @@ class GradTable:
         numeric = {self._t("value"), self._t("gradient"), self._t("shape")}
         body = []
         for info, cells in zip(self.rows, rows):
-            tds = "".join(f"<td style='{CELL_STYLE}{';' + NUM_STYLE if h in numeric else ''}'>{tokens_html(c)}</td>"
+            tds = "".join(f"<td style='{CELL_STYLE}{';' + NUM_STYLE if h in numeric else ''}'>"
+                          f"{summary_html(c) if isinstance(c, Summary) else tokens_html(c)}</td>"
                           for h, c in zip(headers, cells))
             body.append(f"<tr style='background:{KIND_COLOUR[info.kind]}'>{tds}</tr>")
         notes = ([dtype_line] if dtype_line else []) + footnotes
