@@ -118,6 +118,8 @@ class LeafGrad:
     added: Optional[np.ndarray]           # what this pass added
     after: Optional[np.ndarray]           # .grad right after the pass
     value: Optional[np.ndarray] = None    # the leaf's values when backward ran
+    continued: Optional[bool] = None      # .grad before this pass is what the leaf's previous pass left (nothing
+                                          # changed it in between); None: not known (first pass, arrays past caps)
 
 
 @dataclass

@@ -6,6 +6,7 @@ import html
 
 import numpy as np
 
+from ..trace.loops import SEGMENTS, TERMS
 from .graph import value_text
 
 LABELS = {
@@ -18,8 +19,9 @@ LABELS = {
 }
 
 
-KEEP_SEGMENTS = 2   # a history with more resets (a training loop) shows the first and last two, the rest counted
-KEEP_TERMS = 3      # a sum of more terms shows the first and last three
+# A history with more resets (a training loop) shows the first and last two runs between resets, the rest
+# counted; a sum of more terms shows the first and last three. The recorder keeps arrays for just those.
+KEEP_SEGMENTS, KEEP_TERMS = SEGMENTS, TERMS
 
 
 def _same(a, b):
@@ -71,7 +73,8 @@ def leaf_history(name, records, final, *, precision=4, lang="en"):
         if k == 0:
             if rec.before is not None and not _zero(rec.before):
                 terms.append(_Text(rec.before, f" {words['earlier']}"))
-        elif not _same(rec.before, prev_after):
+        elif not (continued if (continued := getattr(rec, "continued", None)) is not None
+                  else _same(rec.before, prev_after)):
             segments.append((terms, prev_after))
             resets.append(rec.before)
             terms = [] if rec.before is None or _zero(rec.before) else [_Text(rec.before)]
