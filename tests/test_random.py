@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from helpers import require
 
 from autograd_magic.engine import random as R
+from autograd_magic.engine import random_ahead as A
+from autograd_magic.engine import random_kernels as K
 
 SEEDS = [0, 1, 42, 2 ** 32 + 5, 2 ** 64 - 1, 67280421310721]
 FLOATS = [np.float32, np.float64]
@@ -151,7 +153,7 @@ def test_exponential(torch):
 
 def test_libm_fallback_gives_the_same_bits(torch, monkeypatch):
     """Where numpy's float64 log/sin/cos are its own (AVX-512 builds), math's glibc calls are used."""
-    monkeypatch.setattr(R, "_LIBM_OK", False)
+    monkeypatch.setattr(K, "_LIBM_OK", False)
     g, tg = pair(torch, 4)
     same(g.randn((3,), np.float64), torch.randn(3, dtype=torch.float64, generator=tg), "small randn")
     same(g.randn((37,), np.float64), torch.randn(37, dtype=torch.float64, generator=tg), "big randn")
@@ -433,7 +435,7 @@ def test_fma32_is_correctly_rounded():
     c = (rng.standard_normal(3000) * 2.0 ** rng.integers(-40, 20, 3000)).astype(np.float32)
     ha, hb, hc = _midpoint_cases(2.0 ** -70, 24, 300)   # float64 alone would round these twice
     a, b, c = (np.concatenate([x, h.astype(np.float32)]) for x, h in ((a, ha), (b, hb), (c, hc)))
-    r = R._fma32(a, b, c)
+    r = K._fma32(a, b, c)
     bad = [i for i in range(len(a)) if r[i] != _rn32(_exact(a[i], b[i], c[i]))]
     assert not bad, bad[:10]
 
@@ -445,7 +447,7 @@ def test_fma64_is_correctly_rounded():
     c = rng.standard_normal(4000) * 2.0 ** rng.integers(-60, 30, 4000)
     ha, hb, hc = _midpoint_cases(2.0 ** -150, 53, 300)
     a, b, c = (np.concatenate(v) for v in ((a, ha), (b, hb), (c, hc)))
-    r = R._fma64(a, b, c)
+    r = K._fma64(a, b, c)
     bad = [i for i in range(len(a)) if r[i] != float(_exact(a[i], b[i], c[i]))]
     assert not bad, bad[:10]
 
@@ -458,17 +460,17 @@ def test_vectorised_swaps_equal_the_loop(raw):
     perm = list(range(n))
     for i, k in enumerate(j):
         perm[i], perm[k] = perm[k], perm[i]
-    assert R._apply_swaps(j, n).tolist() == perm
+    assert K._apply_swaps(j, n).tolist() == perm
 
 
 # The AVX2 kernels compute every fused multiply-add as float64 product + sum + one float32
-# rounding, without R._fma32's tie check. Over all 2**24 possible inputs of each function
+# rounding, without K._fma32's tie check. Over all 2**24 possible inputs of each function
 # this equals the straightforward transliteration below (tie-checked FMAs where GCC fuses),
 # which is what the randn tests compare with torch. AUTOGRAD_MAGIC_EXHAUSTIVE=1 checks all
 # inputs (about 20 s); by default a stride covers 1 in 13.
 
 def _ref_log256(x):
-    f, fma = np.float32, R._fma32
+    f, fma = np.float32, K._fma32
     bits = x.view(np.int32)
     e = ((bits >> 23) - 0x7F).astype(f) + f(1)
     x = ((bits & ~0x7F800000) | 0x3F000000).view(f)
@@ -478,28 +480,28 @@ def _ref_log256(x):
     e = e - np.where(mask, f(1), f(0))
     x = x + tmp
     z = x * x
-    y = np.full_like(x, R._LOG[0])
-    for c in R._LOG[1:]:
+    y = np.full_like(x, K._LOG[0])
+    for c in K._LOG[1:]:
         y = fma(y, x, c)                   # y = y*x + p_k, fused
     y = y * x
-    y = fma(y, z, e * R._Q1)               # y*z + e*q1: the first product is fused
+    y = fma(y, z, e * K._Q1)               # y*z + e*q1: the first product is fused
     y = y - z * f(0.5)
     x = x + y
-    return x + e * R._Q2
+    return x + e * K._Q2
 
 
 def _ref_sincos(x):
-    f, fma = np.float32, R._fma32
-    j = (x * R._FOPI).astype(np.int32)
+    f, fma = np.float32, K._fma32
+    j = (x * K._FOPI).astype(np.int32)
     j = (j + 1) & ~1
     y = j.astype(f)
-    x = fma(y, R._DP1, x)
-    x = fma(y, R._DP2, x)
-    x = fma(y, R._DP3, x)
+    x = fma(y, K._DP1, x)
+    x = fma(y, K._DP2, x)
+    x = fma(y, K._DP3, x)
     z = x * x
-    yc = fma(fma(np.full_like(z, R._COS[0]), z, R._COS[1]), z, R._COS[2]) * z
+    yc = fma(fma(np.full_like(z, K._COS[0]), z, K._COS[1]), z, K._COS[2]) * z
     yc = fma(yc, z, -(z * f(0.5))) + f(1)
-    ys = fma(fma(np.full_like(z, R._SIN[0]), z, R._SIN[1]), z, R._SIN[2]) * z
+    ys = fma(fma(np.full_like(z, K._SIN[0]), z, K._SIN[1]), z, K._SIN[2]) * z
     ys = fma(ys, x, x)
     poly = (j & 2) == 0
     s = np.where(poly, ys, yc).view(np.int32) ^ ((j & 4) << 29)
@@ -514,9 +516,9 @@ def test_avx2_kernels_over_their_input_domain():
         u = k.astype(np.float32) * np.float32(2.0 ** -24)   # every uniform torch can draw
         u1 = np.float32(1) - u
         ref = np.sqrt(np.float32(-2) * _ref_log256(u1))
-        assert np.array_equal(R._radius(u1.copy()).view(np.int32), ref.view(np.int32))
-        theta = R._TWO_PI * u
-        for ours, theirs in zip(R._sincos(theta), _ref_sincos(theta)):
+        assert np.array_equal(K._radius(u1.copy()).view(np.int32), ref.view(np.int32))
+        theta = K._TWO_PI * u
+        for ours, theirs in zip(K._sincos(theta), _ref_sincos(theta)):
             assert np.array_equal(ours.view(np.int32), theirs.view(np.int32))
 
 
@@ -530,3 +532,69 @@ def test_normal_keeps_the_sign_of_zero_when_std_is_zero(torch):
         g, tg = pair(torch, 3)
         same(g.normal((5000,), dtype, -0.0, 0.0), torch.empty(5000, dtype=T).normal_(-0.0, 0.0, generator=tg),
              "normal_")
+
+
+# ---------------------------------------------------------------- small float32 normals drawn ahead
+
+def test_repeated_small_normals_match_torch_through_refills(torch):
+    """Small float32 normal draws after the first come from words drawn ahead (engine.random._Ahead):
+    a long mixed sequence crosses many refills and buffer ends, with torch's bytes checked at each step
+    and states handed across both ways mid-stream."""
+    rng = np.random.default_rng(5)
+    g, tg = pair(torch, 2 ** 32 + 5)
+    sizes = [16, 17, 31, 32, 100, 116, 500, 1000, 2032, 2033, 2048]   # 2033 and up: the direct kernel
+    for step in range(400):
+        k = rng.integers(10)
+        if k < 6:
+            n = int(rng.choice(sizes))
+            mean, std = [(0.0, 1.0), (0.0, 1.0), (1.5, 1.0), (-2.0, 0.5)][rng.integers(4)]
+            same(g.normal((n,), np.float32, mean, std),
+                 torch.empty(n).normal_(mean, std, generator=tg), f"step {step}: normal({n}, {mean}, {std})")
+        elif k == 6:
+            n = int(rng.integers(1, 40))
+            same(g.rand((n,), np.float64), torch.rand(n, dtype=torch.float64, generator=tg), f"step {step}: rand")
+        elif k == 7:
+            n = int(rng.integers(1, 16))
+            same(g.randn((n,)), torch.randn(n, generator=tg), f"step {step}: randn({n})")
+        elif k == 8:
+            same(g.randint(0, 27, (32,)), torch.randint(0, 27, (32,), generator=tg), f"step {step}: randint")
+        else:
+            same(g.get_state(), tg.get_state(), f"step {step}: state")
+            if step % 3 == 0:                    # continue from the other side's bytes
+                g.set_state(tg.get_state().numpy())
+            elif step % 3 == 1:
+                tg.set_state(torch.from_numpy(g.get_state()))
+    same(g.get_state(), tg.get_state(), "state at the end")
+
+
+class _Words:
+    """A stand-in twister that hands out chosen words (the snapshot reads an unrelated real one)."""
+    ctypes = np.random.MT19937(0).ctypes
+
+    def __init__(self, words):
+        self.words, self.at = np.asarray(words, np.uint64), 0
+
+    def random_raw(self, n):
+        self.at += n
+        return self.words[self.at - n:self.at].copy()
+
+
+@pytest.mark.parametrize("n", [16, 20, 48, 100])
+def test_drawn_ahead_normals_equal_the_kernel_on_zero_words(n):
+    """Words whose low 24 bits are 0 make a radius of 0 (and sin 0): the kernel's + mean turns the -0.0
+    of 0 * negative cos into +0.0; the gathered product must do the same."""
+    rng = np.random.default_rng(n)
+    words = rng.integers(0, 2 ** 32, 8192, dtype=np.uint64)
+    words[rng.choice(8192, 600, replace=False)] &= np.uint64(0xFF000000)   # radius 0, angle 0
+    m = n + (16 if n % 16 else 0)
+    for mean, std in [(0.0, 1.0), (0.25, 1.0), (0.0, 2.0)]:
+        ahead, pos = A._Ahead(), 0
+        ahead.size = 4096
+        src = _Words(words)
+        while pos + m <= 4096:
+            g = R.Generator(0)                   # the direct kernel on the same words
+            g._mt = _Words(words[pos:pos + m])
+            want = g.normal((n,), np.float32, mean, std)
+            got = ahead.normal(src, n, m, np.float32(mean), np.float32(std))
+            same(got, want, f"n={n} mean={mean} std={std} at word {pos}")
+            pos += m

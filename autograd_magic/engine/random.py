@@ -9,21 +9,23 @@ builds dispatch to (GCC fuses its multiply-adds, so we do too, exactly).
     >>> g.rand((3,), np.float32)           # torch.rand(3, generator=...)
     array([0.4962566 , 0.7682218 , 0.08847743], dtype=float32)
 """
+import functools
 import math
 import os
 import struct
-from fractions import Fraction
 
 import numpy as np
 
 from . import dtypes
+from .random_ahead import _AHEAD_SMALL, _Ahead
+from .random_kernels import _apply_swaps, _box_muller, _fma32, _fma64, _libm
 
 __all__ = ["Generator", "default_generator", "kaiming_uniform_bound", "manual_seed"]
 
 _N = 624                       # mt19937 words
 _STATE_BYTES = 5056            # sizeof(at::detail::CPUGeneratorImplState)
 _F32, _F64, _U64 = np.float32, np.float64, np.uint64
-_ROWS = 4096                   # rows of 16 per chunk: keeps the temporaries in cache
+_I64 = np.dtype(np.int64)
 
 
 def _key(seed):
@@ -40,218 +42,27 @@ def _fmt(v):
     return format(v, "g")      # how C++ streams a double into torch's messages
 
 
-# ---- exact fused multiply-add ----
-
-def _exact_fma(r, a, b, c, hard):
-    """Redo r[hard] as the exactly rounded a*b+c with fractions (rare: ties, tiny or huge values)."""
-    a, b, c = (np.broadcast_to(v, r.shape) for v in (a, b, c))
-    for i in zip(*np.nonzero(hard & np.isfinite(a) & np.isfinite(b) & np.isfinite(c))):
-        exact = Fraction(float(a[i])) * Fraction(float(b[i])) + Fraction(float(c[i]))
-        if exact == 0:                             # numpy already has the IEEE sign of zero
-            continue
-        f = r.dtype.type(float(exact))
-        near = (np.nextafter(f, -np.inf), f, np.nextafter(f, np.inf))   # undo a double rounding
-        r[i] = min(near, key=lambda v: (abs(Fraction(float(v)) - exact), int(v.view(
-            np.int32 if r.dtype == _F32 else np.int64)) & 1))
-    return r
-
-
-def _fma32(a, b, c):
-    """Correctly rounded float32 a*b+c: the float64 product is exact, so only sums landing on a
-    float32 midpoint (or near the subnormal range) can round twice; those are redone exactly."""
-    a, b, c = (np.asarray(v, _F32) for v in (a, b, c))
-    s = a.astype(_F64) * b + c
-    r = np.array(s.astype(_F32))
-    hard = ((s.view(_U64) & _U64(0x1FFFFFFF)) == _U64(0x10000000)) | (abs(s) < 2.0 ** -125) & (s != 0)
-    return _exact_fma(r, a, b, c, hard) if hard.any() else r
-
-
-def _two_sum(a, b):
-    s = a + b
-    bb = s - a
-    return s, (a - (s - bb)) + (b - bb)
-
-
-def _fma64(a, b, c):
-    """Correctly rounded float64 a*b+c (Boldo & Melquiond: exact product, sum rounded to odd);
-    products near underflow or overflow, where the splitting fails, are redone exactly."""
-    a, b, c = (np.asarray(v, _F64) for v in (a, b, c))
-    uh, split = a * b, 134217729.0              # 2**27 + 1: Veltkamp split
-    ah = split * a - (split * a - a)
-    bh = split * b - (split * b - b)
-    al, bl = a - ah, b - bh
-    ul = ((ah * bh - uh) + ah * bl + al * bh) + al * bl
-    th, tl = _two_sum(c, uh)
-    w, er = _two_sum(tl, ul)
-    inexact_even = (er != 0) & ((w.view(np.int64) & 1) == 0)
-    r = np.array(th + np.where(inexact_even, np.nextafter(w, np.copysign(np.inf, er)), w))
-    r = np.where(w == 0, th, r)   # nothing left to add: th is the exact sum (th + +0.0 would turn -0.0 into +0.0)
-    big = np.maximum(abs(a), abs(b))
-    tiny = lambda v: (abs(v) < 2.0 ** -960) & (v != 0)
-    hard = tiny(uh) | tiny(r) | (big > 2.0 ** 990)
-    return _exact_fma(r, a, b, c, hard) if hard.any() else r
-
-
-_LIBM_OK = None
-
-
-def _libm(f, g, x):
-    """f(x) with the C library's bits (torch calls glibc's log/log1p/sin/cos): numpy's ufunc when
-    a spot check agrees with math (x86-64 without AVX-512), else math.<g> element by element."""
-    global _LIBM_OK
-    if _LIBM_OK is None:
-        u = np.random.default_rng(0).random(4096)
-        _LIBM_OK = all(np.array_equal(nf(v), [mf(t) for t in v]) for nf, mf, v in (
-            (np.log, math.log, 1 - u), (np.log1p, math.log1p, -u),
-            (np.sin, math.sin, 2 * math.pi * u), (np.cos, math.cos, 2 * math.pi * u)))
-    return f(x) if _LIBM_OK else np.frompyfunc(g, 1, 1)(x).astype(_F64)
-
-
-# ---- normal_fill_16_AVX2: Box-Muller with avx_mathfun.h's log256_ps and sincos256_ps ----
-# Each fused step is an exact float64 product plus one float32 rounding; tests check this
-# equals a tie-checked FMA over the whole 2**24-value input domain of both functions.
-
-_LOG = [_F32(v) for v in (7.0376836292e-2, -1.1514610310e-1, 1.1676998740e-1, -1.2420140846e-1,
-                          1.4249322787e-1, -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1,
-                          3.3333331174e-1)]
-_Q1, _Q2 = _F32(-2.12194440e-4), _F32(0.693359375)
-_DP1, _DP2, _DP3 = _F32(-0.78515625), _F32(-2.4187564849853515625e-4), _F32(-3.77489497744594108e-8)
-_SIN = [_F32(v) for v in (-1.9515295891e-4, 8.3321608736e-3, -1.6666654611e-1)]
-_COS = [_F32(v) for v in (2.443315711809948e-5, -1.388731625493765e-3, 4.166664568298827e-2)]
-_FOPI, _TWO_PI = _F32(1.27323954473516), _F32(2.0 * math.pi)
-
-
-def _poly(x64, coeffs, r32):
-    """Horner, each step fused: r32 <- float32(...float32(c0*x + c1)*x + c2...), x64 holding
-    float32 values (so every product is exact in float64 and each step rounds once)."""
-    y64 = x64 * float(coeffs[0])
-    for k, c in enumerate(coeffs[1:]):
-        if k:
-            np.multiply(r32, x64, out=y64)
-        y64 += c
-        np.copyto(r32, y64)
-    return y64
-
-
-def _radius(u1):
-    """sqrt(-2 * log256_ps(u1)) for float32 u1 in (0, 1]."""
-    bits = u1.view(np.int32)
-    mant = bits & 0x7FFFFF
-    low = (mant - 0x3504F3) >> 31                  # -1 where the mantissa m < sqrt(1/2)
-    e = bits >> 23
-    e += low
-    e -= 126
-    e = e.astype(_F32)                             # exponent, one less where low
-    mant |= 0x3F000000
-    mant -= low << 23                              # 2m where low, so x = 2m - 1 (exact)
-    x = mant.view(_F32) - _F32(1)
-    z = x * x
-    r32 = np.empty_like(x)
-    y64 = _poly(x.astype(_F64), _LOG, r32)
-    r32 *= x
-    np.multiply(r32, z.astype(_F64), out=y64)      # GCC fuses y*z here, not e*q1
-    y64 += e * _Q1
-    np.copyto(r32, y64)
-    r32 -= z * _F32(0.5)
-    x += r32
-    x += e * _Q2
-    x *= _F32(-2)
-    return np.sqrt(x, out=x)
-
-
-def _sincos(theta):
-    """sincos256_ps for float32 theta in [0, 2*pi): (sin, cos)."""
-    j = (theta * _FOPI).astype(np.int32)
-    j += 1
-    j &= ~1
-    y = j.astype(_F32)
-    x = theta + y * _DP1                           # exact products: fused == unfused
-    x += y * _DP2
-    x64 = y.astype(_F64)
-    x64 *= float(_DP3)
-    x64 += x
-    np.copyto(x, x64)
-    np.copyto(x64, x)
-    z = x * x
-    z64, yc, ys = z.astype(_F64), np.empty_like(x), np.empty_like(x)
-    t64 = _poly(z64, _COS, yc)
-    yc *= z
-    np.multiply(yc, z64, out=t64)                  # GCC fuses y*z with the - z/2
-    t64 -= z * _F32(0.5)
-    np.copyto(yc, t64)
-    yc += _F32(1)
-    _poly(z64, _SIN, ys)
-    ys *= z
-    np.multiply(ys, x64, out=t64)
-    t64 += x
-    np.copyto(ys, t64)
-    swap = (j << 30) >> 31                         # all ones where sin uses the cos polynomial
-    yc, ys = yc.view(np.int32), ys.view(np.int32)
-    diff = (yc ^ ys) & swap
-    ys ^= diff
-    ys ^= (j & 4) << 29
-    yc ^= diff
-    yc ^= (~(j - 2) & 4) << 29
-    return ys.view(_F32), yc.view(_F32)
-
-
-def _box_muller(d, mean, std):
-    """normal_fill_16, in place on rows of 16 uniforms: lanes 0-7 give the radius, 8-15 the angle."""
-    f32 = d.dtype == _F32
-    for s in range(0, len(d), _ROWS):
-        blk = d[s:s + _ROWS]
-        if f32:
-            r = _radius(_F32(1) - blk[:, :8])
-            sn, cs = _sincos(_TWO_PI * blk[:, 8:])
-        else:                  # normal_fill_16<double>: glibc's log/cos/sin, which numpy calls too
-            r = _libm(np.log, math.log, 1.0 - blk[:, :8])
-            r *= -2.0
-            np.sqrt(r, out=r)
-            theta = blk[:, 8:] * (2.0 * math.pi)
-            sn, cs = _libm(np.sin, math.sin, theta), _libm(np.cos, math.cos, theta)
-        np.multiply(r, cs, out=blk[:, :8])
-        np.multiply(r, sn, out=blk[:, 8:])
-    mean, std = d.dtype.type(mean), d.dtype.type(std)
-    if std == 1:               # fma(n, 1, mean) == n + mean, which also makes -0.0 into +0.0
-        d += mean
-    else:
-        d[...] = (_fma32 if f32 else _fma64)(d, std, mean)
-
-
-def _apply_swaps(j, n):
-    """arange(n) after `for i: swap(r[i], r[j[i]])` (j[i] >= i), without a Python loop.
-
-    r[i] ends as what sat at j[i] just before step i: the value the last earlier step aimed at
-    j[i] carried there, else j[i] itself; such values chain back, resolved by pointer jumping."""
-    m = len(j)
-    order = np.argsort(j, kind="stable")
-    js = j[order]
-    same = np.zeros(m, bool)
-    same[1:] = js[1:] == js[:-1]
-    prev = np.full(m, -1, np.int64)                # previous step aiming at the same slot
-    prev[order[same]] = order[np.nonzero(same)[0] - 1]
-    last = np.ones(m, bool)
-    last[:-1] = ~same[1:]
-    g, lt = js[last], order[last]                  # each aimed-at slot, its last step
-    came = np.where(lt == g, prev[np.minimum(lt, m - 1)], lt)   # last step before slot g's turn
-    root = np.arange(n)
-    root[g[came >= 0]] = came[came >= 0]
-    while not np.array_equal(root[root], root):
-        root = root[root]
-    out = np.empty(n, np.int64)
-    out[:m] = np.where(prev >= 0, root[np.maximum(prev, 0)], j)
-    out[m] = root[m]
-    return out
-
 
 def _shape(shape):
+    if type(shape) is tuple and all(type(s) is int for s in shape):
+        return shape
     return (int(shape),) if isinstance(shape, (int, np.integer)) else tuple(int(s) for s in shape)
 
 
+@functools.lru_cache(maxsize=None)
+def _int_range(dt):
+    return (0, 1) if dt.kind == "b" else (int(np.iinfo(dt).min), int(np.iinfo(dt).max))
+
+
+_FLOAT_DTYPES = {t: np.dtype(t) for t in (_F32, _F64, np.dtype(_F32), np.dtype(_F64))}
+
+
 def _fdtype(dtype):
-    dt = np.dtype(dtype)
-    if dt not in (np.dtype(_F32), np.dtype(_F64)):
-        raise TypeError(f"only float32 and float64 draws are supported, got {dt}")
+    dt = _FLOAT_DTYPES.get(dtype)
+    if dt is None:
+        dt = np.dtype(dtype)
+        if dt not in (np.dtype(_F32), np.dtype(_F64)):
+            raise TypeError(f"only float32 and float64 draws are supported, got {dt}")
     return dt
 
 
@@ -277,6 +88,7 @@ class Generator:
         self._mt.state = {"bit_generator": "MT19937", "state": {"key": _key(self._seed), "pos": _N}}
         self._header = (1, 0)                      # torch's (left, next) until the first draw
         self._normal64 = self._normal32 = None
+        self._ahead = _Ahead()
         return self
 
     def seed(self):
@@ -289,6 +101,7 @@ class Generator:
 
     def get_state(self):
         """The bytes of torch's CPUGeneratorImplState (uint8 array of 5056)."""
+        self._ahead.rewind(self._mt)
         st = self._mt.state["state"]
         left, nxt = self._header or (_N + 1 - st["pos"], st["pos"])
         d, f = self._normal64, self._normal32
@@ -313,6 +126,7 @@ class Generator:
             raise RuntimeError("unsupported mt19937 state: left + next must be 625")
         _, d, _, dv, f, fv = struct.unpack_from("<dddi4xf?3x", raw, 24 + 8 * _N)
         key = np.frombuffer(raw, "<u8", _N, 24).astype(np.uint32)
+        self._ahead = _Ahead()
         self._mt.state = {"bit_generator": "MT19937",
                           "state": {"key": key, "pos": _N if left == 1 else nxt}}
         self._seed, self._header = seed, (left, nxt)
@@ -325,7 +139,7 @@ class Generator:
         if n == 0:
             return np.empty(0, _U64)
         self._header = None
-        return self._mt.random_raw(n)
+        return self._mt.random_raw(n) if self._ahead.words is None else self._ahead.take(self._mt, n)
 
     def _r64(self, n):
         """n outputs of random64(): the first word is the high half."""
@@ -334,6 +148,20 @@ class Generator:
 
     def _uniform(self, n, dt):
         """uniform_real_distribution(0, 1): low 24 bits of random(), or low 53 of random64()."""
+        if n <= 1 << 15:                           # one chunk (most draws): no loop, no copies
+            if dt == _F32:
+                r = self._raw(n)
+                r &= _U64(0xFFFFFF)
+                out = r.astype(_F32)               # exact: below 2**24
+                out *= _F32(2.0 ** -24)
+            else:
+                r = self._raw(2 * n)
+                out = r[0::2] & _U64(0x1FFFFF)
+                out <<= _U64(32)
+                out |= r[1::2]
+                out = out.astype(_F64)             # exact: below 2**53
+                out *= 2.0 ** -53
+            return out
         out = np.empty(n, dt)
         for s in range(0, n, 1 << 15):            # chunks keep the temporaries in cache
             o = out[s:s + (1 << 15)]
@@ -385,6 +213,13 @@ class Generator:
         n = math.prod(shape)
         if n < 16:                                 # scalar kernel, normal_distribution<double>
             return self._normal_small(n, mean, std).astype(dt).reshape(shape)
+        m = n + (16 if n % 16 else 0)
+        if dt == _F32 and m <= _AHEAD_SMALL:      # small float32 draws: from the words drawn ahead
+            ahead = self._ahead
+            if ahead.words is not None or ahead.calls:
+                self._header = None
+                return ahead.normal(self._mt, n, m, _F32(mean), _F32(std)).reshape(shape)
+            ahead.calls = 1                        # the first one: computed directly (a one-off stays cheap)
         u = self._uniform(n + (16 if n % 16 else 0), dt)
         if n % 16 == 0:
             _box_muller(u.reshape(-1, 16), mean, std)
@@ -400,22 +235,24 @@ class Generator:
         return out.reshape(shape)
 
     def _normal_small(self, n, mean, std):
-        """Box-Muller in double: cos is returned, sin is cached for the next draw (any call)."""
+        """Box-Muller in double: cos is returned, sin is cached for the next draw (any call).
+        At most 8 pairs: Python's math (glibc's log1p, cos, sin, as torch) beats numpy's per-call cost."""
         if n == 0:
             return np.empty(0)
-        head = [] if self._normal64 is None else [self._normal64]
+        seq = [] if self._normal64 is None else [self._normal64]
         self._normal64 = None
-        need = n - len(head)
-        pairs = (need + 1) // 2
-        u = self._uniform(2 * pairs, _F64)
-        r = np.sqrt(-2.0 * _libm(np.log1p, math.log1p, -u[1::2]))
-        theta = (2.0 * math.pi) * u[0::2]
-        seq = np.empty(2 * pairs)
-        seq[0::2], seq[1::2] = r * _libm(np.cos, math.cos, theta), r * _libm(np.sin, math.sin, theta)
-        if need % 2:
-            self._normal64 = float(seq[-1])
-            seq = seq[:-1]
-        return _fma64(np.concatenate([np.array(head, _F64), seq]), std, mean)
+        pairs = (n - len(seq) + 1) // 2
+        w = self._raw(4 * pairs).tolist()          # per pair: the angle's random64(), then the radius's
+        log1p, sqrt, cos, sin, two_pi, ulp = math.log1p, math.sqrt, math.cos, math.sin, 2.0 * math.pi, 2.0 ** -53
+        for k in range(0, 4 * pairs, 4):
+            theta = two_pi * ((((w[k] & 0x1FFFFF) << 32) | w[k + 1]) * ulp)
+            r = sqrt(-2.0 * log1p(-((((w[k + 2] & 0x1FFFFF) << 32) | w[k + 3]) * ulp)))
+            seq += (r * cos(theta), r * sin(theta))
+        if len(seq) > n:
+            self._normal64 = seq.pop()
+        if std == 1:                               # fma(x, 1, mean) is x + mean
+            return np.array([x + mean for x in seq])
+        return _fma64(np.array(seq), std, mean)
 
     def _normal_arrays(self, mean, std):
         """normal_(0, std) then add_(mean), or normal_(0, 1) then mul_(std).add_(mean)."""
@@ -438,7 +275,7 @@ class Generator:
 
     def randint(self, low, high, shape, dtype=np.int64):
         """torch.randint(low, high, shape): word % range + low; a random64() word if range >= 2**28."""
-        shape, dt, low, high = _shape(shape), np.dtype(dtype), int(low), int(high)
+        shape, dt, low, high = _shape(shape), dtype if dtype is _I64 else np.dtype(dtype), int(low), int(high)
         if low >= high:
             raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
         if dt.kind == "f":                         # torch's update_from / update_to
@@ -449,15 +286,24 @@ class Generator:
             if near(high - 1) >= high:
                 high = near(high - 1) - (1 << (abs(high - 1).bit_length() - 1 - digits + 1))
         elif dt.kind in "iub":
-            info = (0, 1) if dt.kind == "b" else (np.iinfo(dt).min, np.iinfo(dt).max)
+            info = _int_range(dt)
             for name, v in (("from", low), ("to - 1", high - 1)):
                 if not info[0] <= v <= info[1]:
                     raise RuntimeError(f"{name} is out of bounds for {dtypes.c_name(dt)}")
         span, n = (high - low) % 2 ** 64, math.prod(shape)
-        v = self._r64(n) if span >= 2 ** 28 else self._raw(n).astype(np.uint32)
-        v -= v // v.dtype.type(span) * v.dtype.type(span)   # v % span, on numpy's fast division
-        v = v.astype(_U64) + _U64(low % 2 ** 64)           # wraps like torch's uint64 sum
-        return v.view(np.int64).astype(dt).reshape(shape)
+        if span >= 2 ** 28:
+            v = self._r64(n)
+            v %= _U64(span)
+        elif n <= 4096:                            # a word is below 2**32: the same % on its uint64
+            v = self._raw(n)
+            v %= _U64(span)
+        else:
+            v = self._raw(n).astype(np.uint32)
+            v -= v // np.uint32(span) * np.uint32(span)   # v % span, on numpy's fast division (big arrays)
+            v = v.astype(_U64)
+        v += _U64(low % 2 ** 64)                   # wraps like torch's uint64 sum
+        v = v.view(np.int64)
+        return (v if dt == _I64 else v.astype(dt)).reshape(shape)
 
     def randperm(self, n, dtype=np.int64):
         """torch.randperm(n): Fisher-Yates with z = random() % (n - i), replayed vectorised."""
