@@ -449,3 +449,24 @@ def test_hanging_renderer_is_stopped_and_leaves_no_process(monkeypatch, tmp_path
     while any(_alive(pid) for pid in written) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in written), "a renderer process outlived render()"
+
+
+def test_the_same_source_is_laid_out_once_and_a_failure_is_not_kept(monkeypatch, tmp_path):
+    """A re-run cell (or a slider back at a value) draws the same DOT source: the layout is reused. A failed
+    render is tried again next time."""
+    calls = tmp_path / "calls"
+    script = fake_renderer(tmp_path, f"import sys\nsys.stdin.read()\nopen({str(calls)!r}, 'a').write('x')\n"
+                                     "sys.stdout.write('<svg>drawn</svg>')")
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(script))
+    source = "digraph { a -> b /* %s */ }" % tmp_path.name
+    first, second = render(source), render(source)
+    assert first.data == second.data == "<svg>drawn</svg>"
+    assert calls.read_text() == "x"
+    assert render(source + " ").data == "<svg>drawn</svg>" and calls.read_text() == "xx"
+    flag = tmp_path / "failed-once"
+    flaky = fake_renderer(tmp_path, f"import os, sys\nsys.stdin.read()\nif not os.path.exists({str(flag)!r}):\n"
+                                    f"    open({str(flag)!r}, 'w').close()\n    sys.exit(3)\n"
+                                    "sys.stdout.write('<svg>second try</svg>')", name="flaky")
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(flaky))
+    assert render(source).data is None
+    assert render(source).data == "<svg>second try</svg>"

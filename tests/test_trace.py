@@ -214,3 +214,60 @@ def test_a_failure_building_the_model_becomes_a_note(ip, monkeypatch):
     monkeypatch.setattr(build, "_build_graph", broken)
     cap, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint('ran')")
     assert cap.stdout == "ran\n" and "model bug" in result.problems[0].note
+
+
+# ---------------------------------------------------------------- recorded steps are worked out late, values are not
+
+def _loop_recorded(caps=None):
+    """A 4-pass loop that changes w in place and zeroes its .grad after every backward; returns the recorder and
+    what a subscriber that copies everything at the moment of each event saw (the reference)."""
+    from autograd_magic.trace.model import Caps
+    from autograd_magic.trace.names import NAMES
+    from autograd_magic.trace.recorder import Recorder
+    seen = []
+
+    def copier(e):
+        if isinstance(e, events.NodeRun):
+            seen.append((e.node.name(), np.array(e.grad_in),
+                         [(f.index, np.array(f.contribution), None if f.local is None else np.array(f.local))
+                          for f in e.inputs]))
+    recorder = Recorder(NAMES, caps or Caps())
+    w = engine.tensor([1.0, -2.0], requires_grad=True)
+    x = engine.tensor([3.0, 4.0])
+    with events.subscribe(copier), recorder.listening():
+        for _ in range(4):
+            loss = (w * x * w).sum()
+            loss.backward()
+            with engine.no_grad():
+                w -= 0.1 * w.grad
+                w.grad.zero_()
+    return recorder, seen
+
+
+def test_steps_read_after_the_loop_show_what_each_backward_saw():
+    recorder, seen = _loop_recorded()
+    steps = [s for p in recorder.passes for s in p.steps]  # read now: w moved on and its .grad is zero
+    assert len(steps) == len(seen) == 4 * 4
+    for step, (name, grad_in, inputs) in zip(steps, seen):
+        assert step.node == name.replace("torch::autograd::", "")
+        np.testing.assert_array_equal(step.grad_in, grad_in)
+        assert [i.index for i in step.inputs] == [i for i, _, _ in inputs]
+        for got, (_, contribution, local) in zip(step.inputs, inputs):
+            np.testing.assert_array_equal(got.contribution, contribution)
+            if local is None:
+                assert got.local is None
+            else:
+                np.testing.assert_array_equal(got.local, local)   # w * x: d/dx is w as it was then
+    last_accumulate = [s for s in steps if s.node == "AccumulateGrad"][-1]
+    assert np.any(last_accumulate.grad_in != 0)   # the code zeroed .grad afterwards; the step keeps what came in
+
+
+def test_passes_past_the_cap_keep_node_names_only():
+    from autograd_magic.trace.model import Caps
+    recorder, seen = _loop_recorded(Caps(passes=2))
+    kept = [p for p in recorder.passes if any(s.grad_in is not None for s in p.steps)]
+    assert [p.index for p in kept] == [0, 3]   # the first pass and the latest one
+    middle = recorder.passes[1].steps
+    assert [s.node for s in middle] == [s.node for s in recorder.passes[3].steps]
+    assert all(s.grad_in is None and s.inputs == [] for s in middle)
+    assert recorder.passes[1].omitted_arrays == len(middle)

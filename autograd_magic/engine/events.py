@@ -110,11 +110,74 @@ class Flow:
 
 class NodeRun:
     """A node ran: ``grad_in`` came in, ``inputs`` (one Flow per input edge that carries a gradient) went out.
-    ``step`` counts the nodes of this pass from 0 in the order the engine ran them."""
-    __slots__ = ("pass_id", "step", "node", "grad_in", "inputs")
+    ``step`` counts the nodes of this pass from 0 in the order the engine ran them.
 
-    def __init__(self, pass_id, step, node, grad_in, inputs):
-        self.pass_id, self.step, self.node, self.grad_in, self.inputs = pass_id, step, node, grad_in, inputs
+    ``inputs`` is built when first read (an observer that keeps only a few passes pays for those only); read it,
+    or call ``keep()``, during the call: afterwards the values the local derivatives come from may have changed
+    (an in-place update of a leaf, ``.grad.zero_()``)."""
+    __slots__ = ("pass_id", "step", "node", "grad_in", "sent", "saved", "xp", "_inputs")
+
+    def __init__(self, pass_id, step, node, grad_in, sent, saved=None, xp=None):
+        self.pass_id, self.step, self.node, self.grad_in = pass_id, step, node, grad_in
+        self.sent, self.saved, self.xp, self._inputs = sent, saved, xp, None
+
+    @property
+    def inputs(self):
+        flows = self._inputs
+        if flows is None:
+            flows = self._inputs = _flows(self.node, self.grad_in, self.sent, self._probe())
+        return flows
+
+    def _probe(self, saved=None):
+        if not self.sent or self.node.op.name not in ELEMENTWISE:
+            return None
+        return _LocalProbe(self.node, self.grad_in, self.saved if saved is None else saved, self.node.edges, self.xp)
+
+    def keep(self, limit):
+        """What stays true after the call, as ``(sent, local)``: per input edge a copy of the gradient sent (None:
+        none sent; OMITTED: over ``limit`` elements), and what the local derivatives need (copies of the saved
+        values, a probe computed now under create_graph, or None; always None for a negative limit).
+        ``flows(node, grad, sent, local, xp)`` makes the Flows later (grad: any array of grad_in's shape)."""
+        sent = tuple(None if g is None else _copy_within(readonly(g), limit) for g in self.sent)
+        local = None
+        if limit >= 0 and self.sent and self.node.op.name in ELEMENTWISE:
+            xp = self.xp
+            if xp is None or not xp.is_numpy:  # create_graph: computed now (its few nodes are dropped)
+                local = self._probe()
+                local.compute(0)
+            else:
+                saved = self.saved
+                local = tuple(s.copy() if s.__class__ is np.ndarray else s for s in saved) if saved else ()
+        return sent, local
+
+
+def _copy_within(a, limit):
+    return np.array(a) if a.size <= limit else OMITTED
+
+
+OMITTED = object()   # in NodeRun.keep(): a gradient was sent along this edge, its values were not kept
+
+
+def flows(node, grad, sent, local, xp):
+    """The Flows of a node from what ``NodeRun.keep`` returned (contributions: the copies, None if OMITTED)."""
+    if local is not None and local.__class__ is not _LocalProbe:
+        local = _LocalProbe(node, grad, list(local) if local else None, node.edges, xp)
+    return _flows(node, None, tuple(None if g is None else (False if g is OMITTED else g) for g in sent), local)
+
+
+def _flows(node, grad, sent, probe):
+    if not sent:
+        return ()
+    out = []
+    for i, (g, e) in enumerate(zip(sent, node.edges)):
+        if g is None or e is None:
+            continue
+        if g is False:
+            g = None
+        elif g.__class__ is not np.ndarray:
+            g = readonly(g)
+        out.append(Flow(i, e[0] if e.__class__ is tuple else e, g, probe))
+    return tuple(out)
 
 
 class Accumulate:
@@ -177,14 +240,7 @@ def node_ran(pass_id, step, node, grad, saved, sent, xp=None):
     saved and xp: what the vjp was called with (for the local derivatives)."""
     if grad.__class__ is not np.ndarray:
         grad = readonly(grad)
-    flows = ()
-    if sent:
-        edges = node.edges
-        probe = _LocalProbe(node, grad, saved, edges, xp) if node.op.name in ELEMENTWISE else None
-        flows = tuple(Flow(i, e[0] if e.__class__ is tuple else e, g if g.__class__ is np.ndarray else readonly(g),
-                           probe)
-                      for i, (g, e) in enumerate(zip(sent, edges)) if g is not None and e is not None)
-    event = NodeRun(pass_id, step, node, grad, flows)
+    event = NodeRun(pass_id, step, node, grad, sent, saved, xp)
     for observer in tuple(SUBSCRIBERS):
         observer(event)
 

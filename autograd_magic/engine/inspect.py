@@ -78,7 +78,14 @@ def shape(t):
 
 def dtype_name(t):
     """numpy's name of the dtype: "float32", "float64", "int64", "bool" ..."""
-    return t._data.dtype.name
+    dt = t._data.dtype
+    name = _DTYPE_NAMES.get(dt)
+    if name is None:
+        name = _DTYPE_NAMES[dt] = dt.name  # numpy works the name out on every read (a tagged loop asks often)
+    return name
+
+
+_DTYPE_NAMES = {}
 
 
 def size(t):

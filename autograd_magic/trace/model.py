@@ -135,11 +135,15 @@ class Pass:
     error: Optional[str] = None           # the error that stopped the pass, if any
     omitted_arrays: int = 0               # steps whose arrays were not kept (caps)
     raw_steps: list = field(default_factory=list, repr=False)   # what the recorder wrote (see Step.from_raw)
-    _steps: Optional[list] = field(default=None, repr=False)
+    pending: Optional[object] = field(default=None, repr=False)  # a callable giving raw_steps, called once when
+    _steps: Optional[list] = field(default=None, repr=False)     # steps are first read (the recorder's)
 
     @property
     def steps(self):
         """[Step] in the order the engine ran them (made from raw_steps when first asked for)."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self.raw_steps[:0] = pending()
         if self._steps is None or len(self._steps) != len(self.raw_steps):
             self._steps = [Step.from_raw(self.index, k, raw) for k, raw in enumerate(self.raw_steps)]
         return self._steps

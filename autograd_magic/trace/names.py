@@ -23,9 +23,10 @@ class NodeLabel:
         self.name = None
         self.expr = expr
         self.site = site
-        self.shape = ei.shape(tensor)
+        value = ei.value(tensor)
+        self.shape = value.shape
         self.dtype = ei.dtype_name(tensor)
-        self.value = ei.value(tensor) if ei.size(tensor) <= MAX_ELEMENTS else None
+        self.value = value if value.size <= MAX_ELEMENTS else None
         self.tensor = weakref.ref(tensor)
 
     def current_value(self):

@@ -5,7 +5,9 @@ its outputs, which are the ones a graph can draw), arrays of at most ``caps.elem
 arrays of the first pass and the ``caps.passes - 1`` latest ones. A failure while recording never reaches the
 user's code: it becomes a note, and recording stops for the rest of the cell.
 """
+import functools
 import traceback
+import weakref
 
 import numpy as np
 
@@ -26,10 +28,13 @@ class Recorder:
         self.passes = []
         self.outputs = Outputs()  # one entry per output name: the last tensor, pass count, history
         self.leaf_history = LeafHistory()
-        self.node_grads = {}     # node -> gradient that flowed into it, summed over passes (within the caps)
+        # node -> gradient that flowed into it, summed over passes (within the caps); weakly: a loop's old nodes go
+        self.node_grads = weakref.WeakKeyDictionary()
         self.notes = []          # short texts: what went wrong while recording
         self.details = []        # the tracebacks behind the notes
         self._pass = None
+        self._raw = []           # what _node kept of the current pass's nodes
+        self._shapes = {}        # node-name sequences of passes already seen (a loop repeats one)
         self._leaves = []        # [(leaf tensor, LeafGrad)] of the current pass
         self._broken = False
 
@@ -71,43 +76,49 @@ class Recorder:
                  roots=[self.names.tensor_name(t) for t in roots],
                  root_ids=[ei.node_id(ei.graph_node(t)) if ei.requires_grad(t) else None for t in roots],
                  gradient=gradient, create_graph=event.create_graph, retain_graph=event.retain_graph)
+        raw = self._raw = []
+        p.pending = functools.partial(self._steps_of, raw)
         self.passes.append(p)
         self._pass = p
         self._leaves = []
         self._forget_old_arrays()
 
     def _node(self, event):
-        p = self._pass
+        """Copies what can change later (gradients, the values local derivatives come from) and nothing else:
+        names, targets and local derivatives are worked out when a view first reads the pass's steps
+        (``_steps_of``), so a loop of 1000 passes pays only for copies."""
         node = event.node
         caps = self.caps
-        names = self.names
         grad = event.grad_in
-        keep = event.step < caps.steps and grad.size <= caps.elements
-        limit = caps.elements if keep else -1
-        inputs = []
-        for flow in event.inputs:
-            target = flow.target
-            c = flow.contribution
-            local = flow.local if keep else None
-            inputs.append((flow.index, names.node_text(target) or node_name(target), node_id(target),
-                           None if local is None else np.array(local),
-                           np.array(c) if c.size <= limit else None))
-        value = None
-        if keep:
-            if is_accumulate(node):
-                value = ei.value(ei.node_tensor(node), copy=True)
-            else:
+        within = event.step < caps.steps
+        if within and grad.size <= caps.elements:
+            arr = np.array(grad, dtype=float if grad.ndim == 0 else None)
+            value = ei.value(ei.node_tensor(node), copy=True) if is_accumulate(node) else None
+            sent, local = event.keep(caps.elements)
+            self._raw.append((node, arr if grad.ndim else np.array(grad), sent, local, value, event.xp))
+        else:
+            self._pass.omitted_arrays += 1
+            self._raw.append((node, None, event.keep(-1)[0], None, None, None))
+            if not (within and self._named(node)):
+                return
+            arr = np.array(grad, dtype=float if grad.ndim == 0 else None)
+        prev = self.node_grads.get(node)
+        self.node_grads[node] = arr if prev is None else prev + arr
+
+    def _steps_of(self, raw):
+        """The model's raw steps (model.Step.from_raw) of one pass from what _node kept."""
+        names = self.names
+        out = []
+        for node, grad, sent, local, value, xp in raw:
+            inputs = tuple((f.index, names.node_text(f.target) or node_name(f.target), node_id(f.target),
+                            None if f.local is None else np.array(f.local), f.contribution)
+                           for f in events.flows(node, grad, sent, local, xp))
+            if grad is not None and value is None and not is_accumulate(node):
                 label = names.label(node)
                 current = label.current_value() if label is not None else None
                 value = None if current is None else np.array(current)
-        else:
-            p.omitted_arrays += 1
-        p.raw_steps.append((node_name(node), node_id(node), names.node_text(node),
-                            np.array(grad) if keep else None, value, tuple(inputs)))
-        if keep or (event.step < caps.steps and self._named(node)):
-            arr = np.array(grad, dtype=float if grad.ndim == 0 else None)
-            prev = self.node_grads.get(node)
-            self.node_grads[node] = arr if prev is None else prev + arr
+            out.append((node_name(node), node_id(node), names.node_text(node), grad, value, inputs))
+        return out
 
     def _accumulate(self, event):
         leaf = event.leaf
@@ -140,18 +151,26 @@ class Recorder:
         return label is not None and label.name is not None
 
     def _forget_old_arrays(self):
-        """Keep step arrays for the first pass and the latest caps.passes - 1: strip the one that fell out."""
+        """Keep step arrays for the first pass and the latest caps.passes - 1: the one that fell out keeps each
+        step's node name and id only (memory stays bounded by the caps, whatever the number of passes)."""
         k = len(self.passes) - self.caps.passes
         if k >= 1:
             old = self.passes[k]
-            stripped = []
-            for name, nid, tensor, grad, _, inputs in old.raw_steps:
-                if grad is not None:
-                    old.omitted_arrays += 1
-                stripped.append((name, nid, tensor, None, None, tuple(i[:3] + (None, None) for i in inputs)))
-            old.raw_steps[:] = stripped
+            if old.pending is not None:
+                raw = old.pending.args[0]
+                old.omitted_arrays += sum(1 for r in raw if r[1] is not None)
+                # two objects per pass, not one per step (the garbage collector counts what a loop keeps)
+                labels = tuple(node_name(r[0]) for r in raw)
+                labels = self._shapes.setdefault(labels, labels)
+                old.pending = functools.partial(_stripped, labels, np.array([node_id(r[0]) for r in raw], np.int64))
+                raw.clear()
             for leaf in old.leaves:
                 leaf.value = None
+
+
+def _stripped(labels, ids):
+    """The raw steps of a pass whose arrays were let go: each node's name and id."""
+    return [(label, int(i), None, None, None, ()) for label, i in zip(labels, ids)]
 
 
 def _copy(a):

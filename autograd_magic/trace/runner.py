@@ -97,6 +97,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     cell = compile_cell(source, filename)
     recorder = Recorder(NAMES, caps)
     assigned, first_leaves, notes = [], {}, []
+    prune_at = [256]
     pending = dict(overrides or {})
 
     by_name = {k: v for k, v in pending.items() if isinstance(k, str)}
@@ -129,6 +130,9 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
             if text not in first_leaves and ei.dtype_name(value)[0] == "f":
                 first_leaves[text] = (site, ei.value(value, copy=ei.size(value) <= _SLIDER_COPY))
         assigned.append((text, weakref.ref(value)))
+        if len(assigned) > prune_at[0]:  # a loop's dead tensors leave the list: it holds what is alive (x2)
+            assigned[:] = [entry for entry in assigned if entry[1]() is not None]
+            prune_at[0] = 2 * len(assigned) + 256
         NAMES.name_tensor(value, text, site)
         return value
 

@@ -9,6 +9,7 @@ so nothing the renderer started outlives :func:`render`.
 """
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import importlib.metadata
@@ -18,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 ENV_OVERRIDE = "AUTOGRAD_MAGIC_DOT"
@@ -86,14 +88,38 @@ def _runnable(path) -> bool:
     return path.is_file() and os.access(path, os.X_OK)
 
 
+CACHED = 16   # renderings kept: a re-run cell, or a slider back at a value it had, draws the same DOT source
+
+
 def render(dot_source: str, fmt: str = "svg", timeout: float = 5.0) -> RenderResult:
     """Render DOT source; never raises for renderer trouble (missing, failing, too slow): ``error`` says it.
 
-    SVG comes back without its XML prolog and DOCTYPE, ready to inline in HTML.
+    SVG comes back without its XML prolog and DOCTYPE, ready to inline in HTML. The last CACHED successful
+    renderings are reused for the same source, format and renderer (the layout is a pure function of them).
     """
     if fmt not in TEXT_FORMATS + BINARY_FORMATS:
         raise ValueError(f"fmt must be 'svg' or 'png', not {fmt!r}")
     command = find_renderer()
+    key = (dot_source, fmt, None if command is None else tuple(command))
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    result = _render(dot_source, fmt, timeout, command)
+    if result.ok:
+        with _CACHE_LOCK:
+            _CACHE[key] = result
+            while len(_CACHE) > CACHED:
+                _CACHE.popitem(last=False)
+    return result
+
+
+_CACHE = collections.OrderedDict()
+_CACHE_LOCK = threading.Lock()   # renders run on a thread pool (diagram.GraphView.start)
+
+
+def _render(dot_source, fmt, timeout, command):
     if command is None:
         return RenderResult(None, NO_RENDERER, fmt)
     start = time.perf_counter()
