@@ -38,6 +38,8 @@ parity-matrix: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	OPENBLAS_NUM_THREADS=1 $(PY) benchmarks/bench_engine.py
+	OPENBLAS_NUM_THREADS=1 $(PY) benchmarks/bench_random.py --small-only
+	OPENBLAS_NUM_THREADS=1 $(PY) benchmarks/bench_makemore.py
 
 clean:
 	rm -rf $(VENV)

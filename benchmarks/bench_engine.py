@@ -194,6 +194,39 @@ def small_randn(*shape):
     return build
 
 
+def small_draw(make):
+    def build(torch):
+        torch.manual_seed(0)
+        return lambda: make(torch)
+    return build
+
+
+def makemore_step(torch):
+    """One step of Karpathy's makemore part 2 loop (bench_makemore.py runs the whole loop, also under %%grad):
+    randint batch of 32, C[X[ix]], tanh MLP 30-200-27, cross_entropy, backward, p.data += -lr * p.grad."""
+    rng = np.random.default_rng(0)
+    X = torch.from_numpy(rng.integers(0, 27, size=(32000, 3), dtype=np.int64))
+    Y = torch.from_numpy(rng.integers(0, 27, size=32000, dtype=np.int64))
+    g = torch.Generator().manual_seed(2147483647)
+    params = [torch.randn(s, generator=g) for s in ((27, 10), (30, 200), (200,), (200, 27), (27,))]
+    for p in params:
+        p.requires_grad = True
+    C, W1, b1, W2, b2 = params
+    F = torch.nn.functional
+
+    def run():
+        ix = torch.randint(0, X.shape[0], (32,))
+        h = torch.tanh(C[X[ix]].view(-1, 30) @ W1 + b1)
+        loss = F.cross_entropy(h @ W2 + b2, Y[ix])
+        for p in params:
+            p.grad = None
+        loss.backward()
+        for p in params:
+            p.data += -0.1 * p.grad
+        return loss.log10().item()
+    return run
+
+
 # name, label, builder, target ratio ours/torch
 CASES = [
     ("seed", "seed cell (3-elem, create+fwd+bwd)", seed_cell, 0.5),
@@ -205,6 +238,13 @@ CASES = [
     ("big", "1e6 float32 (x*x+3*x).sum() fwd+bwd", big_elementwise, 1.0),
     ("randn_small", "torch.randn(100, 1) (bit-identical draws)", small_randn(100, 1), 5.0),
     ("randn_batch", "torch.randn(64, 784) (bit-identical draws)", small_randn(64, 784), 5.0),
+    ("randn32", "torch.randn(32) (bit-identical draws)", small_randn(32), 5.0),
+    ("randint", "torch.randint(0, 27, (32,))", small_draw(lambda t: t.randint(0, 27, (32,))), 5.0),
+    ("dropout", "F.dropout(32x100, 0.2) mask and product", small_draw(
+        lambda t: t.nn.functional.dropout(t.ones(32, 100), 0.2)), 5.0),
+    ("multinomial", "torch.multinomial(27 probs, 1, replacement=True)", small_draw(
+        lambda t: t.multinomial(t.ones(27) / 27, num_samples=1, replacement=True)), 5.0),
+    ("makemore", "makemore part 2 step (plain engine; bench_makemore.py for %%grad)", makemore_step, 1.2),
     ("chain10k", "10000-op chain, 3 elems", chain(10000), 0.8),
 ]
 

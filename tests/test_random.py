@@ -579,22 +579,40 @@ class _Words:
         return self.words[self.at - n:self.at].copy()
 
 
+@pytest.mark.parametrize("missed", [False, True])
 @pytest.mark.parametrize("n", [16, 20, 48, 100])
-def test_drawn_ahead_normals_equal_the_kernel_on_zero_words(n):
+def test_drawn_ahead_normals_equal_the_kernel_on_zero_words(n, missed):
     """Words whose low 24 bits are 0 make a radius of 0 (and sin 0): the kernel's + mean turns the -0.0
-    of 0 * negative cos into +0.0; the gathered product must do the same."""
+    of 0 * negative cos into +0.0; the gathered product must do the same, with the words ahead made for
+    draws of one size (missed=False) or transformed both ways (after a draw broke that pattern)."""
     rng = np.random.default_rng(n)
     words = rng.integers(0, 2 ** 32, 8192, dtype=np.uint64)
     words[rng.choice(8192, 600, replace=False)] &= np.uint64(0xFF000000)   # radius 0, angle 0
     m = n + (16 if n % 16 else 0)
     for mean, std in [(0.0, 1.0), (0.25, 1.0), (0.0, 2.0)]:
         ahead, pos = A._Ahead(), 0
-        ahead.size = 4096
+        ahead.size, ahead.missed = 4096, missed
         src = _Words(words)
         while pos + m <= 4096:
             g = R.Generator(0)                   # the direct kernel on the same words
             g._mt = _Words(words[pos:pos + m])
             want = g.normal((n,), np.float32, mean, std)
-            got = ahead.normal(src, n, m, np.float32(mean), np.float32(std))
+            got = ahead.normal(src, n, m, mean, std)
             same(got, want, f"n={n} mean={mean} std={std} at word {pos}")
             pos += m
+
+
+@pytest.mark.parametrize("n", [16, 100, 1000, 2048])
+def test_a_loop_of_one_size_matches_torch(torch, n):
+    """A loop's randn(n) draws: the words ahead hold whole draws (one transform per word, values made at
+    once); a rand(3) in between breaks the pattern, and the draws go on from words transformed both ways."""
+    g, tg = pair(torch, 7)
+    steps = max(40, 30000 // n)
+    for step in range(2 * steps):
+        if step == steps:
+            same(g.rand((3,)), torch.rand(3, generator=tg), "rand in between")
+        same(g.randn((n,)), torch.randn(n, generator=tg), f"step {step}: randn({n})")
+        if step % 17 == 5 and step != steps - 1:   # get_state drops the words ahead: not just before the rand
+            same(g.get_state(), tg.get_state(), f"state at step {step}")
+    assert g._ahead.missed
+    same(g.get_state(), tg.get_state(), "state at the end")

@@ -63,8 +63,8 @@ def test_nbconvert_html_shows_a_table_and_a_graph_for_every_backward_cell(name, 
 
 
 def test_demo_03_parameters_show_figures_and_their_values_on_demand_in_nbconvert_html(tmp_path):
-    """The XOR model's parameters: figures in the cell, every value in a <details> element that the exported page
-    keeps (as JupyterLab's sanitiser keeps <details>/<summary> in an untrusted notebook)."""
+    """The softmax model's 3x4 weight: figures in the cell, every value in a <details> element that the exported
+    page keeps (as JupyterLab's sanitiser keeps <details>/<summary> in an untrusted notebook)."""
     require("nbconvert")
     import html as html_lib
     out = tmp_path / "out.html"
@@ -72,9 +72,9 @@ def test_demo_03_parameters_show_figures_and_their_values_on_demand_in_nbconvert
                     str(ROOT / "demo_notebooks" / NOTEBOOKS[2])], check=True, capture_output=True, cwd=tmp_path)
     page = out.read_text(encoding="utf-8")
     rows = re.findall(r"<tr style=.background:[^>]*>.*?</tr>", page, re.S)   # nbconvert rewrites the quotes
-    weight = [r for r in rows if ">model.0.weight<" in r]
+    weight = [r for r in rows if ">model.weight<" in r and "<details>" in r]
     assert len(weight) == 1
     assert re.search(r"노름 \S+, 평균 \S+, 최소 \S+, 최대 \S+", re.sub(r"<[^>]+>", "", weight[0]))
     pres = [html_lib.unescape(p) for p in re.findall(r"<details>.*?<pre[^>]*>(.*?)</pre></details>", weight[0], re.S)]
     assert len(pres) == 2 and pres[0].startswith("Parameter containing:\ntensor([[") and pres[1].startswith("tensor([[")
-    assert len(re.findall(r"-?\d+\.\d+(?:e[+-]\d+)?", pres[0])) == 4    # every value of the 2x2 weight
+    assert len(re.findall(r"-?\d+\.\d+(?:e[+-]\d+)?", pres[0])) == 12    # every value of the 3x4 weight

@@ -263,7 +263,8 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=N
     elif high is None:  # randint(high, size=...)
         low, high = 0, low
     dt = dtype or dtypes.int64
-    return _finish(_gen(generator).randint(low, high, _size((size,)), dt.np), dt, requires_grad)
+    size = size if size.__class__ is tuple else _size((size,))
+    return _finish(_gen(generator).randint(low, high, size, dt.np), dt, requires_grad)
 
 
 def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):

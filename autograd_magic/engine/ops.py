@@ -1,4 +1,5 @@
 """Elementwise, matrix and loss primitives: forward (numpy) and vjp side by side (see optable)."""
+import functools
 import math
 
 import numpy as np
@@ -509,12 +510,19 @@ def binary_cross_entropy_with_logits_vjp(xp, grad, saved, consts, needs):
     return _reduce_back(xp, grad, z.shape, red) * d, None
 
 
+@functools.lru_cache(maxsize=32)
+def _rows(n):
+    rows = np.arange(n)
+    rows.flags.writeable = False
+    return rows
+
+
 def _nll_key(shape, target):
     """The index of each target's log-probability: class dim 0 for a 1-d input, else 1 (N, C, d1, ...)."""
     if len(shape) == 1:
         return (target,)
     if len(shape) == 2:
-        return (np.arange(shape[0]), target)
+        return (_rows(shape[0]), target)
     idx = np.indices(target.shape, sparse=True)
     return (idx[0], target, *idx[1:])
 

@@ -218,7 +218,7 @@ class Generator:
             ahead = self._ahead
             if ahead.words is not None or ahead.calls:
                 self._header = None
-                return ahead.normal(self._mt, n, m, _F32(mean), _F32(std)).reshape(shape)
+                return ahead.normal(self._mt, n, m, mean, std).reshape(shape)
             ahead.calls = 1                        # the first one: computed directly (a one-off stays cheap)
         u = self._uniform(n + (16 if n % 16 else 0), dt)
         if n % 16 == 0:
@@ -275,6 +275,15 @@ class Generator:
 
     def randint(self, low, high, shape, dtype=np.int64):
         """torch.randint(low, high, shape): word % range + low; a random64() word if range >= 2**28."""
+        if dtype is _I64 and low.__class__ is int and high.__class__ is int and 0 < high - low < 2 ** 28 \
+                and -2 ** 63 <= low and high <= 2 ** 63:     # a batch of indices: the common case, short
+            shape = _shape(shape)
+            n = math.prod(shape)
+            if n <= 4096:
+                v = self._raw(n)
+                v %= _U64(high - low)
+                v += _U64(low % 2 ** 64)
+                return v.view(np.int64).reshape(shape)
         shape, dt, low, high = _shape(shape), dtype if dtype is _I64 else np.dtype(dtype), int(low), int(high)
         if low >= high:
             raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")

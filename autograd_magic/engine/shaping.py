@@ -192,6 +192,10 @@ def _view_out(t, out):
 
 
 def _infer_shape(shape, size):
+    if -1 in shape and shape.count(-1) == 1 and len(shape) == 2:   # x.view(-1, n), x.view(n, -1): the common case
+        known = shape[0] * shape[1] * -1
+        if known > 0 and not size % known:
+            return (size // known, shape[1]) if shape[0] == -1 else (shape[0], size // known)
     shape = list(shape)
     if shape.count(-1) > 1:
         raise RuntimeError("only one dimension can be inferred")
@@ -210,18 +214,21 @@ def _infer_shape(shape, size):
 
 def _shape_args(shape):
     if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
-        return tuple(int(n) for n in shape[0])
-    return tuple(int(n) for n in shape)
+        shape = shape[0]
+    for n in shape:
+        if n.__class__ is not int:
+            return tuple(int(n) for n in shape)
+    return tuple(shape)
 
 
 def view(input, *shape):
     shape = _infer_shape(_shape_args(shape), input._data.size)
     try:
-        input._data.reshape(shape, copy=False)
+        data = input._data.reshape(shape, copy=False)
     except ValueError:
         raise RuntimeError("view size is not compatible with input tensor's size and stride (at least one dimension "
                            "spans across two contiguous subspaces). Use .reshape(...) instead.") from None
-    return _view_out(input, apply(OPS["view"], (input,), shape, input._data.shape))
+    return _view_out(input, apply(OPS["view"], (input,), shape, input._data.shape, data=data))
 
 
 def reshape(input, *shape):

@@ -68,10 +68,14 @@ def tensor_repr(arr, dtype: str, precision: int = 4, *, parameter=False) -> str:
 
 def figures(arr, dtype: str, precision: int = 4):
     """{"norm", "mean", "min", "max"} of an array, each written as PyTorch prints the 0-d tensor ``t.norm()``,
-    ``t.mean()`` ... (``0.6281``, ``-1.2000e-05``); None for an empty or non-numeric array.
+    ``t.mean()`` ... (``0.6281``, ``4.5635e-08``): what a learner sees printing them; None for an empty or
+    non-numeric array. (One style for the four, as a 4-element tensor prints, turns ``2.2070`` into
+    ``2.2070e+00`` whenever the mean of a gradient is near 0, which it often is.)
 
     >>> figures(np.array([3.0, -4.0], dtype=np.float32), "float32")
     {'norm': '5.', 'mean': '-0.5000', 'min': '-4.', 'max': '3.'}
+    >>> figures(np.array([2e-4, -6e-5], dtype=np.float32), "float32")["min"]
+    '-6.0000e-05'
     """
     a = np.asarray(arr)
     if a.size == 0 or a.dtype.kind not in "fiub":

@@ -47,11 +47,12 @@ _EN = {
     "sliders_static": "sliders for {names}: run this cell in Jupyter to move them",
     "partial": "the cell raised {error}: the table and graph show what was built before it",
     # summarised tensors (nn parameters, tensors of more than 16 elements)
+    "n_passes": "{n} passes", "norm_of": "norm",
     "figures": "norm {norm}, mean {mean}, min {min}, max {max}",
     "all_values": "all {n} values", "values_as_printed": "{n} values, summarised as print() does",
-    "at_backward": "at backward()",
-    "summary_footnote": "parameters and tensors of more than 16 elements show the norm, mean, min and max of their "
-                        "values; all values: open \"all N values\" under them (in a notebook), or print the tensor",
+    "summary_footnote": "parameters of more than 8 elements and tensors of more than 16 show the norm, mean, min "
+                        "and max of their values; all values: open \"all N values\" under them (in a notebook), "
+                        "or print the tensor",
 }
 
 _KO = {
@@ -86,11 +87,12 @@ _KO = {
     "too_big": "{name}은(는) 원소가 {size}개입니다: 슬라이더는 원소 {limit}개까지인 입력에만 만듭니다",
     "sliders_static": "{names}의 슬라이더: Jupyter에서 이 셀을 실행하면 움직일 수 있습니다",
     "partial": "셀에서 {error} 예외가 났습니다: 표와 그래프는 그 전까지 만든 것입니다",
+    "n_passes": "backward {n}번", "norm_of": "노름",
     "figures": "노름 {norm}, 평균 {mean}, 최소 {min}, 최대 {max}",
-    "all_values": "값 {n}개 모두 보기", "values_as_printed": "값 {n}개 (print()처럼 줄여서)",
-    "at_backward": "(backward() 때)",
-    "summary_footnote": "파라미터와 원소가 16개보다 많은 텐서는 값의 노름(norm), 평균, 최소, 최대를 보여 줍니다. "
-                        "모든 값은 그 아래 \"값 N개 모두 보기\"를 누르거나 (노트북에서) 텐서를 print하면 보입니다",
+    "all_values": "값 {n}개 전부", "values_as_printed": "값 {n}개 (print()처럼 줄여서)",
+    "summary_footnote": "원소가 8개보다 많은 파라미터와 16개보다 많은 텐서는 값의 노름(norm), 평균, 최소, 최대를 "
+                        "보여 줍니다. "
+                        "모든 값은 그 아래 \"값 N개 전부\"를 누르거나 (노트북에서) 텐서를 print하면 보입니다",
 }
 
 STRINGS = {"en": _EN, "ko": _KO}

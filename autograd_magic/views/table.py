@@ -8,6 +8,7 @@ one footnote under the table; the dtype is a column (or one line when all tensor
 import html
 import math
 import re
+import urllib.parse
 
 import numpy as np
 
@@ -22,7 +23,7 @@ FOOTNOTE_MARKS = "*\u2020\u2021"  # *, dagger, double dagger
 
 TABLE_STYLE = ("border-collapse:collapse;margin:0.3em 0;font-size:12px;line-height:1.4;table-layout:auto;"
                "word-break:normal;overflow-wrap:normal;white-space:normal")
-CELL_STYLE = ("text-align:left;vertical-align:top;padding:2px 8px;border:1px solid #d0d0d0;word-break:normal;"
+CELL_STYLE = ("text-align:left;vertical-align:top;padding:2px 6px;border:1px solid #d0d0d0;word-break:normal;"
               "overflow-wrap:normal;white-space:normal")
 NUM_STYLE = "font-family:var(--jp-code-font-family,monospace)"
 TOKEN_STYLE = "white-space:nowrap"
@@ -49,15 +50,20 @@ class Summary(str):
 
 
 def summarised(info, arr):
-    """Whether a row shows figures instead of its values: an nn.Parameter of more than one element, or any
-    tensor of more than THRESHOLD (16) elements."""
+    """Whether a row shows figures instead of its values: an nn.Parameter of more than SMALL_PARAMETER (8)
+    elements, or any tensor of more than THRESHOLD (16) elements. A small parameter (XOR's 2x2 weight, a bias of
+    5) reads better as its values, which a learner compares with print(model[0].weight) directly."""
     a = np.asarray(arr)
     if a.size != math.prod(info.shape) or a.dtype.kind not in "fiub":
         return False
-    return a.size > THRESHOLD or (info.parameter and a.size > 1)
+    return a.size > THRESHOLD or (info.parameter and a.size > SMALL_PARAMETER)
 
 
-PRE_STYLE = "margin:2px 0;padding:0;font-size:11px;line-height:1.3"
+SMALL_PARAMETER = 8
+# PyTorch's text; in a narrow column its lines break between elements, never inside a number (JupyterLab's own
+# style for <pre> breaks anywhere), so opening the values does not push the other columns out of the output area
+PRE_STYLE = ("margin:2px 0;padding:0;font-size:11px;line-height:1.3;white-space:pre-wrap;word-break:normal;"
+             "overflow-wrap:normal")
 SUMMARY_STYLE = "cursor:pointer;color:#555"
 
 
@@ -86,25 +92,63 @@ def sparkline(values, width=24):
     pts = [v for v in values if v is not None and math.isfinite(v)]
     if len(pts) < 2:
         return ""
-    if len(pts) > width:   # the value at evenly spaced passes, the first and the last kept
-        idx = np.linspace(0, len(pts) - 1, width).round().astype(int)
-        pts = [pts[i] for i in idx]
+    pts = _sampled(pts, width)
     lo, hi = min(pts), max(pts)
     if hi == lo:
         return BLOCKS[0] * len(pts)
     return "".join(BLOCKS[min(len(BLOCKS) - 1, int((p - lo) / (hi - lo) * len(BLOCKS)))] for p in pts)
 
 
-def history_text(info):
+class History(str):
+    """The "over the passes" cell: ``100 passes: 18.67 → 0.0484`` and a sparkline of block characters (text);
+    ``points`` are the values the HTML draws as a small line picture instead."""
+    points = ()
+
+
+def history_text(info, lang="en"):
     """``100 passes: 18.67 → 0.0484`` and a sparkline of the values (outputs), the values or the norm (leaves)."""
     hist = info.history
     if not hist or info.passes < 2:
         return ""
     known = [v for v in hist if v is not None]
+    passes = text("n_passes", lang, n=info.passes)
     if not known:
-        return f"{info.passes} passes"
-    what = "" if info.kind == OUTPUT or all(n == 1 for n in info.shape) else "norm "
-    return f"{info.passes} passes: {what}{known[0]:.4g} \u2192 {known[-1]:.4g}\n{sparkline(hist)}"
+        return passes
+    what = "" if info.kind == OUTPUT or all(n == 1 for n in info.shape) else text("norm_of", lang) + " "
+    cell = History(f"{passes}: {what}{known[0]:.4g} \u2192 {known[-1]:.4g}\n{sparkline(hist)}")
+    cell.points = _sampled([v for v in hist if v is not None and math.isfinite(v)], 24)
+    return cell
+
+
+def _sampled(pts, width):
+    """The values at width evenly spaced passes, the first and the last kept."""
+    n = len(pts)
+    if n > width:
+        pts = [pts[int(i * (n - 1) / (width - 1) + 0.5)] for i in range(width)]
+    return pts
+
+
+SPARK_W, SPARK_H = 72, 16
+
+
+def sparkline_html(cell):
+    """A History cell as HTML: its first line as text, the values as a small line picture (an <img> with an SVG
+    data URI: kept by JupyterLab's sanitiser in an untrusted notebook, where an inline <svg> would be stripped),
+    narrower than a line of block characters in a proportional font."""
+    first, _, _ = cell.partition("\n")
+    pts = cell.points
+    if len(pts) < 2:
+        return tokens_html(cell)
+    lo, hi = min(pts), max(pts)
+    span = (hi - lo) or 1.0
+    # coordinates in tenths of a pixel, as whole numbers (the picture is scaled by its viewBox)
+    xy = " ".join(f"{10 + i * (SPARK_W * 10 - 20) // (len(pts) - 1)},{round((SPARK_H - 2) * 10 - (p - lo) / span * (SPARK_H - 4) * 10)}"
+                  for i, p in enumerate(pts))
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {SPARK_W * 10} {SPARK_H * 10}'>"
+           f"<polyline fill='none' stroke='gray' stroke-width='12' points='{xy}'/></svg>")
+    uri = "data:image/svg+xml," + urllib.parse.quote(svg, safe=",=/:.")   # not base64: smaller, and not a graph
+    return (tokens_html(first) + f"<br><img src='{uri}' alt='' width='{SPARK_W}' height='{SPARK_H}' "
+            f"style='display:block;margin-top:2px'>")
 
 
 def leaf_snapshots(passes):
@@ -168,14 +212,13 @@ class GradTable:
     def _figures(self, arr, dtype):
         return self._t("figures", **figures(arr, dtype, self.precision))
 
-    def _summary(self, info, arr, mark="", changed=False, parameter=False):
+    def _summary(self, info, arr, mark="", parameter=False):
         """The figures of a summarised tensor, with its values in a <details> element as PyTorch prints them
-        (``print(t)``); changed: the tensor changed after backward (its figures now are in the note)."""
+        (``print(t)``). A leaf changed after backward shows the values backward saw (its mark says so, its
+        figures now are in the note)."""
         cell = Summary(self._figures(arr, info.dtype) + mark)
         size = np.asarray(arr).size
         label = self._t("all_values" if size <= 1000 else "values_as_printed", n=size)
-        if changed:
-            label += " " + self._t("at_backward")
         text = tensor_repr(arr, info.dtype, self.precision, parameter=parameter)
         cell.details = (f"<details><summary style='{SUMMARY_STYLE}'>{html.escape(label)}</summary>"
                         f"<pre style='{PRE_STYLE}'>{html.escape(text)}</pre></details>")
@@ -190,7 +233,7 @@ class GradTable:
         mark = _mark(footnotes["changed_footnote"]) if "changed_footnote" in marks else ""
         if summarised(info, shown):
             footnotes.setdefault(SUMMARY_NOTE, None)
-            value = self._summary(info, shown, mark, changed=bool(mark), parameter=info.parameter)
+            value = self._summary(info, shown, mark, parameter=info.parameter)
         else:
             value = tensor_text(shown, info.dtype, self.precision, linewidth=linewidth) + mark
         if info.grad is None:
@@ -202,7 +245,8 @@ class GradTable:
                 grad = self._summary(info, info.grad, mark)
             else:
                 grad = tensor_text(info.grad, info.dtype, self.precision, linewidth=linewidth) + mark
-        return [printable(info.label), self._t(info.kind), shape, info.dtype, value, grad, history_text(info),
+        return [printable(info.label), self._t(info.kind), shape, info.dtype, value, grad,
+                history_text(info, self.lang),
                 "; ".join(notes)]
 
     HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "over_the_passes", "note"]
@@ -265,7 +309,7 @@ class GradTable:
         body = []
         for info, cells in zip(self.rows, rows):
             tds = "".join(f"<td style='{CELL_STYLE}{';' + NUM_STYLE if h in numeric else ''}'>"
-                          f"{summary_html(c) if isinstance(c, Summary) else tokens_html(c)}</td>"
+                          f"{_cell_html(c)}</td>"
                           for h, c in zip(headers, cells))
             body.append(f"<tr style='background:{KIND_COLOUR[info.kind]}'>{tds}</tr>")
         notes = ([dtype_line] if dtype_line else []) + footnotes
@@ -273,6 +317,14 @@ class GradTable:
         return (f"<table class='autograd-magic-table' style='{TABLE_STYLE}'>"
                 f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
                 + (f"<div class='autograd-magic-footnotes'>{foot}</div>" if foot else ""))
+
+
+def _cell_html(cell):
+    if isinstance(cell, Summary):
+        return summary_html(cell)
+    if isinstance(cell, History):
+        return sparkline_html(cell)
+    return tokens_html(cell)
 
 
 def _mark(i):

@@ -291,6 +291,13 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
                   label_smoothing=0.0):
+    x, t = input._data, target._data
+    if (x.ndim == 2 and t.ndim == 1 and t.dtype == np.int64 and x.dtype.kind == "f" and weight is None
+            and size_average is None and reduce is None and reduction in ("mean", "sum") and ignore_index < 0
+            and not label_smoothing and 0 < t.shape[0] == x.shape[0] and x.shape[1]
+            and np.maximum.reduce(t.view(np.uint64), axis=None) < x.shape[1]):
+        # a batch of class indices, all in range (a training loop's case): nll_loss's checks cannot fail
+        return apply(OPS["nll_loss"], (apply(OPS["log_softmax"], (input,), 1),), t, reduction, x.shape, None, None)
     red = _reduction(size_average, reduce, reduction)
     shape = input._data.shape
     class_dim = 0 if len(shape) == 1 else 1
