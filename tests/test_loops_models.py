@@ -265,7 +265,7 @@ def _keeps_arrays(record):
 def test_a_long_loop_keeps_leaf_arrays_for_the_passes_a_history_shows_and_tells_the_same(ip, source, zeroed_every):
     """Memory stays bounded by what is shown: middle passes keep their place in the history, not their arrays;
     the history reads as if every array had been kept (compared with a recorder that keeps them all)."""
-    from autograd_magic.trace.loops import SEGMENTS, TERMS
+    from autograd_magic.trace.model import SEGMENTS, TERMS
     from autograd_magic.trace.model import Caps
     from autograd_magic.views.history import histories
     _, res = grad_cell(ip, source)

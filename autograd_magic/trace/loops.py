@@ -12,6 +12,8 @@ import math
 
 import numpy as np
 
+from .model import SEGMENTS, TERMS
+
 MAX_POINTS = 10000
 
 
@@ -95,11 +97,6 @@ class LeafHistory:
         if len(vs) < MAX_POINTS:
             vs.append(value)
             self.grads.setdefault(node_id, []).append(grad)
-
-
-# What a leaf's .grad history shows of a long loop (views/history.py): the first and last SEGMENTS runs between
-# two resets of .grad, and of each the first and last TERMS passes; the rest is counted.
-SEGMENTS, TERMS = 2, 3
 
 
 class LeafThinning:

@@ -22,6 +22,11 @@ import numpy as np
 
 LEAF, OUTPUT, INTERMEDIATE = "leaf", "output", "intermediate"
 
+# What a leaf's .grad history shows of a long loop (views/history.py): the first and last SEGMENTS runs between
+# two resets of .grad, and of each the first and last TERMS passes; the rest is counted (the recorder keeps
+# arrays for just those, trace/loops.py).
+SEGMENTS, TERMS = 2, 3
+
 
 @dataclass
 class TensorInfo:

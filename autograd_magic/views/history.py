@@ -6,7 +6,7 @@ import html
 
 import numpy as np
 
-from ..trace.loops import SEGMENTS, TERMS
+from ..trace.model import SEGMENTS, TERMS
 from .graph import value_text
 
 LABELS = {
