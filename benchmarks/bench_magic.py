@@ -3,8 +3,13 @@
 Runs a Jupyter kernel from this venv and times the seed's backward cell (with its setup) from execute_request to
 the kernel going idle, all outputs received: as `%%grad --no-sliders` (run, table and SVG: the issue-3 target,
 median <= 30 ms) and as plain `%%grad`, which also builds the slider widgets (reported).
-Run: .venv/bin/python benchmarks/bench_magic.py
+Then demo 03's model cells (tools/course_ko.py, as the notebook has them): the XOR MLP (`nn.Sequential` +
+`optim.SGD`, 1001 steps) and the `nn.Linear` + `optim.SGD` regression (201 steps), each as written
+(`%%grad --no-sliders`) and without `%%grad` on the engine (issue 14's target for the model cell: 50 ms).
+Run: .venv/bin/python benchmarks/bench_magic.py [--models-only]
 """
+import pathlib
+import re
 import statistics
 import sys
 
@@ -46,5 +51,38 @@ def main(rounds=40):
               f"a plain cell without %%grad: {statistics.median(plain) * 1e3:.1f} ms")
 
 
+def model_cells():
+    """(label, %%grad cell) of demo 03's model cells, from the course the notebook is built from."""
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tools"))
+    import course_ko
+    code = [c for kind, c in course_ko.CELLS if kind == "code" and c.startswith("%%grad")]
+    xor = next(c for c in code if "nn.Sequential" in c)
+    linear = next(c for c in code if "nn.Linear(1, 1)" in c)
+    return [("XOR MLP, nn.Sequential + SGD, 1001 steps", xor), ("nn.Linear + SGD, 201 steps", linear)]
+
+
+def models(rounds=8):
+    with kernel() as kc:
+        run(kc, SETUP + "\n%config GradMagics.language = 'ko'")
+        for label, cell in model_cells():
+            plain_cell = re.sub(r"^import torch\.([\w.]+) as (\w+)$", r"import autograd_magic.torch.\1 as \2",
+                                cell.split("\n", 1)[1].replace("import torch\n", "import autograd_magic.torch as torch\n"),
+                                flags=re.M)
+            run(kc, cell)
+            run(kc, plain_cell)   # warm-up
+            grad, plain = [], []
+            for _ in range(rounds):   # alternating, so a change of load hits both
+                t, kinds = run(kc, cell)
+                assert "display_data" in kinds, kinds
+                grad.append(t * 1e3)
+                plain.append(run(kc, plain_cell)[0] * 1e3)
+            g, p = statistics.median(grad), statistics.median(plain)
+            print(f"demo 03 {label}: %%grad --no-sliders round trip median {g:.0f} ms (min {min(grad):.0f}, "
+                  f"max {max(grad):.0f}); the same code on the engine without %%grad {p:.0f} ms; ratio {g / p:.2f}; "
+                  f"target 50 ms: {'PASS' if g <= 50 else 'MISS'}")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    if "--models-only" not in sys.argv:
+        main()
+    sys.exit(models())

@@ -226,3 +226,20 @@ def test_the_node_cap_counts_what_is_left_after_folding(ip):
     assert "label=<\u00d7 7 more: Linear(3 \u2192 3), Tanh>" in dot
     assert "<B>model.0.weight</B>" in dot and "<B>model.0.bias</B>" in dot
     assert "more nodes not drawn" not in dot
+
+
+def test_a_training_loop_boxes_the_modules_of_the_pass_it_draws(ip):
+    """Module walks are deferred until the graph is drawn (only the graphs still alive are walked): the last pass,
+    and with --iteration first the first one, get their boxes, with the parameters inside them."""
+    source = SEQUENTIAL.replace("loss = ((model(X) - 1) ** 2).mean()\nloss.backward()\n",
+                                "opt = torch.optim.SGD(model.parameters(), lr=0.1)\nfor step in range(300):\n"
+                                "    opt.zero_grad()\n    loss = ((model(X) - 1) ** 2).mean()\n"
+                                "    loss.backward()\n    opt.step()\n")
+    for options in ("--no-sliders", "--no-sliders --iteration first"):
+        _, res = grad_cell(ip, source, options)
+        assert res.graph.repeats == 300
+        scopes = res.graph.scopes
+        by_label = {n.label: [scopes[k] for k in n.scope] for n in res.graph.nodes}
+        assert by_label["model.0.weight"] == ["model: Sequential", "model.0: Linear(3 \u2192 5)"], options
+        assert by_label["ReluBackward0"] == ["model: Sequential", "model.1: ReLU"]
+        assert res.dot.count("subgraph cluster") == 4

@@ -8,18 +8,24 @@ norm at each pass that reached it: the parameter's trajectory. Both are bounded 
 Iterating over ``Outputs`` gives ``(tensor, gradient given)`` of the last pass of each output, in the order the
 outputs first appeared, which is what the table's rows and the graph's roots are drawn from.
 """
+import math
+
 import numpy as np
 
 MAX_POINTS = 10000
 
 
 def summary(values):
-    """One number for a history: the value of a one-element array, else its L2 norm (None when not finite-able)."""
+    """One number for a history: the value of a one-element array, else its L2 norm (None when not finite-able).
+    Called for every leaf at every backward pass of a loop: a float64 dot product, no temporaries of squares."""
     try:
-        a = np.asarray(values)
+        a = values if values.__class__ is np.ndarray else np.asarray(values)
         if a.size == 1:
-            return float(a.reshape(()))
-        return float(np.sqrt(np.sum(np.square(a, dtype=np.float64))))
+            return float(a.item())
+        flat = a.ravel()
+        if flat.dtype != np.float64:
+            flat = flat.astype(np.float64)
+        return math.sqrt(float(flat @ flat))
     except (TypeError, ValueError):
         return None
 

@@ -7,6 +7,10 @@ nodes made before the call (their creation order), and takes in the ``Accumulate
 parameters. Calls nest: a node made by ``model.0`` inside ``model`` gets the scope ``(model, model.0)``.
 
 The hooks are removed when the cell ends; nothing is written on modules, tensors or nodes (a side table here).
+
+With the engine (whose nodes can be weakly referenced) a call's walk is deferred until the scopes are first read,
+after the cell: a training loop makes the same module calls on every step, and only the graphs still alive then
+(the pass that is drawn) are walked, not the 1000 graphs the loop threw away.
 """
 import contextlib
 import weakref
@@ -70,10 +74,19 @@ class ModuleScopes:
 
     def __init__(self, backend):
         self.b = backend
-        self.scopes = weakref.WeakKeyDictionary() if backend.weak_nodes else {}   # node -> (module key, ...)
+        self._scopes = weakref.WeakKeyDictionary() if backend.weak_nodes else {}   # node -> (module key, ...)
         self.modules = {}        # module key -> weakref to the module (or the module, when not weakly referable)
         self._stack = []
+        self._pending = []       # deferred walks: (module key, [weakref to an output node], {id(bound)}, mark)
+        self._prune_at = 1024
         self.failed = None
+
+    @property
+    def scopes(self):
+        """{node: (module key, ...)} (outer to inner) for every node made inside a module call and alive now."""
+        if self._pending:
+            self._resolve()
+        return self._scopes
 
     @contextlib.contextmanager
     def recording(self):
@@ -122,31 +135,75 @@ class ModuleScopes:
             mod, bounds, mark = self._stack.pop()
             if mod is not module:
                 return None
-            self._assign(module, bounds, mark, output)
+            if self.b.weak_nodes:
+                self._defer(module, bounds, mark, output)
+            else:
+                self._assign(module, bounds, mark, output)
         except Exception as exc:  # noqa: BLE001
             self.failed = exc
         return None
 
     def _enter(self, node, key):
         """The module ``key`` made node: it becomes the outermost of the node's scopes (calls finish inside out)."""
-        old = self.scopes.get(node, ())
+        old = self._scopes.get(node, ())
         if key not in old:
-            self.scopes[node] = (key,) + old
+            self._scopes[node] = (key,) + old
 
-    def _assign(self, module, bounds, mark, output):
-        b = self.b
+    def _remember(self, module):
         key = id(module)
         if key not in self.modules:
             try:
                 self.modules[key] = weakref.ref(module)
             except TypeError:
                 self.modules[key] = module
-        own = None
+        return key
+
+    def _defer(self, module, bounds, mark, output):
+        """Keep what the walk needs, weakly: the output nodes (a dead one was not kept by anyone, so it is not
+        drawn) and the ids of the bounds (alive during the call, so no node made in it can take their ids)."""
+        b = self.b
+        key = self._remember(module)
+        outs = []
+        for t in _tensors(output, b.is_tensor, []):
+            node = b.grad_fn(t)
+            if node is not None and node not in bounds:
+                outs.append(weakref.ref(node))
+        if not outs:
+            return
+        self._pending.append((key, outs, {id(n) for n in bounds}, mark))
+        if len(self._pending) >= self._prune_at:   # a long loop: drop the calls whose graphs are gone
+            self._pending = [p for p in self._pending if any(r() is not None for r in p[1])]
+            self._prune_at = 2 * len(self._pending) + 1024
+
+    def _resolve(self):
+        """Run the deferred walks, in the order the calls finished (inner calls before the outer ones)."""
+        pending, self._pending = self._pending, []
+        own = {}
+        try:
+            for key, outs, bound_ids, mark in pending:
+                nodes = [n for n in (r() for r in outs) if n is not None]
+                module = self.module(key)
+                if nodes and module is not None:
+                    self._walk(key, module, nodes, lambda n, ids=bound_ids: id(n) in ids, mark, own)
+        except Exception as exc:  # noqa: BLE001 - module boxes are a view
+            self.failed = exc
+
+    def _assign(self, module, bounds, mark, output):
+        b = self.b
+        key = self._remember(module)
         stack = []
         for t in _tensors(output, b.is_tensor, []):
             node = b.grad_fn(t)
             if node is not None and node not in bounds:
                 stack.append(node)
+        self._walk(key, module, stack, bounds.__contains__, mark, {})
+
+    def _walk(self, key, module, stack, is_bound, mark, own_cache):
+        """Enter key on every node between the output nodes in stack and the call's inputs (is_bound), made after
+        mark, and on the AccumulateGrad of the module's own parameters."""
+        b = self.b
+        own = own_cache.get(key)
+        stack = list(stack)
         seen = set(stack)
         visited = 0
         while stack and visited < self.MAX_WALK:
@@ -154,12 +211,12 @@ class ModuleScopes:
             visited += 1
             self._enter(node, key)
             for nxt in b.next_nodes(node):
-                if nxt is None or nxt in seen or nxt in bounds:
+                if nxt is None or nxt in seen or is_bound(nxt):
                     continue
                 seen.add(nxt)
                 if b.is_accumulate(nxt):
                     if own is None:
-                        own = {id(p) for p in module.parameters()}
+                        own = own_cache[key] = {id(p) for p in module.parameters()}
                     if id(b.node_tensor(nxt)) in own:
                         self._enter(nxt, key)
                     continue

@@ -121,9 +121,10 @@ def history_text(info, lang="en"):
 
 
 def _sampled(pts, width):
-    if len(pts) > width:   # the value at evenly spaced passes, the first and the last kept
-        idx = np.linspace(0, len(pts) - 1, width).round().astype(int)
-        pts = [pts[i] for i in idx]
+    """The values at width evenly spaced passes, the first and the last kept."""
+    n = len(pts)
+    if n > width:
+        pts = [pts[int(i * (n - 1) / (width - 1) + 0.5)] for i in range(width)]
     return pts
 
 
