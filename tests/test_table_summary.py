@@ -191,3 +191,15 @@ def test_torch_backend_summarises_parameters_the_same_way(ip):
     _check_figures(_visible(cells[col["value"]]), weight.detach().numpy())
     (text,) = _details(cells[col["value"]])
     assert text == repr(weight)      # real PyTorch's own print of the parameter
+
+
+def test_the_grad_history_of_a_big_parameter_gives_norms_not_shapes(ip):
+    source = SEQUENTIAL.replace("loss = ((model(X) - 1) ** 2).mean()\nloss.backward()\n",
+                                "for step in range(3):\n    model.zero_grad()\n"
+                                "    loss = ((model(X) - 1) ** 2).mean()\n    loss.backward()\n")
+    _, res = grad_cell(ip, source)
+    text = repr(res.views["history"])
+    line = next(ln for ln in text.splitlines() if "model.0.weight.grad" in ln)
+    assert "shape (5, 3)" not in line
+    norm = float(np.linalg.norm(ip.user_ns["model"][0].weight.grad.numpy()))
+    assert line.rstrip().endswith(f"norm {norm:.4f}"), line   # the last pass's gradient, as its norm

@@ -6,6 +6,7 @@ import warnings
 import numpy as np
 
 from . import dtypes, random
+from .random_kernels import _fma64
 from .functions import write_out
 from .size import Size, device
 from .tensor_base import TensorBase, check_foreign, wrap
@@ -221,11 +222,19 @@ def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False,
         data = np.array([start], dtype=np.float64)
     else:
         # As PyTorch's kernel: the step is rounded to the dtype, each value is one fused multiply-add
-        # (emulated in float64), the first half counted from start and the second half from end.
+        # (GCC contracts `start + step * i` in the AVX2/AVX-512 builds), the first half counted from start
+        # and the second half from end. float32: the float64 product is exact, one rounding to float32;
+        # float64 (and the double of integer dtypes): an exactly rounded float64 fma.
+        if not dt.is_floating_point:              # start and end become the integer dtype first (truncated)
+            start, end = int(start), int(end)
         start, end = float(work(start)), float(work(end))
         step = float((work(end) - work(start)) / work(steps - 1))
         idx = np.arange(steps, dtype=np.float64)
-        data = np.where(idx < steps // 2, start + step * idx, end - step * (steps - idx - 1))
+        first = idx < steps // 2
+        if work is np.float64:
+            data = np.where(first, _fma64(step, idx, start), _fma64(-step, steps - idx - 1, end))
+        else:
+            data = np.where(first, start + step * idx, end - step * (steps - idx - 1))
     return _finish(np.asarray(data).astype(dt.np), dt, requires_grad)
 
 

@@ -10,10 +10,10 @@ from ..trace.model import SEGMENTS, TERMS
 from .graph import value_text
 
 LABELS = {
-    "en": {"title": "how .grad accumulated", "earlier": "(earlier cell)", "zeroed": "zero_()",
+    "en": {"title": "how .grad accumulated", "earlier": "(earlier cell)", "zeroed": "zero_()", "norm": "norm",
            "none": "grad = None (or zero_grad())", "changed": "set to {v}", "then": "then",
            "more": "... the same {n} more times ...", "terms": "... ({n} more terms)"},
-    "ko": {"title": ".grad가 쌓인 과정", "earlier": "(이전 셀)", "zeroed": "zero_()",
+    "ko": {"title": ".grad가 쌓인 과정", "earlier": "(이전 셀)", "zeroed": "zero_()", "norm": "노름",
            "none": "grad = None (또는 zero_grad())", "changed": "{v}(으)로 바뀜", "then": "그다음",
            "more": "... 같은 과정 {n}번 더 ...", "terms": "... (항 {n}개 더)"},
 }
@@ -37,6 +37,18 @@ def _same(a, b):
         return bool(((a == b) | ((abs(a - b) <= 1e-6 * abs(b)) & np.isfinite(b)) | (np.isnan(a) & np.isnan(b))).all())
 
 
+MAX_ITEMS = 8   # a gradient of more elements is written as its norm ("norm 2.2070"), not as its shape
+
+
+def _value(a, p, words):
+    """Values as the history writes them: on one line, or the norm of a big tensor (its shape is in the table)."""
+    arr = np.asarray(a)
+    if arr.size > MAX_ITEMS:
+        wide = arr.astype(np.float64, copy=False).ravel()
+        return f"{words['norm']} {float(np.sqrt(wide @ wide)):.{p}f}"
+    return value_text(arr, p)
+
+
 class _Text:
     """A value formatted only if the history shows it (a long training loop shows a few of its passes)."""
     __slots__ = ("value", "suffix")
@@ -44,12 +56,12 @@ class _Text:
     def __init__(self, value, suffix=""):
         self.value, self.suffix = value, suffix
 
-    def text(self, p):
-        return value_text(self.value, p) + self.suffix
+    def text(self, p, words):
+        return _value(self.value, p, words) + self.suffix
 
 
-def _text(term, p):
-    return term if term.__class__ is str else term.text(p)
+def _text(term, p, words):
+    return term if term.__class__ is str else term.text(p, words)
 
 
 def _zero(a):
@@ -61,42 +73,57 @@ def _reset(before, words, p):
         return words["none"]
     if _zero(before):
         return words["zeroed"]
-    return words["changed"].format(v=value_text(before, p))
+    return words["changed"].format(v=_value(before, p, words))
+
+
+def _segments(records):
+    """[(first record, last record + 1)] of the runs of passes that added to the same .grad (a reset between):
+    the recorder says whether .grad was left as the previous pass left it (``continued``, also for the passes
+    whose arrays it let go), else the arrays are compared."""
+    bounds, prev_after = [0], None
+    for k, rec in enumerate(records):
+        continued = getattr(rec, "continued", None)
+        if k and not (continued if continued is not None else _same(rec.before, prev_after)):
+            bounds.append(k)
+        prev_after = rec.after
+    bounds.append(len(records))
+    return list(zip(bounds, bounds[1:]))
+
+
+def _terms(records, start, stop, words):
+    """The terms of one segment: its starting .grad (when not zero), then what each pass added."""
+    first = records[start]
+    terms = []
+    if first.before is not None and not _zero(first.before):
+        terms.append(_Text(first.before, f" {words['earlier']}") if start == 0 else _Text(first.before))
+    terms.extend("..." if rec.added is None else _Text(rec.added) for rec in records[start:stop])
+    return terms
 
 
 def leaf_history(name, records, final, *, precision=4, lang="en"):
     """One leaf's history as text, or None when a single backward gave it its gradient (nothing to tell)."""
     words = LABELS.get(lang, LABELS["en"])
     p = precision
-    segments, terms, resets, prev_after = [], [], [], None
-    for k, rec in enumerate(records):
-        if k == 0:
-            if rec.before is not None and not _zero(rec.before):
-                terms.append(_Text(rec.before, f" {words['earlier']}"))
-        elif not (continued if (continued := getattr(rec, "continued", None)) is not None
-                  else _same(rec.before, prev_after)):
-            segments.append((terms, prev_after))
-            resets.append(rec.before)
-            terms = [] if rec.before is None or _zero(rec.before) else [_Text(rec.before)]
-        terms.append("..." if rec.added is None else _Text(rec.added))
-        prev_after = rec.after
-    segments.append((terms, prev_after))
-    tail = None
-    if records and not _same(final, prev_after):
-        tail = _reset(final, words, p)
-    if len(records) < 2 and not resets and tail is None and len(terms) < 2:
+    if not records:
+        return None
+    segments = _segments(records)
+    prev_after = records[-1].after
+    tail = None if _same(final, prev_after) else _reset(final, words, p)
+    if len(records) < 2 and len(segments) < 2 and tail is None and len(_terms(records, 0, 1, words)) < 2:
         return None
     text = []
-    for i, (ts, after) in enumerate(segments):
+    for i, (start, stop) in enumerate(segments):
         if KEEP_SEGMENTS <= i < len(segments) - KEEP_SEGMENTS:
-            if i == KEEP_SEGMENTS:   # a training loop: the middle resets folded into one line
+            if i == KEEP_SEGMENTS:   # a training loop: the middle resets folded into one line (and not formatted)
                 text.append(words["more"].format(n=len(segments) - 2 * KEEP_SEGMENTS))
             continue
-        total = "..." if after is None else value_text(after, p)
+        ts = _terms(records, start, stop, words)
+        after = records[stop - 1].after
+        total = "..." if after is None else _value(after, p, words)
         if len(ts) > 2 * KEEP_TERMS + 1:
             ts = ts[:KEEP_TERMS] + [words["terms"].format(n=len(ts) - 2 * KEEP_TERMS)] + ts[-KEEP_TERMS:]
-        body = " + ".join(_text(t, p) for t in ts) + (f" = {total}" if len(ts) > 1 else "")
-        text.append(body if i == 0 else f"{words['then']} {_reset(resets[i - 1], words, p)}: {body}")
+        body = " + ".join(_text(t, p, words) for t in ts) + (f" = {total}" if len(ts) > 1 else "")
+        text.append(body if i == 0 else f"{words['then']} {_reset(records[start].before, words, p)}: {body}")
     if tail is not None:
         text.append(f"{words['then']} {tail}")
     return f"{name}.grad = " + ", ".join(text)
