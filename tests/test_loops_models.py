@@ -243,3 +243,45 @@ def test_a_training_loop_boxes_the_modules_of_the_pass_it_draws(ip):
         assert by_label["model.0.weight"] == ["model: Sequential", "model.0: Linear(3 \u2192 5)"], options
         assert by_label["ReluBackward0"] == ["model: Sequential", "model.1: ReLU"]
         assert res.dot.count("subgraph cluster") == 4
+
+
+ACCUMULATING = """
+import torch
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+for step in range(60):
+    (w * w).sum().backward()          # accumulates: the code zeroes .grad every 10 passes
+    if step % 10 == 9:
+        with torch.no_grad():
+            w -= 0.01 * w.grad
+        w.grad.zero_()
+"""
+
+
+def _keeps_arrays(record):
+    return any(a is not None and a.strides != (0,) * a.ndim for a in (record.before, record.added, record.after))
+
+
+@pytest.mark.parametrize("source, zeroed_every", [(LOOP.replace("range(100)", "range(200)"), 1), (ACCUMULATING, 10)])
+def test_a_long_loop_keeps_leaf_arrays_for_the_passes_a_history_shows_and_tells_the_same(ip, source, zeroed_every):
+    """Memory stays bounded by what is shown: middle passes keep their place in the history, not their arrays;
+    the history reads as if every array had been kept (compared with a recorder that keeps them all)."""
+    from autograd_magic.trace.model import SEGMENTS, TERMS
+    from autograd_magic.trace.model import Caps
+    from autograd_magic.views.history import histories
+    _, res = grad_cell(ip, source)
+    passes = res.trace.passes
+    kept = [p.index for p in passes if any(_keeps_arrays(r) for r in p.leaves)]
+    latest = list(range(len(passes) - Caps().passes + 1, len(passes)))
+    assert kept[-len(latest):] == latest and len(kept) <= len(latest) + 1 + 2 * SEGMENTS * 2 * TERMS
+    lines = histories(passes, res.rows)
+    from autograd_magic.trace import recorder as recorder_mod
+    saved = recorder_mod._thin
+    recorder_mod._thin = lambda leaf: None
+    try:
+        _, unthinned = grad_cell(ip, source)
+    finally:
+        recorder_mod._thin = saved
+    assert lines == histories(unthinned.trace.passes, unthinned.rows)
+    assert lines and all("more times" in line for line in lines)   # long enough to fold its middle
+    reset = "then zero_()" if zeroed_every == 10 else "then grad = None"
+    assert all(reset in line for line in lines)

@@ -138,9 +138,16 @@ class NodeRun:
         none sent; OMITTED: over ``limit`` elements), and what the local derivatives need (copies of the saved
         values, a probe computed now under create_graph, or None; always None for a negative limit).
         ``flows(node, grad, sent, local, xp)`` makes the Flows later (grad: any array of grad_in's shape)."""
-        sent = tuple(None if g is None else _copy_within(readonly(g), limit) for g in self.sent)
+        kept = []
+        for g in self.sent:   # a loop, not a generator: this runs for every node of every recorded pass
+            if g is not None:
+                if g.__class__ is not np.ndarray:
+                    g = readonly(g)
+                g = g.copy() if g.size <= limit else OMITTED
+            kept.append(g)
+        sent = tuple(kept)
         local = None
-        if limit >= 0 and self.sent and self.node.op.name in ELEMENTWISE:
+        if limit >= 0 and kept and self.node.op.name in ELEMENTWISE:
             xp = self.xp
             if xp is None or not xp.is_numpy:  # create_graph: computed now (its few nodes are dropped)
                 local = self._probe()
@@ -149,10 +156,6 @@ class NodeRun:
                 saved = self.saved
                 local = tuple(s.copy() if s.__class__ is np.ndarray else s for s in saved) if saved else ()
         return sent, local
-
-
-def _copy_within(a, limit):
-    return np.array(a) if a.size <= limit else OMITTED
 
 
 OMITTED = object()   # in NodeRun.keep(): a gradient was sent along this edge, its values were not kept
@@ -241,6 +244,9 @@ def node_ran(pass_id, step, node, grad, saved, sent, xp=None):
     if grad.__class__ is not np.ndarray:
         grad = readonly(grad)
     event = NodeRun(pass_id, step, node, grad, sent, saved, xp)
+    if len(SUBSCRIBERS) == 1:
+        SUBSCRIBERS[0](event)
+        return
     for observer in tuple(SUBSCRIBERS):
         observer(event)
 

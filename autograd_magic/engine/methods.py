@@ -87,6 +87,24 @@ def _iop(fn):
     return method
 
 
+def _iop_plain(name, ufunc):
+    """x += y (-=, *=) for two tensors of one float dtype and shape, nothing recording (a training loop's
+    `p.data += -lr * p.grad`, an update under no_grad): the ufunc writes into x's array, no temporary. Every
+    other case, and every error, goes through inplace() as before."""
+    slow = _iop(lambda a, b: binary(name, a, b))
+
+    def method(self, other):
+        if isinstance(other, TensorBase):
+            a, b = self._data, other._data
+            if (a.dtype is b.dtype and a.shape == b.shape and a.dtype.kind == "f" and a.flags.writeable
+                    and not (GRAD_MODE.enabled and (self._rg or other._rg))):
+                ufunc(a, b, out=a)
+                self._vbox[0] += 1
+                return self
+        return slow(self, other)
+    return method
+
+
 def _named_inplace(fn):
     def method(self, *args, **kwargs):
         return inplace(fn, self, *args, **kwargs)
@@ -140,8 +158,8 @@ _BINDINGS = {
     "bitwise_not": F.bitwise_not, "bitwise_left_shift": F.bitwise_left_shift,
     "bitwise_right_shift": F.bitwise_right_shift, "bitwise_and_": F.bitwise_inplace(F.bitwise_and),
     "bitwise_or_": F.bitwise_inplace(F.bitwise_or), "bitwise_xor_": F.bitwise_inplace(F.bitwise_xor),
-    "__iadd__": _iop(lambda a, b: binary("add", a, b)), "__isub__": _iop(lambda a, b: binary("sub", a, b)),
-    "__imul__": _iop(lambda a, b: binary("mul", a, b)), "__itruediv__": _iop(F.div),
+    "__iadd__": _iop_plain("add", np.add), "__isub__": _iop_plain("sub", np.subtract),
+    "__imul__": _iop_plain("mul", np.multiply), "__itruediv__": _iop(F.div),
     "__ipow__": _iop(F.pow),
     "__getitem__": IX.getitem, "__setitem__": IX.setitem,
     # named arithmetic

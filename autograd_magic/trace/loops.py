@@ -12,6 +12,8 @@ import math
 
 import numpy as np
 
+from .model import SEGMENTS, TERMS
+
 MAX_POINTS = 10000
 
 
@@ -95,6 +97,38 @@ class LeafHistory:
         if len(vs) < MAX_POINTS:
             vs.append(value)
             self.grads.setdefault(node_id, []).append(grad)
+
+
+class LeafThinning:
+    """Lets go of the arrays of leaf records (model.LeafGrad) that no history can show, as their passes leave
+    the recorder's window: memory stays bounded in a 20000-step loop and the history reads the same.
+
+    ``add(record)`` when a pass accumulates into a leaf; ``left(record)`` when the record's pass left the window
+    (its arrays are then thinned at once, or later, when the loop has gone on far enough to hide them)."""
+
+    def __init__(self, thin):
+        self.thin = thin          # thin(record): what a record keeps when no history shows it
+        self.leaves = {}          # leaf node id -> [segment lengths, records out of the window still shown]
+        self.place = {}           # id(record) -> (segment, term)
+
+    def add(self, record):
+        lens, _ = self.leaves.setdefault(record.node_id, ([], []))
+        if not lens or record.continued is False:
+            lens.append(0)
+        self.place[id(record)] = (len(lens) - 1, lens[-1])
+        lens[-1] += 1
+
+    def left(self, record):
+        lens, pending = self.leaves[record.node_id]
+        segment, term = self.place.pop(id(record))
+        pending.append((record, segment, term))
+        kept = []
+        for rec, seg, t in pending:   # at most 2 SEGMENTS x 2 TERMS shown records per leaf wait here
+            if (seg < SEGMENTS or seg >= len(lens) - SEGMENTS) and (t < TERMS or t >= lens[seg] - TERMS):
+                kept.append((rec, seg, t))
+            else:
+                self.thin(rec)        # hidden for good: later passes only add segments and terms
+        pending[:] = kept
 
 
 ZEROED = "the gradient its last backward() gave; the code then zeroed it"

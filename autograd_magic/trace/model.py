@@ -22,6 +22,11 @@ import numpy as np
 
 LEAF, OUTPUT, INTERMEDIATE = "leaf", "output", "intermediate"
 
+# What a leaf's .grad history shows of a long loop (views/history.py): the first and last SEGMENTS runs between
+# two resets of .grad, and of each the first and last TERMS passes; the rest is counted (the recorder keeps
+# arrays for just those, trace/loops.py).
+SEGMENTS, TERMS = 2, 3
+
 
 @dataclass
 class TensorInfo:
@@ -118,6 +123,8 @@ class LeafGrad:
     added: Optional[np.ndarray]           # what this pass added
     after: Optional[np.ndarray]           # .grad right after the pass
     value: Optional[np.ndarray] = None    # the leaf's values when backward ran
+    continued: Optional[bool] = None      # .grad before this pass is what the leaf's previous pass left (nothing
+                                          # changed it in between); None: not known (first pass, arrays past caps)
 
 
 @dataclass

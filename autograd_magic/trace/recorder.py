@@ -13,7 +13,7 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
-from .loops import LeafHistory, Outputs, summary
+from .loops import LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 
 node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
@@ -35,6 +35,8 @@ class Recorder:
         self._pass = None
         self._raw = []           # what _node kept of the current pass's nodes
         self._shapes = {}        # node-name sequences of passes already seen (a loop repeats one)
+        self._last_after = {}    # leaf node id -> its .grad when its latest pass ended (_UNKNOWN: past the caps)
+        self._thinning = LeafThinning(_thin)
         self._leaves = []        # [(leaf tensor, LeafGrad)] of the current pass
         self._broken = False
 
@@ -123,9 +125,14 @@ class Recorder:
     def _accumulate(self, event):
         leaf = event.leaf
         small = event.grad.size <= self.caps.elements
-        record = LeafGrad(name=self.names.tensor_name(leaf), node_id=ei.node_id(ei.leaf_node(leaf)),
-                          before=_copy(event.before) if small else None, added=_copy(event.grad) if small else None,
-                          after=None, value=ei.value(leaf, copy=True) if small else None)
+        node_id = ei.node_id(ei.leaf_node(leaf))
+        before = _copy(event.before) if small else None
+        prev = self._last_after.get(node_id, _UNKNOWN)
+        record = LeafGrad(name=self.names.tensor_name(leaf), node_id=node_id, before=before,
+                          added=_copy(event.grad) if small else None, after=None,
+                          value=ei.value(leaf, copy=True) if small else None,
+                          continued=None if prev is _UNKNOWN or not small else _equal(before, prev))
+        self._thinning.add(record)
         self._pass.leaves.append(record)
         self._leaves.append((leaf, record))
         if small:
@@ -139,6 +146,8 @@ class Recorder:
             g = ei.grad(leaf)
             if g is not None and g.size <= self.caps.elements:
                 record.after = np.array(g)
+            self._last_after[record.node_id] = (record.after if g is None or g.size <= self.caps.elements
+                                                else _UNKNOWN)
         if event.error is not None:
             p.error = f"{type(event.error).__name__}: {event.error}"
         self._pass = None
@@ -166,11 +175,38 @@ class Recorder:
                 raw.clear()
             for leaf in old.leaves:
                 leaf.value = None
+                self._thinning.left(leaf)
 
 
 def _stripped(labels, ids):
     """The raw steps of a pass whose arrays were let go: each node's name and id."""
     return [(label, int(i), None, None, None, ()) for label, i in zip(labels, ids)]
+
+
+_UNKNOWN = object()
+_ZEROS = {}
+
+
+def _thin(leaf):
+    """A middle pass's leaf record keeps what a history needs to place it (whether the code reset .grad before
+    it, and to what) and lets the arrays go: memory stays bounded in a 20000-step loop. A reset to zeros is kept
+    as a zero-strided view (no memory); values nobody reset are dropped (they are the previous .grad)."""
+    before = leaf.before
+    if leaf.continued or before is None:
+        leaf.before = None
+    elif not before.any() and before.size > 1:
+        key = (before.shape, before.dtype)
+        leaf.before = _ZEROS.get(key)
+        if leaf.before is None:   # one shared read-only view per shape and dtype
+            leaf.before = _ZEROS[key] = np.broadcast_to(np.zeros((), before.dtype), before.shape)
+    leaf.added = leaf.after = None
+
+
+def _equal(a, b):
+    """The same array values (nan equal to nan), or both None."""
+    if a is None or b is None:
+        return a is None and b is None
+    return a.shape == b.shape and bool(((a == b) | ((a != a) & (b != b))).all())
 
 
 def _copy(a):

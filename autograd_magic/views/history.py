@@ -6,6 +6,7 @@ import html
 
 import numpy as np
 
+from ..trace.model import SEGMENTS, TERMS
 from .graph import value_text
 
 LABELS = {
@@ -18,8 +19,9 @@ LABELS = {
 }
 
 
-KEEP_SEGMENTS = 2   # a history with more resets (a training loop) shows the first and last two, the rest counted
-KEEP_TERMS = 3      # a sum of more terms shows the first and last three
+# A history with more resets (a training loop) shows the first and last two runs between resets, the rest
+# counted; a sum of more terms shows the first and last three. The recorder keeps arrays for just those.
+KEEP_SEGMENTS, KEEP_TERMS = SEGMENTS, TERMS
 
 
 def _same(a, b):
@@ -75,10 +77,13 @@ def _reset(before, words, p):
 
 
 def _segments(records):
-    """[(first record, last record + 1)] of the runs of passes that added to the same .grad (a reset between)."""
+    """[(first record, last record + 1)] of the runs of passes that added to the same .grad (a reset between):
+    the recorder says whether .grad was left as the previous pass left it (``continued``, also for the passes
+    whose arrays it let go), else the arrays are compared."""
     bounds, prev_after = [0], None
     for k, rec in enumerate(records):
-        if k and not _same(rec.before, prev_after):
+        continued = getattr(rec, "continued", None)
+        if k and not (continued if continued is not None else _same(rec.before, prev_after)):
             bounds.append(k)
         prev_after = rec.after
     bounds.append(len(records))
