@@ -89,6 +89,27 @@ CASES = {
         "torch.save([torch.ones(2)], path)\ntorch.load(path)",
         "torch.load('/no/such/dir/x.pt', weights_only=True)",
     ],
+    "save_and_load_a_whole_model": [   # PyTorch's "Save and Load the Model" tutorial: torch.save(model, PATH)
+        ("import os, tempfile\ntorch.manual_seed(0)\n"
+         "class Net(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+         "        self.stack = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 2))\n"
+         "    def forward(self, x):\n        return self.stack(x)\n"
+         "model = Net()\nopt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)\n"
+         "model(torch.ones(2, 3)).sum().backward()\nopt.step()\n"
+         "path = os.path.join(tempfile.mkdtemp(), 'model.pth')\ntorch.save(model, path)\n"
+         "loaded = torch.load(path, weights_only=False)\nloaded"),
+        "type(loaded).__name__, type(loaded.stack[0]), loaded(torch.ones(1, 3)), loaded.stack[2].bias",
+        ("torch.save({'model': model.state_dict(), 'optimizer': opt.state_dict(), 'epoch': 1}, path)\n"
+         "ck = torch.load(path, weights_only=True)\nopt2 = torch.optim.SGD(model.parameters(), lr=0.5)\n"
+         "opt2.load_state_dict(ck['optimizer'])\nopt2.state_dict()['param_groups'][0]['lr'], ck['epoch']"),
+        "torch.save(torch.nn.ReLU(), path)\ntorch.load(path, weights_only=False)",
+    ],
+    "accelerator": [   # the device line of PyTorch's current "Learn the Basics" tutorials
+        ("device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else 'cpu'\n"
+         "print(f'Using {device} device')"),
+        "torch.accelerator.is_available(), torch.accelerator.device_count(), torch.accelerator.current_accelerator()",
+        "torch.nn.Linear(2, 1).to(device).weight.device",
+    ],
 }
 
 

@@ -36,7 +36,7 @@ from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, co
 from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS
-from . import autograd, cuda, nn, optim  # noqa: F401
+from . import accelerator, autograd, cuda, nn, optim  # noqa: F401
 from . import distributions  # noqa: F401,E402
 from . import functional  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)

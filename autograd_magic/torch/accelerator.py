@@ -1,0 +1,36 @@
+"""torch.accelerator as PyTorch's CPU build has it (the device line of its current tutorials:
+``torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"``): no accelerator
+is available, and what would need one raises PyTorch's error."""
+
+_NONE = "Cannot access accelerator device when none is available."
+
+
+def is_available():
+    """False: the engine runs on the CPU only."""
+    return False
+
+
+def device_count():
+    return 0
+
+
+def current_accelerator(check_available=False):
+    """None: there is no accelerator (PyTorch's CPU build gives None too)."""
+    return None
+
+
+def empty_cache():
+    pass
+
+
+def _none_available(*args, **kwargs):
+    raise RuntimeError(_NONE)
+
+
+current_device_index = current_device_idx = set_device_index = set_device_idx = _none_available
+synchronize = current_stream = set_stream = _none_available
+
+
+def __getattr__(name):
+    raise AttributeError(f"module 'torch.accelerator' has no attribute '{name}': autograd_magic implements a "
+                         f"subset of PyTorch, and torch.accelerator.{name} is not part of it")
