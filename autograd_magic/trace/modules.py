@@ -59,6 +59,9 @@ def _tensors(obj, is_tensor, out, depth=0):
     if is_tensor(obj):
         out.append(obj)
     elif depth < 3 and isinstance(obj, (tuple, list)):
+        if len(obj) == 1 and is_tensor(obj[0]):   # the usual call, model(x): no recursion
+            out.append(obj[0])
+            return out
         for item in obj:
             _tensors(item, is_tensor, out, depth + 1)
     elif depth < 3 and isinstance(obj, dict):
