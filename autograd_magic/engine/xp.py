@@ -143,7 +143,16 @@ class NumpyXP:
     def scatter(g, shape, key, accumulate=True, kind=None):
         out = np.zeros(shape, g.dtype)
         if accumulate:
-            np.add.at(out, key, g)
+            k = key[0] if key.__class__ is tuple and len(key) == 1 else None
+            if (k.__class__ is np.ndarray and k.dtype.kind in "iu" and len(shape) > 1 and k.size and shape[0]
+                    and g.shape == k.shape + tuple(shape[1:])):
+                # rows picked by an index array (an embedding's C[X]): add.at on the flat array adds each element
+                # in the same order as the row-wise add.at does, about twice as fast
+                row = out[0].size
+                flat = ((k.reshape(-1, 1) % shape[0]) * row + np.arange(row)).reshape(-1)
+                np.add.at(out.reshape(-1), flat, g.reshape(-1))
+            else:
+                np.add.at(out, key, g)
         else:
             out[key] = g
         return out
