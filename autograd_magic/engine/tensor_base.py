@@ -218,7 +218,9 @@ class TensorBase:
 
     @property
     def data(self):
-        return wrap_view(self._data, self)
+        # the same memory, a version counter of its own: changes made through .data are not tracked by
+        # autograd (PyTorch's rule; detach() shares the counter and so is checked)
+        return wrap(self._data)
 
     @data.setter
     def data(self, value):
