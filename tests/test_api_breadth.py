@@ -6,6 +6,32 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "gradcheck": [   # the check of "Extending PyTorch" and of custom-Function lessons
+        ("torch.manual_seed(0)\n"
+         "inp = (torch.randn(4, 3, dtype=torch.double, requires_grad=True), "
+         "torch.randn(2, 3, dtype=torch.double, requires_grad=True))\n"
+         "torch.autograd.gradcheck(torch.nn.functional.linear, inp, eps=1e-6, atol=1e-4)"),
+        ("from torch.autograd import gradcheck, gradgradcheck\n"
+         "class Square(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
+         "        ctx.save_for_backward(x)\n        return x * x\n    @staticmethod\n    def backward(ctx, g):\n"
+         "        x, = ctx.saved_tensors\n        return g * x   # wrong: 2 * g * x\n"
+         "x = torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True)\n"
+         "gradcheck(Square.apply, (x,), raise_exception=False)"),
+        "gradcheck(Square.apply, (x,))",
+        "gradgradcheck(lambda t: (t ** 3).sum(), (x,)), torch.randn(2)",   # its random grad_outputs: same stream
+        "gradcheck(lambda t: t.sin(), (torch.tensor([1.0, 2.0], requires_grad=True),), raise_exception=False)",
+        "gradcheck(lambda t: t * 2, (torch.ones(2, dtype=torch.float64),))",
+        ("a = torch.ones(2, dtype=torch.float64, requires_grad=True)\n"
+         "gradcheck(lambda a, b: (a * b, a + b), (a, torch.full((2,), 3., dtype=torch.float64, requires_grad=True)))"),
+        "gradcheck(lambda t: t.detach() * 2, (a,))",
+        "gradcheck(lambda t: t.expand(2, 2).sum(0), (torch.ones(1, dtype=torch.float64, requires_grad=True).expand(3),))",
+    ],
+    "data_is_not_tracked": [   # changes through .data do not bump the version autograd checks (detach() does)
+        "x = torch.ones(2, requires_grad=True)\ny = x * x\nd = x.data\nd[0] = 5.\nx._version, d._version",
+        "y.sum().backward()\nx.grad",
+        "x = torch.ones(2, requires_grad=True)\ny = x * x\nx.detach()[0] = 5.\ny.sum().backward()",
+        "x = torch.ones(2, requires_grad=True)\ny = x * x\nx.data.add_(1)\ny.sum().backward()\nx, x.grad, x._version",
+    ],
     "removed_functions": [
         "torch.eig(torch.eye(2))",
         "torch.symeig(torch.eye(2))",

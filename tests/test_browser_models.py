@@ -1,7 +1,7 @@
 """Demo 03's model cells in a real JupyterLab (headless Chromium at 1024 px), issue 14: opened untrusted and not
 run, the softmax model's 3x4 weight shows its figures (norm, mean, min, max), the sanitiser keeps the <details>
-elements, and a click on "값 12개 전부" shows every value as PyTorch prints it; the XOR model's small parameters
-show their values; every table fits the output area.
+elements, and a click on "값 12개 전부" shows every value as PyTorch prints it; the XOR model's 10x2 weight too,
+its one-element bias shows its value; every table fits the output area.
 
 Screenshots go to ``test-artifacts/`` (``demo03-model-cell.png``, ``demo03-values-open.png``); the README's
 ``docs/demo03-model-cell.png`` comes from here. Needs what tests/test_browser.py needs.
@@ -101,8 +101,10 @@ def test_demo_03_model_cells_show_parameter_figures_and_values_on_demand_untrust
     page.wait_for_timeout(300)
 
     xor = _show(page, "nn.Sequential(")
-    row = page.evaluate(_ROW_JS, ["model.0.weight", False])
-    assert row["details"] == 0 and row["value"].startswith("[["), row   # a 2x2 weight reads as its values
+    row = page.evaluate(_ROW_JS, ["model.0.weight", True])        # the XOR model's 10x2 weight: figures too
+    assert row["summaries"] == ["값 20개 전부", "값 20개 전부"], row
+    small = page.evaluate(_ROW_JS, ["model.2.bias", False])       # one value reads as itself
+    assert small["details"] == 0 and small["value"].startswith("["), small
     assert page.evaluate(_WIDE_JS) == 0
     shot(page, "demo03-model-cell.png", xor)
     shot(page, "demo03-xor-table.png", xor.locator("table.autograd-magic-table"))

@@ -10,6 +10,69 @@ from helpers import assert_same_as_pytorch, require
 SETUP = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
 
 CASES = {
+    "parameter_containers": [
+        SETUP + "torch.manual_seed(0)\n"
+        "pl = nn.ParameterList([nn.Parameter(torch.randn(2)), nn.Parameter(torch.randn(3, 2, dtype=torch.float64))])\n"
+        "print(pl)\npl.append(torch.zeros(4))\nprint(pl, type(pl[2]), pl[2].requires_grad)\n"
+        "pl.extend([nn.Parameter(torch.ones(1))])\nlen(pl), pl[-1], pl[1:], type(pl[1:]), [p.shape for p in pl]",
+        "pl += [torch.ones(2)]\nlen(pl), [n for n, _ in pl.named_parameters()]",
+        "pl.extend(torch.ones(2))", "pl[7]", "pl()",
+        "pd = nn.ParameterDict({'b': nn.Parameter(torch.randn(2)), 'a': nn.Parameter(torch.zeros(2, 2), "
+        "requires_grad=False)})\nprint(pd)\npd['c'] = torch.ones(3)\n"
+        "print(pd, type(pd['c']), list(pd.keys()), [k for k, v in pd.items()], len(list(pd.values())))",
+        "pd.update([('z', nn.Parameter(torch.ones(1)))])\npd.pop('z'), 'a' in pd, 'z' in pd, len(pd), pd.get('q', 3)",
+        "pd[1]", "pd.update(3)", "pd.update([('x',)])", "pd(1)", "nn.ParameterList(), nn.ParameterDict()",
+        "pd2 = pd | {'d': torch.zeros(1)}\nlist(pd2.keys()), list(reversed(pd2)), pd2.popitem()[0], pd2.setdefault('e', torch.ones(2))",
+        "class M(nn.Module):\n    def __init__(s):\n        super().__init__()\n"
+        "        s.ps = nn.ParameterList([nn.Parameter(torch.ones(2)) for _ in range(2)])\n"
+        "        s.d = nn.ParameterDict({'w': nn.Parameter(torch.zeros(1))})\n"
+        "    def forward(s, x):\n        return sum(p.sum() for p in s.ps) * x + s.d['w']\n"
+        "m = M()\nprint(m)\nm(torch.tensor(2.0)).backward()\n"
+        "list(m.state_dict().keys()), [n for n, _ in m.named_parameters()], m.ps[0].grad, m.d['w'].grad",
+        "opt = torch.optim.SGD(m.parameters(), lr=0.1)\nopt.step()\nm.ps[1], m.d.w",
+        "pl2 = nn.ParameterList([nn.Parameter(torch.ones(2)), 3, 'x', nn.Linear(1, 1)])\nprint(pl2)\npl2[1], len(pl2)",
+    ],
+    "activations_more": [
+        SETUP + "x = torch.tensor([[-4.0, -2.5, -0.7, -0.25, 0.0, 0.1], [0.3, 0.5, 1.2, 3.5, 7.0, -1e-3]], requires_grad=True)\n"
+        "fs = [F.hardtanh, F.relu6, F.softsign, F.mish, F.hardsigmoid, F.hardswish, F.logsigmoid, F.tanhshrink,\n"
+        "      F.softshrink, F.hardshrink, F.celu, F.selu, F.rrelu, lambda t: F.hardtanh(t, -2.0, 0.5),\n"
+        "      lambda t: F.celu(t, alpha=0.7), lambda t: F.softshrink(t, 0.3), lambda t: F.threshold(t, 0.4, -2.0),\n"
+        "      lambda t: F.rrelu(t, 0.1, 0.6), F.glu, lambda t: F.glu(t, 0), lambda t: F.prelu(t, torch.tensor([0.2])),\n"
+        "      lambda t: F.prelu(t, torch.tensor([0.2, -0.3]))]\n"
+        "for f in fs:\n"
+        "    y = f(x)\n"
+        "    g, = torch.autograd.grad((y * torch.arange(y.numel()).reshape(y.shape).float()).sum(), x)\n"
+        "    print(y, g)",
+        "for f in [F.mish, F.hardswish, F.logsigmoid, F.selu, F.celu, F.hardsigmoid]:\n"
+        "    t = torch.linspace(-9, 9, 37, dtype=torch.float64)\n"
+        "    print(f(t).tolist() == f(t).tolist(), f(t))",
+        "t = torch.linspace(-30, 30, 41)\nF.mish(t), F.logsigmoid(t), F.selu(t), F.hardswish(t), F.softsign(t)",
+        "for inplace_f in [F.hardtanh, F.relu6, F.mish, F.hardsigmoid, F.hardswish, F.celu, F.selu, F.rrelu,\n"
+        "                  lambda t, inplace: F.threshold(t, 0.4, -2.0, inplace)]:\n"
+        "    y = inplace_f(x * 1, inplace=True)\n"
+        "    y.sum().backward()\n"
+        "    print(y, y.grad_fn.name(), x.grad)\n"
+        "    x.grad = None",
+        "F.celu(x, 0.0)", "F.softshrink(x, -0.5)", "F.glu(torch.ones(3))", "F.glu(torch.ones(2, 3), -1)",
+        "F.glu(torch.tensor(1.0))", "F.prelu(torch.ones(2, 3), torch.ones(2))",
+        "F.prelu(torch.ones(2, 3), torch.ones(3, 1))", "F.hardtanh(x, 2.0, 1.0)",
+        "F.threshold(torch.tensor([1, 2, 3]), 1, 0), F.hardtanh(torch.tensor([1, 2, 3]), 0, 2)",
+        "ms = [nn.Hardtanh(), nn.Hardtanh(-2, 3, True), nn.ReLU6(), nn.ReLU6(True), nn.Softsign(), nn.Mish(),\n"
+        "      nn.Mish(True), nn.Hardsigmoid(), nn.Hardswish(True), nn.LogSigmoid(), nn.SELU(), nn.SELU(True),\n"
+        "      nn.CELU(), nn.CELU(2.0, True), nn.GLU(), nn.GLU(0), nn.PReLU(), nn.PReLU(3, 0.1),\n"
+        "      nn.Threshold(0.1, 20), nn.Threshold(0.1, 20, True), nn.Softshrink(), nn.Softshrink(0.3),\n"
+        "      nn.Hardshrink(), nn.Tanhshrink(), nn.RReLU(0.1, 0.3, True)]\n"
+        "for m in ms:\n"
+        "    print(m, type(m))",
+        "nn.Hardtanh(1.0, 0.0)",
+        "torch.manual_seed(0)\nnet = nn.Sequential(nn.Linear(3, 4), nn.PReLU(4), nn.Linear(4, 2), nn.SELU(), nn.GLU())\n"
+        "print(net)\nout = net(torch.randn(5, 3))\nout.sum().backward()\n"
+        "out, [n for n, _ in net.named_parameters()], net[1].weight.grad, net.state_dict()['1.weight']",
+        "p = nn.PReLU()\nimg = torch.randn(2, 3, 2, 2)\ny = p(img)\ny.sum().backward()\ny.grad_fn, p.weight.grad",
+        "p3 = nn.PReLU(3)\ny = p3(img)\n(y * y).sum().backward()\np3.weight.grad, y.grad_fn.next_functions",
+        "nn.Mish()(x), nn.Hardswish()(x), nn.Softsign()(x).grad_fn, nn.Tanhshrink()(x).grad_fn, nn.SELU()(x).grad_fn",
+        "r = nn.RReLU()\nr.eval()\nr(x)",
+    ],
     "sgd_variants": [
         SETUP + """
 def run(**kw):

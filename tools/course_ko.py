@@ -9,11 +9,12 @@ INTRO = """# 자동미분 다음 강의 — 학습 루프와 `nn` 모델을 `%%g
 자동미분 장 다음에 나오는 강의들(선형 회귀, 로지스틱 회귀, 소프트맥스 분류, XOR 다층 퍼셉트론)의 코드를
 **그대로** `%%grad` 셀에서 실행합니다. 학습 루프가 `backward()`를 100번 불러도
 
-* **표**에는 변수마다 한 줄만 나옵니다. "over the passes" 열에 역전파 횟수, 처음 값 → 마지막 값, 그리고
-  비용(cost)의 변화와 파라미터의 궤적이 작은 막대 그래프(스파크라인)로 보입니다.
+* **표**에는 변수마다 한 줄만 나옵니다. "backward 횟수에 따라" 열에 역전파 횟수, 처음 값 → 마지막 값, 그리고
+  비용(cost)의 변화와 파라미터의 궤적이 작은 선 그래프로 보입니다. 원소가 많은 파라미터(와 16개보다 큰 텐서)는
+  노름·평균·최소·최대로 요약되고, 그 아래 "값 N개 전부"를 누르면 PyTorch가 `print`하는 그대로 모든 값이 보입니다.
 * **그래프**는 마지막 반복 하나만 그리고 위에 `×100`이라고 씁니다.
 * `nn.Module`의 파라미터는 `named_parameters()`의 이름(`model.0.weight`)으로, 각 모듈이 만든 연산은
-  모듈 이름이 붙은 상자(`model.0: Linear(2 → 2)`) 안에 그려집니다. 큰 모델은 모듈마다 상자 하나로 접히고,
+  모듈 이름이 붙은 상자(`model.0: Linear(2 → 10)`) 안에 그려집니다. 큰 모델은 모듈마다 상자 하나로 접히고,
   `--depth N`으로 펼칠 수 있습니다.
 
 *The lessons after the autograd chapter, unchanged, each code cell under `%%grad`.*"""
@@ -112,7 +113,8 @@ CELLS = [
              "    if epoch % 25 == 0:\n"
              "        print('Epoch {:4d} Cost: {:.6f}'.format(epoch, cost.item()))"),
     ("md", "## 5. XOR — 다층 퍼셉트론\n"
-           "은닉층이 있어야 XOR를 풀 수 있습니다. `nn.Sequential`의 모듈마다 상자가 그려지고 (`model.0: Linear(2 → 2)`, "
+           "은닉층이 있어야 XOR를 풀 수 있습니다 (뉴런 10개짜리 은닉층: 비용이 0.69에서 0.01로 내려갑니다). "
+           "`nn.Sequential`의 모듈마다 상자가 그려지고 (`model.0: Linear(2 → 10)`, "
            "`model.1: Sigmoid` ...), 파라미터 이름은 `model.0.weight`처럼 나옵니다."),
     ("code", "%%grad --no-sliders\n"
              "import torch\n"
@@ -120,8 +122,8 @@ CELLS = [
              "torch.manual_seed(777)\n"
              "X = torch.FloatTensor([[0, 0], [0, 1], [1, 0], [1, 1]])\n"
              "Y = torch.FloatTensor([[0], [1], [1], [0]])\n"
-             "model = nn.Sequential(nn.Linear(2, 2, bias=True), nn.Sigmoid(),\n"
-             "                      nn.Linear(2, 1, bias=True), nn.Sigmoid())\n"
+             "model = nn.Sequential(nn.Linear(2, 10, bias=True), nn.Sigmoid(),\n"
+             "                      nn.Linear(10, 1, bias=True), nn.Sigmoid())\n"
              "criterion = torch.nn.BCELoss()\n"
              "optimizer = torch.optim.SGD(model.parameters(), lr=1)\n"
              "for step in range(1001):\n"

@@ -13,7 +13,7 @@ import numpy as np
 
 from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
-from . import ops, ops_conv, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape, ops_tensor  # noqa: F401
+from . import ops, ops_act, ops_conv, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape, ops_tensor  # noqa: F401
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
 from .optable import OPS, declared_ops
 from .printing import format_tensor
@@ -218,7 +218,9 @@ class TensorBase:
 
     @property
     def data(self):
-        return wrap_view(self._data, self)
+        # the same memory, a version counter of its own: changes made through .data are not tracked by
+        # autograd (PyTorch's rule; detach() shares the counter and so is checked)
+        return wrap(self._data)
 
     @data.setter
     def data(self, value):

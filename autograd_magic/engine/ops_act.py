@@ -1,0 +1,210 @@
+"""The activations of torch.nn.functional after the first lessons' (hardtanh, mish, hardswish, selu, glu, prelu ...),
+each as ATen's CPU kernel computes it (forward and vjp, registered like ops.py).
+
+Vjps are written against ``xp`` (numpy arrays, or Tensors under create_graph=True): operators,
+``xp.where``/``xp.exp``/``xp.abs`` and ``xp.call`` of other registered ops only.
+"""
+import numpy as np
+
+from .ops import _sigmoid
+from .optable import defop
+from .xp import rounded_f32
+
+_exp = rounded_f32(np.exp)
+_log1p = rounded_f32(np.log1p)
+_tanh = rounded_f32(np.tanh)
+_expm1 = rounded_f32(np.expm1)
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def _t(a, value):
+    """A Python number as a's scalar type (float32 math stays in float32, as ATen's scalar_t)."""
+    return a.dtype.type(value)
+
+
+def _hardtanh(a, lo, hi):
+    return np.minimum(np.maximum(a, _t(a, lo)), _t(a, hi))
+
+
+@defop("hardtanh", "HardtanhBackward0", _hardtanh, saves=(0,))
+def hardtanh_vjp(xp, grad, saved, consts, needs):
+    """The gradient passes strictly between min_val and max_val."""
+    a, = saved
+    lo, hi = consts
+    return (xp.where((a <= lo) | (a >= hi), 0.0, grad),)
+
+
+def _mish(a):
+    with np.errstate(over="ignore"):
+        return a * _tanh(_log1p(_exp(a)))
+
+
+@defop("mish", "MishBackward0", _mish, saves=(0,))
+def mish_vjp(xp, grad, saved, consts, needs):
+    """x * tanh(softplus(x)): tanh(sp) + x * sigmoid(x) * (1 - tanh(sp)^2), in ATen's order."""
+    a, = saved
+    sig = xp.call("sigmoid", (a,))
+    tsp = xp.call("tanh", (xp.call("log1p", (xp.exp(a),)),))
+    return (grad * (tsp + a * sig * (1 - tsp * tsp)),)
+
+
+def _hardsigmoid(a):
+    return np.minimum(np.maximum(a + _t(a, 3), _t(a, 0)), _t(a, 6)) / _t(a, 6)
+
+
+@defop("hardsigmoid", "HardsigmoidBackward0", _hardsigmoid, saves=(0,))
+def hardsigmoid_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (xp.where((a > -3) & (a < 3), grad * (1.0 / 6.0), 0.0),)
+
+
+def _hardswish(a):
+    return a * np.minimum(np.maximum(a + _t(a, 3), _t(a, 0)), _t(a, 6)) / _t(a, 6)
+
+
+@defop("hardswish", "HardswishBackward0", _hardswish, saves=(0,))
+def hardswish_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (xp.where(a < -3, 0.0, xp.where(a <= 3, grad * (a / 3 + 0.5), grad)),)
+
+
+def _log_sigmoid(a):
+    """min(x, 0) - log1p(exp(-|x|)) (ATen's log_sigmoid_forward)."""
+    return np.minimum(a, _t(a, 0)) - _log1p(_exp(-np.abs(a)))
+
+
+@defop("log_sigmoid", "LogSigmoidBackward0", _log_sigmoid, saves=(0,))
+def log_sigmoid_vjp(xp, grad, saved, consts, needs):
+    """1 - sigmoid(x), as ATen writes it: max_deriv - sign * z / (1 + z) with z = exp(-|x|)."""
+    a, = saved
+    z = xp.exp(-xp.abs(a))
+    neg = a < 0
+    return (grad * xp.where(neg, 1 - z / (1 + z), z / (1 + z)),)
+
+
+def _softshrink(a, lambd):
+    lam = _t(a, lambd)
+    return np.where(a > lam, a - lam, np.where(a < -lam, a + lam, _t(a, 0)))
+
+
+@defop("softshrink", "SoftshrinkBackward0", _softshrink, saves=(0,))
+def softshrink_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    lam = consts[0]
+    return (xp.where((a >= -lam) & (a <= lam), 0.0, grad),)
+
+
+def _elu3(a, alpha, scale, input_scale):
+    """ATen's elu kernel: x <= 0 ? expm1(x * input_scale) * (alpha * scale) : x * scale, coefficients in a's type."""
+    neg = _t(a, alpha) * _t(a, scale)
+    with np.errstate(over="ignore"):
+        return np.where(a <= 0, _expm1(np.minimum(a, 0) * _t(a, input_scale)) * neg, a * _t(a, scale))
+
+
+def _elu3_back(xp, grad, a, alpha, scale, input_scale):
+    neg = alpha * scale * input_scale
+    return xp.where(a <= 0, grad * (neg * xp.exp(xp.where(a <= 0, a, a * 0) * input_scale)), grad * scale)
+
+
+def _elu3_back_result(xp, grad, out, alpha, scale, input_scale):
+    """From the result (the in-place forms): x <= 0 ? grad * input_scale * (out + alpha * scale) : grad * scale."""
+    return xp.where(out <= 0, grad * (input_scale * (out + alpha * scale)), grad * scale)
+
+
+@defop("selu", "EluBackward0", lambda a: _elu3(a, SELU_ALPHA, SELU_SCALE, 1.0), saves=(0,),
+       api="selu", method=False)
+def selu_vjp(xp, grad, saved, consts, needs):
+    """scale * elu(x, alpha) with SELU's constants (PyTorch records elu's node)."""
+    return (_elu3_back(xp, grad, saved[0], SELU_ALPHA, SELU_SCALE, 1.0),)
+
+
+@defop("selu_", "EluBackward1", lambda a: _elu3(a, SELU_ALPHA, SELU_SCALE, 1.0), saves=(-1,))
+def selu__vjp(xp, grad, saved, consts, needs):
+    return (_elu3_back_result(xp, grad, saved[0], SELU_ALPHA, SELU_SCALE, 1.0),)
+
+
+def _celu(a, alpha):
+    return _elu3(a, alpha, 1.0, 1.0 / alpha)
+
+
+@defop("celu", "CeluBackward0", _celu, saves=(0,), api="celu", method=False,
+       args=lambda input, alpha=1.0: ((input,), (alpha,)))
+def celu_vjp(xp, grad, saved, consts, needs):
+    """elu(x, alpha, scale=1, input_scale=1/alpha)."""
+    alpha = consts[0]
+    return (_elu3_back(xp, grad, saved[0], alpha, 1.0, 1.0 / alpha),)
+
+
+@defop("celu_", "CeluBackward1", _celu, saves=(-1,))
+def celu__vjp(xp, grad, saved, consts, needs):
+    alpha = consts[0]
+    return (_elu3_back_result(xp, grad, saved[0], alpha, 1.0, 1.0 / alpha),)
+
+
+def _threshold(a, threshold, value):
+    return np.where(a <= _t(a, threshold), _t(a, value), a)
+
+
+@defop("threshold", "ThresholdBackward0", _threshold, saves=(0,), api="threshold", method=False,
+       args=lambda input, threshold, value: ((input,), (threshold, value)))
+def threshold_vjp(xp, grad, saved, consts, needs):
+    """value where x <= threshold, else x: the gradient passes where x > threshold."""
+    return (xp.where(saved[0] <= consts[0], 0.0, grad),)
+
+
+@defop("threshold_", "ThresholdBackward1", _threshold, saves=(-1,))
+def threshold__vjp(xp, grad, saved, consts, needs):
+    """PyTorch's in-place form tests its result against the threshold."""
+    return (xp.where(saved[0] <= consts[0], 0.0, grad),)
+
+
+def _rrelu_eval(a, lower, upper):
+    return np.where(a > 0, a, a * _t(a, (lower + upper) / 2))
+
+
+@defop("rrelu_with_noise", "RreluWithNoiseBackward0", _rrelu_eval, saves=(0,))
+def rrelu_with_noise_vjp(xp, grad, saved, consts, needs):
+    """Not training: leaky_relu with the mean slope (lower + upper) / 2."""
+    lower, upper = consts
+    return (xp.where(saved[0] > 0, grad, grad * ((lower + upper) / 2)),)
+
+
+@defop("rrelu_with_noise_", "RreluWithNoiseBackward1", _rrelu_eval, saves=(-1,))
+def rrelu_with_noise__vjp(xp, grad, saved, consts, needs):
+    lower, upper = consts
+    return (xp.where(saved[0] > 0, grad, grad * ((lower + upper) / 2)),)
+
+
+def _glu(a, dim):
+    first, second = np.split(a, 2, axis=dim)
+    one = _t(a, 1)
+    with np.errstate(over="ignore"):
+        return first * (one / (one + _exp(-second)))
+
+
+@defop("glu", "GluBackward0", _glu, saves=(0,))
+def glu_vjp(xp, grad, saved, consts, needs):
+    """first * sigmoid(second), the halves of the input along dim."""
+    a, = saved
+    dim = consts[0]
+    n = a.shape[dim] // 2
+    first, second = xp.split(a, dim, (n, n))
+    sig = xp.call("sigmoid", (second,))
+    parts = (sig * grad, (1 - sig) * sig * grad * first)
+    if xp.is_numpy:
+        return (np.concatenate(parts, axis=dim),)
+    halves = [(slice(None),) * dim + (slice(start, start + n),) for start in (0, n)]  # recorded: each half placed
+    return (xp.scatter(parts[0], a.shape, halves[0]) + xp.scatter(parts[1], a.shape, halves[1]),)
+
+
+@defop("prelu", "PreluKernelBackward0", lambda a, w: np.where(a > 0, a, w * a), saves=(0, 1), api="prelu",
+       args=lambda input, weight: ((input, weight), ()))
+def prelu_vjp(xp, grad, saved, consts, needs):
+    """x > 0 ? x : weight * x (ATen's _prelu_kernel: the weight already viewed to broadcast along dim 1); the
+    weight's gradient is summed back to its shape by the engine."""
+    a, w = saved
+    ga = xp.where(a > 0, grad, grad * w) if needs[0] else None
+    gw = xp.where(a > 0, grad * 0, grad * a) if needs[1] else None
+    return ga, gw

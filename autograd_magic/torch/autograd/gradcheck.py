@@ -1,0 +1,326 @@
+"""torch.autograd.gradcheck / gradgradcheck: finite differences against backward, as PyTorch 2.13 runs them.
+
+The slow (exact) mode of PyTorch, on the engine: each element of each input that requires grad is moved by
+``-eps`` and ``+eps`` in place (in the input's own dtype), the central difference of every output is one row of
+the numerical Jacobian; the analytical Jacobian is built row by row from ``torch.autograd.grad`` with a one-hot
+gradient (twice: backward must give the same numbers again); then backward must be linear in its gradient
+(a zero gradient gives zero) and accept zero gradients for every output. The checks, their order, the warnings
+and the messages are PyTorch's, so a lesson that prints a failed check prints the same text.
+
+Not here: forward-mode AD (``check_forward_ad``, ``check_fwd_over_rev``) and batched gradients
+(``check_batched_grad``), which the engine does not have (they raise errors naming them); ``fast_mode=True``
+runs the exact check (same verdict; a failure shows whole Jacobians instead of PyTorch's random projection).
+"""
+import itertools
+import warnings
+
+from ...engine.creation import empty, ones_like, zeros_like
+from ...engine.dtypes import float64, promote_pair
+from ...engine.functions import allclose
+from ...engine.grad import grad
+from ...engine.tensor import Tensor
+
+
+class GradcheckError(RuntimeError):
+    """The check failed (gradcheck(..., raise_exception=False) returns False instead)."""
+    __module__ = "torch.autograd.gradcheck"
+
+
+_NONDET = """\n
+NOTE: If your op relies on non-deterministic operations i.e., it is listed here:
+https://pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html
+this failure might be expected.
+
+If you are adding a new operator, please file an issue and then use one of the
+workarounds. The workaround depends on how your test invokes gradcheck/gradgradcheck.
+If the test
+- manually invokes gradcheck/gradgradcheck, then call gradcheck/gradgradcheck
+  with `nondet_tol=<tol>` as a keyword argument.
+- is OpInfo-based (e.g., in test_ops_gradients.py), then modify the OpInfo for the test
+  to have `gradcheck_nondet_tol=<tol>`.
+- is a Module test (e.g., in common_nn.py), then modify the corresponding
+  module_test entry to have `gradcheck_nondet_tol=<tol>`
+"""
+_UNDEFINED_NOTE = 'Please look at "Notes about undefined output gradients" in "tools/autograd/derivatives.yaml"'
+
+
+def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True, nondet_tol=0.0,
+              check_undefined_grad=True, check_grad_dtypes=False, check_batched_grad=False,
+              check_batched_forward_grad=False, check_forward_ad=False, check_backward_ad=True, fast_mode=False,
+              masked=None):
+    """True when backward's gradients of ``func`` at ``inputs`` match central differences within
+    ``allclose(analytical, numerical, rtol, atol)``; else raises GradcheckError (or returns False).
+
+    >>> x = torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True)
+    >>> torch.autograd.gradcheck(lambda t: (t ** 2).sum(), (x,))
+    True
+    """
+    if not (check_forward_ad or check_backward_ad):
+        raise AssertionError("Expected at least one of check_forward_ad or check_backward_ad to be True")
+    if check_batched_grad and not check_backward_ad:
+        raise AssertionError("Setting check_batched_grad=True requires check_backward_ad to be True")
+    if check_batched_forward_grad and not check_forward_ad:
+        raise AssertionError("Setting check_batched_forward_grad=True requires check_forward_ad to be True")
+    for flag, on in (("check_forward_ad", check_forward_ad), ("check_batched_grad", check_batched_grad),
+                     ("check_batched_forward_grad", check_batched_forward_grad)):
+        if on:
+            raise NotImplementedError(f"gradcheck({flag}=True): autograd_magic has no forward-mode or batched "
+                                      "gradients; only the backward-mode check runs here")
+    try:
+        _check(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, masked)
+    except GradcheckError:
+        if raise_exception:
+            raise
+        return False
+    return True
+
+
+def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=1e-3,
+                  gen_non_contig_grad_outputs=False, raise_exception=True, nondet_tol=0.0, check_undefined_grad=True,
+                  check_grad_dtypes=False, check_batched_grad=False, check_fwd_over_rev=False,
+                  check_rev_over_rev=True, fast_mode=False, masked=False):
+    """gradcheck of the gradients themselves: ``autograd.grad(func(inputs), inputs, grad_outputs,
+    create_graph=True)`` checked against finite differences in the inputs and in grad_outputs (random in
+    [-1, 1) from the global generator when not given, as PyTorch draws them)."""
+    if not (check_fwd_over_rev or check_rev_over_rev):
+        raise AssertionError("Expected at least one of check_fwd_over_rev or check_rev_over_rev to be True")
+    if check_undefined_grad and not check_rev_over_rev:
+        raise AssertionError("Setting check_undefined_grad=True requires check_rev_over_rev to be True")
+    if check_batched_grad and not check_rev_over_rev:
+        raise AssertionError("Setting check_batched_grad=True requires check_rev_over_rev to be True")
+    inputs = _as_tuple(inputs)
+    if grad_outputs is None:
+        grad_outputs = tuple(_random_like(o, gen_non_contig_grad_outputs)
+                             for o in _differentiable(func(*inputs)))
+    else:
+        grad_outputs = _as_tuple(grad_outputs)
+    n = len(grad_outputs)
+    wants_grad = {i for i, x in enumerate(inputs) if _is_tensor(x) and x.requires_grad}
+    grad_outputs_grad = {i for i, x in enumerate(grad_outputs) if x.requires_grad}
+
+    def gradients(*args):
+        xs = tuple(x.requires_grad_() if i in wants_grad else x for i, x in enumerate(args[:-n]))
+        outs = _differentiable(func(*xs))
+        gs = tuple(g.requires_grad_() if i in grad_outputs_grad else g for i, g in enumerate(args[-n:]))
+        diff = tuple(x for i, x in enumerate(xs) if i in wants_grad)
+        got = grad(outs, diff, gs, create_graph=True, allow_unused=True)
+        return tuple(g for g in got if g is not None)
+
+    return gradcheck(gradients, inputs + grad_outputs, eps=eps, atol=atol, rtol=rtol,
+                     raise_exception=raise_exception, nondet_tol=nondet_tol,
+                     check_undefined_grad=check_undefined_grad, check_grad_dtypes=check_grad_dtypes,
+                     check_batched_grad=check_batched_grad, fast_mode=fast_mode, check_forward_ad=check_fwd_over_rev,
+                     check_backward_ad=check_rev_over_rev, masked=masked)
+
+
+# ---------------------------------------------------------------- the check
+
+
+def _check(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, masked):
+    inputs = _as_tuple(inputs)
+    _check_inputs(inputs)
+    func_out = func(*inputs)
+    outputs = _differentiable(func_out)
+    func_out = _as_tuple(func_out)
+    if not outputs:
+        for per_input in _numerical(func, inputs, func_out, eps):
+            for jacobian in per_input:
+                if (jacobian != 0).sum() > 0:
+                    raise GradcheckError("Numerical gradient for function expected to be zero")
+        return
+    numerical = list(zip(*_numerical(func, inputs, func_out, eps)))   # [output][input]
+    numerical = [nj for o, nj in zip(func_out, numerical) if o.requires_grad]
+    for i, out in enumerate(outputs):
+        analytical = _analytical(inputs, out, nondet_tol, check_grad_dtypes)
+        for j, (a, n) in enumerate(zip(analytical, numerical[i])):
+            if not _allclose(a, n, rtol, atol):
+                raise GradcheckError(f"Jacobian mismatch for output {i:d} with respect to input {j:d},\n"
+                                     f"numerical:{n}\nanalytical:{a}\n")
+    _backward_is_linear(outputs, inputs, masked)
+    if check_undefined_grad:
+        _zero_output_grads(func, outputs, inputs)
+
+
+def _check_inputs(inputs):
+    any_grad = False
+    for idx, x in enumerate(inputs):
+        if _is_tensor(x) and x.requires_grad:
+            if x.dtype != float64:
+                warnings.warn(f"Input #{idx} requires gradient and is not a double precision floating point or "
+                              "complex. This check will likely fail if all the inputs are not of double precision "
+                              "floating point or complex. ", stacklevel=4)
+            if not all(st > 0 or sz <= 1 for st, sz in zip(x.stride(), x.size())):
+                raise RuntimeError(f"The {idx}th input has a dimension with stride 0. gradcheck only supports "
+                                   "inputs that are non-overlapping to be able to compute the numerical gradients "
+                                   "correctly. You should call .contiguous on the input before passing it to "
+                                   "gradcheck.")
+            any_grad = True
+    if not any_grad:
+        raise ValueError("gradcheck expects at least one input tensor to require gradient, but none of them have "
+                         "requires_grad=True.")
+
+
+def _numerical(func, inputs, outputs, eps):
+    """Per input that requires grad: one Jacobian per (floating) output, rows = input elements."""
+    out = []
+    for k, x in enumerate(inputs):
+        if not (_is_tensor(x) and x.requires_grad):
+            continue
+        data = x.data
+        columns = {}
+        for row, idx in enumerate(itertools.product(*[range(m) for m in data.size()])):
+            orig = data[idx].clone()
+            data[idx] = orig - eps
+            low = _outputs_of(func, inputs)
+            data[idx] = orig + eps
+            high = _outputs_of(func, inputs)
+            data[idx] = orig
+            columns[row] = [_difference(a, b, eps, idx) for a, b in zip(low, high)]
+        jacobians = [o.new_zeros((x.numel(), o.numel())) for o in outputs if o.is_floating_point()]
+        for i, jacobian in enumerate(jacobians):
+            for row, cols in columns.items():
+                jacobian[row] = cols[i]
+        out.append(tuple(jacobians))
+    return out
+
+
+def _outputs_of(func, inputs):
+    return tuple(o.clone() for o in _as_tuple(func(*inputs)))
+
+
+def _difference(a, b, eps, idx):
+    where = f"on index {idx} "
+    if a.shape != b.shape:
+        raise AssertionError(f"Expected `func` to return outputs with the same shape when inputs are perturbed "
+                             f"{where}by {eps}, but got: shapes {a.shape} and {b.shape}.")
+    if a.dtype != b.dtype:
+        raise AssertionError(f"Expected `func` to return outputs with the same dtype when inputs are perturbed "
+                             f"{where}by {eps}, but got: dtypes {a.dtype} and {b.dtype}.")
+    return ((b - a) / (2 * eps)).detach().reshape(-1)
+
+
+def _analytical(inputs, output, nondet_tol, check_grad_dtypes):
+    """Per input that requires grad: the Jacobian from backward (rows = input elements), computed twice."""
+    diff = [x for x in inputs if _is_tensor(x) and x.requires_grad]
+    first, sizes_ok, types_ok = _stack(_rows(output, diff), diff, output.numel())
+    second, _, _ = _stack(_rows(output, diff), diff, output.numel())
+    # PyTorch's names for the two verdicts are swapped where it unpacks them: a dtype mismatch says "size"
+    if not sizes_ok and check_grad_dtypes:
+        raise GradcheckError("Gradient has dtype mismatch")
+    if not types_ok:
+        raise GradcheckError("Analytical gradient has incorrect size")
+    if not all(a.numel() == 0 or (a - b).abs().max() <= nondet_tol for a, b in zip(first, second)):
+        raise GradcheckError("Backward is not reentrant, i.e., running backward with same input and grad_output "
+                             "multiple times gives different values, although analytical gradient matches "
+                             f"numerical gradient.The tolerance for nondeterminism was {nondet_tol}." + _NONDET)
+    return first
+
+
+def _rows(output, diff):
+    base = zeros_like(output)
+    flat = base.view(-1)
+    rows = [[] for _ in diff]
+    for j in range(flat.numel()):
+        flat.zero_()
+        flat[j] = 1.0
+        got = grad(output, diff, base, retain_graph=True, allow_unused=True)
+        for i, g in enumerate(got):
+            rows[i].append(g.clone() if isinstance(g, Tensor) else None)
+    return rows
+
+
+def _stack(rows, diff, numel_out):
+    jacobians = [x.new_zeros((x.numel(), numel_out)) for x in diff if x.is_floating_point()]
+    sizes_ok = types_ok = True
+    for x, jacobian, column in zip(diff, jacobians, rows):
+        for j, g in enumerate(column):
+            if g is not None and g.size() != x.size():
+                sizes_ok = False
+            elif g is not None and g.dtype != x.dtype:
+                types_ok = False
+            if g is None:
+                jacobian[:, j].zero_()
+            else:
+                jacobian[:, j] = g.reshape(-1)
+    return jacobians, sizes_ok, types_ok
+
+
+def _allclose(a, b, rtol, atol):
+    dtype = promote_pair(a.dtype, b.dtype)
+    return allclose(a.to(dtype=dtype), b.to(dtype=dtype), rtol, atol)
+
+
+def _backward_is_linear(outputs, inputs, masked):
+    diff = [x for x in inputs if _is_tensor(x) and x.requires_grad]
+    got = grad(outputs, diff, [zeros_like(o) for o in outputs], allow_unused=True)
+    for g, x in zip(got, diff):
+        if g is None:
+            continue
+        zero = allclose(g, zeros_like(g)) if masked else bool(g.eq(0).all())
+        if not zero:
+            raise GradcheckError("backward not multiplied by grad_output")
+        if g.dtype != x.dtype:
+            raise GradcheckError("grad is incorrect type")
+        if g.size() != x.size():
+            raise GradcheckError("grad is incorrect size")
+
+
+def _zero_output_grads(func, outputs, inputs):
+    """Backward given zeros for every output (PyTorch: undefined gradients, which its nodes treat as zeros; the
+    engine's nodes are given the zeros), then for each output in turn when there are several."""
+    diff = [x for x in inputs if _is_tensor(x) and x.requires_grad]
+    cases = [[True] * len(outputs)]
+    if len(_differentiable(func(*inputs))) > 1:
+        cases += [[k == i for k in range(len(outputs))] for i in range(len(outputs))]
+    for zeroed in cases:
+        outs = _differentiable(func(*inputs))
+        grads = [zeros_like(o) if z else ones_like(o) for o, z in zip(outs, zeroed)]
+        if not all(zeroed):   # the other outputs' graphs are left out, as an undefined grad leaves them
+            keep = [k for k, z in enumerate(zeroed) if z]
+            outs, grads = [outs[k] for k in keep], [grads[k] for k in keep]
+        try:
+            got = grad(outs, diff, grads, allow_unused=True)
+        except RuntimeError as exc:
+            _warn_new_check()
+            raise GradcheckError("Expected backward function to handle undefined output grads. "
+                                 + _UNDEFINED_NOTE) from exc
+        if any(g is not None and not bool(g.eq(0).all()) for g in got):
+            _warn_new_check()
+            raise GradcheckError("Expected all input grads to be undefined or zero when all output grads are "
+                                 "undefined or zero. " + _UNDEFINED_NOTE)
+
+
+def _warn_new_check():
+    warnings.warn("Backwards compatibility: New undefined gradient support checking feature is enabled by default, "
+                  "but it may break existing callers of this function. If this is true for you, you can call this "
+                  'function with "check_undefined_grad=False" to disable the feature', stacklevel=4)
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _is_tensor(x):
+    return isinstance(x, Tensor)
+
+
+def _as_tuple(x):
+    if isinstance(x, tuple):
+        return x
+    if isinstance(x, list):
+        return tuple(x)
+    return (x,)
+
+
+def _differentiable(x):
+    return tuple(o for o in _as_tuple(x) if o.requires_grad)
+
+
+def _random_like(x, noncontiguous):
+    """torch.testing.make_tensor(x.shape, low=-1, high=1, requires_grad=True): uniform draws from the global
+    generator, as many as PyTorch takes."""
+    dtype = x.dtype if x.is_floating_point() else float64
+    t = empty(x.shape, dtype=dtype).uniform_(-1, 1)
+    if noncontiguous and t.numel() > 1:
+        t = t.repeat_interleave(2, dim=-1)[..., ::2]
+    return t.requires_grad_()
+

@@ -1,0 +1,189 @@
+"""The activation modules after the first lessons' (Hardtanh, ReLU6, Mish, SELU, GLU, PReLU ...): each calls its
+torch.nn.functional function and prints itself as PyTorch does."""
+import numpy as np
+
+from ...engine.tensor import Tensor
+from . import functional_act as F
+from .layers import _Activation
+from .module import Module, Parameter
+
+
+class Hardtanh(_Activation):
+    """min_val below min_val, max_val above max_val, x between."""
+
+    def __init__(self, min_val=-1.0, max_val=1.0, inplace=False, min_value=None, max_value=None):
+        super().__init__(inplace)
+        if min_value is not None or max_value is not None:
+            raise NotImplementedError("autograd_magic implements a subset of PyTorch, and Hardtanh's deprecated "
+                                      "min_value/max_value keywords are not part of it")
+        if max_val <= min_val:
+            raise AssertionError(f"max_val ({max_val}) must be greater than min_val ({min_val})")
+        self.min_val, self.max_val = min_val, max_val
+
+    def forward(self, input):
+        return F.hardtanh(input, self.min_val, self.max_val, self.inplace)
+
+    def extra_repr(self):
+        return f"min_val={self.min_val}, max_val={self.max_val}" + (", inplace=True" if self.inplace else "")
+
+
+class ReLU6(Hardtanh):
+    """min(max(0, x), 6)."""
+
+    def __init__(self, inplace=False):
+        super().__init__(0.0, 6.0, inplace)
+
+    def extra_repr(self):
+        return "inplace=True" if self.inplace else ""
+
+
+class _Plain(Module):
+    """An activation without arguments."""
+    __module__ = "torch.nn.modules.activation"
+    fn = None
+
+    def forward(self, input):
+        return type(self).fn(input)
+
+
+class Softsign(_Plain):
+    fn = staticmethod(F.softsign)
+
+
+class Tanhshrink(_Plain):
+    fn = staticmethod(F.tanhshrink)
+
+
+class LogSigmoid(_Plain):
+    fn = staticmethod(F.logsigmoid)
+
+
+class _Inplace(_Activation):
+    """An activation whose inplace flag is kept but not printed (Mish, Hardsigmoid, Hardswish)."""
+    fn = None
+
+    def forward(self, input):
+        return type(self).fn(input, self.inplace)
+
+    def extra_repr(self):
+        return ""
+
+
+class Mish(_Inplace):
+    fn = staticmethod(F.mish)
+
+    def extra_repr(self):
+        return "inplace=True" if self.inplace else ""
+
+
+class Hardsigmoid(_Inplace):
+    fn = staticmethod(F.hardsigmoid)
+
+
+class Hardswish(_Inplace):
+    fn = staticmethod(F.hardswish)
+
+
+class SELU(_Activation):
+    def forward(self, input):
+        return F.selu(input, self.inplace)
+
+
+class CELU(_Activation):
+    def __init__(self, alpha=1.0, inplace=False):
+        super().__init__(inplace)
+        self.alpha = alpha
+
+    def forward(self, input):
+        return F.celu(input, self.alpha, self.inplace)
+
+    def extra_repr(self):
+        return f"alpha={self.alpha}" + (", inplace=True" if self.inplace else "")
+
+
+class GLU(Module):
+    __module__ = "torch.nn.modules.activation"
+
+    def __init__(self, dim=-1):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input):
+        return F.glu(input, self.dim)
+
+    def extra_repr(self):
+        return f"dim={self.dim}"
+
+
+class Threshold(_Activation):
+    def __init__(self, threshold, value, inplace=False):
+        super().__init__(inplace)
+        self.threshold, self.value = threshold, value
+
+    def forward(self, input):
+        return F.threshold(input, self.threshold, self.value, self.inplace)
+
+    def extra_repr(self):
+        return f"threshold={self.threshold}, value={self.value}" + (", inplace=True" if self.inplace else "")
+
+
+class Softshrink(Module):
+    __module__ = "torch.nn.modules.activation"
+    fn = staticmethod(F.softshrink)
+
+    def __init__(self, lambd=0.5):
+        super().__init__()
+        self.lambd = lambd
+
+    def forward(self, input):
+        return type(self).fn(input, self.lambd)
+
+    def extra_repr(self):
+        return str(self.lambd)
+
+
+class Hardshrink(Softshrink):
+    fn = staticmethod(F.hardshrink)
+
+
+class RReLU(_Activation):
+    """leaky_relu with the mean slope (lower + upper) / 2 in eval(); training's random slopes are not part of
+    autograd_magic."""
+
+    def __init__(self, lower=1.0 / 8, upper=1.0 / 3, inplace=False):
+        super().__init__(inplace)
+        self.lower, self.upper = lower, upper
+
+    def forward(self, input):
+        return F.rrelu(input, self.lower, self.upper, self.training, self.inplace)
+
+    def extra_repr(self):
+        return f"lower={self.lower}, upper={self.upper}" + (", inplace=True" if self.inplace else "")
+
+
+class PReLU(Module):
+    """x for x > 0, else weight * x, with a learnt weight: one number, or one per channel (dim 1)."""
+    __module__ = "torch.nn.modules.activation"
+
+    def __init__(self, num_parameters=1, init=0.25, device=None, dtype=None):
+        super().__init__()
+        self.num_parameters = num_parameters
+        self.init = init
+        np_dtype = np.float32 if dtype is None else dtype.np
+        self.weight = Parameter(Tensor._wrap(np.full((num_parameters,), init, np_dtype)))
+
+    def reset_parameters(self):
+        self.weight._data[...] = self.init
+
+    def forward(self, input):
+        return F.prelu(input, self.weight)
+
+    def extra_repr(self):
+        return f"num_parameters={self.num_parameters}"
+
+
+__all__ = ["Hardtanh", "ReLU6", "Softsign", "Tanhshrink", "LogSigmoid", "Mish", "Hardsigmoid", "Hardswish", "SELU",
+           "CELU", "GLU", "Threshold", "Softshrink", "Hardshrink", "RReLU", "PReLU"]
+
+for _name in __all__:
+    globals()[_name].__module__ = "torch.nn.modules.activation"

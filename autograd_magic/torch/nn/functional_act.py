@@ -1,0 +1,129 @@
+"""torch.nn.functional's activations after the first lessons' (hardtanh, relu6, mish, hardswish, selu, glu ...)."""
+from ...engine import dtypes
+from ...engine import shaping as S
+from ...engine.dtypes import float64
+from ...engine.optable import OPS
+from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, inplace as _write_inplace
+
+hardshrink = DECLARED_FUNCTIONS["hardshrink"]
+_prelu = DECLARED_FUNCTIONS["prelu"]
+
+
+def _call(op, input, inplace, *consts, inplace_op=None):
+    """op on input, or (inplace=True) written into input with the engine's in-place rules; inplace_op is the
+    in-place form PyTorch records under its own node (EluBackward1 ...)."""
+    if not inplace:
+        return apply(OPS[op], (input,), *consts)
+    return _write_inplace(lambda old: apply(OPS[inplace_op or op], (old,), *consts), input)
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
+    if min_val > max_val:
+        raise ValueError("min_val cannot be greater than max_val")
+    return _call("hardtanh", input, inplace, min_val, max_val)
+
+
+def relu6(input, inplace=False):
+    return hardtanh(input, 0.0, 6.0, inplace)
+
+
+def softsign(input):
+    return input / (input.abs() + 1)
+
+
+def tanhshrink(input):
+    return input - input.tanh()
+
+
+def mish(input, inplace=False):
+    return _call("mish", input, inplace)
+
+
+def hardsigmoid(input, inplace=False):
+    return _call("hardsigmoid", input, inplace)
+
+
+def hardswish(input, inplace=False):
+    return _call("hardswish", input, inplace)
+
+
+def logsigmoid(input):
+    return apply(OPS["log_sigmoid"], (input,))
+
+
+def softshrink(input, lambd=0.5):
+    if lambd < 0:
+        top = "1.79769e+308" if input.dtype == float64 else "3.40282e+38"
+        raise RuntimeError(f"lambda must be in range [0, {top}] for input dtype {dtypes.scalar_name(input._data.dtype)}, "
+                           f"but found {format(lambd, 'g')}")
+    return apply(OPS["softshrink"], (input,), lambd)
+
+
+def prelu(input, weight):
+    if input.ndim == 0:
+        raise RuntimeError("Not allow zero-dim input tensor.")
+    n = weight.numel()
+    if n != 1:
+        channels = input.shape[1] if input.ndim > 1 else 1
+        if channels != n:
+            raise RuntimeError(f"Mismatch of parameter numbers and input channel size. Found parameter numbers = {n} "
+                               f"and channel size = {channels}.")
+    if weight.ndim > 1:
+        raise RuntimeError(f"prelu: Expected `weight` to be a scalar or 1D tensor, but got: ndim = {weight.ndim}")
+    if input.ndim != weight.ndim:  # ATen views the weight as (1, C, 1, ...)
+        shape = [1] * input.ndim
+        if input.ndim >= 2:
+            shape[1] = n
+        weight = S.view(weight, *shape)
+    return _prelu(input, weight)
+
+
+def celu(input, alpha=1.0, inplace=False):
+    if alpha == 0:
+        raise RuntimeError("ZeroDivisionError: alpha cannot be 0 for CELU")
+    return _call("celu", input, inplace, alpha, inplace_op="celu_")
+
+
+def selu(input, inplace=False):
+    return _call("selu", input, inplace, inplace_op="selu_")
+
+
+def threshold(input, threshold, value, inplace=False):
+    return _call("threshold", input, inplace, threshold, value, inplace_op="threshold_")
+
+
+def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
+    if training:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch, and "
+                                  "torch.nn.functional.rrelu(training=True) (its random slopes) is not part of it")
+    return _call("rrelu_with_noise", input, inplace, lower, upper, inplace_op="rrelu_with_noise_")
+
+
+def glu(input, dim=-1):
+    if input.ndim == 0:
+        raise RuntimeError("glu does not support scalars because halving size must be even")
+    d = dim + input.ndim if dim < 0 else dim
+    if input.shape[d] % 2:
+        raise RuntimeError(f"Halving dimension must be even, but dimension {d} is size {input.shape[d]}")
+    return apply(OPS["glu"], (input,), d)
+
+
+__all__ = ["hardtanh", "relu6", "softsign", "tanhshrink", "mish", "hardsigmoid", "hardswish", "logsigmoid",
+           "softshrink", "hardshrink", "celu", "selu", "threshold", "rrelu", "glu", "prelu"]
+
+
+# torch's in-place functions of these (torch.selu_(x) ...)
+def selu_(input):
+    return selu(input, True)
+
+
+def celu_(input, alpha=1.0):
+    return celu(input, alpha, True)
+
+
+def threshold_(input, threshold, value):
+    return globals()["threshold"](input, threshold, value, True)
+
+
+def rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False, generator=None):
+    return rrelu(input, lower, upper, training, True)
