@@ -3,7 +3,7 @@ from . import functional, init, utils  # noqa: F401
 from .activation import (CELU, GLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LogSigmoid,  # noqa: F401
                          Mish, PReLU, ReLU6, RReLU, Softshrink, Softsign, Tanhshrink, Threshold)
 from .conv import Conv1d, Conv2d  # noqa: F401
-from .container import ModuleDict, ModuleList, Sequential  # noqa: F401
+from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential  # noqa: F401
 from .layers import LazyLinear, UninitializedParameter  # noqa: F401
 from .layers import (ELU, GELU, Dropout, Dropout2d, Embedding, Flatten, Identity, LeakyReLU, Linear,  # noqa: F401
                      LogSoftmax, ReLU, Sigmoid, SiLU, Softmax, Softplus, Tanh, Unflatten)
