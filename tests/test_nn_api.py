@@ -10,6 +10,21 @@ from helpers import assert_same_as_pytorch, require
 SETUP = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
 
 CASES = {
+    "kl_div": [
+        SETUP + "torch.manual_seed(0)\nx = torch.randn(3, 4).log_softmax(1).detach().requires_grad_()\n"
+        "t = torch.softmax(torch.randn(3, 4), 1).requires_grad_()\n"
+        "for kw in [dict(reduction='batchmean'), dict(reduction='sum'), dict(reduction='none'),\n"
+        "           dict(reduction='batchmean', log_target=True), dict(reduction='none', log_target=True),\n"
+        "           dict(size_average=False), dict(reduce=False)]:\n"
+        "    y = F.kl_div(x, t, **kw)\n"
+        "    gx, gt = torch.autograd.grad(y.sum(), [x, t])\n"
+        "    print(y, y.grad_fn.next_functions, gx, gt)",
+        "F.kl_div(x, t)", "F.kl_div(x, t, reduction='foo')", "F.kl_div(x, torch.tensor([[0, 1, 0, 0]] * 3))",
+        "F.kl_div(x, torch.zeros(3, 4)), F.kl_div(torch.tensor(-0.5), torch.tensor(0.2), reduction='batchmean')",
+        "loss = nn.KLDivLoss(reduction='batchmean')\nprint(loss, type(loss), nn.KLDivLoss(log_target=True).log_target)\n"
+        "loss(x, t), nn.KLDivLoss(reduction='sum', log_target=True)(x, t.log()), nn.KLDivLoss()(x, t)",
+        "nn.KLDivLoss(reduce=False)(x, t).shape, nn.KLDivLoss(reduce=False).reduction",
+    ],
     "parameter_containers": [
         SETUP + "torch.manual_seed(0)\n"
         "pl = nn.ParameterList([nn.Parameter(torch.randn(2)), nn.Parameter(torch.randn(3, 2, dtype=torch.float64))])\n"
