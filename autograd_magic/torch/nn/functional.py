@@ -388,6 +388,7 @@ from .functional_conv import (adaptive_avg_pool2d, avg_pool2d, batch_norm, conv1
                               dropout2d, layer_norm, max_pool2d, max_pool2d_with_indices)
 from .functional_act import (celu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, logsigmoid,  # noqa: E402
                              mish, prelu, relu6, rrelu, selu, softshrink, softsign, tanhshrink, threshold)
+from .functional_pad import pad  # noqa: E402
 
 
 def __getattr__(name):
