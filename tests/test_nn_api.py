@@ -50,6 +50,43 @@ CASES = {
         "nn.Conv2d(1, 1, 3, padding=4, padding_mode='reflect')(torch.ones(1, 1, 4, 4))",
         "nn.Conv2d(1, 1, 3, padding_mode='mirror')",
     ],
+    "kl_div": [
+        SETUP + "torch.manual_seed(0)\nx = torch.randn(3, 4).log_softmax(1).detach().requires_grad_()\n"
+        "t = torch.softmax(torch.randn(3, 4), 1).requires_grad_()\n"
+        "for kw in [dict(reduction='batchmean'), dict(reduction='sum'), dict(reduction='none'),\n"
+        "           dict(reduction='batchmean', log_target=True), dict(reduction='none', log_target=True),\n"
+        "           dict(size_average=False), dict(reduce=False)]:\n"
+        "    y = F.kl_div(x, t, **kw)\n"
+        "    gx, gt = torch.autograd.grad(y.sum(), [x, t])\n"
+        "    print(y, y.grad_fn.next_functions, gx, gt)",
+        "F.kl_div(x, t)", "F.kl_div(x, t, reduction='foo')", "F.kl_div(x, torch.tensor([[0, 1, 0, 0]] * 3))",
+        "F.kl_div(x, torch.zeros(3, 4)), F.kl_div(torch.tensor(-0.5), torch.tensor(0.2), reduction='batchmean')",
+        "loss = nn.KLDivLoss(reduction='batchmean')\nprint(loss, type(loss), nn.KLDivLoss(log_target=True).log_target)\n"
+        "loss(x, t), nn.KLDivLoss(reduction='sum', log_target=True)(x, t.log()), nn.KLDivLoss()(x, t)",
+        "nn.KLDivLoss(reduce=False)(x, t).shape, nn.KLDivLoss(reduce=False).reduction",
+    ],
+    "parameter_containers": [
+        SETUP + "torch.manual_seed(0)\n"
+        "pl = nn.ParameterList([nn.Parameter(torch.randn(2)), nn.Parameter(torch.randn(3, 2, dtype=torch.float64))])\n"
+        "print(pl)\npl.append(torch.zeros(4))\nprint(pl, type(pl[2]), pl[2].requires_grad)\n"
+        "pl.extend([nn.Parameter(torch.ones(1))])\nlen(pl), pl[-1], pl[1:], type(pl[1:]), [p.shape for p in pl]",
+        "pl += [torch.ones(2)]\nlen(pl), [n for n, _ in pl.named_parameters()]",
+        "pl.extend(torch.ones(2))", "pl[7]", "pl()",
+        "pd = nn.ParameterDict({'b': nn.Parameter(torch.randn(2)), 'a': nn.Parameter(torch.zeros(2, 2), "
+        "requires_grad=False)})\nprint(pd)\npd['c'] = torch.ones(3)\n"
+        "print(pd, type(pd['c']), list(pd.keys()), [k for k, v in pd.items()], len(list(pd.values())))",
+        "pd.update([('z', nn.Parameter(torch.ones(1)))])\npd.pop('z'), 'a' in pd, 'z' in pd, len(pd), pd.get('q', 3)",
+        "pd[1]", "pd.update(3)", "pd.update([('x',)])", "pd(1)", "nn.ParameterList(), nn.ParameterDict()",
+        "pd2 = pd | {'d': torch.zeros(1)}\nlist(pd2.keys()), list(reversed(pd2)), pd2.popitem()[0], pd2.setdefault('e', torch.ones(2))",
+        "class M(nn.Module):\n    def __init__(s):\n        super().__init__()\n"
+        "        s.ps = nn.ParameterList([nn.Parameter(torch.ones(2)) for _ in range(2)])\n"
+        "        s.d = nn.ParameterDict({'w': nn.Parameter(torch.zeros(1))})\n"
+        "    def forward(s, x):\n        return sum(p.sum() for p in s.ps) * x + s.d['w']\n"
+        "m = M()\nprint(m)\nm(torch.tensor(2.0)).backward()\n"
+        "list(m.state_dict().keys()), [n for n, _ in m.named_parameters()], m.ps[0].grad, m.d['w'].grad",
+        "opt = torch.optim.SGD(m.parameters(), lr=0.1)\nopt.step()\nm.ps[1], m.d.w",
+        "pl2 = nn.ParameterList([nn.Parameter(torch.ones(2)), 3, 'x', nn.Linear(1, 1)])\nprint(pl2)\npl2[1], len(pl2)",
+    ],
     "activations_more": [
         SETUP + "x = torch.tensor([[-4.0, -2.5, -0.7, -0.25, 0.0, 0.1], [0.3, 0.5, 1.2, 3.5, 7.0, -1e-3]], requires_grad=True)\n"
         "fs = [F.hardtanh, F.relu6, F.softsign, F.mish, F.hardsigmoid, F.hardswish, F.logsigmoid, F.tanhshrink,\n"

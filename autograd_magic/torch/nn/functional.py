@@ -386,6 +386,7 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
 
 from .functional_conv import (adaptive_avg_pool2d, avg_pool2d, batch_norm, conv1d, conv2d,  # noqa: E402
                               dropout2d, layer_norm, max_pool2d, max_pool2d_with_indices)
+from .functional_loss import kl_div  # noqa: E402
 from .functional_act import (celu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, logsigmoid,  # noqa: E402
                              mish, prelu, relu6, rrelu, selu, softshrink, softsign, tanhshrink, threshold)
 from .functional_pad import pad  # noqa: E402
@@ -402,4 +403,4 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "huber_loss", "conv1d", "conv2d", "max_pool2d", "max_pool2d_with_indices", "avg_pool2d",
            "adaptive_avg_pool2d", "batch_norm", "layer_norm", "dropout2d", "hardtanh", "relu6", "softsign",
            "tanhshrink", "mish", "hardsigmoid", "hardswish", "logsigmoid", "softshrink", "hardshrink", "celu", "selu",
-           "threshold", "rrelu", "glu", "prelu"]
+           "threshold", "rrelu", "glu", "prelu", "kl_div"]

@@ -1,5 +1,5 @@
 """The loss modules: each calls its torch.nn.functional loss with the module's reduction."""
-from . import functional
+from . import functional, functional_loss
 from .module import Module
 
 
@@ -87,3 +87,18 @@ class HuberLoss(_Loss):
 for _cls in (_Loss, _WeightedLoss, MSELoss, L1Loss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, SmoothL1Loss,
              HuberLoss):
     _cls.__module__ = "torch.nn.modules.loss"
+
+
+class KLDivLoss(_Loss):
+    """F.kl_div with the module's reduction ('batchmean' too) and log_target."""
+    __module__ = "torch.nn.modules.loss"
+
+    def __init__(self, size_average=None, reduce=None, reduction="mean", log_target=False):
+        Module.__init__(self)
+        if size_average is not None or reduce is not None:
+            reduction = functional_loss._legacy_reduction(size_average, reduce)
+        self.reduction = reduction
+        self.log_target = log_target
+
+    def forward(self, input, target):
+        return functional_loss.kl_div(input, target, reduction=self.reduction, log_target=self.log_target)

@@ -1,0 +1,40 @@
+"""torch.nn.functional losses composed of recorded ops as PyTorch composes them (kl_div)."""
+import warnings
+
+from ...engine import functions as F
+
+
+def _legacy_reduction(size_average, reduce):
+    """PyTorch's _Reduction.legacy_get_string: the old size_average/reduce flags as a reduction."""
+    size_average = True if size_average is None else size_average
+    reduce = True if reduce is None else reduce
+    ret = "mean" if size_average and reduce else "sum" if reduce else "none"
+    warnings.warn(f"size_average and reduce args will be deprecated, please use reduction='{ret}' instead.",
+                  stacklevel=3)
+    return ret
+
+
+def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):
+    """The pointwise KL divergence target * (log target - input) (input holds log-probabilities), recorded as
+    ATen's composite: xlogy(target, target) - target * input, or exp(target) * (target - input) with log_target."""
+    if size_average is not None or reduce is not None:
+        red = _legacy_reduction(size_average, reduce)
+    else:
+        if reduction == "mean":
+            warnings.warn("reduction: 'mean' divides the total loss by both the batch size and the support size."
+                          "'batchmean' divides only by the batch size, and aligns with the KL div math definition."
+                          "'mean' will be changed to behave the same as 'batchmean' in the next major release.",
+                          stacklevel=2)
+        red = "sum" if reduction == "batchmean" else reduction
+        if red not in ("mean", "sum", "none"):
+            raise ValueError(f"{reduction} is not a valid value for reduction")
+    if input._data.dtype.kind != "f" or target._data.dtype.kind != "f":
+        raise RuntimeError("kl_div: Integral inputs not supported.")
+    if log_target:
+        out = target.exp() * (target - input)
+    else:
+        out = F.xlogy(target, target) - target * input
+    out = out.mean() if red == "mean" else out.sum() if red == "sum" else out
+    if reduction == "batchmean" and input.ndim != 0:
+        out = out / input.shape[0]
+    return out
