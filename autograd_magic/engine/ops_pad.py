@@ -37,7 +37,8 @@ def constant_pad(a, pad, value):
     return out
 
 
-@defop("constant_pad_nd", "ConstantPadNdBackward0", constant_pad)
+@defop("constant_pad_nd", "ConstantPadNdBackward0", constant_pad, api="constant_pad_nd", method=False,
+       args=lambda input, pad, value=0: ((input,), (tuple(int(p) for p in pad), value)))
 def constant_pad_nd_vjp(xp, grad, saved, consts, needs):
     return (xp.call("constant_pad_nd", (grad,), tuple(-p for p in consts[0]), 0),)
 

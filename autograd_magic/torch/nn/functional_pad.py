@@ -1,6 +1,4 @@
 """torch.nn.functional.pad (re-exported by functional.py): constant, reflect, replicate and circular padding."""
-import numpy as np
-
 from ...engine.ops_pad import pad_key
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
@@ -25,8 +23,7 @@ def pad(input, pad, mode="constant", value=None):
         for i in range(len(pad) // 2):
             if shape[input.ndim - 1 - i] + pad[2 * i] + pad[2 * i + 1] < 0:
                 raise RuntimeError("narrow(): length must be non-negative.")
-        fill = 0 if value is None else value
-        return apply(OPS["constant_pad_nd"], (input,), pad, np.asarray(fill).astype(input._data.dtype))
+        return apply(OPS["constant_pad_nd"], (input,), pad, 0 if value is None else value)
     if mode not in ("reflect", "replicate", "circular"):
         raise NotImplementedError(f"Unrecognised padding mode {mode}")
     if value is not None and value != 0:
