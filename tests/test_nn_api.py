@@ -10,6 +10,46 @@ from helpers import assert_same_as_pytorch, require
 SETUP = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
 
 CASES = {
+    "pad_functional_and_layers": [
+        SETUP + "x = torch.arange(24.).reshape(1, 2, 3, 4).requires_grad_()\n"
+        "w = torch.arange(1., 1 + 2 * 3 * 4).reshape(1, 2, 3, 4)\n"
+        "for args in [((1, 2), 'constant'), ((1, 1, 2, 0), 'constant'), ((1, -1, 0, 1), 'constant'),\n"
+        "             ((2, 1), 'reflect'), ((1, 2, 2, 1), 'reflect'), ((1, -1), 'reflect'), ((3, 2), 'replicate'),\n"
+        "             ((2, 0, 1, 3), 'replicate'), ((2, 1), 'circular'), ((1, 2, 3, 1), 'circular')]:\n"
+        "    y = F.pad(x, *args)\n"
+        "    g, = torch.autograd.grad((y * torch.arange(y.numel()).reshape(y.shape)).sum(), x)\n"
+        "    print(args, y.grad_fn.name(), y.shape, y, g)",
+        "F.pad(x, (1, 1), value=2.5), F.pad(torch.arange(4).reshape(1, 4), (1, 1), value=2.5), "
+        "F.pad(torch.arange(3), [1, 0], 'constant', -1), F.pad(torch.ones(1, 3, dtype=torch.bool), (1, 1))",
+        "F.pad(torch.randn(2, 3, 4, 5, 6, dtype=torch.float64), (1, 1, 2, 2, 0, 1), mode='reflect').shape, "
+        "F.pad(torch.arange(12.).reshape(3, 4), (1, 2), mode='replicate')",
+        "F.pad(x, (1,))", "F.pad(x, (1, 1), mode='foo')", "F.pad(x, (1, 1), mode='reflect', value=2.)",
+        "F.pad(x[0, 0], (1, 1, 1, 1), mode='reflect')", "F.pad(x[0, 0, 0], (1, 1), mode='replicate')",
+        "F.pad(x, (4, 1), mode='reflect')", "F.pad(x, (1, 1, 3, 3), mode='reflect')", "F.pad(x, (5, 1), mode='circular')",
+        "F.pad(torch.ones(2), (1, 1, 1, 1, 1, 1))", "F.pad(torch.ones(2, 3), (-5, 1))",
+        "for m in [nn.ZeroPad1d(2), nn.ZeroPad2d((1, 0, 2, 1)), nn.ConstantPad1d((1, 2), 3.5), nn.ConstantPad2d(1, -1.),\n"
+        "          nn.ReflectionPad1d(1), nn.ReflectionPad2d((1, 0, 2, 1)), nn.ReplicationPad1d((0, 2)),\n"
+        "          nn.ReplicationPad2d(1), nn.CircularPad1d(1), nn.CircularPad2d((1, 0, 0, 1))]:\n"
+        "    y = m(torch.arange(12.).reshape(1, 3, 4))\n"
+        "    print(m, m.padding, y)",
+        "nn.Sequential(nn.ReflectionPad2d(1), nn.Conv2d(2, 3, 3))",
+    ],
+    "conv_padding_modes": [
+        SETUP + "torch.manual_seed(0)\nx = torch.randn(2, 2, 5, 6, requires_grad=True)\n"
+        "for mode in ['zeros', 'reflect', 'replicate', 'circular']:\n"
+        "    for pad in [1, (2, 1), 'same']:\n"
+        "        c = nn.Conv2d(2, 3, 3, padding=pad, padding_mode=mode)\n"
+        "        y = c(x)\n"
+        "        y.pow(2).sum().backward()\n"
+        "        print(c, y.grad_fn.name(), [f[0].name() if f[0] else None for f in y.grad_fn.next_functions])\n"
+        "        print(y[0, 0], x.grad[1, 1], c.weight.grad[0, 0])\n"
+        "        x.grad = None",
+        "torch.manual_seed(1)\nc = nn.Conv1d(2, 2, 3, padding=2, padding_mode='circular', dilation=2)\n"
+        "x1 = torch.randn(3, 2, 7, requires_grad=True)\ny = c(x1)\ny.sum().backward()\nc, y, x1.grad, c._reversed_padding_repeated_twice",
+        "nn.Conv1d(1, 1, 3, padding_mode='reflect')(torch.ones(1, 1, 4)).shape, "
+        "nn.Conv2d(1, 1, 3, padding=4, padding_mode='reflect')(torch.ones(1, 1, 4, 4))",
+        "nn.Conv2d(1, 1, 3, padding_mode='mirror')",
+    ],
     "kl_div": [
         SETUP + "torch.manual_seed(0)\nx = torch.randn(3, 4).log_softmax(1).detach().requires_grad_()\n"
         "t = torch.softmax(torch.randn(3, 4), 1).requires_grad_()\n"

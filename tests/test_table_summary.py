@@ -203,3 +203,11 @@ def test_the_grad_history_of_a_big_parameter_gives_norms_not_shapes(ip):
     assert "shape (5, 3)" not in line
     norm = float(np.linalg.norm(ip.user_ns["model"][0].weight.grad.numpy()))
     assert line.rstrip().endswith(f"norm {norm:.4f}"), line   # the last pass's gradient, as its norm
+
+
+def test_the_graph_box_of_a_big_parameter_the_optimizer_changed_says_its_shape_once(ip):
+    _, res = grad_cell(ip, SEQUENTIAL + "torch.optim.SGD(model.parameters(), lr=0.1).step()\n")
+    boxes = re.findall(r"<B>model\.0\.weight</B>(.*?)> fillcolor", res.dot)
+    assert len(boxes) == 1 and "shape (5, 3), float32" in boxes[0]
+    assert "now shape" not in res.dot                 # not "shape (5, 3) at backward(), now shape (5, 3)"
+    assert "at backward(), now [" in res.dot          # a small parameter (model.0.bias) still says both

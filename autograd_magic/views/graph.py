@@ -19,7 +19,7 @@ import graphviz
 import numpy as np
 
 from ..trace.model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec
-from .format import value_text  # the one number formatter (format.py); stepper and calculus import it here
+from .format import MAX_ITEMS, value_text  # the one number formatter (format.py); stepper and calculus import it here
 from .i18n import text
 from .style import KIND_COLOURS, KIND_TITLES, NOTE_COLOUR, OP_COLOUR
 
@@ -67,8 +67,11 @@ def _tensor_lines(node, has_gradients: bool, precision: int, lang: str = "en", s
         return []
     dtype = _dtype(t)
     then = (snapshots or {}).get(t.node_id) if t.node_id is not None else None
-    if then is not None and then.shape == t.value.shape and not np.array_equal(then, t.value):
-        # the leaf changed after backward (optimizer.step()): the gradient belongs to the value it had then
+    if then is not None and then.shape == t.value.shape and then.size <= MAX_ITEMS \
+            and not np.array_equal(then, t.value):
+        # the leaf changed after backward (optimizer.step()): the gradient belongs to the value it had then (a
+        # big tensor's box shows its shape and dtype, which did not change: "then shape (10, 2), now shape (10, 2)"
+        # would only widen the box and the picture)
         lines = [text("value_then_now", lang, then=value_text(then, precision, dtype=dtype),
                       now=value_text(t.value, precision, dtype=dtype))]
     else:

@@ -6,6 +6,7 @@ import numpy as np
 from ...engine.tensor import Tensor
 from . import functional_conv as FC
 from . import init
+from .functional_pad import pad
 from .module import Module, Parameter
 
 
@@ -29,12 +30,9 @@ class _ConvNd(Module):
                 raise ValueError(f"Invalid padding string {padding!r}, should be one of {valid}")
             if padding == "same" and any(s != 1 for s in FC._tuple(stride, nd)):
                 raise ValueError("padding='same' is not supported for strided convolutions")
-        if padding_mode not in ("zeros", "reflect", "replicate", "circular"):
-            raise ValueError(f"padding_mode must be one of ['zeros', 'reflect', 'replicate', 'circular'], but got "
-                             f"padding_mode='{padding_mode}'")
-        if padding_mode != "zeros":
-            raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {type(self).__name__} with "
-                                      f"padding_mode='{padding_mode}' is not part of it (only 'zeros')")
+        valid_modes = {"zeros", "reflect", "replicate", "circular"}  # a set, built and printed as PyTorch's
+        if padding_mode not in valid_modes:
+            raise ValueError(f"padding_mode must be one of {valid_modes}, but got padding_mode='{padding_mode}'")
         self.in_channels, self.out_channels = in_channels, out_channels
         self.kernel_size = FC._tuple(kernel_size, nd)
         self.stride = FC._tuple(stride, nd)
@@ -44,6 +42,7 @@ class _ConvNd(Module):
         self.output_padding = (0,) * nd
         self.groups = groups
         self.padding_mode = padding_mode
+        self._reversed_padding_repeated_twice = _reversed_padding(self.padding, self.kernel_size, self.dilation)
         np_dtype = np.float32 if dtype is None else dtype.np
         shape = (out_channels, in_channels // groups) + self.kernel_size
         self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))
@@ -76,11 +75,28 @@ class _ConvNd(Module):
         return s.format(**self.__dict__)
 
 
+def _reversed_padding(padding, kernel_size, dilation):
+    """F.pad's tuple for a padding_mode other than zeros (last dimension first), as PyTorch computes it."""
+    out = []
+    for i in reversed(range(len(kernel_size))):
+        if padding == "valid":
+            out += [0, 0]
+        elif padding == "same":
+            total = dilation[i] * (kernel_size[i] - 1)
+            out += [total // 2, total - total // 2]
+        else:
+            out += [padding[i], padding[i]]
+    return out if isinstance(padding, str) else tuple(out)
+
+
 class Conv1d(_ConvNd):
     """1-d convolution over (N, C_in, L): weight (C_out, C_in / groups, k)."""
     _nd = 1
 
     def forward(self, input):
+        if self.padding_mode != "zeros":
+            return FC.conv1d(pad(input, self._reversed_padding_repeated_twice, self.padding_mode), self.weight,
+                             self.bias, self.stride, 0, self.dilation, self.groups)
         return FC.conv1d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
 
 
@@ -88,4 +104,7 @@ class Conv2d(_ConvNd):
     """2-d convolution over (N, C_in, H, W): weight (C_out, C_in / groups, kh, kw)."""
 
     def forward(self, input):
+        if self.padding_mode != "zeros":
+            return FC.conv2d(pad(input, self._reversed_padding_repeated_twice, self.padding_mode), self.weight,
+                             self.bias, self.stride, 0, self.dilation, self.groups)
         return FC.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
