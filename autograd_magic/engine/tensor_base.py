@@ -363,7 +363,7 @@ class TensorBase:
         return bool(self._data.reshape(()))
 
     def _to_python_scalar(self, warn=True):
-        if self._rg and warn:
+        if self._rg and warn and GRAD_MODE.enabled:  # PyTorch warns only with grad mode on
             warn_once("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
                       "Consider using tensor.detach() first. (Triggered internally at "
                       "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:822.)",
