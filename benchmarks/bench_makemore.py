@@ -122,7 +122,7 @@ def main():
             seconds, last[side] = run(side)
             times[side].append(seconds)
     print(f"makemore part 2 loop, {args.steps} steps, batch 32, synthetic 32000 contexts; {args.rounds} rounds")
-    print(f"final log10 loss: " + ", ".join(f"{k} {v:.6f}" for k, v in last.items()))
+    print("final log10 loss: " + ", ".join(f"{k} {v:.6f}" for k, v in last.items()))
     base = times["torch"]
     for side, ts in times.items():
         ratios = [t / b for t, b in zip(ts, base)]

@@ -38,3 +38,20 @@ ROWS_EXTRA = {
     "prelu": [(F.prelu, [_spread((3, 2)), np.array([0.3, -0.2])]), (F.prelu, [_spread((2,)), np.array([0.25])]),
               (F.prelu, [_spread((2, 3, 2)), np.array([0.4])]), (F.prelu, [_spread((1, 2)), np.array([0.1, 0.7])])],
 }
+
+
+def _rows(shape):
+    """Rows of points, distinct in every coordinate (no zero distance, no tie of the largest |difference|)."""
+    n = int(np.prod(shape))
+    return (_RNG.permutation(n) * 0.37 - 1.1 + _RNG.uniform(0, 0.05, n)).reshape(shape)
+
+
+_CD = [((2, 3), (3, 3)), ((1, 2), (2, 2)), ((2, 2, 2), (2, 3, 2)), ((3, 1), (2, 1))]
+
+ROWS_EXTRA.update({
+    "_cdist_forward": [(lambda a, b, p=p: torch.cdist(a, b, p), [_rows(s1), _rows(s2)])
+                       for p in (2.0, 1.0, 3.0, 1.5, float("inf")) for s1, s2 in _CD[:2]]
+    + [(lambda a, b: torch.cdist(a, b), [_rows(s1), _rows(s2)]) for s1, s2 in _CD[2:]],
+    "_euclidean_dist": [(lambda a, b: torch.cdist(a, b, compute_mode="use_mm_for_euclid_dist"), [_rows(s1), _rows(s2)])
+                        for s1, s2 in _CD],
+})

@@ -62,6 +62,38 @@ CASES = {
         't = torch.tensor([[1., 2., 4.], [0., 3., 9.]], requires_grad=True)\ntorch.trapezoid(t), torch.trapezoid(t, dx=0.5), torch.trapezoid(t, torch.tensor([0., 1., 3.])), torch.trapezoid(t, dim=0)',
         'torch.autograd.grad(torch.trapezoid(t, torch.tensor([0., 1., 3.])).sum(), t)',
     ],
+    "diff_logspace_cdist": [
+        "a = torch.tensor([[1.0, 4.0, 9.5, 16.0], [0.5, -2.0, 3.25, 7.0], [2.0, 2.0, -1.0, 0.0]], requires_grad=True)\n"
+        + GRAD,
+        "grad_of(torch.diff, a), grad_of(lambda t: torch.diff(t, n=2, dim=0), a), grad_of(lambda t: t.diff(3), a)",
+        "grad_of(lambda t: torch.diff(t, dim=0, prepend=torch.zeros(1, 4), append=torch.ones(2, 4)), a)[0], "
+        "torch.diff(a, n=2, prepend=torch.ones(3, 1)).grad_fn.next_functions",
+        "torch.diff(a, n=0), torch.diff(a, n=5), torch.diff(torch.tensor([True, False, False])), "
+        "torch.diff(torch.tensor([1, 5, 2])), torch.diff(a.detach(), prepend=torch.ones(3, 1, dtype=torch.int64))",
+        "torch.diff(torch.tensor(1.0))", "torch.diff(a, n=-1)", "torch.diff(a, prepend=torch.ones(4))",
+        "torch.diff(a, dim=0, prepend=torch.ones(1, 3))", "torch.diff(a, dim=2)",
+        "torch.logspace(0, 2, 5), torch.logspace(-1, 1, 4, base=2.0), torch.logspace(0, 3, 4, dtype=torch.float64), "
+        "torch.logspace(0, 2, 3, dtype=torch.int64), torch.logspace(1, 1, 1), torch.logspace(0, 5, 0)",
+        "[torch.logspace(-3.3, 7.1, 101).tolist(), torch.logspace(-3.3, 7.1, 100, base=1.7).tolist(), "
+        "torch.logspace(0.1, 9.9, 57, base=3.0, dtype=torch.float64).tolist(), "
+        "torch.logspace(2, -2, 9, base=0.5).tolist(), torch.logspace(0, 10, 7, dtype=torch.int32).tolist()]",
+        "torch.logspace(0, 1, -1)",
+        "torch.manual_seed(0)\nx1 = torch.randn(4, 3, requires_grad=True)\nx2 = torch.randn(5, 3, requires_grad=True)\n"
+        "[grad_of(lambda u, v: torch.cdist(u, v, p), x1, x2) for p in (2.0, 1.0, 3.0, 0.5, 0.0, float('inf'))]",
+        "big1 = torch.randn(30, 4, requires_grad=True)\nbig2 = torch.randn(6, 4, requires_grad=True)\n"
+        "y, fn, gs = grad_of(torch.cdist, big1, big2)\nprint(y[:3], fn, fn.next_functions, gs[0][:3], gs[1])",
+        "grad_of(lambda u, v: torch.cdist(u, v, compute_mode='use_mm_for_euclid_dist'), x1, x2), "
+        "grad_of(lambda u, v: torch.cdist(u, v, 1.0), big1, big2)[0][:2], "
+        "torch.cdist(big1, big2, compute_mode='donot_use_mm_for_euclid_dist').grad_fn",
+        "b1 = torch.randn(2, 3, 4)\nb2 = torch.randn(2, 5, 4)\ntorch.cdist(b1, b2), torch.cdist(b1, b2[0]).shape, "
+        "torch.cdist(x1, x1.detach())",
+        "torch.cdist(torch.ones(3), torch.ones(3))", "torch.cdist(torch.ones(2, 3), torch.ones(2, 4))",
+        "torch.cdist(torch.ones(2, 3), torch.ones(2, 3), -1)",
+        "torch.cdist(torch.ones(2, 3, dtype=torch.int64), torch.ones(2, 3))",
+        "torch.cdist(torch.ones(2, 3), torch.ones(2, 3, dtype=torch.float64))",
+        "torch.cdist(torch.ones(2, 3), torch.ones(2, 3), compute_mode='foo')",
+        "torch.cdist(torch.ones(2, 2, 3), torch.ones(3, 4, 3))",
+    ],
     "unary_math": [
         "x = torch.tensor([[0.3, -0.6, 0.9], [0.05, 0.5, -0.25]], requires_grad=True)\np = x.abs() + 0.5\n" + GRAD,
         "grad_of(torch.rsqrt, p), grad_of(torch.erf, x), grad_of(torch.atan, x)",

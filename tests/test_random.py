@@ -579,25 +579,28 @@ class _Words:
         return self.words[self.at - n:self.at].copy()
 
 
-@pytest.mark.parametrize("missed", [False, True])
+@pytest.mark.parametrize("whole", [True, False])
 @pytest.mark.parametrize("n", [16, 20, 48, 100])
-def test_drawn_ahead_normals_equal_the_kernel_on_zero_words(n, missed):
+def test_drawn_ahead_normals_equal_the_kernel_on_zero_words(n, whole):
     """Words whose low 24 bits are 0 make a radius of 0 (and sin 0): the kernel's + mean turns the -0.0
     of 0 * negative cos into +0.0; the gathered product must do the same, with the words ahead made for
-    draws of one size (missed=False) or transformed both ways (after a draw broke that pattern)."""
+    draws of one size (whole) or transformed both ways (as after a draw that broke the pattern)."""
     rng = np.random.default_rng(n)
     words = rng.integers(0, 2 ** 32, 8192, dtype=np.uint64)
     words[rng.choice(8192, 600, replace=False)] &= np.uint64(0xFF000000)   # radius 0, angle 0
     m = n + (16 if n % 16 else 0)
     for mean, std in [(0.0, 1.0), (0.25, 1.0), (0.0, 2.0)]:
         ahead, pos = A._Ahead(), 0
-        ahead.size, ahead.missed = 4096, missed
+        ahead.size = 4096
+        if whole:                                # as if a draw of n had just been served
+            ahead.log = [n]
         src = _Words(words)
         while pos + m <= 4096:
             g = R.Generator(0)                   # the direct kernel on the same words
             g._mt = _Words(words[pos:pos + m])
             want = g.normal((n,), np.float32, mean, std)
             got = ahead.normal(src, n, m, mean, std)
+            assert (ahead.outs is not None) == whole
             same(got, want, f"n={n} mean={mean} std={std} at word {pos}")
             pos += m
 
@@ -605,14 +608,50 @@ def test_drawn_ahead_normals_equal_the_kernel_on_zero_words(n, missed):
 @pytest.mark.parametrize("n", [16, 100, 1000, 2048])
 def test_a_loop_of_one_size_matches_torch(torch, n):
     """A loop's randn(n) draws: the words ahead hold whole draws (one transform per word, values made at
-    once); a rand(3) in between breaks the pattern, and the draws go on from words transformed both ways."""
+    once); a rand(3) in between breaks the pattern: the next draws come from words transformed both ways,
+    then whole draws again once those run out."""
     g, tg = pair(torch, 7)
     steps = max(40, 30000 // n)
-    for step in range(2 * steps):
+    modes = []                                   # per draw: made from whole draws (True) or not
+    for step in range(3 * steps):
         if step == steps:
             same(g.rand((3,)), torch.rand(3, generator=tg), "rand in between")
         same(g.randn((n,)), torch.randn(n, generator=tg), f"step {step}: randn({n})")
+        modes.append(g._ahead.outs is not None or g._ahead.words is None and g._ahead.log[-2:] == [n, n])
         if step % 17 == 5 and step != steps - 1:   # get_state drops the words ahead: not just before the rand
             same(g.get_state(), tg.get_state(), f"state at step {step}")
-    assert g._ahead.missed
+    assert modes[steps - 1] and not modes[steps] and modes[-1], (modes[steps - 1], modes[steps], modes[-1])
     same(g.get_state(), tg.get_state(), "state at the end")
+
+
+_CYCLES = {
+    "randn(32, 10), randn(32, 1)": [lambda g: g.randn((32, 10)), lambda t, tg: t.randn(32, 10, generator=tg),
+                                    lambda g: g.randn((32, 1)), lambda t, tg: t.randn(32, 1, generator=tg)],
+    "randn(100), rand(5)": [lambda g: g.randn((100,)), lambda t, tg: t.randn(100, generator=tg),
+                            lambda g: g.rand((5,)), lambda t, tg: t.rand(5, generator=tg)],
+    "randn(48), randint, bernoulli": [
+        lambda g: g.randn((48,)), lambda t, tg: t.randn(48, generator=tg),
+        lambda g: g.randint(0, 27, (32,)), lambda t, tg: t.randint(0, 27, (32,), generator=tg),
+        lambda g: g.bernoulli(0.8, np.float32, (20,)), lambda t, tg: t.empty(20).bernoulli_(0.8, generator=tg)],
+    "randn(17), randn(3), randn(40)": [  # randn(3) takes 8 words, then 4 (the cached normal): a cycle of 6
+        lambda g: g.randn((17,)), lambda t, tg: t.randn(17, generator=tg),
+        lambda g: g.randn((3,)), lambda t, tg: t.randn(3, generator=tg),
+        lambda g: g.randn((40,)), lambda t, tg: t.randn(40, generator=tg)],
+}
+
+
+@pytest.mark.parametrize("name", list(_CYCLES))
+def test_a_loop_of_mixed_draws_matches_torch(torch, name):
+    """A loop of several draws: the words ahead are laid out as the logged cycle continued (values of its
+    normal draws made at fill); torch's bytes at every draw, its state bytes now and then."""
+    calls = _CYCLES[name]
+    g, tg = pair(torch, 11)
+    planned = 0
+    for step in range(300):
+        for k in range(0, len(calls), 2):
+            same(calls[k](g), calls[k + 1](torch, tg), f"{name}: step {step}, draw {k // 2}")
+            planned += g._ahead.outs is not None
+        if step % 41 == 7:
+            same(g.get_state(), tg.get_state(), f"{name}: state at step {step}")
+    assert planned > 200, planned
+    same(g.get_state(), tg.get_state(), f"{name}: state at the end")

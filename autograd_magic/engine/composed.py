@@ -1,5 +1,5 @@
 """Functions composed from views, picks and joins, recorded as PyTorch records them: broadcast_to,
-broadcast_tensors, narrow, movedim, atleast_1d/2d, hstack, vstack, tile, repeat_interleave."""
+broadcast_tensors, narrow, movedim, atleast_1d/2d, hstack, vstack, tile, repeat_interleave, diff."""
 import numpy as np
 
 from .indexing import index_select, repeat
@@ -85,3 +85,34 @@ def repeat_interleave(input, repeats, dim=None, *, output_size=None):
     out = apply(OPS["clone"], (wide,), data=np.ascontiguousarray(wide._data))
     shape[d] *= repeats
     return view(out, shape)
+
+
+def diff(input, n=1, dim=-1, prepend=None, append=None):
+    """The n-th forward difference along dim, as ATen composes it: narrow(1:) - narrow(:-1) (logical_xor for
+    bool), n times, after prepend and append are joined on (cat)."""
+    if input._data.ndim < 1:
+        raise RuntimeError("diff expects input to be at least one-dimensional")
+    if n < 0:
+        raise RuntimeError(f"order must be non-negative but got {n}")
+    d = _dim(dim, input._data.ndim)
+    for extra in (prepend, append):
+        if extra is None:
+            continue
+        if extra._data.ndim != input._data.ndim:
+            raise RuntimeError("diff expects prepend or append to be the same dimension as input")
+        for i, (a, b) in enumerate(zip(input._data.shape, extra._data.shape)):
+            if i != d and a != b:
+                raise RuntimeError("diff expects the shape of tensor to prepend or append to match that of input "
+                                   f"except along the differencing dimension; input.size({i}) = {a}, but got "
+                                   f"tensor.size({i}) = {b}")
+    if n == 0:
+        return apply(OPS["copy_grad"], (input,))  # zeros_like(input).copy_(input): CopyBackwards
+    if prepend is not None or append is not None:
+        input = cat([t for t in (prepend, input, append) if t is not None], d)
+    out_len = input._data.shape[d] - 1
+    result = input
+    for _ in range(min(n, input._data.shape[d])):
+        hi, lo = narrow(result, d, 1, out_len), narrow(result, d, 0, out_len)
+        result = hi.logical_xor(lo) if input._data.dtype == np.bool_ else hi - lo
+        out_len -= 1
+    return result

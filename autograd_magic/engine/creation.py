@@ -217,25 +217,60 @@ def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=Fa
 
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     dt = dtype or dtypes.float32
+    return _finish(np.asarray(_spaced(start, end, steps, dt)).astype(dt.np), dt, requires_grad)
+
+
+def _spaced(start, end, steps, dt):
+    """linspace's values before the cast to dt (in dt's precision, float64 for integer dtypes)."""
     work = dt.np.type if dt.is_floating_point else np.float64
     if steps == 1:
-        data = np.array([start], dtype=np.float64)
+        return np.array([start], dtype=np.float64)
+    # As PyTorch's kernel: the step is rounded to the dtype, each value is one fused multiply-add
+    # (GCC contracts `start + step * i` in the AVX2/AVX-512 builds), the first half counted from start
+    # and the second half from end. float32: the float64 product is exact, one rounding to float32;
+    # float64 (and the double of integer dtypes): an exactly rounded float64 fma.
+    if not dt.is_floating_point:              # start and end become the integer dtype first (truncated)
+        start, end = int(start), int(end)
+    start, end = float(work(start)), float(work(end))
+    step = float((work(end) - work(start)) / work(steps - 1))
+    idx = np.arange(steps, dtype=np.float64)
+    first = idx < steps // 2
+    if work is np.float64:
+        return np.where(first, _fma64(step, idx, start), _fma64(-step, steps - idx - 1, end))
+    return np.where(first, start + step * idx, end - step * (steps - idx - 1)).astype(work)
+
+
+def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    """base ** (start + step * i), as ATen's loop: start and end in the dtype, the step and the exponent in
+    float64 (no fused multiply-add), the first half counted from start and the second from end, then libm's pow
+    per element (numpy's vectorised pow differs in the last bit) and the cast."""
+    dt = dtype or dtypes.float32
+    if steps < 0:
+        raise RuntimeError("number of steps must be non-negative")
+    if steps == 1:
+        exponent = [float(start)]
     else:
-        # As PyTorch's kernel: the step is rounded to the dtype, each value is one fused multiply-add
-        # (GCC contracts `start + step * i` in the AVX2/AVX-512 builds), the first half counted from start
-        # and the second half from end. float32: the float64 product is exact, one rounding to float32;
-        # float64 (and the double of integer dtypes): an exactly rounded float64 fma.
-        if not dt.is_floating_point:              # start and end become the integer dtype first (truncated)
-            start, end = int(start), int(end)
-        start, end = float(work(start)), float(work(end))
-        step = float((work(end) - work(start)) / work(steps - 1))
-        idx = np.arange(steps, dtype=np.float64)
-        first = idx < steps // 2
-        if work is np.float64:
-            data = np.where(first, _fma64(step, idx, start), _fma64(-step, steps - idx - 1, end))
+        if dt.is_floating_point:
+            work = dt.np.type
+            s, e = work(start), work(end)
+            step = float(work(e - s)) / (steps - 1)
         else:
-            data = np.where(first, start + step * idx, end - step * (steps - idx - 1))
-    return _finish(np.asarray(data).astype(dt.np), dt, requires_grad)
+            s, e = int(start), int(end)
+            step = float(e - s) / (steps - 1)
+        s, e = float(s), float(e)
+        half = steps // 2
+        exponent = [s + step * i if i < half else e - step * (steps - i - 1) for i in range(steps)]
+    data = np.array([_pow(float(base), x) for x in exponent], np.float64)
+    return _finish(data.astype(dt.np) if dt.is_floating_point else np.trunc(data).astype(dt.np), dt, requires_grad)
+
+
+def _pow(base, x):
+    try:
+        return math.pow(base, x)
+    except OverflowError:
+        return math.inf
+    except ValueError:
+        return math.nan
 
 
 def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):

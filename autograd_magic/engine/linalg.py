@@ -4,8 +4,8 @@ import numpy as np
 
 from .ops import transposed
 from .optable import OPS
-from .shaping import reshape, unsqueeze
-from .tensor_base import apply, binary, check_foreign
+from .shaping import expand, reshape, unsqueeze, view
+from .tensor_base import apply, binary, check_broadcast, check_foreign
 
 
 def matmul(input, other):
@@ -113,3 +113,38 @@ def addmm(input, mat1, mat2):
 
 def outer(input, vec2):
     return binary("mul", unsqueeze(input, 1), unsqueeze(vec2, 0))
+
+
+_CDIST_MODES = {None: 0, "use_mm_for_euclid_dist_if_necessary": 0, "use_mm_for_euclid_dist": 1,
+                "donot_use_mm_for_euclid_dist": 2}
+
+
+def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
+    """The p-norm distance between each row of x1 and each row of x2 (batched over leading dims). For p=2 with
+    more than 25 rows on either side (or compute_mode='use_mm_for_euclid_dist') PyTorch switches to a matrix
+    product formula, recorded as EuclideanDistBackward0 under a view; otherwise CdistBackward0."""
+    if compute_mode not in _CDIST_MODES:
+        raise ValueError(f"{compute_mode} is not a valid value for compute_mode")
+    a, b = x1._data, x2._data
+    if a.ndim < 2:
+        raise RuntimeError(f"cdist only supports at least 2D tensors, X1 got: {a.ndim}D")
+    if b.ndim < 2:
+        raise RuntimeError(f"cdist only supports at least 2D tensors, X2 got: {b.ndim}D")
+    if a.shape[-1] != b.shape[-1]:
+        raise RuntimeError(f"X1 and X2 must have the same number of columns. X1: {a.shape[-1]} X2: {b.shape[-1]}")
+    for name, t in (("X1", x1), ("X2", x2)):
+        if t._data.dtype.kind != "f":
+            raise RuntimeError(f"cdist only supports floating-point dtypes, {name} got: {t.dtype.scalar_name}")
+    if a.dtype != b.dtype:
+        raise RuntimeError(f"expected scalar type {x1.dtype.scalar_name} but found {x2.dtype.scalar_name}")
+    if p < 0:
+        raise RuntimeError("cdist only supports non-negative p values")
+    check_broadcast(a.shape[:-2], b.shape[:-2])
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    mode = _CDIST_MODES[compute_mode]
+    if p == 2 and a.size and b.size and (mode == 1 or (mode == 0 and (a.shape[-2] > 25 or b.shape[-2] > 25))):
+        if a.shape[:-2] != batch or b.shape[:-2] != batch:
+            x1, x2 = expand(x1, batch + a.shape[-2:]), expand(x2, batch + b.shape[-2:])
+        out = apply(OPS["_euclidean_dist"], (x1, x2))
+        return view(out, *batch, a.shape[-2], b.shape[-2])
+    return apply(OPS["_cdist_forward"], (x1, x2), float(p))

@@ -139,7 +139,9 @@ class Generator:
         if n == 0:
             return np.empty(0, _U64)
         self._header = None
-        return self._mt.random_raw(n) if self._ahead.words is None else self._ahead.take(self._mt, n)
+        ahead = self._ahead
+        ahead.note(-n)
+        return self._mt.random_raw(n) if ahead.words is None else ahead.take(self._mt, n)
 
     def _r64(self, n):
         """n outputs of random64(): the first word is the high half."""
@@ -214,13 +216,15 @@ class Generator:
         if n < 16:                                 # scalar kernel, normal_distribution<double>
             return self._normal_small(n, mean, std).astype(dt).reshape(shape)
         m = n + (16 if n % 16 else 0)
-        if dt == _F32 and m <= _AHEAD_SMALL:      # small float32 draws: from the words drawn ahead
+        small = dt == _F32 and m <= _AHEAD_SMALL
+        if small:                                  # small float32 draws: from the words drawn ahead
             ahead = self._ahead
             if ahead.words is not None or ahead.calls:
                 self._header = None
                 return ahead.normal(self._mt, n, m, mean, std).reshape(shape)
-            ahead.calls = 1                        # the first one: computed directly (a one-off stays cheap)
-        u = self._uniform(n + (16 if n % 16 else 0), dt)
+        u = self._uniform(m, dt)
+        if small:                                  # the first one, computed directly (a one-off stays cheap)
+            self._ahead.direct(n)
         if n % 16 == 0:
             _box_muller(u.reshape(-1, 16), mean, std)
             return u.reshape(shape)

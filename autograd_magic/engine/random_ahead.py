@@ -47,23 +47,23 @@ class _Ahead:
     as a radius lane (sqrt(-2 log(1 - u))) and as an angle lane (cos and sin of 2 pi u).
 
     A float32 normal row of 16 is radius(w0..w7) * cos/sin(w8..w15) whatever the row's position, so a
-    small draw gathers from these; the kernel's fixed cost (~90 numpy calls) is paid once per up to
-    8192 words. While the draws repeat one size back to back (a loop's randn(100, 1)), each word gets
-    only the transform its lane needs; the first draw that breaks the pattern (another size, another
-    kind of draw in between) turns that off for good and every word gets both. The stream is unchanged:
-    every draw takes its words from here first, in order, and get_state rewinds the twister to where
-    the handed-out words end."""
+    small draw gathers from these; the kernel's fixed cost (~90 numpy calls) is paid once per fill.
+    The draws are logged (a small normal draw as its n, any other as minus its words); when the log ends
+    in a repeating cycle (a loop's randn(100, 1), or randn(32, 10) then rand(5) ...), the words ahead are
+    laid out as that cycle continued: each word gets only the transform its lane needs and each normal
+    draw's values are made at once, keyed by the word it starts at. A draw the plan did not foresee (other
+    size, other place) gets words transformed both ways. Either way a draw's values depend only on its
+    own words, so the stream is unchanged: every draw takes its words from here first, in order, and
+    get_state rewinds the twister to where the handed-out words end."""
 
-    __slots__ = ("words", "pos", "snap", "radius", "angle", "signed", "size", "calls", "pattern", "missed",
-                 "outs")
+    __slots__ = ("words", "pos", "snap", "radius", "angle", "signed", "size", "calls", "outs", "log")
 
     def __init__(self):
         self.words = self.snap = self.radius = self.angle = self.outs = None
         self.pos = 0                                # words handed out
-        self.size = 512                             # doubles with each fill, up to _AHEAD_MAX
+        self.size = 512                             # grows with each fill
         self.calls = 0                              # small normal draws: the first is computed directly
-        self.pattern = 0                            # m when the words ahead are whole draws of m words
-        self.missed = False                         # a draw broke the pattern: transform every word
+        self.log = []                               # the last draws: n of a small normal, -words of others
 
     def take(self, mt, n):
         """The next n words (a fresh array the caller may change)."""
@@ -74,6 +74,18 @@ class _Ahead:
         out = np.concatenate([w[p:], mt.random_raw(n - (len(w) - p))])
         self.drop()                                 # the twister is where the stream is
         return out
+
+    def note(self, e):
+        """Log a draw: n for a small float32 normal draw, -words for any other."""
+        log = self.log
+        log.append(e)
+        if len(log) > 32:
+            del log[:-16]
+
+    def direct(self, n):
+        """A small normal draw was computed directly (the first after a seed): log it as one."""
+        self.calls += 1
+        self.log[-1] = n                            # its words came through Generator._raw as one draw
 
     def drop(self):
         self.words = self.snap = self.radius = self.angle = self.outs = None
@@ -87,53 +99,84 @@ class _Ahead:
                 mt.random_raw(self.pos)
             self.drop()
 
+    def _cycle(self, n):
+        """The draws to come, starting with this normal draw of n, if the log ends in a cycle of 1-6 draws
+        that this draw continues; else None."""
+        seq = self.log + [n]
+        for k in range(1, 7):
+            if len(seq) >= 2 * k and seq[-k:] == seq[-2 * k:-k]:
+                return [n] + seq[-k:-1]
+        return None
+
     def fill(self, mt, n, m):
         """Draw words ahead of the stream's position for a draw of n values (m words) and transform them."""
         self.rewind(mt)
-        self.pattern = 0 if self.missed else m      # whole draws: half the work per word, twice the words
-        size = self.size = min(max(2 * self.size, m), _AHEAD_MAX * (1 if self.missed else 2))
-        if self.pattern:
-            size = max(size // m, 1) * m            # whole draws
+        cycle = self._cycle(n)
+        lengths = [e + (16 if e % 16 else 0) if e > 0 else -e for e in cycle] if cycle else None
+        period = sum(lengths) if cycle else 0
+        if cycle and period <= _AHEAD_MAX:          # whole cycles: half the work per word, twice the words
+            self.size = min(max(2 * self.size, period), 2 * _AHEAD_MAX)
+            self._fill_cycles(mt, cycle, lengths, period, max(self.size // period, 1))
+            return
+        self.size = min(max(2 * self.size, m), _AHEAD_MAX)
+        self.outs = None
+        u = self._draw(mt, self.size)
+        radius = self.radius = _radius(_F32(1) - u)
+        sn, cs = _sincos(_TWO_PI * u)
+        self.angle = np.stack([cs, sn], axis=1).reshape(-1)   # angle[2w] = cos, angle[2w + 1] = sin
+        self._finish(radius)
+
+    def _draw(self, mt, size):
         self.snap = _snapshot(mt)
         self.words = mt.random_raw(size)
         u = (self.words & _U64(0xFFFFFF)).astype(_F32)
         u *= _F32(2.0 ** -24)                       # uniform_real_distribution<float>, as _uniform
-        if self.pattern:                            # each word's lane is known: one transform per word,
-            rw, aw = _roles(n)                      # and the draws' values are known: made here at once
-            starts = np.arange(0, size, m)[:, None]
-            rpos, apos = (starts + rw).reshape(-1), (starts + aw).reshape(-1)
-            self.radius = np.zeros(size, _F32)
-            self.radius[rpos] = radius = _radius(_F32(1) - u[rpos])
-            sn, cs = _sincos(_TWO_PI * u[apos])
-            self.angle = np.zeros(2 * size, _F32)
-            self.angle[2 * apos], self.angle[2 * apos + 1] = cs, sn
-            ridx, aidx = _lanes(n)
-            self.outs = self.radius.take(starts + ridx)
-            self.outs *= self.angle.take(2 * starts + aidx)
-        else:
-            self.outs = None
-            radius = self.radius = _radius(_F32(1) - u)
-            sn, cs = _sincos(_TWO_PI * u)
-            self.angle = np.stack([cs, sn], axis=1).reshape(-1)   # angle[2w] = cos, angle[2w + 1] = sin
+        return u
+
+    def _finish(self, radius):
         self.angle[self.angle == 0] = 0             # no -0.0: radius * angle is then never -0.0 unless
         self.signed = not radius.all()              # a radius is 0 (u == 0, one word in 2**24)
+
+    def _fill_cycles(self, mt, cycle, lengths, period, cycles):
+        u = self._draw(mt, cycles * period)
+        reps = np.arange(0, cycles * period, period)[:, None]
+        draws, offset = [], 0                       # (n, first words of its draws (cycles, 1))
+        for e, length in zip(cycle, lengths):
+            if e > 0:
+                draws.append((e, reps + offset))
+            offset += length
+        rpos = np.concatenate([(at + _roles(e)[0]).reshape(-1) for e, at in draws])
+        apos = np.concatenate([(at + _roles(e)[1]).reshape(-1) for e, at in draws])
+        self.radius = np.zeros(len(u), _F32)
+        self.radius[rpos] = radius = _radius(_F32(1) - u[rpos])
+        sn, cs = _sincos(_TWO_PI * u[apos])
+        self.angle = np.zeros(2 * len(u), _F32)
+        self.angle[2 * apos], self.angle[2 * apos + 1] = cs, sn
+        self._finish(radius)
+        self.outs = {}
+        for e, at in draws:
+            ridx, aidx = _lanes(e)
+            vals = self.radius.take(at + ridx)
+            vals *= self.angle.take(2 * at + aidx)
+            self.outs.update(zip(at[:, 0].tolist(), ((e, v) for v in vals)))
 
     def normal(self, mt, n, m, mean, std):
         """normal_(mean, std) of n float32 values from the next m words (n >= 16; m = n rounded up a row);
         mean and std are Python floats."""
-        w = self.words
-        if w is None or len(w) - self.pos < m:
-            self.fill(mt, n, m)
-        elif self.pattern and (self.pattern != m or self.pos % m):
-            self.missed = True                      # these words were transformed for draws of another place
-            self.fill(mt, n, m)
         p = self.pos
-        if self.outs is not None:
-            out = self.outs[p // m].copy()
+        made = self.outs.get(p) if self.outs is not None else None
+        if made is None or made[0] != n:
+            if self.words is None or len(self.words) - p < m or self.outs is not None:
+                self.fill(mt, n, m)                 # (words laid out for other draws are not transformed both ways)
+                p = 0
+                made = self.outs.get(0) if self.outs is not None else None
+        if made is not None:
+            out = made[1].copy()
         else:
             ridx, aidx = _lanes(n)
             out = self.radius[p:p + m].take(ridx)
             out *= self.angle[2 * p:2 * (p + m)].take(aidx)
+        self.note(n)
         self.pos = p + m
         if self.pos == len(self.words):
             self.drop()

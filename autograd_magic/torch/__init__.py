@@ -3,11 +3,11 @@
 It implements the part of PyTorch that autograd lessons use, on the numpy engine. Anything else raises
 an AttributeError saying that autograd_magic implements a subset of PyTorch.
 """
-from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, hstack, moveaxis,  # noqa: F401
-                               movedim, narrow, repeat_interleave, tile, vstack)
+from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, diff, hstack,  # noqa: F401
+                               moveaxis, movedim, narrow, repeat_interleave, tile, vstack)
 from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
                                IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
-                               from_numpy, full, full_like, linspace, multinomial, normal, ones, ones_like, rand,
+                               from_numpy, full, full_like, linspace, logspace, multinomial, normal, ones, ones_like, rand,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8)
@@ -22,7 +22,7 @@ from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, cla
                                 lt, ne, not_equal, roll, xlogy)
 from ..engine.indexing import (diag, diagonal, flip, gather, index_select, masked_select, scatter,  # noqa: F401
                                scatter_add, select, trace, tril, triu)
-from ..engine.linalg import addmm, bmm, dot, matmul, mm, mv, outer  # noqa: F401
+from ..engine.linalg import addmm, bmm, cdist, dot, matmul, mm, mv, outer  # noqa: F401
 from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgrid, sort, std_mean, topk,  # noqa: F401
                                unique, var_mean)
 from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bitwise_or,  # noqa: F401
