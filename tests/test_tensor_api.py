@@ -149,6 +149,11 @@ CASES = {
         "x.new_tensor([1, 2]), x.new_zeros(size=(1,)), torch.tensor([1, 2]).new_ones(2)"),
         "x.new_zeros(2, requires_grad=True), x.new_ones(1, dtype=torch.int64)",
     ],
+    "index_tensor_out_of_range": [
+        "C = torch.ones(27, 10, requires_grad=True)\nC[torch.tensor([30])]", "C[torch.tensor([[1, -28]])]",
+        "torch.arange(5)[torch.tensor([5])]", "C.detach()[torch.tensor([2, 27])]",
+        "C[torch.tensor([26, -27])].shape, torch.arange(5)[torch.tensor([[4, -5]])]",
+    ],
     "cuda_on_a_cpu_build": [
         ("torch.cuda.is_available(), torch.cuda.device_count(), torch.cuda.manual_seed(0), "
         "torch.cuda.manual_seed_all(0), torch.backends.mps.is_available()"),

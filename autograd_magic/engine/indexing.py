@@ -94,6 +94,16 @@ def _check_bounds(key, shape):
 
 
 def getitem(t, key):
+    if isinstance(key, TensorBase) and key._data.dtype.kind in "iu" and key._data.ndim and t._data.ndim:
+        # one integer index tensor (an embedding's C[X], a batch's X[ix]): the general path's checks cannot fail
+        k = key._data
+        try:
+            data = t._data[k]
+        except IndexError as e:                     # PyTorch says "dimension" where numpy says "axis"
+            raise IndexError(str(e).replace(" for axis ", " for dimension ")) from None
+        if not (t._rg and GRAD_MODE.enabled):
+            return wrap(data)
+        return apply(OPS["index"], (t,), (k,), t._data.shape, data=data)
     key = normalize_key(key)
     basic = _is_basic(key)
     if basic:
