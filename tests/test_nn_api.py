@@ -106,7 +106,6 @@ for cls, kw in [(O.Adamax, {}), (O.Adamax, dict(lr=0.1, weight_decay=0.1)), (O.N
         "x1 = torch.randn(3, 2, 7, requires_grad=True)\ny = c(x1)\ny.sum().backward()\nc, y, x1.grad, c._reversed_padding_repeated_twice",
         "nn.Conv1d(1, 1, 3, padding_mode='reflect')(torch.ones(1, 1, 4)).shape, "
         "nn.Conv2d(1, 1, 3, padding=4, padding_mode='reflect')(torch.ones(1, 1, 4, 4))",
-        "nn.Conv2d(1, 1, 3, padding_mode='mirror')",
     ],
     "kl_div": [
         SETUP + "torch.manual_seed(0)\nx = torch.randn(3, 4).log_softmax(1).detach().requires_grad_()\n"
