@@ -561,8 +561,8 @@ def binary_op(op, a, b):
         return out
     if isinstance(b, TensorBase):
         bd = b._data
-        if ad.shape != bd.shape:
-            check_broadcast(ad.shape, bd.shape)
+        if ad.shape != bd.shape and not (bd.ndim <= ad.ndim and ad.shape[ad.ndim - bd.ndim:] == bd.shape):
+            check_broadcast(ad.shape, bd.shape)   # (a bias-like b, whose shape ends a's, always broadcasts)
         if ad.dtype is not bd.dtype:
             dt = dtypes.result_type((a, b)).np
             if ad.dtype != dt:
