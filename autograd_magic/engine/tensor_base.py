@@ -14,7 +14,7 @@ import numpy as np
 from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
-from . import ops_pad, ops_tensor  # noqa: F401
+from . import ops_more, ops_pad, ops_tensor  # noqa: F401
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
 from .optable import OPS, declared_ops
 from .printing import format_tensor
@@ -363,7 +363,7 @@ class TensorBase:
         return bool(self._data.reshape(()))
 
     def _to_python_scalar(self, warn=True):
-        if self._rg and warn:
+        if self._rg and warn and GRAD_MODE.enabled:  # PyTorch warns only with grad mode on
             warn_once("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
                       "Consider using tensor.detach() first. (Triggered internally at "
                       "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:822.)",

@@ -1,0 +1,489 @@
+"""More functions of the torch namespace (and their Tensor methods, ``METHODS``): flips and rotations, index
+helpers, running max/min, order statistics, quantiles, NaN-aware reductions, searching, set tests, products of
+tensors, and elementwise helpers. Differentiable ones record the op table's ops (ops_more.py) or compose existing
+ones where PyTorch's graph shows those same nodes."""
+import collections
+
+import numpy as np
+
+from . import dtypes
+from . import functions as F
+from . import indexing as IX
+from . import ordering as O
+from . import shaping as S
+from .composed import narrow
+from .functions import as_tensor_arg, dims_arg
+from .optable import OPS
+from .tensor_base import TensorBase, _dim, apply, wrap
+from .xp import along_axis_key
+
+
+def _result(name, fields=("values", "indices")):
+    cls = collections.namedtuple(name, fields)
+    cls.__module__ = "torch.return_types"
+    cls.__qualname__ = name
+    cls.__repr__ = lambda self: (f"torch.return_types.{name}(\n"
+                                 + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")")
+    return cls
+
+
+CummaxResult, CumminResult = _result("cummax"), _result("cummin")
+KthvalueResult, ModeResult = _result("kthvalue"), _result("mode")
+AminmaxResult = _result("aminmax", ("min", "max"))
+
+
+# ---------------------------------------------------------------- flips
+
+
+def fliplr(input):
+    if input.ndim < 2:
+        raise RuntimeError("Input must be >= 2-d.")
+    return IX.flip(input, [1])
+
+
+def flipud(input):
+    if input.ndim < 1:
+        raise RuntimeError("Input must be >= 1-d.")
+    return IX.flip(input, [0])
+
+
+def rot90(input, k=1, dims=(0, 1)):
+    dims = list(dims)
+    if len(dims) != 2:
+        raise RuntimeError(f"expected total rotation dims == 2, but got dims = {len(dims)}")
+    if input.ndim < 2:
+        raise RuntimeError(f"expected total dims >= 2, but got total dims = {input.ndim}")
+    d0, d1 = _dim(dims[0], input.ndim), _dim(dims[1], input.ndim)
+    if d0 == d1:
+        raise RuntimeError(f"expected rotation dims to be different, but got dim0 = {d0} and dim1 = {d1}")
+    return apply(OPS["rot90"], (input,), int(k) % 4, (d0, d1))
+
+
+# ---------------------------------------------------------------- index helpers
+
+
+def _triangle_indices(row, col, offset, upper):
+    r, c = np.nonzero(np.triu(np.ones((row, col), bool), offset) if upper else
+                      np.tril(np.ones((row, col), bool), offset))
+    return np.stack([r, c]).astype(np.int64) if row and col else np.zeros((2, 0), np.int64)
+
+
+def tril_indices(row, col, offset=0, *, dtype=None, device=None, layout=None):
+    out = wrap(_triangle_indices(row, col, offset, False))
+    return out if dtype is None else out.to(dtype)
+
+
+def triu_indices(row, col, offset=0, *, dtype=None, device=None, layout=None):
+    out = wrap(_triangle_indices(row, col, offset, True))
+    return out if dtype is None else out.to(dtype)
+
+
+def argwhere(input):
+    return F.nonzero(input)
+
+
+def take_along_dim(input, indices, dim=None):
+    if dim is None:
+        return IX.gather(S.reshape(input, (-1,)), 0, S.reshape(indices, (-1,)))
+    d = _dim(dim, input.ndim)
+    if input.ndim != indices.ndim:
+        raise RuntimeError(f"torch.take_along_dim(): input and indices should have the same number of dimensions, "
+                           f"but got {input.ndim} dimensions for input, and {indices.ndim} dimensions for indices")
+    shape_in, shape_ix = list(input.shape), list(indices.shape)
+    shape_in[d] = shape_ix[d] = 1
+    common = list(np.broadcast_shapes(tuple(shape_in), tuple(shape_ix)))
+    full_in, full_ix = list(common), list(common)
+    full_in[d], full_ix[d] = input.shape[d], indices.shape[d]
+    if tuple(full_in) != tuple(input.shape):
+        input = S.expand(input, full_in)
+    if tuple(full_ix) != tuple(indices.shape):
+        indices = S.expand(indices, full_ix)
+    return IX.gather(input, d, indices)
+
+
+def tensor_split(input, indices_or_sections, dim=0):
+    d = _dim(dim, input.ndim)
+    n = input.shape[d]
+    if isinstance(indices_or_sections, TensorBase) and indices_or_sections.ndim == 0:
+        indices_or_sections = int(indices_or_sections.item())
+    if isinstance(indices_or_sections, int):
+        k = indices_or_sections
+        if k <= 0:
+            raise RuntimeError(f"number of sections must be larger than 0, got {k}")
+        size, extra = divmod(n, k)
+        bounds, start = [], 0
+        for i in range(k):
+            stop = start + size + (1 if i < extra else 0)
+            bounds.append((start, stop))
+            start = stop
+    else:
+        idx = [int(i) for i in (indices_or_sections.tolist() if isinstance(indices_or_sections, TensorBase)
+                                else indices_or_sections)]
+        edges = [0] + idx + [n]
+        bounds = [(min(max(a, 0), n), min(max(b, 0), n)) for a, b in zip(edges[:-1], edges[1:])]
+    return tuple(narrow(input, d, a, max(b - a, 0)) for a, b in bounds)
+
+
+# ---------------------------------------------------------------- running max/min, order statistics
+
+
+def _running_pick(a, d, better):
+    """Indices of the running max/min along d: a later equal element or a NaN takes over (PyTorch's rule)."""
+    a = np.moveaxis(a, d, -1)
+    idx = np.zeros(a.shape, np.int64)
+    if a.shape[-1]:
+        best, at = a[..., 0].copy(), np.zeros(a.shape[:-1], np.int64)
+        idx[..., 0] = 0
+        for i in range(1, a.shape[-1]):
+            x = a[..., i]
+            take = np.isnan(x) | (~np.isnan(best) & better(x, best))
+            best = np.where(take, x, best)
+            at = np.where(take, i, at)
+            idx[..., i] = at
+    return np.moveaxis(idx, -1, d)
+
+
+def _cum(name, result, better):
+    def fn(input, dim):
+        a = input._data
+        d = _dim(dim, a.ndim)
+        if not a.ndim:
+            return result(apply(OPS[name], (input,), (), ()), wrap(np.zeros((), np.int64)))
+        idx = _running_pick(a, d, better)
+        values = apply(OPS[name], (input,), along_axis_key(idx, d), a.shape)
+        return result(values, wrap(idx))
+    fn.__name__ = name
+    return fn
+
+
+cummax = _cum("cummax", CummaxResult, np.greater_equal)
+cummin = _cum("cummin", CumminResult, np.less_equal)
+
+
+def _reduced_pick(input, name, idx, d, keepdim, result):
+    """values picked at idx (input's ndim minus d) along d, recorded under name; keepdim as asked."""
+    a = input._data
+    if not a.ndim:
+        return result(apply(OPS[name], (input,), (), ()), wrap(np.zeros((), np.int64)))
+    if keepdim:
+        idx = np.expand_dims(idx, d)
+        key = along_axis_key(idx, d)
+    else:
+        key = list(np.indices(idx.shape, sparse=True))
+        key.insert(d, idx)
+    values = apply(OPS[name], (input,), tuple(key), a.shape)
+    return result(values, wrap(idx.astype(np.int64)))
+
+
+def kthvalue(input, k, dim=-1, keepdim=False):
+    a = input._data
+    d = _dim(dim, a.ndim)
+    n = a.shape[d] if a.ndim else 1
+    if not 1 <= k <= n:
+        raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
+    if not a.ndim:
+        return _reduced_pick(input, "kthvalue", None, d, keepdim, KthvalueResult)
+    idx = np.take(np.argsort(a, axis=d, kind="stable"), k - 1, axis=d)
+    return _reduced_pick(input, "kthvalue", idx, d, keepdim, KthvalueResult)
+
+
+def _mode_index(row):
+    vals, counts = np.unique(row, return_counts=True)
+    v = vals[np.argmax(counts)]  # the smallest of the most frequent values
+    return np.flatnonzero(row == v)[-1]  # at its last position
+
+
+def mode(input, dim=-1, keepdim=False):
+    a = input._data
+    d = _dim(dim, a.ndim)
+    if not a.ndim:
+        return _reduced_pick(input, "mode", None, d, keepdim, ModeResult)
+    moved = np.moveaxis(a, d, -1)
+    flat = moved.reshape(-1, moved.shape[-1])
+    idx = np.array([_mode_index(r) for r in flat], np.int64).reshape(moved.shape[:-1])
+    return _reduced_pick(input, "mode", idx, d, keepdim, ModeResult)
+
+
+def msort(input):
+    return O.sort(input, 0).values
+
+
+def aminmax(input, *, dim=None, keepdim=False):
+    if dim is None:
+        dims, keep = tuple(range(input.ndim)), False
+        if keepdim:
+            dims, keep = tuple(range(input.ndim)), True
+    else:
+        dims, keep = (_dim(dim, input.ndim),) if input.ndim else (), keepdim
+    if input.numel() == 0:
+        raise RuntimeError("aminmax(): Expected reduction dim to be specified for input.numel() == 0.")
+    return AminmaxResult(apply(OPS["aminmax_min"], (input,), dims, keep),
+                         apply(OPS["aminmax_max"], (input,), dims, keep))
+
+
+# ---------------------------------------------------------------- NaN-aware reductions, quantiles
+
+
+def nansum(input, dim=None, keepdim=False, *, dtype=None):
+    t = input if dtype is None else input.to(dtype)
+    if t._data.dtype.kind in "biu" and dtype is None:
+        t = t.long()
+    dims = dims_arg(dim, t.ndim)
+    return apply(OPS["nansum"], (t,), dims if dims is not None else tuple(range(t.ndim)), keepdim)
+
+
+def nanmean(input, dim=None, keepdim=False, *, dtype=None):
+    if input._data.dtype.kind != "f":
+        raise RuntimeError(f"nanmean(): expected input to have floating point or complex dtype but got "
+                           f"{input.dtype.scalar_name}")
+    count = S.sum(F.logical_not(F.isnan(input)), dim, keepdim) if dim is not None else \
+        S.sum(F.logical_not(F.isnan(input)))
+    return F.div(nansum(input, dim, keepdim, dtype=dtype), count)
+
+
+_INTERPOLATIONS = ("linear", "lower", "higher", "midpoint", "nearest")
+
+
+def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
+    """PyTorch's algorithm: sort, ranks q * (n - 1) in the input's dtype, then a lerp between neighbours."""
+    dt = input._data.dtype
+    if dt.kind != "f":
+        raise RuntimeError("quantile() input tensor must be either float or double dtype")
+    q_t = q if isinstance(q, TensorBase) else None
+    q_arr = np.asarray(q.tolist() if q_t is not None else q, dtype=dt)
+    if q_arr.ndim > 1:
+        raise RuntimeError("quantile() q must be a scalar or 1D tensor")
+    if q_t is not None and q_t._data.dtype != dt:
+        raise RuntimeError("quantile() q tensor must be same dtype as the input tensor")
+    if interpolation not in _INTERPOLATIONS:
+        raise RuntimeError("quantile() interpolation must be one of linear, lower, higher, midpoint or nearest, but got "
+                           f"{interpolation}")
+    if not ((q_arr >= 0) & (q_arr <= 1)).all():
+        raise RuntimeError(("quantile() q must be in the range [0, 1] but got " + repr(float(q)))
+                           if q_arr.ndim == 0 else "quantile() q values must be in the range [0, 1]")
+    if input.numel() == 0:
+        raise RuntimeError("quantile() input tensor must be non-empty")
+    if dim is None:
+        lead = (1,) * input.ndim if keepdim else ()
+        srt = O.sort(S.flatten(input)).values
+    else:
+        d = _dim(dim, input.ndim)
+        shape = list(input.shape)
+        if keepdim:
+            shape[d] = 1
+        else:
+            shape.pop(d) if input.ndim else None
+        lead = tuple(shape)
+        srt = O.sort(S.transpose(S.unsqueeze(input, -1), d, -1) if input.ndim else S.unsqueeze(input, -1)).values
+    srt = S.view(srt, lead + (srt.shape[-1],))
+    last = srt.shape[-1] - 1
+    nq = 1 if q_arr.ndim == 0 else q_arr.shape[0]
+    ranks = np.broadcast_to(q_arr.reshape(-1) * dt.type(last), lead + (nq,)).copy()
+    ranks[np.isnan(srt._data).any(-1)] = last
+    if interpolation == "lower":
+        ranks = np.floor(ranks)
+    elif interpolation == "higher":
+        ranks = np.ceil(ranks)
+    elif interpolation == "nearest":
+        ranks = np.round(ranks)
+    below = ranks.astype(np.int64)
+    out = IX.gather(srt, -1, wrap(below))
+    if interpolation in ("linear", "midpoint"):
+        weights = np.full_like(ranks, 0.5) if interpolation == "midpoint" else ranks - below.astype(dt)
+        above = IX.gather(srt, -1, wrap(np.ceil(ranks).astype(np.int64)))
+        out = F.lerp(out, above, wrap(weights))
+    if q_arr.ndim == 0:
+        return apply(OPS["squeeze_mm"], (out,), out.shape[:-1], tuple(out.shape))
+    out = S.transpose(S.unsqueeze(out, 0), 0, -1)
+    return apply(OPS["squeeze_mm"], (out,), out.shape[:-1], tuple(out.shape))
+
+
+# ---------------------------------------------------------------- searching and set tests
+
+
+def _search(seq, values, right, out_int32, sorter=None):
+    s, v = seq._data, values._data if isinstance(values, TensorBase) else np.asarray(values)
+    side = "right" if right else "left"
+    if s.ndim <= 1:
+        out = np.searchsorted(s, v, side=side, sorter=None if sorter is None else sorter._data)
+    else:
+        if s.shape[:-1] != v.shape[:-1]:
+            raise RuntimeError("torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 "
+                               "dimensions of boundaries tensor and input value tensor must match, but we got "
+                               f"boundaries tensor {list(s.shape)} and input value tensor {list(v.shape)}")
+        fs, fv = s.reshape(-1, s.shape[-1]), v.reshape(-1, v.shape[-1])
+        srt = None if sorter is None else sorter._data.reshape(-1, s.shape[-1])
+        out = np.stack([np.searchsorted(fs[i], fv[i], side=side, sorter=None if srt is None else srt[i])
+                        for i in range(fs.shape[0])]).reshape(v.shape)
+    return wrap(np.asarray(out, np.int32 if out_int32 else np.int64))
+
+
+def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None):
+    if side is not None:
+        if side not in ("left", "right"):
+            raise RuntimeError(f"torch.searchsorted(): side can only be 'left' or 'right' but got {side}")
+        if right and side == "left":
+            raise RuntimeError("torch.searchsorted(): side and right can't be set to opposites, got side of left "
+                               "while right was True")
+        right = side == "right"
+    return _search(sorted_sequence, input, right, out_int32, sorter)
+
+
+def bucketize(input, boundaries, *, out_int32=False, right=False):
+    if boundaries.ndim != 1:
+        raise RuntimeError(f"boundaries tensor must be 1 dimension, but got dim({boundaries.ndim})")
+    return _search(boundaries, input, right, out_int32)
+
+
+def isin(elements, test_elements, *, assume_unique=False, invert=False):
+    e = elements._data if isinstance(elements, TensorBase) else np.asarray(elements)
+    t = test_elements._data if isinstance(test_elements, TensorBase) else np.asarray(test_elements)
+    return wrap(np.asarray(np.isin(e, t, invert=invert)))
+
+
+def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
+    a = input._data
+    if dim is None:
+        flat = a.reshape(-1)
+        starts = np.ones(flat.shape, bool)
+        starts[1:] = flat[1:] != flat[:-1]
+        vals = flat[starts]
+        inverse = (np.cumsum(starts) - 1).reshape(a.shape)
+    else:
+        d = _dim(dim, a.ndim)
+        moved = np.moveaxis(a, d, 0)
+        starts = np.ones(moved.shape[0], bool)
+        starts[1:] = (moved[1:] != moved[:-1]).reshape(moved.shape[0] - 1, -1).any(1)
+        vals = np.moveaxis(moved[starts], 0, d)
+        inverse = np.cumsum(starts) - 1
+    counts = np.diff(np.append(np.flatnonzero(starts), starts.size))
+    out = [wrap(np.ascontiguousarray(vals))]
+    if return_inverse:
+        out.append(wrap(inverse.astype(np.int64)))
+    if return_counts:
+        out.append(wrap(counts.astype(np.int64)))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+# ---------------------------------------------------------------- products of tensors
+
+
+def kron(input, other):
+    n = max(input.ndim, other.ndim)
+    sa = (1,) * (n - input.ndim) + tuple(input.shape)
+    sb = (1,) * (n - other.ndim) + tuple(other.shape)
+    a_view = apply(OPS["unsafe_view"], (input,), sum(((x, 1) for x in sa), ()), tuple(input.shape))
+    b_view = apply(OPS["unsafe_view"], (other,), sum(((1, x) for x in sb), ()), tuple(other.shape))
+    prod = F.mul(a_view, b_view)
+    return apply(OPS["unsafe_view"], (prod,), tuple(x * y for x, y in zip(sa, sb)), tuple(prod.shape))
+
+
+def cartesian_prod(*tensors):
+    for t in tensors:
+        if t.ndim != 1:
+            raise RuntimeError(f"Expect a 1D vector, but got shape [{', '.join(map(str, t.shape))}]")
+    if len(tensors) == 1:
+        return tensors[0]
+    grids = O.meshgrid(*tensors, indexing="ij")
+    return S.stack([S.flatten(g) for g in grids], 1)
+
+
+def block_diag(*tensors):
+    if not tensors:
+        return wrap(np.zeros((1, 0), np.float32))
+    for i, t in enumerate(tensors):
+        if t.ndim > 2:
+            raise RuntimeError(f"torch.block_diag: Input tensors must have 2 or fewer dimensions. Input {i} has "
+                               f"{t.ndim} dimensions")
+    dt = tensors[0].dtype
+    for t in tensors[1:]:
+        dt = dtypes.promote_pair(dt, t.dtype)
+    ts = tuple(t if t.dtype == dt else t.to(dt) for t in tensors)
+    shapes = tuple((1, 1) if t.ndim == 0 else (1, t.shape[0]) if t.ndim == 1 else tuple(t.shape) for t in ts)
+    return apply(OPS["block_diag"], ts, shapes, dt.np)
+
+
+def vander(x, N=None, increasing=False):
+    if x.ndim != 1:
+        raise RuntimeError("x must be a one-dimensional tensor.")
+    n = x.shape[0] if N is None else N
+    if n < 0:
+        raise RuntimeError("N must be non-negative.")
+    dt = dtypes.promote_pair(x.dtype, dtypes.int64)
+    result = wrap(np.ones((x.shape[0], n), dt.np))
+    if n > 1:
+        result[:, 1:] = S.cumprod(IX.repeat(S.unsqueeze(x, 1), 1, n - 1), 1)
+    return result if increasing else IX.flip(result, [1])
+
+
+def trapezoid(y, x=None, *, dx=None, dim=-1):
+    d = _dim(dim, y.ndim)
+    n = y.shape[d]
+    if x is not None and dx is not None:
+        raise TypeError("trapezoid() received an invalid combination of arguments")
+    if x is None:
+        step = 1 if dx is None else dx
+        if n == 0:
+            return S.sum(y * 0, d)
+        ends = F.add(IX.select(y, d, 0), IX.select(y, d, -1))
+        return apply(OPS["mul_scalar"], (F.sub(S.sum(y, d), apply(OPS["mul_scalar"], (ends,), 0.5)),), step)
+    if x.ndim == 1:
+        if x.shape[0] != n:
+            raise RuntimeError(f"trapezoid: There must be one `x` value for each sample point")
+        shape = [1] * y.ndim
+        shape[d] = n - 1
+        dxs = S.view(F.sub(narrow(x, 0, 1, n - 1), narrow(x, 0, 0, n - 1)), shape)
+    else:
+        dxs = F.sub(narrow(x, d, 1, n - 1), narrow(x, d, 0, n - 1))
+    pair = F.add(narrow(y, d, 1, n - 1), narrow(y, d, 0, n - 1))
+    return apply(OPS["div_scalar"], (S.sum(F.mul(dxs, pair), d),), 2.0)
+
+
+# ---------------------------------------------------------------- elementwise
+
+
+def signbit(input):
+    return wrap(np.signbit(input._data))
+
+
+def heaviside(input, values):
+    if input._data.dtype != values._data.dtype:
+        raise RuntimeError("heaviside is not yet implemented for tensors with different dtypes")
+    a, v = input._data, values._data
+    return wrap(np.asarray(np.heaviside(a, v).astype(np.result_type(a, v))))
+
+
+def copysign(input, other):
+    if isinstance(other, TensorBase):
+        a, b = F._float_pair(input, other)
+        return apply(OPS["copysign"], (a, b))
+    a = input if input._data.dtype.kind == "f" else input.float()
+    return apply(OPS["copysign_scalar"], (a,), float(other))
+
+
+def float_power(input, exponent):
+    base = input.double() if isinstance(input, TensorBase) else float(input)
+    exp = exponent.double() if isinstance(exponent, TensorBase) else exponent
+    if not isinstance(base, TensorBase):
+        return F.pow(base, exp)
+    return F.pow(base, exp if isinstance(exp, TensorBase) else float(exp))
+
+
+def logaddexp2(input, other):
+    return apply(OPS["logaddexp2"], F._float_pair(input, other))
+
+
+FUNCTIONS = {
+    "fliplr": fliplr, "flipud": flipud, "rot90": rot90, "tril_indices": tril_indices, "triu_indices": triu_indices,
+    "argwhere": argwhere, "take_along_dim": take_along_dim, "tensor_split": tensor_split, "cummax": cummax,
+    "cummin": cummin, "kthvalue": kthvalue, "mode": mode, "msort": msort, "aminmax": aminmax, "nansum": nansum,
+    "nanmean": nanmean, "quantile": quantile, "searchsorted": searchsorted, "bucketize": bucketize, "isin": isin,
+    "unique_consecutive": unique_consecutive, "kron": kron, "cartesian_prod": cartesian_prod,
+    "block_diag": block_diag, "vander": vander, "trapezoid": trapezoid, "signbit": signbit, "heaviside": heaviside,
+    "copysign": copysign, "float_power": float_power, "logaddexp2": logaddexp2,
+}
+# Tensor methods PyTorch has for them (self first).
+METHODS = {name: FUNCTIONS[name] for name in (
+    "fliplr", "flipud", "rot90", "argwhere", "take_along_dim", "tensor_split", "cummax", "cummin", "kthvalue",
+    "mode", "msort", "aminmax", "nansum", "nanmean", "quantile", "unique_consecutive",
+    "kron", "signbit", "heaviside", "copysign", "float_power", "logaddexp2")}

@@ -1,0 +1,139 @@
+"""More ops lessons reach for after the autograd chapter (forward and vjp side by side, see optable): rot90,
+running max/min, kth value and mode, aminmax, nansum, degree/radian conversion, copysign, logaddexp2, sinc,
+block_diag and heaviside.
+
+The ops that pick elements (cummax, cummin, kthvalue, mode) take an index key computed once by their function
+(more.py; consts: key, input shape) and scatter the gradient back, as ops_tensor's picking ops do.
+"""
+import math
+
+import numpy as np
+
+from .optable import OPS, defop
+from .xp import rounded_f32
+
+
+def _rot90(a, k, dims):
+    return np.ascontiguousarray(np.rot90(a, k, dims))
+
+
+@defop("rot90", "Rot90Backward0", _rot90)
+def rot90_vjp(xp, grad, saved, consts, needs):
+    k, dims = consts
+    return (xp.call("rot90", (grad,), (-k) % 4, dims),)
+
+
+def _pick(a, key, shape):
+    return a[key]
+
+
+def _scatter_back(xp, grad, saved, consts, needs):
+    key, shape = consts[:2]
+    if not shape:
+        return (grad,)
+    return (xp.scatter(grad, shape, key, True, "value_select_backward"),)
+
+
+for _name, _node in (("cummax", "CummaxBackward0"), ("cummin", "CumminBackward0"),
+                     ("kthvalue", "KthvalueBackward0"), ("mode", "ModeBackward0")):
+    defop(_name, _node, _pick)(_scatter_back)
+
+# aminmax: PyTorch's one node with two outputs; here each output has its own node under that name.
+for _name, _base in (("aminmax_min", "amin"), ("aminmax_max", "amax")):
+    defop(_name, "AminmaxBackward0", OPS[_base].fwd, saves=OPS[_base].saves)(OPS[_base].vjp)
+
+
+def _nansum(a, dims, keepdim):
+    return np.asarray(np.nansum(a, axis=dims, keepdims=keepdim, dtype=a.dtype))
+
+
+@defop("nansum", "NansumBackward0", _nansum, saves=(0,))
+def nansum_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    dims, keepdim = consts
+    grad = xp.expand(xp.restore_dims(grad, dims, a.ndim, keepdim), a.shape)
+    return (xp.where(a != a, 0.0, grad),)
+
+
+def _scale(factor):
+    """a * factor with the factor rounded to a's dtype first (PyTorch multiplies by a wrapped scalar)."""
+    return lambda a: a * a.dtype.type(factor)
+
+
+@defop("deg2rad", "Deg2RadBackward0", _scale(math.pi / 180), api="deg2rad", promote="float", inplace=True)
+def deg2rad_vjp(xp, grad, saved, consts, needs):
+    return (grad * (math.pi / 180),)
+
+
+@defop("rad2deg", "Rad2DegBackward0", _scale(180 / math.pi), api="rad2deg", promote="float", inplace=True)
+def rad2deg_vjp(xp, grad, saved, consts, needs):
+    return (grad * (180 / math.pi),)
+
+
+@defop("copysign", "CopysignBackward0", np.copysign, saves=(0, -1))
+def copysign_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    ga = xp.where(a == 0, 0.0, grad * out / a) if needs[0] else None
+    return ga, (xp.constant(grad, 0.0) if needs[1] else None)
+
+
+@defop("copysign_scalar", "CopysignBackward1", lambda a, b: np.copysign(a, a.dtype.type(b)), saves=(0, -1))
+def copysign_scalar_vjp(xp, grad, saved, consts, needs):
+    a, out = saved
+    return (xp.where(a == 0, 0.0, grad * out / a),)
+
+
+_INV_LN2 = 1 / math.log(2)
+
+
+def _logaddexp2(a, b):
+    """max + log1p(exp2(-|a - b|)) / ln 2, each function rounded once (PyTorch's kernel); equal infinities give a."""
+    m = np.maximum(a, b)
+    out = m + rounded_f32(np.log1p)(rounded_f32(np.exp2)(-np.abs(a - b))) * a.dtype.type(_INV_LN2)
+    return np.where(np.isinf(a) & (a == b), a, out)
+
+
+@defop("logaddexp2", "Logaddexp2Backward0", _logaddexp2, saves=(0, 1))
+def logaddexp2_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    two = xp.constant(a, 2.0)
+    return ((grad / (1 + two ** (b - a)) if needs[0] else None), (grad / (1 + two ** (a - b)) if needs[1] else None))
+
+
+def _sinc(a):
+    """sin(pi a) / (pi a), 1 at 0: the product rounded to a's dtype, as PyTorch's kernel."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = a * a.dtype.type(math.pi)
+        out = rounded_f32(np.sin)(p) / p
+    return np.where(a == 0, a.dtype.type(1), out)
+
+
+@defop("sinc", "SincBackward0", _sinc, saves=(0,), api="sinc", promote="float", inplace=True)
+def sinc_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    p = a * math.pi
+    safe = xp.where(a == 0, 1.0, a)
+    d = (p * xp.cos(p) - xp.sin(p)) / (safe * safe * math.pi)
+    return (xp.where(a == 0, 0.0, grad * d),)
+
+
+def _block_diag(*arrays_and_consts):
+    *arrays, shapes, dtype = arrays_and_consts
+    rows = sum(s[0] for s in shapes)
+    cols = sum(s[1] for s in shapes)
+    out = np.zeros((rows, cols), dtype)
+    r = c = 0
+    for a, (h, w) in zip(arrays, shapes):
+        out[r:r + h, c:c + w] = a.reshape(h, w)
+        r, c = r + h, c + w
+    return out
+
+
+@defop("block_diag", "BlockDiagBackward0", _block_diag)
+def block_diag_vjp(xp, grad, saved, consts, needs):
+    shapes, _ = consts
+    out, r, c = [], 0, 0
+    for (h, w), need in zip(shapes, needs):
+        out.append(grad[r:r + h, c:c + w] if need else None)
+        r, c = r + h, c + w
+    return tuple(out)

@@ -1,0 +1,159 @@
+"""torch.optim.Adamax, NAdam and RAdam: the Adam family's other members, PyTorch's single-tensor updates operation
+by operation (float32 tensors, Python-float scalars, as torch/optim/*.py computes them on CPU)."""
+import numpy as np
+
+from ...engine.tensor import Tensor
+from . import _kernels as K
+from .optimizer import Optimizer
+
+
+def _check(lr, eps, betas, weight_decay):
+    if not 0.0 <= lr:
+        raise ValueError(f"Invalid learning rate: {lr}")
+    if not 0.0 <= eps:
+        raise ValueError(f"Invalid epsilon value: {eps}")
+    for i in (0, 1):
+        if not 0.0 <= betas[i] < 1.0:
+            raise ValueError(f"Invalid beta parameter at index {i}: {betas[i]}")
+    if not 0.0 <= weight_decay:
+        raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+
+
+def _zeros(opt, p):
+    return Tensor._wrap(np.zeros_like(p._data))
+
+
+class Adamax(Optimizer):
+    """Adam with the infinity norm: u = max(beta2 * u, |g| + eps), p -= lr / (1 - beta1^t) * m / u."""
+    __module__ = "torch.optim.adamax"
+
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, foreach=None, *,
+                 maximize=False, differentiable=False, capturable=False):
+        _check(lr, eps, betas, weight_decay)
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, foreach=foreach,
+                                      maximize=maximize, differentiable=differentiable, capturable=capturable))
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            beta1, beta2 = group["betas"]
+            lr, wd, eps = group["lr"], group["weight_decay"], group["eps"]
+            for p in self._params_with_grad(group):
+                state = self.state[p]
+                if not state:
+                    state["step"] = self._step_tensor()
+                    state["exp_avg"] = _zeros(self, p)
+                    state["exp_inf"] = _zeros(self, p)
+                g = self._grad(p, group)
+                state["step"]._data += np.float32(1)
+                if wd:
+                    g = K.added(g, p._data, wd)
+                exp_avg, exp_inf = state["exp_avg"]._data, state["exp_inf"]._data
+                K.lerp_(exp_avg, g, 1 - beta1)
+                np.maximum(K.mul_(exp_inf, beta2), np.abs(g) + K.scalar(g, eps), out=exp_inf)
+                clr = lr / (1 - beta1 ** float(state["step"]._data))
+                K.addcdiv_(p._data, exp_avg, exp_inf, -clr)
+                p._vbox[0] += 1
+        return loss
+
+
+class NAdam(Optimizer):
+    """Adam with Nesterov momentum and PyTorch's momentum schedule mu_t = beta1 (1 - 0.5 * 0.96^(t psi))."""
+    __module__ = "torch.optim.nadam"
+
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3,
+                 decoupled_weight_decay=False, *, foreach=None, maximize=False, capturable=False,
+                 differentiable=False):
+        _check(lr, eps, betas, weight_decay)
+        if not 0.0 <= momentum_decay:
+            raise ValueError(f"Invalid momentum_decay value: {momentum_decay}")
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
+                                      momentum_decay=momentum_decay, decoupled_weight_decay=decoupled_weight_decay,
+                                      maximize=maximize, foreach=foreach, capturable=capturable,
+                                      differentiable=differentiable))
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            beta1, beta2 = group["betas"]
+            lr, wd, eps, psi = group["lr"], group["weight_decay"], group["eps"], group["momentum_decay"]
+            for p in self._params_with_grad(group):
+                state = self.state[p]
+                if not state:
+                    state["step"] = self._step_tensor()
+                    state["mu_product"] = self._step_tensor(1.0)
+                    state["exp_avg"] = _zeros(self, p)
+                    state["exp_avg_sq"] = _zeros(self, p)
+                g = self._grad(p, group)
+                state["step"]._data += np.float32(1)
+                step = float(state["step"]._data)
+                bias_correction2 = 1 - beta2 ** step
+                if wd:
+                    if group["decoupled_weight_decay"]:
+                        K.mul_(p._data, 1 - lr * wd)
+                    else:
+                        g = K.added(g, p._data, wd)
+                mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * psi)))
+                mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * psi)))
+                mu_product = K.mul_(state["mu_product"]._data, mu)
+                exp_avg, exp_avg_sq = state["exp_avg"]._data, state["exp_avg_sq"]._data
+                K.lerp_(exp_avg, g, 1 - beta1)
+                K.addcmul_(K.mul_(exp_avg_sq, beta2), g, g, 1 - beta2)
+                denom = np.sqrt(exp_avg_sq / K.scalar(exp_avg_sq, bias_correction2))
+                denom += K.scalar(denom, eps)
+                mu_product_next = float(mu_product) * mu_next
+                K.addcdiv_(p._data, g, denom, -lr * (1.0 - mu) / (1.0 - float(mu_product)))
+                K.addcdiv_(p._data, exp_avg, denom, (-lr * mu_next) / (1.0 - mu_product_next))
+                p._vbox[0] += 1
+        return loss
+
+
+class RAdam(Optimizer):
+    """Adam whose adaptive step is switched on (and rectified) once the variance estimate is tractable."""
+    __module__ = "torch.optim.radam"
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, decoupled_weight_decay=False,
+                 *, foreach=None, maximize=False, capturable=False, differentiable=False):
+        _check(lr, eps, betas, weight_decay)
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, maximize=maximize,
+                                      foreach=foreach, capturable=capturable,
+                                      decoupled_weight_decay=decoupled_weight_decay, differentiable=differentiable))
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            beta1, beta2 = group["betas"]
+            lr, wd, eps = group["lr"], group["weight_decay"], group["eps"]
+            for p in self._params_with_grad(group):
+                state = self.state[p]
+                if not state:
+                    state["step"] = self._step_tensor()
+                    state["exp_avg"] = _zeros(self, p)
+                    state["exp_avg_sq"] = _zeros(self, p)
+                g = self._grad(p, group)
+                state["step"]._data += np.float32(1)
+                step = float(state["step"]._data)
+                if wd:
+                    if group["decoupled_weight_decay"]:
+                        K.mul_(p._data, 1 - lr * wd)
+                    else:
+                        g = K.added(g, p._data, wd)
+                exp_avg, exp_avg_sq = state["exp_avg"]._data, state["exp_avg_sq"]._data
+                K.lerp_(exp_avg, g, 1 - beta1)
+                K.addcmul_(K.mul_(exp_avg_sq, beta2), g, g, 1 - beta2)
+                bias_correction1 = 1 - beta1 ** step
+                bias_correction2 = 1 - beta2 ** step
+                corrected = exp_avg / K.scalar(exp_avg, bias_correction1)
+                rho_inf = 2 / (1 - beta2) - 1
+                rho_t = rho_inf - 2 * step * (beta2 ** step) / bias_correction2
+                if rho_t > 5.0:
+                    rect = ((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5
+                    sq = np.sqrt(exp_avg_sq)
+                    sq += K.scalar(sq, eps)
+                    adaptive = np.reciprocal(sq) * K.scalar(sq, bias_correction2 ** 0.5)  # Tensor.__rtruediv__
+                    update = corrected * K.scalar(corrected, lr) * adaptive * K.scalar(corrected, rect)
+                else:
+                    update = corrected * K.scalar(corrected, lr)
+                K.add_(p._data, update, -1.0)
+                p._vbox[0] += 1
+        return loss

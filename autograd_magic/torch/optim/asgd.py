@@ -1,0 +1,93 @@
+"""torch.optim.Adadelta and ASGD: PyTorch's single-tensor updates operation by operation."""
+import numpy as np
+
+from ...engine.tensor import Tensor
+from . import _kernels as K
+from .optimizer import Optimizer
+
+
+class Adadelta(Optimizer):
+    """delta = sqrt(acc_delta + eps) / sqrt(square_avg + eps) * g; p -= lr * delta."""
+    __module__ = "torch.optim.adadelta"
+
+    def __init__(self, params, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0, foreach=None, *, capturable=False,
+                 maximize=False, differentiable=False):
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 <= rho <= 1.0:
+            raise ValueError(f"Invalid rho value: {rho}")
+        if not 0.0 <= eps:
+            raise ValueError(f"Invalid epsilon value: {eps}")
+        if not 0.0 <= weight_decay:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        super().__init__(params, dict(lr=lr, rho=rho, eps=eps, weight_decay=weight_decay, maximize=maximize,
+                                      capturable=capturable, foreach=foreach, differentiable=differentiable))
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            lr, rho, eps, wd = group["lr"], group["rho"], group["eps"], group["weight_decay"]
+            for p in self._params_with_grad(group):
+                state = self.state[p]
+                if not state:
+                    state["step"] = self._step_tensor()
+                    state["square_avg"] = Tensor._wrap(np.zeros_like(p._data))
+                    state["acc_delta"] = Tensor._wrap(np.zeros_like(p._data))
+                state["step"]._data += np.float32(1)
+                g = self._grad(p, group)
+                if wd:
+                    g = K.added(g, p._data, wd)
+                square_avg, acc_delta = state["square_avg"]._data, state["acc_delta"]._data
+                K.addcmul_(K.mul_(square_avg, rho), g, g, 1 - rho)
+                std = np.sqrt(square_avg + K.scalar(square_avg, eps))
+                delta = np.sqrt(acc_delta + K.scalar(acc_delta, eps))
+                delta /= std
+                delta *= g
+                K.addcmul_(K.mul_(acc_delta, rho), delta, delta, 1 - rho)
+                K.add_(p._data, delta, -lr)
+                p._vbox[0] += 1
+        return loss
+
+
+class ASGD(Optimizer):
+    """Averaged SGD: p = p * (1 - lambd * eta) - eta * g, with the running average ax of p from step t0 on."""
+    __module__ = "torch.optim.asgd"
+
+    def __init__(self, params, lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0, foreach=None,
+                 maximize=False, differentiable=False, capturable=False):
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 <= weight_decay:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        super().__init__(params, dict(lr=lr, lambd=lambd, alpha=alpha, t0=t0, weight_decay=weight_decay,
+                                      foreach=foreach, maximize=maximize, differentiable=differentiable,
+                                      capturable=capturable))
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            lr, lambd, alpha, t0, wd = group["lr"], group["lambd"], group["alpha"], group["t0"], group["weight_decay"]
+            for p in self._params_with_grad(group):
+                state = self.state[p]
+                if not state:
+                    state["step"] = self._step_tensor()
+                    state["eta"] = self._step_tensor(lr)
+                    state["mu"] = self._step_tensor(1.0)
+                    state["ax"] = Tensor._wrap(np.zeros_like(p._data))
+                g = self._grad(p, group)
+                state["step"]._data += np.float32(1)
+                if wd:
+                    g = K.added(g, p._data, wd)
+                eta = float(state["eta"]._data)
+                K.mul_(p._data, 1 - lambd * eta)
+                K.add_(p._data, g, -eta)
+                mu, ax = state["mu"]._data, state["ax"]._data
+                if float(mu) != 1:
+                    ax += (p._data - ax) * mu
+                else:
+                    ax[...] = p._data
+                step = float(state["step"]._data)
+                state["eta"]._data[...] = lr / ((1 + lambd * lr * step) ** alpha)
+                state["mu"]._data[...] = 1 / max(1, step - t0)
+                p._vbox[0] += 1
+        return loss
