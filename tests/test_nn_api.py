@@ -184,6 +184,11 @@ for cls, kw in [(O.Adamax, {}), (O.Adamax, dict(lr=0.1, weight_decay=0.1)), (O.N
         "p3 = nn.PReLU(3)\ny = p3(img)\n(y * y).sum().backward()\np3.weight.grad, y.grad_fn.next_functions",
         "nn.Mish()(x), nn.Hardswish()(x), nn.Softsign()(x).grad_fn, nn.Tanhshrink()(x).grad_fn, nn.SELU()(x).grad_fn",
         "r = nn.RReLU()\nr.eval()\nr(x)",
+        "torch.manual_seed(3)\nr.train()\ny = r(x)\ny.sum().backward()\ny, x.grad, torch.rand(2)",
+        "x.grad = None\nz = torch.randn(3, 5, dtype=torch.float64, requires_grad=True)\n"
+        "y = F.rrelu(z * 1, 0.05, 0.9, training=True, inplace=True)\n(y * y).sum().backward()\ny, z.grad, torch.rand(1)",
+        "F.rrelu(torch.randn(4), 0.3, 0.3, training=True), F.rrelu(x, training=True).grad_fn",
+        "nn.Hardtanh(min_value=-2.0, max_value=0.5)",
     ],
     "sgd_variants": [
         SETUP + """
