@@ -55,3 +55,16 @@ ROWS_EXTRA.update({
     "_euclidean_dist": [(lambda a, b: torch.cdist(a, b, compute_mode="use_mm_for_euclid_dist"), [_rows(s1), _rows(s2)])
                         for s1, s2 in _CD],
 })
+
+def _seeded(fn):
+    """fn after manual_seed(0): every evaluation of the finite differences draws the same slopes."""
+    def f(a):
+        torch.manual_seed(0)
+        return fn(a)
+    return f
+
+
+ROWS_EXTRA.update({
+    "rrelu_train": _unary(_seeded(lambda a: F.rrelu(a, 0.1, 0.4, training=True))),
+    "rrelu_train_": _unary(_seeded(lambda a: F.rrelu(a * 1.0, 0.2, 0.3, training=True, inplace=True))),
+})

@@ -23,6 +23,31 @@ CASES = {
         "F.scaled_dot_product_attention(q.double(), k.double(), v.double(), is_causal=True).dtype",
         "torch.manual_seed(1)\nF.scaled_dot_product_attention(q, k, v, dropout_p=0.3), torch.rand(1)",
     ],
+    "lbfgs": [
+        SETUP + "w = torch.tensor([1.5, -0.5], requires_grad=True)\n"
+        "def make(**kw):\n    global opt\n    w.data = torch.tensor([1.5, -0.5])\n"
+        "    opt = torch.optim.LBFGS([w], **kw)\n    return opt\n"
+        "def rosen():\n    opt.zero_grad()\n    l = (1 - w[0]) ** 2 + 100 * (w[1] - w[0] ** 2) ** 2\n"
+        "    l.backward()\n    return l\n"
+        "for kw in [dict(line_search_fn='strong_wolfe'), dict(), dict(lr=0.1, history_size=3, max_iter=7),\n"
+        "           dict(line_search_fn='strong_wolfe', history_size=2, max_iter=5, tolerance_change=1e-5)]:\n"
+        "    make(**kw)\n"
+        "    print([opt.step(rosen).item() for _ in range(3)], [v.hex() for v in w.tolist()],\n"
+        "          opt.state[w]['func_evals'], opt.state[w]['n_iter'], float(opt.state[w]['t']))",
+        "opt", "type(opt)",
+        # two parameters: PyTorch's float32 dot of longer vectors sums in its BLAS's order (README Limits)
+        "q = torch.zeros(2, requires_grad=True)\nopt = torch.optim.LBFGS([q])\n"
+        "def quad():\n    opt.zero_grad()\n    l = ((q - torch.tensor([1.0, -2.0])) ** 2 * torch.tensor([1.0, 10.0])).sum() + (q[0] * q[1]).sin()\n"
+        "    l.backward()\n    return l\n"
+        "opt.step(quad), q, opt.step(quad), opt.state[q]['n_iter']",
+        "torch.manual_seed(0)\nmodel = nn.Sequential(nn.Linear(3, 5), nn.Tanh(), nn.Linear(5, 1))\n"
+        "x, y = torch.randn(20, 3), torch.randn(20, 1)\nopt = torch.optim.LBFGS(model.parameters(), max_iter=4)\n"
+        "def closure():\n    opt.zero_grad()\n    loss = ((model(x) - y) ** 2).mean()\n    loss.backward()\n    return loss\n"
+        "[round(opt.step(closure).item(), 4) for _ in range(2)]",
+        "torch.optim.LBFGS([w], lr=-1)", "torch.optim.LBFGS([{'params': [w]}, {'params': [q]}])",
+        "opt = torch.optim.LBFGS([w], line_search_fn='foo')\nopt.step(rosen)",
+        "t = (torch.ones(1, requires_grad=True) * 2).sum()\nwith torch.no_grad():\n    print(float(t))",
+    ],
     "optimizers_more": [
         SETUP + """
 def run(cls, n=8, **kw):
@@ -172,6 +197,11 @@ for cls, kw in [(O.Adamax, {}), (O.Adamax, dict(lr=0.1, weight_decay=0.1)), (O.N
         "p3 = nn.PReLU(3)\ny = p3(img)\n(y * y).sum().backward()\np3.weight.grad, y.grad_fn.next_functions",
         "nn.Mish()(x), nn.Hardswish()(x), nn.Softsign()(x).grad_fn, nn.Tanhshrink()(x).grad_fn, nn.SELU()(x).grad_fn",
         "r = nn.RReLU()\nr.eval()\nr(x)",
+        "torch.manual_seed(3)\nr.train()\ny = r(x)\ny.sum().backward()\ny, x.grad, torch.rand(2)",
+        "x.grad = None\nz = torch.randn(3, 5, dtype=torch.float64, requires_grad=True)\n"
+        "y = F.rrelu(z * 1, 0.05, 0.9, training=True, inplace=True)\n(y * y).sum().backward()\ny, z.grad, torch.rand(1)",
+        "F.rrelu(torch.randn(4), 0.3, 0.3, training=True), F.rrelu(x, training=True).grad_fn",
+        "nn.Hardtanh(min_value=-2.0, max_value=0.5)",
     ],
     "sgd_variants": [
         SETUP + """

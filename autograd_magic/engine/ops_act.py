@@ -177,6 +177,27 @@ def rrelu_with_noise__vjp(xp, grad, saved, consts, needs):
     return (xp.where(saved[0] > 0, grad, grad * ((lower + upper) / 2)),)
 
 
+@defop("rrelu_train", "RreluWithNoiseBackward0", lambda a, noise: a * noise)
+def rrelu_train_vjp(xp, grad, saved, consts, needs):
+    """Training: each non-positive element times its own drawn slope (the noise; 1 elsewhere)."""
+    return (grad * consts[0],)
+
+
+@defop("rrelu_train_", "RreluWithNoiseBackward1", lambda a, noise: a * noise)
+def rrelu_train__vjp(xp, grad, saved, consts, needs):
+    return (grad * consts[0],)
+
+
+def rrelu_noise(a, lower, upper, generator):
+    """ATen's _rrelu_with_noise_train: for each element <= 0 in order, one uniform_real_distribution<double>
+    (lower, upper) draw (53 bits of random64()), x * (upper - lower) + lower in float64, cast to a's type."""
+    neg = a.reshape(-1) <= 0
+    noise = np.ones(a.size, a.dtype)
+    x = generator._uniform(int(neg.sum()), np.dtype(np.float64))
+    noise[neg] = (x * (float(upper) - float(lower)) + float(lower)).astype(a.dtype)
+    return noise.reshape(a.shape)
+
+
 def _glu(a, dim):
     first, second = np.split(a, 2, axis=dim)
     one = _t(a, 1)
@@ -192,7 +213,7 @@ def glu_vjp(xp, grad, saved, consts, needs):
     n = a.shape[dim] // 2
     first, second = xp.split(a, dim, (n, n))
     sig = xp.call("sigmoid", (second,))
-    parts = (sig * grad, (1 - sig) * sig * grad * first)
+    parts = (sig * grad, (1 - sig) * sig * first * grad)  # ATen: ((1 - s) * s) * first * grad
     if xp.is_numpy:
         return (np.concatenate(parts, axis=dim),)
     halves = [(slice(None),) * dim + (slice(start, start + n),) for start in (0, n)]  # recorded: each half placed

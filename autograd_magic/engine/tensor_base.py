@@ -364,7 +364,7 @@ class TensorBase:
         return bool(self._data.reshape(()))
 
     def _to_python_scalar(self, warn=True):
-        if self._rg and warn:
+        if self._rg and warn and GRAD_MODE.enabled:  # PyTorch warns only with grad mode on
             warn_once("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
                       "Consider using tensor.detach() first. (Triggered internally at "
                       "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:822.)",
@@ -562,8 +562,8 @@ def binary_op(op, a, b):
         return out
     if isinstance(b, TensorBase):
         bd = b._data
-        if ad.shape != bd.shape:
-            check_broadcast(ad.shape, bd.shape)
+        if ad.shape != bd.shape and not (bd.ndim <= ad.ndim and ad.shape[ad.ndim - bd.ndim:] == bd.shape):
+            check_broadcast(ad.shape, bd.shape)   # (a bias-like b, whose shape ends a's, always broadcasts)
         if ad.dtype is not bd.dtype:
             dt = dtypes.result_type((a, b)).np
             if ad.dtype != dt:

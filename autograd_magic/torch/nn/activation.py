@@ -1,5 +1,7 @@
 """The activation modules after the first lessons' (Hardtanh, ReLU6, Mish, SELU, GLU, PReLU ...): each calls its
 torch.nn.functional function and prints itself as PyTorch does."""
+import warnings
+
 import numpy as np
 
 from ...engine.tensor import Tensor
@@ -13,9 +15,14 @@ class Hardtanh(_Activation):
 
     def __init__(self, min_val=-1.0, max_val=1.0, inplace=False, min_value=None, max_value=None):
         super().__init__(inplace)
-        if min_value is not None or max_value is not None:
-            raise NotImplementedError("autograd_magic implements a subset of PyTorch, and Hardtanh's deprecated "
-                                      "min_value/max_value keywords are not part of it")
+        if min_value is not None:
+            warnings.warn("keyword argument `min_value` is deprecated and renamed to `min_val`", FutureWarning,
+                          stacklevel=2)
+            min_val = min_value
+        if max_value is not None:
+            warnings.warn("keyword argument `max_value` is deprecated and renamed to `max_val`", FutureWarning,
+                          stacklevel=2)
+            max_val = max_value
         if max_val <= min_val:
             raise AssertionError(f"max_val ({max_val}) must be greater than min_val ({min_val})")
         self.min_val, self.max_val = min_val, max_val
@@ -147,8 +154,7 @@ class Hardshrink(Softshrink):
 
 
 class RReLU(_Activation):
-    """leaky_relu with the mean slope (lower + upper) / 2 in eval(); training's random slopes are not part of
-    autograd_magic."""
+    """leaky_relu with a random slope per element from U(lower, upper) while training, the mean slope in eval()."""
 
     def __init__(self, lower=1.0 / 8, upper=1.0 / 3, inplace=False):
         super().__init__(inplace)

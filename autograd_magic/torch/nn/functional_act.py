@@ -2,6 +2,8 @@
 from ...engine import dtypes
 from ...engine import shaping as S
 from ...engine.dtypes import float64
+from ...engine import random
+from ...engine.ops_act import rrelu_noise
 from ...engine.optable import OPS
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, inplace as _write_inplace
 
@@ -93,9 +95,11 @@ def threshold(input, threshold, value, inplace=False):
 
 
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
+    """Leaky ReLU with slope (lower + upper) / 2, or (training) a slope drawn per non-positive element from
+    U(lower, upper) with PyTorch's generator draws."""
     if training:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch, and "
-                                  "torch.nn.functional.rrelu(training=True) (its random slopes) is not part of it")
+        noise = rrelu_noise(input._data, lower, upper, random.default_generator)
+        return _call("rrelu_train", input, inplace, noise, inplace_op="rrelu_train_")
     return _call("rrelu_with_noise", input, inplace, lower, upper, inplace_op="rrelu_with_noise_")
 
 

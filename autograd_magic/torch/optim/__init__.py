@@ -2,6 +2,7 @@
 from .adam import Adam, AdamW  # noqa: F401
 from .adamax import Adamax, NAdam, RAdam  # noqa: F401
 from .asgd import ASGD, Adadelta  # noqa: F401
+from .lbfgs import LBFGS  # noqa: F401
 from .optimizer import Optimizer  # noqa: F401
 from .rmsprop import Adagrad, RMSprop  # noqa: F401
 from .sgd import SGD  # noqa: F401
