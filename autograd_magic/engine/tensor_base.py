@@ -93,6 +93,7 @@ class TensorBase:
     _accum = None
     _retains_grad = False
     _hooks = None
+    _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
     __array_priority__ = 1000
