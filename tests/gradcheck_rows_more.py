@@ -44,3 +44,28 @@ ROWS_EXTRA = {
     "block_diag": [(lambda a, b, c: torch.block_diag(a, b, c), [spread((3, 2)), spread((2,)), spread(())]),
                    (lambda a: torch.block_diag(a), [spread((1, 2))])],
 }
+
+_SDPA = torch.nn.functional.scaled_dot_product_attention
+ROWS_EXTRA["safe_softmax"] = [
+    (lambda q, k, v: _SDPA(q, k, v), [spread((2, 3, 2)), spread((2, 4, 2)), spread((2, 4, 3))]),
+    (lambda q, k, v: _SDPA(q, k, v, is_causal=True, scale=0.7), [spread((3, 2)), spread((3, 2)), spread((3, 2))]),
+]
+
+_I = torch.tensor
+ROWS_EXTRA.update({
+    "unfold": [(lambda a: a.unfold(0, 2, 1), [spread((3, 2))]), (lambda a: a.unfold(-1, 2, 2), [spread((2, 5))])],
+    "index_add": [(lambda a, s: a.index_add(0, _I([2, 0, 2]), s, alpha=1.5), [spread((3, 2)), spread((3, 2))]),
+                  (lambda a, s: (a * 1).index_add_(1, _I([1]), s), [spread((3, 2)), spread((3, 1))])],
+    "index_fill": [(lambda a: a.index_fill(1, _I([0]), 0.5), [spread((3, 2))])],
+    "index_fill_t": [(lambda a, v: a.index_fill(0, _I([0, 2]), v), [spread((3, 2)), spread(())])],
+    "index_copy": [(lambda a, s: a.index_copy(0, _I([2, 0]), s), [spread((3, 2)), spread((2, 2))])],
+    "squeeze_all_inplace": [(lambda a: (a * 1).squeeze_(), [spread((1, 2))])],
+    "squeeze_dims_inplace": [(lambda a: (a * 1).squeeze_((0,)), [spread((1, 2))])],
+    "unsqueeze_inplace": [(lambda a: (a * 1).unsqueeze_(1), [spread((3, 2))])],
+    "transpose_inplace": [(lambda a: (a * 1).transpose_(0, 1), [spread((3, 2))])],
+    "t_inplace": [(lambda a: (a * 1).t_(), [spread(s)]) for s in [(2,), (3, 2)]],
+})
+for _name in ("eq", "ne", "lt", "le", "gt", "ge"):
+    ROWS_EXTRA[f"{_name}_number"] = [(lambda a, m=_name + "_": getattr(a * 1, m)(0.25) * a, [spread((3, 2))])]
+    ROWS_EXTRA[f"{_name}_tensor"] = [(lambda a, b, m=_name + "_": getattr(a * 1, m)(b) * a,
+                                      [spread((3, 2)), np.array([[0.111, -0.222]])])]

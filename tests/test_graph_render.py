@@ -198,6 +198,9 @@ def test_dot_shows_shape_and_dtype_of_big_tensors():
     dot = to_dot(GraphSpec([node], [], has_gradients=True))
     assert "shape (3, 4), float32" in dot and "grad: shape (3, 4), float32" in dot
     assert "11." not in dot
+    # a glance under the shape: the first values and the norm, as torch prints them (issue 14: big tensors
+    # summarised, not dumped)
+    assert "[0., 1., \u2026] norm 22.4944" in dot and "grad [1., 1., \u2026] norm 3.4641" in dot
 
 
 def test_rankdir_is_passed_and_checked():
@@ -281,7 +284,8 @@ def test_payloads_render_as_literal_text_in_svg(renderer, payload):
     assert nodes["n0"][0] == [payload]
     assert nodes["n1"][0] == [payload, "[1.]", "grad: [2.]"]
     assert nodes["n2"][0][0] == payload
-    assert nodes["n3"][0] == ["w", f"shape (9,), {payload}", f"grad: shape (9,), {payload}"]
+    assert nodes["n3"][0] == ["w", f"shape (9,), {payload}", "[1., 1., \u2026] norm 3.",
+                              f"grad: shape (9,), {payload}", "grad [1., 1., \u2026] norm 3."]
     tooltips = [tip for _, tip, _ in nodes.values() if tip is not None]
     assert len(tooltips) == 4 and not any(c in tip for tip in tooltips for c in "<>\\\"")
     if "<" in payload:

@@ -10,6 +10,19 @@ from helpers import assert_same_as_pytorch, require
 SETUP = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
 
 CASES = {
+    "scaled_dot_product_attention": [
+        SETUP + "torch.manual_seed(0)\nq = torch.randn(2, 3, 4, requires_grad=True)\nk = torch.randn(2, 5, 4, requires_grad=True)\n"
+        "v = torch.randn(2, 5, 6, requires_grad=True)\n"
+        "for kw in [{}, dict(is_causal=True), dict(scale=0.3), dict(scale=-0.5),\n"
+        "           dict(attn_mask=torch.tensor([[True, False, True, True, False]] * 3)),\n"
+        "           dict(attn_mask=torch.randn(3, 5)), dict(attn_mask=torch.tensor([[False] * 5, [True] * 5, [True, False] * 2 + [True]]))]:\n"
+        "    o = F.scaled_dot_product_attention(q, k, v, **kw)\n"
+        "    gq, gk, gv = torch.autograd.grad((o * torch.arange(o.numel()).reshape(o.shape) / 10).sum(), [q, k, v])\n"
+        "    print(o.grad_fn.name(), o.grad_fn.next_functions[0][0].name(), o, gq, gk, gv)",
+        "F.scaled_dot_product_attention(q, k, v, attn_mask=torch.ones(3, 5, dtype=torch.bool), is_causal=True)",
+        "F.scaled_dot_product_attention(q.double(), k.double(), v.double(), is_causal=True).dtype",
+        "torch.manual_seed(1)\nF.scaled_dot_product_attention(q, k, v, dropout_p=0.3), torch.rand(1)",
+    ],
     "lbfgs": [
         SETUP + "w = torch.tensor([1.5, -0.5], requires_grad=True)\n"
         "def make(**kw):\n    global opt\n    w.data = torch.tensor([1.5, -0.5])\n"

@@ -507,7 +507,15 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
         g = to_tensor(grad)
         # the copy a leaf's .grad receives under create_graph (PyTorch records it: CopyBackwards)
         leaf._grad = xp.call("copy_grad", (g,)) if leaf._grad is None else leaf._grad + g
-        return
+    else:
+        _accumulate_data(leaf, grad, to_tensor, taken)
+    post = leaf._post_acc_hooks
+    if post:
+        for fn in list(post.values()):
+            fn(leaf)
+
+
+def _accumulate_data(leaf, grad, to_tensor, taken):
     data = grad
     if leaf._grad is None:
         if data.__class__ is not np.ndarray or id(data) in taken or not data.flags.writeable \

@@ -137,3 +137,98 @@ def block_diag_vjp(xp, grad, saved, consts, needs):
         out.append(grad[r:r + h, c:c + w] if need else None)
         r, c = r + h, c + w
     return tuple(out)
+
+
+def _safe_softmax(a, dim):
+    """softmax, with 0 for rows that are all -inf (attention rows masked out entirely), as ATen's _safe_softmax."""
+    out = OPS["softmax"].fwd(a, dim)
+    dead = np.all(a == -np.inf, axis=dim, keepdims=True)
+    return np.where(dead, a.dtype.type(0), out) if dead.any() else out
+
+
+@defop("safe_softmax", "SafeSoftmaxBackward0", _safe_softmax, saves=(-1,))
+def safe_softmax_vjp(xp, grad, saved, consts, needs):
+    return (xp.call("softmax_backward", (grad, saved[0]), consts[0]),)
+
+
+# ---------------------------------------------------------------- Tensor methods: unfold, index_add/fill/copy
+
+
+defop("unfold", "UnfoldBackward0", _pick)(_scatter_back)
+
+
+def _index_add(a, src, key, alpha):
+    out = np.array(a, copy=True)
+    np.add.at(out, key, src if alpha == 1 else src * a.dtype.type(alpha))
+    return out
+
+
+@defop("index_add", "IndexAddBackward0", _index_add)
+def index_add_vjp(xp, grad, saved, consts, needs):
+    key, alpha = consts
+    gs = None
+    if needs[1]:
+        gs = xp.take(grad, key)
+        gs = gs if alpha == 1 else gs * alpha
+    return grad, gs
+
+
+def _index_put_copy(a, v, key):
+    out = np.array(a, copy=True)
+    out[key] = v
+    return out
+
+
+@defop("index_fill", "IndexFillBackward0", lambda a, key, value: _index_put_copy(a, a.dtype.type(value), key))
+def index_fill_vjp(xp, grad, saved, consts, needs):
+    return (xp.masked_zero(grad, consts[0]),)
+
+
+@defop("index_copy", "IndexCopyBackward0", lambda a, src, key: _index_put_copy(a, src, key))
+def index_copy_vjp(xp, grad, saved, consts, needs):
+    key = consts[0]
+    return (xp.masked_zero(grad, key) if needs[0] else None), (xp.take(grad, key) if needs[1] else None)
+
+
+# ---------------------------------------------------------------- in-place comparisons and view changes
+
+
+def _zero_back(xp, grad, saved, consts, needs):
+    return (xp.constant(grad, 0.0),) + (None,) * (len(needs) - 1)
+
+
+_COMPARE = {"eq": np.equal, "ne": np.not_equal, "lt": np.less, "le": np.less_equal, "gt": np.greater,
+            "ge": np.greater_equal}
+for _name, _fn in _COMPARE.items():
+    # a.eq_(b) keeps a's dtype: 1 where true; its gradient is zero (EqBackward0 for a number, 1 for a tensor)
+    defop(f"{_name}_number", f"{_name.capitalize()}Backward0",
+          lambda a, b, _fn=_fn: _fn(a, b).astype(a.dtype))(_zero_back)
+    defop(f"{_name}_tensor", f"{_name.capitalize()}Backward1",
+          lambda a, b, _fn=_fn: _fn(a, b).astype(a.dtype))(_zero_back)
+
+
+def _reshape_back(xp, grad, saved, consts, needs):
+    return (xp.reshape(grad, consts[-1]),)
+
+
+# t_, transpose_, squeeze_, unsqueeze_: PyTorch's nodes for the in-place forms (squeeze_(dim) is SqueezeBackward4,
+# the table's squeeze_mm).
+for _name, _node in (("squeeze_all_inplace", "SqueezeBackward3"), ("squeeze_dims_inplace", "SqueezeBackward5"),
+                     ("unsqueeze_inplace", "UnsqueezeBackward1")):
+    defop(_name, _node, lambda a, shape, in_shape: a.reshape(shape))(_reshape_back)
+
+
+@defop("transpose_inplace", "TransposeBackward1", lambda a, d0, d1: np.swapaxes(a, d0, d1))
+def transpose_inplace_vjp(xp, grad, saved, consts, needs):
+    return (xp.swap(grad, consts[0], consts[1]),)
+
+
+@defop("t_inplace", "TBackward1", lambda a: a.T)
+def t_inplace_vjp(xp, grad, saved, consts, needs):
+    return (xp.mT(grad) if grad.ndim == 2 else grad,)
+
+
+@defop("index_fill_t", "IndexFillBackward1", lambda a, v, key: _index_put_copy(a, v, key))
+def index_fill_t_vjp(xp, grad, saved, consts, needs):
+    key = consts[0]
+    return (xp.masked_zero(grad, key) if needs[0] else None), (xp.sum(xp.take(grad, key)) if needs[1] else None)

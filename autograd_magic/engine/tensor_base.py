@@ -93,6 +93,7 @@ class TensorBase:
     _accum = None
     _retains_grad = False
     _hooks = None
+    _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
     __array_priority__ = 1000
@@ -561,8 +562,8 @@ def binary_op(op, a, b):
         return out
     if isinstance(b, TensorBase):
         bd = b._data
-        if ad.shape != bd.shape:
-            check_broadcast(ad.shape, bd.shape)
+        if ad.shape != bd.shape and not (bd.ndim <= ad.ndim and ad.shape[ad.ndim - bd.ndim:] == bd.shape):
+            check_broadcast(ad.shape, bd.shape)   # (a bias-like b, whose shape ends a's, always broadcasts)
         if ad.dtype is not bd.dtype:
             dt = dtypes.result_type((a, b)).np
             if ad.dtype != dt:

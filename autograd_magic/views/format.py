@@ -104,6 +104,29 @@ def value_text(arr, precision: int = 4, *, dtype: str | None = None, max_items: 
     return _nested(a, _number_format(a, precision))
 
 
+def value_glance(arr, precision: int = 4, *, dtype: str | None = None, items: int = 2) -> str:
+    """The first few values and the norm of a big array, on one line (under its ``shape ..., dtype`` line): what
+    a glance at a big tensor should tell, as PyTorch would print the numbers.
+
+    >>> value_glance(np.arange(12, dtype=np.float32).reshape(3, 4) / 4, 4)
+    '[0.0000, 0.2500, …] norm 5.6236'
+    """
+    a = np.asarray(arr)
+    flat = a.reshape(-1)
+    fmt = _number_format(flat, precision)
+    head = "[" + ", ".join(fmt(v) for v in flat[:items]) + (", …]" if flat.size > items else "]")
+    if a.dtype.kind not in "fiu" or a.size == 0:
+        return head
+    shown = (dtype or a.dtype.name) if a.dtype.kind == "f" else "float32"
+    with np.errstate(all="ignore"):
+        norm = np.sqrt(np.sum(np.square(a.astype(np.float64, copy=False))))
+    try:
+        norm_text = tensor_text(np.array(norm, dtype=np.dtype(shown)), shown, precision, dtype_suffix=False)
+    except TypeError:   # a dtype numpy cannot make (bfloat16): the norm in float32's style
+        norm_text = tensor_text(np.array(norm, dtype=np.float32), "float32", precision, dtype_suffix=False)
+    return f"{head} norm {norm_text}"
+
+
 def _number_format(a: np.ndarray, precision: int):
     """One style for all numbers of an array, chosen as torch chooses it (whole, fixed or scientific)."""
     if a.dtype.kind == "b":

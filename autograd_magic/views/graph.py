@@ -19,7 +19,7 @@ import graphviz
 import numpy as np
 
 from ..trace.model import INTERMEDIATE, LEAF, OUTPUT, GraphEdge, GraphNode, GraphSpec
-from .format import MAX_ITEMS, value_text  # the one number formatter (format.py); stepper and calculus import it here
+from .format import MAX_ITEMS, value_glance, value_text  # the one number formatter (format.py); stepper and calculus import it here
 from .i18n import text
 from .style import KIND_COLOURS, KIND_TITLES, NOTE_COLOUR, OP_COLOUR
 
@@ -76,12 +76,16 @@ def _tensor_lines(node, has_gradients: bool, precision: int, lang: str = "en", s
                       now=value_text(t.value, precision, dtype=dtype))]
     else:
         lines = [value_text(t.value, precision, dtype=dtype)]
+        if np.size(t.value) > MAX_ITEMS:   # a big tensor: a glance at its numbers under its shape
+            lines.append(value_glance(t.value, precision, dtype=dtype))
     if not has_gradients:
         lines.append(text("no_gradient_yet", lang))
     elif t.grad is None:
         lines.append("grad: None")
     else:
         lines.append("grad: " + value_text(t.grad, precision, dtype=dtype))
+        if np.size(t.grad) > MAX_ITEMS:
+            lines.append("grad " + value_glance(t.grad, precision, dtype=dtype))
     return lines
 
 

@@ -390,6 +390,7 @@ from .functional_loss import kl_div  # noqa: E402
 from .functional_act import (celu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, logsigmoid,  # noqa: E402
                              mish, prelu, relu6, rrelu, selu, softshrink, softsign, tanhshrink, threshold)
 from .functional_pad import pad  # noqa: E402
+from .functional_attention import scaled_dot_product_attention  # noqa: E402
 
 
 def __getattr__(name):
