@@ -203,6 +203,9 @@ for cls, kw in [(O.Adamax, {}), (O.Adamax, dict(lr=0.1, weight_decay=0.1)), (O.N
         "y = F.rrelu(z * 1, 0.05, 0.9, training=True, inplace=True)\n(y * y).sum().backward()\ny, z.grad, torch.rand(1)",
         "F.rrelu(torch.randn(4), 0.3, 0.3, training=True), F.rrelu(x, training=True).grad_fn",
         "nn.Hardtanh(min_value=-2.0, max_value=0.5)",
+        "fs_ = [F.hardtanh_, F.relu_, F.elu_, F.leaky_relu_, F.selu_, F.celu_, F.rrelu_,\n"
+        "       lambda t: F.threshold_(t, 0.4, -2.0), lambda t: F.elu_(t, 0.5), lambda t: F.leaky_relu_(t, 0.2)]\n"
+        "for f in fs_:\n    y = f(x * 1)\n    y.sum().backward()\n    print(y, y.grad_fn.name(), x.grad)\n    x.grad = None",
     ],
     "sgd_variants": [
         SETUP + """

@@ -46,9 +46,13 @@ def cdist_vjp(xp, grad, saved, consts, needs):
         local = xp.where(r == 0, 0.0, g * diff / xp.where(r == 0, 1.0, r))
     elif p == np.inf:
         local = g * xp.sign(diff) * xp.float_mask(xp.abs(diff) == r, diff)
-    else:
+    else:  # ATen's pdist_calc (p > 2) and lttdist_calc (p < 2), in their order of operations
         safe = xp.where(r == 0, 1.0, r)
-        local = xp.where(r == 0, 0.0, xp.sign(diff) * xp.abs(diff) ** (p - 1) * g / safe ** (p - 1))
+        if p > 2:
+            local = xp.where(r == 0, 0.0, diff * xp.abs(diff) ** (p - 2) * g / safe ** (p - 1))
+        else:
+            zero = (r == 0) | ((diff == 0) & (p < 1))
+            local = xp.where(zero, 0.0, xp.sign(diff) * xp.abs(diff) ** (p - 1) * g / safe ** (p - 1))
     ga = xp.sum(local, (local.ndim - 2,)) if needs[0] else None
     gb = -xp.sum(local, (local.ndim - 3,)) if needs[1] else None
     return ga, gb

@@ -214,7 +214,8 @@ class Generator:
             raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
         n = math.prod(shape)
         if n < 16:                                 # scalar kernel, normal_distribution<double>
-            return self._normal_small(n, mean, std).astype(dt).reshape(shape)
+            out = self._normal_small(n, mean, std, dt)
+            return out if len(shape) == 1 else out.reshape(shape)
         m = n + (16 if n % 16 else 0)
         small = dt == _F32 and m <= _AHEAD_SMALL
         if small:                                  # small float32 draws: from the words drawn ahead
@@ -238,11 +239,11 @@ class Generator:
         out[n - 16:] = rows[-1]
         return out.reshape(shape)
 
-    def _normal_small(self, n, mean, std):
+    def _normal_small(self, n, mean, std, dt=_F64):
         """Box-Muller in double: cos is returned, sin is cached for the next draw (any call).
         At most 8 pairs: Python's math (glibc's log1p, cos, sin, as torch) beats numpy's per-call cost."""
         if n == 0:
-            return np.empty(0)
+            return np.empty(0, dt)
         seq = [] if self._normal64 is None else [self._normal64]
         self._normal64 = None
         pairs = (n - len(seq) + 1) // 2
@@ -254,9 +255,9 @@ class Generator:
             seq += (r * cos(theta), r * sin(theta))
         if len(seq) > n:
             self._normal64 = seq.pop()
-        if std == 1:                               # fma(x, 1, mean) is x + mean
-            return np.array([x + mean for x in seq])
-        return _fma64(np.array(seq), std, mean)
+        if std == 1:                               # fma(x, 1, mean) is x + mean, then rounded to dt once
+            return np.array([x + mean for x in seq], dt)   # (+ 0.0 makes -0.0 +0.0, as the fma)
+        return _fma64(np.array(seq), std, mean).astype(dt, copy=False)
 
     def _normal_arrays(self, mean, std):
         """normal_(0, std) then add_(mean), or normal_(0, 1) then mul_(std).add_(mean)."""

@@ -389,6 +389,19 @@ from .functional_conv import (adaptive_avg_pool2d, avg_pool2d, batch_norm, conv1
 from .functional_loss import kl_div  # noqa: E402
 from .functional_act import (celu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, logsigmoid,  # noqa: E402
                              mish, prelu, relu6, rrelu, selu, softshrink, softsign, tanhshrink, threshold)
+from .functional_act import celu_, hardtanh_, rrelu_, selu_, threshold_  # noqa: E402
+
+
+def relu_(input):
+    return relu(input, inplace=True)
+
+
+def elu_(input, alpha=1.0):
+    return elu(input, alpha, inplace=True)
+
+
+def leaky_relu_(input, negative_slope=0.01):
+    return leaky_relu(input, negative_slope, inplace=True)
 from .functional_pad import pad  # noqa: E402
 from .functional_attention import scaled_dot_product_attention  # noqa: E402
 
@@ -404,4 +417,5 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "huber_loss", "conv1d", "conv2d", "max_pool2d", "max_pool2d_with_indices", "avg_pool2d",
            "adaptive_avg_pool2d", "batch_norm", "layer_norm", "dropout2d", "hardtanh", "relu6", "softsign",
            "tanhshrink", "mish", "hardsigmoid", "hardswish", "logsigmoid", "softshrink", "hardshrink", "celu", "selu",
-           "threshold", "rrelu", "glu", "prelu", "kl_div"]
+           "threshold", "rrelu", "glu", "prelu", "kl_div", "relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_",
+           "threshold_", "celu_", "selu_"]
