@@ -100,6 +100,7 @@ for cls, kw in [(O.Adamax, {}), (O.Adamax, dict(lr=0.1, weight_decay=0.1)), (O.N
         "F.pad(x[0, 0], (1, 1, 1, 1), mode='reflect')", "F.pad(x[0, 0, 0], (1, 1), mode='replicate')",
         "F.pad(x, (4, 1), mode='reflect')", "F.pad(x, (1, 1, 3, 3), mode='reflect')", "F.pad(x, (5, 1), mode='circular')",
         "F.pad(torch.ones(2), (1, 1, 1, 1, 1, 1))", "F.pad(torch.ones(2, 3), (-5, 1))",
+        "r = torch.arange(10.).reshape(2, 5)\n[F.pad(r, p, mode='circular') for p in [(-1, 1), (-1, 2), (2, -1), (-2, -1), (1, -2), (-1, 3)]]",
         "for m in [nn.ZeroPad1d(2), nn.ZeroPad2d((1, 0, 2, 1)), nn.ConstantPad1d((1, 2), 3.5), nn.ConstantPad2d(1, -1.),\n"
         "          nn.ReflectionPad1d(1), nn.ReflectionPad2d((1, 0, 2, 1)), nn.ReplicationPad1d((0, 2)),\n"
         "          nn.ReplicationPad2d(1), nn.CircularPad1d(1), nn.CircularPad2d((1, 0, 0, 1))]:\n"

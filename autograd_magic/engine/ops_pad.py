@@ -55,8 +55,9 @@ def pad_key(shape, pad, mode):
             s = np.where(s >= n, 2 * (n - 1) - s, s)
         elif mode == "replicate":
             s = np.clip(s, 0, n - 1)
-        else:
-            s = s % n
+        else:  # PyTorch wraps from the part of the input that negative pads leave
+            start, kept = max(-lo, 0), n - max(-lo, 0) - max(-hi, 0)
+            s = np.arange(-max(lo, 0), kept + max(hi, 0)) % kept + start
         idx.append(s)
     return (slice(None),) * (len(shape) - n_pad) + np.ix_(*idx)
 
