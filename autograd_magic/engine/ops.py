@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import bufpool
+from . import bufpool, vec_kernels
 from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32
@@ -254,6 +254,8 @@ def threshold_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _softmax_back(g, out, dim):
+    if g.dtype == out.dtype and vec_kernels.applies(out, dim):
+        return vec_kernels.softmax_backward_lastdim(g, out)
     dim = dim if out.ndim else None  # a 0-d tensor: the sum runs over its one element
     return out * (g - (g * out).sum(axis=dim, keepdims=True))
 
@@ -267,6 +269,8 @@ def softmax_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _log_softmax_back(g, out, dim):
+    if g.dtype == out.dtype and vec_kernels.applies(out, dim):
+        return vec_kernels.log_softmax_backward_lastdim(g, out)
     dim = dim if out.ndim else None
     return g - np.exp(out) * np.add.reduce(g, axis=dim, keepdims=True)
 
@@ -436,12 +440,16 @@ def addmm_vjp(xp, grad, saved, consts, needs):
 
 
 def _softmax(a, dim):
+    if vec_kernels.applies(a, dim):   # float32 over the last dim: ATen's kernel, bit for bit
+        return vec_kernels.softmax_lastdim(a)
     dim = dim if a.ndim else None
     e = np.exp(a - a.max(axis=dim, keepdims=True))
     return e / e.sum(axis=dim, keepdims=True)
 
 
 def _log_softmax(a, dim):
+    if vec_kernels.applies(a, dim):
+        return vec_kernels.log_softmax_lastdim(a)
     dim = dim if a.ndim else None  # the ufuncs' own reduce: ndarray.max/sum add a Python layer per call
     shifted = a - np.maximum.reduce(a, axis=dim, keepdims=True)
     shifted -= np.log(np.add.reduce(np.exp(shifted), axis=dim, keepdims=True))
