@@ -26,6 +26,8 @@ CASES = {
         'w = torch.tensor([[3., 1., 3., 1., 2.], [0., 4., 4., 2., 2.]], requires_grad=True)\ntorch.kthvalue(w, 2), w.kthvalue(4, 0), torch.kthvalue(w, 1, keepdim=True)',
         'torch.mode(w), torch.mode(torch.tensor([[3, 1, 1, 3, 2], [5, 5, 4, 4, 4]]), 1), w.mode(0, keepdim=True)',
         'torch.kthvalue(w, 6)',
+        "torch.manual_seed(3)\nties = torch.randint(-3, 4, (6, 40)).float()\nties[1, 5] = float('nan')\nties[4, :3] = float('nan')\n"
+        "torch.kthvalue(ties, 7), torch.kthvalue(ties[:, :9], 4, 1), torch.mode(ties), torch.mode(ties[:, :12], 1), torch.mode(ties, 0), ties.kthvalue(3, 0)",
         '(torch.kthvalue(w, 2).values.sum() + torch.mode(w).values.sum()).backward()\nw.grad',
         'torch.msort(w), torch.aminmax(w), torch.aminmax(w, dim=1), w.aminmax(dim=0, keepdim=True)',
         'torch.searchsorted(torch.tensor([1, 3, 5, 7, 9]), torch.tensor([[3, 6, 9], [3, 6, 9]])), torch.searchsorted(torch.tensor([1, 3, 5, 7, 9]), torch.tensor([3, 6, 9]), right=True)',
