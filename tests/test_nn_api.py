@@ -35,15 +35,17 @@ CASES = {
         "    print([opt.step(rosen).item() for _ in range(3)], [v.hex() for v in w.tolist()],\n"
         "          opt.state[w]['func_evals'], opt.state[w]['n_iter'], float(opt.state[w]['t']))",
         "opt", "type(opt)",
-        # two parameters: PyTorch's float32 dot of longer vectors sums in its BLAS's order (README Limits)
-        "q = torch.zeros(2, requires_grad=True)\nopt = torch.optim.LBFGS([q])\n"
-        "def quad():\n    opt.zero_grad()\n    l = ((q - torch.tensor([1.0, -2.0])) ** 2 * torch.tensor([1.0, 10.0])).sum() + (q[0] * q[1]).sin()\n"
+        # three parameters: PyTorch's float32 dot of 4 or more terms sums in its BLAS's order (README Limits)
+        "q = torch.zeros(3, requires_grad=True)\nopt = torch.optim.LBFGS([q])\n"
+        "def quad():\n    opt.zero_grad()\n    l = ((q - torch.tensor([1.0, -2.0, 0.5])) ** 2 * torch.tensor([1.0, 10.0, 0.1])).sum()\n"
         "    l.backward()\n    return l\n"
         "opt.step(quad), q, opt.step(quad), opt.state[q]['n_iter']",
         "torch.manual_seed(0)\nmodel = nn.Sequential(nn.Linear(3, 5), nn.Tanh(), nn.Linear(5, 1))\n"
         "x, y = torch.randn(20, 3), torch.randn(20, 1)\nopt = torch.optim.LBFGS(model.parameters(), max_iter=4)\n"
         "def closure():\n    opt.zero_grad()\n    loss = ((model(x) - y) ** 2).mean()\n    loss.backward()\n    return loss\n"
         "[round(opt.step(closure).item(), 4) for _ in range(2)]",
+        "a3, b3 = torch.tensor([0.1, -2.3, 1.7]), torch.tensor([3.3, 0.7, -1.9])\n"
+        "[(a3 * k).dot(b3 / k).item() for k in (1.0, 3.0, 7.0, 0.3)]",
         "torch.optim.LBFGS([w], lr=-1)", "torch.optim.LBFGS([{'params': [w]}, {'params': [q]}])",
         "opt = torch.optim.LBFGS([w], line_search_fn='foo')\nopt.step(rosen)",
         "t = (torch.ones(1, requires_grad=True) * 2).sum()\nwith torch.no_grad():\n    print(float(t))",

@@ -404,7 +404,16 @@ def mv_vjp(xp, grad, saved, consts, needs):
     return (xp.outer(grad, v) if needs[0] else None), (xp.matmul(xp.mT(a), grad) if needs[1] else None)
 
 
-@defop("dot", "DotBackward0", np.dot, saves=(0, 1), save_if={0: 1, 1: 0})
+def _dot(a, b):
+    """np.dot, except a float32 dot of 3 terms, which PyTorch sums in order ((a0 b0 + a1 b1) + a2 b2), each product
+    rounded (numpy's BLAS differs for ~20% of inputs; 1 and 2 terms agree, 4 and more follow MKL's order)."""
+    if a.dtype == np.float32 and a.shape[0] == 3 and b.dtype == np.float32:
+        p = a * b
+        return np.float32(np.float32(p[0] + p[1]) + p[2])
+    return np.dot(a, b)
+
+
+@defop("dot", "DotBackward0", _dot, saves=(0, 1), save_if={0: 1, 1: 0})
 def dot_vjp(xp, grad, saved, consts, needs):
     a, b = saved
     return (grad * b if needs[0] else None), (grad * a if needs[1] else None)
