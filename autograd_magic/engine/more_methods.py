@@ -160,6 +160,7 @@ def _view_inplace(compute):
             self._data, self._fn = new._data, new._fn
         else:
             self._data = OPS[op].fwd(self._data, *consts)
+        self._vbox[0] += 1  # PyTorch bumps the version of a tensor whose view changed in place
         return self
     return method
 
