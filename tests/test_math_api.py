@@ -57,6 +57,9 @@ CASES = {
         'c = torch.tensor([-1.5, 0., 2.5, -0.], requires_grad=True)\nk = torch.tensor([1., -1., -2., 3.], requires_grad=True)\ny = torch.copysign(c, k)\ny, torch.copysign(c, -1.), c.copysign(2), torch.copysign(torch.tensor([1, -2]), 3)',
         'torch.autograd.grad((y * torch.arange(4.)).sum(), [c, k]), torch.autograd.grad(torch.copysign(c, -1.).sum(), c)',
         'torch.heaviside(torch.tensor([-1.5, 0., 2.]), torch.tensor(0.5)), torch.heaviside(torch.tensor([-1, 0, 2]), torch.tensor([7, 8, 9]))',
+        "hv = torch.heaviside(torch.tensor([-1., 0., 2.], requires_grad=True), torch.tensor([0.5, 0.5, 0.5], requires_grad=True))\n"
+        "hv, type(hv.grad_fn), hv.grad_fn.name(), torch.tensor([1., 0.]).heaviside(torch.tensor(0.5, requires_grad=True))",
+        "hv.sum().backward()",
         'torch.float_power(torch.tensor([2, 3]), 2), torch.float_power(torch.tensor([2., 3.], requires_grad=True), torch.tensor([0.5, 2.])), torch.tensor([1.5]).float_power(2)',
         "e = torch.tensor([-1., 0., 100., float('inf')], requires_grad=True)\nf = torch.tensor([2., 0., -50., float('inf')], requires_grad=True)\ny = torch.logaddexp2(e, f)\ny, torch.autograd.grad(y[:3].sum(), [e, f])",
         's = torch.tensor([-2.5, -1., 0., 0.3, 1., 3.7], requires_grad=True)\ny = torch.sinc(s)\ny, torch.autograd.grad(y.sum(), s), torch.sinc(torch.tensor([0, 1])), torch.sinc(s.double())',

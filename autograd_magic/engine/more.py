@@ -456,8 +456,7 @@ def signbit(input):
 def heaviside(input, values):
     if input._data.dtype != values._data.dtype:
         raise RuntimeError("heaviside is not yet implemented for tensors with different dtypes")
-    a, v = input._data, values._data
-    return wrap(np.asarray(np.heaviside(a, v).astype(np.result_type(a, v))))
+    return apply(OPS["heaviside"], (input, values))
 
 
 def copysign(input, other):
