@@ -8,6 +8,14 @@ GRAD = ("def grad_of(f, *xs):\n    for x in xs:\n        x.grad = None\n    y = 
         "    (y * torch.ones_like(y).cumsum(-1)).sum().backward()\n    return y, y.grad_fn, [x.grad for x in xs]\n")
 
 CASES = {
+    "div_backward_bits": [   # DivBackward0's divisor gradient is -grad * ((a / b) / b), bit for bit
+        "a = torch.linspace(-3, 3, 40)\nb = torch.linspace(0.5, 2.7, 40).requires_grad_()\n"
+        "(a / b).backward(torch.linspace(-1, 1.3, 40))\n[v.hex() for v in b.grad.tolist()]",
+        "x = torch.linspace(-4, 4, 33, requires_grad=True)\ntorch.nn.functional.softsign(x).sum().backward()\n"
+        "[v.hex() for v in x.grad.tolist()]",
+        # elu's float32 expm1 rounded once (numpy's float32 expm1 differs from PyTorch's for ~10% of inputs)
+        "e = torch.linspace(-5, 0.5, 300)\n[v.hex() for v in torch.nn.functional.elu(e, 0.7).tolist()]",
+    ],
     "functions_rotations_and_indices": [
         'x = torch.arange(12.).reshape(3, 4).requires_grad_()\ny = torch.rot90(x)\ny, torch.rot90(x, 2), torch.rot90(x, -1, [1, 0]), x.rot90(3), torch.fliplr(x), torch.flipud(x)',
         'g, = torch.autograd.grad((torch.rot90(x, 1) * torch.arange(12.).reshape(4, 3)).sum(), x)\ng',
@@ -26,6 +34,8 @@ CASES = {
         'w = torch.tensor([[3., 1., 3., 1., 2.], [0., 4., 4., 2., 2.]], requires_grad=True)\ntorch.kthvalue(w, 2), w.kthvalue(4, 0), torch.kthvalue(w, 1, keepdim=True)',
         'torch.mode(w), torch.mode(torch.tensor([[3, 1, 1, 3, 2], [5, 5, 4, 4, 4]]), 1), w.mode(0, keepdim=True)',
         'torch.kthvalue(w, 6)',
+        "torch.manual_seed(3)\nties = torch.randint(-3, 4, (6, 40)).float()\nties[1, 5] = float('nan')\nties[4, :3] = float('nan')\n"
+        "torch.kthvalue(ties, 7), torch.kthvalue(ties[:, :9], 4, 1), torch.mode(ties), torch.mode(ties[:, :12], 1), torch.mode(ties, 0), ties.kthvalue(3, 0)",
         '(torch.kthvalue(w, 2).values.sum() + torch.mode(w).values.sum()).backward()\nw.grad',
         'torch.msort(w), torch.aminmax(w), torch.aminmax(w, dim=1), w.aminmax(dim=0, keepdim=True)',
         'torch.searchsorted(torch.tensor([1, 3, 5, 7, 9]), torch.tensor([[3, 6, 9], [3, 6, 9]])), torch.searchsorted(torch.tensor([1, 3, 5, 7, 9]), torch.tensor([3, 6, 9]), right=True)',
@@ -55,6 +65,9 @@ CASES = {
         'c = torch.tensor([-1.5, 0., 2.5, -0.], requires_grad=True)\nk = torch.tensor([1., -1., -2., 3.], requires_grad=True)\ny = torch.copysign(c, k)\ny, torch.copysign(c, -1.), c.copysign(2), torch.copysign(torch.tensor([1, -2]), 3)',
         'torch.autograd.grad((y * torch.arange(4.)).sum(), [c, k]), torch.autograd.grad(torch.copysign(c, -1.).sum(), c)',
         'torch.heaviside(torch.tensor([-1.5, 0., 2.]), torch.tensor(0.5)), torch.heaviside(torch.tensor([-1, 0, 2]), torch.tensor([7, 8, 9]))',
+        "hv = torch.heaviside(torch.tensor([-1., 0., 2.], requires_grad=True), torch.tensor([0.5, 0.5, 0.5], requires_grad=True))\n"
+        "hv, type(hv.grad_fn), hv.grad_fn.name(), torch.tensor([1., 0.]).heaviside(torch.tensor(0.5, requires_grad=True))",
+        "hv.sum().backward()",
         'torch.float_power(torch.tensor([2, 3]), 2), torch.float_power(torch.tensor([2., 3.], requires_grad=True), torch.tensor([0.5, 2.])), torch.tensor([1.5]).float_power(2)',
         "e = torch.tensor([-1., 0., 100., float('inf')], requires_grad=True)\nf = torch.tensor([2., 0., -50., float('inf')], requires_grad=True)\ny = torch.logaddexp2(e, f)\ny, torch.autograd.grad(y[:3].sum(), [e, f])",
         's = torch.tensor([-2.5, -1., 0., 0.3, 1., 3.7], requires_grad=True)\ny = torch.sinc(s)\ny, torch.autograd.grad(y.sum(), s), torch.sinc(torch.tensor([0, 1])), torch.sinc(s.double())',

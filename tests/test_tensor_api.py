@@ -20,6 +20,7 @@ CASES = {
         'y.unsqueeze_(0).grad_fn, y.shape, y.squeeze_().grad_fn, y.shape, y.t_().grad_fn, y.shape, y.transpose_(0, 1).grad_fn, y.swapaxes_(0, 1).shape',
         'y.unsqueeze_(2).squeeze_((0, 2)).grad_fn, y.shape\ny.sum().backward()\nx.grad',
         'x.t_()',
+        'w = torch.ones(2, 3)\nv0 = w._version\nw.t_().unsqueeze_(0).squeeze_()\nv0, w._version',
         'torch.ones(2, 3, 4).t_()',
         'w = torch.arange(6.).reshape(2, 3)\nw.t_()\nw, w.shape, w.transpose_(0, 1).shape, w.unsqueeze_(-1).shape',
         "v = torch.tensor([1.5, -2.5, 0.5, 0.], requires_grad=True)\nfor m in ['square_', 'sign_', 'floor_', 'ceil_', 'round_', 'trunc_']:\n    y = getattr(v * 1, m)()\n    print(m, y, torch.autograd.grad(y.sum(), v, allow_unused=True))",

@@ -2,7 +2,7 @@
 
 Layers, lowest first (each module imports only modules named before it; tests/test_layering.py finds no cycle):
 
-1. dtypes, size, printing, reduce, fperror, events: leaves (numpy and the standard library); random (the
+1. dtypes, size, printing, reduce, fperror, events, selection: leaves (numpy and the standard library); random (the
    PyTorch-identical generator).
 2. autograd: nodes, saved tensors, grad mode and the iterative backward pass.
 3. optable (op declarations) and xp (the numpy namespace vjps are written against).
@@ -10,8 +10,8 @@ Layers, lowest first (each module imports only modules named before it; tests/te
    ops_more: the declared ops, forward and vjp.
 5. tensor_base: TensorBase, ``apply`` (runs an op and records its node), type promotion, in-place machinery, and
    the functions and methods generated from the declarations.
-6. functions, shaping, indexing, ordering, linalg, einsum, composed, inplace, creation, rnn, more: the hand-written
-   functions of the torch namespace; grad (backward, autograd.grad, TensorXP for create_graph); numpy_interop.
+6. functions, shaping, indexing, ordering, linalg, einsum, composed, inplace, creation, rnn, more, more_methods:
+   the hand-written functions of the torch namespace; grad (backward, autograd.grad, TensorXP for create_graph); numpy_interop.
 7. methods (TensorMethods: operators and methods bound to those functions), then tensor (Tensor = TensorBase +
    TensorMethods + the declared methods), then inspect (the read-only inspection API over graphs and tensors).
 """

@@ -8,7 +8,7 @@ from . import functions as F
 from . import indexing as IX
 from . import inplace as I
 from . import linalg as L
-from . import more
+from . import more_methods
 from . import ordering as O
 from . import shaping as S
 from .autograd import GRAD_MODE
@@ -281,7 +281,7 @@ _BINDINGS.update({
     "__hash__": object.__hash__,  # defining __eq__ would otherwise make tensors unhashable
 })
 
-_BINDINGS.update(more.METHODS)
+_BINDINGS.update(more_methods.METHODS)
 
 # The mixin Tensor inherits (tensor.py): every binding above as a method, property or operator.
 TensorMethods = type("TensorMethods", (), {"__slots__": (), "__module__": __name__, **_BINDINGS})

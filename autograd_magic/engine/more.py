@@ -6,16 +6,15 @@ import collections
 
 import numpy as np
 
-from . import creation, dtypes
+from . import dtypes, selection
 from . import functions as F
 from . import indexing as IX
 from . import ordering as O
 from . import shaping as S
 from .composed import narrow
-from .functions import as_tensor_arg, dims_arg
+from .functions import dims_arg
 from .optable import OPS
-from .autograd import GRAD_MODE, RemovableHandle
-from .tensor_base import TensorBase, _dim, apply, check_inplace, inplace, wrap
+from .tensor_base import TensorBase, _dim, apply, wrap
 from .xp import along_axis_key
 
 
@@ -176,6 +175,20 @@ def _reduced_pick(input, name, idx, d, keepdim, result):
     return result(values, wrap(idx.astype(np.int64)))
 
 
+def _kth_indices(a, k, d):
+    """Per row along d, the index of the k-th smallest (k from 0): a stable sort where the row has no ties,
+    else ATen's quickselect, whose pick among tied values kthvalue returns."""
+    moved = np.moveaxis(a, d, -1)
+    flat = moved.reshape(-1, moved.shape[-1])
+    out = np.take(np.argsort(flat, axis=-1, kind="stable"), k, axis=-1)
+    srt = np.sort(flat, axis=-1)
+    tied = ((srt[:, 1:] == srt[:, :-1]) | np.isnan(srt[:, 1:])).any(-1) if flat.shape[-1] > 1 else \
+        np.zeros(flat.shape[0], bool)
+    for r in np.flatnonzero(tied):
+        out[r] = selection.quick_select(flat[r].tolist(), k)
+    return out.reshape(moved.shape[:-1])
+
+
 def kthvalue(input, k, dim=-1, keepdim=False):
     a = input._data
     d = _dim(dim, a.ndim)
@@ -184,14 +197,7 @@ def kthvalue(input, k, dim=-1, keepdim=False):
         raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
     if not a.ndim:
         return _reduced_pick(input, "kthvalue", None, d, keepdim, KthvalueResult)
-    idx = np.take(np.argsort(a, axis=d, kind="stable"), k - 1, axis=d)
-    return _reduced_pick(input, "kthvalue", idx, d, keepdim, KthvalueResult)
-
-
-def _mode_index(row):
-    vals, counts = np.unique(row, return_counts=True)
-    v = vals[np.argmax(counts)]  # the smallest of the most frequent values
-    return np.flatnonzero(row == v)[-1]  # at its last position
+    return _reduced_pick(input, "kthvalue", _kth_indices(a, k - 1, d), d, keepdim, KthvalueResult)
 
 
 def mode(input, dim=-1, keepdim=False):
@@ -201,7 +207,7 @@ def mode(input, dim=-1, keepdim=False):
         return _reduced_pick(input, "mode", None, d, keepdim, ModeResult)
     moved = np.moveaxis(a, d, -1)
     flat = moved.reshape(-1, moved.shape[-1])
-    idx = np.array([_mode_index(r) for r in flat], np.int64).reshape(moved.shape[:-1])
+    idx = np.array([selection.mode_index(r.tolist())[1] for r in flat], np.int64).reshape(moved.shape[:-1])
     return _reduced_pick(input, "mode", idx, d, keepdim, ModeResult)
 
 
@@ -430,7 +436,7 @@ def trapezoid(y, x=None, *, dx=None, dim=-1):
         return apply(OPS["mul_scalar"], (F.sub(S.sum(y, d), apply(OPS["mul_scalar"], (ends,), 0.5)),), step)
     if x.ndim == 1:
         if x.shape[0] != n:
-            raise RuntimeError(f"trapezoid: There must be one `x` value for each sample point")
+            raise RuntimeError("trapezoid: There must be one `x` value for each sample point")
         shape = [1] * y.ndim
         shape[d] = n - 1
         dxs = S.view(F.sub(narrow(x, 0, 1, n - 1), narrow(x, 0, 0, n - 1)), shape)
@@ -450,8 +456,7 @@ def signbit(input):
 def heaviside(input, values):
     if input._data.dtype != values._data.dtype:
         raise RuntimeError("heaviside is not yet implemented for tensors with different dtypes")
-    a, v = input._data, values._data
-    return wrap(np.asarray(np.heaviside(a, v).astype(np.result_type(a, v))))
+    return apply(OPS["heaviside"], (input, values))
 
 
 def copysign(input, other):
@@ -474,228 +479,6 @@ def logaddexp2(input, other):
     return apply(OPS["logaddexp2"], F._float_pair(input, other))
 
 
-# ---------------------------------------------------------------- Tensor methods: storage, unfold, index_*
-
-
-def _root(a):
-    while isinstance(a.base, np.ndarray):
-        a = a.base
-    return a
-
-
-def data_ptr(self):
-    """The address of the first element: equal for views that start at the same place, as in PyTorch."""
-    return self._data.__array_interface__["data"][0] if self._data.size else 0
-
-
-def storage_offset(self):
-    a = self._data
-    if not a.size:
-        return 0
-    root = _root(a)
-    return (a.__array_interface__["data"][0] - root.__array_interface__["data"][0]) // a.itemsize
-
-
-def unfold(self, dimension, size, step):
-    a = self._data
-    if not a.ndim:
-        if size > 1:
-            raise RuntimeError(f"maximum size for tensor at dimension 0 is 1 but size is {size}")
-        return S.unsqueeze(self, 0) if size == 1 else S.unsqueeze(self, 0)
-    d = _dim(dimension, a.ndim)
-    if size > a.shape[d]:
-        raise RuntimeError(f"maximum size for tensor at dimension {d} is {a.shape[d]} but size is {size}")
-    if step <= 0:
-        raise RuntimeError(f"step is {step} but must be > 0")
-    n = (a.shape[d] - size) // step + 1
-    starts = np.arange(n) * step
-    out_nd = a.ndim + 1
-    key = []
-    for j in range(a.ndim):
-        shape = [1] * out_nd
-        if j == d:
-            shape[j], shape[-1] = n, size
-            key.append((starts[:, None] + np.arange(size)).reshape(shape))
-        else:
-            shape[j] = a.shape[j]
-            key.append(np.arange(a.shape[j]).reshape(shape))
-    return apply(OPS["unfold"], (self,), tuple(key), a.shape)
-
-
-def _index_key(self, dim, index, name):
-    if not isinstance(index, TensorBase) or index._data.dtype.kind not in "iu":
-        kind = index.dtype.scalar_name if isinstance(index, TensorBase) else type(index).__name__
-        raise RuntimeError(f"{name}(): Expected dtype int32/int64 for index but got: {kind}")
-    if index.ndim > 1:
-        raise IndexError(f"{name}(): Index is supposed to be a vector")
-    d = _dim(dim, self.ndim)
-    idx = index._data.reshape(-1).astype(np.int64)
-    n = self.shape[d] if self.ndim else 1
-    bad = idx[(idx >= n) | (idx < -n)]
-    if bad.size:
-        raise RuntimeError(f"index {bad[0]} is out of bounds for dimension {d} with size {n}")
-    return d, (slice(None),) * d + (idx % n if n else idx,)
-
-
-def index_add(self, dim, index, source, *, alpha=1):
-    d, key = _index_key(self, dim, index, "index_add_")
-    if source.ndim and source.shape[d] != key[d].size:
-        raise RuntimeError(f"index_add_(): Number of indices ({key[d].size}) should be equal to source.size(dim): "
-                           f"({source.shape[d]}), for dim: {d}")
-    return apply(OPS["index_add"], (self, source), key, alpha)
-
-
-def index_fill(self, dim, index, value):
-    d, key = _index_key(self, dim, index, "index_fill_")
-    if isinstance(value, TensorBase):
-        if value.ndim:
-            raise RuntimeError(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
-                               f"{value.ndim} dimension(s).")
-        return apply(OPS["index_fill_t"], (self, value.to(self.dtype)), key)
-    return apply(OPS["index_fill"], (self,), key, value)
-
-
-def index_copy(self, dim, index, source):
-    d, key = _index_key(self, dim, index, "index_copy_")
-    if source.ndim and (source.shape[:d] + source.shape[d + 1:] != self.shape[:d] + self.shape[d + 1:]
-                        or source.shape[d] != key[d].size):
-        for j in range(self.ndim):
-            if j != d and source.shape[j] != self.shape[j]:
-                raise RuntimeError(f"index_copy_(): Source/destination tensor must have same slice shapes. "
-                                   f"Destination slice shape: {self.shape[j]} at dimension {d} and source slice "
-                                   f"shape: {source.shape[j]} at dimension {d}.")
-        raise RuntimeError(f"index_copy_(): Number of indices ({key[d].size}) should be equal to "
-                           f"source.size(dim) ({source.shape[d]})")
-    return apply(OPS["index_copy"], (self, source), key)
-
-
-def sum_to_size(self, *size):
-    size = tuple(size[0]) if len(size) == 1 and isinstance(size[0], (tuple, list)) else tuple(size)
-    shape = tuple(self.shape)
-    lead = len(shape) - len(size)
-    if lead < 0 or any(s != 1 and s != t for s, t in zip(size, shape[lead:])):
-        raise RuntimeError(f"size {{[{', '.join(map(str, size))}]}} is not expandable to size "
-                           f"{{[{', '.join(map(str, shape))}]}}.")
-    if size == shape:
-        return self
-    dims = tuple(range(lead)) + tuple(lead + i for i, s in enumerate(size) if s == 1 and shape[lead + i] != 1)
-    out = S.sum(self, dims, True) if dims else self
-    return S.view(out, size) if lead else out
-
-
-def fill_diagonal_(self, fill_value, wrap=False):
-    a = self._data
-    if a.ndim < 2:
-        raise RuntimeError("dimensions must larger than 1")
-    if a.ndim > 2 and len(set(a.shape)) != 1:
-        raise RuntimeError("all dimensions of input must be of equal length")
-    if a.ndim == 2:
-        rows, cols = a.shape
-        flat = np.arange(0, rows * cols, cols + 1)
-        if not wrap and rows > cols:
-            flat = flat[:cols]
-        key = np.unravel_index(flat, a.shape)
-    else:
-        key = (np.arange(a.shape[0]),) * a.ndim
-    IX.setitem(self, tuple(key), fill_value)
-    return self
-
-
-def _compare_inplace(name):
-    def method(self, other):
-        kind = "tensor" if isinstance(other, TensorBase) else "number"
-        value = other._data if isinstance(other, TensorBase) else other
-        return inplace(lambda t: apply(OPS[f"{name}_{kind}"], (t,), value), self)
-    method.__name__ = name + "_"
-    return method
-
-
-def _view_inplace(compute):
-    """t_, transpose_, squeeze_, unsqueeze_: self becomes the view (its history: the op's node over the old one)."""
-    def method(self, *args):
-        recording = GRAD_MODE.enabled and self._rg
-        if recording:
-            check_inplace(self)
-        op, consts = compute(self, *args)
-        if recording:
-            old = wrap(self._data, self._rg, self._fn)
-            new = apply(OPS[op], (old,), *consts)
-            self._data, self._fn = new._data, new._fn
-        else:
-            self._data = OPS[op].fwd(self._data, *consts)
-        return self
-    return method
-
-
-def _t_args(self):
-    if self.ndim > 2:
-        raise RuntimeError(f"t_() expects a tensor with <= 2 dimensions, but self is {self.ndim}D")
-    return "t_inplace", ()
-
-
-def _transpose_args(self, dim0, dim1):
-    n = self.ndim
-    return "transpose_inplace", (_dim(dim0, n), _dim(dim1, n))
-
-
-def _squeeze_args(self, dim=None):
-    shape = tuple(self.shape)
-    if dim is None:
-        return "squeeze_all_inplace", (tuple(s for s in shape if s != 1), shape)
-    dims = dims_arg(dim, self.ndim) or ()
-    new = tuple(s for i, s in enumerate(shape) if not (i in dims and s == 1))
-    return ("squeeze_dims_inplace" if isinstance(dim, (tuple, list)) else "squeeze_mm"), (new, shape)
-
-
-def _unsqueeze_args(self, dim):
-    shape = list(self.shape)
-    shape.insert(_dim(dim, self.ndim + 1), 1)
-    return "unsqueeze_inplace", (tuple(shape), tuple(self.shape))
-
-
-def register_post_accumulate_grad_hook(self, hook):
-    """hook(tensor) runs after the leaf's .grad has been accumulated in a backward pass."""
-    if not self._rg:
-        raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
-    if self._fn is not None:
-        raise RuntimeError("post accumulate grad hooks cannot be registered on non-leaf tensors")
-    if self._post_acc_hooks is None:
-        self._post_acc_hooks = {}
-    handle = RemovableHandle(self._post_acc_hooks)
-    self._post_acc_hooks[handle.id] = hook
-    return handle
-
-
-def _bernoulli(self, p=None, *, generator=None):
-    if p is None:
-        return creation.bernoulli(self, generator=generator)
-    return wrap(np.empty_like(self._data)).bernoulli_(p, generator=generator)  # PyTorch's: empty_like + bernoulli_
-
-
-TENSOR_METHODS = {
-    "byte": lambda s, memory_format=None: F.to_dtype(s, dtypes.uint8),
-    "char": lambda s, memory_format=None: F.to_dtype(s, dtypes.int8),
-    "short": lambda s, memory_format=None: F.to_dtype(s, dtypes.int16),
-    "data_ptr": data_ptr, "storage_offset": storage_offset, "is_cpu": property(lambda s: True),
-    "get_device": lambda s: -1, "multinomial": creation.multinomial, "bernoulli": _bernoulli, "unfold": unfold,
-    "index_add": index_add, "index_fill": index_fill, "index_copy": index_copy,
-    "index_add_": lambda s, dim, index, source, *, alpha=1: inplace(
-        lambda t, src: index_add(t, dim, index, src, alpha=alpha), s, source),
-    "index_fill_": lambda s, dim, index, value: inplace(lambda t, *v: index_fill(t, dim, index, *(v or (value,))),
-                                                       s, *((value,) if isinstance(value, TensorBase) else ())),
-    "index_copy_": lambda s, dim, index, source: inplace(lambda t, src: index_copy(t, dim, index, src), s, source),
-    "sum_to_size": sum_to_size, "fill_diagonal_": fill_diagonal_,
-    "register_post_accumulate_grad_hook": register_post_accumulate_grad_hook,
-    **{n + "_": _compare_inplace(n) for n in ("eq", "ne", "lt", "le", "gt", "ge")},
-    "t_": _view_inplace(_t_args), "transpose_": _view_inplace(_transpose_args),
-    "swapaxes_": _view_inplace(_transpose_args), "swapdims_": _view_inplace(_transpose_args),
-    "squeeze_": _view_inplace(_squeeze_args), "unsqueeze_": _view_inplace(_unsqueeze_args),
-    **{n + "_": (lambda fn: lambda s, *a, **k: inplace(fn, s, *a, **k))(fn) for n, fn in (
-        ("cumsum", S.cumsum), ("square", F.square), ("sign", F.sign), ("floor", F.floor), ("ceil", F.ceil),
-        ("round", F.round), ("trunc", F.trunc), ("clip", F.clamp))},
-}
-
-
 FUNCTIONS = {
     "fliplr": fliplr, "flipud": flipud, "rot90": rot90, "tril_indices": tril_indices, "triu_indices": triu_indices,
     "argwhere": argwhere, "take_along_dim": take_along_dim, "tensor_split": tensor_split, "cummax": cummax,
@@ -703,12 +486,5 @@ FUNCTIONS = {
     "nanmean": nanmean, "quantile": quantile, "searchsorted": searchsorted, "bucketize": bucketize, "isin": isin,
     "unique_consecutive": unique_consecutive, "kron": kron, "cartesian_prod": cartesian_prod,
     "block_diag": block_diag, "vander": vander, "trapezoid": trapezoid, "signbit": signbit, "heaviside": heaviside,
-    "copysign": copysign, "float_power": float_power, "logaddexp2": logaddexp2, "index_add": index_add,
-    "index_fill": index_fill, "index_copy": index_copy,
+    "copysign": copysign, "float_power": float_power, "logaddexp2": logaddexp2,
 }
-# Tensor methods PyTorch has for them (self first).
-METHODS = {name: FUNCTIONS[name] for name in (
-    "fliplr", "flipud", "rot90", "argwhere", "take_along_dim", "tensor_split", "cummax", "cummin", "kthvalue",
-    "mode", "msort", "aminmax", "nansum", "nanmean", "quantile", "unique_consecutive",
-    "kron", "signbit", "heaviside", "copysign", "float_power", "logaddexp2")}
-METHODS.update(TENSOR_METHODS)

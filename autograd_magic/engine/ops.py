@@ -44,7 +44,9 @@ def _times(g, b):
 @defop("div", "DivBackward0", np.true_divide, saves=(0, 1), save_if={0: 1})
 def div_vjp(xp, grad, saved, consts, needs):
     a, b = saved
-    return (grad / b if needs[0] else None), (-grad * a / (b * b) if needs[1] else None)
+    # PyTorch's div_tensor_other_backward: -grad * ((self / other) / other) (bit-identical; -grad * a / (b * b)
+    # differs for ~half of float32 inputs)
+    return (grad / b if needs[0] else None), (-grad * ((a / b) / b) if needs[1] else None)
 
 
 # C++ backward formulas and composite losses divide/multiply by a number (div.Scalar, mul.Scalar): the number is

@@ -232,3 +232,13 @@ def t_inplace_vjp(xp, grad, saved, consts, needs):
 def index_fill_t_vjp(xp, grad, saved, consts, needs):
     key = consts[0]
     return (xp.masked_zero(grad, key) if needs[0] else None), (xp.sum(xp.take(grad, key)) if needs[1] else None)
+
+
+def _heaviside(a, v):
+    return np.heaviside(a, v).astype(np.result_type(a, v), copy=False)
+
+
+@defop("heaviside", "NotImplemented", _heaviside, qualname="torch::autograd::NotImplemented")
+def heaviside_vjp(xp, grad, saved, consts, needs):
+    """PyTorch records heaviside under a node whose backward raises: its derivative is not implemented."""
+    raise RuntimeError("derivative for aten::heaviside is not implemented")

@@ -28,6 +28,7 @@ from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgr
 from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bitwise_or,  # noqa: F401
                                 bitwise_right_shift, bitwise_xor)
 from ..engine.more import FUNCTIONS as _MORE_FUNCTIONS
+from ..engine.more_methods import index_add, index_copy, index_fill  # noqa: F401
 from .device import get_default_device, set_default_device  # noqa: F401
 from .histogram import histc, histogram  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
