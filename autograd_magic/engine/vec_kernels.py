@@ -8,8 +8,7 @@ is its CPU capability: ``ATEN_CPU_CAPABILITY`` when set, else what the processor
 
 Here: ``expf(x)`` (SLEEF's algorithm, each fused step exactly rounded), ``row_sum(e)`` (ATen's ``reduce_all``
 order over the last axis) and ``softmax_lastdim`` / ``log_softmax_lastdim`` (ATen's lastdim kernels: max, exp of
-the shifted row, the lane sum, then ``* (1 / sum)`` or ``- log(sum)``). The log of the sum is rounded once from
-float64; SLEEF's ``logf_u10`` differs from that in about 1% of rows (not emulated yet).
+the shifted row, the lane sum, then ``* (1 / sum)`` or ``- log(sum)`` with SLEEF's ``logf_u10``, ``logf``).
 """
 import functools
 import os
@@ -81,6 +80,53 @@ def expf(x):
         return np.where(np.isnan(d), d, u).astype(_F32)
 
 
+_LN2_HI, _LN2_LO = _F32(0.69314718246459960938), _F32(-1.904654323148236017e-09)
+_LOG_POLY = [_F32(c) for c in (0.3027294874, 0.3996108174, 0.6666694880)]
+
+
+def _two_sum(a, b):
+    s = a + b
+    v = s - a
+    return s, (a - (s - v)) + (b - v)
+
+
+def logf(x):
+    """float32 log as ATen's vectorised kernels compute it: SLEEF's logf_u10 (double-float arithmetic with fused
+    steps) for positive finite values, the C library's for the rest and with 'default'."""
+    d = np.asarray(x, _F32)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        libm = np.log(d.astype(np.float64)).astype(_F32)
+    if capability() == "default":
+        return libm
+    ok = np.isfinite(d) & (d >= np.finfo(_F32).tiny)
+    if not ok.any():
+        return libm
+    d = np.where(ok, d, _F32(1))
+    _, exp = np.frexp(d * _F32(1.0 / 0.75))            # the exponent of d / 0.75: m = d / 2**e in [0.75, 1.5)
+    e = (exp - 1).astype(np.int32)
+    ef = e.astype(_F32)
+    m = d * np.ldexp(_F32(1), -e).astype(_F32)
+    sx = _LN2_HI * ef                                   # (ln 2 as two floats) * e, exactly as a double-float
+    sy = _fma32(_LN2_LO, ef, _fma32(_LN2_HI, ef, -sx))
+    nx, ny = _two_sum(_F32(-1), m)                      # (m - 1) / (m + 1) as a double-float
+    dx, dy = _two_sum(_F32(1), m)
+    t = _F32(1) / dx
+    qx = nx * t
+    u = _fma32(t, nx, -qx)
+    v = _fma32(-dy, t, _fma32(-dx, t, _F32(1)))
+    qy = _fma32(qx, v, _fma32(ny, t, u))
+    x2 = qx * qx
+    p = _fma32(_LOG_POLY[0], x2, _LOG_POLY[1])
+    p = _fma32(p, x2, _LOG_POLY[2])
+    ax, ay = qx * _F32(2), qy * _F32(2)                 # s += 2x, then += x**3 * p
+    s1 = sx + ax
+    s1y = (((sx - s1) + ax) + sy) + ay
+    w = (x2 * qx) * p
+    s2 = s1 + w
+    s2y = ((s1 - s2) + w) + s1y
+    return np.where(ok, (s2 + s2y).astype(_F32), libm)
+
+
 def row_sum(e):
     """Sum over the last axis of a float32 array in ATen's reduce_all order, keepdims: lanes of one vector
     accumulate the row's full vectors in order, the tail adds into the first lanes, then the lanes fold by
@@ -122,10 +168,7 @@ def softmax_lastdim(a):
 
 def log_softmax_lastdim(a):
     m = np.maximum.reduce(a, axis=-1, keepdims=True)
-    total = row_sum(expf(a - m))
-    with np.errstate(divide="ignore"):
-        log_total = np.log(total.astype(np.float64)).astype(_F32)
-    return (a - m) - log_total
+    return (a - m) - logf(row_sum(expf(a - m)))
 
 
 def log_softmax_backward_lastdim(g, out):
