@@ -8,6 +8,14 @@ GRAD = ("def grad_of(f, *xs):\n    for x in xs:\n        x.grad = None\n    y = 
         "    (y * torch.ones_like(y).cumsum(-1)).sum().backward()\n    return y, y.grad_fn, [x.grad for x in xs]\n")
 
 CASES = {
+    "div_backward_bits": [   # DivBackward0's divisor gradient is -grad * ((a / b) / b), bit for bit
+        "a = torch.linspace(-3, 3, 40)\nb = torch.linspace(0.5, 2.7, 40).requires_grad_()\n"
+        "(a / b).backward(torch.linspace(-1, 1.3, 40))\n[v.hex() for v in b.grad.tolist()]",
+        "x = torch.linspace(-4, 4, 33, requires_grad=True)\ntorch.nn.functional.softsign(x).sum().backward()\n"
+        "[v.hex() for v in x.grad.tolist()]",
+        # elu's float32 expm1 rounded once (numpy's float32 expm1 differs from PyTorch's for ~10% of inputs)
+        "e = torch.linspace(-5, 0.5, 300)\n[v.hex() for v in torch.nn.functional.elu(e, 0.7).tolist()]",
+    ],
     "functions_rotations_and_indices": [
         'x = torch.arange(12.).reshape(3, 4).requires_grad_()\ny = torch.rot90(x)\ny, torch.rot90(x, 2), torch.rot90(x, -1, [1, 0]), x.rot90(3), torch.fliplr(x), torch.flipud(x)',
         'g, = torch.autograd.grad((torch.rot90(x, 1) * torch.arange(12.).reshape(4, 3)).sum(), x)\ng',

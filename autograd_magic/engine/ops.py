@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import bufpool
+from . import bufpool, vec_kernels
 from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32
@@ -44,7 +44,9 @@ def _times(g, b):
 @defop("div", "DivBackward0", np.true_divide, saves=(0, 1), save_if={0: 1})
 def div_vjp(xp, grad, saved, consts, needs):
     a, b = saved
-    return (grad / b if needs[0] else None), (-grad * a / (b * b) if needs[1] else None)
+    # PyTorch's div_tensor_other_backward: -grad * ((self / other) / other) (bit-identical; -grad * a / (b * b)
+    # differs for ~half of float32 inputs)
+    return (grad / b if needs[0] else None), (-grad * ((a / b) / b) if needs[1] else None)
 
 
 # C++ backward formulas and composite losses divide/multiply by a number (div.Scalar, mul.Scalar): the number is
@@ -254,6 +256,8 @@ def threshold_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _softmax_back(g, out, dim):
+    if g.dtype == out.dtype and vec_kernels.applies(out, dim):
+        return vec_kernels.softmax_backward_lastdim(g, out)
     dim = dim if out.ndim else None  # a 0-d tensor: the sum runs over its one element
     return out * (g - (g * out).sum(axis=dim, keepdims=True))
 
@@ -267,6 +271,8 @@ def softmax_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _log_softmax_back(g, out, dim):
+    if g.dtype == out.dtype and vec_kernels.applies(out, dim):
+        return vec_kernels.log_softmax_backward_lastdim(g, out)
     dim = dim if out.ndim else None
     return g - np.exp(out) * np.add.reduce(g, axis=dim, keepdims=True)
 
@@ -436,12 +442,16 @@ def addmm_vjp(xp, grad, saved, consts, needs):
 
 
 def _softmax(a, dim):
+    if vec_kernels.applies(a, dim):   # float32 over the last dim: ATen's kernel, bit for bit
+        return vec_kernels.softmax_lastdim(a)
     dim = dim if a.ndim else None
     e = np.exp(a - a.max(axis=dim, keepdims=True))
     return e / e.sum(axis=dim, keepdims=True)
 
 
 def _log_softmax(a, dim):
+    if vec_kernels.applies(a, dim):
+        return vec_kernels.log_softmax_lastdim(a)
     dim = dim if a.ndim else None  # the ufuncs' own reduce: ndarray.max/sum add a Python layer per call
     shifted = a - np.maximum.reduce(a, axis=dim, keepdims=True)
     shifted -= np.log(np.add.reduce(np.exp(shifted), axis=dim, keepdims=True))

@@ -103,14 +103,20 @@ def _elu3(a, alpha, scale, input_scale):
         return np.where(a <= 0, _expm1(np.minimum(a, 0) * _t(a, input_scale)) * neg, a * _t(a, scale))
 
 
+def _negcoef(alpha, scale):
+    """ATen's negcoef, alpha * scale rounded to float32 (exact as a Python float, so float32 math keeps it)."""
+    return float(np.float32(alpha) * np.float32(scale))
+
+
 def _elu3_back(xp, grad, a, alpha, scale, input_scale):
-    neg = alpha * scale * input_scale
-    return xp.where(a <= 0, grad * (neg * xp.exp(xp.where(a <= 0, a, a * 0) * input_scale)), grad * scale)
+    """ATen's elu_backward: x <= 0 ? grad * input_scale * negcoef * exp(x * input_scale) : grad * scale."""
+    e = xp.exp(xp.where(a <= 0, a, a * 0) * input_scale)
+    return xp.where(a <= 0, grad * input_scale * _negcoef(alpha, scale) * e, grad * scale)
 
 
 def _elu3_back_result(xp, grad, out, alpha, scale, input_scale):
-    """From the result (the in-place forms): x <= 0 ? grad * input_scale * (out + alpha * scale) : grad * scale."""
-    return xp.where(out <= 0, grad * (input_scale * (out + alpha * scale)), grad * scale)
+    """From the result (the in-place forms): x <= 0 ? grad * input_scale * (out + negcoef) : grad * scale."""
+    return xp.where(out <= 0, grad * input_scale * (out + _negcoef(alpha, scale)), grad * scale)
 
 
 @defop("selu", "EluBackward0", lambda a: _elu3(a, SELU_ALPHA, SELU_SCALE, 1.0), saves=(0,),

@@ -9,6 +9,9 @@ import numpy as np
 
 from .ops import _reduce, _reduce_back
 from .optable import defop
+from .xp import rounded_f32
+
+_expm1 = rounded_f32(np.expm1)  # float32 expm1 rounded once: agrees with PyTorch's far more often than numpy's
 
 _SQRT1_2 = 1 / math.sqrt(2)
 _SQRT2_PI = math.sqrt(2 / math.pi)
@@ -38,13 +41,14 @@ def leaky_relu_vjp(xp, grad, saved, consts, needs):
 
 def _elu(a, alpha):
     with np.errstate(over="ignore"):
-        return np.where(a > 0, a, _t(a, alpha) * np.expm1(np.minimum(a, 0)))
+        return np.where(a > 0, a, _t(a, alpha) * _expm1(np.minimum(a, 0)))
 
 
 @defop("elu", "EluBackward0", _elu, saves=(0,))
 def elu_vjp(xp, grad, saved, consts, needs):
     a, = saved
-    return (xp.where(a > 0, grad, grad * (consts[0] * xp.exp(xp.where(a > 0, a * 0, a)))),)
+    # ATen's elu_backward order: (grad * alpha) * exp(x), alpha rounded to the input's dtype
+    return (xp.where(a > 0, grad, grad * consts[0] * xp.exp(xp.where(a > 0, a * 0, a))),)
 
 
 def _gelu(a, approximate):
