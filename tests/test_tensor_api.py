@@ -21,6 +21,8 @@ CASES = {
         'y.unsqueeze_(2).squeeze_((0, 2)).grad_fn, y.shape\ny.sum().backward()\nx.grad',
         'x.t_()',
         'w = torch.ones(2, 3)\nv0 = w._version\nw.t_().unsqueeze_(0).squeeze_()\nv0, w._version',
+        'x = torch.ones(2, 3, requires_grad=True)\ny = (x * 1).sum(0, keepdim=True)\nz = y * y\ny.t_()\nz.sum().backward()',
+        'y = (x * 1).max(0).values\nz = y * y\ny.unsqueeze_(0)\nz.sum().backward()',
         'torch.ones(2, 3, 4).t_()',
         'w = torch.arange(6.).reshape(2, 3)\nw.t_()\nw, w.shape, w.transpose_(0, 1).shape, w.unsqueeze_(-1).shape',
         "v = torch.tensor([1.5, -2.5, 0.5, 0.], requires_grad=True)\nfor m in ['square_', 'sign_', 'floor_', 'ceil_', 'round_', 'trunc_']:\n    y = getattr(v * 1, m)()\n    print(m, y, torch.autograd.grad(y.sum(), v, allow_unused=True))",
