@@ -1,4 +1,4 @@
-"""softmax / log_softmax over the last dim as PyTorch's CPU kernel computes them (engine/vec_kernels.py): SLEEF's
+"""softmax / log_softmax over the last dim, sigmoid and silu as PyTorch's CPU kernel computes them (engine/vec_kernels.py): SLEEF's
 exp, the row summed in vector lanes, the lanes folded by halves. Real PyTorch is the oracle; on main before this
 change softmax differed from it in every row of a (2000, 27) batch and log_softmax in 63% of them; then the log
 of the sum (SLEEF's logf_u10) in 1% of rows."""
@@ -72,3 +72,14 @@ def test_the_lane_width_follows_pytorchs_cpu_capability(monkeypatch):
     assert vec_kernels.capability() in ("avx2", "default") and vec_kernels.lanes() == 8
     monkeypatch.setenv("ATEN_CPU_CAPABILITY", "avx512")
     assert vec_kernels.capability() == vec_kernels._detected()   # never above what the processor has
+
+
+@pytest.mark.parametrize("n", [1, 5, 17, 31, 32, 33, 100, 1000, 20000])
+@pytest.mark.parametrize("name", ["sigmoid", "silu"])
+def test_sigmoid_and_silu_are_pytorchs_bits_body_and_tail(name, n):
+    """ATen runs the vector form (SLEEF's exp) on whole pairs of vectors and the scalar form (glibc's exp) on the
+    rest: before, 4% of sigmoid's and 17% of silu's float32 values differed from PyTorch's."""
+    x = (np.random.default_rng(n).standard_normal(n) * 4).astype(np.float32)
+    want = getattr(torch.nn.functional, name)(torch.from_numpy(x)).numpy()
+    got = getattr(engine.nn.functional, name)(engine.from_numpy(x)).numpy()
+    np.testing.assert_array_equal(got, want)

@@ -286,7 +286,11 @@ def log_softmax_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _sigmoid(a):
-    """1 / (1 + exp(-a)), in a's dtype with exp rounded once (PyTorch's kernel)."""
+    """1 / (1 + exp(-a)), in a's dtype with exp rounded once (PyTorch's kernel); float32 as ATen's vector
+    kernel (vec_kernels.sigmoid)."""
+    out = vec_kernels.sigmoid(a)
+    if out is not None:
+        return out
     with np.errstate(over="ignore"):
         one = a.dtype.type(1) if isinstance(a, np.ndarray) else 1.0
         return one / (one + _exp(-a))

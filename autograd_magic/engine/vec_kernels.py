@@ -1,4 +1,5 @@
-"""PyTorch's vectorised CPU arithmetic where a lesson's printed digits depend on it: softmax over the last dim.
+"""PyTorch's vectorised CPU arithmetic where a lesson's printed digits depend on it: softmax / log_softmax over
+the last dim (and cross_entropy through it), sigmoid and silu.
 
 ATen's ``Vectorized<float>`` computes ``exp`` with SLEEF's ``expf_u10`` (a fused multiply-add polynomial, not
 the correctly rounded value numpy's float64 detour gives: they differ in about 9% of values) and sums a row in
@@ -184,3 +185,40 @@ def log_softmax_backward_lastdim(g, out):
 def softmax_backward_lastdim(g, out):
     """ATen's lastdim backward: (g - sum(g * out)) * out, the sum in reduce_all's order."""
     return (g - row_sum(g * out)) * out
+
+
+def elementwise(a, vector, scalar):
+    """An elementwise float32 op as ATen's cpu_kernel_vec runs it over a contiguous tensor: the vector form on
+    whole pairs of vectors from the start, the scalar form (the C library's functions) on the rest. One chunk:
+    tensors up to ATen's grain size (32768 elements) run in one loop, bigger ones are split between threads and
+    each piece has its own tail (taken here as one loop: the tails of the pieces may differ in the last bit).
+    None when this does not apply (another dtype, not contiguous): the caller computes it its own way."""
+    if not (isinstance(a, np.ndarray) and a.dtype == _F32 and a.flags.c_contiguous) or capability() == "default":
+        return None
+    flat = a.reshape(-1)
+    body = flat.size - flat.size % (2 * lanes())
+    out = np.empty_like(flat)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        if body:
+            out[:body] = vector(flat[:body])
+        if body < flat.size:
+            out[body:] = scalar(flat[body:])
+    return out.reshape(a.shape)
+
+
+def libm_expf(x):
+    """glibc's expf: correctly rounded (its error bound is 0.502 ulp): float64 exp rounded once."""
+    with np.errstate(over="ignore"):
+        return np.exp(np.asarray(x, _F32).astype(np.float64)).astype(_F32)
+
+
+def sigmoid(a):
+    """ATen's sigmoid: 1 / (1 + exp(-x)), exp SLEEF's in the vector body and glibc's in the tail."""
+    one = _F32(1)
+    return elementwise(a, lambda x: one / (expf(-x) + one), lambda x: one / (one + libm_expf(-x)))
+
+
+def silu(a):
+    """ATen's silu: x / (1 + exp(-x))."""
+    one = _F32(1)
+    return elementwise(a, lambda x: x / (one + expf(-x)), lambda x: x / (one + libm_expf(-x)))
