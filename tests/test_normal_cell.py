@@ -93,6 +93,22 @@ def test_real_pytorch_modules_bound_earlier_mean_the_engine_inside(ip):
     assert sys.modules["torch.nn"] is ip.user_ns["nn"]
 
 
+def test_real_pytorch_modules_the_engine_lacks_are_not_reached_from_a_cell(ip):
+    """A real PyTorch module imported earlier (torch.jit, torch.utils.checkpoint) is out of sys.modules for the
+    cell: importing it raises an error that names it, instead of running real PyTorch on engine tensors
+    ("expected Tensor ... but got Tensor"); afterwards plain cells have it again."""
+    require("torch")
+    cell(ip, "import torch\nimport torch.jit\nimport torch.utils.checkpoint")
+    real_jit = sys.modules["torch.jit"]
+    for source, name in (("import torch.jit", "torch.jit"),
+                         ("from torch.utils.checkpoint import checkpoint", "torch.utils.checkpoint")):
+        result, cap = cell(ip, "%%grad\n" + source)
+        assert isinstance(result.error_in_exec, ModuleNotFoundError), cap.stdout
+        assert f"autograd_magic implements a subset of PyTorch, and {name} is not part of it" in \
+            str(result.error_in_exec)
+    assert sys.modules["torch.jit"] is real_jit
+
+
 def test_a_400_term_sum_and_a_1000_term_sum(ip):
     result, cap = cell(ip, "%%grad\nx = torch.tensor(1.0, requires_grad=True)\nz = " + " + ".join(["x"] * 400)
                        + "\nz.backward()\nx.grad")

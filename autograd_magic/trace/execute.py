@@ -278,6 +278,14 @@ def torch_is_the_engine(user_ns, bound=()):
     """
     modules = engine_modules()
     saved_modules = {k: sys.modules.get(k) for k in modules}
+    # real PyTorch's modules without an engine counterpart (torch.nn.utils.rnn, torch.jit ...) leave sys.modules
+    # for the cell, and importing one raises an error that names it: never real PyTorch code on engine tensors
+    hidden = {k: v for k, v in list(sys.modules.items())
+              if (k == "torch" or k.startswith("torch.")) and k not in modules}
+    for k in hidden:
+        del sys.modules[k]
+    finder = _NotInTheEngine(modules)
+    sys.meta_path.insert(0, finder)
     before = set(sys.modules)
     swapped = {"torch": user_ns.get("torch", _MISSING)}
     for name, value in list(user_ns.items()):
@@ -291,6 +299,12 @@ def torch_is_the_engine(user_ns, bound=()):
     try:
         yield
     finally:
+        try:
+            sys.meta_path.remove(finder)
+        except ValueError:
+            pass
+        for k, mod in hidden.items():
+            sys.modules.setdefault(k, mod)
         for k, mod in saved_modules.items():
             if mod is None:
                 sys.modules.pop(k, None)
@@ -312,6 +326,20 @@ def torch_is_the_engine(user_ns, bound=()):
 
 
 _MISSING = object()
+
+
+class _NotInTheEngine:
+    """A meta path finder for the duration of a cell: ``import torch.x`` where the engine has no ``torch.x``
+    raises ModuleNotFoundError naming it (instead of finding real PyTorch's module, or numpy's "not a package")."""
+
+    def __init__(self, modules):
+        self.modules = modules
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.startswith("torch.") and fullname not in self.modules:
+            raise ModuleNotFoundError(f"No module named '{fullname}': autograd_magic implements a subset of "
+                                      f"PyTorch, and {fullname} is not part of it", name=fullname)
+        return None
 
 
 def _took_the_engine(mod):
