@@ -6,6 +6,17 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "pad_sequence": [   # NLP lessons: a batch of sequences of different lengths
+        ("from torch.nn.utils.rnn import pad_sequence\n"
+         "a = torch.ones(3, requires_grad=True)\nb = torch.ones(2) * 2\np = pad_sequence([a, b], batch_first=True)\np"),
+        "p.grad_fn.name(), [type(f).__name__ for f, _ in p.grad_fn.next_functions]",
+        "p.sum().backward()\na.grad",
+        "pad_sequence([a, b]), pad_sequence([a, b], padding_value=-1., padding_side='left', batch_first=True)",
+        "pad_sequence([torch.ones(2, 3), torch.zeros(1, 3, dtype=torch.float32)]).shape",
+        "pad_sequence([torch.tensor([1, 2]), torch.tensor([3])], batch_first=True)",
+        "pad_sequence([a], padding_side='middle')",
+        "pad_sequence([])",
+    ],
     "gradcheck": [   # the check of "Extending PyTorch" and of custom-Function lessons
         ("torch.manual_seed(0)\n"
          "inp = (torch.randn(4, 3, dtype=torch.double, requires_grad=True), "

@@ -1,8 +1,9 @@
-"""torch.nn.utils: gradient clipping."""
+"""torch.nn.utils: gradient clipping; torch.nn.utils.rnn: padding a batch of sequences."""
 import numpy as np
 
-from ...engine.shaping import cat
-from ...engine.tensor import Tensor
+from ....engine.shaping import cat
+from ....engine.tensor import Tensor
+from . import rnn  # noqa: F401  (torch.nn.utils.rnn)
 
 
 def _grads(parameters):
