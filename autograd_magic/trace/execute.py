@@ -278,7 +278,7 @@ def torch_is_the_engine(user_ns, bound=()):
     """
     modules = engine_modules()
     saved_modules = {k: sys.modules.get(k) for k in modules}
-    # real PyTorch's modules without an engine counterpart (torch.nn.utils.rnn, torch.jit ...) leave sys.modules
+    # real PyTorch's modules without an engine counterpart (torch.jit, torch.utils.checkpoint ...) leave sys.modules
     # for the cell, and importing one raises an error that names it: never real PyTorch code on engine tensors
     hidden = {k: v for k, v in list(sys.modules.items())
               if (k == "torch" or k.startswith("torch.")) and k not in modules}
