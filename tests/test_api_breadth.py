@@ -6,6 +6,19 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "one_cycle_lr": [
+        ("w = torch.ones(1, requires_grad=True)\nopt = torch.optim.SGD([w], lr=0.1, momentum=0.9)\n"
+         "sch = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1.0, total_steps=10)\nseen = []\n"
+         "for i in range(10):\n    opt.step()\n    sch.step()\n"
+         "    seen.append((sch.get_last_lr()[0], opt.param_groups[0]['momentum']))\nseen"),
+        ("a = torch.optim.Adam([w], lr=0.1)\ns2 = torch.optim.lr_scheduler.OneCycleLR(a, max_lr=[0.5], epochs=2, "
+         "steps_per_epoch=3, anneal_strategy='linear', three_phase=True)\nout = []\nfor i in range(6):\n"
+         "    a.step()\n    s2.step()\n    out.append((s2.get_last_lr(), a.param_groups[0]['betas']))\nout"),
+        "a.step()\ns2.step()",
+        "torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1.0)",
+        "torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1.0, total_steps=5, pct_start=1)",
+        "torch.optim.lr_scheduler.OneCycleLR(torch.optim.Adagrad([w]), max_lr=1.0, total_steps=5)",
+    ],
     "pad_sequence": [   # NLP lessons: a batch of sequences of different lengths
         ("from torch.nn.utils.rnn import pad_sequence\n"
          "a = torch.ones(3, requires_grad=True)\nb = torch.ones(2) * 2\np = pad_sequence([a, b], batch_first=True)\np"),
