@@ -153,6 +153,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
         dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in caption) + ">",
                  labelloc="t", labeljust="l", fontsize="12")
     _add_legend(dot, spec.has_gradients, lang)
+    _legend_below(dot, spec.edges, ids)
     if omitted:
         _add_notice(dot, omitted, boundary)
     return dot.source
@@ -392,6 +393,15 @@ def _add_legend(dot, has_gradients: bool, lang: str = "en"):
     if not has_gradients:
         dot.node("note_no_gradients", text("no_gradients", lang), shape="note", style="filled", fillcolor=NOTE_COLOUR)
         dot.edge("legend", "note_no_gradients", style="invis")  # keeps the note under the legend
+
+
+def _legend_below(dot, edges, ids):
+    """Put the legend under the graph (invisible edges from every node nothing flows on from), not beside it: a
+    wide graph keeps its width, and at 1024 px it is drawn larger."""
+    has_out = {ids[e.src] for e in edges if e.src in ids and e.dst in ids}
+    for nid in dict.fromkeys(ids.values()):
+        if nid not in has_out:
+            dot.edge(nid, "legend", style="invis", weight="0")
 
 
 def _add_notice(dot, omitted: int, boundary: list):
