@@ -125,13 +125,13 @@ class NodeRun:
     def inputs(self):
         flows = self._inputs
         if flows is None:
-            flows = self._inputs = _flows(self.node, self.grad_in, self.sent, self._probe())
+            flows = self._inputs = _flows(self.node, self.sent, self._probe())
         return flows
 
-    def _probe(self, saved=None):
+    def _probe(self):
         if not self.sent or self.node.op.name not in ELEMENTWISE:
             return None
-        return _LocalProbe(self.node, self.grad_in, self.saved if saved is None else saved, self.node.edges, self.xp)
+        return _LocalProbe(self.node, self.grad_in, self.saved, self.node.edges, self.xp)
 
     def keep(self, limit):
         """What stays true after the call, as ``(sent, local)``: per input edge a copy of the gradient sent (None:
@@ -165,17 +165,18 @@ def flows(node, grad, sent, local, xp):
     """The Flows of a node from what ``NodeRun.keep`` returned (contributions: the copies, None if OMITTED)."""
     if local is not None and local.__class__ is not _LocalProbe:
         local = _LocalProbe(node, grad, list(local) if local else None, node.edges, xp)
-    return _flows(node, None, tuple(None if g is None else (False if g is OMITTED else g) for g in sent), local)
+    return _flows(node, sent, local)
 
 
-def _flows(node, grad, sent, probe):
+def _flows(node, sent, probe):
+    """One Flow per input edge a gradient was sent along (its values: None when OMITTED)."""
     if not sent:
         return ()
     out = []
     for i, (g, e) in enumerate(zip(sent, node.edges)):
         if g is None or e is None:
             continue
-        if g is False:
+        if g is OMITTED:
             g = None
         elif g.__class__ is not np.ndarray:
             g = readonly(g)

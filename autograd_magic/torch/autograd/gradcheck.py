@@ -14,7 +14,7 @@ runs the exact check (same verdict; a failure shows whole Jacobians instead of P
 import itertools
 import warnings
 
-from ...engine.creation import empty, ones_like, zeros_like
+from ...engine.creation import empty, zeros_like
 from ...engine.dtypes import float64, promote_pair
 from ...engine.functions import allclose
 from ...engine.grad import grad
@@ -267,19 +267,15 @@ def _backward_is_linear(outputs, inputs, masked):
 
 def _zero_output_grads(func, outputs, inputs):
     """Backward given zeros for every output (PyTorch: undefined gradients, which its nodes treat as zeros; the
-    engine's nodes are given the zeros), then for each output in turn when there are several."""
+    engine's nodes are given the zeros), once, then once more per output when there are several (PyTorch makes
+    each one undefined in turn; with zeros every round asks the same)."""
     diff = [x for x in inputs if _is_tensor(x) and x.requires_grad]
-    cases = [[True] * len(outputs)]
-    if len(_differentiable(func(*inputs))) > 1:
-        cases += [[k == i for k in range(len(outputs))] for i in range(len(outputs))]
-    for zeroed in cases:
-        outs = _differentiable(func(*inputs))
-        grads = [zeros_like(o) if z else ones_like(o) for o, z in zip(outs, zeroed)]
-        if not all(zeroed):   # the other outputs' graphs are left out, as an undefined grad leaves them
-            keep = [k for k, z in enumerate(zeroed) if z]
-            outs, grads = [outs[k] for k in keep], [grads[k] for k in keep]
+    outs = _differentiable(func(*inputs))
+    for k in range(1 + (len(outputs) if len(outs) > 1 else 0)):   # func runs as often as in PyTorch
+        if k:
+            outs = _differentiable(func(*inputs))
         try:
-            got = grad(outs, diff, grads, allow_unused=True)
+            got = grad(outs, diff, [zeros_like(o) for o in outs], allow_unused=True)
         except RuntimeError as exc:
             _warn_new_check()
             raise GradcheckError("Expected backward function to handle undefined output grads. "

@@ -4,22 +4,11 @@ import numpy as np
 
 from ...engine.tensor import Tensor
 from . import _kernels as K
+from .adam import check_adam_args
 from .optimizer import Optimizer
 
 
-def _check(lr, eps, betas, weight_decay):
-    if not 0.0 <= lr:
-        raise ValueError(f"Invalid learning rate: {lr}")
-    if not 0.0 <= eps:
-        raise ValueError(f"Invalid epsilon value: {eps}")
-    for i in (0, 1):
-        if not 0.0 <= betas[i] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index {i}: {betas[i]}")
-    if not 0.0 <= weight_decay:
-        raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-
-
-def _zeros(opt, p):
+def _zeros(p):
     return Tensor._wrap(np.zeros_like(p._data))
 
 
@@ -29,7 +18,7 @@ class Adamax(Optimizer):
 
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, foreach=None, *,
                  maximize=False, differentiable=False, capturable=False):
-        _check(lr, eps, betas, weight_decay)
+        check_adam_args(lr, eps, betas, weight_decay)
         super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, foreach=foreach,
                                       maximize=maximize, differentiable=differentiable, capturable=capturable))
 
@@ -42,8 +31,8 @@ class Adamax(Optimizer):
                 state = self.state[p]
                 if not state:
                     state["step"] = self._step_tensor()
-                    state["exp_avg"] = _zeros(self, p)
-                    state["exp_inf"] = _zeros(self, p)
+                    state["exp_avg"] = _zeros(p)
+                    state["exp_inf"] = _zeros(p)
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 if wd:
@@ -64,7 +53,7 @@ class NAdam(Optimizer):
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3,
                  decoupled_weight_decay=False, *, foreach=None, maximize=False, capturable=False,
                  differentiable=False):
-        _check(lr, eps, betas, weight_decay)
+        check_adam_args(lr, eps, betas, weight_decay)
         if not 0.0 <= momentum_decay:
             raise ValueError(f"Invalid momentum_decay value: {momentum_decay}")
         super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
@@ -82,8 +71,8 @@ class NAdam(Optimizer):
                 if not state:
                     state["step"] = self._step_tensor()
                     state["mu_product"] = self._step_tensor(1.0)
-                    state["exp_avg"] = _zeros(self, p)
-                    state["exp_avg_sq"] = _zeros(self, p)
+                    state["exp_avg"] = _zeros(p)
+                    state["exp_avg_sq"] = _zeros(p)
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 step = float(state["step"]._data)
@@ -114,7 +103,7 @@ class RAdam(Optimizer):
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, decoupled_weight_decay=False,
                  *, foreach=None, maximize=False, capturable=False, differentiable=False):
-        _check(lr, eps, betas, weight_decay)
+        check_adam_args(lr, eps, betas, weight_decay)
         super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, maximize=maximize,
                                       foreach=foreach, capturable=capturable,
                                       decoupled_weight_decay=decoupled_weight_decay, differentiable=differentiable))
@@ -128,8 +117,8 @@ class RAdam(Optimizer):
                 state = self.state[p]
                 if not state:
                     state["step"] = self._step_tensor()
-                    state["exp_avg"] = _zeros(self, p)
-                    state["exp_avg_sq"] = _zeros(self, p)
+                    state["exp_avg"] = _zeros(p)
+                    state["exp_avg_sq"] = _zeros(p)
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 step = float(state["step"]._data)
