@@ -474,3 +474,59 @@ def test_the_same_source_is_laid_out_once_and_a_failure_is_not_kept(monkeypatch,
     monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(flaky))
     assert render(source).data is None
     assert render(source).data == "<svg>second try</svg>"
+
+
+# ---------------------------------------------------------------- wide (East Asian) text fits its box
+
+def _polygon_box(poly):
+    xs = [float(p.split(",")[0]) for p in poly.get("points").split()]
+    ys = [float(p.split(",")[1]) for p in poly.get("points").split()]
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def _drawn_width_at_least(text, size):
+    """A lower bound of the width a browser draws: Hangul and CJK glyphs are 0.94-1 em in every CJK font
+    (NanumGothic, Noto Sans CJK, Malgun Gothic), and no Times glyph is narrower than 0.18 em."""
+    import unicodedata
+    return sum(0.9 if unicodedata.east_asian_width(c) in "WF" else 0.18 for c in text) * size
+
+
+def _texts_sticking_out(svg):
+    """(text, how far it sticks out of the smallest polygon around its anchor) for every boxed text with wide
+    characters."""
+    out = []
+    for g in ET.fromstring(svg).iter(SVG + "g"):
+        if g.get("class") != "node":
+            continue
+        boxes = [_polygon_box(p) for p in g.iter(SVG + "polygon")]
+        for t in g.iter(SVG + "text"):
+            if not any(ord(c) > 0x2000 for c in t.text or ""):
+                continue
+            x, y, size = float(t.get("x")), float(t.get("y")), float(t.get("font-size"))
+            around = [b for b in boxes if b[0] <= x <= b[1] and b[2] <= y <= b[3]]
+            if not around:   # a legend line without a cell border
+                continue
+            left, right, _, _ = min(around, key=lambda b: (b[1] - b[0]) * (b[3] - b[2]))
+            width = _drawn_width_at_least(t.text, size)
+            start = x if t.get("text-anchor") == "start" else x - width / 2
+            out.append((t.text, round(max(left - start, start + width - right), 2)))
+    return out
+
+
+def test_korean_labels_and_legend_cells_are_measured_wide_enough(renderer):
+    """Graphviz measures a Hangul syllable as 0.75 em (3 UTF-8 bytes, a space each); it is drawn 0.94-1 em wide, so
+    the Korean legend's cells (9 pt, 4 pt of padding) were narrower than their text: "중간값" in 20 pt of room."""
+    spec = seed_spec()
+    spec.nodes[0] = GraphNode(spec.nodes[0].id, "tensor", "결과값의평균", spec.nodes[0].tensor)
+    svg = render(to_dot(spec, lang="ko")).data
+    checked = _texts_sticking_out(svg)
+    assert {"결과값의평균", "중간값", "출력", "리프 (requires_grad=True)"} <= {text for text, _ in checked}
+    assert all(over <= 0 for _, over in checked), checked
+    assert not any(0xF0000 <= ord(c) for c in svg)   # the stand-ins measured in their place are gone
+
+
+def test_wide_characters_come_back_and_private_use_text_is_kept(renderer):
+    user_pua = "\U000F0000"
+    spec = payload_spec("연산 → " + user_pua + "…")
+    svg = render(to_dot(spec)).data
+    assert svg_nodes(svg)["n0"][0] == ["연산 → " + user_pua + "…"]

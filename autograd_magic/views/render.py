@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 
 ENV_OVERRIDE = "AUTOGRAD_MAGIC_DOT"
 TEXT_FORMATS = ("svg",)
@@ -123,6 +124,9 @@ def _render(dot_source, fmt, timeout, command):
     if command is None:
         return RenderResult(None, NO_RENDERER, fmt)
     start = time.perf_counter()
+    stand_ins = {}
+    if fmt in TEXT_FORMATS:   # a PNG cannot be given its characters back (and its rasteriser has no CJK glyphs)
+        dot_source, stand_ins = measured_as_drawn(dot_source)
     try:
         code, out, err = _run(command + ["-T" + fmt], dot_source.encode("utf-8", "replace"), timeout)
     except subprocess.TimeoutExpired:
@@ -134,8 +138,42 @@ def _render(dot_source, fmt, timeout, command):
     if code != 0 or not out:
         return RenderResult(None, _failure(command[0], fmt, code, err), fmt, seconds)
     if fmt in TEXT_FORMATS:
-        return RenderResult(_inline_svg(out.decode("utf-8", "replace")), None, fmt, seconds)
+        return RenderResult(_inline_svg(_give_back(out.decode("utf-8", "replace"), stand_ins)), None, fmt, seconds)
     return RenderResult(out, None, fmt, seconds)
+
+
+# Graphviz (graphviz-pure copies it) lays text out with Times metrics for ASCII and counts any other character as
+# one space (0.25 em) per UTF-8 byte: Hangul, kana and CJK ideographs (3 bytes: 0.75 em) are drawn 0.94-1 em wide,
+# so their boxes and legend cells came out too narrow and the text was clipped. Such characters (East Asian width
+# W or F, and the few symbols our labels use that fonts draw 1 em wide) are swapped for private-use characters of
+# plane 15, which take 4 bytes and so are measured as 1 em, and swapped back in the SVG.
+EM_WIDE_SYMBOLS = frozenset("\u2190\u2191\u2192\u2193\u2194\u2026\u2014\u22ef")
+_PLANE_15 = range(0xF0000, 0xFFFFE)
+
+
+def em_wide(char: str) -> bool:
+    """True for a character drawn about 1 em wide that Graphviz measures narrower (Hangul, CJK, kana, →, …).
+
+    >>> [em_wide(c) for c in "가中アx→é"]
+    [True, True, True, False, True, False]
+    """
+    return char in EM_WIDE_SYMBOLS or (ord(char) > 0x7F and unicodedata.east_asian_width(char) in "WF")
+
+
+def measured_as_drawn(dot_source: str) -> tuple[str, dict]:
+    """The DOT source with each em-wide character replaced by a stand-in Graphviz measures 1 em wide, and the
+    stand-ins {stand-in: character} to give back in the SVG (stand-ins already in the source are not used)."""
+    wide = sorted({c for c in dot_source if ord(c) > 0x7F and em_wide(c)})
+    if not wide:
+        return dot_source, {}
+    present = {ord(c) for c in dot_source if ord(c) >= _PLANE_15.start}
+    free = (chr(cp) for cp in _PLANE_15 if cp not in present)
+    swap = dict(zip(wide, free))
+    return dot_source.translate({ord(c): s for c, s in swap.items()}), {s: c for c, s in swap.items()}
+
+
+def _give_back(svg: str, stand_ins: dict) -> str:
+    return svg.translate({ord(s): c for s, c in stand_ins.items()}) if stand_ins else svg
 
 
 def _run(command: list, data: bytes, timeout: float):
