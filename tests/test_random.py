@@ -434,7 +434,9 @@ def test_fma32_is_correctly_rounded():
     b = rng.standard_normal(3000).astype(np.float32)
     c = (rng.standard_normal(3000) * 2.0 ** rng.integers(-40, 20, 3000)).astype(np.float32)
     ha, hb, hc = _midpoint_cases(2.0 ** -70, 24, 300)   # float64 alone would round these twice
-    a, b, c = (np.concatenate([x, h.astype(np.float32)]) for x, h in ((a, ha), (b, hb), (c, hc)))
+    sa, sb = (rng.standard_normal((2, 300)) * 1e-20).astype(np.float32)   # results in float32's subnormals
+    sc = (rng.standard_normal(300) * 1e-40).astype(np.float32)
+    a, b, c = (np.concatenate([x, h.astype(np.float32), t, -t]) for x, h, t in ((a, ha, sa), (b, hb, sb), (c, hc, sc)))
     r = K._fma32(a, b, c)
     bad = [i for i in range(len(a)) if r[i] != _rn32(_exact(a[i], b[i], c[i]))]
     assert not bad, bad[:10]

@@ -71,3 +71,19 @@ def test_sigmoid_and_silu_are_pytorchs_bits_body_and_tail(name, n):
     want = getattr(torch.nn.functional, name)(torch.from_numpy(x)).numpy()
     got = getattr(engine.nn.functional, name)(engine.from_numpy(x)).numpy()
     np.testing.assert_array_equal(got, want)
+
+
+def test_quick_fused_steps_are_checked_and_redone_where_they_round_twice():
+    """The kernels' quick fused multiply-adds (one float64 sum rounded to float32) are kept only when no sum could
+    have rounded twice: an inexact sum on a float32 midpoint sends the kernel to the exact steps."""
+    from autograd_magic.engine.random_kernels import _fma32
+    k = np.arange(1, 600, 2, dtype=np.float64)
+    a = (1 + k * 2.0 ** -12).astype(np.float32)          # a * a = 1 + 2k 2**-12 + k*k 2**-24: a float32 midpoint
+    for c, exact in ((np.float32(0), True), (np.float32(2.0 ** -70), False), (np.float32(-2.0 ** -70), False)):
+        fused = vec_kernels._Fused(a.shape, 1)
+        quick = fused(a, a, c)
+        assert fused.exact() is exact
+        redone = vec_kernels._fused_kernel(lambda d, fma: fma(d, d, c), a, 1)
+        np.testing.assert_array_equal(redone, _fma32(a, a, c))
+        if c > 0:   # the quick sums rounded down to the even neighbour: the check is what keeps them exact
+            assert (quick != redone).all()

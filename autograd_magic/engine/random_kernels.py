@@ -12,7 +12,7 @@ _ROWS = 4096                   # rows of 16 per chunk: keeps the temporaries in 
 # ---- exact fused multiply-add ----
 
 def _exact_fma(r, a, b, c, hard):
-    """Redo r[hard] as the exactly rounded a*b+c with fractions (rare: ties, tiny or huge values)."""
+    """Redo r[hard] as the exactly rounded a*b+c with fractions (_fma64's rare cases: tiny or huge values)."""
     a, b, c = (np.broadcast_to(v, r.shape) for v in (a, b, c))
     for i in zip(*np.nonzero(hard & np.isfinite(a) & np.isfinite(b) & np.isfinite(c))):
         exact = Fraction(float(a[i])) * Fraction(float(b[i])) + Fraction(float(c[i]))
@@ -27,12 +27,28 @@ def _exact_fma(r, a, b, c, hard):
 
 def _fma32(a, b, c):
     """Correctly rounded float32 a*b+c: the float64 product is exact, so only sums landing on a
-    float32 midpoint (or near the subnormal range) can round twice; those are redone exactly."""
+    float32 midpoint (or near the subnormal range) can round twice. For those the exact remainder e of the
+    float64 sum (s + e == a*b + c, a two-sum) says on which side of the midpoint the true value lies."""
     a, b, c = (np.asarray(v, _F32) for v in (a, b, c))
-    s = a.astype(_F64) * b + c
-    r = np.array(s.astype(_F32))
+    p = a.astype(_F64) * b
+    s = p + c
+    r = s.astype(_F32)
     hard = ((s.view(_U64) & _U64(0x1FFFFFFF)) == _U64(0x10000000)) | (abs(s) < 2.0 ** -125) & (s != 0)
-    return _exact_fma(r, a, b, c, hard) if hard.any() else r
+    if not hard.any():
+        return np.array(r)
+    shape = np.shape(s)
+    r = np.atleast_1d(r).copy()
+    hard = np.broadcast_to(hard, r.shape)
+    sh = np.broadcast_to(s, r.shape)[hard]
+    ph = np.broadcast_to(p, r.shape)[hard]
+    bb = sh - ph
+    e = (ph - (sh - bb)) + (np.broadcast_to(c, r.shape)[hard].astype(_F64) - bb)
+    rh = r[hard]
+    r64 = rh.astype(_F64)
+    up, down = np.nextafter(rh, _F32(np.inf)), np.nextafter(rh, _F32(-np.inf))
+    tie = (r64 != sh) & (2 * sh == r64 + np.where(sh > r64, up, down).astype(_F64))   # s halfway between
+    r[hard] = np.where(tie & (e > 0) & (r64 < sh), up, np.where(tie & (e < 0) & (r64 > sh), down, rh))
+    return r.reshape(shape)
 
 
 def _two_sum(a, b):

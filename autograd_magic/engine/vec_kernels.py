@@ -60,6 +60,48 @@ def lanes():
     return 16 if capability() == "avx512" else 8
 
 
+class _Fused:
+    """float32 fused multiply-adds for one kernel call, quickly: each is the exact float64 product plus c, rounded
+    to float32. That can round twice only when the float64 sum was inexact and landed on a float32 midpoint or in
+    the subnormal range; the steps are kept (a buffer per kernel call) and ``exact()`` checks them all at once,
+    so that the kernel is redone with ``_fma32`` (which fixes those cases one by one) only when one occurred."""
+    __slots__ = ("products", "addends", "sums", "k")
+
+    def __init__(self, shape, steps):
+        self.products, self.addends, self.sums = np.empty((3, steps) + tuple(shape), np.float64)
+        self.k = 0
+
+    def __call__(self, a, b, c):
+        k = self.k
+        self.k = k + 1
+        p, s = self.products[k], self.sums[k]
+        np.multiply(a, b, out=p, dtype=np.float64)
+        self.addends[k] = c
+        np.add(p, self.addends[k], out=s)
+        return s.astype(_F32)
+
+    def exact(self):
+        s = self.sums[:self.k]
+        bits = s.view(np.uint64) & np.uint64(0x7FFFFFFFFFFFFFFF)
+        midpoint = (bits & np.uint64(0x1FFFFFFF)) == np.uint64(0x10000000)
+        hard = midpoint | ((bits - np.uint64(1)) < _TINY_BITS)   # 0 < |s| < 2**-125 (zero wraps round)
+        if not hard.any():
+            return True
+        s, p, c = s[hard], self.products[:self.k][hard], self.addends[:self.k][hard]
+        v = s - p
+        return not ((p - (s - v)) + (c - v)).any()   # the sums' remainders (two-sum): all exact after all
+
+
+_TINY_BITS = np.float64(2.0 ** -125).view(np.uint64) - np.uint64(1)
+
+
+def _fused_kernel(kernel, d, steps):
+    """kernel(d, fma) with the quick fused steps, redone with the exact ones if a step could round twice."""
+    fused = _Fused(d.shape, steps)
+    out = kernel(d, fused)
+    return out if fused.exact() else kernel(d, _fma32)
+
+
 def expf(x):
     """float32 exp as ATen's vectorised kernels compute it (SLEEF expf_u10; the C library's with 'default')."""
     d = np.asarray(x, _F32)
@@ -67,20 +109,24 @@ def expf(x):
         with np.errstate(over="ignore"):
             return np.exp(d.astype(np.float64)).astype(_F32)
     with np.errstate(invalid="ignore", over="ignore"):
-        q = np.rint(d * _R_LN2)
-        q = np.where(np.isfinite(q), q, 0).astype(np.int32)
-        qf = q.astype(_F32)
-        s = _fma32(qf, -_L2U, d)
-        s = _fma32(qf, -_L2L, s)
-        u = np.full(d.shape, _EXP_POLY[0], _F32)
-        for c in _EXP_POLY[1:]:
-            u = _fma32(u, s, c)
-        u = _F32(1) + _fma32(s * s, u, s)
-        half = q >> 1
-        u = u * np.ldexp(_F32(1), half).astype(_F32) * np.ldexp(_F32(1), q - half).astype(_F32)
-        u = np.where(d < _F32(-104), _F32(0), u)
-        u = np.where(d > _F32(100), _F32(np.inf), u)
-        return np.where(np.isnan(d), d, u).astype(_F32)
+        return _fused_kernel(_expf_u10, d, 8)
+
+
+def _expf_u10(d, fma):
+    q = np.rint(d * _R_LN2)
+    q = np.where(np.isfinite(q), q, 0).astype(np.int32)
+    qf = q.astype(_F32)
+    s = fma(qf, -_L2U, d)
+    s = fma(qf, -_L2L, s)
+    u = np.full(d.shape, _EXP_POLY[0], _F32)
+    for c in _EXP_POLY[1:]:
+        u = fma(u, s, c)
+    u = _F32(1) + fma(s * s, u, s)
+    half = q >> 1
+    u = u * np.ldexp(_F32(1), half).astype(_F32) * np.ldexp(_F32(1), q - half).astype(_F32)
+    u = np.where(d < _F32(-104), _F32(0), u)
+    u = np.where(d > _F32(100), _F32(np.inf), u)
+    return np.where(np.isnan(d), d, u).astype(_F32)
 
 
 _LN2_HI, _LN2_LO = _F32(0.69314718246459960938), _F32(-1.904654323148236017e-09)
@@ -104,30 +150,33 @@ def logf(x):
     ok = np.isfinite(d) & (d >= np.finfo(_F32).tiny)
     if not ok.any():
         return libm
-    d = np.where(ok, d, _F32(1))
+    return np.where(ok, _fused_kernel(_logf_u10, np.where(ok, d, _F32(1)), 9), libm)
+
+
+def _logf_u10(d, fma):
     _, exp = np.frexp(d * _F32(1.0 / 0.75))            # the exponent of d / 0.75: m = d / 2**e in [0.75, 1.5)
     e = (exp - 1).astype(np.int32)
     ef = e.astype(_F32)
     m = d * np.ldexp(_F32(1), -e).astype(_F32)
     sx = _LN2_HI * ef                                   # (ln 2 as two floats) * e, exactly as a double-float
-    sy = _fma32(_LN2_LO, ef, _fma32(_LN2_HI, ef, -sx))
+    sy = fma(_LN2_LO, ef, fma(_LN2_HI, ef, -sx))
     nx, ny = _two_sum(_F32(-1), m)                      # (m - 1) / (m + 1) as a double-float
     dx, dy = _two_sum(_F32(1), m)
     t = _F32(1) / dx
     qx = nx * t
-    u = _fma32(t, nx, -qx)
-    v = _fma32(-dy, t, _fma32(-dx, t, _F32(1)))
-    qy = _fma32(qx, v, _fma32(ny, t, u))
+    u = fma(t, nx, -qx)
+    v = fma(-dy, t, fma(-dx, t, _F32(1)))
+    qy = fma(qx, v, fma(ny, t, u))
     x2 = qx * qx
-    p = _fma32(_LOG_POLY[0], x2, _LOG_POLY[1])
-    p = _fma32(p, x2, _LOG_POLY[2])
+    p = fma(_LOG_POLY[0], x2, _LOG_POLY[1])
+    p = fma(p, x2, _LOG_POLY[2])
     ax, ay = qx * _F32(2), qy * _F32(2)                 # s += 2x, then += x**3 * p
     s1 = sx + ax
     s1y = (((sx - s1) + ax) + sy) + ay
     w = (x2 * qx) * p
     s2 = s1 + w
     s2y = ((s1 - s2) + w) + s1y
-    return np.where(ok, (s2 + s2y).astype(_F32), libm)
+    return (s2 + s2y).astype(_F32)
 
 
 def log1pf(x):

@@ -4,7 +4,7 @@ It implements the part of PyTorch that autograd lessons use, on the numpy engine
 an AttributeError saying that autograd_magic implements a subset of PyTorch.
 """
 from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, diff, hstack,  # noqa: F401
-                               moveaxis, movedim, narrow, repeat_interleave, tile, vstack)
+                               moveaxis, movedim, narrow, repeat_interleave, tile, unflatten, vstack)
 from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
                                IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
                                from_numpy, full, full_like, linspace, logspace, multinomial, normal, ones, ones_like, rand,

@@ -147,8 +147,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     boundary = _add_edges(dot, spec.edges, ids, marks)
     caption = list(marks.caption) if marks is not None and marks.caption else []
     if spec.repeats > 1 and not caption:
-        caption = [f"\u00d7{spec.repeats}: {spec.repeats} backward passes ran over graphs like this one; "
-                   f"the {spec.drawn} is drawn"]
+        caption = [text("repeats", lang, n=spec.repeats, which=text("drawn_" + spec.drawn, lang))]
     if caption:
         dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in caption) + ">",
                  labelloc="t", labeljust="l", fontsize="12")
