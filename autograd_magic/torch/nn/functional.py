@@ -360,7 +360,8 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
 
 
 from .functional_conv import (adaptive_avg_pool2d, avg_pool2d, batch_norm, conv1d, conv2d,  # noqa: E402
-                              dropout2d, layer_norm, max_pool2d, max_pool2d_with_indices)
+                              conv_transpose1d, conv_transpose2d, dropout2d, layer_norm, max_pool2d,
+                              max_pool2d_with_indices)
 from .functional_loss import kl_div  # noqa: E402
 from .functional_act import (celu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, logsigmoid,  # noqa: E402
                              mish, prelu, relu6, rrelu, selu, softshrink, softsign, tanhshrink, threshold)
@@ -380,6 +381,7 @@ def leaky_relu_(input, negative_slope=0.01):
 from .functional_pad import pad  # noqa: E402
 from .functional_attention import scaled_dot_product_attention  # noqa: E402
 from .functional_mha import multi_head_attention_forward  # noqa: E402
+from .functional_interp import interpolate, upsample, upsample_bilinear, upsample_nearest  # noqa: E402
 
 
 def __getattr__(name):
@@ -394,4 +396,5 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "adaptive_avg_pool2d", "batch_norm", "layer_norm", "dropout2d", "hardtanh", "relu6", "softsign",
            "tanhshrink", "mish", "hardsigmoid", "hardswish", "logsigmoid", "softshrink", "hardshrink", "celu", "selu",
            "threshold", "rrelu", "glu", "prelu", "kl_div", "relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_",
-           "threshold_", "celu_", "selu_"]
+           "threshold_", "celu_", "selu_", "conv_transpose1d", "conv_transpose2d", "interpolate", "upsample",
+           "upsample_nearest", "upsample_bilinear"]
