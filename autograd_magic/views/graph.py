@@ -143,6 +143,11 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     nodes = nodes[:max_nodes]
     ids = {node.id: f"n{i}" for i, node in enumerate(nodes)}
     dot = _digraph(rankdir)
+    if spec.scopes and any(node.scope for node in nodes):
+        # module boxes (clusters): without newrank, dot ranks each cluster on its own and the legend's edges from
+        # the leaves inside them came out flat, so the legend sat beside the graph and widened it (demo 03's XOR
+        # MLP: 928 pt wide instead of 826 pt)
+        dot.attr(newrank="true")
     _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, (lang, frozenset(failed), snapshots or {}))
     boundary = _add_edges(dot, spec.edges, ids, marks)
     caption = list(marks.caption) if marks is not None and marks.caption else []
