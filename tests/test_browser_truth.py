@@ -47,6 +47,7 @@ def lab(tmp_path):
     root = tmp_path / "notebooks"
     root.mkdir()
     shutil.copy(ROOT / "demo_notebooks" / "01_autograd_lesson_ko.ipynb", root / "demo.ipynb")
+    shutil.copy(ROOT / "demo_notebooks" / "03_training_lessons_ko.ipynb", root / "demo03.ipynb")
     write_notebook(root, OFF_GRID, "offgrid.ipynb")
     with jupyterlab(root) as (base_url, token, _log):
         with page_1024(tmp_path / "profile") as page:
@@ -129,3 +130,56 @@ def test_off_grid_input_runs_once_and_a_move_replaces_the_whole_output(lab):
     assert area.locator(".autograd-magic-graph img").count() == 1
     assert area.locator("table.autograd-magic-table").count() == 1
     shot(page, "slider-move.png", page.locator(".jp-Cell").nth(1))
+
+
+# Korean words in the tables that a line break splits between two syllables ("모양" drawn as "모" over "양").
+_SPLIT_WORDS_JS = """() => {
+  const split = [];
+  for (const cell of document.querySelectorAll('table.autograd-magic-table th, table.autograd-magic-table td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/[\\uac00-\\ud7a3]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) split.push(m[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+def test_demo_03_tables_keep_korean_words_whole_at_1024_px(lab):
+    """Demo 03's parameter tables are narrow at 1024 px: the browser broke Hangul anywhere (word-break:normal), so
+    the header 모양 (shape) read "모" over "양". Lines now break between words only."""
+    page, base_url, token = lab
+    page.goto(f"{base_url}/lab/tree/demo03.ipynb?token={token}", timeout=30_000)
+    page.wait_for_function(_KERNEL_IDLE_JS, arg="demo03.ipynb", timeout=30_000)
+    page.wait_for_selector("table.autograd-magic-table", timeout=20_000)
+    tables = page.locator("table.autograd-magic-table")
+    assert tables.count() >= 5
+    for i in range(tables.count()):   # JupyterLab lays out only the cells near the view: visit each table
+        tables.nth(i).scroll_into_view_if_needed()
+        page.wait_for_timeout(100)
+        assert page.evaluate(_SPLIT_WORDS_JS) == [], i
+
+
+def test_demo_03_graphs_stay_readable_at_1024_px(lab):
+    """The XOR MLP's graph (module boxes) was shrunk to 0.48 of its size (10 pt text drawn 6 px high) and its legend
+    sat beside it. A graph now shrinks to at most 0.7 of its natural size and scrolls sideways past that."""
+    page, base_url, token = lab
+    page.goto(f"{base_url}/lab/tree/demo03.ipynb?token={token}", timeout=30_000)
+    page.wait_for_function(_KERNEL_IDLE_JS, arg="demo03.ipynb", timeout=30_000)
+    page.wait_for_selector(".autograd-magic-graph img", timeout=20_000)
+    graphs = page.locator(".jp-OutputArea-output .autograd-magic-graph img")
+    assert graphs.count() >= 5
+    scales = []
+    for i in range(graphs.count()):
+        graphs.nth(i).scroll_into_view_if_needed()
+        page.wait_for_function("e => e.complete && e.naturalWidth > 0", arg=graphs.nth(i).element_handle(),
+                               timeout=10_000)
+        scales.append(graphs.nth(i).evaluate("e => e.getBoundingClientRect().width / e.naturalWidth"))
+    shot(page, "demo03-xor-graph.png", graphs.nth(graphs.count() - 1))
+    assert min(scales) >= 0.69, scales

@@ -530,3 +530,18 @@ def test_wide_characters_come_back_and_private_use_text_is_kept(renderer):
     spec = payload_spec("연산 → " + user_pua + "…")
     svg = render(to_dot(spec)).data
     assert svg_nodes(svg)["n0"][0] == ["연산 → " + user_pua + "…"]
+
+
+def test_a_wide_graph_keeps_a_readable_size_and_scrolls(renderer):
+    """A 30-node-wide graph: the picture may shrink to the output's width, but not below 0.7 of its natural width
+    (its min-width), and its box scrolls sideways beyond that."""
+    from autograd_magic.views.diagram import GraphView
+    nodes = [GraphNode("root", "op", "SumBackward0")] + [GraphNode(f"o{i}", "op", f"MulBackward{i}") for i in range(30)]
+    spec = GraphSpec(nodes, [GraphEdge("root", f"o{i}") for i in range(30)], has_gradients=True)
+    view = GraphView(spec)
+    width_pt = float(re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', view.svg).group(1))
+    html = view._repr_html_()
+    assert "overflow:auto" in re.search(r"<div class='autograd-magic-graph' style='([^']*)'", html).group(1)
+    img_style = re.search(r"<img [^>]*style='([^']*)'", html).group(1)
+    min_width = float(re.search(r"min-width:([\d.]+)px", img_style).group(1))
+    assert min_width == pytest.approx(0.7 * width_pt * 4 / 3, abs=1)

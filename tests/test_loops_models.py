@@ -41,6 +41,15 @@ def test_a_training_loop_gives_one_row_per_variable_and_one_graph_marked_x100(ip
     assert len(res.trace.passes) == 100
 
 
+def test_the_x100_caption_speaks_the_cells_language(ip):
+    """Demo 03 is in Korean: its caption said "×101: 101 backward passes ran over graphs like this one" in English."""
+    _, res = grad_cell(ip, LOOP, "--no-sliders --lang ko")
+    assert "\u00d7100: 이런 그래프로 backward가 100번 실행되었습니다. 그중 마지막 것을 그렸습니다" in res.dot
+    assert "backward passes" not in res.dot
+    _, res = grad_cell(ip, LOOP, "--no-sliders --lang ko --iteration first")
+    assert "그중 첫 번째 것을 그렸습니다" in res.dot
+
+
 def test_the_loss_history_is_what_the_loop_printed(ip):
     cap, res = grad_cell(ip, LOOP)
     printed = {int(e): float(v) for e, v in re.findall(r"^(\d+) ([\d.]+)$", cap.stdout, re.M)}

@@ -120,8 +120,19 @@ def test_static_view_for_viewers_without_widgets(ip):
     res = ip.user_ns["res"]
     html = res._repr_html_()
     assert "data:image/svg+xml;base64," in html
-    assert re.search(r"<pre>\s+1\. AddBackward0", html)
+    assert re.search(r"<pre[^>]*>\s+1\. AddBackward0", html)
     assert "AccumulateGrad (x)" in repr(res)
+
+
+def test_static_steps_wrap_between_elements_not_inside_numbers(ip):
+    """JupyterLab styles an output's <pre> with word-break:break-all, which split "[2.0000, 2.6667, 3.3333]" into
+    "[2.0000, 2.6" and "667, 3.3333]" at 1024 px: the steps' <pre> says how its long lines may break."""
+    ip.run_cell_magic("grad", "-v res --steps --no-sliders", CASES[0][1])
+    html = ip.user_ns["res"]._repr_html_()
+    styles = re.findall(r"<pre(?: style='([^']*)')?>\s+1\. ", html)
+    assert len(styles) == 1
+    style = dict(part.split(":", 1) for part in styles[0].split(";") if part)
+    assert style.get("white-space") == "pre-wrap" and style.get("word-break") == "normal", styles
 
 
 def test_stepper_and_slope_follow_a_slider_move(ip):

@@ -111,7 +111,7 @@ def test_table_breaks_only_between_elements_and_words(ip):
                         "intermediate_value = w * 2\nresult = intermediate_value.sum()\nresult.backward()",
                     "--no-sliders")
     html = table_html(result)
-    assert "word-break:normal" in html and "overflow-wrap:normal" in html
+    assert "word-break:keep-all" in html and "overflow-wrap:normal" in html   # keep-all: Korean words stay whole
     spans = re.findall(r"<span style='white-space:nowrap'>([^<]*)</span>", html)
     assert "[-1.7398," in spans and "-2.6097," in spans and "0.5000]" in spans and "intermediate_value" in spans
     for cell in re.findall(r"<td[^>]*>(.*?)</td>", html):

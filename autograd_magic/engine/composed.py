@@ -1,5 +1,5 @@
 """Functions composed from views, picks and joins, recorded as PyTorch records them: broadcast_to,
-broadcast_tensors, narrow, movedim, atleast_1d/2d, hstack, vstack, tile, repeat_interleave, diff."""
+broadcast_tensors, narrow, unflatten, movedim, atleast_1d/2d, hstack, vstack, tile, repeat_interleave, diff."""
 import numpy as np
 
 from .indexing import index_select, repeat
@@ -29,6 +29,22 @@ def narrow(input, dim, start, length):
     if start + length > size:
         raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
     return input[(slice(None),) * d + (slice(start, start + length),)]
+
+
+def unflatten(input, dim, sizes):
+    """Dim split into sizes (one may be -1): a view (ViewBackward0), as PyTorch records it."""
+    shape = input._data.shape
+    d = _dim(dim, len(shape))
+    sizes = tuple(int(n) for n in sizes)
+    if not sizes:
+        raise RuntimeError("unflatten: sizes must be non-empty")
+    if -1 in sizes:
+        known = int(np.prod([n for n in sizes if n != -1]))
+        sizes = tuple(shape[d] // known if n == -1 and known else n for n in sizes)
+    if int(np.prod(sizes)) != shape[d]:
+        raise RuntimeError(f"unflatten: Provided sizes {list(sizes)} don't multiply up to the size of dim {dim} "
+                           f"({shape[d]}) in the input tensor")
+    return view(input, shape[:d] + sizes + shape[d + 1:])
 
 
 def movedim(input, source, destination):

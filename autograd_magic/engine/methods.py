@@ -266,7 +266,7 @@ _BINDINGS.update({
     "logaddexp": F.logaddexp, "lerp": F.lerp, "addcmul": F.addcmul, "addcdiv": F.addcdiv, "clamp_min": F.clamp_min,
     "clamp_max": F.clamp_max, "fmod": F.fmod, "roll": F.roll, "less": F.less, "greater": F.greater,
     "less_equal": F.less_equal, "greater_equal": F.greater_equal, "not_equal": F.not_equal,
-    "narrow": C.narrow, "diff": C.diff, "movedim": C.movedim, "moveaxis": C.moveaxis, "tile": C.tile,
+    "narrow": C.narrow, "unflatten": C.unflatten, "diff": C.diff, "movedim": C.movedim, "moveaxis": C.moveaxis, "tile": C.tile,
     "repeat_interleave": C.repeat_interleave, "broadcast_to": lambda self, size: C.broadcast_to(self, size),
     **{name + "_": _named_inplace(fn) for name, fn in (("logit", F.logit), ("lerp", F.lerp), ("addcmul", F.addcmul),
                                                        ("addcdiv", F.addcdiv), ("clamp_min", F.clamp_min),

@@ -6,6 +6,7 @@ Vjps are written against ``xp`` (numpy arrays, or Tensors under create_graph=Tru
 """
 import numpy as np
 
+from . import act_kernels
 from .ops import _sigmoid
 from .optable import defop
 from .xp import rounded_f32
@@ -37,6 +38,9 @@ def hardtanh_vjp(xp, grad, saved, consts, needs):
 
 
 def _mish(a):
+    out = act_kernels.mish(a)   # float32: ATen's vector kernel
+    if out is not None:
+        return out
     with np.errstate(over="ignore"):
         return a * _tanh(_log1p(_exp(a)))
 
@@ -45,6 +49,9 @@ def _mish(a):
 def mish_vjp(xp, grad, saved, consts, needs):
     """x * tanh(softplus(x)): tanh(sp) + x * sigmoid(x) * (1 - tanh(sp)^2), in ATen's order."""
     a, = saved
+    out = act_kernels.mish_backward(grad, a) if xp.is_numpy else None
+    if out is not None:
+        return (out,)
     sig = xp.call("sigmoid", (a,))
     tsp = xp.call("tanh", (xp.call("log1p", (xp.exp(a),)),))
     return (grad * (tsp + a * sig * (1 - tsp * tsp)),)
@@ -72,6 +79,9 @@ def hardswish_vjp(xp, grad, saved, consts, needs):
 
 def _log_sigmoid(a):
     """min(x, 0) - log1p(exp(-|x|)) (ATen's log_sigmoid_forward)."""
+    out = act_kernels.log_sigmoid(a)   # float32: ATen's vector kernel
+    if out is not None:
+        return out
     return np.minimum(a, _t(a, 0)) - _log1p(_exp(-np.abs(a)))
 
 
@@ -79,6 +89,10 @@ def _log_sigmoid(a):
 def log_sigmoid_vjp(xp, grad, saved, consts, needs):
     """1 - sigmoid(x), as ATen writes it: max_deriv - sign * z / (1 + z) with z = exp(-|x|)."""
     a, = saved
+    if xp.is_numpy:
+        out = act_kernels.log_sigmoid_backward(grad, a)   # float32: ATen's vector kernel, bit for bit
+        if out is not None:
+            return (out,)
     z = xp.exp(-xp.abs(a))
     neg = a < 0
     return (grad * xp.where(neg, 1 - z / (1 + z), z / (1 + z)),)
@@ -110,6 +124,10 @@ def _negcoef(alpha, scale):
 
 def _elu3_back(xp, grad, a, alpha, scale, input_scale):
     """ATen's elu_backward: x <= 0 ? grad * input_scale * negcoef * exp(x * input_scale) : grad * scale."""
+    if xp.is_numpy:
+        out = act_kernels.elu_backward(grad, a, _negcoef(alpha, scale), scale, input_scale)   # float32: bit for bit
+        if out is not None:
+            return out
     e = xp.exp(xp.where(a <= 0, a, a * 0) * input_scale)
     return xp.where(a <= 0, grad * input_scale * _negcoef(alpha, scale) * e, grad * scale)
 

@@ -334,3 +334,37 @@ def adaptive_avg_pool2d_vjp(xp, grad, saved, consts, needs):
 @defop("adaptive_avg_pool2d_backward", "AdaptiveAvgPool2DBackwardBackward0", _adaptive_back)
 def adaptive_avg_pool2d_backward_vjp(xp, grad, saved, consts, needs):
     return (xp.call("adaptive_avg_pool2d", (grad,), *consts),)
+
+
+# ---------------------------------------------------------------- transposed convolution
+# The adjoint of a convolution: its input's gradient (col2im of w^T x) is the forward. The weight (C_in, C_out /
+# groups, kh, kw) plays a convolution's (O, C / groups, kh, kw), so every matrix above serves unchanged; consts are
+# (cfg, output shape). PyTorch records it as ConvolutionBackward0 and its gradients as ConvolutionBackwardBackward0.
+
+
+def conv_transpose_forward(x, w, *rest):
+    """y = conv_transpose(x, w) (+ b): rest is ([b,] cfg, out_shape)."""
+    b = rest[0] if len(rest) == 3 else None
+    cfg, out_shape = rest[-2:]
+    y = conv_input_grad(x, w, cfg, out_shape)
+    if b is not None:
+        y += b.reshape((1, -1) + (1,) * (y.ndim - 2))
+    return y
+
+
+@defop("convolution_transpose", "ConvolutionBackward0", conv_transpose_forward, saves=(0, 1))
+def convolution_transpose_vjp(xp, grad, saved, consts, needs):
+    """Consts: cfg and the output's shape."""
+    a, w = saved
+    cfg = consts[0]
+    ga = xp.call("convolution_transpose_backward_input", (grad, w), cfg) if needs[0] else None
+    gw = xp.call("convolution_backward_weight", (grad, a), cfg, tuple(w.shape)) if needs[1] else None
+    if len(needs) == 3:
+        gb = xp.sum(grad, (0,) + tuple(range(2, len(grad.shape)))) if needs[2] else None
+        return ga, gw, gb
+    return ga, gw
+
+
+# the input's gradient: a convolution of the output's gradient, under PyTorch's double-backward node name
+defop("convolution_transpose_backward_input", "ConvolutionBackwardBackward0", conv_forward, saves=(0, 1))(
+    convolution_vjp)

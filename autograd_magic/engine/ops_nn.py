@@ -3,13 +3,11 @@
 Each vjp is written against ``xp`` (numpy arrays, or Tensors under create_graph=True), so it uses only
 operators, ``xp.where``/``xp.exp``/``xp.abs``/``xp.sign`` and ``xp.call`` of other registered ops.
 """
-import ctypes
-import ctypes.util
 import math
 
 import numpy as np
 
-from . import onednn_kernels, vec_kernels
+from . import act_kernels, libm, onednn_kernels, vec_kernels
 from .ops import _reduce, _reduce_back
 from .optable import defop
 from .xp import rounded_f32
@@ -25,8 +23,6 @@ def _t(a, value):
     """A Python number as a's scalar type (keeps float32 math in float32)."""
     return a.dtype.type(value)
 
-
-_erf64 = np.vectorize(math.erf, otypes=[np.float64])   # math.erf is the C library's erf
 
 
 @defop("hardshrink", "HardshrinkBackward0", lambda a, lambd: np.where(np.abs(a) > lambd, a, a.dtype.type(0)),
@@ -50,48 +46,33 @@ def _elu(a, alpha):
 @defop("elu", "EluBackward0", _elu, saves=(0,))
 def elu_vjp(xp, grad, saved, consts, needs):
     a, = saved
+    if xp.is_numpy:
+        out = act_kernels.elu_backward(grad, a, consts[0], 1.0, 1.0)   # float32: ATen's vector kernel
+        if out is not None:
+            return (out,)
     # ATen's elu_backward order: (grad * alpha) * exp(x), alpha rounded to the input's dtype
     return (xp.where(a > 0, grad, grad * consts[0] * xp.exp(xp.where(a > 0, a * 0, a))),)
 
 
-def _libm(name, ctype, dtype):
-    """A function of the C library's math (ATen's scalar kernels call it: glibc's erff is not correctly rounded,
-    and 1 + erf near x = -3 turns its last bit into a hundred units of gelu's) over an array; None where there
-    is no C library to ask (then the float64 value rounded once)."""
-    try:
-        fn = getattr(ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6"), name)
-    except (OSError, AttributeError):  # pragma: no cover - no C math library
-        return None
-    fn.restype, fn.argtypes = ctype, [ctype]
-    return np.vectorize(fn, otypes=[dtype])
-
-
-_LIBM = {("erf", np.float32): _libm("erff", ctypes.c_float, np.float32),
-         ("exp", np.float32): _libm("expf", ctypes.c_float, np.float32),
-         ("erf", np.float64): _erf64, ("exp", np.float64): np.vectorize(math.exp, otypes=[np.float64])}
-
-
-def _scalar_math(name, a):
-    """erf or exp of each element as ATen's scalar loop computes it (std::erf, std::exp of a's dtype)."""
-    fn = _LIBM.get((name, a.dtype.type))
-    if fn is None:
-        return (_erf64(a) if name == "erf" else np.exp(a.astype(np.float64))).astype(a.dtype)
-    return fn(a) if a.size else a.copy()
-
-
 def _gelu(a, approximate):
     if approximate == "tanh":
+        out = act_kernels.gelu_tanh(a)   # float32: ATen's vector kernel
+        if out is not None:
+            return out
         inner = _t(a, _SQRT2_PI) * (a + _t(a, 0.044715) * a * a * a)
         return _t(a, 0.5) * a * (_t(a, 1) + np.tanh(inner))
     if onednn_kernels.applies(a):   # PyTorch hands a contiguous float32 tensor of 2+ elements to oneDNN
         return onednn_kernels.gelu_erf(a)
-    return a * _t(a, 0.5) * (_t(a, 1) + _scalar_math("erf", a * _t(a, _SQRT1_2)))   # ATen: x/2 * (1 + erf(x/sqrt2))
+    return a * _t(a, 0.5) * (_t(a, 1) + libm.apply("erf", a * _t(a, _SQRT1_2)))   # ATen: x/2 * (1 + erf(x/sqrt2))
 
 
 @defop("gelu", "GeluBackward0", _gelu, saves=(0,))
 def gelu_vjp(xp, grad, saved, consts, needs):
     a, = saved
     if consts[0] == "tanh":
+        out = act_kernels.gelu_tanh_backward(grad, a) if xp.is_numpy else None
+        if out is not None:
+            return (out,)
         th = xp.call("tanh", (_SQRT2_PI * (a + 0.044715 * a * a * a),))
         d_inner = _SQRT2_PI * (1 + 3 * 0.044715 * a * a)
         return (grad * (0.5 * (1 + th) + 0.5 * a * (1 - th * th) * d_inner),)
@@ -99,15 +80,18 @@ def gelu_vjp(xp, grad, saved, consts, needs):
         if onednn_kernels.applies(a):
             return (onednn_kernels.gelu_erf_backward(a, grad),)
         # ATen's kernel: dy * (cdf + x * pdf), cdf = 0.5 * (1 + erf(x / sqrt 2)), pdf = exp(-x^2 / 2) / sqrt(2 pi)
-        cdf = _t(a, 0.5) * (_t(a, 1) + _scalar_math("erf", a * _t(a, _SQRT1_2)))
+        cdf = _t(a, 0.5) * (_t(a, 1) + libm.apply("erf", a * _t(a, _SQRT1_2)))
         with np.errstate(under="ignore"):
-            pdf = _t(a, _INV_SQRT_2PI) * _scalar_math("exp", a * a * _t(a, -0.5))
+            pdf = _t(a, _INV_SQRT_2PI) * libm.apply("exp", a * a * _t(a, -0.5))
         return (grad * (cdf + a * pdf),)
     cdf = 0.5 * (1 + xp.call("erf", (a * _SQRT1_2,)))
     return (grad * (cdf + a * (_INV_SQRT_2PI * xp.exp(-0.5 * (a * a)))),)
 
 
 def _softplus(a, beta, threshold):
+    out = act_kernels.softplus(a, beta, threshold)   # float32: ATen's vector kernel
+    if out is not None:
+        return out
     z = a * _t(a, beta)
     with np.errstate(over="ignore"):
         soft = np.log1p(np.exp(np.minimum(z, threshold))) / _t(a, beta)
@@ -118,6 +102,10 @@ def _softplus(a, beta, threshold):
 def softplus_vjp(xp, grad, saved, consts, needs):
     a, = saved
     beta, threshold = consts
+    if xp.is_numpy:
+        out = act_kernels.softplus_backward(grad, a, beta, threshold)   # float32: ATen's vector kernel
+        if out is not None:
+            return (out,)
     z = a * beta
     return (xp.where(z > threshold, grad, grad * xp.call("sigmoid", (z,))),)
 
@@ -133,6 +121,10 @@ def _silu(a):
 @defop("silu", "SiluBackward0", _silu, saves=(0,))
 def silu_vjp(xp, grad, saved, consts, needs):
     a, = saved
+    if xp.is_numpy:
+        out = act_kernels.silu_backward(grad, a)   # float32: ATen's vector kernel, bit for bit
+        if out is not None:
+            return (out,)
     sig = xp.call("sigmoid", (a,))
     return (grad * (sig * (1 + a * (1 - sig))),)
 

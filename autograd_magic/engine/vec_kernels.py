@@ -1,5 +1,6 @@
 """PyTorch's vectorised CPU arithmetic where a lesson's printed digits depend on it: softmax / log_softmax over
-the last dim (and cross_entropy through it), sigmoid and silu.
+the last dim (and cross_entropy through it), sigmoid and silu; SLEEF's exp, log and log1p for the activation
+kernels of act_kernels.py.
 
 ATen's ``Vectorized<float>`` computes ``exp`` with SLEEF's ``expf_u10`` (a fused multiply-add polynomial, not
 the correctly rounded value numpy's float64 detour gives: they differ in about 9% of values) and sums a row in
@@ -16,6 +17,7 @@ import os
 
 import numpy as np
 
+from . import libm
 from .random_kernels import _fma32
 
 try:
@@ -177,6 +179,51 @@ def _logf_u10(d, fma):
     return (s2 + s2y).astype(_F32)
 
 
+def log1pf(x):
+    """float32 log1p as ATen's vectorised kernels compute it: SLEEF's log1pf_u10 (logf's double-float steps on
+    m = x * 2**-e + (2**-e - 1), the quotient m / (2 + m)); the C library's with 'default'."""
+    d = np.asarray(x, _F32)
+    if capability() == "default":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.log1p(d.astype(np.float64)).astype(_F32)
+    one = _F32(1)
+    with np.errstate(all="ignore"):
+        _, exp = np.frexp((d + one) * _F32(1.0 / 0.75))  # the exponent of (1 + d) / 0.75
+        e = (exp - 1).astype(np.int32)
+        ef = e.astype(_F32)
+        t = np.ldexp(one, -e).astype(_F32)
+        m = _fma32(d, t, t - one)
+        sx = _LN2_HI * ef                                  # (ln 2 as two floats) * e, exactly as a double-float
+        sy = _fma32(_LN2_LO, ef, _fma32(_LN2_HI, ef, -sx))
+        dx = _F32(2) + m                                   # m / (2 + m) as a double-float
+        dy = (_F32(2) - dx) + m
+        r = one / dx
+        qx = m * r
+        qy = _fma32(qx, _fma32(-dy, r, _fma32(-dx, r, one)), _fma32(r, m, -qx))
+        x2 = qx * qx
+        p = _fma32(_fma32(_LOG_POLY[0], x2, _LOG_POLY[1]), x2, _LOG_POLY[2])
+        ax, ay = qx * _F32(2), qy * _F32(2)                # s += 2x, then += x**3 * p
+        s1 = sx + ax
+        s1y = (((sx - s1) + ax) + sy) + ay
+        w = (x2 * qx) * p
+        s2 = s1 + w
+        out = (s2 + (((s1 - s2) + w) + s1y)).astype(_F32)
+        out = np.where(d > _F32(1e38), _F32(np.inf), out)
+        out = np.where(d < -one, _F32(np.nan), np.where(d == -one, _F32(-np.inf), out))
+        return np.where((d == 0) | np.isnan(d), d, out)
+
+
+def tanhf(x):
+    """float32 tanh as ATen's vectorised kernels compute it, nearly: SLEEF's tanhf_u10 is exactly +-1 beyond
+    |x| = 8.664339742 (the correctly rounded value is not, up to |x| = 9.01) and within one unit elsewhere, taken
+    here as the correctly rounded value (~0.1% of values differ in the last bit)."""
+    d = np.asarray(x, _F32)
+    out = np.tanh(d.astype(np.float64)).astype(_F32)
+    if capability() == "default":
+        return out
+    return np.where(np.abs(d) > _F32(8.664339742), np.copysign(_F32(1), d), out)
+
+
 def row_sum(e):
     """Sum over the last axis of a float32 array in ATen's reduce_all order, keepdims: lanes of one vector
     accumulate the row's full vectors in order, the tail adds into the first lanes, then the lanes fold by
@@ -236,29 +283,40 @@ def softmax_backward_lastdim(g, out):
     return (g - row_sum(g * out)) * out
 
 
-def elementwise(a, vector, scalar):
+def elementwise(a, vector, scalar, *others, default=None):
     """An elementwise float32 op as ATen's cpu_kernel_vec runs it over a contiguous tensor: the vector form on
     whole pairs of vectors from the start, the scalar form (the C library's functions) on the rest. One chunk:
     tensors up to ATen's grain size (32768 elements) run in one loop, bigger ones are split between threads and
     each piece has its own tail (taken here as one loop: the tails of the pieces may differ in the last bit).
-    None when this does not apply (another dtype, not contiguous): the caller computes it its own way."""
-    if not (isinstance(a, np.ndarray) and a.dtype == _F32 and a.flags.c_contiguous) or capability() == "default":
+    others: more inputs of a's shape, contiguous or one value broadcast (a gradient of a sum), passed after a.
+    default: the form the 'default' capability runs on every element (its Vectorized is a loop of the scalar
+    functions). None when this does not apply (another dtype, not contiguous, 'default' without a default
+    form): the caller computes it its own way."""
+    plain = capability() == "default"
+    if not (isinstance(a, np.ndarray) and a.dtype == _F32 and a.flags.c_contiguous) or (plain and default is None):
         return None
-    flat = a.reshape(-1)
-    body = flat.size - flat.size % (2 * lanes())
-    out = np.empty_like(flat)
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+    flats = [a.reshape(-1)]
+    for o in others:
+        if not (isinstance(o, np.ndarray) and o.dtype == _F32 and o.shape == a.shape
+                and (o.flags.c_contiguous or not any(o.strides))):
+            return None
+        flats.append(np.ascontiguousarray(o).reshape(-1))
+    n = a.size
+    if plain:
+        vector = scalar = default
+    body = n - n % (2 * lanes())
+    out = np.empty_like(flats[0])
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
         if body:
-            out[:body] = vector(flat[:body])
-        if body < flat.size:
-            out[body:] = scalar(flat[body:])
+            out[:body] = vector(*(f[:body] for f in flats))
+        if body < n:
+            out[body:] = scalar(*(f[body:] for f in flats))
     return out.reshape(a.shape)
 
 
 def libm_expf(x):
-    """glibc's expf: correctly rounded (its error bound is 0.502 ulp): float64 exp rounded once."""
-    with np.errstate(over="ignore"):
-        return np.exp(np.asarray(x, _F32).astype(np.float64)).astype(_F32)
+    """The C library's expf (glibc's is within 0.502 units: not always the correctly rounded value)."""
+    return libm.apply("exp", np.asarray(x, _F32))
 
 
 def sigmoid(a):
@@ -271,3 +329,4 @@ def silu(a):
     """ATen's silu: x / (1 + exp(-x))."""
     one = _F32(1)
     return elementwise(a, lambda x: x / (one + expf(-x)), lambda x: x / (one + libm_expf(-x)))
+

@@ -4,7 +4,7 @@ It implements the part of PyTorch that autograd lessons use, on the numpy engine
 an AttributeError saying that autograd_magic implements a subset of PyTorch.
 """
 from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, diff, hstack,  # noqa: F401
-                               moveaxis, movedim, narrow, repeat_interleave, tile, vstack)
+                               moveaxis, movedim, narrow, repeat_interleave, tile, unflatten, vstack)
 from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
                                IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
                                from_numpy, full, full_like, linspace, logspace, multinomial, normal, ones, ones_like, rand,
@@ -44,7 +44,8 @@ from . import functional  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
-from .nn.functional_conv import conv1d, conv2d, convolution, layer_norm, max_pool2d  # noqa: F401
+from .nn.functional_conv import (conv1d, conv2d, conv_transpose1d, conv_transpose2d, convolution,  # noqa: F401
+                                 layer_norm, max_pool2d)
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
 from .rng import Generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state  # noqa: F401

@@ -143,12 +143,16 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     nodes = nodes[:max_nodes]
     ids = {node.id: f"n{i}" for i, node in enumerate(nodes)}
     dot = _digraph(rankdir)
+    if spec.scopes and any(node.scope for node in nodes):
+        # module boxes (clusters): without newrank, dot ranks each cluster on its own and the legend's edges from
+        # the leaves inside them came out flat, so the legend sat beside the graph and widened it (demo 03's XOR
+        # MLP: 928 pt wide instead of 826 pt)
+        dot.attr(newrank="true")
     _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, (lang, frozenset(failed), snapshots or {}))
     boundary = _add_edges(dot, spec.edges, ids, marks)
     caption = list(marks.caption) if marks is not None and marks.caption else []
     if spec.repeats > 1 and not caption:
-        caption = [f"\u00d7{spec.repeats}: {spec.repeats} backward passes ran over graphs like this one; "
-                   f"the {spec.drawn} is drawn"]
+        caption = [text("repeats", lang, n=spec.repeats, which=text("drawn_" + spec.drawn, lang))]
     if caption:
         dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in caption) + ">",
                  labelloc="t", labeljust="l", fontsize="12")

@@ -35,6 +35,8 @@ _EN = {
     "graph_alt": "computation graph",
     "value_then_now": "{then} at backward(), now {now}",
     "failed_here": "failed here",
+    "repeats": "\u00d7{n}: {n} backward passes ran over graphs like this one; the {which} is drawn",
+    "drawn_last": "last", "drawn_first": "first",
     "terminal_hint": "(graph not drawn in a terminal: use %%grad -o to get the result, then .save('graph.svg') "
                      "or print(result.outline()))",
     # sliders
@@ -77,6 +79,8 @@ _KO = {
     "graph_alt": "연산 그래프",
     "value_then_now": "backward() 때 {then}, 지금 {now}",
     "failed_here": "여기서 실패",
+    "repeats": "\u00d7{n}: 이런 그래프로 backward가 {n}번 실행되었습니다. 그중 {which}을 그렸습니다",
+    "drawn_last": "마지막 것", "drawn_first": "첫 번째 것",
     "terminal_hint": "(터미널에서는 그래프를 그리지 않습니다: %%grad -o 로 결과를 받아 .save('graph.svg') 또는 "
                      "print(result.outline()))",
     "slider_ranges": "슬라이더 범위 ({ranges}); --range NAME=MIN:MAX:STEP 로 바꿀 수 있습니다",

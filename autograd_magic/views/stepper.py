@@ -14,6 +14,7 @@ import html
 import numpy as np
 
 from .graph import NodeMark, StepMarks, to_dot, value_text
+from .diagram import GRAPH_CSS, img_css
 
 LABELS = {
     "en": {
@@ -69,6 +70,9 @@ LABELS = {
         "more": "... {n}단계 더 (스테퍼로 모두 볼 수 있습니다)",
     },
 }
+# JupyterLab's own style for an output's <pre> breaks lines anywhere ("[2.0000, 2.6" / "667, 3.3333]"): wrapped
+# lines break between elements and words instead
+STEPS_PRE_STYLE = "white-space:pre-wrap;word-break:normal;overflow-wrap:normal"
 MAX_LISTED = 60   # steps listed as text in the static view and in a terminal
 SMALL = 4   # arrays of up to this many elements are written out on edges; bigger ones are summarised
 
@@ -281,7 +285,7 @@ class Stepper:
         svg = self.svg(len(self.steps))
         if svg:
             parts.append(svg_img(svg))
-        parts.append("<pre>" + html.escape(self._all_steps_text()) + "</pre></div>")
+        parts.append(f"<pre style='{STEPS_PRE_STYLE}'>" + html.escape(self._all_steps_text()) + "</pre></div>")
         return "".join(parts)
 
     def widget(self):
@@ -292,7 +296,7 @@ class Stepper:
 def svg_img(svg):
     """An <img> holding the SVG as a data URI: survives the sanitiser of untrusted notebooks, unlike inline SVG."""
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return f"<img style='max-width:100%' src='data:image/svg+xml;base64,{data}'/>"
+    return f"<div style='{GRAPH_CSS}'><img style='{img_css(svg)}' src='data:image/svg+xml;base64,{data}'/></div>"
 
 
 class StepperWidget:
@@ -341,7 +345,7 @@ class StepperWidget:
         s = self.stepper
         svg = s.svg(k)
         if svg:   # the picture carries the caption; it shrinks to the notebook's width rather than scroll
-            body = svg.replace("<svg ", "<svg style='max-width:100%;height:auto' ", 1)
+            body = svg.replace("<svg ", f"<svg style='{img_css(svg)}' ", 1)
         else:
-            body = f"<pre>{html.escape(chr(10).join(s.caption(k)) + (chr(10) + s.step_text(k) if k else ''))}</pre>"
+            body = f"<pre style='{STEPS_PRE_STYLE}'>{html.escape(chr(10).join(s.caption(k)) + (chr(10) + s.step_text(k) if k else ''))}</pre>"
         return f"<div data-step='{k}' style='overflow:auto'>{body}</div>"

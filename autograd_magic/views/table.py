@@ -21,9 +21,11 @@ from .style import KIND_COLOURS as KIND_COLOUR
 SUMMARY_NOTE = "summary_footnote"   # a line under the table (no mark) when a row shows figures for its values
 FOOTNOTE_MARKS = "*\u2020\u2021"  # *, dagger, double dagger
 
+# keep-all: a Korean word is not broken between its syllables (word-break:normal breaks Hangul anywhere: "모양"
+# became "모" over "양" in a narrow column); lines break at spaces, as in English
 TABLE_STYLE = ("border-collapse:collapse;margin:0.3em 0;font-size:12px;line-height:1.4;table-layout:auto;"
-               "word-break:normal;overflow-wrap:normal;white-space:normal")
-CELL_STYLE = ("text-align:left;vertical-align:top;padding:2px 6px;border:1px solid #d0d0d0;word-break:normal;"
+               "word-break:keep-all;overflow-wrap:normal;white-space:normal")
+CELL_STYLE = ("text-align:left;vertical-align:top;padding:2px 6px;border:1px solid #d0d0d0;word-break:keep-all;"
               "overflow-wrap:normal;white-space:normal")
 NUM_STYLE = "font-family:var(--jp-code-font-family,monospace)"
 TOKEN_STYLE = "white-space:nowrap"

@@ -1,4 +1,4 @@
-"""Conv1d and Conv2d, initialised as PyTorch initialises them (the same numbers after manual_seed)."""
+"""Conv1d, Conv2d, ConvTranspose1d and ConvTranspose2d, initialised as PyTorch initialises them (the same numbers after manual_seed)."""
 import math
 
 import numpy as np
@@ -14,8 +14,10 @@ class _ConvNd(Module):
     __module__ = "torch.nn.modules.conv"
     _nd = 2
 
+    _transposed = False
+
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
-                 bias=True, padding_mode="zeros", device=None, dtype=None):
+                 bias=True, padding_mode="zeros", device=None, dtype=None, output_padding=0):
         super().__init__()
         nd = self._nd
         if groups <= 0:
@@ -38,13 +40,14 @@ class _ConvNd(Module):
         self.stride = FC._tuple(stride, nd)
         self.padding = padding if isinstance(padding, str) else FC._tuple(padding, nd)
         self.dilation = FC._tuple(dilation, nd)
-        self.transposed = False
-        self.output_padding = (0,) * nd
+        self.transposed = self._transposed
+        self.output_padding = FC._tuple(output_padding, nd)
         self.groups = groups
         self.padding_mode = padding_mode
         self._reversed_padding_repeated_twice = _reversed_padding(self.padding, self.kernel_size, self.dilation)
         np_dtype = np.float32 if dtype is None else dtype.np
-        shape = (out_channels, in_channels // groups) + self.kernel_size
+        shape = ((in_channels, out_channels // groups) if self.transposed else
+                 (out_channels, in_channels // groups)) + self.kernel_size
         self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))
         if bias:
             self.bias = Parameter(Tensor._wrap(np.empty((out_channels,), np_dtype)))
@@ -66,6 +69,8 @@ class _ConvNd(Module):
             s += ", padding={padding}"
         if self.dilation != (1,) * len(self.dilation):
             s += ", dilation={dilation}"
+        if self.output_padding != (0,) * len(self.output_padding):
+            s += ", output_padding={output_padding}"
         if self.groups != 1:
             s += ", groups={groups}"
         if self.bias is None:
@@ -91,6 +96,7 @@ def _reversed_padding(padding, kernel_size, dilation):
 
 class Conv1d(_ConvNd):
     """1-d convolution over (N, C_in, L): weight (C_out, C_in / groups, k)."""
+    __module__ = "torch.nn.modules.conv"
     _nd = 1
 
     def forward(self, input):
@@ -102,9 +108,60 @@ class Conv1d(_ConvNd):
 
 class Conv2d(_ConvNd):
     """2-d convolution over (N, C_in, H, W): weight (C_out, C_in / groups, kh, kw)."""
+    __module__ = "torch.nn.modules.conv"
 
     def forward(self, input):
         if self.padding_mode != "zeros":
             return FC.conv2d(pad(input, self._reversed_padding_repeated_twice, self.padding_mode), self.weight,
                              self.bias, self.stride, 0, self.dilation, self.groups)
         return FC.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+
+class _ConvTransposeNd(_ConvNd):
+    __module__ = "torch.nn.modules.conv"
+    _transposed = True
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
+                 bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
+        if padding_mode != "zeros":
+            raise ValueError(f'Only "zeros" padding mode is supported for {self.__class__.__name__}')
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias,
+                         padding_mode, device, dtype, output_padding)
+
+    def _output_padding(self, input, output_size):
+        """The output_padding that makes the output output_size (PyTorch's check of the valid range)."""
+        if output_size is None:
+            return self.output_padding
+        nd = self._nd
+        output_size = list(output_size)[-nd:]
+        if len(output_size) != nd:
+            raise ValueError(f"ConvTranspose{nd}D: for {input.dim()}D input, output_size must have {nd} or "
+                             f"{nd + 2} elements (got {len(output_size) + 2})")
+        spatial = tuple(input.shape[-nd:])
+        smallest = [(spatial[d] - 1) * self.stride[d] - 2 * self.padding[d] + self.dilation[d] *
+                    (self.kernel_size[d] - 1) + 1 for d in range(nd)]
+        largest = [smallest[d] + self.stride[d] - 1 for d in range(nd)]
+        for d in range(nd):
+            if not smallest[d] <= output_size[d] <= largest[d]:
+                raise ValueError(f"requested an output size of {output_size}, but valid sizes range from "
+                                 f"{smallest} to {largest} (for an input of {input.shape[-nd:]})")
+        return tuple(output_size[d] - smallest[d] for d in range(nd))
+
+
+class ConvTranspose1d(_ConvTransposeNd):
+    """1-d transposed convolution over (N, C_in, L): weight (C_in, C_out / groups, k)."""
+    __module__ = "torch.nn.modules.conv"
+    _nd = 1
+
+    def forward(self, input, output_size=None):
+        return FC.conv_transpose1d(input, self.weight, self.bias, self.stride, self.padding,
+                                   self._output_padding(input, output_size), self.groups, self.dilation)
+
+
+class ConvTranspose2d(_ConvTransposeNd):
+    """2-d transposed convolution over (N, C_in, H, W): weight (C_in, C_out / groups, kh, kw)."""
+    __module__ = "torch.nn.modules.conv"
+
+    def forward(self, input, output_size=None):
+        return FC.conv_transpose2d(input, self.weight, self.bias, self.stride, self.padding,
+                                   self._output_padding(input, output_size), self.groups, self.dilation)

@@ -11,6 +11,8 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
+from .functional_linear import dropout, linear  # noqa: E402,F401
+
 sigmoid = DECLARED_FUNCTIONS["sigmoid"]
 tanh = DECLARED_FUNCTIONS["tanh"]
 
@@ -80,20 +82,6 @@ def _inplace(input, op, *consts):
     return inplace(lambda old: apply(op, (old,), *consts), input)
 
 
-def dropout(input, p=0.5, training=True, inplace=False):
-    """Zero each element with probability p and scale the rest by 1 / (1 - p): PyTorch's draws (bernoulli_ on a
-    tensor like the input), then input * noise."""
-    if p < 0.0 or p > 1.0:
-        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
-    if not training or p == 0 or input.numel() == 0:
-        return input
-    if p == 1:  # no draws: input times a zero
-        noise = Tensor._wrap(np.zeros((), input._data.dtype))
-    else:
-        noise = Tensor._wrap(np.empty_like(input._data)).bernoulli_(1 - p).div_(1 - p)
-    return input.mul_(noise) if inplace else input * noise
-
-
 def one_hot(tensor, num_classes=-1):
     """Rows of zeros with a one at each class index (int64)."""
     idx = tensor._data
@@ -135,19 +123,6 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
     if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
         raise IndexError("index out of range in self")
     return apply(OPS["embedding"], (weight,), idx.astype(np.int64), padding_idx, tuple(weight.shape))
-
-
-def linear(input, weight, bias=None):
-    """input @ weight.T + bias, recorded as PyTorch records it (AddmmBackward0 between views)."""
-    wt = S.t(weight)
-    if input.ndim == 2:
-        return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)
-    if bias is None:
-        return L.matmul(input, wt)
-    if not input._data.flags.c_contiguous:  # ATen: a matmul (copying the input), then + bias
-        return L.matmul(input, wt) + bias
-    flat = S.view(input, -1, input.shape[-1])
-    return S.view(L.addmm(bias, flat, wt), *input.shape[:-1], weight.shape[0])
 
 
 def _check_same(input, target, name):
@@ -385,7 +360,8 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
 
 
 from .functional_conv import (adaptive_avg_pool2d, avg_pool2d, batch_norm, conv1d, conv2d,  # noqa: E402
-                              dropout2d, layer_norm, max_pool2d, max_pool2d_with_indices)
+                              conv_transpose1d, conv_transpose2d, dropout2d, layer_norm, max_pool2d,
+                              max_pool2d_with_indices)
 from .functional_loss import kl_div  # noqa: E402
 from .functional_act import (celu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, logsigmoid,  # noqa: E402
                              mish, prelu, relu6, rrelu, selu, softshrink, softsign, tanhshrink, threshold)
@@ -404,6 +380,8 @@ def leaky_relu_(input, negative_slope=0.01):
     return leaky_relu(input, negative_slope, inplace=True)
 from .functional_pad import pad  # noqa: E402
 from .functional_attention import scaled_dot_product_attention  # noqa: E402
+from .functional_mha import multi_head_attention_forward  # noqa: E402
+from .functional_interp import interpolate, upsample, upsample_bilinear, upsample_nearest  # noqa: E402
 
 
 def __getattr__(name):
@@ -418,4 +396,5 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "adaptive_avg_pool2d", "batch_norm", "layer_norm", "dropout2d", "hardtanh", "relu6", "softsign",
            "tanhshrink", "mish", "hardsigmoid", "hardswish", "logsigmoid", "softshrink", "hardshrink", "celu", "selu",
            "threshold", "rrelu", "glu", "prelu", "kl_div", "relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_",
-           "threshold_", "celu_", "selu_"]
+           "threshold_", "celu_", "selu_", "conv_transpose1d", "conv_transpose2d", "interpolate", "upsample",
+           "upsample_nearest", "upsample_bilinear"]

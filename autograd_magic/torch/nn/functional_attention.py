@@ -1,5 +1,7 @@
-"""torch.nn.functional.scaled_dot_product_attention: ATen's math path (the one PyTorch's CPU build records when
-an input requires grad), node for node at the top: UnsafeViewBackward0 over BmmBackward0, SafeSoftmaxBackward0."""
+"""torch.nn.functional.scaled_dot_product_attention, on the backend PyTorch's CPU build picks: the fused kernel
+(one ScaledDotProductFlashAttentionForCpuBackward0 node) for 4-d inputs without dropout, as
+sdp_utils_cpp.cpp's use_flash_attention_cpp decides; otherwise ATen's math path, node for node at the top:
+UnsafeViewBackward0 over BmmBackward0, SafeSoftmaxBackward0."""
 import math
 
 import numpy as np
@@ -18,10 +20,38 @@ def _mask_values(mask, dtype):
     return mask
 
 
+def _flash_applies(query, key, value, attn_mask, dropout_p):
+    """use_flash_attention_cpp's gates (PyTorch 2.13, sdp_utils_cpp.cpp)."""
+    q, k, v = query._data, key._data, value._data
+    if dropout_p > 0.0 or not (q.ndim == k.ndim == v.ndim == 4):
+        return False
+    if not (q.shape[0] == k.shape[0] == v.shape[0] and q.shape[1] == k.shape[1] == v.shape[1]):
+        return False
+    if not q.shape[-1] == k.shape[-1] == v.shape[-1] or q.shape[2] == 0 or k.shape[2] == 0:
+        return False
+    if any(a.strides[-1] != a.itemsize for a in (q, k, v)) or q.dtype.kind != "f" or q.dtype.itemsize < 4:
+        return False
+    if attn_mask is not None:
+        m = attn_mask.shape
+        if attn_mask.requires_grad or m[-2] not in (q.shape[2], 1) or m[-1] not in (k.shape[2], 1):
+            return False
+        if len(m) == 4:
+            return m[0] in (1, q.shape[0]) and m[1] in (1, q.shape[1])
+        return len(m) == 2
+    return True
+
+
 def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None,
                                  enable_gqa=False):
     """softmax(q k^T * scale + mask) v, with q and k each scaled by sqrt(scale) first (PyTorch's order)."""
     dt = query._data.dtype
+    if is_causal and attn_mask is not None:
+        raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when "
+                           "is_causal=True")
+    if _flash_applies(query, key, value, attn_mask, dropout_p):
+        mask = None if attn_mask is None else _mask_values(attn_mask, dt)._data.astype(dt, copy=False)
+        factor = 1.0 / math.sqrt(query.shape[-1]) if scale is None else scale
+        return apply(OPS["sdpa_flash"], (query, key, value), mask, bool(is_causal), factor)
     negative = scale is not None and scale < 0
     base = 1.0 / math.sqrt(query.shape[-1]) if scale is None else abs(scale)
     factor = math.sqrt(base)

@@ -96,12 +96,76 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
 
 
 def convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):
-    """torch.convolution: conv1d/conv2d by the weight's dims (transposed convolution is not implemented)."""
-    if transposed:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: transposed convolution "
-                                  "(torch.convolution(..., transposed=True), nn.ConvTranspose2d) is not part of it")
+    """torch.convolution: conv1d/conv2d or conv_transpose1d/2d by the weight's dims."""
     nd = weight.ndim - 2
+    if transposed:
+        return _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, groups, dilation)
     return _conv(nd, input, weight, bias, stride, padding, dilation, groups)
+
+
+def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, groups, dilation):
+    """The adjoint of a convolution (its input's gradient): out = (in - 1) * stride - 2 * padding +
+    dilation * (k - 1) + output_padding + 1 along each spatial dim."""
+    if input.ndim not in (nd + 1, nd + 2):
+        raise RuntimeError(f"Expected {nd + 1}D (unbatched) or {nd + 2}D (batched) input to conv_transpose{nd}d, "
+                           f"but got input of size: [{_sizes(input.shape)}]")
+    if input.ndim == nd + 1:
+        return _conv_transpose(nd, input.unsqueeze(0), weight, bias, stride, padding, output_padding, groups,
+                               dilation).squeeze(0)
+    stride, dilation = _tuple(stride, nd, "stride"), _tuple(dilation, nd, "dilation")
+    padding, output_padding = _tuple(padding, nd, "padding"), _tuple(output_padding, nd, "output_padding")
+    w_shape = tuple(weight.shape)
+    if weight.ndim != nd + 2:
+        raise RuntimeError(f"Expected {nd + 2}-dimensional input for {nd + 2}-dimensional weight "
+                           f"[{_sizes(w_shape)}], but got {input.ndim}-dimensional input of size "
+                           f"[{_sizes(input.shape)}] instead")
+    if input.shape[1] != w_shape[0]:
+        raise RuntimeError(f"Given transposed=1, weight of size [{_sizes(w_shape)}], expected input"
+                           f"[{_sizes(input.shape)}] to have {w_shape[0]} channels, but got {input.shape[1]} "
+                           "channels instead")
+    if any(op >= s and op >= d for op, s, d in zip(output_padding, stride, dilation)):
+        names = ("height", "width") if nd == 2 else ("width",)
+        raise RuntimeError("output padding must be smaller than either stride or dilation, but got "
+                           + " ".join(f"output_padding_{n}: {v}" for n, v in zip(names, output_padding)) + " "
+                           + " ".join(f"stride_{n}: {v}" for n, v in zip(names, stride)) + " "
+                           + " ".join(f"dilation_{n}: {v}" for n, v in zip(names, dilation)))
+    if any(op >= s for op, s in zip(output_padding, stride)):
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: a transposed convolution's "
+                                  "output_padding not smaller than its stride (allowed when smaller than the "
+                                  "dilation) is not part of it")
+    k = w_shape[2:]
+    size = [(input.shape[2 + i] - 1) * stride[i] - 2 * padding[i] + dilation[i] * (k[i] - 1) + output_padding[i] + 1
+            for i in range(nd)]
+    if any(n < 1 for n in size):
+        lead = [1] if nd == 1 else []  # a 1-d convolution runs as a 2-d one in ATen
+        raise RuntimeError(f"Given input size per channel: ({' x '.join(map(str, lead + list(input.shape[2:])))}). "
+                           f"Calculated output size per channel: ({' x '.join(map(str, lead + size))}). Output size "
+                           "is too small")
+    if bias is not None and (bias.ndim != 1 or bias.shape[0] != w_shape[1] * groups):
+        raise RuntimeError(f"Given transposed=1, weight of size [{_sizes(w_shape)}], expected bias to be "
+                           f"1-dimensional with {w_shape[1] * groups} elements, but got bias of size "
+                           f"[{_sizes(bias.shape)}] instead")
+    dt = input._data.dtype
+    if weight._data.dtype != dt:
+        raise RuntimeError(f"Input type (torch.{dtypes.scalar_name(dt)}Tensor) and weight type "
+                           f"(torch.{dtypes.scalar_name(weight._data.dtype)}Tensor) should "
+                           "be the same or input should be a MKLDNN tensor and weight is a dense tensor")
+    out_shape = (input.shape[0], w_shape[1] * groups) + tuple(size)
+    if nd == 1:
+        stride, padding, dilation = (1,) + stride, (0,) + padding, (1,) + dilation
+    cfg = (stride, padding, padding, dilation, groups, nd)
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+    return apply(OPS["convolution_transpose"], inputs, cfg, out_shape)
+
+
+def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    """1-d transposed convolution over (N, C_in, L): weight (C_in, C_out / groups, k)."""
+    return _conv_transpose(1, input, weight, bias, stride, padding, output_padding, groups, dilation)
+
+
+def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    """2-d transposed convolution over (N, C_in, H, W): weight (C_in, C_out / groups, kh, kw)."""
+    return _conv_transpose(2, input, weight, bias, stride, padding, output_padding, groups, dilation)
 
 
 # ---------------------------------------------------------------- pooling

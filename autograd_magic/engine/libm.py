@@ -1,0 +1,42 @@
+"""The C library's math functions over numpy arrays, where PyTorch's scalar kernels call them and the value
+differs from the correctly rounded one: glibc's float32 erff, log1pf, tanhf are not correctly rounded, and
+gelu's 1 + erf near x = -3 turns erff's last bit into a hundred units of the result. Elsewhere (no C library to
+ask) the float64 value rounded once stands in."""
+import ctypes
+import ctypes.util
+import functools
+import math
+
+import numpy as np
+
+_F32, _F64 = np.float32, np.float64
+_PY = {"erf": math.erf, "exp": math.exp, "log1p": math.log1p, "tanh": math.tanh, "expm1": math.expm1}
+
+
+@functools.lru_cache(maxsize=None)
+def _library():
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+    except OSError:  # pragma: no cover - no C math library
+        return None
+
+
+@functools.lru_cache(maxsize=None)
+def function(name, dtype):
+    """name ('erf', 'exp', 'log1p', 'tanh', 'expm1') of the C library for float32 or float64 arrays: an
+    elementwise function returning that dtype (math.erf ... are the C library's double functions)."""
+    dtype = np.dtype(dtype).type
+    if dtype == _F64:
+        return np.vectorize(_PY[name], otypes=[_F64])
+    fn = getattr(_library(), name + "f", None) if _library() is not None else None
+    if fn is None:  # pragma: no cover - no C math library
+        wide = np.vectorize(_PY[name], otypes=[_F64])
+        return lambda a: wide(a).astype(_F32)
+    fn.restype, fn.argtypes = ctypes.c_float, [ctypes.c_float]
+    return np.vectorize(fn, otypes=[_F32])
+
+
+def apply(name, a):
+    """The C library's name of each element of a float32 / float64 array (an empty array stays empty)."""
+    a = np.asarray(a)
+    return function(name, a.dtype)(a) if a.size else a.copy()

@@ -1,0 +1,115 @@
+"""Upsampling primitives (F.interpolate's nearest, nearest-exact, linear and bilinear modes): forward and vjp side
+by side, one op per PyTorch node name.
+
+Each spatial axis is resampled on its own, last axis first: nearest modes pick one source index per output index,
+linear modes blend two neighbours, out = l0 * x[i0] + l1 * x[i1], with the indices and weights ATen's CPU kernel
+computes (in the input's float type). A pass over 2-d output therefore computes h0 * (w0 * x00 + w1 * x01) +
+h1 * (w0 * x10 + w1 * x11), ATen's order. The backward adds each output's gradient back where it was read: a
+matrix product with the resampling matrix's transpose per axis (no Python loop over elements).
+
+consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes).
+"""
+import numpy as np
+
+from .optable import defop
+
+
+def source_scale(in_size, out_size, align_corners, scale_factor, dtype):
+    """area_pixel_compute_scale: the step in the input per output index."""
+    if align_corners:
+        return dtype.type((in_size - 1) / (out_size - 1)) if out_size > 1 else dtype.type(0)
+    if scale_factor is not None and scale_factor > 0:
+        return dtype.type(1.0 / scale_factor)
+    return dtype.type(in_size / out_size)
+
+
+def nearest_taps(in_size, out_size, scale_factor, exact):
+    """nearest_idx / nearest_neighbor_exact_compute_source_index, with float32 arithmetic as ATen's."""
+    dst = np.arange(out_size)
+    if not exact and out_size == in_size:
+        return (dst, dst, None, None)
+    if not exact and out_size == 2 * in_size:
+        return (dst >> 1, dst >> 1, None, None)
+    scale = source_scale(in_size, out_size, False, scale_factor, np.dtype(np.float32))
+    pos = (dst.astype(np.float32) + np.float32(0.5)) * scale if exact else dst.astype(np.float32) * scale
+    idx = np.minimum(np.floor(pos).astype(np.int64), in_size - 1)
+    return (idx, idx, None, None)
+
+
+def linear_taps(in_size, out_size, align_corners, scale_factor, dtype):
+    """compute_indices_weights_linear: two neighbours and their weights per output index."""
+    dtype = np.dtype(dtype)
+    scale = source_scale(in_size, out_size, align_corners, scale_factor, dtype)
+    dst = np.arange(out_size).astype(dtype)
+    if align_corners:
+        real = scale * dst
+    else:
+        real = np.maximum(scale * (dst + dtype.type(0.5)) - dtype.type(0.5), dtype.type(0))
+    i0 = real.astype(np.int64)
+    l1 = np.clip(real - i0.astype(dtype), 0, 1).astype(dtype)
+    i1 = i0 + (i0 < in_size - 1)
+    return (i0, i1, (dtype.type(1) - l1).astype(dtype), l1)
+
+
+def _resample(x, taps, in_shape=None):
+    """x resampled along its last len(taps) axes, the last axis first."""
+    for axis in range(x.ndim - 1, x.ndim - 1 - len(taps), -1):
+        i0, i1, l0, l1 = taps[axis - x.ndim + len(taps)]
+        if l0 is None:
+            x = np.take(x, i0, axis=axis)
+            continue
+        shape = (-1,) + (1,) * (x.ndim - 1 - axis)
+        x = np.take(x, i0, axis=axis) * l0.reshape(shape) + np.take(x, i1, axis=axis) * l1.reshape(shape)
+    return x
+
+
+def _matrix(tap, in_size, dtype):
+    """The (out, in) resampling matrix of one axis."""
+    i0, i1, l0, l1 = tap
+    m = np.zeros((len(i0), in_size), dtype)
+    rows = np.arange(len(i0))
+    if l0 is None:
+        m[rows, i0] = 1
+    else:
+        np.add.at(m, (rows, i0), l0)
+        np.add.at(m, (rows, i1), l1)
+    return m
+
+
+def _resample_back(g, taps, in_shape):
+    """The adjoint of _resample: each output's gradient added back into the inputs it read (nearest modes in the
+    order ATen's loop adds them: output by output, row-major)."""
+    n = len(taps)
+    if taps[0][2] is None:
+        spatial = tuple(in_shape[-n:])
+        flat = np.zeros(1, np.int64)
+        for k, tap in enumerate(taps):  # the input element each output reads, as a flat index of its plane
+            flat = (flat[:, None] * spatial[k] + tap[0]).reshape(-1)
+        planes = int(np.prod(in_shape[:-n]))
+        out = np.zeros((planes, int(np.prod(spatial))), g.dtype)
+        np.add.at(out, (np.arange(planes)[:, None], flat[None, :]), g.reshape(planes, -1))
+        return out.reshape(in_shape)
+    for k in range(n):
+        axis = g.ndim - n + k
+        m = _matrix(taps[k], in_shape[axis], g.dtype)
+        g = np.moveaxis(np.matmul(np.moveaxis(g, axis, -1), m), -1, axis)
+    return np.ascontiguousarray(g)
+
+
+def _declare(name, node):
+    @defop(name, node, _resample)
+    def vjp(xp, grad, saved, consts, needs):
+        return (xp.call(name + "_backward", (grad,), *consts),)
+
+    @defop(name + "_backward", node.replace("Backward0", "BackwardBackward0"), _resample_back)
+    def backward_vjp(xp, grad, saved, consts, needs):
+        return (xp.call(name, (grad,), *consts),)
+
+
+for _name, _node in (("upsample_nearest1d", "UpsampleNearest1DBackward0"),
+                     ("upsample_nearest2d", "UpsampleNearest2DBackward0"),
+                     ("upsample_nearest_exact1d", "UpsampleNearestExact1DBackward0"),
+                     ("upsample_nearest_exact2d", "UpsampleNearestExact2DBackward0"),
+                     ("upsample_linear1d", "UpsampleLinear1DBackward0"),
+                     ("upsample_bilinear2d", "UpsampleBilinear2DBackward0")):
+    _declare(_name, _node)

@@ -1,0 +1,131 @@
+"""torch.nn.functional.interpolate (and the deprecated upsample): nearest, nearest-exact, linear and bilinear
+upsampling with PyTorch's argument checks and node names (engine/ops_resample.py); area mode is adaptive average
+pooling, as in PyTorch. bicubic and trilinear raise an error that names them."""
+import math
+import numbers
+import warnings
+
+from ...engine.ops_resample import linear_taps, nearest_taps
+from ...engine.optable import OPS
+from ...engine.tensor_base import apply
+from .functional_conv import adaptive_avg_pool2d
+
+_OPS = {("nearest", 1): "upsample_nearest1d", ("nearest", 2): "upsample_nearest2d",
+        ("nearest-exact", 1): "upsample_nearest_exact1d", ("nearest-exact", 2): "upsample_nearest_exact2d",
+        ("linear", 1): "upsample_linear1d", ("bilinear", 2): "upsample_bilinear2d"}
+
+
+def _is_integer(x):
+    return isinstance(x, numbers.Integral) and not isinstance(x, bool) or getattr(x, "is_floating_point", None) \
+        is not None and not x.is_floating_point() and x.ndim == 0
+
+
+def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None,
+                recompute_scale_factor=None, antialias=False):
+    """Resize the spatial dims (all but the first two) to size, or by scale_factor (output floor(in * s))."""
+    if mode in ("nearest", "area", "nearest-exact"):
+        if align_corners is not None:
+            raise ValueError("align_corners option can only be set with the interpolating modes: linear | bilinear "
+                             "| bicubic | trilinear")
+    elif align_corners is None:
+        align_corners = False
+    dim = input.dim() - 2
+    if size is not None and scale_factor is not None:
+        raise ValueError("only one of size or scale_factor should be defined")
+    if size is not None:
+        scale_factors = None
+        if isinstance(size, (list, tuple)):
+            if len(size) != dim:
+                raise ValueError("Input and output must have the same number of spatial dimensions, but got input "
+                                 f"with spatial dimensions of {list(input.shape[2:])} and output size of {size}. "
+                                 "Please provide input tensor in (N, C, d1, d2, ...,dK) format and output size in "
+                                 "(o1, o2, ...,oK) format.")
+            if not all(_is_integer(x) for x in size):
+                raise TypeError("expected size to be one of int or Tuple[int] or Tuple[int, int] or "
+                                f"Tuple[int, int, int], but got size with types {[type(x) for x in size]}")
+            output_size = [int(x) for x in size]
+        else:
+            output_size = [int(size)] * dim
+    elif scale_factor is not None:
+        output_size = None
+        if isinstance(scale_factor, (list, tuple)):
+            if len(scale_factor) != dim:
+                raise ValueError("Input and scale_factor must have the same number of spatial dimensions, but got "
+                                 f"input with spatial dimensions of {list(input.shape[2:])} and scale_factor of "
+                                 f"shape {scale_factor}. Please provide input tensor in (N, C, d1, d2, ...,dK) "
+                                 "format and scale_factor in (s1, s2, ...,sK) format.")
+            scale_factors = [float(s) for s in scale_factor]
+        else:
+            scale_factors = [float(scale_factor)] * dim
+    else:
+        raise ValueError("either size or scale_factor should be defined")
+    if recompute_scale_factor and size is not None:
+        raise ValueError("recompute_scale_factor is not meaningful with an explicit size.")
+    if mode == "area" and output_size is None:
+        recompute_scale_factor = True
+    if recompute_scale_factor:
+        output_size = [int(math.floor(input.shape[i + 2] * scale_factors[i])) for i in range(dim)]
+        scale_factors = None
+    if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.ndim == 4):
+        raise ValueError("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a "
+                         "4-D tensor as input")
+    if mode == "area":
+        if dim == 2:
+            return adaptive_avg_pool2d(input, output_size)
+        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: interpolate(mode='area') of a "
+                                  f"{input.dim()}-D input is not part of it")
+    wrong = {(3, "bilinear"): "Got 3D input, but bilinear mode needs 4D input",
+             (3, "trilinear"): "Got 3D input, but trilinear mode needs 5D input",
+             (4, "linear"): "Got 4D input, but linear mode needs 3D input",
+             (4, "trilinear"): "Got 4D input, but trilinear mode needs 5D input",
+             (5, "linear"): "Got 5D input, but linear mode needs 3D input",
+             (5, "bilinear"): "Got 5D input, but bilinear mode needs 4D input"}
+    if (input.dim(), mode) in wrong:
+        raise NotImplementedError(wrong[(input.dim(), mode)])
+    name = _OPS.get((mode, dim))
+    if name is None or antialias:
+        known = mode in ("nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area", "lanczos")
+        if not known:
+            raise NotImplementedError(f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {input.dim()}D) "
+                                      "for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | "
+                                      f"area | nearest-exact (got {mode})")
+        what = f"mode='{mode}'" + (" with antialias=True" if antialias else "") + f" on {input.dim()}-D input"
+        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: interpolate({what}) is not "
+                                  "part of it")
+    in_sizes = tuple(input.shape[2:])
+    if output_size is None:
+        output_size = [int(math.floor(in_sizes[i] * scale_factors[i])) for i in range(dim)]
+    scales = scale_factors or [None] * dim
+    if any(n <= 0 for n in output_size) or any(n <= 0 for n in in_sizes):
+        raise RuntimeError(f"Input and output sizes should be greater than 0, but got input ({_dims(in_sizes)}) "
+                           f"output ({_dims(output_size)})")
+    dt = input._data.dtype
+    if mode in ("nearest", "nearest-exact"):
+        taps = tuple(nearest_taps(in_sizes[i], output_size[i], scales[i], mode == "nearest-exact")
+                     for i in range(dim))
+    else:
+        taps = tuple(linear_taps(in_sizes[i], output_size[i], align_corners, scales[i], dt) for i in range(dim))
+    return apply(OPS[name], (input,), taps, tuple(input.shape))
+
+
+def _dims(sizes):
+    names = ("W",) if len(sizes) == 1 else ("H", "W")
+    return ", ".join(f"{n}: {s}" for n, s in zip(names, sizes))
+
+
+def upsample(input, size=None, scale_factor=None, mode="nearest", align_corners=None):
+    """Deprecated: interpolate."""
+    warnings.warn("`nn.functional.upsample` is deprecated. Use `nn.functional.interpolate` instead.", stacklevel=2)
+    return interpolate(input, size, scale_factor, mode, align_corners)
+
+
+def upsample_nearest(input, size=None, scale_factor=None):
+    warnings.warn("`nn.functional.upsample_nearest` is deprecated. Use `nn.functional.interpolate` instead.",
+                  stacklevel=2)
+    return interpolate(input, size, scale_factor, mode="nearest")
+
+
+def upsample_bilinear(input, size=None, scale_factor=None):
+    warnings.warn("`nn.functional.upsample_bilinear` is deprecated. Use `nn.functional.interpolate` instead.",
+                  stacklevel=2)
+    return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)

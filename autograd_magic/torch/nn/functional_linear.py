@@ -1,0 +1,43 @@
+"""torch.nn.functional's linear and dropout (re-exported by functional.py; multi-head attention uses them too)."""
+import numpy as np
+
+from ...engine import linalg as L
+from ...engine import shaping as S
+from ...engine.tensor import Tensor
+
+
+def linear(input, weight, bias=None):
+    """input @ weight.T + bias, recorded as PyTorch records it (AddmmBackward0 between views)."""
+    wt = S.t(weight)
+    if input.ndim == 2:
+        return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)
+    if bias is None:
+        return L.matmul(input, wt)
+    if not input._data.flags.c_contiguous:  # ATen: a matmul (copying the input), then + bias
+        return L.matmul(input, wt) + bias
+    flat = S.view(input, -1, input.shape[-1])
+    return S.view(L.addmm(bias, flat, wt), *input.shape[:-1], weight.shape[0])
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    """Zero each element with probability p and scale the rest by 1 / (1 - p): PyTorch's draws (bernoulli_ on a
+    tensor like the input), then input * noise."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not training or p == 0 or input.numel() == 0:
+        return input
+    if p == 1:  # no draws: input times a zero
+        noise = Tensor._wrap(np.zeros((), input._data.dtype))
+    else:
+        noise = _memory_order_noise(input._data, 1 - p)
+    return input.mul_(noise) if inplace else input * noise
+
+
+def _memory_order_noise(a, keep):
+    """bernoulli_(keep) / keep on a tensor laid out like a (empty_like keeps a's strides): PyTorch's generator
+    fills it in memory order, so a transposed input (multi-head attention's output) gets its draws that way."""
+    if a.flags.c_contiguous or a.ndim < 2:
+        return Tensor._wrap(np.empty_like(a)).bernoulli_(keep).div_(keep)
+    order = sorted(range(a.ndim), key=lambda i: (-a.strides[i], i))
+    noise = Tensor._wrap(np.empty(tuple(a.shape[i] for i in order), a.dtype)).bernoulli_(keep).div_(keep)
+    return noise.permute(*np.argsort(order).tolist())

@@ -1,0 +1,124 @@
+"""F.interpolate / nn.Upsample (engine/ops_resample.py) and transposed convolutions (engine/ops_conv.py) against
+real PyTorch: reprs, initial draws, grad_fn names, error messages and warnings identical; values and gradients
+within float32 rounding (nearest modes bit for bit)."""
+import numpy as np
+import pytest
+
+from helpers import assert_same_as_pytorch, require
+
+SETUP = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
+
+CELLS = {
+    "conv_transpose": [
+        SETUP + "torch.manual_seed(0)\nup = nn.ConvTranspose2d(4, 2, 3, stride=2, padding=1, output_padding=1)\nup",
+        "up.weight.shape, up.weight[0, 0], up.bias, type(up)",
+        "nn.ConvTranspose2d(4, 6, 3, stride=2, padding=1, output_padding=1, groups=2, dilation=2, bias=False), "
+        "nn.ConvTranspose1d(3, 5, 4, stride=2), nn.ConvTranspose2d(2, 2, (2, 3))",
+        "x = torch.randn(2, 4, 5, 5, requires_grad=True)\ny = up(x)\ny.shape, y.grad_fn, y[0, 0, :2]",
+        "[type(f).__name__ for f, _ in y.grad_fn.next_functions]",
+        "y.pow(2).sum().backward()\nup.bias.grad, x.grad[0, 0, 0], up.weight.grad[1, 1]",
+        "up(x, output_size=[9, 9]).shape, up(x, output_size=(2, 2, 10, 10)).shape",
+        "g, = torch.autograd.grad(up(x).sum(), x, create_graph=True)\ng.grad_fn",
+        "t1 = nn.ConvTranspose1d(3, 2, 3, stride=2)\nt1(torch.randn(3, 6)).shape, t1(torch.randn(2, 3, 6)).grad_fn",
+        "F.conv_transpose2d(x, up.weight, stride=2).shape, torch.conv_transpose2d(x, up.weight).shape, "
+        "torch.conv_transpose1d(torch.randn(1, 4, 3), up.weight[:, :, 0]).shape",
+        "torch.convolution(x, up.weight, None, (2, 2), (1, 1), (1, 1), True, (1, 1), 1).shape",
+    ],
+    "interpolate": [
+        SETUP + "torch.manual_seed(1)\nx = torch.randn(1, 2, 3, 4, requires_grad=True)\n"
+        "y = F.interpolate(x, scale_factor=2)\ny.grad_fn, y[0, 0]",
+        "F.interpolate(x, size=(4, 7), mode='bilinear').grad_fn, F.interpolate(x, size=(4, 7), mode='bilinear')[0, 1]",
+        "F.interpolate(x, scale_factor=1.5, mode='bilinear', align_corners=True)[0, 0]",
+        "F.interpolate(x, size=5, mode='nearest-exact')[0, 0], F.interpolate(x, scale_factor=0.5, mode='area').grad_fn",
+        "s = torch.randn(2, 3, 5, requires_grad=True)\n"
+        "F.interpolate(s, scale_factor=2, mode='linear').grad_fn, F.interpolate(s, size=8)[1, 2], "
+        "F.interpolate(s, size=3, mode='linear', align_corners=True)[0]",
+        "(F.interpolate(x, scale_factor=2) * torch.arange(96.).view(1, 2, 6, 8)).sum().backward()\nx.grad[0, 0]",
+        "x.grad = None\n(F.interpolate(x, size=(5, 6), mode='bilinear') ** 2).sum().backward()\nx.grad[0, 1]",
+        "g, = torch.autograd.grad(F.interpolate(x, scale_factor=2, mode='bilinear').pow(2).sum(), x, "
+        "create_graph=True)\ng.grad_fn",
+        "nn.Upsample(scale_factor=2), nn.Upsample(size=(3, 4), mode='bilinear', align_corners=True), "
+        "nn.Upsample(scale_factor=(2, 3)), nn.UpsamplingNearest2d(scale_factor=2), nn.UpsamplingBilinear2d(size=5)",
+        "nn.Upsample(scale_factor=2, mode='bilinear')(x).shape, nn.UpsamplingBilinear2d(scale_factor=2)(x)[0, 0, 1]",
+        "type(nn.Upsample(size=3)), nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(2, 1, 3, padding=1))",
+        "F.upsample(x, scale_factor=2).shape",
+    ],
+    "errors": [
+        SETUP + "x = torch.randn(1, 2, 3, 4)\nF.interpolate(x, size=3, scale_factor=2)",
+        "F.interpolate(x, scale_factor=2, align_corners=True)",
+        "F.interpolate(x)",
+        "F.interpolate(x, size=(2, 3, 4))",
+        "F.interpolate(x, scale_factor=(2, 3, 4))",
+        "F.interpolate(x, size=(2.5, 3))",
+        "F.interpolate(x, size=3, mode='linear')",
+        "F.interpolate(x[0], size=3, mode='bilinear')",
+        "F.interpolate(x, size=3, mode='foo')",
+        "F.interpolate(x, size=0)",
+        "F.interpolate(x, size=3, recompute_scale_factor=True)",
+        "F.interpolate(x, size=3, mode='nearest', antialias=True)",
+        "F.conv_transpose2d(torch.randn(1, 2, 3, 3), torch.randn(2, 3, 3, 3), stride=2, output_padding=2)",
+        "F.conv_transpose2d(torch.randn(1, 2, 3, 3), torch.randn(3, 3, 3, 3))",
+        "F.conv_transpose1d(torch.randn(1, 2, 3), torch.randn(2, 3, 3), padding=5)",
+        "F.conv_transpose2d(torch.randn(1, 2, 3, 3), torch.randn(2, 3, 3, 3), torch.randn(4))",
+        "nn.ConvTranspose2d(2, 3, 3, padding_mode='reflect')",
+        "nn.ConvTranspose2d(4, 6, 3, stride=2)(torch.randn(1, 4, 5, 5), output_size=[14, 12])",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CELLS))
+def test_cells_same_as_pytorch(name):
+    assert_same_as_pytorch(CELLS[name], corpus="upsample", name=name, warns="per_cell")
+
+
+def _interp(**kw):
+    return lambda F, x: F.interpolate(x, **kw)
+
+
+CASES = [
+    ("nearest2d", _interp(scale_factor=2), [(2, 3, 4, 5)], True),
+    ("nearest2d_size", _interp(size=(7, 3)), [(2, 3, 4, 5)], True),
+    ("nearest2d_frac", _interp(scale_factor=1.7), [(2, 3, 4, 5)], True),
+    ("nearest_exact2d", _interp(size=(3, 11), mode="nearest-exact"), [(2, 3, 4, 5)], True),
+    ("nearest1d", _interp(size=13), [(2, 3, 6)], True),
+    ("bilinear", _interp(scale_factor=2, mode="bilinear"), [(2, 3, 4, 5)], False),
+    ("bilinear_corners", _interp(size=(7, 9), mode="bilinear", align_corners=True), [(2, 3, 4, 5)], False),
+    ("bilinear_down", _interp(scale_factor=(1.5, 0.6), mode="bilinear"), [(2, 3, 4, 5)], False),
+    ("bilinear_recompute", _interp(scale_factor=3, mode="bilinear", recompute_scale_factor=True), [(2, 3, 4, 5)],
+     False),
+    ("linear", _interp(scale_factor=2.5, mode="linear"), [(2, 3, 6)], False),
+    ("linear_corners", _interp(size=4, mode="linear", align_corners=True), [(2, 3, 6)], False),
+    ("conv_t2d", lambda F, x, w, b: F.conv_transpose2d(x, w, b, stride=2, padding=1, output_padding=1),
+     [(2, 4, 5, 6), (4, 3, 3, 3), (3,)], False),
+    ("conv_t2d_groups", lambda F, x, w: F.conv_transpose2d(x, w, stride=(2, 1), padding=(0, 1), groups=2,
+                                                           dilation=2), [(2, 4, 5, 6), (4, 2, 3, 2)], False),
+    ("conv_t2d_unbatched", lambda F, x, w: F.conv_transpose2d(x, w, stride=2), [(4, 5, 6), (4, 3, 2, 2)], False),
+    ("conv_t1d", lambda F, x, w, b: F.conv_transpose1d(x, w, b, stride=3, padding=1, output_padding=2),
+     [(2, 4, 7), (4, 3, 3), (3,)], False),
+    ("conv_t1d_depthwise", lambda F, x, w: F.conv_transpose1d(x, w, groups=4, dilation=3), [(2, 4, 7), (4, 1, 3)],
+     False),
+]
+
+
+@pytest.mark.parametrize("name,fn,shapes,exact", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_values_and_grads(name, fn, shapes, exact, dtype):
+    """Outputs and every input's gradient (for a non-uniform upstream gradient) against PyTorch's: bit for bit for
+    the nearest modes, within rounding otherwise."""
+    real = require("torch")
+    from autograd_magic import torch as ours
+    rng = np.random.default_rng(len(name))
+    arrays = [rng.standard_normal(s).astype(dtype) for s in shapes]
+    results = []
+    for m in (real, ours):
+        leaves = [m.tensor(a, requires_grad=True) for a in arrays]
+        y = fn(m.nn.functional, *leaves)
+        v = m.tensor(np.linspace(-1, 1, int(np.prod(y.shape)), dtype=dtype).reshape(tuple(y.shape)))
+        (y * v).sum().backward()
+        results.append((type(y.grad_fn).__name__, y.detach().numpy(), [t.grad.numpy() for t in leaves]))
+    (want_name, want, want_grads), (got_name, got, got_grads) = results
+    assert got_name == want_name
+    tol = 0 if exact else 2e-5 if dtype == "float32" else 1e-12
+    np.testing.assert_allclose(got, want, rtol=tol, atol=tol)
+    for g, w in zip(got_grads, want_grads):
+        np.testing.assert_allclose(g, w, rtol=10 * tol, atol=10 * tol)
