@@ -83,7 +83,9 @@ class Node:
 
     Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
     """
-    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "__weakref__")
+    # observed: None for the engine; an observer of backward passes may keep what it saw of the node there
+    # (engine.inspect.observed / observe): it goes when the node goes, and nothing of it is visible in PyTorch's API
+    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "observed", "__weakref__")
     multi = False  # one output; MultiNode's outputs are told apart by Slot edges
 
     def __init__(self, op, inputs, saved, consts, out):
@@ -109,7 +111,7 @@ class Node:
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
-        self.extra = None
+        self.extra = self.observed = None
 
     @classmethod
     def with_scalar(cls, op, a, b, saved, out):
@@ -126,7 +128,7 @@ class Node:
         node.saved = saved
         node.consts = ()
         node.seq = next(_sequence)
-        node.extra = None
+        node.extra = node.observed = None
         return node
 
     @property
@@ -208,7 +210,7 @@ class MultiNode(Node):
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
-        self.extra = None
+        self.extra = self.observed = None
         self.out_meta = [None if out is None else (out._data.shape, out._data.dtype) for out in outputs]
         for i, out in enumerate(outputs):
             if out is not None:
@@ -261,7 +263,7 @@ class _AccumulateOp:
 
 class AccumulateGrad:
     """The node that adds a leaf's gradient into ``leaf.grad``."""
-    __slots__ = ("variable", "extra", "__weakref__")
+    __slots__ = ("variable", "extra", "trace_id", "observed", "__weakref__")
     __module__ = "builtins"  # type(...) prints <class 'AccumulateGrad'>, as in PyTorch
     op = _AccumulateOp
     multi = False
@@ -272,7 +274,8 @@ class AccumulateGrad:
 
     def __init__(self, variable):
         self.variable = variable
-        self.extra = None
+        self.extra = self.observed = None
+        self.trace_id = None   # engine.inspect.node_id's number for it, given when first asked
 
     name = Node.name
     __repr__ = Node.__repr__
@@ -332,7 +335,7 @@ def _observed_backward(roots, root_grads, keep_graph, create_graph, capture, acc
     error = None
     try:
         return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
-                             pass_id)
+                             pass_id, events.wants_nodes())
     except BaseException as exc:
         error = exc
         raise
@@ -341,14 +344,15 @@ def _observed_backward(roots, root_grads, keep_graph, create_graph, capture, acc
 
 
 def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
-                  pass_id=None):
+                  pass_id=None, node_events=True):
     """Propagate root_grads from the roots' grad_fns.
 
     A node is always created after its inputs, so decreasing creation number is a topological order:
     one sort replaces dependency counting.
     capture: {node: slot} whose incoming gradient is returned instead of accumulated (autograd.grad);
     accumulate_into: None for every leaf, else the set of AccumulateGrad nodes that may accumulate.
-    pass_id: set when someone subscribed to backward events: each node's work is then reported (events.py).
+    pass_id: set when someone subscribed to backward events: each leaf's accumulation is then reported, and each
+    node's work too unless node_events is False (no subscriber reads NodeRun events; events.py).
     """
     nodes = [r._fn if r._fn is not None else r._accumulator() for r in roots]
     order = reachable(nodes)
@@ -361,6 +365,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
         buffers[node] = g if prev is None else prev + g
     captured = {}
     step = 0
+    nodes_seen = pass_id is not None and node_events
     pop = buffers.pop
     # Arrays a leaf may adopt as its .grad without a copy: not the caller's, not adopted twice.
     taken = {id(g) for g in root_grads}
@@ -374,7 +379,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             captured[node] = grad
         op = node.op
         if op is _AccumulateOp:
-            if pass_id is not None:
+            if nodes_seen:
                 events.node_ran(pass_id, step, node, grad, None, ())
                 step += 1
             if capture is None and (accumulate_into is None or node in accumulate_into):
@@ -382,7 +387,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                     events.accumulate(pass_id, node.variable, grad)
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
             continue
-        if pass_id is None:
+        if not nodes_seen:
             _call_node(node, grad, keep_graph, xp, buffers)
         else:
             saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True)
