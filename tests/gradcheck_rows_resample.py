@@ -1,5 +1,5 @@
-"""Finite-difference rows for engine/ops_resample.py and the transposed convolution of engine/ops_conv.py
-(collected by test_gradcheck.ROWS)."""
+"""Finite-difference rows for engine/ops_resample.py, the transposed convolution of engine/ops_conv.py and
+packing (nn.utils.rnn.pack_padded_sequence) (collected by test_gradcheck.ROWS)."""
 import numpy as np
 
 from autograd_magic import torch
@@ -60,3 +60,9 @@ ROWS_EXTRA = {
     "upsample_bilinear2d_backward": [
         (lambda g: TensorXP.call("upsample_bilinear2d_backward", (g,), _LIN, (1, 2, 3, 2)), [_spread(1, 2, 5, 3)])],
 }
+
+_PACK = torch.nn.utils.rnn.pack_padded_sequence
+ROWS_EXTRA["pack_padded_sequence"] = [
+    (lambda x: _PACK(x, [3, 2, 1]).data, [_spread(3, 3, 2)]),
+    (lambda x: _PACK(x, [1, 3], batch_first=True, enforce_sorted=False).data, [_spread(2, 3)]),
+]

@@ -151,6 +151,12 @@ _SPLIT_WORDS_JS = """() => {
 }"""
 
 
+# Tables wider than the output area they sit in (their right columns cut off), by how many px.
+_TOO_WIDE_JS = """() => [...document.querySelectorAll('table.autograd-magic-table')].map(t =>
+    Math.round(t.getBoundingClientRect().right - t.closest('.jp-OutputArea-output').getBoundingClientRect().right))
+    .filter(over => over > 1)"""
+
+
 def test_demo_03_tables_keep_korean_words_whole_at_1024_px(lab):
     """Demo 03's parameter tables are narrow at 1024 px: the browser broke Hangul anywhere (word-break:normal), so
     the header 모양 (shape) read "모" over "양". Lines now break between words only."""
@@ -164,3 +170,23 @@ def test_demo_03_tables_keep_korean_words_whole_at_1024_px(lab):
         tables.nth(i).scroll_into_view_if_needed()
         page.wait_for_timeout(100)
         assert page.evaluate(_SPLIT_WORDS_JS) == [], i
+        assert page.evaluate(_TOO_WIDE_JS) == [], i
+
+
+def test_demo_03_graphs_stay_readable_at_1024_px(lab):
+    """The XOR MLP's graph (module boxes) was shrunk to 0.48 of its size (10 pt text drawn 6 px high) and its legend
+    sat beside it. A graph now shrinks to at most 0.7 of its natural size and scrolls sideways past that."""
+    page, base_url, token = lab
+    page.goto(f"{base_url}/lab/tree/demo03.ipynb?token={token}", timeout=30_000)
+    page.wait_for_function(_KERNEL_IDLE_JS, arg="demo03.ipynb", timeout=30_000)
+    page.wait_for_selector(".autograd-magic-graph img", timeout=20_000)
+    graphs = page.locator(".jp-OutputArea-output .autograd-magic-graph img")
+    assert graphs.count() >= 5
+    scales = []
+    for i in range(graphs.count()):
+        graphs.nth(i).scroll_into_view_if_needed()
+        page.wait_for_function("e => e.complete && e.naturalWidth > 0", arg=graphs.nth(i).element_handle(),
+                               timeout=10_000)
+        scales.append(graphs.nth(i).evaluate("e => e.getBoundingClientRect().width / e.naturalWidth"))
+    shot(page, "demo03-xor-graph.png", graphs.nth(graphs.count() - 1))
+    assert min(scales) >= 0.69, scales

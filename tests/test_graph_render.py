@@ -530,3 +530,37 @@ def test_wide_characters_come_back_and_private_use_text_is_kept(renderer):
     spec = payload_spec("연산 → " + user_pua + "…")
     svg = render(to_dot(spec)).data
     assert svg_nodes(svg)["n0"][0] == ["연산 → " + user_pua + "…"]
+
+
+def test_a_wide_graph_keeps_a_readable_size_and_scrolls(renderer):
+    """A 30-node-wide graph: the picture may shrink to the output's width, but not below 0.7 of its natural width
+    (its min-width), and its box scrolls sideways beyond that."""
+    from autograd_magic.views.diagram import GraphView
+    nodes = [GraphNode("root", "op", "SumBackward0")] + [GraphNode(f"o{i}", "op", f"MulBackward{i}") for i in range(30)]
+    spec = GraphSpec(nodes, [GraphEdge("root", f"o{i}") for i in range(30)], has_gradients=True)
+    view = GraphView(spec)
+    width_pt = float(re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', view.svg).group(1))
+    html = view._repr_html_()
+    assert "overflow:auto" in re.search(r"<div class='autograd-magic-graph' style='([^']*)'", html).group(1)
+    img_style = re.search(r"<img [^>]*style='([^']*)'", html).group(1)
+    min_width = float(re.search(r"min-width:([\d.]+)px", img_style).group(1))
+    assert min_width == pytest.approx(0.7 * width_pt * 4 / 3, abs=1)
+
+
+def _node_width(svg, title):
+    for g in ET.fromstring(svg).iter(SVG + "g"):
+        if g.get("class") == "node" and g.find(SVG + "title").text == title:
+            boxes = [_polygon_box(p) for p in g.iter(SVG + "polygon")] + \
+                    [(float(t.get("x")), float(t.get("x")), 0, 0) for t in g.iter(SVG + "text")]
+            return max(b[1] for b in boxes) - min(b[0] for b in boxes)
+    raise AssertionError(title)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_left_to_right_graph_gets_its_legend_as_a_column(renderer, lang):
+    """--rankdir LR puts the legend after the last rank, i.e. beside the graph: as a row (180-200 pt) it added its
+    whole width to the picture (demo 02's LR graph: 750 pt wide, now 643); as a column it adds its longest line."""
+    across = render(to_dot(seed_spec(), lang=lang)).data
+    beside = render(to_dot(seed_spec(), rankdir="LR", lang=lang)).data
+    assert _node_width(beside, "legend") < _node_width(across, "legend") - 25
+    assert svg_nodes(beside)["legend"][0][:4] == svg_nodes(across)["legend"][0][:4]   # the same four entries

@@ -83,7 +83,9 @@ class Node:
 
     Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
     """
-    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "__weakref__")
+    # observed: None for the engine; an observer of backward passes may keep what it saw of the node there
+    # (engine.inspect.observed / observe): it goes when the node goes, and nothing of it is visible in PyTorch's API
+    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "observed", "__weakref__")
     multi = False  # one output; MultiNode's outputs are told apart by Slot edges
 
     def __init__(self, op, inputs, saved, consts, out):
@@ -109,7 +111,7 @@ class Node:
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
-        self.extra = None
+        self.extra = self.observed = None
 
     @classmethod
     def with_scalar(cls, op, a, b, saved, out):
@@ -126,7 +128,7 @@ class Node:
         node.saved = saved
         node.consts = ()
         node.seq = next(_sequence)
-        node.extra = None
+        node.extra = node.observed = None
         return node
 
     @property
@@ -208,7 +210,7 @@ class MultiNode(Node):
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
-        self.extra = None
+        self.extra = self.observed = None
         self.out_meta = [None if out is None else (out._data.shape, out._data.dtype) for out in outputs]
         for i, out in enumerate(outputs):
             if out is not None:
@@ -261,7 +263,7 @@ class _AccumulateOp:
 
 class AccumulateGrad:
     """The node that adds a leaf's gradient into ``leaf.grad``."""
-    __slots__ = ("variable", "extra", "__weakref__")
+    __slots__ = ("variable", "extra", "trace_id", "observed", "__weakref__")
     __module__ = "builtins"  # type(...) prints <class 'AccumulateGrad'>, as in PyTorch
     op = _AccumulateOp
     multi = False
@@ -272,7 +274,8 @@ class AccumulateGrad:
 
     def __init__(self, variable):
         self.variable = variable
-        self.extra = None
+        self.extra = self.observed = None
+        self.trace_id = None   # engine.inspect.node_id's number for it, given when first asked
 
     name = Node.name
     __repr__ = Node.__repr__

@@ -17,7 +17,6 @@ Safe on any object: ``is_tensor`` never calls a user object's ``__class__`` (a l
 (5.0, (2,), 'float32', True)
 """
 import itertools
-import weakref
 
 import numpy as np
 
@@ -26,7 +25,7 @@ from .tensor import Tensor
 
 __all__ = ["is_tensor", "value", "grad", "grad_fn", "is_leaf", "requires_grad", "retains_grad", "shape",
            "dtype_name", "size", "version", "leaf_node", "graph_node", "is_node", "is_accumulate", "node_name",
-           "next_nodes", "node_tensor", "node_id", "creation_order", "graph_nodes"]
+           "next_nodes", "node_tensor", "node_id", "creation_order", "graph_nodes", "array", "observed", "observe"]
 
 
 # ---------------------------------------------------------------- tensors
@@ -61,6 +60,11 @@ def grad_fn(t):
 
 def is_leaf(t):
     return t._fn is None
+
+
+def array(t):
+    """The tensor's own array, for reading at once (a summary, a comparison): never write to it or keep it."""
+    return t._data
 
 
 def requires_grad(t):
@@ -139,18 +143,29 @@ def node_tensor(node):
     return ref() if ref else None
 
 
-_accumulate_ids = weakref.WeakKeyDictionary()
 _next_accumulate_id = itertools.count(-1, -1)
 
 
 def node_id(node):
     """A number that names the node for as long as it lives: its creation number (AccumulateGrad: negative)."""
     if node.__class__ is AccumulateGrad:
-        got = _accumulate_ids.get(node)
+        got = node.trace_id
         if got is None:
-            got = _accumulate_ids[node] = next(_next_accumulate_id)
+            got = node.trace_id = next(_next_accumulate_id)
         return got
     return node.seq
+
+
+def observed(node, key):
+    """What an observer of backward passes keeps on a node (``observe``) under key, or None: one entry per node,
+    the latest key's (a trace keeps its own and ignores another's)."""
+    got = node.observed
+    return got[1] if got is not None and got[0] is key else None
+
+
+def observe(node, key, value):
+    """Keep value on the node under key (see ``observed``): it lives as long as the node."""
+    node.observed = (key, value)
 
 
 def creation_order(node):

@@ -32,6 +32,7 @@ for _name, _node, _kind in (
         ("diag", "DiagonalBackward0_copy", "diagonal_backward"),
         ("gather", "GatherBackward0", "index_backward"),
         ("index_select", "IndexSelectBackward0", "index_backward"),
+        ("pack_padded_sequence", "PackPaddedSequenceBackward0", "index_backward"),  # nn.utils.rnn
         ("masked_select", "MaskedSelectBackward0", "index_backward"),
         ("repeat", "RepeatBackward0", "index_backward"),
         ("sort", "SortBackward0", "value_select_backward"),

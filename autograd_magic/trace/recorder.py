@@ -7,7 +7,6 @@ user's code: it becomes a note, and recording stops for the rest of the cell.
 """
 import functools
 import traceback
-import weakref
 
 import numpy as np
 
@@ -28,8 +27,9 @@ class Recorder:
         self.passes = []
         self.outputs = Outputs()  # one entry per output name: the last tensor, pass count, history
         self.leaf_history = LeafHistory()
-        # node -> gradient that flowed into it, summed over passes (within the caps); weakly: a loop's old nodes go
-        self.node_grads = weakref.WeakKeyDictionary()
+        # node -> gradient that flowed into it, summed over passes (within the caps), kept on the node itself
+        # (engine.inspect.observe): it goes with the node, a loop's old nodes take theirs with them
+        self.node_grads = NodeGrads()
         self.notes = []          # short texts: what went wrong while recording
         self.details = []        # the tracebacks behind the notes
         self._pass = None
@@ -65,25 +65,27 @@ class Recorder:
     # ------------------------------------------------------------ events
 
     def _begin(self, event):
-        roots, grads = event.roots, event.grads
-        gradient = []
-        for t, g in zip(roots, grads):
-            implicit = g is None or (g.size == 1 and float(g.reshape(())) == 1.0)
-            seed = None if implicit else np.array(g)
+        names, caps = self.names, self.caps
+        backward = event.call == "backward"
+        gradient, root_names, root_ids = [], [], []
+        for t, g in zip(event.roots, event.grads):
+            seed = None if g is None or (g.size == 1 and g.reshape(()).item() == 1) else np.array(g)
             gradient.append(seed)
-            if event.call == "backward":
-                self.outputs.add(t, seed, self.names.tensor_name(t),
-                                 summary(ei.value(t)) if ei.size(t) <= self.caps.elements else None)
-        p = Pass(index=len(self.passes), call=event.call,
-                 roots=[self.names.tensor_name(t) for t in roots],
-                 root_ids=[ei.node_id(ei.graph_node(t)) if ei.requires_grad(t) else None for t in roots],
-                 gradient=gradient, create_graph=event.create_graph, retain_graph=event.retain_graph)
+            name = names.tensor_name(t)
+            root_names.append(name)
+            root_ids.append(node_id(ei.graph_node(t)) if ei.requires_grad(t) else None)
+            if backward:
+                data = ei.array(t)
+                self.outputs.add(t, seed, name, summary(data) if data.size <= caps.elements else None)
+        p = Pass(index=len(self.passes), call=event.call, roots=root_names, root_ids=root_ids, gradient=gradient,
+                 create_graph=event.create_graph, retain_graph=event.retain_graph)
         raw = self._raw = []
         p.pending = functools.partial(self._steps_of, raw)
         self.passes.append(p)
         self._pass = p
         self._leaves = []
-        self._forget_old_arrays()
+        if len(self.passes) > caps.passes:
+            self._forget_old_arrays()
 
     def _node(self, event):
         """Copies what can change later (gradients, the values local derivatives come from) and nothing else:
@@ -94,7 +96,7 @@ class Recorder:
         grad = event.grad_in
         within = event.step < caps.steps
         if within and grad.size <= caps.elements:
-            arr = np.array(grad, dtype=float if grad.ndim == 0 else None)
+            arr = np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad)
             value = ei.value(ei.node_tensor(node), copy=True) if is_accumulate(node) else None
             sent, local = event.keep(caps.elements)
             self._raw.append((node, arr if grad.ndim else np.array(grad), sent, local, value, event.xp))
@@ -103,9 +105,8 @@ class Recorder:
             self._raw.append((node, None, event.keep(-1)[0], None, None, None))
             if not (within and self._named(node)):
                 return
-            arr = np.array(grad, dtype=float if grad.ndim == 0 else None)
-        prev = self.node_grads.get(node)
-        self.node_grads[node] = arr if prev is None else prev + arr
+            arr = np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad)
+        self.node_grads.add(node, arr)
 
     def _steps_of(self, raw):
         """The model's raw steps (model.Step.from_raw) of one pass from what _node kept."""
@@ -124,30 +125,34 @@ class Recorder:
 
     def _accumulate(self, event):
         leaf = event.leaf
-        small = event.grad.size <= self.caps.elements
-        node_id = ei.node_id(ei.leaf_node(leaf))
-        before = _copy(event.before) if small else None
-        prev = self._last_after.get(node_id, _UNKNOWN)
-        record = LeafGrad(name=self.names.tensor_name(leaf), node_id=node_id, before=before,
-                          added=_copy(event.grad) if small else None, after=None,
-                          value=ei.value(leaf, copy=True) if small else None,
-                          continued=None if prev is _UNKNOWN or not small else _equal(before, prev))
+        nid = node_id(ei.leaf_node(leaf))
+        if event.grad.size <= self.caps.elements:
+            before = None if event.before is None else np.array(event.before)
+            prev = self._last_after.get(nid, _UNKNOWN)
+            value = ei.value(leaf, copy=True)
+            added = np.array(event.grad)
+            record = LeafGrad(self.names.tensor_name(leaf), nid, before, added, None, value,
+                              None if prev is _UNKNOWN else _same(before, prev))
+            self.leaf_history.add(nid, summary(value), summary(added))
+        else:
+            record = LeafGrad(self.names.tensor_name(leaf), nid, None, None, None)
         self._thinning.add(record)
         self._pass.leaves.append(record)
         self._leaves.append((leaf, record))
-        if small:
-            self.leaf_history.add(record.node_id, summary(record.value), summary(record.added))
 
     def _end(self, event):
         p = self._pass
         if p is None:
             return
+        limit, last = self.caps.elements, self._last_after
         for leaf, record in self._leaves:
             g = ei.grad(leaf)
-            if g is not None and g.size <= self.caps.elements:
-                record.after = np.array(g)
-            self._last_after[record.node_id] = (record.after if g is None or g.size <= self.caps.elements
-                                                else _UNKNOWN)
+            if g is None:
+                last[record.node_id] = None
+            elif g.size <= limit:
+                record.after = last[record.node_id] = np.array(g)
+            else:
+                last[record.node_id] = _UNKNOWN
         if event.error is not None:
             p.error = f"{type(event.error).__name__}: {event.error}"
         self._pass = None
@@ -202,12 +207,30 @@ def _thin(leaf):
     leaf.added = leaf.after = None
 
 
-def _equal(a, b):
-    """The same array values (nan equal to nan), or both None."""
+def _same(a, b):
+    """The same array bit for bit, or both None: nothing changed ``.grad`` between two passes."""
     if a is None or b is None:
         return a is None and b is None
-    return a.shape == b.shape and bool(((a == b) | ((a != a) & (b != b))).all())
+    return a.shape == b.shape and a.dtype == b.dtype and a.tobytes() == b.tobytes()
 
 
-def _copy(a):
-    return None if a is None else np.array(a)
+class NodeGrads:
+    """node -> the gradient that flowed into it, summed over one recorder's passes. Kept on the node itself
+    (engine.inspect.observe): a loop's dead nodes take their arrays with them, and no weak table is written for
+    each node of every pass."""
+    __slots__ = ("added", "__weakref__")
+
+    def __init__(self):
+        self.added = 0
+
+    def add(self, node, arr):
+        prev = ei.observed(node, self)
+        ei.observe(node, self, arr if prev is None else prev + arr)
+        self.added += 1
+
+    def __bool__(self):
+        return self.added > 0
+
+    def get(self, node, default=None):
+        got = ei.observed(node, self)
+        return default if got is None else got

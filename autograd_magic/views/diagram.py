@@ -8,12 +8,34 @@ import base64
 import concurrent.futures
 import html
 import pathlib
+import re
 
 from .graph import outline, to_dot
 from .i18n import text as words
 
 GRAPH_CSS = "max-width:100%;overflow:auto"
 IMG_CSS = "max-width:100%;height:auto;display:block"
+# A wide graph shrinks to the output's width, but not below this share of its natural size (10 pt text stays
+# about 9 px high); past that the picture keeps this size and its box scrolls sideways. Demo 03's XOR graph in
+# JupyterLab at 1024 px was drawn at 0.48 of its size, its text 6 px high.
+MIN_SCALE = 0.7
+
+
+def natural_width(data) -> float | None:
+    """The width in CSS px a browser gives the picture: an SVG's width attribute (Graphviz writes pt), a PNG's
+    pixel width."""
+    if isinstance(data, bytes):
+        return float(int.from_bytes(data[16:20], "big")) if data[:8] == b"\x89PNG\r\n\x1a\n" else None
+    match = re.search(r'<svg\b[^>]*?\swidth="([\d.]+)(pt|px)?"', data[:2000])
+    if not match:
+        return None
+    return float(match.group(1)) * (4 / 3 if match.group(2) == "pt" else 1)
+
+
+def img_css(data) -> str:
+    """IMG_CSS with a minimum width that keeps the picture at MIN_SCALE of its natural size or more."""
+    width = natural_width(data)
+    return IMG_CSS if not width else f"{IMG_CSS};min-width:{width * MIN_SCALE:.0f}px"
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="autograd-magic-render")
 
 
@@ -91,7 +113,7 @@ class GraphView:
             uri = "data:image/svg+xml;base64," + base64.b64encode(result.data.encode("utf-8")).decode("ascii")
         alt = html.escape(words("graph_alt", self.lang), quote=True)
         return (f"<div class='autograd-magic-graph' style='{GRAPH_CSS}'>"
-                f"<img src='{uri}' alt='{alt}' style='{IMG_CSS}'/></div>")
+                f"<img src='{uri}' alt='{alt}' style='{img_css(result.data)}'/></div>")
 
     def hint(self):
         """The one line a terminal shows where the graph would be."""

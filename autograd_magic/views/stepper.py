@@ -14,6 +14,7 @@ import html
 import numpy as np
 
 from .graph import NodeMark, StepMarks, to_dot, value_text
+from .diagram import GRAPH_CSS, img_css
 
 LABELS = {
     "en": {
@@ -295,7 +296,7 @@ class Stepper:
 def svg_img(svg):
     """An <img> holding the SVG as a data URI: survives the sanitiser of untrusted notebooks, unlike inline SVG."""
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return f"<img style='max-width:100%' src='data:image/svg+xml;base64,{data}'/>"
+    return f"<div style='{GRAPH_CSS}'><img style='{img_css(svg)}' src='data:image/svg+xml;base64,{data}'/></div>"
 
 
 class StepperWidget:
@@ -344,7 +345,7 @@ class StepperWidget:
         s = self.stepper
         svg = s.svg(k)
         if svg:   # the picture carries the caption; it shrinks to the notebook's width rather than scroll
-            body = svg.replace("<svg ", "<svg style='max-width:100%;height:auto' ", 1)
+            body = svg.replace("<svg ", f"<svg style='{img_css(svg)}' ", 1)
         else:
             body = f"<pre style='{STEPS_PRE_STYLE}'>{html.escape(chr(10).join(s.caption(k)) + (chr(10) + s.step_text(k) if k else ''))}</pre>"
         return f"<div data-step='{k}' style='overflow:auto'>{body}</div>"

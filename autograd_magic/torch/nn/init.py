@@ -143,6 +143,41 @@ def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
     return _fill(tensor, result)
 
 
+def orthogonal_(tensor, gain=1, generator=None):
+    """A (semi-)orthogonal matrix (tensor seen as rows x the rest) from the QR of PyTorch's normal draws, the signs
+    fixed by R's diagonal, times gain. LAPACK's QR here and MKL's in PyTorch agree to rounding."""
+    if tensor.ndim < 2:
+        raise ValueError("Only tensors with 2 or more dimensions are supported")
+    if tensor.numel() == 0:
+        return tensor
+    rows = tensor.shape[0]
+    cols = tensor.numel() // rows
+    dt = tensor._data.dtype
+    flat = _generator(generator).normal((rows, cols), dt, 0.0, 1.0)
+    if rows < cols:
+        flat = flat.T
+    q, r = np.linalg.qr(flat)
+    q = (q * np.sign(np.diagonal(r))).astype(dt)
+    if rows < cols:
+        q = q.T
+    return _fill(tensor, q.reshape(tensor.shape) * dt.type(gain))
+
+
+def sparse_(tensor, sparsity, std=0.01, generator=None):
+    """N(0, std) with ceil(sparsity * rows) zeros per column, at rows chosen by a randperm per column (PyTorch's
+    draws, in its order)."""
+    if tensor.ndim != 2:
+        raise ValueError("Only tensors with 2 dimensions are supported")
+    rows, cols = tensor.shape
+    num_zeros = int(math.ceil(sparsity * rows))
+    gen = _generator(generator)
+    values = gen.normal((rows, cols), tensor._data.dtype, 0.0, std)
+    for col in range(cols):  # one randperm per column: the draws themselves are sequential
+        values[gen.randperm(rows, np.int64)[:num_zeros], col] = 0
+    return _fill(tensor, values)
+
+
 # the names PyTorch kept without the trailing underscore (deprecated there, still used in old tutorials)
 normal, uniform, constant, xavier_uniform, xavier_normal = normal_, uniform_, constant_, xavier_uniform_, xavier_normal_
 kaiming_uniform, kaiming_normal = kaiming_uniform_, kaiming_normal_
+orthogonal, sparse = orthogonal_, sparse_

@@ -1,4 +1,5 @@
-"""Recurrent layers: RNN, LSTM, GRU and their cells, with PyTorch's parameters, initial draws, checks and graphs.
+"""Recurrent layers: RNN, LSTM, GRU and their cells, with PyTorch's parameters, initial draws, checks and graphs
+(a PackedSequence input runs through rnn_packed.py).
 
 RNN and GRU are built step by step from recorded ops, as ATen's CPU kernels build them (the input projection of the
 whole sequence once, then per step the hidden projection, the gates, a stack of the outputs), so ``grad_fn`` shows
@@ -19,42 +20,11 @@ from ...engine.tensor_base import apply
 from . import functional as F
 from . import init
 from .module import Module, Parameter
+from .rnn_packed import packed_forward
+from .rnn_steps import _gru_step, _lstm_step, _rnn_step, _zeros
+from .utils.rnn import PackedSequence
 
 _GATES = {"LSTM": 4, "GRU": 3, "RNN_TANH": 1, "RNN_RELU": 1}
-
-
-def _zeros(shape, like):
-    return Tensor._wrap(np.zeros(shape, like._data.dtype))
-
-
-def _unsafe_chunk(t, chunks):
-    """t split into equal pieces along dim 1, each its own UnsafeSplitBackward0 node (PyTorch: one node)."""
-    n = t._data.shape[1] // chunks
-    return [_view_out(t, apply(OPS["unsafe_split"], (t,), (slice(None), slice(k * n, (k + 1) * n)), t._data.shape))
-            for k in range(chunks)]
-
-
-# ---------------------------------------------------------------- one step of each cell (ATen's cell functions)
-
-def _rnn_step(igates, h, w_hh, b_hh, relu):
-    pre = F.linear(h, w_hh, b_hh) + igates
-    return F.relu(pre) if relu else pre.tanh()
-
-
-def _lstm_step(igates, h, c, w_hh, b_hh):
-    gates = F.linear(h, w_hh, b_hh) + igates
-    i, f, g, o = _unsafe_chunk(gates, 4)
-    c = f.sigmoid() * c + i.sigmoid() * g.tanh()
-    return o.sigmoid() * c.tanh(), c
-
-
-def _gru_step(igates, h, w_hh, b_hh):
-    ir, iz, in_ = _unsafe_chunk(igates, 3)
-    hr, hz, hn = _unsafe_chunk(F.linear(h, w_hh, b_hh), 3)
-    reset = (hr + ir).sigmoid()
-    update = (hz + iz).sigmoid()
-    new = (in_ + hn * reset).tanh()
-    return (h - new) * update + new
 
 
 def _layer(mode, x, h0, c0, w_ih, w_hh, b_ih, b_hh, reverse):
@@ -215,6 +185,8 @@ class RNNBase(Module):
         return x, stack(hs, 0), (stack(cs, 0) if cx is not None else None)
 
     def _forward(self, name, input, hx, lstm):
+        if isinstance(input, PackedSequence):
+            return packed_forward(self, input, hx, lstm)
         if input.dim() not in (2, 3):
             suffix = " tensor" if name == "RNN" else ""
             raise ValueError(f"{name}: Expected input to be 2D or 3D, got {input.dim()}D{suffix} instead")

@@ -1,4 +1,4 @@
-"""torch.nn.utils: gradient clipping; torch.nn.utils.rnn: padding a batch of sequences."""
+"""torch.nn.utils: gradient clipping; torch.nn.utils.rnn: padding and packing a batch of sequences."""
 import numpy as np
 
 from ....engine.shaping import cat

@@ -1,7 +1,157 @@
 """torch.nn.utils.rnn: ``pad_sequence`` as PyTorch records it (a tensor of the padding value, each sequence copied
-into its slice: ``CopySlices`` nodes). Packed sequences (``pack_padded_sequence`` ...) are not part of the engine:
-they raise an error that names them."""
-from ....engine.creation import full
+into its slice: ``CopySlices`` nodes), and packed sequences: ``PackedSequence``, ``pack_padded_sequence``
+(``PackPaddedSequenceBackward0``), ``pad_packed_sequence`` (blocks of equal batch size copied into a padded
+tensor, as ATen's _pad_packed_sequence), ``pack_sequence``, ``unpack_sequence``, ``unpad_sequence``."""
+from typing import NamedTuple
+
+import numpy as np
+
+from ....engine.creation import as_tensor, full
+from ....engine.dtypes import int64
+from ....engine.optable import OPS
+from ....engine.ordering import sort
+from ....engine.tensor import Tensor
+from ....engine.tensor_base import apply
+
+
+class PackedSequence_(NamedTuple):
+    data: Tensor
+    batch_sizes: Tensor
+    sorted_indices: Tensor
+    unsorted_indices: Tensor
+
+
+PackedSequence_.__module__ = "torch.nn.utils.rnn"
+
+
+def invert_permutation(permutation):
+    """The inverse of a permutation (unsorted_indices from sorted_indices)."""
+    if permutation is None:
+        return None
+    out = np.empty_like(permutation._data)
+    out[permutation._data] = np.arange(permutation._data.size)
+    return Tensor._wrap(out)
+
+
+class PackedSequence(PackedSequence_):
+    """A batch of sequences of different lengths, packed time step by time step: data (sum of lengths, *) and
+    batch_sizes (how many sequences are still running at each step). Made by pack_padded_sequence / pack_sequence;
+    every RNN module accepts it."""
+    __module__ = "torch.nn.utils.rnn"
+
+    def __new__(cls, data, batch_sizes=None, sorted_indices=None, unsorted_indices=None):
+        if unsorted_indices is None:
+            unsorted_indices = invert_permutation(sorted_indices)
+        if batch_sizes is None:
+            if not (isinstance(data, (list, tuple)) and len(data) == 2):
+                raise AssertionError("Expected data to be a list or tuple of length 2")
+            data, batch_sizes = data
+        return super().__new__(cls, data, batch_sizes, sorted_indices, unsorted_indices)
+
+    def to(self, *args, **kwargs):
+        data = self.data.to(*args, **kwargs)
+        return self if data is self.data else type(self)(data, self.batch_sizes, self.sorted_indices,
+                                                          self.unsorted_indices)
+
+    def double(self):
+        return self.to(dtype=Tensor._wrap(np.zeros(0, np.float64)).dtype)
+
+    def float(self):
+        return self.to(dtype=Tensor._wrap(np.zeros(0, np.float32)).dtype)
+
+    def detach(self):
+        return type(self)(self.data.detach(), self.batch_sizes, self.sorted_indices, self.unsorted_indices)
+
+    @property
+    def is_cuda(self):
+        return False
+
+    def is_pinned(self):
+        return False
+
+
+def _pack_key(lengths, batch_first):
+    """The (time, batch) index arrays of the packed rows, time step by time step (ATen's order)."""
+    steps = int(lengths[0]) if lengths.size else 0
+    t, b = np.nonzero(np.arange(steps)[:, None] < lengths[None, :])
+    return (b, t) if batch_first else (t, b)
+
+
+def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True):
+    """Pack a padded batch (T, B, *) (or (B, T, *) with batch_first) of sequences of the given lengths."""
+    if not isinstance(lengths, Tensor):
+        lengths = as_tensor(lengths, dtype=int64)
+    else:
+        lengths = lengths.to(dtype=int64)
+    if enforce_sorted:
+        sorted_indices = None
+    else:
+        lengths, sorted_indices = sort(lengths, descending=True)
+        input = input.index_select(0 if batch_first else 1, sorted_indices)
+    n = lengths._data
+    if n.size and n[-1] <= 0:
+        raise RuntimeError("Length of all samples has to be greater than 0, but found an element in 'lengths' that "
+                           "is <= 0")
+    if np.any(n[:-1] < n[1:]):
+        raise RuntimeError("`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You "
+                           "can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep "
+                           "this requirement if you do not need ONNX exportability.")
+    steps = input.shape[1 if batch_first else 0]
+    if n.size and n[0] > steps:
+        raise RuntimeError(f"Expected sequence length to be smaller than or equal to {steps}, but got {n[0]}")
+    key = _pack_key(n, batch_first)
+    data = apply(OPS["pack_padded_sequence"], (input,), key, tuple(input.shape))
+    batch_sizes = Tensor._wrap((np.arange(int(n[0]))[:, None] < n[None, :]).sum(1).astype(np.int64))
+    return PackedSequence(data, batch_sizes, sorted_indices, None)
+
+
+def pad_packed_sequence(sequence, batch_first=False, padding_value=0.0, total_length=None):
+    """The inverse of pack_padded_sequence: (padded (T, B, *) or (B, T, *), lengths)."""
+    sizes = sequence.batch_sizes._data
+    max_seq_length = sizes.shape[0]
+    if total_length is not None:
+        if total_length < max_seq_length:
+            raise ValueError("Expected total_length to be at least the length of the longest sequence in input, but "
+                             f"got total_length={total_length} and max sequence length being {max_seq_length}")
+        max_seq_length = total_length
+    data = sequence.data
+    batch = int(sizes[0])
+    out = full((max_seq_length, batch) + tuple(data.shape[1:]), padding_value, dtype=data.dtype)
+    offset, prev_i, prev = 0, 0, int(sizes[0])
+    for i in range(len(sizes) + 1):  # one copy per block of equal batch size, as ATen's loop
+        size = int(sizes[i]) if i < len(sizes) else 0
+        if size != prev:
+            rows = prev * (i - prev_i)
+            out[prev_i:i, :prev] = data[offset:offset + rows].view((i - prev_i, prev) + tuple(data.shape[1:]))
+            offset += rows
+            prev_i = i
+        prev = size
+    lengths = Tensor._wrap((sizes[:, None] > np.arange(batch)[None, :]).sum(0).astype(np.int64))
+    if batch_first:
+        out = out.transpose(0, 1)
+    if sequence.unsorted_indices is not None:
+        return out.index_select(0 if batch_first else 1, sequence.unsorted_indices), \
+            lengths[sequence.unsorted_indices]
+    return out, lengths
+
+
+def pack_sequence(sequences, enforce_sorted=True):
+    """Pack a list of tensors (L_i, *) (longest first unless enforce_sorted=False)."""
+    lengths = as_tensor([v.size(0) for v in sequences])
+    return pack_padded_sequence(pad_sequence(sequences), lengths, enforce_sorted=enforce_sorted)
+
+
+def unpad_sequence(padded_sequences, lengths, batch_first=False):
+    """The list of sequences of a padded batch, each cut to its length."""
+    if not batch_first:
+        padded_sequences = padded_sequences.transpose(0, 1)
+    return [seq[:int(n)] for seq, n in zip(padded_sequences, lengths)]
+
+
+def unpack_sequence(packed_sequences):
+    """The list of sequences of a PackedSequence."""
+    padded, lengths = pad_packed_sequence(packed_sequences, batch_first=True)
+    return unpad_sequence(padded, lengths, batch_first=True)
 
 
 def pad_sequence(sequences, batch_first=False, padding_value=0.0, padding_side="right"):

@@ -1,0 +1,130 @@
+"""RNN, LSTM and GRU over a PackedSequence, built as ATen's PackedLayer / ReversedPackedLayer build them: step by
+step over the packed rows (narrow), the hidden state cut (SliceBackward0) as sequences end and grown back (cat) in
+the reverse direction, the steps' outputs joined with one cat, then the layers' final states stacked; the Python
+side sorts the initial state by sorted_indices and the final state back (IndexSelectBackward0)."""
+import numpy as np
+
+from ...engine.shaping import cat, stack
+from . import functional as F
+from .rnn_steps import _gru_step, _lstm_step, _rnn_step, _zeros
+from .utils.rnn import PackedSequence
+
+
+def _cell(mode, w_ih, w_hh, b_ih, b_hh):
+    """The cell as ATen runs it on a packed step: the input projection per step (pre_compute_input is false)."""
+    def step(x, hidden):
+        igates = F.linear(x, w_ih, b_ih)
+        if mode == "LSTM":
+            return _lstm_step(igates, hidden[0], hidden[1], w_hh, b_hh)
+        if mode == "GRU":
+            return _gru_step(igates, hidden, w_hh, b_hh)
+        return _rnn_step(igates, hidden, w_hh, b_hh, mode == "RNN_RELU")
+    return step
+
+
+def _slice(hidden, start, end):
+    if isinstance(hidden, tuple):
+        return tuple(h.narrow(0, start, end - start) for h in hidden)
+    return hidden.narrow(0, start, end - start)
+
+
+def _concat(hiddens):
+    if isinstance(hiddens[0], tuple):
+        return tuple(cat([h[k] for h in hiddens], 0) for k in range(len(hiddens[0])))
+    return cat(hiddens, 0)
+
+
+def _output(hidden):
+    return hidden[0] if isinstance(hidden, tuple) else hidden
+
+
+def _forward_layer(cell, data, sizes, hidden):
+    offset, last, outs, finished = 0, sizes[0], [], []
+    for size in sizes:
+        step_input = data.narrow(0, offset, size)
+        offset += size
+        if last > size:  # sequences that ended: their final states are kept aside
+            finished.append(_slice(hidden, size, last))
+            hidden = _slice(hidden, 0, size)
+        last = size
+        hidden = cell(step_input, hidden)
+        outs.append(_output(hidden))
+    finished.append(hidden)
+    return cat(outs, 0), _concat(finished[::-1])
+
+
+def _reversed_layer(cell, data, sizes, initial):
+    offset, last, outs = data.shape[0], sizes[-1], []
+    hidden = _slice(initial, 0, last)
+    for size in sizes[::-1]:
+        if size > last:  # sequences that start here (going backwards) join with their initial states
+            hidden = _concat([hidden, _slice(initial, last, size)])
+        step_input = data.narrow(0, offset - size, size)
+        offset -= size
+        last = size
+        hidden = cell(step_input, hidden)
+        outs.append(_output(hidden))
+    return cat(outs[::-1], 0), hidden
+
+
+def _run_packed(module, data, sizes, hx, cx):
+    dirs = 2 if module.bidirectional else 1
+    weights = module._flat_weights
+    per = 4 if module.bias else 2
+    hx = hx.unbind(0)
+    cx = cx.unbind(0) if cx is not None else None
+    hs, cs = [], []
+    for layer in range(module.num_layers):
+        outs = []
+        for d in range(dirs):
+            k = layer * dirs + d
+            w = weights[k * per:(k + 1) * per]
+            cell = _cell(module.mode, w[0], w[1], *((w[2], w[3]) if module.bias else (None, None)))
+            initial = (hx[k], cx[k]) if cx is not None else hx[k]
+            out, final = (_reversed_layer if d == 1 else _forward_layer)(cell, data, sizes, initial)
+            outs.append(out)
+            if cx is not None:
+                hs.append(final[0])
+                cs.append(final[1])
+            else:
+                hs.append(final)
+        data = outs[0] if dirs == 1 else cat(outs, 1)
+        if module.dropout and module.training and layer < module.num_layers - 1:
+            data = F.dropout(data, module.dropout, True)
+    return data, stack(hs, 0), (stack(cs, 0) if cx is not None else None)
+
+
+def _permute(hx, permutation):
+    return hx if permutation is None else hx.index_select(1, permutation)
+
+
+def packed_forward(module, packed, hx, lstm):
+    """module (RNN, LSTM or GRU) over a PackedSequence: (PackedSequence output, h_n or (h_n, c_n))."""
+    data, batch_sizes, sorted_indices, unsorted_indices = packed
+    sizes = [int(n) for n in batch_sizes._data]
+    max_batch = sizes[0]
+    w = module._flat_weights[0]
+    if data.dtype != w.dtype:
+        raise ValueError(f"RNN input dtype ({data.dtype}) does not match weight dtype ({w.dtype}). Convert input: "
+                         f"input.to({w.dtype}), or convert model: model.to({data.dtype})")
+    expected = (module.num_layers * (2 if module.bidirectional else 1), max_batch, module.hidden_size)
+    if hx is None:
+        h0 = _zeros(expected, data)
+        c0 = _zeros(expected, data) if lstm else None
+    elif lstm:  # PyTorch checks no dims of a packed input's state: its shape check below speaks
+        h0, c0 = _permute(hx[0], sorted_indices), _permute(hx[1], sorted_indices)
+    else:
+        h0, c0 = _permute(hx, sorted_indices), None
+    if data.dim() != 2:
+        raise RuntimeError(f"input must have 2 dimensions, got {data.dim()}")
+    if module.input_size != data.size(-1):
+        raise RuntimeError(f"input.size(-1) must be equal to input_size. Expected {module.input_size}, got "
+                           f"{data.size(-1)}")
+    for t, what in ((h0, "hidden[0]" if lstm else "hidden"), (c0, "hidden[1]")):
+        if t is not None and tuple(t.shape) != expected:
+            raise RuntimeError(f"Expected {what} size {expected}, got {list(t.size())}")
+    out, h_n, c_n = _run_packed(module, data, np.asarray(sizes).tolist(), h0, c0)
+    output = PackedSequence(out, batch_sizes, sorted_indices, unsorted_indices)
+    if lstm:
+        return output, (_permute(h_n, unsorted_indices), _permute(c_n, unsorted_indices))
+    return output, _permute(h_n, unsorted_indices)
