@@ -81,6 +81,8 @@ CASES = [
     ("nearest2d_frac", _interp(scale_factor=1.7), [(2, 3, 4, 5)], True),
     ("nearest_exact2d", _interp(size=(3, 11), mode="nearest-exact"), [(2, 3, 4, 5)], True),
     ("nearest1d", _interp(size=13), [(2, 3, 6)], True),
+    ("nearest2d_down", _interp(size=(3, 2)), [(2, 3, 7, 5)], True),
+    ("nearest_exact2d_down", _interp(scale_factor=0.6, mode="nearest-exact"), [(2, 3, 7, 5)], True),
     ("bilinear", _interp(scale_factor=2, mode="bilinear"), [(2, 3, 4, 5)], False),
     ("bilinear_corners", _interp(size=(7, 9), mode="bilinear", align_corners=True), [(2, 3, 4, 5)], False),
     ("bilinear_down", _interp(scale_factor=(1.5, 0.6), mode="bilinear"), [(2, 3, 4, 5)], False),

@@ -9,6 +9,8 @@ matrix product with the resampling matrix's transpose per axis (no Python loop o
 
 consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes).
 """
+import itertools
+
 import numpy as np
 
 from .optable import defop
@@ -56,7 +58,12 @@ def _resample(x, taps, in_shape=None):
     for axis in range(x.ndim - 1, x.ndim - 1 - len(taps), -1):
         i0, i1, l0, l1 = taps[axis - x.ndim + len(taps)]
         if l0 is None:
-            x = np.take(x, i0, axis=axis)
+            size = x.shape[axis]
+            k = len(i0) // size
+            if len(i0) == k * size and np.array_equal(i0, np.arange(len(i0)) // k):
+                x = np.repeat(x, k, axis=axis)  # k copies of each: faster than a gather
+            else:
+                x = np.take(x, i0, axis=axis)
             continue
         shape = (-1,) + (1,) * (x.ndim - 1 - axis)
         x = np.take(x, i0, axis=axis) * l0.reshape(shape) + np.take(x, i1, axis=axis) * l1.reshape(shape)
@@ -81,19 +88,44 @@ def _resample_back(g, taps, in_shape):
     order ATen's loop adds them: output by output, row-major)."""
     n = len(taps)
     if taps[0][2] is None:
-        spatial = tuple(in_shape[-n:])
-        flat = np.zeros(1, np.int64)
-        for k, tap in enumerate(taps):  # the input element each output reads, as a flat index of its plane
-            flat = (flat[:, None] * spatial[k] + tap[0]).reshape(-1)
-        planes = int(np.prod(in_shape[:-n]))
-        out = np.zeros((planes, int(np.prod(spatial))), g.dtype)
-        np.add.at(out, (np.arange(planes)[:, None], flat[None, :]), g.reshape(planes, -1))
-        return out.reshape(in_shape)
+        return _nearest_back(g, [t[0] for t in taps], tuple(in_shape))
     for k in range(n):
         axis = g.ndim - n + k
         m = _matrix(taps[k], in_shape[axis], g.dtype)
         g = np.moveaxis(np.matmul(np.moveaxis(g, axis, -1), m), -1, axis)
     return np.ascontiguousarray(g)
+
+
+def _nearest_back(g, picks, in_shape):
+    """Each input element's sum of the outputs that picked it, added in row-major output order as ATen's loop adds
+    them: the outputs picking one input form a run per axis (nearest is monotone), so the k-th output of every run
+    is added at once, k by k (a handful of vectorised passes, no per-element loop)."""
+    n = len(picks)
+    ratios = [len(p) // size if len(p) % size == 0 and np.array_equal(p, np.arange(len(p)) // (len(p) // size))
+              else 0 for p, size in zip(picks, in_shape[-n:])]
+    if all(ratios):  # every input read by k consecutive outputs per axis: strided views, no gathering
+        blocks = g.reshape(g.shape[:g.ndim - n] + sum(((size, k) for size, k in zip(in_shape[-n:], ratios)), ()))
+        out = None
+        for ks in itertools.product(*(range(k) for k in ratios)):
+            view = blocks[(Ellipsis,) + sum(((slice(None), k) for k in ks), ())]
+            out = view.copy() if out is None else out.__iadd__(view)
+        return out
+    starts, counts = [], []
+    for pick, size in zip(picks, in_shape[-n:]):
+        counts.append(np.bincount(pick, minlength=size))
+        starts.append(np.searchsorted(pick, np.arange(size)))
+    out = np.zeros(in_shape, g.dtype)
+    for ks in itertools.product(*(range(int(c.max())) for c in counts)):
+        key, valid = [], None
+        for axis, k in enumerate(ks):
+            shape = [1] * n
+            shape[axis] = -1
+            key.append(np.minimum(starts[axis] + k, g.shape[g.ndim - n + axis] - 1).reshape(shape))
+            ok = (counts[axis] > k).reshape(shape)
+            valid = ok if valid is None else valid & ok
+        vals = g[(Ellipsis,) + tuple(key)]
+        out += vals if valid.all() else np.where(valid, vals, g.dtype.type(0))
+    return out
 
 
 def _declare(name, node):
