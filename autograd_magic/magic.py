@@ -3,13 +3,14 @@
 Three stages: parse the options -> run the cell (runner.run_cell) -> present the result (display.result).
 """
 import contextlib
+import functools
 
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 from traitlets import Unicode
 
-from .trace.model import OUTPUT
+from .trace.model import OUTPUT, Caps
 from .views import registry
 from .views.result import GradResult
 from .views.first_run import FirstRun, value_text
@@ -73,6 +74,8 @@ class GradMagics(Magics):
         args = self.parse_options(line)
         source, filename = self._compile_input(line, cell)
         runner = self.runner(args)
+        if not registry.draws_nodes(args):   # no view shows nodes: a loop pays per pass, not per op
+            runner = functools.partial(runner, caps=Caps(steps=0))
         widgets = self._widgets(args)
         try:
             with FirstRun(self.shell) if widgets else contextlib.nullcontext() as first:

@@ -151,6 +151,12 @@ _SPLIT_WORDS_JS = """() => {
 }"""
 
 
+# Tables wider than the output area they sit in (their right columns cut off), by how many px.
+_TOO_WIDE_JS = """() => [...document.querySelectorAll('table.autograd-magic-table')].map(t =>
+    Math.round(t.getBoundingClientRect().right - t.closest('.jp-OutputArea-output').getBoundingClientRect().right))
+    .filter(over => over > 1)"""
+
+
 def test_demo_03_tables_keep_korean_words_whole_at_1024_px(lab):
     """Demo 03's parameter tables are narrow at 1024 px: the browser broke Hangul anywhere (word-break:normal), so
     the header 모양 (shape) read "모" over "양". Lines now break between words only."""
@@ -164,6 +170,7 @@ def test_demo_03_tables_keep_korean_words_whole_at_1024_px(lab):
         tables.nth(i).scroll_into_view_if_needed()
         page.wait_for_timeout(100)
         assert page.evaluate(_SPLIT_WORDS_JS) == [], i
+        assert page.evaluate(_TOO_WIDE_JS) == [], i
 
 
 def test_demo_03_graphs_stay_readable_at_1024_px(lab):

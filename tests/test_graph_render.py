@@ -545,3 +545,22 @@ def test_a_wide_graph_keeps_a_readable_size_and_scrolls(renderer):
     img_style = re.search(r"<img [^>]*style='([^']*)'", html).group(1)
     min_width = float(re.search(r"min-width:([\d.]+)px", img_style).group(1))
     assert min_width == pytest.approx(0.7 * width_pt * 4 / 3, abs=1)
+
+
+def _node_width(svg, title):
+    for g in ET.fromstring(svg).iter(SVG + "g"):
+        if g.get("class") == "node" and g.find(SVG + "title").text == title:
+            boxes = [_polygon_box(p) for p in g.iter(SVG + "polygon")] + \
+                    [(float(t.get("x")), float(t.get("x")), 0, 0) for t in g.iter(SVG + "text")]
+            return max(b[1] for b in boxes) - min(b[0] for b in boxes)
+    raise AssertionError(title)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_left_to_right_graph_gets_its_legend_as_a_column(renderer, lang):
+    """--rankdir LR puts the legend after the last rank, i.e. beside the graph: as a row (180-200 pt) it added its
+    whole width to the picture (demo 02's LR graph: 750 pt wide, now 643); as a column it adds its longest line."""
+    across = render(to_dot(seed_spec(), lang=lang)).data
+    beside = render(to_dot(seed_spec(), rankdir="LR", lang=lang)).data
+    assert _node_width(beside, "legend") < _node_width(across, "legend") - 25
+    assert svg_nodes(beside)["legend"][0][:4] == svg_nodes(across)["legend"][0][:4]   # the same four entries

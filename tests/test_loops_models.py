@@ -294,3 +294,33 @@ def test_a_long_loop_keeps_leaf_arrays_for_the_passes_a_history_shows_and_tells_
     assert lines and all("more times" in line for line in lines)   # long enough to fold its middle
     reset = "then zero_()" if zeroed_every == 10 else "then grad = None"
     assert all(reset in line for line in lines)
+
+
+ACCUMULATING = """
+import torch
+w = torch.tensor(1.0, requires_grad=True)
+for step in range(3):
+    loss = (w * 2 + 1) ** 2
+    loss.backward()
+print(w.grad)
+"""
+
+
+def test_without_a_view_that_draws_nodes_the_engine_reports_no_node(ip, monkeypatch):
+    """--no-table --no-graph: nothing on screen shows a node, so the engine is asked for no node event and no
+    expression is labelled (a 20000-step loop pays per pass, not per op); the history of .grad is still there."""
+    from autograd_magic.engine import events
+    from autograd_magic.trace.names import NAMES
+    calls = []
+    real = events.node_ran
+    monkeypatch.setattr(events, "node_ran", lambda *a, **k: (calls.append(a[2]), real(*a, **k)))
+    labels_before = len(NAMES.labels)
+    with capture_output() as cap:
+        ip.run_cell_magic("grad", "--no-sliders --no-table --no-graph", ACCUMULATING)
+    assert calls == [] and len(NAMES.labels) == labels_before
+    shown = "".join(o.data.get("text/plain", "") for o in cap.outputs)
+    assert "tensor(36.)" in cap.stdout
+    assert "w.grad = 12. + 12. + 12. = 36." in shown, shown
+    with capture_output() as cap:
+        ip.run_cell_magic("grad", "--no-sliders --no-graph", ACCUMULATING)
+    assert len(calls) == 3 * 4 and len(NAMES.labels) > labels_before   # the table's rows name intermediates

@@ -113,6 +113,17 @@ def test_korean_labels(ip):
     assert "단계별 역전파" in repr(res.stepper)
 
 
+def test_graph_and_stepper_say_the_gradient_the_same_way_in_korean(ip):
+    """Demo 01 shows a cell's graph and, under it, the stepper's last step: the graph's boxes said "grad: 7." and
+    the stepper's "기울기: 7." (the table's header says 기울기 too)."""
+    ip.run_cell_magic("grad", "-v res --steps --no-sliders --lang ko",
+                      "x = torch.tensor(2.0, requires_grad=True)\ny = x**2 + 3*x + 2\ny.backward()")
+    res = ip.user_ns["res"]
+    last = res.stepper.dot(len(res.stepper))
+    assert "기울기: 7." in res.dot and "기울기: 7." in last
+    assert "grad: " not in res.dot and "grad: " not in last
+
+
 def test_static_view_for_viewers_without_widgets(ip):
     """Untrusted notebooks and nbconvert: the last step as an <img> (inline SVG would be stripped) and every step
     as text."""

@@ -67,6 +67,14 @@ CELLS = {
         "out = model(src, tgt, tgt_mask=model.generate_square_subsequent_mask(3))\nout.grad_fn, out[0, 0]",
         "[n for n, _ in model.named_parameters()][:8]",
     ],
+    "masked_rows": [
+        SETUP + "torch.manual_seed(0)\nq = torch.randn(1, 1, 3, 2, requires_grad=True)\n"
+        "m = torch.tensor([[True, True, False], [False, False, False], [True, False, False]])\n"
+        "o = F.scaled_dot_product_attention(q, q, q, attn_mask=m)\no.sum().backward()\no, q.grad",
+        "mha = nn.MultiheadAttention(4, 2, batch_first=True)\nx = torch.randn(2, 3, 4)\n"
+        "kpm = torch.tensor([[False, False, False], [True, True, True]])\n"
+        "mha(x, x, x, key_padding_mask=kpm)[0][1], mha(x, x, x, key_padding_mask=kpm, need_weights=False)[0][1]",
+    ],
     "errors": [
         SETUP + "nn.MultiheadAttention(8, 3)",
         "nn.MultiheadAttention(0, 2)",

@@ -335,7 +335,7 @@ def _observed_backward(roots, root_grads, keep_graph, create_graph, capture, acc
     error = None
     try:
         return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
-                             pass_id)
+                             pass_id, events.wants_nodes())
     except BaseException as exc:
         error = exc
         raise
@@ -344,14 +344,15 @@ def _observed_backward(roots, root_grads, keep_graph, create_graph, capture, acc
 
 
 def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
-                  pass_id=None):
+                  pass_id=None, node_events=True):
     """Propagate root_grads from the roots' grad_fns.
 
     A node is always created after its inputs, so decreasing creation number is a topological order:
     one sort replaces dependency counting.
     capture: {node: slot} whose incoming gradient is returned instead of accumulated (autograd.grad);
     accumulate_into: None for every leaf, else the set of AccumulateGrad nodes that may accumulate.
-    pass_id: set when someone subscribed to backward events: each node's work is then reported (events.py).
+    pass_id: set when someone subscribed to backward events: each leaf's accumulation is then reported, and each
+    node's work too unless node_events is False (no subscriber reads NodeRun events; events.py).
     """
     nodes = [r._fn if r._fn is not None else r._accumulator() for r in roots]
     order = reachable(nodes)
@@ -364,6 +365,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
         buffers[node] = g if prev is None else prev + g
     captured = {}
     step = 0
+    nodes_seen = pass_id is not None and node_events
     pop = buffers.pop
     # Arrays a leaf may adopt as its .grad without a copy: not the caller's, not adopted twice.
     taken = {id(g) for g in root_grads}
@@ -377,7 +379,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             captured[node] = grad
         op = node.op
         if op is _AccumulateOp:
-            if pass_id is not None:
+            if nodes_seen:
                 events.node_ran(pass_id, step, node, grad, None, ())
                 step += 1
             if capture is None and (accumulate_into is None or node in accumulate_into):
@@ -385,7 +387,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                     events.accumulate(pass_id, node.variable, grad)
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
             continue
-        if pass_id is None:
+        if not nodes_seen:
             _call_node(node, grad, keep_graph, xp, buffers)
         else:
             saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True)

@@ -15,7 +15,9 @@ read-only view of their values): observers never see a Tensor that requires grad
 buffers, given without a copy so that observing stays cheap: never write to them, and copy what you keep after
 the call returns (a leaf may adopt one as its ``.grad`` and add into it later).
 
-Cost: the engine looks at ``SUBSCRIBERS`` once per backward pass; with no subscriber nothing else happens.
+Cost: the engine looks at ``SUBSCRIBERS`` once per backward pass; with no subscriber nothing else happens. An
+observer with a false ``wants_nodes`` attribute gets no NodeRun events (when no other subscriber wants them, the
+engine does no work per node at all).
 
 >>> from autograd_magic import torch
 >>> seen = []
@@ -64,6 +66,15 @@ class Subscription:
 
     def __exit__(self, *exc):
         self.remove()
+
+
+def wants_nodes():
+    """False when no subscriber reads NodeRun events (each says so by ``wants_nodes = False``): the engine then
+    reports only the begin, the accumulations and the end of a pass, at no cost per node."""
+    for observer in SUBSCRIBERS:
+        if getattr(observer, "wants_nodes", True):
+            return True
+    return False
 
 
 def subscribe(observer):

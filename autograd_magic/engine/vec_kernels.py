@@ -95,8 +95,14 @@ class _Fused:
 _TINY_BITS = np.float64(2.0 ** -125).view(np.uint64) - np.uint64(1)
 
 
+_FUSED_MAX = 1 << 14   # elements: beyond this numpy's per-call cost is small next to the work, and the buffers
+                      # of every step (3 x steps float64 arrays) would cost memory: each step is checked at once
+
+
 def _fused_kernel(kernel, d, steps):
     """kernel(d, fma) with the quick fused steps, redone with the exact ones if a step could round twice."""
+    if d.size > _FUSED_MAX:
+        return kernel(d, _fma32)
     fused = _Fused(d.shape, steps)
     out = kernel(d, fused)
     return out if fused.exact() else kernel(d, _fma32)

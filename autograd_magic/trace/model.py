@@ -158,7 +158,9 @@ class Pass:
 @dataclass
 class Caps:
     """What the recorder keeps arrays for."""
-    steps: int = 200                      # per pass, the first steps (nearest the outputs) keep their arrays
+    steps: int = 200                      # per pass, the first steps (nearest the outputs) keep their arrays;
+                                          # 0: no step is recorded at all (no view shows nodes: the engine then
+                                          # reports no node, and a loop pays per pass, not per op)
     elements: int = 4096                  # arrays with more elements are not kept per step
     passes: int = 20                      # passes that keep step arrays: the first and the most recent ones
 

@@ -47,7 +47,8 @@ class SourceNames:
 
     # ------------------------------------------------------------ recording (called while the cell runs)
 
-    def name_tensor(self, t, name, site=None):
+    def name_tensor(self, t, name, site=None, label=True):
+        """Remember t's variable name; with label, its node (if any) is named too (what graphs and tables show)."""
         key = id(t)
         entry = self._tensor_names.get(key)
         if entry is not None and entry[0]() is t:
@@ -55,7 +56,7 @@ class SourceNames:
         else:
             table = self._tensor_names
             self._tensor_names[key] = (weakref.ref(t, lambda _r, k=key, table=table: _drop(table, k, _r)), name)
-        node = ei.grad_fn(t)
+        node = ei.grad_fn(t) if label else None
         if node is not None:
             self._label(node, t, None, site).name = name
 

@@ -43,6 +43,11 @@ class Recorder:
     def listening(self):
         return events.subscribe(self)
 
+    @property
+    def wants_nodes(self):
+        """Read by the engine (events.wants_nodes): with ``caps.steps == 0`` no NodeRun event is asked for."""
+        return self.caps.steps > 0
+
     def __call__(self, event):
         if self._broken:
             return

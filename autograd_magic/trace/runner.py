@@ -91,8 +91,9 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     the leaf's place.
     transform: called on every value the cell assigns to a name or computes in an expression; its result is used
     instead (trace.probe turns float32 constants into float64 for central differences).
-    caps: model.Caps, what the recorder keeps arrays for; record=False: no backward events are recorded (a re-run
-    that only wants the cell's values, as trace.probe's).
+    caps: model.Caps, what the recorder keeps arrays for (``steps=0``: no view draws nodes, so neither nodes nor
+    the source text of expressions nor module calls are recorded: names, outputs and leaves' .grad are);
+    record=False: no backward events are recorded (a re-run that only wants the cell's values, as trace.probe's).
     """
     cell = compile_cell(source, filename)
     recorder = Recorder(NAMES, caps)
@@ -103,6 +104,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     by_name = {k: v for k, v in pending.items() if isinstance(k, str)}
     plain_sites = {}   # name -> site of its first leaf that did not require grad (requires_grad_() may follow)
     is_tensor, is_leaf, requires_grad, grad_fn = ei.is_tensor, ei.is_leaf, ei.requires_grad, ei.grad_fn
+    nodes = record and (caps is None or caps.steps > 0)   # a view draws nodes: expressions name them
 
     def tag(value, kind, text, site=None):
         """Runs for every assignment and every operator/call expression the cell evaluates: kept short, a loop
@@ -112,7 +114,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
         if not is_tensor(value):
             return value
         if site is None:  # an expression: its node (if any) learns its source text
-            if grad_fn(value) is not None:
+            if nodes and grad_fn(value) is not None:
                 NAMES.note_expr(value, text)
             return value
         if is_leaf(value):
@@ -133,15 +135,15 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
         if len(assigned) > prune_at[0]:  # a loop's dead tensors leave the list: it holds what is alive (x2)
             assigned[:] = [entry for entry in assigned if entry[1]() is not None]
             prune_at[0] = 2 * len(assigned) + 256
-        NAMES.name_tensor(value, text, site)
+        NAMES.name_tensor(value, text, site, nodes)
         return value
 
     user_ns[TAG] = tag
-    scopes = ModuleScopes(_ENGINE_SCOPES) if record else None
+    scopes = ModuleScopes(_ENGINE_SCOPES) if nodes else None
     try:
         with torch_is_the_engine(user_ns, cell.bound), \
                 (recorder.listening() if record else contextlib.nullcontext()), \
-                (scopes.recording() if record else contextlib.nullcontext()):
+                (scopes.recording() if nodes else contextlib.nullcontext()):
             run_code(cell.body, user_ns)
             value = run_code(cell.last, user_ns) if cell.last is not None else None
     except BaseException as exc:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 
 import graphviz
 import numpy as np
@@ -81,11 +82,11 @@ def _tensor_lines(node, has_gradients: bool, precision: int, lang: str = "en", s
     if not has_gradients:
         lines.append(text("no_gradient_yet", lang))
     elif t.grad is None:
-        lines.append("grad: None")
-    else:
-        lines.append("grad: " + value_text(t.grad, precision, dtype=dtype))
+        lines.append(text("grad_line", lang, g="None"))
+    else:   # "grad: ..." in English, "기울기: ..." in Korean, as the table's header and the stepper's boxes say it
+        lines.append(text("grad_line", lang, g=value_text(t.grad, precision, dtype=dtype)))
         if np.size(t.grad) > MAX_ITEMS:
-            lines.append("grad " + value_glance(t.grad, precision, dtype=dtype))
+            lines.append(text("grad_glance", lang, g=value_glance(t.grad, precision, dtype=dtype)))
     return lines
 
 
@@ -156,7 +157,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     if caption:
         dot.attr(label="<" + "".join(_html_text(line, 160) + '<BR ALIGN="LEFT"/>' for line in caption) + ">",
                  labelloc="t", labeljust="l", fontsize="12")
-    _add_legend(dot, spec.has_gradients, lang)
+    _add_legend(dot, spec.has_gradients, lang, across=rankdir in ("TB", "BT"))
     _legend_below(dot, spec.edges, ids)
     if omitted:
         _add_notice(dot, omitted, boundary)
@@ -387,12 +388,21 @@ def _add_edges(dot, edges, ids, marks=None) -> list:
     return boundary
 
 
-def _add_legend(dot, has_gradients: bool, lang: str = "en"):
-    cells = "".join(f'<TD BGCOLOR="{KIND_COLOURS[k]}">{html.escape(text("legend_" + k, lang))}</TD>'
-                    for k in (LEAF, INTERMEDIATE, OUTPUT))
-    cells += f'<TD BGCOLOR="{OP_COLOUR}" STYLE="rounded">{html.escape(text("legend_op", lang))}</TD>'
-    table = (f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3"><TR>{cells}</TR>'
-             f'<TR><TD COLSPAN="4" BORDER="0">{html.escape(text("arrows", lang))}</TD></TR></TABLE>')
+def _add_legend(dot, has_gradients: bool, lang: str = "en", across: bool = True):
+    """The key to the colours, after the graph's last rank: a row under a top-down graph; a column beside a
+    left-to-right one (a row there added its whole width to the picture's, and shrank --rankdir LR graphs)."""
+    cells = [f'<TD BGCOLOR="{KIND_COLOURS[k]}">{html.escape(text("legend_" + k, lang))}</TD>'
+             for k in (LEAF, INTERMEDIATE, OUTPUT)]
+    cells.append(f'<TD BGCOLOR="{OP_COLOUR}" STYLE="rounded">{html.escape(text("legend_op", lang))}</TD>')
+    if across:
+        arrows = html.escape(text("arrows", lang))
+        rows = f'<TR>{"".join(cells)}</TR><TR><TD COLSPAN="4" BORDER="0">{arrows}</TD></TR>'
+    else:
+        arrows = text("arrows", lang)   # lines no wider than the widest entry (Hangul is twice as wide)
+        lines = textwrap.wrap(arrows, 24 if arrows.isascii() else 16)
+        rows = "".join(f"<TR>{c}</TR>" for c in cells) + \
+            f'<TR><TD BORDER="0">{"<BR/>".join(html.escape(line) for line in lines)}</TD></TR>'
+    table = f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3">{rows}</TABLE>'
     dot.node("legend", f"<{table}>", shape="plaintext", fontsize="9")
     if not has_gradients:
         dot.node("note_no_gradients", text("no_gradients", lang), shape="note", style="filled", fillcolor=NOTE_COLOUR)

@@ -197,6 +197,21 @@ def fill_defaults(args, configurable):
     return args
 
 
+# Views that read backward nodes (the graph, the table's intermediates, the steps) or that re-run the cell from
+# the table's rows; the history needs only the passes' outputs and leaves.
+_NODE_VIEWS = ("table", "graph", "steps", "jacobian", "hessian", "check", "slope")
+
+
+def draws_nodes(args):
+    """True when a view that is on reads backward nodes, or the result object is asked for (-o, -v: its
+    ``.steps``, ``.table``, ``.graph`` must be whole); else the recorder may skip nodes (model.Caps(steps=0))."""
+    if getattr(args, "output", False) or getattr(args, "variable", None):
+        return True
+    on = {v.name: (getattr(args, v.name, False) if v.opt_in else not getattr(args, "no_" + v.name, False))
+          for v in VIEWS}
+    return any(on.get(name) for name in _NODE_VIEWS)
+
+
 def make_views(trace, args):
     """{name: view} of one run, for the views that are on (no --no-NAME; --NAME for opt-in views) and made from
     the trace."""
