@@ -109,6 +109,8 @@ CASES = [
     ("sdpa_flash_causal", lambda m, q, k, v: m.nn.functional.scaled_dot_product_attention(q, k, v, is_causal=True,
                                                                                           scale=0.4),
      [(1, 2, 5, 4), (1, 2, 5, 4), (1, 2, 5, 4)]),
+    ("sdpa_flash_gqa", lambda m, q, k, v: m.nn.functional.scaled_dot_product_attention(q, k, v, enable_gqa=True),
+     [(2, 4, 5, 4), (2, 2, 6, 4), (2, 2, 6, 4)]),
     ("baddbmm", lambda m, c, a, b: m.baddbmm(c, a, b, beta=0.5, alpha=2.0), [(1, 3, 5), (4, 3, 2), (4, 2, 5)]),
     ("mha_weights", lambda m, q, k, v: m.nn.functional.multi_head_attention_forward(
         q, k, v, 6, 2, _c(m, q, np.linspace(-1, 1, 108).reshape(18, 6)), _c(m, q, np.arange(18.) / 20), None, None,
