@@ -227,6 +227,60 @@ def makemore_step(torch):
     return run
 
 
+def transformer_step(torch):
+    """A 2-layer TransformerEncoder (d_model 64, 4 heads, feed-forward 128, dropout 0.1, batch_first) forward and
+    backward on a batch of 16 sequences of 32."""
+    torch.manual_seed(0)
+    layer = torch.nn.TransformerEncoderLayer(64, 4, 128, dropout=0.1, batch_first=True)
+    model = torch.nn.TransformerEncoder(layer, 2, enable_nested_tensor=False)
+    x = torch.from_numpy(np.random.default_rng(4).standard_normal((16, 32, 64), dtype=np.float32))
+
+    def run():
+        loss = model(x).pow(2).mean()
+        loss.backward()
+        for p in model.parameters():
+            p.grad = None
+        return loss
+    return run
+
+
+def unet_up_step(torch):
+    """A U-Net up step: ConvTranspose2d 16->8 (stride 2) and bilinear F.interpolate x2 of a 32x16x14x14 batch,
+    joined with torch.cat, forward and backward."""
+    torch.manual_seed(0)
+    up = torch.nn.ConvTranspose2d(16, 8, 2, stride=2)
+    x = torch.from_numpy(np.random.default_rng(5).standard_normal((32, 16, 14, 14), dtype=np.float32))
+    x.requires_grad_(True)
+    F = torch.nn.functional
+
+    def run():
+        y = torch.cat([up(x), F.interpolate(x, scale_factor=2, mode="bilinear")], 1)
+        loss = y.pow(2).mean()
+        loss.backward()
+        x.grad = None
+        for p in up.parameters():
+            p.grad = None
+        return loss
+    return run
+
+
+def packed_lstm_step(torch):
+    """An LSTM (hidden 64) over a PackedSequence of 16 sequences of lengths 32 down to 17, forward and backward."""
+    x = torch.from_numpy(np.random.default_rng(6).standard_normal((32, 16, 32), dtype=np.float32))
+    torch.manual_seed(0)
+    model = torch.nn.LSTM(32, 64)
+    lengths = list(range(32, 16, -1))
+
+    def run():
+        out, (h, c) = model(torch.nn.utils.rnn.pack_padded_sequence(x, lengths))
+        loss = out.data.sum() + h.sum()
+        loss.backward()
+        for p in model.parameters():
+            p.grad = None
+        return loss
+    return run
+
+
 # name, label, builder, target ratio ours/torch
 CASES = [
     ("seed", "seed cell (3-elem, create+fwd+bwd)", seed_cell, 0.5),
@@ -246,6 +300,9 @@ CASES = [
         lambda t: t.multinomial(t.ones(27) / 27, num_samples=1, replacement=True)), 5.0),
     ("makemore", "makemore part 2 step (plain engine; bench_makemore.py for %%grad)", makemore_step, 1.2),
     ("chain10k", "10000-op chain, 3 elems", chain(10000), 0.8),
+    ("transformer", "TransformerEncoder 2x(d64, 4 heads) batch 16x32 fwd+bwd", transformer_step, 3.0),
+    ("unet_up", "ConvTranspose2d + bilinear interpolate, 32x16x14x14 fwd+bwd", unet_up_step, 3.0),
+    ("packed_lstm", "LSTM hidden 64 over a PackedSequence (16 x 32..17) fwd+bwd", packed_lstm_step, 3.0),
 ]
 
 

@@ -3,15 +3,19 @@ by side, one op per PyTorch node name.
 
 Each spatial axis is resampled on its own, last axis first: nearest modes pick one source index per output index,
 linear modes blend two neighbours, out = l0 * x[i0] + l1 * x[i1], with the indices and weights ATen's CPU kernel
-computes (in the input's float type). A pass over 2-d output therefore computes h0 * (w0 * x00 + w1 * x01) +
-h1 * (w0 * x10 + w1 * x11), ATen's order. The backward adds each output's gradient back where it was read: a
+computes (in the input's float type, the source index with one fused multiply-add as ATen's compiled kernel computes it).
+1-d linear blends are fma(x0, l0, x1 * l1), bit for bit ATen's; 2-d blends are computed width first, then height,
+which differs from ATen's vectorised kernel in the last bit for some elements. The backward adds each output's gradient back where it was read: a
 matrix product with the resampling matrix's transpose per axis (no Python loop over elements).
 
 consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes).
 """
+import itertools
+
 import numpy as np
 
 from .optable import defop
+from .random_kernels import _fma32, _fma64
 
 
 def source_scale(in_size, out_size, align_corners, scale_factor, dtype):
@@ -43,8 +47,10 @@ def linear_taps(in_size, out_size, align_corners, scale_factor, dtype):
     dst = np.arange(out_size).astype(dtype)
     if align_corners:
         real = scale * dst
-    else:
-        real = np.maximum(scale * (dst + dtype.type(0.5)) - dtype.type(0.5), dtype.type(0))
+    else:  # scale * (dst + 0.5) - 0.5, one fused multiply-add as ATen's compiled kernel rounds it
+        fma = _fma32 if dtype == np.float32 else _fma64
+        half = np.full(out_size, dtype.type(0.5), dtype)
+        real = np.maximum(fma(np.full(out_size, scale, dtype), dst + half, -half), dtype.type(0)).astype(dtype)
     i0 = real.astype(np.int64)
     l1 = np.clip(real - i0.astype(dtype), 0, 1).astype(dtype)
     i1 = i0 + (i0 < in_size - 1)
@@ -56,10 +62,20 @@ def _resample(x, taps, in_shape=None):
     for axis in range(x.ndim - 1, x.ndim - 1 - len(taps), -1):
         i0, i1, l0, l1 = taps[axis - x.ndim + len(taps)]
         if l0 is None:
-            x = np.take(x, i0, axis=axis)
+            size = x.shape[axis]
+            k = len(i0) // size
+            if len(i0) == k * size and np.array_equal(i0, np.arange(len(i0)) // k):
+                x = np.repeat(x, k, axis=axis)  # k copies of each: faster than a gather
+            else:
+                x = np.take(x, i0, axis=axis)
             continue
         shape = (-1,) + (1,) * (x.ndim - 1 - axis)
-        x = np.take(x, i0, axis=axis) * l0.reshape(shape) + np.take(x, i1, axis=axis) * l1.reshape(shape)
+        a, b = np.take(x, i0, axis=axis), np.take(x, i1, axis=axis)
+        if len(taps) == 1 and x.dtype in (np.float32, np.float64):  # 1-d: ATen's fma(x0, l0, x1 * l1)
+            fma = _fma32 if x.dtype == np.float32 else _fma64
+            x = fma(a, np.broadcast_to(l0.reshape(shape), a.shape), b * l1.reshape(shape))
+        else:
+            x = a * l0.reshape(shape) + b * l1.reshape(shape)
     return x
 
 
@@ -81,19 +97,44 @@ def _resample_back(g, taps, in_shape):
     order ATen's loop adds them: output by output, row-major)."""
     n = len(taps)
     if taps[0][2] is None:
-        spatial = tuple(in_shape[-n:])
-        flat = np.zeros(1, np.int64)
-        for k, tap in enumerate(taps):  # the input element each output reads, as a flat index of its plane
-            flat = (flat[:, None] * spatial[k] + tap[0]).reshape(-1)
-        planes = int(np.prod(in_shape[:-n]))
-        out = np.zeros((planes, int(np.prod(spatial))), g.dtype)
-        np.add.at(out, (np.arange(planes)[:, None], flat[None, :]), g.reshape(planes, -1))
-        return out.reshape(in_shape)
+        return _nearest_back(g, [t[0] for t in taps], tuple(in_shape))
     for k in range(n):
         axis = g.ndim - n + k
         m = _matrix(taps[k], in_shape[axis], g.dtype)
         g = np.moveaxis(np.matmul(np.moveaxis(g, axis, -1), m), -1, axis)
     return np.ascontiguousarray(g)
+
+
+def _nearest_back(g, picks, in_shape):
+    """Each input element's sum of the outputs that picked it, added in row-major output order as ATen's loop adds
+    them: the outputs picking one input form a run per axis (nearest is monotone), so the k-th output of every run
+    is added at once, k by k (a handful of vectorised passes, no per-element loop)."""
+    n = len(picks)
+    ratios = [len(p) // size if len(p) % size == 0 and np.array_equal(p, np.arange(len(p)) // (len(p) // size))
+              else 0 for p, size in zip(picks, in_shape[-n:])]
+    if all(ratios):  # every input read by k consecutive outputs per axis: strided views, no gathering
+        blocks = g.reshape(g.shape[:g.ndim - n] + sum(((size, k) for size, k in zip(in_shape[-n:], ratios)), ()))
+        out = None
+        for ks in itertools.product(*(range(k) for k in ratios)):
+            view = blocks[(Ellipsis,) + sum(((slice(None), k) for k in ks), ())]
+            out = view.copy() if out is None else out.__iadd__(view)
+        return out
+    starts, counts = [], []
+    for pick, size in zip(picks, in_shape[-n:]):
+        counts.append(np.bincount(pick, minlength=size))
+        starts.append(np.searchsorted(pick, np.arange(size)))
+    out = np.zeros(in_shape, g.dtype)
+    for ks in itertools.product(*(range(int(c.max())) for c in counts)):
+        key, valid = [], None
+        for axis, k in enumerate(ks):
+            shape = [1] * n
+            shape[axis] = -1
+            key.append(np.minimum(starts[axis] + k, g.shape[g.ndim - n + axis] - 1).reshape(shape))
+            ok = (counts[axis] > k).reshape(shape)
+            valid = ok if valid is None else valid & ok
+        vals = g[(Ellipsis,) + tuple(key)]
+        out += vals if valid.all() else np.where(valid, vals, g.dtype.type(0))
+    return out
 
 
 def _declare(name, node):

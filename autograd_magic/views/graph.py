@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 
 import graphviz
 import numpy as np
@@ -393,13 +394,14 @@ def _add_legend(dot, has_gradients: bool, lang: str = "en", across: bool = True)
     cells = [f'<TD BGCOLOR="{KIND_COLOURS[k]}">{html.escape(text("legend_" + k, lang))}</TD>'
              for k in (LEAF, INTERMEDIATE, OUTPUT)]
     cells.append(f'<TD BGCOLOR="{OP_COLOUR}" STYLE="rounded">{html.escape(text("legend_op", lang))}</TD>')
-    arrows = html.escape(text("arrows", lang))
     if across:
+        arrows = html.escape(text("arrows", lang))
         rows = f'<TR>{"".join(cells)}</TR><TR><TD COLSPAN="4" BORDER="0">{arrows}</TD></TR>'
     else:
-        head, _, tail = arrows.partition(": ")
+        arrows = text("arrows", lang)   # lines no wider than the widest entry (Hangul is twice as wide)
+        lines = textwrap.wrap(arrows, 24 if arrows.isascii() else 16)
         rows = "".join(f"<TR>{c}</TR>" for c in cells) + \
-            f'<TR><TD BORDER="0">{head + ":<BR/>" + tail if tail else arrows}</TD></TR>'
+            f'<TR><TD BORDER="0">{"<BR/>".join(html.escape(line) for line in lines)}</TD></TR>'
     table = f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3">{rows}</TABLE>'
     dot.node("legend", f"<{table}>", shape="plaintext", fontsize="9")
     if not has_gradients:
