@@ -67,6 +67,14 @@ CELLS = {
         "out = model(src, tgt, tgt_mask=model.generate_square_subsequent_mask(3))\nout.grad_fn, out[0, 0]",
         "[n for n, _ in model.named_parameters()][:8]",
     ],
+    "masked_rows": [
+        SETUP + "torch.manual_seed(0)\nq = torch.randn(1, 1, 3, 2, requires_grad=True)\n"
+        "m = torch.tensor([[True, True, False], [False, False, False], [True, False, False]])\n"
+        "o = F.scaled_dot_product_attention(q, q, q, attn_mask=m)\no.sum().backward()\no, q.grad",
+        "mha = nn.MultiheadAttention(4, 2, batch_first=True)\nx = torch.randn(2, 3, 4)\n"
+        "kpm = torch.tensor([[False, False, False], [True, True, True]])\n"
+        "mha(x, x, x, key_padding_mask=kpm)[0][1], mha(x, x, x, key_padding_mask=kpm, need_weights=False)[0][1]",
+    ],
     "errors": [
         SETUP + "nn.MultiheadAttention(8, 3)",
         "nn.MultiheadAttention(0, 2)",
@@ -101,6 +109,8 @@ CASES = [
     ("sdpa_flash_causal", lambda m, q, k, v: m.nn.functional.scaled_dot_product_attention(q, k, v, is_causal=True,
                                                                                           scale=0.4),
      [(1, 2, 5, 4), (1, 2, 5, 4), (1, 2, 5, 4)]),
+    ("sdpa_flash_gqa", lambda m, q, k, v: m.nn.functional.scaled_dot_product_attention(q, k, v, enable_gqa=True),
+     [(2, 4, 5, 4), (2, 2, 6, 4), (2, 2, 6, 4)]),
     ("baddbmm", lambda m, c, a, b: m.baddbmm(c, a, b, beta=0.5, alpha=2.0), [(1, 3, 5), (4, 3, 2), (4, 2, 5)]),
     ("mha_weights", lambda m, q, k, v: m.nn.functional.multi_head_attention_forward(
         q, k, v, 6, 2, _c(m, q, np.linspace(-1, 1, 108).reshape(18, 6)), _c(m, q, np.arange(18.) / 20), None, None,

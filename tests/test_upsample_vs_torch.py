@@ -88,8 +88,9 @@ CASES = [
     ("bilinear_down", _interp(scale_factor=(1.5, 0.6), mode="bilinear"), [(2, 3, 4, 5)], False),
     ("bilinear_recompute", _interp(scale_factor=3, mode="bilinear", recompute_scale_factor=True), [(2, 3, 4, 5)],
      False),
-    ("linear", _interp(scale_factor=2.5, mode="linear"), [(2, 3, 6)], False),
-    ("linear_corners", _interp(size=4, mode="linear", align_corners=True), [(2, 3, 6)], False),
+    ("linear", _interp(scale_factor=2.5, mode="linear"), [(2, 3, 6)], "forward"),
+    ("linear_corners", _interp(size=4, mode="linear", align_corners=True), [(2, 3, 6)], "forward"),
+    ("linear_down", _interp(scale_factor=0.6, mode="linear"), [(2, 3, 7)], "forward"),
     ("conv_t2d", lambda F, x, w, b: F.conv_transpose2d(x, w, b, stride=2, padding=1, output_padding=1),
      [(2, 4, 5, 6), (4, 3, 3, 3), (3,)], False),
     ("conv_t2d_groups", lambda F, x, w: F.conv_transpose2d(x, w, stride=(2, 1), padding=(0, 1), groups=2,
@@ -106,7 +107,7 @@ CASES = [
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_values_and_grads(name, fn, shapes, exact, dtype):
     """Outputs and every input's gradient (for a non-uniform upstream gradient) against PyTorch's: bit for bit for
-    the nearest modes, within rounding otherwise."""
+    the nearest modes (and 1-d linear's output), within rounding otherwise."""
     real = require("torch")
     from autograd_magic import torch as ours
     rng = np.random.default_rng(len(name))
@@ -120,7 +121,7 @@ def test_values_and_grads(name, fn, shapes, exact, dtype):
         results.append((type(y.grad_fn).__name__, y.detach().numpy(), [t.grad.numpy() for t in leaves]))
     (want_name, want, want_grads), (got_name, got, got_grads) = results
     assert got_name == want_name
-    tol = 0 if exact else 2e-5 if dtype == "float32" else 1e-12
-    np.testing.assert_allclose(got, want, rtol=tol, atol=tol)
+    tol = 0 if exact is True else 2e-5 if dtype == "float32" else 1e-12
+    np.testing.assert_allclose(got, want, rtol=0 if exact else tol, atol=0 if exact else tol)
     for g, w in zip(got_grads, want_grads):
         np.testing.assert_allclose(g, w, rtol=10 * tol, atol=10 * tol)

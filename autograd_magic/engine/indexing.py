@@ -221,13 +221,15 @@ def _index_array(index, name):
 def _along(input, dim, index, name):
     idx = _index_array(index, name)
     d = _dim(dim, input._data.ndim)
-    if idx.ndim != input._data.ndim:
+    if max(idx.ndim, 1) != max(input._data.ndim, 1):   # a 0-d index counts as one dimension, as in ATen
         raise RuntimeError("Index tensor must have the same number of dimensions as " +
                            ("input tensor" if name == "gather" else "self tensor"))
     n = input._data.shape[d] if input._data.ndim else 1
     bad = idx[(idx >= n) | (idx < -n)] if idx.size else idx
     if bad.size:
         raise RuntimeError(f"index {bad.flat[0]} is out of bounds for dimension {d} with size {n}")
+    if idx.ndim == 0 and input._data.ndim == 1:   # one element: scatter_(0, torch.tensor(y), value=1)
+        return (Ellipsis, idx), d
     return (along_axis_key(idx, d) if idx.ndim else ()), d
 
 
@@ -258,6 +260,8 @@ def _leading(src, index):
     """The block of src that index covers (PyTorch reads only that much of src)."""
     if src._data.shape == index._data.shape:
         return src
+    if index._data.ndim == 0:   # a 0-d index reads src's first element
+        return getitem(src, (0,) * src._data.ndim)
     return getitem(src, tuple(slice(0, n) for n in index._data.shape))
 
 

@@ -3,8 +3,9 @@ by side, one op per PyTorch node name.
 
 Each spatial axis is resampled on its own, last axis first: nearest modes pick one source index per output index,
 linear modes blend two neighbours, out = l0 * x[i0] + l1 * x[i1], with the indices and weights ATen's CPU kernel
-computes (in the input's float type). A pass over 2-d output therefore computes h0 * (w0 * x00 + w1 * x01) +
-h1 * (w0 * x10 + w1 * x11), ATen's order. The backward adds each output's gradient back where it was read: a
+computes (in the input's float type, the source index with one fused multiply-add as ATen's compiled kernel computes it).
+1-d linear blends are fma(x0, l0, x1 * l1), bit for bit ATen's; 2-d blends are computed width first, then height,
+which differs from ATen's vectorised kernel in the last bit for some elements. The backward adds each output's gradient back where it was read: a
 matrix product with the resampling matrix's transpose per axis (no Python loop over elements).
 
 consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes).
@@ -14,6 +15,7 @@ import itertools
 import numpy as np
 
 from .optable import defop
+from .random_kernels import _fma32, _fma64
 
 
 def source_scale(in_size, out_size, align_corners, scale_factor, dtype):
@@ -45,8 +47,10 @@ def linear_taps(in_size, out_size, align_corners, scale_factor, dtype):
     dst = np.arange(out_size).astype(dtype)
     if align_corners:
         real = scale * dst
-    else:
-        real = np.maximum(scale * (dst + dtype.type(0.5)) - dtype.type(0.5), dtype.type(0))
+    else:  # scale * (dst + 0.5) - 0.5, one fused multiply-add as ATen's compiled kernel rounds it
+        fma = _fma32 if dtype == np.float32 else _fma64
+        half = np.full(out_size, dtype.type(0.5), dtype)
+        real = np.maximum(fma(np.full(out_size, scale, dtype), dst + half, -half), dtype.type(0)).astype(dtype)
     i0 = real.astype(np.int64)
     l1 = np.clip(real - i0.astype(dtype), 0, 1).astype(dtype)
     i1 = i0 + (i0 < in_size - 1)
@@ -66,7 +70,12 @@ def _resample(x, taps, in_shape=None):
                 x = np.take(x, i0, axis=axis)
             continue
         shape = (-1,) + (1,) * (x.ndim - 1 - axis)
-        x = np.take(x, i0, axis=axis) * l0.reshape(shape) + np.take(x, i1, axis=axis) * l1.reshape(shape)
+        a, b = np.take(x, i0, axis=axis), np.take(x, i1, axis=axis)
+        if len(taps) == 1 and x.dtype in (np.float32, np.float64):  # 1-d: ATen's fma(x0, l0, x1 * l1)
+            fma = _fma32 if x.dtype == np.float32 else _fma64
+            x = fma(a, np.broadcast_to(l0.reshape(shape), a.shape), b * l1.reshape(shape))
+        else:
+            x = a * l0.reshape(shape) + b * l1.reshape(shape)
     return x
 
 

@@ -187,6 +187,10 @@ def _norm(a, p, dims, keepdim):
         return np.asarray(np.sqrt((a * a).sum(axis=dims, keepdims=keepdim, dtype=a.dtype)))
     if p == float("inf"):
         return np.asarray(np.abs(a).max(axis=dims, keepdims=keepdim))
+    if p == float("-inf"):
+        return np.asarray(np.abs(a).min(axis=dims, keepdims=keepdim))
+    if p == 0:
+        return np.asarray((a != 0).sum(axis=dims, keepdims=keepdim, dtype=a.dtype))
     if p == 1:
         return np.asarray(np.abs(a).sum(axis=dims, keepdims=keepdim, dtype=a.dtype))
     return np.asarray((np.abs(a) ** p).sum(axis=dims, keepdims=keepdim, dtype=a.dtype) ** (1.0 / p))
@@ -202,8 +206,12 @@ def norm_vjp(xp, grad, saved, consts, needs):
         return (a * xp.where(out == 0, 0.0, grad / out),)
     if p == 1:
         return (xp.sign(a) * grad,)
-    if p == float("inf"):
+    if p in (float("inf"), float("-inf")):
         return (xp.sign(a) * _spread(xp, grad, xp.abs(a), out, dims),)
+    if p == 0:
+        return (None,)  # PyTorch's norm_backward: no gradient for the count of nonzeros
+    if p < 1:
+        return (xp.where(a == 0, 0.0, xp.sign(a) * xp.abs(a) ** (p - 1)) * grad * out ** (1 - p),)
     return (xp.where(out == 0, 0.0, xp.sign(a) * xp.abs(a) ** (p - 1) * (grad / out ** (p - 1))),)
 
 

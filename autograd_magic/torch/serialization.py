@@ -1,22 +1,31 @@
 """torch.save / torch.load: tensors, Parameters, state dicts, whole models and optimizers and containers of them,
 pickled with each tensor as its numpy array.
 
-A file written here is read back here (not by real PyTorch): each tensor is stored as its array, whether it
-requires grad and whether it is an nn.Parameter, so a loaded tensor prints like the saved one.
+A file written here is read back here (not by real PyTorch): each tensor is stored as its bytes, dtype and shape,
+whether it requires grad and whether it is an nn.Parameter, so a loaded tensor prints like the saved one.
+
+``torch.load`` defaults to ``weights_only=True`` as PyTorch 2.6+ does: tensors, state dicts, optimizer state and
+containers of plain values load; a whole model, an optimizer object or a numpy array raises PyTorch's
+UnpicklingError naming the first class it met, unless ``weights_only=False`` or the class was allowed with
+``add_safe_globals`` / ``safe_globals``.
 """
+import contextlib
 import io
 import os
 import pickle
 import sys
 
+import numpy as np
+
 from ..engine.tensor import Tensor
 from .nn.module import Parameter
 
-_FORMAT = "autograd_magic.save/1"
+_FORMAT = "autograd_magic.save/2"
+_FORMAT_V1 = "autograd_magic.save/1"   # tensors as pickled numpy arrays (_Stored): still read
 
 
 class _Stored:
-    """A pickled tensor: its array, requires_grad, and whether it was a Parameter."""
+    """A tensor in a version-1 file: its array, requires_grad, and whether it was a Parameter."""
 
     def __init__(self, data, requires_grad, parameter):
         self.data, self.requires_grad, self.parameter = data, requires_grad, parameter
@@ -24,8 +33,10 @@ class _Stored:
 
 class _Pickler(pickle.Pickler):
     def persistent_id(self, obj):
-        if isinstance(obj, Tensor):
-            return ("tensor", _Stored(obj._data.copy(), bool(obj.requires_grad), isinstance(obj, Parameter)))
+        if isinstance(obj, Tensor):   # plain values only: the weights-only reader needs no numpy class
+            data = obj._data   # (np.ascontiguousarray would make a 0-d array 1-d)
+            return ("tensor2", data.tobytes(order="C"), data.dtype.str, data.shape, bool(obj.requires_grad),
+                    isinstance(obj, Parameter))
         if isinstance(obj, type) and _named_as_torch(obj):
             # nn.Linear prints as <class 'torch.nn.modules.linear.Linear'>, where pickle would look it up:
             # stored by that name, found again among the engine's classes (torch.save(model) of the tutorials)
@@ -51,17 +62,99 @@ def _engine_class(module, qualname):
 _PACKAGE = __name__.rpartition(".")[0]   # autograd_magic.torch
 
 
+# What PyTorch's weights-only unpickler accepts (torch/_weights_only_unpickler.py _get_allowed_globals), as the
+# (module, name) a pickle names; the engine's own helpers (autograd_magic.*) are its storage format, not user data.
+_ALLOWED = {("collections", "OrderedDict"), ("collections", "Counter"), ("builtins", "bytearray"),
+            ("builtins", "set"), ("builtins", "complex"), ("_codecs", "encode"), ("torch", "Size"),
+            ("torch", "Tensor"), ("torch", "device"), ("torch", "dtype"), ("torch.nn.parameter", "Parameter")}
+_safe_globals = []
+
+
+def add_safe_globals(safe_globals):
+    """Allow these classes or functions in weights-only loads (torch.serialization.add_safe_globals)."""
+    _safe_globals.extend(g for g in safe_globals if g not in _safe_globals)
+
+
+def get_safe_globals():
+    """The classes and functions add_safe_globals allowed."""
+    return list(_safe_globals)
+
+
+def clear_safe_globals():
+    _safe_globals.clear()
+
+
+@contextlib.contextmanager
+def safe_globals(safe_globals):
+    """Allow these classes or functions in weights-only loads inside the block."""
+    saved = list(_safe_globals)
+    add_safe_globals(safe_globals)
+    try:
+        yield
+    finally:
+        _safe_globals[:] = saved
+
+
+def _user_allowed(module, name):
+    return any((getattr(g, "__module__", None), getattr(g, "__qualname__", None)) == (module, name)
+               for g in _safe_globals)
+
+
+def _refuse(module, name):
+    path = name if module == "builtins" else f"{module}.{name}"
+    raise pickle.UnpicklingError(
+        f"Unsupported global: GLOBAL {path} was not an allowed global by default. Please use "
+        f"`torch.serialization.add_safe_globals([{path}])` or the `torch.serialization.safe_globals([{path}])` "
+        "context manager to allowlist this global if you trust this class/function.")
+
+
+_UNSAFE_MESSAGE = ("In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` "
+                   "from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely "
+                   "succeed, but it can result in arbitrary code execution. Do it only if you got the file from a "
+                   "trusted source.")
+_DOCS_MESSAGE = ("\n\nCheck the documentation of torch.load to learn more about types accepted by default with "
+                 "weights_only https://pytorch.org/docs/stable/generated/torch.load.html.")
+
+
+def _weights_only_message(message):
+    return ("Weights only load failed. This file can still be loaded, to do so you have two options, "
+            "\033[1mdo those steps only if you trust the source of the checkpoint\033[0m. "
+            f"\n\t(1) {_UNSAFE_MESSAGE}\n\t(2) Alternatively, to load with `weights_only=True` please check "
+            "the recommended steps in the following error message.\n\tWeightsUnpickler error: "
+            + message + _DOCS_MESSAGE)
+
+
 class _Unpickler(pickle.Unpickler):
+    def __init__(self, file, weights_only):
+        super().__init__(file)
+        self.weights_only = weights_only
+
+    def find_class(self, module, name):
+        module = {"__builtin__": "builtins", "copy_reg": "copyreg"}.get(module, module)   # protocol 2's names
+        if (self.weights_only and module.partition(".")[0] != _PACKAGE.partition(".")[0]
+                and (module, name) not in _ALLOWED and not _user_allowed(module, name)):
+            _refuse(module, name)
+        return super().find_class(module, name)
+
     def persistent_load(self, pid):
-        kind, stored = pid[0], pid[1]
+        kind = pid[0]
         if kind == "class":
-            return _engine_class(*pid[1:])
-        if kind != "tensor":
+            module, qualname = pid[1:]
+            if self.weights_only and (module, qualname) not in _ALLOWED and not _user_allowed(module, qualname):
+                _refuse(module, qualname)
+            return _engine_class(module, qualname)
+        if kind == "tensor2":
+            raw, dtype, shape, requires_grad, parameter = pid[1:]
+            data = np.frombuffer(raw, dtype=np.dtype(dtype)).reshape(shape).copy()
+        elif kind == "tensor":
+            stored = pid[1]
+            data, requires_grad, parameter = stored.data, stored.requires_grad, stored.parameter
+        else:
             raise pickle.UnpicklingError(f"unknown persistent id {kind!r}")
-        if stored.parameter:
-            return Parameter(Tensor._wrap(stored.data), requires_grad=stored.requires_grad)
-        t = Tensor._wrap(stored.data)
-        if stored.requires_grad:
+        if parameter:
+            return Parameter(Tensor._wrap(data), requires_grad=requires_grad)
+        t = Tensor._wrap(data)
+        if requires_grad:
             t.requires_grad_()
         return t
 
@@ -92,7 +185,14 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
     else:
         raw = f.read()
     head, _, body = raw.partition(b"\n")
+    if head == _FORMAT_V1.encode():   # its tensors are numpy arrays: trusted as before
+        return _Unpickler(io.BytesIO(body), weights_only=False).load()
     if head != _FORMAT.encode():
         raise pickle.UnpicklingError("autograd_magic's torch.load reads files written by its own torch.save "
                                      "(this file was not)")
-    return _Unpickler(io.BytesIO(body)).load()
+    if weights_only is False:
+        return _Unpickler(io.BytesIO(body), weights_only=False).load()
+    try:
+        return _Unpickler(io.BytesIO(body), weights_only=True).load()
+    except pickle.UnpicklingError as exc:
+        raise pickle.UnpicklingError(_weights_only_message(str(exc))) from None
