@@ -98,6 +98,11 @@ CASES = [
     ("conv_t2d_unbatched", lambda F, x, w: F.conv_transpose2d(x, w, stride=2), [(4, 5, 6), (4, 3, 2, 2)], False),
     ("conv_t1d", lambda F, x, w, b: F.conv_transpose1d(x, w, b, stride=3, padding=1, output_padding=2),
      [(2, 4, 7), (4, 3, 3), (3,)], False),
+    ("conv_t2d_output_padding_past_stride", lambda F, x, w, b: F.conv_transpose2d(
+        x, w, b, stride=(1, 2), padding=(1, 0), dilation=3, output_padding=(2, 2)), [(2, 3, 4, 5), (3, 2, 2, 3), (2,)],
+     False),
+    ("conv_t1d_output_padding_past_stride", lambda F, x, w: F.conv_transpose1d(x, w, dilation=4, output_padding=3),
+     [(2, 3, 5), (3, 2, 2)], False),
     ("conv_t1d_depthwise", lambda F, x, w: F.conv_transpose1d(x, w, groups=4, dilation=3), [(2, 4, 7), (4, 1, 3)],
      False),
 ]
