@@ -3,10 +3,11 @@ by side, one op per PyTorch node name.
 
 Each spatial axis is resampled on its own, last axis first: nearest modes pick one source index per output index,
 linear modes blend two neighbours, out = l0 * x[i0] + l1 * x[i1], with the indices and weights ATen's CPU kernel
-computes (in the input's float type, the source index with one fused multiply-add as ATen's compiled kernel computes it).
+computes (in the input's float type; the source index with one fused multiply-add, as ATen's compiled kernel).
 1-d linear blends are fma(x0, l0, x1 * l1), bit for bit ATen's; 2-d blends are computed width first, then height,
-which differs from ATen's vectorised kernel in the last bit for some elements. The backward adds each output's gradient back where it was read: a
-matrix product with the resampling matrix's transpose per axis (no Python loop over elements).
+which differs from ATen's vectorised kernel in the last bit for some elements. The backward adds each output's
+gradient back where it was read: nearest modes in ATen's order (bit for bit), linear modes as a matrix product with
+the resampling matrix's transpose per axis (no Python loop over elements).
 
 consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes).
 """
