@@ -171,6 +171,22 @@ CELLS = {
     ],
 }
 
+# Edge values where numpy warns and PyTorch is silent (each cell's warnings are part of its output): log(0), sqrt
+# of a negative, division by zero, inf - inf in a reduction or a softmax; and ATen's errors for non-finite ranges.
+CELLS["silent_edge_values"] = [
+    "torch.log(torch.tensor(0.)), torch.log(torch.tensor([-1.0, 0.0])), torch.tensor([-1.0, 4.0]).sqrt()",
+    "torch.tensor([1.0, 0.0, -1.0]) / 0, torch.tensor(0.) / 0, torch.tensor([2.0]) / torch.tensor([0.0])",
+    "t = torch.tensor([float('inf'), -float('inf')])\nt.sum(), t.mean(), t.cumsum(0), t.softmax(0), t.log_softmax(0)",
+    "torch.nn.functional.normalize(t, dim=0), torch.nn.functional.mse_loss(t, t), torch.log(t)",
+    ("x = torch.tensor([0.0, 1.0], requires_grad=True)\ny = torch.log(x) * x\ny.sum().backward()\n"
+     "y, x.grad, torch.tensor([]).nanmean()"),
+    "torch.nn.functional.kl_div(torch.tensor([0.0, -1.0]), torch.tensor([0.0, 0.5]), reduction='batchmean')",
+    "torch.histc(torch.tensor([float('inf'), -float('inf')]))",
+    "torch.histc(torch.tensor([float('nan'), 1.0]))",
+    "torch.histc(torch.tensor([1.0, 2.0]), min=0.0, max=float('inf'))",
+    "torch.histogram(torch.tensor([float('inf'), 1.0]))",
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):
