@@ -25,6 +25,8 @@ ROWS_EXTRA = {
         (lambda q, k, v: _SDPA(q, k, v), [_spread(1, 2, 3, 2), _spread(1, 2, 4, 2), _spread(1, 2, 4, 2)]),
         (lambda q, k, v: _SDPA(q, k, v, is_causal=True, scale=0.6), [_spread(2, 1, 3, 2), _spread(2, 1, 3, 2),
                                                                       _spread(2, 1, 3, 2)]),
+        (lambda q, k, v: _SDPA(q, k, v, enable_gqa=True), [_spread(1, 4, 3, 2), _spread(1, 2, 4, 2),
+                                                           _spread(1, 2, 4, 2)]),
         (lambda q, k, v: _SDPA(q, k, v, attn_mask=torch.tensor(_MASK)), [_spread(1, 2, 3, 2), _spread(1, 2, 4, 2),
                                                                           _spread(1, 2, 4, 2)]),
     ],

@@ -31,9 +31,13 @@ ROWS_EXTRA = {
          [_spread(1, 4, 3, 2), _spread(4, 1, 2, 2)]),
         (lambda x, w, b: F.conv_transpose1d(x, w, b, stride=3, output_padding=2), [_spread(2, 2, 3), _spread(2, 2, 2),
                                                                                     _spread(2)]),
+        (lambda x, w: F.conv_transpose2d(x, w, stride=(1, 2), dilation=3, output_padding=(2, 2)),
+         [_spread(1, 2, 2, 3), _spread(2, 2, 2, 2)]),
     ],
     "convolution_transpose_backward_input": [
-        (lambda g, w: TensorXP.call("convolution_transpose_backward_input", (g, w), _CFG),
+        (lambda g, w: TensorXP.call("convolution_transpose_backward_input", (g, w), _CFG, (2, 4, 3, 2)),
+         [_spread(2, 2, 5, 3), _spread(4, 1, 2, 2)]),
+        (lambda g, w: TensorXP.call("convolution_transpose_backward_input", (g, w), _CFG, (2, 4, 2, 2)),
          [_spread(2, 2, 5, 3), _spread(4, 1, 2, 2)])],
     "upsample_nearest1d": [(_up("nearest", scale_factor=2), [_spread(2, 2, 3)]),
                            (_up("nearest", size=5), [_spread(1, 2, 3)])],
@@ -66,3 +70,7 @@ ROWS_EXTRA["pack_padded_sequence"] = [
     (lambda x: _PACK(x, [3, 2, 1]).data, [_spread(3, 3, 2)]),
     (lambda x: _PACK(x, [1, 3], batch_first=True, enforce_sorted=False).data, [_spread(2, 3)]),
 ]
+
+ROWS_EXTRA["pixel_shuffle"] = [(lambda x: F.pixel_shuffle(x, 2), [_spread(1, 8, 2, 3)]),
+                               (lambda x: torch.pixel_shuffle(x, 3), [_spread(9, 1, 2)])]
+ROWS_EXTRA["pixel_unshuffle"] = [(lambda x: F.pixel_unshuffle(x, 2), [_spread(2, 1, 4, 2)])]

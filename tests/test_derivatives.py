@@ -141,6 +141,18 @@ def test_tangent_touches_the_curve_with_the_gradient_as_slope(ip):
     assert abs(curve - tangent) < 0.02 * abs(tangent)
 
 
+def test_tangent_picture_labels_its_f_axis_with_round_numbers(ip):
+    """f = x**2 + 3x + 2 over the slider's range [-2, 6] runs from -0.25 to 56: the f axis was labelled with its
+    padded ends, -4.749 and 60.5, numbers that appear nowhere else; now with round ones around the curve."""
+    res = grad_cell(ip, CASES[0][1], "--slope")
+    svg = next(v for v in res.extras if type(v).__name__ == "SlopeView").svg
+    from autograd_magic.views import slope
+    labels = re.findall(rf"<text x='{slope.L - 4}' y='[^']*' text-anchor='end'>([^<]*)</text>", svg)
+    assert len(labels) == 2 and all(re.fullmatch(r"-?\d+", t) for t in labels), labels
+    bottom, top = sorted(float(t) for t in labels)
+    assert bottom < -0.25 and top > 56 and top - bottom < 1.5 * 56.25
+
+
 def test_contour_arrow_points_along_the_gradient(ip):
     res = grad_cell(ip, dict((c[0], c[1]) for c in CASES)["seed_two_inputs"], "--slope")
     views = [v for v in res.extras if type(v).__name__ == "SlopeView"]

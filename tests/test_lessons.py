@@ -53,8 +53,11 @@ def read_cells(path):
 
 
 def run_lesson(cells, side):
-    """Run the cells one by one in one namespace on "torch" or "ours"; per cell: [output, error, warnings,
-    backward passes PyTorch ran so far in the lesson (0 on ours)]."""
+    """Run the cells one by one in one namespace on "torch" or "ours" (or "grad": each cell under the %%grad magic
+    in an IPython shell); per cell: [output, error, warnings, backward passes PyTorch ran so far in the lesson (0 on
+    ours)]."""
+    if side == "grad":
+        return run_lesson_under_grad(cells)
     if side == "torch":
         import torch
         import torch.autograd.functional  # so that `from torch.autograd.functional import` resolves
@@ -75,6 +78,47 @@ def run_lesson(cells, side):
     return results
 
 
+def run_lesson_under_grad(cells):
+    """The lesson's cells one by one as ``%%grad --no-sliders`` cells of an IPython shell, with the table and the
+    graph made as a notebook shows them: [output, error, warnings, 0] per cell, where output is what the cell
+    printed plus the repr of its value (the shell's displayhook, as run_cells prints it) and error the exception
+    the cell raised. Views go to the display (captured apart): they must not change what the cell does."""
+    from IPython import get_ipython
+    from IPython.testing.globalipapp import start_ipython
+    from IPython.utils.capture import capture_output
+    import autograd_magic.torch as module
+    shell = start_ipython() or get_ipython()
+    if "autograd_magic" not in shell.extension_manager.loaded:
+        shell.run_line_magic("load_ext", "autograd_magic")
+    hook = type(shell.displayhook)
+    saved = hook.__call__, shell.__dict__.get("showtraceback"), shell.__dict__.get("showsyntaxerror")
+    hook.__call__ = lambda self, result=None: print(repr(result)) if result is not None else None
+    shell.showtraceback = shell.showsyntaxerror = lambda *a, **k: None   # the error is taken from the result
+    shell.reset()
+    results = []
+    try:
+        for cell in cells:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", append=True)
+                with capture_output(display=True) as cap:
+                    got = shell.run_cell("%%grad --no-sliders\n" + cell, store_history=True)
+                exc = got.error_in_exec or got.error_before_exec
+                err = None if exc is None else (type(exc).__name__, str(exc))
+                (out, err), = normalise([(cap.stdout, err)])
+            shown = [[w.category.__name__, str(w.message)] for w in caught]
+            results.append([out, err and list(err), [w for w in shown if not w[1].startswith(WARN_ONCE)], 0])
+    finally:
+        hook.__call__ = saved[0]
+        for name, value in zip(("showtraceback", "showsyntaxerror"), saved[1:]):
+            if value is None:
+                shell.__dict__.pop(name, None)
+            else:
+                setattr(shell, name, value)
+        module.set_printoptions(profile="default")
+    return results
+
+
+
 def _run_all_in_child(side, paths):
     """Start a child process that runs every lesson on one side and writes the results to a JSON file."""
     fd, out = tempfile.mkstemp(suffix=".json")
@@ -88,7 +132,7 @@ def _run_all_in_child(side, paths):
 def lesson_results():
     require("torch")
     paths = sorted(LESSONS.glob("*.py"))
-    children = {side: _run_all_in_child(side, paths) for side in ("torch", "ours")}  # the two run side by side
+    children = {side: _run_all_in_child(side, paths) for side in ("torch", "ours", "grad")}  # side by side
     results = {}
     for side, (proc, out) in children.items():
         _, stderr = proc.communicate(timeout=600)
@@ -114,6 +158,19 @@ def test_lesson_matches_pytorch(path, lesson_results):
                 for i, (w, g) in enumerate(zip(want, got), 1)]
     bad = [v.detail for v in verdicts if v.kind == parity.DIFFERENT]
     assert not bad, f"{path.name}: {len(bad)} of {len(cells)} cells differ\n\n" + "\n\n".join(bad)
+
+
+@pytest.mark.parametrize("path", sorted(LESSONS.glob("*.py")), ids=lambda p: p.stem)
+def test_lesson_under_grad_prints_what_a_plain_cell_prints(path, lesson_results):
+    """The way lessons are measured from the user's seat: every cell under %%grad (table and graph made) prints
+    exactly what the same cell prints on the engine without it, raises the same error and gives the same warnings
+    (DeprecationWarnings aside: IPython shows those from the notebook's own code, plain exec() does not)."""
+    plain, grad = lesson_results["ours"][path.name], lesson_results["grad"][path.name]
+    assert len(plain) == len(grad)
+    for i, (want, got) in enumerate(zip(plain, grad), 1):
+        assert got[:2] == want[:2], f"{path.stem} cell {i}"
+        keep = lambda ws: [w for w in ws if w[0] != "DeprecationWarning"]  # noqa: E731
+        assert keep(got[2]) == keep(want[2]), f"{path.stem} cell {i}"
 
 
 def test_exactness_stays_measured(lesson_results):

@@ -1,5 +1,6 @@
 """The stepper: one step per backward node run, contributions = upstream x local, leaf gradients as PyTorch's;
 its pictures (exactly one running node per step), text and static HTML."""
+import html
 import re
 
 import numpy as np
@@ -122,6 +123,30 @@ def test_graph_and_stepper_say_the_gradient_the_same_way_in_korean(ip):
     last = res.stepper.dot(len(res.stepper))
     assert "기울기: 7." in res.dot and "기울기: 7." in last
     assert "grad: " not in res.dot and "grad: " not in last
+
+
+def _boxes(svg, labels):
+    """{label: (x, y)} of the bold titles among a picture's boxes."""
+    found = re.findall(r'<text[^>]*x="([-\d.]+)" y="([-\d.]+)"[^>]*font-weight="bold"[^>]*>([^<]*)</text>', svg)
+    return {html.unescape(t): (float(x), float(y)) for x, y, t in found if html.unescape(t) in labels}
+
+
+def test_the_stepper_keeps_the_layout_of_the_cells_graph(ip):
+    """Demo 01's z = 3*x**2 + 2*x*y + y**2 under --steps: the stepper's pictures (wider op boxes, labelled edges)
+    came out mirrored against the cell's graph just above them (y**2 and the leaf y on the left instead of the
+    right). Both are now laid out with each op's inputs in the graph's order (ordering=out)."""
+    ip.run_cell_magic("grad", "-v res --steps --no-sliders --lang ko",
+                      "x = torch.tensor(1.0, requires_grad=True)\ny = torch.tensor(2.0, requires_grad=True)\n"
+                      "z = 3*x**2 + 2*x*y + y**2\nz.backward()")
+    res = ip.user_ns["res"]
+    pairs = [("3*x**2 + 2*x*y", "y**2"), ("x", "y"), ("3*x**2", "2*x*y")]
+
+    def sides(svg):
+        at = _boxes(svg, {name for pair in pairs for name in pair})
+        return [at[a][0] < at[b][0] for a, b in pairs]
+
+    main = sides(res.svg)
+    assert [sides(res.stepper.svg(k)) for k in (1, 3, len(res.stepper))] == [main] * 3
 
 
 def test_static_view_for_viewers_without_widgets(ip):

@@ -42,6 +42,12 @@ CELLS = {
         "nn.Upsample(scale_factor=2, mode='bilinear')(x).shape, nn.UpsamplingBilinear2d(scale_factor=2)(x)[0, 0, 1]",
         "type(nn.Upsample(size=3)), nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(2, 1, 3, padding=1))",
         "F.upsample(x, scale_factor=2).shape",
+        "p = torch.arange(32.).view(1, 8, 2, 2).requires_grad_()\nps = nn.PixelShuffle(2)\ny = ps(p)\n"
+        "ps, nn.PixelUnshuffle(2), y, y.grad_fn, F.pixel_unshuffle(y, 2).grad_fn, "
+        "torch.equal(F.pixel_unshuffle(y, 2), p)",
+        "(y * torch.arange(32.).view(1, 2, 4, 4)).sum().backward()\np.grad[0, :3], torch.pixel_shuffle(p, 2).shape, "
+        "F.pixel_shuffle(torch.randn(9, 2, 3), 3).shape",
+        "g, = torch.autograd.grad(F.pixel_shuffle(p, 2).pow(2).sum(), p, create_graph=True)\ng.grad_fn",
     ],
     "errors": [
         SETUP + "x = torch.randn(1, 2, 3, 4)\nF.interpolate(x, size=3, scale_factor=2)",
@@ -61,6 +67,11 @@ CELLS = {
         "F.conv_transpose1d(torch.randn(1, 2, 3), torch.randn(2, 3, 3), padding=5)",
         "F.conv_transpose2d(torch.randn(1, 2, 3, 3), torch.randn(2, 3, 3, 3), torch.randn(4))",
         "nn.ConvTranspose2d(2, 3, 3, padding_mode='reflect')",
+        "F.pixel_shuffle(torch.randn(1, 3, 2, 2), 2)",
+        "F.pixel_shuffle(torch.randn(3, 2), 2)",
+        "F.pixel_shuffle(torch.randn(1, 4, 3, 3), 0)",
+        "F.pixel_unshuffle(torch.randn(1, 1, 3, 4), 2)",
+        "F.pixel_unshuffle(torch.randn(1, 1, 4, 3), 2)",
         "nn.ConvTranspose2d(4, 6, 3, stride=2)(torch.randn(1, 4, 5, 5), output_size=[14, 12])",
     ],
 }
@@ -88,8 +99,9 @@ CASES = [
     ("bilinear_down", _interp(scale_factor=(1.5, 0.6), mode="bilinear"), [(2, 3, 4, 5)], False),
     ("bilinear_recompute", _interp(scale_factor=3, mode="bilinear", recompute_scale_factor=True), [(2, 3, 4, 5)],
      False),
-    ("linear", _interp(scale_factor=2.5, mode="linear"), [(2, 3, 6)], False),
-    ("linear_corners", _interp(size=4, mode="linear", align_corners=True), [(2, 3, 6)], False),
+    ("linear", _interp(scale_factor=2.5, mode="linear"), [(2, 3, 6)], "forward"),
+    ("linear_corners", _interp(size=4, mode="linear", align_corners=True), [(2, 3, 6)], "forward"),
+    ("linear_down", _interp(scale_factor=0.6, mode="linear"), [(2, 3, 7)], "forward"),
     ("conv_t2d", lambda F, x, w, b: F.conv_transpose2d(x, w, b, stride=2, padding=1, output_padding=1),
      [(2, 4, 5, 6), (4, 3, 3, 3), (3,)], False),
     ("conv_t2d_groups", lambda F, x, w: F.conv_transpose2d(x, w, stride=(2, 1), padding=(0, 1), groups=2,
@@ -97,6 +109,11 @@ CASES = [
     ("conv_t2d_unbatched", lambda F, x, w: F.conv_transpose2d(x, w, stride=2), [(4, 5, 6), (4, 3, 2, 2)], False),
     ("conv_t1d", lambda F, x, w, b: F.conv_transpose1d(x, w, b, stride=3, padding=1, output_padding=2),
      [(2, 4, 7), (4, 3, 3), (3,)], False),
+    ("conv_t2d_output_padding_past_stride", lambda F, x, w, b: F.conv_transpose2d(
+        x, w, b, stride=(1, 2), padding=(1, 0), dilation=3, output_padding=(2, 2)), [(2, 3, 4, 5), (3, 2, 2, 3), (2,)],
+     False),
+    ("conv_t1d_output_padding_past_stride", lambda F, x, w: F.conv_transpose1d(x, w, dilation=4, output_padding=3),
+     [(2, 3, 5), (3, 2, 2)], False),
     ("conv_t1d_depthwise", lambda F, x, w: F.conv_transpose1d(x, w, groups=4, dilation=3), [(2, 4, 7), (4, 1, 3)],
      False),
 ]
@@ -106,7 +123,7 @@ CASES = [
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_values_and_grads(name, fn, shapes, exact, dtype):
     """Outputs and every input's gradient (for a non-uniform upstream gradient) against PyTorch's: bit for bit for
-    the nearest modes, within rounding otherwise."""
+    the nearest modes (and 1-d linear's output), within rounding otherwise."""
     real = require("torch")
     from autograd_magic import torch as ours
     rng = np.random.default_rng(len(name))
@@ -120,7 +137,7 @@ def test_values_and_grads(name, fn, shapes, exact, dtype):
         results.append((type(y.grad_fn).__name__, y.detach().numpy(), [t.grad.numpy() for t in leaves]))
     (want_name, want, want_grads), (got_name, got, got_grads) = results
     assert got_name == want_name
-    tol = 0 if exact else 2e-5 if dtype == "float32" else 1e-12
-    np.testing.assert_allclose(got, want, rtol=tol, atol=tol)
+    tol = 0 if exact is True else 2e-5 if dtype == "float32" else 1e-12
+    np.testing.assert_allclose(got, want, rtol=0 if exact else tol, atol=0 if exact else tol)
     for g, w in zip(got_grads, want_grads):
         np.testing.assert_allclose(g, w, rtol=10 * tol, atol=10 * tol)

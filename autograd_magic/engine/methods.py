@@ -8,6 +8,7 @@ from . import functions as F
 from . import indexing as IX
 from . import inplace as I
 from . import linalg as L
+from . import linalg_fns as LF
 from . import more_methods
 from . import ordering as O
 from . import shaping as S
@@ -169,6 +170,9 @@ _BINDINGS = {
     "reciprocal": F.reciprocal, "abs": F.abs, "absolute": F.abs, "relu": F.relu,
     "clamp": F.clamp, "clip": F.clamp, "maximum": F.maximum, "minimum": F.minimum, "sign": F.sign,
     "matmul": L.matmul, "mm": L.mm, "mv": L.mv, "dot": L.dot, "outer": L.outer,
+    "det": LF.det, "logdet": LF.logdet, "slogdet": LF.torch_slogdet, "inverse": LF.inverse, "svd": LF.torch_svd,
+    "cholesky": LF.torch_cholesky, "qr": LF.torch_qr, "pinverse": LF.pinverse, "cross": LF.torch_cross,
+    "matrix_power": LF.matrix_power,
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),

@@ -58,9 +58,22 @@ def _probs(q, k, mask, is_causal, scale):
     return np.where(dead, s.dtype.type(0), e / np.where(dead, 1, total))
 
 
+def _grouped(k, q):
+    """k (or v) with each of its heads repeated for the query heads that share it (grouped-query attention)."""
+    groups = q.shape[1] // k.shape[1]
+    return k if groups == 1 else np.repeat(k, groups, axis=1)
+
+
+def _ungrouped(g, k):
+    """The adjoint of _grouped: each shared head's gradient summed over its query heads."""
+    groups = g.shape[1] // k.shape[1]
+    return g if groups == 1 else g.reshape(g.shape[0], k.shape[1], groups, *g.shape[2:]).sum(axis=2)
+
+
 def flash_attention(q, k, v, mask, is_causal, scale):
     """The output laid out in memory as the query is (the CPU kernel allocates it so): after multi-head
     attention's projections, permute(2, 0, 1, 3).reshape(...) of it is then a view, as in PyTorch."""
+    k, v = _grouped(k, q), _grouped(v, q)
     out = np.matmul(_probs(q, k, mask, is_causal, scale), v)
     order = sorted(range(4), key=lambda i: -q.strides[i])
     return np.ascontiguousarray(out.transpose(order)).transpose(np.argsort(order))
@@ -68,16 +81,21 @@ def flash_attention(q, k, v, mask, is_causal, scale):
 
 def flash_attention_backward(g, q, k, v, out, mask, is_causal, scale):
     """(dq, dk, dv) of softmax(q k^T * scale + mask) v."""
+    k0, v0 = k, v
+    k, v = _grouped(k, q), _grouped(v, q)
     p = _probs(q, k, mask, is_causal, scale)
     dv = np.matmul(np.swapaxes(p, -1, -2), g)
     dp = np.matmul(g, np.swapaxes(v, -1, -2))
     ds = p * (dp - (g * out).sum(axis=-1, keepdims=True))
     ds *= ds.dtype.type(scale)
-    return np.matmul(ds, k), np.matmul(np.swapaxes(ds, -1, -2), q), dv
+    return np.matmul(ds, k), _ungrouped(np.matmul(np.swapaxes(ds, -1, -2), q), k0), _ungrouped(dv, v0)
 
 
 def _math(q, k, v, mask, is_causal, scale):
     """The same attention from recorded Tensor ops (for create_graph=True)."""
+    groups = q.shape[1] // k.shape[1]
+    if groups > 1:
+        k, v = k.repeat_interleave(groups, 1), v.repeat_interleave(groups, 1)
     s = (q @ k.transpose(-2, -1)) * scale
     extra = np.zeros(s.shape[-2:], s._data.dtype) if mask is None else mask
     if is_causal:

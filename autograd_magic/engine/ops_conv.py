@@ -114,7 +114,8 @@ def conv_forward(x, w, *rest):
 def conv_input_grad(g, w, cfg, x_shape):
     """d(conv)/dx applied to g: the windows' gradients added back into the input (col2im)."""
     stride, lo, hi, dil, groups, nd = cfg
-    k, size, out = _conv_geometry(x_shape, w.shape, cfg)
+    k, size, _ = _conv_geometry(x_shape, w.shape, cfg)
+    out = (1,) + tuple(g.shape[2:]) if nd == 1 else tuple(g.shape[2:])  # the windows: one per gradient element
     n, c = x_shape[:2]
     wm = w.reshape(groups, w.shape[0] // groups, -1)
     cols = np.matmul(wm.transpose(0, 2, 1), _group_rows(g, groups))    # (G, Cg*kh*kw, N*OH*OW)
@@ -128,7 +129,8 @@ def conv_weight_grad(x, g, cfg, w_shape, cols=None):
     """d(conv)/dw applied to g: each output channel's gradient against the windows it read."""
     groups, nd = cfg[4], cfg[5]
     if cols is None:
-        k, size, out = _conv_geometry(x.shape, w_shape, cfg)
+        k, size, _ = _conv_geometry(x.shape, w_shape, cfg)
+        out = (1,) + tuple(g.shape[2:]) if nd == 1 else tuple(g.shape[2:])
         cols = _cols(_as4d(x, nd), k, cfg, out)
     return np.matmul(_group_rows(g, groups), cols.transpose(0, 2, 1)).reshape(w_shape)
 
@@ -161,8 +163,14 @@ def convolution_backward_input_vjp(xp, grad, saved, consts, needs):
 def convolution_backward_weight_vjp(xp, grad, saved, consts, needs):
     a, g = saved
     cfg = consts[0]
-    return ((xp.call("convolution_backward_input", (g, grad), cfg, tuple(a.shape)) if needs[0] else None),
-            (xp.call("convolution", (a, grad), cfg) if needs[1] else None))
+    gg = None
+    if needs[1]:
+        spatial = _conv_geometry(tuple(a.shape), tuple(grad.shape), cfg)[2][2 - cfg[5]:]
+        if spatial == tuple(g.shape[2:]):
+            gg = xp.call("convolution", (a, grad), cfg)
+        else:  # a transposed convolution's output_padding past its stride: windows past the input's end
+            gg = xp.call("convolution_transpose_backward_input", (a, grad), cfg, tuple(g.shape))
+    return ((xp.call("convolution_backward_input", (g, grad), cfg, tuple(a.shape)) if needs[0] else None), gg)
 
 
 # ---------------------------------------------------------------- pooling
@@ -357,7 +365,7 @@ def convolution_transpose_vjp(xp, grad, saved, consts, needs):
     """Consts: cfg and the output's shape."""
     a, w = saved
     cfg = consts[0]
-    ga = xp.call("convolution_transpose_backward_input", (grad, w), cfg) if needs[0] else None
+    ga = xp.call("convolution_transpose_backward_input", (grad, w), cfg, tuple(a.shape)) if needs[0] else None
     gw = xp.call("convolution_backward_weight", (grad, a), cfg, tuple(w.shape)) if needs[1] else None
     if len(needs) == 3:
         gb = xp.sum(grad, (0,) + tuple(range(2, len(grad.shape)))) if needs[2] else None
@@ -365,6 +373,18 @@ def convolution_transpose_vjp(xp, grad, saved, consts, needs):
     return ga, gw
 
 
-# the input's gradient: a convolution of the output's gradient, under PyTorch's double-backward node name
-defop("convolution_transpose_backward_input", "ConvolutionBackwardBackward0", conv_forward, saves=(0, 1))(
-    convolution_vjp)
+def _conv_cropped(g, w, cfg, in_shape):
+    """The input's gradient of a transposed convolution: a convolution of the output's gradient, cut to the input's
+    size (an output_padding of a stride or more adds windows past the input's end)."""
+    y = conv_forward(g, w, cfg)
+    return y if y.shape == tuple(in_shape) else np.ascontiguousarray(y[(Ellipsis,) + tuple(
+        slice(0, n) for n in in_shape[2:])])
+
+
+@defop("convolution_transpose_backward_input", "ConvolutionBackwardBackward0", _conv_cropped, saves=(0, 1))
+def convolution_transpose_backward_input_vjp(xp, grad, saved, consts, needs):
+    """Under PyTorch's double-backward node name; its own gradients are the convolution's."""
+    g, w = saved
+    cfg = consts[0]
+    return ((xp.call("convolution_backward_input", (grad, w), cfg, tuple(g.shape)) if needs[0] else None),
+            (xp.call("convolution_backward_weight", (g, grad), cfg, tuple(w.shape)) if needs[1] else None))

@@ -140,14 +140,24 @@ _DOF_WARNING = ("{}(): degrees of freedom is <= 0. Correction should be strictly
 
 
 def _check_dof(name, a, dims, correction):
+    """PyTorch's warning when no degree of freedom is left; True then (numpy's own warning must stay quiet)."""
     if _count(a.shape, dims) - correction <= 0:
         warnings.warn(_DOF_WARNING.format(name), UserWarning, stacklevel=5)
+        return True
+    return False
+
+
+def _moment(f, a, dims, correction, keepdim, quiet):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if not quiet:
+            return np.asarray(f(a, axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
+        with warnings.catch_warnings():   # numpy's "Degrees of freedom <= 0": PyTorch's warning was given
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return np.asarray(f(a, axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
 
 
 def _var(a, dims, correction, keepdim):
-    _check_dof("var", a, dims, correction)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.asarray(a.var(axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
+    return _moment(np.var, a, dims, correction, keepdim, _check_dof("var", a, dims, correction))
 
 
 @defop("var", "VarBackward0", _var, saves=(0,))
@@ -164,9 +174,7 @@ def var_vjp(xp, grad, saved, consts, needs):
 
 
 def _std(a, dims, correction, keepdim):
-    _check_dof("std", a, dims, correction)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.asarray(a.std(axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
+    return _moment(np.std, a, dims, correction, keepdim, _check_dof("std", a, dims, correction))
 
 
 @defop("std", "StdBackward0", _std, saves=(0, -1))
@@ -187,6 +195,10 @@ def _norm(a, p, dims, keepdim):
         return np.asarray(np.sqrt((a * a).sum(axis=dims, keepdims=keepdim, dtype=a.dtype)))
     if p == float("inf"):
         return np.asarray(np.abs(a).max(axis=dims, keepdims=keepdim))
+    if p == float("-inf"):
+        return np.asarray(np.abs(a).min(axis=dims, keepdims=keepdim))
+    if p == 0:
+        return np.asarray((a != 0).sum(axis=dims, keepdims=keepdim, dtype=a.dtype))
     if p == 1:
         return np.asarray(np.abs(a).sum(axis=dims, keepdims=keepdim, dtype=a.dtype))
     return np.asarray((np.abs(a) ** p).sum(axis=dims, keepdims=keepdim, dtype=a.dtype) ** (1.0 / p))
@@ -202,8 +214,12 @@ def norm_vjp(xp, grad, saved, consts, needs):
         return (a * xp.where(out == 0, 0.0, grad / out),)
     if p == 1:
         return (xp.sign(a) * grad,)
-    if p == float("inf"):
+    if p in (float("inf"), float("-inf")):
         return (xp.sign(a) * _spread(xp, grad, xp.abs(a), out, dims),)
+    if p == 0:
+        return (None,)  # PyTorch's norm_backward: no gradient for the count of nonzeros
+    if p < 1:
+        return (xp.where(a == 0, 0.0, xp.sign(a) * xp.abs(a) ** (p - 1)) * grad * out ** (1 - p),)
     return (xp.where(out == 0, 0.0, xp.sign(a) * xp.abs(a) ** (p - 1) * (grad / out ** (p - 1))),)
 
 

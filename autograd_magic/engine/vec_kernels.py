@@ -63,12 +63,14 @@ def lanes():
 class _Fused:
     """float32 fused multiply-adds for one kernel call, quickly: each is the exact float64 product plus c, rounded
     to float32. That can round twice only when the float64 sum was inexact and landed on a float32 midpoint or in
-    the subnormal range; the steps are kept (a buffer per kernel call) and ``exact()`` checks them all at once,
-    so that the kernel is redone with ``_fma32`` (which fixes those cases one by one) only when one occurred."""
-    __slots__ = ("products", "addends", "sums", "k")
+    the subnormal range; products and sums are kept (buffers per kernel call) and ``exact()`` checks them all at
+    once, so that the kernel is redone with ``_fma32`` (which fixes those cases one by one) only when one
+    occurred."""
+    __slots__ = ("products", "sums", "addends", "k")
 
     def __init__(self, shape, steps):
-        self.products, self.addends, self.sums = np.empty((3, steps) + tuple(shape), np.float64)
+        self.products, self.sums = np.empty((2, steps) + tuple(shape), np.float64)
+        self.addends = []
         self.k = 0
 
     def __call__(self, a, b, c):
@@ -76,18 +78,21 @@ class _Fused:
         self.k = k + 1
         p, s = self.products[k], self.sums[k]
         np.multiply(a, b, out=p, dtype=np.float64)
-        self.addends[k] = c
-        np.add(p, self.addends[k], out=s)
+        np.add(p, c, out=s)
+        self.addends.append(c)
         return s.astype(_F32)
 
     def exact(self):
-        s = self.sums[:self.k]
+        k = self.k
+        s = self.sums[:k]
         bits = s.view(np.uint64) & np.uint64(0x7FFFFFFFFFFFFFFF)
-        midpoint = (bits & np.uint64(0x1FFFFFFF)) == np.uint64(0x10000000)
-        hard = midpoint | ((bits - np.uint64(1)) < _TINY_BITS)   # 0 < |s| < 2**-125 (zero wraps round)
-        if not hard.any():
+        hard = ((bits & np.uint64(0x1FFFFFFF)) == np.uint64(0x10000000)) | ((bits - np.uint64(1)) < _TINY_BITS)
+        if not hard.any():   # no sum on a float32 midpoint, none below 2**-125 (zero wraps round to the largest)
             return True
-        s, p, c = s[hard], self.products[:self.k][hard], self.addends[:self.k][hard]
+        c = np.empty_like(s)
+        for i in np.flatnonzero(hard.reshape(k, -1).any(axis=1)):
+            c[i] = self.addends[i]
+        s, p, c = s[hard], self.products[:k][hard], c[hard]
         v = s - p
         return not ((p - (s - v)) + (c - v)).any()   # the sums' remainders (two-sum): all exact after all
 
@@ -119,20 +124,25 @@ def expf(x):
 
 
 def _expf_u10(d, fma):
-    q = np.rint(d * _R_LN2)
-    q = np.where(np.isfinite(q), q, 0).astype(np.int32)
-    qf = q.astype(_F32)
-    s = fma(qf, -_L2U, d)
+    dc = np.clip(d, _F32(-104), _F32(100))          # out of range (and nan) are set at the end
+    qf = np.rint(dc * _R_LN2)
+    q = qf.astype(np.int32)
+    s = fma(qf, -_L2U, dc)
     s = fma(qf, -_L2L, s)
-    u = np.full(d.shape, _EXP_POLY[0], _F32)
-    for c in _EXP_POLY[1:]:
+    u = fma(_EXP_POLY[0], s, _EXP_POLY[1])
+    for c in _EXP_POLY[2:]:
         u = fma(u, s, c)
     u = _F32(1) + fma(s * s, u, s)
-    half = q >> 1
-    u = u * np.ldexp(_F32(1), half).astype(_F32) * np.ldexp(_F32(1), q - half).astype(_F32)
-    u = np.where(d < _F32(-104), _F32(0), u)
-    u = np.where(d > _F32(100), _F32(np.inf), u)
-    return np.where(np.isnan(d), d, u).astype(_F32)
+    if q.min() >= -125:   # u * 2**q is normal: SLEEF's two power-of-two products are one exact ldexp
+        u = np.ldexp(u, q)
+    else:
+        half = q >> 1
+        u = u * np.ldexp(_F32(1), half).astype(_F32) * np.ldexp(_F32(1), q - half).astype(_F32)
+    if not (dc == d).all():
+        u = np.where(d < _F32(-104), _F32(0), u)
+        u = np.where(d > _F32(100), _F32(np.inf), u)
+        u = np.where(np.isnan(d), d, u)
+    return u.astype(_F32, copy=False)
 
 
 _LN2_HI, _LN2_LO = _F32(0.69314718246459960938), _F32(-1.904654323148236017e-09)
@@ -149,30 +159,36 @@ def logf(x):
     """float32 log as ATen's vectorised kernels compute it: SLEEF's logf_u10 (double-float arithmetic with fused
     steps) for positive finite values, the C library's for the rest and with 'default'."""
     d = np.asarray(x, _F32)
+    if capability() == "default":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.log(d.astype(np.float64)).astype(_F32)
+    if d.size and d.min() >= _TINY32 and d.max() < np.inf:   # all positive normal finite (nan fails both)
+        return _fused_kernel(_logf_u10, d, 9)
     with np.errstate(divide="ignore", invalid="ignore"):
         libm = np.log(d.astype(np.float64)).astype(_F32)
-    if capability() == "default":
-        return libm
-    ok = np.isfinite(d) & (d >= np.finfo(_F32).tiny)
+    ok = np.isfinite(d) & (d >= _TINY32)
     if not ok.any():
         return libm
     return np.where(ok, _fused_kernel(_logf_u10, np.where(ok, d, _F32(1)), 9), libm)
 
 
+_TINY32 = np.finfo(_F32).tiny
+
+
 def _logf_u10(d, fma):
     _, exp = np.frexp(d * _F32(1.0 / 0.75))            # the exponent of d / 0.75: m = d / 2**e in [0.75, 1.5)
-    e = (exp - 1).astype(np.int32)
+    e = exp - 1
     ef = e.astype(_F32)
-    m = d * np.ldexp(_F32(1), -e).astype(_F32)
+    m = np.ldexp(d, -e)                                 # exact: d times a power of two, a normal result
     sx = _LN2_HI * ef                                   # (ln 2 as two floats) * e, exactly as a double-float
     sy = fma(_LN2_LO, ef, fma(_LN2_HI, ef, -sx))
-    nx, ny = _two_sum(_F32(-1), m)                      # (m - 1) / (m + 1) as a double-float
-    dx, dy = _two_sum(_F32(1), m)
+    nx = m - _F32(1)                                    # (m - 1) / (m + 1) as a double-float: m - 1 is exact
+    dx, dy = _two_sum(_F32(1), m)                       # (Sterbenz), so its low part is 0 and drops out below
     t = _F32(1) / dx
     qx = nx * t
     u = fma(t, nx, -qx)
     v = fma(-dy, t, fma(-dx, t, _F32(1)))
-    qy = fma(qx, v, fma(ny, t, u))
+    qy = fma(qx, v, u)
     x2 = qx * qx
     p = fma(_LOG_POLY[0], x2, _LOG_POLY[1])
     p = fma(p, x2, _LOG_POLY[2])
@@ -182,7 +198,7 @@ def _logf_u10(d, fma):
     w = (x2 * qx) * p
     s2 = s1 + w
     s2y = ((s1 - s2) + w) + s1y
-    return (s2 + s2y).astype(_F32)
+    return (s2 + s2y).astype(_F32, copy=False)
 
 
 def log1pf(x):

@@ -23,6 +23,9 @@ from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, cla
 from ..engine.indexing import (diag, diagonal, flip, gather, index_select, masked_select, scatter,  # noqa: F401
                                scatter_add, select, trace, tril, triu)
 from ..engine.linalg import addmm, bmm, cdist, dot, matmul, mm, mv, outer  # noqa: F401
+from ..engine.linalg_fns import det, inverse, logdet, matrix_power, pinverse  # noqa: F401
+from ..engine.linalg_fns import torch_cholesky as cholesky, torch_cross as cross, torch_qr as qr  # noqa: F401
+from ..engine.linalg_fns import torch_slogdet as slogdet, torch_svd as svd  # noqa: F401
 from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgrid, sort, std_mean, topk,  # noqa: F401
                                unique, var_mean)
 from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bitwise_or,  # noqa: F401
@@ -38,7 +41,7 @@ from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, co
 from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS
-from . import accelerator, autograd, cuda, nn, optim  # noqa: F401
+from . import accelerator, autograd, cuda, linalg, nn, optim  # noqa: F401
 from . import distributions  # noqa: F401,E402
 from . import functional  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
@@ -47,6 +50,7 @@ from .serialization import load, save  # noqa: F401
 from .nn.functional_conv import (conv1d, conv2d, conv_transpose1d, conv_transpose2d, convolution,  # noqa: F401
                                  layer_norm, max_pool2d)
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
+from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
 from .rng import Generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state  # noqa: F401
 

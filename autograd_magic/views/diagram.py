@@ -43,11 +43,12 @@ class GraphView:
     """The computation graph of one run."""
 
     def __init__(self, spec, *, rankdir="TB", max_nodes=60, fmt="svg", precision=4, render_timeout=5.0,
-                 depth=None, lang="en", failed=(), snapshots=None):
+                 depth=None, lang="en", failed=(), snapshots=None, ordered=False):
         self.spec, self.depth = spec, depth
         self.lang = lang
         self.failed = frozenset(failed)   # node ids where the cell's backward() raised: marked "failed here"
         self.snapshots = snapshots or {}  # {leaf node id: its values when its last backward ran}
+        self.ordered = ordered   # laid out as the stepper lays out its pictures (--steps), see graph.to_dot
         self.rankdir, self.max_nodes, self.fmt, self.precision = rankdir, max_nodes, fmt, precision
         self.render_timeout = render_timeout
         self._rendered = {}
@@ -55,7 +56,8 @@ class GraphView:
     @property
     def dot(self):
         return to_dot(self.spec, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes,
-                      depth=self.depth, lang=self.lang, failed=self.failed, snapshots=self.snapshots)
+                      depth=self.depth, lang=self.lang, failed=self.failed, snapshots=self.snapshots,
+                      ordered=self.ordered)
 
     def outline(self):
         return outline(self.spec, precision=self.precision)

@@ -120,7 +120,7 @@ def _op_tooltip(node, has_gradients: bool, precision: int):
 # ---------------------------------------------------------------- DOT
 
 def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60, marks=None,
-           depth: int | None = None, lang: str = "en", failed=(), snapshots=None) -> str:
+           depth: int | None = None, lang: str = "en", failed=(), snapshots=None, ordered: bool = False) -> str:
     """DOT source for the backward graph: op boxes (PyTorch's names) and coloured tensor boxes with value and grad.
 
     Edges follow ``spec.edges`` (gradient flows src -> dst), so with ``rankdir="TB"`` the output is at the top.
@@ -128,7 +128,9 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     ``marks`` (a :class:`StepMarks`, from the stepper) highlights one moment of the backward pass: node states,
     extra lines in boxes, labels on edges and a caption. The ops an ``nn.Module`` made are drawn inside a box
     labelled with the module (``model.0: Linear(3 → 5)``); modules nested deeper than ``depth`` are drawn as one box
-    each (default: all open while the graph has at most AUTO_OPEN op nodes, else depth 1).
+    each (default: all open while the graph has at most AUTO_OPEN op nodes, else depth 1). ``ordered`` places each
+    node's inputs in the spec's order (Graphviz ``ordering=out``): the cell's graph and the stepper's pictures (wider
+    boxes, labelled edges) then share one arrangement instead of coming out mirrored.
 
     >>> from autograd_magic.trace.model import GraphSpec, GraphNode
     >>> print(to_dot(GraphSpec(nodes=[GraphNode("a", "op", "SumBackward0")])).splitlines()[0])
@@ -144,6 +146,8 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
     nodes = nodes[:max_nodes]
     ids = {node.id: f"n{i}" for i, node in enumerate(nodes)}
     dot = _digraph(rankdir)
+    if ordered:
+        dot.attr(ordering="out")
     if spec.scopes and any(node.scope for node in nodes):
         # module boxes (clusters): without newrank, dot ranks each cluster on its own and the legend's edges from
         # the leaves inside them came out flat, so the legend sat beside the graph and widened it (demo 03's XOR

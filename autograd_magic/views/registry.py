@@ -113,7 +113,8 @@ def _graph(trace, args):
     view = GraphView(trace.graph, rankdir=args.rankdir, max_nodes=args.max_nodes, fmt=args.fmt,
                      precision=args.precision, depth=getattr(args, "depth", None),
                      lang=getattr(args, "language", "en"), failed=failed_nodes(trace),
-                     snapshots=leaf_snapshots(trace.passes) if trace.graph.drawn == "last" else None)
+                     snapshots=leaf_snapshots(trace.passes) if trace.graph.drawn == "last" else None,
+                     ordered=bool(getattr(args, "steps", False)))
     view.start()  # the renderer runs while the other views are formatted
     return view
 

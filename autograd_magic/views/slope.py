@@ -29,6 +29,23 @@ def _tick(v):
     return f"{float(v):.4g}"
 
 
+def nice_range(lo, hi):
+    """[lo, hi] with a little room, widened to multiples of a 1-2-5 step of about an eighth of the span: the axis
+    is labelled with numbers a reader can place (-10 and 60, not -4.749 and 60.5).
+
+    >>> nice_range(-0.25, 56.0)
+    (-10.0, 60.0)
+    """
+    span = hi - lo
+    if not (np.isfinite(span) and span > 0):
+        return lo - 1.0, hi + 1.0
+    lo, hi = lo - 0.02 * span, hi + 0.02 * span
+    raw = (hi - lo) / 8
+    mag = 10.0 ** np.floor(np.log10(raw))
+    step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
+    return float(np.floor(lo / step) * step), float(np.ceil(hi / step) * step)
+
+
 def _esc(text):
     return html.escape(str(text), quote=True)
 
@@ -69,8 +86,7 @@ def tangent_svg(xs, fs, x, fx, g, name, *, precision=4, lang="en"):
     ok = np.isfinite(fs)
     lo, hi = (float(np.min(fs[ok])), float(np.max(fs[ok]))) if ok.any() else (fx - 1, fx + 1)
     lo, hi = min(lo, fx), max(hi, fx)
-    pad = 0.08 * (hi - lo) if hi > lo else 1.0
-    xr, yr = (float(xs[0]), float(xs[-1])), (lo - pad, hi + pad)
+    xr, yr = (float(xs[0]), float(xs[-1])), nice_range(lo, hi)
     px, py = _scale(xr, yr)
     title = words["slope"].format(x=f"{name} = {_fmt(x, precision)}", g=_fmt(g, precision))
     parts = _frame(title, name, words["f"], xr, yr)

@@ -236,7 +236,7 @@ class Stepper:
 
     def dot(self, k):
         return to_dot(self.graph, rankdir=self.rankdir, precision=self.precision, max_nodes=self.max_nodes,
-                      marks=self.marks(k), lang=self.lang)
+                      marks=self.marks(k), lang=self.lang, ordered=True)   # the cell's graph is ordered too
 
     def svg(self, k):
         """The SVG of step k (rendered once), or None when no renderer could draw it."""

@@ -20,12 +20,14 @@ def _mask_values(mask, dtype):
     return mask
 
 
-def _flash_applies(query, key, value, attn_mask, dropout_p):
+def _flash_applies(query, key, value, attn_mask, dropout_p, enable_gqa):
     """use_flash_attention_cpp's gates (PyTorch 2.13, sdp_utils_cpp.cpp)."""
     q, k, v = query._data, key._data, value._data
     if dropout_p > 0.0 or not (q.ndim == k.ndim == v.ndim == 4):
         return False
-    if not (q.shape[0] == k.shape[0] == v.shape[0] and q.shape[1] == k.shape[1] == v.shape[1]):
+    heads_ok = q.shape[1] == k.shape[1] == v.shape[1] or (
+        enable_gqa and k.shape[1] == v.shape[1] and k.shape[1] and q.shape[1] % k.shape[1] == 0)
+    if not (q.shape[0] == k.shape[0] == v.shape[0] and heads_ok):
         return False
     if not q.shape[-1] == k.shape[-1] == v.shape[-1] or q.shape[2] == 0 or k.shape[2] == 0:
         return False
@@ -48,7 +50,7 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
     if is_causal and attn_mask is not None:
         raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when "
                            "is_causal=True")
-    if _flash_applies(query, key, value, attn_mask, dropout_p):
+    if _flash_applies(query, key, value, attn_mask, dropout_p, enable_gqa):
         mask = None if attn_mask is None else _mask_values(attn_mask, dt)._data.astype(dt, copy=False)
         factor = 1.0 / math.sqrt(query.shape[-1]) if scale is None else scale
         return apply(OPS["sdpa_flash"], (query, key, value), mask, bool(is_causal), factor)

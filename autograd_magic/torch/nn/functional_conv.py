@@ -129,10 +129,6 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
                            + " ".join(f"output_padding_{n}: {v}" for n, v in zip(names, output_padding)) + " "
                            + " ".join(f"stride_{n}: {v}" for n, v in zip(names, stride)) + " "
                            + " ".join(f"dilation_{n}: {v}" for n, v in zip(names, dilation)))
-    if any(op >= s for op, s in zip(output_padding, stride)):
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: a transposed convolution's "
-                                  "output_padding not smaller than its stride (allowed when smaller than the "
-                                  "dilation) is not part of it")
     k = w_shape[2:]
     size = [(input.shape[2 + i] - 1) * stride[i] - 2 * padding[i] + dilation[i] * (k[i] - 1) + output_padding[i] + 1
             for i in range(nd)]

@@ -1,0 +1,459 @@
+"""torch.linalg's functions (and the torch.det / inverse / svd / cholesky ... aliases PyTorch keeps): argument
+checks and messages as PyTorch 2.13 gives them, then the ops of ops_linalg.py (or compositions recorded as PyTorch
+records them: matrix_norm's AmaxBackward0 over LinalgVectorNormBackward0, matrix_power's MmBackward0 chain)."""
+import collections
+
+import numpy as np
+
+from .autograd import GRAD_MODE
+from .functions import dims_arg, where
+from .ops_linalg import lu_factor, recorded
+from .optable import OPS
+from .shaping import amax, amin, permute, sum as _sum, unsqueeze
+from .tensor_base import _dim, apply, check_broadcast, warn_once, wrap
+from .linalg import matmul
+
+
+class _LinAlgError(RuntimeError):
+    """torch.linalg.LinAlgError: a singular or not positive-definite matrix (a RuntimeError, as in PyTorch)."""
+
+
+_LinAlgError.__module__ = "torch._C"
+LinAlgError = _LinAlgError
+
+
+def _result(name, fields):
+    cls = collections.namedtuple(name, fields)
+    cls.__module__ = "torch.return_types"
+    cls.__qualname__ = name
+    cls.__repr__ = lambda self: (f"torch.return_types.{name}(\n"
+                                 + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")")
+    return cls
+
+
+SvdResult = _result("linalg_svd", ("U", "S", "Vh"))
+OldSvdResult = _result("svd", ("U", "S", "V"))
+EighResult = _result("linalg_eigh", ("eigenvalues", "eigenvectors"))
+QrResult = _result("linalg_qr", ("Q", "R"))
+OldQrResult = _result("qr", ("Q", "R"))
+SlogdetResult = _result("linalg_slogdet", ("sign", "logabsdet"))
+OldSlogdetResult = _result("slogdet", ("sign", "logabsdet"))
+LstsqResult = _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"))
+InvExResult = _result("linalg_inv_ex", ("inverse", "info"))
+CholeskyExResult = _result("linalg_cholesky_ex", ("L", "info"))
+SolveExResult = _result("linalg_solve_ex", ("result", "info"))
+
+
+def _wrap(a):
+    return wrap(np.asarray(a))
+
+
+def _check_float(A, fn):
+    if A._data.dtype.kind != "f":
+        raise RuntimeError(f"{fn}: Expected a floating point or complex tensor as input. Got {A.dtype.scalar_name}")
+
+
+def _check_matrix(A, fn, square=False, name="A"):
+    if A._data.ndim < 2:
+        raise RuntimeError(f"{fn}: The input tensor {name} must have at least 2 dimensions.")
+    if square and A._data.shape[-1] != A._data.shape[-2]:
+        raise RuntimeError(f"{fn}: A must be batches of square matrices, but they are {A._data.shape[-2]} by "
+                           f"{A._data.shape[-1]} matrices")
+    _check_float(A, fn)
+
+
+def _batch_prefix(A, info):
+    """'(Batch element i): ' for the first failing matrix of a batch, as ATen's messages start."""
+    if A._data.ndim <= 2:
+        return ""
+    first = int(np.flatnonzero(np.asarray(info).reshape(-1))[0])
+    return f"(Batch element {first}): "
+
+
+# ---------------------------------------------------------------- inverse, det, solve
+
+
+def inv(A, *, out=None):
+    _check_matrix(A, "linalg.inv", square=True)
+    _, _, info = lu_factor(A._data)
+    if info.any():
+        k = int(np.asarray(info).reshape(-1)[np.flatnonzero(np.asarray(info).reshape(-1))[0]])
+        raise _LinAlgError(f"linalg.inv: {_batch_prefix(A, info)}The diagonal element {k} is zero, the inversion "
+                           "could not be completed because the input matrix is singular.")
+    return apply(OPS["linalg_inv_ex"], (A,))
+
+
+def inv_ex(A, *, check_errors=False, out=None):
+    _check_matrix(A, "linalg.inv_ex", square=True)
+    _, _, info = lu_factor(A._data)
+    if info.any():
+        if check_errors:
+            return inv(A)
+        with np.errstate(all="ignore"):
+            inverse = wrap(np.full(A._data.shape, np.nan, A._data.dtype))
+        return InvExResult(inverse, _wrap(info.astype(np.int32)))
+    return InvExResult(apply(OPS["linalg_inv_ex"], (A,)), _wrap(info.astype(np.int32)))
+
+
+def inverse(input, *, out=None):
+    return inv(input)
+
+
+def det(A, *, out=None):
+    _check_matrix(A, "linalg.det", square=True)
+    return apply(OPS["linalg_det"], (A,))
+
+
+def slogdet(A, *, out=None):
+    _check_matrix(A, "linalg.slogdet", square=True)
+    return SlogdetResult(*recorded(_XP, "linalg_slogdet", (A,), ()))
+
+
+def torch_slogdet(input):
+    return OldSlogdetResult(*slogdet(input))
+
+
+def logdet(input):
+    _check_matrix(input, "logdet", square=True)
+    sign, logabs = slogdet(input)
+    return where(sign == -1.0, float("nan"), logabs)
+
+
+def _is_vector_rhs(A, B):
+    return B._data.ndim == 1 or (B._data.ndim == A._data.ndim - 1 and B._data.shape == A._data.shape[:-1])
+
+
+def solve(A, B, *, left=True, out=None):
+    _check_matrix(A, "linalg.solve", square=True)
+    if not left:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch, and torch.linalg.solve(..., "
+                                  "left=False) is not part of it")
+    if A._data.dtype != B._data.dtype:
+        raise RuntimeError(f"linalg.solve: Expected A and B to have the same dtype, but found A of type "
+                           f"{A.dtype.scalar_name} and B of type {B.dtype.scalar_name} instead")
+    vector = _is_vector_rhs(A, B)
+    bm = B._data[..., None] if vector else B._data
+    n = A._data.shape[-1]
+    if bm.ndim < 2 or bm.shape[-2] != n:
+        raise RuntimeError(f"linalg.solve: Incompatible shapes of A and B for the equation AX = B "
+                           f"({A._data.shape[-2]}x{n} and {bm.shape[-2]}x{bm.shape[-1]})")
+    check_broadcast(A._data.shape[:-2], bm.shape[:-2])
+    _, _, info = lu_factor(A._data)
+    if info.any():
+        raise _LinAlgError(f"torch.linalg.solve: {_batch_prefix(A, info)}The solver failed because the input "
+                           "matrix is singular.")
+    return apply(OPS["linalg_solve_ex"], (A, B), vector)
+
+
+def solve_ex(A, B, *, left=True, check_errors=False, out=None):
+    _, _, info = lu_factor(A._data) if A._data.ndim >= 2 and A._data.shape[-1] == A._data.shape[-2] else (0, 0, 0)
+    return SolveExResult(solve(A, B, left=left), _wrap(np.asarray(info, np.int32)))
+
+
+# ---------------------------------------------------------------- cholesky, qr, eigh, svd
+
+
+def _cholesky_info(a):
+    """The order of the first leading minor that is not positive-definite, per matrix (0: none)."""
+    flat = a.reshape(-1, *a.shape[-2:])
+    info = np.zeros(flat.shape[0], np.int32)
+    for i, m in enumerate(flat):
+        try:
+            np.linalg.cholesky(m)
+            continue
+        except np.linalg.LinAlgError:
+            pass
+        for k in range(1, m.shape[0] + 1):
+            try:
+                np.linalg.cholesky(m[:k, :k])
+            except np.linalg.LinAlgError:
+                info[i] = k
+                break
+    return info.reshape(a.shape[:-2])
+
+
+def _cholesky(A, upper, fn, op):
+    _check_matrix(A, fn, square=True)
+    a = np.swapaxes(A._data, -1, -2) if upper else A._data
+    info = _cholesky_info(a)
+    if info.any():
+        k = int(np.asarray(info).reshape(-1)[np.flatnonzero(np.asarray(info).reshape(-1))[0]])
+        raise _LinAlgError(f"{fn}: {_batch_prefix(A, info)}The factorization could not be completed because the "
+                           f"input is not positive-definite (the leading minor of order {k} is not positive-definite).")
+    return apply(OPS[op], (A,), bool(upper))
+
+
+def cholesky(A, *, upper=False, out=None):
+    return _cholesky(A, upper, "linalg.cholesky", "linalg_cholesky_ex")
+
+
+def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
+    _check_matrix(A, "linalg.cholesky_ex", square=True)
+    info = _cholesky_info(np.swapaxes(A._data, -1, -2) if upper else A._data)
+    if info.any() and not check_errors:
+        return CholeskyExResult(wrap(np.full(A._data.shape, np.nan, A._data.dtype)), _wrap(info))
+    return CholeskyExResult(cholesky(A, upper=upper), _wrap(info))
+
+
+def torch_cholesky(input, upper=False, *, out=None):
+    warn_once(
+        "torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in a future PyTorch "
+        "release.\nL = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = "
+        "torch.cholesky(A, upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform "
+        "will produce equivalent results for all valid (symmetric positive definite) inputs. (Triggered internally "
+        "at /__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:1765.)", stacklevel=2)
+    return _cholesky(input, upper, "cholesky", "cholesky")
+
+
+def qr(A, mode="reduced", *, out=None):
+    if mode not in ("reduced", "r", "complete"):
+        raise RuntimeError(f"qr received unrecognized mode '{mode}' but expected one of 'reduced' (default), 'r', "
+                           "or 'complete'")
+    _check_matrix(A, "linalg.qr")
+    return QrResult(*recorded(_XP, "linalg_qr", (A,), (mode,)))
+
+
+def torch_qr(input, some=True, *, out=None):
+    warn_once(
+        "torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future PyTorch release.\nThe "
+        "boolean parameter 'some' has been replaced with a string parameter 'mode'.\nQ, R = torch.qr(A, some)\n"
+        "should be replaced with\nQ, R = torch.linalg.qr(A, 'reduced' if some else 'complete') (Triggered "
+        "internally at /__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:2505.)", stacklevel=2)
+    return OldQrResult(*qr(input, "reduced" if some else "complete"))
+
+
+def eigh(A, UPLO="L", *, out=None):
+    if UPLO not in ("L", "U"):
+        raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
+    _check_matrix(A, "linalg.eigh", square=True)
+    return EighResult(*recorded(_XP, "linalg_eigh", (A,), (UPLO,)))
+
+
+def eigvalsh(A, UPLO="L", *, out=None):
+    if UPLO not in ("L", "U"):
+        raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
+    _check_matrix(A, "linalg.eigvalsh", square=True)
+    if _tracks(A):
+        return eigh(A, UPLO).eigenvalues
+    return _wrap(np.linalg.eigvalsh(A._data, UPLO=UPLO).astype(A._data.dtype))
+
+
+def _tracks(*ts):
+    return GRAD_MODE.enabled and any(t._rg for t in ts)
+
+
+def svd(A, full_matrices=True, *, driver=None, out=None):
+    _check_matrix(A, "linalg.svd")
+    return SvdResult(*recorded(_XP, "linalg_svd", (A,), (bool(full_matrices),)))
+
+
+def svdvals(A, *, driver=None, out=None):
+    _check_matrix(A, "linalg.svdvals")
+    if _tracks(A):
+        return svd(A, full_matrices=False).S
+    return _wrap(np.linalg.svd(A._data, compute_uv=False).astype(A._data.dtype))
+
+
+def torch_svd(input, some=True, compute_uv=True, *, out=None):
+    _check_matrix(input, "linalg.svd")
+    if not compute_uv:
+        s = svdvals(input)
+        m, n = input._data.shape[-2:]
+        z = input._data.dtype
+        batch = input._data.shape[:-2]
+        return OldSvdResult(_wrap(np.zeros(batch + (m, m), z)), s, _wrap(np.zeros(batch + (n, n), z)))
+    u, s, vh = svd(input, full_matrices=not some)
+    return OldSvdResult(u, s, vh.mT)
+
+
+# ---------------------------------------------------------------- pinv, lstsq, matrix_rank
+
+
+def _pinv_check(A, hermitian):
+    if A._data.ndim < 2 or A._data.dtype.kind != "f":
+        kind = {"float32": "Float", "float64": "Double"}.get(str(A._data.dtype), A.dtype.scalar_name)
+        raise RuntimeError(f"linalg.pinv({kind}{{[{', '.join(map(str, A._data.shape))}]}}): expected a tensor with "
+                           "2 or more dimensions of float, double, cfloat or cdouble types")
+
+
+def pinv(A, *, atol=None, rtol=None, hermitian=False, rcond=None, out=None):
+    _pinv_check(A, hermitian)
+    if rcond is not None:
+        rtol = rcond
+    return apply(OPS["linalg_pinv"], (A,), _num(atol), _num(rtol), bool(hermitian))
+
+
+def pinverse(input, rcond=1e-15):
+    return pinv(input, rtol=rcond)
+
+
+def _num(x):
+    return None if x is None else float(x.item() if hasattr(x, "item") else x)
+
+
+_DRIVERS = ("gels", "gelsy", "gelsd", "gelss")
+
+
+def lstsq(A, B, rcond=None, *, driver=None):
+    if A._data.ndim < 2:
+        raise RuntimeError("torch.linalg.lstsq: input must have at least 2 dimensions.")
+    if B._data.ndim < 1:
+        raise RuntimeError("torch.linalg.lstsq: other must have at least 1 dimension.")
+    if driver is not None and driver not in _DRIVERS:
+        raise RuntimeError("torch.linalg.lstsq: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
+    if A._data.dtype != B._data.dtype:
+        raise RuntimeError(f"torch.linalg.lstsq: Expected input and other to have the same dtype, but got "
+                           f"input's dtype {A.dtype} and other's dtype {B.dtype}")
+    _check_float(A, "torch.linalg.lstsq")
+    vector = B._data.ndim == A._data.ndim - 1
+    bm = B._data[..., None] if vector else B._data
+    if bm.shape[-2] != A._data.shape[-2]:
+        raise RuntimeError("torch.linalg.lstsq: input.size(-2) should match other.size(-2)")
+    driver = driver or "gelsy"
+    m, n = A._data.shape[-2:]
+    a = A._data
+    s = np.linalg.svd(a, compute_uv=False) if a.size else np.zeros(a.shape[:-2] + (0,), a.dtype)
+    tol = (rcond if rcond is not None and rcond > 0 else np.finfo(a.dtype).eps * max(m, n))
+    rank = (s > tol * (s.max(-1, keepdims=True) if s.shape[-1] else s)).sum(-1).astype(np.int64)
+    residuals = driver != "gelsy" and m > n and bool((rank == n).all())
+    x, res = recorded(_XP, "linalg_lstsq", (A, B), (vector, residuals), (0, 1))
+    if driver == "gels":
+        rank_t = _wrap(np.zeros((0,), np.int64))
+    else:
+        rank_t = _wrap(rank)
+    sv = _wrap(s.astype(a.dtype)) if driver in ("gelsd", "gelss") else _wrap(np.zeros((0,), a.dtype))
+    return LstsqResult(x, res, rank_t, sv)
+
+
+def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None):
+    if A._data.ndim < 2:
+        raise RuntimeError("torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.")
+    _check_float(A, "torch.linalg.matrix_rank")
+    if tol is not None:
+        atol, rtol = tol, 0.0
+    a = A._data
+    m, n = a.shape[-2:]
+    s = np.abs(np.linalg.eigvalsh(a)) if hermitian else np.linalg.svd(a, compute_uv=False)
+    atol = _num(atol) or 0.0
+    rtol = _num(rtol)
+    if rtol is None:
+        rtol = 0.0 if atol > 0 else np.finfo(a.dtype).eps * max(m, n)
+    big = s.max(-1, keepdims=True) if s.shape[-1] else s
+    return _wrap((s > np.maximum(atol, rtol * big)).sum(-1).astype(np.int64))
+
+
+# ---------------------------------------------------------------- cross, matrix_power
+
+
+def cross(input, other, *, dim=-1, out=None):
+    if input._data.ndim != other._data.ndim:
+        raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
+    check_broadcast(input._data.shape, other._data.shape)
+    nd = max(input._data.ndim, other._data.ndim)
+    d = _dim(dim, nd)
+    sa = input._data.shape[d - nd + input._data.ndim] if input._data.ndim >= nd - d else 1
+    sb = other._data.shape[d - nd + other._data.ndim] if other._data.ndim >= nd - d else 1
+    if sa != 3 or sb != 3:
+        raise RuntimeError(f"linalg.cross: inputs dimension {dim} must have length 3. Got {sa} and {sb}")
+    if input._data.dtype != other._data.dtype:
+        raise RuntimeError(f"linalg.cross: expected input and other to have the same dtype, but got "
+                           f"{input.dtype.scalar_name} and {other.dtype.scalar_name}")
+    return apply(OPS["linalg_cross"], (input, other), d - nd)
+
+
+def torch_cross(input, other, dim=None, *, out=None):
+    if dim is None:
+        warn_once("Using torch.cross without specifying the dim arg is deprecated.\nPlease either pass the dim "
+                  "explicitly or simply use torch.linalg.cross.\nThe default value of dim will change to agree with "
+                  "that of linalg.cross in a future release. (Triggered internally at "
+                  "/__w/pytorch/pytorch/aten/src/ATen/native/Cross.cpp:63.)", stacklevel=2)
+        shape = np.broadcast_shapes(input._data.shape, other._data.shape)
+        dim = next((i for i, n in enumerate(shape) if n == 3), -1)
+    return cross(input, other, dim=dim)
+
+
+def matrix_power(A, n, *, out=None):
+    _check_matrix(A, "linalg.matrix_power", square=True)
+    if n == 0:
+        return apply(OPS["matrix_power_zero"], (A,))
+    a = A
+    if n < 0:
+        a = inv(A)
+        n = -n
+    if n == 1:
+        return a.clone()
+    if n == 2:
+        return matmul(a, a)
+    if n == 3:
+        return matmul(matmul(a, a), a)
+    z = result = None
+    while n > 0:
+        bit, n = n % 2, n // 2
+        z = a if z is None else matmul(z, z)
+        if bit:
+            result = z if result is None else matmul(result, z)
+    return result
+
+
+# ---------------------------------------------------------------- norms
+
+
+def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
+    _check_float(x, "linalg.vector_norm")
+    if dtype is not None:
+        x = x.to(dtype)
+    p = float(ord)
+    dims = dims_arg(dim, x._data.ndim)
+    if (p < 0 or p == float("inf")) and x._data.size == 0:
+        shown = "inf" if p == float("inf") else f"{ord}"
+        raise RuntimeError(f"linalg.vector_norm cannot compute the {shown} norm on an empty tensor because the "
+                           "operation does not have an identity")
+    return apply(OPS["norm"], (x,), p, dims, keepdim)
+
+
+def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=None):
+    if A._data.ndim < 2:
+        raise RuntimeError("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
+    _check_float(A, "linalg.matrix_norm")
+    if dtype is not None:
+        A = A.to(dtype)
+    d0, d1 = (_dim(d, A._data.ndim) for d in dim)
+    if ord == "fro":
+        return vector_norm(A, 2, (d0, d1), keepdim)
+    if ord == "nuc" or ord in (2, -2, 2.0, -2.0):
+        # as ATen: the two dims moved last (always a PermuteBackward0), and moved back under keepdim
+        perm = [i for i in range(A._data.ndim) if i not in (d0, d1)] + [d0, d1]
+        s = svdvals(permute(A, perm))
+        out = _sum(s, -1, keepdim) if ord == "nuc" else amax(s, -1, keepdim) if ord > 0 else amin(s, -1, keepdim)
+        if keepdim:
+            out = permute(unsqueeze(out, -1), [perm.index(i) for i in range(len(perm))])
+        return out
+    if ord in (1, -1, float("inf"), float("-inf")):
+        if abs(ord) == float("inf"):
+            d0, d1 = d1, d0
+        if not keepdim and d0 < d1:
+            d1 -= 1
+        inner = vector_norm(A, 1, d0, keepdim)
+        return amax(inner, d1, keepdim) if ord > 0 else amin(inner, d1, keepdim)
+    shown = ord if isinstance(ord, str) else (int(ord) if float(ord).is_integer() else ord)
+    raise RuntimeError(f"linalg.matrix_norm: Order {shown} not supported.")
+
+
+def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):
+    if dim is not None:
+        dims = [dim] if isinstance(dim, int) else list(dim)
+        if len(dims) not in (1, 2):
+            raise RuntimeError(f"linalg.norm: If dim is specified, it must be of length 1 or 2. Got {dims}")
+    elif ord is not None and A._data.ndim not in (1, 2):
+        raise RuntimeError(f"linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got "
+                           f"{A._data.ndim}D.")
+    if ord is not None and (isinstance(ord, str) or (dim is not None and len(dims) == 2)
+                            or (dim is None and A._data.ndim == 2)):
+        return matrix_norm(A, ord, tuple(dims) if dim is not None else (-2, -1), keepdim, dtype=dtype)
+    return vector_norm(A, 2 if ord is None else ord, dim, keepdim, dtype=dtype)
+
+
+class _XP:
+    """What recorded() needs from an array namespace to make the public functions' outputs."""
+    wrap = staticmethod(_wrap)
+

@@ -1,0 +1,438 @@
+"""torch.linalg's differentiable primitives: forward and vjp side by side, with PyTorch's node names and the
+backward formulas of its derivatives.yaml / FunctionsManual.cpp (real dtypes).
+
+A vjp is written once for numpy arrays and for recorded Tensors (xp). The helpers below cover the few places where
+the two namespaces spell an operation differently (diagonal, tril, solve ...). Decompositions with several outputs
+(svd, eigh, qr, slogdet, lstsq) save their outputs as arrays; under create_graph=True their vjp first runs the
+decomposition again as a recorded op (``_recorded``), so the saved factors are functions of the input and the
+gradient can be differentiated again.
+"""
+import numpy as np
+
+from .autograd import GRAD_MODE, Saved, record_multi
+from .optable import OPS, defop
+
+# ---------------------------------------------------------------- helpers for both array namespaces
+
+
+def _dt(x):
+    return x.dtype if isinstance(x, np.ndarray) else x._data.dtype
+
+
+def _shape(x):
+    return x.shape if isinstance(x, np.ndarray) else x._data.shape
+
+
+def _eye(xp, n, like):
+    e = np.eye(n, dtype=_dt(like))
+    return e if xp.is_numpy else xp.wrap(e)
+
+
+def _diag_embed(xp, v):
+    return v[..., None] * _eye(xp, _shape(v)[-1], v)
+
+
+def _diagonal(xp, m):
+    return np.diagonal(m, 0, -2, -1) if xp.is_numpy else m.diagonal(0, -2, -1)
+
+
+def _tril(xp, m, k=0):
+    return np.tril(m, k) if xp.is_numpy else m.tril(k)
+
+
+def _solve(xp, a, b):
+    """a^{-1} b for matrices b (a recorded linalg.solve under create_graph)."""
+    return xp.call("linalg_solve_ex", (a, b), False)
+
+
+def _inv(xp, a):
+    return xp.call("linalg_inv_ex", (a,))
+
+
+def _recorded(xp, name, inputs, consts, differentiable=None):  # (op.saves only marks that backward needs saved values)
+    """Run a several-output op on Tensors and record its node (in grad mode): its outputs as Tensors (xp.wrap
+    makes them). linalg_fns uses it for the forward; vjps under create_graph=True to rebuild saved factors."""
+    op = OPS[name]
+    arrays = [np.asarray(a, inputs[0]._data.dtype) for a in op.fwd(*[t._data for t in inputs], *consts)]
+    outs = [xp.wrap(a) for a in arrays]
+    if GRAD_MODE.enabled and any(t._rg for t in inputs):
+        keep = [o if differentiable is None or i in differentiable else None for i, o in enumerate(outs)]
+        record_multi(op, inputs, keep, arrays + [Saved(t) for t in inputs], consts)
+    return outs
+
+
+recorded = _recorded
+
+
+# ---------------------------------------------------------------- LU (ATen's getrf: det, slogdet, messages)
+
+
+def lu_factor(a):
+    """Partial-pivoting LU of a stack of square matrices as LAPACK's getrf: (LU, sign of the row permutation,
+    info), info[i] = 1-based index of the first zero pivot of matrix i (0: none)."""
+    n = a.shape[-1]
+    lu = np.array(a, dtype=a.dtype).reshape(-1, n, n)
+    rows = np.arange(lu.shape[0])
+    sign = np.ones(lu.shape[0], a.dtype)
+    info = np.zeros(lu.shape[0], np.int32)
+    for k in range(n):
+        p = k + np.argmax(np.abs(lu[:, k:, k]), axis=1)
+        swap = p != k
+        if swap.any():
+            top = lu[rows, k].copy()
+            lu[rows, k] = lu[rows, p]
+            lu[rows, p] = top
+            sign[swap] = -sign[swap]
+        piv = lu[:, k, k]
+        zero = piv == 0
+        info[(info == 0) & zero] = k + 1
+        with np.errstate(all="ignore"):
+            col = np.where(zero[:, None], 0, lu[:, k + 1:, k] / np.where(zero, 1, piv)[:, None])
+        lu[:, k + 1:, k] = col
+        lu[:, k + 1:, k + 1:] -= col[:, :, None] * lu[:, k, None, k + 1:]
+    return lu.reshape(a.shape), sign.reshape(a.shape[:-2]), info.reshape(a.shape[:-2])
+
+
+def _det(a):
+    lu, sign, _ = lu_factor(a)
+    return np.asarray(np.multiply.reduce(np.diagonal(lu, 0, -2, -1), axis=-1) * sign, a.dtype)
+
+
+def _slogdet(a):
+    lu, sign, _ = lu_factor(a)
+    d = np.diagonal(lu, 0, -2, -1)
+    with np.errstate(divide="ignore"):
+        logabs = np.add.reduce(np.log(np.abs(d)), axis=-1)
+    return np.asarray(np.multiply.reduce(np.sign(d), axis=-1) * sign, a.dtype), np.asarray(logabs, a.dtype)
+
+
+# ---------------------------------------------------------------- inverse, det, slogdet, solve
+
+
+@defop("linalg_inv_ex", "LinalgInvExBackward0", lambda a: np.linalg.inv(a), saves=(-1,))
+def inv_vjp(xp, grad, saved, consts, needs):
+    """gA = -X^T g X^T for X = A^{-1}."""
+    x_t = xp.mT(saved[0])
+    return (-xp.matmul(x_t, xp.matmul(grad, x_t)),)
+
+
+@defop("linalg_det", "LinalgDetBackward0", _det, saves=(0, -1))
+def det_vjp(xp, grad, saved, consts, needs):
+    """gA = g det(A) A^{-T} (the cofactor matrix)."""
+    a, det = saved
+    d = (grad * det)[..., None, None]
+    if not xp.is_numpy:
+        return (d * xp.mT(_inv(xp, a)),)
+    ok = det != 0
+    if ok.all():
+        return (np.linalg.solve(np.swapaxes(a, -1, -2), d * np.eye(a.shape[-1], dtype=a.dtype)),)
+    # PyTorch 2.13 solves with the singular LU here and returns zeros (not the adjugate): so does the engine
+    out = np.zeros(a.shape, a.dtype)
+    if ok.any():
+        out[ok] = np.linalg.solve(np.swapaxes(a[ok], -1, -2), d[ok] * np.eye(a.shape[-1], dtype=a.dtype))
+    return (out,)
+
+
+def _slogdet_fwd(a):
+    return _slogdet(a)
+
+
+@defop("linalg_slogdet", "LinalgSlogdetBackward0", _slogdet_fwd, saves=(0,), several_outputs=True)
+def slogdet_vjp(xp, grads, saved, consts, needs):
+    """The sign is piecewise constant; g_logabsdet gives g A^{-T}."""
+    g = grads.get(1)
+    if g is None:
+        return (None,)
+    a = saved[-1]
+    if xp.is_numpy:
+        return (np.linalg.solve(np.swapaxes(a, -1, -2), g[..., None, None] * np.eye(a.shape[-1], dtype=a.dtype)),)
+    return (g[..., None, None] * xp.mT(_inv(xp, a)),)
+
+
+def _solve_fwd(a, b, vector):
+    if vector:
+        return np.linalg.solve(a, b[..., None])[..., 0]
+    return np.linalg.solve(a, b)
+
+
+@defop("linalg_solve_ex", "LinalgSolveExBackward0", _solve_fwd, saves=(0, -1))
+def solve_vjp(xp, grad, saved, consts, needs):
+    """gB = A^{-T} g, gA = -gB X^T."""
+    a, x = saved
+    vector, = consts
+    a_t = xp.mT(a)
+    if vector:
+        gb = xp.call("linalg_solve_ex", (a_t, grad), True)
+        return (-(gb[..., :, None] * x[..., None, :]) if needs[0] else None, gb)
+    gb = xp.call("linalg_solve_ex", (a_t, grad), False)
+    return (-xp.matmul(gb, xp.mT(x)) if needs[0] else None, gb)
+
+
+# ---------------------------------------------------------------- cholesky, qr
+
+
+def _cholesky_fwd(a, upper):
+    if upper:
+        return np.swapaxes(np.linalg.cholesky(np.swapaxes(a, -1, -2)), -1, -2)
+    return np.linalg.cholesky(a)
+
+
+def cholesky_vjp(xp, grad, saved, consts, needs):
+    """cholesky_backward (Murray 2016): gA = L^{-T} Phi(L^T gL) L^{-1}, Phi = tril with the diagonal halved,
+    symmetrised."""
+    l, = saved
+    upper, = consts
+    if upper:
+        l, grad = xp.mT(l), xp.mT(grad)
+    ga = _tril(xp, xp.matmul(xp.mT(l), grad))
+    ga = 0.5 * (ga + xp.mT(_tril(xp, ga, -1)))
+    ga = _solve(xp, xp.mT(l), ga)                    # L^{-H} gA
+    return (xp.mT(_solve(xp, xp.mT(l), xp.mT(ga))),)  # ... L^{-1}
+
+
+defop("linalg_cholesky_ex", "LinalgCholeskyExBackward0", _cholesky_fwd, saves=(-1,))(cholesky_vjp)
+defop("cholesky", "CholeskyBackward0", _cholesky_fwd, saves=(-1,))(cholesky_vjp)
+
+
+def _qr_fwd(a, mode):
+    if mode == "r":
+        r = np.linalg.qr(a, mode="r")
+        return np.zeros((0,), a.dtype), r
+    q, r = np.linalg.qr(a, mode=mode)
+    return q, r
+
+
+@defop("linalg_qr", "LinalgQrBackward0", _qr_fwd, saves=(0,), several_outputs=True)
+def qr_vjp(xp, grads, saved, consts, needs):
+    """linalg_qr_backward: for m >= n, gA = (gQ + Q copyltu(M)) R^{-T} with M = R gR^T - gQ^T Q; for m < n
+    the first m columns take that formula with gQ + Y gV^T, the rest Q gV."""
+    mode, = consts
+    if mode == "r":
+        raise RuntimeError("The derivative of linalg.qr depends on Q, which is not computed when mode='r'. Please use "
+                           "linalg.qr(A, mode='reduced') if you are going to differentiate through linalg.qr.")
+    q, r, a = saved
+    m, n = _shape(a)[-2], _shape(a)[-1]
+    if mode == "complete" and m > n:
+        raise RuntimeError("The QR decomposition is not differentiable when mode='complete' and nrows > ncols.")
+    if not xp.is_numpy:
+        q, r = _recorded(xp, "linalg_qr", (a,), consts)
+    gq, gr = grads.get(0), grads.get(1)
+    if m >= n:
+        return (_qr_back_square(xp, gq, gr, q, r),)
+    x_r, y_r = r[..., :, :m], r[..., :, m:]
+    y = a[..., :, m:]
+    gv = gr[..., :, m:] if gr is not None else None
+    gu = gr[..., :, :m] if gr is not None else None
+    gq2 = gq
+    if gv is not None:
+        extra = xp.matmul(y, xp.mT(gv))
+        gq2 = extra if gq2 is None else gq2 + extra
+    gx = _qr_back_square(xp, gq2, gu, q, x_r)
+    # [gX | gY] as gX [I 0] + gY [0 I]: one spelling for arrays and recorded Tensors
+    place = np.eye(n, dtype=_dt(a))
+    left, right = (place[:m], place[m:]) if xp.is_numpy else (xp.wrap(place[:m]), xp.wrap(place[m:]))
+    ga = xp.matmul(gx, left)
+    if gv is not None:
+        ga = ga + xp.matmul(xp.matmul(q, gv), right)
+    return (ga,)
+
+
+def _qr_back_square(xp, gq, gr, q, r):
+    m = 0
+    if gr is not None:
+        m = xp.matmul(r, xp.mT(gr))
+    if gq is not None:
+        m = m - xp.matmul(xp.mT(gq), q)
+    b = gq if gq is not None else 0
+    if not (isinstance(m, int)):
+        low = _tril(xp, m, -1)
+        m = low + xp.mT(low) + _diag_embed(xp, _diagonal(xp, m))
+        b = b + xp.matmul(q, m)
+    # b R^{-T}: solve R X^T = b^T
+    return xp.mT(_solve(xp, r, xp.mT(b)))
+
+
+# ---------------------------------------------------------------- svd, eigh
+
+
+def _svd_fwd(a, full_matrices):
+    return tuple(np.linalg.svd(a, full_matrices=full_matrices))
+
+
+@defop("linalg_svd", "LinalgSvdBackward0", _svd_fwd, saves=(0,), several_outputs=True)
+def svd_vjp(xp, grads, saved, consts, needs):
+    """svd_backward (FunctionsManual.cpp), with full_matrices' extra vectors narrowed away as derivatives.yaml does."""
+    u, s, vh, a = saved
+    if not xp.is_numpy:
+        u, s, vh = _recorded(xp, "linalg_svd", (a,), consts)
+    gu, gs, gvh = grads.get(0), grads.get(1), grads.get(2)
+    k = _shape(s)[-1]
+    full, = consts
+    if full:
+        u, vh = u[..., :, :k], vh[..., :k, :]
+        gu = gu[..., :, :k] if gu is not None else None
+        gvh = gvh[..., :k, :] if gvh is not None else None
+    return (svd_backward(xp, gu, gs, gvh, u, s, vh),)
+
+
+def svd_backward(xp, gu, gs, gvh, u, s, vh):
+    m, n = _shape(u)[-2], _shape(vh)[-1]
+    if gu is None and gvh is None:
+        if gs is None:
+            return None
+        return xp.matmul(u, gs[..., :, None] * vh) if m >= n else xp.matmul(u * gs[..., None, :], vh)
+    uhgu = vhgv = None
+    if gu is not None:
+        t = xp.matmul(xp.mT(u), gu)
+        uhgu = t - xp.mT(t)
+    if gvh is not None:
+        t = xp.matmul(vh, xp.mT(gvh))
+        vhgv = t - xp.mT(t)
+    s2 = s * s
+    e = s2[..., None, :] - s2[..., :, None] + _eye(xp, _shape(s)[-1], s)
+    if uhgu is not None and vhgv is not None:
+        ret = (uhgu * s[..., None, :] + s[..., :, None] * vhgv) / e
+    elif vhgv is None:
+        ret = (uhgu / e) * s[..., None, :]
+    else:
+        ret = s[..., :, None] * (vhgv / e)
+    if gs is not None:
+        ret = ret + _diag_embed(xp, gs)
+    if m > n and gu is not None:
+        ga = xp.matmul(u, ret)
+        gu_sinv = gu / s[..., None, :]
+        ga = ga + gu_sinv - xp.matmul(u, xp.matmul(xp.mT(u), gu_sinv))
+        return xp.matmul(ga, vh)
+    if m < n and gvh is not None:
+        ga = xp.matmul(ret, vh)
+        sinv_gvh = gvh / s[..., :, None]
+        ga = ga + sinv_gvh - xp.matmul(xp.matmul(sinv_gvh, xp.mT(vh)), vh)
+        return xp.matmul(u, ga)
+    return xp.matmul(u, xp.matmul(ret, vh)) if m >= n else xp.matmul(xp.matmul(u, ret), vh)
+
+
+def _eigh_fwd(a, uplo):
+    w, v = np.linalg.eigh(a, UPLO=uplo)
+    return w, v
+
+
+@defop("linalg_eigh", "LinalgEighBackward0", _eigh_fwd, saves=(0,), several_outputs=True)
+def eigh_vjp(xp, grads, saved, consts, needs):
+    """linalg_eig_backward for Hermitian A: gA = V (diag(gL) + skew(V^T gV) / E) V^T, E_ij = L_j - L_i off the
+    diagonal, skew(X) = (X - X^T) / 2."""
+    w, v, a = saved
+    if not xp.is_numpy:
+        w, v = _recorded(xp, "linalg_eigh", (a,), consts)
+    gl, gv = grads.get(0), grads.get(1)
+    if gv is None:
+        return (xp.matmul(v * gl[..., None, :], xp.mT(v)),)
+    n = _shape(w)[-1]
+    eye = _eye(xp, n, w)
+    e = w[..., None, :] - w[..., :, None] + eye
+    vhgv = xp.matmul(xp.mT(v), gv)
+    ret = 0.5 * (vhgv - xp.mT(vhgv)) / e * (1 - eye)
+    if gl is not None:
+        ret = ret + _diag_embed(xp, gl)
+    return (xp.matmul(v, xp.matmul(ret, xp.mT(v))),)
+
+
+@defop("matrix_power_zero", "CopyBackwards", lambda a: np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape).copy(),
+       qualname="torch::autograd::CopyBackwards")
+def matrix_power_zero_vjp(xp, grad, saved, consts, needs):
+    """matrix_power(A, 0) copies the identity over a clone of A: A's gradient is zero."""
+    return (xp.constant(grad, 0.0),)
+
+
+# ---------------------------------------------------------------- pinv, lstsq, cross
+
+
+def pinv_array(a, atol, rtol, hermitian):
+    """linalg.pinv as ATen computes it: through the SVD (eigh when hermitian), values below
+    max(atol, rtol * largest) dropped."""
+    m, n = a.shape[-2:]
+    if rtol is None:
+        rtol = 0.0 if atol is not None and atol > 0 else np.finfo(a.dtype).eps * max(m, n)
+    atol = 0.0 if atol is None else atol
+    if hermitian:
+        w, u = np.linalg.eigh(a)
+        s = np.abs(w)
+        big = np.max(s, axis=-1, keepdims=True) if s.shape[-1] else s
+        tol = np.maximum(atol, rtol * big)
+        with np.errstate(divide="ignore"):
+            inv = np.where(s > tol, 1 / w, 0).astype(a.dtype)
+        return np.asarray((u * inv[..., None, :]) @ np.swapaxes(u, -1, -2), a.dtype)
+    u, s, vh = np.linalg.svd(a, full_matrices=False)
+    big = np.max(s, axis=-1, keepdims=True) if s.shape[-1] else s
+    tol = np.maximum(atol, rtol * big)
+    with np.errstate(divide="ignore"):
+        inv = np.where(s > tol, 1 / s, 0).astype(a.dtype)
+    return np.asarray((np.swapaxes(vh, -1, -2) * inv[..., None, :]) @ np.swapaxes(u, -1, -2), a.dtype)
+
+
+@defop("linalg_pinv", "LinalgPinvBackward0", pinv_array, saves=(0, -1))
+def pinv_vjp(xp, grad, saved, consts, needs):
+    """pinv_backward (FunctionsManual.cpp), arranged for the smaller of m, n."""
+    a, p = saved
+    return (pinv_backward(xp, grad, p, a),)
+
+
+def pinv_backward(xp, grad, p, a):
+    m, n = _shape(a)[-2:]
+    mm, mT = xp.matmul, xp.mT
+    p_h, grad_h = mT(p), mT(grad)
+    if m <= n:
+        k = mm(grad_h, p)
+        kp_h = mm(k, p_h)
+        return -mT(mm(p, k)) + kp_h - mm(mm(a, p), kp_h) + mm(mm(p_h, p), grad_h - mm(k, a))
+    k = mm(p, grad_h)
+    p_hk = mm(p_h, k)
+    return -mT(mm(k, p)) + p_hk - mm(mm(p_hk, p), a) + mm(mm(grad_h - mm(a, k), p), p_h)
+
+
+def _lstsq_fwd(a, b, vector, residuals):
+    """(solution, residuals) through the pseudo-inverse, batched (rank and singular values are computed by the
+    public function, they have no gradient)."""
+    bm = b[..., None] if vector else b
+    x = pinv_array(a, None, None, False) @ bm
+    if residuals:
+        res = np.add.reduce((a @ x - bm) ** 2, axis=-2)
+    else:
+        res = np.zeros((0,), a.dtype)
+    return (x[..., 0] if vector else x), np.asarray(res, a.dtype)
+
+
+@defop("linalg_lstsq", "LinalgLstsqBackward0", _lstsq_fwd, saves=(0, 1), several_outputs=True)
+def lstsq_vjp(xp, grads, saved, consts, needs):
+    """linalg_lstsq_backward: X = pinv(A) B, so gA from pinv_backward(gX B^T) and gB = pinv(A)^T gX; the
+    residuals' gradient is that of ||AX - B||^2."""
+    vector, residuals = consts
+    x, res, a, b = saved
+    if not xp.is_numpy:
+        x, res = _recorded(xp, "linalg_lstsq", (a, b), consts)
+    gx, gres = grads.get(0), grads.get(1)
+    bm = b[..., None] if vector else b
+    ga = gb = None
+    if gx is not None:
+        gxm = gx[..., None] if vector else gx
+        p = xp.call("linalg_pinv", (a,), None, None, False)
+        if needs[0]:
+            ga = pinv_backward(xp, xp.matmul(gxm, xp.mT(bm)), p, a)
+        if needs[1]:
+            gb = xp.matmul(xp.mT(p), gxm)
+    if gres is not None and residuals and _shape(gres)[-1]:
+        xm = x[..., None] if vector else x
+        r = 2 * (xp.matmul(a, xm) - bm) * gres[..., None, :]
+        ga = xp.matmul(r, xp.mT(xm)) if ga is None else ga + xp.matmul(r, xp.mT(xm))
+        gb = -r if gb is None else gb - r
+    if vector and gb is not None:
+        gb = gb[..., 0]
+    return (ga, gb)
+
+
+@defop("linalg_cross", "LinalgCrossBackward0", lambda a, b, dim: np.cross(a, b, axis=dim), saves=(0, 1))
+def cross_vjp(xp, grad, saved, consts, needs):
+    """ga = cross(b, g), gb = cross(g, a)."""
+    a, b = saved
+    dim, = consts
+    return (xp.call("linalg_cross", (b, grad), dim) if needs[0] else None,
+            xp.call("linalg_cross", (grad, a), dim) if needs[1] else None)
