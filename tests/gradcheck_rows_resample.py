@@ -70,3 +70,7 @@ ROWS_EXTRA["pack_padded_sequence"] = [
     (lambda x: _PACK(x, [3, 2, 1]).data, [_spread(3, 3, 2)]),
     (lambda x: _PACK(x, [1, 3], batch_first=True, enforce_sorted=False).data, [_spread(2, 3)]),
 ]
+
+ROWS_EXTRA["pixel_shuffle"] = [(lambda x: F.pixel_shuffle(x, 2), [_spread(1, 8, 2, 3)]),
+                               (lambda x: torch.pixel_shuffle(x, 3), [_spread(9, 1, 2)])]
+ROWS_EXTRA["pixel_unshuffle"] = [(lambda x: F.pixel_unshuffle(x, 2), [_spread(2, 1, 4, 2)])]

@@ -171,6 +171,36 @@ CELLS = {
     ],
 }
 
+# Edge values where numpy warns and PyTorch is silent (each cell's warnings are part of its output): log(0), sqrt
+# of a negative, division by zero, inf - inf in a reduction or a softmax; and ATen's errors for non-finite ranges.
+CELLS["silent_edge_values"] = [
+    "torch.log(torch.tensor(0.)), torch.log(torch.tensor([-1.0, 0.0])), torch.tensor([-1.0, 4.0]).sqrt()",
+    "torch.tensor([1.0, 0.0, -1.0]) / 0, torch.tensor(0.) / 0, torch.tensor([2.0]) / torch.tensor([0.0])",
+    "t = torch.tensor([float('inf'), -float('inf')])\nt.sum(), t.mean(), t.cumsum(0), t.softmax(0), t.log_softmax(0)",
+    "torch.nn.functional.normalize(t, dim=0), torch.nn.functional.mse_loss(t, t), torch.log(t)",
+    ("x = torch.tensor([0.0, 1.0], requires_grad=True)\ny = torch.log(x) * x\ny.sum().backward()\n"
+     "y, x.grad, torch.tensor([]).nanmean()"),
+    "torch.nn.functional.kl_div(torch.tensor([0.0, -1.0]), torch.tensor([0.0, 0.5]), reduction='batchmean')",
+    "torch.histc(torch.tensor([float('inf'), -float('inf')]))",
+    "torch.histc(torch.tensor([float('nan'), 1.0]))",
+    "torch.histc(torch.tensor([1.0, 2.0]), min=0.0, max=float('inf'))",
+    "torch.histogram(torch.tensor([float('inf'), 1.0]))",
+    "t = torch.tensor([0.0, -1.0, 1000.0, float('inf')])\n2 ** t, t // 0, t % 0, torch.remainder(t, 0.), t ** -1",
+    "torch.linspace(0, float('inf'), 3), torch.linspace(-float('inf'), 0, 2)",
+]
+
+CELLS["more_inplace_forms"] = [
+    ("t = torch.tensor([1.0, 2.0, 3.0])\n"
+     "t.reciprocal_(), t.remainder_(0.3), t.floor_divide_(0.1), t.divide_(2), t.multiply_(3), t.subtract_(1), t"),
+    "t = torch.tensor([1.0, -2.0, 3.0])\nt.negative_(), t.absolute_(), t.greater_(1.5), t.logical_not_(), t",
+    ("t = torch.tensor([1.0, 2.0, 3.0])\nt.cumprod_(0), t.hypot_(t), t.atan2_(t), t.xlogy_(2.), t.true_divide_(4),"
+     " t.copysign_(-1.), t"),
+    "t.float_power_(2)",
+    "d = torch.tensor([1.0, 2.0], dtype=torch.float64)\nd.float_power_(2), d, torch.tensor([2]).float_power_(2)",
+    "x = torch.tensor([1.0, 2.0], requires_grad=True)\nx.reciprocal_()",
+    "y = x * 1\ny.reciprocal_()\ny.sum().backward()\ny, x.grad",
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):

@@ -20,19 +20,23 @@ CELLS = {
         SETUP + WALK + "torch.manual_seed(0)\nmha = nn.MultiheadAttention(8, 2, batch_first=True)\nmha",
         "[(n, tuple(p.shape)) for n, p in mha.named_parameters()], mha.in_proj_weight[:2], mha.out_proj.weight[0]",
         "type(mha.out_proj), mha.head_dim, mha._qkv_same_embed_dim, mha.bias_k",
-        "x = torch.randn(2, 5, 8, requires_grad=True)\nout, w = mha(x, x, x)\nout.grad_fn, w.grad_fn, w.shape, out[0, 0], "
-        "w[1, 2]",
+        "x = torch.randn(2, 5, 8, requires_grad=True)\nout, w = mha(x, x, x)\n"
+        "out.grad_fn, w.grad_fn, w.shape, out[0, 0], w[1, 2]",
         "walk(out)",
         "out2, none = mha(x, x, x, need_weights=False)\nnone, walk(out2)",
-        "(out.sum() + (out2 ** 2).sum()).backward()\nx.grad[0, :2], mha.in_proj_weight.grad[::7], mha.out_proj.bias.grad",
+        "(out.sum() + (out2 ** 2).sum()).backward()\n"
+        "x.grad[0, :2], mha.in_proj_weight.grad[::7], mha.out_proj.bias.grad",
         "kpm = torch.tensor([[False] * 5, [False] * 3 + [True] * 2])\n"
         "am = torch.triu(torch.ones(5, 5, dtype=torch.bool), 1)\n"
-        "o, w = mha(x, x, x, key_padding_mask=kpm, attn_mask=am, average_attn_weights=False)\no[1, -1], w.shape, w[1, 0]",
+        "o, w = mha(x, x, x, key_padding_mask=kpm, attn_mask=am, average_attn_weights=False)\n"
+        "o[1, -1], w.shape, w[1, 0]",
         "o, _ = mha(x, x, x, key_padding_mask=kpm, attn_mask=am, need_weights=False)\no[1, -1], o.grad_fn",
         "o, w = mha(x, x, x, attn_mask=torch.zeros(2 * 2, 5, 5))\nw.shape, o[0, 0]",
-        "mem = torch.randn(2, 4, 8)\no, w = mha(x, mem, mem, key_padding_mask=kpm[:, :4])\no[1, 1], w[1], walk(o)[:14]",
+        "mem = torch.randn(2, 4, 8)\no, w = mha(x, mem, mem, key_padding_mask=kpm[:, :4])\n"
+        "o[1, 1], w[1], walk(o)[:14]",
         "o, w = mha(x[0], mem[0], mem[0])\no.shape, w.shape, o[0]",
-        "seq = nn.MultiheadAttention(6, 3)\nq = torch.randn(4, 2, 6)\nk = torch.randn(3, 2, 6)\nv = torch.randn(3, 2, 6)\n"
+        "seq = nn.MultiheadAttention(6, 3)\nq = torch.randn(4, 2, 6)\nk = torch.randn(3, 2, 6)\n"
+        "v = torch.randn(3, 2, 6)\n"
         "o, w = seq(q, k, v)\no[0], w[0], walk(o)[:10]",
         "o, w = seq(q, k, v, is_causal=True, attn_mask=torch.ones(4, 3, dtype=torch.bool).triu(1))\no[-1, 0]",
         "kv = nn.MultiheadAttention(4, 2, kdim=3, vdim=5, bias=False, add_bias_kv=True, add_zero_attn=True)\n"
@@ -46,7 +50,8 @@ CELLS = {
     "transformer": [
         SETUP + "torch.manual_seed(1)\nlayer = nn.TransformerEncoderLayer(8, 2, dim_feedforward=16)\nlayer",
         "enc = nn.TransformerEncoder(layer, 2)\nenc",
-        "torch.manual_seed(2)\nbf = nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True)\n"
+        "torch.manual_seed(2)\n"
+        "bf = nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True)\n"
         "benc = nn.TransformerEncoder(bf, num_layers=2, norm=nn.LayerNorm(8))\nbenc.layers[1].linear1.weight[0]",
         "x = torch.randn(2, 5, 8, requires_grad=True)\ny = benc(x)\ny.grad_fn, y[0, 0], torch.rand(1)",
         "(y * torch.arange(8.)).sum().backward()\nx.grad[1, 0], benc.layers[0].self_attn.in_proj_weight.grad[0]",

@@ -42,6 +42,12 @@ CELLS = {
         "nn.Upsample(scale_factor=2, mode='bilinear')(x).shape, nn.UpsamplingBilinear2d(scale_factor=2)(x)[0, 0, 1]",
         "type(nn.Upsample(size=3)), nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(2, 1, 3, padding=1))",
         "F.upsample(x, scale_factor=2).shape",
+        "p = torch.arange(32.).view(1, 8, 2, 2).requires_grad_()\nps = nn.PixelShuffle(2)\ny = ps(p)\n"
+        "ps, nn.PixelUnshuffle(2), y, y.grad_fn, F.pixel_unshuffle(y, 2).grad_fn, "
+        "torch.equal(F.pixel_unshuffle(y, 2), p)",
+        "(y * torch.arange(32.).view(1, 2, 4, 4)).sum().backward()\np.grad[0, :3], torch.pixel_shuffle(p, 2).shape, "
+        "F.pixel_shuffle(torch.randn(9, 2, 3), 3).shape",
+        "g, = torch.autograd.grad(F.pixel_shuffle(p, 2).pow(2).sum(), p, create_graph=True)\ng.grad_fn",
     ],
     "errors": [
         SETUP + "x = torch.randn(1, 2, 3, 4)\nF.interpolate(x, size=3, scale_factor=2)",
@@ -61,6 +67,11 @@ CELLS = {
         "F.conv_transpose1d(torch.randn(1, 2, 3), torch.randn(2, 3, 3), padding=5)",
         "F.conv_transpose2d(torch.randn(1, 2, 3, 3), torch.randn(2, 3, 3, 3), torch.randn(4))",
         "nn.ConvTranspose2d(2, 3, 3, padding_mode='reflect')",
+        "F.pixel_shuffle(torch.randn(1, 3, 2, 2), 2)",
+        "F.pixel_shuffle(torch.randn(3, 2), 2)",
+        "F.pixel_shuffle(torch.randn(1, 4, 3, 3), 0)",
+        "F.pixel_unshuffle(torch.randn(1, 1, 3, 4), 2)",
+        "F.pixel_unshuffle(torch.randn(1, 1, 4, 3), 2)",
         "nn.ConvTranspose2d(4, 6, 3, stride=2)(torch.randn(1, 4, 5, 5), output_size=[14, 12])",
     ],
 }

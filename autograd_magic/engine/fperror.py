@@ -15,3 +15,17 @@ except ImportError:  # pragma: no cover - another numpy layout: the same protoco
         def reset(old):
             np.seterr(**old)
     FP_ERROR_STATE, ALL_IGNORED = _SetErr(), None
+
+
+def quiet(fn):
+    """fn with numpy's floating-point warnings off (PyTorch says nothing about inf and nan it makes)."""
+    import functools
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        token = FP_ERROR_STATE.set(ALL_IGNORED)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            FP_ERROR_STATE.reset(token)
+    return run

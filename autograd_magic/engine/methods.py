@@ -287,5 +287,22 @@ _BINDINGS.update({
 
 _BINDINGS.update(more_methods.METHODS)
 
+# In-place forms PyTorch has for methods that exist here out of place: x.reciprocal_(), x.remainder_(2) ...
+_BINDINGS.update({name + "_": _named_inplace(_BINDINGS[name]) for name in """
+    absolute atan2 copysign cumprod divide floor_divide greater
+    greater_equal heaviside hypot less less_equal logical_and logical_not logical_or logical_xor multiply nan_to_num
+    negative not_equal reciprocal remainder subtract true_divide xlogy""".split()
+    if name in _BINDINGS and name + "_" not in _BINDINGS})
+
+
+def _float_power_(self, exponent):
+    if self._data.dtype != np.float64:   # the result is float64: only a float64 tensor can hold it in place
+        raise RuntimeError(f"the base given to float_power_ has dtype {dtypes.scalar_name(self._data.dtype)} but "
+                           "the operation's result requires dtype Double")
+    return inplace(_BINDINGS["float_power"], self, exponent)
+
+
+_BINDINGS.setdefault("float_power_", _float_power_)
+
 # The mixin Tensor inherits (tensor.py): every binding above as a method, property or operator.
 TensorMethods = type("TensorMethods", (), {"__slots__": (), "__module__": __name__, **_BINDINGS})

@@ -1,12 +1,13 @@
-"""Upsampling primitives (F.interpolate's nearest, nearest-exact, linear and bilinear modes): forward and vjp side
-by side, one op per PyTorch node name.
+"""Upsampling primitives (F.interpolate's nearest, nearest-exact, linear and bilinear modes; pixel_shuffle and
+pixel_unshuffle): forward and vjp side by side, one op per PyTorch node name.
 
 Each spatial axis is resampled on its own, last axis first: nearest modes pick one source index per output index,
 linear modes blend two neighbours, out = l0 * x[i0] + l1 * x[i1], with the indices and weights ATen's CPU kernel
-computes (in the input's float type, the source index with one fused multiply-add as ATen's compiled kernel computes it).
+computes (in the input's float type; the source index with one fused multiply-add, as ATen's compiled kernel).
 1-d linear blends are fma(x0, l0, x1 * l1), bit for bit ATen's; 2-d blends are computed width first, then height,
-which differs from ATen's vectorised kernel in the last bit for some elements. The backward adds each output's gradient back where it was read: a
-matrix product with the resampling matrix's transpose per axis (no Python loop over elements).
+which differs from ATen's vectorised kernel in the last bit for some elements. The backward adds each output's
+gradient back where it was read: nearest modes in ATen's order (bit for bit), linear modes as a matrix product with
+the resampling matrix's transpose per axis (no Python loop over elements).
 
 consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes).
 """
@@ -154,3 +155,36 @@ for _name, _node in (("upsample_nearest1d", "UpsampleNearest1DBackward0"),
                      ("upsample_linear1d", "UpsampleLinear1DBackward0"),
                      ("upsample_bilinear2d", "UpsampleBilinear2DBackward0")):
     _declare(_name, _node)
+
+
+# ---------------------------------------------------------------- pixel shuffle: channels <-> space (r x r blocks)
+
+
+def pixel_shuffle_forward(x, r):
+    """(*, C*r*r, H, W) -> (*, C, H*r, W*r)."""
+    lead, (c, h, w) = x.shape[:-3], x.shape[-3:]
+    y = x.reshape(lead + (c // (r * r), r, r, h, w))
+    n = len(lead)
+    y = y.transpose(tuple(range(n)) + (n, n + 3, n + 1, n + 4, n + 2))
+    return np.ascontiguousarray(y).reshape(lead + (c // (r * r), h * r, w * r))
+
+
+def pixel_unshuffle_forward(x, r):
+    """(*, C, H*r, W*r) -> (*, C*r*r, H, W)."""
+    lead, (c, h, w) = x.shape[:-3], x.shape[-3:]
+    y = x.reshape(lead + (c, h // r, r, w // r, r))
+    n = len(lead)
+    y = y.transpose(tuple(range(n)) + (n, n + 2, n + 4, n + 1, n + 3))
+    return np.ascontiguousarray(y).reshape(lead + (c * r * r, h // r, w // r))
+
+
+@defop("pixel_shuffle", "PixelShuffleBackward0", pixel_shuffle_forward)
+def pixel_shuffle_vjp(xp, grad, saved, consts, needs):
+    """Channels into r x r blocks of space."""
+    return (xp.call("pixel_unshuffle", (grad,), *consts),)
+
+
+@defop("pixel_unshuffle", "PixelUnshuffleBackward0", pixel_unshuffle_forward)
+def pixel_unshuffle_vjp(xp, grad, saved, consts, needs):
+    """r x r blocks of space into channels."""
+    return (xp.call("pixel_shuffle", (grad,), *consts),)

@@ -50,6 +50,7 @@ from .serialization import load, save  # noqa: F401
 from .nn.functional_conv import (conv1d, conv2d, conv_transpose1d, conv_transpose2d, convolution,  # noqa: F401
                                  layer_norm, max_pool2d)
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
+from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
 from .rng import Generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state  # noqa: F401
 

@@ -381,7 +381,8 @@ def leaky_relu_(input, negative_slope=0.01):
 from .functional_pad import pad  # noqa: E402
 from .functional_attention import scaled_dot_product_attention  # noqa: E402
 from .functional_mha import multi_head_attention_forward  # noqa: E402
-from .functional_interp import interpolate, upsample, upsample_bilinear, upsample_nearest  # noqa: E402
+from .functional_interp import (interpolate, pixel_shuffle, pixel_unshuffle, upsample,  # noqa: E402
+                                upsample_bilinear, upsample_nearest)
 
 
 def __getattr__(name):
@@ -397,4 +398,4 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "tanhshrink", "mish", "hardsigmoid", "hardswish", "logsigmoid", "softshrink", "hardshrink", "celu", "selu",
            "threshold", "rrelu", "glu", "prelu", "kl_div", "relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_",
            "threshold_", "celu_", "selu_", "conv_transpose1d", "conv_transpose2d", "interpolate", "upsample",
-           "upsample_nearest", "upsample_bilinear"]
+           "upsample_nearest", "upsample_bilinear", "pixel_shuffle", "pixel_unshuffle"]

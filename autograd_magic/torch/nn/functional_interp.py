@@ -1,6 +1,6 @@
 """torch.nn.functional.interpolate (and the deprecated upsample): nearest, nearest-exact, linear and bilinear
 upsampling with PyTorch's argument checks and node names (engine/ops_resample.py); area mode is adaptive average
-pooling, as in PyTorch. bicubic and trilinear raise an error that names them."""
+pooling, as in PyTorch. bicubic and trilinear raise an error that names them. pixel_shuffle / pixel_unshuffle."""
 import math
 import numbers
 import warnings
@@ -129,3 +129,33 @@ def upsample_bilinear(input, size=None, scale_factor=None):
     warnings.warn("`nn.functional.upsample_bilinear` is deprecated. Use `nn.functional.interpolate` instead.",
                   stacklevel=2)
     return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
+
+
+def _check_pixel(name, input, factor, what):
+    if input.dim() < 3:
+        raise RuntimeError(f"{name} expects input to have at least 3 dimensions, but got input with {input.dim()} "
+                           "dimension(s)")
+    if factor <= 0:
+        raise RuntimeError(f"{name} expects a positive {what}, but got {factor}")
+
+
+def pixel_shuffle(input, upscale_factor):
+    """(*, C * r * r, H, W) -> (*, C, H * r, W * r): each channel group spread over an r x r block."""
+    r = int(upscale_factor)
+    _check_pixel("pixel_shuffle", input, r, "upscale_factor")
+    c = input.shape[-3]
+    if c % (r * r):
+        raise RuntimeError(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
+                           f"upscale_factor, but input.size(-3)={c} is not divisible by {r * r}")
+    return apply(OPS["pixel_shuffle"], (input,), r)
+
+
+def pixel_unshuffle(input, downscale_factor):
+    """(*, C, H * r, W * r) -> (*, C * r * r, H, W): the inverse of pixel_shuffle."""
+    r = int(downscale_factor)
+    _check_pixel("pixel_unshuffle", input, r, "downscale_factor")
+    for dim, name in ((-2, "height"), (-1, "width")):
+        if input.shape[dim] % r:
+            raise RuntimeError(f"pixel_unshuffle expects {name} to be divisible by downscale_factor, but "
+                               f"input.size({dim})={input.shape[dim]} is not divisible by {r}")
+    return apply(OPS["pixel_unshuffle"], (input,), r)
