@@ -172,7 +172,7 @@ _BINDINGS = {
     "matmul": L.matmul, "mm": L.mm, "mv": L.mv, "dot": L.dot, "outer": L.outer,
     "det": LF.det, "logdet": LF.logdet, "slogdet": LF.torch_slogdet, "inverse": LF.inverse, "svd": LF.torch_svd,
     "cholesky": LF.torch_cholesky, "qr": LF.torch_qr, "pinverse": LF.pinverse, "cross": LF.torch_cross,
-    "matrix_power": LF.matrix_power,
+    "matrix_power": LF.matrix_power, "cholesky_inverse": LF.cholesky_inverse,
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),

@@ -23,7 +23,7 @@ from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, cla
 from ..engine.indexing import (diag, diagonal, flip, gather, index_select, masked_select, scatter,  # noqa: F401
                                scatter_add, select, trace, tril, triu)
 from ..engine.linalg import addmm, bmm, cdist, dot, matmul, mm, mv, outer  # noqa: F401
-from ..engine.linalg_fns import det, inverse, logdet, matrix_power, pinverse  # noqa: F401
+from ..engine.linalg_fns import cholesky_inverse, det, inverse, logdet, matrix_power, pinverse  # noqa: F401
 from ..engine.linalg_fns import torch_cholesky as cholesky, torch_cross as cross, torch_qr as qr  # noqa: F401
 from ..engine.linalg_fns import torch_slogdet as slogdet, torch_svd as svd  # noqa: F401
 from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgrid, sort, std_mean, topk,  # noqa: F401
