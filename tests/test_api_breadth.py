@@ -234,6 +234,14 @@ CELLS["small_torch_functions"] = [
     "torch.get_float32_matmul_precision()",
     "torch.take(torch.tensor([[4, 3, 5], [6, 7, 8]]), torch.tensor([0, 2, 5]))",
     "t = torch.tensor([-1.5, 2.])\ntorch.relu_(t), torch.square_(t), t",
+    "t = torch.tensor([[1., -2.5], [3., 4.]])\nt.ravel(), t.swapdims(0, 1), t.hsplit(2), t.fix(), t.positive()",
+    "t.equal(t), t.equal(t + 1), t.equal(torch.ones(3)), t.is_same_size(t), torch.tensor([0, 2, 2]).bincount()",
+    "t.is_inference(), t.is_sparse, t.is_quantized, t.is_meta, t.is_nested, t.is_pinned()",
+    "t.take(torch.tensor([3, 0])), t.inner(t), t.histc(bins=4), t.histogram(2), t.fmax(t.T), t.isposinf()",
+    ("torch.inner(torch.tensor([1., 2.]), torch.tensor([3., 4.])), torch.ger(torch.tensor([1., 2.]),"
+     " torch.tensor([3., 4.])), torch.inner(torch.ones(2, 3), torch.ones(3, 2))"),
+    "torch.inner(torch.ones(2, 3), torch.ones(2))",
+    "t.pin_memory()",
 ]
 
 

@@ -272,3 +272,47 @@ FUNCTIONS.update({name + "_": _inplace_alias(getattr(F, name)) for name in ("rel
                                                                            "negative", "clamp", "clip", "round",
                                                                            "floor", "ceil", "trunc", "nan_to_num")
                   if hasattr(F, name)})
+
+
+def inner(input, other):
+    """Sum over the last dims of both (a product of numbers when either is 0-d): PyTorch's tensordot composite."""
+    if input.ndim == 0 or other.ndim == 0:
+        return F.mul(input, other)
+    if input.shape[-1] != other.shape[-1]:
+        raise RuntimeError(f"inner() the last dimension must match on both input tensors but got shapes "
+                           f"{list(input.shape)} and {list(other.shape)}")
+    return tensordot(input, other, ([-1], [-1]))
+
+
+def _pin_memory(self, device=None):
+    raise RuntimeError("Cannot access accelerator device when none is available.")   # a CPU-only PyTorch's answer
+
+
+def _histc(self, bins=100, min=0, max=0):  # noqa: A002 - PyTorch's argument names
+    from ..torch.histogram import histc
+    return histc(self, bins, min, max)
+
+
+def _histogram(self, bins=100, *, range=None, weight=None, density=False):  # noqa: A002
+    from ..torch.histogram import histogram
+    return histogram(self, bins, range=range, weight=weight, density=density)
+
+
+FUNCTIONS.update({"inner": inner, "ger": lambda input, vec2: __import__(
+    "autograd_magic.engine.linalg", fromlist=["outer"]).outer(input, vec2)})
+
+# Tensor methods of the functions above (x.ravel(), x.bincount(), x.equal(y) ...) and of a few properties every
+# CPU tensor of the engine has (dense, not quantized, not pinned).
+METHODS = {
+    "bincount": bincount, "ravel": ravel, "swapdims": swapdims, "hsplit": hsplit, "vsplit": vsplit,
+    "dsplit": dsplit, "fmax": fmax, "fmin": fmin, "isposinf": isposinf, "isneginf": isneginf,
+    "is_nonzero": is_nonzero, "is_signed": is_signed, "take": take, "inner": inner,
+    "histc": _histc, "histogram": _histogram,
+    "equal": lambda self, other: bool(self.shape == other.shape and np.array_equal(self._data, other._data)),
+    "is_same_size": lambda self, other: self.shape == other.shape,
+    "fix": lambda self: F.trunc(self), "positive": lambda self: self,
+    "is_inference": lambda self: False, "pin_memory": _pin_memory,
+    "is_sparse": property(lambda self: False), "is_quantized": property(lambda self: False),
+    "is_meta": property(lambda self: False), "is_nested": property(lambda self: False),
+    "is_pinned": lambda self, device=None: False,
+}
