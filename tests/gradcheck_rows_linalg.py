@@ -61,5 +61,13 @@ ROWS_EXTRA = {
     "linalg_pinv": [(L.pinv, [_m(3, 2)]), (L.pinv, [_m(2, 3)]), (_sym_in(lambda a: L.pinv(a, hermitian=True)), [_spd(2)])],
     "linalg_lstsq": [(lambda a, b: L.lstsq(a, b).solution, [_m(4, 2), _m(4, 2)]),
                      (lambda a, b: L.lstsq(a, b, driver="gelsd").residuals, [_m(4, 2), _m(4)])],
+    "linalg_solve_triangular": [
+        (lambda a, b: L.solve_triangular(a + 3 * torch.eye(3, dtype=a.dtype), b, upper=False), [_m(3, 3), _m(3, 2)]),
+        (lambda a, b: L.solve_triangular(a + 3 * torch.eye(3, dtype=a.dtype), b, upper=True, left=False),
+         [_m(3, 3), _m(2, 3)]),
+        (lambda a, b: L.solve_triangular(a, b, upper=True, unitriangular=True), [_m(2, 2), _m(2, 2)])],
+    "cholesky_inverse": [(lambda a: torch.cholesky_inverse(a.tril() + 3 * torch.eye(3, dtype=a.dtype)), [_m(3, 3)]),
+                         (lambda a: torch.cholesky_inverse(a.triu() + 3 * torch.eye(2, dtype=a.dtype), upper=True),
+                          [_m(2, 2)])],
     "linalg_cross": [(L.cross, [_m(2, 3), _m(2, 3)]), (lambda a, b: torch.cross(a, b, dim=0), [_m(3, 2), _m(3, 1)])],
 }
