@@ -1,9 +1,13 @@
 """torch.linalg (engine/ops_linalg.py, engine/linalg_fns.py) against real PyTorch: printed results, grad_fn names,
 gradients, result types, warnings and error messages. Eigenvectors and singular vectors are compared through
 quantities that do not depend on their signs (MKL's LAPACK and numpy's may pick either sign: README Limits)."""
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
+import parity
 from helpers import assert_same_as_pytorch, require
 
 SETUP = "import torch\nL = torch.linalg\ntorch.manual_seed(0)\n"
@@ -99,11 +103,6 @@ CELLS = {
         "L.qr(torch.randn(3, 2, requires_grad=True), mode='r').R.sum().backward()",
         "isinstance(torch.linalg.LinAlgError('x'), RuntimeError), torch.linalg.LinAlgError.__name__",
     ],
-    "deprecated": [
-        SETUP + "S = torch.tensor([[4., 2.], [2., 3.]], requires_grad=True)\nc = torch.cholesky(S)\nc, c.grad_fn",
-        "q = torch.qr(torch.randn(3, 2))\ntype(q).__name__, q.R.shape",
-        "torch.cross(torch.eye(3), torch.ones(3, 3))",
-    ],
 }
 
 
@@ -174,3 +173,34 @@ def test_missing_linalg_functions_name_themselves():
         ours.linalg.eig
     with pytest.raises(NotImplementedError, match="left=False"):
         ours.linalg.solve(ours.eye(2), ours.ones(2, 2), left=False)
+
+
+# PyTorch gives these deprecation warnings once per process (TORCH_WARN_ONCE), and so does the engine: compared in
+# fresh processes, so that no earlier test of the pytest process has used them up.
+DEPRECATED = """
+import warnings
+warnings.simplefilter("always")
+warnings.showwarning = lambda message, category, *args, **kwargs: print(f"{category.__name__}: {message}")
+S = torch.tensor([[4., 2.], [2., 3.]], requires_grad=True)
+c = torch.cholesky(S)
+print(c, c.grad_fn.name())
+c = torch.cholesky(S, upper=True)
+q = torch.qr(torch.randn(3, 2))
+print(type(q).__name__, q.R.shape)
+print(torch.cross(torch.eye(3), torch.ones(3, 3)))
+print(torch.cross(torch.eye(3), torch.ones(3, 3)))
+"""
+
+
+def test_deprecation_warnings_once_per_process_as_pytorch():
+    require("torch")
+    outputs = []
+    for header in ("import torch", "from autograd_magic import torch"):
+        proc = subprocess.run([sys.executable, "-c", header + "\n" + DEPRECATED], capture_output=True, check=False,
+                              text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    want, got = outputs
+    assert want.count("deprecated") == 3
+    v = parity.check("linalg", "deprecated warnings", want, got)
+    assert v.kind != parity.DIFFERENT, v.detail
