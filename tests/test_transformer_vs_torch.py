@@ -4,6 +4,8 @@ torch/nn/transformer.py) against real PyTorch.
 Printed text (reprs, parameter names, initial draws after manual_seed, dropout draws in training, grad_fn names,
 warnings and error messages) must be identical; values and gradients agree within float32 rounding.
 """
+import warnings
+
 import numpy as np
 import pytest
 
@@ -175,3 +177,57 @@ def test_training_a_small_transformer_matches_pytorch():
         return out
 
     np.testing.assert_allclose(losses(ours), losses(real), rtol=1e-4)
+
+
+def test_multihead_attention_configurations_match_pytorch():
+    """nn.MultiheadAttention over combinations of layout, weights returned, separate key/value sizes, bias_k/bias_v,
+    zero attention, boolean and float masks, and unbatched input: outputs, returned weights and every gradient
+    (inputs and parameters) against PyTorch's, on the same seeded parameters."""
+    import itertools
+    real = require("torch")
+    from autograd_magic import torch as ours
+    rng = np.random.default_rng(0)
+    E, H, L, S, N = 6, 2, 3, 4, 2
+    checked = 0
+    for batch_first, need_weights, kv_diff, extras, mask_kind, kpm_kind, unbatched in itertools.product(
+            [False, True], [False, True], [False, True], [False, True], [None, "bool", "float3"],
+            [None, "bool", "float"], [False, True]):
+        if unbatched and mask_kind == "float3":
+            continue
+        kw = dict(batch_first=batch_first, add_bias_kv=extras, add_zero_attn=extras, bias=not extras)
+        kd, vd = (5, 3) if kv_diff else (E, E)
+        if kv_diff:
+            kw.update(kdim=kd, vdim=vd)
+
+        def shape(n, d):
+            return (n, d) if unbatched else ((N, n, d) if batch_first else (n, N, d))
+        q, k, v = (rng.standard_normal(shape(n, d)).astype("float32") for n, d in ((L, E), (S, kd), (S, vd)))
+        am = None if mask_kind is None else (rng.random((L, S)) > 0.7 if mask_kind == "bool" else
+                                             rng.standard_normal((N * H, L, S)).astype("float32"))
+        kp = None
+        if kpm_kind:
+            kp = rng.random((S,) if unbatched else (N, S)) > 0.7
+            kp[..., 0] = False
+            kp = kp if kpm_kind == "bool" else np.where(kp, -1e9, 0).astype("float32")
+        results = []
+        for m in (real, ours):
+            m.manual_seed(0)
+            mha = m.nn.MultiheadAttention(E, H, **kw)
+            leaves = [m.tensor(a, requires_grad=True) for a in (q, k, v)]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # mismatched mask types: PyTorch's deprecation warning
+                o, w = mha(*leaves, key_padding_mask=None if kp is None else m.tensor(kp), need_weights=need_weights,
+                           attn_mask=None if am is None else m.tensor(am))
+            (o * m.tensor(np.linspace(-1, 1, o.numel()).reshape(tuple(o.shape)).astype("float32"))).sum().backward()
+            results.append((type(o.grad_fn).__name__, o.detach().numpy(), None if w is None else w.detach().numpy(),
+                            [t.grad.numpy() for t in leaves] + [p.grad.numpy() for p in mha.parameters()]))
+        (wn, wo, ww, wg), (gn, go, gw, gg) = results
+        assert gn == wn
+        np.testing.assert_allclose(go, wo, rtol=1e-4, atol=1e-5)
+        assert (gw is None) == (ww is None)
+        if ww is not None:
+            np.testing.assert_allclose(gw, ww, rtol=1e-4, atol=1e-5)
+        for a, b in zip(gg, wg):
+            np.testing.assert_allclose(a, b, rtol=1e-3, atol=1e-4)
+        checked += 1
+    assert checked == 240
