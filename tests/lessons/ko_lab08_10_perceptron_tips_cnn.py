@@ -28,7 +28,7 @@ model = torch.nn.Sequential(linear, sigmoid).to(device)
 criterion = torch.nn.BCELoss().to(device)
 optimizer = torch.optim.SGD(model.parameters(), lr=1)
 
-for step in range(1001):
+for step in range(301):
     optimizer.zero_grad()
     hypothesis = model(X)
 
@@ -37,7 +37,7 @@ for step in range(1001):
     cost.backward()
     optimizer.step()
 
-    if step % 100 == 0:
+    if step % 50 == 0:
         print(step, cost.item())
 
 # %%
@@ -65,7 +65,7 @@ model = torch.nn.Sequential(linear1, sigmoid, linear2, sigmoid, linear3, sigmoid
 criterion = torch.nn.BCELoss().to(device)
 optimizer = torch.optim.SGD(model.parameters(), lr=1)  # modified learning rate from 0.1 to 1
 
-for step in range(2001):
+for step in range(601):
     optimizer.zero_grad()
     hypothesis = model(X)
 
@@ -74,7 +74,7 @@ for step in range(2001):
     cost.backward()
     optimizer.step()
 
-    if step % 250 == 0:
+    if step % 100 == 0:
         print(step, cost.item())
 
 # %%
