@@ -4,7 +4,7 @@ import numpy as np
 
 from autograd_magic import torch
 from autograd_magic.engine.grad import TensorXP
-from autograd_magic.engine.ops_resample import linear_taps, nearest_taps
+from autograd_magic.engine.ops_resample import cubic_taps, linear_taps, nearest_taps
 
 F = torch.nn.functional
 _RNG = np.random.default_rng(5)
@@ -70,3 +70,13 @@ ROWS_EXTRA["pack_padded_sequence"] = [
     (lambda x: _PACK(x, [3, 2, 1]).data, [_spread(3, 3, 2)]),
     (lambda x: _PACK(x, [1, 3], batch_first=True, enforce_sorted=False).data, [_spread(2, 3)]),
 ]
+
+ROWS_EXTRA["pixel_shuffle"] = [(lambda x: F.pixel_shuffle(x, 2), [_spread(1, 8, 2, 3)]),
+                               (lambda x: torch.pixel_shuffle(x, 3), [_spread(9, 1, 2)])]
+ROWS_EXTRA["pixel_unshuffle"] = [(lambda x: F.pixel_unshuffle(x, 2), [_spread(2, 1, 4, 2)])]
+
+_CUBIC = (cubic_taps(3, 5, False, None, np.float64), cubic_taps(2, 3, True, None, np.float64))
+ROWS_EXTRA["upsample_bicubic2d"] = [(_up("bicubic", scale_factor=2), [_spread(1, 2, 2, 3)]),
+                                    (_up("bicubic", size=(3, 5), align_corners=True), [_spread(2, 1, 4, 3)])]
+ROWS_EXTRA["upsample_bicubic2d_backward"] = [
+    (lambda g: TensorXP.call("upsample_bicubic2d_backward", (g,), _CUBIC, (1, 2, 3, 2)), [_spread(1, 2, 5, 3)])]

@@ -171,6 +171,79 @@ CELLS = {
     ],
 }
 
+# Edge values where numpy warns and PyTorch is silent (each cell's warnings are part of its output): log(0), sqrt
+# of a negative, division by zero, inf - inf in a reduction or a softmax; and ATen's errors for non-finite ranges.
+CELLS["silent_edge_values"] = [
+    "torch.log(torch.tensor(0.)), torch.log(torch.tensor([-1.0, 0.0])), torch.tensor([-1.0, 4.0]).sqrt()",
+    "torch.tensor([1.0, 0.0, -1.0]) / 0, torch.tensor(0.) / 0, torch.tensor([2.0]) / torch.tensor([0.0])",
+    "t = torch.tensor([float('inf'), -float('inf')])\nt.sum(), t.mean(), t.cumsum(0), t.softmax(0), t.log_softmax(0)",
+    "torch.nn.functional.normalize(t, dim=0), torch.nn.functional.mse_loss(t, t), torch.log(t)",
+    ("x = torch.tensor([0.0, 1.0], requires_grad=True)\ny = torch.log(x) * x\ny.sum().backward()\n"
+     "y, x.grad, torch.tensor([]).nanmean()"),
+    "torch.nn.functional.kl_div(torch.tensor([0.0, -1.0]), torch.tensor([0.0, 0.5]), reduction='batchmean')",
+    "torch.histc(torch.tensor([float('inf'), -float('inf')]))",
+    "torch.histc(torch.tensor([float('nan'), 1.0]))",
+    "torch.histc(torch.tensor([1.0, 2.0]), min=0.0, max=float('inf'))",
+    "torch.histogram(torch.tensor([float('inf'), 1.0]))",
+    "t = torch.tensor([0.0, -1.0, 1000.0, float('inf')])\n2 ** t, t // 0, t % 0, torch.remainder(t, 0.), t ** -1",
+    "torch.linspace(0, float('inf'), 3), torch.linspace(-float('inf'), 0, 2)",
+]
+
+CELLS["more_inplace_forms"] = [
+    ("t = torch.tensor([1.0, 2.0, 3.0])\n"
+     "t.reciprocal_(), t.remainder_(0.3), t.floor_divide_(0.1), t.divide_(2), t.multiply_(3), t.subtract_(1), t"),
+    "t = torch.tensor([1.0, -2.0, 3.0])\nt.negative_(), t.absolute_(), t.greater_(1.5), t.logical_not_(), t",
+    ("t = torch.tensor([1.0, 2.0, 3.0])\nt.cumprod_(0), t.hypot_(t), t.atan2_(t), t.xlogy_(2.), t.true_divide_(4),"
+     " t.copysign_(-1.), t"),
+    "t.float_power_(2)",
+    "d = torch.tensor([1.0, 2.0], dtype=torch.float64)\nd.float_power_(2), d, torch.tensor([2]).float_power_(2)",
+    "x = torch.tensor([1.0, 2.0], requires_grad=True)\nx.reciprocal_()",
+    "y = x * 1\ny.reciprocal_()\ny.sum().backward()\ny, x.grad",
+]
+
+CELLS["small_torch_functions"] = [
+    "torch.bincount(torch.tensor([0, 1, 1, 3])), torch.bincount(torch.tensor([0, 1, 1]), "
+    "weights=torch.tensor([0.5, 1., 2.]), minlength=5)",
+    "torch.bincount(torch.tensor([1., 2.]))",
+    "torch.bincount(torch.tensor([-1, 2]))",
+    "torch.ravel(torch.ones(2, 3)), torch.swapdims(torch.ones(2, 3, 4), 0, 2).shape",
+    ("torch.tensordot(torch.arange(6.).reshape(2, 3), torch.arange(12.).reshape(3, 4), dims=1),"
+     " torch.tensordot(torch.arange(24.).reshape(2, 3, 4), torch.arange(12.).reshape(4, 3), dims=([1, 2], [1, 0])),"
+     " torch.tensordot(torch.ones(2, 3), torch.ones(2, 3))"),
+    "x = torch.tensor([1., 2.], requires_grad=True)\ny = torch.tensordot(x, x, dims=1)\ny.backward()\ny, x.grad",
+    ("torch.column_stack((torch.tensor([1, 2]), torch.tensor([[3], [4]]))),"
+     " torch.row_stack((torch.tensor([1, 2]), torch.tensor([3, 4]))),"
+     " torch.dstack((torch.tensor([1, 2]), torch.tensor([3, 4])))"),
+    ("torch.hsplit(torch.arange(16.).reshape(4, 4), 2), torch.vsplit(torch.arange(16.).reshape(4, 4), [3]),"
+     " torch.hsplit(torch.arange(6.), 3), torch.dsplit(torch.arange(16.).reshape(2, 2, 4), 2)"),
+    "torch.hsplit(torch.arange(6.), 4)",
+    ("a = torch.tensor([1., float('nan'), 3.]); b = torch.tensor([2., 1., float('nan')])\n"
+     "torch.fmax(a, b), torch.fmin(a, b)"),
+    "t = torch.tensor([float('inf'), -float('inf'), 1.])\ntorch.isposinf(t), torch.isneginf(t)",
+    "torch.is_nonzero(torch.tensor([1.])), torch.is_nonzero(torch.tensor(0.))",
+    "torch.is_nonzero(torch.tensor([1., 2.]))",
+    ("torch.is_signed(torch.tensor([1])), torch.is_signed(torch.tensor([1], dtype=torch.uint8)),"
+     " torch.is_complex(torch.ones(1))"),
+    "torch.broadcast_shapes((2, 1), (1, 3)), torch.broadcast_shapes(3, (2, 1))",
+    "torch.broadcast_shapes((2, 1), (3, 3))",
+    ("torch.result_type(torch.tensor([1]), 1.0), torch.promote_types(torch.int32, torch.float32),"
+     " torch.can_cast(torch.float64, torch.int32), torch.can_cast(torch.int32, torch.float32)"),
+    "torch.range(1, 4), torch.range(0, 1, 0.25)",
+    "torch.use_deterministic_algorithms(True)\ntorch.are_deterministic_algorithms_enabled()",
+    "torch.use_deterministic_algorithms(False)\ntorch.set_float32_matmul_precision('high')\n"
+    "torch.get_float32_matmul_precision()",
+    "torch.take(torch.tensor([[4, 3, 5], [6, 7, 8]]), torch.tensor([0, 2, 5]))",
+    "t = torch.tensor([-1.5, 2.])\ntorch.relu_(t), torch.square_(t), t",
+    "t = torch.tensor([[1., -2.5], [3., 4.]])\nt.ravel(), t.swapdims(0, 1), t.hsplit(2), t.fix(), t.positive()",
+    "t.equal(t), t.equal(t + 1), t.equal(torch.ones(3)), t.is_same_size(t), torch.tensor([0, 2, 2]).bincount()",
+    "t.is_inference(), t.is_sparse, t.is_quantized, t.is_meta, t.is_nested, t.is_pinned()",
+    "t.take(torch.tensor([3, 0])), t.inner(t), t.histc(bins=4), t.histogram(2), t.fmax(t.T), t.isposinf()",
+    ("torch.inner(torch.tensor([1., 2.]), torch.tensor([3., 4.])), torch.ger(torch.tensor([1., 2.]),"
+     " torch.tensor([3., 4.])), torch.inner(torch.ones(2, 3), torch.ones(3, 2))"),
+    "torch.inner(torch.ones(2, 3), torch.ones(2))",
+    "t.pin_memory()",
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):

@@ -77,7 +77,7 @@ def run_both(code, real):
             ns = {"torch": mod, "np": np}
             (out, err), = run_ours([code], ns) if mod is ours else run_cells([code], mod, ns)
         results.append((out, err, [(w.category.__name__, str(w.message)) for w in caught
-                                   if issubclass(w.category, UserWarning)]))
+                                   if not issubclass(w.category, DeprecationWarning)]))
     return results
 
 
@@ -599,3 +599,16 @@ KNOWN_GAPS = {
 def test_fuzz_found_programs(code):
     ours_result, torch_result = run_both(code, require("torch"))
     parity.assert_parity("fuzz_tables", [(f"\n--- program ---\n{code}\n", torch_result, ours_result)])
+
+
+def test_misuse_and_found_programs_under_grad_are_normal_cells():
+    """Every misuse case and every found program as a %%grad cell (table and graph made, the recorder listening
+    while PyTorch's errors are raised mid-backward): the same text, exception and message as on the engine
+    without the magic."""
+    from helpers import normalise
+    from test_lessons import run_lesson_under_grad
+    codes = {**MISUSE, **FOUND}
+    got = run_lesson_under_grad(list(codes.values()))   # one namespace, as the cells of one notebook
+    want = [normalise(run_ours([code]))[0] for code in codes.values()]
+    bad = [name for name, g, (out, err) in zip(codes, got, want) if (g[0], g[1]) != (out, err and list(err))]
+    assert not bad, bad

@@ -83,33 +83,40 @@ def run_lesson_under_grad(cells):
     graph made as a notebook shows them: [output, error, warnings, 0] per cell, where output is what the cell
     printed plus the repr of its value (the shell's displayhook, as run_cells prints it) and error the exception
     the cell raised. Views go to the display (captured apart): they must not change what the cell does."""
+    from IPython import get_ipython
     from IPython.testing.globalipapp import start_ipython
     from IPython.utils.capture import capture_output
     import autograd_magic.torch as module
-    shell = _GRAD_SHELL.get("shell")
-    if shell is None:
-        shell = _GRAD_SHELL["shell"] = start_ipython()
+    shell = start_ipython() or get_ipython()
+    if "autograd_magic" not in shell.extension_manager.loaded:
         shell.run_line_magic("load_ext", "autograd_magic")
-        hook = type(shell.displayhook)
-        hook.__call__ = lambda self, result=None: print(repr(result)) if result is not None else None
-        shell.showtraceback = shell.showsyntaxerror = lambda *a, **k: None   # the error is taken from the result
+    hook = type(shell.displayhook)
+    saved = hook.__call__, shell.__dict__.get("showtraceback"), shell.__dict__.get("showsyntaxerror")
+    hook.__call__ = lambda self, result=None: print(repr(result)) if result is not None else None
+    shell.showtraceback = shell.showsyntaxerror = lambda *a, **k: None   # the error is taken from the result
     shell.reset()
     results = []
-    for cell in cells:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", append=True)
-            with capture_output(display=True) as cap:
-                got = shell.run_cell("%%grad --no-sliders\n" + cell, store_history=True)
-            exc = got.error_in_exec or got.error_before_exec
-            err = None if exc is None else [type(exc).__name__, str(exc)]
-            (out, err), = normalise([(cap.stdout, err and tuple(err))])
-        shown = [[w.category.__name__, str(w.message)] for w in caught]
-        results.append([out, err and list(err), [w for w in shown if not w[1].startswith(WARN_ONCE)], 0])
-    module.set_printoptions(profile="default")
+    try:
+        for cell in cells:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", append=True)
+                with capture_output(display=True) as cap:
+                    got = shell.run_cell("%%grad --no-sliders\n" + cell, store_history=True)
+                exc = got.error_in_exec or got.error_before_exec
+                err = None if exc is None else (type(exc).__name__, str(exc))
+                (out, err), = normalise([(cap.stdout, err)])
+            shown = [[w.category.__name__, str(w.message)] for w in caught]
+            results.append([out, err and list(err), [w for w in shown if not w[1].startswith(WARN_ONCE)], 0])
+    finally:
+        hook.__call__ = saved[0]
+        for name, value in zip(("showtraceback", "showsyntaxerror"), saved[1:]):
+            if value is None:
+                shell.__dict__.pop(name, None)
+            else:
+                setattr(shell, name, value)
+        module.set_printoptions(profile="default")
     return results
 
-
-_GRAD_SHELL = {}
 
 
 def _run_all_in_child(side, paths):

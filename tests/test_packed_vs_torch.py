@@ -19,7 +19,8 @@ CELLS = {
         "p = pack_padded_sequence(x, [4, 2, 3], enforce_sorted=False)\np",
         "p.data.grad_fn, p.data.grad_fn.next_functions, type(p), isinstance(p, tuple), p.batch_sizes.dtype",
         "pad_packed_sequence(p), pad_packed_sequence(p, batch_first=True, padding_value=-1.0, total_length=6)[0].shape",
-        "q = pack_padded_sequence(x.transpose(0, 1), torch.tensor([4, 3, 1]), batch_first=True)\nq.data, q.batch_sizes, "
+        "q = pack_padded_sequence(x.transpose(0, 1), torch.tensor([4, 3, 1]), batch_first=True)\n"
+        "q.data, q.batch_sizes, "
         "q.sorted_indices",
         "out, lengths = pad_packed_sequence(q, batch_first=True)\n(out * torch.arange(24.).view(3, 4, 2)).sum()"
         ".backward()\nx.grad.transpose(0, 1), out.grad_fn, lengths",

@@ -4,6 +4,8 @@ torch/nn/transformer.py) against real PyTorch.
 Printed text (reprs, parameter names, initial draws after manual_seed, dropout draws in training, grad_fn names,
 warnings and error messages) must be identical; values and gradients agree within float32 rounding.
 """
+import warnings
+
 import numpy as np
 import pytest
 
@@ -20,19 +22,23 @@ CELLS = {
         SETUP + WALK + "torch.manual_seed(0)\nmha = nn.MultiheadAttention(8, 2, batch_first=True)\nmha",
         "[(n, tuple(p.shape)) for n, p in mha.named_parameters()], mha.in_proj_weight[:2], mha.out_proj.weight[0]",
         "type(mha.out_proj), mha.head_dim, mha._qkv_same_embed_dim, mha.bias_k",
-        "x = torch.randn(2, 5, 8, requires_grad=True)\nout, w = mha(x, x, x)\nout.grad_fn, w.grad_fn, w.shape, out[0, 0], "
-        "w[1, 2]",
+        "x = torch.randn(2, 5, 8, requires_grad=True)\nout, w = mha(x, x, x)\n"
+        "out.grad_fn, w.grad_fn, w.shape, out[0, 0], w[1, 2]",
         "walk(out)",
         "out2, none = mha(x, x, x, need_weights=False)\nnone, walk(out2)",
-        "(out.sum() + (out2 ** 2).sum()).backward()\nx.grad[0, :2], mha.in_proj_weight.grad[::7], mha.out_proj.bias.grad",
+        "(out.sum() + (out2 ** 2).sum()).backward()\n"
+        "x.grad[0, :2], mha.in_proj_weight.grad[::7], mha.out_proj.bias.grad",
         "kpm = torch.tensor([[False] * 5, [False] * 3 + [True] * 2])\n"
         "am = torch.triu(torch.ones(5, 5, dtype=torch.bool), 1)\n"
-        "o, w = mha(x, x, x, key_padding_mask=kpm, attn_mask=am, average_attn_weights=False)\no[1, -1], w.shape, w[1, 0]",
+        "o, w = mha(x, x, x, key_padding_mask=kpm, attn_mask=am, average_attn_weights=False)\n"
+        "o[1, -1], w.shape, w[1, 0]",
         "o, _ = mha(x, x, x, key_padding_mask=kpm, attn_mask=am, need_weights=False)\no[1, -1], o.grad_fn",
         "o, w = mha(x, x, x, attn_mask=torch.zeros(2 * 2, 5, 5))\nw.shape, o[0, 0]",
-        "mem = torch.randn(2, 4, 8)\no, w = mha(x, mem, mem, key_padding_mask=kpm[:, :4])\no[1, 1], w[1], walk(o)[:14]",
+        "mem = torch.randn(2, 4, 8)\no, w = mha(x, mem, mem, key_padding_mask=kpm[:, :4])\n"
+        "o[1, 1], w[1], walk(o)[:14]",
         "o, w = mha(x[0], mem[0], mem[0])\no.shape, w.shape, o[0]",
-        "seq = nn.MultiheadAttention(6, 3)\nq = torch.randn(4, 2, 6)\nk = torch.randn(3, 2, 6)\nv = torch.randn(3, 2, 6)\n"
+        "seq = nn.MultiheadAttention(6, 3)\nq = torch.randn(4, 2, 6)\nk = torch.randn(3, 2, 6)\n"
+        "v = torch.randn(3, 2, 6)\n"
         "o, w = seq(q, k, v)\no[0], w[0], walk(o)[:10]",
         "o, w = seq(q, k, v, is_causal=True, attn_mask=torch.ones(4, 3, dtype=torch.bool).triu(1))\no[-1, 0]",
         "kv = nn.MultiheadAttention(4, 2, kdim=3, vdim=5, bias=False, add_bias_kv=True, add_zero_attn=True)\n"
@@ -46,7 +52,8 @@ CELLS = {
     "transformer": [
         SETUP + "torch.manual_seed(1)\nlayer = nn.TransformerEncoderLayer(8, 2, dim_feedforward=16)\nlayer",
         "enc = nn.TransformerEncoder(layer, 2)\nenc",
-        "torch.manual_seed(2)\nbf = nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True)\n"
+        "torch.manual_seed(2)\n"
+        "bf = nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True)\n"
         "benc = nn.TransformerEncoder(bf, num_layers=2, norm=nn.LayerNorm(8))\nbenc.layers[1].linear1.weight[0]",
         "x = torch.randn(2, 5, 8, requires_grad=True)\ny = benc(x)\ny.grad_fn, y[0, 0], torch.rand(1)",
         "(y * torch.arange(8.)).sum().backward()\nx.grad[1, 0], benc.layers[0].self_attn.in_proj_weight.grad[0]",
@@ -170,3 +177,57 @@ def test_training_a_small_transformer_matches_pytorch():
         return out
 
     np.testing.assert_allclose(losses(ours), losses(real), rtol=1e-4)
+
+
+def test_multihead_attention_configurations_match_pytorch():
+    """nn.MultiheadAttention over combinations of layout, weights returned, separate key/value sizes, bias_k/bias_v,
+    zero attention, boolean and float masks, and unbatched input: outputs, returned weights and every gradient
+    (inputs and parameters) against PyTorch's, on the same seeded parameters."""
+    import itertools
+    real = require("torch")
+    from autograd_magic import torch as ours
+    rng = np.random.default_rng(0)
+    E, H, L, S, N = 6, 2, 3, 4, 2
+    checked = 0
+    for batch_first, need_weights, kv_diff, extras, mask_kind, kpm_kind, unbatched in itertools.product(
+            [False, True], [False, True], [False, True], [False, True], [None, "bool", "float3"],
+            [None, "bool", "float"], [False, True]):
+        if unbatched and mask_kind == "float3":
+            continue
+        kw = dict(batch_first=batch_first, add_bias_kv=extras, add_zero_attn=extras, bias=not extras)
+        kd, vd = (5, 3) if kv_diff else (E, E)
+        if kv_diff:
+            kw.update(kdim=kd, vdim=vd)
+
+        def shape(n, d):
+            return (n, d) if unbatched else ((N, n, d) if batch_first else (n, N, d))
+        q, k, v = (rng.standard_normal(shape(n, d)).astype("float32") for n, d in ((L, E), (S, kd), (S, vd)))
+        am = None if mask_kind is None else (rng.random((L, S)) > 0.7 if mask_kind == "bool" else
+                                             rng.standard_normal((N * H, L, S)).astype("float32"))
+        kp = None
+        if kpm_kind:
+            kp = rng.random((S,) if unbatched else (N, S)) > 0.7
+            kp[..., 0] = False
+            kp = kp if kpm_kind == "bool" else np.where(kp, -1e9, 0).astype("float32")
+        results = []
+        for m in (real, ours):
+            m.manual_seed(0)
+            mha = m.nn.MultiheadAttention(E, H, **kw)
+            leaves = [m.tensor(a, requires_grad=True) for a in (q, k, v)]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # mismatched mask types: PyTorch's deprecation warning
+                o, w = mha(*leaves, key_padding_mask=None if kp is None else m.tensor(kp), need_weights=need_weights,
+                           attn_mask=None if am is None else m.tensor(am))
+            (o * m.tensor(np.linspace(-1, 1, o.numel()).reshape(tuple(o.shape)).astype("float32"))).sum().backward()
+            results.append((type(o.grad_fn).__name__, o.detach().numpy(), None if w is None else w.detach().numpy(),
+                            [t.grad.numpy() for t in leaves] + [p.grad.numpy() for p in mha.parameters()]))
+        (wn, wo, ww, wg), (gn, go, gw, gg) = results
+        assert gn == wn
+        np.testing.assert_allclose(go, wo, rtol=1e-4, atol=1e-5)
+        assert (gw is None) == (ww is None)
+        if ww is not None:
+            np.testing.assert_allclose(gw, ww, rtol=1e-4, atol=1e-5)
+        for a, b in zip(gg, wg):
+            np.testing.assert_allclose(a, b, rtol=1e-3, atol=1e-4)
+        checked += 1
+    assert checked == 240

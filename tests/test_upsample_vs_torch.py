@@ -30,6 +30,8 @@ CELLS = {
         "F.interpolate(x, size=(4, 7), mode='bilinear').grad_fn, F.interpolate(x, size=(4, 7), mode='bilinear')[0, 1]",
         "F.interpolate(x, scale_factor=1.5, mode='bilinear', align_corners=True)[0, 0]",
         "F.interpolate(x, size=5, mode='nearest-exact')[0, 0], F.interpolate(x, scale_factor=0.5, mode='area').grad_fn",
+        "b = F.interpolate(x, scale_factor=2, mode='bicubic')\nb.grad_fn, b[0, 0, :3], "
+        "nn.Upsample(size=(5, 6), mode='bicubic', align_corners=True)(x)[0, 1, 1]",
         "s = torch.randn(2, 3, 5, requires_grad=True)\n"
         "F.interpolate(s, scale_factor=2, mode='linear').grad_fn, F.interpolate(s, size=8)[1, 2], "
         "F.interpolate(s, size=3, mode='linear', align_corners=True)[0]",
@@ -42,6 +44,12 @@ CELLS = {
         "nn.Upsample(scale_factor=2, mode='bilinear')(x).shape, nn.UpsamplingBilinear2d(scale_factor=2)(x)[0, 0, 1]",
         "type(nn.Upsample(size=3)), nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(2, 1, 3, padding=1))",
         "F.upsample(x, scale_factor=2).shape",
+        "p = torch.arange(32.).view(1, 8, 2, 2).requires_grad_()\nps = nn.PixelShuffle(2)\ny = ps(p)\n"
+        "ps, nn.PixelUnshuffle(2), y, y.grad_fn, F.pixel_unshuffle(y, 2).grad_fn, "
+        "torch.equal(F.pixel_unshuffle(y, 2), p)",
+        "(y * torch.arange(32.).view(1, 2, 4, 4)).sum().backward()\np.grad[0, :3], torch.pixel_shuffle(p, 2).shape, "
+        "F.pixel_shuffle(torch.randn(9, 2, 3), 3).shape",
+        "g, = torch.autograd.grad(F.pixel_shuffle(p, 2).pow(2).sum(), p, create_graph=True)\ng.grad_fn",
     ],
     "errors": [
         SETUP + "x = torch.randn(1, 2, 3, 4)\nF.interpolate(x, size=3, scale_factor=2)",
@@ -56,11 +64,19 @@ CELLS = {
         "F.interpolate(x, size=0)",
         "F.interpolate(x, size=3, recompute_scale_factor=True)",
         "F.interpolate(x, size=3, mode='nearest', antialias=True)",
+        "F.interpolate(x[0], size=3, mode='bicubic')",
+        "F.interpolate(x, size=3, mode='lanczos')",
+        "F.interpolate(x, size=3, mode='lanczos', align_corners=True)",
         "F.conv_transpose2d(torch.randn(1, 2, 3, 3), torch.randn(2, 3, 3, 3), stride=2, output_padding=2)",
         "F.conv_transpose2d(torch.randn(1, 2, 3, 3), torch.randn(3, 3, 3, 3))",
         "F.conv_transpose1d(torch.randn(1, 2, 3), torch.randn(2, 3, 3), padding=5)",
         "F.conv_transpose2d(torch.randn(1, 2, 3, 3), torch.randn(2, 3, 3, 3), torch.randn(4))",
         "nn.ConvTranspose2d(2, 3, 3, padding_mode='reflect')",
+        "F.pixel_shuffle(torch.randn(1, 3, 2, 2), 2)",
+        "F.pixel_shuffle(torch.randn(3, 2), 2)",
+        "F.pixel_shuffle(torch.randn(1, 4, 3, 3), 0)",
+        "F.pixel_unshuffle(torch.randn(1, 1, 3, 4), 2)",
+        "F.pixel_unshuffle(torch.randn(1, 1, 4, 3), 2)",
         "nn.ConvTranspose2d(4, 6, 3, stride=2)(torch.randn(1, 4, 5, 5), output_size=[14, 12])",
     ],
 }
@@ -88,6 +104,9 @@ CASES = [
     ("bilinear_down", _interp(scale_factor=(1.5, 0.6), mode="bilinear"), [(2, 3, 4, 5)], False),
     ("bilinear_recompute", _interp(scale_factor=3, mode="bilinear", recompute_scale_factor=True), [(2, 3, 4, 5)],
      False),
+    ("bicubic", _interp(scale_factor=2, mode="bicubic"), [(2, 3, 4, 5)], False),
+    ("bicubic_corners", _interp(size=(7, 3), mode="bicubic", align_corners=True), [(2, 3, 4, 5)], False),
+    ("bicubic_down", _interp(scale_factor=(0.6, 1.7), mode="bicubic"), [(2, 3, 6, 7)], False),
     ("linear", _interp(scale_factor=2.5, mode="linear"), [(2, 3, 6)], "forward"),
     ("linear_corners", _interp(size=4, mode="linear", align_corners=True), [(2, 3, 6)], "forward"),
     ("linear_down", _interp(scale_factor=0.6, mode="linear"), [(2, 3, 7)], "forward"),

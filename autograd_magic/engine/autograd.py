@@ -87,6 +87,7 @@ class Node:
     # (engine.inspect.observed / observe): it goes when the node goes, and nothing of it is visible in PyTorch's API
     __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "observed", "__weakref__")
     multi = False  # one output; MultiNode's outputs are told apart by Slot edges
+    hooks_see_all_grads = False  # a custom Function's post hooks also see what it returned for inputs without grad
 
     def __init__(self, op, inputs, saved, consts, out):
         # edges[i]: None when input i wants no gradient; the node its gradient flows to when the input has the
@@ -388,9 +389,9 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
             continue
         if not nodes_seen:
-            _call_node(node, grad, keep_graph, xp, buffers)
+            _call_node(node, grad, keep_graph, xp, buffers, to_tensor=to_tensor)
         else:
-            saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True)
+            saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True, to_tensor)
             events.node_ran(pass_id, step, node, _first_output_grad(node, grad), saved, sent, xp)
             step += 1
     return captured
@@ -427,10 +428,11 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
     return grad
 
 
-def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
+def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=None):
     """Run node's vjp and add each input's gradient into buffers[the node it flows to].
 
-    observed: return (the saved values the vjp used, the gradient sent along each edge or None), for events."""
+    observed: return (the saved values the vjp used, the gradient sent along each edge or None), for events.
+    Post hooks (Node.register_hook) see the gradients as Tensors and may return replacements, as in PyTorch."""
     op = node.op
     saved = node.saved
     if saved is FREED:
@@ -451,7 +453,9 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
     edges = node.edges
     grads = op.vjp(xp, grad, saved, node.consts, edges)  # edges[i] is falsy iff input i wants no gradient
     hooked = node.extra is not None and node.post_hooks
-    grads_in = [] if hooked or observed else None
+    if hooked:
+        grads = _run_post_hooks(node, grads, edges, grad, xp, to_tensor)
+    grads_in = [] if observed else None
     for g, e in zip(grads, edges):
         if g is None or e is None:
             if grads_in is not None:
@@ -475,11 +479,37 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False):
         buffers[e] = g if prev is None else sum_into(prev, g)
         if grads_in is not None:
             grads_in.append(g)
-    if hooked:
-        for fn in list(node.post_hooks.values()):
-            fn(tuple(grads_in), (grad,))
     if observed:
         return saved, grads_in
+
+
+def _run_post_hooks(node, grads, edges, grad, xp, to_tensor):
+    """fn(grad_inputs, grad_outputs) for each post hook, both tuples of Tensors (None where nothing flows; a
+    several-output node's grad_outputs has one entry per output); a hook's returned tuple replaces grad_inputs."""
+    wrap = to_tensor or (lambda g: g)
+    fitted = []
+    for g, e in zip(grads, edges):
+        if g is not None and e is not None and e.__class__ is tuple:
+            shape = e[1].shape if e[1].__class__ is Slot else e[1]
+            if g.shape != shape or g.dtype != e[2]:
+                g = xp.fit(g, shape, e[2])
+        fitted.append(None if g is None or (e is None and not node.hooks_see_all_grads) else g)
+    if grad.__class__ is Parts:
+        outs = tuple(None if grad.get(i) is None else wrap(grad[i]) for i in range(len(node.out_meta)))
+    else:
+        outs = (wrap(grad),)
+    grads_in = tuple(None if g is None else wrap(g) for g in fitted)
+    for fn in list(node.post_hooks.values()):
+        new = fn(grads_in, outs)
+        if new is not None:
+            new = tuple(new) if isinstance(new, (tuple, list)) else (new,)
+            if len(new) != len(grads_in):
+                raise RuntimeError(f"hook '{getattr(fn, '__name__', 'hook')}' has returned an incorrect number of "
+                                   f"values (got {len(new)}, but expected {len(grads_in)})")
+            grads_in = new
+    if xp.is_numpy:
+        return [None if g is None else g._data if hasattr(g, "_data") else g for g in grads_in]
+    return list(grads_in)
 
 
 _BIG = 1 << 15  # elements (xp.BIG)

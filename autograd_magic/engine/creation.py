@@ -6,6 +6,7 @@ import warnings
 import numpy as np
 
 from . import dtypes, random, vec_kernels
+from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
 from .size import Size, device
@@ -234,6 +235,7 @@ def _arange_floats(start, step, n, np_dtype):
     return np.where(idx < body, fma(k, step, base), fma(step, idx, start))
 
 
+@quiet
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     dt = dtype or dtypes.float32
     return _finish(np.asarray(_spaced(start, end, steps, dt)).astype(dt.np), dt, requires_grad)

@@ -9,6 +9,7 @@ import numpy as np
 
 from . import dtypes
 from .autograd import GRAD_MODE
+from .fperror import quiet
 from .optable import OPS
 from .tensor_base import TensorBase, _dim, apply, binary, check_broadcast, scalar_tensor, wrap
 
@@ -104,18 +105,21 @@ def reciprocal(input):
     return apply(OPS["reciprocal"], (t,))
 
 
+@quiet
 def floor_divide(input, other):
     a = input._data if isinstance(input, TensorBase) else input
     b = other._data if isinstance(other, TensorBase) else other
     return wrap(np.asarray(np.floor_divide(a, b)))
 
 
+@quiet
 def _trunc_divide(input, other):
     a = input._data if isinstance(input, TensorBase) else input
     b = other._data if isinstance(other, TensorBase) else other
     return wrap(np.asarray(np.trunc(np.true_divide(a, b))).astype(np.result_type(a, b)))
 
 
+@quiet
 def remainder(input, other):
     a = input._data if isinstance(input, TensorBase) else input
     b = other._data if isinstance(other, TensorBase) else other
@@ -130,6 +134,7 @@ def neg(input):
 negative = neg
 
 
+@quiet
 def pow(input, exponent):
     if not isinstance(input, TensorBase):
         base = float(input) if exponent._data.dtype.kind == "f" or isinstance(input, float) else input

@@ -2,6 +2,7 @@
 mv, dot, bmm, addmm, outer, with PyTorch's messages for mismatched shapes and dtypes."""
 import numpy as np
 
+from . import mkl_order
 from .ops import transposed
 from .optable import OPS
 from .shaping import expand, reshape, unsqueeze, view
@@ -74,7 +75,7 @@ def mm(input, mat2):
     if a._data.dtype != b._data.dtype:
         raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.c_name} != {b.dtype.c_name}")
     _check_matmul_shapes(a, b)
-    return apply(OPS["mm"], (a, b), transposed(b._data), data=np.matmul(a._data, b._data))
+    return apply(OPS["mm"], (a, b), transposed(b._data), data=mkl_order.matmul(a._data, b._data))
 
 
 def mv(input, vec):
@@ -106,7 +107,7 @@ def addmm(input, mat1, mat2):
     if mat1._data.dtype != mat2._data.dtype:
         raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {mat1.dtype.scalar_name} and {mat2.dtype.scalar_name}")
     _check_matmul_shapes(mat1, mat2)
-    data = np.matmul(mat1._data, mat2._data)
+    data = mkl_order.matmul(mat1._data, mat2._data)
     data += input._data
     return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), data=data)
 

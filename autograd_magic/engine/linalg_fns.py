@@ -342,6 +342,28 @@ def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None)
     return _wrap((s > np.maximum(atol, rtol * big)).sum(-1).astype(np.int64))
 
 
+def solve_triangular(A, B, *, upper, left=True, unitriangular=False, out=None):
+    for t, name in ((A, "A"), (B, "B")):
+        if t._data.ndim < 2:
+            raise RuntimeError(f"linalg.solve_triangular: The input tensor {name} must have at least 2 dimensions.")
+    _check_matrix(A, "linalg.solve_triangular", square=True)
+    if A._data.dtype != B._data.dtype:
+        raise RuntimeError(f"linalg.solve_triangular: Expected A and B to have the same dtype, but found A of type "
+                           f"{A.dtype.scalar_name} and B of type {B.dtype.scalar_name} instead")
+    n, k = A._data.shape[-1], B._data.shape[-2 if left else -1]
+    if n != k:
+        raise RuntimeError(f"linalg.solve_triangular: Incompatible shapes of A and B for the equation "
+                           f"{'AX = B' if left else 'XA = B'} ({A._data.shape[-2]}x{n} and "
+                           f"{B._data.shape[-2]}x{B._data.shape[-1]})")
+    check_broadcast(A._data.shape[:-2], B._data.shape[:-2])
+    return apply(OPS["linalg_solve_triangular"], (A, B), bool(upper), bool(left), bool(unitriangular))
+
+
+def cholesky_inverse(L, upper=False, *, out=None):
+    _check_matrix(L, "cholesky_inverse", square=True)
+    return apply(OPS["cholesky_inverse"], (L,), bool(upper))
+
+
 # ---------------------------------------------------------------- cross, matrix_power
 
 

@@ -3,7 +3,7 @@ of declared ops are generated from the op table: tensor_base.DeclaredMethods). T
 import numpy as np
 
 from . import composed as C
-from . import creation, dtypes, grad, numpy_interop, random
+from . import creation, dtypes, extras, grad, numpy_interop, random
 from . import functions as F
 from . import indexing as IX
 from . import inplace as I
@@ -172,7 +172,7 @@ _BINDINGS = {
     "matmul": L.matmul, "mm": L.mm, "mv": L.mv, "dot": L.dot, "outer": L.outer,
     "det": LF.det, "logdet": LF.logdet, "slogdet": LF.torch_slogdet, "inverse": LF.inverse, "svd": LF.torch_svd,
     "cholesky": LF.torch_cholesky, "qr": LF.torch_qr, "pinverse": LF.pinverse, "cross": LF.torch_cross,
-    "matrix_power": LF.matrix_power,
+    "matrix_power": LF.matrix_power, "cholesky_inverse": LF.cholesky_inverse,
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),
@@ -286,6 +286,24 @@ _BINDINGS.update({
 })
 
 _BINDINGS.update(more_methods.METHODS)
+_BINDINGS.update({k: v for k, v in extras.METHODS.items() if k not in _BINDINGS})
+
+# In-place forms PyTorch has for methods that exist here out of place: x.reciprocal_(), x.remainder_(2) ...
+_BINDINGS.update({name + "_": _named_inplace(_BINDINGS[name]) for name in """
+    absolute atan2 copysign cumprod divide floor_divide greater
+    greater_equal heaviside hypot less less_equal logical_and logical_not logical_or logical_xor multiply nan_to_num
+    negative not_equal reciprocal remainder subtract true_divide xlogy""".split()
+    if name in _BINDINGS and name + "_" not in _BINDINGS})
+
+
+def _float_power_(self, exponent):
+    if self._data.dtype != np.float64:   # the result is float64: only a float64 tensor can hold it in place
+        raise RuntimeError(f"the base given to float_power_ has dtype {dtypes.scalar_name(self._data.dtype)} but "
+                           "the operation's result requires dtype Double")
+    return inplace(_BINDINGS["float_power"], self, exponent)
+
+
+_BINDINGS.setdefault("float_power_", _float_power_)
 
 # The mixin Tensor inherits (tensor.py): every binding above as a method, property or operator.
 TensorMethods = type("TensorMethods", (), {"__slots__": (), "__module__": __name__, **_BINDINGS})

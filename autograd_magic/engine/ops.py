@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import bufpool, vec_kernels
+from . import bufpool, mkl_order, vec_kernels
 from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32
@@ -396,7 +396,7 @@ def transposed(arr):
     return arr.ndim == 2 and arr.flags.f_contiguous and not arr.flags.c_contiguous
 
 
-@defop("mm", "MmBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
+@defop("mm", "MmBackward0", mkl_order.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
 def mm_vjp(xp, grad, saved, consts, needs):
     a, b = saved
     return (xp.matmul(grad, xp.mT(b)) if needs[0] else None), (_grad_like(xp, a, grad, consts) if needs[1] else None)
@@ -408,7 +408,7 @@ def bmm_vjp(xp, grad, saved, consts, needs):
     return (xp.matmul(grad, xp.mT(b)) if needs[0] else None), (xp.matmul(xp.mT(a), grad) if needs[1] else None)
 
 
-@defop("mv", "MvBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
+@defop("mv", "MvBackward0", mkl_order.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
 def mv_vjp(xp, grad, saved, consts, needs):
     a, v = saved
     return (xp.outer(grad, v) if needs[0] else None), (xp.matmul(xp.mT(a), grad) if needs[1] else None)
@@ -430,7 +430,7 @@ def dot_vjp(xp, grad, saved, consts, needs):
 
 
 def _addmm(c, a, b):
-    out = np.matmul(a, b)
+    out = mkl_order.matmul(a, b)
     out += c
     return out
 

@@ -70,6 +70,23 @@ def _ungrouped(g, k):
     return g if groups == 1 else g.reshape(g.shape[0], k.shape[1], groups, *g.shape[2:]).sum(axis=2)
 
 
+def _probs_from_lse(s):
+    """The probabilities as the flash kernel's backward recomputes them, exp(s - logsumexp) with the logsumexp
+    rounded in the scores' type, where that differs from the softmax beyond rounding: rows whose scores all sit near
+    a huge negative mask (-1e9) then give 1s where the forward's softmax gave 1/n, as in PyTorch. Other rows take
+    the softmax (closer to PyTorch's values); rows masked out entirely give zeros."""
+    top = s.max(axis=-1, keepdims=True)
+    dead = top == -np.inf
+    shift = np.where(dead, 0, top)
+    e = np.exp(s - shift)
+    total = e.sum(axis=-1, keepdims=True)
+    lse = shift + np.log(total).astype(s.dtype)
+    recomputed = np.exp(s - np.where(dead, 0, lse))
+    lost = np.abs(recomputed.sum(axis=-1, keepdims=True) - 1) > 1e-3
+    p = np.where(lost, recomputed, e / np.where(dead, 1, total))
+    return np.where(dead, s.dtype.type(0), p)
+
+
 def flash_attention(q, k, v, mask, is_causal, scale):
     """The output laid out in memory as the query is (the CPU kernel allocates it so): after multi-head
     attention's projections, permute(2, 0, 1, 3).reshape(...) of it is then a view, as in PyTorch."""
@@ -83,7 +100,7 @@ def flash_attention_backward(g, q, k, v, out, mask, is_causal, scale):
     """(dq, dk, dv) of softmax(q k^T * scale + mask) v."""
     k0, v0 = k, v
     k, v = _grouped(k, q), _grouped(v, q)
-    p = _probs(q, k, mask, is_causal, scale)
+    p = _probs_from_lse(_scores(q, k, mask, is_causal, scale))
     dv = np.matmul(np.swapaxes(p, -1, -2), g)
     dp = np.matmul(g, np.swapaxes(v, -1, -2))
     ds = p * (dp - (g * out).sum(axis=-1, keepdims=True))

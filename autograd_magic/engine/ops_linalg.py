@@ -10,6 +10,7 @@ gradient can be differentiated again.
 import numpy as np
 
 from .autograd import GRAD_MODE, Saved, record_multi
+from .ops_shape import _norm, norm_vjp
 from .optable import OPS, defop
 
 # ---------------------------------------------------------------- helpers for both array namespaces
@@ -436,3 +437,78 @@ def cross_vjp(xp, grad, saved, consts, needs):
     dim, = consts
     return (xp.call("linalg_cross", (b, grad), dim) if needs[0] else None,
             xp.call("linalg_cross", (grad, a), dim) if needs[1] else None)
+
+
+# ---------------------------------------------------------------- triangular solves, cholesky_inverse
+
+
+def _triangle(a, upper, unitriangular):
+    t = np.triu(a) if upper else np.tril(a)
+    if unitriangular:
+        t = t.copy()
+        idx = np.arange(a.shape[-1])
+        t[..., idx, idx] = 1
+    return t
+
+
+def _solve_triangular_fwd(a, b, upper, left, unitriangular):
+    t = _triangle(a, upper, unitriangular)
+    if left:
+        return np.linalg.solve(t, b)
+    return np.swapaxes(np.linalg.solve(np.swapaxes(t, -1, -2), np.swapaxes(b, -1, -2)), -1, -2)
+
+
+@defop("linalg_solve_triangular", "LinalgSolveTriangularBackward0", _solve_triangular_fwd, saves=(0, -1))
+def solve_triangular_vjp(xp, grad, saved, consts, needs):
+    """linalg_solve_triangular_backward: gB = A^{-T} g (left) or g A^{-T} (right); gA = -gB X^T (left) or
+    -X^T gB (right), kept on A's triangle (off the diagonal when unitriangular)."""
+    a, x = saved
+    upper, left, unit = consts
+    gb = xp.call("linalg_solve_triangular", (xp.mT(a), grad), not upper, left, unit)
+    ga = None
+    if needs[0]:
+        ga = -xp.matmul(gb, xp.mT(x)) if left else -xp.matmul(xp.mT(x), gb)
+        k = (1 if upper else -1) if unit else 0
+        ga = (np.triu(ga, k) if upper else np.tril(ga, k)) if xp.is_numpy else (ga.triu(k) if upper else ga.tril(k))
+    return (ga, gb if needs[1] else None)
+
+
+def _cholesky_inverse_fwd(l, upper):
+    a = np.swapaxes(l, -1, -2) @ l if upper else l @ np.swapaxes(l, -1, -2)
+    return np.linalg.inv(a)
+
+
+@defop("cholesky_inverse", "CholeskyInverseBackward0", _cholesky_inverse_fwd, saves=(0, -1))
+def cholesky_inverse_vjp(xp, grad, saved, consts, needs):
+    """cholesky_inverse_backward: with C = inverse(L L^T), gL = -(C (g + g^T) C) L (upper: -L (...))."""
+    l, inv = saved
+    upper, = consts
+    common = xp.matmul(inv, xp.matmul(grad + xp.mT(grad), inv))
+    return (-xp.matmul(l, common) if upper else -xp.matmul(common, l),)
+
+
+# ---------------------------------------------------------------- ATen's legacy norm and _trilinear
+
+
+# at::norm(x, p, dim, keepdim) (pairwise_distance, triplet_margin_loss): linalg.vector_norm's math, its own node
+defop("norm_legacy", "NormBackward1", _norm, saves=(0, -1))(norm_vjp)
+
+
+def _trilinear_fwd(x1, w, x2):
+    return np.einsum("bi,oij,bj->bo", x1, w, x2)
+
+
+@defop("trilinear", "TrilinearBackward0", _trilinear_fwd, saves=(0, 1, 2))
+def trilinear_vjp(xp, grad, saved, consts, needs):
+    """F.bilinear's _trilinear: out[b, o] = x1[b, i] W[o, i, j] x2[b, j], its three gradients as matrix products."""
+    x1, w, x2 = saved
+    (n, i), (o, _, j) = _shape(x1), _shape(w)
+    gw_flat = xp.matmul(grad, xp.reshape(w, (o, i * j)))           # (B, I*J): sum_o g[b, o] W[o, i, j]
+    t = xp.reshape(gw_flat, (n, i, j))
+    g1 = xp.sum(t * x2[:, None, :], (2,)) if needs[0] else None
+    g2 = xp.sum(t * x1[:, :, None], (1,)) if needs[2] else None
+    gw = None
+    if needs[1]:
+        outer = xp.reshape(x1[:, :, None] * x2[:, None, :], (n, i * j))
+        gw = xp.reshape(xp.matmul(xp.mT(grad), outer), (o, i, j))
+    return g1, gw, g2

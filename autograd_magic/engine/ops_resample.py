@@ -1,14 +1,16 @@
-"""Upsampling primitives (F.interpolate's nearest, nearest-exact, linear and bilinear modes): forward and vjp side
-by side, one op per PyTorch node name.
+"""Upsampling primitives (F.interpolate's nearest, nearest-exact, linear, bilinear and bicubic modes;
+pixel_shuffle and pixel_unshuffle): forward and vjp side by side, one op per PyTorch node name.
 
 Each spatial axis is resampled on its own, last axis first: nearest modes pick one source index per output index,
 linear modes blend two neighbours, out = l0 * x[i0] + l1 * x[i1], with the indices and weights ATen's CPU kernel
-computes (in the input's float type, the source index with one fused multiply-add as ATen's compiled kernel computes it).
+computes (in the input's float type; the source index with one fused multiply-add, as ATen's compiled kernel).
 1-d linear blends are fma(x0, l0, x1 * l1), bit for bit ATen's; 2-d blends are computed width first, then height,
-which differs from ATen's vectorised kernel in the last bit for some elements. The backward adds each output's gradient back where it was read: a
-matrix product with the resampling matrix's transpose per axis (no Python loop over elements).
+which differs from ATen's vectorised kernel in the last bit for some elements. The backward adds each output's
+gradient back where it was read: nearest modes in ATen's order (bit for bit), linear modes as a matrix product with
+the resampling matrix's transpose per axis (no Python loop over elements).
 
-consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes).
+consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes), or for
+bicubic one (indices, weights) pair of (out, 4) arrays.
 """
 import itertools
 
@@ -57,10 +59,41 @@ def linear_taps(in_size, out_size, align_corners, scale_factor, dtype):
     return (i0, i1, (dtype.type(1) - l1).astype(dtype), l1)
 
 
+def cubic_taps(in_size, out_size, align_corners, scale_factor, dtype):
+    """upsample_bicubic2d's four neighbours (clamped to the input) and cubic-convolution weights (A = -0.75) per
+    output index: (indices (out, 4), weights (out, 4))."""
+    dtype = np.dtype(dtype)
+    scale = source_scale(in_size, out_size, align_corners, scale_factor, dtype)
+    dst = np.arange(out_size).astype(dtype)
+    real = scale * dst if align_corners else scale * (dst + dtype.type(0.5)) - dtype.type(0.5)
+    base = np.floor(real)
+    t = (real - base).astype(dtype)
+    a = dtype.type(-0.75)
+
+    def conv1(x):  # |x| <= 1
+        return ((a + 2) * x - (a + 3)) * x * x + 1
+
+    def conv2(x):  # 1 < |x| < 2
+        return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a
+    one = dtype.type(1)
+    weights = np.stack([conv2(t + one), conv1(t), conv1(one - t), conv2(one - t + one)], axis=1).astype(dtype)
+    idx = np.clip(base.astype(np.int64)[:, None] + np.arange(-1, 3), 0, in_size - 1)
+    return idx, weights
+
+
 def _resample(x, taps, in_shape=None):
     """x resampled along its last len(taps) axes, the last axis first."""
     for axis in range(x.ndim - 1, x.ndim - 1 - len(taps), -1):
-        i0, i1, l0, l1 = taps[axis - x.ndim + len(taps)]
+        tap = taps[axis - x.ndim + len(taps)]
+        if len(tap) == 2:  # cubic: ((x0 * c0 + x1 * c1) + x2 * c2) + x3 * c3
+            idx, w = tap
+            shape = (-1,) + (1,) * (x.ndim - 1 - axis)
+            out = np.take(x, idx[:, 0], axis=axis) * w[:, 0].reshape(shape)
+            for j in range(1, 4):
+                out += np.take(x, idx[:, j], axis=axis) * w[:, j].reshape(shape)
+            x = out
+            continue
+        i0, i1, l0, l1 = tap
         if l0 is None:
             size = x.shape[axis]
             k = len(i0) // size
@@ -81,6 +114,11 @@ def _resample(x, taps, in_shape=None):
 
 def _matrix(tap, in_size, dtype):
     """The (out, in) resampling matrix of one axis."""
+    if len(tap) == 2:
+        idx, w = tap
+        m = np.zeros((len(idx), in_size), dtype)
+        np.add.at(m, (np.repeat(np.arange(len(idx)), 4), idx.reshape(-1)), w.reshape(-1).astype(dtype))
+        return m
     i0, i1, l0, l1 = tap
     m = np.zeros((len(i0), in_size), dtype)
     rows = np.arange(len(i0))
@@ -96,7 +134,7 @@ def _resample_back(g, taps, in_shape):
     """The adjoint of _resample: each output's gradient added back into the inputs it read (nearest modes in the
     order ATen's loop adds them: output by output, row-major)."""
     n = len(taps)
-    if taps[0][2] is None:
+    if len(taps[0]) == 4 and taps[0][2] is None:
         return _nearest_back(g, [t[0] for t in taps], tuple(in_shape))
     for k in range(n):
         axis = g.ndim - n + k
@@ -152,5 +190,39 @@ for _name, _node in (("upsample_nearest1d", "UpsampleNearest1DBackward0"),
                      ("upsample_nearest_exact1d", "UpsampleNearestExact1DBackward0"),
                      ("upsample_nearest_exact2d", "UpsampleNearestExact2DBackward0"),
                      ("upsample_linear1d", "UpsampleLinear1DBackward0"),
-                     ("upsample_bilinear2d", "UpsampleBilinear2DBackward0")):
+                     ("upsample_bilinear2d", "UpsampleBilinear2DBackward0"),
+                     ("upsample_bicubic2d", "UpsampleBicubic2DBackward0")):
     _declare(_name, _node)
+
+
+# ---------------------------------------------------------------- pixel shuffle: channels <-> space (r x r blocks)
+
+
+def pixel_shuffle_forward(x, r):
+    """(*, C*r*r, H, W) -> (*, C, H*r, W*r)."""
+    lead, (c, h, w) = x.shape[:-3], x.shape[-3:]
+    y = x.reshape(lead + (c // (r * r), r, r, h, w))
+    n = len(lead)
+    y = y.transpose(tuple(range(n)) + (n, n + 3, n + 1, n + 4, n + 2))
+    return np.ascontiguousarray(y).reshape(lead + (c // (r * r), h * r, w * r))
+
+
+def pixel_unshuffle_forward(x, r):
+    """(*, C, H*r, W*r) -> (*, C*r*r, H, W)."""
+    lead, (c, h, w) = x.shape[:-3], x.shape[-3:]
+    y = x.reshape(lead + (c, h // r, r, w // r, r))
+    n = len(lead)
+    y = y.transpose(tuple(range(n)) + (n, n + 2, n + 4, n + 1, n + 3))
+    return np.ascontiguousarray(y).reshape(lead + (c * r * r, h // r, w // r))
+
+
+@defop("pixel_shuffle", "PixelShuffleBackward0", pixel_shuffle_forward)
+def pixel_shuffle_vjp(xp, grad, saved, consts, needs):
+    """Channels into r x r blocks of space."""
+    return (xp.call("pixel_unshuffle", (grad,), *consts),)
+
+
+@defop("pixel_unshuffle", "PixelUnshuffleBackward0", pixel_unshuffle_forward)
+def pixel_unshuffle_vjp(xp, grad, saved, consts, needs):
+    """r x r blocks of space into channels."""
+    return (xp.call("pixel_shuffle", (grad,), *consts),)

@@ -140,14 +140,24 @@ _DOF_WARNING = ("{}(): degrees of freedom is <= 0. Correction should be strictly
 
 
 def _check_dof(name, a, dims, correction):
+    """PyTorch's warning when no degree of freedom is left; True then (numpy's own warning must stay quiet)."""
     if _count(a.shape, dims) - correction <= 0:
         warnings.warn(_DOF_WARNING.format(name), UserWarning, stacklevel=5)
+        return True
+    return False
+
+
+def _moment(f, a, dims, correction, keepdim, quiet):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if not quiet:
+            return np.asarray(f(a, axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
+        with warnings.catch_warnings():   # numpy's "Degrees of freedom <= 0": PyTorch's warning was given
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return np.asarray(f(a, axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
 
 
 def _var(a, dims, correction, keepdim):
-    _check_dof("var", a, dims, correction)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.asarray(a.var(axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
+    return _moment(np.var, a, dims, correction, keepdim, _check_dof("var", a, dims, correction))
 
 
 @defop("var", "VarBackward0", _var, saves=(0,))
@@ -164,9 +174,7 @@ def var_vjp(xp, grad, saved, consts, needs):
 
 
 def _std(a, dims, correction, keepdim):
-    _check_dof("std", a, dims, correction)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.asarray(a.std(axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
+    return _moment(np.std, a, dims, correction, keepdim, _check_dof("std", a, dims, correction))
 
 
 @defop("std", "StdBackward0", _std, saves=(0, -1))

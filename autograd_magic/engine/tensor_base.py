@@ -16,6 +16,7 @@ from . import bufpool, dtypes
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_resample, ops_tensor  # noqa: F401
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
+from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 from .printing import format_tensor
 from .size import CPU, Size
@@ -482,13 +483,19 @@ def apply(op, inputs, *consts, data=None):
     """
     if data is None:
         n = len(inputs)
-        if n == 1:
-            data = op.fwd(inputs[0]._data, *consts)
-        elif n == 2 and not consts and inputs[0].__class__ not in _SCALARS and inputs[1].__class__ not in _SCALARS:
-            a = inputs[0]._data
-            data = op.fwd(a, inputs[1]._data) if a.nbytes < _POOL_MIN else bufpool.binary(op.fwd, a, inputs[1]._data)
-        else:
-            data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
+        token = FP_ERROR_STATE.set(ALL_IGNORED)   # PyTorch is silent about inf/nan where numpy warns
+        try:
+            if n == 1:
+                data = op.fwd(inputs[0]._data, *consts)
+            elif n == 2 and not consts and inputs[0].__class__ not in _SCALARS \
+                    and inputs[1].__class__ not in _SCALARS:
+                a = inputs[0]._data
+                data = op.fwd(a, inputs[1]._data) if a.nbytes < _POOL_MIN else \
+                    bufpool.binary(op.fwd, a, inputs[1]._data)
+            else:
+                data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
+        finally:
+            FP_ERROR_STATE.reset(token)
         if data.__class__ is not np.ndarray:
             data = np.asarray(data)
     out = wrap(data)
@@ -552,7 +559,11 @@ def binary_op(op, a, b):
                 a = wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
                 ad = a._data
         # Fast path of `x * 2`: forward, then a node only if recording.
-        data = op.fwd(ad, b) if ad.nbytes < _POOL_MIN else bufpool.binary(op.fwd, ad, b)
+        token = FP_ERROR_STATE.set(ALL_IGNORED)
+        try:
+            data = op.fwd(ad, b) if ad.nbytes < _POOL_MIN else bufpool.binary(op.fwd, ad, b)
+        finally:
+            FP_ERROR_STATE.reset(token)
         if data.__class__ is not np.ndarray:
             data = np.asarray(data)
         out = wrap(data)

@@ -23,13 +23,14 @@ from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, cla
 from ..engine.indexing import (diag, diagonal, flip, gather, index_select, masked_select, scatter,  # noqa: F401
                                scatter_add, select, trace, tril, triu)
 from ..engine.linalg import addmm, bmm, cdist, dot, matmul, mm, mv, outer  # noqa: F401
-from ..engine.linalg_fns import det, inverse, logdet, matrix_power, pinverse  # noqa: F401
+from ..engine.linalg_fns import cholesky_inverse, det, inverse, logdet, matrix_power, pinverse  # noqa: F401
 from ..engine.linalg_fns import torch_cholesky as cholesky, torch_cross as cross, torch_qr as qr  # noqa: F401
 from ..engine.linalg_fns import torch_slogdet as slogdet, torch_svd as svd  # noqa: F401
 from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgrid, sort, std_mean, topk,  # noqa: F401
                                unique, var_mean)
 from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bitwise_or,  # noqa: F401
                                 bitwise_right_shift, bitwise_xor)
+from ..engine.extras import FUNCTIONS as _EXTRA_FUNCTIONS
 from ..engine.more import FUNCTIONS as _MORE_FUNCTIONS
 from ..engine.more_methods import index_add, index_copy, index_fill  # noqa: F401
 from .device import get_default_device, set_default_device  # noqa: F401
@@ -50,12 +51,14 @@ from .serialization import load, save  # noqa: F401
 from .nn.functional_conv import (conv1d, conv2d, conv_transpose1d, conv_transpose2d, convolution,  # noqa: F401
                                  layer_norm, max_pool2d)
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
+from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
 from .rng import Generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state  # noqa: F401
 
 # Every op that declares its public function in the op table (optable, api=): torch.exp, torch.erf ..., with out=.
 globals().update({_name: with_out(_fn, _name) for _name, _fn in _DECLARED_FUNCTIONS.items()})
 globals().update(_MORE_FUNCTIONS)  # engine/more.py: rot90, kron, quantile, searchsorted ...
+globals().update({_k: _v for _k, _v in _EXTRA_FUNCTIONS.items() if _k not in globals()})  # engine/extras.py
 
 __version__ = "2.13.0+autograd_magic"
 float = float32

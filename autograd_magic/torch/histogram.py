@@ -24,6 +24,14 @@ def _check_float(input, what):
         raise NotImplementedError(f'"{what}" not implemented for \'{_NAMES[name]}\'')
 
 
+def _c_float(v):
+    """A float as C++'s stream writes it in ATen's messages: 0, 1.5, inf, -nan (a nan from a reduction is negative)."""
+    v = float(v)
+    if v != v:
+        return "-nan" if np.signbit(v) else "nan"
+    return "%g" % v
+
+
 def histc(input, bins=100, min=0, max=0, *, out=None):
     """Counts of input in `bins` equal bins between min and max (the data's range when both are 0)."""
     _check_float(input, "histogram_cpu")
@@ -33,7 +41,12 @@ def histc(input, bins=100, min=0, max=0, *, out=None):
     dt = x.dtype.type
     lo, hi = dt(min), dt(max)
     if lo == hi and x.size:
-        lo, hi = x.min(), x.max()
+        with np.errstate(invalid="ignore"):
+            lo, hi = x.min(), x.max()
+        if np.isnan(lo):   # ATen's min/max of data with a nan: a nan with the sign bit set
+            lo = hi = -dt(np.nan)
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        raise RuntimeError(f"torch.histc: range of [{_c_float(lo)}, {_c_float(hi)}] is not finite")
     if lo == hi:
         lo, hi = lo - dt(1), hi + dt(1)
     if lo > hi:
@@ -57,6 +70,9 @@ def histogram(input, bins=100, *, range=None, weight=None, density=False, out=No
             lo, hi = float(x.min()), float(x.max())
         else:
             lo, hi = 0.0, 0.0
+        if not (np.isfinite(lo) and np.isfinite(hi)):
+            raise RuntimeError(f"torch.histogramdd: dimension 0's range [{_c_float(lo)}, {_c_float(hi)}] is not "
+                               "finite")
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5  # PyTorch widens an empty range
         edges = linspace(lo, hi, bins + 1, dtype=input.dtype)._data

@@ -4,7 +4,7 @@ from ..engine.indexing import diagonal as _diagonal
 from ..engine.linalg import matmul  # noqa: F401
 from ..engine.linalg_fns import (LinAlgError, cholesky, cholesky_ex, cross, det, eigh, eigvalsh, inv,  # noqa: F401
                                  inv_ex, lstsq, matrix_norm, matrix_power, matrix_rank, norm, pinv, qr, slogdet,
-                                 solve, solve_ex, svd, svdvals, vector_norm)
+                                 solve, solve_ex, solve_triangular, svd, svdvals, vector_norm)
 
 
 def diagonal(A, *, offset=0, dim1=-2, dim2=-1):

@@ -1,6 +1,7 @@
 # Imitates PyTorch's DCGAN tutorial (a generator of ConvTranspose2d / BatchNorm2d / ReLU blocks, weights_init
 # with nn.init.normal_, a discriminator step with BCELoss) and the up-sampling half of a U-Net (nn.Upsample or
-# ConvTranspose2d, a skip connection joined with torch.cat, F.interpolate to match sizes), on random images.
+# ConvTranspose2d, a skip connection joined with torch.cat, F.interpolate to match sizes) and the super-resolution
+# example's nn.PixelShuffle, on random images.
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -149,3 +150,35 @@ print(F.interpolate(small, scale_factor=2))
 print(F.interpolate(small, scale_factor=2, mode='bilinear', align_corners=False))
 print(F.interpolate(small, size=(3, 3), mode='bilinear', align_corners=True))
 print(nn.Upsample(scale_factor=2, mode='nearest')(small).shape)
+
+
+# %%
+# PyTorch's super-resolution example: convolutions, then nn.PixelShuffle (sub-pixel convolution)
+class SuperResolutionNet(nn.Module):
+    def __init__(self, upscale_factor):
+        super(SuperResolutionNet, self).__init__()
+        self.relu = nn.ReLU()
+        self.conv1 = nn.Conv2d(1, 8, (5, 5), (1, 1), (2, 2))
+        self.conv2 = nn.Conv2d(8, 8, (3, 3), (1, 1), (1, 1))
+        self.conv3 = nn.Conv2d(8, upscale_factor ** 2, (3, 3), (1, 1), (1, 1))
+        self.pixel_shuffle = nn.PixelShuffle(upscale_factor)
+
+    def forward(self, x):
+        x = self.relu(self.conv1(x))
+        x = self.relu(self.conv2(x))
+        return self.pixel_shuffle(self.conv3(x))
+
+
+torch.manual_seed(2)
+sr = SuperResolutionNet(upscale_factor=3)
+print(sr)
+low, high = torch.rand(2, 1, 6, 6), torch.rand(2, 1, 18, 18)
+opt = optim.Adam(sr.parameters(), lr=0.01)
+for step in range(3):
+    opt.zero_grad()
+    out = sr(low)
+    loss = F.mse_loss(out, high)
+    loss.backward()
+    opt.step()
+    print(step, out.shape, round(loss.item(), 5))
+print(out.grad_fn)

@@ -55,6 +55,7 @@ class BackwardCFunction(MultiNode, FunctionCtx):
     _non_differentiable = ()
     _materialize = True
     needs_input_grad = ()
+    hooks_see_all_grads = True
 
     def __repr__(self):
         return f"<torch.autograd.function.{type(self).__name__} object at {hex(id(self))}>"
@@ -166,11 +167,12 @@ def _apply(cls, args, kwargs):
     result, tracked = [], []
     for o in outs:
         if isinstance(o, Tensor):
+            marked = any(o is t for t in node._non_differentiable)  # before an input returned as it is is aliased
             if id(o) not in dirty and any(o is a for a in args):
                 o = _alias(o)  # an input returned as it is: a new tensor on its data
             elif id(o) in dirty:
                 o._vbox[0] += 1
-            differentiable = o._data.dtype.kind == "f" and not any(o is t for t in node._non_differentiable)
+            differentiable = o._data.dtype.kind == "f" and not marked
             tracked.append(o if differentiable else None)
             if not differentiable:
                 o._rg, o._fn = False, None
@@ -242,7 +244,8 @@ def _run_user_backward(ctx, xp, grads, saved, edges):
             if not ctx._is_tensor[i]:
                 raise RuntimeError(f"function {name} returned a gradient different than None at position {i + 1}, "
                                    "but the corresponding forward input was not a Variable")
-            out.append(None)
+            # kept for the node's post hooks (PyTorch shows them what backward returned); nothing flows there
+            out.append((g._data if numpy else g) if isinstance(g, Tensor) else None)
             continue
         if not isinstance(g, Tensor):
             raise TypeError(f"expected Tensor or None as gradient {i} of {name}, but got {type(g).__name__}")

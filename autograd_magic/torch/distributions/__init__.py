@@ -1,10 +1,19 @@
-"""torch.distributions: Normal, Bernoulli, Categorical, Multinomial, Uniform (sampling draws PyTorch's numbers)."""
-from . import bernoulli, categorical, constraints, distribution, multinomial, normal, uniform, utils  # noqa: F401
+"""torch.distributions: Normal, Bernoulli, Categorical, Multinomial, Uniform, Exponential, Laplace, LogNormal,
+MultivariateNormal, Independent, TransformedDistribution with Exp/Affine/Sigmoid transforms, and kl_divergence
+(sampling draws PyTorch's numbers)."""
+from . import (bernoulli, categorical, constraints, distribution, exponential, independent, kl,  # noqa: F401
+               multinomial, multivariate_normal, normal, transformed_distribution, transforms, uniform, utils)
 from .bernoulli import Bernoulli  # noqa: F401
 from .categorical import Categorical  # noqa: F401
 from .distribution import Distribution  # noqa: F401
+from .exponential import Exponential, Laplace  # noqa: F401
+from .independent import Independent  # noqa: F401
+from .kl import kl_divergence, register_kl  # noqa: F401
 from .multinomial import Multinomial  # noqa: F401
+from .multivariate_normal import MultivariateNormal  # noqa: F401
 from .normal import Normal  # noqa: F401
+from .transformed_distribution import LogNormal, TransformedDistribution  # noqa: F401
+from .transforms import AffineTransform, ComposeTransform, ExpTransform, SigmoidTransform, Transform  # noqa: F401
 from .uniform import Uniform  # noqa: F401
 
 

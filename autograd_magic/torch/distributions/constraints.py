@@ -1,4 +1,8 @@
 """The constraints distributions check their parameters and samples against (PyTorch's reprs and checks)."""
+from ...engine.creation import full
+from ...engine.dtypes import bool_
+from ...engine.functions import isclose
+from ...engine.linalg_fns import cholesky_ex
 
 
 class Constraint:
@@ -117,6 +121,38 @@ class _IndependentConstraint(Constraint):
         return f"IndependentConstraint({self.base_constraint!r}, {self.reinterpreted_batch_ndims})"
 
 
+class _GreaterThanEq(Constraint):
+    def __init__(self, lower_bound):
+        self.lower_bound = lower_bound
+
+    def check(self, value):
+        return self.lower_bound <= value
+
+    def __repr__(self):
+        return f"GreaterThanEq(lower_bound={self.lower_bound})"
+
+
+class _LowerCholesky(Constraint):
+    event_dim = 2
+
+    def check(self, value):
+        lower_triangular = (value.tril() == value).view(value.shape[:-2] + (-1,)).min(-1)[0]
+        positive_diagonal = (value.diagonal(dim1=-2, dim2=-1) > 0).min(-1)[0]
+        return lower_triangular & positive_diagonal
+
+
+class _PositiveDefinite(Constraint):
+    event_dim = 2
+
+    def check(self, value):
+        if value.shape[-2] != value.shape[-1]:
+            return full(value.shape[:-2], False, dtype=bool_)
+        sym = isclose(value, value.mT, atol=1e-6).all(-2).all(-1)
+        if not sym.all():
+            return sym
+        return cholesky_ex(value).info.eq(0)
+
+
 dependent = _Dependent()
 dependent_property = property
 real = _Real()
@@ -132,3 +168,7 @@ greater_than = _GreaterThan
 less_than = _LessThan
 multinomial = _Multinomial
 nonnegative_integer = _IntegerInterval(0, float("inf"))
+nonnegative = _GreaterThanEq(0.0)
+greater_than_eq = _GreaterThanEq
+lower_cholesky = _LowerCholesky()
+positive_definite = _PositiveDefinite()

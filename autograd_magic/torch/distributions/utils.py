@@ -58,3 +58,10 @@ class lazy_property:
 
 def _standard_normal(shape, dtype, device=None):
     return empty(shape, dtype=dtype).normal_()
+
+
+def _sum_rightmost(value, dim):
+    """Sum out the dim rightmost dimensions of value."""
+    if dim == 0:
+        return value
+    return value.reshape(value.shape[:-dim] + (-1,)).sum(-1)

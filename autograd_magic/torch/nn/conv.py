@@ -1,4 +1,5 @@
-"""Conv1d, Conv2d, ConvTranspose1d and ConvTranspose2d, initialised as PyTorch initialises them (the same numbers after manual_seed)."""
+"""Conv1d, Conv2d, ConvTranspose1d and ConvTranspose2d, initialised as PyTorch initialises them (the same numbers
+after manual_seed)."""
 import math
 
 import numpy as np

@@ -381,7 +381,10 @@ def leaky_relu_(input, negative_slope=0.01):
 from .functional_pad import pad  # noqa: E402
 from .functional_attention import scaled_dot_product_attention  # noqa: E402
 from .functional_mha import multi_head_attention_forward  # noqa: E402
-from .functional_interp import interpolate, upsample, upsample_bilinear, upsample_nearest  # noqa: E402
+from .functional_interp import (interpolate, pixel_shuffle, pixel_unshuffle, upsample,  # noqa: E402
+                                upsample_bilinear, upsample_nearest)
+from .functional_norm import (bilinear, cosine_embedding_loss, group_norm, instance_norm,  # noqa: E402
+                              margin_ranking_loss, pairwise_distance, triplet_margin_loss)
 
 
 def __getattr__(name):
@@ -397,4 +400,5 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "tanhshrink", "mish", "hardsigmoid", "hardswish", "logsigmoid", "softshrink", "hardshrink", "celu", "selu",
            "threshold", "rrelu", "glu", "prelu", "kl_div", "relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_",
            "threshold_", "celu_", "selu_", "conv_transpose1d", "conv_transpose2d", "interpolate", "upsample",
-           "upsample_nearest", "upsample_bilinear"]
+           "upsample_nearest", "upsample_bilinear", "pixel_shuffle", "pixel_unshuffle", "group_norm", "instance_norm",
+           "bilinear", "pairwise_distance", "cosine_embedding_loss", "margin_ranking_loss", "triplet_margin_loss"]

@@ -1,18 +1,19 @@
 """torch.nn.functional.interpolate (and the deprecated upsample): nearest, nearest-exact, linear and bilinear
 upsampling with PyTorch's argument checks and node names (engine/ops_resample.py); area mode is adaptive average
-pooling, as in PyTorch. bicubic and trilinear raise an error that names them."""
+pooling, as in PyTorch; bicubic on 4-D input. trilinear and antialias raise an error that names them. pixel_shuffle / pixel_unshuffle."""
 import math
 import numbers
 import warnings
 
-from ...engine.ops_resample import linear_taps, nearest_taps
+from ...engine.ops_resample import cubic_taps, linear_taps, nearest_taps
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
 from .functional_conv import adaptive_avg_pool2d
 
 _OPS = {("nearest", 1): "upsample_nearest1d", ("nearest", 2): "upsample_nearest2d",
         ("nearest-exact", 1): "upsample_nearest_exact1d", ("nearest-exact", 2): "upsample_nearest_exact2d",
-        ("linear", 1): "upsample_linear1d", ("bilinear", 2): "upsample_bilinear2d"}
+        ("linear", 1): "upsample_linear1d", ("bilinear", 2): "upsample_bilinear2d",
+        ("bicubic", 2): "upsample_bicubic2d"}
 
 
 def _is_integer(x):
@@ -82,10 +83,16 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
              (5, "bilinear"): "Got 5D input, but bilinear mode needs 4D input"}
     if (input.dim(), mode) in wrong:
         raise NotImplementedError(wrong[(input.dim(), mode)])
+    if input.dim() == 4 and mode == "lanczos":
+        if align_corners:
+            raise ValueError("Lanczos mode does not support align_corners=True")
+        if not antialias:
+            raise ValueError("Lanczos mode requires antialias=True")
     name = _OPS.get((mode, dim))
     if name is None or antialias:
-        known = mode in ("nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area", "lanczos")
-        if not known:
+        handled = mode in ("nearest", "nearest-exact", "area") and input.dim() in (3, 4, 5) or (mode, input.dim()) in (
+            ("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4), ("lanczos", 4))
+        if not handled:  # what PyTorch itself has no kernel for
             raise NotImplementedError(f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {input.dim()}D) "
                                       "for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | "
                                       f"area | nearest-exact (got {mode})")
@@ -103,6 +110,8 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     if mode in ("nearest", "nearest-exact"):
         taps = tuple(nearest_taps(in_sizes[i], output_size[i], scales[i], mode == "nearest-exact")
                      for i in range(dim))
+    elif mode == "bicubic":
+        taps = tuple(cubic_taps(in_sizes[i], output_size[i], align_corners, scales[i], dt) for i in range(dim))
     else:
         taps = tuple(linear_taps(in_sizes[i], output_size[i], align_corners, scales[i], dt) for i in range(dim))
     return apply(OPS[name], (input,), taps, tuple(input.shape))
@@ -129,3 +138,33 @@ def upsample_bilinear(input, size=None, scale_factor=None):
     warnings.warn("`nn.functional.upsample_bilinear` is deprecated. Use `nn.functional.interpolate` instead.",
                   stacklevel=2)
     return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
+
+
+def _check_pixel(name, input, factor, what):
+    if input.dim() < 3:
+        raise RuntimeError(f"{name} expects input to have at least 3 dimensions, but got input with {input.dim()} "
+                           "dimension(s)")
+    if factor <= 0:
+        raise RuntimeError(f"{name} expects a positive {what}, but got {factor}")
+
+
+def pixel_shuffle(input, upscale_factor):
+    """(*, C * r * r, H, W) -> (*, C, H * r, W * r): each channel group spread over an r x r block."""
+    r = int(upscale_factor)
+    _check_pixel("pixel_shuffle", input, r, "upscale_factor")
+    c = input.shape[-3]
+    if c % (r * r):
+        raise RuntimeError(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
+                           f"upscale_factor, but input.size(-3)={c} is not divisible by {r * r}")
+    return apply(OPS["pixel_shuffle"], (input,), r)
+
+
+def pixel_unshuffle(input, downscale_factor):
+    """(*, C, H * r, W * r) -> (*, C * r * r, H, W): the inverse of pixel_shuffle."""
+    r = int(downscale_factor)
+    _check_pixel("pixel_unshuffle", input, r, "downscale_factor")
+    for dim, name in ((-2, "height"), (-1, "width")):
+        if input.shape[dim] % r:
+            raise RuntimeError(f"pixel_unshuffle expects {name} to be divisible by downscale_factor, but "
+                               f"input.size({dim})={input.shape[dim]} is not divisible by {r}")
+    return apply(OPS["pixel_unshuffle"], (input,), r)

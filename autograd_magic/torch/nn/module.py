@@ -1,5 +1,6 @@
 """torch.nn.Module and Parameter: registration, traversal, state_dict, printing."""
 import collections
+import warnings
 
 import numpy as np
 
@@ -9,6 +10,7 @@ from ...engine.methods import to_dtype_arg
 from ...engine.printing import format_parameter
 from ...engine.size import Size
 from ...engine.tensor import Tensor
+from .backward_hooks import BackwardHook, WrappedHook, warn_non_full_backward_hook
 
 
 class Parameter(Tensor):
@@ -59,6 +61,17 @@ def register_module_forward_pre_hook(hook):
 def register_module_forward_hook(hook):
     """As PyTorch's: ``hook(module, args, output)`` runs after every module's forward; returns a removable handle."""
     return _add_global_hook("post", hook)
+
+
+def _add_to(hooks, hook, prepend):
+    handle = RemovableHandle(hooks)
+    hooks[handle.id] = hook
+    if prepend:
+        hooks_items = list(hooks.items())
+        hooks.clear()
+        hooks[handle.id] = hook
+        hooks.update((k, v) for k, v in hooks_items if k != handle.id)
+    return handle
 
 
 class Module:
@@ -115,20 +128,77 @@ class Module:
 
     def __call__(self, *args, **kwargs):
         hooks = self.__dict__.get("_forward_hooks")
-        if not hooks and not _GLOBAL_HOOKS["pre"] and not _GLOBAL_HOOKS["post"]:
+        back = self.__dict__.get("_backward_hooks")
+        if not hooks and not back and not _GLOBAL_HOOKS["pre"] and not _GLOBAL_HOOKS["post"]:
             return self.forward(*args, **kwargs)
         pre = list(_GLOBAL_HOOKS["pre"].values()) + (list(hooks["pre"].values()) if hooks else [])
         post = list(_GLOBAL_HOOKS["post"].values()) + (list(hooks["post"].values()) if hooks else [])
+        full = list(back["full"].values()) if back and back["is_full"] else []
+        non_full = list(back["full"].values()) if back and back["is_full"] is False else []
+        bw_pre = list(back["pre"].values()) if back else []
         for hook in pre:  # hook(module, args) may replace the args
             result = hook(self, args)
             if result is not None:
                 args = result if isinstance(result, tuple) else (result,)
+        bw_hook = None
+        if full or bw_pre:  # PyTorch's BackwardHook: identity nodes around the inputs and outputs
+            bw_hook = BackwardHook(self, full, bw_pre)
+            args = bw_hook.setup_input_hook(args)
         out = self.forward(*args, **kwargs)
         for hook in post:  # hook(module, args, output) may replace the output
             result = hook(self, args, out)
             if result is not None:
                 out = result
+        if bw_hook:
+            if not isinstance(out, (Tensor, tuple)):
+                warnings.warn("For backward hooks to be called, module output should be a Tensor or a tuple of "
+                              f"Tensors but received {type(out)}", stacklevel=2)
+            out = bw_hook.setup_output_hook(out)
+        if non_full:
+            var = out
+            while not isinstance(var, Tensor):
+                var = next(v for v in var.values() if isinstance(v, Tensor)) if isinstance(var, dict) else var[0]
+            if var.grad_fn is not None:
+                for hook in non_full:
+                    var.grad_fn.register_hook(WrappedHook(hook, self))
+                warn_non_full_backward_hook(args, out, var.grad_fn)
         return out
+
+    def _backward_hook_store(self):
+        return self.__dict__.setdefault("_backward_hooks", {"full": {}, "pre": {}, "is_full": None})
+
+    def _add_backward_hook(self, hook, full, prepend=False):
+        store = self._backward_hook_store()
+        if store["is_full"] is (not full):
+            raise RuntimeError("Cannot use both regular backward hooks and full backward hooks on a single Module. "
+                               "Please use only one of them.")
+        store["is_full"] = full
+        return _add_to(store["full"], hook, prepend)
+
+    def register_full_backward_hook(self, hook, prepend=False):
+        """hook(module, grad_input, grad_output) -> new grad_input or None, once the gradients with respect to
+        the module's inputs are computed (grad_input, grad_output: tuples, None for non-tensor arguments)."""
+        return self._add_backward_hook(hook, True, prepend)
+
+    def register_backward_hook(self, hook):
+        """The deprecated form: hooks the output's grad_fn (PyTorch's FutureWarnings say what it misses)."""
+        return self._add_backward_hook(hook, False)
+
+    def register_full_backward_pre_hook(self, hook, prepend=False):
+        """hook(module, grad_output) -> new grad_output or None, before the module's gradients are computed."""
+        return _add_to(self._backward_hook_store()["pre"], hook, prepend)
+
+    def get_submodule(self, target):
+        if target == "":
+            return self
+        mod = self
+        for item in target.split("."):
+            if not hasattr(mod, item):
+                raise AttributeError(mod._get_name() + " has no attribute `" + item + "`")
+            mod = getattr(mod, item)
+            if not isinstance(mod, Module):
+                raise AttributeError("`" + item + "` is not an nn.Module")
+        return mod
 
     def _add_hook(self, kind, hook):
         hooks = self.__dict__.setdefault("_forward_hooks", {"pre": {}, "post": {}})

@@ -1,6 +1,7 @@
-"""MultiheadAttention and the Transformer family, built and initialised as PyTorch builds them (the same parameter
-names, the same draws after manual_seed, the same reprs); forward runs PyTorch's slow path, whose values the fast
-paths of eval() without gradients agree with (within float rounding)."""
+"""The Transformer family (TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder,
+Transformer), built and initialised as PyTorch builds them (the same parameter names, the same draws after
+manual_seed, the same reprs, the same warnings); forward runs PyTorch's slow path, whose values the fast paths of
+eval() without gradients agree with (within float rounding)."""
 import copy
 import warnings
 
@@ -14,107 +15,12 @@ from ...engine.tensor_base import warn_once
 from ..grad_mode import is_grad_enabled
 from . import functional as F
 from .container import ModuleList
-from .functional_mha import _canonical_mask, _none_or_dtype, multi_head_attention_forward
-from .init import constant_, xavier_normal_, xavier_uniform_
+from .functional_mha import _canonical_mask, _none_or_dtype
+from .init import xavier_uniform_
 from .layers import GELU, Dropout, Linear, ReLU
-from .module import Module, Parameter
+from .module import Module
+from .multihead import MultiheadAttention
 from .normalization import LayerNorm
-
-
-def _empty(shape, dtype):
-    return Tensor._wrap(np.empty(shape, np.float32 if dtype is None else dtype.np))
-
-
-class NonDynamicallyQuantizableLinear(Linear):
-    __module__ = "torch.nn.modules.linear"
-
-
-class MultiheadAttention(Module):
-    """Attention over num_heads heads of embed_dim // num_heads features each, with packed in_proj_weight
-    (3E, E) (or q/k/v_proj_weight when kdim or vdim differ from embed_dim) and out_proj."""
-    __module__ = "torch.nn.modules.activation"
-
-    def __init__(self, embed_dim, num_heads, dropout=0.0, bias=True, add_bias_kv=False, add_zero_attn=False,
-                 kdim=None, vdim=None, batch_first=False, device=None, dtype=None):
-        if embed_dim <= 0 or num_heads <= 0:
-            raise ValueError(f"embed_dim and num_heads must be greater than 0, got embed_dim={embed_dim} and "
-                             f"num_heads={num_heads} instead")
-        super().__init__()
-        self.embed_dim = embed_dim
-        self.kdim = kdim if kdim is not None else embed_dim
-        self.vdim = vdim if vdim is not None else embed_dim
-        self._qkv_same_embed_dim = self.kdim == embed_dim and self.vdim == embed_dim
-        self.num_heads = num_heads
-        self.dropout = dropout
-        self.batch_first = batch_first
-        self.head_dim = embed_dim // num_heads
-        if self.head_dim * num_heads != self.embed_dim:
-            raise AssertionError("embed_dim must be divisible by num_heads")
-        if not self._qkv_same_embed_dim:
-            self.q_proj_weight = Parameter(_empty((embed_dim, embed_dim), dtype))
-            self.k_proj_weight = Parameter(_empty((embed_dim, self.kdim), dtype))
-            self.v_proj_weight = Parameter(_empty((embed_dim, self.vdim), dtype))
-            self.register_parameter("in_proj_weight", None)
-        else:
-            self.in_proj_weight = Parameter(_empty((3 * embed_dim, embed_dim), dtype))
-            self.register_parameter("q_proj_weight", None)
-            self.register_parameter("k_proj_weight", None)
-            self.register_parameter("v_proj_weight", None)
-        if bias:
-            self.in_proj_bias = Parameter(_empty((3 * embed_dim,), dtype))
-        else:
-            self.register_parameter("in_proj_bias", None)
-        self.out_proj = NonDynamicallyQuantizableLinear(embed_dim, embed_dim, bias=bias, dtype=dtype)
-        if add_bias_kv:
-            self.bias_k = Parameter(_empty((1, 1, embed_dim), dtype))
-            self.bias_v = Parameter(_empty((1, 1, embed_dim), dtype))
-        else:
-            self.bias_k = self.bias_v = None
-        self.add_zero_attn = add_zero_attn
-        self._reset_parameters()
-
-    def _reset_parameters(self):
-        if self._qkv_same_embed_dim:
-            xavier_uniform_(self.in_proj_weight)
-        else:
-            xavier_uniform_(self.q_proj_weight)
-            xavier_uniform_(self.k_proj_weight)
-            xavier_uniform_(self.v_proj_weight)
-        if self.in_proj_bias is not None:
-            constant_(self.in_proj_bias, 0.0)
-            constant_(self.out_proj.bias, 0.0)
-        if self.bias_k is not None:
-            xavier_normal_(self.bias_k)
-        if self.bias_v is not None:
-            xavier_normal_(self.bias_v)
-
-    def forward(self, query, key, value, key_padding_mask=None, need_weights=True, attn_mask=None,
-                average_attn_weights=True, is_causal=False):
-        """(output, attention weights or None); inputs (L, N, E), (N, L, E) with batch_first, or unbatched."""
-        is_batched = query.dim() == 3
-        key_padding_mask = _canonical_mask(key_padding_mask, "key_padding_mask", _none_or_dtype(attn_mask),
-                                           "attn_mask", query.dtype)
-        attn_mask = _canonical_mask(attn_mask, "attn_mask", None, "", query.dtype, check_other=False)
-        if self.batch_first and is_batched:
-            if key is value:  # keep the `is` relations: they choose the packed projection
-                if query is key:
-                    query = key = value = query.transpose(1, 0)
-                else:
-                    query, key = (x.transpose(1, 0) for x in (query, key))
-                    value = key
-            else:
-                query, key, value = (x.transpose(1, 0) for x in (query, key, value))
-        separate = {} if self._qkv_same_embed_dim else dict(
-            use_separate_proj_weight=True, q_proj_weight=self.q_proj_weight, k_proj_weight=self.k_proj_weight,
-            v_proj_weight=self.v_proj_weight)
-        out, weights = multi_head_attention_forward(
-            query, key, value, self.embed_dim, self.num_heads, self.in_proj_weight, self.in_proj_bias, self.bias_k,
-            self.bias_v, self.add_zero_attn, self.dropout, self.out_proj.weight, self.out_proj.bias,
-            training=self.training, key_padding_mask=key_padding_mask, need_weights=need_weights,
-            attn_mask=attn_mask, average_attn_weights=average_attn_weights, is_causal=is_causal, **separate)
-        if self.batch_first and is_batched:
-            return out.transpose(1, 0), weights
-        return out, weights
 
 
 def _generate_square_subsequent_mask(sz, device=None, dtype=None):

@@ -1,5 +1,6 @@
-"""nn.Upsample, nn.UpsamplingNearest2d and nn.UpsamplingBilinear2d: F.interpolate as modules."""
-from .functional_interp import interpolate
+"""nn.Upsample, nn.UpsamplingNearest2d and nn.UpsamplingBilinear2d (F.interpolate as modules), nn.PixelShuffle and
+nn.PixelUnshuffle."""
+from .functional_interp import interpolate, pixel_shuffle, pixel_unshuffle
 from .module import Module
 
 
@@ -47,3 +48,33 @@ class UpsamplingBilinear2d(Upsample):
 
     def __init__(self, size=None, scale_factor=None):
         super().__init__(size, scale_factor, mode="bilinear", align_corners=True)
+
+
+class PixelShuffle(Module):
+    """F.pixel_shuffle as a module: (*, C * r * r, H, W) -> (*, C, H * r, W * r)."""
+    __module__ = "torch.nn.modules.pixelshuffle"
+
+    def __init__(self, upscale_factor):
+        super().__init__()
+        self.upscale_factor = upscale_factor
+
+    def forward(self, input):
+        return pixel_shuffle(input, self.upscale_factor)
+
+    def extra_repr(self):
+        return f"upscale_factor={self.upscale_factor}"
+
+
+class PixelUnshuffle(Module):
+    """F.pixel_unshuffle as a module: (*, C, H * r, W * r) -> (*, C * r * r, H, W)."""
+    __module__ = "torch.nn.modules.pixelshuffle"
+
+    def __init__(self, downscale_factor):
+        super().__init__()
+        self.downscale_factor = downscale_factor
+
+    def forward(self, input):
+        return pixel_unshuffle(input, self.downscale_factor)
+
+    def extra_repr(self):
+        return f"downscale_factor={self.downscale_factor}"

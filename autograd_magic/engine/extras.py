@@ -1,0 +1,318 @@
+"""Small functions of the torch namespace that tutorials meet and that compose from the engine's own ops:
+counting (bincount), flattening and stacking variants, tensordot, fmax/fmin, tests on a tensor (is_nonzero,
+is_signed ...), dtype arithmetic (result_type, promote_types, can_cast, broadcast_shapes), ``torch.range`` (with
+PyTorch's deprecation warning), settings that only matter on other hardware (deterministic algorithms, float32
+matmul precision, anomaly mode) and the functional in-place aliases (``torch.relu_``). Each keeps PyTorch's graph:
+it records the existing ops PyTorch's own composite records."""
+import builtins
+import warnings
+
+import numpy as np
+
+from . import dtypes
+from . import functions as F
+from . import indexing as IX
+from . import shaping as S
+from .composed import hstack, vstack
+from .tensor_base import TensorBase, _dim, inplace, wrap
+
+
+def bincount(input, weights=None, minlength=0):
+    if input.ndim != 1:
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    data = input._data
+    if data.dtype.kind not in "iub":
+        raise NotImplementedError(f"\"bincount_cpu\" not implemented for '{dtypes.scalar_name(data.dtype)}'")
+    if data.size and data.min() < 0:
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    if minlength < 0:
+        raise RuntimeError("minlength should be >= 0")
+    if weights is None:
+        return wrap(np.bincount(data, minlength=minlength).astype(np.int64))
+    if weights.shape != input.shape:
+        raise RuntimeError("weights should be 1-d and have the same length as input")
+    w = weights._data
+    out_dtype = np.float64 if w.dtype == np.float64 else (np.float32 if w.dtype.kind == "f" else np.float64)
+    return wrap(np.bincount(data, weights=w.astype(np.float64), minlength=minlength).astype(out_dtype))
+
+
+def ravel(input):
+    return S.reshape(input, (-1,))
+
+
+def swapdims(input, dim0, dim1):
+    return S.transpose(input, dim0, dim1)
+
+
+def tensordot(a, b, dims=2, out=None):
+    """PyTorch's composite: permute each side so the contracted dims meet, reshape to matrices, one mm."""
+    if isinstance(dims, int):
+        if dims < 0:
+            raise RuntimeError(f"tensordot expects dims >= 0, but got dims={dims}")
+        dims_a, dims_b = list(range(a.ndim - dims, a.ndim)), list(range(dims))
+    else:
+        dims_a, dims_b = dims
+        if isinstance(dims_a, TensorBase):
+            dims_a = dims_a.tolist()
+        if isinstance(dims_b, TensorBase):
+            dims_b = dims_b.tolist()
+        dims_a = [dims_a] if isinstance(dims_a, int) else list(dims_a)
+        dims_b = [dims_b] if isinstance(dims_b, int) else list(dims_b)
+    if len(dims_a) != len(dims_b):
+        raise RuntimeError("both dimension lists should have same length")
+    dims_a = [_dim(d, a.ndim) for d in dims_a]
+    dims_b = [_dim(d, b.ndim) for d in dims_b]
+    for da, db in zip(dims_a, dims_b):
+        if a.shape[da] != b.shape[db]:
+            raise RuntimeError(f"contracted dimensions need to match, but first has size {a.shape[da]} in dim "
+                               f"{da} and second has size {b.shape[db]} in dim {db}")
+    free_a = [d for d in range(a.ndim) if d not in dims_a]
+    free_b = [d for d in range(b.ndim) if d not in dims_b]
+    size = int(np.prod([a.shape[d] for d in dims_a], dtype=np.int64))
+    left = S.reshape(S.permute(a, free_a + dims_a), (-1, size))
+    right = S.reshape(S.permute(b, dims_b + free_b), (size, -1))
+    from .linalg import mm
+    return S.reshape(mm(left, right), tuple(a.shape[d] for d in free_a) + tuple(b.shape[d] for d in free_b))
+
+
+def column_stack(tensors):
+    return hstack([t if t.ndim > 1 else S.reshape(t, (-1, 1)) for t in tensors])
+
+
+def row_stack(tensors):
+    return vstack(tensors)
+
+
+def dstack(tensors):
+    fixed = []
+    for t in tensors:
+        if t.ndim == 0:
+            t = S.reshape(t, (1, 1, 1))
+        elif t.ndim == 1:
+            t = S.reshape(t, (1, -1, 1))
+        elif t.ndim == 2:
+            t = S.unsqueeze(t, 2)
+        fixed.append(t)
+    return S.cat(fixed, 2)
+
+
+def _split_along(name, dim, min_dims):
+    def split(input, indices_or_sections):
+        if input.ndim < min_dims:
+            raise RuntimeError(f"torch.{name} requires a tensor with at least {min_dims} dimension"
+                               f"{'s' if min_dims > 1 else ''}, but got a tensor with {input.ndim} dimensions!")
+        d = 0 if (name == "hsplit" and input.ndim == 1) else dim
+        if isinstance(indices_or_sections, int):
+            n = indices_or_sections
+            if n == 0 or input.shape[d] % n:
+                raise RuntimeError(f"torch.{name} attempted to split along dimension {d}, but the size of the "
+                                   f"dimension {input.shape[d]} is not divisible by the split_size {n}!")
+        from .more import tensor_split
+        return tensor_split(input, indices_or_sections, d)
+    split.__name__ = name
+    return split
+
+
+hsplit = _split_along("hsplit", 1, 1)
+vsplit = _split_along("vsplit", 0, 2)
+dsplit = _split_along("dsplit", 2, 3)
+
+
+def fmax(input, other):
+    """The larger of each pair, a nan only where both are nan."""
+    return F.where(F.isnan(other) | (input >= other), input, other) if isinstance(other, TensorBase) else \
+        F.maximum(input, other)
+
+
+def fmin(input, other):
+    return F.where(F.isnan(other) | (input <= other), input, other) if isinstance(other, TensorBase) else \
+        F.minimum(input, other)
+
+
+def isposinf(input):
+    return wrap(np.isposinf(input._data)) if input._data.dtype.kind == "f" else wrap(np.zeros(input.shape, bool))
+
+
+def isneginf(input):
+    return wrap(np.isneginf(input._data)) if input._data.dtype.kind == "f" else wrap(np.zeros(input.shape, bool))
+
+
+def is_nonzero(input):
+    n = input._data.size
+    if n == 0:
+        raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
+    if n > 1:
+        raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+    return bool(input._data.reshape(()) != 0)
+
+
+def is_signed(input):
+    return input._data.dtype.kind in "if"
+
+
+def is_complex(input):
+    return False
+
+
+def is_floating_point(input):
+    return input._data.dtype.kind == "f"
+
+
+def broadcast_shapes(*shapes):
+    """The common shape, right-aligned; PyTorch's messages for a shape that is not a sequence or does not fit."""
+    shapes = tuple((s,) if isinstance(s, (int, np.integer)) else s for s in shapes if s is not None)
+    for shape in shapes:
+        if not isinstance(shape, (tuple, list)):
+            raise RuntimeError(f"Input shapes should be of type ints, a tuple of ints, or a list of ints, got {shape}")
+    from .size import Size
+    if not shapes:
+        return Size([])
+    common = [1] * max(len(s) for s in shapes)
+    for k, shape in enumerate(shapes):
+        for i in builtins.range(-1, -1 - len(shape), -1):
+            if shape[i] == common[i]:
+                continue
+            if common[i] == 1:
+                if shape[i] < 0:
+                    raise ValueError("Attempting to broadcast a dimension with negative length!")
+                common[i] = shape[i]
+            if shape[i] != 1 and common[i] != shape[i]:
+                raise RuntimeError(f"Attempting to broadcast a dimension of length {shape[i]} at {i}! Mismatching "
+                                   f"argument at index {k} had {shape}; but expected shape should be broadcastable "
+                                   f"to {common}")
+    return Size(common)
+
+
+def result_type(tensor1, tensor2):
+    return dtypes.result_type((tensor1, tensor2))
+
+
+def promote_types(type1, type2):
+    """PyTorch's promotion of two dtypes (an integer and a float give the float: int32 + float32 is float32)."""
+    return dtypes.result_type((wrap(np.zeros(1, type1.np)), wrap(np.zeros(1, type2.np))))
+
+
+def can_cast(from_, to):
+    """PyTorch's rule: no float to an integer, no number to bool, anything else."""
+    a, b = from_.np, to.np
+    if a.kind == "f" and b.kind in "iub":
+        return False
+    if a.kind in "iuf" and b.kind == "b":
+        return False
+    return True
+
+
+def torch_range(start=0, end=None, step=1, *, dtype=None, requires_grad=False, **kwargs):
+    """Deprecated in PyTorch: end included, float32 by default; warns as PyTorch does."""
+    if end is None:
+        start, end = 0, start
+    warnings.warn("torch.range is deprecated and will be removed in a future release because its behavior is "
+                  "inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in "
+                  "[start, end).", UserWarning, stacklevel=2)
+    from .creation import arange
+    dt = dtype or dtypes.get_default_dtype()
+    n = int(np.floor((end - start) / step)) + 1
+    out = arange(n, dtype=dtypes.float64) * step + start
+    return out.to(dt).requires_grad_(requires_grad) if requires_grad else out.to(dt)
+
+
+_SETTINGS = {"deterministic": False, "warn_only": False, "matmul_precision": "highest", "anomaly": False}
+
+
+def use_deterministic_algorithms(mode, *, warn_only=False):
+    """The engine's algorithms are deterministic already (one CPU thread, numpy): the setting is kept."""
+    if not isinstance(mode, bool):
+        raise RuntimeError(f"use_deterministic_algorithms expects a bool, but got {type(mode).__name__}")
+    _SETTINGS["deterministic"], _SETTINGS["warn_only"] = mode, warn_only
+
+
+def are_deterministic_algorithms_enabled():
+    return _SETTINGS["deterministic"]
+
+
+def is_deterministic_algorithms_warn_only_enabled():
+    return _SETTINGS["warn_only"]
+
+
+def set_float32_matmul_precision(precision):
+    if precision not in ("highest", "high", "medium"):
+        raise RuntimeError(f"Invalid precision {precision}: expected one of 'highest', 'high', 'medium'")
+    _SETTINGS["matmul_precision"] = precision   # PyTorch's CPU matmuls ignore it too
+
+
+def get_float32_matmul_precision():
+    return _SETTINGS["matmul_precision"]
+
+
+def take(input, index):
+    """input read as one row, picked at index (any shape: the result has index's shape)."""
+    return IX.getitem(S.reshape(input, (-1,)), index)
+
+
+def _inplace_alias(fn):
+    def run(input, *args, **kwargs):
+        return inplace(fn, input, *args, **kwargs)
+    return run
+
+
+FUNCTIONS = {
+    "bincount": bincount, "ravel": ravel, "swapdims": swapdims, "tensordot": tensordot,
+    "column_stack": column_stack, "row_stack": row_stack, "dstack": dstack, "hsplit": hsplit, "vsplit": vsplit,
+    "dsplit": dsplit, "fmax": fmax, "fmin": fmin, "isposinf": isposinf, "isneginf": isneginf,
+    "is_nonzero": is_nonzero, "is_signed": is_signed, "is_complex": is_complex, "broadcast_shapes": broadcast_shapes,
+    "result_type": result_type, "promote_types": promote_types, "can_cast": can_cast, "range": torch_range,
+    "use_deterministic_algorithms": use_deterministic_algorithms,
+    "are_deterministic_algorithms_enabled": are_deterministic_algorithms_enabled,
+    "is_deterministic_algorithms_warn_only_enabled": is_deterministic_algorithms_warn_only_enabled,
+    "set_float32_matmul_precision": set_float32_matmul_precision,
+    "get_float32_matmul_precision": get_float32_matmul_precision,
+    "take": take,
+}
+FUNCTIONS.update({name + "_": _inplace_alias(getattr(F, name)) for name in ("relu", "square", "reciprocal", "neg",
+                                                                           "negative", "clamp", "clip", "round",
+                                                                           "floor", "ceil", "trunc", "nan_to_num")
+                  if hasattr(F, name)})
+
+
+def inner(input, other):
+    """Sum over the last dims of both (a product of numbers when either is 0-d): PyTorch's tensordot composite."""
+    if input.ndim == 0 or other.ndim == 0:
+        return F.mul(input, other)
+    if input.shape[-1] != other.shape[-1]:
+        raise RuntimeError(f"inner() the last dimension must match on both input tensors but got shapes "
+                           f"{list(input.shape)} and {list(other.shape)}")
+    return tensordot(input, other, ([-1], [-1]))
+
+
+def _pin_memory(self, device=None):
+    raise RuntimeError("Cannot access accelerator device when none is available.")   # a CPU-only PyTorch's answer
+
+
+def _histc(self, bins=100, min=0, max=0):  # noqa: A002 - PyTorch's argument names
+    from ..torch.histogram import histc
+    return histc(self, bins, min, max)
+
+
+def _histogram(self, bins=100, *, range=None, weight=None, density=False):  # noqa: A002
+    from ..torch.histogram import histogram
+    return histogram(self, bins, range=range, weight=weight, density=density)
+
+
+FUNCTIONS.update({"inner": inner, "ger": lambda input, vec2: __import__(
+    "autograd_magic.engine.linalg", fromlist=["outer"]).outer(input, vec2)})
+
+# Tensor methods of the functions above (x.ravel(), x.bincount(), x.equal(y) ...) and of a few properties every
+# CPU tensor of the engine has (dense, not quantized, not pinned).
+METHODS = {
+    "bincount": bincount, "ravel": ravel, "swapdims": swapdims, "hsplit": hsplit, "vsplit": vsplit,
+    "dsplit": dsplit, "fmax": fmax, "fmin": fmin, "isposinf": isposinf, "isneginf": isneginf,
+    "is_nonzero": is_nonzero, "is_signed": is_signed, "take": take, "inner": inner,
+    "histc": _histc, "histogram": _histogram,
+    "equal": lambda self, other: bool(self.shape == other.shape and np.array_equal(self._data, other._data)),
+    "is_same_size": lambda self, other: self.shape == other.shape,
+    "fix": lambda self: F.trunc(self), "positive": lambda self: self,
+    "is_inference": lambda self: False, "pin_memory": _pin_memory,
+    "is_sparse": property(lambda self: False), "is_quantized": property(lambda self: False),
+    "is_meta": property(lambda self: False), "is_nested": property(lambda self: False),
+    "is_pinned": lambda self, device=None: False,
+}
