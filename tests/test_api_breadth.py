@@ -244,6 +244,26 @@ CELLS["small_torch_functions"] = [
     "t.pin_memory()",
 ]
 
+# torch.utils.data's samplers (PyTorch's draws: a sampler's own generator or a fresh one seeded from the default),
+# IterableDataset / ChainDataset through the DataLoader, and their messages.
+CELLS["data_samplers"] = [
+    'from torch.utils.data import (DataLoader, TensorDataset, RandomSampler, SequentialSampler, SubsetRandomSampler,\n    WeightedRandomSampler, BatchSampler, IterableDataset, ChainDataset, get_worker_info)\nds = TensorDataset(torch.arange(10.), torch.arange(10) % 3)',
+    'torch.manual_seed(0)\nlist(RandomSampler(ds)), list(RandomSampler(ds, replacement=True, num_samples=40)), list(RandomSampler(ds, num_samples=13))',
+    'g = torch.Generator().manual_seed(1)\nlist(RandomSampler(ds, generator=g)), list(SubsetRandomSampler([3, 5, 7, 9], generator=g)), list(SequentialSampler(ds))',
+    'torch.manual_seed(2)\nlist(SubsetRandomSampler([10, 20, 30])), list(WeightedRandomSampler([0.1, 0.9, 0.5], 8)), list(WeightedRandomSampler([1., 1., 1.], 3, replacement=False))',
+    'list(BatchSampler(SequentialSampler(range(10)), batch_size=3, drop_last=False)), list(BatchSampler(range(10), 4, True)), len(BatchSampler(range(10), 4, False))',
+    'torch.manual_seed(3)\nloader = DataLoader(ds, batch_size=4, sampler=RandomSampler(ds))\n[b[0].tolist() for b in loader], len(loader)',
+    'torch.manual_seed(4)\nloader = DataLoader(ds, batch_sampler=BatchSampler(SubsetRandomSampler(list(range(0, 10, 2))), 2, False))\n[b[1].tolist() for b in loader], len(loader)',
+    'class Stream(IterableDataset):\n    def __init__(self, n):\n        self.n = n\n    def __iter__(self):\n        for i in range(self.n):\n            yield torch.tensor([float(i), i * 2.0])\nlist(DataLoader(Stream(7), batch_size=3)), list(DataLoader(Stream(7), batch_size=3, drop_last=True))',
+    'list(DataLoader(Stream(2) + Stream(3), batch_size=None)), get_worker_info()',
+    'DataLoader(Stream(3), shuffle=True)',
+    'len(DataLoader(Stream(3)))',
+    'RandomSampler(ds, num_samples=0)',
+    'WeightedRandomSampler([0.5, 0.5], 0)',
+    'BatchSampler(range(4), 0, False)',
+    'type(RandomSampler(ds)), type(Stream(1)).__mro__[1], isinstance(SequentialSampler(ds), torch.utils.data.Sampler)',
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):
