@@ -69,5 +69,10 @@ ROWS_EXTRA = {
     "cholesky_inverse": [(lambda a: torch.cholesky_inverse(a.tril() + 3 * torch.eye(3, dtype=a.dtype)), [_m(3, 3)]),
                          (lambda a: torch.cholesky_inverse(a.triu() + 3 * torch.eye(2, dtype=a.dtype), upper=True),
                           [_m(2, 2)])],
+    "native_group_norm": [(lambda x, w, b: torch.nn.functional.group_norm(x, 2, w, b), [_m(2, 4, 3), _m(4), _m(4)]),
+                          (lambda x: torch.nn.functional.group_norm(x, 1), [_m(3, 2, 2, 2)])],
+    "norm_legacy": [(lambda a, b: torch.nn.functional.pairwise_distance(a, b), [_m(3, 2), _m(3, 2)]),
+                    (lambda a, b: torch.nn.functional.pairwise_distance(a, b, p=3.0), [_m(2, 3), _m(2, 3)])],
+    "trilinear": [(lambda a, w, b: torch.nn.functional.bilinear(a, b, w), [_m(4, 3), _m(2, 3, 2), _m(4, 2)])],
     "linalg_cross": [(L.cross, [_m(2, 3), _m(2, 3)]), (lambda a, b: torch.cross(a, b, dim=0), [_m(3, 2), _m(3, 1)])],
 }

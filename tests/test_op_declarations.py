@@ -59,8 +59,8 @@ def test_methods_where_pytorch_has_them():
 # t[i] = v, split_with_sizes by split, diag_embed by diag.
 REACHED_OTHERWISE = {"fill", "binary_cross_entropy_with_logits", "embedding", "index_put", "split_with_sizes",
                      "diag_embed",
-                     # F.batch_norm / F.layer_norm (torch.native_* return the saved statistics too)
-                     "native_batch_norm", "native_layer_norm",
+                     # F.batch_norm / F.layer_norm / F.group_norm (torch.native_* return the saved statistics too)
+                     "native_batch_norm", "native_layer_norm", "native_group_norm",
                      # nn.LSTM's float32 layer, and the RNN kernels' gate split and batch_first transpose_
                      "mkldnn_rnn_layer", "unsafe_split", "transpose_"}
 

@@ -10,6 +10,7 @@ gradient can be differentiated again.
 import numpy as np
 
 from .autograd import GRAD_MODE, Saved, record_multi
+from .ops_shape import _norm, norm_vjp
 from .optable import OPS, defop
 
 # ---------------------------------------------------------------- helpers for both array namespaces
@@ -484,3 +485,30 @@ def cholesky_inverse_vjp(xp, grad, saved, consts, needs):
     upper, = consts
     common = xp.matmul(inv, xp.matmul(grad + xp.mT(grad), inv))
     return (-xp.matmul(l, common) if upper else -xp.matmul(common, l),)
+
+
+# ---------------------------------------------------------------- ATen's legacy norm and _trilinear
+
+
+# at::norm(x, p, dim, keepdim) (pairwise_distance, triplet_margin_loss): linalg.vector_norm's math, its own node
+defop("norm_legacy", "NormBackward1", _norm, saves=(0, -1))(norm_vjp)
+
+
+def _trilinear_fwd(x1, w, x2):
+    return np.einsum("bi,oij,bj->bo", x1, w, x2)
+
+
+@defop("trilinear", "TrilinearBackward0", _trilinear_fwd, saves=(0, 1, 2))
+def trilinear_vjp(xp, grad, saved, consts, needs):
+    """F.bilinear's _trilinear: out[b, o] = x1[b, i] W[o, i, j] x2[b, j], its three gradients as matrix products."""
+    x1, w, x2 = saved
+    (n, i), (o, _, j) = _shape(x1), _shape(w)
+    gw_flat = xp.matmul(grad, xp.reshape(w, (o, i * j)))           # (B, I*J): sum_o g[b, o] W[o, i, j]
+    t = xp.reshape(gw_flat, (n, i, j))
+    g1 = xp.sum(t * x2[:, None, :], (2,)) if needs[0] else None
+    g2 = xp.sum(t * x1[:, :, None], (1,)) if needs[2] else None
+    gw = None
+    if needs[1]:
+        outer = xp.reshape(x1[:, :, None] * x2[:, None, :], (n, i * j))
+        gw = xp.reshape(xp.matmul(xp.mT(grad), outer), (o, i, j))
+    return g1, gw, g2

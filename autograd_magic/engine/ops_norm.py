@@ -61,3 +61,26 @@ def _norm_vjp(xp, grad, saved, consts, needs):
 
 defop("native_batch_norm", "NativeBatchNormBackward0", norm_forward, saves=(0, 1))(_norm_vjp)
 defop("native_layer_norm", "NativeLayerNormBackward0", norm_forward, saves=(0, 1))(_norm_vjp)
+
+
+def _grouped(a, groups):
+    """(N, C, *) viewed as (N, G, C/G, rest): group norm's statistics run over the last two dims."""
+    return a.reshape(a.shape[0], groups, a.shape[1] // groups, -1)
+
+
+def group_norm_forward(a, w, b, groups, eps):
+    x = _grouped(a, groups)
+    cfg = ((2, 3), (1, groups, x.shape[2], 1), eps, None)
+    return norm_forward(x, w, b, cfg).reshape(a.shape)
+
+
+@defop("native_group_norm", "NativeGroupNormBackward0", group_norm_forward, saves=(0, 1))
+def group_norm_vjp(xp, grad, saved, consts, needs):
+    """The batch-norm vjp over (N, G, C/G, rest), reshaped back."""
+    a, w = saved
+    groups, eps = consts
+    shape = tuple(a.shape)
+    x = _grouped(a, groups)
+    cfg = ((2, 3), (1, groups, x.shape[2], 1), eps, None)
+    ga, gw, gb = _norm_vjp(xp, xp.reshape(grad, tuple(x.shape)), (x, w), (cfg,), needs)
+    return (None if ga is None else xp.reshape(ga, shape)), gw, gb

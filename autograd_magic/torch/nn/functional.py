@@ -383,6 +383,8 @@ from .functional_attention import scaled_dot_product_attention  # noqa: E402
 from .functional_mha import multi_head_attention_forward  # noqa: E402
 from .functional_interp import (interpolate, pixel_shuffle, pixel_unshuffle, upsample,  # noqa: E402
                                 upsample_bilinear, upsample_nearest)
+from .functional_norm import (bilinear, cosine_embedding_loss, group_norm, instance_norm,  # noqa: E402
+                              margin_ranking_loss, pairwise_distance, triplet_margin_loss)
 
 
 def __getattr__(name):
@@ -398,4 +400,9 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "tanhshrink", "mish", "hardsigmoid", "hardswish", "logsigmoid", "softshrink", "hardshrink", "celu", "selu",
            "threshold", "rrelu", "glu", "prelu", "kl_div", "relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_",
            "threshold_", "celu_", "selu_", "conv_transpose1d", "conv_transpose2d", "interpolate", "upsample",
-           "upsample_nearest", "upsample_bilinear", "pixel_shuffle", "pixel_unshuffle"]
+           "upsample_nearest", "upsample_bilinear", "pixel_shuffle", "pixel_unshuffle", "group_norm", "instance_norm",
+           "bilinear", "pairwise_distance", "cosine_embedding_loss", "margin_ranking_loss", "triplet_margin_loss"]
+
+
+from .functional_more import FUNCTIONS as _MORE  # noqa: E402
+globals().update({_k: _v for _k, _v in _MORE.items() if _k not in globals()})

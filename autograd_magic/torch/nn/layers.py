@@ -5,6 +5,7 @@ import numpy as np
 
 from ...engine.tensor import Tensor
 from . import functional, init
+from . import functional_norm as FN
 from .functional_conv import dropout2d
 from .module import Module, Parameter
 
@@ -46,6 +47,37 @@ class Linear(Module):
 
     def extra_repr(self):
         return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}"
+
+
+class Bilinear(Module):
+    """y = x1^T A x2 + b per output feature (weight (out, in1, in2)), initialised as PyTorch does."""
+    __module__ = "torch.nn.modules.linear"
+
+    def __init__(self, in1_features, in2_features, out_features, bias=True, device=None, dtype=None):
+        super().__init__()
+        self.in1_features, self.in2_features, self.out_features = in1_features, in2_features, out_features
+        np_dtype = np.float32 if dtype is None else dtype.np
+        self.weight = Parameter(Tensor._wrap(np.empty((out_features, in1_features, in2_features), np_dtype)))
+        if bias:
+            self.bias = Parameter(Tensor._wrap(np.empty((out_features,), np_dtype)))
+        else:
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        if self.in1_features <= 0:
+            raise ValueError(f"in1_features must be > 0, but got (in1_features={self.in1_features})")
+        bound = 1 / math.sqrt(self.weight.size(1))
+        init.uniform_(self.weight, -bound, bound)
+        if self.bias is not None:
+            init.uniform_(self.bias, -bound, bound)
+
+    def forward(self, input1, input2):
+        return FN.bilinear(input1, input2, self.weight, self.bias)
+
+    def extra_repr(self):
+        return (f"in1_features={self.in1_features}, in2_features={self.in2_features}, "
+                f"out_features={self.out_features}, bias={self.bias is not None}")
 
 
 class Embedding(Module):

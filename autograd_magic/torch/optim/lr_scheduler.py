@@ -87,13 +87,19 @@ class LRScheduler:
         if self._step_count == 1 and not getattr(self.optimizer, "_opt_called", False):
             warnings.warn(_ORDER_WARNING, UserWarning, stacklevel=2)
         self._step_count += 1
+        if epoch is not None:
+            warnings.warn(_EPOCH_WARNING, UserWarning, stacklevel=2)
+        self._update_lr(epoch)
+
+    def _update_lr(self, epoch=None):
+        """The next lr of every group (the closed form at a given epoch), without step()'s warnings (SequentialLR
+        calls it at a milestone)."""
         self._get_lr_called_within_step = True
         try:
             if epoch is None:
                 self.last_epoch += 1
                 values = self.get_lr()
             else:
-                warnings.warn(_EPOCH_WARNING, UserWarning, stacklevel=2)
                 self.last_epoch = epoch
                 values = self._get_closed_form_lr() if hasattr(self, "_get_closed_form_lr") else self.get_lr()
         finally:
@@ -101,6 +107,15 @@ class LRScheduler:
         for group, lr in zip(self.optimizer.param_groups, values):
             group["lr"] = lr
         self._last_lr = _lrs(self.optimizer)
+
+    def _initial_step(self):
+        """step() as the constructor runs it (SequentialLR restarts its first scheduler so)."""
+        self._step_count = 0
+        self._is_initial = True
+        try:
+            self.step()
+        finally:
+            self._is_initial = False
 
 
 class LambdaLR(LRScheduler):
@@ -366,3 +381,7 @@ class OneCycleLR(LRScheduler):
                 else:
                     group["momentum"] = momentum
         return lrs
+
+
+from .lr_scheduler_more import (ChainedScheduler, ConstantLR, CosineAnnealingWarmRestarts, CyclicLR,  # noqa: E402,F401
+                                LinearLR, MultiplicativeLR, PolynomialLR, SequentialLR)
