@@ -295,6 +295,19 @@ CELLS["rprop"] = [
     'torch.optim.Rprop([w], lr=-1)',
 ]
 
+# torch.compile runs eagerly here: PyTorch's wrapper, names and messages (the compiled callables are not called:
+# PyTorch would compile them).
+CELLS["compile_eager"] = [
+    ('import warnings\nwarnings.filterwarnings("ignore", category=DeprecationWarning)  # PyTorch\'s own imports\n'
+     'm = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.ReLU())\nc = torch.compile(m)\nc'),
+    'list(c.state_dict()), c._orig_mod is m, [n for n, _ in c.named_parameters()], type(c), isinstance(c, torch.nn.Module)',
+    "c.training, c.eval() is c, c.training, torch.compile(m, mode='reduce-overhead').__class__.__name__",
+    '@torch.compile\ndef f(x):\n    return torch.sin(x) + 1\nf.__name__, type(f).__name__, torch.compile(m, disable=True) is m',
+    "torch.compile(m, mode='bogus')",
+    'torch.compile(3)',
+    'torch.compiler.is_compiling()',
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):
