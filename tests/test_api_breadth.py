@@ -286,6 +286,28 @@ CELLS["pool1d_softmin_rmsnorm_dropout1d"] = [
     'nn.MaxPool1d(3, stride=1, padding=1), nn.AvgPool1d(3), nn.AdaptiveAvgPool1d(5), nn.Dropout1d(p=0.2)',
 ]
 
+# torch.optim.Rprop: PyTorch's single-tensor update, its repr, state and messages.
+CELLS["rprop"] = [
+    'torch.manual_seed(0)\nX = torch.randn(32, 3)\ny = X @ torch.tensor([[1.0], [-2.0], [0.5]])\nmodel = torch.nn.Linear(3, 1)\nopt = torch.optim.Rprop(model.parameters(), lr=0.05)\nopt',
+    "for i in range(30):\n    opt.zero_grad()\n    loss = torch.nn.functional.mse_loss(model(X), y)\n    loss.backward()\n    opt.step()\n    if i % 5 == 0:\n        print(i, loss.item())\nmodel.weight, model.bias, opt.state[model.weight]['step_size'], opt.state[model.weight]['step']",
+    "w = torch.nn.Parameter(torch.tensor([1.0, -2.0, 3.0]))\nopt2 = torch.optim.Rprop([w], lr=0.1, etas=(0.3, 1.5), step_sizes=(0.01, 0.2), maximize=True)\nfor _ in range(6):\n    opt2.zero_grad()\n    (w ** 3 - 2 * w).sum().backward()\n    opt2.step()\nw, opt2.state_dict()['state'][0]['prev']",
+    'torch.optim.Rprop([w], etas=(1.5, 1.2))',
+    'torch.optim.Rprop([w], lr=-1)',
+]
+
+# torch.compile runs eagerly here: PyTorch's wrapper, names and messages (the compiled callables are not called:
+# PyTorch would compile them).
+CELLS["compile_eager"] = [
+    ('import warnings\nwarnings.filterwarnings("ignore", category=DeprecationWarning)  # PyTorch\'s own imports\n'
+     'm = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.ReLU())\nc = torch.compile(m)\nc'),
+    'list(c.state_dict()), c._orig_mod is m, [n for n, _ in c.named_parameters()], type(c), isinstance(c, torch.nn.Module)',
+    "c.training, c.eval() is c, c.training, torch.compile(m, mode='reduce-overhead').__class__.__name__",
+    '@torch.compile\ndef f(x):\n    return torch.sin(x) + 1\nf.__name__, type(f).__name__, torch.compile(m, disable=True) is m',
+    "torch.compile(m, mode='bogus')",
+    'torch.compile(3)',
+    'torch.compiler.is_compiling()',
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):
