@@ -34,9 +34,7 @@ WARN_ONCE = ("Using backward() with create_graph=True", "The use of `x.T` on ten
 
 # lesson file stem -> why it differs from PyTorch in text, not in float rounding (strict xfail: it must keep failing
 # until fixed; float32 rounding is judged by the parity policy, never listed here)
-KNOWN_DIFFERENCES = {
-    "jacobian_hessian_checks": "hessian() of a non-scalar function raises another message",
-}
+KNOWN_DIFFERENCES = {}
 
 
 def read_cells(path):
