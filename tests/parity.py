@@ -50,8 +50,9 @@ ULPS = 4
 EPS32, EPS64 = 2.0 ** -23, 2.0 ** -52
 _TINY = {EPS32: 2.0 ** -149, EPS64: 2.0 ** -1074}  # smallest subnormal: the ulp near zero
 
-# a number: not glued to a name (float32, AddBackward0, 0x?) or to a preceding digit or dot
-NUMBER = re.compile(r"(?<![\w.])-?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|nan|inf)(?![\w.])")
+# a number: not glued to a name (float32, AddBackward0, 0x?) or to a preceding digit or dot; its sign may be
+# printed ('%+f' of a mean near zero: '-0.000000' against '+0.000000')
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|nan|inf)(?![\w.])")
 _F64 = re.compile(r"tensor\(")
 
 

@@ -244,6 +244,70 @@ CELLS["small_torch_functions"] = [
     "t.pin_memory()",
 ]
 
+# torch.utils.data's samplers (PyTorch's draws: a sampler's own generator or a fresh one seeded from the default),
+# IterableDataset / ChainDataset through the DataLoader, and their messages.
+CELLS["data_samplers"] = [
+    'from torch.utils.data import (DataLoader, TensorDataset, RandomSampler, SequentialSampler, SubsetRandomSampler,\n    WeightedRandomSampler, BatchSampler, IterableDataset, ChainDataset, get_worker_info)\nds = TensorDataset(torch.arange(10.), torch.arange(10) % 3)',
+    'torch.manual_seed(0)\nlist(RandomSampler(ds)), list(RandomSampler(ds, replacement=True, num_samples=40)), list(RandomSampler(ds, num_samples=13))',
+    'g = torch.Generator().manual_seed(1)\nlist(RandomSampler(ds, generator=g)), list(SubsetRandomSampler([3, 5, 7, 9], generator=g)), list(SequentialSampler(ds))',
+    'torch.manual_seed(2)\nlist(SubsetRandomSampler([10, 20, 30])), list(WeightedRandomSampler([0.1, 0.9, 0.5], 8)), list(WeightedRandomSampler([1., 1., 1.], 3, replacement=False))',
+    'list(BatchSampler(SequentialSampler(range(10)), batch_size=3, drop_last=False)), list(BatchSampler(range(10), 4, True)), len(BatchSampler(range(10), 4, False))',
+    'torch.manual_seed(3)\nloader = DataLoader(ds, batch_size=4, sampler=RandomSampler(ds))\n[b[0].tolist() for b in loader], len(loader)',
+    'torch.manual_seed(4)\nloader = DataLoader(ds, batch_sampler=BatchSampler(SubsetRandomSampler(list(range(0, 10, 2))), 2, False))\n[b[1].tolist() for b in loader], len(loader)',
+    'class Stream(IterableDataset):\n    def __init__(self, n):\n        self.n = n\n    def __iter__(self):\n        for i in range(self.n):\n            yield torch.tensor([float(i), i * 2.0])\nlist(DataLoader(Stream(7), batch_size=3)), list(DataLoader(Stream(7), batch_size=3, drop_last=True))',
+    'list(DataLoader(Stream(2) + Stream(3), batch_size=None)), get_worker_info()',
+    'DataLoader(Stream(3), shuffle=True)',
+    'len(DataLoader(Stream(3)))',
+    'RandomSampler(ds, num_samples=0)',
+    'WeightedRandomSampler([0.5, 0.5], 0)',
+    'BatchSampler(range(4), 0, False)',
+    'type(RandomSampler(ds)), type(Stream(1)).__mro__[1], isinstance(SequentialSampler(ds), torch.utils.data.Sampler)',
+]
+
+# 1-d poolings (PyTorch's squeeze over a 2-d pooling), softmin, RMSNorm, Dropout1d, distance modules.
+CELLS["pool1d_softmin_rmsnorm_dropout1d"] = [
+    'import torch.nn as nn\nimport torch.nn.functional as F\ntorch.manual_seed(0)\nx = torch.randn(2, 3, 8, requires_grad=True)\ny = F.max_pool1d(x, 2)\ny, y.grad_fn, y.grad_fn.next_functions',
+    'F.max_pool1d(x, 3, stride=2, padding=1, return_indices=True), F.max_pool1d(x[0], 2, ceil_mode=True).shape',
+    'z = F.avg_pool1d(x, 3, stride=2, padding=1)\nz, z.grad_fn.next_functions, F.avg_pool1d(x, 2, count_include_pad=False).shape',
+    'a = F.adaptive_avg_pool1d(x, 3)\na, a.grad_fn.next_functions, F.adaptive_avg_pool1d(x, 1).shape',
+    '(y.sum() + z.sum() + a.sum()).backward()\nx.grad',
+    'F.max_pool1d(torch.ones(3), 2)',
+    'F.softmin(x[0], 1), F.softmin(x[0, 0], dim=0).sum()',
+    'F.softmin(x[0, 0])',
+    'd = F.pairwise_distance(x[0], x[1])\nd, d.grad_fn, F.pairwise_distance(x[0], x[1], p=1.0, keepdim=True).shape',
+    'w = torch.ones(8, requires_grad=True)\nr = F.rms_norm(x, (8,), w)\nr, r.grad_fn.next_functions, F.rms_norm(x, [3, 8], eps=1e-3).sum()',
+    'F.rms_norm(x, (4,))',
+    'torch.manual_seed(1)\nF.dropout1d(x, 0.5), F.dropout1d(x[0], 0.3).grad_fn, F.dropout1d(x, 0.5, training=False) is x',
+    'F.dropout1d(torch.ones(2, 2, 2, 2), 0.5)',
+    'm = nn.Sequential(nn.Conv1d(3, 4, 3), nn.ReLU(), nn.MaxPool1d(2), nn.AvgPool1d(2, 1), nn.AdaptiveAvgPool1d(1), nn.Flatten(), nn.Dropout1d(0.1))\nm',
+    'torch.manual_seed(2)\nm.train()\nout = m(x)\nout.sum().backward()\nout, [p.grad.shape for p in m.parameters()]',
+    'nn.RMSNorm(8), nn.RMSNorm([3, 8], eps=1e-6, elementwise_affine=False), nn.Softmin(dim=1), nn.CosineSimilarity(), nn.PairwiseDistance(p=1.0), list(nn.RMSNorm(4).state_dict())',
+    'nn.RMSNorm(8)(x).sum(), nn.Softmin(1)(x[0]).sum(), nn.CosineSimilarity(dim=0)(x[0], x[1]).shape, nn.PairwiseDistance()(x[0], x[1])',
+    'nn.MaxPool1d(3, stride=1, padding=1), nn.AvgPool1d(3), nn.AdaptiveAvgPool1d(5), nn.Dropout1d(p=0.2)',
+]
+
+# torch.optim.Rprop: PyTorch's single-tensor update, its repr, state and messages.
+CELLS["rprop"] = [
+    'torch.manual_seed(0)\nX = torch.randn(32, 3)\ny = X @ torch.tensor([[1.0], [-2.0], [0.5]])\nmodel = torch.nn.Linear(3, 1)\nopt = torch.optim.Rprop(model.parameters(), lr=0.05)\nopt',
+    "for i in range(30):\n    opt.zero_grad()\n    loss = torch.nn.functional.mse_loss(model(X), y)\n    loss.backward()\n    opt.step()\n    if i % 5 == 0:\n        print(i, loss.item())\nmodel.weight, model.bias, opt.state[model.weight]['step_size'], opt.state[model.weight]['step']",
+    "w = torch.nn.Parameter(torch.tensor([1.0, -2.0, 3.0]))\nopt2 = torch.optim.Rprop([w], lr=0.1, etas=(0.3, 1.5), step_sizes=(0.01, 0.2), maximize=True)\nfor _ in range(6):\n    opt2.zero_grad()\n    (w ** 3 - 2 * w).sum().backward()\n    opt2.step()\nw, opt2.state_dict()['state'][0]['prev']",
+    'torch.optim.Rprop([w], etas=(1.5, 1.2))',
+    'torch.optim.Rprop([w], lr=-1)',
+]
+
+# torch.compile runs eagerly here: PyTorch's wrapper, names and messages (the compiled callables are not called:
+# PyTorch would compile them).
+CELLS["compile_eager"] = [
+    ('import warnings\nwarnings.filterwarnings("ignore", category=DeprecationWarning)  # PyTorch\'s own imports\n'
+     'm = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.ReLU())\nc = torch.compile(m)\nc'),
+    'list(c.state_dict()), c._orig_mod is m, [n for n, _ in c.named_parameters()], type(c), isinstance(c, torch.nn.Module)',
+    "c.training, c.eval() is c, c.training, torch.compile(m, mode='reduce-overhead').__class__.__name__",
+    '@torch.compile\ndef f(x):\n    return torch.sin(x) + 1\nf.__name__, type(f).__name__, torch.compile(m, disable=True) is m',
+    "torch.compile(m, mode='bogus')",
+    'torch.compile(3)',
+    'torch.compiler.is_compiling()',
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):

@@ -69,6 +69,10 @@ def test_backward_with_gradient_shows_the_jacobian_unasked(ip):
     assert "J[a]" in text and "v^T J = [36., 81.]" in text and "a.grad = [36., 81.]" in text
     html = res._repr_html_()
     assert "autograd-magic-jacobian" in html
+    # as a browser shows it (runs of spaces collapsed), the two vectors are not run together: demo 02 read
+    # "v^T J = [36.0000, 8.1000] a.grad = [36.0000, 8.1000] (equal)"
+    shown = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "v^T J = [36., 81.] and a.grad = [36., 81.] (equal)" in shown
 
 
 def test_scalar_backward_shows_no_jacobian_unless_asked(ip):

@@ -30,13 +30,11 @@ LESSONS = pathlib.Path(__file__).parent / "lessons"
 
 # PyTorch warns these once per process: left out of the per-lesson comparison (see the module docstring)
 WARN_ONCE = ("Using backward() with create_graph=True", "The use of `x.T` on tensors of dimension other than 2",
-             "Converting a tensor with requires_grad=True to a scalar")
+             "Converting a tensor with requires_grad=True to a scalar", "TypedStorage is deprecated")
 
 # lesson file stem -> why it differs from PyTorch in text, not in float rounding (strict xfail: it must keep failing
 # until fixed; float32 rounding is judged by the parity policy, never listed here)
-KNOWN_DIFFERENCES = {
-    "jacobian_hessian_checks": "hessian() of a non-scalar function raises another message",
-}
+KNOWN_DIFFERENCES = {}
 
 
 def read_cells(path):
@@ -135,7 +133,7 @@ def lesson_results():
     children = {side: _run_all_in_child(side, paths) for side in ("torch", "ours", "grad")}  # side by side
     results = {}
     for side, (proc, out) in children.items():
-        _, stderr = proc.communicate(timeout=600)
+        _, stderr = proc.communicate(timeout=900)   # three sides on a busy 2-core machine
         assert proc.returncode == 0, f"running the lessons on {side} failed:\n{stderr}"
         results[side] = json.loads(pathlib.Path(out).read_text(encoding="utf-8"))
         os.unlink(out)
@@ -199,7 +197,7 @@ with warnings.catch_warnings(record=True) as caught:
         print(f"epoch {epoch}, loss {float(loss):f}", int(loss), "%.2f" % loss)
         print(torch.tensor([loss, loss * 2]))
         loss.backward(create_graph=True)
-        print(w.grad, torch.arange(3.0).T)
+        print(w.grad, torch.arange(3.0).T, torch.arange(6.0).view(2, 3).storage().size())
 for w in caught:
     print(w.category.__name__, str(w.message).split(" (Triggered internally")[0])
 """

@@ -31,6 +31,9 @@ CASES = [
     ("tensor([1.0000002], dtype=torch.float64)", "tensor([1.0000000], dtype=torch.float64)", DIFFERENT),
     ("tensor([1.0000002])", "tensor([1.0000000])", CLOSE),  # 1e-7 beyond the printed digits: 0.84 float32 ulps
     ("1.5", "1.6", CLOSE),  # may be :.1f of 1.5499999 and 1.55
+    ("mean -0.000000 | std 1.4e-03", "mean +0.000000 | std 1.4e-03", CLOSE),  # '%+f' of a mean near zero
+    ("mean +0.000053", "mean -0.000053", DIFFERENT),
+    ("x+1", "x-1", DIFFERENT),
     ("1.5", "1.65", DIFFERENT),  # a shortest repr's digits are exact
     ("tensor(1.0000000000000004, dtype=torch.float64)", "tensor(1.0000000000000002, dtype=torch.float64)", CLOSE),
 ]

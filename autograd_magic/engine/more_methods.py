@@ -3,7 +3,7 @@ queries, unfold, index_add/index_fill/index_copy, sum_to_size, fill_diagonal_, t
 changes (t_, transpose_, squeeze_, unsqueeze_ under PyTorch's node names) and register_post_accumulate_grad_hook."""
 import numpy as np
 
-from . import creation, dtypes
+from . import creation, dtypes, storage
 from . import functions as F
 from . import indexing as IX
 from . import shaping as S
@@ -214,7 +214,8 @@ TENSOR_METHODS = {
     "byte": lambda s, memory_format=None: F.to_dtype(s, dtypes.uint8),
     "char": lambda s, memory_format=None: F.to_dtype(s, dtypes.int8),
     "short": lambda s, memory_format=None: F.to_dtype(s, dtypes.int16),
-    "data_ptr": data_ptr, "storage_offset": storage_offset, "is_cpu": property(lambda s: True),
+    "data_ptr": data_ptr, "storage_offset": storage_offset, "storage": storage.storage,
+    "untyped_storage": storage.untyped_storage, "is_cpu": property(lambda s: True),
     "get_device": lambda s: -1, "multinomial": creation.multinomial, "bernoulli": _bernoulli, "unfold": unfold,
     "index_add": index_add, "index_fill": index_fill, "index_copy": index_copy,
     "index_add_": lambda s, dim, index, source, *, alpha=1: inplace(

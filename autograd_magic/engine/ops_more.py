@@ -238,6 +238,13 @@ def _heaviside(a, v):
     return np.heaviside(a, v).astype(np.result_type(a, v), copy=False)
 
 
+@defop("histogram_result", "NotImplemented", lambda a, out: out, qualname="torch::autograd::NotImplemented")
+def histogram_vjp(xp, grad, saved, consts, needs):
+    """torch.histogram of a tensor that requires grad: both outputs require grad, under a node whose backward
+    raises (PyTorch's is one node for the two outputs; here each has its own)."""
+    raise RuntimeError("derivative for aten::histogram is not implemented")
+
+
 @defop("heaviside", "NotImplemented", _heaviside, qualname="torch::autograd::NotImplemented")
 def heaviside_vjp(xp, grad, saved, consts, needs):
     """PyTorch records heaviside under a node whose backward raises: its derivative is not implemented."""

@@ -86,27 +86,21 @@ def _inner(x):
 
 
 def _outer(x):
-    """Sum over axis 0 of x (n, ..., m): vectorized_outer_sum over the last axis m, or scalar_outer_sum."""
+    """Sum over axis 0 of x (n, ..., m): vectorized_outer_sum over the last axis m, or scalar_outer_sum. Columns are
+    independent, so each kind of column (cascaded 4-vector blocks, single vectors, single columns) is summed in
+    one call."""
     m = x.shape[-1]
     lanes = _lanes(x.dtype)
     out = np.empty(x.shape[1:], x.dtype)
-    j = 0
-    if m >= lanes:
-        wide = m // (_ILP * lanes) * (_ILP * lanes)
-        if wide:
-            out[..., :wide] = _cascade(x[..., :wide])
-        j = wide
-        narrow = j + (m - j) // lanes * lanes
-        for s in range(j, narrow, lanes):
-            out[..., s:s + lanes] = _row_sum(x[..., s:s + lanes])
-        j = narrow
-    else:
-        grouped = m // _ILP * _ILP
-        if grouped:
-            out[..., :grouped] = _cascade(x[..., :grouped])
-        j = grouped
-    for s in range(j, m):
-        out[..., s] = _row_sum(x[..., s])
+    block = _ILP * lanes if m >= lanes else _ILP
+    wide = m // block * block
+    if wide:
+        out[..., :wide] = _cascade(x[..., :wide])
+    narrow = wide + (m - wide) // lanes * lanes if m >= lanes else wide
+    if narrow > wide:                                        # single vectors: row_sum, lanes side by side
+        out[..., wide:narrow] = _row_sum(x[..., wide:narrow])
+    if narrow < m:                                           # the remaining columns, each a row_sum
+        out[..., narrow:] = _row_sum(x[..., narrow:])
     return out + x.dtype.type(0)
 
 

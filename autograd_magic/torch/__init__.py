@@ -48,6 +48,8 @@ from . import functional  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
+from .compiler import compile  # noqa: F401,A004  (runs eagerly: torch/compiler.py)
+from . import compiler  # noqa: F401,E402
 from .nn.functional_conv import (conv1d, conv2d, conv_transpose1d, conv_transpose2d, convolution,  # noqa: F401
                                  layer_norm, max_pool2d)
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401

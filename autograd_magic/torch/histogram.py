@@ -4,7 +4,9 @@ import collections
 import numpy as np
 
 from ..engine.creation import linspace
+from ..engine.optable import OPS
 from ..engine.tensor import Tensor
+from ..engine.tensor_base import apply
 
 _NAMES = {"int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool",
           "float16": "Half"}
@@ -85,4 +87,6 @@ def histogram(input, bins=100, *, range=None, weight=None, density=False, out=No
     hist = np.bincount(pos, weights=w, minlength=n).astype(x.dtype)
     if density:
         hist = hist / (hist.sum() * np.diff(edges)).astype(x.dtype)
-    return histogram_result(Tensor._wrap(hist.astype(x.dtype)), Tensor._wrap(np.array(edges)))
+    hist, edges = hist.astype(x.dtype), np.array(edges)
+    # (histc's result does not require grad; histogram's two outputs do, their derivative not implemented)
+    return histogram_result(*(apply(OPS["histogram_result"], (input,), out) for out in (hist, edges)))

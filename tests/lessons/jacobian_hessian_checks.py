@@ -21,3 +21,7 @@ print(torch.diag(H))
 # %%
 # mistake: hessian needs a scalar function
 hessian(lambda v: v ** 2, torch.tensor([1.0, 2.0]))
+
+# %%
+# mistake: hessian needs one output
+hessian(lambda v: ((v ** 2).sum(), v.sum()), torch.tensor([1.0, 2.0]))

@@ -104,7 +104,7 @@ b = torch.zeros(1, requires_grad=True)
 # optimizer 설정
 optimizer = optim.SGD([W, b], lr=1)
 
-nb_epochs = 1000
+nb_epochs = 200
 for epoch in range(nb_epochs + 1):
 
     # Cost 계산
@@ -117,8 +117,8 @@ for epoch in range(nb_epochs + 1):
     cost.backward()
     optimizer.step()
 
-    # 100번마다 로그 출력
-    if epoch % 100 == 0:
+    # 20번마다 로그 출력
+    if epoch % 20 == 0:
         print('Epoch {:4d}/{} Cost: {:.6f}'.format(
             epoch, nb_epochs, cost.item()
         ))
@@ -221,7 +221,7 @@ b = torch.zeros(1, requires_grad=True)
 # optimizer 설정
 optimizer = optim.SGD([W, b], lr=0.1)
 
-nb_epochs = 1000
+nb_epochs = 200
 for epoch in range(nb_epochs + 1):
 
     # Cost 계산 (1)
@@ -235,8 +235,8 @@ for epoch in range(nb_epochs + 1):
     cost.backward()
     optimizer.step()
 
-    # 100번마다 로그 출력
-    if epoch % 100 == 0:
+    # 20번마다 로그 출력
+    if epoch % 20 == 0:
         print('Epoch {:4d}/{} Cost: {:.6f}'.format(
             epoch, nb_epochs, cost.item()
         ))
@@ -254,7 +254,7 @@ torch.manual_seed(1)
 model = SoftmaxClassifierModel()
 optimizer = optim.SGD(model.parameters(), lr=0.1)
 
-nb_epochs = 1000
+nb_epochs = 200
 for epoch in range(nb_epochs + 1):
 
     # H(x) 계산
@@ -269,7 +269,7 @@ for epoch in range(nb_epochs + 1):
     optimizer.step()
 
     # 20번마다 로그 출력
-    if epoch % 100 == 0:
+    if epoch % 20 == 0:
         print('Epoch {:4d}/{} Cost: {:.6f}'.format(
             epoch, nb_epochs, cost.item()
         ))

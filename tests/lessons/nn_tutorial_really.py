@@ -12,7 +12,7 @@ from torch.utils.data import DataLoader, TensorDataset
 # %%
 torch.manual_seed(0)
 teacher = torch.randn(784, 10) / 28  # labels a linear model can learn, as MNIST's can be
-x_train = (torch.rand(512, 784) > 0.95).float()
+x_train = (torch.rand(256, 784) > 0.95).float()
 y_train = (x_train @ teacher).argmax(1)
 x_valid = (torch.rand(128, 784) > 0.95).float()
 y_valid = (x_valid @ teacher).argmax(1)

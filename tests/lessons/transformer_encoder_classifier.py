@@ -98,7 +98,7 @@ lr = 5.0
 optimizer = torch.optim.SGD(model.parameters(), lr=lr)
 scheduler = torch.optim.lr_scheduler.StepLR(optimizer, 1.0, gamma=0.95)
 model.train()
-for epoch in range(1, 4):
+for epoch in range(1, 3):
     total_loss = 0.
     for batch, i in enumerate(range(0, train_data.size(0) - 1, bptt)):
         data, targets = get_batch(train_data, i)
@@ -146,12 +146,12 @@ tokens = torch.randint(1, 10, (8, 7))
 tokens[:4, 5:] = 0
 labels = tokens[:, 0] % 3
 opt = torch.optim.Adam(clf.parameters(), lr=0.01)
-for step in range(30):
+for step in range(15):
     opt.zero_grad()
     loss = F.cross_entropy(clf(tokens), labels)
     loss.backward()
     opt.step()
-    if step % 10 == 9:
+    if step % 5 == 4:
         print(step, round(loss.item(), 4))
 
 # %%

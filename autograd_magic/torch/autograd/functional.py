@@ -50,8 +50,11 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
     def gradient(*xs):
         with enable_grad():
             out = func(*xs)
+            if not isinstance(out, Tensor):
+                raise RuntimeError("The function given to hessian should return a single Tensor")
             if out.numel() != 1:
-                raise RuntimeError("The function given to hessian should return a single element Tensor")
+                raise RuntimeError("The Tensor returned by the function given to hessian should contain a single "
+                                   "element")
             gs = grad(out, xs, create_graph=True, allow_unused=True)
         gs = tuple(g if g is not None else Tensor._wrap(np.zeros(x.shape, x._data.dtype)) for g, x in zip(gs, xs))
         return gs[0] if single_in else gs

@@ -5,6 +5,7 @@ from .asgd import ASGD, Adadelta  # noqa: F401
 from .lbfgs import LBFGS  # noqa: F401
 from .optimizer import Optimizer  # noqa: F401
 from .rmsprop import Adagrad, RMSprop  # noqa: F401
+from .rprop import Rprop  # noqa: F401
 from .sgd import SGD  # noqa: F401
 from . import lr_scheduler  # noqa: F401,E402
 

@@ -1,4 +1,5 @@
 """torch.utils.data: datasets, the DataLoader (batches, PyTorch's shuffling draws, default collation), random_split."""
+import itertools
 import math
 import numbers
 import warnings
@@ -126,6 +127,14 @@ class DataLoader:
                  collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
                  multiprocessing_context=None, generator=None, *, prefetch_factor=None, persistent_workers=False,
                  pin_memory_device="", in_order=True):
+        from .samplers import IterableDataset
+        self._iterable = isinstance(dataset, IterableDataset)
+        if self._iterable:
+            for name, value in (("shuffle", shuffle if shuffle else None), ("sampler", sampler),
+                                ("batch_sampler", batch_sampler)):
+                if value is not None:
+                    raise ValueError(f"DataLoader with IterableDataset: expected unspecified {name} option, but got "
+                                     f"{name}={value}")
         if sampler is not None and shuffle:
             raise ValueError("sampler option is mutually exclusive with shuffle")
         self.dataset, self.batch_size, self.drop_last = dataset, batch_size, drop_last
@@ -149,6 +158,17 @@ class DataLoader:
         # Every pass draws the loader's base seed (for worker processes) first, then, on the first batch,
         # RandomSampler's seed, both from the same generator, as PyTorch does.
         _draw_seed(self.generator)
+        if self._iterable:   # a stream: batches of what it yields, in order
+            stream = iter(self.dataset)
+            if self.batch_size is None:
+                for item in stream:
+                    yield self.collate_fn(item)
+                return
+            while True:
+                batch = list(itertools.islice(stream, self.batch_size))
+                if not batch or (self.drop_last and len(batch) < self.batch_size):
+                    return
+                yield self.collate_fn(batch)
         indices = self._indices() if self.batch_sampler is None else None
         if self.batch_sampler is not None:
             for batch in self.batch_sampler:
@@ -165,6 +185,8 @@ class DataLoader:
             yield self.collate_fn([self.dataset[i] for i in batch])
 
     def __len__(self):
+        if self.batch_sampler is not None:
+            return len(self.batch_sampler)
         if self.batch_size is None:
             return len(self.dataset)
         n = len(self.dataset) if self.sampler is None else len(self.sampler)
@@ -196,3 +218,7 @@ def random_split(dataset, lengths, generator=None):
         out.append(Subset(dataset, indices[offset:offset + length]))
         offset += length
     return out
+
+
+from .samplers import (BatchSampler, ChainDataset, IterableDataset, RandomSampler, Sampler,  # noqa: E402,F401
+                       SequentialSampler, SubsetRandomSampler, WeightedRandomSampler, get_worker_info)

@@ -1,0 +1,96 @@
+"""More of torch.nn.functional, composed as PyTorch composes them: the 1-d poolings (a 2-d pooling over an
+unsqueezed input, then squeezed: SqueezeBackward1 over MaxPool2DWithIndicesBackward0 ...), softmin (softmax of the
+negation), rms_norm and dropout1d (channel dropout with PyTorch's
+draws)."""
+import numpy as np
+
+from ...engine.tensor import Tensor
+from . import functional_conv as FC
+
+
+def _single(v, name):
+    if isinstance(v, (tuple, list)):
+        if len(v) != 1:
+            raise RuntimeError(f"{name} must be an int or a tuple of one int")
+        return v[0]
+    return v
+
+
+def _check_1d(name, input):
+    if input.ndim not in (2, 3):
+        raise RuntimeError(f"{name}: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for "
+                           f"input, but got:{list(input.shape)}")
+
+
+def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    _check_1d("max_pool1d", input)
+    k = _single(kernel_size, "kernel_size")
+    s = k if stride is None or stride == [] or stride == () else _single(stride, "stride")
+    out = FC.max_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, _single(padding, "padding")),
+                        (1, _single(dilation, "dilation")), ceil_mode, return_indices)
+    if return_indices:
+        return out[0].squeeze(-2), out[1].squeeze(-2)
+    return out.squeeze(-2)
+
+
+def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    _check_1d("avg_pool1d", input)
+    k = _single(kernel_size, "kernel_size")
+    s = k if stride is None or stride == [] or stride == () else _single(stride, "stride")
+    return FC.avg_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, _single(padding, "padding")), ceil_mode,
+                         count_include_pad).squeeze(-2)
+
+
+def adaptive_avg_pool1d(input, output_size):
+    _check_1d("adaptive_avg_pool1d", input)
+    return FC.adaptive_avg_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size"))).squeeze(-2)
+
+
+def softmin(input, dim=None, _stacklevel=3, dtype=None):
+    from .functional import _implicit_dim, softmax
+    if dim is None:
+        dim = _implicit_dim("softmin", input.ndim, _stacklevel)
+    return softmax(-input, dim, dtype=dtype)
+
+
+def rms_norm(input, normalized_shape, weight=None, eps=None):
+    """input / sqrt(mean(input**2 over the normalized dims) + eps) (eps: the dtype's epsilon), times weight."""
+    shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+    if tuple(input.shape[input.ndim - len(shape):]) != shape:
+        raise RuntimeError(f"Given normalized_shape={list(shape)}, expected input with shape "
+                           f"[*{', '.join(map(str, shape))}], but got input of size{list(input.shape)}")
+    if eps is None:
+        eps = float(np.finfo(input._data.dtype).eps) if input._data.dtype.kind == "f" else \
+            float(np.finfo(np.float32).eps)
+    dims = tuple(range(input.ndim - len(shape), input.ndim))
+    scale = input.pow(2).mean(dims, keepdim=True).add_(eps).rsqrt()
+    out = input * scale
+    return out * weight if weight is not None else out
+
+
+def dropout1d(input, p=0.5, training=True, inplace=False):
+    """Zero whole channels of (N, C, L) or (C, L) input with probability p: PyTorch's draws (bernoulli_ on an
+    (N, C, 1) tensor), then input * noise."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if input.ndim not in (2, 3):
+        raise RuntimeError(f"dropout1d: Expected 2D or 3D input, but received a {input.ndim}D input. Note that "
+                           "dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a "
+                           "channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).")
+    batched = input.ndim == 3
+    x = input if batched else (input.unsqueeze_(0) if inplace else input.unsqueeze(0))
+    if training and p != 0 and x.numel() != 0:
+        shape = tuple(x.shape[:2]) + (1,)
+        if p == 1:
+            noise = Tensor._wrap(np.zeros(shape, x._data.dtype))
+        else:
+            noise = Tensor._wrap(np.empty(shape, x._data.dtype)).bernoulli_(1 - p).div_(1 - p)
+        x = x.mul_(noise) if inplace else x * noise
+    if not batched:
+        x = x.squeeze_(0) if inplace else x.squeeze(0)
+    return x
+
+
+FUNCTIONS = {"max_pool1d": max_pool1d, "avg_pool1d": avg_pool1d, "adaptive_avg_pool1d": adaptive_avg_pool1d,
+             "softmin": softmin, "rms_norm": rms_norm,
+             "dropout1d": dropout1d}

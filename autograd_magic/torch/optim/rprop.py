@@ -1,0 +1,44 @@
+"""torch.optim.Rprop: resilient backpropagation, PyTorch's single-tensor update (each weight's step size grows by
+etaplus while its gradient keeps its sign, shrinks by etaminus when it flips, and the weight moves by the sign)."""
+import numpy as np
+
+from ...engine.tensor import Tensor
+from . import _kernels as K
+from .optimizer import Optimizer
+
+
+class Rprop(Optimizer):
+    __module__ = "torch.optim.rprop"
+
+    def __init__(self, params, lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50), *, capturable=False, foreach=None,
+                 maximize=False, differentiable=False):
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 < etas[0] < 1.0 < etas[1]:
+            raise ValueError(f"Invalid eta values: {etas[0]}, {etas[1]}")
+        super().__init__(params, dict(lr=lr, etas=etas, step_sizes=step_sizes, foreach=foreach, maximize=maximize,
+                                      differentiable=differentiable, capturable=capturable))
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            etaminus, etaplus = group["etas"]
+            lo, hi = group["step_sizes"]
+            for p in self._params_with_grad(group):
+                state = self.state[p]
+                g = self._grad(p, group)
+                if not state:
+                    state["step"] = self._step_tensor()
+                    state["prev"] = Tensor._wrap(np.zeros_like(p._data))
+                    state["step_size"] = Tensor._wrap(np.full_like(g, group["lr"]))
+                state["step"]._data += np.float32(1)
+                prev, size = state["prev"]._data, state["step_size"]._data
+                sign = np.sign(g * prev)
+                sign = np.where(sign > 0, K.scalar(g, etaplus), np.where(sign < 0, K.scalar(g, etaminus),
+                                                                       K.scalar(g, 1))).astype(g.dtype)
+                np.clip(size * sign, K.scalar(size, lo), K.scalar(size, hi), out=size)
+                g = np.where(sign == K.scalar(g, etaminus), K.scalar(g, 0), g).astype(g.dtype)
+                K.addcmul_(p._data, np.sign(g), size, -1)
+                p._vbox[0] += 1
+                prev[...] = g
+        return loss
