@@ -1,7 +1,7 @@
 """torch.distributions beyond the basics (MultivariateNormal, Independent, Exponential, Laplace, LogNormal,
 TransformedDistribution with Exp/Affine/Sigmoid transforms) and kl_divergence against real PyTorch: values,
 gradients, seeded samples (the same draws), reprs, shapes and messages."""
-from helpers import assert_same_as_pytorch
+from helpers import assert_same_as_pytorch, require
 
 SETUP = "import torch\nimport torch.distributions as D\ntorch.manual_seed(0)\n"
 
@@ -60,4 +60,15 @@ CELLS = [
 
 
 def test_distributions_same_as_pytorch():
-    assert_same_as_pytorch(CELLS, corpus="distributions", name="distributions_more", warns="per_cell")
+    # argument validation as in a fresh process: real torch.compile (another test of the same pytest process may
+    # have called it) turns PyTorch's default off for the whole process (torch/_dynamo/eval_frame.py)
+    real = require("torch")
+    from autograd_magic import torch as ours
+    before = real.distributions.Distribution._validate_args, ours.distributions.Distribution._validate_args
+    real.distributions.Distribution.set_default_validate_args(True)
+    ours.distributions.Distribution.set_default_validate_args(True)
+    try:
+        assert_same_as_pytorch(CELLS, corpus="distributions", name="distributions_more", warns="per_cell")
+    finally:
+        real.distributions.Distribution.set_default_validate_args(before[0])
+        ours.distributions.Distribution.set_default_validate_args(before[1])
