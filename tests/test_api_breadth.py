@@ -3,7 +3,7 @@ distributions, bitwise ops, histograms, LazyLinear, default device, torch.functi
 Variable keywords. Each cell runs on PyTorch and on the engine (helpers.assert_same_as_pytorch)."""
 import pytest
 
-from helpers import assert_same_as_pytorch
+from helpers import assert_same_as_pytorch, require
 
 CELLS = {
     "one_cycle_lr": [
@@ -295,18 +295,6 @@ CELLS["rprop"] = [
     'torch.optim.Rprop([w], lr=-1)',
 ]
 
-# torch.compile runs eagerly here: PyTorch's wrapper, names and messages (the compiled callables are not called:
-# PyTorch would compile them).
-CELLS["compile_eager"] = [
-    ('import warnings\nwarnings.filterwarnings("ignore", category=DeprecationWarning)  # PyTorch\'s own imports\n'
-     'm = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.ReLU())\nc = torch.compile(m)\nc'),
-    'list(c.state_dict()), c._orig_mod is m, [n for n, _ in c.named_parameters()], type(c), isinstance(c, torch.nn.Module)',
-    "c.training, c.eval() is c, c.training, torch.compile(m, mode='reduce-overhead').__class__.__name__",
-    '@torch.compile\ndef f(x):\n    return torch.sin(x) + 1\nf.__name__, type(f).__name__, torch.compile(m, disable=True) is m',
-    "torch.compile(m, mode='bogus')",
-    'torch.compile(3)',
-    'torch.compiler.is_compiling()',
-]
 
 
 @pytest.mark.parametrize("name", sorted(CELLS))
@@ -330,3 +318,39 @@ def test_tanh_and_sigmoid_backward_round_like_pytorchs_kernels():
                     ("sigmoid_backward", (1 / (1 + np.exp(-rng.standard_normal(5000) * 2))).astype(np.float32))):
         want = getattr(torch.ops.aten, name)(torch.from_numpy(g), torch.from_numpy(y)).numpy()
         assert np.array_equal(OPS[name].fwd(g, y), want), name
+
+
+COMPILE_CELLS = """
+import warnings
+warnings.filterwarnings("ignore", category=DeprecationWarning)  # PyTorch's own imports
+m = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.ReLU())
+c = torch.compile(m)
+print(c)
+print(list(c.state_dict()), c._orig_mod is m, [n for n, _ in c.named_parameters()], type(c),
+      isinstance(c, torch.nn.Module))
+print(c.training, c.eval() is c, c.training, torch.compile(m, mode='reduce-overhead').__class__.__name__)
+@torch.compile
+def f(x):
+    return torch.sin(x) + 1
+print(f.__name__, type(f).__name__, torch.compile(m, disable=True) is m, torch.compiler.is_compiling())
+for bad in (lambda: torch.compile(m, mode='bogus'), lambda: torch.compile(3)):
+    try:
+        bad()
+    except Exception as exc:
+        print(type(exc).__name__, exc)
+"""
+
+
+def test_compile_runs_eagerly_with_pytorchs_wrapper():
+    """torch.compile: PyTorch's OptimizedModule wrapper, names and messages (the compiled callables are not called:
+    PyTorch would compile them). In fresh processes: importing PyTorch's compiler changes its global state."""
+    import subprocess
+    import sys
+    require("torch")
+    outputs = []
+    for header in ("import torch", "from autograd_magic import torch"):
+        proc = subprocess.run([sys.executable, "-c", header + "\n" + COMPILE_CELLS], capture_output=True, text=True,
+                              timeout=300, check=False)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    assert outputs[1] == outputs[0]

@@ -10,7 +10,8 @@ Layers, lowest first (each module imports only modules named before it; tests/te
    ops_more, ops_attn, ops_resample: the declared ops, forward and vjp.
 5. tensor_base: TensorBase, ``apply`` (runs an op and records its node), type promotion, in-place machinery, and
    the functions and methods generated from the declarations.
-6. functions, shaping, indexing, ordering, linalg, linalg_fns, einsum, composed, inplace, creation, rnn, more, more_methods:
+6. functions, shaping, indexing, ordering, linalg, linalg_fns, einsum, composed, inplace, creation, histogram, rnn, more,
+   more_methods, extras:
    the hand-written functions of the torch namespace; grad (backward, autograd.grad, TensorXP for create_graph); numpy_interop.
 7. methods (TensorMethods: operators and methods bound to those functions), then tensor (Tensor = TensorBase +
    TensorMethods + the declared methods), then inspect (the read-only inspection API over graphs and tensors).

@@ -14,6 +14,11 @@ from . import functions as F
 from . import indexing as IX
 from . import shaping as S
 from .composed import hstack, vstack
+from .creation import arange
+from .histogram import histc, histogram
+from .linalg import mm, outer
+from .more import tensor_split
+from .size import Size
 from .tensor_base import TensorBase, _dim, inplace, wrap
 
 
@@ -71,7 +76,6 @@ def tensordot(a, b, dims=2, out=None):
     size = int(np.prod([a.shape[d] for d in dims_a], dtype=np.int64))
     left = S.reshape(S.permute(a, free_a + dims_a), (-1, size))
     right = S.reshape(S.permute(b, dims_b + free_b), (size, -1))
-    from .linalg import mm
     return S.reshape(mm(left, right), tuple(a.shape[d] for d in free_a) + tuple(b.shape[d] for d in free_b))
 
 
@@ -107,7 +111,6 @@ def _split_along(name, dim, min_dims):
             if n == 0 or input.shape[d] % n:
                 raise RuntimeError(f"torch.{name} attempted to split along dimension {d}, but the size of the "
                                    f"dimension {input.shape[d]} is not divisible by the split_size {n}!")
-        from .more import tensor_split
         return tensor_split(input, indices_or_sections, d)
     split.__name__ = name
     return split
@@ -164,7 +167,6 @@ def broadcast_shapes(*shapes):
     for shape in shapes:
         if not isinstance(shape, (tuple, list)):
             raise RuntimeError(f"Input shapes should be of type ints, a tuple of ints, or a list of ints, got {shape}")
-    from .size import Size
     if not shapes:
         return Size([])
     common = [1] * max(len(s) for s in shapes)
@@ -209,7 +211,6 @@ def torch_range(start=0, end=None, step=1, *, dtype=None, requires_grad=False, *
     warnings.warn("torch.range is deprecated and will be removed in a future release because its behavior is "
                   "inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in "
                   "[start, end).", UserWarning, stacklevel=2)
-    from .creation import arange
     dt = dtype or dtypes.get_default_dtype()
     n = int(np.floor((end - start) / step)) + 1
     out = arange(n, dtype=dtypes.float64) * step + start
@@ -289,17 +290,14 @@ def _pin_memory(self, device=None):
 
 
 def _histc(self, bins=100, min=0, max=0):  # noqa: A002 - PyTorch's argument names
-    from ..torch.histogram import histc
     return histc(self, bins, min, max)
 
 
 def _histogram(self, bins=100, *, range=None, weight=None, density=False):  # noqa: A002
-    from ..torch.histogram import histogram
     return histogram(self, bins, range=range, weight=weight, density=density)
 
 
-FUNCTIONS.update({"inner": inner, "ger": lambda input, vec2: __import__(
-    "autograd_magic.engine.linalg", fromlist=["outer"]).outer(input, vec2)})
+FUNCTIONS.update({"inner": inner, "ger": outer})
 
 # Tensor methods of the functions above (x.ravel(), x.bincount(), x.equal(y) ...) and of a few properties every
 # CPU tensor of the engine has (dense, not quantized, not pinned).

@@ -12,19 +12,13 @@ from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
 from .functional_linear import dropout, linear  # noqa: E402,F401
+from .functional_loss import _reduction  # noqa: F401  (the losses' reduction argument, shared)
+from .functional_more import adaptive_avg_pool1d, avg_pool1d, dropout1d, max_pool1d, rms_norm  # noqa: F401
 
 sigmoid = DECLARED_FUNCTIONS["sigmoid"]
 tanh = DECLARED_FUNCTIONS["tanh"]
 
 
-def _reduction(size_average, reduce, reduction):
-    if size_average is None and reduce is None:
-        if reduction not in ("mean", "sum", "none"):
-            raise ValueError(f"{reduction} is not a valid value for reduction")
-        return reduction
-    if reduce is False:
-        return "none"
-    return "sum" if size_average is False else "mean"
 
 
 def _implicit_dim(name, ndim, stacklevel):
@@ -32,6 +26,13 @@ def _implicit_dim(name, ndim, stacklevel):
     warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call to include dim=X "
                   "as an argument.", UserWarning, stacklevel=stacklevel)
     return 0 if ndim in (0, 1, 3) else 1
+
+
+def softmin(input, dim=None, _stacklevel=3, dtype=None):
+    """softmax of -input (SoftmaxBackward0 over NegBackward0, as in PyTorch)."""
+    if dim is None:
+        dim = _implicit_dim("softmin", input.ndim, _stacklevel)
+    return F.softmax(-input, dim, dtype)
 
 
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
@@ -402,7 +403,3 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "threshold_", "celu_", "selu_", "conv_transpose1d", "conv_transpose2d", "interpolate", "upsample",
            "upsample_nearest", "upsample_bilinear", "pixel_shuffle", "pixel_unshuffle", "group_norm", "instance_norm",
            "bilinear", "pairwise_distance", "cosine_embedding_loss", "margin_ranking_loss", "triplet_margin_loss"]
-
-
-from .functional_more import FUNCTIONS as _MORE  # noqa: E402
-globals().update({_k: _v for _k, _v in _MORE.items() if _k not in globals()})

@@ -4,6 +4,16 @@ import warnings
 from ...engine import functions as F
 
 
+def _reduction(size_average, reduce, reduction):
+    if size_average is None and reduce is None:
+        if reduction not in ("mean", "sum", "none"):
+            raise ValueError(f"{reduction} is not a valid value for reduction")
+        return reduction
+    if reduce is False:
+        return "none"
+    return "sum" if size_average is False else "mean"
+
+
 def _legacy_reduction(size_average, reduce):
     """PyTorch's _Reduction.legacy_get_string: the old size_average/reduce flags as a reduction."""
     size_average = True if size_average is None else size_average

@@ -1,6 +1,5 @@
 """More of torch.nn.functional, composed as PyTorch composes them: the 1-d poolings (a 2-d pooling over an
-unsqueezed input, then squeezed: SqueezeBackward1 over MaxPool2DWithIndicesBackward0 ...), softmin (softmax of the
-negation), rms_norm and dropout1d (channel dropout with PyTorch's
+unsqueezed input, then squeezed: SqueezeBackward1 over MaxPool2DWithIndicesBackward0 ...), rms_norm and dropout1d (channel dropout with PyTorch's
 draws)."""
 import numpy as np
 
@@ -46,13 +45,6 @@ def adaptive_avg_pool1d(input, output_size):
     return FC.adaptive_avg_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size"))).squeeze(-2)
 
 
-def softmin(input, dim=None, _stacklevel=3, dtype=None):
-    from .functional import _implicit_dim, softmax
-    if dim is None:
-        dim = _implicit_dim("softmin", input.ndim, _stacklevel)
-    return softmax(-input, dim, dtype=dtype)
-
-
 def rms_norm(input, normalized_shape, weight=None, eps=None):
     """input / sqrt(mean(input**2 over the normalized dims) + eps) (eps: the dtype's epsilon), times weight."""
     shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
@@ -92,5 +84,5 @@ def dropout1d(input, p=0.5, training=True, inplace=False):
 
 
 FUNCTIONS = {"max_pool1d": max_pool1d, "avg_pool1d": avg_pool1d, "adaptive_avg_pool1d": adaptive_avg_pool1d,
-             "softmin": softmin, "rms_norm": rms_norm,
+             "rms_norm": rms_norm,
              "dropout1d": dropout1d}

@@ -7,7 +7,7 @@ from ...engine.creation import ones, zeros, zeros_like
 from ...engine.functions import minimum, where
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
-from . import functional as F
+from .functional_loss import _reduction as _loss_reduction
 from . import functional_conv as FC
 
 
@@ -90,7 +90,7 @@ def _reduce(out, reduction):
 
 
 def _reduction(size_average, reduce, reduction):
-    return F._reduction(size_average, reduce, reduction)
+    return _loss_reduction(size_average, reduce, reduction)
 
 
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):

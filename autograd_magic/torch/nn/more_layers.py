@@ -66,7 +66,7 @@ class Softmin(Module):
         self.dim = dim
 
     def forward(self, input):
-        return FM.softmin(input, self.dim, _stacklevel=5)
+        return FN.softmin(input, self.dim, _stacklevel=5)
 
     def extra_repr(self):
         return f"dim={self.dim}"

@@ -6,9 +6,11 @@ import warnings
 
 import numpy as np
 
-from ...engine import random
 from ...engine.shaping import stack
 from ...engine.tensor import Tensor
+from .samplers import (BatchSampler, ChainDataset, IterableDataset, RandomSampler, Sampler,  # noqa: F401
+                       SequentialSampler, SubsetRandomSampler, WeightedRandomSampler, _default_generator, _draw_seed,
+                       _fresh_generator, get_worker_info)
 
 
 class Dataset:
@@ -74,24 +76,6 @@ class ConcatDataset(Dataset):
         return self.datasets[i][idx - (self.cumulative_sizes[i - 1] if i else 0)]
 
 
-def _default_generator():
-    return random.default_generator
-
-
-def _fresh_generator(generator):
-    """A new generator seeded from one draw of the given (or default) one, as RandomSampler makes when it was
-    given no generator: torch.empty((), dtype=torch.int64).random_()."""
-    gen = random.Generator()
-    gen.manual_seed(_draw_seed(generator))
-    return gen
-
-
-def _draw_seed(generator):
-    """torch.empty((), dtype=torch.int64).random_(generator=...).item(): random64() modulo 2**63."""
-    impl = generator._impl if generator is not None else _default_generator()
-    return int(impl._r64(1)[0]) % (1 << 63)
-
-
 def default_collate(batch):
     """Stack a list of samples into a batch: tensors stacked, numbers into tensors, tuples/dicts element-wise."""
     elem = batch[0]
@@ -127,7 +111,6 @@ class DataLoader:
                  collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
                  multiprocessing_context=None, generator=None, *, prefetch_factor=None, persistent_workers=False,
                  pin_memory_device="", in_order=True):
-        from .samplers import IterableDataset
         self._iterable = isinstance(dataset, IterableDataset)
         if self._iterable:
             for name, value in (("shuffle", shuffle if shuffle else None), ("sampler", sampler),
@@ -219,6 +202,3 @@ def random_split(dataset, lengths, generator=None):
         offset += length
     return out
 
-
-from .samplers import (BatchSampler, ChainDataset, IterableDataset, RandomSampler, Sampler,  # noqa: E402,F401
-                       SequentialSampler, SubsetRandomSampler, WeightedRandomSampler, get_worker_info)

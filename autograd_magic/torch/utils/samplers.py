@@ -4,8 +4,27 @@ SubsetRandomSampler, WeightedRandomSampler (multinomial over float64 weights), S
 IterableDataset and ChainDataset."""
 import itertools
 
-from ...engine import creation, dtypes
+from ...engine import creation, dtypes, random
 from ...engine.tensor import Tensor
+from ..rng import Generator
+
+
+def _default_generator():
+    return random.default_generator
+
+
+def _fresh_generator(generator):
+    """A new generator seeded from one draw of the given (or default) one, as RandomSampler makes when it was
+    given no generator: torch.empty((), dtype=torch.int64).random_()."""
+    gen = random.Generator()
+    gen.manual_seed(_draw_seed(generator))
+    return gen
+
+
+def _draw_seed(generator):
+    """torch.empty((), dtype=torch.int64).random_(generator=...).item(): random64() modulo 2**63."""
+    impl = generator._impl if generator is not None else _default_generator()
+    return int(impl._r64(1)[0]) % (1 << 63)
 
 
 class Sampler:
@@ -36,8 +55,6 @@ def _seeded(generator):
     """The generator a sampler draws from: its own, else a new one seeded from one draw of the default one."""
     if generator is not None:
         return generator
-    from ..rng import Generator
-    from .data import _draw_seed
     return Generator().manual_seed(_draw_seed(None))
 
 
