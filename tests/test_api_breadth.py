@@ -296,6 +296,24 @@ CELLS["rprop"] = [
 ]
 
 
+# Probabilistic regression losses (PyTorch's Python / ATen composites), Softmax2d, init.dirac_.
+CELLS["gaussian_poisson_nll_softmax2d_dirac"] = [
+    'import torch.nn as nn\nimport torch.nn.functional as F\ntorch.manual_seed(0)\nmu = torch.randn(5, 2, requires_grad=True)\ny = torch.randn(5, 2)\nvar = torch.rand(5, 2, requires_grad=True)\nl = F.gaussian_nll_loss(mu, y, var)\nl, l.grad_fn',
+    'l.backward()\nmu.grad, var.grad',
+    "F.gaussian_nll_loss(mu, y, var, full=True, reduction='sum'), F.gaussian_nll_loss(mu, y, var[:, 0]), F.gaussian_nll_loss(mu, y, 0.5)",
+    'F.gaussian_nll_loss(mu, y, -1.0)',
+    'F.gaussian_nll_loss(mu, y, torch.ones(3))',
+    "nn.GaussianNLLLoss()(mu, y, var), nn.GaussianNLLLoss(full=True, reduction='none')(mu, y, var).shape, nn.GaussianNLLLoss()",
+    'rate = torch.randn(6, requires_grad=True)\ncounts = torch.tensor([0., 1., 2., 3., 5., 8.])\np = F.poisson_nll_loss(rate, counts)\np, p.grad_fn',
+    "p.backward()\nrate.grad, F.poisson_nll_loss(rate.exp(), counts, log_input=False), F.poisson_nll_loss(rate, counts, full=True, reduction='sum')",
+    "nn.PoissonNLLLoss()(rate, counts), nn.PoissonNLLLoss(log_input=False, full=True)(rate.exp(), counts), nn.PoissonNLLLoss(reduction='none')",
+    "F.poisson_nll_loss(rate, counts, reduction='avg')",
+    'x = torch.randn(2, 3, 2, 2)\ns = nn.Softmax2d()(x)\ns.sum(1), nn.Softmax2d()',
+    'nn.Softmax2d()(torch.randn(3))',
+    'w = torch.empty(4, 2, 3)\nnn.init.dirac_(w), nn.init.dirac_(torch.empty(4, 2, 3, 3), groups=2)[2:], nn.init.eye_(torch.empty(2, 3))',
+    'nn.init.dirac_(torch.empty(2, 2))',
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):

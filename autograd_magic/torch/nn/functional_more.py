@@ -1,10 +1,15 @@
 """More of torch.nn.functional, composed as PyTorch composes them: the 1-d poolings (a 2-d pooling over an
 unsqueezed input, then squeezed: SqueezeBackward1 over MaxPool2DWithIndicesBackward0 ...), rms_norm and dropout1d (channel dropout with PyTorch's
 draws)."""
+import math
+
 import numpy as np
 
+from ...engine.creation import ones_like
 from ...engine.tensor import Tensor
+from ..grad_mode import no_grad as _no_grad
 from . import functional_conv as FC
+from .functional_loss import _legacy_reduction
 
 
 def _single(v, name):
@@ -83,6 +88,47 @@ def dropout1d(input, p=0.5, training=True, inplace=False):
     return x
 
 
+def gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean"):
+    """0.5 * (log(var) + (input - target)**2 / var), var clamped to eps outside the graph, as PyTorch's Python."""
+    if isinstance(var, float):
+        if var < 0:
+            raise ValueError("var has negative entry/entries")
+        var = var * ones_like(input)
+    elif bool((var < 0).any()):
+        raise ValueError("var has negative entry/entries")
+    if tuple(var.shape) != tuple(input.shape):
+        if tuple(input.shape[:-1]) == tuple(var.shape):
+            var = var.unsqueeze(-1)
+        elif input.ndim == var.ndim and sum(y for x, y in zip(input.shape, var.shape) if x != y) == 1:
+            pass
+        else:
+            raise ValueError("var is of incorrect size")
+    if reduction not in ("none", "mean", "sum"):
+        raise ValueError(reduction + " is not valid")
+    var = var.clone()
+    with _no_grad():
+        var.clamp_(min=eps)
+    loss = 0.5 * ((var.log()) + (input - target) ** 2 / var)
+    if full:
+        loss += 0.5 * math.log(2 * math.pi)
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
+
+
+def poisson_nll_loss(input, target, log_input=True, full=False, size_average=None, eps=1e-8, reduce=None,
+                     reduction="mean"):
+    """exp(input) - target * input (or input - target * log(input + eps)), plus Stirling's term where target > 1
+    with full=True: ATen's composite."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
+    if reduction not in ("none", "mean", "sum"):
+        raise ValueError(reduction + " is not a valid value for reduction")
+    loss = input.exp() - target * input if log_input else input - target * (input + eps).log()
+    if full:
+        stirling = target * target.log() - target + (2 * math.pi * target).log() * 0.5
+        loss = loss + stirling.masked_fill(target <= 1, 0)
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
+
+
 FUNCTIONS = {"max_pool1d": max_pool1d, "avg_pool1d": avg_pool1d, "adaptive_avg_pool1d": adaptive_avg_pool1d,
              "rms_norm": rms_norm,
-             "dropout1d": dropout1d}
+             "dropout1d": dropout1d, "gaussian_nll_loss": gaussian_nll_loss, "poisson_nll_loss": poisson_nll_loss}

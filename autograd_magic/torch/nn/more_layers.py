@@ -124,3 +124,37 @@ class Dropout1d(Dropout):
 
     def forward(self, input):
         return FM.dropout1d(input, self.p, self.training, self.inplace)
+
+
+class Softmax2d(Module):
+    """softmax over the channels of (N, C, H, W) or (C, H, W) input."""
+    __module__ = "torch.nn.modules.activation"
+
+    def forward(self, input):
+        if input.dim() not in (3, 4):
+            raise ValueError(f"Softmax2d: expected input to be 3D or 4D, got {input.dim()}D instead")
+        return FN.softmax(input, -3, _stacklevel=5)
+
+
+class GaussianNLLLoss(Module):
+    __module__ = "torch.nn.modules.loss"
+
+    def __init__(self, *, full=False, eps=1e-6, reduction="mean"):
+        super().__init__()
+        self.full, self.eps, self.reduction = full, eps, reduction
+
+    def forward(self, input, target, var):
+        return FM.gaussian_nll_loss(input, target, var, full=self.full, eps=self.eps, reduction=self.reduction)
+
+
+class PoissonNLLLoss(Module):
+    __module__ = "torch.nn.modules.loss"
+
+    def __init__(self, log_input=True, full=False, size_average=None, eps=1e-8, reduce=None, reduction="mean"):
+        super().__init__()
+        self.reduction = FN._reduction(size_average, reduce, reduction)
+        self.log_input, self.full, self.eps = log_input, full, eps
+
+    def forward(self, log_input, target):
+        return FM.poisson_nll_loss(log_input, target, log_input=self.log_input, full=self.full, eps=self.eps,
+                                   reduction=self.reduction)
