@@ -314,6 +314,19 @@ CELLS["gaussian_poisson_nll_softmax2d_dirac"] = [
     'nn.init.dirac_(torch.empty(2, 2))',
 ]
 
+# d2l's LeNet as d2l writes it: LazyConv2d / LazyBatchNorm2d / LazyLinear, their draws at the first call, init after.
+CELLS["lazy_conv_batchnorm"] = [
+    'import torch.nn as nn\nnet = nn.Sequential(nn.LazyConv2d(6, kernel_size=5, padding=2), nn.Sigmoid(), nn.AvgPool2d(kernel_size=2, stride=2),\n    nn.LazyConv2d(16, kernel_size=5), nn.LazyBatchNorm2d(), nn.Sigmoid(), nn.AvgPool2d(kernel_size=2, stride=2),\n    nn.Flatten(), nn.LazyLinear(120), nn.Sigmoid(), nn.LazyLinear(10))\nnet',
+    'net[0].weight, type(net[0]).__name__, net[4].weight',
+    "torch.manual_seed(0)\nX = torch.randn(2, 1, 28, 28)\nfor layer in net:\n    X = layer(X)\n    print(layer.__class__.__name__, 'output shape:\\t', X.shape)",
+    'net, net[0].weight[0, 0, 0], net[3].bias[:4], net[4].running_mean[:3], type(net[0])',
+    'def init_cnn(module):\n    if type(module) == nn.Linear or type(module) == nn.Conv2d:\n        nn.init.xavier_uniform_(module.weight)\ntorch.manual_seed(1)\nnet.apply(init_cnn)\nnet[0].weight[0, 0, 0], sum(p.numel() for p in net.parameters())',
+    'out = net(torch.randn(4, 1, 28, 28))\nout.sum().backward()\nout.shape, net[0].weight.grad.shape, net[4].num_batches_tracked',
+    'c1 = nn.LazyConv1d(4, 3, bias=False)\nc1, c1(torch.ones(2, 5, 7)).shape, c1, c1.weight.shape',
+    'b1 = nn.LazyBatchNorm1d()\nb1, b1(torch.randn(3, 4)).shape, b1',
+    'nn.LazyConv2d(4, 3)(torch.ones(2, 3))',
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):

@@ -14,6 +14,7 @@ from .module import Module, Parameter, _IncompatibleKeys  # noqa: F401
 from .normalization import (BatchNorm1d, BatchNorm2d, GroupNorm, InstanceNorm1d, InstanceNorm2d,  # noqa: F401
                             LayerNorm)
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool2d  # noqa: F401
+from .lazy import LazyBatchNorm1d, LazyBatchNorm2d, LazyConv1d, LazyConv2d  # noqa: F401
 from .more_layers import (AdaptiveAvgPool1d, AvgPool1d, CosineSimilarity, Dropout1d, GaussianNLLLoss,  # noqa: F401
                           MaxPool1d, PairwiseDistance, PoissonNLLLoss, RMSNorm, Softmax2d, Softmin)
 from .multihead import MultiheadAttention  # noqa: F401

@@ -1,0 +1,92 @@
+"""Lazy convolutions and batch norms (d2l builds its CNNs with them): the input channels are taken from the first
+input, and the module then becomes the plain class (PyTorch's cls_to_become), with the initial draws a Conv2d of
+that size makes at that moment, as LazyLinear does."""
+import numpy as np
+
+from ...engine.tensor import Tensor
+from .conv import Conv1d, Conv2d, _ConvNd
+from .layers import UninitializedParameter
+from .module import Parameter
+from .normalization import BatchNorm1d, BatchNorm2d
+
+
+class _LazyConv:
+    _become = None
+
+    def __init__(self, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode="zeros", device=None, dtype=None):
+        _ConvNd.__init__(self, 0, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
+                         device, dtype)
+        self._dtype = dtype
+        self.weight = UninitializedParameter(dtype=dtype)
+        if bias:
+            self.bias = UninitializedParameter(dtype=dtype)
+
+    def reset_parameters(self):
+        if self.in_channels:
+            _ConvNd.reset_parameters(self)
+
+    def forward(self, input):
+        batched = self._nd + 2
+        if input.ndim not in (batched - 1, batched):
+            raise RuntimeError(f"Expected {batched - 1}D (unbatched) or {batched}D (batched) input to "
+                               f"{type(self).__name__}, but got input of size: {input.shape}")
+        self.in_channels = input.shape[1] if input.ndim == batched else input.shape[0]
+        if self.in_channels % self.groups != 0:
+            raise ValueError("in_channels must be divisible by groups")
+        np_dtype = np.float32 if self._dtype is None else self._dtype.np
+        shape = (self.out_channels, self.in_channels // self.groups) + self.kernel_size
+        self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))
+        if self.bias is not None:
+            self.bias = Parameter(Tensor._wrap(np.empty((self.out_channels,), np_dtype)))
+        del self._dtype
+        self.__class__ = self._become
+        self.reset_parameters()
+        return self.forward(input)
+
+
+class LazyConv1d(_LazyConv, Conv1d):
+    __module__ = "torch.nn.modules.conv"
+    _become = Conv1d
+
+
+class LazyConv2d(_LazyConv, Conv2d):
+    __module__ = "torch.nn.modules.conv"
+    _become = Conv2d
+
+
+class _LazyBatchNorm:
+    _become = None
+
+    def __init__(self, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None):
+        type(self)._become.__init__(self, 0, eps, momentum, affine, track_running_stats, device, dtype)
+        self._dtype = dtype
+        if affine:
+            self.weight = UninitializedParameter(dtype=dtype)
+            self.bias = UninitializedParameter(dtype=dtype)
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        n = input.shape[1]
+        np_dtype = np.float32 if self._dtype is None else self._dtype.np
+        self.num_features = n
+        if self.affine:
+            self.weight = Parameter(Tensor._wrap(np.ones((n,), np_dtype)))
+            self.bias = Parameter(Tensor._wrap(np.zeros((n,), np_dtype)))
+        if self.track_running_stats:
+            self.running_mean = Tensor._wrap(np.zeros((n,), np_dtype))
+            self.running_var = Tensor._wrap(np.ones((n,), np_dtype))
+        del self._dtype
+        self.__class__ = self._become
+        return self.forward(input)
+
+
+class LazyBatchNorm1d(_LazyBatchNorm, BatchNorm1d):
+    __module__ = "torch.nn.modules.batchnorm"
+    _become = BatchNorm1d
+
+
+class LazyBatchNorm2d(_LazyBatchNorm, BatchNorm2d):
+    __module__ = "torch.nn.modules.batchnorm"
+    _become = BatchNorm2d
+
