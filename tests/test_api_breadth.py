@@ -327,6 +327,21 @@ CELLS["lazy_conv_batchnorm"] = [
     'nn.LazyConv2d(4, 3)(torch.ones(2, 3))',
 ]
 
+# nn.EmbeddingBag as PyTorch's text-classification tutorial uses it (offsets, sum/mean/max, per_sample_weights).
+CELLS["embedding_bag"] = [
+    "import torch.nn as nn\nimport torch.nn.functional as F\ntorch.manual_seed(0)\nbag = nn.EmbeddingBag(10, 3, mode='sum')\nbag, bag.weight[:2]",
+    'text = torch.tensor([1, 2, 4, 5, 4, 3, 2, 9])\noffsets = torch.tensor([0, 4])\nout = bag(text, offsets)\nout, out.grad_fn',
+    'out.sum().backward()\nbag.weight.grad',
+    "torch.manual_seed(1)\nw = torch.randn(10, 3, requires_grad=True)\nm = F.embedding_bag(torch.tensor([[1, 2, 4], [4, 3, 9]]), w, mode='mean')\nx = F.embedding_bag(text, w, offsets, mode='max')\nm, x",
+    '(m.sum() + (x * torch.tensor([[1., 2., 3.]])).sum()).backward()\nw.grad',
+    "w.grad = None\ns = F.embedding_bag(text, w, torch.tensor([0, 3, 3, 8]), mode='sum', per_sample_weights=torch.arange(8.), include_last_offset=True)\ns.sum().backward()\ns, w.grad",
+    "p = nn.EmbeddingBag(10, 2, mode='mean', padding_idx=2)\np, p(torch.tensor([[2, 2, 1], [3, 2, 0]])).shape, p.weight[2]",
+    'torch.manual_seed(3)\nclass TextClassificationModel(nn.Module):\n    def __init__(self, vocab_size, embed_dim, num_class):\n        super().__init__()\n        self.embedding = nn.EmbeddingBag(vocab_size, embed_dim, sparse=False)\n        self.fc = nn.Linear(embed_dim, num_class)\n        self.init_weights()\n    def init_weights(self):\n        initrange = 0.5\n        self.embedding.weight.data.uniform_(-initrange, initrange)\n        self.fc.weight.data.uniform_(-initrange, initrange)\n        self.fc.bias.data.zero_()\n    def forward(self, text, offsets):\n        return self.fc(self.embedding(text, offsets))\nmodel = TextClassificationModel(20, 8, 4)\nopt = torch.optim.SGD(model.parameters(), lr=5)\nfor step in range(3):\n    opt.zero_grad()\n    loss = F.cross_entropy(model(torch.tensor([1, 5, 7, 3, 3, 19, 2]), torch.tensor([0, 3, 5])), torch.tensor([1, 0, 3]))\n    loss.backward()\n    torch.nn.utils.clip_grad_norm_(model.parameters(), 0.1)\n    opt.step()\n    print(step, loss.item())\nmodel',
+    'F.embedding_bag(text, w)',
+    'F.embedding_bag(torch.tensor([[1, 2]]), w, torch.tensor([0]))',
+    "F.embedding_bag(text, w, offsets, mode='mean', per_sample_weights=torch.ones(8))",
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):

@@ -172,6 +172,41 @@ def embedding_vjp(xp, grad, saved, consts, needs):
     return (xp.scatter(rows, shape, (flat,), True, "index_backward"),)
 
 
+def _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale, argmax_out=None):
+    """Each bag's rows of w summed (times per_sample_weights or 1/count: scale), or their elementwise maximum
+    (argmax_out, when given, receives the row each maximum came from); an empty bag gives zeros."""
+    out = np.zeros((n_bags, w.shape[1]), w.dtype)
+    if mode == "max":
+        best = np.full((n_bags, w.shape[1]), -np.inf, w.dtype)
+        np.maximum.at(best, bag, w[idx])
+        rows = np.full((n_bags, w.shape[1]), -1, np.int64)
+        for k in range(idx.size - 1, -1, -1):   # the first row reaching each maximum, as ATen's forward scan
+            hit = w[idx[k]] == best[bag[k]]
+            rows[bag[k], hit] = idx[k]
+        found = rows >= 0
+        out[found] = best[found]
+        if argmax_out is not None:
+            argmax_out.append(rows)
+        return out
+    np.add.at(out, bag, w[idx] * scale[:, None])
+    return out
+
+
+@defop("embedding_bag", "EmbeddingBagBackward0",
+       lambda w, idx, bag, n_bags, mode, scale, rows, shape: _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale))
+def embedding_bag_vjp(xp, grad, saved, consts, needs):
+    """sum / mean: each index's row gets its bag's gradient times its scale; max: each element goes to the row its
+    maximum came from."""
+    idx, bag, n_bags, mode, scale, rows, shape = consts
+    if mode == "max":
+        found = rows >= 0
+        b, d = np.nonzero(found)
+        picked = xp.take(grad, (b, d))
+        return (xp.scatter(picked, shape, (rows[found], d), True, "index_backward"),)
+    weighted = xp.take(grad, (bag,)) * scale[:, None]   # scale: the weight's dtype (F.embedding_bag)
+    return (xp.scatter(weighted, shape, (idx,), True, "index_backward"),)
+
+
 # The in-place forms (F.leaky_relu(x, inplace=True), nn.ELU(inplace=True)) save their result, not the overwritten
 # input, and PyTorch names their nodes ...Backward1. Their slope/alpha is positive, so the result's sign is the input's.
 @defop("leaky_relu_", "LeakyReluBackward1", lambda a, slope: np.where(a > 0, a, a * _t(a, slope)), saves=(-1,))

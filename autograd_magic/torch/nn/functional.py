@@ -13,8 +13,8 @@ from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, in
 
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _reduction  # noqa: F401  (the losses' reduction argument, shared)
-from .functional_more import (adaptive_avg_pool1d, avg_pool1d, dropout1d, gaussian_nll_loss,  # noqa: F401
-                              max_pool1d, poisson_nll_loss, rms_norm)
+from .functional_more import (adaptive_avg_pool1d, avg_pool1d, dropout1d, embedding_bag,  # noqa: F401
+                              gaussian_nll_loss, max_pool1d, poisson_nll_loss, rms_norm)
 
 sigmoid = DECLARED_FUNCTIONS["sigmoid"]
 tanh = DECLARED_FUNCTIONS["tanh"]

@@ -6,7 +6,10 @@ import math
 import numpy as np
 
 from ...engine.creation import ones_like
+from ...engine.ops_nn import _embedding_bag_fwd as _embedding_bag_data
+from ...engine.optable import OPS
 from ...engine.tensor import Tensor
+from ...engine.tensor_base import apply
 from ..grad_mode import no_grad as _no_grad
 from . import functional_conv as FC
 from .functional_loss import _legacy_reduction
@@ -129,6 +132,57 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
 
-FUNCTIONS = {"max_pool1d": max_pool1d, "avg_pool1d": avg_pool1d, "adaptive_avg_pool1d": adaptive_avg_pool1d,
-             "rms_norm": rms_norm,
-             "dropout1d": dropout1d, "gaussian_nll_loss": gaussian_nll_loss, "poisson_nll_loss": poisson_nll_loss}
+def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale_grad_by_freq=False, mode="mean",
+                  sparse=False, per_sample_weights=None, include_last_offset=False, padding_idx=None):
+    """Each bag's embeddings reduced (sum, mean or max): bags are the rows of a 2-d input, or the slices of a 1-d
+    input that offsets start (EmbeddingBagBackward0); padding_idx's entries are left out of every bag."""
+    if weight.ndim != 2:
+        raise ValueError(f"weight has to be a 2D Tensor, but got Tensor of dimension {weight.ndim}")
+    if mode not in ("sum", "mean", "max"):
+        raise ValueError("mode has to be one of sum, mean or max")
+    if per_sample_weights is not None and tuple(per_sample_weights.shape) != tuple(input.shape):
+        raise ValueError(f"embedding_bag: If per_sample_weights ({tuple(per_sample_weights.shape)}) is not None, "
+                         f"then it must have the same shape as the input ({tuple(input.shape)})")
+    if per_sample_weights is not None and mode != "sum":
+        raise NotImplementedError(f"embedding_bag: per_sample_weights was not None. per_sample_weights is only "
+                                  f"supported for mode='sum' (got mode='{mode}'). Please open a feature request on "
+                                  "GitHub.")
+    idx = input._data.astype(np.int64)
+    if input.ndim == 2:
+        if offsets is not None:
+            raise ValueError(f"if input is 2D, then offsets has to be None, as input is treated is a mini-batch of "
+                             f"fixed length sequences. However, found offsets of type {type(offsets)}")
+        n_bags, per = idx.shape
+        bag = np.repeat(np.arange(n_bags), per)
+        idx = idx.reshape(-1)
+    elif input.ndim == 1:
+        if offsets is None:
+            raise ValueError("offsets has to be a 1D Tensor but got None")
+        if offsets.ndim != 1:
+            raise ValueError("offsets has to be a 1D Tensor")
+        starts = offsets._data.astype(np.int64)
+        if include_last_offset:
+            starts = starts[:-1]
+        n_bags = starts.size
+        bag = np.searchsorted(starts, np.arange(idx.size), side="right") - 1
+    else:
+        raise ValueError(f"input has to be 1D or 2D Tensor, but got Tensor of dimension {input.ndim}")
+    if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
+        raise IndexError("index out of range in self")
+    psw = None if per_sample_weights is None else per_sample_weights._data.reshape(-1)
+    if padding_idx is not None:
+        if padding_idx < 0:
+            padding_idx += weight.shape[0]
+        keep = idx != padding_idx
+        idx, bag = idx[keep], bag[keep]
+        psw = None if psw is None else psw[keep]
+    dtype = weight._data.dtype
+    if mode == "mean":
+        counts = np.bincount(bag, minlength=n_bags)
+        scale = (1 / np.maximum(counts, 1)[bag]).astype(dtype)
+    else:
+        scale = (np.ones(idx.size, dtype) if psw is None else psw.astype(dtype))
+    rows = []
+    data = _embedding_bag_data(weight._data, idx, bag, n_bags, mode, scale, rows)
+    return apply(OPS["embedding_bag"], (weight,), idx, bag, n_bags, mode, scale, rows[0] if rows else None,
+                 tuple(weight.shape), data=data)
