@@ -60,6 +60,8 @@ ROWS_EXTRA = {
         (lambda g: TensorXP.call("avg_pool2d_backward", (g,), ((2, 2), (2, 2), (1, 1), (1, 1), False, (2, 2)),
                                  True, None, (1, 2, 3, 3)), [_spread(1, 2, 2, 2)])],
     "adaptive_avg_pool2d": [(lambda x: F.adaptive_avg_pool2d(x, (2, 3)), [_spread(2, 2, 5, 4)])],
+    "adaptive_max_pool2d": [(lambda x: F.adaptive_max_pool2d(x, (2, 3)), [_spread(2, 2, 5, 4)]),
+                            (lambda x: F.adaptive_max_pool2d(x, 3), [_spread(1, 7, 5)])],
     "adaptive_avg_pool2d_backward": [
         (lambda g: TensorXP.call("adaptive_avg_pool2d_backward", (g,), (2, 3), (1, 2, 5, 4)),
          [_spread(1, 2, 2, 3)])],

@@ -342,6 +342,17 @@ CELLS["embedding_bag"] = [
     "F.embedding_bag(text, w, offsets, mode='mean', per_sample_weights=torch.ones(8))",
 ]
 
+# Adaptive max pooling (AdaptiveMaxPool2DBackward0; 1-d through a squeeze, as PyTorch), indices, ties.
+CELLS["adaptive_max_pool"] = [
+    'import torch.nn as nn\nimport torch.nn.functional as F\ntorch.manual_seed(0)\nx = torch.randn(2, 3, 7, 5, requires_grad=True)\ny = F.adaptive_max_pool2d(x, (3, 2))\ny, y.grad_fn',
+    'v, i = F.adaptive_max_pool2d(x, 2, return_indices=True)\ni, F.adaptive_max_pool2d(x[0], (None, 3)).shape',
+    '(y.sum() + v.sum() * 2).backward()\nx.grad[0, 0]',
+    'z = F.adaptive_max_pool1d(x[:, :, 0], 3)\nz, z.grad_fn, z.grad_fn.next_functions, F.adaptive_max_pool1d(x[0, :, 0], 2, return_indices=True)',
+    'nn.AdaptiveMaxPool2d((5, 7)), nn.AdaptiveMaxPool1d(3), nn.AdaptiveMaxPool2d(1)(x).shape, nn.AdaptiveMaxPool2d(2, return_indices=True)(x)[1].shape',
+    'F.adaptive_max_pool2d(torch.randn(3, 4), 2)',
+    't = torch.tensor([[[[1., 3., 3.], [2., 0., 3.]]]], requires_grad=True)\nr = F.adaptive_max_pool2d(t, (1, 2), return_indices=True)\nr[0].sum().backward()\nr, t.grad',
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):

@@ -334,6 +334,29 @@ def _adaptive_back(g, out, shape):
     return np.matmul(np.matmul(rows.T, g / area), cols)
 
 
+def adaptive_max_with_indices(x, out):
+    """(values, indices into each plane's H*W) of adaptive max pooling over PyTorch's bins: in each bin the first
+    maximum in row-major order (a NaN wins, as in ATen's loop)."""
+    h, w = x.shape[-2:]
+    values = np.empty(x.shape[:-2] + tuple(out), x.dtype)
+    indices = np.empty(x.shape[:-2] + tuple(out), np.int64)
+    for i, (a, b) in enumerate(adaptive_bins(h, out[0])):
+        for j, (c, d) in enumerate(adaptive_bins(w, out[1])):
+            window = x[..., a:b, c:d].reshape(x.shape[:-2] + (-1,))
+            nan = np.isnan(window)
+            k = np.where(nan.any(-1), window.shape[-1] - 1 - np.argmax(nan[..., ::-1], -1), np.argmax(window, -1))
+            values[..., i, j] = np.take_along_axis(window, k[..., None], -1)[..., 0]
+            indices[..., i, j] = (a + k // (d - c)) * w + c + k % (d - c)
+    return values, indices
+
+
+@defop("adaptive_max_pool2d", "AdaptiveMaxPool2DBackward0",
+       lambda x, out, indices=None, shape=None: adaptive_max_with_indices(x, out)[0])
+def adaptive_max_pool2d_vjp(xp, grad, saved, consts, needs):
+    out, indices, shape = consts
+    return (xp.call("max_pool2d_backward", (grad,), indices, shape, True),)
+
+
 @defop("adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0", _adaptive_fwd)
 def adaptive_avg_pool2d_vjp(xp, grad, saved, consts, needs):
     return (xp.call("adaptive_avg_pool2d_backward", (grad,), *consts),)

@@ -192,7 +192,7 @@ def _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale, argmax_out=None):
     return out
 
 
-@defop("embedding_bag", "EmbeddingBagBackward0",
+@defop("_embedding_bag", "EmbeddingBagBackward0",
        lambda w, idx, bag, n_bags, mode, scale, rows, shape: _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale))
 def embedding_bag_vjp(xp, grad, saved, consts, needs):
     """sum / mean: each index's row gets its bag's gradient times its scale; max: each element goes to the row its

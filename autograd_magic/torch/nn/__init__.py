@@ -15,9 +15,9 @@ from .normalization import (BatchNorm1d, BatchNorm2d, GroupNorm, InstanceNorm1d,
                             LayerNorm)
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool2d  # noqa: F401
 from .lazy import LazyBatchNorm1d, LazyBatchNorm2d, LazyConv1d, LazyConv2d  # noqa: F401
-from .more_layers import (AdaptiveAvgPool1d, AvgPool1d, CosineSimilarity, Dropout1d, EmbeddingBag,  # noqa: F401
-                          GaussianNLLLoss,
-                          MaxPool1d, PairwiseDistance, PoissonNLLLoss, RMSNorm, Softmax2d, Softmin)
+from .more_layers import (AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d, AvgPool1d,  # noqa: F401
+                          CosineSimilarity, Dropout1d, EmbeddingBag, GaussianNLLLoss, MaxPool1d, PairwiseDistance,
+                          PoissonNLLLoss, RMSNorm, Softmax2d, Softmin)
 from .multihead import MultiheadAttention  # noqa: F401
 from .transformer import (Transformer, TransformerDecoder, TransformerDecoderLayer, TransformerEncoder,  # noqa: F401
                           TransformerEncoderLayer)

@@ -13,7 +13,8 @@ from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, in
 
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _reduction  # noqa: F401  (the losses' reduction argument, shared)
-from .functional_more import (adaptive_avg_pool1d, avg_pool1d, dropout1d, embedding_bag,  # noqa: F401
+from .functional_more import (adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d,  # noqa: F401
+                              avg_pool1d, dropout1d, embedding_bag,
                               gaussian_nll_loss, max_pool1d, poisson_nll_loss, rms_norm)
 
 sigmoid = DECLARED_FUNCTIONS["sigmoid"]

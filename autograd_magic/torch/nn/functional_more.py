@@ -6,6 +6,7 @@ import math
 import numpy as np
 
 from ...engine.creation import ones_like
+from ...engine.ops_conv import adaptive_max_with_indices
 from ...engine.ops_nn import _embedding_bag_fwd as _embedding_bag_data
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
@@ -184,5 +185,30 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         scale = (np.ones(idx.size, dtype) if psw is None else psw.astype(dtype))
     rows = []
     data = _embedding_bag_data(weight._data, idx, bag, n_bags, mode, scale, rows)
-    return apply(OPS["embedding_bag"], (weight,), idx, bag, n_bags, mode, scale, rows[0] if rows else None,
+    return apply(OPS["_embedding_bag"], (weight,), idx, bag, n_bags, mode, scale, rows[0] if rows else None,
                  tuple(weight.shape), data=data)
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    """The maximum over each of PyTorch's adaptive bins (AdaptiveMaxPool2DBackward0); return_indices gives each
+    maximum's index within its plane's H*W elements."""
+    if input.ndim not in (3, 4):
+        raise RuntimeError(f"adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: {list(input.shape)}")
+    hw = tuple(input.shape[-2:])
+    if isinstance(output_size, (list, tuple)):
+        out = tuple(hw[i] if v is None else int(v) for i, v in enumerate(output_size))
+    else:
+        out = (int(output_size), int(output_size))
+    values, indices = adaptive_max_with_indices(input._data, out)
+    result = apply(OPS["adaptive_max_pool2d"], (input,), out, indices, tuple(input.shape), data=values)
+    return (result, Tensor._wrap(indices)) if return_indices else result
+
+
+def adaptive_max_pool1d(input, output_size, return_indices=False):
+    """adaptive_max_pool2d over the input unsqueezed at -2, squeezed back (SqueezeBackward1 on top, as PyTorch)."""
+    if input.ndim not in (2, 3):
+        raise RuntimeError(f"adaptive_max_pool1d(): Expected 2D or 3D tensor, but got: {list(input.shape)}")
+    out = adaptive_max_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size")), return_indices)
+    if return_indices:
+        return out[0].squeeze(-2), out[1].squeeze(-2)
+    return out.squeeze(-2)
