@@ -353,6 +353,17 @@ CELLS["adaptive_max_pool"] = [
     't = torch.tensor([[[[1., 3., 3.], [2., 0., 3.]]]], requires_grad=True)\nr = F.adaptive_max_pool2d(t, (1, 2), return_indices=True)\nr[0].sum().backward()\nr, t.grad',
 ]
 
+# torch.cov / corrcoef as ATen composes them (values, grad_fn, the degrees-of-freedom warning).
+CELLS["cov_corrcoef"] = [
+    'torch.manual_seed(0)\nx = torch.randn(3, 6, requires_grad=True)\nc = torch.cov(x)\nc, c.grad_fn',
+    'r = torch.corrcoef(x)\nr, r.grad_fn',
+    '(c.sum() + r.sum()).backward()\nx.grad',
+    'torch.cov(x, correction=0), x.cov(), x.corrcoef().shape, torch.cov(torch.tensor([1., 2., 4.])), torch.corrcoef(torch.tensor([1., 2., 4.]))',
+    'torch.cov(torch.tensor([[1, 2, 3], [2, 4, 7]])), torch.corrcoef(torch.tensor([[1, 2, 3], [2, 4, 7]]))',
+    'torch.cov(torch.tensor([2.0]))',
+    'torch.cov(torch.ones(2, 2, 2))',
+]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):

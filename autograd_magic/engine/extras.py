@@ -19,7 +19,7 @@ from .histogram import histc, histogram
 from .linalg import mm, outer
 from .more import tensor_split
 from .size import Size
-from .tensor_base import TensorBase, _dim, inplace, wrap
+from .tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, inplace, wrap
 
 
 def bincount(input, weights=None, minlength=0):
@@ -314,3 +314,49 @@ METHODS = {
     "is_meta": property(lambda self: False), "is_nested": property(lambda self: False),
     "is_pinned": lambda self, device=None: False,
 }
+
+
+_COV_DOF = ("cov(): degrees of freedom is <= 0. Correction should be strictly less than the number of observations. "
+            "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Correlation.cpp:129.)")
+
+
+def cov(input, *, correction=1, fweights=None, aweights=None):
+    """ATen's composite: rows are variables, columns observations; (x - mean) @ (x - mean).T / (n - correction)."""
+    if input.ndim > 2:
+        raise RuntimeError(f"cov(): expected input to have two or fewer dimensions but got an input with "
+                           f"{input.ndim} dimensions")
+    if input._data.dtype == np.bool_:
+        raise RuntimeError("cov(): bool dtype is not supported for input")
+    if fweights is not None or aweights is not None:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch, and torch.cov's fweights and "
+                                  "aweights are not part of it")
+    x = S.reshape(input, (1, -1)) if input.ndim < 2 else input
+    n = x.shape[1]
+    if x._data.dtype.kind != "f":
+        x = x.float()
+    avg = F.div(S.sum(x, 1), n)
+    factor = n - correction
+    if factor <= 0:
+        warnings.warn(_COV_DOF, UserWarning, stacklevel=2)
+        factor = 0
+    centred = x - S.unsqueeze(avg, 1)
+    return S.squeeze(F.div(mm(centred, S.t(centred)), factor))
+
+
+def corrcoef(input):
+    """cov normalised by the standard deviations, clipped to [-1, 1] (a 0-d covariance gives c / c)."""
+    if input.ndim > 2:
+        raise RuntimeError(f"corrcoef(): expected input to have two or fewer dimensions but got an input with "
+                           f"{input.ndim} dimensions")
+    c = cov(input)
+    if c.ndim == 0:
+        return F.div(c, c)
+    std = DECLARED_FUNCTIONS["sqrt"](IX.diagonal(c))
+    c = F.div(c, S.reshape(std, (-1, 1)))
+    c = F.div(c, S.reshape(std, (1, -1)))
+    return F.clamp(c, -1, 1)
+
+
+FUNCTIONS.update({"cov": cov, "corrcoef": corrcoef})
+METHODS.update({"cov": lambda self, *, correction=1, fweights=None, aweights=None: cov(
+    self, correction=correction, fweights=fweights, aweights=aweights), "corrcoef": corrcoef})
