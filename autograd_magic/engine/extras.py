@@ -157,10 +157,6 @@ def is_complex(input):
     return False
 
 
-def is_floating_point(input):
-    return input._data.dtype.kind == "f"
-
-
 def broadcast_shapes(*shapes):
     """The common shape, right-aligned; PyTorch's messages for a shape that is not a sequence or does not fit."""
     shapes = tuple((s,) if isinstance(s, (int, np.integer)) else s for s in shapes if s is not None)

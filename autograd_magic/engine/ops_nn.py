@@ -179,11 +179,12 @@ def _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale, argmax_out=None):
     if mode == "max":
         best = np.full((n_bags, w.shape[1]), -np.inf, w.dtype)
         np.maximum.at(best, bag, w[idx])
-        rows = np.full((n_bags, w.shape[1]), -1, np.int64)
-        for k in range(idx.size - 1, -1, -1):   # the first row reaching each maximum, as ATen's forward scan
-            hit = w[idx[k]] == best[bag[k]]
-            rows[bag[k], hit] = idx[k]
-        found = rows >= 0
+        # the first row of each bag reaching its maximum, as ATen's forward scan: the least position that hits
+        position = np.where(w[idx] == best[bag], np.arange(idx.size)[:, None], idx.size)
+        first = np.full((n_bags, w.shape[1]), idx.size, np.int64)
+        np.minimum.at(first, bag, position)
+        found = first < idx.size
+        rows = np.where(found, np.append(idx, -1)[first], -1)
         out[found] = best[found]
         if argmax_out is not None:
             argmax_out.append(rows)

@@ -5,7 +5,6 @@ IterableDataset and ChainDataset."""
 import itertools
 
 from ...engine import creation, dtypes, random
-from ...engine.tensor import Tensor
 from ..rng import Generator
 
 
@@ -187,4 +186,4 @@ def get_worker_info():
 
 
 __all__ = ["Sampler", "SequentialSampler", "RandomSampler", "SubsetRandomSampler", "WeightedRandomSampler",
-           "BatchSampler", "IterableDataset", "ChainDataset", "get_worker_info", "Tensor"]
+           "BatchSampler", "IterableDataset", "ChainDataset", "get_worker_info"]
