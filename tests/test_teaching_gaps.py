@@ -27,6 +27,22 @@ CELLS = {
         "torch.ones(3).expand(2, 3).zero_()",
         ("a = torch.randn(3, requires_grad=True)\nb = a * 2\nc = b ** 2\nb[0] = 0.0\nc.sum().backward()"),
     ],
+    "saved_tensors": [   # "Autograd mechanics": what a grad_fn saved for backward, under PyTorch's names
+        ("torch.manual_seed(0)\nx = torch.randn(5, requires_grad=True)\ny = x.pow(2)\n"
+         "print(x.equal(y.grad_fn._saved_self), x is y.grad_fn._saved_self)\ny.grad_fn._saved_exponent"),
+        "y = x.exp()\nprint(y.equal(y.grad_fn._saved_result), y is y.grad_fn._saved_result)\ny.grad_fn._saved_result",
+        "z = x * 3\nz.grad_fn._saved_other, z.grad_fn._saved_self, (2.5 * x).grad_fn._saved_other",
+        ("w = torch.randn(5, 2, requires_grad=True)\nm = x[None] @ w\nl = torch.nn.functional.linear(x, w.t())\n"
+         "m.grad_fn._saved_self is None, m.grad_fn._saved_mat2 is w, l.grad_fn.name()"),
+        ("s = x.sigmoid()\nt = s.tanh()\nr = torch.relu(t)\nd = x @ x\n"
+         "s.grad_fn._saved_result, t.grad_fn._saved_result, r.grad_fn._saved_result, d.grad_fn._saved_tensor"),
+        "x.grad_fn, x.sum().grad_fn._saved_self",
+        "y.grad_fn._saved_foo",
+        "q = x * x.detach()\nq.sum().backward()\nq.grad_fn._saved_other",
+        "q.grad_fn._saved_foo",
+        "c = x.clone()\nv = c * c\nc.add_(1)\nv.grad_fn._saved_self",
+        "e = x.abs().log()\nf = torch.nn.functional.mse_loss(x, torch.zeros(5))\ne.grad_fn._saved_self, f.grad_fn._saved_target",
+    ],
 }
 
 

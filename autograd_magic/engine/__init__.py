@@ -14,7 +14,8 @@ Layers, lowest first (each module imports only modules named before it; tests/te
    more_methods, extras:
    the hand-written functions of the torch namespace; grad (backward, autograd.grad, TensorXP for create_graph); numpy_interop.
 7. methods (TensorMethods: operators and methods bound to those functions), then tensor (Tensor = TensorBase +
-   TensorMethods + the declared methods), then inspect (the read-only inspection API over graphs and tensors).
+   TensorMethods + the declared methods), then inspect (the read-only inspection API over graphs and tensors), and
+   saved_names (a grad_fn's saved values under PyTorch's names: ``_saved_self``, ``_saved_result``...).
 """
 import warnings
 
@@ -24,3 +25,4 @@ import warnings
 # error state off (autograd.run_backward).
 warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"autograd_magic\.")
 from . import tensor  # noqa: F401,E402  (builds Tensor, and with it every engine module)
+from . import saved_names  # noqa: F401,E402  (grad_fn._saved_* attributes)

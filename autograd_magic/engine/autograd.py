@@ -168,6 +168,14 @@ class Node:
     def name(self):
         return self.op.qualname
 
+    # node._saved_self, _saved_result...: what backward saved, under PyTorch's names (set by saved_names.py)
+    saved_attribute = None
+
+    def __getattr__(self, name):
+        if name.startswith("_saved_") and Node.saved_attribute is not None:
+            return Node.saved_attribute(self, name)
+        raise AttributeError(f"'{self.op.node}' object has no attribute '{name}'")
+
     def __repr__(self):
         return f"<{self.op.node} object at {hex(id(self))}>"
 
