@@ -31,6 +31,8 @@ ROWS_EXTRA = {
          [_spread(1, 4, 3, 2), _spread(4, 1, 2, 2)]),
         (lambda x, w, b: F.conv_transpose1d(x, w, b, stride=3, output_padding=2), [_spread(2, 2, 3), _spread(2, 2, 2),
                                                                                     _spread(2)]),
+        (lambda x, w, b: F.conv_transpose3d(x, w, b, stride=(2, 1, 2), padding=(1, 0, 0), output_padding=(1, 0, 1)),
+         [_spread(1, 2, 2, 3, 2), _spread(2, 2, 3, 2, 2), _spread(2)]),
         (lambda x, w: F.conv_transpose2d(x, w, stride=(1, 2), dilation=3, output_padding=(2, 2)),
          [_spread(1, 2, 2, 3), _spread(2, 2, 2, 2)]),
     ],

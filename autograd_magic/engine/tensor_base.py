@@ -14,7 +14,7 @@ import numpy as np
 from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
-from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_resample, ops_tensor  # noqa: F401
+from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops

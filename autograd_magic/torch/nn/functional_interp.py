@@ -8,7 +8,7 @@ import warnings
 from ...engine.ops_resample import cubic_taps, linear_taps, nearest_taps
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
-from .functional_conv import adaptive_avg_pool2d
+from .functional_pool import adaptive_avg_pool2d
 
 _OPS = {("nearest", 1): "upsample_nearest1d", ("nearest", 2): "upsample_nearest2d",
         ("nearest-exact", 1): "upsample_nearest_exact1d", ("nearest-exact", 2): "upsample_nearest_exact2d",
