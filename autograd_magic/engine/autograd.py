@@ -613,7 +613,7 @@ class Saved:
         shape = ", ".join(str(n) for n in (self.data if self.is_output else self.tensor._data).shape)
         producer = node if self.is_output else self.tensor._fn
         # PyTorch names the node without "Backward0" (AddBackward0: Add) or "Backward" (TBackward1: T1)
-        where = f", which is output 0 of {re.sub(r'Backward(0$)?', '', producer.op.node)}," if producer else ""
+        where = f", which is output 0 of {re.sub(r'Backward(0$)?', '', producer.op.qualname)}," if producer else ""
         return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
                 f"[torch.{kind}Tensor [{shape}]]{where} is at version {self.current()}; expected version "
                 f"{self.version} instead. Hint: enable anomaly detection to find the operation that failed to "

@@ -8,7 +8,7 @@ from . import dtypes
 from .autograd import GRAD_MODE
 from .optable import OPS
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
-from .tensor_base import _VIEW_INPLACE, TensorBase, _dim, apply, check_broadcast, check_inplace, commit_inplace, wrap
+from .tensor_base import _VIEW_INPLACE, TensorBase, _dim, apply, check_broadcast, check_inplace, commit_inplace_tracked, wrap
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
@@ -113,7 +113,8 @@ def getitem(t, key):
         if not basic:
             _check_masks(key, t._data.shape)
         try:
-            data = t._data[key if len(key) != 1 else key[0]]
+            # basic indexing ends with `...` so that numpy gives a view also for one element (x[0].fill_(1))
+            data = t._data[tuple(key) + (Ellipsis,) if basic else key if len(key) != 1 else key[0]]
         except IndexError as e:
             raise IndexError(str(e)) from None
         out = wrap(np.asarray(data) if type(data) is not np.ndarray else data)
@@ -168,7 +169,7 @@ def setitem(t, key, value):
     old = wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
     new = apply(op, (old, v), k)
-    commit_inplace(t, new)
+    commit_inplace_tracked(t, new)
 
 
 def select(input, dim, index):

@@ -14,7 +14,7 @@ import numpy as np
 from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
-from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_resample, ops_tensor  # noqa: F401
+from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
 from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
@@ -97,6 +97,7 @@ class TensorBase:
     _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
+    _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
     __array_priority__ = 1000
     __hash__ = object.__hash__
 
@@ -637,11 +638,54 @@ def commit_inplace(t, new):
     if new._fn is not None:
         t._fn = new._fn
         t._rg = True
+        if "_views" in t.__dict__:
+            _rebase_views(t)
     return t
+
+
+def _rebase_views(base):
+    """After an in-place write to base, its views that autograd sees take their history from base's new one
+    (PyTorch regenerates a view's grad_fn as AsStridedBackward0 of its base when the base's version moved)."""
+    alive = []
+    for ref in base._views:
+        view = ref()
+        if view is None:
+            continue
+        alive.append(ref)
+        key = view_region(base, view)
+        if key is not None:
+            view._rg = True
+            view._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), view._data)
+    base._views = alive
+
+
+def register_view(base, view):
+    """Remember a view of a tensor with a history (one that requires grad, not a leaf), so that an in-place write
+    to the base reaches the view's history (_rebase_views)."""
+    views = base.__dict__.get("_views")
+    if views is None:
+        base._views = views = []
+    views.append(weakref.ref(view))
+
+
+_OVERLAP = ("unsupported operation: more than one element of the written-to tensor refers to a single memory "
+            "location. Please clone() the tensor before performing the operation.")
+
+
+def check_overlap(t):
+    """PyTorch refuses in-place ops (other than fills) on a tensor whose elements share memory (an expand)."""
+    d = t._data
+    if d.size > 1 and any(st == 0 and n > 1 for st, n in zip(d.strides, d.shape)):
+        raise RuntimeError(_OVERLAP)
 
 
 def inplace(fn, t, *args, **kwargs):
     """Run out-of-place fn(t, ...) and store the result in t (PyTorch's in-place semantics)."""
+    check_overlap(t)
+    return _inplace(fn, t, args, kwargs)
+
+
+def _inplace(fn, t, args, kwargs):
     recording = GRAD_MODE.enabled and (t._rg or any(isinstance(a, TensorBase) and a._rg for a in args))
     if not recording:
         plain = wrap(t._data)
@@ -650,7 +694,62 @@ def inplace(fn, t, *args, **kwargs):
     # The op may save its input for backward: give it the value from before the write.
     old = wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
-    return commit_inplace(t, fn(old, *args, **kwargs))
+    return commit_inplace_tracked(t, fn(old, *args, **kwargs))
+
+
+def view_region(base, view):
+    """Where a view's elements lie in its base: an advanced-indexing key into base (None when the memory layout
+    does not say, e.g. a base whose array is not C-contiguous)."""
+    b, v = base._data, view._data
+    if not b.flags.c_contiguous or b.dtype != v.dtype or not np.shares_memory(b, v):
+        return None
+    size = b.itemsize
+    offset = v.__array_interface__["data"][0] - b.__array_interface__["data"][0]
+    if offset % size or any(s % size for s in v.strides):
+        return None
+    ids = np.arange(b.size, dtype=np.int64)
+    flat = np.lib.stride_tricks.as_strided(ids[offset // size:], v.shape,
+                                           tuple(s // size * ids.itemsize for s in v.strides))
+    return np.unravel_index(np.array(flat), b.shape)
+
+
+def commit_inplace_tracked(t, new):
+    """commit_inplace, and when t is a view of a tensor that autograd sees (PyTorch's in-place on a view): the base's
+    history becomes CopySlices (the base with the view's region replaced by new) and the view's AsStridedBackward0
+    of the base, so that gradients reach both the old base and what was written."""
+    base = t._vbase
+    key = None if base is None or t._untracked_view or not GRAD_MODE.enabled or new._fn is None \
+        else view_region(base, t)
+    if key is None:
+        return commit_inplace(t, new)
+    data = new._data
+    if data.dtype != t._data.dtype:
+        if not np.can_cast(data.dtype, t._data.dtype, "same_kind"):
+            return commit_inplace(t, new)   # PyTorch's error
+        new = new.to(dtypes._FROM_NP[t._data.dtype])
+    if new._data.shape != t._data.shape:
+        try:
+            np.broadcast_to(new._data, t._data.shape)
+        except ValueError:
+            return commit_inplace(t, new)   # PyTorch's error
+        new = new.expand(t._data.shape)
+    old_base = wrap(base._data.copy(), base._rg, base._fn)
+    old_base._accum = base._accum
+    commit_inplace(base, apply(OPS["copy_slices"], (old_base, new), key))
+    t._rg = True
+    t._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), t._data)
+    return t
+
+
+def inplace_fill(fn, t):
+    """inplace for fills (zero_, fill_), which PyTorch allows on a tensor whose elements share memory."""
+    d = t._data
+    base = d.base
+    if not d.flags.writeable and base is not None and base.flags.writeable and base.flags.c_contiguous:
+        # an expand's read-only window on writeable memory: the same window, writeable
+        offset = (d.__array_interface__["data"][0] - base.__array_interface__["data"][0]) // d.itemsize
+        t._data = np.lib.stride_tricks.as_strided(base.reshape(-1)[offset:], d.shape, d.strides, writeable=True)
+    return _inplace(fn, t, (), {})
 
 
 def _no_grad_call(fn, plain, args, kwargs):

@@ -50,8 +50,9 @@ from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTo
 from .serialization import load, save  # noqa: F401
 from .compiler import compile  # noqa: F401,A004  (runs eagerly: torch/compiler.py)
 from . import compiler  # noqa: F401,E402
-from .nn.functional_conv import (conv1d, conv2d, conv_transpose1d, conv_transpose2d, convolution,  # noqa: F401
-                                 layer_norm, max_pool2d)
+from .nn.functional_conv import (conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,  # noqa: F401
+                                 conv_transpose3d, convolution, layer_norm)
+from .nn.functional_pool import max_pool2d, max_pool3d  # noqa: F401
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401

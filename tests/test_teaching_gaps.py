@@ -1,0 +1,35 @@
+"""Differences from PyTorch found by running further public teaching material (PyTorch's recipes and notes, CS231n,
+fast.ai, d2l, the Korean wikidocs book) as lessons (tests/lessons/): each case fails on the engine before its fix.
+Each cell runs on PyTorch and on the engine (helpers.assert_same_as_pytorch)."""
+import pytest
+
+from helpers import assert_same_as_pytorch
+
+CELLS = {
+    "inplace_on_view": [   # "Autograd mechanics": an in-place op on a view rebases the base's history
+        ("x = torch.ones(2, 2, requires_grad=True)\ny = x.clone()\nyv = y[0]\nyv.mul_(3)\n"
+         "print(y.grad_fn, yv.grad_fn)\ny.sum().backward()\nx.grad"),
+        ("x.grad = None\ny = x * 2\ny[:, 1].add_(y[:, 0])\n(y * torch.tensor([[1., 2.], [3., 4.]])).sum().backward()\n"
+         "y, x.grad"),
+        ("w = torch.tensor([1., 2., 3.], requires_grad=True)\nbuf = torch.zeros(2, 3)\nbuf[1].copy_(w * 2)\n"
+         "print(buf, buf.grad_fn)\n(buf ** 2).sum().backward()\nw.grad"),
+        "z = torch.zeros(2, 3)\nr = z[0]\nr += w\nz.sum().backward()\nz, r, w.grad",
+        ("a = torch.ones(3, 4, requires_grad=True)\nb = a * 1\nc = b.t()\nc[1] = 5\nd = b.view(12)\nd[3:6].mul_(2)\n"
+         "e = b.transpose(0, 1)[1:3].exp_()\n(b * torch.arange(12.).view(3, 4)).sum().backward()\n"
+         "b, a.grad, c.grad_fn, d.grad_fn, e.grad_fn"),
+        ("g = torch.ones(4, requires_grad=True)\ng2 = g * 2\nh = g2[1:3]\nh2 = h[0]\nh2.add_(10)\n"
+         "g2.sum().backward()\ng2, h, h2, h.grad_fn, g.grad"),
+        ("p = torch.ones(3, requires_grad=True)\nq = p * 2\nv = q[:2]\nq.mul_(q.detach())\nv.sum().backward()\n"
+         "v, v.grad_fn, p.grad"),
+        "x = torch.zeros(3)\nx[0].fill_(1)\nx[1].add_(2)\nx[2].zero_()\nx",
+        "(torch.ones(3, requires_grad=True) * 2).expand(2, 3).exp_()",
+        "torch.ones(3).expand(2, 3).add_(1)",
+        "torch.ones(3).expand(2, 3).zero_()",
+        ("a = torch.randn(3, requires_grad=True)\nb = a * 2\nc = b ** 2\nb[0] = 0.0\nc.sum().backward()"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CELLS))
+def test_cells_match_pytorch(name):
+    assert_same_as_pytorch(CELLS[name], corpus="teaching", name=name, warns="per_cell")
