@@ -88,6 +88,19 @@ CELLS = {
          "vmap(run, in_dims=(0, 0, None))(sp, sb, inp).shape"),
         "vmap(run, in_dims=(0, 0, None))(sp, sb, inp)[1]",
     ],
+    "benchmark_timer": [   # the tutorials' timing cells: what does not depend on the clock
+        ("from torch.utils.benchmark import Timer\nx = torch.ones(3)\n"
+         "m = Timer(stmt='x * 2', setup='y = 1', globals={'x': x}, label='mul', sub_label='f32', "
+         "description='ones').timeit(10)\nlines = repr(m).splitlines()\n"
+         "print(type(m).__module__, type(m).__name__, m.number_per_run, len(m.times), m.title, m.stmt, m.label)\n"
+         "print(lines[1:4], lines[-1], m.times[0] > 0, m.median == m.times[0], m.iqr)"),
+        ("m = Timer('torch.ones(2)').blocked_autorange(min_run_time=0.01)\n"
+         "type(m).__name__, len(m.times) >= 1, m.number_per_run >= 1, m.title, repr(m).splitlines()[1]"),
+        "Timer(stmt='x * 2', globals={'x': x}).timeit(5).task_spec.summarize()",
+        "m = Timer('pass').adaptive_autorange(max_run_time=0.05)\ntype(m).__name__, repr(m).splitlines()[1]",
+        "Timer(stmt=3)",
+        "Timer(stmt='x', global_setup='int x = 1;')",
+    ],
     "compositions": [   # nesting, pytrees, argnums, out_dims, randomness='same', empty batches, names
         ('from torch.func import vmap, grad, jacrev, jacfwd, hessian, vjp, jvp, functional_call\n'
          'x = torch.arange(6.).reshape(3, 2)\nvmap(lambda a, k=1: a * k)(x)'),
