@@ -3,7 +3,8 @@
 Layers, lowest first (each module imports only modules named before it; tests/test_layering.py finds no cycle):
 
 1. dtypes, size, printing, reduce, fperror, events, selection: leaves (numpy and the standard library); random (the
-   PyTorch-identical generator).
+   PyTorch-identical generator); ckernels (the optional compiled kernels, _vec_kernels.c, loaded with ctypes;
+   build_kernels compiles them) under random_kernels, vec_kernels and act_kernels.
 2. autograd: nodes, saved tensors, grad mode and the iterative backward pass.
 3. optable (op declarations) and xp (the numpy namespace vjps are written against).
 4. ops, ops_math, ops_nn, ops_act, ops_dist, ops_shape, ops_tensor, ops_conv, ops_norm, ops_rnn, ops_pad, ops_linalg,

@@ -229,6 +229,11 @@ class MultiNode(Node):
         return self
 
 
+# forward_ad.unsupported while a dual level is open: several-output ops call it with their name and inputs, and it
+# raises when an input carries a tangent (tangents do not pass through these ops)
+MULTI_OUTPUT_TANGENTS = [None]
+
+
 def record_multi(op, inputs, outputs, saved=None, consts=()):
     """Record a multi-output op whose forward already ran: outputs (Tensors) share one node of op.node_cls."""
     return object.__new__(op.node_cls)._init(op, inputs, saved, consts, outputs)

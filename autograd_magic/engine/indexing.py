@@ -101,7 +101,7 @@ def getitem(t, key):
             data = t._data[k]
         except IndexError as e:                     # PyTorch says "dimension" where numpy says "axis"
             raise IndexError(str(e).replace(" for axis ", " for dimension ")) from None
-        if not (t._rg and GRAD_MODE.enabled):
+        if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:   # (a dual tensor's tangent goes through apply)
             return wrap(data)
         return apply(OPS["index"], (t,), (k,), t._data.shape, data=data)
     key = normalize_key(key)
@@ -109,7 +109,7 @@ def getitem(t, key):
     if basic:
         key = _expand_ellipsis(key, t._data.ndim)
         _check_bounds(key, t._data.shape)
-    if not (t._rg and GRAD_MODE.enabled):
+    if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:
         if not basic:
             _check_masks(key, t._data.shape)
         try:

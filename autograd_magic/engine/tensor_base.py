@@ -97,6 +97,7 @@ class TensorBase:
     _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
+    _fwt = None  # forward AD: (dual level, tangent) (engine/forward_ad.py)
     _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
     __array_priority__ = 1000
     __hash__ = object.__hash__
@@ -396,8 +397,12 @@ class TensorBase:
 
     def __repr__(self, *, tensor_contents=None):
         fn = self._fn
+        fw = self._fwt
+        tangent = fw[1] if fw is not None and fw[0] == TANGENT_HOOK[1] else None  # a dual tensor of the open level
         return format_tensor(self._data, self.dtype.name, requires_grad=self._rg,
-                             grad_fn_name=None if fn is None else fn.op.node)
+                             grad_fn_name=None if fn is None else fn.op.node,
+                             tangent=None if tangent is None else
+                             repr(float(tangent._data)) if not tangent._data.ndim else repr(tangent))
 
     __str__ = __repr__
 
@@ -508,7 +513,14 @@ def apply(op, inputs, *consts, data=None):
                 if SAVED_HOOKS:
                     pack_saved(out._fn, out)
                 break
+    if TANGENT_HOOK[0] is not None:  # a forward-AD dual level is open
+        TANGENT_HOOK[0](op, inputs, consts, out)
     return out
+
+
+# [forward_ad.propagate, the open dual level] while a dual level is open (engine/forward_ad.py sets them): the hook
+# gives an op's output its tangent
+TANGENT_HOOK = [None, None]
 
 
 def _save(op, inputs, out):
@@ -575,6 +587,8 @@ def binary_op(op, a, b):
             out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
             if SAVED_HOOKS:
                 pack_saved(out._fn, out)
+        if TANGENT_HOOK[0] is not None:
+            TANGENT_HOOK[0](op, (a, b), (), out)
         return out
     if isinstance(b, TensorBase):
         bd = b._data
@@ -639,6 +653,8 @@ def commit_inplace(t, new):
                                f"broadcast shape [{', '.join(map(str, data.shape))}]") from None
     np.copyto(t._data, data, casting="unsafe")
     t._vbox[0] += 1
+    if new._fwt is not None or t._fwt is not None:
+        t._fwt = new._fwt
     if new._fn is not None:
         t._fn = new._fn
         t._rg = True
@@ -693,11 +709,15 @@ def _inplace(fn, t, args, kwargs):
     recording = GRAD_MODE.enabled and (t._rg or any(isinstance(a, TensorBase) and a._rg for a in args))
     if not recording:
         plain = wrap(t._data)
+        if t._fwt is not None:
+            plain._fwt = t._fwt
         return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
     check_inplace(t)
     # The op may save its input for backward: give it the value from before the write.
     old = wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
+    if t._fwt is not None:
+        old._fwt = t._fwt
     return commit_inplace_tracked(t, fn(old, *args, **kwargs))
 
 
