@@ -88,6 +88,60 @@ CELLS = {
          "vmap(run, in_dims=(0, 0, None))(sp, sb, inp).shape"),
         "vmap(run, in_dims=(0, 0, None))(sp, sb, inp)[1]",
     ],
+    "benchmark_timer": [   # the tutorials' timing cells: what does not depend on the clock
+        ("from torch.utils.benchmark import Timer\nx = torch.ones(3)\n"
+         "m = Timer(stmt='x * 2', setup='y = 1', globals={'x': x}, label='mul', sub_label='f32', "
+         "description='ones').timeit(10)\nlines = repr(m).splitlines()\n"
+         "print(type(m).__module__, type(m).__name__, m.number_per_run, len(m.times), m.title, m.stmt, m.label)\n"
+         "print(lines[1:4], lines[-1], m.times[0] > 0, m.median == m.times[0], m.iqr)"),
+        ("m = Timer('torch.ones(2)').blocked_autorange(min_run_time=0.01)\n"
+         "type(m).__name__, len(m.times) >= 1, m.number_per_run >= 1, m.title, repr(m).splitlines()[1]"),
+        "Timer(stmt='x * 2', globals={'x': x}).timeit(5).task_spec.summarize()",
+        "m = Timer('pass').adaptive_autorange(max_run_time=0.05)\ntype(m).__name__, repr(m).splitlines()[1]",
+        "Timer(stmt=3)",
+        "Timer(stmt='x', global_setup='int x = 1;')",
+    ],
+    "compositions": [   # nesting, pytrees, argnums, out_dims, randomness='same', empty batches, names
+        ('from torch.func import vmap, grad, jacrev, jacfwd, hessian, vjp, jvp, functional_call\n'
+         'x = torch.arange(6.).reshape(3, 2)\nvmap(lambda a, k=1: a * k)(x)'),
+        'vmap(lambda a, scale: a * scale)(x, scale=3.0)',
+        'vmap(lambda a: (a, a.sum()), out_dims=(1, 0))(x)',
+        'vmap(lambda a: a, out_dims=(0, 1))(x)',
+        'vmap(lambda a: a, in_dims=[0])(x)',
+        'vmap(torch.sum)(x)',
+        'vmap(torch.nn.Linear(2, 3))(x).shape',
+        "vmap(lambda a: a.sum(), randomness='bogus')(x)",
+        "torch.manual_seed(0)\nvmap(lambda a: torch.rand(2) + a, randomness='same')(x)",
+        "torch.manual_seed(0)\nvmap(lambda a: torch.nn.functional.dropout(a, 0.5), randomness='same')(x)",
+        'torch.rand(1)',
+        'vmap(lambda a: a @ a, in_dims=1)(torch.ones(2, 3))',
+        'vmap(lambda a: a.T)(torch.ones(4, 2, 3)).shape',
+        'vmap(lambda a: a)(torch.ones(0, 2))',
+        'grad(lambda x, y: (x * y).sum(), argnums=(0,))(x, x)',
+        'grad(lambda x: x.pow(2).sum(), argnums=0)(torch.tensor(3.0, dtype=torch.float64))',
+        'jacrev(lambda a, b: a * b, argnums=(0, 1))(torch.tensor([1., 2.]), torch.tensor([3., 4.]))',
+        'jacfwd(lambda a, b: (a * b, a.sum()), argnums=(0, 1))(torch.tensor([1., 2.]), torch.tensor([3., 4.]))',
+        "hessian(lambda p: (p['a'] ** 2 * p['b']).sum())({'a': torch.tensor([1., 2.]), 'b': torch.tensor([3., 4.])})",
+        'jacrev(jacrev(lambda v: v.sin().sum()))(torch.tensor([0.1, 0.2]))',
+        'jvp(grad(lambda v: (v ** 3).sum()), (torch.tensor([1., 2.]),), (torch.tensor([1., 0.]),))',
+        'vmap(jacrev(torch.sin))(torch.tensor([[0.1, 0.2], [0.3, 0.4]]))',
+        'vmap(grad(lambda v: v.relu().sum()))(torch.tensor([[-1., 2.], [3., -4.]]))',
+        'grad(lambda v: torch.where(v > 0, v, 0.1 * v).sum())(torch.tensor([-1., 2.]))',
+        'grad(lambda v: v.max())(torch.tensor([1., 3., 2.]))',
+        'grad(lambda v: v.norm())(torch.tensor([3., 4.]))',
+        ('out, fn, aux = vjp(lambda v: (v.exp(), v.mean()), torch.tensor([0., 1.]), has_aux=True)\n'
+         'out, fn(torch.ones(2)), aux'),
+        'jvp(lambda v: v.softmax(0), (torch.tensor([0., 1., 2.]),), (torch.tensor([1., 0., 0.]),))',
+        'jacrev(lambda v: v.softmax(0))(torch.tensor([0., 1.]))',
+        'jacfwd(torch.nn.functional.log_softmax, argnums=0)(torch.tensor([0., 1.]), 0)',
+        'grad(torch.nn.functional.mse_loss)(torch.tensor([1., 2.]), torch.tensor([0., 0.]))',
+        'torch.func.jacrev(torch.sin)(torch.tensor(0.5))',
+        'torch.func.hessian(lambda v: v ** 3)(torch.tensor(2.0))',
+        ('torch.func.vmap(torch.func.grad(lambda w, xi: (w * xi).sum() ** 2), in_dims=(None,'
+         ' 0))(torch.tensor([1., 2.]), torch.eye(2))'),
+        ('torch.func.grad(lambda x: x.sum()).__name__, torch.func.jacrev(torch.sin).__name__,'
+         ' torch.vmap(torch.cos).__name__'),
+    ],
     "forward_ad": [
         ("import torch.autograd.forward_ad as fwAD\np = torch.tensor([1.0, 2.0])\nt = torch.tensor([0.5, -1.0])\n"
          "with fwAD.dual_level():\n    d = fwAD.make_dual(p, t)\n    print(d)\n    y = d.sin() * 2 + d ** 2\n"
@@ -95,7 +149,8 @@ CELLS = {
          "    print(fwAD.unpack_dual(d).tangent is t, fwAD.unpack_dual(p))\nprint(fwAD.unpack_dual(y))"),
         ("with fwAD.dual_level():\n    d = fwAD.make_dual(p, t)\n    z = (d.exp() / (1 + d)).sum()\n"
          "    m = torch.stack([d, d * 3]).mean(0)\n    print(fwAD.unpack_dual(z).tangent, fwAD.unpack_dual(m))"),
-        ("with fwAD.dual_level():\n    d = fwAD.make_dual(p, t)\n    print(d[0] * d[1], d.reshape(2, 1).T @ d.reshape(2, 1))\n"
+        ("with fwAD.dual_level():\n    d = fwAD.make_dual(p, t)\n"
+         "    print(d[0] * d[1], d.reshape(2, 1).T @ d.reshape(2, 1))\n"
          "    print(torch.tanh(d).sum(), d.relu(), d.clone())\n"),
         ("torch.manual_seed(0)\nmodel = torch.nn.Linear(2, 2)\nparams = dict(model.named_parameters())\n"
          "tangents = {k: torch.ones_like(v) for k, v in params.items()}\n"
@@ -112,7 +167,8 @@ CELLS = {
     ],
     "custom_function_jvp": [
         ("import torch.autograd.forward_ad as fwAD\nclass Fn(torch.autograd.Function):\n    @staticmethod\n"
-         "    def forward(ctx, foo):\n        result = torch.exp(foo)\n        ctx.result = result\n        return result\n"
+         "    def forward(ctx, foo):\n        result = torch.exp(foo)\n        ctx.result = result\n"
+         "        return result\n"
          "    @staticmethod\n    def jvp(ctx, gI):\n        gO = gI * ctx.result\n        del ctx.result\n"
          "        return gO\nprimal = torch.tensor([0.5, 1.0], dtype=torch.double, requires_grad=True)\n"
          "with fwAD.dual_level():\n    out = Fn.apply(fwAD.make_dual(primal, torch.tensor([1.0, 2.0])))\n"

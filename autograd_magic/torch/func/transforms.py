@@ -9,6 +9,8 @@ outer transform's input, a parameter that requires grad), as PyTorch's levels de
 Forward mode (jvp, jacfwd) is the Jacobian-vector product read off reverse mode: with u a dummy cotangent,
 ``g(u) = J^T u`` is linear in u, so ``J t = d/du <g(u), t>`` (one more backward pass of the recorded one).
 """
+import functools
+
 import numpy as np
 
 from ...engine.autograd import reachable
@@ -106,6 +108,7 @@ def _diff_tree(args, positions, single):
 
 def grad_and_value(func, argnums=0, has_aux=False):
     """grad_and_value(f)(*args): (gradient of the scalar f(*args) with respect to args[argnums], f(*args))."""
+    @functools.wraps(func)
     def wrapper(*args, **kwargs):
         positions, single = _argnums(argnums, args)
         own = set()
@@ -140,6 +143,7 @@ def grad(func, argnums=0, has_aux=False):
     """The gradient of a scalar function, as a function: grad(f)(x) is d f / d x (nests: grad(grad(f)))."""
     inner = grad_and_value(func, argnums, has_aux)
 
+    @functools.wraps(func)
     def wrapper(*args, **kwargs):
         g, value = inner(*args, **kwargs)
         return (g, value[1]) if has_aux else g
@@ -290,8 +294,7 @@ def hessian(func, argnums=0):
 
 
 def _jacobian(func, argnums, has_aux, reverse):
-    name = "jacrev" if reverse else "jacfwd"
-
+    @functools.wraps(func)
     def wrapper(*args, **kwargs):
         positions, single = _argnums(argnums, args)
         own = set()
@@ -315,7 +318,6 @@ def _jacobian(func, argnums, has_aux, reverse):
         if has_aux:
             return result, tree_map(lambda a: _release(a, own), aux)
         return result
-    wrapper.__name__ = f"{name}_wrapper"
     return wrapper
 
 

@@ -8,6 +8,8 @@ element, so each gets the numbers PyTorch's single unbatched draw gives; 'differ
 """
 import functools
 
+import numpy as np
+
 from ...engine import random
 from ...engine.shaping import stack
 from ...engine.tensor import Tensor
@@ -87,6 +89,9 @@ def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
         random.DRAW_CHECK[0] = None
     outputs = []
     try:
+        if size == 0:   # an empty batch: one call on zeros gives the outputs' structure and shapes (see _stacked)
+            sliced = [a if d is None else _zeros_slice(a, d) for a, d in zip(flat_args, flat_dims)]
+            return [func(*unflatten(sliced, spec), **kwargs)]
         for b in range(size):
             if start is not None:
                 gen.set_state(start)
@@ -95,6 +100,11 @@ def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
     finally:
         random.DRAW_CHECK[0] = saved_check
     return outputs
+
+
+def _zeros_slice(a, d):
+    shape = tuple(n for i, n in enumerate(a.shape) if i != d)
+    return Tensor._wrap(np.zeros(shape, a._data.dtype))
 
 
 def _refuse_random():
@@ -130,5 +140,6 @@ def _stacked(func, outputs, out_dims, size):
         if not -ndim <= d < ndim:
             raise IndexError(f"Dimension out of range (expected to be in range of [{-ndim}, {ndim - 1}], but got "
                              f"{d})")
-        result.append(stack(list(values), d))
+        stacked = stack(list(values), d)
+        result.append(stacked.narrow(d, 0, size) if size == 0 else stacked)
     return result[0] if out_spec is LEAF else unflatten(result, out_spec)
