@@ -15,7 +15,7 @@ from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
-from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
+from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 from .printing import format_tensor
@@ -510,6 +510,8 @@ def apply(op, inputs, *consts, data=None):
             if t.__class__ not in _SCALARS and t._rg:
                 out._rg = True
                 out._fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
+                if SAVED_HOOKS:
+                    pack_saved(out._fn, out)
                 break
     if TANGENT_HOOK[0] is not None:  # a forward-AD dual level is open
         TANGENT_HOOK[0](op, inputs, consts, out)
@@ -583,6 +585,8 @@ def binary_op(op, a, b):
         if a._rg and GRAD_MODE.enabled:
             out._rg = True
             out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
+            if SAVED_HOOKS:
+                pack_saved(out._fn, out)
         if TANGENT_HOOK[0] is not None:
             TANGENT_HOOK[0](op, (a, b), (), out)
         return out
