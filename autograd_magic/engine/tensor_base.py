@@ -15,7 +15,7 @@ from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
-from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
+from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 from .printing import format_tensor
@@ -97,6 +97,7 @@ class TensorBase:
     _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
+    _fwt = None  # forward AD: (dual level, tangent) (engine/forward_ad.py)
     _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
     __array_priority__ = 1000
     __hash__ = object.__hash__
@@ -396,8 +397,12 @@ class TensorBase:
 
     def __repr__(self, *, tensor_contents=None):
         fn = self._fn
+        fw = self._fwt
+        tangent = fw[1] if fw is not None and fw[0] == TANGENT_HOOK[1] else None  # a dual tensor of the open level
         return format_tensor(self._data, self.dtype.name, requires_grad=self._rg,
-                             grad_fn_name=None if fn is None else fn.op.node)
+                             grad_fn_name=None if fn is None else fn.op.node,
+                             tangent=None if tangent is None else
+                             repr(float(tangent._data)) if not tangent._data.ndim else repr(tangent))
 
     __str__ = __repr__
 
@@ -505,8 +510,17 @@ def apply(op, inputs, *consts, data=None):
             if t.__class__ not in _SCALARS and t._rg:
                 out._rg = True
                 out._fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
+                if SAVED_HOOKS:
+                    pack_saved(out._fn, out)
                 break
+    if TANGENT_HOOK[0] is not None:  # a forward-AD dual level is open
+        TANGENT_HOOK[0](op, inputs, consts, out)
     return out
+
+
+# [forward_ad.propagate, the open dual level] while a dual level is open (engine/forward_ad.py sets them): the hook
+# gives an op's output its tangent
+TANGENT_HOOK = [None, None]
 
 
 def _save(op, inputs, out):
@@ -571,6 +585,10 @@ def binary_op(op, a, b):
         if a._rg and GRAD_MODE.enabled:
             out._rg = True
             out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
+            if SAVED_HOOKS:
+                pack_saved(out._fn, out)
+        if TANGENT_HOOK[0] is not None:
+            TANGENT_HOOK[0](op, (a, b), (), out)
         return out
     if isinstance(b, TensorBase):
         bd = b._data
@@ -635,6 +653,8 @@ def commit_inplace(t, new):
                                f"broadcast shape [{', '.join(map(str, data.shape))}]") from None
     np.copyto(t._data, data, casting="unsafe")
     t._vbox[0] += 1
+    if new._fwt is not None or t._fwt is not None:
+        commit_tangent(t, new._fwt)
     if new._fn is not None:
         t._fn = new._fn
         t._rg = True
@@ -679,6 +699,26 @@ def check_overlap(t):
         raise RuntimeError(_OVERLAP)
 
 
+def commit_tangent(t, new_fw):
+    """Forward AD: t's tangent after an in-place op whose result's tangent is new_fw. As in PyTorch, a tangent t
+    already has is updated in place (the tensor given to make_dual sees the change); no new tangent: zeros."""
+    level = TANGENT_HOOK[1]
+    old = t._fwt if t._fwt is not None and t._fwt[0] == level else None
+    new = new_fw[1] if new_fw is not None and new_fw[0] == level else None
+    if old is None:
+        t._fwt = new_fw if new is not None else None
+        return
+    target = old[1]
+    if new is None:
+        target._data[...] = 0
+    elif new is not target:
+        if new._data.shape != target._data.shape or new._data.dtype != target._data.dtype:
+            t._fwt = new_fw
+            return
+        np.copyto(target._data, new._data)
+    target._vbox[0] += 1
+
+
 def inplace(fn, t, *args, **kwargs):
     """Run out-of-place fn(t, ...) and store the result in t (PyTorch's in-place semantics)."""
     check_overlap(t)
@@ -689,11 +729,15 @@ def _inplace(fn, t, args, kwargs):
     recording = GRAD_MODE.enabled and (t._rg or any(isinstance(a, TensorBase) and a._rg for a in args))
     if not recording:
         plain = wrap(t._data)
+        if t._fwt is not None:
+            plain._fwt = t._fwt
         return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
     check_inplace(t)
     # The op may save its input for backward: give it the value from before the write.
     old = wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
+    if t._fwt is not None:
+        old._fwt = t._fwt
     return commit_inplace_tracked(t, fn(old, *args, **kwargs))
 
 

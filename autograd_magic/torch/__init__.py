@@ -45,6 +45,8 @@ from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS
 from . import accelerator, autograd, cuda, linalg, nn, optim  # noqa: F401
 from . import distributions  # noqa: F401,E402
 from . import functional  # noqa: F401,E402
+from . import func  # noqa: F401,E402  (torch.func: grad, vmap, jacrev ..., functional_call)
+from .func import vmap  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
