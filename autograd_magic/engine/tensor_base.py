@@ -15,7 +15,7 @@ from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
-from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
+from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 from .printing import format_tensor
@@ -510,6 +510,8 @@ def apply(op, inputs, *consts, data=None):
             if t.__class__ not in _SCALARS and t._rg:
                 out._rg = True
                 out._fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
+                if SAVED_HOOKS:
+                    pack_saved(out._fn, out)
                 break
     if TANGENT_HOOK[0] is not None:  # a forward-AD dual level is open
         TANGENT_HOOK[0](op, inputs, consts, out)
@@ -583,6 +585,8 @@ def binary_op(op, a, b):
         if a._rg and GRAD_MODE.enabled:
             out._rg = True
             out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
+            if SAVED_HOOKS:
+                pack_saved(out._fn, out)
         if TANGENT_HOOK[0] is not None:
             TANGENT_HOOK[0](op, (a, b), (), out)
         return out
@@ -650,7 +654,7 @@ def commit_inplace(t, new):
     np.copyto(t._data, data, casting="unsafe")
     t._vbox[0] += 1
     if new._fwt is not None or t._fwt is not None:
-        t._fwt = new._fwt
+        commit_tangent(t, new._fwt)
     if new._fn is not None:
         t._fn = new._fn
         t._rg = True
@@ -693,6 +697,26 @@ def check_overlap(t):
     d = t._data
     if d.size > 1 and any(st == 0 and n > 1 for st, n in zip(d.strides, d.shape)):
         raise RuntimeError(_OVERLAP)
+
+
+def commit_tangent(t, new_fw):
+    """Forward AD: t's tangent after an in-place op whose result's tangent is new_fw. As in PyTorch, a tangent t
+    already has is updated in place (the tensor given to make_dual sees the change); no new tangent: zeros."""
+    level = TANGENT_HOOK[1]
+    old = t._fwt if t._fwt is not None and t._fwt[0] == level else None
+    new = new_fw[1] if new_fw is not None and new_fw[0] == level else None
+    if old is None:
+        t._fwt = new_fw if new is not None else None
+        return
+    target = old[1]
+    if new is None:
+        target._data[...] = 0
+    elif new is not target:
+        if new._data.shape != target._data.shape or new._data.dtype != target._data.dtype:
+            t._fwt = new_fw
+            return
+        np.copyto(target._data, new._data)
+    target._vbox[0] += 1
 
 
 def inplace(fn, t, *args, **kwargs):
