@@ -194,6 +194,30 @@ CELLS = {
 }
 
 
+FORWARD_AD_OPS = [   # each op of a lesson on a dual tensor: its tangent (PyTorch's formulas) and how the repr shows it
+    "F.linear(d, W)", "d @ W.T", "d.softmax(-1)", "F.log_softmax(d, 1)", "F.cross_entropy(d, torch.tensor([0, 2]))",
+    "F.mse_loss(d, torch.zeros(2, 3))", "F.layer_norm(d, (3,))", "torch.cat([d, d * 2])", "torch.where(d > 0, d, -d)",
+    "d.max()", "d.max(1).values", "d[torch.tensor([1, 0])]", "d[:, 1:]", "d.sum(0, keepdim=True)", "d.mean()",
+    "d.var(1)", "d.std()", "d.norm()", "d.abs()", "d.sigmoid()", "F.gelu(d)", "F.relu(d)", "d.pow(3)", "3 ** d",
+    "d / (d + 5)", "1 / (d + 5)", "d.exp().log()", "d.clamp(-0.5, 0.5)", "d.t().reshape(-1)",
+    "d.unsqueeze(0).expand(2, 2, 3)", "d.flatten()", "torch.stack([d, d]).permute(2, 0, 1)", "d.cumsum(1)",
+    "d.prod(1)", "torch.logsumexp(d, 1)", "F.dropout(d, 0.5, training=False)", "d.sqrt()", "torch.tanh(d) * d",
+    "d.masked_fill(d > 0, 0.)", "d.double()", "torch.einsum('ij,kj->ik', d, W)",
+    "F.conv1d(d.unsqueeze(0), torch.ones(1, 2, 2))", "d.topk(2).values",
+    "F.binary_cross_entropy(d.sigmoid(), torch.ones(2, 3))",
+]
+CELLS["forward_ad_ops"] = [
+    ("import torch.autograd.forward_ad as fwAD\nimport torch.nn.functional as F\ntorch.manual_seed(0)\n"
+     "x = torch.randn(2, 3)\nt = torch.randn(2, 3)\nW = torch.randn(4, 3)")] + [
+    f"with fwAD.dual_level():\n    d = fwAD.make_dual(x, t)\n    y = {op}\n    print(fwAD.unpack_dual(y))"
+    for op in FORWARD_AD_OPS] + [
+    # in-place ops update the tangent in place (t itself changes, as in PyTorch); a write of a constant zeroes it
+    "with fwAD.dual_level():\n    d = fwAD.make_dual(x.clone(), t)\n    d.add_(1)\n    d.mul_(2)\n    print(d, t)",
+    "with fwAD.dual_level():\n    d = fwAD.make_dual(x.clone(), t)\n    d[0] = 1.0\n    d.exp_()\n    print(d, t)",
+    "with fwAD.dual_level():\n    d = fwAD.make_dual(x.clone(), t)\n    print(d.argmax(), d > 0, d.long())",
+]
+
+
 @pytest.fixture(scope="module", autouse=True)
 def forward_ad_warmed_up():
     """PyTorch loads its forward-AD decompositions at its first make_dual of a process, with DeprecationWarnings

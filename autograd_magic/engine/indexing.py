@@ -8,7 +8,8 @@ from . import dtypes
 from .autograd import GRAD_MODE
 from .optable import OPS
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
-from .tensor_base import _VIEW_INPLACE, TensorBase, _dim, apply, check_broadcast, check_inplace, commit_inplace_tracked, wrap
+from .tensor_base import (_VIEW_INPLACE, TANGENT_HOOK, TensorBase, _dim, apply, check_broadcast, check_inplace,
+                          commit_inplace_tracked, wrap)
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
@@ -157,6 +158,8 @@ def setitem(t, key, value):
     if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
         t._data[k] = v._data if v is not None else value
         t._vbox[0] += 1
+        if t._fwt is not None or (v is not None and v._fwt is not None):
+            _set_tangent_item(t, k, v)
         return
     if t._rg and t._fn is None and _is_basic(key):
         raise RuntimeError(_VIEW_INPLACE)
@@ -170,6 +173,18 @@ def setitem(t, key, value):
     old._accum = t._accum
     new = apply(op, (old, v), k)
     commit_inplace_tracked(t, new)
+
+
+def _set_tangent_item(t, k, v):
+    """Forward AD: t[k] = v writes v's tangent (or zeros) into t's tangent, in place as PyTorch does."""
+    level = TANGENT_HOOK[1]
+    vt = v._fwt[1] if v is not None and v._fwt is not None and v._fwt[0] == level else None
+    if t._fwt is None or t._fwt[0] != level:
+        if vt is None:
+            return
+        t._fwt = (level, wrap(np.zeros(t._data.shape, t._data.dtype)))
+    t._fwt[1]._data[k] = vt._data if vt is not None else 0
+    t._fwt[1]._vbox[0] += 1
 
 
 def select(input, dim, index):

@@ -654,7 +654,7 @@ def commit_inplace(t, new):
     np.copyto(t._data, data, casting="unsafe")
     t._vbox[0] += 1
     if new._fwt is not None or t._fwt is not None:
-        t._fwt = new._fwt
+        commit_tangent(t, new._fwt)
     if new._fn is not None:
         t._fn = new._fn
         t._rg = True
@@ -697,6 +697,26 @@ def check_overlap(t):
     d = t._data
     if d.size > 1 and any(st == 0 and n > 1 for st, n in zip(d.strides, d.shape)):
         raise RuntimeError(_OVERLAP)
+
+
+def commit_tangent(t, new_fw):
+    """Forward AD: t's tangent after an in-place op whose result's tangent is new_fw. As in PyTorch, a tangent t
+    already has is updated in place (the tensor given to make_dual sees the change); no new tangent: zeros."""
+    level = TANGENT_HOOK[1]
+    old = t._fwt if t._fwt is not None and t._fwt[0] == level else None
+    new = new_fw[1] if new_fw is not None and new_fw[0] == level else None
+    if old is None:
+        t._fwt = new_fw if new is not None else None
+        return
+    target = old[1]
+    if new is None:
+        target._data[...] = 0
+    elif new is not target:
+        if new._data.shape != target._data.shape or new._data.dtype != target._data.dtype:
+            t._fwt = new_fw
+            return
+        np.copyto(target._data, new._data)
+    target._vbox[0] += 1
 
 
 def inplace(fn, t, *args, **kwargs):

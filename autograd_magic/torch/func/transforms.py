@@ -55,13 +55,26 @@ def _zeros(x):
     return Tensor._wrap(np.zeros(x.shape, x._data.dtype))
 
 
-def _grads(outputs, inputs, cotangents, own):
-    """d <outputs, cotangents> / d inputs, recorded (create_graph), zeros where an input was not used."""
+def _outside(tensors, own):
+    """Whether the graph of any of tensors reaches a leaf that is not this level's: then what is computed from them
+    must stay differentiable (an outer transform, a parameter that requires grad); else a backward pass need not be
+    recorded."""
+    roots = [t.grad_fn if t.grad_fn is not None else t._accumulator()
+             for t in tensors if isinstance(t, Tensor) and t.requires_grad]
+    for node in reachable(roots):
+        if node not in own and node.__class__.__name__ == "AccumulateGrad":
+            return True
+    return False
+
+
+def _grads(outputs, inputs, cotangents, own, create_graph=True):
+    """d <outputs, cotangents> / d inputs (recorded unless create_graph is False), zeros where an input was not
+    used."""
     pairs = [(o, c) for o, c in zip(outputs, cotangents) if o.requires_grad]
     if not pairs:
         return [_zeros(x) for x in inputs]
     got = _autograd_grad([o for o, _ in pairs], inputs, [c for _, c in pairs], retain_graph=True,
-                         create_graph=True, allow_unused=True)
+                         create_graph=create_graph, allow_unused=True)
     return [_zeros(x) if g is None else g for g, x in zip(got, inputs)]
 
 
@@ -130,7 +143,8 @@ def grad_and_value(func, argnums=0, has_aux=False):
                                    "APIs instead?")
             diff = _diff_tree(args_, positions, single)
             flat, spec = flatten(diff)
-            gs = _grads([output], flat, [Tensor._wrap(np.ones((), output._data.dtype))], own)
+            gs = _grads([output], flat, [Tensor._wrap(np.ones((), output._data.dtype))], own,
+                        create_graph=_outside([output], own))
         result = unflatten([_release(g, own) for g in gs], spec)
         value = _release(output, own)
         if has_aux:
@@ -181,7 +195,7 @@ def vjp(func, *primals, has_aux=False):
                 raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {c.shape} and output[{i}] "
                                    f"has a shape of {o.shape}.")
         with enable_grad():
-            gs = _grads(flat_out, flat_in, flat_c, own)
+            gs = _grads(flat_out, flat_in, flat_c, own, create_graph=_outside(list(flat_out) + list(flat_c), own))
         return unflatten([_release(g, own) for g in gs], in_spec)
 
     result = unflatten([_release(o, own) for o in flat_out], out_spec)
@@ -259,7 +273,8 @@ def _forward(flat_out, flat_x, flat_t, own):
     if total is None:
         return [_zeros(o) for o in flat_out]
     live = [u for u in us if u is not None]
-    got = _autograd_grad(total, live, retain_graph=True, create_graph=True, allow_unused=True)
+    nested = _outside(list(flat_out) + list(flat_t), own)
+    got = _autograd_grad(total, live, retain_graph=True, create_graph=nested, allow_unused=True)
     by_u = dict(zip(map(id, live), got))
     return [_zeros(o) if u is None or by_u[id(u)] is None else by_u[id(u)] for o, u in zip(flat_out, us)]
 
@@ -324,12 +339,13 @@ def _jacobian(func, argnums, has_aux, reverse):
 def _blocks_reverse(flat_out, flat_x, own):
     """blocks[i][j]: d out_i / d x_j, shaped out_i.shape + x_j.shape, one backward pass per output element."""
     blocks = []
+    nested = _outside(flat_out, own)
     for o in flat_out:
         rows = [[] for _ in flat_x]
         flat = o.reshape(-1)
         for k in range(flat.numel()):
-            gs = _grads([flat[k]], flat_x, [Tensor._wrap(np.ones((), o._data.dtype))], own) if o.requires_grad \
-                else [_zeros(x) for x in flat_x]
+            gs = _grads([flat[k]], flat_x, [Tensor._wrap(np.ones((), o._data.dtype))], own, nested) \
+                if o.requires_grad else [_zeros(x) for x in flat_x]
             for j, g in enumerate(gs):
                 rows[j].append(g)
         blocks.append([_assemble(rows[j], o.shape, x.shape, x) for j, x in enumerate(flat_x)])
@@ -341,11 +357,12 @@ def _blocks_forward(flat_out, flat_x, own):
     us = [_dummy(o, own) for o in flat_out]
     gx = _grads(flat_out, flat_x, us, own)
     live = [u for u in us if u is not None]
+    nested = _outside(flat_out, own)
     columns = [[[] for _ in flat_x] for _ in flat_out]
     for j, (g, x) in enumerate(zip(gx, flat_x)):
         flat = g.reshape(-1)
         for k in range(x.numel()):
-            got = _autograd_grad(flat[k], live, retain_graph=True, create_graph=True, allow_unused=True) \
+            got = _autograd_grad(flat[k], live, retain_graph=True, create_graph=nested, allow_unused=True) \
                 if live and g.requires_grad else [None] * len(live)
             by_u = dict(zip(map(id, live), got))
             for i, (o, u) in enumerate(zip(flat_out, us)):
