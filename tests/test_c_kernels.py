@@ -170,6 +170,30 @@ def test_activation_kernels_are_numpys_bits_body_and_tail(name, n, capability, m
             _assert_same_bits(got, want)
 
 
+@needs_lib
+def test_the_avx2_library_and_the_plain_one_give_the_same_bits(monkeypatch):
+    """build_kernels makes two: plain x86-64 (fmaf from the C library) and -mavx2 -mfma (fmaf one instruction,
+    loops vectorised); the loader takes the second where it can."""
+    paths = [p for p in (ckernels.LIBRARY, ckernels.LIBRARY_AVX2) if os.path.exists(p)]
+    if len(paths) < 2 or not (ckernels._CPU.get("AVX2") and ckernels._CPU.get("FMA3")):
+        pytest.skip("needs both libraries and a processor with AVX2 and FMA")
+    x = _values(5)
+    rows = _rows((300, 27), 3, True)
+    g = _rows((300, 27), 4, False)
+    cases = [(vec_kernels.expf, (x,)), (vec_kernels.logf, (x,)), (vec_kernels.log1pf, (x,)),
+             (_fma32, (x, x[::-1].copy(), _F32(0.5))), (vec_kernels.log_softmax_lastdim, (rows,)),
+             (vec_kernels.softmax_lastdim, (rows,)), (vec_kernels.log_softmax_backward_lastdim, (g, rows)),
+             (vec_kernels.softmax_backward_lastdim, (g, rows))]
+    cases += [(lambda v, f=f: f(v, g.ravel()[:v.size]), (x[:8100],)) for f in ACTIVATIONS.values()]
+    outs = []
+    for path in paths:
+        monkeypatch.setattr(ckernels, "LIB", ckernels.load(path))
+        with np.errstate(all="ignore"):
+            outs.append([fn(*args) for fn, args in cases])
+    for got, want in zip(*outs):
+        _assert_same_bits(got, want)
+
+
 _TRAIN = r"""
 import json, sys
 import numpy as np

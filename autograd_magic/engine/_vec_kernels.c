@@ -31,47 +31,71 @@ static inline float bits_f(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
 static inline uint32_t f_bits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
 #define QNAN bits_f(0x7fc00000u)        /* numpy's float32(nan) */
 
-/* The exported kernels are compiled twice where GCC can (target_clones): for processors with FMA (fmaf becomes
- * one instruction) and without (fmaf is the C library's); the loader picks one. Both round each fused step once. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(AM_NO_CLONES)
-#define AM_EXPORT __attribute__((target_clones("fma", "default")))
-#else
-#define AM_EXPORT
-#endif
+/* build_kernels compiles this file twice: plain x86-64 (fmaf is the C library's) and with -mavx2 -mfma (fmaf is
+ * one instruction); the loader takes the second where the processor has AVX2 and FMA. Both round each fused step
+ * once, so both give the same bits. The elementwise loops are written without branches (selections by bit masks)
+ * and run in blocks of 8, which GCC's -O2 vectorises. */
+#define AM_EXPORT __attribute__((visibility("default")))
 #define AM_INLINE static inline __attribute__((always_inline))
 
-/* 2**k as a float32 for k in [-149, 127] (exact: a normal or subnormal power of two). x * pow2(k) is the
- * correctly rounded x * 2**k, which is what ldexpf(x, k) returns. */
+/* body for i in [0, n): blocks of 8 (a fixed count: -O2 vectorises them), then the rest */
+#define EACH(i, n, ...)                                                         \
+    do {                                                                        \
+        long each_n_ = (n), each_0_ = 0;                                        \
+        for (; each_0_ + 8 <= each_n_; each_0_ += 8)                            \
+            for (long each_k_ = 0; each_k_ < 8; each_k_++) {                    \
+                long i = each_0_ + each_k_;                                     \
+                __VA_ARGS__;                                                    \
+            }                                                                   \
+        for (long i = each_0_; i < each_n_; i++) { __VA_ARGS__; }               \
+    } while (0)
+
+AM_INLINE float pick(int c, float a, float b) {   /* c ? a : b, as a bit mask (no branch) */
+    uint32_t m = (uint32_t)0 - (uint32_t)(c != 0);
+    return bits_f((f_bits(a) & m) | (f_bits(b) & ~m));
+}
+
+AM_INLINE float pow2_normal(int k) { return bits_f((uint32_t)(k + 127) << 23); }   /* 2**k, k in [-126, 127] */
+
+/* 2**k for k in [-127, 127] (2**-127 is subnormal, exact): x * pow2(k) is the correctly rounded x * 2**k, which
+ * is what ldexpf(x, k) (numpy's ldexp) returns */
 AM_INLINE float pow2(int k) {
-    return k >= -126 ? bits_f((uint32_t)(k + 127) << 23) : bits_f(1u << (k + 149));
+    uint32_t normal = (uint32_t)(k + 127) << 23, sub = 1u << ((k + 149) & 31);
+    uint32_t m = (uint32_t)0 - (uint32_t)(k >= -126);
+    return bits_f((normal & m) | (sub & ~m));
 }
 
-AM_INLINE float ldexp_f(float x, int k) {   /* ldexpf for k in [-149, 254] */
-    return k <= 127 ? x * pow2(k) : (x * pow2(64)) * pow2(k - 64);
-}
-
-/* frexpf's exponent: y = m * 2**e with m in [0.5, 1); glibc gives 0 for inf and nan (numpy's frexp calls it) */
+/* frexpf's exponent of a positive normal y or +inf: y = m * 2**e with m in [0.5, 1); glibc (which numpy's frexp
+ * calls) gives 0 for inf */
 AM_INLINE int frexp_exp(float y) {
-    uint32_t b = f_bits(y) & 0x7fffffffu;
-    if (b >= 0x00800000u && b < 0x7f800000u) return (int)(b >> 23) - 126;
-    int e;
-    frexpf(y, &e);
-    return e;
+    uint32_t b = f_bits(y);
+    int e = (int)(b >> 23) - 126;
+    return b == 0x7f800000u ? 0 : e;
 }
 
 /* ---- fma32: out = fmaf(a, b, c) elementwise; a step of 0 repeats one value (broadcast scalar) ---- */
-AM_EXPORT void am_fma32(const float *a, long sa, const float *b, long sb, const float *c, long sc, float *out, long n) {
-    for (long i = 0; i < n; i++) out[i] = fmaf(a[i * sa], b[i * sb], c[i * sc]);
+AM_EXPORT void am_fma32(const float *restrict a, long sa, const float *restrict b, long sb, const float *restrict c, long sc, float *restrict out, long n) {
+    if (sa == 1 && sb == 1 && sc == 1) EACH(i, n, out[i] = fmaf(a[i], b[i], c[i]));
+    else for (long i = 0; i < n; i++) out[i] = fmaf(a[i * sa], b[i * sb], c[i * sc]);
 }
 
-/* ---- SLEEF expf_u10 as vec_kernels._expf_u10 computes it ---- */
+/* ---- SLEEF expf_u10 as vec_kernels._expf_u10 computes it ----
+ * Without branches, so that loops over it vectorise: the steps run on d clipped to [-104, 100] (nan: 0), and the
+ * out-of-range values and nans are chosen at the end, as the numpy code's np.where does. The numpy code scales by
+ * 2**q with one ldexp when every q >= -125 and with two products u * 2**h * 2**(q-h) (h = q >> 1) otherwise: the
+ * same value for each q, since u * 2**h is exact and the second product rounds the exact u * 2**q once, as ldexp
+ * does. q lies in [-150, 144], so both factors are normal powers of two. */
+/* rintf(x) for |x| < 2**22 (round half to even): adding 1.5 * 2**23 leaves no fraction bits, subtracting it back is
+ * exact; copysignf keeps rintf's -0.0 for x in (-0.5, -0.0] */
+AM_INLINE float round_even(float x) { return copysignf((x + 12582912.0f) - 12582912.0f, x); }
+
 AM_INLINE float sleef_expf(float d) {
-    if (isnan(d)) return d;
-    if (d < -104.0f) return 0.0f;
-    if (d > 100.0f) return INFINITY;
-    float qf = rintf(d * R_LN2);
+    float dc = pick(d < -104.0f, -104.0f, d);
+    dc = pick(dc > 100.0f, 100.0f, dc);
+    dc = pick(dc == dc, dc, 0.0f);
+    float qf = round_even(dc * R_LN2);
     int q = (int)qf;
-    float s = fmaf(qf, -L2U, d);
+    float s = fmaf(qf, -L2U, dc);
     s = fmaf(qf, -L2L, s);
     float u = fmaf(EXP_C0, s, EXP_C1);
     u = fmaf(u, s, EXP_C2);
@@ -79,20 +103,22 @@ AM_INLINE float sleef_expf(float d) {
     u = fmaf(u, s, EXP_C4);
     u = fmaf(u, s, EXP_C5);
     u = 1.0f + fmaf(s * s, u, s);
-    if (q >= -125) return ldexp_f(u, q);  /* u * 2**q normal (or overflowing): the two products are one ldexp */
     int half = q >> 1;
-    return u * pow2(half) * pow2(q - half);
+    u = u * pow2_normal(half) * pow2_normal(q - half);
+    float r = pick(d < -104.0f, 0.0f, u);
+    r = pick(d > 100.0f, INFINITY, r);
+    return pick(d == d, r, d);
 }
 
-AM_EXPORT void am_expf(const float *x, float *out, long n) {
-    for (long i = 0; i < n; i++) out[i] = sleef_expf(x[i]);
+AM_EXPORT void am_expf(const float *restrict x, float *restrict out, long n) {
+    EACH(i, n, out[i] = sleef_expf(x[i]));
 }
 
 /* ---- SLEEF logf_u10 for positive normal finite d, as vec_kernels._logf_u10 ---- */
 AM_INLINE float sleef_logf(float d) {
-    int e = frexp_exp(d * INV_075) - 1;
+    int e = frexp_exp(d * INV_075) - 1;   /* in [-126, 127]; -1 where d * (1 / 0.75) overflows */
     float ef = (float)e;
-    float m = ldexp_f(d, -e);
+    float m = d * pow2(-e);
     float sx = LN2_HI * ef;
     float sy = fmaf(LN2_LO, ef, fmaf(LN2_HI, ef, -sx));
     float nx = m - 1.0f;
@@ -115,29 +141,26 @@ AM_INLINE float sleef_logf(float d) {
     return s2 + s2y;
 }
 
-AM_INLINE int log_ok(float d) { return d >= 1.17549435e-38f && d < INFINITY; }
+AM_INLINE int log_ok(float d) { return (d >= 1.17549435e-38f) & (d < INFINITY); }
 
-/* logf: SLEEF's for positive normal finite values; the others are left for the caller (numpy's float64 log)
- * and counted. */
-AM_EXPORT long am_logf(const float *x, float *out, long n) {
+/* logf: SLEEF's for positive normal finite values; the others (computed as the C library's float64 log) are
+ * counted, for the caller to take numpy's. */
+AM_EXPORT long am_logf(const float *restrict x, float *restrict out, long n) {
+    EACH(i, n, out[i] = sleef_logf(pick(log_ok(x[i]), x[i], 1.0f)));
     long bad = 0;
-    for (long i = 0; i < n; i++) {
-        float d = x[i];
-        if (log_ok(d)) out[i] = sleef_logf(d);
-        else { out[i] = (float)log((double)d); bad++; }
-    }
+    for (long i = 0; i < n; i++)
+        if (!log_ok(x[i])) { out[i] = (float)log((double)x[i]); bad++; }
     return bad;
 }
 
 /* ---- SLEEF log1pf_u10 as vec_kernels.log1pf ---- */
-AM_INLINE float sleef_log1pf(float d) {
-    if (d == 0.0f || isnan(d)) return d;
-    if (d < -1.0f) return QNAN;
-    if (d == -1.0f) return -INFINITY;
-    if (d > 1e38f) return INFINITY;
-    int e = frexp_exp((d + 1.0f) * INV_075) - 1;
+AM_INLINE float sleef_log1pf(float d0) {
+    /* the steps on d in (-1, 1e38] (others: 0.5), where (1 + d) / 0.75 is a positive normal; the rest is chosen
+     * at the end, as the numpy code's np.where does */
+    float d = pick((d0 > -1.0f) & (d0 <= 1e38f), d0, 0.5f);
+    int e = frexp_exp((d + 1.0f) * INV_075) - 1;   /* in [-23, 126] */
     float ef = (float)e;
-    float t = pow2(-e);
+    float t = pow2_normal(-e);
     float m = fmaf(d, t, t - 1.0f);
     float sx = LN2_HI * ef;
     float sy = fmaf(LN2_LO, ef, fmaf(LN2_HI, ef, -sx));
@@ -153,15 +176,18 @@ AM_INLINE float sleef_log1pf(float d) {
     float s1y = (((sx - s1) + ax) + sy) + ay;
     float w = (x2 * qx) * p;
     float s2 = s1 + w;
-    return s2 + (((s1 - s2) + w) + s1y);
+    float out = s2 + (((s1 - s2) + w) + s1y);
+    out = pick(d0 > 1e38f, INFINITY, out);
+    out = pick(d0 < -1.0f, QNAN, pick(d0 == -1.0f, -INFINITY, out));
+    return pick((d0 == 0.0f) | (d0 != d0), d0, out);
 }
 
-AM_EXPORT void am_log1pf(const float *x, float *out, long n) {
-    for (long i = 0; i < n; i++) out[i] = sleef_log1pf(x[i]);
+AM_EXPORT void am_log1pf(const float *restrict x, float *restrict out, long n) {
+    EACH(i, n, out[i] = sleef_log1pf(x[i]));
 }
 
 /* ---- ATen's reduce_all order over one row of n floats, `lanes` wide (8 or 16), as vec_kernels.row_sum ---- */
-AM_INLINE float row_sum(const float *e, long n, int lanes) {
+AM_INLINE float row_sum(const float *restrict e, long n, int lanes) {
     if (n < lanes) {
         float acc = e[0];
         for (long i = 1; i < n; i++) acc += e[i];
@@ -179,12 +205,12 @@ AM_INLINE float row_sum(const float *e, long n, int lanes) {
 }
 
 /* the product of row_sum(g * out) with its own buffer: row_sum of an elementwise product */
-AM_INLINE float row_dot(const float *g, const float *o, long n, int lanes, float *tmp) {
-    for (long i = 0; i < n; i++) tmp[i] = g[i] * o[i];
+AM_INLINE float row_dot(const float *restrict g, const float *restrict o, long n, int lanes, float *restrict tmp) {
+    EACH(i, n, tmp[i] = g[i] * o[i]);
     return row_sum(tmp, n, lanes);
 }
 
-AM_INLINE float row_max(const float *a, long n) {   /* np.maximum.reduce: nan wins */
+AM_INLINE float row_max(const float *restrict a, long n) {   /* np.maximum.reduce: nan wins */
     float m = a[0];
     if (isnan(m)) return m;
     for (long i = 1; i < n; i++) {
@@ -198,93 +224,110 @@ AM_INLINE float row_max(const float *a, long n) {   /* np.maximum.reduce: nan wi
 AM_INLINE float log_of_sum(float s) { return log_ok(s) ? sleef_logf(s) : (float)log((double)s); }
 
 /* ---- softmax / log_softmax over the last dim (rows of n) and their backwards ---- */
-AM_EXPORT void am_softmax(const float *a, float *out, long rows, long n, int lanes) {
+AM_EXPORT void am_softmax(const float *restrict a, float *restrict out, long rows, long n, int lanes) {
     for (long r = 0; r < rows; r++, a += n, out += n) {
         float m = row_max(a, n);
-        for (long i = 0; i < n; i++) out[i] = sleef_expf(a[i] - m);
+        EACH(i, n, out[i] = sleef_expf(a[i] - m));
         float inv = 1.0f / row_sum(out, n, lanes);
-        for (long i = 0; i < n; i++) out[i] = out[i] * inv;
+        EACH(i, n, out[i] = out[i] * inv);
     }
 }
 
-AM_EXPORT void am_log_softmax(const float *a, float *out, long rows, long n, int lanes) {
+AM_EXPORT void am_log_softmax(const float *restrict a, float *restrict out, long rows, long n, int lanes) {
     for (long r = 0; r < rows; r++, a += n, out += n) {
         float m = row_max(a, n);
-        for (long i = 0; i < n; i++) out[i] = sleef_expf(a[i] - m);
+        EACH(i, n, out[i] = sleef_expf(a[i] - m));
         float l = log_of_sum(row_sum(out, n, lanes));
-        for (long i = 0; i < n; i++) out[i] = (a[i] - m) - l;
+        EACH(i, n, out[i] = (a[i] - m) - l);
     }
 }
 
-AM_EXPORT void am_log_softmax_backward(const float *g, const float *o, float *out, long rows, long n, int lanes) {
+AM_EXPORT void am_log_softmax_backward(const float *restrict g, const float *restrict o, float *restrict out, long rows, long n, int lanes) {
     for (long r = 0; r < rows; r++, g += n, o += n, out += n) {
         float total = row_sum(g, n, lanes);
-        for (long i = 0; i < n; i++) out[i] = fmaf(-sleef_expf(o[i]), total, g[i]);
+        EACH(i, n, out[i] = fmaf(-sleef_expf(o[i]), total, g[i]));
     }
 }
 
-AM_EXPORT void am_softmax_backward(const float *g, const float *o, float *out, long rows, long n, int lanes) {
+AM_EXPORT void am_softmax_backward(const float *restrict g, const float *restrict o, float *restrict out, long rows, long n, int lanes) {
     for (long r = 0; r < rows; r++, g += n, o += n, out += n) {
         float s = row_dot(g, o, n, lanes, out);
-        for (long i = 0; i < n; i++) out[i] = (g[i] - s) * o[i];
+        EACH(i, n, out[i] = (g[i] - s) * o[i]);
     }
 }
 
 /* ---- act_kernels: ATen's cpu_kernel_vec, SLEEF's functions on the first `body` elements, the C library's on
  * the tail; every multiply-add that GCC contracts in ATen is fmaf here, in body and tail alike. `sg` is the
- * step of the second input (0: one value broadcast). ---- */
-#define EXP_AT(i, x) ((i) < body ? sleef_expf(x) : expf(x))
-#define LOG1P_AT(i, x) ((i) < body ? sleef_log1pf(x) : log1pf(x))
+ * step of the second input (0: one value broadcast). Each element function takes `vec` (1: SLEEF's, 0: the C
+ * library's), a constant where it is inlined. ---- */
+AM_INLINE float exp_of(float x, int vec) { return vec ? sleef_expf(x) : expf(x); }
+AM_INLINE float log1p_of(float x, int vec) { return vec ? sleef_log1pf(x) : log1pf(x); }
 
-AM_EXPORT void am_sigmoid(const float *x, float *out, long n, long body) {
-    for (long i = 0; i < n; i++)
-        out[i] = i < body ? 1.0f / (sleef_expf(-x[i]) + 1.0f) : 1.0f / (1.0f + expf(-x[i]));
+#define BODY_AND_TAIL(n, body, elem)                                    \
+    do {                                                                \
+        EACH(i, body, elem(1));                                         \
+        for (long i = (body); i < (n); i++) { elem(0); }                \
+    } while (0)
+
+AM_EXPORT void am_sigmoid(const float *restrict x, float *restrict out, long n, long body) {
+    EACH(i, body, out[i] = 1.0f / (sleef_expf(-x[i]) + 1.0f));
+    for (long i = body; i < n; i++) out[i] = 1.0f / (1.0f + expf(-x[i]));
 }
 
-AM_EXPORT void am_silu(const float *x, float *out, long n, long body) {
-    for (long i = 0; i < n; i++) out[i] = x[i] / (1.0f + EXP_AT(i, -x[i]));
+AM_EXPORT void am_silu(const float *restrict x, float *restrict out, long n, long body) {
+#define SILU(vec) out[i] = x[i] / (1.0f + exp_of(-x[i], vec))
+    BODY_AND_TAIL(n, body, SILU);
 }
 
-AM_EXPORT void am_silu_backward(const float *g, long sg, const float *x, float *out, long n, long body) {
-    for (long i = 0; i < n; i++) {
-        float s = 1.0f / (1.0f + EXP_AT(i, -x[i]));
-        out[i] = g[i * sg] * s * fmaf(x[i], 1.0f - s, 1.0f);
-    }
+AM_INLINE float silu_backward(float dy, float x, int vec) {
+    float s = 1.0f / (1.0f + exp_of(-x, vec));
+    return dy * s * fmaf(x, 1.0f - s, 1.0f);
 }
 
-AM_EXPORT void am_softplus(const float *x, float *out, long n, long body, float beta, float threshold) {
-    for (long i = 0; i < n; i++) {
-        float xb = x[i] * beta;
-        float soft = LOG1P_AT(i, EXP_AT(i, xb)) / beta;
-        out[i] = xb > threshold ? x[i] : soft;
-    }
+AM_EXPORT void am_silu_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out, long n, long body) {
+#define SILU_BW(vec) out[i] = silu_backward(g[i * sg], x[i], vec)
+    BODY_AND_TAIL(n, body, SILU_BW);
 }
 
-AM_EXPORT void am_softplus_backward(const float *g, long sg, const float *x, float *out, long n, long body, float beta,
-                          float threshold) {
-    for (long i = 0; i < n; i++) {
-        float xb = x[i] * beta, dy = g[i * sg];
-        float z = EXP_AT(i, xb);
-        float soft = dy * z / (z + 1.0f);
-        out[i] = xb > threshold ? dy : soft;
-    }
+AM_INLINE float softplus(float x, float beta, float threshold, int vec) {
+    float xb = x * beta;
+    return pick(xb > threshold, x, log1p_of(exp_of(xb, vec), vec) / beta);
 }
 
-AM_EXPORT void am_elu_backward(const float *g, long sg, const float *x, float *out, long n, long body, float negcoef,
-                     float poscoef, float negiptcoef) {
-    for (long i = 0; i < n; i++) {
-        float dy = g[i * sg], xi = x[i];
-        float neg = dy * negiptcoef * negcoef * EXP_AT(i, xi * negiptcoef);
-        out[i] = xi <= 0.0f ? neg : dy * poscoef;
-    }
+AM_EXPORT void am_softplus(const float *restrict x, float *restrict out, long n, long body, float beta, float threshold) {
+#define SOFTPLUS(vec) out[i] = softplus(x[i], beta, threshold, vec)
+    BODY_AND_TAIL(n, body, SOFTPLUS);
 }
 
-/* log_sigmoid's buffer exp(-|x|), SLEEF's exp on every element */
-AM_EXPORT void am_log_sigmoid(const float *x, float *out, float *buffer, long n) {
-    for (long i = 0; i < n; i++) {
+AM_INLINE float softplus_backward(float dy, float x, float beta, float threshold, int vec) {
+    float xb = x * beta;
+    float z = exp_of(xb, vec);
+    return pick(xb > threshold, dy, dy * z / (z + 1.0f));
+}
+
+AM_EXPORT void am_softplus_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out, long n, long body, float beta,
+                                    float threshold) {
+#define SOFTPLUS_BW(vec) out[i] = softplus_backward(g[i * sg], x[i], beta, threshold, vec)
+    BODY_AND_TAIL(n, body, SOFTPLUS_BW);
+}
+
+AM_INLINE float elu_backward(float dy, float x, float negcoef, float poscoef, float negiptcoef, int vec) {
+    float neg = dy * negiptcoef * negcoef * exp_of(x * negiptcoef, vec);
+    return pick(x <= 0.0f, neg, dy * poscoef);
+}
+
+AM_EXPORT void am_elu_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out, long n, long body, float negcoef,
+                               float poscoef, float negiptcoef) {
+#define ELU_BW(vec) out[i] = elu_backward(g[i * sg], x[i], negcoef, poscoef, negiptcoef, vec)
+    BODY_AND_TAIL(n, body, ELU_BW);
+}
+
+/* log_sigmoid: min(x, 0) - log1p(exp(-|x|)), SLEEF's exp and log1p on every element; the buffer exp(-|x|) is
+ * what its backward reads */
+AM_EXPORT void am_log_sigmoid(const float *restrict x, float *restrict out, float *restrict buffer, long n) {
+    EACH(i, n, {
         float b = sleef_expf(-fabsf(x[i]));
         buffer[i] = b;
-        float lo = (x[i] <= 0.0f || isnan(x[i])) ? x[i] : 0.0f;   /* np.minimum(x, 0) */
-        out[i] = lo - sleef_log1pf(b);
-    }
+        out[i] = pick((x[i] <= 0.0f) | (x[i] != x[i]), x[i], 0.0f) - sleef_log1pf(b);   /* np.minimum(x, 0) */
+    });
 }

@@ -2,8 +2,9 @@
 loaded with ctypes. They compute what vec_kernels.py, act_kernels.py and random_kernels._fma32 compute with numpy, in
 the same order with the same roundings, so both give the same bits; numpy is ~30-90 calls per kernel, C is one.
 
-``LIB`` is the library, or None when it is not built, is older than its source, fails to load, or the environment
-sets AUTOGRAD_MAGIC_NO_C_KERNELS=1: then every caller runs its numpy code. ``missing()`` says why it is None.
+``LIB`` is the library (_vec_kernels_avx2.so where the processor has AVX2 and FMA and it is built, else
+_vec_kernels.so), or None when it is not built, was built from another version of the source, fails to load, or the
+environment sets AUTOGRAD_MAGIC_NO_C_KERNELS=1: then every caller runs its numpy code. ``missing()`` says why.
 The functions here take C-contiguous float32 arrays (the callers check) and return new arrays.
 """
 import ctypes
@@ -15,7 +16,13 @@ import numpy as np
 _HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(_HERE, "_vec_kernels.c")
 LIBRARY = os.path.join(_HERE, "_vec_kernels.so")
+LIBRARY_AVX2 = os.path.join(_HERE, "_vec_kernels_avx2.so")
 _F32 = np.float32
+
+try:
+    from numpy._core._multiarray_umath import __cpu_features__ as _CPU   # numpy's own probe of the processor
+except ImportError:  # pragma: no cover - older numpy layout
+    from numpy.core._multiarray_umath import __cpu_features__ as _CPU
 
 _P, _L, _I, _F = ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_float
 _SIGNATURES = {
@@ -43,28 +50,39 @@ def _source_hash():
         return hashlib.sha256(f.read()).hexdigest()[:16]
 
 
-def _load():
-    global _why
-    if os.environ.get("AUTOGRAD_MAGIC_NO_C_KERNELS", "").strip() not in ("", "0"):
-        _why = "AUTOGRAD_MAGIC_NO_C_KERNELS is set"
-        return None
-    if not os.path.exists(LIBRARY):
-        _why = f"{LIBRARY} is not built (python -m autograd_magic.engine.build_kernels)"
-        return None
+def load(path):
+    """The library at path with its functions' signatures set; raises OSError when it does not load or was built
+    from another version of the source."""
+    lib = ctypes.CDLL(path)
     try:
-        lib = ctypes.CDLL(LIBRARY)
         lib.am_source_hash.restype = ctypes.c_char_p
         built = lib.am_source_hash().decode()
         for name, (args, res) in _SIGNATURES.items():
             fn = getattr(lib, name)
             fn.argtypes, fn.restype = args, res
-    except (OSError, AttributeError) as e:
-        _why = f"{LIBRARY} does not load: {e}"
-        return None
+    except AttributeError as e:
+        raise OSError(f"{path}: {e}") from None
     if os.path.exists(SOURCE) and built != _source_hash():
-        _why = f"{LIBRARY} was built from another version of {SOURCE}: rebuild it"
-        return None
+        raise OSError(f"{path} was built from another version of {SOURCE}: rebuild it "
+                      "(python -m autograd_magic.engine.build_kernels)")
     return lib
+
+
+def _load():
+    global _why
+    if os.environ.get("AUTOGRAD_MAGIC_NO_C_KERNELS", "").strip() not in ("", "0"):
+        _why = "AUTOGRAD_MAGIC_NO_C_KERNELS is set"
+        return None
+    avx2 = _CPU.get("AVX2") and _CPU.get("FMA3")
+    paths = [p for p in ((LIBRARY_AVX2,) if avx2 else ()) + (LIBRARY,) if os.path.exists(p)]
+    if not paths:
+        _why = f"{LIBRARY} is not built (python -m autograd_magic.engine.build_kernels)"
+        return None
+    try:
+        return load(paths[0])
+    except OSError as e:
+        _why = f"the compiled kernels do not load: {e}"
+        return None
 
 
 LIB = _load()
@@ -75,15 +93,23 @@ def missing():
     return None if LIB is not None else _why
 
 
-def _ptr(a):
-    return a.ctypes.data
+_BYTES = ctypes.c_char * 0
+
+
+def ptr(a):
+    """a's data as a ctypes argument: a zero-length ctypes array over its buffer (a third of the cost of
+    a.ctypes.data), or the address for a read-only array (a broadcast value)."""
+    try:
+        return _BYTES.from_buffer(a)
+    except (TypeError, ValueError, BufferError):
+        return a.ctypes.data
 
 
 def unary(name, d):
     """am_expf / am_log1pf over d (float32, any layout): a new array of d's shape."""
     d = np.ascontiguousarray(d)
     out = np.empty_like(d)
-    getattr(LIB, name)(_ptr(d), _ptr(out), d.size)
+    getattr(LIB, name)(ptr(d), ptr(out), d.size)
     return out
 
 
@@ -91,7 +117,7 @@ def logf(d):
     """SLEEF's logf for positive normal finite values; the others as numpy's float64 log (vec_kernels.logf)."""
     d = np.ascontiguousarray(d)
     out = np.empty_like(d)
-    if LIB.am_logf(_ptr(d), _ptr(out), d.size):
+    if LIB.am_logf(ptr(d), ptr(out), d.size):
         bad = ~((d >= np.finfo(_F32).tiny) & (d < np.inf))
         with np.errstate(divide="ignore", invalid="ignore"):
             out[bad] = np.log(d[bad].astype(np.float64)).astype(_F32)
@@ -102,7 +128,7 @@ def rows(name, lanes, a, *more):
     """A lastdim kernel over C-contiguous float32 arrays of one shape: rows of a.shape[-1]."""
     out = np.empty_like(a)
     n = a.shape[-1]
-    getattr(LIB, name)(_ptr(a), *(_ptr(m) for m in more), _ptr(out), a.size // n, n, lanes)
+    getattr(LIB, name)(ptr(a), *(ptr(m) for m in more), ptr(out), a.size // n, n, lanes)
     return out
 
 
@@ -120,7 +146,7 @@ def fma32(a, b, c):
         else:
             return None
     out = np.empty(shape, _F32)
-    LIB.am_fma32(_ptr(a), steps[0], _ptr(b), steps[1], _ptr(c), steps[2], _ptr(out), out.size)
+    LIB.am_fma32(ptr(a), steps[0], ptr(b), steps[1], ptr(c), steps[2], ptr(out), out.size)
     return out
 
 
@@ -130,9 +156,9 @@ def second(g, a):
     if not (isinstance(g, np.ndarray) and g.dtype == _F32 and g.shape == a.shape):
         return None
     if g.flags.c_contiguous:
-        return _ptr(g), 1
+        return ptr(g), 1
     if not any(g.strides):
-        return _ptr(g), 0
+        return ptr(g), 0
     return None
 
 
