@@ -89,3 +89,54 @@ def test_float32_pow_with_tensor_exponent_keeps_odd_symmetry(torch1):
     want = torch1.linspace(-3.14159, 3.14159, 2000).unsqueeze(-1).pow(torch1.tensor([1, 2, 3])).numpy()
     assert np.array_equal(xx[:, 2], -xx[::-1, 2])
     assert (xx != want).mean() < 0.03  # computed in float64 and rounded once: 98% agree (numpy's float32: 80-89%)
+
+
+def test_engine_dim_sums_means_and_bias_gradients_match_pytorch(torch1):
+    """x.sum(dim), x.mean(dim, keepdim=True) and the gradient of a bias broadcast over a batch (nn.Linear's, summed
+    over the batch in backward) add in PyTorch's order: numpy's order differed in about 9 of 10 such cases."""
+    from autograd_magic import torch as ours
+    bad = []
+    for shape, dim in (((32, 27), 0), ((64, 10), 0), ((128, 64), 0), ((5, 7, 9), 1), ((17, 200), 0), ((40, 33), 1),
+                       ((4, 300, 3), 1), ((64, 784), 0)):
+        a = _values(shape, np.float32)
+        for fn in (lambda t, lib: t.sum(dim), lambda t, lib: t.mean(dim, keepdim=True),
+                   lambda t, lib: lib.sum(t, dim=(0,))):
+            got, want = fn(ours.from_numpy(a), ours).numpy(), fn(torch1.from_numpy(a), torch1).numpy()
+            if got.shape != want.shape or not np.array_equal(got, want):
+                bad.append((shape, dim))
+    for batch, outs in ((32, 27), (64, 10), (100, 3), (17, 200), (256, 16)):
+        x, g = _values((batch, 5), np.float32), _values((batch, outs), np.float32)
+        grads = []
+        for lib in (torch1, ours):
+            lib.manual_seed(0)
+            layer = lib.nn.Linear(5, outs)
+            layer(lib.from_numpy(x)).backward(lib.from_numpy(g))
+            grads.append(layer.bias.grad.numpy().copy())
+        if not np.array_equal(*grads):
+            bad.append(("bias", batch, outs))
+    assert not bad, bad[:5]
+
+
+def test_float32_var_and_std_match_pytorch_bit_for_bit(torch1):
+    """PyTorch's CPU var/std (Welford) accumulate float32 in double and round once; numpy's float32 var differed
+    in ~60% of elements. var_mean / std_mean take their mean from the same double accumulators (not from mean())."""
+    from autograd_magic import torch as ours
+    bad, near = [], 0
+    for shape, args in (((32, 64), (0,)), ((32, 64), (1,)), ((32, 64), ()), ((7, 5, 9), (1,)), ((100,), ())):
+        for _ in range(3):
+            a = (_values(shape, np.float32) + np.float32(3)).astype(np.float32)
+            for name in ("var", "std"):
+                for kw in ({}, {"unbiased": False}, {"keepdim": True} if args else {}):
+                    got = getattr(ours.from_numpy(a), name)(*args, **kw).numpy()
+                    want = getattr(torch1.from_numpy(a), name)(*args, **kw).numpy()
+                    if not np.array_equal(got, want):
+                        bad.append((name, shape, args, kw))
+            for name in ("var_mean", "std_mean"):
+                got = [t.numpy() for t in getattr(ours, name)(ours.from_numpy(a), *args)]
+                want = [t.numpy() for t in getattr(torch1, name)(torch1.from_numpy(a), *args)]
+                if not np.array_equal(got[0], want[0]):
+                    bad.append((name, shape, args))
+                near += int(np.sum(got[1] != want[1]))
+                assert np.allclose(got[1], want[1], rtol=2e-7, atol=0)
+    assert not bad, bad[:5]
+    assert near <= 10   # Welford's running mean is not always the correctly rounded mean: rare last-bit cases

@@ -13,6 +13,8 @@ printed with ``.item()`` or ``:.6f`` shows it. This module replays PyTorch's ord
 Covered: the whole tensor, trailing dims (rows) and leading dims (columns) of a C-contiguous float array, which is
 what lessons reduce; any other layout falls back to numpy's order (``None`` from ``torch_sum``).
 """
+import math
+
 import numpy as np
 
 _ILP = 4        # independent accumulators in row_sum
@@ -146,6 +148,27 @@ def full_sum(a):
             return np.add.reduce(flat) + a.dtype.type(0)
         return _small_sum(flat) if flat.size < 64 else _inner(flat.reshape(1, -1))[0]
     return np.add.reduce(a, axis=None)
+
+
+def dim_sum(a, dims, keepdim=False):
+    """a summed over dims (a tuple, not empty) as PyTorch sums it: its order for float arrays where that order
+    does not depend on the thread count (a single output element past ATen's grain of 32768 values is split
+    between threads: numpy's order there), numpy's elsewhere."""
+    r = None
+    if a.dtype.kind == "f" and a.size:
+        nd = a.ndim
+        kept = a.size // max(1, math.prod(a.shape[d % nd] for d in dims))
+        if kept > 1 or a.size <= 32768:
+            r = torch_sum(a, dims)
+    if r is None:
+        return np.add.reduce(a, axis=dims, keepdims=keepdim)
+    r = np.asarray(r)
+    if keepdim:
+        shape = list(a.shape)
+        for d in dims:
+            shape[d % a.ndim] = 1
+        r = r.reshape(shape)
+    return r
 
 
 def torch_sum(a, dims):
