@@ -140,3 +140,27 @@ def test_float32_var_and_std_match_pytorch_bit_for_bit(torch1):
                 assert np.allclose(got[1], want[1], rtol=2e-7, atol=0)
     assert not bad, bad[:5]
     assert near <= 10   # Welford's running mean is not always the correctly rounded mean: rare last-bit cases
+
+
+def test_cross_entropy_sums_its_targets_in_pytorchs_cascade(torch1):
+    """nll_loss (and cross_entropy through it) adds the targets' log-probabilities into 8 cascaded partial sums,
+    as ATen's kernel does: the loss a lesson prints with .item() (17 digits) is PyTorch's, for any batch size,
+    with class weights, ignore_index and reduction='sum'."""
+    from autograd_magic import torch as ours
+    bad = []
+    for n, c in ((1, 3), (16, 5), (17, 5), (32, 27), (33, 10), (64, 10), (257, 4), (1000, 7), (4097, 3)):
+        x = (_values((n, c), np.float32) % np.float32(7)).astype(np.float32)
+        y = RNG.integers(0, c, n)
+        w = np.linspace(0.5, 2, c).astype(np.float32)
+        for kw in ({}, {"reduction": "sum"}, {"weight": w}, {"ignore_index": 1}, {"weight": w, "ignore_index": 0}):
+            got = []
+            for lib in (torch1, ours):
+                args = {k: lib.from_numpy(v) if isinstance(v, np.ndarray) else v for k, v in kw.items()}
+                logits = lib.tensor(x, requires_grad=True)
+                loss = lib.nn.functional.cross_entropy(logits, lib.from_numpy(y), **args)
+                loss.backward()
+                got.append((loss.item(), logits.grad.numpy().copy()))
+            same_loss = np.array_equal(np.float32(got[0][0]), np.float32(got[1][0]), equal_nan=True)
+            if not same_loss or not np.array_equal(got[0][1], got[1][1], equal_nan=True):
+                bad.append((n, c, kw, got[0][0], got[1][0]))
+    assert not bad, bad[:4]
