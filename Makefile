@@ -1,14 +1,17 @@
 # `make demo` and `make test` (and `make parity`). Each builds .venv from nothing when it is missing.
 # demo installs the runtime and JupyterLab only; test installs the test tools, PyTorch (the oracle) and Playwright.
+# Both compile the optional C kernels (engine/_vec_kernels.c) with the system C compiler; without one the engine
+# runs the same kernels with numpy (same bits, slower).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DEMO_STAMP := $(VENV)/.installed-demo
 TEST_STAMP := $(VENV)/.installed-test
+KERNELS := autograd_magic/engine/_vec_kernels.so
 
 .PHONY: setup demo test parity parity-matrix bench clean
 
-setup: $(TEST_STAMP)
+setup: $(TEST_STAMP) $(KERNELS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,21 +25,25 @@ $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e '.[test,oracle,ui]'
 	touch $@
 
-demo: $(DEMO_STAMP)
+# run as a script: it needs only the standard library, not the installed package
+$(KERNELS): autograd_magic/engine/_vec_kernels.c autograd_magic/engine/build_kernels.py | $(VENV)/bin/python
+	-$(PY) autograd_magic/engine/build_kernels.py
+
+demo: $(DEMO_STAMP) $(KERNELS)
 	$(VENV)/bin/jupyter lab --notebook-dir=demo_notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) $(KERNELS)
 	$(PY) -m pytest -n 2 -q tests
 
 # the differential tests against PyTorch, with the tally per corpus (identical / within tolerance / different)
-parity: $(TEST_STAMP)
+parity: $(TEST_STAMP) $(KERNELS)
 	$(PY) -m pytest -n 2 -q $(PARITY_FILES)
 
 # the same corpus under each dispatch setting of tests/dispatch.py (PyTorch's, numpy's, oneDNN's and MKL's paths)
-parity-matrix: $(TEST_STAMP)
+parity-matrix: $(TEST_STAMP) $(KERNELS)
 	$(PY) tests/dispatch.py
 
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) $(KERNELS)
 	OPENBLAS_NUM_THREADS=1 $(PY) benchmarks/bench_engine.py
 	OPENBLAS_NUM_THREADS=1 $(PY) benchmarks/bench_random.py --small-only
 	OPENBLAS_NUM_THREADS=1 $(PY) benchmarks/bench_makemore.py

@@ -36,6 +36,9 @@ ROWS_EXTRA = {
          [_spread(2, 4, 5, 6), _spread(4, 2, 2, 3)]),
         (lambda x, w: F.conv2d(x, w, padding="same"), [_spread(1, 2, 4, 4), _spread(3, 2, 2, 3)]),
         (lambda x, w, b: F.conv1d(x, w, b, stride=2, padding=1), [_spread(2, 3, 7), _spread(2, 3, 3), _spread(2)]),
+        (lambda x, w, b: F.conv3d(x, w, b, stride=(1, 2, 1), padding=(1, 0, 1), dilation=(2, 1, 1)),
+         [_spread(1, 2, 3, 4, 3), _spread(2, 2, 2, 2, 2), _spread(2)]),
+        (lambda x, w: F.conv3d(x, w, groups=2, padding="same"), [_spread(1, 2, 3, 3, 2), _spread(2, 1, 2, 3, 2)]),
     ],
     "convolution_backward_input": [
         (lambda g, w: TensorXP.call("convolution_backward_input", (g, w), _CFG, _X),
@@ -74,4 +77,33 @@ ROWS_EXTRA = {
         (lambda x, w, b: F.layer_norm(x, (2, 3), w, b), [_spread(3, 2, 3), _spread(2, 3), _spread(2, 3)]),
         (lambda x: F.layer_norm(x, 4), [_spread(3, 4)]),
     ],
+    "adaptive_max_pool2d_backward": [
+        (lambda g: TensorXP.call("adaptive_max_pool2d_backward", (g,), np.array([[[[0, 4], [6, 8]]]]),
+                                 (1, 1, 3, 3), True), [_spread(1, 1, 2, 2)])],
+    "max_pool3d": [
+        (lambda x: F.max_pool3d(x, 2), [_spread(1, 2, 4, 4, 2)]),
+        (lambda x: F.max_pool3d(x, (3, 2, 2), stride=(2, 1, 1), padding=(1, 0, 1), ceil_mode=True),
+         [_spread(2, 4, 3, 3)]),
+    ],
+    "max_pool3d_backward": [
+        (lambda g: TensorXP.call("max_pool3d_backward", (g,), np.array([[[[[0, 3]], [[13, 17]]]]]), (1, 1, 3, 2, 3),
+                                 True), [_spread(1, 1, 2, 1, 2)])],
+    "avg_pool3d": [
+        (lambda x: F.avg_pool3d(x, 2), [_spread(1, 2, 4, 4, 2)]),
+        (lambda x: F.avg_pool3d(x, 3, 2, 1, ceil_mode=True, count_include_pad=False), [_spread(2, 4, 3, 4)]),
+        (lambda x: F.avg_pool3d(x, (2, 1, 2), 1, divisor_override=3), [_spread(1, 3, 2, 3)]),
+    ],
+    "avg_pool3d_backward": [
+        (lambda g: TensorXP.call("avg_pool3d_backward", (g,), ((2, 2, 2), (2, 2, 2), (1, 1, 1), (1, 1, 1), False,
+                                                             (2, 2, 2)), True, None, (1, 1, 3, 3, 3)),
+         [_spread(1, 1, 2, 2, 2)])],
+    "adaptive_avg_pool3d": [(lambda x: F.adaptive_avg_pool3d(x, (2, 3, 2)), [_spread(1, 2, 3, 5, 4)])],
+    "adaptive_avg_pool3d_backward": [
+        (lambda g: TensorXP.call("adaptive_avg_pool3d_backward", (g,), (2, 3, 2), (1, 2, 3, 5, 4)),
+         [_spread(1, 2, 2, 3, 2)])],
+    "adaptive_max_pool3d": [(lambda x: F.adaptive_max_pool3d(x, (2, 3, 2)), [_spread(1, 2, 3, 5, 4)]),
+                            (lambda x: F.adaptive_max_pool3d(x, 2), [_spread(2, 3, 3, 2)])],
+    "adaptive_max_pool3d_backward": [
+        (lambda g: TensorXP.call("adaptive_max_pool3d_backward", (g,), np.array([[[[[0, 4]], [[10, 26]]]]]),
+                                 (1, 1, 3, 3, 3), True), [_spread(1, 1, 2, 1, 2)])],
 }

@@ -31,6 +31,8 @@ ROWS_EXTRA = {
          [_spread(1, 4, 3, 2), _spread(4, 1, 2, 2)]),
         (lambda x, w, b: F.conv_transpose1d(x, w, b, stride=3, output_padding=2), [_spread(2, 2, 3), _spread(2, 2, 2),
                                                                                     _spread(2)]),
+        (lambda x, w, b: F.conv_transpose3d(x, w, b, stride=(2, 1, 2), padding=(1, 0, 0), output_padding=(1, 0, 1)),
+         [_spread(1, 2, 2, 3, 2), _spread(2, 2, 3, 2, 2), _spread(2)]),
         (lambda x, w: F.conv_transpose2d(x, w, stride=(1, 2), dilation=3, output_padding=(2, 2)),
          [_spread(1, 2, 2, 3), _spread(2, 2, 2, 2)]),
     ],
@@ -80,3 +82,25 @@ ROWS_EXTRA["upsample_bicubic2d"] = [(_up("bicubic", scale_factor=2), [_spread(1,
                                     (_up("bicubic", size=(3, 5), align_corners=True), [_spread(2, 1, 4, 3)])]
 ROWS_EXTRA["upsample_bicubic2d_backward"] = [
     (lambda g: TensorXP.call("upsample_bicubic2d_backward", (g,), _CUBIC, (1, 2, 3, 2)), [_spread(1, 2, 5, 3)])]
+
+# 3-d (5-D input): taps for (D, H, W)
+_NEAR3 = (nearest_taps(2, 3, None, False), nearest_taps(3, 5, None, False), nearest_taps(2, 4, 2.0, False))
+_EXACT3 = (nearest_taps(2, 3, None, True), nearest_taps(3, 5, None, True), nearest_taps(2, 3, None, True))
+_LIN3 = (linear_taps(2, 3, False, None, np.float64), linear_taps(3, 5, False, None, np.float64),
+         linear_taps(2, 3, True, None, np.float64))
+ROWS_EXTRA.update({
+    "upsample_nearest3d": [(_up("nearest", scale_factor=2), [_spread(1, 1, 2, 2, 3)]),
+                           (_up("nearest", size=(3, 5, 2)), [_spread(1, 2, 2, 3, 2)])],
+    "upsample_nearest_exact3d": [(_up("nearest-exact", size=(3, 2, 5)), [_spread(1, 1, 2, 3, 2)])],
+    "upsample_trilinear3d": [(_up("trilinear", scale_factor=2), [_spread(1, 1, 2, 2, 3)]),
+                             (_up("trilinear", size=(3, 4, 2), align_corners=True), [_spread(1, 2, 2, 3, 2)])],
+    "upsample_nearest3d_backward": [
+        (lambda g: TensorXP.call("upsample_nearest3d_backward", (g,), _NEAR3, (1, 1, 2, 3, 2)),
+         [_spread(1, 1, 3, 5, 4)])],
+    "upsample_nearest_exact3d_backward": [
+        (lambda g: TensorXP.call("upsample_nearest_exact3d_backward", (g,), _EXACT3, (1, 1, 2, 3, 2)),
+         [_spread(1, 1, 3, 5, 3)])],
+    "upsample_trilinear3d_backward": [
+        (lambda g: TensorXP.call("upsample_trilinear3d_backward", (g,), _LIN3, (1, 1, 2, 3, 2)),
+         [_spread(1, 1, 3, 5, 3)])],
+})

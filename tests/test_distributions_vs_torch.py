@@ -72,3 +72,45 @@ def test_distributions_same_as_pytorch():
     finally:
         real.distributions.Distribution.set_default_validate_args(before[0])
         ours.distributions.Distribution.set_default_validate_args(before[1])
+
+
+EXPAND_CELLS = [   # issue 16: Distribution.expand and transforms that broadcast their base distribution
+    SETUP + "n = D.Normal(torch.tensor([0.0, 1.0], requires_grad=True), torch.tensor([1.0, 2.0]))\n"
+    "e = n.expand((3, 2))\ne, e.batch_shape, e.loc.shape, e.loc.grad_fn, e.loc.stride(), type(e).__name__",
+    "x = e.sample()\nx, e.log_prob(x).shape, e.rsample((2,)).shape, e.entropy()",
+    "e.log_prob(torch.zeros(3, 2)).sum().backward()\nn.loc.grad",
+    "D.Normal(0., 1.).expand([4]), D.Normal(0., 1.).expand(torch.Size([2, 1])).batch_shape",
+    "n.expand((3,))",
+    "b = D.Bernoulli(logits=torch.tensor([0.3])).expand((2, 1))\nb, b.logits, b.probs, b.sample((2,)).shape, "
+    "b.param_shape",
+    "D.Bernoulli(probs=torch.tensor([0.3, 0.9])).expand((2, 2)).probs",
+    "c = D.Categorical(probs=torch.tensor([0.2, 0.3, 0.5])).expand((4,))\nc, c.batch_shape, c.sample(), "
+    "c.probs.shape, c.log_prob(torch.tensor([0, 1, 2, 2])), c.param_shape",
+    "m = D.Multinomial(5, probs=torch.tensor([0.2, 0.8])).expand((3,))\nm.batch_shape, m.event_shape, m.sample(), "
+    "m.log_prob(torch.tensor([[1., 4.], [2., 3.], [0., 5.]]))",
+    "u = D.Uniform(torch.tensor(0.), torch.tensor(2.)).expand((2, 3))\nu, u.low.shape, u.rsample().shape, "
+    "u.entropy()",
+    "D.Exponential(torch.tensor([2.])).expand((3,)).rate, D.Laplace(0., 1.).expand((2,)).sample()",
+    "mvn = D.MultivariateNormal(torch.zeros(2), covariance_matrix=torch.eye(2) * 2).expand((3,))\n"
+    "mvn, mvn.batch_shape, mvn.event_shape, mvn.covariance_matrix.shape, mvn.scale_tril.shape, "
+    "mvn.log_prob(torch.ones(3, 2))",
+    "ind = D.Independent(D.Normal(torch.zeros(3), torch.ones(3)), 1).expand((2,))\n"
+    "ind, ind.batch_shape, ind.event_shape, ind.base_dist.batch_shape, ind.log_prob(torch.zeros(2, 3))",
+    "ln = D.LogNormal(torch.tensor([0.0, 1.0]), torch.tensor([1.0, 0.5])).expand((3, 2))\n"
+    "type(ln).__name__, ln.batch_shape, ln.base_dist.batch_shape, ln.mean, ln.sample().shape",
+    "base = D.Normal(torch.tensor(0.), torch.tensor(1.))\n"
+    "t = D.TransformedDistribution(base, [D.AffineTransform(torch.tensor([1., 2., 3.]), 2.)])\n"
+    "t.batch_shape, t.base_dist.batch_shape, t.sample(), t.log_prob(torch.tensor([1., 2., 3.]))",
+    "t2 = D.TransformedDistribution(D.Normal(torch.zeros(3), torch.ones(3)), "
+    "[D.AffineTransform(torch.zeros(2, 1), torch.ones(2, 1)), D.ExpTransform()])\n"
+    "t2.batch_shape, t2.base_dist.batch_shape, t2.rsample().shape, t2.log_prob(torch.ones(2, 3))",
+    "t3 = t2.expand((4, 2, 3))\nt3.batch_shape, t3.base_dist.batch_shape, t3.sample().shape",
+    "class MyNormal(D.Normal):\n    def __init__(self, loc):\n        super().__init__(loc, 1.0)\n"
+    "MyNormal(torch.zeros(2)).expand((3, 2))",
+    "D.Distribution().expand((2,))",
+]
+
+
+def test_expand_same_as_pytorch():
+    require("torch")
+    assert_same_as_pytorch(EXPAND_CELLS, corpus="distributions", name="expand", warns="per_cell")

@@ -119,6 +119,7 @@ ROWS = {
     "index": [(lambda a: a[torch.tensor([0, 1, 0])], [any_((2,))]), (lambda a: a[a > 0], [any_((3, 2))])],
     "index_put": [(lambda a, v: _setitem(a, torch.tensor([0, 2]), v), [any_((3, 2)), any_((2,))])],
     "copy_slices": [(lambda a, v: _setitem(a, 1, v), [any_((3, 2)), any_((2,))])],
+    "view_region": [(lambda a, v: _view_mul_(a, v), [any_((3, 2)), any_((2,))])],
     "scatter_back": [(tx_scatter, [any_((3,))])],
     "value_select_backward": [(lambda a: TensorXP.scatter(a, (3, 2), (np.array([[0], [2]]), np.array([[1], [0]])),
                                                           True, "value_select_backward"), [any_((2, 1))])],
@@ -149,6 +150,14 @@ def _setitem(a, key, v):
     out = a * 1.0
     out[key] = v
     return out
+
+
+def _view_mul_(a, v):
+    """An in-place op on a view of a non-leaf: the view's history becomes AsStridedBackward0 of its base."""
+    out = a * 1.0
+    row = out[1]
+    row.mul_(v)
+    return row * out
 
 
 def _more_rows():

@@ -7,13 +7,14 @@ on whole pairs of vectors, the scalar form with the C library's on the tail). Th
 compiled with GCC's default fused multiply-add contraction, so `1 + x * (1 - s)` and the like are one rounding
 there, in the vector body and in the scalar tail alike (measured: unfused, silu's backward differs from PyTorch in
 18% of values). Each function returns None where the vector kernels do not apply (another dtype, a strided input,
-capability 'default'): the caller computes its own way.
+capability 'default'): the caller computes its own way. Where the compiled kernels are built (ckernels.py), silu's,
+softplus's, elu's and log_sigmoid's kernels run as one call of their C form (_vec_kernels.c, the same steps).
 """
 import numpy as np
 
-from . import libm
+from . import ckernels, libm
 from .random_kernels import _fma32
-from .vec_kernels import capability, elementwise, expf, libm_expf, log1pf, tanhf
+from .vec_kernels import capability, compiled_elementwise, elementwise, expf, libm_expf, log1pf, tanhf
 
 _F32 = np.float32
 _ONE = _F32(1)
@@ -35,8 +36,22 @@ def _run(kernel, a, *others):
                        default=lambda *v: kernel(_PLAIN, *v))
 
 
+def _compiled(name, a, g=None, *consts):
+    """The compiled form of a kernel (one C call) where it applies: built, avx2/avx512, float32, C-contiguous a,
+    g of a's shape contiguous or one broadcast value; else None."""
+    if capability() == "default" or not ckernels.applies(a):
+        return None
+    if g is None:
+        return compiled_elementwise(name, a, *map(float, consts))
+    second = ckernels.second(g, a)
+    return None if second is None else compiled_elementwise(name, a, second, *map(float, consts))
+
+
 def silu_backward(g, a):
     """dy * s * (1 + x * (1 - s)), s = 1 / (1 + exp(-x))."""
+    out = _compiled("am_silu_backward", a, g)
+    if out is not None:
+        return out
     def kernel(m, x, dy):
         s = _ONE / (_ONE + m["exp"](-x))
         return dy * s * m["fma"](x, _ONE - s, _ONE)
@@ -46,12 +61,18 @@ def silu_backward(g, a):
 def softplus(a, beta, threshold):
     """x * beta > threshold ? x : log1p(exp(x * beta)) / beta."""
     beta, threshold = _F32(beta), _F32(threshold)
+    out = _compiled("am_softplus", a, None, beta, threshold)
+    if out is not None:
+        return out
     return _run(lambda m, x: np.where(x * beta > threshold, x, m["log1p"](m["exp"](x * beta)) / beta), a)
 
 
 def softplus_backward(g, a, beta, threshold):
     """x * beta > threshold ? dy : dy * z / (z + 1), z = exp(x * beta)."""
     beta, threshold = _F32(beta), _F32(threshold)
+    out = _compiled("am_softplus_backward", a, g, beta, threshold)
+    if out is not None:
+        return out
 
     def kernel(m, x, dy):
         z = m["exp"](x * beta)
@@ -63,6 +84,9 @@ def elu_backward(g, a, negcoef, poscoef, negiptcoef):
     """From the input: x <= 0 ? dy * negiptcoef * negcoef * exp(x * negiptcoef) : dy * poscoef (negcoef = alpha *
     scale rounded to float32)."""
     negcoef, poscoef, negiptcoef = _F32(negcoef), _F32(poscoef), _F32(negiptcoef)
+    out = _compiled("am_elu_backward", a, g, negcoef, poscoef, negiptcoef)
+    if out is not None:
+        return out
     return _run(lambda m, x, dy: np.where(x <= 0, dy * negiptcoef * negcoef * m["exp"](x * negiptcoef),
                                           dy * poscoef), a, g)
 
@@ -76,6 +100,10 @@ def _log_sigmoid_buffer(a):
 
 def log_sigmoid(a):
     """min(x, 0) - log1p(buffer), SLEEF's log1p throughout."""
+    if capability() != "default" and ckernels.applies(a):
+        out, buffer = np.empty_like(a), np.empty_like(a)
+        ckernels.LIB.am_log_sigmoid(ckernels.ptr(a), ckernels.ptr(out), ckernels.ptr(buffer), a.size)
+        return out
     buffer = _log_sigmoid_buffer(a)
     if buffer is None:
         return None

@@ -15,6 +15,8 @@ class _GradMode:
 
 
 GRAD_MODE = _GradMode()
+# torch.autograd.graph.saved_tensors_hooks: a stack of (pack, unpack) pairs, the innermost last (saved_hooks.py)
+SAVED_HOOKS = []
 _sequence = itertools.count()
 
 FREED_MESSAGE = (
@@ -93,6 +95,8 @@ class Node:
         # edges[i]: None when input i wants no gradient; the node its gradient flows to when the input has the
         # output's shape and dtype; else (node, input shape, input dtype) for the final reduction.
         # Few objects per op keep the garbage collector's work low on long graphs.
+        if SAVED_HOOKS and getattr(op, "saved_spec", None) is None:
+            refuse_saved_hooks(op)
         self.op = op
         shape, dtype = out.shape, out.dtype
         edges = []
@@ -118,6 +122,8 @@ class Node:
     def with_scalar(cls, op, a, b, saved, out):
         """The node of `a (op) b` for a tensor a that requires grad and a Python number b (x * 2, y + 0.5): the
         same fields as __init__ gives, without its loop over inputs (the hottest path of scalar lessons)."""
+        if SAVED_HOOKS and op.saved_spec is None:
+            refuse_saved_hooks(op)
         node = object.__new__(cls)
         node.op = op
         fn = a._fn or a._accum or a._accumulator()
@@ -198,6 +204,8 @@ class MultiNode(Node):
 
     def _init(self, op, inputs, saved, consts, outputs):
         """Fill the node's fields and make it the grad_fn of each output (outputs: Tensors, in output order)."""
+        if SAVED_HOOKS and getattr(op, "saved_spec", None) is None:
+            refuse_saved_hooks(op)
         self.op = op
         edges = []
         for t in inputs:
@@ -219,6 +227,11 @@ class MultiNode(Node):
                 out._fn = self
                 out._slot = Slot(i, out._data.shape)
         return self
+
+
+# forward_ad.unsupported while a dual level is open: several-output ops call it with their name and inputs, and it
+# raises when an input carries a tangent (tangents do not pass through these ops)
+MULTI_OUTPUT_TANGENTS = [None]
 
 
 def record_multi(op, inputs, outputs, saved=None, consts=()):
@@ -441,12 +454,17 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
         saved = None
     elif saved:
         unpacked = []
+        hooked = False
         for s in saved:
             if s.__class__ is Saved:
                 if s.current() != s.version:
                     raise RuntimeError(s._version_message(node))
                 s = s.data if xp.is_numpy else s.unpack(xp, node)
+            elif s.__class__ is Packed:
+                hooked = True
             unpacked.append(s)
+        if hooked:
+            _unpack_hooked(unpacked, xp)
         saved = unpacked
         if not keep_graph:
             node.saved = FREED
@@ -573,6 +591,57 @@ def _sole_view(data):
     return data.flags.c_contiguous and base.base is None and sys.getrefcount(base) <= 3
 
 
+def refuse_saved_hooks(op):
+    """A node recorded under saved_tensors_hooks for an op whose saved tensors were not checked against PyTorch's."""
+    raise NotImplementedError(
+        "autograd_magic implements a subset of PyTorch: torch.autograd.graph.saved_tensors_hooks (and save_on_cpu) "
+        f"around an op recorded as {getattr(op, 'node', op)} is not part of it (for this op the engine may save "
+        "other tensors for backward than PyTorch, so the hooks would see another sequence)")
+
+
+class Packed:
+    """A tensor saved for backward as a saved_tensors_hooks pack hook returned it (packed), unpacked by its unpack
+    hook when backward (or grad_fn._saved_*) uses it; rank is its place in PyTorch's order of the node's tensors."""
+    __slots__ = ("packed", "unpack_hook", "rank")
+
+    def __init__(self, packed, unpack_hook, rank):
+        self.packed, self.unpack_hook, self.rank = packed, unpack_hook, rank
+
+    def tensor(self):
+        return self.unpack_hook(self.packed)
+
+
+def pack_saved(node, out):
+    """Give each tensor the node saved to the innermost pack hook, in PyTorch's order, with grad mode off (as
+    PyTorch calls it); the node keeps what the hook returns."""
+    spec, saved = node.op.saved_spec, node.saved
+    if not spec or not saved:
+        return
+    pack, unpack = SAVED_HOOKS[-1]
+    prev = GRAD_MODE.enabled
+    GRAD_MODE.enabled = False
+    try:
+        for rank, (_, pos) in enumerate(spec):
+            s = saved[pos]
+            if s.__class__ is Saved:
+                saved[pos] = Packed(pack(out if s.is_output else s.tensor), unpack, rank)
+    finally:
+        GRAD_MODE.enabled = prev
+
+
+def _unpack_hooked(saved, xp):
+    """Replace the Packed entries of saved by their unpack hooks' tensors (arrays in a plain backward), the hooks
+    called in PyTorch's order with grad mode as PyTorch's backward has it (on only under create_graph)."""
+    prev = GRAD_MODE.enabled
+    GRAD_MODE.enabled = not xp.is_numpy
+    try:
+        for _, i in sorted((s.rank, i) for i, s in enumerate(saved) if s.__class__ is Packed):
+            t = saved[i].tensor()
+            saved[i] = t._data if xp.is_numpy else t
+    finally:
+        GRAD_MODE.enabled = prev
+
+
 class Saved:
     """A tensor saved for backward, with the version it had when saved.
 
@@ -613,7 +682,7 @@ class Saved:
         shape = ", ".join(str(n) for n in (self.data if self.is_output else self.tensor._data).shape)
         producer = node if self.is_output else self.tensor._fn
         # PyTorch names the node without "Backward0" (AddBackward0: Add) or "Backward" (TBackward1: T1)
-        where = f", which is output 0 of {re.sub(r'Backward(0$)?', '', producer.op.node)}," if producer else ""
+        where = f", which is output 0 of {re.sub(r'Backward(0$)?', '', producer.op.qualname)}," if producer else ""
         return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
                 f"[torch.{kind}Tensor [{shape}]]{where} is at version {self.current()}; expected version "
                 f"{self.version} instead. Hint: enable anomaly detection to find the operation that failed to "

@@ -8,7 +8,8 @@ from . import dtypes
 from .autograd import GRAD_MODE
 from .optable import OPS
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
-from .tensor_base import _VIEW_INPLACE, TensorBase, _dim, apply, check_broadcast, check_inplace, commit_inplace, wrap
+from .tensor_base import (_VIEW_INPLACE, TANGENT_HOOK, TensorBase, _dim, apply, check_broadcast, check_inplace,
+                          commit_inplace_tracked, wrap)
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
@@ -101,7 +102,7 @@ def getitem(t, key):
             data = t._data[k]
         except IndexError as e:                     # PyTorch says "dimension" where numpy says "axis"
             raise IndexError(str(e).replace(" for axis ", " for dimension ")) from None
-        if not (t._rg and GRAD_MODE.enabled):
+        if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:   # (a dual tensor's tangent goes through apply)
             return wrap(data)
         return apply(OPS["index"], (t,), (k,), t._data.shape, data=data)
     key = normalize_key(key)
@@ -109,11 +110,12 @@ def getitem(t, key):
     if basic:
         key = _expand_ellipsis(key, t._data.ndim)
         _check_bounds(key, t._data.shape)
-    if not (t._rg and GRAD_MODE.enabled):
+    if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:
         if not basic:
             _check_masks(key, t._data.shape)
         try:
-            data = t._data[key if len(key) != 1 else key[0]]
+            # basic indexing ends with `...` so that numpy gives a view also for one element (x[0].fill_(1))
+            data = t._data[tuple(key) + (Ellipsis,) if basic else key if len(key) != 1 else key[0]]
         except IndexError as e:
             raise IndexError(str(e)) from None
         out = wrap(np.asarray(data) if type(data) is not np.ndarray else data)
@@ -156,6 +158,8 @@ def setitem(t, key, value):
     if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
         t._data[k] = v._data if v is not None else value
         t._vbox[0] += 1
+        if t._fwt is not None or (v is not None and v._fwt is not None):
+            _set_tangent_item(t, k, v)
         return
     if t._rg and t._fn is None and _is_basic(key):
         raise RuntimeError(_VIEW_INPLACE)
@@ -168,7 +172,19 @@ def setitem(t, key, value):
     old = wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
     new = apply(op, (old, v), k)
-    commit_inplace(t, new)
+    commit_inplace_tracked(t, new)
+
+
+def _set_tangent_item(t, k, v):
+    """Forward AD: t[k] = v writes v's tangent (or zeros) into t's tangent, in place as PyTorch does."""
+    level = TANGENT_HOOK[1]
+    vt = v._fwt[1] if v is not None and v._fwt is not None and v._fwt[0] == level else None
+    if t._fwt is None or t._fwt[0] != level:
+        if vt is None:
+            return
+        t._fwt = (level, wrap(np.zeros(t._data.shape, t._data.dtype)))
+    t._fwt[1]._data[k] = vt._data if vt is not None else 0
+    t._fwt[1]._vbox[0] += 1
 
 
 def select(input, dim, index):

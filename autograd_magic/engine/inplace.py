@@ -5,16 +5,16 @@ import numpy as np
 from . import dtypes
 from .optable import OPS
 from .functions import clone
-from .tensor_base import TensorBase, apply, inplace, wrap
+from .tensor_base import TensorBase, apply, inplace, inplace_fill, wrap
 
 def zero_(t):
-    return inplace(lambda old: apply(OPS["zero"], (old,)), t)
+    return inplace_fill(lambda old: apply(OPS["zero"], (old,)), t)
 
 
 def fill_(t, value):
     if isinstance(value, TensorBase):
         value = value.item()
-    return inplace(lambda old: apply(OPS["fill"], (old,), value), t)
+    return inplace_fill(lambda old: apply(OPS["fill"], (old,), value), t)
 
 
 def copy_(t, src):

@@ -99,7 +99,8 @@ def _iop_plain(name, ufunc):
         if isinstance(other, TensorBase):
             a, b = self._data, other._data
             if (a.dtype is b.dtype and a.shape == b.shape and a.dtype.kind == "f" and a.flags.writeable
-                    and not (GRAD_MODE.enabled and (self._rg or other._rg))):
+                    and not (GRAD_MODE.enabled and (self._rg or other._rg))
+                    and self._fwt is None and other._fwt is None):
                 ufunc(a, b, out=a)
                 self._vbox[0] += 1
                 return self

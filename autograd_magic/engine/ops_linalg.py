@@ -9,7 +9,7 @@ gradient can be differentiated again.
 """
 import numpy as np
 
-from .autograd import GRAD_MODE, Saved, record_multi
+from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, Saved, record_multi
 from .ops_shape import _norm, norm_vjp
 from .optable import OPS, defop
 
@@ -54,6 +54,8 @@ def _recorded(xp, name, inputs, consts, differentiable=None):  # (op.saves only 
     """Run a several-output op on Tensors and record its node (in grad mode): its outputs as Tensors (xp.wrap
     makes them). linalg_fns uses it for the forward; vjps under create_graph=True to rebuild saved factors."""
     op = OPS[name]
+    if MULTI_OUTPUT_TANGENTS[0] is not None:
+        MULTI_OUTPUT_TANGENTS[0](name, inputs)
     arrays = [np.asarray(a, inputs[0]._data.dtype) for a in op.fwd(*[t._data for t in inputs], *consts)]
     outs = [xp.wrap(a) for a in arrays]
     if GRAD_MODE.enabled and any(t._rg for t in inputs):

@@ -1,11 +1,11 @@
-"""Upsampling primitives (F.interpolate's nearest, nearest-exact, linear, bilinear and bicubic modes;
+"""Upsampling primitives (F.interpolate's nearest, nearest-exact, linear, bilinear, trilinear and bicubic modes;
 pixel_shuffle and pixel_unshuffle): forward and vjp side by side, one op per PyTorch node name.
 
 Each spatial axis is resampled on its own, last axis first: nearest modes pick one source index per output index,
 linear modes blend two neighbours, out = l0 * x[i0] + l1 * x[i1], with the indices and weights ATen's CPU kernel
 computes (in the input's float type; the source index with one fused multiply-add, as ATen's compiled kernel).
 1-d linear blends are fma(x0, l0, x1 * l1), bit for bit ATen's; 2-d blends are computed width first, then height,
-which differs from ATen's vectorised kernel in the last bit for some elements. The backward adds each output's
+which differs from ATen's vectorised kernel in the last bit for some elements (3-d: width, height, then depth). The backward adds each output's
 gradient back where it was read: nearest modes in ATen's order (bit for bit), linear modes as a matrix product with
 the resampling matrix's transpose per axis (no Python loop over elements).
 
@@ -191,7 +191,10 @@ for _name, _node in (("upsample_nearest1d", "UpsampleNearest1DBackward0"),
                      ("upsample_nearest_exact2d", "UpsampleNearestExact2DBackward0"),
                      ("upsample_linear1d", "UpsampleLinear1DBackward0"),
                      ("upsample_bilinear2d", "UpsampleBilinear2DBackward0"),
-                     ("upsample_bicubic2d", "UpsampleBicubic2DBackward0")):
+                     ("upsample_bicubic2d", "UpsampleBicubic2DBackward0"),
+                     ("upsample_nearest3d", "UpsampleNearest3DBackward0"),
+                     ("upsample_nearest_exact3d", "UpsampleNearestExact3DBackward0"),
+                     ("upsample_trilinear3d", "UpsampleTrilinear3DBackward0")):
     _declare(_name, _node)
 
 

@@ -284,9 +284,11 @@ def _take_back(kind):
     return vjp
 
 
-defop("select", "SelectBackward0", lambda a, key, shape: a[key])(_take_back("select_backward"))
+defop("select", "SelectBackward0", lambda a, key, shape: a[key + (Ellipsis,)])(_take_back("select_backward"))  # a view, also 0-d
 defop("slice", "SliceBackward0", lambda a, key, shape: a[key])(_take_back("slice_backward"))
 defop("index", "IndexBackward0", lambda a, key, shape: a[key])(_take_back("index_backward"))
+# a view written in place (tensor_base.commit_inplace_tracked): the view as a strided window of its base
+defop("view_region", "AsStridedBackward0", lambda a, key, shape: a[key])(_take_back("index_backward"))
 
 
 def _index_put(a, v, key):

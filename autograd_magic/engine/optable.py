@@ -26,7 +26,7 @@ OPS = {}
 
 class OpDef:
     __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "node_cls", "api", "method",
-                 "inplace", "args", "promote", "doc")
+                 "inplace", "args", "promote", "doc", "saved_spec")
 
     def __init__(self, name, node, fwd, vjp, saves=(), save_if=None, qualname=None, api=None, method=True,
                  inplace=False, args=None, promote=None, doc=None, several_outputs=False):
@@ -49,6 +49,9 @@ class OpDef:
         self.args = args
         self.promote = promote
         self.doc = doc or (vjp.__doc__ if vjp.__doc__ else None)
+        # what PyTorch saves for backward, in its order, where the engine saves the same (engine/saved_hooks.py):
+        # ((PyTorch's name, position in saves), ...); None where not checked (saved_tensors_hooks refuse the op)
+        self.saved_spec = None
 
 
 def defop(name, node, fwd, saves=(), save_if=None, qualname=None, **api):

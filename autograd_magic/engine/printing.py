@@ -106,7 +106,7 @@ def format_parameter(data: np.ndarray, dtype_name: str, *, requires_grad: bool =
 
 def format_tensor(data: np.ndarray, dtype_name: str, *, requires_grad: bool = False,
                   grad_fn_name: str | None = None, prefix: str = "tensor(",
-                  indent: int | None = None) -> str:
+                  indent: int | None = None, tangent: str | None = None) -> str:
     """The repr torch gives a CPU tensor with these values and dtype.
 
     ``prefix`` may span lines (as a Parameter's does); alignment and suffix wrapping count
@@ -139,6 +139,8 @@ def format_tensor(data: np.ndarray, dtype_name: str, *, requires_grad: bool = Fa
         suffixes.append(f"grad_fn=<{grad_fn_name}>")
     elif requires_grad:
         suffixes.append("requires_grad=True")
+    if tangent is not None:  # a dual tensor of forward AD: its tangent's text
+        suffixes.append(f"tangent={tangent}")
     return head + newline + _add_suffixes(prefix + body, suffixes, indent)
 
 

@@ -66,6 +66,9 @@ def _fdtype(dtype):
     return dt
 
 
+DRAW_CHECK = [None]   # a function called before every draw of random words (set by torch.func.vmap)
+
+
 class Generator:
     """The twin of a CPU ``torch.Generator``: same seed, same state bytes, same numbers.
 
@@ -138,6 +141,8 @@ class Generator:
         """n outputs of random() (32-bit), as uint64."""
         if n == 0:
             return np.empty(0, _U64)
+        if DRAW_CHECK[0] is not None:   # torch.func.vmap with randomness='error' raises PyTorch's error here
+            DRAW_CHECK[0]()
         self._header = None
         ahead = self._ahead
         ahead.note(-n)

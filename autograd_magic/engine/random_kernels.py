@@ -6,6 +6,8 @@ from fractions import Fraction
 
 import numpy as np
 
+from . import ckernels
+
 _F32, _F64, _U64 = np.float32, np.float64, np.uint64
 _ROWS = 4096                   # rows of 16 per chunk: keeps the temporaries in cache
 
@@ -30,6 +32,10 @@ def _fma32(a, b, c):
     float32 midpoint (or near the subnormal range) can round twice. For those the exact remainder e of the
     float64 sum (s + e == a*b + c, a two-sum) says on which side of the midpoint the true value lies."""
     a, b, c = (np.asarray(v, _F32) for v in (a, b, c))
+    if ckernels.LIB is not None:   # the C library's fmaf: the same correctly rounded value in one call
+        out = ckernels.fma32(a, b, c)
+        if out is not None:
+            return out
     p = a.astype(_F64) * b
     s = p + c
     r = s.astype(_F32)

@@ -9,7 +9,7 @@ from . import dtypes
 from .autograd import GRAD_MODE
 from .functions import dims_arg, maximum, minimum, write_out
 from .optable import OPS
-from .tensor_base import TensorBase, _dim, apply, wrap
+from .tensor_base import TensorBase, _dim, apply, register_view, wrap
 
 
 def _return_type(name):
@@ -184,6 +184,9 @@ def _view_out(t, out):
     """A view shares its base's version counter. A view taken without recording (no_grad) of a tensor that
     requires grad still says requires_grad=True, as in PyTorch, but gradients do not flow through it."""
     out._vbox = t._vbox
+    out._vbase = base = t if t._vbase is None else t._vbase
+    if out._rg and base._fn is not None and GRAD_MODE.enabled:
+        register_view(base, out)
     out._view_of_leaf = t._view_of_leaf or (t._rg and t._fn is None)
     if t._rg and not out._rg and not GRAD_MODE.enabled:
         out._rg = True

@@ -14,8 +14,8 @@ import numpy as np
 from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
-from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_resample, ops_tensor  # noqa: F401
-from .autograd import GRAD_MODE, AccumulateGrad, Node, RemovableHandle, Saved
+from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
+from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 from .printing import format_tensor
@@ -97,6 +97,8 @@ class TensorBase:
     _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
+    _fwt = None  # forward AD: (dual level, tangent) (engine/forward_ad.py)
+    _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
     __array_priority__ = 1000
     __hash__ = object.__hash__
 
@@ -395,8 +397,12 @@ class TensorBase:
 
     def __repr__(self, *, tensor_contents=None):
         fn = self._fn
+        fw = self._fwt
+        tangent = fw[1] if fw is not None and fw[0] == TANGENT_HOOK[1] else None  # a dual tensor of the open level
         return format_tensor(self._data, self.dtype.name, requires_grad=self._rg,
-                             grad_fn_name=None if fn is None else fn.op.node)
+                             grad_fn_name=None if fn is None else fn.op.node,
+                             tangent=None if tangent is None else
+                             repr(float(tangent._data)) if not tangent._data.ndim else repr(tangent))
 
     __str__ = __repr__
 
@@ -504,8 +510,17 @@ def apply(op, inputs, *consts, data=None):
             if t.__class__ not in _SCALARS and t._rg:
                 out._rg = True
                 out._fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
+                if SAVED_HOOKS:
+                    pack_saved(out._fn, out)
                 break
+    if TANGENT_HOOK[0] is not None:  # a forward-AD dual level is open
+        TANGENT_HOOK[0](op, inputs, consts, out)
     return out
+
+
+# [forward_ad.propagate, the open dual level] while a dual level is open (engine/forward_ad.py sets them): the hook
+# gives an op's output its tangent
+TANGENT_HOOK = [None, None]
 
 
 def _save(op, inputs, out):
@@ -570,6 +585,10 @@ def binary_op(op, a, b):
         if a._rg and GRAD_MODE.enabled:
             out._rg = True
             out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
+            if SAVED_HOOKS:
+                pack_saved(out._fn, out)
+        if TANGENT_HOOK[0] is not None:
+            TANGENT_HOOK[0](op, (a, b), (), out)
         return out
     if isinstance(b, TensorBase):
         bd = b._data
@@ -634,23 +653,147 @@ def commit_inplace(t, new):
                                f"broadcast shape [{', '.join(map(str, data.shape))}]") from None
     np.copyto(t._data, data, casting="unsafe")
     t._vbox[0] += 1
+    if new._fwt is not None or t._fwt is not None:
+        commit_tangent(t, new._fwt)
     if new._fn is not None:
         t._fn = new._fn
         t._rg = True
+        if "_views" in t.__dict__:
+            _rebase_views(t)
     return t
+
+
+def _rebase_views(base):
+    """After an in-place write to base, its views that autograd sees take their history from base's new one
+    (PyTorch regenerates a view's grad_fn as AsStridedBackward0 of its base when the base's version moved)."""
+    alive = []
+    for ref in base._views:
+        view = ref()
+        if view is None:
+            continue
+        alive.append(ref)
+        key = view_region(base, view)
+        if key is not None:
+            view._rg = True
+            view._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), view._data)
+    base._views = alive
+
+
+def register_view(base, view):
+    """Remember a view of a tensor with a history (one that requires grad, not a leaf), so that an in-place write
+    to the base reaches the view's history (_rebase_views)."""
+    views = base.__dict__.get("_views")
+    if views is None:
+        base._views = views = []
+    views.append(weakref.ref(view))
+
+
+_OVERLAP = ("unsupported operation: more than one element of the written-to tensor refers to a single memory "
+            "location. Please clone() the tensor before performing the operation.")
+
+
+def check_overlap(t):
+    """PyTorch refuses in-place ops (other than fills) on a tensor whose elements share memory (an expand)."""
+    d = t._data
+    if d.size > 1 and any(st == 0 and n > 1 for st, n in zip(d.strides, d.shape)):
+        raise RuntimeError(_OVERLAP)
+
+
+def commit_tangent(t, new_fw):
+    """Forward AD: t's tangent after an in-place op whose result's tangent is new_fw. As in PyTorch, a tangent t
+    already has is updated in place (the tensor given to make_dual sees the change); no new tangent: zeros."""
+    level = TANGENT_HOOK[1]
+    old = t._fwt if t._fwt is not None and t._fwt[0] == level else None
+    new = new_fw[1] if new_fw is not None and new_fw[0] == level else None
+    if old is None:
+        t._fwt = new_fw if new is not None else None
+        return
+    target = old[1]
+    if new is None:
+        target._data[...] = 0
+    elif new is not target:
+        if new._data.shape != target._data.shape or new._data.dtype != target._data.dtype:
+            t._fwt = new_fw
+            return
+        np.copyto(target._data, new._data)
+    target._vbox[0] += 1
 
 
 def inplace(fn, t, *args, **kwargs):
     """Run out-of-place fn(t, ...) and store the result in t (PyTorch's in-place semantics)."""
+    check_overlap(t)
+    return _inplace(fn, t, args, kwargs)
+
+
+def _inplace(fn, t, args, kwargs):
     recording = GRAD_MODE.enabled and (t._rg or any(isinstance(a, TensorBase) and a._rg for a in args))
     if not recording:
         plain = wrap(t._data)
+        if t._fwt is not None:
+            plain._fwt = t._fwt
         return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
     check_inplace(t)
     # The op may save its input for backward: give it the value from before the write.
     old = wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
-    return commit_inplace(t, fn(old, *args, **kwargs))
+    if t._fwt is not None:
+        old._fwt = t._fwt
+    return commit_inplace_tracked(t, fn(old, *args, **kwargs))
+
+
+def view_region(base, view):
+    """Where a view's elements lie in its base: an advanced-indexing key into base (None when the memory layout
+    does not say, e.g. a base whose array is not C-contiguous)."""
+    b, v = base._data, view._data
+    if not b.flags.c_contiguous or b.dtype != v.dtype or not np.shares_memory(b, v):
+        return None
+    size = b.itemsize
+    offset = v.__array_interface__["data"][0] - b.__array_interface__["data"][0]
+    if offset % size or any(s % size for s in v.strides):
+        return None
+    ids = np.arange(b.size, dtype=np.int64)
+    flat = np.lib.stride_tricks.as_strided(ids[offset // size:], v.shape,
+                                           tuple(s // size * ids.itemsize for s in v.strides))
+    return np.unravel_index(np.array(flat), b.shape)
+
+
+def commit_inplace_tracked(t, new):
+    """commit_inplace, and when t is a view of a tensor that autograd sees (PyTorch's in-place on a view): the base's
+    history becomes CopySlices (the base with the view's region replaced by new) and the view's AsStridedBackward0
+    of the base, so that gradients reach both the old base and what was written."""
+    base = t._vbase
+    key = None if base is None or t._untracked_view or not GRAD_MODE.enabled or new._fn is None \
+        else view_region(base, t)
+    if key is None:
+        return commit_inplace(t, new)
+    data = new._data
+    if data.dtype != t._data.dtype:
+        if not np.can_cast(data.dtype, t._data.dtype, "same_kind"):
+            return commit_inplace(t, new)   # PyTorch's error
+        new = new.to(dtypes._FROM_NP[t._data.dtype])
+    if new._data.shape != t._data.shape:
+        try:
+            np.broadcast_to(new._data, t._data.shape)
+        except ValueError:
+            return commit_inplace(t, new)   # PyTorch's error
+        new = new.expand(t._data.shape)
+    old_base = wrap(base._data.copy(), base._rg, base._fn)
+    old_base._accum = base._accum
+    commit_inplace(base, apply(OPS["copy_slices"], (old_base, new), key))
+    t._rg = True
+    t._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), t._data)
+    return t
+
+
+def inplace_fill(fn, t):
+    """inplace for fills (zero_, fill_), which PyTorch allows on a tensor whose elements share memory."""
+    d = t._data
+    base = d.base
+    if not d.flags.writeable and base is not None and base.flags.writeable and base.flags.c_contiguous:
+        # an expand's read-only window on writeable memory: the same window, writeable
+        offset = (d.__array_interface__["data"][0] - base.__array_interface__["data"][0]) // d.itemsize
+        t._data = np.lib.stride_tricks.as_strided(base.reshape(-1)[offset:], d.shape, d.strides, writeable=True)
+    return _inplace(fn, t, (), {})
 
 
 def _no_grad_call(fn, plain, args, kwargs):

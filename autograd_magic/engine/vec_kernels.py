@@ -11,13 +11,17 @@ is its CPU capability: ``ATEN_CPU_CAPABILITY`` when set, else what the processor
 Here: ``expf(x)`` (SLEEF's algorithm, each fused step exactly rounded), ``row_sum(e)`` (ATen's ``reduce_all``
 order over the last axis) and ``softmax_lastdim`` / ``log_softmax_lastdim`` (ATen's lastdim kernels: max, exp of
 the shifted row, the lane sum, then ``* (1 / sum)`` or ``- log(sum)`` with SLEEF's ``logf_u10``, ``logf``).
+
+With the avx2 / avx512 capabilities each of them (and sigmoid, silu) runs as one call of the compiled kernels
+(ckernels.py, _vec_kernels.c: the same steps in C) when they are built and the array is C-contiguous float32;
+this numpy code is the reference they follow and the fallback.
 """
 import functools
 import os
 
 import numpy as np
 
-from . import libm
+from . import ckernels, libm
 from .random_kernels import _fma32
 
 try:
@@ -49,11 +53,17 @@ _ORDER = ("default", "avx2", "avx512")
 def capability():
     """The CPU capability PyTorch's kernels run with here: ATEN_CPU_CAPABILITY (never above what the processor
     has), else the processor's best of avx512 / avx2 / default."""
-    best = _detected()
-    asked = os.environ.get("ATEN_CPU_CAPABILITY", "").strip().lower()
-    if asked in _ORDER and _ORDER.index(asked) <= _ORDER.index(best):
-        return asked
-    return best
+    env = os.environ.get("ATEN_CPU_CAPABILITY", "")
+    try:
+        return _CAPABILITY[env]   # read on every call (tests change it), decided once per setting
+    except KeyError:
+        best = _detected()
+        asked = env.strip().lower()
+        cap = asked if asked in _ORDER and _ORDER.index(asked) <= _ORDER.index(best) else best
+        return _CAPABILITY.setdefault(env, cap)
+
+
+_CAPABILITY = {}
 
 
 def lanes():
@@ -119,6 +129,8 @@ def expf(x):
     if capability() == "default":
         with np.errstate(over="ignore"):
             return np.exp(d.astype(np.float64)).astype(_F32)
+    if ckernels.LIB is not None:
+        return ckernels.unary("am_expf", d)
     with np.errstate(invalid="ignore", over="ignore"):
         return _fused_kernel(_expf_u10, d, 8)
 
@@ -162,6 +174,8 @@ def logf(x):
     if capability() == "default":
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.log(d.astype(np.float64)).astype(_F32)
+    if ckernels.LIB is not None:
+        return ckernels.logf(d)
     if d.size and d.min() >= _TINY32 and d.max() < np.inf:   # all positive normal finite (nan fails both)
         return _fused_kernel(_logf_u10, d, 9)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -208,6 +222,8 @@ def log1pf(x):
     if capability() == "default":
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.log1p(d.astype(np.float64)).astype(_F32)
+    if ckernels.LIB is not None:
+        return ckernels.unary("am_log1pf", d)
     one = _F32(1)
     with np.errstate(all="ignore"):
         _, exp = np.frexp((d + one) * _F32(1.0 / 0.75))  # the exponent of (1 + d) / 0.75
@@ -279,13 +295,34 @@ def applies(a, dim):
     return a.dtype == _F32 and a.ndim >= 1 and dim == a.ndim - 1 and a.shape[-1] > 0 and a.size > 0
 
 
+def _compiled(*arrays):
+    """The lanes of the compiled lastdim kernels where they apply (built, capability avx2 / avx512, C-contiguous
+    float32 arrays of one shape), else 0."""
+    if ckernels.LIB is None:
+        return 0
+    cap = capability()
+    if cap == "default":
+        return 0
+    a = arrays[0]
+    if all(isinstance(x, np.ndarray) and x.dtype == _F32 and x.flags.c_contiguous and x.shape == a.shape
+           for x in arrays):
+        return 16 if cap == "avx512" else 8
+    return 0
+
+
 def softmax_lastdim(a):
+    width = _compiled(a)
+    if width:
+        return ckernels.rows("am_softmax", width, a)
     m = np.maximum.reduce(a, axis=-1, keepdims=True)
     e = expf(a - m)
     return e * (_F32(1) / row_sum(e))
 
 
 def log_softmax_lastdim(a):
+    width = _compiled(a)
+    if width:
+        return ckernels.rows("am_log_softmax", width, a)
     m = np.maximum.reduce(a, axis=-1, keepdims=True)
     return (a - m) - logf(row_sum(expf(a - m)))
 
@@ -293,6 +330,9 @@ def log_softmax_lastdim(a):
 def log_softmax_backward_lastdim(g, out):
     """ATen's lastdim backward: g - exp(out) * sum(g), the product fused into the subtraction (one rounding)
     where the build has FMA (avx2, avx512)."""
+    width = _compiled(g, out)
+    if width:
+        return ckernels.rows("am_log_softmax_backward", width, g, out)
     total = row_sum(g)
     e = expf(out)
     if capability() == "default":
@@ -302,6 +342,9 @@ def log_softmax_backward_lastdim(g, out):
 
 def softmax_backward_lastdim(g, out):
     """ATen's lastdim backward: (g - sum(g * out)) * out, the sum in reduce_all's order."""
+    width = _compiled(g, out)
+    if width:
+        return ckernels.rows("am_softmax_backward", width, g, out)
     return (g - row_sum(g * out)) * out
 
 
@@ -336,6 +379,19 @@ def elementwise(a, vector, scalar, *others, default=None):
     return out.reshape(a.shape)
 
 
+def compiled_elementwise(name, a, *args):
+    """elementwise() as one call of the compiled kernel `name` (a C-contiguous float32, capability avx2/avx512):
+    SLEEF's functions on the vector body, the C library's on the tail. args: (pointer, step) pairs of more
+    inputs, passed before a's pointer, then constants, passed after the body's length."""
+    n = a.size
+    out = np.empty_like(a)
+    ptrs = [p for p in args if isinstance(p, tuple)]
+    consts = [c for c in args if not isinstance(c, tuple)]
+    getattr(ckernels.LIB, name)(*(v for p in ptrs for v in p), ckernels.ptr(a), ckernels.ptr(out), n,
+                                n - n % (2 * lanes()), *consts)
+    return out
+
+
 def libm_expf(x):
     """The C library's expf (glibc's is within 0.502 units: not always the correctly rounded value)."""
     return libm.apply("exp", np.asarray(x, _F32))
@@ -343,12 +399,16 @@ def libm_expf(x):
 
 def sigmoid(a):
     """ATen's sigmoid: 1 / (1 + exp(-x)), exp SLEEF's in the vector body and glibc's in the tail."""
+    if ckernels.applies(a) and capability() != "default":
+        return compiled_elementwise("am_sigmoid", a)
     one = _F32(1)
     return elementwise(a, lambda x: one / (expf(-x) + one), lambda x: one / (one + libm_expf(-x)))
 
 
 def silu(a):
     """ATen's silu: x / (1 + exp(-x))."""
+    if ckernels.applies(a) and capability() != "default":
+        return compiled_elementwise("am_silu", a)
     one = _F32(1)
     return elementwise(a, lambda x: x / (one + expf(-x)), lambda x: x / (one + libm_expf(-x)))
 

@@ -48,13 +48,16 @@ from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS
 from . import accelerator, autograd, cuda, linalg, nn, optim  # noqa: F401
 from . import distributions  # noqa: F401,E402
 from . import functional  # noqa: F401,E402
+from . import func  # noqa: F401,E402  (torch.func: grad, vmap, jacrev ..., functional_call)
+from .func import vmap  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
 from .compiler import compile  # noqa: F401,A004  (runs eagerly: torch/compiler.py)
 from . import compiler  # noqa: F401,E402
-from .nn.functional_conv import (conv1d, conv2d, conv_transpose1d, conv_transpose2d, convolution,  # noqa: F401
-                                 layer_norm, max_pool2d)
+from .nn.functional_conv import (conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,  # noqa: F401
+                                 conv_transpose3d, convolution, layer_norm)
+from .nn.functional_pool import max_pool2d, max_pool3d  # noqa: F401
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401

@@ -1,9 +1,10 @@
-"""torch.autograd: backward, grad, functional.jacobian/hessian, gradcheck/gradgradcheck, grad-mode helpers."""
+"""torch.autograd: backward, grad, functional.jacobian/hessian, gradcheck/gradgradcheck, grad-mode helpers, graph
+(hooks for saved tensors)."""
 import warnings
 
 from ...engine.grad import backward, grad  # noqa: F401
 from ..grad_mode import enable_grad, no_grad, set_grad_enabled  # noqa: F401
-from . import function, functional, gradcheck as _gradcheck_module, profiler  # noqa: F401
+from . import forward_ad, function, functional, gradcheck as _gradcheck_module, graph, profiler  # noqa: F401
 from .function import Function  # noqa: F401
 from .gradcheck import GradcheckError, gradcheck, gradgradcheck  # noqa: F401
 

@@ -10,6 +10,7 @@ import weakref
 
 import numpy as np
 
+from ...engine import forward_ad as _fw
 from ...engine.autograd import FREED, FREED_MESSAGE, GRAD_MODE, MultiNode, Saved
 from ...engine.tensor import Tensor
 
@@ -140,6 +141,20 @@ class InplaceFunction(Function):
 
 
 def _apply(cls, args, kwargs):
+    tangents = _fw.input_tangents(args)
+    if tangents is None:
+        return _apply_backward(cls, args, kwargs)
+    with _fw.paused():   # the forward sees plain tensors; the tangents go through the Function's jvp
+        node, out = _apply_backward(cls, args, kwargs, keep_ctx=True)
+        got = cls.jvp(node, *tangents)
+    outs, got = (out, got) if isinstance(out, tuple) else ((out,), (got,))
+    for o, t in zip(outs, got):
+        if isinstance(o, Tensor) and t is not None:
+            _fw.set_tangent(o, t)
+    return out
+
+
+def _apply_backward(cls, args, kwargs, keep_ctx=False):
     node = object.__new__(cls._backward_cls)
     node.needs_input_grad = tuple(isinstance(a, Tensor) and a._rg for a in args)
     node._is_tensor = tuple(isinstance(a, Tensor) for a in args)
@@ -158,7 +173,7 @@ def _apply(cls, args, kwargs):
     single = not isinstance(out, tuple)
     outs = (out,) if single else out
     if not record:
-        return _unshare(outs, args, single)
+        return (node, _unshare(outs, args, single)) if keep_ctx else _unshare(outs, args, single)
     inputs = [a if isinstance(a, Tensor) else None for a in args]
     dirty = {id(t) for t in node._dirty}
     for t in node._dirty:
@@ -182,7 +197,8 @@ def _apply(cls, args, kwargs):
     node._outputs_meta = [(o._data.shape, o._data.dtype) if isinstance(o, Tensor) else None for o in outs]
     saved = [Saved(t, any(t is o for o in result)) for t in node._to_save or () if t is not None]
     node._init(cls._op, inputs, saved or None, (weakref.ref(node),), tracked)
-    return result[0] if single else tuple(result)
+    out = result[0] if single else tuple(result)
+    return (node, out) if keep_ctx else out
 
 
 def _alias(t):

@@ -7,8 +7,9 @@ gradient (twice: backward must give the same numbers again); then backward must 
 (a zero gradient gives zero) and accept zero gradients for every output. The checks, their order, the warnings
 and the messages are PyTorch's, so a lesson that prints a failed check prints the same text.
 
-Not here: forward-mode AD (``check_forward_ad``, ``check_fwd_over_rev``) and batched gradients
-(``check_batched_grad``), which the engine does not have (they raise errors naming them); ``fast_mode=True``
+``check_forward_ad=True`` builds the Jacobian column by column from dual tensors (forward_ad, one-hot tangents)
+and compares it with the same central differences. Not here: batched gradients (``check_batched_grad``,
+``check_batched_forward_grad``), which raise errors naming them; ``fast_mode=True``
 runs the exact check (same verdict; a failure shows whole Jacobians instead of PyTorch's random projection).
 """
 import itertools
@@ -18,7 +19,9 @@ from ...engine.creation import empty, zeros_like
 from ...engine.dtypes import float64, promote_pair
 from ...engine.functions import allclose
 from ...engine.grad import grad
+from ...engine.shaping import stack
 from ...engine.tensor import Tensor
+from . import forward_ad
 
 
 class GradcheckError(RuntimeError):
@@ -61,13 +64,16 @@ def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=T
         raise AssertionError("Setting check_batched_grad=True requires check_backward_ad to be True")
     if check_batched_forward_grad and not check_forward_ad:
         raise AssertionError("Setting check_batched_forward_grad=True requires check_forward_ad to be True")
-    for flag, on in (("check_forward_ad", check_forward_ad), ("check_batched_grad", check_batched_grad),
+    for flag, on in (("check_batched_grad", check_batched_grad),
                      ("check_batched_forward_grad", check_batched_forward_grad)):
         if on:
-            raise NotImplementedError(f"gradcheck({flag}=True): autograd_magic has no forward-mode or batched "
-                                      "gradients; only the backward-mode check runs here")
+            raise NotImplementedError(f"gradcheck({flag}=True): autograd_magic has no batched gradients; only "
+                                      "the backward-mode and forward-mode checks run here")
     try:
-        _check(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, masked)
+        if check_backward_ad:
+            _check(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes, masked)
+        if check_forward_ad:
+            _check_forward(func, inputs, eps, atol, rtol, check_inputs=not check_backward_ad)
     except GradcheckError:
         if raise_exception:
             raise
@@ -139,6 +145,36 @@ def _check(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, chec
     _backward_is_linear(outputs, inputs, masked)
     if check_undefined_grad:
         _zero_output_grads(func, outputs, inputs)
+
+
+def _check_forward(func, inputs, eps, atol, rtol, check_inputs):
+    """The Jacobian from forward-mode AD (one one-hot tangent per input element) against central differences."""
+    inputs = _as_tuple(inputs)
+    if check_inputs:
+        _check_inputs(inputs)
+    func_out = _as_tuple(func(*inputs))
+    numerical = list(zip(*_numerical(func, inputs, func_out, eps)))   # [output][input]
+    diff = [k for k, x in enumerate(inputs) if _is_tensor(x) and x.requires_grad]
+    for j, k in enumerate(diff):
+        x = inputs[k]
+        columns = [[] for _ in func_out]
+        for e in range(x.numel()):
+            onehot = zeros_like(x).detach()
+            onehot.view(-1)[e] = 1.0
+            with forward_ad.dual_level():
+                args = tuple(forward_ad.make_dual(a, onehot) if i == k else a for i, a in enumerate(inputs))
+                outs = _as_tuple(func(*args))
+                for i, o in enumerate(outs):
+                    t = forward_ad.unpack_dual(o).tangent
+                    columns[i].append(zeros_like(o).detach().reshape(-1) if t is None else t.detach().reshape(-1))
+        for i, o in enumerate(func_out):
+            if not o.is_floating_point():
+                continue
+            a = stack(columns[i]).to(dtype=o.dtype) if columns[i] else o.new_zeros((0, o.numel()))
+            n = numerical[i][j]
+            if not _allclose(a, n, rtol, atol):
+                raise GradcheckError(f"Jacobian computed with forward mode mismatch for output {i:d} with respect "
+                                     f"to input {j:d},\nnumerical:{n}\nanalytical:{a}\n")
 
 
 def _check_inputs(inputs):

@@ -26,7 +26,14 @@ class Distribution:
         if validate_args is not None:
             self._validate_args = validate_args
         if self._validate_args:
-            for param, constraint in self.arg_constraints.items():
+            try:
+                arg_constraints = self.arg_constraints
+            except NotImplementedError:
+                arg_constraints = {}
+                warnings.warn(f"{self.__class__} does not define `arg_constraints`. Please set `arg_constraints = "
+                              "{}` or initialize the distribution with `validate_args=False` to turn off validation.",
+                              stacklevel=2)
+            for param, constraint in arg_constraints.items():
                 if constraints.is_dependent(constraint):
                     continue
                 if param not in self.__dict__:
@@ -96,8 +103,21 @@ class Distribution:
         return self.entropy().exp()
 
     def expand(self, batch_shape, _instance=None):
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: Distribution.expand is not "
-                                  "part of it")
+        """A new distribution whose parameters are expanded (views, no copies) to batch_shape; each distribution
+        implements it (this base raises NotImplementedError, as PyTorch's)."""
+        raise NotImplementedError
+
+    def _get_checked_instance(self, cls, _instance=None):
+        if _instance is None and type(self).__init__ != cls.__init__:
+            raise NotImplementedError(f"Subclass {self.__class__.__name__} of {cls.__name__} that defines a custom "
+                                      "__init__ method must also define a custom .expand() method.")
+        return self.__new__(type(self)) if _instance is None else _instance
+
+    def _expanded(self, cls, new, batch_shape, event_shape=Size()):
+        """The end of every expand: the base's shapes on new, and this distribution's argument validation."""
+        super(cls, new).__init__(batch_shape, event_shape, validate_args=False)
+        new._validate_args = self._validate_args
+        return new
 
     def _extended_shape(self, sample_shape=Size()):
         if not isinstance(sample_shape, Size):

@@ -21,6 +21,12 @@ class Exponential(Distribution):
         batch_shape = Size() if isinstance(rate, numbers.Number) else self.rate.size()
         super().__init__(batch_shape, validate_args=validate_args)
 
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Exponential, _instance)
+        batch_shape = Size(batch_shape)
+        new.rate = self.rate.expand(batch_shape)
+        return self._expanded(Exponential, new, batch_shape)
+
     @property
     def mean(self):
         return self.rate.reciprocal()
@@ -71,6 +77,13 @@ class Laplace(Distribution):
         else:
             batch_shape = self.loc.size()
         super().__init__(batch_shape, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Laplace, _instance)
+        batch_shape = Size(batch_shape)
+        new.loc = self.loc.expand(batch_shape)
+        new.scale = self.scale.expand(batch_shape)
+        return self._expanded(Laplace, new, batch_shape)
 
     @property
     def mean(self):

@@ -29,9 +29,10 @@ class TransformedDistribution(Distribution):
             raise ValueError(f"base_distribution needs to have shape with size at least "
                              f"{transform.domain.event_dim}, but got {base_shape}.")
         forward_shape = Size(transform.forward_shape(base_shape))
-        if Size(transform.inverse_shape(forward_shape)) != base_shape:
-            raise NotImplementedError("autograd_magic implements a subset of PyTorch: a TransformedDistribution whose "
-                                      "transforms broadcast the base distribution's shape is not part of it")
+        expanded_base_shape = Size(transform.inverse_shape(forward_shape))
+        if expanded_base_shape != base_shape:  # the transforms' parameters broadcast the base: expand it
+            base_distribution = base_distribution.expand(expanded_base_shape[:len(expanded_base_shape)
+                                                                             - base_event_dim])
         reinterpreted = transform.domain.event_dim - base_event_dim
         if reinterpreted > 0:
             base_distribution = Independent(base_distribution, reinterpreted)
@@ -40,6 +41,16 @@ class TransformedDistribution(Distribution):
                         base_event_dim + transform.codomain.event_dim - transform.domain.event_dim)
         cut = len(forward_shape) - event_dim
         super().__init__(forward_shape[:cut], forward_shape[cut:], validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(TransformedDistribution, _instance)
+        batch_shape = Size(batch_shape)
+        shape = batch_shape + self.event_shape
+        for t in reversed(self.transforms):
+            shape = t.inverse_shape(shape)
+        new.base_dist = self.base_dist.expand(shape[:len(shape) - len(self.base_dist.event_shape)])
+        new.transforms = self.transforms
+        return self._expanded(TransformedDistribution, new, batch_shape, self.event_shape)
 
     @property
     def support(self):
@@ -107,6 +118,10 @@ class LogNormal(TransformedDistribution):
     def __init__(self, loc, scale, validate_args=None):
         super().__init__(Normal(loc, scale, validate_args=validate_args), ExpTransform(),
                          validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(LogNormal, _instance)
+        return super().expand(batch_shape, _instance=new)
 
     @property
     def loc(self):

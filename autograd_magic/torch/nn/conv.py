@@ -1,4 +1,4 @@
-"""Conv1d, Conv2d, ConvTranspose1d and ConvTranspose2d, initialised as PyTorch initialises them (the same numbers
+"""Conv1d/2d/3d and ConvTranspose1d/2d/3d, initialised as PyTorch initialises them (the same numbers
 after manual_seed)."""
 import math
 
@@ -118,6 +118,18 @@ class Conv2d(_ConvNd):
         return FC.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
 
 
+class Conv3d(_ConvNd):
+    """3-d convolution over (N, C_in, D, H, W): weight (C_out, C_in / groups, kd, kh, kw)."""
+    __module__ = "torch.nn.modules.conv"
+    _nd = 3
+
+    def forward(self, input):
+        if self.padding_mode != "zeros":
+            return FC.conv3d(pad(input, self._reversed_padding_repeated_twice, self.padding_mode), self.weight,
+                             self.bias, self.stride, 0, self.dilation, self.groups)
+        return FC.conv3d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+
 class _ConvTransposeNd(_ConvNd):
     __module__ = "torch.nn.modules.conv"
     _transposed = True
@@ -165,4 +177,14 @@ class ConvTranspose2d(_ConvTransposeNd):
 
     def forward(self, input, output_size=None):
         return FC.conv_transpose2d(input, self.weight, self.bias, self.stride, self.padding,
+                                   self._output_padding(input, output_size), self.groups, self.dilation)
+
+
+class ConvTranspose3d(_ConvTransposeNd):
+    """3-d transposed convolution over (N, C_in, D, H, W): weight (C_in, C_out / groups, kd, kh, kw)."""
+    __module__ = "torch.nn.modules.conv"
+    _nd = 3
+
+    def forward(self, input, output_size=None):
+        return FC.conv_transpose3d(input, self.weight, self.bias, self.stride, self.padding,
                                    self._output_padding(input, output_size), self.groups, self.dilation)

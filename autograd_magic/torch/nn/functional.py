@@ -13,7 +13,7 @@ from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, in
 
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _reduction  # noqa: F401  (the losses' reduction argument, shared)
-from .functional_more import (adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d,  # noqa: F401
+from .functional_more import (adaptive_avg_pool1d, adaptive_max_pool1d,  # noqa: F401
                               avg_pool1d, dropout1d, embedding_bag,
                               gaussian_nll_loss, max_pool1d, poisson_nll_loss, rms_norm)
 
@@ -362,9 +362,11 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     return diff.mean() if red == "mean" else diff.sum() if red == "sum" else diff
 
 
-from .functional_conv import (adaptive_avg_pool2d, avg_pool2d, batch_norm, conv1d, conv2d,  # noqa: E402
-                              conv_transpose1d, conv_transpose2d, dropout2d, layer_norm, max_pool2d,
-                              max_pool2d_with_indices)
+from .functional_conv import (batch_norm, conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,  # noqa: E402
+                              conv_transpose3d, dropout2d, dropout3d, layer_norm)
+from .functional_pool import (adaptive_avg_pool2d, adaptive_avg_pool3d, adaptive_max_pool2d,  # noqa: E402
+                              adaptive_max_pool3d, avg_pool2d, avg_pool3d, max_pool2d, max_pool2d_with_indices,
+                              max_pool3d, max_pool3d_with_indices)
 from .functional_loss import kl_div  # noqa: E402
 from .functional_act import (celu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, logsigmoid,  # noqa: E402
                              mish, prelu, relu6, rrelu, selu, softshrink, softsign, tanhshrink, threshold)
@@ -404,4 +406,6 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "threshold", "rrelu", "glu", "prelu", "kl_div", "relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_",
            "threshold_", "celu_", "selu_", "conv_transpose1d", "conv_transpose2d", "interpolate", "upsample",
            "upsample_nearest", "upsample_bilinear", "pixel_shuffle", "pixel_unshuffle", "group_norm", "instance_norm",
-           "bilinear", "pairwise_distance", "cosine_embedding_loss", "margin_ranking_loss", "triplet_margin_loss"]
+           "bilinear", "pairwise_distance", "cosine_embedding_loss", "margin_ranking_loss", "triplet_margin_loss",
+           "conv3d", "conv_transpose3d", "max_pool3d", "max_pool3d_with_indices", "avg_pool3d",
+           "adaptive_avg_pool3d", "adaptive_max_pool2d", "adaptive_max_pool3d", "dropout3d"]

@@ -1,10 +1,10 @@
-"""torch.nn.functional's convolution, pooling, normalisation and channel dropout (re-exported by functional.py)."""
+"""torch.nn.functional's convolution (1-d, 2-d, 3-d), normalisation and channel dropout (re-exported by
+functional.py; the poolings are in functional_pool.py)."""
 import warnings
 
 import numpy as np
 
 from ...engine import dtypes
-from ...engine.ops_conv import max_pool_with_indices, pool_geometry
 from ...engine.ops_norm import batch_stats
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
@@ -95,8 +95,13 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     return _conv(2, input, weight, bias, stride, padding, dilation, groups)
 
 
+def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    """3-d cross-correlation over (N, C, D, H, W) (or unbatched (C, D, H, W)); padding may be 'same' or 'valid'."""
+    return _conv(3, input, weight, bias, stride, padding, dilation, groups)
+
+
 def convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):
-    """torch.convolution: conv1d/conv2d or conv_transpose1d/2d by the weight's dims."""
+    """torch.convolution: conv1d/2d/3d or conv_transpose1d/2d/3d by the weight's dims."""
     nd = weight.ndim - 2
     if transposed:
         return _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, groups, dilation)
@@ -124,7 +129,7 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
                            f"[{_sizes(input.shape)}] to have {w_shape[0]} channels, but got {input.shape[1]} "
                            "channels instead")
     if any(op >= s and op >= d for op, s, d in zip(output_padding, stride, dilation)):
-        names = ("height", "width") if nd == 2 else ("width",)
+        names = ("depth", "height", "width")[3 - nd:]
         raise RuntimeError("output padding must be smaller than either stride or dilation, but got "
                            + " ".join(f"output_padding_{n}: {v}" for n, v in zip(names, output_padding)) + " "
                            + " ".join(f"stride_{n}: {v}" for n, v in zip(names, stride)) + " "
@@ -164,70 +169,9 @@ def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_paddi
     return _conv_transpose(2, input, weight, bias, stride, padding, output_padding, groups, dilation)
 
 
-# ---------------------------------------------------------------- pooling
-
-
-def _pool_args(input, kernel_size, stride, padding, dilation, ceil_mode, what):
-    if input.ndim not in (3, 4) or input.numel() == 0:
-        raise RuntimeError("non-empty 3D or 4D (batch mode) tensor expected for input")
-    kernel = _tuple(kernel_size, 2)
-    stride = kernel if stride is None or (isinstance(stride, (list, tuple)) and not stride) else _tuple(stride, 2)
-    pad, dil = _tuple(padding, 2), _tuple(dilation, 2)
-    for i in range(2):
-        if pad[i] > (dil[i] * (kernel[i] - 1) + 1) // 2:
-            if what == "max":
-                raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={pad[i]}, "
-                                   f"kernel_size={kernel[i]} and dilation={dil[i]}")
-            raise RuntimeError("pad should be at most half of kernel size, but got pad=%d and kernel_size=%d"
-                               % (pad[i], kernel[i]))
-    hw = tuple(input.shape[-2:])
-    out, _ = pool_geometry(hw, kernel, stride, pad, dil, ceil_mode)
-    if out[0] < 1 or out[1] < 1:
-        c = input.shape[-3]
-        raise RuntimeError(f"Given input size: ({c}x{hw[0]}x{hw[1]}). Calculated output size: "
-                           f"({c}x{out[0]}x{out[1]}). Output size is too small")
-    return (kernel, stride, pad, dil, bool(ceil_mode), out)
-
-
-def _as4(a):
-    return a[None] if a.ndim == 3 else a
-
-
-def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    """The maximum of each window (MaxPool2DWithIndicesBackward0); return_indices also gives each maximum's index
-    within its plane's H*W elements."""
-    cfg = _pool_args(input, kernel_size, stride, padding, dilation, ceil_mode, "max")
-    values, indices = max_pool_with_indices(_as4(input._data), cfg)
-    if input.ndim == 3:
-        values, indices = values[0], indices[0]
-    out = apply(OPS["max_pool2d"], (input,), cfg, indices, tuple(input.shape), data=values)
-    if return_indices:
-        return out, Tensor._wrap(indices.astype(np.int64))
-    return out
-
-
-max_pool2d_with_indices = max_pool2d
-
-
-def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
-               divisor_override=None):
-    """The mean of each window (AvgPool2DBackward0)."""
-    cfg = _pool_args(input, kernel_size, stride, padding, 1, ceil_mode, "avg")
-    if divisor_override is not None and divisor_override == 0:
-        raise RuntimeError("divisor must be not zero")
-    return apply(OPS["avg_pool2d"], (input,), cfg, bool(count_include_pad), divisor_override, tuple(input.shape))
-
-
-def adaptive_avg_pool2d(input, output_size):
-    """Means over PyTorch's adaptive bins; output size 1 is a mean over the last two dims (MeanBackward1)."""
-    if input.ndim < 3:
-        raise ValueError("Input dimension should be at least 3")
-    hw = tuple(input.shape[-2:])
-    out = _tuple(output_size, 2) if not isinstance(output_size, (list, tuple)) else \
-        tuple(hw[i] if v is None else int(v) for i, v in enumerate(output_size))
-    if out == (1, 1):
-        return input.mean((-1, -2), keepdim=True)
-    return apply(OPS["adaptive_avg_pool2d"], (input,), out, tuple(input.shape))
+def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    """3-d transposed convolution over (N, C_in, D, H, W): weight (C_in, C_out / groups, kd, kh, kw)."""
+    return _conv_transpose(3, input, weight, bias, stride, padding, output_padding, groups, dilation)
 
 
 # ---------------------------------------------------------------- normalisation
@@ -310,6 +254,12 @@ def dropout2d(input, p=0.5, training=True, inplace=False):
                       "This behavior will change in a future release to interpret the input as one without a batch "
                       "dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please "
                       "switch to using dropout1d instead.", stacklevel=2)
+    return _feature_dropout(input, p, training, inplace)
+
+
+def _feature_dropout(input, p, training, inplace):
+    """Zero whole channels (dim 1) of input with probability p: PyTorch's draws (bernoulli_ on an (N, C, 1, ...)
+    tensor), then input * noise."""
     if not training or p == 0 or input.numel() == 0:
         return input
     shape = tuple(input.shape[:2]) + (1,) * (input.ndim - 2)
@@ -319,3 +269,19 @@ def dropout2d(input, p=0.5, training=True, inplace=False):
         noise = Tensor._wrap(np.empty(shape, input._data.dtype)).bernoulli_(1 - p).div_(1 - p)
     return input.mul_(noise) if inplace else input * noise
 
+
+def dropout3d(input, p=0.5, training=True, inplace=False):
+    """Zero whole channels of (N, C, D, H, W) (or unbatched (C, D, H, W)) input with probability p."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if input.ndim not in (4, 5):
+        warnings.warn(f"dropout3d: Received a {input.ndim}-D input to dropout3d, which is deprecated and will "
+                      "result in an error in a future release. To retain the behavior and silence this warning, "
+                      "please use dropout instead. Note that dropout3d exists to provide channel-wise dropout on "
+                      "inputs with 3 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. "
+                      "4D or 5D inputs).", stacklevel=2)
+    if input.ndim == 5:
+        return _feature_dropout(input, p, training, inplace)
+    if inplace:
+        return _feature_dropout(input.unsqueeze_(0), p, training, True).squeeze_(0)
+    return _feature_dropout(input.unsqueeze(0), p, training, False).squeeze(0)

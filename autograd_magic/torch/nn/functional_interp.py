@@ -1,6 +1,7 @@
-"""torch.nn.functional.interpolate (and the deprecated upsample): nearest, nearest-exact, linear and bilinear
-upsampling with PyTorch's argument checks and node names (engine/ops_resample.py); area mode is adaptive average
-pooling, as in PyTorch; bicubic on 4-D input. trilinear and antialias raise an error that names them. pixel_shuffle / pixel_unshuffle."""
+"""torch.nn.functional.interpolate (and the deprecated upsample): nearest, nearest-exact (1-d, 2-d, 3-d), linear,
+bilinear and trilinear upsampling with PyTorch's argument checks and node names (engine/ops_resample.py); area mode
+is adaptive average pooling, as in PyTorch; bicubic on 4-D input. antialias raises an error that names it.
+pixel_shuffle / pixel_unshuffle."""
 import math
 import numbers
 import warnings
@@ -8,12 +9,14 @@ import warnings
 from ...engine.ops_resample import cubic_taps, linear_taps, nearest_taps
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
-from .functional_conv import adaptive_avg_pool2d
+from .functional_more import adaptive_avg_pool1d
+from .functional_pool import adaptive_avg_pool2d, adaptive_avg_pool3d
 
 _OPS = {("nearest", 1): "upsample_nearest1d", ("nearest", 2): "upsample_nearest2d",
         ("nearest-exact", 1): "upsample_nearest_exact1d", ("nearest-exact", 2): "upsample_nearest_exact2d",
         ("linear", 1): "upsample_linear1d", ("bilinear", 2): "upsample_bilinear2d",
-        ("bicubic", 2): "upsample_bicubic2d"}
+        ("bicubic", 2): "upsample_bicubic2d", ("nearest", 3): "upsample_nearest3d",
+        ("nearest-exact", 3): "upsample_nearest_exact3d", ("trilinear", 3): "upsample_trilinear3d"}
 
 
 def _is_integer(x):
@@ -70,11 +73,8 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.ndim == 4):
         raise ValueError("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a "
                          "4-D tensor as input")
-    if mode == "area":
-        if dim == 2:
-            return adaptive_avg_pool2d(input, output_size)
-        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: interpolate(mode='area') of a "
-                                  f"{input.dim()}-D input is not part of it")
+    if mode == "area" and dim in (1, 2, 3):
+        return (adaptive_avg_pool1d, adaptive_avg_pool2d, adaptive_avg_pool3d)[dim - 1](input, output_size)
     wrong = {(3, "bilinear"): "Got 3D input, but bilinear mode needs 4D input",
              (3, "trilinear"): "Got 3D input, but trilinear mode needs 5D input",
              (4, "linear"): "Got 4D input, but linear mode needs 3D input",
@@ -118,7 +118,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
 
 
 def _dims(sizes):
-    names = ("W",) if len(sizes) == 1 else ("H", "W")
+    names = ("D", "H", "W")[3 - len(sizes):]
     return ", ".join(f"{n}: {s}" for n, s in zip(names, sizes))
 
 

@@ -6,13 +6,12 @@ import math
 import numpy as np
 
 from ...engine.creation import ones_like
-from ...engine.ops_conv import adaptive_max_with_indices
 from ...engine.ops_nn import _embedding_bag_fwd as _embedding_bag_data
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
 from ..grad_mode import no_grad as _no_grad
-from . import functional_conv as FC
+from . import functional_pool as FP
 from .functional_loss import _legacy_reduction
 
 
@@ -34,7 +33,7 @@ def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     _check_1d("max_pool1d", input)
     k = _single(kernel_size, "kernel_size")
     s = k if stride is None or stride == [] or stride == () else _single(stride, "stride")
-    out = FC.max_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, _single(padding, "padding")),
+    out = FP.max_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, _single(padding, "padding")),
                         (1, _single(dilation, "dilation")), ceil_mode, return_indices)
     if return_indices:
         return out[0].squeeze(-2), out[1].squeeze(-2)
@@ -45,13 +44,13 @@ def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     _check_1d("avg_pool1d", input)
     k = _single(kernel_size, "kernel_size")
     s = k if stride is None or stride == [] or stride == () else _single(stride, "stride")
-    return FC.avg_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, _single(padding, "padding")), ceil_mode,
+    return FP.avg_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, _single(padding, "padding")), ceil_mode,
                          count_include_pad).squeeze(-2)
 
 
 def adaptive_avg_pool1d(input, output_size):
     _check_1d("adaptive_avg_pool1d", input)
-    return FC.adaptive_avg_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size"))).squeeze(-2)
+    return FP.adaptive_avg_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size"))).squeeze(-2)
 
 
 def rms_norm(input, normalized_shape, weight=None, eps=None):
@@ -189,26 +188,11 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
                  tuple(weight.shape), data=data)
 
 
-def adaptive_max_pool2d(input, output_size, return_indices=False):
-    """The maximum over each of PyTorch's adaptive bins (AdaptiveMaxPool2DBackward0); return_indices gives each
-    maximum's index within its plane's H*W elements."""
-    if input.ndim not in (3, 4):
-        raise RuntimeError(f"adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: {list(input.shape)}")
-    hw = tuple(input.shape[-2:])
-    if isinstance(output_size, (list, tuple)):
-        out = tuple(hw[i] if v is None else int(v) for i, v in enumerate(output_size))
-    else:
-        out = (int(output_size), int(output_size))
-    values, indices = adaptive_max_with_indices(input._data, out)
-    result = apply(OPS["adaptive_max_pool2d"], (input,), out, indices, tuple(input.shape), data=values)
-    return (result, Tensor._wrap(indices)) if return_indices else result
-
-
 def adaptive_max_pool1d(input, output_size, return_indices=False):
     """adaptive_max_pool2d over the input unsqueezed at -2, squeezed back (SqueezeBackward1 on top, as PyTorch)."""
     if input.ndim not in (2, 3):
         raise RuntimeError(f"adaptive_max_pool1d(): Expected 2D or 3D tensor, but got: {list(input.shape)}")
-    out = adaptive_max_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size")), return_indices)
+    out = FP.adaptive_max_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size")), return_indices)
     if return_indices:
         return out[0].squeeze(-2), out[1].squeeze(-2)
     return out.squeeze(-2)

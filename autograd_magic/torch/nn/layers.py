@@ -6,7 +6,7 @@ import numpy as np
 from ...engine.tensor import Tensor
 from . import functional, init
 from . import functional_norm as FN
-from .functional_conv import dropout2d
+from .functional_conv import dropout2d, dropout3d
 from .module import Module, Parameter
 
 
@@ -154,6 +154,13 @@ class Dropout2d(Dropout):
 
     def forward(self, input):
         return dropout2d(input, self.p, self.training, self.inplace)
+
+
+class Dropout3d(Dropout):
+    """Zeroes whole channels of (N, C, D, H, W) with probability p while training (F.dropout3d); identity in eval()."""
+
+    def forward(self, input):
+        return dropout3d(input, self.p, self.training, self.inplace)
 
 
 class Flatten(Module):

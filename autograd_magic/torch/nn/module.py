@@ -288,6 +288,10 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
+        if any(str(a) == "meta" for a in args) or str(kwargs.get("device")) == "meta":
+            # the model-ensembling recipe's template for torch.func.functional_call, which replaces every
+            # parameter: the module stays as it is (the engine has no meta tensors; README "What is not there")
+            return self
         dtype = to_dtype_arg(args, kwargs)
         if dtype is None:
             return self

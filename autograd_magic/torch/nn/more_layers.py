@@ -6,6 +6,7 @@ from ...engine import creation
 from ..grad_mode import no_grad
 from . import functional as FN
 from . import functional_more as FM
+from . import functional_pool as FP
 from . import init
 from .layers import Dropout
 from .module import Module, Parameter
@@ -230,4 +231,9 @@ class AdaptiveMaxPool1d(_AdaptiveMaxPoolNd):
 
 class AdaptiveMaxPool2d(_AdaptiveMaxPoolNd):
     def forward(self, input):
-        return FM.adaptive_max_pool2d(input, self.output_size, self.return_indices)
+        return FP.adaptive_max_pool2d(input, self.output_size, self.return_indices)
+
+
+class AdaptiveMaxPool3d(_AdaptiveMaxPoolNd):
+    def forward(self, input):
+        return FP.adaptive_max_pool3d(input, self.output_size, self.return_indices)

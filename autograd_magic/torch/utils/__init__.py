@@ -1,2 +1,2 @@
-"""torch.utils: data (Dataset, TensorDataset, DataLoader, random_split)."""
-from . import data  # noqa: F401
+"""torch.utils: data (Dataset, TensorDataset, DataLoader, random_split) and benchmark (Timer)."""
+from . import benchmark, data  # noqa: F401

@@ -1,0 +1,333 @@
+/* The float32 kernels of vec_kernels.py, act_kernels.py and random_kernels._fma32 in plain C, step by step as the
+ * numpy code computes them (same operations in the same order, each rounded to float32), so both give the same bits.
+ *
+ * Built by `python -m autograd_magic.engine.build_kernels` with `-O2 -fPIC -shared -ffp-contract=off
+ * -fno-fast-math`: no contraction of a * b + c into one rounding, no reassociation. Every fused multiply-add is the
+ * C library's fmaf(), correctly rounded on any processor (the numpy code gets the same value with a float64 sum and a
+ * check for double rounding). Loaded with ctypes by engine/ckernels.py; arrays are C-contiguous float32.
+ * No Python C API: the library only sees pointers and lengths. */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#ifndef AM_SOURCE_HASH
+#define AM_SOURCE_HASH "unknown"
+#endif
+
+const char *am_source_hash(void) { return AM_SOURCE_HASH; }
+
+/* ---- constants: float32 of the same decimal literals as vec_kernels.py ---- */
+#define F(x) ((float)(x))
+static const float R_LN2 = F(1.442695040888963407359924681001892137426645954152985934135449406931);
+static const float L2U = F(0.693145751953125), L2L = F(1.428606765330187045e-06);
+static const float EXP_C0 = F(0.000198527617612853646278381), EXP_C1 = F(0.00139304355252534151077271),
+                   EXP_C2 = F(0.00833336077630519866943359), EXP_C3 = F(0.0416664853692054748535156),
+                   EXP_C4 = F(0.166666671633720397949219), EXP_C5 = F(0.5);
+static const float LN2_HI = F(0.69314718246459960938), LN2_LO = F(-1.904654323148236017e-09);
+static const float LOG_C0 = F(0.3027294874), LOG_C1 = F(0.3996108174), LOG_C2 = F(0.6666694880);
+static const float INV_075 = F(1.0 / 0.75);
+
+static inline float bits_f(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
+static inline uint32_t f_bits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+#define QNAN bits_f(0x7fc00000u)        /* numpy's float32(nan) */
+
+/* build_kernels compiles this file twice: plain x86-64 (fmaf is the C library's) and with -mavx2 -mfma (fmaf is
+ * one instruction); the loader takes the second where the processor has AVX2 and FMA. Both round each fused step
+ * once, so both give the same bits. The elementwise loops are written without branches (selections by bit masks)
+ * and run in blocks of 8, which GCC's -O2 vectorises. */
+#define AM_EXPORT __attribute__((visibility("default")))
+#define AM_INLINE static inline __attribute__((always_inline))
+
+/* body for i in [0, n): blocks of 8 (a fixed count: -O2 vectorises them), then the rest */
+#define EACH(i, n, ...)                                                         \
+    do {                                                                        \
+        long each_n_ = (n), each_0_ = 0;                                        \
+        for (; each_0_ + 8 <= each_n_; each_0_ += 8)                            \
+            for (long each_k_ = 0; each_k_ < 8; each_k_++) {                    \
+                long i = each_0_ + each_k_;                                     \
+                __VA_ARGS__;                                                    \
+            }                                                                   \
+        for (long i = each_0_; i < each_n_; i++) { __VA_ARGS__; }               \
+    } while (0)
+
+AM_INLINE float pick(int c, float a, float b) {   /* c ? a : b, as a bit mask (no branch) */
+    uint32_t m = (uint32_t)0 - (uint32_t)(c != 0);
+    return bits_f((f_bits(a) & m) | (f_bits(b) & ~m));
+}
+
+AM_INLINE float pow2_normal(int k) { return bits_f((uint32_t)(k + 127) << 23); }   /* 2**k, k in [-126, 127] */
+
+/* 2**k for k in [-127, 127] (2**-127 is subnormal, exact): x * pow2(k) is the correctly rounded x * 2**k, which
+ * is what ldexpf(x, k) (numpy's ldexp) returns */
+AM_INLINE float pow2(int k) {
+    uint32_t normal = (uint32_t)(k + 127) << 23, sub = 1u << ((k + 149) & 31);
+    uint32_t m = (uint32_t)0 - (uint32_t)(k >= -126);
+    return bits_f((normal & m) | (sub & ~m));
+}
+
+/* frexpf's exponent of a positive normal y or +inf: y = m * 2**e with m in [0.5, 1); glibc (which numpy's frexp
+ * calls) gives 0 for inf */
+AM_INLINE int frexp_exp(float y) {
+    uint32_t b = f_bits(y);
+    int e = (int)(b >> 23) - 126;
+    return b == 0x7f800000u ? 0 : e;
+}
+
+/* ---- fma32: out = fmaf(a, b, c) elementwise; a step of 0 repeats one value (broadcast scalar) ---- */
+AM_EXPORT void am_fma32(const float *restrict a, long sa, const float *restrict b, long sb, const float *restrict c, long sc, float *restrict out, long n) {
+    if (sa == 1 && sb == 1 && sc == 1) EACH(i, n, out[i] = fmaf(a[i], b[i], c[i]));
+    else for (long i = 0; i < n; i++) out[i] = fmaf(a[i * sa], b[i * sb], c[i * sc]);
+}
+
+/* ---- SLEEF expf_u10 as vec_kernels._expf_u10 computes it ----
+ * Without branches, so that loops over it vectorise: the steps run on d clipped to [-104, 100] (nan: 0), and the
+ * out-of-range values and nans are chosen at the end, as the numpy code's np.where does. The numpy code scales by
+ * 2**q with one ldexp when every q >= -125 and with two products u * 2**h * 2**(q-h) (h = q >> 1) otherwise: the
+ * same value for each q, since u * 2**h is exact and the second product rounds the exact u * 2**q once, as ldexp
+ * does. q lies in [-150, 144], so both factors are normal powers of two. */
+/* rintf(x) for |x| < 2**22 (round half to even): adding 1.5 * 2**23 leaves no fraction bits, subtracting it back is
+ * exact; copysignf keeps rintf's -0.0 for x in (-0.5, -0.0] */
+AM_INLINE float round_even(float x) { return copysignf((x + 12582912.0f) - 12582912.0f, x); }
+
+AM_INLINE float sleef_expf(float d) {
+    float dc = pick(d < -104.0f, -104.0f, d);
+    dc = pick(dc > 100.0f, 100.0f, dc);
+    dc = pick(dc == dc, dc, 0.0f);
+    float qf = round_even(dc * R_LN2);
+    int q = (int)qf;
+    float s = fmaf(qf, -L2U, dc);
+    s = fmaf(qf, -L2L, s);
+    float u = fmaf(EXP_C0, s, EXP_C1);
+    u = fmaf(u, s, EXP_C2);
+    u = fmaf(u, s, EXP_C3);
+    u = fmaf(u, s, EXP_C4);
+    u = fmaf(u, s, EXP_C5);
+    u = 1.0f + fmaf(s * s, u, s);
+    int half = q >> 1;
+    u = u * pow2_normal(half) * pow2_normal(q - half);
+    float r = pick(d < -104.0f, 0.0f, u);
+    r = pick(d > 100.0f, INFINITY, r);
+    return pick(d == d, r, d);
+}
+
+AM_EXPORT void am_expf(const float *restrict x, float *restrict out, long n) {
+    EACH(i, n, out[i] = sleef_expf(x[i]));
+}
+
+/* ---- SLEEF logf_u10 for positive normal finite d, as vec_kernels._logf_u10 ---- */
+AM_INLINE float sleef_logf(float d) {
+    int e = frexp_exp(d * INV_075) - 1;   /* in [-126, 127]; -1 where d * (1 / 0.75) overflows */
+    float ef = (float)e;
+    float m = d * pow2(-e);
+    float sx = LN2_HI * ef;
+    float sy = fmaf(LN2_LO, ef, fmaf(LN2_HI, ef, -sx));
+    float nx = m - 1.0f;
+    float dx = 1.0f + m, v0 = dx - 1.0f;
+    float dy = (1.0f - (dx - v0)) + (m - v0);
+    float t = 1.0f / dx;
+    float qx = nx * t;
+    float u = fmaf(t, nx, -qx);
+    float v = fmaf(-dy, t, fmaf(-dx, t, 1.0f));
+    float qy = fmaf(qx, v, u);
+    float x2 = qx * qx;
+    float p = fmaf(LOG_C0, x2, LOG_C1);
+    p = fmaf(p, x2, LOG_C2);
+    float ax = qx * 2.0f, ay = qy * 2.0f;
+    float s1 = sx + ax;
+    float s1y = (((sx - s1) + ax) + sy) + ay;
+    float w = (x2 * qx) * p;
+    float s2 = s1 + w;
+    float s2y = ((s1 - s2) + w) + s1y;
+    return s2 + s2y;
+}
+
+AM_INLINE int log_ok(float d) { return (d >= 1.17549435e-38f) & (d < INFINITY); }
+
+/* logf: SLEEF's for positive normal finite values; the others (computed as the C library's float64 log) are
+ * counted, for the caller to take numpy's. */
+AM_EXPORT long am_logf(const float *restrict x, float *restrict out, long n) {
+    EACH(i, n, out[i] = sleef_logf(pick(log_ok(x[i]), x[i], 1.0f)));
+    long bad = 0;
+    for (long i = 0; i < n; i++)
+        if (!log_ok(x[i])) { out[i] = (float)log((double)x[i]); bad++; }
+    return bad;
+}
+
+/* ---- SLEEF log1pf_u10 as vec_kernels.log1pf ---- */
+AM_INLINE float sleef_log1pf(float d0) {
+    /* the steps on d in (-1, 1e38] (others: 0.5), where (1 + d) / 0.75 is a positive normal; the rest is chosen
+     * at the end, as the numpy code's np.where does */
+    float d = pick((d0 > -1.0f) & (d0 <= 1e38f), d0, 0.5f);
+    int e = frexp_exp((d + 1.0f) * INV_075) - 1;   /* in [-23, 126] */
+    float ef = (float)e;
+    float t = pow2_normal(-e);
+    float m = fmaf(d, t, t - 1.0f);
+    float sx = LN2_HI * ef;
+    float sy = fmaf(LN2_LO, ef, fmaf(LN2_HI, ef, -sx));
+    float dx = 2.0f + m;
+    float dy = (2.0f - dx) + m;
+    float r = 1.0f / dx;
+    float qx = m * r;
+    float qy = fmaf(qx, fmaf(-dy, r, fmaf(-dx, r, 1.0f)), fmaf(r, m, -qx));
+    float x2 = qx * qx;
+    float p = fmaf(fmaf(LOG_C0, x2, LOG_C1), x2, LOG_C2);
+    float ax = qx * 2.0f, ay = qy * 2.0f;
+    float s1 = sx + ax;
+    float s1y = (((sx - s1) + ax) + sy) + ay;
+    float w = (x2 * qx) * p;
+    float s2 = s1 + w;
+    float out = s2 + (((s1 - s2) + w) + s1y);
+    out = pick(d0 > 1e38f, INFINITY, out);
+    out = pick(d0 < -1.0f, QNAN, pick(d0 == -1.0f, -INFINITY, out));
+    return pick((d0 == 0.0f) | (d0 != d0), d0, out);
+}
+
+AM_EXPORT void am_log1pf(const float *restrict x, float *restrict out, long n) {
+    EACH(i, n, out[i] = sleef_log1pf(x[i]));
+}
+
+/* ---- ATen's reduce_all order over one row of n floats, `lanes` wide (8 or 16), as vec_kernels.row_sum ---- */
+AM_INLINE float row_sum(const float *restrict e, long n, int lanes) {
+    if (n < lanes) {
+        float acc = e[0];
+        for (long i = 1; i < n; i++) acc += e[i];
+        return acc;
+    }
+    float acc[16];
+    for (int j = 0; j < lanes; j++) acc[j] = e[j];
+    long d = lanes;
+    for (; d + lanes <= n; d += lanes)
+        for (int j = 0; j < lanes; j++) acc[j] += e[d + j];
+    for (long j = 0; d + j < n; j++) acc[j] += e[d + j];
+    for (int half = lanes / 2; half >= 1; half /= 2)
+        for (int j = 0; j < half; j++) acc[j] = acc[j] + acc[j + half];
+    return acc[0];
+}
+
+/* the product of row_sum(g * out) with its own buffer: row_sum of an elementwise product */
+AM_INLINE float row_dot(const float *restrict g, const float *restrict o, long n, int lanes, float *restrict tmp) {
+    EACH(i, n, tmp[i] = g[i] * o[i]);
+    return row_sum(tmp, n, lanes);
+}
+
+AM_INLINE float row_max(const float *restrict a, long n) {   /* np.maximum.reduce: nan wins */
+    float m = a[0];
+    if (isnan(m)) return m;
+    for (long i = 1; i < n; i++) {
+        float x = a[i];
+        if (isnan(x)) return x;
+        if (x > m) m = x;
+    }
+    return m;
+}
+
+AM_INLINE float log_of_sum(float s) { return log_ok(s) ? sleef_logf(s) : (float)log((double)s); }
+
+/* ---- softmax / log_softmax over the last dim (rows of n) and their backwards ---- */
+AM_EXPORT void am_softmax(const float *restrict a, float *restrict out, long rows, long n, int lanes) {
+    for (long r = 0; r < rows; r++, a += n, out += n) {
+        float m = row_max(a, n);
+        EACH(i, n, out[i] = sleef_expf(a[i] - m));
+        float inv = 1.0f / row_sum(out, n, lanes);
+        EACH(i, n, out[i] = out[i] * inv);
+    }
+}
+
+AM_EXPORT void am_log_softmax(const float *restrict a, float *restrict out, long rows, long n, int lanes) {
+    for (long r = 0; r < rows; r++, a += n, out += n) {
+        float m = row_max(a, n);
+        EACH(i, n, out[i] = sleef_expf(a[i] - m));
+        float l = log_of_sum(row_sum(out, n, lanes));
+        EACH(i, n, out[i] = (a[i] - m) - l);
+    }
+}
+
+AM_EXPORT void am_log_softmax_backward(const float *restrict g, const float *restrict o, float *restrict out, long rows, long n, int lanes) {
+    for (long r = 0; r < rows; r++, g += n, o += n, out += n) {
+        float total = row_sum(g, n, lanes);
+        EACH(i, n, out[i] = fmaf(-sleef_expf(o[i]), total, g[i]));
+    }
+}
+
+AM_EXPORT void am_softmax_backward(const float *restrict g, const float *restrict o, float *restrict out, long rows, long n, int lanes) {
+    for (long r = 0; r < rows; r++, g += n, o += n, out += n) {
+        float s = row_dot(g, o, n, lanes, out);
+        EACH(i, n, out[i] = (g[i] - s) * o[i]);
+    }
+}
+
+/* ---- act_kernels: ATen's cpu_kernel_vec, SLEEF's functions on the first `body` elements, the C library's on
+ * the tail; every multiply-add that GCC contracts in ATen is fmaf here, in body and tail alike. `sg` is the
+ * step of the second input (0: one value broadcast). Each element function takes `vec` (1: SLEEF's, 0: the C
+ * library's), a constant where it is inlined. ---- */
+AM_INLINE float exp_of(float x, int vec) { return vec ? sleef_expf(x) : expf(x); }
+AM_INLINE float log1p_of(float x, int vec) { return vec ? sleef_log1pf(x) : log1pf(x); }
+
+#define BODY_AND_TAIL(n, body, elem)                                    \
+    do {                                                                \
+        EACH(i, body, elem(1));                                         \
+        for (long i = (body); i < (n); i++) { elem(0); }                \
+    } while (0)
+
+AM_EXPORT void am_sigmoid(const float *restrict x, float *restrict out, long n, long body) {
+    EACH(i, body, out[i] = 1.0f / (sleef_expf(-x[i]) + 1.0f));
+    for (long i = body; i < n; i++) out[i] = 1.0f / (1.0f + expf(-x[i]));
+}
+
+AM_EXPORT void am_silu(const float *restrict x, float *restrict out, long n, long body) {
+#define SILU(vec) out[i] = x[i] / (1.0f + exp_of(-x[i], vec))
+    BODY_AND_TAIL(n, body, SILU);
+}
+
+AM_INLINE float silu_backward(float dy, float x, int vec) {
+    float s = 1.0f / (1.0f + exp_of(-x, vec));
+    return dy * s * fmaf(x, 1.0f - s, 1.0f);
+}
+
+AM_EXPORT void am_silu_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out, long n, long body) {
+#define SILU_BW(vec) out[i] = silu_backward(g[i * sg], x[i], vec)
+    BODY_AND_TAIL(n, body, SILU_BW);
+}
+
+AM_INLINE float softplus(float x, float beta, float threshold, int vec) {
+    float xb = x * beta;
+    return pick(xb > threshold, x, log1p_of(exp_of(xb, vec), vec) / beta);
+}
+
+AM_EXPORT void am_softplus(const float *restrict x, float *restrict out, long n, long body, float beta, float threshold) {
+#define SOFTPLUS(vec) out[i] = softplus(x[i], beta, threshold, vec)
+    BODY_AND_TAIL(n, body, SOFTPLUS);
+}
+
+AM_INLINE float softplus_backward(float dy, float x, float beta, float threshold, int vec) {
+    float xb = x * beta;
+    float z = exp_of(xb, vec);
+    return pick(xb > threshold, dy, dy * z / (z + 1.0f));
+}
+
+AM_EXPORT void am_softplus_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out, long n, long body, float beta,
+                                    float threshold) {
+#define SOFTPLUS_BW(vec) out[i] = softplus_backward(g[i * sg], x[i], beta, threshold, vec)
+    BODY_AND_TAIL(n, body, SOFTPLUS_BW);
+}
+
+AM_INLINE float elu_backward(float dy, float x, float negcoef, float poscoef, float negiptcoef, int vec) {
+    float neg = dy * negiptcoef * negcoef * exp_of(x * negiptcoef, vec);
+    return pick(x <= 0.0f, neg, dy * poscoef);
+}
+
+AM_EXPORT void am_elu_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out, long n, long body, float negcoef,
+                               float poscoef, float negiptcoef) {
+#define ELU_BW(vec) out[i] = elu_backward(g[i * sg], x[i], negcoef, poscoef, negiptcoef, vec)
+    BODY_AND_TAIL(n, body, ELU_BW);
+}
+
+/* log_sigmoid: min(x, 0) - log1p(exp(-|x|)), SLEEF's exp and log1p on every element; the buffer exp(-|x|) is
+ * what its backward reads */
+AM_EXPORT void am_log_sigmoid(const float *restrict x, float *restrict out, float *restrict buffer, long n) {
+    EACH(i, n, {
+        float b = sleef_expf(-fabsf(x[i]));
+        buffer[i] = b;
+        out[i] = pick((x[i] <= 0.0f) | (x[i] != x[i]), x[i], 0.0f) - sleef_log1pf(b);   /* np.minimum(x, 0) */
+    });
+}

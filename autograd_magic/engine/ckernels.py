@@ -1,0 +1,166 @@
+"""The optional compiled kernels: _vec_kernels.c (plain C, built by ``python -m autograd_magic.engine.build_kernels``)
+loaded with ctypes. They compute what vec_kernels.py, act_kernels.py and random_kernels._fma32 compute with numpy, in
+the same order with the same roundings, so both give the same bits; numpy is ~30-90 calls per kernel, C is one.
+
+``LIB`` is the library (_vec_kernels_avx2.so where the processor has AVX2 and FMA and it is built, else
+_vec_kernels.so), or None when it is not built, was built from another version of the source, fails to load, or the
+environment sets AUTOGRAD_MAGIC_NO_C_KERNELS=1: then every caller runs its numpy code. ``missing()`` says why.
+The functions here take C-contiguous float32 arrays (the callers check) and return new arrays.
+"""
+import ctypes
+import hashlib
+import os
+
+import numpy as np
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.join(_HERE, "_vec_kernels.c")
+LIBRARY = os.path.join(_HERE, "_vec_kernels.so")
+LIBRARY_AVX2 = os.path.join(_HERE, "_vec_kernels_avx2.so")
+_F32 = np.float32
+
+try:
+    from numpy._core._multiarray_umath import __cpu_features__ as _CPU   # numpy's own probe of the processor
+except ImportError:  # pragma: no cover - older numpy layout
+    from numpy.core._multiarray_umath import __cpu_features__ as _CPU
+
+_P, _L, _I, _F = ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_float
+_SIGNATURES = {
+    "am_fma32": ([_P, _L, _P, _L, _P, _L, _P, _L], None),
+    "am_expf": ([_P, _P, _L], None),
+    "am_logf": ([_P, _P, _L], _L),
+    "am_log1pf": ([_P, _P, _L], None),
+    "am_softmax": ([_P, _P, _L, _L, _I], None),
+    "am_log_softmax": ([_P, _P, _L, _L, _I], None),
+    "am_softmax_backward": ([_P, _P, _P, _L, _L, _I], None),
+    "am_log_softmax_backward": ([_P, _P, _P, _L, _L, _I], None),
+    "am_sigmoid": ([_P, _P, _L, _L], None),
+    "am_silu": ([_P, _P, _L, _L], None),
+    "am_silu_backward": ([_P, _L, _P, _P, _L, _L], None),
+    "am_softplus": ([_P, _P, _L, _L, _F, _F], None),
+    "am_softplus_backward": ([_P, _L, _P, _P, _L, _L, _F, _F], None),
+    "am_elu_backward": ([_P, _L, _P, _P, _L, _L, _F, _F, _F], None),
+    "am_log_sigmoid": ([_P, _P, _P, _L], None),
+}
+_why = None
+
+
+def _source_hash():
+    with open(SOURCE, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()[:16]
+
+
+def load(path):
+    """The library at path with its functions' signatures set; raises OSError when it does not load or was built
+    from another version of the source."""
+    lib = ctypes.CDLL(path)
+    try:
+        lib.am_source_hash.restype = ctypes.c_char_p
+        built = lib.am_source_hash().decode()
+        for name, (args, res) in _SIGNATURES.items():
+            fn = getattr(lib, name)
+            fn.argtypes, fn.restype = args, res
+    except AttributeError as e:
+        raise OSError(f"{path}: {e}") from None
+    if os.path.exists(SOURCE) and built != _source_hash():
+        raise OSError(f"{path} was built from another version of {SOURCE}: rebuild it "
+                      "(python -m autograd_magic.engine.build_kernels)")
+    return lib
+
+
+def _load():
+    global _why
+    if os.environ.get("AUTOGRAD_MAGIC_NO_C_KERNELS", "").strip() not in ("", "0"):
+        _why = "AUTOGRAD_MAGIC_NO_C_KERNELS is set"
+        return None
+    avx2 = _CPU.get("AVX2") and _CPU.get("FMA3")
+    paths = [p for p in ((LIBRARY_AVX2,) if avx2 else ()) + (LIBRARY,) if os.path.exists(p)]
+    if not paths:
+        _why = f"{LIBRARY} is not built (python -m autograd_magic.engine.build_kernels)"
+        return None
+    try:
+        return load(paths[0])
+    except OSError as e:
+        _why = f"the compiled kernels do not load: {e}"
+        return None
+
+
+LIB = _load()
+
+
+def missing():
+    """None when the library is loaded, else the reason it is not."""
+    return None if LIB is not None else _why
+
+
+_BYTES = ctypes.c_char * 0
+
+
+def ptr(a):
+    """a's data as a ctypes argument: a zero-length ctypes array over its buffer (a third of the cost of
+    a.ctypes.data), or the address for a read-only array (a broadcast value)."""
+    try:
+        return _BYTES.from_buffer(a)
+    except (TypeError, ValueError, BufferError):
+        return a.ctypes.data
+
+
+def unary(name, d):
+    """am_expf / am_log1pf over d (float32, any layout): a new array of d's shape."""
+    d = np.ascontiguousarray(d)
+    out = np.empty_like(d)
+    getattr(LIB, name)(ptr(d), ptr(out), d.size)
+    return out
+
+
+def logf(d):
+    """SLEEF's logf for positive normal finite values; the others as numpy's float64 log (vec_kernels.logf)."""
+    d = np.ascontiguousarray(d)
+    out = np.empty_like(d)
+    if LIB.am_logf(ptr(d), ptr(out), d.size):
+        bad = ~((d >= np.finfo(_F32).tiny) & (d < np.inf))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[bad] = np.log(d[bad].astype(np.float64)).astype(_F32)
+    return out
+
+
+def rows(name, lanes, a, *more):
+    """A lastdim kernel over C-contiguous float32 arrays of one shape: rows of a.shape[-1]."""
+    out = np.empty_like(a)
+    n = a.shape[-1]
+    getattr(LIB, name)(ptr(a), *(ptr(m) for m in more), ptr(out), a.size // n, n, lanes)
+    return out
+
+
+def fma32(a, b, c):
+    """fmaf(a, b, c) when the three are one shape (C-contiguous) or single values; None otherwise."""
+    main = max((a, b, c), key=np.ndim)
+    if not main.flags.c_contiguous:
+        return None
+    shape, steps = main.shape, []
+    for v in (a, b, c):
+        if v.shape == shape and v.flags.c_contiguous:
+            steps.append(1)
+        elif v.size == 1:
+            steps.append(0)
+        else:
+            return None
+    out = np.empty(shape, _F32)
+    LIB.am_fma32(ptr(a), steps[0], ptr(b), steps[1], ptr(c), steps[2], ptr(out), out.size)
+    return out
+
+
+def second(g, a):
+    """(pointer, step) of a kernel's second input g of a's shape: C-contiguous (step 1) or one broadcast value
+    (step 0); None when it is neither."""
+    if not (isinstance(g, np.ndarray) and g.dtype == _F32 and g.shape == a.shape):
+        return None
+    if g.flags.c_contiguous:
+        return ptr(g), 1
+    if not any(g.strides):
+        return ptr(g), 0
+    return None
+
+
+def applies(a):
+    return LIB is not None and isinstance(a, np.ndarray) and a.dtype == _F32 and a.flags.c_contiguous

@@ -1,0 +1,253 @@
+"""Pooling primitives over 2 or 3 spatial dims (forward and vjp side by side, registered like ops.py): max, average,
+adaptive average and adaptive max, each declared once per dimensionality under PyTorch's node names
+(MaxPool2DWithIndicesBackward0, MaxPool3DWithIndicesBackward0 ...). A 1-d pooling is a 2-d one over an unsqueezed
+input (torch/nn/functional_more.py), as PyTorch composes it.
+
+A pooling's cfg = (kernel, stride, pad, dilation, ceil_mode, out): tuples of S ints except ceil_mode.
+"""
+import functools
+
+import numpy as np
+
+from .ops_conv import col2im, out_size, pad, taps, windows
+from .optable import defop
+
+
+def pool_geometry(size, kernel, stride, pad_, dil, ceil_mode):
+    """(output size, padding after each dim): ceil_mode windows may run past the right padding."""
+    s = len(kernel)
+    out = tuple(out_size(size[i], kernel[i], stride[i], pad_[i], pad_[i], dil[i], ceil_mode) for i in range(s))
+    hi = tuple(max(pad_[i], (out[i] - 1) * stride[i] + dil[i] * (kernel[i] - 1) + 1 - size[i] - pad_[i])
+               for i in range(s))
+    return out, hi
+
+
+def _column(v, ax, s):
+    """v (a 1-d array along spatial axis ax of s) shaped to broadcast over the output grid."""
+    return v.reshape((-1,) + (1,) * (s - 1 - ax))
+
+
+def max_pool_with_indices(x, cfg):
+    """(values, indices into each plane's flattened spatial elements) of max pooling, as ATen's loop picks them: a
+    tap replaces the window's maximum when it is greater or NaN; the index starts at the window's first tap inside
+    the input."""
+    kernel, stride, pad_, dil, ceil_mode, out = cfg
+    s = len(kernel)
+    if x.ndim == s + 1:
+        values, indices = max_pool_with_indices(x[None], cfg)
+        return values[0], indices[0]
+    size = x.shape[2:]
+    _, hi = pool_geometry(size, kernel, stride, pad_, dil, ceil_mode)
+    fill = -np.inf if x.dtype.kind == "f" else np.iinfo(x.dtype).min
+    win = windows(pad(x, pad_, hi, fill), kernel, stride, dil, out)
+    every = [(slice(None), slice(None)) + t for t in taps(kernel)]
+    best = win[every[0]].copy()  # NaN-propagating maximum, tap by tap
+    for t in every[1:]:
+        np.maximum(best, win[t], out=best)
+    # the index: the first tap equal to the maximum (ATen replaces only on a greater value) ...
+    tap = np.zeros(best.shape, np.int8 if len(every) < 128 else np.int64)
+    found = win[every[0]] == best
+    for n, t in enumerate(every[1:], 1):
+        eq = win[t] == best
+        eq &= ~found
+        tap += eq.view(np.int8) * tap.dtype.type(n) if tap.dtype == np.int8 else eq * n
+        found |= eq
+    if x.dtype.kind == "f":
+        nan = best != best
+        if nan.any():  # ... or the last NaN (ATen replaces on every NaN)
+            for n, t in enumerate(every):
+                v = win[t]
+                tap[nan & (v != v)] = n
+        if any(pad_) or any(hi):  # all -inf: ATen keeps the window's first tap inside the input
+            first = 0
+            for ax in range(s):
+                start = np.arange(out[ax]) * stride[ax] - pad_[ax]
+                first = first * kernel[ax] + _column(np.where(start < 0, -(start // dil[ax]), 0), ax, s)
+            low = best == -np.inf
+            tap[low] = np.broadcast_to(first, tap.shape)[low]
+    local = np.unravel_index(tap.astype(np.int64), kernel)
+    index = 0
+    for ax in range(s):
+        index = index * size[ax] + _column(np.arange(out[ax]) * stride[ax], ax, s) + local[ax] * dil[ax] - pad_[ax]
+    return best, index
+
+
+def _max_pool_fwd(x, cfg, indices=None, shape=None):  # noqa: ARG001 (the node's consts)
+    return max_pool_with_indices(x, cfg)[0]
+
+
+def _flat_planes(shape, spatial):
+    return int(np.prod(shape[:-spatial])), int(np.prod(shape[-spatial:]))
+
+
+def _max_pool_back(g, indices, shape, overlap, spatial=2):
+    """Each output's gradient added into the input element its maximum came from (summed where windows overlap)."""
+    planes, inner = _flat_planes(shape, spatial)
+    out = np.zeros((planes, inner), g.dtype)
+    key = (np.arange(planes)[:, None], indices.reshape(planes, -1))
+    if overlap:
+        np.add.at(out, key, g.reshape(planes, -1))
+    else:
+        out[key] = g.reshape(planes, -1)
+    return out.reshape(shape)
+
+
+def windows_overlap(kernel, stride, dil):
+    return any(stride[i] < dil[i] * (kernel[i] - 1) + 1 for i in range(len(kernel)))
+
+
+def _gather_back(xp, grad, indices, shape, spatial):
+    """The adjoint of _max_pool_back: each output takes the input gradient at its index."""
+    planes, inner = _flat_planes(shape, spatial)
+    flat = xp.reshape(grad, (planes, inner))
+    key = (np.arange(planes)[:, None], indices.reshape(planes, -1))
+    return (xp.reshape(xp.take(flat, key), indices.shape),)
+
+
+def _avg_divisor(size, cfg, count_include_pad, divisor_override, dtype):
+    """Each window's divisor (*out): its taps inside the padded input (or inside the input itself)."""
+    kernel, stride, pad_, dil, ceil_mode, out = cfg
+    if divisor_override:
+        return np.asarray(divisor_override, dtype)
+    _, hi = pool_geometry(size, kernel, stride, pad_, dil, ceil_mode)
+    s = len(size)
+    if count_include_pad:
+        mask = np.zeros((1, 1) + tuple(size[i] + pad_[i] + hi[i] for i in range(s)), dtype)
+        mask[(Ellipsis,) + tuple(slice(0, size[i] + 2 * pad_[i]) for i in range(s))] = 1
+    else:
+        mask = pad(np.ones((1, 1) + tuple(size), dtype), pad_, hi)
+    return windows(mask, kernel, stride, dil, out).sum(axis=tuple(range(2, 2 + s)))[0, 0]
+
+
+def _avg_pool_fwd(x, cfg, count_include_pad, divisor_override, shape=None):
+    kernel, stride, pad_, dil, ceil_mode, out = cfg
+    s = len(kernel)
+    if x.ndim == s + 1:
+        return _avg_pool_fwd(x[None], cfg, count_include_pad, divisor_override)[0]
+    _, hi = pool_geometry(x.shape[2:], kernel, stride, pad_, dil, ceil_mode)
+    total = windows(pad(x, pad_, hi), kernel, stride, dil, out).sum(axis=tuple(range(2, 2 + s)))
+    return total / _avg_divisor(x.shape[2:], cfg, count_include_pad, divisor_override, x.dtype)
+
+
+def _avg_pool_back(g, cfg, count_include_pad, divisor_override, shape):
+    kernel, stride, pad_, dil, ceil_mode, out = cfg
+    s = len(kernel)
+    if len(shape) == s + 1:
+        return _avg_pool_back(g[None], cfg, count_include_pad, divisor_override, (1,) + tuple(shape))[0]
+    size = tuple(shape[2:])
+    _, hi = pool_geometry(size, kernel, stride, pad_, dil, ceil_mode)
+    share = g / _avg_divisor(size, cfg, count_include_pad, divisor_override, g.dtype)
+    cols = np.broadcast_to(share[(slice(None), slice(None)) + (None,) * s],
+                           share.shape[:2] + tuple(kernel) + share.shape[2:])
+    padded = tuple(size[i] + pad_[i] + hi[i] for i in range(s))
+    return np.ascontiguousarray(col2im(cols, padded, stride, dil, pad_, size))
+
+
+def adaptive_bins(size, n):
+    """PyTorch's bins of adaptive pooling: [floor(i*size/n), ceil((i+1)*size/n))."""
+    return [((i * size) // n, -(-((i + 1) * size) // n)) for i in range(n)]
+
+
+def _adaptive_matrix(size, n, dtype):
+    m = np.zeros((n, size), dtype)
+    for i, (a, b) in enumerate(adaptive_bins(size, n)):
+        m[i, a:b] = 1
+    return m
+
+
+def _bin_sums(x, mats):
+    """x's last len(mats) dims multiplied by the bin matrices (the last two as rows @ x @ cols.T)."""
+    if len(mats) == 3:
+        s = x.shape
+        x = np.matmul(mats[0], x.reshape(s[:-3] + (s[-3], s[-2] * s[-1]))).reshape(
+            s[:-3] + (mats[0].shape[0], s[-2], s[-1]))
+    return np.matmul(np.matmul(mats[-2], x), mats[-1].T)
+
+
+def _adaptive_mats(shape, out, dtype):
+    mats = [_adaptive_matrix(shape[len(shape) - len(out) + i], out[i], dtype) for i in range(len(out))]
+    return mats, functools.reduce(np.multiply.outer, [m.sum(1) for m in mats])
+
+
+def _adaptive_fwd(x, out, shape=None):
+    """Mean over each bin: sums of the bins along each dim, divided once by the bin's volume."""
+    mats, area = _adaptive_mats(x.shape, out, x.dtype)
+    return _bin_sums(x, mats) / area
+
+
+def _adaptive_back(g, out, shape):
+    mats, area = _adaptive_mats(shape, out, g.dtype)
+    return _bin_sums(g / area, [m.T for m in mats])
+
+
+def adaptive_max_with_indices(x, out):
+    """(values, indices into each plane's flattened spatial elements) of adaptive max pooling over PyTorch's bins:
+    in each bin the first maximum in row-major order (a NaN wins, as in ATen's loop)."""
+    s = len(out)
+    size = x.shape[-s:]
+    lead = x.shape[:-s]
+    bins = [adaptive_bins(size[i], out[i]) for i in range(s)]
+    values = np.empty(lead + tuple(out), x.dtype)
+    indices = np.empty(lead + tuple(out), np.int64)
+    for pos in taps(out):
+        box = [bins[i][pos[i]] for i in range(s)]
+        window = x[(Ellipsis,) + tuple(slice(a, b) for a, b in box)].reshape(lead + (-1,))
+        nan = np.isnan(window)
+        k = np.where(nan.any(-1), window.shape[-1] - 1 - np.argmax(nan[..., ::-1], -1), np.argmax(window, -1))
+        values[(Ellipsis,) + pos] = np.take_along_axis(window, k[..., None], -1)[..., 0]
+        local = np.unravel_index(k, [b - a for a, b in box])
+        index = 0
+        for i in range(s):
+            index = index * size[i] + box[i][0] + local[i]
+        indices[(Ellipsis,) + pos] = index
+    return values, indices
+
+
+def _adaptive_max_fwd(x, out, indices=None, shape=None):  # noqa: ARG001 (the node's consts)
+    return adaptive_max_with_indices(x, out)[0]
+
+
+# ---------------------------------------------------------------- the table: one declaration per dimensionality
+
+
+def _declare(s):
+    d = f"{s}D"
+
+    @defop(f"max_pool{s}d", f"MaxPool{d}WithIndicesBackward0", _max_pool_fwd)
+    def max_pool_vjp(xp, grad, saved, consts, needs):
+        cfg, indices, shape = consts
+        return (xp.call(f"max_pool{s}d_backward", (grad,), indices, shape, windows_overlap(*cfg[:2], cfg[3])),)
+
+    @defop(f"max_pool{s}d_backward", f"MaxPool{d}WithIndicesBackwardBackward0", functools.partial(_max_pool_back, spatial=s))
+    def max_pool_backward_vjp(xp, grad, saved, consts, needs):
+        return _gather_back(xp, grad, consts[0], consts[1], s)
+
+    @defop(f"avg_pool{s}d", f"AvgPool{d}Backward0", _avg_pool_fwd)
+    def avg_pool_vjp(xp, grad, saved, consts, needs):
+        return (xp.call(f"avg_pool{s}d_backward", (grad,), *consts),)
+
+    @defop(f"avg_pool{s}d_backward", f"AvgPool{d}BackwardBackward0", _avg_pool_back)
+    def avg_pool_backward_vjp(xp, grad, saved, consts, needs):
+        return (xp.call(f"avg_pool{s}d", (grad,), *consts),)
+
+    @defop(f"adaptive_max_pool{s}d", f"AdaptiveMaxPool{d}Backward0", _adaptive_max_fwd)
+    def adaptive_max_pool_vjp(xp, grad, saved, consts, needs):
+        out, indices, shape = consts
+        return (xp.call(f"adaptive_max_pool{s}d_backward", (grad,), indices, shape, True),)
+
+    @defop(f"adaptive_max_pool{s}d_backward", f"AdaptiveMaxPool{d}BackwardBackward0",
+           functools.partial(_max_pool_back, spatial=s))
+    def adaptive_max_pool_backward_vjp(xp, grad, saved, consts, needs):
+        return _gather_back(xp, grad, consts[0], consts[1], s)
+
+    @defop(f"adaptive_avg_pool{s}d", f"AdaptiveAvgPool{d}Backward0", _adaptive_fwd)
+    def adaptive_avg_pool_vjp(xp, grad, saved, consts, needs):
+        return (xp.call(f"adaptive_avg_pool{s}d_backward", (grad,), *consts),)
+
+    @defop(f"adaptive_avg_pool{s}d_backward", f"AdaptiveAvgPool{d}BackwardBackward0", _adaptive_back)
+    def adaptive_avg_pool_backward_vjp(xp, grad, saved, consts, needs):
+        return (xp.call(f"adaptive_avg_pool{s}d", (grad,), *consts),)
+
+
+_declare(2)
+_declare(3)

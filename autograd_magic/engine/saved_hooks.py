@@ -1,0 +1,138 @@
+"""Hooks for saved tensors (torch.autograd.graph.saved_tensors_hooks, save_on_cpu, disable_saved_tensors_hooks) and
+``grad_fn._saved_<name>``.
+
+PyTorch calls the pack hook each time an op saves a tensor for backward and the unpack hook when backward (or a
+``_saved_`` attribute) uses it; which tensors an op saves, and in which order, is PyTorch's choice
+(tools/autograd/derivatives.yaml and the generated code). SAVED lists, for the ops where the engine saves the same
+tensors as PyTorch, PyTorch's names in PyTorch's order with their place in the op's ``saves``; the engine refuses
+the hooks around any other op (autograd.refuse_saved_hooks names it) rather than show another sequence.
+"""
+import numpy as np
+
+from .autograd import FREED, FREED_MESSAGE, GRAD_MODE, SAVED_HOOKS, Node, Packed, Saved
+from .optable import OPS
+from .tensor_base import wrap
+
+_SELF, _RESULT = (("self", 0),), (("result", 0),)
+
+SAVED = {
+    # binary: PyTorch saves `other` for self's gradient first, then `self` for other's (each only when needed)
+    "mul": (("other", 1), ("self", 0)), "div": (("other", 1), ("self", 0)),
+    "maximum": (("other", 1), ("self", 0)), "mse_loss": (("self", 0), ("target", 1)),
+    "pow": _SELF, "pow_tensor": (("exponent", 1), ("self", 0), ("result", 2)),
+    "sin": _SELF, "cos": _SELF, "log": _SELF, "abs": _SELF, "clamp": _SELF, "leaky_relu": _SELF,
+    "exp": _RESULT, "sqrt": _RESULT, "reciprocal": _RESULT, "relu": _RESULT, "sigmoid": _RESULT, "tanh": _RESULT,
+    "softmax": _RESULT, "log_softmax": _RESULT,
+    "mm": (("mat2", 1), ("self", 0)), "bmm": (("mat2", 1), ("self", 0)), "mv": (("self", 0), ("vec", 1)),
+    "dot": (("self", 0), ("tensor", 1)), "addmm": (("mat1", 0), ("mat2", 1)),
+}
+# ops PyTorch saves no tensor for (sizes, dims and scalars only), nor does the engine
+NOTHING = ("add", "sub", "rsub", "neg", "div_scalar", "mul_scalar", "sum", "sum_dim", "mean", "mean_dim", "view",
+           "unsafe_view", "alias", "t", "transpose", "permute", "expand", "squeeze", "squeeze_dim", "squeeze_dims",
+           "unsqueeze", "select", "slice", "clone", "to_copy", "cat", "stack", "flip", "repeat", "roll")
+
+for _name, _spec in SAVED.items():
+    OPS[_name].saved_spec = _spec
+for _name in NOTHING:
+    OPS[_name].saved_spec = ()
+
+_DISABLED = []  # disable_saved_tensors_hooks: its error message while active
+
+
+def push(pack_hook, unpack_hook):
+    """Enter a saved_tensors_hooks context: the innermost pair is the one used."""
+    if _DISABLED and _DISABLED[-1] is not None:
+        raise RuntimeError(_DISABLED[-1])
+    SAVED_HOOKS.append((pack_hook, unpack_hook))
+
+
+def pop():
+    SAVED_HOOKS.pop()
+
+
+def disable(message):
+    """Enter disable_saved_tensors_hooks(message): pushing hooks raises RuntimeError(message)."""
+    _DISABLED.append(message)
+
+
+def enable():
+    _DISABLED.pop()
+
+
+def disabled_message():
+    return _DISABLED[-1] if _DISABLED else None
+
+
+class SavedTensor:
+    """grad_fn._raw_saved_<name>: one saved tensor, whose own pack/unpack hooks can be registered."""
+    __module__ = "torch._C._autograd"
+
+    def __init__(self, node, pos):
+        self._node, self._pos = node, pos
+
+    def register_hooks(self, pack_hook, unpack_hook):
+        """Pack the saved tensor now with pack_hook; backward will use unpack_hook(what it returned)."""
+        if not callable(pack_hook) or not callable(unpack_hook):
+            raise TypeError("register_hooks(): incompatible function arguments. The following argument types are "
+                            "supported:\n    1. (self: torch._C._autograd.SavedTensor, arg0: collections.abc.Callable, "
+                            "arg1: collections.abc.Callable) -> None\n\nInvoked with: "
+                            f"{self!r}, {pack_hook!r}, {unpack_hook!r}")
+        saved = self._node.saved
+        if saved is FREED:
+            raise RuntimeError(FREED_MESSAGE)
+        s = saved[self._pos]
+        if s.__class__ is Packed:
+            raise RuntimeError("Calling register_hooks on a saved tensor whose hooks have already been set. Hint: "
+                               "only one pair of hooks is allowed at a time.")
+        if s.__class__ is not Saved:
+            raise RuntimeError("Calling register_hooks on a saved tensor with value None is forbidden")
+        prev = GRAD_MODE.enabled
+        GRAD_MODE.enabled = False
+        try:
+            # (PyTorch hands this hook the saved data without its autograd metadata)
+            saved[self._pos] = Packed(pack_hook(_value(self._node, s).detach()), unpack_hook, self._pos)
+        finally:
+            GRAD_MODE.enabled = prev
+
+
+def _value(node, s):
+    """The tensor a Saved entry stands for: the input itself, or the output (a new Tensor with grad_fn node)."""
+    if s.current() != s.version:
+        raise RuntimeError(s._version_message(node))
+    return wrap(s.data, True, node) if s.is_output else s.tensor
+
+
+def saved_attribute(node, attr):
+    """node._saved_<name> (the saved tensor, unpacked by its hook if one packed it) and node._raw_saved_<name>."""
+    raw = attr.startswith("_raw_saved_")
+    if not raw and not attr.startswith("_saved_"):
+        raise AttributeError(f"'{type(node).__name__}' object has no attribute '{attr}'")
+    spec = getattr(node.op, "saved_spec", None)
+    if spec is None:
+        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {type(node).__name__}.{attr} is "
+                                  "not part of it (the engine may save other tensors for this op than PyTorch)")
+    name = attr[len("_raw_saved_" if raw else "_saved_"):]
+    pos = dict(spec).get(name)
+    if pos is None and not raw and name in _CONSTS.get(node.op.name, {}):
+        return node.consts[_CONSTS[node.op.name][name]]
+    if pos is None:
+        raise AttributeError(f"'{type(node).__name__}' object has no attribute '{attr}'")
+    if raw:
+        return SavedTensor(node, pos)
+    saved = node.saved
+    if saved is FREED:
+        raise RuntimeError(FREED_MESSAGE)
+    s = saved[pos] if saved else None
+    if s.__class__ is Packed:
+        return s.tensor()
+    if s.__class__ in _NUMBERS:   # a Python number operand (x * 3): PyTorch saved it as a wrapped 0-d tensor
+        return wrap(np.array(s, dtype=_NUMBERS[s.__class__]))
+    return _value(node, s) if s.__class__ is Saved else s
+
+
+_NUMBERS = {bool: np.bool_, int: np.int64, float: np.float64}
+# non-tensor arguments PyTorch saves under a name (node._saved_exponent of x ** 2): their place in the node's consts
+_CONSTS = {"pow": {"exponent": 0}}
+
+
+Node.__getattr__ = saved_attribute  # only reached for names a node does not have (the _saved_ family)

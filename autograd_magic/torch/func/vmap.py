@@ -1,0 +1,145 @@
+"""torch.vmap / torch.func.vmap: the function runs once per batch element (a slice of each mapped input, taken with
+select, so gradients flow back to the batch) and the results are stacked along out_dims. PyTorch pushes the batch
+dimension into each op instead; the values are the same, printing inside the function shows plain tensors where
+PyTorch shows BatchedTensor, and ``.item()`` on a slice is not refused.
+
+randomness: 'error' (the default) raises PyTorch's error at a random draw; 'same' replays the generator for every
+element, so each gets the numbers PyTorch's single unbatched draw gives; 'different' draws afresh for each element.
+"""
+import functools
+
+import numpy as np
+
+from ...engine import random
+from ...engine.shaping import stack
+from ...engine.tensor import Tensor
+from .pytree import LEAF, broadcast_to_and_flatten, flatten, unflatten
+
+_RANDOM_ERROR = ("vmap: called random operation while in randomness error mode. Please either use the 'same' or "
+                 "'different' randomness flags on vmap or perform the randomness operation out of vmap")
+
+
+def _name(func):
+    if isinstance(func, functools.partial):
+        return f"functools.partial({_name(func.func)}, ...)"
+    return getattr(func, "__name__", repr(func))
+
+
+def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
+    """func mapped over a dimension of its inputs: vmap(f)(x)[i] == f(x[i])."""
+    if randomness not in ("error", "different", "same"):
+        raise RuntimeError(f"Only allowed values for randomness are 'error', 'different', or 'same'. Got "
+                           f"{randomness}")
+    if chunk_size is not None and (not isinstance(chunk_size, int) or chunk_size <= 0):
+        raise ValueError(f"vmap: chunk_size should be None or greater than 0. (got {chunk_size})")
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        size, flat_dims, flat_args, spec = _batched_inputs(func, in_dims, args)
+        outputs = _run(func, kwargs, size, flat_dims, flat_args, spec, randomness)
+        return _stacked(func, outputs, out_dims, size)
+    return wrapped
+
+
+def _batched_inputs(func, in_dims, args):
+    name = _name(func)
+    if not isinstance(in_dims, (int, tuple)):
+        raise ValueError(f"vmap({name}, in_dims={in_dims}, ...)(<inputs>): expected `in_dims` to be int or a "
+                         f"(potentially nested) tuple matching the structure of inputs, got: {type(in_dims)}.")
+    if not args:
+        raise ValueError(f"vmap({name})(<inputs>): got no inputs. Maybe you forgot to add inputs, or you are trying "
+                         "to vmap over a function with no inputs. The latter is unsupported.")
+    flat_args, spec = flatten(args)
+    flat_dims = broadcast_to_and_flatten(in_dims, spec)
+    if flat_dims is None:
+        raise ValueError(f"vmap({name}, in_dims={in_dims}, ...)(<inputs>): in_dims is not compatible with the "
+                         f"structure of `inputs`. in_dims has structure {flatten(in_dims)[1]} but inputs has "
+                         f"structure {spec}.")
+    for i, (arg, d) in enumerate(zip(flat_args, flat_dims)):
+        if not isinstance(d, int) and d is not None:
+            raise ValueError(f"vmap({name}, in_dims={in_dims}, ...)(<inputs>): Got in_dim={d} for an input but "
+                             "in_dim must be either an integer dimension or None.")
+        if isinstance(d, int) and not isinstance(arg, Tensor):
+            raise ValueError(f"vmap({name}, in_dims={in_dims}, ...)(<inputs>): Got in_dim={d} for an input but the "
+                             f"input is of type {type(arg)}. We cannot vmap over non-Tensor arguments, please use "
+                             "None as the respective in_dim")
+        if d is not None and not -arg.dim() <= d < arg.dim():
+            raise ValueError(f"vmap({name}, in_dims={in_dims}, ...)(<inputs>): Got in_dim={d} for some input, but "
+                             f"that input is a Tensor of dimensionality {arg.dim()} so expected in_dim to satisfy "
+                             f"-{arg.dim()} <= in_dim < {arg.dim()}.")
+        if d is not None and d < 0:
+            flat_dims[i] = d % arg.dim()
+    sizes = [arg.size(d) for arg, d in zip(flat_args, flat_dims) if d is not None]
+    if not sizes:
+        raise ValueError("vmap: Expected at least one Tensor to vmap over")
+    if any(s != sizes[0] for s in sizes):
+        raise ValueError(f"vmap: Expected all tensors to have the same size in the mapped dimension, got sizes "
+                         f"{sizes} for the mapped dimension")
+    return sizes[0], flat_dims, flat_args, spec
+
+
+def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
+    """func on each batch element, under the randomness mode."""
+    gen = random.default_generator
+    start = gen.get_state() if randomness == "same" else None
+    saved_check = random.DRAW_CHECK[0]
+    if randomness == "error":
+        random.DRAW_CHECK[0] = _refuse_random
+    elif randomness == "different":
+        random.DRAW_CHECK[0] = None
+    outputs = []
+    try:
+        if size == 0:   # an empty batch: one call on zeros gives the outputs' structure and shapes (see _stacked)
+            sliced = [a if d is None else _zeros_slice(a, d) for a, d in zip(flat_args, flat_dims)]
+            return [func(*unflatten(sliced, spec), **kwargs)]
+        for b in range(size):
+            if start is not None:
+                gen.set_state(start)
+            sliced = [a if d is None else a.select(d, b) for a, d in zip(flat_args, flat_dims)]
+            outputs.append(func(*unflatten(sliced, spec), **kwargs))
+    finally:
+        random.DRAW_CHECK[0] = saved_check
+    return outputs
+
+
+def _zeros_slice(a, d):
+    shape = tuple(n for i, n in enumerate(a.shape) if i != d)
+    return Tensor._wrap(np.zeros(shape, a._data.dtype))
+
+
+def _refuse_random():
+    raise RuntimeError(_RANDOM_ERROR)
+
+
+def _stacked(func, outputs, out_dims, size):
+    name = _name(func)
+    flat0, out_spec = flatten(outputs[0])
+    if isinstance(outputs[0], Tensor):
+        if isinstance(out_dims, int) or out_dims is None:
+            flat_out_dims = [out_dims]
+        elif isinstance(out_dims, tuple) and len(out_dims) == 1:
+            flat_out_dims = list(out_dims)
+        else:
+            flat_out_dims = None
+    else:
+        flat_out_dims = broadcast_to_and_flatten(out_dims, out_spec)
+    if flat_out_dims is None:
+        raise ValueError(f"vmap({name}, ..., out_dims={out_dims})(<inputs>): out_dims is not compatible with the "
+                         f"structure of `outputs`. out_dims has structure {flatten(out_dims)[1]} but outputs has "
+                         f"structure {out_spec}.")
+    per_leaf = list(zip(*[flatten(o)[0] for o in outputs]))
+    result = []
+    for values, d in zip(per_leaf, flat_out_dims):
+        if d is None:
+            result.append(values[0])
+            continue
+        if not isinstance(values[0], Tensor):
+            raise ValueError(f"vmap({name}, ...): `{name}` must only return Tensors, got type {type(values[0])}. "
+                             "Did you mean to set out_dims= to None for output?")
+        ndim = values[0].dim() + 1
+        if not -ndim <= d < ndim:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-ndim}, {ndim - 1}], but got "
+                             f"{d})")
+        stacked = stack(list(values), d)
+        result.append(stacked.narrow(d, 0, size) if size == 0 else stacked)
+    return result[0] if out_spec is LEAF else unflatten(result, out_spec)

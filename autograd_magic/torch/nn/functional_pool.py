@@ -1,0 +1,127 @@
+"""torch.nn.functional's 2-d and 3-d poolings (max, average, adaptive average, adaptive max), one function per kind
+over nd = 2 or 3 spatial dims, checked with PyTorch's messages (re-exported by functional.py)."""
+import numpy as np
+
+from ...engine.ops_pool import adaptive_max_with_indices, max_pool_with_indices, pool_geometry
+from ...engine.optable import OPS
+from ...engine.tensor import Tensor
+from ...engine.tensor_base import apply
+from .functional_conv import _tuple
+
+
+def _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, what):
+    if input.ndim not in (nd + 1, nd + 2) or input.numel() == 0:
+        raise RuntimeError(f"non-empty {nd + 1}D or {nd + 2}D (batch mode) tensor expected for input")
+    kernel = _tuple(kernel_size, nd)
+    stride = kernel if stride is None or (isinstance(stride, (list, tuple)) and not stride) else _tuple(stride, nd)
+    pad, dil = _tuple(padding, nd), _tuple(dilation, nd)
+    for i in range(nd):
+        if pad[i] > (dil[i] * (kernel[i] - 1) + 1) // 2:
+            if what == "max" or nd == 3:
+                raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={pad[i]}, "
+                                   f"kernel_size={kernel[i]} and dilation={dil[i]}")
+            raise RuntimeError("pad should be at most half of kernel size, but got pad=%d and kernel_size=%d"
+                               % (pad[i], kernel[i]))
+    size = tuple(input.shape[-nd:])
+    if nd == 3 and what == "avg" and any(size[i] < kernel[i] for i in range(3)):
+        raise RuntimeError(f"input image (T: {size[0]} H: {size[1]} W: {size[2]}) smaller than kernel size "
+                           f"(kT: {kernel[0]} kH: {kernel[1]} kW: {kernel[2]})")
+    out, _ = pool_geometry(size, kernel, stride, pad, dil, ceil_mode)
+    if min(out) < 1:
+        c = input.shape[-nd - 1]
+        raise RuntimeError(f"Given input size: ({'x'.join(map(str, (c,) + size))}). Calculated output size: "
+                           f"({'x'.join(map(str, (c,) + out))}). Output size is too small")
+    return (kernel, stride, pad, dil, bool(ceil_mode), out)
+
+
+def _max_pool(nd, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices):
+    cfg = _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, "max")
+    values, indices = max_pool_with_indices(input._data, cfg)
+    out = apply(OPS[f"max_pool{nd}d"], (input,), cfg, indices, tuple(input.shape), data=values)
+    if return_indices:
+        return out, Tensor._wrap(indices.astype(np.int64))
+    return out
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """The maximum of each window (MaxPool2DWithIndicesBackward0); return_indices also gives each maximum's index
+    within its plane's H*W elements."""
+    return _max_pool(2, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """The maximum of each window over (N, C, D, H, W) (MaxPool3DWithIndicesBackward0); return_indices also gives
+    each maximum's index within its volume's D*H*W elements."""
+    return _max_pool(3, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+max_pool2d_with_indices = max_pool2d
+max_pool3d_with_indices = max_pool3d
+
+
+def _avg_pool(nd, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override):
+    cfg = _pool_args(nd, input, kernel_size, stride, padding, 1, ceil_mode, "avg")
+    if divisor_override is not None and divisor_override == 0:
+        raise RuntimeError("divisor must be not zero")
+    return apply(OPS[f"avg_pool{nd}d"], (input,), cfg, bool(count_include_pad), divisor_override,
+                 tuple(input.shape))
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    """The mean of each window (AvgPool2DBackward0)."""
+    return _avg_pool(2, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+
+
+def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    """The mean of each window over (N, C, D, H, W) (AvgPool3DBackward0)."""
+    return _avg_pool(3, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+
+
+def _adaptive_size(nd, input, output_size):
+    size = tuple(input.shape[-nd:])
+    if isinstance(output_size, (list, tuple)):
+        return tuple(size[i] if v is None else int(v) for i, v in enumerate(output_size))
+    return (int(output_size),) * nd
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """Means over PyTorch's adaptive bins; output size 1 is a mean over the last two dims (MeanBackward1)."""
+    if input.ndim < 3:
+        raise ValueError("Input dimension should be at least 3")
+    out = _adaptive_size(2, input, output_size)
+    if out == (1, 1):
+        return input.mean((-1, -2), keepdim=True)
+    return apply(OPS["adaptive_avg_pool2d"], (input,), out, tuple(input.shape))
+
+
+def adaptive_avg_pool3d(input, output_size):
+    """Means over PyTorch's adaptive bins of (N, C, D, H, W); output size 1 is a mean (MeanBackward1)."""
+    if input.ndim not in (4, 5):
+        raise RuntimeError(f"adaptive_avg_pool3d(): Expected 4D or 5D tensor, but got {list(input.shape)}")
+    out = _adaptive_size(3, input, output_size)
+    if out == (1, 1, 1):
+        return input.mean((-1, -2, -3), keepdim=True)
+    return apply(OPS["adaptive_avg_pool3d"], (input,), out, tuple(input.shape))
+
+
+def _adaptive_max(nd, input, output_size, return_indices):
+    if input.ndim not in (nd + 1, nd + 2):
+        raise RuntimeError(f"adaptive_max_pool{nd}d(): Expected {nd + 1}D or {nd + 2}D tensor, but got: "
+                           f"{list(input.shape)}")
+    out = _adaptive_size(nd, input, output_size)
+    values, indices = adaptive_max_with_indices(input._data, out)
+    result = apply(OPS[f"adaptive_max_pool{nd}d"], (input,), out, indices, tuple(input.shape), data=values)
+    return (result, Tensor._wrap(indices)) if return_indices else result
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    """The maximum over each of PyTorch's adaptive bins (AdaptiveMaxPool2DBackward0); return_indices gives each
+    maximum's index within its plane's H*W elements."""
+    return _adaptive_max(2, input, output_size, return_indices)
+
+
+def adaptive_max_pool3d(input, output_size, return_indices=False):
+    """The maximum over each adaptive bin of (N, C, D, H, W) (AdaptiveMaxPool3DBackward0)."""
+    return _adaptive_max(3, input, output_size, return_indices)

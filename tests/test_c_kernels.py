@@ -1,0 +1,234 @@
+"""The compiled kernels (engine/_vec_kernels.c through engine/ckernels.py) give the numpy kernels' bits
+(vec_kernels.py, act_kernels.py, random_kernels._fma32), which give PyTorch's (test_softmax_kernels.py,
+test_act_kernels.py). Each kernel runs twice on the same inputs, once with the library and once with
+``ckernels.LIB = None`` (the numpy path), under each CPU capability, over random values, a sweep of the float32 bit
+patterns, fused steps on float32 midpoints, subnormals, huge and tiny values, infinities, nans and the exp's
+clip edges. NaN against NaN counts as equal whatever its sign and payload (IEEE 754 leaves them open, and numpy's
+own loops differ there); every other value must match bit for bit.
+
+Without the library these are skipped, except under AUTOGRAD_MAGIC_REQUIRE_ALL=1 (CI), where the first test fails.
+"""
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from autograd_magic.engine import act_kernels, build_kernels, ckernels, vec_kernels
+from autograd_magic.engine.random_kernels import _fma32
+from helpers import REQUIRE_ALL
+
+_F32 = np.float32
+CAPABILITIES = ("avx512", "avx2", "default")
+
+
+def test_the_compiled_kernels_are_built_and_current():
+    """`make test` builds them (python -m autograd_magic.engine.build_kernels); CI requires them."""
+    if ckernels.LIB is None:
+        if REQUIRE_ALL:
+            pytest.fail(f"the compiled kernels are required under AUTOGRAD_MAGIC_REQUIRE_ALL=1: {ckernels.missing()}")
+        pytest.skip(ckernels.missing())
+    assert ckernels.LIB.am_source_hash().decode() == build_kernels.source_hash()
+
+
+needs_lib = pytest.mark.skipif(ckernels.LIB is None, reason=f"compiled kernels not loaded: {ckernels.missing()}")
+
+
+@pytest.fixture(params=CAPABILITIES)
+def capability(request, monkeypatch):
+    monkeypatch.setenv("ATEN_CPU_CAPABILITY", request.param)
+    if vec_kernels.capability() != request.param:
+        pytest.skip(f"this processor has no {request.param}")
+    return request.param
+
+
+def _both(monkeypatch, fn, *args):
+    """fn(*args) with the compiled kernels, then with numpy's."""
+    with np.errstate(all="ignore"):
+        compiled = fn(*args)
+        with monkeypatch.context() as m:
+            m.setattr(ckernels, "LIB", None)
+            plain = fn(*args)
+    return compiled, plain
+
+
+def _assert_same_bits(got, want):
+    got, want = np.asarray(got), np.asarray(want)
+    assert got.shape == want.shape and got.dtype == want.dtype == _F32
+    nan = np.isnan(want)
+    np.testing.assert_array_equal(np.isnan(got), nan)
+    differ = np.flatnonzero((got.view(np.uint32) != want.view(np.uint32)) & ~nan)
+    assert differ.size == 0, (f"{differ.size} of {got.size} values differ, e.g. at {differ[:5]}: "
+                              f"{got.ravel()[differ[:5]]} against {want.ravel()[differ[:5]]}")
+
+
+def _f(*values):
+    return np.array(values, _F32)
+
+
+_TINY = np.finfo(_F32).tiny
+SPECIAL = np.concatenate([
+    _f(0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, 1e-45, -1e-45, 1e-40, -1e-40, _TINY, -_TINY, 3.4028235e38,
+       -3.4028235e38, 2.6e38, 1e38, 1.0000001e38, 1, -1, 0.5, 2, 88.37, 88.72283, 89.0, -87.3, -88.0, -100.0,
+       -103.9, -0.9999999, 1e-8, -1e-8),
+    np.nextafter(_f(-104, -104, 100, 100, -1, -1), _f(0, -200, 0, 200, 0, -2)),   # the clip edges and log1p's -1
+    _f(-104, 100),
+    (1 + np.arange(1, 600, 2) * 2.0 ** -12).astype(_F32),   # squares on float32 midpoints
+])
+
+
+def _values(seed=0):
+    """A sweep over every 4093rd float32 bit pattern, the special values and scaled normal draws."""
+    rng = np.random.default_rng(seed)
+    sweep = np.arange(0, 2 ** 32, 4093, dtype=np.uint64).astype(np.uint32).view(_F32)
+    draws = [(rng.standard_normal(20000) * s).astype(_F32) for s in (1, 10, 60)]
+    return np.concatenate([sweep, SPECIAL, *draws])
+
+
+@needs_lib
+@pytest.mark.parametrize("name", ["expf", "logf", "log1pf"])
+def test_exp_log_log1p_are_numpys_bits(name, capability, monkeypatch):
+    fn = getattr(vec_kernels, name)
+    x = _values()
+    for arg in (x, SPECIAL, x[::3], x[:700].reshape(-1, 7), _f(0.75), _f(-103.99)):
+        _assert_same_bits(*_both(monkeypatch, fn, arg))
+
+
+@needs_lib
+def test_fma32_is_numpys_bits_on_midpoints_subnormals_and_broadcast_values(monkeypatch):
+    k = np.arange(1, 600, 2, dtype=np.float64)
+    a = (1 + k * 2.0 ** -12).astype(_F32)   # a * a lies on a float32 midpoint: only the exact check rounds it right
+    for c in (0.0, 2.0 ** -70, -2.0 ** -70, -1.0):
+        got, want = _both(monkeypatch, _fma32, a, a, _F32(c))
+        _assert_same_bits(got, want)
+    rng = np.random.default_rng(1)
+    x = _values(1)
+    b, c = x[rng.permutation(x.size)], x[rng.permutation(x.size)]
+    tiny = (rng.standard_normal(5000) * 2.0 ** -64).astype(_F32)   # products and sums near the subnormal range
+    cases = [(x, b, c), (x, _F32(3), c), (_F32(-0.5), x, _F32(1)), (tiny, tiny, tiny * _F32(2.0 ** -60)),
+             (x[:300].reshape(-1, 3), b[:300].reshape(-1, 3), _F32(0.25)), (_F32(2), _F32(3), _F32(1))]
+    for args in cases:
+        _assert_same_bits(*_both(monkeypatch, _fma32, *args))
+    strided = _both(monkeypatch, _fma32, x[::2], b[::2], c[::2])   # not contiguous: numpy for both
+    _assert_same_bits(*strided)
+
+
+SHAPES = [(32, 27), (7,), (1,), (3, 5, 33), (8, 1000), (50, 1), (10, 16), (10, 17), (10, 15), (4, 8), (6, 9)]
+
+
+def _rows(shape, seed, specials):
+    rng = np.random.default_rng(seed)
+    x = (rng.standard_normal(shape) * 3).astype(_F32)
+    if specials and x.size > 1:
+        x.flat[::7] = rng.choice(SPECIAL, x.size)[::7]
+    return x
+
+
+@needs_lib
+@pytest.mark.parametrize("shape", SHAPES, ids=str)
+@pytest.mark.parametrize("specials", [False, True], ids=["random", "specials"])
+def test_softmax_log_softmax_and_backwards_are_numpys_bits(shape, specials, capability, monkeypatch):
+    x = _rows(shape, 0, specials)
+    g = _rows(shape, 1, specials)
+    out = vec_kernels.log_softmax_lastdim(_rows(shape, 2, False))
+    for fn, args in ((vec_kernels.softmax_lastdim, (x,)), (vec_kernels.log_softmax_lastdim, (x,)),
+                     (vec_kernels.log_softmax_backward_lastdim, (g, out)),
+                     (vec_kernels.log_softmax_backward_lastdim, (g, x)),
+                     (vec_kernels.softmax_backward_lastdim, (g, np.exp(out))),
+                     (vec_kernels.softmax_backward_lastdim, (g, x))):
+        _assert_same_bits(*_both(monkeypatch, fn, *args))
+
+
+ACTIVATIONS = {
+    "sigmoid": lambda x, g: vec_kernels.sigmoid(x),
+    "silu": lambda x, g: vec_kernels.silu(x),
+    "silu_backward": lambda x, g: act_kernels.silu_backward(g, x),
+    "softplus": lambda x, g: act_kernels.softplus(x, 1.0, 20.0),
+    "softplus_beta": lambda x, g: act_kernels.softplus(x, 2.0, 5.0),
+    "softplus_backward": lambda x, g: act_kernels.softplus_backward(g, x, 2.0, 5.0),
+    "elu_backward": lambda x, g: act_kernels.elu_backward(g, x, 1.7580993408473766, 1.0507009873554805, 1.0),
+    "log_sigmoid": lambda x, g: act_kernels.log_sigmoid(x),
+}
+
+
+@needs_lib
+@pytest.mark.parametrize("n", [1, 5, 31, 32, 33, 100, 4003, 20000])
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_activation_kernels_are_numpys_bits_body_and_tail(name, n, capability, monkeypatch):
+    rng = np.random.default_rng(n)
+    x = _values(n)
+    x = np.ascontiguousarray(x[rng.permutation(x.size)[:n]])
+    x[: min(n, SPECIAL.size) // 2] = SPECIAL[: min(n, SPECIAL.size) // 2]
+    g = rng.standard_normal(n).astype(_F32)
+    fn = ACTIVATIONS[name]
+    for grad in (g, np.broadcast_to(_F32(0.5), x.shape)):   # a gradient, and a sum's (one value broadcast)
+        got, want = _both(monkeypatch, fn, x, grad)
+        assert (got is None) == (want is None)
+        if got is not None:
+            _assert_same_bits(got, want)
+
+
+@needs_lib
+def test_the_avx2_library_and_the_plain_one_give_the_same_bits(monkeypatch):
+    """build_kernels makes two: plain x86-64 (fmaf from the C library) and -mavx2 -mfma (fmaf one instruction,
+    loops vectorised); the loader takes the second where it can."""
+    paths = [p for p in (ckernels.LIBRARY, ckernels.LIBRARY_AVX2) if os.path.exists(p)]
+    if len(paths) < 2 or not (ckernels._CPU.get("AVX2") and ckernels._CPU.get("FMA3")):
+        pytest.skip("needs both libraries and a processor with AVX2 and FMA")
+    x = _values(5)
+    rows = _rows((300, 27), 3, True)
+    g = _rows((300, 27), 4, False)
+    cases = [(vec_kernels.expf, (x,)), (vec_kernels.logf, (x,)), (vec_kernels.log1pf, (x,)),
+             (_fma32, (x, x[::-1].copy(), _F32(0.5))), (vec_kernels.log_softmax_lastdim, (rows,)),
+             (vec_kernels.softmax_lastdim, (rows,)), (vec_kernels.log_softmax_backward_lastdim, (g, rows)),
+             (vec_kernels.softmax_backward_lastdim, (g, rows))]
+    cases += [(lambda v, f=f: f(v, g.ravel()[:v.size]), (x[:8100],)) for f in ACTIVATIONS.values()]
+    outs = []
+    for path in paths:
+        monkeypatch.setattr(ckernels, "LIB", ckernels.load(path))
+        with np.errstate(all="ignore"):
+            outs.append([fn(*args) for fn, args in cases])
+    for got, want in zip(*outs):
+        _assert_same_bits(got, want)
+
+
+_TRAIN = r"""
+import json, sys
+import numpy as np
+from autograd_magic import torch
+from autograd_magic.engine import ckernels
+torch.manual_seed(0)
+C = torch.randn((27, 10), requires_grad=True)
+W = torch.randn((30, 27), requires_grad=True)
+b = torch.randn(27, requires_grad=True)
+X = torch.randint(0, 27, (32, 3))
+Y = torch.randint(0, 27, (32,))
+for _ in range(3):
+    h = torch.nn.functional.silu(C[X].view(32, 30))
+    logits = h @ W + b
+    loss = torch.nn.functional.cross_entropy(logits, Y) + torch.nn.functional.softplus(logits).mean() \
+        + torch.softmax(logits, 1).pow(2).sum() + torch.sigmoid(logits).mean()
+    for p in (C, W, b):
+        p.grad = None
+    loss.backward()
+    for p in (C, W, b):
+        p.data += -0.1 * p.grad
+print(json.dumps({"compiled": ckernels.LIB is not None,
+                  "bits": [np.asarray(t.detach().numpy()).view(np.uint32).tolist() for t in (C, W, b, loss)]}))
+"""
+
+
+@needs_lib
+@pytest.mark.parametrize("cap", CAPABILITIES)
+def test_a_training_loop_is_the_same_with_and_without_the_library(cap):
+    """In fresh processes, as a user runs it: AUTOGRAD_MAGIC_NO_C_KERNELS=1 turns the library off."""
+    results = []
+    for off in ("", "1"):
+        env = {**os.environ, "ATEN_CPU_CAPABILITY": cap, "AUTOGRAD_MAGIC_NO_C_KERNELS": off}
+        done = subprocess.run([sys.executable, "-c", _TRAIN], env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        results.append(json.loads(done.stdout))
+    assert [r["compiled"] for r in results] == [True, False]
+    assert results[0]["bits"] == results[1]["bits"]
