@@ -164,3 +164,31 @@ def test_cross_entropy_sums_its_targets_in_pytorchs_cascade(torch1):
             if not same_loss or not np.array_equal(got[0][1], got[1][1], equal_nan=True):
                 bad.append((n, c, kw, got[0][0], got[1][0]))
     assert not bad, bad[:4]
+
+
+def test_compiled_sums_give_the_numpy_replays_bits(monkeypatch):
+    """_reduce.c (loaded through ckernels) and reduce.py's numpy replay: the same bits for rows, columns, middle
+    dims and whole tensors, float32 and float64, across the sizes where the cascade changes level."""
+    from autograd_magic.engine import ckernels, reduce
+    from helpers import REQUIRE_ALL
+    if ckernels.LIB is None:
+        if REQUIRE_ALL:
+            pytest.fail(f"the compiled kernels are not loaded: {ckernels.missing()}")
+        pytest.skip(ckernels.missing())
+    cases = []
+    for dtype in (np.float32, np.float64):
+        for n in (1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 255, 256, 257, 1000, 4097, 70000):
+            for m in (1, 2, 5, 8, 9, 27, 32, 33, 70):
+                if n * m <= 400000:
+                    cases.append((_values((n, m), dtype), (0,)))
+                    cases.append((_values((m, n), dtype), (1,)))
+            cases.append((_values(n, dtype), None))
+        cases += [(_values((3, 40, 7), dtype), (1,)), (_values((5, 9, 17), dtype), (0, 1)),
+                  (_values((2, 300, 3, 4), dtype), (1,))]
+    compiled = [np.asarray(torch_sum(a, dims)) for a, dims in cases]
+    monkeypatch.setattr(ckernels, "LIB", None)
+    replayed = [np.asarray(torch_sum(a, dims)) for a, dims in cases]
+    bad = [(a.shape, a.dtype, dims) for (a, dims), c, r in zip(cases, compiled, replayed)
+           if c.shape != r.shape or c.dtype != r.dtype or c.tobytes() != r.tobytes()]
+    assert not bad, bad[:5]
+    assert reduce.ckernels is ckernels

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import bufpool, mkl_order, softmax_dims, vec_kernels
+from . import bufpool, ckernels, mkl_order, softmax_dims, vec_kernels
 from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32
@@ -599,6 +599,9 @@ def _nll_cascade(values, ignored, negate):
     dtype = flat.dtype
     zero = dtype.type(0)
     n = flat.size
+    if n and ckernels.LIB is not None and dtype in (np.float32, np.float64):   # the same loop in C (_reduce.c)
+        return ckernels.nll_cascade(np.ascontiguousarray(flat), None if ignored is None else ignored.reshape(-1),
+                                    negate)
     if n == 0 or dtype.kind != "f":
         total = np.add.reduce(flat) if n else zero
         return np.subtract(zero, total) if negate else total
