@@ -56,6 +56,16 @@ CELLS = {
         "a = torch.linspace(0., 2. * math.pi, steps=25, requires_grad=True)\ntorch.sin_(a)",
         "w = torch.ones(3, requires_grad=True) * 2\ntorch.tanh_(w)\nw.sum().backward()\nw, w.grad_fn",
     ],
+    "batch_norm_bits": [   # "Building models": a batch-normed tensor's mean is ~1e-8, so its last bits show
+        ("torch.manual_seed(0)\nmy_tensor = torch.rand(1, 4, 4) * 20 + 5\nnorm_layer = torch.nn.BatchNorm1d(4)\n"
+         "normed_tensor = norm_layer(my_tensor)\nprint(normed_tensor.mean(), normed_tensor[0, 1].tolist())\n"
+         "print(norm_layer.running_mean.tolist(), norm_layer.running_var.tolist())"),
+        ("bn = torch.nn.BatchNorm1d(10)\nx = torch.randn(32, 10) * 3 + 1\nfor _ in range(3):\n    y = bn(x)\n"
+         "print(y.mean(), y[0].tolist()[:3])\nbn.eval()\nprint(bn(x).mean(), bn.running_var.tolist()[:3])"),
+        ("bn2 = torch.nn.BatchNorm2d(3)\nimg = torch.rand(4, 3, 5, 5) * 10\nout = bn2(img)\n"
+         "print(out.mean(), out[1, 0, 0].tolist(), bn2.running_mean.tolist())\nbn2.eval()\nbn2(img).mean()"),
+        ("w = torch.nn.BatchNorm1d(6)\nh = torch.randn(64, 6, requires_grad=True)\nz = w(h)\nz.mean(), z[5].tolist(), z.grad_fn"),
+    ],
 }
 
 
