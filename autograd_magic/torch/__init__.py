@@ -40,7 +40,7 @@ from .device import get_default_device, set_default_device  # noqa: F401
 from .histogram import histc, histogram  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, concatenate, cumprod,  # noqa: F401
-                              cumsum, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
+                              cumsum, dist, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
                               stack, std, sum, swapaxes, t, transpose, unbind, unsqueeze, var, view)
 from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import Tensor  # noqa: F401
