@@ -11,10 +11,10 @@ import torch.nn.functional as F
 log = []
 def pack(t):
     log.append(('pack', tuple(t.shape), type(t.grad_fn).__name__, t.requires_grad, torch.is_grad_enabled(),
-                round(float(t.flatten()[0]), 4)))
+                round(float(t.detach().flatten()[0]), 4)))
     return t
 def unpack(t):
-    log.append(('unpack', tuple(t.shape), torch.is_grad_enabled(), round(float(t.flatten()[0]), 4)))
+    log.append(('unpack', tuple(t.shape), torch.is_grad_enabled(), round(float(t.detach().flatten()[0]), 4)))
     return t
 def seq(f, backward=True):
     log.clear()

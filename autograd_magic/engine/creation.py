@@ -308,15 +308,17 @@ def _gen(generator):
 def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
-    dt = dtype or dtypes.float32
-    return _finish(_gen(generator).rand(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
+    dt = dtype or (out.dtype if out is not None else dtypes.float32)
+    t = _finish(_gen(generator).rand(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
+    return t if out is None else _into(t, out)
 
 
 def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
-    dt = dtype or dtypes.float32
-    return _finish(_gen(generator).randn(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
+    dt = dtype or (out.dtype if out is not None else dtypes.float32)
+    t = _finish(_gen(generator).randn(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
+    return t if out is None else _into(t, out)
 
 
 def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False,
@@ -327,14 +329,16 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=N
         low, high, size = 0, low, high
     elif high is None:  # randint(high, size=...)
         low, high = 0, low
-    dt = dtype or dtypes.int64
+    dt = dtype or (out.dtype if out is not None else dtypes.int64)
     size = size if size.__class__ is tuple else _size((size,))
-    return _finish(_gen(generator).randint(low, high, size, dt.np), dt, requires_grad)
+    t = _finish(_gen(generator).randint(low, high, size, dt.np), dt, requires_grad)
+    return t if out is None else _into(t, out)
 
 
 def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    dt = dtype or dtypes.int64
-    return _finish(_gen(generator).randperm(n, dt.np), dt, requires_grad)
+    dt = dtype or (out.dtype if out is not None else dtypes.int64)
+    t = _finish(_gen(generator).randperm(n, dt.np), dt, requires_grad)
+    return t if out is None else _into(t, out)
 
 
 def rand_like(input, *, dtype=None, generator=None, **kwargs):

@@ -271,6 +271,22 @@ FUNCTIONS.update({name + "_": _inplace_alias(getattr(F, name)) for name in ("rel
                   if hasattr(F, name)})
 
 
+def _method_alias(name):
+    def run(input, *args, **kwargs):
+        if not isinstance(input, TensorBase):
+            raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
+        return getattr(input, name)(*args, **kwargs)
+    run.__name__ = name
+    return run
+
+
+# torch.sin_(a) and the like: the Tensor method of the same name ("Introduction to PyTorch Tensors" shows sin_)
+FUNCTIONS.update({name: _method_alias(name) for name in (
+    "abs_", "acos_", "asin_", "atan_", "clamp_max_", "clamp_min_", "cos_", "cosh_", "deg2rad_", "detach_", "erf_",
+    "exp2_", "exp_", "expm1_", "fill_", "frac_", "log10_", "log1p_", "log2_", "log_", "logit_", "rad2deg_", "rsqrt_",
+    "sigmoid_", "sin_", "sinc_", "sinh_", "sqrt_", "tan_", "tanh_", "xlogy_", "zero_")})
+
+
 def inner(input, other):
     """Sum over the last dims of both (a product of numbers when either is 0-d): PyTorch's tensordot composite."""
     if input.ndim == 0 or other.ndim == 0:

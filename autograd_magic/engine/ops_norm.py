@@ -6,8 +6,11 @@ a constant one or zero. The const ``cfg = (dims, pshape, eps, stats)``: dims the
 pshape how weight and bias broadcast against x, stats None (statistics of this batch: training) or
 (mean, invstd) arrays shaped to broadcast against x (running statistics: eval).
 """
+import os
+
 import numpy as np
 
+from . import vec_kernels
 from .optable import defop
 
 
@@ -17,6 +20,46 @@ def batch_stats(a, dims, eps):
     d = a - mean
     var = np.add.reduce(d * d, axis=dims, keepdims=True) / a.dtype.type(_count(a.shape, dims))
     return mean, 1 / np.sqrt(var + a.dtype.type(eps))
+
+
+def batch_norm_stats(a, dims, eps):
+    """Batch norm's mean, 1/sqrt(biased var + eps) and sum of squared deviations as ATen's CPU kernel computes them
+    (batch_norm_cpu_collect_stats): sums accumulated in double, the mean and the squared-deviation sum rounded to
+    the input's dtype, the variance divided in that dtype, the inverse square root taken in double."""
+    n = _count(a.shape, dims)
+    if a.ndim == 2 and a.dtype == np.float32 and n > _THREADS and a.flags.c_contiguous:
+        return _channels_last_stats(a, eps)
+    mean = (np.add.reduce(a, axis=dims, keepdims=True, dtype=np.float64) / n).astype(a.dtype)
+    d = a - mean
+    var_sum = np.add.reduce(d * d, axis=dims, keepdims=True, dtype=np.float64).astype(a.dtype)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        invstd = (1 / np.sqrt((var_sum / a.dtype.type(n)).astype(np.float64) + eps)).astype(a.dtype)
+    return mean, invstd, var_sum
+
+
+# PyTorch's intra-op threads (one per core unless OMP_NUM_THREADS says otherwise): a (N, C) batch's statistics are
+# summed in one float buffer per thread (batch_norm_cpu_collect_stats_channels_last_impl), so they depend on it
+_THREADS = int(os.environ.get("OMP_NUM_THREADS") or os.cpu_count() or 1)
+
+
+def _channels_last_stats(a, eps):
+    """batch_norm_stats of an (N, C) float32 batch with N > threads: each thread's block of rows summed row by row in
+    float32 (its squared deviations accumulated by fused multiply-adds), the blocks' sums added in double."""
+    n = a.shape[0]
+    chunk = -(-n // _THREADS)
+    blocks = [a[lo:lo + chunk] for lo in range(0, n, chunk)]
+    total = sum(np.add.reduce(b, axis=0).astype(np.float64) for b in blocks)   # row by row (outer axis)
+    mean = (total / n).astype(np.float32)
+    var_total = 0
+    for b in blocks:
+        acc = np.zeros(a.shape[1], np.float32)
+        for d in (b - mean).astype(np.float64):
+            acc = (d * d + acc).astype(np.float32)
+        var_total = var_total + acc.astype(np.float64)
+    var_sum = np.asarray(var_total).astype(np.float32).reshape(1, -1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        invstd = (1 / np.sqrt((var_sum / np.float32(n)).astype(np.float64) + eps)).astype(np.float32)
+    return mean.reshape(1, -1), invstd, var_sum
 
 
 def _count(shape, dims):
@@ -59,7 +102,20 @@ def _norm_vjp(xp, grad, saved, consts, needs):
     return ga, gw, gb
 
 
-defop("native_batch_norm", "NativeBatchNormBackward0", norm_forward, saves=(0, 1))(_norm_vjp)
+def batch_norm_forward(a, w, b, cfg):
+    """ATen's batch norm: statistics as batch_norm_stats (eval: the running ones), then x * alpha + beta with
+    alpha = invstd * weight and beta = bias - mean * alpha; its AVX2/AVX-512 build contracts both into fused
+    multiply-adds (emulated in float64: the float32 product is exact there)."""
+    dims, pshape, eps, stats = cfg
+    mean, invstd = batch_norm_stats(a, dims, eps)[:2] if stats is None else stats
+    if a.dtype != np.float32 or vec_kernels.capability() == "default":
+        return norm_forward(a, w, b, (dims, pshape, eps, (mean, invstd)))
+    alpha = invstd * w.reshape(pshape)
+    beta = (b.reshape(pshape).astype(np.float64) - mean.astype(np.float64) * alpha).astype(np.float32)
+    return (a.astype(np.float64) * alpha + beta).astype(np.float32)
+
+
+defop("native_batch_norm", "NativeBatchNormBackward0", batch_norm_forward, saves=(0, 1))(_norm_vjp)
 defop("native_layer_norm", "NativeLayerNormBackward0", norm_forward, saves=(0, 1))(_norm_vjp)
 
 

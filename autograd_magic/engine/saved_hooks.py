@@ -7,6 +7,8 @@ PyTorch calls the pack hook each time an op saves a tensor for backward and the 
 tensors as PyTorch, PyTorch's names in PyTorch's order with their place in the op's ``saves``; the engine refuses
 the hooks around any other op (autograd.refuse_saved_hooks names it) rather than show another sequence.
 """
+import numpy as np
+
 from .autograd import FREED, FREED_MESSAGE, GRAD_MODE, SAVED_HOOKS, Node, Packed, Saved
 from .optable import OPS
 from .tensor_base import wrap
@@ -109,7 +111,10 @@ def saved_attribute(node, attr):
     if spec is None:
         raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {type(node).__name__}.{attr} is "
                                   "not part of it (the engine may save other tensors for this op than PyTorch)")
-    pos = dict(spec).get(attr[len("_raw_saved_" if raw else "_saved_"):])
+    name = attr[len("_raw_saved_" if raw else "_saved_"):]
+    pos = dict(spec).get(name)
+    if pos is None and not raw and name in _CONSTS.get(node.op.name, {}):
+        return node.consts[_CONSTS[node.op.name][name]]
     if pos is None:
         raise AttributeError(f"'{type(node).__name__}' object has no attribute '{attr}'")
     if raw:
@@ -120,7 +125,14 @@ def saved_attribute(node, attr):
     s = saved[pos] if saved else None
     if s.__class__ is Packed:
         return s.tensor()
+    if s.__class__ in _NUMBERS:   # a Python number operand (x * 3): PyTorch saved it as a wrapped 0-d tensor
+        return wrap(np.array(s, dtype=_NUMBERS[s.__class__]))
     return _value(node, s) if s.__class__ is Saved else s
+
+
+_NUMBERS = {bool: np.bool_, int: np.int64, float: np.float64}
+# non-tensor arguments PyTorch saves under a name (node._saved_exponent of x ** 2): their place in the node's consts
+_CONSTS = {"pow": {"exponent": 0}}
 
 
 Node.__getattr__ = saved_attribute  # only reached for names a node does not have (the _saved_ family)

@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 
 from ...engine import dtypes
-from ...engine.ops_norm import batch_stats
+from ...engine.ops_norm import batch_norm_stats
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
@@ -198,18 +198,24 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     if training:
         stats = None
         if running_mean is not None or running_var is not None:
-            mean, invstd = batch_stats(a, dims, eps)
-            var = np.add.reduce((a - mean) ** 2, axis=dims) / count
+            # ATen's update in the running tensors' dtype, as measured against PyTorch 2.13 (AVX-512):
+            # momentum * mean + (1 - momentum) * running_mean with three roundings; the variance's
+            # momentum * unbiased as one fused multiply-add onto (1 - momentum) * running_var
+            mean, _, var_sum = batch_norm_stats(a, dims, eps)
             with np.errstate(all="ignore"):
                 if running_mean is not None:
                     rm = running_mean._data
-                    rm *= rm.dtype.type(1 - momentum)
-                    rm += (mean.reshape(-1) * momentum).astype(rm.dtype)
+                    m, keep = rm.dtype.type(momentum), rm.dtype.type(1 - momentum)
+                    rm[...] = m * mean.reshape(-1).astype(rm.dtype) + keep * rm
                     running_mean._vbox[0] += 1
                 if running_var is not None:
                     rv = running_var._data
-                    rv *= rv.dtype.type(1 - momentum)
-                    rv += (var * (count / (count - 1)) * momentum).astype(rv.dtype)
+                    m, keep = rv.dtype.type(momentum), rv.dtype.type(1 - momentum)
+                    unbiased = (var_sum.reshape(-1) / var_sum.dtype.type(count - 1)).astype(rv.dtype)
+                    if rv.dtype == np.float32:
+                        rv[...] = (np.float64(m) * unbiased + keep * rv).astype(np.float32)
+                    else:
+                        rv[...] = m * unbiased + keep * rv
                     running_var._vbox[0] += 1
     else:
         mean = running_mean._data.reshape(pshape)
