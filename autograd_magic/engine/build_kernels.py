@@ -15,11 +15,11 @@ import sys
 if __name__ == "__main__" and sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
     del sys.path[0]   # run as a script (the Makefile does, before the package is importable): this folder's
                       # random.py and inspect.py would hide the standard library's
-import hashlib  # noqa: E402
 import platform  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
+import zlib  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, "_vec_kernels.c")
@@ -30,9 +30,10 @@ AVX2_FLAGS = ["-mavx2", "-mfma"]
 
 
 def source_hash():
-    """sha256 of the C source (first 16 hex digits): the library carries it, the loader checks it is current."""
+    """CRC-32 of the C source: the library carries it, the loader checks it is current (zlib: cheaper to import
+    than hashlib, and this only tells versions apart)."""
     with open(SOURCE, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()[:16]
+        return f"{zlib.crc32(f.read()):08x}"
 
 
 def compiler():

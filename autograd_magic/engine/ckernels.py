@@ -8,8 +8,8 @@ environment sets AUTOGRAD_MAGIC_NO_C_KERNELS=1: then every caller runs its numpy
 The functions here take C-contiguous float32 arrays (the callers check) and return new arrays.
 """
 import ctypes
-import hashlib
 import os
+import zlib
 
 import numpy as np
 
@@ -45,9 +45,9 @@ _SIGNATURES = {
 _why = None
 
 
-def _source_hash():
+def _source_hash():   # build_kernels.source_hash (not imported: it is a command)
     with open(SOURCE, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()[:16]
+        return f"{zlib.crc32(f.read()):08x}"
 
 
 def load(path):
@@ -78,11 +78,14 @@ def _load():
     if not paths:
         _why = f"{LIBRARY} is not built (python -m autograd_magic.engine.build_kernels)"
         return None
-    try:
-        return load(paths[0])
-    except OSError as e:
-        _why = f"the compiled kernels do not load: {e}"
-        return None
+    errors = []
+    for path in paths:
+        try:
+            return load(path)
+        except OSError as e:
+            errors.append(str(e))
+    _why = "the compiled kernels do not load: " + "; ".join(errors)
+    return None
 
 
 LIB = _load()
