@@ -232,3 +232,18 @@ def forward_ad_warmed_up():
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):
     assert_same_as_pytorch(CELLS[name], corpus="api_breadth", name=name, warns="per_cell")
+
+
+LINEARIZE = [
+    ("from torch.func import linearize\nout, jvp_fn = linearize(lambda v: v.sin() * v, torch.tensor([0.5, 1.0]))\n"
+     "out, jvp_fn(torch.ones(2)), jvp_fn(torch.tensor([1.0, 0.0]))"),
+    "jvp_fn(torch.ones(3))",
+    "jvp_fn(torch.ones(2, dtype=torch.float64))",
+    "jvp_fn(torch.ones(2), torch.ones(2))",
+]
+
+
+def test_linearize_matches_pytorch():
+    """torch.func.linearize: values and the errors of its jvp_fn. Warnings left out: PyTorch's make_fx tracing
+    warns about its own graph ("Attempted to insert a get_attr Node ..."), an internal of its implementation."""
+    assert_same_as_pytorch(LINEARIZE, corpus="api_breadth", name="linearize", warns=None)

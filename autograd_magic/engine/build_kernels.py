@@ -15,11 +15,11 @@ import sys
 if __name__ == "__main__" and sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
     del sys.path[0]   # run as a script (the Makefile does, before the package is importable): this folder's
                       # random.py and inspect.py would hide the standard library's
-import hashlib  # noqa: E402
 import platform  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
+import zlib  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, "_vec_kernels.c")
@@ -32,12 +32,13 @@ AVX2_FLAGS = ["-mavx2", "-mfma"]
 
 
 def source_hash():
-    """sha256 of the C sources (first 16 hex digits): the library carries it, the loader checks it is current."""
-    digest = hashlib.sha256()
+    """CRC-32 of the C sources (every file the library is built from): the library carries it, the loader checks
+    it is current (zlib: cheaper to import than hashlib, and this only tells versions apart)."""
+    crc = 0
     for path in DEPENDS:
         with open(path, "rb") as f:
-            digest.update(f.read())
-    return digest.hexdigest()[:16]
+            crc = zlib.crc32(f.read(), crc)
+    return f"{crc:08x}"
 
 
 def compiler():

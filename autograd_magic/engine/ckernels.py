@@ -8,8 +8,8 @@ environment sets AUTOGRAD_MAGIC_NO_C_KERNELS=1: then every caller runs its numpy
 The functions here take C-contiguous float32 arrays (the callers check) and return new arrays.
 """
 import ctypes
-import hashlib
 import os
+import zlib
 
 import numpy as np
 
@@ -56,12 +56,12 @@ _why = None
 _DEPENDS = [os.path.join(_HERE, name) for name in ("_vec_kernels.c", "_reduce.c", "_reduce_body.h")]
 
 
-def _source_hash():
-    digest = hashlib.sha256()
+def _source_hash():   # build_kernels.source_hash (not imported: it is a command)
+    crc = 0
     for path in _DEPENDS:
         with open(path, "rb") as f:
-            digest.update(f.read())
-    return digest.hexdigest()[:16]
+            crc = zlib.crc32(f.read(), crc)
+    return f"{crc:08x}"
 
 
 def load(path):
@@ -92,11 +92,14 @@ def _load():
     if not paths:
         _why = f"{LIBRARY} is not built (python -m autograd_magic.engine.build_kernels)"
         return None
-    try:
-        return load(paths[0])
-    except OSError as e:
-        _why = f"the compiled kernels do not load: {e}"
-        return None
+    errors = []
+    for path in paths:
+        try:
+            return load(path)
+        except OSError as e:
+            errors.append(str(e))
+    _why = "the compiled kernels do not load: " + "; ".join(errors)
+    return None
 
 
 LIB = _load()

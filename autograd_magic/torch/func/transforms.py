@@ -389,4 +389,22 @@ def _assemble(rows, out_shape, x_shape, x):
 
 
 def linearize(func, *primals):
-    raise NotImplementedError("autograd_magic implements a subset of PyTorch: torch.func.linearize is not part of it")
+    """(func(*primals), jvp_fn): jvp_fn(*tangents) is the Jacobian-vector product at primals (PyTorch traces the
+    jvp once with make_fx; here each call differentiates func again, with the same values)."""
+    output = func(*primals)
+    flat_p, p_spec = flatten(primals)
+    meta = [(tuple(p.shape), p.dtype) for p in flat_p]
+
+    def jvp_fn(*tangents):
+        flat_t, t_spec = flatten(tangents)
+        if t_spec != p_spec:
+            raise RuntimeError(f"Expected the tangents {t_spec} to have the same argspec as the primals {p_spec}")
+        for idx, (t, (shape, dtype)) in enumerate(zip(flat_t, meta)):
+            if tuple(t.shape) != shape:
+                raise RuntimeError(f"tangent:{idx} with shape {t.shape} in flattened pytree doesn't match the shape "
+                                   f"{flat_p[idx].shape} of the corresponding primal.")
+            if t.dtype != dtype:
+                raise RuntimeError(f"tangent:{idx} with dtype {t.dtype} in flattened pytree doesn't match the dtype "
+                                   f"{dtype} of the corresponding primal.")
+        return jvp(func, primals, tangents)[1]
+    return output, jvp_fn
