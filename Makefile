@@ -26,7 +26,8 @@ $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 # run as a script: it needs only the standard library, not the installed package
-$(KERNELS): autograd_magic/engine/_vec_kernels.c autograd_magic/engine/build_kernels.py | $(VENV)/bin/python
+$(KERNELS): autograd_magic/engine/_vec_kernels.c autograd_magic/engine/_reduce.c autograd_magic/engine/_reduce_body.h \
+            autograd_magic/engine/build_kernels.py | $(VENV)/bin/python
 	-$(PY) autograd_magic/engine/build_kernels.py
 
 demo: $(DEMO_STAMP) $(KERNELS)

@@ -73,6 +73,8 @@ ROWS_EXTRA = {
                           (lambda x: torch.nn.functional.group_norm(x, 1), [_m(3, 2, 2, 2)])],
     "norm_legacy": [(lambda a, b: torch.nn.functional.pairwise_distance(a, b), [_m(3, 2), _m(3, 2)]),
                     (lambda a, b: torch.nn.functional.pairwise_distance(a, b, p=3.0), [_m(2, 3), _m(2, 3)])],
+    "dist": [(torch.dist, [_m(3, 2), _m(3, 2)]), (lambda a, b: torch.dist(a, b, 3), [_m(2, 3), _m(3)]),
+             (lambda a, b: a.dist(b, 1.5), [_m(4), _m(4)])],
     "trilinear": [(lambda a, w, b: torch.nn.functional.bilinear(a, b, w), [_m(4, 3), _m(2, 3, 2), _m(4, 2)])],
     "linalg_cross": [(L.cross, [_m(2, 3), _m(2, 3)]), (lambda a, b: torch.cross(a, b, dim=0), [_m(3, 2), _m(3, 1)])],
 }

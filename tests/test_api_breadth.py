@@ -56,6 +56,17 @@ CELLS = {
         "x = torch.ones(2, requires_grad=True)\ny = x * x\nx.detach()[0] = 5.\ny.sum().backward()",
         "x = torch.ones(2, requires_grad=True)\ny = x * x\nx.data.add_(1)\ny.sum().backward()\nx, x.grad, x._version",
     ],
+    "dist_sums_and_reductions_in_pytorchs_order": [   # torch.dist; sums and statistics over dims, bit for bit
+        "x = torch.tensor([1., 2., 3.], requires_grad=True)\ny = torch.tensor([0.5, 0., 1.], requires_grad=True)\n"
+        "d = torch.dist(x, y)\nd.backward()\nd, x.dist(y, 1), torch.dist(x, y, float('inf')), torch.dist(x, y, 0), x.grad, y.grad",
+        "a = torch.ones(2, 3, requires_grad=True)\nb = torch.zeros(3, requires_grad=True)\ntorch.dist(a, b).backward()\na.grad, b.grad",
+        "torch.dist(torch.tensor([1, 2]), torch.tensor([0, 0]))",
+        "torch.manual_seed(0)\nx = torch.randn(64, 10) * 100\nx.sum(0).tolist(), x.mean(1).tolist()",
+        "x.var(0).tolist(), x.std(1).tolist(), torch.var_mean(x, 0)[0].tolist()",
+        "logits = torch.randn(33, 5, requires_grad=True)\ny = torch.randint(0, 5, (33,))\n"
+        "loss = torch.nn.functional.cross_entropy(logits, y)\nloss.backward()\nloss.item(), logits.grad.sum(0).tolist()",
+        "s = torch.softmax(torch.randn(6, 4, 5), 1)\ns.sum().item(), s[0].tolist()",
+    ],
     "removed_functions": [
         "torch.eig(torch.eye(2))",
         "torch.symeig(torch.eye(2))",

@@ -89,3 +89,106 @@ def test_float32_pow_with_tensor_exponent_keeps_odd_symmetry(torch1):
     want = torch1.linspace(-3.14159, 3.14159, 2000).unsqueeze(-1).pow(torch1.tensor([1, 2, 3])).numpy()
     assert np.array_equal(xx[:, 2], -xx[::-1, 2])
     assert (xx != want).mean() < 0.03  # computed in float64 and rounded once: 98% agree (numpy's float32: 80-89%)
+
+
+def test_engine_dim_sums_means_and_bias_gradients_match_pytorch(torch1):
+    """x.sum(dim), x.mean(dim, keepdim=True) and the gradient of a bias broadcast over a batch (nn.Linear's, summed
+    over the batch in backward) add in PyTorch's order: numpy's order differed in about 9 of 10 such cases."""
+    from autograd_magic import torch as ours
+    bad = []
+    for shape, dim in (((32, 27), 0), ((64, 10), 0), ((128, 64), 0), ((5, 7, 9), 1), ((17, 200), 0), ((40, 33), 1),
+                       ((4, 300, 3), 1), ((64, 784), 0)):
+        a = _values(shape, np.float32)
+        for fn in (lambda t, lib: t.sum(dim), lambda t, lib: t.mean(dim, keepdim=True),
+                   lambda t, lib: lib.sum(t, dim=(0,))):
+            got, want = fn(ours.from_numpy(a), ours).numpy(), fn(torch1.from_numpy(a), torch1).numpy()
+            if got.shape != want.shape or not np.array_equal(got, want):
+                bad.append((shape, dim))
+    for batch, outs in ((32, 27), (64, 10), (100, 3), (17, 200), (256, 16)):
+        x, g = _values((batch, 5), np.float32), _values((batch, outs), np.float32)
+        grads = []
+        for lib in (torch1, ours):
+            lib.manual_seed(0)
+            layer = lib.nn.Linear(5, outs)
+            layer(lib.from_numpy(x)).backward(lib.from_numpy(g))
+            grads.append(layer.bias.grad.numpy().copy())
+        if not np.array_equal(*grads):
+            bad.append(("bias", batch, outs))
+    assert not bad, bad[:5]
+
+
+def test_float32_var_and_std_match_pytorch_bit_for_bit(torch1):
+    """PyTorch's CPU var/std (Welford) accumulate float32 in double and round once; numpy's float32 var differed
+    in ~60% of elements. var_mean / std_mean take their mean from the same double accumulators (not from mean())."""
+    from autograd_magic import torch as ours
+    bad, near = [], 0
+    for shape, args in (((32, 64), (0,)), ((32, 64), (1,)), ((32, 64), ()), ((7, 5, 9), (1,)), ((100,), ())):
+        for _ in range(3):
+            a = (_values(shape, np.float32) + np.float32(3)).astype(np.float32)
+            for name in ("var", "std"):
+                for kw in ({}, {"unbiased": False}, {"keepdim": True} if args else {}):
+                    got = getattr(ours.from_numpy(a), name)(*args, **kw).numpy()
+                    want = getattr(torch1.from_numpy(a), name)(*args, **kw).numpy()
+                    if not np.array_equal(got, want):
+                        bad.append((name, shape, args, kw))
+            for name in ("var_mean", "std_mean"):
+                got = [t.numpy() for t in getattr(ours, name)(ours.from_numpy(a), *args)]
+                want = [t.numpy() for t in getattr(torch1, name)(torch1.from_numpy(a), *args)]
+                if not np.array_equal(got[0], want[0]):
+                    bad.append((name, shape, args))
+                near += int(np.sum(got[1] != want[1]))
+                assert np.allclose(got[1], want[1], rtol=2e-7, atol=0)
+    assert not bad, bad[:5]
+    assert near <= 10   # Welford's running mean is not always the correctly rounded mean: rare last-bit cases
+
+
+def test_cross_entropy_sums_its_targets_in_pytorchs_cascade(torch1):
+    """nll_loss (and cross_entropy through it) adds the targets' log-probabilities into 8 cascaded partial sums,
+    as ATen's kernel does: the loss a lesson prints with .item() (17 digits) is PyTorch's, for any batch size,
+    with class weights, ignore_index and reduction='sum'."""
+    from autograd_magic import torch as ours
+    bad = []
+    for n, c in ((1, 3), (16, 5), (17, 5), (32, 27), (33, 10), (64, 10), (257, 4), (1000, 7), (4097, 3)):
+        x = (_values((n, c), np.float32) % np.float32(7)).astype(np.float32)
+        y = RNG.integers(0, c, n)
+        w = np.linspace(0.5, 2, c).astype(np.float32)
+        for kw in ({}, {"reduction": "sum"}, {"weight": w}, {"ignore_index": 1}, {"weight": w, "ignore_index": 0}):
+            got = []
+            for lib in (torch1, ours):
+                args = {k: lib.from_numpy(v) if isinstance(v, np.ndarray) else v for k, v in kw.items()}
+                logits = lib.tensor(x, requires_grad=True)
+                loss = lib.nn.functional.cross_entropy(logits, lib.from_numpy(y), **args)
+                loss.backward()
+                got.append((loss.item(), logits.grad.numpy().copy()))
+            same_loss = np.array_equal(np.float32(got[0][0]), np.float32(got[1][0]), equal_nan=True)
+            if not same_loss or not np.array_equal(got[0][1], got[1][1], equal_nan=True):
+                bad.append((n, c, kw, got[0][0], got[1][0]))
+    assert not bad, bad[:4]
+
+
+def test_compiled_sums_give_the_numpy_replays_bits(monkeypatch):
+    """_reduce.c (loaded through ckernels) and reduce.py's numpy replay: the same bits for rows, columns, middle
+    dims and whole tensors, float32 and float64, across the sizes where the cascade changes level."""
+    from autograd_magic.engine import ckernels, reduce
+    from helpers import REQUIRE_ALL
+    if ckernels.LIB is None:
+        if REQUIRE_ALL:
+            pytest.fail(f"the compiled kernels are not loaded: {ckernels.missing()}")
+        pytest.skip(ckernels.missing())
+    cases = []
+    for dtype in (np.float32, np.float64):
+        for n in (1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 255, 256, 257, 1000, 4097, 70000):
+            for m in (1, 2, 5, 8, 9, 27, 32, 33, 70):
+                if n * m <= 400000:
+                    cases.append((_values((n, m), dtype), (0,)))
+                    cases.append((_values((m, n), dtype), (1,)))
+            cases.append((_values(n, dtype), None))
+        cases += [(_values((3, 40, 7), dtype), (1,)), (_values((5, 9, 17), dtype), (0, 1)),
+                  (_values((2, 300, 3, 4), dtype), (1,))]
+    compiled = [np.asarray(torch_sum(a, dims)) for a, dims in cases]
+    monkeypatch.setattr(ckernels, "LIB", None)
+    replayed = [np.asarray(torch_sum(a, dims)) for a, dims in cases]
+    bad = [(a.shape, a.dtype, dims) for (a, dims), c, r in zip(cases, compiled, replayed)
+           if c.shape != r.shape or c.dtype != r.dtype or c.tobytes() != r.tobytes()]
+    assert not bad, bad[:5]
+    assert reduce.ckernels is ckernels

@@ -74,7 +74,8 @@ AM_INLINE int frexp_exp(float y) {
 }
 
 /* ---- fma32: out = fmaf(a, b, c) elementwise; a step of 0 repeats one value (broadcast scalar) ---- */
-AM_EXPORT void am_fma32(const float *restrict a, long sa, const float *restrict b, long sb, const float *restrict c, long sc, float *restrict out, long n) {
+AM_EXPORT void am_fma32(const float *restrict a, long sa, const float *restrict b, long sb,
+                        const float *restrict c, long sc, float *restrict out, long n) {
     if (sa == 1 && sb == 1 && sc == 1) EACH(i, n, out[i] = fmaf(a[i], b[i], c[i]));
     else for (long i = 0; i < n; i++) out[i] = fmaf(a[i * sa], b[i * sb], c[i * sc]);
 }
@@ -242,14 +243,16 @@ AM_EXPORT void am_log_softmax(const float *restrict a, float *restrict out, long
     }
 }
 
-AM_EXPORT void am_log_softmax_backward(const float *restrict g, const float *restrict o, float *restrict out, long rows, long n, int lanes) {
+AM_EXPORT void am_log_softmax_backward(const float *restrict g, const float *restrict o, float *restrict out,
+                                       long rows, long n, int lanes) {
     for (long r = 0; r < rows; r++, g += n, o += n, out += n) {
         float total = row_sum(g, n, lanes);
         EACH(i, n, out[i] = fmaf(-sleef_expf(o[i]), total, g[i]));
     }
 }
 
-AM_EXPORT void am_softmax_backward(const float *restrict g, const float *restrict o, float *restrict out, long rows, long n, int lanes) {
+AM_EXPORT void am_softmax_backward(const float *restrict g, const float *restrict o, float *restrict out,
+                                   long rows, long n, int lanes) {
     for (long r = 0; r < rows; r++, g += n, o += n, out += n) {
         float s = row_dot(g, o, n, lanes, out);
         EACH(i, n, out[i] = (g[i] - s) * o[i]);
@@ -284,7 +287,8 @@ AM_INLINE float silu_backward(float dy, float x, int vec) {
     return dy * s * fmaf(x, 1.0f - s, 1.0f);
 }
 
-AM_EXPORT void am_silu_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out, long n, long body) {
+AM_EXPORT void am_silu_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out,
+                                long n, long body) {
 #define SILU_BW(vec) out[i] = silu_backward(g[i * sg], x[i], vec)
     BODY_AND_TAIL(n, body, SILU_BW);
 }
@@ -294,7 +298,8 @@ AM_INLINE float softplus(float x, float beta, float threshold, int vec) {
     return pick(xb > threshold, x, log1p_of(exp_of(xb, vec), vec) / beta);
 }
 
-AM_EXPORT void am_softplus(const float *restrict x, float *restrict out, long n, long body, float beta, float threshold) {
+AM_EXPORT void am_softplus(const float *restrict x, float *restrict out, long n, long body, float beta,
+                           float threshold) {
 #define SOFTPLUS(vec) out[i] = softplus(x[i], beta, threshold, vec)
     BODY_AND_TAIL(n, body, SOFTPLUS);
 }
@@ -305,8 +310,8 @@ AM_INLINE float softplus_backward(float dy, float x, float beta, float threshold
     return pick(xb > threshold, dy, dy * z / (z + 1.0f));
 }
 
-AM_EXPORT void am_softplus_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out, long n, long body, float beta,
-                                    float threshold) {
+AM_EXPORT void am_softplus_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out,
+                                    long n, long body, float beta, float threshold) {
 #define SOFTPLUS_BW(vec) out[i] = softplus_backward(g[i * sg], x[i], beta, threshold, vec)
     BODY_AND_TAIL(n, body, SOFTPLUS_BW);
 }
@@ -316,8 +321,8 @@ AM_INLINE float elu_backward(float dy, float x, float negcoef, float poscoef, fl
     return pick(x <= 0.0f, neg, dy * poscoef);
 }
 
-AM_EXPORT void am_elu_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out, long n, long body, float negcoef,
-                               float poscoef, float negiptcoef) {
+AM_EXPORT void am_elu_backward(const float *restrict g, long sg, const float *restrict x, float *restrict out,
+                               long n, long body, float negcoef, float poscoef, float negiptcoef) {
 #define ELU_BW(vec) out[i] = elu_backward(g[i * sg], x[i], negcoef, poscoef, negiptcoef, vec)
     BODY_AND_TAIL(n, body, ELU_BW);
 }

@@ -1,4 +1,4 @@
-"""Compile the optional C kernels (_vec_kernels.c) into a shared library next to this file:
+"""Compile the optional C kernels (_vec_kernels.c, and _reduce.c: PyTorch's float sums) into a shared library next to this file:
 
     python -m autograd_magic.engine.build_kernels     (or: python autograd_magic/engine/build_kernels.py)
 
@@ -15,14 +15,16 @@ import sys
 if __name__ == "__main__" and sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
     del sys.path[0]   # run as a script (the Makefile does, before the package is importable): this folder's
                       # random.py and inspect.py would hide the standard library's
-import hashlib  # noqa: E402
 import platform  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
+import zlib  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, "_vec_kernels.c")
+SOURCES = [SOURCE, os.path.join(HERE, "_reduce.c")]                  # compiled together into one library
+DEPENDS = SOURCES + [os.path.join(HERE, "_reduce_body.h")]            # what the library's source hash covers
 LIBRARY = os.path.join(HERE, "_vec_kernels.so")
 LIBRARY_AVX2 = os.path.join(HERE, "_vec_kernels_avx2.so")
 FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-std=c99"]
@@ -30,9 +32,13 @@ AVX2_FLAGS = ["-mavx2", "-mfma"]
 
 
 def source_hash():
-    """sha256 of the C source (first 16 hex digits): the library carries it, the loader checks it is current."""
-    with open(SOURCE, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()[:16]
+    """CRC-32 of the C sources (every file the library is built from): the library carries it, the loader checks
+    it is current (zlib: cheaper to import than hashlib, and this only tells versions apart)."""
+    crc = 0
+    for path in DEPENDS:
+        with open(path, "rb") as f:
+            crc = zlib.crc32(f.read(), crc)
+    return f"{crc:08x}"
 
 
 def compiler():
@@ -45,7 +51,7 @@ def compiler():
 def _compile(cc, flags, target):
     fd, tmp = tempfile.mkstemp(suffix=".so", dir=HERE)   # compiled aside, then renamed: a running process that
     os.close(fd)                                          # loaded the old library keeps its own copy
-    cmd = [cc, *FLAGS, *flags, f'-DAM_SOURCE_HASH="{source_hash()}"', SOURCE, "-o", tmp, "-lm"]
+    cmd = [cc, *FLAGS, *flags, f'-DAM_SOURCE_HASH="{source_hash()}"', *SOURCES, "-o", tmp, "-lm"]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:

@@ -8,8 +8,8 @@ environment sets AUTOGRAD_MAGIC_NO_C_KERNELS=1: then every caller runs its numpy
 The functions here take C-contiguous float32 arrays (the callers check) and return new arrays.
 """
 import ctypes
-import hashlib
 import os
+import zlib
 
 import numpy as np
 
@@ -41,13 +41,27 @@ _SIGNATURES = {
     "am_softplus_backward": ([_P, _L, _P, _P, _L, _L, _F, _F], None),
     "am_elu_backward": ([_P, _L, _P, _P, _L, _L, _F, _F, _F], None),
     "am_log_sigmoid": ([_P, _P, _P, _L], None),
+    "am_sum_inner_f32": ([_P, _L, _L, _P], None),
+    "am_sum_inner_f64": ([_P, _L, _L, _P], None),
+    "am_sum_outer_f32": ([_P, _L, _L, _L, _P], None),
+    "am_sum_outer_f64": ([_P, _L, _L, _L, _P], None),
+    "am_nll_cascade_f32": ([_P, _P, _L, _I], _F),
+    "am_nll_cascade_f64": ([_P, _P, _L, _I], ctypes.c_double),
 }
 _why = None
 
 
-def _source_hash():
-    with open(SOURCE, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()[:16]
+# the files the library is built from (build_kernels.DEPENDS: the same list; a library built from other versions
+# of them does not load)
+_DEPENDS = [os.path.join(_HERE, name) for name in ("_vec_kernels.c", "_reduce.c", "_reduce_body.h")]
+
+
+def _source_hash():   # build_kernels.source_hash (not imported: it is a command)
+    crc = 0
+    for path in _DEPENDS:
+        with open(path, "rb") as f:
+            crc = zlib.crc32(f.read(), crc)
+    return f"{crc:08x}"
 
 
 def load(path):
@@ -62,7 +76,7 @@ def load(path):
             fn.argtypes, fn.restype = args, res
     except AttributeError as e:
         raise OSError(f"{path}: {e}") from None
-    if os.path.exists(SOURCE) and built != _source_hash():
+    if all(os.path.exists(p) for p in _DEPENDS) and built != _source_hash():
         raise OSError(f"{path} was built from another version of {SOURCE}: rebuild it "
                       "(python -m autograd_magic.engine.build_kernels)")
     return lib
@@ -78,11 +92,14 @@ def _load():
     if not paths:
         _why = f"{LIBRARY} is not built (python -m autograd_magic.engine.build_kernels)"
         return None
-    try:
-        return load(paths[0])
-    except OSError as e:
-        _why = f"the compiled kernels do not load: {e}"
-        return None
+    errors = []
+    for path in paths:
+        try:
+            return load(path)
+        except OSError as e:
+            errors.append(str(e))
+    _why = "the compiled kernels do not load: " + "; ".join(errors)
+    return None
 
 
 LIB = _load()
@@ -164,3 +181,25 @@ def second(g, a):
 
 def applies(a):
     return LIB is not None and isinstance(a, np.ndarray) and a.dtype == _F32 and a.flags.c_contiguous
+
+
+def sums(a, outer, d, inner, leading):
+    """PyTorch's float sums of a C-contiguous float32/float64 array seen as (outer, d, inner): over d
+    (``leading``: am_sum_outer, out (outer, inner)), or, with outer = 1 and inner the row length, of each of d rows
+    (am_sum_inner, out (d,)). The order is reduce.py's."""
+    suffix = "f32" if a.dtype == np.float32 else "f64"
+    if leading:
+        out = np.empty((outer, inner), a.dtype)
+        getattr(LIB, "am_sum_outer_" + suffix)(ptr(a), outer, d, inner, ptr(out))
+    else:
+        out = np.empty(d, a.dtype)
+        getattr(LIB, "am_sum_inner_" + suffix)(ptr(a), d, inner, ptr(out))
+    return out
+
+
+def nll_cascade(values, skip, negate):
+    """nll_loss's cascaded sum of a contiguous float32/float64 array (ops._nll_cascade), skip a bool mask or None:
+    a value of values' dtype."""
+    name = "am_nll_cascade_f32" if values.dtype == np.float32 else "am_nll_cascade_f64"
+    mask = None if skip is None else ptr(np.ascontiguousarray(skip, dtype=np.uint8))
+    return values.dtype.type(getattr(LIB, name)(ptr(values), mask, values.size, 1 if negate else 0))

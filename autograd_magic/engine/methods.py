@@ -183,7 +183,7 @@ _BINDINGS = {
     "floor_divide": F.floor_divide, "remainder": F.remainder, "nonzero": F.nonzero,
     # reductions
     "sum": S.sum, "mean": S.mean, "max": _max, "min": _min, "amax": S.amax, "amin": S.amin,
-    "argmax": S.argmax, "argmin": S.argmin, "prod": S.prod, "var": S.var, "std": S.std, "norm": _norm,
+    "argmax": S.argmax, "argmin": S.argmin, "prod": S.prod, "var": S.var, "std": S.std, "norm": _norm, "dist": S.dist,
     "cumsum": S.cumsum, "cumprod": S.cumprod, "logsumexp": O.logsumexp, "median": O.median,
     "count_nonzero": O.count_nonzero, "sort": O.sort, "argsort": O.argsort, "topk": O.topk, "unique": O.unique,
     # splitting, picking, scattering

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import bufpool, mkl_order, vec_kernels
+from . import bufpool, ckernels, mkl_order, softmax_dims, vec_kernels
 from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32
@@ -258,6 +258,8 @@ def threshold_backward_vjp(xp, grad, saved, consts, needs):
 def _softmax_back(g, out, dim):
     if g.dtype == out.dtype and vec_kernels.applies(out, dim):
         return vec_kernels.softmax_backward_lastdim(g, out)
+    if g.dtype == out.dtype and softmax_dims.applies(out, dim):
+        return softmax_dims.softmax_backward(g, out, dim)
     dim = dim if out.ndim else None  # a 0-d tensor: the sum runs over its one element
     return out * (g - (g * out).sum(axis=dim, keepdims=True))
 
@@ -273,6 +275,8 @@ def softmax_backward_vjp(xp, grad, saved, consts, needs):
 def _log_softmax_back(g, out, dim):
     if g.dtype == out.dtype and vec_kernels.applies(out, dim):
         return vec_kernels.log_softmax_backward_lastdim(g, out)
+    if g.dtype == out.dtype and softmax_dims.applies(out, dim):
+        return softmax_dims.log_softmax_backward(g, out, dim)
     dim = dim if out.ndim else None
     return g - np.exp(out) * np.add.reduce(g, axis=dim, keepdims=True)
 
@@ -448,6 +452,8 @@ def addmm_vjp(xp, grad, saved, consts, needs):
 def _softmax(a, dim):
     if vec_kernels.applies(a, dim):   # float32 over the last dim: ATen's kernel, bit for bit
         return vec_kernels.softmax_lastdim(a)
+    if softmax_dims.applies(a, dim):   # float32 over another dim: ATen's kernel too
+        return softmax_dims.softmax(a, dim)
     dim = dim if a.ndim else None
     e = np.exp(a - a.max(axis=dim, keepdims=True))
     return e / e.sum(axis=dim, keepdims=True)
@@ -456,6 +462,8 @@ def _softmax(a, dim):
 def _log_softmax(a, dim):
     if vec_kernels.applies(a, dim):
         return vec_kernels.log_softmax_lastdim(a)
+    if softmax_dims.applies(a, dim):
+        return softmax_dims.log_softmax(a, dim)
     dim = dim if a.ndim else None  # the ufuncs' own reduce: ndarray.max/sum add a Python layer per call
     shifted = a - np.maximum.reduce(a, axis=dim, keepdims=True)
     shifted -= np.log(np.add.reduce(np.exp(shifted), axis=dim, keepdims=True))
@@ -563,11 +571,79 @@ def _nll(logp, target, red, shape, weights=None, ignored=None):
         return loss
     if weights is not None:
         picked = picked * weights
-    total = np.subtract(0, np.add.reduce(picked, axis=None))  # 0 - sum, as torch accumulates: +0.0 when empty
+    total = _nll_cascade(picked, ignored, negate=True)
     if red == "sum":
         return np.asarray(total)
-    denom = picked.size if weights is None else np.add.reduce(weights, axis=None)
+    denom = _nll_total_weight(picked, weights, ignored)
     return np.asarray(total / denom if denom else np.array(np.nan, picked.dtype))
+
+
+def _nll_total_weight(picked, weights, ignored):
+    """The mean's denominator as PyTorch's kernel has it: the count of targets not ignored (in the input's dtype),
+    or the class weights of the targets summed in the cascade's order."""
+    if weights is None:
+        n = picked.size - (0 if ignored is None else int(np.count_nonzero(ignored)))
+        return picked.dtype.type(n)
+    return _nll_cascade(weights, ignored, negate=False)
+
+
+_LEVELS = 8
+
+
+def _nll_cascade(values, ignored, negate):
+    """Sum (or 0 minus the sum) of the targets' values in the order of ATen's nll_loss kernels: 8 partial sums;
+    each value goes into the first; after a target whose index has its lowest `p` bits zero (p = 4 below 2**40
+    targets) the first is added into the second and emptied, and so on up while the next `p` bits are zero; the
+    8 partial sums are added from +0.0 at the end. An ignored target adds nothing and empties nothing."""
+    flat = values.reshape(-1)
+    dtype = flat.dtype
+    zero = dtype.type(0)
+    n = flat.size
+    if n and ckernels.LIB is not None and dtype in (np.float32, np.float64):   # the same loop in C (_reduce.c)
+        return ckernels.nll_cascade(np.ascontiguousarray(flat), None if ignored is None else ignored.reshape(-1),
+                                    negate)
+    if n == 0 or dtype.kind != "f":
+        total = np.add.reduce(flat) if n else zero
+        return np.subtract(zero, total) if negate else total
+    power = max(4, (n - 1).bit_length() // _LEVELS)
+    step = 1 << power
+    skip = None if ignored is None else ignored.reshape(-1)
+    if skip is not None and not skip.any():
+        skip = None
+    # segments of values added into the first partial sum between its flushes, each a sum in index order
+    if skip is None:
+        points = range(0, n, step)
+        full = (n - 1) // step
+        middle = np.add.accumulate(flat[1:1 + full * step].reshape(full, step), axis=1)[:, -1] if full else ()
+        segments = [flat[0]] + list(middle)
+        tail = flat[1 + full * step:]
+        rest = np.add.accumulate(tail)[-1] if tail.size else None
+    else:
+        keep = ~skip
+        points = [b for b in range(0, n, step) if keep[b]]
+        segments, start = [], 0
+        for b in points:
+            seg = flat[start:b + 1][keep[start:b + 1]]
+            segments.append(np.add.accumulate(seg)[-1] if seg.size else None)
+            start = b + 1
+        seg = flat[start:][keep[start:]]
+        rest = np.add.accumulate(seg)[-1] if seg.size else None
+    mask = step - 1
+    parts = [zero] * _LEVELS
+    for b, seg in zip(points, segments):
+        if seg is not None:
+            parts[0] = parts[0] - seg if negate else parts[0] + seg
+        for j in range(_LEVELS - 1):
+            if b & (mask << (j * power)):
+                break
+            parts[j + 1] = parts[j + 1] + parts[j]
+            parts[j] = zero
+    if rest is not None:
+        parts[0] = parts[0] - rest if negate else parts[0] + rest
+    total = zero
+    for v in parts:
+        total = total + v
+    return total
 
 
 def _nll_vjp(xp, grad, saved, consts, needs):
@@ -577,7 +653,7 @@ def _nll_vjp(xp, grad, saved, consts, needs):
         if red == "none":
             v = np.negative(grad)
         else:
-            denom = target.size if weights is None else np.add.reduce(weights, axis=None)
+            denom = _nll_total_weight(np.zeros(target.shape, grad.dtype), weights, ignored)
             v = -(grad / denom) if red == "mean" else -grad
         if weights is not None:
             v = v * weights

@@ -496,6 +496,20 @@ def cholesky_inverse_vjp(xp, grad, saved, consts, needs):
 defop("norm_legacy", "NormBackward1", _norm, saves=(0, -1))(norm_vjp)
 
 
+def _dist_fwd(a, b, p):
+    return _norm(np.asarray(a - b), p, None, False)
+
+
+@defop("dist", "DistBackward0", _dist_fwd, saves=(0, 1, -1))
+def dist_vjp(xp, grad, saved, consts, needs):
+    """torch.dist(a, b, p) = the p-norm of a - b: norm's gradient of the difference, to a and (negated) to b."""
+    a, b, out = saved
+    g, = norm_vjp(xp, grad, (a - b, out), (consts[0], None, False), (True,))
+    if g is None:
+        return (None, None)
+    return (g if needs[0] else None, -g if needs[1] else None)
+
+
 def _trilinear_fwd(x1, w, x2):
     return np.einsum("bi,oij,bj->bo", x1, w, x2)
 

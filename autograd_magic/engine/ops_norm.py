@@ -6,11 +6,9 @@ a constant one or zero. The const ``cfg = (dims, pshape, eps, stats)``: dims the
 pshape how weight and bias broadcast against x, stats None (statistics of this batch: training) or
 (mean, invstd) arrays shaped to broadcast against x (running statistics: eval).
 """
-import os
-
 import numpy as np
 
-from . import vec_kernels
+from . import softmax_dims, vec_kernels
 from .optable import defop
 
 
@@ -27,8 +25,8 @@ def batch_norm_stats(a, dims, eps):
     (batch_norm_cpu_collect_stats): sums accumulated in double, the mean and the squared-deviation sum rounded to
     the input's dtype, the variance divided in that dtype, the inverse square root taken in double."""
     n = _count(a.shape, dims)
-    if a.ndim == 2 and a.dtype == np.float32 and n > _THREADS and a.flags.c_contiguous:
-        return _channels_last_stats(a, eps)
+    if a.ndim == 2 and a.dtype == np.float32 and n > softmax_dims.threads() and a.flags.c_contiguous:
+        return _channels_last_stats(a, eps, softmax_dims.threads())
     mean = (np.add.reduce(a, axis=dims, keepdims=True, dtype=np.float64) / n).astype(a.dtype)
     d = a - mean
     var_sum = np.add.reduce(d * d, axis=dims, keepdims=True, dtype=np.float64).astype(a.dtype)
@@ -37,16 +35,12 @@ def batch_norm_stats(a, dims, eps):
     return mean, invstd, var_sum
 
 
-# PyTorch's intra-op threads (one per core unless OMP_NUM_THREADS says otherwise): a (N, C) batch's statistics are
-# summed in one float buffer per thread (batch_norm_cpu_collect_stats_channels_last_impl), so they depend on it
-_THREADS = int(os.environ.get("OMP_NUM_THREADS") or os.cpu_count() or 1)
-
-
-def _channels_last_stats(a, eps):
-    """batch_norm_stats of an (N, C) float32 batch with N > threads: each thread's block of rows summed row by row in
-    float32 (its squared deviations accumulated by fused multiply-adds), the blocks' sums added in double."""
+def _channels_last_stats(a, eps, threads):
+    """batch_norm_stats of an (N, C) float32 batch with N > PyTorch's thread count (softmax_dims.threads, which
+    set_num_threads changes): each thread's block of rows summed row by row in float32 (its squared deviations
+    accumulated by fused multiply-adds), the blocks' sums added in double (batch_norm_cpu_collect_stats_channels_last)."""
     n = a.shape[0]
-    chunk = -(-n // _THREADS)
+    chunk = -(-n // threads)
     blocks = [a[lo:lo + chunk] for lo in range(0, n, chunk)]
     total = sum(np.add.reduce(b, axis=0).astype(np.float64) for b in blocks)   # row by row (outer axis)
     mean = (total / n).astype(np.float32)

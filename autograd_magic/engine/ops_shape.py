@@ -5,14 +5,18 @@ import warnings
 import numpy as np
 
 from .optable import defop
-from .reduce import full_sum
+from .reduce import dim_sum, full_sum
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- reductions (consts: dims, keepdim)
 
 
 def _sum(a, dims, keepdim, dtype=None):
-    return np.asarray(a.sum(axis=dims, keepdims=keepdim, dtype=dtype))
+    if dtype is not None and dtype != a.dtype:
+        a = a.astype(dtype)
+    if a.dtype.kind != "f" or not dims:
+        return np.asarray(a.sum(axis=dims, keepdims=keepdim))
+    return np.asarray(dim_sum(a, tuple(dims), keepdim))
 
 
 def _sum_all(a, shape, dtype=None):
@@ -34,7 +38,7 @@ def sum_dim_vjp(xp, grad, saved, consts, needs):
 
 def _mean(a, dims=None, keepdim=False, shape=None):
     # The sum in the input's dtype (a whole-tensor sum in PyTorch's order) divided by the count.
-    total = full_sum(a) if dims is None else np.add.reduce(a, axis=dims, keepdims=keepdim)
+    total = full_sum(a) if dims is None else dim_sum(a, tuple(dims), keepdim) if dims else a.copy()
     n = a.size if dims is None else _count(a.shape, dims)
     return np.asarray(np.true_divide(total, n, dtype=a.dtype) if n else total * np.nan)
 
@@ -148,12 +152,25 @@ def _check_dof(name, a, dims, correction):
 
 
 def _moment(f, a, dims, correction, keepdim, quiet):
+    # PyTorch's CPU kernel (Welford) accumulates float32 in double and rounds once: so does the float64 detour
+    # (numpy's float32 var differed from it in ~60% of elements)
+    wide = a.astype(np.float64) if a.dtype == np.float32 else a
     with np.errstate(divide="ignore", invalid="ignore"):
         if not quiet:
-            return np.asarray(f(a, axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
-        with warnings.catch_warnings():   # numpy's "Degrees of freedom <= 0": PyTorch's warning was given
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return np.asarray(f(a, axis=dims, ddof=correction, keepdims=keepdim, dtype=a.dtype))
+            out = f(wide, axis=dims, ddof=correction, keepdims=keepdim, dtype=wide.dtype)
+        else:
+            with warnings.catch_warnings():   # numpy's "Degrees of freedom <= 0": PyTorch's warning was given
+                warnings.simplefilter("ignore", RuntimeWarning)
+                out = f(wide, axis=dims, ddof=correction, keepdims=keepdim, dtype=wide.dtype)
+    return np.asarray(out).astype(a.dtype, copy=False)
+
+
+def welford_mean(a, dims, keepdim=False, shape=None):
+    """var_mean / std_mean's mean: PyTorch's Welford kernel gives it from its double accumulators (float32 rounded
+    once), not from the sum kernel as mean() does."""
+    if a.dtype != np.float32:
+        return _mean(a, dims, keepdim, shape)
+    return np.asarray(np.mean(a.astype(np.float64), axis=dims, keepdims=keepdim)).astype(np.float32)
 
 
 def _var(a, dims, correction, keepdim):

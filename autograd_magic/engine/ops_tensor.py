@@ -9,6 +9,7 @@ node under the same name.
 import numpy as np
 
 from .optable import OPS, defop
+from .ops_shape import welford_mean
 
 
 def _pick(a, key, shape):
@@ -168,4 +169,4 @@ def nan_to_num_vjp(xp, grad, saved, consts, needs):
 for _name, _node, _base in (("std_mean_std", "StdMeanBackward0", "std"), ("std_mean_mean", "StdMeanBackward0", "mean_dim"),
                             ("var_mean_var", "VarMeanBackward0", "var"), ("var_mean_mean", "VarMeanBackward0", "mean_dim")):
     _op = OPS[_base]
-    defop(_name, _node, _op.fwd, saves=_op.saves)(_op.vjp)
+    defop(_name, _node, welford_mean if _base == "mean_dim" else _op.fwd, saves=_op.saves)(_op.vjp)

@@ -13,7 +13,11 @@ printed with ``.item()`` or ``:.6f`` shows it. This module replays PyTorch's ord
 Covered: the whole tensor, trailing dims (rows) and leading dims (columns) of a C-contiguous float array, which is
 what lessons reduce; any other layout falls back to numpy's order (``None`` from ``torch_sum``).
 """
+import math
+
 import numpy as np
+
+from . import ckernels
 
 _ILP = 4        # independent accumulators in row_sum
 
@@ -73,6 +77,8 @@ def _row_sum(x):
 def _inner(x):
     """Sum of each row of x (2-d, C-contiguous): vectorized_inner_sum, or row_sum for rows shorter than a vector."""
     rows, m = x.shape
+    if ckernels.LIB is not None and x.flags.c_contiguous:   # the same order in C (_reduce.c)
+        return ckernels.sums(x, 1, rows, m, leading=False)
     lanes = _lanes(x.dtype)
     if m < lanes:
         return _row_sum(x.T) + x.dtype.type(0)
@@ -90,6 +96,8 @@ def _outer(x):
     independent, so each kind of column (cascaded 4-vector blocks, single vectors, single columns) is summed in
     one call."""
     m = x.shape[-1]
+    if ckernels.LIB is not None and x.ndim == 2 and x.flags.c_contiguous:   # the same order in C (_reduce.c)
+        return ckernels.sums(x, 1, x.shape[0], m, leading=True)[0]
     lanes = _lanes(x.dtype)
     out = np.empty(x.shape[1:], x.dtype)
     block = _ILP * lanes if m >= lanes else _ILP
@@ -148,6 +156,44 @@ def full_sum(a):
     return np.add.reduce(a, axis=None)
 
 
+def dim_sum(a, dims, keepdim=False):
+    """a summed over dims (a tuple, not empty) as PyTorch sums it: its order for float arrays where that order
+    does not depend on the thread count (a single output element past ATen's grain of 32768 values is split
+    between threads: numpy's order there), numpy's elsewhere."""
+    r = None
+    if ckernels.LIB is not None and len(dims) == 1 and (a.dtype == np.float32 or a.dtype == np.float64) \
+            and a.flags.c_contiguous and a.size and 1 not in a.shape:
+        r = _one_dim_compiled(a, dims[0] % a.ndim)     # the common case (a bias's gradient), at once
+    elif a.dtype.kind == "f" and a.size:
+        nd = a.ndim
+        kept = a.size // max(1, math.prod(a.shape[d % nd] for d in dims))
+        if kept > 1 or a.size <= 32768:
+            r = torch_sum(a, dims)
+    if r is None:
+        return np.add.reduce(a, axis=dims, keepdims=keepdim)
+    r = np.asarray(r)
+    if keepdim:
+        shape = list(a.shape)
+        for d in dims:
+            shape[d % a.ndim] = 1
+        r = r.reshape(shape)
+    return r
+
+
+def _one_dim_compiled(a, d):
+    """torch_sum(a, (d,)) for a C-contiguous float array without size-1 dims, straight to _reduce.c (None where
+    PyTorch splits the sum between threads: one output value of more than 32768)."""
+    shape = a.shape
+    outer = math.prod(shape[:d])
+    inner = math.prod(shape[d + 1:])
+    if outer * inner == 1 and a.size > 32768:
+        return None
+    out_shape = shape[:d] + shape[d + 1:]
+    if inner == 1:
+        return ckernels.sums(a, 1, outer, shape[d], leading=False).reshape(out_shape)
+    return ckernels.sums(a, outer, shape[d], inner, leading=True).reshape(out_shape)
+
+
 def torch_sum(a, dims):
     """PyTorch's float sum of a over dims (None: all), or None when the layout is not one covered here."""
     if a.dtype.kind != "f" or a.dtype.itemsize < 4 or a.size == 0:
@@ -191,6 +237,8 @@ def torch_sum(a, dims):
         d = dims[0]
         outer = int(np.prod(a.shape[:d]))
         inner = int(np.prod(a.shape[d + 1:]))
+        if ckernels.LIB is not None:
+            return ckernels.sums(a, outer, a.shape[d], inner, leading=True).reshape(a.shape[:d] + a.shape[d + 1:])
         x = a.reshape(outer, a.shape[d], inner).transpose(1, 0, 2)
         return _outer(x).reshape(a.shape[:d] + a.shape[d + 1:])
     return None

@@ -160,6 +160,15 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     return apply(OPS["norm"], (input,), p, dims_arg(dim, input._data.ndim), keepdim)
 
 
+def dist(input, other, p=2):
+    """The p-norm of input - other (broadcast), one node (DistBackward0) as in PyTorch."""
+    for t in (input, other):
+        if t._data.dtype.kind not in "fc":
+            raise RuntimeError("norm(): input dtype should be either floating point or complex. "
+                               f"Got {dtypes.scalar_name(t._data.dtype)} instead.")
+    return apply(OPS["dist"], (input, other), float(p))
+
+
 def cumsum(input, dim=None, *, dtype=None, axis=None):
     return _running("cumsum", input, _alias(dim, axis), dtype)
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import mkl_order
 from .optable import OPS
-from .reduce import torch_sum
+from .reduce import dim_sum
 
 
 BIG = 1 << 15  # elements: from here on, backward avoids fresh arrays (see autograd.sum_into)
@@ -32,11 +32,9 @@ def sum_to(g, shape):
     lead = g.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(i + lead for i, n in enumerate(shape) if n == 1 and g.shape[i + lead] != 1)
     if axes:
-        # A gradient summed to one number (a scalar weight's, a one-output layer's bias) adds in PyTorch's order:
-        # numpy's pairwise order drifts over a training loop. Other shapes keep numpy's much faster reduce
-        # (last-bit differences, see README Limits).
-        summed = torch_sum(g, axes) if g.dtype.kind == "f" and g.size > 2 and 1 == math.prod(shape) else None
-        g = summed if summed is not None else np.add.reduce(g, axis=axes)  # ndarray.sum without its Python layer
+        # Added in PyTorch's order (a bias's gradient over the batch, a scalar weight's): numpy's order drifts over
+        # a training loop.
+        g = dim_sum(g, axes) if g.dtype.kind == "f" and g.size > 2 else np.add.reduce(g, axis=axes)
     return g.reshape(shape)
 
 

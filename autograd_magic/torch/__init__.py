@@ -3,6 +3,8 @@
 It implements the part of PyTorch that autograd lessons use, on the numpy engine. Anything else raises
 an AttributeError saying that autograd_magic implements a subset of PyTorch.
 """
+import numbers
+
 from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, diff, hstack,  # noqa: F401
                                moveaxis, movedim, narrow, repeat_interleave, tile, unflatten, vstack)
 from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
@@ -11,6 +13,7 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8)
+from ..engine import softmax_dims
 from ..engine.einsum import einsum  # noqa: F401
 from ..engine.functions import (abs, absolute, add, all, allclose, any, ceil, clamp, clip, div, divide,  # noqa: F401
                                 floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax, logical_and,
@@ -37,7 +40,7 @@ from .device import get_default_device, set_default_device  # noqa: F401
 from .histogram import histc, histogram  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, concatenate, cumprod,  # noqa: F401
-                              cumsum, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
+                              cumsum, dist, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
                               stack, std, sum, swapaxes, t, transpose, unbind, unsqueeze, var, view)
 from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import Tensor  # noqa: F401
@@ -114,11 +117,19 @@ def detach(input):
 
 
 def set_num_threads(n):
-    """Accepted for compatibility; the engine runs numpy in one process."""
+    """The engine runs numpy in one thread; the count is kept because some of PyTorch's kernels add in an order
+    that depends on it (softmax over a dim that is not the last), and the engine follows that order."""
+    if not isinstance(n, numbers.Integral) or n.__class__.__name__ == "bool":
+        raise RuntimeError(f"set_num_threads expects an int, but got {type(n).__name__}")
+    if n <= 0:
+        raise RuntimeError("set_num_threads expects a positive integer")
+    softmax_dims.set_threads(n)
 
 
 def get_num_threads():
-    return 1
+    """What PyTorch reports here: set_num_threads's value, else its default (OMP_NUM_THREADS, else the CPUs this
+    process may use)."""
+    return softmax_dims.threads()
 
 
 def is_floating_point(input):

@@ -1,0 +1,146 @@
+"""float32 softmax / log_softmax over a dim that is not the last, and their backwards, as ATen's CPU kernels
+compute them (SoftMaxKernel.cpp; the last dim is vec_kernels.py's).
+
+The tensor is seen as (outer, dim, inner). Each inner position is reduced over ``dim`` on its own, with a plain
+running sum from 0 (one value per position and step: no reordering), but which exp a position gets depends on
+where it falls: positions that fill a whole vector (``lanes()`` floats) get SLEEF's exp (``vec_kernels.expf``),
+the rest the C library's. Where the vectors fall:
+
+- log_softmax and both backwards cut ``inner`` into chunks (all of it below 128 KB per dim step); in each chunk
+  the first ``size - size % lanes`` positions are vectors, the rest a scalar tail;
+- softmax walks the flat (outer, inner) positions of each thread's share of them (PyTorch splits them between
+  its threads, ``threads()``), taking a vector whenever one fits in both the row and the share.
+
+The backwards run with FMA builds' contraction: ``sum += g * out`` and ``g - exp(out) * sum`` are each one
+rounding (avx2 / avx512), as vec_kernels' last-dim backward.
+"""
+import os
+
+import numpy as np
+
+from . import libm
+from . import vec_kernels as vk
+from .random_kernels import _fma32
+
+_F32 = np.float32
+_THREADS = [None]
+
+
+def threads():
+    """The intra-op thread count PyTorch would use here: set_num_threads's value, else OMP_NUM_THREADS, else
+    the CPUs this process may run on."""
+    if _THREADS[0] is not None:
+        return _THREADS[0]
+    env = os.environ.get("OMP_NUM_THREADS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def set_threads(n):
+    _THREADS[0] = int(n)
+
+
+def applies(a, dim):
+    """float32 reduced over a dim that is not its last (the last dim is vec_kernels' own)."""
+    return (a.dtype == _F32 and a.ndim >= 2 and 0 <= dim < a.ndim - 1 and a.size > 0
+            and vk.capability() != "default")
+
+
+def _view(a, dim):
+    outer = int(np.prod(a.shape[:dim], dtype=np.int64))
+    inner = int(np.prod(a.shape[dim + 1:], dtype=np.int64))
+    return np.ascontiguousarray(a).reshape(outer, a.shape[dim], inner)
+
+
+def _libm_exp(x):
+    """The C library's expf (std::exp of a float): the float64 value rounded once, except where they differ
+    (checked with the C library itself for the values that could: a few per thousand, near a rounding tie)."""
+    wide = np.exp(x.astype(np.float64))
+    out = wide.astype(_F32)
+    near = np.abs(wide - out.astype(np.float64)) > 0.49 * np.abs(np.spacing(out)).astype(np.float64)
+    if near.any():
+        out[near] = libm.apply("exp", x[near])
+    return out
+
+
+def _chunk_vectors(inner, dim_size):
+    """Boolean (inner,): which positions the chunked kernels (log_softmax, backwards) treat as whole vectors."""
+    lanes = vk.lanes()
+    chunk = max((128 * 1024) // dim_size // 4, lanes) // lanes * lanes
+    chunk = min(chunk, inner)
+    pos = np.arange(inner)
+    start = pos // chunk * chunk
+    size = np.minimum(chunk, inner - start)
+    return (pos - start) < size - size % lanes
+
+
+def _softmax_vectors(outer, inner):
+    """Boolean (outer, inner): the positions _vec_softmax treats as whole vectors, thread share by share."""
+    lanes, total = vk.lanes(), outer * inner
+    vec = np.zeros(total, bool)
+    n = min(threads(), total)
+    share = -(-total // n)
+    for begin in range(0, total, share):
+        end = min(total, begin + share)
+        idx = begin
+        while idx < end:
+            inner_idx = idx % inner
+            if inner_idx + lanes <= inner and idx + lanes <= end:
+                vec[idx:idx + lanes] = True
+                idx += lanes
+            else:
+                idx += (end - idx) if idx + lanes > end else (inner - inner_idx)
+    return vec.reshape(outer, inner)
+
+
+def _exp(x, vectors):
+    """exp of x (outer, dim, inner): SLEEF where vectors (broadcast over dim) is set, the C library's elsewhere."""
+    out = np.empty_like(x)
+    mask = np.broadcast_to(vectors[:, None, :] if vectors.ndim == 2 else vectors, x.shape)
+    if mask.any():
+        out[mask] = vk.expf(x[mask])
+    if not mask.all():
+        out[~mask] = _libm_exp(x[~mask])
+    return out
+
+
+def _running_sum(x):
+    """Sum over axis 1 from +0.0, one dim step after another (per position)."""
+    acc = np.zeros((x.shape[0], 1, x.shape[2]), x.dtype)
+    for d in range(x.shape[1]):
+        acc += x[:, d:d + 1]
+    return acc
+
+
+def softmax(a, dim):
+    x = _view(a, dim)
+    shifted = x - np.maximum.reduce(x, axis=1, keepdims=True)
+    e = _exp(shifted, _softmax_vectors(x.shape[0], x.shape[2]))
+    return (e / _running_sum(e)).reshape(a.shape)
+
+
+def log_softmax(a, dim):
+    x = _view(a, dim)
+    m = np.maximum.reduce(x, axis=1, keepdims=True)
+    vectors = _chunk_vectors(x.shape[2], x.shape[1])
+    logsum = vk.logf(_running_sum(_exp(x - m, vectors)))   # SLEEF's log on every position (vec::map)
+    return ((x - m) - logsum).reshape(a.shape)
+
+
+def softmax_backward(g, out, dim):
+    gv, ov = _view(g, dim), _view(out, dim)
+    acc = np.zeros((gv.shape[0], 1, gv.shape[2]), _F32)
+    for d in range(gv.shape[1]):
+        acc = _fma32(gv[:, d:d + 1], ov[:, d:d + 1], acc)
+    return (ov * (gv - acc)).reshape(out.shape)
+
+
+def log_softmax_backward(g, out, dim):
+    gv, ov = _view(g, dim), _view(out, dim)
+    total = _running_sum(gv)
+    e = _exp(ov, _chunk_vectors(ov.shape[2], ov.shape[1]))
+    return _fma32(-e, np.broadcast_to(total, e.shape), gv).reshape(out.shape)
