@@ -3,6 +3,7 @@
  * ~20-100 small numpy calls. Compiled with the other C kernels (build_kernels.py: -ffp-contract=off
  * -fno-fast-math: no reassociation). The body is _reduce_body.h, instantiated for float32 (8 values per AVX2
  * vector) and float64 (4). Arrays are C-contiguous; "a column" is the values one output element sums. */
+#include <math.h>
 #include <stdlib.h>
 
 #define T float

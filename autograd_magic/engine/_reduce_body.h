@@ -112,6 +112,28 @@ T FN(am_nll_cascade)(const T *x, const unsigned char *skip, long n, int negate) 
     return total;
 }
 
+/* var / std over d of x seen as (outer, d, inner), as ATen's WelfordOps (binary_kernel_reduce, one thread): per
+ * output a running mean and m2 from +0.0 in index order, each step rounded as written (no fused multiply-add),
+ * then m2 / max(n - correction, 0), its square root for std. mean_out (may be NULL) gets the running mean. */
+void FN(am_welford)(const T *x, long outer, long d, long inner, T correction, int take_sqrt, T *out, T *mean_out) {
+    for (long o = 0; o < outer; o++) {
+        for (long j = 0; j < inner; j++) {
+            const T *col = x + o * d * inner + j;
+            T mean = (T)0, m2 = (T)0;
+            for (long i = 0; i < d; i++) {
+                T v = col[i * inner];
+                T delta = v - mean;
+                mean = mean + delta / (T)(i + 1);
+                m2 = m2 + delta * (v - mean);
+            }
+            T divisor = (T)d > correction ? (T)d - correction : (T)0;
+            T var = m2 / divisor;
+            out[o * inner + j] = take_sqrt ? (T)sqrt((double)var) : var;
+            if (mean_out) mean_out[o * inner + j] = mean;
+        }
+    }
+}
+
 #undef FN
 #undef CAT
 #undef CAT_

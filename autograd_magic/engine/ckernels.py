@@ -47,6 +47,7 @@ _SIGNATURES = {
     "am_sum_outer_f64": ([_P, _L, _L, _L, _P], None),
     "am_nll_cascade_f32": ([_P, _P, _L, _I], _F),
     "am_nll_cascade_f64": ([_P, _P, _L, _I], ctypes.c_double),
+    "am_welford_f64": ([_P, _L, _L, _L, ctypes.c_double, _I, _P, _P], None),
 }
 _why = None
 
@@ -203,3 +204,11 @@ def nll_cascade(values, skip, negate):
     name = "am_nll_cascade_f32" if values.dtype == np.float32 else "am_nll_cascade_f64"
     mask = None if skip is None else ptr(np.ascontiguousarray(skip, dtype=np.uint8))
     return values.dtype.type(getattr(LIB, name)(ptr(values), mask, values.size, 1 if negate else 0))
+
+
+def welford(a, outer, d, inner, correction, take_sqrt):
+    """var (std with take_sqrt) and mean over d of a C-contiguous float64 array seen as (outer, d, inner), in ATen's
+    Welford order: two (outer, inner) arrays."""
+    out, mean = np.empty((outer, inner)), np.empty((outer, inner))
+    LIB.am_welford_f64(ptr(a), outer, d, inner, float(correction), 1 if take_sqrt else 0, ptr(out), ptr(mean))
+    return out, mean

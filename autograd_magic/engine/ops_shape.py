@@ -4,6 +4,7 @@ import warnings
 
 import numpy as np
 
+from . import ckernels
 from .optable import defop
 from .reduce import dim_sum, full_sum
 from .xp import along_axis_key
@@ -152,6 +153,10 @@ def _check_dof(name, a, dims, correction):
 
 
 def _moment(f, a, dims, correction, keepdim, quiet):
+    if a.dtype == np.float64 and 0 < a.size <= 32768 and a.flags.c_contiguous:
+        got = _moment64(a, dims, correction, f is np.std)
+        if got is not None:
+            return got[0].reshape(_kept_shape(a.shape, None if dims is None else {d % a.ndim for d in dims})) if keepdim else got[0]
     # PyTorch's CPU kernel (Welford) accumulates float32 in double and rounds once: so does the float64 detour
     # (numpy's float32 var differed from it in ~60% of elements)
     wide = a.astype(np.float64) if a.dtype == np.float32 else a
@@ -165,9 +170,69 @@ def _moment(f, a, dims, correction, keepdim, quiet):
     return np.asarray(out).astype(a.dtype, copy=False)
 
 
+def _kept_shape(shape, dims):
+    return tuple(1 if dims is None or i in dims else n for i, n in enumerate(shape))
+
+
+def _moment64(a, dims, correction, take_sqrt, whole_by_welford=False):
+    """float64 var/std (and the Welford mean) in PyTorch's CPU order, for a tensor one thread reduces: the whole
+    tensor as std_var_all_cpu (mean() first, then the squared deviations added in order; var_mean / std_mean take
+    Welford's path there too: whole_by_welford), one run of dims as WelfordOps (a running mean and m2 per output,
+    index order). (values, mean), or None for other layouts."""
+    nd = a.ndim
+    dims = None if dims is None else sorted({d % nd for d in dims}) if nd else []
+    if whole_by_welford and (dims is None or len(dims) == nd):
+        dims = list(range(nd))
+        if not dims:
+            a, dims, nd = a.reshape(1), [0], 1
+    elif dims is None or len(dims) == nd:
+        n = a.size
+        mean = np.asarray(full_sum(a)) / np.float64(n)
+        dx = (a - mean).reshape(-1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            var = np.add.accumulate(dx * dx)[-1] / np.float64(max(0.0, n - correction))
+        return np.asarray(np.sqrt(var) if take_sqrt else var), np.asarray(mean)
+    if dims != list(range(dims[0], dims[-1] + 1)):
+        return None
+    outer, d = math.prod(a.shape[:dims[0]]), math.prod(a.shape[dims[0]:dims[-1] + 1])
+    inner = math.prod(a.shape[dims[-1] + 1:])
+    out_shape = tuple(n for i, n in enumerate(a.shape) if i not in dims)
+    if ckernels.LIB is not None:
+        var, mean = ckernels.welford(a, outer, d, inner, correction, take_sqrt)
+        return var.reshape(out_shape), mean.reshape(out_shape)
+    x = a.reshape(outer, d, inner)
+    mean, m2 = np.zeros((outer, inner)), np.zeros((outer, inner))
+    for i in range(d):                      # the same steps, one index at a time for all outputs
+        v = x[:, i]
+        delta = v - mean
+        mean = mean + delta / np.float64(i + 1)
+        m2 = m2 + delta * (v - mean)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        var = m2 / np.float64(d - correction if d > correction else 0)
+    return (np.sqrt(var) if take_sqrt else var).reshape(out_shape), mean.reshape(out_shape)
+
+
+def welford_var(a, dims, correction, keepdim, take_sqrt=False):
+    """var_mean / std_mean's first output: for float64, Welford's order also over the whole tensor."""
+    quiet = _check_dof("std" if take_sqrt else "var", a, dims, correction)   # at _var's depth: same stacklevel
+    if a.dtype == np.float64 and 0 < a.size <= 32768 and a.flags.c_contiguous:
+        got = _moment64(a, dims, correction, take_sqrt, whole_by_welford=True)
+        if got is not None:
+            kept = None if dims is None else {d % max(a.ndim, 1) for d in dims}
+            return got[0].reshape(_kept_shape(a.shape, kept)) if keepdim else got[0].reshape(
+                tuple(n for i, n in enumerate(a.shape) if kept is not None and i not in kept))
+    return _moment(np.std if take_sqrt else np.var, a, dims, correction, keepdim, quiet)
+
+
 def welford_mean(a, dims, keepdim=False, shape=None):
     """var_mean / std_mean's mean: PyTorch's Welford kernel gives it from its double accumulators (float32 rounded
     once), not from the sum kernel as mean() does."""
+    if a.dtype == np.float64 and 0 < a.size <= 32768 and a.flags.c_contiguous:
+        got = _moment64(a, dims, 1, False, whole_by_welford=True)
+        if got is not None:
+            kept = None if dims is None else {d % max(a.ndim, 1) for d in dims}
+            return got[1].reshape(_kept_shape(a.shape, kept)) if keepdim else got[1].reshape(
+                tuple(n for i, n in enumerate(a.shape) if kept is not None and i not in kept))
     if a.dtype != np.float32:
         return _mean(a, dims, keepdim, shape)
     return np.asarray(np.mean(a.astype(np.float64), axis=dims, keepdims=keepdim)).astype(np.float32)

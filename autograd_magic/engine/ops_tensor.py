@@ -6,10 +6,12 @@ their forward is ``a[key]`` and their gradient scatters back with ``np.add.at`` 
 that scatter). PyTorch's split/unbind/std_mean are one node with several outputs; here each output has its own
 node under the same name.
 """
+import functools
+
 import numpy as np
 
 from .optable import OPS, defop
-from .ops_shape import welford_mean
+from .ops_shape import welford_mean, welford_var
 
 
 def _pick(a, key, shape):
@@ -169,4 +171,5 @@ def nan_to_num_vjp(xp, grad, saved, consts, needs):
 for _name, _node, _base in (("std_mean_std", "StdMeanBackward0", "std"), ("std_mean_mean", "StdMeanBackward0", "mean_dim"),
                             ("var_mean_var", "VarMeanBackward0", "var"), ("var_mean_mean", "VarMeanBackward0", "mean_dim")):
     _op = OPS[_base]
-    defop(_name, _node, welford_mean if _base == "mean_dim" else _op.fwd, saves=_op.saves)(_op.vjp)
+    _fwd = welford_mean if _base == "mean_dim" else functools.partial(welford_var, take_sqrt=_base == "std")
+    defop(_name, _node, _fwd, saves=_op.saves)(_op.vjp)
