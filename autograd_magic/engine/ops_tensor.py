@@ -109,8 +109,17 @@ def triu_vjp(xp, grad, saved, consts, needs):
 
 
 def _running(fn):
-    """np.cumsum / np.cumprod along dim in the input's dtype; a 0-d input is its own result."""
-    return lambda a, dim: fn(a, axis=dim, dtype=a.dtype) if a.ndim else a.copy()
+    """np.cumsum / np.cumprod along dim; float32 accumulates in double and rounds each result once (ATen's
+    cpu_cum_base_kernel accumulates in acc_type, double for float: numpy's float32 running sum differed in
+    ~70% of values), other dtypes in their own; a 0-d input is its own result."""
+    def running(a, dim):
+        if not a.ndim:
+            return a.copy()
+        if a.dtype == np.float32:
+            with np.errstate(over="ignore"):
+                return fn(a, axis=dim, dtype=np.float64).astype(np.float32)
+        return fn(a, axis=dim, dtype=a.dtype)
+    return running
 
 
 @defop("cumsum", "CumsumBackward0", _running(np.cumsum))
