@@ -119,6 +119,16 @@ def _diff_tree(args, positions, single):
 # ---------------------------------------------------------------- grad, grad_and_value, vjp
 
 
+def _split_aux(output, has_aux, api):
+    """(output, aux) of what a transformed function returned (aux None without has_aux): with has_aux it must be a
+    pair, else PyTorch's error naming the api."""
+    if not has_aux:
+        return output, None
+    if not (isinstance(output, tuple) and len(output) == 2):
+        raise RuntimeError(f"{api}: output of function f should be a tuple: (output, aux) if has_aux is True")
+    return output
+
+
 def grad_and_value(func, argnums=0, has_aux=False):
     """grad_and_value(f)(*args): (gradient of the scalar f(*args) with respect to args[argnums], f(*args))."""
     @functools.wraps(func)
@@ -127,13 +137,7 @@ def grad_and_value(func, argnums=0, has_aux=False):
         own = set()
         with enable_grad():
             args_ = _wrap_args(args, positions, own)
-            output = func(*args_, **kwargs)
-            aux = None
-            if has_aux:
-                if not (isinstance(output, tuple) and len(output) == 2):
-                    raise RuntimeError("grad_and_value(f)(*args): output of function f should be a tuple: "
-                                       "(output, aux) if has_aux is True")
-                output, aux = output
+            output, aux = _split_aux(func(*args_, **kwargs), has_aux, "grad_and_value(f)(*args)")
             if not isinstance(output, Tensor):
                 raise RuntimeError(f"grad_and_value(f)(*args): Expected f(*args) to return a Tensor, got "
                                    f"{type(output)}")
@@ -169,13 +173,7 @@ def vjp(func, *primals, has_aux=False):
     own = set()
     with enable_grad():
         diff = tree_map(lambda x: _differentiable(x, own), primals)
-        out = func(*diff)
-        aux = None
-        if has_aux:
-            if not (isinstance(out, tuple) and len(out) == 2):
-                raise RuntimeError("vjp(f, *primals): output of function f should be a tuple: (output, aux) if "
-                                   "has_aux is True")
-            out, aux = out
+        out, aux = _split_aux(func(*diff), has_aux, "vjp(f, *primals)")
         flat_out, out_spec = flatten(out)
         _check_outputs(flat_out, "vjp(f, *primals)")
         for o in flat_out:
@@ -245,12 +243,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
     own = set()
     with enable_grad():
         flat_x = [_differentiable(p, own) for p in flat_p]
-        out = func(*unflatten(flat_x, p_spec))
-        aux = None
-        if has_aux:
-            if not (isinstance(out, tuple) and len(out) == 2):
-                raise RuntimeError(f"{api}: output of function f should be a tuple: (output, aux) if has_aux is True")
-            out, aux = out
+        out, aux = _split_aux(func(*unflatten(flat_x, p_spec)), has_aux, api)
         flat_out, out_spec = flatten(out)
         _check_outputs(flat_out, api)
         tangents_out = _forward(flat_out, flat_x, flat_t, own)
@@ -315,13 +308,8 @@ def _jacobian(func, argnums, has_aux, reverse):
         own = set()
         with enable_grad():
             args_ = _wrap_args(args, positions, own)
-            out = func(*args_, **kwargs)
-            aux = None
-            if has_aux:
-                if not (isinstance(out, tuple) and len(out) == 2):
-                    raise RuntimeError(f"{'vjp(f, *primals)' if reverse else 'jvp(f, primals, tangents)'}: output "
-                                       "of function f should be a tuple: (output, aux) if has_aux is True")
-                out, aux = out
+            out, aux = _split_aux(func(*args_, **kwargs), has_aux,
+                                  "vjp(f, *primals)" if reverse else "jvp(f, primals, tangents)")
             flat_out, out_spec = flatten(out)
             _check_outputs(flat_out, "vjp(f, *primals)" if reverse else "jvp(f, primals, tangents)")
             diff = _diff_tree(args_, positions, single)
