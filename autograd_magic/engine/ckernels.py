@@ -184,17 +184,20 @@ def applies(a):
     return LIB is not None and isinstance(a, np.ndarray) and a.dtype == _F32 and a.flags.c_contiguous
 
 
-def sums(a, outer, d, inner, leading):
-    """PyTorch's float sums of a C-contiguous float32/float64 array seen as (outer, d, inner): over d
-    (``leading``: am_sum_outer, out (outer, inner)), or, with outer = 1 and inner the row length, of each of d rows
-    (am_sum_inner, out (d,)). The order is reduce.py's."""
+def row_sums(x):
+    """PyTorch's float sum of each row of a C-contiguous 2-d float32/float64 array (reduce.py's order)."""
+    out = np.empty(x.shape[0], x.dtype)
+    suffix = "f32" if x.dtype == np.float32 else "f64"
+    getattr(LIB, "am_sum_inner_" + suffix)(ptr(x), x.shape[0], x.shape[1], ptr(out))
+    return out
+
+
+def column_sums(a, outer, d, inner):
+    """PyTorch's float sums over d of a C-contiguous float32/float64 array seen as (outer, d, inner): an
+    (outer, inner) array (reduce.py's order)."""
+    out = np.empty((outer, inner), a.dtype)
     suffix = "f32" if a.dtype == np.float32 else "f64"
-    if leading:
-        out = np.empty((outer, inner), a.dtype)
-        getattr(LIB, "am_sum_outer_" + suffix)(ptr(a), outer, d, inner, ptr(out))
-    else:
-        out = np.empty(d, a.dtype)
-        getattr(LIB, "am_sum_inner_" + suffix)(ptr(a), d, inner, ptr(out))
+    getattr(LIB, "am_sum_outer_" + suffix)(ptr(a), outer, d, inner, ptr(out))
     return out
 
 

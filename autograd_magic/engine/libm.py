@@ -10,7 +10,8 @@ import math
 import numpy as np
 
 _F32, _F64 = np.float32, np.float64
-_PY = {"erf": math.erf, "exp": math.exp, "log1p": math.log1p, "tanh": math.tanh, "expm1": math.expm1}
+_PY = {"erf": math.erf, "exp": math.exp, "log": math.log, "log1p": math.log1p, "tanh": math.tanh,
+       "expm1": math.expm1}
 
 
 @functools.lru_cache(maxsize=None)
@@ -23,7 +24,7 @@ def _library():
 
 @functools.lru_cache(maxsize=None)
 def function(name, dtype):
-    """name ('erf', 'exp', 'log1p', 'tanh', 'expm1') of the C library for float32 or float64 arrays: an
+    """name ('erf', 'exp', 'log', 'log1p', 'tanh', 'expm1') of the C library for float32 or float64 arrays: an
     elementwise function returning that dtype (math.erf ... are the C library's double functions)."""
     dtype = np.dtype(dtype).type
     if dtype == _F64:
@@ -40,3 +41,17 @@ def apply(name, a):
     """The C library's name of each element of a float32 / float64 array (an empty array stays empty)."""
     a = np.asarray(a)
     return function(name, a.dtype)(a) if a.size else a.copy()
+
+
+def expf(x):
+    """The C library's float32 exp of each element: the float64 value rounded once, asked of the C library itself
+    where the two can differ (glibc's expf is within 0.502 units: only values within 0.01 unit of a rounding tie,
+    a few per thousand)."""
+    x = np.asarray(x, _F32)
+    with np.errstate(over="ignore"):
+        wide = np.exp(x.astype(_F64))
+        out = wide.astype(_F32)
+    near = np.abs(wide - out.astype(_F64)) > 0.49 * np.abs(np.spacing(out)).astype(_F64)
+    if near.any():
+        out[near] = apply("exp", x[near])
+    return out

@@ -78,7 +78,7 @@ def _inner(x):
     """Sum of each row of x (2-d, C-contiguous): vectorized_inner_sum, or row_sum for rows shorter than a vector."""
     rows, m = x.shape
     if ckernels.LIB is not None and x.flags.c_contiguous:   # the same order in C (_reduce.c)
-        return ckernels.sums(x, 1, rows, m, leading=False)
+        return ckernels.row_sums(x)
     lanes = _lanes(x.dtype)
     if m < lanes:
         return _row_sum(x.T) + x.dtype.type(0)
@@ -97,7 +97,7 @@ def _outer(x):
     one call."""
     m = x.shape[-1]
     if ckernels.LIB is not None and x.ndim == 2 and x.flags.c_contiguous:   # the same order in C (_reduce.c)
-        return ckernels.sums(x, 1, x.shape[0], m, leading=True)[0]
+        return ckernels.column_sums(x, 1, x.shape[0], m)[0]
     lanes = _lanes(x.dtype)
     out = np.empty(x.shape[1:], x.dtype)
     block = _ILP * lanes if m >= lanes else _ILP
@@ -190,8 +190,8 @@ def _one_dim_compiled(a, d):
         return None
     out_shape = shape[:d] + shape[d + 1:]
     if inner == 1:
-        return ckernels.sums(a, 1, outer, shape[d], leading=False).reshape(out_shape)
-    return ckernels.sums(a, outer, shape[d], inner, leading=True).reshape(out_shape)
+        return ckernels.row_sums(a.reshape(outer, shape[d])).reshape(out_shape)
+    return ckernels.column_sums(a, outer, shape[d], inner).reshape(out_shape)
 
 
 def torch_sum(a, dims):
@@ -238,7 +238,7 @@ def torch_sum(a, dims):
         outer = int(np.prod(a.shape[:d]))
         inner = int(np.prod(a.shape[d + 1:]))
         if ckernels.LIB is not None:
-            return ckernels.sums(a, outer, a.shape[d], inner, leading=True).reshape(a.shape[:d] + a.shape[d + 1:])
+            return ckernels.column_sums(a, outer, a.shape[d], inner).reshape(a.shape[:d] + a.shape[d + 1:])
         x = a.reshape(outer, a.shape[d], inner).transpose(1, 0, 2)
         return _outer(x).reshape(a.shape[:d] + a.shape[d + 1:])
     return None

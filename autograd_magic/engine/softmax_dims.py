@@ -12,8 +12,10 @@ the rest the C library's. Where the vectors fall:
   its threads, ``threads()``), taking a vector whenever one fits in both the row and the share.
 
 The backwards run with FMA builds' contraction: ``sum += g * out`` and ``g - exp(out) * sum`` are each one
-rounding (avx2 / avx512), as vec_kernels' last-dim backward.
+rounding (avx2 / avx512), as vec_kernels' last-dim backward. With PyTorch's ``default`` capability a vector is a
+loop of the C library's functions (exp, and log for log_softmax's sums) and nothing is fused.
 """
+import functools
 import os
 
 import numpy as np
@@ -46,8 +48,12 @@ def set_threads(n):
 
 def applies(a, dim):
     """float32 reduced over a dim that is not its last (the last dim is vec_kernels' own)."""
-    return (a.dtype == _F32 and a.ndim >= 2 and 0 <= dim < a.ndim - 1 and a.size > 0
-            and vk.capability() != "default")
+    return a.dtype == _F32 and a.ndim >= 2 and 0 <= dim < a.ndim - 1 and a.size > 0
+
+
+def _fused():
+    """SLEEF's functions and contracted multiply-adds (avx2, avx512), or the C library's and none ('default')."""
+    return vk.capability() != "default"
 
 
 def _view(a, dim):
@@ -56,33 +62,27 @@ def _view(a, dim):
     return np.ascontiguousarray(a).reshape(outer, a.shape[dim], inner)
 
 
-def _libm_exp(x):
-    """The C library's expf (std::exp of a float): the float64 value rounded once, except where they differ
-    (checked with the C library itself for the values that could: a few per thousand, near a rounding tie)."""
-    wide = np.exp(x.astype(np.float64))
-    out = wide.astype(_F32)
-    near = np.abs(wide - out.astype(np.float64)) > 0.49 * np.abs(np.spacing(out)).astype(np.float64)
-    if near.any():
-        out[near] = libm.apply("exp", x[near])
-    return out
-
-
-def _chunk_vectors(inner, dim_size):
-    """Boolean (inner,): which positions the chunked kernels (log_softmax, backwards) treat as whole vectors."""
-    lanes = vk.lanes()
+@functools.lru_cache(maxsize=64)
+def _chunk_vectors(inner, dim_size, lanes):
+    """Boolean (inner,): which positions the chunked kernels (log_softmax, backwards) treat as whole vectors
+    (cached: a loop calls it with the same shape each step; read-only)."""
     chunk = max((128 * 1024) // dim_size // 4, lanes) // lanes * lanes
     chunk = min(chunk, inner)
     pos = np.arange(inner)
     start = pos // chunk * chunk
     size = np.minimum(chunk, inner - start)
-    return (pos - start) < size - size % lanes
+    mask = (pos - start) < size - size % lanes
+    mask.flags.writeable = False
+    return mask
 
 
-def _softmax_vectors(outer, inner):
-    """Boolean (outer, inner): the positions _vec_softmax treats as whole vectors, thread share by share."""
-    lanes, total = vk.lanes(), outer * inner
+@functools.lru_cache(maxsize=64)
+def _softmax_vectors(outer, inner, lanes, n_threads):
+    """Boolean (outer, inner): the positions _vec_softmax treats as whole vectors, thread share by share
+    (cached, read-only: the walk is a Python loop over the positions)."""
+    total = outer * inner
     vec = np.zeros(total, bool)
-    n = min(threads(), total)
+    n = min(n_threads, total)
     share = -(-total // n)
     for begin in range(0, total, share):
         end = min(total, begin + share)
@@ -94,17 +94,21 @@ def _softmax_vectors(outer, inner):
                 idx += lanes
             else:
                 idx += (end - idx) if idx + lanes > end else (inner - inner_idx)
+    vec.flags.writeable = False
     return vec.reshape(outer, inner)
 
 
 def _exp(x, vectors):
-    """exp of x (outer, dim, inner): SLEEF where vectors (broadcast over dim) is set, the C library's elsewhere."""
+    """exp of x (outer, dim, inner): SLEEF where vectors (broadcast over dim) is set, the C library's elsewhere
+    (everywhere with 'default')."""
+    if not _fused():
+        return libm.expf(x)
     out = np.empty_like(x)
     mask = np.broadcast_to(vectors[:, None, :] if vectors.ndim == 2 else vectors, x.shape)
     if mask.any():
         out[mask] = vk.expf(x[mask])
     if not mask.all():
-        out[~mask] = _libm_exp(x[~mask])
+        out[~mask] = libm.expf(x[~mask])
     return out
 
 
@@ -119,20 +123,22 @@ def _running_sum(x):
 def softmax(a, dim):
     x = _view(a, dim)
     shifted = x - np.maximum.reduce(x, axis=1, keepdims=True)
-    e = _exp(shifted, _softmax_vectors(x.shape[0], x.shape[2]))
+    e = _exp(shifted, _softmax_vectors(x.shape[0], x.shape[2], vk.lanes(), threads()))
     return (e / _running_sum(e)).reshape(a.shape)
 
 
 def log_softmax(a, dim):
     x = _view(a, dim)
     m = np.maximum.reduce(x, axis=1, keepdims=True)
-    vectors = _chunk_vectors(x.shape[2], x.shape[1])
-    logsum = vk.logf(_running_sum(_exp(x - m, vectors)))   # SLEEF's log on every position (vec::map)
+    sums = _running_sum(_exp(x - m, _chunk_vectors(x.shape[2], x.shape[1], vk.lanes())))
+    logsum = vk.logf(sums)   # vec::map's log on every position: SLEEF's, or the C library's with 'default'
     return ((x - m) - logsum).reshape(a.shape)
 
 
 def softmax_backward(g, out, dim):
     gv, ov = _view(g, dim), _view(out, dim)
+    if not _fused():
+        return (ov * (gv - _running_sum(gv * ov))).reshape(out.shape)
     acc = np.zeros((gv.shape[0], 1, gv.shape[2]), _F32)
     for d in range(gv.shape[1]):
         acc = _fma32(gv[:, d:d + 1], ov[:, d:d + 1], acc)
@@ -142,5 +148,7 @@ def softmax_backward(g, out, dim):
 def log_softmax_backward(g, out, dim):
     gv, ov = _view(g, dim), _view(out, dim)
     total = _running_sum(gv)
-    e = _exp(ov, _chunk_vectors(ov.shape[2], ov.shape[1]))
+    e = _exp(ov, _chunk_vectors(ov.shape[2], ov.shape[1], vk.lanes()))
+    if not _fused():
+        return (gv - e * total).reshape(out.shape)
     return _fma32(-e, np.broadcast_to(total, e.shape), gv).reshape(out.shape)

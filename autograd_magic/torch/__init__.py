@@ -119,7 +119,7 @@ def detach(input):
 def set_num_threads(n):
     """The engine runs numpy in one thread; the count is kept because some of PyTorch's kernels add in an order
     that depends on it (softmax over a dim that is not the last), and the engine follows that order."""
-    if not isinstance(n, numbers.Integral) or n.__class__.__name__ == "bool":
+    if not isinstance(n, numbers.Integral) or isinstance(n, builtin_bool):
         raise RuntimeError(f"set_num_threads expects an int, but got {type(n).__name__}")
     if n <= 0:
         raise RuntimeError("set_num_threads expects a positive integer")
