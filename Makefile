@@ -1,5 +1,6 @@
 # `make demo` and `make test` (and `make parity`). Each builds .venv from nothing when it is missing.
 # demo installs the runtime and JupyterLab only; test installs the test tools, PyTorch (the oracle) and Playwright.
+# Both install Intel MKL on x86-64 Linux (PyTorch's BLAS and vector math: engine/blas.py gives PyTorch's bits with it).
 # Both compile the optional C kernels (engine/_vec_kernels.c) with the system C compiler; without one the engine
 # runs the same kernels with numpy (same bits, slower).
 PYTHON ?= python3
@@ -18,11 +19,11 @@ $(VENV)/bin/python:
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(DEMO_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e '.[demo]'
+	$(PY) -m pip install --quiet -e '.[demo,mkl]'
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e '.[test,oracle,ui]'
+	$(PY) -m pip install --quiet -e '.[test,oracle,ui,mkl]'
 	touch $@
 
 # run as a script: it needs only the standard library, not the installed package

@@ -111,7 +111,20 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
                     v._to_python_scalar()  # PyTorch converts each element with float(): the same warning, once
     target = dtype or _infer(data)
     arr = np.array(_nested(data), dtype=target.np)
+    if cls is np.ndarray and arr.ndim >= 2:
+        arr = _keep_strides(arr, data)
     return _finish(arr, target, requires_grad)
+
+
+def _keep_strides(arr, src):
+    """torch.tensor(ndarray) keeps the array's strides, also those of its size-1 dims, which numpy's copy resets
+    ((3, 1) from a transpose: (1, 3) elements, not (1, 1)); ATen's matrix products choose their BLAS call from
+    them (blas.py), so the copy gets them too."""
+    want = tuple(st // src.itemsize * arr.itemsize for st in src.strides)
+    if want == arr.strides or min(want) < 0 or arr.size == 0 \
+            or any(w != got for w, got, n in zip(want, arr.strides, arr.shape) if n != 1):
+        return arr
+    return np.lib.stride_tricks.as_strided(arr, strides=want)
 
 
 def as_tensor(data, dtype=None, device=None):

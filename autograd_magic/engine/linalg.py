@@ -107,8 +107,7 @@ def addmm(input, mat1, mat2):
     if mat1._data.dtype != mat2._data.dtype:
         raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {mat1.dtype.scalar_name} and {mat2.dtype.scalar_name}")
     _check_matmul_shapes(mat1, mat2)
-    data = mkl_order.matmul(mat1._data, mat2._data)
-    data += input._data
+    data = mkl_order.addmm(input._data, mat1._data, mat2._data)
     return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), data=data)
 
 

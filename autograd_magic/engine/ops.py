@@ -4,10 +4,10 @@ import math
 
 import numpy as np
 
-from . import bufpool, ckernels, mkl_order, softmax_dims, vec_kernels
+from . import blas, bufpool, ckernels, mkl_order, softmax_dims, vec_kernels
 from .optable import defop
 from .reduce import full_sum
-from .xp import rounded_f32
+from .xp import rounded_f32, vml_or
 
 # ---------------------------------------------------------------- binary arithmetic
 
@@ -170,38 +170,38 @@ def log1p_vjp(xp, grad, saved, consts, needs):
     return (grad / (saved[0] + 1),)
 
 
-@defop("exp", "ExpBackward0", rounded_f32(np.exp), saves=(-1,), api="exp", promote="float", inplace=True)
+@defop("exp", "ExpBackward0", vml_or(rounded_f32(np.exp), "Exp"), saves=(-1,), api="exp", promote="float", inplace=True)
 def exp_vjp(xp, grad, saved, consts, needs):
     return (grad * saved[0],)
 
 
-@defop("log", "LogBackward0", rounded_f32(np.log), saves=(0,), api="log", promote="float", inplace=True)
+@defop("log", "LogBackward0", vml_or(rounded_f32(np.log), "Ln"), saves=(0,), api="log", promote="float", inplace=True)
 def log_vjp(xp, grad, saved, consts, needs):
     return (grad / saved[0],)
 
 
-@defop("sqrt", "SqrtBackward0", np.sqrt, saves=(-1,), api="sqrt", promote="float", inplace=True)
+@defop("sqrt", "SqrtBackward0", vml_or(np.sqrt, "Sqrt"), saves=(-1,), api="sqrt", promote="float", inplace=True)
 def sqrt_vjp(xp, grad, saved, consts, needs):
     return (grad / (2 * saved[0]),)
 
 
-@defop("sin", "SinBackward0", rounded_f32(np.sin), saves=(0,), api="sin", promote="float", inplace=True)
+@defop("sin", "SinBackward0", vml_or(rounded_f32(np.sin), "Sin"), saves=(0,), api="sin", promote="float", inplace=True)
 def sin_vjp(xp, grad, saved, consts, needs):
     return (grad * xp.cos(saved[0]),)
 
 
-@defop("cos", "CosBackward0", rounded_f32(np.cos), saves=(0,), api="cos", promote="float", inplace=True)
+@defop("cos", "CosBackward0", vml_or(rounded_f32(np.cos), "Cos"), saves=(0,), api="cos", promote="float", inplace=True)
 def cos_vjp(xp, grad, saved, consts, needs):
     return (grad * -xp.sin(saved[0]),)
 
 
-@defop("tan", "TanBackward0", np.tan, saves=(-1,), api="tan", promote="float", inplace=True)
+@defop("tan", "TanBackward0", vml_or(np.tan, "Tan"), saves=(-1,), api="tan", promote="float", inplace=True)
 def tan_vjp(xp, grad, saved, consts, needs):
     out = saved[0]
     return (grad * (1 + out * out),)
 
 
-@defop("tanh", "TanhBackward0", rounded_f32(np.tanh), saves=(-1,), api="tanh", promote="float", inplace=True)
+@defop("tanh", "TanhBackward0", vml_or(rounded_f32(np.tanh), "Tanh"), saves=(-1,), api="tanh", promote="float", inplace=True)
 def tanh_vjp(xp, grad, saved, consts, needs):
     return (xp.call("tanh_backward", (grad, saved[0])),)
 
@@ -421,6 +421,9 @@ def mv_vjp(xp, grad, saved, consts, needs):
 def _dot(a, b):
     """np.dot, except a float32 dot of 3 terms, which PyTorch sums in order ((a0 b0 + a1 b1) + a2 b2), each product
     rounded (numpy's BLAS differs for ~20% of inputs; 1 and 2 terms agree, 4 and more follow MKL's order)."""
+    got = blas.dot(a, b)   # MKL's, where it is installed
+    if got is not None:
+        return got
     if a.dtype == np.float32 and a.shape[0] == 3 and b.dtype == np.float32:
         p = a * b
         return np.float32(np.float32(p[0] + p[1]) + p[2])
@@ -434,9 +437,7 @@ def dot_vjp(xp, grad, saved, consts, needs):
 
 
 def _addmm(c, a, b):
-    out = mkl_order.matmul(a, b)
-    out += c
-    return out
+    return mkl_order.addmm(c, a, b)
 
 
 @defop("addmm", "AddmmBackward0", _addmm, saves=(1, 2), save_if={1: 2, 2: 1})

@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from .optable import defop
-from .xp import rounded_f32
+from .xp import rounded_f32, vml_or
 
 _erf64 = np.frompyfunc(math.erf, 1, 1)
 
@@ -39,27 +39,27 @@ def rsqrt_vjp(xp, grad, saved, consts, needs):
     return (-0.5 * grad * (out * out * out),)
 
 
-@defop("erf", "ErfBackward0", rounded_f32(_erf), saves=(0,), api="erf", promote="float", inplace=True)
+@defop("erf", "ErfBackward0", vml_or(rounded_f32(_erf), "Erf"), saves=(0,), api="erf", promote="float", inplace=True)
 def erf_vjp(xp, grad, saved, consts, needs):
     a, = saved
     return (grad * (2 / math.sqrt(math.pi) * xp.exp(-(a * a))),)
 
 
-@defop("atan", "AtanBackward0", rounded_f32(np.arctan), saves=(0,),
+@defop("atan", "AtanBackward0", vml_or(rounded_f32(np.arctan), "Atan"), saves=(0,),
        api=("atan", "arctan"), promote="float", inplace=True)
 def atan_vjp(xp, grad, saved, consts, needs):
     a, = saved
     return (grad / (a * a + 1),)
 
 
-@defop("asin", "AsinBackward0", rounded_f32(np.arcsin), saves=(0,),
+@defop("asin", "AsinBackward0", vml_or(rounded_f32(np.arcsin), "Asin"), saves=(0,),
        api=("asin", "arcsin"), promote="float", inplace=True)
 def asin_vjp(xp, grad, saved, consts, needs):
     a, = saved
     return (grad / xp.sqrt(1 - a * a),)
 
 
-@defop("acos", "AcosBackward0", rounded_f32(np.arccos), saves=(0,),
+@defop("acos", "AcosBackward0", vml_or(rounded_f32(np.arccos), "Acos"), saves=(0,),
        api=("acos", "arccos"), promote="float", inplace=True)
 def acos_vjp(xp, grad, saved, consts, needs):
     a, = saved
@@ -76,12 +76,12 @@ def cosh_vjp(xp, grad, saved, consts, needs):
     return (grad * xp.call("sinh", (saved[0],)),)
 
 
-@defop("log2", "Log2Backward0", rounded_f32(np.log2), saves=(0,), api="log2", promote="float", inplace=True)
+@defop("log2", "Log2Backward0", vml_or(rounded_f32(np.log2), "Log2"), saves=(0,), api="log2", promote="float", inplace=True)
 def log2_vjp(xp, grad, saved, consts, needs):
     return (grad / (saved[0] * math.log(2.0)),)
 
 
-@defop("log10", "Log10Backward0", rounded_f32(np.log10), saves=(0,), api="log10", promote="float", inplace=True)
+@defop("log10", "Log10Backward0", vml_or(rounded_f32(np.log10), "Log10"), saves=(0,), api="log10", promote="float", inplace=True)
 def log10_vjp(xp, grad, saved, consts, needs):
     return (grad / (saved[0] * math.log(10.0)),)
 

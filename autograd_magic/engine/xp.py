@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from . import mkl_order
+from . import blas, mkl_order
 from .optable import OPS
 from .reduce import dim_sum
 
@@ -23,6 +23,15 @@ def rounded_f32(fn):
             return fn(a.astype(np.float64)).astype(np.float32)
         return fn(a)
     return f32
+
+
+def vml_or(fn, name):
+    """fn, except where MKL is installed: then float32 and float64 arrays get MKL's vector function ``name``
+    ("Sin"), which is what PyTorch computes that op with (blas.vml); other dtypes still go to fn."""
+    def vml_fn(a):
+        got = blas.vml(name, a)
+        return fn(a) if got is None else got
+    return vml_fn
 
 
 def sum_to(g, shape):
@@ -83,8 +92,8 @@ class NumpyXP:
     wrap = staticmethod(lambda arr: arr)  # a constant array as this namespace's value
     exp = staticmethod(rounded_f32(np.exp))
     log = staticmethod(rounded_f32(np.log))
-    sin = staticmethod(rounded_f32(np.sin))
-    cos = staticmethod(rounded_f32(np.cos))
+    sin = staticmethod(vml_or(rounded_f32(np.sin), "Sin"))   # at::sin, at::cos in derivative formulas
+    cos = staticmethod(vml_or(rounded_f32(np.cos), "Cos"))
     sqrt = staticmethod(np.sqrt)
     sign = staticmethod(np.sign)
     abs = staticmethod(np.abs)

@@ -59,7 +59,7 @@ class Adam(Optimizer):
                 bias_correction2_sqrt = (1 - beta2 ** step) ** 0.5
                 if group["amsgrad"]:
                     v = np.maximum(state["max_exp_avg_sq"]._data, v, out=state["max_exp_avg_sq"]._data)
-                denom = np.sqrt(v) / K.scalar(v, bias_correction2_sqrt)
+                denom = K.sqrt(v) / K.scalar(v, bias_correction2_sqrt)
                 denom += K.scalar(v, group["eps"])
                 K.addcdiv_(p._data, m, denom, -step_size)
                 p._vbox[0] += 1

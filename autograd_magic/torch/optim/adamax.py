@@ -88,7 +88,7 @@ class NAdam(Optimizer):
                 exp_avg, exp_avg_sq = state["exp_avg"]._data, state["exp_avg_sq"]._data
                 K.lerp_(exp_avg, g, 1 - beta1)
                 K.addcmul_(K.mul_(exp_avg_sq, beta2), g, g, 1 - beta2)
-                denom = np.sqrt(exp_avg_sq / K.scalar(exp_avg_sq, bias_correction2))
+                denom = K.sqrt(exp_avg_sq / K.scalar(exp_avg_sq, bias_correction2))
                 denom += K.scalar(denom, eps)
                 mu_product_next = float(mu_product) * mu_next
                 K.addcdiv_(p._data, g, denom, -lr * (1.0 - mu) / (1.0 - float(mu_product)))
@@ -137,7 +137,7 @@ class RAdam(Optimizer):
                 rho_t = rho_inf - 2 * step * (beta2 ** step) / bias_correction2
                 if rho_t > 5.0:
                     rect = ((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5
-                    sq = np.sqrt(exp_avg_sq)
+                    sq = K.sqrt(exp_avg_sq)
                     sq += K.scalar(sq, eps)
                     adaptive = np.reciprocal(sq) * K.scalar(sq, bias_correction2 ** 0.5)  # Tensor.__rtruediv__
                     update = corrected * K.scalar(corrected, lr) * adaptive * K.scalar(corrected, rect)

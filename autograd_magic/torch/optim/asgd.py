@@ -39,8 +39,8 @@ class Adadelta(Optimizer):
                     g = K.added(g, p._data, wd)
                 square_avg, acc_delta = state["square_avg"]._data, state["acc_delta"]._data
                 K.addcmul_(K.mul_(square_avg, rho), g, g, 1 - rho)
-                std = np.sqrt(square_avg + K.scalar(square_avg, eps))
-                delta = np.sqrt(acc_delta + K.scalar(acc_delta, eps))
+                std = K.sqrt(square_avg + K.scalar(square_avg, eps))
+                delta = K.sqrt(acc_delta + K.scalar(acc_delta, eps))
                 delta /= std
                 delta *= g
                 K.addcmul_(K.mul_(acc_delta, rho), delta, delta, 1 - rho)

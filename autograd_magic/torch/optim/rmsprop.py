@@ -39,9 +39,9 @@ class RMSprop(Optimizer):
                 square_avg = K.addcmul_(K.mul_(state["square_avg"]._data, alpha), g, g, 1 - alpha)
                 if group["centered"]:
                     grad_avg = K.lerp_(state["grad_avg"]._data, g, 1 - alpha)
-                    avg = np.sqrt(K.addcmul_(square_avg.copy(), grad_avg, grad_avg, -1))
+                    avg = K.sqrt(K.addcmul_(square_avg.copy(), grad_avg, grad_avg, -1))
                 else:
-                    avg = np.sqrt(square_avg)
+                    avg = K.sqrt(square_avg)
                 avg += K.scalar(avg, group["eps"])
                 if momentum > 0:
                     buf = K.addcdiv_(K.mul_(state["momentum_buffer"]._data, momentum), g, avg)
@@ -83,7 +83,7 @@ class Adagrad(Optimizer):
                 if group["weight_decay"]:
                     g = K.added(g, p._data, group["weight_decay"])
                 clr = group["lr"] / (1 + (float(state["step"]._data) - 1) * group["lr_decay"])
-                std = np.sqrt(K.addcmul_(state["sum"]._data, g, g))
+                std = K.sqrt(K.addcmul_(state["sum"]._data, g, g))
                 std += K.scalar(std, group["eps"])
                 K.addcdiv_(p._data, g, std, -clr)
                 p._vbox[0] += 1

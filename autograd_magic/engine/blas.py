@@ -1,0 +1,295 @@
+"""Float matrix products and elementary functions through the library PyTorch's CPU wheel uses, Intel oneMKL,
+when the ``mkl`` package is installed (``pip install mkl``; ``make test`` and ``make demo`` install it).
+
+MKL's order of summation depends on the processor (its AVX2 and AVX-512 kernels add a dot of 3 terms in different
+orders), on the shapes and on the memory layout. Called with the arguments PyTorch's ``addmm`` passes (ATen's
+``addmm_impl_cpu_``: which operand is transposed, the leading dimensions, ``normalize_last_dims``) and the same
+thread count, the library gives PyTorch's bits on any processor (a long matrix-vector product on two or more
+threads excepted: there MKL's split varies from run to run, PyTorch's own results too). Without it, mkl_order.py keeps MKL's AVX2 orders
+for dots of 2-3 terms and numpy's BLAS beyond.
+
+PyTorch's float ``sin cos tan exp log sqrt tanh asin acos atan log2 log10 erf erfc erfinv`` are MKL's vector
+math (VML, high-accuracy mode), which is not always correctly rounded (sqrt included) and differs between
+processors; ``vml`` gives the same bits (checked on 50000 random inputs per function and dtype).
+
+``AUTOGRAD_MAGIC_MKL=0`` turns it off; ``AUTOGRAD_MAGIC_MKL=/path/libmkl_rt.so.2`` names the library.
+"""
+import ctypes
+import ctypes.util
+import os
+import sys
+
+import numpy as np
+
+from . import softmax_dims
+
+_NO_TRANS, _TRANS, _COL_MAJOR = 111, 112, 102        # CBLAS enums
+_MKL_THREADING_SEQUENTIAL, _MKL_THREADING_GNU = 1, 3  # mkl_service.h: PyTorch's MKL runs on GNU OpenMP
+_state = {"lib": None, "tried": False, "threads": None, "gnu": False}
+_int = ctypes.c_int
+_SCALARS = {np.dtype(np.float32): (ctypes.c_float(0.0), ctypes.c_float(1.0)),
+            np.dtype(np.float64): (ctypes.c_double(0.0), ctypes.c_double(1.0))}
+
+
+def _candidates():
+    named = os.environ.get("AUTOGRAD_MAGIC_MKL", "").strip()
+    if named:
+        return [named]
+    out = []
+    for prefix in dict.fromkeys((sys.prefix, sys.base_prefix, sys.exec_prefix)):
+        out.append(os.path.join(prefix, "lib", "libmkl_rt.so.2"))
+    found = ctypes.util.find_library("mkl_rt")
+    if found:
+        out.append(found)
+    return out
+
+
+def _load():
+    """The library, set up once (threading layer, function signatures), or None."""
+    if _state["tried"]:
+        return _state["lib"]
+    _state["tried"] = True
+    if os.environ.get("AUTOGRAD_MAGIC_MKL", "").strip() == "0" or not sys.platform.startswith("linux"):
+        return None
+    for path in _candidates():
+        if not os.path.exists(path) and os.sep in path:
+            continue
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        # GNU OpenMP, as PyTorch's MKL, when libgomp is there (MKL exits the process if a layer cannot load)
+        gnu = _has_gomp()
+        lib.MKL_Set_Threading_Layer.argtypes = [_int]
+        lib.MKL_Set_Threading_Layer(_MKL_THREADING_GNU if gnu else _MKL_THREADING_SEQUENTIAL)
+        _state["gnu"] = gnu
+        lib.MKL_Set_Num_Threads.argtypes = [_int]
+        # no argtypes for the BLAS calls (a third of their cost for small products): ints go as C ints, data as
+        # ctypes arrays (pointers), alpha/beta as the prepared ctypes scalars of _SCALARS
+        for name in ("cblas_sgemm", "cblas_dgemm", "cblas_sgemv", "cblas_dgemv"):
+            getattr(lib, name).restype = None
+        for name in ("cblas_sdot", "cblas_ddot"):
+            getattr(lib, name).restype = ctypes.c_float if name[6] == "s" else ctypes.c_double
+        _state["lib"] = lib
+        return lib
+    return None
+
+
+_BYTES = ctypes.c_char * 0
+
+
+def _ptr(a):
+    """a's data as a ctypes argument: a zero-length ctypes array over its buffer (cheaper than a.ctypes.data), or
+    the address where the buffer protocol refuses (a read-only or strided array)."""
+    try:
+        return _BYTES.from_buffer(a if a.flags.c_contiguous or not a.flags.f_contiguous else a.T)
+    except (TypeError, ValueError, BufferError):
+        return ctypes.c_void_p(a.ctypes.data)
+
+
+def _has_gomp():
+    for name in ("libgomp.so.1", ctypes.util.find_library("gomp")):
+        if name:
+            try:
+                ctypes.CDLL(name)
+                return True
+            except OSError:
+                pass
+    return False
+
+
+def available():
+    return _load() is not None
+
+
+def _strides(a):
+    size = a.itemsize
+    return [s // size for s in a.strides]
+
+
+def _contiguous(a):
+    """A C-contiguous copy (what ATen's ``clone(MemoryFormat::Contiguous)`` gives) and its strides."""
+    c = np.ascontiguousarray(a)
+    if c is a:
+        c = a.copy()
+    return c, _strides(c)
+
+
+# ATen's vml.h: vm?<op>(n, in, out, VML_HA | VML_FTZDAZ_OFF | VML_ERRMODE_IGNORE)
+_VML_MODE = 0x2 | 0x140000 | 0x100
+_vml_fns = {}
+
+
+def vml(name, a):
+    """MKL's vector function ``name`` ("Sin", "Ln", ...) of a float32/float64 array as PyTorch calls it, in a new
+    array of a's shape; None when the library is missing or a is of another dtype."""
+    if a.__class__ is not np.ndarray or (a.dtype != np.float32 and a.dtype != np.float64):
+        return None
+    key = (name, a.dtype.char)
+    fn = _vml_fns.get(key)
+    if fn is None:
+        lib = _load()
+        if lib is None:
+            return None
+        fn = getattr(lib, ("vms" if a.dtype == np.float32 else "vmd") + name)
+        fn.argtypes = [_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_longlong]
+        fn.restype = None
+        _vml_fns[key] = fn
+    src = np.ascontiguousarray(a)
+    out = np.empty(src.shape, src.dtype)
+    n = src.size
+    step = 1 << 30
+    for start in range(0, n, step):   # MKL_INT is 32 bits
+        count = min(step, n - start)
+        fn(count, src.ctypes.data + start * src.itemsize, out.ctypes.data + start * src.itemsize, _VML_MODE)
+    return out.reshape(a.shape)   # ascontiguousarray makes a 0-d array 1-d
+
+
+_DEFAULT_THREADS = []
+
+
+def _threads(lib):
+    """MKL runs on as many threads as PyTorch's intra-op pool (its order can depend on them): set_num_threads's
+    count, else PyTorch's default, read once as PyTorch reads it at start."""
+    threads = softmax_dims._THREADS[0]
+    if threads is None:
+        if not _DEFAULT_THREADS:
+            _DEFAULT_THREADS.append(softmax_dims.threads())
+        threads = _DEFAULT_THREADS[0]
+    if not _state["gnu"]:
+        threads = 1
+    if threads != _state["threads"]:
+        lib.MKL_Set_Num_Threads(threads)
+        _state["threads"] = threads
+
+
+def _usable(*arrays):
+    if any(a.dtype not in (np.float32, np.float64) or a.dtype != arrays[0].dtype for a in arrays):
+        return None
+    return _load()
+
+
+def addmv(mat, vec, bias=None):
+    """``bias + mat @ vec`` as PyTorch's addmv computes it (gemv with ATen's choice of layout), or None."""
+    lib = _usable(mat, vec)
+    if lib is None or mat.ndim != 2 or vec.ndim != 1:
+        return None
+    rows, cols = mat.shape
+    result = np.empty(rows, mat.dtype)
+    if rows == 0:
+        return result
+    if cols == 0:
+        result[...] = 0 if bias is None else bias
+        return result
+    beta = 0.0
+    if bias is not None:
+        result[...] = bias
+        beta = 1.0
+    s = _strides(mat)
+    if s[0] == 1 and (cols == 1 or s[1] >= max(1, rows)):
+        trans, m, n, lda = _NO_TRANS, rows, cols, s[1]
+    elif s[1] == 1 and (rows == 1 or s[0] >= max(1, cols)):
+        trans, m, n, lda = _TRANS, cols, rows, s[0]
+    else:
+        mat, s = _contiguous(mat)
+        trans, m, n, lda = _TRANS, cols, rows, s[0]
+    if n == 1:
+        lda = m
+    incx = _strides(vec)[0]
+    if incx <= 0 or lda < max(1, m):
+        return None
+    _threads(lib)
+    gemv = lib.cblas_sgemv if mat.dtype == np.float32 else lib.cblas_dgemv
+    zero, one = _SCALARS[mat.dtype]
+    gemv(_COL_MAJOR, trans, m, n, one, _ptr(mat), lda, _ptr(vec), incx, one if beta else zero,
+         _ptr(result), 1)
+    return result
+
+
+def dot(a, b):
+    """PyTorch's dot of two 1-d float vectors (MKL's sdot/ddot), or None."""
+    lib = _usable(a, b)
+    if lib is None or a.ndim != 1 or b.ndim != 1 or a.shape != b.shape:
+        return None
+    ia, ib = _strides(a)[0], _strides(b)[0]
+    if ia <= 0 or ib <= 0:
+        return None
+    _threads(lib)
+    fn = lib.cblas_sdot if a.dtype == np.float32 else lib.cblas_ddot
+    return a.dtype.type(fn(a.shape[0], ctypes.c_void_p(a.ctypes.data), ia, ctypes.c_void_p(b.ctypes.data), ib))
+
+
+def addmm(m1, m2, bias=None):
+    """``bias + m1 @ m2`` (bias None: ``m1 @ m2``) for 2-d float32/float64 arrays, computed as PyTorch's addmm
+    computes it, into a new C-contiguous array; None when the library is missing or does not apply (the caller
+    then computes it its own way)."""
+    dtype = m1.dtype
+    if dtype != m2.dtype or dtype not in (np.float32, np.float64) or m1.ndim != 2 or m2.ndim != 2:
+        return None
+    lib = _load()
+    if lib is None:
+        return None
+    M, K = m1.shape
+    N = m2.shape[1]
+    result = np.empty((M, N), dtype)
+    if M == 0 or N == 0:
+        return result
+    if K == 0:
+        result[...] = 0 if bias is None else bias
+        return result
+    beta = 0.0
+    if bias is not None:
+        result[...] = bias
+        beta = 1.0
+    _threads(lib)
+    # ATen addmm_impl_cpu_: result (contiguous, strides (N, 1)) is taken as column-major c, or its transpose
+    rs = (N, 1) if N > 1 or M == 1 else (1, 1)
+    a_arr, b_arr = m1, m2
+    a_s, b_s = _strides(m1), _strides(m2)
+    a_sizes, b_sizes = [M, K], [K, N]
+    if rs[0] == 1 and (N == 1 or rs[1] >= max(1, M)):
+        transpose_c = False
+    else:
+        transpose_c = True
+        a_arr, b_arr, a_s, b_s, a_sizes, b_sizes = b_arr, a_arr, b_s, a_s, b_sizes, a_sizes
+    m = N if transpose_c else M
+    n = M if transpose_c else N
+    k = a_sizes[0] if transpose_c else a_sizes[1]
+    i0, i1 = (1, 0) if transpose_c else (0, 1)
+    if a_s[i0] == 1 and a_s[i1] >= max(1, m):
+        transpose_a = False
+    elif a_s[i1] == 1 and a_s[i0] >= max(1, k):
+        transpose_a = True
+    else:
+        transpose_a = not transpose_c
+        a_arr, a_s = _contiguous(a_arr)
+    if b_s[i0] == 1 and b_s[i1] >= max(1, k):
+        transpose_b = False
+    elif b_s[i1] == 1 and b_s[i0] >= max(1, n):
+        transpose_b = True
+    else:
+        transpose_b = not transpose_c
+        b_arr, b_s = _contiguous(b_arr)
+    lda = a_s[1 if transpose_a == transpose_c else 0]
+    ldb = b_s[1 if transpose_b == transpose_c else 0]
+    ldc = rs[0] if transpose_c else rs[1]
+    # cpublas normalize_last_dims: leading dimensions of degenerate (size-1) operands as BLAS wants them
+    if n == 1:
+        ldc = m
+    if transpose_a:
+        if m == 1:
+            lda = k
+    elif k == 1:
+        lda = m
+    if transpose_b:
+        if k == 1:
+            ldb = n
+    elif n == 1:
+        ldb = k
+    if not (lda >= max(1, k if transpose_a else m) and ldb >= max(1, n if transpose_b else k) and ldc >= max(1, m)):
+        return None   # ATen's own gemm kernel, not BLAS
+    gemm = lib.cblas_sgemm if dtype == np.float32 else lib.cblas_dgemm
+    zero, one = _SCALARS[dtype]
+    gemm(_COL_MAJOR, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS, m, n, k, one,
+         _ptr(a_arr), lda, _ptr(b_arr), ldb, one if beta else zero, _ptr(result), ldc)
+    return result
