@@ -198,7 +198,8 @@ def test_a_recorder_failure_becomes_a_note_and_backward_still_works(ip, monkeypa
 
     def broken(self, event):
         raise KeyError("recorder bug")
-    monkeypatch.setattr(recorder.Recorder, "_node", broken)
+    for method in ("_node", "_take_tape"):   # a node reported alone (NodeRun) or with its pass (events.Tape)
+        monkeypatch.setattr(recorder.Recorder, method, broken)
     cap, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint(x.grad.item())")
     assert cap.stdout == "4.0\n"
     assert any("recording the backward pass failed" in p.note and "recorder bug" in p.details

@@ -86,8 +86,9 @@ class Node:
     Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
     """
     # observed: None for the engine; an observer of backward passes may keep what it saw of the node there
-    # (engine.inspect.observed / observe): it goes when the node goes, and nothing of it is visible in PyTorch's API
-    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "observed", "__weakref__")
+    # (engine.inspect.observed / observe): it goes when the node goes, and nothing of it is visible in PyTorch's API.
+    # note: the same for what a reader of the source says about the node (engine.inspect.note / set_note).
+    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "observed", "note", "__weakref__")
     multi = False  # one output; MultiNode's outputs are told apart by Slot edges
     hooks_see_all_grads = False  # a custom Function's post hooks also see what it returned for inputs without grad
 
@@ -116,7 +117,7 @@ class Node:
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
-        self.extra = self.observed = None
+        self.extra = self.observed = self.note = None
 
     @classmethod
     def with_scalar(cls, op, a, b, saved, out):
@@ -135,7 +136,7 @@ class Node:
         node.saved = saved
         node.consts = ()
         node.seq = next(_sequence)
-        node.extra = node.observed = None
+        node.extra = node.observed = node.note = None
         return node
 
     @property
@@ -219,7 +220,7 @@ class MultiNode(Node):
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
-        self.extra = self.observed = None
+        self.extra = self.observed = self.note = None
         self.out_meta = [None if out is None else (out._data.shape, out._data.dtype) for out in outputs]
         for i, out in enumerate(outputs):
             if out is not None:
@@ -277,7 +278,7 @@ class _AccumulateOp:
 
 class AccumulateGrad:
     """The node that adds a leaf's gradient into ``leaf.grad``."""
-    __slots__ = ("variable", "extra", "trace_id", "observed", "__weakref__")
+    __slots__ = ("variable", "extra", "trace_id", "observed", "note", "__weakref__")
     __module__ = "builtins"  # type(...) prints <class 'AccumulateGrad'>, as in PyTorch
     op = _AccumulateOp
     multi = False
@@ -288,7 +289,7 @@ class AccumulateGrad:
 
     def __init__(self, variable):
         self.variable = variable
-        self.extra = self.observed = None
+        self.extra = self.observed = self.note = None
         self.trace_id = None   # engine.inspect.node_id's number for it, given when first asked
 
     name = Node.name
@@ -347,14 +348,15 @@ def _observed_backward(roots, root_grads, keep_graph, create_graph, capture, acc
     """_run_backward with events (see events.py) around it and for each node."""
     pass_id = events.begin(roots, root_grads, capture, create_graph, keep_graph)
     error = None
+    nodes = events.node_mode(create_graph)
     try:
         return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
-                             pass_id, events.wants_nodes())
+                             pass_id, nodes)
     except BaseException as exc:
         error = exc
         raise
     finally:
-        events.end(pass_id, error)
+        events.end(pass_id, error, nodes if nodes.__class__ is events.Tape else None)
 
 
 def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor,
@@ -366,7 +368,8 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
     capture: {node: slot} whose incoming gradient is returned instead of accumulated (autograd.grad);
     accumulate_into: None for every leaf, else the set of AccumulateGrad nodes that may accumulate.
     pass_id: set when someone subscribed to backward events: each leaf's accumulation is then reported, and each
-    node's work too unless node_events is False (no subscriber reads NodeRun events; events.py).
+    node's work as node_events says (events.node_mode): None: not at all; an events.Tape: appended to it; else a
+    NodeRun event per node.
     """
     nodes = [r._fn if r._fn is not None else r._accumulator() for r in roots]
     order = reachable(nodes)
@@ -379,7 +382,10 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
         buffers[node] = g if prev is None else prev + g
     captured = {}
     step = 0
-    nodes_seen = pass_id is not None and node_events
+    tape = node_events if node_events.__class__ is events.Tape else None
+    if tape is not None:
+        tape.xp = xp
+    nodes_seen = pass_id is not None and tape is None and bool(node_events)
     pop = buffers.pop
     # Arrays a leaf may adopt as its .grad without a copy: not the caller's, not adopted twice.
     taken = {id(g) for g in root_grads}
@@ -393,7 +399,10 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             captured[node] = grad
         op = node.op
         if op is _AccumulateOp:
-            if nodes_seen:
+            if tape is not None:
+                _tape_node(tape, step, node, grad, None, ())
+                step += 1
+            elif nodes_seen:
                 events.node_ran(pass_id, step, node, grad, None, ())
                 step += 1
             if capture is None and (accumulate_into is None or node in accumulate_into):
@@ -401,13 +410,31 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                     events.accumulate(pass_id, node.variable, grad)
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
             continue
-        if not nodes_seen:
+        if tape is not None:
+            g = _first_output_grad(node, grad)
+            keep = step < tape.steps and g.size <= tape.elements
+            saved, sent = _call_node(node, grad, keep_graph, xp, buffers, tape.elements if keep else -1, to_tensor)
+            _tape_node(tape, step, node, g, saved, sent, keep)
+            step += 1
+        elif not nodes_seen:
             _call_node(node, grad, keep_graph, xp, buffers, to_tensor=to_tensor)
         else:
             saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True, to_tensor)
             events.node_ran(pass_id, step, node, _first_output_grad(node, grad), saved, sent, xp)
             step += 1
     return captured
+
+
+def _tape_node(tape, step, node, grad, saved, sent, keep=None):
+    """One entry of an events.Tape (see there): the arrays themselves within the tape's limits, else markers."""
+    if keep is None:
+        keep = step < tape.steps and grad.size <= tape.elements
+    if keep:
+        tape.append((node, grad, saved, sent))
+        return
+    tape.append((node, None, None, sent))
+    if step < tape.steps and tape.oversize is not None:
+        tape.oversize(node, grad)
 
 
 def _first_output_grad(node, grad):
@@ -444,7 +471,8 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
 def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=None):
     """Run node's vjp and add each input's gradient into buffers[the node it flows to].
 
-    observed: return (the saved values the vjp used, the gradient sent along each edge or None), for events.
+    observed: return (the saved values the vjp used, the gradient sent along each edge or None), for events;
+    a number: the same, each gradient sent of more elements than that given as events.OMITTED (events.Tape).
     Post hooks (Node.register_hook) see the gradients as Tensors and may return replacements, as in PyTorch."""
     op = node.op
     saved = node.saved
@@ -473,7 +501,10 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
     hooked = node.extra is not None and node.post_hooks
     if hooked:
         grads = _run_post_hooks(node, grads, edges, grad, xp, to_tensor)
-    grads_in = [] if observed else None
+    grads_in = None
+    if observed is not False:
+        grads_in = []
+        limit = None if observed is True else observed
     for g, e in zip(grads, edges):
         if g is None or e is None:
             if grads_in is not None:
@@ -485,7 +516,7 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
                 if g.shape != shape.shape or g.dtype != e[2]:
                     g = xp.fit(g, shape.shape, e[2])
                 if grads_in is not None:
-                    grads_in.append(g)
+                    grads_in.append(g if limit is None or g.size <= limit else events.OMITTED)
                 prev = buffers.get(e[0])
                 g = Parts({shape.nr: g})
                 buffers[e[0]] = g if prev is None else prev + g
@@ -496,8 +527,8 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
         prev = buffers.get(e)
         buffers[e] = g if prev is None else sum_into(prev, g)
         if grads_in is not None:
-            grads_in.append(g)
-    if observed:
+            grads_in.append(g if limit is None or g.size <= limit else events.OMITTED)
+    if grads_in is not None:
         return saved, grads_in
 
 

@@ -17,7 +17,10 @@ the call returns (a leaf may adopt one as its ``.grad`` and add into it later).
 
 Cost: the engine looks at ``SUBSCRIBERS`` once per backward pass; with no subscriber nothing else happens. An
 observer with a false ``wants_nodes`` attribute gets no NodeRun events (when no other subscriber wants them, the
-engine does no work per node at all).
+engine does no work per node at all). An observer that is the only subscriber may take a pass's nodes in one
+piece instead of one NodeRun each: its ``tape(create_graph)`` returns a ``Tape`` (or None for NodeRun events), the
+engine appends one raw entry per node to it and hands it over in ``BackwardEnd.tape`` (see Tape: a training loop
+then pays a list append per node, not an event).
 
 >>> from autograd_magic import torch
 >>> seen = []
@@ -75,6 +78,43 @@ def wants_nodes():
         if getattr(observer, "wants_nodes", True):
             return True
     return False
+
+
+def node_mode(create_graph):
+    """How the engine reports the nodes of a pass: None (nobody reads them), a Tape (the only subscriber takes
+    the pass whole, see Tape), or True (a NodeRun event per node)."""
+    if len(SUBSCRIBERS) == 1:
+        observer = SUBSCRIBERS[0]
+        if not getattr(observer, "wants_nodes", True):
+            return None
+        take = getattr(observer, "tape", None)
+        tape = take(create_graph) if take is not None else None
+        return True if tape is None else tape
+    return True if wants_nodes() else None
+
+
+class Tape(list):
+    """The nodes of one backward pass as the engine ran them, for an observer that reads a pass whole.
+
+    One entry per node, in order: ``(node, grad_in, saved, sent)``, the engine's own arrays without a copy
+    (never write to them; copy what you keep when ``BackwardEnd`` arrives: after that the code may change them,
+    e.g. ``.grad.zero_()``). Within the first ``steps`` entries, ``grad_in`` is given when it has at most
+    ``elements`` elements (else None: a bigger one is passed to ``oversize(node, grad)`` during the pass, for the
+    observer to copy what it wants at once), ``sent`` has per input edge the gradient sent (None: none;
+    ``OMITTED``: over ``elements``), and ``saved`` what the vjp read (elementwise ops' local derivatives come
+    from it; None for an AccumulateGrad). Past ``steps``: ``(node, None, None, sent)`` with every gradient
+    ``OMITTED`` (which edges carried one). Nothing bigger than ``elements`` is held until the pass ends."""
+    __slots__ = ("steps", "elements", "oversize", "xp")
+
+    def __init__(self, steps, elements, oversize=None):
+        super().__init__()
+        self.steps, self.elements, self.oversize = steps, elements, oversize
+        self.xp = None   # what the vjps were called with (set by the engine): flows() needs it for local derivatives
+
+
+def is_elementwise(node):
+    """Is node's op one whose local derivative is elementwise (see ELEMENTWISE)?"""
+    return node.op.name in ELEMENTWISE
 
 
 def subscribe(observer):
@@ -205,11 +245,12 @@ class Accumulate:
 
 
 class BackwardEnd:
-    """The pass is over; ``error`` is the exception that stopped it, or None."""
-    __slots__ = ("pass_id", "error")
+    """The pass is over; ``error`` is the exception that stopped it, or None; ``tape``: the pass's nodes, when
+    the observer asked for them whole (see Tape), else None."""
+    __slots__ = ("pass_id", "error", "tape")
 
-    def __init__(self, pass_id, error):
-        self.pass_id, self.error = pass_id, error
+    def __init__(self, pass_id, error, tape=None):
+        self.pass_id, self.error, self.tape = pass_id, error, tape
 
 
 class _LocalProbe:
@@ -268,8 +309,8 @@ def accumulate(pass_id, leaf, grad):
     _emit(Accumulate(pass_id, leaf, readonly(grad), None if before is None else readonly(before)))
 
 
-def end(pass_id, error):
-    _emit(BackwardEnd(pass_id, error))
+def end(pass_id, error, tape=None):
+    _emit(BackwardEnd(pass_id, error, tape))
 
 
 def _emit(event):

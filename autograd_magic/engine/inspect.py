@@ -25,7 +25,8 @@ from .tensor import Tensor
 
 __all__ = ["is_tensor", "value", "grad", "grad_fn", "is_leaf", "requires_grad", "retains_grad", "shape",
            "dtype_name", "size", "version", "leaf_node", "graph_node", "is_node", "is_accumulate", "node_name",
-           "next_nodes", "node_tensor", "node_id", "creation_order", "graph_nodes", "array", "observed", "observe"]
+           "next_nodes", "node_tensor", "node_id", "creation_order", "graph_nodes", "array", "observed", "observe",
+           "note", "set_note"]
 
 
 # ---------------------------------------------------------------- tensors
@@ -166,6 +167,15 @@ def observed(node, key):
 def observe(node, key, value):
     """Keep value on the node under key (see ``observed``): it lives as long as the node."""
     node.observed = (key, value)
+
+
+def note(node):
+    """What a reader of the source keeps on a node (``set_note``), or None: one per node, it goes with the node."""
+    return node.note
+
+
+def set_note(node, value):
+    node.note = value
 
 
 def creation_order(node):

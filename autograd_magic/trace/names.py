@@ -1,15 +1,18 @@
 """What the cell's source says about its tensors, kept beside them (never on them).
 
 The tagger (runner.py) reports every assignment ``y = ...`` and every operator/call expression of the cell; this
-side table remembers, weakly, the variable name of each tensor and the name or source text of each graph node's
-output, plus the output's values for the most recently made nodes (bounded: a 20000-op chain keeps the values of
-the last ``MAX_VALUES`` nodes, not of 20000). Nothing is written on user objects: ``vars(x)`` after a cell shows
-nothing of ours, and the tables go when the tensors and nodes go.
+side table remembers, weakly, the variable name of each tensor, and keeps on each graph node (the engine's
+``note`` slot, engine.inspect.note) the name or source text of its output, plus the output's values for the most
+recently made nodes (bounded: a 20000-op chain keeps the values of the last ``MAX_VALUES`` nodes, not of 20000).
+Nothing is written on user tensors: ``vars(x)`` after a cell shows nothing of ours, and the names go when the
+tensors and nodes go.
 """
 import collections
 import weakref
 
 from ..engine import inspect as ei
+
+note, set_note = ei.note, ei.set_note
 
 MAX_VALUES = 512        # nodes whose output values are kept (most recent first): more than any view draws
 MAX_ELEMENTS = 4096     # a node's values are kept only up to this many elements
@@ -17,33 +20,44 @@ MAX_ELEMENTS = 4096     # a node's values are kept only up to this many elements
 
 class NodeLabel:
     """How the source names a node's output: variable name and/or expression, where, and its values."""
-    __slots__ = ("name", "expr", "site", "value", "shape", "dtype", "tensor", "__weakref__")
+    __slots__ = ("name", "expr", "site", "value", "shape", "_dtype", "tensor")
 
     def __init__(self, expr, tensor, site):
         self.name = None
         self.expr = expr
         self.site = site
-        value = ei.value(tensor)
+        value = ei.array(tensor)   # the tensor's own array: its values for as long as the label keeps them
         self.shape = value.shape
-        self.dtype = ei.dtype_name(tensor)
+        self._dtype = value.dtype
         self.value = value if value.size <= MAX_ELEMENTS else None
         self.tensor = weakref.ref(tensor)
 
+    @property
+    def dtype(self):
+        """numpy's name of the output's dtype ("float32")."""
+        return self._dtype.name
+
     def current_value(self):
-        """The output's values now (from the live tensor if it still exists), or None beyond the caps."""
+        """The output's values now (from the live tensor if it still exists), or None beyond the caps: a
+        read-only view."""
         t = self.tensor()
         if t is not None and ei.size(t) <= MAX_ELEMENTS:
             return ei.value(t)
-        return self.value
+        if self.value is None:
+            return None
+        view = self.value.view()
+        view.flags.writeable = False
+        return view
 
 
 class SourceNames:
-    """Side tables: tensor -> variable name (by identity, weakly), node -> NodeLabel (weakly)."""
+    """Side tables: tensor -> variable name (by identity, weakly); each node's NodeLabel is kept on the node
+    (engine.inspect.note: it goes with the node, no weak table entry per op of a loop)."""
 
     def __init__(self):
         self._tensor_names = {}                       # id(tensor) -> (weakref, name)
-        self.labels = weakref.WeakKeyDictionary()     # node -> NodeLabel
         self._recent = collections.deque()            # labels holding values, oldest first
+        self.made = 0                                 # labels made so far
 
     # ------------------------------------------------------------ recording (called while the cell runs)
 
@@ -62,19 +76,20 @@ class SourceNames:
 
     def note_expr(self, t, text, site=None):
         node = ei.grad_fn(t)
-        if node is not None and node not in self.labels:
+        if node is not None and note(node) is None:
             self._label(node, t, text, site)
 
     def _label(self, node, t, expr, site):
-        label = self.labels.get(node)
+        label = note(node)
         if label is None:
-            label = self.labels[node] = NodeLabel(expr, t, site)
-            if label.value is not None:
-                self._recent.append(weakref.ref(label))
-                if len(self._recent) > MAX_VALUES:
-                    old = self._recent.popleft()()
-                    if old is not None:
-                        old.value = None
+            label = NodeLabel(expr, t, site)
+            set_note(node, label)
+            self.made += 1
+            if label.value is not None:   # the latest MAX_VALUES labels keep their values
+                recent = self._recent
+                recent.append(label)
+                if len(recent) > MAX_VALUES:
+                    recent.popleft().value = None
         return label
 
     # ------------------------------------------------------------ reading
@@ -86,14 +101,14 @@ class SourceNames:
         return None
 
     def label(self, node):
-        return self.labels.get(node)
+        return note(node)
 
     def node_text(self, node):
         """The best short name for a node's output: the leaf's or output's variable name, else the source
         expression, else None."""
         if ei.is_accumulate(node):
             return self.tensor_name(ei.node_tensor(node))
-        label = self.labels.get(node)
+        label = note(node)
         if label is None:
             return None
         return label.name or label.expr

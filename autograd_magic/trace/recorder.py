@@ -48,6 +48,14 @@ class Recorder:
         """Read by the engine (events.wants_nodes): with ``caps.steps == 0`` no NodeRun event is asked for."""
         return self.caps.steps > 0
 
+    def tape(self, create_graph):
+        """Read by the engine (events.node_mode): a plain pass's nodes come whole, as an events.Tape handed over
+        at its end (one list append per node while the pass runs); create_graph passes, whose gradients are
+        Tensors, come as NodeRun events."""
+        if create_graph or self._broken:
+            return None
+        return events.Tape(self.caps.steps, self.caps.elements, self._oversize)
+
     def __call__(self, event):
         if self._broken:
             return
@@ -62,10 +70,13 @@ class Recorder:
             elif kind is events.BackwardEnd:
                 self._end(event)
         except Exception as exc:  # noqa: BLE001 - recording must never change what the cell does
-            self._broken = True
-            self.notes.append(f"recording the backward pass failed ({type(exc).__name__}: {exc}); "
-                              "the views show what was recorded before")
-            self.details.append(traceback.format_exc())
+            self._fail(exc)
+
+    def _fail(self, exc):
+        self._broken = True
+        self.notes.append(f"recording the backward pass failed ({type(exc).__name__}: {exc}); "
+                          "the views show what was recorded before")
+        self.details.append(traceback.format_exc())
 
     # ------------------------------------------------------------ events
 
@@ -113,6 +124,47 @@ class Recorder:
             arr = np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad)
         self.node_grads.add(node, arr)
 
+    def _oversize(self, node, grad):
+        """A node within the steps cap whose incoming gradient is over the elements cap (events.Tape): no arrays
+        of its step are kept, but a node the source names keeps that gradient for the views."""
+        if self._broken:
+            return
+        try:
+            if self._named(node):
+                self.node_grads.add(node, np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad))
+        except Exception as exc:  # noqa: BLE001 - recording must never change what the cell does
+            self._fail(exc)
+
+    def _take_tape(self, tape):
+        """What _node keeps, for a whole pass (events.Tape) at once: copies of the arrays, nothing else (a loop
+        of 1000 passes runs this for every node of every pass, so it is kept to copies and appends)."""
+        raw, xp, omitted, elementwise = self._raw, tape.xp, events.OMITTED, events.ELEMENTWISE
+        ndarray = np.ndarray
+        observed, observe, key = ei.observed, ei.observe, self.node_grads
+        skipped = 0
+        for node, grad, saved, sent in tape:
+            if grad is None:
+                skipped += 1
+                raw.append((node, None, sent, None, None, None))
+                continue
+            arr = grad.copy() if grad.__class__ is ndarray else np.array(grad)   # a numpy scalar: an array
+            if sent:
+                sent = [g if g is None or g is omitted else g.copy() if g.__class__ is ndarray else np.array(g)
+                        for g in sent]
+                local = None
+                if node.op.name in elementwise:
+                    local = [v.copy() if v.__class__ is np.ndarray else v for v in saved] if saved else ()
+                raw.append((node, arr, sent, local, None, xp))
+            else:  # an AccumulateGrad, or a node that sent nothing
+                value = ei.value(ei.node_tensor(node), copy=True) if is_accumulate(node) else None
+                raw.append((node, arr, (), None, value, None))
+            if arr.ndim == 0:
+                arr = arr.astype(float)
+            prev = observed(node, key)
+            observe(node, key, arr if prev is None else prev + arr)
+        key.added += len(tape) - skipped
+        self._pass.omitted_arrays += skipped
+
     def _steps_of(self, raw):
         """The model's raw steps (model.Step.from_raw) of one pass from what _node kept."""
         names = self.names
@@ -129,13 +181,15 @@ class Recorder:
         return out
 
     def _accumulate(self, event):
-        leaf = event.leaf
+        leaf, grad = event.leaf, event.grad
         nid = node_id(ei.leaf_node(leaf))
-        if event.grad.size <= self.caps.elements:
-            before = None if event.before is None else np.array(event.before)
+        if grad.size <= self.caps.elements:
+            before = event.before
+            if before is not None:
+                before = before.copy()
             prev = self._last_after.get(nid, _UNKNOWN)
             value = ei.value(leaf, copy=True)
-            added = np.array(event.grad)
+            added = grad.copy()
             record = LeafGrad(self.names.tensor_name(leaf), nid, before, added, None, value,
                               None if prev is _UNKNOWN else _same(before, prev))
             self.leaf_history.add(nid, summary(value), summary(added))
@@ -149,6 +203,8 @@ class Recorder:
         p = self._pass
         if p is None:
             return
+        if event.tape is not None:
+            self._take_tape(event.tape)
         limit, last = self.caps.elements, self._last_after
         for leaf, record in self._leaves:
             g = ei.grad(leaf)
@@ -177,11 +233,13 @@ class Recorder:
             old = self.passes[k]
             if old.pending is not None:
                 raw = old.pending.args[0]
-                old.omitted_arrays += sum(1 for r in raw if r[1] is not None)
+                old.omitted_arrays = len(raw)   # no step of it keeps arrays now
                 # two objects per pass, not one per step (the garbage collector counts what a loop keeps)
-                labels = tuple(node_name(r[0]) for r in raw)
+                nodes = [r[0] for r in raw]
+                labels = tuple(map(node_name, nodes))
                 labels = self._shapes.setdefault(labels, labels)
-                old.pending = functools.partial(_stripped, labels, np.array([node_id(r[0]) for r in raw], np.int64))
+                old.pending = functools.partial(_stripped, labels,
+                                                np.fromiter(map(node_id, nodes), np.int64, len(nodes)))
                 raw.clear()
             for leaf in old.leaves:
                 leaf.value = None

@@ -172,6 +172,7 @@ class GradTable:
         self.lang = lang
         self.snapshots = leaf_snapshots(passes)   # {node id: a leaf's values when its last backward ran}
         self._cached = None
+        self._summaries = {}   # (id(array), mark, parameter) -> (array, Summary): see _summary
 
     # ------------------------------------------------------------ what each row says
 
@@ -218,7 +219,12 @@ class GradTable:
         """The figures of a summarised tensor, with its values in a <details> element as PyTorch prints them
         (``print(t)``). A leaf changed after backward shows the values backward saw (its mark says so, its
         figures now are in the note)."""
+        key = (id(arr), mark, parameter)   # the text and the HTML table (two line widths) share it
+        made = self._summaries.get(key)
+        if made is not None and made[0] is arr:
+            return made[1]
         cell = Summary(self._figures(arr, info.dtype) + mark)
+        self._summaries[key] = (arr, cell)
         size = np.asarray(arr).size
         label = self._t("all_values" if size <= 1000 else "values_as_printed", n=size)
         text = tensor_repr(arr, info.dtype, self.precision, parameter=parameter)
