@@ -14,6 +14,7 @@ import os
 import sys
 import tokenize
 import types
+import warnings
 
 from .. import torch as engine_torch
 
@@ -129,10 +130,42 @@ def compile_cell(source, filename):
         sys.setrecursionlimit(old)
 
 
-@functools.lru_cache(maxsize=16)
+_CACHED_NAME = "<%%grad cached>"
+
+
 def _compile_cell(source, filename):
-    """Cached: probe re-runs (trace.probe) and slider moves compile the same cell again and again; the code
-    objects it returns are never changed."""
+    """Cached by source: probe re-runs (trace.probe), slider moves and a cell run again (whose file name, the
+    frontend's cell number, changes each time) compile the same source again and again; the cached code objects
+    are never changed, a run under another file name gets renamed copies. A SyntaxError is raised by compiling
+    under the real name (an error is not cached)."""
+    try:
+        cell, warned = _compile_cached(source)
+    except SyntaxError:
+        cell = None
+    if cell is None:   # raised again under the cell's own name, outside the handler (no chained traceback)
+        return _compile_named(source, filename)
+    for w in warned:   # what compiling says (a SyntaxWarning) is said on every run, as for a normal cell
+        warnings.warn_explicit(w.message, w.category, filename, w.lineno)
+    if filename == _CACHED_NAME:
+        return cell
+    return CompiledCell(_renamed(cell.body, filename), cell.last and _renamed(cell.last, filename), cell.bound)
+
+
+def _renamed(code, filename):
+    """code and the code objects nested in it (functions, classes, comprehensions) under another file name."""
+    consts = tuple(_renamed(c, filename) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
+@functools.lru_cache(maxsize=16)
+def _compile_cached(source):
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        cell = _compile_named(source, _CACHED_NAME)
+    return cell, tuple(warned)
+
+
+def _compile_named(source, filename):
     tree = ast.parse(source, filename)
     bound = bound_names(tree)
     last = ast.Expression(tree.body.pop().value) if tree.body and isinstance(tree.body[-1], ast.Expr) else None
@@ -181,7 +214,7 @@ def cell_source(shell, line, cell, number, raw_cell=None):
     lines = cell.splitlines(True)
     blank = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
     try:  # IPython drops leading blank lines: they are put back, to keep the line numbers
-        source = "\n" * (1 + blank) + shell.transform_cell("".join(lines[blank:]))
+        source = "\n" * (1 + blank) + _transformed(shell, "".join(lines[blank:]))
     except Exception:  # noqa: BLE001 - the cell as written; its SyntaxError is then the compiler's
         source = "\n" + cell
     try:
@@ -190,6 +223,23 @@ def cell_source(shell, line, cell, number, raw_cell=None):
         return source, "<%%grad>"
 
 
+_TRANSFORMED = {}   # (shell id, cell text) -> IPython's transformation of it, the 16 latest
+
+
+def _transformed(shell, text):
+    """shell.transform_cell(text), remembered for the latest cells: a cell run again, a slider move, a probe
+    re-run tokenize the same text (IPython's transformers depend on the text only)."""
+    key = (id(shell), text)
+    got = _TRANSFORMED.get(key)
+    if got is None:
+        got = shell.transform_cell(text)
+        if len(_TRANSFORMED) >= 16:
+            _TRANSFORMED.pop(next(iter(_TRANSFORMED)))
+        _TRANSFORMED[key] = got
+    return got
+
+
+@functools.lru_cache(maxsize=16)
 def ends_with_semicolon(source):
     """Does the cell's last statement end with ``;``? Then it shows no Out, as a normal cell (IPython's rule:
     the last token that is not a comment or a line end)."""
