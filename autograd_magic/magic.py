@@ -76,6 +76,8 @@ class GradMagics(Magics):
         runner = self.runner(args)
         if not registry.draws_nodes(args):   # no view shows nodes: a loop pays per pass, not per op
             runner = functools.partial(runner, caps=Caps(steps=0))
+        elif not registry.reads_flows(args):   # nothing walks a step's edges: a step keeps its gradient only
+            runner = functools.partial(runner, caps=Caps(flows=False))
         widgets = self._widgets(args)
         try:
             with FirstRun(self.shell) if widgets else contextlib.nullcontext() as first:

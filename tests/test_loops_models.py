@@ -327,3 +327,23 @@ def test_without_a_view_that_draws_nodes_the_engine_reports_no_node(ip, monkeypa
     with capture_output() as cap:
         ip.run_cell_magic("grad", "--no-sliders --no-graph", ACCUMULATING)
     assert len(calls) == 3 * 4 and NAMES.made > labels_before   # the table's rows name intermediates
+
+
+def test_without_a_view_that_walks_edges_no_contribution_is_copied(ip, monkeypatch):
+    """Table and graph read each node's incoming gradient only: the engine gives the recorder no gradient sent
+    along an edge (Caps(flows=False)); --steps reads them, so there they come whole."""
+    from autograd_magic.engine import events
+    tapes = []
+    real_end = events.end
+    monkeypatch.setattr(events, "end", lambda pass_id, error, tape=None: (
+        tapes.append(tape), real_end(pass_id, error, tape)))
+    with capture_output():
+        ip.run_cell_magic("grad", "--no-sliders", ACCUMULATING)
+    sent = [g for tape in tapes for entry in tape for g in entry[3]]
+    assert len(tapes) == 3 and sent and all(g is None or g is events.OMITTED for g in sent)
+    assert all(entry[1] is not None for tape in tapes for entry in tape)   # incoming gradients still come
+    tapes.clear()
+    with capture_output():
+        ip.run_cell_magic("grad", "--no-sliders --steps", ACCUMULATING)
+    sent = [g for tape in tapes for entry in tape for g in entry[3]]
+    assert sent and all(g is None or isinstance(g, (np.ndarray, np.generic)) for g in sent)

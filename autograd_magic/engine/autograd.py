@@ -413,7 +413,8 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
         if tape is not None:
             g = _first_output_grad(node, grad)
             keep = step < tape.steps and g.size <= tape.elements
-            saved, sent = _call_node(node, grad, keep_graph, xp, buffers, tape.elements if keep else -1, to_tensor)
+            saved, sent = _call_node(node, grad, keep_graph, xp, buffers, tape.elements if keep and tape.sent else -1,
+                                     to_tensor)
             _tape_node(tape, step, node, g, saved, sent, keep)
             step += 1
         elif not nodes_seen:

@@ -104,11 +104,12 @@ class Tape(list):
     ``OMITTED``: over ``elements``), and ``saved`` what the vjp read (elementwise ops' local derivatives come
     from it; None for an AccumulateGrad). Past ``steps``: ``(node, None, None, sent)`` with every gradient
     ``OMITTED`` (which edges carried one). Nothing bigger than ``elements`` is held until the pass ends."""
-    __slots__ = ("steps", "elements", "oversize", "xp")
+    __slots__ = ("steps", "elements", "oversize", "xp", "sent")
 
-    def __init__(self, steps, elements, oversize=None):
+    def __init__(self, steps, elements, oversize=None, sent=True):
         super().__init__()
         self.steps, self.elements, self.oversize = steps, elements, oversize
+        self.sent = sent   # False: every gradient sent is OMITTED (the observer reads incoming gradients only)
         self.xp = None   # what the vjps were called with (set by the engine): flows() needs it for local derivatives
 
 

@@ -163,6 +163,9 @@ class Caps:
                                           # reports no node, and a loop pays per pass, not per op)
     elements: int = 4096                  # arrays with more elements are not kept per step
     passes: int = 20                      # passes that keep step arrays: the first and the most recent ones
+    flows: bool = True                    # a step keeps what each edge sent and its local derivative (views that
+                                          # walk a pass's edges read them: --steps, .steps of -o/-v); False: a
+                                          # step keeps its incoming gradient and its edges' targets only
 
 
 @dataclass

@@ -54,7 +54,7 @@ class Recorder:
         Tensors, come as NodeRun events."""
         if create_graph or self._broken:
             return None
-        return events.Tape(self.caps.steps, self.caps.elements, self._oversize)
+        return events.Tape(self.caps.steps, self.caps.elements, self._oversize, self.caps.flows)
 
     def __call__(self, event):
         if self._broken:
@@ -114,7 +114,7 @@ class Recorder:
         if within and grad.size <= caps.elements:
             arr = np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad)
             value = ei.value(ei.node_tensor(node), copy=True) if is_accumulate(node) else None
-            sent, local = event.keep(caps.elements)
+            sent, local = event.keep(caps.elements if caps.flows else -1)
             self._raw.append((node, arr if grad.ndim else np.array(grad), sent, local, value, event.xp))
         else:
             self._pass.omitted_arrays += 1
@@ -139,7 +139,7 @@ class Recorder:
         """What _node keeps, for a whole pass (events.Tape) at once: copies of the arrays, nothing else (a loop
         of 1000 passes runs this for every node of every pass, so it is kept to copies and appends)."""
         raw, xp, omitted, elementwise = self._raw, tape.xp, events.OMITTED, events.ELEMENTWISE
-        ndarray = np.ndarray
+        ndarray, flows = np.ndarray, self.caps.flows
         observed, observe, key = ei.observed, ei.observe, self.node_grads
         skipped = 0
         for node, grad, saved, sent in tape:
@@ -148,7 +148,9 @@ class Recorder:
                 raw.append((node, None, sent, None, None, None))
                 continue
             arr = grad.copy() if grad.__class__ is ndarray else np.array(grad)   # a numpy scalar: an array
-            if sent:
+            if sent and not flows:   # every gradient sent is OMITTED: which edges carried one is all there is
+                raw.append((node, arr, sent, None, None, None))
+            elif sent:
                 sent = [g if g is None or g is omitted else g.copy() if g.__class__ is ndarray else np.array(g)
                         for g in sent]
                 local = None

@@ -213,6 +213,17 @@ def draws_nodes(args):
     return any(on.get(name) for name in _NODE_VIEWS)
 
 
+def reads_flows(args):
+    """True when something may read what each edge of a step sent (the stepper, or the result object of -o/-v
+    and its ``.steps``); else the recorder keeps each step's incoming gradient only (model.Caps(flows=False))."""
+    if getattr(args, "output", False) or getattr(args, "variable", None):
+        return True
+    steps = next((v for v in VIEWS if v.name == "steps"), None)
+    if steps is None:
+        return False
+    return bool(getattr(args, "steps", False)) if steps.opt_in else not getattr(args, "no_steps", False)
+
+
 def make_views(trace, args):
     """{name: view} of one run, for the views that are on (no --no-NAME; --NAME for opt-in views) and made from
     the trace."""
