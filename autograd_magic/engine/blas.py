@@ -223,14 +223,33 @@ def addmm(m1, m2, bias=None):
     """``bias + m1 @ m2`` (bias None: ``m1 @ m2``) for 2-d float32/float64 arrays, computed as PyTorch's addmm
     computes it, into a new C-contiguous array; None when the library is missing or does not apply (the caller
     then computes it its own way)."""
-    dtype = m1.dtype
-    if dtype != m2.dtype or dtype not in (np.float32, np.float64) or m1.ndim != 2 or m2.ndim != 2:
+    lib = _state["lib"] if _state["tried"] else _load()
+    if lib is None or m1.ndim != 2 or m2.ndim != 2:
         return None
-    lib = _load()
-    if lib is None:
+    dtype = m1.dtype
+    if dtype != m2.dtype or dtype not in _SCALARS:
         return None
     M, K = m1.shape
     N = m2.shape[1]
+    if M > 1 and N > 1 and K > 1 and m1.flags.c_contiguous and (bias is None or bias.dtype == dtype):
+        # the common case, as the general code below decides it: a C-contiguous m1, m2 C- or F-contiguous
+        # (a weight's transpose); result (M, N) as its column-major transpose
+        if m2.flags.c_contiguous:
+            trans_a, lda = _NO_TRANS, N
+        elif m2.flags.f_contiguous:
+            trans_a, lda = _TRANS, K
+        else:
+            trans_a = None
+        if trans_a is not None:
+            result = np.empty((M, N), dtype)
+            zero, one = _SCALARS[dtype]
+            if bias is not None:
+                result[...] = bias
+            _threads(lib)
+            (lib.cblas_sgemm if dtype == np.float32 else lib.cblas_dgemm)(
+                _COL_MAJOR, trans_a, _NO_TRANS, N, M, K, one, _ptr(m2), lda, _ptr(m1), K,
+                zero if bias is None else one, _ptr(result), N)
+            return result
     result = np.empty((M, N), dtype)
     if M == 0 or N == 0:
         return result
