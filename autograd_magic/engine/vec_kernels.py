@@ -53,17 +53,23 @@ _ORDER = ("default", "avx2", "avx512")
 def capability():
     """The CPU capability PyTorch's kernels run with here: ATEN_CPU_CAPABILITY (never above what the processor
     has), else the processor's best of avx512 / avx2 / default."""
-    env = os.environ.get("ATEN_CPU_CAPABILITY", "")
+    env = _environ.get(_CAPABILITY_KEY, "") if _environ is not None else os.environ.get("ATEN_CPU_CAPABILITY", "")
     try:
         return _CAPABILITY[env]   # read on every call (tests change it), decided once per setting
     except KeyError:
         best = _detected()
-        asked = env.strip().lower()
+        asked = (env.decode() if isinstance(env, bytes) else env).strip().lower()
         cap = asked if asked in _ORDER and _ORDER.index(asked) <= _ORDER.index(best) else best
         return _CAPABILITY.setdefault(env, cap)
 
 
 _CAPABILITY = {}
+# os.environ's own table (what os.environ[...] = and monkeypatch.setenv change): a lookup there costs a twentieth
+# of os.environ.get, and a kernel asks on every call
+_environ = getattr(os.environ, "_data", None)
+_CAPABILITY_KEY = os.environ.encodekey("ATEN_CPU_CAPABILITY") if hasattr(os.environ, "encodekey") else None
+if _CAPABILITY_KEY is None:
+    _environ = None
 
 
 def lanes():

@@ -25,9 +25,16 @@ def summary(values):
         if a.size == 1:
             return float(a.item())
         flat = a.ravel()
-        if flat.dtype != np.float64:
+        if flat.dtype != np.float64 and flat.dtype != np.float32:
             flat = flat.astype(np.float64)
-        return math.sqrt(float(flat @ flat))
+        # float32: BLAS's float32 dot (partial sums in vector lanes: ~1e-7 relative for a parameter's norm, far
+        # below the 4 digits a history shows) without a float64 copy of a parameter at every pass
+        square = float(flat @ flat)
+        if flat.dtype == np.float32 and (not math.isfinite(square) or square < 1e-30):
+            # overflowed or underflowed in float32 (or not finite at all): in float64, as before
+            flat = flat.astype(np.float64)
+            square = float(flat @ flat)
+        return math.sqrt(square)
     except (TypeError, ValueError):
         return None
 
