@@ -29,7 +29,8 @@ def summary(values):
             flat = flat.astype(np.float64)
         # float32: BLAS's float32 dot (partial sums in vector lanes: ~1e-7 relative for a parameter's norm, far
         # below the 4 digits a history shows) without a float64 copy of a parameter at every pass
-        square = float(flat @ flat)
+        with np.errstate(all="ignore"):   # an overflow is handled below, never a warning in the user's cell
+            square = float(flat @ flat)
         if flat.dtype == np.float32 and (not math.isfinite(square) or square < 1e-30):
             # overflowed or underflowed in float32 (or not finite at all): in float64, as before
             flat = flat.astype(np.float64)
