@@ -347,3 +347,22 @@ def test_without_a_view_that_walks_edges_no_contribution_is_copied(ip, monkeypat
         ip.run_cell_magic("grad", "--no-sliders --steps", ACCUMULATING)
     sent = [g for tape in tapes for entry in tape for g in entry[3]]
     assert sent and all(g is None or isinstance(g, (np.ndarray, np.generic)) for g in sent)
+
+
+def test_a_gradient_a_leaf_adopted_and_the_code_zeroed_is_shown_as_backward_gave_it(ip):
+    """The recorder keeps the engine's incoming gradients without a copy (Caps(flows=False)) except those the
+    engine handed out: y's gradient flows on to x unchanged, x adopts that very array as its .grad, and the
+    code zeroes it; y's row and x's still show what backward gave."""
+    with capture_output() as cap:
+        ip.run_cell_magic("grad", "--no-sliders", "x = torch.ones(3, requires_grad=True)\n"
+                          "y = x + 1\nz = (y * 3).sum()\nz.backward()\nx.grad.zero_()\nNone")
+    shown = "".join(o.data.get("text/plain", "") for o in cap.outputs)
+    rows = {line.split()[0]: line for line in shown.splitlines() if line.split()[:1] in (["x"], ["y"])}
+    assert "[3., 3., 3.]" in rows["y"] and "[0., 0., 0.]" not in rows["y"], shown   # (its value is [2., 2., 2.])
+    assert "[3., 3., 3.]" in rows["x"], shown
+    with capture_output() as cap:   # autograd.grad's result is handed out too: the code zeroing it changes no row
+        ip.run_cell_magic("grad", "--no-sliders", "x = torch.ones(3, requires_grad=True)\n"
+                          "y = x * 2\nz = (y * 3).sum()\ng, = torch.autograd.grad(z, y)\ng.zero_()\nNone")
+    shown = "".join(o.data.get("text/plain", "") for o in cap.outputs)
+    rows = {line.split()[0]: line for line in shown.splitlines() if line.split()[:1] == ["y"]}
+    assert "[3., 3., 3.]" in rows["y"] and "[0., 0., 0.]" not in rows["y"], shown

@@ -389,14 +389,20 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
     pop = buffers.pop
     # Arrays a leaf may adopt as its .grad without a copy: not the caller's, not adopted twice.
     taken = {id(g) for g in root_grads}
+    if tape is not None:
+        tape.handed_out = taken
     for node in order:
         grad = pop(node, None)
         if grad is None:
             continue
         if node.extra is not None:
-            grad = _run_pre_hooks(node, grad, to_tensor, create_graph)
+            hooked = _run_pre_hooks(node, grad, to_tensor, create_graph)
+            if hooked is not grad:   # a hook's own tensor: someone else may hold it
+                taken.add(id(hooked))
+                grad = hooked
         if capture is not None and node in capture:
             captured[node] = grad
+            taken.add(id(grad))   # returned to the caller: not adopted as a .grad too, and observers copy it
         op = node.op
         if op is _AccumulateOp:
             if tape is not None:

@@ -104,12 +104,16 @@ class Tape(list):
     ``OMITTED``: over ``elements``), and ``saved`` what the vjp read (elementwise ops' local derivatives come
     from it; None for an AccumulateGrad). Past ``steps``: ``(node, None, None, sent)`` with every gradient
     ``OMITTED`` (which edges carried one). Nothing bigger than ``elements`` is held until the pass ends."""
-    __slots__ = ("steps", "elements", "oversize", "xp", "sent")
+    __slots__ = ("steps", "elements", "oversize", "xp", "sent", "handed_out")
 
     def __init__(self, steps, elements, oversize=None, sent=True):
         super().__init__()
         self.steps, self.elements, self.oversize = steps, elements, oversize
         self.sent = sent   # False: every gradient sent is OMITTED (the observer reads incoming gradients only)
+        # ids of the pass's arrays that someone else holds and may change (the caller's root gradients, arrays a
+        # leaf adopted as its .grad, autograd.grad's results); the engine writes to no other incoming gradient
+        # after the pass, so an observer need copy only these (set by the engine)
+        self.handed_out = frozenset()
         self.xp = None   # what the vjps were called with (set by the engine): flows() needs it for local derivatives
 
 

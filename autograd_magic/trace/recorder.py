@@ -136,10 +136,11 @@ class Recorder:
             self._fail(exc)
 
     def _take_tape(self, tape):
-        """What _node keeps, for a whole pass (events.Tape) at once: copies of the arrays, nothing else (a loop
-        of 1000 passes runs this for every node of every pass, so it is kept to copies and appends)."""
+        """What _node keeps, for a whole pass (events.Tape) at once: copies of the arrays that can change later,
+        nothing else (a loop of 1000 passes runs this for every node of every pass, so it is kept to copies and
+        appends)."""
         raw, xp, omitted, elementwise = self._raw, tape.xp, events.OMITTED, events.ELEMENTWISE
-        ndarray, flows = np.ndarray, self.caps.flows
+        ndarray, flows, handed_out = np.ndarray, self.caps.flows, tape.handed_out
         observed, observe, key = ei.observed, ei.observe, self.node_grads
         skipped = 0
         for node, grad, saved, sent in tape:
@@ -147,10 +148,15 @@ class Recorder:
                 skipped += 1
                 raw.append((node, None, sent, None, None, None))
                 continue
-            arr = grad.copy() if grad.__class__ is ndarray else np.array(grad)   # a numpy scalar: an array
-            if sent and not flows:   # every gradient sent is OMITTED: which edges carried one is all there is
+            if sent and not flows:
+                # every gradient sent is OMITTED (which edges carried one is all there is), and the incoming
+                # gradient is kept without a copy unless the engine handed it out (Tape.handed_out: a leaf's
+                # .grad, the caller's gradient=, autograd.grad's result): its other buffers nothing writes to after
+                # the pass (a sum into a big buffer checks that no one else refers to it, and this does)
+                arr = grad if grad.__class__ is ndarray and id(grad) not in handed_out else np.array(grad)
                 raw.append((node, arr, sent, None, None, None))
             elif sent:
+                arr = grad.copy() if grad.__class__ is ndarray else np.array(grad)   # a numpy scalar: an array
                 sent = [g if g is None or g is omitted else g.copy() if g.__class__ is ndarray else np.array(g)
                         for g in sent]
                 local = None
@@ -158,6 +164,7 @@ class Recorder:
                     local = [v.copy() if v.__class__ is np.ndarray else v for v in saved] if saved else ()
                 raw.append((node, arr, sent, local, None, xp))
             else:  # an AccumulateGrad, or a node that sent nothing
+                arr = grad.copy() if grad.__class__ is ndarray else np.array(grad)
                 value = ei.value(ei.node_tensor(node), copy=True) if is_accumulate(node) else None
                 raw.append((node, arr, (), None, value, None))
             if arr.ndim == 0:
