@@ -48,6 +48,8 @@ _SIGNATURES = {
     "am_nll_cascade_f32": ([_P, _P, _L, _I], _F),
     "am_nll_cascade_f64": ([_P, _P, _L, _I], ctypes.c_double),
     "am_welford_f64": ([_P, _L, _L, _L, ctypes.c_double, _I, _P, _P], None),
+    "am_tanh_backward": ([_P, _P, _P, _L], None),
+    "am_index_add_rows": ([_P, _P, _L, _L, _L, _P], None),
 }
 _why = None
 
@@ -150,6 +152,20 @@ def rows(name, lanes, a, *more):
     return out
 
 
+def tanh_backward(g, out):
+    """g * float32(1 - out * out) in float64 (ops._tanh_back) for C-contiguous float32 arrays of one shape."""
+    res = np.empty_like(out)
+    LIB.am_tanh_backward(ptr(g), ptr(out), ptr(res), out.size)
+    return res
+
+
+def index_add_rows(out, k, g):
+    """np.add.at(out, k, g) for a C-contiguous float32 out of 2 or more dims, int64 indices k (C-contiguous, any
+    shape, taken modulo len(out)) and g of shape k.shape + out.shape[1:], C-contiguous float32: in place."""
+    rows = out.shape[0]
+    LIB.am_index_add_rows(ptr(g), ptr(k), k.size, rows, out.size // rows, ptr(out))
+
+
 def fma32(a, b, c):
     """fmaf(a, b, c) when the three are one shape (C-contiguous) or single values; None otherwise."""
     main = max((a, b, c), key=np.ndim)
@@ -196,8 +212,7 @@ def column_sums(a, outer, d, inner):
     """PyTorch's float sums over d of a C-contiguous float32/float64 array seen as (outer, d, inner): an
     (outer, inner) array (reduce.py's order)."""
     out = np.empty((outer, inner), a.dtype)
-    suffix = "f32" if a.dtype == np.float32 else "f64"
-    getattr(LIB, "am_sum_outer_" + suffix)(ptr(a), outer, d, inner, ptr(out))
+    (LIB.am_sum_outer_f32 if a.dtype == _F32 else LIB.am_sum_outer_f64)(ptr(a), outer, d, inner, ptr(out))
     return out
 
 
