@@ -146,9 +146,9 @@ def logf(d):
 
 def rows(name, lanes, a, *more):
     """A lastdim kernel over C-contiguous float32 arrays of one shape: rows of a.shape[-1]."""
-    out = np.empty_like(a)
+    out = np.empty(a.shape, _F32)
     n = a.shape[-1]
-    getattr(LIB, name)(ptr(a), *(ptr(m) for m in more), ptr(out), a.size // n, n, lanes)
+    getattr(LIB, name)(ptr(a), *map(ptr, more), ptr(out), a.size // n, n, lanes)
     return out
 
 
