@@ -657,7 +657,8 @@ def _nll_vjp(xp, grad, saved, consts, needs):
         if red == "none":
             v = np.negative(grad)
         else:
-            denom = _nll_total_weight(np.zeros(target.shape, grad.dtype), weights, ignored)
+            denom = grad.dtype.type(target.size) if weights is None and ignored is None else \
+                _nll_total_weight(np.zeros(target.shape, grad.dtype), weights, ignored)   # (the count of targets)
             v = -(grad / denom) if red == "mean" else -grad
         if weights is not None:
             v = v * weights
