@@ -406,6 +406,14 @@ def transposed(arr):
 @defop("mm", "MmBackward0", mkl_order.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
 def mm_vjp(xp, grad, saved, consts, needs):
     a, b = saved
+    if xp.is_numpy:   # what the lines below compute, without the namespace's layers (every layer's backward)
+        mm = mkl_order.matmul
+        ga = mm(grad, b.swapaxes(-1, -2)) if needs[0] else None
+        if not needs[1]:
+            return ga, None
+        if consts and consts[0]:
+            return ga, mm(grad.swapaxes(-1, -2), a).swapaxes(-1, -2)
+        return ga, mm(a.swapaxes(-1, -2), grad)
     return (xp.matmul(grad, xp.mT(b)) if needs[0] else None), (_grad_like(xp, a, grad, consts) if needs[1] else None)
 
 
