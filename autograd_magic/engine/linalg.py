@@ -10,7 +10,7 @@ from .tensor_base import TensorBase, apply, binary, check_broadcast, check_forei
 
 
 def matmul(input, other):
-    if input.__class__ is other.__class__ and isinstance(input, TensorBase):
+    if isinstance(input, TensorBase) and isinstance(other, TensorBase):
         ad, bd = input._data, other._data
         if ad.ndim == 2 and bd.ndim == 2 and ad.dtype is bd.dtype and ad.shape[1] == bd.shape[0]:
             # two matrices (a layer's x @ W): mm, whose checks cannot fail
