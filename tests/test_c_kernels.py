@@ -244,7 +244,7 @@ b = torch.randn(27, requires_grad=True)
 X = torch.randint(0, 27, (32, 3))
 Y = torch.randint(0, 27, (32,))
 for _ in range(3):
-    h = torch.nn.functional.silu(C[X].view(32, 30))
+    h = torch.tanh(torch.nn.functional.silu(C[X].view(32, 30)))
     logits = h @ W + b
     loss = torch.nn.functional.cross_entropy(logits, Y) + torch.nn.functional.softplus(logits).mean() \
         + torch.softmax(logits, 1).pow(2).sum() + torch.sigmoid(logits).mean()
