@@ -44,7 +44,7 @@ class RemovableHandle:
         self.remove()
 
 
-_SCALARS = (int, float, bool)
+_SCALARS = frozenset((int, float, bool))   # tested as `x.__class__ in _SCALARS`
 
 
 class Slot:
