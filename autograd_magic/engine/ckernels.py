@@ -24,7 +24,10 @@ try:
 except ImportError:  # pragma: no cover - older numpy layout
     from numpy.core._multiarray_umath import __cpu_features__ as _CPU
 
-_P, _L, _I, _F = ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_float
+# A pointer parameter is declared as the type ptr() returns (a zero-length char array): ctypes passes such an
+# argument as it is, its cheapest conversion; _V (c_void_p) where the pointer may be NULL.
+_BYTES = ctypes.c_char * 0
+_P, _V, _L, _I, _F = _BYTES, ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_float
 _SIGNATURES = {
     "am_fma32": ([_P, _L, _P, _L, _P, _L, _P, _L], None),
     "am_expf": ([_P, _P, _L], None),
@@ -45,8 +48,8 @@ _SIGNATURES = {
     "am_sum_inner_f64": ([_P, _L, _L, _P], None),
     "am_sum_outer_f32": ([_P, _L, _L, _L, _P], None),
     "am_sum_outer_f64": ([_P, _L, _L, _L, _P], None),
-    "am_nll_cascade_f32": ([_P, _P, _L, _I], _F),
-    "am_nll_cascade_f64": ([_P, _P, _L, _I], ctypes.c_double),
+    "am_nll_cascade_f32": ([_P, _V, _L, _I], _F),
+    "am_nll_cascade_f64": ([_P, _V, _L, _I], ctypes.c_double),
     "am_welford_f64": ([_P, _L, _L, _L, ctypes.c_double, _I, _P, _P], None),
     "am_tanh_backward": ([_P, _P, _P, _L], None),
     "am_index_add_rows": ([_P, _P, _L, _L, _L, _P], None),
@@ -113,16 +116,13 @@ def missing():
     return None if LIB is not None else _why
 
 
-_BYTES = ctypes.c_char * 0
-
-
 def ptr(a):
     """a's data as a ctypes argument: a zero-length ctypes array over its buffer (a third of the cost of
-    a.ctypes.data), or the address for a read-only array (a broadcast value)."""
+    a.ctypes.data), or at its address for a read-only array (a broadcast value)."""
     try:
         return _BYTES.from_buffer(a)
     except (TypeError, ValueError, BufferError):
-        return a.ctypes.data
+        return _BYTES.from_address(a.ctypes.data)
 
 
 def unary(name, d):
