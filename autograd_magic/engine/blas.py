@@ -304,5 +304,5 @@ def addmm(m1, m2, bias=None):
     gemm = lib.cblas_sgemm if dtype == np.float32 else lib.cblas_dgemm
     zero, one = _SCALARS[dtype]
     gemm(_COL_MAJOR, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS, m, n, k, one,
-         _ptr(a_arr), lda, _ptr(b_arr), ldb, one if beta else zero, _ptr(result), ldc)
+         _ptr(a_arr), lda, _ptr(b_arr), ldb, one if beta else zero, _BYTES.from_buffer(result), ldc)   # (result: new, C-contiguous)
     return result
