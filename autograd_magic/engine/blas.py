@@ -144,7 +144,7 @@ def vml(name, a):
     out = np.empty(src.shape, src.dtype)
     n = src.size
     step = 1 << 30
-    if n <= step:   # (one call: the buffers themselves as arguments, cheaper than their .ctypes.data)
+    if 0 < n <= step:   # (one call: the buffers themselves as arguments, cheaper than their .ctypes.data)
         fn(n, _ptr(src), _ptr(out), _VML_MODE)
         return out if src is a else out.reshape(a.shape)
     for start in range(0, n, step):   # MKL_INT is 32 bits
