@@ -170,6 +170,42 @@ def test_activation_kernels_are_numpys_bits_body_and_tail(name, n, capability, m
             _assert_same_bits(got, want)
 
 
+def _tanh_back(g, out):
+    from autograd_magic.engine import ops
+    return ops._tanh_back(g, out)
+
+
+def _row_scatter(g, shape, k):
+    from autograd_magic.engine.xp import NumpyXP
+    return NumpyXP.scatter(g, shape, (k,))
+
+
+@needs_lib
+def test_tanh_backward_is_numpys_bits(monkeypatch):
+    """g * float32(1 - out * out) with the parenthesis in float64: the C loop rounds each step as numpy does."""
+    rng = np.random.default_rng(3)
+    x = _values(3)
+    out = x[rng.permutation(x.size)]
+    tanh = np.tanh(x.astype(np.float64)).astype(_F32)          # what the forward saves
+    for g, o in ((x, out), (x, tanh), (x[:700].reshape(-1, 7), tanh[:700].reshape(-1, 7)), (_f(2.5), _f(0.5)),
+                 (SPECIAL, SPECIAL[::-1].copy()), (x[::2], out[::2])):     # the last: strided, numpy for both
+        _assert_same_bits(*_both(monkeypatch, _tanh_back, g, o))
+
+
+@needs_lib
+def test_row_scatter_is_numpys_add_at(monkeypatch):
+    """An embedding's backward (rows of g added at the rows an index array picked, repeats and negative indices
+    included): the C loop adds each element in add.at's order."""
+    rng = np.random.default_rng(4)
+    x = _values(4)
+    for shape, kshape in (((27, 10), (32, 3)), ((5, 3, 4), (40,)), ((3, 1), (7, 2)), ((1000, 16), (4096,))):
+        k = rng.integers(-shape[0], shape[0], kshape)
+        g = x[rng.integers(0, x.size, kshape + shape[1:])]
+        _assert_same_bits(*_both(monkeypatch, _row_scatter, g, shape, k))
+        k = np.zeros(kshape, np.int64)   # every row into one: long chains of additions
+        _assert_same_bits(*_both(monkeypatch, _row_scatter, (g * _F32(1e-3)).astype(_F32), shape, k))
+
+
 @needs_lib
 def test_the_avx2_library_and_the_plain_one_give_the_same_bits(monkeypatch):
     """build_kernels makes two: plain x86-64 (fmaf from the C library) and -mavx2 -mfma (fmaf one instruction,
@@ -185,6 +221,8 @@ def test_the_avx2_library_and_the_plain_one_give_the_same_bits(monkeypatch):
              (vec_kernels.softmax_lastdim, (rows,)), (vec_kernels.log_softmax_backward_lastdim, (g, rows)),
              (vec_kernels.softmax_backward_lastdim, (g, rows))]
     cases += [(lambda v, f=f: f(v, g.ravel()[:v.size]), (x[:8100],)) for f in ACTIVATIONS.values()]
+    cases += [(_tanh_back, (g, rows)), (_row_scatter, (rows.reshape(300, 3, 9), (27, 3, 9), np.arange(300) % 27)),
+              (lambda a: ckernels.column_sums(a, 3, 20, 135), (rows.reshape(3, 20, 135),))]
     outs = []
     for path in paths:
         monkeypatch.setattr(ckernels, "LIB", ckernels.load(path))
@@ -206,7 +244,7 @@ b = torch.randn(27, requires_grad=True)
 X = torch.randint(0, 27, (32, 3))
 Y = torch.randint(0, 27, (32,))
 for _ in range(3):
-    h = torch.nn.functional.silu(C[X].view(32, 30))
+    h = torch.tanh(torch.nn.functional.silu(C[X].view(32, 30)))
     logits = h @ W + b
     loss = torch.nn.functional.cross_entropy(logits, Y) + torch.nn.functional.softplus(logits).mean() \
         + torch.softmax(logits, 1).pow(2).sum() + torch.sigmoid(logits).mean()

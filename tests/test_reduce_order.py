@@ -194,6 +194,25 @@ def test_compiled_sums_give_the_numpy_replays_bits(monkeypatch):
     assert reduce.ckernels is ckernels
 
 
+def test_a_bias_gradients_sum_gives_the_general_paths_bits(monkeypatch):
+    """xp.sum_to sends a gradient summed over one leading dim (a bias's, over the batch) straight to the compiled
+    column sums: the same bits as dim_sum's route and as reduce.py's numpy replay, float32 and float64."""
+    from autograd_magic.engine import ckernels, xp
+    from autograd_magic.engine.reduce import dim_sum
+    if ckernels.LIB is None:
+        pytest.skip(ckernels.missing())
+    for dtype in (np.float32, np.float64):
+        for shape in ((32, 200), (32, 27), (7, 8), (3, 5), (100, 33), (4097, 9), (6, 3, 20), (2, 40, 1)):
+            g = _values(shape, dtype)
+            got = xp.sum_to(g, shape[1:])
+            want = np.asarray(dim_sum(g, (0,))).reshape(shape[1:])
+            with monkeypatch.context() as m:
+                m.setattr(ckernels, "LIB", None)
+                replay = xp.sum_to(g, shape[1:])
+            assert got.shape == want.shape == replay.shape == shape[1:] and got.dtype == want.dtype == dtype
+            assert got.tobytes() == want.tobytes() == replay.tobytes(), (dtype, shape)
+
+
 def test_float64_var_std_and_var_mean_match_pytorch_bit_for_bit(torch1):
     """float64 var/std as PyTorch's CPU kernels: the whole tensor by mean() then the squared deviations in order
     (std_var_all_cpu), a run of dims (and var_mean / std_mean also over the whole tensor) by Welford's running mean

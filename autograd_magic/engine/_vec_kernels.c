@@ -336,3 +336,26 @@ AM_EXPORT void am_log_sigmoid(const float *restrict x, float *restrict out, floa
         out[i] = pick((x[i] <= 0.0f) | (x[i] != x[i]), x[i], 0.0f) - sleef_log1pf(b);   /* np.minimum(x, 0) */
     });
 }
+
+/* ---- tanh's backward as ops._tanh_back computes it: g * float32(1 - out * out), the parenthesis in float64
+ * (out widened, each step rounded to float64 as numpy's float64 loops round; no fused multiply-add) ---- */
+AM_EXPORT void am_tanh_backward(const float *restrict g, const float *restrict o, float *restrict out, long n) {
+    EACH(i, n, {
+        double w = (double)o[i];
+        out[i] = g[i] * (float)(1.0 - w * w);
+    });
+}
+
+/* ---- np.add.at(out, k, g) over rows (an embedding's C[X] backward, xp.NumpyXP.scatter): row i of g (`row`
+ * floats) is added into row k[i] of out (taken as Python's k % rows), in the order of i, as add.at adds; out is
+ * C-contiguous (rows x row), filled by the caller ---- */
+AM_EXPORT void am_index_add_rows(const float *restrict g, const int64_t *restrict k, long nk, long rows, long row,
+                                 float *restrict out) {
+    for (long i = 0; i < nk; i++) {
+        long r = (long)(k[i] % rows);
+        if (r < 0) r += rows;
+        float *restrict dst = out + r * row;
+        const float *restrict src = g + i * row;
+        EACH(j, row, dst[j] = dst[j] + src[j]);
+    }
+}

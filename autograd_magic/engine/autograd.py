@@ -44,7 +44,7 @@ class RemovableHandle:
         self.remove()
 
 
-_SCALARS = (int, float, bool)
+_SCALARS = frozenset((int, float, bool))   # tested as `x.__class__ in _SCALARS`
 
 
 class Slot:
@@ -492,7 +492,8 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
         hooked = False
         for s in saved:
             if s.__class__ is Saved:
-                if s.current() != s.version:
+                vb = s.vbox if s.is_output else s.tensor._vb   # s.current(), inlined (every saved tensor)
+                if (0 if vb is None else vb[0]) != s.version:
                     raise RuntimeError(s._version_message(node))
                 s = s.data if xp.is_numpy else s.unpack(xp, node)
             elif s.__class__ is Packed:

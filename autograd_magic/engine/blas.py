@@ -76,13 +76,15 @@ def _load():
 
 
 _BYTES = ctypes.c_char * 0
+_F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
 
 
 def _ptr(a):
     """a's data as a ctypes argument: a zero-length ctypes array over its buffer (cheaper than a.ctypes.data), or
     the address where the buffer protocol refuses (a read-only or strided array)."""
+    flags = a.flags
     try:
-        return _BYTES.from_buffer(a if a.flags.c_contiguous or not a.flags.f_contiguous else a.T)
+        return _BYTES.from_buffer(a if flags.c_contiguous or not flags.f_contiguous else a.T)
     except (TypeError, ValueError, BufferError):
         return ctypes.c_void_p(a.ctypes.data)
 
@@ -123,9 +125,12 @@ _vml_fns = {}
 def vml(name, a):
     """MKL's vector function ``name`` ("Sin", "Ln", ...) of a float32/float64 array as PyTorch calls it, in a new
     array of a's shape; None when the library is missing or a is of another dtype."""
-    if a.__class__ is not np.ndarray or (a.dtype != np.float32 and a.dtype != np.float64):
+    if a.__class__ is not np.ndarray:
         return None
-    key = (name, a.dtype.char)
+    dtype = a.dtype
+    if dtype is not _F32 and dtype is not _F64 and dtype != np.float32 and dtype != np.float64:
+        return None
+    key = (name, dtype.char)
     fn = _vml_fns.get(key)
     if fn is None:
         lib = _load()
@@ -135,10 +140,13 @@ def vml(name, a):
         fn.argtypes = [_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_longlong]
         fn.restype = None
         _vml_fns[key] = fn
-    src = np.ascontiguousarray(a)
+    src = a if a.flags.c_contiguous else np.ascontiguousarray(a)
     out = np.empty(src.shape, src.dtype)
     n = src.size
     step = 1 << 30
+    if 0 < n <= step:   # (one call: the buffers themselves as arguments, cheaper than their .ctypes.data)
+        fn(n, _ptr(src), _ptr(out), _VML_MODE)
+        return out if src is a else out.reshape(a.shape)
     for start in range(0, n, step):   # MKL_INT is 32 bits
         count = min(step, n - start)
         fn(count, src.ctypes.data + start * src.itemsize, out.ctypes.data + start * src.itemsize, _VML_MODE)
@@ -223,11 +231,12 @@ def addmm(m1, m2, bias=None):
     """``bias + m1 @ m2`` (bias None: ``m1 @ m2``) for 2-d float32/float64 arrays, computed as PyTorch's addmm
     computes it, into a new C-contiguous array; None when the library is missing or does not apply (the caller
     then computes it its own way)."""
-    lib = _state["lib"] if _state["tried"] else _load()
-    if lib is None or m1.ndim != 2 or m2.ndim != 2:
-        return None
     dtype = m1.dtype
-    if dtype != m2.dtype or dtype not in _SCALARS:
+    if m1.ndim != 2 or m2.ndim != 2 or dtype != m2.dtype or (dtype is not _F32 and dtype is not _F64
+                                                            and dtype not in (np.float32, np.float64)):
+        return None
+    lib = _state["lib"] if _state["tried"] else _load()
+    if lib is None:
         return None
     M, K = m1.shape
     N = m2.shape[1]
@@ -262,11 +271,15 @@ def addmm(m1, m2, bias=None):
         beta = 1.0
     _threads(lib)
     # ATen addmm_impl_cpu_: result (contiguous, strides (N, 1)) is taken as column-major c, or its transpose
+    # (M, N, K are at least 1 from here on: max(1, x) below is x)
     rs = (N, 1) if N > 1 or M == 1 else (1, 1)
     a_arr, b_arr = m1, m2
-    a_s, b_s = _strides(m1), _strides(m2)
+    size = dtype.itemsize
+    a0, a1 = m1.strides
+    b0, b1 = m2.strides
+    a_s, b_s = [a0 // size, a1 // size], [b0 // size, b1 // size]   # _strides(m1), _strides(m2)
     a_sizes, b_sizes = [M, K], [K, N]
-    if rs[0] == 1 and (N == 1 or rs[1] >= max(1, M)):
+    if rs[0] == 1 and (N == 1 or rs[1] >= M):
         transpose_c = False
     else:
         transpose_c = True
@@ -275,16 +288,16 @@ def addmm(m1, m2, bias=None):
     n = M if transpose_c else N
     k = a_sizes[0] if transpose_c else a_sizes[1]
     i0, i1 = (1, 0) if transpose_c else (0, 1)
-    if a_s[i0] == 1 and a_s[i1] >= max(1, m):
+    if a_s[i0] == 1 and a_s[i1] >= m:
         transpose_a = False
-    elif a_s[i1] == 1 and a_s[i0] >= max(1, k):
+    elif a_s[i1] == 1 and a_s[i0] >= k:
         transpose_a = True
     else:
         transpose_a = not transpose_c
         a_arr, a_s = _contiguous(a_arr)
-    if b_s[i0] == 1 and b_s[i1] >= max(1, k):
+    if b_s[i0] == 1 and b_s[i1] >= k:
         transpose_b = False
-    elif b_s[i1] == 1 and b_s[i0] >= max(1, n):
+    elif b_s[i1] == 1 and b_s[i0] >= n:
         transpose_b = True
     else:
         transpose_b = not transpose_c
@@ -305,10 +318,10 @@ def addmm(m1, m2, bias=None):
             ldb = n
     elif n == 1:
         ldb = k
-    if not (lda >= max(1, k if transpose_a else m) and ldb >= max(1, n if transpose_b else k) and ldc >= max(1, m)):
+    if not (lda >= (k if transpose_a else m) and ldb >= (n if transpose_b else k) and ldc >= m):
         return None   # ATen's own gemm kernel, not BLAS
     gemm = lib.cblas_sgemm if dtype == np.float32 else lib.cblas_dgemm
     zero, one = _SCALARS[dtype]
     gemm(_COL_MAJOR, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS, m, n, k, one,
-         _ptr(a_arr), lda, _ptr(b_arr), ldb, one if beta else zero, _ptr(result), ldc)
+         _ptr(a_arr), lda, _ptr(b_arr), ldb, one if beta else zero, _BYTES.from_buffer(result), ldc)   # (result: new, C-contiguous)
     return result

@@ -24,7 +24,10 @@ try:
 except ImportError:  # pragma: no cover - older numpy layout
     from numpy.core._multiarray_umath import __cpu_features__ as _CPU
 
-_P, _L, _I, _F = ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_float
+# A pointer parameter is declared as the type ptr() returns (a zero-length char array): ctypes passes such an
+# argument as it is, its cheapest conversion; _V (c_void_p) where the pointer may be NULL.
+_BYTES = ctypes.c_char * 0
+_P, _V, _L, _I, _F = _BYTES, ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_float
 _SIGNATURES = {
     "am_fma32": ([_P, _L, _P, _L, _P, _L, _P, _L], None),
     "am_expf": ([_P, _P, _L], None),
@@ -45,9 +48,11 @@ _SIGNATURES = {
     "am_sum_inner_f64": ([_P, _L, _L, _P], None),
     "am_sum_outer_f32": ([_P, _L, _L, _L, _P], None),
     "am_sum_outer_f64": ([_P, _L, _L, _L, _P], None),
-    "am_nll_cascade_f32": ([_P, _P, _L, _I], _F),
-    "am_nll_cascade_f64": ([_P, _P, _L, _I], ctypes.c_double),
+    "am_nll_cascade_f32": ([_P, _V, _L, _I], _F),
+    "am_nll_cascade_f64": ([_P, _V, _L, _I], ctypes.c_double),
     "am_welford_f64": ([_P, _L, _L, _L, ctypes.c_double, _I, _P, _P], None),
+    "am_tanh_backward": ([_P, _P, _P, _L], None),
+    "am_index_add_rows": ([_P, _P, _L, _L, _L, _P], None),
 }
 _why = None
 
@@ -111,16 +116,13 @@ def missing():
     return None if LIB is not None else _why
 
 
-_BYTES = ctypes.c_char * 0
-
-
 def ptr(a):
     """a's data as a ctypes argument: a zero-length ctypes array over its buffer (a third of the cost of
-    a.ctypes.data), or the address for a read-only array (a broadcast value)."""
+    a.ctypes.data), or at its address for a read-only array (a broadcast value)."""
     try:
         return _BYTES.from_buffer(a)
     except (TypeError, ValueError, BufferError):
-        return a.ctypes.data
+        return _BYTES.from_address(a.ctypes.data)
 
 
 def unary(name, d):
@@ -144,10 +146,24 @@ def logf(d):
 
 def rows(name, lanes, a, *more):
     """A lastdim kernel over C-contiguous float32 arrays of one shape: rows of a.shape[-1]."""
-    out = np.empty_like(a)
+    out = np.empty(a.shape, _F32)
     n = a.shape[-1]
-    getattr(LIB, name)(ptr(a), *(ptr(m) for m in more), ptr(out), a.size // n, n, lanes)
+    getattr(LIB, name)(ptr(a), *map(ptr, more), ptr(out), a.size // n, n, lanes)
     return out
+
+
+def tanh_backward(g, out):
+    """g * float32(1 - out * out) in float64 (ops._tanh_back) for C-contiguous float32 arrays of one shape."""
+    res = np.empty_like(out)
+    LIB.am_tanh_backward(ptr(g), ptr(out), ptr(res), out.size)
+    return res
+
+
+def index_add_rows(out, k, g):
+    """np.add.at(out, k, g) for a C-contiguous float32 out of 2 or more dims, int64 indices k (C-contiguous, any
+    shape, taken modulo len(out)) and g of shape k.shape + out.shape[1:], C-contiguous float32: in place."""
+    rows = out.shape[0]
+    LIB.am_index_add_rows(ptr(g), ptr(k), k.size, rows, out.size // rows, ptr(out))
 
 
 def fma32(a, b, c):
@@ -196,8 +212,7 @@ def column_sums(a, outer, d, inner):
     """PyTorch's float sums over d of a C-contiguous float32/float64 array seen as (outer, d, inner): an
     (outer, inner) array (reduce.py's order)."""
     out = np.empty((outer, inner), a.dtype)
-    suffix = "f32" if a.dtype == np.float32 else "f64"
-    getattr(LIB, "am_sum_outer_" + suffix)(ptr(a), outer, d, inner, ptr(out))
+    (LIB.am_sum_outer_f32 if a.dtype == _F32 else LIB.am_sum_outer_f64)(ptr(a), outer, d, inner, ptr(out))
     return out
 
 

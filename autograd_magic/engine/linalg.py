@@ -6,10 +6,15 @@ from . import mkl_order
 from .ops import transposed
 from .optable import OPS
 from .shaping import expand, reshape, unsqueeze, view
-from .tensor_base import apply, binary, check_broadcast, check_foreign
+from .tensor_base import TensorBase, apply, binary, check_broadcast, check_foreign
 
 
 def matmul(input, other):
+    if isinstance(input, TensorBase) and isinstance(other, TensorBase):
+        ad, bd = input._data, other._data
+        if ad.ndim == 2 and bd.ndim == 2 and ad.dtype is bd.dtype and ad.shape[1] == bd.shape[0]:
+            # two matrices (a layer's x @ W): mm, whose checks cannot fail
+            return apply(_MM, (input, other), transposed(bd), data=mkl_order.matmul(ad, bd))
     check_foreign(other)
     check_foreign(input)
     a, b = input, other
@@ -40,6 +45,9 @@ def matmul(input, other):
         return apply(OPS["unsafe_view"], (out,), a._data.shape[:-1] + b._data.shape[1:], out._data.shape)
     out = apply(OPS["bmm"], (a, b))
     return apply(OPS["unsafe_view"], (out,), out._data.shape, out._data.shape)
+
+
+_MM = OPS["mm"]
 
 
 def _check_matmul_shapes(a, b):

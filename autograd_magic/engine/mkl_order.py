@@ -24,8 +24,8 @@ def matmul(a, b):
         out = blas.addmm(a, b) if b.ndim == 2 else blas.addmv(a, b) if b.ndim == 1 else None
         if out is not None:
             return out
-    if not (a.dtype == np.float32 and b.dtype == np.float32 and a.ndim == 2 and b.ndim in (1, 2)
-            and 2 <= a.shape[1] <= 3 and b.shape[0] == a.shape[1]):
+    if not (a.ndim == 2 and 2 <= a.shape[1] <= 3 and b.ndim in (1, 2) and a.dtype == np.float32
+            and b.dtype == np.float32 and b.shape[0] == a.shape[1]):   # (the cheap tests first)
         return np.matmul(a, b)
     col = b if b.ndim == 2 else b[:, None]
     fused = a.shape[0] >= 4 and col.shape[1] >= 12

@@ -212,6 +212,9 @@ def _tanh_back(g, out):
     """g * (1 - out * out) as PyTorch's vectorised kernel computes it: 1 - out * out is one fused multiply-add
     (rounded once; numpy's two roundings differ for ~57% of float32 inputs)."""
     if out.dtype == np.float32:
+        if (g.__class__ is np.ndarray and g.dtype == np.float32 and g.shape == out.shape and g.flags.c_contiguous
+                and ckernels.applies(out)):
+            return ckernels.tanh_backward(g, out)   # the same steps in C (_vec_kernels.c)
         wide = out.astype(np.float64)
         return g * (1.0 - wide * wide).astype(np.float32)
     return g * (1 - out * out)
@@ -403,6 +406,14 @@ def transposed(arr):
 @defop("mm", "MmBackward0", mkl_order.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
 def mm_vjp(xp, grad, saved, consts, needs):
     a, b = saved
+    if xp.is_numpy:   # what the lines below compute, without the namespace's layers (every layer's backward)
+        mm = mkl_order.matmul
+        ga = mm(grad, b.swapaxes(-1, -2)) if needs[0] else None
+        if not needs[1]:
+            return ga, None
+        if consts and consts[0]:
+            return ga, mm(grad.swapaxes(-1, -2), a).swapaxes(-1, -2)
+        return ga, mm(a.swapaxes(-1, -2), grad)
     return (xp.matmul(grad, xp.mT(b)) if needs[0] else None), (_grad_like(xp, a, grad, consts) if needs[1] else None)
 
 
@@ -654,7 +665,8 @@ def _nll_vjp(xp, grad, saved, consts, needs):
         if red == "none":
             v = np.negative(grad)
         else:
-            denom = _nll_total_weight(np.zeros(target.shape, grad.dtype), weights, ignored)
+            denom = grad.dtype.type(target.size) if weights is None and ignored is None else \
+                _nll_total_weight(np.zeros(target.shape, grad.dtype), weights, ignored)   # (the count of targets)
             v = -(grad / denom) if red == "mean" else -grad
         if weights is not None:
             v = v * weights

@@ -292,7 +292,8 @@ class Generator:
             if n <= 4096:
                 v = self._raw(n)
                 v %= _U64(high - low)
-                v += _U64(low % 2 ** 64)
+                if low:   # (randint(0, n, ...) adds nothing)
+                    v += _U64(low % 2 ** 64)
                 return v.view(np.int64).reshape(shape)
         shape, dt, low, high = _shape(shape), dtype if dtype is _I64 else np.dtype(dtype), int(low), int(high)
         if low >= high:

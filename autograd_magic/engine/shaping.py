@@ -196,7 +196,8 @@ def _view_out(t, out):
     out._vbase = base = t if t._vbase is None else t._vbase
     if out._rg and base._fn is not None and GRAD_MODE.enabled:
         register_view(base, out)
-    out._view_of_leaf = t._view_of_leaf or (t._rg and t._fn is None)
+    if t._view_of_leaf or (t._rg and t._fn is None):   # (False is the class default)
+        out._view_of_leaf = True
     if t._rg and not out._rg and not GRAD_MODE.enabled:
         out._rg = True
         out._untracked_view = True

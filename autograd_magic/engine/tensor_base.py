@@ -434,9 +434,12 @@ def _single_output(t, what):
                                   f"with several outputs ({t._fn.op.node}) is not part of it")
 
 
+_new = object.__new__
+
+
 def wrap(data, rg=False, grad_fn=None):
     """A new tensor (of class Tensor) around a numpy array: how the engine's functions make their results."""
-    t = object.__new__(_RESULT_CLASS)
+    t = _new(_RESULT_CLASS)
     t._data = data
     t._rg = rg
     t._fn = grad_fn
@@ -504,14 +507,18 @@ def apply(op, inputs, *consts, data=None):
             FP_ERROR_STATE.reset(token)
         if data.__class__ is not np.ndarray:
             data = np.asarray(data)
-    out = wrap(data)
+    out = _new(_RESULT_CLASS)   # wrap(data), inlined: this is every op's path
+    out._data = data
+    out._rg = False
+    out._fn = None
+    out._vb = None
     if GRAD_MODE.enabled:
         for t in inputs:
             if t.__class__ not in _SCALARS and t._rg:
                 out._rg = True
-                out._fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
+                out._fn = fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
                 if SAVED_HOOKS:
-                    pack_saved(out._fn, out)
+                    pack_saved(fn, out)
                 break
     if TANGENT_HOOK[0] is not None:  # a forward-AD dual level is open
         TANGENT_HOOK[0](op, inputs, consts, out)

@@ -53,23 +53,27 @@ _ORDER = ("default", "avx2", "avx512")
 def capability():
     """The CPU capability PyTorch's kernels run with here: ATEN_CPU_CAPABILITY (never above what the processor
     has), else the processor's best of avx512 / avx2 / default."""
-    env = _environ.get(_CAPABILITY_KEY, "") if _environ is not None else os.environ.get("ATEN_CPU_CAPABILITY", "")
+    # read on every call (tests change it), decided once per setting; os.environ's own dict is read directly
+    # where it has one (POSIX: encoded keys and values), a tenth of the cost of os.environ.get
+    raw = _ENVIRON.get(_KEY) if _ENVIRON is not None else os.environ.get("ATEN_CPU_CAPABILITY")
     try:
-        return _CAPABILITY[env]   # read on every call (tests change it), decided once per setting
+        return _CAPABILITY[raw]
     except KeyError:
+        env = os.environ.get("ATEN_CPU_CAPABILITY", "")
         best = _detected()
-        asked = (env.decode() if isinstance(env, bytes) else env).strip().lower()
+        asked = env.strip().lower()
         cap = asked if asked in _ORDER and _ORDER.index(asked) <= _ORDER.index(best) else best
-        return _CAPABILITY.setdefault(env, cap)
+        return _CAPABILITY.setdefault(raw, cap)
 
 
 _CAPABILITY = {}
-# os.environ's own table (what os.environ[...] = and monkeypatch.setenv change): a lookup there costs a twentieth
-# of os.environ.get, and a kernel asks on every call
-_environ = getattr(os.environ, "_data", None)
-_CAPABILITY_KEY = os.environ.encodekey("ATEN_CPU_CAPABILITY") if hasattr(os.environ, "encodekey") else None
-if _CAPABILITY_KEY is None:
-    _environ = None
+_ENVIRON = getattr(os.environ, "_data", None)
+try:
+    _KEY = os.environ.encodekey("ATEN_CPU_CAPABILITY")
+except (AttributeError, TypeError):   # pragma: no cover - another os.environ: the public mapping
+    _ENVIRON = None
+if not isinstance(_ENVIRON, dict):   # pragma: no cover
+    _ENVIRON = None
 
 
 def lanes():
@@ -307,11 +311,11 @@ def _compiled(*arrays):
     cap = capability()
     if cap == "default":
         return 0
-    a = arrays[0]
-    if all(isinstance(x, np.ndarray) and x.dtype == _F32 and x.flags.c_contiguous and x.shape == a.shape
-           for x in arrays):
-        return 16 if cap == "avx512" else 8
-    return 0
+    shape = arrays[0].shape
+    for x in arrays:
+        if not (isinstance(x, np.ndarray) and x.dtype == _F32 and x.flags.c_contiguous and x.shape == shape):
+            return 0
+    return 16 if cap == "avx512" else 8
 
 
 def softmax_lastdim(a):

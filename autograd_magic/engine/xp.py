@@ -6,11 +6,12 @@ import math
 
 import numpy as np
 
-from . import blas, mkl_order
+from . import blas, ckernels, mkl_order
 from .optable import OPS
 from .reduce import dim_sum
 
 
+_F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
 BIG = 1 << 15  # elements: from here on, backward avoids fresh arrays (see autograd.sum_into)
 
 
@@ -36,8 +37,13 @@ def vml_or(fn, name):
 
 def sum_to(g, shape):
     """Sum a broadcast gradient back down to ``shape``."""
-    if g.shape == shape:
+    gshape = g.shape
+    if gshape == shape:
         return g
+    if (len(gshape) > 1 and gshape[1:] == shape and ckernels.LIB is not None and g.flags.c_contiguous
+            and (g.dtype == _F32 or g.dtype == _F64) and 1 not in gshape and g.size):
+        # the commonest case, a bias's gradient summed over the batch: what dim_sum(g, (0,)) does, at once
+        return ckernels.column_sums(g, 1, gshape[0], g.size // gshape[0]).reshape(shape)
     lead = g.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(i + lead for i, n in enumerate(shape) if n == 1 and g.shape[i + lead] != 1)
     if axes:
@@ -155,7 +161,11 @@ class NumpyXP:
             if (k.__class__ is np.ndarray and k.dtype.kind in "iu" and len(shape) > 1 and k.size and shape[0]
                     and g.shape == k.shape + tuple(shape[1:])):
                 # rows picked by an index array (an embedding's C[X]): add.at on the flat array adds each element
-                # in the same order as the row-wise add.at does, about twice as fast
+                # in the same order as the row-wise add.at does, about twice as fast; the compiled loop too
+                if (k.dtype == np.int64 and g.dtype == _F32 and ckernels.LIB is not None and k.flags.c_contiguous
+                        and g.flags.c_contiguous):
+                    ckernels.index_add_rows(out, k, g)
+                    return out
                 row = out[0].size
                 flat = ((k.reshape(-1, 1) % shape[0]) * row + np.arange(row)).reshape(-1)
                 np.add.at(out.reshape(-1), flat, g.reshape(-1))
