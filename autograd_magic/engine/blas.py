@@ -89,6 +89,41 @@ def _ptr(a):
         return ctypes.c_void_p(a.ctypes.data)
 
 
+def _address(a):
+    return a.__array_interface__["data"][0]
+
+
+def _empty64(shape, dtype):
+    """A new C-contiguous array whose data starts on a 64-byte boundary, as PyTorch's CPU allocator places
+    every tensor."""
+    dtype = np.dtype(dtype)
+    n = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    buf = np.empty(n + 64, np.uint8)
+    start = (-_address(buf)) % 64
+    return buf[start:start + n].view(dtype).reshape(shape)
+
+
+def _as_pytorch_placed(a):
+    """a, or a copy of it placed as PyTorch would place it: its allocation 64-byte aligned, a view at its offset
+    from there. MKL's matrix-vector kernels peel loops by alignment, so the last bits of a long one can depend on
+    where the operands sit (seen for column-major gemv); C- and F-contiguous arrays only (others stay)."""
+    root = a
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    here = _address(a)
+    want = (here - _address(root)) % 64
+    if here % 64 == want or not (a.flags.c_contiguous or a.flags.f_contiguous):
+        return a
+    n = a.size * a.itemsize
+    buf = np.empty(n + 128, np.uint8)
+    start = (want - _address(buf)) % 64
+    flat = buf[start:start + n].view(a.dtype)
+    # a's own strides, size-1 dims' included (ATen picks its BLAS call from them)
+    out = np.lib.stride_tricks.as_strided(flat, a.shape, a.strides)
+    out[...] = a
+    return out
+
+
 def _has_gomp():
     for name in ("libgomp.so.1", ctypes.util.find_library("gomp")):
         if name:
@@ -183,7 +218,8 @@ def addmv(mat, vec, bias=None):
     if lib is None or mat.ndim != 2 or vec.ndim != 1:
         return None
     rows, cols = mat.shape
-    result = np.empty(rows, mat.dtype)
+    result = _empty64((rows,), mat.dtype)
+    mat, vec = _as_pytorch_placed(mat), _as_pytorch_placed(vec)
     if rows == 0:
         return result
     if cols == 0:
@@ -259,7 +295,11 @@ def addmm(m1, m2, bias=None):
                 _COL_MAJOR, trans_a, _NO_TRANS, N, M, K, one, _ptr(m2), lda, _ptr(m1), K,
                 zero if bias is None else one, _ptr(result), N)
             return result
-    result = np.empty((M, N), dtype)
+    if M == 1 or N == 1:   # MKL goes to its matrix-vector kernels: operands and result placed as PyTorch's
+        result = _empty64((M, N), dtype)
+        m1, m2 = _as_pytorch_placed(m1), _as_pytorch_placed(m2)
+    else:
+        result = np.empty((M, N), dtype)
     if M == 0 or N == 0:
         return result
     if K == 0:
