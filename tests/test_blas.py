@@ -142,3 +142,35 @@ def test_without_mkl_the_engine_keeps_its_own_orders():
                          env={**os.environ, "AUTOGRAD_MAGIC_MKL": "0"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "7.0", str(float(np.float32(np.sin(0.5))))]
+
+
+def _placed(a, offset):
+    """A copy of a whose data starts `offset` bytes past a 64-byte boundary (same strides)."""
+    n = a.size * a.itemsize
+    buf = np.empty(n + 128, np.uint8)
+    start = (-buf.__array_interface__["data"][0]) % 64 + offset
+    out = np.lib.stride_tricks.as_strided(buf[start:start + n].view(a.dtype), a.shape, a.strides)
+    out[...] = a
+    return out
+
+
+def test_matrix_vector_products_do_not_depend_on_where_the_arrays_sit():
+    """MKL's column-major gemv peels its loops by alignment: the engine places such operands as PyTorch's
+    allocator would (64-byte aligned) and gets PyTorch's bits wherever numpy put the arrays."""
+    torch = require("torch")
+    if not blas.available():
+        pytest.skip("mkl is not installed")
+    rng = np.random.default_rng(7)
+    bad = []
+    for k, m in [(200, 40), (33, 13), (700, 300), (7, 5)]:
+        a = np.asfortranarray(rng.standard_normal((m, k)).astype(np.float32))
+        v = rng.standard_normal(k).astype(np.float32)
+        want = torch.mv(torch.from_numpy(np.ascontiguousarray(a.T)).t(), torch.from_numpy(v)).numpy()
+        want_mm = torch.mm(torch.from_numpy(np.ascontiguousarray(a.T)).t(), torch.from_numpy(v)[:, None]).numpy()
+        for offset in (0, 4, 16, 32, 48):
+            pa, pv = _placed(a, offset), _placed(v, offset)
+            if blas.addmv(pa, pv).tobytes() != want.tobytes():
+                bad.append(("mv", k, m, offset))
+            if blas.addmm(pa, pv[:, None]).tobytes() != want_mm.tobytes():
+                bad.append(("mm", k, m, offset))
+    assert not bad, bad
