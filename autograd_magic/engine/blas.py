@@ -15,7 +15,6 @@ processors; ``vml`` gives the same bits (checked on 50000 random inputs per func
 ``AUTOGRAD_MAGIC_MKL=0`` turns it off; ``AUTOGRAD_MAGIC_MKL=/path/libmkl_rt.so.2`` names the library.
 """
 import ctypes
-import ctypes.util
 import os
 import sys
 
@@ -38,6 +37,7 @@ def _candidates():
     out = []
     for prefix in dict.fromkeys((sys.prefix, sys.base_prefix, sys.exec_prefix)):
         out.append(os.path.join(prefix, "lib", "libmkl_rt.so.2"))
+    import ctypes.util   # here, not at import: it brings subprocess and shutil (7 ms of the engine's import)
     found = ctypes.util.find_library("mkl_rt")
     if found:
         out.append(found)
@@ -90,14 +90,20 @@ def _ptr(a):
 
 
 def _address(a):
-    return a.__array_interface__["data"][0]
+    """Where a's data starts (through the buffer protocol where it can: a fifth of a.ctypes.data's cost)."""
+    try:
+        return ctypes.addressof(_BYTES.from_buffer(a if a.flags.c_contiguous or not a.flags.f_contiguous else a.T))
+    except (TypeError, ValueError, BufferError):
+        return a.ctypes.data
 
 
 def _empty64(shape, dtype):
     """A new C-contiguous array whose data starts on a 64-byte boundary, as PyTorch's CPU allocator places
     every tensor."""
-    dtype = np.dtype(dtype)
-    n = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    count = 1
+    for d in shape:
+        count *= d
+    n = count * dtype.itemsize
     buf = np.empty(n + 64, np.uint8)
     start = (-_address(buf)) % 64
     return buf[start:start + n].view(dtype).reshape(shape)
@@ -107,24 +113,29 @@ def _as_pytorch_placed(a):
     """a, or a copy of it placed as PyTorch would place it: its allocation 64-byte aligned, a view at its offset
     from there. MKL's matrix-vector kernels peel loops by alignment, so the last bits of a long one can depend on
     where the operands sit (seen for column-major gemv); C- and F-contiguous arrays only (others stay)."""
-    root = a
-    while isinstance(root.base, np.ndarray):
-        root = root.base
     here = _address(a)
-    want = (here - _address(root)) % 64
+    root = a.base
+    if root is None:
+        want = 0
+    else:
+        while isinstance(root.base, np.ndarray):
+            root = root.base
+        want = (here - _address(root)) % 64 if isinstance(root, np.ndarray) else 0
     if here % 64 == want or not (a.flags.c_contiguous or a.flags.f_contiguous):
         return a
     n = a.size * a.itemsize
     buf = np.empty(n + 128, np.uint8)
     start = (want - _address(buf)) % 64
     flat = buf[start:start + n].view(a.dtype)
-    # a's own strides, size-1 dims' included (ATen picks its BLAS call from them)
-    out = np.lib.stride_tricks.as_strided(flat, a.shape, a.strides)
+    out = flat.reshape(a.shape) if a.flags.c_contiguous else flat.reshape(a.shape[::-1]).T
+    if out.strides != a.strides:   # a's own strides, size-1 dims' included (ATen picks its BLAS call from them)
+        out = np.lib.stride_tricks.as_strided(flat, a.shape, a.strides)
     out[...] = a
     return out
 
 
 def _has_gomp():
+    import ctypes.util
     for name in ("libgomp.so.1", ctypes.util.find_library("gomp")):
         if name:
             try:
