@@ -135,7 +135,7 @@ def _as_pytorch_placed(a):
 
 
 def _has_gomp():
-    import ctypes.util
+    import ctypes.util   # here, not at import (see _candidates)
     for name in ("libgomp.so.1", ctypes.util.find_library("gomp")):
         if name:
             try:
