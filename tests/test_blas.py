@@ -27,20 +27,31 @@ def _layout(a, order, lib):
     return (lib.from_numpy(t).t() if lib is not np else t.T)
 
 
+def _torch_with_mkl():
+    """Real PyTorch, with MKL loaded by the engine: where the test extras install it (x86-64 Linux) its absence
+    fails under CI (AUTOGRAD_MAGIC_REQUIRE_ALL=1), elsewhere the test is skipped."""
+    torch = require("torch")
+    if not blas.available():
+        if REQUIRE_ALL and X86_LINUX:
+            pytest.fail("make test installs mkl (pyproject extra 'mkl'): engine/blas.py did not load it")
+        pytest.skip("mkl is not installed")
+    return torch
+
+
 def test_mkl_is_there_where_the_test_extras_install_it():
     if not X86_LINUX:
         pytest.skip("MKL is installed on x86-64 Linux only")
-    if REQUIRE_ALL or blas.available():
-        assert blas.available(), "make test installs mkl (pyproject extra 'mkl'): engine/blas.py did not load it"
-    else:
+    if not blas.available():
+        if REQUIRE_ALL:
+            pytest.fail("make test installs mkl (pyproject extra 'mkl'): engine/blas.py did not load it")
         pytest.skip("mkl is not installed")
+    got = blas.addmm(np.ones((2, 3), np.float32), np.ones((3, 2), np.float32))   # the engine's products go there
+    assert got is not None and got.tolist() == [[3.0, 3.0], [3.0, 3.0]]
 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_products_are_pytorchs_bits_over_sizes_and_layouts(dtype):
-    torch = require("torch")
-    if not blas.available():
-        pytest.skip("mkl is not installed")
+    torch = _torch_with_mkl()
     rng = np.random.default_rng(3)
     bad = []
     for k, m, n in itertools.product((1, 2, 3, 4, 7, 16, 33, 200), (1, 2, 3, 5, 16, 40), (1, 2, 3, 12, 27)):
@@ -60,9 +71,7 @@ def test_products_are_pytorchs_bits_over_sizes_and_layouts(dtype):
 
 
 def test_matrix_vector_and_dot_products_are_pytorchs_bits():
-    torch = require("torch")
-    if not blas.available():
-        pytest.skip("mkl is not installed")
+    torch = _torch_with_mkl()
     rng = np.random.default_rng(4)
     bad = []
     for k, m in itertools.product((1, 2, 3, 5, 16, 64, 300), (1, 2, 3, 8, 50)):
@@ -85,9 +94,7 @@ FUNCTIONS = ["sin", "cos", "tan", "exp", "log", "sqrt", "tanh", "asin", "acos", 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_vector_math_is_pytorchs_bits(dtype):
-    torch = require("torch")
-    if not blas.available():
-        pytest.skip("mkl is not installed")
+    torch = _torch_with_mkl()
     rng = np.random.default_rng(5)
     bad = []
     for name in FUNCTIONS:
@@ -109,9 +116,7 @@ def test_vector_math_is_pytorchs_bits(dtype):
 
 def test_sin_and_cos_derivatives_and_optimizer_sqrt_follow():
     """sin's backward multiplies by at::cos (MKL's), RMSprop and Adam divide by Tensor.sqrt() (MKL's)."""
-    torch = require("torch")
-    if not blas.available():
-        pytest.skip("mkl is not installed")
+    torch = _torch_with_mkl()
     rng = np.random.default_rng(6)
     x0 = (rng.standard_normal(500) * 3).astype(np.float32)
     grads = []
@@ -157,9 +162,7 @@ def _placed(a, offset):
 def test_matrix_vector_products_do_not_depend_on_where_the_arrays_sit():
     """MKL's column-major gemv peels its loops by alignment: the engine places such operands as PyTorch's
     allocator would (64-byte aligned) and gets PyTorch's bits wherever numpy put the arrays."""
-    torch = require("torch")
-    if not blas.available():
-        pytest.skip("mkl is not installed")
+    torch = _torch_with_mkl()
     rng = np.random.default_rng(7)
     bad = []
     for k, m in [(200, 40), (33, 13), (700, 300), (7, 5)]:

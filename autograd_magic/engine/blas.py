@@ -223,23 +223,31 @@ def _usable(*arrays):
     return _load()
 
 
+def _result(shape, dtype, bias, inner, aligned=False):
+    """The new result of a product (64-byte aligned where MKL's kernel depends on it) with the bias copied in, as
+    ATen copies ``self`` into the result before a beta=1 call, and whether a product is left to compute (not when
+    the result is empty or the inner size is 0: then it is the bias, or zeros)."""
+    result = _empty64(shape, dtype) if aligned else np.empty(shape, dtype)
+    if result.size == 0:
+        return result, False
+    if inner == 0:
+        result[...] = 0 if bias is None else bias
+        return result, False
+    if bias is not None:
+        result[...] = bias
+    return result, True
+
+
 def addmv(mat, vec, bias=None):
     """``bias + mat @ vec`` as PyTorch's addmv computes it (gemv with ATen's choice of layout), or None."""
     lib = _usable(mat, vec)
     if lib is None or mat.ndim != 2 or vec.ndim != 1:
         return None
     rows, cols = mat.shape
-    result = _empty64((rows,), mat.dtype)
+    result, todo = _result((rows,), mat.dtype, bias, cols, aligned=True)
+    if not todo:
+        return result
     mat, vec = _as_pytorch_placed(mat), _as_pytorch_placed(vec)
-    if rows == 0:
-        return result
-    if cols == 0:
-        result[...] = 0 if bias is None else bias
-        return result
-    beta = 0.0
-    if bias is not None:
-        result[...] = bias
-        beta = 1.0
     s = _strides(mat)
     if s[0] == 1 and (cols == 1 or s[1] >= max(1, rows)):
         trans, m, n, lda = _NO_TRANS, rows, cols, s[1]
@@ -256,7 +264,7 @@ def addmv(mat, vec, bias=None):
     _threads(lib)
     gemv = lib.cblas_sgemv if mat.dtype == np.float32 else lib.cblas_dgemv
     zero, one = _SCALARS[mat.dtype]
-    gemv(_COL_MAJOR, trans, m, n, one, _ptr(mat), lda, _ptr(vec), incx, one if beta else zero,
+    gemv(_COL_MAJOR, trans, m, n, one, _ptr(mat), lda, _ptr(vec), incx, zero if bias is None else one,
          _ptr(result), 1)
     return result
 
@@ -297,29 +305,19 @@ def addmm(m1, m2, bias=None):
         else:
             trans_a = None
         if trans_a is not None:
-            result = np.empty((M, N), dtype)
+            result, _ = _result((M, N), dtype, bias, K)
             zero, one = _SCALARS[dtype]
-            if bias is not None:
-                result[...] = bias
             _threads(lib)
             (lib.cblas_sgemm if dtype == np.float32 else lib.cblas_dgemm)(
                 _COL_MAJOR, trans_a, _NO_TRANS, N, M, K, one, _ptr(m2), lda, _ptr(m1), K,
                 zero if bias is None else one, _ptr(result), N)
             return result
-    if M == 1 or N == 1:   # MKL goes to its matrix-vector kernels: operands and result placed as PyTorch's
-        result = _empty64((M, N), dtype)
+    vector = M == 1 or N == 1   # MKL goes to its matrix-vector kernels: operands and result placed as PyTorch's
+    result, todo = _result((M, N), dtype, bias, K, aligned=vector)
+    if not todo:
+        return result
+    if vector:
         m1, m2 = _as_pytorch_placed(m1), _as_pytorch_placed(m2)
-    else:
-        result = np.empty((M, N), dtype)
-    if M == 0 or N == 0:
-        return result
-    if K == 0:
-        result[...] = 0 if bias is None else bias
-        return result
-    beta = 0.0
-    if bias is not None:
-        result[...] = bias
-        beta = 1.0
     _threads(lib)
     # ATen addmm_impl_cpu_: result (contiguous, strides (N, 1)) is taken as column-major c, or its transpose
     # (M, N, K are at least 1 from here on: max(1, x) below is x)
@@ -374,5 +372,5 @@ def addmm(m1, m2, bias=None):
     gemm = lib.cblas_sgemm if dtype == np.float32 else lib.cblas_dgemm
     zero, one = _SCALARS[dtype]
     gemm(_COL_MAJOR, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS, m, n, k, one,
-         _ptr(a_arr), lda, _ptr(b_arr), ldb, one if beta else zero, _BYTES.from_buffer(result), ldc)   # (result: new, C-contiguous)
+         _ptr(a_arr), lda, _ptr(b_arr), ldb, zero if bias is None else one, _BYTES.from_buffer(result), ldc)   # (result: new, C-contiguous)
     return result

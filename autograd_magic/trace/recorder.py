@@ -139,7 +139,7 @@ class Recorder:
         """What _node keeps, for a whole pass (events.Tape) at once: copies of the arrays that can change later,
         nothing else (a loop of 1000 passes runs this for every node of every pass, so it is kept to copies and
         appends)."""
-        raw, xp, omitted, elementwise = self._raw, tape.xp, events.OMITTED, events.ELEMENTWISE
+        raw, xp, omitted, elementwise = self._raw, tape.xp, events.OMITTED, events.is_elementwise
         ndarray, flows, handed_out = np.ndarray, self.caps.flows, tape.handed_out
         observed, observe, key = ei.observed, ei.observe, self.node_grads
         skipped = 0
@@ -160,7 +160,7 @@ class Recorder:
                 sent = [g if g is None or g is omitted else g.copy() if g.__class__ is ndarray else np.array(g)
                         for g in sent]
                 local = None
-                if node.op.name in elementwise:
+                if elementwise(node):   # the engine's public question, not its op table
                     local = [v.copy() if v.__class__ is np.ndarray else v for v in saved] if saved else ()
                 raw.append((node, arr, sent, local, None, xp))
             else:  # an AccumulateGrad, or a node that sent nothing
