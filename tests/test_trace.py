@@ -272,3 +272,32 @@ def test_passes_past_the_cap_keep_node_names_only():
     assert [s.node for s in middle] == [s.node for s in recorder.passes[3].steps]
     assert all(s.grad_in is None and s.inputs == [] for s in middle)
     assert recorder.passes[1].omitted_arrays == len(middle)
+
+
+def test_a_run_is_freed_without_the_garbage_collector():
+    """A run's recorder, passes and leaf records hold copies of gradients and values: when the run is dropped they
+    go at once (reference counting), not at the collector's next full sweep. A pass that referred back to its
+    recorder made every run one big cycle: memory held for runs long gone, and each sweep of a loop paid for it
+    (issue 12, item 18: about a quarter of the %%grad overhead of demo 03's nn.Linear cell)."""
+    import gc
+    import weakref
+
+    from autograd_magic.trace.runner import run_cell
+    cell = ("w = torch.tensor([1.0, -2.0], requires_grad=True)\n"
+            "for _ in range(30):\n"
+            "    loss = (w * w).sum()\n"
+            "    loss.backward()\n"
+            "    with torch.no_grad():\n"
+            "        w -= 0.1 * w.grad\n"
+            "        w.grad.zero_()\n")
+    gc.collect()
+    gc.disable()
+    try:
+        run = run_cell(cell, {"torch": engine})
+        run.trace()   # the views' model is built too
+        assert len(run.recorder.passes) == 30
+        recorder, first = weakref.ref(run.recorder), weakref.ref(run.recorder.passes[0])
+        del run
+        assert recorder() is None and first() is None
+    finally:
+        gc.enable()

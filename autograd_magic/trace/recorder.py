@@ -96,7 +96,9 @@ class Recorder:
         p = Pass(index=len(self.passes), call=event.call, roots=root_names, root_ids=root_ids, gradient=gradient,
                  create_graph=event.create_graph, retain_graph=event.retain_graph)
         raw = self._raw = []
-        p.pending = functools.partial(self._steps_of, raw)
+        # (a function of the names, not a method of the recorder: a Pass that held the recorder would make each
+        # run's recorder a reference cycle, freed only by the garbage collector's slower sweeps)
+        p.pending = functools.partial(_steps_of, names, raw)
         self.passes.append(p)
         self._pass = p
         self._leaves = []
@@ -174,21 +176,6 @@ class Recorder:
         key.added += len(tape) - skipped
         self._pass.omitted_arrays += skipped
 
-    def _steps_of(self, raw):
-        """The model's raw steps (model.Step.from_raw) of one pass from what _node kept."""
-        names = self.names
-        out = []
-        for node, grad, sent, local, value, xp in raw:
-            inputs = tuple((f.index, names.node_text(f.target) or node_name(f.target), node_id(f.target),
-                            None if f.local is None else np.array(f.local), f.contribution)
-                           for f in events.flows(node, grad, sent, local, xp))
-            if grad is not None and value is None and not is_accumulate(node):
-                label = names.label(node)
-                current = label.current_value() if label is not None else None
-                value = None if current is None else np.array(current)
-            out.append((node_name(node), node_id(node), names.node_text(node), grad, value, inputs))
-        return out
-
     def _accumulate(self, event):
         leaf, grad = event.leaf, event.grad
         nid = node_id(ei.leaf_node(leaf))
@@ -241,7 +228,7 @@ class Recorder:
         if k >= 1:
             old = self.passes[k]
             if old.pending is not None:
-                raw = old.pending.args[0]
+                raw = old.pending.args[-1]
                 old.omitted_arrays = len(raw)   # no step of it keeps arrays now
                 # two objects per pass, not one per step (the garbage collector counts what a loop keeps)
                 nodes = [r[0] for r in raw]
@@ -253,6 +240,21 @@ class Recorder:
             for leaf in old.leaves:
                 leaf.value = None
                 self._thinning.left(leaf)
+
+
+def _steps_of(names, raw):
+    """The model's raw steps (model.Step.from_raw) of one pass from what _node kept."""
+    out = []
+    for node, grad, sent, local, value, xp in raw:
+        inputs = tuple((f.index, names.node_text(f.target) or node_name(f.target), node_id(f.target),
+                        None if f.local is None else np.array(f.local), f.contribution)
+                       for f in events.flows(node, grad, sent, local, xp))
+        if grad is not None and value is None and not is_accumulate(node):
+            label = names.label(node)
+            current = label.current_value() if label is not None else None
+            value = None if current is None else np.array(current)
+        out.append((node_name(node), node_id(node), names.node_text(node), grad, value, inputs))
+    return out
 
 
 def _stripped(labels, ids):

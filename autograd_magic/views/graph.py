@@ -294,7 +294,10 @@ def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang=("en", fro
                          style="rounded,dashed", color="#8e7cc3", fontsize="10", fontcolor="#5b4a8a")
                 emit(box, sub)
 
-    emit(dot, ())
+    try:
+        emit(dot, ())
+    finally:
+        del emit   # a recursive closure refers to itself: without this, a cycle holding the graph's values
 
 
 def _unique(nodes) -> list:
