@@ -242,11 +242,11 @@ def _flows(node, sent, probe):
 
 class Accumulate:
     """``leaf.grad`` is about to receive ``grad`` (after the leaf's hooks may change it); ``before`` is its
-    current ``.grad`` as an array, or None."""
-    __slots__ = ("pass_id", "leaf", "grad", "before")
+    current ``.grad`` as an array, or None; ``node``: the leaf's AccumulateGrad node (None when not given)."""
+    __slots__ = ("pass_id", "leaf", "grad", "before", "node")
 
-    def __init__(self, pass_id, leaf, grad, before):
-        self.pass_id, self.leaf, self.grad, self.before = pass_id, leaf, grad, before
+    def __init__(self, pass_id, leaf, grad, before, node=None):
+        self.pass_id, self.leaf, self.grad, self.before, self.node = pass_id, leaf, grad, before, node
 
 
 class BackwardEnd:
@@ -309,9 +309,13 @@ def node_ran(pass_id, step, node, grad, saved, sent, xp=None):
         observer(event)
 
 
-def accumulate(pass_id, leaf, grad):
+def accumulate(pass_id, leaf, grad, node=None):
     before = leaf._grad
-    _emit(Accumulate(pass_id, leaf, readonly(grad), None if before is None else readonly(before)))
+    if before is not None:
+        before = before._data   # the engine's own array, as a plain pass's gradients (observers only read)
+        if before.__class__ is not np.ndarray:
+            before = readonly(before)
+    _emit(Accumulate(pass_id, leaf, grad if grad.__class__ is np.ndarray else readonly(grad), before, node))
 
 
 def end(pass_id, error, tape=None):
@@ -319,5 +323,8 @@ def end(pass_id, error, tape=None):
 
 
 def _emit(event):
+    if len(SUBSCRIBERS) == 1:   # the common case (one %%grad cell listening), without a copy of the list
+        SUBSCRIBERS[0](event)
+        return
     for observer in tuple(SUBSCRIBERS):
         observer(event)

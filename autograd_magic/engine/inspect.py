@@ -54,6 +54,12 @@ def grad(t, copy=False):
     return value(g, copy)
 
 
+def grad_size(t):
+    """How many elements ``t.grad`` has (0 when it is None)."""
+    g = t._grad
+    return 0 if g is None else g._data.size
+
+
 def grad_fn(t):
     """The node that made t, or None for a leaf (the engine's object, not renamed)."""
     return t._fn
@@ -167,6 +173,13 @@ def observed(node, key):
 def observe(node, key, value):
     """Keep value on the node under key (see ``observed``): it lives as long as the node."""
     node.observed = (key, value)
+
+
+def observe_sum(node, key, value):
+    """observe(node, key, value), or the sum of value and what is already kept there under key (one call where
+    a loop's recorder adds to every node of every pass)."""
+    got = node.observed
+    node.observed = (key, value if got is None or got[0] is not key else got[1] + value)
 
 
 def note(node):

@@ -101,10 +101,13 @@ class LeafHistory:
         self.grads = {}
 
     def add(self, node_id, value, grad):
-        vs = self.values.setdefault(node_id, [])
+        vs = self.values.get(node_id)
+        if vs is None:
+            vs = self.values[node_id] = []
+            self.grads[node_id] = []
         if len(vs) < MAX_POINTS:
             vs.append(value)
-            self.grads.setdefault(node_id, []).append(grad)
+            self.grads[node_id].append(grad)
 
 
 class LeafThinning:
@@ -120,7 +123,10 @@ class LeafThinning:
         self.place = {}           # id(record) -> (segment, term)
 
     def add(self, record):
-        lens, _ = self.leaves.setdefault(record.node_id, ([], []))
+        got = self.leaves.get(record.node_id)
+        if got is None:
+            got = self.leaves[record.node_id] = ([], [])
+        lens = got[0]
         if not lens or record.continued is False:
             lens.append(0)
         self.place[id(record)] = (len(lens) - 1, lens[-1])
@@ -129,6 +135,9 @@ class LeafThinning:
     def left(self, record):
         lens, pending = self.leaves[record.node_id]
         segment, term = self.place.pop(id(record))
+        if not pending and SEGMENTS <= segment < len(lens) - SEGMENTS:
+            self.thin(record)     # (a middle segment's record: hidden for good, the common case of a long loop)
+            return
         pending.append((record, segment, term))
         kept = []
         for rec, seg, t in pending:   # at most 2 SEGMENTS x 2 TERMS shown records per leaf wait here

@@ -143,7 +143,7 @@ class Recorder:
         appends)."""
         raw, xp, omitted, elementwise = self._raw, tape.xp, events.OMITTED, events.is_elementwise
         ndarray, flows, handed_out = np.ndarray, self.caps.flows, tape.handed_out
-        observed, observe, key = ei.observed, ei.observe, self.node_grads
+        observe_sum, key = ei.observe_sum, self.node_grads
         skipped = 0
         for node, grad, saved, sent in tape:
             if grad is None:
@@ -171,14 +171,13 @@ class Recorder:
                 raw.append((node, arr, (), None, value, None))
             if arr.ndim == 0:
                 arr = arr.astype(float)
-            prev = observed(node, key)
-            observe(node, key, arr if prev is None else prev + arr)
+            observe_sum(node, key, arr)
         key.added += len(tape) - skipped
         self._pass.omitted_arrays += skipped
 
     def _accumulate(self, event):
         leaf, grad = event.leaf, event.grad
-        nid = node_id(ei.leaf_node(leaf))
+        nid = node_id(event.node) if event.node is not None else node_id(ei.leaf_node(leaf))
         if grad.size <= self.caps.elements:
             before = event.before
             if before is not None:
@@ -188,7 +187,9 @@ class Recorder:
             added = grad.copy()
             record = LeafGrad(self.names.tensor_name(leaf), nid, before, added, None, value,
                               None if prev is _UNKNOWN else _same(before, prev))
-            self.leaf_history.add(nid, summary(value), summary(added))
+            # (a one-element leaf, the common case of a lesson's w and b: its value, without a call)
+            self.leaf_history.add(nid, float(value.item()) if value.size == 1 else summary(value),
+                                  float(added.item()) if added.size == 1 else summary(added))
         else:
             record = LeafGrad(self.names.tensor_name(leaf), nid, None, None, None)
         self._thinning.add(record)
@@ -203,11 +204,11 @@ class Recorder:
             self._take_tape(event.tape)
         limit, last = self.caps.elements, self._last_after
         for leaf, record in self._leaves:
-            g = ei.grad(leaf)
+            g = ei.grad(leaf, copy=True) if ei.grad_size(leaf) <= limit else _UNKNOWN
             if g is None:
                 last[record.node_id] = None
-            elif g.size <= limit:
-                record.after = last[record.node_id] = np.array(g)
+            elif g is not _UNKNOWN:
+                record.after = last[record.node_id] = g
             else:
                 last[record.node_id] = _UNKNOWN
         if event.error is not None:
@@ -230,12 +231,18 @@ class Recorder:
             if old.pending is not None:
                 raw = old.pending.args[-1]
                 old.omitted_arrays = len(raw)   # no step of it keeps arrays now
-                # two objects per pass, not one per step (the garbage collector counts what a loop keeps)
-                nodes = [r[0] for r in raw]
-                labels = tuple(map(node_name, nodes))
-                labels = self._shapes.setdefault(labels, labels)
-                old.pending = functools.partial(_stripped, labels,
-                                                np.fromiter(map(node_id, nodes), np.int64, len(nodes)))
+                if self.caps.flows or old.error is not None:
+                    # two objects per pass, not one per step (the garbage collector counts what a loop keeps)
+                    nodes = [r[0] for r in raw]
+                    labels = tuple(map(node_name, nodes))
+                    labels = self._shapes.setdefault(labels, labels)
+                    old.pending = functools.partial(_stripped, labels,
+                                                    np.fromiter(map(node_id, nodes), np.int64, len(nodes)))
+                else:
+                    # without flows nothing reads the steps of a pass out of the window (the views that walk
+                    # steps, the stepper and -o/-v's .steps, keep flows; a failed pass keeps its names for the
+                    # graph's mark): no step list is kept at all
+                    old.pending = None
                 raw.clear()
             for leaf in old.leaves:
                 leaf.value = None
@@ -273,7 +280,7 @@ def _thin(leaf):
     before = leaf.before
     if leaf.continued or before is None:
         leaf.before = None
-    elif not before.any() and before.size > 1:
+    elif before.size > 1 and not np.count_nonzero(before):   # (count_nonzero: a fifth of .any()'s cost)
         key = (before.shape, before.dtype)
         leaf.before = _ZEROS.get(key)
         if leaf.before is None:   # one shared read-only view per shape and dtype
