@@ -65,3 +65,26 @@ def test_the_table_leaves_the_users_print_options_alone(ip):
     from autograd_magic.engine import printing
     assert printing.get_printoptions()["precision"] == 2
     printing.set_printoptions(profile="default")
+
+
+def test_the_texts_the_views_remember_follow_the_values_and_the_print_options():
+    """views/format.py remembers the texts of arrays it wrote lately (a table writes each array as text and as HTML,
+    a re-run cell shows mostly the same values): a remembered text must be what writing it anew gives, for the same
+    bytes, dtype and print options only."""
+    from autograd_magic.engine import printing
+    from autograd_magic.views import format as fmt
+    a = np.array([1e-5, 2.0], dtype=np.float32)
+    first = fmt.tensor_text(a, "float32", 4)
+    assert fmt.tensor_text(a.copy(), "float32", 4) == first
+    a[0] = 3.0                                   # changed in place: its bytes differ, so does its text
+    assert fmt.tensor_text(a, "float32", 4) == "[3., 2.]" != first
+    try:
+        printing.set_printoptions(sci_mode=True)   # the user's torch.set_printoptions reaches the views' texts
+        sci = fmt.tensor_text(a, "float32", 4)
+        fmt._TEXTS.clear()
+        assert sci == fmt.tensor_text(a, "float32", 4) == "[3.0000e+00, 2.0000e+00]"
+        assert fmt.tensor_repr(a, "float32") == "tensor([3.0000e+00, 2.0000e+00])"
+    finally:
+        printing.set_printoptions(profile="default")
+    assert fmt.tensor_text(a, "float32", 4) == "[3., 2.]"
+    assert fmt.tensor_repr(a, "float32") == "tensor([3., 2.])"

@@ -44,6 +44,13 @@ def _options() -> PrintOptions:
     return _LOCAL.get() or OPTIONS
 
 
+def options_in_force() -> tuple:
+    """The options in force as a tuple (precision, threshold, edgeitems, linewidth, sci_mode): what a text
+    printed now depends on besides the values (views/format.py keys its memo of texts with it)."""
+    o = _options()
+    return (o.precision, o.threshold, o.edgeitems, o.linewidth, o.sci_mode)
+
+
 @contextlib.contextmanager
 def local_options(**changes):
     """Print with these options inside the block only, for this context (thread, task) alone: the global

@@ -39,6 +39,10 @@ def tensor_text(arr, dtype: str, precision: int = 4, *, linewidth=None, summaris
     >>> tensor_text(np.arange(20.0), "float64", 0, summarise=True, dtype_suffix=False)
     '[ 0.,  1.,  2.,  ..., 17., 18., 19.]'
     """
+    key = _key(arr, "text", dtype, precision, linewidth, summarise, dtype_suffix)
+    text = _TEXTS.get(key) if key is not None else None
+    if text is not None:
+        return text
     changes = {"precision": precision}
     if linewidth is not None:
         changes["linewidth"] = linewidth
@@ -49,7 +53,7 @@ def tensor_text(arr, dtype: str, precision: int = 4, *, linewidth=None, summaris
     text = text[:-1] if text.endswith(")") else text
     if not dtype_suffix:
         text = _DTYPE_SUFFIX.sub("", text)
-    return text
+    return _remember(key, text)
 
 
 def tensor_repr(arr, dtype: str, precision: int = 4, *, parameter=False) -> str:
@@ -60,10 +64,38 @@ def tensor_repr(arr, dtype: str, precision: int = 4, *, parameter=False) -> str:
     >>> tensor_repr(np.array([1.0, 2.5], dtype=np.float32), "float32", parameter=True)
     'Parameter containing:\\ntensor([1.0000, 2.5000], requires_grad=True)'
     """
+    key = _key(arr, "repr", dtype, precision, parameter)
+    text = _TEXTS.get(key) if key is not None else None
+    if text is not None:
+        return text
     with printing.local_options(precision=precision):
         if parameter:
-            return printing.format_parameter(np.asarray(arr), dtype)
-        return printing.format_tensor(np.asarray(arr), dtype)
+            return _remember(key, printing.format_parameter(np.asarray(arr), dtype))
+        return _remember(key, printing.format_tensor(np.asarray(arr), dtype))
+
+
+# The texts of arrays written lately: a view writes the same array several times (the table's text and HTML,
+# the graph's box) and a cell run again shows mostly the same values (its data, its parameters at the start).
+# Keyed by the values' bytes, so a text is reused only for the very same values, dtype and options; arrays
+# of up to _MEMO_ELEMENTS elements, the latest _MEMO_SIZE texts.
+_TEXTS = {}
+_MEMO_ELEMENTS, _MEMO_SIZE = 4096, 256
+
+
+def _key(arr, *how):
+    a = arr if arr.__class__ is np.ndarray else np.asarray(arr)
+    if a.size > _MEMO_ELEMENTS or a.dtype.kind == "O":
+        return None
+    # (the options in force: the user's torch.set_printoptions, sci_mode, threshold ..., shape the text too)
+    return (a.shape, a.dtype.str, a.tobytes()) + printing.options_in_force() + how
+
+
+def _remember(key, text):
+    if key is not None:
+        if len(_TEXTS) >= _MEMO_SIZE:
+            del _TEXTS[next(iter(_TEXTS))]   # the oldest (dicts keep insertion order)
+        _TEXTS[key] = text
+    return text
 
 
 def figures(arr, dtype: str, precision: int = 4):
