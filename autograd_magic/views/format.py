@@ -133,7 +133,9 @@ def value_text(arr, precision: int = 4, *, dtype: str | None = None, max_items: 
     a = np.asarray(arr)
     if a.size > max_items:
         return f"shape {tuple(int(n) for n in a.shape)}, {dtype or a.dtype.name}"
-    return _nested(a, _number_format(a, precision))
+    key = _key(a, "value", precision, dtype)
+    text = _TEXTS.get(key) if key is not None else None
+    return text if text is not None else _remember(key, _nested(a, _number_format(a, precision)))
 
 
 def value_glance(arr, precision: int = 4, *, dtype: str | None = None, items: int = 2) -> str:
@@ -144,6 +146,12 @@ def value_glance(arr, precision: int = 4, *, dtype: str | None = None, items: in
     '[0.0000, 0.2500, …] norm 5.6236'
     """
     a = np.asarray(arr)
+    key = _key(a, "glance", precision, dtype, items)
+    text = _TEXTS.get(key) if key is not None else None
+    return text if text is not None else _remember(key, _glance(a, precision, dtype, items))
+
+
+def _glance(a, precision, dtype, items):
     flat = a.reshape(-1)
     fmt = _number_format(flat, precision)
     head = "[" + ", ".join(fmt(v) for v in flat[:items]) + (", …]" if flat.size > items else "]")
