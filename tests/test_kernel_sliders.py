@@ -19,7 +19,16 @@ STEP = 30  # seconds: the longest any single wait may take on a loaded machine
 class Kernel:
     def __init__(self):
         manager = require("jupyter_client.manager")
-        self.km, self.kc = manager.start_new_kernel(kernel_name="python3")
+        for attempt in range(3):
+            try:
+                self.km, self.kc = manager.start_new_kernel(kernel_name="python3")
+                break
+            except RuntimeError as exc:
+                # "Kernel died before replying to kernel_info": jupyter_client picks free ports before the
+                # kernel binds them, so two kernels started at once by parallel test workers can take the
+                # same port (seen once in a full run); a new kernel gets new ports
+                if "died" not in str(exc) or attempt == 2:
+                    raise
         self.widgets = {}       # comm_id -> state at comm_open
         self.closed = set()     # comm ids the kernel closed
         self.seen = []          # every iopub message read

@@ -17,6 +17,7 @@ processors; ``vml`` gives the same bits (checked on 50000 random inputs per func
 import ctypes
 import os
 import sys
+import threading
 
 import numpy as np
 
@@ -25,6 +26,7 @@ from . import softmax_dims
 _NO_TRANS, _TRANS, _COL_MAJOR = 111, 112, 102        # CBLAS enums
 _MKL_THREADING_SEQUENTIAL, _MKL_THREADING_GNU = 1, 3  # mkl_service.h: PyTorch's MKL runs on GNU OpenMP
 _state = {"lib": None, "tried": False, "threads": None, "gnu": False}
+_LIB = []   # [the library] once loaded (addmm's check, at once)
 _int = ctypes.c_int
 _SCALARS = {np.dtype(np.float32): (ctypes.c_float(0.0), ctypes.c_float(1.0)),
             np.dtype(np.float64): (ctypes.c_double(0.0), ctypes.c_double(1.0))}
@@ -71,6 +73,7 @@ def _load():
         for name in ("cblas_sdot", "cblas_ddot"):
             getattr(lib, name).restype = ctypes.c_float if name[6] == "s" else ctypes.c_double
         _state["lib"] = lib
+        _LIB.append(lib)
         return lib
     return None
 
@@ -103,16 +106,21 @@ def _empty64(shape, dtype):
     count = 1
     for d in shape:
         count *= d
-    n = count * dtype.itemsize
-    buf = np.empty(n + 64, np.uint8)
-    start = (-_address(buf)) % 64
-    return buf[start:start + n].view(dtype).reshape(shape)
+    size = dtype.itemsize
+    buf = np.empty(count + 64 // size, dtype)   # numpy's allocations are aligned to the item size at least
+    start = (-ctypes.addressof(_BYTES.from_buffer(buf)) % 64) // size
+    return buf[start:start + count].reshape(shape)
 
 
-def _as_pytorch_placed(a):
+def _as_pytorch_placed(a, slot=0):
     """a, or a copy of it placed as PyTorch would place it: its allocation 64-byte aligned, a view at its offset
     from there. MKL's matrix-vector kernels peel loops by alignment, so the last bits of a long one can depend on
-    where the operands sit (seen for column-major gemv); C- and F-contiguous arrays only (others stay)."""
+    where the operands sit (seen for column-major gemv); C- and F-contiguous arrays only (others stay).
+    The copy is made in this thread's scratch buffer ``slot`` (see _scratch_view): valid until the next call
+    with the same slot, so only for an operand handed straight to MKL."""
+    flags = a.flags
+    if not (flags.c_contiguous or flags.f_contiguous):
+        return a
     here = _address(a)
     root = a.base
     if root is None:
@@ -121,16 +129,41 @@ def _as_pytorch_placed(a):
         while isinstance(root.base, np.ndarray):
             root = root.base
         want = (here - _address(root)) % 64 if isinstance(root, np.ndarray) else 0
-    if here % 64 == want or not (a.flags.c_contiguous or a.flags.f_contiguous):
+    if here % 64 == want:
         return a
+    out = _scratch_view(slot, want, a)
+    np.copyto(out, a)
+    return out
+
+
+_SCRATCH = threading.local()
+
+
+def _scratch_view(slot, want, a):
+    """An array of a's shape, dtype and strides in this thread's scratch buffer ``slot``, starting ``want`` bytes
+    past a 64-byte boundary (the views are kept per layout: a loop of small products makes none anew)."""
+    views = getattr(_SCRATCH, "views", None)
+    if views is None:
+        views = _SCRATCH.views = {}
+        _SCRATCH.buffers = {}
+    key = (slot, want, a.shape, a.strides, a.dtype.char)
+    out = views.get(key)
+    if out is not None:
+        return out
     n = a.size * a.itemsize
-    buf = np.empty(n + 128, np.uint8)
+    span = n if a.flags.c_contiguous or a.flags.f_contiguous else a.nbytes
+    buf = _SCRATCH.buffers.get(slot)
+    if buf is None or buf.size < span + 128:
+        if len(views) > 256 or buf is not None:
+            views.clear()   # a bigger buffer: the views of the old one go
+        buf = _SCRATCH.buffers[slot] = np.empty(max(4096, 2 * span + 128), np.uint8)
     start = (want - _address(buf)) % 64
     flat = buf[start:start + n].view(a.dtype)
     out = flat.reshape(a.shape) if a.flags.c_contiguous else flat.reshape(a.shape[::-1]).T
     if out.strides != a.strides:   # a's own strides, size-1 dims' included (ATen picks its BLAS call from them)
         out = np.lib.stride_tricks.as_strided(flat, a.shape, a.strides)
-    out[...] = a
+    if n <= 1 << 16:   # small layouts are kept (bounded: 256 views); a big one is made each time
+        views[key] = out
     return out
 
 
@@ -200,12 +233,16 @@ def vml(name, a):
 
 
 _DEFAULT_THREADS = []
+_SET = [object()]   # the set_num_threads count (None: none set) _threads last saw, MKL set for it
 
 
 def _threads(lib):
     """MKL runs on as many threads as PyTorch's intra-op pool (its order can depend on them): set_num_threads's
     count, else PyTorch's default, read once as PyTorch reads it at start."""
     threads = softmax_dims._THREADS[0]
+    if threads == _SET[0]:
+        return   # (set_num_threads's count as _threads last saw it, MKL set for it: the common case, at once)
+    _SET[0] = threads
     if threads is None:
         if not _DEFAULT_THREADS:
             _DEFAULT_THREADS.append(softmax_dims.threads())
@@ -247,7 +284,7 @@ def addmv(mat, vec, bias=None):
     result, todo = _result((rows,), mat.dtype, bias, cols, aligned=True)
     if not todo:
         return result
-    mat, vec = _as_pytorch_placed(mat), _as_pytorch_placed(vec)
+    mat, vec = _as_pytorch_placed(mat, 0), _as_pytorch_placed(vec, 1)
     s = _strides(mat)
     if s[0] == 1 and (cols == 1 or s[1] >= max(1, rows)):
         trans, m, n, lda = _NO_TRANS, rows, cols, s[1]
@@ -290,7 +327,7 @@ def addmm(m1, m2, bias=None):
     if m1.ndim != 2 or m2.ndim != 2 or dtype != m2.dtype or (dtype is not _F32 and dtype is not _F64
                                                             and dtype not in (np.float32, np.float64)):
         return None
-    lib = _state["lib"] if _state["tried"] else _load()
+    lib = _LIB[0] if _LIB else _load()
     if lib is None:
         return None
     M, K = m1.shape
@@ -316,6 +353,84 @@ def addmm(m1, m2, bias=None):
     result, todo = _result((M, N), dtype, bias, K, aligned=vector)
     if not todo:
         return result
+    key = (M, N, K, m1.strides, m2.strides, dtype.char)
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) > 4096:
+            _PLANS.clear()
+        plan = _PLANS[key] = _plan(M, N, K, m1.strides, m2.strides, dtype.itemsize)
+    if plan is False:
+        return None   # ATen's own gemm kernel, not BLAS
+    swap, copy_a, copy_b, trans_a, trans_b, m, n, k, lda, ldb, ldc = plan
+    if vector:
+        m1, m2 = _as_pytorch_placed(m1, 0), _as_pytorch_placed(m2, 1)
+    _threads(lib)
+    a_arr, b_arr = (m2, m1) if swap else (m1, m2)
+    if copy_a:
+        a_arr = _contiguous(a_arr)[0]
+    if copy_b:
+        b_arr = _contiguous(b_arr)[0]
+    zero, one = _SCALARS[dtype]
+    (lib.cblas_sgemm if dtype == _F32 or dtype == np.float32 else lib.cblas_dgemm)(
+        _COL_MAJOR, trans_a, trans_b, m, n, k, one, _ptr(a_arr), lda, _ptr(b_arr), ldb,
+        zero if bias is None else one, _BYTES.from_buffer(result), ldc)   # (result: new, C-contiguous)
+    return result
+
+
+_PLANS = {}   # (M, N, K, strides of m1 and m2, dtype): the BLAS call ATen makes for that layout (see _plan)
+
+
+def _plan(M, N, K, strides1, strides2, size):
+    """ATen addmm_impl_cpu_'s BLAS call for m1 (M, K) @ m2 (K, N) with these strides (bytes; size: the item size),
+    M, N, K at least 1: (swap: m2 is BLAS's a, copy_a/copy_b: that operand goes as a C-contiguous copy, the
+    transposes, m, n, k and the leading dimensions), or False where ATen uses its own kernel instead of BLAS.
+    The result (contiguous, strides (N, 1)) is taken as column-major c, or its transpose."""
+    rs = (N, 1) if N > 1 or M == 1 else (1, 1)
+    a_s, b_s = [strides1[0] // size, strides1[1] // size], [strides2[0] // size, strides2[1] // size]
+    a_sizes, b_sizes = [M, K], [K, N]
+    swap = not (rs[0] == 1 and (N == 1 or rs[1] >= M))
+    transpose_c = swap
+    if swap:
+        a_s, b_s, a_sizes, b_sizes = b_s, a_s, b_sizes, a_sizes
+    m = N if transpose_c else M
+    n = M if transpose_c else N
+    k = a_sizes[0] if transpose_c else a_sizes[1]
+    i0, i1 = (1, 0) if transpose_c else (0, 1)
+    copy_a = copy_b = False
+    if a_s[i0] == 1 and a_s[i1] >= m:
+        transpose_a = False
+    elif a_s[i1] == 1 and a_s[i0] >= k:
+        transpose_a = True
+    else:
+        transpose_a, copy_a = not transpose_c, True
+        a_s = [a_sizes[1], 1]   # the strides of a C-contiguous copy (_contiguous)
+    if b_s[i0] == 1 and b_s[i1] >= k:
+        transpose_b = False
+    elif b_s[i1] == 1 and b_s[i0] >= n:
+        transpose_b = True
+    else:
+        transpose_b, copy_b = not transpose_c, True
+        b_s = [b_sizes[1], 1]
+    lda = a_s[1 if transpose_a == transpose_c else 0]
+    ldb = b_s[1 if transpose_b == transpose_c else 0]
+    ldc = rs[0] if transpose_c else rs[1]
+    # cpublas normalize_last_dims: leading dimensions of degenerate (size-1) operands as BLAS wants them
+    if n == 1:
+        ldc = m
+    if transpose_a:
+        if m == 1:
+            lda = k
+    elif k == 1:
+        lda = m
+    if transpose_b:
+        if k == 1:
+            ldb = n
+    elif n == 1:
+        ldb = k
+    if not (lda >= (k if transpose_a else m) and ldb >= (n if transpose_b else k) and ldc >= m):
+        return False
+    return (swap, copy_a, copy_b, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS,
+            m, n, k, lda, ldb, ldc)
     if vector:
         m1, m2 = _as_pytorch_placed(m1), _as_pytorch_placed(m2)
     _threads(lib)
