@@ -301,3 +301,30 @@ def test_a_run_is_freed_without_the_garbage_collector():
         assert recorder() is None and first() is None
     finally:
         gc.enable()
+
+
+def test_a_leaf_record_holds_what_the_pass_gave_before_a_hook_changed_it():
+    """PyTorch's "optimizer step in backward" recipe updates a parameter and zeroes its .grad in a post-accumulate
+    hook, during the pass: the recorder (which reads a pass whole when it ends) must still hold the gradient the
+    pass added and the values the leaf had then, copied when the leaf received it."""
+    from autograd_magic.trace.model import Caps
+    from autograd_magic.trace.names import NAMES
+    from autograd_magic.trace.recorder import Recorder
+
+    w = engine.tensor([1.0, -2.0], requires_grad=True)
+
+    def step_in_backward(p):
+        with engine.no_grad():
+            p -= 0.5 * p.grad
+        p.grad.zero_()
+    w.register_post_accumulate_grad_hook(step_in_backward)
+    recorder = Recorder(NAMES, Caps(flows=False))
+    with recorder.listening():
+        for _ in range(2):
+            (w * w).sum().backward()
+    first, second = (p.leaves[0] for p in recorder.passes)
+    assert first.added.tolist() == [2.0, -4.0] and first.value.tolist() == [1.0, -2.0]
+    assert second.before.tolist() == [0.0, 0.0]              # the hook zeroed it after the first pass
+    assert second.added.tolist() == [0.0, 0.0] and second.value.tolist() == [0.0, 0.0]   # w = w - 0.5 * 2w = 0
+    assert first.after.tolist() == [0.0, 0.0]                # .grad when the pass ended: the hook had zeroed it
+    assert w.tolist() == [0.0, 0.0]

@@ -413,7 +413,10 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                 step += 1
             if capture is None and (accumulate_into is None or node in accumulate_into):
                 if pass_id is not None and not node.variable._untracked_view:
-                    events.accumulate(pass_id, node.variable, grad, node)
+                    if tape is not None:
+                        events.tape_accumulate(tape, node.variable, grad, node)
+                    else:
+                        events.accumulate(pass_id, node.variable, grad, node)
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
             continue
         if tape is not None:

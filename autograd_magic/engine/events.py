@@ -104,7 +104,7 @@ class Tape(list):
     ``OMITTED``: over ``elements``), and ``saved`` what the vjp read (elementwise ops' local derivatives come
     from it; None for an AccumulateGrad). Past ``steps``: ``(node, None, None, sent)`` with every gradient
     ``OMITTED`` (which edges carried one). Nothing bigger than ``elements`` is held until the pass ends."""
-    __slots__ = ("steps", "elements", "oversize", "xp", "sent", "handed_out")
+    __slots__ = ("steps", "elements", "oversize", "xp", "sent", "handed_out", "accumulated")
 
     def __init__(self, steps, elements, oversize=None, sent=True):
         super().__init__()
@@ -115,6 +115,9 @@ class Tape(list):
         # after the pass, so an observer need copy only these (set by the engine)
         self.handed_out = frozenset()
         self.xp = None   # what the vjps were called with (set by the engine): flows() needs it for local derivatives
+        # what Accumulate events would have said, for each leaf .grad received in the pass, in order (the
+        # observer of a tape gets no Accumulate event): see tape_accumulate
+        self.accumulated = []
 
 
 def is_elementwise(node):
@@ -316,6 +319,18 @@ def accumulate(pass_id, leaf, grad, node=None):
         if before.__class__ is not np.ndarray:
             before = readonly(before)
     _emit(Accumulate(pass_id, leaf, grad if grad.__class__ is np.ndarray else readonly(grad), before, node))
+
+
+def tape_accumulate(tape, leaf, grad, node):
+    """Instead of an Accumulate event: (leaf, node, grad, before, value) on ``tape.accumulated``, copies taken
+    now (a hook after the accumulation may change the leaf or zero its .grad: what the event's observer would
+    have copied at once); grad, before and value are None past ``tape.elements`` elements."""
+    if grad.size > tape.elements:
+        tape.accumulated.append((leaf, node, None, None, None))
+        return
+    before = leaf._grad
+    tape.accumulated.append((leaf, node, np.array(grad), None if before is None else np.array(before._data),
+                             np.array(leaf._data)))
 
 
 def end(pass_id, error, tape=None):

@@ -177,14 +177,19 @@ class Recorder:
 
     def _accumulate(self, event):
         leaf, grad = event.leaf, event.grad
-        nid = node_id(event.node) if event.node is not None else node_id(ei.leaf_node(leaf))
         if grad.size <= self.caps.elements:
             before = event.before
-            if before is not None:
-                before = before.copy()
+            self._leaf(leaf, event.node, grad.copy(), None if before is None else before.copy(),
+                       ei.value(leaf, copy=True))
+        else:
+            self._leaf(leaf, event.node, None, None, None)
+
+    def _leaf(self, leaf, node, added, before, value):
+        """A leaf's .grad received ``added`` (None: past the caps) in this pass: before, value: copies of its
+        .grad before and of its values then."""
+        nid = node_id(node) if node is not None else node_id(ei.leaf_node(leaf))
+        if added is not None:
             prev = self._last_after.get(nid, _UNKNOWN)
-            value = ei.value(leaf, copy=True)
-            added = grad.copy()
             record = LeafGrad(self.names.tensor_name(leaf), nid, before, added, None, value,
                               None if prev is _UNKNOWN else _same(before, prev))
             # (a one-element leaf, the common case of a lesson's w and b: its value, without a call)
@@ -200,8 +205,11 @@ class Recorder:
         p = self._pass
         if p is None:
             return
-        if event.tape is not None:
-            self._take_tape(event.tape)
+        tape = event.tape
+        if tape is not None:
+            for entry in tape.accumulated:
+                self._leaf(*entry)
+            self._take_tape(tape)
         limit, last = self.caps.elements, self._last_after
         for leaf, record in self._leaves:
             g = ei.grad(leaf, copy=True) if ei.grad_size(leaf) <= limit else _UNKNOWN
