@@ -115,7 +115,8 @@ class ModuleScopes:
             b = self.b
             bounds = set()
             mark = None
-            for t in _tensors(args, b.is_tensor, []):
+            # (the usual call, model(x), without the walk)
+            for t in (args if len(args) == 1 and b.is_tensor(args[0]) else _tensors(args, b.is_tensor, [])):
                 node = b.grad_fn(t)
                 if node is not None:
                     bounds.add(node)
@@ -165,15 +166,17 @@ class ModuleScopes:
         """Keep what the walk needs, weakly: the output nodes (a dead one was not kept by anyone, so it is not
         drawn) and the ids of the bounds (alive during the call, so no node made in it can take their ids)."""
         b = self.b
-        key = self._remember(module)
+        key = id(module)
+        if key not in self.modules:
+            self._remember(module)
         outs = []
-        for t in _tensors(output, b.is_tensor, []):
+        for t in ((output,) if b.is_tensor(output) else _tensors(output, b.is_tensor, [])):
             node = b.grad_fn(t)
             if node is not None and node not in bounds:
                 outs.append(weakref.ref(node))
         if not outs:
             return
-        self._pending.append((key, outs, {id(n) for n in bounds}, mark))
+        self._pending.append((key, outs, {id(n) for n in bounds} if bounds else (), mark))
         if len(self._pending) >= self._prune_at:   # a long loop: drop the calls whose graphs are gone
             self._pending = [p for p in self._pending if any(r() is not None for r in p[1])]
             self._prune_at = 2 * len(self._pending) + 1024
