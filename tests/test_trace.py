@@ -328,3 +328,35 @@ def test_a_leaf_record_holds_what_the_pass_gave_before_a_hook_changed_it():
     assert second.added.tolist() == [0.0, 0.0] and second.value.tolist() == [0.0, 0.0]   # w = w - 0.5 * 2w = 0
     assert first.after.tolist() == [0.0, 0.0]                # .grad when the pass ended: the hook had zeroed it
     assert w.tolist() == [0.0, 0.0]
+
+
+def test_a_graph_run_again_sums_its_gradients_past_the_window():
+    """The gradient that flowed into a node is summed over every pass that ran it, also the passes that left the
+    recorder's window (a graph run again and again with retain_graph)."""
+    import gc
+    import weakref
+
+    from autograd_magic.trace.model import Caps
+    from autograd_magic.trace.names import NAMES
+    from autograd_magic.trace.recorder import Recorder
+    x = engine.tensor([1.0, 2.0], requires_grad=True)
+    y = x * x
+    z = y.sum()
+    recorder = Recorder(NAMES, Caps(passes=3, flows=False))
+    with recorder.listening():
+        for _ in range(6):
+            z.backward(retain_graph=True)
+        gc.collect()
+        loop_nodes = []
+        for _ in range(5):   # a loop: a new graph each time
+            w = x * 3.0
+            loop_nodes.append(weakref.ref(w.grad_fn))
+            w.sum().backward()
+            del w
+    assert recorder.node_grads.get(y.grad_fn).tolist() == [6.0, 6.0]
+    assert recorder.node_grads.get(z.grad_fn).tolist() == 6.0
+    assert len(recorder.node_grads.raws) == 3        # the steps kept: the first pass's and the latest 2
+    # the loop's graphs are held by the recorder's outputs (each unnamed output is one): their nodes' gradients
+    # are folded in as their passes leave the window (each node ran once)
+    assert [recorder.node_grads.get(r()).tolist() for r in loop_nodes] == [[1.0, 1.0]] * 5
+    assert x.grad.tolist() == [6 * 2.0 + 5 * 3.0, 6 * 4.0 + 5 * 3.0]

@@ -85,10 +85,9 @@ class Node:
 
     Inputs may be Python scalars (``x * 2``): they get the edge ``(None, 0)``, as in PyTorch.
     """
-    # observed: None for the engine; an observer of backward passes may keep what it saw of the node there
-    # (engine.inspect.observed / observe): it goes when the node goes, and nothing of it is visible in PyTorch's API.
-    # note: the same for what a reader of the source says about the node (engine.inspect.note / set_note).
-    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "observed", "note", "__weakref__")
+    # note: None for the engine; a reader of the source may keep what it says about the node there
+    # (engine.inspect.note / set_note): it goes when the node goes, and nothing of it is visible in PyTorch's API.
+    __slots__ = ("op", "edges", "saved", "consts", "seq", "extra", "note", "__weakref__")
     multi = False  # one output; MultiNode's outputs are told apart by Slot edges
     hooks_see_all_grads = False  # a custom Function's post hooks also see what it returned for inputs without grad
 
@@ -117,7 +116,7 @@ class Node:
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
-        self.extra = self.observed = self.note = None
+        self.extra = self.note = None
 
     @classmethod
     def with_scalar(cls, op, a, b, saved, out):
@@ -136,7 +135,7 @@ class Node:
         node.saved = saved
         node.consts = ()
         node.seq = next(_sequence)
-        node.extra = node.observed = node.note = None
+        node.extra = node.note = None
         return node
 
     @property
@@ -220,7 +219,7 @@ class MultiNode(Node):
         self.saved = saved
         self.consts = consts
         self.seq = next(_sequence)
-        self.extra = self.observed = self.note = None
+        self.extra = self.note = None
         self.out_meta = [None if out is None else (out._data.shape, out._data.dtype) for out in outputs]
         for i, out in enumerate(outputs):
             if out is not None:
@@ -278,7 +277,7 @@ class _AccumulateOp:
 
 class AccumulateGrad:
     """The node that adds a leaf's gradient into ``leaf.grad``."""
-    __slots__ = ("variable", "extra", "trace_id", "observed", "note", "__weakref__")
+    __slots__ = ("variable", "extra", "trace_id", "note", "__weakref__")
     __module__ = "builtins"  # type(...) prints <class 'AccumulateGrad'>, as in PyTorch
     op = _AccumulateOp
     multi = False
@@ -289,7 +288,7 @@ class AccumulateGrad:
 
     def __init__(self, variable):
         self.variable = variable
-        self.extra = self.observed = self.note = None
+        self.extra = self.note = None
         self.trace_id = None   # engine.inspect.node_id's number for it, given when first asked
 
     name = Node.name

@@ -25,7 +25,7 @@ from .tensor import Tensor
 
 __all__ = ["is_tensor", "value", "grad", "grad_fn", "is_leaf", "requires_grad", "retains_grad", "shape",
            "dtype_name", "size", "version", "leaf_node", "graph_node", "is_node", "is_accumulate", "node_name",
-           "next_nodes", "node_tensor", "node_id", "creation_order", "graph_nodes", "array", "observed", "observe",
+           "next_nodes", "node_tensor", "node_id", "creation_order", "graph_nodes", "array",
            "note", "set_note"]
 
 
@@ -161,25 +161,6 @@ def node_id(node):
             got = node.trace_id = next(_next_accumulate_id)
         return got
     return node.seq
-
-
-def observed(node, key):
-    """What an observer of backward passes keeps on a node (``observe``) under key, or None: one entry per node,
-    the latest key's (a trace keeps its own and ignores another's)."""
-    got = node.observed
-    return got[1] if got is not None and got[0] is key else None
-
-
-def observe(node, key, value):
-    """Keep value on the node under key (see ``observed``): it lives as long as the node."""
-    node.observed = (key, value)
-
-
-def observe_sum(node, key, value):
-    """observe(node, key, value), or the sum of value and what is already kept there under key (one call where
-    a loop's recorder adds to every node of every pass)."""
-    got = node.observed
-    node.observed = (key, value if got is None or got[0] is not key else got[1] + value)
 
 
 def note(node):

@@ -6,6 +6,7 @@ arrays of the first pass and the ``caps.passes - 1`` latest ones. A failure whil
 user's code: it becomes a note, and recording stops for the rest of the cell.
 """
 import functools
+import sys
 import traceback
 
 import numpy as np
@@ -27,8 +28,7 @@ class Recorder:
         self.passes = []
         self.outputs = Outputs()  # one entry per output name: the last tensor, pass count, history
         self.leaf_history = LeafHistory()
-        # node -> gradient that flowed into it, summed over passes (within the caps), kept on the node itself
-        # (engine.inspect.observe): it goes with the node, a loop's old nodes take theirs with them
+        # node -> gradient that flowed into it, summed over passes (within the caps), worked out when read
         self.node_grads = NodeGrads()
         self.notes = []          # short texts: what went wrong while recording
         self.details = []        # the tracebacks behind the notes
@@ -99,6 +99,7 @@ class Recorder:
         # (a function of the names, not a method of the recorder: a Pass that held the recorder would make each
         # run's recorder a reference cycle, freed only by the garbage collector's slower sweeps)
         p.pending = functools.partial(_steps_of, names, raw)
+        self.node_grads.keep(raw)
         self.passes.append(p)
         self._pass = p
         self._leaves = []
@@ -121,10 +122,8 @@ class Recorder:
         else:
             self._pass.omitted_arrays += 1
             self._raw.append((node, None, event.keep(-1)[0], None, None, None))
-            if not (within and self._named(node)):
-                return
-            arr = np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad)
-        self.node_grads.add(node, arr)
+            if within and self._named(node):   # a named node past the elements cap keeps its gradient
+                self.node_grads.add(node, np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad))
 
     def _oversize(self, node, grad):
         """A node within the steps cap whose incoming gradient is over the elements cap (events.Tape): no arrays
@@ -143,7 +142,8 @@ class Recorder:
         appends)."""
         raw, xp, omitted, elementwise = self._raw, tape.xp, events.OMITTED, events.is_elementwise
         ndarray, flows, handed_out = np.ndarray, self.caps.flows, tape.handed_out
-        observe_sum, key = ei.observe_sum, self.node_grads
+        # the values of the pass's leaves, copied when they received their gradients (tape.accumulated)
+        values = {entry[1]: entry[4] for entry in tape.accumulated} if tape.accumulated else {}
         skipped = 0
         for node, grad, saved, sent in tape:
             if grad is None:
@@ -167,12 +167,13 @@ class Recorder:
                 raw.append((node, arr, sent, local, None, xp))
             else:  # an AccumulateGrad, or a node that sent nothing
                 arr = grad.copy() if grad.__class__ is ndarray else np.array(grad)
-                value = ei.value(ei.node_tensor(node), copy=True) if is_accumulate(node) else None
+                value = None
+                if is_accumulate(node):
+                    value = values.get(node)
+                    if value is None:
+                        value = ei.value(ei.node_tensor(node), copy=True)
                 raw.append((node, arr, (), None, value, None))
-            if arr.ndim == 0:
-                arr = arr.astype(float)
-            observe_sum(node, key, arr)
-        key.added += len(tape) - skipped
+        self.node_grads.added += len(tape) - skipped
         self._pass.omitted_arrays += skipped
 
     def _accumulate(self, event):
@@ -239,6 +240,7 @@ class Recorder:
             if old.pending is not None:
                 raw = old.pending.args[-1]
                 old.omitted_arrays = len(raw)   # no step of it keeps arrays now
+                self.node_grads.fold(raw)
                 if self.caps.flows or old.error is not None:
                     # two objects per pass, not one per step (the garbage collector counts what a loop keeps)
                     nodes = [r[0] for r in raw]
@@ -304,22 +306,57 @@ def _same(a, b):
 
 
 class NodeGrads:
-    """node -> the gradient that flowed into it, summed over one recorder's passes. Kept on the node itself
-    (engine.inspect.observe): a loop's dead nodes take their arrays with them, and no weak table is written for
-    each node of every pass."""
-    __slots__ = ("added", "__weakref__")
+    """node -> the gradient that flowed into it, summed over one recorder's passes (within the caps).
+
+    Worked out when first read, from the steps the recorder still keeps (the first pass and the window); a pass
+    leaving the window first folds in the gradients of its nodes that something else still holds (a graph run
+    again with retain_graph, a leaf's AccumulateGrad): the nodes of a loop's old passes, which nothing holds,
+    cost nothing per pass, and no table entry is written for each node of every pass."""
+    __slots__ = ("added", "raws", "folded", "_sums")
 
     def __init__(self):
         self.added = 0
+        self.raws = {}     # id -> the raw step list of each pass whose steps are kept (Recorder._raw of each)
+        self.folded = {}   # id(node) -> (node, sum): passes that left the window, named nodes past the caps
+        self._sums = None
+
+    def keep(self, raw):
+        self.raws[id(raw)] = raw
+        self._sums = None
+
+    def fold(self, raw):
+        """raw's pass leaves the window (its steps are about to be let go)."""
+        for entry in raw:
+            node, arr = entry[0], entry[1]
+            # held by: the entry, the name ``node``, getrefcount's argument; more: something else holds it
+            if arr is not None and sys.getrefcount(node) > 3:
+                _add(self.folded, node, arr)
+        self.raws.pop(id(raw), None)
+        self._sums = None
 
     def add(self, node, arr):
-        prev = ei.observed(node, self)
-        ei.observe(node, self, arr if prev is None else prev + arr)
+        _add(self.folded, node, arr)
         self.added += 1
+        self._sums = None
 
     def __bool__(self):
         return self.added > 0
 
     def get(self, node, default=None):
-        got = ei.observed(node, self)
-        return default if got is None else got
+        sums = self._sums
+        if sums is None:
+            sums = dict(self.folded)
+            for raw in self.raws.values():
+                for entry in raw:
+                    if entry[1] is not None:
+                        _add(sums, entry[0], entry[1])
+            self._sums = sums
+        got = sums.get(id(node))
+        return default if got is None or got[0] is not node else got[1]
+
+
+def _add(sums, node, arr):
+    if arr.ndim == 0:
+        arr = arr.astype(float)
+    got = sums.get(id(node))
+    sums[id(node)] = (node, arr if got is None or got[0] is not node else got[1] + arr)
