@@ -240,7 +240,10 @@ class Recorder:
             if old.pending is not None:
                 raw = old.pending.args[-1]
                 old.omitted_arrays = len(raw)   # no step of it keeps arrays now
-                self.node_grads.fold(raw)
+                root = raw[0][0] if raw else None
+                # the root held by: raw's entry, the name ``root``, getrefcount's argument; more: by a tensor
+                self.node_grads.fold(raw, old.retain_graph or (root is not None and sys.getrefcount(root) > 3))
+                del root
                 if self.caps.flows or old.error is not None:
                     # two objects per pass, not one per step (the garbage collector counts what a loop keeps)
                     nodes = [r[0] for r in raw]
@@ -324,13 +327,15 @@ class NodeGrads:
         self.raws[id(raw)] = raw
         self._sums = None
 
-    def fold(self, raw):
-        """raw's pass leaves the window (its steps are about to be let go)."""
+    def fold(self, raw, graph_alive):
+        """raw's pass leaves the window (its steps are about to be let go). graph_alive: its graph may run again
+        (retain_graph, or something holds its root): every node's gradient is folded in; else only the leaves'
+        AccumulateGrad nodes', which live as long as their leaves (the other nodes of a loop's old pass are
+        about to go with it)."""
         for entry in raw:
-            node, arr = entry[0], entry[1]
-            # held by: the entry, the name ``node``, getrefcount's argument; more: something else holds it
-            if arr is not None and sys.getrefcount(node) > 3:
-                _add(self.folded, node, arr)
+            arr = entry[1]
+            if arr is not None and (graph_alive or is_accumulate(entry[0])):
+                _add(self.folded, entry[0], arr)
         self.raws.pop(id(raw), None)
         self._sums = None
 
