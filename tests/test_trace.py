@@ -360,3 +360,20 @@ def test_a_graph_run_again_sums_its_gradients_past_the_window():
     # are folded in as their passes leave the window (each node ran once)
     assert [recorder.node_grads.get(r()).tolist() for r in loop_nodes] == [[1.0, 1.0]] * 5
     assert x.grad.tolist() == [6 * 2.0 + 5 * 3.0, 6 * 4.0 + 5 * 3.0]
+
+
+def test_a_run_without_node_views_tags_assignments_only():
+    """Expressions are tagged (their source text names their nodes) only when a view draws nodes: a training loop
+    under --no-table --no-graph calls the tagger for its assignments alone."""
+    from autograd_magic.trace import execute
+    from autograd_magic.trace.model import Caps
+    from autograd_magic.trace.runner import run_cell
+    source = "for i in range(3):\n    y = (x * 2).sum()\n"
+
+    def kinds(cell):   # the tag kinds the compiled code passes to the tagger
+        return sorted({c for c in cell.body.co_consts if c in ("expr", "name")})
+    assert kinds(execute.compile_cell(source, "<a>")) == ["expr", "name"]
+    assert kinds(execute.compile_cell(source, "<b>", names_only=True)) == ["name"]
+    ns = {"torch": engine, "x": engine.tensor([1.0, 2.0], requires_grad=True)}
+    run = run_cell(source, ns, caps=Caps(steps=0))   # what --no-table --no-graph runs
+    assert ns["y"].item() == 6.0 and [name for name, _ in run.assigned] == ["y"] * 3

@@ -382,14 +382,18 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
     captured = {}
     step = 0
     tape = node_events if node_events.__class__ is events.Tape else None
-    if tape is not None:
-        tape.xp = xp
+    leaves = tape   # where the leaves' accumulations go (a tape of steps=0 takes no node)
+    if tape is not None and tape.steps == 0:
+        tape = None
+        node_events = None
+    if leaves is not None:
+        leaves.xp = xp
     nodes_seen = pass_id is not None and tape is None and bool(node_events)
     pop = buffers.pop
     # Arrays a leaf may adopt as its .grad without a copy: not the caller's, not adopted twice.
     taken = {id(g) for g in root_grads}
-    if tape is not None:
-        tape.handed_out = taken
+    if leaves is not None:
+        leaves.handed_out = taken
     for node in order:
         grad = pop(node, None)
         if grad is None:
@@ -412,8 +416,8 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                 step += 1
             if capture is None and (accumulate_into is None or node in accumulate_into):
                 if pass_id is not None and not node.variable._untracked_view:
-                    if tape is not None:
-                        events.tape_accumulate(tape, node.variable, grad, node)
+                    if leaves is not None:
+                        events.tape_accumulate(leaves, node.variable, grad, node)
                     else:
                         events.accumulate(pass_id, node.variable, grad, node)
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)

@@ -85,16 +85,17 @@ def node_mode(create_graph):
     the pass whole, see Tape), or True (a NodeRun event per node)."""
     if len(SUBSCRIBERS) == 1:
         observer = SUBSCRIBERS[0]
-        if not getattr(observer, "wants_nodes", True):
-            return None
         take = getattr(observer, "tape", None)
         tape = take(create_graph) if take is not None else None
-        return True if tape is None else tape
+        if tape is not None:
+            return tape   # (with steps=0: the pass's leaves only, no node)
+        return True if getattr(observer, "wants_nodes", True) else None
     return True if wants_nodes() else None
 
 
 class Tape(list):
-    """The nodes of one backward pass as the engine ran them, for an observer that reads a pass whole.
+    """The nodes of one backward pass as the engine ran them, for an observer that reads a pass whole
+    (``steps=0``: no node at all, only the leaves' accumulations, see ``accumulated``).
 
     One entry per node, in order: ``(node, grad_in, saved, sent)``, the engine's own arrays without a copy
     (never write to them; copy what you keep when ``BackwardEnd`` arrives: after that the code may change them,

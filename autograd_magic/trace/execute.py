@@ -119,13 +119,14 @@ _FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 _COMPILE_DEPTH = 8000  # Python's compiler recurses once per nesting level (twice with the tag wrappers)
 
 
-def compile_cell(source, filename):
+def compile_cell(source, filename, names_only=False):
     """Tag and compile source; SyntaxError as a normal cell raises it. A cell nested too deep for the tagged
-    form (whose wrappers double the nesting) is compiled with its assignments tagged only."""
+    form (whose wrappers double the nesting) is compiled with its assignments tagged only; so is every cell
+    with names_only (a run that records no node: no expression's source text is read)."""
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, _COMPILE_DEPTH))
     try:
-        return _compile_cell(source, filename)
+        return _compile_cell(source, filename, names_only)
     finally:
         sys.setrecursionlimit(old)
 
@@ -133,17 +134,17 @@ def compile_cell(source, filename):
 _CACHED_NAME = "<%%grad cached>"
 
 
-def _compile_cell(source, filename):
+def _compile_cell(source, filename, names_only=False):
     """Cached by source: probe re-runs (trace.probe), slider moves and a cell run again (whose file name, the
     frontend's cell number, changes each time) compile the same source again and again; the cached code objects
     are never changed, a run under another file name gets renamed copies. A SyntaxError is raised by compiling
     under the real name (an error is not cached)."""
     try:
-        cell, warned = _compile_cached(source)
+        cell, warned = _compile_cached(source, names_only)
     except SyntaxError:
         cell = None
     if cell is None:   # raised again under the cell's own name, outside the handler (no chained traceback)
-        return _compile_named(source, filename)
+        return _compile_named(source, filename, names_only)
     for w in warned:   # what compiling says (a SyntaxWarning) is said on every run, as for a normal cell
         warnings.warn_explicit(w.message, w.category, filename, w.lineno)
     if filename == _CACHED_NAME:
@@ -158,19 +159,19 @@ def _renamed(code, filename):
 
 
 @functools.lru_cache(maxsize=16)
-def _compile_cached(source):
+def _compile_cached(source, names_only=False):
     with warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")
-        cell = _compile_named(source, _CACHED_NAME)
+        cell = _compile_named(source, _CACHED_NAME, names_only)
     return cell, tuple(warned)
 
 
-def _compile_named(source, filename):
+def _compile_named(source, filename, names_only=False):
     tree = ast.parse(source, filename)
     bound = bound_names(tree)
     last = ast.Expression(tree.body.pop().value) if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     try:
-        return _compile(source, filename, tree, last, bound, Tagger(source))
+        return _compile(source, filename, tree, last, bound, (_NamesOnly if names_only else Tagger)(source))
     except RecursionError:
         tree = ast.parse(source, filename)
         last = ast.Expression(tree.body.pop().value) if last is not None else None

@@ -95,7 +95,10 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     the source text of expressions nor module calls are recorded: names, outputs and leaves' .grad are);
     record=False: no backward events are recorded (a re-run that only wants the cell's values, as trace.probe's).
     """
-    cell = compile_cell(source, filename)
+    nodes = record and (caps is None or caps.steps > 0)   # a view draws nodes: expressions name them
+    # (without a view that draws nodes nor a transform, only assignments are tagged: a training loop's
+    # expressions cost nothing extra)
+    cell = compile_cell(source, filename, names_only=not nodes and transform is None)
     recorder = Recorder(NAMES, caps)
     assigned, first_leaves, notes = [], {}, []
     prune_at = [256]
@@ -104,7 +107,6 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     by_name = {k: v for k, v in pending.items() if isinstance(k, str)}
     plain_sites = {}   # name -> site of its first leaf that did not require grad (requires_grad_() may follow)
     is_tensor, is_leaf, requires_grad, grad_fn = ei.is_tensor, ei.is_leaf, ei.requires_grad, ei.grad_fn
-    nodes = record and (caps is None or caps.steps > 0)   # a view draws nodes: expressions name them
 
     def tag(value, kind, text, site=None):
         """Runs for every assignment and every operator/call expression the cell evaluates: kept short, a loop
