@@ -114,7 +114,7 @@ class Step:
                    inputs=[StepInput(*i) for i in inputs], value=value)
 
 
-@dataclass
+@dataclass(slots=True)   # (slots: one object a record, not two; a loop makes one per leaf per pass)
 class LeafGrad:
     """What one pass did to a leaf's ``.grad``."""
     name: Optional[str]
@@ -127,7 +127,7 @@ class LeafGrad:
                                           # changed it in between); None: not known (first pass, arrays past caps)
 
 
-@dataclass
+@dataclass(slots=True)   # (slots: one object a pass, not two: fewer objects for the garbage collector to sweep)
 class Pass:
     """One backward call: ``backward()`` / ``torch.autograd.backward`` ("backward") or
     ``torch.autograd.grad`` ("grad", which returns gradients instead of accumulating them)."""
