@@ -127,7 +127,7 @@ class LeafGrad:
                                           # changed it in between); None: not known (first pass, arrays past caps)
 
 
-@dataclass(slots=True)   # (slots: one object a pass, not two: fewer objects for the garbage collector to sweep)
+@dataclass(slots=True, weakref_slot=True)   # (slots: one object a pass, not two)
 class Pass:
     """One backward call: ``backward()`` / ``torch.autograd.backward`` ("backward") or
     ``torch.autograd.grad`` ("grad", which returns gradients instead of accumulating them)."""
