@@ -177,3 +177,31 @@ def test_matrix_vector_products_do_not_depend_on_where_the_arrays_sit():
             if blas.addmm(pa, pv[:, None]).tobytes() != want_mm.tobytes():
                 bad.append(("mm", k, m, offset))
     assert not bad, bad
+
+
+def test_a_product_started_inside_another_keeps_both_right(monkeypatch):
+    """Operands MKL must see 64-byte placed are copied into the thread's scratch buffers. A product started while
+    another one has its operands there (a finalizer run by an allocation, on the same thread) must neither
+    overwrite them nor be overwritten: it gets copies of its own."""
+    _torch_with_mkl()   # (MKL present: the products go through blas)
+
+    def misplaced(values):   # an array of its own memory (no ndarray base) 16 bytes past a 64-byte boundary
+        values = np.array(values, np.float32)
+        raw = bytearray(values.nbytes + 128)
+        skip = (16 - np.frombuffer(raw, np.uint8).ctypes.data) % 64
+        out = np.frombuffer(raw, np.float32, values.size, skip).reshape(values.shape)
+        out[...] = values
+        return out
+    a, b = misplaced([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), misplaced([[0.5], [2.0]])   # a matrix-vector product
+    c, d = misplaced([[7.0, 8.0], [9.0, 1.0], [2.0, 3.0]]), misplaced([[3.0], [-1.0]])
+    real = blas._scratch_view
+    inner = []
+
+    def finalizer_in_between(slot, want, arr):
+        if slot == 1 and not inner:   # the outer product's first operand is already in scratch slot 0
+            inner.append(blas.addmm(c, d))
+        return real(slot, want, arr)
+    monkeypatch.setattr(blas, "_scratch_view", finalizer_in_between)
+    outer = blas.addmm(a, b)
+    assert inner and inner[0].tolist() == (c @ d).tolist()
+    assert outer.tolist() == (a @ b).tolist()

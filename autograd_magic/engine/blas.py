@@ -131,8 +131,25 @@ def _as_pytorch_placed(a, slot=0):
         want = (here - _address(root)) % 64 if isinstance(root, np.ndarray) else 0
     if here % 64 == want:
         return a
-    out = _scratch_view(slot, want, a)
+    if _SCRATCH.__dict__.get("depth", 0) > 1:
+        # a product started while another one on this thread has its operands in the scratch buffers (from a
+        # finalizer an allocation ran): its own copies, the outer product's operands stay as they are
+        out = _placed_copy(want, a)
+    else:
+        out = _scratch_view(slot, want, a)
     np.copyto(out, a)
+    return out
+
+
+def _placed_copy(want, a):
+    """A new array of a's shape, dtype and strides starting ``want`` bytes past a 64-byte boundary."""
+    n = a.size * a.itemsize
+    buf = np.empty(n + 128, np.uint8)
+    start = (want - _address(buf)) % 64
+    flat = buf[start:start + n].view(a.dtype)
+    out = flat.reshape(a.shape) if a.flags.c_contiguous else flat.reshape(a.shape[::-1]).T
+    if out.strides != a.strides:
+        out = np.lib.stride_tricks.as_strided(flat, a.shape, a.strides)
     return out
 
 
@@ -151,7 +168,7 @@ def _scratch_view(slot, want, a):
     if out is not None:
         return out
     n = a.size * a.itemsize
-    span = n if a.flags.c_contiguous or a.flags.f_contiguous else a.nbytes
+    span = n
     buf = _SCRATCH.buffers.get(slot)
     if buf is None or buf.size < span + 128:
         if len(views) > 256 or buf is not None:
@@ -284,7 +301,15 @@ def addmv(mat, vec, bias=None):
     result, todo = _result((rows,), mat.dtype, bias, cols, aligned=True)
     if not todo:
         return result
-    mat, vec = _as_pytorch_placed(mat, 0), _as_pytorch_placed(vec, 1)
+    depth = _SCRATCH.__dict__.get("depth", 0)   # products under way on this thread (see _as_pytorch_placed)
+    _SCRATCH.depth = depth + 1
+    try:
+        return _addmv_placed(lib, _as_pytorch_placed(mat, 0), _as_pytorch_placed(vec, 1), bias, result, rows, cols)
+    finally:
+        _SCRATCH.depth = depth
+
+
+def _addmv_placed(lib, mat, vec, bias, result, rows, cols):
     s = _strides(mat)
     if s[0] == 1 and (cols == 1 or s[1] >= max(1, rows)):
         trans, m, n, lda = _NO_TRANS, rows, cols, s[1]
@@ -361,9 +386,19 @@ def addmm(m1, m2, bias=None):
         plan = _PLANS[key] = _plan(M, N, K, m1.strides, m2.strides, dtype.itemsize)
     if plan is False:
         return None   # ATen's own gemm kernel, not BLAS
+    if not vector:
+        return _gemm(lib, dtype, plan, m1, m2, bias, result)
+    depth = _SCRATCH.__dict__.get("depth", 0)   # products under way on this thread (see _as_pytorch_placed)
+    _SCRATCH.depth = depth + 1
+    try:
+        return _gemm(lib, dtype, plan, _as_pytorch_placed(m1, 0), _as_pytorch_placed(m2, 1), bias, result)
+    finally:
+        _SCRATCH.depth = depth
+
+
+def _gemm(lib, dtype, plan, m1, m2, bias, result):
+    """result = m1 @ m2 (+ result, the bias copied in, when bias is given) as _plan says ATen calls BLAS."""
     swap, copy_a, copy_b, trans_a, trans_b, m, n, k, lda, ldb, ldc = plan
-    if vector:
-        m1, m2 = _as_pytorch_placed(m1, 0), _as_pytorch_placed(m2, 1)
     _threads(lib)
     a_arr, b_arr = (m2, m1) if swap else (m1, m2)
     if copy_a:
@@ -431,61 +466,3 @@ def _plan(M, N, K, strides1, strides2, size):
         return False
     return (swap, copy_a, copy_b, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS,
             m, n, k, lda, ldb, ldc)
-    if vector:
-        m1, m2 = _as_pytorch_placed(m1), _as_pytorch_placed(m2)
-    _threads(lib)
-    # ATen addmm_impl_cpu_: result (contiguous, strides (N, 1)) is taken as column-major c, or its transpose
-    # (M, N, K are at least 1 from here on: max(1, x) below is x)
-    rs = (N, 1) if N > 1 or M == 1 else (1, 1)
-    a_arr, b_arr = m1, m2
-    size = dtype.itemsize
-    a0, a1 = m1.strides
-    b0, b1 = m2.strides
-    a_s, b_s = [a0 // size, a1 // size], [b0 // size, b1 // size]   # _strides(m1), _strides(m2)
-    a_sizes, b_sizes = [M, K], [K, N]
-    if rs[0] == 1 and (N == 1 or rs[1] >= M):
-        transpose_c = False
-    else:
-        transpose_c = True
-        a_arr, b_arr, a_s, b_s, a_sizes, b_sizes = b_arr, a_arr, b_s, a_s, b_sizes, a_sizes
-    m = N if transpose_c else M
-    n = M if transpose_c else N
-    k = a_sizes[0] if transpose_c else a_sizes[1]
-    i0, i1 = (1, 0) if transpose_c else (0, 1)
-    if a_s[i0] == 1 and a_s[i1] >= m:
-        transpose_a = False
-    elif a_s[i1] == 1 and a_s[i0] >= k:
-        transpose_a = True
-    else:
-        transpose_a = not transpose_c
-        a_arr, a_s = _contiguous(a_arr)
-    if b_s[i0] == 1 and b_s[i1] >= k:
-        transpose_b = False
-    elif b_s[i1] == 1 and b_s[i0] >= n:
-        transpose_b = True
-    else:
-        transpose_b = not transpose_c
-        b_arr, b_s = _contiguous(b_arr)
-    lda = a_s[1 if transpose_a == transpose_c else 0]
-    ldb = b_s[1 if transpose_b == transpose_c else 0]
-    ldc = rs[0] if transpose_c else rs[1]
-    # cpublas normalize_last_dims: leading dimensions of degenerate (size-1) operands as BLAS wants them
-    if n == 1:
-        ldc = m
-    if transpose_a:
-        if m == 1:
-            lda = k
-    elif k == 1:
-        lda = m
-    if transpose_b:
-        if k == 1:
-            ldb = n
-    elif n == 1:
-        ldb = k
-    if not (lda >= (k if transpose_a else m) and ldb >= (n if transpose_b else k) and ldc >= m):
-        return None   # ATen's own gemm kernel, not BLAS
-    gemm = lib.cblas_sgemm if dtype == np.float32 else lib.cblas_dgemm
-    zero, one = _SCALARS[dtype]
-    gemm(_COL_MAJOR, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS, m, n, k, one,
-         _ptr(a_arr), lda, _ptr(b_arr), ldb, zero if bias is None else one, _BYTES.from_buffer(result), ldc)   # (result: new, C-contiguous)
-    return result
