@@ -88,3 +88,21 @@ def test_the_texts_the_views_remember_follow_the_values_and_the_print_options():
         printing.set_printoptions(profile="default")
     assert fmt.tensor_text(a, "float32", 4) == "[3., 2.]"
     assert fmt.tensor_repr(a, "float32") == "tensor([3., 2.])"
+
+
+def test_a_graph_drawn_again_writes_the_same_dot_source():
+    """views/graph.py keeps the DOT lines graphviz wrote lately and reuses them for the same box or edge: the source
+    of a graph drawn again (from the memo) is the source graphviz writes from scratch."""
+    from autograd_magic import torch as engine
+    from autograd_magic.trace.runner import run_cell
+    from autograd_magic.views import graph
+    cell = ("import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(2, 3), nn.Tanh(), nn.Linear(3, 1))\n"
+            "x = torch.tensor([[1.0, -2.0]])\nloss = (model(x) ** 2).sum()\nloss.backward()\n")
+    spec = run_cell(cell, {"torch": engine}).trace().graph
+    graph._LINES.clear()
+    fresh = graph.to_dot(spec)
+    assert graph._LINES   # the lines were kept
+    again = graph.to_dot(spec)
+    graph._LINES.clear()
+    assert again == fresh == graph.to_dot(spec)
+    assert "Linear" in fresh and "->" in fresh

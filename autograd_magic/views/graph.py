@@ -283,9 +283,9 @@ def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang=("en", fro
     def emit(container, chain):
         for node in children.get(chain, ()):
             if node.kind == "module":
-                container.node(ids[node.id], "<" + _html_text(node.label) + ">", shape="box3d", style="filled",
-                               fillcolor=MODULE_COLOUR, tooltip=_attr(f"{node.label}: its ops are drawn as one "
-                                                                      "box (--depth to open it)"))
+                _dot_node(container, ids[node.id], "<" + _html_text(node.label) + ">", shape="box3d",
+                          style="filled", fillcolor=MODULE_COLOUR,
+                          tooltip=_attr(f"{node.label}: its ops are drawn as one box (--depth to open it)"))
             else:
                 _add_node(container, ids[node.id], node, spec.has_gradients, precision, marks, lang)
         for sub in sorted(prefixes.get(chain, ()), key=lambda c: str(c[-1])):
@@ -343,7 +343,41 @@ def _add_node(dot, nid: str, node, has_gradients: bool, precision: int, marks=No
         attrs = dict(shape="box", style="rounded,filled", fillcolor=OP_COLOUR, fontsize="10", height="0.3",
                      tooltip=_op_tooltip(node, has_gradients, precision))
     attrs.update(extra)
-    dot.node(nid, label, **{k: v for k, v in attrs.items() if v is not None})
+    _dot_node(dot, nid, label, **{k: v for k, v in attrs.items() if v is not None})
+
+
+# The DOT lines graphviz wrote lately, by what they were written from: a graph drawn again (a cell run again, a
+# slider move) writes mostly the same boxes, and graphviz's quoting costs ~10 us a node. The line is graphviz's
+# own, so the source is the same as calling it.
+_LINES = {}
+
+
+def _dot_node(dot, name, label, **attrs):
+    key = ("node", name, label, tuple(attrs.items()))
+    line = _LINES.get(key)
+    if line is not None:
+        dot.body.append(line)
+        return
+    n = len(dot.body)
+    dot.node(name, label, **attrs)
+    if len(dot.body) == n + 1:
+        if len(_LINES) >= 4096:
+            _LINES.clear()
+        _LINES[key] = dot.body[n]
+
+
+def _dot_edge(dot, src, dst, **attrs):
+    key = ("edge", src, dst, tuple(attrs.items()))
+    line = _LINES.get(key)
+    if line is not None:
+        dot.body.append(line)
+        return
+    n = len(dot.body)
+    dot.edge(src, dst, **attrs)
+    if len(dot.body) == n + 1:
+        if len(_LINES) >= 4096:
+            _LINES.clear()
+        _LINES[key] = dot.body[n]
 
 
 def _lines_label(title, lines) -> str:
@@ -386,10 +420,10 @@ def _add_edges(dot, edges, ids, marks=None) -> list:
         if src and dst and text:
             tip = marks.tips.get((edge.src, edge.dst))
             extra = {"tooltip": _attr(tip)} if tip else {}
-            dot.edge(src, dst, label="<" + "<BR/>".join(_html_text(t, 120) for t in text.split("\n")) + ">",
-                     fontsize="10", fontcolor="#d62728", color="#d62728", penwidth="2", **extra)
+            _dot_edge(dot, src, dst, label="<" + "<BR/>".join(_html_text(t, 120) for t in text.split("\n")) + ">",
+                      fontsize="10", fontcolor="#d62728", color="#d62728", penwidth="2", **extra)
         elif src and dst:
-            dot.edge(src, dst)
+            _dot_edge(dot, src, dst)
         elif src and src not in boundary:
             boundary.append(src)
     return boundary
