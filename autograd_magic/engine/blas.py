@@ -131,9 +131,10 @@ def _as_pytorch_placed(a, slot=0):
         want = (here - _address(root)) % 64 if isinstance(root, np.ndarray) else 0
     if here % 64 == want:
         return a
-    if _SCRATCH.__dict__.get("depth", 0) > 1:
+    if _SCRATCH.__dict__.get("depth", 0) > 1 or a.nbytes > _SCRATCH_MAX:
         # a product started while another one on this thread has its operands in the scratch buffers (from a
-        # finalizer an allocation ran): its own copies, the outer product's operands stay as they are
+        # finalizer an allocation ran): its own copies, the outer product's operands stay as they are; and a big
+        # operand gets its own copy too (the scratch buffers stay small for the thread's life)
         out = _placed_copy(want, a)
     else:
         out = _scratch_view(slot, want, a)
@@ -154,6 +155,7 @@ def _placed_copy(want, a):
 
 
 _SCRATCH = threading.local()
+_SCRATCH_MAX = 1 << 18   # bytes: operands up to this size are placed in the scratch buffers
 
 
 def _scratch_view(slot, want, a):
