@@ -115,6 +115,27 @@ def test_fma32_is_numpys_bits_on_midpoints_subnormals_and_broadcast_values(monke
     _assert_same_bits(*strided)
 
 
+@needs_lib
+def test_box_muller_is_numpys_bits_over_every_uniform(monkeypatch):
+    """torch.randn's float32 transform (normal_fill_16: log256_ps of 1 - u in lanes 0-7, sincos256_ps of 2 pi u in
+    lanes 8-15) in C gives the numpy code's bits for every float32 uniform the generator can draw (k / 2**24),
+    in both roles, and with a mean and std (one fused multiply-add)."""
+    from autograd_magic.engine import random_kernels
+    u = np.arange(2 ** 24, dtype=np.float64) / 2 ** 24
+    rows = np.empty((2 ** 21, 16), _F32)
+    rows[:, :8] = u.reshape(-1, 8)
+    rows[:, 8:] = u.reshape(-1, 8)[::-1]     # each value as an angle too, next to another radius
+    for mean, std, step in ((0.0, 1.0, 1), (0.5, 3.0, 13)):
+        got, want = rows[::step].copy(), rows[::step].copy()
+        random_kernels._box_muller(got, mean, std)
+        with monkeypatch.context() as m:
+            m.setattr(ckernels, "LIB", None)
+            random_kernels._box_muller(want, mean, std)
+        _assert_same_bits(got, want)
+    odd = np.ones((3, 16), _F32)[:, ::-1]       # not C-contiguous: the numpy code
+    assert ckernels.box_muller_f32(odd) is False
+
+
 SHAPES = [(32, 27), (7,), (1,), (3, 5, 33), (8, 1000), (50, 1), (10, 16), (10, 17), (10, 15), (4, 8), (6, 9)]
 
 
@@ -222,7 +243,8 @@ def test_the_avx2_library_and_the_plain_one_give_the_same_bits(monkeypatch):
              (vec_kernels.softmax_backward_lastdim, (g, rows))]
     cases += [(lambda v, f=f: f(v, g.ravel()[:v.size]), (x[:8100],)) for f in ACTIVATIONS.values()]
     cases += [(_tanh_back, (g, rows)), (_row_scatter, (rows.reshape(300, 3, 9), (27, 3, 9), np.arange(300) % 27)),
-              (lambda a: ckernels.column_sums(a, 3, 20, 135), (rows.reshape(3, 20, 135),))]
+              (lambda a: ckernels.column_sums(a, 3, 20, 135), (rows.reshape(3, 20, 135),)),
+              (_box_muller_of, (np.arange(2 ** 24, dtype=np.float64)[::7] / 2 ** 24,))]
     outs = []
     for path in paths:
         monkeypatch.setattr(ckernels, "LIB", ckernels.load(path))
@@ -230,6 +252,17 @@ def test_the_avx2_library_and_the_plain_one_give_the_same_bits(monkeypatch):
             outs.append([fn(*args) for fn, args in cases])
     for got, want in zip(*outs):
         _assert_same_bits(got, want)
+
+
+def _box_muller_of(u):
+    """random_kernels._box_muller (the C kernel where loaded) of uniforms u, each as a radius and as an angle."""
+    from autograd_magic.engine import random_kernels
+    n = u.size // 8 * 8
+    rows = np.empty((n // 8, 16), _F32)
+    rows[:, :8] = u[:n].reshape(-1, 8)
+    rows[:, 8:] = u[:n].reshape(-1, 8)[::-1]
+    random_kernels._box_muller(rows, 0.0, 1.0)
+    return rows
 
 
 _TRAIN = r"""

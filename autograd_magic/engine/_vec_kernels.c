@@ -359,3 +359,111 @@ AM_EXPORT void am_index_add_rows(const float *restrict g, const int64_t *restric
         EACH(j, row, dst[j] = dst[j] + src[j]);
     }
 }
+
+/* ---- normal_fill_16 (float32) as random_kernels._box_muller computes it, in place on rows of 16 uniforms:
+ * lanes 0-7 give the radius sqrt(-2 log(1 - u)) (avx_mathfun.h's log256_ps), lanes 8-15 the angle 2 pi u
+ * (sincos256_ps); lanes 0-7 become r cos, lanes 8-15 r sin. Every step is the numpy code's: a "fused" step is the
+ * float64 product of two float32 values (exact) plus a float64 sum, rounded once to float32; the rest are float32
+ * operations. Integer steps on the bits as random_kernels does them (unsigned where C would overflow). ---- */
+static const float BM_LOG[9] = {F(7.0376836292e-2), F(-1.1514610310e-1), F(1.1676998740e-1), F(-1.2420140846e-1),
+                                F(1.4249322787e-1), F(-1.6668057665e-1), F(2.0000714765e-1), F(-2.4999993993e-1),
+                                F(3.3333331174e-1)};
+static const float BM_SIN[3] = {F(-1.9515295891e-4), F(8.3321608736e-3), F(-1.6666654611e-1)};
+static const float BM_COS[3] = {F(2.443315711809948e-5), F(-1.388731625493765e-3), F(4.166664568298827e-2)};
+static const float BM_Q1 = F(-2.12194440e-4), BM_Q2 = F(0.693359375);
+static const float BM_DP1 = F(-0.78515625), BM_DP2 = F(-2.4187564849853515625e-4),
+                   BM_DP3 = F(-3.77489497744594108e-8);
+static const float BM_FOPI = F(1.27323954473516), BM_TWO_PI = F(2.0 * 3.14159265358979323846);
+
+/* random_kernels._poly: Horner from c[0], each step r <- float32(float64(r) * x + c[k]); the last float64 sum is
+ * returned, the last float32 value left in *r */
+AM_INLINE double bm_poly(double x, const float *c, int n, float *r) {
+    double y = x * (double)c[0];
+    y += (double)c[1];
+    float r32 = (float)y;
+    for (int k = 2; k < n; k++) {   /* (no branch in the loop: it unrolls, and the lane loops vectorise) */
+        y = (double)r32 * x;
+        y += (double)c[k];
+        r32 = (float)y;
+    }
+    *r = r32;
+    return y;
+}
+
+/* random_kernels._radius before its square root: -2 * log256_ps(u1) for u1 in (0, 1] */
+AM_INLINE float bm_radius2(float u1) {
+    int32_t bits = (int32_t)f_bits(u1);
+    int32_t mant = bits & 0x7FFFFF;
+    int32_t low = -(int32_t)(mant < 0x3504F3);       /* (mant - 0x3504F3) >> 31: -1 where mant < 0x3504F3 */
+    int32_t e = (bits >> 23) + low - 126;
+    float ef = (float)e;
+    mant |= 0x3F000000;
+    mant += (-low) << 23;                            /* mant -= low << 23 */
+    float x = bits_f((uint32_t)mant) - 1.0f;
+    float z = x * x;
+    float r32;
+    double y;
+    bm_poly((double)x, BM_LOG, 9, &r32);
+    r32 *= x;
+    y = (double)r32 * (double)z;
+    y += (double)(ef * BM_Q1);
+    r32 = (float)y;
+    r32 -= z * 0.5f;
+    x += r32;
+    x += ef * BM_Q2;
+    x *= -2.0f;
+    return x;
+}
+
+/* random_kernels._sincos: sincos256_ps for theta in [0, 2 pi) */
+AM_INLINE void bm_sincos(float theta, float *s, float *c) {
+    int32_t j = (int32_t)(theta * BM_FOPI);
+    j += 1;
+    j &= ~1;
+    float y = (float)j;
+    float x = theta + y * BM_DP1;
+    x += y * BM_DP2;
+    double x64 = (double)y * (double)BM_DP3;
+    x64 += (double)x;
+    x = (float)x64;
+    x64 = (double)x;
+    float z = x * x;
+    double z64 = (double)z, t;
+    float yc, ys;
+    bm_poly(z64, BM_COS, 3, &yc);
+    yc *= z;
+    t = (double)yc * z64;
+    t -= (double)(z * 0.5f);
+    yc = (float)t;
+    yc += 1.0f;
+    bm_poly(z64, BM_SIN, 3, &ys);
+    ys *= z;
+    t = (double)ys * x64;
+    t += (double)x;
+    ys = (float)t;
+    uint32_t swap = 0u - (uint32_t)((j >> 1) & 1);       /* (j << 30) >> 31: all ones where bit 1 of j is set */
+    uint32_t cb = f_bits(yc), sb = f_bits(ys);
+    uint32_t diff = (cb ^ sb) & swap;
+    sb ^= diff;
+    sb ^= ((uint32_t)(j & 4)) << 29;
+    cb ^= diff;
+    cb ^= ((uint32_t)(~(j - 2) & 4)) << 29;
+    *s = bits_f(sb);
+    *c = bits_f(cb);
+}
+
+/* each step a loop over the 8 lanes, so that the compiler can vectorise it; the square root apart (sqrtf's errno
+ * check keeps its loop scalar) */
+AM_EXPORT void am_box_muller_f32(float *restrict d, long rows) {
+    for (long i = 0; i < rows; i++) {
+        float *restrict row = d + 16 * i;
+        float r[8], sn[8], cs[8];
+        for (int k = 0; k < 8; k++) r[k] = bm_radius2(1.0f - row[k]);
+        for (int k = 0; k < 8; k++) r[k] = sqrtf(r[k]);
+        for (int k = 0; k < 8; k++) bm_sincos(BM_TWO_PI * row[8 + k], &sn[k], &cs[k]);
+        for (int k = 0; k < 8; k++) {
+            row[k] = r[k] * cs[k];
+            row[8 + k] = r[k] * sn[k];
+        }
+    }
+}

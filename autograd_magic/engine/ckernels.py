@@ -53,6 +53,7 @@ _SIGNATURES = {
     "am_welford_f64": ([_P, _L, _L, _L, ctypes.c_double, _I, _P, _P], None),
     "am_tanh_backward": ([_P, _P, _P, _L], None),
     "am_index_add_rows": ([_P, _P, _L, _L, _L, _P], None),
+    "am_box_muller_f32": ([_P, _L], None),
 }
 _why = None
 
@@ -164,6 +165,15 @@ def index_add_rows(out, k, g):
     shape, taken modulo len(out)) and g of shape k.shape + out.shape[1:], C-contiguous float32: in place."""
     rows = out.shape[0]
     LIB.am_index_add_rows(ptr(g), ptr(k), k.size, rows, out.size // rows, ptr(out))
+
+
+def box_muller_f32(d):
+    """random_kernels._box_muller's transform (before mean and std), in place on a C-contiguous float32 array of
+    rows of 16 uniforms; False where it does not apply."""
+    if d.dtype != _F32 or not d.flags.c_contiguous or d.ndim != 2 or d.shape[1] != 16 or not d.flags.writeable:
+        return False
+    LIB.am_box_muller_f32(ptr(d), d.shape[0])
+    return True
 
 
 def fma32(a, b, c):

@@ -189,6 +189,9 @@ def _sincos(theta):
 def _box_muller(d, mean, std):
     """normal_fill_16, in place on rows of 16 uniforms: lanes 0-7 give the radius, 8-15 the angle."""
     f32 = d.dtype == _F32
+    if f32 and ckernels.LIB is not None and ckernels.box_muller_f32(d):   # the same steps in C, at once
+        _finish_normal(d, mean, std, f32)
+        return
     for s in range(0, len(d), _ROWS):
         blk = d[s:s + _ROWS]
         if f32:
@@ -202,6 +205,11 @@ def _box_muller(d, mean, std):
             sn, cs = _libm(np.sin, math.sin, theta), _libm(np.cos, math.cos, theta)
         np.multiply(r, cs, out=blk[:, :8])
         np.multiply(r, sn, out=blk[:, 8:])
+    _finish_normal(d, mean, std, f32)
+
+
+def _finish_normal(d, mean, std, f32):
+    """d * std + mean, as normal_fill_16 does it (fused)."""
     mean, std = d.dtype.type(mean), d.dtype.type(std)
     if std == 1:               # fma(n, 1, mean) == n + mean, which also makes -0.0 into +0.0
         d += mean
