@@ -119,7 +119,7 @@ def test_fma32_is_numpys_bits_on_midpoints_subnormals_and_broadcast_values(monke
 def test_box_muller_is_numpys_bits_over_every_uniform(monkeypatch):
     """torch.randn's float32 transform (normal_fill_16: log256_ps of 1 - u in lanes 0-7, sincos256_ps of 2 pi u in
     lanes 8-15) in C gives the numpy code's bits for every float32 uniform the generator can draw (k / 2**24),
-    in both roles, and with a mean and std (one fused multiply-add)."""
+    in both roles, and with a mean and std (one fused multiply-add); so does the float64 one."""
     from autograd_magic.engine import random_kernels
     u = np.arange(2 ** 24, dtype=np.float64) / 2 ** 24
     rows = np.empty((2 ** 21, 16), _F32)
@@ -133,7 +133,17 @@ def test_box_muller_is_numpys_bits_over_every_uniform(monkeypatch):
             random_kernels._box_muller(want, mean, std)
         _assert_same_bits(got, want)
     odd = np.ones((3, 16), _F32)[:, ::-1]       # not C-contiguous: the numpy code
-    assert ckernels.box_muller_f32(odd) is False
+    assert ckernels.box_muller(odd) is False
+    # float64 (normal_fill_16<double>: the C library's log, sin, cos): uniforms of 53 bits, and the edges
+    u = np.concatenate([np.random.default_rng(2).random(40000), [0.0, 2.0 ** -53, 0.5, 1 - 2.0 ** -53] * 4])
+    rows = np.stack([u.reshape(-1, 8), u.reshape(-1, 8)[::-1]], 1).reshape(-1, 16)
+    for mean, std in ((0.0, 1.0), (-1.5, 0.25)):
+        got, want = rows.copy(), rows.copy()
+        random_kernels._box_muller(got, mean, std)
+        with monkeypatch.context() as m:
+            m.setattr(ckernels, "LIB", None)
+            random_kernels._box_muller(want, mean, std)
+        assert got.tobytes() == want.tobytes()
 
 
 SHAPES = [(32, 27), (7,), (1,), (3, 5, 33), (8, 1000), (50, 1), (10, 16), (10, 17), (10, 15), (4, 8), (6, 9)]

@@ -467,3 +467,28 @@ AM_EXPORT void am_box_muller_f32(float *restrict d, long rows) {
         }
     }
 }
+
+/* ---- normal_fill_16<double> as random_kernels._box_muller computes it: the C library's log, sin and cos (what
+ * PyTorch calls, and what the numpy code calls through math where numpy's own differ), in place on rows of 16
+ * uniforms; lanes 0-7 become r cos, lanes 8-15 r sin ---- */
+AM_EXPORT void am_box_muller_f64(double *restrict d, long rows) {
+    const double two_pi = 2.0 * 3.14159265358979323846;
+    for (long i = 0; i < rows; i++) {
+        double *restrict row = d + 16 * i;
+        double r[8], sn[8], cs[8];
+        for (int k = 0; k < 8; k++) {
+            double t = log(1.0 - row[k]);
+            t *= -2.0;
+            r[k] = sqrt(t);
+        }
+        for (int k = 0; k < 8; k++) {
+            double theta = row[8 + k] * two_pi;
+            sn[k] = sin(theta);
+            cs[k] = cos(theta);
+        }
+        for (int k = 0; k < 8; k++) {
+            row[k] = r[k] * cs[k];
+            row[8 + k] = r[k] * sn[k];
+        }
+    }
+}

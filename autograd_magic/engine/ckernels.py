@@ -54,6 +54,7 @@ _SIGNATURES = {
     "am_tanh_backward": ([_P, _P, _P, _L], None),
     "am_index_add_rows": ([_P, _P, _L, _L, _L, _P], None),
     "am_box_muller_f32": ([_P, _L], None),
+    "am_box_muller_f64": ([_P, _L], None),
 }
 _why = None
 
@@ -167,12 +168,17 @@ def index_add_rows(out, k, g):
     LIB.am_index_add_rows(ptr(g), ptr(k), k.size, rows, out.size // rows, ptr(out))
 
 
-def box_muller_f32(d):
-    """random_kernels._box_muller's transform (before mean and std), in place on a C-contiguous float32 array of
-    rows of 16 uniforms; False where it does not apply."""
-    if d.dtype != _F32 or not d.flags.c_contiguous or d.ndim != 2 or d.shape[1] != 16 or not d.flags.writeable:
+def box_muller(d):
+    """random_kernels._box_muller's transform (before mean and std), in place on a C-contiguous float32 or float64
+    array of rows of 16 uniforms; False where it does not apply."""
+    if not d.flags.c_contiguous or d.ndim != 2 or d.shape[1] != 16 or not d.flags.writeable:
         return False
-    LIB.am_box_muller_f32(ptr(d), d.shape[0])
+    if d.dtype == _F32:
+        LIB.am_box_muller_f32(ptr(d), d.shape[0])
+    elif d.dtype == np.float64:
+        LIB.am_box_muller_f64(ptr(d), d.shape[0])
+    else:
+        return False
     return True
 
 

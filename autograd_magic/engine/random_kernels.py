@@ -189,7 +189,7 @@ def _sincos(theta):
 def _box_muller(d, mean, std):
     """normal_fill_16, in place on rows of 16 uniforms: lanes 0-7 give the radius, 8-15 the angle."""
     f32 = d.dtype == _F32
-    if f32 and ckernels.LIB is not None and ckernels.box_muller_f32(d):   # the same steps in C, at once
+    if ckernels.LIB is not None and ckernels.box_muller(d):   # the same steps in C, at once
         _finish_normal(d, mean, std, f32)
         return
     for s in range(0, len(d), _ROWS):
