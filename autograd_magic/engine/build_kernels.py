@@ -3,7 +3,8 @@
     python -m autograd_magic.engine.build_kernels     (or: python autograd_magic/engine/build_kernels.py)
 
 `make setup`, `make test` and `make demo` run it after installing. It calls the system C compiler ($CC, else cc,
-gcc, clang) with -O2 -fPIC -shared -ffp-contract=off -fno-fast-math and links the C math library (fmaf, expf,
+gcc, clang) with -O2 -fPIC -shared -ffp-contract=off -fno-fast-math -fno-math-errno (no errno from sqrtf: its
+loops vectorise; no value changes) and links the C math library (fmaf, expf,
 log1pf): _vec_kernels.so for any processor, and on x86-64 also _vec_kernels_avx2.so with -mavx2 -mfma (fmaf one
 instruction, loops vectorised), which ckernels.py loads where the processor has both. Without a compiler, or when
 compiling fails, the engine runs the same kernels with numpy (same bits, slower); the command then exits with
@@ -27,7 +28,7 @@ SOURCES = [SOURCE, os.path.join(HERE, "_reduce.c")]                  # compiled 
 DEPENDS = SOURCES + [os.path.join(HERE, "_reduce_body.h")]            # what the library's source hash covers
 LIBRARY = os.path.join(HERE, "_vec_kernels.so")
 LIBRARY_AVX2 = os.path.join(HERE, "_vec_kernels_avx2.so")
-FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-std=c99"]
+FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-fno-math-errno", "-std=c99"]
 AVX2_FLAGS = ["-mavx2", "-mfma"]
 
 
