@@ -412,9 +412,14 @@ def _import_seconds(code, env, repeats=5):
 
 
 def import_row(repeats=5, target=0.25):
-    """`import autograd_magic.torch` vs `import torch`, each minus `pass`, in fresh subprocesses (medians)."""
+    """`import autograd_magic.torch` vs `import torch`, each minus `pass`, in fresh subprocesses (medians).
+
+    Both with Python's bytecode cache, as a user imports them: pip wrote torch's .pyc files when it installed it,
+    and the warm-up import here writes ours (PYTHONDONTWRITEBYTECODE, set in some shells, is left out: with it
+    every import of this source tree compiles it anew, ~2.5x the time, while torch's cache is still read)."""
     row = {"case": "import", "label": "import autograd_magic.torch vs torch", "target": target}
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = ROOT + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     samples = {"base": [], "ours": [], "torch": []}
     codes = {"base": "pass", "ours": "import autograd_magic.torch", "torch": "import torch"}

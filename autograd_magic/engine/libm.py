@@ -3,7 +3,6 @@ differs from the correctly rounded one: glibc's float32 erff, log1pf, tanhf are 
 gelu's 1 + erf near x = -3 turns erff's last bit into a hundred units of the result. Elsewhere (no C library to
 ask) the float64 value rounded once stands in."""
 import ctypes
-import ctypes.util
 import functools
 import math
 
@@ -16,6 +15,7 @@ _PY = {"erf": math.erf, "exp": math.exp, "log": math.log, "log1p": math.log1p, "
 
 @functools.lru_cache(maxsize=None)
 def _library():
+    import ctypes.util   # here, not at import: it brings subprocess, tempfile and shutil (10 ms of the engine's import)
     try:
         return ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
     except OSError:  # pragma: no cover - no C math library
