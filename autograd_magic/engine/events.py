@@ -108,7 +108,6 @@ class Tape(list):
     __slots__ = ("steps", "elements", "oversize", "xp", "sent", "handed_out", "accumulated")
 
     def __init__(self, steps, elements, oversize=None, sent=True):
-        super().__init__()
         self.steps, self.elements, self.oversize = steps, elements, oversize
         self.sent = sent   # False: every gradient sent is OMITTED (the observer reads incoming gradients only)
         # ids of the pass's arrays that someone else holds and may change (the caller's root gradients, arrays a
@@ -295,8 +294,13 @@ def begin(roots, grads, capture, create_graph, retain_graph):
     """Emit BackwardBegin; returns the pass id the other calls carry."""
     pass_id = next(_pass_ids)
     inputs = None if capture is None else tuple(capture.values())
-    _emit(BackwardBegin(pass_id, "grad" if capture is not None else "backward", tuple(roots),
-                        tuple(readonly(g) for g in grads), inputs, create_graph, retain_graph))
+    grads = tuple(grads)
+    for g in grads:   # (a plain pass's gradients are arrays: the tuple as it is)
+        if g is not None and g.__class__ is not np.ndarray:
+            grads = tuple(readonly(g) for g in grads)
+            break
+    _emit(BackwardBegin(pass_id, "grad" if capture is not None else "backward", tuple(roots), grads, inputs,
+                        create_graph, retain_graph))
     return pass_id
 
 

@@ -26,7 +26,7 @@ from .tensor import Tensor
 __all__ = ["is_tensor", "value", "grad", "grad_fn", "is_leaf", "requires_grad", "retains_grad", "shape",
            "dtype_name", "size", "version", "leaf_node", "graph_node", "is_node", "is_accumulate", "node_name",
            "next_nodes", "node_tensor", "node_id", "creation_order", "graph_nodes", "array",
-           "note", "set_note"]
+           "note", "set_note", "grad_copy_upto"]
 
 
 # ---------------------------------------------------------------- tensors
@@ -54,10 +54,14 @@ def grad(t, copy=False):
     return value(g, copy)
 
 
-def grad_size(t):
-    """How many elements ``t.grad`` has (0 when it is None)."""
+def grad_copy_upto(t, limit, past=None):
+    """A copy of ``t.grad``'s values when it has at most ``limit`` elements, ``past`` when it has more, None when
+    there is no ``.grad`` (one call where a loop's recorder reads every leaf after every pass)."""
     g = t._grad
-    return 0 if g is None else g._data.size
+    if g is None:
+        return None
+    data = g._data
+    return np.array(data) if data.size <= limit else past
 
 
 def grad_fn(t):

@@ -125,7 +125,6 @@ class LeafThinning:
     def __init__(self, thin):
         self.thin = thin          # thin(record): what a record keeps when no history shows it
         self.leaves = {}          # leaf node id -> [segment lengths, records out of the window still shown]
-        self.place = {}           # id(record) -> (segment, term)
 
     def add(self, record):
         got = self.leaves.get(record.node_id)
@@ -134,12 +133,12 @@ class LeafThinning:
         lens = got[0]
         if not lens or record.continued is False:
             lens.append(0)
-        self.place[id(record)] = (len(lens) - 1, lens[-1])
+        record.place = (len(lens) - 1, lens[-1])   # (segment, term)
         lens[-1] += 1
 
     def left(self, record):
         lens, pending = self.leaves[record.node_id]
-        segment, term = self.place.pop(id(record))
+        segment, term = record.place
         if not pending and SEGMENTS <= segment < len(lens) - SEGMENTS:
             self.thin(record)     # (a middle segment's record: hidden for good, the common case of a long loop)
             return

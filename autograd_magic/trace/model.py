@@ -125,6 +125,8 @@ class LeafGrad:
     value: Optional[np.ndarray] = None    # the leaf's values when backward ran
     continued: Optional[bool] = None      # .grad before this pass is what the leaf's previous pass left (nothing
                                           # changed it in between); None: not known (first pass, arrays past caps)
+    place: Optional[tuple] = field(default=None, repr=False, compare=False)   # (segment, term): the recorder's
+                                          # bookkeeping of which records a history shows (trace/loops.py)
 
 
 @dataclass(slots=True, weakref_slot=True)   # (slots: one object a pass, not two)

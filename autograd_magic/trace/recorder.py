@@ -92,7 +92,9 @@ class Recorder:
             root_ids.append(node_id(ei.graph_node(t)) if ei.requires_grad(t) else None)
             if backward:
                 data = ei.array(t)
-                self.outputs.add(t, seed, name, summary(data) if data.size <= caps.elements else None)
+                size = data.size   # (a loss: its value, without a call)
+                self.outputs.add(t, seed, name, float(data.item()) if size == 1 else
+                                 summary(data) if size <= caps.elements else None)
         p = Pass(index=len(self.passes), call=event.call, roots=root_names, root_ids=root_ids, gradient=gradient,
                  create_graph=event.create_graph, retain_graph=event.retain_graph)
         raw = self._raw = []
@@ -210,10 +212,12 @@ class Recorder:
         if tape is not None:
             for entry in tape.accumulated:
                 self._leaf(*entry)
-            self._take_tape(tape)
+            if tape:   # (a tape of steps=0 has no node)
+                self._take_tape(tape)
         limit, last = self.caps.elements, self._last_after
+        grad_upto = ei.grad_copy_upto
         for leaf, record in self._leaves:
-            g = ei.grad(leaf, copy=True) if ei.grad_size(leaf) <= limit else _UNKNOWN
+            g = grad_upto(leaf, limit, _UNKNOWN)
             if g is None:
                 last[record.node_id] = None
             elif g is not _UNKNOWN:
