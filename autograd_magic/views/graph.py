@@ -353,27 +353,21 @@ _LINES = {}
 
 
 def _dot_node(dot, name, label, **attrs):
-    key = ("node", name, label, tuple(attrs.items()))
-    line = _LINES.get(key)
-    if line is not None:
-        dot.body.append(line)
-        return
-    n = len(dot.body)
-    dot.node(name, label, **attrs)
-    if len(dot.body) == n + 1:
-        if len(_LINES) >= 4096:
-            _LINES.clear()
-        _LINES[key] = dot.body[n]
+    _memo_line(dot, ("node", name, label, tuple(attrs.items())), dot.node, (name, label), attrs)
 
 
 def _dot_edge(dot, src, dst, **attrs):
-    key = ("edge", src, dst, tuple(attrs.items()))
+    _memo_line(dot, ("edge", src, dst, tuple(attrs.items())), dot.edge, (src, dst), attrs)
+
+
+def _memo_line(dot, key, write, args, attrs):
+    """dot's line for key from the memo, or write(*args, **attrs) (graphviz) and keep the line it added."""
     line = _LINES.get(key)
     if line is not None:
         dot.body.append(line)
         return
     n = len(dot.body)
-    dot.edge(src, dst, **attrs)
+    write(*args, **attrs)
     if len(dot.body) == n + 1:
         if len(_LINES) >= 4096:
             _LINES.clear()
