@@ -144,12 +144,16 @@ def _as_pytorch_placed(a, slot=0):
 
 def _placed_copy(want, a):
     """A new array of a's shape, dtype and strides starting ``want`` bytes past a 64-byte boundary."""
-    n = a.size * a.itemsize
-    buf = np.empty(n + 128, np.uint8)
+    return _laid_out(np.empty(a.size * a.itemsize + 128, np.uint8), want, a)
+
+
+def _laid_out(buf, want, a):
+    """An array of a's shape, dtype and strides (C- or F-contiguous a) over the bytes buf (at least a's size + 64),
+    starting ``want`` bytes past a 64-byte boundary."""
     start = (want - _address(buf)) % 64
-    flat = buf[start:start + n].view(a.dtype)
+    flat = buf[start:start + a.size * a.itemsize].view(a.dtype)
     out = flat.reshape(a.shape) if a.flags.c_contiguous else flat.reshape(a.shape[::-1]).T
-    if out.strides != a.strides:
+    if out.strides != a.strides:   # a's own strides, size-1 dims' included (ATen picks its BLAS call from them)
         out = np.lib.stride_tricks.as_strided(flat, a.shape, a.strides)
     return out
 
@@ -170,18 +174,14 @@ def _scratch_view(slot, want, a):
     if out is not None:
         return out
     n = a.size * a.itemsize
-    span = n
     buf = _SCRATCH.buffers.get(slot)
-    if buf is None or buf.size < span + 128:
-        if len(views) > 256 or buf is not None:
-            views.clear()   # a bigger buffer: the views of the old one go
-        buf = _SCRATCH.buffers[slot] = np.empty(max(4096, 2 * span + 128), np.uint8)
-    start = (want - _address(buf)) % 64
-    flat = buf[start:start + n].view(a.dtype)
-    out = flat.reshape(a.shape) if a.flags.c_contiguous else flat.reshape(a.shape[::-1]).T
-    if out.strides != a.strides:   # a's own strides, size-1 dims' included (ATen picks its BLAS call from them)
-        out = np.lib.stride_tricks.as_strided(flat, a.shape, a.strides)
-    if n <= 1 << 16:   # small layouts are kept (bounded: 256 views); a big one is made each time
+    if buf is None or buf.size < n + 128:
+        views.clear()   # a bigger buffer: the views of the old one go
+        buf = _SCRATCH.buffers[slot] = np.empty(max(4096, 2 * n + 128), np.uint8)
+    out = _laid_out(buf, want, a)
+    if n <= 1 << 16:   # small layouts are kept (at most 256 views); a big one is made each time
+        if len(views) >= 256:
+            views.clear()
         views[key] = out
     return out
 
@@ -433,21 +433,8 @@ def _plan(M, N, K, strides1, strides2, size):
     n = M if transpose_c else N
     k = a_sizes[0] if transpose_c else a_sizes[1]
     i0, i1 = (1, 0) if transpose_c else (0, 1)
-    copy_a = copy_b = False
-    if a_s[i0] == 1 and a_s[i1] >= m:
-        transpose_a = False
-    elif a_s[i1] == 1 and a_s[i0] >= k:
-        transpose_a = True
-    else:
-        transpose_a, copy_a = not transpose_c, True
-        a_s = [a_sizes[1], 1]   # the strides of a C-contiguous copy (_contiguous)
-    if b_s[i0] == 1 and b_s[i1] >= k:
-        transpose_b = False
-    elif b_s[i1] == 1 and b_s[i0] >= n:
-        transpose_b = True
-    else:
-        transpose_b, copy_b = not transpose_c, True
-        b_s = [b_sizes[1], 1]
+    transpose_a, copy_a, a_s = _operand(a_s, a_sizes, i0, i1, m, k, transpose_c)
+    transpose_b, copy_b, b_s = _operand(b_s, b_sizes, i0, i1, k, n, transpose_c)
     lda = a_s[1 if transpose_a == transpose_c else 0]
     ldb = b_s[1 if transpose_b == transpose_c else 0]
     ldc = rs[0] if transpose_c else rs[1]
@@ -468,3 +455,14 @@ def _plan(M, N, K, strides1, strides2, size):
         return False
     return (swap, copy_a, copy_b, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS,
             m, n, k, lda, ldb, ldc)
+
+
+def _operand(strides, sizes, i0, i1, rows, cols, transpose_c):
+    """ATen's choice for one operand of a (rows, cols) BLAS matrix: (transposed, copied, strides): as it is when
+    one of its dims is unit-strided with a leading dimension large enough, else a C-contiguous copy (with the
+    copy's strides)."""
+    if strides[i0] == 1 and strides[i1] >= rows:
+        return False, False, strides
+    if strides[i1] == 1 and strides[i0] >= cols:
+        return True, False, strides
+    return not transpose_c, True, [sizes[1], 1]
