@@ -129,27 +129,18 @@ class Module:
     def __call__(self, *args, **kwargs):
         hooks = self.__dict__.get("_forward_hooks")
         back = self.__dict__.get("_backward_hooks")
+        g_pre, g_post = _GLOBAL_HOOKS["pre"], _GLOBAL_HOOKS["post"]
         if not hooks and not back:
-            g_pre, g_post = _GLOBAL_HOOKS["pre"], _GLOBAL_HOOKS["post"]
             if not g_pre and not g_post:
                 return self.forward(*args, **kwargs)
-            # global hooks only (what a %%grad cell's module boxes register): the same calls as below, without
-            # the lists of the module's own hooks
-            for hook in list(g_pre.values()):
-                result = hook(self, args)
-                if result is not None:
-                    args = result if isinstance(result, tuple) else (result,)
-            out = self.forward(*args, **kwargs)
-            for hook in list(g_post.values()):
-                result = hook(self, args, out)
-                if result is not None:
-                    out = result
-            return out
-        pre = list(_GLOBAL_HOOKS["pre"].values()) + (list(hooks["pre"].values()) if hooks else [])
-        post = list(_GLOBAL_HOOKS["post"].values()) + (list(hooks["post"].values()) if hooks else [])
-        full = list(back["full"].values()) if back and back["is_full"] else []
-        non_full = list(back["full"].values()) if back and back["is_full"] is False else []
-        bw_pre = list(back["pre"].values()) if back else []
+            # global hooks only (what a %%grad cell's module boxes register): no list of the module's own
+            pre, post, full, non_full, bw_pre = list(g_pre.values()), list(g_post.values()), (), (), ()
+        else:
+            pre = list(g_pre.values()) + (list(hooks["pre"].values()) if hooks else [])
+            post = list(g_post.values()) + (list(hooks["post"].values()) if hooks else [])
+            full = list(back["full"].values()) if back and back["is_full"] else []
+            non_full = list(back["full"].values()) if back and back["is_full"] is False else []
+            bw_pre = list(back["pre"].values()) if back else []
         for hook in pre:  # hook(module, args) may replace the args
             result = hook(self, args)
             if result is not None:
