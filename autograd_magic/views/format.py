@@ -18,6 +18,7 @@ import numpy as np
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -30,6 +31,36 @@ MAX_ITEMS = 8          # value_text: arrays with more elements show their shape 
 THRESHOLD, EDGEITEMS = 16, 3  # tensor_text(summarise=True): more elements print as [a, b, c, ..., x, y, z]
 
 
+# The texts of arrays written lately: a view writes the same array several times (the table's text and HTML,
+# the graph's box) and a cell run again shows mostly the same values (its data, its parameters at the start).
+# Keyed by the values' bytes, so a text is reused only for the very same values, dtype and options; arrays
+# of up to _MEMO_ELEMENTS elements, the latest _MEMO_SIZE texts.
+_TEXTS = {}
+_MEMO_ELEMENTS, _MEMO_SIZE = 4096, 256
+
+
+def _remembered(fn):
+    """fn(arr, ...) -> text, remembered in _TEXTS by arr's values, the print options in force and the other
+    arguments."""
+    @functools.wraps(fn)
+    def remembered(arr, *args, **kwargs):
+        a = arr if arr.__class__ is np.ndarray else np.asarray(arr)
+        if a.size > _MEMO_ELEMENTS or a.dtype.kind == "O":
+            return fn(arr, *args, **kwargs)
+        # (the options in force: the user's torch.set_printoptions, sci_mode, threshold ..., shape the text too)
+        key = (fn.__name__, a.shape, a.dtype.str, a.tobytes(), printing.options_in_force(), args,
+               tuple(kwargs.items()))
+        text = _TEXTS.get(key)
+        if text is None:
+            text = fn(arr, *args, **kwargs)
+            if len(_TEXTS) >= _MEMO_SIZE:
+                del _TEXTS[next(iter(_TEXTS))]   # the oldest (dicts keep insertion order)
+            _TEXTS[key] = text
+        return text
+    return remembered
+
+
+@_remembered
 def tensor_text(arr, dtype: str, precision: int = 4, *, linewidth=None, summarise=False, dtype_suffix=True) -> str:
     """An array as PyTorch prints it (summarised when big), without the ``tensor(...)`` wrapper.
 
@@ -39,10 +70,6 @@ def tensor_text(arr, dtype: str, precision: int = 4, *, linewidth=None, summaris
     >>> tensor_text(np.arange(20.0), "float64", 0, summarise=True, dtype_suffix=False)
     '[ 0.,  1.,  2.,  ..., 17., 18., 19.]'
     """
-    key = _key(arr, "text", dtype, precision, linewidth, summarise, dtype_suffix)
-    text = _TEXTS.get(key) if key is not None else None
-    if text is not None:
-        return text
     changes = {"precision": precision}
     if linewidth is not None:
         changes["linewidth"] = linewidth
@@ -53,9 +80,10 @@ def tensor_text(arr, dtype: str, precision: int = 4, *, linewidth=None, summaris
     text = text[:-1] if text.endswith(")") else text
     if not dtype_suffix:
         text = _DTYPE_SUFFIX.sub("", text)
-    return _remember(key, text)
+    return text
 
 
+@_remembered
 def tensor_repr(arr, dtype: str, precision: int = 4, *, parameter=False) -> str:
     """The text ``print(t)`` gives in PyTorch for a tensor with these values (``tensor([...])``, or
     ``Parameter containing:`` above it for an ``nn.Parameter``), summarised only where PyTorch summarises it
@@ -64,38 +92,10 @@ def tensor_repr(arr, dtype: str, precision: int = 4, *, parameter=False) -> str:
     >>> tensor_repr(np.array([1.0, 2.5], dtype=np.float32), "float32", parameter=True)
     'Parameter containing:\\ntensor([1.0000, 2.5000], requires_grad=True)'
     """
-    key = _key(arr, "repr", dtype, precision, parameter)
-    text = _TEXTS.get(key) if key is not None else None
-    if text is not None:
-        return text
     with printing.local_options(precision=precision):
         if parameter:
-            return _remember(key, printing.format_parameter(np.asarray(arr), dtype))
-        return _remember(key, printing.format_tensor(np.asarray(arr), dtype))
-
-
-# The texts of arrays written lately: a view writes the same array several times (the table's text and HTML,
-# the graph's box) and a cell run again shows mostly the same values (its data, its parameters at the start).
-# Keyed by the values' bytes, so a text is reused only for the very same values, dtype and options; arrays
-# of up to _MEMO_ELEMENTS elements, the latest _MEMO_SIZE texts.
-_TEXTS = {}
-_MEMO_ELEMENTS, _MEMO_SIZE = 4096, 256
-
-
-def _key(arr, *how):
-    a = arr if arr.__class__ is np.ndarray else np.asarray(arr)
-    if a.size > _MEMO_ELEMENTS or a.dtype.kind == "O":
-        return None
-    # (the options in force: the user's torch.set_printoptions, sci_mode, threshold ..., shape the text too)
-    return (a.shape, a.dtype.str, a.tobytes()) + printing.options_in_force() + how
-
-
-def _remember(key, text):
-    if key is not None:
-        if len(_TEXTS) >= _MEMO_SIZE:
-            del _TEXTS[next(iter(_TEXTS))]   # the oldest (dicts keep insertion order)
-        _TEXTS[key] = text
-    return text
+            return printing.format_parameter(np.asarray(arr), dtype)
+        return printing.format_tensor(np.asarray(arr), dtype)
 
 
 def figures(arr, dtype: str, precision: int = 4):
@@ -133,9 +133,12 @@ def value_text(arr, precision: int = 4, *, dtype: str | None = None, max_items: 
     a = np.asarray(arr)
     if a.size > max_items:
         return f"shape {tuple(int(n) for n in a.shape)}, {dtype or a.dtype.name}"
-    key = _key(a, "value", precision, dtype)
-    text = _TEXTS.get(key) if key is not None else None
-    return text if text is not None else _remember(key, _nested(a, _number_format(a, precision)))
+    return _values(a, precision)
+
+
+@_remembered
+def _values(a, precision):
+    return _nested(a, _number_format(a, precision))
 
 
 def value_glance(arr, precision: int = 4, *, dtype: str | None = None, items: int = 2) -> str:
@@ -145,12 +148,10 @@ def value_glance(arr, precision: int = 4, *, dtype: str | None = None, items: in
     >>> value_glance(np.arange(12, dtype=np.float32).reshape(3, 4) / 4, 4)
     '[0.0000, 0.2500, …] norm 5.6236'
     """
-    a = np.asarray(arr)
-    key = _key(a, "glance", precision, dtype, items)
-    text = _TEXTS.get(key) if key is not None else None
-    return text if text is not None else _remember(key, _glance(a, precision, dtype, items))
+    return _glance(np.asarray(arr), precision, dtype, items)
 
 
+@_remembered
 def _glance(a, precision, dtype, items):
     flat = a.reshape(-1)
     fmt = _number_format(flat, precision)
