@@ -224,20 +224,11 @@ def cell_source(shell, line, cell, number, raw_cell=None):
         return source, "<%%grad>"
 
 
-_TRANSFORMED = {}   # (shell id, cell text) -> IPython's transformation of it, the 16 latest
-
-
+@functools.lru_cache(maxsize=16)
 def _transformed(shell, text):
     """shell.transform_cell(text), remembered for the latest cells: a cell run again, a slider move, a probe
     re-run tokenize the same text (IPython's transformers depend on the text only)."""
-    key = (id(shell), text)
-    got = _TRANSFORMED.get(key)
-    if got is None:
-        got = shell.transform_cell(text)
-        if len(_TRANSFORMED) >= 16:
-            _TRANSFORMED.pop(next(iter(_TRANSFORMED)))
-        _TRANSFORMED[key] = got
-    return got
+    return shell.transform_cell(text)
 
 
 @functools.lru_cache(maxsize=16)
