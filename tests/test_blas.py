@@ -84,7 +84,8 @@ def test_matrix_vector_and_dot_products_are_pytorchs_bits():
             if torch.mv(_layout(a, order, torch), torch.tensor(v)).numpy().tobytes() != \
                     engine.mv(_layout(a, order, engine), engine.tensor(v)).numpy().tobytes():
                 bad.append(("mv", k, m, order))
-            if torch.dot(torch.tensor(u), torch.tensor(v)).item() != engine.dot(engine.tensor(u), engine.tensor(v)).item():
+            want_dot = torch.dot(torch.tensor(u), torch.tensor(v)).item()
+            if want_dot != engine.dot(engine.tensor(u), engine.tensor(v)).item():
                 bad.append(("dot", k))
     assert not bad, bad
 

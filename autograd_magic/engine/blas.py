@@ -5,8 +5,8 @@ MKL's order of summation depends on the processor (its AVX2 and AVX-512 kernels 
 orders), on the shapes and on the memory layout. Called with the arguments PyTorch's ``addmm`` passes (ATen's
 ``addmm_impl_cpu_``: which operand is transposed, the leading dimensions, ``normalize_last_dims``) and the same
 thread count, the library gives PyTorch's bits on any processor (a long matrix-vector product on two or more
-threads excepted: there MKL's split varies from run to run, PyTorch's own results too). Without it, mkl_order.py keeps MKL's AVX2 orders
-for dots of 2-3 terms and numpy's BLAS beyond.
+threads excepted: there MKL's split varies from run to run, PyTorch's own results too). Without it,
+mkl_order.py keeps MKL's AVX2 orders for dots of 2-3 terms and numpy's BLAS beyond.
 
 PyTorch's float ``sin cos tan exp log sqrt tanh asin acos atan log2 log10 erf erfc erfinv`` are MKL's vector
 math (VML, high-accuracy mode), which is not always correctly rounded (sqrt included) and differs between

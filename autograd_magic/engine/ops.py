@@ -201,7 +201,8 @@ def tan_vjp(xp, grad, saved, consts, needs):
     return (grad * (1 + out * out),)
 
 
-@defop("tanh", "TanhBackward0", vml_or(rounded_f32(np.tanh), "Tanh"), saves=(-1,), api="tanh", promote="float", inplace=True)
+@defop("tanh", "TanhBackward0", vml_or(rounded_f32(np.tanh), "Tanh"), saves=(-1,), api="tanh", promote="float",
+       inplace=True)
 def tanh_vjp(xp, grad, saved, consts, needs):
     return (xp.call("tanh_backward", (grad, saved[0])),)
 

@@ -76,12 +76,14 @@ def cosh_vjp(xp, grad, saved, consts, needs):
     return (grad * xp.call("sinh", (saved[0],)),)
 
 
-@defop("log2", "Log2Backward0", vml_or(rounded_f32(np.log2), "Log2"), saves=(0,), api="log2", promote="float", inplace=True)
+@defop("log2", "Log2Backward0", vml_or(rounded_f32(np.log2), "Log2"), saves=(0,), api="log2", promote="float",
+       inplace=True)
 def log2_vjp(xp, grad, saved, consts, needs):
     return (grad / (saved[0] * math.log(2.0)),)
 
 
-@defop("log10", "Log10Backward0", vml_or(rounded_f32(np.log10), "Log10"), saves=(0,), api="log10", promote="float", inplace=True)
+@defop("log10", "Log10Backward0", vml_or(rounded_f32(np.log10), "Log10"), saves=(0,), api="log10",
+       promote="float", inplace=True)
 def log10_vjp(xp, grad, saved, consts, needs):
     return (grad / (saved[0] * math.log(10.0)),)
 
