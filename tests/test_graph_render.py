@@ -564,3 +564,25 @@ def test_a_left_to_right_graph_gets_its_legend_as_a_column(renderer, lang):
     beside = render(to_dot(seed_spec(), rankdir="LR", lang=lang)).data
     assert _node_width(beside, "legend") < _node_width(across, "legend") - 25
     assert svg_nodes(beside)["legend"][0][:4] == svg_nodes(across)["legend"][0][:4]   # the same four entries
+
+
+def test_a_graph_drawn_again_takes_the_kept_rendering_without_the_thread_pool(renderer, monkeypatch):
+    """A re-run cell draws the same DOT source: its rendering comes from the cache at once (no thread hop),
+    and is the rendering the first drawing made."""
+    from autograd_magic.views import diagram
+    from autograd_magic.views.diagram import GraphView
+    spec = payload_spec("kept")
+    first = GraphView(spec)
+    first_svg = first.svg
+
+    class NoPool:
+        def submit(self, *a, **k):
+            raise AssertionError("a kept rendering went to the thread pool")
+
+    monkeypatch.setattr(diagram, "_POOL", NoPool())
+    again = GraphView(spec)
+    again.start()
+    assert again.svg == first_svg
+    other = GraphView(payload_spec("not drawn before"))
+    with pytest.raises(AssertionError, match="thread pool"):
+        other.start()

@@ -194,3 +194,19 @@ def test_infinite_and_nan_leaves_get_a_note_and_the_table(kip):
 def test_a_frontend_line_number_counts_the_magic_line(ip):
     result, cap = cell(ip, "%%grad\n\n\nraise ValueError('on line 4')")
     assert re.search(rf"Cell In\[{result.execution_count}\], line 4", cap.stdout), cap.stdout
+
+
+def test_the_engine_modules_a_cell_maps_follow_sys_modules(monkeypatch):
+    """engine_modules() is remembered between cells, and worked out again when sys.modules changed: an engine
+    module imported since (or one replaced in sys.modules) is what a cell's ``import torch.x`` then gets."""
+    import types
+    from autograd_magic.trace.execute import engine_modules
+    first = engine_modules()
+    assert engine_modules() is first
+    assert first["torch.nn"] is sys.modules["autograd_magic.torch.nn"]
+    extra = types.ModuleType("autograd_magic.torch._test_extra")
+    monkeypatch.setitem(sys.modules, "autograd_magic.torch._test_extra", extra)
+    assert engine_modules()["torch._test_extra"] is extra
+    replaced = types.ModuleType("autograd_magic.torch.nn")
+    monkeypatch.setitem(sys.modules, "autograd_magic.torch.nn", replaced)
+    assert engine_modules()["torch.nn"] is replaced

@@ -294,7 +294,24 @@ def user_traceback(tb, filename):
 
 def engine_modules():
     """{"torch.x.y": the engine's module} for every module of autograd_magic.torch (torch.nn.functional,
-    torch.optim.lr_scheduler, torch.utils.data, torch.cuda ...): what `import torch...` resolves to in a cell."""
+    torch.optim.lr_scheduler, torch.utils.data, torch.cuda ...): what `import torch...` resolves to in a cell.
+    Worked out again only when sys.modules changed size (a kernel holds thousands of modules, and the scan was a
+    fifth of a %%grad cell's fixed cost); the dict returned is shared: do not change it."""
+    key = len(sys.modules)
+    cached = _ENGINE_MODULES
+    if cached and cached[0] == key and all(sys.modules.get(n) is m for n, m in cached[2]):
+        return cached[1]
+    mods = _scan_engine_modules()
+    own = [(n, sys.modules.get(n)) for n in (_ENGINE_PREFIX + name[5:] for name in mods if name != "torch")
+           if n in sys.modules] + [(_ENGINE_PREFIX, sys.modules.get(_ENGINE_PREFIX))]
+    _ENGINE_MODULES[:] = [len(sys.modules), mods, own]
+    return mods
+
+
+_ENGINE_MODULES = []   # [len(sys.modules), engine_modules() then, [(name, module)] it was made from]
+
+
+def _scan_engine_modules():
     mods = {"torch" + name[len(_ENGINE_PREFIX):]: mod for name, mod in list(sys.modules.items())
             if mod is not None and (name == _ENGINE_PREFIX or name.startswith(_ENGINE_PREFIX + "."))}
     for attr in ("cuda", "backends"):  # namespaces that may be plain objects rather than modules
@@ -322,8 +339,9 @@ def torch_is_the_engine(user_ns, bound=()):
     saved_modules = {k: sys.modules.get(k) for k in modules}
     # real PyTorch's modules without an engine counterpart (torch.jit, torch.utils.checkpoint ...) leave sys.modules
     # for the cell, and importing one raises an error that names it: never real PyTorch code on engine tensors
+    # (no real "torch" in sys.modules: none of its submodules either, a package is imported before them)
     hidden = {k: v for k, v in list(sys.modules.items())
-              if (k == "torch" or k.startswith("torch.")) and k not in modules}
+              if (k == "torch" or k.startswith("torch.")) and k not in modules} if "torch" in sys.modules else {}
     for k in hidden:
         del sys.modules[k]
     finder = _NotInTheEngine(modules)

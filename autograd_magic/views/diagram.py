@@ -66,8 +66,9 @@ class GraphView:
         """Start rendering in the background (the renderer is a separate process); render() collects it."""
         fmt = fmt or self.fmt
         if fmt not in self._rendered and self.spec.nodes:
-            from .render import render
-            self._rendered[fmt] = _POOL.submit(render, self.dot, fmt, self.render_timeout)
+            from .render import cached, render
+            dot = self.dot
+            self._rendered[fmt] = cached(dot, fmt) or _POOL.submit(render, dot, fmt, self.render_timeout)
 
     def render(self, fmt=None):
         """RenderResult for fmt ("svg" or "png"), rendered once."""

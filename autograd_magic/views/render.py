@@ -92,6 +92,9 @@ def _runnable(path) -> bool:
 CACHED = 16   # renderings kept: a re-run cell, or a slider back at a value it had, draws the same DOT source
 
 
+_UNSET = object()
+
+
 def render(dot_source: str, fmt: str = "svg", timeout: float = 5.0) -> RenderResult:
     """Render DOT source; never raises for renderer trouble (missing, failing, too slow): ``error`` says it.
 
@@ -101,12 +104,10 @@ def render(dot_source: str, fmt: str = "svg", timeout: float = 5.0) -> RenderRes
     if fmt not in TEXT_FORMATS + BINARY_FORMATS:
         raise ValueError(f"fmt must be 'svg' or 'png', not {fmt!r}")
     command = find_renderer()
+    hit = cached(dot_source, fmt, command)
+    if hit is not None:
+        return hit
     key = (dot_source, fmt, None if command is None else tuple(command))
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None:
-            _CACHE.move_to_end(key)
-            return hit
     result = _render(dot_source, fmt, timeout, command)
     if result.ok:
         with _CACHE_LOCK:
@@ -114,6 +115,19 @@ def render(dot_source: str, fmt: str = "svg", timeout: float = 5.0) -> RenderRes
             while len(_CACHE) > CACHED:
                 _CACHE.popitem(last=False)
     return result
+
+
+def cached(dot_source: str, fmt: str = "svg", command=_UNSET) -> RenderResult | None:
+    """The kept rendering of this source and format, or None (a re-run cell draws the same graph: no render, no
+    thread hop)."""
+    if command is _UNSET:
+        command = find_renderer()
+    key = (dot_source, fmt, None if command is None else tuple(command))
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+        return hit
 
 
 _CACHE = collections.OrderedDict()

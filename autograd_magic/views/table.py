@@ -173,6 +173,7 @@ class GradTable:
         self.snapshots = leaf_snapshots(passes)   # {node id: a leaf's values when its last backward ran}
         self._cached = None
         self._summaries = {}   # (id(array), mark, parameter) -> (array, Summary): see _summary
+        self._histories = {}   # id(row) -> (row, its history cell): see _history
 
     # ------------------------------------------------------------ what each row says
 
@@ -254,8 +255,15 @@ class GradTable:
             else:
                 grad = tensor_text(info.grad, info.dtype, self.precision, linewidth=linewidth) + mark
         return [printable(info.label), self._t(info.kind), shape, info.dtype, value, grad,
-                history_text(info, self.lang),
+                self._history(info),
                 "; ".join(notes)]
+
+    def _history(self, info):
+        """The row's history cell, made once (the text and the HTML forms both show it)."""
+        got = self._histories.get(id(info))
+        if got is None or got[0] is not info:
+            got = self._histories[id(info)] = (info, history_text(info, self.lang))
+        return got[1]
 
     HEADERS = ["name", "kind", "shape", "dtype", "value", "gradient", "over_the_passes", "note"]
     OPTIONAL = ("over_the_passes", "note")   # columns left out when every row leaves them empty
@@ -342,6 +350,8 @@ def _mark(i):
 
 def _width(s):
     """Columns a string takes in a terminal: East Asian wide characters take two."""
+    if s.isascii():
+        return len(s)
     import unicodedata
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
