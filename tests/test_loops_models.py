@@ -339,9 +339,16 @@ def test_without_a_view_that_walks_edges_no_contribution_is_copied(ip, monkeypat
         tapes.append(tape), real_end(pass_id, error, tape)))
     with capture_output():
         ip.run_cell_magic("grad", "--no-sliders", ACCUMULATING)
-    sent = [g for tape in tapes for entry in tape for g in entry[3]]
-    assert len(tapes) == 3 and sent and all(g is None or g is events.OMITTED for g in sent)
+    # no list per node of what each edge sent: one shared marker (an AccumulateGrad sends nothing: ())
+    sent = [entry[3] for tape in tapes for entry in tape]
+    assert len(tapes) == 3 and events.ALONG_EDGES in sent
+    assert all(s is events.ALONG_EDGES or s == () for s in sent)
     assert all(entry[1] is not None for tape in tapes for entry in tape)   # incoming gradients still come
+    # what the marker stands for: an OMITTED gradient along each edge that wants one
+    node = next(entry[0] for entry in tapes[0] if entry[3] is events.ALONG_EDGES)
+    flows = events.flows(node, None, events.ALONG_EDGES, None, None)
+    assert [f.index for f in flows] == [i for i, e in enumerate(node.edges) if e is not None]
+    assert all(f.contribution is None for f in flows)
     tapes.clear()
     with capture_output():
         ip.run_cell_magic("grad", "--no-sliders --steps", ACCUMULATING)

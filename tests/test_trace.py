@@ -377,3 +377,37 @@ def test_a_run_without_node_views_tags_assignments_only():
     ns = {"torch": engine, "x": engine.tensor([1.0, 2.0], requires_grad=True)}
     run = run_cell(source, ns, caps=Caps(steps=0))   # what --no-table --no-graph runs
     assert ns["y"].item() == 6.0 and [name for name, _ in run.assigned] == ["y"] * 3
+
+
+def test_expressions_that_make_no_node_are_not_tagged_unless_a_transform_must_see_them():
+    """A training loop's update step (``with torch.no_grad():``) and statements whose result is thrown away
+    (``loss.backward()``, ``opt.step()``) make no graph node to name: they are left untagged. A block that may turn
+    grad mode back on, and a statement that may make a node (``y.mul_(2)``), are tagged; trace.probe's runs (a
+    transform sees every value) tag everything."""
+    import ast
+    from autograd_magic.trace.execute import Tagger
+    from autograd_magic.trace.runner import run_cell
+    source = ("y = (x * 3).sum()\n"
+              "y.backward()\n"
+              "with torch.no_grad():\n"
+              "    x -= 0.1 * x.grad\n"
+              "    x.grad.zero_()\n"
+              "with torch.no_grad():\n"
+              "    with torch.enable_grad():\n"
+              "        z = (x * 4).sum()\n"
+              "z.mul_(2)\n")
+
+    def tagged(lean):
+        tree = Tagger(source, lean).visit(ast.parse(source))
+        return sorted(n.args[2].value for n in ast.walk(tree) if isinstance(n, ast.Call)
+                      and isinstance(n.func, ast.Name) and n.func.id.startswith("__autograd_magic")
+                      and n.args[1].value == "expr")
+    assert tagged(True) == ["(x * 3).sum()", "(x * 4).sum()", "torch.enable_grad()", "torch.no_grad()",
+                            "x * 3", "x * 4", "z.mul_(2)"]
+    assert tagged(False) == sorted(tagged(True) + ["0.1 * x.grad", "torch.no_grad()", "x.grad.zero_()",
+                                                   "y.backward()"])
+    ns = {"torch": engine, "x": engine.tensor([1.0, 2.0], requires_grad=True)}
+    run = run_cell(source, ns)
+    # the node made under enable_grad inside the no_grad block still gets its source text
+    assert run.names.label(ns["z"].grad_fn) is not None
+    assert ns["x"].tolist() == pytest.approx([0.7, 1.7]) and ns["z"].item() == pytest.approx(2 * 4 * 2.4)

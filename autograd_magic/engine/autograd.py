@@ -394,6 +394,8 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
     taken = {id(g) for g in root_grads}
     if leaves is not None:
         leaves.handed_out = taken
+    if tape is not None:
+        tape_steps, tape_elements, tape_sent, along_edges = tape.steps, tape.elements, tape.sent, events.ALONG_EDGES
     for node in order:
         grad = pop(node, None)
         if grad is None:
@@ -423,11 +425,18 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
             continue
         if tape is not None:
-            g = _first_output_grad(node, grad)
-            keep = step < tape.steps and g.size <= tape.elements
-            saved, sent = _call_node(node, grad, keep_graph, xp, buffers, tape.elements if keep and tape.sent else -1,
-                                     to_tensor)
-            _tape_node(tape, step, node, g, saved, sent, keep)
+            g = grad if grad.__class__ is not Parts else _first_output_grad(node, grad)
+            keep = step < tape_steps and g.size <= tape_elements
+            if tape_sent:
+                saved, sent = _call_node(node, grad, keep_graph, xp, buffers, tape_elements if keep else -1,
+                                         to_tensor)
+                _tape_node(tape, step, node, g, saved, sent, keep)
+            else:   # the observer reads incoming gradients only: no list of what each edge sent
+                _call_node(node, grad, keep_graph, xp, buffers, to_tensor=to_tensor)
+                if keep:
+                    tape.append((node, g, None, along_edges))
+                else:
+                    _tape_node(tape, step, node, g, None, along_edges, keep)
             step += 1
         elif not nodes_seen:
             _call_node(node, grad, keep_graph, xp, buffers, to_tensor=to_tensor)

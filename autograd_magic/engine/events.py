@@ -109,7 +109,9 @@ class Tape(list):
 
     def __init__(self, steps, elements, oversize=None, sent=True):
         self.steps, self.elements, self.oversize = steps, elements, oversize
-        self.sent = sent   # False: every gradient sent is OMITTED (the observer reads incoming gradients only)
+        # False: the observer reads incoming gradients only; each entry's ``sent`` is then ALONG_EDGES (a gradient
+        # along each edge that wants one, all OMITTED) and ``saved`` None
+        self.sent = sent
         # ids of the pass's arrays that someone else holds and may change (the caller's root gradients, arrays a
         # leaf adopted as its .grad, autograd.grad's results); the engine writes to no other incoming gradient
         # after the pass, so an observer need copy only these (set by the engine)
@@ -220,6 +222,21 @@ class NodeRun:
 OMITTED = object()   # in NodeRun.keep(): a gradient was sent along this edge, its values were not kept
 
 
+class _AlongEdges:
+    """A Tape entry's ``sent`` when the tape was made with ``sent=False``: a gradient went along each of the
+    node's edges that wants one (every one OMITTED), without a list per node."""
+    __slots__ = ()
+
+    def __bool__(self):
+        return True
+
+    def __repr__(self):
+        return "ALONG_EDGES"
+
+
+ALONG_EDGES = _AlongEdges()
+
+
 def flows(node, grad, sent, local, xp):
     """The Flows of a node from what ``NodeRun.keep`` returned (contributions: the copies, None if OMITTED)."""
     if local is not None and local.__class__ is not _LocalProbe:
@@ -231,6 +248,8 @@ def _flows(node, sent, probe):
     """One Flow per input edge a gradient was sent along (its values: None when OMITTED)."""
     if not sent:
         return ()
+    if sent is ALONG_EDGES:
+        sent = [OMITTED] * len(node.edges)
     out = []
     for i, (g, e) in enumerate(zip(sent, node.edges)):
         if g is None or e is None:

@@ -26,7 +26,7 @@ from .tensor import Tensor
 __all__ = ["is_tensor", "value", "grad", "grad_fn", "is_leaf", "requires_grad", "retains_grad", "shape",
            "dtype_name", "size", "version", "leaf_node", "graph_node", "is_node", "is_accumulate", "node_name",
            "next_nodes", "node_tensor", "node_id", "creation_order", "graph_nodes", "array",
-           "note", "set_note", "grad_copy_upto"]
+           "note", "set_note", "grad_copy_upto", "unnoted_node"]
 
 
 # ---------------------------------------------------------------- tensors
@@ -174,6 +174,16 @@ def note(node):
 
 def set_note(node, value):
     node.note = value
+
+
+def unnoted_node(obj):
+    """The node that made obj when obj is a tensor made by a node that has no note yet, else None (one call for
+    what a reader of the source asks of every expression a loop evaluates)."""
+    if issubclass(type(obj), Tensor):
+        fn = obj._fn
+        if fn is not None and fn.note is None:
+            return fn
+    return None
 
 
 def creation_order(node):

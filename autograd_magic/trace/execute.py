@@ -40,8 +40,11 @@ class Tagger:
     which a recursive ``ast.NodeTransformer`` cannot visit (RecursionError at about 300 terms).
     """
 
-    def __init__(self, source):
+    def __init__(self, source, lean=True):
         self.lines = [line.encode("utf-8") for line in source.splitlines(True)]
+        # lean: expressions that make no graph node are left untagged (a ``with torch.no_grad():`` block, a
+        # statement ``loss.backward()``); a run whose transform must see every value (trace.probe) is not lean
+        self.lean = lean
 
     def _text(self, node):
         """The node's source text (ast offsets count UTF-8 bytes); lines are split once per cell."""
@@ -68,37 +71,71 @@ class Tagger:
         return ast.Call(func=ast.Name(id=TAG, ctx=ast.Load(), **where), args=args, keywords=[], **where)
 
     @staticmethod
+    def _result_unused(node):
+        return _statement_call_unused(node)
+
+    @staticmethod
     def _tagged(node):
         """Is node an expression whose value gets its source text?"""
         return isinstance(node, (ast.BinOp, ast.UnaryOp, ast.Call)) or (
             isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load))
 
     def visit(self, tree):
-        stack = [(tree, False)]
+        stack = [(tree, False, False)]
         while stack:
-            node, children_done = stack.pop()
+            node, children_done, quiet = stack.pop()
             if children_done:
-                self._rewrite(node)
+                self._rewrite(node, quiet)
                 continue
-            stack.append((node, True))
-            stack.extend((child, False) for child in ast.iter_child_nodes(node) if not isinstance(child, _OPAQUE))
+            stack.append((node, True, quiet))
+            quiet_inside = quiet or (self.lean and self._no_grad_block(node))
+            stack.extend((child, False, quiet_inside) for child in ast.iter_child_nodes(node)
+                         if not isinstance(child, _OPAQUE))
         return tree
 
-    def _rewrite(self, node):
+    def _no_grad_block(self, node):
+        """A ``with torch.no_grad():`` block (nothing in it asks for grad mode back): its expressions make no
+        graph node, so they are not tagged (a training loop's update step costs nothing extra)."""
+        if not isinstance(node, (ast.With, ast.AsyncWith)):
+            return False
+        if not all(self._text(item.context_expr).replace(" ", "") in _NO_GRAD for item in node.items):
+            return False
+        return not any(isinstance(n, ast.Name) and n.id in _GRAD_BACK or isinstance(n, ast.Attribute)
+                       and n.attr in _GRAD_BACK for n in ast.walk(node))
+
+    def _rewrite(self, node, quiet=False):
         """Wrap node's tagged children (already rewritten themselves), then name an assignment's value."""
-        for field, value in ast.iter_fields(node):
-            if isinstance(value, list):
-                for i, item in enumerate(value):
-                    if self._tagged(item):
-                        value[i] = self._wrap(item, "expr", self._text(item))
-            elif self._tagged(value):
-                setattr(node, field, self._wrap(value, "expr", self._text(value)))
+        if not quiet and not (self.lean and self._result_unused(node)):
+            for field, value in ast.iter_fields(node):
+                if isinstance(value, list):
+                    for i, item in enumerate(value):
+                        if self._tagged(item):
+                            value[i] = self._wrap(item, "expr", self._text(item))
+                elif self._tagged(value):
+                    setattr(node, field, self._wrap(value, "expr", self._text(value)))
         if isinstance(node, ast.Assign):
             names = [t.id for t in node.targets if isinstance(t, ast.Name)]
             if names:
                 node.value = self._wrap(node.value, "name", names[0], site_of(node))
         elif isinstance(node, ast.AnnAssign) and node.value is not None and isinstance(node.target, ast.Name):
             node.value = self._wrap(node.value, "name", node.target.id, site_of(node))
+
+
+# context managers that turn grad mode off, as written (spaces dropped), and names that may turn it back on
+_NO_GRAD = {"torch.no_grad()", "no_grad()", "torch.inference_mode()", "inference_mode()"}
+_GRAD_BACK = {"enable_grad", "set_grad_enabled", "inference_mode", "requires_grad_", "requires_grad"}
+# methods whose result a statement like ``loss.backward()`` throws away and that make no graph node worth a name
+_RESULT_UNUSED = {"backward", "step", "zero_grad", "append", "extend", "print"}
+
+
+def _statement_call_unused(node):
+    """Is node an expression statement calling one of _RESULT_UNUSED (``loss.backward()``, ``opt.step()``,
+    ``print(...)``)? Its call is not tagged (its arguments are)."""
+    if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Call):
+        return False
+    func = node.value.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    return name in _RESULT_UNUSED
 
 
 def site_of(node):
@@ -119,14 +156,14 @@ _FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 _COMPILE_DEPTH = 8000  # Python's compiler recurses once per nesting level (twice with the tag wrappers)
 
 
-def compile_cell(source, filename, names_only=False):
+def compile_cell(source, filename, names_only=False, lean=True):
     """Tag and compile source; SyntaxError as a normal cell raises it. A cell nested too deep for the tagged
     form (whose wrappers double the nesting) is compiled with its assignments tagged only; so is every cell
     with names_only (a run that records no node: no expression's source text is read)."""
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, _COMPILE_DEPTH))
     try:
-        return _compile_cell(source, filename, names_only)
+        return _compile_cell(source, filename, names_only, lean)
     finally:
         sys.setrecursionlimit(old)
 
@@ -134,17 +171,17 @@ def compile_cell(source, filename, names_only=False):
 _CACHED_NAME = "<%%grad cached>"
 
 
-def _compile_cell(source, filename, names_only=False):
+def _compile_cell(source, filename, names_only=False, lean=True):
     """Cached by source: probe re-runs (trace.probe), slider moves and a cell run again (whose file name, the
     frontend's cell number, changes each time) compile the same source again and again; the cached code objects
     are never changed, a run under another file name gets renamed copies. A SyntaxError is raised by compiling
     under the real name (an error is not cached)."""
     try:
-        cell, warned = _compile_cached(source, names_only)
+        cell, warned = _compile_cached(source, names_only, lean)
     except SyntaxError:
         cell = None
     if cell is None:   # raised again under the cell's own name, outside the handler (no chained traceback)
-        return _compile_named(source, filename, names_only)
+        return _compile_named(source, filename, names_only, lean)
     for w in warned:   # what compiling says (a SyntaxWarning) is said on every run, as for a normal cell
         warnings.warn_explicit(w.message, w.category, filename, w.lineno)
     if filename == _CACHED_NAME:
@@ -159,19 +196,19 @@ def _renamed(code, filename):
 
 
 @functools.lru_cache(maxsize=16)
-def _compile_cached(source, names_only=False):
+def _compile_cached(source, names_only=False, lean=True):
     with warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")
-        cell = _compile_named(source, _CACHED_NAME, names_only)
+        cell = _compile_named(source, _CACHED_NAME, names_only, lean)
     return cell, tuple(warned)
 
 
-def _compile_named(source, filename, names_only=False):
+def _compile_named(source, filename, names_only=False, lean=True):
     tree = ast.parse(source, filename)
     bound = bound_names(tree)
     last = ast.Expression(tree.body.pop().value) if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     try:
-        return _compile(source, filename, tree, last, bound, (_NamesOnly if names_only else Tagger)(source))
+        return _compile(source, filename, tree, last, bound, (_NamesOnly if names_only else Tagger)(source, lean))
     except RecursionError:
         tree = ast.parse(source, filename)
         last = ast.Expression(tree.body.pop().value) if last is not None else None

@@ -75,21 +75,24 @@ class SourceNames:
             self._label(node, t, None, site).name = name
 
     def note_expr(self, t, text, site=None):
-        node = ei.grad_fn(t)
-        if node is not None and note(node) is None:
-            self._label(node, t, text, site)
+        node = ei.unnoted_node(t)
+        if node is not None:
+            self.new_label(node, t, text, site)
 
     def _label(self, node, t, expr, site):
         label = note(node)
-        if label is None:
-            label = NodeLabel(expr, t, site)
-            set_note(node, label)
-            self.made += 1
-            if label.value is not None:   # the latest MAX_VALUES labels keep their values
-                recent = self._recent
-                recent.append(label)
-                if len(recent) > MAX_VALUES:
-                    recent.popleft().value = None
+        return self.new_label(node, t, expr, site) if label is None else label
+
+    def new_label(self, node, t, expr, site):
+        """Give node (made t, has no label yet) its label."""
+        label = NodeLabel(expr, t, site)
+        set_note(node, label)
+        self.made += 1
+        if label.value is not None:   # the latest MAX_VALUES labels keep their values
+            recent = self._recent
+            recent.append(label)
+            if len(recent) > MAX_VALUES:
+                recent.popleft().value = None
         return label
 
     # ------------------------------------------------------------ reading

@@ -13,8 +13,8 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
-from .loops import LeafHistory, LeafThinning, Outputs, summary
-from .model import Caps, LeafGrad, Pass
+from .loops import MAX_POINTS, LeafHistory, LeafThinning, Outputs, summary
+from .model import SEGMENTS, Caps, LeafGrad, Pass
 
 node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
 
@@ -84,17 +84,19 @@ class Recorder:
         names, caps = self.names, self.caps
         backward = event.call == "backward"
         gradient, root_names, root_ids = [], [], []
+        add_output = self.outputs.add
         for t, g in zip(event.roots, event.grads):
-            seed = None if g is None or (g.size == 1 and g.reshape(()).item() == 1) else np.array(g)
+            seed = None if g is None or (g.size == 1 and g.item() == 1) else np.array(g)
             gradient.append(seed)
             name = names.tensor_name(t)
             root_names.append(name)
-            root_ids.append(node_id(ei.graph_node(t)) if ei.requires_grad(t) else None)
+            node = ei.graph_node(t)
+            root_ids.append(None if node is None else node_id(node))
             if backward:
                 data = ei.array(t)
                 size = data.size   # (a loss: its value, without a call)
-                self.outputs.add(t, seed, name, float(data.item()) if size == 1 else
-                                 summary(data) if size <= caps.elements else None)
+                add_output(t, seed, name, float(data.item()) if size == 1 else
+                           summary(data) if size <= caps.elements else None)
         p = Pass(index=len(self.passes), call=event.call, roots=root_names, root_ids=root_ids, gradient=gradient,
                  create_graph=event.create_graph, retain_graph=event.retain_graph)
         raw = self._raw = []
@@ -204,14 +206,48 @@ class Recorder:
         self._pass.leaves.append(record)
         self._leaves.append((leaf, record))
 
+    def _tape_leaves(self, accumulated):
+        """_leaf for each (leaf, node, added, before, value) of a tape (what a loop's every pass runs: the
+        common case, a leaf within the caps, without a call per leaf)."""
+        names, last_after = self.names, self._last_after
+        values, grads = self.leaf_history.values, self.leaf_history.grads
+        segments = self._thinning.leaves
+        records, leaves = self._pass.leaves, self._leaves
+        for leaf, node, added, before, value in accumulated:
+            if added is None or node is None:
+                self._leaf(leaf, node, added, before, value)
+                continue
+            nid = node_id(node)
+            prev = last_after.get(nid, _UNKNOWN)
+            record = LeafGrad(names.tensor_name(leaf), nid, before, added, None, value,
+                              None if prev is _UNKNOWN else _same(before, prev))
+            # leaf_history.add and _thinning.add, written out (every leaf of every pass of a loop runs this)
+            vs = values.get(nid)
+            if vs is None:
+                vs, values[nid], grads[nid] = [], [], []
+                vs = values[nid]
+            if len(vs) < MAX_POINTS:
+                vs.append(float(value.item()) if value.size == 1 else summary(value))
+                grads[nid].append(float(added.item()) if added.size == 1 else summary(added))
+            got = segments.get(nid)
+            if got is None:
+                got = segments[nid] = ([], [])
+            lens = got[0]
+            if not lens or record.continued is False:
+                lens.append(0)
+            record.place = (len(lens) - 1, lens[-1])
+            lens[-1] += 1
+            records.append(record)
+            leaves.append((leaf, record))
+
     def _end(self, event):
         p = self._pass
         if p is None:
             return
         tape = event.tape
         if tape is not None:
-            for entry in tape.accumulated:
-                self._leaf(*entry)
+            if tape.accumulated:
+                self._tape_leaves(tape.accumulated)
             if tape:   # (a tape of steps=0 has no node)
                 self._take_tape(tape)
         limit, last = self.caps.elements, self._last_after
@@ -261,9 +297,16 @@ class Recorder:
                     # graph's mark): no step list is kept at all
                     old.pending = None
                 raw.clear()
+            thinning = self._thinning
+            segments = thinning.leaves
             for leaf in old.leaves:
                 leaf.value = None
-                self._thinning.left(leaf)
+                # thinning.left(leaf), its common case written out: a middle segment's record, nothing pending
+                lens, pending = segments[leaf.node_id]
+                if not pending and SEGMENTS <= leaf.place[0] < len(lens) - SEGMENTS:
+                    _thin(leaf)
+                else:
+                    thinning.left(leaf)
 
 
 def _steps_of(names, raw):

@@ -98,7 +98,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     nodes = record and (caps is None or caps.steps > 0)   # a view draws nodes: expressions name them
     # (without a view that draws nodes nor a transform, only assignments are tagged: a training loop's
     # expressions cost nothing extra)
-    cell = compile_cell(source, filename, names_only=not nodes and transform is None)
+    cell = compile_cell(source, filename, names_only=not nodes and transform is None, lean=transform is None)
     recorder = Recorder(NAMES, caps)
     assigned, first_leaves, notes = [], {}, []
     prune_at = [256]
@@ -106,18 +106,21 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
 
     by_name = {k: v for k, v in pending.items() if isinstance(k, str)}
     plain_sites = {}   # name -> site of its first leaf that did not require grad (requires_grad_() may follow)
-    is_tensor, is_leaf, requires_grad, grad_fn = ei.is_tensor, ei.is_leaf, ei.requires_grad, ei.grad_fn
+    is_tensor, is_leaf, requires_grad = ei.is_tensor, ei.is_leaf, ei.requires_grad
+    unnoted_node, new_label = ei.unnoted_node, NAMES.new_label
 
     def tag(value, kind, text, site=None):
         """Runs for every assignment and every operator/call expression the cell evaluates: kept short, a loop
         of 200k assignments calls it 400k times."""
         if transform is not None:  # trace.probe: every value the source names or computes passes through it
             value = transform(value)
-        if not is_tensor(value):
+        if site is None:  # an expression: its node (if any, and not named yet) learns its source text
+            if nodes:
+                node = unnoted_node(value)
+                if node is not None:
+                    new_label(node, value, text, None)
             return value
-        if site is None:  # an expression: its node (if any) learns its source text
-            if nodes and grad_fn(value) is not None:
-                NAMES.note_expr(value, text)
+        if not is_tensor(value):
             return value
         if is_leaf(value):
             if by_name and text in by_name:
