@@ -375,19 +375,23 @@ static const float BM_DP1 = F(-0.78515625), BM_DP2 = F(-2.4187564849853515625e-4
                    BM_DP3 = F(-3.77489497744594108e-8);
 static const float BM_FOPI = F(1.27323954473516), BM_TWO_PI = F(2.0 * 3.14159265358979323846);
 
-/* random_kernels._poly: Horner from c[0], each step r <- float32(float64(r) * x + c[k]); the last float64 sum is
- * returned, the last float32 value left in *r */
-AM_INLINE double bm_poly(double x, const float *c, int n, float *r) {
-    double y = x * (double)c[0];
-    y += (double)c[1];
-    float r32 = (float)y;
-    for (int k = 2; k < n; k++) {   /* (no branch in the loop: it unrolls, and the lane loops vectorise) */
-        y = (double)r32 * x;
-        y += (double)c[k];
-        r32 = (float)y;
-    }
-    *r = r32;
-    return y;
+/* One "fused" step: float32(float64(a) * b + c), the product exact in float64 (two float32 values), the sum
+ * rounded in float64 and then to float32. Where the processor has FMA (the AVX2 library is built with -mfma) it is
+ * fmaf, which the lane loops vectorise; tests/test_c_kernels.py checks for every float32 uniform the generator can
+ * draw, in both roles, that the two give the same bits (a sum rounded twice could differ from one rounded once:
+ * it does not, for these inputs). */
+#if defined(__FMA__)
+#define BM_FMA(a, b, c) fmaf((a), (b), (c))
+#else
+#define BM_FMA(a, b, c) ((float)((double)(a) * (double)(b) + (double)(c)))
+#endif
+
+/* random_kernels._poly: Horner from c[0], each step r <- fused(r * x + c[k]) */
+AM_INLINE float bm_poly(float x, const float *c, int n) {
+    float r = BM_FMA(x, c[0], c[1]);
+    for (int k = 2; k < n; k++)   /* (no branch in the loop: it unrolls, and the lane loops vectorise) */
+        r = BM_FMA(r, x, c[k]);
+    return r;
 }
 
 /* random_kernels._radius before its square root: -2 * log256_ps(u1) for u1 in (0, 1] */
@@ -401,13 +405,9 @@ AM_INLINE float bm_radius2(float u1) {
     mant += (-low) << 23;                            /* mant -= low << 23 */
     float x = bits_f((uint32_t)mant) - 1.0f;
     float z = x * x;
-    float r32;
-    double y;
-    bm_poly((double)x, BM_LOG, 9, &r32);
+    float r32 = bm_poly(x, BM_LOG, 9);
     r32 *= x;
-    y = (double)r32 * (double)z;
-    y += (double)(ef * BM_Q1);
-    r32 = (float)y;
+    r32 = BM_FMA(r32, z, ef * BM_Q1);
     r32 -= z * 0.5f;
     x += r32;
     x += ef * BM_Q2;
@@ -423,24 +423,15 @@ AM_INLINE void bm_sincos(float theta, float *s, float *c) {
     float y = (float)j;
     float x = theta + y * BM_DP1;
     x += y * BM_DP2;
-    double x64 = (double)y * (double)BM_DP3;
-    x64 += (double)x;
-    x = (float)x64;
-    x64 = (double)x;
+    x = BM_FMA(y, BM_DP3, x);
     float z = x * x;
-    double z64 = (double)z, t;
-    float yc, ys;
-    bm_poly(z64, BM_COS, 3, &yc);
+    float yc = bm_poly(z, BM_COS, 3);
     yc *= z;
-    t = (double)yc * z64;
-    t -= (double)(z * 0.5f);
-    yc = (float)t;
+    yc = BM_FMA(yc, z, -(z * 0.5f));
     yc += 1.0f;
-    bm_poly(z64, BM_SIN, 3, &ys);
+    float ys = bm_poly(z, BM_SIN, 3);
     ys *= z;
-    t = (double)ys * x64;
-    t += (double)x;
-    ys = (float)t;
+    ys = BM_FMA(ys, x, x);
     uint32_t swap = 0u - (uint32_t)((j >> 1) & 1);       /* (j << 30) >> 31: all ones where bit 1 of j is set */
     uint32_t cb = f_bits(yc), sb = f_bits(ys);
     uint32_t diff = (cb ^ sb) & swap;
