@@ -411,3 +411,23 @@ def test_expressions_that_make_no_node_are_not_tagged_unless_a_transform_must_se
     # the node made under enable_grad inside the no_grad block still gets its source text
     assert run.names.label(ns["z"].grad_fn) is not None
     assert ns["x"].tolist() == pytest.approx([0.7, 1.7]) and ns["z"].item() == pytest.approx(2 * 4 * 2.4)
+
+
+def test_the_names_table_keeps_no_more_than_about_twice_what_is_alive():
+    """Names are kept beside tensors by plain weak references (no callback per named tensor): entries of tensors
+    that are gone are dropped when the table has doubled, so a loop that names 5000 short-lived tensors leaves a
+    table bounded by what is alive, and a live tensor keeps its name."""
+    from autograd_magic.trace.names import SourceNames
+    names = SourceNames()
+    keep = engine.ones(2)
+    names.name_tensor(keep, "keep", None, False)
+    for i in range(5000):
+        names.name_tensor(engine.ones(2) * i, "t", None, False)
+    assert len(names._tensor_names) <= 1025
+    assert names.tensor_name(keep) == "keep"
+    gone = engine.ones(3)
+    names.name_tensor(gone, "gone", None, False)
+    ident = id(gone)
+    del gone
+    again = engine.ones(3)   # may reuse the id: a stale entry never names it
+    assert id(again) != ident or names.tensor_name(again) is None

@@ -55,7 +55,11 @@ class SourceNames:
     (engine.inspect.note: it goes with the node, no weak table entry per op of a loop)."""
 
     def __init__(self):
-        self._tensor_names = {}                       # id(tensor) -> (weakref, name)
+        # id(tensor) -> (weakref, name); a dead tensor's entry stays until the table is pruned (when it has doubled
+        # since the last pruning): a plain weak reference, the one CPython shares with every other plain reference
+        # to the tensor (the runner's), costs a loop less than one with a callback per named tensor
+        self._tensor_names = {}
+        self._prune_at = 1024
         self._recent = collections.deque()            # labels holding values, oldest first
         self.made = 0                                 # labels made so far
 
@@ -64,15 +68,24 @@ class SourceNames:
     def name_tensor(self, t, name, site=None, label=True):
         """Remember t's variable name; with label, its node (if any) is named too (what graphs and tables show)."""
         key = id(t)
-        entry = self._tensor_names.get(key)
+        table = self._tensor_names
+        entry = table.get(key)
         if entry is not None and entry[0]() is t:
-            self._tensor_names[key] = (entry[0], name)
+            table[key] = (entry[0], name)
         else:
-            table = self._tensor_names
-            self._tensor_names[key] = (weakref.ref(t, lambda _r, k=key, table=table: _drop(table, k, _r)), name)
+            table[key] = (weakref.ref(t), name)
+            if len(table) > self._prune_at:
+                self._prune()
         node = ei.grad_fn(t) if label else None
         if node is not None:
             self._label(node, t, None, site).name = name
+
+    def _prune(self):
+        """Drop the entries of tensors that are gone."""
+        table = self._tensor_names
+        for key in [k for k, entry in table.items() if entry[0]() is None]:
+            del table[key]
+        self._prune_at = max(1024, 2 * len(table))
 
     def note_expr(self, t, text, site=None):
         node = ei.unnoted_node(t)
@@ -115,12 +128,6 @@ class SourceNames:
         if label is None:
             return None
         return label.name or label.expr
-
-
-def _drop(table, key, ref):
-    entry = table.get(key)
-    if entry is not None and entry[0] is ref:
-        del table[key]
 
 
 NAMES = SourceNames()   # one table for the session: names given in one cell still name the tensors in the next
