@@ -12,6 +12,7 @@ in DOT, so it cannot close a label, add a node or smuggle markup into the SVG.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import textwrap
@@ -39,6 +40,18 @@ _DTYPE_JUNK = re.compile(r"[^\w.]")
 
 # ---------------------------------------------------------------- escaping
 
+def _strings_remembered(fn):
+    """fn(text, ...) kept for the texts it was given lately (a graph drawn again escapes the same labels, values
+    and tooltips: ~60 texts a graph); arguments that are not strings are not remembered."""
+    kept = functools.lru_cache(maxsize=4096)(fn)
+
+    @functools.wraps(fn)
+    def escaped(text, *args):
+        return kept(text, *args) if text.__class__ is str else fn(text, *args)
+    return escaped
+
+
+@_strings_remembered
 def _plain(text, limit: int | None = None) -> str:
     """One clean line: control characters and lone surrogates replaced, whitespace runs made single spaces."""
     text = _CONTROL.sub("\ufffd", " ".join(str(text).split()))
@@ -47,12 +60,14 @@ def _plain(text, limit: int | None = None) -> str:
     return text
 
 
+@_strings_remembered
 def _html_text(text, limit: int | None = MAX_LABEL) -> str:
     """Text for an HTML-like label: entities for markup characters, and backslashes doubled because graphviz
     expands escapes such as ``\\N`` inside HTML text too (after decoding entities)."""
     return html.escape(_plain(text, limit), quote=True).replace("\\", "\\\\")
 
 
+@_strings_remembered
 def _attr(text) -> str:
     """Text for a quoted attribute (tooltip). Graphviz expands backslash escapes in tooltips more than once,
     so tooltips carry only our own words, numbers and dtypes, and the backslash is refused here outright."""
@@ -426,6 +441,15 @@ def _add_edges(dot, edges, ids, marks=None) -> list:
 def _add_legend(dot, has_gradients: bool, lang: str = "en", across: bool = True):
     """The key to the colours, after the graph's last rank: a row under a top-down graph; a column beside a
     left-to-right one (a row there added its whole width to the picture's, and shrank --rankdir LR graphs)."""
+    _dot_node(dot, "legend", _legend_label(lang, across), shape="plaintext", fontsize="9")
+    if not has_gradients:
+        dot.node("note_no_gradients", text("no_gradients", lang), shape="note", style="filled", fillcolor=NOTE_COLOUR)
+        dot.edge("legend", "note_no_gradients", style="invis")  # keeps the note under the legend
+
+
+@functools.lru_cache(maxsize=8)
+def _legend_label(lang, across):
+    """The legend's HTML-like label (the same for every graph in one language and direction)."""
     cells = [f'<TD BGCOLOR="{KIND_COLOURS[k]}">{html.escape(text("legend_" + k, lang))}</TD>'
              for k in (LEAF, INTERMEDIATE, OUTPUT)]
     cells.append(f'<TD BGCOLOR="{OP_COLOUR}" STYLE="rounded">{html.escape(text("legend_op", lang))}</TD>')
@@ -438,10 +462,7 @@ def _add_legend(dot, has_gradients: bool, lang: str = "en", across: bool = True)
         rows = "".join(f"<TR>{c}</TR>" for c in cells) + \
             f'<TR><TD BORDER="0">{"<BR/>".join(html.escape(line) for line in lines)}</TD></TR>'
     table = f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3">{rows}</TABLE>'
-    dot.node("legend", f"<{table}>", shape="plaintext", fontsize="9")
-    if not has_gradients:
-        dot.node("note_no_gradients", text("no_gradients", lang), shape="note", style="filled", fillcolor=NOTE_COLOUR)
-        dot.edge("legend", "note_no_gradients", style="invis")  # keeps the note under the legend
+    return f"<{table}>"
 
 
 def _legend_below(dot, edges, ids):
@@ -450,7 +471,7 @@ def _legend_below(dot, edges, ids):
     has_out = {ids[e.src] for e in edges if e.src in ids and e.dst in ids}
     for nid in dict.fromkeys(ids.values()):
         if nid not in has_out:
-            dot.edge(nid, "legend", style="invis", weight="0")
+            _dot_edge(dot, nid, "legend", style="invis", weight="0")
 
 
 def _add_notice(dot, omitted: int, boundary: list):
