@@ -5,6 +5,7 @@ inline, so no frontend stylesheet changes the layout. Lines wrap only between th
 a number or a word; big tensors are summarised as PyTorch does (``...``); a note that would repeat on several rows is
 one footnote under the table; the dtype is a column (or one line when all tensors share it), never repeated in cells.
 """
+import functools
 import html
 import math
 import re
@@ -352,6 +353,13 @@ def _width(s):
     """Columns a string takes in a terminal: East Asian wide characters take two."""
     if s.isascii():
         return len(s)
+    return _wide_width(s)
+
+
+@functools.lru_cache(maxsize=1024)
+def _wide_width(s):
+    """_width of a string with characters beyond ASCII (sparklines, arrows, Hangul), remembered: a table measures
+    each line twice, and a cell run again shows mostly the same lines."""
     import unicodedata
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
