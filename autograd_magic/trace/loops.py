@@ -24,6 +24,13 @@ def summary(values):
         a = values if values.__class__ is np.ndarray else np.asarray(values)
         if a.size == 1:
             return float(a.item())
+        if a.size <= 32 and a.dtype.kind == "f":
+            # a small parameter (a lesson's weights): math.hypot over the values as Python floats, a third of the
+            # numpy calls' cost, within 2 ulps of the formula below (and finite where float64 squares overflow);
+            # an inf result goes to the formula below (an inf among NaNs: hypot says inf, the norm is nan)
+            norm = math.hypot(*a.ravel().tolist())
+            if norm != math.inf:
+                return norm
         flat = a.ravel()
         if flat.dtype == np.float32 and flat.size <= 65536:
             # in float64: the squares of float32 values and their sum cannot overflow there, so no floating-point

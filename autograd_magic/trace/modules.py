@@ -176,7 +176,7 @@ class ModuleScopes:
                 outs.append(weakref.ref(node))
         if not outs:
             return
-        self._pending.append((key, outs, {id(n) for n in bounds} if bounds else (), mark))
+        self._pending.append((key, outs, set(map(id, bounds)) if bounds else (), mark))
         if len(self._pending) >= self._prune_at:   # a long loop: drop the calls whose graphs are gone
             self._pending = [p for p in self._pending if any(r() is not None for r in p[1])]
             self._prune_at = 2 * len(self._pending) + 1024
