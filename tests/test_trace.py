@@ -395,7 +395,9 @@ def test_expressions_that_make_no_node_are_not_tagged_unless_a_transform_must_se
               "with torch.no_grad():\n"
               "    with torch.enable_grad():\n"
               "        z = (x * 4).sum()\n"
-              "z.mul_(2)\n")
+              "z.mul_(2)\n"
+              "with torch.inference_mode():\n"
+              "    u = x * 5\n")
 
     def tagged(lean):
         tree = Tagger(source, lean).visit(ast.parse(source))
@@ -404,8 +406,8 @@ def test_expressions_that_make_no_node_are_not_tagged_unless_a_transform_must_se
                       and n.args[1].value == "expr")
     assert tagged(True) == ["(x * 3).sum()", "(x * 4).sum()", "torch.enable_grad()", "torch.no_grad()",
                             "x * 3", "x * 4", "z.mul_(2)"]
-    assert tagged(False) == sorted(tagged(True) + ["0.1 * x.grad", "torch.no_grad()", "x.grad.zero_()",
-                                                   "y.backward()"])
+    assert tagged(False) == sorted(tagged(True) + ["0.1 * x.grad", "torch.inference_mode()", "torch.no_grad()",
+                                                   "x * 5", "x.grad.zero_()", "y.backward()"])
     ns = {"torch": engine, "x": engine.tensor([1.0, 2.0], requires_grad=True)}
     run = run_cell(source, ns)
     # the node made under enable_grad inside the no_grad block still gets its source text

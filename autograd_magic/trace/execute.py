@@ -101,7 +101,7 @@ class Tagger:
         if not all(self._text(item.context_expr).replace(" ", "") in _NO_GRAD for item in node.items):
             return False
         return not any(isinstance(n, ast.Name) and n.id in _GRAD_BACK or isinstance(n, ast.Attribute)
-                       and n.attr in _GRAD_BACK for n in ast.walk(node))
+                       and n.attr in _GRAD_BACK for stmt in node.body for n in ast.walk(stmt))
 
     def _rewrite(self, node, quiet=False):
         """Wrap node's tagged children (already rewritten themselves), then name an assignment's value."""
