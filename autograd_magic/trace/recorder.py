@@ -13,8 +13,8 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
-from .loops import MAX_POINTS, LeafHistory, LeafThinning, Outputs, summary
-from .model import SEGMENTS, Caps, LeafGrad, Pass
+from .loops import LeafHistory, LeafThinning, Outputs, summary
+from .model import Caps, LeafGrad, Pass
 
 node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
 
@@ -209,9 +209,7 @@ class Recorder:
     def _tape_leaves(self, accumulated):
         """_leaf for each (leaf, node, added, before, value) of a tape (what a loop's every pass runs: the
         common case, a leaf within the caps, without a call per leaf)."""
-        names, last_after = self.names, self._last_after
-        values, grads = self.leaf_history.values, self.leaf_history.grads
-        segments = self._thinning.leaves
+        names, last_after, history, thinning = self.names, self._last_after, self.leaf_history, self._thinning
         records, leaves = self._pass.leaves, self._leaves
         for leaf, node, added, before, value in accumulated:
             if added is None or node is None:
@@ -221,22 +219,9 @@ class Recorder:
             prev = last_after.get(nid, _UNKNOWN)
             record = LeafGrad(names.tensor_name(leaf), nid, before, added, None, value,
                               None if prev is _UNKNOWN else _same(before, prev))
-            # leaf_history.add and _thinning.add, written out (every leaf of every pass of a loop runs this)
-            vs = values.get(nid)
-            if vs is None:
-                vs, values[nid], grads[nid] = [], [], []
-                vs = values[nid]
-            if len(vs) < MAX_POINTS:
-                vs.append(float(value.item()) if value.size == 1 else summary(value))
-                grads[nid].append(float(added.item()) if added.size == 1 else summary(added))
-            got = segments.get(nid)
-            if got is None:
-                got = segments[nid] = ([], [])
-            lens = got[0]
-            if not lens or record.continued is False:
-                lens.append(0)
-            record.place = (len(lens) - 1, lens[-1])
-            lens[-1] += 1
+            history.add(nid, float(value.item()) if value.size == 1 else summary(value),
+                        float(added.item()) if added.size == 1 else summary(added))
+            thinning.add(record)
             records.append(record)
             leaves.append((leaf, record))
 
@@ -297,16 +282,9 @@ class Recorder:
                     # graph's mark): no step list is kept at all
                     old.pending = None
                 raw.clear()
-            thinning = self._thinning
-            segments = thinning.leaves
             for leaf in old.leaves:
                 leaf.value = None
-                # thinning.left(leaf), its common case written out: a middle segment's record, nothing pending
-                lens, pending = segments[leaf.node_id]
-                if not pending and SEGMENTS <= leaf.place[0] < len(lens) - SEGMENTS:
-                    _thin(leaf)
-                else:
-                    thinning.left(leaf)
+                self._thinning.left(leaf)
 
 
 def _steps_of(names, raw):
