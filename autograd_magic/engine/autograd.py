@@ -433,10 +433,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                 _tape_node(tape, step, node, g, saved, sent, keep)
             else:   # the observer reads incoming gradients only: no list of what each edge sent
                 _call_node(node, grad, keep_graph, xp, buffers, to_tensor=to_tensor)
-                if keep:
-                    tape.append((node, g, None, along_edges))
-                else:
-                    _tape_node(tape, step, node, g, None, along_edges, keep)
+                _tape_node(tape, step, node, g, None, along_edges, keep)
             step += 1
         elif not nodes_seen:
             _call_node(node, grad, keep_graph, xp, buffers, to_tensor=to_tensor)

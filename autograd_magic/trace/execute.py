@@ -71,10 +71,6 @@ class Tagger:
         return ast.Call(func=ast.Name(id=TAG, ctx=ast.Load(), **where), args=args, keywords=[], **where)
 
     @staticmethod
-    def _result_unused(node):
-        return _statement_call_unused(node)
-
-    @staticmethod
     def _tagged(node):
         """Is node an expression whose value gets its source text?"""
         return isinstance(node, (ast.BinOp, ast.UnaryOp, ast.Call)) or (
@@ -105,7 +101,7 @@ class Tagger:
 
     def _rewrite(self, node, quiet=False):
         """Wrap node's tagged children (already rewritten themselves), then name an assignment's value."""
-        if not quiet and not (self.lean and self._result_unused(node)):
+        if not quiet and not (self.lean and _statement_call_unused(node)):
             for field, value in ast.iter_fields(node):
                 if isinstance(value, list):
                     for i, item in enumerate(value):
@@ -332,30 +328,24 @@ def user_traceback(tb, filename):
 def engine_modules():
     """{"torch.x.y": the engine's module} for every module of autograd_magic.torch (torch.nn.functional,
     torch.optim.lr_scheduler, torch.utils.data, torch.cuda ...): what `import torch...` resolves to in a cell.
-    Worked out again only when sys.modules changed size (a kernel holds thousands of modules, and the scan was a
-    fifth of a %%grad cell's fixed cost); the dict returned is shared: do not change it."""
-    key = len(sys.modules)
+    Worked out again only when sys.modules changed size or an engine module in it was replaced (a kernel holds
+    thousands of modules, and the scan was a fifth of a %%grad cell's fixed cost); the dict returned is shared: do
+    not change it."""
     cached = _ENGINE_MODULES
-    if cached and cached[0] == key and all(sys.modules.get(n) is m for n, m in cached[2]):
+    if cached and cached[0] == len(sys.modules) and all(sys.modules.get(n) is m for n, m in cached[2]):
         return cached[1]
-    mods = _scan_engine_modules()
-    own = [(n, sys.modules.get(n)) for n in (_ENGINE_PREFIX + name[5:] for name in mods if name != "torch")
-           if n in sys.modules] + [(_ENGINE_PREFIX, sys.modules.get(_ENGINE_PREFIX))]
-    _ENGINE_MODULES[:] = [len(sys.modules), mods, own]
-    return mods
-
-
-_ENGINE_MODULES = []   # [len(sys.modules), engine_modules() then, [(name, module)] it was made from]
-
-
-def _scan_engine_modules():
-    mods = {"torch" + name[len(_ENGINE_PREFIX):]: mod for name, mod in list(sys.modules.items())
-            if mod is not None and (name == _ENGINE_PREFIX or name.startswith(_ENGINE_PREFIX + "."))}
+    own = [(name, mod) for name, mod in list(sys.modules.items())
+           if mod is not None and (name == _ENGINE_PREFIX or name.startswith(_ENGINE_PREFIX + "."))]
+    mods = {"torch" + name[len(_ENGINE_PREFIX):]: mod for name, mod in own}
     for attr in ("cuda", "backends"):  # namespaces that may be plain objects rather than modules
         obj = getattr(engine_torch, attr, None)
         if obj is not None and "torch." + attr not in mods:
             mods["torch." + attr] = obj
+    _ENGINE_MODULES[:] = [len(sys.modules), mods, own]
     return mods
+
+
+_ENGINE_MODULES = []   # [len(sys.modules), engine_modules() then, the (name, module) pairs it was made from]
 
 
 def _is_module(value):

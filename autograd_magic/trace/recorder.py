@@ -231,8 +231,7 @@ class Recorder:
             return
         tape = event.tape
         if tape is not None:
-            if tape.accumulated:
-                self._tape_leaves(tape.accumulated)
+            self._tape_leaves(tape.accumulated)
             if tape:   # (a tape of steps=0 has no node)
                 self._take_tape(tape)
         limit, last = self.caps.elements, self._last_after
