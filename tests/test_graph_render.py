@@ -586,3 +586,16 @@ def test_a_graph_drawn_again_takes_the_kept_rendering_without_the_thread_pool(re
     other = GraphView(payload_spec("not drawn before"))
     with pytest.raises(AssertionError, match="thread pool"):
         other.start()
+
+
+def test_module_boxes_come_in_the_order_the_graph_reaches_them():
+    """Module keys are id()s, which change from run to run: the boxes are emitted in the nodes' order (the
+    backward pass's), so the same cell gives the same DOT every run (the order by key as text did not: "10"
+    sorted before "9")."""
+    nodes = [GraphNode("a", "op", "SigmoidBackward0", scope=(9,)), GraphNode("b", "op", "AddmmBackward0", scope=(10,)),
+             GraphNode("c", "op", "AddmmBackward0", scope=(10, 11))]
+    spec = GraphSpec(nodes, [GraphEdge("a", "b"), GraphEdge("b", "c")], has_gradients=True,
+                     scopes={9: "model.1: Sigmoid", 10: "model.0: Sequential", 11: "model.0.0: Linear(2 → 1)"})
+    dot = to_dot(spec)
+    order = [dot.index(label) for label in ("model.1: Sigmoid", "model.0: Sequential", "model.0.0: Linear")]
+    assert order == sorted(order)

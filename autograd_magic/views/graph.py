@@ -289,10 +289,10 @@ def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang=("en", fro
     for node in nodes:
         chain = tuple(node.scope) if spec.scopes else ()
         children.setdefault(chain, []).append(node)
-    prefixes = {}
+    prefixes = {}   # chain -> {the chains one module deeper: None}, in the order the nodes first reach them
     for chain in children:
         for k in range(len(chain)):
-            prefixes.setdefault(chain[:k], set()).add(chain[:k + 1])
+            prefixes.setdefault(chain[:k], {})[chain[:k + 1]] = None
     counter = iter(range(10 ** 6))
 
     def emit(container, chain):
@@ -303,7 +303,9 @@ def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang=("en", fro
                           tooltip=_attr(f"{node.label}: its ops are drawn as one box (--depth to open it)"))
             else:
                 _add_node(container, ids[node.id], node, spec.has_gradients, precision, marks, lang)
-        for sub in sorted(prefixes.get(chain, ()), key=lambda c: str(c[-1])):
+        # (in the nodes' order, which the backward pass fixes: module keys are id()s, and an order by them drew
+        # the same cell's boxes in a different arrangement from one run to the next)
+        for sub in prefixes.get(chain, ()):
             with container.subgraph(name=f"cluster_{next(counter)}") as box:
                 box.attr(label="<" + _html_text(spec.scopes.get(sub[-1], "module")) + ">", labeljust="l",
                          style="rounded,dashed", color="#8e7cc3", fontsize="10", fontcolor="#5b4a8a")
