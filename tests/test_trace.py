@@ -400,10 +400,7 @@ def test_expressions_that_make_no_node_are_not_tagged_unless_a_transform_must_se
               "    u = x * 5\n")
 
     def tagged(lean):
-        tree = Tagger(source, lean).visit(ast.parse(source))
-        return sorted(n.args[2].value for n in ast.walk(tree) if isinstance(n, ast.Call)
-                      and isinstance(n.func, ast.Name) and n.func.id.startswith("__autograd_magic")
-                      and n.args[1].value == "expr")
+        return _source_texts_tagged(Tagger(source, lean).visit(ast.parse(source)))
     assert tagged(True) == ["(x * 3).sum()", "(x * 4).sum()", "torch.enable_grad()", "torch.no_grad()",
                             "x * 3", "x * 4", "z.mul_(2)"]
     assert tagged(False) == sorted(tagged(True) + ["0.1 * x.grad", "torch.inference_mode()", "torch.no_grad()",
@@ -413,6 +410,52 @@ def test_expressions_that_make_no_node_are_not_tagged_unless_a_transform_must_se
     # the node made under enable_grad inside the no_grad block still gets its source text
     assert run.names.label(ns["z"].grad_fn) is not None
     assert ns["x"].tolist() == pytest.approx([0.7, 1.7]) and ns["z"].item() == pytest.approx(2 * 4 * 2.4)
+
+
+def _source_texts_tagged(tree):
+    """The source texts a tagged tree hands the runner: each expression's tag, and a named assignment's value
+    given through the name's tag (its fifth argument)."""
+    import ast
+    out = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id.startswith("__autograd_magic"):
+            if n.args[1].value == "expr":
+                out.append(n.args[2].value)
+            elif len(n.args) > 4:
+                out.append(n.args[4].value)
+    return sorted(out)
+
+
+def test_lean_tagging_skips_numbers_sizes_and_writes_into_data_and_grad():
+    """Lean runs (no transform) tag no expression that cannot make a graph node: constants (``-1``), an index
+    into ``.shape``, ``.item()``/``len()``-like calls, and the value written into ``p.data``/``p.grad`` (makemore's
+    ``p.data += -lr * p.grad``); a named assignment's value gets its text through the name's one tag. What the
+    views show is the same: the nodes the graph draws keep their texts and names."""
+    import ast
+    from autograd_magic.trace.execute import Tagger
+    from autograd_magic.trace.runner import run_cell
+    source = ("n = x.shape[0]\n"
+              "h = (x.view(-1, 2) * w).sum()\n"
+              "h.backward()\n"
+              "w.data += -0.1 * w.grad\n"
+              "w.data = w.data - 0.1 * (w * 2)\n"
+              "v = h.item() + len(x)\n")
+
+    def tagged(lean):
+        return _source_texts_tagged(Tagger(source, lean).visit(ast.parse(source)))
+    assert tagged(True) == ["(x.view(-1, 2) * w).sum()", "x.view(-1, 2)", "x.view(-1, 2) * w"]
+    assert tagged(False) == sorted(tagged(True) + ["-0.1 * w.grad", "-0.1", "-1", "0.1 * (w * 2)", "w * 2",
+                                                   "w.data - 0.1 * (w * 2)", "x.shape[0]", "h.item() + len(x)",
+                                                   "h.item()", "len(x)", "h.backward()"])
+    ns = {"torch": engine, "x": engine.tensor([[1.0, 2.0], [3.0, 4.0]]),
+          "w": engine.tensor([1.0, 1.0], requires_grad=True)}
+    run = run_cell(source, ns)
+    label = run.names.label(ns["h"].grad_fn)
+    assert (label.name, label.expr) == ("h", "(x.view(-1, 2) * w).sum()")
+    mul = ns["h"].grad_fn.next_functions[0][0]
+    assert run.names.label(mul).expr == "x.view(-1, 2) * w"
+    assert ns["n"] == 2 and ns["v"] == pytest.approx(10.0 + 2)
+    assert ns["w"].tolist() == pytest.approx([1.0 - 0.4 - 0.2 * 0.6, 1.0 - 0.6 - 0.2 * 0.4])
 
 
 def test_the_names_table_keeps_no_more_than_about_twice_what_is_alive():

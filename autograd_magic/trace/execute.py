@@ -62,12 +62,14 @@ class Tagger:
         return text if len(text) <= _TEXT_CAP else text[:_TEXT_CAP - 3] + "..."
 
     @staticmethod
-    def _wrap(value, kind, text, site=None):
+    def _wrap(value, kind, text, site=None, expr=None):
         where = dict(lineno=value.lineno, col_offset=value.col_offset, end_lineno=value.end_lineno,
                      end_col_offset=value.end_col_offset)
         args = [value, ast.Constant(kind, **where), ast.Constant(text, **where)]
         if site is not None:
             args.append(ast.Constant(site, **where))
+        if expr is not None:
+            args.append(ast.Constant(expr, **where))
         return ast.Call(func=ast.Name(id=TAG, ctx=ast.Load(), **where), args=args, keywords=[], **where)
 
     @staticmethod
@@ -83,8 +85,9 @@ class Tagger:
             if children_done:
                 self._rewrite(node, quiet)
                 continue
-            stack.append((node, True, quiet))
-            quiet_inside = quiet or (self.lean and self._no_grad_block(node))
+            detached = self.lean and _detached_target(node)
+            stack.append((node, True, quiet or detached))
+            quiet_inside = quiet or detached or (self.lean and self._no_grad_block(node))
             stack.extend((child, False, quiet_inside) for child in ast.iter_child_nodes(node)
                          if not isinstance(child, _OPAQUE))
         return tree
@@ -101,20 +104,27 @@ class Tagger:
 
     def _rewrite(self, node, quiet=False):
         """Wrap node's tagged children (already rewritten themselves), then name an assignment's value."""
+        name = None
+        if isinstance(node, ast.Assign):
+            name = next((t.id for t in node.targets if isinstance(t, ast.Name)), None)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None and isinstance(node.target, ast.Name):
+            name = node.target.id
+        # lean: a named assignment's value gets its source text through the name's tag (one call, not two)
+        expr = None
+        if self.lean and name is not None and not quiet and self._tagged(node.value) \
+                and not _never_a_node(node.value):
+            expr = self._text(node.value)
         if not quiet and not (self.lean and _statement_call_unused(node)):
             for field, value in ast.iter_fields(node):
                 if isinstance(value, list):
                     for i, item in enumerate(value):
-                        if self._tagged(item):
+                        if self._tagged(item) and not (self.lean and _never_a_node(item)):
                             value[i] = self._wrap(item, "expr", self._text(item))
-                elif self._tagged(value):
+                elif (self._tagged(value) and not (expr is not None and value is node.value)
+                      and not (self.lean and _never_a_node(value))):
                     setattr(node, field, self._wrap(value, "expr", self._text(value)))
-        if isinstance(node, ast.Assign):
-            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
-            if names:
-                node.value = self._wrap(node.value, "name", names[0], site_of(node))
-        elif isinstance(node, ast.AnnAssign) and node.value is not None and isinstance(node.target, ast.Name):
-            node.value = self._wrap(node.value, "name", node.target.id, site_of(node))
+        if name is not None:
+            node.value = self._wrap(node.value, "name", name, site_of(node), expr)
 
 
 # context managers that turn grad mode off, as written (spaces dropped), and names that may turn it back on
@@ -122,6 +132,44 @@ _NO_GRAD = {"torch.no_grad()", "no_grad()", "torch.inference_mode()", "inference
 _GRAD_BACK = {"enable_grad", "set_grad_enabled", "inference_mode", "requires_grad_", "requires_grad"}
 # methods whose result a statement like ``loss.backward()`` throws away and that make no graph node worth a name
 _RESULT_UNUSED = {"backward", "step", "zero_grad", "append", "extend", "print"}
+
+
+# calls whose result is never a graph node: a number, a size, a list (``x.item()``, ``x.shape[0]``, ``len(x)``)
+_NUMBER_METHODS = {"item", "tolist", "size", "dim", "numel", "nelement", "ndimension", "data_ptr", "stride"}
+_NUMBER_FUNCTIONS = {"len", "range", "int", "float", "bool", "str", "repr", "isinstance", "enumerate", "zip",
+                     "print", "type", "round", "format"}
+_DETACHED = {"data", "grad"}
+
+
+def _never_a_node(node):
+    """Is node an expression that cannot make a graph node: constants only (``-1``, ``2 ** 10``), an index into
+    ``.shape``, a call that returns a number or a size, arithmetic on those? (lean: its value is not tagged)"""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp):
+        return _never_a_node(node.operand)
+    if isinstance(node, ast.BinOp):
+        return _never_a_node(node.left) and _never_a_node(node.right)
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.value, ast.Attribute) and node.value.attr == "shape"
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            return func.attr in _NUMBER_METHODS
+        return isinstance(func, ast.Name) and func.id in _NUMBER_FUNCTIONS
+    return False
+
+
+def _detached_target(node):
+    """Is node an assignment into ``.data`` or ``.grad`` (``p.data += -lr * p.grad``, ``w.data = w - ...``)? What
+    its value makes is written past the graph: no node it makes can be reached by a later backward()."""
+    if isinstance(node, ast.AugAssign):
+        targets = [node.target]
+    elif isinstance(node, ast.Assign):
+        targets = node.targets
+    else:
+        return False
+    return all(isinstance(t, ast.Attribute) and t.attr in _DETACHED for t in targets)
 
 
 def _statement_call_unused(node):

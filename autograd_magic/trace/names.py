@@ -65,8 +65,9 @@ class SourceNames:
 
     # ------------------------------------------------------------ recording (called while the cell runs)
 
-    def name_tensor(self, t, name, site=None, label=True):
-        """Remember t's variable name; with label, its node (if any) is named too (what graphs and tables show)."""
+    def name_tensor(self, t, name, site=None, label=True, expr=None):
+        """Remember t's variable name; with label, its node (if any) is named too (what graphs and tables show),
+        and learns expr, the assignment's source text, if it has no label yet."""
         key = id(t)
         table = self._tensor_names
         entry = table.get(key)
@@ -78,7 +79,7 @@ class SourceNames:
                 self._prune()
         node = ei.grad_fn(t) if label else None
         if node is not None:
-            self._label(node, t, None, site).name = name
+            self._label(node, t, expr, site).name = name
 
     def _prune(self):
         """Drop the entries of tensors that are gone."""

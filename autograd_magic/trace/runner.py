@@ -109,7 +109,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     is_tensor, is_leaf, requires_grad = ei.is_tensor, ei.is_leaf, ei.requires_grad
     unnoted_node, new_label = ei.unnoted_node, NAMES.new_label
 
-    def tag(value, kind, text, site=None):
+    def tag(value, kind, text, site=None, expr=None):
         """Runs for every assignment and every operator/call expression the cell evaluates: kept short, a loop
         of 200k assignments calls it 400k times."""
         if transform is not None:  # trace.probe: every value the source names or computes passes through it
@@ -140,7 +140,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
         if len(assigned) > prune_at[0]:  # a loop's dead tensors leave the list: it holds what is alive (x2)
             assigned[:] = [entry for entry in assigned if entry[1]() is not None]
             prune_at[0] = 2 * len(assigned) + 256
-        NAMES.name_tensor(value, text, site, nodes)
+        NAMES.name_tensor(value, text, site, nodes, expr)
         return value
 
     user_ns[TAG] = tag

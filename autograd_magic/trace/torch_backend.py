@@ -179,7 +179,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, caps=None, **
     pending = dict(overrides or {})
     Tensor = torch.Tensor
 
-    def tag(value, kind, text, site=None):
+    def tag(value, kind, text, site=None, expr=None):
         if not isinstance(value, Tensor):
             return value
         node = value.grad_fn
@@ -196,7 +196,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, caps=None, **
                                                                                     tuple(value.shape))
                 run.first_leaves[text] = (site, values)
         else:
-            run.label(node, value, site=site).name = text
+            run.label(node, value, expr=expr, site=site).name = text
         run.assigned.append((text, weakref.ref(value)))
         run._names[id(value)] = (weakref.ref(value), text)
         return value
