@@ -74,10 +74,15 @@ class GradMagics(Magics):
         args = self.parse_options(line)
         source, filename = self._compile_input(line, cell)
         runner = self.runner(args)
+        caps = {}
         if not registry.draws_nodes(args):   # no view shows nodes: a loop pays per pass, not per op
-            runner = functools.partial(runner, caps=Caps(steps=0))
+            caps["steps"] = 0
         elif not registry.reads_flows(args):   # nothing walks a step's edges: a step keeps its gradient only
-            runner = functools.partial(runner, caps=Caps(flows=False))
+            caps["flows"] = False
+        if not registry.reads_histories(args):   # no loss curve nor trajectory is drawn: no norm per pass
+            caps["histories"] = False
+        if caps:
+            runner = functools.partial(runner, caps=Caps(**caps))
         widgets = self._widgets(args)
         try:
             with FirstRun(self.shell) if widgets else contextlib.nullcontext() as first:

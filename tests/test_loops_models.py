@@ -329,6 +329,32 @@ def test_without_a_view_that_draws_nodes_the_engine_reports_no_node(ip, monkeypa
     assert len(calls) == 3 * 4 and NAMES.made > labels_before   # the table's rows name intermediates
 
 
+def test_without_the_table_no_history_norm_is_worked_out(ip, monkeypatch):
+    """Loss curves and parameter trajectories are drawn by the table only: with --no-table (and no -o/-v, whose
+    result carries the rows) the recorder works out no value or norm per pass, and what is shown (how .grad
+    accumulated) reads the same; with the table, the rows carry the histories."""
+    from autograd_magic.trace import recorder
+    norms = []
+    real = recorder.summary
+    monkeypatch.setattr(recorder, "summary", lambda a: (norms.append(a), real(a))[1])
+    source = ("import torch\n"
+              "w = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+              "for step in range(3):\n"
+              "    loss = ((w * 2 + 1) ** 2).sum()\n"
+              "    loss.backward()\n")
+    with capture_output() as cap:
+        ip.run_cell_magic("grad", "--no-sliders --no-table --no-graph", source)
+    assert norms == []
+    shown = "".join(o.data.get("text/plain", "") for o in cap.outputs)
+    assert "w.grad = [12., 20.] + [12., 20.] + [12., 20.] = [36., 60.]" in shown, shown
+    with capture_output():
+        ip.run_cell_magic("grad", "--no-sliders --no-graph -v R", source)
+    assert len(norms) == 3 * 2   # a two-element leaf: its value's and its gradient's norm at each pass
+    rows = {row.name: row for row in ip.user_ns["R"].rows}
+    assert rows["w"].passes == 3 and rows["w"].history == pytest.approx([5 ** 0.5] * 3)
+    assert rows["loss"].history == pytest.approx([34.0] * 3)
+
+
 def test_without_a_view_that_walks_edges_no_contribution_is_copied(ip, monkeypatch):
     """Table and graph read each node's incoming gradient only: the engine gives the recorder no gradient sent
     along an edge (Caps(flows=False)); --steps reads them, so there they come whole."""

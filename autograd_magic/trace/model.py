@@ -168,6 +168,8 @@ class Caps:
     flows: bool = True                    # a step keeps what each edge sent and its local derivative (views that
                                           # walk a pass's edges read them: --steps, .steps of -o/-v); False: a
                                           # step keeps its incoming gradient and its edges' targets only
+    histories: bool = True                # each output's value and each leaf's value and gradient norm per pass
+                                          # (the table's loss curves and trajectories); False: pass counts only
 
 
 @dataclass

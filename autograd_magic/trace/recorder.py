@@ -93,10 +93,13 @@ class Recorder:
             node = ei.graph_node(t)
             root_ids.append(None if node is None else node_id(node))
             if backward:
-                data = ei.array(t)
-                size = data.size   # (a loss: its value, without a call)
-                add_output(t, seed, name, float(data.item()) if size == 1 else
-                           summary(data) if size <= caps.elements else None)
+                if caps.histories:
+                    data = ei.array(t)
+                    size = data.size   # (a loss: its value, without a call)
+                    add_output(t, seed, name, float(data.item()) if size == 1 else
+                               summary(data) if size <= caps.elements else None)
+                else:
+                    add_output(t, seed, name, None)
         p = Pass(index=len(self.passes), call=event.call, roots=root_names, root_ids=root_ids, gradient=gradient,
                  create_graph=event.create_graph, retain_graph=event.retain_graph)
         raw = self._raw = []
@@ -197,9 +200,9 @@ class Recorder:
             prev = self._last_after.get(nid, _UNKNOWN)
             record = LeafGrad(self.names.tensor_name(leaf), nid, before, added, None, value,
                               None if prev is _UNKNOWN else _same(before, prev))
-            # (a one-element leaf, the common case of a lesson's w and b: its value, without a call)
-            self.leaf_history.add(nid, float(value.item()) if value.size == 1 else summary(value),
-                                  float(added.item()) if added.size == 1 else summary(added))
+            if self.caps.histories:   # (a one-element leaf, a lesson's w and b: its value, without a call)
+                self.leaf_history.add(nid, float(value.item()) if value.size == 1 else summary(value),
+                                      float(added.item()) if added.size == 1 else summary(added))
         else:
             record = LeafGrad(self.names.tensor_name(leaf), nid, None, None, None)
         self._thinning.add(record)
@@ -209,7 +212,8 @@ class Recorder:
     def _tape_leaves(self, accumulated):
         """_leaf for each (leaf, node, added, before, value) of a tape (what a loop's every pass runs: the
         common case, a leaf within the caps, without a call per leaf)."""
-        names, last_after, history, thinning = self.names, self._last_after, self.leaf_history, self._thinning
+        names, last_after, thinning = self.names, self._last_after, self._thinning
+        history = self.leaf_history if self.caps.histories else None
         records, leaves = self._pass.leaves, self._leaves
         for leaf, node, added, before, value in accumulated:
             if added is None or node is None:
@@ -219,8 +223,9 @@ class Recorder:
             prev = last_after.get(nid, _UNKNOWN)
             record = LeafGrad(names.tensor_name(leaf), nid, before, added, None, value,
                               None if prev is _UNKNOWN else _same(before, prev))
-            history.add(nid, float(value.item()) if value.size == 1 else summary(value),
-                        float(added.item()) if added.size == 1 else summary(added))
+            if history is not None:
+                history.add(nid, float(value.item()) if value.size == 1 else summary(value),
+                            float(added.item()) if added.size == 1 else summary(added))
             thinning.add(record)
             records.append(record)
             leaves.append((leaf, record))

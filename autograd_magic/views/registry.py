@@ -224,6 +224,15 @@ def reads_flows(args):
     return bool(getattr(args, "steps", False)) if steps.opt_in else not getattr(args, "no_steps", False)
 
 
+def reads_histories(args):
+    """True when the table is drawn (its loss curves and parameter trajectories) or the result object is asked
+    for (-o, -v: its ``.rows`` carry the histories); else the recorder keeps pass counts only
+    (model.Caps(histories=False))."""
+    if getattr(args, "output", False) or getattr(args, "variable", None):
+        return True
+    return not getattr(args, "no_table", False)
+
+
 def make_views(trace, args):
     """{name: view} of one run, for the views that are on (no --no-NAME; --NAME for opt-in views) and made from
     the trace."""
