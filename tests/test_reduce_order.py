@@ -213,6 +213,30 @@ def test_a_bias_gradients_sum_gives_the_general_paths_bits(monkeypatch):
             assert got.tobytes() == want.tobytes() == replay.tobytes(), (dtype, shape)
 
 
+def test_a_one_element_parameters_gradient_sum_gives_the_general_paths_bits(monkeypatch):
+    """xp.sum_to sends a gradient summed down to one element (a scalar weight's or bias's, broadcast over a
+    batch: (100, 1) -> (1,), (n,) -> ()) straight to the compiled row sums: the same bits as dim_sum's route
+    (size-1 dims dropped, one whole-tensor sum) and as reduce.py's numpy replay, float32 and float64."""
+    from autograd_magic.engine import ckernels, xp
+    from autograd_magic.engine.reduce import dim_sum
+    if ckernels.LIB is None:
+        pytest.skip(ckernels.missing())
+    for dtype in (np.float32, np.float64):
+        for n in (4, 8, 9, 31, 100, 257, 4096, 32768, 32769):
+            for shape, target in (((n, 1), (1,)), ((n,), ()), ((n, 1), (1, 1)), ((1, n), (1,)), ((2, n), (1,))):
+                g = _values(shape, dtype)
+                got = xp.sum_to(g, target)
+                lead = g.ndim - len(target)
+                axes = tuple(range(lead)) + tuple(i + lead for i, k in enumerate(target)
+                                                  if k == 1 and shape[i + lead] != 1)
+                want = np.asarray(dim_sum(g, axes)).reshape(target)
+                with monkeypatch.context() as m:
+                    m.setattr(ckernels, "LIB", None)
+                    replay = xp.sum_to(g, target)
+                assert got.shape == want.shape == replay.shape == target and got.dtype == want.dtype == dtype
+                assert got.tobytes() == want.tobytes() == replay.tobytes(), (dtype, shape, target)
+
+
 def test_float64_var_std_and_var_mean_match_pytorch_bit_for_bit(torch1):
     """float64 var/std as PyTorch's CPU kernels: the whole tensor by mean() then the squared deviations in order
     (std_var_all_cpu), a run of dims (and var_mean / std_mean also over the whole tensor) by Welford's running mean

@@ -40,10 +40,14 @@ def sum_to(g, shape):
     gshape = g.shape
     if gshape == shape:
         return g
-    if (len(gshape) > 1 and gshape[1:] == shape and ckernels.LIB is not None and g.flags.c_contiguous
-            and (g.dtype == _F32 or g.dtype == _F64) and 1 not in gshape and g.size):
-        # the commonest case, a bias's gradient summed over the batch: what dim_sum(g, (0,)) does, at once
-        return ckernels.column_sums(g, 1, gshape[0], g.size // gshape[0]).reshape(shape)
+    if ckernels.LIB is not None and g.flags.c_contiguous and (g.dtype == _F32 or g.dtype == _F64):
+        if len(gshape) > 1 and gshape[1:] == shape and 1 not in gshape and g.size:
+            # the commonest case, a bias's gradient summed over the batch: what dim_sum(g, (0,)) does, at once
+            return ckernels.column_sums(g, 1, gshape[0], g.size // gshape[0]).reshape(shape)
+        if 32 // g.itemsize <= g.size <= 32768 and math.prod(shape) == 1:
+            # a one-element parameter's gradient (a lesson's w and b): the whole array summed, as dim_sum's
+            # torch_sum does it (size-1 dims dropped, one contiguous row), without its layers
+            return ckernels.row_sums(g.reshape(1, -1)).reshape(shape)
     lead = g.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(i + lead for i, n in enumerate(shape) if n == 1 and g.shape[i + lead] != 1)
     if axes:
