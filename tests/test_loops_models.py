@@ -254,6 +254,42 @@ def test_a_training_loop_boxes_the_modules_of_the_pass_it_draws(ip):
         assert res.dot.count("subgraph cluster") == 4
 
 
+def test_a_loops_big_named_intermediates_are_let_go_with_their_passes(ip):
+    """A named intermediate over the elements cap (makemore's ``h``, (32, 200)) keeps its gradient for the views,
+    but only while its pass is in the recorder's window: a 60-step loop holds the gradients and nodes of at most
+    the window's passes (it held one per pass: 32 KB a step, 1.2 GB over the lecture's 20000 steps), and the
+    table's ``h`` shows the last pass's gradient, as before."""
+    from autograd_magic.trace import recorder as recorder_mod
+    from autograd_magic.trace.model import Caps
+    source = """
+import torch
+torch.manual_seed(0)
+W = torch.randn(30, 200, requires_grad=True)
+x = torch.randn(32, 30)
+for step in range(60):
+    h = torch.tanh(x @ W)
+    loss = (h * h).mean()
+    loss.backward()
+    with torch.no_grad():
+        W -= 0.1 * W.grad
+        W.grad.zero_()
+last = 2 * h / h.numel()
+"""
+    made = []
+    real_init = recorder_mod.Recorder.__init__
+    try:
+        recorder_mod.Recorder.__init__ = lambda self, *a, **k: (made.append(self), real_init(self, *a, **k))[1]
+        _, res = grad_cell(ip, source)
+    finally:
+        recorder_mod.Recorder.__init__ = real_init
+    grads = made[-1].node_grads
+    held = [node for kept in getattr(grads, "oversized", {}).values() for node, _ in kept] + [n for n, _ in grads.folded.values()]
+    assert len(held) <= Caps().passes + 1   # the first pass and the window; the leaf's AccumulateGrad
+    rows = {r.name: r for r in res.rows}
+    assert rows["h"].shape == (32, 200)
+    np.testing.assert_allclose(rows["h"].grad, ip.user_ns["last"].detach().numpy(), rtol=1e-6)
+
+
 ACCUMULATING = """
 import torch
 w = torch.tensor([1.0, 2.0], requires_grad=True)

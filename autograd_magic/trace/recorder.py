@@ -130,7 +130,8 @@ class Recorder:
             self._pass.omitted_arrays += 1
             self._raw.append((node, None, event.keep(-1)[0], None, None, None))
             if within and self._named(node):   # a named node past the elements cap keeps its gradient
-                self.node_grads.add(node, np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad))
+                self.node_grads.add(node, np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad),
+                                    self._raw)
 
     def _oversize(self, node, grad):
         """A node within the steps cap whose incoming gradient is over the elements cap (events.Tape): no arrays
@@ -139,7 +140,8 @@ class Recorder:
             return
         try:
             if self._named(node):
-                self.node_grads.add(node, np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad))
+                self.node_grads.add(node, np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad),
+                                    self._raw)
         except Exception as exc:  # noqa: BLE001 - recording must never change what the cell does
             self._fail(exc)
 
@@ -343,13 +345,16 @@ class NodeGrads:
     Worked out when first read, from the steps the recorder still keeps (the first pass and the window); a pass
     leaving the window first folds in the gradients of its nodes that something else still holds (a graph run
     again with retain_graph, a leaf's AccumulateGrad): the nodes of a loop's old passes, which nothing holds,
-    cost nothing per pass, and no table entry is written for each node of every pass."""
-    __slots__ = ("added", "raws", "folded", "_sums")
+    cost nothing per pass, and no table entry is written for each node of every pass. The gradients of named
+    nodes past the elements cap (kept whole: a view shows them) belong to their pass the same way: a loop's
+    ``h`` of (32, 200) is let go with its pass, not kept for every pass."""
+    __slots__ = ("added", "raws", "oversized", "folded", "_sums")
 
     def __init__(self):
         self.added = 0
         self.raws = {}     # id -> the raw step list of each pass whose steps are kept (Recorder._raw of each)
-        self.folded = {}   # id(node) -> (node, sum): passes that left the window, named nodes past the caps
+        self.oversized = {}   # id(raw) -> [(node, gradient)]: that pass's named nodes past the elements cap
+        self.folded = {}   # id(node) -> (node, sum): passes that left the window
         self._sums = None
 
     def keep(self, raw):
@@ -365,11 +370,18 @@ class NodeGrads:
             arr = entry[1]
             if arr is not None and (graph_alive or is_accumulate(entry[0])):
                 _add(self.folded, entry[0], arr)
+        for node, arr in self.oversized.pop(id(raw), ()):
+            if graph_alive:
+                _add(self.folded, node, arr)
         self.raws.pop(id(raw), None)
         self._sums = None
 
-    def add(self, node, arr):
-        _add(self.folded, node, arr)
+    def add(self, node, arr, raw=None):
+        """node's incoming gradient arr, over the elements cap, in the pass whose steps are raw."""
+        if raw is not None and id(raw) in self.raws:
+            self.oversized.setdefault(id(raw), []).append((node, arr))
+        else:
+            _add(self.folded, node, arr)
         self.added += 1
         self._sums = None
 
@@ -384,6 +396,9 @@ class NodeGrads:
                 for entry in raw:
                     if entry[1] is not None:
                         _add(sums, entry[0], entry[1])
+            for kept in self.oversized.values():
+                for node, arr in kept:
+                    _add(sums, node, arr)
             self._sums = sums
         got = sums.get(id(node))
         return default if got is None or got[0] is not node else got[1]
