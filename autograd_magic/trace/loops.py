@@ -146,6 +146,7 @@ class LeafThinning:
     def left(self, record):
         lens, pending = self.leaves[record.node_id]
         segment, term = record.place
+        record.place = None   # (read once: a loop of 20000 passes keeps no pair per record)
         if not pending and SEGMENTS <= segment < len(lens) - SEGMENTS:
             self.thin(record)     # (a middle segment's record: hidden for good, the common case of a long loop)
             return

@@ -100,6 +100,13 @@ class Recorder:
                                summary(data) if size <= caps.elements else None)
                 else:
                     add_output(t, seed, name, None)
+        last = self.passes[-1] if self.passes else None
+        if last is not None:   # a loop's passes share one list of root names and of seeds (never written to)
+            if last.roots == root_names:
+                root_names = last.roots
+            if all(g is None for g in gradient) and len(last.gradient) == len(gradient) \
+                    and all(g is None for g in last.gradient):
+                gradient = last.gradient
         p = Pass(index=len(self.passes), call=event.call, roots=root_names, root_ids=root_ids, gradient=gradient,
                  create_graph=event.create_graph, retain_graph=event.retain_graph)
         raw = self._raw = []
@@ -324,7 +331,7 @@ def _thin(leaf):
     before = leaf.before
     if leaf.continued or before is None:
         leaf.before = None
-    elif before.size > 1 and not np.count_nonzero(before):   # (count_nonzero: a fifth of .any()'s cost)
+    elif not np.count_nonzero(before):   # (count_nonzero: a fifth of .any()'s cost)
         key = (before.shape, before.dtype)
         leaf.before = _ZEROS.get(key)
         if leaf.before is None:   # one shared read-only view per shape and dtype
