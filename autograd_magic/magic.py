@@ -81,6 +81,8 @@ class GradMagics(Magics):
             caps["flows"] = False
         if not registry.reads_histories(args):   # no loss curve nor trajectory is drawn: no norm per pass
             caps["histories"] = False
+        if not registry.reads_every_pass(args):   # a long loop's hidden passes are only counted
+            caps["compact"] = True
         if caps:
             runner = functools.partial(runner, caps=Caps(**caps))
         widgets = self._widgets(args)

@@ -302,6 +302,54 @@ for step in range(60):
 """
 
 
+@pytest.mark.parametrize("source", [LOOP.replace("range(100)", "range(1500)"),
+                                    "import torch\nw = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+                                    "for step in range(1500):\n    (w * w).sum().backward()\n",
+                                    ACCUMULATING.replace("range(60)", "range(1500)")])
+def test_a_long_loop_shown_without_a_result_object_holds_only_the_passes_it_shows(ip, source):
+    """Without -o/-v or the stepper (nothing reads every pass), a pass whose leaf records no history shows any
+    more is let go and only counted: a 1500-pass loop (reset every pass, never, every 10 passes) holds the first
+    pass, the window and the few a history shows (passes whose records a later pass hid wait for a sweep when
+    the list has doubled past 256), not 1500; what is on screen (table, history, the x1500 mark) reads the same
+    as with -v, which keeps every pass."""
+    from autograd_magic.trace import recorder as recorder_mod
+    from autograd_magic.trace.model import Caps
+    made = []
+    real_init = recorder_mod.Recorder.__init__
+    try:
+        recorder_mod.Recorder.__init__ = lambda self, *a, **k: (made.append(self), real_init(self, *a, **k))[1]
+        with capture_output() as shown:
+            ip.run_cell_magic("grad", "--no-sliders", source)
+    finally:
+        recorder_mod.Recorder.__init__ = real_init
+    rec = made[-1]
+    assert rec.count == 1500 and len(rec.passes) <= 256 + Caps().passes
+    kept = [p.index for p in rec.passes]
+    window = Caps().passes - 1   # the latest passes, with the first one
+    assert kept[0] == 0 and kept[-window:] == list(range(1500 - window, 1500))
+    with capture_output() as whole:
+        ip.run_cell_magic("grad", "--no-sliders -v res", source)
+    assert len(ip.user_ns["res"].passes) == 1500
+    texts = [[o.data.get("text/plain", "") for o in cap.outputs] for cap in (shown, whole)]
+    assert texts[0] == texts[1] and "1500" in texts[0][0] and "grad" in texts[0][0]
+    htmls = [[o.data.get("text/html", "") for o in cap.outputs] for cap in (shown, whole)]
+    assert htmls[0] == htmls[1]
+
+
+def test_an_unnamed_output_in_a_loop_is_one_row_over_the_passes(ip):
+    """``(w * w).sum().backward()`` in a loop makes a new unnamed output each pass: it is one output (by its
+    source text) with its pass count and history, not one row per pass (50 rows before); the graph is drawn
+    once with its x50."""
+    source = ("import torch\nw = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+              "for step in range(50):\n    (w * w).sum().backward()\n")
+    _, res = grad_cell(ip, source)
+    outputs = [r for r in res.rows if r.kind == "output"]
+    assert [(r.expr, r.passes) for r in outputs] == [("(w * w).sum()", 50)]
+    assert outputs[0].history == pytest.approx([5.0] * 50)
+    assert res.trace.graph.repeats == 50
+    assert [n.label for n in res.graph.nodes if n.kind == "op"].count("SumBackward0") == 1
+
+
 def _keeps_arrays(record):
     return any(a is not None and a.strides != (0,) * a.ndim for a in (record.before, record.added, record.after))
 

@@ -31,7 +31,7 @@ def build_trace(run, max_nodes=None, iteration="last"):
         first_pass_leaves(graph, recorder.passes)
     add_scopes(graph, nodes, getattr(run, "scopes", None), run.user_ns, is_module, ei.node_id)
     return Trace(tensors=rows, graph=graph, passes=list(recorder.passes), notes=list(recorder.notes),
-                 details=list(recorder.details), caps=recorder.caps)
+                 details=list(recorder.details), caps=recorder.caps, leaf_records=recorder.leaf_records())
 
 
 def is_module(obj):

@@ -53,11 +53,11 @@ def summary(values):
 
 
 class OutputRun:
-    """Every backward pass that started from one output (by name)."""
-    __slots__ = ("name", "first", "last", "count", "history")
+    """Every backward pass that started from one output (by name; an unnamed one by its source text)."""
+    __slots__ = ("name", "expr", "first", "last", "count", "history")
 
-    def __init__(self, name, tensor, seed, value):
-        self.name = name
+    def __init__(self, name, tensor, seed, value, expr=None):
+        self.name, self.expr = name, expr
         self.first = self.last = (tensor, seed)
         self.count = 1
         self.history = [value]
@@ -75,11 +75,13 @@ class Outputs:
     def __init__(self):
         self.runs = {}
 
-    def add(self, tensor, seed, name, value):
-        key = name if name is not None else ("id", id(tensor))
+    def add(self, tensor, seed, name, value, expr=None):
+        """A pass started from tensor; name: its variable name, else expr: the source text that made it (an
+        unnamed output of the same text is the same output again: a loop's), else it is told apart by identity."""
+        key = name if name is not None else ("expr", expr) if expr is not None else ("id", id(tensor))
         run = self.runs.get(key)
         if run is None:
-            self.runs[key] = OutputRun(name, tensor, seed, value)
+            self.runs[key] = OutputRun(name, tensor, seed, value, expr)
         else:
             run.add(tensor, seed, value)
 
@@ -127,37 +129,68 @@ class LeafThinning:
     the recorder's window: memory stays bounded in a 20000-step loop and the history reads the same.
 
     ``add(record)`` when a pass accumulates into a leaf; ``left(record)`` when the record's pass left the window
-    (its arrays are then thinned at once, or later, when the loop has gone on far enough to hide them)."""
+    (its arrays are then thinned at once, or later, when the loop has gone on far enough to hide them).
+    ``records(node_id)``: the leaf's records in order, what views/history.py reads; a record hidden for good is
+    there as one shared stand-in (``hidden``: what a history reads of it, whether it continued the previous
+    .grad), and its own object is marked ``place = HIDDEN`` (the recorder then lets its pass go)."""
 
     def __init__(self, thin):
         self.thin = thin          # thin(record): what a record keeps when no history shows it
-        self.leaves = {}          # leaf node id -> [segment lengths, records out of the window still shown]
+        # leaf node id -> (segment lengths, records out of the window still shown, every record in order)
+        self.leaves = {}
 
     def add(self, record):
         got = self.leaves.get(record.node_id)
         if got is None:
-            got = self.leaves[record.node_id] = ([], [])
-        lens = got[0]
+            got = self.leaves[record.node_id] = ([], [], [])
+        lens, _, records = got
         if not lens or record.continued is False:
             lens.append(0)
-        record.place = (len(lens) - 1, lens[-1])   # (segment, term)
+        record.place = (len(lens) - 1, lens[-1], len(records))   # (segment, term, index)
         lens[-1] += 1
+        records.append(record)
 
     def left(self, record):
-        lens, pending = self.leaves[record.node_id]
-        segment, term = record.place
-        record.place = None   # (read once: a loop of 20000 passes keeps no pair per record)
+        lens, pending, records = self.leaves[record.node_id]
+        segment, term, index = record.place
         if not pending and SEGMENTS <= segment < len(lens) - SEGMENTS:
-            self.thin(record)     # (a middle segment's record: hidden for good, the common case of a long loop)
+            self._hide(record, records, index)  # (a middle segment's record: hidden for good, a long loop's case)
             return
-        pending.append((record, segment, term))
+        pending.append((record, segment, term, index))
         kept = []
-        for rec, seg, t in pending:   # at most 2 SEGMENTS x 2 TERMS shown records per leaf wait here
+        for rec, seg, t, i in pending:   # at most 2 SEGMENTS x 2 TERMS shown records per leaf wait here
             if (seg < SEGMENTS or seg >= len(lens) - SEGMENTS) and (t < TERMS or t >= lens[seg] - TERMS):
-                kept.append((rec, seg, t))
+                kept.append((rec, seg, t, i))
             else:
-                self.thin(rec)        # hidden for good: later passes only add segments and terms
+                self._hide(rec, records, i)   # hidden for good: later passes only add segments and terms
         pending[:] = kept
+
+    def _hide(self, record, records, index):
+        self.thin(record)
+        records[index] = _stand_in(record.continued)
+        record.place = HIDDEN
+
+    def records(self, node_id):
+        got = self.leaves.get(node_id)
+        return got[2] if got is not None else []
+
+    def __iter__(self):
+        """(leaf node id, its records) in the order the leaves were first reached."""
+        return ((nid, got[2]) for nid, got in self.leaves.items())
+
+
+HIDDEN = "hidden"   # LeafGrad.place of a record no history shows any more
+_STAND_INS = {}
+
+
+def _stand_in(continued):
+    """The one record that stands for every hidden record with this ``continued``: a history reads no array of
+    it (its segment or its term is only counted), only whether it continued the previous .grad."""
+    got = _STAND_INS.get(continued)
+    if got is None:
+        from .model import LeafGrad
+        got = _STAND_INS[continued] = LeafGrad(None, -1, None, None, None, None, continued, place=HIDDEN)
+    return got
 
 
 ZEROED = "the gradient its last backward() gave; the code then zeroed it"
@@ -168,9 +201,10 @@ def add_loops(rows, graph, outputs, leaf_history, passes):
     """Mark what repeated: outputs and leaves with their pass counts and histories, the graph with how many
     passes ran over graphs like the one drawn, and leaf gradients that the code zeroed after the last pass."""
     by_name = {run.name: run for run in outputs.runs.values() if run.name is not None}
+    by_expr = {run.expr: run for run in outputs.runs.values() if run.name is None and run.expr is not None}
     for row in rows:
         if row.kind == "output":
-            run = by_name.get(row.name)
+            run = by_name.get(row.name) if row.name is not None else by_expr.get(row.expr)
             if run is not None and run.count > 1:
                 row.passes, row.history = run.count, list(run.history)
         elif row.kind == "leaf" and row.node_id is not None:

@@ -170,6 +170,8 @@ class Caps:
                                           # step keeps its incoming gradient and its edges' targets only
     histories: bool = True                # each output's value and each leaf's value and gradient norm per pass
                                           # (the table's loss curves and trajectories); False: pass counts only
+    compact: bool = False                 # passes out of the window whose leaf records no history shows are let
+                                          # go (counted only): nothing reads every pass (no -o/-v, no stepper)
 
 
 @dataclass
@@ -177,7 +179,8 @@ class Trace:
     """Everything a view may show about one run of a cell."""
     tensors: list = field(default_factory=list)   # [TensorInfo]: the table's rows
     graph: GraphSpec = field(default_factory=GraphSpec)
-    passes: list = field(default_factory=list)    # [Pass]
+    passes: list = field(default_factory=list)    # [Pass] (with compact caps: the ones a view may show)
+    leaf_records: Optional[dict] = None   # {leaf node id: [LeafGrad] of every pass that reached it} (the recorder's)
     notes: list = field(default_factory=list)     # short notes about recording (a failure, caps reached)
     details: list = field(default_factory=list)   # the traceback behind each note ("" when none)
     caps: Caps = field(default_factory=Caps)

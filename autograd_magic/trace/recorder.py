@@ -13,7 +13,7 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
-from .loops import LeafHistory, LeafThinning, Outputs, summary
+from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 
 node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
@@ -25,7 +25,9 @@ class Recorder:
     def __init__(self, names, caps=None):
         self.names = names
         self.caps = caps or Caps()
-        self.passes = []
+        self.passes = []         # the passes a view may show (compact caps: without those a long loop hid)
+        self.count = 0           # backward passes begun
+        self._sweep_at = 256     # (compact) passes kept when the next sweep for hidden passes runs
         self.outputs = Outputs()  # one entry per output name: the last tensor, pass count, history
         self.leaf_history = LeafHistory()
         # node -> gradient that flowed into it, summed over passes (within the caps), worked out when read
@@ -93,13 +95,17 @@ class Recorder:
             node = ei.graph_node(t)
             root_ids.append(None if node is None else node_id(node))
             if backward:
+                # an unnamed output is one output over the passes by its source text (a loop's
+                # ``(w * w).sum().backward()`` is one row, not one per pass)
+                label = names.label(node) if name is None and node is not None else None
+                expr = label.expr if label is not None else None
                 if caps.histories:
                     data = ei.array(t)
                     size = data.size   # (a loss: its value, without a call)
                     add_output(t, seed, name, float(data.item()) if size == 1 else
-                               summary(data) if size <= caps.elements else None)
+                               summary(data) if size <= caps.elements else None, expr)
                 else:
-                    add_output(t, seed, name, None)
+                    add_output(t, seed, name, None, expr)
         last = self.passes[-1] if self.passes else None
         if last is not None:   # a loop's passes share one list of root names and of seeds (never written to)
             if last.roots == root_names:
@@ -107,7 +113,7 @@ class Recorder:
             if all(g is None for g in gradient) and len(last.gradient) == len(gradient) \
                     and all(g is None for g in last.gradient):
                 gradient = last.gradient
-        p = Pass(index=len(self.passes), call=event.call, roots=root_names, root_ids=root_ids, gradient=gradient,
+        p = Pass(index=self.count, call=event.call, roots=root_names, root_ids=root_ids, gradient=gradient,
                  create_graph=event.create_graph, retain_graph=event.retain_graph)
         raw = self._raw = []
         # (a function of the names, not a method of the recorder: a Pass that held the recorder would make each
@@ -115,9 +121,10 @@ class Recorder:
         p.pending = functools.partial(_steps_of, names, raw)
         self.node_grads.keep(raw)
         self.passes.append(p)
+        self.count += 1
         self._pass = p
         self._leaves = []
-        if len(self.passes) > caps.passes:
+        if self.count > caps.passes:
             self._forget_old_arrays()
 
     def _node(self, event):
@@ -272,8 +279,8 @@ class Recorder:
     def _forget_old_arrays(self):
         """Keep step arrays for the first pass and the latest caps.passes - 1: the one that fell out keeps each
         step's node name and id only (memory stays bounded by the caps, whatever the number of passes)."""
-        k = len(self.passes) - self.caps.passes
-        if k >= 1:
+        k = len(self.passes) - self.caps.passes   # (the window's passes are the last ones, none let go)
+        if self.count - self.caps.passes >= 1:
             old = self.passes[k]
             if old.pending is not None:
                 raw = old.pending.args[-1]
@@ -282,7 +289,7 @@ class Recorder:
                 # the root held by: raw's entry, the name ``root``, getrefcount's argument; more: by a tensor
                 self.node_grads.fold(raw, old.retain_graph or (root is not None and sys.getrefcount(root) > 3))
                 del root
-                if self.caps.flows or old.error is not None:
+                if (self.caps.flows and not self.caps.compact) or old.error is not None:
                     # two objects per pass, not one per step (the garbage collector counts what a loop keeps)
                     nodes = [r[0] for r in raw]
                     labels = tuple(map(node_name, nodes))
@@ -298,6 +305,23 @@ class Recorder:
             for leaf in old.leaves:
                 leaf.value = None
                 self._thinning.left(leaf)
+            if self.caps.compact:
+                if _hidden(old):   # nothing of it is shown any more: only counted (memory bounded by what is drawn)
+                    del self.passes[k]
+                elif len(self.passes) > self._sweep_at:   # passes whose shown records a longer loop hid since
+                    tail = len(self.passes) - self.caps.passes
+                    self.passes[:tail] = [p for p in self.passes[:tail] if not _hidden(p)]
+                    self._sweep_at = 2 * len(self.passes) + 256
+
+    def leaf_records(self):
+        """{leaf node id: its records in order} (what views/history.py reads; hidden ones as stand-ins)."""
+        return dict(self._thinning)
+
+
+def _hidden(p):
+    """Can pass p go (compact caps): not the first, no error, no steps kept, every leaf record hidden for good."""
+    return p.index > 0 and p.error is None and p.pending is None and p.leaves and \
+        all(leaf.place is HIDDEN for leaf in p.leaves)
 
 
 def _steps_of(names, raw):

@@ -311,8 +311,10 @@ class _PassRecorder:
                 seed = _numpy(g)
             gradient.append(seed)
             if call == "backward" and isinstance(t, torch.Tensor):
+                label = run.labels.get(t.grad_fn) if t.grad_fn is not None else None
                 run.outputs.add(t, seed, run.tensor_name(t),
-                                summary(_numpy(t, run.caps.elements)) if t.numel() <= run.caps.elements else None)
+                                summary(_numpy(t, run.caps.elements)) if t.numel() <= run.caps.elements else None,
+                                label.expr if label is not None else None)
         tensors = [t for t in roots if isinstance(t, torch.Tensor)]
         starts = [t.grad_fn if t.grad_fn is not None else _accumulator(t) for t in tensors]
         self.pass_ = Pass(index=len(run.passes), call=call, roots=[run.tensor_name(t) for t in tensors],

@@ -129,16 +129,22 @@ def leaf_history(name, records, final, *, precision=4, lang="en"):
     return f"{name}.grad = " + ", ".join(text)
 
 
-def histories(passes, rows, *, precision=4, lang="en"):
-    """[text] for every leaf whose .grad was built by more than one backward call or reset on the way."""
-    by_leaf, names = {}, {}
-    for p in passes:
-        for rec in getattr(p, "leaves", ()):
-            by_leaf.setdefault(rec.node_id, []).append(rec)
-            names.setdefault(rec.node_id, rec.name)
+def histories(passes, rows, *, precision=4, lang="en", leaf_records=None):
+    """[text] for every leaf whose .grad was built by more than one backward call or reset on the way.
+    leaf_records: {leaf node id: its records in order} when the recorder kept them (a long loop's passes are then
+    not all in passes), else they are read from the passes."""
+    by_leaf = leaf_records
+    if by_leaf is None:
+        by_leaf = {}
+        for p in passes:
+            for rec in getattr(p, "leaves", ()):
+                by_leaf.setdefault(rec.node_id, []).append(rec)
+    names = {nid: records[0].name for nid, records in by_leaf.items() if records}
     finals = {getattr(r, "node_id", None): r for r in rows if r.kind == "leaf"}
     out = []
     for node_id, records in by_leaf.items():
+        if not records:
+            continue
         row = finals.get(node_id)
         name = names[node_id] or (row.label if row is not None else "?")
         final = row.grad if row is not None else records[-1].after

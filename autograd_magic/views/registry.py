@@ -83,7 +83,8 @@ def _table(trace, args):
 
 def _history(trace, args):
     lang = getattr(args, "lang", None) or "en"
-    lines = histories(trace.passes, trace.tensors, precision=args.precision, lang=lang)
+    lines = histories(trace.passes, trace.tensors, precision=args.precision, lang=lang,
+                      leaf_records=getattr(trace, "leaf_records", None))
     return HistoryView(lines, lang=lang) if lines else None
 
 
@@ -231,6 +232,12 @@ def reads_histories(args):
     if getattr(args, "output", False) or getattr(args, "variable", None):
         return True
     return not getattr(args, "no_table", False)
+
+
+def reads_every_pass(args):
+    """True when something may read every pass (the stepper, or the result object of -o/-v and its ``.passes``);
+    else the recorder lets go of the passes a long loop hides (model.Caps(compact=True))."""
+    return reads_flows(args)
 
 
 def make_views(trace, args):
