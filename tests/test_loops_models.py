@@ -283,7 +283,8 @@ last = 2 * h / h.numel()
     finally:
         recorder_mod.Recorder.__init__ = real_init
     grads = made[-1].node_grads
-    held = [node for kept in getattr(grads, "oversized", {}).values() for node, _ in kept] + [n for n, _ in grads.folded.values()]
+    held = [node for kept in getattr(grads, "oversized", {}).values() for node, _ in kept]
+    held += [n for n, _ in grads.folded.values()]
     assert len(held) <= Caps().passes + 1   # the first pass and the window; the leaf's AccumulateGrad
     rows = {r.name: r for r in res.rows}
     assert rows["h"].shape == (32, 200)
