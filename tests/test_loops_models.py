@@ -76,6 +76,13 @@ def test_a_gradient_the_code_zeroed_after_backward_is_shown_with_a_note(ip):
                            "w.grad.zero_()\n")
     w = res.rows[0]
     assert w.grad.item() == 4.0 and any("zeroed" in n for n in w.notes)
+    # a gradient of zeros (a minimum) that the code then set to None: backward reached the leaf, the table says
+    # so (it said "no gradient yet: no backward() has reached this tensor")
+    _, res = grad_cell(ip, "import torch\nw = torch.tensor(1.0, requires_grad=True)\n"
+                           "sum([(w - k) ** 2 for k in range(3)]).backward()\nw.grad = None\n")
+    w = res.rows[0]
+    assert w.grad is not None and w.grad.item() == 0.0 and any("set .grad to None" in n for n in w.notes)
+    assert not any("no gradient yet" in n for n in w.notes)
 
 
 def test_the_output_of_a_100_step_loop_stays_small(ip):

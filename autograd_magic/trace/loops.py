@@ -216,14 +216,15 @@ def add_loops(rows, graph, outputs, leaf_history, passes):
 
 
 def _unzero(row, passes):
-    """A leaf whose .grad is zero or None now, while the last pass that reached it left a gradient: show that."""
+    """A leaf whose .grad is zero or None now, while the last pass that reached it left a gradient: show that
+    (a gradient of zeros too, when the code then set .grad to None: backward did reach the leaf)."""
     now = row.grad
     if now is not None and np.any(now != 0):
         return
     for p in reversed(passes):
         for leaf in reversed(p.leaves):
             if leaf.node_id == row.node_id:
-                if leaf.after is None or not np.any(np.asarray(leaf.after) != 0):
+                if leaf.after is None or (now is not None and not np.any(np.asarray(leaf.after) != 0)):
                     return
                 row.grad = np.array(leaf.after)
                 row.notes.append(CLEARED if now is None else ZEROED)
