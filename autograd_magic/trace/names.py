@@ -8,6 +8,9 @@ Nothing is written on user tensors: ``vars(x)`` after a cell shows nothing of ou
 tensors and nodes go.
 """
 import collections
+import inspect
+import os
+import sys
 import weakref
 
 from ..engine import inspect as ei
@@ -132,3 +135,23 @@ class SourceNames:
 
 
 NAMES = SourceNames()   # one table for the session: names given in one cell still name the tensors in the next
+
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+def caller_local(t, skip=()):
+    """The name of a local variable holding t in the function that called backward(): the first frame outside
+    this package (and the directories in skip: real PyTorch's), or None at a cell's top level (its names are
+    tagged) and where no local holds t. A training function's or a closure's ``loss``, which the tagger does
+    not see (it leaves function bodies alone)."""
+    prefixes = (_PACKAGE, *skip)
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(prefixes):
+        frame = frame.f_back
+    if frame is None or frame.f_code.co_name == "<module>" or not frame.f_code.co_flags & inspect.CO_NEWLOCALS:
+        return None
+    for key, value in frame.f_locals.items():
+        if value is t and not key.startswith("_"):
+            return key
+    return None

@@ -15,6 +15,7 @@ from ..engine import events
 from ..engine import inspect as ei
 from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
+from .names import caller_local
 
 node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
 
@@ -91,14 +92,20 @@ class Recorder:
             seed = None if g is None or (g.size == 1 and g.item() == 1) else np.array(g)
             gradient.append(seed)
             name = names.tensor_name(t)
-            root_names.append(name)
             node = ei.graph_node(t)
+            # an unnamed output is one output over the passes by its source text (a loop's
+            # ``(w * w).sum().backward()`` is one row, not one per pass) ...
+            label = names.label(node) if name is None and node is not None else None
+            expr = label.expr if label is not None else None
+            if name is None and expr is None and backward:
+                # ... or by the local variable that holds it where backward() was called: a training function's
+                # or a closure's ``loss`` (the tagger does not look inside functions)
+                name = caller_local(t)
+                if name is not None:
+                    names.name_tensor(t, name)
+            root_names.append(name)
             root_ids.append(None if node is None else node_id(node))
             if backward:
-                # an unnamed output is one output over the passes by its source text (a loop's
-                # ``(w * w).sum().backward()`` is one row, not one per pass)
-                label = names.label(node) if name is None and node is not None else None
-                expr = label.expr if label is not None else None
                 if caps.histories:
                     data = ei.array(t)
                     size = data.size   # (a loss: its value, without a call)

@@ -21,6 +21,7 @@ The returned run has the interface of runner.CellRun that magic.py and the views
 """
 import inspect
 import itertools
+import os
 import weakref
 
 import numpy as np
@@ -29,6 +30,7 @@ from . import modules
 from .execute import TAG, compile_cell, run_code
 from .loops import LeafHistory, Outputs, add_loops, first_pass_boxes, first_pass_leaves, summary
 from .modules import ModuleScopes
+from .names import caller_local
 from .model import (INTERMEDIATE, LEAF, OUTPUT, Caps, GraphEdge, GraphNode, GraphSpec, LeafGrad, Pass,
                     TensorInfo, Trace)
 
@@ -312,6 +314,13 @@ class _PassRecorder:
             gradient.append(seed)
             if call == "backward" and isinstance(t, torch.Tensor):
                 label = run.labels.get(t.grad_fn) if t.grad_fn is not None else None
+                if run.tensor_name(t) is None and (label is None or label.expr is None):
+                    # a training function's or closure's ``loss``: one output by that name (names.caller_local)
+                    local = caller_local(t, (os.path.dirname(torch.__file__) + os.sep,))
+                    if local is not None:
+                        run._names[id(t)] = (weakref.ref(t), local)
+                        if t.grad_fn is not None:
+                            run.label(t.grad_fn, t).name = local
                 run.outputs.add(t, seed, run.tensor_name(t),
                                 summary(_numpy(t, run.caps.elements)) if t.numel() <= run.caps.elements else None,
                                 label.expr if label is not None else None)
