@@ -216,15 +216,20 @@ def test_a_bias_gradients_sum_gives_the_general_paths_bits(monkeypatch):
 def test_a_one_element_parameters_gradient_sum_gives_the_general_paths_bits(monkeypatch):
     """xp.sum_to sends a gradient summed down to one element (a scalar weight's or bias's, broadcast over a
     batch: (100, 1) -> (1,), (n,) -> ()) straight to the compiled row sums: the same bits as dim_sum's route
-    (size-1 dims dropped, one whole-tensor sum) and as reduce.py's numpy replay, float32 and float64."""
+    (size-1 dims dropped, one whole-tensor sum; numpy's for up to 2 values) and as reduce.py's numpy replay,
+    float32 and float64, signed zeros and infinities included."""
     from autograd_magic.engine import ckernels, xp
     from autograd_magic.engine.reduce import dim_sum
     if ckernels.LIB is None:
         pytest.skip(ckernels.missing())
     for dtype in (np.float32, np.float64):
-        for n in (4, 8, 9, 31, 100, 257, 4096, 32768, 32769):
+        for n in (1, 2, 3, 4, 7, 8, 9, 31, 100, 257, 4096, 32768, 32769):
             for shape, target in (((n, 1), (1,)), ((n,), ()), ((n, 1), (1, 1)), ((1, n), (1,)), ((2, n), (1,))):
+                if shape == target:   # (1, 1) -> (1, 1): nothing to sum
+                    continue
                 g = _values(shape, dtype)
+                if n <= 3:   # few values: signed zeros and infinities, where two orders could differ
+                    g = np.array([-0.0, np.inf, -0.0, 1.0, -np.inf] * 2, dtype)[:g.size].reshape(shape)
                 got = xp.sum_to(g, target)
                 lead = g.ndim - len(target)
                 axes = tuple(range(lead)) + tuple(i + lead for i, k in enumerate(target)

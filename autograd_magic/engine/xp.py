@@ -44,7 +44,7 @@ def sum_to(g, shape):
         if len(gshape) > 1 and gshape[1:] == shape and 1 not in gshape and g.size:
             # the commonest case, a bias's gradient summed over the batch: what dim_sum(g, (0,)) does, at once
             return ckernels.column_sums(g, 1, gshape[0], g.size // gshape[0]).reshape(shape)
-        if 32 // g.itemsize <= g.size <= 32768 and math.prod(shape) == 1:
+        if 0 < g.size <= 32768 and math.prod(shape) == 1:
             # a one-element parameter's gradient (a lesson's w and b): the whole array summed, as dim_sum's
             # torch_sum does it (size-1 dims dropped, one contiguous row), without its layers
             return ckernels.row_sums(g.reshape(1, -1)).reshape(shape)
