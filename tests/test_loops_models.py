@@ -298,6 +298,11 @@ last = 2 * h / h.numel()
     rows = {r.name: r for r in res.rows}
     assert rows["h"].shape == (32, 200)
     np.testing.assert_allclose(rows["h"].grad, ip.user_ns["last"].detach().numpy(), rtol=1e-6)
+    # every other row keeps its own gradient (a mix-up once gave the loss row h's (32, 200) gradient)
+    assert all(r.grad is None or r.grad.shape == r.shape for r in res.rows), [(r.name, r.shape) for r in res.rows]
+    assert rows["loss"].grad.item() == 1.0
+    graph_grads = {n.label: n.grad for n in res.graph.nodes if n.kind == "op"}
+    assert graph_grads["MeanBackward0"].shape == ()
 
 
 ACCUMULATING = """

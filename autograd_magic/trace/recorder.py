@@ -435,8 +435,8 @@ class NodeGrads:
                     if entry[1] is not None:
                         _add(sums, entry[0], entry[1])
             for kept in self.oversized.values():
-                for node, arr in kept:
-                    _add(sums, node, arr)
+                for other, arr in kept:
+                    _add(sums, other, arr)
             self._sums = sums
         got = sums.get(id(node))
         return default if got is None or got[0] is not node else got[1]
