@@ -402,6 +402,31 @@ def test_a_loss_made_inside_a_training_function_is_one_row_by_its_local_name(ip,
     assert sum(len(o.data.get("text/html", "")) for o in cap.outputs) < 60_000
 
 
+@pytest.mark.parametrize("backend", ["engine", "torch"])
+def test_a_loss_backward_is_called_on_inside_a_function_is_one_row_by_the_calls_text(ip, backend):
+    """``crit(out, y).backward()`` inside a training function: no variable holds the loss, so it is one output
+    named by the text backward() was called on (``crit(out, y)``), with its pass count; not one row per pass."""
+    if backend == "torch":
+        require("torch")
+    source = """
+import torch
+w = torch.tensor([1.0, -1.0], requires_grad=True)
+crit = torch.nn.MSELoss()
+target = torch.tensor([3.0, 3.0])
+def train():
+    w.grad = None
+    crit(w * 1.0, target).backward()
+    with torch.no_grad():
+        w.sub_(0.1 * w.grad)
+for i in range(25):
+    train()
+"""
+    with capture_output():
+        ip.run_cell_magic("grad", f"-v res --no-sliders --backend {backend}", source)
+    outputs = [r for r in ip.user_ns["res"].rows if r.kind == "output"]
+    assert [(r.expr, r.passes) for r in outputs] == [("crit(w * 1.0, target)", 25)]
+
+
 def _keeps_arrays(record):
     return any(a is not None and a.strides != (0,) * a.ndim for a in (record.before, record.added, record.after))
 

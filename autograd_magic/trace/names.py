@@ -9,6 +9,7 @@ tensors and nodes go.
 """
 import collections
 import inspect
+import linecache
 import os
 import sys
 import weakref
@@ -141,17 +142,22 @@ _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
 def caller_local(t, skip=()):
-    """The name of a local variable holding t in the function that called backward(): the first frame outside
-    this package (and the directories in skip: real PyTorch's), or None at a cell's top level (its names are
-    tagged) and where no local holds t. A training function's or a closure's ``loss``, which the tagger does
-    not see (it leaves function bodies alone)."""
+    """How the function that called backward() on t names it: (the name of a local variable holding t, None), or
+    (None, the source text backward() was called on: ``criterion(out, y)`` of ``criterion(out, y).backward()``),
+    or (None, None). The caller is the first frame outside this package (and the directories in skip: real
+    PyTorch's); a cell's top level gives (None, None): its names and expressions are tagged. A training
+    function's or a closure's ``loss``, which the tagger does not see (it leaves function bodies alone)."""
     prefixes = (_PACKAGE, *skip)
     frame = sys._getframe(1)
     while frame is not None and frame.f_code.co_filename.startswith(prefixes):
         frame = frame.f_back
     if frame is None or frame.f_code.co_name == "<module>" or not frame.f_code.co_flags & inspect.CO_NEWLOCALS:
-        return None
+        return None, None
     for key, value in frame.f_locals.items():
         if value is t and not key.startswith("_"):
-            return key
-    return None
+            return key, None
+    line = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
+    head, dot, _ = line.partition(".backward(")
+    if not dot or not head or len(head) > 80:
+        return None, None
+    return None, head

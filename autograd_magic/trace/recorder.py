@@ -98,11 +98,14 @@ class Recorder:
             label = names.label(node) if name is None and node is not None else None
             expr = label.expr if label is not None else None
             if name is None and expr is None and backward:
-                # ... or by the local variable that holds it where backward() was called: a training function's
-                # or a closure's ``loss`` (the tagger does not look inside functions)
-                name = caller_local(t)
+                # ... or as the function that called backward() names it: the local variable that holds it (a
+                # training function's or a closure's ``loss``), else the text backward() was called on
+                # (``criterion(out, y).backward()``): the tagger does not look inside functions
+                name, expr = caller_local(t)
                 if name is not None:
                     names.name_tensor(t, name)
+                elif expr is not None:
+                    names.note_expr(t, expr)
             root_names.append(name)
             root_ids.append(None if node is None else node_id(node))
             if backward:

@@ -316,11 +316,14 @@ class _PassRecorder:
                 label = run.labels.get(t.grad_fn) if t.grad_fn is not None else None
                 if run.tensor_name(t) is None and (label is None or label.expr is None):
                     # a training function's or closure's ``loss``: one output by that name (names.caller_local)
-                    local = caller_local(t, (os.path.dirname(torch.__file__) + os.sep,))
+                    local, text = caller_local(t, (os.path.dirname(torch.__file__) + os.sep,))
                     if local is not None:
                         run._names[id(t)] = (weakref.ref(t), local)
                         if t.grad_fn is not None:
                             run.label(t.grad_fn, t).name = local
+                    elif text is not None and t.grad_fn is not None:
+                        label = run.label(t.grad_fn, t, expr=text)
+                        label.expr = label.expr or text
                 run.outputs.add(t, seed, run.tensor_name(t),
                                 summary(_numpy(t, run.caps.elements)) if t.numel() <= run.caps.elements else None,
                                 label.expr if label is not None else None)
