@@ -329,9 +329,9 @@ class Recorder:
 
 
 def _hidden(p):
-    """Can pass p go (compact caps): not the first, no error, no steps kept, every leaf record hidden for good."""
-    return p.index > 0 and p.error is None and p.pending is None and p.leaves and \
-        all(leaf.place is HIDDEN for leaf in p.leaves)
+    """Can pass p go (compact caps): not the first, no error, no steps kept, every leaf record hidden for good
+    (or none: a loop of ``torch.autograd.grad`` calls accumulates into no leaf)."""
+    return p.index > 0 and p.error is None and p.pending is None and all(leaf.place is HIDDEN for leaf in p.leaves)
 
 
 def _steps_of(names, raw):
