@@ -427,6 +427,23 @@ for i in range(25):
     assert [(r.expr, r.passes) for r in outputs] == [("crit(w * 1.0, target)", 25)]
 
 
+def test_a_loop_of_autograd_grad_calls_keeps_only_the_window(ip):
+    """torch.autograd.grad accumulates into no leaf: without -o/-v such passes are let go past the window too."""
+    from autograd_magic.trace import recorder as recorder_mod
+    made = []
+    real_init = recorder_mod.Recorder.__init__
+    source = ("import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+              "for i in range(300):\n    g, = torch.autograd.grad((x ** 3).sum(), x)\n")
+    try:
+        recorder_mod.Recorder.__init__ = lambda self, *a, **k: (made.append(self), real_init(self, *a, **k))[1]
+        with capture_output():
+            ip.run_cell_magic("grad", "--no-sliders", source)
+    finally:
+        recorder_mod.Recorder.__init__ = real_init
+    assert made[-1].count == 300 and len(made[-1].passes) <= 21
+    assert ip.user_ns["g"].tolist() == [3.0, 12.0]
+
+
 def _keeps_arrays(record):
     return any(a is not None and a.strides != (0,) * a.ndim for a in (record.before, record.added, record.after))
 
