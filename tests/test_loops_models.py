@@ -444,6 +444,28 @@ def test_a_loop_of_autograd_grad_calls_keeps_only_the_window(ip):
     assert ip.user_ns["g"].tolist() == [3.0, 12.0]
 
 
+@pytest.mark.parametrize("reset, said", [("W.grad = None", "then grad = None (or zero_grad())"),
+                                         ("W.grad.zero_()", "then zero_()"), ("pass", None)])
+def test_a_big_leafs_history_tells_resets_without_its_arrays(ip, reset, said):
+    """A leaf past the elements cap (70x70 > 4096 values) keeps no arrays, but its history still tells a reset
+    (.grad None or zeros before a pass) from an accumulation, and claims no change the code did not make (it
+    said ``... + ... + ... = ..., then set to norm 2.07`` for makemore's W1, which the loop set to None each pass)."""
+    source = f"""
+import torch
+W = torch.ones(70, 70, requires_grad=True)
+for step in range(30):
+    (W * 2.0).sum().backward()
+    {reset}
+"""
+    cap, res = grad_cell(ip, source)
+    line = next(text for text in res.views["history"].lines if text.startswith("W.grad"))
+    assert "set to" not in line, line
+    if said is None:
+        assert "then" not in line and "(24 more terms)" in line, line
+    else:
+        assert line.count(said) >= 3 and "... the same" in line, line
+
+
 def _keeps_arrays(record):
     return any(a is not None and a.strides != (0,) * a.ndim for a in (record.before, record.added, record.after))
 

@@ -345,12 +345,26 @@ def accumulate(pass_id, leaf, grad, node=None):
     _emit(Accumulate(pass_id, leaf, grad if grad.__class__ is np.ndarray else readonly(grad), before, node))
 
 
+ZERO_GRAD = "zero"         # past the elements cap: the leaf's .grad before the pass was all zeros (zero_())
+NONZERO_GRAD = "nonzero"   # past the elements cap: it held other values (what they were is not kept)
+
+
+def big_before(leaf):
+    """What a pass past the elements cap says of the leaf's .grad before it: None (no .grad), ZERO_GRAD or
+    NONZERO_GRAD (enough to tell a reset from an accumulation without a copy)."""
+    before = leaf._grad
+    if before is None:
+        return None
+    return NONZERO_GRAD if np.count_nonzero(np.asarray(before._data)) else ZERO_GRAD
+
+
 def tape_accumulate(tape, leaf, grad, node):
     """Instead of an Accumulate event: (leaf, node, grad, before, value) on ``tape.accumulated``, copies taken
     now (a hook after the accumulation may change the leaf or zero its .grad: what the event's observer would
-    have copied at once); grad, before and value are None past ``tape.elements`` elements."""
+    have copied at once); past ``tape.elements`` elements, grad and value are None and before is big_before's
+    word for it."""
     if grad.size > tape.elements:
-        tape.accumulated.append((leaf, node, None, None, None))
+        tape.accumulated.append((leaf, node, None, big_before(leaf), None))
         return
     before = leaf._grad
     tape.accumulated.append((leaf, node, np.array(grad), None if before is None else np.array(before._data),

@@ -216,7 +216,7 @@ class Recorder:
             self._leaf(leaf, event.node, grad.copy(), None if before is None else before.copy(),
                        ei.value(leaf, copy=True))
         else:
-            self._leaf(leaf, event.node, None, None, None)
+            self._leaf(leaf, event.node, None, events.big_before(leaf), None)
 
     def _leaf(self, leaf, node, added, before, value):
         """A leaf's .grad received ``added`` (None: past the caps) in this pass: before, value: copies of its
@@ -230,7 +230,15 @@ class Recorder:
                 self.leaf_history.add(nid, float(value.item()) if value.size == 1 else summary(value),
                                       float(added.item()) if added.size == 1 else summary(added))
         else:
-            record = LeafGrad(self.names.tensor_name(leaf), nid, None, None, None)
+            # past the caps: no array, but whether .grad was reset before this pass (None, zero_()) is known, so
+            # the history tells resets from accumulation (``before``: None, or a zero-strided view of zeros)
+            continued, shown = None, None
+            if before is None:
+                continued = False if nid in self._last_after else None
+            elif before is events.ZERO_GRAD:
+                continued = False
+                shown = _zeros(ei.shape(leaf), np.dtype(ei.dtype_name(leaf)))
+            record = LeafGrad(self.names.tensor_name(leaf), nid, shown, None, None, None, continued)
         self._thinning.add(record)
         self._pass.leaves.append(record)
         self._leaves.append((leaf, record))
@@ -358,6 +366,15 @@ _UNKNOWN = object()
 _ZEROS = {}
 
 
+def _zeros(shape, dtype):
+    """One shared read-only view of zeros per shape and dtype (no memory)."""
+    key = (tuple(shape), dtype)
+    got = _ZEROS.get(key)
+    if got is None:
+        got = _ZEROS[key] = np.broadcast_to(np.zeros((), dtype), key[0])
+    return got
+
+
 def _thin(leaf):
     """A middle pass's leaf record keeps what a history needs to place it (whether the code reset .grad before
     it, and to what) and lets the arrays go: memory stays bounded in a 20000-step loop. A reset to zeros is kept
@@ -366,10 +383,7 @@ def _thin(leaf):
     if leaf.continued or before is None:
         leaf.before = None
     elif not np.count_nonzero(before):   # (count_nonzero: a fifth of .any()'s cost)
-        key = (before.shape, before.dtype)
-        leaf.before = _ZEROS.get(key)
-        if leaf.before is None:   # one shared read-only view per shape and dtype
-            leaf.before = _ZEROS[key] = np.broadcast_to(np.zeros((), before.dtype), before.shape)
+        leaf.before = _zeros(before.shape, before.dtype)
     leaf.added = leaf.after = None
 
 

@@ -107,8 +107,14 @@ def leaf_history(name, records, final, *, precision=4, lang="en"):
     if not records:
         return None
     segments = _segments(records)
-    prev_after = records[-1].after
-    tail = None if _same(final, prev_after) else _reset(final, words, p)
+    last = records[-1]
+    prev_after = last.after
+    if last.added is None and prev_after is None:
+        # past the caps: what the last pass left is not kept; a .grad of None or zeros now is a reset after it,
+        # other values are not told apart from it (no "set to" the code did not do)
+        tail = None if final is not None and not _zero(final) else _reset(final, words, p)
+    else:
+        tail = None if _same(final, prev_after) else _reset(final, words, p)
     if len(records) < 2 and len(segments) < 2 and tail is None and len(_terms(records, 0, 1, words)) < 2:
         return None
     text = []
