@@ -355,7 +355,7 @@ def big_before(leaf):
     before = leaf._grad
     if before is None:
         return None
-    return NONZERO_GRAD if np.count_nonzero(np.asarray(before._data)) else ZERO_GRAD
+    return NONZERO_GRAD if np.count_nonzero(before._data) else ZERO_GRAD
 
 
 def tape_accumulate(tape, leaf, grad, node):

@@ -130,7 +130,7 @@ class LeafThinning:
 
     ``add(record)`` when a pass accumulates into a leaf; ``left(record)`` when the record's pass left the window
     (its arrays are then thinned at once, or later, when the loop has gone on far enough to hide them).
-    ``records(node_id)``: the leaf's records in order, what views/history.py reads; a record hidden for good is
+    Iterating gives (leaf node id, its records in order), what views/history.py reads; a record hidden for good is
     there as one shared stand-in (``hidden``: what a history reads of it, whether it continued the previous
     .grad), and its own object is marked ``place = HIDDEN`` (the recorder then lets its pass go)."""
 
@@ -169,10 +169,6 @@ class LeafThinning:
         self.thin(record)
         records[index] = _stand_in(record.continued)
         record.place = HIDDEN
-
-    def records(self, node_id):
-        got = self.leaves.get(node_id)
-        return got[2] if got is not None else []
 
     def __iter__(self):
         """(leaf node id, its records) in the order the leaves were first reached."""

@@ -141,7 +141,7 @@ NAMES = SourceNames()   # one table for the session: names given in one cell sti
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
-def caller_local(t, skip=()):
+def caller_names(t, skip=()):
     """How the function that called backward() on t names it: (the name of a local variable holding t, None), or
     (None, the source text backward() was called on: ``criterion(out, y)`` of ``criterion(out, y).backward()``),
     or (None, None). The caller is the first frame outside this package (and the directories in skip: real

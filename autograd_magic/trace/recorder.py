@@ -15,7 +15,7 @@ from ..engine import events
 from ..engine import inspect as ei
 from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
-from .names import caller_local
+from .names import caller_names
 
 node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
 
@@ -101,7 +101,7 @@ class Recorder:
                 # ... or as the function that called backward() names it: the local variable that holds it (a
                 # training function's or a closure's ``loss``), else the text backward() was called on
                 # (``criterion(out, y).backward()``): the tagger does not look inside functions
-                name, expr = caller_local(t)
+                name, expr = caller_names(t)
                 if name is not None:
                     names.name_tensor(t, name)
                 elif expr is not None:

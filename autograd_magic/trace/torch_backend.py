@@ -30,7 +30,7 @@ from . import modules
 from .execute import TAG, compile_cell, run_code
 from .loops import LeafHistory, Outputs, add_loops, first_pass_boxes, first_pass_leaves, summary
 from .modules import ModuleScopes
-from .names import caller_local
+from .names import caller_names
 from .model import (INTERMEDIATE, LEAF, OUTPUT, Caps, GraphEdge, GraphNode, GraphSpec, LeafGrad, Pass,
                     TensorInfo, Trace)
 
@@ -315,8 +315,8 @@ class _PassRecorder:
             if call == "backward" and isinstance(t, torch.Tensor):
                 label = run.labels.get(t.grad_fn) if t.grad_fn is not None else None
                 if run.tensor_name(t) is None and (label is None or label.expr is None):
-                    # a training function's or closure's ``loss``: one output by that name (names.caller_local)
-                    local, text = caller_local(t, (os.path.dirname(torch.__file__) + os.sep,))
+                    # a training function's or closure's ``loss``: one output by that name (names.caller_names)
+                    local, text = caller_names(t, (os.path.dirname(torch.__file__) + os.sep,))
                     if local is not None:
                         run._names[id(t)] = (weakref.ref(t), local)
                         if t.grad_fn is not None:
