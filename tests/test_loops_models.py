@@ -464,6 +464,10 @@ for step in range(30):
         assert "then" not in line and "(24 more terms)" in line, line
     else:
         assert line.count(said) >= 3 and "... the same" in line, line
+    if reset == "W.grad = None":   # the table does not say "no gradient yet": backward() did reach W
+        row = next(r for r in res.rows if r.name == "W")
+        assert row.grad is None and row.reset == "none" and any("backward() reached it" in n for n in row.notes)
+        assert "no gradient yet" not in repr(res.views["table"])
 
 
 def _keeps_arrays(record):

@@ -191,6 +191,7 @@ def _stand_in(continued):
 
 ZEROED = "the gradient its last backward() gave; the code then zeroed it"
 CLEARED = "the gradient its last backward() gave; the code then set .grad to None"
+UNKEPT_CLEARED = "backward() reached it; the code then set .grad to None (that gradient was too big to keep)"
 
 
 def add_loops(rows, graph, outputs, leaf_history, passes):
@@ -220,6 +221,12 @@ def _unzero(row, passes):
     for p in reversed(passes):
         for leaf in reversed(p.leaves):
             if leaf.node_id == row.node_id:
+                if leaf.after is None and leaf.added is None and now is None:
+                    # past the caps: no copy of what it gave, but backward() did reach it ("no gradient yet"
+                    # would say it never had one)
+                    row.notes.append(UNKEPT_CLEARED)
+                    row.reset = "none"
+                    return
                 if leaf.after is None or (now is not None and not np.any(np.asarray(leaf.after) != 0)):
                     return
                 row.grad = np.array(leaf.after)

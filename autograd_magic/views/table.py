@@ -190,7 +190,7 @@ class GradTable:
             notes.append(self._t("started"))
         if info.kind == INTERMEDIATE and info.grad is not None and not info.retained:
             marks.append("computed")
-        if info.grad is None:
+        if info.grad is None and info.reset != "none":   # (reset: backward reached it, the code cleared it)
             marks.append("no_grad_footnote")
         now = self._changed(info)
         if now is not None:
@@ -247,7 +247,7 @@ class GradTable:
         else:
             value = tensor_text(shown, info.dtype, self.precision, linewidth=linewidth) + mark
         if info.grad is None:
-            grad = self._t("no_grad") + _mark(footnotes["no_grad_footnote"])
+            grad = "None" if info.reset == "none" else self._t("no_grad") + _mark(footnotes["no_grad_footnote"])
         else:
             mark = _mark(footnotes["computed"]) if "computed" in marks else ""
             if summarised(info, info.grad):
