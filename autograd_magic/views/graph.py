@@ -90,6 +90,9 @@ def _tensor_lines(node, has_gradients: bool, precision: int, lang: str = "en", s
         # would only widen the box and the picture)
         lines = [text("value_then_now", lang, then=value_text(then, precision, dtype=dtype),
                       now=value_text(t.value, precision, dtype=dtype))]
+    elif np.size(t.value) == 0 and any(t.shape) and all(t.shape):
+        # values not kept (a big temporary that is gone): its shape and dtype, not an empty "[]"
+        lines = [f"shape {tuple(int(n) for n in t.shape)}, {dtype}"]
     else:
         lines = [value_text(t.value, precision, dtype=dtype)]
         if np.size(t.value) > MAX_ITEMS:   # a big tensor: a glance at its numbers under its shape
