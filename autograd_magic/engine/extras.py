@@ -282,9 +282,10 @@ def _method_alias(name):
 
 # torch.sin_(a) and the like: the Tensor method of the same name ("Introduction to PyTorch Tensors" shows sin_)
 FUNCTIONS.update({name: _method_alias(name) for name in (
-    "abs_", "acos_", "asin_", "atan_", "clamp_max_", "clamp_min_", "cos_", "cosh_", "deg2rad_", "detach_", "erf_",
-    "exp2_", "exp_", "expm1_", "fill_", "frac_", "log10_", "log1p_", "log2_", "log_", "logit_", "rad2deg_", "rsqrt_",
-    "sigmoid_", "sin_", "sinc_", "sinh_", "sqrt_", "tan_", "tanh_", "xlogy_", "zero_")})
+    "abs_", "acos_", "acosh_", "arccos_", "arccosh_", "arcsin_", "arcsinh_", "arctan_", "arctanh_", "asin_",
+    "asinh_", "atan_", "atanh_", "clamp_max_", "clamp_min_", "cos_", "cosh_", "deg2rad_", "detach_", "erf_",
+    "erfc_", "exp2_", "exp_", "expm1_", "fill_", "frac_", "log10_", "log1p_", "log2_", "log_", "logit_", "rad2deg_",
+    "rsqrt_", "sigmoid_", "sin_", "sinc_", "sinh_", "sqrt_", "tan_", "tanh_", "xlogy_", "zero_")})
 
 
 def inner(input, other):

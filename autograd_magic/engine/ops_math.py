@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 
+from . import libm
 from .optable import defop
 from .xp import rounded_f32, vml_or
 
@@ -96,6 +97,76 @@ def exp2_vjp(xp, grad, saved, consts, needs):
 @defop("expm1", "Expm1Backward0", rounded_f32(np.expm1), saves=(-1,), api="expm1", promote="float", inplace=True)
 def expm1_vjp(xp, grad, saved, consts, needs):
     return (grad * (saved[0] + 1),)
+
+
+def _c_library(name):
+    """The C library's float32 / float64 function (PyTorch's scalar kernel calls std::name), else float64
+    rounded once."""
+    wide = rounded_f32(getattr(np, {"acosh": "arccosh", "asinh": "arcsinh"}[name]))
+
+    def fn(a):
+        return libm.apply(name, a) if a.dtype == np.float32 or a.dtype == np.float64 else wide(a)
+    return fn
+
+
+@defop("acosh", "AcoshBackward0", _c_library("acosh"), saves=(0,), api=("acosh", "arccosh"), promote="float",
+       inplace=True)
+def acosh_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (grad * xp.call("rsqrt", (a * a - 1,)),)
+
+
+@defop("asinh", "AsinhBackward0", _c_library("asinh"), saves=(0,), api=("asinh", "arcsinh"), promote="float",
+       inplace=True)
+def asinh_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (grad * xp.call("rsqrt", (a * a + 1,)),)
+
+
+@defop("atanh", "AtanhBackward0", rounded_f32(np.arctanh), saves=(0,), api=("atanh", "arctanh"), promote="float",
+       inplace=True)
+def atanh_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (grad / (1 - a * a),)
+
+
+_erfc64 = np.frompyfunc(math.erfc, 1, 1)
+
+
+def _erfc(a):
+    return np.asarray(_erfc64(a), dtype=a.dtype)
+
+
+@defop("erfc", "ErfcBackward0", vml_or(rounded_f32(_erfc), "Erfc"), saves=(0,), api="erfc", promote="float",
+       inplace=True)
+def erfc_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    return (grad * (-2 / math.sqrt(math.pi) * xp.exp(-(a * a))),)
+
+
+def _erfinv(a):
+    """Inverse of erf in float64 (without MKL): a starting guess refined by Newton steps on math.erf."""
+    x = np.asarray(a, np.float64)
+    out = np.full(x.shape, np.nan)
+    inside = np.abs(x) < 1
+    y = x[inside]
+    w = -np.log((1 - y) * (1 + y))
+    c = 2 / (np.pi * 0.147) - w / 2   # Winitzki's closed-form approximation (w = -log(1 - y^2))
+    guess = np.sign(y) * np.sqrt(np.sqrt(c * c + w / 0.147) - c)
+    erf = np.frompyfunc(math.erf, 1, 1)
+    for _ in range(4):
+        guess = guess - (erf(guess).astype(np.float64) - y) / (2 / math.sqrt(math.pi) * np.exp(-guess * guess))
+    out[inside] = guess
+    out[x == 1] = np.inf
+    out[x == -1] = -np.inf
+    return out
+
+
+@defop("erfinv", "ErfinvBackward0", vml_or(rounded_f32(_erfinv), "ErfInv"), saves=(-1,), api="erfinv",
+       promote="float", inplace=True)
+def erfinv_vjp(xp, grad, saved, consts, needs):
+    out, = saved
+    return (grad * (0.5 * math.sqrt(math.pi) * xp.exp(out * out)),)
 
 
 def _logit(a, eps=None):

@@ -68,8 +68,9 @@ def _declared():
             functions[name] = fn
             if op.method:
                 methods[name] = fn
-        if op.inplace:
-            methods[op.api[0] + "_"] = _inplace_method(fn, op.api[0] + "_")
+        if op.inplace:   # (asin_ and arcsin_ alike)
+            for name in op.api:
+                methods[name + "_"] = _inplace_method(fn, name + "_")
     return functions, methods
 
 

@@ -51,6 +51,9 @@ from . import functional  # noqa: F401,E402
 from . import func  # noqa: F401,E402  (torch.func: grad, vmap, jacrev ..., functional_call)
 from .func import vmap  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
+from . import testing  # noqa: F401,E402  (torch.testing.assert_close)
+from .aten_forms import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_similarity, dropout,  # noqa: F401
+                         dropout_, pairwise_distance, rms_norm)
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
 from .compiler import compile  # noqa: F401,A004  (runs eagerly: torch/compiler.py)
@@ -61,7 +64,9 @@ from .nn.functional_pool import max_pool2d, max_pool3d  # noqa: F401
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
-from .rng import Generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state  # noqa: F401
+from .rng import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: F401
+                  set_rng_state)
+from . import random  # noqa: F401,E402  (torch.random.fork_rng ...)
 
 # Every op that declares its public function in the op table (optable, api=): torch.exp, torch.erf ..., with out=.
 globals().update({_name: with_out(_fn, _name) for _name, _fn in _DECLARED_FUNCTIONS.items()})

@@ -58,3 +58,12 @@ def get_rng_state():
 
 def set_rng_state(new_state):
     random.default_generator.set_state(new_state._data)
+
+
+def _default_generator():
+    gen = Generator.__new__(Generator)
+    gen._impl = random.default_generator
+    return gen
+
+
+default_generator = _default_generator()   # torch.default_generator: the generator torch.randn draws from

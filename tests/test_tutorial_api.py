@@ -1,0 +1,147 @@
+"""Pieces of PyTorch's API that tutorials after the autograd chapter reach for and the engine lacked (issue 16:
+"what is missing raises an error that names it"; what tutorials use is built): torch.testing, torch.random, the
+torch.* forms of functional ops, more elementwise math. Each cell runs on PyTorch and on the engine
+(helpers.assert_same_as_pytorch: output, error type and message, warnings)."""
+import pytest
+
+from helpers import assert_same_as_pytorch
+
+CELLS = {
+    "inverse_hyperbolic_and_erfc_erfinv": [   # the math chapter's remaining elementwise functions
+        ("torch.manual_seed(0)\n"
+         "x = (torch.rand(6) * 5 + 1).requires_grad_()\n"
+         "y = torch.acosh(x)\n"
+         "y.sum().backward()\n"
+         "y, y.grad_fn.name(), x.grad"),
+        ("x = torch.linspace(-4, 4, 7, requires_grad=True)\n"
+         "y = x.asinh()\n"
+         "y.sum().backward()\n"
+         "y, y.grad_fn.name(), x.grad"),
+        ("x = torch.linspace(-0.9, 0.9, 7, dtype=torch.float64, requires_grad=True)\n"
+         "y = torch.arctanh(x)\n"
+         "y.sum().backward()\n"
+         "y, y.grad_fn.name(), x.grad"),
+        ("x = torch.linspace(-3, 3, 7, requires_grad=True)\n"
+         "y = torch.erfc(x)\n"
+         "y.sum().backward()\n"
+         "y, y.grad_fn.name(), x.grad"),
+        ("x = torch.linspace(-0.95, 0.95, 7, requires_grad=True)\n"
+         "y = torch.erfinv(x)\n"
+         "y.sum().backward()\n"
+         "y, y.grad_fn.name(), x.grad"),
+        ("torch.acosh(torch.tensor([0.5, 1., float('inf')])), torch.atanh(torch.tensor([-1., 1., "
+         "2.])), torch.erfinv(torch.tensor([-1., 1., 1.5]))"),
+        ("torch.asinh(torch.tensor([1, 2, 3])), torch.erfc(torch.tensor([0, 1])), "
+         "torch.arccosh(torch.tensor([2.], dtype=torch.float64))"),
+        ("a = torch.tensor([0.3, 0.6])\n"
+         "a.arcsin_(), a.atanh_(), a.erfinv_(), torch.tensor([2.]).arccosh_(), torch.tensor([1.]).asinh_()"),
+        ("x = torch.tensor([0.5, 1.5], requires_grad=True)\n"
+         "g, = torch.autograd.grad(torch.asinh(x).sum(), x, create_graph=True)\n"
+         "g2, = torch.autograd.grad(g.sum(), x)\n"
+         "g, g2"),
+        ("torch.manual_seed(2)\n"
+         "v = torch.rand(1000) * 1.98 - 0.99\n"
+         "[f(v).sum().item() for f in (torch.asinh, torch.atanh, torch.erfc, torch.erfinv)]"),
+        ("w = torch.rand(1000, dtype=torch.float64) * 10 + 1\n"
+         "[f(w).sum().item() for f in (torch.acosh, torch.asinh, torch.erfc)]"),
+    ],
+    "torch_forms_of_functional_ops": [   # torch.cosine_similarity (word vectors), torch.dropout ...
+        ("a = torch.tensor([[1., 2., 3.], [0., 1., 0.]], requires_grad=True)\n"
+         "b = torch.tensor([[1., 0., 1.], [2., 1., 2.]])\n"
+         "s = torch.cosine_similarity(a, b)\n"
+         "s.sum().backward()\n"
+         "s, s.grad_fn.name(), a.grad"),
+        ("torch.cosine_similarity(a, b, dim=0), torch.pairwise_distance(a, b), "
+         "torch.pairwise_distance(a, b, p=1.0, keepdim=True)"),
+        ("torch.manual_seed(0)\n"
+         "d = torch.dropout(torch.ones(8), 0.5, True)\n"
+         "d, torch.dropout(torch.ones(3), 0.5, False)"),
+        "torch.dropout(torch.ones(3), 1.5, True)",
+        "torch.dropout(torch.ones(3), p=0.2, train=False)",
+        ("torch.manual_seed(1)\n"
+         "t = torch.ones(6)\n"
+         "torch.dropout_(t, 0.5, True)\n"
+         "t"),
+        ("torch.manual_seed(0)\n"
+         "w = torch.randn(4, 3, 2)\n"
+         "x1, x2 = torch.randn(5, 3), torch.randn(5, 2)\n"
+         "torch.bilinear(x1, x2, w).shape, torch.allclose(torch.bilinear(x1, x2, w), "
+         "torch.nn.functional.bilinear(x1, x2, w))"),
+        ("x = torch.arange(12.).reshape(1, 2, 6)\n"
+         "torch.avg_pool1d(x, 2), torch.adaptive_avg_pool1d(x, 3), torch.rms_norm(x, (6,), eps=1e-6)"),
+    ],
+    "random_module": [   # torch.random: seeding, state, and draws inside fork_rng that leave the stream alone
+        ("torch.random.manual_seed(3)\n"
+         "torch.randn(2)"),
+        ("s = torch.random.get_rng_state()\n"
+         "a = torch.rand(3)\n"
+         "torch.random.set_rng_state(s)\n"
+         "b = torch.rand(3)\n"
+         "bool((a == b).all()), torch.random.initial_seed()"),
+        ("with torch.random.fork_rng():\n"
+         "    inside = torch.randn(2)\n"
+         "after = torch.randn(2)\n"
+         "torch.manual_seed(3)\n"
+         "fresh = torch.randn(2)\n"
+         "inside, after"),
+        ("with torch.random.fork_rng(enabled=False):\n"
+         "    x = torch.randn(1)\n"
+         "torch.randn(1)"),
+        ("torch.default_generator.manual_seed(5)\n"
+         "torch.rand(2), torch.default_generator.initial_seed()"),
+        "torch.default_generator.get_state().shape, torch.random.default_generator.device",
+    ],
+    "testing_assert_close": [   # checking a hand-written gradient against autograd's
+        "import numpy as np",
+        "torch.testing.assert_close(torch.tensor([1., 2., 3.]), torch.tensor([1., 2., 3.]))",
+        "torch.testing.assert_close(torch.tensor([1., 2., 3.]), torch.tensor([1., 2.1, 3.]))",
+        "torch.testing.assert_close(torch.tensor([1., 2., 3.]), torch.tensor([1., 2.1, 3.5]))",
+        ("torch.testing.assert_close(torch.tensor([[1., 2.], [3., 4.]]), torch.tensor([[1., 2.], "
+         "[3., 4.0001]]))"),
+        "torch.testing.assert_close(torch.tensor(1.), torch.tensor(1.1))",
+        "torch.testing.assert_close(torch.tensor([1, 2, 3]), torch.tensor([1, 2, 4]))",
+        "torch.testing.assert_close(torch.tensor([1., 2.]), torch.tensor([1., 2.], dtype=torch.float64))",
+        ("torch.testing.assert_close(torch.tensor([1., 2.]), torch.tensor([1., 2.1], "
+         "dtype=torch.float64), check_dtype=False)"),
+        "torch.testing.assert_close(torch.tensor([1., 2.]), torch.tensor([1., 2., 3.]))",
+        "torch.testing.assert_close(torch.tensor([1., 2.]), [1., 2.])",
+        "torch.testing.assert_close(torch.tensor(1.), 1.)",
+        "torch.testing.assert_close(1, 1.)",
+        "torch.testing.assert_close(1., 1.1)",
+        "torch.testing.assert_close(1., 1.00000001)",
+        ("torch.testing.assert_close([torch.tensor(1.), torch.tensor(2.)], [torch.tensor(1.), "
+         "torch.tensor(2.5)])"),
+        ("torch.testing.assert_close({'a': torch.tensor(1.), 'b': torch.tensor([2., 3.])}, "
+         "{'a': torch.tensor(1.), 'b': torch.tensor([2., 4.])})"),
+        "torch.testing.assert_close({'a': 1}, {'b': 1})",
+        "torch.testing.assert_close([1, 2], [1, 2, 3])",
+        "torch.testing.assert_close(torch.tensor([1., 2.]), torch.tensor([1., 2.5]), rtol=0, atol=0)",
+        "torch.testing.assert_close(torch.tensor([1., 2.]), torch.tensor([1., 2.5]), rtol=1e-3)",
+        "torch.testing.assert_close(torch.tensor([1., 2.]), torch.tensor([1., 2.5]), msg='Footer')",
+        ("torch.testing.assert_close(torch.tensor([1., 2.]), torch.tensor([1., 2.5]), "
+         "msg=lambda m: m + '\\nFooter')"),
+        "torch.testing.assert_close(torch.tensor([float('nan')]), torch.tensor([float('nan')]))",
+        ("torch.testing.assert_close(torch.tensor([float('nan')]), torch.tensor([float('nan')]), "
+         "equal_nan=True)"),
+        "torch.testing.assert_close(torch.tensor([0., 1.]), torch.tensor([1e-3, 1.]))",
+        "torch.testing.assert_close(np.array([1., 2.]), np.array([1., 2.2]))",
+        "torch.testing.assert_close(None, None)",
+        "torch.testing.assert_close(None, 1)",
+        "torch.testing.assert_close(True, False)",
+        "torch.testing.assert_close(torch.tensor([True, False]), torch.tensor([True, True]))",
+        "torch.testing.assert_close(torch.ones(2, requires_grad=True) * 2, torch.tensor([2., 2.0001]))",
+        "torch.testing.assert_close(torch.nn.Parameter(torch.ones(2)), torch.ones(2))",
+        "torch.testing.assert_close(torch.tensor([1., float('inf')]), torch.tensor([1., float('inf')]))",
+        "torch.testing.assert_close(torch.tensor([1., float('inf')]), torch.tensor([1., 5.]))",
+        "torch.testing.assert_allclose(torch.tensor([1., 2.]), torch.tensor([1., 2.0001]))",
+        "torch.testing.assert_allclose(torch.tensor([1., 2.]), [1., 2.1])",
+        "torch.testing.assert_close(torch.tensor([1., 2.]), torch.tensor([1., 2.]), rtol=1e-3, atol=None)",
+        "torch.testing.assert_close(np.float32(1.0), 1.0)",
+        "torch.testing.assert_close(torch.zeros(2, 3), torch.zeros(3, 2))",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CELLS))
+def test_cells_match_pytorch(name):
+    assert_same_as_pytorch(CELLS[name], corpus="api_breadth", name=name, warns="per_cell")
