@@ -7,6 +7,84 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "numpy_of_a_grad_tensor_under_no_grad": [   # plotting code: x.numpy() inside no_grad works in PyTorch
+        ("import numpy as np\n"
+         "w = torch.nn.Parameter(torch.ones(2))\n"
+         "with torch.no_grad():\n"
+         "    print(np.asarray(w), w.numpy().sum())"),
+        ("with torch.inference_mode():\n"
+         "    print(w.numpy())"),
+        "w.numpy()",
+        "np.asarray(w)",
+        ("class Twice(torch.autograd.Function):\n"
+         "    @staticmethod\n"
+         "    def forward(ctx, x):\n"
+         "        return torch.tensor(x.numpy() * 2)\n"
+         "    @staticmethod\n"
+         "    def backward(ctx, g):\n"
+         "        return g * 2\n"
+         "x = torch.ones(2, requires_grad=True)\n"
+         "y = Twice.apply(x)\n"
+         "y.sum().backward()\n"
+         "y, x.grad"),
+    ],
+    "a_number_where_a_tensor_is_expected": [   # torch.exp(1.1): PyTorch's argument parser, not an error inside
+        "torch.exp(1.1)",
+        "torch.sigmoid(2)",
+        "torch.sin([1., 2.])",
+        "torch.sum([1, 2])",
+        "torch.mean(1.)",
+        ("import numpy as np\n"
+         "torch.exp(np.array([1., 2.]))"),
+        "torch.tanh(input=0.5)",
+        "torch.cos(None)",
+        "torch.matmul([1.], [2.])",
+        "torch.softmax([1., 2.], 0)",
+        "torch.maximum(1., torch.tensor(2.))",
+        "torch.exp(torch.tensor(1.)), torch.sum(torch.ones(2)), torch.softmax(torch.ones(2), 0)",
+    ],
+    "hardswish_at_its_kinks": [   # an activation gallery over linspace(-3, 3, 7) hits x = -3 and x = 3
+        ("x = torch.tensor([-3.0, 3.0, -4.0, 0.0, -2.5, 2.5], requires_grad=True)\n"
+         "torch.nn.functional.hardswish(x).sum().backward()\n"
+         "x.grad"),
+        ("x = torch.linspace(-3, 3, 7, requires_grad=True)\n"
+         "torch.nn.Hardswish()(x).sum().backward()\n"
+         "x.grad"),
+    ],
+    "mse_loss_of_a_float_input_and_an_integer_target": [   # targets built from integer lists
+        ("F = torch.nn.functional\n"
+         "x = torch.ones(2, requires_grad=True)\n"
+         "l = F.mse_loss(x, torch.tensor([1, 2]))\n"
+         "l"),
+        ("l.backward()\n"
+         "x.grad, x.grad.dtype"),
+        "F.mse_loss(torch.tensor([1, 2]), torch.ones(2), reduction='none')",
+        "F.mse_loss(torch.ones(2), torch.ones(2, dtype=torch.float64)).dtype",
+        "F.mse_loss(torch.tensor([1, 2]), torch.tensor([1, 3]))",
+        "F.mse_loss(torch.tensor([True]), torch.tensor([False]))",
+        "torch.nn.MSELoss()(torch.ones(3, 1), torch.tensor([[1], [2], [3]]))",
+    ],
+    "utils_data_submodules": [   # from torch.utils.data.dataset import random_split (the text tutorial)
+        ("from torch.utils.data.dataset import random_split, TensorDataset, Dataset, Subset\n"
+         "from torch.utils.data.sampler import SubsetRandomSampler, RandomSampler, BatchSampler\n"
+         "from torch.utils.data.dataloader import default_collate, DataLoader\n"
+         "import torch.utils.data.sampler as S\n"
+         "S.SequentialSampler, TensorDataset, DataLoader"),
+        ("torch.manual_seed(0)\n"
+         "ds = TensorDataset(torch.arange(10.))\n"
+         "a, b = random_split(ds, [7, 3])\n"
+         "list(SubsetRandomSampler(list(range(5)))), len(a), [x for x in DataLoader(b, batch_size=2)]"),
+        "default_collate([torch.ones(2), torch.zeros(2)]), torch.utils.data.dataset.ConcatDataset",
+    ],
+    "embedding_bag_from_pretrained": [
+        ("bag = torch.nn.EmbeddingBag.from_pretrained(torch.arange(6.).view(3, 2), mode='max')\n"
+         "bag, bag(torch.tensor([[0, 2]])), bag.weight.requires_grad"),
+        ("bag = torch.nn.EmbeddingBag.from_pretrained(torch.arange(6.).view(3, 2), freeze=False)\n"
+         "out = bag(torch.tensor([0, 1, 2]), torch.tensor([0, 2]))\n"
+         "out.sum().backward()\n"
+         "out, bag.weight.grad"),
+        "torch.nn.EmbeddingBag.from_pretrained(torch.ones(3))",
+    ],
     "inverse_hyperbolic_and_erfc_erfinv": [   # the math chapter's remaining elementwise functions
         ("torch.manual_seed(0)\n"
          "x = (torch.rand(6) * 5 + 1).requires_grad_()\n"

@@ -74,7 +74,8 @@ def _hardswish(a):
 @defop("hardswish", "HardswishBackward0", _hardswish, saves=(0,))
 def hardswish_vjp(xp, grad, saved, consts, needs):
     a, = saved
-    return (xp.where(a < -3, 0.0, xp.where(a <= 3, grad * (a / 3 + 0.5), grad)),)
+    # ATen: 0 for x <= -3, grad * (x / 3 + 1/2) for -3 < x < 3, grad from 3 on
+    return (xp.where(a <= -3, 0.0, xp.where(a < 3, grad * (a / 3 + 0.5), grad)),)
 
 
 def _log_sigmoid(a):

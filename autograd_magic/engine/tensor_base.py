@@ -350,13 +350,13 @@ class TensorBase:
         return self._data.tolist()
 
     def numpy(self, *, force=False):
-        if self._rg and not force:
+        if self._rg and not force and GRAD_MODE.enabled:   # (under no_grad PyTorch hands the array out)
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         return self._data
 
     def __array__(self, dtype=None, copy=None):
-        if self._rg:
+        if self._rg and GRAD_MODE.enabled:
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         return self._data if dtype is None else self._data.astype(dtype)

@@ -52,6 +52,7 @@ from . import func  # noqa: F401,E402  (torch.func: grad, vmap, jacrev ..., func
 from .func import vmap  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
 from . import testing  # noqa: F401,E402  (torch.testing.assert_close)
+from . import aten_forms as _aten_forms  # noqa: E402
 from .aten_forms import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_similarity, dropout,  # noqa: F401
                          dropout_, pairwise_distance, rms_norm)
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
@@ -159,3 +160,7 @@ builtin_bool = __builtins__["bool"] if isinstance(__builtins__, dict) else __bui
 def __getattr__(name):
     raise AttributeError(f"module 'torch' has no attribute '{name}': autograd_magic implements a subset of PyTorch, "
                          f"and torch.{name} is not part of it")
+
+
+globals().update({_name: _aten_forms.tensor_first(globals()[_name], _name, Tensor)
+                  for _name in _aten_forms.TENSOR_FIRST if _name in globals()})

@@ -137,10 +137,28 @@ def _check_same(input, target, name):
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _check_same(input, target, "mse_loss")
+    input, target = _promoted(input, target, "mse_cpu")
     if input.shape != target.shape:
         shape = _bshape(input, target)
         input, target = S.expand(input, shape), S.expand(target, shape)
     return apply(OPS["mse_loss"], (input, target), _reduction(size_average, reduce, reduction))
+
+
+def _promoted(input, target, kernel):
+    """The two in the dtype PyTorch's kernel computes in (a float32 input with an int64 target: float32, not
+    numpy's float64); the one converted never requires grad, so no node is added. Two integer tensors: the
+    kernel's NotImplementedError."""
+    a, b = input._data.dtype, target._data.dtype
+    if a.kind != "f" and b.kind != "f":
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{input.dtype.scalar_name}\'')
+    if a == b:
+        return input, target
+    common = dtypes.result_type((input, target))
+    if target.dtype != common and not target.requires_grad:
+        target = target.to(common)
+    if input.dtype != common and not input.requires_grad:
+        input = input.to(common)
+    return input, target
 
 
 def _bshape(a, b):

@@ -4,8 +4,8 @@ SubsetRandomSampler, WeightedRandomSampler (multinomial over float64 weights), S
 IterableDataset and ChainDataset."""
 import itertools
 
-from ...engine import creation, dtypes, random
-from ..rng import Generator
+from ....engine import creation, dtypes, random
+from ...rng import Generator
 
 
 def _default_generator():

@@ -6,9 +6,9 @@ import warnings
 
 import numpy as np
 
-from ...engine.shaping import stack
-from ...engine.tensor import Tensor
-from .samplers import (BatchSampler, ChainDataset, IterableDataset, RandomSampler, Sampler,  # noqa: F401
+from ....engine.shaping import stack
+from ....engine.tensor import Tensor
+from .sampler import (BatchSampler, ChainDataset, IterableDataset, RandomSampler, Sampler,  # noqa: F401
                        SequentialSampler, SubsetRandomSampler, WeightedRandomSampler, _default_generator, _draw_seed,
                        _fresh_generator, get_worker_info)
 
@@ -202,3 +202,8 @@ def random_split(dataset, lengths, generator=None):
         offset += length
     return out
 
+
+
+# the submodules PyTorch's import paths name (``torch.utils.data.sampler.SubsetRandomSampler``): imported here, so
+# that a cell's ``import torch.utils.data.dataset`` finds the engine's module
+from . import dataloader, dataset, sampler  # noqa: E402,F401
