@@ -7,6 +7,23 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "einsum_of_three_or_more_operands": [   # the einsum docs' bilinear form 'bn,anm,bm->ba'
+        ("torch.manual_seed(0)\n"
+         "a, b, c = torch.randn(2, 3, requires_grad=True), torch.randn(4, 3, 5, "
+         "requires_grad=True), torch.randn(2, 5, requires_grad=True)\n"
+         "r = torch.einsum('bn,anm,bm->ba', a, b, c)\n"
+         "r.sum().backward()\n"
+         "r, r.grad_fn.name(), a.grad, b.grad.sum(), c.grad"),
+        ("x, y, z = torch.randn(3, 4), torch.randn(4, 5), torch.randn(5, 2)\n"
+         "torch.einsum('ij,jk,kl->il', x, y, z), torch.einsum('ij,jk,kl', x, y, z).shape"),
+        "torch.einsum('i,i,i->', torch.arange(3.), torch.arange(3.), torch.arange(3.))",
+        "torch.einsum('bi,bj,bk->bijk', torch.ones(2, 2), torch.ones(2, 3), torch.ones(2, 1)).shape",
+        "torch.einsum('...i,...i,...i->...', torch.ones(2, 3), torch.ones(2, 3), torch.ones(3))",
+        ("torch.einsum('ij,jk,kl,lm->im', torch.ones(2,3), torch.ones(3,4), torch.ones(4,5), "
+         "torch.ones(5,6)).sum()"),
+        "torch.einsum('ij,jk,kl->il', torch.ones(2, 3), torch.ones(4, 4), torch.ones(4, 2))",
+        "torch.einsum('ij,jk->ik', torch.ones(2, 3), torch.ones(3, 4), torch.ones(4, 2))",
+    ],
     "numpy_of_a_grad_tensor_under_no_grad": [   # plotting code: x.numpy() inside no_grad works in PyTorch
         ("import numpy as np\n"
          "w = torch.nn.Parameter(torch.ones(2))\n"

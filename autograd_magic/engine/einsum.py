@@ -8,8 +8,9 @@ from .shaping import expand, permute, reshape, sum, view
 
 
 def einsum(equation, *operands):
-    """One or two operands, '...' and repeated letters (diagonals) included; two operands are contracted as a
-    batched matmul, as PyTorch records it (permute, reshape, bmm, view), or multiplied when nothing is summed."""
+    """Any number of operands, '...' and repeated letters (diagonals) included; two operands are contracted as a
+    batched matmul, as PyTorch records it (permute, reshape, bmm, view), or multiplied when nothing is summed;
+    more are contracted pairwise from the left."""
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])
     lhs, arrow, out = equation.replace(" ", "").partition("->")
@@ -18,8 +19,6 @@ def einsum(equation, *operands):
         raise RuntimeError("einsum(): more operands were provided than specified in the equation" if
                            len(operands) > len(inputs) else
                            "einsum(): fewer operands were provided than specified in the equation")
-    if len(inputs) > 2:
-        raise RuntimeError("einsum(): autograd_magic implements a subset of PyTorch: one or two operands")
     inputs, out = _einsum_ellipsis(inputs, out if arrow else None, operands)
     operands = list(operands)
     sizes = {}
@@ -43,7 +42,16 @@ def einsum(equation, *operands):
         if set(subs) == set(out):  # PyTorch records a permute, even the identity one
             return permute(t, [subs.index(c) for c in out])
         return _einsum_one(t, subs, out)
-    return _einsum_two(operands[0], inputs[0], operands[1], inputs[1], out, sizes)
+    # more than two: contracted left to right, as PyTorch does without opt_einsum; each partial result keeps the
+    # letters the output or a later operand still needs (the output's first, in its order)
+    t, subs = operands[0], inputs[0]
+    for i in range(1, len(operands) - 1):
+        later = out + "".join(inputs[i + 1:])
+        have = subs + inputs[i]
+        keep = "".join(c for c in out if c in have) + "".join(
+            dict.fromkeys(c for c in have if c in later and c not in out))
+        t, subs = _einsum_two(t, subs, operands[i], inputs[i], keep, sizes), keep
+    return _einsum_two(t, subs, operands[-1], inputs[-1], out, sizes)
 
 
 def _einsum_ellipsis(inputs, out, operands):
