@@ -1,16 +1,15 @@
 """torch.nn.Module and Parameter: registration, traversal, state_dict, printing."""
 import collections
-import warnings
 
 import numpy as np
 
 from ...engine import dtypes
-from ...engine.autograd import RemovableHandle
 from ...engine.methods import to_dtype_arg
 from ...engine.printing import format_parameter
 from ...engine.size import Size
 from ...engine.tensor import Tensor
-from .backward_hooks import BackwardHook, WrappedHook, warn_non_full_backward_hook
+from .module_call import (HOOK_DICTS, add_hook, call_with_hooks, has_global_hooks,  # noqa: F401
+                          register_module_forward_hook, register_module_forward_pre_hook)
 
 
 class Parameter(Tensor):
@@ -33,6 +32,14 @@ class Parameter(Tensor):
     __str__ = __repr__
 
 
+def _remove_from(name, *dicts_or_sets):
+    for d in dicts_or_sets:
+        if isinstance(d, dict):
+            d.pop(name, None)
+        else:
+            d.discard(name)
+
+
 class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
     """What load_state_dict returns: prints as PyTorch's does."""
 
@@ -44,34 +51,15 @@ class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_key
     __str__ = __repr__
 
 
-_GLOBAL_HOOKS = {"pre": {}, "post": {}}   # hooks for every module's forward, run before each module's own
-
-
-def _add_global_hook(kind, hook):
-    handle = RemovableHandle(_GLOBAL_HOOKS[kind])
-    _GLOBAL_HOOKS[kind][handle.id] = hook
-    return handle
-
-
-def register_module_forward_pre_hook(hook):
-    """As PyTorch's: ``hook(module, args)`` runs before every module's forward; returns a handle to remove it."""
-    return _add_global_hook("pre", hook)
-
-
-def register_module_forward_hook(hook):
-    """As PyTorch's: ``hook(module, args, output)`` runs after every module's forward; returns a removable handle."""
-    return _add_global_hook("post", hook)
-
-
-def _add_to(hooks, hook, prepend):
-    handle = RemovableHandle(hooks)
-    hooks[handle.id] = hook
-    if prepend:
-        hooks_items = list(hooks.items())
-        hooks.clear()
-        hooks[handle.id] = hook
-        hooks.update((k, v) for k, v in hooks_items if k != handle.id)
-    return handle
+def _typename(obj):
+    """torch.typename: 'torch.FloatTensor' for a tensor, else the (qualified) name of obj's type."""
+    if isinstance(obj, Tensor):
+        return obj.type()
+    module = getattr(obj, "__module__", "") or ""
+    qualname = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+    if qualname is None:
+        module, qualname = obj.__class__.__module__ or "", obj.__class__.__qualname__
+    return qualname if module in ("", "builtins") else f"{module}.{qualname}"
 
 
 class Module:
@@ -79,106 +67,134 @@ class Module:
     __module__ = "torch.nn.modules.module"
 
     def __init__(self, *args, **kwargs):
-        object.__setattr__(self, "_parameters", collections.OrderedDict())
-        object.__setattr__(self, "_modules", collections.OrderedDict())
-        object.__setattr__(self, "_buffers", collections.OrderedDict())
-        object.__setattr__(self, "training", True)
+        # PyTorch's attributes in PyTorch's order: _parameters, _buffers and _modules are plain dicts (2.13),
+        # the hooks OrderedDicts keyed by handle id
+        setattr_ = object.__setattr__
+        setattr_(self, "training", True)
+        setattr_(self, "_parameters", {})
+        setattr_(self, "_buffers", {})
+        setattr_(self, "_non_persistent_buffers_set", set())
+        for name in HOOK_DICTS:
+            setattr_(self, name, None if name == "_is_full_backward_hook" else collections.OrderedDict())
+        setattr_(self, "_modules", {})
 
     def __setattr__(self, name, value):
-        if "_parameters" not in self.__dict__:
-            raise AttributeError("cannot assign parameters before Module.__init__() call")
-        self._parameters.pop(name, None)
-        self._modules.pop(name, None)
+        """As PyTorch's: a Parameter or Module is registered, a tensor assigned to a buffer's name replaces it;
+        only a Parameter (or None) may replace a parameter, only a Module (or None) a child module."""
+        params = self.__dict__.get("_parameters")
         if isinstance(value, Parameter):
-            self._parameters[name] = value
+            if params is None:
+                raise AttributeError("cannot assign parameters before Module.__init__() call")
+            _remove_from(name, self.__dict__, self._buffers, self._modules, self._non_persistent_buffers_set)
+            self.register_parameter(name, value)
+        elif params is not None and name in params:
+            if value is not None:
+                raise TypeError(f"cannot assign '{_typename(value)}' as parameter '{name}' "
+                                "(torch.nn.Parameter or None expected)")
+            self.register_parameter(name, value)
         elif isinstance(value, Module):
+            if self.__dict__.get("_modules") is None:
+                raise AttributeError("cannot assign module before Module.__init__() call")
+            _remove_from(name, self.__dict__, self._parameters, self._buffers, self._non_persistent_buffers_set)
             self._modules[name] = value
+        elif name in self.__dict__.get("_modules", ()):
+            if value is not None:
+                raise TypeError(f"cannot assign '{_typename(value)}' as child module '{name}' "
+                                "(torch.nn.Module or None expected)")
+            self._modules[name] = value
+        elif name in self.__dict__.get("_buffers", ()):
+            if value is not None and not isinstance(value, Tensor):
+                raise TypeError(f"cannot assign '{_typename(value)}' as buffer '{name}' "
+                                "(torch.nn.Buffer, torch.Tensor or None expected)")
+            self._buffers[name] = value
         else:
             object.__setattr__(self, name, value)
-            return
-        self.__dict__.pop(name, None)
 
     def __getattr__(self, name):
-        for store in ("_parameters", "_modules", "_buffers"):
+        for store in ("_parameters", "_buffers", "_modules"):
             d = self.__dict__.get(store)
             if d is not None and name in d:
                 return d[name]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __delattr__(self, name):
-        for store in (self._parameters, self._modules, self._buffers):
-            if name in store:
-                del store[name]
-                return
-        object.__delattr__(self, name)
+        if name in self._parameters:
+            del self._parameters[name]
+        elif name in self._buffers:
+            del self._buffers[name]
+            self._non_persistent_buffers_set.discard(name)
+        elif name in self._modules:
+            del self._modules[name]
+        else:
+            object.__delattr__(self, name)
+
+    def _check_name(self, kind, name, store):
+        if not isinstance(name, str):
+            raise TypeError(f"{kind} name should be a string. Got {_typename(name)}")
+        if "." in name:
+            raise KeyError(f'{kind} name can\'t contain "."')
+        if name == "":
+            raise KeyError(f'{kind} name can\'t be empty string ""')
+        if hasattr(self, name) and name not in store:
+            raise KeyError(f"attribute '{name}' already exists")
 
     def register_buffer(self, name, tensor, persistent=True):
+        """Add a tensor (or None) that is state but not a parameter; persistent=False keeps it out of
+        state_dict. Example: ``self.register_buffer("running_mean", torch.zeros(3))``."""
+        if "_buffers" not in self.__dict__:
+            raise AttributeError("cannot assign buffer before Module.__init__() call")
+        self._check_name("buffer", name, self._buffers)
+        if tensor is not None and not isinstance(tensor, Tensor):
+            raise TypeError(f"cannot assign '{_typename(tensor)}' object to buffer '{name}' "
+                            "(torch Tensor or None required)")
         self._buffers[name] = tensor
-        if not persistent:
-            self.__dict__.setdefault("_non_persistent", set()).add(name)
+        (self._non_persistent_buffers_set.discard if persistent else self._non_persistent_buffers_set.add)(name)
 
     def register_parameter(self, name, param):
+        """Add a Parameter (or None) under name, as assigning it as an attribute does."""
+        if "_parameters" not in self.__dict__:
+            raise AttributeError("cannot assign parameter before Module.__init__() call")
+        self._check_name("parameter", name, self._parameters)
+        if param is not None and not isinstance(param, Parameter):
+            raise TypeError(f"cannot assign '{_typename(param)}' object to parameter '{name}' "
+                            "(torch.nn.Parameter or None required)")
+        if param is not None and param.grad_fn:
+            raise ValueError(f"Cannot assign non-leaf Tensor to parameter '{name}'. Model parameters must be "
+                             f"created explicitly. To express '{name}' as a function of another Tensor, compute "
+                             "the value in the forward() method.")
         self._parameters[name] = param
 
     def add_module(self, name, module):
+        if not isinstance(module, Module) and module is not None:
+            raise TypeError(f"{_typename(module)} is not a Module subclass")
+        if not isinstance(name, str):
+            raise TypeError(f"module name should be a string. Got {_typename(name)}")
+        if hasattr(self, name) and name not in self._modules:
+            raise KeyError(f"attribute '{name}' already exists")
+        if "." in name:
+            raise KeyError(f'module name can\'t contain ".", got: {name}')
+        if name == "":
+            raise KeyError('module name can\'t be empty string ""')
         self._modules[name] = module
+
+    def register_module(self, name, module):
+        self.add_module(name, module)
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
-        hooks = self.__dict__.get("_forward_hooks")
-        back = self.__dict__.get("_backward_hooks")
-        g_pre, g_post = _GLOBAL_HOOKS["pre"], _GLOBAL_HOOKS["post"]
-        if not hooks and not back:
-            if not g_pre and not g_post:
-                return self.forward(*args, **kwargs)
-            # global hooks only (what a %%grad cell's module boxes register): no list of the module's own
-            pre, post, full, non_full, bw_pre = list(g_pre.values()), list(g_post.values()), (), (), ()
-        else:
-            pre = list(g_pre.values()) + (list(hooks["pre"].values()) if hooks else [])
-            post = list(g_post.values()) + (list(hooks["post"].values()) if hooks else [])
-            full = list(back["full"].values()) if back and back["is_full"] else []
-            non_full = list(back["full"].values()) if back and back["is_full"] is False else []
-            bw_pre = list(back["pre"].values()) if back else []
-        for hook in pre:  # hook(module, args) may replace the args
-            result = hook(self, args)
-            if result is not None:
-                args = result if isinstance(result, tuple) else (result,)
-        bw_hook = None
-        if full or bw_pre:  # PyTorch's BackwardHook: identity nodes around the inputs and outputs
-            bw_hook = BackwardHook(self, full, bw_pre)
-            args = bw_hook.setup_input_hook(args)
-        out = self.forward(*args, **kwargs)
-        for hook in post:  # hook(module, args, output) may replace the output
-            result = hook(self, args, out)
-            if result is not None:
-                out = result
-        if bw_hook:
-            if not isinstance(out, (Tensor, tuple)):
-                warnings.warn("For backward hooks to be called, module output should be a Tensor or a tuple of "
-                              f"Tensors but received {type(out)}", stacklevel=2)
-            out = bw_hook.setup_output_hook(out)
-        if non_full:
-            var = out
-            while not isinstance(var, Tensor):
-                var = next(v for v in var.values() if isinstance(v, Tensor)) if isinstance(var, dict) else var[0]
-            if var.grad_fn is not None:
-                for hook in non_full:
-                    var.grad_fn.register_hook(WrappedHook(hook, self))
-                warn_non_full_backward_hook(args, out, var.grad_fn)
-        return out
-
-    def _backward_hook_store(self):
-        return self.__dict__.setdefault("_backward_hooks", {"full": {}, "pre": {}, "is_full": None})
+        if (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks
+                or has_global_hooks()):
+            return call_with_hooks(self, args, kwargs)
+        return self.forward(*args, **kwargs)
 
     def _add_backward_hook(self, hook, full, prepend=False):
-        store = self._backward_hook_store()
-        if store["is_full"] is (not full):
+        if self._is_full_backward_hook is (not full):
             raise RuntimeError("Cannot use both regular backward hooks and full backward hooks on a single Module. "
                                "Please use only one of them.")
-        store["is_full"] = full
-        return _add_to(store["full"], hook, prepend)
+        self._is_full_backward_hook = full
+        return add_hook(self._backward_hooks, hook, prepend)
 
     def register_full_backward_hook(self, hook, prepend=False):
         """hook(module, grad_input, grad_output) -> new grad_input or None, once the gradients with respect to
@@ -191,7 +207,21 @@ class Module:
 
     def register_full_backward_pre_hook(self, hook, prepend=False):
         """hook(module, grad_output) -> new grad_output or None, before the module's gradients are computed."""
-        return _add_to(self._backward_hook_store()["pre"], hook, prepend)
+        return add_hook(self._backward_pre_hooks, hook, prepend)
+
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
+        """hook(module, args) -> None or new args (a non-tuple is wrapped in one), before forward; with_kwargs:
+        hook(module, args, kwargs) -> None or (new args, new kwargs). Example:
+        ``h = lin.register_forward_pre_hook(lambda m, a: print(a[0].shape))``, later ``h.remove()``."""
+        with_kw = self._forward_pre_hooks_with_kwargs
+        return add_hook(self._forward_pre_hooks, hook, prepend, extra=(with_kw,), flags=[with_kw] * with_kwargs)
+
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
+        """hook(module, args, output) -> None or a new output, after forward; with_kwargs: hook(module, args,
+        kwargs, output); always_call: run it even when forward raises."""
+        with_kw, always = self._forward_hooks_with_kwargs, self._forward_hooks_always_called
+        flags = [d for d, on in ((with_kw, with_kwargs), (always, always_call)) if on]
+        return add_hook(self._forward_hooks, hook, prepend, extra=(with_kw, always), flags=flags)
 
     def get_submodule(self, target):
         if target == "":
@@ -204,18 +234,6 @@ class Module:
             if not isinstance(mod, Module):
                 raise AttributeError("`" + item + "` is not an nn.Module")
         return mod
-
-    def _add_hook(self, kind, hook):
-        hooks = self.__dict__.setdefault("_forward_hooks", {"pre": {}, "post": {}})
-        handle = RemovableHandle(hooks[kind])
-        hooks[kind][handle.id] = hook
-        return handle
-
-    def register_forward_pre_hook(self, hook):
-        return self._add_hook("pre", hook)
-
-    def register_forward_hook(self, hook):
-        return self._add_hook("post", hook)
 
     def named_parameters(self, prefix="", recurse=True):
         seen = set()
@@ -326,7 +344,7 @@ class Module:
             dot = prefix + "." if prefix else ""
             for store in (module._parameters, module._buffers):
                 for name, t in store.items():
-                    if t is not None and name not in module.__dict__.get("_non_persistent", ()):
+                    if t is not None and name not in module._non_persistent_buffers_set:
                         yield dot + name, t
 
     def state_dict(self):

@@ -1,9 +1,15 @@
-"""torch.nn.utils: gradient clipping; torch.nn.utils.rnn: padding and packing a batch of sequences."""
+"""torch.nn.utils: gradient norms and clipping, parameters to and from one vector; torch.nn.utils.rnn: padding
+and packing a batch of sequences; prune, parametrize and parametrizations: their own modules."""
+import types
+import warnings
+
 import numpy as np
 
 from ....engine.shaping import cat
 from ....engine.tensor import Tensor
-from . import rnn  # noqa: F401  (torch.nn.utils.rnn)
+from ...grad_mode import no_grad
+from ..module import _typename
+from . import parametrizations, parametrize, prune, rnn  # noqa: F401  (torch.nn.utils.rnn ...)
 
 
 def _grads(parameters):
@@ -22,25 +28,48 @@ def _vector_norm(a, norm_type):
     return np.add.reduce((a ** p).reshape(-1)) ** (1 / p)
 
 
-def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False, foreach=None):
-    """Scale the gradients so that their joint norm is at most max_norm; returns the norm before scaling.
-
-    As PyTorch: the norm of the per-tensor norms, then every gradient times min(max_norm / (norm + 1e-6), 1).
-    """
-    grads = _grads(parameters)
+def get_total_norm(tensors, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    """The norm of the tensors' norms, as PyTorch computes it; e.g. ``get_total_norm([torch.ones(3),
+    torch.ones(1)])`` is ``tensor(2.)``."""
+    tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
     norm_type = float(norm_type)
-    if not grads:
+    if not tensors:
         return Tensor._wrap(np.asarray(0.0, np.float32))
-    norms = np.stack([np.asarray(_vector_norm(g._data, norm_type)) for g in grads])
+    norms = np.stack([np.asarray(_vector_norm(t._data, norm_type)) for t in tensors])
     total = np.asarray(_vector_norm(norms, norm_type), norms.dtype)
     if error_if_nonfinite and not np.isfinite(total):
         raise RuntimeError(f"The total norm of order {norm_type} for gradients from `parameters` is non-finite, so "
                            "it cannot be clipped. To disable this error and scale the gradients by the non-finite "
                            "norm anyway, set `error_if_nonfinite=False`")
-    coef = np.minimum(total.dtype.type(max_norm) / (total + total.dtype.type(1e-6)), total.dtype.type(1.0))
+    return Tensor._wrap(total)
+
+
+def clip_grads_with_norm_(parameters, max_norm, total_norm, foreach=None):
+    """Scale every gradient by min(max_norm / (total_norm + 1e-6), 1), in place (total_norm: get_total_norm's)."""
+    grads = _grads(parameters)
+    if not grads:
+        return
+    total = total_norm._data if isinstance(total_norm, Tensor) else np.asarray(total_norm, np.float32)
+    coef = np.minimum(total.dtype.type(float(max_norm)) / (total + total.dtype.type(1e-6)), total.dtype.type(1.0))
     for g in grads:
         g._data *= coef.astype(g._data.dtype)
-    return Tensor._wrap(total)
+        g._vbox[0] += 1
+
+
+def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    """Scale the gradients so that their joint norm is at most max_norm; returns the norm before scaling.
+
+    As PyTorch: the norm of the per-tensor norms, then every gradient times min(max_norm / (norm + 1e-6), 1).
+    """
+    if isinstance(parameters, Tensor):
+        parameters = [parameters]
+    else:
+        generator, parameters = isinstance(parameters, types.GeneratorType), list(parameters)
+        if generator and not parameters:
+            warnings.warn("`parameters` is an empty generator, no gradient clipping will occur.", stacklevel=2)
+    total = get_total_norm(_grads(parameters), norm_type, error_if_nonfinite, foreach)
+    clip_grads_with_norm_(parameters, max_norm, total, foreach)
+    return total
 
 
 def clip_grad_value_(parameters, clip_value, foreach=None):
@@ -50,4 +79,17 @@ def clip_grad_value_(parameters, clip_value, foreach=None):
 
 
 def parameters_to_vector(parameters):
-    return cat([p.reshape(-1) for p in parameters])
+    """The parameters flattened and concatenated into one vector."""
+    return cat([p.view(-1) for p in parameters])
+
+
+def vector_to_parameters(vec, parameters):
+    """Make each parameter's data the next slice of vec (shared with it), as PyTorch's ``param.data = ...``."""
+    if not isinstance(vec, Tensor):
+        raise TypeError(f"expected torch.Tensor, but got: {_typename(vec)}")
+    pointer = 0
+    with no_grad():
+        for param in parameters:
+            n = param.numel()
+            param.data = vec[pointer:pointer + n].view_as(param).data
+            pointer += n
