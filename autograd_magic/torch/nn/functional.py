@@ -12,7 +12,7 @@ from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
 from .functional_linear import dropout, linear  # noqa: E402,F401
-from .functional_loss import _reduction  # noqa: F401  (the losses' reduction argument, shared)
+from .functional_loss import _legacy_reduction, _reduction  # noqa: F401  (the losses' reduction argument, shared)
 from .functional_more import (adaptive_avg_pool1d, adaptive_max_pool1d,  # noqa: F401
                               avg_pool1d, dropout1d, embedding_bag,
                               gaussian_nll_loss, max_pool1d, poisson_nll_loss, rms_norm)
@@ -119,7 +119,7 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
     idx = input._data
     if idx.dtype not in (np.int64, np.int32):
         raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
-                           f"Long, Int; but got torch.{input.dtype.name.capitalize()}Tensor instead (while checking "
+                           f"Long, Int; but got torch.{input.dtype.scalar_name}Tensor instead (while checking "
                            "arguments for embedding)")
     if padding_idx is not None and padding_idx < 0:
         padding_idx += weight.shape[0]
@@ -162,6 +162,7 @@ def _promoted(input, target, kernel):
 
 
 def _bshape(a, b):
+    check_broadcast(a._data.shape, b._data.shape)   # PyTorch's message, not numpy's
     return np.broadcast_shapes(a._data.shape, b._data.shape)
 
 
@@ -238,7 +239,8 @@ def _class_weights(weight, input, n_classes, prefix=""):
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
     """The negative log-likelihood of each target class, as torch's nll_loss_nd: 1-d and 2-d inputs directly,
     4-d (N, C, H, W) as NllLoss2d, other shapes viewed as (N, C, 1, -1) first."""
-    red = _reduction(size_average, reduce, reduction)
+    legacy = size_average is not None or reduce is not None   # (PyTorch warns that they will be deprecated)
+    red = _legacy_reduction(size_average, reduce) if legacy else _reduction(size_average, reduce, reduction)
     shape, t = input._data.shape, target._data
     if not shape:
         raise ValueError("Expected 1 or more dimensions (got 0)")
@@ -375,6 +377,7 @@ def _broadcast_pair(input, target):
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    _check_same(input, target, "l1_loss")
     diff = (input - target).abs()
     red = _reduction(size_average, reduce, reduction)
     return diff.mean() if red == "mean" else diff.sum() if red == "sum" else diff
@@ -408,6 +411,10 @@ from .functional_interp import (interpolate, pixel_shuffle, pixel_unshuffle, ups
                                 upsample_bilinear, upsample_nearest)
 from .functional_norm import (bilinear, cosine_embedding_loss, group_norm, instance_norm,  # noqa: E402
                               margin_ranking_loss, pairwise_distance, triplet_margin_loss)
+from .functional_vision import affine_grid, fold, grid_sample, unfold  # noqa: E402
+from .functional_zoo import (hinge_embedding_loss, local_response_norm, lp_pool1d, lp_pool2d,  # noqa: E402
+                             multi_margin_loss, multilabel_soft_margin_loss, soft_margin_loss)
+from .functional_unpool import max_unpool1d, max_unpool2d, max_unpool3d  # noqa: E402
 
 
 def __getattr__(name):
@@ -426,4 +433,6 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "upsample_nearest", "upsample_bilinear", "pixel_shuffle", "pixel_unshuffle", "group_norm", "instance_norm",
            "bilinear", "pairwise_distance", "cosine_embedding_loss", "margin_ranking_loss", "triplet_margin_loss",
            "conv3d", "conv_transpose3d", "max_pool3d", "max_pool3d_with_indices", "avg_pool3d",
-           "adaptive_avg_pool3d", "adaptive_max_pool2d", "adaptive_max_pool3d", "dropout3d"]
+           "adaptive_avg_pool3d", "adaptive_max_pool2d", "adaptive_max_pool3d", "dropout3d",
+           "affine_grid", "grid_sample", "unfold", "fold", "local_response_norm", "lp_pool1d", "lp_pool2d",
+           "soft_margin_loss", "multi_margin_loss", "hinge_embedding_loss", "multilabel_soft_margin_loss"]

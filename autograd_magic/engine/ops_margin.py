@@ -1,0 +1,131 @@
+"""Margin losses that PyTorch computes in one kernel (soft_margin_loss, multi_margin_loss) and logcumsumexp:
+forward (numpy, ATen's loops and their order) and vjp side by side."""
+import numpy as np
+
+from .optable import OPS, defop
+from .reduce import full_sum
+
+# ---------------------------------------------------------------- soft_margin_loss: log(1 + exp(-y x))
+
+
+def _soft_margin(x, y, reduction):
+    """neg(x) * y, exp, log1p (each rounded in x's dtype, ATen's in-place chain), then reduced."""
+    loss = OPS["log1p"].fwd(OPS["exp"].fwd(np.negative(x) * y))
+    if reduction == "mean":
+        return np.true_divide(full_sum(loss), loss.size, dtype=loss.dtype) if loss.size else \
+            np.array(np.nan, loss.dtype)
+    return full_sum(loss) if reduction == "sum" else loss
+
+
+@defop("soft_margin_loss", "SoftMarginLossBackward0", _soft_margin, saves=(0, 1))
+def soft_margin_loss_vjp(xp, grad, saved, consts, needs):
+    """-norm * y * z / (1 + z) * grad, z = exp(-y x), norm = 1 / numel for the mean (ATen's backward)."""
+    x, y = saved
+    reduction, = consts
+    norm = 1.0 / (x.numel() if not xp.is_numpy else x.size) if reduction == "mean" else 1.0
+    z = xp.exp(-y * x)
+    if xp.is_numpy:
+        g = (y * z) * x.dtype.type(-norm)
+        return (g / (z + x.dtype.type(1))) * grad, None
+    return (y * z) * -norm / (z + 1) * grad, None
+
+
+# ---------------------------------------------------------------- multi_margin_loss
+
+
+def _margins(x, target, p, margin, weight):
+    """(z, active, per-element h) of each row: z = margin - x[target] + x[d] for d != target."""
+    rows = np.arange(x.shape[0])
+    z = (x.dtype.type(margin) - x[rows, target][:, None]) + x
+    active = (z > 0) & (np.arange(x.shape[1])[None, :] != target[:, None])
+    h = z if p == 1 else z * z
+    if weight is not None:
+        h = h * weight[target][:, None]
+    return z, active, np.where(active, h, x.dtype.type(0))
+
+
+def _multi_margin(x, target, p, margin, weight, reduction):
+    """Per row, the active hinges summed in order and divided by the row length; reduced in double precision
+    (ATen's accumulate type) for mean and sum."""
+    shape = x.shape
+    x2 = x.reshape(1 if x.ndim < 2 else shape[0], -1)
+    t = np.asarray(target).reshape(-1)
+    dim = x2.shape[1]
+    _, _, h = _margins(x2, t, p, margin, weight)
+    per_row = np.add.accumulate(h, axis=1)[:, -1] / x.dtype.type(dim)
+    per_row = per_row.astype(x.dtype)
+    if reduction == "none":
+        return per_row if np.ndim(target) > 0 else per_row.reshape(())
+    total = np.add.accumulate(per_row.astype(np.float64))[-1]
+    if reduction == "mean":
+        total = total / x2.shape[0]
+    return np.asarray(total, x.dtype)
+
+
+@defop("multi_margin_loss", "MultiMarginLossBackward0", _multi_margin, saves=(0,))
+def multi_margin_loss_vjp(xp, grad, saved, consts, needs):
+    """d/dx[d] = g (p = 1) or 2 g z (p = 2) per active hinge (times the target's weight), the target's entry the
+    negative sum of them; g = 1 / dim (1 / (rows * dim) for the mean), times the incoming gradient."""
+    x, = saved
+    target, p, margin, weight, reduction = consts
+    data = x if xp.is_numpy else x._data
+    x2 = data.reshape(1 if data.ndim < 2 else data.shape[0], -1)
+    t = np.asarray(target).reshape(-1)
+    n, dim = x2.shape
+    dt = data.dtype.type
+    g = dt(1.0 / (n * dim)) if reduction == "mean" else dt(1.0 / dim)
+    z, active, _ = _margins(x2, t, p, margin, weight)
+    h = np.full(z.shape, g, data.dtype) if p == 1 else (dt(2) * g) * z
+    if weight is not None:
+        h = h * weight[t][:, None]
+    h = np.where(active, h, dt(0))
+    local = h.copy()
+    local[np.arange(n), t] = np.add.accumulate(-h, axis=1)[:, -1]
+    local = local.reshape(data.shape)
+    if not xp.is_numpy:
+        return (grad.reshape(grad.shape + (1,) * (data.ndim - grad.ndim)) * xp.wrap(local),)
+    if reduction != "none" or np.ndim(grad) == 0:
+        return (local * grad.reshape(()),)
+    return (local * grad.reshape(-1, 1),)
+
+
+# ---------------------------------------------------------------- logcumsumexp
+
+
+def _logcumsumexp(a, dim):
+    """Running log(sum(exp)) along dim, accumulated in double for float32 (ATen's accumulate type):
+    max + log1p(exp(min - max)) per step."""
+    if a.ndim == 0:
+        return a.copy()
+    moved = np.moveaxis(a, dim, 0)
+    acc_type = np.float64 if a.dtype == np.float32 else a.dtype
+    out = np.empty(moved.shape, a.dtype)
+    run = np.full(moved.shape[1:], -np.inf, acc_type)
+    with np.errstate(invalid="ignore", over="ignore"):
+        for i in range(moved.shape[0]):
+            v = moved[i].astype(acc_type)
+            lo, hi = np.minimum(run, v), np.maximum(run, v)
+            both_inf = (lo == hi) & ~np.isfinite(lo)
+            run = np.where(both_inf, run, hi + np.log1p(np.exp(lo - hi)))
+            out[i] = run
+    return np.moveaxis(out, 0, dim)
+
+
+@defop("logcumsumexp", "LogcumsumexpBackward0", _logcumsumexp, saves=(0, -1), api="logcumsumexp",
+       args=lambda input, dim: ((input,), (dim,)))
+def logcumsumexp_vjp(xp, grad, saved, consts, needs):
+    """PyTorch's logcumsumexp_backward: the positive and negative parts of grad in log space, each through a
+    reversed logcumsumexp: exp(rev_lcse(log g+ - out) + x) - exp(rev_lcse(log g- - out) + x)."""
+    x, out = saved
+    dim, = consts
+    if (grad.ndim if xp.is_numpy else grad.dim()) == 0:
+        return (grad,)
+    data = grad if xp.is_numpy else grad._data
+    lowest = float(np.finfo(data.dtype).min)
+    log_abs = xp.log(xp.abs(grad))
+    parts = []
+    for cond in (data > 0, data < 0):
+        logs = xp.where(cond, log_abs, lowest) - out
+        rev = xp.call("flip", (xp.call("logcumsumexp", (xp.call("flip", (logs,), (dim,)),), dim),), (dim,))
+        parts.append(xp.exp(rev + x))
+    return (parts[0] - parts[1],)

@@ -1,0 +1,136 @@
+"""More of torch.nn.functional's layer zoo: local_response_norm and lp_pool1d / lp_pool2d (composed as PyTorch's
+Python composes them, so the nodes and bits are the same), and the margin losses: soft_margin_loss and
+multi_margin_loss (one kernel each: engine/ops_margin.py), hinge_embedding_loss (ATen's composite) and
+multilabel_soft_margin_loss (PyTorch's Python composition)."""
+import numpy as np
+
+from ...engine import functions as EF
+from ...engine.creation import zeros_like
+from ...engine.optable import OPS
+from ...engine.tensor import Tensor
+from ...engine.tensor_base import apply
+from . import functional_pool as FP
+from .functional_loss import _legacy_reduction, _reduction
+from .functional_more import avg_pool1d, max_pool1d
+from .functional_pad import pad
+
+
+def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
+    """input / (k + alpha * mean of squares over `size` neighbouring channels) ** beta."""
+    dim = input.dim()
+    if dim < 3:
+        raise ValueError(f"Expected 3D or higher dimensionality                          input (got {dim} dimensions)")
+    if input.numel() == 0:
+        return input
+    div = input.mul(input)
+    if dim == 3:
+        div = div.unsqueeze(1)
+        div = pad(div, (0, 0, size // 2, (size - 1) // 2))
+        div = FP.avg_pool2d(div, (size, 1), stride=1).squeeze(1)
+    else:
+        sizes = input.size()
+        div = div.view(sizes[0], 1, sizes[1], sizes[2], -1)
+        div = pad(div, (0, 0, 0, 0, size // 2, (size - 1) // 2))
+        div = FP.avg_pool3d(div, (size, 1, 1), stride=1).squeeze(1)
+        div = div.view(sizes)
+    div = div.mul(alpha).add(k).pow(beta)
+    return input / div
+
+
+def _lp_finish(out, count, norm_type):
+    return (EF.sign(out) * EF.relu(out.abs())).mul(count).pow(1.0 / norm_type)
+
+
+def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """The p-norm of each window: (sum of x ** p) ** (1 / p), as avg_pool2d of x ** p times the window size."""
+    kw, kh = (kernel_size, kernel_size) if isinstance(kernel_size, int) else tuple(kernel_size)
+    if isinstance(norm_type, (int, float)):
+        if norm_type == float("inf"):
+            return FP.max_pool2d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+        if norm_type == -float("inf"):
+            return -FP.max_pool2d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+    out = FP.avg_pool2d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    return _lp_finish(out, kw * kh, norm_type)
+
+
+def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """The p-norm of each window of a (N, C, L) or (C, L) input."""
+    if isinstance(norm_type, (int, float)):
+        if norm_type == float("inf"):
+            return max_pool1d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+        if norm_type == -float("inf"):
+            return -max_pool1d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+    out = avg_pool1d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    return _lp_finish(out, kernel_size, norm_type)
+
+
+def _loss_reduction(size_average, reduce, reduction):
+    if size_average is not None or reduce is not None:
+        return _legacy_reduction(size_average, reduce)
+    return _reduction(None, None, reduction)
+
+
+def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    """log(1 + exp(-target * input)), reduced (SoftMarginLossBackward0)."""
+    red = _loss_reduction(size_average, reduce, reduction)
+    if input.shape != target.shape:
+        target = target.expand(input.shape)
+    return apply(OPS["soft_margin_loss"], (input, target), red)
+
+
+def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=None, reduce=None,
+                      reduction="mean"):
+    """The multi-class hinge loss: per sample, the mean over the other classes of max(0, margin - x[y] + x[i])
+    (squared for p=2), times weight[y] (MultiMarginLossBackward0)."""
+    red = _loss_reduction(size_average, reduce, reduction)
+    if p != 1 and p != 2:
+        raise ValueError("only p == 1 and p == 2 supported")
+    if weight is not None and weight.dim() != 1:
+        raise ValueError("weight must be one-dimensional")
+    nd = input.dim()
+    valid = (nd == 2 and input.shape[1] != 0) or (nd == 1 and input.shape[0] != 0) or nd == 0
+    nframe = 1 if nd <= 1 else input.shape[0]
+    dim = (1 if nd == 0 else input.shape[0]) if nd <= 1 else input.shape[1]
+    if not valid:
+        raise RuntimeError("Expected non-empty vector or matrix with optional 0-dim batch size, but got: "
+                           f"[{', '.join(map(str, input.shape))}]")
+    if target.dim() > 1 or target.numel() != nframe or (nd == 2 and target.dim() == 0):
+        raise RuntimeError("multi_margin_loss: target tensor should be 1-D with size equal to the number of input "
+                           f"samples (batch size). Expected target size [{nframe}], but got "
+                           f"[{', '.join(map(str, target.shape))}]. Input has shape "
+                           f"[{', '.join(map(str, input.shape))}].")
+    t = np.asarray(target._data).astype(np.int64)
+    if t.size and (t.min() < 0 or t.max() >= dim):
+        raise RuntimeError("target out of range")
+    w = None if weight is None else weight._data.astype(input._data.dtype)
+    return apply(OPS["multi_margin_loss"], (input,), t, int(p), float(margin), w, red)
+
+
+def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):
+    """x where target is 1, max(0, margin - x) where it is -1 (ATen's composite: where, clamp_min, add)."""
+    red = _loss_reduction(size_average, reduce, reduction)
+    zeros = zeros_like(input)
+    margin_t = Tensor._wrap(np.asarray(margin, input._data.dtype))
+    margin_clamp = apply(OPS["sub"], (margin_t, input)).clamp_min(0)
+    output_margin = EF.where(target != 1, margin_clamp, zeros)
+    output_self = EF.where(target != -1, input, zeros)
+    output = output_margin + output_self
+    return output.mean() if red == "mean" else output.sum() if red == "sum" else output
+
+
+def multilabel_soft_margin_loss(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    """-(y log sigmoid(x) + (1 - y) log sigmoid(-x)), times weight, averaged over the classes, reduced."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
+    loss = -(target * apply(OPS["log_sigmoid"], (input,)) + (1 - target) * apply(OPS["log_sigmoid"], (-input,)))
+    if weight is not None:
+        loss = loss * weight
+    class_dim = input.dim() - 1
+    loss = loss.sum(dim=class_dim) / input.size(class_dim)
+    if reduction == "none":
+        return loss
+    if reduction == "mean":
+        return loss.mean()
+    if reduction == "sum":
+        return loss.sum()
+    raise ValueError(reduction + " is not valid")
