@@ -7,6 +7,72 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "constants_and_ranges": [   # torch.pi in a cosine schedule, -torch.inf masks, torch.tensor(range(n))
+        "torch.pi, torch.e, torch.inf, torch.nan, torch.cos(torch.tensor(0.25) * torch.pi)",
+        "torch.tensor([1., 2.]).masked_fill(torch.tensor([True, False]), -torch.inf)",
+        ("torch.tensor(range(4)), torch.Tensor(range(3)), torch.LongTensor(range(3)), "
+         "torch.tensor([range(2), range(2)])"),
+        "torch.tensor(range(0)), torch.tensor(range(3), dtype=torch.float32), torch.as_tensor(range(3))",
+        "torch.tensor([range(2), [1]])",
+    ],
+    "integer_clamp_and_moments": [   # bincount(idx).clamp(min=1) in GNN lessons
+        ("torch.tensor([1, 5, 9]).clamp(min=3), torch.clamp(torch.tensor([1, 5, 9]), 0, 5), "
+         "torch.tensor([1, 5]).clip(0, 2)"),
+        "torch.tensor([1, 5, 9]).clamp(max=4.5), torch.bincount(torch.tensor([0, 0, 2])).clamp(min=1)",
+        ("t = torch.tensor([1, 5, 9])\n"
+         "t.clamp_(2, 6)\n"
+         "t"),
+        "torch.tensor([1, 2]).std()",
+        "torch.tensor([1, 2]).var(0)",
+        "torch.std_mean(torch.tensor([1, 2]))",
+        "torch.var_mean(torch.tensor([True]))",
+        "torch.tensor([1., 2.]).std(), torch.tensor([1., 2.]).var(unbiased=False)",
+    ],
+    "bool_subtraction_and_negation": [   # Tensor Puzzles: masks combined with - instead of ^
+        ("a = torch.tensor([True, False])\n"
+         "b = torch.tensor([True, True])\n"
+         "a - b"),
+        "torch.sub(a, b)",
+        "-a",
+        "torch.neg(a)",
+        "a - 1",
+        "1 - a",
+        "a - True",
+        "a.clone().sub_(b)",
+        "torch.rsub(a, b)",
+        "a ^ b, ~a, a + b",
+    ],
+    "devices_named_but_absent": [   # d2l's GPU chapter on a CPU machine: try_gpu() prints a device
+        ("d = torch.device('cuda:0')\n"
+         "print(d, repr(d), d.type, d.index, torch.device('cuda', 1))"),
+        ("torch.device('cpu:0'), torch.device('cpu') == torch.device('cpu:0'), "
+         "torch.device('cuda') == torch.device('cuda')"),
+        ("{torch.device('cuda:0'): 1}, torch.device(torch.device('cuda:2')), "
+         "torch.ones(1).device == torch.device('cuda')"),
+        "torch.device('gpu')",
+        "torch.device('cuda:x')",
+        "torch.device('cuda', -1)",
+        "torch.zeros(2, device=torch.device('cuda'))",
+        "torch.zeros(2).to(torch.device('cuda:0'))",
+        "torch.nn.Linear(2, 2).to(torch.device('cuda'))",
+        ("with torch.device('cpu'):\n"
+         "    x = torch.ones(1)\n"
+         "x.device"),
+        ("with torch.device('cuda'):\n"
+         "    x = torch.ones(1)"),
+    ],
+    "loss_shape_mistakes": [   # criterion(output, target) with (N,) against (M,)
+        ("import warnings\n"
+         "warnings.simplefilter('ignore')\n"
+         "F = torch.nn.functional\n"
+         "a, b = torch.randn(4), torch.randn(5)"),
+        "torch.nn.MSELoss()(a, b)",
+        "F.smooth_l1_loss(a, b)",
+        "F.huber_loss(a, b)",
+        "F.l1_loss(a, b)",
+        "torch.nn.Embedding(5, 2)(torch.tensor([1.0, 2.0]))",
+        "torch.nn.Embedding(5, 2)(torch.tensor([1.0, 2.0], dtype=torch.float64))",
+    ],
     "einsum_of_three_or_more_operands": [   # the einsum docs' bilinear form 'bn,anm,bm->ba'
         ("torch.manual_seed(0)\n"
          "a, b, c = torch.randn(2, 3, requires_grad=True), torch.randn(4, 3, 5, "

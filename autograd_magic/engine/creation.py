@@ -29,7 +29,7 @@ def _infer(data):
         elif isinstance(x, (np.ndarray, np.generic)) and not isinstance(x, np.bool_):
             d = dtypes.from_numpy_dtype(x.dtype)
             fixed = d if fixed is None else dtypes.promote_pair(fixed, d)
-        elif isinstance(x, (list, tuple)):
+        elif isinstance(x, (list, tuple, range)):   # (torch.tensor(range(4)), as Tensor Puzzles' arange)
             stack.extend(x)
         elif isinstance(x, (bool, np.bool_)):
             cat = max(cat, 0)
@@ -47,7 +47,7 @@ def _infer(data):
 def _nested(data):
     if isinstance(data, TensorBase):
         return data._data
-    if isinstance(data, (list, tuple)):
+    if isinstance(data, (list, tuple, range)):
         items = [_nested(v) for v in data]
         return items
     return data
@@ -55,11 +55,11 @@ def _nested(data):
 
 def _check_ragged(data, dim=0):
     """PyTorch's errors for nested lists that are not rectangular."""
-    if not isinstance(data, (list, tuple)) or not data:
+    if not isinstance(data, (list, tuple, range)) or not data:
         return
-    first_is_seq = isinstance(data[0], (list, tuple))
+    first_is_seq = isinstance(data[0], (list, tuple, range))
     for v in data:
-        is_seq = isinstance(v, (list, tuple))
+        is_seq = isinstance(v, (list, tuple, range))
         if is_seq and not first_is_seq:
             raise TypeError(f"must be real number, not {type(v).__name__}")
         if first_is_seq and not is_seq and not isinstance(v, TensorBase):
@@ -167,7 +167,9 @@ def _check_device(dev):
     if dev is not None:
         if str(dev).startswith("cuda"):
             raise AssertionError("Torch not compiled with CUDA enabled")
-        device(dev)
+        if device(dev).type != "cpu":
+            raise RuntimeError(f"autograd_magic implements a subset of PyTorch: only the 'cpu' device exists "
+                               f"(got '{device(dev).type}')")
 
 
 def zeros(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
@@ -413,7 +415,7 @@ class _LegacyTensorType(type):
                 return data.detach()
             if isinstance(data, Size):
                 return wrap(np.zeros(tuple(data), dt.np))
-            if not isinstance(data, (list, tuple, np.ndarray)):
+            if not isinstance(data, (list, tuple, range, np.ndarray)):
                 raise TypeError(f"new(): data must be a sequence (got {type(data).__name__})")
             return tensor(data, dtype=dt)
         return wrap(np.zeros(_size(args), dt.np))

@@ -60,7 +60,24 @@ def _scaled(name, input, other, alpha):
     return apply(OPS[name], (a, b), alpha, data=np.asarray(ufunc(a._data, b._data * np.asarray(alpha, dt.np))))
 
 
+_TWO_BOOLS = ("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` "
+              "operator instead.")
+_ONE_BOOL = ("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
+             "use the `~` or `logical_not()` operator instead.")
+
+
+def _is_bool(x):
+    return x._data.dtype == np.bool_ if isinstance(x, TensorBase) else isinstance(x, (bool, np.bool_))
+
+
+def check_bool_sub(a, b):
+    """ATen's sub check: no bool operand (a Python bool counts as one)."""
+    if _is_bool(a) or _is_bool(b):
+        raise RuntimeError(_TWO_BOOLS if _is_bool(a) and _is_bool(b) else _ONE_BOOL)
+
+
 def sub(input, other, *, alpha=1):
+    check_bool_sub(input, other)
     if alpha != 1:
         if not isinstance(other, TensorBase):
             return binary("sub", input, other * alpha)
@@ -72,6 +89,7 @@ def sub(input, other, *, alpha=1):
 
 def rsub(tensor, scalar):
     """scalar - tensor (RsubBackward1); a Tensor on the left goes through sub."""
+    check_bool_sub(tensor, scalar)
     if isinstance(scalar, TensorBase):
         return binary("sub", scalar, tensor)
     t = tensor
@@ -128,6 +146,9 @@ def remainder(input, other):
 
 
 def neg(input):
+    if input._data.dtype == np.bool_:
+        raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert "
+                           "a mask, use the `~` or `logical_not()` operator instead.")
     return apply(OPS["neg"], (input,))
 
 
@@ -257,7 +278,7 @@ def clamp(input, min=None, max=None):
             out = minimum(out, as_tensor_arg(max, input))
         return out
     t = input
-    if t._data.dtype.kind != "f" and any(isinstance(v, float) for v in (min, max)):
+    if t._data.dtype.kind != "f" and (isinstance(min, float) or isinstance(max, float)):
         t = t.float()
     return apply(OPS["clamp"], (t,), min, max)
 

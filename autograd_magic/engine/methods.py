@@ -59,9 +59,7 @@ def _to(self, *args, **kwargs):
 
 
 def _check_device(dev):
-    if str(dev).startswith("cuda"):
-        _no_cuda()  # PyTorch built without CUDA asserts
-    device(dev)
+    creation._check_device(dev)   # (PyTorch built without CUDA asserts)
 
 
 def _type(self, dtype=None, non_blocking=False, **kwargs):
@@ -140,8 +138,8 @@ def _scatter_inplace(fn):
 _BINDINGS = {
     # arithmetic operators
     "__add__": _op_method("add"), "__radd__": _op_method("add"),
-    "__sub__": lambda s, o: binary("sub", s, o) if isinstance(o, (TensorBase, int, float, bool, np.number))
-    else NotImplemented,
+    "__sub__": lambda s, o: (F.check_bool_sub(s, o) or binary("sub", s, o))
+    if isinstance(o, (TensorBase, int, float, bool, np.number)) else NotImplemented,
     "__rsub__": lambda s, o: F.rsub(s, o),
     "__mul__": _op_method("mul"), "__rmul__": _op_method("mul"),
     "__truediv__": lambda s, o: F.div(s, o), "__rtruediv__": lambda s, o: F.div(o, s),

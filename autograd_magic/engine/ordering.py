@@ -76,6 +76,8 @@ def logsumexp(input, dim, keepdim=False):
 
 
 def _moment_mean(kind, input, dim, unbiased, keepdim, correction):
+    if input._data.dtype.kind not in "fc":
+        raise RuntimeError(f"{kind}_mean only support floating point and complex dtypes")
     if isinstance(dim, bool):
         dim, unbiased = None, dim
     dims = dims_arg(dim, input._data.ndim)

@@ -141,7 +141,13 @@ def _correction(unbiased, correction):
     return 1 if unbiased in (None, True) else 0
 
 
+def _float_only(input, what="std and var"):
+    if input._data.dtype.kind not in "fc":
+        raise RuntimeError(f"{what} only support floating point and complex dtypes")
+
+
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None):
+    _float_only(input)
     dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     if isinstance(dim, bool):
         dim, unbiased = None, dim
@@ -149,6 +155,7 @@ def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=
 
 
 def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None):
+    _float_only(input)
     dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     if isinstance(dim, bool):
         dim, unbiased = None, dim

@@ -3,6 +3,7 @@
 It implements the part of PyTorch that autograd lessons use, on the numpy engine. Anything else raises
 an AttributeError saying that autograd_magic implements a subset of PyTorch.
 """
+import math as _math
 import numbers
 
 from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, diff, hstack,  # noqa: F401
@@ -62,6 +63,7 @@ from . import compiler  # noqa: F401,E402
 from .nn.functional_conv import (conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,  # noqa: F401
                                  conv_transpose3d, convolution, layer_norm)
 from .nn.functional_pool import max_pool2d, max_pool3d  # noqa: F401
+from .nn.functional_vision import affine_grid_generator, grid_sampler, grid_sampler_2d  # noqa: F401
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
@@ -75,6 +77,7 @@ globals().update(_MORE_FUNCTIONS)  # engine/more.py: rot90, kron, quantile, sear
 globals().update({_k: _v for _k, _v in _EXTRA_FUNCTIONS.items() if _k not in globals()})  # engine/extras.py
 
 __version__ = "2.13.0+autograd_magic"
+pi, e, inf, nan = _math.pi, _math.e, _math.inf, _math.nan   # torch.pi ... (a cosine schedule, -torch.inf masks)
 float = float32
 double = float64
 half = float16
