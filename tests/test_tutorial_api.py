@@ -7,6 +7,47 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "matmul_of_batches_as_pytorch_dispatches_it": [   # Karpathy's "mathematical trick in self-attention"
+        ("torch.manual_seed(1337)\n"
+         "B, T, C = 4, 8, 2\n"
+         "x = torch.randn(B, T, C)\n"
+         "xbow = torch.zeros((B, T, C))\n"
+         "for b in range(B):\n"
+         "    for t in range(T):\n"
+         "        xprev = x[b, :t + 1]\n"
+         "        xbow[b, t] = torch.mean(xprev, 0)\n"
+         "wei = torch.tril(torch.ones(T, T))\n"
+         "wei = wei / wei.sum(1, keepdim=True)\n"
+         "xbow2 = wei @ x\n"
+         "tril = torch.tril(torch.ones(T, T))\n"
+         "wei3 = torch.zeros((T, T)).masked_fill(tril == 0, float('-inf'))\n"
+         "wei3 = torch.nn.functional.softmax(wei3, dim=-1)\n"
+         "xbow3 = wei3 @ x\n"
+         "torch.allclose(xbow, xbow2), torch.allclose(xbow, xbow3), xbow2[1, 5, 1].item(), xbow3[3, "
+         "7, 0].item()"),
+        ("def names(fn, out):\n"
+         "    if fn is not None:\n"
+         "        out.append(type(fn).__name__)\n"
+         "        for f, _ in fn.next_functions:\n"
+         "            names(f, out)\n"
+         "    return out\n"
+         "w = torch.randn(3, 4, requires_grad=True)\n"
+         "b = torch.randn(2, 4, 5, requires_grad=True)\n"
+         "r = w @ b\n"
+         "r.sum().backward()\n"
+         "names(r.grad_fn, []), w.grad, b.grad.sum()"),
+        "names((w @ b.detach()).grad_fn, []), names((w.detach() @ b).grad_fn, [])",
+        ("v = torch.randn(4, requires_grad=True)\n"
+         "names((v @ b).grad_fn, []), names((b.mT @ v).grad_fn, []), (v @ b).shape"),
+        ("names((torch.randn(4, 3, 4, requires_grad=True) @ b).grad_fn, []), (torch.randn(2, 1, 3, "
+         "4) @ b).shape"),
+        ("torch.manual_seed(0)\n"
+         "a = torch.randn(3, 7, 7, requires_grad=True)\n"
+         "c = torch.randn(3, 7, 7, requires_grad=True)\n"
+         "r = torch.bmm(a, c)\n"
+         "(r * torch.randn(r.shape)).sum().backward()\n"
+         "r.sum().item(), a.grad.sum().item(), c.grad.sum().item()"),
+    ],
     "constants_and_ranges": [   # torch.pi in a cosine schedule, -torch.inf masks, torch.tensor(range(n))
         "torch.pi, torch.e, torch.inf, torch.nan, torch.cos(torch.tensor(0.25) * torch.pi)",
         "torch.tensor([1., 2.]).masked_fill(torch.tensor([True, False]), -torch.inf)",

@@ -5,7 +5,7 @@ import numpy as np
 from . import mkl_order
 from .ops import transposed
 from .optable import OPS
-from .shaping import expand, reshape, unsqueeze, view
+from .shaping import expand, reshape, squeeze, t, transpose, unsqueeze, view
 from .tensor_base import TensorBase, apply, binary, check_broadcast, check_foreign
 
 
@@ -39,12 +39,68 @@ def matmul(input, other):
         out = mm(unsqueeze(a, 0), b)
         return apply(OPS["squeeze_mm"], (out,), out._data.shape[1:], out._data.shape)
     _check_matmul_shapes(a, b)
-    if nb == 2:
-        # PyTorch folds the batch dims into one mm.
-        out = mm(reshape(a, -1, a._data.shape[-1]), b)
-        return apply(OPS["unsafe_view"], (out,), a._data.shape[:-1] + b._data.shape[1:], out._data.shape)
-    out = apply(OPS["bmm"], (a, b))
-    return apply(OPS["unsafe_view"], (out,), out._data.shape, out._data.shape)
+    if _should_fold(a, b):
+        return _folded(a, b)
+    return _batched(a, b)
+
+
+def _should_fold(a, b):
+    """ATen's should_fold: fold the larger (>= 3-d) operand into a matrix for one mm / mv when the other is a
+    vector or a matrix that requires grad, or when that costs no copy (never for a matrix on the left)."""
+    ad, bd = a._data, b._data
+    larger = ad.ndim >= bd.ndim
+    big = ad if larger else bd.swapaxes(-1, -2)
+    if not (big.ndim >= 3 and (bd.ndim if larger else ad.ndim) <= 2):
+        return False
+    if (b if larger else a).requires_grad:
+        return True
+    if ad.ndim == 2:
+        return False
+    if big.size == 0:
+        return True
+    shape, strides = big.shape, [s // big.itemsize for s in big.strides]
+    return all(strides[i] == strides[i + 1] * shape[i + 1] for i in range(big.ndim - 2))
+
+
+def _folded(a, b):
+    """The batch dims folded into rows: one mm (or mv), as PyTorch's matmul records it (a matrix on the left is
+    transposed to the right, and the result transposed back and made contiguous)."""
+    flip = b._data.ndim > a._data.ndim
+    t1 = transpose(b, -1, -2) if flip else a
+    t2 = (t(a) if a._data.ndim == 2 else a) if flip else b
+    shape = t1._data.shape[:-1]
+    rows = 1
+    for n in shape:
+        rows *= n
+    folded = reshape(t1, rows, t1._data.shape[-1])
+    if t2._data.ndim == 1:
+        out = mv(folded, t2)
+        return apply(OPS["unsafe_view"], (out,), shape, out._data.shape)
+    out = mm(folded, t2)
+    out = apply(OPS["unsafe_view"], (out,), shape + (t2._data.shape[1],), out._data.shape)
+    return transpose(out, -1, -2).contiguous() if flip else out
+
+
+def _batched(a, b):
+    """Both expanded to the broadcast batch, flattened to one batch dim, one bmm: PyTorch's general case."""
+    sa, sb = a._data.shape, b._data.shape
+    n = sa[-2] if len(sa) > 1 else 1
+    m2, p = (sb[-2], sb[-1]) if len(sb) > 1 else (sb[0], 1)
+    check_broadcast(sa[:-2], sb[:-2])
+    batch = tuple(np.broadcast_shapes(sa[:-2], sb[:-2]))
+    count = 1
+    for k in batch:
+        count *= k
+    left = reshape(expand(a, batch + (n, sa[-1])), count, n, sa[-1])
+    if len(sb) == 1:
+        right = unsqueeze(reshape(expand(b, batch + (m2,)), count, m2), 2)
+    else:
+        right = reshape(expand(b, batch + (m2, p)), count, m2, p)
+    out = apply(OPS["bmm"], (left, right))
+    if len(sb) == 1:
+        out = squeeze(out, -1)
+    shape = batch + ((n,) if len(sa) > 1 else ()) + ((p,) if len(sb) > 1 else ())
+    return apply(OPS["unsafe_view"], (out,), shape, out._data.shape)
 
 
 _MM = OPS["mm"]

@@ -418,9 +418,27 @@ def mm_vjp(xp, grad, saved, consts, needs):
     return (xp.matmul(grad, xp.mT(b)) if needs[0] else None), (_grad_like(xp, a, grad, consts) if needs[1] else None)
 
 
-@defop("bmm", "BmmBackward0", np.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
+def _bmm(a, b):
+    """np.matmul of batches, except where PyTorch's bmm runs its plain loop instead of BLAS (fewer than 400
+    multiply-adds per matrix: each output summed in order, every product rounded, no fused multiply-add), as
+    Karpathy's ``wei @ x`` of (8, 8) and (4, 8, 2) does: there the loop's last bits decide whether his
+    ``torch.allclose(xbow, xbow2)`` prints False."""
+    n, k = a.shape[-2:]
+    m = b.shape[-1]
+    if k * n * m >= 400 or a.dtype.kind != "f" or a.dtype != b.dtype:
+        return np.matmul(a, b)
+    out = np.zeros(np.broadcast_shapes(a.shape[:-2], b.shape[:-2]) + (n, m), a.dtype)
+    for i in range(k):
+        out += a[..., :, i:i + 1] * b[..., i:i + 1, :]
+    return out
+
+
+@defop("bmm", "BmmBackward0", _bmm, saves=(0, 1), save_if={0: 1, 1: 0})
 def bmm_vjp(xp, grad, saved, consts, needs):
     a, b = saved
+    if xp.is_numpy:   # PyTorch's formulas are bmm's too: the same plain loop below 400 multiply-adds
+        return (_bmm(grad, b.swapaxes(-1, -2)) if needs[0] else None), \
+            (_bmm(a.swapaxes(-1, -2), grad) if needs[1] else None)
     return (xp.matmul(grad, xp.mT(b)) if needs[0] else None), (xp.matmul(xp.mT(a), grad) if needs[1] else None)
 
 
