@@ -251,8 +251,9 @@ def nanmean(input, dim=None, keepdim=False, *, dtype=None):
 _INTERPOLATIONS = ("linear", "lower", "higher", "midpoint", "nearest")
 
 
-def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
-    """PyTorch's algorithm: sort, ranks q * (n - 1) in the input's dtype, then a lerp between neighbours."""
+def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear", _ignore_nan=False):
+    """PyTorch's algorithm: sort, ranks q * (n - 1) in the input's dtype, then a lerp between neighbours
+    (_ignore_nan: nanquantile, n counts the non-NaN values of each row)."""
     dt = input._data.dtype
     if dt.kind != "f":
         raise RuntimeError("quantile() input tensor must be either float or double dtype")
@@ -287,6 +288,9 @@ def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
     nq = 1 if q_arr.ndim == 0 else q_arr.shape[0]
     ranks = np.broadcast_to(q_arr.reshape(-1) * dt.type(last), lead + (nq,)).copy()
     ranks[np.isnan(srt._data).any(-1)] = last
+    if _ignore_nan:   # ATen: q * (count - 1), negative ranks (all NaN) set to 0
+        count = (~np.isnan(srt._data)).sum(-1, keepdims=True) - 1
+        ranks = np.maximum(q_arr.reshape(-1) * count.astype(dt), 0).astype(dt)
     if interpolation == "lower":
         ranks = np.floor(ranks)
     elif interpolation == "higher":

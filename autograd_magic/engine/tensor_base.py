@@ -15,7 +15,7 @@ from . import bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
-from . import ops_fold, ops_grid, ops_margin  # noqa: F401
+from . import ops_fold, ops_grid, ops_margin, ops_unpool, ops_exercise  # noqa: F401
 from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops

@@ -35,6 +35,7 @@ from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgr
 from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bitwise_or,  # noqa: F401
                                 bitwise_right_shift, bitwise_xor)
 from ..engine.extras import FUNCTIONS as _EXTRA_FUNCTIONS
+from ..engine.exercise_fns import FUNCTIONS as _EXERCISE_FUNCTIONS
 from ..engine.more import FUNCTIONS as _MORE_FUNCTIONS
 from ..engine.more_methods import index_add, index_copy, index_fill  # noqa: F401
 from .device import get_default_device, set_default_device  # noqa: F401
@@ -70,11 +71,13 @@ from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, se
 from .rng import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: F401
                   set_rng_state)
 from . import random  # noqa: F401,E402  (torch.random.fork_rng ...)
+from . import profiler  # noqa: F401,E402  (torch.profiler: profile, record_function ...)
 
 # Every op that declares its public function in the op table (optable, api=): torch.exp, torch.erf ..., with out=.
 globals().update({_name: with_out(_fn, _name) for _name, _fn in _DECLARED_FUNCTIONS.items()})
 globals().update(_MORE_FUNCTIONS)  # engine/more.py: rot90, kron, quantile, searchsorted ...
 globals().update({_k: _v for _k, _v in _EXTRA_FUNCTIONS.items() if _k not in globals()})  # engine/extras.py
+globals().update(_EXERCISE_FUNCTIONS)  # engine/exercise_fns.py: scatter_reduce, combinations ...
 
 __version__ = "2.13.0+autograd_magic"
 pi, e, inf, nan = _math.pi, _math.e, _math.inf, _math.nan   # torch.pi ... (a cosine schedule, -torch.inf masks)

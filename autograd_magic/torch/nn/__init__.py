@@ -29,6 +29,8 @@ from .padding import (CircularPad1d, CircularPad2d, CircularPad3d, ConstantPad1d
                       ReplicationPad2d, ReplicationPad3d, ZeroPad1d, ZeroPad2d, ZeroPad3d)
 from .vision_layers import (Fold, HingeEmbeddingLoss, LocalResponseNorm, LPPool1d, LPPool2d,  # noqa: F401
                             MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, Unfold)
+from .functional_unpool import MaxUnpool1d, MaxUnpool2d, MaxUnpool3d  # noqa: F401,E402
+from .triplet_distance import TripletMarginWithDistanceLoss  # noqa: F401,E402
 
 
 def __getattr__(name):

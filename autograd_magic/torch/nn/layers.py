@@ -332,6 +332,31 @@ class UninitializedParameter(Parameter):
 
     __str__ = __repr__
 
+    def materialize(self, shape, device=None, dtype=None):
+        """Become a Parameter of this shape (uninitialised memory), as PyTorch's materialize."""
+        np_dtype = self._data.dtype if dtype is None else dtype.np
+        self._data = np.empty(tuple(shape), np_dtype)
+        self.__class__ = Parameter
+
+
+def lazy_load_hook(module, state_dict, prefix, buffers=()):
+    """PyTorch's _lazy_load_hook: a lazy module's unrun parameters (and the named empty buffers) take the shapes
+    of the state dict's entries, so that load_state_dict can copy them; the module stays lazy until its first
+    call, which then only infers the sizes and changes its class (lazy_initialized)."""
+    for name, p in list(module._parameters.items()):
+        src = state_dict.get(prefix + name)
+        if isinstance(p, UninitializedParameter) and src is not None and not isinstance(src, UninitializedParameter):
+            p.materialize(src.shape)
+    for name in buffers:
+        b, src = module._buffers.get(name), state_dict.get(prefix + name)
+        if b is not None and b._data.size == 0 and src is not None and tuple(src.shape) != b._data.shape:
+            module._buffers[name] = Tensor._wrap(np.empty(tuple(src.shape), b._data.dtype))
+
+
+def lazy_initialized(module):
+    """Whether every parameter of a lazy module has its shape (loaded from a state dict before the first call)."""
+    return not any(isinstance(p, UninitializedParameter) for p in module._parameters.values())
+
 
 class LazyLinear(Linear):
     """A Linear whose in_features is taken from the first input; it then becomes a Linear (PyTorch's
@@ -352,7 +377,18 @@ class LazyLinear(Linear):
         if self.in_features:
             Linear.reset_parameters(self)
 
+    def _lazy_load_hook(self, state_dict, prefix):
+        lazy_load_hook(self, state_dict, prefix)
+
     def forward(self, input):
+        if lazy_initialized(self):   # loaded from a state dict: in_features from the input, nothing drawn
+            if input.shape[-1] != self.weight.shape[-1]:
+                raise AssertionError(f"The in_features inferred from input: {input.shape[-1]} is not equal to "
+                                     f"in_features from self.weight: {self.weight.shape[-1]}")
+            self.in_features = input.shape[-1]
+            del self._dtype
+            self.__class__ = Linear
+            return Linear.forward(self, input)
         np_dtype = np.float32 if self._dtype is None else self._dtype.np
         self.in_features = input.shape[-1]
         self.weight = Parameter(Tensor._wrap(np.empty((self.out_features, self.in_features), np_dtype)))

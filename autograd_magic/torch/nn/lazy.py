@@ -5,7 +5,7 @@ import numpy as np
 
 from ...engine.tensor import Tensor
 from .conv import Conv1d, Conv2d, _ConvNd
-from .layers import UninitializedParameter
+from .layers import UninitializedParameter, lazy_initialized, lazy_load_hook
 from .module import Parameter
 from .normalization import BatchNorm1d, BatchNorm2d
 
@@ -26,11 +26,18 @@ class _LazyConv:
         if self.in_channels:
             _ConvNd.reset_parameters(self)
 
+    def _lazy_load_hook(self, state_dict, prefix):
+        lazy_load_hook(self, state_dict, prefix)
+
     def forward(self, input):
         batched = self._nd + 2
         if input.ndim not in (batched - 1, batched):
             raise RuntimeError(f"Expected {batched - 1}D (unbatched) or {batched}D (batched) input to "
                                f"{type(self).__name__}, but got input of size: {input.shape}")
+        if lazy_initialized(self):   # loaded from a state dict: in_channels stays 0 in PyTorch too
+            del self._dtype
+            self.__class__ = self._become
+            return self.forward(input)
         self.in_channels = input.shape[1] if input.ndim == batched else input.shape[0]
         if self.in_channels % self.groups != 0:
             raise ValueError("in_channels must be divisible by groups")
@@ -65,8 +72,15 @@ class _LazyBatchNorm:
             self.weight = UninitializedParameter(dtype=dtype)
             self.bias = UninitializedParameter(dtype=dtype)
 
+    def _lazy_load_hook(self, state_dict, prefix):
+        lazy_load_hook(self, state_dict, prefix, ("running_mean", "running_var"))
+
     def forward(self, input):
         self._check_input_dim(input)
+        if lazy_initialized(self) and (not self.track_running_stats or self.running_mean._data.size):
+            del self._dtype   # loaded from a state dict: num_features stays 0 in PyTorch too
+            self.__class__ = self._become
+            return self.forward(input)
         n = input.shape[1]
         np_dtype = np.float32 if self._dtype is None else self._dtype.np
         self.num_features = n

@@ -351,6 +351,9 @@ class Module:
         return collections.OrderedDict((k, Tensor._wrap(v._data)) for k, v in self._named_state())
 
     def load_state_dict(self, state_dict, strict=True, assign=False):
+        for prefix, module in self.named_modules():   # lazy modules take the loaded shapes (nn/layers.py)
+            if hasattr(module, "_lazy_load_hook"):
+                module._lazy_load_hook(state_dict, prefix + "." if prefix else "")
         own = dict(self._named_state())
         missing = [k for k in own if k not in state_dict]
         unexpected = [k for k in state_dict if k not in own]

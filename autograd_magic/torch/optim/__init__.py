@@ -8,6 +8,7 @@ from .rmsprop import Adagrad, RMSprop  # noqa: F401
 from .rprop import Rprop  # noqa: F401
 from .sgd import SGD  # noqa: F401
 from . import lr_scheduler  # noqa: F401,E402
+from . import swa_utils  # noqa: F401,E402  (AveragedModel, SWALR, update_bn)
 
 
 def __getattr__(name):

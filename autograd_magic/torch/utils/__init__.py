@@ -1,2 +1,3 @@
-"""torch.utils: data (Dataset, TensorDataset, DataLoader, random_split) and benchmark (Timer)."""
+"""torch.utils: data (Dataset, TensorDataset, DataLoader, random_split), benchmark (Timer) and checkpoint."""
 from . import benchmark, data  # noqa: F401
+from . import checkpoint  # noqa: F401,E402  (activation checkpointing)

@@ -1,0 +1,269 @@
+"""Functions of the torch namespace (and their Tensor methods, ``METHODS``) that exercise notebooks use:
+scatter_reduce, masked_scatter, combinations, diag_embed, diagflat, fix, gcd/lcm, trapz, cumulative_trapezoid,
+nanquantile, chain_matmul, asarray, ``Tensor.view(dtype)``, ``apply_`` and ``map_``. Each records the ops that
+PyTorch's own composite records (``combinations``: meshgrid, masked_select, stack), so grad_fn names match."""
+import numpy as np
+
+from . import dtypes
+from . import functions as F
+from . import indexing as IX
+from . import shaping as S
+from .composed import narrow
+from .creation import from_numpy, tensor as _tensor
+from .linalg import mm
+from .more import quantile, trapezoid
+from .optable import OPS
+from .ordering import meshgrid
+from .tensor_base import TensorBase, _dim, apply, inplace, warn_once, wrap
+
+_REDUCES = {"sum": "sum", "prod": "prod", "mean": "mean", "amax": "amax", "amin": "amin"}
+
+
+def scatter_reduce(input, dim, index, src, reduce, *, include_self=True):
+    """src's elements reduced ("sum", "prod", "mean", "amax", "amin") into a copy of input at their index along
+    dim (ScatterReduceBackward0)."""
+    key, _ = IX._along(input, dim, index, "scatter")
+    if src._data.dtype != input._data.dtype:
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
+    if reduce not in _REDUCES:
+        raise RuntimeError(f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}")
+    return apply(OPS["scatter_reduce"], (input, IX._leading(src, index)), key, reduce, bool(include_self))
+
+
+def masked_scatter(input, mask, source):
+    """input with source's elements written, in order, where mask is True (MaskedScatterBackward0)."""
+    m = mask._data
+    if m.dtype != np.bool_:
+        raise RuntimeError(f"masked_scatter_ only supports boolean masks, but got mask with dtype "
+                           f"{dtypes.scalar_name(m.dtype)}")
+    if source._data.dtype != input._data.dtype:
+        raise RuntimeError("masked_scatter: expected self and source to have same dtypes but got"
+                           f"{dtypes.scalar_name(input._data.dtype)} and {dtypes.scalar_name(source._data.dtype)}")
+    shape = np.broadcast_shapes(input._data.shape, m.shape)
+    t = input if input._data.shape == shape else S.expand(input, shape)
+    full = np.broadcast_to(m, shape)
+    if int(full.sum()) > source._data.size:
+        raise RuntimeError("Number of elements of source < number of ones in mask")
+    return apply(OPS["masked_scatter"], (t, source), np.ascontiguousarray(full), tuple(source._data.shape))
+
+
+def _masked_scatter_(self, mask, source):
+    if np.ndim(mask._data) > self._data.ndim:
+        raise RuntimeError(f"expand(CPUBoolType{{{list(mask.shape)}}}, size={list(self.shape)}): the number of sizes "
+                           f"provided ({self._data.ndim}) must be greater or equal to the number of dimensions in the "
+                           f"tensor ({mask._data.ndim})")
+    return inplace(masked_scatter, self, mask, source)
+
+
+def combinations(input, r=2, with_replacement=False):
+    """The r-element combinations of a 1-d tensor's elements, one per row (PyTorch's meshgrid, mask, stack)."""
+    if input._data.ndim != 1:
+        raise RuntimeError(f"Expect a 1D vector, but got shape {list(input.shape)}")
+    if r < 0:
+        raise RuntimeError(f"Expect a non-negative number, but got {r}")
+    if r == 0:
+        return wrap(np.empty((0,), input._data.dtype))
+    n = input._data.shape[0]
+    grids = meshgrid(*([input] * r), indexing="ij")
+    idx = np.indices((n,) * r)
+    mask = np.ones((n,) * r, bool)
+    for a, b in zip(idx[:-1], idx[1:]):
+        mask &= (a <= b) if with_replacement else (a < b)
+    return S.stack([IX.masked_select(g, wrap(mask)) for g in grids], 1)
+
+
+def diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    """A tensor whose (dim1, dim2) diagonals at offset hold input's last dim (DiagEmbedBackward0)."""
+    shape = list(input._data.shape)
+    n = shape.pop()
+    ndim = len(shape) + 2
+    d1, d2 = _dim(dim1, ndim), _dim(dim2, ndim)
+    if d1 == d2:
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    m = n + abs(offset)
+    out = shape[:]
+    for d in sorted((d1, d2)):
+        out.insert(d, m)
+    key = IX._diag_key(tuple(out), offset, d1, d2)
+    return apply(OPS["diag_embed"], (input,), key, tuple(out))
+
+
+def diagflat(input, offset=0):
+    """The flattened input on the offset diagonal of a square matrix."""
+    return IX.diag(S.reshape(input, -1), offset)
+
+
+def fix(input):
+    """trunc under its NumPy name (TruncBackward0)."""
+    return F.trunc(input)
+
+
+def _int_binary(name, fn):
+    def op(input, other):
+        for t in (input, other):
+            if isinstance(t, TensorBase) and t._data.dtype.kind not in "iu":
+                raise NotImplementedError(f"\"{name}_cpu\" not implemented for '{dtypes.scalar_name(t._data.dtype)}'")
+        a, b = (t._data if isinstance(t, TensorBase) else np.asarray(t) for t in (input, other))
+        return wrap(np.asarray(np.abs(fn(a, b)), np.result_type(a, b)))
+    op.__name__ = name
+    op.__doc__ = f"The elementwise {name} of two integer tensors (not differentiable)."
+    return op
+
+
+gcd = _int_binary("gcd", np.gcd)
+lcm = _int_binary("lcm", np.lcm)
+
+
+def trapz(y, x=None, *, dx=None, dim=-1):
+    """trapezoid's older name."""
+    return trapezoid(y, x, dx=dx, dim=dim)
+
+
+def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
+    """The running trapezoid-rule integral along dim, as ATen: (dx / 2 * (left + right)).cumsum(dim) for a number
+    dx, (dx * (left + right)).cumsum(dim) / 2 for sample points x."""
+    d = _dim(dim, y.ndim)
+    n = y.shape[d]
+    if x is not None and dx is not None:
+        raise TypeError("cumulative_trapezoid() received an invalid combination of arguments")
+    left, right = narrow(y, d, 0, max(n - 1, 0)), narrow(y, d, min(1, n), max(n - 1, 0))
+    if x is None:
+        step = 1 if dx is None else dx
+        return S.cumsum(F.mul(step / 2.0, F.add(left, right)), d)
+    if x.ndim == 1:
+        if x.shape[0] != n:
+            raise RuntimeError("cumulative_trapezoid: There must be one `x` value for each sample point")
+        shape = [1] * y.ndim
+        shape[d] = n - 1
+        dxs = S.view(F.sub(narrow(x, 0, 1, n - 1), narrow(x, 0, 0, n - 1)), shape)
+    else:
+        dxs = F.sub(narrow(x, d, 1, n - 1), narrow(x, d, 0, n - 1))
+    return apply(OPS["div_scalar"], (S.cumsum(F.mul(dxs, F.add(left, right)), d),), 2.0)
+
+
+def nanquantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
+    """quantile ignoring NaN: each row's ranks counted among its non-NaN values (all NaN: NaN)."""
+    return quantile(input, q, dim, keepdim, interpolation=interpolation, _ignore_nan=True)
+
+
+def _chain_order(dims):
+    """ATen's matrix-chain order: split[i][j], the first k with the least cost (CLRS)."""
+    n = len(dims) - 1
+    cost = [[0] * n for _ in range(n)]
+    split = [[0] * n for _ in range(n)]
+    for length in range(1, n):
+        for i in range(n - length):
+            j = i + length
+            cost[i][j] = None
+            for k in range(i, j):
+                c = cost[i][k] + cost[k + 1][j] + dims[i] * dims[k + 1] * dims[j + 1]
+                if cost[i][j] is None or c < cost[i][j]:
+                    cost[i][j], split[i][j] = c, k
+    return split
+
+
+def chain_matmul(*matrices, out=None):
+    """The product of 2-d matrices in the cheapest order (deprecated: PyTorch warns once)."""
+    warn_once("torch.chain_matmul is deprecated and will be removed in a future PyTorch release. Use "
+              "torch.linalg.multi_dot instead, which accepts a list of two or more tensors rather than multiple "
+              "parameters. (Triggered internally at "
+              "/__w/pytorch/pytorch/aten/src/ATen/native/LinearAlgebra.cpp:1102.)")
+    if len(matrices) == 1 and isinstance(matrices[0], (list, tuple)):
+        matrices = tuple(matrices[0])
+    if not matrices:
+        raise RuntimeError("chain_matmul(): Expected one or more input tensors")
+    for m in matrices:
+        if m._data.ndim != 2:
+            raise RuntimeError(f"Tensor dimension is {m._data.ndim}, expected 2 instead.")
+    if len(matrices) == 1:
+        return F.clone(matrices[0])
+    shape = (matrices[0].shape[0], matrices[-1].shape[1])
+    if len(matrices) == 2:
+        return S.view(mm(*matrices), shape)
+    dims = [m.shape[0] for m in matrices] + [matrices[-1].shape[1]]
+    split = _chain_order(dims)
+
+    def product(i, j):
+        return matrices[i] if i == j else mm(product(i, split[i][j]), product(split[i][j] + 1, j))
+    return S.view(product(0, len(matrices) - 1), shape)
+
+
+def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=None):
+    """obj as a tensor: a tensor itself when no dtype change or copy asks otherwise; else torch.tensor's data."""
+    if isinstance(obj, TensorBase):
+        if requires_grad is None and obj.requires_grad:
+            warn_once("torch.asarray: unspecified requires_grad now defaults to obj.requires_grad instead of False. "
+                      "Pass requires_grad=False explicitly to get the old behavior and silence this warning. "
+                      "(Triggered internally at /__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:1737.)")
+        out = obj if dtype is None or dtype == obj.dtype else obj.to(dtype)
+        if copy:
+            out = out.clone()
+        if requires_grad is False and out.requires_grad:
+            out = out.detach()
+        return out
+    if isinstance(obj, np.ndarray) and dtype is None and not copy:
+        return from_numpy(obj)
+    return _tensor(obj, dtype=dtype, requires_grad=bool(requires_grad))
+
+
+def view(self, *shape, dtype=None):
+    """``view(shape)`` as before; ``view(dtype)`` reinterprets the bits (the last dim rescaled when the element
+    sizes differ), sharing memory."""
+    target = dtype if dtype is not None else (shape[0] if len(shape) == 1 and isinstance(shape[0], dtypes.dtype)
+                                              else None)
+    if target is None:
+        return S.view(self, *shape)
+    a = self._data
+    old, new = a.dtype.itemsize, target.np.itemsize
+    if old != new:
+        if a.ndim == 0:
+            raise RuntimeError(f"self.dim() cannot be 0 to view {dtypes.scalar_name(a.dtype)} as "
+                               f"{target.scalar_name} (different element sizes)")
+        if new > old and a.shape[-1] % (new // old):
+            raise RuntimeError(f"self.size(-1) must be divisible by {new // old} to view "
+                               f"{dtypes.scalar_name(a.dtype)} as {target.scalar_name} (different element sizes), "
+                               f"but got {a.shape[-1]}")
+    return wrap(np.ascontiguousarray(a).view(target.np) if not a.flags.c_contiguous else a.view(target.np))
+
+
+def apply_(self, callable):
+    """Each element replaced by callable(element), in place (CPU tensors that do not require grad)."""
+    if self.requires_grad:
+        raise RuntimeError("Can't call apply_() on Variable that requires grad. Use var.detach().apply_() instead.")
+    flat = self._data.reshape(-1)
+    for i, v in enumerate(flat.tolist()):
+        flat[i] = callable(v)
+    return self
+
+
+def map_(self, tensor, callable):
+    """Each element replaced by callable(element, tensor's element), tensor broadcast to self, in place."""
+    if self.requires_grad:
+        raise RuntimeError("Can't call map_() on Variable that requires grad. Use var.detach().map_() instead.")
+    other = np.broadcast_to(tensor._data, self._data.shape).reshape(-1).tolist()
+    flat = self._data.reshape(-1)
+    for i, (a, b) in enumerate(zip(flat.tolist(), other)):
+        flat[i] = callable(a, b)
+    return self
+
+
+FUNCTIONS = {"scatter_reduce": scatter_reduce, "masked_scatter": masked_scatter, "combinations": combinations,
+             "diag_embed": diag_embed, "diagflat": diagflat, "fix": fix, "fix_": lambda input: inplace(fix, input),
+             "gcd": gcd, "lcm": lcm, "gcd_": lambda a, b: inplace(gcd, a, b), "lcm_": lambda a, b: inplace(lcm, a, b),
+             "trapz": trapz, "cumulative_trapezoid": cumulative_trapezoid, "nanquantile": nanquantile,
+             "chain_matmul": chain_matmul, "asarray": asarray, "positive": lambda input: _positive(input)}
+
+
+def _positive(input):
+    if input._data.dtype == np.bool_:
+        raise RuntimeError("The `+` operator, on a bool tensor is not supported.")
+    return input
+
+
+METHODS = {"scatter_reduce": scatter_reduce, "masked_scatter": masked_scatter, "diag_embed": diag_embed,
+           "diagflat": diagflat, "fix": fix, "fix_": FUNCTIONS["fix_"], "gcd": gcd, "lcm": lcm,
+           "gcd_": FUNCTIONS["gcd_"], "lcm_": FUNCTIONS["lcm_"], "nanquantile": nanquantile, "positive": _positive,
+           "view": view,
+           "apply_": apply_, "map_": map_, "masked_scatter_": _masked_scatter_,
+           "scatter_reduce_": lambda self, dim, index, src, reduce, *, include_self=True: inplace(
+               scatter_reduce, self, dim, index, src, reduce, include_self=include_self)}

@@ -1,0 +1,122 @@
+"""Ops that exercise notebooks reach (gather/scatter lessons, sign quizzes): scatter_reduce, masked_scatter and sgn,
+forward (numpy) and vjp side by side, with PyTorch's node names and backward formulas (FunctionsManual.cpp
+scatter_reduce_backward, derivatives.yaml masked_scatter / sgn).
+
+scatter_reduce's consts are (key, reduce, include_self): key is the advanced-indexing key that puts src's elements
+at their index along dim (indexing._along); masked_scatter's are (mask broadcast to the output's shape,).
+"""
+import numpy as np
+
+from .optable import defop
+
+_REDUCERS = {"sum": np.add, "mean": np.add, "prod": np.multiply, "amax": np.fmax, "amin": np.fmin}
+
+
+def _identity(reduce, dtype):
+    if reduce in ("sum", "mean"):
+        return 0
+    if reduce == "prod":
+        return 1
+    if dtype.kind == "f":
+        return -np.inf if reduce == "amax" else np.inf
+    info = np.iinfo(dtype) if dtype.kind in "iu" else None
+    return (info.min if reduce == "amax" else info.max) if info else reduce == "amin"
+
+
+def _counts(shape, key, include_self, dtype):
+    """How many values were reduced into each position (at least 1)."""
+    n = np.full(shape, 1 if include_self else 0, dtype)
+    np.add.at(n, key, 1)
+    n[n == 0] = 1
+    return n
+
+
+def _scatter_reduce(x, src, key, reduce, include_self):
+    """self's copy with src's elements reduced in at their index, in index order (ATen's CPU loop)."""
+    out = np.array(x, copy=True)
+    if not include_self:
+        out[key] = _identity(reduce, out.dtype)
+    if reduce in ("amax", "amin"):
+        ufunc = np.maximum if reduce == "amax" else np.minimum   # NaN propagates, as in ATen
+    else:
+        ufunc = _REDUCERS[reduce]
+    ufunc.at(out, key, src)
+    if reduce == "mean":
+        n = _counts(out.shape, key, include_self, out.dtype)
+        out = out // n if out.dtype.kind in "iub" else (out / n).astype(out.dtype)
+    return out
+
+
+@defop("scatter_reduce", "ScatterReduceBackward0", _scatter_reduce, saves=(0, 1, -1))
+def scatter_reduce_vjp(xp, grad, saved, consts, needs):
+    """PyTorch's scatter_reduce_backward: sum and mean pass (a share of) the gradient, amax/amin split it evenly
+    among the values equal to the result, prod divides the result by each factor (zeros handled apart)."""
+    x, src, result = saved
+    key, reduce, include_self = consts
+    data = (lambda t: t) if xp.is_numpy else (lambda t: t._data)
+    if reduce == "sum":
+        g_self, g_src = grad, xp.take(grad, key)
+    elif reduce == "mean":
+        n = xp.wrap(_counts(data(grad).shape, key, include_self, data(grad).dtype))
+        g_self = grad / n
+        g_src = xp.take(grad, key) / xp.take(n, key)
+    elif reduce in ("amax", "amin"):
+        r = data(result)
+        self_is = (data(x) == r).astype(r.dtype)
+        src_is = (data(src) == r[key]).astype(r.dtype)
+        spread = np.array(self_is)
+        np.add.at(spread, key, src_is)
+        share = grad / xp.wrap(spread)
+        g_self = share * xp.wrap(self_is)
+        g_src = xp.take(share, key) * xp.wrap(src_is)
+    else:
+        g_self, g_src = _prod_grads(xp, grad, x, src, result, key, include_self, data)
+    if not include_self:
+        g_self = xp.masked_zero(g_self, key)
+    return g_self, g_src
+
+
+def _prod_grads(xp, grad, x, src, result, key, include_self, data):
+    """prod: grad * result / self for self (zeros replaced by 1 in a second reduction), and for src the same with
+    a single zero among a position's factors handled by reducing with that zero replaced by 1."""
+    one = xp.wrap(np.ones((), data(x).dtype))
+    masked_self = xp.where(data(x) == 0, one, x)
+    g_self = grad * xp.call("scatter_reduce", (masked_self, src), key, "prod", include_self) / masked_self
+    zero = data(src) == 0
+    zeros_at = np.zeros(data(x).shape, data(x).dtype)
+    np.add.at(zeros_at, key, zero.astype(zeros_at.dtype))
+    single = zero & (zeros_at[key] == 1)
+    masked_src = xp.where(single, one, src)
+    masked_src_result = xp.call("scatter_reduce", (x, masked_src), key, "prod", include_self)
+    g_src = xp.where(single, xp.take(grad * masked_src_result, key),
+                     xp.take(grad * result, key) / xp.where(zero, one, src))
+    return g_self, g_src
+
+
+def _masked_scatter(x, source, mask, source_shape):  # noqa: ARG001 (the node's consts)
+    """x's copy with source's first elements written, in order, where mask is True."""
+    out = np.array(x, copy=True)
+    out[mask] = source.reshape(-1)[:int(mask.sum())]
+    return out
+
+
+@defop("masked_scatter", "MaskedScatterBackward0", _masked_scatter)
+def masked_scatter_vjp(xp, grad, saved, consts, needs):
+    """self: the gradient with the written positions zeroed; source: the gradient at those positions, in order,
+    padded with zeros to source's shape (masked_scatter_backward)."""
+    mask, source_shape = consts
+    picked = xp.take(grad, mask)
+    flat = xp.scatter(picked, (int(np.prod(source_shape)),), (np.arange(int(mask.sum())),))
+    return xp.masked_zero(grad, mask), xp.reshape(flat, source_shape)
+
+
+def _sgn(x):
+    """The sign of each element (0 for NaN, as ATen's sgn of a real tensor)."""
+    out = np.sign(x)
+    return np.where(np.isnan(out), out.dtype.type(0), out) if out.dtype.kind == "f" else out
+
+
+@defop("sgn", "SgnBackward0", _sgn, api="sgn", inplace=True)
+def sgn_vjp(xp, grad, saved, consts, needs):
+    """Zero for real inputs (sgn_backward)."""
+    return (grad * 0,)
