@@ -175,7 +175,11 @@ _more_rows()
 NO_DERIVATIVE = {"heaviside": (lambda a: torch.heaviside(a, torch.tensor(0.5, dtype=torch.float64)),
                                "derivative for aten::heaviside is not implemented"),
                  "histogram_result": (lambda a: torch.histogram(a, bins=3)[0],
-                               "derivative for aten::histogram is not implemented")}
+                               "derivative for aten::histogram is not implemented"),
+                 "scatter_reduce_legacy": (lambda a: a.scatter(0, torch.tensor([0, 0]), a[1:], reduce="add"),
+                                           "derivative for aten::scatter is not implemented"),
+                 "scatter_reduce_legacy_value": (lambda a: a.scatter(0, torch.tensor([2]), 3.0, reduce="multiply"),
+                                                 "derivative for aten::scatter is not implemented")}
 
 
 def test_every_op_has_a_row():

@@ -7,6 +7,24 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "scatter_with_reduce": [   # counting lessons: scatter(..., reduce='add') accumulates repeated indices
+        ("x = torch.zeros(3, requires_grad=True)\n"
+         "s = torch.tensor([1., 2.], requires_grad=True)\n"
+         "y = x.scatter(0, torch.tensor([0, 0]), s, reduce='add')\n"
+         "y, y.grad_fn.name()"),
+        "y.sum().backward()",
+        ("y = torch.ones(3, requires_grad=True).scatter(0, torch.tensor([0, 0]), 2., reduce='multiply')\n"
+         "y, torch.ones(3).scatter(0, torch.tensor([0, 0]), torch.tensor([2., 3.]), reduce='multiply')"),
+        "torch.ones(3).scatter(0, torch.tensor([0]), torch.tensor([2.]), reduce='max')",
+        ("t = torch.ones(3)\n"
+         "t.scatter_(0, torch.tensor([1, 1]), torch.tensor([2., 3.]), reduce='add')\n"
+         "t"),
+        ("t = torch.ones(2, 3)\n"
+         "t.scatter_(1, torch.tensor([[0, 0], [2, 1]]), 5., reduce='multiply')\n"
+         "t"),
+        ("torch.scatter(torch.zeros(2, 2), 0, torch.tensor([[1, 1]]), torch.tensor([[7., 8.]]), "
+         "reduce='add')"),
+    ],
     "matmul_of_batches_as_pytorch_dispatches_it": [   # Karpathy's "mathematical trick in self-attention"
         ("torch.manual_seed(1337)\n"
          "B, T, C = 4, 8, 2\n"

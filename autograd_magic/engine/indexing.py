@@ -9,7 +9,7 @@ from .autograd import GRAD_MODE
 from .optable import OPS
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
 from .tensor_base import (_VIEW_INPLACE, TANGENT_HOOK, TensorBase, _dim, apply, check_broadcast, check_inplace,
-                          commit_inplace_tracked, wrap)
+                          commit_inplace_tracked, warn_once, wrap)
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
@@ -254,14 +254,26 @@ def gather(input, dim, index, *, sparse_grad=False):
     return apply(OPS["gather"], (input,), key, input._data.shape)
 
 
+_REDUCE_DEPRECATED = ("The reduce argument of torch.scatter with Tensor src is deprecated and will be removed in a "
+                      "future PyTorch release. Use torch.scatter_reduce instead for more reduction options. "
+                      "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorAdvancedIndexing.cpp:225.)")
+
+
 def scatter(input, dim, index, src=None, *, value=None, reduce=None):
     key, _ = _along(input, dim, index, "scatter")
     if src is None:
         src = value
+    if reduce is not None and reduce not in ("add", "multiply"):
+        raise RuntimeError("reduce argument must be either add or multiply.")
     if not isinstance(src, TensorBase):
+        if reduce is not None:
+            return apply(OPS["scatter_reduce_legacy_value"], (input,), key, src, reduce)
         return apply(OPS["scatter_value"], (input,), key, src)
     if src._data.dtype != input._data.dtype:
         raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
+    if reduce is not None:
+        warn_once(_REDUCE_DEPRECATED)
+        return apply(OPS["scatter_reduce_legacy"], (input, _leading(src, index)), key, reduce)
     return apply(OPS["scatter"], (input, _leading(src, index)), key)
 
 

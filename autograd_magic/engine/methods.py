@@ -129,8 +129,8 @@ _norm.__qualname__ = "Tensor.norm"  # PyTorch's Python-level method: its TypeErr
 
 def _scatter_inplace(fn):
     def method(self, dim, index, src=None, *, value=None, reduce=None):
-        return inplace(lambda t, s: fn(t, dim, index, s, value=value) if s is not None or value is not None
-                         else fn(t, dim, index, value=value), self, src)
+        return inplace(lambda t, s: fn(t, dim, index, s, value=value, reduce=reduce) if s is not None or value
+                       is not None else fn(t, dim, index, value=value, reduce=reduce), self, src)
     return method
 
 

@@ -245,6 +245,25 @@ def histogram_vjp(xp, grad, saved, consts, needs):
     raise RuntimeError("derivative for aten::histogram is not implemented")
 
 
+def _scatter_reduced(a, src, key, reduce):
+    """scatter(..., reduce='add' / 'multiply'): every src value combined into its place, in index order."""
+    out = a.copy()
+    (np.add if reduce == "add" else np.multiply).at(out, key, src)
+    return out
+
+
+@defop("scatter_reduce_legacy", "NotImplemented", _scatter_reduced, qualname="torch::autograd::NotImplemented")
+def scatter_reduce_legacy_vjp(xp, grad, saved, consts, needs):
+    """scatter with its reduce argument: PyTorch records it under a node whose backward raises."""
+    raise RuntimeError("derivative for aten::scatter is not implemented")
+
+
+@defop("scatter_reduce_legacy_value", "NotImplemented", lambda a, key, value, reduce: _scatter_reduced(
+    a, np.asarray(value, a.dtype), key, reduce), qualname="torch::autograd::NotImplemented")
+def scatter_reduce_legacy_value_vjp(xp, grad, saved, consts, needs):
+    raise RuntimeError("derivative for aten::scatter is not implemented")
+
+
 @defop("heaviside", "NotImplemented", _heaviside, qualname="torch::autograd::NotImplemented")
 def heaviside_vjp(xp, grad, saved, consts, needs):
     """PyTorch records heaviside under a node whose backward raises: its derivative is not implemented."""

@@ -142,7 +142,8 @@ def run_style_transfer(cnn, normalization_mean, normalization_std, content_img, 
             run[0] += 1
             if run[0] % 2 == 0:
                 print("run {}:".format(run))
-                print('Style Loss : {:4f} Content Loss: {:4f}'.format(style_score.item(), content_score.item()))
+                # (4 digits: LBFGS amplifies the last bits that differ on other processors' convolution kernels)
+                print('Style Loss : {:.4g} Content Loss: {:.4g}'.format(style_score.item(), content_score.item()))
             return style_score + content_score
         optimizer.step(closure)
     with torch.no_grad():
