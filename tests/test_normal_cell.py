@@ -94,14 +94,14 @@ def test_real_pytorch_modules_bound_earlier_mean_the_engine_inside(ip):
 
 
 def test_real_pytorch_modules_the_engine_lacks_are_not_reached_from_a_cell(ip):
-    """A real PyTorch module imported earlier (torch.jit, torch.utils.checkpoint) is out of sys.modules for the
+    """A real PyTorch module imported earlier (torch.jit, torch.fx) is out of sys.modules for the
     cell: importing it raises an error that names it, instead of running real PyTorch on engine tensors
     ("expected Tensor ... but got Tensor"); afterwards plain cells have it again."""
     require("torch")
-    cell(ip, "import torch\nimport torch.jit\nimport torch.utils.checkpoint")
+    cell(ip, "import torch\nimport torch.jit\nimport torch.fx")
     real_jit = sys.modules["torch.jit"]
     for source, name in (("import torch.jit", "torch.jit"),
-                         ("from torch.utils.checkpoint import checkpoint", "torch.utils.checkpoint")):
+                         ("from torch.fx import symbolic_trace", "torch.fx")):
         result, cap = cell(ip, "%%grad\n" + source)
         assert isinstance(result.error_in_exec, ModuleNotFoundError), cap.stdout
         assert f"autograd_magic implements a subset of PyTorch, and {name} is not part of it" in \

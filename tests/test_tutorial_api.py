@@ -7,6 +7,55 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "assignment_into_a_whole_tensor": [   # Raschka's my_relu: z[:] = 0. on a non-leaf (FillBackward3)
+        ("x = torch.ones(3, requires_grad=True)\n"
+         'for c in ["x[:] = 0.", "x[...] = 1.", "x[0:3] = 1.", "x[:2] = 1."]:\n'
+         '    try: exec(c); print(c, "ok")\n'
+         "    except Exception as e: print(c, type(e).__name__, e)\n"
+         "def show(stmt, shape=(3,)):\n"
+         "    z = torch.ones(*shape, requires_grad=True) * 2\n"
+         '    exec(stmt, {"z": z, "torch": torch})\n'
+         "    z.sum().backward() if False else None\n"
+         "    print(stmt, z.grad_fn, z)\n"
+         'for s in ["z[:] = 0.", "z[:] = torch.tensor([1., 2., 3.])", "z[...] = 1", "z[0:3] = 1", '
+         '"z[:2] = 1", "z[:] = torch.tensor(5.)", "z[0:100] = 2."]:\n'
+         "    show(s)\n"
+         'for s in ["z[:, :] = 1.", "z[:] = 1.", "z[:, 0:2] = 1.", "z[..., :] = 3.", '
+         '"z[:] = torch.ones(2)"]:\n'
+         "    show(s, (2, 2))\n"
+         "y = torch.ones(3, requires_grad=True); z = y * 2; z[:] = torch.tensor([1., 2., 3.], "
+         "requires_grad=True) * 3; z.sum().backward(); print(y.grad)\n"
+         "y = torch.ones(3, requires_grad=True); z = y * 2; z[:] = 0.; z.sum().backward(); print(y.grad)\n"),
+        ("y = torch.ones(3, requires_grad=True)\n"
+         "z = y * 2\n"
+         "z.copy_(torch.tensor([1., 2., 3.]))\n"
+         "z.sum().backward()\n"
+         "z.grad_fn.name(), y.grad"),
+        ("y = torch.ones(3, requires_grad=True)\n"
+         "s = torch.ones(3, requires_grad=True)\n"
+         "z = y * 2\n"
+         "z.copy_(s * 3)\n"
+         "z.sum().backward()\n"
+         "z.grad_fn.name(), y.grad, s.grad"),
+        ("z = torch.zeros(3, dtype=torch.float64)\n"
+         "s = torch.ones(3, requires_grad=True)\n"
+         "z.copy_(s * 2)\n"
+         "z.sum().backward()\n"
+         "s.grad, s.grad.dtype, torch.zeros(2, 3).copy_(torch.tensor([1, 2, 3]))"),
+        "torch.zeros(3).copy_(torch.ones(2))",
+        ("v = torch.tensor(2., requires_grad=True)\n"
+         "z = torch.ones(3) * 1\n"
+         "z.fill_(v)\n"
+         "z.sum().backward()\n"
+         "v.grad, z.grad_fn.name(), torch.ones(2).fill_(torch.ones(2))"),
+    ],
+    "sign_and_view_bases": [
+        ("x = torch.tensor([float('nan'), -0.0, 0.0, -2., 3., float('inf')])\n"
+         "torch.sign(x), 1 / torch.sign(x)[1], x.sign_()"),
+        ("w = torch.ones(3, 4)\n"
+         "w[:]._base is w, w._base, w.view(12)[2:]._base is w, w.t()._base is w, w.detach()._base, "
+         "w.clone()._base, w[[0]]._base, w.unsqueeze(0)._base is w, w.view(-1)._is_view(), w._is_view()"),
+    ],
     "scatter_with_reduce": [   # counting lessons: scatter(..., reduce='add') accumulates repeated indices
         ("x = torch.zeros(3, requires_grad=True)\n"
          "s = torch.tensor([1., 2.], requires_grad=True)\n"

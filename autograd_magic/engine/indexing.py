@@ -6,6 +6,7 @@ import numpy as np
 
 from . import dtypes
 from .autograd import GRAD_MODE
+from .inplace import copy_, fill_
 from .optable import OPS
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
 from .tensor_base import (_VIEW_INPLACE, TANGENT_HOOK, TensorBase, _dim, apply, check_broadcast, check_inplace,
@@ -161,6 +162,12 @@ def setitem(t, key, value):
         if t._fwt is not None or (v is not None and v._fwt is not None):
             _set_tangent_item(t, k, v)
         return
+    if _whole(key, t._data.shape):
+        # PyTorch's slicing returns the tensor itself for full slices (``z[:] = 0.``, ``z[...] = v``): the
+        # assignment is its fill_ (a number or a 0-d tensor: FillBackward3) or copy_ (CopyBackwards)
+        if v is None or not v._data.ndim:
+            return fill_(t, v if v is not None else wrap(np.asarray(value, dtype=t._data.dtype)))
+        return copy_(t, v)
     if t._rg and t._fn is None and _is_basic(key):
         raise RuntimeError(_VIEW_INPLACE)
     check_inplace(t)
@@ -173,6 +180,23 @@ def setitem(t, key, value):
     old._accum = t._accum
     new = apply(op, (old, v), k)
     commit_inplace_tracked(t, new)
+
+
+def _whole(key, shape):
+    """Does key (normalised) select all of a tensor of this shape as itself: slices over the full extent (start 0,
+    step 1, stop at or past the end) and at most one Ellipsis, nothing else."""
+    dots = sum(1 for k in key if k is Ellipsis)
+    if dots > 1 or not all(k is Ellipsis or isinstance(k, slice) for k in key):
+        return False
+    sl = [k for k in key if k is not Ellipsis]
+    if len(sl) > len(shape):
+        return False
+    if dots:
+        at = key.index(Ellipsis)
+        dims = list(shape[:at]) + list(shape[len(shape) - (len(sl) - at):])
+    else:
+        dims = shape[:len(sl)]
+    return all(k.indices(n) == (0, n, 1) for k, n in zip(sl, dims))
 
 
 def _set_tangent_item(t, k, v):

@@ -2,24 +2,26 @@
 writes new data into the same array and bumps the version, is tensor.inplace)."""
 import numpy as np
 
-from . import dtypes
 from .optable import OPS
-from .functions import clone
-from .tensor_base import TensorBase, apply, inplace, inplace_fill, wrap
+from .tensor_base import TensorBase, apply, check_broadcast, inplace, inplace_fill, wrap
 
 def zero_(t):
     return inplace_fill(lambda old: apply(OPS["zero"], (old,)), t)
 
 
 def fill_(t, value):
-    if isinstance(value, TensorBase):
-        value = value.item()
+    if isinstance(value, TensorBase):   # fill_.Tensor (FillBackward3): a gradient flows to a value that needs one
+        if value._data.ndim:
+            raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with "
+                               f"{value._data.ndim} dimensions.")
+        return inplace_fill(lambda old, v: apply(OPS["fill_tensor"], (old, v)), t, value)
     return inplace_fill(lambda old: apply(OPS["fill"], (old,), value), t)
 
 
 def copy_(t, src):
+    """t's values replaced by src's (broadcast, converted to t's dtype), one CopyBackwards node as in PyTorch:
+    no gradient reaches what t held before."""
     if not isinstance(src, TensorBase):
         src = wrap(np.asarray(src))
-    if src._data.dtype != t._data.dtype:
-        src = src.to(dtypes._FROM_NP[t._data.dtype])
-    return inplace(lambda old, s: clone(s).expand(old.shape) if s.shape != old.shape else clone(s), t, src)
+    check_broadcast(t._data.shape, src._data.shape)
+    return inplace(lambda old, s: apply(OPS["copy_into"], (old, s)), t, src)

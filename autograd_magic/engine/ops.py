@@ -139,7 +139,14 @@ def abs_vjp(xp, grad, saved, consts, needs):
     return (grad * xp.sign(saved[0]),)
 
 
-@defop("sign", "SignBackward0", np.sign)
+def _sign(a):
+    """ATen's (0 < a) - (a < 0): 0 for NaN (numpy's sign gives NaN), +0 for -0."""
+    if a.dtype.kind != "f":
+        return np.sign(a)
+    return (a > 0).astype(a.dtype) - (a < 0).astype(a.dtype)
+
+
+@defop("sign", "SignBackward0", _sign)
 def sign_vjp(xp, grad, saved, consts, needs):
     return (grad * 0,)
 
@@ -158,6 +165,19 @@ for _name, _node, _fn in (("round", "RoundBackward0", np.round), ("floor", "Floo
 # In-place overwrites: the result no longer depends on the old values (zero gradient flows back to them).
 defop("zero", "ZeroBackward0", np.zeros_like)(_zero_grad)
 defop("fill", "FillBackward2", lambda a, value: np.full_like(a, value))(_zero_grad)
+
+
+@defop("fill_tensor", "FillBackward3", lambda a, v: np.full_like(a, v))
+def fill_tensor_vjp(xp, grad, saved, consts, needs):
+    """fill_ with a 0-d tensor (and ``t[:] = 0.``): the old values get zeros, the value the sum of the gradient."""
+    return (grad * 0 if needs[0] else None), (xp.sum(grad) if needs[1] else None)
+
+
+@defop("copy_into", "CopyBackwards", lambda a, src: np.array(np.broadcast_to(src, a.shape), dtype=a.dtype),
+       qualname="torch::autograd::CopyBackwards")
+def copy_into_vjp(xp, grad, saved, consts, needs):
+    """copy_: the old values get zeros, the source the gradient (summed to its shape, in its dtype)."""
+    return (grad * 0 if needs[0] else None), (grad if needs[1] else None)
 
 
 @defop("frac", "FracBackward0", lambda a: a - np.trunc(a), api="frac", promote="float", inplace=True)

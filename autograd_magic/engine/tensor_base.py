@@ -794,7 +794,7 @@ def commit_inplace_tracked(t, new):
     return t
 
 
-def inplace_fill(fn, t):
+def inplace_fill(fn, t, *args):
     """inplace for fills (zero_, fill_), which PyTorch allows on a tensor whose elements share memory."""
     d = t._data
     base = d.base
@@ -802,7 +802,7 @@ def inplace_fill(fn, t):
         # an expand's read-only window on writeable memory: the same window, writeable
         offset = (d.__array_interface__["data"][0] - base.__array_interface__["data"][0]) // d.itemsize
         t._data = np.lib.stride_tricks.as_strided(base.reshape(-1)[offset:], d.shape, d.strides, writeable=True)
-    return _inplace(fn, t, (), {})
+    return _inplace(fn, t, args, {})
 
 
 def _no_grad_call(fn, plain, args, kwargs):
