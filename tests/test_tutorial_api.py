@@ -7,6 +7,28 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "layer_norm_bit_for_bit": [   # every transformer lesson: ATen's row moments and fused multiply-adds
+        ("torch.manual_seed(0)\n"
+         "x = torch.randn(4, 8)\n"
+         "torch.nn.functional.layer_norm(x, (8,))[0, 1].item()"),
+        ("torch.manual_seed(1)\n"
+         "ln = torch.nn.LayerNorm(32)\n"
+         "with torch.no_grad():\n"
+         "    ln.weight.normal_()\n"
+         "    ln.bias.normal_()\n"
+         "x = torch.randn(2, 5, 32) * 3 + 1\n"
+         "y = ln(x)\n"
+         "[y[0, i, j].item() for i, j in ((0, 0), (1, 7), (4, 31))], y.sum().item()"),
+        ("torch.manual_seed(2)\n"
+         "for n in (3, 7, 17, 100, 300, 1025):\n"
+         "    x = torch.randn(6, n)\n"
+         "    print(n, torch.nn.functional.layer_norm(x, (n,)).abs().sum().item(), "
+         "torch.nn.functional.layer_norm(x, (n,), torch.randn(n)).sum().item())"),
+        ("torch.manual_seed(3)\n"
+         "x = torch.randn(3, 4, 6, requires_grad=True)\n"
+         "y = torch.nn.functional.layer_norm(x, (4, 6))\n"
+         "y.grad_fn.name(), y[2, 3, 5].item()"),
+    ],
     "assignment_into_a_whole_tensor": [   # Raschka's my_relu: z[:] = 0. on a non-leaf (FillBackward3)
         ("x = torch.ones(3, requires_grad=True)\n"
          'for c in ["x[:] = 0.", "x[...] = 1.", "x[0:3] = 1.", "x[:2] = 1."]:\n'

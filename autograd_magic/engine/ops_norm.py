@@ -8,7 +8,7 @@ pshape how weight and bias broadcast against x, stats None (statistics of this b
 """
 import numpy as np
 
-from . import softmax_dims, vec_kernels
+from . import moments, softmax_dims, vec_kernels
 from .optable import defop
 
 
@@ -110,7 +110,18 @@ def batch_norm_forward(a, w, b, cfg):
 
 
 defop("native_batch_norm", "NativeBatchNormBackward0", batch_norm_forward, saves=(0, 1))(_norm_vjp)
-defop("native_layer_norm", "NativeLayerNormBackward0", norm_forward, saves=(0, 1))(_norm_vjp)
+def layer_norm_forward(a, w, b, cfg):
+    """ATen's layer norm kernel (moments.layer_norm: its row moments and fused multiply-adds), else the generic
+    form."""
+    dims, pshape, eps, stats = cfg
+    if stats is None:
+        got = moments.layer_norm(a, w, b, _count(a.shape, dims), eps)
+        if got is not None:
+            return got
+    return norm_forward(a, w, b, cfg)
+
+
+defop("native_layer_norm", "NativeLayerNormBackward0", layer_norm_forward, saves=(0, 1))(_norm_vjp)
 
 
 def _grouped(a, groups):
