@@ -31,6 +31,8 @@ def _scatter_into(a, v):
 
 
 ROWS_EXTRA = {
+    "index_put_acc": [(lambda a, v: a.index_put((torch.tensor([1, 1, 0]),), v, accumulate=True) * a,
+                       [spread((3, 2)), spread((3, 2))])],
     "copy_into": [(lambda a, b: (a * 2.0).copy_(b) * a, [spread((3, 2)), spread((3, 2))]),
                   (lambda a, b: (a * 2.0).copy_(b), [spread((3, 2)), spread((1, 2))])],
     "fill_tensor": [(lambda a, v: (a * 2.0).fill_(v) * a, [spread((3, 2)), spread(())])],

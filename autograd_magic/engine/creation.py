@@ -433,10 +433,15 @@ def _legacy(name, dt):
     return _LegacyTensorType(name, (), {"dtype": dt, "__module__": "torch", "__qualname__": name})
 
 
-FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor, ShortTensor, CharTensor, ByteTensor, BoolTensor = (
-    _legacy(f"{dt.scalar_name}Tensor", dt) for dt in (dtypes.float32, dtypes.float64, dtypes.float16, dtypes.int64,
-                                                      dtypes.int32, dtypes.int16, dtypes.int8, dtypes.uint8,
-                                                      dtypes.bool_))
+def legacy_type(dt):
+    """The legacy constructor of a dtype (torch.FloatTensor for float32): what Tensor.new calls."""
+    return next(c for c in _LEGACY if c.dtype is dt)
+
+
+_LEGACY = tuple(_legacy(f"{dt.scalar_name}Tensor", dt) for dt in (
+    dtypes.float32, dtypes.float64, dtypes.float16, dtypes.int64, dtypes.int32, dtypes.int16, dtypes.int8,
+    dtypes.uint8, dtypes.bool_))
+FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor, ShortTensor, CharTensor, ByteTensor, BoolTensor = _LEGACY
 
 
 # ---------------------------------------------------------------- Tensor.new_*: self's dtype unless given

@@ -10,7 +10,7 @@ from .inplace import copy_, fill_
 from .optable import OPS
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
 from .tensor_base import (_VIEW_INPLACE, TANGENT_HOOK, TensorBase, _dim, apply, check_broadcast, check_inplace,
-                          commit_inplace_tracked, warn_once, wrap)
+                          commit_inplace_tracked, inplace, warn_once, wrap)
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
@@ -18,6 +18,8 @@ from .xp import along_axis_key
 
 def _index_component(k):
     if isinstance(k, TensorBase):
+        if k._data.dtype.kind not in "biu":   # (a float index: i / 2 where i // 2 was meant)
+            raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
         return k._data
     if isinstance(k, list):
         return np.asarray([_index_component(v) for v in k])
@@ -180,6 +182,24 @@ def setitem(t, key, value):
     old._accum = t._accum
     new = apply(op, (old, v), k)
     commit_inplace_tracked(t, new)
+
+
+def index_put(input, indices, values, accumulate=False):
+    """input with values written at the places the index tensors name (added there with accumulate)."""
+    if not isinstance(indices, (tuple, list)):
+        raise TypeError(f"index_put(): argument 'indices' (position 2) must be tuple of Tensors, not "
+                        f"{type(indices).__name__}")
+    key = normalize_key(tuple(indices))
+    if values._data.dtype != input._data.dtype:
+        raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
+                           f"{input.dtype.scalar_name} for the destination and {values.dtype.scalar_name} for the "
+                           f"source.")
+    k = key if len(key) != 1 else key[0]
+    return apply(OPS["index_put_acc" if accumulate else "index_put"], (input, values), k)
+
+
+def index_put_(input, indices, values, accumulate=False):
+    return inplace(lambda old, v: index_put(old, indices, v, accumulate), input, values)
 
 
 def _whole(key, shape):

@@ -371,6 +371,18 @@ def _index_put_back(xp, grad, saved, consts, needs):
 
 
 defop("index_put", "IndexPutBackward0", _index_put)(_index_put_back)
+
+
+def _index_put_accumulate(a, v, key):
+    out = np.array(a, copy=True)
+    np.add.at(out, key, np.broadcast_to(v, out[key].shape))   # repeated indices add up, in index order
+    return out
+
+
+@defop("index_put_acc", "IndexPutBackward0", _index_put_accumulate)
+def index_put_acc_vjp(xp, grad, saved, consts, needs):
+    """index_put(..., accumulate=True): the old values keep their gradient; the values get theirs gathered."""
+    return (grad if needs[0] else None), (xp.take(grad, consts[0]) if needs[1] else None)
 defop("copy_slices", "CopySlices", _index_put, qualname="torch::autograd::CopySlices")(_index_put_back)
 
 

@@ -324,7 +324,8 @@ def expand(input, *sizes):
                            "the number of sizes provided (%d) must be greater or equal to the number of dimensions "
                            "in the tensor (%d)" % (len(sizes), len(shape)))
     target = tuple(shape[i - lead] if n == -1 else n for i, n in enumerate(sizes))
-    for i, n in enumerate(shape):
+    for i in reversed(range(len(shape))):   # (PyTorch checks from the last dim)
+        n = shape[i]
         if n != 1 and n != target[i + lead]:
             raise RuntimeError(f"The expanded size of the tensor ({target[i + lead]}) must match the existing size "
                                f"({n}) at non-singleton dimension {i + lead}.  Target sizes: "

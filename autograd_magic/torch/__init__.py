@@ -24,6 +24,7 @@ from ..engine.functions import (abs, absolute, add, all, allclose, any, ceil, cl
 from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, clamp_min, eq, finfo, ge,  # noqa: F401
                                 greater, greater_equal, gt, hypot, iinfo, le, lerp, less, less_equal, logaddexp, logit,
                                 lt, ne, not_equal, roll, xlogy)
+from ..engine.indexing import index_put, index_put_  # noqa: F401
 from ..engine.indexing import (diag, diagonal, flip, gather, index_select, masked_select, scatter,  # noqa: F401
                                scatter_add, select, trace, tril, triu)
 from ..engine.linalg import addmm, bmm, cdist, dot, matmul, mm, mv, outer  # noqa: F401

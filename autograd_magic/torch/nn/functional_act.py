@@ -53,6 +53,9 @@ def logsigmoid(input):
     return apply(OPS["log_sigmoid"], (input,))
 
 
+logsigmoid.__name__ = logsigmoid.__qualname__ = "log_sigmoid"   # (PyTorch's F.logsigmoid is ATen's log_sigmoid)
+
+
 def softshrink(input, lambd=0.5):
     if lambd < 0:
         top = "1.79769e+308" if input.dtype == float64 else "3.40282e+38"

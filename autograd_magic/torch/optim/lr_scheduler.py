@@ -712,3 +712,8 @@ class ChainedScheduler(LRScheduler):
 for _cls in (LinearLR, ConstantLR, MultiplicativeLR, PolynomialLR, CosineAnnealingWarmRestarts, CyclicLR,
              SequentialLR, ChainedScheduler):
     _cls.__module__ = "torch.optim.lr_scheduler"
+
+
+class _LRScheduler(LRScheduler):
+    """The old name of LRScheduler, which custom warmup schedulers still subclass (PyTorch keeps it as a
+    deprecated alias)."""
