@@ -31,6 +31,7 @@ def _scatter_into(a, v):
 
 
 ROWS_EXTRA = {
+    "vdot": [(lambda a, b: torch.vdot(a, b), [spread((3,)), spread((3,))])],
     "index_put_acc": [(lambda a, v: a.index_put((torch.tensor([1, 1, 0]),), v, accumulate=True) * a,
                        [spread((3, 2)), spread((3, 2))])],
     "copy_into": [(lambda a, b: (a * 2.0).copy_(b) * a, [spread((3, 2)), spread((3, 2))]),

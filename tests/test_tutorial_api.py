@@ -7,6 +7,32 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "vdot_multi_dot_gumbel_unravel": [   # discrete-VAE sampling, argmax coordinates, chained products
+        ("a = torch.tensor([1., 2.], requires_grad=True); b = torch.tensor([3., 4.], requires_grad=True)\n"
+         "r = torch.vdot(a, b); r.backward(); print(r, a.grad, b.grad)\n"
+         "print(torch.linalg.vecdot(torch.ones(2, 3, requires_grad=True), torch.ones(2, "
+         "3)).grad_fn.name(), torch.linalg.vecdot(a, b))\n"
+         "print(torch.linalg.multi_dot([torch.ones(3, requires_grad=True), torch.ones(3, 4), "
+         "torch.ones(4)]), torch.linalg.multi_dot([torch.ones(2, 3, requires_grad=True), "
+         "torch.ones(3, 4)]).grad_fn.name())\n"
+         "torch.manual_seed(0)\n"
+         "ms = [torch.randn(2, 30), torch.randn(30, 3), torch.randn(3, 40), torch.randn(40, 2)]\n"
+         "print(torch.linalg.multi_dot(ms), torch.linalg.multi_dot(ms[:3]).shape)\n"
+         "torch.manual_seed(0); l = torch.randn(2, 5, requires_grad=True)\n"
+         "y = torch.nn.functional.gumbel_softmax(l, tau=0.5, hard=True); print(y, y.grad_fn.name())\n"
+         "y.sum().backward(); print(l.grad)\n"
+         "print(torch.nn.functional.gumbel_softmax(l))\n"
+         "print(torch.unravel_index(torch.tensor([4, 7]), (2, 4)), "
+         "torch.unravel_index(torch.tensor(5), (3, 2)), torch.unravel_index(torch.tensor([[0, 5]]), "
+         "(2, 3)))\n"
+         'for c in ["torch.linalg.multi_dot([torch.ones(2,3)])", "torch.vdot(torch.ones(2,2), '
+         'torch.ones(2,2))", "torch.unravel_index(torch.tensor([6]), (2, 3))"]:\n'
+         "    try: print(c, eval(c))\n"
+         "    except Exception as e: print(c, type(e).__name__, e)\n"
+         "print(torch.unravel_index(torch.tensor([-1, 6, 13, -7]), (2, 3)))\n"
+         "try: print(torch.unravel_index(torch.tensor([1.5]), (2, 3)))\n"
+         "except Exception as e: print(type(e).__name__, e)\n"),
+    ],
     "index_put_new_and_small_messages": [   # indexing quizzes, old hidden-state idioms, warmup schedulers
         ("z = torch.zeros(3)\n"
          "z.index_put_((torch.tensor([0, 0, 2]),), torch.tensor([1.0, 2.0, 5.0]), accumulate=True)\n"
@@ -111,9 +137,8 @@ CELLS = {
          "w.clone()._base, w[[0]]._base, w.unsqueeze(0)._base is w, w.view(-1)._is_view(), w._is_view()"),
     ],
     "scatter_with_reduce": [   # counting lessons: scatter(..., reduce='add') accumulates repeated indices
-        # (PyTorch warns once per process for a Tensor src: which test uses that up depends on the order, so the
-        # warning is silenced here; the lesson gather_scatter_counting_ops compares it)
-        ("import warnings\nwarnings.filterwarnings('ignore', 'The reduce argument of torch.scatter')\n"
+        ("import warnings\n"
+         "warnings.filterwarnings('ignore', 'The reduce argument of torch.scatter')\n"
          "x = torch.zeros(3, requires_grad=True)\n"
          "s = torch.tensor([1., 2.], requires_grad=True)\n"
          "y = x.scatter(0, torch.tensor([0, 0]), s, reduce='add')\n"

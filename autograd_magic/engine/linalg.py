@@ -152,6 +152,57 @@ def mv(input, vec):
     return apply(OPS["mv"], (input, vec))
 
 
+def vdot(input, other):
+    """The dot product of two vectors (the first conjugated: real tensors here), VdotBackward0."""
+    if input._data.ndim != 1 or other._data.ndim != 1:
+        raise RuntimeError(f"1D tensors expected, but got {input._data.ndim}D and {other._data.ndim}D tensors")
+    out = dot(input, other)
+    return apply(OPS["vdot"], (input, other), data=out._data)
+
+
+def multi_dot(tensors):
+    """Matrix products of a chain in the cheapest order (a 1-d first or last operand as a row or column), as
+    torch.linalg.multi_dot: the explicit comparison for three, matrix-chain order beyond; one view at the end."""
+    tensors = list(tensors)
+    n = len(tensors)
+    if n < 2:
+        raise RuntimeError(f"multi_dot(): expected at least 2 tensors but got {n}")
+    first, last = tensors[0]._data.ndim, tensors[-1]._data.ndim
+    mats = list(tensors)
+    if first == 1:
+        mats[0] = unsqueeze(mats[0], 0)
+    if last == 1:
+        mats[-1] = unsqueeze(mats[-1], 1)
+    shape = (() if first == 1 else (tensors[0]._data.shape[0],)) + (() if last == 1 else
+                                                                      (tensors[-1]._data.shape[-1],))
+    if n == 2:
+        out = mm(mats[0], mats[1])
+    elif n == 3:
+        a, b = mats[0]._data.shape[0], mats[1]._data.shape[0]
+        c, d = mats[2]._data.shape
+        if (a * c) * (b + d) > (b * d) * (a + c):
+            out = mm(mats[0], mm(mats[1], mats[2]))
+        else:
+            out = mm(mm(mats[0], mats[1]), mats[2])
+    else:
+        dims = [m._data.shape[0] for m in mats] + [mats[-1]._data.shape[1]]
+        cost = [[0] * n for _ in range(n)]
+        split = [[0] * n for _ in range(n)]
+        for length in range(1, n):
+            for i in range(n - length):
+                j = i + length
+                cost[i][j] = None
+                for k in range(i, j):
+                    q = cost[i][k] + cost[k + 1][j] + dims[i] * dims[k + 1] * dims[j + 1]
+                    if cost[i][j] is None or q < cost[i][j]:
+                        cost[i][j], split[i][j] = q, k
+
+        def chain(i, j):
+            return mats[i] if i == j else mm(chain(i, split[i][j]), chain(split[i][j] + 1, j))
+        out = chain(0, n - 1)
+    return view(out, shape)
+
+
 def dot(input, tensor):
     if input._data.dtype != tensor._data.dtype:
         raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {input.dtype.scalar_name} and "

@@ -277,7 +277,7 @@ _BINDINGS.update({
     "is_complex": lambda self: False,
     "nbytes": property(lambda self: self._data.nbytes), "itemsize": property(lambda self: self._data.itemsize),
     "new": lambda self, *args, **kwargs: creation.legacy_type(self.dtype)(*args, **kwargs),
-    "index_put": IX.index_put, "index_put_": IX.index_put_,
+    "index_put": IX.index_put, "index_put_": IX.index_put_, "vdot": L.vdot,
     "new_zeros": creation.new_zeros, "new_ones": creation.new_ones, "new_empty": creation.new_empty,
     "new_full": creation.new_full, "new_tensor": creation.new_tensor,
     "__array_ufunc__": lambda self, ufunc, method, *inputs, **kwargs: numpy_interop.array_ufunc(ufunc, method, inputs,

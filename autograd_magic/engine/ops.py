@@ -480,6 +480,13 @@ def _dot(a, b):
     return np.dot(a, b)
 
 
+@defop("vdot", "VdotBackward0", _dot, saves=(0, 1), save_if={0: 1, 1: 0})
+def vdot_vjp(xp, grad, saved, consts, needs):
+    """vdot of real vectors: dot's gradient, under its own node."""
+    a, b = saved
+    return (grad * b if needs[0] else None), (grad * a if needs[1] else None)
+
+
 @defop("dot", "DotBackward0", _dot, saves=(0, 1), save_if={0: 1, 1: 0})
 def dot_vjp(xp, grad, saved, consts, needs):
     a, b = saved

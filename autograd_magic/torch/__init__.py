@@ -57,7 +57,8 @@ from . import utils  # noqa: F401  (torch.utils.data)
 from . import testing  # noqa: F401,E402  (torch.testing.assert_close)
 from . import aten_forms as _aten_forms  # noqa: E402
 from .aten_forms import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_similarity, dropout,  # noqa: F401
-                         dropout_, pairwise_distance, rms_norm)
+                         dropout_, pairwise_distance, rms_norm, set_default_tensor_type, unravel_index)
+from ..engine.linalg import vdot  # noqa: F401,E402
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401
 from .compiler import compile  # noqa: F401,A004  (runs eagerly: torch/compiler.py)

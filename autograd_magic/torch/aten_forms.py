@@ -1,12 +1,48 @@
 """The torch.* forms of functional ops (``torch.cosine_similarity``, ``torch.dropout`` ...): PyTorch exposes the
 ATen op itself under torch.*. Where its signature is F's, it is F's function; ``dropout`` takes ATen's arguments
 (``p`` and ``train`` required, a RuntimeError for a p outside [0, 1])."""
+import numpy as np
+
+from ..engine import creation
+from ..engine.dtypes import set_default_dtype
+from ..engine.tensor import Tensor
+from ..engine.tensor_base import warn_once
 from .nn.functional import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_similarity,  # noqa: F401
                             pairwise_distance, rms_norm)
 from .nn import functional as F
 
 __all__ = ["adaptive_avg_pool1d", "avg_pool1d", "bilinear", "cosine_similarity", "dropout", "dropout_",
-           "pairwise_distance", "rms_norm"]
+           "pairwise_distance", "rms_norm", "set_default_tensor_type", "unravel_index"]
+
+
+def unravel_index(indices, shape):
+    """The coordinates of flat indices in a tensor of this shape: one int64 tensor per dim (as PyTorch: each
+    coordinate a floor remainder, so out-of-range and negative indices wrap)."""
+    data = indices._data if hasattr(indices, "_data") else np.asarray(indices)
+    if data.dtype.kind not in "iu":
+        raise TypeError(f"expected 'indices' to be integer dtype, but got {indices.dtype}")
+    shape = (shape,) if isinstance(shape, int) else tuple(shape)
+    rest, coords = data.astype(np.int64), []
+    for size in reversed(shape):
+        coords.append(np.mod(rest, size))
+        rest = np.floor_divide(rest, size)
+    return tuple(Tensor._wrap(np.asarray(c, dtype=np.int64)) for c in reversed(coords))
+
+
+_TENSOR_TYPE_WARNING = ("torch.set_default_tensor_type() is deprecated as of PyTorch 2.1, please use "
+                        "torch.set_default_dtype() and torch.set_default_device() as alternatives. (Triggered "
+                        "internally at /__w/pytorch/pytorch/torch/csrc/tensor/python_tensor.cpp:434.)")
+
+
+def set_default_tensor_type(t):
+    """Deprecated since PyTorch 2.1: the default dtype from a legacy type (torch.FloatTensor or its name)."""
+    warn_once(_TENSOR_TYPE_WARNING)
+    if isinstance(t, str):
+        name = t.rpartition(".")[2]
+        t = next((c for c in creation._LEGACY if c.__name__ == name), None)
+        if t is None:
+            raise TypeError(f"invalid type: '{name}'")
+    set_default_dtype(t.dtype)
 
 
 def _check(p):

@@ -5,6 +5,7 @@ multilabel_soft_margin_loss (PyTorch's Python composition)."""
 import numpy as np
 
 from ...engine import functions as EF
+from ...engine import creation
 from ...engine.creation import zeros_like
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
@@ -134,3 +135,17 @@ def multilabel_soft_margin_loss(input, target, weight=None, size_average=None, r
     if reduction == "sum":
         return loss.sum()
     raise ValueError(reduction + " is not valid")
+
+
+def gumbel_softmax(logits, tau=1, hard=False, eps=1e-10, dim=-1):
+    """Samples of the Gumbel-softmax distribution, composed as PyTorch composes it: -log of exponential_ draws
+    (PyTorch's draws) added to the logits, over tau, softmax; hard=True: the one-hot of the argmax, with the soft
+    sample's gradient (straight-through)."""
+    gumbels = -creation.empty_like(logits).exponential_().log()
+    gumbels = (logits + gumbels) / tau
+    y_soft = gumbels.softmax(dim)
+    if not hard:
+        return y_soft
+    index = y_soft.max(dim, keepdim=True)[1]
+    y_hard = creation.zeros_like(logits).scatter_(dim, index, 1.0)
+    return y_hard - y_soft.detach() + y_soft
