@@ -1,14 +1,33 @@
-"""Sequential, ModuleList, ModuleDict, ParameterList and ParameterDict."""
+"""Sequential, ModuleList and ModuleDict, editable as PyTorch's: item assignment and deletion (the children
+renumbered after a deletion), insert, extend, pop, + and * (ParameterList and ParameterDict: container_params.py)."""
 import collections
 import collections.abc
+import itertools
 import operator
 
-from ...engine.tensor import Tensor
-from .module import Module, Parameter
+from .container_params import ParameterDict, ParameterList  # noqa: F401
+from .module import Module
+
+
+def _renumbered(modules):
+    """The children keyed "0", "1" ... in their order, as PyTorch's containers rebuild them after a deletion."""
+    return collections.OrderedDict(zip((str(i) for i in range(len(modules))), modules.values()))
+
+
+def _not_sequential(other):
+    return ValueError(f"add operator supports only objects of Sequential class, but {str(type(other))} is given.")
+
+
+def _check_factor(seq, other):
+    if not isinstance(other, int):
+        raise TypeError(f"unsupported operand type(s) for *: {type(seq)} and {type(other)}")
+    if other <= 0:
+        raise ValueError(f"Non-positive multiplication factor {other} for {type(seq)}")
 
 
 class Sequential(Module):
-    """Modules applied in order."""
+    """Modules applied in order. Editable like a list: ``model[-1] = nn.Linear(4, 10)``, ``del model[0]``,
+    ``model.insert(1, nn.ReLU())``, ``model + other``."""
     __module__ = "torch.nn.modules.container"
 
     def __init__(self, *args):
@@ -21,14 +40,32 @@ class Sequential(Module):
                 self.add_module(str(i), m)
 
     def forward(self, input):
-        for m in self._modules.values():
+        for m in self:
             input = m(input)
         return input
 
+    def _get_item_by_idx(self, iterator, idx):
+        size = len(self)
+        idx = operator.index(idx)
+        if not -size <= idx < size:
+            raise IndexError(f"index {idx} is out of range")
+        return next(itertools.islice(iterator, idx % size, None))
+
     def __getitem__(self, idx):
         if isinstance(idx, slice):
-            return Sequential(collections.OrderedDict(list(self._modules.items())[idx]))
-        return list(self._modules.values())[idx]
+            return self.__class__(collections.OrderedDict(list(self._modules.items())[idx]))
+        return self._get_item_by_idx(self._modules.values(), idx)
+
+    def __setitem__(self, idx, module):
+        setattr(self, self._get_item_by_idx(self._modules.keys(), idx), module)
+
+    def __delitem__(self, idx):
+        if isinstance(idx, slice):
+            for key in list(self._modules.keys())[idx]:
+                delattr(self, key)
+        else:
+            delattr(self, self._get_item_by_idx(self._modules.keys(), idx))
+        self._modules = _renumbered(self._modules)
 
     def __len__(self):
         return len(self._modules)
@@ -36,8 +73,64 @@ class Sequential(Module):
     def __iter__(self):
         return iter(self._modules.values())
 
+    def __add__(self, other):
+        if not isinstance(other, Sequential):
+            raise _not_sequential(other)
+        ret = Sequential()
+        for layer in itertools.chain(self, other):
+            ret.append(layer)
+        return ret
+
+    def __iadd__(self, other):
+        if not isinstance(other, Sequential):
+            raise _not_sequential(other)
+        offset = len(self)
+        for i, module in enumerate(other):
+            self.add_module(str(i + offset), module)
+        return self
+
+    def __mul__(self, other):
+        _check_factor(self, other)
+        combined = Sequential()
+        for offset, module in enumerate(list(self) * other):
+            combined.add_module(str(offset), module)
+        return combined
+
+    def __rmul__(self, other):
+        return self.__mul__(other)
+
+    def __imul__(self, other):
+        _check_factor(self, other)
+        n = len(self)
+        for offset in range(n, n * other):
+            self.add_module(str(offset), self._modules[str(offset % n)])
+        return self
+
+    def pop(self, key):
+        v = self[key]
+        del self[key]
+        return v
+
     def append(self, module):
-        self.add_module(str(len(self._modules)), module)
+        self.add_module(str(len(self)), module)
+        return self
+
+    def insert(self, index, module):
+        if not isinstance(module, Module):
+            raise AssertionError(f"module should be of type: {Module}")
+        n = len(self._modules)
+        if not -n <= index <= n:
+            raise IndexError(f"Index out of range: {index}")
+        if index < 0:
+            index += n
+        for i in range(n, index, -1):   # shifts by key, as PyTorch does (a KeyError for non-numbered children)
+            self._modules[str(i)] = self._modules[str(i - 1)]
+        self._modules[str(index)] = module
+        return self
+
+    def extend(self, sequential):
+        for layer in sequential:
+            self.append(layer)
         return self
 
 
@@ -48,15 +141,29 @@ class ModuleList(Module):
     def __init__(self, modules=None):
         super().__init__()
         if modules is not None:
-            self.extend(modules)
+            self += modules
+
+    def _get_abs_string_index(self, idx):
+        idx = operator.index(idx)
+        if not -len(self) <= idx < len(self):
+            raise IndexError(f"index {idx} is out of range")
+        return str(idx + len(self) if idx < 0 else idx)
 
     def __getitem__(self, idx):
         if isinstance(idx, slice):
-            return ModuleList(list(self._modules.values())[idx])
-        return list(self._modules.values())[idx]
+            return self.__class__(list(self._modules.values())[idx])
+        return self._modules[self._get_abs_string_index(idx)]
 
     def __setitem__(self, idx, module):
-        self.add_module(list(self._modules)[idx], module)
+        setattr(self, self._get_abs_string_index(idx), module)
+
+    def __delitem__(self, idx):
+        if isinstance(idx, slice):
+            for k in range(len(self._modules))[idx]:
+                delattr(self, str(k))
+        else:
+            delattr(self, self._get_abs_string_index(idx))
+        self._modules = _renumbered(self._modules)
 
     def __len__(self):
         return len(self._modules)
@@ -67,21 +174,33 @@ class ModuleList(Module):
     def __iadd__(self, modules):
         return self.extend(modules)
 
+    def __add__(self, other):
+        combined = ModuleList()
+        for i, module in enumerate(itertools.chain(self, other)):
+            combined.add_module(str(i), module)
+        return combined
+
     def append(self, module):
-        self.add_module(str(len(self._modules)), module)
+        self.add_module(str(len(self)), module)
         return self
 
+    def pop(self, key):
+        v = self[key]
+        del self[key]
+        return v
+
     def extend(self, modules):
-        for m in modules:
-            self.append(m)
+        if not isinstance(modules, collections.abc.Iterable):
+            raise TypeError("ModuleList.extend should be called with an iterable, but got " + type(modules).__name__)
+        offset = len(self)
+        for i, module in enumerate(modules):
+            self.add_module(str(offset + i), module)
         return self
 
     def insert(self, index, module):
-        mods = list(self._modules.values())
-        mods.insert(index, module)
-        self._modules.clear()
-        for i, m in enumerate(mods):
-            self.add_module(str(i), m)
+        for i in range(len(self._modules), index, -1):   # PyTorch's shift by key, no checks
+            self._modules[str(i)] = self._modules[str(i - 1)]
+        self._modules[str(index)] = module
 
     def __repr__(self):
         """Runs of equal children print once: `(0-2): 3 x Linear(...)`, as PyTorch prints them."""
@@ -97,6 +216,7 @@ class ModuleList(Module):
         lines = [(f"({a}): {r}" if a == b else f"({a}-{b}): {b - a + 1} x {r}").replace("\n", "\n  ")
                  for a, b, r in runs]
         return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
+
 
 
 class ModuleDict(Module):
@@ -126,210 +246,36 @@ class ModuleDict(Module):
     def __contains__(self, key):
         return key in self._modules
 
-    def keys(self):
-        return self._modules.keys()
-
-    def values(self):
-        return self._modules.values()
-
-    def items(self):
-        return self._modules.items()
-
-    def pop(self, key):
-        return self._modules.pop(key)
-
-    def update(self, modules):
-        items = modules.items() if hasattr(modules, "items") else modules
-        for k, m in items:
-            self.add_module(k, m)
-
-
-def _entry_line(k, p, kind):
-    """One line of ParameterList/ParameterDict's repr (kind: how the dtype is named, as PyTorch's two differ)."""
-    if isinstance(p, Tensor):
-        size = "x".join(str(n) for n in p.shape)
-        return (f"  ({k}): {'Parameter' if isinstance(p, Parameter) else 'Tensor'} containing: "
-                f"[{p.type() if kind == 'typename' else p.dtype} of size {size}]")
-    return f"  ({k}): Object of type: {type(p).__name__}"
-
-
-class ParameterList(Module):
-    """A list of parameters, registered under "0", "1" ... (tensors are made Parameters on the way in)."""
-    __module__ = "torch.nn.modules.container"
-
-    def __init__(self, values=None):
-        super().__init__()
-        self._size = 0
-        if values is not None:
-            self += values
-
-    def _abs_index(self, idx):
-        idx = operator.index(idx)
-        if not -len(self) <= idx < len(self):
-            raise IndexError(f"index {idx} is out of range")
-        return str(idx + len(self) if idx < 0 else idx)
-
-    def __getitem__(self, idx):
-        if isinstance(idx, slice):
-            out = self.__class__()
-            for i in range(*idx.indices(len(self))):
-                out.append(self[i])
-            return out
-        return getattr(self, self._abs_index(idx))
-
-    def __setitem__(self, idx, param):
-        idx = self._abs_index(idx)
-        if isinstance(param, Tensor) and not isinstance(param, Parameter):
-            param = Parameter(param)
-        setattr(self, idx, param)
-
-    def __len__(self):
-        return self._size
-
-    def __iter__(self):
-        return iter(self[i] for i in range(len(self)))
-
-    def __iadd__(self, parameters):
-        return self.extend(parameters)
-
-    def append(self, value):
-        new = len(self)
-        self._size += 1
-        self[new] = value
-        return self
-
-    def extend(self, values):
-        if not isinstance(values, collections.abc.Iterable) or isinstance(values, Tensor):
-            raise TypeError("ParameterList.extend should be called with an iterable, but got " + type(values).__name__)
-        for value in values:
-            self.append(value)
-        return self
-
-    def extra_repr(self):
-        return "\n".join(_entry_line(k, p, "dtype") for k, p in enumerate(self))
-
-    def __call__(self, *args, **kwargs):
-        raise RuntimeError("ParameterList should not be called.")
-
-
-class ParameterDict(Module):
-    """A dict of parameters, registered under their keys (tensors are made Parameters on the way in)."""
-    __module__ = "torch.nn.modules.container"
-
-    def __init__(self, parameters=None):
-        super().__init__()
-        self._keys = {}
-        if parameters is not None:
-            self.update(parameters)
-
-    @staticmethod
-    def _key_to_attr(key):
-        if not isinstance(key, str):
-            raise TypeError("Index given to ParameterDict cannot be used as a key as it is not a string (type is "
-                            f"'{type(key).__name__}'). Open an issue on github if you need non-string keys.")
-        return key
-
-    def __getitem__(self, key):
-        return getattr(self, self._key_to_attr(key))
-
-    def __setitem__(self, key, value):
-        self._keys[key] = None
-        attr = self._key_to_attr(key)
-        if isinstance(value, Tensor) and not isinstance(value, Parameter):
-            value = Parameter(value)
-        setattr(self, attr, value)
-
-    def __delitem__(self, key):
-        del self._keys[key]
-        delattr(self, self._key_to_attr(key))
-
-    def __len__(self):
-        return len(self._keys)
-
-    def __iter__(self):
-        return iter(self._keys)
-
-    def __reversed__(self):
-        return reversed(list(self._keys))
-
-    def __contains__(self, key):
-        return key in self._keys
-
-    def copy(self):
-        return ParameterDict(collections.OrderedDict((k, self[k]) for k in self._keys))
-
-    def setdefault(self, key, default=None):
-        if key not in self:
-            self[key] = default
-        return self[key]
-
     def clear(self):
-        for k in self._keys.copy():
-            del self[k]
+        self._modules.clear()
 
     def pop(self, key):
         v = self[key]
         del self[key]
         return v
 
-    def popitem(self):
-        k, _ = self._keys.popitem()
-        self._keys[k] = None
-        val = self[k]
-        del self[k]
-        return k, val
-
-    def get(self, key, default=None):
-        return self[key] if key in self else default
-
-    def fromkeys(self, keys, default=None):
-        return ParameterDict((k, default) for k in keys)
-
     def keys(self):
-        return self._keys.keys()
+        return self._modules.keys()
 
     def items(self):
-        return ((k, self[k]) for k in self._keys)
+        return self._modules.items()
 
     def values(self):
-        return (self[k] for k in self._keys)
+        return self._modules.values()
 
-    def update(self, parameters):
-        if not isinstance(parameters, collections.abc.Iterable):
-            raise TypeError("ParametersDict.update should be called with an iterable of key/value pairs, but got "
-                            + type(parameters).__name__)
-        if isinstance(parameters, (collections.OrderedDict, ParameterDict)):
-            for key, parameter in parameters.items():
-                self[key] = parameter
-        elif isinstance(parameters, collections.abc.Mapping):
-            for key, parameter in sorted(parameters.items()):
-                self[key] = parameter
-        else:
-            for j, p in enumerate(parameters):
-                if not isinstance(p, collections.abc.Iterable):
-                    raise TypeError("ParameterDict update sequence element #" + str(j) + " should be Iterable; is"
-                                    + type(p).__name__)
-                if not len(p) == 2:
-                    raise ValueError("ParameterDict update sequence element #" + str(j) + " has length "
-                                     + str(len(p)) + "; 2 is required")
-                self[p[0]] = p[1]
-
-    def extra_repr(self):
-        return "\n".join(_entry_line(k, p, "typename") for k, p in self.items())
-
-    def __call__(self, input):
-        raise RuntimeError("ParameterDict should not be called.")
-
-    def __or__(self, other):
-        copy = self.copy()
-        copy.update(other)
-        return copy
-
-    def __ror__(self, other):
-        copy = other.copy()
-        copy.update(self)
-        return copy
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
+    def update(self, modules):
+        if not isinstance(modules, collections.abc.Iterable):
+            raise TypeError("ModuleDict.update should be called with an iterable of key/value pairs, but got "
+                            + type(modules).__name__)
+        if isinstance(modules, (collections.OrderedDict, ModuleDict, collections.abc.Mapping)):
+            for key, module in modules.items():
+                self[key] = module
+            return
+        for j, m in enumerate(modules):
+            if not isinstance(m, collections.abc.Iterable):
+                raise TypeError("ModuleDict update sequence element #" + str(j) + " should be Iterable; is"
+                                + type(m).__name__)
+            if not len(m) == 2:
+                raise ValueError("ModuleDict update sequence element #" + str(j) + " has length " + str(len(m))
+                                 + "; 2 is required")
+            self[m[0]] = m[1]

@@ -8,6 +8,7 @@ from ...engine.methods import to_dtype_arg
 from ...engine.printing import format_parameter
 from ...engine.size import Size
 from ...engine.tensor import Tensor
+from . import module_lookup
 from .module_call import (HOOK_DICTS, add_hook, call_with_hooks, has_global_hooks,  # noqa: F401
                           register_module_forward_hook, register_module_forward_pre_hook)
 
@@ -223,17 +224,10 @@ class Module:
         flags = [d for d, on in ((with_kw, with_kwargs), (always, always_call)) if on]
         return add_hook(self._forward_hooks, hook, prepend, extra=(with_kw, always), flags=flags)
 
-    def get_submodule(self, target):
-        if target == "":
-            return self
-        mod = self
-        for item in target.split("."):
-            if not hasattr(mod, item):
-                raise AttributeError(mod._get_name() + " has no attribute `" + item + "`")
-            mod = getattr(mod, item)
-            if not isinstance(mod, Module):
-                raise AttributeError("`" + item + "` is not an nn.Module")
-        return mod
+    get_submodule, set_submodule, get_parameter, get_buffer = (module_lookup.get_submodule, module_lookup.set_submodule,
+                                                               module_lookup.get_parameter, module_lookup.get_buffer)
+    get_extra_state, set_extra_state = module_lookup.get_extra_state, module_lookup.set_extra_state
+    cuda = module_lookup.cuda
 
     def named_parameters(self, prefix="", recurse=True):
         seen = set()
@@ -338,23 +332,28 @@ class Module:
     def cpu(self):
         return self
 
-    def _named_state(self):
-        """(name, tensor) for every parameter and persistent buffer, module by module, as state_dict orders them."""
+    def _named_state(self, extra=None):
+        """(name, tensor) for every parameter and persistent buffer, module by module, as state_dict orders them;
+        extra ("get_extra_state" or "set_extra_state"): also ("prefix._extra_state", module) after the tensors of
+        each module whose class overrides that method, as PyTorch's state_dict and load_state_dict do."""
         for prefix, module in self.named_modules(remove_duplicate=False):
             dot = prefix + "." if prefix else ""
             for store in (module._parameters, module._buffers):
                 for name, t in store.items():
                     if t is not None and name not in module._non_persistent_buffers_set:
                         yield dot + name, t
+            if extra and module_lookup.overrides(module, extra):
+                yield dot + "_extra_state", module
 
     def state_dict(self):
-        return collections.OrderedDict((k, Tensor._wrap(v._data)) for k, v in self._named_state())
+        return collections.OrderedDict((k, v.get_extra_state() if isinstance(v, Module) else Tensor._wrap(v._data))
+                                       for k, v in self._named_state("get_extra_state"))
 
     def load_state_dict(self, state_dict, strict=True, assign=False):
         for prefix, module in self.named_modules():   # lazy modules take the loaded shapes (nn/layers.py)
             if hasattr(module, "_lazy_load_hook"):
                 module._lazy_load_hook(state_dict, prefix + "." if prefix else "")
-        own = dict(self._named_state())
+        own = dict(self._named_state("set_extra_state"))
         missing = [k for k in own if k not in state_dict]
         unexpected = [k for k in state_dict if k not in own]
         errors = []
@@ -364,7 +363,7 @@ class Module:
             if missing:
                 errors.insert(0, "Missing key(s) in state_dict: " + ", ".join(f'"{k}"' for k in missing) + ". ")
         for k, v in state_dict.items():
-            if k in own:
+            if k in own and not isinstance(own[k], Module):
                 target = own[k]
                 src = v._data if isinstance(v, Tensor) else np.asarray(v)
                 if src.shape != target._data.shape:
@@ -373,7 +372,9 @@ class Module:
         if errors:
             raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}:\n\t" + "\n\t".join(errors))
         for k, v in state_dict.items():
-            if k in own:
+            if isinstance(own.get(k), Module):
+                own[k].set_extra_state(v)
+            elif k in own:
                 own[k]._data[...] = v._data if isinstance(v, Tensor) else np.asarray(v)
                 own[k]._vbox[0] += 1
         return _IncompatibleKeys(missing, unexpected)
@@ -411,3 +412,6 @@ class Module:
         if len(extra_lines) == 1 and not child_lines:
             return f"{self._get_name()}({extra_lines[0]})"
         return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
+
+
+module_lookup.KINDS.update(Module=Module, Parameter=Parameter)

@@ -20,6 +20,7 @@ from ...engine.tensor_base import apply
 from . import functional as F
 from . import init
 from .module import Module, Parameter
+from .rnn_checks import check_lstm_call, lstm_hidden
 from .rnn_packed import packed_forward
 from .rnn_steps import _gru_step, _lstm_step, _rnn_step, _zeros
 from .utils.rnn import PackedSequence
@@ -195,13 +196,8 @@ class RNNBase(Module):
         if not batched:
             input = input.unsqueeze(batch_dim)
         if lstm and hx is not None:
-            h0, c0 = hx
-            kind = "batched 3-D" if batched else "unbatched 2-D"
-            if h0.dim() != (3 if batched else 2) or c0.dim() != (3 if batched else 2):
-                raise RuntimeError(f"For {kind} input, hx and cx should also be {'3' if batched else '2'}-D but got "
-                                   f"({h0.dim()}-D, {c0.dim()}-D) tensors")
-            if not batched:
-                h0, c0 = h0.unsqueeze(1), c0.unsqueeze(1)
+            h0, c0 = lstm_hidden(hx, batched)
+            hx = hx if batched else (h0, c0)
         elif hx is not None:
             if batched and hx.dim() != 3:
                 raise RuntimeError(f"For batched 3-D input, hx should also be 3-D but got {hx.dim()}-D tensor")
@@ -216,6 +212,7 @@ class RNNBase(Module):
         elif lstm:
             self._check_hidden(h0, expected, "Expected hidden[0] size {}, got {}")
             self._check_hidden(c0, expected, "Expected hidden[1] size {}, got {}")
+            check_lstm_call(hx, h0, c0, input, len(self._flat_weights))
         else:
             self._check_hidden(h0, expected)
         x = input.transpose(0, 1) if self.batch_first else input

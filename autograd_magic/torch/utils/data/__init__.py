@@ -1,4 +1,6 @@
 """torch.utils.data: datasets, the DataLoader (batches, PyTorch's shuffling draws, default collation), random_split."""
+import collections.abc
+import copy
 import itertools
 import math
 import numbers
@@ -6,11 +8,12 @@ import warnings
 
 import numpy as np
 
+from ....engine import creation
 from ....engine.shaping import stack
 from ....engine.tensor import Tensor
 from .sampler import (BatchSampler, ChainDataset, IterableDataset, RandomSampler, Sampler,  # noqa: F401
                        SequentialSampler, SubsetRandomSampler, WeightedRandomSampler, _default_generator, _draw_seed,
-                       _fresh_generator, get_worker_info)
+                       get_worker_info)
 
 
 class Dataset:
@@ -103,8 +106,47 @@ def default_collate(batch):
                     f"{type(elem)}")
 
 
+def default_convert(data):
+    """What a loader without batching (batch_size=None) makes of a sample: numpy arrays and scalars into tensors,
+    tuples into lists, containers converted element-wise; anything else as it is."""
+    kind = type(data)
+    if isinstance(data, Tensor):
+        return data
+    if kind.__module__ == "numpy" and kind.__name__ not in ("str_", "string_"):
+        if kind.__name__ == "ndarray" and data.dtype.kind in "SaUO":
+            return data
+        return creation.as_tensor(data)
+    if isinstance(data, collections.abc.Mapping):
+        try:
+            if isinstance(data, collections.abc.MutableMapping):
+                clone = copy.copy(data)
+                clone.update({key: default_convert(data[key]) for key in data})
+                return clone
+            return kind({key: default_convert(data[key]) for key in data})
+        except TypeError:
+            return {key: default_convert(data[key]) for key in data}
+    if isinstance(data, tuple) and hasattr(data, "_fields"):
+        return kind(*(default_convert(d) for d in data))
+    if isinstance(data, tuple):
+        return [default_convert(d) for d in data]
+    if isinstance(data, collections.abc.Sequence) and not isinstance(data, (str, bytes)):
+        try:
+            if isinstance(data, collections.abc.MutableSequence):
+                clone = copy.copy(data)
+                for i, d in enumerate(data):
+                    clone[i] = default_convert(d)
+                return clone
+            return kind([default_convert(d) for d in data])
+        except TypeError:
+            return [default_convert(d) for d in data]
+    return data
+
+
 class DataLoader:
-    """Batches of a dataset: indices in order (or shuffled with PyTorch's draws), collated into tensors."""
+    """Batches of a dataset. As PyTorch's: a map-style dataset is read through a sampler (RandomSampler with the
+    loader's generator when shuffle=True, else SequentialSampler) batched by a BatchSampler; iter(loader) draws the
+    loader's base seed (for worker processes) from that generator, and the sampler draws its own numbers as it is
+    read (a fully read RandomSampler has drawn one more permutation, for the rest of num_samples)."""
     __module__ = "torch.utils.data.dataloader"
 
     def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
@@ -120,27 +162,27 @@ class DataLoader:
                                      f"{name}={value}")
         if sampler is not None and shuffle:
             raise ValueError("sampler option is mutually exclusive with shuffle")
+        if batch_sampler is not None:
+            if batch_size != 1 or shuffle or sampler is not None or drop_last:
+                raise ValueError("batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, and "
+                                 "drop_last")
+            batch_size, drop_last = None, False
+        elif batch_size is None and drop_last:
+            raise ValueError("batch_size=None option disables auto-batching and is mutually exclusive with drop_last")
+        if sampler is None and not self._iterable:
+            sampler = RandomSampler(dataset, generator=generator) if shuffle else SequentialSampler(dataset)
+        if batch_size is not None and batch_sampler is None and not self._iterable:
+            batch_sampler = BatchSampler(sampler, batch_size, drop_last)
         self.dataset, self.batch_size, self.drop_last = dataset, batch_size, drop_last
-        self.shuffle, self.sampler, self.batch_sampler = bool(shuffle), sampler, batch_sampler
+        self.sampler, self.batch_sampler = sampler, batch_sampler
         self.num_workers, self.generator = num_workers, generator
-        self.collate_fn = collate_fn or (default_collate if batch_size is not None else (lambda x: x))
-
-    def _indices(self):
-        if self.sampler is not None:
-            return list(self.sampler)
-        n = len(self.dataset)
-        if not self.shuffle:
-            return list(range(n))
-        return self._generator_perm(n)
-
-    def _generator_perm(self, n):
-        gen = self.generator._impl if self.generator is not None else _fresh_generator(None)
-        return gen.randperm(n).tolist()
+        auto_collation = batch_size is not None or batch_sampler is not None
+        self.collate_fn = collate_fn or (default_collate if auto_collation else default_convert)
 
     def __iter__(self):
-        # Every pass draws the loader's base seed (for worker processes) first, then, on the first batch,
-        # RandomSampler's seed, both from the same generator, as PyTorch does.
-        _draw_seed(self.generator)
+        return _SingleProcessDataLoaderIter(self)
+
+    def _batches(self):
         if self._iterable:   # a stream: batches of what it yields, in order
             stream = iter(self.dataset)
             if self.batch_size is None:
@@ -152,28 +194,39 @@ class DataLoader:
                 if not batch or (self.drop_last and len(batch) < self.batch_size):
                     return
                 yield self.collate_fn(batch)
-        indices = self._indices() if self.batch_sampler is None else None
-        if self.batch_sampler is not None:
-            for batch in self.batch_sampler:
-                yield self.collate_fn([self.dataset[i] for i in batch])
-            return
-        if self.batch_size is None:
-            for i in indices:
+        if self.batch_sampler is None:   # batch_size=None: one sample at a time
+            for i in self.sampler:
                 yield self.collate_fn(self.dataset[i])
             return
-        for s in range(0, len(indices), self.batch_size):
-            batch = indices[s:s + self.batch_size]
-            if len(batch) < self.batch_size and self.drop_last:
-                return
+        for batch in self.batch_sampler:
             yield self.collate_fn([self.dataset[i] for i in batch])
 
     def __len__(self):
-        if self.batch_sampler is not None:
-            return len(self.batch_sampler)
-        if self.batch_size is None:
-            return len(self.dataset)
-        n = len(self.dataset) if self.sampler is None else len(self.sampler)
-        return n // self.batch_size if self.drop_last else math.ceil(n / self.batch_size)
+        if self._iterable:
+            n = len(self.dataset)
+            if self.batch_size is None:
+                return n
+            return n // self.batch_size if self.drop_last else math.ceil(n / self.batch_size)
+        return len(self.batch_sampler if self.batch_sampler is not None else self.sampler)
+
+
+class _SingleProcessDataLoaderIter:
+    """What iter(loader) returns: made, it draws the loader's base seed, as PyTorch's _BaseDataLoaderIter does."""
+    __module__ = "torch.utils.data.dataloader"
+
+    def __init__(self, loader):
+        self._loader = loader
+        self._batches = loader._batches()
+        _draw_seed(loader.generator)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._batches)
+
+    def __len__(self):
+        return len(self._loader)
 
 
 def random_split(dataset, lengths, generator=None):

@@ -1,2 +1,2 @@
 """torch.utils.data.dataloader: ``from torch.utils.data.dataloader import DataLoader, default_collate``."""
-from . import DataLoader, default_collate, get_worker_info  # noqa: F401
+from . import DataLoader, default_collate, default_convert, get_worker_info  # noqa: F401

@@ -12,14 +12,6 @@ def _default_generator():
     return random.default_generator
 
 
-def _fresh_generator(generator):
-    """A new generator seeded from one draw of the given (or default) one, as RandomSampler makes when it was
-    given no generator: torch.empty((), dtype=torch.int64).random_()."""
-    gen = random.Generator()
-    gen.manual_seed(_draw_seed(generator))
-    return gen
-
-
 def _draw_seed(generator):
     """torch.empty((), dtype=torch.int64).random_(generator=...).item(): random64() modulo 2**63."""
     impl = generator._impl if generator is not None else _default_generator()

@@ -1,0 +1,110 @@
+"""Module methods that look a member up by its dotted name (get_submodule, set_submodule, get_parameter,
+get_buffer), the extra-state pair, and cuda(), with PyTorch's messages; module.py binds them into Module."""
+from ...engine.size import device
+
+_FILE_AN_ISSUE = ("Please file an issue at https://github.com/pytorch/pytorch/issues/new?template=bug-report.yml "
+                  "to report this bug.")
+
+
+# the classes these check against, named by module.py once they exist (importing them here would be a cycle)
+KINDS = {}
+
+
+def _module_class():
+    return KINDS["Module"]
+
+
+def get_submodule(self, target):
+    """The submodule at a dotted path: ``model.get_submodule("features.0")`` ("" is the module itself)."""
+    if target == "":
+        return self
+    mod = self
+    for item in target.split("."):
+        if not hasattr(mod, item):
+            raise AttributeError(mod._get_name() + " has no attribute `" + item + "`")
+        mod = getattr(mod, item)
+        if not isinstance(mod, _module_class()):
+            raise AttributeError("`" + item + "` is not an nn.Module")
+    return mod
+
+
+def set_submodule(self, target, module, strict=False):
+    """Replace (or, unless strict, add) the submodule at a dotted path: ``model.set_submodule("0", nn.Tanh())``."""
+    if target == "":
+        raise ValueError("Cannot set the submodule without a target name!")
+    atoms = target.split(".")
+    if not isinstance(module, _module_class()):
+        raise ValueError("`module` is not an nn.Module, found " + str(type(module)))
+    parent = self if len(atoms) == 1 else self.get_submodule(".".join(atoms[:-1]))
+    if strict and not hasattr(parent, atoms[-1]):
+        raise AttributeError(parent._get_name() + " has no attribute `" + atoms[-1] + "`")
+    if hasattr(parent, atoms[-1]) and not isinstance(getattr(parent, atoms[-1]), _module_class()):
+        raise AttributeError("`" + atoms[-1] + "` is not an nn.Module")
+    setattr(parent, atoms[-1], module)
+
+
+def _owner_and_name(self, target):
+    module_path, _, name = target.rpartition(".")
+    mod = self.get_submodule(module_path)
+    if not hasattr(mod, name):
+        raise AttributeError(mod._get_name() + " has no attribute `" + name + "`")
+    return mod, name
+
+
+def get_parameter(self, target):
+    """The parameter at a dotted path: ``model.get_parameter("0.bias")``."""
+    mod, name = _owner_and_name(self, target)
+    param = getattr(mod, name)
+    if not isinstance(param, KINDS["Parameter"]):
+        raise AttributeError("`" + name + "` is not an nn.Parameter")
+    return param
+
+
+def get_buffer(self, target):
+    """The buffer at a dotted path: ``model.get_buffer("bn.running_mean")``."""
+    mod, name = _owner_and_name(self, target)
+    buffer = getattr(mod, name)
+    if name not in mod._buffers:
+        raise AttributeError("`" + name + "` is not a buffer")
+    return buffer
+
+
+def get_extra_state(self):
+    """Override (with set_extra_state) to put any picklable state into state_dict under "_extra_state"."""
+    raise RuntimeError("Reached a code path in Module.get_extra_state() that should never be called. " + _FILE_AN_ISSUE)
+
+
+def set_extra_state(self, state):
+    """Override (with get_extra_state): receives what get_extra_state returned, from load_state_dict."""
+    raise RuntimeError("Reached a code path in Module.set_extra_state() that should never be called. " + _FILE_AN_ISSUE)
+
+
+def overrides(module, name):
+    """Whether module's class defines its own get_extra_state / set_extra_state (then state_dict carries it)."""
+    return getattr(type(module), name) is not getattr(_module_class(), name)
+
+
+def _cuda_error(dev):
+    """What Tensor.cuda(dev) raises on PyTorch's CPU-only build."""
+    if isinstance(dev, int) and not isinstance(dev, bool) and dev < 0:
+        return RuntimeError("Device index must not be negative")
+    if dev is not None:
+        if not isinstance(dev, (str, int, device)):
+            return TypeError(f"cuda(): argument 'device' (position 1) must be torch.device, not {type(dev).__name__}")
+        if device(dev).type != "cuda":   # device() raises PyTorch's errors for an index or a bad string
+            return RuntimeError("Invalid device, must be cuda device")
+    return AssertionError("Torch not compiled with CUDA enabled")
+
+
+def cuda(self, device=None):
+    """Move every parameter and buffer to the GPU: on this CPU-only build PyTorch's error, as soon as there is a
+    tensor to move (a module without any, like nn.ReLU(), is returned as it is)."""
+    for module in self.modules():
+        for store in (module._parameters, module._buffers):
+            if any(t is not None for t in store.values()):
+                raise _cuda_error(device)
+    return self
+
+
+for _fn in (get_submodule, set_submodule, get_parameter, get_buffer, get_extra_state, set_extra_state, cuda):
+    _fn.__qualname__ = "Module." + _fn.__name__   # as PyTorch's methods are named, for bound-method reprs
