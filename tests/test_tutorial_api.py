@@ -7,6 +7,16 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "cuda_with_an_index_and_tensor_lists": [
+        "torch.ones(1).cuda()",
+        "torch.ones(1).cuda(0)",
+        "torch.ones(1).cuda(device=0)",
+        "torch.ones(1).cuda('cuda:0')",
+        "torch.stack('ab')",
+        "torch.stack([torch.ones(1), 'a'])",
+        "torch.cat([torch.ones(1), 2])",
+        "torch.cat((torch.ones(1), torch.ones(2))), torch.stack([torch.ones(2)] * 2)",
+    ],
     "vdot_multi_dot_gumbel_unravel": [   # discrete-VAE sampling, argmax coordinates, chained products
         ("a = torch.tensor([1., 2.], requires_grad=True); b = torch.tensor([3., 4.], requires_grad=True)\n"
          "r = torch.vdot(a, b); r.backward(); print(r, a.grad, b.grad)\n"

@@ -77,7 +77,9 @@ def _type(self, dtype=None, non_blocking=False, **kwargs):
     return F.to_dtype(self, dtype)
 
 
-def _no_cuda():
+def _no_cuda(device=None):
+    if isinstance(device, int) and not isinstance(device, bool):   # (an index asks for an accelerator first)
+        raise RuntimeError("Cannot access accelerator device when none is available.")
     raise AssertionError("Torch not compiled with CUDA enabled")
 
 
@@ -209,7 +211,7 @@ _BINDINGS = {
     "int": lambda s, memory_format=None: F.to_dtype(s, dtypes.int32),
     "bool": lambda s, memory_format=None: F.to_dtype(s, dtypes.bool_),
     "cpu": lambda s, memory_format=None: s,
-    "cuda": lambda s, device=None, non_blocking=False, memory_format=None: _no_cuda(),
+    "cuda": lambda s, device=None, non_blocking=False, memory_format=None: _no_cuda(device),
     # in place
     "add_": _named_inplace(F.add), "sub_": _named_inplace(F.sub), "mul_": _named_inplace(F.mul),
     "div_": _named_inplace(F.div), "pow_": _named_inplace(F.pow), "clamp_": _named_inplace(F.clamp),

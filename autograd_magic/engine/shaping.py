@@ -340,8 +340,21 @@ def _join_dtype(tensors):
     return dtypes.result_type(tensors).np
 
 
-def cat(tensors, dim=0):
+def _tensor_list(tensors, name):
+    """PyTorch's argument parser on a list of tensors: a string or a single tensor is not one; each element must be a
+    Tensor."""
+    if isinstance(tensors, (str, bytes)) or not hasattr(tensors, "__iter__"):
+        raise TypeError(f"{name}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
+                        f"{type(tensors).__name__}")
     tensors = list(tensors)
+    for i, x in enumerate(tensors):
+        if not isinstance(x, TensorBase):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {type(x).__name__}")
+    return tensors
+
+
+def cat(tensors, dim=0):
+    tensors = _tensor_list(tensors, "cat")
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
     ref = next((x for x in tensors if x._data.ndim), tensors[0])
@@ -373,7 +386,7 @@ concat = concatenate = cat
 
 
 def stack(tensors, dim=0):
-    tensors = list(tensors)
+    tensors = _tensor_list(tensors, "stack")
     if not tensors:
         raise RuntimeError("stack expects a non-empty TensorList")
     d = _dim(dim, tensors[0]._data.ndim + 1)
