@@ -10,7 +10,7 @@ from . import indexing as IX
 from . import shaping as S
 from .composed import narrow
 from .creation import from_numpy, tensor as _tensor
-from .linalg import mm
+from .linalg import chain_order as _chain_order, mm
 from .more import quantile, trapezoid
 from .optable import OPS
 from .ordering import meshgrid
@@ -144,22 +144,6 @@ def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
 def nanquantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
     """quantile ignoring NaN: each row's ranks counted among its non-NaN values (all NaN: NaN)."""
     return quantile(input, q, dim, keepdim, interpolation=interpolation, _ignore_nan=True)
-
-
-def _chain_order(dims):
-    """ATen's matrix-chain order: split[i][j], the first k with the least cost (CLRS)."""
-    n = len(dims) - 1
-    cost = [[0] * n for _ in range(n)]
-    split = [[0] * n for _ in range(n)]
-    for length in range(1, n):
-        for i in range(n - length):
-            j = i + length
-            cost[i][j] = None
-            for k in range(i, j):
-                c = cost[i][k] + cost[k + 1][j] + dims[i] * dims[k + 1] * dims[j + 1]
-                if cost[i][j] is None or c < cost[i][j]:
-                    cost[i][j], split[i][j] = c, k
-    return split
 
 
 def chain_matmul(*matrices, out=None):

@@ -185,22 +185,29 @@ def multi_dot(tensors):
         else:
             out = mm(mm(mats[0], mats[1]), mats[2])
     else:
-        dims = [m._data.shape[0] for m in mats] + [mats[-1]._data.shape[1]]
-        cost = [[0] * n for _ in range(n)]
-        split = [[0] * n for _ in range(n)]
-        for length in range(1, n):
-            for i in range(n - length):
-                j = i + length
-                cost[i][j] = None
-                for k in range(i, j):
-                    q = cost[i][k] + cost[k + 1][j] + dims[i] * dims[k + 1] * dims[j + 1]
-                    if cost[i][j] is None or q < cost[i][j]:
-                        cost[i][j], split[i][j] = q, k
+        split = chain_order([m._data.shape[0] for m in mats] + [mats[-1]._data.shape[1]])
 
         def chain(i, j):
             return mats[i] if i == j else mm(chain(i, split[i][j]), chain(split[i][j] + 1, j))
         out = chain(0, n - 1)
     return view(out, shape)
+
+
+def chain_order(dims):
+    """ATen's matrix-chain order for matrices of shapes (dims[i], dims[i+1]): split[i][j], the first k with the
+    least cost (CLRS)."""
+    n = len(dims) - 1
+    cost = [[0] * n for _ in range(n)]
+    split = [[0] * n for _ in range(n)]
+    for length in range(1, n):
+        for i in range(n - length):
+            j = i + length
+            cost[i][j] = None
+            for k in range(i, j):
+                c = cost[i][k] + cost[k + 1][j] + dims[i] * dims[k + 1] * dims[j + 1]
+                if cost[i][j] is None or c < cost[i][j]:
+                    cost[i][j], split[i][j] = c, k
+    return split
 
 
 def dot(input, tensor):
