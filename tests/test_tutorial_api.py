@@ -7,6 +7,20 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "alpha_dropout_for_selu_networks": [   # self-normalising nets: AlphaDropout with SELU
+        ("torch.manual_seed(0)\n"
+         "print(torch.nn.AlphaDropout(0.2)(torch.ones(6)))\n"
+         "m = torch.nn.AlphaDropout(0.5); print(m, m.eval()(torch.ones(2)))\n"
+         "x = torch.randn(3, 4, requires_grad=True); torch.manual_seed(1)\n"
+         "y = torch.nn.functional.alpha_dropout(x, 0.3, "
+         "training=True); y.sum().backward(); print(y, y.grad_fn.name(), x.grad)\n"
+         "print(torch.nn.functional.alpha_dropout(torch.ones(2), 1.0, True), "
+         "torch.nn.functional.alpha_dropout(torch.ones(2), 0.5))\n"
+         "try: torch.nn.AlphaDropout(1.5)\n"
+         "except Exception as e: print(type(e).__name__, e)\n"
+         "torch.manual_seed(2); t = torch.ones(4); torch.nn.functional.alpha_dropout(t, 0.5, True, "
+         "inplace=True); print(t)\n"),
+    ],
     "cuda_with_an_index_and_tensor_lists": [
         "torch.ones(1).cuda()",
         "torch.ones(1).cuda(0)",

@@ -4,7 +4,7 @@ from .activation import (CELU, GLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Ha
                          Mish, PReLU, ReLU6, RReLU, Softshrink, Softsign, Tanhshrink, Threshold)
 from .conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d  # noqa: F401
 from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential  # noqa: F401
-from .layers import Bilinear, LazyLinear, UninitializedParameter  # noqa: F401
+from .layers import AlphaDropout, Bilinear, LazyLinear, UninitializedParameter  # noqa: F401
 from .layers import (ELU, GELU, Dropout, Dropout2d, Dropout3d, Embedding, Flatten, Identity, LeakyReLU, Linear,  # noqa: F401
                      LogSoftmax, ReLU, Sigmoid, SiLU, Softmax, Softplus, Tanh, Unflatten)
 from .loss import (BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, HuberLoss,  # noqa: F401

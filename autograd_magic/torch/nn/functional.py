@@ -413,7 +413,8 @@ from .functional_norm import (bilinear, cosine_embedding_loss, group_norm, insta
                               margin_ranking_loss, pairwise_distance, triplet_margin_loss)
 from .functional_vision import affine_grid, fold, grid_sample, unfold  # noqa: E402
 from .functional_zoo import (hinge_embedding_loss, local_response_norm, lp_pool1d, lp_pool2d,  # noqa: E402
-                             gumbel_softmax, multi_margin_loss, multilabel_soft_margin_loss, soft_margin_loss)
+                             alpha_dropout, gumbel_softmax, multi_margin_loss, multilabel_soft_margin_loss,
+                             soft_margin_loss)
 from .functional_unpool import max_unpool1d, max_unpool2d, max_unpool3d  # noqa: E402
 from .functional_triplet import triplet_margin_with_distance_loss  # noqa: E402
 

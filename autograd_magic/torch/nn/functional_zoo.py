@@ -2,6 +2,8 @@
 Python composes them, so the nodes and bits are the same), and the margin losses: soft_margin_loss and
 multi_margin_loss (one kernel each: engine/ops_margin.py), hinge_embedding_loss (ATen's composite) and
 multilabel_soft_margin_loss (PyTorch's Python composition)."""
+import math
+
 import numpy as np
 
 from ...engine import functions as EF
@@ -149,3 +151,23 @@ def gumbel_softmax(logits, tau=1, hard=False, eps=1e-10, dim=-1):
     index = y_soft.max(dim, keepdim=True)[1]
     y_hard = creation.zeros_like(logits).scatter_(dim, index, 1.0)
     return y_hard - y_soft.detach() + y_soft
+
+
+_SELU_ALPHA = 1.7580993408473766   # ATen's alpha_dropout constant (SELU's -scale * alpha)
+
+
+def alpha_dropout(input, p=0.5, training=False, inplace=False):
+    """Dropout that keeps SELU's mean and variance: dropped elements set to SELU's negative saturation, then an
+    affine correction; PyTorch's draws (bernoulli_ on a tensor like the input) and its arithmetic."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if p == 0 or not training or input.numel() == 0:
+        return input
+    if p == 1:
+        zero = Tensor._wrap(np.zeros((), input._data.dtype))
+        return input.mul_(zero) if inplace else input * zero
+    noise = creation.empty_like(input).bernoulli_(1 - p)
+    a = 1.0 / math.sqrt((_SELU_ALPHA * _SELU_ALPHA * p + 1) * (1 - p))
+    b = noise.add(-1).mul_(_SELU_ALPHA * a).add_(_SELU_ALPHA * a * p)
+    noise.mul_(a)
+    return input.mul_(noise).add_(b) if inplace else (input * noise).add_(b)

@@ -149,6 +149,13 @@ class Dropout(Module):
         return f"p={self.p}, inplace={self.inplace}"
 
 
+class AlphaDropout(Dropout):
+    """Dropout for SELU networks (F.alpha_dropout): keeps zero mean and unit variance; identity in eval()."""
+
+    def forward(self, input):
+        return functional.alpha_dropout(input, self.p, self.training)
+
+
 class Dropout2d(Dropout):
     """Zeroes whole channels with probability p while training (F.dropout2d); identity in eval()."""
 
