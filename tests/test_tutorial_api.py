@@ -7,6 +7,16 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "window_functions": [   # signal and audio lessons
+        ("for f in (torch.hann_window, torch.hamming_window, torch.blackman_window, "
+         "torch.bartlett_window):\n"
+         "    print(f.__name__, f(8), f(7, periodic=False), f(1), f(0), f(5, dtype=torch.float64))\n"
+         "print(torch.hann_window(400).sum().item(), torch.hamming_window(10, True, 0.6, 0.4), "
+         "torch.hann_window(3, requires_grad=True))\n"
+         'for c in ["torch.hann_window(-1)", "torch.hann_window(4, dtype=torch.int64)"]:\n'
+         "    try: print(eval(c))\n"
+         "    except Exception as e: print(type(e).__name__, e)\n"),
+    ],
     "alpha_dropout_for_selu_networks": [   # self-normalising nets: AlphaDropout with SELU
         ("torch.manual_seed(0)\n"
          "print(torch.nn.AlphaDropout(0.2)(torch.ones(6)))\n"

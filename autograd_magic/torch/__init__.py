@@ -58,6 +58,7 @@ from . import testing  # noqa: F401,E402  (torch.testing.assert_close)
 from . import aten_forms as _aten_forms  # noqa: E402
 from .aten_forms import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_similarity, dropout,  # noqa: F401
                          dropout_, pairwise_distance, rms_norm, set_default_tensor_type, unravel_index)
+from .aten_forms import bartlett_window, blackman_window, hamming_window, hann_window  # noqa: F401,E402
 from ..engine.linalg import vdot  # noqa: F401,E402
 from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTorch's removal errors)
 from .serialization import load, save  # noqa: F401

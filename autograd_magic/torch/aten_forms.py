@@ -1,10 +1,12 @@
 """The torch.* forms of functional ops (``torch.cosine_similarity``, ``torch.dropout`` ...): PyTorch exposes the
 ATen op itself under torch.*. Where its signature is F's, it is F's function; ``dropout`` takes ATen's arguments
 (``p`` and ``train`` required, a RuntimeError for a p outside [0, 1])."""
+import math
+
 import numpy as np
 
 from ..engine import creation
-from ..engine.dtypes import set_default_dtype
+from ..engine.dtypes import get_default_dtype, set_default_dtype
 from ..engine.tensor import Tensor
 from ..engine.tensor_base import warn_once
 from .nn.functional import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_similarity,  # noqa: F401
@@ -12,7 +14,8 @@ from .nn.functional import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_si
 from .nn import functional as F
 
 __all__ = ["adaptive_avg_pool1d", "avg_pool1d", "bilinear", "cosine_similarity", "dropout", "dropout_",
-           "pairwise_distance", "rms_norm", "set_default_tensor_type", "unravel_index"]
+           "pairwise_distance", "rms_norm", "set_default_tensor_type", "unravel_index", "bartlett_window",
+           "blackman_window", "hamming_window", "hann_window"]
 
 
 def unravel_index(indices, shape):
@@ -93,3 +96,53 @@ def tensor_first(fn, name, tensor_class):
     checked.__doc__ = fn.__doc__
     checked.__wrapped__ = fn
     return checked
+
+
+# ---------------------------------------------------------------- window functions (signal lessons)
+
+
+def _window(name, window_length, periodic, dtype, requires_grad, body):
+    if window_length < 0:
+        raise RuntimeError(f"{name} requires non-negative window_length, got window_length={window_length}")
+    dtype = dtype or get_default_dtype()
+    if not dtype.is_floating_point:
+        raise RuntimeError(f"{name} expects floating point dtypes, got: TensorOptions(dtype={dtype.c_name}, "
+                           f"device=cpu, layout=Strided (default), requires_grad=false (default), pinned_memory=false, "
+                           f"memory_format=(nullopt))")
+    if window_length == 0:
+        return creation.empty(0, dtype=dtype, requires_grad=requires_grad)
+    if window_length == 1:
+        return creation.ones(1, dtype=dtype, requires_grad=requires_grad)
+    n = window_length + 1 if periodic else window_length
+    window = body(creation.arange(n, dtype=dtype), n)
+    if periodic:
+        window = window.narrow(0, 0, n - 1)
+    return window.requires_grad_(requires_grad) if requires_grad else window
+
+
+def hamming_window(window_length, periodic=True, alpha=0.54, beta=0.46, *, dtype=None, layout=None, device=None,
+                   requires_grad=False, _name="hamming_window"):
+    """alpha - beta cos(2 pi n / (N - 1)), computed in place on an arange as ATen does."""
+    return _window(_name, window_length, periodic, dtype, requires_grad,
+                   lambda w, n: w.mul_(2 * math.pi / (n - 1)).cos_().mul_(-beta).add_(alpha))
+
+
+def hann_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, requires_grad=False):
+    return hamming_window(window_length, periodic, 0.5, 0.5, dtype=dtype, requires_grad=requires_grad,
+                          _name="hann_window")
+
+
+def blackman_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, requires_grad=False):
+    def body(w, n):
+        w = w.mul_(math.pi / (n - 1))
+        return w.mul(4).cos_().mul_(0.08) - w.mul(2).cos_().mul_(0.5) + 0.42
+    return _window("blackman_window", window_length, periodic, dtype, requires_grad, body)
+
+
+def bartlett_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, requires_grad=False):
+    def body(w, n):
+        w = w.mul_(2.0 / (n - 1))
+        half = ((n - 1) >> 1) + 1
+        w.narrow(0, half, n - half).mul_(-1).add_(2)
+        return w
+    return _window("bartlett_window", window_length, periodic, dtype, requires_grad, body)
