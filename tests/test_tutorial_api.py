@@ -7,6 +7,19 @@ import pytest
 from helpers import assert_same_as_pytorch
 
 CELLS = {
+    "group_norm_bit_for_bit": [   # UNet / diffusion lessons
+        ("torch.manual_seed(0)\n"
+         "x = torch.randn(2, 8, 5, 5) * 2 + .3\n"
+         "g, b = torch.randn(8), torch.randn(8)\n"
+         "F = torch.nn.functional\n"
+         "[F.group_norm(x, 4, *wb)[1, 5, 2, 3].item() for wb in ((None, None), (g, b), (g, None), "
+         "(None, b))]"),
+        ("torch.manual_seed(1)\n"
+         "gn = torch.nn.GroupNorm(8, 32)\n"
+         "x = torch.randn(3, 32, 4, 4, requires_grad=True)\n"
+         "y = gn(x)\n"
+         "y.sum().item(), y.grad_fn.name(), y[2, 31, 3, 3].item()"),
+    ],
     "window_functions": [   # signal and audio lessons
         ("for f in (torch.hann_window, torch.hamming_window, torch.blackman_window, "
          "torch.bartlett_window):\n"

@@ -93,3 +93,24 @@ def layer_norm(a, w, b, count, eps):
     y = (_fused if fused else _plain)(y, w.reshape(-1).astype(a.dtype, copy=False),
                                       b.reshape(-1).astype(a.dtype, copy=False))
     return y.reshape(a.shape)
+
+
+def group_norm(a, w, b, groups, eps, affine):
+    """ATen's GroupNorm forward for float32 (None for other dtypes): each (sample, group) row's moments as
+    rowwise_moments, rstd = 1 / sqrt(var + eps) taken in double; y = (x - mean) * rstd without weight and bias,
+    else fma(x, scale, fma(-scale, mean, bias)) with scale = rstd * weight, per channel."""
+    if a.dtype != np.float32:
+        return None
+    fused = vec_kernels.capability() != "default"
+    mul_add = _fused if fused else _plain
+    n, c = a.shape[:2]
+    rows = np.ascontiguousarray(a).reshape(n * groups, -1)
+    mean, var = rowwise_moments(rows, fused)
+    rstd = (1 / np.sqrt(var.astype(np.float64) + eps)).astype(np.float32)
+    x = rows.reshape(n, groups, c // groups, -1)
+    m, r = mean.reshape(n, groups, 1, 1), rstd.reshape(n, groups, 1, 1)
+    if not affine:
+        return ((x - m) * r).reshape(a.shape)
+    scale = r * w.astype(np.float32, copy=False).reshape(1, groups, c // groups, 1)
+    shift = mul_add(-scale, m, b.astype(np.float32, copy=False).reshape(1, groups, c // groups, 1))
+    return mul_add(x, scale, shift).reshape(a.shape)

@@ -31,7 +31,8 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
                                f"but got {name} of shape {list(t.shape)} and input of shape {list(input.shape)}")
     w = weight if weight is not None else ones(c, dtype=input.dtype)
     b = bias if bias is not None else zeros(c, dtype=input.dtype)
-    return apply(OPS["native_group_norm"], (input, w, b), num_groups, eps)
+    affine = weight is not None or bias is not None   # (ATen's kernel takes another formula without either)
+    return apply(OPS["native_group_norm"], (input, w, b), num_groups, eps, affine)
 
 
 def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=None, use_input_stats=True,
