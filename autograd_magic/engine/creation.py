@@ -165,11 +165,9 @@ def _check_device(dev):
     """PyTorch built without CUDA fails on a CUDA device with this assertion; other devices are checked by
     torch.device."""
     if dev is not None:
-        if str(dev).startswith("cuda"):
+        if str(dev).startswith("cuda"):   # (before parsing: 'cuda:x' asserts too, as on a CPU build)
             raise AssertionError("Torch not compiled with CUDA enabled")
-        if device(dev).type != "cpu":
-            raise RuntimeError(f"autograd_magic implements a subset of PyTorch: only the 'cpu' device exists "
-                               f"(got '{device(dev).type}')")
+        (dev if isinstance(dev, device) else device(dev)).require_cpu()
 
 
 def zeros(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
@@ -435,13 +433,14 @@ def _legacy(name, dt):
 
 def legacy_type(dt):
     """The legacy constructor of a dtype (torch.FloatTensor for float32): what Tensor.new calls."""
-    return next(c for c in _LEGACY if c.dtype is dt)
+    return next(c for c in LEGACY_TYPES if c.dtype is dt)
 
 
-_LEGACY = tuple(_legacy(f"{dt.scalar_name}Tensor", dt) for dt in (
+LEGACY_TYPES = tuple(_legacy(f"{dt.scalar_name}Tensor", dt) for dt in (
     dtypes.float32, dtypes.float64, dtypes.float16, dtypes.int64, dtypes.int32, dtypes.int16, dtypes.int8,
     dtypes.uint8, dtypes.bool_))
-FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor, ShortTensor, CharTensor, ByteTensor, BoolTensor = _LEGACY
+(FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor, ShortTensor, CharTensor, ByteTensor,
+ BoolTensor) = LEGACY_TYPES
 
 
 # ---------------------------------------------------------------- Tensor.new_*: self's dtype unless given

@@ -11,7 +11,7 @@ from . import shaping as S
 from .composed import narrow
 from .creation import from_numpy, tensor as _tensor
 from .linalg import chain_order as _chain_order, mm
-from .more import quantile, trapezoid
+from .more import quantile, spacings, trapezoid
 from .optable import OPS
 from .ordering import meshgrid
 from .tensor_base import TensorBase, _dim, apply, inplace, warn_once, wrap
@@ -130,14 +130,7 @@ def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
     if x is None:
         step = 1 if dx is None else dx
         return S.cumsum(F.mul(step / 2.0, F.add(left, right)), d)
-    if x.ndim == 1:
-        if x.shape[0] != n:
-            raise RuntimeError("cumulative_trapezoid: There must be one `x` value for each sample point")
-        shape = [1] * y.ndim
-        shape[d] = n - 1
-        dxs = S.view(F.sub(narrow(x, 0, 1, n - 1), narrow(x, 0, 0, n - 1)), shape)
-    else:
-        dxs = F.sub(narrow(x, d, 1, n - 1), narrow(x, d, 0, n - 1))
+    dxs = spacings(x, y, d, n, "cumulative_trapezoid")
     return apply(OPS["div_scalar"], (S.cumsum(F.mul(dxs, F.add(left, right)), d),), 2.0)
 
 

@@ -427,6 +427,17 @@ def vander(x, N=None, increasing=False):
     return result if increasing else IX.flip(result, [1])
 
 
+def spacings(x, y, d, n, name):
+    """The differences of the sample points x along y's dim d (n samples): a 1-d x shaped to broadcast there."""
+    if x.ndim != 1:
+        return F.sub(narrow(x, d, 1, n - 1), narrow(x, d, 0, n - 1))
+    if x.shape[0] != n:
+        raise RuntimeError(f"{name}: There must be one `x` value for each sample point")
+    shape = [1] * y.ndim
+    shape[d] = n - 1
+    return S.view(F.sub(narrow(x, 0, 1, n - 1), narrow(x, 0, 0, n - 1)), shape)
+
+
 def trapezoid(y, x=None, *, dx=None, dim=-1):
     d = _dim(dim, y.ndim)
     n = y.shape[d]
@@ -438,14 +449,7 @@ def trapezoid(y, x=None, *, dx=None, dim=-1):
             return S.sum(y * 0, d)
         ends = F.add(IX.select(y, d, 0), IX.select(y, d, -1))
         return apply(OPS["mul_scalar"], (F.sub(S.sum(y, d), apply(OPS["mul_scalar"], (ends,), 0.5)),), step)
-    if x.ndim == 1:
-        if x.shape[0] != n:
-            raise RuntimeError("trapezoid: There must be one `x` value for each sample point")
-        shape = [1] * y.ndim
-        shape[d] = n - 1
-        dxs = S.view(F.sub(narrow(x, 0, 1, n - 1), narrow(x, 0, 0, n - 1)), shape)
-    else:
-        dxs = F.sub(narrow(x, d, 1, n - 1), narrow(x, d, 0, n - 1))
+    dxs = spacings(x, y, d, n, "trapezoid")
     pair = F.add(narrow(y, d, 1, n - 1), narrow(y, d, 0, n - 1))
     return apply(OPS["div_scalar"], (S.sum(F.mul(dxs, pair), d),), 2.0)
 

@@ -66,14 +66,19 @@ class device:
     def __reduce__(self):
         return (device, (self.type, self.index))
 
-    def __enter__(self):
-        """``with torch.device('cpu'):`` (the recipe "Changing default device"): tensors made inside are on it;
-        another device fails as creating a tensor there would."""
+    def require_cpu(self):
+        """Tensors live on the CPU only: another device fails as PyTorch's CPU build fails there (CUDA's assertion,
+        else the engine's subset error)."""
         if self.type == "cuda":
             raise AssertionError("Torch not compiled with CUDA enabled")
         if self.type != "cpu":
             raise RuntimeError(f"autograd_magic implements a subset of PyTorch: only the 'cpu' device exists "
                                f"(got '{self.type}')")
+
+    def __enter__(self):
+        """``with torch.device('cpu'):`` (the recipe "Changing default device"): tensors made inside are on it;
+        another device fails as creating a tensor there would."""
+        self.require_cpu()
         return self
 
     def __exit__(self, *exc):

@@ -1,6 +1,7 @@
-"""The torch.* forms of functional ops (``torch.cosine_similarity``, ``torch.dropout`` ...): PyTorch exposes the
-ATen op itself under torch.*. Where its signature is F's, it is F's function; ``dropout`` takes ATen's arguments
-(``p`` and ``train`` required, a RuntimeError for a p outside [0, 1])."""
+"""torch.* functions PyTorch has directly from ATen: the torch.* forms of functional ops (``torch.cosine_similarity``,
+``torch.dropout`` ...: where the signature is F's, F's function; ``dropout`` takes ATen's arguments), window
+functions, ``unravel_index``, ``set_default_tensor_type``, and ``tensor_first``: PyTorch's TypeError when a
+function that takes a Tensor first is given a number or a list (``torch.exp(1.1)``)."""
 import math
 
 import numpy as np
@@ -42,7 +43,7 @@ def set_default_tensor_type(t):
     warn_once(_TENSOR_TYPE_WARNING)
     if isinstance(t, str):
         name = t.rpartition(".")[2]
-        t = next((c for c in creation._LEGACY if c.__name__ == name), None)
+        t = next((c for c in creation.LEGACY_TYPES if c.__name__ == name), None)
         if t is None:
             raise TypeError(f"invalid type: '{name}'")
     set_default_dtype(t.dtype)

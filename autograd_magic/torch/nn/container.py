@@ -5,7 +5,7 @@ import collections.abc
 import itertools
 import operator
 
-from .container_params import ParameterDict, ParameterList  # noqa: F401
+from .container_params import ParameterDict, ParameterList, abs_index  # noqa: F401
 from .module import Module
 
 
@@ -144,10 +144,7 @@ class ModuleList(Module):
             self += modules
 
     def _get_abs_string_index(self, idx):
-        idx = operator.index(idx)
-        if not -len(self) <= idx < len(self):
-            raise IndexError(f"index {idx} is out of range")
-        return str(idx + len(self) if idx < 0 else idx)
+        return abs_index(idx, len(self))
 
     def __getitem__(self, idx):
         if isinstance(idx, slice):

@@ -7,6 +7,14 @@ from ...engine.tensor import Tensor
 from .module import Module, Parameter
 
 
+def abs_index(idx, size):
+    """A list container's key for idx ("0", "1" ...; negative counts from the end), PyTorch's IndexError past it."""
+    idx = operator.index(idx)
+    if not -size <= idx < size:
+        raise IndexError(f"index {idx} is out of range")
+    return str(idx + size if idx < 0 else idx)
+
+
 def _entry_line(k, p, kind):
     """One line of ParameterList/ParameterDict's repr (kind: how the dtype is named, as PyTorch's two differ)."""
     if isinstance(p, Tensor):
@@ -27,10 +35,7 @@ class ParameterList(Module):
             self += values
 
     def _abs_index(self, idx):
-        idx = operator.index(idx)
-        if not -len(self) <= idx < len(self):
-            raise IndexError(f"index {idx} is out of range")
-        return str(idx + len(self) if idx < 0 else idx)
+        return abs_index(idx, len(self))
 
     def __getitem__(self, idx):
         if isinstance(idx, slice):
