@@ -411,6 +411,7 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
         op = node.op
         if op is _AccumulateOp:
             if tape is not None:
+                tape.leaf_steps.append(len(tape))
                 _tape_node(tape, step, node, grad, None, ())
                 step += 1
             elif nodes_seen:
@@ -452,6 +453,7 @@ def _tape_node(tape, step, node, grad, saved, sent, keep=None):
         tape.append((node, grad, saved, sent))
         return
     tape.append((node, None, None, sent))
+    tape.omitted += 1
     if step < tape.steps and tape.oversize is not None:
         tape.oversize(node, grad)
 

@@ -105,7 +105,8 @@ class Tape(list):
     ``OMITTED``: over ``elements``), and ``saved`` what the vjp read (elementwise ops' local derivatives come
     from it; None for an AccumulateGrad). Past ``steps``: ``(node, None, None, sent)`` with every gradient
     ``OMITTED`` (which edges carried one). Nothing bigger than ``elements`` is held until the pass ends."""
-    __slots__ = ("steps", "elements", "oversize", "xp", "sent", "handed_out", "accumulated")
+    __slots__ = ("steps", "elements", "oversize", "xp", "sent", "handed_out", "accumulated", "leaf_steps",
+                 "omitted")
 
     def __init__(self, steps, elements, oversize=None, sent=True):
         self.steps, self.elements, self.oversize = steps, elements, oversize
@@ -120,6 +121,8 @@ class Tape(list):
         # what Accumulate events would have said, for each leaf .grad received in the pass, in order (the
         # observer of a tape gets no Accumulate event): see tape_accumulate
         self.accumulated = []
+        self.leaf_steps = []   # the indices of the AccumulateGrad entries (their leaves' values are in accumulated)
+        self.omitted = 0       # entries whose grad_in is None (past steps or elements)
 
 
 def is_elementwise(node):

@@ -175,6 +175,9 @@ class Recorder:
         appends)."""
         raw, xp, omitted, elementwise = self._raw, tape.xp, events.OMITTED, events.is_elementwise
         ndarray, flows, handed_out = np.ndarray, self.caps.flows, tape.handed_out
+        if not flows:
+            self._take_gradients(tape)
+            return
         # the values of the pass's leaves, copied when they received their gradients (tape.accumulated)
         values = {entry[1]: entry[4] for entry in tape.accumulated} if tape.accumulated else {}
         skipped = 0
@@ -208,6 +211,31 @@ class Recorder:
                 raw.append((node, arr, (), None, value, None))
         self.node_grads.added += len(tape) - skipped
         self._pass.omitted_arrays += skipped
+
+    def _take_gradients(self, tape):
+        """_take_tape without flows (each step keeps its incoming gradient only): one comprehension over the
+        tape, then the AccumulateGrad entries (tape.leaf_steps) get their leaves' values. An incoming gradient is
+        kept without a copy unless the engine handed it out (Tape.handed_out: a leaf's .grad, the caller's
+        gradient=, autograd.grad's result): nothing writes to the engine's other buffers after the pass."""
+        raw, ndarray, handed_out = self._raw, np.ndarray, tape.handed_out
+        base = len(raw)
+        raw.extend([(node, grad if grad is None or (grad.__class__ is ndarray and id(grad) not in handed_out)
+                     else np.array(grad), sent, None, None, None) for node, grad, _, sent in tape])
+        leaf_steps = tape.leaf_steps
+        if leaf_steps:
+            values = {entry[1]: entry[4] for entry in tape.accumulated}
+            for i in leaf_steps:
+                node, arr = raw[base + i][:2]
+                if arr is None:
+                    continue
+                value = values.get(node)
+                if value is None:   # (autograd.grad: the leaf received nothing, its values as they are)
+                    value = ei.value(ei.node_tensor(node), copy=True)
+                raw[base + i] = (node, arr, (), None, value, None)
+            if not base:
+                self.node_grads.leaf_steps[id(raw)] = leaf_steps
+        self.node_grads.added += len(tape) - tape.omitted
+        self._pass.omitted_arrays += tape.omitted
 
     def _accumulate(self, event):
         leaf, grad = event.leaf, event.grad
@@ -248,7 +276,7 @@ class Recorder:
         common case, a leaf within the caps, without a call per leaf)."""
         names, last_after, thinning = self.names, self._last_after, self._thinning
         history = self.leaf_history if self.caps.histories else None
-        records, leaves = self._pass.leaves, self._leaves
+        records, limit, grad_upto = self._pass.leaves, self.caps.elements, ei.grad_copy_upto
         for leaf, node, added, before, value in accumulated:
             if added is None or node is None:
                 self._leaf(leaf, node, added, before, value)
@@ -262,7 +290,12 @@ class Recorder:
                             float(added.item()) if added.size == 1 else summary(added))
             thinning.add(record)
             records.append(record)
-            leaves.append((leaf, record))
+            # .grad right after the pass (this runs when the pass has ended): what _end reads for _leaf's leaves
+            after = grad_upto(leaf, limit, _UNKNOWN)
+            if after is None or after is _UNKNOWN:
+                last_after[nid] = after
+            else:
+                record.after = last_after[nid] = after
 
     def _end(self, event):
         p = self._pass
@@ -403,13 +436,14 @@ class NodeGrads:
     cost nothing per pass, and no table entry is written for each node of every pass. The gradients of named
     nodes past the elements cap (kept whole: a view shows them) belong to their pass the same way: a loop's
     ``h`` of (32, 200) is let go with its pass, not kept for every pass."""
-    __slots__ = ("added", "raws", "oversized", "folded", "_sums")
+    __slots__ = ("added", "raws", "oversized", "folded", "_sums", "leaf_steps")
 
     def __init__(self):
         self.added = 0
         self.raws = {}     # id -> the raw step list of each pass whose steps are kept (Recorder._raw of each)
         self.oversized = {}   # id(raw) -> [(node, gradient)]: that pass's named nodes past the elements cap
         self.folded = {}   # id(node) -> (node, sum): passes that left the window
+        self.leaf_steps = {}   # id(raw) -> the indices of its AccumulateGrad entries, where the recorder knows them
         self._sums = None
 
     def keep(self, raw):
@@ -421,10 +455,17 @@ class NodeGrads:
         (retain_graph, or something holds its root): every node's gradient is folded in; else only the leaves'
         AccumulateGrad nodes', which live as long as their leaves (the other nodes of a loop's old pass are
         about to go with it)."""
-        for entry in raw:
-            arr = entry[1]
-            if arr is not None and (graph_alive or is_accumulate(entry[0])):
-                _add(self.folded, entry[0], arr)
+        leaf_steps = self.leaf_steps.pop(id(raw), None)
+        if graph_alive or leaf_steps is None:
+            for entry in raw:
+                arr = entry[1]
+                if arr is not None and (graph_alive or is_accumulate(entry[0])):
+                    _add(self.folded, entry[0], arr)
+        else:   # (a loop's old pass: only its leaves' gradients, where the tape said they are)
+            for i in leaf_steps:
+                entry = raw[i]
+                if entry[1] is not None:
+                    _add(self.folded, entry[0], entry[1])
         for node, arr in self.oversized.pop(id(raw), ()):
             if graph_alive:
                 _add(self.folded, node, arr)
