@@ -158,9 +158,13 @@ class LeafThinning:
             return
         pending.append((record, segment, term, index))
         kept = []
+        closed = len(lens) - 1   # segments before this one can no longer grow
         for rec, seg, t, i in pending:   # at most 2 SEGMENTS x 2 TERMS shown records per leaf wait here
             if (seg < SEGMENTS or seg >= len(lens) - SEGMENTS) and (t < TERMS or t >= lens[seg] - TERMS):
-                kept.append((rec, seg, t, i))
+                if seg >= SEGMENTS or seg >= closed:
+                    kept.append((rec, seg, t, i))
+                # else: one of the first segments, closed: shown for good, it need not wait any more (a loop that
+                # resets .grad every pass then takes the branch above for each record that leaves the window)
             else:
                 self._hide(rec, records, i)   # hidden for good: later passes only add segments and terms
         pending[:] = kept
