@@ -75,6 +75,30 @@ def test_backward_with_gradient_shows_the_jacobian_unasked(ip):
     assert "v^T J = [36., 81.] and a.grad = [36., 81.] (equal)" in shown
 
 
+BROKEN_GRAPH = """a = torch.randn(3, requires_grad=True)
+b = a + 1
+c = b * b
+b.add_(1)
+try:
+    c.backward(torch.ones(3))
+except RuntimeError as e:
+    print(e)
+"""
+
+
+def test_a_jacobian_that_cannot_be_computed_is_left_out_unasked_and_explained_when_asked(ip):
+    """PyTorch's autograd-mechanics lesson: backward(gradient=v) through a tensor changed in place raises, and
+    the cell catches it. The Jacobian shown unasked for a backward(gradient=v) cannot be computed either: it is
+    left out, with no 'building the table and graph failed' note and the table kept; asked for, it says why."""
+    res = grad_cell(ip, BROKEN_GRAPH)
+    assert res.problems == [] and res.jacobian is None
+    assert [r.name for r in res.leaves] == ["a"]
+    asked = grad_cell(ip, BROKEN_GRAPH, "--jacobian")
+    assert asked.problems == [] and asked.jacobian is None
+    text = repr(asked)
+    assert "--jacobian" in text and "modified by an inplace operation" in text
+
+
 def test_scalar_backward_shows_no_jacobian_unless_asked(ip):
     res = grad_cell(ip, CASES[0][1])
     assert res.jacobian is None and res.check is None

@@ -213,7 +213,7 @@ class Probe:
             seen["v"] = seed
             return out
 
-        jac = functional.jacobian(func, tuple(self.leaves()))
+        jac = _computed("the Jacobian", lambda: functional.jacobian(func, tuple(self.leaves())))
         out_size = None
         result = {}
         for (name, arr), j in zip(self.inputs, jac):
@@ -232,7 +232,7 @@ class Probe:
                 raise ProbeError("--hessian needs a scalar output (one element)")
             return out.reshape(())
 
-        hess = functional.hessian(func, tuple(self.leaves(np.float64)))
+        hess = _computed("the Hessian", lambda: functional.hessian(func, tuple(self.leaves(np.float64))))
         if len(self.inputs) == 1:
             hess = ((hess,),)
         result = {}
@@ -339,3 +339,15 @@ def _recording_backward(calls, leaves):
         yield
     finally:
         Tensor.backward = original
+
+
+def _computed(what, compute):
+    """compute(), its error a ProbeError that says what could not be computed: autograd through the re-run can
+    fail where the cell's own backward() failed too (a tensor changed in place, a graph freed), and the cell
+    may have caught that error itself."""
+    try:
+        return compute()
+    except ProbeError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - becomes a note (asked for) or nothing (shown unasked)
+        raise ProbeError(f"{what} could not be computed ({type(exc).__name__}: {exc})") from None
