@@ -107,6 +107,30 @@ def test_fork_shows_both_contributions_and_their_sum(ip):
     assert any("in: 1. + 1. = 2." in (m.lines or []) for m in last.nodes.values())
 
 
+def test_gradients_into_different_outputs_of_one_node_are_summed_per_output(ip):
+    """An SVD's U, S and Vh are three outputs of one node: the gradients sent to U add up, and are not added to
+    the ones sent to Vh (the stepper of the least-squares lesson failed with 'operands could not be broadcast
+    together with shapes (2,3) (2,2)')."""
+    ip.run_cell_magic("grad", "-v res --steps --no-sliders", """M = torch.tensor([[1., 2., 3.], [4., 5., 7.]], requires_grad=True)
+U, S, Vh = torch.linalg.svd(M, full_matrices=False)
+loss = (U * U).sum() + S.sum() + (Vh * Vh).sum()
+loss.backward()
+""")
+    res = ip.user_ns["res"]
+    assert res.problems == []
+    svd = [s for s in res.steps if s.node.startswith("LinalgSvdBackward")]
+    assert len(svd) == 1
+    into = [i for s in res.steps for i in s.inputs if i.target_id == svd[0].node_id]
+    slots = sorted(i.slot for i in into)
+    assert slots == [0, 0, 1, 2, 2]   # U twice (U * U), S once, Vh twice
+    last = res.stepper.marks(len(res.stepper))
+    mark = last.nodes[res.stepper._gid.get(svd[0].node_id, svd[0].node_id)]
+    sums = [line for line in mark.lines if line.startswith("in: ")]
+    assert len(sums) == 2   # U's two parts and Vh's two parts, each summed on its own
+    page = res._repr_html_()
+    assert "autograd-magic-problem" not in page and page.count("<img") >= 2   # the graph and the step pictures
+
+
 def test_korean_labels(ip):
     ip.run_cell_magic("grad", "-v res --steps --no-sliders --lang ko", CASES[0][1])
     res = ip.user_ns["res"]

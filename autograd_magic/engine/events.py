@@ -157,11 +157,14 @@ class BackwardBegin:
 
 
 class Flow:
-    """One input edge of a node that ran: the gradient it sent to ``target`` (a node) and its local derivative."""
-    __slots__ = ("index", "target", "contribution", "_local")
+    """One input edge of a node that ran: the gradient it sent to ``target`` (a node) and its local derivative;
+    ``slot``: which output of a several-output target it went to (an SVD's U, S or Vh), None for a target of one
+    output (gradients sent to different outputs of one node do not add up)."""
+    __slots__ = ("index", "target", "contribution", "_local", "slot")
 
-    def __init__(self, index, target, contribution, local):
+    def __init__(self, index, target, contribution, local, slot=None):
         self.index, self.target, self.contribution, self._local = index, target, contribution, local
+        self.slot = slot
 
     @property
     def local(self):
@@ -261,7 +264,10 @@ def _flows(node, sent, probe):
             g = None
         elif g.__class__ is not np.ndarray:
             g = readonly(g)
-        out.append(Flow(i, e[0] if e.__class__ is tuple else e, g, probe))
+        if e.__class__ is tuple:   # (node, shape or Slot of a several-output node, dtype)
+            out.append(Flow(i, e[0], g, probe, getattr(e[1], "nr", None)))
+        else:
+            out.append(Flow(i, e, g, probe))
     return tuple(out)
 
 

@@ -91,6 +91,7 @@ class StepInput:
     target_id: int                        # the node it flows to (a node id of the trace)
     local: Optional[np.ndarray]           # d(node output)/d(input), elementwise ops only (output's shape); else None
     contribution: Optional[np.ndarray]    # the gradient sent, reduced to the input's shape
+    slot: Optional[int] = None            # which output of a several-output target it went to (None: one output)
 
 
 @dataclass

@@ -380,7 +380,7 @@ def _steps_of(names, raw):
     out = []
     for node, grad, sent, local, value, xp in raw:
         inputs = tuple((f.index, names.node_text(f.target) or node_name(f.target), node_id(f.target),
-                        None if f.local is None else np.array(f.local), f.contribution)
+                        None if f.local is None else np.array(f.local), f.contribution, f.slot)
                        for f in events.flows(node, grad, sent, local, xp))
         if grad is not None and value is None and not is_accumulate(node):
             label = names.label(node)

@@ -157,13 +157,13 @@ class Stepper:
         p = self.precision
         running = self._step_fields(self.steps[k - 1]) if k else None
         ran = {}       # node id -> summed grad_in over steps 1..k
-        received = {}  # node id -> [contributions] that arrived at steps 1..k
+        received = {}  # (node id, output slot) -> [contributions] that arrived at steps 1..k
         for step in self.steps[:k]:
             _, nid, g, inputs = self._step_fields(step)
             ran[nid] = g if ran.get(nid) is None else (ran[nid] if g is None else ran[nid] + g)
-            for _, tid, _, c in inputs:
+            for i, (_, tid, _, c) in zip(step.inputs, inputs):
                 if tid is not None and c is not None:
-                    received.setdefault(tid, []).append(c)
+                    received.setdefault(tid, {}).setdefault(i.slot, []).append(c)
         later = {self._gid.get(s.node_id, s.node_id) for s in self.steps[k:]}
         nodes, edges, tips = {}, {}, {}
         for nid, node in self._nodes.items():
@@ -178,10 +178,10 @@ class Stepper:
             else:
                 continue
             lines = []
-            parts = received.get(nid, [])
-            if len(parts) >= 2:
-                lines.append(self._t("sum_in", parts=" + ".join(short(c, p) for c in parts),
-                                     total=short(sum(parts[1:], parts[0]), p)))
+            for parts in received.get(nid, {}).values():   # (several outputs: each output's own sum)
+                if len(parts) >= 2:
+                    lines.append(self._t("sum_in", parts=" + ".join(short(c, p) for c in parts),
+                                         total=short(sum(parts[1:], parts[0]), p)))
             if state == "running":
                 lines.append(self._t("grad_in", g=short(running[2], p)))
             nodes[nid] = NodeMark(state, lines)
