@@ -99,6 +99,27 @@ def test_a_jacobian_that_cannot_be_computed_is_left_out_unasked_and_explained_wh
     assert "--jacobian" in text and "modified by an inplace operation" in text
 
 
+def test_an_asked_jacobian_of_a_big_input_draws_its_corner_and_keeps_every_entry(ip):
+    """--jacobian over a 40 x 30 weight (1200 columns) drew every entry: the d2l MLP lesson's 784 x 256 weight made
+    an 11 MB output. The view draws the top-left 12 x 12 and says so; the result keeps the whole matrix."""
+    source = """W = torch.linspace(-2, 2, 1200).reshape(40, 30).requires_grad_()
+x = torch.linspace(-1, 1, 40)
+y = torch.tanh(x @ W)
+y.backward(torch.arange(30.0))
+"""
+    res = grad_cell(ip, source, "--jacobian")
+    real = run_real(source)
+    leaf = real["W"].detach().clone().requires_grad_(True)
+    full = torch.autograd.functional.jacobian(lambda w: torch.tanh(real["x"] @ w), leaf).numpy().reshape(30, 1200)
+    np.testing.assert_allclose(res.jacobian["W"], full, rtol=1e-5, atol=1e-6)
+    page = res._repr_html_()
+    assert len(page) < 100_000
+    view = next(v for v in res.extras if type(v).__name__ == "JacobianView")
+    text = repr(view)
+    assert "J[W] has 30 x 1200 entries: the first 12 rows and 12 columns are shown" in text
+    assert "W[0, 11]" in text and "W[0, 12]" not in text and "y[11]" in text and "y[12]" not in text
+
+
 def test_scalar_backward_shows_no_jacobian_unless_asked(ip):
     res = grad_cell(ip, CASES[0][1])
     assert res.jacobian is None and res.check is None

@@ -2,6 +2,7 @@
 and the --check column (autograd beside central differences). Each shows itself as HTML and as plain text.
 """
 import html
+import itertools
 
 import numpy as np
 
@@ -20,6 +21,8 @@ LABELS = {
         "check_head": ["name", "autograd (float64)", "numeric", "rel. error"],
         "skipped": "{what} skipped: {why}",
         "output": "the output",
+        "cropped": "J[{name}] has {r} x {c} entries: the first {rs} rows and {cs} columns are shown "
+                   "(all of them: the result's .jacobian['{name}'], with %%grad -o or -v NAME)",
     },
     "ko": {
         "jac_title": "{out}의 야코비안: 행 = {out}의 원소, 열 = 입력의 원소",
@@ -33,6 +36,8 @@ LABELS = {
         "check_head": ["이름", "autograd (float64)", "수치 미분", "상대 오차"],
         "skipped": "{what} 건너뜀: {why}",
         "output": "출력",
+        "cropped": "J[{name}]는 {r} x {c}개 원소: 앞의 {rs}행 {cs}열만 보임 "
+                   "(전체: %%grad -o 또는 -v NAME 결과의 .jacobian['{name}'])",
     },
 }
 
@@ -62,9 +67,13 @@ def _matrix_html(m, precision, rows, cols):
 
 
 def element_labels(name, size, shape):
+    """Labels of the first size elements of a tensor of this shape: ``w[0, 1]``."""
     if not shape:
         return [name]
-    return [f"{name}[{', '.join(str(i) for i in idx)}]" for idx in np.ndindex(tuple(shape))][:size]
+    return [f"{name}[{', '.join(str(i) for i in idx)}]" for idx in itertools.islice(np.ndindex(tuple(shape)), size)]
+
+
+MAX_SHOWN = 12   # rows and columns of a Jacobian block drawn
 
 
 class JacobianView:
@@ -81,17 +90,23 @@ class JacobianView:
         return (v @ j.astype(np.float64)).reshape(self.shapes[name])
 
     def _parts(self):
+        """(name, the block drawn, row labels, column labels, the v^T J line, a note when the block is cropped):
+        a block of more than MAX_SHOWN rows or columns is drawn as its top-left corner (an --jacobian over a
+        784 x 256 weight stays a page, not 11 MB of table)."""
         w, p = self.words, self.precision
         out = self.out_name or w["output"]
         for name, j in self.jacobian.items():
-            rows = element_labels(out, j.shape[0], (j.shape[0],) if j.shape[0] > 1 else ())
-            cols = element_labels(name, j.shape[1], self.shapes[name])
+            shown = j[:MAX_SHOWN, :MAX_SHOWN]
+            rows = element_labels(out, shown.shape[0], (j.shape[0],) if j.shape[0] > 1 else ())
+            cols = element_labels(name, shown.shape[1], self.shapes[name])
             g = self.grads.get(name)
             vj = self.vtj(name)
-            same = g is not None and np.allclose(vj, g, rtol=1e-5, atol=1e-6)
+            same = g is not None and g.shape == vj.shape and np.allclose(vj, g, rtol=1e-5, atol=1e-6)
             line = w["vtj"].format(vj=value_text(vj, p), leaf=name, g="None" if g is None else value_text(g, p),
                                    verdict=w["same"] if same else w["differs"])
-            yield name, j, rows, cols, line
+            cropped = None if shown.shape == j.shape else w["cropped"].format(
+                name=name, r=j.shape[0], c=j.shape[1], rs=shown.shape[0], cs=shown.shape[1])
+            yield name, shown, rows, cols, line, cropped
 
     def head(self):
         w = self.words
@@ -101,15 +116,19 @@ class JacobianView:
 
     def __repr__(self):
         lines = self.head()
-        for name, j, rows, cols, line in self._parts():
+        for name, j, rows, cols, line, cropped in self._parts():
             lines += ["", f"J[{name}]", _matrix_text(j, self.precision, rows, cols), line]
+            if cropped:
+                lines.append(cropped)
         return "\n".join(lines)
 
     def _repr_html_(self):
         parts = [f"<div class='autograd-magic-jacobian'><p>{'<br/>'.join(html.escape(t) for t in self.head())}</p>"]
-        for name, j, rows, cols, line in self._parts():
+        for name, j, rows, cols, line, cropped in self._parts():
+            note = f"<br/><small>{html.escape(cropped)}</small>" if cropped else ""
             parts.append(f"<div style='display:inline-block;vertical-align:top;margin-right:2em'><b>J[{html.escape(name)}]"
-                         f"</b>{_matrix_html(j, self.precision, rows, cols)}<small>{html.escape(line)}</small></div>")
+                         f"</b>{_matrix_html(j, self.precision, rows, cols)}<small>{html.escape(line)}</small>{note}"
+                         "</div>")
         return "".join(parts) + "</div>"
 
 
