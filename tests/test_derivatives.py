@@ -118,6 +118,8 @@ y.backward(torch.arange(30.0))
     text = repr(view)
     assert "J[W] has 30 x 1200 entries: the first 12 rows and 12 columns are shown" in text
     assert "W[0, 11]" in text and "W[0, 12]" not in text and "y[11]" in text and "y[12]" not in text
+    # big vectors as their first values and norm, not only their shape
+    assert "v (the gradient= given to backward): shape (30,), float32: [0., 1., …] norm 92.4932" in text
 
 
 def test_scalar_backward_shows_no_jacobian_unless_asked(ip):

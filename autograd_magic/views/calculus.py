@@ -6,7 +6,7 @@ import itertools
 
 import numpy as np
 
-from .graph import value_text
+from .graph import MAX_ITEMS, value_glance, value_text
 
 LABELS = {
     "en": {
@@ -66,6 +66,13 @@ def _matrix_html(m, precision, rows, cols):
     return f"<table class='autograd-magic-matrix'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _short(a, precision):
+    """Values on one line; a big array as its shape and dtype with its first values and norm."""
+    a = np.asarray(a)
+    text = value_text(a, precision)
+    return text if a.size <= MAX_ITEMS else f"{text}: {value_glance(a, precision)}"
+
+
 def element_labels(name, size, shape):
     """Labels of the first size elements of a tensor of this shape: ``w[0, 1]``."""
     if not shape:
@@ -102,7 +109,7 @@ class JacobianView:
             g = self.grads.get(name)
             vj = self.vtj(name)
             same = g is not None and g.shape == vj.shape and np.allclose(vj, g, rtol=1e-5, atol=1e-6)
-            line = w["vtj"].format(vj=value_text(vj, p), leaf=name, g="None" if g is None else value_text(g, p),
+            line = w["vtj"].format(vj=_short(vj, p), leaf=name, g="None" if g is None else _short(g, p),
                                    verdict=w["same"] if same else w["differs"])
             cropped = None if shown.shape == j.shape else w["cropped"].format(
                 name=name, r=j.shape[0], c=j.shape[1], rs=shown.shape[0], cs=shown.shape[1])
@@ -111,7 +118,7 @@ class JacobianView:
     def head(self):
         w = self.words
         out = self.out_name or w["output"]
-        v = w["jac_nov"] if self.v is None else w["jac_v"].format(v=value_text(self.v, self.precision))
+        v = w["jac_nov"] if self.v is None else w["jac_v"].format(v=_short(self.v, self.precision))
         return [w["jac_title"].format(out=out), v]
 
     def __repr__(self):
