@@ -138,6 +138,17 @@ def test_hessian_matches_pytorch(ip):
     assert "x  6.  2." in repr(res)
 
 
+def test_hessian_of_one_input_matches_pytorch(ip):
+    """One input (the common lesson: x = torch.tensor([1., 2., 3.], requires_grad=True)): --hessian failed with
+    "'tuple' object has no attribute 'numpy'" (functional.hessian of a tuple of one input gives ((H,),))."""
+    source = "x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\ny = (x ** 3).sum() * x[0]\ny.backward()\n"
+    res = grad_cell(ip, source, "--hessian")
+    assert res.problems == []
+    h = torch.autograd.functional.hessian(lambda x: (x ** 3).sum() * x[0], torch.tensor([1.0, 2.0, 3.0],
+                                                                                       dtype=torch.float64))
+    np.testing.assert_allclose(res.hessian[("x", "x")], h.numpy(), rtol=1e-12)
+
+
 def test_accumulating_cell_checks_the_sum_of_its_backward_calls(ip):
     res = grad_cell(ip, ACCUMULATE, "--check")
     (row,) = res.check

@@ -233,7 +233,7 @@ class Probe:
             return out.reshape(())
 
         hess = _computed("the Hessian", lambda: functional.hessian(func, tuple(self.leaves(np.float64))))
-        if len(self.inputs) == 1:
+        if not isinstance(hess, tuple):   # (a tuple of inputs gives a tuple of tuples, one input too)
             hess = ((hess,),)
         result = {}
         for (ni, ai), row in zip(self.inputs, hess):
