@@ -149,6 +149,21 @@ def test_hessian_of_one_input_matches_pytorch(ip):
     np.testing.assert_allclose(res.hessian[("x", "x")], h.numpy(), rtol=1e-12)
 
 
+def test_check_that_would_overrun_its_budget_says_so_after_one_re_run(ip, monkeypatch):
+    """--check on a training loop re-ran the cell until its 8 s budget stopped it (27 s with the other options):
+    after the first re-run the cost is known, so the check is refused at once with the figures."""
+    from autograd_magic.trace import probe
+    monkeypatch.setattr(probe, "TIME_BUDGET", 1e-6)
+    calls = []
+    real_run = probe.Probe.run
+    monkeypatch.setattr(probe.Probe, "run", lambda self, *a, **k: calls.append(1) or real_run(self, *a, **k))
+    source = "x = torch.tensor([1.0, 2.0, 3.0, 4.0], requires_grad=True)\ny = (x * x).sum()\ny.backward()\n"
+    res = grad_cell(ip, source, "--check")
+    assert res.check is None and len(calls) == 1
+    assert re.search(r"--check skipped: central differences need 8 re-runs of about \S+ s each, more than 1e-06 s",
+                     repr(res))
+
+
 def test_accumulating_cell_checks_the_sum_of_its_backward_calls(ip):
     res = grad_cell(ip, ACCUMULATE, "--check")
     (row,) = res.check

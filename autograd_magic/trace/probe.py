@@ -253,7 +253,12 @@ class Probe:
         total = sum(arr.size for _, arr in self.inputs)
         if total > MAX_CHECK_ELEMENTS:
             raise ProbeError(f"the inputs have {total} elements; --check nudges at most {MAX_CHECK_ELEMENTS}")
+        start = time.perf_counter()
         grads = self.autograd64()
+        one = time.perf_counter() - start
+        if 2 * total * one > TIME_BUDGET:   # known after one re-run: do not start what the budget would stop
+            raise ProbeError(f"central differences need {2 * total} re-runs of about {one:.2g} s each, more than "
+                             f"{TIME_BUDGET:g} s")
         base = [np.array(arr, dtype=np.float64) for _, arr in self.inputs]
         start = time.perf_counter()
         rows = []
