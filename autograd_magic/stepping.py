@@ -113,7 +113,7 @@ def _slope(out, probe, inputs, args, cell, p, lang):
     here = [np.array(a, np.float64) for _, a in inputs]
     fx = probe.value_at(here)
     g = [float(np.sum(a)) for a in probe.autograd64()]
-    x = [float(a) for a in here]
+    x = [float(a.reshape(())) for a in here]   # (an input of shape (1,) is one scalar too)
     if len(inputs) == 1:
         svg = tangent_svg(ticks[0], grid, x[0], fx, g[0], inputs[0][0], precision=p, lang=lang)
     else:

@@ -218,6 +218,15 @@ def test_tangent_touches_the_curve_with_the_gradient_as_slope(ip):
     assert abs(curve - tangent) < 0.02 * abs(tangent)
 
 
+def test_slope_of_a_one_element_vector_input(ip):
+    """w = torch.tensor([2.0], requires_grad=True) (shape (1,), the optimizer lessons' parameter) is one scalar
+    input: --slope failed with 'only 0-dimensional arrays can be converted to Python scalars'."""
+    res = grad_cell(ip, "w = torch.tensor([2.0], requires_grad=True)\n((w - 3) ** 2).sum().backward()\n", "--slope")
+    assert res.problems == []
+    (view,) = [v for v in res.extras if type(v).__name__ == "SlopeView"]
+    assert "slope = -2." in view.svg   # d/dw (w - 3)^2 at w = 2
+
+
 def test_tangent_picture_labels_its_f_axis_with_round_numbers(ip):
     """f = x**2 + 3x + 2 over the slider's range [-2, 6] runs from -0.25 to 56: the f axis was labelled with its
     padded ends, -4.749 and 60.5, numbers that appear nowhere else; now with round ones around the curve."""
