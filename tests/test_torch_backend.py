@@ -111,6 +111,29 @@ def test_the_cell_runs_on_real_pytorch_unchanged(ip):
     assert len(res.steps) == 5
 
 
+def test_a_tensor_whose_grad_fn_raises_is_drawn_without_one(ip):
+    """PyTorch's no_grad recipe: q, a view made under no_grad, whose base is then changed in place with grad mode
+    on. Reading q.grad_fn raises in PyTorch; the table and graph failed with that error ('building the table and
+    graph failed'). Such a tensor is shown as having no graph."""
+    source = """p = torch.nn.Parameter(torch.ones(2))
+with torch.no_grad():
+    p.mul_(3)
+    q = p[0]
+with torch.no_grad():
+    p2 = p.detach()
+p2.zero_()
+q2 = q
+loss = (p * p).sum()
+loss.backward()
+"""
+    res = grad_cell(ip, source, "--backend torch")
+    assert res.problems == []
+    with pytest.raises(RuntimeError, match="A view was created in no_grad mode"):
+        ip.user_ns["q"].grad_fn   # (what PyTorch itself says of it)
+    rows = {r.name: r for r in res.rows}
+    assert "p" in rows and np.allclose(rows["p"].grad, [0.0, 0.0]) and "loss" in rows
+
+
 def test_hooks_are_removed_after_each_backward_call(ip):
     res = grad_cell(ip, """
 x = torch.tensor(3.0, requires_grad=True)

@@ -184,7 +184,7 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, caps=None, **
     def tag(value, kind, text, site=None, expr=None):
         if not isinstance(value, Tensor):
             return value
-        node = value.grad_fn
+        node = _fn(value)
         if site is None:   # an expression: its node learns the source text
             if node is not None and node not in run.labels:
                 run.label(node, value, expr=text)
@@ -313,22 +313,22 @@ class _PassRecorder:
                 seed = _numpy(g)
             gradient.append(seed)
             if call == "backward" and isinstance(t, torch.Tensor):
-                label = run.labels.get(t.grad_fn) if t.grad_fn is not None else None
+                label = run.labels.get(_fn(t)) if _fn(t) is not None else None
                 if run.tensor_name(t) is None and (label is None or label.expr is None):
                     # a training function's or closure's ``loss``: one output by that name (names.caller_names)
                     local, text = caller_names(t, (os.path.dirname(torch.__file__) + os.sep,))
                     if local is not None:
                         run._names[id(t)] = (weakref.ref(t), local)
-                        if t.grad_fn is not None:
-                            run.label(t.grad_fn, t).name = local
-                    elif text is not None and t.grad_fn is not None:
-                        label = run.label(t.grad_fn, t, expr=text)
+                        if _fn(t) is not None:
+                            run.label(_fn(t), t).name = local
+                    elif text is not None and _fn(t) is not None:
+                        label = run.label(_fn(t), t, expr=text)
                         label.expr = label.expr or text
                 run.outputs.add(t, seed, run.tensor_name(t),
                                 summary(_numpy(t, run.caps.elements)) if t.numel() <= run.caps.elements else None,
                                 label.expr if label is not None else None)
         tensors = [t for t in roots if isinstance(t, torch.Tensor)]
-        starts = [t.grad_fn if t.grad_fn is not None else _accumulator(t) for t in tensors]
+        starts = [_fn(t) if _fn(t) is not None else _accumulator(t) for t in tensors]
         self.pass_ = Pass(index=len(run.passes), call=call, roots=[run.tensor_name(t) for t in tensors],
                           root_ids=[run.node_id(n) if n is not None else None for n in starts], gradient=gradient,
                           create_graph=bool(bound.get("create_graph")),
@@ -436,6 +436,23 @@ class _PassRecorder:
             self.pass_.error = f"{type(error).__name__}: {error}"
 
 
+def _fn(t):
+    """t.grad_fn, or None where PyTorch refuses to give it (a view made under no_grad whose base was then changed in
+    place with grad mode on raises on ``.grad_fn``): drawing such a tensor never fails the cell or its views."""
+    try:
+        return t.grad_fn
+    except RuntimeError:
+        return None
+
+
+def _is_leaf(t):
+    """t.is_leaf, False where PyTorch refuses to say (the tensors _fn speaks of)."""
+    try:
+        return t.is_leaf
+    except RuntimeError:
+        return False
+
+
 def _accumulator(t):
     """A leaf's AccumulateGrad node (None for a tensor that does not require grad)."""
     if not t.requires_grad:
@@ -486,18 +503,18 @@ def _build(run, max_nodes, iteration="last"):
             in_ns.setdefault(id(v), k)
     for key, name in modules.parameter_names(run.user_ns, lambda o: issubclass(type(o), torch.nn.Module)).items():
         in_ns.setdefault(key, name)
-    roots = [t.grad_fn for t, _ in run.outputs if t.grad_fn is not None]
-    roots += [_accumulator(t) for t, _ in run.outputs if t.grad_fn is None and t.requires_grad]
+    roots = [_fn(t) for t, _ in run.outputs if _fn(t) is not None]
+    roots += [_accumulator(t) for t, _ in run.outputs if _fn(t) is None and t.requires_grad]
     if not run.outputs:
         for _, ref in run.assigned:
             t = ref()
-            if t is not None and t.grad_fn is not None:
-                roots.append(t.grad_fn)
+            if t is not None and _fn(t) is not None:
+                roots.append(_fn(t))
     nodes = _run_order(_walk([r for r in roots if r is not None]))
     rows, row_of = _rows(run, nodes, in_ns)
     if iteration == "first" and run.outputs.passes > 1:
         def node_of(t):
-            return t.grad_fn if t.grad_fn is not None else _accumulator(t)
+            return _fn(t) if _fn(t) is not None else _accumulator(t)
         first = [node_of(t) for t, _ in run.outputs.drawn("first")]
         nodes = _run_order(_walk([r for r in first if r is not None]))
         row_of = first_pass_boxes(run.outputs, row_of, node_of, lambda t: _numpy(t.detach(), _ROW_ELEMENTS),
@@ -524,7 +541,7 @@ def _name(run, t, in_ns):
 
 
 def _info(run, t, kind, key, name, grad, seed=None, node=None):
-    label = run.labels.get(t.grad_fn) if t.grad_fn is not None else None
+    label = run.labels.get(_fn(t)) if _fn(t) is not None else None
     value = _numpy(t, _ROW_ELEMENTS)
     return TensorInfo(key=key, name=name, expr=label.expr if label else None, kind=kind, shape=tuple(t.shape),
                       dtype=_dtype(t), value=value if value is not None else np.zeros(0), grad=grad,
@@ -548,11 +565,11 @@ def _rows(run, nodes, in_ns):
         if id(t) in seen:
             return
         seen.add(id(t))
-        node = t.grad_fn if t.grad_fn is not None else _accumulator(t)
+        node = _fn(t) if _fn(t) is not None else _accumulator(t)
         if kind == LEAF:
             grad = _numpy(t.grad, _ROW_ELEMENTS) if t.grad is not None else None
         else:
-            g = run.node_grads.get(t.grad_fn)
+            g = run.node_grads.get(_fn(t))
             grad = None if g is None else _fit(g, tuple(t.shape))
         info = _info(run, t, kind, f"t{len(rows)}", name or _name(run, t, in_ns), grad, seed, node)
         rows.append(info)
@@ -568,7 +585,7 @@ def _rows(run, nodes, in_ns):
         if t is None:
             continue
         order.setdefault(id(t), i)
-        if t.grad_fn is None and t.requires_grad and id(t) not in leaf_ids:
+        if _fn(t) is None and t.requires_grad and _is_leaf(t) and id(t) not in leaf_ids:
             leaves.append(t)
             leaf_ids.add(id(t))
     leaves.sort(key=lambda t: (0, order[id(t)]) if id(t) in order else (1, in_ns.get(id(t), "")))
@@ -577,11 +594,11 @@ def _rows(run, nodes, in_ns):
     for t, seed in run.outputs:
         add(t, OUTPUT, seed)
     for k, v in list(run.user_ns.items()):
-        if not k.startswith("_") and issubclass(type(v), torch.Tensor) and v.grad_fn is not None and v.grad_fn in in_graph:
+        if not k.startswith("_") and issubclass(type(v), torch.Tensor) and _fn(v) is not None and _fn(v) in in_graph:
             add(v, INTERMEDIATE, name=k)
     for name, ref in run.assigned:
         t = ref()
-        if t is not None and t.grad_fn is not None:
+        if t is not None and _fn(t) is not None:
             add(t, INTERMEDIATE, name=name)
     return rows, row_of
 
