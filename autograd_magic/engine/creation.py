@@ -76,7 +76,7 @@ def _check_ragged(data, dim=0):
 def _finish(data, dtype, requires_grad):
     t = wrap(data)
     if requires_grad:
-        if data.dtype.kind != "f":
+        if not dtypes.is_float_np(data.dtype):
             raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
         t._rg = True
     return t
@@ -95,10 +95,11 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
         kinds = set(map(type, data))
         if kinds <= _FLAT_KINDS and kinds:
             # Fast path for the common literal: a flat list of Python numbers.
-            target = dtypes.float32 if float in kinds else dtypes.int64 if int in kinds else dtypes.bool_
+            target = dtypes.default_for_category(2 if float in kinds else 1 if int in kinds else 0)
             return _finish(np.array(data, dtype=target.np), target, requires_grad)
     elif cls is float and dtype is None:
-        return _finish(np.array(data, dtype=np.float32), dtypes.float32, requires_grad)
+        target = dtypes.get_default_dtype()
+        return _finish(np.array(data, dtype=target.np), target, requires_grad)
     if isinstance(data, TensorBase):
         warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
     elif isinstance(data, (list, tuple)):
@@ -107,7 +108,7 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
             if isinstance(v, TensorBase):
                 if v._data.size != 1 and v._data.ndim:
                     raise ValueError("only one element tensors can be converted to Python scalars")
-                if v._rg and v._data.dtype.kind == "f":
+                if v._rg and dtypes.is_float_np(v._data.dtype):
                     v._to_python_scalar()  # PyTorch converts each element with float(): the same warning, once
     target = dtype or _infer(data)
     arr = np.array(_nested(data), dtype=target.np)
@@ -222,7 +223,7 @@ def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=Fa
     if step == 0:
         raise RuntimeError("step must be nonzero")
     is_float = any(isinstance(v, float) for v in vals)
-    dt = dtype or (dtypes.float32 if is_float else dtypes.int64)
+    dt = dtype or (dtypes.get_default_dtype() if is_float else dtypes.int64)
     n = max(0, math.ceil((vals[1] - vals[0]) / vals[2]))
     if dt.np in (np.float32, np.float64):
         data = _arange_floats(float(vals[0]), float(vals[2]), n, dt.np)
@@ -250,7 +251,7 @@ def _arange_floats(start, step, n, np_dtype):
 
 @quiet
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    dt = dtype or dtypes.float32
+    dt = dtype or dtypes.get_default_dtype()
     return _finish(np.asarray(_spaced(start, end, steps, dt)).astype(dt.np), dt, requires_grad)
 
 
@@ -278,7 +279,7 @@ def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_
     """base ** (start + step * i), as ATen's loop: start and end in the dtype, the step and the exponent in
     float64 (no fused multiply-add), the first half counted from start and the second from end, then libm's pow
     per element (numpy's vectorised pow differs in the last bit) and the cast."""
-    dt = dtype or dtypes.float32
+    dt = dtype or dtypes.get_default_dtype()
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     if steps == 1:
@@ -308,7 +309,7 @@ def _pow(base, x):
 
 
 def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    dt = dtype or dtypes.float32
+    dt = dtype or dtypes.get_default_dtype()
     return _finish(np.eye(n, n if m is None else m, dtype=dt.np), dt, requires_grad)
 
 
@@ -321,7 +322,7 @@ def _gen(generator):
 def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
-    dt = dtype or (out.dtype if out is not None else dtypes.float32)
+    dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
     t = _finish(_gen(generator).rand(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 
@@ -329,7 +330,7 @@ def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_gr
 def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
-    dt = dtype or (out.dtype if out is not None else dtypes.float32)
+    dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
     t = _finish(_gen(generator).randn(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 
@@ -380,7 +381,7 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
         ref = mean if isinstance(mean, TensorBase) else std
         shape = np.broadcast_shapes(np.shape(m), np.shape(s))
         return wrap(_gen(generator).normal(shape, ref._data.dtype, m, s))
-    dt = dtype or dtypes.float32
+    dt = dtype or dtypes.get_default_dtype()
     return _finish(_gen(generator).normal(_size((size,)), dt.np, mean, std), dt, requires_grad)
 
 

@@ -1,6 +1,13 @@
 """torch dtypes, the names PyTorch gives them in its messages, and PyTorch's type promotion rules."""
 import numpy as np
 
+from . import printing
+
+try:   # numpy's bfloat16 (pyproject dependency ml-dtypes): without it torch.bfloat16 is not part of the engine
+    import ml_dtypes as _ml_dtypes
+except ImportError:  # pragma: no cover - ml-dtypes is a dependency
+    _ml_dtypes = None
+
 
 class dtype:
     """A torch dtype: prints as ``torch.float32``."""
@@ -37,10 +44,19 @@ int16 = dtype("int16", np.int16, 1, "Short", "short int")
 int8 = dtype("int8", np.int8, 1, "Char", "signed char")
 uint8 = dtype("uint8", np.uint8, 1, "Byte", "unsigned char")
 bool_ = dtype("bool", np.bool_, 0, "Bool", "bool")
+# bfloat16 arrays are ml_dtypes' (numpy kind "V", not "f": test floating point with is_float_np); engine/bf16.py
+# computes on them as PyTorch's CPU kernels do
+bfloat16 = None if _ml_dtypes is None else dtype("bfloat16", _ml_dtypes.bfloat16, 2, "BFloat16", "c10::BFloat16")
+BF16_NP = None if bfloat16 is None else bfloat16.np
 
-ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_)
+ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_) + (() if bfloat16 is None else (bfloat16,))
 _FROM_NP = {d.np: d for d in ALL}
 _NAMES = {d.name: d for d in ALL}
+
+
+def is_float_np(np_dtype):
+    """True for a floating-point numpy dtype of a tensor: kind "f", or bfloat16 (whose numpy kind is "V")."""
+    return np_dtype.kind == "f" or np_dtype is BF16_NP
 
 
 def scalar_name(np_dtype):
@@ -59,23 +75,36 @@ def _by_name(name):
     return _NAMES[name]
 
 
+_DEFAULT_FLOAT = [float32]   # the dtype of Python floats and of float tensors made without a dtype
+
+
 def get_default_dtype():
-    """torch.get_default_dtype(): float32 (the default for Python floats)."""
-    return float32
+    """torch.get_default_dtype(): float32 unless set_default_dtype changed it (the default for Python floats)."""
+    return _DEFAULT_FLOAT[0]
 
 
 def set_default_dtype(d):
-    """torch.set_default_dtype: float32 is accepted; the engine keeps float32 as its default."""
-    if not isinstance(d, dtype) or not d.is_floating_point:
+    """torch.set_default_dtype(torch.float64), as scientific notebooks start: Python floats, torch.tensor([1.5]),
+    torch.ones(2), nn layers' parameters ... are float64 from then on, and float64 tensors print without a dtype
+    (float32 ones with it)."""
+    if not isinstance(d, dtype):
+        raise TypeError("invalid dtype object: only floating-point types are supported as the default type")
+    if not d.is_floating_point:
         raise TypeError("only floating-point types are supported as the default type")
-    if d is not float32:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the default dtype stays "
-                                  "torch.float32")
+    if d is not float32 and d is not float64:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the default dtype can be "
+                                  "torch.float32 or torch.float64")
+    _DEFAULT_FLOAT[0] = d
+    printing.DEFAULT_DTYPE = d.name
 
 
 def from_numpy_dtype(np_dtype):
     """The torch dtype of a numpy dtype (TypeError for unsupported ones, as torch.from_numpy)."""
     try:
+        if np.dtype(np_dtype) is BF16_NP:   # (PyTorch takes no ml_dtypes array)
+            raise TypeError("can't convert np.ndarray of type ml_dtypes.bfloat16. The only supported types are: "
+                            "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, "
+                            "uint32, uint16, uint8, and bool.")
         return _FROM_NP[np.dtype(np_dtype)]
     except KeyError:
         raise TypeError(
@@ -84,7 +113,7 @@ def from_numpy_dtype(np_dtype):
 
 
 def default_for_category(cat):
-    return (bool_, int64, float32)[cat]
+    return (bool_, int64, _DEFAULT_FLOAT[0])[cat]
 
 
 def scalar_category(value):

@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 
 from . import dtypes
-from . import functions as F
+from . import functions as F, take_put
 from . import indexing as IX
 from . import shaping as S
 from .composed import hstack, vstack
@@ -133,11 +133,11 @@ def fmin(input, other):
 
 
 def isposinf(input):
-    return wrap(np.isposinf(input._data)) if input._data.dtype.kind == "f" else wrap(np.zeros(input.shape, bool))
+    return wrap(np.isposinf(input._data)) if dtypes.is_float_np(input._data.dtype) else wrap(np.zeros(input.shape, bool))
 
 
 def isneginf(input):
-    return wrap(np.isneginf(input._data)) if input._data.dtype.kind == "f" else wrap(np.zeros(input.shape, bool))
+    return wrap(np.isneginf(input._data)) if dtypes.is_float_np(input._data.dtype) else wrap(np.zeros(input.shape, bool))
 
 
 def is_nonzero(input):
@@ -231,6 +231,29 @@ def is_deterministic_algorithms_warn_only_enabled():
     return _SETTINGS["warn_only"]
 
 
+_DEBUG_MODES = ("default", "warn", "error")
+
+
+def set_deterministic_debug_mode(debug_mode):
+    """The other spelling of use_deterministic_algorithms: 0/"default" off, 1/"warn" warn only, 2/"error" on."""
+    if isinstance(debug_mode, str):
+        if debug_mode not in _DEBUG_MODES:
+            raise RuntimeError("invalid value of debug_mode, expected one of `default`, `warn`, `error`, but got "
+                               f"{debug_mode}")
+        debug_mode = _DEBUG_MODES.index(debug_mode)
+    elif not isinstance(debug_mode, int) or isinstance(debug_mode, bool):
+        raise TypeError(f"debug_mode must be str or int, but got {type(debug_mode)}")
+    if debug_mode not in (0, 1, 2):
+        raise RuntimeError(f"invalid value of debug_mode, expected 0, 1, or 2, but got {debug_mode}")
+    use_deterministic_algorithms(debug_mode > 0, warn_only=debug_mode == 1)
+
+
+def get_deterministic_debug_mode():
+    if not _SETTINGS["deterministic"]:
+        return 0
+    return 1 if _SETTINGS["warn_only"] else 2
+
+
 def set_float32_matmul_precision(precision):
     if precision not in ("highest", "high", "medium"):
         raise RuntimeError(f"Invalid precision {precision}: expected one of 'highest', 'high', 'medium'")
@@ -241,9 +264,6 @@ def get_float32_matmul_precision():
     return _SETTINGS["matmul_precision"]
 
 
-def take(input, index):
-    """input read as one row, picked at index (any shape: the result has index's shape)."""
-    return IX.getitem(S.reshape(input, (-1,)), index)
 
 
 def _inplace_alias(fn):
@@ -263,7 +283,9 @@ FUNCTIONS = {
     "is_deterministic_algorithms_warn_only_enabled": is_deterministic_algorithms_warn_only_enabled,
     "set_float32_matmul_precision": set_float32_matmul_precision,
     "get_float32_matmul_precision": get_float32_matmul_precision,
-    "take": take,
+    "set_deterministic_debug_mode": set_deterministic_debug_mode,
+    "get_deterministic_debug_mode": get_deterministic_debug_mode,
+    "take": take_put.take, "put": take_put.put,
 }
 FUNCTIONS.update({name + "_": _inplace_alias(getattr(F, name)) for name in ("relu", "square", "reciprocal", "neg",
                                                                            "negative", "clamp", "clip", "round",
@@ -317,12 +339,13 @@ FUNCTIONS.update({"inner": inner, "ger": outer})
 METHODS = {
     "bincount": bincount, "ravel": ravel, "swapdims": swapdims, "hsplit": hsplit, "vsplit": vsplit,
     "dsplit": dsplit, "fmax": fmax, "fmin": fmin, "isposinf": isposinf, "isneginf": isneginf,
-    "is_nonzero": is_nonzero, "is_signed": is_signed, "take": take, "inner": inner,
+    "is_nonzero": is_nonzero, "is_signed": is_signed, "take": take_put.take, "put": take_put.put,
+    "put_": take_put.put_, "inner": inner,
     "histc": _histc, "histogram": _histogram,
     "equal": lambda self, other: bool(self.shape == other.shape and np.array_equal(self._data, other._data)),
     "is_same_size": lambda self, other: self.shape == other.shape,
     "fix": lambda self: F.trunc(self), "positive": lambda self: self,
-    "is_inference": lambda self: False,
+    "is_inference": lambda self: self._inference,
     "_base": property(lambda self: self._vbase), "_is_view": lambda self: self._vbase is not None, "pin_memory": _pin_memory,
     "is_sparse": property(lambda self: False), "is_quantized": property(lambda self: False),
     "is_meta": property(lambda self: False), "is_nested": property(lambda self: False),
@@ -346,7 +369,7 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
                                   "aweights are not part of it")
     x = S.reshape(input, (1, -1)) if input.ndim < 2 else input
     n = x.shape[1]
-    if x._data.dtype.kind != "f":
+    if not dtypes.is_float_np(x._data.dtype):
         x = x.float()
     avg = F.div(S.sum(x, 1), n)
     factor = n - correction

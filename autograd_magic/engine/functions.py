@@ -11,7 +11,8 @@ from . import dtypes
 from .autograd import GRAD_MODE
 from .fperror import quiet
 from .optable import OPS
-from .tensor_base import TensorBase, _dim, apply, binary, check_broadcast, scalar_tensor, wrap
+from .tensor_base import (TensorBase, _dim, apply, binary, check_broadcast, enable_bfloat16, scalar_tensor, warn_once,
+                          wrap)
 
 
 def as_tensor_arg(x, like=None):
@@ -93,7 +94,7 @@ def rsub(tensor, scalar):
     if isinstance(scalar, TensorBase):
         return binary("sub", scalar, tensor)
     t = tensor
-    if t._data.dtype.kind != "f" and dtypes.scalar_category(scalar) == 2:
+    if not dtypes.is_float_np(t._data.dtype) and dtypes.scalar_category(scalar) == 2:
         t = t.float()
     return apply(OPS["rsub"], (t,), scalar, data=np.asarray(np.subtract(scalar, t._data)).astype(t._data.dtype))
 
@@ -119,7 +120,7 @@ subtract = sub
 
 
 def reciprocal(input):
-    t = input if input._data.dtype.kind == "f" else input.float()
+    t = input if dtypes.is_float_np(input._data.dtype) else input.float()
     return apply(OPS["reciprocal"], (t,))
 
 
@@ -158,17 +159,17 @@ negative = neg
 @quiet
 def pow(input, exponent):
     if not isinstance(input, TensorBase):
-        base = float(input) if exponent._data.dtype.kind == "f" or isinstance(input, float) else input
-        t = exponent if exponent._data.dtype.kind == "f" or isinstance(input, int) else exponent.float()
+        base = float(input) if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, float) else input
+        t = exponent if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, int) else exponent.float()
         data = np.asarray(np.power(base, t._data)).astype(t._data.dtype if isinstance(input, int) or
-                                                          t._data.dtype.kind == "f" else np.float32)
+                                                          dtypes.is_float_np(t._data.dtype) else np.float32)
         return apply(OPS["rpow"], (t,), base, data=data)
     if isinstance(exponent, TensorBase):
         return binary("pow_tensor", input, exponent)
     t = input
-    if t._data.dtype.kind != "f" and isinstance(exponent, float):
+    if not dtypes.is_float_np(t._data.dtype) and isinstance(exponent, float):
         t = t.float()
-    if t._data.dtype.kind != "f" and exponent < 0:
+    if not dtypes.is_float_np(t._data.dtype) and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     return apply(OPS["pow"], (t,), exponent)
 
@@ -177,7 +178,7 @@ def _stepfn(name):
     op = OPS[name]
 
     def fn(input, *, decimals=0):
-        if input._data.dtype.kind != "f":
+        if not dtypes.is_float_np(input._data.dtype):
             return input.clone()
         if decimals:
             return apply(OPS["round_decimals"], (input,), data=np.round(input._data, decimals))
@@ -278,7 +279,7 @@ def clamp(input, min=None, max=None):
             out = minimum(out, as_tensor_arg(max, input))
         return out
     t = input
-    if t._data.dtype.kind != "f" and (isinstance(min, float) or isinstance(max, float)):
+    if not dtypes.is_float_np(t._data.dtype) and (isinstance(min, float) or isinstance(max, float)):
         t = t.float()
     return apply(OPS["clamp"], (t,), min, max)
 
@@ -298,9 +299,14 @@ def where(condition, input=None, other=None):
     if input is None and other is None:
         return nonzero(condition, as_tuple=True)
     cond = condition._data if isinstance(condition, TensorBase) else np.asarray(condition)
-    if cond.dtype != np.bool_:
+    if cond.dtype == np.uint8:   # PyTorch still takes a byte mask, once warning that it is deprecated
+        warn_once("where received a uint8 condition tensor. This behavior is deprecated and will be removed in a "
+                  "future version of PyTorch. Use a boolean condition instead. (Triggered internally at "
+                  "/__w/pytorch/pytorch/aten/src/ATen/native/TensorCompare.cpp:621.)")
+        cond = cond.astype(np.bool_)
+    elif cond.dtype != np.bool_:
         raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor with dtype "
-                           f"{dtypes._FROM_NP[cond.dtype].name.capitalize()}")
+                           f"{dtypes.scalar_name(cond.dtype)}")
     a = as_tensor_arg(input, other if isinstance(other, TensorBase) else None)
     b = as_tensor_arg(other, a)
     check_broadcast(cond.shape, a._data.shape)
@@ -399,7 +405,7 @@ def bitwise_not(input, *, out=None):
 
 def invert(input):
     """~input: integer and bool tensors only (PyTorch's TypeError)."""
-    if input._data.dtype.kind == "f":
+    if dtypes.is_float_np(input._data.dtype):
         raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
     return bitwise_not(input)
 
@@ -418,6 +424,8 @@ def bitwise_inplace(fn):
 def to_dtype(t, dtype, copy=False):
     if dtype is None or (t._data.dtype == dtype.np and not copy):
         return t
+    if dtype is dtypes.bfloat16:
+        enable_bfloat16()
     if t._rg and not dtype.is_floating_point:
         return wrap(t._data.astype(dtype.np))
     return apply(OPS["to_copy"], (t,), dtype.np)
@@ -479,7 +487,7 @@ def clone(input, *, memory_format=None):
 
 
 def logit(input, eps=None):
-    t = input if input._data.dtype.kind == "f" else input.float()
+    t = input if dtypes.is_float_np(input._data.dtype) else input.float()
     return apply(OPS["logit"], (t,), eps) if eps is not None else apply(OPS["logit"], (t,))
 
 
@@ -509,7 +517,7 @@ atan2, logaddexp = (_binary_float(n) for n in ("atan2", "logaddexp"))
 
 def hypot(input, other):
     for t in (input, other):
-        if isinstance(t, TensorBase) and t._data.dtype.kind != "f":
+        if isinstance(t, TensorBase) and not dtypes.is_float_np(t._data.dtype):
             raise NotImplementedError(f'"hypot_cpu" not implemented for \'{t.dtype.scalar_name}\'')
     return apply(OPS["hypot"], _float_pair(input, other))
 arctan2 = atan2
@@ -518,10 +526,10 @@ arctan2 = atan2
 def xlogy(input, other):
     """input * log(other), 0 where input is 0 (XlogyBackward1/2 when one side is a number)."""
     if not isinstance(input, TensorBase):
-        b = other if other._data.dtype.kind == "f" else other.float()
+        b = other if dtypes.is_float_np(other._data.dtype) else other.float()
         return apply(OPS["xlogy_self"], (b,), float(input))
     if not isinstance(other, TensorBase):
-        a = input if input._data.dtype.kind == "f" else input.float()
+        a = input if dtypes.is_float_np(input._data.dtype) else input.float()
         return apply(OPS["xlogy_other"], (a,), float(other))
     return apply(OPS["xlogy"], _float_pair(input, other))
 
@@ -542,7 +550,7 @@ def addcmul(input, tensor1, tensor2, *, value=1):
 
 
 def addcdiv(input, tensor1, tensor2, *, value=1):
-    if tensor1._data.dtype.kind != "f" and tensor2._data.dtype.kind != "f":
+    if not dtypes.is_float_np(tensor1._data.dtype) and not dtypes.is_float_np(tensor2._data.dtype):
         raise RuntimeError("Integer division with addcdiv is no longer supported, and in a future  release addcdiv "
                            "will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can "
                            "be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for "
@@ -555,14 +563,14 @@ def addcdiv(input, tensor1, tensor2, *, value=1):
 def clamp_min(input, min):
     if isinstance(min, TensorBase):
         return maximum(input, min)
-    t = input if input._data.dtype.kind == "f" or not isinstance(min, float) else input.float()
+    t = input if dtypes.is_float_np(input._data.dtype) or not isinstance(min, float) else input.float()
     return apply(OPS["clamp_min"], (t,), min)
 
 
 def clamp_max(input, max):
     if isinstance(max, TensorBase):
         return minimum(input, max)
-    t = input if input._data.dtype.kind == "f" or not isinstance(max, float) else input.float()
+    t = input if dtypes.is_float_np(input._data.dtype) or not isinstance(max, float) else input.float()
     return apply(OPS["clamp_max"], (t,), max)
 
 
@@ -571,7 +579,7 @@ def fmod(input, other):
     if isinstance(other, TensorBase):
         dt = dtypes.result_type((input, other))
         return apply(OPS["fmod_tensor"], (input.to(dt), other.to(dt)))
-    t = input if input._data.dtype.kind == "f" or not isinstance(other, float) else input.float()
+    t = input if dtypes.is_float_np(input._data.dtype) or not isinstance(other, float) else input.float()
     return apply(OPS["fmod"], (t,), other)
 
 
@@ -607,7 +615,7 @@ class finfo:
     """Machine limits of a floating-point dtype (torch.finfo)."""
 
     def __init__(self, type=None):
-        type = dtypes.float32 if type is None else type
+        type = dtypes.get_default_dtype() if type is None else type
         if not type.is_floating_point:
             raise TypeError("torch.finfo() requires a floating point input type. Use torch.iinfo to handle "
                             "'torch.finfo'")

@@ -3,7 +3,7 @@ is written against when create_graph=True. Its operations are recorded Tensor op
 graph that can be differentiated (xp.NumpyXP is the numpy side)."""
 import numpy as np
 
-from . import dtypes
+from . import bf16, dtypes
 from .autograd import GRAD_MODE, run_backward
 from .functions import where as _where
 from .optable import OPS
@@ -139,6 +139,9 @@ class TensorXP:
         for (k, _), g in zip(wanted, got):
             result[k] = g
         return result
+
+
+bf16.TENSOR_XP = TensorXP   # the namespace bfloat16's composite backward formulas run in (engine/bf16.py)
 
 
 def _shape_str(shape):

@@ -9,8 +9,8 @@ from .autograd import GRAD_MODE
 from .inplace import copy_, fill_
 from .optable import OPS
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
-from .tensor_base import (_VIEW_INPLACE, TANGENT_HOOK, TensorBase, _dim, apply, check_broadcast, check_inplace,
-                          commit_inplace_tracked, inplace, warn_once, wrap)
+from .tensor_base import (_INFERENCE_INPLACE, _VIEW_INPLACE, INFERENCE_MODE, TANGENT_HOOK, TensorBase, _dim, apply,
+                          check_broadcast, check_inplace, commit_inplace_tracked, inplace, warn_once, wrap)
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
@@ -163,6 +163,8 @@ def setitem(t, key, value):
         t._vbox[0] += 1
         if t._fwt is not None or (v is not None and v._fwt is not None):
             _set_tangent_item(t, k, v)
+        if t._inference and not INFERENCE_MODE[0]:   # written, then refused, as PyTorch does
+            raise RuntimeError(_INFERENCE_INPLACE)
         return
     if _whole(key, t._data.shape):
         # PyTorch's slicing returns the tensor itself for full slices (``z[:] = 0.``, ``z[...] = v``): the
@@ -247,8 +249,11 @@ def _diag_key(shape, offset, d1, d2):
 
 def diagonal(input, offset=0, dim1=0, dim2=1):
     n = input._data.ndim
-    key = _diag_key(input._data.shape, offset, _dim(dim1, n), _dim(dim2, n))
-    return apply(OPS["diagonal"], (input,), key, input._data.shape)
+    d1, d2 = _dim(dim1, n), _dim(dim2, n)
+    if d1 == d2:
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    key = _diag_key(input._data.shape, offset, d1, d2)
+    return _view_out(input, apply(OPS["diagonal"], (input,), key, input._data.shape, offset, d1, d2))
 
 
 def diag(input, diagonal=0):

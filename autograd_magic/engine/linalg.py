@@ -2,7 +2,7 @@
 mv, dot, bmm, addmm, outer, with PyTorch's messages for mismatched shapes and dtypes."""
 import numpy as np
 
-from . import mkl_order
+from . import autocast as _ac, dtypes, mkl_order
 from .ops import transposed
 from .optable import OPS
 from .shaping import expand, reshape, squeeze, t, transpose, unsqueeze, view
@@ -10,6 +10,8 @@ from .tensor_base import TensorBase, apply, binary, check_broadcast, check_forei
 
 
 def matmul(input, other):
+    if _ac.CPU.dtype is not None:   # inside torch.autocast: computed in its dtype (engine/autocast.py)
+        input, other = _ac.lower(input, other)
     if isinstance(input, TensorBase) and isinstance(other, TensorBase):
         ad, bd = input._data, other._data
         if ad.ndim == 2 and bd.ndim == 2 and ad.dtype is bd.dtype and ad.shape[1] == bd.shape[0]:
@@ -118,6 +120,8 @@ def _check_matmul_shapes(a, b):
 
 
 def bmm(input, mat2):
+    if _ac.CPU.dtype is not None:
+        input, mat2 = _ac.lower(input, mat2)
     for t, name in ((input, "batch1"), (mat2, "batch2")):
         if t._data.ndim != 3:
             raise RuntimeError(f"{name} must be a 3D tensor")
@@ -131,6 +135,8 @@ def bmm(input, mat2):
 
 
 def mm(input, mat2):
+    if _ac.CPU.dtype is not None:
+        input, mat2 = _ac.lower(input, mat2)
     a, b = input, mat2
     if a._data.ndim != 2:
         raise RuntimeError("self must be a matrix")
@@ -223,7 +229,13 @@ def dot(input, tensor):
     return apply(OPS["dot"], (input, tensor))
 
 
-def addmm(input, mat1, mat2):
+def addmm(input, mat1, mat2, *, beta=1, alpha=1):
+    if _ac.CPU.dtype is not None:
+        input, mat1, mat2 = _ac.lower(input, mat1, mat2)
+    if beta != 1 or alpha != 1:   # BLAS's C = beta * C + alpha * A @ B (ops_addmv.py)
+        _check_matmul_shapes(mat1, mat2)
+        expand(input, mat1._data.shape[:1] + mat2._data.shape[1:])   # PyTorch's message for a wrong input
+        return apply(OPS["addmm_scaled"], (input, mat1, mat2), beta, alpha)
     if input._data.dtype != mat2._data.dtype:
         raise RuntimeError(f"self and mat2 must have the same dtype, but got {input.dtype.scalar_name} and {mat2.dtype.scalar_name}")
     if mat1._data.dtype != mat2._data.dtype:
@@ -255,7 +267,7 @@ def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
     if a.shape[-1] != b.shape[-1]:
         raise RuntimeError(f"X1 and X2 must have the same number of columns. X1: {a.shape[-1]} X2: {b.shape[-1]}")
     for name, t in (("X1", x1), ("X2", x2)):
-        if t._data.dtype.kind != "f":
+        if not dtypes.is_float_np(t._data.dtype):
             raise RuntimeError(f"cdist only supports floating-point dtypes, {name} got: {t.dtype.scalar_name}")
     if a.dtype != b.dtype:
         raise RuntimeError(f"expected scalar type {x1.dtype.scalar_name} but found {x2.dtype.scalar_name}")

@@ -5,9 +5,11 @@ import collections
 
 import numpy as np
 
+from . import dtypes
 from .autograd import GRAD_MODE
 from .functions import dims_arg, where
 from .ops_linalg import lu_factor, recorded
+from .ops_linalg_legacy import partial_cholesky
 from .optable import OPS
 from .shaping import amax, amin, permute, sum as _sum, unsqueeze
 from .tensor_base import _dim, apply, check_broadcast, warn_once, wrap
@@ -49,7 +51,7 @@ def _wrap(a):
 
 
 def _check_float(A, fn):
-    if A._data.dtype.kind != "f":
+    if not dtypes.is_float_np(A._data.dtype):
         raise RuntimeError(f"{fn}: Expected a floating point or complex tensor as input. Got {A.dtype.scalar_name}")
 
 
@@ -190,8 +192,8 @@ def cholesky(A, *, upper=False, out=None):
 def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
     _check_matrix(A, "linalg.cholesky_ex", square=True)
     info = _cholesky_info(np.swapaxes(A._data, -1, -2) if upper else A._data)
-    if info.any() and not check_errors:
-        return CholeskyExResult(wrap(np.full(A._data.shape, np.nan, A._data.dtype)), _wrap(info))
+    if info.any() and not check_errors:   # LAPACK's partial factorization, as PyTorch returns it
+        return CholeskyExResult(wrap(partial_cholesky(A._data, upper)), _wrap(info))
     return CholeskyExResult(cholesky(A, upper=upper), _wrap(info))
 
 
@@ -270,7 +272,7 @@ def torch_svd(input, some=True, compute_uv=True, *, out=None):
 
 
 def _pinv_check(A, hermitian):
-    if A._data.ndim < 2 or A._data.dtype.kind != "f":
+    if A._data.ndim < 2 or not dtypes.is_float_np(A._data.dtype):
         kind = {"float32": "Float", "float64": "Double"}.get(str(A._data.dtype), A.dtype.scalar_name)
         raise RuntimeError(f"linalg.pinv({kind}{{[{', '.join(map(str, A._data.shape))}]}}): expected a tensor with "
                            "2 or more dimensions of float, double, cfloat or cdouble types")

@@ -4,18 +4,21 @@ import numpy as np
 
 from . import composed as C
 from . import creation, dtypes, exercise_fns, extras, grad, numpy_interop, random
+from . import random_samplers
 from . import functions as F
 from . import indexing as IX
 from . import inplace as I
 from . import linalg as L
 from . import linalg_fns as LF
+from . import linalg_legacy
 from . import more_methods
 from . import ordering as O
 from . import shaping as S
 from .autograd import GRAD_MODE
 from .optable import OPS
 from .size import device
-from .tensor_base import TensorBase, apply, binary, binary_op, check_foreign, check_inplace, inplace, warn_once
+from .tensor_base import (TensorBase, apply, binary, binary_op, check_foreign, check_inplace, enable_bfloat16,
+                          inplace, warn_once)
 
 
 def _op_method(name):
@@ -32,7 +35,7 @@ _NUMBERS = (int, float)
 
 
 def _pow(self, exponent):
-    if exponent.__class__ in _NUMBERS and self._data.dtype.kind == "f":
+    if exponent.__class__ in _NUMBERS and (self._data.dtype.kind == "f" or self._data.dtype is dtypes.BF16_NP):
         return apply(_POW, (self,), exponent)  # the common `x ** 2`
     return F.pow(self, exponent)
 
@@ -174,6 +177,7 @@ _BINDINGS = {
     "det": LF.det, "logdet": LF.logdet, "slogdet": LF.torch_slogdet, "inverse": LF.inverse, "svd": LF.torch_svd,
     "cholesky": LF.torch_cholesky, "qr": LF.torch_qr, "pinverse": LF.pinverse, "cross": LF.torch_cross,
     "matrix_power": LF.matrix_power, "cholesky_inverse": LF.cholesky_inverse,
+    "cholesky_solve": linalg_legacy.cholesky_solve, "triangular_solve": linalg_legacy.triangular_solve,
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),
@@ -184,7 +188,7 @@ _BINDINGS = {
     # reductions
     "sum": S.sum, "mean": S.mean, "max": _max, "min": _min, "amax": S.amax, "amin": S.amin,
     "argmax": S.argmax, "argmin": S.argmin, "prod": S.prod, "var": S.var, "std": S.std, "norm": _norm, "dist": S.dist,
-    "cumsum": S.cumsum, "cumprod": S.cumprod, "logsumexp": O.logsumexp, "median": O.median,
+    "cumsum": S.cumsum, "cumprod": S.cumprod, "logsumexp": O.logsumexp, "median": O.median, "nanmedian": O.nanmedian,
     "count_nonzero": O.count_nonzero, "sort": O.sort, "argsort": O.argsort, "topk": O.topk, "unique": O.unique,
     # splitting, picking, scattering
     "split": S.split, "chunk": S.chunk, "unbind": S.unbind, "diag": IX.diag, "diagonal": IX.diagonal,
@@ -194,7 +198,7 @@ _BINDINGS = {
     "index_select": IX.index_select, "masked_select": IX.masked_select, "flip": IX.flip, "tril": IX.tril,
     "triu": IX.triu, "tril_": _named_inplace(IX.tril), "triu_": _named_inplace(IX.triu), "repeat": IX.repeat,
     "logical_and": F.logical_and, "logical_or": F.logical_or, "logical_xor": F.logical_xor,
-    "isclose": F.isclose, "allclose": F.allclose, "nan_to_num": F.nan_to_num, "bmm": L.bmm, "addmm": L.addmm,
+    "isclose": F.isclose, "allclose": F.allclose, "nan_to_num": F.nan_to_num, "bmm": L.bmm, "addmm": L.addmm, "addmm_": _named_inplace(L.addmm),
     "where": lambda s, condition, other: F.where(condition, s, other),
     # shapes and views
     "reshape": S.reshape, "view": S.view, "flatten": S.flatten, "squeeze": S.squeeze,
@@ -207,6 +211,7 @@ _BINDINGS = {
     "float": lambda s, memory_format=None: F.to_dtype(s, dtypes.float32),
     "double": lambda s, memory_format=None: F.to_dtype(s, dtypes.float64),
     "half": lambda s, memory_format=None: F.to_dtype(s, dtypes.float16),
+    "bfloat16": lambda s, memory_format=None: F.to_dtype(s, enable_bfloat16()),
     "long": lambda s, memory_format=None: F.to_dtype(s, dtypes.int64),
     "int": lambda s, memory_format=None: F.to_dtype(s, dtypes.int32),
     "bool": lambda s, memory_format=None: F.to_dtype(s, dtypes.bool_),
@@ -221,13 +226,20 @@ _BINDINGS = {
 }
 
 
-def _draw_inplace(draw):
-    """Tensor.uniform_ / normal_ / ...: fill in place from the PyTorch-identical generator."""
+def _draw_inplace(draw, serial=None):
+    """Tensor.uniform_ / normal_ / ...: fill in place from the PyTorch-identical generator. A non-contiguous tensor
+    (``init.kaiming_normal_(w.T)``) is filled in memory order, as ATen's TensorIterator walks it; serial: the draw
+    ATen uses then, where it differs (normal_'s one-at-a-time kernel)."""
     def method(self, *args, generator=None, **kwargs):
         if GRAD_MODE.enabled:
             check_inplace(self)
         gen = generator._impl if generator is not None else random.default_generator
-        self._data[...] = draw(gen, self._data, *args, **kwargs)
+        a = self._data
+        if a.ndim > 1 and a.size > 1 and not a.flags.c_contiguous:
+            walk = a.transpose(sorted(range(a.ndim), key=lambda d: -abs(a.strides[d])))
+            walk[...] = (serial or draw)(gen, walk, *args, **kwargs)
+        else:
+            a[...] = draw(gen, a, *args, **kwargs)
         self._vbox[0] += 1
         return self
     return method
@@ -235,12 +247,20 @@ def _draw_inplace(draw):
 
 _BINDINGS.update({
     "uniform_": _draw_inplace(lambda gen, a, low=0.0, high=1.0: gen.uniform(a.shape, a.dtype, low, high)),
-    "normal_": _draw_inplace(lambda gen, a, mean=0.0, std=1.0: gen.normal(a.shape, a.dtype, mean, std)),
+    "normal_": _draw_inplace(lambda gen, a, mean=0.0, std=1.0: gen.normal(a.shape, a.dtype, mean, std),
+                             lambda gen, a, mean=0.0, std=1.0: gen.normal_serial(a.shape, a.dtype, mean, std)),
     "exponential_": _draw_inplace(lambda gen, a, lambd=1.0: gen.exponential(a.shape, a.dtype, lambd)),
     "bernoulli_": _draw_inplace(lambda gen, a, p=0.5: gen.bernoulli(p, a.dtype, a.shape)),
     "random_": _draw_inplace(lambda gen, a, low=0, high=None: gen.randint(0 if high is None else low,
                                                                           low if high is None else high,
                                                                           a.shape, a.dtype)),
+})
+_BINDINGS.update({   # PyTorch's scalar samplers on the double uniform / normal (engine/random_samplers.py)
+    "cauchy_": _draw_inplace(lambda gen, a, median=0.0, sigma=1.0: random_samplers.cauchy(gen, a.shape, a.dtype,
+                                                                                           median, sigma)),
+    "log_normal_": _draw_inplace(lambda gen, a, mean=1.0, std=2.0: random_samplers.log_normal(gen, a.shape, a.dtype,
+                                                                                               mean, std)),
+    "geometric_": _draw_inplace(lambda gen, a, p: random_samplers.geometric(gen, a.shape, a.dtype, p)),
 })
 
 

@@ -79,9 +79,9 @@ def rowwise_moments(x, fused=True):
     return m1, m2 / t(size)
 
 
-def layer_norm(a, w, b, count, eps):
+def layer_norm(a, w, b, count, eps, weighted=True):
     """ATen's LayerNorm forward over the last dims of a (count elements a row): None where it does not apply
-    (other dtypes)."""
+    (other dtypes). Without a weight (weighted False) ATen's kernel fuses differently: fma(x - mean, rstd, bias)."""
     if a.dtype != np.float32:   # (float64: its fused multiply-adds are not emulated; the generic form)
         return None
     fused = vec_kernels.capability() != "default"
@@ -89,6 +89,9 @@ def layer_norm(a, w, b, count, eps):
     t = a.dtype.type
     mean, var = rowwise_moments(rows, fused)
     rstd = t(1) / np.sqrt(var + t(eps))
+    if not weighted:
+        d, r, b = rows - mean[:, None], rstd[:, None], b.reshape(-1).astype(a.dtype, copy=False)
+        return ((_fused if fused else _plain)(d, r, b) if b.any() else d * r).reshape(a.shape)
     y = (rows - mean[:, None]) * rstd[:, None]
     y = (_fused if fused else _plain)(y, w.reshape(-1).astype(a.dtype, copy=False),
                                       b.reshape(-1).astype(a.dtype, copy=False))

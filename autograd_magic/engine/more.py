@@ -240,7 +240,7 @@ def nansum(input, dim=None, keepdim=False, *, dtype=None):
 
 
 def nanmean(input, dim=None, keepdim=False, *, dtype=None):
-    if input._data.dtype.kind != "f":
+    if not dtypes.is_float_np(input._data.dtype):
         raise RuntimeError(f"nanmean(): expected input to have floating point or complex dtype but got "
                            f"{input.dtype.scalar_name}")
     count = S.sum(F.logical_not(F.isnan(input)), dim, keepdim) if dim is not None else \
@@ -471,7 +471,7 @@ def copysign(input, other):
     if isinstance(other, TensorBase):
         a, b = F._float_pair(input, other)
         return apply(OPS["copysign"], (a, b))
-    a = input if input._data.dtype.kind == "f" else input.float()
+    a = input if dtypes.is_float_np(input._data.dtype) else input.float()
     return apply(OPS["copysign_scalar"], (a,), float(other))
 
 

@@ -101,8 +101,8 @@ def index_copy(self, dim, index, source):
                 raise RuntimeError(f"index_copy_(): Source/destination tensor must have same slice shapes. "
                                    f"Destination slice shape: {self.shape[j]} at dimension {d} and source slice "
                                    f"shape: {source.shape[j]} at dimension {d}.")
-        raise RuntimeError(f"index_copy_(): Number of indices ({key[d].size}) should be equal to "
-                           f"source.size(dim) ({source.shape[d]})")
+        raise IndexError(f"index_copy_(): Number of indices ({key[d].size}) should be equal to "
+                         f"source.size(dim) ({source.shape[d]})")
     return apply(OPS["index_copy"], (self, source), key)
 
 

@@ -77,7 +77,7 @@ def _power(a, e):
         return a * a
     if e == 3:
         return a * a * a
-    if e < 0 and a.dtype.kind == "f":
+    if e < 0 and a.dtype.kind in "fV":   # ("V": bfloat16, whose numpy loops round each step as PyTorch's do)
         if e == -1:
             return np.reciprocal(a)
         if e == -2:

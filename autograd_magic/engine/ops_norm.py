@@ -110,12 +110,12 @@ def batch_norm_forward(a, w, b, cfg):
 
 
 defop("native_batch_norm", "NativeBatchNormBackward0", batch_norm_forward, saves=(0, 1))(_norm_vjp)
-def layer_norm_forward(a, w, b, cfg):
+def layer_norm_forward(a, w, b, cfg, weighted=True):
     """ATen's layer norm kernel (moments.layer_norm: its row moments and fused multiply-adds), else the generic
-    form."""
+    form. weighted: False when no weight was given (w is then a constant one, and ATen's kernel rounds otherwise)."""
     dims, pshape, eps, stats = cfg
     if stats is None:
-        got = moments.layer_norm(a, w, b, _count(a.shape, dims), eps)
+        got = moments.layer_norm(a, w, b, _count(a.shape, dims), eps, weighted)
         if got is not None:
             return got
     return norm_forward(a, w, b, cfg)

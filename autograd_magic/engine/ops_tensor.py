@@ -31,7 +31,6 @@ for _name, _node, _kind in (
         ("split_with_sizes", "SplitWithSizesBackward0", "slice_backward"),
         ("unsafe_split", "UnsafeSplitBackward0", "slice_backward"),  # the gates of PyTorch's RNN cells
         ("unbind", "UnbindBackward0", "select_backward"),
-        ("diagonal", "DiagonalBackward0", "diagonal_backward"),
         ("diag", "DiagonalBackward0_copy", "diagonal_backward"),
         ("gather", "GatherBackward0", "index_backward"),
         ("index_select", "IndexSelectBackward0", "index_backward"),
@@ -41,8 +40,22 @@ for _name, _node, _kind in (
         ("sort", "SortBackward0", "value_select_backward"),
         ("topk", "TopkBackward0", "value_select_backward"),
         ("median", "MedianBackward0", "index_backward"),
-        ("median_dim", "MedianBackward1", "value_select_backward")):
+        ("median_dim", "MedianBackward1", "value_select_backward"),
+        ("nanmedian", "NanmedianBackward0", "index_backward"),
+        ("nanmedian_dim", "NanmedianBackward1", "value_select_backward")):
     defop(_name, _node, _pick)(_scatter_back(_kind))
+
+
+def _diagonal_view(a, key, shape, offset, d1, d2):
+    """The diagonal as PyTorch's: a view of a (writes through it reach a: ``A.diagonal().add_(lam)``), with
+    np.diagonal's layout but writeable where a is."""
+    start = a[(slice(None),) * d2 + (slice(offset, None),)] if offset >= 0 else \
+        a[(slice(None),) * d1 + (slice(-offset, None),)]
+    layout = np.diagonal(start, 0, d1, d2)
+    return np.lib.stride_tricks.as_strided(start, layout.shape, layout.strides, writeable=start.flags.writeable)
+
+
+defop("diagonal", "DiagonalBackward0", _diagonal_view)(_scatter_back("diagonal_backward"))
 
 
 def _put(g, key, shape):

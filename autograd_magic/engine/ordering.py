@@ -1,7 +1,10 @@
 """Sorting and order statistics over Tensors: sort, argsort, topk, median, logsumexp, std_mean/var_mean,
 count_nonzero, unique, meshgrid (re-exported by shaping)."""
+import builtins
+
 import numpy as np
 
+from . import dtypes
 from .functions import dims_arg
 from .optable import OPS
 from .shaping import _correction, _return_type, expand, view
@@ -9,6 +12,7 @@ from .tensor_base import _dim, apply, warn_once, wrap
 from .xp import along_axis_key
 
 SortResult, TopkResult, MedianResult = _return_type("sort"), _return_type("topk"), _return_type("median")
+NanmedianResult = _return_type("nanmedian")
 
 
 def _order(a, d, descending):
@@ -48,18 +52,26 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
     return _picked(input, "topk", idx, d, TopkResult)
 
 
+def _median_rank(n, nans):
+    """Where the median sits in the sorted values (NaN sorting last): the lower middle, or where there are NaNs
+    the first of them (PyTorch's median is NaN then, and says which)."""
+    return np.where(nans > 0, n - nans, (n - 1) // 2)
+
+
 def median(input, dim=None, keepdim=False):
     a = input._data
+    nan = np.isnan(a) if a.dtype.kind == "f" else np.zeros(a.shape, np.bool_)
     if dim is None:
         if a.size == 0:
             return wrap(np.asarray(np.nan, a.dtype))
-        flat = np.argsort(a.reshape(-1), kind="stable")[(a.size - 1) // 2]
+        flat = np.argsort(a.reshape(-1), kind="stable")[int(_median_rank(a.size, np.count_nonzero(nan)))]
         key = tuple(np.asarray(i) for i in np.unravel_index(flat, a.shape))
         return apply(OPS["median"], (input,), key, a.shape)
     d = _dim(dim, a.ndim)
     if not a.ndim:
         return _picked(input, "median_dim", _order(a, d, False), d, MedianResult)
-    idx = np.take(_order(a, d, False), [(a.shape[d] - 1) // 2], axis=d)
+    rank = _median_rank(a.shape[d], np.count_nonzero(nan, axis=d, keepdims=True))
+    idx = np.take_along_axis(_order(a, d, False), rank, axis=d)
     if keepdim:
         return _picked(input, "median_dim", idx, d, MedianResult)
     idx = idx.squeeze(d)
@@ -69,14 +81,38 @@ def median(input, dim=None, keepdim=False):
     return MedianResult(values, wrap(idx.astype(np.int64)))
 
 
+def nanmedian(input, dim=None, keepdim=False):
+    """median of the values that are not NaN (NaN where there are none): the lower of the two middle ones."""
+    a = input._data
+    nan = np.isnan(a) if a.dtype.kind == "f" else np.zeros(a.shape, np.bool_)
+    if dim is None:
+        if a.size == 0:
+            return wrap(np.asarray(np.nan, a.dtype))
+        k = builtins.max((a.size - int(np.count_nonzero(nan)) - 1) // 2, 0)
+        flat = np.argsort(a.reshape(-1), kind="stable")[k]   # (NaN sorts last)
+        key = tuple(np.asarray(i) for i in np.unravel_index(flat, a.shape))
+        return apply(OPS["nanmedian"], (input,), key, a.shape)
+    d = _dim(dim, a.ndim)
+    if not a.ndim:
+        return _picked(input, "nanmedian_dim", _order(a, d, False), d, NanmedianResult)
+    k = np.maximum((a.shape[d] - np.count_nonzero(nan, axis=d, keepdims=True) - 1) // 2, 0)
+    idx = np.take_along_axis(_order(a, d, False), k, axis=d)
+    if not keepdim:
+        idx = idx.squeeze(d)
+        key = list(np.indices(idx.shape, sparse=True))
+        key.insert(d, idx)
+        return NanmedianResult(apply(OPS["nanmedian_dim"], (input,), tuple(key), a.shape), wrap(idx.astype(np.int64)))
+    return _picked(input, "nanmedian_dim", idx, d, NanmedianResult)
+
+
 def logsumexp(input, dim, keepdim=False):
-    t = input if input._data.dtype.kind == "f" else input.float()
+    t = input if dtypes.is_float_np(input._data.dtype) else input.float()
     dims = dims_arg(dim, t._data.ndim)
     return apply(OPS["logsumexp"], (t,), dims if dims is not None else tuple(range(t._data.ndim)), keepdim)
 
 
 def _moment_mean(kind, input, dim, unbiased, keepdim, correction):
-    if input._data.dtype.kind not in "fc":
+    if not dtypes.is_float_np(input._data.dtype):
         raise RuntimeError(f"{kind}_mean only support floating point and complex dtypes")
     if isinstance(dim, bool):
         dim, unbiased = None, dim

@@ -62,6 +62,9 @@ def _fdtype(dtype):
     if dt is None:
         dt = np.dtype(dtype)
         if dt not in (np.dtype(_F32), np.dtype(_F64)):
+            if dt.name == "bfloat16":   # (PyTorch's bfloat16 draws are not its float32 ones rounded past 16 values)
+                raise NotImplementedError("autograd_magic implements a subset of PyTorch: random draws in "
+                                          "torch.bfloat16 are not part of it (draw in float32, then .bfloat16())")
             raise TypeError(f"only float32 and float64 draws are supported, got {dt}")
     return dt
 
@@ -243,6 +246,13 @@ class Generator:
         out[:n - 16] = rows.reshape(-1)[:n - 16]
         out[n - 16:] = rows[-1]
         return out.reshape(shape)
+
+    def normal_serial(self, shape, dtype=_F32, mean=0.0, std=1.0):
+        """normal_ as ATen fills a non-contiguous tensor: one normal_distribution<double> draw per element."""
+        shape, dt = _shape(shape), _fdtype(dtype)
+        if not float(std) >= 0.0:
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(float(std))}")
+        return self._normal_small(math.prod(shape), float(mean), float(std), dt).reshape(shape)
 
     def _normal_small(self, n, mean, std, dt=_F64):
         """Box-Muller in double: cos is returned, sin is cached for the next draw (any call).

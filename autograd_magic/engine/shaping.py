@@ -43,7 +43,7 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
     if axis is not None or keepdims is not None or out is not None:
         return _with_out(mean(input, _alias(dim, axis), _alias(keepdim, keepdims), dtype=dtype), out, "mean")
     t = input if dtype is None else input.to(dtype)
-    if t._data.dtype.kind != "f":
+    if not dtypes.is_float_np(t._data.dtype):
         raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating point or "
                            f"complex dtype. Got: {t.dtype.scalar_name}")
     dims = dims_arg(dim, t._data.ndim)
@@ -142,7 +142,7 @@ def _correction(unbiased, correction):
 
 
 def _float_only(input, what="std and var"):
-    if input._data.dtype.kind not in "fc":
+    if not dtypes.is_float_np(input._data.dtype):
         raise RuntimeError(f"{what} only support floating point and complex dtypes")
 
 
@@ -170,7 +170,7 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
 def dist(input, other, p=2):
     """The p-norm of input - other (broadcast), one node (DistBackward0) as in PyTorch."""
     for t in (input, other):
-        if t._data.dtype.kind not in "fc":
+        if not dtypes.is_float_np(t._data.dtype):
             raise RuntimeError("norm(): input dtype should be either floating point or complex. "
                                f"Got {dtypes.scalar_name(t._data.dtype)} instead.")
     return apply(OPS["dist"], (input, other), float(p))
@@ -201,6 +201,8 @@ def _view_out(t, out):
     requires grad still says requires_grad=True, as in PyTorch, but gradients do not flow through it."""
     out._vbox = t._vbox
     out._vbase = base = t if t._vbase is None else t._vbase
+    if t._inference:   # a view of an inference tensor is one too, wherever it is taken
+        out._inference = True
     if out._rg and base._fn is not None and GRAD_MODE.enabled:
         register_view(base, out)
     if t._view_of_leaf or (t._rg and t._fn is None):   # (False is the class default)
@@ -293,11 +295,15 @@ def unsqueeze(input, dim):
 
 
 def permute(input, *dims):
-    dims = tuple(_dim(d, input._data.ndim) for d in _shape_args(dims))
-    if sorted(dims) != list(range(input._data.ndim)):
+    n = input._data.ndim
+    dims = _shape_args(dims)
+    if len(dims) != n:
         raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not match the "
-                           f"length of the desired ordering of dimensions i.e. input.dim() = {input._data.ndim} "
+                           f"length of the desired ordering of dimensions i.e. input.dim() = {n} "
                            f"is not equal to len(dims) = {len(dims)}")
+    dims = tuple(_dim(d, n) for d in dims)
+    if len(set(dims)) != n:
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
     return _view_out(input, apply(OPS["permute"], (input,), dims))
 
 

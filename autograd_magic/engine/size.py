@@ -71,6 +71,10 @@ class device:
         else the engine's subset error)."""
         if self.type == "cuda":
             raise AssertionError("Torch not compiled with CUDA enabled")
+        if self.type == "xpu":
+            raise AssertionError("Torch not compiled with XPU enabled")
+        if self.type in ("mps", "ipu", "xla", "mtia", "ve", "lazy"):   # (model.to("mps") on a Linux/Windows build)
+            raise RuntimeError(f"PyTorch is not linked with support for {self.type} devices")
         if self.type != "cpu":
             raise RuntimeError(f"autograd_magic implements a subset of PyTorch: only the 'cpu' device exists "
                                f"(got '{self.type}')")

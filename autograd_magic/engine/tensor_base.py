@@ -11,11 +11,14 @@ import weakref
 
 import numpy as np
 
-from . import bufpool, dtypes
+from . import bf16 as _bf16, bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
 from . import ops_fold, ops_grid, ops_margin, ops_unpool, ops_exercise  # noqa: F401
+from . import ops_sampling, ops_ctc  # noqa: F401  (distributions' samplers and gamma functions; CTC loss)
+from . import ops_addmv, ops_put  # noqa: F401  (addmv, addr, addbmm, addmm's beta/alpha; take, put)
+from . import ops_linalg_legacy, ops_special  # noqa: F401  (cholesky_solve, triangular_solve; torch.special)
 from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
@@ -42,7 +45,8 @@ def declared_function(op, name):
     if op.args is None:
         if to_float:
             def fn(input):
-                return apply(op, (input if input._data.dtype.kind == "f" else input.float(),))
+                d = input._data.dtype
+                return apply(op, (input if d.kind == "f" or d is _BF16 else input.float(),))
         else:
             def fn(input):
                 return apply(op, (input,))
@@ -52,8 +56,8 @@ def declared_function(op, name):
         def fn(*args, **kwargs):
             inputs, consts = split(*args, **kwargs)
             if to_float:
-                inputs = tuple(t if t.__class__ in _SCALARS or t._data.dtype.kind == "f" else t.float()
-                               for t in inputs)
+                inputs = tuple(t if t.__class__ in _SCALARS or t._data.dtype.kind == "f" or t._data.dtype is _BF16
+                               else t.float() for t in inputs)
             return apply(op, inputs, *consts)
     fn.__name__ = fn.__qualname__ = name
     fn.__doc__ = op.doc or f"{name} (differentiable; grad_fn {op.node})."
@@ -99,6 +103,7 @@ class TensorBase:
     _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
+    _inference = False  # made under torch.inference_mode (an inference tensor: is_inference(), its errors)
     _fwt = None  # forward AD: (dual level, tangent) (engine/forward_ad.py)
     _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
     __array_priority__ = 1000
@@ -116,9 +121,9 @@ class TensorBase:
     def __init__(self, *args, **kwargs):
         # torch.Tensor(data) / torch.Tensor(*sizes): a float32 tensor.
         if len(args) == 1 and not isinstance(args[0], int):
-            data = np.array(_to_nested(args[0]), dtype=np.float32)
+            data = np.array(_to_nested(args[0]), dtype=dtypes.get_default_dtype().np)
         else:
-            data = np.zeros(tuple(args), dtype=np.float32)
+            data = np.zeros(tuple(args), dtype=dtypes.get_default_dtype().np)
         self._init(data)
 
     def _init(self, data, rg=False, grad_fn=None):
@@ -169,18 +174,20 @@ class TensorBase:
 
     @requires_grad.setter
     def requires_grad(self, flag):
-        if flag and self._fn is None and self._data.dtype.kind != "f":
+        if flag and self._fn is None and not dtypes.is_float_np(self._data.dtype):
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self.requires_grad_(flag)
 
     def requires_grad_(self, requires_grad=True):
+        if requires_grad and self._inference and not INFERENCE_MODE[0]:
+            raise RuntimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.")
         if self._fn is not None:
             if not requires_grad:
                 raise RuntimeError(
                     "you can only change requires_grad flags of leaf variables. If you want to use a computed "
                     "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
             return self
-        if requires_grad and self._data.dtype.kind != "f":
+        if requires_grad and not dtypes.is_float_np(self._data.dtype):
             raise RuntimeError(_NO_GRAD_DTYPE)
         self._rg = bool(requires_grad)
         return self
@@ -267,6 +274,8 @@ class TensorBase:
     def detach(self):
         t = wrap(self._data)
         t._vbox = self._vbox
+        if self._inference:   # (a view: of an inference tensor, one too)
+            t._inference = True
         return t
 
     def detach_(self):
@@ -317,7 +326,7 @@ class TensorBase:
         return False
 
     def is_floating_point(self):
-        return self._data.dtype.kind == "f"
+        return dtypes.is_float_np(self._data.dtype)
 
     def stride(self, dim=None):
         st = tuple(s // self._data.itemsize for s in self._data.strides)
@@ -351,12 +360,16 @@ class TensorBase:
         return self._data.tolist()
 
     def numpy(self, *, force=False):
+        if self._data.dtype is _BF16:
+            raise TypeError("Got unsupported ScalarType BFloat16")
         if self._rg and not force and GRAD_MODE.enabled:   # (under no_grad PyTorch hands the array out)
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         return self._data
 
     def __array__(self, dtype=None, copy=None):
+        if self._data.dtype is _BF16:
+            raise TypeError("Got unsupported ScalarType BFloat16")
         if self._rg and GRAD_MODE.enabled:
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
@@ -446,7 +459,35 @@ def wrap(data, rg=False, grad_fn=None):
     t._rg = rg
     t._fn = grad_fn
     t._vb = None
+    if INFERENCE_MODE[0]:
+        mark_inference(t)
     return t
+
+
+# [True] inside torch.inference_mode (torch/grad_mode.py sets it); [False] outside
+INFERENCE_MODE = [False]
+_INFERENCE_MADE = [False]   # once an inference tensor exists, apply checks that autograd does not save one
+
+
+def mark_inference(t):
+    """t was made in inference mode: an inference tensor, as PyTorch's."""
+    t._inference = True
+    _INFERENCE_MADE[0] = True
+
+
+_NO_INFERENCE_SAVED = ("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference "
+                       "mode in computation tracked by autograd. To work around this, you can make a clone to get a "
+                       "normal tensor and use it in autograd, or use `torch.no_grad()` instead of "
+                       "`torch.inference_mode()`.")
+_INFERENCE_INPLACE = ("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to "
+                      "get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for "
+                      "more details.")
+
+
+def _check_inference_saved(op, inputs):
+    for i in op.saves:
+        if i >= 0 and inputs[i].__class__ not in _SCALARS and inputs[i]._inference:
+            raise RuntimeError(_NO_INFERENCE_SAVED)
 
 
 def wrap_view(data, base):
@@ -492,6 +533,8 @@ def apply(op, inputs, *consts, data=None):
 
     inputs are Tensors, or Python scalars standing for a constant operand.
     """
+    if _BF16_LIVE:   # bfloat16 or autocast in use: PyTorch's bfloat16 arithmetic and the op's twin (engine/bf16.py)
+        data, op = _bf16.intercept(op, inputs, consts, data)
     if data is None:
         n = len(inputs)
         token = FP_ERROR_STATE.set(ALL_IGNORED)   # PyTorch is silent about inf/nan where numpy warns
@@ -517,14 +560,32 @@ def apply(op, inputs, *consts, data=None):
     if GRAD_MODE.enabled:
         for t in inputs:
             if t.__class__ not in _SCALARS and t._rg:
+                if _INFERENCE_MADE[0] and op.saves:
+                    _check_inference_saved(op, inputs)
                 out._rg = True
                 out._fn = fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
                 if SAVED_HOOKS:
                     pack_saved(fn, out)
                 break
+    elif INFERENCE_MODE[0]:
+        mark_inference(out)
     if TANGENT_HOOK[0] is not None:  # a forward-AD dual level is open
         TANGENT_HOOK[0](op, inputs, consts, out)
     return out
+
+
+_BF16 = dtypes.BF16_NP
+_BF16_LIVE = False   # True once torch.bfloat16 was handed out (enable_bfloat16): apply then looks for it
+
+
+def enable_bfloat16():
+    """The bfloat16 dtype, after switching on apply's look for bfloat16 inputs (see engine/bf16.py)."""
+    global _BF16_LIVE
+    if dtypes.bfloat16 is None:
+        raise AttributeError("module 'torch' has no attribute 'bfloat16': autograd_magic implements a subset of "
+                             "PyTorch, and torch.bfloat16 is not part of it without the package ml-dtypes")
+    _BF16_LIVE = True
+    return dtypes.bfloat16
 
 
 # [forward_ad.propagate, the open dual level] while a dual level is open (engine/forward_ad.py sets them): the hook
@@ -578,7 +639,9 @@ def binary_op(op, a, b):
     cls = b.__class__
     if cls is float or cls is int or cls is bool:
         if ad.dtype.kind != "f":
-            dt = dtypes.float32 if op.name == "div" else dtypes.result_type((a, b))
+            if ad.dtype is _BF16:
+                return _bf16_scalar_op(op, a, b)
+            dt = dtypes.get_default_dtype() if op.name == "div" else dtypes.result_type((a, b))
             if dt.np != ad.dtype:
                 a = wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
                 ad = a._data
@@ -609,7 +672,7 @@ def binary_op(op, a, b):
                 a = wrap(ad.astype(dt)) if not a._rg else a.to(dtypes._FROM_NP[dt])
             if bd.dtype != dt:
                 b = wrap(bd.astype(dt)) if not b._rg else b.to(dtypes._FROM_NP[dt])
-        elif op.name == "div" and ad.dtype.kind != "f":
+        elif op.name == "div" and not dtypes.is_float_np(ad.dtype):
             a, b = a.float(), b.float()
         return apply(op, (a, b))
     if isinstance(b, (np.number, np.bool_)):
@@ -620,6 +683,20 @@ def binary_op(op, a, b):
         return binary_op(op, a, wrap(b))
     check_foreign(b)
     return NotImplemented
+
+
+def _bf16_scalar_op(op, a, b):
+    """binary_op's `x * 2` for a bfloat16 x: the scalar taken in float32, the result rounded (engine/bf16.py)."""
+    data, op = _bf16.forward(op, (a, b), (), None)
+    out = wrap(data)
+    if a._rg and GRAD_MODE.enabled:
+        out._rg = True
+        out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
+        if SAVED_HOOKS:
+            pack_saved(out._fn, out)
+    if TANGENT_HOOK[0] is not None:
+        TANGENT_HOOK[0](op, (a, b), (), out)
+    return out
 
 
 def check_foreign(value):
@@ -730,8 +807,18 @@ def commit_tangent(t, new_fw):
 
 def inplace(fn, t, *args, **kwargs):
     """Run out-of-place fn(t, ...) and store the result in t (PyTorch's in-place semantics)."""
+    if t._inference and not INFERENCE_MODE[0]:
+        return _refuse_inference_inplace(lambda: _inplace(fn, t, args, kwargs), t, args)
     check_overlap(t)
     return _inplace(fn, t, args, kwargs)
+
+
+def _refuse_inference_inplace(run, t, args):
+    """An in-place op on an inference tensor outside inference mode: PyTorch writes, then refuses (the tensor has no
+    version counter to bump); when autograd would record the op its check comes first and nothing is written."""
+    if not (GRAD_MODE.enabled and (t._rg or any(isinstance(a, TensorBase) and a._rg for a in args))):
+        run()
+    raise RuntimeError(_INFERENCE_INPLACE)
 
 
 def _inplace(fn, t, args, kwargs):
@@ -796,6 +883,12 @@ def commit_inplace_tracked(t, new):
 
 def inplace_fill(fn, t, *args):
     """inplace for fills (zero_, fill_), which PyTorch allows on a tensor whose elements share memory."""
+    if t._inference and not INFERENCE_MODE[0]:
+        return _refuse_inference_inplace(lambda: _fill(fn, t, args), t, args)
+    return _fill(fn, t, args)
+
+
+def _fill(fn, t, args):
     d = t._data
     base = d.base
     if not d.flags.writeable and base is not None and base.flags.writeable and base.flags.c_contiguous:

@@ -5,6 +5,7 @@ an AttributeError saying that autograd_magic implements a subset of PyTorch.
 """
 import math as _math
 import numbers
+import os as _os
 
 from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, diff, hstack,  # noqa: F401
                                moveaxis, movedim, narrow, repeat_interleave, tile, unflatten, vstack)
@@ -14,7 +15,7 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8)
-from ..engine import softmax_dims
+from ..engine import numpy_names as _numpy_names, softmax_dims
 from ..engine.einsum import einsum  # noqa: F401
 from ..engine.functions import (abs, absolute, add, all, allclose, any, ceil, clamp, clip, div, divide,  # noqa: F401
                                 floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax, logical_and,
@@ -29,10 +30,11 @@ from ..engine.indexing import (diag, diagonal, flip, gather, index_select, maske
                                scatter_add, select, trace, tril, triu)
 from ..engine.linalg import addmm, bmm, cdist, dot, matmul, mm, mv, outer  # noqa: F401
 from ..engine.linalg_fns import cholesky_inverse, det, inverse, logdet, matrix_power, pinverse  # noqa: F401
+from ..engine.linalg_legacy import cholesky_solve, triangular_solve  # noqa: F401
 from ..engine.linalg_fns import torch_cholesky as cholesky, torch_cross as cross, torch_qr as qr  # noqa: F401
 from ..engine.linalg_fns import torch_slogdet as slogdet, torch_svd as svd  # noqa: F401
-from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgrid, sort, std_mean, topk,  # noqa: F401
-                               unique, var_mean)
+from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgrid, nanmedian, sort, std_mean,  # noqa: F401
+                               topk, unique, var_mean)
 from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bitwise_or,  # noqa: F401
                                 bitwise_right_shift, bitwise_xor)
 from ..engine.extras import FUNCTIONS as _EXTRA_FUNCTIONS
@@ -47,7 +49,7 @@ from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, co
                               stack, std, sum, swapaxes, t, transpose, unbind, unsqueeze, var, view)
 from ..engine.size import Size, device  # noqa: F401
 from ..engine.tensor import Tensor  # noqa: F401
-from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS
+from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, enable_bfloat16 as _enable_bfloat16
 from . import accelerator, autograd, cuda, linalg, nn, optim  # noqa: F401
 from . import distributions  # noqa: F401,E402
 from . import functional  # noqa: F401,E402
@@ -70,10 +72,14 @@ from .nn.functional_pool import max_pool2d, max_pool3d  # noqa: F401
 from .nn.functional_vision import affine_grid_generator, grid_sampler, grid_sampler_2d  # noqa: F401
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
-from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
+from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,  # noqa: F401
+                        no_grad, set_grad_enabled)
 from .rng import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: F401
                   set_rng_state)
 from . import random  # noqa: F401,E402  (torch.random.fork_rng ...)
+from . import _dynamo, version  # noqa: F401,E402  (torch.version.cuda; torch._dynamo.reset around compile)
+from . import amp, cpu  # noqa: F401,E402  (torch.amp.autocast, torch.cpu.amp.autocast)
+from .amp import autocast, get_autocast_dtype, is_autocast_enabled  # noqa: F401,E402
 from . import profiler  # noqa: F401,E402  (torch.profiler: profile, record_function ...)
 
 # Every op that declares its public function in the op table (optable, api=): torch.exp, torch.erf ..., with out=.
@@ -81,8 +87,14 @@ globals().update({_name: with_out(_fn, _name) for _name, _fn in _DECLARED_FUNCTI
 globals().update(_MORE_FUNCTIONS)  # engine/more.py: rot90, kron, quantile, searchsorted ...
 globals().update({_k: _v for _k, _v in _EXTRA_FUNCTIONS.items() if _k not in globals()})  # engine/extras.py
 globals().update(_EXERCISE_FUNCTIONS)  # engine/exercise_fns.py: scatter_reduce, combinations ...
+from .sampling import FUNCTIONS as _SAMPLING_FUNCTIONS, METHODS as _SAMPLING_METHODS  # noqa: E402
+globals().update({_k: _v for _k, _v in _SAMPLING_FUNCTIONS.items() if _k not in globals()})  # torch/sampling.py
+from .nn.functional_ctc import torch_ctc_loss as ctc_loss  # noqa: E402
+for _k, _v in _SAMPLING_METHODS.items():   # Tensor.lgamma ... unless the op table declares them
+    if not hasattr(Tensor, _k):
+        setattr(Tensor, _k, _v)
 
-__version__ = "2.13.0+autograd_magic"
+__version__ = version.__version__   # a TorchVersion: "2.13.0+autograd_magic" >= "2.1" compares as versions
 pi, e, inf, nan = _math.pi, _math.e, _math.inf, _math.nan   # torch.pi ... (a cosine schedule, -torch.inf masks)
 float = float32
 double = float64
@@ -109,10 +121,35 @@ class _Namespace:
         return f"<module '{self.__name__}'>"
 
 
+class _CudaMatmul:
+    """torch.backends.cuda.matmul: allow_tf32 is set_float32_matmul_precision's other spelling ("highest" or not)."""
+    allow_fp16_reduced_precision_reduction = True
+    allow_bf16_reduced_precision_reduction = True
+
+    @property
+    def allow_tf32(self):
+        return get_float32_matmul_precision() != "highest"
+
+    @allow_tf32.setter
+    def allow_tf32(self, on):
+        set_float32_matmul_precision("high" if on else "highest")
+
+    def __repr__(self):
+        return f"<torch.backends.cuda.cuBLASModule object at {hex(id(self))}>"
+
+
 backends = _Namespace("torch.backends",
                       mps=_Namespace("torch.backends.mps", is_available=lambda: False, is_built=lambda: False),
                       cudnn=_Namespace("torch.backends.cudnn", deterministic=False, benchmark=False, enabled=True,
-                                       is_available=lambda: False))
+                                       is_available=lambda: False, allow_tf32=True, version=lambda: None),
+                      # what PyTorch's CPU build reports (the settings change nothing on the CPU)
+                      cuda=_Namespace("torch.backends.cuda", is_built=lambda: False,
+                                      matmul=_CudaMatmul(),
+                                      flash_sdp_enabled=lambda: True, mem_efficient_sdp_enabled=lambda: True,
+                                      math_sdp_enabled=lambda: True),
+                      mkldnn=_Namespace("torch.backends.mkldnn", is_available=lambda: True, enabled=True),
+                      mkl=_Namespace("torch.backends.mkl", is_available=lambda: True),
+                      openmp=_Namespace("torch.backends.openmp", is_available=lambda: True))
 
 
 def is_tensor(obj):
@@ -147,6 +184,26 @@ def get_num_threads():
     return softmax_dims.threads()
 
 
+_INTEROP_THREADS = []
+
+
+def get_num_interop_threads():
+    """The inter-op pool's size PyTorch reports: set_num_interop_threads's value, else the machine's CPUs."""
+    return _INTEROP_THREADS[0] if _INTEROP_THREADS else (_os.cpu_count() or 1)
+
+
+def set_num_interop_threads(n):
+    """Kept for get_num_interop_threads (the engine runs no inter-op pool); PyTorch allows it once."""
+    if not isinstance(n, numbers.Integral) or isinstance(n, builtin_bool):
+        raise RuntimeError(f"set_num_interop_threads expects an int, but got {type(n).__name__}")
+    if n <= 0:
+        raise RuntimeError("set_num_interop_threads expects a positive integer")
+    if _INTEROP_THREADS:
+        raise RuntimeError("Error: cannot set number of interop threads after parallel work has started or "
+                           "set_num_interop_threads called")
+    _INTEROP_THREADS.append(int(n))
+
+
 def is_floating_point(input):
     return input.is_floating_point()
 
@@ -167,9 +224,17 @@ builtin_bool = __builtins__["bool"] if isinstance(__builtins__, dict) else __bui
 
 
 def __getattr__(name):
+    if name == "bfloat16":   # handed out here so that the engine looks for bfloat16 only once it exists (engine/bf16.py)
+        globals()["bfloat16"] = _enable_bfloat16()
+        return bfloat16  # noqa: F821 - just bound
     raise AttributeError(f"module 'torch' has no attribute '{name}': autograd_magic implements a subset of PyTorch, "
                          f"and torch.{name} is not part of it")
 
 
 globals().update({_name: _aten_forms.tensor_first(globals()[_name], _name, Tensor)
                   for _name in _aten_forms.TENSOR_FIRST if _name in globals()})
+# numpy's names for native functions' arguments: torch.cat(xs, axis=1), x.softmax(axis=1) (engine/numpy_names.py)
+_numpy_names.accept_numpy_names(globals(), _numpy_names.FUNCTIONS)
+_numpy_names.accept_numpy_names(Tensor, _numpy_names.METHODS)
+_numpy_names.name_as_tensor_methods(Tensor, _numpy_names.PYTHON_METHODS)
+from . import special  # noqa: E402,F401  (last: it names the finished functions again)

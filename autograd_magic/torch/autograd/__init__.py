@@ -3,8 +3,8 @@
 import warnings
 
 from ...engine.grad import backward, grad  # noqa: F401
-from ..grad_mode import enable_grad, no_grad, set_grad_enabled  # noqa: F401
-from . import forward_ad, function, functional, gradcheck as _gradcheck_module, graph, profiler  # noqa: F401
+from ..grad_mode import enable_grad, inference_mode, no_grad, set_grad_enabled  # noqa: F401
+from . import forward_ad, function, functional, gradcheck as _gradcheck_module, grad_mode, graph, profiler  # noqa: F401
 from .function import Function  # noqa: F401
 from .gradcheck import GradcheckError, gradcheck, gradgradcheck  # noqa: F401
 

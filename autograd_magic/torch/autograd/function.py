@@ -10,6 +10,7 @@ import weakref
 
 import numpy as np
 
+from ...engine import dtypes
 from ...engine import forward_ad as _fw
 from ...engine.autograd import FREED, FREED_MESSAGE, GRAD_MODE, MultiNode, Saved
 from ...engine.tensor import Tensor
@@ -187,7 +188,7 @@ def _apply_backward(cls, args, kwargs, keep_ctx=False):
                 o = _alias(o)  # an input returned as it is: a new tensor on its data
             elif id(o) in dirty:
                 o._vbox[0] += 1
-            differentiable = o._data.dtype.kind == "f" and not marked
+            differentiable = dtypes.is_float_np(o._data.dtype) and not marked
             tracked.append(o if differentiable else None)
             if not differentiable:
                 o._rg, o._fn = False, None

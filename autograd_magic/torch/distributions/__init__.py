@@ -1,6 +1,7 @@
 """torch.distributions: Normal, Bernoulli, Categorical, Multinomial, Uniform, Exponential, Laplace, LogNormal,
-MultivariateNormal, Independent, TransformedDistribution with Exp/Affine/Sigmoid transforms, and kl_divergence
-(sampling draws PyTorch's numbers)."""
+MultivariateNormal, Independent, TransformedDistribution with Exp/Affine/Sigmoid/Abs transforms, Gamma, Chi2, Beta,
+Dirichlet, Poisson, Binomial, Geometric, StudentT, Cauchy, HalfNormal, OneHotCategorical, the relaxed Bernoulli and
+one-hot categorical, and kl_divergence (sampling draws PyTorch's numbers)."""
 from . import (bernoulli, categorical, constraints, distribution, exponential, independent, kl,  # noqa: F401
                multinomial, multivariate_normal, normal, transformed_distribution, transforms, uniform, utils)
 from .bernoulli import Bernoulli  # noqa: F401
@@ -15,6 +16,20 @@ from .normal import Normal  # noqa: F401
 from .transformed_distribution import LogNormal, TransformedDistribution  # noqa: F401
 from .transforms import AffineTransform, ComposeTransform, ExpTransform, SigmoidTransform, Transform  # noqa: F401
 from .uniform import Uniform  # noqa: F401
+from . import continuous, dirichlet, discrete, exp_family, gamma, kl_more, one_hot  # noqa: F401,E402
+from .continuous import Cauchy, HalfNormal, StudentT  # noqa: F401,E402
+from .dirichlet import Beta, Dirichlet  # noqa: F401,E402
+from .discrete import Binomial, Geometric, Poisson  # noqa: F401,E402
+from .exp_family import ExponentialFamily  # noqa: F401,E402
+from .gamma import Chi2, Gamma  # noqa: F401,E402
+from .one_hot import (OneHotCategorical, OneHotCategoricalStraightThrough, RelaxedBernoulli,  # noqa: F401,E402
+                      RelaxedOneHotCategorical)
+from .transforms import AbsTransform  # noqa: F401,E402
+# PyTorch's module names for them (torch.distributions.relaxed_bernoulli.LogitRelaxedBernoulli ...)
+beta, chi2 = dirichlet, gamma
+poisson = binomial = geometric = discrete
+studentT = cauchy = half_normal = continuous
+one_hot_categorical = relaxed_bernoulli = relaxed_categorical = one_hot
 
 
 def __getattr__(name):

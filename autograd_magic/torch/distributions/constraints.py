@@ -88,6 +88,19 @@ class _IntegerInterval(Constraint):
         return f"IntegerInterval(lower_bound={self.lower_bound}, upper_bound={self.upper_bound})"
 
 
+class _IntegerGreaterThan(Constraint):
+    is_discrete = True
+
+    def __init__(self, lower_bound):
+        self.lower_bound = lower_bound
+
+    def check(self, value):
+        return (value % 1 == 0) & (value >= self.lower_bound)
+
+    def __repr__(self):
+        return f"IntegerGreaterThan(lower_bound={self.lower_bound})"
+
+
 class _Simplex(Constraint):
     event_dim = 1
 
@@ -104,6 +117,14 @@ class _Multinomial(Constraint):
 
     def check(self, x):
         return (x >= 0).all(dim=-1) & (x.sum(dim=-1) <= self.upper_bound)
+
+
+class _OneHot(Constraint):
+    is_discrete = True
+    event_dim = 1
+
+    def check(self, value):
+        return ((value == 0) | (value == 1)).all(-1) & value.sum(-1).eq(1)
 
 
 class _IndependentConstraint(Constraint):
@@ -167,8 +188,11 @@ integer_interval = _IntegerInterval
 greater_than = _GreaterThan
 less_than = _LessThan
 multinomial = _Multinomial
-nonnegative_integer = _IntegerInterval(0, float("inf"))
+nonnegative_integer = _IntegerGreaterThan(0)
 nonnegative = _GreaterThanEq(0.0)
 greater_than_eq = _GreaterThanEq
 lower_cholesky = _LowerCholesky()
+one_hot = _OneHot()
+positive_integer = _IntegerGreaterThan(1)
+integer_greater_than = _IntegerGreaterThan
 positive_definite = _PositiveDefinite()

@@ -5,6 +5,7 @@ from ...engine.size import Size
 from ...engine.tensor import Tensor
 from . import constraints
 from ..grad_mode import no_grad
+from .utils import lazy_property
 
 
 class Distribution:
@@ -36,8 +37,8 @@ class Distribution:
             for param, constraint in arg_constraints.items():
                 if constraints.is_dependent(constraint):
                     continue
-                if param not in self.__dict__:
-                    continue  # a lazily computed parameter
+                if param not in self.__dict__ and isinstance(getattr(type(self), param, None), lazy_property):
+                    continue  # a lazily computed parameter (a property such as Chi2's df is checked)
                 value = getattr(self, param)
                 if not bool(constraint.check(value).all()):
                     raise ValueError(f"Expected parameter {param} ({type(value).__name__} of shape "

@@ -6,10 +6,11 @@ from ...engine.functions import finfo
 from ...engine.size import Size
 from . import constraints
 from .distribution import Distribution
+from .exp_family import ExponentialFamily
 from .utils import broadcast_all
 
 
-class Exponential(Distribution):
+class Exponential(ExponentialFamily):
     __module__ = "torch.distributions.exponential"
     arg_constraints = {"rate": constraints.positive}
     support = constraints.nonnegative

@@ -243,13 +243,3 @@ def _kl_independent_independent(p, q):
     if p.reinterpreted_batch_ndims != q.reinterpreted_batch_ndims:
         raise NotImplementedError
     return _sum_rightmost(kl_divergence(p.base_dist, q.base_dist), p.reinterpreted_batch_ndims)
-
-
-def _kl_expfamily_expfamily(p, q):
-    """PyTorch's (ExponentialFamily, ExponentialFamily) entry, for the pairs of different families it reaches."""
-    raise NotImplementedError("The cross KL-divergence between different exponential families cannot "
-                              "                            be computed using Bregman divergences")
-
-
-for _p, _q in ((Normal, Bernoulli), (Bernoulli, Normal), (Bernoulli, Exponential), (Exponential, Bernoulli)):
-    register_kl(_p, _q)(_kl_expfamily_expfamily)

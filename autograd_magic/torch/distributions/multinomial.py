@@ -6,7 +6,7 @@ import numpy as np
 from ...engine.size import Size
 from ...engine.tensor import Tensor
 from . import constraints
-from .categorical import Categorical
+from .categorical import _OfCategorical, Categorical
 from .distribution import Distribution
 from .utils import broadcast_all
 from ...engine.creation import ones_like, zeros
@@ -15,7 +15,7 @@ from ..grad_mode import no_grad
 _lgamma = np.vectorize(math.lgamma, otypes=[np.float64])
 
 
-class Multinomial(Distribution):
+class Multinomial(_OfCategorical, Distribution):
     __module__ = "torch.distributions.multinomial"
     arg_constraints = {"probs": constraints.simplex, "logits": constraints.real_vector}
 
@@ -46,18 +46,6 @@ class Multinomial(Distribution):
     @property
     def support(self):
         return constraints.multinomial(self.total_count)
-
-    @property
-    def logits(self):
-        return self._categorical.logits
-
-    @property
-    def probs(self):
-        return self._categorical.probs
-
-    @property
-    def param_shape(self):
-        return self._categorical.param_shape
 
     def sample(self, sample_shape=Size()):
         sample_shape = Size(sample_shape)

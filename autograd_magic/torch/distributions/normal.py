@@ -4,7 +4,7 @@ import numbers
 
 from ...engine.size import Size
 from . import constraints
-from .distribution import Distribution
+from .exp_family import ExponentialFamily
 from .utils import _standard_normal, broadcast_all
 from ...engine.creation import normal
 from ..grad_mode import no_grad
@@ -12,9 +12,10 @@ from ...engine.tensor_base import DECLARED_FUNCTIONS
 
 erf = DECLARED_FUNCTIONS["erf"]  # torch.erf without out=
 log = DECLARED_FUNCTIONS["log"]  # torch.log without out=
+erfinv = DECLARED_FUNCTIONS["erfinv"]
 
 
-class Normal(Distribution):
+class Normal(ExponentialFamily):
     """The normal distribution; ``rsample`` is reparameterised (gradients flow to loc and scale)."""
     __module__ = "torch.distributions.normal"
     arg_constraints = {"loc": constraints.real, "scale": constraints.positive}
@@ -74,6 +75,9 @@ class Normal(Distribution):
         if self._validate_args:
             self._validate_sample(value)
         return 0.5 * (1 + erf((value - self.loc) * self.scale.reciprocal() / math.sqrt(2)))
+
+    def icdf(self, value):
+        return self.loc + self.scale * erfinv(2 * value - 1) * math.sqrt(2)
 
     def entropy(self):
         return 0.5 + 0.5 * math.log(2 * math.pi) + log(self.scale)

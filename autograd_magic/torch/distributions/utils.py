@@ -1,4 +1,5 @@
-"""Helpers shared by the distributions: broadcasting parameters, probabilities <-> logits."""
+"""Helpers shared by the distributions: broadcasting parameters, probabilities <-> logits, the probs-or-logits
+parametrisation, enumerated supports."""
 import numbers
 
 from ...engine.tensor import Tensor
@@ -54,6 +55,51 @@ class lazy_property:
             value = self.wrapped(instance)
         setattr(instance, self.wrapped.__name__, value)
         return value
+
+
+def _probs_or_logits(probs, logits):
+    """The name and value of the one of probs and logits given (PyTorch's error for both or neither)."""
+    if (probs is None) == (logits is None):
+        raise ValueError("Either `probs` or `logits` must be specified, but not both.")
+    return ("probs", probs) if probs is not None else ("logits", logits)
+
+
+class _ProbsOrLogits:
+    """What Bernoulli, Binomial, Geometric, LogitRelaxedBernoulli and Categorical share: exactly one of probs and
+    logits is stored (also as _param), the other computed from it on first use. (param_shape stays with each
+    class: PyTorch's Geometric has none.)"""
+    _is_binary = True   # Categorical: False (a softmax over the last dim)
+
+    def _init_param(self, probs, logits, *others):
+        """Store the one of probs and logits given, broadcast with others (numbers first), which are returned."""
+        name, given = _probs_or_logits(probs, logits)
+        *others, param = broadcast_all(*others, given)
+        setattr(self, name, param)
+        self._param = param
+        return others
+
+    @lazy_property
+    def logits(self):
+        return probs_to_logits(self.probs, is_binary=self._is_binary)
+
+    @lazy_property
+    def probs(self):
+        return logits_to_probs(self.logits, is_binary=self._is_binary)
+
+    def _expand_param(self, new, param_shape):
+        """expand's step for the parameter: the one stored, as a view of param_shape, on new."""
+        if "probs" in self.__dict__:
+            new.probs = new._param = self.probs.expand(param_shape)
+        if "logits" in self.__dict__:
+            new.logits = new._param = self.logits.expand(param_shape)
+
+
+def _enumerated(values, batch_shape, expand=True):
+    """enumerate_support's values (1-D) as a column to broadcast over batch_shape, or expanded to it."""
+    values = values.view((-1,) + (1,) * len(batch_shape))
+    if expand:
+        values = values.expand((-1,) + tuple(batch_shape))
+    return values
 
 
 def _standard_normal(shape, dtype, device=None):

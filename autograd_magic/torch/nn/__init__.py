@@ -31,6 +31,9 @@ from .vision_layers import (Fold, HingeEmbeddingLoss, LocalResponseNorm, LPPool1
                             MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, Unfold)
 from .functional_unpool import MaxUnpool1d, MaxUnpool2d, MaxUnpool3d  # noqa: F401,E402
 from .triplet_distance import TripletMarginWithDistanceLoss  # noqa: F401,E402
+from .layers import FeatureAlphaDropout  # noqa: F401,E402
+from .loss_ctc import CTCLoss  # noqa: F401,E402
+from . import attention, modules, parameter  # noqa: F401,E402  (PyTorch's paths: torch.nn.modules.loss._Loss ...)
 
 
 def __getattr__(name):

@@ -7,7 +7,7 @@ import numpy as np
 from ...engine.tensor import Tensor
 from . import functional_act as F
 from .layers import _Activation
-from .module import Module, Parameter
+from .module import Module, Parameter, default_np_dtype as _default_np
 
 
 class Hardtanh(_Activation):
@@ -175,7 +175,7 @@ class PReLU(Module):
         super().__init__()
         self.num_parameters = num_parameters
         self.init = init
-        np_dtype = np.float32 if dtype is None else dtype.np
+        np_dtype = _default_np() if dtype is None else dtype.np
         self.weight = Parameter(Tensor._wrap(np.full((num_parameters,), init, np_dtype)))
 
     def reset_parameters(self):

@@ -8,7 +8,7 @@ from ...engine.tensor import Tensor
 from . import functional_conv as FC
 from . import init
 from .functional_pad import pad
-from .module import Module, Parameter
+from .module import Module, Parameter, default_np_dtype as _default_np
 
 
 class _ConvNd(Module):
@@ -46,7 +46,7 @@ class _ConvNd(Module):
         self.groups = groups
         self.padding_mode = padding_mode
         self._reversed_padding_repeated_twice = _reversed_padding(self.padding, self.kernel_size, self.dilation)
-        np_dtype = np.float32 if dtype is None else dtype.np
+        np_dtype = _default_np() if dtype is None else dtype.np
         shape = ((in_channels, out_channels // groups) if self.transposed else
                  (out_channels, in_channels // groups)) + self.kernel_size
         self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))

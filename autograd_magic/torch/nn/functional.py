@@ -3,6 +3,7 @@ import warnings
 
 import numpy as np
 
+from ...engine import autocast as _ac
 from ...engine import dtypes
 from ...engine import functions as F
 from ...engine import linalg as L
@@ -136,6 +137,8 @@ def _check_same(input, target, name):
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
+        input, target, weight = _ac.fp32(input, target, weight)
     _check_same(input, target, "mse_loss")
     input, target = _promoted(input, target, "mse_cpu")
     if input.shape != target.shape:
@@ -149,7 +152,7 @@ def _promoted(input, target, kernel):
     numpy's float64); the one converted never requires grad, so no node is added. Two integer tensors: the
     kernel's NotImplementedError."""
     a, b = input._data.dtype, target._data.dtype
-    if a.kind != "f" and b.kind != "f":
+    if not dtypes.is_float_np(a) and not dtypes.is_float_np(b):
         raise NotImplementedError(f'"{kernel}" not implemented for \'{input.dtype.scalar_name}\'')
     if a == b:
         return input, target
@@ -197,6 +200,8 @@ def _check_float_target(input, target):
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
+        input, target, weight = _ac.fp32(input, target, weight)
     red = _reduction(size_average, reduce, reduction)
     if input.shape != target.shape:
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}) "
@@ -209,6 +214,8 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean",
                                      pos_weight=None):
+    if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
+        input, target, weight, pos_weight = _ac.fp32(input, target, weight, pos_weight)
     red = _reduction(size_average, reduce, reduction)
     if input.shape != target.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
@@ -239,6 +246,8 @@ def _class_weights(weight, input, n_classes, prefix=""):
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
     """The negative log-likelihood of each target class, as torch's nll_loss_nd: 1-d and 2-d inputs directly,
     4-d (N, C, H, W) as NllLoss2d, other shapes viewed as (N, C, 1, -1) first."""
+    if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
+        input, weight = _ac.fp32(input, weight)
     legacy = size_average is not None or reduce is not None   # (PyTorch warns that they will be deprecated)
     red = _legacy_reduction(size_average, reduce) if legacy else _reduction(size_average, reduce, reduction)
     shape, t = input._data.shape, target._data
@@ -247,9 +256,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     if len(shape) != 1 and (not t.ndim or shape[0] != t.shape[0]):
         raise ValueError(f"Expected input batch_size ({shape[0]}) to match target batch_size "
                          f"({t.shape[0] if t.ndim else 1}).")
-    if t.dtype not in (np.int64, np.uint8):
-        raise RuntimeError(f"expected target dtype to be Long or Byte, but got {dtypes.scalar_name(t.dtype)}")
-    if len(shape) == 3 or len(shape) > 4:
+    if len(shape) == 3 or len(shape) > 4:   # (PyTorch checks the target's shape before its dtype)
         if t.shape[1:] != shape[2:]:
             raise RuntimeError(f"Expected target size [{', '.join(map(str, (shape[0],) + shape[2:]))}], got "
                                f"[{', '.join(map(str, t.shape))}]")
@@ -263,6 +270,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     if len(shape) == 4 and t.shape != (shape[0],) + shape[2:]:
         raise RuntimeError(f"size mismatch (got input: [{', '.join(map(str, shape))}] , target: "
                            f"[{', '.join(map(str, t.shape))}]")
+    if t.dtype not in (np.int64, np.uint8):
+        raise RuntimeError(f"expected target dtype to be Long or Byte, but got {dtypes.scalar_name(t.dtype)}")
     n_classes = shape[1] if len(shape) > 1 else shape[0]
     w = _class_weights(weight, input, n_classes)
     t = t.astype(np.int64, copy=False)
@@ -289,6 +298,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
                   label_smoothing=0.0):
+    if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
+        input, target, weight = _ac.fp32(input, target, weight)
     x, t = input._data, target._data
     if (x.ndim == 2 and t.ndim == 1 and t.dtype == np.int64 and x.dtype.kind == "f" and weight is None
             and size_average is None and reduce is None and reduction in ("mean", "sum") and ignore_index < 0
@@ -353,6 +364,8 @@ def _label_smoothing(input, target, weight, red, ignore_index, eps, class_dim, n
 
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
+        input, target = _ac.fp32(input, target)
     _check_same(input, target, "smooth_l1_loss")
     red = _reduction(size_average, reduce, reduction)
     if beta < 0:
@@ -364,6 +377,8 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
+        input, target, weight = _ac.fp32(input, target, weight)
     _check_same(input, target, "huber_loss")
     input, target = _broadcast_pair(input, target)
     return apply(OPS["huber_loss"], (input, target), _reduction(None, None, reduction), delta)
@@ -377,6 +392,8 @@ def _broadcast_pair(input, target):
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
+        input, target = _ac.fp32(input, target)
     _check_same(input, target, "l1_loss")
     diff = (input - target).abs()
     red = _reduction(size_average, reduce, reduction)
@@ -417,6 +434,8 @@ from .functional_zoo import (hinge_embedding_loss, local_response_norm, lp_pool1
                              soft_margin_loss)
 from .functional_unpool import max_unpool1d, max_unpool2d, max_unpool3d  # noqa: E402
 from .functional_triplet import triplet_margin_with_distance_loss  # noqa: E402
+from .functional_zoo import feature_alpha_dropout  # noqa: E402
+from .functional_ctc import ctc_loss  # noqa: E402
 
 
 def __getattr__(name):

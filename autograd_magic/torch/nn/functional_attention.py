@@ -6,11 +6,14 @@ import math
 
 import numpy as np
 
+from ...engine import autocast as _ac
+from ...engine import dtypes
 from ...engine import functions as F
 from ...engine import linalg as L
 from ...engine import shaping as S
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply, wrap
+from .attention import cpu_backends
 
 
 def _mask_values(mask, dtype):
@@ -46,14 +49,23 @@ def _flash_applies(query, key, value, attn_mask, dropout_p, enable_gqa):
 def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None,
                                  enable_gqa=False):
     """softmax(q k^T * scale + mask) v, with q and k each scaled by sqrt(scale) first (PyTorch's order)."""
+    if _ac.CPU.dtype is not None:   # (PyTorch's bfloat16 flash kernel rounds once: the engine's steps would not)
+        _ac.refuse("scaled_dot_product_attention")
+    if any(t._data.dtype is dtypes.BF16_NP for t in (query, key, value)):
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: scaled_dot_product_attention on "
+                                  "torch.bfloat16 tensors is not part of it")
     dt = query._data.dtype
-    if is_causal and attn_mask is not None:
-        raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when "
-                           "is_causal=True")
-    if _flash_applies(query, key, value, attn_mask, dropout_p, enable_gqa):
+    flash_ok, math_ok = cpu_backends()   # torch.nn.attention.sdpa_kernel's choice
+    if not (flash_ok or math_ok):
+        raise RuntimeError("No viable backend for scaled_dot_product_attention was found. This is likely due to "
+                           "turning off both the math kernel and the fused kernels.")
+    # (an explicit mask with is_causal=True: PyTorch's flash kernel applies both; the math path below refuses it)
+    if flash_ok and _flash_applies(query, key, value, attn_mask, dropout_p, enable_gqa):
         mask = None if attn_mask is None else _mask_values(attn_mask, dt)._data.astype(dt, copy=False)
         factor = 1.0 / math.sqrt(query.shape[-1]) if scale is None else scale
         return apply(OPS["sdpa_flash"], (query, key, value), mask, bool(is_causal), factor)
+    if not math_ok:
+        raise RuntimeError("No available kernel.  Aborting execution.")
     negative = scale is not None and scale < 0
     base = 1.0 / math.sqrt(query.shape[-1]) if scale is None else abs(scale)
     factor = math.sqrt(base)

@@ -30,6 +30,24 @@ def _sizes(shape):
 # ---------------------------------------------------------------- convolution
 
 
+def _check_params(nd, padding, stride, dilation, output_padding=None):
+    """ATen's checks of a convolution's parameters, in its order (convolution's check_shape_forward)."""
+    if min(padding) < 0:
+        raise RuntimeError("negative padding is not supported")
+    if output_padding is not None and min(output_padding) < 0:
+        raise RuntimeError("negative output_padding is not supported")
+    if min(stride) <= 0:
+        raise RuntimeError("non-positive stride is not supported")
+    if min(dilation) < 0:
+        raise RuntimeError("dilation should be greater than zero")
+    if min(dilation) == 0:
+        shown = (1,) + tuple(dilation) if nd == 1 else tuple(dilation)   # 1-d runs as a 2-d convolution
+        if output_padding is not None:
+            raise RuntimeError("dilation should be greater than zero, but got " + ", ".join(
+                f"dilation_{n}: {d}" for n, d in zip(("depth", "height", "width")[-len(shown):], shown)))
+        raise RuntimeError(f"dilation should be greater than zero, but got [{_sizes(shown)}]")
+
+
 def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
     name = f"conv{nd}d"
     if input.ndim not in (nd + 1, nd + 2):
@@ -61,6 +79,7 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
             raise RuntimeError(f"Invalid padding string: '{padding}'")
     else:
         lo = hi = _tuple(padding, nd, "padding")
+    _check_params(nd, lo, stride, dilation)
     if input.shape[1] != w_shape[1] * groups:
         raise RuntimeError(f"Given groups={groups}, weight of size [{_sizes(w_shape)}], expected "
                            f"input[{_sizes(input.shape)}] to have {w_shape[1] * groups} channels, but got "
@@ -119,6 +138,7 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
                                dilation).squeeze(0)
     stride, dilation = _tuple(stride, nd, "stride"), _tuple(dilation, nd, "dilation")
     padding, output_padding = _tuple(padding, nd, "padding"), _tuple(output_padding, nd, "output_padding")
+    _check_params(nd, padding, stride, dilation, output_padding)
     w_shape = tuple(weight.shape)
     if weight.ndim != nd + 2:
         raise RuntimeError(f"Expected {nd + 2}-dimensional input for {nd + 2}-dimensional weight "
@@ -237,7 +257,7 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     w = weight.reshape(-1) if weight is not None else _const(1, input, n)
     b = bias.reshape(-1) if bias is not None else _const(0, input, n)
     pshape = (1,) * (input.ndim - k) + shape
-    return apply(OPS["native_layer_norm"], (input, w, b), (dims, pshape, eps, None))
+    return apply(OPS["native_layer_norm"], (input, w, b), (dims, pshape, eps, None), weight is not None)
 
 
 # ---------------------------------------------------------------- channel dropout

@@ -1,6 +1,7 @@
 """torch.nn.functional's linear and dropout (re-exported by functional.py; multi-head attention uses them too)."""
 import numpy as np
 
+from ...engine import autocast as _ac
 from ...engine import linalg as L
 from ...engine import shaping as S
 from ...engine.tensor import Tensor
@@ -8,6 +9,8 @@ from ...engine.tensor import Tensor
 
 def linear(input, weight, bias=None):
     """input @ weight.T + bias, recorded as PyTorch records it (AddmmBackward0 between views)."""
+    if _ac.CPU.dtype is not None:   # inside torch.autocast: computed in its dtype (engine/autocast.py)
+        input, weight, bias = _ac.lower(input, weight, bias)
     wt = S.t(weight)
     if input.ndim == 2:
         return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)

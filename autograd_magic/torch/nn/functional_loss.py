@@ -1,6 +1,8 @@
 """torch.nn.functional losses composed of recorded ops as PyTorch composes them (kl_div)."""
 import warnings
 
+from ...engine import autocast as _ac
+from ...engine import dtypes
 from ...engine import functions as F
 
 
@@ -27,6 +29,8 @@ def _legacy_reduction(size_average, reduce):
 def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):
     """The pointwise KL divergence target * (log target - input) (input holds log-probabilities), recorded as
     ATen's composite: xlogy(target, target) - target * input, or exp(target) * (target - input) with log_target."""
+    if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
+        input, target = _ac.fp32(input, target)
     if size_average is not None or reduce is not None:
         red = _legacy_reduction(size_average, reduce)
     else:
@@ -38,7 +42,7 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
         red = "sum" if reduction == "batchmean" else reduction
         if red not in ("mean", "sum", "none"):
             raise ValueError(f"{reduction} is not a valid value for reduction")
-    if input._data.dtype.kind != "f" or target._data.dtype.kind != "f":
+    if not dtypes.is_float_np(input._data.dtype) or not dtypes.is_float_np(target._data.dtype):
         raise RuntimeError("kl_div: Integral inputs not supported.")
     if log_target:
         out = target.exp() * (target - input)

@@ -9,12 +9,28 @@ from ...engine.tensor_base import apply
 from .functional_conv import _tuple
 
 
+def _check_window(nd, stride, pad, dil, what):
+    """ATen's pooling parameter checks (pool2d_shape_check and the pooling functions' own)."""
+    if 0 in stride:
+        raise RuntimeError("stride should not be zero")
+    names = ("T", "H", "W")[-nd:]
+    if min(stride) < 0:
+        raise RuntimeError("stride should be greater than zero, but got "
+                           + " ".join(f"d{n}: {s}" for n, s in zip(names, stride)))
+    if what == "max" and min(dil) <= 0:
+        raise RuntimeError("dilation should be greater than zero, but got "
+                           + " ".join(f"dilation{n}: {d}" for n, d in zip(names, dil)))
+    if min(pad) < 0:
+        raise RuntimeError(f"pad must be non-negative, but got pad: {min(pad)}")
+
+
 def _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, what):
     if input.ndim not in (nd + 1, nd + 2) or input.numel() == 0:
         raise RuntimeError(f"non-empty {nd + 1}D or {nd + 2}D (batch mode) tensor expected for input")
     kernel = _tuple(kernel_size, nd)
     stride = kernel if stride is None or (isinstance(stride, (list, tuple)) and not stride) else _tuple(stride, nd)
     pad, dil = _tuple(padding, nd), _tuple(dilation, nd)
+    _check_window(nd, stride, pad, dil, what)
     for i in range(nd):
         if pad[i] > (dil[i] * (kernel[i] - 1) + 1) // 2:
             if what == "max" or nd == 3:

@@ -171,3 +171,23 @@ def alpha_dropout(input, p=0.5, training=False, inplace=False):
     b = noise.add(-1).mul_(_SELU_ALPHA * a).add_(_SELU_ALPHA * a * p)
     noise.mul_(a)
     return input.mul_(noise).add_(b) if inplace else (input * noise).add_(b)
+
+
+def feature_alpha_dropout(input, p=0.5, training=False, inplace=False):
+    """alpha_dropout of whole channels: one draw per (sample, channel) (bernoulli_ on an (N, C, 1, ...) tensor),
+    as ATen's feature alpha dropout."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if p == 0 or not training or input.numel() == 0:
+        return input
+    if input.ndim < 2:
+        raise RuntimeError("Feature dropout requires at least 2 dimensions in the input")
+    if p == 1:
+        zero = Tensor._wrap(np.zeros((), input._data.dtype))
+        return input.mul_(zero) if inplace else input * zero
+    shape = tuple(input.shape[:2]) + (1,) * (input.ndim - 2)
+    noise = Tensor._wrap(np.empty(shape, input._data.dtype)).bernoulli_(1 - p)
+    a = 1.0 / math.sqrt((_SELU_ALPHA * _SELU_ALPHA * p + 1) * (1 - p))
+    b = noise.add(-1).mul_(_SELU_ALPHA * a).add_(_SELU_ALPHA * a * p)
+    noise.mul_(a)
+    return input.mul_(noise).add_(b) if inplace else (input * noise).add_(b)

@@ -60,11 +60,13 @@ def _fan(tensor, mode):
 
 
 def uniform_(tensor, a=0.0, b=1.0, generator=None):
-    return _fill(tensor, _generator(generator).uniform(tuple(tensor.shape), tensor._data.dtype, a, b))
+    with no_grad():   # (Tensor.uniform_ fills a transposed weight in memory order, as PyTorch does)
+        return tensor.uniform_(a, b, generator=generator)
 
 
 def normal_(tensor, mean=0.0, std=1.0, generator=None):
-    return _fill(tensor, _generator(generator).normal(tuple(tensor.shape), tensor._data.dtype, mean, std))
+    with no_grad():
+        return tensor.normal_(mean, std, generator=generator)
 
 
 def constant_(tensor, val):

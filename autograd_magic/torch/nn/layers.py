@@ -7,7 +7,7 @@ from ...engine.tensor import Tensor
 from . import functional, init
 from . import functional_norm as FN
 from .functional_conv import dropout2d, dropout3d
-from .module import Module, Parameter
+from .module import Module, Parameter, default_np_dtype as _default_np
 
 
 class Identity(Module):
@@ -28,7 +28,7 @@ class Linear(Module):
         super().__init__()
         self.in_features = in_features
         self.out_features = out_features
-        np_dtype = np.float32 if dtype is None else dtype.np
+        np_dtype = _default_np() if dtype is None else dtype.np
         self.weight = Parameter(Tensor._wrap(np.empty((out_features, in_features), np_dtype)))
         self.bias = Parameter(Tensor._wrap(np.empty((out_features,), np_dtype))) if bias else None
         if not bias:
@@ -56,7 +56,7 @@ class Bilinear(Module):
     def __init__(self, in1_features, in2_features, out_features, bias=True, device=None, dtype=None):
         super().__init__()
         self.in1_features, self.in2_features, self.out_features = in1_features, in2_features, out_features
-        np_dtype = np.float32 if dtype is None else dtype.np
+        np_dtype = _default_np() if dtype is None else dtype.np
         self.weight = Parameter(Tensor._wrap(np.empty((out_features, in1_features, in2_features), np_dtype)))
         if bias:
             self.bias = Parameter(Tensor._wrap(np.empty((out_features,), np_dtype)))
@@ -98,7 +98,7 @@ class Embedding(Module):
         self.padding_idx, self.max_norm, self.norm_type = padding_idx, max_norm, norm_type
         self.scale_grad_by_freq, self.sparse = scale_grad_by_freq, sparse
         if _weight is None:
-            np_dtype = np.float32 if dtype is None else dtype.np
+            np_dtype = _default_np() if dtype is None else dtype.np
             self.weight = Parameter(Tensor._wrap(np.empty((num_embeddings, embedding_dim), np_dtype)),
                                     requires_grad=not _freeze)
             init.normal_(self.weight)
@@ -154,6 +154,13 @@ class AlphaDropout(Dropout):
 
     def forward(self, input):
         return functional.alpha_dropout(input, self.p, self.training)
+
+
+class FeatureAlphaDropout(Dropout):
+    """AlphaDropout of whole channels (F.feature_alpha_dropout); identity in eval()."""
+
+    def forward(self, input):
+        return functional.feature_alpha_dropout(input, self.p, self.training)
 
 
 class Dropout2d(Dropout):
@@ -328,7 +335,7 @@ class UninitializedParameter(Parameter):
     __module__ = "torch.nn.parameter"
 
     def __new__(cls, requires_grad=True, device=None, dtype=None):
-        p = cls._wrap(np.empty((0,), np.float32 if dtype is None else dtype.np))
+        p = cls._wrap(np.empty((0,), _default_np() if dtype is None else dtype.np))
         return p.requires_grad_(True) if requires_grad else p
 
     def __init__(self, *args, **kwargs):
@@ -396,7 +403,7 @@ class LazyLinear(Linear):
             del self._dtype
             self.__class__ = Linear
             return Linear.forward(self, input)
-        np_dtype = np.float32 if self._dtype is None else self._dtype.np
+        np_dtype = _default_np() if self._dtype is None else self._dtype.np
         self.in_features = input.shape[-1]
         self.weight = Parameter(Tensor._wrap(np.empty((self.out_features, self.in_features), np_dtype)))
         if self.bias is not None:

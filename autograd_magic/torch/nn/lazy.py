@@ -6,7 +6,7 @@ import numpy as np
 from ...engine.tensor import Tensor
 from .conv import Conv1d, Conv2d, _ConvNd
 from .layers import UninitializedParameter, lazy_initialized, lazy_load_hook
-from .module import Parameter
+from .module import Parameter, default_np_dtype as _default_np
 from .normalization import BatchNorm1d, BatchNorm2d
 
 
@@ -41,7 +41,7 @@ class _LazyConv:
         self.in_channels = input.shape[1] if input.ndim == batched else input.shape[0]
         if self.in_channels % self.groups != 0:
             raise ValueError("in_channels must be divisible by groups")
-        np_dtype = np.float32 if self._dtype is None else self._dtype.np
+        np_dtype = _default_np() if self._dtype is None else self._dtype.np
         shape = (self.out_channels, self.in_channels // self.groups) + self.kernel_size
         self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))
         if self.bias is not None:
@@ -82,7 +82,7 @@ class _LazyBatchNorm:
             self.__class__ = self._become
             return self.forward(input)
         n = input.shape[1]
-        np_dtype = np.float32 if self._dtype is None else self._dtype.np
+        np_dtype = _default_np() if self._dtype is None else self._dtype.np
         self.num_features = n
         if self.affine:
             self.weight = Parameter(Tensor._wrap(np.ones((n,), np_dtype)))

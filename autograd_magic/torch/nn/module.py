@@ -7,6 +7,7 @@ from ...engine import dtypes
 from ...engine.methods import to_dtype_arg
 from ...engine.printing import format_parameter
 from ...engine.size import Size
+from ...engine.tensor_base import enable_bfloat16
 from ...engine.tensor import Tensor
 from . import module_lookup
 from .module_call import (HOOK_DICTS, add_hook, call_with_hooks, has_global_hooks,  # noqa: F401
@@ -50,6 +51,11 @@ class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_key
         return f"_IncompatibleKeys(missing_keys={self.missing_keys}, unexpected_keys={self.unexpected_keys})"
 
     __str__ = __repr__
+
+
+def default_np_dtype():
+    """The numpy dtype of a layer's parameters made without dtype=: torch.get_default_dtype()'s."""
+    return dtypes.get_default_dtype().np
 
 
 def _typename(obj):
@@ -297,10 +303,10 @@ class Module:
         for module in self.modules():
             for store in (module._parameters, module._buffers):
                 for t in store.values():
-                    if t is None or t._data.dtype.kind != "f" or t._data.dtype == dtype.np:
+                    if t is None or not dtypes.is_float_np(t._data.dtype) or t._data.dtype == dtype.np:
                         continue
                     t._data = t._data.astype(dtype.np)
-                    if t._grad is not None and t._grad._data.dtype.kind == "f":
+                    if t._grad is not None and dtypes.is_float_np(t._grad._data.dtype):
                         t._grad._data = t._grad._data.astype(dtype.np)
         return self
 
@@ -325,6 +331,9 @@ class Module:
 
     def half(self):
         return self._cast(dtypes.float16)
+
+    def bfloat16(self):
+        return self._cast(enable_bfloat16())
 
     def type(self, dst_type):
         return self._cast(dst_type)

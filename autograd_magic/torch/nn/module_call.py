@@ -19,6 +19,9 @@ _global_forward_pre_hooks = collections.OrderedDict()
 _global_forward_hooks = collections.OrderedDict()
 _global_forward_hooks_with_kwargs = collections.OrderedDict()
 _global_forward_hooks_always_called = collections.OrderedDict()
+_global_backward_pre_hooks = collections.OrderedDict()
+_global_backward_hooks = collections.OrderedDict()
+_global_is_full_backward_hook = [None]   # [True] once register_module_full_backward_hook was called
 
 
 class Handle(RemovableHandle):
@@ -60,8 +63,24 @@ def register_module_forward_hook(hook, *, with_kwargs=False, always_call=False):
     return add_hook(_global_forward_hooks, hook, extra=(_global_forward_hooks_always_called,), flags=flags)
 
 
+def register_module_full_backward_pre_hook(hook):
+    """As PyTorch's: ``hook(module, grad_output)`` runs before every module's gradients are computed."""
+    return add_hook(_global_backward_pre_hooks, hook)
+
+
+def register_module_full_backward_hook(hook):
+    """As PyTorch's: ``hook(module, grad_input, grad_output)`` runs once every module's input gradients are
+    computed; returns a removable handle."""
+    if _global_is_full_backward_hook[0] is False:
+        raise RuntimeError("Cannot use both regular backward hooks and full backward hooks as a global Module hook. "
+                           "Please use only one of them.")
+    _global_is_full_backward_hook[0] = True
+    return add_hook(_global_backward_hooks, hook)
+
+
 def has_global_hooks():
-    return bool(_global_forward_hooks or _global_forward_pre_hooks)
+    return bool(_global_forward_hooks or _global_forward_pre_hooks or _global_backward_hooks
+                or _global_backward_pre_hooks)
 
 
 def _run_pre_hooks(module, args, kwargs):
@@ -82,10 +101,12 @@ def _run_pre_hooks(module, args, kwargs):
 
 
 def _backward_hooks(module):
-    """(full hooks, non-full hooks, backward pre-hooks) of the module's own."""
+    """(full hooks, non-full hooks, backward pre-hooks): the global ones, then the module's own."""
     hooks = list(module._backward_hooks.values())
     full = module._is_full_backward_hook
-    return (hooks if full else []), (hooks if full is False else []), list(module._backward_pre_hooks.values())
+    full_hooks = list(_global_backward_hooks.values()) if _global_is_full_backward_hook[0] else []
+    pre = [*_global_backward_pre_hooks.values(), *module._backward_pre_hooks.values()]
+    return full_hooks + (hooks if full else []), (hooks if full is False else []), pre
 
 
 def _hook_non_full(module, args, out, hooks):

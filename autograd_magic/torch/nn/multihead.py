@@ -7,11 +7,11 @@ from ...engine.tensor import Tensor
 from .functional_mha import _canonical_mask, _none_or_dtype, multi_head_attention_forward
 from .init import constant_, xavier_normal_, xavier_uniform_
 from .layers import Linear
-from .module import Module, Parameter
+from .module import Module, Parameter, default_np_dtype as _default_np
 
 
 def _empty(shape, dtype):
-    return Tensor._wrap(np.empty(shape, np.float32 if dtype is None else dtype.np))
+    return Tensor._wrap(np.empty(shape, _default_np() if dtype is None else dtype.np))
 
 
 class NonDynamicallyQuantizableLinear(Linear):

@@ -8,11 +8,11 @@ from ...engine.tensor import Tensor
 from . import functional_conv as FC
 from . import functional_norm as FN
 from . import init
-from .module import Module, Parameter
+from .module import Module, Parameter, default_np_dtype as _default_np
 
 
 def _empty(shape, dtype):
-    return Tensor._wrap(np.empty(shape, np.float32 if dtype is None else dtype.np))
+    return Tensor._wrap(np.empty(shape, _default_np() if dtype is None else dtype.np))
 
 
 def _affine_parameters(module, affine, shape, bias, dtype):
@@ -30,7 +30,9 @@ def _reset_affine(module):
         init.zeros_(module.bias)
 
 
-class _BatchNorm(Module):
+class _NormBase(Module):
+    """What batch and instance normalisation share (PyTorch's _NormBase): the affine parameters, the running
+    statistics and their reset. _InstanceNorm is not a _BatchNorm (``isinstance(m, _BatchNorm)`` freezes BN only)."""
     __module__ = "torch.nn.modules.batchnorm"
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,
@@ -58,6 +60,14 @@ class _BatchNorm(Module):
         self.reset_running_stats()
         _reset_affine(self)
 
+    def extra_repr(self):
+        return (f"{self.num_features}, eps={self.eps}, momentum={self.momentum}, affine={self.affine}, "
+                f"bias={self.bias is not None}, track_running_stats={self.track_running_stats}")
+
+
+class _BatchNorm(_NormBase):
+    __module__ = "torch.nn.modules.batchnorm"
+
     def forward(self, input):
         self._check_input_dim(input)
         factor = 0.0 if self.momentum is None else self.momentum
@@ -69,10 +79,6 @@ class _BatchNorm(Module):
         return FC.batch_norm(input, self.running_mean if use_buffers else None,
                              self.running_var if use_buffers else None, self.weight, self.bias, bn_training,
                              factor, self.eps)
-
-    def extra_repr(self):
-        return (f"{self.num_features}, eps={self.eps}, momentum={self.momentum}, affine={self.affine}, "
-                f"bias={self.bias is not None}, track_running_stats={self.track_running_stats}")
 
 
 class BatchNorm1d(_BatchNorm):
@@ -146,7 +152,7 @@ class GroupNorm(Module):
                 f"bias={self.bias is not None}")
 
 
-class _InstanceNorm(_BatchNorm):
+class _InstanceNorm(_NormBase):
     """Instance normalisation (F.instance_norm): per sample and channel; running statistics only when tracked."""
     __module__ = "torch.nn.modules.instancenorm"
 

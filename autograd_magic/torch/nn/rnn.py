@@ -19,7 +19,7 @@ from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
 from . import functional as F
 from . import init
-from .module import Module, Parameter
+from .module import Module, Parameter, default_np_dtype as _default_np
 from .rnn_checks import check_lstm_call, lstm_hidden
 from .rnn_packed import packed_forward
 from .rnn_steps import _gru_step, _lstm_step, _rnn_step, _zeros
@@ -85,7 +85,7 @@ class RNNBase(Module):
         if proj_size:
             raise NotImplementedError("autograd_magic implements a subset of PyTorch: LSTM's proj_size is not "
                                       "part of it")
-        np_dtype = np.float32 if dtype is None else dtype.np
+        np_dtype = _default_np() if dtype is None else dtype.np
         gate_size = _GATES[mode] * hidden_size
         self._flat_weights_names = []
         for layer in range(num_layers):
@@ -287,7 +287,7 @@ class RNNCellBase(Module):
     def __init__(self, input_size, hidden_size, bias, num_chunks, device=None, dtype=None):
         super().__init__()
         self.input_size, self.hidden_size, self.bias = input_size, hidden_size, bias
-        np_dtype = np.float32 if dtype is None else dtype.np
+        np_dtype = _default_np() if dtype is None else dtype.np
         self.weight_ih = Parameter(Tensor._wrap(np.empty((num_chunks * hidden_size, input_size), np_dtype)))
         self.weight_hh = Parameter(Tensor._wrap(np.empty((num_chunks * hidden_size, hidden_size), np_dtype)))
         if bias:

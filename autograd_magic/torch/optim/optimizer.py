@@ -1,6 +1,7 @@
 """torch.optim.Optimizer: parameter groups, per-parameter state, state_dict, zero_grad and the printed form."""
 import collections
 import copy
+import warnings
 
 import numpy as np
 
@@ -31,6 +32,9 @@ class Optimizer:
         param_group["params"] = [params] if isinstance(params, Tensor) else list(params)
         for name, default in self.defaults.items():
             param_group.setdefault(name, default)
+        if len({id(p) for p in param_group["params"]}) != len(param_group["params"]):
+            warnings.warn("optimizer contains a parameter group with duplicate parameters; in future, this will cause "
+                          "an error; see github.com/pytorch/pytorch/issues/40967 for more information", stacklevel=3)
         seen = {id(p) for group in self.param_groups for p in group["params"]}
         if any(id(p) in seen for p in param_group["params"]):
             raise ValueError("some parameters appear in more than one parameter group")

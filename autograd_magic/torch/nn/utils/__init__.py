@@ -9,7 +9,8 @@ from ....engine.shaping import cat
 from ....engine.tensor import Tensor
 from ...grad_mode import no_grad
 from ..module import _typename
-from . import parametrizations, parametrize, prune, rnn  # noqa: F401  (torch.nn.utils.rnn ...)
+from . import fusion, parametrizations, parametrize, prune, rnn  # noqa: F401  (torch.nn.utils.rnn ...)
+from .fusion import fuse_conv_bn_eval, fuse_conv_bn_weights, fuse_linear_bn_eval, fuse_linear_bn_weights  # noqa: F401
 
 
 def _grads(parameters):

@@ -8,7 +8,7 @@ import warnings
 
 import numpy as np
 
-from ....engine import creation
+from ....engine import creation, dtypes
 from ....engine.shaping import stack
 from ....engine.tensor import Tensor
 from .sampler import (BatchSampler, ChainDataset, IterableDataset, RandomSampler, Sampler,  # noqa: F401
@@ -79,31 +79,38 @@ class ConcatDataset(Dataset):
         return self.datasets[i][idx - (self.cumulative_sizes[i - 1] if i else 0)]
 
 
+_COLLATE_ERROR = "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found {}"
+
+
 def default_collate(batch):
-    """Stack a list of samples into a batch: tensors stacked, numbers into tensors, tuples/dicts element-wise."""
+    """Stack a list of samples into a batch, as PyTorch's: tensors stacked, numpy arrays and scalars as tensors of
+    their dtype, Python floats float64, ints (and bools) as torch.tensor makes them, strings left as the batch
+    holds them (a tuple inside a sample's tuple), dicts and sequences element by element."""
     elem = batch[0]
+    kind = type(elem)
     if isinstance(elem, Tensor):
         return stack(list(batch), 0)
-    if isinstance(elem, np.ndarray):
-        return Tensor._wrap(np.stack(batch))
-    if isinstance(elem, bool):
-        return Tensor._wrap(np.asarray(batch, np.bool_))
+    if kind.__module__ == "numpy" and kind.__name__ not in ("str_", "string_"):
+        if elem.dtype.kind in "SaUO":
+            raise TypeError(_COLLATE_ERROR.format(elem.dtype))
+        if kind.__name__ in ("ndarray", "memmap"):
+            return stack([creation.as_tensor(b) for b in batch], 0)
+        return creation.as_tensor(np.asarray(batch))   # numpy scalars: their own dtype
     if isinstance(elem, float):
-        return Tensor._wrap(np.asarray(batch, np.float64))
+        return creation.tensor(list(batch), dtype=dtypes.float64)
     if isinstance(elem, numbers.Integral):
-        return Tensor._wrap(np.asarray(batch, np.int64))
+        return creation.tensor(list(batch))
     if isinstance(elem, (str, bytes)):
-        return list(batch)
-    if isinstance(elem, dict):
+        return batch
+    if isinstance(elem, collections.abc.Mapping):
         return {k: default_collate([d[k] for d in batch]) for k in elem}
     if isinstance(elem, tuple) and hasattr(elem, "_fields"):
-        return type(elem)(*(default_collate(list(s)) for s in zip(*batch)))
-    if isinstance(elem, (tuple, list)):
+        return kind(*(default_collate(s) for s in zip(*batch)))
+    if isinstance(elem, collections.abc.Sequence):
         if any(len(b) != len(elem) for b in batch):
             raise RuntimeError("each element in list of batch should be of equal size")
-        return [default_collate(list(s)) for s in zip(*batch)]
-    raise TypeError("default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found "
-                    f"{type(elem)}")
+        return [default_collate(s) for s in zip(*batch)]
+    raise TypeError(_COLLATE_ERROR.format(kind))
 
 
 def default_convert(data):
@@ -142,6 +149,24 @@ def default_convert(data):
     return data
 
 
+def _check_worker_options(num_workers, timeout, prefetch_factor, persistent_workers, multiprocessing_context):
+    """PyTorch's checks of the multiprocessing options (the engine loads in this process, whatever num_workers)."""
+    if num_workers < 0:
+        raise ValueError("num_workers option should be non-negative; use num_workers=0 to disable multiprocessing.")
+    if timeout < 0:
+        raise ValueError("timeout option should be non-negative")
+    if num_workers == 0 and prefetch_factor is not None:
+        raise ValueError("prefetch_factor option could only be specified in multiprocessing.let num_workers > 0 to "
+                         "enable multiprocessing, otherwise set prefetch_factor to None.")
+    if prefetch_factor is not None and prefetch_factor < 0:
+        raise ValueError("prefetch_factor option should be non-negative")
+    if persistent_workers and num_workers == 0:
+        raise ValueError("persistent_workers option needs num_workers > 0")
+    if multiprocessing_context is not None and num_workers == 0:
+        raise ValueError("multiprocessing_context can only be used with multi-process loading (num_workers > 0), but "
+                         f"got num_workers={num_workers}")
+
+
 class DataLoader:
     """Batches of a dataset. As PyTorch's: a map-style dataset is read through a sampler (RandomSampler with the
     loader's generator when shuffle=True, else SequentialSampler) batched by a BatchSampler; iter(loader) draws the
@@ -153,6 +178,7 @@ class DataLoader:
                  collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
                  multiprocessing_context=None, generator=None, *, prefetch_factor=None, persistent_workers=False,
                  pin_memory_device="", in_order=True):
+        _check_worker_options(num_workers, timeout, prefetch_factor, persistent_workers, multiprocessing_context)
         self._iterable = isinstance(dataset, IterableDataset)
         if self._iterable:
             for name, value in (("shuffle", shuffle if shuffle else None), ("sampler", sampler),

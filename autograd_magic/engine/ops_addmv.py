@@ -1,0 +1,105 @@
+"""BLAS-style fused products (forward and vjp side by side): ``beta * input + alpha * product``.
+
+addmv (matrix @ vector), addr (outer product), addbmm (the sum of a batch of matrix products) and addmm given
+beta/alpha (the plain addmm is ops.py's, MKL's rounding). Old tutorials and the Chinese "Dive into DL" book call
+them (``torch.addmm(M, A, B, beta=0.5, alpha=2)``). As in PyTorch, beta=0 ignores input (nan included) and the
+gradient reaching input is beta times the incoming one.
+"""
+import numpy as np
+
+from .optable import defop
+
+
+def _scaled(c, prod, beta, alpha):
+    if alpha != 1:
+        prod = prod * prod.dtype.type(alpha)
+    shape = np.broadcast_shapes(c.shape, prod.shape)
+    if beta == 0:
+        return np.array(np.broadcast_to(prod, shape))
+    return np.array(np.broadcast_to((c if beta == 1 else c * c.dtype.type(beta)) + prod, shape))
+
+
+def _times(g, k):
+    return g if g is None or k == 1 else g * k
+
+
+def _args(input, a, b, *, beta=1, alpha=1):
+    return (input, a, b), (beta, alpha)
+
+
+def _check_addmv(c, m, v):
+    if m.ndim != 2 or v.ndim != 1 or c.ndim > 1:
+        raise RuntimeError(f"vector + matrix @ vector expected, got {c.ndim}, {m.ndim}, {v.ndim}")
+    if m.shape[1] != v.shape[0] or (c.ndim == 1 and c.shape[0] not in (1, m.shape[0])):
+        raise RuntimeError(f"size mismatch, got input ({c.shape[0] if c.ndim else 1}), mat "
+                           f"({m.shape[0]}x{m.shape[1]}), vec ({v.shape[0]})")
+
+
+def _addmv(c, m, v, beta, alpha):
+    _check_addmv(c, m, v)
+    return _scaled(c, m @ v, beta, alpha)
+
+
+@defop("addmv", "AddmvBackward0", _addmv, saves=(1, 2), save_if={1: 2, 2: 1}, api="addmv", inplace=True,
+       args=_args)
+def addmv_vjp(xp, grad, saved, consts, needs):
+    """beta * input + alpha * (mat @ vec)."""
+    m, v = saved
+    beta, alpha = consts
+    gm = xp.outer(grad, v) if needs[1] else None
+    gv = xp.matmul(xp.mT(m), grad) if needs[2] else None
+    return (_times(grad, beta) if needs[0] else None), _times(gm, alpha), _times(gv, alpha)
+
+
+def _addr(c, u, v, beta, alpha):
+    for name, x in (("vec1", u), ("vec2", v)):
+        if x.ndim != 1:
+            raise RuntimeError(f"addr: Expected 1-D argument {name}, but got {x.ndim}-D")
+    return _scaled(c, np.multiply.outer(u, v), beta, alpha)
+
+
+@defop("addr", "AddrBackward0", _addr, saves=(1, 2), save_if={1: 2, 2: 1}, api="addr", inplace=True, args=_args)
+def addr_vjp(xp, grad, saved, consts, needs):
+    """beta * input + alpha * outer(vec1, vec2)."""
+    u, v = saved
+    beta, alpha = consts
+    gu = xp.matmul(grad, v) if needs[1] else None
+    gv = xp.matmul(xp.mT(grad), u) if needs[2] else None
+    return (_times(grad, beta) if needs[0] else None), _times(gu, alpha), _times(gv, alpha)
+
+
+def _addbmm(c, a, b, beta, alpha):
+    if a.ndim != 3 or b.ndim != 3:
+        raise RuntimeError("batch1 must be a 3D tensor" if a.ndim != 3 else "batch2 must be a 3D tensor")
+    if a.shape[0] != b.shape[0]:
+        raise RuntimeError(f"batch1 and batch2 must have same number of batches, got {a.shape[0]} and {b.shape[0]}")
+    if a.shape[2] != b.shape[1]:
+        raise RuntimeError(f"Incompatible matrix sizes for bmm ({a.shape[1]}x{a.shape[2]} and "
+                           f"{b.shape[1]}x{b.shape[2]})")
+    return _scaled(c, np.add.reduce(np.matmul(a, b), axis=0), beta, alpha)
+
+
+@defop("addbmm", "AddbmmBackward0", _addbmm, saves=(1, 2), save_if={1: 2, 2: 1}, api="addbmm", inplace=True,
+       args=_args)
+def addbmm_vjp(xp, grad, saved, consts, needs):
+    """beta * input + alpha * sum over the batch of batch1[i] @ batch2[i]."""
+    a, b = saved
+    beta, alpha = consts
+    g = xp.reshape(grad, (1,) + tuple(grad.shape))
+    ga = xp.matmul(g, xp.mT(b)) if needs[1] else None
+    gb = xp.matmul(xp.mT(a), g) if needs[2] else None
+    return (_times(grad, beta) if needs[0] else None), _times(ga, alpha), _times(gb, alpha)
+
+
+def _addmm_scaled(c, a, b, beta, alpha):
+    return _scaled(c, a @ b, beta, alpha)
+
+
+@defop("addmm_scaled", "AddmmBackward0", _addmm_scaled, saves=(1, 2), save_if={1: 2, 2: 1})
+def addmm_scaled_vjp(xp, grad, saved, consts, needs):
+    """beta * input + alpha * (mat1 @ mat2): addmm given beta or alpha."""
+    a, b = saved
+    beta, alpha = consts
+    ga = xp.matmul(grad, xp.mT(b)) if needs[1] else None
+    gb = xp.matmul(xp.mT(a), grad) if needs[2] else None
+    return (_times(grad, beta) if needs[0] else None), _times(ga, alpha), _times(gb, alpha)

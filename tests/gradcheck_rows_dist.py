@@ -1,0 +1,39 @@
+"""Finite-difference rows for engine/ops_sampling.py (lgamma, digamma, polygamma, poisson) and engine/ops_ctc.py
+(ctc_loss) (collected by test_gradcheck.ROWS). _standard_gamma is not in the table (its gradient is the implicit
+reparameterization, checked against PyTorch in test_distributions2_vs_torch.py)."""
+import numpy as np
+
+from autograd_magic import torch
+
+F = torch.nn.functional
+_RNG = np.random.default_rng(31)
+
+
+def _pos(*shape, lo=0.3, hi=4.0):
+    return _RNG.uniform(lo, hi, shape)
+
+
+def _poisson(a):
+    """poisson after manual_seed(0): every evaluation draws the same numbers (a zero gradient)."""
+    torch.manual_seed(0)
+    return torch.poisson(a * a + 1.0) * a
+
+
+def _ctc(reduction, zero_infinity=False, lengths=(5, 3)):
+    def fn(x):
+        lp = x.log_softmax(-1)
+        return F.ctc_loss(lp, torch.tensor([[1, 2, 2], [3, 1, 0]]), torch.tensor(list(lengths)),
+                          torch.tensor([3, 2]), reduction=reduction, zero_infinity=zero_infinity)
+    return fn
+
+
+ROWS_EXTRA = {
+    "dist_lgamma": [(torch.lgamma, [_pos(*s)]) for s in [(), (2,), (3, 2)]]
+    + [(torch.lgamma, [np.array([-2.5, -0.3, 0.7, 12.0])])],
+    "dist_digamma": [(torch.digamma, [_pos(*s)]) for s in [(), (2,), (3, 2)]]
+    + [(torch.digamma, [np.array([-2.5, -0.3, 0.7, 12.0])])],
+    "dist_polygamma": [(lambda a: torch.polygamma(n, a), [_pos(3, 2, lo=0.6)]) for n in (1, 2, 3)],
+    "poisson": [(_poisson, [_pos(*s)]) for s in [(), (2,), (3, 2)]],
+    "ctc_loss": [(_ctc(r), [_RNG.normal(size=(5, 2, 4))]) for r in ("mean", "sum", "none")]
+    + [(_ctc("sum", True, (5, 2)), [_RNG.normal(size=(5, 2, 4))])],
+}
