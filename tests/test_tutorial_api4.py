@@ -15,6 +15,14 @@ TRY = ("    try: exec(c) if '=' in c.split('(')[0] or c.startswith('del ') else 
        "    except Exception as e: print(c, '!!', type(e).__name__, e)\n")
 
 CELLS = {
+    "from_numpy_negative_strides_and_read_only_arrays": [   # a numpy cheat sheet: flipped and read-only arrays
+        ("import numpy as np\n"
+         "a = np.arange(6.0).reshape(2, 3)\n"
+         "try:\n    torch.from_numpy(a[:, ::-1])\nexcept ValueError as e:\n    print('ValueError', e)\n"
+         "print(torch.from_numpy(a[:, ::-1].copy()), torch.from_numpy(a[::2]).shape)\n"
+         "b = np.arange(3.0)\nb.flags.writeable = False\n"
+         "print(torch.from_numpy(b), torch.from_numpy(b))\n"),
+    ],
     "numpy_argument_names": [   # d2l writes torch.cat(..., axis=1), torch.stack(..., axis=-1) for all frameworks
         ("x = torch.arange(6.).view(2, 3)\n"
          'for c in ["torch.cat([x, x], axis=1)", "torch.stack((x[:, 0], x[:, 1]), axis=-1)", '
