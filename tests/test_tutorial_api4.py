@@ -15,6 +15,17 @@ TRY = ("    try: exec(c) if '=' in c.split('(')[0] or c.startswith('del ') else 
        "    except Exception as e: print(c, '!!', type(e).__name__, e)\n")
 
 CELLS = {
+    "advanced_indexing_is_contiguous_and_view_dtype_strides": [   # a tensor views/strides recipe
+        ("x = torch.arange(24.).view(2, 3, 4)\n"
+         "for e in ['x[:, [0, 2]]', 'x[[0, 1], :, [1, 2]]', 'x[..., [0, 3]]', 'x[:, [[0], [2]], 1:3]', 'x[x > 5]',\n"
+         "          'x[:, torch.tensor([True, False, True])]', 'x[torch.tensor([1, 0])]']:\n"
+         "    t = eval(e)\n    print(e, tuple(t.shape), t.stride(), t.is_contiguous())\n"
+         "w = torch.arange(12.).view(3, 4).requires_grad_()\nprint(w[:, [1, 3]].stride(), w[..., [0]].is_contiguous())\n"
+         "f = torch.arange(8.)\n"
+         "try:\n    f[::2].view(torch.int16)\nexcept RuntimeError as e:\n    print(e)\n"
+         "g = f[::2].view(torch.int32)\nprint(g.shape, g.stride(), f.view(torch.int16).shape)\n"
+         "g[0] = 7\nprint(f[0] != 0)\n"),
+    ],
     "from_numpy_negative_strides_and_read_only_arrays": [   # a numpy cheat sheet: flipped and read-only arrays
         ("import numpy as np\n"
          "a = np.arange(6.0).reshape(2, 3)\n"

@@ -196,11 +196,15 @@ def view(self, *shape, dtype=None):
         if a.ndim == 0:
             raise RuntimeError(f"self.dim() cannot be 0 to view {dtypes.scalar_name(a.dtype)} as "
                                f"{target.scalar_name} (different element sizes)")
+        if a.shape[-1] != 1 and a.strides[-1] != old:
+            raise RuntimeError(f"self.stride(-1) must be 1 to view {dtypes.scalar_name(a.dtype)} as "
+                               f"{target.scalar_name} (different element sizes), but got {a.strides[-1] // old}")
         if new > old and a.shape[-1] % (new // old):
             raise RuntimeError(f"self.size(-1) must be divisible by {new // old} to view "
                                f"{dtypes.scalar_name(a.dtype)} as {target.scalar_name} (different element sizes), "
                                f"but got {a.shape[-1]}")
-    return wrap(np.ascontiguousarray(a).view(target.np) if not a.flags.c_contiguous else a.view(target.np))
+    # the same memory with its strides (numpy views a strided array as another dtype of the same size in place)
+    return wrap(a.view(target.np))
 
 
 def apply_(self, callable):

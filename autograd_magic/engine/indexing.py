@@ -121,11 +121,12 @@ def getitem(t, key):
             data = t._data[tuple(key) + (Ellipsis,) if basic else key if len(key) != 1 else key[0]]
         except IndexError as e:
             raise IndexError(str(e)) from None
-        out = wrap(np.asarray(data) if type(data) is not np.ndarray else data)
-        return _view_out(t, out) if basic else out
+        if not basic:   # (PyTorch's index result is a new contiguous tensor; numpy may put the indexed dims first)
+            return wrap(np.ascontiguousarray(data))
+        return _view_out(t, wrap(np.asarray(data) if type(data) is not np.ndarray else data))
     if not basic:
         _check_masks(key, t._data.shape)
-        data = np.asarray(t._data[key])
+        data = np.ascontiguousarray(t._data[key])
         return apply(OPS["index"], (t,), key, t._data.shape, data=data)
     return _basic_chain(t, key)
 
