@@ -638,21 +638,23 @@ def binary_op(op, a, b):
     ad = a._data
     cls = b.__class__
     if cls is float or cls is int or cls is bool:
-        if ad.dtype.kind != "f":
-            if ad.dtype is _BF16:
-                return _bf16_scalar_op(op, a, b)
+        bf16 = ad.dtype is _BF16
+        if ad.dtype.kind != "f" and not bf16:
             dt = dtypes.get_default_dtype() if op.name == "div" else dtypes.result_type((a, b))
             if dt.np != ad.dtype:
                 a = wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
                 ad = a._data
         # Fast path of `x * 2`: forward, then a node only if recording.
-        token = FP_ERROR_STATE.set(ALL_IGNORED)
-        try:
-            data = op.fwd(ad, b) if ad.nbytes < _POOL_MIN else bufpool.binary(op.fwd, ad, b)
-        finally:
-            FP_ERROR_STATE.reset(token)
-        if data.__class__ is not np.ndarray:
-            data = np.asarray(data)
+        if bf16:   # the scalar taken in float32, the result rounded (engine/bf16.py)
+            data, op = _bf16.forward(op, (a, b), (), None)
+        else:
+            token = FP_ERROR_STATE.set(ALL_IGNORED)
+            try:
+                data = op.fwd(ad, b) if ad.nbytes < _POOL_MIN else bufpool.binary(op.fwd, ad, b)
+            finally:
+                FP_ERROR_STATE.reset(token)
+            if data.__class__ is not np.ndarray:
+                data = np.asarray(data)
         out = wrap(data)
         if a._rg and GRAD_MODE.enabled:
             out._rg = True
@@ -683,20 +685,6 @@ def binary_op(op, a, b):
         return binary_op(op, a, wrap(b))
     check_foreign(b)
     return NotImplemented
-
-
-def _bf16_scalar_op(op, a, b):
-    """binary_op's `x * 2` for a bfloat16 x: the scalar taken in float32, the result rounded (engine/bf16.py)."""
-    data, op = _bf16.forward(op, (a, b), (), None)
-    out = wrap(data)
-    if a._rg and GRAD_MODE.enabled:
-        out._rg = True
-        out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
-        if SAVED_HOOKS:
-            pack_saved(out._fn, out)
-    if TANGENT_HOOK[0] is not None:
-        TANGENT_HOOK[0](op, (a, b), (), out)
-    return out
 
 
 def check_foreign(value):
