@@ -150,6 +150,22 @@ class LeafThinning:
         lens[-1] += 1
         records.append(record)
 
+    def past_shown(self, node_id, continued):
+        """Would the leaf's next record, reset before it as ``continued`` says and then every pass alike, be one
+        that no history shows once LEAN_RING more passes followed it (not among the first SEGMENTS resets, not
+        among the first TERMS passes of its run)? What the recorder asks before it keeps a loop's passes lean."""
+        lens = self.leaves[node_id][0]
+        return len(lens) >= SEGMENTS if continued is False else lens[-1] >= TERMS
+
+    def add_hidden(self, node_id, continued):
+        """A record no history shows (a loop's pass in the middle, see past_shown), counted where add() and
+        left() would have put it, without an object or arrays of its own."""
+        lens, _, records = self.leaves[node_id]
+        if continued is False:
+            lens.append(0)
+        lens[-1] += 1
+        records.append(_stand_in(continued))
+
     def left(self, record):
         lens, pending, records = self.leaves[record.node_id]
         segment, term, index = record.place

@@ -5,6 +5,8 @@ its outputs, which are the ones a graph can draw), arrays of at most ``caps.elem
 arrays of the first pass and the ``caps.passes - 1`` latest ones. A failure while recording never reaches the
 user's code: it becomes a note, and recording stops for the rest of the cell.
 """
+import collections
+import contextlib
 import functools
 import sys
 import traceback
@@ -42,9 +44,37 @@ class Recorder:
         self._thinning = LeafThinning(_thin)
         self._leaves = []        # [(leaf tensor, LeafGrad)] of the current pass
         self._broken = False
+        # a loop's steady state (compact caps only: nothing reads every pass): passes like the one before them
+        # are kept as what they are (see _lean_end) and made into Passes only while they are among the latest
+        # LEAN_RING (``_close_lean``); the others only add to the histories and the counts
+        self._lean_on = self.caps.compact and not self.caps.flows
+        self._lean = None        # the begun pass that may be lean: [index, roots, root_ids, gradient, oversized]
+        self._ring = collections.deque()   # the latest lean passes, not made into Passes yet
+        # (AccumulateGrad nodes, continued flags, node ids) of the latest pass, when it can lead lean ones
+        self._sig = None
+        self._prev = None        # (root names, seeds) of the latest pass
 
+    @contextlib.contextmanager
     def listening(self):
-        return events.subscribe(self)
+        with events.subscribe(self):
+            try:
+                yield self
+            finally:
+                self._finish()
+
+    def _finish(self):
+        """The cell is over: the latest lean passes become Passes (what the views read)."""
+        if self._broken:
+            return
+        try:
+            if self._lean is not None:   # (a pass that began and never ended: as any pass would be)
+                lean, self._lean = self._lean, None
+                self._close_lean()
+                self._new_pass(*lean[:4], "backward", False, False)
+                self._pass = None
+            self._close_lean()
+        except Exception as exc:  # noqa: BLE001 - recording must never change what the cell does
+            self._fail(exc)
 
     @property
     def wants_nodes(self):
@@ -116,26 +146,46 @@ class Recorder:
                                summary(data) if size <= caps.elements else None, expr)
                 else:
                     add_output(t, seed, name, None, expr)
-        last = self.passes[-1] if self.passes else None
-        if last is not None:   # a loop's passes share one list of root names and of seeds (never written to)
-            if last.roots == root_names:
-                root_names = last.roots
-            if all(g is None for g in gradient) and len(last.gradient) == len(gradient) \
-                    and all(g is None for g in last.gradient):
-                gradient = last.gradient
-        p = Pass(index=self.count, call=event.call, roots=root_names, root_ids=root_ids, gradient=gradient,
-                 create_graph=event.create_graph, retain_graph=event.retain_graph)
+        prev = self._prev
+        if prev is not None:   # a loop's passes share one list of root names and of seeds (never written to)
+            if prev[0] == root_names:
+                root_names = prev[0]
+            seeds = prev[1]
+            if (len(gradient) == 1 and gradient[0] is None and len(seeds) == 1 and seeds[0] is None) or \
+                    (all(g is None for g in gradient) and len(seeds) == len(gradient)
+                     and all(g is None for g in seeds)):
+                gradient = seeds
+        self._prev = (root_names, gradient)
+        if self._lean_on and backward and self._sig is not None and root_names is prev[0] \
+                and gradient is prev[1] and not event.create_graph and not event.retain_graph \
+                and None not in root_names:
+            # like the pass before (roots, seeds): its Pass is made only if it is among the latest (_lean_end)
+            self._lean = [self.count, root_names, root_ids, gradient, []]
+            self.count += 1
+            self._leaves = []
+            return
+        if self._ring:
+            self._close_lean()
+        self._new_pass(self.count, root_names, root_ids, gradient, event.call, event.create_graph,
+                       event.retain_graph)
+
+    def _new_pass(self, index, root_names, root_ids, gradient, call, create_graph, retain_graph):
+        p = Pass(index=index, call=call, roots=root_names, root_ids=root_ids, gradient=gradient,
+                 create_graph=create_graph, retain_graph=retain_graph)
         raw = self._raw = []
         # (a function of the names, not a method of the recorder: a Pass that held the recorder would make each
         # run's recorder a reference cycle, freed only by the garbage collector's slower sweeps)
-        p.pending = functools.partial(_steps_of, names, raw)
+        p.pending = functools.partial(_steps_of, self.names, raw)
         self.node_grads.keep(raw)
         self.passes.append(p)
-        self.count += 1
+        self._sig = None   # (set again by _tape_leaves when this pass can lead lean ones)
+        if index == self.count:
+            self.count += 1
         self._pass = p
         self._leaves = []
-        if self.count > caps.passes:
+        if self.count > self.caps.passes:
             self._forget_old_arrays()
+        return p
 
     def _node(self, event):
         """Copies what can change later (gradients, the values local derivatives come from) and nothing else:
@@ -164,8 +214,11 @@ class Recorder:
             return
         try:
             if self._named(node):
-                self.node_grads.add(node, np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad),
-                                    self._raw)
+                arr = np.array(grad, dtype=float) if grad.ndim == 0 else np.array(grad)
+                if self._lean is not None:   # (kept with its pass: see _lean_end)
+                    self._lean[4].append((node, arr))
+                else:
+                    self.node_grads.add(node, arr, self._raw)
         except Exception as exc:  # noqa: BLE001 - recording must never change what the cell does
             self._fail(exc)
 
@@ -277,8 +330,11 @@ class Recorder:
         names, last_after, thinning = self.names, self._last_after, self._thinning
         history = self.leaf_history if self.caps.histories else None
         records, limit, grad_upto = self._pass.leaves, self.caps.elements, ei.grad_copy_upto
+        sig = self._lean_on and not self._pass.retain_graph and not self._pass.create_graph and bool(accumulated)
+        self._sig = None
         for leaf, node, added, before, value in accumulated:
             if added is None or node is None:
+                sig = False
                 self._leaf(leaf, node, added, before, value)
                 continue
             nid = node_id(node)
@@ -296,12 +352,25 @@ class Recorder:
                 last_after[nid] = after
             else:
                 record.after = last_after[nid] = after
+        if sig:   # (a pass like this one may be lean: see _lean_end)
+            flags = tuple(r.continued for r in records)
+            if None not in flags and all(thinning.past_shown(r.node_id, c) for r, c in zip(records, flags)):
+                self._sig = (tuple(e[1] for e in accumulated), flags, tuple(r.node_id for r in records))
 
     def _end(self, event):
+        tape = event.tape
+        if self._lean is not None:
+            lean, self._lean = self._lean, None
+            if event.error is None and tape is not None and not self._leaves and self._lean_end(lean, tape):
+                return
+            # not like the pass before after all: the latest lean passes become Passes, then this one
+            self._close_lean()
+            self._new_pass(*lean[:4], "backward", False, False)
+            for node, arr in lean[4]:
+                self.node_grads.add(node, arr, self._raw)
         p = self._pass
         if p is None:
             return
-        tape = event.tape
         if tape is not None:
             self._tape_leaves(tape.accumulated)
             if tape:   # (a tape of steps=0 has no node)
@@ -318,8 +387,91 @@ class Recorder:
                 last[record.node_id] = _UNKNOWN
         if event.error is not None:
             p.error = f"{type(event.error).__name__}: {event.error}"
+            self._sig = None
+        if self._leaves:
+            self._sig = None
         self._pass = None
         self._leaves = []
+
+    # ------------------------------------------------------------ a loop's steady state
+
+    def _lean_end(self, lean, tape):
+        """A pass like the one before it ended (the same leaves, each reset or not as before): what can change
+        later is copied (the leaves' .grad after it, the gradients the engine handed out), its histories are
+        added, and it waits among the latest LEAN_RING passes. False (nothing done): it is not like the one
+        before after all."""
+        nodes, flags, nids = self._sig
+        accumulated = tape.accumulated
+        if len(accumulated) != len(nodes):
+            return False
+        last_after = self._last_after
+        continued = []
+        for entry, node, nid in zip(accumulated, nodes, nids):
+            if entry[1] is not node or entry[2] is None:
+                return False
+            prev = last_after.get(nid, _UNKNOWN)
+            continued.append(None if prev is _UNKNOWN else _same(entry[3], prev))
+        if tuple(continued) != flags:
+            return False
+        history = self.leaf_history if self.caps.histories else None
+        limit, grad_upto = self.caps.elements, ei.grad_copy_upto
+        records = []
+        for (leaf, node, added, before, value), cont, nid in zip(accumulated, continued, nids):
+            if history is not None:
+                history.add(nid, float(value.item()) if value.size == 1 else summary(value),
+                            float(added.item()) if added.size == 1 else summary(added))
+            after = grad_upto(leaf, limit, _UNKNOWN)
+            last_after[nid] = after
+            records.append((leaf, nid, before, added, None if after is _UNKNOWN else after, value, cont))
+        handed_out = tape.handed_out
+        if handed_out:   # (what the code may change later: copied now, the tape's other arrays are the engine's)
+            for i in [i for i, entry in enumerate(tape) if id(entry[1]) in handed_out]:
+                node, grad, saved, sent = tape[i]
+                if grad.__class__ is np.ndarray:
+                    tape[i] = (node, np.array(grad), saved, sent)
+        ring = self._ring
+        ring.append((lean, tape, records))
+        if len(ring) > LEAN_RING:
+            self._push_out(ring.popleft())
+        return True
+
+    def _push_out(self, entry):
+        """A lean pass that is no longer among the latest: only its leaves' gradients stay (summed into what
+        the graph shows), and each leaf's record is one the history counts without showing."""
+        lean, tape, records = entry
+        thinning, folded = self._thinning, self.node_grads
+        for record in records:
+            thinning.add_hidden(record[1], record[6])
+        root = tape[0][0] if tape else None
+        # the root held by: the tape's entry, the name ``root``, getrefcount's argument; more: by a tensor (its
+        # graph may run again: every node's gradient is summed in, as _forget_old_arrays does)
+        alive = root is not None and sys.getrefcount(root) > 3
+        del root
+        for i in (range(len(tape)) if alive else tape.leaf_steps):
+            node, grad = tape[i][0], tape[i][1]
+            if grad is not None:
+                _add(folded.folded, node, grad)
+        if alive:
+            for node, arr in lean[4]:
+                _add(folded.folded, node, arr)
+        folded.added += len(tape) - tape.omitted
+        folded._sums = None
+
+    def _close_lean(self):
+        """The latest lean passes become Passes, as if each had been recorded as it ended."""
+        ring = self._ring
+        while ring:
+            lean, tape, records = ring.popleft()
+            p = self._new_pass(*lean[:4], "backward", False, False)
+            for node, arr in lean[4]:
+                self.node_grads.add(node, arr, self._raw)
+            for leaf, nid, before, added, after, value, cont in records:
+                record = LeafGrad(self.names.tensor_name(leaf), nid, before, added, after, value, cont)
+                self._thinning.add(record)
+                p.leaves.append(record)
+            if tape:
+                self._take_tape(tape)
+            self._pass = None
 
     # ------------------------------------------------------------ caps
 
@@ -331,7 +483,7 @@ class Recorder:
         """Keep step arrays for the first pass and the latest caps.passes - 1: the one that fell out keeps each
         step's node name and id only (memory stays bounded by the caps, whatever the number of passes)."""
         k = len(self.passes) - self.caps.passes   # (the window's passes are the last ones, none let go)
-        if self.count - self.caps.passes >= 1:
+        if k >= 1:
             old = self.passes[k]
             if old.pending is not None:
                 raw = old.pending.args[-1]
@@ -397,6 +549,7 @@ def _stripped(labels, ids):
 
 _UNKNOWN = object()
 _ZEROS = {}
+LEAN_RING = 4   # a loop's latest passes made into Passes (a history shows the last 2 resets and 3 terms of each)
 
 
 def _zeros(shape, dtype):
@@ -497,11 +650,20 @@ class NodeGrads:
                     _add(sums, other, arr)
             self._sums = sums
         got = sums.get(id(node))
-        return default if got is None or got[0] is not node else got[1]
+        if got is None or got[0] is not node:
+            return default
+        total, dtype = got[1], got[2]
+        return total if total.dtype == dtype else total.astype(dtype)
 
 
 def _add(sums, node, arr):
-    if arr.ndim == 0:
-        arr = arr.astype(float)
+    """sums[id(node)] += arr, in float64 for floating dtypes (and given back in arr's dtype by get): a sum over
+    many passes then reads the same whichever passes were folded in first (a loop's steady state folds them in
+    another order than a recorder that keeps every pass)."""
     got = sums.get(id(node))
-    sums[id(node)] = (node, arr if got is None or got[0] is not node else got[1] + arr)
+    if got is None or got[0] is not node:
+        dtype = np.dtype(float) if arr.ndim == 0 else arr.dtype   # (a 0-d gradient: read as a float, as before)
+        wide = arr.astype(np.float64) if arr.ndim == 0 or (dtype.kind == "f" and dtype.itemsize < 8) else arr
+        sums[id(node)] = (node, wide, dtype)
+    else:
+        sums[id(node)] = (node, got[1] + arr, got[2])
