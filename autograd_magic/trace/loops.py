@@ -157,14 +157,17 @@ class LeafThinning:
         lens = self.leaves[node_id][0]
         return len(lens) >= SEGMENTS if continued is False else lens[-1] >= TERMS
 
-    def add_hidden(self, node_id, continued):
-        """A record no history shows (a loop's pass in the middle, see past_shown), counted where add() and
-        left() would have put it, without an object or arrays of its own."""
-        lens, _, records = self.leaves[node_id]
-        if continued is False:
-            lens.append(0)
-        lens[-1] += 1
-        records.append(_stand_in(continued))
+    def add_hidden(self, hidden):
+        """Records no history shows (a loop's passes in the middle, see past_shown), given as (leaf node id,
+        continued) pairs: counted where add() and left() would have put them, without objects or arrays."""
+        leaves = self.leaves
+        for node_id, continued in hidden:
+            lens, _, records = leaves[node_id]
+            if continued is False:
+                lens.append(1)
+            else:
+                lens[-1] += 1
+            records.append(_stand_in(continued))
 
     def left(self, record):
         lens, pending, records = self.leaves[record.node_id]

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
-from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
+from .loops import HIDDEN, MAX_POINTS, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 from .names import caller_names
 
@@ -47,7 +47,7 @@ class Recorder:
         # a loop's steady state (compact caps only: nothing reads every pass): passes like the one before them
         # are kept as what they are (see _lean_end) and made into Passes only while they are among the latest
         # LEAN_RING (``_close_lean``); the others only add to the histories and the counts
-        self._lean_on = self.caps.compact and not self.caps.flows
+        self._lean_on = self.caps.compact and (not self.caps.flows or self.caps.steps == 0)   # (steps=0: no step)
         self._lean = None        # the begun pass that may be lean: [index, roots, root_ids, gradient, oversized]
         self._ring = collections.deque()   # the latest lean passes, not made into Passes yet
         # (AccumulateGrad nodes, continued flags, node ids) of the latest pass, when it can lead lean ones
@@ -334,7 +334,7 @@ class Recorder:
         self._sig = None
         for leaf, node, added, before, value in accumulated:
             if added is None or node is None:
-                sig = False
+                sig = sig and node is not None
                 self._leaf(leaf, node, added, before, value)
                 continue
             nid = node_id(node)
@@ -388,8 +388,6 @@ class Recorder:
         if event.error is not None:
             p.error = f"{type(event.error).__name__}: {event.error}"
             self._sig = None
-        if self._leaves:
-            self._sig = None
         self._pass = None
         self._leaves = []
 
@@ -407,22 +405,38 @@ class Recorder:
         last_after = self._last_after
         continued = []
         for entry, node, nid in zip(accumulated, nodes, nids):
-            if entry[1] is not node or entry[2] is None:
+            if entry[1] is not node:
                 return False
-            prev = last_after.get(nid, _UNKNOWN)
-            continued.append(None if prev is _UNKNOWN else _same(entry[3], prev))
+            if entry[2] is not None:
+                prev = last_after.get(nid, _UNKNOWN)
+                continued.append(None if prev is _UNKNOWN else _same(entry[3], prev))
+            else:   # past the elements cap: whether .grad was reset, as _leaf tells it
+                before = entry[3]
+                continued.append((False if nid in last_after else None) if before is None else
+                                 False if before is events.ZERO_GRAD else None)
         if tuple(continued) != flags:
             return False
         history = self.leaf_history if self.caps.histories else None
         limit, grad_upto = self.caps.elements, ei.grad_copy_upto
         records = []
         for (leaf, node, added, before, value), cont, nid in zip(accumulated, continued, nids):
-            if history is not None:
-                history.add(nid, float(value.item()) if value.size == 1 else summary(value),
-                            float(added.item()) if added.size == 1 else summary(added))
             after = grad_upto(leaf, limit, _UNKNOWN)
             last_after[nid] = after
-            records.append((leaf, nid, before, added, None if after is _UNKNOWN else after, value, cont))
+            if after is _UNKNOWN:
+                after = None
+            if added is None:   # (no arrays, no history: as _leaf keeps a leaf past the caps)
+                records.append((leaf, nid, _zeros(ei.shape(leaf), np.dtype(ei.dtype_name(leaf)))
+                                if before is events.ZERO_GRAD else None, None, after, None, cont))
+                continue
+            if history is not None:   # (LeafHistory.add, without a call per leaf)
+                vs = history.values.get(nid)
+                if vs is not None and len(vs) < MAX_POINTS:
+                    vs.append(float(value.item()) if value.size == 1 else summary(value))
+                    history.grads[nid].append(float(added.item()) if added.size == 1 else summary(added))
+                elif vs is None:
+                    history.add(nid, float(value.item()) if value.size == 1 else summary(value),
+                                float(added.item()) if added.size == 1 else summary(added))
+            records.append((leaf, nid, before, added, after, value, cont))
         handed_out = tape.handed_out
         if handed_out:   # (what the code may change later: copied now, the tape's other arrays are the engine's)
             for i in [i for i, entry in enumerate(tape) if id(entry[1]) in handed_out]:
@@ -439,9 +453,8 @@ class Recorder:
         """A lean pass that is no longer among the latest: only its leaves' gradients stay (summed into what
         the graph shows), and each leaf's record is one the history counts without showing."""
         lean, tape, records = entry
-        thinning, folded = self._thinning, self.node_grads
-        for record in records:
-            thinning.add_hidden(record[1], record[6])
+        folded = self.node_grads
+        self._thinning.add_hidden([(record[1], record[6]) for record in records])
         root = tape[0][0] if tape else None
         # the root held by: the tape's entry, the name ``root``, getrefcount's argument; more: by a tensor (its
         # graph may run again: every node's gradient is summed in, as _forget_old_arrays does)
