@@ -670,9 +670,29 @@ for step in range(100):
 """
 
 
-@pytest.mark.parametrize("source", [LOOP.replace("range(100)", "range(400)"), CHANGING, FAILING],
-                         ids=["regression", "changing", "failing"])
-def test_a_loop_kept_lean_reads_the_same_as_every_pass_kept(ip, source):
+BIG_LEAVES = """
+import torch
+torch.manual_seed(0)
+W = torch.randn(70, 70, requires_grad=True)     # 4900 elements: past the recorder's elements cap
+b = torch.zeros(70, requires_grad=True)
+x = torch.randn(8, 70)
+for step in range(120):
+    loss = torch.tanh(x @ W + b).pow(2).mean()
+    for p in (W, b):
+        p.grad = None
+    loss.backward()
+    with torch.no_grad():
+        for p in (W, b):
+            p -= 0.1 * p.grad
+print(round(loss.item(), 4))
+"""
+
+
+@pytest.mark.parametrize("source,options", [(LOOP.replace("range(100)", "range(400)"), ""), (CHANGING, ""),
+                                            (FAILING, ""), (BIG_LEAVES, ""),
+                                            (BIG_LEAVES, " --no-graph"), (CHANGING, " --no-graph --no-table")],
+                         ids=["regression", "changing", "failing", "big-leaves", "big-no-graph", "no-nodes"])
+def test_a_loop_kept_lean_reads_the_same_as_every_pass_kept(ip, source, options):
     """A loop's passes like the one before them are recorded lean (only their histories and counts, made into
     Passes only while among the latest, see recorder._lean_end): what is on screen, table, histories (resets,
     terms), graph with its gradients, reads the same as with -v, which records every pass whole; and a loop of
@@ -684,16 +704,17 @@ def test_a_loop_kept_lean_reads_the_same_as_every_pass_kept(ip, source):
     try:
         model.Pass.__init__ = lambda self, *a, **k: (made.append(1), real_init(self, *a, **k))[1]
         with capture_output() as shown:   # (FAILING: the hook's error after 80 passes, the views drawn under it)
-            ip.run_cell("%%grad --no-sliders\n" + source)
+            ip.run_cell("%%grad --no-sliders" + options + "\n" + source)
     finally:
         model.Pass.__init__ = real_init
     if "range(400)" in source:
         assert len(made) <= 3 + 2 * recorder_mod.LEAN_RING, len(made)
     with capture_output() as whole:
-        ip.run_cell("%%grad --no-sliders -v res\n" + source)
+        ip.run_cell("%%grad --no-sliders -v res" + options + "\n" + source)
     assert [o.data.get("text/plain", "") for o in shown.outputs] == \
         [o.data.get("text/plain", "") for o in whole.outputs]
     assert [o.data.get("text/html", "") for o in shown.outputs] == \
         [o.data.get("text/html", "") for o in whole.outputs]
     assert shown.stdout == whole.stdout
-    assert shown.outputs and ("400" in shown.outputs[0].data["text/plain"] or "range(400)" not in source)
+    assert shown.outputs and ("400" in shown.outputs[0].data["text/plain"] or "range(400)" not in source) \
+        or "--no-table" in options
