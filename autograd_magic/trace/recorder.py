@@ -463,10 +463,10 @@ class Recorder:
         for i in (range(len(tape)) if alive else tape.leaf_steps):
             node, grad = tape[i][0], tape[i][1]
             if grad is not None:
-                _add(folded.folded, node, grad)
+                _fold(folded.folded, node, grad)
         if alive:
             for node, arr in lean[4]:
-                _add(folded.folded, node, arr)
+                _fold(folded.folded, node, arr)
         folded.added += len(tape) - tape.omitted
         folded._sums = None
 
@@ -626,15 +626,15 @@ class NodeGrads:
             for entry in raw:
                 arr = entry[1]
                 if arr is not None and (graph_alive or is_accumulate(entry[0])):
-                    _add(self.folded, entry[0], arr)
+                    _fold(self.folded, entry[0], arr)
         else:   # (a loop's old pass: only its leaves' gradients, where the tape said they are)
             for i in leaf_steps:
                 entry = raw[i]
                 if entry[1] is not None:
-                    _add(self.folded, entry[0], entry[1])
+                    _fold(self.folded, entry[0], entry[1])
         for node, arr in self.oversized.pop(id(raw), ()):
             if graph_alive:
-                _add(self.folded, node, arr)
+                _fold(self.folded, node, arr)
         self.raws.pop(id(raw), None)
         self._sums = None
 
@@ -643,7 +643,7 @@ class NodeGrads:
         if raw is not None and id(raw) in self.raws:
             self.oversized.setdefault(id(raw), []).append((node, arr))
         else:
-            _add(self.folded, node, arr)
+            _fold(self.folded, node, arr)
         self.added += 1
         self._sums = None
 
@@ -670,13 +670,28 @@ class NodeGrads:
 
 
 def _add(sums, node, arr):
-    """sums[id(node)] += arr, in float64 for floating dtypes (and given back in arr's dtype by get): a sum over
-    many passes then reads the same whichever passes were folded in first (a loop's steady state folds them in
-    another order than a recorder that keeps every pass)."""
+    """sums[id(node)] + arr as a new entry (a sum over passes that get() works out, in a dict whose arrays
+    NodeGrads.folded also holds: never added to in place)."""
+    got = sums.get(id(node))
+    if got is None or got[0] is not node:
+        _fold(sums, node, arr)
+    else:
+        sums[id(node)] = (node, got[1] + arr, got[2])
+
+
+def _fold(sums, node, arr):
+    """sums[id(node)] += arr, in float64 for floating dtypes (given back in arr's dtype by get): a sum over many
+    passes then reads the same whichever passes were folded in first (a loop's steady state folds them in
+    another order than a recorder that keeps every pass). The sum is an array of its own, added to in place."""
     got = sums.get(id(node))
     if got is None or got[0] is not node:
         dtype = np.dtype(float) if arr.ndim == 0 else arr.dtype   # (a 0-d gradient: read as a float, as before)
-        wide = arr.astype(np.float64) if arr.ndim == 0 or (dtype.kind == "f" and dtype.itemsize < 8) else arr
-        sums[id(node)] = (node, wide, dtype)
+        # (np.array: an array of its own even for a numpy scalar, which a 0-d gradient can be)
+        total = np.array(arr, dtype=np.float64) if arr.ndim == 0 or dtype.kind == "f" else np.array(arr)
+        sums[id(node)] = (node, total, dtype)
     else:
-        sums[id(node)] = (node, got[1] + arr, got[2])
+        total = got[1]
+        if total.shape == arr.shape or arr.ndim == 0:
+            np.add(total, arr, out=total)
+        else:   # (a gradient of another shape: what numpy's broadcasting gives, as a new array)
+            sums[id(node)] = (node, total + arr, got[2])
