@@ -8,8 +8,10 @@ input, an 11 MB --jacobian, --backend torch on a view made under no_grad), so ru
 
     .venv/bin/python tools/view_probe.py --options "--no-sliders --steps" tests/lessons/*.py
     .venv/bin/python tools/view_probe.py --options "--backend torch --no-sliders" tests/lessons/*.py
+    .venv/bin/python tools/view_probe.py --options=--no-sliders tests/lessons/*.py   (one option: with "=")
 
-Prints one line per lesson, then every problem note, cells whose HTML is over --big KB and cells slower than
+Prints one line per lesson, then the lessons that crashed or ran over time (exit status 1 then, or when a
+view left a problem note), every problem note, cells whose HTML is over --big KB and cells slower than
 --slow s. A developer tool, not a test (it takes minutes).
 """
 import argparse
@@ -63,30 +65,34 @@ def main():
         print("@@JSON@@" + json.dumps(run_lesson(args.child, args.options)))
         return 0
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
-    problems, big, slow = [], [], []
+    problems, big, slow, failed = [], [], [], []
     for path in args.lessons:
         path = str(pathlib.Path(path).resolve())   # (the child runs in tests/, as the lesson tests do)
         try:
-            proc = subprocess.run([sys.executable, __file__, "--options", args.options, "--child", path, path],
+            # (--options=VALUE: a value that starts with "--", such as "--no-sliders", is not taken for an option)
+            proc = subprocess.run([sys.executable, __file__, f"--options={args.options}", "--child", path, path],
                                   capture_output=True, text=True, timeout=args.timeout, env=env)
             if "@@JSON@@" not in proc.stdout:
                 print(f"{path}: CRASH {proc.stderr[-500:]}")
+                failed.append(pathlib.Path(path).name)
                 continue
             cells = json.loads(proc.stdout.split("@@JSON@@", 1)[1])
         except subprocess.TimeoutExpired:
             print(f"{path}: over {args.timeout:g} s")
+            failed.append(pathlib.Path(path).name)
             continue
         name = pathlib.Path(path).name
         print(f"{name}: {len(cells)} cells, {sum(c['seconds'] for c in cells):.1f} s", flush=True)
         problems += [(name, c["cell"], p) for c in cells for p in c["problems"]]
         big += [(name, c["cell"], c["html_kb"]) for c in cells if c["html_kb"] > args.big]
         slow += [(name, c["cell"], c["seconds"]) for c in cells if c["seconds"] > args.slow]
-    print(f"\n{len(problems)} problem notes")
+    print(f"\n{len(args.lessons) - len(failed)} of {len(args.lessons)} lessons ran; crashed or over time: {failed}")
+    print(f"{len(problems)} problem notes")
     for name, cell, note in problems:
         print(f"  {name} cell {cell}: {note}")
     print(f"HTML over {args.big:g} KB: {big}")
     print(f"slower than {args.slow:g} s: {slow}")
-    return 0
+    return 1 if failed or problems else 0
 
 
 if __name__ == "__main__":
