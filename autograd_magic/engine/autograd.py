@@ -30,12 +30,15 @@ class RemovableHandle:
     """What ``register_hook`` returns: ``.remove()`` takes the hook away."""
     _ids = itertools.count()
 
-    def __init__(self, hooks):
+    def __init__(self, hooks, *more):
         self._hooks = hooks
+        self._more = more   # other dicts the hook is in (a non-leaf tensor's own, see Tensor._backward_hooks)
         self.id = next(self._ids)
 
     def remove(self):
         self._hooks.pop(self.id, None)
+        for hooks in self._more:
+            hooks.pop(self.id, None)
 
     def __enter__(self):
         return self
@@ -188,7 +191,8 @@ class Node:
         """fn(grad_outputs) -> new grad_outputs or None, called before this node runs."""
         hooks = self._hooks("pre")
         handle = RemovableHandle(hooks)
-        hooks[handle.id] = lambda g, fn=fn: _unwrap1(fn((g,)))
+        hook = hooks[handle.id] = lambda g, fn=fn: _unwrap1(fn((g,)))
+        hook.node_prehook = fn   # a several-output node calls fn with one gradient per output
         return handle
 
     def __call__(self, *grads):
@@ -330,16 +334,48 @@ def reachable(roots):
 _seq = operator.attrgetter("seq")
 
 
+# The backward passes running (the innermost last), each [id, roots, capture, accumulate_into, nodes it runs or None
+# until asked]: PyTorch's graph tasks, for torch.autograd.graph.register_multi_grad_hook.
+GRAPH_TASKS = []
+_TASK_IDS = itertools.count()
+
+
+def current_graph_task_id():
+    """The running backward pass's id (-1 outside one), as torch._C._current_graph_task_id."""
+    return GRAPH_TASKS[-1][0] if GRAPH_TASKS else -1
+
+
+def will_execute(node):
+    """Whether the running backward pass calls node: it is reachable from the roots and, when the pass computes
+    gradients for given inputs only (autograd.grad, backward(inputs=)), leads to one of them."""
+    task = GRAPH_TASKS[-1]
+    if task[4] is None:
+        order = reachable([r._fn if r._fn is not None else r._accumulator() for r in task[1]])
+        targets = set(task[2]) if task[2] is not None else task[3]
+        if targets is None:
+            task[4] = set(order)
+        else:
+            needed = set()
+            for n in sorted(order, key=_seq):   # a node's next nodes come before it
+                if n in targets or any(e is not None and (e[0] if e.__class__ is tuple else e) in needed
+                                       for e in n.edges):
+                    needed.add(n)
+            task[4] = needed
+    return node in task[4]
+
+
 def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, accumulate_into=None,
                  xp=None, to_tensor=None):
     """The backward pass (see _run_backward), with numpy's floating-point warnings off as PyTorch is silent."""
     token = FP_ERROR_STATE.set(ALL_IGNORED)
+    GRAPH_TASKS.append([next(_TASK_IDS), roots, capture, accumulate_into, None])
     try:
         if events.SUBSCRIBERS:
             return _observed_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp,
                                       to_tensor)
         return _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumulate_into, xp, to_tensor)
     finally:
+        GRAPH_TASKS.pop()
         FP_ERROR_STATE.reset(token)
 
 
@@ -474,6 +510,8 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
     ref = node.out_ref
     out = ref() if ref else None
     hooks = node.pre_hooks
+    if hooks and grad.__class__ is Parts:
+        return _run_multi_pre_hooks(node, hooks, grad, to_tensor, create_graph)
     if hooks:
         for fn in list(hooks.values()):
             g = to_tensor(grad)
@@ -486,6 +524,22 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
             out._grad = g if create_graph else g.detach().clone()
         else:
             out._grad = out._grad + g if create_graph else out._grad.__class__._wrap(out._grad._data + g._data)
+    return grad
+
+
+def _run_multi_pre_hooks(node, hooks, grad, to_tensor, create_graph):
+    """grad_fn.register_prehook's hooks of a several-output node: fn(grad_outputs), one entry per output (None
+    where none flowed), as PyTorch calls them; a returned tuple replaces the gradients."""
+    for fn in list(hooks.values()):
+        raw = getattr(fn, "node_prehook", None)
+        if raw is None:
+            continue
+        outs = tuple(None if grad.get(i) is None else to_tensor(grad[i]) for i in range(len(node.out_meta)))
+        new = raw(outs)
+        if new is not None:
+            if any(o is None and t is not None for o, t in zip(outs, new)):
+                raise RuntimeError("can't replace a None gradient with a non-None value")
+            grad = Parts({i: (t if create_graph else t._data) for i, t in enumerate(new) if t is not None})
     return grad
 
 

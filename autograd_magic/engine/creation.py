@@ -232,6 +232,8 @@ def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=Fa
     vals = [v.item() if isinstance(v, TensorBase) else v for v in (start, end, step)]
     if step == 0:
         raise RuntimeError("step must be nonzero")
+    if (vals[1] - vals[0]) * vals[2] < 0:
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
     is_float = any(isinstance(v, float) for v in vals)
     dt = dtype or (dtypes.get_default_dtype() if is_float else dtypes.int64)
     n = max(0, math.ceil((vals[1] - vals[0]) / vals[2]))

@@ -3,7 +3,7 @@ of declared ops are generated from the op table: tensor_base.DeclaredMethods). T
 import numpy as np
 
 from . import composed as C
-from . import creation, dtypes, exercise_fns, extras, grad, numpy_interop, random
+from . import creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
 from . import random_samplers
 from . import functions as F
 from . import indexing as IX
@@ -311,6 +311,11 @@ _BINDINGS.update({
 _BINDINGS.update(more_methods.METHODS)
 _BINDINGS.update({k: v for k, v in extras.METHODS.items() if k not in _BINDINGS})
 _BINDINGS.update(exercise_fns.METHODS)   # scatter_reduce, masked_scatter ..., view(dtype)
+_BINDINGS.update(numeric_fns.METHODS)   # frexp, ldexp
+
+# A numpy array on the right of an operator: numpy computes it (numpy_interop.with_ndarray)
+_BINDINGS.update({name: numpy_interop.with_ndarray(name, _BINDINGS[name]) for name in (
+    *numpy_interop.OPERATOR_UFUNCS, *numpy_interop.ORDERINGS, "__iadd__", "__isub__", "__imul__", "__itruediv__")})
 
 # In-place forms PyTorch has for methods that exist here out of place: x.reciprocal_(), x.remainder_(2) ...
 _BINDINGS.update({name + "_": _named_inplace(_BINDINGS[name]) for name in """

@@ -1,9 +1,11 @@
 """More Tensor methods (``METHODS``, bound by methods.py): the methods of more.py's functions, and storage
 queries, unfold, index_add/index_fill/index_copy, sum_to_size, fill_diagonal_, the in-place comparisons and view
 changes (t_, transpose_, squeeze_, unsqueeze_ under PyTorch's node names) and register_post_accumulate_grad_hook."""
+import collections
+
 import numpy as np
 
-from . import creation, dtypes, storage
+from . import creation, dtypes, storage, strided
 from . import functions as F
 from . import indexing as IX
 from . import shaping as S
@@ -34,11 +36,13 @@ def storage_offset(self):
 
 
 def unfold(self, dimension, size, step):
+    """The windows of size elements, step apart, along dimension: a view (writes through it reach self)."""
     a = self._data
     if not a.ndim:
         if size > 1:
             raise RuntimeError(f"maximum size for tensor at dimension 0 is 1 but size is {size}")
-        return S.unsqueeze(self, 0) if size == 1 else S.unsqueeze(self, 0)
+        return S._view_out(self, apply(OPS["unfold"], (self,), (np.zeros(1, np.int64),), (),
+                                       data=strided.unfold_view(a, 0, size, step)))
     d = _dim(dimension, a.ndim)
     if size > a.shape[d]:
         raise RuntimeError(f"maximum size for tensor at dimension {d} is {a.shape[d]} but size is {size}")
@@ -56,7 +60,8 @@ def unfold(self, dimension, size, step):
         else:
             shape[j] = a.shape[j]
             key.append(np.arange(a.shape[j]).reshape(shape))
-    return apply(OPS["unfold"], (self,), tuple(key), a.shape)
+    return S._view_out(self, apply(OPS["unfold"], (self,), tuple(key), a.shape,
+                                   data=strided.unfold_view(a, d, size, step)))
 
 
 def _index_key(self, dim, index, name):
@@ -198,7 +203,7 @@ def register_post_accumulate_grad_hook(self, hook):
     if self._fn is not None:
         raise RuntimeError("post accumulate grad hooks cannot be registered on non-leaf tensors")
     if self._post_acc_hooks is None:
-        self._post_acc_hooks = {}
+        self._post_acc_hooks = collections.OrderedDict()
     handle = RemovableHandle(self._post_acc_hooks)
     self._post_acc_hooks[handle.id] = hook
     return handle
@@ -217,6 +222,7 @@ TENSOR_METHODS = {
     "data_ptr": data_ptr, "storage_offset": storage_offset, "storage": storage.storage,
     "untyped_storage": storage.untyped_storage, "is_cpu": property(lambda s: True),
     "get_device": lambda s: -1, "multinomial": creation.multinomial, "bernoulli": _bernoulli, "unfold": unfold,
+    "as_strided": strided.as_strided, "index_reduce": strided.index_reduce, "index_reduce_": strided.index_reduce_,
     "index_add": index_add, "index_fill": index_fill, "index_copy": index_copy,
     "index_add_": lambda s, dim, index, source, *, alpha=1: inplace(
         lambda t, src: index_add(t, dim, index, src, alpha=alpha), s, source),

@@ -1,4 +1,7 @@
 """numpy calls on Tensors: ``np.sin(t)`` records like ``torch.sin(t)``; conversion of a grad tensor fails."""
+import sys
+import warnings
+
 import numpy as np
 
 from . import functions as F
@@ -61,3 +64,43 @@ def array_function(func, args, kwargs):
         return mapped(*[_as_tensor(a) if isinstance(a, np.ndarray) else a for a in args], **kwargs)
     converted = [np.asarray(a) if isinstance(a, TensorBase) else a for a in args]
     return func(*converted, **kwargs)
+
+
+# ---------------------------------------------------------------- Tensor (op) numpy array, as PyTorch ends up there
+
+_WRAP_DEPRECATED = ("__array_wrap__ must accept context and return_scalar arguments (positionally) in the future. "
+                    "(Deprecated NumPy 2.0)")
+OPERATOR_UFUNCS = {"__add__": np.add, "__sub__": np.subtract, "__mul__": np.multiply, "__truediv__": np.true_divide,
+                   "__floordiv__": np.floor_divide, "__mod__": np.remainder, "__pow__": np.power,
+                   "__matmul__": np.matmul, "__and__": np.bitwise_and, "__or__": np.bitwise_or,
+                   "__xor__": np.bitwise_xor}
+ORDERINGS = {"__lt__": "<", "__le__": "<=", "__gt__": ">", "__ge__": ">="}
+
+
+def _caller_level():
+    """How many frames up, from the caller of the function that calls this, the user's code is."""
+    f, level = sys._getframe(2), 1
+    while f is not None and f.f_globals.get("__name__", "").startswith("autograd_magic."):
+        f, level = f.f_back, level + 1
+    return level
+
+
+def with_ndarray(name, method):
+    """Tensor's operator `name` where the other operand is a numpy array: PyTorch's operator refuses the array,
+    numpy's reflected one computes on the tensor's array (numpy's dtypes: ``x * np.array(2.0)`` is float64; a tensor
+    that requires grad raises) and wraps the result back into a Tensor, with NumPy 2's DeprecationWarning about
+    Tensor.__array_wrap__; x += array rebinds x to that result. An ordering (x < array) is a TypeError."""
+    ufunc, symbol = OPERATOR_UFUNCS.get(name), ORDERINGS.get(name)
+
+    def operator(self, other):
+        if other.__class__ is not np.ndarray:
+            return method(self, other)
+        if symbol is not None:
+            raise TypeError(f"'{symbol}' not supported between instances of 'Tensor' and 'numpy.ndarray'")
+        if ufunc is None:   # an in-place operator: Python falls back to the plain one
+            return NotImplemented
+        result = ufunc(self.__array__(), other)
+        warnings.warn(_WRAP_DEPRECATED, DeprecationWarning, stacklevel=_caller_level() + 1)
+        return wrap(np.asarray(result))
+    operator.__name__ = name
+    return operator

@@ -77,6 +77,16 @@ def isa():
     return min(best, cap, key=_ISAS.index)
 
 
+def takes_half(kind):
+    """Whether oneDNN here computes on ``"bfloat16"`` or ``"float16"`` data, as ideep's has_bf16_type_support /
+    has_fp16_type_support say (PyTorch's mkldnn_bf16_device_check / mkldnn_fp16_device_check): bfloat16 from
+    AVX-512 on, float16 with AVX-512's FP16 instructions as well; the ISA capped as isa() caps it. (The AVX2-VNNI-2
+    processors that also qualify are not told apart: they take the AVX2 answer.)"""
+    if isa() != "avx512":
+        return False
+    return kind == "bfloat16" or bool(_CPU.get("AVX512FP16"))
+
+
 def applies(a):
     """Whether PyTorch hands this gelu input to oneDNN: a contiguous float32 array of more than one element."""
     return isinstance(a, np.ndarray) and a.dtype == _F32 and a.size > 1 and a.flags.c_contiguous

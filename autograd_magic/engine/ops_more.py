@@ -151,10 +151,8 @@ def safe_softmax_vjp(xp, grad, saved, consts, needs):
     return (xp.call("softmax_backward", (grad, saved[0]), consts[0]),)
 
 
-# ---------------------------------------------------------------- Tensor methods: unfold, index_add/fill/copy
-
-
-defop("unfold", "UnfoldBackward0", _pick)(_scatter_back)
+# ---------------------------------------------------------------- Tensor methods: index_add/fill/copy
+# (unfold, a view, is in ops_strided.py)
 
 
 def _index_add(a, src, key, alpha):

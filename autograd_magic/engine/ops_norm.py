@@ -150,3 +150,27 @@ def group_norm_vjp(xp, grad, saved, consts, needs):
     cfg = ((2, 3), (1, groups, x.shape[2], 1), eps, None)
     ga, gw, gb = _norm_vjp(xp, xp.reshape(grad, tuple(x.shape)), (x, w), (cfg,), needs)
     return (None if ga is None else xp.reshape(ga, shape)), gw, gb
+
+
+def _except_dim(ndim, dim):
+    return tuple(i for i in range(ndim) if i != dim)
+
+
+def weight_norm_forward(v, g, dim):
+    """ATen's fused weight norm (weight_norm_first_dim / last_dim kernels): each slice's 2-norm over every dim
+    but ``dim``, then v * (g / norm)."""
+    norm = np.sqrt(np.add.reduce(v * v, axis=_except_dim(v.ndim, dim), keepdims=True))
+    return v * (g.reshape(norm.shape) / norm)
+
+
+@defop("weight_norm_interface", "WeightNormInterfaceBackward0", weight_norm_forward, saves=(0, 1))
+def weight_norm_vjp(xp, grad, saved, consts, needs):
+    """w = v * g / |v|: dg = sum(grad * v) / |v|; dv = (g / |v|) * (grad - v * sum(grad * v) / |v|^2)."""
+    v, g = saved
+    dims = _except_dim(len(v.shape), consts[0])
+    norm = xp.sqrt(xp.sum(v * v, dims, True))
+    gr = xp.reshape(g, tuple(norm.shape))
+    dot = xp.sum(grad * v, dims, True)
+    gv = (gr / norm) * (grad - v * (dot / (norm * norm))) if needs[0] else None
+    gg = xp.reshape(dot / norm, tuple(g.shape)) if needs[1] else None
+    return gv, gg

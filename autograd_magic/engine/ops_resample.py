@@ -81,6 +81,44 @@ def cubic_taps(in_size, out_size, align_corners, scale_factor, dtype):
     return idx, weights
 
 
+def aa_taps(in_size, out_size, align_corners, scale_factor, dtype, cubic):
+    """The antialiased taps (ATen's _compute_weights_aa): when downsampling, the bilinear (triangle) or bicubic
+    (A = -0.5) filter is stretched over scale input pixels and normalised; (indices (out, K), weights (out, K)),
+    the weights past each output's window zero. Arithmetic in the input's float type, as ATen's."""
+    dtype = np.dtype(dtype)
+    t = dtype.type
+    scale = source_scale(in_size, out_size, align_corners, scale_factor, dtype)
+    interp_size = 4 if cubic else 2
+    support = t((interp_size * 0.5) * float(scale)) if scale >= 1 else t(interp_size * 0.5)
+    width = int(np.ceil(support)) * 2 + 1
+    invscale = t(1.0 / float(scale)) if scale >= 1 else t(1.0)
+    a = t(-0.5)
+
+    def filt(x):
+        x = abs(t(x))
+        if cubic:
+            if x < 1:
+                return ((a + 2) * x - (a + 3)) * x * x + 1
+            return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a if x < 2 else t(0)
+        return t(1) - x if x < 1 else t(0)
+
+    idx = np.zeros((out_size, width), np.int64)
+    weights = np.zeros((out_size, width), dtype)
+    for i in range(out_size):
+        center = t(float(scale) * (i + 0.5))
+        xmin = max(int(float(center - support) + 0.5), 0)
+        xsize = min(int(float(center + support) + 0.5), in_size) - xmin
+        w = [filt((float(t(j + xmin) - center) + 0.5) * float(invscale)) for j in range(xsize)]
+        total = t(0)
+        for v in w:
+            total = t(total + v)
+        if total != 0:
+            w = [t(v / total) for v in w]
+        weights[i, :xsize] = w
+        idx[i] = np.minimum(xmin + np.arange(width), in_size - 1)
+    return idx, weights
+
+
 def _resample(x, taps, in_shape=None):
     """x resampled along its last len(taps) axes, the last axis first."""
     for axis in range(x.ndim - 1, x.ndim - 1 - len(taps), -1):
@@ -89,7 +127,7 @@ def _resample(x, taps, in_shape=None):
             idx, w = tap
             shape = (-1,) + (1,) * (x.ndim - 1 - axis)
             out = np.take(x, idx[:, 0], axis=axis) * w[:, 0].reshape(shape)
-            for j in range(1, 4):
+            for j in range(1, w.shape[1]):
                 out += np.take(x, idx[:, j], axis=axis) * w[:, j].reshape(shape)
             x = out
             continue
@@ -117,7 +155,7 @@ def _matrix(tap, in_size, dtype):
     if len(tap) == 2:
         idx, w = tap
         m = np.zeros((len(idx), in_size), dtype)
-        np.add.at(m, (np.repeat(np.arange(len(idx)), 4), idx.reshape(-1)), w.reshape(-1).astype(dtype))
+        np.add.at(m, (np.repeat(np.arange(len(idx)), w.shape[1]), idx.reshape(-1)), w.reshape(-1).astype(dtype))
         return m
     i0, i1, l0, l1 = tap
     m = np.zeros((len(i0), in_size), dtype)
@@ -194,7 +232,9 @@ for _name, _node in (("upsample_nearest1d", "UpsampleNearest1DBackward0"),
                      ("upsample_bicubic2d", "UpsampleBicubic2DBackward0"),
                      ("upsample_nearest3d", "UpsampleNearest3DBackward0"),
                      ("upsample_nearest_exact3d", "UpsampleNearestExact3DBackward0"),
-                     ("upsample_trilinear3d", "UpsampleTrilinear3DBackward0")):
+                     ("upsample_trilinear3d", "UpsampleTrilinear3DBackward0"),
+                     ("upsample_bilinear2d_aa", "UpsampleBilinear2DAaBackward0"),
+                     ("upsample_bicubic2d_aa", "UpsampleBicubic2DAaBackward0")):
     _declare(_name, _node)
 
 

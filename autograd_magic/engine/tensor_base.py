@@ -6,6 +6,7 @@ Tensor (tensor.py) is TensorBase plus its methods, as PyTorch's ``torch.Tensor``
 The engine's functions make tensors with ``wrap``, which gives them that class: Tensor names itself with
 ``class Tensor(..., result_class=True)`` when it is defined.
 """
+import collections
 import warnings
 import weakref
 
@@ -116,14 +117,18 @@ class TensorBase:
             _RESULT_CLASS = cls
 
     def __new__(cls, *args, **kwargs):
+        if len(args) == 1 and not kwargs and isinstance(args[0], TensorBase) and cls is _RESULT_CLASS:
+            return args[0][...]   # torch.Tensor(t): an alias of t (its dtype, its memory; AliasBackward0)
         return object.__new__(cls)
 
     def __init__(self, *args, **kwargs):
         # torch.Tensor(data) / torch.Tensor(*sizes): a float32 tensor.
+        if len(args) == 1 and isinstance(args[0], TensorBase) and not kwargs:
+            return   # made by __new__
         if len(args) == 1 and not isinstance(args[0], int):
             data = np.array(_to_nested(args[0]), dtype=dtypes.get_default_dtype().np)
-        else:
-            data = np.zeros(tuple(args), dtype=dtypes.get_default_dtype().np)
+        else:   # (no arguments: an empty tensor of shape (0,))
+            data = np.zeros(tuple(args) if args else (0,), dtype=dtypes.get_default_dtype().np)
         self._init(data)
 
     def _init(self, data, rg=False, grad_fn=None):
@@ -261,15 +266,27 @@ class TensorBase:
             raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
         if self._fn is None:
             if self._hooks is None:
-                self._hooks = {}
+                self._hooks = collections.OrderedDict()
             handle = RemovableHandle(self._hooks)
             self._hooks[handle.id] = hook
             return handle
         _single_output(self, "register_hook()")
         hooks = self._fn._hooks("pre")
-        handle = RemovableHandle(hooks)
-        hooks[handle.id] = hook
+        own = self.__dict__.get("_own_hooks")   # (the node's pre-hooks also hold grad_fn.register_prehook's)
+        if own is None:
+            self._own_hooks = own = collections.OrderedDict()
+        handle = RemovableHandle(hooks, own)
+        hooks[handle.id] = own[handle.id] = hook
         return handle
+
+    @property
+    def _backward_hooks(self):
+        """The hooks register_hook added (PyTorch's OrderedDict by handle id; None before the first)."""
+        return self._hooks if self._fn is None else self.__dict__.get("_own_hooks")
+
+    @property
+    def _post_accumulate_grad_hooks(self):
+        return self._post_acc_hooks
 
     def detach(self):
         t = wrap(self._data)

@@ -41,6 +41,7 @@ from ..engine.extras import FUNCTIONS as _EXTRA_FUNCTIONS
 from ..engine.exercise_fns import FUNCTIONS as _EXERCISE_FUNCTIONS
 from ..engine.more import FUNCTIONS as _MORE_FUNCTIONS
 from ..engine.more_methods import index_add, index_copy, index_fill  # noqa: F401
+from ..engine.strided import as_strided, index_reduce  # noqa: F401,E402
 from .device import get_default_device, set_default_device  # noqa: F401
 from .histogram import histc, histogram  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
@@ -72,6 +73,10 @@ from .nn.functional_pool import max_pool2d, max_pool3d  # noqa: F401
 from .nn.functional_vision import affine_grid_generator, grid_sampler, grid_sampler_2d  # noqa: F401
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
+from .nn.utils.weight_norm import _weight_norm, norm_except_dim  # noqa: F401,E402
+from ..engine.ops_shuffle import channel_shuffle  # noqa: F401,E402
+from ..engine.frombuffer import frombuffer  # noqa: F401,E402
+native_channel_shuffle = channel_shuffle
 from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,  # noqa: F401
                         no_grad, set_grad_enabled)
 from .rng import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: F401
@@ -89,6 +94,10 @@ globals().update({_k: _v for _k, _v in _EXTRA_FUNCTIONS.items() if _k not in glo
 globals().update(_EXERCISE_FUNCTIONS)  # engine/exercise_fns.py: scatter_reduce, combinations ...
 from .sampling import FUNCTIONS as _SAMPLING_FUNCTIONS, METHODS as _SAMPLING_METHODS  # noqa: E402
 globals().update({_k: _v for _k, _v in _SAMPLING_FUNCTIONS.items() if _k not in globals()})  # torch/sampling.py
+from ..engine.numeric_fns import FUNCTIONS as _NUMERIC_FUNCTIONS  # noqa: E402
+globals().update(_NUMERIC_FUNCTIONS)  # engine/numeric_fns.py: gradient, frexp, ldexp, atleast_3d
+from .foreach import FUNCTIONS as _FOREACH_FUNCTIONS  # noqa: E402
+globals().update(_FOREACH_FUNCTIONS)  # torch._foreach_add_ ... (torch/foreach.py)
 from .nn.functional_ctc import torch_ctc_loss as ctc_loss  # noqa: E402
 for _k, _v in _SAMPLING_METHODS.items():   # Tensor.lgamma ... unless the op table declares them
     if not hasattr(Tensor, _k):

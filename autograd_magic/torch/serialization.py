@@ -17,6 +17,7 @@ import sys
 
 import numpy as np
 
+from ..engine.strided import _root, storage_of
 from ..engine.tensor import Tensor
 from .nn.module import Parameter
 
@@ -32,9 +33,33 @@ class _Stored:
 
 
 class _Pickler(pickle.Pickler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._storages = {}   # id(storage array): (its number in the file, its bytes, the array kept alive)
+
+    def _storage(self, data):
+        """("tensor3", ...): a tensor as its whole storage (written once per file: pickle memoizes the bytes
+        object) and where it lies in it, so that a loaded view has the saved one's offset and strides and views
+        saved together share their storage again, as PyTorch's; None where the engine cannot say."""
+        if data.dtype.kind == "V" or any(st < 0 or st % data.itemsize for st in data.strides):
+            return None
+        try:
+            flat, offset = storage_of(data)
+        except NotImplementedError:
+            return None
+        root = _root(data)
+        entry = self._storages.get(id(root))
+        if entry is None:
+            entry = self._storages[id(root)] = (len(self._storages), flat.view(np.uint8).tobytes(), root)
+        return ("tensor3", entry[0], entry[1], data.dtype.str, data.shape,
+                tuple(st // data.itemsize for st in data.strides), offset)
+
     def persistent_id(self, obj):
         if isinstance(obj, Tensor):   # plain values only: the weights-only reader needs no numpy class
             data = obj._data   # (np.ascontiguousarray would make a 0-d array 1-d)
+            stored = self._storage(data)
+            if stored is not None:
+                return stored + (bool(obj.requires_grad), isinstance(obj, Parameter))
             return ("tensor2", data.tobytes(order="C"), data.dtype.str, data.shape, bool(obj.requires_grad),
                     isinstance(obj, Parameter))
         if isinstance(obj, type) and _named_as_torch(obj):
@@ -128,6 +153,7 @@ class _Unpickler(pickle.Unpickler):
     def __init__(self, file, weights_only):
         super().__init__(file)
         self.weights_only = weights_only
+        self._storages = {}   # storage number: its bytes, loaded once (views share them)
 
     def find_class(self, module, name):
         module = {"__builtin__": "builtins", "copy_reg": "copyreg"}.get(module, module)   # protocol 2's names
@@ -143,7 +169,15 @@ class _Unpickler(pickle.Unpickler):
             if self.weights_only and (module, qualname) not in _ALLOWED and not _user_allowed(module, qualname):
                 _refuse(module, qualname)
             return _engine_class(module, qualname)
-        if kind == "tensor2":
+        if kind == "tensor3":
+            key, raw, dtype, shape, strides, offset, requires_grad, parameter = pid[1:]
+            buf = self._storages.get(key)
+            if buf is None:
+                buf = self._storages[key] = np.frombuffer(raw, np.uint8).copy()
+            dt = np.dtype(dtype)
+            data = np.ndarray(shape, dt, buffer=buf, offset=offset * dt.itemsize if buf.size else 0,
+                              strides=tuple(st * dt.itemsize for st in strides))
+        elif kind == "tensor2":
             raw, dtype, shape, requires_grad, parameter = pid[1:]
             data = np.frombuffer(raw, dtype=np.dtype(dtype)).reshape(shape).copy()
         elif kind == "tensor":

@@ -175,7 +175,7 @@ def _apply_backward(cls, args, kwargs, keep_ctx=False):
     outs = (out,) if single else out
     if not record:
         return (node, _unshare(outs, args, single)) if keep_ctx else _unshare(outs, args, single)
-    inputs = [a if isinstance(a, Tensor) else None for a in args]
+    inputs = [a for a in args if isinstance(a, Tensor)]   # edges (next_functions) for the tensor inputs only
     dirty = {id(t) for t in node._dirty}
     for t in node._dirty:
         if t._rg and t._fn is None:
@@ -245,22 +245,24 @@ def _run_user_backward(ctx, xp, grads, saved, edges):
     if not isinstance(result, tuple):
         result = (result,)
     name = type(ctx).__name__
-    n = len(edges)
+    n = len(ctx._is_tensor)   # one gradient per forward input, tensor or not; edges exist for the tensors only
     if len(result) != n:
         if len(result) > n and all(g is None for g in result[n:]):
             result = result[:n]
         else:
             raise RuntimeError(f"function {name} returned an incorrect number of gradients (expected {n}, "
                                f"got {len(result)})")
+    for i, g in enumerate(result):
+        if g is not None and not ctx._is_tensor[i]:
+            raise RuntimeError(f"function {name} returned a gradient different than None at position {i + 1}, "
+                               "but the corresponding forward input was not a Variable")
+    result = [g for g, is_tensor in zip(result, ctx._is_tensor) if is_tensor]
     out = []
     for i, (g, e) in enumerate(zip(result, edges)):
         if g is None:
             out.append(None)
             continue
         if e is None:
-            if not ctx._is_tensor[i]:
-                raise RuntimeError(f"function {name} returned a gradient different than None at position {i + 1}, "
-                                   "but the corresponding forward input was not a Variable")
             # kept for the node's post hooks (PyTorch shows them what backward returned); nothing flows there
             out.append((g._data if numpy else g) if isinstance(g, Tensor) else None)
             continue

@@ -3,7 +3,8 @@ as in PyTorch's tutorial "Hooks for saved tensors". Which tensors an op saves is
 follows it for the common ops and refuses the hooks, naming the op, elsewhere (engine/saved_hooks.py)."""
 import contextlib
 
-from ...engine import saved_hooks
+from ...engine import autograd, saved_hooks
+from ...engine.autograd import RemovableHandle
 from ...engine.creation import empty
 
 
@@ -55,6 +56,64 @@ def disable_saved_tensors_hooks(error_message):
         yield
     finally:
         saved_hooks.enable()
+
+
+class _MultiHandle(RemovableHandle):
+    """What register_multi_grad_hook returns: ``.remove()`` takes away the hook from every tensor."""
+    __module__ = "torch.autograd.graph"
+
+    def __init__(self, handles):
+        self.handles = tuple(handles)
+
+    def remove(self):
+        for handle in self.handles:
+            handle.remove()
+
+
+def register_multi_grad_hook(tensors, fn, *, mode="all"):
+    """fn called once per backward pass with the gradients of tensors: mode="all" after every one the pass computes
+    (None for the others), mode="any" with the first one computed.
+
+    >>> h = torch.autograd.graph.register_multi_grad_hook((a, b), lambda grads: print(grads))
+    >>> (a * 2 + b).sum().backward()
+    """
+    modes = ("all", "any")
+    if mode not in modes:
+        raise ValueError(f"Expects mode to be one of {modes} but got {mode}")
+    if mode == "any":
+        ran = set()
+
+        def first_only(node):
+            def hook(grad):
+                task = autograd.current_graph_task_id()
+                if task not in ran and autograd.will_execute(node):
+                    ran.add(task)
+                    fn(grad)
+            return hook
+        return _MultiHandle(t.register_hook(first_only(t._fn if t._fn is not None else t._accumulator()))
+                            for t in tensors if t.requires_grad)
+    nodes = []
+    for t in tensors:
+        if not t.requires_grad:
+            raise AssertionError("Expected gradient function to be set")
+        nodes.append(t._fn if t._fn is not None else t._accumulator())
+    count, buffers, expected = {}, {}, [0]
+
+    def hook_for(i):
+        def hook(grad):
+            if not autograd.will_execute(nodes[i]):   # (the engine may call the hooks of a node PyTorch skips)
+                return
+            task = autograd.current_graph_task_id()
+            if not count.get(task):
+                count[task], buffers[task] = 0, [None] * len(nodes)
+                expected[0] = sum(autograd.will_execute(n) for n in nodes)
+            buffers[task][i] = grad
+            count[task] += 1
+            if count[task] == expected[0]:
+                del count[task]
+                fn(buffers.pop(task))
+        return hook
+    return _MultiHandle(t.register_hook(hook_for(i)) for i, t in enumerate(tensors))
 
 
 def __getattr__(name):

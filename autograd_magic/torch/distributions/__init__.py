@@ -24,7 +24,9 @@ from .exp_family import ExponentialFamily  # noqa: F401,E402
 from .gamma import Chi2, Gamma  # noqa: F401,E402
 from .one_hot import (OneHotCategorical, OneHotCategoricalStraightThrough, RelaxedBernoulli,  # noqa: F401,E402
                       RelaxedOneHotCategorical)
-from .transforms import AbsTransform  # noqa: F401,E402
+from .transforms import AbsTransform, PowerTransform, SoftplusTransform, TanhTransform  # noqa: F401,E402
+from . import mixture_same_family  # noqa: F401,E402
+from .mixture_same_family import MixtureSameFamily  # noqa: F401,E402
 # PyTorch's module names for them (torch.distributions.relaxed_bernoulli.LogitRelaxedBernoulli ...)
 beta, chi2 = dirichlet, gamma
 poisson = binomial = geometric = discrete

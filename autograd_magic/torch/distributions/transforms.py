@@ -1,5 +1,6 @@
 """torch.distributions.transforms: the elementwise bijections TransformedDistribution (LogNormal ...) uses, with
-PyTorch's formulas, caching, inverses and reprs: ExpTransform, AffineTransform, SigmoidTransform."""
+PyTorch's formulas, caching, inverses and reprs: ExpTransform, AffineTransform, SigmoidTransform, TanhTransform,
+SoftplusTransform, PowerTransform."""
 import math
 import numbers
 
@@ -10,7 +11,8 @@ from ...engine.functions import finfo
 from ..nn import functional as F
 from . import constraints
 
-__all__ = ["AbsTransform", "AffineTransform", "ComposeTransform", "ExpTransform", "SigmoidTransform", "Transform"]
+__all__ = ["AbsTransform", "AffineTransform", "ComposeTransform", "ExpTransform", "PowerTransform", "SigmoidTransform",
+           "SoftplusTransform", "TanhTransform", "Transform"]
 
 
 class Transform:
@@ -298,3 +300,81 @@ class AffineTransform(Transform):
                                    tuple(getattr(self.scale, "shape", ())))
 
     inverse_shape = forward_shape
+
+
+class TanhTransform(Transform):
+    """y = tanh(x) (squashed Gaussian policies: TransformedDistribution(Normal(mu, std), TanhTransform()))."""
+    domain = constraints.real
+    codomain = constraints.interval(-1.0, 1.0)
+    bijective = True
+    sign = +1
+
+    def __eq__(self, other):
+        return isinstance(other, TanhTransform)
+
+    __hash__ = object.__hash__
+
+    def _call(self, x):
+        return x.tanh()
+
+    def _inverse(self, y):
+        return y.atanh()   # (not clamped to the boundary, as in PyTorch)
+
+    def log_abs_det_jacobian(self, x, y):
+        """log(1 - tanh(x)^2) in PyTorch's stable form 2 (log 2 - x - softplus(-2x))."""
+        return 2.0 * (math.log(2.0) - x - F.softplus(-2.0 * x))
+
+
+class SoftplusTransform(Transform):
+    domain = constraints.real
+    codomain = constraints.positive
+    bijective = True
+    sign = +1
+
+    def __eq__(self, other):
+        return isinstance(other, SoftplusTransform)
+
+    __hash__ = object.__hash__
+
+    def _call(self, x):
+        return F.softplus(x)
+
+    def _inverse(self, y):
+        return (-y).expm1().neg().log() + y
+
+    def log_abs_det_jacobian(self, x, y):
+        return -F.softplus(-x)
+
+
+class PowerTransform(Transform):
+    """y = x ** exponent on positive numbers."""
+    domain = constraints.positive
+    codomain = constraints.positive
+    bijective = True
+
+    def __init__(self, exponent, cache_size=0):
+        super().__init__(cache_size=cache_size)
+        self.exponent = exponent
+
+    def with_cache(self, cache_size=1):
+        return self if self._cache_size == cache_size else PowerTransform(self.exponent, cache_size=cache_size)
+
+    @property
+    def sign(self):
+        return self.exponent.sign()
+
+    def __eq__(self, other):
+        if not isinstance(other, PowerTransform):
+            return False
+        return bool(self.exponent.eq(other.exponent).all())
+
+    __hash__ = object.__hash__
+
+    def _call(self, x):
+        return x.pow(self.exponent)
+
+    def _inverse(self, y):
+        return y.pow(1 / self.exponent)
+
+    def log_abs_det_jacobian(self, x, y):
+        return (self.exponent * y / x).abs().log()

@@ -105,6 +105,8 @@ def one_hot(tensor, num_classes=-1):
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
     """input / max(norm along dim, eps)."""
     denom = input.norm(p, dim, keepdim=True).clamp(min=eps).expand_as(input)
+    if out is not None:   # (spectral norm's power iteration writes into its buffers)
+        return F.with_out(F.div)(input, denom, out=out)
     return input / denom
 
 
@@ -436,6 +438,8 @@ from .functional_unpool import max_unpool1d, max_unpool2d, max_unpool3d  # noqa:
 from .functional_triplet import triplet_margin_with_distance_loss  # noqa: E402
 from .functional_zoo import feature_alpha_dropout  # noqa: E402
 from .functional_ctc import ctc_loss  # noqa: E402
+from ...engine.ops_shuffle import channel_shuffle  # noqa: E402,F401
+native_channel_shuffle = channel_shuffle
 
 
 def __getattr__(name):

@@ -67,6 +67,9 @@ def softshrink(input, lambd=0.5):
 def prelu(input, weight):
     if input.ndim == 0:
         raise RuntimeError("Not allow zero-dim input tensor.")
+    if input._data.dtype != weight._data.dtype:
+        raise RuntimeError(f"prelu: Type promoting not supported. Got {dtypes.scalar_name(input._data.dtype)} and "
+                           f"{dtypes.scalar_name(weight._data.dtype)}")
     n = weight.numel()
     if n != 1:
         channels = input.shape[1] if input.ndim > 1 else 1

@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 
-from ...engine import dtypes
+from ...engine import dtypes, onednn_kernels, softmax_dims
 from ...engine.ops_norm import batch_norm_stats
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
@@ -48,8 +48,45 @@ def _check_params(nd, padding, stride, dilation, output_padding=None):
         raise RuntimeError(f"dilation should be greater than zero, but got [{_sizes(shown)}]")
 
 
+def _uses_mkldnn(input, weight, stride, dilation, groups):
+    """ATen's choice of the mkldnn backend for a float32 input (ConvUtils use_mkldnn; a 1-d convolution runs as a
+    2-d one of height 1)."""
+    shape = tuple(input.shape) if input.ndim > 3 else (input.shape[0], input.shape[1], 1, input.shape[2])
+    kh, kw = (weight.shape[-2] if weight.ndim > 3 else 1), weight.shape[-1]
+    busy = (any(s != 1 for s in stride) or any(d != 1 for d in dilation) or shape[0] >= 16 or kw != 1 or kh != 1
+            or softmax_dims.threads() > 1)
+    return busy and (groups > 1 or (kw > 3 and kh > 3) or shape[0] > 1
+                     or shape[0] * shape[1] * shape[2] * shape[3] > 20480)
+
+
+def _check_weight_dtype(input, weight, nd, transposed, stride, dilation, groups):
+    """ATen's dtype checks of a convolution's input against its weight, by the kernel that meets them: the
+    mkldnn check (half-precision inputs where oneDNN takes them on this processor, and float32 inputs that ATen
+    sends to mkldnn), the slow kernels'
+    dispatch for integer transposed convolutions, then the common `expected scalar type` message."""
+    dt, wt = input._data.dtype, weight._data.dtype
+    if wt == dt:
+        return
+    if (dt == dtypes.BF16_NP and onednn_kernels.takes_half("bfloat16")) or \
+            (dt == np.float16 and onednn_kernels.takes_half("float16")) or \
+            (dt == np.float32 and _uses_mkldnn(input, weight, stride, dilation, groups)):
+        shown = "CPUBFloat16Type" if dt == dtypes.BF16_NP else f"torch.{dtypes.scalar_name(dt)}Tensor"
+        raise RuntimeError(f"Input type ({shown}) and weight type (torch.{dtypes.scalar_name(wt)}Tensor) should "
+                           "be the same or input should be a MKLDNN tensor and weight is a dense tensor")
+    if dt == np.bool_ and not transposed:
+        kernel = "compute_columns3d" if nd == 3 else "slow_conv2d_cpu"
+        raise NotImplementedError(f'"{kernel}" not implemented for \'Bool\'')
+    if transposed and (dt == np.bool_ or (dt.kind in "iu" and dt != np.int64)):
+        raise NotImplementedError(f'"slow_conv_transpose{max(nd, 2)}d_out_cpu" not implemented for '
+                                  f"'{dtypes.scalar_name(dt)}'")
+    raise RuntimeError(f"expected scalar type {dtypes.scalar_name(dt)} but found {dtypes.scalar_name(wt)}")
+
+
 def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
     name = f"conv{nd}d"
+    if bias is not None and bias._data.dtype != input._data.dtype:   # ATen checks this before any shape
+        raise RuntimeError(f"Input type ({dtypes.c_name(input._data.dtype)}) and bias type "
+                           f"({dtypes.c_name(bias._data.dtype)}) should be the same")
     if input.ndim not in (nd + 1, nd + 2):
         raise RuntimeError(f"Expected {nd + 1}D (unbatched) or {nd + 2}D (batched) input to {name}, but got input "
                            f"of size: [{_sizes(input.shape)}]")
@@ -92,11 +129,7 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
     if bias is not None and (bias.ndim != 1 or bias.shape[0] != w_shape[0]):
         raise RuntimeError(f"Given weight of size [{_sizes(w_shape)}], expected bias to be 1-dimensional with "
                            f"{w_shape[0]} elements, but got bias of size [{_sizes(bias.shape)}] instead")
-    dt = input._data.dtype
-    if weight._data.dtype != dt:
-        raise RuntimeError(f"Input type (torch.{dtypes.scalar_name(dt)}Tensor) and weight type "
-                           f"(torch.{dtypes.scalar_name(weight._data.dtype)}Tensor) should "
-                           "be the same or input should be a MKLDNN tensor and weight is a dense tensor")
+    _check_weight_dtype(input, weight, nd, False, stride, dilation, groups)
     if nd == 1:
         stride, lo, hi, dilation = (1,) + stride, (0,) + lo, (0,) + hi, (1,) + dilation
     cfg = (stride, lo, hi, dilation, groups, nd)
@@ -166,11 +199,7 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
         raise RuntimeError(f"Given transposed=1, weight of size [{_sizes(w_shape)}], expected bias to be "
                            f"1-dimensional with {w_shape[1] * groups} elements, but got bias of size "
                            f"[{_sizes(bias.shape)}] instead")
-    dt = input._data.dtype
-    if weight._data.dtype != dt:
-        raise RuntimeError(f"Input type (torch.{dtypes.scalar_name(dt)}Tensor) and weight type "
-                           f"(torch.{dtypes.scalar_name(weight._data.dtype)}Tensor) should "
-                           "be the same or input should be a MKLDNN tensor and weight is a dense tensor")
+    _check_weight_dtype(input, weight, nd, True, stride, dilation, groups)
     out_shape = (input.shape[0], w_shape[1] * groups) + tuple(size)
     if nd == 1:
         stride, padding, dilation = (1,) + stride, (0,) + padding, (1,) + dilation
@@ -197,6 +226,22 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
 # ---------------------------------------------------------------- normalisation
 
 
+def _check_norm_dtypes(input, *params):
+    """ATen's CPU normalisation kernels (check_mixed_data_type): parameters of another dtype than the input are
+    allowed only as float32 parameters of a half or bfloat16 input; the first defined one decides."""
+    dt = input._data.dtype
+    defined = [p._data.dtype for p in params if p is not None]
+    if not defined or defined[0] == dt:
+        for pt in defined:
+            if pt != dt:
+                raise RuntimeError(f"expected scalar type {dtypes.scalar_name(dt)} but found {dtypes.scalar_name(pt)}")
+        return
+    if any(pt != np.float32 for pt in defined):
+        raise RuntimeError("mixed dtype (CPU): expect parameter to have scalar type of Float")
+    if dt not in (np.float16, dtypes.BF16_NP):
+        raise RuntimeError("mixed dtype (CPU): all inputs must share same datatype.")
+
+
 def _const(value, like, n):
     return Tensor._wrap(np.full((n,), value, like._data.dtype))
 
@@ -213,6 +258,9 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
                     ("bias", bias)):
         if t is not None and t.numel() != c:
             raise RuntimeError(f"{name} should contain {c} elements not {t.numel()}")
+    if not dtypes.is_float_np(input._data.dtype):
+        raise NotImplementedError(f'"batch_norm" not implemented for \'{dtypes.scalar_name(input._data.dtype)}\'')
+    _check_norm_dtypes(input, weight, bias, running_mean, running_var)
     pshape = (1, c) + (1,) * (input.ndim - 2)
     a = input._data
     if training:
@@ -249,6 +297,7 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     """Normalise over the last len(normalized_shape) dims, then scale by weight and shift by bias."""
     shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
     k = len(shape)
+    _check_norm_dtypes(input, weight, bias)
     if tuple(input.shape[input.ndim - k:]) != shape or input.ndim < k:
         raise RuntimeError(f"Given normalized_shape={list(shape)}, expected input with shape "
                            f"[*, {_sizes(shape)}], but got input of size{list(input.shape)}".replace(" ", "", 0))

@@ -6,7 +6,10 @@ import math
 import numbers
 import warnings
 
-from ...engine.ops_resample import cubic_taps, linear_taps, nearest_taps
+import numpy as np
+
+from ...engine import dtypes
+from ...engine.ops_resample import aa_taps, cubic_taps, linear_taps, nearest_taps
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
 from .functional_more import adaptive_avg_pool1d
@@ -22,6 +25,32 @@ _OPS = {("nearest", 1): "upsample_nearest1d", ("nearest", 2): "upsample_nearest2
 def _is_integer(x):
     return isinstance(x, numbers.Integral) and not isinstance(x, bool) or getattr(x, "is_floating_point", None) \
         is not None and not x.is_floating_point() and x.ndim == 0
+
+
+def _check_kernel_dtype(input, mode):
+    """ATen's CPU resampling kernels take floating point and (nearest, bilinear, bicubic) uint8 input; other dtypes
+    meet the dispatch error of the kernel that runs first."""
+    dt = input._data.dtype
+    if dtypes.is_float_np(dt) or (dt == np.uint8 and mode in ("nearest", "nearest-exact")):
+        return
+    if dt == np.uint8 and mode in ("bilinear", "bicubic") and input.dim() == 4:
+        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: interpolate(mode='{mode}') of a "
+                                  "uint8 tensor (ATen's fixed-point uint8 kernel) is not part of it; convert the "
+                                  "image to float first")
+    nd = input.dim()
+    if mode == "area":
+        kernel = "adaptive_avg_pool3d_cpu" if nd == 5 else "adaptive_avg_pool2d"
+    elif mode in ("nearest", "nearest-exact"):
+        kernel = "upsample_nearest2d_channels_last" if nd == 4 else "compute_indices_weights_nearest"
+    elif mode == "bilinear" and nd == 4:
+        kernel = "upsample_bilinear2d_channels_last"
+    elif mode == "bicubic" and nd == 4:
+        kernel = "compute_indices_weights_cubic"
+    elif (mode, nd) in (("linear", 3), ("trilinear", 5)):
+        kernel = "compute_indices_weights_linear"
+    else:
+        return
+    raise NotImplementedError(f'"{kernel}" not implemented for \'{dtypes.scalar_name(dt)}\'')
 
 
 def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None,
@@ -73,6 +102,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.ndim == 4):
         raise ValueError("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a "
                          "4-D tensor as input")
+    _check_kernel_dtype(input, mode)
     if mode == "area" and dim in (1, 2, 3):
         return (adaptive_avg_pool1d, adaptive_avg_pool2d, adaptive_avg_pool3d)[dim - 1](input, output_size)
     wrong = {(3, "bilinear"): "Got 3D input, but bilinear mode needs 4D input",
@@ -89,7 +119,9 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         if not antialias:
             raise ValueError("Lanczos mode requires antialias=True")
     name = _OPS.get((mode, dim))
-    if name is None or antialias:
+    if antialias and mode in ("bilinear", "bicubic"):
+        name = name + "_aa"
+    if name is None or (antialias and mode == "lanczos"):
         handled = mode in ("nearest", "nearest-exact", "area") and input.dim() in (3, 4, 5) or (mode, input.dim()) in (
             ("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4), ("lanczos", 4))
         if not handled:  # what PyTorch itself has no kernel for
@@ -107,7 +139,10 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         raise RuntimeError(f"Input and output sizes should be greater than 0, but got input ({_dims(in_sizes)}) "
                            f"output ({_dims(output_size)})")
     dt = input._data.dtype
-    if mode in ("nearest", "nearest-exact"):
+    if antialias:
+        taps = tuple(aa_taps(in_sizes[i], output_size[i], align_corners, scales[i], dt, mode == "bicubic")
+                     for i in range(dim))
+    elif mode in ("nearest", "nearest-exact"):
         taps = tuple(nearest_taps(in_sizes[i], output_size[i], scales[i], mode == "nearest-exact")
                      for i in range(dim))
     elif mode == "bicubic":

@@ -2,9 +2,11 @@
 unsqueezed input, then squeezed: SqueezeBackward1 over MaxPool2DWithIndicesBackward0 ...), rms_norm and dropout1d (channel dropout with PyTorch's
 draws)."""
 import math
+import warnings
 
 import numpy as np
 
+from ...engine import dtypes
 from ...engine.creation import ones_like
 from ...engine.ops_nn import _embedding_bag_fwd as _embedding_bag_data
 from ...engine.optable import OPS
@@ -64,6 +66,11 @@ def rms_norm(input, normalized_shape, weight=None, eps=None):
     if eps is None:
         eps = float(np.finfo(input._data.dtype).eps) if input._data.dtype.kind == "f" else \
             float(np.finfo(np.float32).eps)
+    if weight is not None and weight._data.dtype != input._data.dtype:
+        warnings.warn(f"Mismatch dtype between input and weight: input dtype = {dtypes.c_name(input._data.dtype)}, "
+                      f"weight dtype = {dtypes.c_name(weight._data.dtype)}, Cannot dispatch to fused implementation. "
+                      "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/layer_norm.cpp:346.)",
+                      stacklevel=2)
     dims = tuple(range(input.ndim - len(shape), input.ndim))
     scale = input.pow(2).mean(dims, keepdim=True).add_(eps).rsqrt()
     out = input * scale

@@ -29,6 +29,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
         if t is not None and (t.dim() != 1 or t.numel() != c):
             raise RuntimeError(f"Expected {name} to be a vector of size equal to the number of channels in input, "
                                f"but got {name} of shape {list(t.shape)} and input of shape {list(input.shape)}")
+    FC._check_norm_dtypes(input, weight, bias)
     w = weight if weight is not None else ones(c, dtype=input.dtype)
     b = bias if bias is not None else zeros(c, dtype=input.dtype)
     affine = weight is not None or bias is not None   # (ATen's kernel takes another formula without either)
@@ -45,7 +46,10 @@ def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=
 
     def rep(t):
         return None if t is None else t.repeat(b)
-    rm, rv = rep(running_mean), rep(running_var)
+
+    def rep_stat(t):   # ATen accepts running statistics of another dtype here
+        return None if t is None else t.repeat(b).to(input.dtype)
+    rm, rv = rep_stat(running_mean), rep_stat(running_var)
     out = FC.batch_norm(input.contiguous().view(shape), rm, rv, rep(weight), rep(bias), use_input_stats, momentum,
                         eps)
     if running_mean is not None:

@@ -1,5 +1,6 @@
 """torch.nn.parameter: ``from torch.nn.parameter import Parameter`` (GCN layers, older tutorials) and
 ``nn.parameter.UninitializedParameter`` (lazy modules)."""
+from .buffer import Buffer  # noqa: F401
 from .layers import UninitializedParameter  # noqa: F401
 from .module import Parameter  # noqa: F401
 

@@ -16,7 +16,7 @@ from ...engine.rnn import lstm_layer
 from ...engine.optable import OPS
 from ...engine.shaping import _view_out, cat, stack
 from ...engine.tensor import Tensor
-from ...engine.tensor_base import apply
+from ...engine.tensor_base import apply, warn_once
 from . import functional as F
 from . import init
 from .module import Module, Parameter, default_np_dtype as _default_np
@@ -28,9 +28,10 @@ from .utils.rnn import PackedSequence
 _GATES = {"LSTM": 4, "GRU": 3, "RNN_TANH": 1, "RNN_RELU": 1}
 
 
-def _layer(mode, x, h0, c0, w_ih, w_hh, b_ih, b_hh, reverse):
-    """One direction of one layer over x (T, B, I): (output (T, B, H), h_n, c_n or None)."""
-    if mode == "LSTM" and x._data.dtype == np.float32:
+def _layer(mode, x, h0, c0, w_ih, w_hh, b_ih, b_hh, reverse, w_hr=None):
+    """One direction of one layer over x (T, B, I): (output (T, B, H), h_n, c_n or None). w_hr: an LSTM's
+    projection (proj_size): each step's h is projected, h @ w_hr.t(), as ATen's default LSTM cell does."""
+    if mode == "LSTM" and x._data.dtype == np.float32 and w_hr is None:
         return lstm_layer(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse)
     steps = F.linear(x, w_ih, b_ih).unbind(0)
     h, c = h0, c0
@@ -38,6 +39,8 @@ def _layer(mode, x, h0, c0, w_ih, w_hh, b_ih, b_hh, reverse):
     for t in (range(len(steps) - 1, -1, -1) if reverse else range(len(steps))):
         if mode == "LSTM":
             h, c = _lstm_step(steps[t], h, c, w_hh, b_hh)
+            if w_hr is not None:
+                h = h.matmul(w_hr.t())
         elif mode == "GRU":
             h = _gru_step(steps[t], h, w_hh, b_hh)
         else:
@@ -82,19 +85,19 @@ class RNNBase(Module):
             raise ValueError("proj_size should be a positive integer or zero to disable projections")
         if proj_size >= hidden_size:
             raise ValueError("proj_size has to be smaller than hidden_size")
-        if proj_size:
-            raise NotImplementedError("autograd_magic implements a subset of PyTorch: LSTM's proj_size is not "
-                                      "part of it")
         np_dtype = _default_np() if dtype is None else dtype.np
         gate_size = _GATES[mode] * hidden_size
+        real_hidden = proj_size or hidden_size   # an LSTM's h (and output) has proj_size features
         self._flat_weights_names = []
         for layer in range(num_layers):
             for direction in range(2 if bidirectional else 1):
-                layer_input = input_size if layer == 0 else hidden_size * (2 if bidirectional else 1)
+                layer_input = input_size if layer == 0 else real_hidden * (2 if bidirectional else 1)
                 suffix = "_reverse" if direction == 1 else ""
-                shapes = [("weight_ih", (gate_size, layer_input)), ("weight_hh", (gate_size, hidden_size))]
+                shapes = [("weight_ih", (gate_size, layer_input)), ("weight_hh", (gate_size, real_hidden))]
                 if bias:
                     shapes += [("bias_ih", (gate_size,)), ("bias_hh", (gate_size,))]
+                if proj_size:
+                    shapes.append(("weight_hr", (proj_size, hidden_size)))
                 for name, shape in shapes:
                     full = f"{name}_l{layer}{suffix}"
                     setattr(self, full, Parameter(Tensor._wrap(np.empty(shape, np_dtype))))
@@ -114,8 +117,13 @@ class RNNBase(Module):
         return [getattr(self, n) for n in self._flat_weights_names]
 
     @property
+    def _per_layer(self):
+        """How many parameters each layer and direction has: w_ih, w_hh (b_ih, b_hh) (w_hr)."""
+        return (4 if self.bias else 2) + (1 if self.proj_size else 0)
+
+    @property
     def all_weights(self):
-        per = 4 if self.bias else 2
+        per = self._per_layer
         w = self._flat_weights
         return [w[i:i + per] for i in range(0, len(w), per)]
 
@@ -148,9 +156,10 @@ class RNNBase(Module):
             raise RuntimeError(f"input.size(-1) must be equal to input_size. Expected {self.input_size}, got "
                                f"{input.size(-1)}")
 
-    def _expected_hidden(self, input):
+    def _expected_hidden(self, input, cell=False):
         batch = input.size(0) if self.batch_first else input.size(1)
-        return (self.num_layers * (2 if self.bidirectional else 1), batch, self.hidden_size)
+        size = self.hidden_size if cell or not self.proj_size else self.proj_size
+        return (self.num_layers * (2 if self.bidirectional else 1), batch, size)
 
     @staticmethod
     def _check_hidden(hx, expected, msg="Expected hidden size {}, got {}"):
@@ -163,9 +172,9 @@ class RNNBase(Module):
         """x (T, B, I) (already time-major); hx, cx (L*D, B, H) or None: (output, h_n, c_n)."""
         dirs = 2 if self.bidirectional else 1
         weights = self._flat_weights
-        per = 4 if self.bias else 2
+        per = self._per_layer
         hs, cs = [], []
-        if not (self.mode == "LSTM" and x._data.dtype == np.float32):  # mkldnn's layer selects hx[k] instead
+        if not self._mkldnn(x):  # mkldnn's layer selects hx[k] instead
             hx, cx = hx.unbind(0), (cx.unbind(0) if cx is not None else None)
         for layer in range(self.num_layers):
             outs = []
@@ -176,7 +185,8 @@ class RNNBase(Module):
                 b_ih, b_hh = (w[2], w[3]) if self.bias else (None, None)
                 h0 = hx[k]
                 c0 = cx[k] if cx is not None else None
-                out, h, c = _layer(self.mode, x, h0, c0, w_ih, w_hh, b_ih, b_hh, d == 1)
+                out, h, c = _layer(self.mode, x, h0, c0, w_ih, w_hh, b_ih, b_hh, d == 1,
+                                   w[-1] if self.proj_size else None)
                 outs.append(out)
                 hs.append(h)
                 cs.append(c)
@@ -185,8 +195,15 @@ class RNNBase(Module):
                 x = F.dropout(x, self.dropout, True)
         return x, stack(hs, 0), (stack(cs, 0) if cx is not None else None)
 
+    def _mkldnn(self, x):
+        """Whether PyTorch's CPU build runs this LSTM on oneDNN (one op per layer): float32, no projections."""
+        return self.mode == "LSTM" and x._data.dtype == np.float32 and not self.proj_size
+
     def _forward(self, name, input, hx, lstm):
         if isinstance(input, PackedSequence):
+            if self.proj_size:
+                raise NotImplementedError("autograd_magic implements a subset of PyTorch: an LSTM with proj_size "
+                                          "given a PackedSequence is not part of it")
             return packed_forward(self, input, hx, lstm)
         if input.dim() not in (2, 3):
             suffix = " tensor" if name == "RNN" else ""
@@ -208,16 +225,18 @@ class RNNBase(Module):
         expected = self._expected_hidden(input)
         if hx is None:
             h0 = _zeros(expected, input)
-            c0 = _zeros(expected, input) if lstm else None
+            c0 = _zeros(self._expected_hidden(input, True), input) if lstm else None
         elif lstm:
             self._check_hidden(h0, expected, "Expected hidden[0] size {}, got {}")
-            self._check_hidden(c0, expected, "Expected hidden[1] size {}, got {}")
+            self._check_hidden(c0, self._expected_hidden(input, True), "Expected hidden[1] size {}, got {}")
             check_lstm_call(hx, h0, c0, input, len(self._flat_weights))
         else:
             self._check_hidden(h0, expected)
         x = input.transpose(0, 1) if self.batch_first else input
-        if self.batch_first and lstm and x._data.dtype == np.float32:
+        if self.batch_first and self._mkldnn(x):
             x = x.contiguous()  # mkldnn's layer reads a contiguous copy (CloneBackward0)
+        if self.proj_size and x._data.dtype == np.float32:
+            warn_once(_NO_ONEDNN, stacklevel=1)
         out, h_n, c_n = self._run(x, h0, c0)
         if self.batch_first:
             out = out.transpose(0, 1) if lstm else _transpose_(out)
@@ -226,6 +245,10 @@ class RNNBase(Module):
             h_n = h_n.squeeze(1)
             c_n = c_n.squeeze(1) if c_n is not None else None
         return out, ((h_n, c_n) if lstm else h_n)
+
+
+_NO_ONEDNN = ("LSTM with projections is not supported with oneDNN. Using default implementation. (Triggered internally "
+              "at /__w/pytorch/pytorch/aten/src/ATen/native/RNN.cpp:1512.)")
 
 
 def _transpose_(t):

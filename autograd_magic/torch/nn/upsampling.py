@@ -1,5 +1,6 @@
 """nn.Upsample, nn.UpsamplingNearest2d and nn.UpsamplingBilinear2d (F.interpolate as modules), nn.PixelShuffle and
 nn.PixelUnshuffle."""
+from ...engine.ops_shuffle import channel_shuffle
 from .functional_interp import interpolate, pixel_shuffle, pixel_unshuffle
 from .module import Module
 
@@ -48,6 +49,21 @@ class UpsamplingBilinear2d(Upsample):
 
     def __init__(self, size=None, scale_factor=None):
         super().__init__(size, scale_factor, mode="bilinear", align_corners=True)
+
+
+class ChannelShuffle(Module):
+    """torch.channel_shuffle as a module (ShuffleNet): the channels regrouped across ``groups``."""
+    __module__ = "torch.nn.modules.channelshuffle"
+
+    def __init__(self, groups):
+        super().__init__()
+        self.groups = groups
+
+    def forward(self, input):
+        return channel_shuffle(input, self.groups)
+
+    def extra_repr(self):
+        return f"groups={self.groups}"
 
 
 class PixelShuffle(Module):

@@ -43,6 +43,7 @@ _LAYOUT = {
                     "TransformerDecoderLayer"),
     "upsampling": ("Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"),
     "pixelshuffle": ("PixelShuffle", "PixelUnshuffle"),
+    "channelshuffle": ("ChannelShuffle",),
     "flatten": ("Flatten", "Unflatten"),
     "fold": ("Fold", "Unfold"),
     "distance": ("PairwiseDistance", "CosineSimilarity"),

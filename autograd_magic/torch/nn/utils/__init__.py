@@ -10,6 +10,8 @@ from ....engine.tensor import Tensor
 from ...grad_mode import no_grad
 from ..module import _typename
 from . import fusion, parametrizations, parametrize, prune, rnn  # noqa: F401  (torch.nn.utils.rnn ...)
+from .spectral_norm import remove_spectral_norm, spectral_norm  # noqa: F401
+from .weight_norm import remove_weight_norm, weight_norm  # noqa: F401
 from .fusion import fuse_conv_bn_eval, fuse_conv_bn_weights, fuse_linear_bn_eval, fuse_linear_bn_weights  # noqa: F401
 
 
