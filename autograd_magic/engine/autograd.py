@@ -347,20 +347,13 @@ def current_graph_task_id():
 
 def will_execute(node):
     """Whether the running backward pass calls node: it is reachable from the roots and, when the pass computes
-    gradients for given inputs only (autograd.grad, backward(inputs=)), leads to one of them."""
+    gradients for given inputs only (autograd.grad, backward(inputs=)), leads to one of them or is one (its
+    gradient is taken there), as PyTorch's exec_info says (``should_execute``)."""
     task = GRAPH_TASKS[-1]
     if task[4] is None:
         order = reachable([r._fn if r._fn is not None else r._accumulator() for r in task[1]])
-        targets = set(task[2]) if task[2] is not None else task[3]
-        if targets is None:
-            task[4] = set(order)
-        else:
-            needed = set()
-            for n in sorted(order, key=_seq):   # a node's next nodes come before it
-                if n in targets or any(e is not None and (e[0] if e.__class__ is tuple else e) in needed
-                                       for e in n.edges):
-                    needed.add(n)
-            task[4] = needed
+        targets = task[2] if task[2] is not None else task[3]
+        task[4] = set(order) if targets is None else set(_needed(sorted(order, key=_seq, reverse=True), targets)[0])
     return node in task[4]
 
 
@@ -409,6 +402,12 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
     nodes = [r._fn if r._fn is not None else r._accumulator() for r in roots]
     order = reachable(nodes)
     order.sort(key=_seq, reverse=True)
+    run_op = None
+    if capture is not None or accumulate_into is not None:
+        # gradients for given inputs only (autograd.grad, backward(inputs=)): as PyTorch, only the nodes on a path
+        # to one of them run (hooks elsewhere do not fire, nodes elsewhere keep what they saved), and an input's
+        # own node runs only if it also leads to another input
+        order, run_op = _needed(order, capture if capture is not None else accumulate_into)
     buffers = {}
     for r, node, g in zip(roots, nodes, root_grads):
         if node.multi:
@@ -445,6 +444,17 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             captured[node] = grad
             taken.add(id(grad))   # returned to the caller: not adopted as a .grad too, and observers copy it
         op = node.op
+        if run_op is not None and op is not _AccumulateOp and node not in run_op:
+            # an input's node that leads to no other input: its gradient is taken, it does not run (observers hear
+            # that the gradient reached it, with nothing sent on)
+            if tape is not None:
+                _tape_node(tape, step, node, grad if grad.__class__ is not Parts else _first_output_grad(node, grad),
+                           None, ())
+                step += 1
+            elif nodes_seen:
+                events.node_ran(pass_id, step, node, _first_output_grad(node, grad), None, ())
+                step += 1
+            continue
         if op is _AccumulateOp:
             if tape is not None:
                 tape.leaf_steps.append(len(tape))
@@ -479,6 +489,22 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             events.node_ran(pass_id, step, node, _first_output_grad(node, grad), saved, sent, xp)
             step += 1
     return captured
+
+
+def _needed(order, targets):
+    """(the nodes of order, outputs first, that lead to a target or are one; the nodes among them whose op runs:
+    those that lead to a target), as PyTorch's exec_info marks them."""
+    needed, run = set(), set()
+    for node in reversed(order):   # (a node's inputs' nodes come before it)
+        for e in node.edges:
+            if e is not None and (e[0] if e.__class__ is tuple else e) in needed:
+                run.add(node)
+                needed.add(node)
+                break
+        else:
+            if node in targets:
+                needed.add(node)
+    return [n for n in order if n in needed], run
 
 
 def _tape_node(tape, step, node, grad, saved, sent, keep=None):
