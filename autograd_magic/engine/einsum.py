@@ -11,6 +11,8 @@ def einsum(equation, *operands):
     """Any number of operands, '...' and repeated letters (diagonals) included; two operands are contracted as a
     batched matmul, as PyTorch records it (permute, reshape, bmm, view), or multiplied when nothing is summed;
     more are contracted pairwise from the left."""
+    if not isinstance(equation, str):  # the sublist form: einsum(op1, [0, 1], op2, [1, 2], [0, 2])
+        equation, operands = _sublist_equation((equation,) + operands)
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])
     lhs, arrow, out = equation.replace(" ", "").partition("->")
@@ -20,6 +22,14 @@ def einsum(equation, *operands):
                            len(operands) > len(inputs) else
                            "einsum(): fewer operands were provided than specified in the equation")
     inputs, out = _einsum_ellipsis(inputs, out if arrow else None, operands)
+    seen = set()
+    for c in out:
+        if c in seen:
+            raise RuntimeError(f"einsum(): output subscript {c} appears more than once in the output")
+        seen.add(c)
+        if not any(c in subs for subs in inputs):
+            raise RuntimeError(f"einsum(): output subscript {c} does not appear in the equation for any input "
+                               "operand")
     operands = list(operands)
     sizes = {}
     for i, (subs, t) in enumerate(zip(inputs, operands)):
@@ -52,6 +62,25 @@ def einsum(equation, *operands):
             dict.fromkeys(c for c in have if c in later and c not in out))
         t, subs = _einsum_two(t, subs, operands[i], inputs[i], keep, sizes), keep
     return _einsum_two(t, subs, operands[-1], inputs[-1], out, sizes)
+
+
+def _sublist_equation(args):
+    """einsum(op1, sublist1, op2, sublist2, ..., [sublist_out]) as an equation: 0-25 are a-z, 26-51 A-Z."""
+    def letters(sub):
+        out = ""
+        for s in sub:
+            if s is Ellipsis:
+                out += "..."
+                continue
+            if not 0 <= s < 52:
+                raise ValueError("einsum(): subscript in subscript list is not within the valid range [0, 52)")
+            out += chr(ord("a") + s) if s < 26 else chr(ord("A") + s - 26)
+        return out
+    operands, subs = list(args[0::2]), [letters(s) for s in args[1::2]]
+    out = None
+    if len(subs) < len(operands):  # an odd count: the last item is the output sublist
+        out = letters(operands.pop())
+    return ",".join(subs) + ("" if out is None else "->" + out), tuple(operands)
 
 
 def _einsum_ellipsis(inputs, out, operands):

@@ -16,8 +16,9 @@ from ..engine import autocast as _state
 from ..engine import dtypes
 from ..engine.size import device as _device
 from ..engine.tensor_base import enable_bfloat16
+from .amp_grad_scaler import GradScaler  # noqa: F401
 
-__all__ = ["autocast", "is_autocast_available"]
+__all__ = ["GradScaler", "autocast", "is_autocast_available"]
 
 
 def is_autocast_available(device_type):

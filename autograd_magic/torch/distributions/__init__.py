@@ -17,7 +17,7 @@ from .transformed_distribution import LogNormal, TransformedDistribution  # noqa
 from .transforms import AffineTransform, ComposeTransform, ExpTransform, SigmoidTransform, Transform  # noqa: F401
 from .uniform import Uniform  # noqa: F401
 from . import continuous, dirichlet, discrete, exp_family, gamma, kl_more, one_hot  # noqa: F401,E402
-from .continuous import Cauchy, HalfNormal, StudentT  # noqa: F401,E402
+from .continuous import Cauchy, HalfCauchy, HalfNormal, StudentT  # noqa: F401,E402
 from .dirichlet import Beta, Dirichlet  # noqa: F401,E402
 from .discrete import Binomial, Geometric, Poisson  # noqa: F401,E402
 from .exp_family import ExponentialFamily  # noqa: F401,E402
@@ -37,3 +37,5 @@ one_hot_categorical = relaxed_bernoulli = relaxed_categorical = one_hot
 def __getattr__(name):
     raise AttributeError(f"module 'torch.distributions' has no attribute '{name}': autograd_magic implements a "
                          f"subset of PyTorch, and torch.distributions.{name} is not part of it")
+from . import gumbel_weibull  # noqa: F401,E402
+from .gumbel_weibull import Gumbel, Weibull  # noqa: F401,E402
