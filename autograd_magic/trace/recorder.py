@@ -2,7 +2,8 @@
 
 It keeps arrays only within the caps (model.Caps): the first ``caps.steps`` steps of a pass (the nodes nearest
 its outputs, which are the ones a graph can draw), arrays of at most ``caps.elements`` elements, and the step
-arrays of the first pass and the ``caps.passes - 1`` latest ones. A failure while recording never reaches the
+arrays of the first pass and the ``caps.passes - 1`` latest ones (a loop's steady state under compact caps: the
+LEAN_RING latest, see _lean_end). A failure while recording never reaches the
 user's code: it becomes a note, and recording stops for the rest of the cell.
 """
 import collections
@@ -15,7 +16,7 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
-from .loops import HIDDEN, MAX_POINTS, LeafHistory, LeafThinning, Outputs, summary
+from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 from .names import caller_names
 
@@ -70,7 +71,7 @@ class Recorder:
             if self._lean is not None:   # (a pass that began and never ended: as any pass would be)
                 lean, self._lean = self._lean, None
                 self._close_lean()
-                self._new_pass(*lean[:4], "backward", False, False)
+                self._lean_pass(lean)
                 self._pass = None
             self._close_lean()
         except Exception as exc:  # noqa: BLE001 - recording must never change what the cell does
@@ -151,9 +152,7 @@ class Recorder:
             if prev[0] == root_names:
                 root_names = prev[0]
             seeds = prev[1]
-            if (len(gradient) == 1 and gradient[0] is None and len(seeds) == 1 and seeds[0] is None) or \
-                    (all(g is None for g in gradient) and len(seeds) == len(gradient)
-                     and all(g is None for g in seeds)):
+            if len(seeds) == len(gradient) and all(g is None for g in gradient) and all(g is None for g in seeds):
                 gradient = seeds
         self._prev = (root_names, gradient)
         if self._lean_on and backward and self._sig is not None and root_names is prev[0] \
@@ -365,9 +364,7 @@ class Recorder:
                 return
             # not like the pass before after all: the latest lean passes become Passes, then this one
             self._close_lean()
-            self._new_pass(*lean[:4], "backward", False, False)
-            for node, arr in lean[4]:
-                self.node_grads.add(node, arr, self._raw)
+            self._lean_pass(lean)
         p = self._pass
         if p is None:
             return
@@ -428,14 +425,9 @@ class Recorder:
                 records.append((leaf, nid, _zeros(ei.shape(leaf), np.dtype(ei.dtype_name(leaf)))
                                 if before is events.ZERO_GRAD else None, None, after, None, cont))
                 continue
-            if history is not None:   # (LeafHistory.add, without a call per leaf)
-                vs = history.values.get(nid)
-                if vs is not None and len(vs) < MAX_POINTS:
-                    vs.append(float(value.item()) if value.size == 1 else summary(value))
-                    history.grads[nid].append(float(added.item()) if added.size == 1 else summary(added))
-                elif vs is None:
-                    history.add(nid, float(value.item()) if value.size == 1 else summary(value),
-                                float(added.item()) if added.size == 1 else summary(added))
+            if history is not None:
+                history.add(nid, float(value.item()) if value.size == 1 else summary(value),
+                            float(added.item()) if added.size == 1 else summary(added))
             records.append((leaf, nid, before, added, after, value, cont))
         handed_out = tape.handed_out
         if handed_out:   # (what the code may change later: copied now, the tape's other arrays are the engine's)
@@ -475,9 +467,7 @@ class Recorder:
         ring = self._ring
         while ring:
             lean, tape, records = ring.popleft()
-            p = self._new_pass(*lean[:4], "backward", False, False)
-            for node, arr in lean[4]:
-                self.node_grads.add(node, arr, self._raw)
+            p = self._lean_pass(lean)
             for leaf, nid, before, added, after, value, cont in records:
                 record = LeafGrad(self.names.tensor_name(leaf), nid, before, added, after, value, cont)
                 self._thinning.add(record)
@@ -485,6 +475,14 @@ class Recorder:
             if tape:
                 self._take_tape(tape)
             self._pass = None
+
+    def _lean_pass(self, lean):
+        """The Pass of a begun lean pass ([index, roots, root_ids, gradient, oversized]), with the gradients of
+        its named nodes past the elements cap (what _oversize kept aside for it)."""
+        p = self._new_pass(*lean[:4], "backward", False, False)
+        for node, arr in lean[4]:
+            self.node_grads.add(node, arr, self._raw)
+        return p
 
     # ------------------------------------------------------------ caps
 
