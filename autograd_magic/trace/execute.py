@@ -396,10 +396,6 @@ def engine_modules():
 _ENGINE_MODULES = []   # [len(sys.modules), engine_modules() then, the (name, module) pairs it was made from]
 
 
-def _is_module(value):
-    return issubclass(type(value), types.ModuleType)  # type(): a lazy proxy's __class__ may raise
-
-
 @contextlib.contextmanager
 def torch_is_the_engine(user_ns, bound=()):
     """For the duration of a cell: ``torch`` (the name, ``import torch...``) and every real PyTorch module the
@@ -415,22 +411,27 @@ def torch_is_the_engine(user_ns, bound=()):
     # real PyTorch's modules without an engine counterpart (torch.jit, torch.utils.checkpoint ...) leave sys.modules
     # for the cell, and importing one raises an error that names it: never real PyTorch code on engine tensors
     # (no real "torch" in sys.modules: none of its submodules either, a package is imported before them)
-    hidden = {k: v for k, v in list(sys.modules.items())
-              if (k == "torch" or k.startswith("torch.")) and k not in modules} if "torch" in sys.modules else {}
-    for k in hidden:
-        del sys.modules[k]
+    table = sys.modules
+    hidden = {}
+    if "torch" in table:
+        pop = table.pop
+        for k in _real_torch_names(modules):
+            mod = pop(k, _MISSING)
+            if mod is not _MISSING:
+                hidden[k] = mod
     finder = _NotInTheEngine(modules)
     sys.meta_path.insert(0, finder)
-    before = set(sys.modules)
+    before = set(table)
     swapped = {"torch": user_ns.get("torch", _MISSING)}
+    module_type, get = types.ModuleType, modules.get
     for name, value in list(user_ns.items()):
-        if _is_module(value) and name != "torch":
-            counterpart = modules.get(value.__dict__.get("__name__"))
+        if issubclass(type(value), module_type) and name != "torch":   # type(): a lazy proxy's __class__ may raise
+            counterpart = get(value.__dict__.get("__name__"))
             if counterpart is not None and counterpart is not value:
                 swapped[name] = value
     for name in swapped:
         user_ns[name] = modules["torch" if name == "torch" else swapped[name].__name__]
-    sys.modules.update(modules)
+    table.update(modules)
     try:
         yield
     finally:
@@ -438,13 +439,15 @@ def torch_is_the_engine(user_ns, bound=()):
             sys.meta_path.remove(finder)
         except ValueError:
             pass
-        for k, mod in hidden.items():
-            sys.modules.setdefault(k, mod)
+        # user modules the cell imported first, before the hidden ones come back (they are not new)
+        new = set(table) - before
         for k, mod in saved_modules.items():
             if mod is None:
-                sys.modules.pop(k, None)
+                table.pop(k, None)
             else:
-                sys.modules[k] = mod
+                table[k] = mod
+        for k, mod in hidden.items():
+            table.setdefault(k, mod)
         for name, old in swapped.items():
             if name in bound:
                 continue
@@ -454,10 +457,24 @@ def torch_is_the_engine(user_ns, bound=()):
                     user_ns.pop(name, None)
                 else:
                     user_ns[name] = old
-        for name in set(sys.modules) - before:
-            mod = sys.modules.get(name)
+        for name in new:
+            mod = table.get(name)
             if mod is not None and name.split(".")[0] not in (_PACKAGE, "torch") and _took_the_engine(mod):
-                del sys.modules[name]
+                del table[name]
+
+
+def _real_torch_names(modules):
+    """The names in sys.modules of real PyTorch's modules that have no engine counterpart in modules (what a cell
+    hides): worked out again only when sys.modules changed size (a kernel with PyTorch holds ~800 of them)."""
+    cached = _REAL_NAMES
+    if cached and cached[0] == len(sys.modules) and cached[1] is modules:
+        return cached[2]
+    names = [k for k in list(sys.modules) if (k == "torch" or k.startswith("torch.")) and k not in modules]
+    _REAL_NAMES[:] = [len(sys.modules), modules, names]
+    return names
+
+
+_REAL_NAMES = []   # [len(sys.modules), the engine_modules() dict, the names _real_torch_names gave for them]
 
 
 _MISSING = object()
