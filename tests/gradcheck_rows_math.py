@@ -65,6 +65,13 @@ ROWS_EXTRA = {
     "fmod": each(lambda a: torch.fmod(a * a, 0.37)),
     "fmod_tensor": [(lambda a, b: torch.fmod(a, b) * b, [np.array([2.3, -1.7, 0.4]), np.array([0.9, 1.1, 0.7])]),
                     (lambda a, b: a.fmod(b), [np.array([[1.3], [-2.6]]), np.array([0.8, -1.1])])],
+    "remainder": each(lambda a: (a * a) % 0.37) + each(lambda a: torch.remainder(a, -0.45)),
+    "remainder_tensor": [(lambda a, b: torch.remainder(a, b) * b, [np.array([2.3, -1.7, 0.4]),
+                                                                    np.array([0.9, 1.1, -0.7])]),
+                         (lambda a, b: a % b, [np.array([[1.3], [-2.6]]), np.array([0.8, -1.1])])],
+    "div_rounding": [(lambda a, b: torch.div(a, b, rounding_mode="floor") * a + b, [np.array([2.3, -1.7, 0.4]),
+                                                                                    np.array([0.9, 1.1, -0.7])]),
+                     (lambda a: torch.div(a * 3, 0.7, rounding_mode="trunc") * a, [spread((3, 2))])],
     "roll": [(lambda a: torch.roll(a, 1) * a, [spread(s)]) for s in SHAPES]
     + [(lambda a: a.roll((1, -1), (0, 1)) * a, [spread((3, 2))])],
 }

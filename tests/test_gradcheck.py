@@ -174,6 +174,8 @@ _more_rows()
 # Ops whose derivative PyTorch does not implement: backward raises its message instead of a finite-difference row.
 NO_DERIVATIVE = {"heaviside": (lambda a: torch.heaviside(a, torch.tensor(0.5, dtype=torch.float64)),
                                "derivative for aten::heaviside is not implemented"),
+                 "floor_divide": (lambda a: a // 0.3, "derivative for aten::floor_divide is not implemented"),
+                 "remainder_of_number": (lambda a: 2.5 % a, "derivative for aten::remainder is not implemented"),
                  "histogram_result": (lambda a: torch.histogram(a, bins=3)[0],
                                "derivative for aten::histogram is not implemented"),
                  "scatter_reduce_legacy": (lambda a: a.scatter(0, torch.tensor([0, 0]), a[1:], reduce="add"),

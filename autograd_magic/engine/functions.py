@@ -107,8 +107,13 @@ def mul(input, other):
 
 def div(input, other, *, rounding_mode=None):
     if rounding_mode is not None:
-        with_no_grad = floor_divide if rounding_mode == "floor" else _trunc_divide
-        return with_no_grad(input, other)
+        if rounding_mode not in ("floor", "trunc"):
+            raise RuntimeError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
+                               f"'{rounding_mode}'")
+        a, b, dt = _division_operands(input, other)
+        if not isinstance(a, TensorBase):
+            a = scalar_tensor(a, dt.np)
+        return apply(OPS["div_rounding"], (a, b), rounding_mode)   # DivBackward2: a zero gradient
     if not isinstance(input, TensorBase):
         return mul(reciprocal(other), input)
     return binary("div", input, other)
@@ -124,26 +129,37 @@ def reciprocal(input):
     return apply(OPS["reciprocal"], (t,))
 
 
-@quiet
+def _division_operands(input, other):
+    """input and other as PyTorch's floor division and remainder take them, and their dtype: numpy scalars count as
+    Python numbers, tensors are in the promoted dtype (torch.result_type: an integer tensor // 2.5 is float32).
+    An integer divisor that holds a 0 is PyTorch's ``RuntimeError: ZeroDivisionError``."""
+    a = input.item() if isinstance(input, (np.number, np.bool_)) else input
+    b = other.item() if isinstance(other, (np.number, np.bool_)) else other
+    dt = dtypes.result_type((a, b))
+    if isinstance(a, TensorBase) and a._data.dtype != dt.np:
+        a = a.to(dt)
+    if isinstance(b, TensorBase) and b._data.dtype != dt.np:
+        b = b.to(dt)
+    if dt.np.kind in "iu" and not np.all(b._data if isinstance(b, TensorBase) else b):
+        raise RuntimeError("ZeroDivisionError")
+    return a, b, dt
+
+
 def floor_divide(input, other):
-    a = input._data if isinstance(input, TensorBase) else input
-    b = other._data if isinstance(other, TensorBase) else other
-    return wrap(np.asarray(np.floor_divide(a, b)))
+    """``input // other``: recorded under PyTorch's NotImplemented node (its backward raises)."""
+    a, b, _ = _division_operands(input, other)
+    return apply(OPS["floor_divide"], (a, b))
 
 
-@quiet
-def _trunc_divide(input, other):
-    a = input._data if isinstance(input, TensorBase) else input
-    b = other._data if isinstance(other, TensorBase) else other
-    return wrap(np.asarray(np.trunc(np.true_divide(a, b))).astype(np.result_type(a, b)))
-
-
-@quiet
 def remainder(input, other):
-    a = input._data if isinstance(input, TensorBase) else input
-    b = other._data if isinstance(other, TensorBase) else other
-    return wrap(np.asarray(np.mod(a, b)))
-
+    """``input % other``, the result with the divisor's sign: RemainderBackward0 for a number divisor, 1 for a
+    tensor; a number % tensor under PyTorch's NotImplemented node."""
+    a, b, _ = _division_operands(input, other)
+    if not isinstance(a, TensorBase):
+        return apply(OPS["remainder_of_number"], (b,), a)
+    if isinstance(b, TensorBase):
+        return apply(OPS["remainder_tensor"], (a, b))
+    return apply(OPS["remainder"], (a,), b)
 
 
 def neg(input):
@@ -578,8 +594,12 @@ def fmod(input, other):
     """C's fmod: the remainder has the dividend's sign (FmodBackward0 for a number divisor, 1 for a tensor)."""
     if isinstance(other, TensorBase):
         dt = dtypes.result_type((input, other))
+        if dt.np.kind in "iu" and not np.all(other._data):
+            raise RuntimeError("ZeroDivisionError")
         return apply(OPS["fmod_tensor"], (input.to(dt), other.to(dt)))
     t = input if dtypes.is_float_np(input._data.dtype) or not isinstance(other, float) else input.float()
+    if t._data.dtype.kind in "iu" and not other:
+        raise RuntimeError("ZeroDivisionError")
     return apply(OPS["fmod"], (t,), other)
 
 

@@ -14,7 +14,7 @@ _UFUNCS = {"sin": "sin", "cos": "cos", "tan": "tan", "tanh": "tanh", "exp": "exp
            "true_divide": "__truediv__", "divide": "__truediv__", "power": "__pow__", "maximum": "maximum",
            "minimum": "minimum", "matmul": "__matmul__", "equal": "__eq__", "not_equal": "__ne__",
            "less": "__lt__", "less_equal": "__le__", "greater": "__gt__", "greater_equal": "__ge__",
-           "square": None}
+           "floor_divide": "__floordiv__", "remainder": "__mod__", "square": None}
 
 
 def _as_tensor(x):
@@ -36,7 +36,8 @@ def array_ufunc(ufunc, method, inputs, kwargs):
     if not isinstance(first, TensorBase):
         # scalar (op) tensor: use the reflected operator.
         reflected = {"__add__": "__radd__", "__sub__": "__rsub__", "__mul__": "__rmul__",
-                     "__truediv__": "__rtruediv__", "__pow__": "__rpow__"}.get(name)
+                     "__truediv__": "__rtruediv__", "__pow__": "__rpow__", "__floordiv__": "__rfloordiv__",
+                     "__mod__": "__rmod__"}.get(name)
         if reflected is None:
             return _fallback(ufunc, method, inputs, kwargs)
         return getattr(args[1], reflected)(first)

@@ -318,6 +318,67 @@ def fmod_tensor_vjp(xp, grad, saved, consts, needs):
     return (grad if needs[0] else None), grad * -xp.call("trunc", (a / b,))
 
 
+# ---------------------------------------------------------------- floor division and remainder (``//``, ``%``)
+
+
+def floor_div(a, b):
+    """ATen's floor division: numpy's (for floats the same steps as c10::div_floor_floating: fmod, the quotient
+    of what is left, corrected to the floor)."""
+    return np.floor_divide(a, b)
+
+
+def python_mod(a, b):
+    """ATen's remainder (the result takes the divisor's sign): for floats fmod, plus the divisor where the signs
+    differ (numpy's mod would also turn a zero result into +-0 by the divisor's sign; ATen keeps fmod's)."""
+    if np.result_type(a, b).kind != "f":
+        return np.mod(a, b)
+    mod = np.fmod(a, b)
+    fix = (mod != 0) & ((np.asarray(b) < 0) != (mod < 0))
+    return np.where(fix, mod + b, mod) if fix.any() else mod
+
+
+@defop("floor_divide", "NotImplemented", floor_div, qualname="torch::autograd::NotImplemented")
+def floor_divide_vjp(xp, grad, saved, consts, needs):
+    """PyTorch records floor_divide under a node whose backward raises."""
+    raise RuntimeError("derivative for aten::floor_divide is not implemented")
+
+
+@defop("remainder", "RemainderBackward0", python_mod)
+def remainder_vjp(xp, grad, saved, consts, needs):
+    """tensor % number: d/da = 1."""
+    return grad, None
+
+
+@defop("remainder_tensor", "RemainderBackward1", python_mod, saves=(0, 1))
+def remainder_tensor_vjp(xp, grad, saved, consts, needs):
+    """a % b = a - b * floor(a / b): d/da = 1, d/db = -floor(a / b), as PyTorch's formula has it."""
+    a, b = saved
+    return (grad if needs[0] else None), (-grad * xp.call("div_rounding", (a, b), "floor") if needs[1] else None)
+
+
+@defop("remainder_of_number", "NotImplemented", lambda b, a: python_mod(a, b),
+       qualname="torch::autograd::NotImplemented")
+def remainder_of_number_vjp(xp, grad, saved, consts, needs):
+    """number % tensor: PyTorch records it under a node whose backward raises."""
+    raise RuntimeError("derivative for aten::remainder is not implemented")
+
+
+def trunc_div(a, b):
+    """Division rounded toward zero: exact for integers (C's integer division), trunc of the quotient for floats."""
+    if np.result_type(a, b).kind in "iu":
+        q = np.floor_divide(a, b)
+        return q + ((q * b != a) & ((np.asarray(a) < 0) != (np.asarray(b) < 0)))
+    return np.trunc(np.true_divide(a, b))
+
+
+@defop("div_rounding", "DivBackward2", lambda a, b, mode: floor_div(a, b) if mode == "floor" else trunc_div(a, b))
+def div_rounding_vjp(xp, grad, saved, consts, needs):
+    """div(rounding_mode="floor" / "trunc"): a step function, its gradient zero (grad * 0, as PyTorch's formula:
+    an inf or nan gradient gives nan)."""
+    zero = grad * 0
+    return (zero if needs[0] else None), (zero if needs[1] else None)
+
+
 @defop("roll", "RollBackward0", lambda a, shifts, dims: np.roll(a, shifts, dims))
 def roll_vjp(xp, grad, saved, consts, needs):
     shifts, dims = consts
