@@ -37,6 +37,16 @@ for name, fn in [("i % 0", lambda: i % 0), ("i // 0", lambda: i // 0),
     except Exception as e:
         print(name, type(e).__name__, e)''',
     ],
+    "true_division_of_integers": [   # accuracy = correct / total with int32 and int64 counts, bool masks
+        '''correct = torch.tensor([7, 3], dtype=torch.int32)
+total = torch.tensor([8, 4])
+mask = torch.tensor([True, False, True])
+print(correct / total, correct / total.sum(), mask / torch.tensor([2, 4, 8], dtype=torch.uint8),
+      torch.tensor([1, 2], dtype=torch.int8) / torch.tensor(3), correct / 4, total / total)
+torch.set_default_dtype(torch.float64)
+print(correct / total, total / 3, total / total)
+torch.set_default_dtype(torch.float32)''',
+    ],
     "gradients": [
         '''x = torch.tensor([5.0, -7.0, 0.5], requires_grad=True)
 d = torch.tensor([2.0, 3.0, -0.25], requires_grad=True)

@@ -15,6 +15,7 @@ import numpy as np
 from . import bf16 as _bf16, bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
+from . import ops_act_backward  # noqa: F401  (activations' backward functions: their double-backward nodes)
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
 from . import ops_fold, ops_grid, ops_margin, ops_unpool, ops_exercise  # noqa: F401
 from . import ops_sampling, ops_ctc  # noqa: F401  (distributions' samplers and gamma functions; CTC loss)
@@ -687,12 +688,15 @@ def binary_op(op, a, b):
             check_broadcast(ad.shape, bd.shape)   # (a bias-like b, whose shape ends a's, always broadcasts)
         if ad.dtype is not bd.dtype:
             dt = dtypes.result_type((a, b)).np
+            if op.name == "div" and dt.kind not in "fc" and dt != _BF16:   # true division of integers: the default
+                dt = dtypes.get_default_dtype().np                        # dtype, as for x / 2
             if ad.dtype != dt:
                 a = wrap(ad.astype(dt)) if not a._rg else a.to(dtypes._FROM_NP[dt])
             if bd.dtype != dt:
                 b = wrap(bd.astype(dt)) if not b._rg else b.to(dtypes._FROM_NP[dt])
         elif op.name == "div" and not dtypes.is_float_np(ad.dtype):
-            a, b = a.float(), b.float()
+            dt = dtypes.get_default_dtype()
+            a, b = a.to(dt), b.to(dt)
         return apply(op, (a, b))
     if isinstance(b, (np.number, np.bool_)):
         return binary_op(op, a, b.item())
