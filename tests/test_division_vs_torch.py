@@ -1,4 +1,4 @@
-"""Floor division and remainder (``//``, ``%``, ``torch.floor_divide``, ``torch.remainder``, ``div(rounding_mode=)``)
+"""Floor division, remainder and integer powers (``//``, ``%``, ``**``, ``torch.floor_divide``, ``torch.remainder``, ``div(rounding_mode=)``)
 as PyTorch has them: its type promotion (an integer tensor // 2.5 is float32, a numpy scalar counts as a Python
 number), ``RuntimeError: ZeroDivisionError`` for an integer divisor of 0, ``RemainderBackward0/1`` and the
 NotImplemented node of ``floor_divide`` and of a number % tensor. Lessons use ``%`` to wrap angles and build masks
@@ -46,6 +46,16 @@ print(correct / total, correct / total.sum(), mask / torch.tensor([2, 4, 8], dty
 torch.set_default_dtype(torch.float64)
 print(correct / total, total / 3, total / total)
 torch.set_default_dtype(torch.float32)''',
+    ],
+    "integer_powers": [   # powers of two for bit patterns, integer exponents that go negative
+        '''import numpy as np
+print(2 ** torch.arange(5), np.int64(2) ** torch.arange(3), torch.arange(1, 4) ** torch.tensor([-1, 2, -2]))
+print(torch.tensor([-1, 1, 3, -1]) ** torch.tensor([-3, -1, -1, -2]), torch.tensor([[-1], [2]]) ** torch.tensor([-3, 2]))
+print(torch.tensor([2, 3], dtype=torch.int8) ** torch.tensor([-1, 3], dtype=torch.int8), np.float32(2.0) ** torch.arange(3.))
+try:
+    torch.arange(1, 4) ** -1
+except RuntimeError as e:
+    print(e)''',
     ],
     "gradients": [
         '''x = torch.tensor([5.0, -7.0, 0.5], requires_grad=True)

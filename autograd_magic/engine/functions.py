@@ -174,6 +174,8 @@ negative = neg
 
 @quiet
 def pow(input, exponent):
+    if isinstance(input, (np.number, np.bool_)):   # a numpy scalar base counts as a Python number, as in PyTorch
+        input = input.item()
     if not isinstance(input, TensorBase):
         base = float(input) if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, float) else input
         t = exponent if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, int) else exponent.float()

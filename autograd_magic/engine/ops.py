@@ -93,7 +93,23 @@ def _pow_f32(a, e):
     polynomial fit relies on (its even coefficients' gradients cancel exactly)."""
     if a.dtype == np.float32:
         return np.power(a.astype(np.float64), np.asarray(e, np.float64)).astype(np.float32)
+    if a.dtype.kind in "iu" and np.asarray(e).dtype.kind in "iu" and (np.asarray(e) < 0).any():
+        return _int_pow(a, e)
     return np.power(a, e)
+
+
+def _int_pow(a, e):
+    """Integer powers with negative exponents among them, as ATen's integer pow: 1 ** -n is 1, (-1) ** -n is +-1,
+    any other base to a negative power 0 (numpy refuses them)."""
+    e = np.asarray(e)
+    out = np.power(a, np.where(e < 0, 0, e))
+    negative = np.broadcast_to(e < 0, out.shape)
+    if negative.any():
+        base = np.broadcast_to(a, out.shape)
+        odd = np.broadcast_to(e % 2 == 1, out.shape)
+        fix = np.where(base == 1, 1, np.where(base == -1, np.where(odd, -1, 1), 0)).astype(out.dtype)
+        out = np.where(negative, fix, out)
+    return out
 
 
 @defop("reciprocal", "ReciprocalBackward0", np.reciprocal, saves=(-1,))
@@ -262,20 +278,20 @@ def _relu(a):
 _BITS = {np.dtype(np.float32): np.int32, np.dtype(np.float64): np.int64}
 
 
-def _threshold_backward(g, out):
-    """where(out <= 0, 0, g): for same-shape floats as a bitwise and with a mask of all-ones/zeros words
+def _threshold_backward(g, out, threshold=0):
+    """where(out <= threshold, 0, g) (relu's backward: threshold 0, from its result): for same-shape floats as a bitwise and with a mask of all-ones/zeros words
     (exact, NaN and -0.0 included, and about twice as fast as numpy.where)."""
     ints = _BITS.get(g.dtype)
     if ints is None or g.shape != out.shape:
-        return np.where(out <= 0, g.dtype.type(0), g)
-    keep = np.less_equal(out, 0).view(np.int8)
+        return np.where(out <= threshold, g.dtype.type(0), g)
+    keep = np.less_equal(out, threshold).view(np.int8)
     keep -= 1                                          # 0 -> -1 (keep g), 1 -> 0
     return np.bitwise_and(g.view(ints), keep).view(g.dtype)
 
 
 @defop("threshold_backward", "ThresholdBackwardBackward0", _threshold_backward, saves=(1,))
 def threshold_backward_vjp(xp, grad, saved, consts, needs):
-    grad_g = xp.where(saved[0] <= 0, 0.0, grad)
+    grad_g = xp.where(saved[0] <= (consts[0] if consts else 0), 0.0, grad)
     return grad_g, (grad_g * 0 if needs[1] else None)  # the output's gradient is zero, but it flows (as in PyTorch)
 
 
