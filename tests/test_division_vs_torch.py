@@ -91,3 +91,42 @@ for name, fn in [("x // 2", lambda: x // 2), ("2 % x", lambda: 2 % x), ("floor_d
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):
     assert_same_as_pytorch(CELLS[name], corpus="api_breadth", name=name, warns="per_cell")
+
+
+DTYPE_CELLS = {
+    "python_types_as_dtypes": [   # numpy habits: dtype=bool / int / float
+        '''x = torch.tensor([1.5, 2.5])
+print(torch.zeros(3, dtype=bool), torch.ones(2, dtype=float), torch.tensor([1, 2], dtype=float),
+      torch.full((2,), 7, dtype=int), torch.arange(3, dtype=float), torch.empty(2, dtype=int).dtype,
+      torch.zeros_like(x, dtype=int), torch.randn(2, dtype=float).dtype, x.new_zeros(2, dtype=bool))
+print(x.to(int), x.to(float), x.to(dtype=bool), x.sum(dtype=float), x.mean(dtype=float),
+      x.cumsum(0, dtype=int), x.softmax(0, dtype=float), x.prod(dtype=int))
+try:
+    x.type(int)
+except ValueError as e:
+    print(e)''',
+    ],
+    "integer_reductions_and_index_put": [   # int8 products are int64; x[mask] = tensor of another dtype
+        '''print(torch.tensor([1, 2, 3], dtype=torch.int8).prod(), torch.tensor([4, 5], dtype=torch.uint8).prod(0),
+      torch.tensor([True, True]).prod())
+x = torch.tensor([1., 2., 3.])
+mask = torch.tensor([True, False, True])
+for key, value in [(mask, torch.tensor([9, 8])), (torch.tensor([0, 2]), torch.tensor([9, 8])),
+                   (slice(0, 2), torch.tensor([9, 8])), (torch.tensor([0, 2]), torch.tensor(9)),
+                   (mask, torch.tensor(9)), (mask, 4), ([0, 2], torch.tensor([6, 5])), (torch.tensor(1), torch.tensor(5))]:
+    try:
+        x[key] = value
+        print(x)
+    except RuntimeError as e:
+        print(e)
+try:
+    x.index_put_((torch.tensor([0]),), torch.tensor([1]))
+except RuntimeError as e:
+    print(e)''',
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(DTYPE_CELLS))
+def test_dtype_cells_match_pytorch(name):
+    assert_same_as_pytorch(DTYPE_CELLS[name], corpus="api_breadth", name=name, warns="per_cell")

@@ -1,4 +1,5 @@
 """Tensor creation: tensor, zeros, ones, arange, rand ... with PyTorch's dtype inference."""
+import functools
 import math
 import numbers
 import warnings
@@ -478,3 +479,25 @@ def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
         data = data._data
     return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad, device=device)
 
+
+
+# ---------------------------------------------------------------- dtype=bool / int / float (Python's types)
+
+
+def _python_dtypes(fn):
+    """fn, also taking Python's bool, int and float for its dtype argument, as PyTorch's parser does
+    (``torch.zeros(3, dtype=bool)``, ``torch.tensor(x, dtype=float)``: torch.bool, int64, float64)."""
+    @functools.wraps(fn)
+    def with_python_dtypes(*args, **kwargs):
+        if kwargs and kwargs.get("dtype").__class__ is type:
+            kwargs["dtype"] = dtypes.coerce(kwargs["dtype"])
+        return fn(*args, **kwargs)
+    return with_python_dtypes
+
+
+for _name in ("tensor", "as_tensor", "zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like",
+              "full_like", "arange", "linspace", "logspace", "eye", "rand", "randn", "randint", "randperm",
+              "rand_like", "randn_like", "randint_like", "new_zeros", "new_ones", "new_empty", "new_full",
+              "new_tensor"):
+    globals()[_name] = _python_dtypes(globals()[_name])
+del _name

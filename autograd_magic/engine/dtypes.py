@@ -112,6 +112,20 @@ def from_numpy_dtype(np_dtype):
             "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.") from None
 
 
+def coerce(d):
+    """A dtype argument as PyTorch's argument parser takes it: a torch dtype, or Python's bool, int or float
+    (torch.bool, torch.int64, torch.float64); complex names the dtype the engine does not have."""
+    if d.__class__ is not type:
+        return d
+    got = _PYTHON_TYPES.get(d)
+    if got is None:
+        if d is complex:
+            raise TypeError("autograd_magic implements a subset of PyTorch: complex dtypes (dtype=complex) are not "
+                            "part of it")
+        raise TypeError(f"dtype must be a torch.dtype, not {d.__name__}")
+    return got
+
+
 def default_for_category(cat):
     return (bool_, int64, _DEFAULT_FLOAT[0])[cat]
 
@@ -158,3 +172,6 @@ def result_type(operands):
     if scalar_cat > result._cat:
         result = default_for_category(scalar_cat)
     return result
+
+
+_PYTHON_TYPES = {bool: bool_, int: int64, float: float64}

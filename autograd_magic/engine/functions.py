@@ -440,6 +440,8 @@ def bitwise_inplace(fn):
 
 
 def to_dtype(t, dtype, copy=False):
+    if dtype.__class__ is type:   # Python's bool, int, float (dtypes.coerce)
+        dtype = dtypes.coerce(dtype)
     if dtype is None or (t._data.dtype == dtype.np and not copy):
         return t
     if dtype is dtypes.bfloat16:

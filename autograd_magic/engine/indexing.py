@@ -159,6 +159,10 @@ def setitem(t, key, value):
     key = normalize_key(key)
     k = key if len(key) != 1 else key[0]
     v = value if isinstance(value, TensorBase) else None
+    if v is not None and v._data.dtype != t._data.dtype and not _is_basic(key) and not (
+            v._data.ndim == 0 and len(key) == 1 and getattr(key[0], "dtype", None) == np.bool_):   # (masked_fill)
+        raise RuntimeError(f"Index put requires the source and destination dtypes match, got {t.dtype.scalar_name} "
+                           f"for the destination and {v.dtype.scalar_name} for the source.")
     if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
         t._data[k] = v._data if v is not None else value
         t._vbox[0] += 1

@@ -43,10 +43,12 @@ def _pow(self, exponent):
 def to_dtype_arg(args, kwargs):
     """The dtype asked for by to(dtype) / to(device) / to(other) / to(device, dtype), devices checked as
     PyTorch checks them (Tensor.to and Module.to)."""
-    dtype = kwargs.get("dtype")
+    dtype = dtypes.coerce(kwargs.get("dtype"))
     for a in args:
         if isinstance(a, dtypes.dtype):
             dtype = a
+        elif a.__class__ is type and a in (bool, int, float, complex):
+            dtype = dtypes.coerce(a)
         elif isinstance(a, TensorBase):
             dtype = a.dtype
         elif isinstance(a, str) or type(a).__name__ == "device":
@@ -75,6 +77,8 @@ def _type(self, dtype=None, non_blocking=False, **kwargs):
         if not match:
             raise ValueError(f"invalid type: '{dtype}'")
         dtype = match[0]
+    elif dtype in (bool, int, float, complex):
+        raise ValueError(f"invalid type: '{dtype.__name__}'")
     elif not isinstance(dtype, dtypes.dtype):
         dtype = dtype.dtype  # torch.FloatTensor and friends carry their dtype
     return F.to_dtype(self, dtype)

@@ -30,7 +30,7 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None,
     if axis is not None or keepdims is not None or out is not None:  # numpy's names, as PyTorch accepts them
         return _with_out(sum(input, _alias(dim, axis), _alias(keepdim, keepdims), dtype=dtype), out, "sum")
     t = input
-    np_dt = dtype.np if dtype is not None else (np.int64 if t._data.dtype.kind in "biu" else None)
+    np_dt = dtypes.coerce(dtype).np if dtype is not None else (np.int64 if t._data.dtype.kind in "biu" else None)
     dims = dims_arg(dim, t._data.ndim)
     if dims is None and not keepdim:
         return apply(OPS["sum"], (t,), t._data.shape, np_dt)
@@ -130,6 +130,8 @@ def _arg(fn, input, dim, keepdim):
 def prod(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
     dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     t = input if dtype is None else input.to(dtype)
+    if dtype is None and t._data.dtype.kind in "biu":
+        t = t.long()   # integer products are int64, as in PyTorch
     if dim is None:
         return apply(OPS["prod"], (t,))
     return apply(OPS["prod_dim"], (t,), _dim(dim, t._data.ndim), keepdim)
