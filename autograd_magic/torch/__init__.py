@@ -102,6 +102,11 @@ from .nn.functional_ctc import torch_ctc_loss as ctc_loss  # noqa: E402
 for _k, _v in _SAMPLING_METHODS.items():   # Tensor.lgamma ... unless the op table declares them
     if not hasattr(Tensor, _k):
         setattr(Tensor, _k, _v)
+from .small_api import FUNCTIONS as _SMALL_FUNCTIONS, METHODS as _SMALL_METHODS  # noqa: E402
+globals().update({_k: _v for _k, _v in _SMALL_FUNCTIONS.items() if _k not in globals()})  # torch/small_api.py
+for _k, _v in _SMALL_METHODS.items():   # Tensor.ger, to_dense, the removed A.solve(B) ...
+    if not hasattr(Tensor, _k):
+        setattr(Tensor, _k, _v)
 
 __version__ = version.__version__   # a TorchVersion: "2.13.0+autograd_magic" >= "2.1" compares as versions
 pi, e, inf, nan = _math.pi, _math.e, _math.inf, _math.nan   # torch.pi ... (a cosine schedule, -torch.inf masks)

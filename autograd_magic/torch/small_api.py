@@ -1,0 +1,100 @@
+"""Small functions and methods of PyTorch's API that older lessons and utility code call: aliases and compositions
+of what the engine has (torch.ger / Tensor.ger, split_with_sizes, torch.embedding, scalar_tensor, empty_strided,
+isreal, is_same_size, get_device, set_flush_denormal), and the Tensor methods PyTorch 2 removed (``A.solve(B)``,
+``A.eig()``, ``A.symeig()``, ``A.lstsq(B)``), which raise PyTorch's RuntimeError naming their replacement."""
+import numpy as np
+
+from ..engine import creation, dtypes
+from ..engine import shaping as S
+from ..engine.tensor_base import wrap
+from . import removed
+
+
+def split_with_sizes(input, split_sizes, dim=0):
+    """split with a list of sizes (SplitWithSizesBackward0)."""
+    return S.split(input, list(split_sizes), dim)
+
+
+def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=False):
+    """ATen's embedding(weight, indices, ...): F.embedding's arguments in ATen's order (padding_idx -1: none)."""
+    from .nn import functional as F
+    return F.embedding(indices, weight, padding_idx=None if padding_idx < 0 else padding_idx,
+                       scale_grad_by_freq=scale_grad_by_freq, sparse=sparse)
+
+
+def scalar_tensor(s, *, dtype=None, device=None, requires_grad=False, layout=None, pin_memory=False):
+    """A 0-d tensor of s, in the default float dtype unless dtype says otherwise (bool and int numbers too)."""
+    dt = dtypes.coerce(dtype) if dtype is not None else dtypes.get_default_dtype()
+    return creation.tensor(float(s) if dt.is_floating_point else s, dtype=dt, device=device,
+                           requires_grad=requires_grad)
+
+
+def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False, layout=None, pin_memory=False):
+    """A tensor of that size whose strides are ``stride`` (its values uninitialised in PyTorch: zeros here)."""
+    size, stride = tuple(int(s) for s in size), tuple(int(s) for s in stride)
+    if len(size) != len(stride):
+        raise RuntimeError("mismatch in length of strides and shape")
+    dt = dtypes.coerce(dtype) if dtype is not None else dtypes.get_default_dtype()
+    extent = 1 + sum((n - 1) * s for n, s in zip(size, stride)) if all(size) else 0
+    base = np.zeros(extent, dt.np)
+    data = np.lib.stride_tricks.as_strided(base, size, tuple(s * base.itemsize for s in stride))
+    t = wrap(data)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def new_empty_strided(self, size, stride, *, dtype=None, device=None, requires_grad=False, layout=None,
+                      pin_memory=False):
+    return empty_strided(size, stride, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
+
+
+def isreal(input):
+    """Every element of a real tensor is real: all True (a complex one would test its imaginary part)."""
+    return wrap(np.ones(input._data.shape, dtype=bool))
+
+
+def is_same_size(input, other):
+    return tuple(input.shape) == tuple(other.shape)
+
+
+def get_device(input):
+    """-1: the tensor is on the CPU (a CUDA tensor would give its device index)."""
+    return -1
+
+
+def set_flush_denormal(mode):
+    """PyTorch's switch for flushing denormal floats to zero on x86 CPUs (SSE3): reported as supported (True);
+    numpy's arithmetic is left as it is."""
+    return True
+
+
+def to_dense(self, dtype=None, *, masked_grad=None):
+    """A strided (dense) tensor is its own dense form."""
+    return self if dtype is None else self.to(dtype)
+
+
+def _removed_method(name):
+    fn = getattr(removed, name)
+
+    def method(self, *args, **kwargs):
+        return fn(self, *args, **kwargs)
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+FUNCTIONS = {"split_with_sizes": split_with_sizes, "embedding": embedding, "scalar_tensor": scalar_tensor,
+             "empty_strided": empty_strided, "isreal": isreal, "is_same_size": is_same_size,
+             "get_device": get_device, "set_flush_denormal": set_flush_denormal}
+
+METHODS = {"split_with_sizes": split_with_sizes, "new_empty_strided": new_empty_strided, "isreal": isreal,
+           "is_same_size": is_same_size, "to_dense": to_dense,
+           **{name: _removed_method(name) for name in ("eig", "symeig", "lstsq", "solve")}}
+
+
+def _outer(self, vec2):
+    from . import outer
+    return outer(self, vec2)
+
+
+METHODS["ger"] = _outer
