@@ -42,3 +42,24 @@ for name, f in [("solve", lambda: B.solve(A)), ("eig", lambda: A.eig()), ("symei
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_cells_match_pytorch(name):
     assert_same_as_pytorch(CELLS[name], corpus="api_breadth", name=name, warns="per_cell")
+
+
+LAZY_CELLS = {
+    "lazy_parameters_before_the_first_call": [   # d2l's LazyLinear: counting parameters too early
+        '''net = torch.nn.Sequential(torch.nn.LazyLinear(4), torch.nn.ReLU(), torch.nn.LazyLinear(1))
+w = net[0].weight
+print(w, type(w).__name__, w.requires_grad, w.dtype, net)
+for f in (lambda: w.shape, lambda: sum(p.numel() for p in net.parameters()), lambda: w + 1, lambda: w.sum()):
+    try:
+        f()
+    except (RuntimeError, ValueError) as e:
+        print(type(e).__name__, e)
+net(torch.ones(2, 3))
+print(net, sum(p.numel() for p in net.parameters()), net[0].weight.shape)''',
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAZY_CELLS))
+def test_lazy_cells_match_pytorch(name):
+    assert_same_as_pytorch(LAZY_CELLS[name], corpus="api_breadth", name=name, warns="per_cell")

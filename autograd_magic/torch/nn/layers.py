@@ -346,11 +346,35 @@ class UninitializedParameter(Parameter):
 
     __str__ = __repr__
 
+    @property
+    def shape(self):
+        raise RuntimeError("Can't access the shape of an uninitialized parameter or buffer. This error usually happens "
+                           "in `load_state_dict` when trying to load an uninitialized parameter into an initialized "
+                           "one. Call `forward` to initialize the parameters before accessing their attributes.")
+
     def materialize(self, shape, device=None, dtype=None):
         """Become a Parameter of this shape (uninitialised memory), as PyTorch's materialize."""
         np_dtype = self._data.dtype if dtype is None else dtype.np
         self._data = np.empty(tuple(shape), np_dtype)
         self.__class__ = Parameter
+
+
+def _uninitialized_use(name):
+    """A Tensor method on a lazy module's parameter before its first call: PyTorch's ValueError."""
+    def method(self, *args, **kwargs):
+        raise ValueError(f"Attempted to use an uninitialized parameter in <method '{name}' of 'torch._C.TensorBase' "
+                         "objects>. This error happens when you are using a `LazyModule` or explicitly manipulating "
+                         "`torch.nn.parameter.UninitializedParameter` objects. When using LazyModules Call `forward` "
+                         "with a dummy batch to initialize the parameters before calling torch functions")
+    method.__name__ = name
+    return method
+
+
+for _name, _aten in (("numel", "numel"), ("dim", "dim"), ("__add__", "add"), ("__radd__", "add"),
+                     ("__sub__", "sub"), ("__mul__", "mul"), ("__rmul__", "mul"), ("__truediv__", "div"),
+                     ("__matmul__", "matmul"), ("sum", "sum"), ("mean", "mean"), ("view", "view"),
+                     ("reshape", "reshape"), ("norm", "norm"), ("t", "t")):
+    setattr(UninitializedParameter, _name, _uninitialized_use(_aten))
 
 
 def lazy_load_hook(module, state_dict, prefix, buffers=()):
