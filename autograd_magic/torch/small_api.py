@@ -6,8 +6,10 @@ import numpy as np
 
 from ..engine import creation, dtypes
 from ..engine import shaping as S
+from ..engine.linalg import outer
 from ..engine.tensor_base import wrap
 from . import removed
+from .nn import functional as F
 
 
 def split_with_sizes(input, split_sizes, dim=0):
@@ -17,7 +19,6 @@ def split_with_sizes(input, split_sizes, dim=0):
 
 def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=False):
     """ATen's embedding(weight, indices, ...): F.embedding's arguments in ATen's order (padding_idx -1: none)."""
-    from .nn import functional as F
     return F.embedding(indices, weight, padding_idx=None if padding_idx < 0 else padding_idx,
                        scale_grad_by_freq=scale_grad_by_freq, sparse=sparse)
 
@@ -87,14 +88,6 @@ FUNCTIONS = {"split_with_sizes": split_with_sizes, "embedding": embedding, "scal
              "empty_strided": empty_strided, "isreal": isreal, "is_same_size": is_same_size,
              "get_device": get_device, "set_flush_denormal": set_flush_denormal}
 
-METHODS = {"split_with_sizes": split_with_sizes, "new_empty_strided": new_empty_strided, "isreal": isreal,
-           "is_same_size": is_same_size, "to_dense": to_dense,
+METHODS = {"ger": outer, "split_with_sizes": split_with_sizes, "new_empty_strided": new_empty_strided,
+           "isreal": isreal, "is_same_size": is_same_size, "to_dense": to_dense,
            **{name: _removed_method(name) for name in ("eig", "symeig", "lstsq", "solve")}}
-
-
-def _outer(self, vec2):
-    from . import outer
-    return outer(self, vec2)
-
-
-METHODS["ger"] = _outer
