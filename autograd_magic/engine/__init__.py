@@ -7,8 +7,8 @@ Layers, lowest first (each module imports only modules named before it; tests/te
    build_kernels compiles them) under random_kernels, vec_kernels and act_kernels.
 2. autograd: nodes, saved tensors, grad mode and the iterative backward pass.
 3. optable (op declarations) and xp (the numpy namespace vjps are written against).
-4. ops, ops_math, ops_nn, ops_act, ops_dist, ops_shape, ops_tensor, ops_conv, ops_norm, ops_rnn, ops_pad, ops_linalg,
-   ops_more, ops_attn, ops_resample, ops_pool: the declared ops, forward and vjp.
+4. ops, ops_math, ops_act_backward, ops_nn, ops_act, ops_dist, ops_shape, ops_tensor, ops_conv, ops_norm, ops_rnn,
+   ops_pad, ops_linalg, ops_more, ops_attn, ops_resample, ops_pool: the declared ops, forward and vjp.
 5. tensor_base: TensorBase, ``apply`` (runs an op and records its node), type promotion, in-place machinery, and
    the functions and methods generated from the declarations.
 6. functions, shaping, indexing, ordering, linalg, linalg_fns, einsum, composed, inplace, creation, histogram, rnn, more,

@@ -4,7 +4,7 @@ import numpy as np
 
 from .indexing import index_select, repeat
 from .optable import OPS
-from .shaping import cat, expand, permute, reshape, unsqueeze, view
+from .shaping import _tensor_list, cat, expand, permute, reshape, unsqueeze, view
 from .tensor_base import TensorBase, _dim, apply, wrap
 
 
@@ -71,12 +71,12 @@ def atleast_2d(input):
 
 
 def hstack(tensors):
-    tensors = [atleast_1d(t) for t in tensors]
+    tensors = [atleast_1d(t) for t in _tensor_list(tensors, "hstack")]
     return cat(tensors, 0 if tensors[0]._data.ndim == 1 else 1)
 
 
 def vstack(tensors):
-    return cat([atleast_2d(t) for t in tensors], 0)
+    return cat([atleast_2d(t) for t in _tensor_list(tensors, "vstack")], 0)
 
 
 def tile(input, dims):

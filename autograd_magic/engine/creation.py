@@ -10,7 +10,7 @@ from . import dtypes, random, vec_kernels
 from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
-from .size import Size, device
+from .size import Size, checked_sizes, device
 from .tensor_base import TensorBase, check_foreign, warn_once, wrap
 
 _COPY_WARNING = (
@@ -104,6 +104,11 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     if isinstance(data, TensorBase):
         warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
     elif isinstance(data, (list, tuple)):
+        first = data
+        while isinstance(first, (list, tuple)) and first:
+            first = first[0]
+        if isinstance(first, str):   # PyTorch infers the shape from the first elements: a string is one more level
+            raise ValueError("too many dimensions 'str'")
         _check_ragged(data)
         for v in data:
             if isinstance(v, TensorBase):
@@ -157,15 +162,19 @@ def from_numpy(ndarray):
     return wrap(ndarray)
 
 
-def _size(size):
+def _size(size, name=None):
+    """The sizes of zeros(2, 3) or zeros((2, 3)); with the function's name, checked as PyTorch does (a float's
+    TypeError)."""
+    if name is not None:
+        return checked_sizes(name, size)
     if len(size) == 1 and isinstance(size[0], (tuple, list)):
         size = tuple(size[0])
     return tuple(int(n) for n in size)
 
 
-def _filled(size, value, dtype, requires_grad, cat=2, out=None):
+def _filled(size, value, dtype, requires_grad, cat=2, out=None, name=None):
     dt = dtype or (out.dtype if out is not None else dtypes.default_for_category(cat))
-    t = _finish(np.full(_size(size), value, dtype=dt.np), dt, requires_grad)
+    t = _finish(np.full(_size(size, name), value, dtype=dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 
 
@@ -185,26 +194,26 @@ def _check_device(dev):
 def zeros(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
-    return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out)
+    return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out, name="zeros")
 
 
 def ones(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
-    return _filled(shape if size is None else (size,), 1, dtype, requires_grad, out=out)
+    return _filled(shape if size is None else (size,), 1, dtype, requires_grad, out=out, name="ones")
 
 
 def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
           memory_format=None):
     if device is not None:
         _check_device(device)
-    return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out)
+    return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out, name="empty")
 
 
 def full(size, fill_value, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
-    return _filled((size,), fill_value, dtype, requires_grad, dtypes.scalar_category(fill_value), out)
+    return _filled((size,), fill_value, dtype, requires_grad, dtypes.scalar_category(fill_value), out, name="full")
 
 
 def _like(input, dtype):
@@ -336,7 +345,7 @@ def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_gr
     if device is not None:
         _check_device(device)
     dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
-    t = _finish(_gen(generator).rand(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
+    t = _finish(_gen(generator).rand(_size(shape if size is None else (size,), "rand"), dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 
 
@@ -344,7 +353,7 @@ def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_g
     if device is not None:
         _check_device(device)
     dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
-    t = _finish(_gen(generator).randn(_size(shape if size is None else (size,)), dt.np), dt, requires_grad)
+    t = _finish(_gen(generator).randn(_size(shape if size is None else (size,), "randn"), dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 
 
@@ -404,6 +413,8 @@ def bernoulli(input, p=None, *, generator=None, out=None):
 
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
+    if not input.dtype.is_floating_point:
+        raise RuntimeError(f"multinomial only supports floating-point dtypes for input, got: {input.dtype.scalar_name}")
     return wrap(_gen(generator).multinomial(input._data, num_samples, replacement))
 
 

@@ -337,14 +337,32 @@ def where(condition, input=None, other=None):
     return apply(OPS["where"], (a, b), cond)
 
 
+def check_float_kernel(name, t, d=None, fn=None):
+    """PyTorch's kernels for softmax, gelu ... exist for floating dtypes only: an integer or bool tensor is its
+    NotImplementedError (the kernel's name; softmax has one for the last dim and one for the others). With fn (the
+    function's name), a list or an ndarray given as input is its TypeError."""
+    if fn is not None and not isinstance(t, TensorBase):
+        kind = type(t)
+        what = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+        raise TypeError(f"{fn}(): argument 'input' (position 1) must be Tensor, not {what}")
+    if t._data.dtype.kind in "biu":
+        if d is not None:
+            name = name.replace("kernel", "lastdim_kernel") if d == max(t.ndim, 1) - 1 else name
+        raise NotImplementedError(f'"{name}" not implemented for \'{t.dtype.scalar_name}\'')
+
+
 def softmax(input, dim, dtype=None):
     t = input if dtype is None else input.to(dtype)
-    return apply(OPS["softmax"], (t,), _dim(dim, t.ndim))
+    d = _dim(dim, t.ndim)
+    check_float_kernel("softmax_kernel_impl", t, d)
+    return apply(OPS["softmax"], (t,), d)
 
 
 def log_softmax(input, dim, dtype=None):
     t = input if dtype is None else input.to(dtype)
-    return apply(OPS["log_softmax"], (t,), _dim(dim, t.ndim))
+    d = _dim(dim, t.ndim)
+    check_float_kernel("log_softmax_kernel_impl", t, d)
+    return apply(OPS["log_softmax"], (t,), d)
 
 
 def masked_fill(input, mask, value):

@@ -242,6 +242,9 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     """Gradients of outputs with respect to inputs, returned (not accumulated)."""
     outputs = _as_tuple(outputs)
     inputs = _as_tuple(inputs)
+    if is_grads_batched:
+        return _batched_grad(outputs, inputs, _as_tuple(grad_outputs), retain_graph, create_graph, allow_unused,
+                             materialize_grads)
     if allow_unused is None:
         allow_unused = materialize_grads
     grads = _as_tuple(grad_outputs) or (None,) * len(outputs)
@@ -278,3 +281,26 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
             g = wrap(np.broadcast_to(g._data, t._data.shape).copy()) if not create_graph else g.expand(t.shape)
         result.append(g)
     return tuple(result)
+
+
+def _batched_grad(outputs, inputs, grads, retain_graph, create_graph, allow_unused, materialize_grads):
+    """is_grads_batched=True: dim 0 of each grad_output is a batch of cotangents. PyTorch vmaps the backward pass
+    over it; the engine runs one pass per row (the graph kept until the last) and stacks each input's gradients."""
+    for i, (out, g) in enumerate(zip(outputs, grads)):
+        if g is not None and tuple(g._data.shape[1:]) != tuple(out._data.shape):
+            # PyTorch's message shows the shape of grad_output[i][0] without its first dim
+            raise RuntimeError("If `is_grads_batched=True`, we interpret the first dimension of each grad_output as "
+                               "the batch dimension. The sizes of the remaining dimensions are expected to match the "
+                               f"shape of corresponding output, but a mismatch was detected: grad_output[{i}] has a "
+                               f"shape of {_shape_str(g._data.shape[2:])} and output[{i}] has a shape of "
+                               f"{_shape_str(out._data.shape)}. If you only want some tensors in `grad_output` to be "
+                               "considered batched, consider using vmap.")
+    n = next(g._data.shape[0] for g in grads if g is not None)
+    rows = [grad(outputs, inputs, [None if g is None else g[b] for g in grads],
+                 retain_graph=True if b < n - 1 else retain_graph, create_graph=create_graph,
+                 allow_unused=allow_unused or materialize_grads) for b in range(n)]
+    # an unused input: None, or with materialize_grads zeros of its own shape (not batched), as PyTorch gives
+    return tuple(stack(column) if column[0] is not None else
+                 wrap(np.zeros(t._data.shape, t._data.dtype)) if materialize_grads else None
+                 for t, column in zip(inputs, zip(*rows)))
+

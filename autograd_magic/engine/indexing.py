@@ -22,7 +22,8 @@ def _index_component(k):
             raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
         return k._data
     if isinstance(k, list):
-        return np.asarray([_index_component(v) for v in k])
+        arr = np.asarray([_index_component(v) for v in k])
+        return arr.astype(np.int64) if arr.size == 0 else arr   # (x[[]]: an empty long index, as PyTorch's)
     return k
 
 
@@ -90,11 +91,49 @@ def _check_bounds(key, shape):
             raise ValueError("step must be greater than zero")
         if dim >= len(shape):
             raise IndexError(f"too many indices for tensor of dimension {len(shape)}")
-        if isinstance(k, (int, np.integer)):
+        if isinstance(k, (int, np.integer)) or isinstance(k, np.ndarray):   # (an ndarray here: a 0-d int tensor's)
             n = shape[dim]
             if not -n <= k < n:
-                raise IndexError(f"index {k} is out of bounds for dimension {dim} with size {n}")
+                raise IndexError(f"index {int(k)} is out of bounds for dimension {dim} with size {n}")
         dim += 1
+
+
+def _check_advanced_bounds(key, shape):
+    """PyTorch's IndexError for an out-of-range index in advanced indexing (numpy's text says "axis"). PyTorch selects
+    the integers first (the dimension named: the indexed tensor's), then indexes with the tensors, moved to the
+    front (the dimension named: the index's place among them; the first bad element in the broadcast order)."""
+    consumed = sum(k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 0 if k is None or k is Ellipsis
+                   else 1 for k in key)
+    dim = 0
+    arrays = []   # (index array, size of the dim it indexes, its place among the index tensors)
+    for k in key:
+        if k is Ellipsis:
+            dim += len(shape) - consumed
+            continue
+        if k is None:
+            continue
+        if dim >= len(shape):
+            return   # (too many indices: the indexing below says so)
+        if isinstance(k, np.ndarray):
+            if k.dtype == np.bool_:   # (a mask's shape is checked by _check_masks: its places are in range;
+                # a 0-d mask (x[cond] with a 0-d cond) adds a dim of 0 or 1 places)
+                arrays += [(idx, None, None) for idx in np.nonzero(k)] if k.ndim else \
+                    [(np.zeros(int(k), np.intp), None, None)]
+                dim += k.ndim
+                continue
+            if k.dtype.kind in "iu":
+                arrays.append((k, shape[dim], len(arrays)))
+        elif isinstance(k, (int, np.integer)) and not -shape[dim] <= k < shape[dim]:
+            raise IndexError(f"index {k} is out of bounds for dimension {dim} with size {shape[dim]}")
+        dim += 1
+    checked = [(a, n) for a, n, _ in arrays if n is not None]
+    if not checked or all(a.size == 0 or (-n <= a.min() and a.max() < n) for a, n in checked):
+        return
+    full = np.broadcast_arrays(*[a for a, _, _ in arrays])
+    bad = [((f < -n) | (f >= n), f, n, j) for f, (_, n, j) in zip(full, arrays) if n is not None]
+    first = min(int(np.argmax(m.reshape(-1))) for m, _, _, _ in bad if m.any())
+    _, values, n, j = next(item for item in bad if item[0].reshape(-1)[first])
+    raise IndexError(f"index {values.reshape(-1)[first]} is out of bounds for dimension {j} with size {n}")
 
 
 def getitem(t, key):
@@ -116,6 +155,7 @@ def getitem(t, key):
     if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:
         if not basic:
             _check_masks(key, t._data.shape)
+            _check_advanced_bounds(key, t._data.shape)
         try:
             # basic indexing ends with `...` so that numpy gives a view also for one element (x[0].fill_(1))
             data = t._data[tuple(key) + (Ellipsis,) if basic else key if len(key) != 1 else key[0]]
@@ -126,6 +166,7 @@ def getitem(t, key):
         return _view_out(t, wrap(np.asarray(data) if type(data) is not np.ndarray else data))
     if not basic:
         _check_masks(key, t._data.shape)
+        _check_advanced_bounds(key, t._data.shape)
         data = np.ascontiguousarray(t._data[key])
         return apply(OPS["index"], (t,), key, t._data.shape, data=data)
     return _basic_chain(t, key)
@@ -157,6 +198,8 @@ def _basic_chain(t, key):
 
 def setitem(t, key, value):
     key = normalize_key(key)
+    if not _is_basic(key):
+        _check_advanced_bounds(key, t._data.shape)
     k = key if len(key) != 1 else key[0]
     v = value if isinstance(value, TensorBase) else None
     if v is not None and v._data.dtype != t._data.dtype and not _is_basic(key) and not (
@@ -352,6 +395,13 @@ def index_select(input, dim, index):
     if idx.ndim > 1:
         raise IndexError("index_select(): Index is supposed to be a vector")
     d = _dim(dim, input._data.ndim)
+    n = input._data.shape[d] if input._data.ndim else 1
+    bad = (idx < 0) | (idx >= n)   # (no negative indices here, unlike numpy's)
+    if bad.any():   # PyTorch's two kernels: its dim-1 one has its own message
+        if d == 1 and input._data.ndim > 1:
+            raise RuntimeError(f"INDICES element is out of DATA bounds, id={idx.reshape(-1)[np.argmax(bad.reshape(-1))]} "
+                               f"axis_dim={n}")
+        raise IndexError("index out of range in self")
     key = (slice(None),) * d + (idx.reshape(-1),) if input._data.ndim else (idx.reshape(-1) * 0,)
     return apply(OPS["index_select"], (input,), key, input._data.shape)
 
@@ -367,7 +417,7 @@ def masked_select(input, mask):
 
 
 def flip(input, *args, dims=None):
-    dims = tuple(_dim(d, input._data.ndim) for d in _shape_args(args if dims is None else (dims,)))
+    dims = tuple(_dim(d, input._data.ndim) for d in _shape_args(args if dims is None else (dims,), "flip", "dims"))
     return apply(OPS["flip"], (input,), dims)
 
 
@@ -384,7 +434,7 @@ def triu(input, diagonal=0):
 
 
 def repeat(input, *sizes):
-    sizes = _shape_args(sizes)
+    sizes = _shape_args(sizes, "repeat", "repeats")
     shape = input._data.shape
     if len(sizes) < len(shape):
         raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of dimensions of "

@@ -285,3 +285,14 @@ def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
         out = apply(OPS["_euclidean_dist"], (x1, x2))
         return view(out, *batch, a.shape[-2], b.shape[-2])
     return apply(OPS["_cdist_forward"], (x1, x2), float(p))
+
+
+def pdist(input, p=2):
+    """The p-norm distance between each pair of rows i < j of a 2-d input, in that order (PdistBackward0)."""
+    if input.ndim != 2:
+        raise RuntimeError(f"pdist only supports 2D tensors, got: {input.ndim}D")
+    if not dtypes.is_float_np(input._data.dtype):
+        raise RuntimeError("pdist only supports floating-point dtypes")
+    if p < 0:
+        raise RuntimeError("pdist only supports non-negative p values")
+    return apply(OPS["_pdist_forward"], (input,), float(p))

@@ -4,7 +4,7 @@ import numpy as np
 
 from . import composed as C
 from . import creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
-from . import random_samplers
+from . import random_samplers, real_dtype
 from . import functions as F
 from . import indexing as IX
 from . import inplace as I
@@ -291,7 +291,7 @@ def _backward(self, gradient=None, retain_graph=None, create_graph=False, inputs
 
 _BINDINGS.update({
     "backward": _backward,
-    "T": property(_T), "mT": property(lambda s: S.transpose(s, -2, -1)), "H": property(_T),
+    "T": property(_T),   # mT, mH, H: real_dtype.METHODS
     "atan2": F.atan2, "arctan2": F.arctan2, "hypot": F.hypot, "logit": F.logit, "xlogy": F.xlogy,
     "logaddexp": F.logaddexp, "lerp": F.lerp, "addcmul": F.addcmul, "addcdiv": F.addcdiv, "clamp_min": F.clamp_min,
     "clamp_max": F.clamp_max, "fmod": F.fmod, "roll": F.roll, "less": F.less, "greater": F.greater,
@@ -317,6 +317,7 @@ _BINDINGS.update(more_methods.METHODS)
 _BINDINGS.update({k: v for k, v in extras.METHODS.items() if k not in _BINDINGS})
 _BINDINGS.update(exercise_fns.METHODS)   # scatter_reduce, masked_scatter ..., view(dtype)
 _BINDINGS.update(numeric_fns.METHODS)   # frexp, ldexp
+_BINDINGS.update(real_dtype.METHODS)   # conj, real, imag, mT, mH, H, adjoint ... of a real tensor
 
 # A numpy array on the right of an operator: numpy computes it (numpy_interop.with_ndarray)
 _BINDINGS.update({name: numpy_interop.with_ndarray(name, _BINDINGS[name]) for name in (

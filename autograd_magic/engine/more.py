@@ -193,6 +193,7 @@ def kthvalue(input, k, dim=-1, keepdim=False):
     a = input._data
     d = _dim(dim, a.ndim)
     n = a.shape[d] if a.ndim else 1
+    S.nonzero_dims("kthvalue()", (n,) * (d + 1), (d,))
     if not 1 <= k <= n:
         raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
     if not a.ndim:
@@ -203,6 +204,8 @@ def kthvalue(input, k, dim=-1, keepdim=False):
 def mode(input, dim=-1, keepdim=False):
     a = input._data
     d = _dim(dim, a.ndim)
+    if a.ndim:
+        S.nonzero_dims("mode()", a.shape, (d,))
     if not a.ndim:
         return _reduced_pick(input, "mode", None, d, keepdim, ModeResult)
     moved = np.moveaxis(a, d, -1)
@@ -223,7 +226,10 @@ def aminmax(input, *, dim=None, keepdim=False):
     else:
         dims, keep = (_dim(dim, input.ndim),) if input.ndim else (), keepdim
     if input.numel() == 0:
-        raise RuntimeError("aminmax(): Expected reduction dim to be specified for input.numel() == 0.")
+        if dim is None:
+            raise RuntimeError("aminmax(): cannot compute aminmax over an empty dimension as the operation has no "
+                               "identity.")
+        S.nonzero_dims("aminmax", input._data.shape, dims)
     return AminmaxResult(apply(OPS["aminmax_min"], (input,), dims, keep),
                          apply(OPS["aminmax_max"], (input,), dims, keep))
 

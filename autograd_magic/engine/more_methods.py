@@ -170,6 +170,36 @@ def _view_inplace(compute):
     return method
 
 
+def resize_(self, *sizes, memory_format=None):
+    """Tensor.resize_(*sizes): self takes the new shape over its elements in memory order; the elements beyond the
+    old ones are PyTorch's uninitialised memory (zeros here). Only a contiguous tensor; growing a view is not part of
+    the engine (PyTorch grows the storage the view shares)."""
+    shape = tuple(sizes[0]) if len(sizes) == 1 and isinstance(sizes[0], (tuple, list)) else sizes
+    shape = tuple(int(s) for s in shape)
+    if self._rg:
+        raise RuntimeError("cannot resize variables that require grad")
+    if any(s < 0 for s in shape):   # (PyTorch's size check multiplies the sizes unsigned)
+        raise RuntimeError("numel: integer multiplication overflow")
+    data = self._data
+    if shape == data.shape:
+        return self
+    n = int(np.prod(shape, dtype=np.int64))
+    if not data.flags.c_contiguous:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: Tensor.resize_ of a non-contiguous "
+                                  "tensor is not part of it")
+    if n <= data.size:
+        self._data = data.reshape(-1)[:n].reshape(shape)   # the same memory: views of self still see it
+    elif self._vbase is not None:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: growing a view with Tensor.resize_ "
+                                  "is not part of it")
+    else:
+        grown = np.zeros(n, data.dtype)
+        grown[:data.size] = data.reshape(-1)
+        self._data = grown.reshape(shape)
+    self._vbox[0] += 1
+    return self
+
+
 def _t_args(self):
     if self.ndim > 2:
         raise RuntimeError(f"t_() expects a tensor with <= 2 dimensions, but self is {self.ndim}D")
@@ -232,6 +262,7 @@ TENSOR_METHODS = {
     "sum_to_size": sum_to_size, "fill_diagonal_": fill_diagonal_,
     "register_post_accumulate_grad_hook": register_post_accumulate_grad_hook,
     **{n + "_": _compare_inplace(n) for n in ("eq", "ne", "lt", "le", "gt", "ge")},
+    "resize_": resize_, "resize_as_": lambda self, other, *, memory_format=None: resize_(self, other.shape),
     "t_": _view_inplace(_t_args), "transpose_": _view_inplace(_transpose_args),
     "swapaxes_": _view_inplace(_transpose_args), "swapdims_": _view_inplace(_transpose_args),
     "squeeze_": _view_inplace(_squeeze_args), "unsqueeze_": _view_inplace(_unsqueeze_args),

@@ -528,6 +528,8 @@ def _softmax(a, dim):
         return vec_kernels.softmax_lastdim(a)
     if softmax_dims.applies(a, dim):   # float32 over another dim: ATen's kernel too
         return softmax_dims.softmax(a, dim)
+    if a.size == 0:   # nothing to normalise: an empty result of the same shape
+        return a.copy()
     dim = dim if a.ndim else None
     e = np.exp(a - a.max(axis=dim, keepdims=True))
     return e / e.sum(axis=dim, keepdims=True)
@@ -538,6 +540,8 @@ def _log_softmax(a, dim):
         return vec_kernels.log_softmax_lastdim(a)
     if softmax_dims.applies(a, dim):
         return softmax_dims.log_softmax(a, dim)
+    if a.size == 0:
+        return a.copy()
     dim = dim if a.ndim else None  # the ufuncs' own reduce: ndarray.max/sum add a Python layer per call
     shifted = a - np.maximum.reduce(a, axis=dim, keepdims=True)
     shifted -= np.log(np.add.reduce(np.exp(shifted), axis=dim, keepdims=True))

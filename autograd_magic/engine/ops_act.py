@@ -8,6 +8,7 @@ import numpy as np
 
 from . import act_kernels
 from .ops import _sigmoid
+from .ops_act_backward import elu_backward
 from .optable import defop
 from .xp import rounded_f32
 
@@ -32,9 +33,7 @@ def _hardtanh(a, lo, hi):
 @defop("hardtanh", "HardtanhBackward0", _hardtanh, saves=(0,))
 def hardtanh_vjp(xp, grad, saved, consts, needs):
     """The gradient passes strictly between min_val and max_val."""
-    a, = saved
-    lo, hi = consts
-    return (xp.where((a <= lo) | (a >= hi), 0.0, grad),)
+    return (xp.call("hardtanh_backward", (grad, saved[0]), *consts),)
 
 
 def _mish(a):
@@ -63,8 +62,7 @@ def _hardsigmoid(a):
 
 @defop("hardsigmoid", "HardsigmoidBackward0", _hardsigmoid, saves=(0,))
 def hardsigmoid_vjp(xp, grad, saved, consts, needs):
-    a, = saved
-    return (xp.where((a > -3) & (a < 3), grad * (1.0 / 6.0), 0.0),)
+    return (xp.call("hardsigmoid_backward", (grad, saved[0])),)
 
 
 def _hardswish(a):
@@ -73,9 +71,7 @@ def _hardswish(a):
 
 @defop("hardswish", "HardswishBackward0", _hardswish, saves=(0,))
 def hardswish_vjp(xp, grad, saved, consts, needs):
-    a, = saved
-    # ATen: 0 for x <= -3, grad * (x / 3 + 1/2) for -3 < x < 3, grad from 3 on
-    return (xp.where(a <= -3, 0.0, xp.where(a < 3, grad * (a / 3 + 0.5), grad)),)
+    return (xp.call("hardswish_backward", (grad, saved[0])),)
 
 
 def _log_sigmoid(a):
@@ -89,14 +85,7 @@ def _log_sigmoid(a):
 @defop("log_sigmoid", "LogSigmoidBackward0", _log_sigmoid, saves=(0,))
 def log_sigmoid_vjp(xp, grad, saved, consts, needs):
     """1 - sigmoid(x), as ATen writes it: max_deriv - sign * z / (1 + z) with z = exp(-|x|)."""
-    a, = saved
-    if xp.is_numpy:
-        out = act_kernels.log_sigmoid_backward(grad, a)   # float32: ATen's vector kernel, bit for bit
-        if out is not None:
-            return (out,)
-    z = xp.exp(-xp.abs(a))
-    neg = a < 0
-    return (grad * xp.where(neg, 1 - z / (1 + z), z / (1 + z)),)
+    return (xp.call("log_sigmoid_backward", (grad, saved[0])),)
 
 
 def _softshrink(a, lambd):
@@ -106,9 +95,7 @@ def _softshrink(a, lambd):
 
 @defop("softshrink", "SoftshrinkBackward0", _softshrink, saves=(0,))
 def softshrink_vjp(xp, grad, saved, consts, needs):
-    a, = saved
-    lam = consts[0]
-    return (xp.where((a >= -lam) & (a <= lam), 0.0, grad),)
+    return (xp.call("softshrink_backward", (grad, saved[0]), consts[0]),)
 
 
 def _elu3(a, alpha, scale, input_scale):
@@ -125,17 +112,12 @@ def _negcoef(alpha, scale):
 
 def _elu3_back(xp, grad, a, alpha, scale, input_scale):
     """ATen's elu_backward: x <= 0 ? grad * input_scale * negcoef * exp(x * input_scale) : grad * scale."""
-    if xp.is_numpy:
-        out = act_kernels.elu_backward(grad, a, _negcoef(alpha, scale), scale, input_scale)   # float32: bit for bit
-        if out is not None:
-            return out
-    e = xp.exp(xp.where(a <= 0, a, a * 0) * input_scale)
-    return xp.where(a <= 0, grad * input_scale * _negcoef(alpha, scale) * e, grad * scale)
+    return elu_backward(xp, grad, a, _negcoef(alpha, scale), scale, input_scale, False)
 
 
 def _elu3_back_result(xp, grad, out, alpha, scale, input_scale):
     """From the result (the in-place forms): x <= 0 ? grad * input_scale * (out + negcoef) : grad * scale."""
-    return xp.where(out <= 0, grad * input_scale * (out + _negcoef(alpha, scale)), grad * scale)
+    return elu_backward(xp, grad, out, _negcoef(alpha, scale), scale, input_scale, True)
 
 
 @defop("selu", "EluBackward0", lambda a: _elu3(a, SELU_ALPHA, SELU_SCALE, 1.0), saves=(0,),
@@ -176,13 +158,13 @@ def _threshold(a, threshold, value):
        args=lambda input, threshold, value: ((input,), (threshold, value)))
 def threshold_vjp(xp, grad, saved, consts, needs):
     """value where x <= threshold, else x: the gradient passes where x > threshold."""
-    return (xp.where(saved[0] <= consts[0], 0.0, grad),)
+    return (xp.call("threshold_backward", (grad, saved[0]), consts[0]),)
 
 
 @defop("threshold_", "ThresholdBackward1", _threshold, saves=(-1,))
 def threshold__vjp(xp, grad, saved, consts, needs):
     """PyTorch's in-place form tests its result against the threshold."""
-    return (xp.where(saved[0] <= consts[0], 0.0, grad),)
+    return (xp.call("threshold_backward", (grad, saved[0]), consts[0]),)
 
 
 def _rrelu_eval(a, lower, upper):
@@ -192,14 +174,12 @@ def _rrelu_eval(a, lower, upper):
 @defop("rrelu_with_noise", "RreluWithNoiseBackward0", _rrelu_eval, saves=(0,))
 def rrelu_with_noise_vjp(xp, grad, saved, consts, needs):
     """Not training: leaky_relu with the mean slope (lower + upper) / 2."""
-    lower, upper = consts
-    return (xp.where(saved[0] > 0, grad, grad * ((lower + upper) / 2)),)
+    return (xp.call("rrelu_with_noise_backward", (grad, saved[0]), *consts),)
 
 
 @defop("rrelu_with_noise_", "RreluWithNoiseBackward1", _rrelu_eval, saves=(-1,))
 def rrelu_with_noise__vjp(xp, grad, saved, consts, needs):
-    lower, upper = consts
-    return (xp.where(saved[0] > 0, grad, grad * ((lower + upper) / 2)),)
+    return (xp.call("rrelu_with_noise_backward", (grad, saved[0]), *consts),)
 
 
 @defop("rrelu_train", "RreluWithNoiseBackward0", lambda a, noise: a * noise)

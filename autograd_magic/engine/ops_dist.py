@@ -11,16 +11,20 @@ def _pairs(a, b):
 
 
 def _cdist(a, b, p):
-    d = np.abs(_pairs(a, b))
+    return _pnorm(np.abs(_pairs(a, b)), p, a.dtype)
+
+
+def _pnorm(d, p, dtype):
+    """The p-norm over the last dim of the absolute differences d."""
     if p == 0:
-        return np.add.reduce((d != 0).astype(a.dtype), axis=-1)
+        return np.add.reduce((d != 0).astype(dtype), axis=-1)
     if p == 1:
         return np.add.reduce(d, axis=-1)
     if p == 2:
         return np.sqrt(np.add.reduce(d * d, axis=-1))
     if p == np.inf:
-        return d.max(axis=-1) if d.shape[-1] else np.zeros(d.shape[:-1], a.dtype)
-    t = a.dtype.type
+        return d.max(axis=-1) if d.shape[-1] else np.zeros(d.shape[:-1], dtype)
+    t = dtype.type
     return np.power(np.add.reduce(np.power(d, t(p)), axis=-1), t(1) / t(p))
 
 
@@ -36,8 +40,35 @@ def cdist_vjp(xp, grad, saved, consts, needs):
     a, b, dist = saved
     p = consts[0]
     diff = _unsq(xp, a, -2) - _unsq(xp, b, -3)            # (..., P, R, M)
-    g = _unsq(xp, grad, -1)
-    r = _unsq(xp, dist, -1)
+    local = _pnorm_local(xp, diff, _unsq(xp, grad, -1), _unsq(xp, dist, -1), p)
+    ga = xp.sum(local, (local.ndim - 2,)) if needs[0] else None
+    gb = -xp.sum(local, (local.ndim - 3,)) if needs[1] else None
+    return ga, gb
+
+
+def _upper_pairs(n):
+    """The row pairs (i, j), i < j, in pdist's order."""
+    return np.triu_indices(n, 1)
+
+
+def _pdist(a, p):
+    i, j = _upper_pairs(a.shape[0])
+    return _pnorm(np.abs(a[i] - a[j]), p, a.dtype)
+
+
+@defop("_pdist_forward", "PdistBackward0", _pdist, saves=(0, -1))
+def pdist_vjp(xp, grad, saved, consts, needs):
+    """ATen's _pdist_backward: each pair's contribution added to its first row and taken from its second."""
+    a, dist = saved
+    i, j = _upper_pairs(a.shape[0])
+    diff = xp.take(a, (i,)) - xp.take(a, (j,))           # (P, M)
+    local = _pnorm_local(xp, diff, _unsq(xp, grad, -1), _unsq(xp, dist, -1), consts[0])
+    shape = tuple(a.shape)
+    return (xp.scatter(local, shape, (i,), True) - xp.scatter(local, shape, (j,), True),)
+
+
+def _pnorm_local(xp, diff, g, r, p):
+    """grad times the derivative of the p-norm r of the differences diff (ATen's pdist/cdist backward kernels)."""
     if p == 0:
         local = diff * 0
     elif p == 1:
@@ -53,9 +84,7 @@ def cdist_vjp(xp, grad, saved, consts, needs):
         else:
             zero = (r == 0) | ((diff == 0) & (p < 1))
             local = xp.where(zero, 0.0, xp.sign(diff) * xp.abs(diff) ** (p - 1) * g / safe ** (p - 1))
-    ga = xp.sum(local, (local.ndim - 2,)) if needs[0] else None
-    gb = -xp.sum(local, (local.ndim - 3,)) if needs[1] else None
-    return ga, gb
+    return local
 
 
 def _euclidean(a, b):

@@ -9,7 +9,8 @@ import numpy as np
 
 from . import act_kernels, libm, onednn_kernels, vec_kernels
 from .ops import _reduce, _reduce_back
-from .optable import defop
+from .ops_act_backward import elu_backward
+from .optable import OPS, defop
 from .xp import rounded_f32
 
 _expm1 = rounded_f32(np.expm1)  # float32 expm1 rounded once: agrees with PyTorch's far more often than numpy's
@@ -29,13 +30,12 @@ def _t(a, value):
        saves=(0,), api="hardshrink", args=lambda input, lambd=0.5: ((input,), (lambd,)))
 def hardshrink_vjp(xp, grad, saved, consts, needs):
     """input where |input| > lambd, else 0: the gradient passes where the input did."""
-    a, = saved
-    return (xp.where(xp.abs(a) > consts[0], grad, 0.0),)
+    return (xp.call("hardshrink_backward", (grad, saved[0]), consts[0]),)
 
 
 @defop("leaky_relu", "LeakyReluBackward0", lambda a, slope: np.where(a > 0, a, a * _t(a, slope)), saves=(0,))
 def leaky_relu_vjp(xp, grad, saved, consts, needs):
-    return (xp.where(saved[0] > 0, grad, grad * consts[0]),)
+    return (xp.call("leaky_relu_backward", (grad, saved[0]), consts[0]),)
 
 
 def _elu(a, alpha):
@@ -45,13 +45,8 @@ def _elu(a, alpha):
 
 @defop("elu", "EluBackward0", _elu, saves=(0,))
 def elu_vjp(xp, grad, saved, consts, needs):
-    a, = saved
-    if xp.is_numpy:
-        out = act_kernels.elu_backward(grad, a, consts[0], 1.0, 1.0)   # float32: ATen's vector kernel
-        if out is not None:
-            return (out,)
-    # ATen's elu_backward order: (grad * alpha) * exp(x), alpha rounded to the input's dtype
-    return (xp.where(a > 0, grad, grad * consts[0] * xp.exp(xp.where(a > 0, a * 0, a))),)
+    # ATen's elu_backward (engine/ops_act_backward.py): (grad * alpha) * exp(x), alpha in the input's dtype
+    return (elu_backward(xp, grad, saved[0], consts[0], 1.0, 1.0, False),)
 
 
 def _gelu(a, approximate):
@@ -68,24 +63,44 @@ def _gelu(a, approximate):
 
 @defop("gelu", "GeluBackward0", _gelu, saves=(0,))
 def gelu_vjp(xp, grad, saved, consts, needs):
-    a, = saved
-    if consts[0] == "tanh":
-        out = act_kernels.gelu_tanh_backward(grad, a) if xp.is_numpy else None
+    return (xp.call("gelu_backward", (grad, saved[0]), consts[0]),)
+
+
+def _gelu_back(g, a, approximate):
+    """ATen's gelu_backward kernels (the float32 vector kernels, oneDNN's, else their formulas)."""
+    if approximate == "tanh":
+        out = act_kernels.gelu_tanh_backward(g, a)
         if out is not None:
-            return (out,)
-        th = xp.call("tanh", (_SQRT2_PI * (a + 0.044715 * a * a * a),))
+            return out
+        th = OPS["tanh"].fwd(_SQRT2_PI * (a + 0.044715 * a * a * a))
         d_inner = _SQRT2_PI * (1 + 3 * 0.044715 * a * a)
-        return (grad * (0.5 * (1 + th) + 0.5 * a * (1 - th * th) * d_inner),)
-    if xp.is_numpy:
-        if onednn_kernels.applies(a):
-            return (onednn_kernels.gelu_erf_backward(a, grad),)
-        # ATen's kernel: dy * (cdf + x * pdf), cdf = 0.5 * (1 + erf(x / sqrt 2)), pdf = exp(-x^2 / 2) / sqrt(2 pi)
-        cdf = _t(a, 0.5) * (_t(a, 1) + libm.apply("erf", a * _t(a, _SQRT1_2)))
-        with np.errstate(under="ignore"):
-            pdf = _t(a, _INV_SQRT_2PI) * libm.apply("exp", a * a * _t(a, -0.5))
-        return (grad * (cdf + a * pdf),)
-    cdf = 0.5 * (1 + xp.call("erf", (a * _SQRT1_2,)))
-    return (grad * (cdf + a * (_INV_SQRT_2PI * xp.exp(-0.5 * (a * a)))),)
+        return g * (0.5 * (1 + th) + 0.5 * a * (1 - th * th) * d_inner)
+    if onednn_kernels.applies(a):
+        return onednn_kernels.gelu_erf_backward(a, g)
+    # ATen's kernel: dy * (cdf + x * pdf), cdf = 0.5 * (1 + erf(x / sqrt 2)), pdf = exp(-x^2 / 2) / sqrt(2 pi)
+    cdf = _t(a, 0.5) * (_t(a, 1) + libm.apply("erf", a * _t(a, _SQRT1_2)))
+    with np.errstate(under="ignore"):
+        pdf = _t(a, _INV_SQRT_2PI) * libm.apply("exp", a * a * _t(a, -0.5))
+    return g * (cdf + a * pdf)
+
+
+@defop("gelu_backward", "GeluBackwardBackward0", _gelu_back, saves=(0, 1))
+def gelu_backward_vjp(xp, grad, saved, consts, needs):
+    """ATen's gelu_double_backward: grad_output's gradient is gelu_backward again; self's is grad * grad_output
+    times gelu's second derivative."""
+    g, a = saved
+    gg = xp.call("gelu_backward", (grad, a), consts[0]) if needs[0] else None
+    if not needs[1]:
+        return gg, None
+    if consts[0] == "tanh":
+        th = xp.call("tanh", (_SQRT2_PI * (a + 0.044715 * a * a * a),))
+        sech2 = 1 - th * th
+        d_inner = _SQRT2_PI * (1 + 3 * 0.044715 * a * a)
+        second = sech2 * (d_inner - a * th * d_inner * d_inner + 0.5 * a * (_SQRT2_PI * 6 * 0.044715) * a)
+    else:
+        pdf = _INV_SQRT_2PI * xp.exp(-0.5 * (a * a))
+        second = 2 * pdf - a * a * pdf
+    return gg, grad * g * second
 
 
 def _softplus(a, beta, threshold):
@@ -160,12 +175,17 @@ def huber_loss_vjp(xp, grad, saved, consts, needs):
     return (gd if needs[0] else None), (-gd if needs[1] else None)
 
 
-@defop("embedding", "EmbeddingBackward0", lambda w, idx, padding_idx, shape: w[idx])
+@defop("embedding", "EmbeddingBackward0", lambda w, idx, padding_idx, shape, by_freq=False: w[idx])
 def embedding_vjp(xp, grad, saved, consts, needs):
-    """Rows of g added into the rows they were taken from (not into padding_idx's row)."""
-    idx, padding_idx, shape = consts
+    """Rows of g added into the rows they were taken from (not into padding_idx's row); with scale_grad_by_freq
+    each row first divided by how often its index occurs in the input (ATen's embedding_dense_backward)."""
+    idx, padding_idx, shape, by_freq = consts
     flat = idx.reshape(-1)
     rows = xp.reshape(grad, (flat.size, shape[1]))
+    if by_freq:
+        counts = np.bincount(flat, minlength=shape[0])
+        dtype = (grad if xp.is_numpy else grad._data).dtype
+        rows = rows * xp.wrap((1.0 / counts[flat]).astype(dtype)[:, None])
     if padding_idx is not None:
         keep = np.nonzero(flat != padding_idx)[0]
         rows, flat = xp.take(rows, (keep,)), flat[keep]
@@ -212,10 +232,9 @@ def embedding_bag_vjp(xp, grad, saved, consts, needs):
 # input, and PyTorch names their nodes ...Backward1. Their slope/alpha is positive, so the result's sign is the input's.
 @defop("leaky_relu_", "LeakyReluBackward1", lambda a, slope: np.where(a > 0, a, a * _t(a, slope)), saves=(-1,))
 def leaky_relu__vjp(xp, grad, saved, consts, needs):
-    return (xp.where(saved[0] > 0, grad, grad * consts[0]),)
+    return (xp.call("leaky_relu_backward", (grad, saved[0]), consts[0]),)
 
 
 @defop("elu_", "EluBackward1", _elu, saves=(-1,))
 def elu__vjp(xp, grad, saved, consts, needs):
-    out, = saved
-    return (xp.where(out > 0, grad, grad * (out + consts[0])),)
+    return (elu_backward(xp, grad, saved[0], consts[0], 1.0, 1.0, True),)

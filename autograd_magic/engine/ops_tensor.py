@@ -38,6 +38,7 @@ for _name, _node, _kind in (
         ("masked_select", "MaskedSelectBackward0", "index_backward"),
         ("repeat", "RepeatBackward0", "index_backward"),
         ("sort", "SortBackward0", "value_select_backward"),
+        ("sort_stable", "SortBackward1", "value_select_backward"),  # sort(stable=...): ATen's sort.stable overload
         ("topk", "TopkBackward0", "value_select_backward"),
         ("median", "MedianBackward0", "index_backward"),
         ("median_dim", "MedianBackward1", "value_select_backward"),
@@ -168,6 +169,9 @@ def _cumprod_back_with_zeros(xp, a, grad, dim, shape):
 
 
 def _logsumexp(a, dims, keepdim):
+    if a.size == 0:   # log(0) = -inf for each empty sum, as PyTorch gives
+        with np.errstate(divide="ignore"):
+            return np.log(np.sum(np.exp(a), axis=dims, keepdims=keepdim))
     m = np.max(a, axis=dims, keepdims=True)
     m = np.where(np.isfinite(m), m, 0)
     out = np.log(np.sum(np.exp(a - m), axis=dims, keepdims=True)) + m

@@ -7,7 +7,7 @@ import numpy as np
 from . import dtypes
 from .functions import dims_arg
 from .optable import OPS
-from .shaping import _correction, _return_type, expand, view
+from .shaping import _correction, _return_type, expand, nonzero_dims, view
 from .tensor_base import _dim, apply, warn_once, wrap
 from .xp import along_axis_key
 
@@ -16,12 +16,18 @@ NanmedianResult = _return_type("nanmedian")
 
 
 def _order(a, d, descending):
+    """Stable sorting indices along d; NaN counts as the largest value (last ascending, first descending)."""
     if not a.ndim:
         return np.zeros((), np.int64)
     if descending:
-        if a.dtype.kind in "fi":
+        if a.dtype.kind == "f":
+            nan = np.isnan(a)
+            if nan.any():   # NaN first, then the rest descending, ties in their order (lexsort is stable)
+                key = np.where(nan, a.dtype.type(0), -a)
+                return np.moveaxis(np.lexsort((np.moveaxis(key, d, -1), ~np.moveaxis(nan, d, -1))), -1, d)
             return np.argsort(-a, axis=d, kind="stable")
-        return np.flip(np.argsort(a, axis=d, kind="stable"), d)
+        # ~x reverses the order of integers and bools without overflow (-x does not for the smallest int)
+        return np.argsort(~a, axis=d, kind="stable")
     return np.argsort(a, axis=d, kind="stable")
 
 
@@ -32,9 +38,14 @@ def _picked(input, name, idx, d, result):
     return result(values, wrap(idx.astype(np.int64)))
 
 
-def sort(input, dim=-1, descending=False, stable=False):
+_UNSET = object()
+
+
+def sort(input, dim=-1, descending=False, stable=_UNSET):
+    """Sorted values and their indices; naming stable= (even False) picks ATen's sort.stable (SortBackward1)."""
     d = _dim(dim, input._data.ndim)
-    return _picked(input, "sort", _order(input._data, d, descending), d, SortResult)
+    name = "sort" if stable is _UNSET else "sort_stable"
+    return _picked(input, name, _order(input._data, d, descending), d, SortResult)
 
 
 def argsort(input, dim=-1, descending=False, stable=False):
@@ -70,6 +81,7 @@ def median(input, dim=None, keepdim=False):
     d = _dim(dim, a.ndim)
     if not a.ndim:
         return _picked(input, "median_dim", _order(a, d, False), d, MedianResult)
+    nonzero_dims("median()", a.shape, (d,))
     rank = _median_rank(a.shape[d], np.count_nonzero(nan, axis=d, keepdims=True))
     idx = np.take_along_axis(_order(a, d, False), rank, axis=d)
     if keepdim:
@@ -95,6 +107,7 @@ def nanmedian(input, dim=None, keepdim=False):
     d = _dim(dim, a.ndim)
     if not a.ndim:
         return _picked(input, "nanmedian_dim", _order(a, d, False), d, NanmedianResult)
+    nonzero_dims("median()", a.shape, (d,))   # (PyTorch's nanmedian names median here)
     k = np.maximum((a.shape[d] - np.count_nonzero(nan, axis=d, keepdims=True) - 1) // 2, 0)
     idx = np.take_along_axis(_order(a, d, False), k, axis=d)
     if not keepdim:
@@ -139,8 +152,10 @@ def count_nonzero(input, dim=None):
 
 def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
     a = input._data  # sorted on the CPU whatever `sorted` says, as in PyTorch
+    # each NaN its own value (NaN != NaN), as PyTorch's
+    kw = {"equal_nan": False} if dim is None else {}
     vals, inverse, counts = np.unique(a if dim is not None else a.reshape(-1), return_inverse=True,
-                                      return_counts=True, axis=dim)
+                                      return_counts=True, axis=dim, **kw)
     out = [wrap(vals)]
     if return_inverse:
         out.append(wrap(inverse.reshape(a.shape if dim is None else -1).astype(np.int64)))

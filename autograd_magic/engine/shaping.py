@@ -9,6 +9,7 @@ from . import dtypes
 from .autograd import GRAD_MODE
 from .functions import dims_arg, maximum, minimum, write_out
 from .optable import OPS
+from .size import checked_sizes
 from .tensor_base import TensorBase, _dim, apply, register_view, wrap
 
 
@@ -64,6 +65,13 @@ def _with_out(result, out, name):
     return write_out(result, out, name)
 
 
+def nonzero_dims(name, shape, dims):
+    """PyTorch's IndexError for a reduction without identity (max, argmin, kthvalue ...) over an empty dim."""
+    for d in dims:
+        if shape[d] == 0:
+            raise IndexError(f"{name}: Expected reduction dim {d} to have non-zero size.")
+
+
 def _extreme(name, input, dim, keepdim, other):
     if isinstance(dim, TensorBase):
         return (maximum if name == "max" else minimum)(input, dim)
@@ -77,6 +85,7 @@ def _extreme(name, input, dim, keepdim, other):
         return apply(OPS[name + "_all"], (t,))
     d = _dim(dim, t._data.ndim)
     a = t._data if t._data.ndim else t._data.reshape(1)
+    nonzero_dims(name + "()", a.shape, (d,))
     pick = np.argmax if name == "max" else np.argmin
     idx = np.expand_dims(pick(a, axis=d), d)
     vals = np.take_along_axis(a, idx, d)
@@ -99,15 +108,21 @@ def min(input, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None)
 
 
 def amax(input, dim=(), keepdim=False, *, axis=None, keepdims=None):
-    dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
-    dims = dims_arg(dim, input._data.ndim) or tuple(range(input._data.ndim))
-    return apply(OPS["amax"], (input,), dims, keepdim)
+    return _amax_amin("amax", input, _alias(dim, axis), _alias(keepdim, keepdims))
 
 
 def amin(input, dim=(), keepdim=False, *, axis=None, keepdims=None):
-    dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
-    dims = dims_arg(dim, input._data.ndim) or tuple(range(input._data.ndim))
-    return apply(OPS["amin"], (input,), dims, keepdim)
+    return _amax_amin("amin", input, _alias(dim, axis), _alias(keepdim, keepdims))
+
+
+def _amax_amin(name, input, dim, keepdim):
+    dims = dims_arg(dim, input._data.ndim)
+    if input._data.size == 0:
+        if not dims:
+            raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify "
+                               "the reduction dim with the 'dim' argument.")
+        nonzero_dims(name + "()", input._data.shape, dims)
+    return apply(OPS[name], (input,), dims or tuple(range(input._data.ndim)), keepdim)
 
 
 def argmax(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
@@ -120,10 +135,15 @@ def argmin(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
 
 def _arg(fn, input, dim, keepdim):
     a = input._data
+    name = fn.__name__ + "()"
     if dim is None:
+        if a.size == 0:
+            raise IndexError(f"{name}: Expected reduction dim to be specified for input.numel() == 0.")
         out = np.asarray(fn(a))
         return wrap(out.reshape((1,) * a.ndim) if keepdim else out)
     d = _dim(dim, a.ndim)
+    if a.ndim:
+        nonzero_dims(name, a.shape, (d,))
     return wrap(np.asarray(fn(a, axis=d, keepdims=keepdim)).astype(np.int64))
 
 
@@ -236,13 +256,12 @@ def _infer_shape(shape, size):
     return tuple(shape)
 
 
-def _shape_args(shape):
-    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
-        shape = shape[0]
-    for n in shape:
-        if n.__class__ is not int:
-            return tuple(int(n) for n in shape)
-    return tuple(shape)
+def _shape_args(shape, name="view", arg="size"):
+    seq = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
+    for n in seq:
+        if n.__class__ is not int:   # (a float: PyTorch's TypeError; a numpy int or int tensor: its int)
+            return checked_sizes(name, shape, arg)
+    return tuple(seq)
 
 
 def view(input, *shape):
@@ -256,7 +275,7 @@ def view(input, *shape):
 
 
 def reshape(input, *shape):
-    shape = _infer_shape(_shape_args(shape), input._data.size)
+    shape = _infer_shape(_shape_args(shape, "reshape", "shape"), input._data.size)
     if input._data.flags.c_contiguous or input._data.size <= 1:
         return _view_out(input, apply(OPS["view"], (input,), shape, input._data.shape))
     copy = apply(OPS["clone"], (input,), data=np.ascontiguousarray(input._data))
@@ -298,7 +317,7 @@ def unsqueeze(input, dim):
 
 def permute(input, *dims):
     n = input._data.ndim
-    dims = _shape_args(dims)
+    dims = _shape_args(dims, "permute", "dims")
     if len(dims) != n:
         raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not match the "
                            f"length of the desired ordering of dimensions i.e. input.dim() = {n} "
@@ -324,7 +343,7 @@ def t(input):
 
 
 def expand(input, *sizes):
-    sizes = _shape_args(sizes)
+    sizes = _shape_args(sizes, "expand")
     shape = input._data.shape
     lead = len(sizes) - len(shape)
     if lead < 0:
@@ -348,21 +367,30 @@ def _join_dtype(tensors):
     return dtypes.result_type(tensors).np
 
 
-def _tensor_list(tensors, name):
-    """PyTorch's argument parser on a list of tensors: a string or a single tensor is not one; each element must be a
-    Tensor."""
-    if isinstance(tensors, (str, bytes)) or not hasattr(tensors, "__iter__"):
+def _qualified(value):
+    """A value's type as PyTorch's argument parser names it: ``list``, ``numpy.ndarray``, ``Tensor``."""
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" or isinstance(value, TensorBase) else \
+        f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _tensor_list(tensors, name, dim=0):
+    """PyTorch's argument parser on a list of tensors: a list or a tuple (not a single tensor, as in the common
+    ``torch.cat(a, b)``, nor a generator), each element a Tensor; and an int dim."""
+    if not isinstance(tensors, (list, tuple)):
         raise TypeError(f"{name}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
-                        f"{type(tensors).__name__}")
+                        f"{_qualified(tensors)}")
+    if not isinstance(dim, (int, np.integer)):
+        raise TypeError(f"{name}(): argument 'dim' (position 2) must be int, not {_qualified(dim)}")
     tensors = list(tensors)
     for i, x in enumerate(tensors):
         if not isinstance(x, TensorBase):
-            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {type(x).__name__}")
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {_qualified(x)}")
     return tensors
 
 
 def cat(tensors, dim=0):
-    tensors = _tensor_list(tensors, "cat")
+    tensors = _tensor_list(tensors, "cat", dim)
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
     ref = next((x for x in tensors if x._data.ndim), tensors[0])
@@ -390,11 +418,17 @@ def _record_join(name, parts, d):
     return apply(OPS["stack"], tuple(parts), d, data=data)
 
 
-concat = concatenate = cat
+def concat(tensors, dim=0):
+    return cat(_tensor_list(tensors, "concat", dim), dim)
+
+
+def concatenate(tensors, axis=0, dim=None):
+    d = axis if dim is None else dim
+    return cat(_tensor_list(tensors, "concatenate", d), d)
 
 
 def stack(tensors, dim=0):
-    tensors = _tensor_list(tensors, "stack")
+    tensors = _tensor_list(tensors, "stack", dim)
     if not tensors:
         raise RuntimeError("stack expects a non-empty TensorList")
     d = _dim(dim, tensors[0]._data.ndim + 1)

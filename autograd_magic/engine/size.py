@@ -1,4 +1,5 @@
-"""torch.Size and torch.device."""
+"""torch.Size and torch.device; the sizes a creation or view function is given, checked."""
+import operator
 
 
 class Size(tuple):
@@ -89,8 +90,58 @@ class device:
         return False
 
 
+class layout:
+    """torch.layout: how a tensor's elements are stored. The engine's tensors are dense (``torch.strided``, what
+    ``x.layout`` shows); sparse layouts are not part of it."""
+    __module__ = "torch"
+    __slots__ = ("_name",)
+
+    def __init__(self, name):
+        self._name = name
+
+    def __repr__(self):
+        return f"torch.{self._name}"
+
+
+strided = layout("strided")
+
 _DEVICE_TYPES = ("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep", "hip", "ve", "fpga", "maia",
                  "xla", "lazy", "vulkan", "mps", "meta", "hpu", "mtia", "privateuseone")
 
 
 CPU = device("cpu")
+
+
+def checked_sizes(name, args, arg="size"):
+    """The ints of zeros(2, 3), zeros((2, 3)), x.view(-1, 3) ..., checked as PyTorch's argument parser checks them:
+    a float size (``n / 2`` written for ``n // 2``) is its TypeError, not a truncated size. Ints, bools, numpy
+    integers and one-element integer tensors pass."""
+    seq = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
+    sizes = []
+    for i, n in enumerate(seq):
+        try:
+            sizes.append(operator.index(n))
+            continue
+        except TypeError:
+            pass
+        what = _kind(n)
+        if len(args) == 1 and not isinstance(args[0], (tuple, list)):
+            raise TypeError(f"{name}(): argument '{arg}' (position 1) must be tuple of ints, not {what}")
+        if i == 0 and len(args) == 1:
+            raise TypeError(f"{name}(): argument '{arg}' (position 1) must be tuple of ints, but found element of "
+                            f"type {what} at pos 0")
+        if i == 0 and name == "view":   # (view has a dtype overload: PyTorch lists both)
+            raise TypeError(f"view() received an invalid combination of arguments - got "
+                            f"({', '.join(_kind(a) for a in args)}), but expected one of:\n * (torch.dtype dtype)\n"
+                            f" * (tuple of ints size)\n")
+        if i == 0:
+            raise TypeError(f"{name}() takes 1 positional argument but {len(args)} were given")
+        raise TypeError(f"{name}(): argument '{arg}' failed to unpack the object at pos {i + 1} with error \"type must "
+                        f"be tuple of ints,but got {what}\"")
+    return tuple(sizes)
+
+
+def _kind(value):
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" or kind.__name__ in ("Tensor", "Parameter") else \
+        f"{kind.__module__}.{kind.__qualname__}"

@@ -15,6 +15,7 @@ import numpy as np
 from . import bf16 as _bf16, bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
+from . import ops_act_backward  # noqa: F401  (activations' backward functions: their double-backward nodes)
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
 from . import ops_fold, ops_grid, ops_margin, ops_unpool, ops_exercise  # noqa: F401
 from . import ops_sampling, ops_ctc  # noqa: F401  (distributions' samplers and gamma functions; CTC loss)
@@ -24,7 +25,7 @@ from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHan
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 from .printing import format_tensor
-from .size import CPU, Size
+from .size import CPU, Size, strided
 
 _FLOAT_KINDS = "f"
 _NONLEAF_GRAD_WARNING = (
@@ -339,6 +340,10 @@ class TensorBase:
         return CPU
 
     @property
+    def layout(self):
+        return strided
+
+    @property
     def is_cuda(self):
         return False
 
@@ -384,7 +389,8 @@ class TensorBase:
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         return self._data
 
-    def __array__(self, dtype=None, copy=None):
+    def __array__(self, dtype=None):
+        # (no copy= keyword, as PyTorch's: numpy 2 then warns its DeprecationWarning on np.array(t), as with PyTorch)
         if self._data.dtype is _BF16:
             raise TypeError("Got unsupported ScalarType BFloat16")
         if self._rg and GRAD_MODE.enabled:

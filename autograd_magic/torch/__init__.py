@@ -15,7 +15,7 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8)
-from ..engine import numpy_names as _numpy_names, softmax_dims
+from ..engine import method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
 from ..engine.einsum import einsum  # noqa: F401
 from ..engine.functions import (abs, absolute, add, all, allclose, any, ceil, clamp, clip, div, divide,  # noqa: F401
                                 floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax, logical_and,
@@ -28,7 +28,7 @@ from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, cla
 from ..engine.indexing import index_put, index_put_  # noqa: F401
 from ..engine.indexing import (diag, diagonal, flip, gather, index_select, masked_select, scatter,  # noqa: F401
                                scatter_add, select, trace, tril, triu)
-from ..engine.linalg import addmm, bmm, cdist, dot, matmul, mm, mv, outer  # noqa: F401
+from ..engine.linalg import addmm, bmm, cdist, dot, matmul, mm, mv, outer, pdist  # noqa: F401
 from ..engine.linalg_fns import cholesky_inverse, det, inverse, logdet, matrix_power, pinverse  # noqa: F401
 from ..engine.linalg_legacy import cholesky_solve, triangular_solve  # noqa: F401
 from ..engine.linalg_fns import torch_cholesky as cholesky, torch_cross as cross, torch_qr as qr  # noqa: F401
@@ -40,6 +40,7 @@ from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bi
 from ..engine.extras import FUNCTIONS as _EXTRA_FUNCTIONS
 from ..engine.exercise_fns import FUNCTIONS as _EXERCISE_FUNCTIONS
 from ..engine.more import FUNCTIONS as _MORE_FUNCTIONS
+from ..engine.real_dtype import FUNCTIONS as _REAL_DTYPE_FUNCTIONS
 from ..engine.more_methods import index_add, index_copy, index_fill  # noqa: F401
 from ..engine.strided import as_strided, index_reduce  # noqa: F401,E402
 from .device import get_default_device, set_default_device  # noqa: F401
@@ -48,7 +49,7 @@ from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, concatenate, cumprod,  # noqa: F401
                               cumsum, dist, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
                               stack, std, sum, swapaxes, t, transpose, unbind, unsqueeze, var, view)
-from ..engine.size import Size, device  # noqa: F401
+from ..engine.size import Size, device, layout, strided  # noqa: F401
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, enable_bfloat16 as _enable_bfloat16
 from . import accelerator, autograd, cuda, linalg, nn, optim  # noqa: F401
@@ -70,6 +71,7 @@ from . import compiler  # noqa: F401,E402
 from .nn.functional_conv import (conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,  # noqa: F401
                                  conv_transpose3d, convolution, layer_norm)
 from .nn.functional_pool import max_pool2d, max_pool3d  # noqa: F401
+from .nn.module import _typename as typename  # noqa: F401,E402
 from .nn.functional_vision import affine_grid_generator, grid_sampler, grid_sampler_2d  # noqa: F401
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
@@ -86,12 +88,15 @@ from . import _dynamo, version  # noqa: F401,E402  (torch.version.cuda; torch._d
 from . import amp, cpu  # noqa: F401,E402  (torch.amp.autocast, torch.cpu.amp.autocast)
 from .amp import autocast, get_autocast_dtype, is_autocast_enabled  # noqa: F401,E402
 from . import profiler  # noqa: F401,E402  (torch.profiler: profile, record_function ...)
+from .autograd.anomaly_mode import (is_anomaly_check_nan_enabled, is_anomaly_enabled,  # noqa: F401,E402
+                                  set_anomaly_enabled)
 
 # Every op that declares its public function in the op table (optable, api=): torch.exp, torch.erf ..., with out=.
 globals().update({_name: with_out(_fn, _name) for _name, _fn in _DECLARED_FUNCTIONS.items()})
 globals().update(_MORE_FUNCTIONS)  # engine/more.py: rot90, kron, quantile, searchsorted ...
 globals().update({_k: _v for _k, _v in _EXTRA_FUNCTIONS.items() if _k not in globals()})  # engine/extras.py
 globals().update(_EXERCISE_FUNCTIONS)  # engine/exercise_fns.py: scatter_reduce, combinations ...
+globals().update({_k: _v for _k, _v in _REAL_DTYPE_FUNCTIONS.items() if _k not in globals()})  # conj, real, adjoint ...
 from .sampling import FUNCTIONS as _SAMPLING_FUNCTIONS, METHODS as _SAMPLING_METHODS  # noqa: E402
 globals().update({_k: _v for _k, _v in _SAMPLING_FUNCTIONS.items() if _k not in globals()})  # torch/sampling.py
 from ..engine.numeric_fns import FUNCTIONS as _NUMERIC_FUNCTIONS  # noqa: E402
@@ -251,4 +256,10 @@ globals().update({_name: _aten_forms.tensor_first(globals()[_name], _name, Tenso
 _numpy_names.accept_numpy_names(globals(), _numpy_names.FUNCTIONS)
 _numpy_names.accept_numpy_names(Tensor, _numpy_names.METHODS)
 _numpy_names.name_as_tensor_methods(Tensor, _numpy_names.PYTHON_METHODS)
+# print(loss.item) shows PyTorch's <built-in method item of Tensor object at 0x...> (engine/method_objects.py)
+_method_objects.wrap_methods(Tensor)
 from . import special  # noqa: E402,F401  (last: it names the finished functions again)
+i0, mvlgamma, igamma, igammac = special.i0, special.multigammaln, special.igamma, special.igammac
+for _k, _v in (("i0", i0), ("mvlgamma", mvlgamma), ("igamma", igamma), ("igammac", igammac)):   # and the methods
+    if not hasattr(Tensor, _k):
+        setattr(Tensor, _k, _v)

@@ -54,3 +54,12 @@ def is_compiling():
 
 def reset():
     pass
+
+
+def _module_compile(self, *args, **kwargs):
+    """Module.compile(): PyTorch compiles the module's call in place (its parameter names stay, no ``_orig_mod.``)
+    and returns None. Run eagerly here: the options are checked as torch.compile checks them, nothing else changes."""
+    compile(self, *args, **kwargs)
+
+
+Module.compile = _module_compile   # bound here: nn.module cannot import this module (it imports nn.module)

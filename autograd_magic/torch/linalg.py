@@ -1,5 +1,7 @@
 """torch.linalg: norms, inverse, determinants, solve, decompositions (svd, eigh, qr, cholesky), pinv, lstsq,
-matrix_rank, cross, matrix_power, with PyTorch's node names, messages and result types (engine/linalg_fns.py)."""
+matrix_rank, cross, matrix_power, cond, with PyTorch's node names, messages and result types (engine/linalg_fns.py)."""
+from math import inf
+
 from ..engine.indexing import diagonal as _diagonal
 from ..engine.linalg import matmul, multi_dot, vdot  # noqa: F401
 from ..engine.linalg_fns import (LinAlgError, cholesky, cholesky_ex, cross, det, eigh, eigvalsh, inv,  # noqa: F401
@@ -12,6 +14,35 @@ def vecdot(x, y, *, dim=-1):
     if x.dim() == 1 and y.dim() == 1 and dim in (-1, 0):
         return vdot(x, y)
     return (x * y).sum(dim)
+
+
+def cond(A, p=None, *, out=None):
+    """The condition number as ATen computes it: the ratio of extreme singular values for p None/2/-2 (any shape),
+    sum(s) * sum(1/s) for 'nuc', else matrix_norm(A, p) * matrix_norm(inv(A), p) with inf for singular A."""
+    if A.dim() < 2:
+        raise RuntimeError("linalg.cond: The input tensor must have at least 2 dimensions.")
+    p = 2 if p is None else p
+    if isinstance(p, str) and p not in ("fro", "nuc") or not isinstance(p, str) and abs(p) not in (1, 2, inf):
+        if not isinstance(p, str):
+            raise RuntimeError(f"linalg.cond got an invalid norm type: {p:g}")
+    if isinstance(p, str) or abs(p) != 2:
+        if A.shape[-1] != A.shape[-2]:
+            label = p if isinstance(p, str) else "inf" if p == inf else "-inf" if p == -inf else int(p)
+            raise RuntimeError(f"linalg.cond(ord={label}): A must be batches of square matrices, but they are "
+                               f"{A.shape[-2]} by {A.shape[-1]} matrices")
+        if isinstance(p, str) and p not in ("fro", "nuc"):
+            raise RuntimeError(f"linalg.cond got an invalid norm type: {p}")
+    if not isinstance(p, str) and abs(p) == 2:
+        s = svdvals(A)
+        s_max, s_min = s.narrow(-1, 0, 1), s.narrow(-1, s.shape[-1] - 1, 1)
+        return (s_min / s_max if p == -2 else s_max / s_min).squeeze(-1)
+    if p == "nuc":
+        s = svdvals(A)
+        return s.sum(-1) * s.reciprocal().sum(-1)
+    inverse, info = inv_ex(A)
+    inverse.masked_fill_((info > 0).unsqueeze(-1).unsqueeze(-1), inf)
+    result = matrix_norm(A, p) * matrix_norm(inverse, p)
+    return result.nan_to_num_(inf, inf, -inf)
 
 
 def diagonal(A, *, offset=0, dim1=-2, dim2=-1):

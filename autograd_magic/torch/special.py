@@ -1,13 +1,17 @@
-"""torch.special: the entropy term entr and xlog1py (their own ops: engine/ops_special.py), the normal CDF ndtr
-composed as PyTorch composes it, and the functions torch.special names again (expit is sigmoid, gammaln lgamma,
-psi digamma ...). The Bessel functions, orthogonal polynomials, zeta, erfcx and ndtri are not part of it."""
+"""torch.special: the entropy term entr, xlog1py, the modified Bessel functions i0/i0e/i1/i1e, ndtri, log_ndtr,
+multigammaln, zeta and gammainc/gammaincc (their own ops: engine/ops_special.py), the normal CDF ndtr composed as
+PyTorch composes it, and the functions torch.special names again (expit is sigmoid, gammaln lgamma, psi digamma,
+round ...). The other Bessel functions, orthogonal polynomials and erfcx are not part of it."""
 import math
 
+import numpy as np
+
 from ..engine.optable import OPS
+from ..engine.tensor import Tensor
 from ..engine.tensor_base import apply
 # (imported last by torch/__init__.py: these are the namespace's finished functions)
-from . import digamma, erf, erfc, erfinv, exp2, expm1, lgamma, log1p, logit, logsumexp, polygamma, sigmoid, sinc, \
-    xlogy  # noqa: F401
+from . import digamma, erf, erfc, erfinv, exp2, expm1, lgamma, log1p, logit, logsumexp, polygamma, round, sigmoid, \
+    sinc, xlogy  # noqa: F401
 from .nn import functional as _F
 
 expit, gammaln, psi = sigmoid, lgamma, digamma
@@ -31,6 +35,89 @@ def ndtr(input, *, out=None):
     """The standard normal CDF: (1 + erf(input / sqrt(2))) / 2."""
     scaled = apply(OPS["mul_scalar"], (_float(input),), math.sqrt(0.5))
     return apply(OPS["mul_scalar"], (apply(OPS["add_scalar"], (erf(scaled),), 1),), 0.5)
+
+
+def i0(input, *, out=None):
+    """The modified Bessel function of the first kind, order 0."""
+    return apply(OPS["special_i0"], (_float(input),))
+
+
+def i0e(input, *, out=None):
+    """exp(-|x|) * i0(x)."""
+    return apply(OPS["special_i0e"], (_float(input),))
+
+
+def i1(input, *, out=None):
+    """The modified Bessel function of the first kind, order 1."""
+    return apply(OPS["special_i1"], (_float(input),))
+
+
+def i1e(input, *, out=None):
+    """exp(-|x|) * i1(x)."""
+    return apply(OPS["special_i1e"], (_float(input),))
+
+
+def ndtri(input, *, out=None):
+    """The standard normal quantile: the x with ndtr(x) = input."""
+    return apply(OPS["special_ndtri"], (_float(input),))
+
+
+def log_ndtr(input, *, out=None):
+    """log of the standard normal CDF, accurate far in the lower tail."""
+    return apply(OPS["special_log_ndtr"], (_float(input),))
+
+
+def multigammaln(input, p, *, out=None):
+    """The multivariate log-gamma of dimension p: sum of lgamma(x - j/2), j < p, plus p (p - 1) / 4 * log(pi)."""
+    input = _float(input)
+    if p < 1:
+        raise RuntimeError("p has to be greater than or equal to 1")
+    return apply(OPS["mvlgamma"], (input,), p)
+
+
+def zeta(input, other, *, out=None):
+    """The Hurwitz zeta function zeta(input, other) (the Riemann zeta for other = 1)."""
+    return apply(OPS["special_zeta"], _two_floats(input, other, None))
+
+
+def _two_floats(input, other, kernel):
+    """Both operands as tensors of one floating dtype (a Python number takes the tensor's); integer tensors get
+    the kernel's NotImplementedError, as in PyTorch."""
+    x = input if isinstance(input, Tensor) else None
+    q = other if isinstance(other, Tensor) else None
+    like = x if x is not None else q
+    x = x if x is not None else Tensor._wrap(np.asarray(input, like._data.dtype if like.is_floating_point() else
+                                                        np.float32))
+    q = q if q is not None else Tensor._wrap(np.asarray(other, x._data.dtype))
+    if kernel and not (x.is_floating_point() or q.is_floating_point()):
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{x.dtype.scalar_name}\'')
+    x, q = _float(x), _float(q)
+    if x._data.dtype != q._data.dtype:   # both in the wider float type
+        wide = x if x._data.dtype.itemsize > q._data.dtype.itemsize else q
+        x, q = x.to(wide.dtype), q.to(wide.dtype)
+    return x, q
+
+
+def _tensors_only(name, input, other):
+    for position, (arg, value) in enumerate((("input", input), ("other", other)), 1):
+        if not isinstance(value, Tensor):
+            raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be Tensor, not "
+                            f"{type(value).__name__}")
+
+
+def _incomplete_gamma(op, name):
+    def fn(input, other, *, out=None):
+        _tensors_only(name, input, other)
+        return apply(OPS[op], _two_floats(input, other, op + "_cpu"))
+    fn.__name__ = name
+    return fn
+
+
+gammainc = _incomplete_gamma("igamma", "special_gammainc")
+gammainc.__doc__ = "The regularised lower incomplete gamma function P(input, other)."
+gammaincc = _incomplete_gamma("igammac", "special_gammaincc")
+gammaincc.__doc__ = "The regularised upper incomplete gamma function Q(input, other) = 1 - P(input, other)."
+igamma, igammac = _incomplete_gamma("igamma", "igamma"), _incomplete_gamma("igammac", "igammac")
 
 
 def softmax(input, dim, *, dtype=None):

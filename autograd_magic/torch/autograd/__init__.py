@@ -4,25 +4,11 @@ import warnings
 
 from ...engine.grad import backward, grad  # noqa: F401
 from ..grad_mode import enable_grad, inference_mode, no_grad, set_grad_enabled  # noqa: F401
-from . import forward_ad, function, functional, gradcheck as _gradcheck_module, grad_mode, graph, profiler  # noqa: F401
+from . import anomaly_mode, forward_ad, function, functional, grad_mode, graph, profiler  # noqa: F401
+from . import gradcheck as _gradcheck_module  # noqa: F401
+from .anomaly_mode import detect_anomaly, set_detect_anomaly  # noqa: F401
 from .function import Function  # noqa: F401
 from .gradcheck import GradcheckError, gradcheck, gradgradcheck  # noqa: F401
-
-
-class set_detect_anomaly:
-    """Accepted for compatibility: the engine's errors already name the failing op."""
-
-    def __init__(self, mode=True, check_nan=True):
-        self.mode = mode
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-detect_anomaly = set_detect_anomaly
 
 
 def Variable(data, requires_grad=False, volatile=False):

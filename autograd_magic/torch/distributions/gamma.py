@@ -4,7 +4,9 @@ import numbers
 
 from ...engine.creation import as_tensor
 from ...engine.functions import finfo, xlogy
+from ...engine.optable import OPS
 from ...engine.size import Size
+from ...engine.tensor_base import apply
 from .. import sampling
 from ..grad_mode import no_grad
 from . import constraints
@@ -60,6 +62,11 @@ class Gamma(ExponentialFamily):
             self._validate_sample(value)
         return (xlogy(self.concentration, self.rate) + xlogy(self.concentration - 1, value) - self.rate * value
                 - sampling.lgamma(self.concentration))
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return apply(OPS["igamma"], (self.concentration, self.rate * value))   # torch.special.gammainc
 
     def entropy(self):
         c = self.concentration

@@ -24,9 +24,10 @@ def functional_call(module, parameter_and_buffer_dicts, args=None, kwargs=None, 
     else:
         raise ValueError("Expected parameter_and_buffer_dicts to be a dict, or a list/tuple of dicts, but got "
                          f"{type(parameter_and_buffer_dicts)}")
+    if tie_weights:
+        replacements = _untied(module, replacements)
     if strict:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: functional_call(strict=True) is "
-                                  "not part of it")
+        _check_keys(module, replacements)
     if args is None:
         args = ()
     elif not isinstance(args, tuple):
@@ -37,6 +38,47 @@ def functional_call(module, parameter_and_buffer_dicts, args=None, kwargs=None, 
     finally:
         for undo in reversed(restore):
             undo()
+
+
+def _all_named_tensors(module):
+    named = dict(module.named_parameters(remove_duplicate=False))
+    named.update(module.named_buffers(remove_duplicate=False))
+    return named
+
+
+def _untied(module, replacements):
+    """The replacements with every name tied to a given one (one tensor under several names) given the same value;
+    PyTorch's ValueError when tied names are given different values."""
+    groups = {}
+    for name, tensor in _all_named_tensors(module).items():
+        groups.setdefault(id(tensor), set()).add(name)
+    tied = {name: names for names in groups.values() if len(names) > 1 for name in names}
+    given = [name for name in replacements if name in tied]
+    for name in given:
+        names = tied[name]
+        values = {id(replacements[n]) for n in names if n in replacements}
+        if len(names.intersection(given)) > 1 and len(values) != 1:
+            raise ValueError(f"functional_call got multiple values for keys {sorted(names)}, which are tied. "
+                             "Consider using tie_weights=False")
+    untied = dict(replacements)
+    for name in given:
+        for other in tied[name]:
+            untied[other] = replacements[name]
+    return untied
+
+
+def _check_keys(module, replacements):
+    """strict=True: every parameter and buffer replaced, nothing else (PyTorch's message)."""
+    valid, keys = set(_all_named_tensors(module)), set(replacements)
+    missing, unexpected = sorted(valid - keys), sorted(keys - valid)
+    errors = []
+    if unexpected:
+        errors.append(f"Unexpected key(s): {', '.join(map(repr, unexpected))}.")
+    if missing:
+        errors.append(f"Missing key(s): {', '.join(map(repr, missing))}.")
+    if errors:
+        raise RuntimeError("Error(s) in reparametrizing for {}:\n\t{}".format(module._get_name(),
+                                                                              "\n\t".join(errors)))
 
 
 def _swap(module, name, value):

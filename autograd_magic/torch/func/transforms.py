@@ -129,6 +129,15 @@ def _split_aux(output, has_aux, api):
     return output
 
 
+def _release_aux(aux, own):
+    """The aux output released from the transform: every leaf must be a Tensor (PyTorch's error otherwise)."""
+    def release(a):
+        if not isinstance(a, Tensor):
+            raise RuntimeError(f"Expected tensors, got unsupported type {type(a)}")
+        return _release(a, own)
+    return tree_map(release, aux)
+
+
 def grad_and_value(func, argnums=0, has_aux=False):
     """grad_and_value(f)(*args): (gradient of the scalar f(*args) with respect to args[argnums], f(*args))."""
     @functools.wraps(func)
@@ -152,7 +161,7 @@ def grad_and_value(func, argnums=0, has_aux=False):
         result = unflatten([_release(g, own) for g in gs], spec)
         value = _release(output, own)
         if has_aux:
-            return result, (value, tree_map(lambda a: _release(a, own), aux))
+            return result, (value, _release_aux(aux, own))
         return result, value
     return wrapper
 
@@ -198,7 +207,7 @@ def vjp(func, *primals, has_aux=False):
 
     result = unflatten([_release(o, own) for o in flat_out], out_spec)
     if has_aux:
-        return result, vjp_fn, tree_map(lambda a: _release(a, own), aux)
+        return result, vjp_fn, _release_aux(aux, own)
     return result, vjp_fn
 
 

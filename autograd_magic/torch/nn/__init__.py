@@ -35,6 +35,8 @@ from .triplet_distance import TripletMarginWithDistanceLoss  # noqa: F401,E402
 from .layers import FeatureAlphaDropout  # noqa: F401,E402
 from .loss_ctc import CTCLoss  # noqa: F401,E402
 from . import attention, modules, parameter  # noqa: F401,E402  (PyTorch's paths: torch.nn.modules.loss._Loss ...)
+from . import parallel  # noqa: F401,E402
+from .parallel import DataParallel  # noqa: F401,E402
 
 
 def __getattr__(name):

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 
+from ...engine.size import checked_sizes
 from ...engine.tensor import Tensor
 from . import functional_conv as FC
 from . import init
@@ -47,6 +48,9 @@ class _ConvNd(Module):
         self.padding_mode = padding_mode
         self._reversed_padding_repeated_twice = _reversed_padding(self.padding, self.kernel_size, self.dilation)
         np_dtype = _default_np() if dtype is None else dtype.np
+        given = tuple(kernel_size) if isinstance(kernel_size, (tuple, list)) else (kernel_size,) * nd
+        checked_sizes("empty", (((in_channels, out_channels // groups) if self.transposed else   # (a float size:
+                                 (out_channels, in_channels // groups)) + given,))                # PyTorch's error)
         shape = ((in_channels, out_channels // groups) if self.transposed else
                  (out_channels, in_channels // groups)) + self.kernel_size
         self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))

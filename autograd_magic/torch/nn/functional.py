@@ -14,6 +14,7 @@ from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, in
 
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _legacy_reduction, _reduction  # noqa: F401  (the losses' reduction argument, shared)
+from .functional_more import embedding_renorm_  # noqa: E402
 from .functional_more import (adaptive_avg_pool1d, adaptive_max_pool1d,  # noqa: F401
                               avg_pool1d, dropout1d, embedding_bag,
                               gaussian_nll_loss, max_pool1d, poisson_nll_loss, rms_norm)
@@ -38,23 +39,45 @@ def softmin(input, dim=None, _stacklevel=3, dtype=None):
     return F.softmax(-input, dim, dtype)
 
 
+def _tensor_arg(fn, value, name="input", position=1):
+    """PyTorch's argument parser on a tensor argument: a numpy array (a model called on the training data before
+    torch.from_numpy), a list or None (a forward without return) is its TypeError."""
+    if not isinstance(value, Tensor):
+        kind = type(value)
+        what = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+        raise TypeError(f"{fn}(): argument '{name}' (position {position}) must be Tensor, not {what}")
+
+
+def _sized(input, target):
+    """PyTorch's losses written in Python compare target.size() with input.size() first: None (a forward without
+    return) or a numpy array (its size is an int) fails there, with Python's own error."""
+    if not (isinstance(target, Tensor) and isinstance(input, Tensor)):
+        target.size() != input.size()
+
+
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if not isinstance(input, Tensor):
+        return input.softmax(dim)   # (PyTorch calls input.softmax: a list's or an ndarray's AttributeError)
     if dim is None:
         dim = _implicit_dim("softmax", input.ndim, _stacklevel)
     return F.softmax(input, dim, dtype)
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if not isinstance(input, Tensor):
+        return input.log_softmax(dim)   # (as softmax)
     if dim is None:
         dim = _implicit_dim("log_softmax", input.ndim, _stacklevel)
     return F.log_softmax(input, dim, dtype)
 
 
 def relu(input, inplace=False):
+    _tensor_arg("relu", input)
     return input.relu_() if inplace else F.relu(input)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
+    F.check_float_kernel("leaky_relu_cpu", input, fn="leaky_relu")
     if inplace and negative_slope > 0:
         return _inplace(input, OPS["leaky_relu_"], negative_slope)
     return apply(OPS["leaky_relu"], (input,), negative_slope) if not inplace else \
@@ -62,6 +85,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
 
 
 def elu(input, alpha=1.0, inplace=False):
+    F.check_float_kernel("elu_cpu", input, fn="elu")
     if inplace and alpha > 0:
         return _inplace(input, OPS["elu_"], alpha)
     return apply(OPS["elu"], (input,), alpha) if not inplace else _inplace(input, OPS["elu"], alpha)
@@ -70,14 +94,17 @@ def elu(input, alpha=1.0, inplace=False):
 def gelu(input, approximate="none"):
     if approximate not in ("none", "tanh"):
         raise RuntimeError(f"approximate argument must be either none or tanh.")
+    F.check_float_kernel("GeluKernelImpl", input, fn="gelu")
     return apply(OPS["gelu"], (input,), approximate)
 
 
 def softplus(input, beta=1.0, threshold=20.0):
+    F.check_float_kernel("softplus_cpu", input, fn="softplus")
     return apply(OPS["softplus"], (input,), beta, threshold)
 
 
 def silu(input, inplace=False):
+    F.check_float_kernel("silu_cpu", input, fn="silu")
     return _inplace(input, OPS["silu"]) if inplace else apply(OPS["silu"], (input,))
 
 
@@ -128,10 +155,15 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
         padding_idx += weight.shape[0]
     if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
         raise IndexError("index out of range in self")
-    return apply(OPS["embedding"], (weight,), idx.astype(np.int64), padding_idx, tuple(weight.shape))
+    if max_norm is not None:
+        embedding_renorm_(weight, idx, max_norm, norm_type)
+    return apply(OPS["embedding"], (weight,), idx.astype(np.int64), padding_idx, tuple(weight.shape),
+                 bool(scale_grad_by_freq))
+
 
 
 def _check_same(input, target, name):
+    _sized(input, target)
     if input.shape != target.shape:
         warnings.warn(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}). "
                       "This will likely lead to incorrect results due to broadcasting. Please ensure they have the "
@@ -205,6 +237,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
         input, target, weight = _ac.fp32(input, target, weight)
     red = _reduction(size_average, reduce, reduction)
+    _sized(input, target)
     if input.shape != target.shape:
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}) "
                          "is deprecated. Please ensure they have the same size.")
@@ -219,6 +252,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
         input, target, weight, pos_weight = _ac.fp32(input, target, weight, pos_weight)
     red = _reduction(size_average, reduce, reduction)
+    _sized(input, target)
     if input.shape != target.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
     kind = target._data.dtype.kind
@@ -252,6 +286,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
         input, weight = _ac.fp32(input, weight)
     legacy = size_average is not None or reduce is not None   # (PyTorch warns that they will be deprecated)
     red = _legacy_reduction(size_average, reduce) if legacy else _reduction(size_average, reduce, reduction)
+    _tensor_arg("nll_loss_nd", input)
+    _tensor_arg("nll_loss_nd", target, "target", 2)
     shape, t = input._data.shape, target._data
     if not shape:
         raise ValueError("Expected 1 or more dimensions (got 0)")
@@ -302,6 +338,8 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
                   label_smoothing=0.0):
     if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
         input, target, weight = _ac.fp32(input, target, weight)
+    _tensor_arg("cross_entropy_loss", input)
+    _tensor_arg("cross_entropy_loss", target, "target", 2)
     x, t = input._data, target._data
     if (x.ndim == 2 and t.ndim == 1 and t.dtype == np.int64 and x.dtype.kind == "f" and weight is None
             and size_average is None and reduce is None and reduction in ("mean", "sum") and ignore_index < 0
@@ -439,6 +477,7 @@ from .functional_triplet import triplet_margin_with_distance_loss  # noqa: E402
 from .functional_zoo import feature_alpha_dropout  # noqa: E402
 from .functional_ctc import ctc_loss  # noqa: E402
 from ...engine.ops_shuffle import channel_shuffle  # noqa: E402,F401
+from ...engine.linalg import pdist  # noqa: E402,F401
 native_channel_shuffle = channel_shuffle
 
 

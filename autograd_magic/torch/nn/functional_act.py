@@ -2,6 +2,7 @@
 from ...engine import dtypes
 from ...engine import shaping as S
 from ...engine.dtypes import float64
+from ...engine.functions import check_float_kernel
 from ...engine import random
 from ...engine.ops_act import rrelu_noise
 from ...engine.optable import OPS
@@ -38,18 +39,22 @@ def tanhshrink(input):
 
 
 def mish(input, inplace=False):
+    check_float_kernel("mish_cpu", input, fn="mish")
     return _call("mish", input, inplace)
 
 
 def hardsigmoid(input, inplace=False):
+    check_float_kernel("hardsigmoid_cpu", input, fn="hardsigmoid")
     return _call("hardsigmoid", input, inplace)
 
 
 def hardswish(input, inplace=False):
+    check_float_kernel("hardswish_cpu", input, fn="hardswish")
     return _call("hardswish", input, inplace)
 
 
 def logsigmoid(input):
+    check_float_kernel("log_sigmoid_cpu", input, fn="log_sigmoid")
     return apply(OPS["log_sigmoid"], (input,))
 
 
@@ -89,10 +94,12 @@ def prelu(input, weight):
 def celu(input, alpha=1.0, inplace=False):
     if alpha == 0:
         raise RuntimeError("ZeroDivisionError: alpha cannot be 0 for CELU")
+    check_float_kernel("elu_cpu", input, fn="celu")
     return _call("celu", input, inplace, alpha, inplace_op="celu_")
 
 
 def selu(input, inplace=False):
+    check_float_kernel("elu_cpu", input, fn="selu")
     return _call("selu", input, inplace, inplace_op="selu_")
 
 

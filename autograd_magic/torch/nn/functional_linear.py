@@ -11,6 +11,11 @@ def linear(input, weight, bias=None):
     """input @ weight.T + bias, recorded as PyTorch records it (AddmmBackward0 between views)."""
     if _ac.CPU.dtype is not None:   # inside torch.autocast: computed in its dtype (engine/autocast.py)
         input, weight, bias = _ac.lower(input, weight, bias)
+    for name, position, value in (("input", 1, input), ("weight", 2, weight)):
+        if not isinstance(value, Tensor):   # (a model called on a numpy array: PyTorch's TypeError)
+            kind = type(value)
+            what = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+            raise TypeError(f"linear(): argument '{name}' (position {position}) must be Tensor, not {what}")
     wt = S.t(weight)
     if input.ndim == 2:
         return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)
@@ -27,6 +32,10 @@ def dropout(input, p=0.5, training=True, inplace=False):
     tensor like the input), then input * noise."""
     if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not isinstance(input, Tensor):
+        kind = type(input)
+        what = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+        raise TypeError(f"dropout(): argument 'input' (position 1) must be Tensor, not {what}")
     if not training or p == 0 or input.numel() == 0:
         return input
     if p == 1:  # no draws: input times a zero

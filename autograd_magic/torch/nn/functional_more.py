@@ -140,6 +140,17 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
         loss = loss + stirling.masked_fill(target <= 1, 0)
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
+def embedding_renorm_(weight, idx, max_norm, norm_type):
+    """ATen's embedding_renorm_, as F.embedding / embedding_bag run it (without recording) before the lookup: each
+    row looked up whose norm exceeds max_norm is scaled in place by max_norm / (norm + 1e-7)."""
+    with _no_grad():
+        for i in np.unique(np.asarray(idx).reshape(-1)):
+            norm = weight[int(i)].norm(norm_type).item()
+            if norm > max_norm:   # row *= scale: the double scale is rounded to the weight's dtype first
+                weight._data[i] *= np.asarray(max_norm / (norm + 1e-7), weight._data.dtype)
+    weight._vbox[0] += 1   # one in-place op on the weight, whether or not a row changed
+    return weight
+
 
 def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale_grad_by_freq=False, mode="mean",
                   sparse=False, per_sample_weights=None, include_last_offset=False, padding_idx=None):
@@ -178,6 +189,11 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         raise ValueError(f"input has to be 1D or 2D Tensor, but got Tensor of dimension {input.ndim}")
     if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
         raise IndexError("index out of range in self")
+    if max_norm is not None:
+        embedding_renorm_(weight, idx, max_norm, norm_type)
+    if scale_grad_by_freq:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: embedding_bag(scale_grad_by_freq="
+                                  "True) is not part of it")
     psw = None if per_sample_weights is None else per_sample_weights._data.reshape(-1)
     if padding_idx is not None:
         if padding_idx < 0:

@@ -3,6 +3,7 @@ import math
 
 import numpy as np
 
+from ...engine.size import checked_sizes
 from ...engine.tensor import Tensor
 from . import functional, init
 from . import functional_norm as FN
@@ -29,6 +30,7 @@ class Linear(Module):
         self.in_features = in_features
         self.out_features = out_features
         np_dtype = _default_np() if dtype is None else dtype.np
+        checked_sizes("empty", ((out_features, in_features),))   # (nn.Linear(n / 2, 4): PyTorch's TypeError)
         self.weight = Parameter(Tensor._wrap(np.empty((out_features, in_features), np_dtype)))
         self.bias = Parameter(Tensor._wrap(np.empty((out_features,), np_dtype))) if bias else None
         if not bias:
@@ -115,7 +117,8 @@ class Embedding(Module):
                    _freeze=freeze)
 
     def forward(self, input):
-        return functional.embedding(input, self.weight, self.padding_idx)
+        return functional.embedding(input, self.weight, self.padding_idx, self.max_norm, self.norm_type,
+                                    self.scale_grad_by_freq, self.sparse)
 
     def extra_repr(self):
         s = f"{self.num_embeddings}, {self.embedding_dim}"
@@ -238,6 +241,7 @@ class Tanh(Module):
     __module__ = "torch.nn.modules.activation"
 
     def forward(self, input):
+        functional._tensor_arg("tanh", input)
         return functional.tanh(input)
 
 
@@ -246,6 +250,7 @@ class Sigmoid(Module):
     __module__ = "torch.nn.modules.activation"
 
     def forward(self, input):
+        functional._tensor_arg("sigmoid", input)
         return functional.sigmoid(input)
 
 

@@ -6,10 +6,10 @@ import numpy as np
 from ...engine import dtypes
 from ...engine.methods import to_dtype_arg
 from ...engine.printing import format_parameter
-from ...engine.size import Size
 from ...engine.tensor_base import enable_bfloat16
 from ...engine.tensor import Tensor
-from . import module_lookup
+from . import module_lookup, module_state
+from .module_state import _IncompatibleKeys  # noqa: F401  (nn/__init__ exports it from here)
 from .buffer import Buffer
 from .module_call import (HOOK_DICTS, add_hook, call_with_hooks, has_global_hooks,  # noqa: F401
                           register_module_forward_hook, register_module_forward_pre_hook)
@@ -43,17 +43,6 @@ def _remove_from(name, *dicts_or_sets):
             d.discard(name)
 
 
-class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
-    """What load_state_dict returns: prints as PyTorch's does."""
-
-    def __repr__(self):
-        if not self.missing_keys and not self.unexpected_keys:
-            return "<All keys matched successfully>"
-        return f"_IncompatibleKeys(missing_keys={self.missing_keys}, unexpected_keys={self.unexpected_keys})"
-
-    __str__ = __repr__
-
-
 def default_np_dtype():
     """The numpy dtype of a layer's parameters made without dtype=: torch.get_default_dtype()'s."""
     return dtypes.get_default_dtype().np
@@ -75,6 +64,13 @@ class Module:
     __module__ = "torch.nn.modules.module"
 
     def __init__(self, *args, **kwargs):
+        # (nn.Sigmoid(x) for nn.Sigmoid()(x), super().__init__(n) in a subclass: PyTorch's TypeError)
+        if kwargs:
+            raise TypeError(f"{type(self).__name__}.__init__() got an unexpected keyword argument "
+                            f"'{next(iter(kwargs))}'")
+        if args:
+            raise TypeError(f"{type(self).__name__}.__init__() takes 1 positional argument but {len(args) + 1} were "
+                            f"given")
         # PyTorch's attributes in PyTorch's order: _parameters, _buffers and _modules are plain dicts (2.13),
         # the hooks OrderedDicts keyed by handle id
         setattr_ = object.__setattr__
@@ -238,11 +234,16 @@ class Module:
     get_extra_state, set_extra_state = module_lookup.get_extra_state, module_lookup.set_extra_state
     cuda = module_lookup.cuda
 
-    def named_parameters(self, prefix="", recurse=True):
+    def named_parameters(self, prefix="", recurse=True, remove_duplicate=True):
+        """(name, parameter) pairs; a parameter shared under two names appears once unless remove_duplicate=False."""
+        return self._named_tensors("_parameters", prefix, recurse, remove_duplicate)
+
+    def _named_tensors(self, store, prefix, recurse, remove_duplicate):
         seen = set()
-        for mod_prefix, module in (self.named_modules(prefix=prefix) if recurse else [(prefix, self)]):
-            for name, p in module._parameters.items():
-                if p is None or id(p) in seen:
+        modules = self.named_modules(prefix=prefix, remove_duplicate=remove_duplicate) if recurse else [(prefix, self)]
+        for mod_prefix, module in modules:
+            for name, p in getattr(module, store).items():
+                if p is None or (remove_duplicate and id(p) in seen):
                     continue
                 seen.add(id(p))
                 yield (mod_prefix + "." + name if mod_prefix else name), p
@@ -357,49 +358,22 @@ class Module:
             if extra and module_lookup.overrides(module, extra):
                 yield dot + "_extra_state", module
 
-    def state_dict(self):
-        return collections.OrderedDict((k, v.get_extra_state() if isinstance(v, Module) else Tensor._wrap(v._data))
-                                       for k, v in self._named_state("get_extra_state"))
+    state_dict = module_state.state_dict
+    register_state_dict_pre_hook = module_state.register_state_dict_pre_hook
+    register_state_dict_post_hook = module_state.register_state_dict_post_hook
+    _register_state_dict_hook = module_state._register_state_dict_hook
+    register_load_state_dict_pre_hook = module_state.register_load_state_dict_pre_hook
+    _register_load_state_dict_pre_hook = module_state._register_load_state_dict_pre_hook
+    register_load_state_dict_post_hook = module_state.register_load_state_dict_post_hook
 
-    def load_state_dict(self, state_dict, strict=True, assign=False):
-        for prefix, module in self.named_modules():   # lazy modules take the loaded shapes (nn/layers.py)
-            if hasattr(module, "_lazy_load_hook"):
-                module._lazy_load_hook(state_dict, prefix + "." if prefix else "")
-        own = dict(self._named_state("set_extra_state"))
-        missing = [k for k in own if k not in state_dict]
-        unexpected = [k for k in state_dict if k not in own]
-        errors = []
-        if strict:
-            if unexpected:
-                errors.append("Unexpected key(s) in state_dict: " + ", ".join(f'"{k}"' for k in unexpected) + ". ")
-            if missing:
-                errors.insert(0, "Missing key(s) in state_dict: " + ", ".join(f'"{k}"' for k in missing) + ". ")
-        for k, v in state_dict.items():
-            if k in own and not isinstance(own[k], Module):
-                target = own[k]
-                src = v._data if isinstance(v, Tensor) else np.asarray(v)
-                if src.shape != target._data.shape:
-                    errors.append(f"size mismatch for {k}: copying a param with shape {Size(src.shape)} from "
-                                  f"checkpoint, the shape in current model is {Size(target._data.shape)}.")
-        if errors:
-            raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}:\n\t" + "\n\t".join(errors))
-        for k, v in state_dict.items():
-            if isinstance(own.get(k), Module):
-                own[k].set_extra_state(v)
-            elif k in own:
-                own[k]._data[...] = v._data if isinstance(v, Tensor) else np.asarray(v)
-                own[k]._vbox[0] += 1
-        return _IncompatibleKeys(missing, unexpected)
+    load_state_dict = module_state.load_state_dict
 
     def buffers(self, recurse=True):
         for _, b in self.named_buffers(recurse=recurse):
             yield b
 
-    def named_buffers(self, prefix="", recurse=True):
-        for mod_prefix, module in (self.named_modules(prefix=prefix) if recurse else [(prefix, self)]):
-            for name, b in module._buffers.items():
-                if b is not None:
-                    yield (mod_prefix + "." + name if mod_prefix else name), b
+    def named_buffers(self, prefix="", recurse=True, remove_duplicate=True):
+        return self._named_tensors("_buffers", prefix, recurse, remove_duplicate)
 
     def apply(self, fn):
         """fn(module) for every submodule, children first (in order) and self last, as PyTorch does."""

@@ -39,6 +39,9 @@ class Handle(RemovableHandle):
             d.pop(self.id, None)
 
 
+Handle.__name__ = "RemovableHandle"   # type(handle).__name__, as PyTorch's
+
+
 def add_hook(hooks, hook, prepend=False, extra=(), flags=()):
     """Register hook in hooks under a new handle's id (first if prepend); flags: dicts that mark it (with_kwargs,
     always_call)."""

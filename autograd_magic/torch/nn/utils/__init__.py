@@ -1,5 +1,6 @@
-"""torch.nn.utils: gradient norms and clipping, parameters to and from one vector; torch.nn.utils.rnn: padding
-and packing a batch of sequences; prune, parametrize and parametrizations: their own modules."""
+"""torch.nn.utils: gradient norms and clipping, parameters to and from one vector, skip_init; torch.nn.utils.rnn:
+padding and packing a batch of sequences; prune, parametrize and parametrizations: their own modules."""
+import inspect
 import types
 import warnings
 
@@ -8,7 +9,8 @@ import numpy as np
 from ....engine.shaping import cat
 from ....engine.tensor import Tensor
 from ...grad_mode import no_grad
-from ..module import _typename
+from ...rng import get_rng_state, set_rng_state
+from ..module import Module, _typename
 from . import fusion, parametrizations, parametrize, prune, rnn  # noqa: F401  (torch.nn.utils.rnn ...)
 from .spectral_norm import remove_spectral_norm, spectral_norm  # noqa: F401
 from .weight_norm import remove_weight_norm, weight_norm  # noqa: F401
@@ -75,6 +77,13 @@ def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=Fals
     return total
 
 
+def clip_grad_norm(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    """The deprecated spelling of clip_grad_norm_ (older char-RNN and language-model tutorials use it)."""
+    warnings.warn("`torch.nn.utils.clip_grad_norm` is now deprecated in favor of `torch.nn.utils.clip_grad_norm_`.",
+                  FutureWarning, stacklevel=2)
+    return clip_grad_norm_(parameters, max_norm, norm_type, error_if_nonfinite, foreach)
+
+
 def clip_grad_value_(parameters, clip_value, foreach=None):
     """Clamp every gradient element into [-clip_value, clip_value], in place."""
     for g in _grads(parameters):
@@ -96,3 +105,26 @@ def vector_to_parameters(vec, parameters):
             n = param.numel()
             param.data = vec[pointer:pointer + n].view_as(param).data
             pointer += n
+
+
+def skip_init(module_cls, *args, **kwargs):
+    """module_cls(*args, **kwargs) without its initialisation. PyTorch builds the module on the meta device (no
+    random number is drawn) and gives it uninitialised memory; here it is built with the random generator's state
+    put back afterwards, and its parameters and buffers zero-filled (memory with no defined values)."""
+    if not (isinstance(module_cls, type) and issubclass(module_cls, Module)):
+        raise RuntimeError(f"Expected a Module; got {module_cls}")
+    if "device" not in inspect.signature(module_cls).parameters:
+        raise RuntimeError("Module must support a 'device' arg to skip initialization")
+    state = get_rng_state()
+    try:
+        module = module_cls(*args, **kwargs)
+    finally:
+        set_rng_state(state)
+    for t in (*module.parameters(), *module.buffers()):
+        t._data[...] = 0
+    return module
+
+
+def __getattr__(name):
+    raise AttributeError(f"module 'torch.nn.utils' has no attribute '{name}': autograd_magic implements a subset of "
+                         f"PyTorch, and torch.nn.utils.{name} is not part of it")

@@ -1,4 +1,6 @@
-"""torch.cuda as PyTorch built without CUDA has it: nothing is available, seeding is a no-op, the rest asserts."""
+"""torch.cuda as PyTorch built without CUDA has it: nothing is available, seeding is a no-op, the rest asserts;
+``torch.cuda.amp`` holds PyTorch's deprecated spellings of autocast and GradScaler (disabled, as without CUDA)."""
+from . import amp  # noqa: F401
 
 _NOT_COMPILED = "Torch not compiled with CUDA enabled"
 

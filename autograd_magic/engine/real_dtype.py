@@ -1,0 +1,66 @@
+"""The complex-number API of a tensor that is not complex (the only kind the engine has): conj(), real,
+resolve_conj() ... return the tensor itself, as PyTorch does for real dtypes; mH and adjoint() are mT (a transpose
+view, TransposeBackward0); imag raises PyTorch's error. Complex dtypes themselves are not part of the engine."""
+from . import shaping as S
+from .tensor_base import TensorBase, warn_once
+
+
+def _identity(name):
+    def same(input):
+        _check_tensor(name, input)
+        return input
+    same.__name__ = name
+    return same
+
+
+def _check_tensor(name, input):
+    if not isinstance(input, TensorBase):
+        raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
+
+
+def imag(input):
+    _check_tensor("imag", input)
+    raise RuntimeError("imag is not implemented for tensors with non-complex dtypes.")
+
+
+def _matrix_transpose(what, zero_d_warning):
+    def run(input):
+        ndim = input.dim()
+        if ndim == 0:   # the tensor itself, with PyTorch's once-per-process deprecation warning
+            warn_once(f"{zero_d_warning} (Triggered internally at "
+                      f"/__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:{_LINES[what]}.)", stacklevel=3)
+            return input
+        if ndim == 1:
+            raise RuntimeError(f"{what} is only supported on matrices or batches of matrices. Got 1-D tensor.")
+        return S.transpose(input, -2, -1)
+    return run
+
+
+_LINES = {"tensor.mT": 4373, "tensor.mH": 4382, "tensor.adjoint()": 4390}
+mT = _matrix_transpose("tensor.mT", "Tensor.mT is deprecated on 0-D tensors. This function is the identity in these "
+                                    "cases.")
+mH = _matrix_transpose("tensor.mH", "Tensor.mH is deprecated on 0-D tensors. Consider using x.conj().")
+adjoint = _matrix_transpose("tensor.adjoint()", "adjoint() is deprecated on 0-D tensors. Consider using x.conj().")
+
+
+def H(input):
+    """Tensor.H: the transpose of a matrix (its conjugate for complex ones), PyTorch's error for other ranks."""
+    ndim = input.dim()
+    if ndim == 0:
+        warn_once("Tensor.H is deprecated on 0-D tensors. Consider using x.conj(). (Triggered internally at "
+                  "/__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4335.)", stacklevel=3)
+        return input
+    if ndim != 2:
+        hint = " For batches of matrices, consider using tensor.mH" if ndim > 2 else ""
+        raise RuntimeError(f"tensor.H is only supported on matrices (2-D tensors). Got {ndim}-D tensor.{hint}")
+    return S.transpose(input, 0, 1)
+
+
+_SAME = ("conj", "resolve_conj", "resolve_neg", "conj_physical", "real")
+FUNCTIONS = {**{name: _identity(name) for name in _SAME}, "imag": imag, "adjoint": adjoint,
+             "is_conj": lambda input: False, "is_neg": lambda input: False}
+METHODS = {**{name: _identity(name) for name in ("conj", "resolve_conj", "resolve_neg", "conj_physical",
+                                                 "conj_physical_")},
+           "real": property(_identity("real")), "imag": property(imag),
+           "mT": property(mT), "mH": property(mH), "adjoint": adjoint, "H": property(H),
+           "is_conj": lambda self: False, "is_neg": lambda self: False}
