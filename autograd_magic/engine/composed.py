@@ -35,14 +35,16 @@ def unflatten(input, dim, sizes):
     """Dim split into sizes (one may be -1): a view (ViewBackward0), as PyTorch records it."""
     shape = input._data.shape
     d = _dim(dim, len(shape))
-    sizes = tuple(int(n) for n in sizes)
-    if not sizes:
+    given = tuple(int(n) for n in sizes)
+    if not given:
         raise RuntimeError("unflatten: sizes must be non-empty")
-    if -1 in sizes:
-        known = int(np.prod([n for n in sizes if n != -1]))
-        sizes = tuple(shape[d] // known if n == -1 and known else n for n in sizes)
-    if int(np.prod(sizes)) != shape[d]:
-        raise RuntimeError(f"unflatten: Provided sizes {list(sizes)} don't multiply up to the size of dim {dim} "
+    sizes = given
+    if -1 in given:
+        known = int(np.prod([n for n in given if n != -1]))
+        # (infer_size's error, reworded by unflatten: the sizes as given)
+        sizes = tuple(shape[d] // known if n == -1 and known and shape[d] % known == 0 else n for n in given)
+    if int(np.prod(sizes)) != shape[d] or -1 in sizes:
+        raise RuntimeError(f"unflatten: Provided sizes {list(given)} don't multiply up to the size of dim {d} "
                            f"({shape[d]}) in the input tensor")
     return view(input, shape[:d] + sizes + shape[d + 1:])
 

@@ -6,11 +6,11 @@ import warnings
 
 import numpy as np
 
-from . import dtypes, random, vec_kernels
+from . import argcheck, dtypes, random, vec_kernels
 from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
-from .size import Size, checked_sizes, device
+from .size import Size, checked_sizes, device, nonnegative
 from .tensor_base import TensorBase, check_foreign, warn_once, wrap
 
 _COPY_WARNING = (
@@ -166,10 +166,16 @@ def _size(size, name=None):
     """The sizes of zeros(2, 3) or zeros((2, 3)); with the function's name, checked as PyTorch does (a float's
     TypeError)."""
     if name is not None:
-        return checked_sizes(name, size)
-    if len(size) == 1 and isinstance(size[0], (tuple, list)):
-        size = tuple(size[0])
-    return tuple(int(n) for n in size)
+        sizes = checked_sizes(name, size)
+    else:
+        if len(size) == 1 and isinstance(size[0], (tuple, list)):
+            size = tuple(size[0])
+        sizes = tuple(int(n) for n in size)
+    if sizes and min(sizes) < 0:
+        if name == "zeros":
+            raise RuntimeError("zeros: Dimension size must be non-negative.")
+        nonnegative(sizes)
+    return sizes
 
 
 def _filled(size, value, dtype, requires_grad, cat=2, out=None, name=None):
@@ -332,6 +338,9 @@ def _pow(base, x):
 
 def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     dt = dtype or dtypes.get_default_dtype()
+    for letter, count in (("n", n), ("m", m)):
+        if count is not None and count < 0:
+            raise RuntimeError(f"{letter} must be greater or equal to 0, got {count}")
     return _finish(np.eye(n, n if m is None else m, dtype=dt.np), dt, requires_grad)
 
 
@@ -366,7 +375,7 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=N
     elif high is None:  # randint(high, size=...)
         low, high = 0, low
     dt = dtype or (out.dtype if out is not None else dtypes.int64)
-    size = size if size.__class__ is tuple else _size((size,))
+    size = _size((size,))
     t = _finish(_gen(generator).randint(low, high, size, dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 
@@ -471,17 +480,23 @@ LEGACY_TYPES = tuple(_legacy(f"{dt.scalar_name}Tensor", dt) for dt in (
 # ---------------------------------------------------------------- Tensor.new_*: self's dtype unless given
 
 
-def _new(make):
+def _new(name, value):
+    """Tensor.new_zeros / new_ones / new_empty (value: what fills it) and new_full (value None: given)."""
     def method(self, *args, dtype=None, device=None, requires_grad=False, **kwargs):
         args = args or tuple(kwargs[k] for k in ("size", "fill_value", "data") if k in kwargs)
-        return make(self, args, dtype or self.dtype, requires_grad, device)
+        _check_device(device)
+        dt = dtype or self.dtype
+        if value is None:
+            return _filled((args[0],), args[1], dt, requires_grad, name=name)
+        return _filled(args, value, dt, requires_grad, name=name)
+    method.__name__ = method.__qualname__ = name
     return method
 
 
-new_zeros = _new(lambda s, a, dt, rg, dev: zeros(*a, dtype=dt, requires_grad=rg, device=dev))
-new_ones = _new(lambda s, a, dt, rg, dev: ones(*a, dtype=dt, requires_grad=rg, device=dev))
-new_empty = _new(lambda s, a, dt, rg, dev: empty(*a, dtype=dt, requires_grad=rg, device=dev))
-new_full = _new(lambda s, a, dt, rg, dev: full(a[0], a[1], dtype=dt, requires_grad=rg, device=dev))
+new_zeros = _new("new_zeros", 0)
+new_ones = _new("new_ones", 1)
+new_empty = _new("new_empty", 0)
+new_full = _new("new_full", None)
 
 
 def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
@@ -498,12 +513,20 @@ def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
 def _python_dtypes(fn):
     """fn, also taking Python's bool, int and float for its dtype argument, as PyTorch's parser does
     (``torch.zeros(3, dtype=bool)``, ``torch.tensor(x, dtype=float)``: torch.bool, int64, float64)."""
+    name = fn.__name__
+    grads = (bool,) if name in argcheck.NO_NONE_REQUIRES_GRAD else (bool, type(None))
+
     @functools.wraps(fn)
     def with_python_dtypes(*args, **kwargs):
-        if kwargs and kwargs.get("dtype").__class__ is type:
-            kwargs["dtype"] = dtypes.coerce(kwargs["dtype"])
+        if kwargs and (kwargs.get("dtype").__class__ not in _DTYPE_OR_NONE
+                       or kwargs.get("requires_grad", False).__class__ not in grads):
+            # (a wrong type raises PyTorch's parser's TypeError: dtype='float32', requires_grad=1)
+            kwargs["dtype"] = argcheck.factory_kwargs(name, args, kwargs, dtypes.dtype, dtypes.coerce)
         return fn(*args, **kwargs)
     return with_python_dtypes
+
+
+_DTYPE_OR_NONE = (dtypes.dtype, type(None))
 
 
 for _name in ("tensor", "as_tensor", "zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like",

@@ -33,9 +33,22 @@ def dims_arg(dim, ndim):
         if len(dim) == 0:
             return None
         dims = tuple(sorted(_dim(d, ndim) for d in dim))
+        if len(dims) > 1 and len(set(dims)) < len(dims):
+            raise RuntimeError(f"dim {repeated_dim(dim, ndim)} appears multiple times in the list of dims")
     else:
         dims = (_dim(int(dim), ndim),)
     return dims if ndim else ()  # a 0-d tensor accepts dim 0 / -1 and reduces nothing
+
+
+def repeated_dim(dims, ndim):
+    """The first of dims (wrapped) that repeats an earlier one, as PyTorch names it in its error."""
+    seen = set()
+    for d in dims:
+        d = _dim(d, ndim)
+        if d in seen:
+            return d
+        seen.add(d)
+    return None
 
 
 # ---------------------------------------------------------------- arithmetic
@@ -365,13 +378,16 @@ def log_softmax(input, dim, dtype=None):
     return apply(OPS["log_softmax"], (t,), d)
 
 
-def masked_fill(input, mask, value):
+def masked_fill(input, mask, value, _inplace=False):
     """input with value where mask is True (mask broadcasts; value a number or a 0-d tensor)."""
     m = mask._data if isinstance(mask, TensorBase) else np.asarray(mask)
     if m.dtype != np.bool_:
         raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype "
                            f"{dtypes.c_name(m.dtype)}")
-    check_broadcast(input._data.shape, m.shape)
+    if _inplace:
+        check_broadcast(input._data.shape, m.shape)
+    else:   # (PyTorch broadcasts the mask against self: in its error the mask is tensor "a")
+        check_broadcast(m.shape, input._data.shape)
     if isinstance(value, TensorBase):
         if value._data.ndim:
             raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
@@ -380,6 +396,11 @@ def masked_fill(input, mask, value):
             value = to_dtype(value, input.dtype)
         return apply(OPS["masked_fill_t"], (input, value), m)
     return apply(OPS["masked_fill"], (input,), m, value)
+
+
+def masked_fill_into(input, mask, value):
+    """masked_fill for Tensor.masked_fill_ (its shape errors name self first)."""
+    return masked_fill(input, mask, value, True)
 
 
 def sign(input):

@@ -8,6 +8,7 @@ from . import dtypes
 from .autograd import GRAD_MODE
 from .inplace import copy_, fill_
 from .optable import OPS
+from .functions import repeated_dim
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
 from .tensor_base import (_INFERENCE_INPLACE, _VIEW_INPLACE, INFERENCE_MODE, TANGENT_HOOK, TensorBase, _dim, apply,
                           check_broadcast, check_inplace, commit_inplace_tracked, inplace, warn_once, wrap)
@@ -282,7 +283,11 @@ def _set_tangent_item(t, k, v):
 
 
 def select(input, dim, index):
-    d = _dim(dim, input._data.ndim)
+    shape = input._data.shape
+    d = _dim(dim, len(shape))
+    if index.__class__ is int and not -shape[d] <= index < shape[d]:
+        raise IndexError(f"select(): index {index} out of range for tensor of size [{', '.join(map(str, shape))}] "
+                         f"at dimension {d}")
     return getitem(input, (slice(None),) * d + (index,))
 
 
@@ -418,6 +423,8 @@ def masked_select(input, mask):
 
 def flip(input, *args, dims=None):
     dims = tuple(_dim(d, input._data.ndim) for d in _shape_args(args if dims is None else (dims,), "flip", "dims"))
+    if len(set(dims)) < len(dims):
+        raise RuntimeError(f"dim {repeated_dim(dims, input._data.ndim)} appears multiple times in the list of dims")
     return apply(OPS["flip"], (input,), dims)
 
 

@@ -53,6 +53,10 @@ def to_dtype_arg(args, kwargs):
             dtype = a.dtype
         elif isinstance(a, str) or type(a).__name__ == "device":
             _check_device(a)
+        elif a.__class__ is int:   # a device index: an accelerator's
+            if a < 0:
+                raise RuntimeError("Device index must not be negative")
+            _no_cuda(a)
     if kwargs.get("device") is not None:
         _check_device(kwargs["device"])
     return dtype
@@ -227,7 +231,7 @@ _BINDINGS = {
     "div_": _named_inplace(F.div), "pow_": _named_inplace(F.pow), "clamp_": _named_inplace(F.clamp),
     "neg_": _named_inplace(F.neg), "relu_": _named_inplace(F.relu), "abs_": _named_inplace(F.abs),
     "zero_": I.zero_, "fill_": I.fill_, "copy_": I.copy_,
-    "softmax": F.softmax, "log_softmax": F.log_softmax, "masked_fill": F.masked_fill, "masked_fill_": _named_inplace(F.masked_fill),
+    "softmax": F.softmax, "log_softmax": F.log_softmax, "masked_fill": F.masked_fill, "masked_fill_": _named_inplace(F.masked_fill_into),
 }
 
 

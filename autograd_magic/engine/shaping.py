@@ -7,7 +7,7 @@ import numpy as np
 
 from . import dtypes
 from .autograd import GRAD_MODE
-from .functions import dims_arg, maximum, minimum, write_out
+from .functions import dims_arg, maximum, minimum, repeated_dim, write_out
 from .optable import OPS
 from .size import checked_sizes
 from .tensor_base import TensorBase, _dim, apply, register_view, wrap
@@ -45,7 +45,8 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
         return _with_out(mean(input, _alias(dim, axis), _alias(keepdim, keepdims), dtype=dtype), out, "mean")
     t = input if dtype is None else input.to(dtype)
     if not dtypes.is_float_np(t._data.dtype):
-        raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a floating point or "
+        which = "Input" if dtype is None else "Optional"
+        raise RuntimeError(f"mean(): could not infer output dtype. {which} dtype must be either a floating point or "
                            f"complex dtype. Got: {t.dtype.scalar_name}")
     dims = dims_arg(dim, t._data.ndim)
     if dims is None and not keepdim:
@@ -302,6 +303,8 @@ def squeeze(input, dim=None):
         return _view_out(input, apply(OPS["squeeze"], (input,), new, shape))
     if isinstance(dim, (tuple, list)):
         dims = {_dim(d, len(shape)) for d in dim}
+        if len(dims) < len(dim):
+            raise RuntimeError(f"dim {repeated_dim(dim, len(shape))} appears multiple times in the list of dims")
         new = tuple(n for i, n in enumerate(shape) if not (i in dims and n == 1))
         return _view_out(input, apply(OPS["squeeze_dims"], (input,), new, shape))
     d = _dim(dim, len(shape))

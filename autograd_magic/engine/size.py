@@ -1,6 +1,8 @@
 """torch.Size and torch.device; the sizes a creation or view function is given, checked."""
 import operator
 
+from .argcheck import kind
+
 
 class Size(tuple):
     """A tuple of dims that prints as ``torch.Size([2, 3])``."""
@@ -124,7 +126,7 @@ def checked_sizes(name, args, arg="size"):
             continue
         except TypeError:
             pass
-        what = _kind(n)
+        what = kind(n)
         if len(args) == 1 and not isinstance(args[0], (tuple, list)):
             raise TypeError(f"{name}(): argument '{arg}' (position 1) must be tuple of ints, not {what}")
         if i == 0 and len(args) == 1:
@@ -132,7 +134,7 @@ def checked_sizes(name, args, arg="size"):
                             f"type {what} at pos 0")
         if i == 0 and name == "view":   # (view has a dtype overload: PyTorch lists both)
             raise TypeError(f"view() received an invalid combination of arguments - got "
-                            f"({', '.join(_kind(a) for a in args)}), but expected one of:\n * (torch.dtype dtype)\n"
+                            f"({', '.join(kind(a) for a in args)}), but expected one of:\n * (torch.dtype dtype)\n"
                             f" * (tuple of ints size)\n")
         if i == 0:
             raise TypeError(f"{name}() takes 1 positional argument but {len(args)} were given")
@@ -141,7 +143,9 @@ def checked_sizes(name, args, arg="size"):
     return tuple(sizes)
 
 
-def _kind(value):
-    kind = type(value)
-    return kind.__name__ if kind.__module__ == "builtins" or kind.__name__ in ("Tensor", "Parameter") else \
-        f"{kind.__module__}.{kind.__qualname__}"
+def nonnegative(sizes):
+    """The sizes of a tensor to create, or PyTorch's error for a negative one (``torch.ones(n - 5)``)."""
+    for n in sizes:
+        if n < 0:
+            raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{', '.join(map(str, sizes))}]")
+    return sizes

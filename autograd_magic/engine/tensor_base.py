@@ -12,7 +12,7 @@ import weakref
 
 import numpy as np
 
-from . import bf16 as _bf16, bufpool, dtypes
+from . import argcheck, bf16 as _bf16, bufpool, dtypes
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_act_backward  # noqa: F401  (activations' backward functions: their double-backward nodes)
@@ -25,7 +25,7 @@ from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHan
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 from .printing import format_tensor
-from .size import CPU, Size, strided
+from .size import CPU, Size, checked_sizes, nonnegative, strided
 
 _FLOAT_KINDS = "f"
 _NONLEAF_GRAD_WARNING = (
@@ -129,7 +129,8 @@ class TensorBase:
         if len(args) == 1 and not isinstance(args[0], int):
             data = np.array(_to_nested(args[0]), dtype=dtypes.get_default_dtype().np)
         else:   # (no arguments: an empty tensor of shape (0,))
-            data = np.zeros(tuple(args) if args else (0,), dtype=dtypes.get_default_dtype().np)
+            sizes = nonnegative(checked_sizes("new", args)) if args else (0,)
+            data = np.zeros(sizes, dtype=dtypes.get_default_dtype().np)
         self._init(data)
 
     def _init(self, data, rg=False, grad_fn=None):
@@ -180,11 +181,16 @@ class TensorBase:
 
     @requires_grad.setter
     def requires_grad(self, flag):
+        if flag.__class__ is not bool:
+            raise RuntimeError("requires_grad must be a bool")
         if flag and self._fn is None and not dtypes.is_float_np(self._data.dtype):
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self.requires_grad_(flag)
 
     def requires_grad_(self, requires_grad=True):
+        if requires_grad.__class__ is not bool:
+            raise TypeError(f"requires_grad_(): argument 'requires_grad' (position 1) must be bool, not "
+                            f"{argcheck.kind(requires_grad)}")
         if requires_grad and self._inference and not INFERENCE_MODE[0]:
             raise RuntimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.")
         if self._fn is not None:

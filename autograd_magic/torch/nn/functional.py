@@ -147,6 +147,8 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
               sparse=False):
     idx = input._data
+    if weight.ndim != 2:
+        raise RuntimeError("'weight' must be 2-D")
     if idx.dtype not in (np.int64, np.int32):
         raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
                            f"Long, Int; but got torch.{input.dtype.scalar_name}Tensor instead (while checking "

@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from ...engine.size import checked_sizes
+from ...engine.size import checked_sizes, nonnegative
 from ...engine.tensor import Tensor
 from . import functional, init
 from . import functional_norm as FN
@@ -30,7 +30,8 @@ class Linear(Module):
         self.in_features = in_features
         self.out_features = out_features
         np_dtype = _default_np() if dtype is None else dtype.np
-        checked_sizes("empty", ((out_features, in_features),))   # (nn.Linear(n / 2, 4): PyTorch's TypeError)
+        # (nn.Linear(n / 2, 4), nn.Linear(n - 5, 4): PyTorch's TypeError, its negative-size error)
+        nonnegative(checked_sizes("empty", ((out_features, in_features),)))
         self.weight = Parameter(Tensor._wrap(np.empty((out_features, in_features), np_dtype)))
         self.bias = Parameter(Tensor._wrap(np.empty((out_features,), np_dtype))) if bias else None
         if not bias:
@@ -101,8 +102,8 @@ class Embedding(Module):
         self.scale_grad_by_freq, self.sparse = scale_grad_by_freq, sparse
         if _weight is None:
             np_dtype = _default_np() if dtype is None else dtype.np
-            self.weight = Parameter(Tensor._wrap(np.empty((num_embeddings, embedding_dim), np_dtype)),
-                                    requires_grad=not _freeze)
+            shape = nonnegative(checked_sizes("empty", ((num_embeddings, embedding_dim),)))
+            self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)), requires_grad=not _freeze)
             init.normal_(self.weight)
             if padding_idx is not None:
                 self.weight._data[padding_idx] = 0

@@ -1,0 +1,94 @@
+"""Mistakes a learner makes while typing a lesson, each run on PyTorch and on the engine: the error type and message
+must be PyTorch's (helpers.assert_same_as_pytorch). Found by a grid of wrong arguments to the functions lessons use
+(negative sizes, numpy-style dtype strings, non-bool flags, repeated dims, out-of-range selects ...), in the
+thirteenth session."""
+import pytest
+
+from helpers import assert_same_as_pytorch
+
+TRY = '''def attempt(make):
+    try:
+        out = make()
+        print("ok", out.dtype, tuple(out.shape), out.requires_grad)
+    except Exception as e:
+        print(type(e).__name__, e)
+'''
+
+CELLS = {
+    "negative_sizes": [TRY + '''n = 3
+for make in [lambda: torch.zeros(2, n - 5), lambda: torch.ones(n - 4), lambda: torch.empty(3, -1),
+             lambda: torch.full((-1,), 2.0), lambda: torch.rand(-1), lambda: torch.randn(-1), lambda: torch.randn(2, -1),
+             lambda: torch.randint(0, 5, (-1,)), lambda: torch.randint(5, (2, -1)), lambda: torch.Tensor(-1),
+             lambda: torch.FloatTensor(2, -1), lambda: torch.eye(-1), lambda: torch.eye(2, -1),
+             lambda: torch.nn.Linear(-1, 2), lambda: torch.nn.Embedding(-1, 2), lambda: torch.ones(2, 3).new_zeros(-1),
+             lambda: torch.ones(2).new_ones((2, -1)), lambda: torch.ones(2).new_empty(-1),
+             lambda: torch.ones(2).new_full((-1,), 1.0), lambda: torch.Tensor(2, 3.0)]:
+    attempt(make)'''],
+    "dtype_as_a_string": [TRY + '''x = torch.ones(2, 3)
+for make in [lambda: torch.zeros(2, dtype='float32'), lambda: torch.ones(2, dtype='float'),
+             lambda: torch.tensor([1], dtype='float32'), lambda: torch.zeros_like(x, dtype='x'),
+             lambda: x.new_zeros(2, dtype='x'), lambda: torch.full((2,), 1, dtype='x'), lambda: torch.empty(2, dtype=1),
+             lambda: torch.as_tensor([1], dtype='x'), lambda: torch.tensor([1.0], dtype=float),
+             lambda: torch.zeros(2, dtype=bool), lambda: torch.arange(3, dtype=int)]:
+    attempt(make)'''],
+    "dtype_as_a_numpy_type": [TRY + '''import numpy as np
+attempt(lambda: torch.zeros(2, dtype=np.float32))
+attempt(lambda: torch.tensor([1, 2], dtype=np.int64))'''],
+    "dtype_of_overloaded_factories": [TRY + '''x = torch.ones(2, 3)
+for make in [lambda: torch.arange(3, dtype='float'), lambda: torch.arange(0, 3, 1, dtype='x'),
+             lambda: torch.rand(2, dtype='x'), lambda: torch.randn(2, 3, dtype='x'), lambda: torch.rand((2, 3), dtype='x'),
+             lambda: torch.rand(size=(2,), dtype='x', requires_grad=1), lambda: torch.eye(2, dtype='x'),
+             lambda: torch.linspace(0, 1, 3, dtype='x'), lambda: torch.logspace(0, 1, 3, dtype='x'),
+             lambda: torch.randint(3, (2,), dtype='x'), lambda: torch.randint(0, 3, (2,), dtype='x'),
+             lambda: torch.randperm(3, dtype='x'), lambda: torch.rand_like(x, dtype='x'),
+             lambda: torch.randn_like(x, requires_grad=1), lambda: torch.randint_like(x, 3, dtype='x'),
+             lambda: torch.eye(2, 2, requires_grad=1)]:
+    attempt(make)'''],
+    "requires_grad_not_a_bool": [TRY + '''x = torch.ones(2, 3)
+for make in [lambda: torch.tensor([1.0], requires_grad='yes'), lambda: torch.tensor([1.0], requires_grad=1),
+             lambda: torch.tensor([1.0], requires_grad=None), lambda: torch.ones(2, requires_grad=1),
+             lambda: torch.zeros(2, requires_grad=None), lambda: torch.randn(2, requires_grad=1),
+             lambda: x.clone().requires_grad_(1), lambda: x.clone().requires_grad_(None)]:
+    attempt(make)
+y = torch.ones(2)
+try:
+    y.requires_grad = 1
+except RuntimeError as e:
+    print(e)
+y.requires_grad = True
+print(y)'''],
+    "repeated_dims": [TRY + '''x = torch.arange(6.0).view(2, 3)
+for make in [lambda: x.sum(dim=(0, 0)), lambda: x.mean(dim=(1, -1)), lambda: x.std(dim=(0, 0)),
+             lambda: x.amax(dim=(0, 0)), lambda: x.logsumexp(dim=(0, 0)), lambda: x.norm(dim=(0, 0)),
+             lambda: x.squeeze((0, 0)), lambda: x.var((1, 1)), lambda: x.any((0, 0)), lambda: x.nansum((0, 0)),
+             lambda: torch.count_nonzero(x, (0, 0)), lambda: x.flip(0, 0), lambda: x.flip((1, -1)),
+             lambda: x.amin((0, 0)), lambda: x.sum(dim=(0, 1))]:
+    attempt(make)'''],
+    "select_and_unflatten": [TRY + '''x = torch.arange(6.0).view(2, 3)
+for make in [lambda: x.select(0, 3), lambda: x.select(1, -4), lambda: x.select(0, -2), lambda: x.select(-1, 2),
+             lambda: x.unflatten(1, (2, 2)), lambda: x.unflatten(-1, (2, 2)), lambda: x.unflatten(1, (4, -1)),
+             lambda: x.unflatten(1, (0, -1)), lambda: x.unflatten(1, (3, -1)), lambda: x.unflatten(0, (-1, 2, 1))]:
+    attempt(make)'''],
+    "embedding_weight_and_devices": [TRY + '''import torch.nn.functional as F
+x = torch.ones(2, 3)
+for make in [lambda: F.embedding(torch.tensor([1]), torch.ones(2)),
+             lambda: F.embedding(torch.tensor([1]), torch.ones(2, 2, 2)),
+             lambda: F.embedding(torch.tensor([1.0]), torch.ones(2)),
+             lambda: F.embedding(torch.tensor([1.0]), torch.ones(2, 2)),
+             lambda: x.to(0), lambda: x.to(5), lambda: x.to(-1), lambda: x.to('cpu', torch.float64),
+             lambda: x.to(torch.float64, False)]:
+    attempt(make)'''],
+    "mean_of_integers_and_masks": [TRY + '''x = torch.ones(2, 3)
+for make in [lambda: x.mean(dtype=torch.int64), lambda: x.mean(0, dtype=torch.int32), lambda: x.long().mean(),
+             lambda: x.masked_fill(torch.tensor([True, False]), 0),
+             lambda: x.masked_fill(torch.ones(3, 3, dtype=torch.bool), 0),
+             lambda: x.clone().masked_fill_(torch.tensor([True, False]), 0),
+             lambda: x.clone().masked_fill_(torch.ones(2, 2, 3, dtype=torch.bool), 0),
+             lambda: x.masked_fill(torch.ones(2, 1, 3, dtype=torch.bool), 0)]:
+    attempt(make)'''],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CELLS))
+def test_learner_errors_match_pytorch(name):
+    assert_same_as_pytorch(CELLS[name], corpus="api_breadth", name=name, warns="per_cell")
