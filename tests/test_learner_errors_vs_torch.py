@@ -86,6 +86,19 @@ for make in [lambda: x.mean(dtype=torch.int64), lambda: x.mean(0, dtype=torch.in
              lambda: x.clone().masked_fill_(torch.ones(2, 2, 3, dtype=torch.bool), 0),
              lambda: x.masked_fill(torch.ones(2, 1, 3, dtype=torch.bool), 0)]:
     attempt(make)'''],
+    "float64_data_meets_float32_weights": [TRY + '''import numpy as np
+torch.manual_seed(0)
+d = torch.from_numpy(np.ones((4, 3)))
+f = torch.ones(4, 3)
+lin = torch.nn.Linear(3, 2)
+for make in [lambda: lin(d), lambda: lin(torch.arange(12).view(4, 3)), lambda: d @ f.T,
+             lambda: f.index_add(0, torch.tensor([0]), d[:1]), lambda: f.index_copy(0, torch.tensor([0]), d[:1]),
+             lambda: f.scatter_add(0, torch.tensor([[0, 1, 0]]), d[:1]),
+             lambda: f.scatter(0, torch.tensor([[0, 1, 0]]), d[:1]),
+             lambda: torch.nn.functional.mse_loss(f, d),
+             lambda: torch.nn.functional.cross_entropy(d, torch.tensor([0, 1, 2, 0])),
+             lambda: torch.nn.LSTM(3, 2)(d.unsqueeze(1))[0], lambda: f.clone().copy_(d), lambda: torch.cat([f, d])]:
+    attempt(make)'''],
 }
 
 

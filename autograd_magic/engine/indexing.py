@@ -382,7 +382,7 @@ def scatter(input, dim, index, src=None, *, value=None, reduce=None):
 def scatter_add(input, dim, index, src):
     key, _ = _along(input, dim, index, "scatter_add")
     if src._data.dtype != input._data.dtype:
-        raise RuntimeError("scatter_add(): Expected self.dtype to be equal to src.dtype")
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")   # (PyTorch's own wording)
     return apply(OPS["scatter_add"], (input, _leading(src, index)), key)
 
 

@@ -84,6 +84,9 @@ def index_add(self, dim, index, source, *, alpha=1):
     if source.ndim and source.shape[d] != key[d].size:
         raise RuntimeError(f"index_add_(): Number of indices ({key[d].size}) should be equal to source.size(dim): "
                            f"({source.shape[d]}), for dim: {d}")
+    if source._data.dtype != self._data.dtype:
+        raise RuntimeError(f"index_add_(): self ({self.dtype.scalar_name}) and source ({source.dtype.scalar_name}) "
+                           "must have the same scalar type")
     return apply(OPS["index_add"], (self, source), key, alpha)
 
 
@@ -108,6 +111,9 @@ def index_copy(self, dim, index, source):
                                    f"shape: {source.shape[j]} at dimension {d}.")
         raise IndexError(f"index_copy_(): Number of indices ({key[d].size}) should be equal to "
                          f"source.size(dim) ({source.shape[d]})")
+    if source._data.dtype != self._data.dtype:
+        raise RuntimeError(f"index_copy_(): self and source expected to have the same dtype, but got (self) "
+                           f"{self.dtype.scalar_name} and (source) {source.dtype.scalar_name}")
     return apply(OPS["index_copy"], (self, source), key)
 
 
