@@ -99,6 +99,32 @@ for make in [lambda: lin(d), lambda: lin(torch.arange(12).view(4, 3)), lambda: d
              lambda: torch.nn.functional.cross_entropy(d, torch.tensor([0, 1, 2, 0])),
              lambda: torch.nn.LSTM(3, 2)(d.unsqueeze(1))[0], lambda: f.clone().copy_(d), lambda: torch.cat([f, d])]:
     attempt(make)'''],
+    "byte_masks_of_old_tutorials": [TRY + '''x = torch.arange(6.).view(2, 3)
+m = torch.tensor([[1, 0, 1], [0, 1, 0]], dtype=torch.uint8)
+print(x[m], x[torch.tensor([1, 0], dtype=torch.uint8)], x[:, torch.tensor([1, 0, 1], dtype=torch.uint8)])
+print(x[(x > 2).byte()], x.masked_select(m.bool()))
+y = x.clone()
+y[m] = torch.tensor([7., 8., 9.])
+print(y)
+for value in [-1, torch.tensor(-1.)]:
+    try:
+        y[m] = value
+    except RuntimeError as e:
+        print(e)
+try:
+    y[torch.tensor([1, 0], dtype=torch.uint8), 0] = 5
+except RuntimeError as e:
+    print(e)'''],
+    "deprecated_spellings_warn": [TRY + '''import torch.nn as nn
+import torch.nn.functional as F
+x = torch.ones(2, 3)
+print(nn.MSELoss(size_average=False), nn.CrossEntropyLoss(reduce=False).reduction, nn.L1Loss(reduce=True).reduction)
+print(F.mse_loss(x, x * 2, size_average=True), F.l1_loss(x, x * 3, reduce=False))
+print(F.nll_loss(F.log_softmax(x, 1), torch.tensor([0, 1]), reduce=False))
+w = torch.empty(2, 2)
+for init in [nn.init.uniform, nn.init.normal, nn.init.xavier_uniform, nn.init.kaiming_normal]:
+    print(init.__name__, init(w).shape)
+print(nn.init.constant(w, 0.5))'''],
 }
 
 

@@ -2,12 +2,15 @@
 gather, scatter, index_select, masked_select, flip, tril/triu, repeat). Re-exported by shaping."""
 import builtins
 
+import warnings
+
 import numpy as np
 
 from . import dtypes
 from .autograd import GRAD_MODE
 from .inplace import copy_, fill_
 from .optable import OPS
+from .strided import user_level
 from .functions import repeated_dim
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
 from .tensor_base import (_INFERENCE_INPLACE, _VIEW_INPLACE, INFERENCE_MODE, TANGENT_HOOK, TensorBase, _dim, apply,
@@ -21,6 +24,11 @@ def _index_component(k):
     if isinstance(k, TensorBase):
         if k._data.dtype.kind not in "biu":   # (a float index: i / 2 where i // 2 was meant)
             raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+        if k._data.dtype == np.uint8:   # a ByteTensor mask of old tutorials: a mask, as bool, with PyTorch's warning
+            warnings.warn("indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead. "
+                          "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/IndexingUtils.h:37.)",
+                          UserWarning, stacklevel=user_level())
+            return k._data.astype(np.bool_)
         return k._data
     if isinstance(k, list):
         arr = np.asarray([_index_component(v) for v in k])
@@ -137,8 +145,19 @@ def _check_advanced_bounds(key, shape):
     raise IndexError(f"index {values.reshape(-1)[first]} is out of bounds for dimension {j} with size {n}")
 
 
+def _refuse_byte_mask_fill(key, value):
+    """x[mask] = number with a uint8 mask (and no other tensor in the key): PyTorch's masked_fill_ path, which takes
+    bool masks only (x[uint8_mask] reads, and x[uint8_mask] = tensor writes, with a deprecation warning)."""
+    if isinstance(value, TensorBase) and value._data.ndim:
+        return
+    parts = key if key.__class__ is tuple else (key,)
+    tensors = [k for k in parts if isinstance(k, TensorBase)]
+    if len(tensors) == 1 and tensors[0]._data.dtype == np.uint8:
+        raise RuntimeError("masked_fill_ only supports boolean masks, but got mask with dtype unsigned char")
+
+
 def getitem(t, key):
-    if isinstance(key, TensorBase) and key._data.dtype.kind in "iu" and key._data.ndim and t._data.ndim:
+    if isinstance(key, TensorBase) and key._data.dtype.kind == "i" and key._data.ndim and t._data.ndim:
         # one integer index tensor (an embedding's C[X], a batch's X[ix]): the general path's checks cannot fail
         k = key._data
         try:
@@ -198,6 +217,8 @@ def _basic_chain(t, key):
 
 
 def setitem(t, key, value):
+    if key.__class__ is not int and key.__class__ is not slice:
+        _refuse_byte_mask_fill(key, value)
     key = normalize_key(key)
     if not _is_basic(key):
         _check_advanced_bounds(key, t._data.shape)

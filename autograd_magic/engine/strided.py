@@ -114,7 +114,7 @@ _BETA = ("index_reduce() is in beta and the API may change at any time. (Trigger
          "/__w/pytorch/pytorch/aten/src/ATen/native/TensorAdvancedIndexing.cpp:1523.)")
 
 
-def _user_level():
+def user_level():
     """How many frames up the caller's code is, past the engine's own frames (for a warning's line)."""
     f, level = sys._getframe(2), 2
     while f is not None and f.f_globals.get("__name__", "").startswith("autograd_magic."):
@@ -150,7 +150,7 @@ def index_reduce(input, dim, index, source, reduce, *, include_self=True):
         raise RuntimeError("source tensor shape must match self tensor shape, excluding the specified dimension. Got "
                            f"self.shape = [{', '.join(map(str, a.shape))}] source.shape = "
                            f"[{', '.join(map(str, s.shape))}]")
-    warn_once(_BETA, stacklevel=_user_level())
+    warn_once(_BETA, stacklevel=user_level())
     n = a.shape[d] if a.ndim else 1
     if ((idx < 0) | (idx >= n)).any():
         raise IndexError("index out of range in self")

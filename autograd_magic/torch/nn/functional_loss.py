@@ -11,18 +11,16 @@ def _reduction(size_average, reduce, reduction):
         if reduction not in ("mean", "sum", "none"):
             raise ValueError(f"{reduction} is not a valid value for reduction")
         return reduction
-    if reduce is False:
-        return "none"
-    return "sum" if size_average is False else "mean"
+    return _legacy_reduction(size_average, reduce, 4)
 
 
-def _legacy_reduction(size_average, reduce):
+def _legacy_reduction(size_average, reduce, stacklevel=3):
     """PyTorch's _Reduction.legacy_get_string: the old size_average/reduce flags as a reduction."""
     size_average = True if size_average is None else size_average
     reduce = True if reduce is None else reduce
     ret = "mean" if size_average and reduce else "sum" if reduce else "none"
     warnings.warn(f"size_average and reduce args will be deprecated, please use reduction='{ret}' instead.",
-                  stacklevel=3)
+                  stacklevel=stacklevel)
     return ret
 
 

@@ -199,7 +199,20 @@ def sparse_(tensor, sparsity, std=0.01, generator=None):
     return _fill(tensor, values)
 
 
-# the names PyTorch kept without the trailing underscore (deprecated there, still used in old tutorials)
-normal, uniform, constant, xavier_uniform, xavier_normal = normal_, uniform_, constant_, xavier_uniform_, xavier_normal_
-kaiming_uniform, kaiming_normal = kaiming_uniform_, kaiming_normal_
-orthogonal, sparse = orthogonal_, sparse_
+def _deprecated(fill):
+    """The name PyTorch kept without the trailing underscore: a FutureWarning, then fill (old tutorials use them)."""
+    old = fill.__name__[:-1]
+
+    def deprecated(*args, **kwargs):
+        warnings.warn(f"`nn.init.{old}` is now deprecated in favor of `nn.init.{fill.__name__}`.", FutureWarning,
+                      stacklevel=2)
+        return fill(*args, **kwargs)
+    deprecated.__name__ = deprecated.__qualname__ = old
+    deprecated.__doc__ = fill.__doc__
+    return deprecated
+
+
+normal, uniform, constant = _deprecated(normal_), _deprecated(uniform_), _deprecated(constant_)
+xavier_uniform, xavier_normal = _deprecated(xavier_uniform_), _deprecated(xavier_normal_)
+kaiming_uniform, kaiming_normal = _deprecated(kaiming_uniform_), _deprecated(kaiming_normal_)
+orthogonal, sparse = _deprecated(orthogonal_), _deprecated(sparse_)
