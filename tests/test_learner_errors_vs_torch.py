@@ -125,6 +125,25 @@ w = torch.empty(2, 2)
 for init in [nn.init.uniform, nn.init.normal, nn.init.xavier_uniform, nn.init.kaiming_normal]:
     print(init.__name__, init(w).shape)
 print(nn.init.constant(w, 0.5))'''],
+    "old_code_number_first_overloads": ['''import warnings
+x = torch.ones(3, 2, requires_grad=True)
+y = x.add(2, x)
+print(y, y.grad_fn, torch.sub(x, 0.5, x).grad_fn, x.addcmul(0.5, x, x).grad_fn, torch.addcdiv(x, 2, x, x + 1))
+print(x.add(2, 3), x.sub(1, x).grad_fn, torch.add(x, x, alpha=2).grad_fn)
+torch.manual_seed(0)
+w = torch.randn(3, requires_grad=True)
+m, v = torch.zeros(3), torch.zeros(3)
+for step in range(3):   # an optimizer as PyTorch 0.3 tutorials wrote it
+    loss = ((w * torch.arange(3.)) ** 2).sum()
+    loss.backward()
+    g = w.grad.data
+    m.mul_(0.9).add_(1 - 0.9, g)
+    v.mul_(0.999).addcmul_(1 - 0.999, g, g)
+    w.data.addcdiv_(-0.01, m, v.sqrt().add_(1e-8))
+    w.data.sub_(0.001, g)
+    w.grad.data.zero_()
+    print(step, loss.item(), w.data)''', 'print(torch.set_grad_enabled(False), torch.is_grad_enabled())\ntorch.set_grad_enabled(True)',
+        'torch.set_grad_enabled(True)'],
 }
 
 

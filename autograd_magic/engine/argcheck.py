@@ -8,7 +8,14 @@ the call's positional argument types and its keyword arguments, the last given f
 
 Only the failing calls pay: ``factory_kwargs`` is called with the keyword arguments of a creation call, and does
 one lookup per argument when they are right.
+
+Also the overloads PyTorch kept from its first versions with a number first (``p.data.add_(-lr, p.grad)``, old
+optimizers' ``exp_avg.addcmul_(1 - beta2, grad, grad)``): ``deprecated_first_number`` runs them as the current
+signature and warns as PyTorch does, once per process for all of them (one TORCH_WARN_ONCE in its parser).
 """
+import numbers
+import sys
+import warnings
 
 _TAIL = ("torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, "
          "bool requires_grad = False")
@@ -87,3 +94,48 @@ def factory_kwargs(name, args, kwargs, dtype_class, coerce):
             raise invalid_combination(name, args, kwargs)
         raise TypeError(f"{name}(): argument 'requires_grad' must be bool, not {kind(grad)}")
     return dtype
+
+
+def user_level():
+    """How many frames up the caller's code is, past the engine's own frames (for a warning's line)."""
+    f, level = sys._getframe(2), 2
+    while f is not None and f.f_globals.get("__name__", "").startswith("autograd_magic."):
+        f, level = f.f_back, level + 1
+    return level
+
+
+_DEPRECATED_WARNED = [False]   # PyTorch warns for the first deprecated overload a process calls, then never
+
+# (the deprecated signature, the current one) per kind of call; {n}: the function's name, {k}: alpha or value
+_DEPRECATED_FORMS = {
+    "method": ("{n}(Number {k}, Tensor other)", "{n}(Tensor other, *, Number {k} = 1)"),
+    "function": ("{n}(Tensor input, Number {k}, Tensor other, *, Tensor out = None)",
+                 "{n}(Tensor input, Tensor other, *, Number {k} = 1, Tensor out = None)"),
+    "method3": ("{n}(Number {k}, Tensor tensor1, Tensor tensor2)",
+                "{n}(Tensor tensor1, Tensor tensor2, *, Number {k} = 1)"),
+    "function3": ("{n}(Tensor input, Number {k}, Tensor tensor1, Tensor tensor2, *, Tensor out = None)",
+                  "{n}(Tensor input, Tensor tensor1, Tensor tensor2, *, Number {k} = 1, Tensor out = None)"),
+}
+
+
+def deprecated_first_number(fn, name, form, keyword):
+    """fn(input, *operands, keyword=...) that also takes PyTorch's deprecated order with the number first:
+    add(x, alpha, other), addcmul(x, value, t1, t2) (as a method: x.add(alpha, other)). form: a key of
+    _DEPRECATED_FORMS; keyword: "alpha" or "value"."""
+    operands = 3 if form.endswith("3") else 2   # positional arguments of the current signature, input included
+    old, new = (text.format(n=name, k=keyword) for text in _DEPRECATED_FORMS[form])
+
+    def call(*args, **kwargs):
+        if len(args) == operands + 1 and isinstance(args[1], numbers.Number) and keyword not in kwargs:
+            if not _DEPRECATED_WARNED[0]:
+                _DEPRECATED_WARNED[0] = True
+                warnings.warn(f"This overload of {name} is deprecated:\n\t{old}\nConsider using one of the following "
+                              f"signatures instead:\n\t{new} (Triggered internally at "
+                              "/__w/pytorch/pytorch/torch/csrc/utils/python_arg_parser.cpp:1841.)", UserWarning,
+                              stacklevel=user_level())
+            kwargs[keyword] = args[1]
+            return fn(args[0], *args[2:], **kwargs)
+        return fn(*args, **kwargs)
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = fn.__doc__
+    return call

@@ -9,8 +9,8 @@ import numpy as np
 from . import dtypes
 from .autograd import GRAD_MODE
 from .inplace import copy_, fill_
+from .argcheck import user_level
 from .optable import OPS
-from .strided import user_level
 from .functions import repeated_dim
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
 from .tensor_base import (_INFERENCE_INPLACE, _VIEW_INPLACE, INFERENCE_MODE, TANGENT_HOOK, TensorBase, _dim, apply,

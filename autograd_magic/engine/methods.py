@@ -3,7 +3,7 @@ of declared ops are generated from the op table: tensor_base.DeclaredMethods). T
 import numpy as np
 
 from . import composed as C
-from . import creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
+from . import argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
 from . import random_samplers, real_dtype
 from . import functions as F
 from . import indexing as IX
@@ -322,6 +322,13 @@ _BINDINGS.update({k: v for k, v in extras.METHODS.items() if k not in _BINDINGS}
 _BINDINGS.update(exercise_fns.METHODS)   # scatter_reduce, masked_scatter ..., view(dtype)
 _BINDINGS.update(numeric_fns.METHODS)   # frexp, ldexp
 _BINDINGS.update(real_dtype.METHODS)   # conj, real, imag, mT, mH, H, adjoint ... of a real tensor
+
+# PyTorch's deprecated number-first overloads of old code: p.data.add_(-lr, p.grad), m.addcmul_(1 - b2, g, g)
+_BINDINGS.update({name: argcheck.deprecated_first_number(_BINDINGS[name], name, form, keyword)
+                  for name, form, keyword in (("add", "method", "alpha"), ("add_", "method", "alpha"),
+                                              ("sub", "method", "alpha"), ("sub_", "method", "alpha"),
+                                              ("addcmul", "method3", "value"), ("addcmul_", "method3", "value"),
+                                              ("addcdiv", "method3", "value"), ("addcdiv_", "method3", "value"))})
 
 # A numpy array on the right of an operator: numpy computes it (numpy_interop.with_ndarray)
 _BINDINGS.update({name: numpy_interop.with_ndarray(name, _BINDINGS[name]) for name in (

@@ -4,11 +4,11 @@
 through them reach x. The storage is the array the tensor's data is a view of (as ``Tensor.storage()`` shows it).
 """
 import operator
-import sys
 
 import numpy as np
 
 from . import dtypes, ops_strided  # noqa: F401  (registers as_strided, index_reduce)
+from .argcheck import user_level
 from .optable import OPS
 from .shaping import _view_out
 from .tensor_base import TensorBase, _dim, apply, inplace, warn_once
@@ -112,14 +112,6 @@ def unfold_view(a, dim, size, step):
 
 _BETA = ("index_reduce() is in beta and the API may change at any time. (Triggered internally at "
          "/__w/pytorch/pytorch/aten/src/ATen/native/TensorAdvancedIndexing.cpp:1523.)")
-
-
-def user_level():
-    """How many frames up the caller's code is, past the engine's own frames (for a warning's line)."""
-    f, level = sys._getframe(2), 2
-    while f is not None and f.f_globals.get("__name__", "").startswith("autograd_magic."):
-        f, level = f.f_back, level + 1
-    return level
 
 
 def index_reduce(input, dim, index, source, reduce, *, include_self=True):

@@ -15,7 +15,7 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8)
-from ..engine import method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
+from ..engine import argcheck as _argcheck, method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
 from ..engine.einsum import einsum  # noqa: F401
 from ..engine.functions import (abs, absolute, add, all, allclose, any, ceil, clamp, clip, div, divide,  # noqa: F401
                                 floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax, logical_and,
@@ -127,6 +127,9 @@ add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv
     maximum, minimum, cat, stack, sum, mean, prod, cumsum, where = (
         with_out(f) for f in (add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot,
                               pow, abs, neg, clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where))
+# the deprecated number-first overloads of old code: torch.add(x, alpha, y), torch.addcmul(x, value, t1, t2)
+add, sub = (_argcheck.deprecated_first_number(f, f.__name__, "function", "alpha") for f in (add, sub))
+addcmul, addcdiv = (_argcheck.deprecated_first_number(f, f.__name__, "function3", "value") for f in (addcmul, addcdiv))
 
 
 class _Namespace:

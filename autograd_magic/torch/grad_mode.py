@@ -118,6 +118,9 @@ class set_grad_enabled(_GradModeContext):
     def clone(self):
         return set_grad_enabled(self.mode)
 
+    def __repr__(self):   # (what a cell ending in ``torch.set_grad_enabled(False)`` shows)
+        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self.mode})"
+
 
 def is_grad_enabled():
     return GRAD_MODE.enabled

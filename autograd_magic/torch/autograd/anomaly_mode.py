@@ -74,3 +74,7 @@ class set_detect_anomaly:
 
     def __exit__(self, *args):
         set_anomaly_enabled(self.prev, self.prev_check_nan)
+
+
+for _cls in (detect_anomaly, set_detect_anomaly):
+    _cls.__module__ = "torch.autograd.anomaly_mode"   # where PyTorch defines them: how their objects print
