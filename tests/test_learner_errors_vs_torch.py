@@ -144,6 +144,19 @@ for step in range(3):   # an optimizer as PyTorch 0.3 tutorials wrote it
     w.grad.data.zero_()
     print(step, loss.item(), w.data)''', 'print(torch.set_grad_enabled(False), torch.is_grad_enabled())\ntorch.set_grad_enabled(True)',
         'torch.set_grad_enabled(True)'],
+    "layers_given_inputs_of_the_wrong_rank": [TRY + '''import torch.nn.functional as F
+torch.manual_seed(0)
+for make in [lambda: torch.nn.Linear(3, 2)(torch.tensor(1.)), lambda: torch.nn.Flatten()(torch.tensor(1.)),
+             lambda: torch.tensor(2.).flatten(), lambda: torch.nn.AvgPool2d(2)(torch.ones(2, 2, 2, 2, 2)),
+             lambda: F.avg_pool2d(torch.ones(2, 2), 2), lambda: F.max_pool2d(torch.ones(2, 2, 2, 2, 2), 2),
+             lambda: F.max_pool2d(torch.ones(2, 0, 4, 4), 2), lambda: F.max_pool1d(torch.ones(2), 2),
+             lambda: F.avg_pool1d(torch.ones(2, 2, 2, 2), 2), lambda: F.adaptive_avg_pool1d(torch.ones(2, 2, 2, 2), 2),
+             lambda: F.adaptive_max_pool1d(torch.ones(2), 2), lambda: F.max_pool3d(torch.ones(2, 2, 2), 2),
+             lambda: F.conv2d(torch.ones(1, 4, 5, 5), torch.ones(4, 2, 3, 3), groups=3),
+             lambda: F.conv1d(torch.ones(1, 4, 5), torch.ones(2, 2, 3), groups=3),
+             lambda: F.conv2d(torch.ones(1, 4, 5, 5), torch.ones(2, 2, 3, 3), groups=3),
+             lambda: torch.nn.BatchNorm2d(3)(torch.ones(3, 4, 4)), lambda: torch.nn.LSTM(3, 4)(torch.ones(5, 2, 4))]:
+    attempt(make)'''],
 }
 
 

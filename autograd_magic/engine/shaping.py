@@ -285,7 +285,8 @@ def reshape(input, *shape):
 
 def flatten(input, start_dim=0, end_dim=-1):
     shape = input._data.shape
-    if not shape:
+    if not shape:   # (its dims wrap as a 1-d tensor's: flatten(1) of a 0-d tensor is out of range)
+        _dim(start_dim, 0), _dim(end_dim, 0)
         return reshape(input, 1)
     s, e = _dim(start_dim, len(shape)), _dim(end_dim, len(shape))
     if s == e:

@@ -117,6 +117,12 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
     else:
         lo = hi = _tuple(padding, nd, "padding")
     _check_params(nd, lo, stride, dilation)
+    if w_shape[0] < groups:
+        raise RuntimeError(f"Given groups={groups}, expected weight to be at least {groups} at dimension 0, but got "
+                           f"weight of size [{_sizes(w_shape)}] instead")
+    if w_shape[0] % groups:
+        raise RuntimeError(f"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but "
+                           f"got weight of size [[{_sizes(w_shape)}]] instead")
     if input.shape[1] != w_shape[1] * groups:
         raise RuntimeError(f"Given groups={groups}, weight of size [{_sizes(w_shape)}], expected "
                            f"input[{_sizes(input.shape)}] to have {w_shape[1] * groups} channels, but got "

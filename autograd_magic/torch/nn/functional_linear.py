@@ -16,6 +16,9 @@ def linear(input, weight, bias=None):
             kind = type(value)
             what = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
             raise TypeError(f"linear(): argument '{name}' (position {position}) must be Tensor, not {what}")
+    if input.ndim == 0 or weight.ndim == 0:
+        raise RuntimeError(f"both arguments to linear need to be at least 1D, but they are {input.ndim}D and "
+                           f"{weight.ndim}D")
     wt = S.t(weight)
     if input.ndim == 2:
         return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)

@@ -27,6 +27,9 @@ def _single(v, name):
 
 def _check_1d(name, input):
     if input.ndim not in (2, 3):
+        if name != "max_pool1d":   # (avg_pool1d, the adaptive ones: ATen's checkDimRange)
+            raise RuntimeError(f"Expected 2 to 3 dimensions, but got {input.ndim}-dimensional tensor for argument #1 "
+                               f"'self' (while checking arguments for {name})")
         raise RuntimeError(f"{name}: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for "
                            f"input, but got:{list(input.shape)}")
 
@@ -215,8 +218,7 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
 
 def adaptive_max_pool1d(input, output_size, return_indices=False):
     """adaptive_max_pool2d over the input unsqueezed at -2, squeezed back (SqueezeBackward1 on top, as PyTorch)."""
-    if input.ndim not in (2, 3):
-        raise RuntimeError(f"adaptive_max_pool1d(): Expected 2D or 3D tensor, but got: {list(input.shape)}")
+    _check_1d("adaptive_max_pool1d", input)
     out = FP.adaptive_max_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size")), return_indices)
     if return_indices:
         return out[0].squeeze(-2), out[1].squeeze(-2)

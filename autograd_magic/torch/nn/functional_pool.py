@@ -24,9 +24,22 @@ def _check_window(nd, stride, pad, dil, what):
         raise RuntimeError(f"pad must be non-negative, but got pad: {min(pad)}")
 
 
+def _wrong_pool_input(nd, input, what):
+    """The error PyTorch's pooling kernel of this kind gives for an input of the wrong rank (or empty)."""
+    sizes = ", ".join(map(str, input.shape))
+    optional = f"(batch mode) tensor with optional 0 dim batch size for input, but got:[{sizes}]"
+    right_rank = input.ndim in (nd + 1, nd + 2)
+    if nd == 2 and what == "avg" and input.ndim < 3:   # (it reads the size of dim -3 first)
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-input.ndim}, {input.ndim - 1}], "
+                         "but got -3)")
+    if nd == 2 and (what == "avg" or right_rank):
+        raise RuntimeError(f"Expected 3D or 4D {optional}")
+    raise RuntimeError(f"non-empty {nd + 1}D or {nd + 2}D (batch mode) tensor expected for input")
+
+
 def _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, what):
     if input.ndim not in (nd + 1, nd + 2) or input.numel() == 0:
-        raise RuntimeError(f"non-empty {nd + 1}D or {nd + 2}D (batch mode) tensor expected for input")
+        _wrong_pool_input(nd, input, what)
     kernel = _tuple(kernel_size, nd)
     stride = kernel if stride is None or (isinstance(stride, (list, tuple)) and not stride) else _tuple(stride, nd)
     pad, dil = _tuple(padding, nd), _tuple(dilation, nd)
