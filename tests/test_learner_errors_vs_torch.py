@@ -157,6 +157,41 @@ for make in [lambda: torch.nn.Linear(3, 2)(torch.tensor(1.)), lambda: torch.nn.F
              lambda: F.conv2d(torch.ones(1, 4, 5, 5), torch.ones(2, 2, 3, 3), groups=3),
              lambda: torch.nn.BatchNorm2d(3)(torch.ones(3, 4, 4)), lambda: torch.nn.LSTM(3, 4)(torch.ones(5, 2, 4))]:
     attempt(make)'''],
+    "autograd_misuse": [TRY + '''x = torch.ones(3, requires_grad=True)
+y = x * 2
+y.backward(torch.ones(3, dtype=torch.float64))
+print(x.grad, x.grad.dtype)
+for value in [torch.ones(2), torch.ones(3, dtype=torch.float64), torch.zeros(3)]:
+    try:
+        x.grad = value
+        print(x.grad)
+    except RuntimeError as e:
+        print(e)
+h = torch.ones(3, requires_grad=True)
+h.register_hook(lambda g: torch.ones(2))
+try:
+    h.sum().backward()
+except RuntimeError as e:
+    print(e)
+def double(g):
+    return g * 2
+k = torch.ones(2, requires_grad=True)
+m = k * 1
+m.register_hook(lambda g: g[:1])
+try:
+    m.sum().backward()
+except RuntimeError as e:
+    print(e)
+for make in ['torch.ones(2, requires_grad=True)', 'torch.ones(2, requires_grad=True) * 1', 'torch.ones(2)']:
+    base = eval(make)
+    with torch.no_grad():
+        views = base.view(2), base[0], base.unsqueeze(0)
+    for v in views:
+        try:
+            v.add_(1)
+            print('ok', v.requires_grad)
+        except RuntimeError as e:
+            print(e)'''],
 }
 
 

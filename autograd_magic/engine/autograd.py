@@ -532,6 +532,14 @@ def _first_output_grad(node, grad):
     return g
 
 
+def _call_hook(fn, g):
+    """A tensor hook's result for gradient g (None: g stays), refused as PyTorch refuses it if its size changed."""
+    new = fn(g)
+    if new is not None and getattr(new, "shape", None) != g.shape:
+        raise RuntimeError(f"hook '{getattr(fn, '__name__', type(fn).__name__)}' has changed the size of value")
+    return new
+
+
 def _run_pre_hooks(node, grad, to_tensor, create_graph):
     ref = node.out_ref
     out = ref() if ref else None
@@ -540,8 +548,7 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
         return _run_multi_pre_hooks(node, hooks, grad, to_tensor, create_graph)
     if hooks:
         for fn in list(hooks.values()):
-            g = to_tensor(grad)
-            new = fn(g)
+            new = _call_hook(fn, to_tensor(grad))
             if new is not None:
                 grad = new if create_graph else new._data
     if out is not None and out._retains_grad:
@@ -686,7 +693,7 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
     hooks = leaf._hooks
     if hooks:
         for fn in list(hooks.values()):
-            new = fn(to_tensor(grad))
+            new = _call_hook(fn, to_tensor(grad))
             if new is not None:
                 grad = new if create_graph else new._data
     if create_graph:

@@ -166,6 +166,8 @@ def _root_grads(outputs, grads, create_graph):
             raise RuntimeError(f"For complex Tensors, both grad_output and output are required to have the same "
                                f"dtype. Mismatch in dtype: grad_output[{i}] has a dtype of {g.dtype} and output[{i}] "
                                f"has a dtype of {t.dtype}.")
+        if g._data.dtype != t._data.dtype:   # (PyTorch's engine casts a root's gradient to the root's dtype)
+            g = g.to(t.dtype) if create_graph else wrap(g._data.astype(t._data.dtype))
         out.append(g if create_graph else g._data)
     return out
 

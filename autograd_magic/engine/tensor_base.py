@@ -231,7 +231,16 @@ class TensorBase:
         if value is not None and not isinstance(value, TensorBase):
             raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
         if value is not None and value._data.shape != self._data.shape:
-            raise RuntimeError("assigned grad has data of a different size")
+            raise RuntimeError(f"attempting to assign a gradient of size '[{', '.join(map(str, value._data.shape))}]' "
+                               f"to a tensor of size '[{', '.join(map(str, self._data.shape))}]'. Please ensure that "
+                               "the gradient and the tensor are the same size")
+        if value is not None and value._data.dtype != self._data.dtype:
+            raise RuntimeError(f"attempting to assign a gradient with dtype '{dtypes.c_name(value._data.dtype)}' to a "
+                               f"tensor with grad_dtype '{self.dtype.scalar_name}'. The gradient must match the "
+                               "tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's "
+                               "grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype "
+                               "with caution. Diverging the dtypes of a tensor and its gradient may break downstream "
+                               "systems that assume they match.")
         self._grad = value
 
     @property
@@ -735,10 +744,17 @@ def check_foreign(value):
 
 _LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
 _VIEW_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+_NO_GRAD_VIEW_INPLACE = ("A view was created in no_grad mode and is being modified inplace with grad mode enabled. "
+                         "Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your "
+                         "code by moving both the view and the inplace either both inside the no_grad block (if you "
+                         "don't want the inplace to be tracked) or both outside (if you want the inplace to be "
+                         "tracked).")
 
 
 def check_inplace(t):
     if GRAD_MODE.enabled:
+        if t._untracked_view and t._rg:
+            raise RuntimeError(_NO_GRAD_VIEW_INPLACE)
         if t._fn is None and t._rg:
             raise RuntimeError(_LEAF_INPLACE)
         if t._view_of_leaf:
