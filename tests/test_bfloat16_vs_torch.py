@@ -34,7 +34,7 @@ ROWS = [
      "torch.stack([a == a.max().item(), a != a.min().item(), a <= 0.25, a >= -0.3, a < 0.1, a > 1.7])"),
     (("eq_tensor", "ne_tensor", "lt_tensor", "le_tensor", "gt_tensor", "ge_tensor", "stack"),
      "torch.stack([a == a.flip(1), a != a.flip(0), a < b - 1, a <= b - 1, a > v, a >= v])"),
-    (("view", "unsafe_view"), "a.view(12) * 1"), (("transpose",), "a.transpose(0, 1)"), (("permute",), "a.permute(1, 0)"),
+    (("view", "unsafe_view"), "a.view(12) * 1"), (("reshape_alias",), "a.t().reshape(1, 4, 3)"), (("transpose",), "a.transpose(0, 1)"), (("permute",), "a.permute(1, 0)"),
     (("t",), "a.t()"), (("expand",), "v.expand(3, 4)"),
     (("squeeze", "squeeze_dim", "unsqueeze"), "a.unsqueeze(0).squeeze(0).unsqueeze(1).squeeze()"),
     (("squeeze_dims",), "a.unsqueeze(0).unsqueeze(2).squeeze((0, 2))"), (("clone",), "a.clone()"),

@@ -583,7 +583,6 @@ KNOWN_GAPS = {
     "create_graph_empty_mask": "PyTorch routes an empty-mask index backward through SqueezeBackward1; "
                                "the engine shows IndexPutImplBackward0",
     "create_graph_prod_0d": "PyTorch's prod of a 0-d tensor has a constant gradient; the engine's is recorded",
-    "create_graph_prod_dim_of_unsqueezed": _NAME_GAP,
     "create_graph_prod_with_a_zero": _NAME_GAP + " (ViewBackward0)",
     "create_graph_bool_mask_0d": _NAME_GAP,
     "create_graph_maximum": _NAME_GAP + " (MaskedFillBackward0)",

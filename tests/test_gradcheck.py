@@ -172,7 +172,11 @@ _more_rows()
 
 
 # Ops whose derivative PyTorch does not implement: backward raises its message instead of a finite-difference row.
-NO_DERIVATIVE = {"hardsigmoid_backward": (lambda a: torch.autograd.grad(torch.nn.functional.hardsigmoid(a).sum(), a,
+NO_DERIVATIVE = {"multilabel_margin_loss_backward": (
+                     lambda a: torch.autograd.grad(torch.nn.functional.multilabel_margin_loss(
+                         a, torch.tensor([2, -1, 0])), a, create_graph=True)[0],
+                     "derivative for aten::multilabel_margin_loss_backward is not implemented"),
+                 "hardsigmoid_backward": (lambda a: torch.autograd.grad(torch.nn.functional.hardsigmoid(a).sum(), a,
                                                                          create_graph=True)[0],
                                           "derivative for aten::hardsigmoid_backward is not implemented"),
                  "heaviside": (lambda a: torch.heaviside(a, torch.tensor(0.5, dtype=torch.float64)),
@@ -259,7 +263,7 @@ def test_first_order(name, i):
 
 
 SECOND_ORDER = [c for c in CASES if c[0] not in ("index_put", "copy_slices", "scatter_back", "prod", "prod_dim",
-                                                 "ctc_loss", "hardsigmoid")]
+                                                 "ctc_loss", "hardsigmoid", "multilabel_margin_loss")]
 # ctc_loss, hardsigmoid: not twice differentiable (PyTorch's NotImplemented nodes; NO_DERIVATIVE checks the message)
 
 

@@ -585,10 +585,13 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
     op = node.op
     saved = node.saved
     if saved is FREED:
-        if op.saves:
+        if op.saves or _frees(op, node):
             raise RuntimeError(FREED_MESSAGE)
         saved = None
-    elif saved:
+    elif not saved:
+        if not keep_graph and _frees(op, node):
+            node.saved = FREED
+    else:
         unpacked = []
         hooked = False
         for s in saved:
@@ -639,6 +642,18 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
             grads_in.append(g if limit is None or g.size <= limit else events.OMITTED)
     if grads_in is not None:
         return saved, grads_in
+
+
+def _frees(op, node):
+    """Whether a node that saved nothing is freed by a backward all the same: its op says so (OpDef.frees), or it
+    keeps an index or mask array among its constants (embedding, gather, sort, where, nll_loss, max_pool2d's
+    indices ...), a tensor PyTorch saves for backward; then a second backward without retain_graph raises."""
+    if getattr(op, "frees", False):
+        return True
+    for c in node.consts:
+        if c.__class__ is np.ndarray or c.__class__ is tuple and any(x.__class__ is np.ndarray for x in c):
+            return True
+    return False
 
 
 def _run_post_hooks(node, grads, edges, grad, xp, to_tensor):

@@ -35,7 +35,7 @@ _SCALARS = (int, float, bool)
 
 # Ops whose forward moves or selects values (the result is exact in bfloat16, and a view stays a view).
 MOVE = frozenset((
-    "view", "unsafe_view", "transpose", "permute", "t", "expand", "squeeze", "squeeze_dim", "squeeze_dims",
+    "view", "unsafe_view", "reshape_alias", "transpose", "permute", "t", "expand", "squeeze", "squeeze_dim", "squeeze_dims",
     "unsqueeze", "alias", "clone", "to_copy", "cat", "stack", "index", "select", "slice", "split",
     "split_with_sizes", "unbind", "flip", "squeeze_mm", "repeat", "embedding", "diagonal", "tril", "triu",
     "index_select", "gather", "zero", "fill",

@@ -69,9 +69,18 @@ class TensorXP:
                                                                      tuple(range(g.ndim)), keepdim=keepdim)
 
     @staticmethod
-    def restore_dims(g, dims, ndim, keepdim):
+    def restore_dims(g, dims, ndim, keepdim, unsqueeze=True):
+        """restored_shape as ATen's formulas restore it: unsqueeze_multiple (an UnsqueezeBackward0 per reduced
+        dim: sum, mean, var, std, norm, logsumexp, max(dim) ...) or, unsqueeze=False, restore_reduced_dims's reshape
+        (ViewBackward0: amax, amin)."""
         shape = restored_shape(g._data.shape, dims, ndim, keepdim)
-        return g.reshape(shape) if shape != g._data.shape else g
+        if shape == g._data.shape:
+            return g
+        if unsqueeze and dims is not None and not keepdim:
+            for d in sorted(dims):
+                g = g.unsqueeze(d)
+            return g
+        return g.reshape(shape)
 
     @staticmethod
     def div_scalar(g, n):

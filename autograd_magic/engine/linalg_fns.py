@@ -280,6 +280,8 @@ def _pinv_check(A, hermitian):
 
 def pinv(A, *, atol=None, rtol=None, hermitian=False, rcond=None, out=None):
     _pinv_check(A, hermitian)
+    if hermitian:   # PyTorch runs linalg.eigh, with its error for a matrix that is not square
+        _check_matrix(A, "linalg.eigh", square=True)
     if rcond is not None:
         rtol = rcond
     return apply(OPS["linalg_pinv"], (A,), _num(atol), _num(rtol), bool(hermitian))
@@ -333,6 +335,8 @@ def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None)
     _check_float(A, "torch.linalg.matrix_rank")
     if tol is not None:
         atol, rtol = tol, 0.0
+    if hermitian:
+        _check_matrix(A, "linalg.eigh", square=True)
     a = A._data
     m, n = a.shape[-2:]
     s = np.abs(np.linalg.eigvalsh(a)) if hermitian else np.linalg.svd(a, compute_uv=False)

@@ -96,6 +96,12 @@ def lu_factor(a):
     return lu.reshape(a.shape), sign.reshape(a.shape[:-2]), info.reshape(a.shape[:-2])
 
 
+def _lapack(x):
+    """x laid out as LAPACK writes its results and PyTorch returns them: each matrix column-major (strides (1, m)),
+    so that .view, .is_contiguous() and reshape's node (ReshapeAliasBackward0) behave as in PyTorch."""
+    return np.swapaxes(np.ascontiguousarray(np.swapaxes(x, -1, -2)), -1, -2)
+
+
 def _det(a):
     lu, sign, _ = lu_factor(a)
     return np.asarray(np.multiply.reduce(np.diagonal(lu, 0, -2, -1), axis=-1) * sign, a.dtype)
@@ -112,7 +118,7 @@ def _slogdet(a):
 # ---------------------------------------------------------------- inverse, det, slogdet, solve
 
 
-@defop("linalg_inv_ex", "LinalgInvExBackward0", lambda a: np.linalg.inv(a), saves=(-1,))
+@defop("linalg_inv_ex", "LinalgInvExBackward0", lambda a: _lapack(np.linalg.inv(a)), saves=(-1,))
 def inv_vjp(xp, grad, saved, consts, needs):
     """gA = -X^T g X^T for X = A^{-1}."""
     x_t = xp.mT(saved[0])
@@ -155,7 +161,7 @@ def slogdet_vjp(xp, grads, saved, consts, needs):
 def _solve_fwd(a, b, vector):
     if vector:
         return np.linalg.solve(a, b[..., None])[..., 0]
-    return np.linalg.solve(a, b)
+    return _lapack(np.linalg.solve(a, b))
 
 
 @defop("linalg_solve_ex", "LinalgSolveExBackward0", _solve_fwd, saves=(0, -1))
@@ -177,7 +183,7 @@ def solve_vjp(xp, grad, saved, consts, needs):
 def _cholesky_fwd(a, upper):
     if upper:
         return np.swapaxes(np.linalg.cholesky(np.swapaxes(a, -1, -2)), -1, -2)
-    return np.linalg.cholesky(a)
+    return _lapack(np.linalg.cholesky(a))
 
 
 def cholesky_vjp(xp, grad, saved, consts, needs):
@@ -200,9 +206,9 @@ defop("cholesky", "CholeskyBackward0", _cholesky_fwd, saves=(-1,))(cholesky_vjp)
 def _qr_fwd(a, mode):
     if mode == "r":
         r = np.linalg.qr(a, mode="r")
-        return np.zeros((0,), a.dtype), r
+        return np.zeros((0,), a.dtype), _lapack(r)
     q, r = np.linalg.qr(a, mode=mode)
-    return q, r
+    return _lapack(q), _lapack(r)
 
 
 @defop("linalg_qr", "LinalgQrBackward0", _qr_fwd, saves=(0,), several_outputs=True)
@@ -259,7 +265,8 @@ def _qr_back_square(xp, gq, gr, q, r):
 
 
 def _svd_fwd(a, full_matrices):
-    return tuple(np.linalg.svd(a, full_matrices=full_matrices))
+    u, s, vh = np.linalg.svd(a, full_matrices=full_matrices)
+    return _lapack(u), s, _lapack(vh)
 
 
 @defop("linalg_svd", "LinalgSvdBackward0", _svd_fwd, saves=(0,), several_outputs=True)
@@ -316,7 +323,7 @@ def svd_backward(xp, gu, gs, gvh, u, s, vh):
 
 def _eigh_fwd(a, uplo):
     w, v = np.linalg.eigh(a, UPLO=uplo)
-    return w, v
+    return w, _lapack(v)
 
 
 @defop("linalg_eigh", "LinalgEighBackward0", _eigh_fwd, saves=(0,), several_outputs=True)
@@ -456,7 +463,7 @@ def _triangle(a, upper, unitriangular):
 def _solve_triangular_fwd(a, b, upper, left, unitriangular):
     t = _triangle(a, upper, unitriangular)
     if left:
-        return np.linalg.solve(t, b)
+        return _lapack(np.linalg.solve(t, b))
     return np.swapaxes(np.linalg.solve(np.swapaxes(t, -1, -2), np.swapaxes(b, -1, -2)), -1, -2)
 
 

@@ -1,4 +1,5 @@
-"""Margin losses that PyTorch computes in one kernel (soft_margin_loss, multi_margin_loss) and logcumsumexp:
+"""Margin losses that PyTorch computes in one kernel (soft_margin_loss, multi_margin_loss, multilabel_margin_loss)
+and logcumsumexp:
 forward (numpy, ATen's loops and their order) and vjp side by side."""
 import numpy as np
 
@@ -87,6 +88,84 @@ def multi_margin_loss_vjp(xp, grad, saved, consts, needs):
     if reduction != "none" or np.ndim(grad) == 0:
         return (local * grad.reshape(()),)
     return (local * grad.reshape(-1, 1),)
+
+
+# ---------------------------------------------------------------- multilabel_margin_loss
+
+
+def _multilabel_hinges(x2, t2):
+    """Per frame, the hinges 1 - x[y_j] + x[d] (rounded in x's dtype, ATen's order: target j, then d) over the
+    targets before the first -1 and the classes d that are not targets; z (frames, targets, classes) and which
+    are active (z > 0)."""
+    n, dim = x2.shape
+    valid = np.cumprod(t2 >= 0, axis=1).astype(bool)            # the targets before the first -1
+    safe = np.where(valid, t2, 0)
+    is_target = np.zeros((n, dim), bool)
+    rows = np.repeat(np.arange(n), dim)
+    is_target[rows[valid.reshape(-1)], safe[valid]] = True
+    one = x2.dtype.type(1)
+    z = (one - np.take_along_axis(x2, safe, 1))[:, :, None] + x2[:, None, :]
+    active = (z > 0) & valid[:, :, None] & ~is_target[:, None, :]
+    return z, active, safe
+
+
+def _multilabel_margin(x, target, reduction):
+    """Each frame's active hinges summed in double in ATen's order and rounded to x's dtype; the frames summed in
+    double, divided by the row length (and the frame count for the mean); per frame / dim for 'none'."""
+    x2 = x.reshape(1 if x.ndim < 2 else x.shape[0], x.shape[-1] if x.ndim else 1)
+    t2 = np.asarray(target).reshape(x2.shape)
+    z, active, _ = _multilabel_hinges(x2, t2)
+    hinges = np.where(active, z, 0).astype(np.float64).reshape(x2.shape[0], z.shape[1] * z.shape[2])
+    per_frame = (np.add.accumulate(hinges, axis=1)[:, -1] if hinges.shape[1] else
+                 np.zeros(x2.shape[0])).astype(x.dtype)
+    dim = x2.shape[1]
+    if not x2.size:   # (PyTorch returns its output uninitialised)
+        return np.zeros(() if reduction != "none" or np.ndim(target) <= 1 else (0,), x.dtype)
+    if reduction != "none" or np.ndim(target) <= 1:
+        frames = per_frame.astype(np.float64)
+        total = (np.add.accumulate(frames)[-1] if frames.size else 0.0) / dim   # one frame at a time
+        if reduction == "mean":
+            total = total / x2.shape[0]
+        return np.asarray(total, x.dtype)
+    return per_frame / x.dtype.type(dim)
+
+
+def _multilabel_grad(grad, data, target, reduction):
+    """For each active hinge, -g into the target's entry and +g into the class's (g = 1 / dim, 1 / (frames * dim)
+    for the mean), added one at a time in x's dtype as ATen does; times the incoming gradient."""
+    x2 = data.reshape(1 if data.ndim < 2 else data.shape[0], data.shape[-1] if data.ndim else 1)
+    n, dim = x2.shape
+    if not x2.size:
+        return np.zeros(data.shape, data.dtype)
+    t2 = np.asarray(target).reshape(x2.shape)
+    dt = data.dtype.type
+    g = dt(1.0 / (n * dim)) if reduction == "mean" else dt(1.0 / dim)
+    _, active, safe = _multilabel_hinges(x2, t2)
+    plus = active.sum(axis=1)                                   # +g per active hinge of class d
+    minus = np.zeros((n, dim), np.int64)
+    np.add.at(minus, (np.repeat(np.arange(n), dim), safe.reshape(-1)), active.sum(axis=2).reshape(-1))
+    steps = np.zeros(int(max(plus.max(initial=0), minus.max(initial=0))) + 1, data.dtype)
+    for k in range(1, steps.size):                             # k additions of g, rounded each time
+        steps[k] = steps[k - 1] + g
+    local = (steps[plus] - steps[minus]).reshape(data.shape)
+    if reduction != "none" or np.ndim(grad) == 0:
+        return local * np.asarray(grad, data.dtype).reshape(())
+    return local * np.asarray(grad, data.dtype).reshape(-1, 1)
+
+
+@defop("multilabel_margin_loss", "MultilabelMarginLossBackward0", _multilabel_margin, saves=(0,))
+def multilabel_margin_loss_vjp(xp, grad, saved, consts, needs):
+    """ATen's multilabel_margin_loss_backward (_multilabel_grad); not differentiable again."""
+    x, = saved
+    if xp.is_numpy:
+        return (_multilabel_grad(grad, x, *consts),)
+    return (xp.call("multilabel_margin_loss_backward", (grad, x), *consts),)
+
+
+@defop("multilabel_margin_loss_backward", "NotImplemented", lambda g, x, *c: _multilabel_grad(g, x, *c),
+       qualname="torch::autograd::NotImplemented")
+def multilabel_margin_loss_backward_vjp(xp, grad, saved, consts, needs):
+    raise RuntimeError("derivative for aten::multilabel_margin_loss_backward is not implemented")
 
 
 # ---------------------------------------------------------------- logcumsumexp

@@ -222,7 +222,7 @@ def _declare(s):
     def max_pool_backward_vjp(xp, grad, saved, consts, needs):
         return _gather_back(xp, grad, consts[0], consts[1], s)
 
-    @defop(f"avg_pool{s}d", f"AvgPool{d}Backward0", _avg_pool_fwd)
+    @defop(f"avg_pool{s}d", f"AvgPool{d}Backward0", _avg_pool_fwd, frees=True)
     def avg_pool_vjp(xp, grad, saved, consts, needs):
         return (xp.call(f"avg_pool{s}d_backward", (grad,), *consts),)
 
@@ -240,7 +240,7 @@ def _declare(s):
     def adaptive_max_pool_backward_vjp(xp, grad, saved, consts, needs):
         return _gather_back(xp, grad, consts[0], consts[1], s)
 
-    @defop(f"adaptive_avg_pool{s}d", f"AdaptiveAvgPool{d}Backward0", _adaptive_fwd)
+    @defop(f"adaptive_avg_pool{s}d", f"AdaptiveAvgPool{d}Backward0", _adaptive_fwd, frees=True)
     def adaptive_avg_pool_vjp(xp, grad, saved, consts, needs):
         return (xp.call(f"adaptive_avg_pool{s}d_backward", (grad,), *consts),)
 

@@ -109,8 +109,8 @@ def _amax(a, dims, keepdim):
 def amax_vjp(xp, grad, saved, consts, needs):
     a, out = saved
     dims, keepdim = consts
-    out = xp.restore_dims(out, dims, a.ndim, keepdim)
-    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
+    out = xp.restore_dims(out, dims, a.ndim, keepdim, unsqueeze=False)
+    grad = xp.restore_dims(grad, dims, a.ndim, keepdim, unsqueeze=False)
     return (_spread(xp, grad, a, out, dims),)
 
 
@@ -118,8 +118,8 @@ def amax_vjp(xp, grad, saved, consts, needs):
 def amin_vjp(xp, grad, saved, consts, needs):
     a, out = saved
     dims, keepdim = consts
-    out = xp.restore_dims(out, dims, a.ndim, keepdim)
-    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
+    out = xp.restore_dims(out, dims, a.ndim, keepdim, unsqueeze=False)
+    grad = xp.restore_dims(grad, dims, a.ndim, keepdim, unsqueeze=False)
     return (_spread(xp, grad, a, out, dims),)
 
 
@@ -312,11 +312,43 @@ def _shape_back(xp, grad, saved, consts, needs):
     return (xp.reshape(grad, consts[-1]),)
 
 
-for _name, _node in (("view", "ViewBackward0"), ("unsafe_view", "UnsafeViewBackward0"),
-                     ("squeeze", "SqueezeBackward0"), ("squeeze_dim", "SqueezeBackward1"),
-                     ("squeeze_dims", "SqueezeBackward2"), ("squeeze_mm", "SqueezeBackward4"),
-                     ("unsqueeze", "UnsqueezeBackward0")):
-    defop(_name, _node, lambda a, shape, in_shape: a.reshape(shape))(_shape_back)
+def _removed_ones(in_shape, shape):
+    """The positions of in_shape's size-1 dims that are not in shape (in_shape with them left out is shape)."""
+    removed, j = [], 0
+    for i, n in enumerate(in_shape):
+        if j < len(shape) and n == shape[j] and len(in_shape) - i >= len(shape) - j:
+            j += 1
+        else:
+            removed.append(i)
+    return removed
+
+
+def _squeeze_back(xp, grad, saved, consts, needs):
+    """ATen's unsqueeze_to: the squeezed dims put back one unsqueeze at a time (UnsqueezeBackward0 each)."""
+    shape, in_shape = consts
+    if xp.is_numpy:
+        return (grad.reshape(in_shape),)
+    for d in _removed_ones(in_shape, shape):
+        grad = xp.call("unsqueeze", (grad,), grad.shape[:d] + (1,) + grad.shape[d:], grad.shape)
+    return (grad,)
+
+
+def _unsqueeze_back(xp, grad, saved, consts, needs):
+    """unsqueeze's backward is squeeze(dim) (SqueezeBackward1)."""
+    shape, in_shape = consts
+    if xp.is_numpy:
+        return (grad.reshape(in_shape),)
+    return (xp.call("squeeze_dim", (grad,), in_shape, shape),)
+
+
+for _name, _node, _back in (("view", "ViewBackward0", _shape_back), ("unsafe_view", "UnsafeViewBackward0", _shape_back),
+                            ("reshape_alias", "ReshapeAliasBackward0", _shape_back),
+                            ("squeeze", "SqueezeBackward0", _squeeze_back),
+                            ("squeeze_dim", "SqueezeBackward1", _squeeze_back),
+                            ("squeeze_dims", "SqueezeBackward2", _squeeze_back),
+                            ("squeeze_mm", "SqueezeBackward4", _squeeze_back),
+                            ("unsqueeze", "UnsqueezeBackward0", _unsqueeze_back)):
+    defop(_name, _node, lambda a, shape, in_shape: a.reshape(shape))(_back)
 
 
 @defop("permute", "PermuteBackward0", lambda a, axes: a.transpose(axes))

@@ -40,6 +40,25 @@ def xlog1py_vjp(xp, grad, saved, consts, needs):
     return ga, gb
 
 
+# xlog1py with a number for one side, a constant (as xlogy: SpecialXlog1PyBackward2 when other is a number, 1 when
+# self is)
+@defop("special_xlog1py_other", "SpecialXlog1PyBackward2", lambda a, b: _xlog1py(a, np.asarray(b, a.dtype)),
+       saves=(0,))
+def xlog1py_other_vjp(xp, grad, saved, consts, needs):
+    a, = saved
+    b = xp.call("log1p", (xp.constant(a, consts[0]),))
+    if consts[0] <= -1:   # PyTorch masks the infinite log1p where self is 0
+        b = xp.where(a == 0, 0.0, b)
+    return (grad * b,)
+
+
+@defop("special_xlog1py_self", "SpecialXlog1PyBackward1", lambda b, a: _xlog1py(np.asarray(a, b.dtype), b),
+       saves=(0,))
+def xlog1py_self_vjp(xp, grad, saved, consts, needs):
+    b, = saved
+    return (grad * consts[0] / (b + 1),)
+
+
 @defop("add_scalar", "AddBackward1", lambda a, k: a + a.dtype.type(k))
 def add_scalar_vjp(xp, grad, saved, consts, needs):
     """input + a number, as ATen's composite functions add one (at::add(Tensor, Scalar)): special.ndtr."""
@@ -208,6 +227,42 @@ def log_ndtr_vjp(xp, grad, saved, consts, needs):
     """pdf(x) / cdf(x), as ATen writes it: grad / sqrt(2 pi) * exp(-(log_ndtr(x) + x^2 / 2))."""
     a, out = saved
     return (grad / _SQRT_2PI * xp.exp(-(out + a * a / 2)),)
+
+
+def _erfcx(a):
+    """exp(x^2) erfc(x), for x >= 0 in float64 rounded once: below 26 the product, x^2 split exactly (Veltkamp) so
+    exp loses nothing, from 26 up the asymptotic series of erfc. Below 0 ATen's formula in the input's dtype,
+    2 exp(x * x) - erfcx(-x) with x * x rounded (inf below -26.7, the erfcx term dropped below -6.1)."""
+    x = np.asarray(a, np.float64)
+    z = np.abs(x)
+    out = np.empty_like(z)
+    with np.errstate(all="ignore"):
+        near = z < 26
+        zn = z[near]
+        c = 134217729.0 * zn
+        hi = c - (c - zn)
+        lo = zn - hi
+        out[near] = np.exp(hi * hi) * np.exp((2 * hi + lo) * lo) * _ERFC(zn)
+        zf = z[~near]
+        term, series = np.ones_like(zf), np.ones_like(zf)
+        for k in range(1, 12):   # erfcx(z) = 1 / (z sqrt(pi)) * sum (-1)^k (2k-1)!! / (2 z^2)^k
+            term = term * -(2 * k - 1) / (2 * zf * zf)
+            series = series + term
+        out[~near] = series / (zf * math.sqrt(math.pi))
+        out = out.astype(a.dtype)
+        neg = x < 0
+        xn = np.asarray(a)[neg]
+        twice = 2 * np.exp((xn * xn).astype(np.float64)).astype(a.dtype)
+        out[neg] = np.where(xn < -26.7, np.inf, np.where(xn < -6.1, twice, twice - out[neg]))
+    out[np.isnan(x)] = np.nan
+    return out
+
+
+@defop("special_erfcx", "SpecialErfcxBackward0", _erfcx, saves=(0, -1))
+def erfcx_vjp(xp, grad, saved, consts, needs):
+    """erfcx' = 2 x erfcx(x) - 2 / sqrt(pi) (ATen's formula, in the result)."""
+    a, out = saved
+    return (grad * (2 * a * out - 2 / math.sqrt(math.pi)),)
 
 
 def _mvlgamma_args(a, p):

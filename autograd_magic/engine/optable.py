@@ -26,10 +26,10 @@ OPS = {}
 
 class OpDef:
     __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "node_cls", "api", "method",
-                 "inplace", "args", "promote", "doc", "saved_spec")
+                 "inplace", "args", "promote", "doc", "saved_spec", "frees")
 
     def __init__(self, name, node, fwd, vjp, saves=(), save_if=None, qualname=None, api=None, method=True,
-                 inplace=False, args=None, promote=None, doc=None, several_outputs=False):
+                 inplace=False, args=None, promote=None, doc=None, several_outputs=False, frees=False):
         self.name = name
         self.node = node
         self.qualname = qualname or node
@@ -37,6 +37,9 @@ class OpDef:
         self.vjp = vjp
         self.saves = saves          # input indices to save; -1 is the output
         self.save_if = save_if      # {saved index: input index whose requires_grad makes it needed}
+        # frees=True: PyTorch's node saves a tensor (avg_pool2d's input) that the engine's backward does not need;
+        # the node is freed all the same after a backward without retain_graph (a second one raises)
+        self.frees = frees
         # the grad_fn's class, named like PyTorch's (a node with several outputs: see autograd.record_multi)
         self.node_cls = multi_node_type(node) if several_outputs else node_type(node)
         # The public function: its names (the first is the canonical one, the others aliases such as arctan),

@@ -28,7 +28,7 @@ SAVED = {
 }
 # ops PyTorch saves no tensor for (sizes, dims and scalars only), nor does the engine
 NOTHING = ("add", "sub", "rsub", "neg", "div_scalar", "mul_scalar", "sum", "sum_dim", "mean", "mean_dim", "view",
-           "unsafe_view", "alias", "t", "transpose", "permute", "expand", "squeeze", "squeeze_dim", "squeeze_dims",
+           "unsafe_view", "reshape_alias", "alias", "t", "transpose", "permute", "expand", "squeeze", "squeeze_dim", "squeeze_dims",
            "unsqueeze", "select", "slice", "clone", "to_copy", "cat", "stack", "flip", "repeat", "roll")
 
 for _name, _spec in SAVED.items():

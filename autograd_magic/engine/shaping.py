@@ -279,6 +279,12 @@ def reshape(input, *shape):
     shape = _infer_shape(_shape_args(shape, "reshape", "shape"), input._data.size)
     if input._data.flags.c_contiguous or input._data.size <= 1:
         return _view_out(input, apply(OPS["view"], (input,), shape, input._data.shape))
+    try:   # not contiguous but viewable with other strides (ATen's computeStride): _reshape_alias
+        data = input._data.reshape(shape, copy=False)
+    except ValueError:
+        data = None
+    if data is not None:
+        return _view_out(input, apply(OPS["reshape_alias"], (input,), shape, input._data.shape, data=data))
     copy = apply(OPS["clone"], (input,), data=np.ascontiguousarray(input._data))
     return apply(OPS["unsafe_view"], (copy,), shape, input._data.shape)
 

@@ -70,7 +70,7 @@ def restored_shape(shape, dims, ndim, keepdim):
     return tuple(shape)
 
 
-def restore_dims(g, dims, ndim, keepdim):
+def restore_dims(g, dims, ndim, keepdim, unsqueeze=True):  # noqa: ARG001 (the recorded form's choice of node)
     """g reshaped to restored_shape (a view)."""
     shape = restored_shape(g.shape, dims, ndim, keepdim)
     return g if shape == g.shape else g.reshape(shape)

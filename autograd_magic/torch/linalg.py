@@ -1,5 +1,5 @@
 """torch.linalg: norms, inverse, determinants, solve, decompositions (svd, eigh, qr, cholesky), pinv, lstsq,
-matrix_rank, cross, matrix_power, cond, with PyTorch's node names, messages and result types (engine/linalg_fns.py)."""
+matrix_rank, cross, matrix_power, cond, tensorinv, tensorsolve, with PyTorch's node names, messages and result types (engine/linalg_fns.py)."""
 from math import inf
 
 from ..engine.indexing import diagonal as _diagonal
@@ -43,6 +43,44 @@ def cond(A, p=None, *, out=None):
     inverse.masked_fill_((info > 0).unsqueeze(-1).unsqueeze(-1), inf)
     result = matrix_norm(A, p) * matrix_norm(inverse, p)
     return result.nan_to_num_(inf, inf, -inf)
+
+
+def _prod(sizes):
+    out = 1
+    for n in sizes:
+        out *= n
+    return out
+
+
+def tensorinv(A, ind=2, *, out=None):
+    """The inverse of A for tensordot(A, ., ind): A as a (prod(A.shape[:ind]), prod(A.shape[ind:])) matrix,
+    inverted (inv_ex, ATen's composite), reshaped to A.shape[ind:] + A.shape[:ind]."""
+    if ind <= 0:
+        raise RuntimeError(f"Expected a strictly positive integer for 'ind', but got {ind}")
+    shape = tuple(A.shape)
+    start, end = _prod(shape[:ind]), _prod(shape[ind:])
+    if start != end:
+        raise RuntimeError(f"Expected self to satisfy the requirement prod(self.shape[ind:]) == "
+                           f"prod(self.shape[:ind]), but got {end} != {start}")
+    result, info = inv_ex(A.reshape(end, end))
+    if info.any():
+        inv(A.reshape(end, end))   # PyTorch's error for a singular matrix
+    return result.reshape(shape[ind:] + shape[:ind])
+
+
+def tensorsolve(A, B, dims=None, *, out=None):
+    """The X with tensordot(A, X, X.ndim) == B: A's dims (moved to the end) and B flattened, solved as a square
+    system (ATen's composite), X shaped as A.shape[B.ndim:]."""
+    ndim, other = A.dim(), B.dim()
+    if dims is not None:
+        moved = [d % ndim for d in dims]
+        A = A.permute([d for d in range(ndim) if d not in moved] + moved)
+    shape = tuple(A.shape)[other:]
+    n, m = _prod(shape), _prod(tuple(B.shape))
+    if n != m:
+        raise RuntimeError(f"Expected self to satisfy the requirement prod(self.shape[other.ndim:]) == "
+                           f"prod(self.shape[:other.ndim]), but got {n} != {m}")
+    return solve(A.reshape(n, n), B.flatten()).reshape(shape)
 
 
 def diagonal(A, *, offset=0, dim1=-2, dim2=-1):

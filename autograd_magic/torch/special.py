@@ -1,7 +1,7 @@
-"""torch.special: the entropy term entr, xlog1py, the modified Bessel functions i0/i0e/i1/i1e, ndtri, log_ndtr,
+"""torch.special: the entropy term entr, xlog1py, erfcx, the modified Bessel functions i0/i0e/i1/i1e, ndtri, log_ndtr,
 multigammaln, zeta and gammainc/gammaincc (their own ops: engine/ops_special.py), the normal CDF ndtr composed as
 PyTorch composes it, and the functions torch.special names again (expit is sigmoid, gammaln lgamma, psi digamma,
-round ...). The other Bessel functions, orthogonal polynomials and erfcx are not part of it."""
+round ...). The other Bessel functions, and orthogonal polynomials are not part of it."""
 import math
 
 import numpy as np
@@ -28,7 +28,16 @@ def entr(input, *, out=None):
 
 def xlog1py(input, other, *, out=None):
     """input * log1p(other), 0 where input is 0 (unless other is NaN)."""
+    if not isinstance(input, Tensor):   # a Python number is a constant (SpecialXlog1PyBackward1; 2 for other)
+        return apply(OPS["special_xlog1py_self"], (_float(other),), float(input))
+    if not isinstance(other, Tensor):
+        return apply(OPS["special_xlog1py_other"], (_float(input),), float(other))
     return apply(OPS["special_xlog1py"], (_float(input), _float(other)))
+
+
+def erfcx(input, *, out=None):
+    """The scaled complementary error function exp(input^2) * erfc(input)."""
+    return apply(OPS["special_erfcx"], (_float(input),))
 
 
 def ndtr(input, *, out=None):

@@ -12,15 +12,18 @@ def _tuple(x):
     return (x, False) if isinstance(x, tuple) else ((x,), True)
 
 
-def _prepare(inputs):
-    return tuple(t.detach().requires_grad_(True) for t in inputs)
+def _prepare(inputs, create_graph=False):
+    """PyTorch's _grad_preprocess: with create_graph an input that requires grad stays connected (view_as: the
+    results can be differentiated back to it); others are detached copies that require grad."""
+    return tuple(t.view_as(t) if create_graph and t.requires_grad else t.detach().requires_grad_(True)
+                 for t in inputs)
 
 
 def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, strategy="reverse-mode"):
     """d func(inputs) / d inputs, shaped output.shape + input.shape (tuples as PyTorch nests them)."""
     inputs, single_in = _tuple(inputs)
     with enable_grad():
-        xs = _prepare(inputs)
+        xs = _prepare(inputs, create_graph)
         outputs = func(*xs)
         outs, single_out = _tuple(outputs)
         rows = []
@@ -66,11 +69,11 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
 def vjp(func, inputs, v=None, create_graph=False, strict=False):
     inputs, single_in = _tuple(inputs)
     with enable_grad():
-        xs = _prepare(inputs)
+        xs = _prepare(inputs, create_graph)
         out = func(*xs)
         gs = grad(out, xs, v, create_graph=create_graph, allow_unused=True)
     gs = tuple(g.detach() if g is not None and not create_graph else g for g in gs)
-    return out.detach(), (gs[0] if single_in else gs)
+    return (out if create_graph else out.detach()), (gs[0] if single_in else gs)
 
 
 # ---------------------------------------------------------------- jvp, vhp, hvp: PyTorch's double-backward tricks
@@ -121,7 +124,7 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), J v): the Jacobian-vector product by the double-backward trick, as PyTorch computes it."""
     inputs, single_in = _tuple(inputs)
     with enable_grad():
-        xs = _prepare(inputs)
+        xs = _prepare(inputs, create_graph)
         v = _v_of(v, xs, single_in)
         outputs, single_out = _tuple(func(*xs))
         grad_outputs = tuple(Tensor._wrap(np.zeros(o.shape, o._data.dtype)).requires_grad_() for o in outputs)
@@ -143,7 +146,7 @@ def vhp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), v^T H) for a scalar func."""
     inputs, single_in = _tuple(inputs)
     with enable_grad():
-        xs = _prepare(inputs)
+        xs = _prepare(inputs, create_graph)
         v = _v_of(v, xs, single_in)
         outputs = _scalar_output(func, xs, "vhp")
         jac = _grads_of(outputs, xs, create_graph=True)
@@ -155,7 +158,7 @@ def hvp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), H v) for a scalar func, by the double-backward trick."""
     inputs, single_in = _tuple(inputs)
     with enable_grad():
-        xs = _prepare(inputs)
+        xs = _prepare(inputs, create_graph)
         v = _v_of(v, xs, single_in)
         outputs = _scalar_output(func, xs, "hvp")
         jac = _grads_of(outputs, xs, create_graph=True)

@@ -1,11 +1,28 @@
 """torch.autograd.graph: hooks for saved tensors (saved_tensors_hooks, save_on_cpu, disable_saved_tensors_hooks),
 as in PyTorch's tutorial "Hooks for saved tensors". Which tensors an op saves is PyTorch's choice: the engine
 follows it for the common ops and refuses the hooks, naming the op, elsewhere (engine/saved_hooks.py)."""
+import abc
 import contextlib
 
 from ...engine import autograd, saved_hooks
 from ...engine.autograd import RemovableHandle
 from ...engine.creation import empty
+
+
+class Node(abc.ABC):
+    """The abstract class of the graph's nodes: ``isinstance(t.grad_fn, torch.autograd.graph.Node)`` holds for every
+    node (an op's, AccumulateGrad, a custom Function's), as PyTorch registers its C++ nodes with it."""
+    __module__ = "torch.autograd.graph"
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Node and issubclass(C, (autograd.Node, autograd.AccumulateGrad)):
+            return True
+        return NotImplemented
+
+    # PyTorch's abstract methods: Node() is refused, naming them
+    name = next_functions = metadata = _input_metadata = abc.abstractmethod(lambda self: None)
+    register_hook = register_prehook = _register_hook_dict = _sequence_nr = abc.abstractmethod(lambda self, *a: None)
 
 
 class saved_tensors_hooks:

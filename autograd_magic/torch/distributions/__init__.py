@@ -39,3 +39,13 @@ def __getattr__(name):
                          f"subset of PyTorch, and torch.distributions.{name} is not part of it")
 from . import gumbel_weibull  # noqa: F401,E402
 from .gumbel_weibull import Gumbel, Weibull  # noqa: F401,E402
+from . import gamma_ratio  # noqa: F401,E402
+from .gamma_ratio import FisherSnedecor, InverseGamma  # noqa: F401,E402
+inverse_gamma = fishersnedecor = gamma_ratio
+from . import pareto_kumaraswamy  # noqa: F401,E402
+from .pareto_kumaraswamy import Kumaraswamy, Pareto  # noqa: F401,E402
+pareto = kumaraswamy = pareto_kumaraswamy
+from . import stick_breaking  # noqa: F401,E402
+from .stick_breaking import LogisticNormal, StickBreakingTransform  # noqa: F401,E402
+transforms.StickBreakingTransform = StickBreakingTransform
+logistic_normal = stick_breaking

@@ -18,7 +18,7 @@ from ...engine.grad import grad as _autograd_grad
 from ...engine.shaping import stack
 from ...engine.tensor import Tensor
 from ..grad_mode import enable_grad
-from .pytree import flatten, tree_map, unflatten
+from .pytree import LEAF, flatten, tree_map, unflatten
 
 
 # ---------------------------------------------------------------- levels: inputs and results of one transform
@@ -211,8 +211,14 @@ def vjp(func, *primals, has_aux=False):
     return result, vjp_fn
 
 
+class _Asterisk:
+    def __repr__(self):
+        return "*"
+
+
 def _pprint(spec):
-    return repr(spec)
+    """PyTorch's treespec_pprint: the tree with a * for each leaf ({'first': *, 'second': *})."""
+    return repr(unflatten([_Asterisk()] * (1 if spec is LEAF else spec.num_leaves), spec))
 
 
 def _check_outputs(flat, api):

@@ -7,6 +7,7 @@ import numpy as np
 from ...engine.size import checked_sizes
 from ...engine.tensor import Tensor
 from . import functional_conv as FC
+from ._args import conv_args
 from . import init
 from .functional_pad import pad
 from .module import Module, Parameter, default_np_dtype as _default_np
@@ -108,6 +109,7 @@ class Conv1d(_ConvNd):
         if self.padding_mode != "zeros":
             return FC.conv1d(pad(input, self._reversed_padding_repeated_twice, self.padding_mode), self.weight,
                              self.bias, self.stride, 0, self.dilation, self.groups)
+        conv_args(1, (input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups))
         return FC.conv1d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
 
 
@@ -119,6 +121,7 @@ class Conv2d(_ConvNd):
         if self.padding_mode != "zeros":
             return FC.conv2d(pad(input, self._reversed_padding_repeated_twice, self.padding_mode), self.weight,
                              self.bias, self.stride, 0, self.dilation, self.groups)
+        conv_args(2, (input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups))
         return FC.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
 
 
@@ -131,6 +134,7 @@ class Conv3d(_ConvNd):
         if self.padding_mode != "zeros":
             return FC.conv3d(pad(input, self._reversed_padding_repeated_twice, self.padding_mode), self.weight,
                              self.bias, self.stride, 0, self.dilation, self.groups)
+        conv_args(3, (input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups))
         return FC.conv3d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
 
 

@@ -12,6 +12,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
+from ._args import tensor_arg
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _legacy_reduction, _reduction  # noqa: F401  (the losses' reduction argument, shared)
 from .functional_more import embedding_renorm_  # noqa: E402
@@ -39,13 +40,7 @@ def softmin(input, dim=None, _stacklevel=3, dtype=None):
     return F.softmax(-input, dim, dtype)
 
 
-def _tensor_arg(fn, value, name="input", position=1):
-    """PyTorch's argument parser on a tensor argument: a numpy array (a model called on the training data before
-    torch.from_numpy), a list or None (a forward without return) is its TypeError."""
-    if not isinstance(value, Tensor):
-        kind = type(value)
-        what = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
-        raise TypeError(f"{fn}(): argument '{name}' (position {position}) must be Tensor, not {what}")
+_tensor_arg = tensor_arg
 
 
 def _sized(input, target):
@@ -146,6 +141,7 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
               sparse=False):
+    tensor_arg("embedding", input, "indices", 2)
     idx = input._data
     if weight.ndim != 2:
         raise RuntimeError("'weight' must be 2-D")
@@ -471,10 +467,12 @@ from .functional_interp import (interpolate, pixel_shuffle, pixel_unshuffle, ups
 from .functional_norm import (bilinear, cosine_embedding_loss, group_norm, instance_norm,  # noqa: E402
                               margin_ranking_loss, pairwise_distance, triplet_margin_loss)
 from .functional_vision import affine_grid, fold, grid_sample, unfold  # noqa: E402
-from .functional_zoo import (hinge_embedding_loss, local_response_norm, lp_pool1d, lp_pool2d,  # noqa: E402
-                             alpha_dropout, gumbel_softmax, multi_margin_loss, multilabel_soft_margin_loss,
-                             soft_margin_loss)
+from .functional_zoo import (hinge_embedding_loss, local_response_norm, lp_pool1d, lp_pool2d, lp_pool3d,  # noqa: E402
+                             alpha_dropout, gumbel_softmax, multi_margin_loss, multilabel_margin_loss,
+                             multilabel_soft_margin_loss, soft_margin_loss)
 from .functional_unpool import max_unpool1d, max_unpool2d, max_unpool3d  # noqa: E402
+from .functional_fractional import (fractional_max_pool2d, fractional_max_pool2d_with_indices,  # noqa: E402
+                                    fractional_max_pool3d, fractional_max_pool3d_with_indices)
 from .functional_triplet import triplet_margin_with_distance_loss  # noqa: E402
 from .functional_zoo import feature_alpha_dropout  # noqa: E402
 from .functional_ctc import ctc_loss  # noqa: E402
@@ -500,5 +498,7 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "bilinear", "pairwise_distance", "cosine_embedding_loss", "margin_ranking_loss", "triplet_margin_loss",
            "conv3d", "conv_transpose3d", "max_pool3d", "max_pool3d_with_indices", "avg_pool3d",
            "adaptive_avg_pool3d", "adaptive_max_pool2d", "adaptive_max_pool3d", "dropout3d",
-           "affine_grid", "grid_sample", "unfold", "fold", "local_response_norm", "lp_pool1d", "lp_pool2d",
-           "soft_margin_loss", "multi_margin_loss", "hinge_embedding_loss", "multilabel_soft_margin_loss"]
+           "affine_grid", "grid_sample", "unfold", "fold", "local_response_norm", "lp_pool1d", "lp_pool2d", "lp_pool3d",
+           "soft_margin_loss", "multi_margin_loss", "hinge_embedding_loss", "multilabel_soft_margin_loss",
+           "multilabel_margin_loss", "fractional_max_pool2d", "fractional_max_pool2d_with_indices",
+           "fractional_max_pool3d", "fractional_max_pool3d_with_indices"]

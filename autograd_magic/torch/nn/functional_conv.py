@@ -9,6 +9,7 @@ from ...engine.ops_norm import batch_norm_stats
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
+from ._args import tensor_arg
 
 
 
@@ -301,6 +302,7 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     """Normalise over the last len(normalized_shape) dims, then scale by weight and shift by bias."""
+    tensor_arg("layer_norm", input)
     shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
     k = len(shape)
     _check_norm_dtypes(input, weight, bias)

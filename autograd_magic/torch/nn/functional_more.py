@@ -13,6 +13,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
 from ..grad_mode import no_grad as _no_grad
+from ._args import tensor_arg
 from . import functional_pool as FP
 from .functional_loss import _legacy_reduction
 
@@ -35,6 +36,7 @@ def _check_1d(name, input):
 
 
 def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    tensor_arg("max_pool1d_with_indices" if return_indices else "max_pool1d", input)
     _check_1d("max_pool1d", input)
     k = _single(kernel_size, "kernel_size")
     s = k if stride is None or stride == [] or stride == () else _single(stride, "stride")
@@ -48,6 +50,7 @@ def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
 
 
 def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    tensor_arg("avg_pool1d", input)
     _check_1d("avg_pool1d", input)
     k = _single(kernel_size, "kernel_size")
     s = k if stride is None or stride == [] or stride == () else _single(stride, "stride")

@@ -6,6 +6,7 @@ from ...engine.ops_pool import adaptive_max_with_indices, max_pool_with_indices,
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
+from ._args import tensor_arg, type_name
 from .functional_conv import _tuple
 
 
@@ -64,6 +65,9 @@ def _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, wha
 
 
 def _max_pool(nd, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices):
+    if not isinstance(input, Tensor) and nd == 3 and return_indices:   # (PyTorch's Python asks input.is_cuda)
+        raise AttributeError(f"'{type_name(input)}' object has no attribute 'is_cuda'")
+    tensor_arg(f"max_pool{nd}d" + ("_with_indices" if return_indices else ""), input)
     cfg = _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, "max")
     values, indices = max_pool_with_indices(input._data, cfg)
     out = apply(OPS[f"max_pool{nd}d"], (input,), cfg, indices, tuple(input.shape), data=values)
@@ -89,6 +93,7 @@ max_pool3d_with_indices = max_pool3d
 
 
 def _avg_pool(nd, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override):
+    tensor_arg(f"avg_pool{nd}d", input)
     cfg = _pool_args(nd, input, kernel_size, stride, padding, 1, ceil_mode, "avg")
     if divisor_override is not None and divisor_override == 0:
         raise RuntimeError("divisor must be not zero")

@@ -1,6 +1,6 @@
-"""More of torch.nn.functional's layer zoo: local_response_norm and lp_pool1d / lp_pool2d (composed as PyTorch's
+"""More of torch.nn.functional's layer zoo: local_response_norm and lp_pool1d / 2d / 3d (composed as PyTorch's
 Python composes them, so the nodes and bits are the same), and the margin losses: soft_margin_loss and
-multi_margin_loss (one kernel each: engine/ops_margin.py), hinge_embedding_loss (ATen's composite) and
+multi_margin_loss and multilabel_margin_loss (one kernel each: engine/ops_margin.py), hinge_embedding_loss (ATen's composite) and
 multilabel_soft_margin_loss (PyTorch's Python composition)."""
 import math
 
@@ -56,6 +56,18 @@ def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
     return _lp_finish(out, kw * kh, norm_type)
 
 
+def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """The p-norm of each 3-d window: avg_pool3d of x ** p times the window size, to the power 1 / p."""
+    kd, kw, kh = (kernel_size,) * 3 if isinstance(kernel_size, int) else tuple(kernel_size)
+    if isinstance(norm_type, (int, float)):
+        if norm_type == float("inf"):
+            return FP.max_pool3d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+        if norm_type == -float("inf"):
+            return -FP.max_pool3d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+    out = FP.avg_pool3d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    return _lp_finish(out, kd * kw * kh, norm_type)
+
+
 def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
     """The p-norm of each window of a (N, C, L) or (C, L) input."""
     if isinstance(norm_type, (int, float)):
@@ -107,6 +119,26 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=
         raise RuntimeError("target out of range")
     w = None if weight is None else weight._data.astype(input._data.dtype)
     return apply(OPS["multi_margin_loss"], (input,), t, int(p), float(margin), w, red)
+
+
+def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    """The multi-label hinge loss: per sample, the sum over its target classes (those before the first -1) and the
+    other classes of max(0, 1 - x[y_j] + x[i]), divided by the number of classes (MultilabelMarginLossBackward0)."""
+    red = _loss_reduction(size_average, reduce, reduction)
+    nd = input.dim()
+    valid = (nd == 2 and input.shape[1] != 0) or (nd == 1 and input.shape[0] != 0) or nd == 0
+    if not valid:
+        raise RuntimeError("Expected non-empty vector or matrix with optional 0-dim batch size, but got: "
+                           f"[{', '.join(map(str, input.shape))}]")
+    nframe, dim = (1, 1 if nd == 0 else input.shape[0]) if nd <= 1 else tuple(input.shape)
+    if (target.dim() > 1 or target.numel() != dim) if nd <= 1 else \
+            (target.dim() != 2 or tuple(target.shape) != (nframe, dim)):
+        raise RuntimeError(f"inconsistent target size: [{', '.join(map(str, target.shape))}] for input of size: "
+                           f"[{', '.join(map(str, input.shape))}]")
+    t = np.asarray(target._data).astype(np.int64)
+    if t.size and (t.min() < -1 or t.max() >= dim):
+        raise RuntimeError("argument #2 'target' is out of range")
+    return apply(OPS["multilabel_margin_loss"], (input,), t, red)
 
 
 def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):

@@ -1,5 +1,6 @@
-"""Modules over functional_vision.py and functional_zoo.py: Unfold, Fold, LocalResponseNorm, LPPool1d, LPPool2d and
-the margin losses SoftMarginLoss, MultiLabelSoftMarginLoss, HingeEmbeddingLoss, MultiMarginLoss."""
+"""Modules over functional_vision.py and functional_zoo.py: Unfold, Fold, LocalResponseNorm, LPPool1d/2d/3d and the
+margin losses SoftMarginLoss, MultiLabelSoftMarginLoss, HingeEmbeddingLoss, MultiMarginLoss,
+MultiLabelMarginLoss."""
 from . import functional_vision as FV
 from . import functional_zoo as FZ
 from .loss import _Loss, _WeightedLoss
@@ -77,6 +78,10 @@ class LPPool2d(_LPPoolNd):
     fn = staticmethod(FZ.lp_pool2d)
 
 
+class LPPool3d(_LPPoolNd):
+    fn = staticmethod(FZ.lp_pool3d)
+
+
 class SoftMarginLoss(_Loss):
     __module__ = "torch.nn.modules.loss"
 
@@ -100,6 +105,13 @@ class HingeEmbeddingLoss(_Loss):
 
     def forward(self, input, target):
         return FZ.hinge_embedding_loss(input, target, margin=self.margin, reduction=self.reduction)
+
+
+class MultiLabelMarginLoss(_Loss):
+    __module__ = "torch.nn.modules.loss"
+
+    def forward(self, input, target):
+        return FZ.multilabel_margin_loss(input, target, reduction=self.reduction)
 
 
 class MultiMarginLoss(_WeightedLoss):

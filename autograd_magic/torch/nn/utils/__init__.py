@@ -1,5 +1,6 @@
 """torch.nn.utils: gradient norms and clipping, parameters to and from one vector, skip_init; torch.nn.utils.rnn:
-padding and packing a batch of sequences; prune, parametrize and parametrizations: their own modules."""
+padding and packing a batch of sequences; prune, parametrize, parametrizations and stateless (functional_call):
+their own modules."""
 import inspect
 import types
 import warnings
@@ -11,7 +12,7 @@ from ....engine.tensor import Tensor
 from ...grad_mode import no_grad
 from ...rng import get_rng_state, set_rng_state
 from ..module import Module, _typename
-from . import fusion, parametrizations, parametrize, prune, rnn  # noqa: F401  (torch.nn.utils.rnn ...)
+from . import fusion, parametrizations, parametrize, prune, rnn, stateless  # noqa: F401  (torch.nn.utils.rnn ...)
 from .spectral_norm import remove_spectral_norm, spectral_norm  # noqa: F401
 from .weight_norm import remove_weight_norm, weight_norm  # noqa: F401
 from .fusion import fuse_conv_bn_eval, fuse_conv_bn_weights, fuse_linear_bn_eval, fuse_linear_bn_weights  # noqa: F401

@@ -1,0 +1,40 @@
+"""PyTorch's argument parser on a tensor argument, shared by torch.nn.functional's modules and the layers."""
+from ...engine.tensor import Tensor
+
+
+def tensor_arg(fn, value, name="input", position=1):
+    """PyTorch's argument parser on a tensor argument: a numpy array (a model called on the training data before
+    torch.from_numpy), a list or None (a forward without return) is its TypeError."""
+    if not isinstance(value, Tensor):
+        raise TypeError(f"{fn}(): argument '{name}' (position {position}) must be Tensor, not {type_name(value)}")
+
+
+def type_name(value):
+    """A value's type as PyTorch's messages name it (numpy.ndarray, list, NoneType ...)."""
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+
+
+def conv_args(nd, args):
+    """A ConvNd layer's call of F.convNd(input, weight, bias, stride, padding, dilation, groups) on an input that is
+    not a tensor (a numpy array): PyTorch's argument parser's message, each argument marked."""
+    if isinstance(args[0], Tensor):
+        return
+
+    def kind(v):
+        return type(v).__name__ if isinstance(v, Tensor) else type_name(v)
+
+    def detail(v):
+        if isinstance(v, tuple):
+            return f"tuple of ({', '.join(type(x).__name__ for x in v)}{',' if len(v) == 1 else ''})"
+        if isinstance(v, list):
+            return f"list of [{', '.join(type(x).__name__ for x in v)}]"
+        return kind(v)
+    marks = ", ".join(f"!{detail(a)}!" for a in args)
+    reason = f"      didn't match because some of the arguments have invalid types: ({marks})\n"
+    raise TypeError(
+        f"conv{nd}d() received an invalid combination of arguments - got ({', '.join(kind(a) for a in args)}), but "
+        "expected one of:\n * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, tuple of "
+        "ints padding = 0, tuple of ints dilation = 1, int groups = 1)\n" + reason +
+        " * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, str padding = \"valid\", "
+        "tuple of ints dilation = 1, int groups = 1)\n" + reason)
