@@ -91,6 +91,15 @@ def _decimals(tok):
     return len(mant.partition(".")[2]), bool(exp)
 
 
+_G_DIGITS = 9   # at most this many significant digits: a '{:.Ng}' print, not Python's shortest float repr (~17)
+
+
+def _significant(tok):
+    """Significant digits printed in a float token ("0.08581" -> 4)."""
+    digits = tok.lower().partition("e")[0].lstrip("+-").replace(".", "").lstrip("0")
+    return len(digits)
+
+
 def _ulp(x, eps):
     if x == 0 or not math.isfinite(x):
         return _TINY[eps]
@@ -126,8 +135,14 @@ def _tokens_ulps(w, g, eps, ulps):
     if math.isnan(a) or math.isnan(b) or math.isinf(a) or math.isinf(b):
         return 0.0 if (math.isnan(a) and math.isnan(b)) or a == b else None
     # a fixed format prints both with as many decimals; a shortest-repr printer (Python's float repr) does not
-    # and its digits are exact
-    q = (_quantum(w) + _quantum(g)) / 2 if _decimals(w) == _decimals(g) or w.endswith(".") or g.endswith(".") else 0
+    # and its digits are exact; a significant-digits format ('{:.4g}') strips trailing zeros, so "0.0858" next to
+    # "0.08581" is 0.08580: both stand for their value to the finer unit of the two
+    if _decimals(w) == _decimals(g) or w.endswith(".") or g.endswith("."):
+        q = (_quantum(w) + _quantum(g)) / 2
+    elif max(_significant(w), _significant(g)) <= _G_DIGITS:
+        q = min(_quantum(w), _quantum(g))
+    else:
+        q = 0
     slack = abs(a - b) - q
     need = max(slack, 0.0) / _ulp(max(abs(a), abs(b)), eps)
     return need if need <= ulps else None

@@ -117,3 +117,11 @@ def test_numbers_inside_structures():
     assert compare(rows, [("y", (2,), np.float32([1.0, 2.0]), 0.5)]).kind == DIFFERENT
     assert compare([0.5], [0.5 + 2 ** -53]).kind == CLOSE and compare([0.5], [0.6]).kind == DIFFERENT
     assert compare([True], [1.0]).kind == IDENTICAL and compare([True], [False]).kind == DIFFERENT
+
+
+def test_significant_digit_prints_that_strip_a_zero_compare_at_the_finer_unit():
+    # '{:.4g}' prints 0.085800 as "0.0858" and 0.085810 as "0.08581": one unit of the 5th digit apart, not ~1300
+    # float32 ulps (the digits of a shortest float repr stay exact)
+    assert parity.compare_text("loss 0.0858", "loss 0.08581", ulps=80).kind != parity.DIFFERENT
+    assert parity.compare_text("loss 0.0858", "loss 0.08583", ulps=80).kind == parity.DIFFERENT
+    assert parity.compare_text("0.08580499887466431", "0.0858050137758255", ulps=1).kind == parity.DIFFERENT

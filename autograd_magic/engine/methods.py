@@ -311,9 +311,9 @@ _BINDINGS.update({
     "index_put": IX.index_put, "index_put_": IX.index_put_, "vdot": L.vdot,
     "new_zeros": creation.new_zeros, "new_ones": creation.new_ones, "new_empty": creation.new_empty,
     "new_full": creation.new_full, "new_tensor": creation.new_tensor,
-    "__array_ufunc__": lambda self, ufunc, method, *inputs, **kwargs: numpy_interop.array_ufunc(ufunc, method, inputs,
-                                                                                                kwargs),
-    "__array_function__": lambda self, func, types, args, kwargs: numpy_interop.array_function(func, args, kwargs),
+    # numpy on a tensor as on PyTorch's: no __array_ufunc__ / __array_function__, so numpy computes on the array
+    # (np.exp(t) of a tensor that requires grad raises) and wraps ufunc results back (numpy_interop.array_wrap)
+    "__array_priority__": 1000, "__array_wrap__": numpy_interop.array_wrap,
     "__hash__": object.__hash__,  # defining __eq__ would otherwise make tensors unhashable
 })
 
@@ -330,9 +330,13 @@ _BINDINGS.update({name: argcheck.deprecated_first_number(_BINDINGS[name], name, 
                                               ("addcmul", "method3", "value"), ("addcmul_", "method3", "value"),
                                               ("addcdiv", "method3", "value"), ("addcdiv_", "method3", "value"))})
 
+# np.sum(t) / np.mean(t) call t.sum(axis=None, dtype=None, out=None): PyTorch's method refuses that call
+_BINDINGS.update({name: numpy_interop.refusing_numpy_call(name, _BINDINGS[name]) for name in ("sum", "mean")})
+
 # A numpy array on the right of an operator: numpy computes it (numpy_interop.with_ndarray)
 _BINDINGS.update({name: numpy_interop.with_ndarray(name, _BINDINGS[name]) for name in (
-    *numpy_interop.OPERATOR_UFUNCS, *numpy_interop.ORDERINGS, "__iadd__", "__isub__", "__imul__", "__itruediv__")})
+    *numpy_interop.OPERATOR_UFUNCS, *numpy_interop.ORDERINGS, *numpy_interop.REFLECTED,
+    "__iadd__", "__isub__", "__imul__", "__itruediv__") if name in _BINDINGS})
 
 # In-place forms PyTorch has for methods that exist here out of place: x.reciprocal_(), x.remainder_(2) ...
 _BINDINGS.update({name + "_": _named_inplace(_BINDINGS[name]) for name in """
