@@ -711,6 +711,9 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
             new = _call_hook(fn, to_tensor(grad))
             if new is not None:
                 grad = new if create_graph else new._data
+    want = leaf.__dict__.get("_grad_dtype")   # Tensor.grad_dtype set to another dtype than the leaf's
+    if want is not None and leaf._grad is None:
+        grad = to_tensor(grad).to(want) if create_graph else np.asarray(grad).astype(want.np)
     if create_graph:
         g = to_tensor(grad)
         # the copy a leaf's .grad receives under create_graph (PyTorch records it: CopyBackwards)

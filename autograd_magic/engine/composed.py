@@ -87,8 +87,11 @@ def tile(input, dims):
     return repeat(input, *dims)
 
 
-def repeat_interleave(input, repeats, dim=None, *, output_size=None):
-    """Each element repeated `repeats` times (a number): unsqueeze, expand, clone, view, as PyTorch records it."""
+def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
+    """Each element repeated `repeats` times (a number): unsqueeze, expand, clone, view, as PyTorch records it.
+    torch.repeat_interleave(repeats) alone: each index i repeated repeats[i] times."""
+    if repeats is None:
+        return _repeat_indices(input)
     t = input
     if dim is None:
         t, dim = (reshape(t, -1) if t._data.ndim != 1 else t), 0
@@ -103,6 +106,18 @@ def repeat_interleave(input, repeats, dim=None, *, output_size=None):
     out = apply(OPS["clone"], (wide,), data=np.ascontiguousarray(wide._data))
     shape[d] *= repeats
     return view(out, shape)
+
+
+def _repeat_indices(repeats):
+    """torch.repeat_interleave(repeats): arange(len(repeats)) each repeated repeats[i] times (ATen's checks)."""
+    r = repeats._data
+    if r.ndim != 1:
+        raise RuntimeError("repeat_interleave only accept 1D vector as repeat")
+    if r.dtype.kind not in "iu":
+        raise NotImplementedError(f'"repeat_interleave_cpu" not implemented for \'{repeats.dtype.scalar_name}\'')
+    if (r < 0).any():
+        raise RuntimeError("repeats can not be negative")
+    return wrap(np.repeat(np.arange(r.shape[0], dtype=np.int64), r))
 
 
 def diff(input, n=1, dim=-1, prepend=None, append=None):

@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, dtypes, random, vec_kernels
+from . import argcheck, determinism, dtypes, random, vec_kernels
 from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
@@ -213,7 +213,9 @@ def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=N
           memory_format=None):
     if device is not None:
         _check_device(device)
-    return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out, name="empty")
+    dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
+    return _filled(shape if size is None else (size,), determinism.uninitialized(dt.np), dt, requires_grad, out=out,
+                   name="empty")
 
 
 def full(size, fill_value, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
@@ -235,7 +237,8 @@ def ones_like(input, *, dtype=None, device=None, requires_grad=False, memory_for
 
 
 def empty_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
-    return _filled((input.shape,), 0, _like(input, dtype), requires_grad)
+    dt = _like(input, dtype)
+    return _filled((input.shape,), determinism.uninitialized(dt.np), dt, requires_grad)
 
 
 def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
@@ -488,7 +491,8 @@ def _new(name, value):
         dt = dtype or self.dtype
         if value is None:
             return _filled((args[0],), args[1], dt, requires_grad, name=name)
-        return _filled(args, value, dt, requires_grad, name=name)
+        fill = determinism.uninitialized(dt.np) if name == "new_empty" else value   # (as torch.empty's memory)
+        return _filled(args, fill, dt, requires_grad, name=name)
     method.__name__ = method.__qualname__ = name
     return method
 

@@ -11,7 +11,7 @@ from . import shaping as S
 from .composed import narrow
 from .creation import from_numpy, tensor as _tensor
 from .linalg import chain_order as _chain_order, mm
-from .more import quantile, spacings, trapezoid
+from .more import int_to_default_float, quantile, spacings, trapezoid
 from .optable import OPS
 from .ordering import meshgrid
 from .tensor_base import TensorBase, _dim, apply, inplace, warn_once, wrap
@@ -122,6 +122,7 @@ def trapz(y, x=None, *, dx=None, dim=-1):
 def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
     """The running trapezoid-rule integral along dim, as ATen: (dx / 2 * (left + right)).cumsum(dim) for a number
     dx, (dx * (left + right)).cumsum(dim) / 2 for sample points x."""
+    y = int_to_default_float(y)
     d = _dim(dim, y.ndim)
     n = y.shape[d]
     if x is not None and dx is not None:

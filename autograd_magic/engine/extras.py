@@ -9,7 +9,7 @@ import warnings
 
 import numpy as np
 
-from . import dtypes
+from . import determinism, dtypes
 from . import functions as F, take_put
 from . import indexing as IX
 from . import shaping as S
@@ -18,8 +18,9 @@ from .creation import arange
 from .histogram import histc, histogram
 from .linalg import mm, outer
 from .more import tensor_split
+from .optable import OPS
 from .size import Size
-from .tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, inplace, wrap
+from .tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, apply, inplace, wrap
 
 
 def bincount(input, weights=None, minlength=0):
@@ -54,7 +55,7 @@ def tensordot(a, b, dims=2, out=None):
     if isinstance(dims, int):
         if dims < 0:
             raise RuntimeError(f"tensordot expects dims >= 0, but got dims={dims}")
-        dims_a, dims_b = list(range(a.ndim - dims, a.ndim)), list(range(dims))
+        dims_a, dims_b = list(range(-dims, 0)), list(range(dims))   # as torch.functional.tensordot
     else:
         dims_a, dims_b = dims
         if isinstance(dims_a, TensorBase):
@@ -65,12 +66,12 @@ def tensordot(a, b, dims=2, out=None):
         dims_b = [dims_b] if isinstance(dims_b, int) else list(dims_b)
     if len(dims_a) != len(dims_b):
         raise RuntimeError("both dimension lists should have same length")
+    for da, db in zip(dims_a, dims_b):   # the message names the dims as given (ATen's check)
+        if a.shape[_dim(da, a.ndim)] != b.shape[_dim(db, b.ndim)]:
+            raise RuntimeError(f"contracted dimensions need to match, but first has size {a.shape[_dim(da, a.ndim)]} "
+                               f"in dim {da} and second has size {b.shape[_dim(db, b.ndim)]} in dim {db}")
     dims_a = [_dim(d, a.ndim) for d in dims_a]
     dims_b = [_dim(d, b.ndim) for d in dims_b]
-    for da, db in zip(dims_a, dims_b):
-        if a.shape[da] != b.shape[db]:
-            raise RuntimeError(f"contracted dimensions need to match, but first has size {a.shape[da]} in dim "
-                               f"{da} and second has size {b.shape[db]} in dim {db}")
     free_a = [d for d in range(a.ndim) if d not in dims_a]
     free_b = [d for d in range(b.ndim) if d not in dims_b]
     size = int(np.prod([a.shape[d] for d in dims_a], dtype=np.int64))
@@ -121,15 +122,18 @@ vsplit = _split_along("vsplit", 0, 2)
 dsplit = _split_along("dsplit", 2, 3)
 
 
-def fmax(input, other):
-    """The larger of each pair, a nan only where both are nan."""
-    return F.where(F.isnan(other) | (input >= other), input, other) if isinstance(other, TensorBase) else \
-        F.maximum(input, other)
+def _fminmax(name):
+    def fn(input, other):
+        """The larger (fmax) or smaller (fmin) of each pair, a nan only where both are nan (one node, as ATen)."""
+        if not isinstance(other, TensorBase):
+            raise TypeError(f"{name}(): argument 'other' (position 2) must be Tensor, not {type(other).__name__}")
+        dt = dtypes.result_type((input, other))
+        return apply(OPS[name], (input.to(dt), other.to(dt)))
+    fn.__name__ = fn.__qualname__ = name
+    return fn
 
 
-def fmin(input, other):
-    return F.where(F.isnan(other) | (input <= other), input, other) if isinstance(other, TensorBase) else \
-        F.minimum(input, other)
+fmax, fmin = _fminmax("fmax"), _fminmax("fmin")
 
 
 def isposinf(input):
@@ -213,22 +217,23 @@ def torch_range(start=0, end=None, step=1, *, dtype=None, requires_grad=False, *
     return out.to(dt).requires_grad_(requires_grad) if requires_grad else out.to(dt)
 
 
-_SETTINGS = {"deterministic": False, "warn_only": False, "matmul_precision": "highest", "anomaly": False}
+_SETTINGS = {"matmul_precision": "highest", "anomaly": False}
 
 
 def use_deterministic_algorithms(mode, *, warn_only=False):
-    """The engine's algorithms are deterministic already (one CPU thread, numpy): the setting is kept."""
+    """The engine's algorithms are deterministic already (one CPU thread, numpy): the setting is kept, and does
+    what it does on PyTorch's CPU build (engine/determinism.py)."""
     if not isinstance(mode, bool):
         raise RuntimeError(f"use_deterministic_algorithms expects a bool, but got {type(mode).__name__}")
-    _SETTINGS["deterministic"], _SETTINGS["warn_only"] = mode, warn_only
+    determinism.SETTINGS["deterministic"], determinism.SETTINGS["warn_only"] = mode, warn_only
 
 
 def are_deterministic_algorithms_enabled():
-    return _SETTINGS["deterministic"]
+    return determinism.SETTINGS["deterministic"]
 
 
 def is_deterministic_algorithms_warn_only_enabled():
-    return _SETTINGS["warn_only"]
+    return determinism.SETTINGS["warn_only"]
 
 
 _DEBUG_MODES = ("default", "warn", "error")
@@ -249,9 +254,9 @@ def set_deterministic_debug_mode(debug_mode):
 
 
 def get_deterministic_debug_mode():
-    if not _SETTINGS["deterministic"]:
+    if not determinism.SETTINGS["deterministic"]:
         return 0
-    return 1 if _SETTINGS["warn_only"] else 2
+    return 1 if determinism.SETTINGS["warn_only"] else 2
 
 
 def set_float32_matmul_precision(precision):
@@ -364,13 +369,12 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
                            f"{input.ndim} dimensions")
     if input._data.dtype == np.bool_:
         raise RuntimeError("cov(): bool dtype is not supported for input")
-    if fweights is not None or aweights is not None:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch, and torch.cov's fweights and "
-                                  "aweights are not part of it")
     x = S.reshape(input, (1, -1)) if input.ndim < 2 else input
     n = x.shape[1]
     if not dtypes.is_float_np(x._data.dtype):
-        x = x.float()
+        x = x.to(dtypes.get_default_dtype())
+    if fweights is not None or aweights is not None:
+        return _weighted_cov(x, n, correction, fweights, aweights)
     avg = F.div(S.sum(x, 1), n)
     factor = n - correction
     if factor <= 0:
@@ -378,6 +382,44 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
         factor = 0
     centred = x - S.unsqueeze(avg, 1)
     return S.squeeze(F.div(mm(centred, S.t(centred)), factor))
+
+
+def _check_weights(w, kind, n):
+    what = "integral" if kind == "fweights" else "floating point"
+    if w.ndim > 1:
+        raise RuntimeError(f"cov(): expected {kind} to have one or fewer dimensions but got {kind} with {w.ndim} "
+                           "dimensions")
+    if (w._data.dtype.kind not in "iu") if kind == "fweights" else not dtypes.is_float_np(w._data.dtype):
+        raise RuntimeError(f"cov(): expected {kind} to have {what} dtype but got {kind} with "
+                           f"{w.dtype.scalar_name} dtype")
+    if w.numel() != n:
+        raise RuntimeError(f"cov(): expected {kind} to have the same numel as there are observations in the input "
+                           f"but got {w.numel()} != {n}")
+    if n and (w._data < 0).any():
+        raise RuntimeError(f"cov(): {kind} cannot be negative")
+
+
+def _weighted_cov(x, n, correction, fweights, aweights):
+    """ATen's cov with frequency and/or observation weights: w = fweights * aweights, a weighted mean, and the
+    normalisation w_sum - correction * sum(w * aweights) / w_sum."""
+    w = None
+    for kind, weights in (("fweights", fweights), ("aweights", aweights)):
+        if weights is not None:
+            _check_weights(weights, kind, n)
+            w = weights if w is None else F.mul(w, weights)
+    w_sum = S.sum(w)
+    if not w_sum._data.any():
+        raise RuntimeError("cov(): weights sum to zero, can't be normalized")
+    avg = F.div(S.sum(F.mul(x, w), 1), w_sum)
+    if aweights is not None and correction != 0:
+        factor = F.sub(w_sum, F.div(F.mul(S.sum(F.mul(w, aweights)), correction), w_sum))
+    else:
+        factor = F.sub(w_sum, correction)
+    if (factor._data <= 0).all():
+        warnings.warn(_COV_DOF, UserWarning, stacklevel=3)
+        factor = F.mul(factor, 0)
+    centred = x - S.unsqueeze(avg, 1)
+    return S.squeeze(F.div(mm(centred, S.t(F.mul(centred, w))), factor))
 
 
 def corrcoef(input):

@@ -25,6 +25,11 @@ def as_tensor_arg(x, like=None):
     return scalar_tensor(x, dt)
 
 
+def to_float(t):
+    """t, or t in the default float dtype when it is integral or bool (PyTorch's promotion for float results)."""
+    return t if dtypes.is_float_np(t._data.dtype) else t.to(dtypes.get_default_dtype())
+
+
 def dims_arg(dim, ndim):
     """None, an int or a sequence of ints -> None or a sorted tuple of non-negative dims."""
     if dim is None:
@@ -108,7 +113,7 @@ def rsub(tensor, scalar):
         return binary("sub", scalar, tensor)
     t = tensor
     if not dtypes.is_float_np(t._data.dtype) and dtypes.scalar_category(scalar) == 2:
-        t = t.float()
+        t = t.to(dtypes.get_default_dtype())
     return apply(OPS["rsub"], (t,), scalar, data=np.asarray(np.subtract(scalar, t._data)).astype(t._data.dtype))
 
 
@@ -138,7 +143,7 @@ subtract = sub
 
 
 def reciprocal(input):
-    t = input if dtypes.is_float_np(input._data.dtype) else input.float()
+    t = input if dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
     return apply(OPS["reciprocal"], (t,))
 
 
@@ -191,15 +196,16 @@ def pow(input, exponent):
         input = input.item()
     if not isinstance(input, TensorBase):
         base = float(input) if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, float) else input
-        t = exponent if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, int) else exponent.float()
+        t = exponent if isinstance(input, int) else to_float(exponent)
         data = np.asarray(np.power(base, t._data)).astype(t._data.dtype if isinstance(input, int) or
-                                                          dtypes.is_float_np(t._data.dtype) else np.float32)
+                                                          dtypes.is_float_np(t._data.dtype) else
+                                                          dtypes.get_default_dtype().np)
         return apply(OPS["rpow"], (t,), base, data=data)
     if isinstance(exponent, TensorBase):
         return binary("pow_tensor", input, exponent)
     t = input
     if not dtypes.is_float_np(t._data.dtype) and isinstance(exponent, float):
-        t = t.float()
+        t = t.to(dtypes.get_default_dtype())
     if not dtypes.is_float_np(t._data.dtype) and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     return apply(OPS["pow"], (t,), exponent)
@@ -251,14 +257,16 @@ def isnan(input):
     return wrap(np.isnan(input._data))
 
 
-def logical_not(input):
-    return wrap(np.logical_not(input._data))
+def logical_not(input, *, out=None):
+    result = wrap(np.logical_not(input._data))
+    return result if out is None else write_out(result, out, "logical_not")
 
 
 def _logical_fn(ufunc):
-    def fn(input, other):
+    def fn(input, other, *, out=None):
         b = other._data if isinstance(other, TensorBase) else other
-        return wrap(np.asarray(ufunc(input._data, b)))
+        result = wrap(np.asarray(ufunc(input._data, b)))
+        return result if out is None else write_out(result, out, ufunc.__name__)  # never differentiable
     fn.__name__ = ufunc.__name__
     return fn
 
@@ -266,9 +274,25 @@ def _logical_fn(ufunc):
 logical_and, logical_or, logical_xor = (_logical_fn(u) for u in (np.logical_and, np.logical_or, np.logical_xor))
 
 
+def without_out(fn):
+    """fn as a Tensor method, which takes no out= (Python's TypeError then names the method, as PyTorch's; a method
+    without arguments is PyTorch's C method that takes no keywords)."""
+    if fn is logical_not:
+        def method(self, **kwargs):
+            if kwargs:
+                raise TypeError(f"TensorBase.{fn.__name__}() takes no keyword arguments")
+            return fn(self)
+    else:
+        def method(self, *args):
+            return fn(self, *args)
+    method.__name__ = method.__qualname__ = fn.__name__
+    return method
+
+
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     if input._data.dtype != other._data.dtype:
         raise RuntimeError(f"{input.dtype.scalar_name} did not match {other.dtype.scalar_name}")
+    check_broadcast(input._data.shape, other._data.shape)
     return wrap(np.asarray(np.isclose(input._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan)))
 
 
@@ -302,16 +326,14 @@ def relu(input):
 def clamp(input, min=None, max=None):
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
-    if isinstance(min, TensorBase) or isinstance(max, TensorBase):
-        out = input
-        if min is not None:
-            out = maximum(out, as_tensor_arg(min, input))
-        if max is not None:
-            out = minimum(out, as_tensor_arg(max, input))
-        return out
+    if isinstance(min, TensorBase) or isinstance(max, TensorBase):   # clamp.Tensor: one ClampBackward0 node
+        bounds = [as_tensor_arg(b, input) for b in (min, max) if b is not None]
+        dt = dtypes.result_type((input, *bounds))
+        name = "clamp_tensor" if len(bounds) == 2 else "clamp_tensor_min" if min is not None else "clamp_tensor_max"
+        return apply(OPS[name], tuple(t.to(dt) for t in (input, *bounds)))
     t = input
     if not dtypes.is_float_np(t._data.dtype) and (isinstance(min, float) or isinstance(max, float)):
-        t = t.float()
+        t = t.to(dtypes.get_default_dtype())
     return apply(OPS["clamp"], (t,), min, max)
 
 
@@ -408,10 +430,24 @@ def sign(input):
 
 
 def nonzero(input, *, as_tuple=False):
-    idx = np.nonzero(input._data)
+    d = input._data
+    if d.ndim == 0:   # a 0-d tensor counts as one element: (tensor([0]),) as a tuple, (1, 0) indices otherwise
+        if as_tuple:
+            return (wrap(np.zeros(int(bool(d)), np.int64)),)
+        return wrap(np.zeros((int(bool(d)), 0), np.int64))
+    idx = np.nonzero(d)
     if as_tuple:
         return tuple(wrap(i.astype(np.int64)) for i in idx)
-    return wrap(np.stack(idx, axis=1).astype(np.int64) if idx else np.zeros((0, 0), np.int64))
+    return wrap(np.stack(idx, axis=1).astype(np.int64))
+
+
+def nonzero_static(input, *, size, fill_value=-1):
+    """nonzero's indices cut or padded (with fill_value) to `size` rows."""
+    if not isinstance(size, (int, np.integer)) or size < 0:
+        raise RuntimeError("nonzero_static: 'size' must be an non-negative integer")
+    found = nonzero(input)._data[:size]   # (k, ndim); a 0-d input: no columns
+    pad = np.full((size - found.shape[0], input._data.ndim), fill_value, np.int64)
+    return wrap(np.concatenate([found, pad]) if input._data.ndim else np.zeros((size, 0), np.int64))
 
 
 def compare(name, a, b):
@@ -546,18 +582,19 @@ def clone(input, *, memory_format=None):
 
 
 def logit(input, eps=None):
-    t = input if dtypes.is_float_np(input._data.dtype) else input.float()
+    t = input if dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
     return apply(OPS["logit"], (t,), eps) if eps is not None else apply(OPS["logit"], (t,))
 
 
 def _float_pair(input, other):
-    """Two tensors (or a tensor and a number) promoted together, to float32 when both are integral."""
+    """Two tensors (or a tensor and a number) promoted together, to the default float dtype when both are
+    integral."""
     a = as_tensor_arg(input, other if isinstance(other, TensorBase) else None)
     b = as_tensor_arg(other, a)
     check_broadcast(a._data.shape, b._data.shape)
     dt = dtypes.result_type((input, other))
     if not dt.is_floating_point:
-        dt = dtypes.float32
+        dt = dtypes.get_default_dtype()
     return a.to(dt), b.to(dt)
 
 
@@ -585,10 +622,10 @@ arctan2 = atan2
 def xlogy(input, other):
     """input * log(other), 0 where input is 0 (XlogyBackward1/2 when one side is a number)."""
     if not isinstance(input, TensorBase):
-        b = other if dtypes.is_float_np(other._data.dtype) else other.float()
+        b = other if dtypes.is_float_np(other._data.dtype) else other.to(dtypes.get_default_dtype())
         return apply(OPS["xlogy_self"], (b,), float(input))
     if not isinstance(other, TensorBase):
-        a = input if dtypes.is_float_np(input._data.dtype) else input.float()
+        a = input if dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
         return apply(OPS["xlogy_other"], (a,), float(other))
     return apply(OPS["xlogy"], _float_pair(input, other))
 
@@ -621,15 +658,17 @@ def addcdiv(input, tensor1, tensor2, *, value=1):
 
 def clamp_min(input, min):
     if isinstance(min, TensorBase):
-        return maximum(input, min)
-    t = input if dtypes.is_float_np(input._data.dtype) or not isinstance(min, float) else input.float()
+        dt = dtypes.result_type((input, min))
+        return apply(OPS["clamp_min_tensor"], (input.to(dt), min.to(dt)))
+    t = to_float(input) if isinstance(min, float) else input
     return apply(OPS["clamp_min"], (t,), min)
 
 
 def clamp_max(input, max):
     if isinstance(max, TensorBase):
-        return minimum(input, max)
-    t = input if dtypes.is_float_np(input._data.dtype) or not isinstance(max, float) else input.float()
+        dt = dtypes.result_type((input, max))
+        return apply(OPS["clamp_max_tensor"], (input.to(dt), max.to(dt)))
+    t = to_float(input) if isinstance(max, float) else input
     return apply(OPS["clamp_max"], (t,), max)
 
 
@@ -640,7 +679,7 @@ def fmod(input, other):
         if dt.np.kind in "iu" and not np.all(other._data):
             raise RuntimeError("ZeroDivisionError")
         return apply(OPS["fmod_tensor"], (input.to(dt), other.to(dt)))
-    t = input if dtypes.is_float_np(input._data.dtype) or not isinstance(other, float) else input.float()
+    t = to_float(input) if isinstance(other, float) else input
     if t._data.dtype.kind in "iu" and not other:
         raise RuntimeError("ZeroDivisionError")
     return apply(OPS["fmod"], (t,), other)

@@ -171,12 +171,9 @@ def _root_grads(outputs, grads, create_graph):
         if g._data.shape != t._data.shape:
             raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {_shape_str(g._data.shape)} "
                                f"and output[{i}] has a shape of {_shape_str(t._data.shape)}.")
-        if g._data.dtype.kind != t._data.dtype.kind and t._data.dtype.kind == "f":
-            raise RuntimeError(f"For complex Tensors, both grad_output and output are required to have the same "
-                               f"dtype. Mismatch in dtype: grad_output[{i}] has a dtype of {g.dtype} and output[{i}] "
-                               f"has a dtype of {t.dtype}.")
-        if g._data.dtype != t._data.dtype:   # (PyTorch's engine casts a root's gradient to the root's dtype)
-            g = g.to(t.dtype) if create_graph else wrap(g._data.astype(t._data.dtype))
+        want = t.dtype if t._fn is not None else t.grad_dtype   # validate_outputs casts to the output's dtype
+        if want is not None and g._data.dtype != want.np:
+            g = g.to(want)
         out.append(g if create_graph else g._data)
     return out
 

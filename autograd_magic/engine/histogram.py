@@ -1,10 +1,11 @@
-"""torch.histc and torch.histogram (counts in float, PyTorch's bin edges and bin rule)."""
+"""torch.histc, torch.histogram and torch.histogramdd (counts in float, PyTorch's bin edges and bin rule)."""
+import builtins
 import collections
 
 import numpy as np
 
 from .creation import linspace
-from .optable import OPS
+from .optable import OPS, defop
 from .tensor_base import TensorBase, apply, wrap
 
 _NAMES = {"int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool",
@@ -17,6 +18,9 @@ class histogram_result(collections.namedtuple("histogram", ["hist", "bin_edges"]
 
     def __repr__(self):
         return f"torch.return_types.histogram(\nhist={self.hist!r},\nbin_edges={self.bin_edges!r})"
+
+
+histogram_result.__name__ = histogram_result.__qualname__ = "histogram"   # type(r) as PyTorch names it
 
 
 def _check_float(input, what):
@@ -70,7 +74,7 @@ def histogram(input, bins=100, *, range=None, weight=None, density=False, out=No
         elif x.size:
             lo, hi = float(x.min()), float(x.max())
         else:
-            lo, hi = 0.0, 0.0
+            lo, hi = 0.0, 1.0   # ATen's range for no data
         if not (np.isfinite(lo) and np.isfinite(hi)):
             raise RuntimeError(f"torch.histogramdd: dimension 0's range [{_c_float(lo)}, {_c_float(hi)}] is not "
                                "finite")
@@ -89,3 +93,87 @@ def histogram(input, bins=100, *, range=None, weight=None, density=False, out=No
     hist, edges = hist.astype(x.dtype), np.array(edges)
     # (histc's result does not require grad; histogram's two outputs do, their derivative not implemented)
     return histogram_result(*(apply(OPS["histogram_result"], (input,), out) for out in (hist, edges)))
+
+
+class histogramdd_result(collections.namedtuple("histogramdd", ["hist", "bin_edges"])):
+    __slots__ = ()
+    __module__ = "torch.return_types"
+
+    def __repr__(self):
+        return f"torch.return_types.histogramdd(\nhist={self.hist!r},\nbin_edges={self.bin_edges!r})"
+
+
+histogramdd_result.__name__ = histogramdd_result.__qualname__ = "histogramdd"
+
+
+@defop("histogramdd_result", "NotImplemented", lambda a, out: out, qualname="torch::autograd::NotImplemented")
+def histogramdd_vjp(xp, grad, saved, consts, needs):
+    """PyTorch records histogramdd's outputs under a node whose backward raises."""
+    raise RuntimeError("derivative for aten::_histogramdd_from_bin_cts is not implemented")
+
+
+def _edges(column, bins, lo_hi, dim, dtype):
+    """ATen's bin edges of one dimension: `bins` equal bins over its range (the data's when none is given;
+    an empty range widened by 0.5 each way)."""
+    if lo_hi is not None:
+        lo, hi = (float(v) for v in lo_hi)
+    elif column.size:
+        lo, hi = float(column.min()), float(column.max())
+    else:
+        lo, hi = 0.0, 1.0   # ATen's range for no data
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        raise RuntimeError(f"torch.histogramdd: dimension {dim}'s range [{_c_float(lo)}, {_c_float(hi)}] is not "
+                           "finite")
+    if lo > hi:
+        raise RuntimeError(f"torch.histogramdd: min should not exceed max, but got min {_c_float(lo)} max "
+                           f"{_c_float(hi)} for dimension {dim}")
+    if lo == hi:
+        lo, hi = lo - 0.5, hi + 0.5
+    return linspace(lo, hi, bins + 1, dtype=dtype)._data
+
+
+def histogramdd(input, bins=10, *, range=None, weight=None, density=False):
+    """(hist, bin_edges) of the points input[..., :] in D dimensions: bins an int, one int per dimension or one
+    tensor of edges per dimension; a point on a bin's right edge counts in that bin only at the last edge."""
+    if input.ndim < 2:
+        raise RuntimeError("torch.histogramdd: input tensor should have at least 2 dimensions")
+    d = input.shape[-1]
+    per_dim = [bins] * d if isinstance(bins, int) else list(bins)
+    if len(per_dim) != d:
+        raise RuntimeError("histogramdd: The size of bins must be equal to the innermost dimension of the input.")
+    _check_float(input, "histogramdd")
+    for i, b in enumerate(per_dim):
+        if not isinstance(b, TensorBase) and b <= 0:
+            raise RuntimeError(f"torch.histogram(): bins must be > 0, but got {b} for dimension {i}")
+    if range is not None and len(range) != 2 * d:
+        raise RuntimeError(f"torch.histogramdd: for a {d}-dimensional histogram range should have {2 * d} elements, "
+                           f"but got {len(range)}")
+    points = input._data.reshape(-1, d)
+    if weight is not None and tuple(weight.shape) != tuple(input.shape[:-1]):
+        raise RuntimeError(f"torch.histogramdd: if weight tensor is provided it should have the same shape as the "
+                           f"input tensor excluding its innermost dimension, but got input with shape "
+                           f"[{', '.join(map(str, input.shape))}] and weight with shape "
+                           f"[{', '.join(map(str, weight.shape))}]")
+    edges = [b._data.astype(points.dtype) if isinstance(b, TensorBase) else
+             _edges(points[:, i], b, None if range is None else range[2 * i:2 * i + 2], i, input.dtype)
+             for i, b in enumerate(per_dim)]
+    inside = np.ones(points.shape[0], bool)
+    for i, e in enumerate(edges):
+        inside &= (points[:, i] >= e[0]) & (points[:, i] <= e[-1])
+    pos = []
+    for i, e in enumerate(edges):
+        v = points[inside, i]
+        p = np.searchsorted(e, v, side="right") - 1
+        p[v == e[-1]] = e.size - 2
+        pos.append(p)
+    shape = tuple(e.size - 1 for e in edges)
+    flat = np.ravel_multi_index(pos, shape) if pos and pos[0].size else np.zeros(0, np.int64)
+    w = None if weight is None else weight._data.reshape(-1)[inside]
+    hist = np.bincount(flat, weights=w, minlength=int(np.prod(shape))).astype(points.dtype).reshape(shape)
+    if density:
+        hist = hist / hist.sum()
+        for i, e in enumerate(edges):
+            hist = hist / np.diff(e).reshape([-1 if j == i else 1 for j in builtins.range(d)])
+        hist = hist.astype(points.dtype)
+    outs = [apply(OPS["histogramdd_result"], (input,), v) for v in (hist, *edges)]
+    return histogramdd_result(outs[0], tuple(outs[1:]))

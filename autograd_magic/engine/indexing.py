@@ -304,11 +304,11 @@ def _set_tangent_item(t, k, v):
 
 
 def select(input, dim, index):
-    shape = input._data.shape
-    d = _dim(dim, len(shape))
-    if index.__class__ is int and not -shape[d] <= index < shape[d]:
-        raise IndexError(f"select(): index {index} out of range for tensor of size [{', '.join(map(str, shape))}] "
-                         f"at dimension {d}")
+    d = _dim(dim, input._data.ndim)
+    n = input._data.shape[d]
+    if isinstance(index, (int, np.integer)) and not -n <= index < n:
+        raise IndexError(f"select(): index {index} out of range for tensor of size "
+                         f"[{', '.join(map(str, input._data.shape))}] at dimension {d}")
     return getitem(input, (slice(None),) * d + (index,))
 
 
@@ -403,7 +403,7 @@ def scatter(input, dim, index, src=None, *, value=None, reduce=None):
 def scatter_add(input, dim, index, src):
     key, _ = _along(input, dim, index, "scatter_add")
     if src._data.dtype != input._data.dtype:
-        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")   # (PyTorch's own wording)
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")   # (PyTorch's, for scatter_add too)
     return apply(OPS["scatter_add"], (input, _leading(src, index)), key)
 
 

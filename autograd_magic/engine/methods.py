@@ -4,6 +4,7 @@ import numpy as np
 
 from . import composed as C
 from . import argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
+from . import renorm, view_scatter
 from . import random_samplers, real_dtype
 from . import functions as F
 from . import indexing as IX
@@ -119,10 +120,21 @@ def _iop_plain(name, ufunc):
     return method
 
 
-def _named_inplace(fn):
+def _named_inplace(fn, name=None, no_args=False):
+    """fn(self, ...) in place, as the method name (fn's name + "_"); no_args: PyTorch's C method without
+    arguments, which refuses every keyword."""
+    name = name or getattr(fn, "__name__", "") + "_"
+
     def method(self, *args, **kwargs):
+        if no_args and kwargs:
+            raise TypeError(f"TensorBase.{name}() takes no keyword arguments")
+        if "out" in kwargs:   # (Python's message would name the out-of-place function)
+            raise TypeError(f"{name}() got an unexpected keyword argument 'out'")
         return inplace(fn, self, *args, **kwargs)
     return method
+
+
+inplace_method = _named_inplace   # for torch/__init__.py: the in-place forms of methods bound there
 
 
 def _max(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
@@ -190,10 +202,10 @@ _BINDINGS = {
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),
-    "isnan": F.isnan, "isinf": F.isinf, "isfinite": F.isfinite, "logical_not": F.logical_not,
+    "isnan": F.isnan, "isinf": F.isinf, "isfinite": F.isfinite, "logical_not": F.without_out(F.logical_not),
     "round": F.round, "floor": F.floor, "ceil": F.ceil, "trunc": F.trunc,
     "square": F.square, "all": F.all, "any": F.any,
-    "floor_divide": F.floor_divide, "remainder": F.remainder, "nonzero": F.nonzero,
+    "floor_divide": F.floor_divide, "remainder": F.remainder, "nonzero": F.nonzero, "nonzero_static": F.nonzero_static,
     # reductions
     "sum": S.sum, "mean": S.mean, "max": _max, "min": _min, "amax": S.amax, "amin": S.amin,
     "argmax": S.argmax, "argmin": S.argmin, "prod": S.prod, "var": S.var, "std": S.std, "norm": _norm, "dist": S.dist,
@@ -206,7 +218,8 @@ _BINDINGS = {
     "scatter_add_": lambda s, dim, index, src: inplace(lambda t, v: IX.scatter_add(t, dim, index, v), s, src),
     "index_select": IX.index_select, "masked_select": IX.masked_select, "flip": IX.flip, "tril": IX.tril,
     "triu": IX.triu, "tril_": _named_inplace(IX.tril), "triu_": _named_inplace(IX.triu), "repeat": IX.repeat,
-    "logical_and": F.logical_and, "logical_or": F.logical_or, "logical_xor": F.logical_xor,
+    "logical_and": F.without_out(F.logical_and), "logical_or": F.without_out(F.logical_or),
+    "logical_xor": F.without_out(F.logical_xor),
     "isclose": F.isclose, "allclose": F.allclose, "nan_to_num": F.nan_to_num, "bmm": L.bmm, "addmm": L.addmm, "addmm_": _named_inplace(L.addmm),
     "where": lambda s, condition, other: F.where(condition, s, other),
     # shapes and views
@@ -301,7 +314,8 @@ _BINDINGS.update({
     "clamp_max": F.clamp_max, "fmod": F.fmod, "roll": F.roll, "less": F.less, "greater": F.greater,
     "less_equal": F.less_equal, "greater_equal": F.greater_equal, "not_equal": F.not_equal,
     "narrow": C.narrow, "unflatten": C.unflatten, "diff": C.diff, "movedim": C.movedim, "moveaxis": C.moveaxis, "tile": C.tile,
-    "repeat_interleave": C.repeat_interleave, "broadcast_to": lambda self, size: C.broadcast_to(self, size),
+    "repeat_interleave": lambda self, repeats, dim=None, *, output_size=None: C.repeat_interleave(
+        self, repeats, dim, output_size=output_size), "broadcast_to": lambda self, size: C.broadcast_to(self, size),
     **{name + "_": _named_inplace(fn) for name, fn in (("logit", F.logit), ("lerp", F.lerp), ("addcmul", F.addcmul),
                                                        ("addcdiv", F.addcdiv), ("clamp_min", F.clamp_min),
                                                        ("clamp_max", F.clamp_max), ("fmod", F.fmod))},
@@ -321,6 +335,8 @@ _BINDINGS.update(more_methods.METHODS)
 _BINDINGS.update({k: v for k, v in extras.METHODS.items() if k not in _BINDINGS})
 _BINDINGS.update(exercise_fns.METHODS)   # scatter_reduce, masked_scatter ..., view(dtype)
 _BINDINGS.update(numeric_fns.METHODS)   # frexp, ldexp
+_BINDINGS.update(view_scatter.METHODS)   # narrow_copy, slice_scatter, select_scatter, diagonal_scatter ...
+_BINDINGS.update(renorm.METHODS)   # renorm, renorm_
 _BINDINGS.update(real_dtype.METHODS)   # conj, real, imag, mT, mH, H, adjoint ... of a real tensor
 
 # PyTorch's deprecated number-first overloads of old code: p.data.add_(-lr, p.grad), m.addcmul_(1 - b2, g, g)
@@ -339,7 +355,9 @@ _BINDINGS.update({name: numpy_interop.with_ndarray(name, _BINDINGS[name]) for na
     "__iadd__", "__isub__", "__imul__", "__itruediv__") if name in _BINDINGS})
 
 # In-place forms PyTorch has for methods that exist here out of place: x.reciprocal_(), x.remainder_(2) ...
-_BINDINGS.update({name + "_": _named_inplace(_BINDINGS[name]) for name in """
+_BINDINGS.update({name + "_": _named_inplace(_BINDINGS[name], name + "_",
+                                             no_args=name in ("absolute", "logical_not", "negative", "reciprocal"))
+                  for name in """
     absolute atan2 copysign cumprod divide floor_divide greater
     greater_equal heaviside hypot less less_equal logical_and logical_not logical_or logical_xor multiply nan_to_num
     negative not_equal reciprocal remainder subtract true_divide xlogy""".split()

@@ -445,6 +445,7 @@ def spacings(x, y, d, n, name):
 
 
 def trapezoid(y, x=None, *, dx=None, dim=-1):
+    y = int_to_default_float(y)
     d = _dim(dim, y.ndim)
     n = y.shape[d]
     if x is not None and dx is not None:
@@ -458,6 +459,11 @@ def trapezoid(y, x=None, *, dx=None, dim=-1):
     dxs = spacings(x, y, d, n, "trapezoid")
     pair = F.add(narrow(y, d, 1, n - 1), narrow(y, d, 0, n - 1))
     return apply(OPS["div_scalar"], (S.sum(F.mul(dxs, pair), d),), 2.0)
+
+
+def int_to_default_float(y):
+    """Integer samples in the default float dtype: ATen's `* 0.5` and `/ 2.` promote them so (trapezoid)."""
+    return y if dtypes.is_float_np(y._data.dtype) else y.to(dtypes.get_default_dtype())
 
 
 # ---------------------------------------------------------------- elementwise
@@ -477,7 +483,7 @@ def copysign(input, other):
     if isinstance(other, TensorBase):
         a, b = F._float_pair(input, other)
         return apply(OPS["copysign"], (a, b))
-    a = input if dtypes.is_float_np(input._data.dtype) else input.float()
+    a = input if dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
     return apply(OPS["copysign_scalar"], (a,), float(other))
 
 

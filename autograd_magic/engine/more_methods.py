@@ -5,7 +5,7 @@ import collections
 
 import numpy as np
 
-from . import creation, dtypes, storage, strided
+from . import creation, determinism, dtypes, storage, strided
 from . import functions as F
 from . import indexing as IX
 from . import shaping as S
@@ -81,12 +81,12 @@ def _index_key(self, dim, index, name):
 
 def index_add(self, dim, index, source, *, alpha=1):
     d, key = _index_key(self, dim, index, "index_add_")
-    if source.ndim and source.shape[d] != key[d].size:
-        raise RuntimeError(f"index_add_(): Number of indices ({key[d].size}) should be equal to source.size(dim): "
-                           f"({source.shape[d]}), for dim: {d}")
     if source._data.dtype != self._data.dtype:
         raise RuntimeError(f"index_add_(): self ({self.dtype.scalar_name}) and source ({source.dtype.scalar_name}) "
                            "must have the same scalar type")
+    if source.ndim and source.shape[d] != key[d].size:
+        raise RuntimeError(f"index_add_(): Number of indices ({key[d].size}) should be equal to source.size(dim): "
+                           f"({source.shape[d]}), for dim: {d}")
     return apply(OPS["index_add"], (self, source), key, alpha)
 
 
@@ -102,6 +102,9 @@ def index_fill(self, dim, index, value):
 
 def index_copy(self, dim, index, source):
     d, key = _index_key(self, dim, index, "index_copy_")
+    if source._data.dtype != self._data.dtype:
+        raise RuntimeError(f"index_copy_(): self and source expected to have the same dtype, but got (self) "
+                           f"{self.dtype.scalar_name} and (source) {source.dtype.scalar_name}")
     if source.ndim and (source.shape[:d] + source.shape[d + 1:] != self.shape[:d] + self.shape[d + 1:]
                         or source.shape[d] != key[d].size):
         for j in range(self.ndim):
@@ -111,9 +114,6 @@ def index_copy(self, dim, index, source):
                                    f"shape: {source.shape[j]} at dimension {d}.")
         raise IndexError(f"index_copy_(): Number of indices ({key[d].size}) should be equal to "
                          f"source.size(dim) ({source.shape[d]})")
-    if source._data.dtype != self._data.dtype:
-        raise RuntimeError(f"index_copy_(): self and source expected to have the same dtype, but got (self) "
-                           f"{self.dtype.scalar_name} and (source) {source.dtype.scalar_name}")
     return apply(OPS["index_copy"], (self, source), key)
 
 
@@ -178,8 +178,8 @@ def _view_inplace(compute):
 
 def resize_(self, *sizes, memory_format=None):
     """Tensor.resize_(*sizes): self takes the new shape over its elements in memory order; the elements beyond the
-    old ones are PyTorch's uninitialised memory (zeros here). Only a contiguous tensor; growing a view is not part of
-    the engine (PyTorch grows the storage the view shares)."""
+    old ones are PyTorch's uninitialised memory (zeros here; PyTorch's fill under deterministic algorithms). Only a
+    contiguous tensor; growing a view is not part of the engine (PyTorch grows the storage the view shares)."""
     shape = tuple(sizes[0]) if len(sizes) == 1 and isinstance(sizes[0], (tuple, list)) else sizes
     shape = tuple(int(s) for s in shape)
     if self._rg:
@@ -199,7 +199,7 @@ def resize_(self, *sizes, memory_format=None):
         raise NotImplementedError("autograd_magic implements a subset of PyTorch: growing a view with Tensor.resize_ "
                                   "is not part of it")
     else:
-        grown = np.zeros(n, data.dtype)
+        grown = np.full(n, determinism.uninitialized(data.dtype), data.dtype)
         grown[:data.size] = data.reshape(-1)
         self._data = grown.reshape(shape)
     self._vbox[0] += 1

@@ -3,15 +3,17 @@ one-sided or second-order differences at the edges, concatenated), frexp / ldexp
 ops_float_parts.py), and atleast_1d/2d/3d taking several tensors or a list as PyTorch's do."""
 import collections
 import numbers
+import warnings
 
 import numpy as np
 
 from . import dtypes
 from . import ops_float_parts  # noqa: F401  (registers frexp and ldexp)
 from .composed import atleast_1d as _atleast_1d, atleast_2d as _atleast_2d
+from .functions import _RESIZED
 from .optable import OPS
 from .shaping import cat, reshape, unsqueeze
-from .tensor_base import TensorBase, apply, wrap
+from .tensor_base import TensorBase, apply, inplace, wrap
 
 
 def _atleast_3d(input):
@@ -128,11 +130,38 @@ def ldexp(input, other):
     """input * 2 ** other."""
     if not isinstance(other, TensorBase):
         raise TypeError(f"ldexp(): argument 'other' (position 2) must be Tensor, not {type(other).__name__}")
+    shape = input._data.shape
+    int_exponent = dtypes.is_float_np(input._data.dtype) and other._data.dtype.kind in "iub"
+    if int_exponent:   # ATen's kernel for an integer exponent writes into a tensor of input's shape (resized)
+        out_shape = np.broadcast_shapes(shape, other._data.shape)
+        if out_shape != shape and input._data.size:
+            warnings.warn(_RESIZED.format(", ".join(map(str, shape)), ", ".join(map(str, out_shape))),
+                          UserWarning, stacklevel=2)
+        if other._data.dtype.kind == "b":
+            raise NotImplementedError('"ldexp_cpu_exp" not implemented for \'Bool\'')
     if not dtypes.is_float_np(input._data.dtype):
         input = input.to(dtypes.get_default_dtype())
     return apply(OPS["ldexp"], (input, other))
 
 
+def ldexp_(self, other):
+    """In place: only a floating-point tensor can hold the result (ATen's message names the op)."""
+    if not dtypes.is_float_np(self._data.dtype):
+        raise RuntimeError(f"ldexp can't be cast to the desired output type {self.dtype.scalar_name}")
+    return inplace(ldexp, self, other)
+
+
+def nextafter(input, other):
+    """The next float after input towards other, in the dtypes' result type (floating point only, as ATen)."""
+    dt = dtypes.result_type((input, other))
+    if not dt.is_floating_point:
+        raise NotImplementedError(f'"nextafter_cpu" not implemented for \'{dt.scalar_name}\'')
+    a, b = input.to(dt), (other if isinstance(other, TensorBase) else wrap(np.asarray(other, dt.np))).to(dt)
+    same = np.broadcast_arrays(a._data, b._data)[0] == np.broadcast_arrays(a._data, b._data)[1]
+    return apply(OPS["nextafter"], (a, b), same)
+
+
 FUNCTIONS = {"atleast_1d": _variadic(_atleast_1d), "atleast_2d": _variadic(_atleast_2d),
-             "atleast_3d": _variadic(_atleast_3d), "gradient": gradient, "frexp": frexp, "ldexp": ldexp}
-METHODS = {"frexp": frexp, "ldexp": ldexp}
+             "atleast_3d": _variadic(_atleast_3d), "gradient": gradient, "frexp": frexp, "ldexp": ldexp,
+             "nextafter": nextafter}
+METHODS = {"frexp": frexp, "ldexp": ldexp, "ldexp_": ldexp_, "nextafter": nextafter}

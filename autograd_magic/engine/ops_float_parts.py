@@ -26,7 +26,16 @@ def _scale(e, like):
 def ldexp_vjp(xp, grad, saved, consts, needs):
     """x * 2 ** e: x's gradient is grad * 2 ** e, e's is grad * x * ln 2 * 2 ** e."""
     a, e = saved
-    scale = 2.0 ** e
+    # 2 ** e in the gradient's dtype (at::pow(2., e) of an integer e is the default float dtype, not float64)
+    scale = np.exp2(e.astype(grad.dtype)) if xp.is_numpy and e.dtype.kind in "iub" else 2.0 ** e
     ga = grad * scale if needs[0] else None
     ge = grad * a * scale * float(np.log(2.0)) if needs[1] else None
     return ga, ge
+
+
+@defop("nextafter", "NextafterBackward0", lambda a, b, same: np.nextafter(a, b))
+def nextafter_vjp(xp, grad, saved, consts, needs):
+    """derivatives.yaml: self's gradient passes where self != other (zero where they are equal, `same`); other's
+    is zero."""
+    same, = consts
+    return (xp.masked_zero(grad, same) if needs[0] else None), (xp.constant(grad, 0.0) if needs[1] else None)

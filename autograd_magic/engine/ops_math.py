@@ -305,6 +305,48 @@ def clamp_max_vjp(xp, grad, saved, consts, needs):
     return (xp.where(saved[0] <= consts[0], grad, 0.0),)
 
 
+# clamp.Tensor (ClampBackward0) and clamp_min/clamp_max.Tensor (ClampMinBackward1, ClampMaxBackward1): bounds that
+# are tensors get gradients too (derivatives.yaml's clamp_backward and clamp_backward_min_max)
+@defop("clamp_tensor", "ClampBackward0", lambda a, lo, hi: np.minimum(np.maximum(a, lo), hi), saves=(0, 1, 2))
+def clamp_tensor_vjp(xp, grad, saved, consts, needs):
+    a, lo, hi = saved
+    return ((xp.where((a >= lo) & (a <= hi), grad, 0.0) if needs[0] else None),
+            (xp.where((a < lo) & (lo < hi), grad, 0.0) if needs[1] else None),
+            (xp.where((a > hi) | (hi < lo), grad, 0.0) if needs[2] else None))
+
+
+def _clamp_low_vjp(xp, grad, saved, consts, needs):
+    a, lo = saved
+    return (xp.where(a >= lo, grad, 0.0) if needs[0] else None), (xp.where(a < lo, grad, 0.0) if needs[1] else None)
+
+
+def _clamp_high_vjp(xp, grad, saved, consts, needs):
+    a, hi = saved
+    return (xp.where(a <= hi, grad, 0.0) if needs[0] else None), (xp.where(a > hi, grad, 0.0) if needs[1] else None)
+
+
+defop("clamp_tensor_min", "ClampBackward0", np.maximum, saves=(0, 1))(_clamp_low_vjp)
+defop("clamp_tensor_max", "ClampBackward0", np.minimum, saves=(0, 1))(_clamp_high_vjp)
+defop("clamp_min_tensor", "ClampMinBackward1", np.maximum, saves=(0, 1))(_clamp_low_vjp)
+defop("clamp_max_tensor", "ClampMaxBackward1", np.minimum, saves=(0, 1))(_clamp_high_vjp)
+
+
+# fmax / fmin: the number where the other is nan (derivatives.yaml: self's gradient where self >= other (<= for fmin)
+# or other is nan, other's elsewhere)
+@defop("fmax", "FmaxBackward0", np.fmax, saves=(0, 1))
+def fmax_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    keep = (a >= b) | (b != b)
+    return (xp.where(keep, grad, 0.0) if needs[0] else None), (xp.where(keep, 0.0, grad) if needs[1] else None)
+
+
+@defop("fmin", "FminBackward0", np.fmin, saves=(0, 1))
+def fmin_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    keep = (a <= b) | (b != b)
+    return (xp.where(keep, grad, 0.0) if needs[0] else None), (xp.where(keep, 0.0, grad) if needs[1] else None)
+
+
 @defop("fmod", "FmodBackward0", lambda a, b: np.fmod(a, np.asarray(b, a.dtype)))
 def fmod_vjp(xp, grad, saved, consts, needs):
     return (grad,)

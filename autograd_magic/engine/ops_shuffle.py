@@ -22,6 +22,11 @@ def channel_shuffle_vjp(xp, grad, saved, consts, needs):
 
 def channel_shuffle(input, groups):
     """Rearrange the channels of (N, C, *) as C = groups x (C / groups), transposed (torch.channel_shuffle)."""
+    _check(input, groups)
+    return apply(OPS["channel_shuffle"], (input,), int(groups))
+
+
+def _check(input, groups):
     if groups <= 0:
         raise RuntimeError(f"Number of groups to divide channels in must be positive. Value of groups:{groups}")
     if input.ndim <= 2:
@@ -30,4 +35,15 @@ def channel_shuffle(input, groups):
     c = input.shape[1]
     if c % groups:
         raise RuntimeError(f"Number of channels must be divisible by groups. Got {c} channels and {groups} groups.")
-    return apply(OPS["channel_shuffle"], (input,), int(groups))
+
+
+@defop("native_channel_shuffle", "NotImplemented", _shuffle, qualname="torch::autograd::NotImplemented")
+def native_channel_shuffle_vjp(xp, grad, saved, consts, needs):
+    """PyTorch records torch.native_channel_shuffle under a node whose backward raises (no derivative)."""
+    raise RuntimeError("derivative for aten::native_channel_shuffle is not implemented")
+
+
+def native_channel_shuffle(input, groups):
+    """channel_shuffle's checks and values, recorded as PyTorch records the native op (NotImplemented)."""
+    _check(input, groups)
+    return apply(OPS["native_channel_shuffle"], (input,), int(groups))

@@ -119,7 +119,7 @@ def nanmedian(input, dim=None, keepdim=False):
 
 
 def logsumexp(input, dim, keepdim=False):
-    t = input if dtypes.is_float_np(input._data.dtype) else input.float()
+    t = input if dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
     dims = dims_arg(dim, t._data.ndim)
     return apply(OPS["logsumexp"], (t,), dims if dims is not None else tuple(range(t._data.ndim)), keepdim)
 

@@ -2,7 +2,7 @@
 are in ops_put.py). Negative indices count from the end; an index out of range raises PyTorch's IndexError."""
 import numpy as np
 
-from . import dtypes
+from . import determinism, dtypes
 from .optable import OPS
 from .tensor_base import TensorBase, apply, inplace
 
@@ -36,6 +36,8 @@ def put(input, index, source, accumulate=False):
         raise RuntimeError(f"put_(): self and source expected to have the same dtype, but got self.dtype = "
                            f"{dtypes.scalar_name(input._data.dtype)} and source.dtype = "
                            f"{dtypes.scalar_name(source._data.dtype)}")
+    if not accumulate:
+        determinism.alert_not_deterministic("put_")
     return apply(OPS["put"], (input, source), key, bool(accumulate), source._data.shape)
 
 

@@ -48,7 +48,7 @@ def declared_function(op, name):
         if to_float:
             def fn(input):
                 d = input._data.dtype
-                return apply(op, (input if d.kind == "f" or d is _BF16 else input.float(),))
+                return apply(op, (input if d.kind == "f" or d is _BF16 else input.to(dtypes.get_default_dtype()),))
         else:
             def fn(input):
                 return apply(op, (input,))
@@ -59,7 +59,7 @@ def declared_function(op, name):
             inputs, consts = split(*args, **kwargs)
             if to_float:
                 inputs = tuple(t if t.__class__ in _SCALARS or t._data.dtype.kind == "f" or t._data.dtype is _BF16
-                               else t.float() for t in inputs)
+                               else t.to(dtypes.get_default_dtype()) for t in inputs)
             return apply(op, inputs, *consts)
     fn.__name__ = fn.__qualname__ = name
     fn.__doc__ = op.doc or f"{name} (differentiable; grad_fn {op.node})."
@@ -93,6 +93,14 @@ DECLARED_FUNCTIONS, _declared_methods = _declared()
 DeclaredMethods = type("DeclaredMethods", (), {"__slots__": (), "__module__": __name__, **_declared_methods})
 
 
+_SAME_DTYPE = object()   # grad_dtype never set: the tensor's own dtype
+_GRAD_DTYPE_MISMATCH = (
+    "attempting to assign a gradient with dtype '{}' to a tensor with grad_dtype '{}'. The gradient must match the "
+    "tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a "
+    "specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and "
+    "its gradient may break downstream systems that assume they match.")
+
+
 class TensorBase:
     """The data and autograd attributes of a tensor on the CPU, backed by a numpy array (see tensor.Tensor)."""
     # Rarely set attributes live in the instance __dict__ with these class defaults, so that creating a
@@ -108,6 +116,7 @@ class TensorBase:
     _inference = False  # made under torch.inference_mode (an inference tensor: is_inference(), its errors)
     _fwt = None  # forward AD: (dual level, tangent) (engine/forward_ad.py)
     _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
+    _grad_dtype = _SAME_DTYPE  # Tensor.grad_dtype: the dtype .grad must have (None: any); unset: the tensor's dtype
     __array_priority__ = 1000
     __hash__ = object.__hash__
 
@@ -230,18 +239,38 @@ class TensorBase:
     def grad(self, value):
         if value is not None and not isinstance(value, TensorBase):
             raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
-        if value is not None and value._data.shape != self._data.shape:
-            raise RuntimeError(f"attempting to assign a gradient of size '[{', '.join(map(str, value._data.shape))}]' "
-                               f"to a tensor of size '[{', '.join(map(str, self._data.shape))}]'. Please ensure that "
-                               "the gradient and the tensor are the same size")
-        if value is not None and value._data.dtype != self._data.dtype:
-            raise RuntimeError(f"attempting to assign a gradient with dtype '{dtypes.c_name(value._data.dtype)}' to a "
-                               f"tensor with grad_dtype '{self.dtype.scalar_name}'. The gradient must match the "
-                               "tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's "
-                               "grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype "
-                               "with caution. Diverging the dtypes of a tensor and its gradient may break downstream "
-                               "systems that assume they match.")
+        if value is not None:
+            want = self.dtype if self._fn is not None or self._grad_dtype is _SAME_DTYPE else self._grad_dtype
+            if want is not None and value._data.dtype != want.np:
+                raise RuntimeError(_GRAD_DTYPE_MISMATCH.format(value.dtype.c_name, want.scalar_name))
+            if value._data.shape != self._data.shape:
+                raise RuntimeError(f"attempting to assign a gradient of size '[{', '.join(map(str, value.shape))}]' to "
+                                   f"a tensor of size '[{', '.join(map(str, self.shape))}]'. Please ensure that the "
+                                   "gradient and the tensor are the same size")
         self._grad = value
+
+    @property
+    def grad_dtype(self):
+        """The dtype backward gives .grad and an assigned .grad must have (None: any); by default the tensor's."""
+        if self._fn is not None:
+            raise RuntimeError("grad_dtype can only be accessed on leaf tensors.")
+        return self.dtype if self._grad_dtype is _SAME_DTYPE else self._grad_dtype
+
+    @grad_dtype.setter
+    def grad_dtype(self, value):
+        if self._fn is not None:
+            if not self._retains_grad:   # PyTorch's setter reads .grad first
+                warnings.warn(_NONLEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+            raise RuntimeError("grad_dtype can only be set on leaf tensors.")
+        if value is not None and not isinstance(value, dtypes.dtype):
+            raise RuntimeError(f"grad_dtype must be a torch.dtype or None, but got {type(value).__name__}")
+        g = self._grad
+        if value is not None and g is not None and g._data.dtype != value.np:
+            raise RuntimeError(f"Cannot set grad_dtype to '{value.scalar_name}' because there is already a gradient "
+                               f"with dtype '{g.dtype.c_name}'. Please clear the gradient (.grad = None) before "
+                               "changing grad_dtype, or ensure the new grad_dtype matches the existing gradient's "
+                               "dtype.")
+        self._grad_dtype = value
 
     @property
     def retains_grad(self):

@@ -17,11 +17,12 @@ from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, ge
                              int16, int32, int64, set_default_dtype, uint8)
 from ..engine import argcheck as _argcheck, method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
 from ..engine.einsum import einsum  # noqa: F401
+from ..engine.methods import inplace_method as _inplace_method
 from ..engine.functions import (abs, absolute, add, all, allclose, any, ceil, clamp, clip, div, divide,  # noqa: F401
                                 floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax, logical_and,
                                 logical_not, logical_or, logical_xor, masked_fill, maximum, minimum, mul, multiply,
-                                nan_to_num, neg, negative, nonzero, pow, reciprocal, relu, remainder, round, rsub,
-                                sign, softmax, square, sub, subtract, true_divide, trunc, where, with_out)
+                                nan_to_num, neg, negative, nonzero, nonzero_static, pow, reciprocal, relu, remainder,
+                                round, rsub, sign, softmax, square, sub, subtract, true_divide, trunc, where, with_out)
 from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, clamp_min, eq, finfo, ge,  # noqa: F401
                                 greater, greater_equal, gt, hypot, iinfo, le, lerp, less, less_equal, logaddexp, logit,
                                 lt, ne, not_equal, roll, xlogy)
@@ -44,7 +45,7 @@ from ..engine.real_dtype import FUNCTIONS as _REAL_DTYPE_FUNCTIONS
 from ..engine.more_methods import index_add, index_copy, index_fill  # noqa: F401
 from ..engine.strided import as_strided, index_reduce  # noqa: F401,E402
 from .device import get_default_device, set_default_device  # noqa: F401
-from .histogram import histc, histogram  # noqa: F401
+from .histogram import histc, histogram, histogramdd  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, concatenate, cumprod,  # noqa: F401
                               cumsum, dist, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
@@ -76,9 +77,8 @@ from .nn.functional_vision import affine_grid_generator, grid_sampler, grid_samp
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
 from .nn.utils.weight_norm import _weight_norm, norm_except_dim  # noqa: F401,E402
-from ..engine.ops_shuffle import channel_shuffle  # noqa: F401,E402
+from ..engine.ops_shuffle import channel_shuffle, native_channel_shuffle  # noqa: F401,E402
 from ..engine.frombuffer import frombuffer  # noqa: F401,E402
-native_channel_shuffle = channel_shuffle
 from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,  # noqa: F401
                         no_grad, set_grad_enabled)
 from .rng import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: F401
@@ -101,6 +101,9 @@ from .sampling import FUNCTIONS as _SAMPLING_FUNCTIONS, METHODS as _SAMPLING_MET
 globals().update({_k: _v for _k, _v in _SAMPLING_FUNCTIONS.items() if _k not in globals()})  # torch/sampling.py
 from ..engine.numeric_fns import FUNCTIONS as _NUMERIC_FUNCTIONS  # noqa: E402
 globals().update(_NUMERIC_FUNCTIONS)  # engine/numeric_fns.py: gradient, frexp, ldexp, atleast_3d
+from ..engine.view_scatter import FUNCTIONS as _VIEW_SCATTER_FUNCTIONS  # noqa: E402
+globals().update(_VIEW_SCATTER_FUNCTIONS)  # narrow_copy, slice_scatter, select_scatter, diagonal_scatter ...
+from ..engine.renorm import renorm  # noqa: E402,F401
 from .foreach import FUNCTIONS as _FOREACH_FUNCTIONS  # noqa: E402
 globals().update(_FOREACH_FUNCTIONS)  # torch._foreach_add_ ... (torch/foreach.py)
 from .nn.functional_ctc import torch_ctc_loss as ctc_loss  # noqa: E402
@@ -266,3 +269,8 @@ i0, mvlgamma, igamma, igammac = special.i0, special.multigammaln, special.igamma
 for _k, _v in (("i0", i0), ("mvlgamma", mvlgamma), ("igamma", igamma), ("igammac", igammac)):   # and the methods
     if not hasattr(Tensor, _k):
         setattr(Tensor, _k, _v)
+for _k in ("arctan2", "bitwise_left_shift", "bitwise_not", "bitwise_right_shift", "digamma", "i0", "igamma", "igammac",
+           "ldexp", "lgamma", "mvlgamma", "nextafter", "polygamma"):   # their in-place forms: x.lgamma_() ...
+    if hasattr(Tensor, _k) and not hasattr(Tensor, _k + "_"):
+        setattr(Tensor, _k + "_", _inplace_method(getattr(Tensor, _k), _k + "_",
+                                                  no_args=_k in ("bitwise_not", "digamma", "i0", "lgamma")))

@@ -4,7 +4,7 @@ isreal, is_same_size, get_device, set_flush_denormal), and the Tensor methods Py
 ``A.eig()``, ``A.symeig()``, ``A.lstsq(B)``), which raise PyTorch's RuntimeError naming their replacement."""
 import numpy as np
 
-from ..engine import creation, dtypes
+from ..engine import creation, determinism, dtypes
 from ..engine import shaping as S
 from ..engine.linalg import outer
 from ..engine.tensor_base import wrap
@@ -37,7 +37,7 @@ def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False,
         raise RuntimeError("mismatch in length of strides and shape")
     dt = dtypes.coerce(dtype) if dtype is not None else dtypes.get_default_dtype()
     extent = 1 + sum((n - 1) * s for n, s in zip(size, stride)) if all(size) else 0
-    base = np.zeros(extent, dt.np)
+    base = np.full(extent, determinism.uninitialized(dt.np), dt.np)
     data = np.lib.stride_tricks.as_strided(base, size, tuple(s * base.itemsize for s in stride))
     t = wrap(data)
     if requires_grad:

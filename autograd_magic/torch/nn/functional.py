@@ -476,9 +476,8 @@ from .functional_fractional import (fractional_max_pool2d, fractional_max_pool2d
 from .functional_triplet import triplet_margin_with_distance_loss  # noqa: E402
 from .functional_zoo import feature_alpha_dropout  # noqa: E402
 from .functional_ctc import ctc_loss  # noqa: E402
-from ...engine.ops_shuffle import channel_shuffle  # noqa: E402,F401
+from ...engine.ops_shuffle import channel_shuffle, native_channel_shuffle  # noqa: E402,F401
 from ...engine.linalg import pdist  # noqa: E402,F401
-native_channel_shuffle = channel_shuffle
 
 
 def __getattr__(name):
