@@ -192,6 +192,14 @@ for make in ['torch.ones(2, requires_grad=True)', 'torch.ones(2, requires_grad=T
             print('ok', v.requires_grad)
         except RuntimeError as e:
             print(e)'''],
+    "numpy_data_where_a_tensor_goes": [TRY + '''import numpy as np
+x = torch.ones(2, 3)
+a = np.ones((2, 3), dtype=np.float32)
+for make in [lambda: x.add(a), lambda: torch.mul(x, a), lambda: torch.maximum(x, a), lambda: torch.matmul(x, a.T),
+             lambda: x.clone().copy_(a), lambda: x.expand_as(a), lambda: x.view_as(a), lambda: x.type_as(a),
+             lambda: torch.allclose(x, a), lambda: torch.equal(x, a), lambda: torch.add(x, other=a),
+             lambda: x.add(torch.from_numpy(a)), lambda: x + a, lambda: torch.nn.functional.mse_loss(x, a)]:
+    attempt(make)'''],
 }
 
 

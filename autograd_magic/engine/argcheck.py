@@ -17,6 +17,10 @@ import numbers
 import sys
 import warnings
 
+import numpy as np
+
+_NDARRAY = np.ndarray
+
 _TAIL = ("torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, "
          "bool requires_grad = False")
 _OUT_TAIL = "Tensor out = None, " + _TAIL
@@ -135,6 +139,23 @@ def deprecated_first_number(fn, name, form, keyword):
                               stacklevel=user_level())
             kwargs[keyword] = args[1]
             return fn(args[0], *args[2:], **kwargs)
+        return fn(*args, **kwargs)
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = fn.__doc__
+    return call
+
+
+def refusing_arrays(fn, name, position):
+    """fn, refusing a numpy array as its tensor argument ``other`` (positional ``position``, counted as PyTorch
+    counts: 1 for a method's first argument, 2 for a function's second) with PyTorch's parser error: mixing numpy
+    data into tensor code (``x.add(arr)``, ``torch.maximum(x, arr)``) fails there before anything runs."""
+    index = position if position == 1 else position - 1   # (a method's self is args[0])
+
+    def call(*args, **kwargs):
+        if len(args) > index and args[index].__class__ is _NDARRAY:
+            raise TypeError(f"{name}(): argument 'other' (position {position}) must be Tensor, not numpy.ndarray")
+        if kwargs and kwargs.get("other").__class__ is _NDARRAY:
+            raise TypeError(f"{name}(): argument 'other' must be Tensor, not numpy.ndarray")
         return fn(*args, **kwargs)
     call.__name__ = call.__qualname__ = name
     call.__doc__ = fn.__doc__

@@ -346,6 +346,11 @@ _BINDINGS.update({name: argcheck.deprecated_first_number(_BINDINGS[name], name, 
                                               ("addcmul", "method3", "value"), ("addcmul_", "method3", "value"),
                                               ("addcdiv", "method3", "value"), ("addcdiv_", "method3", "value"))})
 
+# numpy data given where PyTorch's parser wants a tensor (x.add(arr), x.copy_(arr)): its TypeError
+_BINDINGS.update({name: argcheck.refusing_arrays(_BINDINGS[name], name, 1) for name in (
+    "add", "add_", "sub", "sub_", "mul", "mul_", "maximum", "minimum", "matmul", "copy_", "expand_as", "view_as",
+    "type_as")})
+
 # np.sum(t) / np.mean(t) call t.sum(axis=None, dtype=None, out=None): PyTorch's method refuses that call
 _BINDINGS.update({name: numpy_interop.refusing_numpy_call(name, _BINDINGS[name]) for name in ("sum", "mean")})
 

@@ -133,6 +133,11 @@ add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv
 # the deprecated number-first overloads of old code: torch.add(x, alpha, y), torch.addcmul(x, value, t1, t2)
 add, sub = (_argcheck.deprecated_first_number(f, f.__name__, "function", "alpha") for f in (add, sub))
 addcmul, addcdiv = (_argcheck.deprecated_first_number(f, f.__name__, "function3", "value") for f in (addcmul, addcdiv))
+# numpy data where PyTorch's parser wants a tensor (torch.mul(x, arr)): its TypeError
+add, sub, mul, maximum, minimum, matmul, allclose = (
+    _argcheck.refusing_arrays(f, name, 2) for f, name in (
+        (add, "add"), (sub, "sub"), (mul, "mul"), (maximum, "maximum"), (minimum, "minimum"), (matmul, "matmul"),
+        (allclose, "allclose")))
 
 
 class _Namespace:
@@ -235,6 +240,9 @@ def is_floating_point(input):
 
 def equal(input, other):
     return input._data.shape == other._data.shape and builtin_bool((input._data == other._data).all())
+
+
+equal = _argcheck.refusing_arrays(equal, "equal", 2)   # (torch.equal(x, arr): PyTorch's TypeError)
 
 
 def softmax(input, dim, dtype=None):  # noqa: F811  (torch.softmax names its argument dtype too)
