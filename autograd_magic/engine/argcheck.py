@@ -122,14 +122,18 @@ _DEPRECATED_FORMS = {
 }
 
 
-def deprecated_first_number(fn, name, form, keyword):
+def deprecated_first_number(fn, name, form, keyword, arrays_at=None):
     """fn(input, *operands, keyword=...) that also takes PyTorch's deprecated order with the number first:
     add(x, alpha, other), addcmul(x, value, t1, t2) (as a method: x.add(alpha, other)). form: a key of
-    _DEPRECATED_FORMS; keyword: "alpha" or "value"."""
+    _DEPRECATED_FORMS; keyword: "alpha" or "value"; arrays_at: also refuse a numpy array as ``other`` there, as
+    refusing_arrays does (one wrapper, not two, on x.add_(y))."""
     operands = 3 if form.endswith("3") else 2   # positional arguments of the current signature, input included
     old, new = (text.format(n=name, k=keyword) for text in _DEPRECATED_FORMS[form])
+    at = -1 if arrays_at is None else arrays_at if arrays_at == 1 else arrays_at - 1   # (args index; -1: none)
 
     def call(*args, **kwargs):
+        if at >= 0 and ((len(args) > at and args[at].__class__ is _NDARRAY) or kwargs):
+            _refuse_array(name, args, kwargs, at, arrays_at)
         if len(args) == operands + 1 and isinstance(args[1], numbers.Number) and keyword not in kwargs:
             if not _DEPRECATED_WARNED[0]:
                 _DEPRECATED_WARNED[0] = True
@@ -145,6 +149,14 @@ def deprecated_first_number(fn, name, form, keyword):
     return call
 
 
+def _refuse_array(name, args, kwargs, index, position):
+    """PyTorch's parser error when args[index] (or other=) is a numpy array; nothing otherwise."""
+    if len(args) > index and args[index].__class__ is _NDARRAY:
+        raise TypeError(f"{name}(): argument 'other' (position {position}) must be Tensor, not numpy.ndarray")
+    if kwargs and kwargs.get("other").__class__ is _NDARRAY:
+        raise TypeError(f"{name}(): argument 'other' must be Tensor, not numpy.ndarray")
+
+
 def refusing_arrays(fn, name, position):
     """fn, refusing a numpy array as its tensor argument ``other`` (positional ``position``, counted as PyTorch
     counts: 1 for a method's first argument, 2 for a function's second) with PyTorch's parser error: mixing numpy
@@ -152,10 +164,8 @@ def refusing_arrays(fn, name, position):
     index = position if position == 1 else position - 1   # (a method's self is args[0])
 
     def call(*args, **kwargs):
-        if len(args) > index and args[index].__class__ is _NDARRAY:
-            raise TypeError(f"{name}(): argument 'other' (position {position}) must be Tensor, not numpy.ndarray")
-        if kwargs and kwargs.get("other").__class__ is _NDARRAY:
-            raise TypeError(f"{name}(): argument 'other' must be Tensor, not numpy.ndarray")
+        if (len(args) > index and args[index].__class__ is _NDARRAY) or kwargs:
+            _refuse_array(name, args, kwargs, index, position)
         return fn(*args, **kwargs)
     call.__name__ = call.__qualname__ = name
     call.__doc__ = fn.__doc__

@@ -340,15 +340,17 @@ _BINDINGS.update(renorm.METHODS)   # renorm, renorm_
 _BINDINGS.update(real_dtype.METHODS)   # conj, real, imag, mT, mH, H, adjoint ... of a real tensor
 
 # PyTorch's deprecated number-first overloads of old code: p.data.add_(-lr, p.grad), m.addcmul_(1 - b2, g, g)
-_BINDINGS.update({name: argcheck.deprecated_first_number(_BINDINGS[name], name, form, keyword)
+_BINDINGS.update({name: argcheck.deprecated_first_number(_BINDINGS[name], name, form, keyword,
+                                                          1 if keyword == "alpha" else None)
                   for name, form, keyword in (("add", "method", "alpha"), ("add_", "method", "alpha"),
                                               ("sub", "method", "alpha"), ("sub_", "method", "alpha"),
                                               ("addcmul", "method3", "value"), ("addcmul_", "method3", "value"),
                                               ("addcdiv", "method3", "value"), ("addcdiv_", "method3", "value"))})
 
-# numpy data given where PyTorch's parser wants a tensor (x.add(arr), x.copy_(arr)): its TypeError
+# numpy data given where PyTorch's parser wants a tensor (x.mul(arr), x.copy_(arr); add and sub: above): its
+# TypeError
 _BINDINGS.update({name: argcheck.refusing_arrays(_BINDINGS[name], name, 1) for name in (
-    "add", "add_", "sub", "sub_", "mul", "mul_", "maximum", "minimum", "matmul", "copy_", "expand_as", "view_as",
+    "mul", "mul_", "maximum", "minimum", "matmul", "copy_", "expand_as", "view_as",
     "type_as")})
 
 # np.sum(t) / np.mean(t) call t.sum(axis=None, dtype=None, out=None): PyTorch's method refuses that call

@@ -1,12 +1,11 @@
 """numpy on Tensors as on PyTorch's: numpy computes on the tensor's array (``np.sin(t)`` of a tensor that requires grad
 raises PyTorch's RuntimeError; a ufunc's result comes back as a tensor through ``__array_wrap__``, other numpy
 functions return arrays), an array on the left of an operator is refused, one on the right computed by numpy."""
-import sys
 import warnings
 
 import numpy as np
 
-from . import shaping as S
+from .argcheck import user_level
 from .tensor_base import wrap
 
 # ---------------------------------------------------------------- Tensor (op) numpy array, as PyTorch ends up there
@@ -43,14 +42,6 @@ def array_wrap(self, array):
     return wrap(array)
 
 
-def _caller_level():
-    """How many frames up, from the caller of the function that calls this, the user's code is."""
-    f, level = sys._getframe(2), 1
-    while f is not None and f.f_globals.get("__name__", "").startswith("autograd_magic."):
-        f, level = f.f_back, level + 1
-    return level
-
-
 def with_ndarray(name, method):
     """Tensor's operator `name` where the other operand is a numpy array: PyTorch's operator refuses the array,
     numpy's reflected one computes on the tensor's array (numpy's dtypes: ``x * np.array(2.0)`` is float64; a tensor
@@ -67,7 +58,7 @@ def with_ndarray(name, method):
             # the plain operator
             return NotImplemented
         result = ufunc(self.__array__(), other)
-        warnings.warn(_WRAP_DEPRECATED, DeprecationWarning, stacklevel=_caller_level() + 1)
+        warnings.warn(_WRAP_DEPRECATED, DeprecationWarning, stacklevel=user_level())
         return wrap(np.asarray(result))
     operator.__name__ = name
     return operator

@@ -131,12 +131,13 @@ add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv
         with_out(f) for f in (add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot,
                               pow, abs, neg, clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where))
 # the deprecated number-first overloads of old code: torch.add(x, alpha, y), torch.addcmul(x, value, t1, t2)
-add, sub = (_argcheck.deprecated_first_number(f, f.__name__, "function", "alpha") for f in (add, sub))
+# (and numpy data where a tensor goes, torch.add(x, arr): PyTorch's TypeError)
+add, sub = (_argcheck.deprecated_first_number(f, f.__name__, "function", "alpha", 2) for f in (add, sub))
 addcmul, addcdiv = (_argcheck.deprecated_first_number(f, f.__name__, "function3", "value") for f in (addcmul, addcdiv))
 # numpy data where PyTorch's parser wants a tensor (torch.mul(x, arr)): its TypeError
-add, sub, mul, maximum, minimum, matmul, allclose = (
+mul, maximum, minimum, matmul, allclose = (
     _argcheck.refusing_arrays(f, name, 2) for f, name in (
-        (add, "add"), (sub, "sub"), (mul, "mul"), (maximum, "maximum"), (minimum, "minimum"), (matmul, "matmul"),
+        (mul, "mul"), (maximum, "maximum"), (minimum, "minimum"), (matmul, "matmul"),
         (allclose, "allclose")))
 
 
