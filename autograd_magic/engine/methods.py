@@ -326,8 +326,9 @@ _BINDINGS.update({
     "new_zeros": creation.new_zeros, "new_ones": creation.new_ones, "new_empty": creation.new_empty,
     "new_full": creation.new_full, "new_tensor": creation.new_tensor,
     # numpy on a tensor as on PyTorch's: no __array_ufunc__ / __array_function__, so numpy computes on the array
-    # (np.exp(t) of a tensor that requires grad raises) and wraps ufunc results back (numpy_interop.array_wrap)
-    "__array_priority__": 1000, "__array_wrap__": numpy_interop.array_wrap,
+    # (np.exp(t) of a tensor that requires grad raises) and wraps ufunc results back (numpy_interop.array_wrap;
+    # TensorBase.__array_priority__ makes numpy leave `array + tensor` to the tensor)
+    "__array_wrap__": numpy_interop.array_wrap,
     "__hash__": object.__hash__,  # defining __eq__ would otherwise make tensors unhashable
 })
 
