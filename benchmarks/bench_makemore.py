@@ -83,6 +83,7 @@ def main():
     from autograd_magic import torch as engine
 
     real.set_num_threads(1)
+    engine.set_num_threads(1)   # both sides on one thread (RECIPES: MKL would otherwise split the engine's products)
     ip = start_ipython()
     ip.run_line_magic("load_ext", "autograd_magic")
     loop = LOOP.format(steps=args.steps)
