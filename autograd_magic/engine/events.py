@@ -106,10 +106,12 @@ class Tape(list):
     from it; None for an AccumulateGrad). Past ``steps``: ``(node, None, None, sent)`` with every gradient
     ``OMITTED`` (which edges carried one). Nothing bigger than ``elements`` is held until the pass ends."""
     __slots__ = ("steps", "elements", "oversize", "xp", "sent", "handed_out", "accumulated", "leaf_steps",
-                 "omitted")
+                 "omitted", "values")
 
-    def __init__(self, steps, elements, oversize=None, sent=True):
+    def __init__(self, steps, elements, oversize=None, sent=True, values=True):
         self.steps, self.elements, self.oversize = steps, elements, oversize
+        # False: no view reads the leaves' values at each pass (tape_accumulate then copies none)
+        self.values = values
         # False: the observer reads incoming gradients only; each entry's ``sent`` is then ALONG_EDGES (a gradient
         # along each edge that wants one, all OMITTED) and ``saved`` None
         self.sent = sent
@@ -371,13 +373,13 @@ def tape_accumulate(tape, leaf, grad, node):
     """Instead of an Accumulate event: (leaf, node, grad, before, value) on ``tape.accumulated``, copies taken
     now (a hook after the accumulation may change the leaf or zero its .grad: what the event's observer would
     have copied at once); past ``tape.elements`` elements, grad and value are None and before is big_before's
-    word for it."""
+    word for it; value is None too when ``tape.values`` is False."""
     if grad.size > tape.elements:
         tape.accumulated.append((leaf, node, None, big_before(leaf), None))
         return
     before = leaf._grad
     tape.accumulated.append((leaf, node, np.array(grad), None if before is None else np.array(before._data),
-                             np.array(leaf._data)))
+                             np.array(leaf._data) if tape.values else None))
 
 
 def end(pass_id, error, tape=None):

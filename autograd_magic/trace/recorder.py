@@ -88,7 +88,9 @@ class Recorder:
         Tensors, come as NodeRun events."""
         if create_graph or self._broken:
             return None
-        return events.Tape(self.caps.steps, self.caps.elements, self._oversize, self.caps.flows)
+        caps = self.caps
+        # (the leaves' values at each pass: read by the table (histories) and the graph (nodes) only)
+        return events.Tape(caps.steps, caps.elements, self._oversize, caps.flows, caps.histories or caps.steps > 0)
 
     def __call__(self, event):
         if self._broken:
