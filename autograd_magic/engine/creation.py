@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, determinism, dtypes, random, vec_kernels
+from . import argcheck, determinism, dtypes, memory_format as formats, random, vec_kernels
 from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
@@ -214,8 +214,14 @@ def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=N
     if device is not None:
         _check_device(device)
     dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
-    return _filled(shape if size is None else (size,), determinism.uninitialized(dt.np), dt, requires_grad, out=out,
-                   name="empty")
+    t = _filled(shape if size is None else (size,), determinism.uninitialized(dt.np), dt, requires_grad, out=out,
+                name="empty")
+    if memory_format is not None and out is None:
+        fmt = formats.checked(memory_format, t._data.ndim)
+        if fmt is formats.preserve_format:
+            raise RuntimeError("preserve memory format is unsupported by the contiguous operator")
+        t._data = formats.laid_out(t._data, fmt)
+    return t
 
 
 def full(size, fill_value, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
@@ -228,21 +234,43 @@ def _like(input, dtype):
     return dtype or input.dtype
 
 
+def _like_format(input, memory_format):
+    """The layout a *_like function gives its result (preserve_format, the default: the input's where it is
+    dense), checked before anything is drawn."""
+    return formats.checked(formats.preserve_format if memory_format is None else memory_format, input._data.ndim)
+
+
+def _laid_like(t, input, fmt):
+    """t, a new C-contiguous tensor of input's shape, laid out as fmt asks; its values in C order are the
+    values in memory order of the result (PyTorch fills and draws in memory order)."""
+    data = t._data
+    if fmt is not formats.contiguous_format and not (fmt is formats.preserve_format and
+                                                     input._data.flags.c_contiguous):
+        out = formats.empty_as(data.shape, data.dtype, fmt, input._data)
+        if not out.flags.c_contiguous:
+            t._data = formats.fill_in_memory_order(out, data.reshape(-1))
+    return t
+
+
 def zeros_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
-    return _filled((input.shape,), 0, _like(input, dtype), requires_grad)
+    fmt = _like_format(input, memory_format)
+    return _laid_like(_filled((input.shape,), 0, _like(input, dtype), requires_grad), input, fmt)
 
 
 def ones_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
-    return _filled((input.shape,), 1, _like(input, dtype), requires_grad)
+    fmt = _like_format(input, memory_format)
+    return _laid_like(_filled((input.shape,), 1, _like(input, dtype), requires_grad), input, fmt)
 
 
 def empty_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+    fmt = _like_format(input, memory_format)
     dt = _like(input, dtype)
-    return _filled((input.shape,), determinism.uninitialized(dt.np), dt, requires_grad)
+    return _laid_like(_filled((input.shape,), determinism.uninitialized(dt.np), dt, requires_grad), input, fmt)
 
 
 def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
-    return _filled((input.shape,), fill_value, _like(input, dtype), requires_grad)
+    fmt = _like_format(input, memory_format)
+    return _laid_like(_filled((input.shape,), fill_value, _like(input, dtype), requires_grad), input, fmt)
 
 
 def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
@@ -390,19 +418,22 @@ def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False,
 
 
 def rand_like(input, *, dtype=None, generator=None, **kwargs):
-    return rand(input.shape, dtype=dtype or input.dtype, generator=generator,
-                requires_grad=kwargs.get("requires_grad", False))
+    fmt = _like_format(input, kwargs.get("memory_format"))
+    return _laid_like(rand(input.shape, dtype=dtype or input.dtype, generator=generator,
+                           requires_grad=kwargs.get("requires_grad", False)), input, fmt)
 
 
 def randn_like(input, *, dtype=None, generator=None, **kwargs):
-    return randn(input.shape, dtype=dtype or input.dtype, generator=generator,
-                 requires_grad=kwargs.get("requires_grad", False))
+    fmt = _like_format(input, kwargs.get("memory_format"))
+    return _laid_like(randn(input.shape, dtype=dtype or input.dtype, generator=generator,
+                            requires_grad=kwargs.get("requires_grad", False)), input, fmt)
 
 
 def randint_like(input, low=0, high=None, *, dtype=None, generator=None, **kwargs):
     if high is None:
         low, high = 0, low
-    return randint(low, high, input.shape, dtype=dtype or input.dtype, generator=generator)
+    fmt = _like_format(input, kwargs.get("memory_format"))
+    return _laid_like(randint(low, high, input.shape, dtype=dtype or input.dtype, generator=generator), input, fmt)
 
 
 def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None, requires_grad=False, device=None,

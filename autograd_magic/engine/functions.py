@@ -7,7 +7,7 @@ import warnings
 
 import numpy as np
 
-from . import dtypes
+from . import dtypes, memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
 from .optable import OPS
@@ -575,7 +575,14 @@ builtin_any = __builtins__["any"] if isinstance(__builtins__, dict) else __built
 
 
 def clone(input, *, memory_format=None):
-    return apply(OPS["clone"], (input,))
+    data = input._data
+    if memory_format is None or memory_format is formats.preserve_format:
+        if data.flags.c_contiguous or formats.dense(data):
+            return apply(OPS["clone"], (input,))   # (numpy's copy keeps a dense layout, as preserve_format)
+        fmt = formats.preserve_format   # not dense: the layout PyTorch suggests for it
+    else:
+        fmt = formats.checked(memory_format, data.ndim)
+    return apply(OPS["clone"], (input,), data=formats.laid_out(data, fmt))
 
 
 # ---------------------------------------------------------------- more elementwise math (ops_math.py)

@@ -4,7 +4,7 @@ import numpy as np
 
 from . import composed as C
 from . import argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
-from . import renorm, view_scatter
+from . import memory_format as formats, renorm, view_scatter
 from . import random_samplers, real_dtype
 from . import functions as F
 from . import indexing as IX
@@ -64,8 +64,20 @@ def to_dtype_arg(args, kwargs):
 
 
 def _to(self, *args, **kwargs):
-    """to(dtype) / to(device) / to(other) / to(device, dtype); copy= honoured."""
-    return F.to_dtype(self, to_dtype_arg(args, kwargs), copy=kwargs.get("copy", False))
+    """to(dtype) / to(device) / to(other) / to(device, dtype); copy= and memory_format= honoured."""
+    fmt = kwargs.get("memory_format")
+    if fmt is None or fmt is formats.preserve_format:
+        return F.to_dtype(self, to_dtype_arg(args, kwargs), copy=kwargs.get("copy", False))
+    fmt = formats.checked(fmt, self._data.ndim)
+    dtype = to_dtype_arg(args, kwargs) or self.dtype
+    copy = kwargs.get("copy", False)
+    if formats.suggested(self._data) is fmt:   # (PyTorch's test of whether to() may return self)
+        return F.to_dtype(self, dtype, copy=copy)
+    out = F.to_dtype(self, dtype)
+    if out is self:   # a copy in that layout (ToCopyBackward0, as PyTorch records it)
+        return apply(OPS["to_copy"], (self,), dtype.np, data=formats.laid_out(self._data, fmt))
+    out._data = formats.laid_out(out._data, fmt)   # (a new tensor: its copy laid out as asked)
+    return out
 
 
 def _check_device(dev):

@@ -12,7 +12,7 @@ import weakref
 
 import numpy as np
 
-from . import argcheck, bf16 as _bf16, bufpool, dtypes
+from . import argcheck, bf16 as _bf16, bufpool, dtypes, memory_format as _formats
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_act_backward  # noqa: F401  (activations' backward functions: their double-backward nodes)
@@ -399,12 +399,25 @@ class TensorBase:
         return st if dim is None else st[_dim(dim, self._data.ndim)]
 
     def is_contiguous(self, memory_format=None):
-        return self._data.flags.c_contiguous
+        if memory_format is None:
+            return self._data.flags.c_contiguous
+        if memory_format.__class__ is not _formats.memory_format:
+            _formats.checked(memory_format, -1)   # (the TypeError)
+        return _formats.is_laid_out(self._data, memory_format)
 
     def contiguous(self, memory_format=None):
-        if self._data.flags.c_contiguous:
+        if memory_format is None or memory_format is _formats.contiguous_format:
+            if self._data.flags.c_contiguous:
+                return self
+            return apply(OPS["clone"], (self,), data=np.ascontiguousarray(self._data))  # clone() keeps the strides
+        fmt = _formats.checked(memory_format, self._data.ndim)
+        if fmt is _formats.preserve_format:
+            if self._data.flags.c_contiguous:
+                return self
+            raise RuntimeError("preserve memory format is unsupported by the contiguous operator")
+        if _formats.is_laid_out(self._data, fmt):
             return self
-        return apply(OPS["clone"], (self,), data=np.ascontiguousarray(self._data))  # clone() keeps the strides
+        return apply(OPS["clone"], (self,), data=_formats.laid_out(self._data, fmt))
 
     def __len__(self):
         if not self._data.ndim:

@@ -51,6 +51,8 @@ from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, co
                               cumsum, dist, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
                               stack, std, sum, swapaxes, t, transpose, unbind, unsqueeze, var, view)
 from ..engine.size import Size, device, layout, strided  # noqa: F401
+from ..engine.memory_format import (channels_last, channels_last_3d, contiguous_format,  # noqa: F401
+                                    legacy_contiguous_format, memory_format, preserve_format)
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, enable_bfloat16 as _enable_bfloat16
 from . import accelerator, autograd, cuda, linalg, nn, optim  # noqa: F401
@@ -192,7 +194,7 @@ def numel(input):
 
 
 def clone(input, *, memory_format=None):
-    return input.clone()
+    return input.clone(memory_format=memory_format)
 
 
 def detach(input):

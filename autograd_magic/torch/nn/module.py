@@ -3,7 +3,7 @@ import collections
 
 import numpy as np
 
-from ...engine import dtypes
+from ...engine import dtypes, memory_format as formats
 from ...engine.methods import to_dtype_arg
 from ...engine.printing import format_parameter
 from ...engine.tensor_base import enable_bfloat16
@@ -320,12 +320,28 @@ class Module:
             # parameter: the module stays as it is (the engine has no meta tensors; README "What is not there")
             return self
         dtype = to_dtype_arg(args, kwargs)
-        if dtype is None:
-            return self
-        if not dtype.is_floating_point:
+        if dtype is not None and not dtype.is_floating_point:
             raise TypeError(f"nn.Module.to only accepts floating point or complex dtypes, but got desired "
                             f"dtype={dtype}")
-        return self._cast(dtype)
+        fmt = kwargs.get("memory_format")
+        if fmt is not None:
+            self._relayout(fmt)
+        return self if dtype is None else self._cast(dtype)
+
+    def _relayout(self, fmt):
+        """Module.to(memory_format=...): every 4-d and 5-d parameter and buffer (and .grad) laid out so, in
+        place (PyTorch's rank check applies: channels_last on a 5-d tensor raises)."""
+        for module in self.modules():
+            for store in (module._parameters, module._buffers):
+                for t in store.values():
+                    if t is None or t._data.ndim not in (4, 5):
+                        continue
+                    kind = formats.checked(fmt, t._data.ndim)
+                    if kind is formats.preserve_format or formats.suggested(t._data) is kind:
+                        continue
+                    t._data = formats.laid_out(t._data, kind)
+                    if t._grad is not None:
+                        t._grad._data = formats.laid_out(t._grad._data, kind)
 
     def float(self):
         return self._cast(dtypes.float32)

@@ -1,0 +1,145 @@
+"""torch.memory_format: how a tensor's elements are laid out in memory (PyTorch's c10/core/MemoryFormat.h).
+
+The engine's arrays carry their layout in their numpy strides, so a format is a layout of the array:
+``contiguous_format`` (row-major), ``channels_last`` (a 4-d NCHW tensor stored as NHWC), ``channels_last_3d``
+(5-d NCDHW as NDHWC), and ``preserve_format`` (the input's layout where it is dense, else the one PyTorch would
+suggest for it). Values never depend on the layout; ``stride()``, ``is_contiguous()`` and ``view()`` do, as on
+PyTorch.
+"""
+import numpy as np
+
+
+class memory_format:
+    """One of the four formats below (made here only: as PyTorch's, the class makes no new ones)."""
+    __slots__ = ("_name",)
+    __module__ = "torch"
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'torch.memory_format' instances")
+
+    def __repr__(self):
+        return "torch." + self._name
+
+    __str__ = __repr__
+
+    def __reduce__(self):   # (copied and pickled as the one object it is)
+        return (by_name, (self._name,))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+def _make(name):
+    fmt = object.__new__(memory_format)
+    fmt._name = name
+    return fmt
+
+
+contiguous_format = _make("contiguous_format")
+channels_last = _make("channels_last")
+channels_last_3d = _make("channels_last_3d")
+preserve_format = _make("preserve_format")
+legacy_contiguous_format = contiguous_format   # (PyTorch's alias)
+
+
+def by_name(name):
+    return globals()[name]
+
+_RANK = {channels_last: 4, channels_last_3d: 5}
+# the order of dims from the innermost (stride 1) out: C first, then the spatial dims backwards, then N
+_INNER_FIRST = {channels_last: (1, 3, 2, 0), channels_last_3d: (1, 4, 3, 2, 0)}
+
+
+def checked(fmt, ndim):
+    """fmt (None: contiguous_format), after PyTorch's rank check for the channels-last formats."""
+    if fmt is None:
+        return contiguous_format
+    if fmt.__class__ is not memory_format:
+        raise TypeError(f"memory_format must be torch.memory_format, not {type(fmt).__name__}")
+    rank = _RANK.get(fmt)
+    if rank is not None and ndim != rank:
+        raise RuntimeError(f"required rank {rank} tensor to use {fmt._name} format")
+    return fmt
+
+
+def is_laid_out(a, fmt):
+    """Is the array laid out as fmt says (dims of size 1 count for nothing, as in PyTorch's check)?"""
+    if fmt is None or fmt is contiguous_format or fmt is preserve_format:
+        return a.flags.c_contiguous
+    order = _INNER_FIRST.get(fmt)
+    if order is None or a.ndim != len(order):
+        return False
+    expected, size = 1, a.itemsize
+    for d in order:
+        n = a.shape[d]
+        if n != 1:
+            if a.strides[d] != expected * size:
+                return False
+            expected *= n
+    return True
+
+
+def dense(a):
+    """Non-overlapping and dense: its elements fill a block of memory without gaps (any order of dims)."""
+    if a.flags.c_contiguous or a.flags.f_contiguous:
+        return True
+    dims = sorted((s, n) for s, n in zip(a.strides, a.shape) if n != 1)
+    expected = a.itemsize
+    for stride, n in dims:
+        if stride != expected:
+            return False
+        expected *= n
+    return True
+
+
+def suggested(a):
+    """The format PyTorch's suggest_memory_format gives an array: channels_last(_3d) when its strides are in
+    that order (ambiguous cases, as a contiguous N111 tensor, are contiguous_format), else contiguous_format."""
+    fmt = channels_last if a.ndim == 4 else channels_last_3d if a.ndim == 5 else None
+    if fmt is None:
+        return contiguous_format
+    strides, sizes = a.strides, a.shape
+    if strides[1] == 0:
+        return contiguous_format
+    low = 0
+    for d in _INNER_FIRST[fmt]:
+        if sizes[d] == 0 or strides[d] < low or (d == 0 and low == strides[1]):
+            return contiguous_format
+        low = strides[d] * (sizes[d] if sizes[d] > 1 else 1)
+    return fmt
+
+
+def empty_as(shape, dtype, fmt, like=None):
+    """A new uninitialised array of shape laid out as fmt (preserve_format: as ``like``, see the module)."""
+    if fmt is preserve_format:
+        if like is not None and dense(like):
+            return np.empty_like(like, dtype=dtype, order="K")
+        fmt = suggested(like) if like is not None else contiguous_format
+    order = _INNER_FIRST.get(fmt)
+    if order is None:
+        return np.empty(shape, dtype)
+    perm = (0,) + tuple(range(2, len(shape))) + (1,)   # NCHW -> NHWC
+    inverse = tuple(int(i) for i in np.argsort(perm))
+    return np.empty(tuple(shape[d] for d in perm), dtype).transpose(inverse)
+
+
+def laid_out(a, fmt, like=None):
+    """a's values in an array laid out as fmt, with the strides PyTorch gives that layout (a itself when it has
+    them)."""
+    out = empty_as(a.shape, a.dtype, fmt, a if like is None else like)
+    if out.strides == a.strides:
+        return a
+    np.copyto(out, a)
+    return out
+
+
+def fill_in_memory_order(out, flat):
+    """Write flat's values into the dense array out in the order its elements sit in memory (what PyTorch's
+    fills and random draws give a tensor of any dense layout)."""
+    perm = sorted(range(out.ndim), key=lambda d: (-out.strides[d], d))
+    view = out.transpose(perm)
+    view[...] = flat.reshape(view.shape)
+    return out
