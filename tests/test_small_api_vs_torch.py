@@ -36,6 +36,35 @@ for name, f in [("solve", lambda: B.solve(A)), ("eig", lambda: A.eig()), ("symei
     except RuntimeError as err:
         print(name, err)''',
     ],
+    "fill_newaxis_inference_warn_always": [   # (fourteenth session: each was missing)
+        '''x = torch.ones(2, requires_grad=True)
+y = torch.fill(x, 3.0)
+print(y, y.grad_fn.name())
+y.sum().backward()
+print(x.grad)
+v = torch.tensor(2.0, requires_grad=True)
+z = torch.fill(x, v)
+z.sum().backward()
+print(z, v.grad)
+try:
+    torch.fill(x, torch.ones(2))
+except RuntimeError as err:
+    print(err)
+print(torch.newaxis, torch.ones(3)[:, torch.newaxis].shape, torch.GradScaler.__name__)
+with torch.inference_mode():
+    w = torch.ones(1)
+print(torch.is_inference(x), torch.is_inference(w))''',
+        '''import warnings
+torch.set_warn_always(True)
+print(torch.is_warn_always_enabled())
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    b = torch.ones(2, 3, 4)
+    b.T
+    b.T
+torch.set_warn_always(False)
+print(len(caught), torch.is_warn_always_enabled())''',
+    ],
 }
 
 

@@ -189,6 +189,11 @@ def fill_tensor_vjp(xp, grad, saved, consts, needs):
     return (grad * 0 if needs[0] else None), (xp.sum(grad) if needs[1] else None)
 
 
+# torch.fill(input, value): the same, out of place (PyTorch's FillBackward0 / FillBackward1)
+defop("fill_new", "FillBackward0", lambda a, value: np.full_like(a, value))(_zero_grad)
+defop("fill_tensor_new", "FillBackward1", lambda a, v: np.full_like(a, v))(fill_tensor_vjp)
+
+
 @defop("copy_into", "CopyBackwards", lambda a, src: np.array(np.broadcast_to(src, a.shape), dtype=a.dtype),
        qualname="torch::autograd::CopyBackwards")
 def copy_into_vjp(xp, grad, saved, consts, needs):

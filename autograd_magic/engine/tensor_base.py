@@ -580,9 +580,13 @@ def wrap_view(data, base):
 _RESULT_CLASS = None  # set by the definition of Tensor (see TensorBase.__init_subclass__)
 
 
+WARN_ALWAYS = [False]   # torch.set_warn_always
+
+
 def warn_once(message, category=UserWarning, stacklevel=2):
-    """A UserWarning that PyTorch gives once per process (TORCH_WARN_ONCE): later calls are silent."""
-    if message in _WARNED:
+    """A UserWarning that PyTorch gives once per process (TORCH_WARN_ONCE): later calls are silent (unless
+    torch.set_warn_always(True))."""
+    if message in _WARNED and not WARN_ALWAYS[0]:
         return
     _WARNED.add(message)
     warnings.warn(message, category, stacklevel=stacklevel + 1)

@@ -117,6 +117,8 @@ globals().update({_k: _v for _k, _v in _SMALL_FUNCTIONS.items() if _k not in glo
 for _k, _v in _SMALL_METHODS.items():   # Tensor.ger, to_dense, the removed A.solve(B) ...
     if not hasattr(Tensor, _k):
         setattr(Tensor, _k, _v)
+from .amp import GradScaler  # noqa: E402,F401  (torch.GradScaler is torch.amp's)
+newaxis = None   # (numpy's spelling, as PyTorch has it: x[:, torch.newaxis])
 
 __version__ = version.__version__   # a TorchVersion: "2.13.0+autograd_magic" >= "2.1" compares as versions
 pi, e, inf, nan = _math.pi, _math.e, _math.inf, _math.nan   # torch.pi ... (a cosine schedule, -torch.inf masks)

@@ -7,7 +7,8 @@ import numpy as np
 from ..engine import creation, determinism, dtypes
 from ..engine import shaping as S
 from ..engine.linalg import outer
-from ..engine.tensor_base import wrap
+from ..engine.optable import OPS
+from ..engine.tensor_base import WARN_ALWAYS, TensorBase, apply, wrap
 from . import removed
 from .nn import functional as F
 
@@ -84,9 +85,35 @@ def _removed_method(name):
     return method
 
 
+def fill(input, value):
+    """A new tensor of input's shape and dtype filled with value (a number or a 0-d tensor, whose gradient is the
+    sum of the result's), as PyTorch's torch.fill records it."""
+    if isinstance(value, TensorBase):
+        if value._data.ndim:
+            raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with "
+                               f"{value._data.ndim} dimensions.")
+        return apply(OPS["fill_tensor_new"], (input, value))
+    return apply(OPS["fill_new"], (input,), value)
+
+
+def is_inference(input):
+    return input.is_inference()
+
+
+def set_warn_always(b):
+    """Warnings PyTorch gives once per process (TORCH_WARN_ONCE) are given every time while this is on."""
+    WARN_ALWAYS[0] = bool(b)
+
+
+def is_warn_always_enabled():
+    return WARN_ALWAYS[0]
+
+
 FUNCTIONS = {"split_with_sizes": split_with_sizes, "embedding": embedding, "scalar_tensor": scalar_tensor,
              "empty_strided": empty_strided, "isreal": isreal, "is_same_size": is_same_size,
-             "get_device": get_device, "set_flush_denormal": set_flush_denormal}
+             "get_device": get_device, "set_flush_denormal": set_flush_denormal, "fill": fill,
+             "is_inference": is_inference, "set_warn_always": set_warn_always,
+             "is_warn_always_enabled": is_warn_always_enabled}
 
 METHODS = {"ger": outer, "split_with_sizes": split_with_sizes, "new_empty_strided": new_empty_strided,
            "isreal": isreal, "is_same_size": is_same_size, "to_dense": to_dense,
