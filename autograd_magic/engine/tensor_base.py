@@ -912,11 +912,20 @@ def _inplace(fn, t, args, kwargs):
         return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
     check_inplace(t)
     # The op may save its input for backward: give it the value from before the write.
-    old = wrap(t._data.copy(), t._rg, t._fn)
-    old._accum = t._accum
+    old = _before_write(t)
     if t._fwt is not None:
         old._fwt = t._fwt
     return commit_inplace_tracked(t, fn(old, *args, **kwargs))
+
+
+def _before_write(t):
+    """A copy of t with its history (grad_fn, AccumulateGrad, which output of a several-output node it is): the
+    input of the in-place op about to be recorded on t."""
+    old = wrap(t._data.copy(), t._rg, t._fn)
+    old._accum = t._accum
+    if t._fn is not None and t._fn.multi:
+        old._slot = t._slot
+    return old
 
 
 def view_region(base, view):
@@ -955,8 +964,7 @@ def commit_inplace_tracked(t, new):
         except ValueError:
             return commit_inplace(t, new)   # PyTorch's error
         new = new.expand(t._data.shape)
-    old_base = wrap(base._data.copy(), base._rg, base._fn)
-    old_base._accum = base._accum
+    old_base = _before_write(base)
     commit_inplace(base, apply(OPS["copy_slices"], (old_base, new), key))
     t._rg = True
     t._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), t._data)

@@ -176,7 +176,7 @@ class profile:
         self._events.append(event)
 
     def events(self):
-        return EventList(self._events)
+        return EventList(sorted(self._events, key=lambda e: e.start))   # PyTorch lists them as they started
 
     def key_averages(self, group_by_input_shape=False, group_by_stack_n=0, group_by_overload_name=False):
         rows = {}
