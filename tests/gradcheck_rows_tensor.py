@@ -37,6 +37,8 @@ ROWS_EXTRA = {
     "copy_into": [(lambda a, b: (a * 2.0).copy_(b) * a, [spread((3, 2)), spread((3, 2))]),
                   (lambda a, b: (a * 2.0).copy_(b), [spread((3, 2)), spread((1, 2))])],
     "fill_tensor": [(lambda a, v: (a * 2.0).fill_(v) * a, [spread((3, 2)), spread(())])],
+    "fill_new": [(lambda a: torch.fill(a * 2.0, 1.5) * a, [spread((3, 2))])],
+    "fill_tensor_new": [(lambda a, v: torch.fill(a * 2.0, v) * a, [spread((3, 2)), spread(())])],
     "split": [(lambda a: a.split(2)[1] * a.split(2)[0][:1], [spread((3, 2))]), (lambda a: a.chunk(2, 1)[1], [spread((3, 2))])],
     "split_with_sizes": [(lambda a: torch.split(a, [1, 2])[1], [spread((3, 2))])],
     "unbind": [(lambda a: a.unbind(1)[1], [spread((3, 2))]), (lambda a: a.unbind()[0], [spread((2,))])],

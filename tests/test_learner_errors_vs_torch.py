@@ -200,6 +200,79 @@ for make in [lambda: x.add(a), lambda: torch.mul(x, a), lambda: torch.maximum(x,
              lambda: torch.allclose(x, a), lambda: torch.equal(x, a), lambda: torch.add(x, other=a),
              lambda: x.add(torch.from_numpy(a)), lambda: x + a, lambda: torch.nn.functional.mse_loss(x, a)]:
     attempt(make)'''],
+    "float_dims_and_keepdim_none": [TRY + '''import numpy as np
+x = torch.arange(6.).view(2, 3)
+d = x.shape[1] / 3   # a dim computed with / is a float
+for make in [lambda: x.softmax(1.0), lambda: x.sum(1.0), lambda: x.sum(0, keepdim=None), lambda: torch.mean(x, dim=1.5),
+             lambda: x.mean(d), lambda: torch.sum(x, d), lambda: torch.nn.functional.softmax(x, dim=d),
+             lambda: x.log_softmax(dim=1.0), lambda: torch.softmax(x, 1.0), lambda: x.max(1.0), lambda: x.argmax(1.0),
+             lambda: x.std(1.0), lambda: x.var(1.0), lambda: x.prod(1.0), lambda: x.cumsum(1.0), lambda: x.unsqueeze(1.0),
+             lambda: x.squeeze(1.0), lambda: x.sum(0, keepdim=1), lambda: x.mean(0, keepdim=None), lambda: x.sum((0, 1.0)),
+             lambda: x.sum((1.0, 0)), lambda: torch.max(x, dim=1.0), lambda: x.sum(0, dim=1), lambda: x.softmax(),
+             lambda: x.unsqueeze(), lambda: x.softmax(1, 2, 3), lambda: x.mean(1, keepdims=None), lambda: x.sum(foo=1),
+             lambda: x.sum(np.int64(1)), lambda: x.softmax(torch.tensor(1)), lambda: x.sum([0, 1]),
+             lambda: x.mean(axis=0, keepdims=True), lambda: torch.sum(x, axis=0), lambda: x.max(other=x)]:
+    attempt(make)'''],
+    "numpy_arrays_as_operands": [TRY + '''import numpy as np
+x = torch.arange(6.).view(2, 3)
+a = np.ones((2, 3), dtype=np.float32)
+for make in [lambda: torch.where(x > 1, a, x), lambda: torch.where(x > 1, x, a), lambda: torch.where(a > 1, x, x),
+             lambda: torch.max(x, a), lambda: torch.min(x, a), lambda: x.masked_fill(a > 0, 0),
+             lambda: x.clone().masked_fill_(a > 0, 0), lambda: x.eq(a), lambda: x.ne(a), lambda: x.gt(a),
+             lambda: torch.eq(x, a), lambda: x.clamp(min=a), lambda: torch.clamp(x, max=a), lambda: torch.lt(x, a),
+             lambda: x.div(a), lambda: torch.div(x, a), lambda: x.pow(a), lambda: torch.pow(x, a),
+             lambda: torch.dot(x[0], a[0]), lambda: torch.mm(x, a.T), lambda: torch.where(x > 1, x),
+             lambda: torch.where(x > 1, 1.0, 0.0), lambda: x.masked_fill(x > 1, np.float32(2)), lambda: x.eq(np.float64(1))]:
+    attempt(make)'''],
+    "numpy_reductions_of_a_tensor": [TRY + '''import numpy as np
+x = torch.arange(6.).view(2, 3)
+w = torch.ones(3, requires_grad=True)
+for make in [lambda: np.max(x), lambda: np.min(x), lambda: np.std(x), lambda: np.var(x), lambda: np.prod(x),
+             lambda: np.amax(x), lambda: np.max(x, axis=0), lambda: np.any(x), lambda: np.all(x), lambda: np.max(w),
+             lambda: np.sum(x), lambda: np.mean(x), lambda: np.argmax(x)]:
+    attempt(make)'''],
+    "unbind_outputs_modified_in_place": ['''base = torch.ones(2, 3, requires_grad=True)
+for make in [lambda: base, lambda: base * 1, lambda: base[:], lambda: torch.ones(2, 3)]:
+    for split in [lambda t: t.unbind(), lambda t: t.split(1), lambda t: t.chunk(2), lambda t: torch.split(t, [1, 2], 1),
+                  lambda t: t.tensor_split(2), lambda t: torch.unbind(t, 1)]:
+        for write in [lambda p: p.add_(1), lambda p: p[0].mul_(2), lambda p: p.__setitem__(0, 5.0),
+                      lambda p: p.view(-1).zero_(), lambda p: torch.relu_(p)]:
+            try:
+                parts = split(make())
+                write(parts[-1])
+                print("ok", type(parts[-1].grad_fn).__name__)
+            except RuntimeError as e:
+                print(e)
+a, b = torch.ones(2, 3).unbind()
+try:
+    a.add_(torch.ones(3, requires_grad=True))
+except RuntimeError as e:
+    print(e)'''],
+    "grad_fn_saved_arguments": ['''x = torch.arange(6., requires_grad=True).view(2, 3) * 1
+y = torch.ones(2, 3, requires_grad=True)
+v = torch.ones(3, requires_grad=True)
+for out, names in [(x.sum(1), "dim keepdim self_sym_sizes"), (x.sum(), "self_sym_sizes"),
+                   (x.mean(0, True), "dim keepdim self_sym_numel self_sym_sizes"), (x.mean(), "self_sym_numel"),
+                   (x + y, "alpha"), (torch.add(x, y, alpha=2), "alpha"), (x - y, "alpha"), (2 - x, "alpha"),
+                   (x.view(3, 2), "self_sym_sizes"), (x.reshape(6), "self_sym_sizes"), (x.pow(2), "exponent"),
+                   (x ** 0.5, "exponent"), (x.transpose(0, 1), "dim0 dim1"), (x.permute(1, 0), "dims"),
+                   (v.expand(2, 3), "self_sym_sizes"), (x[0], "dim index self_sym_sizes"),
+                   (x[:, 1:], "dim start end step self_sym_sizes"), (x.narrow(1, 0, 2), "dim start end step"),
+                   (x.select(1, 2), "dim index"), (torch.cat([x, y]), "dim"), (torch.stack([x, y], 1), "dim"),
+                   (x.softmax(1), "dim"), (x.max(1)[0], "dim keepdim self_sym_sizes"), (x.clamp(0, 1), "min max"),
+                   (x.clamp(min=0), "min max"), (x.unbind(1)[0], "dim"), (x.split(1)[0], "dim self_sym_sizes"),
+                   (x.view(1, 2, 3).squeeze(), "self_sym_sizes"), (x.cumsum(1), "dim"), (x.prod(1), "dim keepdim"),
+                   (x.flip(0), "dims"), (x.roll(1, 1), "shifts dims"), (x.amax(1), "dim keepdim"),
+                   (x.logsumexp(1), "dim keepdim"), (torch.nn.functional.leaky_relu(x, 0.2), "negative_slope"),
+                   (torch.nn.functional.mse_loss(x, y), "reduction")]:
+    print(type(out.grad_fn).__name__, [(n, getattr(out.grad_fn, "_saved_" + n)) for n in names.split()])'''],
+    "loss_history_of_numpy_values": [TRY + '''import numpy as np
+losses = [torch.tensor(0.5).detach().numpy(), torch.tensor(0.25).detach().numpy()]   # ZTM's loss curve lists
+for make in [lambda: torch.tensor(losses), lambda: torch.as_tensor(losses), lambda: torch.Tensor(losses),
+             lambda: torch.FloatTensor(losses), lambda: torch.tensor([losses]), lambda: torch.tensor((losses[0],)),
+             lambda: torch.tensor([1.0, losses[0]]), lambda: torch.tensor([float(v) for v in losses]),
+             lambda: torch.tensor(np.array(losses)), lambda: torch.tensor([np.float32(0.5), np.float32(2)])]:
+    attempt(make)'''],
 }
 
 

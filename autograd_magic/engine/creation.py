@@ -11,7 +11,7 @@ from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
 from .size import Size, checked_sizes, device, nonnegative
-from .tensor_base import TensorBase, check_foreign, warn_once, wrap
+from .tensor_base import TensorBase, check_foreign, refuse_unsized_first, warn_once, wrap
 
 _COPY_WARNING = (
     "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
@@ -109,6 +109,7 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
             first = first[0]
         if isinstance(first, str):   # PyTorch infers the shape from the first elements: a string is one more level
             raise ValueError("too many dimensions 'str'")
+        refuse_unsized_first(data)
         _check_ragged(data)
         for v in data:
             if isinstance(v, TensorBase):
@@ -140,6 +141,7 @@ def as_tensor(data, dtype=None, device=None):
         return data if dtype is None else data.to(dtype)
     if isinstance(data, np.ndarray) and (dtype is None or dtype.np == data.dtype):
         return from_numpy(data)
+    refuse_unsized_first(data)
     target = dtype or _infer(data)
     return wrap(np.array(_nested(data), dtype=target.np))
 

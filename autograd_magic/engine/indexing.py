@@ -13,8 +13,9 @@ from .argcheck import user_level
 from .optable import OPS
 from .functions import repeated_dim
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
-from .tensor_base import (_INFERENCE_INPLACE, _VIEW_INPLACE, INFERENCE_MODE, TANGENT_HOOK, TensorBase, _dim, apply,
-                          check_broadcast, check_inplace, commit_inplace_tracked, inplace, warn_once, wrap)
+from .tensor_base import (_INFERENCE_INPLACE, _MULTI_VIEW_INPLACE, _VIEW_INPLACE, INFERENCE_MODE, TANGENT_HOOK,
+                          TensorBase, _dim, apply, check_broadcast, check_inplace, commit_inplace_tracked, inplace,
+                          warn_once, wrap)
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
@@ -244,6 +245,9 @@ def setitem(t, key, value):
         return copy_(t, v)
     if t._rg and t._fn is None and _is_basic(key):
         raise RuntimeError(_VIEW_INPLACE)
+    if t._multi_view is not None and t._rg and _is_basic(key) and _last_view(key):
+        # (PyTorch writes into the view t[key]: its message names that view's function)
+        raise RuntimeError(_MULTI_VIEW_INPLACE.format(0, _last_view(key)))
     check_inplace(t)
     if v is None:
         v = wrap(np.asarray(value, dtype=t._data.dtype))
@@ -254,6 +258,19 @@ def setitem(t, key, value):
     old._accum = t._accum
     new = apply(op, (old, v), k)
     commit_inplace_tracked(t, new)
+
+
+def _last_view(key):
+    """The last view a basic index takes (Select for an int, Slice for a slice that is not ``:`` ...), or None."""
+    last = None
+    for k in key:
+        if k.__class__ is int or isinstance(k, np.integer):
+            last = "Select"
+        elif k is None:
+            last = "Unsqueeze"
+        elif k.__class__ is slice and k != slice(None):
+            last = "Slice"
+    return last
 
 
 def index_put(input, indices, values, accumulate=False):

@@ -3,7 +3,7 @@ of declared ops are generated from the op table: tensor_base.DeclaredMethods). T
 import numpy as np
 
 from . import composed as C
-from . import argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
+from . import arg_parser, argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
 from . import memory_format as formats, renorm, view_scatter
 from . import random_samplers, real_dtype
 from . import functions as F
@@ -149,12 +149,12 @@ def _named_inplace(fn, name=None, no_args=False):
 inplace_method = _named_inplace   # for torch/__init__.py: the in-place forms of methods bound there
 
 
-def _max(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-    return S.max(self, dim, keepdim, axis=axis, keepdims=keepdims)
+def _max(self, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):
+    return S.max(self, dim, keepdim, other=other, axis=axis, keepdims=keepdims)
 
 
-def _min(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-    return S.min(self, dim, keepdim, axis=axis, keepdims=keepdims)
+def _min(self, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):
+    return S.min(self, dim, keepdim, other=other, axis=axis, keepdims=keepdims)
 
 
 def _norm(self, p="fro", dim=None, keepdim=False, dtype=None):
@@ -366,8 +366,10 @@ _BINDINGS.update({name: argcheck.refusing_arrays(_BINDINGS[name], name, 1) for n
     "mul", "mul_", "maximum", "minimum", "matmul", "copy_", "expand_as", "view_as",
     "type_as")})
 
-# np.sum(t) / np.mean(t) call t.sum(axis=None, dtype=None, out=None): PyTorch's method refuses that call
-_BINDINGS.update({name: numpy_interop.refusing_numpy_call(name, _BINDINGS[name]) for name in ("sum", "mean")})
+# PyTorch's argument parser on the methods lessons give a dim, a mask or an operand: x.sum(1.0), x.eq(ndarray) and
+# numpy's np.max(t) (t.max(axis=None, out=None)) raise its TypeErrors (arg_parser.py)
+_BINDINGS.update({name: arg_parser.parsed(_BINDINGS[name], name, texts, method=True)
+                  for name, texts in arg_parser.METHODS.items()})
 
 # A numpy array on the right of an operator: numpy computes it (numpy_interop.with_ndarray)
 _BINDINGS.update({name: numpy_interop.with_ndarray(name, _BINDINGS[name]) for name in (

@@ -23,17 +23,6 @@ REFLECTED = ("__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rfloordiv__"
              "__rmatmul__", "__rand__", "__ror__", "__rxor__")
 
 
-def refusing_numpy_call(name, method):
-    """Tensor.sum / Tensor.mean, refusing the call numpy's np.sum(t) / np.mean(t) make (axis=, dtype=, out=) with
-    PyTorch's TypeError: its methods take axis= but not out=."""
-    def call(self, *args, **kwargs):
-        if "out" in kwargs and "axis" in kwargs:
-            raise TypeError(f"{name}() got an unexpected keyword argument 'axis'")
-        return method(self, *args, **kwargs)
-    call.__name__ = call.__qualname__ = name
-    return call
-
-
 def array_wrap(self, array):
     """Tensor.__array_wrap__ as PyTorch's: numpy's result of a ufunc on a tensor, as a tensor (a bool result as
     uint8, PyTorch's workaround kept to this day); two arguments only, so numpy 2 warns as it does for PyTorch."""

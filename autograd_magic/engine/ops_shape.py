@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 
-from . import ckernels
+from . import argcheck, ckernels
 from .optable import defop
 from .reduce import dim_sum, full_sum
 from .xp import along_axis_key
@@ -147,7 +147,8 @@ _DOF_WARNING = ("{}(): degrees of freedom is <= 0. Correction should be strictly
 def _check_dof(name, a, dims, correction):
     """PyTorch's warning when no degree of freedom is left; True then (numpy's own warning must stay quiet)."""
     if _count(a.shape, dims) - correction <= 0:
-        warnings.warn(_DOF_WARNING.format(name), UserWarning, stacklevel=5)
+        # (the user's line, however many of the engine's wrappers are between: argcheck.user_level)
+        warnings.warn(_DOF_WARNING.format(name), UserWarning, stacklevel=argcheck.user_level())
         return True
     return False
 

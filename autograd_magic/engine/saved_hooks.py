@@ -107,14 +107,14 @@ def saved_attribute(node, attr):
     raw = attr.startswith("_raw_saved_")
     if not raw and not attr.startswith("_saved_"):
         raise AttributeError(f"'{type(node).__name__}' object has no attribute '{attr}'")
+    if not raw and attr[7:] in ARGUMENTS.get(node.op.name, ()):   # (a dim, a size, a scalar: whatever it saves)
+        return _as_saved(ARGUMENTS[node.op.name][attr[7:]](node))
     spec = getattr(node.op, "saved_spec", None)
     if spec is None:
         raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {type(node).__name__}.{attr} is "
                                   "not part of it (the engine may save other tensors for this op than PyTorch)")
     name = attr[len("_raw_saved_" if raw else "_saved_"):]
     pos = dict(spec).get(name)
-    if pos is None and not raw and name in _CONSTS.get(node.op.name, {}):
-        return node.consts[_CONSTS[node.op.name][name]]
     if pos is None:
         raise AttributeError(f"'{type(node).__name__}' object has no attribute '{attr}'")
     if raw:
@@ -131,8 +131,88 @@ def saved_attribute(node, attr):
 
 
 _NUMBERS = {bool: np.bool_, int: np.int64, float: np.float64}
-# non-tensor arguments PyTorch saves under a name (node._saved_exponent of x ** 2): their place in the node's consts
-_CONSTS = {"pow": {"exponent": 0}}
+
+
+# ---------------------------------------------------------------- the non-tensor arguments a node saved
+
+def _as_saved(value):
+    """A saved argument as PyTorch's node hands it out: an int64 read as unsigned (dim=-1 shows 2**64 - 1), int
+    tuples for sizes and dims."""
+    if value.__class__ is int or isinstance(value, np.integer):
+        return int(value) % (1 << 64) if value < 0 else int(value)
+    if isinstance(value, (tuple, list)):
+        return tuple(_as_saved(v) for v in value)
+    return value
+
+
+def _input_sizes(node, i=0):
+    """The shape of the node's input i: its edge carries it when it differs from the output's."""
+    edge = node.edges[i] if i < len(node.edges) else None
+    return tuple(edge[1]) if edge.__class__ is tuple and edge[1].__class__ is tuple else None
+
+
+def _as_tuple(value):
+    return () if value is None else tuple(value) if isinstance(value, (tuple, list)) else (value,)
+
+
+def _const(i):
+    return lambda node: node.consts[i]
+
+
+def _sizes_from(i):
+    return lambda node: tuple(node.consts[i])
+
+
+def _last(key_at):
+    """The dim and the index or slice of a select / slice / split key (slices of ':' before the last item)."""
+    def read(node):
+        key = node.consts[key_at]
+        return len(key) - 1, key[-1]
+    return read
+
+
+def _slice_part(which):
+    def read(node):
+        s = _last(0)(node)[1]
+        return {"start": s.start or 0, "end": (1 << 63) - 1 if s.stop is None else s.stop, "step": s.step or 1}[which]
+    return read
+
+
+_ALPHA = {"alpha": lambda node: node.consts[0] if node.consts else 1}
+_DIM_KEEPDIM = {"dim": _const(0), "keepdim": _const(1)}
+_DIM = {"dim": _const(0)}
+# ops whose node the engine builds with PyTorch's arguments in its consts: PyTorch's names for them (the values
+# computed when read, so that building a node costs nothing more); dims as the engine holds them (wrapped)
+ARGUMENTS = {
+    "sum": {"self_sym_sizes": _sizes_from(0)},
+    "sum_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(2)},
+    "mean": {"self_sym_sizes": _sizes_from(0), "self_sym_numel": lambda node: int(np.prod(node.consts[0]))},
+    "mean_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(2),
+                 "self_sym_numel": lambda node: int(np.prod(node.consts[2]))},
+    "add": _ALPHA, "sub": _ALPHA, "rsub": {"alpha": lambda node: 1},
+    "pow": {"exponent": _const(0)},
+    "view": {"self_sym_sizes": _sizes_from(1)},
+    "transpose": {"dim0": _const(0), "dim1": _const(1)},
+    "permute": {"dims": _sizes_from(0)},
+    "expand": {"self_sym_sizes": lambda node: _input_sizes(node) or tuple(node.consts[0])},
+    "repeat": {"self_sym_sizes": lambda node: _input_sizes(node)},
+    "select": {"dim": lambda node: _last(0)(node)[0], "index": lambda node: _last(0)(node)[1],
+               "self_sym_sizes": _sizes_from(1)},
+    "slice": {"dim": lambda node: _last(0)(node)[0], "start": _slice_part("start"), "end": _slice_part("end"),
+              "step": _slice_part("step"), "self_sym_sizes": _sizes_from(1)},
+    "unbind": {"dim": lambda node: _last(0)(node)[0]},
+    "split": {"dim": lambda node: _last(0)(node)[0], "self_sym_sizes": _sizes_from(1)},
+    "squeeze": {"self_sym_sizes": _sizes_from(1)}, "squeeze_dim": {"self_sym_sizes": _sizes_from(1)},
+    "cat": _DIM, "stack": _DIM, "softmax": _DIM, "log_softmax": _DIM, "cumsum": _DIM,
+    "max_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(3)},
+    "min_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(3)},
+    "prod_dim": _DIM_KEEPDIM, "amax": _DIM_KEEPDIM, "amin": _DIM_KEEPDIM, "logsumexp": _DIM_KEEPDIM,
+    "clamp": {"min": _const(0), "max": _const(1)},
+    "flip": {"dims": _sizes_from(0)},
+    "roll": {"shifts": lambda node: _as_tuple(node.consts[0]), "dims": lambda node: _as_tuple(node.consts[1])},
+    "leaky_relu": {"negative_slope": _const(0)},
+    "mse_loss": {"reduction": lambda node: ("none", "mean", "sum").index(node.consts[0])},
+}
 
 
 Node.__getattr__ = saved_attribute  # only reached for names a node does not have (the _saved_ family)

@@ -230,6 +230,8 @@ def _view_out(t, out):
         register_view(base, out)
     if t._view_of_leaf or (t._rg and t._fn is None):   # (False is the class default)
         out._view_of_leaf = True
+    if t._multi_view is not None and GRAD_MODE.enabled:   # a view of unbind's output: PyTorch's error in place too
+        out._multi_view = 0
     if t._rg and not out._rg and not GRAD_MODE.enabled:
         out._rg = True
         out._untracked_view = True
@@ -476,7 +478,15 @@ def split(tensor, split_size_or_sections, dim=0):
         key = (slice(None),) * d + (slice(start, start + size),)
         pieces.append(_view_out(t, apply(OPS[name], (t,), key, t._data.shape)))
         start += size
-    return tuple(pieces)
+    return _multi_output(pieces)
+
+
+def _multi_output(views):
+    """unbind's / split's views, made in grad mode: PyTorch refuses to modify them in place (check_inplace)."""
+    if GRAD_MODE.enabled:
+        for i, view in enumerate(views):
+            view._multi_view = i
+    return tuple(views)
 
 
 def chunk(input, chunks, dim=0):
@@ -489,5 +499,5 @@ def chunk(input, chunks, dim=0):
 def unbind(input, dim=0):
     d = _dim(dim, input._data.ndim)
     shape = input._data.shape
-    return tuple(_view_out(input, apply(OPS["unbind"], (input,), (slice(None),) * d + (i,), shape))
-                 for i in range(shape[d]))
+    return _multi_output([_view_out(input, apply(OPS["unbind"], (input,), (slice(None),) * d + (i,), shape))
+                          for i in range(shape[d])])

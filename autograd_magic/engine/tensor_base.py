@@ -112,6 +112,7 @@ class TensorBase:
     _hooks = None
     _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
+    _multi_view = None  # an output of unbind/split/chunk (or a view of one) made in grad mode: its output index
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
     _inference = False  # made under torch.inference_mode (an inference tensor: is_inference(), its errors)
     _fwt = None  # forward AD: (dual level, tangent) (engine/forward_ad.py)
@@ -136,6 +137,7 @@ class TensorBase:
         if len(args) == 1 and isinstance(args[0], TensorBase) and not kwargs:
             return   # made by __new__
         if len(args) == 1 and not isinstance(args[0], int):
+            refuse_unsized_first(args[0])
             data = np.array(_to_nested(args[0]), dtype=dtypes.get_default_dtype().np)
         else:   # (no arguments: an empty tensor of shape (0,))
             sizes = nonnegative(checked_sizes("new", args)) if args else (0,)
@@ -592,6 +594,38 @@ def warn_once(message, category=UserWarning, stacklevel=2):
     warnings.warn(message, category, stacklevel=stacklevel + 1)
 
 
+def refuse_unsized_first(data):
+    """PyTorch reads a nested list's shape down its first elements, taking len() of each: a 0-d numpy array there
+    (``torch.tensor([loss.detach().numpy(), ...])``) fails with Python's TypeError."""
+    if data.__class__ not in (list, tuple):
+        return
+    first = data
+    while first.__class__ in (list, tuple) and first:
+        first = first[0]
+    if first is not data and first.__class__ is np.ndarray and first.ndim == 0:
+        raise TypeError("len() of unsized object")
+    if _ARRAYS_LIST_SLOW not in _WARNED and _holds_array(data):   # (once per process, as PyTorch)
+        _WARNED.add(_ARRAYS_LIST_SLOW)
+        warnings.warn(_ARRAYS_LIST_SLOW, UserWarning, stacklevel=argcheck.user_level())
+
+
+def _holds_array(data):
+    """Whether a nested list or tuple has a numpy array among its elements."""
+    stack = [data]
+    while stack:
+        for v in stack.pop():
+            if v.__class__ is np.ndarray:
+                return True
+            if v.__class__ in (list, tuple):
+                stack.append(v)
+    return False
+
+
+_ARRAYS_LIST_SLOW = ("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting "
+                     "the list to a single numpy.ndarray with numpy.array() before converting to a tensor. (Triggered "
+                     "internally at /__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:252.)")
+
+
 def _to_nested(x):
     if isinstance(x, TensorBase):
         return x._data
@@ -797,14 +831,26 @@ _NO_GRAD_VIEW_INPLACE = ("A view was created in no_grad mode and is being modifi
                          "tracked).")
 
 
+_MULTI_VIEW_INPLACE = ("Output {} of {} is a view and is being modified inplace. This view is the output of a "
+                       "function that returns multiple views. Such functions do not allow the output views to be "
+                       "modified inplace. You should replace the inplace operation by an out-of-place one.")
+
+
 def check_inplace(t):
     if GRAD_MODE.enabled:
         if t._untracked_view and t._rg:
             raise RuntimeError(_NO_GRAD_VIEW_INPLACE)
+        if t._multi_view is not None and t._rg:
+            raise RuntimeError(_MULTI_VIEW_INPLACE.format(t._multi_view, _view_fn_name(t)))
         if t._fn is None and t._rg:
             raise RuntimeError(_LEAF_INPLACE)
         if t._view_of_leaf:
             raise RuntimeError(_VIEW_INPLACE)
+
+
+def _view_fn_name(t):
+    """The name PyTorch's message gives a view's grad_fn: SplitBackward0 -> Split."""
+    return t._fn.name().rstrip("0123456789").removesuffix("Backward")
 
 
 def commit_inplace(t, new):
@@ -911,6 +957,9 @@ def _inplace(fn, t, args, kwargs):
             plain._fwt = t._fwt
         return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
     check_inplace(t)
+    if t._multi_view is not None and not t._rg:   # (a tensor that requires grad written into unbind's output)
+        raise RuntimeError(_NO_GRAD_VIEW_INPLACE[:_NO_GRAD_VIEW_INPLACE.index(" Given")]
+                           + _MULTI_VIEW_INPLACE[_MULTI_VIEW_INPLACE.index(" This view"):])
     # The op may save its input for backward: give it the value from before the write.
     old = _before_write(t)
     if t._fwt is not None:

@@ -15,6 +15,7 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8)
+from ..engine import arg_parser as _arg_parser
 from ..engine import argcheck as _argcheck, method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
 from ..engine.einsum import einsum  # noqa: F401
 from ..engine.methods import inplace_method as _inplace_method
@@ -269,11 +270,16 @@ def __getattr__(name):
                          f"and torch.{name} is not part of it")
 
 
-globals().update({_name: _aten_forms.tensor_first(globals()[_name], _name, Tensor)
-                  for _name in _aten_forms.TENSOR_FIRST if _name in globals()})
+# PyTorch's argument parser on the functions lessons give a dim, a mask or an operand: torch.mean(x, dim=1.5),
+# torch.where(c, ndarray, t) raise its TypeErrors (engine/arg_parser.py)
+globals().update({_name: _arg_parser.parsed(globals()[_name], _name, _texts, method=False)
+                  for _name, _texts in _arg_parser.FUNCTIONS.items()})
+globals().update({_name: _aten_forms.tensor_first(globals()[_name], _name, Tensor)   # (parsed ones: checked)
+                  for _name in _aten_forms.TENSOR_FIRST if _name in globals() and _name not in _arg_parser.FUNCTIONS})
 # numpy's names for native functions' arguments: torch.cat(xs, axis=1), x.softmax(axis=1) (engine/numpy_names.py)
-_numpy_names.accept_numpy_names(globals(), _numpy_names.FUNCTIONS)
-_numpy_names.accept_numpy_names(Tensor, _numpy_names.METHODS)
+# (the functions arg_parser checks take them already)
+_numpy_names.accept_numpy_names(globals(), [n for n in _numpy_names.FUNCTIONS if n not in _arg_parser.FUNCTIONS])
+_numpy_names.accept_numpy_names(Tensor, [n for n in _numpy_names.METHODS if n not in _arg_parser.METHODS])
 _numpy_names.name_as_tensor_methods(Tensor, _numpy_names.PYTHON_METHODS)
 # print(loss.item) shows PyTorch's <built-in method item of Tensor object at 0x...> (engine/method_objects.py)
 _method_objects.wrap_methods(Tensor)

@@ -2,6 +2,9 @@
 # PyTorch Module": a compiled function and decorator, a compiled module and Module.compile(), the outputs' grad_fn,
 # training through a compiled model, torch._dynamo.reset; profile / record_function and key_averages, where only
 # what is deterministic is printed (labels, call counts, shapes; never times or the full op list).
+# backend="aot_eager" (AOTAutograd without inductor's generated C++): the outputs carry the same
+# CompiledFunctionBackward, and the values stay eager PyTorch's whatever processor path is forced (under
+# tests/dispatch.py's simulated AVX2 machine inductor's kernels printed garbage: relu outputs below zero).
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -14,14 +17,14 @@ def foo(x, y):
     a = torch.sin(x)
     b = torch.cos(y)
     return a + b
-opt_foo1 = torch.compile(foo)
+opt_foo1 = torch.compile(foo, backend="aot_eager")
 print(opt_foo1(torch.randn(3, 3), torch.randn(3, 3)))
 
 # %%
 t1 = torch.randn(3, 3)
 t2 = torch.randn(3, 3)
 
-@torch.compile
+@torch.compile(backend="aot_eager")
 def opt_foo2(x, y):
     a = torch.sin(x)
     b = torch.cos(y)
@@ -41,7 +44,7 @@ class MyModule(torch.nn.Module):
         return torch.nn.functional.relu(self.lin(x))
 
 mod = MyModule()
-opt_mod = torch.compile(mod)
+opt_mod = torch.compile(mod, backend="aot_eager")
 print(opt_mod(t1))
 print(opt_mod)
 print(type(opt_mod).__name__, opt_mod._orig_mod is mod, list(opt_mod.state_dict()))
@@ -49,7 +52,7 @@ print(type(opt_mod).__name__, opt_mod._orig_mod is mod, list(opt_mod.state_dict(
 # %%
 mod2 = MyModule()
 mod2.load_state_dict(mod.state_dict())
-mod2.compile()
+mod2.compile(backend="aot_eager")
 out = mod2(t1)
 print(out)
 print(out.grad_fn.name(), list(mod2.state_dict()))
@@ -69,7 +72,7 @@ print(torch.allclose(x.grad, x_eager.grad))
 
 # %%
 # a function with several outputs: one compiled node for all of them
-@torch.compile
+@torch.compile(backend="aot_eager")
 def two(a, b):
     return a * b, (a + b).relu()
 
@@ -87,7 +90,7 @@ with torch.no_grad():
 # a small training loop on the compiled model
 torch.manual_seed(1)
 model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
-opt_model = torch.compile(model)
+opt_model = torch.compile(model, backend="aot_eager")
 optimizer = torch.optim.SGD(opt_model.parameters(), lr=0.05)
 X = torch.randn(16, 4)
 Y = X.sum(1, keepdim=True)

@@ -55,7 +55,8 @@ def softmax(input, dim=None, _stacklevel=3, dtype=None):
         return input.softmax(dim)   # (PyTorch calls input.softmax: a list's or an ndarray's AttributeError)
     if dim is None:
         dim = _implicit_dim("softmax", input.ndim, _stacklevel)
-    return F.softmax(input, dim, dtype)
+    # (as PyTorch: the method, whose argument parser refuses a float dim)
+    return input.softmax(dim) if dtype is None else input.softmax(dim, dtype=dtype)
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
@@ -63,7 +64,7 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
         return input.log_softmax(dim)   # (as softmax)
     if dim is None:
         dim = _implicit_dim("log_softmax", input.ndim, _stacklevel)
-    return F.log_softmax(input, dim, dtype)
+    return input.log_softmax(dim) if dtype is None else input.log_softmax(dim, dtype=dtype)
 
 
 def relu(input, inplace=False):

@@ -1,0 +1,418 @@
+"""PyTorch's argument parser for the native functions lessons call with a dim, a mask or an operand: its TypeErrors.
+
+PyTorch parses ``x.sum(1.0)``, ``x.softmax(1.0)``, ``x.sum(0, keepdim=None)``, ``torch.where(c, ndarray, t)`` or
+``x.eq(ndarray)`` against the signatures of the function (python_arg_parser.cpp) and refuses them before anything
+runs; numpy's ``np.max(t)`` / ``np.std(t)`` call ``t.max(axis=None, out=None)`` / ``t.std(axis=None, dtype=None,
+out=None, ddof=0)`` and meet the same parser. This module holds those signatures, as PyTorch 2.13 prints them, and
+rebuilds its errors from them:
+
+* one signature, or one that takes as many arguments as were given: that signature's own message
+  (``softmax(): argument 'dim' (position 1) must be int, not float``, ``max(): argument 'dim' must be int, not
+  NoneType``, ``sum() got an unexpected keyword argument 'axis'``);
+* otherwise ``received an invalid combination of arguments``, each signature listed and, where it takes as many
+  arguments as were given, why it did not match (invalid_arguments.cpp, with its quirks: it counts ``*`` as an
+  argument and an empty ``()`` as one, and reads ``bool keepdim = False`` as the type ``bool keepdim =``), keyword
+  arguments in the order of the C++ ``std::unordered_map`` they go through (libstdc++'s hash and buckets).
+
+Only failing calls pay: ``parsed`` wraps a function with a check of each argument's class against a small set
+(``type(dim) is int`` for a dim); anything else (a numpy integer, a tuple of dims, an unknown keyword) goes to the
+full parse, which calls the function when some signature takes the arguments after all.
+"""
+import numpy as np
+
+from .dtypes import dtype as _dtype
+from .tensor_base import TensorBase
+
+_NUMPY_NAMES = {"dim": ("axis",), "keepdim": ("keepdims",), "input": ("x", "a", "x1"), "other": ("x2",)}
+_ALIASES = {alias: name for name, aliases in _NUMPY_NAMES.items() for alias in aliases}
+# functions whose Tensor arguments also take Python numbers (should_allow_numbers_as_tensors)
+_NUMBERS_AS_TENSORS = frozenset(("div", "div_", "divide", "true_divide", "floor_divide"))
+
+
+def tp_name(value):
+    """What CPython's tp_name says for value's type: ``float``, ``numpy.ndarray``, ``Tensor``."""
+    cls = type(value)
+    if isinstance(value, TensorBase) or cls.__module__ == "builtins" or (
+            cls.__flags__ & (1 << 9) and cls.__module__ != "torch"):   # a class written in Python: its name
+        return cls.__name__
+    return f"{cls.__module__}.{cls.__name__}"   # (the engine's stand-ins for torch's C types say "torch.")
+
+
+# ---------------------------------------------------------------- the order of a libstdc++ unordered_map
+
+_M64 = (1 << 64) - 1
+_MUL = (0xc6a4a793 << 32) + 0x5bd1e995
+_FAST_BUCKETS = (2, 2, 2, 3, 5, 5, 7, 7, 11, 11, 11, 11, 13, 13)
+_PRIMES = (17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97)
+
+
+def _string_hash(text):
+    """std::hash<std::string> of libstdc++ (_Hash_bytes, 64 bits, its seed)."""
+    data = text.encode()
+    n, h = len(data), (0xc70f6907 ^ (len(data) * _MUL)) & _M64
+    aligned = n & ~7
+    for i in range(0, aligned, 8):
+        word = (int.from_bytes(data[i:i + 8], "little") * _MUL) & _M64
+        h = ((h ^ ((word ^ (word >> 47)) * _MUL & _M64)) * _MUL) & _M64
+    if n & 7:
+        h = ((h ^ int.from_bytes(data[aligned:], "little")) * _MUL) & _M64
+    h = ((h ^ (h >> 47)) * _MUL) & _M64
+    return h ^ (h >> 47)
+
+
+def map_order(keys):
+    """keys in the order a std::unordered_map<std::string, ...> filled in this order iterates them."""
+    hashes = {k: _string_hash(k) for k in keys}
+    nodes, buckets = [], 13   # (its first insertion allocates 13 buckets, grown past 13 elements)
+
+    def insert(into, key):   # at the front of its bucket's run, or of the list when its bucket is empty
+        b = hashes[key] % buckets
+        at = next((i for i, other in enumerate(into) if hashes[other] % buckets == b), 0)
+        into.insert(at, key)
+
+    for key in keys:
+        if len(nodes) + 1 > buckets:
+            grown = max(len(nodes) + 2, buckets * 2)
+            buckets = next((p for p in _PRIMES if p >= grown), grown)
+            old, nodes = nodes, []
+            for other in old:
+                insert(nodes, other)
+        insert(nodes, key)
+    return nodes
+
+
+# ---------------------------------------------------------------- signatures
+
+
+class _Param:
+    __slots__ = ("type", "name", "optional", "nullable", "kwonly")
+
+    def __init__(self, text, kwonly):
+        text, _, default = text.partition(" = ")
+        self.type, _, self.name = text.rpartition(" ")
+        self.nullable = self.type.endswith("?") or default == "None"
+        self.type = self.type.rstrip("?")
+        self.optional = bool(default)
+        self.kwonly = kwonly
+
+
+class Signature:
+    """One overload, from its text as PyTorch prints it (``?`` after a type: it also takes None)."""
+
+    def __init__(self, text):
+        self.text = text.replace("? ", " ")
+        self.params, kwonly = [], False
+        for part in filter(None, text[1:-1].split(", ")):
+            if part == "*":
+                kwonly = True
+            else:
+                self.params.append(_Param(part, kwonly))
+        self.max_pos = sum(not p.kwonly for p in self.params)
+        self.min_args = sum(not p.optional for p in self.params)
+
+    def parse(self, name, args, kwargs, numbers_as_tensors=False, fail=False):
+        """The parameters' values (name -> value) if the call matches this overload, else None; with fail=True,
+        PyTorch's TypeError for this overload instead of None."""
+        nargs, values, left = len(args), {}, len(kwargs)
+        if nargs > self.max_pos:
+            return _refuse(fail, self._extra_args(name, nargs))
+        for i, p in enumerate(self.params):
+            given = i < nargs
+            if given:
+                value = args[i]
+            else:
+                key = next((k for k in (p.name, *_NUMPY_NAMES.get(p.name, ())) if k in kwargs), None)
+                if key is None:
+                    if p.optional:
+                        continue
+                    missing = [q.name for q in self.params[i:] if not q.optional]
+                    return _refuse(fail, f"{name}() missing {len(missing)} required positional argument"
+                                           f"{'s' if len(missing) == 1 else ''}: "
+                                           + ", ".join(f'"{m}"' for m in missing))
+                value, left = kwargs[key], left - 1
+            if not ((value is None and p.nullable) or _accepts(p.type, value, numbers_as_tensors)):
+                if not fail:
+                    return None
+                where = f" (position {i + 1})" if given else ""
+                raise TypeError(f"{name}(): argument '{p.name}'{where} must be {p.type}, not {tp_name(value)}")
+            values[p.name] = value
+        if left:
+            if not fail:
+                return None
+            names = [p.name for p in self.params]
+            for key in kwargs:
+                if key not in names:
+                    raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+                if names.index(key) < nargs:
+                    raise TypeError(f"{name}() got multiple values for argument '{key}'")
+        return values
+
+    def _extra_args(self, name, nargs):
+        if self.min_args != self.max_pos:
+            return f"{name}() takes from {self.min_args} to {self.max_pos} positional arguments but {nargs} were given"
+        return (f"{name}() takes {self.max_pos} positional argument{'' if self.max_pos == 1 else 's'} but {nargs} "
+                f"{'was' if nargs == 1 else 'were'} given")
+
+
+def _refuse(fail, message):
+    """None (the overload does not take the call), or with fail=True PyTorch's TypeError."""
+    if fail:
+        raise TypeError(message)
+    return None
+
+
+def _is_int(v):
+    cls = v.__class__
+    if cls is int or isinstance(v, np.integer):
+        return True
+    return isinstance(v, TensorBase) and v._data.ndim == 0 and v._data.dtype.kind in "iu"
+
+
+def _accepts(kind, v, numbers_as_tensors):
+    cls = v.__class__
+    if kind == "Tensor":
+        return isinstance(v, TensorBase) or (numbers_as_tensors and cls in (int, float, bool, complex))
+    if kind == "int":
+        return _is_int(v)
+    if kind == "tuple of ints":   # (PyTorch looks at the first element only; _unpacked at the others)
+        return (cls is tuple or cls is list) and (not v or _is_int(v[0])) or _is_int(v) or (
+            isinstance(v, TensorBase) and v._data.ndim <= 1 and v._data.dtype.kind in "iu")
+    if kind == "bool":
+        return cls is bool
+    if kind == "Number":
+        return cls in (int, float, bool, complex) or isinstance(v, np.generic) and v.dtype.kind in "biufc" or (
+            isinstance(v, TensorBase) and v._data.ndim == 0 and not v._rg)
+    if kind == "torch.dtype":
+        return cls is _dtype or v in (int, float, bool, complex)
+    if kind == "str":
+        return cls is str
+    if kind == "tuple of Tensors":
+        return cls in (tuple, list) and all(isinstance(t, TensorBase) for t in v)
+    return True
+
+
+def _unpacked(name, sig, values):
+    """PyTorch's error when a tuple of dims it took has a non-int after its first element: ``x.sum((0, 1.0))``."""
+    for p in sig.params:
+        v = values.get(p.name)
+        if p.type == "tuple of ints" and v.__class__ in (tuple, list):
+            for i, d in enumerate(v):
+                if not _is_int(d):
+                    raise TypeError(f"{name}(): argument '{p.name}' failed to unpack the object at pos {i + 1} with "
+                                    f"error \"type must be tuple of ints,but got {tp_name(d)}\"")
+
+
+# ---------------------------------------------------------------- the errors of several overloads
+
+
+def _option(text):
+    """invalid_arguments.cpp's reading of a printed signature: (type, name) per comma-separated part."""
+    return [(part[:part.rfind(" ")] if " " in part else part, part[part.rfind(" ") + 1:])
+            for part in text[1:-1].split(", ")]
+
+
+def _matches(kind, value):
+    if kind == "float":
+        return tp_name(value) in ("float", "int", "long")
+    if kind == "int":
+        return tp_name(value) in ("int", "long")
+    return tp_name(value) == kind
+
+
+def _described(value):
+    if value.__class__ in (tuple, list):
+        inner = ", ".join(tp_name(v) for v in value)
+        return (f"tuple of ({inner}{',' if len(value) == 1 else ''})" if value.__class__ is tuple
+                else f"list of [{inner}]")
+    return tp_name(value)
+
+
+def invalid_combination(name, texts, args, kwargs):
+    """format_invalid_args: the TypeError listing every overload, with PyTorch's notes on those that take as many
+    arguments as were given."""
+    keys = map_order(list(kwargs))
+    got = [tp_name(a) for a in args]
+    named = "".join(f"{k}={tp_name(kwargs[k])}, " for k in keys)
+    desc = f"({', '.join(got)}{', ' + named[:-2] if got and named else named})"
+    lines = []
+    for text in texts:
+        lines.append(f" * {text}\n")
+        option = _option(text)
+        if len(option) != len(args) + len(kwargs):
+            continue
+        start = max(len(option) - len(kwargs), 0)
+        unmatched = [k for k in keys if k not in [n for _, n in option[start:]]]
+        if unmatched:
+            lines.append(f"      didn't match because some of the keywords were incorrect: {', '.join(unmatched)}\n")
+            continue
+        marked = ""
+        for i, (kind, pname) in enumerate(option):
+            is_kw = i >= len(args)
+            value = kwargs.get(pname) if is_kw else args[i]
+            part = (pname + "=" if is_kw else "") + _described(value)
+            marked += (part if _matches(kind, value) else f"!{part}!") + ", "
+        marked = marked[:-2] if args else marked
+        lines.append(f"      didn't match because some of the arguments have invalid types: ({marked})\n")
+    return TypeError(f"{name}() received an invalid combination of arguments - got {desc}, but expected one of:\n"
+                     + "".join(lines))
+
+
+def check_call(name, sigs, args, kwargs):
+    """The parameters' values of the first overload that takes the call, or PyTorch's TypeError."""
+    numbers = name in _NUMBERS_AS_TENSORS
+    for sig in sigs:
+        values = sig.parse(name, args, kwargs, numbers)
+        if values is not None:
+            _unpacked(name, sig, values)
+            return values
+    if len(sigs) == 1:
+        sigs[0].parse(name, args, kwargs, numbers, fail=True)
+    n = len(args) + len(kwargs)
+    plausible = [s for s in sigs if s.min_args <= n <= len(s.params)]
+    if len(plausible) == 1:
+        plausible[0].parse(name, args, kwargs, numbers, fail=True)
+    raise invalid_combination(name, [s.text for s in sigs], args, kwargs)
+
+
+# ---------------------------------------------------------------- the functions checked, and the check
+
+
+def _same(texts, *names):
+    return dict.fromkeys(names, texts)
+
+
+_REDUCE = ["(*, torch.dtype dtype = None)", "(tuple of ints? dim, bool keepdim = False, *, torch.dtype dtype = None)"]
+_STD = ["(tuple of ints? dim, bool unbiased = True, bool keepdim = False)",
+        "(tuple of ints dim = None, *, Number correction = None, bool keepdim = False)", "(bool unbiased = True)"]
+_COMPARE = ["(Tensor other)", "(Number other)"]
+_OUT = ", *, Tensor out = None)"
+
+# Tensor methods (self not listed), as PyTorch 2.13 prints their signatures ("?": takes None as well)
+METHODS = {
+    **_same(_REDUCE, "sum", "mean"),
+    **_same(["(int dim, torch.dtype dtype = None)"], "softmax", "log_softmax"),
+    **_same(["()", "(Tensor other)", "(int dim, bool keepdim = False)"], "max", "min"),
+    **_same(["(int dim = None, bool keepdim = False)"], "argmax", "argmin"),
+    **_same(_STD, "std", "var"),
+    **_same(["()", "(tuple of ints dim = None, bool keepdim = False)", "(int dim, bool keepdim = False)"],
+            "all", "any"),
+    "prod": ["(*, torch.dtype dtype = None)", "(int dim, bool keepdim = False, *, torch.dtype dtype = None)"],
+    **_same(["(int dim, *, torch.dtype dtype = None)"], "cumsum", "cumprod"),
+    "unsqueeze": ["(int dim)"],
+    "squeeze": ["()", "(int dim)", "(tuple of ints dim)"],
+    **_same(["(Tensor mask, Tensor value)", "(Tensor mask, Number value)"], "masked_fill", "masked_fill_"),
+    **_same(_COMPARE, "eq", "ne", "lt", "le", "gt", "ge"),
+    **_same(["(Tensor min = None, Tensor max = None)", "(Number min = None, Number max = None)"], "clamp", "clamp_"),
+    "pow": ["(Tensor exponent)", "(Number exponent)"],
+    "div": ["(Tensor other)", "(Tensor other, *, str? rounding_mode)", "(Number other, *, str? rounding_mode)"],
+    "dot": ["(Tensor tensor)"],
+    "mm": ["(Tensor mat2)"],
+}
+
+# torch.* functions
+FUNCTIONS = {
+    "sum": ["(Tensor input, *, torch.dtype dtype = None)",
+            "(Tensor input, tuple of ints? dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)"],
+    "mean": ["(Tensor input, *, torch.dtype dtype = None, Tensor out = None)",
+             "(Tensor input, tuple of ints? dim, bool keepdim = False, *, torch.dtype dtype = None, "
+             "Tensor out = None)"],
+    **_same(["(Tensor input, int dim, torch.dtype dtype = None)"], "softmax", "log_softmax"),
+    **_same(["(Tensor input" + _OUT, "(Tensor input, Tensor other" + _OUT,
+             "(Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)"], "max", "min"),
+    **_same(["(Tensor input, int dim = None, bool keepdim = False" + _OUT], "argmax", "argmin"),
+    **_same(["(Tensor input, tuple of ints? dim, bool unbiased = True, bool keepdim = False" + _OUT,
+             "(Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, "
+             "Tensor out = None)", "(Tensor input, bool unbiased = True)"], "std", "var"),
+    "prod": ["(Tensor input, *, torch.dtype dtype = None)",
+             "(Tensor input, int dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)"],
+    **_same(["(Tensor input, int dim, *, torch.dtype dtype = None, Tensor out = None)"], "cumsum", "cumprod"),
+    "unsqueeze": ["(Tensor input, int dim)"],
+    "squeeze": ["(Tensor input)", "(Tensor input, int dim)", "(Tensor input, tuple of ints dim)"],
+    "where": ["(Tensor condition)", "(Tensor condition, Tensor input, Tensor other" + _OUT,
+              "(Tensor condition, Number self, Tensor other)", "(Tensor condition, Tensor input, Number other)",
+              "(Tensor condition, Number self, Number other)"],
+    "masked_fill": ["(Tensor input, Tensor mask, Tensor value)", "(Tensor input, Tensor mask, Number value)"],
+    **_same(["(Tensor input, Tensor other" + _OUT, "(Tensor input, Number other" + _OUT],
+            "eq", "ne", "lt", "le", "gt", "ge"),
+    "clamp": ["(Tensor input, Tensor min = None, Tensor max = None" + _OUT,
+              "(Tensor input, Number min = None, Number max = None" + _OUT],
+    "pow": ["(Tensor input, Tensor exponent" + _OUT, "(Number self, Tensor exponent" + _OUT,
+            "(Tensor input, Number exponent" + _OUT],
+    "div": ["(Tensor input, Tensor other" + _OUT,
+            "(Tensor input, Tensor other, *, str? rounding_mode, Tensor out = None)",
+            "(Tensor input, Number other, *, str? rounding_mode)"],
+    "dot": ["(Tensor input, Tensor tensor" + _OUT],
+    "mm": ["(Tensor input, Tensor mat2" + _OUT, "(Tensor input, Tensor mat2, torch.dtype out_dtype" + _OUT],
+}
+
+_FAST = {"int": (int,), "tuple of ints": (int,), "bool": (bool,), "Number": (int, float, bool),
+         "torch.dtype": (_dtype,), "str": (str,), "Tensor": (TensorBase,)}
+
+
+class _Passing(set):
+    """The classes of the values one argument takes without a parse; TensorBase in it: a tensor too (its class,
+    once seen, is added, so that the next call's check is the one set lookup)."""
+    __slots__ = ()
+
+    def admits(self, value):
+        if TensorBase in self and isinstance(value, TensorBase):
+            self.add(value.__class__)
+            return True
+        return False
+
+
+def _passing(params):
+    """The classes that pass without a parse, the union over the overloads' params; None if one takes anything."""
+    classes = _Passing()
+    for p in params:
+        if p.type not in _FAST:
+            return None
+        classes.update(_FAST[p.type])
+        if p.nullable:
+            classes.add(type(None))
+    return classes
+
+
+def parsed(fn, name, texts, method):
+    """fn, taking its arguments as PyTorch's parser does for these signatures (``texts``, a method's without
+    self): a call of the usual classes (an int dim, a bool keepdim, tensors) passes at the cost of a set lookup per
+    argument; any other goes through check_call, which calls fn only if some signature takes the arguments (numpy's
+    names axis= / keepdims= given to fn as dim= / keepdim=)."""
+    sigs = [Signature(t) for t in texts]
+    first = 1 if method else 0
+    positions = [_passing([s.params[i] for s in sigs if i < s.max_pos]) for i in range(max(s.max_pos for s in sigs))]
+    keywords = {k: _passing([p for s in sigs for p in s.params if p.name == k])
+                for k in {p.name for s in sigs for p in s.params}}
+    counts = frozenset(n for s in sigs for n in range(s.min_args, len(s.params) + 1))   # what some overload takes
+    # per number of positional arguments (self included) that some overload takes: (index, classes) to check
+    by_count = {n + first: tuple((i + first, positions[i]) for i in range(n) if positions[i] is not None)
+                for n in range(len(positions) + 1)}
+
+    def slow(args, kwargs):
+        private = {k: v for k, v in kwargs.items() if k[:1] == "_"}
+        public = {k: v for k, v in kwargs.items() if k[:1] != "_"}
+        check_call(name, sigs, args[first:], public)
+        renamed = {_ALIASES.get(k, k) if _ALIASES.get(k) not in public else k: v for k, v in public.items()}
+        return fn(*args, **renamed, **private)
+
+    def call(*args, **kwargs):
+        checks = by_count.get(len(args))
+        if checks is None or len(args) - first + len(kwargs) not in counts:
+            return slow(args, kwargs)
+        for i, ok in checks:
+            if args[i].__class__ not in ok and not ok.admits(args[i]):
+                return slow(args, kwargs)
+        if kwargs:
+            for k, v in kwargs.items():
+                ok = keywords.get(k, False)
+                if ok is False:
+                    if k[:1] == "_":
+                        continue
+                    return slow(args, kwargs)
+                if ok is not None and v.__class__ not in ok and not ok.admits(v):
+                    return slow(args, kwargs)
+        return fn(*args, **kwargs)
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = fn.__doc__
+    call.__wrapped__ = fn
+    return call
