@@ -273,6 +273,19 @@ for make in [lambda: torch.tensor(losses), lambda: torch.as_tensor(losses), lamb
              lambda: torch.tensor([1.0, losses[0]]), lambda: torch.tensor([float(v) for v in losses]),
              lambda: torch.tensor(np.array(losses)), lambda: torch.tensor([np.float32(0.5), np.float32(2)])]:
     attempt(make)'''],
+    "rnn_output_changed_in_place": ['''torch.manual_seed(0)
+for rnn in [torch.nn.LSTM(3, 4), torch.nn.LSTM(3, 4, num_layers=2, batch_first=True), torch.nn.GRU(3, 4),
+            torch.nn.RNN(3, 4), torch.nn.LSTM(3, 4, bidirectional=True)]:
+    x = torch.randn(5, 2, 3, requires_grad=True)
+    for change in ["out", "h"]:
+        out, h = rnn(x)
+        try:
+            (out if change == "out" else (h[0] if isinstance(h, tuple) else h)).mul_(2)
+            out.sum().backward()
+            print(type(rnn).__name__, change, "backward ran", round(x.grad.sum().item(), 3))
+        except RuntimeError as e:
+            print(type(rnn).__name__, change, e)
+        x.grad = None'''],
 }
 
 

@@ -153,7 +153,7 @@ def _composite(xp, x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
 
 def lstm_layer_vjp(xp, grads, saved, consts, needs):
     reverse, = consts
-    x, w_ih, w_hh, b_ih, b_hh, h0, c0, cache = saved
+    x, w_ih, w_hh, b_ih, b_hh, h0, c0, cache = saved[:8]   # (saved[8]: the output, kept for its version only)
     if xp.is_numpy:
         return lstm_layer_backward(grads, x, w_ih, w_hh, h0, c0, cache, reverse, [bool(e) for e in needs])
     # the inputs themselves: the result stays a function of them

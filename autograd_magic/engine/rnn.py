@@ -20,6 +20,7 @@ def lstm_layer(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse=False):
     outs = [wrap(out), wrap(hy), wrap(cy)]
     inputs = (x, w_ih, w_hh, b_ih, b_hh, h0, c0)
     if GRAD_MODE.enabled and any(t is not None and t._rg for t in inputs):
-        saved = [None if t is None else Saved(t) for t in inputs] + [cache]
+        # the output too, as PyTorch's node saves it: changed in place before backward, backward raises
+        saved = [None if t is None else Saved(t) for t in inputs] + [cache, Saved(outs[0], True)]
         record_multi(OPS["mkldnn_rnn_layer"], inputs, outs, saved, (reverse,))
     return outs
