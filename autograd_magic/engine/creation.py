@@ -11,7 +11,7 @@ from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
 from .size import Size, checked_sizes, device, nonnegative
-from .tensor_base import TensorBase, check_foreign, refuse_unsized_first, warn_once, wrap
+from .tensor_base import TensorBase, check_foreign, nested_data, refuse_unsized_first, warn_once, wrap
 
 _COPY_WARNING = (
     "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
@@ -43,15 +43,6 @@ def _infer(data):
     if fixed is not None and (cat <= fixed._cat):
         return fixed
     return dtypes.default_for_category(cat if cat >= 0 else 2)
-
-
-def _nested(data):
-    if isinstance(data, TensorBase):
-        return data._data
-    if isinstance(data, (list, tuple, range)):
-        items = [_nested(v) for v in data]
-        return items
-    return data
 
 
 def _check_ragged(data, dim=0):
@@ -118,7 +109,7 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
                 if v._rg and dtypes.is_float_np(v._data.dtype):
                     v._to_python_scalar()  # PyTorch converts each element with float(): the same warning, once
     target = dtype or _infer(data)
-    arr = np.array(_nested(data), dtype=target.np)
+    arr = np.array(nested_data(data), dtype=target.np)
     if cls is np.ndarray and arr.ndim >= 2:
         arr = _keep_strides(arr, data)
     return _finish(arr, target, requires_grad)
@@ -143,7 +134,7 @@ def as_tensor(data, dtype=None, device=None):
         return from_numpy(data)
     refuse_unsized_first(data)
     target = dtype or _infer(data)
-    return wrap(np.array(_nested(data), dtype=target.np))
+    return wrap(np.array(nested_data(data), dtype=target.np))
 
 
 def from_numpy(ndarray):
@@ -221,7 +212,7 @@ def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=N
     if memory_format is not None and out is None:
         fmt = formats.checked(memory_format, t._data.ndim)
         if fmt is formats.preserve_format:
-            raise RuntimeError("preserve memory format is unsupported by the contiguous operator")
+            raise RuntimeError("unsupported memory format Preserve")
         t._data = formats.laid_out(t._data, fmt)
     return t
 

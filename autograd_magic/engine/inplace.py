@@ -9,11 +9,16 @@ def zero_(t):
     return inplace_fill(lambda old: apply(OPS["zero"], (old,)), t)
 
 
+def check_fill_value(value):
+    """PyTorch's error for a fill value tensor of 1 or more dims (fill_, torch.fill)."""
+    if value._data.ndim:
+        raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with "
+                           f"{value._data.ndim} dimensions.")
+
+
 def fill_(t, value):
     if isinstance(value, TensorBase):   # fill_.Tensor (FillBackward3): a gradient flows to a value that needs one
-        if value._data.ndim:
-            raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with "
-                               f"{value._data.ndim} dimensions.")
+        check_fill_value(value)
         return inplace_fill(lambda old, v: apply(OPS["fill_tensor"], (old, v)), t, value)
     return inplace_fill(lambda old: apply(OPS["fill"], (old,), value), t)
 

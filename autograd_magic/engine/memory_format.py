@@ -48,6 +48,7 @@ legacy_contiguous_format = contiguous_format   # (PyTorch's alias)
 def by_name(name):
     return globals()[name]
 
+
 _RANK = {channels_last: 4, channels_last_3d: 5}
 # the order of dims from the innermost (stride 1) out: C first, then the spatial dims backwards, then N
 _INNER_FIRST = {channels_last: (1, 3, 2, 0), channels_last_3d: (1, 4, 3, 2, 0)}
@@ -108,7 +109,7 @@ def suggested(a):
     for d in _INNER_FIRST[fmt]:
         if sizes[d] == 0 or strides[d] < low or (d == 0 and low == strides[1]):
             return contiguous_format
-        low = strides[d] * (sizes[d] if sizes[d] > 1 else 1)
+        low = strides[d] * sizes[d]   # (sizes are >= 1 here)
     return fmt
 
 
@@ -126,10 +127,10 @@ def empty_as(shape, dtype, fmt, like=None):
     return np.empty(tuple(shape[d] for d in perm), dtype).transpose(inverse)
 
 
-def laid_out(a, fmt, like=None):
+def laid_out(a, fmt):
     """a's values in an array laid out as fmt, with the strides PyTorch gives that layout (a itself when it has
     them)."""
-    out = empty_as(a.shape, a.dtype, fmt, a if like is None else like)
+    out = empty_as(a.shape, a.dtype, fmt, a)
     if out.strides == a.strides:
         return a
     np.copyto(out, a)

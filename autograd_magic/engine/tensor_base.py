@@ -138,7 +138,7 @@ class TensorBase:
             return   # made by __new__
         if len(args) == 1 and not isinstance(args[0], int):
             refuse_unsized_first(args[0])
-            data = np.array(_to_nested(args[0]), dtype=dtypes.get_default_dtype().np)
+            data = np.array(nested_data(args[0]), dtype=dtypes.get_default_dtype().np)
         else:   # (no arguments: an empty tensor of shape (0,))
             sizes = nonnegative(checked_sizes("new", args)) if args else (0,)
             data = np.zeros(sizes, dtype=dtypes.get_default_dtype().np)
@@ -604,21 +604,6 @@ def refuse_unsized_first(data):
         first = first[0]
     if first is not data and first.__class__ is np.ndarray and first.ndim == 0:
         raise TypeError("len() of unsized object")
-    if _ARRAYS_LIST_SLOW not in _WARNED and _holds_array(data):   # (once per process, as PyTorch)
-        _WARNED.add(_ARRAYS_LIST_SLOW)
-        warnings.warn(_ARRAYS_LIST_SLOW, UserWarning, stacklevel=argcheck.user_level())
-
-
-def _holds_array(data):
-    """Whether a nested list or tuple has a numpy array among its elements."""
-    stack = [data]
-    while stack:
-        for v in stack.pop():
-            if v.__class__ is np.ndarray:
-                return True
-            if v.__class__ in (list, tuple):
-                stack.append(v)
-    return False
 
 
 _ARRAYS_LIST_SLOW = ("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting "
@@ -626,12 +611,21 @@ _ARRAYS_LIST_SLOW = ("Creating a tensor from a list of numpy.ndarrays is extreme
                      "internally at /__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:252.)")
 
 
-def _to_nested(x):
+def nested_data(x):
+    """Nested lists, tuples and ranges as np.array reads them, each Tensor replaced by its array; a numpy array
+    among them gives PyTorch's warning (once per process) that this is slow, as it goes (no walk of its own)."""
     if isinstance(x, TensorBase):
         return x._data
-    if isinstance(x, (list, tuple)):
-        return [_to_nested(v) for v in x]
+    if isinstance(x, (list, tuple, range)):
+        return [_nested_item(v) for v in x]
     return x
+
+
+def _nested_item(v):
+    if v.__class__ is np.ndarray and _ARRAYS_LIST_SLOW not in _WARNED:
+        _WARNED.add(_ARRAYS_LIST_SLOW)
+        warnings.warn(_ARRAYS_LIST_SLOW, UserWarning, stacklevel=argcheck.user_level())
+    return nested_data(v)
 
 
 def _dim(d, ndim):

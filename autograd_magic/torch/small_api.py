@@ -6,6 +6,7 @@ import numpy as np
 
 from ..engine import creation, determinism, dtypes
 from ..engine import shaping as S
+from ..engine.inplace import check_fill_value
 from ..engine.linalg import outer
 from ..engine.optable import OPS
 from ..engine.tensor_base import WARN_ALWAYS, TensorBase, apply, wrap
@@ -89,9 +90,7 @@ def fill(input, value):
     """A new tensor of input's shape and dtype filled with value (a number or a 0-d tensor, whose gradient is the
     sum of the result's), as PyTorch's torch.fill records it."""
     if isinstance(value, TensorBase):
-        if value._data.ndim:
-            raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with "
-                               f"{value._data.ndim} dimensions.")
+        check_fill_value(value)
         return apply(OPS["fill_tensor_new"], (input, value))
     return apply(OPS["fill_new"], (input,), value)
 
