@@ -91,6 +91,78 @@ try:
     torch.nn.Conv3d(1, 1, 1).to(memory_format=torch.channels_last)
 except RuntimeError as e:
     print(e)'''],
+    # (fifteenth session: the channels-last tutorial's "model(input).is_contiguous(memory_format=...)" printed False,
+    # an op on a transposed tensor gave a row-major result that .view() accepted where PyTorch refuses)
+    "channels_last_model_stays_channels_last": ['''torch.manual_seed(0)
+F = torch.nn.functional
+model = torch.nn.Conv2d(8, 4, 3).to(memory_format=torch.channels_last)
+inp = torch.randint(1, 10, (2, 8, 4, 4), dtype=torch.float32, requires_grad=True)
+inp = inp.contiguous(memory_format=torch.channels_last)
+out = model(inp)
+print(out.is_contiguous(memory_format=torch.channels_last), out.stride())
+x = torch.randn(2, 8, 6, 6).contiguous(memory_format=torch.channels_last)
+w = torch.randn(4, 8, 3, 3)
+x5 = torch.randn(2, 4, 4, 4, 4).contiguous(memory_format=torch.channels_last_3d)
+for label, make in [("conv", lambda: F.conv2d(x, w, padding=1, stride=2)),
+                    ("conv_weight_cl", lambda: F.conv2d(x.contiguous(), w.contiguous(memory_format=torch.channels_last))),
+                    ("conv_groups", lambda: F.conv2d(x, torch.randn(8, 1, 3, 3), groups=8)),
+                    ("conv_transpose", lambda: F.conv_transpose2d(x, torch.randn(8, 3, 3, 3), stride=2)),
+                    ("max_pool", lambda: F.max_pool2d(x, 2)),
+                    ("max_pool_indices", lambda: F.max_pool2d(x, 2, return_indices=True)[1]),
+                    ("avg_pool", lambda: F.avg_pool2d(x, 3, 1, 1)),
+                    ("adaptive_avg", lambda: F.adaptive_avg_pool2d(x, (3, 3))),
+                    ("adaptive_max", lambda: F.adaptive_max_pool2d(x, 2, return_indices=True)[1]),
+                    ("pad", lambda: F.pad(x, (1, 1, 1, 1))),
+                    ("reflect_pad", lambda: F.pad(x, (1, 1, 1, 1), mode="reflect")),
+                    ("circular_pad", lambda: F.pad(x, (1, 1, 1, 1), mode="circular")),
+                    ("nearest", lambda: F.interpolate(x, scale_factor=2)),
+                    ("bilinear", lambda: F.interpolate(x, scale_factor=2, mode="bilinear")),
+                    ("pixel_shuffle", lambda: F.pixel_shuffle(x, 2)),
+                    ("channel_shuffle", lambda: F.channel_shuffle(x, 2)),
+                    ("group_norm", lambda: torch.nn.GroupNorm(2, 8)(x)),
+                    ("local_response_norm", lambda: F.local_response_norm(x, 2)),
+                    ("flip", lambda: x.flip(3)),
+                    ("cumsum", lambda: x.cumsum(1)),
+                    ("unfold", lambda: F.unfold(x, 2)),
+                    ("unpool", lambda: F.max_unpool2d(*F.max_pool2d(x, 2, return_indices=True), 2)),
+                    ("conv3d", lambda: F.conv3d(x5, torch.randn(2, 4, 3, 3, 3))),
+                    ("max_pool3d", lambda: F.max_pool3d(x5, 2)),
+                    ("avg_pool3d", lambda: F.avg_pool3d(x5, 2)),
+                    ("trilinear", lambda: F.interpolate(x5, scale_factor=2, mode="trilinear"))]:
+    print(label, make().stride())'''],
+    "grad_has_the_leafs_layout": ['''w = torch.randn(3, 4).t().detach().requires_grad_()
+(w * 2).sum().backward()
+print(w.grad.stride(), w.grad.is_contiguous())
+(w * 2).sum().backward()
+print(w.grad.stride())
+v = torch.randn(3, 4)[:, ::2].detach().requires_grad_()
+(v * 2).sum().backward()
+print(v.grad.stride())
+x = torch.randn(2, 3, 4, 4).contiguous(memory_format=torch.channels_last).requires_grad_()
+conv = torch.nn.Conv2d(3, 2, 3).to(memory_format=torch.channels_last)
+conv(x).sum().backward()
+print(x.grad.stride(), conv.weight.grad.stride(), conv.bias.grad.stride())
+m = torch.randn(4, 3).t().detach().requires_grad_()
+(torch.randn(2, 4) @ m.t()).sum().backward()
+print(m.grad.stride())
+g, = torch.autograd.grad((w * 3).sum(), w)
+print(g.stride())'''],
+    "elementwise_ops_follow_their_first_input": ['''a = torch.randn(3, 4).t()
+b = torch.randn(4, 3)
+print((a + b).stride(), (b + a).stride(), a.exp().stride(), torch.where(a > 0, a, b).stride())
+print((a + torch.randn(3)).stride(), (torch.randn(3) + a).stride(), (a[:, :2] + b[:, :2]).stride())
+c = torch.randn(2, 3, 4).permute(2, 0, 1)
+d = torch.randn(4, 2, 3)
+print((c + d).stride(), (d + c).stride(), (c * d + d).stride(), torch.add(c, d, alpha=2).stride())
+x = torch.randn(2, 8, 6, 6).contiguous(memory_format=torch.channels_last)
+print((x + torch.randn(2, 8, 6, 6)).stride(), (torch.randn(2, 8, 6, 6) + x).stride())
+s = a + b
+print(s.is_contiguous())
+try:
+    s.view(-1)
+except RuntimeError as e:
+    print(e)
+print(s.reshape(-1).shape, s.contiguous().view(-1).shape)'''],
 }
 
 

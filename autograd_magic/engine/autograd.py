@@ -6,7 +6,7 @@ import operator
 
 import numpy as np
 
-from . import bufpool, dtypes, events
+from . import bufpool, dtypes, events, memory_format
 from .fperror import FP_ERROR_STATE, ALL_IGNORED
 
 
@@ -729,7 +729,15 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
 def _accumulate_data(leaf, grad, to_tensor, taken):
     data = grad
     if leaf._grad is None:
-        if data.__class__ is not np.ndarray or id(data) in taken or not data.flags.writeable \
+        own = leaf._data
+        if not own.flags.c_contiguous and data.__class__ is np.ndarray and data.shape == own.shape \
+                and memory_format.dense(own):
+            # PyTorch's layout contract: the .grad of a dense leaf has the leaf's strides (a channels-last or a
+            # transposed parameter gets a channels-last or transposed .grad); any other leaf's is row-major
+            if data.strides != own.strides or id(data) in taken or not data.flags.writeable \
+                    or not _sole_view(data):
+                data = memory_format.as_laid_out_as(data, own)
+        elif data.__class__ is not np.ndarray or id(data) in taken or not data.flags.writeable \
                 or not _sole_view(data):
             data = np.array(data, order="C")  # a contiguous .grad, as PyTorch gives
         taken.add(id(data))

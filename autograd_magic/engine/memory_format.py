@@ -144,3 +144,133 @@ def fill_in_memory_order(out, flat):
     view = out.transpose(perm)
     view[...] = flat.reshape(view.shape)
     return out
+
+
+# ---------------------------------------------------------------- how ops lay out their outputs
+# numpy gives an elementwise op's result its input's layout, as PyTorch's TensorIterator does; other kernels
+# (windows, padding, resampling) write row-major arrays. PyTorch's CPU kernels for the ops below allocate their
+# output in the input's suggested format (a convolution: the input's or the weight's), so a channels-last model
+# stays channels-last; the ops after them allocate contiguous outputs whatever the input. Measured op by op on
+# PyTorch 2.13 (tests/test_memory_format_vs_torch.py).
+
+def _following(count):
+    """A layout function: channels-last when one of the first ``count`` inputs suggests it, else row-major."""
+    def layout(data, inputs):
+        if data.__class__ is not np.ndarray or data.ndim not in (4, 5):
+            return data
+        for t in inputs[:count]:
+            a = getattr(t, "_data", None)
+            if a is not None and a.ndim == data.ndim:
+                fmt = suggested(a)
+                if fmt is not contiguous_format:
+                    return laid_out(data, fmt)
+        return data if data.flags.c_contiguous else np.ascontiguousarray(data)
+    return layout
+
+
+def _row_major(data, inputs):  # noqa: ARG001 (the layout functions' signature)
+    if data.__class__ is not np.ndarray or data.flags.c_contiguous:
+        return data
+    return np.ascontiguousarray(data)
+
+
+_KEEP_FORMAT = {
+    2: ("convolution", "convolution_transpose"),
+    1: ("max_pool2d", "max_pool3d", "avg_pool2d", "adaptive_avg_pool2d", "adaptive_max_pool2d", "max_unpool2d",
+        "constant_pad_nd", "reflection_pad2d", "reflection_pad3d", "replication_pad2d", "replication_pad3d",
+        "upsample_nearest2d", "upsample_nearest_exact2d", "upsample_bilinear2d", "upsample_bicubic2d",
+        "upsample_nearest3d", "upsample_nearest_exact3d", "upsample_trilinear3d", "pixel_shuffle",
+        "pixel_unshuffle", "channel_shuffle", "native_group_norm", "flip"),
+}
+_ROW_MAJOR = ("avg_pool3d", "adaptive_avg_pool3d", "adaptive_max_pool3d", "circular_pad", "im2col", "cumsum",
+              "cumprod", "logcumsumexp", "fractional_max_pool2d", "fractional_max_pool3d")
+
+
+_OWN_FORMAT = ("clone", "to_copy", "alias")   # elementwise, laid out by their memory_format argument
+
+
+def assign_layouts(ops, elementwise=()):
+    """Give the ops above their layout functions (OpDef.layout, applied by tensor_base.apply), and the
+    elementwise ops (names) the ELEMENTWISE mark."""
+    for name in elementwise:
+        if name in _OWN_FORMAT:
+            continue
+        op = ops.get(name)
+        if op is not None:
+            op.layout = ELEMENTWISE
+    for count, names in _KEEP_FORMAT.items():
+        layout = _following(count)
+        for name in names:
+            ops[name].layout = layout
+    for name in _ROW_MAJOR:
+        ops[name].layout = _row_major
+
+
+def as_laid_out_as(a, other, dtype=None):
+    """a's values (same shape as the dense array other) in a new array with other's strides (in dtype)."""
+    out = np.empty_like(other, dtype=a.dtype if dtype is None else dtype)
+    np.copyto(out, a)
+    return out
+
+
+ELEMENTWISE = object()   # OpDef.layout of the elementwise ops: see iterated (tensor_base.apply calls it)
+
+
+def iterated(data, inputs):
+    """An elementwise op's result laid out as PyTorch's TensorIterator lays it out: dense, its dims ordered by the
+    inputs' strides (the first input that tells two dims apart decides; broadcast dims tell nothing; equal strides:
+    the smaller dim inside), so ``x.t() + y`` is as transposed as ``x.t()`` (numpy, and the engine's vector kernels,
+    may give a row-major array). Called when the first input is not row-major."""
+    if data.__class__ is not np.ndarray or data.ndim < 2:
+        return data
+    shape = data.shape
+    nd = len(shape)
+    strides = []
+    for t in inputs:
+        a = getattr(t, "_data", None)
+        if a is None or a.ndim == 0:
+            continue
+        lead = nd - a.ndim
+        if lead < 0:
+            return data
+        s = [0] * lead
+        for d in range(a.ndim):   # a broadcast dim counts as stride 0
+            s.append(0 if a.shape[d] == 1 and shape[lead + d] != 1 else a.strides[d])
+        strides.append(s)
+    if not strides:
+        return data
+
+    def swap(d0, d1):
+        for s in strides:
+            s0, s1 = s[d0], s[d1]
+            if s0 == 0 or s1 == 0:
+                continue
+            if s0 < s1:
+                return -1
+            if s0 > s1:
+                return 1
+            if shape[d0] > shape[d1]:
+                return 1
+        return 0
+
+    perm = list(range(nd - 1, -1, -1))   # perm[0]: the innermost dim
+    for i in range(1, nd):
+        d1 = i
+        for d0 in range(i - 1, -1, -1):
+            c = swap(perm[d0], perm[d1])
+            if c > 0:
+                perm[d0], perm[d1] = perm[d1], perm[d0]
+                d1 = d0
+            elif c < 0:
+                break
+    want = [0] * nd
+    step = data.itemsize
+    for d in perm:
+        want[d] = step
+        step *= shape[d]
+    if tuple(want) == data.strides:
+        return data
+    outer_first = perm[::-1]
+    out = np.empty([shape[d] for d in outer_first], data.dtype).transpose(np.argsort(outer_first))
+    np.copyto(out, data)
+    return out

@@ -26,7 +26,7 @@ OPS = {}
 
 class OpDef:
     __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "node_cls", "api", "method",
-                 "inplace", "args", "promote", "doc", "saved_spec", "frees")
+                 "inplace", "args", "promote", "doc", "saved_spec", "frees", "layout")
 
     def __init__(self, name, node, fwd, vjp, saves=(), save_if=None, qualname=None, api=None, method=True,
                  inplace=False, args=None, promote=None, doc=None, several_outputs=False, frees=False):
@@ -55,6 +55,9 @@ class OpDef:
         # what PyTorch saves for backward, in its order, where the engine saves the same (engine/saved_hooks.py):
         # ((PyTorch's name, position in saves), ...); None where not checked (saved_tensors_hooks refuse the op)
         self.saved_spec = None
+        # how the output is laid out in memory when that is not what numpy gives (memory_format.assign_layouts):
+        # layout(data, inputs) -> data, or None
+        self.layout = None
 
 
 def defop(name, node, fwd, saves=(), save_if=None, qualname=None, **api):

@@ -664,6 +664,14 @@ def apply(op, inputs, *consts, data=None):
             FP_ERROR_STATE.reset(token)
         if data.__class__ is not np.ndarray:
             data = np.asarray(data)
+    layout = op.layout
+    if layout is not None:   # an op whose output PyTorch lays out otherwise than numpy (memory_format.py)
+        if layout is _ELEMENTWISE:   # (as its first input: only a first input that is not row-major can differ)
+            first = inputs[0]
+            if first.__class__ not in _SCALARS and not first._data.flags.c_contiguous:
+                data = _formats.iterated(data, inputs)
+        else:
+            data = layout(data, inputs)
     out = _new(_RESULT_CLASS)   # wrap(data), inlined: this is every op's path
     out._data = data
     out._rg = False
@@ -687,6 +695,7 @@ def apply(op, inputs, *consts, data=None):
 
 
 _BF16 = dtypes.BF16_NP
+_ELEMENTWISE = _formats.ELEMENTWISE
 _BF16_LIVE = False   # True once torch.bfloat16 was handed out (enable_bfloat16): apply then looks for it
 
 

@@ -2,6 +2,7 @@
 over nd = 2 or 3 spatial dims, checked with PyTorch's messages (re-exported by functional.py)."""
 import numpy as np
 
+from ...engine import memory_format as _formats
 from ...engine.ops_pool import adaptive_max_with_indices, max_pool_with_indices, pool_geometry
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
@@ -71,8 +72,9 @@ def _max_pool(nd, input, kernel_size, stride, padding, dilation, ceil_mode, retu
     cfg = _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, "max")
     values, indices = max_pool_with_indices(input._data, cfg)
     out = apply(OPS[f"max_pool{nd}d"], (input,), cfg, indices, tuple(input.shape), data=values)
-    if return_indices:
-        return out, Tensor._wrap(indices.astype(np.int64))
+    if return_indices:   # (laid out as the values: channels-last for a channels-last input)
+        return out, Tensor._wrap(_formats.as_laid_out_as(indices, out._data, np.int64) if not out._data.flags.c_contiguous
+                                 else indices.astype(np.int64))
     return out
 
 
@@ -147,6 +149,8 @@ def _adaptive_max(nd, input, output_size, return_indices):
     out = _adaptive_size(nd, input, output_size)
     values, indices = adaptive_max_with_indices(input._data, out)
     result = apply(OPS[f"adaptive_max_pool{nd}d"], (input,), out, indices, tuple(input.shape), data=values)
+    if return_indices and not result._data.flags.c_contiguous:
+        indices = _formats.as_laid_out_as(indices, result._data, indices.dtype)
     return (result, Tensor._wrap(indices)) if return_indices else result
 
 
