@@ -40,18 +40,23 @@ def _infer(data):
             cat = max(cat, 2)
         else:
             raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
-    if fixed is not None and (cat <= fixed._cat):
-        return fixed
-    return dtypes.default_for_category(cat if cat >= 0 else 2)
+    if fixed is None:
+        return dtypes.default_for_category(cat if cat >= 0 else 2)
+    # PyTorch promotes each value's type (a Python int is int64, a float the default dtype) with the others'
+    return fixed if cat < 0 else dtypes.promote_pair(fixed, dtypes.default_for_category(cat))
+
+
+def _is_seq(v):
+    return isinstance(v, (list, tuple, range)) or isinstance(v, np.ndarray) and v.ndim > 0
 
 
 def _check_ragged(data, dim=0):
     """PyTorch's errors for nested lists that are not rectangular."""
     if not isinstance(data, (list, tuple, range)) or not data:
         return
-    first_is_seq = isinstance(data[0], (list, tuple, range))
+    first_is_seq = _is_seq(data[0])
     for v in data:
-        is_seq = isinstance(v, (list, tuple, range))
+        is_seq = _is_seq(v)
         if is_seq and not first_is_seq:
             raise TypeError(f"must be real number, not {type(v).__name__}")
         if first_is_seq and not is_seq and not isinstance(v, TensorBase):
@@ -63,6 +68,66 @@ def _check_ragged(data, dim=0):
                 raise ValueError(f"expected sequence of length {n} at dim {dim + 1} (got {len(v)})")
         for v in data:
             _check_ragged(v, dim + 1)
+
+
+def _list_depth(data):
+    """How many dims PyTorch reads from a nested list: down its first elements while they are sequences (lists,
+    tuples, arrays; a tensor is not one: it ends the walk, as a number does)."""
+    depth, first = 0, data
+    while isinstance(first, (list, tuple, range)):
+        depth += 1
+        if not len(first):
+            return depth
+        first = first[0]
+    return depth + first.ndim if isinstance(first, np.ndarray) else depth
+
+
+def tensors_in_list(data, dtype=None):
+    """(data, dtype) with the tensors among nested lists read as torch.tensor reads them: one above the depth the
+    first elements give is one more level of the list (iterated; a 0-d one is not a sequence), one at that depth
+    a number, converted once the dtype is known: float(t) for a floating dtype (one element only:
+    ``torch.tensor([torch.randn(1)])`` has shape (1,)), operator.index(t) for an integer or bool one. The dtype
+    (unless given) promotes the tensors' dtypes with those of the other values, as PyTorch's does."""
+    if not _holds_tensor(data):
+        return data, dtype
+    depth = _list_depth(data)
+
+    def unfold(x, d):
+        if d < depth and isinstance(x, TensorBase):
+            if not x.ndim:
+                raise TypeError("not a sequence")
+            return [unfold(v, d + 1) for v in x]
+        if isinstance(x, (list, tuple)):
+            return [unfold(v, d + 1) for v in x]
+        return x
+
+    nested = unfold(data, 0)
+    target = dtype or _infer(nested)
+    as_float = dtypes.is_float_np(target.np)
+
+    def number(x):
+        if isinstance(x, TensorBase):
+            if not as_float and (x._data.size != 1 or dtypes.is_float_np(x._data.dtype)):
+                raise TypeError("only integer tensors of a single element can be converted to an index")
+            if x._data.size != 1:
+                raise ValueError("only one element tensors can be converted to Python scalars")
+            if as_float and x._rg and dtypes.is_float_np(x._data.dtype):
+                x._to_python_scalar()  # PyTorch converts each element with float(): the same warning, once
+            return wrap(x._data.reshape(()))
+        return [number(v) for v in x] if isinstance(x, list) else x
+
+    return number(nested), target
+
+
+def _holds_tensor(data):
+    stack = [data]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, TensorBase):
+            return True
+        if isinstance(x, (list, tuple)):
+            stack.extend(x)
+    return False
 
 
 def _finish(data, dtype, requires_grad):
@@ -101,13 +166,8 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
         if isinstance(first, str):   # PyTorch infers the shape from the first elements: a string is one more level
             raise ValueError("too many dimensions 'str'")
         refuse_unsized_first(data)
+        data, dtype = tensors_in_list(data, dtype)
         _check_ragged(data)
-        for v in data:
-            if isinstance(v, TensorBase):
-                if v._data.size != 1 and v._data.ndim:
-                    raise ValueError("only one element tensors can be converted to Python scalars")
-                if v._rg and dtypes.is_float_np(v._data.dtype):
-                    v._to_python_scalar()  # PyTorch converts each element with float(): the same warning, once
     target = dtype or _infer(data)
     arr = np.array(nested_data(data), dtype=target.np)
     if cls is np.ndarray and arr.ndim >= 2:
@@ -133,6 +193,7 @@ def as_tensor(data, dtype=None, device=None):
     if isinstance(data, np.ndarray) and (dtype is None or dtype.np == data.dtype):
         return from_numpy(data)
     refuse_unsized_first(data)
+    data, dtype = tensors_in_list(data, dtype)
     target = dtype or _infer(data)
     return wrap(np.array(nested_data(data), dtype=target.np))
 

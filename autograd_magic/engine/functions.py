@@ -59,7 +59,21 @@ def repeated_dim(dims, ndim):
 # ---------------------------------------------------------------- arithmetic
 
 
+_PLAIN_NUMBERS = (bool, int, float)
+
+
+def wrapped_number(input, other):
+    """input as a tensor when both operands are Python numbers: PyTorch's parser lets add, sub, mul and div (and
+    their aliases) bind a number where a tensor goes (``torch.add(1.5, 2.5)`` is tensor(4.)), as a 0-d tensor of
+    the number's default dtype (bool, int64 or the default float)."""
+    if input.__class__ in _PLAIN_NUMBERS and other.__class__ in _PLAIN_NUMBERS:
+        dt = dtypes.default_for_category(dtypes.scalar_category(input))
+        return scalar_tensor(input, dt.np)
+    return input
+
+
 def add(input, other, *, alpha=1, out=None):
+    input = wrapped_number(input, other)
     if alpha != 1:
         if not isinstance(other, TensorBase):
             return binary("add", input, other * alpha)
@@ -97,6 +111,7 @@ def check_bool_sub(a, b):
 
 def sub(input, other, *, alpha=1):
     check_bool_sub(input, other)
+    input = wrapped_number(input, other)
     if alpha != 1:
         if not isinstance(other, TensorBase):
             return binary("sub", input, other * alpha)
@@ -118,12 +133,14 @@ def rsub(tensor, scalar):
 
 
 def mul(input, other):
+    input = wrapped_number(input, other)
     if not isinstance(input, TensorBase):
         return binary("mul", other, input)
     return binary("mul", input, other)
 
 
 def div(input, other, *, rounding_mode=None):
+    input = wrapped_number(input, other)
     if rounding_mode is not None:
         if rounding_mode not in ("floor", "trunc"):
             raise RuntimeError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
@@ -165,6 +182,7 @@ def _division_operands(input, other):
 
 def floor_divide(input, other):
     """``input // other``: recorded under PyTorch's NotImplemented node (its backward raises)."""
+    input = wrapped_number(input, other)
     a, b, _ = _division_operands(input, other)
     return apply(OPS["floor_divide"], (a, b))
 

@@ -107,10 +107,11 @@ def group_norm(a, w, b, groups, eps, affine):
     fused = vec_kernels.capability() != "default"
     mul_add = _fused if fused else _plain
     n, c = a.shape[:2]
-    rows = np.ascontiguousarray(a).reshape(n * groups, -1)
+    rest = int(np.prod(a.shape[2:]))   # (sizes, not -1: a batch of 0 is a valid input)
+    rows = np.ascontiguousarray(a).reshape(n * groups, c // groups * rest)
     mean, var = rowwise_moments(rows, fused)
     rstd = (1 / np.sqrt(var.astype(np.float64) + eps)).astype(np.float32)
-    x = rows.reshape(n, groups, c // groups, -1)
+    x = rows.reshape(n, groups, c // groups, rest)
     m, r = mean.reshape(n, groups, 1, 1), rstd.reshape(n, groups, 1, 1)
     if not affine:
         return ((x - m) * r).reshape(a.shape)

@@ -101,7 +101,8 @@ def _cols(x, k, cfg, out):
 def _group_rows(g, groups):
     """An (N, O, ...) gradient as (G, Og, N*prod(out)), channel-major (one copy)."""
     n, o = g.shape[:2]
-    return np.ascontiguousarray(g.reshape(n, o, -1).transpose(1, 0, 2)).reshape(groups, o // groups, -1)
+    m = int(np.prod(g.shape[2:]))   # (sizes, not -1: a batch of 0 is a valid input)
+    return np.ascontiguousarray(g.reshape(n, o, m).transpose(1, 0, 2)).reshape(groups, o // groups, n * m)
 
 
 def _grad_out(g, cfg):
@@ -121,7 +122,7 @@ def conv_forward(x, w, *rest):
     if cache is not None:
         cache.append(cols)
     n, o = x.shape[0], w.shape[0]
-    y = np.matmul(w.reshape(groups, o // groups, -1), cols).reshape(o, n, -1).transpose(1, 0, 2)
+    y = np.matmul(w.reshape(groups, o // groups, -1), cols).reshape(o, n, int(np.prod(out))).transpose(1, 0, 2)
     res = np.empty((n, o, y.shape[2]), y.dtype)
     if b is not None:
         np.add(y, b.reshape(1, -1, 1), out=res)

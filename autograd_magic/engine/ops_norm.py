@@ -126,7 +126,7 @@ defop("native_layer_norm", "NativeLayerNormBackward0", layer_norm_forward, saves
 
 def _grouped(a, groups):
     """(N, C, *) viewed as (N, G, C/G, rest): group norm's statistics run over the last two dims."""
-    return a.reshape(a.shape[0], groups, a.shape[1] // groups, -1)
+    return a.reshape(a.shape[0], groups, a.shape[1] // groups, int(np.prod(a.shape[2:])))   # (a batch may be 0)
 
 
 def group_norm_forward(a, w, b, groups, eps, affine=True):

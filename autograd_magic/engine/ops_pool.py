@@ -83,12 +83,13 @@ def _flat_planes(shape, spatial):
 def _max_pool_back(g, indices, shape, overlap, spatial=2):
     """Each output's gradient added into the input element its maximum came from (summed where windows overlap)."""
     planes, inner = _flat_planes(shape, spatial)
+    outs = int(np.prod(indices.shape[-spatial:]))   # (not -1: a batch of 0 has 0 planes)
     out = np.zeros((planes, inner), g.dtype)
-    key = (np.arange(planes)[:, None], indices.reshape(planes, -1))
+    key = (np.arange(planes)[:, None], indices.reshape(planes, outs))
     if overlap:
-        np.add.at(out, key, g.reshape(planes, -1))
+        np.add.at(out, key, g.reshape(planes, outs))
     else:
-        out[key] = g.reshape(planes, -1)
+        out[key] = g.reshape(planes, outs)
     return out.reshape(shape)
 
 
@@ -100,7 +101,7 @@ def _gather_back(xp, grad, indices, shape, spatial):
     """The adjoint of _max_pool_back: each output takes the input gradient at its index."""
     planes, inner = _flat_planes(shape, spatial)
     flat = xp.reshape(grad, (planes, inner))
-    key = (np.arange(planes)[:, None], indices.reshape(planes, -1))
+    key = (np.arange(planes)[:, None], indices.reshape(planes, int(np.prod(indices.shape[-spatial:]))))
     return (xp.reshape(xp.take(flat, key), indices.shape),)
 
 
@@ -191,7 +192,8 @@ def adaptive_max_with_indices(x, out):
     indices = np.empty(lead + tuple(out), np.int64)
     for pos in taps(out):
         box = [bins[i][pos[i]] for i in range(s)]
-        window = x[(Ellipsis,) + tuple(slice(a, b) for a, b in box)].reshape(lead + (-1,))
+        window = x[(Ellipsis,) + tuple(slice(a, b) for a, b in box)]
+        window = window.reshape(lead + (int(np.prod(window.shape[-s:])),))   # (not -1: a batch of 0)
         nan = np.isnan(window)
         k = np.where(nan.any(-1), window.shape[-1] - 1 - np.argmax(nan[..., ::-1], -1), np.argmax(window, -1))
         values[(Ellipsis,) + pos] = np.take_along_axis(window, k[..., None], -1)[..., 0]

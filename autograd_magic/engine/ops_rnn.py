@@ -37,7 +37,7 @@ def lstm_layer_forward(x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
     scale = np.ones((4 * hidden, 1), x.dtype)
     scale[g_rows] = 2
     gi = _scratch("gi", (steps, batch, 4 * hidden), x.dtype)
-    np.matmul(x.reshape(steps * batch, -1), (w_ih * scale).T, out=gi.reshape(steps * batch, 4 * hidden))
+    np.matmul(x.reshape(steps * batch, x.shape[-1]), (w_ih * scale).T, out=gi.reshape(steps * batch, 4 * hidden))
     if b_ih is not None:
         gi += b_ih * scale[:, 0]
     if b_hh is not None:
@@ -125,7 +125,7 @@ def lstm_layer_backward(grads, x, w_ih, w_hh, h0, c0, cache, reverse, needs):
         np.multiply(o[:-1], tanh_c[:-1], out=hs[1:])
         hs[0] = h0
     dx = (flat @ w_ih).reshape(x.shape) if needs[0] else None
-    dw_ih = flat.T @ x.reshape(steps * batch, -1) if needs[1] else None
+    dw_ih = flat.T @ x.reshape(steps * batch, x.shape[-1]) if needs[1] else None
     dw_hh = flat.T @ hs.reshape(steps * batch, hidden) if needs[2] else None
     db = np.add.reduce(flat, axis=0) if needs[3] or needs[4] else None
     return [dx, dw_ih, dw_hh, db if needs[3] else None, db if needs[4] else None,

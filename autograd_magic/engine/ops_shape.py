@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, ckernels
+from . import argcheck, ckernels, norm_order
 from .optable import defop
 from .reduce import dim_sum, full_sum
 from .xp import along_axis_key
@@ -275,6 +275,9 @@ def std_vjp(xp, grad, saved, consts, needs):
 
 def _norm(a, p, dims, keepdim):
     if p == 2:
+        ordered = norm_order.norm2(a, dims, keepdim)   # ATen's order of the squares' sum, where it applies
+        if ordered is not None:
+            return ordered
         return np.asarray(np.sqrt((a * a).sum(axis=dims, keepdims=keepdim, dtype=a.dtype)))
     if p == float("inf"):
         return np.asarray(np.abs(a).max(axis=dims, keepdims=keepdim))

@@ -297,6 +297,8 @@ def flatten(input, start_dim=0, end_dim=-1):
         _dim(start_dim, 0), _dim(end_dim, 0)
         return reshape(input, 1)
     s, e = _dim(start_dim, len(shape)), _dim(end_dim, len(shape))
+    if s > e:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if s == e:
         return input
     n = 1

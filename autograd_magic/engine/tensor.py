@@ -1,6 +1,8 @@
 """Tensor: what ``torch.Tensor`` is in the engine. TensorBase holds the data and autograd attributes,
 TensorMethods the operators and the methods of hand-written functions, DeclaredMethods the methods generated from
 the op table; all engine functions return Tensors (``result_class=True``: see tensor_base.wrap)."""
+from . import dtypes
+from .creation import tensors_in_list
 from .methods import TensorMethods
 from .tensor_base import DeclaredMethods, TensorBase
 
@@ -9,6 +11,11 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
     """A tensor on the CPU, backed by a numpy array. See ``autograd_magic.torch`` for the functions."""
     __module__ = "torch"  # type(t) prints <class 'torch.Tensor'> as in PyTorch (pickling goes by __reduce_ex__)
     __slots__ = ()
+
+    def __init__(self, *args, **kwargs):
+        if len(args) == 1 and args[0].__class__ in (list, tuple):   # torch.Tensor([...]): tensors among the data
+            args = (tensors_in_list(args[0], dtypes.get_default_dtype())[0],)   # as torch.tensor reads them
+        super().__init__(*args, **kwargs)
 
     def __reduce_ex__(self, proto):
         return (_rebuild, (self._data, self._rg))

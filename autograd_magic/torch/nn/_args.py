@@ -1,4 +1,7 @@
 """PyTorch's argument parser on a tensor argument, shared by torch.nn.functional's modules and the layers."""
+import numpy as np
+
+from ...engine import dtypes
 from ...engine.tensor import Tensor
 
 
@@ -38,3 +41,15 @@ def conv_args(nd, args):
         "ints padding = 0, tuple of ints dilation = 1, int groups = 1)\n" + reason +
         " * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, str padding = \"valid\", "
         "tuple of ints dilation = 1, int groups = 1)\n" + reason)
+
+
+def index_dtype(fn, indices):
+    """ATen's checkScalarTypes on an indices argument (Long or Int); the type is named as its legacy
+    deprecated-type name (torch.FloatTensor ...) or, where it has none, as CPUBoolType, CPUBFloat16Type."""
+    dt = indices._data.dtype
+    if dt in (np.int64, np.int32):
+        return
+    name = dtypes.scalar_name(dt)
+    shown = f"CPU{name}Type" if dt == np.bool_ or dt == dtypes.BF16_NP else f"torch.{name}Tensor"
+    raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
+                       f"Long, Int; but got {shown} instead (while checking arguments for {fn})")

@@ -12,7 +12,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
-from ._args import tensor_arg
+from ._args import index_dtype, tensor_arg
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _legacy_reduction, _reduction  # noqa: F401  (the losses' reduction argument, shared)
 from .functional_more import embedding_renorm_  # noqa: E402
@@ -134,7 +134,15 @@ def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
 
 
 def cosine_similarity(x1, x2, dim=1, eps=1e-8):
-    """The cosine of the angle between x1 and x2 along dim (each normalised first, as ATen does)."""
+    """The cosine of the angle between x1 and x2 along dim (each normalised first, as ATen does), the two
+    broadcast to one shape first; integer operands are taken in the common floating dtype."""
+    common = dtypes.result_type((x1, x2))
+    if not dtypes.is_float_np(common.np):
+        raise RuntimeError(f"expected common dtype to be floating point, yet common dtype is {common.scalar_name}")
+    x1, x2 = (x if x.dtype == common else x.to(common) for x in (x1, x2))
+    if x1.shape != x2.shape:
+        shape = _bshape(x1, x2)
+        x1, x2 = (x if x.shape == shape else S.expand(x, shape) for x in (x1, x2))
     n1 = x1.norm(dim=dim, keepdim=True).clamp(min=eps)
     n2 = x2.norm(dim=dim, keepdim=True).clamp(min=eps)
     return ((x1 / n1) * (x2 / n2)).sum(dim)
@@ -146,10 +154,7 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
     idx = input._data
     if weight.ndim != 2:
         raise RuntimeError("'weight' must be 2-D")
-    if idx.dtype not in (np.int64, np.int32):
-        raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
-                           f"Long, Int; but got torch.{input.dtype.scalar_name}Tensor instead (while checking "
-                           "arguments for embedding)")
+    index_dtype("embedding", input)
     if padding_idx is not None and padding_idx < 0:
         padding_idx += weight.shape[0]
     if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
@@ -241,9 +246,20 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}) "
                          "is deprecated. Please ensure they have the same size.")
     _check_float_target(input, target)
-    if ((input._data < 0) | (input._data > 1)).any():
-        raise RuntimeError("all elements of input should be between 0 and 1")
+    if not dtypes.is_float_np(input._data.dtype):
+        raise NotImplementedError(f'"binary_cross_entropy" not implemented for \'{input.dtype.scalar_name}\'')
+    _check_unit_interval(input._data, target._data)
     return apply(OPS["binary_cross_entropy"], (input, target), red, _const(weight, input, "expand"))
+
+
+def _check_unit_interval(x, t):
+    """PyTorch's kernel checks each element in order, the input before the target (NaN fails the check too)."""
+    bad_x = ~((x >= 0) & (x <= 1))
+    bad = bad_x | ~((t >= 0) & (t <= 1))
+    if bad.any():
+        first = np.flatnonzero(bad.ravel())[0]
+        what = "input" if bad_x.ravel()[first] else "target"
+        raise RuntimeError(f"all elements of {what} should be between 0 and 1")
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean",
@@ -420,6 +436,8 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
         input, target, weight = _ac.fp32(input, target, weight)
     _check_same(input, target, "huber_loss")
     input, target = _broadcast_pair(input, target)
+    if not delta > 0:
+        raise RuntimeError("huber_loss does not support non-positive values for delta.")
     return apply(OPS["huber_loss"], (input, target), _reduction(None, None, reduction), delta)
 
 

@@ -206,6 +206,9 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
         raise RuntimeError(f"Given transposed=1, weight of size [{_sizes(w_shape)}], expected bias to be "
                            f"1-dimensional with {w_shape[1] * groups} elements, but got bias of size "
                            f"[{_sizes(bias.shape)}] instead")
+    if 0 in input.shape[2:] and input.shape[0] and input.shape[1]:
+        raise RuntimeError("Only zero batch or zero channel inputs are supported, but got input shape: "
+                           f"[{_sizes(input.shape)}]")
     _check_weight_dtype(input, weight, nd, True, stride, dilation, groups)
     out_shape = (input.shape[0], w_shape[1] * groups) + tuple(size)
     if nd == 1:
@@ -259,8 +262,15 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     c = input.shape[1] if input.ndim > 1 else 0
     dims = (0,) + tuple(range(2, input.ndim))
     count = input.numel() // max(c, 1)
-    if training and count <= 1:
+    if training and input.shape[0] * int(np.prod(input.shape[2:])) == 1:   # (PyTorch's _verify_batch_size)
         raise ValueError(f"Expected more than 1 value per channel when training, got input size {input.shape}")
+    if input.numel() == 0:   # ATen: a copy (not a view, not a new tensor: the graph goes on) scaled by weight[0]
+        out = input.clone()
+        if weight is not None:
+            out = out * weight.select(0, 0)
+        if bias is not None:
+            out = out + bias.select(0, 0)
+        return out
     for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight),
                     ("bias", bias)):
         if t is not None and t.numel() != c:

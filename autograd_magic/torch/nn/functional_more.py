@@ -9,11 +9,12 @@ import numpy as np
 from ...engine import dtypes
 from ...engine.creation import ones_like
 from ...engine.ops_nn import _embedding_bag_fwd as _embedding_bag_data
+from ...engine.ops_pool import pool_geometry
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
 from ..grad_mode import no_grad as _no_grad
-from ._args import tensor_arg
+from ._args import index_dtype, tensor_arg
 from . import functional_pool as FP
 from .functional_loss import _legacy_reduction
 
@@ -35,15 +36,47 @@ def _check_1d(name, input):
                            f"input, but got:{list(input.shape)}")
 
 
-def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    tensor_arg("max_pool1d_with_indices" if return_indices else "max_pool1d", input)
-    _check_1d("max_pool1d", input)
-    k = _single(kernel_size, "kernel_size")
-    s = k if stride is None or stride == [] or stride == () else _single(stride, "stride")
+def _check_max_pool1d(input, kernel_size, stride, padding, dilation):
+    """ATen's check_max_pool1d, in its order: the rank and empty dims, each argument's length, then its value;
+    returns (kernel, stride, padding, dilation) as ints."""
+    if input.ndim not in (2, 3) or 0 in tuple(input.shape)[-2:]:
+        raise RuntimeError("max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for "
+                           f"input, but got:{list(input.shape)}")
+    args = []
+    for name, v, what in (("kernel_size", kernel_size, "an int, list of ints or tuple of ints"),
+                          ("stride", stride, "None, an int, list of ints, or tuple of ints"),
+                          ("padding", padding, "an int, list of ints, or tuple of ints"),
+                          ("dilation", dilation, "an int, list of ints or tuple of ints")):
+        if isinstance(v, (list, tuple)):
+            if len(v) > 1 or not v and name != "stride":
+                raise RuntimeError(f"max_pool1d() {name} must be {what} of size 1 but got size {len(v)}")
+            v = v[0] if v else None
+        args.append(v)
+    k, s, p, d = args
+    s = k if s is None else s
+    if k <= 0:
+        raise RuntimeError(f"max_pool1d() kernel_size must be greater than zero, but got {k}")
     if s <= 0:
         raise RuntimeError(f"max_pool1d() stride must be greater than zero, but got {s}")
-    out = FP.max_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, _single(padding, "padding")),
-                        (1, _single(dilation, "dilation")), ceil_mode, return_indices)
+    if p < 0:
+        raise RuntimeError(f"max_pool1d() padding must be non-negative, but got {p}")
+    if p > k // 2:
+        raise RuntimeError(f"max_pool1d() padding should be at most half of kernel size, but got padding={p} and "
+                           f"kernel_size={k}")
+    if d <= 0:
+        raise RuntimeError(f"max_pool1d() dilation must be greater than zero, but got {d}")
+    return k, s, p, d
+
+
+def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    tensor_arg("max_pool1d_with_indices" if return_indices else "max_pool1d", input)
+    k, s, p, d = _check_max_pool1d(input, kernel_size, stride, padding, dilation)
+    out_size, _ = pool_geometry((input.shape[-1],), (k,), (s,), (p,), (d,), ceil_mode)
+    if out_size[0] < 1:
+        raise RuntimeError(f"max_pool1d() Invalid computed output size: {out_size[0]}")
+    if not return_indices:   # (the kernel without indices; ints reach it: nothing of theirs can require grad)
+        FP.kernel_dtype("max_pool1d_impl", input)
+    out = FP.max_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, p), (1, d), ceil_mode, return_indices)
     if return_indices:
         return out[0].squeeze(-2), out[1].squeeze(-2)
     return out.squeeze(-2)
@@ -158,6 +191,33 @@ def embedding_renorm_(weight, idx, max_norm, norm_type):
     return weight
 
 
+def _check_offsets(offsets, n, common):
+    """ATen's checks of a 1-d input's offsets: the first bag starts at 0, the last within the input."""
+    starts = offsets._data.astype(np.int64)
+    if starts.size and starts[0] != 0:
+        raise RuntimeError("offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from "
+                           f"position 0. However, got {starts[0]}\n[ torch.{common.scalar_name}Tensor{{}} ]")
+    if starts.size and starts[-1] > n:
+        raise RuntimeError(f"offsets[-1] can not be greater than input's length {n} but got offsets[-1] of "
+                           f"{starts[-1]}")
+
+
+def _check_bag_indices(idx, bag, weight, mode):
+    """An index outside the weight's rows, with the message of the kernel that meets it: float32 sums and means
+    (fbgemm) name it when it is in the first bag, and fail on an internal check past it; the others name it."""
+    bad = np.flatnonzero((idx < 0) | (idx >= weight.shape[0]))
+    if not bad.size:
+        return
+    i = bad[0]
+    if mode == "max" or weight._data.dtype != np.float32:
+        raise RuntimeError(f"embedding_bag: Expected idx >= 0 && idx < num_embeddings but found idx to be {idx[i]}")
+    if bag[i] == 0:
+        raise RuntimeError(f"Index {i} of input takes value {idx[i]} which is not in the valid range "
+                           f"[0, {weight.shape[0]})")
+    raise RuntimeError("Expected i < index_size to be true, but got false.  (Could this error message be improved?  "
+                       "If so, please report an enhancement request to PyTorch.)")
+
+
 def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale_grad_by_freq=False, mode="mean",
                   sparse=False, per_sample_weights=None, include_last_offset=False, padding_idx=None):
     """Each bag's embeddings reduced (sum, mean or max): bags are the rows of a 2-d input, or the slices of a 1-d
@@ -178,6 +238,8 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         if offsets is not None:
             raise ValueError(f"if input is 2D, then offsets has to be None, as input is treated is a mini-batch of "
                              f"fixed length sequences. However, found offsets of type {type(offsets)}")
+        if input._data.dtype == np.bool_:   # (PyTorch makes the offsets with arange in the input's dtype)
+            raise NotImplementedError('"arange_cpu" not implemented for \'Bool\'')
         n_bags, per = idx.shape
         bag = np.repeat(np.arange(n_bags), per)
         idx = idx.reshape(-1)
@@ -193,8 +255,13 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         bag = np.searchsorted(starts, np.arange(idx.size), side="right") - 1
     else:
         raise ValueError(f"input has to be 1D or 2D Tensor, but got Tensor of dimension {input.ndim}")
-    if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
-        raise IndexError("index out of range in self")
+    if input.ndim == 1:   # (ATen takes the indices and the offsets in their common dtype)
+        common = dtypes.result_type((input, offsets))
+        index_dtype("embedding_bag", input if common == input.dtype else input.to(common))
+        _check_offsets(offsets, idx.size, common)
+    else:
+        index_dtype("embedding_bag", input)
+    _check_bag_indices(idx, bag, weight, mode)
     if max_norm is not None:
         embedding_renorm_(weight, idx, max_norm, norm_type)
     if scale_grad_by_freq:
@@ -222,6 +289,7 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
 def adaptive_max_pool1d(input, output_size, return_indices=False):
     """adaptive_max_pool2d over the input unsqueezed at -2, squeezed back (SqueezeBackward1 on top, as PyTorch)."""
     _check_1d("adaptive_max_pool1d", input)
+    FP.empty_plane("adaptive_max_pool1d", input, range(1, input.ndim))
     out = FP.adaptive_max_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size")), return_indices)
     if return_indices:
         return out[0].squeeze(-2), out[1].squeeze(-2)

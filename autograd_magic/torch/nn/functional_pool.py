@@ -2,7 +2,7 @@
 over nd = 2 or 3 spatial dims, checked with PyTorch's messages (re-exported by functional.py)."""
 import numpy as np
 
-from ...engine import memory_format as _formats
+from ...engine import dtypes, memory_format as _formats
 from ...engine.ops_pool import adaptive_max_with_indices, max_pool_with_indices, pool_geometry
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
@@ -39,20 +39,40 @@ def _wrong_pool_input(nd, input, what):
     raise RuntimeError(f"non-empty {nd + 1}D or {nd + 2}D (batch mode) tensor expected for input")
 
 
-def _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, what):
-    if input.ndim not in (nd + 1, nd + 2) or input.numel() == 0:
+def kernel_dtype(kernel, input, longs=False, halves=True):
+    """The NotImplementedError of a CPU kernel that takes the floating dtypes (float16 and bfloat16 if halves) and,
+    if longs, int64, when input is of another dtype."""
+    dt = input._data.dtype
+    if dtypes.is_float_np(dt) and (halves or dt in (np.float32, np.float64)) or longs and dt == np.int64:
+        return
+    raise NotImplementedError(f'"{kernel}" not implemented for \'{dtypes.scalar_name(dt)}\'')
+
+
+def _empty_window_input(nd, input, what):
+    """ATen's check that the dims after the batch dim are not empty (the batch dim of a batched input may be 0)."""
+    shape = tuple(input.shape)
+    if 0 not in shape[-nd - 1:]:
+        return
+    if nd == 2:
         _wrong_pool_input(nd, input, what)
+    name = "max_pool3d_with_indices_out_cpu_template()" if what == "max" else "avg_pool3d()"
+    # (ATen's text gives the empty dim's length, 0, where its index was meant)
+    raise RuntimeError(f"{name}: Expected input's non-batch dimensions to have positive length, but input has a "
+                       f"shape of [{', '.join(map(str, shape))}] and non-batch dimension 0 has length zero!")
+
+
+def _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, what):
+    if input.ndim not in (nd + 1, nd + 2):
+        _wrong_pool_input(nd, input, what)
+    _empty_window_input(nd, input, what)
     kernel = _tuple(kernel_size, nd)
     stride = kernel if stride is None or (isinstance(stride, (list, tuple)) and not stride) else _tuple(stride, nd)
     pad, dil = _tuple(padding, nd), _tuple(dilation, nd)
     _check_window(nd, stride, pad, dil, what)
     for i in range(nd):
         if pad[i] > (dil[i] * (kernel[i] - 1) + 1) // 2:
-            if what == "max" or nd == 3:
-                raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={pad[i]}, "
-                                   f"kernel_size={kernel[i]} and dilation={dil[i]}")
-            raise RuntimeError("pad should be at most half of kernel size, but got pad=%d and kernel_size=%d"
-                               % (pad[i], kernel[i]))
+            raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={pad[i]}, "
+                               f"kernel_size={kernel[i]} and dilation={dil[i]}")
     size = tuple(input.shape[-nd:])
     if nd == 3 and what == "avg" and any(size[i] < kernel[i] for i in range(3)):
         raise RuntimeError(f"input image (T: {size[0]} H: {size[1]} W: {size[2]}) smaller than kernel size "
@@ -70,6 +90,8 @@ def _max_pool(nd, input, kernel_size, stride, padding, dilation, ceil_mode, retu
         raise AttributeError(f"'{type_name(input)}' object has no attribute 'is_cuda'")
     tensor_arg(f"max_pool{nd}d" + ("_with_indices" if return_indices else ""), input)
     cfg = _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, "max")
+    if input._data.dtype == np.bool_:
+        kernel_dtype(f"max_pool{nd}d", input)
     values, indices = max_pool_with_indices(input._data, cfg)
     out = apply(OPS[f"max_pool{nd}d"], (input,), cfg, indices, tuple(input.shape), data=values)
     if return_indices:   # (laid out as the values: channels-last for a channels-last input)
@@ -99,8 +121,15 @@ def _avg_pool(nd, input, kernel_size, stride, padding, ceil_mode, count_include_
     cfg = _pool_args(nd, input, kernel_size, stride, padding, 1, ceil_mode, "avg")
     if divisor_override is not None and divisor_override == 0:
         raise RuntimeError("divisor must be not zero")
-    return apply(OPS[f"avg_pool{nd}d"], (input,), cfg, bool(count_include_pad), divisor_override,
-                 tuple(input.shape))
+    if nd == 2:
+        kernel_dtype("avg_pool2d", input, longs=True)
+    else:
+        kernel_dtype("avg_pool3d_out_frame", input, longs=True, halves=False)
+    out = apply(OPS[f"avg_pool{nd}d"], (input,), cfg, bool(count_include_pad), divisor_override,
+                tuple(input.shape))
+    if input._data.dtype == np.int64:   # the int64 kernel divides the window's sum in integers (rounds toward 0)
+        return Tensor._wrap(np.trunc(out._data).astype(np.int64))
+    return out
 
 
 def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
@@ -116,39 +145,66 @@ def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 
 
 def _adaptive_size(nd, input, output_size):
-    size = tuple(input.shape[-nd:])
+    """output_size as PyTorch's Python passes it on: None (keep that dim's size) needs an input of more dims."""
     if isinstance(output_size, (list, tuple)):
+        if input.ndim <= len(output_size):
+            raise ValueError(f"Input dimension should be at least {len(output_size) + 1}")
+        size = tuple(input.shape[input.ndim - len(output_size):])
         return tuple(size[i] if v is None else int(v) for i, v in enumerate(output_size))
     return (int(output_size),) * nd
 
 
+def empty_plane(name, input, dims):
+    for i in dims:
+        if input.shape[i] == 0:
+            raise RuntimeError(f"{name}(): Expected input to have non-zero size for non-batch dimensions, but input "
+                               f"has sizes {list(input.shape)} with dimension {i} being empty")
+
+
+def _adaptive_avg(nd, input, output_size):
+    """ATen's adaptive_avg_pool{nd}d: output size 1 is a mean over the last nd dims (MeanBackward1), whatever the
+    input's rank; otherwise the kernel's checks of rank, empty dims and dtype."""
+    out = _adaptive_size(nd, input, output_size)
+    name = f"adaptive_avg_pool{nd}d"
+    if len(out) != nd:
+        raise RuntimeError(f"{name}: output_size must be {nd}")
+    if min(out) < 0:
+        received = f"{out[0]}, {out[1]}" + (f",{out[2]}" if nd == 3 else "")   # (ATen's spacing)
+        raise RuntimeError(f"{name}: elements of output_size must be greater than or equal to 0 but received "
+                           f"{{{received}}}")
+    if out == (1,) * nd:
+        return input.mean(tuple(range(-1, -nd - 1, -1)), keepdim=True)
+    if input.ndim not in (nd + 1, nd + 2):
+        raise RuntimeError(f"{name}(): Expected {nd + 1}D or {nd + 2}D tensor, but got {list(input.shape)}")
+    empty_plane(name, input, range(input.ndim - nd, input.ndim) if nd == 2 else range(1, input.ndim))
+    kernel_dtype(name if nd == 2 else "adaptive_avg_pool3d_cpu", input)
+    return apply(OPS[name], (input,), out, tuple(input.shape))
+
+
 def adaptive_avg_pool2d(input, output_size):
     """Means over PyTorch's adaptive bins; output size 1 is a mean over the last two dims (MeanBackward1)."""
-    if input.ndim < 3:
-        raise ValueError("Input dimension should be at least 3")
-    out = _adaptive_size(2, input, output_size)
-    if out == (1, 1):
-        return input.mean((-1, -2), keepdim=True)
-    return apply(OPS["adaptive_avg_pool2d"], (input,), out, tuple(input.shape))
+    return _adaptive_avg(2, input, output_size)
 
 
 def adaptive_avg_pool3d(input, output_size):
     """Means over PyTorch's adaptive bins of (N, C, D, H, W); output size 1 is a mean (MeanBackward1)."""
-    if input.ndim not in (4, 5):
-        raise RuntimeError(f"adaptive_avg_pool3d(): Expected 4D or 5D tensor, but got {list(input.shape)}")
-    out = _adaptive_size(3, input, output_size)
-    if out == (1, 1, 1):
-        return input.mean((-1, -2, -3), keepdim=True)
-    return apply(OPS["adaptive_avg_pool3d"], (input,), out, tuple(input.shape))
+    return _adaptive_avg(3, input, output_size)
 
 
 def _adaptive_max(nd, input, output_size, return_indices):
-    if input.ndim not in (nd + 1, nd + 2):
-        raise RuntimeError(f"adaptive_max_pool{nd}d(): Expected {nd + 1}D or {nd + 2}D tensor, but got: "
-                           f"{list(input.shape)}")
     out = _adaptive_size(nd, input, output_size)
+    name = f"adaptive_max_pool{nd}d"
+    if input.ndim not in (nd + 1, nd + 2):
+        raise RuntimeError(f"{name}(): Expected {nd + 1}D or {nd + 2}D tensor, but got: {list(input.shape)}")
+    empty_plane(name, input, range(1, input.ndim))
+    if len(out) != nd:
+        raise RuntimeError(f"{name}(): internal error: output_size.size() must be {nd}")
+    if min(out) < 0:
+        shape = list(input.shape[:-nd]) + list(out)
+        raise RuntimeError(f"Trying to create tensor with negative dimension {min(out)}: {shape}")
+    kernel_dtype(name if nd == 2 else "adaptive_max_pool3d_cpu", input)
     values, indices = adaptive_max_with_indices(input._data, out)
-    result = apply(OPS[f"adaptive_max_pool{nd}d"], (input,), out, indices, tuple(input.shape), data=values)
+    result = apply(OPS[name], (input,), out, indices, tuple(input.shape), data=values)
     if return_indices and not result._data.flags.c_contiguous:
         indices = _formats.as_laid_out_as(indices, result._data, indices.dtype)
     return (result, Tensor._wrap(indices)) if return_indices else result

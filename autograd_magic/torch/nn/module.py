@@ -11,6 +11,7 @@ from ...engine.tensor import Tensor
 from . import module_lookup, module_state
 from .module_state import _IncompatibleKeys  # noqa: F401  (nn/__init__ exports it from here)
 from .buffer import Buffer
+from ._args import type_name
 from .module_call import (HOOK_DICTS, add_hook, call_with_hooks, has_global_hooks,  # noqa: F401
                           register_module_forward_hook, register_module_forward_pre_hook)
 
@@ -20,7 +21,11 @@ class Parameter(Tensor):
     __module__ = "torch.nn.parameter"
 
     def __new__(cls, data=None, requires_grad=True):
+        if data is not None and not isinstance(data, Tensor):   # (PyTorch's path for tensor-likes: data.detach())
+            raise AttributeError(f"'{type_name(data)}' object has no attribute 'detach'")
         data = np.zeros((0,), np.float32) if data is None else data._data
+        if requires_grad and not dtypes.is_float_np(data.dtype):   # (Tensor._make_subclass's message)
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
         t = cls._wrap(data)
         if requires_grad:
             t.requires_grad_(True)
