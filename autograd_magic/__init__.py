@@ -5,6 +5,10 @@
 """
 __version__ = "0.1.0"
 
+from . import _compiled
+
+_compiled.install(__name__)   # the hot modules compiled, when built from their current source (_compiled.py)
+
 
 def load_ipython_extension(ipython):
     from .magic import load_ipython_extension as load

@@ -1,12 +1,12 @@
 """Backward graph nodes, grad mode and the (iterative) backward pass."""
 import re
 import itertools
-import sys
 import operator
 
 import numpy as np
 
-from . import bufpool, dtypes, events, memory_format
+from . import dtypes, events, memory_format
+from .bufpool import sole_view as _sole_view, sum_into
 from .fperror import FP_ERROR_STATE, ALL_IGNORED
 
 
@@ -685,21 +685,6 @@ def _run_post_hooks(node, grads, edges, grad, xp, to_tensor):
     return list(grads_in)
 
 
-_BIG = 1 << 15  # elements (xp.BIG)
-_ndarray = np.ndarray
-
-
-def sum_into(prev, g):
-    """prev + g, written into prev when prev is a big array the engine made and nothing else refers to (no user
-    tensor, hook, observer or second edge holds it): a fresh multi-MB array costs page faults on every pass."""
-    if (prev.__class__ is _ndarray and g.__class__ is _ndarray and prev.size >= _BIG and prev.base is None
-            and prev.shape == g.shape and prev.dtype == g.dtype):
-        # references: the buffers dict, the caller's name, this argument, getrefcount's, the pool's if pooled
-        if prev.flags.writeable and sys.getrefcount(prev) <= 4 + bufpool.pooled(prev):
-            np.add(prev, g, out=prev)
-            return prev
-        return bufpool.binary(np.add, prev, g)
-    return prev + g
 
 
 def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
@@ -745,16 +730,6 @@ def _accumulate_data(leaf, grad, to_tensor, taken):
     else:
         np.add(leaf._grad._data, data, out=leaf._grad._data, casting="unsafe")
         leaf._grad._vbox[0] += 1
-
-
-def _sole_view(data):
-    """True when data owns its memory, or is a contiguous view of an array nothing else refers to
-    (e.g. the transpose of a fresh matmul result): then adopting it as .grad cannot alias anything."""
-    base = data.base
-    if base is None:
-        return True
-    # references to base: data's base pointer, the local name `base` and getrefcount's argument
-    return data.flags.c_contiguous and base.base is None and sys.getrefcount(base) <= 3
 
 
 def refuse_saved_hooks(op):

@@ -69,3 +69,40 @@ def binary(ufunc, a, b):
             b.__class__ in (float, int) or (b.__class__ is np.ndarray and b.shape == a.shape and b.dtype == a.dtype)):
         return ufunc(a, b, out=empty(a.shape, a.dtype))
     return ufunc(a, b)
+
+
+# Reference counts read here, never in a module that tools/build_compiled.py compiles: a compiled function passes
+# its arguments and holds its temporaries without the references the interpreter's frames hold, so the same
+# count means something else there. The functions below run as plain Python whoever calls them.
+
+BIG_ELEMENTS = 1 << 15   # elements (xp.BIG): from here on backward adds into buffers it owns
+
+
+def references(obj):
+    """sys.getrefcount(obj) as the caller's own line reads it in the interpreter (the caller's name for obj
+    and the call's argument included), also when the caller is compiled: pass a local name, not an
+    expression (a compiled caller holds an expression's value once more while it calls)."""
+    return sys.getrefcount(obj) - 1
+
+
+def sum_into(prev, g):
+    """prev + g, written into prev when prev is a big array the engine made and nothing else refers to (no user
+    tensor, hook, observer or second edge holds it): a fresh multi-MB array costs page faults on every pass."""
+    if (prev.__class__ is np.ndarray and g.__class__ is np.ndarray and prev.size >= BIG_ELEMENTS and prev.base is None
+            and prev.shape == g.shape and prev.dtype == g.dtype):
+        # references: the buffers dict, the caller's name, this argument, getrefcount's, the pool's if pooled
+        if prev.flags.writeable and sys.getrefcount(prev) <= 4 + pooled(prev):
+            np.add(prev, g, out=prev)
+            return prev
+        return binary(np.add, prev, g)
+    return prev + g
+
+
+def sole_view(data):
+    """True when data owns its memory, or is a contiguous view of an array nothing else refers to
+    (e.g. the transpose of a fresh matmul result): then adopting it as .grad cannot alias anything."""
+    base = data.base
+    if base is None:
+        return True
+    # references to base: data's base pointer, the local name `base` and getrefcount's argument
+    return data.flags.c_contiguous and base.base is None and sys.getrefcount(base) <= 3

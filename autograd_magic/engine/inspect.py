@@ -22,8 +22,9 @@ import numpy as np
 
 from .autograd import AccumulateGrad, Node, reachable
 from .tensor import Tensor
+from .bufpool import references  # noqa: F401  (re-exported: reference counts read in plain Python, see bufpool)
 
-__all__ = ["is_tensor", "value", "grad", "grad_fn", "is_leaf", "requires_grad", "retains_grad", "shape",
+__all__ = ["references", "is_tensor", "value", "grad", "grad_fn", "is_leaf", "requires_grad", "retains_grad", "shape",
            "dtype_name", "size", "version", "leaf_node", "graph_node", "is_node", "is_accumulate", "node_name",
            "next_nodes", "node_tensor", "node_id", "creation_order", "graph_nodes", "array",
            "note", "set_note", "grad_copy_upto", "unnoted_node"]

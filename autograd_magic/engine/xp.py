@@ -12,7 +12,7 @@ from .reduce import dim_sum
 
 
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
-BIG = 1 << 15  # elements: from here on, backward avoids fresh arrays (see autograd.sum_into)
+BIG = 1 << 15  # elements: from here on, backward avoids fresh arrays (see bufpool.sum_into)
 
 
 def rounded_f32(fn):

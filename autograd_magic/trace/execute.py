@@ -22,6 +22,7 @@ TAG = "__autograd_magic_tag__"
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 _ENGINE_PREFIX = engine_torch.__name__  # "autograd_magic.torch"
 _PACKAGE = __name__.split(".")[0]
+_OUR_FILES = (_PACKAGE_DIR, _PACKAGE + os.sep)   # (absolute, and as a compiled module names its file)
 
 
 # ---------------------------------------------------------------- tagging tensors with their source
@@ -363,7 +364,8 @@ def user_traceback(tb, filename):
     start = next((i for i, t in enumerate(frames) if t.tb_frame.f_code.co_filename == filename), None)
     if start is None:
         return None
-    kept = [t for t in frames[start:] if not t.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR)]
+    # (a compiled module's entries name their file relative to the folder it was built in: _compiled.py)
+    kept = [t for t in frames[start:] if not t.tb_frame.f_code.co_filename.startswith(_OUR_FILES)]
     for a, b in zip(kept, kept[1:]):
         a.tb_next = b
     kept[-1].tb_next = None
@@ -512,9 +514,11 @@ def _ours(value):
             return isinstance(name, str) and name.startswith(_PACKAGE + ".")
         if kind is types.FunctionType:
             return value.__code__.co_filename.startswith(_PACKAGE_DIR)
+        if kind.__name__ == "cython_function_or_method":   # a function of a compiled module (_compiled.py)
+            return str(getattr(value, "__module__", "")).startswith(_PACKAGE + ".")
         if issubclass(kind, type):
-            return any(type(f) is types.FunctionType and f.__code__.co_filename.startswith(_PACKAGE_DIR)
-                       for f in list(value.__dict__.values()))
+            return any(_ours(f) for f in list(value.__dict__.values())
+                       if type(f) is types.FunctionType or type(f).__name__ == "cython_function_or_method")
     except Exception:  # noqa: BLE001 - an odd object in a user module is not ours to judge
         return False
     return False

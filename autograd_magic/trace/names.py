@@ -148,7 +148,8 @@ def caller_names(t, skip=()):
     PyTorch's); a cell's top level gives (None, None): its names and expressions are tagged. A training
     function's or a closure's ``loss``, which the tagger does not see (it leaves function bodies alone)."""
     prefixes = (_PACKAGE, *skip)
-    frame = sys._getframe(1)
+    # from the innermost frame, not a count of frames: a compiled module's functions have none (_compiled.py)
+    frame = sys._getframe(0)
     while frame is not None and frame.f_code.co_filename.startswith(prefixes):
         frame = frame.f_back
     if frame is None or frame.f_code.co_name == "<module>" or not frame.f_code.co_flags & inspect.CO_NEWLOCALS:

@@ -9,7 +9,6 @@ user's code: it becomes a note, and recording stops for the rest of the cell.
 import collections
 import contextlib
 import functools
-import sys
 import traceback
 
 import numpy as np
@@ -450,9 +449,9 @@ class Recorder:
         folded = self.node_grads
         self._thinning.add_hidden([(record[1], record[6]) for record in records])
         root = tape[0][0] if tape else None
-        # the root held by: the tape's entry, the name ``root``, getrefcount's argument; more: by a tensor (its
+        # the root held by: the tape's entry, the name ``root``, references()'s argument; more: by a tensor (its
         # graph may run again: every node's gradient is summed in, as _forget_old_arrays does)
-        alive = root is not None and sys.getrefcount(root) > 3
+        alive = root is not None and ei.references(root) > 3
         del root
         for i in (range(len(tape)) if alive else tape.leaf_steps):
             node, grad = tape[i][0], tape[i][1]
@@ -502,8 +501,8 @@ class Recorder:
                 raw = old.pending.args[-1]
                 old.omitted_arrays = len(raw)   # no step of it keeps arrays now
                 root = raw[0][0] if raw else None
-                # the root held by: raw's entry, the name ``root``, getrefcount's argument; more: by a tensor
-                self.node_grads.fold(raw, old.retain_graph or (root is not None and sys.getrefcount(root) > 3))
+                # the root held by: raw's entry, the name ``root``, references()'s argument; more: by a tensor
+                self.node_grads.fold(raw, old.retain_graph or (root is not None and ei.references(root) > 3))
                 del root
                 if (self.caps.flows and not self.caps.compact) or old.error is not None:
                     # two objects per pass, not one per step (the garbage collector counts what a loop keeps)

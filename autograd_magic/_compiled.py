@@ -1,0 +1,88 @@
+"""The hot modules compiled with Cython, used only while they match their source.
+
+``make setup`` / ``make test`` / ``make demo`` run ``tools/build_compiled.py``, which compiles each module of
+``MODULES`` (the engine's dispatch and backward loop, the recorder and the tagger: what a training loop runs for
+every op) into ``<name>.<crc>.<abi>.so`` beside its ``.py``, where ``<crc>`` is the CRC-32 of the ``.py``'s bytes.
+The finder installed here (first thing the package does) loads that file for the module when the ``.py`` still
+has that CRC, else the ``.py`` as usual: an edited module runs as written, never as a stale build. Without a C
+compiler or Cython nothing is built and every module is plain Python (same behaviour; a training loop ~1.5x
+slower). ``AUTOGRAD_MAGIC_PURE_PYTHON=1`` ignores the compiled files (to compare, or to debug with pdb).
+
+The compiled code is the same Python code (Cython's pure-Python mode, no type declarations): what differs is
+that a compiled function has no frame of its own, so code that looks at the stack (warnings' stacklevel, the
+caller of backward()) finds the user's frame by its file name, never by counting frames.
+"""
+import os
+import sys
+import zlib
+from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec
+
+# dotted names under the package: internal modules only, those a training loop runs for every op or pass (the
+# backward loop, the recorder, the tagger). Kept out: modules that define what users call (a compiled function's
+# argument errors read "fn() takes exactly 1 positional argument (2 given)", not Python's wording, which the
+# engine's API mirrors from PyTorch); the views, which IPython and the widgets call directly (numpy's warnings
+# are told apart by the module of the innermost Python frame: engine/__init__.py ignores those of the package's
+# own code, and a compiled function called from outside the package has no frame of ours to be told by); and
+# modules that count references (engine/bufpool.py: a compiled caller holds fewer).
+MODULES = (
+    "engine.autograd", "engine.events", "engine.inspect", "engine.blas", "engine.ckernels", "engine.xp",
+    "engine.optable", "engine.memory_format",
+    "trace.runner", "trace.execute", "trace.loops", "trace.model", "trace.recorder", "trace.names", "trace.build",
+    "trace.modules",
+)
+
+PACKAGE = os.path.dirname(os.path.abspath(__file__))
+SUFFIX = EXTENSION_SUFFIXES[0]   # ".cpython-311-x86_64-linux-gnu.so": a build for another Python is never loaded
+PURE_ENV = "AUTOGRAD_MAGIC_PURE_PYTHON"
+
+
+def source_path(module):
+    return os.path.join(PACKAGE, *module.split(".")) + ".py"
+
+
+def source_crc(path):
+    with open(path, "rb") as f:
+        return f"{zlib.crc32(f.read()):08x}"
+
+
+def compiled_path(module, crc):
+    return source_path(module)[:-3] + f".{crc}{SUFFIX}"
+
+
+class CompiledFinder:
+    """A meta path finder for MODULES: the compiled file when it was built from the .py as it is now."""
+
+    def __init__(self, package_name):
+        self.names = {f"{package_name}.{m}": m for m in MODULES}
+        self.loaded = []   # full names loaded compiled (read by tests and by ``%grad_info``-like checks)
+
+    def find_spec(self, fullname, path=None, target=None):
+        module = self.names.get(fullname)
+        if module is None:
+            return None
+        source = source_path(module)
+        try:
+            compiled = compiled_path(module, source_crc(source))
+        except OSError:
+            return None
+        if not os.path.exists(compiled):
+            return None   # (the usual finders load the .py)
+        self.loaded.append(fullname)
+        return ModuleSpec(fullname, ExtensionFileLoader(fullname, compiled), origin=compiled)
+
+
+FINDER = None
+
+
+def install(package_name):
+    """Put the finder first on sys.meta_path (once), unless AUTOGRAD_MAGIC_PURE_PYTHON is set."""
+    global FINDER
+    if FINDER is not None or os.environ.get(PURE_ENV, "") not in ("", "0"):
+        return
+    FINDER = CompiledFinder(package_name)
+    sys.meta_path.insert(0, FINDER)
+
+
+def compiled_modules():
+    """The modules of this process that run compiled (full names)."""
+    return list(FINDER.loaded) if FINDER is not None else []
