@@ -25,8 +25,8 @@ from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleS
 # own code, and a compiled function called from outside the package has no frame of ours to be told by); and
 # modules that count references (engine/bufpool.py: a compiled caller holds fewer).
 MODULES = (
-    "engine.autograd", "engine.events", "engine.inspect", "engine.blas", "engine.ckernels", "engine.xp",
-    "engine.optable", "engine.memory_format",
+    "engine.dispatch", "engine.autograd", "engine.events", "engine.inspect", "engine.blas", "engine.ckernels",
+    "engine.xp", "engine.optable", "engine.memory_format",
     "trace.runner", "trace.execute", "trace.loops", "trace.model", "trace.recorder", "trace.names", "trace.build",
     "trace.modules",
 )

@@ -9,8 +9,9 @@ Layers, lowest first (each module imports only modules named before it; tests/te
 3. optable (op declarations) and xp (the numpy namespace vjps are written against).
 4. ops, ops_math, ops_act_backward, ops_nn, ops_act, ops_dist, ops_shape, ops_tensor, ops_conv, ops_norm, ops_rnn,
    ops_pad, ops_linalg, ops_more, ops_attn, ops_resample, ops_pool: the declared ops, forward and vjp.
-5. tensor_base: TensorBase, ``apply`` (runs an op and records its node), type promotion, in-place machinery, and
-   the functions and methods generated from the declarations.
+5. dispatch (``apply``: runs an op and records its node; ``binary_op``: the operators' type promotion; ``wrap``),
+   then tensor_base: TensorBase, the in-place machinery, and the functions and methods generated from the
+   declarations.
 6. functions, shaping, indexing, ordering, linalg, linalg_fns, einsum, composed, inplace, creation, histogram, rnn, more,
    more_methods, extras:
    the hand-written functions of the torch namespace; grad (backward, autograd.grad, TensorXP for create_graph); numpy_interop;

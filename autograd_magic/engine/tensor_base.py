@@ -25,6 +25,11 @@ from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHan
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 from .printing import format_tensor
+from . import dispatch as _dispatch
+from .dispatch import (  # noqa: F401  (the op dispatch: compiled where built, see dispatch.py)
+    _BF16, _ELEMENTWISE, _INFERENCE_MADE, _NO_INFERENCE_SAVED, _POOL_MIN, _SCALARS, INFERENCE_MODE, TANGENT_HOOK,
+    _check_inference_saved, _new, _save, apply, binary, binary_op, check_broadcast, check_foreign, mark_inference,
+    scalar_tensor, wrap, wrap_view)
 from .size import CPU, Size, checked_sizes, nonnegative, strided
 
 _FLOAT_KINDS = "f"
@@ -124,11 +129,10 @@ class TensorBase:
     def __init_subclass__(cls, result_class=False, **kwargs):
         super().__init_subclass__(**kwargs)
         if result_class:
-            global _RESULT_CLASS
-            _RESULT_CLASS = cls
+            _dispatch.RESULT_CLASS = cls
 
     def __new__(cls, *args, **kwargs):
-        if len(args) == 1 and not kwargs and isinstance(args[0], TensorBase) and cls is _RESULT_CLASS:
+        if len(args) == 1 and not kwargs and isinstance(args[0], TensorBase) and cls is _dispatch.RESULT_CLASS:
             return args[0][...]   # torch.Tensor(t): an alias of t (its dtype, its memory; AliasBackward0)
         return object.__new__(cls)
 
@@ -522,6 +526,8 @@ class TensorBase:
         return t
 
 
+_dispatch.TensorBase = TensorBase   # (binary_op and check_foreign ask isinstance of it)
+
 _WARNED = set()
 
 
@@ -531,55 +537,9 @@ def _single_output(t, what):
                                   f"with several outputs ({t._fn.op.node}) is not part of it")
 
 
-_new = object.__new__
-
-
-def wrap(data, rg=False, grad_fn=None):
-    """A new tensor (of class Tensor) around a numpy array: how the engine's functions make their results."""
-    t = _new(_RESULT_CLASS)
-    t._data = data
-    t._rg = rg
-    t._fn = grad_fn
-    t._vb = None
-    if INFERENCE_MODE[0]:
-        mark_inference(t)
-    return t
-
-
-# [True] inside torch.inference_mode (torch/grad_mode.py sets it); [False] outside
-INFERENCE_MODE = [False]
-_INFERENCE_MADE = [False]   # once an inference tensor exists, apply checks that autograd does not save one
-
-
-def mark_inference(t):
-    """t was made in inference mode: an inference tensor, as PyTorch's."""
-    t._inference = True
-    _INFERENCE_MADE[0] = True
-
-
-_NO_INFERENCE_SAVED = ("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference "
-                       "mode in computation tracked by autograd. To work around this, you can make a clone to get a "
-                       "normal tensor and use it in autograd, or use `torch.no_grad()` instead of "
-                       "`torch.inference_mode()`.")
 _INFERENCE_INPLACE = ("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to "
                       "get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for "
                       "more details.")
-
-
-def _check_inference_saved(op, inputs):
-    for i in op.saves:
-        if i >= 0 and inputs[i].__class__ not in _SCALARS and inputs[i]._inference:
-            raise RuntimeError(_NO_INFERENCE_SAVED)
-
-
-def wrap_view(data, base):
-    """A tensor around data, a view of base's array: it shares base's version counter."""
-    t = wrap(data)
-    t._vbox = base._vbox
-    return t
-
-
-_RESULT_CLASS = None  # set by the definition of Tensor (see TensorBase.__init_subclass__)
 
 
 WARN_ALWAYS = [False]   # torch.set_warn_always
@@ -640,186 +600,13 @@ def _dim(d, ndim):
 # ---------------------------------------------------------------- recording ops
 
 
-def apply(op, inputs, *consts, data=None):
-    """Run op forward on the inputs' arrays and, in grad mode, record a Node for backward.
-
-    inputs are Tensors, or Python scalars standing for a constant operand.
-    """
-    if _BF16_LIVE:   # bfloat16 or autocast in use: PyTorch's bfloat16 arithmetic and the op's twin (engine/bf16.py)
-        data, op = _bf16.intercept(op, inputs, consts, data)
-    if data is None:
-        n = len(inputs)
-        token = FP_ERROR_STATE.set(ALL_IGNORED)   # PyTorch is silent about inf/nan where numpy warns
-        try:
-            if n == 1:
-                data = op.fwd(inputs[0]._data, *consts)
-            elif n == 2 and not consts and inputs[0].__class__ not in _SCALARS \
-                    and inputs[1].__class__ not in _SCALARS:
-                a = inputs[0]._data
-                data = op.fwd(a, inputs[1]._data) if a.nbytes < _POOL_MIN else \
-                    bufpool.binary(op.fwd, a, inputs[1]._data)
-            else:
-                data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
-        finally:
-            FP_ERROR_STATE.reset(token)
-        if data.__class__ is not np.ndarray:
-            data = np.asarray(data)
-    layout = op.layout
-    if layout is not None:   # an op whose output PyTorch lays out otherwise than numpy (memory_format.py)
-        if layout is _ELEMENTWISE:   # (as its first input: only a first input that is not row-major can differ)
-            first = inputs[0]
-            if first.__class__ not in _SCALARS and not first._data.flags.c_contiguous:
-                data = _formats.iterated(data, inputs)
-        else:
-            data = layout(data, inputs)
-    out = _new(_RESULT_CLASS)   # wrap(data), inlined: this is every op's path
-    out._data = data
-    out._rg = False
-    out._fn = None
-    out._vb = None
-    if GRAD_MODE.enabled:
-        for t in inputs:
-            if t.__class__ not in _SCALARS and t._rg:
-                if _INFERENCE_MADE[0] and op.saves:
-                    _check_inference_saved(op, inputs)
-                out._rg = True
-                out._fn = fn = Node(op, inputs, _save(op, inputs, out) if op.saves else None, consts, data)
-                if SAVED_HOOKS:
-                    pack_saved(fn, out)
-                break
-    elif INFERENCE_MODE[0]:
-        mark_inference(out)
-    if TANGENT_HOOK[0] is not None:  # a forward-AD dual level is open
-        TANGENT_HOOK[0](op, inputs, consts, out)
-    return out
-
-
-_BF16 = dtypes.BF16_NP
-_ELEMENTWISE = _formats.ELEMENTWISE
-_BF16_LIVE = False   # True once torch.bfloat16 was handed out (enable_bfloat16): apply then looks for it
-
-
 def enable_bfloat16():
     """The bfloat16 dtype, after switching on apply's look for bfloat16 inputs (see engine/bf16.py)."""
-    global _BF16_LIVE
     if dtypes.bfloat16 is None:
         raise AttributeError("module 'torch' has no attribute 'bfloat16': autograd_magic implements a subset of "
                              "PyTorch, and torch.bfloat16 is not part of it without the package ml-dtypes")
-    _BF16_LIVE = True
+    _dispatch.BF16_LIVE = True
     return dtypes.bfloat16
-
-
-# [forward_ad.propagate, the open dual level] while a dual level is open (engine/forward_ad.py sets them): the hook
-# gives an op's output its tangent
-TANGENT_HOOK = [None, None]
-
-
-def _save(op, inputs, out):
-    save_if = op.save_if
-    saved = []
-    for i in op.saves:
-        if i < 0:
-            saved.append(Saved(out, True))
-            continue
-        t = inputs[i]
-        if save_if is not None and i in save_if:
-            other = inputs[save_if[i]]
-            if other.__class__ in _SCALARS or not other._rg:
-                saved.append(None)
-                continue
-        saved.append(t if t.__class__ in _SCALARS else Saved(t))
-    return saved
-
-
-_SCALARS = {int, float, bool}
-_POOL_MIN = bufpool.MIN_BYTES  # results from here on go into arrays the engine reuses (bufpool)
-
-
-def check_broadcast(sa, sb):
-    """PyTorch's message for shapes that do not broadcast."""
-    n = max(len(sa), len(sb))
-    for i in range(1, n + 1):
-        da = sa[-i] if i <= len(sa) else 1
-        db = sb[-i] if i <= len(sb) else 1
-        if da != db and da != 1 and db != 1:
-            raise RuntimeError(f"The size of tensor a ({da}) must match the size of tensor b ({db}) at "
-                               f"non-singleton dimension {n - i}")
-
-
-def scalar_tensor(value, dtype):
-    return wrap(np.asarray(value, dtype=dtype))
-
-
-def binary(name, a, b):
-    """a (op) b with PyTorch's type promotion; a is a Tensor, b a Tensor or Python number."""
-    return binary_op(OPS[name], a, b)
-
-
-def binary_op(op, a, b):
-    ad = a._data
-    cls = b.__class__
-    if cls is float or cls is int or cls is bool:
-        bf16 = ad.dtype is _BF16
-        if ad.dtype.kind != "f" and not bf16:
-            dt = dtypes.get_default_dtype() if op.name == "div" else dtypes.result_type((a, b))
-            if dt.np != ad.dtype:
-                a = wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
-                ad = a._data
-        # Fast path of `x * 2`: forward, then a node only if recording.
-        if bf16:   # the scalar taken in float32, the result rounded (engine/bf16.py)
-            data, op = _bf16.forward(op, (a, b), (), None)
-        else:
-            token = FP_ERROR_STATE.set(ALL_IGNORED)
-            try:
-                data = op.fwd(ad, b) if ad.nbytes < _POOL_MIN else bufpool.binary(op.fwd, ad, b)
-            finally:
-                FP_ERROR_STATE.reset(token)
-            if data.__class__ is not np.ndarray:
-                data = np.asarray(data)
-        out = wrap(data)
-        if a._rg and GRAD_MODE.enabled:
-            out._rg = True
-            out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
-            if SAVED_HOOKS:
-                pack_saved(out._fn, out)
-        if TANGENT_HOOK[0] is not None:
-            TANGENT_HOOK[0](op, (a, b), (), out)
-        return out
-    if isinstance(b, TensorBase):
-        bd = b._data
-        if ad.shape != bd.shape and not (bd.ndim <= ad.ndim and ad.shape[ad.ndim - bd.ndim:] == bd.shape):
-            check_broadcast(ad.shape, bd.shape)   # (a bias-like b, whose shape ends a's, always broadcasts)
-        if ad.dtype is not bd.dtype:
-            dt = dtypes.result_type((a, b)).np
-            if op.name == "div" and dt.kind not in "fc" and dt != _BF16:   # true division of integers: the default
-                dt = dtypes.get_default_dtype().np                        # dtype, as for x / 2
-            if ad.dtype != dt:
-                a = wrap(ad.astype(dt)) if not a._rg else a.to(dtypes._FROM_NP[dt])
-            if bd.dtype != dt:
-                b = wrap(bd.astype(dt)) if not b._rg else b.to(dtypes._FROM_NP[dt])
-        elif op.name == "div" and not dtypes.is_float_np(ad.dtype):
-            dt = dtypes.get_default_dtype()
-            a, b = a.to(dt), b.to(dt)
-        return apply(op, (a, b))
-    if isinstance(b, (np.number, np.bool_)):
-        return binary_op(op, a, b.item())
-    if isinstance(b, (int, float)):  # subclasses of int/float (e.g. IntEnum)
-        return binary_op(op, a, float(b) if isinstance(b, float) else int(b))
-    if isinstance(b, np.ndarray):
-        return binary_op(op, a, wrap(b))
-    check_foreign(b)
-    return NotImplemented
-
-
-def check_foreign(value):
-    """A real PyTorch tensor reaching the engine: say so, instead of an obscure failure further on."""
-    cls = type(value)
-    if isinstance(value, TensorBase):
-        return
-    if cls.__module__.split(".")[0] == "torch" and cls.__name__ in ("Tensor", "Parameter"):
-        raise TypeError("a PyTorch tensor reached autograd_magic's engine. Inside %%grad (and with "
-                        "`from autograd_magic import torch`), `torch` is autograd_magic's engine: make the tensor "
-                        "with it (torch.tensor(...)), or convert a PyTorch tensor with .detach().numpy() first")
 
 
 # ---------------------------------------------------------------- in place (x += 1, x.exp_(), x[i] = v)
