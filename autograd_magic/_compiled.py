@@ -26,7 +26,7 @@ from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleS
 # modules that count references (engine/bufpool.py: a compiled caller holds fewer).
 MODULES = (
     "engine.dispatch", "engine.autograd", "engine.events", "engine.inspect", "engine.blas", "engine.ckernels",
-    "engine.xp", "engine.optable", "engine.memory_format",
+    "engine.xp", "engine.optable", "engine.memory_format", "engine.ops", "engine.vec_kernels", "engine.mkl_order",
     "trace.runner", "trace.execute", "trace.loops", "trace.model", "trace.recorder", "trace.names", "trace.build",
     "trace.modules",
 )

@@ -26,7 +26,8 @@ from .tensor_base import TensorBase
 _NUMPY_NAMES = {"dim": ("axis",), "keepdim": ("keepdims",), "input": ("x", "a", "x1"), "other": ("x2",)}
 _ALIASES = {alias: name for name, aliases in _NUMPY_NAMES.items() for alias in aliases}
 # functions whose Tensor arguments also take Python numbers (should_allow_numbers_as_tensors)
-_NUMBERS_AS_TENSORS = frozenset(("div", "div_", "divide", "true_divide", "floor_divide"))
+_NUMBERS_AS_TENSORS = frozenset(("div", "div_", "divide", "true_divide", "floor_divide", "multiply", "subtract",
+                                 "rsub"))
 
 
 def tp_name(value):
@@ -307,6 +308,11 @@ METHODS = {
     "div": ["(Tensor other)", "(Tensor other, *, str? rounding_mode)", "(Number other, *, str? rounding_mode)"],
     "dot": ["(Tensor tensor)"],
     "mm": ["(Tensor mat2)"],
+    # the operators' aliases (add, sub, mul: argcheck.deprecated_first_number / refusing_arrays)
+    **_same(["(Tensor other)", "(Number other)"], "multiply", "true_divide"),
+    "subtract": ["(Tensor other, *, Number alpha = 1)", "(Number other, Number alpha = 1)"],
+    "divide": ["(Tensor other)", "(Tensor other, *, str? rounding_mode)", "(Number other)",
+               "(Number other, *, str? rounding_mode)"],
 }
 
 # torch.* functions
@@ -342,6 +348,13 @@ FUNCTIONS = {
             "(Tensor input, Tensor other, *, str? rounding_mode, Tensor out = None)",
             "(Tensor input, Number other, *, str? rounding_mode)"],
     "dot": ["(Tensor input, Tensor tensor" + _OUT],
+    **_same(["(Tensor input, Tensor other" + _OUT, "(Tensor input, Number other)"], "multiply", "true_divide"),
+    "subtract": ["(Tensor input, Tensor other, *, Number alpha = 1, Tensor out = None)",
+                 "(Tensor input, Number other, Number alpha = 1)"],
+    "rsub": ["(Tensor input, Tensor other, *, Number alpha = 1)", "(Tensor input, Number other, Number alpha = 1)"],
+    "divide": ["(Tensor input, Tensor other" + _OUT,
+               "(Tensor input, Tensor other, *, str? rounding_mode, Tensor out = None)",
+               "(Tensor input, Number other)", "(Tensor input, Number other, *, str? rounding_mode)"],
     "mm": ["(Tensor input, Tensor mat2" + _OUT, "(Tensor input, Tensor mat2, torch.dtype out_dtype" + _OUT],
 }
 

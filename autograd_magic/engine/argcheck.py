@@ -122,6 +122,54 @@ _DEPRECATED_FORMS = {
 }
 
 
+# add, sub, mul (and add_, sub_, mul_): PyTorch's parser takes a Tensor or a number for each operand and refuses
+# anything else with the argument's name and position; the engine's own operators would hand back NotImplemented
+_OPERAND_NAMES = frozenset(("add", "add_", "sub", "sub_", "mul", "mul_"))
+_OPERAND_OK = {int, float, bool, complex}   # grows with the tensor classes seen (_is_operand)
+TensorBase = None   # set by tensor_base.py once TensorBase is defined (argcheck is below it)
+
+
+def _is_operand(value):
+    cls = value.__class__
+    if cls in _OPERAND_OK:
+        return True
+    if TensorBase is not None and isinstance(value, TensorBase):
+        _OPERAND_OK.add(cls)
+        return True
+    return isinstance(value, numbers.Number)
+
+
+def _type_name(value):
+    """CPython's tp_name of value's type, as PyTorch's parser prints it (``list``, ``numpy.ndarray``)."""
+    cls = type(value)
+    if cls.__module__ == "builtins" or cls.__flags__ & (1 << 9):   # a class written in Python: its name
+        return cls.__name__
+    return f"{cls.__module__}.{cls.__name__}"
+
+
+def _refuse_operands(name, args, kwargs, index, position):
+    """PyTorch's TypeError for an operand of add/sub/mul that is neither a Tensor nor a number (index/position of
+    ``other``; a function's ``input`` is args[0] when index is 1); nothing otherwise."""
+    if index == 1 and args and not _is_operand(args[0]):
+        raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {_type_name(args[0])}")
+    if len(args) > index and not _is_operand(args[index]):
+        raise TypeError(f"{name}(): argument 'other' (position {position}) must be Tensor, not "
+                        f"{_type_name(args[index])}")
+    if kwargs:
+        if "other" in kwargs and not _is_operand(kwargs["other"]):
+            raise TypeError(f"{name}(): argument 'other' must be Tensor, not {_type_name(kwargs['other'])}")
+        for key in ("alpha",):
+            if key in kwargs and not isinstance(kwargs[key], numbers.Number):
+                raise TypeError(f"{name}(): argument '{key}' must be Number, not {_type_name(kwargs[key])}")
+
+
+
+def _unsupported_operands(name, args, kwargs):
+    kinds = ", ".join(_type_name(v) for v in (*args, *kwargs.values()))
+    raise TypeError(f"{name}() of ({kinds}): autograd_magic implements a subset of PyTorch, and this combination of "
+                    "operand types (complex numbers) is not part of it")
+
+
 def deprecated_first_number(fn, name, form, keyword, arrays_at=None):
     """fn(input, *operands, keyword=...) that also takes PyTorch's deprecated order with the number first:
     add(x, alpha, other), addcmul(x, value, t1, t2) (as a method: x.add(alpha, other)). form: a key of
@@ -131,9 +179,15 @@ def deprecated_first_number(fn, name, form, keyword, arrays_at=None):
     old, new = (text.format(n=name, k=keyword) for text in _DEPRECATED_FORMS[form])
     at = -1 if arrays_at is None else arrays_at if arrays_at == 1 else arrays_at - 1   # (args index; -1: none)
 
+    operand_checks = name in _OPERAND_NAMES and at >= 0
+
     def call(*args, **kwargs):
         if at >= 0 and ((len(args) > at and args[at].__class__ is _NDARRAY) or kwargs):
             _refuse_array(name, args, kwargs, at, arrays_at)
+        if operand_checks and len(args) <= operands and (
+                kwargs or args[at if len(args) > at else 0].__class__ not in _OPERAND_OK
+                or args[0].__class__ not in _OPERAND_OK):
+            _refuse_operands(name, args, kwargs, at, arrays_at)
         if len(args) == operands + 1 and isinstance(args[1], numbers.Number) and keyword not in kwargs:
             if not _DEPRECATED_WARNED[0]:
                 _DEPRECATED_WARNED[0] = True
@@ -143,7 +197,10 @@ def deprecated_first_number(fn, name, form, keyword, arrays_at=None):
                               stacklevel=user_level())
             kwargs[keyword] = args[1]
             return fn(args[0], *args[2:], **kwargs)
-        return fn(*args, **kwargs)
+        result = fn(*args, **kwargs)
+        if result is NotImplemented:   # (a number type the engine has no arithmetic for: complex)
+            _unsupported_operands(name, args, kwargs)
+        return result
     call.__name__ = call.__qualname__ = name
     call.__doc__ = fn.__doc__
     return call
@@ -163,10 +220,18 @@ def refusing_arrays(fn, name, position):
     data into tensor code (``x.add(arr)``, ``torch.maximum(x, arr)``) fails there before anything runs."""
     index = position if position == 1 else position - 1   # (a method's self is args[0])
 
+    operand_checks = name in _OPERAND_NAMES
+
     def call(*args, **kwargs):
         if (len(args) > index and args[index].__class__ is _NDARRAY) or kwargs:
             _refuse_array(name, args, kwargs, index, position)
-        return fn(*args, **kwargs)
+        if operand_checks and (kwargs or args[index if len(args) > index else 0].__class__ not in _OPERAND_OK
+                               or args[0].__class__ not in _OPERAND_OK):
+            _refuse_operands(name, args, kwargs, index, position)
+        result = fn(*args, **kwargs)
+        if result is NotImplemented:   # (a number type the engine has no arithmetic for: complex)
+            _unsupported_operands(name, args, kwargs)
+        return result
     call.__name__ = call.__qualname__ = name
     call.__doc__ = fn.__doc__
     return call

@@ -121,9 +121,14 @@ def sub(input, other, *, alpha=1):
     return binary("sub", input, other)
 
 
-def rsub(tensor, scalar):
-    """scalar - tensor (RsubBackward1); a Tensor on the left goes through sub."""
+def rsub(input, other, alpha=1):
+    """other - alpha * input (a number other: RsubBackward1); a Tensor other goes through sub."""
+    tensor, scalar = input, other
     check_bool_sub(tensor, scalar)
+    if alpha != 1:
+        if isinstance(scalar, TensorBase):
+            return _scaled("sub", scalar, tensor, alpha)
+        tensor = mul(tensor, alpha)
     if isinstance(scalar, TensorBase):
         return binary("sub", scalar, tensor)
     t = tensor

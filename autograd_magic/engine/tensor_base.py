@@ -526,7 +526,7 @@ class TensorBase:
         return t
 
 
-_dispatch.TensorBase = TensorBase   # (binary_op and check_foreign ask isinstance of it)
+_dispatch.TensorBase = argcheck.TensorBase = TensorBase   # (for their isinstance checks: they are below it)
 
 _WARNED = set()
 

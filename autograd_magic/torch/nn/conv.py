@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from ...engine.size import checked_sizes
+from ...engine.size import checked_sizes, nonnegative
 from ...engine.tensor import Tensor
 from . import functional_conv as FC
 from ._args import conv_args
@@ -54,6 +54,7 @@ class _ConvNd(Module):
                                  (out_channels, in_channels // groups)) + given,))                # PyTorch's error)
         shape = ((in_channels, out_channels // groups) if self.transposed else
                  (out_channels, in_channels // groups)) + self.kernel_size
+        nonnegative(shape)   # (nn.Conv2d(-1, 2, 3): PyTorch's torch.empty error, not numpy's)
         self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))
         if bias:
             self.bias = Parameter(Tensor._wrap(np.empty((out_channels,), np_dtype)))

@@ -141,10 +141,14 @@ def load_state_dict(self, state_dict, strict=True, assign=False):
     own = dict(self._named_state("set_extra_state"))
     missing += [k for k in own if k not in state_dict]
     unexpected += [k for k in state_dict if k not in own]
-    for k, v in state_dict.items():
-        if k in own and not isinstance(own[k], module_lookup.KINDS["Module"]):
-            target = own[k]
-            src = v._data if isinstance(v, Tensor) else np.asarray(v)
+    for k, target in own.items():   # (in the module's order, as each module's _load_from_state_dict runs)
+        if k in state_dict and not isinstance(target, module_lookup.KINDS["Module"]):
+            v = state_dict[k]
+            if not isinstance(v, Tensor):
+                errors.append(f'While copying the parameter named "{k}", expected torch.Tensor or Tensor-like '
+                              f"object from checkpoint but received {type(v)}")
+                continue
+            src = v._data
             if src.shape != target._data.shape:
                 errors.append(f"size mismatch for {k}: copying a param with shape {Size(src.shape)} from "
                               f"checkpoint, the shape in current model is {Size(target._data.shape)}.")

@@ -232,6 +232,8 @@ class RNNBase(Module):
             check_lstm_call(hx, h0, c0, input, len(self._flat_weights))
         else:
             self._check_hidden(h0, expected)
+        if input.size(1 if self.batch_first else 0) == 0:   # (ATen's check, after the hidden state's)
+            raise RuntimeError("Expected sequence length to be larger than 0 in RNN")
         x = input.transpose(0, 1) if self.batch_first else input
         if self.batch_first and self._mkldnn(x):
             x = x.contiguous()  # mkldnn's layer reads a contiguous copy (CloneBackward0)

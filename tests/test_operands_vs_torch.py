@@ -1,0 +1,151 @@
+"""Operands and arguments PyTorch's parser refuses, checked against PyTorch (the "still different" list of
+probes 13 and 14, and what trying them found next to it): add/sub/mul given a list, None, a string or a numpy array
+(the engine handed back ``NotImplemented`` as a value, or an AttributeError), their aliases multiply / subtract /
+true_divide / divide / rsub (PyTorch's overload lists; rsub's alpha), load_state_dict given lists or numpy arrays,
+recurrent layers given a sequence of length 0, F.pad given floats, convolutions with a negative size."""
+
+import pytest
+
+from helpers import assert_same_as_pytorch
+
+LOOP = '''for c in CASES:
+    try:
+        r = eval(c)
+        print(c, "->", repr(r)[:150].replace("\\n", " "))
+    except Exception as e:
+        print(c, "!!", type(e).__name__, str(e)[:400].replace("\\n", " "))
+'''
+
+CELLS = {
+    'operands_of_add_sub_mul': ['''import numpy as np
+t = torch.ones(2)
+CASES = [
+    'torch.add(1, t)',
+    'torch.add(t, [1, 2])',
+    'torch.mul(2.0, t)',
+    'torch.sub(1, t)',
+    'torch.div(1, t)',
+    'torch.add(np.ones(2), t)',
+    'torch.add([1], 2)',
+    'torch.mul([1.0], t)',
+    'torch.add(None, t)',
+    'torch.add(t, None)',
+    "torch.add('a', t)",
+    "torch.mul(t, 'a')",
+    'torch.true_divide(1, t)',
+    'torch.add(1, 2, alpha=2)',
+    'torch.add(True, 2)',
+    'torch.maximum([1], t)',
+    'torch.pow([1], 2)',
+    'torch.pow(2, t)',
+    'torch.atan2([1.], t)',
+    'torch.mul(1, 2.5)',
+    'torch.add(t, 1, alpha=[1])',
+]
+''' + LOOP],
+    'methods_and_aliases': ['''t = torch.ones(2)
+CASES = [
+    't.add([1, 2])',
+    't.mul(None)',
+    "t.sub('a')",
+    't.div([1.])',
+    't.add_([1, 2])',
+    't.mul_(None)',
+    't.true_divide([1])',
+    't.multiply([1])',
+    'torch.multiply([1], t)',
+    'torch.subtract(t, [1])',
+    'torch.true_divide(t, None)',
+    "torch.div([1], t, rounding_mode='floor')",
+    'torch.rsub(t, [1])',
+    't.add(1, alpha=[1])',
+]
+''' + LOOP],
+    'valid_alias_calls': ['''import numpy as np
+t = torch.tensor([1., 2.]); i = torch.tensor([3, 4])
+CASES = [
+    'torch.multiply(t, 2)',
+    'torch.multiply(t, t)',
+    'torch.multiply(2, t)',
+    'torch.subtract(t, 1, alpha=2)',
+    'torch.subtract(t, t, alpha=2)',
+    'torch.true_divide(t, 2)',
+    'torch.true_divide(i, 2)',
+    'torch.true_divide(2, t)',
+    'torch.rsub(t, 1)',
+    'torch.rsub(t, t, alpha=2)',
+    'torch.rsub(t, 1, 2)',
+    "torch.divide(t, 2, rounding_mode='floor')",
+    'torch.divide(t, t)',
+    'torch.divide(i, 2, rounding_mode=None)',
+    'torch.divide(t, 2, rounding_mode=None)',
+    't.multiply(2)',
+    't.multiply(t)',
+    "t.divide(t, rounding_mode='trunc')",
+    't.subtract(1)',
+    't.subtract(t, alpha=3)',
+    't.true_divide(np.float32(2))',
+    'torch.multiply(t, np.float64(2))',
+    'torch.multiply(t, np.array(2.))',
+    't.multiply(True)',
+    'torch.multiply(t, other=t)',
+    'torch.multiply(input=t, other=2)',
+    'torch.add(t, 1, alpha=2)',
+    'torch.add(t, np.int64(2))',
+    't.add(np.float32(1))',
+    't.mul_(2)',
+    't.add_(t, alpha=0.5)',
+    'torch.add(t, other=t, alpha=2)',
+    'torch.add(input=t, other=3)',
+    't.sub(other=t)',
+    'torch.mul(t, torch.tensor(2))',
+    'torch.add(1.5, 2.5)',
+    'torch.add(True, t)',
+    'torch.add(t, t, out=torch.empty(2))',
+    'torch.mul(t, other=None)',
+    't.add(t, alpha=None)',
+]
+''' + LOOP],
+    'rnn_and_state_dict': ['''nn = torch.nn; F = torch.nn.functional
+torch.manual_seed(0)
+CASES = [
+    'nn.RNN(3, 4)(torch.zeros(0, 1, 3))',
+    'nn.LSTM(3, 4, batch_first=True)(torch.zeros(2, 0, 3))',
+    'nn.GRU(3, 4)(torch.zeros(0, 3))',
+    'nn.GRU(3, 4, batch_first=True)(torch.zeros(0, 2, 3))[0].shape',
+    'nn.RNN(3, 4)(torch.zeros(0, 1, 3), torch.zeros(2, 1, 4))',
+    'nn.LSTM(3,4)(torch.zeros(0, 1, 3), (torch.zeros(1,1,4), torch.zeros(1,1,4)))',
+    "nn.Linear(2,2).load_state_dict({'weight': [[1.,2.],[3.,4.]], 'bias': [0.,0.]})",
+    "nn.Linear(2,2).load_state_dict({'weight': torch.ones(2,2), 'bias': 3})",
+    "nn.Linear(2,2).load_state_dict({'weight': torch.ones(3,2), 'bias': 3})",
+    "nn.Linear(2,2).load_state_dict({'bias': 3}, strict=False)",
+    "nn.BatchNorm1d(2).load_state_dict({'weight': torch.ones(2), 'bias': torch.ones(2), 'running_mean': [0., 0.], 'running_var': torch.ones(2), 'num_batches_tracked': 0})",
+]
+''' + LOOP],
+    'pad_and_conv_sizes': ['''import numpy as np
+nn = torch.nn; F = torch.nn.functional
+CASES = [
+    'nn.Conv2d(-1, 2, 3)',
+    'nn.Conv2d(2, -2, 3)',
+    'nn.Conv1d(2, 2, -3)',
+    'nn.ConvTranspose2d(-1, 2, 3)',
+    'F.pad(torch.ones(2), (np.int64(1), 1)).shape',
+    'F.pad(torch.ones(2), (True, 1)).shape',
+    'F.pad(torch.ones(2), (torch.tensor(1), 1)).shape',
+    'F.pad(torch.ones(2), (1, 1.0))',
+    'F.pad(torch.ones(2), pad=(1.0, 1))',
+    'F.pad(torch.ones(2), (1, None))',
+    'F.pad(torch.ones(2), [1, "a"])',
+    'F.pad(torch.ones(2), (np.float32(1), 1))',
+    'F.pad(torch.ones(1,2,3), (1, 1), mode="reflect").shape',
+    'F.pad(torch.ones(1,2,3), [2, 0]).shape',
+    'nn.ZeroPad2d(1)(torch.ones(1,2,2)).shape',
+    'nn.ReflectionPad1d((1,1))(torch.ones(1,2,3)).shape',
+]
+''' + LOOP],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CELLS))
+def test_operands_and_arguments_match_pytorch(name):
+    assert_same_as_pytorch(CELLS[name], corpus="learner_errors", name=name, warns="per_cell")
