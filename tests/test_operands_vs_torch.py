@@ -2,7 +2,8 @@
 probes 13 and 14, and what trying them found next to it): add/sub/mul given a list, None, a string or a numpy array
 (the engine handed back ``NotImplemented`` as a value, or an AttributeError), their aliases multiply / subtract /
 true_divide / divide / rsub (PyTorch's overload lists; rsub's alpha), load_state_dict given lists or numpy arrays,
-recurrent layers given a sequence of length 0, F.pad given floats, convolutions with a negative size."""
+recurrent layers given a sequence of length 0, F.pad given floats, convolutions with a negative size; the
+comparisons' aliases (greater, less_equal, not_equal ...) given a list or None."""
 
 import pytest
 
@@ -142,6 +143,13 @@ CASES = [
     'nn.ZeroPad2d(1)(torch.ones(1,2,2)).shape',
     'nn.ReflectionPad1d((1,1))(torch.ones(1,2,3)).shape',
 ]
+''' + LOOP],
+    'comparison_aliases': ['''import numpy as np
+t = torch.tensor([1., 2.])
+CASES = [f"{call}" for n in ["greater", "greater_equal", "less", "less_equal", "not_equal", "gt", "eq"]
+         for call in [f"torch.{n}(t, [1, 2])", f"torch.{n}(t, None)", f"t.{n}('a')", f"torch.{n}(t, 1)", f"t.{n}(t)",
+                      f"t.{n}(1.5)", f"torch.{n}(t, np.float32(1))", f"torch.{n}(t, np.ones(2))", f"torch.{n}(2, t)",
+                      f"t.{n}_(1)"]]
 ''' + LOOP],
 }
 
