@@ -52,6 +52,12 @@ ROWS = [
     # bigger: products and reductions that add 64 terms in float32 and round once
     (("mm",), "A @ M"), (("addmm",), "F.linear(A, W, BIAS)"), (("mm",), "F.linear(A, W)"), (("sum",), "A.sum()"),
     (("mean_dim",), "A.mean(0)"), (("softmax",), "A.softmax(1)"), (("log_softmax",), "A.log_softmax(1)"),
+    # max pooling: the maxima move; the backward adds the gradients of overlapping windows in bfloat16, one by one
+    (("max_pool2d", "max_pool2d_backward"), "F.max_pool2d(A.view(4, 16, 16), 3, 1, 1)"),
+    (("max_pool2d",), "F.max_pool1d(a, 2, 1)"), (("max_pool3d", "max_pool3d_backward"),
+                                                 "F.max_pool3d(A.view(1, 4, 4, 8, 8), 3, 1, 1)"),
+    (("adaptive_max_pool2d", "adaptive_max_pool2d_backward"), "F.adaptive_max_pool2d(A.view(4, 16, 16), 11)"),
+    (("adaptive_max_pool3d", "adaptive_max_pool3d_backward"), "F.adaptive_max_pool3d(A.view(4, 4, 8, 8), (3, 5, 5))"),
 ]
 _LEAVES = ("a", "b", "p", "v", "m", "w", "bias", "A", "M", "W", "BIAS")
 

@@ -135,6 +135,9 @@ class Signature:
                 if not fail:
                     return None
                 where = f" (position {i + 1})" if given else ""
+                if p.type == "tuple of ints" and value.__class__ in (tuple, list) and value:
+                    raise TypeError(f"{name}(): argument '{p.name}'{where} must be tuple of ints, but found element "
+                                    f"of type {tp_name(value[0])} at pos 0")
                 raise TypeError(f"{name}(): argument '{p.name}'{where} must be {p.type}, not {tp_name(value)}")
             values[p.name] = value
         if left:
@@ -177,9 +180,12 @@ def _accepts(kind, v, numbers_as_tensors):
         return _is_int(v)
     if kind == "tuple of ints":   # (PyTorch looks at the first element only; _unpacked at the others)
         return (cls is tuple or cls is list) and (not v or _is_int(v[0])) or _is_int(v) or (
-            isinstance(v, TensorBase) and v._data.ndim <= 1 and v._data.dtype.kind in "iu")
+            isinstance(v, TensorBase) and v._data.size == 1 and v._data.dtype.kind in "iu")
     if kind == "bool":
         return cls is bool
+    if kind == "float":   # (THPUtils_checkDouble: a Python or numpy number; a 0-dim tensor that needs no grad)
+        return cls in (int, float, bool) or isinstance(v, np.generic) and v.dtype.kind in "biuf" or (
+            isinstance(v, TensorBase) and v._data.ndim == 0 and not v._rg)
     if kind == "Number":
         return cls in (int, float, bool, complex) or isinstance(v, np.generic) and v.dtype.kind in "biufc" or (
             isinstance(v, TensorBase) and v._data.ndim == 0 and not v._rg)
@@ -309,6 +315,23 @@ METHODS = {
     "div": ["(Tensor other)", "(Tensor other, *, str? rounding_mode)", "(Number other, *, str? rounding_mode)"],
     "dot": ["(Tensor tensor)"],
     "mm": ["(Tensor mat2)"],
+    "bmm": ["(Tensor mat2)"],
+    "outer": ["(Tensor vec2)"],
+    "cross": ["(Tensor other, int? dim = None)"],
+    "chunk": ["(int chunks, int dim = 0)"],
+    **_same(["(int diagonal = 0)"], "diag", "tril", "triu", "tril_", "triu_"),
+    "flatten": ["(int start_dim = 0, int end_dim = -1)"],
+    "index_select": ["(int dim, Tensor index)"],
+    "gather": ["(int dim, Tensor index, *, bool sparse_grad = False)"],
+    "narrow": ["(int dim, Tensor start, int length)", "(int dim, int start, int length)"],
+    "roll": ["(tuple of ints shifts, tuple of ints? dims = ())"],
+    "topk": ["(int k, int dim = -1, bool largest = True, bool sorted = True)"],
+    "transpose": ["(int dim0, int dim1)"],
+    "masked_select": ["(Tensor mask)"],
+    "repeat_interleave": ["(Tensor repeats, int? dim = None, *, int? output_size = None)",
+                          "(int repeats, int? dim = None, *, int? output_size = None)"],
+    "argsort": ["(*, bool stable, int dim = -1, bool descending = False)", "(int dim = -1, bool descending = False)"],
+    "sort": ["(*, bool? stable, int dim = -1, bool descending = False)", "(int dim = -1, bool descending = False)"],
     # the operators' aliases (add, sub, mul: argcheck.deprecated_first_number / refusing_arrays)
     **_same(["(Tensor other)", "(Number other)"], "multiply", "true_divide"),
     "subtract": ["(Tensor other, *, Number alpha = 1)", "(Number other, Number alpha = 1)"],
@@ -356,11 +379,37 @@ FUNCTIONS = {
     "divide": ["(Tensor input, Tensor other" + _OUT,
                "(Tensor input, Tensor other, *, str? rounding_mode, Tensor out = None)",
                "(Tensor input, Number other)", "(Tensor input, Number other, *, str? rounding_mode)"],
-    "mm": ["(Tensor input, Tensor mat2" + _OUT, "(Tensor input, Tensor mat2, torch.dtype out_dtype" + _OUT],
+    **_same(["(Tensor input, Tensor mat2" + _OUT, "(Tensor input, Tensor mat2, torch.dtype out_dtype" + _OUT],
+            "mm", "bmm"),
+    "outer": ["(Tensor input, Tensor vec2" + _OUT],
+    "cross": ["(Tensor input, Tensor other, int? dim = None" + _OUT],
+    "cosine_similarity": ["(Tensor x1, Tensor x2, int dim = 1, float eps = 1e-08)"],
+    "cdist": ["(Tensor x1, Tensor x2, float p = 2, int? compute_mode = None)"],   # (_VF.cdist: _PYTHON_FRONT)
+    "chunk": ["(Tensor input, int chunks, int dim = 0)"],
+    **_same(["(Tensor input, int diagonal = 0" + _OUT], "diag", "tril", "triu"),
+    "flatten": ["(Tensor input, int start_dim = 0, int end_dim = -1)"],
+    "index_select": ["(Tensor input, int dim, Tensor index" + _OUT],
+    "gather": ["(Tensor input, int dim, Tensor index, *, bool sparse_grad = False, Tensor out = None)"],
+    "narrow": ["(Tensor input, int dim, Tensor start, int length)", "(Tensor input, int dim, int start, int length)"],
+    "roll": ["(Tensor input, tuple of ints shifts, tuple of ints? dims = ())"],
+    "topk": ["(Tensor input, int k, int dim = -1, bool largest = True, bool sorted = True, *, "
+             "tuple of Tensors out = None)"],
+    "transpose": ["(Tensor input, int dim0, int dim1)"],
+    "permute": ["(Tensor input, tuple of ints dims)"],
+    "masked_select": ["(Tensor input, Tensor mask" + _OUT],
+    "repeat_interleave": ["(Tensor input, Tensor repeats, int? dim = None, *, int? output_size = None)",
+                          "(Tensor repeats, *, int? output_size = None)",
+                          "(Tensor input, int repeats, int? dim = None, *, int? output_size = None)"],
+    "argsort": ["(Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)",
+                "(Tensor input, int dim = -1, bool descending = False)"],
+    "sort": ["(Tensor input, *, bool? stable, int dim = -1, bool descending = False, tuple of Tensors out = None)",
+             "(Tensor input, int dim = -1, bool descending = False, *, tuple of Tensors out = None)"],
+    **_same(["(Tensor input" + _OUT, "(Tensor input, tuple of ints dim = None, bool keepdim = False" + _OUT,
+             "(Tensor input, int dim, bool keepdim = False" + _OUT], "all", "any"),
 }
 
 _FAST = {"int": (int,), "tuple of ints": (int,), "bool": (bool,), "Number": (int, float, bool),
-         "torch.dtype": (_dtype,), "str": (str,), "Tensor": (TensorBase,)}
+         "float": (int, float, bool), "torch.dtype": (_dtype,), "str": (str,), "Tensor": (TensorBase,)}
 
 
 class _Passing(set):
@@ -387,16 +436,46 @@ def _passing(params):
     return classes
 
 
+# functions PyTorch writes in Python in front of the native one (torch/functional.py): Python's own errors for the
+# arguments' number and names, the Python checks, then the native function's parse of the arguments it is handed
+# (positionally: ``_VF.cdist(x1, x2, p, None)``)
+_CDIST_MODES = ("use_mm_for_euclid_dist_if_necessary", "use_mm_for_euclid_dist", "donot_use_mm_for_euclid_dist")
+_PYTHON_FRONT = {"cdist": lambda x1, x2, p=2.0, compute_mode=_CDIST_MODES[0]: (
+    (x1, x2, p) if compute_mode.__class__ is str and compute_mode in _CDIST_MODES else None)}
+
+
+def _python_front(fn, name, sigs, handed):
+    """fn, checked as PyTorch's Python function of that name checks: ``handed`` binds the arguments as the Python
+    function does (its TypeError when they do not bind) and gives what it hands the native function, or None when
+    the Python function refuses them itself (fn raises that error)."""
+    def call(*args, **kwargs):
+        try:
+            native = handed(*args, **kwargs)
+        except TypeError:
+            native = None
+        if native is not None and not (isinstance(native[0], TensorBase) and isinstance(native[1], TensorBase)
+                                       and native[2].__class__ in (int, float)):
+            check_call(name, sigs, native, {})
+        return fn(*args, **kwargs)
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = fn.__doc__
+    call.__wrapped__ = fn
+    return call
+
+
 def parsed(fn, name, texts, method):
     """fn, taking its arguments as PyTorch's parser does for these signatures (``texts``, a method's without
     self): a call of the usual classes (an int dim, a bool keepdim, tensors) passes at the cost of a set lookup per
     argument; any other goes through check_call, which calls fn only if some signature takes the arguments (numpy's
     names axis= / keepdims= given to fn as dim= / keepdim=)."""
     sigs = [Signature(t) for t in texts]
+    if name in _PYTHON_FRONT and not method:
+        return _python_front(fn, name, sigs, _PYTHON_FRONT[name])
     first = 1 if method else 0
     positions = [_passing([s.params[i] for s in sigs if i < s.max_pos]) for i in range(max(s.max_pos for s in sigs))]
     keywords = {k: _passing([p for s in sigs for p in s.params if p.name == k])
                 for k in {p.name for s in sigs for p in s.params}}
+    names = {p.name for s in sigs for p in s.params}
     counts = frozenset(n for s in sigs for n in range(s.min_args, len(s.params) + 1))   # what some overload takes
     # per number of positional arguments (self included) that some overload takes: (index, classes) to check
     by_count = {n + first: tuple((i + first, positions[i]) for i in range(n) if positions[i] is not None)
@@ -406,7 +485,8 @@ def parsed(fn, name, texts, method):
         private = {k: v for k, v in kwargs.items() if k[:1] == "_"}
         public = {k: v for k, v in kwargs.items() if k[:1] != "_"}
         check_call(name, sigs, args[first:], public)
-        renamed = {_ALIASES.get(k, k) if _ALIASES.get(k) not in public else k: v for k, v in public.items()}
+        renamed = {_ALIASES.get(k, k) if _ALIASES.get(k) not in public and k not in names else k: v
+                   for k, v in public.items()}   # (cosine_similarity's own x1= / x2= stay)
         return fn(*args, **renamed, **private)
 
     def call(*args, **kwargs):

@@ -38,12 +38,17 @@ MOVE = frozenset((
     "view", "unsafe_view", "reshape_alias", "transpose", "permute", "t", "expand", "squeeze", "squeeze_dim", "squeeze_dims",
     "unsqueeze", "alias", "clone", "to_copy", "cat", "stack", "index", "select", "slice", "split",
     "split_with_sizes", "unbind", "flip", "squeeze_mm", "repeat", "embedding", "diagonal", "tril", "triu",
-    "index_select", "gather", "zero", "fill",
+    "index_select", "gather", "zero", "fill", "max_pool2d", "max_pool3d",
+    "adaptive_max_pool2d", "adaptive_max_pool3d",
 ))
 
 # Ops whose forward runs on the bfloat16 arrays themselves: numpy's bfloat16 loops compute each step in float32 and
 # round it, as PyTorch's Vectorized<BFloat16> does (pow: x * x * x for 3, the exponent rounded to bfloat16).
-DIRECT = frozenset(("pow",))
+# Max pooling's backward adds each gradient into its input element in bfloat16, rounding at each add where windows
+# overlap (ATen's cpu_max_pool_backward): its vjp and backward run on the bfloat16 arrays too.
+DIRECT = frozenset(("pow", "max_pool2d_backward", "max_pool3d_backward", "adaptive_max_pool2d_backward",
+                    "adaptive_max_pool3d_backward"))
+BF16_VJP = frozenset(("max_pool2d", "max_pool3d", "adaptive_max_pool2d", "adaptive_max_pool3d"))
 
 # Ops that PyTorch computes in float32 and rounds once (each checked against PyTorch: tests/test_bfloat16_vs_torch).
 COMPUTE = frozenset((
@@ -201,7 +206,7 @@ def twin(op):
         for slot in OpDef.__slots__:
             setattr(t, slot, getattr(op, slot))
         custom = _CUSTOM_VJP.get(op.name)
-        t.vjp = (_tensor_vjp(op.vjp) if op.name in TENSOR_VJP else
+        t.vjp = (op.vjp if op.name in BF16_VJP else _tensor_vjp(op.vjp) if op.name in TENSOR_VJP else
                  _widened_vjp(op.vjp) if custom is None else _custom_vjp(op.vjp, custom))
         _TWINS[op.name] = t
     return t

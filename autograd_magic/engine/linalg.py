@@ -229,10 +229,17 @@ def dot(input, tensor):
     return apply(OPS["dot"], (input, tensor))
 
 
+def _check_matrices(mat1, mat2):
+    for name, m in (("mat1", mat1), ("mat2", mat2)):
+        if m._data.ndim != 2:
+            raise RuntimeError(f"{name} must be a matrix, got {m._data.ndim}-D tensor")
+
+
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if _ac.CPU.dtype is not None:
         input, mat1, mat2 = _ac.lower(input, mat1, mat2)
     if beta != 1 or alpha != 1:   # BLAS's C = beta * C + alpha * A @ B (ops_addmv.py)
+        _check_matrices(mat1, mat2)
         _check_matmul_shapes(mat1, mat2)
         expand(input, mat1._data.shape[:1] + mat2._data.shape[1:])   # PyTorch's message for a wrong input
         return apply(OPS["addmm_scaled"], (input, mat1, mat2), beta, alpha)
@@ -240,7 +247,12 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         raise RuntimeError(f"self and mat2 must have the same dtype, but got {input.dtype.scalar_name} and {mat2.dtype.scalar_name}")
     if mat1._data.dtype != mat2._data.dtype:
         raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {mat1.dtype.scalar_name} and {mat2.dtype.scalar_name}")
+    _check_matrices(mat1, mat2)
     _check_matmul_shapes(mat1, mat2)
+    size = mat1._data.shape[:1] + mat2._data.shape[1:]
+    shape = input._data.shape
+    if len(shape) > 2 or any(n != 1 and n != m for n, m in zip(shape[::-1], size[::-1])):
+        expand(input, size)   # PyTorch's message for an input that does not expand to the product's shape
     data = mkl_order.addmm(input._data, mat1._data, mat2._data)
     return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), data=data)
 

@@ -9,6 +9,7 @@ import functools
 
 import numpy as np
 
+from . import dtypes
 from .ops_conv import col2im, out_size, pad, taps, windows
 from .optable import defop
 
@@ -33,6 +34,9 @@ def max_pool_with_indices(x, cfg):
     the input."""
     kernel, stride, pad_, dil, ceil_mode, out = cfg
     s = len(kernel)
+    if x.dtype == dtypes.BF16_NP:   # (the maxima of the float32 values, exact in bfloat16)
+        values, indices = max_pool_with_indices(x.astype(np.float32), cfg)
+        return values.astype(x.dtype), indices
     if x.ndim == s + 1:
         values, indices = max_pool_with_indices(x[None], cfg)
         return values[0], indices[0]
@@ -184,6 +188,9 @@ def _adaptive_back(g, out, shape):
 def adaptive_max_with_indices(x, out):
     """(values, indices into each plane's flattened spatial elements) of adaptive max pooling over PyTorch's bins:
     in each bin the first maximum in row-major order (a NaN wins, as in ATen's loop)."""
+    if x.dtype == dtypes.BF16_NP:   # (the maxima of the float32 values, exact in bfloat16)
+        values, indices = adaptive_max_with_indices(x.astype(np.float32), out)
+        return values.astype(x.dtype), indices
     s = len(out)
     size = x.shape[-s:]
     lead = x.shape[:-s]

@@ -31,6 +31,40 @@ def _sizes(shape):
 # ---------------------------------------------------------------- convolution
 
 
+def _check_dims(input, weight, groups, params, nd):
+    """ATen's first checks of a convolution (_convolution): the weight's dims give the number of spatial dims,
+    each of params ((name, value), in ATen's order; an int counts as nd values, as the argument parser makes it)
+    must be one value or that many; then the input must have the weight's dims."""
+    k = weight.ndim
+    if k < 3:
+        raise RuntimeError("weight should have at least three dimensions")
+    if groups <= 0:
+        raise RuntimeError("non-positive groups is not supported")
+    for name, v in params:
+        v = list(v) if isinstance(v, (list, tuple)) else [v] * nd
+        if len(v) != 1 and len(v) != k - 2:
+            raise RuntimeError(f"expected {name} to be a single integer value or a list of {k - 2} values to match "
+                               f"the convolution dimensions, but got {name}=[{_sizes(v)}]")
+    if input.ndim != k:
+        raise RuntimeError(f"Expected {k}-dimensional input for {k}-dimensional weight [{_sizes(weight.shape)}], but "
+                           f"got {input.ndim}-dimensional input of size [{_sizes(input.shape)}] instead")
+
+
+def _check_same_dims(input, weight, groups, stride, dilation, nd):
+    """The same checks on the way of padding='same' (ATen's _convolution_same, its messages)."""
+    k = weight.ndim
+    if k < 3:
+        raise RuntimeError("weight should have at least three dimensions")
+    if groups <= 0:
+        raise RuntimeError("non-positive groups is not supported")
+    if input.ndim != k:
+        raise RuntimeError(f"Expected {k}-dimensional input for {k}-dimensional weight[{_sizes(weight.shape)}], but "
+                           f"got {input.ndim}-dimensional input of size [{_sizes(input.shape)}] instead")
+    for name, v in (("stride", stride), ("dilation", dilation)):
+        if isinstance(v, (list, tuple)) and len(v) not in (1, k - 2):
+            raise RuntimeError(f"{name} cannot broadcast to {k - 2} dimensions")
+
+
 def _check_params(nd, padding, stride, dilation, output_padding=None):
     """ATen's checks of a convolution's parameters, in its order (convolution's check_shape_forward)."""
     if min(padding) < 0:
@@ -93,12 +127,14 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
                            f"of size: [{_sizes(input.shape)}]")
     if input.ndim == nd + 1:  # unbatched: as PyTorch, a batch of one (UnsqueezeBackward0 ... SqueezeBackward1)
         return _conv(nd, input.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0)
+    if isinstance(padding, str) and padding == "same":
+        _check_same_dims(input, weight, groups, stride, dilation, nd)
+    else:   # ('valid' is padding [0] and output_padding [0])
+        valid = isinstance(padding, str)
+        _check_dims(input, weight, groups, (("stride", stride), ("padding", [0] if valid else padding),
+                                            ("dilation", dilation), ("output_padding", [0] if valid else 0)), nd)
     stride, dilation = _tuple(stride, nd, "stride"), _tuple(dilation, nd, "dilation")
     w_shape = tuple(weight.shape)
-    if weight.ndim != nd + 2:
-        raise RuntimeError(f"Expected {nd + 2}-dimensional input for {nd + 2}-dimensional weight "
-                           f"[{_sizes(w_shape)}], but got {input.ndim}-dimensional input of size "
-                           f"[{_sizes(input.shape)}] instead")
     k = w_shape[2:]
     if isinstance(padding, str):
         if padding == "valid":
@@ -162,6 +198,8 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
 def convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):
     """torch.convolution: conv1d/2d/3d or conv_transpose1d/2d/3d by the weight's dims."""
     nd = weight.ndim - 2
+    _check_dims(input, weight, groups, (("stride", stride), ("padding", padding), ("dilation", dilation),
+                                        ("output_padding", output_padding)), 1)
     if transposed:
         return _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, groups, dilation)
     return _conv(nd, input, weight, bias, stride, padding, dilation, groups)
@@ -176,14 +214,12 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
     if input.ndim == nd + 1:
         return _conv_transpose(nd, input.unsqueeze(0), weight, bias, stride, padding, output_padding, groups,
                                dilation).squeeze(0)
+    _check_dims(input, weight, groups, (("stride", stride), ("padding", padding), ("dilation", dilation),
+                                        ("output_padding", output_padding)), nd)
     stride, dilation = _tuple(stride, nd, "stride"), _tuple(dilation, nd, "dilation")
     padding, output_padding = _tuple(padding, nd, "padding"), _tuple(output_padding, nd, "output_padding")
     _check_params(nd, padding, stride, dilation, output_padding)
     w_shape = tuple(weight.shape)
-    if weight.ndim != nd + 2:
-        raise RuntimeError(f"Expected {nd + 2}-dimensional input for {nd + 2}-dimensional weight "
-                           f"[{_sizes(w_shape)}], but got {input.ndim}-dimensional input of size "
-                           f"[{_sizes(input.shape)}] instead")
     if input.shape[1] != w_shape[0]:
         raise RuntimeError(f"Given transposed=1, weight of size [{_sizes(w_shape)}], expected input"
                            f"[{_sizes(input.shape)}] to have {w_shape[0]} channels, but got {input.shape[1]} "

@@ -5,6 +5,7 @@ import numbers
 
 import numpy as np
 
+from ...engine.arg_parser import invalid_combination, tp_name
 from ...engine.creation import tensor, zeros
 from ...engine.functions import where
 from ...engine.optable import OPS
@@ -13,6 +14,32 @@ from ...engine.tensor_base import apply
 from .functional_loss import _reduction
 
 _WHERE = "while checking arguments for ctc_loss_allocate_outputs"
+_SIGNATURES = [f"(Tensor log_probs, Tensor targets, {kind} input_lengths, {kind} target_lengths, int blank = 0, "
+               "int reduction = at::Reduction::Mean, bool zero_infinity = False)" for kind in ("tuple of ints", "Tensor")]
+
+
+def _is_int(v):
+    return v.__class__ is int or isinstance(v, np.integer) or (
+        isinstance(v, Tensor) and v._data.ndim == 0 and v._data.dtype.kind in "iu")
+
+
+def _parse_lengths(input_lengths, target_lengths, args, kwargs):
+    """torch.ctc_loss's argument parser on the lengths (both lists of ints or both tensors; a list is taken on its
+    first element and unpacked after), then ATen's check that length tensors are of an integer dtype. args,
+    kwargs: the call of torch.ctc_loss, for the parser's message."""
+    if isinstance(input_lengths, Tensor) and isinstance(target_lengths, Tensor):
+        for name, t in (("input_lengths", input_lengths), ("target_lengths", target_lengths)):
+            if t._data.dtype.kind not in "iu":
+                raise RuntimeError(f"{name} must be integral")
+        return
+    lists = [v for v in (input_lengths, target_lengths) if v.__class__ in (list, tuple) and (not v or _is_int(v[0]))]
+    if len(lists) < 2:
+        raise invalid_combination("ctc_loss", _SIGNATURES, args, kwargs)
+    for name, v in (("input_lengths", input_lengths), ("target_lengths", target_lengths)):
+        for i, item in enumerate(v):
+            if not _is_int(item) and item.__class__ is not bool:   # (a bool after the first: taken as an int)
+                raise TypeError(f"ctc_loss(): argument '{name}' failed to unpack the object at pos {i + 1} with "
+                                f"error \"type must be tuple of ints,but got {tp_name(item)}\"")
 
 
 def _lengths(lengths, name):
@@ -46,6 +73,12 @@ def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reducti
     """The Connectionist Temporal Classification loss of log_probs (T, N, C) (or unbatched (T, C)) for targets
     (N, S) padded or concatenated 1-d, given each sequence's input and target length."""
     reduction = _reduction(None, None, reduction)
+    _parse_lengths(input_lengths, target_lengths, (log_probs, targets, input_lengths, target_lengths, blank,
+                                                   ("none", "mean", "sum").index(reduction), zero_infinity), {})
+    return _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, reduction, zero_infinity)
+
+
+def _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, reduction, zero_infinity):
     batched = log_probs.dim() == 3
     lp = log_probs if batched else log_probs.unsqueeze(1)
     tg = np.asarray(targets._data if isinstance(targets, Tensor) else targets).astype(np.int64)
@@ -63,7 +96,10 @@ def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reducti
     return res if batched else res.squeeze(0)
 
 
-def torch_ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction=1, zero_infinity=False):
-    """torch.ctc_loss: ATen's signature, the reduction as an int (0 none, 1 mean, 2 sum)."""
-    return ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, ("none", "mean", "sum")[reduction],
-                    zero_infinity)
+def torch_ctc_loss(log_probs, targets, input_lengths, target_lengths, *args, **kwargs):
+    """torch.ctc_loss: ATen's signature (blank=0, reduction=1, zero_infinity=False), the reduction as an int
+    (0 none, 1 mean, 2 sum)."""
+    _parse_lengths(input_lengths, target_lengths, (log_probs, targets, input_lengths, target_lengths) + args, kwargs)
+    given = {**dict(zip(("blank", "reduction", "zero_infinity"), args)), **kwargs}
+    return _ctc_loss(log_probs, targets, input_lengths, target_lengths, given.get("blank", 0),
+                     ("none", "mean", "sum")[given.get("reduction", 1)], given.get("zero_infinity", False))

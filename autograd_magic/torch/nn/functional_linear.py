@@ -2,6 +2,7 @@
 import numpy as np
 
 from ...engine import autocast as _ac
+from ...engine import forward_ad as _fw
 from ...engine import linalg as L
 from ...engine import shaping as S
 from ...engine.tensor import Tensor
@@ -24,8 +25,11 @@ def linear(input, weight, bias=None):
         return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)
     if bias is None:
         return L.matmul(input, wt)
-    if not input._data.flags.c_contiguous:  # ATen: a matmul (copying the input), then + bias
-        return L.matmul(input, wt) + bias
+    # ATen flattens a contiguous input into one addmm when the bias is 1-d (or 1-d but for dims of size 1)
+    fusable = (bias.ndim == 1 or sum(n != 1 for n in bias.shape) == 1) and bias._data.flags.c_contiguous
+    if not fusable or not input._data.flags.c_contiguous:   # otherwise a matmul, then bias added in place
+        out = L.matmul(input, wt)           # (out of place for a bias with a forward-mode tangent)
+        return out + bias if _fw.tangent(bias) is not None else out.add_(bias)
     flat = S.view(input, -1, input.shape[-1])
     return S.view(L.addmm(bias, flat, wt), *input.shape[:-1], weight.shape[0])
 
