@@ -158,3 +158,14 @@ def graph_svgs(html_text):
     import base64
     return [base64.b64decode(m).decode("utf-8")
             for m in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", html_text)]
+
+
+# A cell's tail that evaluates each string of its CASES list and prints the result or the exception, one line each
+# (the differential tests of argument handling: tests/test_operands_vs_torch.py, test_parser_common_vs_torch.py)
+EVAL_CASES = '''for c in CASES:
+    try:
+        r = eval(c)
+        print(c, "->", repr(r)[:150].replace("\\n", " "))
+    except Exception as e:
+        print(c, "!!", type(e).__name__, str(e)[:400].replace("\\n", " "))
+'''

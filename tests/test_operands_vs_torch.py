@@ -7,15 +7,8 @@ comparisons' aliases (greater, less_equal, not_equal ...) given a list or None."
 
 import pytest
 
-from helpers import assert_same_as_pytorch
+from helpers import EVAL_CASES as LOOP, assert_same_as_pytorch
 
-LOOP = '''for c in CASES:
-    try:
-        r = eval(c)
-        print(c, "->", repr(r)[:150].replace("\\n", " "))
-    except Exception as e:
-        print(c, "!!", type(e).__name__, str(e)[:400].replace("\\n", " "))
-'''
 
 CELLS = {
     'operands_of_add_sub_mul': ['''import numpy as np

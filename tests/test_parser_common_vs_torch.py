@@ -7,15 +7,8 @@ TypeError (engine/arg_parser.py holds the signatures); each cell has valid calls
 
 import pytest
 
-from helpers import assert_same_as_pytorch
+from helpers import EVAL_CASES as LOOP, assert_same_as_pytorch
 
-LOOP = '''for c in CASES:
-    try:
-        r = eval(c)
-        print(c, "->", repr(r)[:150].replace("\\n", " "))
-    except Exception as e:
-        print(c, "!!", type(e).__name__, str(e)[:400].replace("\\n", " "))
-'''
 
 CELLS = {
     'products_and_distances': ['''import numpy as np
