@@ -3,7 +3,8 @@ probes 13 and 14, and what trying them found next to it): add/sub/mul given a li
 (the engine handed back ``NotImplemented`` as a value, or an AttributeError), their aliases multiply / subtract /
 true_divide / divide / rsub (PyTorch's overload lists; rsub's alpha), load_state_dict given lists or numpy arrays,
 recurrent layers given a sequence of length 0, F.pad given floats, convolutions with a negative size; the
-comparisons' aliases (greater, less_equal, not_equal ...) given a list or None."""
+comparisons' aliases (greater, less_equal, not_equal ...) given a list or None; out= on outer, tril, triu, diag,
+index_select, masked_select, argsort, all, any."""
 
 import pytest
 
@@ -143,6 +144,17 @@ CASES = [f"{call}" for n in ["greater", "greater_equal", "less", "less_equal", "
          for call in [f"torch.{n}(t, [1, 2])", f"torch.{n}(t, None)", f"t.{n}('a')", f"torch.{n}(t, 1)", f"t.{n}(t)",
                       f"t.{n}(1.5)", f"torch.{n}(t, np.float32(1))", f"torch.{n}(t, np.ones(2))", f"torch.{n}(2, t)",
                       f"t.{n}_(1)"]]
+''' + LOOP],
+    'out_arguments': ['''t = torch.tensor([[1., -2.], [3., 4.]])
+v = torch.tensor([1., 2.])
+CASES = ["torch.outer(v, v, out=torch.empty(2, 2))", "torch.tril(t, out=torch.empty(0))",
+         "torch.triu(t, 1, out=torch.empty(2, 2))", "torch.diag(t, out=torch.empty(2))", "torch.diag(v, out=torch.empty(2, 2))",
+         "torch.index_select(t, 0, torch.tensor([1]), out=torch.empty(1, 2))",
+         "torch.masked_select(t, t > 0, out=torch.empty(3))",
+         "torch.argsort(t, stable=True, dim=1, out=torch.empty(2, 2, dtype=torch.long))",
+         "torch.all(t > 0, out=torch.empty((), dtype=torch.bool))", "torch.any(t > 0, 1, out=torch.empty(2, dtype=torch.bool))",
+         "torch.all(t, out=torch.empty(0))", "torch.outer(v.requires_grad_(), v, out=torch.empty(2, 2))",
+         "torch.tril(t, out=torch.empty(3, 3))"]
 ''' + LOOP],
 }
 

@@ -579,13 +579,17 @@ def write_out(result, out, name, warn_resize=True):
     return out
 
 
-def with_out(fn, name=None):
-    """fn accepting out= (the common functions of the torch namespace)."""
+def with_out(fn, name=None, bool_out=False):
+    """fn accepting out= (the common functions of the torch namespace); name: what the out= errors call it;
+    bool_out: out must be a bool tensor (all, any)."""
     name = name or fn.__name__
 
     def wrapper(*args, out=None, **kwargs):
         if out is None:
             return fn(*args, **kwargs)
+        if bool_out and out._data.dtype != np.bool_:
+            raise RuntimeError(f"{fn.__name__} only supports bool tensor for result, got: "
+                               f"{dtypes.scalar_name(out._data.dtype)}")
         if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in args):
             raise RuntimeError(_OUT_GRAD.format(name))
         return write_out(fn(*args, **kwargs), out, name)

@@ -135,6 +135,10 @@ add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv
     maximum, minimum, cat, stack, sum, mean, prod, cumsum, where = (
         with_out(f) for f in (add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot,
                               pow, abs, neg, clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where))
+outer = with_out(outer, "mul")   # (ATen's outer is a mul: its out= error names mul)
+tril, triu, diag, index_select, masked_select, argsort = (
+    with_out(f) for f in (tril, triu, diag, index_select, masked_select, argsort))
+all, any = (with_out(f, bool_out=True) for f in (all, any))
 # the deprecated number-first overloads of old code: torch.add(x, alpha, y), torch.addcmul(x, value, t1, t2)
 # (and numpy data where a tensor goes, torch.add(x, arr): PyTorch's TypeError)
 add, sub = (_argcheck.deprecated_first_number(f, f.__name__, "function", "alpha", 2) for f in (add, sub))
