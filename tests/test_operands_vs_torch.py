@@ -156,6 +156,11 @@ CASES = ["torch.outer(v, v, out=torch.empty(2, 2))", "torch.tril(t, out=torch.em
          "torch.all(t, out=torch.empty(0))", "torch.outer(v.requires_grad_(), v, out=torch.empty(2, 2))",
          "torch.tril(t, out=torch.empty(3, 3))"]
 ''' + LOOP],
+    'permute_dims_keyword': ['''t = torch.ones(2, 3)
+CASES = ["torch.permute(t, dims=(1, 0)).shape", "t.permute(dims=[1, 0]).shape", "t.permute(dims=(1, 0)).shape",
+         "torch.permute(input=t, dims=(1, 0)).shape", "t.permute((1, 0), dims=(1, 0))", "t.permute(1, dims=0)",
+         "t.permute()", "torch.permute(t)", "t.permute(1, 0).shape", "t.permute((1, 0)).shape", "t.permute(0, 0)"]
+''' + LOOP],
 }
 
 

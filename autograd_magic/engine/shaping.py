@@ -329,7 +329,16 @@ def unsqueeze(input, dim):
     return _view_out(input, apply(OPS["unsqueeze"], (input,), shape[:d] + (1,) + shape[d:], shape))
 
 
-def permute(input, *dims):
+def permute(input, *dims, **kwargs):
+    if kwargs:   # permute(dims=(1, 0)): PyTorch's keyword, and Python's errors around it
+        for key in kwargs:
+            if key != "dims":
+                raise TypeError(f"permute() got an unexpected keyword argument '{key}'")
+        if dims:
+            raise TypeError("permute() got multiple values for argument 'dims'")
+        dims = (kwargs["dims"],)
+    if not dims:
+        raise TypeError('permute() missing 1 required positional arguments: "dims"')
     n = input._data.ndim
     dims = _shape_args(dims, "permute", "dims")
     if len(dims) != n:
