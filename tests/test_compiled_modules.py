@@ -57,6 +57,8 @@ def test_every_listed_module_is_built_for_its_source_and_loaded():
 def test_an_edited_module_runs_as_written_not_as_its_stale_build(tmp_path):
     """The build carries its source's CRC: change the source and that module is loaded from the .py (the
     others stay compiled)."""
+    if not _built():
+        pytest.skip("no compiled module is built (the first test says whether that is allowed)")
     copy = tmp_path / "proj"
     shutil.copytree(os.path.join(ROOT, "autograd_magic"), copy / "autograd_magic",
                     ignore=shutil.ignore_patterns("__pycache__"))

@@ -20,6 +20,7 @@ full parse, which calls the function when some signature takes the arguments aft
 """
 import numpy as np
 
+from .argcheck import tp_name
 from .dtypes import dtype as _dtype
 from .tensor_base import TensorBase
 
@@ -28,15 +29,6 @@ _ALIASES = {alias: name for name, aliases in _NUMPY_NAMES.items() for alias in a
 # functions whose Tensor arguments also take Python numbers (should_allow_numbers_as_tensors)
 _NUMBERS_AS_TENSORS = frozenset(("div", "div_", "divide", "true_divide", "floor_divide", "multiply", "subtract",
                                  "rsub"))
-
-
-def tp_name(value):
-    """What CPython's tp_name says for value's type: ``float``, ``numpy.ndarray``, ``Tensor``."""
-    cls = type(value)
-    if isinstance(value, TensorBase) or cls.__module__ == "builtins" or (
-            cls.__flags__ & (1 << 9) and cls.__module__ != "torch"):   # a class written in Python: its name
-        return cls.__name__
-    return f"{cls.__module__}.{cls.__name__}"   # (the engine's stand-ins for torch's C types say "torch.")
 
 
 # ---------------------------------------------------------------- the order of a libstdc++ unordered_map

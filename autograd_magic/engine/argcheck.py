@@ -139,33 +139,41 @@ def _is_operand(value):
     return isinstance(value, numbers.Number)
 
 
-def _type_name(value):
-    """CPython's tp_name of value's type, as PyTorch's parser prints it (``list``, ``numpy.ndarray``)."""
+def tp_name(value):
+    """What CPython's tp_name says for value's type, as PyTorch's parser prints it: ``float``, ``numpy.ndarray``,
+    ``Tensor``."""
     cls = type(value)
-    if cls.__module__ == "builtins" or cls.__flags__ & (1 << 9):   # a class written in Python: its name
+    if (TensorBase is not None and isinstance(value, TensorBase)) or cls.__module__ == "builtins" or (
+            cls.__flags__ & (1 << 9) and cls.__module__ != "torch"):   # a class written in Python: its name
         return cls.__name__
-    return f"{cls.__module__}.{cls.__name__}"
+    return f"{cls.__module__}.{cls.__name__}"   # (the engine's stand-ins for torch's C types say "torch.")
+
+
+def _unusual_operands(args, kwargs):
+    """Whether a call of add/sub/mul needs _refuse_operands' look: not two positional operands (input or self,
+    other) of the usual classes (the fast path of ``x + 1``-like calls: two set lookups)."""
+    return kwargs or len(args) < 2 or args[0].__class__ not in _OPERAND_OK or args[1].__class__ not in _OPERAND_OK
 
 
 def _refuse_operands(name, args, kwargs, index, position):
     """PyTorch's TypeError for an operand of add/sub/mul that is neither a Tensor nor a number (index/position of
     ``other``; a function's ``input`` is args[0] when index is 1); nothing otherwise."""
     if index == 1 and args and not _is_operand(args[0]):
-        raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {_type_name(args[0])}")
+        raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {tp_name(args[0])}")
     if len(args) > index and not _is_operand(args[index]):
         raise TypeError(f"{name}(): argument 'other' (position {position}) must be Tensor, not "
-                        f"{_type_name(args[index])}")
+                        f"{tp_name(args[index])}")
     if kwargs:
         if "other" in kwargs and not _is_operand(kwargs["other"]):
-            raise TypeError(f"{name}(): argument 'other' must be Tensor, not {_type_name(kwargs['other'])}")
+            raise TypeError(f"{name}(): argument 'other' must be Tensor, not {tp_name(kwargs['other'])}")
         for key in ("alpha",):
             if key in kwargs and not isinstance(kwargs[key], numbers.Number):
-                raise TypeError(f"{name}(): argument '{key}' must be Number, not {_type_name(kwargs[key])}")
+                raise TypeError(f"{name}(): argument '{key}' must be Number, not {tp_name(kwargs[key])}")
 
 
 
 def _unsupported_operands(name, args, kwargs):
-    kinds = ", ".join(_type_name(v) for v in (*args, *kwargs.values()))
+    kinds = ", ".join(tp_name(v) for v in (*args, *kwargs.values()))
     raise TypeError(f"{name}() of ({kinds}): autograd_magic implements a subset of PyTorch, and this combination of "
                     "operand types (complex numbers) is not part of it")
 
@@ -184,9 +192,7 @@ def deprecated_first_number(fn, name, form, keyword, arrays_at=None):
     def call(*args, **kwargs):
         if at >= 0 and ((len(args) > at and args[at].__class__ is _NDARRAY) or kwargs):
             _refuse_array(name, args, kwargs, at, arrays_at)
-        if operand_checks and len(args) <= operands and (
-                kwargs or args[at if len(args) > at else 0].__class__ not in _OPERAND_OK
-                or args[0].__class__ not in _OPERAND_OK):
+        if operand_checks and len(args) <= operands and _unusual_operands(args, kwargs):
             _refuse_operands(name, args, kwargs, at, arrays_at)
         if len(args) == operands + 1 and isinstance(args[1], numbers.Number) and keyword not in kwargs:
             if not _DEPRECATED_WARNED[0]:
@@ -225,8 +231,7 @@ def refusing_arrays(fn, name, position):
     def call(*args, **kwargs):
         if (len(args) > index and args[index].__class__ is _NDARRAY) or kwargs:
             _refuse_array(name, args, kwargs, index, position)
-        if operand_checks and (kwargs or args[index if len(args) > index else 0].__class__ not in _OPERAND_OK
-                               or args[0].__class__ not in _OPERAND_OK):
+        if operand_checks and _unusual_operands(args, kwargs):
             _refuse_operands(name, args, kwargs, index, position)
         result = fn(*args, **kwargs)
         if result is NotImplemented:   # (a number type the engine has no arithmetic for: complex)

@@ -75,7 +75,7 @@ def binary(ufunc, a, b):
 # its arguments and holds its temporaries without the references the interpreter's frames hold, so the same
 # count means something else there. The functions below run as plain Python whoever calls them.
 
-BIG_ELEMENTS = 1 << 15   # elements (xp.BIG): from here on backward adds into buffers it owns
+BIG_ELEMENTS = 1 << 15   # elements (xp.BIG too): from here on backward adds into buffers it owns
 
 
 def references(obj):
@@ -88,8 +88,8 @@ def references(obj):
 def sum_into(prev, g):
     """prev + g, written into prev when prev is a big array the engine made and nothing else refers to (no user
     tensor, hook, observer or second edge holds it): a fresh multi-MB array costs page faults on every pass."""
-    if (prev.__class__ is np.ndarray and g.__class__ is np.ndarray and prev.size >= BIG_ELEMENTS and prev.base is None
-            and prev.shape == g.shape and prev.dtype == g.dtype):
+    if (prev.__class__ is np.ndarray and g.__class__ is np.ndarray and prev.size >= BIG_ELEMENTS
+            and prev.base is None and prev.shape == g.shape and prev.dtype == g.dtype):
         # references: the buffers dict, the caller's name, this argument, getrefcount's, the pool's if pooled
         if prev.flags.writeable and sys.getrefcount(prev) <= 4 + pooled(prev):
             np.add(prev, g, out=prev)

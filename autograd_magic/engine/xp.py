@@ -6,13 +6,13 @@ import math
 
 import numpy as np
 
-from . import blas, ckernels, mkl_order
+from . import blas, bufpool, ckernels, mkl_order
 from .optable import OPS
 from .reduce import dim_sum
 
 
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
-BIG = 1 << 15  # elements: from here on, backward avoids fresh arrays (see bufpool.sum_into)
+BIG = bufpool.BIG_ELEMENTS  # elements: from here on, backward avoids fresh arrays (see bufpool.sum_into)
 
 
 def rounded_f32(fn):
