@@ -7,7 +7,6 @@ recently made nodes (bounded: a 20000-op chain keeps the values of the last ``MA
 Nothing is written on user tensors: ``vars(x)`` after a cell shows nothing of ours, and the names go when the
 tensors and nodes go.
 """
-import collections
 import inspect
 import linecache
 import os
@@ -22,34 +21,65 @@ MAX_VALUES = 512        # nodes whose output values are kept (most recent first)
 MAX_ELEMENTS = 4096     # a node's values are kept only up to this many elements
 
 
-class NodeLabel:
-    """How the source names a node's output: variable name and/or expression, where, and its values."""
-    __slots__ = ("name", "expr", "site", "value", "shape", "_dtype", "tensor")
+# A label as kept on a node (engine.inspect.note): a list, not an object (a loop makes one for every expression it
+# evaluates, and a list costs a third of an object's construction); NodeLabel is how readers see it.
+NAME, EXPR, SITE, VALUE, TENSOR, SHAPE, DTYPE = range(7)
 
-    def __init__(self, expr, tensor, site):
-        self.name = None
-        self.expr = expr
-        self.site = site
-        value = ei.array(tensor)   # the tensor's own array: its values for as long as the label keeps them
-        self.shape = value.shape
-        self._dtype = value.dtype
-        self.value = value if value.size <= MAX_ELEMENTS else None
-        self.tensor = weakref.ref(tensor)
+
+class NodeLabel:
+    """How the source names a node's output: variable name and/or expression, where, and its values (a view of
+    the list kept on the node: setting ``name`` names the node)."""
+    __slots__ = ("raw",)
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    @property
+    def name(self):
+        return self.raw[NAME]
+
+    @name.setter
+    def name(self, value):
+        self.raw[NAME] = value
+
+    @property
+    def expr(self):
+        return self.raw[EXPR]
+
+    @property
+    def site(self):
+        return self.raw[SITE]
+
+    @property
+    def value(self):
+        """The output's values as they were made (None past the caps: see SourceNames.new_label)."""
+        return self.raw[VALUE]
+
+    @property
+    def shape(self):
+        raw = self.raw
+        return raw[SHAPE] if raw[VALUE] is None else raw[VALUE].shape
 
     @property
     def dtype(self):
         """numpy's name of the output's dtype ("float32")."""
-        return self._dtype.name
+        raw = self.raw
+        return (raw[DTYPE] if raw[VALUE] is None else raw[VALUE].dtype).name
+
+    @property
+    def tensor(self):
+        return self.raw[TENSOR]
 
     def current_value(self):
         """The output's values now (from the live tensor if it still exists), or None beyond the caps: a
         read-only view."""
-        t = self.tensor()
+        t = self.raw[TENSOR]()
         if t is not None and ei.size(t) <= MAX_ELEMENTS:
             return ei.value(t)
-        if self.value is None:
+        value = self.raw[VALUE]
+        if value is None:
             return None
-        view = self.value.view()
+        view = value.view()
         view.flags.writeable = False
         return view
 
@@ -64,7 +94,9 @@ class SourceNames:
         # to the tensor (the runner's), costs a loop less than one with a callback per named tensor
         self._tensor_names = {}
         self._prune_at = 1024
-        self._recent = collections.deque()            # labels holding values, oldest first
+        # the labels holding values, the latest MAX_VALUES, in a ring (slot ``_slot`` is the oldest)
+        self._ring = [None] * MAX_VALUES
+        self._slot = 0
         self.made = 0                                 # labels made so far
 
     # ------------------------------------------------------------ recording (called while the cell runs)
@@ -83,7 +115,10 @@ class SourceNames:
                 self._prune()
         node = ei.grad_fn(t) if label else None
         if node is not None:
-            self._label(node, t, expr, site).name = name
+            raw = note(node)
+            if raw is None:
+                raw = self.new_label(node, t, expr, site)
+            raw[NAME] = name
 
     def _prune(self):
         """Drop the entries of tensors that are gone."""
@@ -97,21 +132,24 @@ class SourceNames:
         if node is not None:
             self.new_label(node, t, text, site)
 
-    def _label(self, node, t, expr, site):
-        label = note(node)
-        return self.new_label(node, t, expr, site) if label is None else label
-
     def new_label(self, node, t, expr, site):
-        """Give node (made t, has no label yet) its label."""
-        label = NodeLabel(expr, t, site)
-        set_note(node, label)
+        """Give node (made t, has no label yet) its label (the raw list NodeLabel reads)."""
+        value = ei.array(t)   # the tensor's own array: its values for as long as the label keeps them
+        if value.size <= MAX_ELEMENTS:   # the latest MAX_VALUES labels keep their values
+            raw = [None, expr, site, value, weakref.ref(t), None, None]
+            ring, i = self._ring, self._slot
+            old = ring[i]
+            if old is not None:   # the oldest lets go of its values, keeping their shape and dtype
+                kept = old[VALUE]
+                old[SHAPE], old[DTYPE], old[VALUE] = kept.shape, kept.dtype, None
+            ring[i] = raw
+            i += 1
+            self._slot = 0 if i == len(ring) else i
+        else:
+            raw = [None, expr, site, None, weakref.ref(t), value.shape, value.dtype]
+        set_note(node, raw)
         self.made += 1
-        if label.value is not None:   # the latest MAX_VALUES labels keep their values
-            recent = self._recent
-            recent.append(label)
-            if len(recent) > MAX_VALUES:
-                recent.popleft().value = None
-        return label
+        return raw
 
     # ------------------------------------------------------------ reading
 
@@ -122,17 +160,19 @@ class SourceNames:
         return None
 
     def label(self, node):
-        return note(node)
+        """The node's NodeLabel, or None."""
+        raw = note(node)
+        return None if raw is None else NodeLabel(raw)
 
     def node_text(self, node):
         """The best short name for a node's output: the leaf's or output's variable name, else the source
         expression, else None."""
         if ei.is_accumulate(node):
             return self.tensor_name(ei.node_tensor(node))
-        label = note(node)
-        if label is None:
+        raw = note(node)
+        if raw is None:
             return None
-        return label.name or label.expr
+        return raw[NAME] or raw[EXPR]
 
 
 NAMES = SourceNames()   # one table for the session: names given in one cell still name the tensors in the next

@@ -164,11 +164,12 @@ class GradResult:
     def _repr_mimebundle_(self, include=None, exclude=None):
         """HTML for notebooks; with it, the plain-text fallback is the table alone (the outline of the graph,
         the costly part of __repr__, is for terminals)."""
+        page = self._repr_html_()   # (first: the table's text form then reuses the cells that fit in any width)
         try:
             text = self.plain_text()
         except Exception as exc:  # noqa: BLE001 - drawing never fails the cell
             text = Problem.from_exception("drawing the table", exc).text(0)
-        return {"text/html": self._repr_html_(), "text/plain": text}
+        return {"text/html": page, "text/plain": text}
 
     def plain_text(self):
         """What a terminal shows: the run's own output when the views hold it, the table, and a one-line hint

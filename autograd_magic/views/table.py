@@ -173,6 +173,7 @@ class GradTable:
         self.lang = lang
         self.snapshots = leaf_snapshots(passes)   # {node id: a leaf's values when its last backward ran}
         self._cached = None
+        self._wide = False   # (set by _columns: a value wider than _NARROW columns)
         self._summaries = {}   # (id(array), mark, parameter) -> (array, Summary): see _summary
         self._histories = {}   # id(row) -> (row, its history cell): see _history
 
@@ -245,7 +246,7 @@ class GradTable:
             footnotes.setdefault(SUMMARY_NOTE, None)
             value = self._summary(info, shown, mark, parameter=info.parameter)
         else:
-            value = tensor_text(shown, info.dtype, self.precision, linewidth=linewidth) + mark
+            value = _laid_out(self, tensor_text(shown, info.dtype, self.precision, linewidth=linewidth)) + mark
         if info.grad is None:
             grad = "None" if info.reset == "none" else self._t("no_grad") + _mark(footnotes["no_grad_footnote"])
         else:
@@ -254,7 +255,7 @@ class GradTable:
                 footnotes.setdefault(SUMMARY_NOTE, None)
                 grad = self._summary(info, info.grad, mark)
             else:
-                grad = tensor_text(info.grad, info.dtype, self.precision, linewidth=linewidth) + mark
+                grad = _laid_out(self, tensor_text(info.grad, info.dtype, self.precision, linewidth=linewidth)) + mark
         return [printable(info.label), self._t(info.kind), shape, info.dtype, value, grad,
                 self._history(info),
                 "; ".join(notes)]
@@ -271,9 +272,13 @@ class GradTable:
 
     def _columns(self, linewidth=10**6):
         """(headers, rows of strings, footnotes, dtype line) with the empty note column and a shared dtype left out."""
-        if self._cached is not None and self._cached[0] == linewidth:
+        if self._cached is not None and (self._cached[0] == linewidth or (self._cached[0] > linewidth
+                                                                        and not self._wide)):
+            # (values laid out without a width limit that fit in _NARROW columns read the same at any width: the
+            # text form reuses the HTML form's cells)
             return self._cached[1]
         footnotes = {}
+        self._wide = False
         rows = [self._row(r, footnotes, linewidth) for r in self.rows]
         dtypes = {r[3] for r in rows}
         dtype_line = None
@@ -366,3 +371,13 @@ def _wide_width(s):
 
 def _pad(s, width):
     return s + " " * (width - _width(s))
+
+
+_NARROW = 60   # a value whose lines are all this short (laid out without a limit) reads the same at 80 columns
+
+
+def _laid_out(table, text):
+    """text (a value laid out by numpy), noting on table whether a line of it is longer than _NARROW."""
+    if len(text) > _NARROW and max(map(len, text.split("\n"))) > _NARROW:
+        table._wide = True
+    return text
