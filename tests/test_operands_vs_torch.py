@@ -4,7 +4,10 @@ probes 13 and 14, and what trying them found next to it): add/sub/mul given a li
 true_divide / divide / rsub (PyTorch's overload lists; rsub's alpha), load_state_dict given lists or numpy arrays,
 recurrent layers given a sequence of length 0, F.pad given floats, convolutions with a negative size; the
 comparisons' aliases (greater, less_equal, not_equal ...) given a list or None; out= on outer, tril, triu, diag,
-index_select, masked_select, argsort, all, any."""
+index_select, masked_select, argsort, all, any; matmul, maximum, minimum, fmax, fmin and the *_like factories
+given what is not a tensor; torch.tensor / torch.Tensor given None or objects; round's decimals (not on integers),
+roll's shifts without dims, torch.reshape's and torch.flip's one tuple argument, factories called without a
+size."""
 
 import pytest
 
@@ -160,6 +163,45 @@ CASES = ["torch.outer(v, v, out=torch.empty(2, 2))", "torch.tril(t, out=torch.em
 CASES = ["torch.permute(t, dims=(1, 0)).shape", "t.permute(dims=[1, 0]).shape", "t.permute(dims=(1, 0)).shape",
          "torch.permute(input=t, dims=(1, 0)).shape", "t.permute((1, 0), dims=(1, 0))", "t.permute(1, dims=0)",
          "t.permute()", "torch.permute(t)", "t.permute(1, 0).shape", "t.permute((1, 0)).shape", "t.permute(0, 0)"]
+''' + LOOP],
+    'tensor_operands_of_matmul_maximum_like': ['''t = torch.ones(2)
+import numpy as np
+CASES = ["torch.matmul(t, [1., 2.])", "torch.matmul(None, t)", "torch.matmul(t, 1.5, 2)", "t.matmul(1.5)",
+         "t.matmul([1., 2.])", "torch.maximum(t, 1.5)", "torch.maximum(t, [1., 2.])", "torch.minimum(t)",
+         "t.maximum(1.5)", "t.minimum(None)", "torch.maximum(t, np.ones(2))", "torch.fmax(t, 1.5)",
+         "torch.fmin(t, [1.])", "torch.maximum(t, torch.tensor(3.), out=torch.empty(2))",
+         "torch.zeros_like(None)", "torch.ones_like([1., 2.])", "torch.zeros_like(t, 1.5)", "torch.full_like(t)",
+         "torch.full_like(t, None)", "torch.empty_like(t, 1.5).shape", "torch.rand_like(None)", "torch.randn_like([1.])",
+         "torch.zeros_like(t, dtype=torch.int64)", "torch.full_like(t, 3, dtype=torch.float64)",
+         "torch.ones_like(t, requires_grad=True)", "torch.zeros_like(t, memory_format=torch.preserve_format)"]
+''' + LOOP],
+    'tensor_data_that_is_not_numbers': ['''import numpy as np
+CASES = ["torch.tensor(None)", "torch.tensor([1, None])", "torch.tensor([[1], [None]])", "torch.tensor({1: 2})",
+         "torch.tensor(object())", "torch.tensor(set([1]))", "torch.as_tensor(None)", "torch.tensor('a')",
+         "torch.tensor([1, 'a'])", "torch.tensor(None, dtype=torch.float32)",
+         "torch.tensor([1.5, None], dtype=torch.float64)", "torch.tensor([1, None], dtype=torch.int64)",
+         "torch.tensor(None, dtype=torch.bool)", "torch.FloatTensor([None])", "torch.LongTensor([None])",
+         "torch.Tensor(None)", "torch.Tensor(3.5)", "torch.Tensor([None])", "torch.Tensor('ab')",
+         "torch.Tensor(np.float32(2))", "torch.Tensor(True)", "torch.Tensor([[1, 2], [3]])", "torch.Tensor({1: 2})",
+         "torch.Tensor(torch.Size([2, 3])).shape", "torch.Tensor(np.ones(2))", "torch.Tensor(range(3))",
+         "torch.Tensor((1, 2))"]
+''' + LOOP],
+    'round_decimals_roll_reshape_flip_factories': ['''t = torch.tensor([1.2345, -2.5, 0.5, 1.5]); i = torch.tensor([1, 2])
+m = torch.ones(2, 3)
+CASES = ["torch.round(t, decimals=2)", "t.round(decimals=1)", "torch.round(i, decimals=1)",
+         "torch.round(i, decimals=0)", "torch.round(i)", "torch.round(i.int(), decimals=2)",
+         "torch.round(torch.tensor([True]), decimals=1)", "torch.floor(t, decimals=1)", "t.round(1)",
+         "torch.round(t, 1)", "torch.round(t, decimals=1.5)", "t.round(decimals=None)", "t.clone().round_(decimals=2)",
+         "t.round_(2)", "torch.round(t, decimals=2, out=torch.empty(4))", "torch.round(t, decimals=-1)",
+         "torch.roll(t, [1, 2])", "torch.roll(t, (1, 2), 0)", "torch.roll(t, [1])", "torch.reshape(m, None)",
+         "torch.reshape(m, [1.5, 4])", "torch.reshape(m, [6, 1.5])", "torch.reshape(m, 2, 3)", "torch.reshape(m, 6)",
+         "torch.reshape(m, shape=(3, 2)).shape", "torch.reshape(input=m, shape=[6]).shape", "torch.reshape(m)",
+         "torch.reshape()", "torch.reshape(x=m, shape=[6]).shape", "torch.reshape(m, [6], extra=1)",
+         "torch.reshape(m, (True, 6))", "torch.reshape(m, torch.Size([3, 2])).shape", "torch.flip(m, None)",
+         "torch.flip(m, 0)", "torch.flip(m, [0, 1.5])", "torch.flip(m, 0, 1)", "torch.flip(m, dims=[1])",
+         "torch.flip(m, dim=[0])", "m.reshape(None)", "m.flip(None)", "torch.ones()", "torch.zeros()", "torch.empty()",
+         "torch.rand()", "torch.randn()", "torch.randn(dtype=torch.float64)", "torch.ones(()).shape",
+         "torch.zeros([]).shape", "torch.ones(size=(2,)).shape"]
 ''' + LOOP],
 }
 

@@ -20,7 +20,7 @@ full parse, which calls the function when some signature takes the arguments aft
 """
 import numpy as np
 
-from .argcheck import tp_name
+from .argcheck import LIKE_TAIL, OVERLOADS, tp_name
 from .dtypes import dtype as _dtype
 from .tensor_base import TensorBase
 
@@ -308,6 +308,8 @@ METHODS = {
     "dot": ["(Tensor tensor)"],
     "mm": ["(Tensor mat2)"],
     "bmm": ["(Tensor mat2)"],
+    **_same(["(Tensor other)"], "matmul", "maximum", "minimum"),
+    **_same(["()", "(*, int decimals)"], "round", "round_"),
     "outer": ["(Tensor vec2)"],
     "cross": ["(Tensor other, int? dim = None)"],
     "chunk": ["(int chunks, int dim = 0)"],
@@ -374,6 +376,12 @@ FUNCTIONS = {
     **_same(["(Tensor input, Tensor mat2" + _OUT, "(Tensor input, Tensor mat2, torch.dtype out_dtype" + _OUT],
             "mm", "bmm"),
     "outer": ["(Tensor input, Tensor vec2" + _OUT],
+    **_same(["(Tensor input, Tensor other" + _OUT], "matmul", "maximum", "minimum", "fmax", "fmin"),
+    # the *_like factories (their keywords as PyTorch 2.13 prints them)
+    **_same(["(Tensor input, *, " + LIKE_TAIL + ")"], "zeros_like", "ones_like", "empty_like"),
+    "full_like": ["(Tensor input, Number fill_value, *, " + LIKE_TAIL + ")"],
+    "round": ["(Tensor input" + _OUT, "(Tensor input, *, int decimals, Tensor out = None)"],
+    **{name: OVERLOADS[name] for name in ("rand_like", "randn_like")},
     "cross": ["(Tensor input, Tensor other, int? dim = None" + _OUT],
     "cosine_similarity": ["(Tensor x1, Tensor x2, int dim = 1, float eps = 1e-08)"],
     "cdist": ["(Tensor x1, Tensor x2, float p = 2, int? compute_mode = None)"],   # (_VF.cdist: _PYTHON_FRONT)
@@ -502,3 +510,34 @@ def parsed(fn, name, texts, method):
     call.__doc__ = fn.__doc__
     call.__wrapped__ = fn
     return call
+
+
+def int_list(name, arg, value, position=2):
+    """value checked as PyTorch's parser checks an ``int[]`` argument of no fixed size (torch.reshape's shape,
+    torch.flip's dims): a tuple, list or Size whose first element is an int (a numpy int, a one-element int tensor),
+    never a bare int; the later elements are checked where they are read."""
+    if value.__class__ in (tuple, list) or isinstance(value, tuple):
+        if value and not _is_int(value[0]):
+            raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, but found "
+                            f"element of type {tp_name(value[0])} at pos 0")
+        return value
+    raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, not {tp_name(value)}")
+
+
+def bound(name, params, args, kwargs):
+    """The values of params (names, all required; numpy's names for them taken too) from a call's args and kwargs,
+    with the TypeErrors PyTorch's parser gives for too many, missing or unknown arguments (its own wording)."""
+    if len(args) > len(params):
+        raise TypeError(f"{name}() takes {len(params)} positional argument{'s' if len(params) > 1 else ''} but "
+                        f"{len(args)} were given")
+    values, kwargs = list(args), dict(kwargs)
+    for p in params[len(args):]:
+        key = next((k for k in (p, *_NUMPY_NAMES.get(p, ())) if k in kwargs), None)
+        if key is None:
+            absent = params[len(values):]
+            raise TypeError(f"{name}() missing {len(absent)} required positional argument"
+                            f"{'s' if len(absent) == 1 else ''}: " + ", ".join(f'"{a}"' for a in absent))
+        values.append(kwargs.pop(key))
+    for k in kwargs:
+        raise TypeError(f"{name}() got an unexpected keyword argument '{k}'")
+    return values

@@ -24,7 +24,7 @@ _NDARRAY = np.ndarray
 _TAIL = ("torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, "
          "bool requires_grad = False")
 _OUT_TAIL = "Tensor out = None, " + _TAIL
-_LIKE_TAIL = "torch.memory_format memory_format = None, " + _TAIL
+LIKE_TAIL = "torch.memory_format memory_format = None, " + _TAIL
 
 
 def _with_generator(head, tail):
@@ -51,10 +51,10 @@ OVERLOADS = {
     "randperm": _with_generator("int n", _OUT_TAIL),
     "randint": _with_generator("int high, tuple of ints size", _OUT_TAIL)
     + _with_generator("int low, int high, tuple of ints size", _OUT_TAIL),
-    "rand_like": _with_generator("Tensor input", _LIKE_TAIL),
-    "randn_like": _with_generator("Tensor input", _LIKE_TAIL),
-    "randint_like": _with_generator("Tensor input, int low, int high", _LIKE_TAIL)
-    + _with_generator("Tensor input, Tensor high", _LIKE_TAIL) + _with_generator("Tensor input, int high", _LIKE_TAIL),
+    "rand_like": _with_generator("Tensor input", LIKE_TAIL),
+    "randn_like": _with_generator("Tensor input", LIKE_TAIL),
+    "randint_like": _with_generator("Tensor input, int low, int high", LIKE_TAIL)
+    + _with_generator("Tensor input, Tensor high", LIKE_TAIL) + _with_generator("Tensor input, int high", LIKE_TAIL),
 }
 
 # functions whose requires_grad= refuses None (the others take None for the default)

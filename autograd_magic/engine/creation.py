@@ -11,7 +11,9 @@ from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
 from .size import Size, checked_sizes, device, nonnegative
-from .tensor_base import TensorBase, check_foreign, nested_data, refuse_unsized_first, warn_once, wrap
+from .arg_parser import Signature, check_call
+from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, nested_data, refuse_unsized_first,
+                          warn_once, wrap)
 
 _COPY_WARNING = (
     "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
@@ -38,36 +40,17 @@ def _infer(data):
             cat = max(cat, 1)
         elif isinstance(x, numbers.Real):
             cat = max(cat, 2)
-        else:
+        elif isinstance(x, (str, bytes)):
             raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
+        elif isinstance(x, numbers.Complex):
+            raise TypeError("torch.tensor of a complex number: autograd_magic implements a subset of PyTorch, and "
+                            "complex dtypes are not part of it")
+        else:   # (None, a dict, a set, an object: PyTorch's inference gives up on it)
+            raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
     if fixed is None:
         return dtypes.default_for_category(cat if cat >= 0 else 2)
     # PyTorch promotes each value's type (a Python int is int64, a float the default dtype) with the others'
     return fixed if cat < 0 else dtypes.promote_pair(fixed, dtypes.default_for_category(cat))
-
-
-def _is_seq(v):
-    return isinstance(v, (list, tuple, range)) or isinstance(v, np.ndarray) and v.ndim > 0
-
-
-def _check_ragged(data, dim=0):
-    """PyTorch's errors for nested lists that are not rectangular."""
-    if not isinstance(data, (list, tuple, range)) or not data:
-        return
-    first_is_seq = _is_seq(data[0])
-    for v in data:
-        is_seq = _is_seq(v)
-        if is_seq and not first_is_seq:
-            raise TypeError(f"must be real number, not {type(v).__name__}")
-        if first_is_seq and not is_seq and not isinstance(v, TensorBase):
-            raise TypeError("not a sequence")
-    if first_is_seq:
-        n = len(data[0])
-        for v in data:
-            if len(v) != n:
-                raise ValueError(f"expected sequence of length {n} at dim {dim + 1} (got {len(v)})")
-        for v in data:
-            _check_ragged(v, dim + 1)
 
 
 def _list_depth(data):
@@ -167,8 +150,12 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
             raise ValueError("too many dimensions 'str'")
         refuse_unsized_first(data)
         data, dtype = tensors_in_list(data, dtype)
-        _check_ragged(data)
-    target = dtype or _infer(data)
+        check_ragged(data)
+    if dtype is None:
+        target = _infer(data)
+    else:
+        target = dtype
+        check_numbers(data, target)
     arr = np.array(nested_data(data), dtype=target.np)
     if cls is np.ndarray and arr.ndim >= 2:
         arr = _keep_strides(arr, data)
@@ -251,15 +238,31 @@ def _check_device(dev):
         (dev if isinstance(dev, device) else device(dev)).require_cpu()
 
 
+def _no_size(name):
+    """PyTorch's parser's TypeError for a factory called without a size (``torch.zeros()``)."""
+    return TypeError(f'{name}() missing 1 required positional arguments: "size"')
+
+
+def _no_size_overloads(name, **kwargs):
+    """PyTorch's parser's TypeError for a factory with overloads called without a size (``torch.rand()``): the
+    keyword arguments given (those not at their defaults) decide which overloads it reports."""
+    given = {k: v for k, v in kwargs.items() if v is not None and v is not False}
+    check_call(name, [Signature(text) for text in argcheck.OVERLOADS[name]], (), given)
+
+
 def zeros(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
+    if not shape and size is None:
+        raise _no_size("zeros")
     return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out, name="zeros")
 
 
 def ones(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
+    if not shape and size is None:
+        raise _no_size("ones")
     return _filled(shape if size is None else (size,), 1, dtype, requires_grad, out=out, name="ones")
 
 
@@ -267,6 +270,8 @@ def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=N
           memory_format=None):
     if device is not None:
         _check_device(device)
+    if not shape and size is None:
+        raise _no_size("empty")
     dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
     t = _filled(shape if size is None else (size,), determinism.uninitialized(dt.np), dt, requires_grad, out=out,
                 name="empty")
@@ -439,6 +444,9 @@ def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_gr
     if device is not None:
         _check_device(device)
     dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
+    if not shape and size is None:
+        _no_size_overloads("rand", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
+                           out=out, layout=layout)
     t = _finish(_gen(generator).rand(_size(shape if size is None else (size,), "rand"), dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 
@@ -447,6 +455,9 @@ def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_g
     if device is not None:
         _check_device(device)
     dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
+    if not shape and size is None:
+        _no_size_overloads("randn", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
+                           out=out, layout=layout)
     t = _finish(_gen(generator).randn(_size(shape if size is None else (size,), "randn"), dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 

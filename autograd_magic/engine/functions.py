@@ -237,18 +237,29 @@ def pow(input, exponent):
 def _stepfn(name):
     op = OPS[name]
 
-    def fn(input, *, decimals=0):
+    def fn(input):
         if not dtypes.is_float_np(input._data.dtype):
             return input.clone()
-        if decimals:
-            return apply(OPS["round_decimals"], (input,), data=np.round(input._data, decimals))
         return apply(op, (input,))
-    fn.__name__ = name
+    fn.__name__ = fn.__qualname__ = name
     fn.__doc__ = f"Elementwise {name} (gradient zero)."
     return fn
 
 
-round, floor, ceil, trunc = (_stepfn(n) for n in ("round", "floor", "ceil", "trunc"))
+floor, ceil, trunc = (_stepfn(n) for n in ("floor", "ceil", "trunc"))
+_round = _stepfn("round")
+
+
+def round(input, *, decimals=None):
+    """Elementwise round half to even (gradient zero); decimals: to that many decimal places (RoundBackward1), a
+    float tensor's only: ATen has no integer kernel for it."""
+    if decimals is None:
+        return _round(input)
+    data = input._data
+    if not dtypes.is_float_np(data.dtype):
+        kernel = "round_vml_cpu" if decimals == 0 else "round_cpu"
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{dtypes.scalar_name(data.dtype)}'")
+    return apply(OPS["round_decimals"], (input,), data=np.round(data, decimals) if decimals else np.round(data))
 
 
 def square(input):
@@ -721,6 +732,8 @@ def fmod(input, other):
 
 def roll(input, shifts, dims=None):
     if dims is None:  # the flattened tensor rolls, the shape stays
+        if isinstance(shifts, (list, tuple)) and len(shifts) != 1:
+            raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:0")
         return apply(OPS["roll"], (input,), int(shifts[0] if isinstance(shifts, (list, tuple)) else shifts), None)
     shifts = tuple(shifts) if isinstance(shifts, (list, tuple)) else (int(shifts),)
     dims = tuple(dims) if isinstance(dims, (list, tuple)) else (int(dims),)

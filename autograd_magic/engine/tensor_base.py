@@ -7,6 +7,7 @@ The engine's functions make tensors with ``wrap``, which gives them that class: 
 ``class Tensor(..., result_class=True)`` when it is defined.
 """
 import collections
+import numbers
 import warnings
 import weakref
 
@@ -140,9 +141,19 @@ class TensorBase:
         # torch.Tensor(data) / torch.Tensor(*sizes): a float32 tensor.
         if len(args) == 1 and isinstance(args[0], TensorBase) and not kwargs:
             return   # made by __new__
-        if len(args) == 1 and not isinstance(args[0], int):
-            refuse_unsized_first(args[0])
-            data = np.array(nested_data(args[0]), dtype=dtypes.get_default_dtype().np)
+        if len(args) == 1 and not (isinstance(args[0], int) and args[0].__class__ is not bool):
+            data = args[0]
+            if isinstance(data, Size):   # torch.Tensor(t.shape): a tensor of that shape, as torch.Tensor(*sizes)
+                data = np.zeros(tuple(data), dtype=dtypes.get_default_dtype().np)
+            elif isinstance(data, str):
+                raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
+            elif not isinstance(data, (list, tuple, range, np.ndarray)):
+                raise TypeError(f"new(): data must be a sequence (got {argcheck.tp_name(data)})")
+            else:   # (as torch.tensor reads data: ragged lists and None elements refused with PyTorch's errors)
+                refuse_unsized_first(data)
+                check_ragged(data)
+                check_numbers(data, dtypes.get_default_dtype())
+                data = np.array(nested_data(data), dtype=dtypes.get_default_dtype().np)
         else:   # (no arguments: an empty tensor of shape (0,))
             sizes = nonnegative(checked_sizes("new", args)) if args else (0,)
             data = np.zeros(sizes, dtype=dtypes.get_default_dtype().np)
@@ -552,6 +563,46 @@ def warn_once(message, category=UserWarning, stacklevel=2):
         return
     _WARNED.add(message)
     warnings.warn(message, category, stacklevel=stacklevel + 1)
+
+
+def check_numbers(data, dtype):
+    """PyTorch's TypeError for a leaf of nested Python data that is not a number, when the dtype is given (numpy
+    would read None as nan): a float dtype wants a real number, the others an integer."""
+    stack = [data]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, (list, tuple)):
+            stack.extend(x)
+        elif x is None or not isinstance(x, (numbers.Number, str, bytes, TensorBase, np.ndarray, np.generic, range)):
+            if dtypes.is_float_np(dtype.np):
+                raise TypeError(f"must be real number, not {type(x).__name__}")
+            raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer")
+        elif isinstance(x, (str, bytes)):
+            raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
+
+
+def _is_seq(v):
+    return isinstance(v, (list, tuple, range)) or isinstance(v, np.ndarray) and v.ndim > 0
+
+
+def check_ragged(data, dim=0):
+    """PyTorch's errors for nested lists that are not rectangular."""
+    if not isinstance(data, (list, tuple, range)) or not data:
+        return
+    first_is_seq = _is_seq(data[0])
+    for v in data:
+        is_seq = _is_seq(v)
+        if is_seq and not first_is_seq:
+            raise TypeError(f"must be real number, not {type(v).__name__}")
+        if first_is_seq and not is_seq and not isinstance(v, TensorBase):
+            raise TypeError("not a sequence")
+    if first_is_seq:
+        n = len(data[0])
+        for v in data:
+            if len(v) != n:
+                raise ValueError(f"expected sequence of length {n} at dim {dim + 1} (got {len(v)})")
+        for v in data:
+            check_ragged(v, dim + 1)
 
 
 def refuse_unsized_first(data):

@@ -16,6 +16,7 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8)
 from ..engine import arg_parser as _arg_parser
+from ..engine import indexing as _indexing, shaping as _shaping
 from ..engine import argcheck as _argcheck, method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
 from ..engine.einsum import einsum  # noqa: F401
 from ..engine.methods import inplace_method as _inplace_method
@@ -52,6 +53,18 @@ from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, co
                               cumsum, dist, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
                               stack, std, sum, swapaxes, t, transpose, unbind, unsqueeze, var, view)
 from ..engine.size import Size, device, layout, strided  # noqa: F401
+
+
+def reshape(*args, **kwargs):   # noqa: F811 - the function form: shape is one argument, a tuple of ints
+    input, shape = _arg_parser.bound("reshape", ("input", "shape"), args, kwargs)
+    return _shaping.reshape(input, _arg_parser.int_list("reshape", "shape", shape))
+
+
+def flip(*args, **kwargs):   # noqa: F811 - the function form: dims is one argument, a tuple of ints
+    input, dims = _arg_parser.bound("flip", ("input", "dims"), args, kwargs)
+    return _indexing.flip(input, dims=_arg_parser.int_list("flip", "dims", dims))
+
+
 from ..engine.memory_format import (channels_last, channels_last_3d, contiguous_format,  # noqa: F401
                                     legacy_contiguous_format, memory_format, preserve_format)
 from ..engine.tensor import Tensor  # noqa: F401
@@ -136,8 +149,8 @@ add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv
         with_out(f) for f in (add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot,
                               pow, abs, neg, clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where))
 outer = with_out(outer, "mul")   # (ATen's outer is a mul: its out= error names mul)
-tril, triu, diag, index_select, masked_select, argsort = (
-    with_out(f) for f in (tril, triu, diag, index_select, masked_select, argsort))
+tril, triu, diag, index_select, masked_select, argsort, round = (
+    with_out(f) for f in (tril, triu, diag, index_select, masked_select, argsort, round))
 all, any = (with_out(f, bool_out=True) for f in (all, any))
 # the deprecated number-first overloads of old code: torch.add(x, alpha, y), torch.addcmul(x, value, t1, t2)
 # (and numpy data where a tensor goes, torch.add(x, arr): PyTorch's TypeError)
