@@ -2,6 +2,7 @@
 broadcast_tensors, narrow, unflatten, movedim, atleast_1d/2d, hstack, vstack, tile, repeat_interleave, diff."""
 import numpy as np
 
+from .dispatch import check_broadcast
 from .indexing import index_select, repeat
 from .optable import OPS
 from .shaping import _tensor_list, cat, expand, permute, reshape, unsqueeze, view
@@ -13,7 +14,13 @@ def broadcast_to(input, size):
 
 
 def broadcast_tensors(*tensors):
-    shape = np.broadcast_shapes(*(t._data.shape for t in tensors))
+    try:
+        shape = np.broadcast_shapes(*(t._data.shape for t in tensors))
+    except ValueError:  # PyTorch's message: the shapes so far (a) against the first that does not fit (b)
+        shape = ()
+        for t in tensors:
+            check_broadcast(shape, t._data.shape)
+            shape = np.broadcast_shapes(shape, t._data.shape)
     return tuple(t if t._data.shape == shape else expand(t, shape) for t in tensors)
 
 

@@ -31,6 +31,8 @@ def _index_component(k):
                           UserWarning, stacklevel=user_level())
             return k._data.astype(np.bool_)
         return k._data
+    if k.__class__ is bool or k.__class__ is np.bool_:   # x[True]: a 0-d mask (a new dim of 1 or 0), not x[1]
+        return np.array(k, dtype=np.bool_)
     if isinstance(k, list):
         arr = np.asarray([_index_component(v) for v in k])
         return arr.astype(np.int64) if arr.size == 0 else arr   # (x[[]]: an empty long index, as PyTorch's)
@@ -167,7 +169,7 @@ def getitem(t, key):
             raise IndexError(str(e).replace(" for axis ", " for dimension ")) from None
         if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:   # (a dual tensor's tangent goes through apply)
             return wrap(data)
-        return apply(OPS["index"], (t,), (k,), t._data.shape, data=data)
+        return apply(OPS["index"], (t,), (k.copy(),), t._data.shape, data=data)   # (_recorded_key)
     key = normalize_key(key)
     basic = _is_basic(key)
     if basic:
@@ -189,7 +191,7 @@ def getitem(t, key):
         _check_masks(key, t._data.shape)
         _check_advanced_bounds(key, t._data.shape)
         data = np.ascontiguousarray(t._data[key])
-        return apply(OPS["index"], (t,), key, t._data.shape, data=data)
+        return apply(OPS["index"], (t,), _recorded_key(key), t._data.shape, data=data)
     return _basic_chain(t, key)
 
 
@@ -218,9 +220,40 @@ def _basic_chain(t, key):
 
 
 def setitem(t, key, value):
+    if value.__class__ is list or value.__class__ is tuple:
+        raise TypeError(f"can't assign a {value.__class__.__name__} to a torch.{t.dtype.scalar_name}Tensor")
+    try:
+        _setitem(t, key, value)
+    except ValueError as e:   # numpy's broadcasting message: PyTorch's, where the value does not fit t[key]
+        if isinstance(value, TensorBase) and ("broadcast" in str(e) or "boolean array indexing" in str(e)):
+            _refuse_misfit(t, normalize_key(key), value)
+        raise
+
+
+def _refuse_misfit(t, key, value):
+    """PyTorch's error for a value whose shape does not fit t[key] (returns when it fits): its leading 1s left out,
+    the value is expanded to a basic index's result (expand's messages), or broadcast to an advanced index's."""
+    shape = value._data.shape
+    while shape and shape[0] == 1:
+        shape = shape[1:]
+    target = t._data[key if len(key) != 1 else key[0]].shape
+    if _is_basic(key):
+        expand(value.reshape(shape), target)
+        return
+    if len(shape) <= len(target) and all(a in (1, b) for a, b in zip(reversed(shape), reversed(target))):
+        return   # it fits: numpy's error was about something else
+    raise RuntimeError(f"shape mismatch: value tensor of shape [{', '.join(map(str, shape))}] cannot be broadcast "
+                       f"to indexing result of shape [{', '.join(map(str, target))}]")
+
+
+def _setitem(t, key, value):
     if key.__class__ is not int and key.__class__ is not slice:
         _refuse_byte_mask_fill(key, value)
+    simple_true = key is True
     key = normalize_key(key)
+    advanced = not _is_basic(key)
+    key = _true_as_new_axis(key)
+    true_masks = advanced and not simple_true and _is_basic(key)
     if not _is_basic(key):
         _check_advanced_bounds(key, t._data.shape)
     k = key if len(key) != 1 else key[0]
@@ -253,11 +286,48 @@ def setitem(t, key, value):
         v = wrap(np.asarray(value, dtype=t._data.dtype))
     elif v._data.dtype != t._data.dtype:
         v = v.to(dtypes._FROM_NP[t._data.dtype])
-    op = OPS["copy_slices"] if _is_basic(key) else OPS["index_put"]
+    basic = _is_basic(key)
+    if true_masks:   # (PyTorch's index_put_ into the view: the value without its leading 1s, not expanded)
+        v = _copy_source(v, None)
+    elif basic:
+        v = _copy_source(v, t._data[k].shape)
+    op = OPS["copy_slices"] if basic else OPS["index_put"]
     old = wrap(t._data.copy(), t._rg, t._fn)
     old._accum = t._accum
-    new = apply(op, (old, v), k)
+    new = apply(op, (old, v), k if basic else _recorded_key(k))
     commit_inplace_tracked(t, new)
+
+
+def _true_as_new_axis(key):
+    """x[True] = v (0-d True masks: Python bools, or bool tensors as Wishart's sampler writes) is PyTorch's write
+    into the view x[None] (CopySlices), not an index_put of x."""
+    for c in key:
+        if isinstance(c, np.ndarray) and not (c.ndim == 0 and c.dtype == np.bool_ and c):
+            return key
+    return tuple(None if isinstance(c, np.ndarray) else c for c in key)
+
+
+def _copy_source(v, shape):
+    """The value written into t[basic key] as PyTorch's setitem passes it to copy_: itself when the shapes are
+    equal, else viewed without its leading 1s (ViewBackward0) and expanded to the target shape (ExpandBackward0;
+    shape None: not expanded, and not viewed when it has no leading 1s)."""
+    if v._data.shape == shape or not v._data.ndim:
+        return v
+    stripped = v._data.shape
+    while stripped and stripped[0] == 1:
+        stripped = stripped[1:]
+    if shape is None:
+        return v if stripped == v._data.shape else v.view(stripped)
+    v = v.view(stripped)
+    return v if stripped == shape else v.expand(shape)
+
+
+def _recorded_key(key):
+    """An advanced index as a backward node keeps it: its arrays copied, so that writing later into the index
+    tensors they came from (a mask reused and updated in a loop) does not change the gradient."""
+    if isinstance(key, np.ndarray):
+        return key.copy()
+    return tuple(k.copy() if isinstance(k, np.ndarray) else k for k in key)
 
 
 def _last_view(key):

@@ -260,11 +260,33 @@ _BINDINGS = {
 }
 
 
-def _draw_inplace(draw, serial=None):
+_CONTINUOUS = ("{} distribution is a continuous probability distribution. dtype must be a floating point but you "
+               "specified {}")
+_CXX_NAMES = {"int64": "long int", "int32": "int", "int16": "short int", "int8": "signed char",
+              "uint8": "unsigned char", "bool": "bool"}
+
+
+def _refuse_integers(sampler, t):
+    """PyTorch's error for a draw of continuous values into an integer or bool tensor: sampler is the distribution
+    its check names ("Exponential"; "Cauchy", with the C++ type) or ATen's kernel without an integer version."""
+    if t._data.dtype.kind in "fc":
+        return
+    name = t.dtype.scalar_name
+    if sampler == "Exponential":
+        raise RuntimeError(_CONTINUOUS.format(sampler, name))
+    if sampler == "Cauchy":
+        raise RuntimeError(_CONTINUOUS.format(sampler, _CXX_NAMES.get(t._data.dtype.name, name)))
+    raise NotImplementedError(f'"{sampler}" not implemented for \'{name}\'')
+
+
+def _draw_inplace(draw, serial=None, floating=None):
     """Tensor.uniform_ / normal_ / ...: fill in place from the PyTorch-identical generator. A non-contiguous tensor
     (``init.kaiming_normal_(w.T)``) is filled in memory order, as ATen's TensorIterator walks it; serial: the draw
-    ATen uses then, where it differs (normal_'s one-at-a-time kernel)."""
+    ATen uses then, where it differs (normal_'s one-at-a-time kernel); floating: the sampler named in PyTorch's error
+    for an integer tensor (_refuse_integers)."""
     def method(self, *args, generator=None, **kwargs):
+        if floating is not None:
+            _refuse_integers(floating, self)
         if GRAD_MODE.enabled:
             check_inplace(self)
         gen = generator._impl if generator is not None else random.default_generator
@@ -280,10 +302,13 @@ def _draw_inplace(draw, serial=None):
 
 
 _BINDINGS.update({
-    "uniform_": _draw_inplace(lambda gen, a, low=0.0, high=1.0: gen.uniform(a.shape, a.dtype, low, high)),
+    "uniform_": _draw_inplace(lambda gen, a, low=0.0, high=1.0: gen.uniform(a.shape, a.dtype, low, high),
+                              floating="check_uniform_bounds"),
     "normal_": _draw_inplace(lambda gen, a, mean=0.0, std=1.0: gen.normal(a.shape, a.dtype, mean, std),
-                             lambda gen, a, mean=0.0, std=1.0: gen.normal_serial(a.shape, a.dtype, mean, std)),
-    "exponential_": _draw_inplace(lambda gen, a, lambd=1.0: gen.exponential(a.shape, a.dtype, lambd)),
+                             lambda gen, a, mean=0.0, std=1.0: gen.normal_serial(a.shape, a.dtype, mean, std),
+                             floating="normal_kernel_cpu"),
+    "exponential_": _draw_inplace(lambda gen, a, lambd=1.0: gen.exponential(a.shape, a.dtype, lambd),
+                                  floating="Exponential"),
     "bernoulli_": _draw_inplace(lambda gen, a, p=0.5: gen.bernoulli(p, a.dtype, a.shape)),
     "random_": _draw_inplace(lambda gen, a, low=0, high=None: gen.randint(0 if high is None else low,
                                                                           low if high is None else high,
@@ -291,9 +316,11 @@ _BINDINGS.update({
 })
 _BINDINGS.update({   # PyTorch's scalar samplers on the double uniform / normal (engine/random_samplers.py)
     "cauchy_": _draw_inplace(lambda gen, a, median=0.0, sigma=1.0: random_samplers.cauchy(gen, a.shape, a.dtype,
-                                                                                           median, sigma)),
+                                                                                           median, sigma),
+                             floating="Cauchy"),
     "log_normal_": _draw_inplace(lambda gen, a, mean=1.0, std=2.0: random_samplers.log_normal(gen, a.shape, a.dtype,
-                                                                                               mean, std)),
+                                                                                               mean, std),
+                                 floating="log_normal_cpu"),
     "geometric_": _draw_inplace(lambda gen, a, p: random_samplers.geometric(gen, a.shape, a.dtype, p)),
 })
 

@@ -1,13 +1,20 @@
 """The constraints distributions check their parameters and samples against (PyTorch's reprs and checks)."""
 from ...engine.creation import full
 from ...engine.dtypes import bool_
-from ...engine.functions import isclose
-from ...engine.linalg_fns import cholesky_ex
+from ...engine.functions import finfo, isclose
+from ...engine.linalg_fns import cholesky_ex, eigvalsh, vector_norm
+from ...engine.shaping import cat as _cat_tensors, stack as _stack_tensors   # (cat and stack name constraints here)
 
 
 class Constraint:
+    __module__ = "torch.distributions.constraints"
     is_discrete = False
     event_dim = 0
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__module__.startswith("autograd_magic."):   # PyTorch's constraints all live in constraints.py
+            cls.__module__ = "torch.distributions.constraints"
 
     def check(self, value):
         raise NotImplementedError
@@ -73,6 +80,17 @@ class _Interval(Constraint):
 
     def __repr__(self):
         return f"Interval(lower_bound={self.lower_bound}, upper_bound={self.upper_bound})"
+
+
+class _HalfOpenInterval(Constraint):
+    def __init__(self, lower_bound, upper_bound):
+        self.lower_bound, self.upper_bound = lower_bound, upper_bound
+
+    def check(self, value):
+        return (self.lower_bound <= value) & (value < self.upper_bound)
+
+    def __repr__(self):
+        return f"HalfOpenInterval(lower_bound={self.lower_bound}, upper_bound={self.upper_bound})"
 
 
 class _IntegerInterval(Constraint):
@@ -162,16 +180,110 @@ class _LowerCholesky(Constraint):
         return lower_triangular & positive_diagonal
 
 
-class _PositiveDefinite(Constraint):
+class _LowerTriangular(Constraint):
     event_dim = 2
 
     def check(self, value):
-        if value.shape[-2] != value.shape[-1]:
-            return full(value.shape[:-2], False, dtype=bool_)
-        sym = isclose(value, value.mT, atol=1e-6).all(-2).all(-1)
-        if not sym.all():
-            return sym
+        return (value.tril() == value).view(value.shape[:-2] + (-1,)).min(-1)[0]
+
+
+class _CorrCholesky(Constraint):
+    """Lower-triangular with a positive diagonal and rows of unit length (a correlation matrix's factor)."""
+    event_dim = 2
+
+    def check(self, value):
+        tol = finfo(value.dtype).eps * value.size(-1) * 10   # PyTorch's fudge factor
+        row_norm = vector_norm(value.detach(), dim=-1)
+        unit_row_norm = (row_norm - 1.0).abs().le(tol).all(dim=-1)
+        return _LowerCholesky().check(value) & unit_row_norm
+
+
+class _Square(Constraint):
+    event_dim = 2
+
+    def check(self, value):
+        return full(value.shape[:-2], value.shape[-2] == value.shape[-1], dtype=bool_)
+
+
+class _Symmetric(_Square):
+    def check(self, value):
+        square_check = super().check(value)
+        if not square_check.all():
+            return square_check
+        return isclose(value, value.mT, atol=1e-6).all(-2).all(-1)
+
+
+class _PositiveSemidefinite(_Symmetric):
+    def check(self, value):
+        sym_check = super().check(value)
+        if not sym_check.all():
+            return sym_check
+        return eigvalsh(value).ge(0).all(-1)
+
+
+class _PositiveDefinite(_Symmetric):
+    def check(self, value):
+        sym_check = super().check(value)
+        if not sym_check.all():
+            return sym_check
         return cholesky_ex(value).info.eq(0)
+
+
+class _Cat(Constraint):
+    """cseq[i] on the i-th block (lengths[i] long) of dim, as torch.cat joins them."""
+
+    def __init__(self, cseq, dim=0, lengths=None):
+        if not all(isinstance(c, Constraint) for c in cseq):
+            raise AssertionError("All elements of cseq must be Constraint instances")
+        self.cseq = list(cseq)
+        self.lengths = [1] * len(self.cseq) if lengths is None else list(lengths)
+        if len(self.lengths) != len(self.cseq):
+            raise AssertionError(f"lengths ({len(self.lengths)}) must match cseq ({len(self.cseq)})")
+        self.dim = dim
+
+    @property
+    def is_discrete(self):
+        return any(c.is_discrete for c in self.cseq)
+
+    @property
+    def event_dim(self):
+        return max(c.event_dim for c in self.cseq)
+
+    def check(self, value):
+        if not -value.dim() <= self.dim < value.dim():
+            raise AssertionError(f"dim {self.dim} out of range for value with {value.dim()} dimensions")
+        checks, start = [], 0
+        for constr, length in zip(self.cseq, self.lengths):
+            checks.append(constr.check(value.narrow(self.dim, start, length)))
+            start = start + length
+        return _cat_tensors(checks, self.dim)
+
+
+class _Stack(Constraint):
+    """cseq[i] on the i-th slice along dim, as torch.stack joins them."""
+
+    def __init__(self, cseq, dim=0):
+        if not all(isinstance(c, Constraint) for c in cseq):
+            raise AssertionError("All elements of cseq must be Constraint instances")
+        self.cseq = list(cseq)
+        self.dim = dim
+
+    @property
+    def is_discrete(self):
+        return any(c.is_discrete for c in self.cseq)
+
+    @property
+    def event_dim(self):
+        dim = max(c.event_dim for c in self.cseq)
+        if self.dim + dim < 0:
+            dim += 1
+        return dim
+
+    def check(self, value):
+        if not -value.dim() <= self.dim < value.dim():
+            raise AssertionError(f"dim {self.dim} out of range for value with {value.dim()} dimensions")
+        vs = [value.select(self.dim, i) for i in range(value.size(self.dim))]
+        return _stack_tensors([constr.check(v) for v, constr in zip(vs, self.cseq)], self.dim)
 
 
 dependent = _Dependent()
@@ -184,6 +296,7 @@ simplex = _Simplex()
 real_vector = _IndependentConstraint(real, 1)
 independent = _IndependentConstraint
 interval = _Interval
+half_open_interval = _HalfOpenInterval
 integer_interval = _IntegerInterval
 greater_than = _GreaterThan
 less_than = _LessThan
@@ -196,6 +309,13 @@ one_hot = _OneHot()
 positive_integer = _IntegerGreaterThan(1)
 integer_greater_than = _IntegerGreaterThan
 positive_definite = _PositiveDefinite()
+positive_semidefinite = _PositiveSemidefinite()
+lower_triangular = _LowerTriangular()
+corr_cholesky = _CorrCholesky()
+square = _Square()
+symmetric = _Symmetric()
+cat = _Cat
+stack = _Stack
 
 
 class MixtureSameFamilyConstraint(Constraint):

@@ -1,5 +1,6 @@
-"""Poisson(rate), Binomial(total_count, probs= or logits=) and Geometric(probs= or logits=): their samplers draw
-PyTorch's numbers (torch.poisson, torch.binomial, uniform_ on the double path)."""
+"""Poisson(rate), Binomial(total_count, probs= or logits=), Geometric(probs= or logits=) and
+NegativeBinomial(total_count, probs= or logits=): their samplers draw PyTorch's numbers (torch.poisson,
+torch.binomial, uniform_ on the double path, a Gamma draw then torch.poisson)."""
 import numbers
 
 from ...engine.creation import arange, empty, zeros_like
@@ -11,7 +12,8 @@ from ..nn import functional as F
 from . import constraints
 from .distribution import Distribution
 from .exp_family import ExponentialFamily
-from .utils import _enumerated, _ProbsOrLogits, broadcast_all
+from .gamma import Gamma
+from .utils import _enumerated, _ProbsOrLogits, broadcast_all, lazy_property, logits_to_probs, probs_to_logits
 
 
 class Poisson(ExponentialFamily):
@@ -188,3 +190,77 @@ class Geometric(_ProbsOrLogits, Distribution):
 
     def entropy(self):
         return F.binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none") / self.probs
+
+
+class NegativeBinomial(Distribution):
+    """The number of successes before total_count failures, each trial a success with probability probs."""
+    __module__ = "torch.distributions.negative_binomial"
+    arg_constraints = {"total_count": constraints.greater_than_eq(0),
+                       "probs": constraints.half_open_interval(0.0, 1.0), "logits": constraints.real}
+    support = constraints.nonnegative_integer
+
+    def __init__(self, total_count, probs=None, logits=None, validate_args=None):
+        if (probs is None) == (logits is None):
+            raise ValueError("Either `probs` or `logits` must be specified, but not both.")
+        if probs is not None:
+            self.total_count, self.probs = broadcast_all(total_count, probs)
+            self.total_count = self.total_count.type_as(self.probs)
+        else:
+            self.total_count, self.logits = broadcast_all(total_count, logits)
+            self.total_count = self.total_count.type_as(self.logits)
+        self._param = self.probs if probs is not None else self.logits
+        super().__init__(self._param.size(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(NegativeBinomial, _instance)
+        batch_shape = Size(batch_shape)
+        new.total_count = self.total_count.expand(batch_shape)
+        if "probs" in self.__dict__:
+            new.probs = new._param = self.probs.expand(batch_shape)
+        if "logits" in self.__dict__:
+            new.logits = new._param = self.logits.expand(batch_shape)
+        return self._expanded(NegativeBinomial, new, batch_shape)
+
+    @property
+    def mean(self):
+        return self.total_count * self.logits.exp()
+
+    @property
+    def mode(self):
+        return ((self.total_count - 1) * self.logits.exp()).floor().clamp(min=0.0)
+
+    @property
+    def variance(self):
+        return self.mean / (-self.logits).sigmoid()
+
+    @lazy_property
+    def logits(self):
+        return probs_to_logits(self.probs, is_binary=True)
+
+    @lazy_property
+    def probs(self):
+        return logits_to_probs(self.logits, is_binary=True)
+
+    @property
+    def param_shape(self):
+        return self._param.size()
+
+    @lazy_property
+    def _gamma(self):
+        # not validated: total_count may be 0
+        return Gamma(concentration=self.total_count, rate=(-self.logits).exp(), validate_args=False)
+
+    def sample(self, sample_shape=Size()):
+        with no_grad():
+            rate = self._gamma.sample(sample_shape=sample_shape)
+            return sampling.poisson(rate)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        log_unnormalized_prob = self.total_count * F.logsigmoid(-self.logits) + value * F.logsigmoid(self.logits)
+        log_normalization = (-sampling.lgamma(self.total_count + value) + sampling.lgamma(1.0 + value)
+                             + sampling.lgamma(self.total_count))
+        # total_count == 0 and value == 0 has probability 1, but lgamma(0) is infinite
+        log_normalization = log_normalization.masked_fill(self.total_count + value == 0.0, 0.0)
+        return log_unnormalized_prob - log_normalization

@@ -67,5 +67,10 @@ class Independent(Distribution):
     def entropy(self):
         return _sum_rightmost(self.base_dist.entropy(), self.reinterpreted_batch_ndims)
 
+    def enumerate_support(self, expand=True):
+        if self.reinterpreted_batch_ndims > 0:
+            raise NotImplementedError("Enumeration over cartesian product is not implemented")
+        return self.base_dist.enumerate_support(expand=expand)
+
     def __repr__(self):
         return self.__class__.__name__ + f"({self.base_dist}, {self.reinterpreted_batch_ndims})"

@@ -45,6 +45,7 @@ def register_kl(type_p, type_q):
 
 @functools.total_ordering
 class _Match:
+    __module__ = "torch.distributions.kl"
     __slots__ = ["types"]
 
     def __init__(self, *types):

@@ -20,6 +20,11 @@ class Transform:
     __module__ = "torch.distributions.transforms"
     bijective = False
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__module__.startswith("autograd_magic."):   # PyTorch's transforms all live in transforms.py
+            cls.__module__ = "torch.distributions.transforms"
+
     def __init__(self, cache_size=0):
         self._cache_size = cache_size
         self._inv = None

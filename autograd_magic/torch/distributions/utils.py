@@ -4,7 +4,7 @@ import numbers
 
 from ...engine.tensor import Tensor
 from ...engine.composed import broadcast_tensors
-from ...engine.creation import empty, tensor
+from ...engine.creation import arange, empty, tensor
 from ...engine.dtypes import get_default_dtype
 from ...engine.functions import finfo
 from ..grad_mode import enable_grad
@@ -14,7 +14,7 @@ from ..nn import functional as F
 def broadcast_all(*values):
     """Numbers become tensors (float32, or like the tensor arguments), then all are broadcast together."""
     if not all(isinstance(v, (Tensor, numbers.Number)) for v in values):
-        raise ValueError("Input arguments must all be instances of numbers.Number, torch.Tensor or objects "
+        raise ValueError("Input arguments must all be instances of Number, torch.Tensor or objects "
                          "implementing __torch_function__.")
     if not all(isinstance(v, Tensor) for v in values):
         like = next((v for v in values if isinstance(v, Tensor)), None)
@@ -43,6 +43,7 @@ def logits_to_probs(logits, is_binary=False):
 
 class lazy_property:
     """A parameter computed from the other one on first use (probs from logits, or logits from probs)."""
+    __module__ = "torch.distributions.utils"
 
     def __init__(self, wrapped):
         self.wrapped = wrapped
@@ -111,3 +112,29 @@ def _sum_rightmost(value, dim):
     if dim == 0:
         return value
     return value.reshape(value.shape[:-dim] + (-1,)).sum(-1)
+
+
+def tril_matrix_to_vec(mat, diag=0):
+    """The lower-triangular elements (below the diag-th diagonal) of a (batch of) D x D matrix, in row order."""
+    n = mat.shape[-1]
+    if diag < -n or diag >= n:
+        raise ValueError(f"diag ({diag}) provided is outside [{-n}, {n - 1}].")
+    idx = arange(n)
+    tril_mask = idx < idx.view(-1, 1) + (diag + 1)
+    return mat[..., tril_mask]
+
+
+def vec_to_tril_matrix(vec, diag=0):
+    """A (batch of) D x D lower-triangular matrix holding vec's elements in row order (tril_matrix_to_vec's
+    inverse)."""
+    # the positive root of D**2 + (1+2*diag)*D - |diag| * (diag+1) - 2*vec.shape[-1] = 0
+    n = (-(1 + 2 * diag) + ((1 + 2 * diag) ** 2 + 8 * vec.shape[-1] + 4 * abs(diag) * (diag + 1)) ** 0.5) / 2
+    if round(n) - n > finfo(vec.dtype).eps:
+        raise ValueError(f"The size of last dimension is {vec.shape[-1]} which cannot be expressed as the lower "
+                         "triangular part of a square D x D matrix.")
+    n = round(n)
+    mat = vec.new_zeros(vec.shape[:-1] + (n, n))
+    idx = arange(n)
+    tril_mask = idx < idx.view(-1, 1) + (diag + 1)
+    mat[..., tril_mask] = vec
+    return mat

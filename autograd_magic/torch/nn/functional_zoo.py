@@ -3,6 +3,7 @@ Python composes them, so the nodes and bits are the same), and the margin losses
 multi_margin_loss and multilabel_margin_loss (one kernel each: engine/ops_margin.py), hinge_embedding_loss (ATen's composite) and
 multilabel_soft_margin_loss (PyTorch's Python composition)."""
 import math
+import warnings
 
 import numpy as np
 
@@ -175,6 +176,8 @@ def gumbel_softmax(logits, tau=1, hard=False, eps=1e-10, dim=-1):
     """Samples of the Gumbel-softmax distribution, composed as PyTorch composes it: -log of exponential_ draws
     (PyTorch's draws) added to the logits, over tau, softmax; hard=True: the one-hot of the argmax, with the soft
     sample's gradient (straight-through)."""
+    if eps != 1e-10:
+        warnings.warn("`eps` parameter is deprecated and has no effect.", stacklevel=2)
     gumbels = -creation.empty_like(logits).exponential_().log()
     gumbels = (logits + gumbels) / tau
     y_soft = gumbels.softmax(dim)
