@@ -7,7 +7,8 @@ comparisons' aliases (greater, less_equal, not_equal ...) given a list or None; 
 index_select, masked_select, argsort, all, any; matmul, maximum, minimum, fmax, fmin and the *_like factories
 given what is not a tensor; torch.tensor / torch.Tensor given None or objects; round's decimals (not on integers),
 roll's shifts without dims, torch.reshape's and torch.flip's one tuple argument, factories called without a
-size."""
+size; the factories whose own code took what PyTorch's parser refuses (randint without a size or with an int one,
+linspace without steps, full with an int size, normal without a size)."""
 
 import pytest
 
@@ -185,6 +186,27 @@ CASES = ["torch.tensor(None)", "torch.tensor([1, None])", "torch.tensor([[1], [N
          "torch.Tensor(np.float32(2))", "torch.Tensor(True)", "torch.Tensor([[1, 2], [3]])", "torch.Tensor({1: 2})",
          "torch.Tensor(torch.Size([2, 3])).shape", "torch.Tensor(np.ones(2))", "torch.Tensor(range(3))",
          "torch.Tensor((1, 2))"]
+''' + LOOP],
+    'factories_as_the_parser_reads_them': ['''import numpy as np
+torch.manual_seed(0)
+g = torch.Generator().manual_seed(1)
+x = torch.ones(2, 3)
+CASES = ["torch.linspace(0, 1)", "torch.linspace(0, 1, 5.0)", "torch.linspace(0, 1, steps=None)", "torch.linspace(0, 1, -1)",
+         "torch.logspace(0, 1)", "torch.full((2, 2))", "torch.full(2, 3.)", "torch.full([2], None)", "torch.eye()",
+         "torch.eye(2.5)", "torch.arange()", "torch.arange(None)", "torch.arange(end=3)", "torch.arange(start=2)",
+         "torch.randint(5)", "torch.randint(0, 5)", "torch.randint(5, 2)", "torch.randperm(3.0)", "torch.normal(0, 1)",
+         "torch.randint(0, 27, (8,), generator=g)", "torch.randint(5, x.shape).shape",
+         "torch.randint(low=0, high=5, size=(3,), generator=g)", "torch.randint(0, 5, size=[2])",
+         "torch.randint(3, (2,), dtype=torch.int32)", "torch.randint(torch.tensor(5), (2,)).shape",
+         "torch.full(x.shape, 0.5)", "torch.full((2,), 3, dtype=torch.int64)", "torch.full([2], True)",
+         "torch.full((2,), torch.tensor(2.))", "torch.full(size=(1,), fill_value=2.)", "torch.arange(len(x))",
+         "torch.arange(np.int64(3))", "torch.arange(torch.tensor(3))", "torch.arange(0, 1, 0.25, dtype=torch.float64)",
+         "torch.linspace(torch.tensor(0.), torch.tensor(1.), 3)", "torch.linspace(0, 1, steps=3)",
+         "torch.logspace(0, 2, 3, base=2)", "torch.eye(x.shape[0])", "torch.eye(2, 3)", "torch.eye(n=2)",
+         "torch.randperm(4, generator=g)", "torch.normal(torch.zeros(2), torch.ones(2), generator=g)",
+         "torch.normal(torch.zeros(2), 1.)", "torch.normal(0.5, torch.ones(2), generator=g)",
+         "torch.normal(2, 3, size=(1, 4), generator=g)", "torch.normal(mean=torch.zeros(2))",
+         "torch.normal(0., 1., (2,), generator=g)"]
 ''' + LOOP],
     'round_decimals_roll_reshape_flip_factories': ['''t = torch.tensor([1.2345, -2.5, 0.5, 1.5]); i = torch.tensor([1, 2])
 m = torch.ones(2, 3)

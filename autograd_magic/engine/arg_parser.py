@@ -20,12 +20,15 @@ full parse, which calls the function when some signature takes the arguments aft
 """
 import numpy as np
 
-from .argcheck import LIKE_TAIL, OVERLOADS, tp_name
+from .argcheck import LIKE_TAIL, OVERLOADS, TAIL, tp_name
 from .dtypes import dtype as _dtype
 from .tensor_base import TensorBase
 
 _NUMPY_NAMES = {"dim": ("axis",), "keepdim": ("keepdims",), "input": ("x", "a", "x1"), "other": ("x2",)}
 _ALIASES = {alias: name for name, aliases in _NUMPY_NAMES.items() for alias in aliases}
+# "tuple of ints" parameters that are ``int[]`` in ATen (a size): a bare int is refused (``torch.randint(5, 2)``);
+# the others (a dim, a shift: ``int[1]``) take one
+_SEQUENCE_ONLY = frozenset(("size", "shape"))
 # functions whose Tensor arguments also take Python numbers (should_allow_numbers_as_tensors)
 _NUMBERS_AS_TENSORS = frozenset(("div", "div_", "divide", "true_divide", "floor_divide", "multiply", "subtract",
                                  "rsub"))
@@ -123,11 +126,12 @@ class Signature:
                                            f"{'s' if len(missing) == 1 else ''}: "
                                            + ", ".join(f'"{m}"' for m in missing))
                 value, left = kwargs[key], left - 1
-            if not ((value is None and p.nullable) or _accepts(p.type, value, numbers_as_tensors)):
+            if not ((value is None and p.nullable) or _accepts(p.type, value, numbers_as_tensors)) or (
+                    p.name in _SEQUENCE_ONLY and p.type == "tuple of ints" and not isinstance(value, (tuple, list))):
                 if not fail:
                     return None
                 where = f" (position {i + 1})" if given else ""
-                if p.type == "tuple of ints" and value.__class__ in (tuple, list) and value:
+                if p.type == "tuple of ints" and isinstance(value, (tuple, list)) and value:
                     raise TypeError(f"{name}(): argument '{p.name}'{where} must be tuple of ints, but found element "
                                     f"of type {tp_name(value[0])} at pos 0")
                 raise TypeError(f"{name}(): argument '{p.name}'{where} must be {p.type}, not {tp_name(value)}")
@@ -171,7 +175,7 @@ def _accepts(kind, v, numbers_as_tensors):
     if kind == "int":
         return _is_int(v)
     if kind == "tuple of ints":   # (PyTorch looks at the first element only; _unpacked at the others)
-        return (cls is tuple or cls is list) and (not v or _is_int(v[0])) or _is_int(v) or (
+        return isinstance(v, (tuple, list)) and (not v or _is_int(v[0])) or _is_int(v) or (
             isinstance(v, TensorBase) and v._data.size == 1 and v._data.dtype.kind in "iu")
     if kind == "bool":
         return cls is bool
@@ -408,6 +412,14 @@ FUNCTIONS = {
              "(Tensor input, int dim, bool keepdim = False" + _OUT], "all", "any"),
 }
 
+# factories whose own code takes what PyTorch's parser refuses (``checked``): their overloads as PyTorch prints them
+FACTORIES = {**{name: OVERLOADS[name] for name in ("arange", "linspace", "logspace", "eye", "randint", "randperm")},
+             "full": ["(tuple of ints size, Number fill_value, *, Tensor out = None, " + TAIL + ")"],
+             "normal": [*(f"({m} mean, {s}, *, torch.Generator generator = None, Tensor out = None)"
+                          for m, s in (("Tensor", "Tensor std"), ("Tensor", "float std = 1"), ("float", "Tensor std"))),
+                        "(float mean, float std, tuple of ints size, *, torch.Generator generator = None, "
+                        "Tensor out = None, " + TAIL + ")"]}
+
 _FAST = {"int": (int,), "tuple of ints": (int,), "bool": (bool,), "Number": (int, float, bool),
          "float": (int, float, bool), "torch.dtype": (_dtype,), "str": (str,), "Tensor": (TensorBase,)}
 
@@ -541,3 +553,42 @@ def bound(name, params, args, kwargs):
     for k in kwargs:
         raise TypeError(f"{name}() got an unexpected keyword argument '{k}'")
     return values
+
+
+def checked(fn, name, texts):
+    """fn, its calls checked by PyTorch's parser for these overloads (factories whose own code would take what
+    PyTorch refuses: ``torch.randint(5, 2)``, ``torch.linspace(0, 1)``). The argument patterns that passed (their
+    classes, and the classes inside tuples and lists) are remembered, so that a loop's calls pay one lookup;
+    calls with tensors or arrays, whose acceptance depends on their values, are checked each time."""
+    sigs = [Signature(t) for t in texts]
+    passed = set()
+
+    def call(*args, **kwargs):
+        key = _pattern(args, kwargs)
+        if key is None or key not in passed:
+            check_call(name, sigs, args, kwargs)
+            if key is not None and len(passed) < 256:
+                passed.add(key)
+        return fn(*args, **kwargs)
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = fn.__doc__
+    call.__wrapped__ = fn
+    return call
+
+
+def _pattern(args, kwargs):
+    """The classes of a call's arguments (and of the elements of its tuples and lists), or None when one is a
+    tensor or an array (what the parser says of them depends on their values)."""
+    key = []
+    for v in (*args, *kwargs.values()):
+        cls = v.__class__
+        if isinstance(v, (TensorBase, np.ndarray)):
+            return None
+        if isinstance(v, (tuple, list)):
+            inner = tuple(x.__class__ for x in v)
+            if any(issubclass(c, (TensorBase, np.ndarray)) for c in inner):
+                return None
+            key.append((cls, inner))
+        else:
+            key.append(cls)
+    return (len(args), tuple(kwargs), *key)

@@ -21,10 +21,10 @@ import numpy as np
 
 _NDARRAY = np.ndarray
 
-_TAIL = ("torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, "
+TAIL = ("torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, "
          "bool requires_grad = False")
-_OUT_TAIL = "Tensor out = None, " + _TAIL
-LIKE_TAIL = "torch.memory_format memory_format = None, " + _TAIL
+_OUT_TAIL = "Tensor out = None, " + TAIL
+LIKE_TAIL = "torch.memory_format memory_format = None, " + TAIL
 
 
 def _with_generator(head, tail):
@@ -41,7 +41,7 @@ def _spaced(extra):
 # the overloads PyTorch 2.13 lists for the factories that have several (functions with one signature name the
 # argument instead)
 OVERLOADS = {
-    "arange": [f"(Number end, *, {_OUT_TAIL})", f"(Number start, Number end, *, {_TAIL})",
+    "arange": [f"(Number end, *, {_OUT_TAIL})", f"(Number start, Number end, *, {TAIL})",
                f"(Number start, Number end, Number step = 1, *, {_OUT_TAIL})"],
     "linspace": _spaced(""),
     "logspace": _spaced(", float base = 10.0"),

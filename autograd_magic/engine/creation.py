@@ -332,9 +332,11 @@ def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False
     return _laid_like(_filled((input.shape,), fill_value, _like(input, dtype), requires_grad), input, fmt)
 
 
-def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def arange(start=None, end=None, step=1, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if end is None:
         start, end = 0, start
+    elif start is None:   # (arange(end=3): PyTorch's first overload, end alone)
+        start = 0
     vals = [v.item() if isinstance(v, TensorBase) else v for v in (start, end, step)]
     if step == 0:
         raise RuntimeError("step must be nonzero")
@@ -369,6 +371,8 @@ def _arange_floats(start, step, n, np_dtype):
 
 @quiet
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    if steps < 0:
+        raise RuntimeError("number of steps must be non-negative")
     dt = dtype or dtypes.get_default_dtype()
     return _finish(np.asarray(_spaced(start, end, steps, dt)).astype(dt.np), dt, requires_grad)
 
