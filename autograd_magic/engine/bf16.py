@@ -24,7 +24,7 @@ compute something PyTorch does not; tests/test_bfloat16_vs_torch.py has a row fo
 """
 import numpy as np
 
-from . import autocast, dtypes, mkl_order, softmax_dims, vec_kernels
+from . import autocast, dtypes, mkl_order, softmax_dims
 from .autograd import GRAD_MODE
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, OpDef
@@ -67,9 +67,7 @@ def _log_softmax(a, dim):
     buffers: x - max - bf16(log(bf16(sum))), in float32; over another dim it is the float32 kernel, rounded once."""
     if a.ndim == 0 or dim != a.ndim - 1:
         return OPS["log_softmax"].fwd(a, dim)
-    m = np.maximum.reduce(a, axis=-1, keepdims=True)
-    total = vec_kernels.row_sum(vec_kernels.expf(a - m)).astype(BF16).astype(_F32)
-    return (a - m) - vec_kernels.logf(total).astype(BF16).astype(_F32)
+    return softmax_dims.reduced_log_softmax_lastdim(a, BF16)
 
 
 def _softmax(a, dim):
@@ -78,12 +76,7 @@ def _softmax(a, dim):
     by the float32 sum. Over the last dim: the float32 kernel, rounded once."""
     if a.ndim == 0 or dim == a.ndim - 1:
         return OPS["softmax"].fwd(a, dim)
-    x = softmax_dims._view(a, dim)
-    vectors = softmax_dims._softmax_vectors(x.shape[0], x.shape[2], 2 * vec_kernels.lanes(), softmax_dims.threads())
-    e = softmax_dims._exp(x - np.maximum.reduce(x, axis=1, keepdims=True), vectors)
-    total = softmax_dims._running_sum(e)
-    stored = np.where(vectors[:, None, :], e, e.astype(BF16).astype(_F32))
-    return (stored / total).reshape(a.shape)
+    return softmax_dims.reduced_softmax(a, dim, BF16)
 
 
 def _mse_vjp(xp, grad, saved, consts, needs):

@@ -156,10 +156,23 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     else:
         target = dtype
         check_numbers(data, target)
-    arr = np.array(nested_data(data), dtype=target.np)
+    arr = _array(data, target)
     if cls is np.ndarray and arr.ndim >= 2:
         arr = _keep_strides(arr, data)
     return _finish(arr, target, requires_grad)
+
+
+def _array(data, target):
+    """np.array of data (nested lists, numbers, arrays, tensors) in target's dtype; where a Python number does not
+    fit an integer dtype (numpy's OverflowError or ValueError), PyTorch's error, or its two's complement for a
+    negative one into uint8."""
+    flat = nested_data(data)
+    try:
+        return np.array(flat, dtype=target.np)
+    except (OverflowError, ValueError):
+        if target.np.kind not in "iu":
+            raise
+        return np.array(dtypes.fitted_literals(flat, target.np), dtype=target.np)
 
 
 def _keep_strides(arr, src):
@@ -182,7 +195,7 @@ def as_tensor(data, dtype=None, device=None):
     refuse_unsized_first(data)
     data, dtype = tensors_in_list(data, dtype)
     target = dtype or _infer(data)
-    return wrap(np.array(nested_data(data), dtype=target.np))
+    return wrap(_array(data, target))
 
 
 def from_numpy(ndarray):
@@ -221,6 +234,7 @@ def _size(size, name=None):
 
 def _filled(size, value, dtype, requires_grad, cat=2, out=None, name=None):
     dt = dtype or (out.dtype if out is not None else dtypes.default_for_category(cat))
+    value = dtypes.fitted(value, dt.np)
     t = _finish(np.full(_size(size, name), value, dtype=dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 

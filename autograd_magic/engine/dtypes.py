@@ -71,6 +71,62 @@ def c_name(np_dtype):
     return d.c_name if d is not None else np.dtype(np_dtype).name
 
 
+# c10's Scalar accessors (toLong, toHalf ...) and the C++ type each names when a number does not fit it
+_ACCESSOR_NAMES = {"uint8": "uint8_t", "int8": "int8_t", "int16": "int16_t", "int32": "int", "int64": "int64_t",
+                   "float16": "c10::Half", "bfloat16": "c10::BFloat16", "float32": "float", "float64": "double"}
+_FLOAT_MAX = {"float16": 65504.0, "bfloat16": 3.3895313892515355e38, "float32": 3.4028234663852886e38,
+              "float64": 1.7976931348623157e308}
+
+
+def fitted(value, np_dtype, names=None):
+    """c10's checked_convert of a Python number into a tensor's dtype (a fill value: fill_, full, masked_fill,
+    index_fill, item assignment): the number to write, or PyTorch's RuntimeError where it overflows. A negative
+    integer wraps into an unsigned type (-1 is 255) as long as its magnitude fits; a float does not (-0.5 overflows
+    uint8); NaN fits only a floating type, an infinity any floating type; nothing overflows bool. names: the type
+    names of the message (torch.tensor's literals: LITERAL_NAMES)."""
+    kind = np_dtype.kind
+    if kind == "b" or value.__class__ is bool or isinstance(value, np.bool_):
+        return value
+    name = np_dtype.name
+    if isinstance(value, (int, np.integer)):
+        v = int(value)
+        if name in _FLOAT_MAX:
+            fits = -_FLOAT_MAX[name] <= v <= _FLOAT_MAX[name]
+        else:
+            info = np.iinfo(np_dtype)
+            fits = v <= info.max and (v >= info.min or (info.min == 0 and -v <= info.max))
+            if fits and v < info.min:
+                value = v + info.max + 1   # (two's complement: static_cast<uint8_t>(-1) is 255)
+    elif isinstance(value, (float, np.floating)):
+        f = float(value)
+        if name in _FLOAT_MAX:
+            fits = f != f or f in (np.inf, -np.inf) or -_FLOAT_MAX[name] <= f <= _FLOAT_MAX[name]
+        else:
+            info = np.iinfo(np_dtype)
+            fits = float(info.min) <= f <= float(info.max)   # (False for NaN)
+    else:
+        return value
+    if not fits:
+        raise RuntimeError(f"value cannot be converted to type {(names or _ACCESSOR_NAMES).get(name, name)} without "
+                           f"overflow")
+    return value
+
+
+# torch.tensor's Python numbers into an integer dtype (python_scalars.h store_scalar): checked as fill values are,
+# with the dtype's short name; an int beyond 64 bits fails to unpack first
+LITERAL_NAMES = {n: n for n in ("uint8", "int8", "int16", "int32", "int64")}
+
+
+def fitted_literals(data, np_dtype):
+    """Nested lists of Python numbers with each converted as torch.tensor converts it into an integer np_dtype
+    (RuntimeError where one does not fit, a negative one wrapped into uint8)."""
+    if isinstance(data, (list, tuple)):
+        return [fitted_literals(v, np_dtype) for v in data]
+    if data.__class__ is int and not -2 ** 63 <= data < 2 ** 63:
+        raise ValueError("Overflow when unpacking long long")
+    return fitted(data, np_dtype, LITERAL_NAMES) if data.__class__ in (int, float) else data
+
+
 def _by_name(name):
     return _NAMES[name]
 

@@ -448,10 +448,11 @@ def masked_fill(input, mask, value, _inplace=False):
         if value._data.ndim:
             raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                                f"{value._data.ndim} dimension(s).")
+        dtypes.fitted(value._data.item(), input._data.dtype)   # (ATen fills value.item())
         if value._data.dtype != input._data.dtype:
             value = to_dtype(value, input.dtype)
         return apply(OPS["masked_fill_t"], (input, value), m)
-    return apply(OPS["masked_fill"], (input,), m, value)
+    return apply(OPS["masked_fill"], (input,), m, dtypes.fitted(value, input._data.dtype))
 
 
 def masked_fill_into(input, mask, value):

@@ -258,6 +258,8 @@ def _setitem(t, key, value):
         _check_advanced_bounds(key, t._data.shape)
     k = key if len(key) != 1 else key[0]
     v = value if isinstance(value, TensorBase) else None
+    if v is None:
+        value = dtypes.fitted(value, t._data.dtype)
     if v is not None and v._data.dtype != t._data.dtype and not _is_basic(key) and not (
             v._data.ndim == 0 and len(key) == 1 and getattr(key[0], "dtype", None) == np.bool_):   # (masked_fill)
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got {t.dtype.scalar_name} "

@@ -2,6 +2,7 @@
 writes new data into the same array and bumps the version, is tensor.inplace)."""
 import numpy as np
 
+from . import dtypes
 from .optable import OPS
 from .tensor_base import TensorBase, apply, check_broadcast, inplace, inplace_fill, wrap
 
@@ -20,6 +21,7 @@ def fill_(t, value):
     if isinstance(value, TensorBase):   # fill_.Tensor (FillBackward3): a gradient flows to a value that needs one
         check_fill_value(value)
         return inplace_fill(lambda old, v: apply(OPS["fill_tensor"], (old, v)), t, value)
+    value = dtypes.fitted(value, t._data.dtype)
     return inplace_fill(lambda old: apply(OPS["fill"], (old,), value), t)
 
 

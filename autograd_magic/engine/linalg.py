@@ -40,9 +40,17 @@ def matmul(input, other):
     if na == 1 and nb == 2:
         out = mm(unsqueeze(a, 0), b)
         return apply(OPS["squeeze_mm"], (out,), out._data.shape[1:], out._data.shape)
-    _check_matmul_shapes(a, b)
+    # (the shapes are checked where ATen's matmul checks them: by the mm or mv of the folded operand, or by
+    # infer_size of the batch dims and then bmm's check of the expanded ones)
     if _should_fold(a, b):
         return _folded(a, b)
+    if na == 3 and nb == 3 and a._data.shape[0] != b._data.shape[0]:
+        # ATen squeezes a batch of one that requires grad (its gradient then comes from one mm, not a sum over
+        # an expanded batch) and matmuls again: the fold applies
+        if a._data.shape[0] == 1 and a.requires_grad:
+            return matmul(squeeze(a, 0), b)
+        if b._data.shape[0] == 1 and b.requires_grad:
+            return matmul(a, squeeze(b, 0))
     return _batched(a, b)
 
 
@@ -93,6 +101,9 @@ def _batched(a, b):
     count = 1
     for k in batch:
         count *= k
+    if sa[-1] != m2:
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{count}, {sa[-1]}] but "
+                           f"got: [{count}, {m2}].")
     left = reshape(expand(a, batch + (n, sa[-1])), count, n, sa[-1])
     if len(sb) == 1:
         right = unsqueeze(reshape(expand(b, batch + (m2,)), count, m2), 2)

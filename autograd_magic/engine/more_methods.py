@@ -96,8 +96,9 @@ def index_fill(self, dim, index, value):
         if value.ndim:
             raise RuntimeError(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                                f"{value.ndim} dimension(s).")
+        dtypes.fitted(value._data.item(), self._data.dtype)   # (ATen fills value.item())
         return apply(OPS["index_fill_t"], (self, value.to(self.dtype)), key)
-    return apply(OPS["index_fill"], (self,), key, value)
+    return apply(OPS["index_fill"], (self,), key, dtypes.fitted(value, self._data.dtype))
 
 
 def index_copy(self, dim, index, source):

@@ -9,6 +9,8 @@ from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32, vml_or
 
+_F16 = np.dtype(np.float16)
+
 # ---------------------------------------------------------------- binary arithmetic
 
 
@@ -301,6 +303,8 @@ def threshold_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _softmax_back(g, out, dim):
+    if out.dtype == _F16 and g.dtype == _F16 and out.size:   # float16: the float32 kernel, rounded once
+        return _softmax_back(g.astype(np.float32), out.astype(np.float32), dim).astype(_F16)
     if g.dtype == out.dtype and vec_kernels.applies(out, dim):
         return vec_kernels.softmax_backward_lastdim(g, out)
     if g.dtype == out.dtype and softmax_dims.applies(out, dim):
@@ -318,6 +322,8 @@ def softmax_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _log_softmax_back(g, out, dim):
+    if out.dtype == _F16 and g.dtype == _F16 and out.size:
+        return _log_softmax_back(g.astype(np.float32), out.astype(np.float32), dim).astype(_F16)
     if g.dtype == out.dtype and vec_kernels.applies(out, dim):
         return vec_kernels.log_softmax_backward_lastdim(g, out)
     if g.dtype == out.dtype and softmax_dims.applies(out, dim):
@@ -529,6 +535,11 @@ def addmm_vjp(xp, grad, saved, consts, needs):
 
 
 def _softmax(a, dim):
+    if a.dtype == _F16 and a.size:   # float16: as bfloat16 (bf16.py), with float16 buffers
+        w = a.astype(np.float32)
+        if a.ndim and dim != a.ndim - 1:
+            return softmax_dims.reduced_softmax(w, dim, _F16).astype(_F16)
+        return _softmax(w, dim).astype(_F16)
     if vec_kernels.applies(a, dim):   # float32 over the last dim: ATen's kernel, bit for bit
         return vec_kernels.softmax_lastdim(a)
     if softmax_dims.applies(a, dim):   # float32 over another dim: ATen's kernel too
@@ -541,6 +552,11 @@ def _softmax(a, dim):
 
 
 def _log_softmax(a, dim):
+    if a.dtype == _F16 and a.size:
+        w = a.astype(np.float32)
+        if a.ndim and dim == a.ndim - 1:
+            return softmax_dims.reduced_log_softmax_lastdim(w, _F16).astype(_F16)
+        return _log_softmax(w, dim).astype(_F16)
     if vec_kernels.applies(a, dim):
         return vec_kernels.log_softmax_lastdim(a)
     if softmax_dims.applies(a, dim):

@@ -4,7 +4,7 @@ import builtins
 
 import numpy as np
 
-from . import dtypes
+from . import dtypes, selection
 from .functions import dims_arg
 from .optable import OPS
 from .shaping import _correction, _return_type, expand, nonzero_dims, view
@@ -41,25 +41,80 @@ def _picked(input, name, idx, d, result):
 _UNSET = object()
 
 
+# ATen's GRAIN_SIZE: from this many elements a 1-d integer tensor sorted ascending goes to fbgemm's radix sort,
+# which is stable, instead of std::sort
+_RADIX_MIN = 32768
+
+
+def _tied(a, idx, d, m):
+    """Per row along d (moved last, rows flattened): whether the first m values in the order idx hold two equal
+    values (NaNs equal)."""
+    srt = np.moveaxis(np.take_along_axis(a, idx, axis=d), d, -1)[..., :m]
+    srt = srt.reshape(-1, srt.shape[-1])
+    same = srt[:, 1:] == srt[:, :-1]
+    if srt.dtype.kind in "fc":
+        same |= np.isnan(srt[:, 1:]) & np.isnan(srt[:, :-1])
+    return same.any(-1)
+
+
+def _redo_rows(a, idx, d, rows, pick):
+    """idx with the rows (along d, flattened as _tied counts them) replaced by pick(row values)."""
+    moved = np.moveaxis(idx, d, -1).copy()
+    flat, vals = moved.reshape(-1, moved.shape[-1]), np.moveaxis(a, d, -1).reshape(-1, a.shape[d])
+    for r in rows:
+        flat[r] = pick(vals[r])
+    return np.moveaxis(flat.reshape(moved.shape), -1, d)
+
+
+def _std_order(a, d, descending):
+    """The order of ATen's sort without stable=True: std::sort, unstable among ties in rows longer than 16
+    (insertion sort below that); fbgemm's stable radix sort for a long 1-d integer tensor sorted ascending."""
+    idx = _order(a, d, descending)
+    if not a.ndim or a.shape[d] <= 16 or a.size == 0 or a.strides[d] == 0:
+        return idx   # (ATen leaves a tensor expanded along dim as it is: its indices in order)
+    if a.ndim == 1 and not descending and a.dtype.kind in "iu" and a.size >= _RADIX_MIN:
+        return idx
+    rows = np.flatnonzero(_tied(a, idx, d, a.shape[d]))
+    return _redo_rows(a, idx, d, rows, lambda v: selection.sort_indices(v, descending)) if len(rows) else idx
+
+
 def sort(input, dim=-1, descending=False, stable=_UNSET):
     """Sorted values and their indices; naming stable= (even False) picks ATen's sort.stable (SortBackward1)."""
     d = _dim(dim, input._data.ndim)
     name = "sort" if stable is _UNSET else "sort_stable"
-    return _picked(input, name, _order(input._data, d, descending), d, SortResult)
+    order = _order if stable is True else _std_order
+    return _picked(input, name, order(input._data, d, descending), d, SortResult)
 
 
 def argsort(input, dim=-1, descending=False, stable=False):
     d = _dim(dim, input._data.ndim)
-    return wrap(_order(input._data, d, descending).astype(np.int64))
+    order = _order if stable else _std_order
+    return wrap(order(input._data, d, descending).astype(np.int64))
 
 
 def topk(input, k, dim=-1, largest=True, sorted=True):
-    d = _dim(dim, input._data.ndim)
-    n = input._data.shape[d] if input._data.ndim else 1
+    """The k largest (smallest) values and their indices; among equal values, the indices ATen's partial_sort or
+    nth_element (sorted=False: in the order it leaves them) picks."""
+    a = input._data
+    d = _dim(dim, a.ndim)
+    n = a.shape[d] if a.ndim else 1
     if not 0 <= k <= n:
         raise RuntimeError("selected index k out of range")
-    idx = _order(input._data, d, largest)
-    idx = np.take(idx, np.arange(k), axis=d) if input._data.ndim else idx
+    if a.dtype == np.bool_:
+        raise RuntimeError("topk does not support bool dtypes on CPU")
+    idx = _order(a, d, largest)
+    if a.ndim and k and a.size:
+        if not sorted and k * 64 > n:
+            rows = range(a.size // n)
+            pick = lambda v: selection.topk_unsorted_indices(v, k, largest)  # noqa: E731
+        else:
+            rows = np.flatnonzero(_tied(a, idx, d, k + 1))
+            pick = lambda v: selection.topk_indices(v, k, largest)  # noqa: E731
+        idx = np.take(idx, np.arange(k), axis=d)
+        if len(rows):
+            idx = _redo_rows(a, idx, d, rows, pick)
+    elif a.ndim:
+        idx = np.take(idx, np.arange(k), axis=d)
     return _picked(input, "topk", idx, d, TopkResult)
 
 

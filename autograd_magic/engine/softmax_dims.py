@@ -152,3 +152,29 @@ def log_softmax_backward(g, out, dim):
     if not _fused():
         return (gv - e * total).reshape(out.shape)
     return _fma32(-e, np.broadcast_to(total, e.shape), gv).reshape(out.shape)
+
+
+# ---------------------------------------------------------------- bfloat16 and float16 (ATen's reduced floating types)
+# Their kernels load the values into float32 and compute there; the results are rounded to the reduced type once,
+# except where a kernel keeps a step in a buffer of that type. The functions take the values widened to float32
+# (exact) and return float32; `store` is the reduced numpy dtype.
+
+
+def reduced_log_softmax_lastdim(a, store):
+    """log_softmax over the last dim: the row's sum of exp(x - max) and its log are kept in `store` buffers:
+    x - max - log(sum), in float32, with both rounded to `store`."""
+    m = np.maximum.reduce(a, axis=-1, keepdims=True)
+    total = vk.row_sum(vk.expf(a - m)).astype(store).astype(_F32)
+    return (a - m) - vk.logf(total).astype(store).astype(_F32)
+
+
+def reduced_softmax(a, dim, store):
+    """softmax over a dim that is not the last: positions that fill a reduced vector (twice the float32 lanes)
+    compute exp(x - max) / sum in float32; the others (a scalar loop) store exp(x - max) in `store` first, then
+    divide it by the float32 sum."""
+    x = _view(a, dim)
+    vectors = _softmax_vectors(x.shape[0], x.shape[2], 2 * vk.lanes(), threads())
+    e = _exp(x - np.maximum.reduce(x, axis=1, keepdims=True), vectors)
+    total = _running_sum(e)
+    stored = np.where(vectors[:, None, :], e, e.astype(store).astype(_F32))
+    return (stored / total).reshape(a.shape)

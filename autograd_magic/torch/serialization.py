@@ -218,6 +218,8 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
             raw = fh.read()
     else:
         raw = f.read()
+    if not raw:   # (an empty file, or a buffer read from its end: torch.save, then torch.load without seek(0))
+        raise EOFError("Ran out of input" if weights_only is False else "")
     head, _, body = raw.partition(b"\n")
     if head == _FORMAT_V1.encode():   # its tensors are numpy arrays: trusted as before
         return _Unpickler(io.BytesIO(body), weights_only=False).load()

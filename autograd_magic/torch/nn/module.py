@@ -39,6 +39,15 @@ class Parameter(Tensor):
 
     __str__ = __repr__
 
+    def __deepcopy__(self, memo):
+        """A new Parameter of a copy of the data (its layout kept) and the same requires_grad; unlike a Tensor's
+        deepcopy, PyTorch's leaves .grad behind (copy.deepcopy(model) has no gradients)."""
+        if id(self) in memo:
+            return memo[id(self)]
+        result = type(self)(self.data.clone(memory_format=formats.preserve_format), self.requires_grad)
+        memo[id(self)] = result
+        return result
+
 
 def _remove_from(name, *dicts_or_sets):
     for d in dicts_or_sets:
