@@ -225,6 +225,53 @@ CASES = ["torch.round(t, decimals=2)", "t.round(decimals=1)", "torch.round(i, de
          "torch.rand()", "torch.randn()", "torch.randn(dtype=torch.float64)", "torch.ones(()).shape",
          "torch.zeros([]).shape", "torch.ones(size=(2,)).shape"]
 ''' + LOOP],
+    'pair_outs_random_linspace_einsum_norm_split': ['''import warnings
+import numpy as np
+t = torch.tensor([[3., 1., 2.], [1., 1., 0.]]); m = torch.arange(12.).reshape(3, 4) - 5
+v = torch.tensor([3., 1., 2., 1.]); b = torch.arange(24.).reshape(2, 3, 4) - 7; sq = torch.ones(3, 3)
+E, L = torch.empty, torch.long
+CASES = ["torch.sort(t, 1, out=(E(0), E(0, dtype=L)))", "torch.sort(t, dim=0, descending=True, out=[E(6), E(6, dtype=L)])",
+         "torch.sort(t, out=(E(0),))", "torch.sort(t, out=(E(0), E(0)))", "torch.sort(t, out=E(0))",
+         "torch.sort(t, stable=True, out=(E(0, dtype=torch.float64), E(0, dtype=L)))",
+         "torch.topk(t, 2, out=(E(0), E(0, dtype=L)))", "torch.topk(t, 2, out=E(0))",
+         "torch.topk(t, 2, out=(E(0, dtype=L), E(0, dtype=L)))", "torch.max(t, 1, out=(E(0), E(0, dtype=L)))",
+         "torch.min(t, 0, keepdim=True, out=(E(0), E(0)))", "torch.max(t, out=E(0))",
+         "torch.kthvalue(t, 2, out=(E(0), E(0, dtype=L)))", "torch.kthvalue(t, 2, out=(E(0), E(0)))",
+         "torch.kthvalue(t, 2, out=(E(0, dtype=L), E(0, dtype=L)))", "torch.median(t, 1, out=(E(0), E(0, dtype=L)))",
+         "torch.median(t, 1, out=(E(0), E(0)))", "torch.nanmedian(t, 1, out=(E(0, dtype=torch.float64), E(0, dtype=L)))",
+         "torch.median(t, out=E(0))", "torch.mode(t, 1, out=(E(0), E(0, dtype=L)))", "torch.mode(t, 1, out=(E(0), E(0)))",
+         "torch.mode(t, 1, out=E(0))", "torch.cummax(t, 1, out=(E(0), E(0, dtype=L)))",
+         "torch.cummin(t, 0, out=(E(0, dtype=torch.float64), E(0, dtype=L)))", "torch.aminmax(t, dim=1, out=(E(0), E(0)))",
+         "torch.aminmax(t, dim=1, out=(E(0), E(0, dtype=L)))",
+         "torch.sort(t.clone().requires_grad_(), out=(E(0), E(0, dtype=L)))",
+         "torch.argsort(v, out=E(4, dtype=L))", "torch.argsort(v, stable=True, out=E(4, dtype=L))",
+         "torch.argsort(v, descending=True)", "v.argsort(stable=True)",
+         "torch.linspace(torch.tensor([0.]), 1, 3)", "torch.linspace(0, torch.tensor([1., 2.]), 3)",
+         "torch.logspace(torch.tensor([0.]), 1, 3)", "torch.linspace(torch.tensor([[0.]]), torch.tensor([1.]), 3)",
+         "torch.linspace(torch.tensor(0.), torch.tensor(1.), 3)",
+         "torch.einsum('ii', m)", "torch.einsum('iji', torch.ones(2, 3, 4))", "torch.einsum('ij,ij', sq, m)",
+         "torch.einsum('ij')", "torch.einsum()", "torch.einsum(m)", "torch.einsum('ii->i', sq)", "torch.einsum(sq, [0, 0])",
+         "torch.einsum('ij,jk->ik', [sq, sq])",
+         "torch.norm(m, 'nuc')", "torch.norm(m, p='abc')", "torch.norm(b, 'nuc', dim=(1, 2))", "torch.norm(b, 'nuc')",
+         "torch.norm(v, 'nuc')", "m.norm('nuc')", "m.norm(p='nuc', keepdim=True)", "torch.norm(b, 'fro', dim=(0, 2))",
+         "torch.norm(m, 'nuc', dim=0)", "torch.norm(m, dtype=torch.float64)", "torch.norm(m, 'nuc', dtype=torch.float64)",
+         "torch.split(m, torch.tensor(2))", "torch.split(m, 2.0)", "torch.split(m, [1.0, 2.0])",
+         "torch.split(m, torch.tensor([1, 2]))", "torch.split(m, None)", "torch.split(m, np.array([1, 2]))",
+         "m.split(np.int64(2))", "m.split(torch.tensor(2))", "m.split(split_size=2)", "torch.split(m, True)",
+         "torch.split(m, [np.int64(1), np.int64(2)])"]
+''' + LOOP + '''
+for dt in [torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8, torch.bool, torch.float32, torch.float64,
+           torch.float16]:
+    torch.manual_seed(0)
+    print(dt, torch.empty(4, dtype=dt).random_().tolist())
+for make in [lambda: torch.empty(3).random_(5), lambda: torch.empty(3, dtype=torch.long).random_(2, None),
+             lambda: torch.empty(3).random_(2, None), lambda: torch.empty(3, dtype=torch.int8).random_(-3, None),
+             lambda: torch.empty(3).random_(to=4), lambda: torch.empty(3).random_(3, to=9)]:
+    torch.manual_seed(1)
+    print(make())
+x = torch.tensor([[1., 2.], [3., 4.5]], requires_grad=True)
+y = torch.norm(x, 'nuc'); y.backward(); print(y, x.grad)
+'''],
 }
 
 

@@ -492,6 +492,8 @@ def parsed(fn, name, texts, method):
     # per number of positional arguments (self included) that some overload takes: (index, classes) to check
     by_count = {n + first: tuple((i + first, positions[i]) for i in range(n) if positions[i] is not None)
                 for n in range(len(positions) + 1)}
+    # an overload with a required keyword (argsort's stable): which one a call with keywords takes is for the parse
+    keyed = any(p.kwonly and not p.optional for s in sigs for p in s.params)
 
     def slow(args, kwargs):
         private = {k: v for k, v in kwargs.items() if k[:1] == "_"}
@@ -509,6 +511,8 @@ def parsed(fn, name, texts, method):
             if args[i].__class__ not in ok and not ok.admits(args[i]):
                 return slow(args, kwargs)
         if kwargs:
+            if keyed:
+                return slow(args, kwargs)
             for k, v in kwargs.items():
                 ok = keywords.get(k, False)
                 if ok is False:

@@ -384,7 +384,17 @@ def _arange_floats(start, step, n, np_dtype):
 
 
 @quiet
+def _scalar_bounds(name, start, end):
+    """PyTorch's error for a start or end tensor that is not 0-dimensional."""
+    parts = [f"{which} with {v._data.ndim} dimension(s)" for which, v in (("start", start), ("end", end))
+             if isinstance(v, TensorBase)]
+    if any(v._data.ndim for v in (start, end) if isinstance(v, TensorBase)):
+        raise RuntimeError(f"{name} only supports 0-dimensional start and end tensors, but got "
+                           f"{' and '.join(parts)}.")
+
+
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+    _scalar_bounds("linspace", start, end)
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     dt = dtype or dtypes.get_default_dtype()
@@ -415,6 +425,7 @@ def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_
     """base ** (start + step * i), as ATen's loop: start and end in the dtype, the step and the exponent in
     float64 (no fused multiply-add), the first half counted from start and the second from end, then libm's pow
     per element (numpy's vectorised pow differs in the last bit) and the cast."""
+    _scalar_bounds("logspace", start, end)
     dt = dtype or dtypes.get_default_dtype()
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")

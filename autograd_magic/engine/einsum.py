@@ -7,10 +7,14 @@ from .linalg import bmm
 from .shaping import expand, permute, reshape, sum, view
 
 
-def einsum(equation, *operands):
+def einsum(*args):
     """Any number of operands, '...' and repeated letters (diagonals) included; two operands are contracted as a
     batched matmul, as PyTorch records it (permute, reshape, bmm, view), or multiplied when nothing is summed;
     more are contracted pairwise from the left."""
+    if len(args) < 2:
+        raise ValueError("einsum(): must specify the equation string and at least one operand, or at least one "
+                         "operand and its subscripts list")
+    equation, operands = args[0], args[1:]
     if not isinstance(equation, str):  # the sublist form: einsum(op1, [0, 1], op2, [1, 2], [0, 2])
         equation, operands = _sublist_equation((equation,) + operands)
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
@@ -36,6 +40,11 @@ def einsum(equation, *operands):
         if len(subs) != t._data.ndim:
             raise RuntimeError(f"einsum(): the number of subscripts in the equation ({len(subs)}) does not match the "
                                f"number of dimensions ({t._data.ndim}) for operand {i} and no ellipsis was given")
+        for c in set(subs):   # a letter repeated within one operand: its sizes must be equal (no broadcast)
+            at = [t._data.shape[j] for j, x in enumerate(subs) if x == c]
+            if len(at) > 1 and builtins.any(n != at[0] for n in at):
+                raise RuntimeError(f"einsum(): subscript {c} is repeated for operand {i} but the sizes don't match, "
+                                   f"{next(n for n in at if n != at[0])} != {at[0]}")
         for c, n in zip(subs, t._data.shape):
             if sizes.get(c, n) != n and 1 not in (n, sizes[c]):
                 raise RuntimeError(f"einsum(): subscript {c} has size {n} for operand {i} which does not broadcast "

@@ -3,6 +3,7 @@ declaration gives (optable ``api=``): arithmetic with type promotion (add, sub, 
 masked_fill, softmax, the two-input math of ops_math.py, comparisons, logical and bitwise functions, dtype
 conversion and out=. Matrix products are in linalg.py, reductions and views in shaping.py, functions composed from views and joins
 in composed.py."""
+import collections
 import warnings
 
 import numpy as np
@@ -610,7 +611,83 @@ def with_out(fn, name=None, bool_out=False):
     return wrapper
 
 
+def _tensor_type(np_dtype):
+    return f"torch.{dtypes.scalar_name(np_dtype)}Tensor"
+
+
+# what each function's kernel says of an out= tensor of the wrong dtype: (of the values, of the indices), each
+# given (wanted, got) numpy dtypes
+_PAIR_DTYPE_ERRORS = {
+    "c10": (lambda w, g: f"Expected out tensor to have dtype {dtypes.c_name(w)}, but got {dtypes.c_name(g)} instead",) * 2,
+    "kthvalue": (lambda w, g: "output values must be of same type as input",
+                 lambda w, g: "output indices must be of scalar type Long"),
+    "median": (lambda w, g: f"Expected tensor for 'values' to have the same type as tensor for argument #2 'self'; "
+                            f"but type {_tensor_type(g)} does not equal {_tensor_type(w)} (while checking arguments "
+                            f"for median)",
+               lambda w, g: f"Expected tensor for argument #1 'indices' to have scalar type Long; but got "
+                            f"{_tensor_type(g)} instead (while checking arguments for median)"),
+    "mode": (lambda w, g: f"expected scalar type '{dtypes.scalar_name(w)}' but got '{dtypes.scalar_name(g)}' for "
+                          f"values output",
+             lambda w, g: f"expected scalar type '{dtypes.scalar_name(w)}' but got '{dtypes.scalar_name(g)}' for "
+                          f"indices output"),
+    "cum": (lambda w, g: f"expected scalar_type {dtypes.scalar_name(w)} but found {dtypes.scalar_name(g)}",) * 2,
+}
+_PAIR_OUT_TYPES = {}
+
+
+def _pair_out_type(result):
+    """torch.return_types.<name>_out: the out= form's named tuple, with the fields of result's."""
+    name = type(result).__name__ + "_out"
+    cls = _PAIR_OUT_TYPES.get(name)
+    if cls is None:
+        fields = result._fields
+        cls = collections.namedtuple(name, fields)
+        cls.__module__ = "torch.return_types"
+        cls.__qualname__ = name
+        cls.__repr__ = lambda self: (f"torch.return_types.{name}(\n"
+                                     + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")")
+        _PAIR_OUT_TYPES[name] = cls
+    return cls
+
+
+def with_pair_out(fn, name=None, errors="c10"):
+    """fn, whose result is a pair of tensors (values, indices: sort, topk, max(dim) ...), accepting out= as a tuple
+    (or list) of two tensors that are written (resized as PyTorch resizes them) and returned as
+    torch.return_types.<name>_out; a single out tensor goes where fn's result is a single tensor (torch.max(t),
+    torch.median(t)). errors: which kernel's wording a wrong out dtype gets (_PAIR_DTYPE_ERRORS)."""
+    name = name or fn.__name__
+    wrong_values, wrong_indices = _PAIR_DTYPE_ERRORS[errors]
+
+    def wrapper(*args, out=None, **kwargs):
+        if out is None:
+            return fn(*args, **kwargs)
+        if isinstance(out, TensorBase):
+            result = fn(*args, **kwargs)
+            if errors == "median" and not isinstance(result, tuple):   # (no out= on the reduction over all)
+                raise TypeError(f'{name}() missing 1 required positional arguments: "dim"')
+            if isinstance(result, tuple):
+                raise TypeError(f"{name}(): argument 'out' must be tuple of Tensors, not Tensor")
+            if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in args):
+                raise RuntimeError(_OUT_GRAD.format(name))
+            return write_out(result, out, name)
+        if out.__class__ not in (tuple, list) or not builtin_all(isinstance(t, TensorBase) for t in out):
+            raise TypeError(f"{name}(): argument 'out' must be tuple of Tensors, not {type(out).__name__}")
+        if len(out) != 2:
+            raise TypeError(f"expected tuple of 2 elements but got {len(out)}")
+        if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in (*args, *out)):
+            raise RuntimeError(_OUT_GRAD.format(name))
+        result = fn(*args, **kwargs)
+        for t, r, wrong in zip(out, result, (wrong_values, wrong_indices)):
+            if t._data.dtype != r._data.dtype:   # (aminmax's two are both values)
+                raise RuntimeError(wrong(r._data.dtype, t._data.dtype))
+        return _pair_out_type(result)(*(write_out(r, t, name) for r, t in zip(result, out)))
+    wrapper.__name__ = wrapper.__qualname__ = name
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
 builtin_any = __builtins__["any"] if isinstance(__builtins__, dict) else __builtins__.any
+builtin_all = __builtins__["all"] if isinstance(__builtins__, dict) else __builtins__.all
 
 
 def clone(input, *, memory_format=None):

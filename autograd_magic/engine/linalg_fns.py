@@ -445,7 +445,10 @@ def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=No
     _check_float(A, "linalg.matrix_norm")
     if dtype is not None:
         A = A.to(dtype)
-    d0, d1 = (_dim(d, A._data.ndim) for d in dim)
+    dims = [dim] if isinstance(dim, int) else list(dim)
+    if len(dims) != 2:
+        raise RuntimeError(f"linalg.matrix_norm: dim must be a 2-tuple. Got {' '.join(map(str, dims))}")
+    d0, d1 = (_dim(d, A._data.ndim) for d in dims)
     if ord == "fro":
         return vector_norm(A, 2, (d0, d1), keepdim)
     if ord == "nuc" or ord in (2, -2, 2.0, -2.0):

@@ -224,7 +224,7 @@ _BINDINGS = {
     "cumsum": S.cumsum, "cumprod": S.cumprod, "logsumexp": O.logsumexp, "median": O.median, "nanmedian": O.nanmedian,
     "count_nonzero": O.count_nonzero, "sort": O.sort, "argsort": O.argsort, "topk": O.topk, "unique": O.unique,
     # splitting, picking, scattering
-    "split": S.split, "chunk": S.chunk, "unbind": S.unbind, "diag": IX.diag, "diagonal": IX.diagonal,
+    "split": S.split_method, "chunk": S.chunk, "unbind": S.unbind, "diag": IX.diag, "diagonal": IX.diagonal,
     "trace": IX.trace, "gather": IX.gather, "scatter": IX.scatter, "scatter_add": IX.scatter_add,
     "scatter_": _scatter_inplace(IX.scatter),
     "scatter_add_": lambda s, dim, index, src: inplace(lambda t, v: IX.scatter_add(t, dim, index, v), s, src),
@@ -301,6 +301,17 @@ def _draw_inplace(draw, serial=None, floating=None):
     return method
 
 
+def _random_bounded(gen, a, *bounds, **named):
+    """Tensor.random_(): random_(), random_(to), random_(from, to); to=None: up to the dtype's largest value."""
+    bounds = bounds + tuple(named[k] for k in ("from", "to") if k in named)
+    if not bounds:
+        return gen.random_full(a.shape, a.dtype)
+    low, high = (0, bounds[0]) if len(bounds) == 1 else bounds[:2]
+    if high is None:
+        high = random.random_full_span(a.dtype)   # (its largest value included; floats: 2**digits)
+    return gen.randint(low, high, a.shape, a.dtype)
+
+
 _BINDINGS.update({
     "uniform_": _draw_inplace(lambda gen, a, low=0.0, high=1.0: gen.uniform(a.shape, a.dtype, low, high),
                               floating="check_uniform_bounds"),
@@ -310,9 +321,7 @@ _BINDINGS.update({
     "exponential_": _draw_inplace(lambda gen, a, lambd=1.0: gen.exponential(a.shape, a.dtype, lambd),
                                   floating="Exponential"),
     "bernoulli_": _draw_inplace(lambda gen, a, p=0.5: gen.bernoulli(p, a.dtype, a.shape)),
-    "random_": _draw_inplace(lambda gen, a, low=0, high=None: gen.randint(0 if high is None else low,
-                                                                          low if high is None else high,
-                                                                          a.shape, a.dtype)),
+    "random_": _draw_inplace(lambda gen, a, *bounds, **named: _random_bounded(gen, a, *bounds, **named)),
 })
 _BINDINGS.update({   # PyTorch's scalar samplers on the double uniform / normal (engine/random_samplers.py)
     "cauchy_": _draw_inplace(lambda gen, a, median=0.0, sigma=1.0: random_samplers.cauchy(gen, a.shape, a.dtype,

@@ -335,6 +335,16 @@ class Generator:
         v = v.view(np.int64)
         return (v if dt == _I64 else v.astype(dt)).reshape(shape)
 
+    def random_full(self, shape, dtype):
+        """Tensor.random_() without bounds: ATen's uniform_int of one word per element (random64() for int64 and
+        double, random() otherwise) over the dtype's whole range: modulo max + 1 for integers, 2**digits + 1 for
+        floats (every integer a float holds exactly), its lowest bit for bool."""
+        shape, dt = _shape(shape), np.dtype(dtype)
+        n = math.prod(shape)
+        v = self._r64(n) if dt in (_I64, _F64) else self._raw(n)
+        v %= _U64(random_full_span(dt))
+        return v.astype(dt).reshape(shape)
+
     def randperm(self, n, dtype=np.int64):
         """torch.randperm(n): Fisher-Yates with z = random() % (n - i), replayed vectorised."""
         n = int(n)
@@ -418,3 +428,12 @@ default_generator = Generator(int.from_bytes(os.urandom(8), "little"))
 def manual_seed(seed):
     """torch.manual_seed for the default generator (also forgets its cached normal)."""
     return default_generator.manual_seed(seed)
+
+
+def random_full_span(dt):
+    """How many values Tensor.random_() draws from for a dtype: [0, span)."""
+    if dt.kind == "b":
+        return 2
+    if dt.kind in "iu":
+        return int(np.iinfo(dt).max) + 1
+    return (1 << (np.finfo(dt).nmant + 1)) + 1

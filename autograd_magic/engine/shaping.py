@@ -186,7 +186,16 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+    """torch.norm as PyTorch's Python function: a vector norm for a number p (and "fro" over at most two dims),
+    linalg.matrix_norm for the other orders named by a string ("nuc"), over every dim when none is given."""
+    many = isinstance(dim, (tuple, list))
+    if p.__class__ is str and not (p == "fro" and (not many or len(dim) <= 2)):
+        from .linalg_fns import matrix_norm   # (linalg_fns imports this module)
+        dims = list(range(input._data.ndim)) if dim is None else dim if many else [dim]
+        return matrix_norm(input, p, dims, keepdim, dtype=dtype)
     p = 2 if p in ("fro", None) else float(p)
+    if dtype is not None:
+        input = input.to(dtype)
     return apply(OPS["norm"], (input,), p, dims_arg(dim, input._data.ndim), keepdim)
 
 
@@ -477,17 +486,39 @@ def stack(tensors, dim=0):
 
 
 def split(tensor, split_size_or_sections, dim=0):
-    t = tensor
+    return _split(tensor, split_size_or_sections, dim)
+
+
+def split_method(self, split_size, dim=0):
+    """Tensor.split (PyTorch names its first argument split_size)."""
+    return _split(self, split_size, dim)
+
+
+_SPLIT_OVERLOADS = ["(Tensor input, int split_size, int dim = 0)",
+                    "(Tensor input, tuple of ints split_size, int dim = 0)"]
+
+
+def _split(t, split, dim):
+    """As PyTorch's Tensor.split: a one-element tensor is read as an int; an int (a Python int, not a numpy one)
+    splits into pieces of that size, anything else goes to split_with_sizes, whose parser wants a tuple of ints."""
+    if isinstance(split, TensorBase) and split._data.size == 1:
+        split = int(split.item())
+    if split.__class__ is bool:
+        from .arg_parser import invalid_combination
+        raise invalid_combination("split", _SPLIT_OVERLOADS, (t, split, dim), {})
+    if not isinstance(split, int):
+        from .arg_parser import int_list
+        int_list("split_with_sizes", "split_sizes", split)
     d = _dim(dim, t._data.ndim)
     n = t._data.shape[d]
-    if isinstance(split_size_or_sections, int):
-        size = split_size_or_sections
+    if isinstance(split, int):
+        size = split
         if size == 0 and n:
             raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension size of {n}")
         sizes = [builtins.min(size, n - start) for start in range(0, n, size)] if size > 0 else [n]
         name = "split"
     else:
-        sizes = [int(s) for s in split_size_or_sections]
+        sizes = [int(s) for s in split]
         if builtins.sum(sizes) != n:
             raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size at "
                                f"dimension {d}), but got split_sizes=[{', '.join(map(str, sizes))}]")

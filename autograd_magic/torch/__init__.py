@@ -24,7 +24,8 @@ from ..engine.functions import (abs, absolute, add, all, allclose, any, ceil, cl
                                 floor, floor_divide, fmod, isclose, isfinite, isinf, isnan, log_softmax, logical_and,
                                 logical_not, logical_or, logical_xor, masked_fill, maximum, minimum, mul, multiply,
                                 nan_to_num, neg, negative, nonzero, nonzero_static, pow, reciprocal, relu, remainder,
-                                round, rsub, sign, softmax, square, sub, subtract, true_divide, trunc, where, with_out)
+                                round, rsub, sign, softmax, square, sub, subtract, true_divide, trunc, where, with_out,
+                                with_pair_out)
 from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, clamp_min, eq, finfo, ge,  # noqa: F401
                                 greater, greater_equal, gt, hypot, iinfo, le, lerp, less, less_equal, logaddexp, logit,
                                 lt, ne, not_equal, roll, xlogy)
@@ -152,6 +153,11 @@ outer = with_out(outer, "mul")   # (ATen's outer is a mul: its out= error names 
 tril, triu, diag, index_select, masked_select, argsort, round = (
     with_out(f) for f in (tril, triu, diag, index_select, masked_select, argsort, round))
 all, any = (with_out(f, bool_out=True) for f in (all, any))
+# out= as a pair of tensors (values, indices): its wrong dtypes are each kernel's errors
+sort, topk, max, min, aminmax = (with_pair_out(f) for f in (sort, topk, max, min, aminmax))
+kthvalue, median, nanmedian, mode, cummax, cummin = (
+    with_pair_out(f, errors=e) for f, e in ((kthvalue, "kthvalue"), (median, "median"), (nanmedian, "median"),
+                                            (mode, "mode"), (cummax, "cum"), (cummin, "cum")))
 # the deprecated number-first overloads of old code: torch.add(x, alpha, y), torch.addcmul(x, value, t1, t2)
 # (and numpy data where a tensor goes, torch.add(x, arr): PyTorch's TypeError)
 add, sub = (_argcheck.deprecated_first_number(f, f.__name__, "function", "alpha", 2) for f in (add, sub))
