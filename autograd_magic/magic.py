@@ -2,6 +2,7 @@
 
 Three stages: parse the options -> run the cell (runner.run_cell) -> present the result (display.result).
 """
+import argparse
 import contextlib
 import functools
 
@@ -17,6 +18,9 @@ from .views.first_run import FirstRun, value_text
 from .views.sliders import live_bundle
 from .trace.execute import cell_source, ends_with_semicolon, user_traceback
 from .trace.runner import run_cell
+
+# %%grad lines already parsed: line -> argparse's values (copied for each use; lists are the only mutable values)
+_PARSED_LINES = {}
 
 
 def _view_options(magic):
@@ -252,15 +256,14 @@ class GradMagics(Magics):
             panels.pop(next(iter(panels))).close()
 
     def parse_options(self, line):
-        try:
-            args = parse_argstring(self.grad, line)
-        except SystemExit:  # argparse's --help path
-            raise UsageError("%%grad: see %%grad? for the options") from None
-        except UsageError as exc:
-            message = str(exc)
-            if "unrecognized arguments" in message or "expected one argument" in message:
-                message += "; %%grad's options are " + ", ".join(option_names(self.grad)) + " (%%grad? explains them)"
-            raise UsageError(message) from None
+        known = _PARSED_LINES.get(line)
+        if known is not None:   # (a line parses the same each time: argparse's ~70 us once per line)
+            args = argparse.Namespace(**{k: list(v) if v.__class__ is list else v for k, v in known.items()})
+        else:
+            args = self._parse_line(line)
+            if len(_PARSED_LINES) >= 64:
+                _PARSED_LINES.clear()
+            _PARSED_LINES[line] = {k: list(v) if v.__class__ is list else v for k, v in vars(args).items()}
         registry.fill_defaults(args, self)
         args.lang = args.language  # the name the step, history and calculus views read
         if args.variable is not None and not args.variable.isidentifier():
@@ -274,6 +277,17 @@ class GradMagics(Magics):
                 raise UsageError(f"%%grad: {exc}") from None
             args.range_map[label] = rng
         return args
+
+    def _parse_line(self, line):
+        try:
+            return parse_argstring(self.grad, line)
+        except SystemExit:  # argparse's --help path
+            raise UsageError("%%grad: see %%grad? for the options") from None
+        except UsageError as exc:
+            message = str(exc)
+            if "unrecognized arguments" in message or "expected one argument" in message:
+                message += "; %%grad's options are " + ", ".join(option_names(self.grad)) + " (%%grad? explains them)"
+            raise UsageError(message) from None
 
     def _running_cell(self):
         """IPython's ExecutionResult of the cell being run when this call is that cell itself (a %%grad cell),
