@@ -507,8 +507,22 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=N
 
 def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     dt = dtype or (out.dtype if out is not None else dtypes.int64)
+    _check_randperm_dtype(n, dt)
     t = _finish(_gen(generator).randperm(n, dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
+
+
+_C_INT_NAMES = {"Byte": "uint8_t", "Char": "int8_t", "Short": "int16_t", "Int": "int"}
+
+
+def _check_randperm_dtype(n, dt):
+    """ATen's randperm dispatches on numbers, not bool, and writes n - 1 into the dtype through c10's checked
+    conversion (torch.randperm(257, dtype=torch.uint8) overflows; 256 fits)."""
+    name = dt.scalar_name
+    if name == "Bool":
+        raise NotImplementedError("\"randperm\" not implemented for 'Bool'")
+    if name in _C_INT_NAMES and int(n) - 1 > np.iinfo(dt.np).max:
+        raise RuntimeError(f"value cannot be converted to type {_C_INT_NAMES[name]} without overflow")
 
 
 def rand_like(input, *, dtype=None, generator=None, **kwargs):

@@ -41,7 +41,8 @@ def histc(input, bins=100, min=0, max=0, *, out=None):
     """Counts of input in `bins` equal bins between min and max (the data's range when both are 0)."""
     _check_float(input, "histogram_cpu")
     if bins <= 0:
-        raise RuntimeError(f"torch.histc(): bins must be > 0, but got {bins} for dimension 0")
+        # (histc runs ATen's histogramdd kernel: its message)
+        raise RuntimeError(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
     x = input._data.reshape(-1)
     dt = x.dtype.type
     lo, hi = dt(min), dt(max)
@@ -55,7 +56,7 @@ def histc(input, bins=100, min=0, max=0, *, out=None):
     if lo == hi:
         lo, hi = lo - dt(1), hi + dt(1)
     if lo > hi:
-        raise RuntimeError(f"torch.histc: max must be larger than min, but got min {lo} max {hi}")
+        raise RuntimeError("torch.histc: max must be larger than min")
     keep = x[(x >= lo) & (x <= hi)]
     pos = ((keep - lo) * dt(bins) / (hi - lo)).astype(np.int64)   # ATen's linear interpolation, no search
     pos[pos == bins] = bins - 1
@@ -64,7 +65,7 @@ def histc(input, bins=100, min=0, max=0, *, out=None):
 
 def histogram(input, bins=100, *, range=None, weight=None, density=False, out=None):
     """(hist, bin_edges): bins an int (equal bins over range or the data's range) or a tensor of edges."""
-    _check_float(input, "histogram_cpu")
+    _check_float(input, "histogramdd")
     x = input._data.reshape(-1)
     if isinstance(bins, TensorBase):
         edges = bins._data.astype(x.dtype)
@@ -78,6 +79,9 @@ def histogram(input, bins=100, *, range=None, weight=None, density=False, out=No
         if not (np.isfinite(lo) and np.isfinite(hi)):
             raise RuntimeError(f"torch.histogramdd: dimension 0's range [{_c_float(lo)}, {_c_float(hi)}] is not "
                                "finite")
+        if lo > hi:
+            raise RuntimeError(f"torch.histogramdd: min should not exceed max, but got min {_c_float(lo)} max "
+                               f"{_c_float(hi)} for dimension 0")
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5  # PyTorch widens an empty range
         edges = linspace(lo, hi, bins + 1, dtype=input.dtype)._data

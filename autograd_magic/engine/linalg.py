@@ -14,7 +14,8 @@ def matmul(input, other):
         input, other = _ac.lower(input, other)
     if isinstance(input, TensorBase) and isinstance(other, TensorBase):
         ad, bd = input._data, other._data
-        if ad.ndim == 2 and bd.ndim == 2 and ad.dtype is bd.dtype and ad.shape[1] == bd.shape[0]:
+        if ad.ndim == 2 and bd.ndim == 2 and ad.dtype is bd.dtype and ad.shape[1] == bd.shape[0] \
+                and ad.dtype.kind != "b":
             # two matrices (a layer's x @ W): mm, whose checks cannot fail
             return apply(_MM, (input, other), transposed(bd), data=mkl_order.matmul(ad, bd))
     check_foreign(other)
@@ -109,6 +110,7 @@ def _batched(a, b):
         right = unsqueeze(reshape(expand(b, batch + (m2,)), count, m2), 2)
     else:
         right = reshape(expand(b, batch + (m2, p)), count, m2, p)
+    _no_bool(left, "bmm")
     out = apply(OPS["bmm"], (left, right))
     if len(sb) == 1:
         out = squeeze(out, -1)
@@ -117,6 +119,13 @@ def _batched(a, b):
 
 
 _MM = OPS["mm"]
+
+
+def _no_bool(t, kernel):
+    """ATen's CPU products dispatch on numbers, not bool: the kernel's NotImplementedError (after the checks of
+    shapes, as ATen's meta functions run first)."""
+    if t._data.dtype.kind == "b":
+        raise NotImplementedError(f'"{kernel}" not implemented for \'Bool\'')
 
 
 def _check_matmul_shapes(a, b):
@@ -142,6 +151,7 @@ def bmm(input, mat2):
     if sb[0] != sa[0] or sb[1] != sa[2]:
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{sa[0]}, {sa[2]}] but "
                            f"got: [{sb[0]}, {sb[1]}].")
+    _no_bool(input, "bmm")
     return apply(OPS["bmm"], (input, mat2))
 
 
@@ -156,6 +166,7 @@ def mm(input, mat2):
     if a._data.dtype != b._data.dtype:
         raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.c_name} != {b.dtype.c_name}")
     _check_matmul_shapes(a, b)
+    _no_bool(a, "addmm_impl_cpu_")
     return apply(OPS["mm"], (a, b), transposed(b._data), data=mkl_order.matmul(a._data, b._data))
 
 
@@ -166,6 +177,7 @@ def mv(input, vec):
     if input._data.shape[1] != vec._data.shape[0]:
         raise RuntimeError(f"size mismatch, got input ({input._data.shape[0]}), mat ({input._data.shape[0]}x"
                            f"{input._data.shape[1]}), vec ({vec._data.shape[0]})")
+    _no_bool(input, "addmv_impl_cpu")
     return apply(OPS["mv"], (input, vec))
 
 
@@ -237,6 +249,7 @@ def dot(input, tensor):
         raise RuntimeError(f"inconsistent tensor size, expected tensor [{input._data.shape[0]}] and src "
                            f"[{tensor._data.shape[0]}] to have the same number of elements, but got "
                            f"{input._data.shape[0]} and {tensor._data.shape[0]} elements respectively")
+    _no_bool(input, "dot")
     return apply(OPS["dot"], (input, tensor))
 
 
@@ -297,6 +310,8 @@ def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
             raise RuntimeError(f"cdist only supports floating-point dtypes, {name} got: {t.dtype.scalar_name}")
     if a.dtype != b.dtype:
         raise RuntimeError(f"expected scalar type {x1.dtype.scalar_name} but found {x2.dtype.scalar_name}")
+    if x1.dtype.scalar_name not in ("Float", "Double"):
+        raise NotImplementedError(f'"cdist" not implemented for \'{x1.dtype.scalar_name}\'')
     if p < 0:
         raise RuntimeError("cdist only supports non-negative p values")
     check_broadcast(a.shape[:-2], b.shape[:-2])

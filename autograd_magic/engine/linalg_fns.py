@@ -5,7 +5,7 @@ import collections
 
 import numpy as np
 
-from . import dtypes
+from . import dtypes, lapack
 from .autograd import GRAD_MODE
 from .functions import dims_arg, where
 from .ops_linalg import lu_factor, recorded
@@ -55,13 +55,44 @@ def _check_float(A, fn):
         raise RuntimeError(f"{fn}: Expected a floating point or complex tensor as input. Got {A.dtype.scalar_name}")
 
 
-def _check_matrix(A, fn, square=False, name="A"):
+def _check_matrix(A, fn, square=False, name="A", kernel=None, low_precision=False, any_dtype=False):
+    """The shape checks of ATen's linalg functions, then the dtype's: a CPU kernel dispatched on float and double
+    only (kernel: NotImplementedError '"linalg_eigh_cpu" not implemented for 'Long''), or the floating check
+    (low_precision: float16 / bfloat16 refused by name, as linalg.inv and slogdet do), or none (any_dtype)."""
     if A._data.ndim < 2:
         raise RuntimeError(f"{fn}: The input tensor {name} must have at least 2 dimensions.")
     if square and A._data.shape[-1] != A._data.shape[-2]:
         raise RuntimeError(f"{fn}: A must be batches of square matrices, but they are {A._data.shape[-2]} by "
                            f"{A._data.shape[-1]} matrices")
-    _check_float(A, fn)
+    if any_dtype:
+        return
+    if kernel is None:
+        _check_float(A, fn)
+    if kernel is not None or low_precision:
+        _check_float_or_double(A, fn, kernel)
+
+
+def _check_float_or_double(A, fn, kernel=None):
+    name = A.dtype.scalar_name
+    if name in ("Float", "Double"):
+        return
+    if kernel is not None:
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{name}\'')
+    raise RuntimeError(f"{fn}: Low precision dtypes not supported. Got {name}")
+
+
+def _check_svd_input(A, fn="linalg.svd"):
+    """LAPACK's gesdd does not converge on a matrix holding NaN: ATen's error (an infinity gives NaNs, no error)."""
+    bad = np.isnan(A._data).any(axis=(-2, -1)).reshape(-1)
+    if bad.any():
+        raise _LinAlgError(f"{fn}: {_batch_prefix(A, bad)}The algorithm failed to converge because the input matrix "
+                           "contained non-finite values.")
+
+
+def _check_rank_dtype(A):
+    """matrix_rank and lstsq (ATen's linalg_lstsq / matrix_rank dtype check) take float and double only."""
+    if A.dtype.scalar_name not in ("Float", "Double"):
+        raise RuntimeError("This function doesn't handle types other than float and double")
 
 
 def _batch_prefix(A, info):
@@ -76,7 +107,7 @@ def _batch_prefix(A, info):
 
 
 def inv(A, *, out=None):
-    _check_matrix(A, "linalg.inv", square=True)
+    _check_matrix(A, "linalg.inv", square=True, low_precision=True)
     _, _, info = lu_factor(A._data)
     if info.any():
         k = int(np.asarray(info).reshape(-1)[np.flatnonzero(np.asarray(info).reshape(-1))[0]])
@@ -103,11 +134,12 @@ def inverse(input, *, out=None):
 
 def det(A, *, out=None):
     _check_matrix(A, "linalg.det", square=True)
+    _check_float_or_double(A, "linalg.det", "lu_cpu")
     return apply(OPS["linalg_det"], (A,))
 
 
 def slogdet(A, *, out=None):
-    _check_matrix(A, "linalg.slogdet", square=True)
+    _check_matrix(A, "linalg.slogdet", square=True, low_precision=True)
     return SlogdetResult(*recorded(_XP, "linalg_slogdet", (A,), ()))
 
 
@@ -116,7 +148,7 @@ def torch_slogdet(input):
 
 
 def logdet(input):
-    _check_matrix(input, "logdet", square=True)
+    _check_matrix(input, "logdet", square=True, low_precision=True)
     sign, logabs = slogdet(input)
     return where(sign == -1.0, float("nan"), logabs)
 
@@ -127,6 +159,7 @@ def _is_vector_rhs(A, B):
 
 def solve(A, B, *, left=True, out=None):
     _check_matrix(A, "linalg.solve", square=True)
+    _check_float_or_double(A, "linalg.solve", "lu_cpu")
     if not left:
         raise NotImplementedError("autograd_magic implements a subset of PyTorch, and torch.linalg.solve(..., "
                                   "left=False) is not part of it")
@@ -176,6 +209,7 @@ def _cholesky_info(a):
 
 def _cholesky(A, upper, fn, op):
     _check_matrix(A, fn, square=True)
+    _check_float_or_double(A, fn, "cholesky_cpu")
     a = np.swapaxes(A._data, -1, -2) if upper else A._data
     info = _cholesky_info(a)
     if info.any():
@@ -212,6 +246,7 @@ def qr(A, mode="reduced", *, out=None):
         raise RuntimeError(f"qr received unrecognized mode '{mode}' but expected one of 'reduced' (default), 'r', "
                            "or 'complete'")
     _check_matrix(A, "linalg.qr")
+    _check_float_or_double(A, "linalg.qr", "geqrf_cpu")
     return QrResult(*recorded(_XP, "linalg_qr", (A,), (mode,)))
 
 
@@ -227,17 +262,17 @@ def torch_qr(input, some=True, *, out=None):
 def eigh(A, UPLO="L", *, out=None):
     if UPLO not in ("L", "U"):
         raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
-    _check_matrix(A, "linalg.eigh", square=True)
+    _check_matrix(A, "linalg.eigh", square=True, kernel="linalg_eigh_cpu")
     return EighResult(*recorded(_XP, "linalg_eigh", (A,), (UPLO,)))
 
 
 def eigvalsh(A, UPLO="L", *, out=None):
     if UPLO not in ("L", "U"):
         raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
-    _check_matrix(A, "linalg.eigvalsh", square=True)
+    _check_matrix(A, "linalg.eigh", square=True, kernel="linalg_eigh_cpu")
     if _tracks(A):
         return eigh(A, UPLO).eigenvalues
-    return _wrap(np.linalg.eigvalsh(A._data, UPLO=UPLO).astype(A._data.dtype))
+    return _wrap(lapack.eigvalsh(A._data, UPLO).astype(A._data.dtype))
 
 
 def _tracks(*ts):
@@ -246,14 +281,18 @@ def _tracks(*ts):
 
 def svd(A, full_matrices=True, *, driver=None, out=None):
     _check_matrix(A, "linalg.svd")
+    _check_float_or_double(A, "linalg.svd", "linalg_svd_cpu")
+    _check_svd_input(A)
     return SvdResult(*recorded(_XP, "linalg_svd", (A,), (bool(full_matrices),)))
 
 
 def svdvals(A, *, driver=None, out=None):
-    _check_matrix(A, "linalg.svdvals")
+    _check_matrix(A, "linalg.svd")
+    _check_float_or_double(A, "linalg.svd", "linalg_svd_cpu")
+    _check_svd_input(A)
     if _tracks(A):
         return svd(A, full_matrices=False).S
-    return _wrap(np.linalg.svd(A._data, compute_uv=False).astype(A._data.dtype))
+    return _wrap(lapack.svdvals(A._data).astype(A._data.dtype))
 
 
 def torch_svd(input, some=True, compute_uv=True, *, out=None):
@@ -272,8 +311,8 @@ def torch_svd(input, some=True, compute_uv=True, *, out=None):
 
 
 def _pinv_check(A, hermitian):
-    if A._data.ndim < 2 or not dtypes.is_float_np(A._data.dtype):
-        kind = {"float32": "Float", "float64": "Double"}.get(str(A._data.dtype), A.dtype.scalar_name)
+    if A._data.ndim < 2 or A.dtype.scalar_name not in ("Float", "Double"):
+        kind = A.dtype.scalar_name
         raise RuntimeError(f"linalg.pinv({kind}{{[{', '.join(map(str, A._data.shape))}]}}): expected a tensor with "
                            "2 or more dimensions of float, double, cfloat or cdouble types")
 
@@ -282,6 +321,8 @@ def pinv(A, *, atol=None, rtol=None, hermitian=False, rcond=None, out=None):
     _pinv_check(A, hermitian)
     if hermitian:   # PyTorch runs linalg.eigh, with its error for a matrix that is not square
         _check_matrix(A, "linalg.eigh", square=True)
+    else:
+        _check_svd_input(A)
     if rcond is not None:
         rtol = rcond
     return apply(OPS["linalg_pinv"], (A,), _num(atol), _num(rtol), bool(hermitian))
@@ -308,7 +349,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if A._data.dtype != B._data.dtype:
         raise RuntimeError(f"torch.linalg.lstsq: Expected input and other to have the same dtype, but got "
                            f"input's dtype {A.dtype} and other's dtype {B.dtype}")
-    _check_float(A, "torch.linalg.lstsq")
+    _check_rank_dtype(A)
     vector = B._data.ndim == A._data.ndim - 1
     bm = B._data[..., None] if vector else B._data
     if bm.shape[-2] != A._data.shape[-2]:
@@ -316,7 +357,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
     driver = driver or "gelsy"
     m, n = A._data.shape[-2:]
     a = A._data
-    s = np.linalg.svd(a, compute_uv=False) if a.size else np.zeros(a.shape[:-2] + (0,), a.dtype)
+    s = lapack.svdvals(a) if a.size else np.zeros(a.shape[:-2] + (0,), a.dtype)
     tol = (rcond if rcond is not None and rcond > 0 else np.finfo(a.dtype).eps * max(m, n))
     rank = (s > tol * (s.max(-1, keepdims=True) if s.shape[-1] else s)).sum(-1).astype(np.int64)
     residuals = driver != "gelsy" and m > n and bool((rank == n).all())
@@ -332,14 +373,16 @@ def lstsq(A, B, rcond=None, *, driver=None):
 def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None):
     if A._data.ndim < 2:
         raise RuntimeError("torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.")
-    _check_float(A, "torch.linalg.matrix_rank")
+    _check_rank_dtype(A)
     if tol is not None:
         atol, rtol = tol, 0.0
     if hermitian:
         _check_matrix(A, "linalg.eigh", square=True)
+    else:
+        _check_svd_input(A)
     a = A._data
     m, n = a.shape[-2:]
-    s = np.abs(np.linalg.eigvalsh(a)) if hermitian else np.linalg.svd(a, compute_uv=False)
+    s = np.abs(lapack.eigvalsh(a)) if hermitian else lapack.svdvals(a)
     atol = _num(atol) or 0.0
     rtol = _num(rtol)
     if rtol is None:
@@ -401,7 +444,8 @@ def torch_cross(input, other, dim=None, *, out=None):
 
 
 def matrix_power(A, n, *, out=None):
-    _check_matrix(A, "linalg.matrix_power", square=True)
+    # any dtype: integer powers are products (a bool matrix meets mm's refusal), a negative one inverts first
+    _check_matrix(A, "linalg.matrix_power", square=True, any_dtype=True)
     if n == 0:
         return apply(OPS["matrix_power_zero"], (A,))
     a = A
@@ -452,6 +496,7 @@ def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=No
     if ord == "fro":
         return vector_norm(A, 2, (d0, d1), keepdim)
     if ord == "nuc" or ord in (2, -2, 2.0, -2.0):
+        _check_float_or_double(A, "linalg.matrix_norm")
         # as ATen: the two dims moved last (always a PermuteBackward0), and moved back under keepdim
         perm = [i for i in range(A._data.ndim) if i not in (d0, d1)] + [d0, d1]
         s = svdvals(permute(A, perm))

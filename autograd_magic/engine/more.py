@@ -343,6 +343,9 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
             raise RuntimeError("torch.searchsorted(): side and right can't be set to opposites, got side of left "
                                "while right was True")
         right = side == "right"
+    if sorter is not None and tuple(sorter.shape) != tuple(sorted_sequence.shape):
+        raise RuntimeError("torch.searchsorted(): boundary and sorter must have the same size, but got boundary "
+                           f"tensor {list(sorted_sequence.shape)}and got sorter tensor {list(sorter.shape)}")
     return _search(sorted_sequence, input, right, out_int32, sorter)
 
 

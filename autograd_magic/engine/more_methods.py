@@ -73,10 +73,20 @@ def _index_key(self, dim, index, name):
     d = _dim(dim, self.ndim)
     idx = index._data.reshape(-1).astype(np.int64)
     n = self.shape[d] if self.ndim else 1
-    bad = idx[(idx >= n) | (idx < -n)]
+    # index_fill_ wraps a negative index as Python does; index_add_ and index_copy_ take 0 <= i < n only
+    bad = idx[(idx >= n) | (idx < (-n if name == "index_fill_" else 0))]
     if bad.size:
-        raise RuntimeError(f"index {bad[0]} is out of bounds for dimension {d} with size {n}")
+        raise _index_error(self, name, int(bad[0]), d, n)
     return d, (slice(None),) * d + (idx % n if n else idx,)
+
+
+def _index_error(self, name, i, d, n):
+    """ATen's check of each op's own CPU kernel: index_add_ on a vector a TORCH_CHECK_INDEX without the index,
+    on a matrix a plain TORCH_CHECK; index_copy_ and index_fill_ IndexErrors, index_copy_ naming itself."""
+    where = f"index {i} is out of bounds for dimension {d} with size {n}"
+    if name == "index_add_":
+        return IndexError("index out of range in self") if self.ndim <= 1 else RuntimeError(where)
+    return IndexError(f"index_copy_(): {where}" if name == "index_copy_" else where)
 
 
 def index_add(self, dim, index, source, *, alpha=1):

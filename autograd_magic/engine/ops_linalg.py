@@ -9,6 +9,7 @@ gradient can be differentiated again.
 """
 import numpy as np
 
+from . import lapack
 from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, Saved, record_multi
 from .ops_shape import _norm, norm_vjp
 from .optable import OPS, defop
@@ -118,7 +119,7 @@ def _slogdet(a):
 # ---------------------------------------------------------------- inverse, det, slogdet, solve
 
 
-@defop("linalg_inv_ex", "LinalgInvExBackward0", lambda a: _lapack(np.linalg.inv(a)), saves=(-1,))
+@defop("linalg_inv_ex", "LinalgInvExBackward0", lambda a: _lapack(lapack.inv(a)), saves=(-1,))
 def inv_vjp(xp, grad, saved, consts, needs):
     """gA = -X^T g X^T for X = A^{-1}."""
     x_t = xp.mT(saved[0])
@@ -160,8 +161,8 @@ def slogdet_vjp(xp, grads, saved, consts, needs):
 
 def _solve_fwd(a, b, vector):
     if vector:
-        return np.linalg.solve(a, b[..., None])[..., 0]
-    return _lapack(np.linalg.solve(a, b))
+        return lapack.solve(a, b[..., None])[..., 0]
+    return _lapack(lapack.solve(a, b))
 
 
 @defop("linalg_solve_ex", "LinalgSolveExBackward0", _solve_fwd, saves=(0, -1))
@@ -205,9 +206,9 @@ defop("cholesky", "CholeskyBackward0", _cholesky_fwd, saves=(-1,))(cholesky_vjp)
 
 def _qr_fwd(a, mode):
     if mode == "r":
-        r = np.linalg.qr(a, mode="r")
+        r = lapack.qr(a, mode="r")
         return np.zeros((0,), a.dtype), _lapack(r)
-    q, r = np.linalg.qr(a, mode=mode)
+    q, r = lapack.qr(a, mode=mode)
     return _lapack(q), _lapack(r)
 
 
@@ -265,7 +266,7 @@ def _qr_back_square(xp, gq, gr, q, r):
 
 
 def _svd_fwd(a, full_matrices):
-    u, s, vh = np.linalg.svd(a, full_matrices=full_matrices)
+    u, s, vh = lapack.svd(a, full_matrices)
     return _lapack(u), s, _lapack(vh)
 
 
@@ -322,7 +323,7 @@ def svd_backward(xp, gu, gs, gvh, u, s, vh):
 
 
 def _eigh_fwd(a, uplo):
-    w, v = np.linalg.eigh(a, UPLO=uplo)
+    w, v = lapack.eigh(a, uplo)
     return w, _lapack(v)
 
 
@@ -364,14 +365,14 @@ def pinv_array(a, atol, rtol, hermitian):
         rtol = 0.0 if atol is not None and atol > 0 else np.finfo(a.dtype).eps * max(m, n)
     atol = 0.0 if atol is None else atol
     if hermitian:
-        w, u = np.linalg.eigh(a)
+        w, u = lapack.eigh(a)
         s = np.abs(w)
         big = np.max(s, axis=-1, keepdims=True) if s.shape[-1] else s
         tol = np.maximum(atol, rtol * big)
         with np.errstate(divide="ignore"):
             inv = np.where(s > tol, 1 / w, 0).astype(a.dtype)
         return np.asarray((u * inv[..., None, :]) @ np.swapaxes(u, -1, -2), a.dtype)
-    u, s, vh = np.linalg.svd(a, full_matrices=False)
+    u, s, vh = lapack.svd(a, False)
     big = np.max(s, axis=-1, keepdims=True) if s.shape[-1] else s
     tol = np.maximum(atol, rtol * big)
     with np.errstate(divide="ignore"):

@@ -161,6 +161,8 @@ def dim_sum(a, dims, keepdim=False):
     does not depend on the thread count (a single output element past ATen's grain of 32768 values is split
     between threads: numpy's order there), numpy's elsewhere."""
     r = None
+    if len(dims) == 1 and a.ndim == 2 and not a.flags.c_contiguous and _rows_of_a_matrix(a):
+        a = np.ascontiguousarray(a)
     if ckernels.LIB is not None and len(dims) == 1 and (a.dtype == np.float32 or a.dtype == np.float64) \
             and a.flags.c_contiguous and a.size and 1 not in a.shape:
         r = _one_dim_compiled(a, dims[0] % a.ndim)     # the common case (a bias's gradient), at once
@@ -178,6 +180,17 @@ def dim_sum(a, dims, keepdim=False):
             shape[d % a.ndim] = 1
         r = r.reshape(shape)
     return r
+
+
+def _rows_of_a_matrix(a):
+    """Whether the 2-d float array a is a block of a row-major matrix (X[:, 1:], X[2:, :5]: unit column stride,
+    rows apart by at least their length, no size-1 dim). PyTorch's iterator orders its dims and splits its
+    loops as for a contiguous copy of it (nothing to coalesce in two dims with one reduced), so a sum over one
+    dim adds in the contiguous copy's order: standardising X[:, 1:] with its column means. (A whole-tensor sum
+    of such a block is another order: left to numpy.)"""
+    size = a.itemsize
+    return (a.dtype.kind == "f" and size >= 4 and a.strides[1] == size and a.strides[0] >= a.shape[1] * size
+            and 1 not in a.shape)
 
 
 def _one_dim_compiled(a, d):

@@ -49,6 +49,7 @@ from ..engine.more_methods import index_add, index_copy, index_fill  # noqa: F40
 from ..engine.strided import as_strided, index_reduce  # noqa: F401,E402
 from .device import get_default_device, set_default_device  # noqa: F401
 from .histogram import histc, histogram, histogramdd  # noqa: F401
+from .lowrank import pca_lowrank, svd_lowrank  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, concatenate, cumprod,  # noqa: F401
                               cumsum, dist, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
