@@ -120,6 +120,10 @@ ROWS = {
     "index_put": [(lambda a, v: _setitem(a, torch.tensor([0, 2]), v), [any_((3, 2)), any_((2,))])],
     "copy_slices": [(lambda a, v: _setitem(a, 1, v), [any_((3, 2)), any_((2,))])],
     "view_region": [(lambda a, v: _view_mul_(a, v), [any_((3, 2)), any_((2,))])],
+    "copy_slices_inplace": [(lambda a, v: _view_inplace(a, v, "mul_"), [any_((3, 2)), any_((2,))]),
+                            (lambda a, v: _view_inplace(a, v, "add_"), [any_((3, 2)), any_((1,))]),
+                            (lambda a, v: _view_inplace(a, v, "copy_"), [any_((3, 2)), any_((2,))]),
+                            (lambda a, v: _view_inplace(a * v.sum(), None, "exp_"), [any_((3, 2)), any_((2,))])],
     "scatter_back": [(tx_scatter, [any_((3,))])],
     "value_select_backward": [(lambda a: TensorXP.scatter(a, (3, 2), (np.array([[0], [2]]), np.array([[1], [0]])),
                                                           True, "value_select_backward"), [any_((2, 1))])],
@@ -158,6 +162,13 @@ def _view_mul_(a, v):
     row = out[1]
     row.mul_(v)
     return row * out
+
+
+def _view_inplace(a, v, name):
+    """An in-place op on a view of a non-leaf, kept whole: the base's node is CopySlices holding the op's node."""
+    out = a * 1.0
+    getattr(out[1], name)(*(() if v is None else (v,)))
+    return out * out
 
 
 def _more_rows():

@@ -822,8 +822,13 @@ class Saved:
         # the tensor's shape now (an in-place view change such as t_() may have changed it), as PyTorch prints it
         shape = ", ".join(str(n) for n in (self.data if self.is_output else self.tensor._data).shape)
         producer = node if self.is_output else self.tensor._fn
+        op = producer and producer.op
+        if op is not None and op.name == "copy_slices_inplace":
+            # a view's in-place op: PyTorch names the view's grad_fn while the view lives, else the op's own node
+            view = self.tensor() if self.tensor is not None else None
+            op = view._fn.op if view is not None and view._fn is not None else producer.consts[1]
         # PyTorch names the node without "Backward0" (AddBackward0: Add) or "Backward" (TBackward1: T1)
-        where = f", which is output 0 of {re.sub(r'Backward(0$)?', '', producer.op.qualname)}," if producer else ""
+        where = f", which is output 0 of {re.sub(r'Backward(0$)?', '', op.qualname)}," if producer else ""
         return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
                 f"[torch.{kind}Tensor [{shape}]]{where} is at version {self.current()}; expected version "
                 f"{self.version} instead. Hint: enable anomaly detection to find the operation that failed to "

@@ -384,17 +384,19 @@ def _arange_floats(start, step, n, np_dtype):
 
 
 @quiet
-def _scalar_bounds(name, start, end):
-    """PyTorch's error for a start or end tensor that is not 0-dimensional."""
-    parts = [f"{which} with {v._data.ndim} dimension(s)" for which, v in (("start", start), ("end", end))
-             if isinstance(v, TensorBase)]
-    if any(v._data.ndim for v in (start, end) if isinstance(v, TensorBase)):
-        raise RuntimeError(f"{name} only supports 0-dimensional start and end tensors, but got "
-                           f"{' and '.join(parts)}.")
+def _space_ends(name, start, end, steps):
+    """linspace's / logspace's start and end as numbers (0-d tensors read, others refused as ATen refuses them)
+    and steps as an int (a 0-d integer tensor passes PyTorch's parser as one)."""
+    bad = [f"{which} with {t.ndim} dimension(s)" for which, t in (("start", start), ("end", end))
+           if isinstance(t, TensorBase) and t.ndim]
+    if bad:
+        raise RuntimeError(f"{name} only supports 0-dimensional start and end tensors, but got {' and '.join(bad)}.")
+    start, end = (t.item() if isinstance(t, TensorBase) else t for t in (start, end))
+    return start, end, steps.__index__()
 
 
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    _scalar_bounds("linspace", start, end)
+    start, end, steps = _space_ends("linspace", start, end, steps)
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     dt = dtype or dtypes.get_default_dtype()
@@ -425,8 +427,8 @@ def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_
     """base ** (start + step * i), as ATen's loop: start and end in the dtype, the step and the exponent in
     float64 (no fused multiply-add), the first half counted from start and the second from end, then libm's pow
     per element (numpy's vectorised pow differs in the last bit) and the cast."""
-    _scalar_bounds("logspace", start, end)
     dt = dtype or dtypes.get_default_dtype()
+    start, end, steps = _space_ends("logspace", start, end, steps)
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     if steps == 1:

@@ -759,7 +759,15 @@ def lerp(input, end, weight):
         raise RuntimeError(f"expected dtype {input.dtype.c_name} for `end` but got dtype "
                            f"{end.dtype.c_name}")
     check_broadcast(input._data.shape, end._data.shape)
-    if isinstance(weight, TensorBase):
+    tensor_weight = isinstance(weight, TensorBase)
+    if tensor_weight and weight._data.ndim and weight._data.dtype != input._data.dtype:
+        raise RuntimeError(f"expected dtype {input.dtype.c_name} for `weight` but got dtype {weight.dtype.c_name}")
+    if tensor_weight:
+        check_broadcast(np.broadcast_shapes(input._data.shape, end._data.shape), weight._data.shape)
+    if input._data.dtype.kind in "biu" and (not tensor_weight or weight._data.ndim):   # ATen's kernels: floats only
+        kernel = "lerp_kernel_tensor" if tensor_weight else "lerp_kernel_scalar"
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{input.dtype.scalar_name}\'')
+    if tensor_weight:
         return apply(OPS["lerp_tensor"], (input, end, weight))
     return apply(OPS["lerp"], (input, end), weight)
 

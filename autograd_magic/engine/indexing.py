@@ -453,7 +453,7 @@ def _along(input, dim, index, name):
         raise RuntimeError("Index tensor must have the same number of dimensions as " +
                            ("input tensor" if name == "gather" else "self tensor"))
     n = input._data.shape[d] if input._data.ndim else 1
-    bad = idx[(idx >= n) | (idx < -n)] if idx.size else idx
+    bad = idx[(idx >= n) | (idx < 0)] if idx.size else idx   # (ATen's gather / scatter take no negative index)
     if bad.size:
         raise RuntimeError(f"index {bad.flat[0]} is out of bounds for dimension {d} with size {n}")
     if idx.ndim == 0 and input._data.ndim == 1:   # one element: scatter_(0, torch.tensor(y), value=1)

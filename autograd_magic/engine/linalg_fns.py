@@ -11,7 +11,7 @@ from .functions import dims_arg, where
 from .ops_linalg import lu_factor, recorded
 from .ops_linalg_legacy import partial_cholesky
 from .optable import OPS
-from .shaping import amax, amin, permute, sum as _sum, unsqueeze
+from .shaping import amax, amin, norm as _vector_norm, permute, sum as _sum, unsqueeze
 from .tensor_base import _dim, apply, check_broadcast, warn_once, wrap
 from .linalg import matmul
 
@@ -481,6 +481,20 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
         raise RuntimeError(f"linalg.vector_norm cannot compute the {shown} norm on an empty tensor because the "
                            "operation does not have an identity")
     return apply(OPS["norm"], (x,), p, dims, keepdim)
+
+
+def tensor_norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+    """torch.norm and Tensor.norm as PyTorch's Python function: a vector norm for a number p (and "fro" over at
+    most two dims), matrix_norm for the other orders named by a string ("nuc"), over every dim when none is
+    given."""
+    many = isinstance(dim, (tuple, list))
+    if p.__class__ is str and not (p == "fro" and (not many or len(dim) <= 2)):
+        dims = list(range(input._data.ndim)) if dim is None else dim if many else [dim]
+        return matrix_norm(input, p, dims, keepdim, dtype=dtype)
+    return _vector_norm(input, p, dim, keepdim, dtype)
+
+
+tensor_norm.__name__ = tensor_norm.__qualname__ = "norm"
 
 
 def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=None):

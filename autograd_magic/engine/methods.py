@@ -158,7 +158,7 @@ def _min(self, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None)
 
 
 def _norm(self, p="fro", dim=None, keepdim=False, dtype=None):
-    return S.norm(self, p, dim, keepdim, dtype)
+    return LF.tensor_norm(self, p, dim, keepdim, dtype)
 
 
 _norm.__qualname__ = "Tensor.norm"  # PyTorch's Python-level method: its TypeErrors name it so

@@ -82,10 +82,23 @@ def argwhere(input):
     return F.nonzero(input)
 
 
+def _wrapped(indices, n):
+    """indices taken modulo the size along dim, as take_along_dim(dim=...) reads them (-1 is the last; 3 of a
+    size-3 dim is the first, no error), after its check that they are int64."""
+    idx = indices._data
+    if idx.dtype != np.int64:
+        raise RuntimeError("torch.take_along_dim(): dtype of indices should be Long but got "
+                           + dtypes.scalar_name(idx.dtype))
+    if not n or not ((idx < 0) | (idx >= n)).any():
+        return indices
+    return indices.__class__._wrap(np.remainder(idx, n))
+
+
 def take_along_dim(input, indices, dim=None):
-    if dim is None:
+    if dim is None:   # (the flattened input's gather: no wrapping, int32 taken)
         return IX.gather(S.reshape(input, (-1,)), 0, S.reshape(indices, (-1,)))
     d = _dim(dim, input.ndim)
+    indices = _wrapped(indices, input.shape[d] if input.ndim else 1)
     if input.ndim != indices.ndim:
         raise RuntimeError(f"torch.take_along_dim(): input and indices should have the same number of dimensions, "
                            f"but got {input.ndim} dimensions for input, and {indices.ndim} dimensions for indices")

@@ -124,11 +124,17 @@ def reciprocal_vjp(xp, grad, saved, consts, needs):
 def pow_vjp(xp, grad, saved, consts, needs):
     a, = saved
     e = consts[0]
+    if not xp.is_numpy:
+        # ATen's pow_backward: zeros_like(self) for exponent 0, else grad * (exp * self.pow(exp - 1)), whose
+        # recorded nodes are MulBackward0 of MulBackward1 (a Scalar product) of PowBackward0 (self.pow(1) too)
+        if e == 0:
+            return (xp.constant(a, 0.0),)
+        return (grad * xp.call("mul_scalar", (a ** (e - 1),), e),)
     if e == 0:
         return (grad * 0,)
     if e == 2:
         return (grad * (2 * a),)  # a ** 1 is a: skip the power
-    return (grad * (e * (_power(a, e - 1) if xp.is_numpy else a ** (e - 1))),)
+    return (grad * (e * _power(a, e - 1)),)
 
 
 @defop("pow_tensor", "PowBackward1", _pow_f32, saves=(0, 1, -1))

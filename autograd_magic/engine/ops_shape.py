@@ -5,7 +5,8 @@ import warnings
 import numpy as np
 
 from . import argcheck, ckernels, norm_order
-from .optable import defop
+from .autograd import Node
+from .optable import OPS, defop
 from .reduce import dim_sum, full_sum
 from .xp import along_axis_key
 
@@ -422,6 +423,38 @@ def index_put_acc_vjp(xp, grad, saved, consts, needs):
 defop("copy_slices", "CopySlices", _index_put, qualname="torch::autograd::CopySlices")(_index_put_back)
 
 
+@defop("copy_slices_inplace", "CopySlices", _index_put, qualname="torch::autograd::CopySlices")
+def copy_slices_inplace_vjp(xp, grad, saved, consts, needs):
+    """An in-place op on a view of a tensor with history, one node as PyTorch's CopySlices wraps the op's own node
+    (tensor_base.commit_inplace_tracked): edge 0 is the base's history, the others the op's. The op's vjp runs on
+    the view's part of the gradient; its gradient for the view's old values goes back into that part."""
+    key, op, op_consts, outputs = consts
+    part = xp.take(grad, key)
+    if outputs and not xp.is_numpy:
+        # the op saved its result, which is the view: under create_graph it is the base's window
+        # (AsStridedBackward0 of this node), not a tensor of this node's shape
+        saved = list(saved)
+        shape = grad._data.shape
+        for i in outputs:
+            data = saved[i]._data
+            base = xp.rewrap(np.broadcast_to(np.zeros((), data.dtype), shape), saved[i]._fn)
+            saved[i] = xp.rewrap(data, Node(OPS["view_region"], (base,), None, (key, shape), data))
+    grads = op.vjp(xp, part, saved, op_consts, needs)
+    mine = grads[0]
+    base = None
+    if needs[0]:
+        if mine is not None and (mine.shape != part.shape or mine.dtype != part.dtype):
+            mine = xp.fit(mine, part.shape, part.dtype)
+        if xp.is_numpy:
+            base = np.array(grad)
+            base[key] = 0 if mine is None else mine
+        else:
+            base = xp.masked_zero(grad, key)
+            if mine is not None:
+                base = base + xp.scatter(mine, grad.shape, key, True, "index_backward")
+    return (base, *grads[1:])
+
+
 def _scatter_vjp(xp, grad, saved, consts, needs):
     return (xp.take(grad, consts[0]),)
 
@@ -442,7 +475,7 @@ def _scatter_fwd(g, key, shape):
 # ---------------------------------------------------------------- joins
 
 
-@defop("cat", "CatBackward0", lambda *arrays, dim: np.concatenate(arrays, axis=dim))
+@defop("cat", "CatBackward0", lambda *args: np.concatenate(args[:-2], axis=args[-2]))   # (arrays..., dim, sizes)
 def cat_vjp(xp, grad, saved, consts, needs):
     dim, sizes = consts
     return tuple(xp.split(grad, dim, sizes))

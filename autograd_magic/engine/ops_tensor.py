@@ -146,10 +146,12 @@ def cumsum_vjp(xp, grad, saved, consts, needs):
 def cumprod_vjp(xp, grad, saved, consts, needs):
     a, out = saved
     dim = consts[0]
-    if not a.ndim:
-        return (grad,)
     values = a if xp.is_numpy else a._data
+    if values.size <= 1 or values.shape[dim] == 1:   # ATen's cumprod_backward hands grad back as it came
+        return (grad,)
     if not values.all():
+        if not xp.is_numpy:
+            return (_cumprod_back_recorded(xp, a, grad, dim),)
         return (_cumprod_back_with_zeros(xp, a, grad, dim, values.shape),)
     # d out_j / d a_i = out_j / a_i for j >= i: a reversed running sum of g * out, over a
     rev = xp.call("flip", (xp.call("cumsum", (xp.call("flip", (grad * out,), (dim,)),), dim),), (dim,))
@@ -165,6 +167,31 @@ def _cumprod_back_with_zeros(xp, a, grad, dim, shape):
         part = xp.sum(xp.where(pos >= i, grad * run, 0.0), (dim,), True)
         term = xp.where(pos == i, part, 0.0)
         total = term if total is None else total + term
+    return total
+
+
+def _cumprod_back_recorded(xp, a, grad, dim):
+    """The gradient of cumprod over an input with zeros as ATen writes it when it is itself differentiated
+    (create_graph=True: cumprod_backward's GradMode branch): for each k, the products with a_k left out (a prod
+    of the elements before k, a cumprod of those after), times grad from k on, summed and copied into
+    select(dim, k) of zeros, so the result's node is CopySlices."""
+    def cat(parts, d):   # (recorded as torch.cat records it: CatBackward0)
+        return xp.call("cat", tuple(parts), d, [t._data.shape[d] for t in parts])
+    n = a.shape[dim]
+    ones_shape = list(a.shape)
+    ones_shape[dim] = 1
+    ones = a.__class__._wrap(np.ones(1, grad._data.dtype)).expand(ones_shape)
+    total = a.__class__._wrap(np.zeros(a.shape, grad._data.dtype))
+    for k in range(n):
+        if k == 0:
+            omitted = cat([ones, a.narrow(dim, 1, n - 1).cumprod(dim)], dim)
+        elif k == n - 1:
+            omitted = a.narrow(dim, 0, k).prod(dim, keepdim=True)
+        else:
+            until = a.narrow(dim, 0, k).prod(dim, keepdim=True)
+            after = a.narrow(dim, k + 1, n - k - 1).cumprod(dim)
+            omitted = cat([until, until.expand_as(after) * after], dim)
+        total.select(dim, k).copy_((grad.narrow(dim, k, n - k) * omitted).sum(dim))
     return total
 
 

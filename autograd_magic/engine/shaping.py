@@ -6,6 +6,7 @@ import collections
 import numpy as np
 
 from . import dtypes
+from .arg_parser import int_list, invalid_combination
 from .autograd import GRAD_MODE
 from .functions import dims_arg, maximum, minimum, repeated_dim, write_out
 from .optable import OPS
@@ -186,13 +187,7 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
-    """torch.norm as PyTorch's Python function: a vector norm for a number p (and "fro" over at most two dims),
-    linalg.matrix_norm for the other orders named by a string ("nuc"), over every dim when none is given."""
-    many = isinstance(dim, (tuple, list))
-    if p.__class__ is str and not (p == "fro" and (not many or len(dim) <= 2)):
-        from .linalg_fns import matrix_norm   # (linalg_fns imports this module)
-        dims = list(range(input._data.ndim)) if dim is None else dim if many else [dim]
-        return matrix_norm(input, p, dims, keepdim, dtype=dtype)
+    """A vector norm (torch.norm's number orders and "fro"; the other string orders: linalg_fns.tensor_norm)."""
     p = 2 if p in ("fro", None) else float(p)
     if dtype is not None:
         input = input.to(dtype)
@@ -504,10 +499,8 @@ def _split(t, split, dim):
     if isinstance(split, TensorBase) and split._data.size == 1:
         split = int(split.item())
     if split.__class__ is bool:
-        from .arg_parser import invalid_combination
         raise invalid_combination("split", _SPLIT_OVERLOADS, (t, split, dim), {})
     if not isinstance(split, int):
-        from .arg_parser import int_list
         int_list("split_with_sizes", "split_sizes", split)
     d = _dim(dim, t._data.ndim)
     n = t._data.shape[d]

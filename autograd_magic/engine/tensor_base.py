@@ -22,7 +22,7 @@ from . import ops_fold, ops_fractional, ops_grid, ops_margin, ops_unpool, ops_ex
 from . import ops_sampling, ops_ctc  # noqa: F401  (distributions' samplers and gamma functions; CTC loss)
 from . import ops_addmv, ops_put  # noqa: F401  (addmv, addr, addbmm, addmm's beta/alpha; take, put)
 from . import ops_linalg_legacy, ops_special  # noqa: F401  (cholesky_solve, triangular_solve; torch.special)
-from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, pack_saved
+from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, edge_node, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 from .printing import format_tensor
@@ -855,10 +855,53 @@ def commit_inplace_tracked(t, new):
             return commit_inplace(t, new)   # PyTorch's error
         new = new.expand(t._data.shape)
     old_base = _before_write(base)
-    commit_inplace(base, apply(OPS["copy_slices"], (old_base, new), key))
+    written = apply(OPS["copy_slices"], (old_base, new), key)
+    _fold_into_copy_slices(written, new._fn, t)
+    commit_inplace(base, written)
     t._rg = True
     t._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), t._data)
     return t
+
+
+def _fold_into_copy_slices(written, inner, view):
+    """PyTorch's CopySlices holds the in-place op's node (view.mul_(2): MulBackward0) instead of pointing at it:
+    its next_functions are the base's history, then the op's other inputs. When the op is one recorded node whose
+    first input is the view's old values, that node goes inside written's CopySlices (op copy_slices_inplace);
+    else (a composite op, a dtype cast or broadcast of the result) the CopySlices stays one over the result."""
+    if inner is None or inner.multi or inner.extra is not None or getattr(inner.op, "vjp", None) is None:
+        return
+    first = inner.edges[0] if inner.edges else None
+    if view._rg:
+        if first is None or edge_node(first) is not (view._fn or view._accum):
+            return
+    elif first is not None:
+        return
+    node = written._fn
+    folded = object.__new__(Node)
+    folded.op = OPS["copy_slices_inplace"]
+    folded.edges = (node.edges[0],) + tuple(inner.edges[1:])
+    folded.saved = inner.saved
+    outputs = tuple(i for i, s in enumerate(inner.saved or ()) if s.__class__ is Saved and s.is_output)
+    if outputs:
+        # the op's result is the view: a later write into the base (or another view of it) invalidates it
+        saved = list(inner.saved)
+        for i in outputs:
+            saved[i] = _saved_view_output(saved[i], view)
+        folded.saved = tuple(saved) if inner.saved.__class__ is tuple else saved
+    folded.consts = (node.consts[0], inner.op, inner.consts, outputs)
+    folded.seq = node.seq
+    folded.extra = folded.note = None
+    written._fn = folded
+
+
+def _saved_view_output(saved, view):
+    """A saved result kept against the view's version counter (its base's), at the version the write gives it."""
+    out = object.__new__(Saved)
+    # (tensor: a weak reference to the view, for the message of a backward that finds it changed)
+    out.data, out.is_output, out.tensor = saved.data, True, weakref.ref(view)
+    out.vbox = view._vbox
+    out.version = out.vbox[0] + 1
+    return out
 
 
 def inplace_fill(fn, t, *args):

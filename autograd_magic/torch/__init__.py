@@ -52,8 +52,9 @@ from .histogram import histc, histogram, histogramdd  # noqa: F401
 from .lowrank import pca_lowrank, svd_lowrank  # noqa: F401
 from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
 from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, concatenate, cumprod,  # noqa: F401
-                              cumsum, dist, expand, flatten, max, mean, min, norm, permute, prod, reshape, split, squeeze,
+                              cumsum, dist, expand, flatten, max, mean, min, permute, prod, reshape, split, squeeze,
                               stack, std, sum, swapaxes, t, transpose, unbind, unsqueeze, var, view)
+from ..engine.linalg_fns import tensor_norm as norm  # noqa: F401  (torch.norm: its string orders go to matrix_norm)
 from ..engine.size import Size, device, layout, strided  # noqa: F401
 
 

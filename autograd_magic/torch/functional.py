@@ -2,7 +2,8 @@
 from ..engine.einsum import einsum  # noqa: F401
 from ..engine.composed import atleast_1d, atleast_2d, broadcast_tensors  # noqa: F401
 from ..engine.ordering import meshgrid, unique  # noqa: F401
-from ..engine.shaping import norm, split  # noqa: F401
+from ..engine.linalg_fns import tensor_norm as norm  # noqa: F401
+from ..engine.shaping import split  # noqa: F401
 from .nn import functional as F  # noqa: F401
 
 

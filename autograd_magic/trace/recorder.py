@@ -19,6 +19,8 @@ from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 from .names import caller_names
 
+_F64 = np.dtype(np.float64)
+
 node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
 
 
@@ -691,6 +693,11 @@ def _fold(sums, node, arr):
     else:
         total = got[1]
         if total.shape == arr.shape or arr.ndim == 0:
-            np.add(total, arr, out=total)
+            if total.size == 1 and total.dtype == _F64:
+                # one number (a lesson's scalar weight or bias): the same float64 sum in Python floats, a tenth
+                # of a ufunc call's cost
+                total[...] = total.item() + arr.item()
+            else:
+                np.add(total, arr, out=total)
         else:   # (a gradient of another shape: what numpy's broadcasting gives, as a new array)
             sums[id(node)] = (node, total + arr, got[2])

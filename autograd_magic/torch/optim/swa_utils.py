@@ -128,7 +128,15 @@ class AveragedModel(Module):
                 p_averaged.detach().copy_(p_model_)
         if self.n_averaged > 0:
             if self.multi_avg_fn is not None:
-                self.multi_avg_fn(mine, theirs, self.n_averaged)
+                # one call per dtype, in the order they first appear (_group_tensors_by_device_and_dtype): an
+                # integer buffer such as num_batches_tracked gets the function's integer branch
+                groups = {}
+                for a, b in zip(mine, theirs):
+                    pair = groups.setdefault(a.dtype, ([], []))
+                    pair[0].append(a)
+                    pair[1].append(b)
+                for group_mine, group_theirs in groups.values():
+                    self.multi_avg_fn(group_mine, group_theirs, self.n_averaged)
             else:
                 avg_fn = self.avg_fn or get_swa_avg_fn()
                 for p_averaged, p_model in zip(mine, theirs):
