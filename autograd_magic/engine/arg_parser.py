@@ -306,7 +306,8 @@ METHODS = {
     **_same(["(Tensor mask, Tensor value)", "(Tensor mask, Number value)"], "masked_fill", "masked_fill_"),
     **_same(_COMPARE, "eq", "ne", "lt", "le", "gt", "ge", "greater", "greater_equal", "less", "less_equal",
             "not_equal"),
-    **_same(["(Tensor min = None, Tensor max = None)", "(Number min = None, Number max = None)"], "clamp", "clamp_"),
+    **_same(["(Tensor min = None, Tensor max = None)", "(Number min = None, Number max = None)"], "clamp", "clamp_",
+            "clip", "clip_"),
     "pow": ["(Tensor exponent)", "(Number exponent)"],
     "div": ["(Tensor other)", "(Tensor other, *, str? rounding_mode)", "(Number other, *, str? rounding_mode)"],
     "dot": ["(Tensor tensor)"],
@@ -362,8 +363,8 @@ FUNCTIONS = {
     "masked_fill": ["(Tensor input, Tensor mask, Tensor value)", "(Tensor input, Tensor mask, Number value)"],
     **_same(["(Tensor input, Tensor other" + _OUT, "(Tensor input, Number other" + _OUT],
             "eq", "ne", "lt", "le", "gt", "ge", "greater", "greater_equal", "less", "less_equal", "not_equal"),
-    "clamp": ["(Tensor input, Tensor min = None, Tensor max = None" + _OUT,
-              "(Tensor input, Number min = None, Number max = None" + _OUT],
+    **_same(["(Tensor input, Tensor min = None, Tensor max = None" + _OUT,
+             "(Tensor input, Number min = None, Number max = None" + _OUT], "clamp", "clip"),
     "pow": ["(Tensor input, Tensor exponent" + _OUT, "(Number self, Tensor exponent" + _OUT,
             "(Tensor input, Number exponent" + _OUT],
     "div": ["(Tensor input, Tensor other" + _OUT,
@@ -475,6 +476,31 @@ def _python_front(fn, name, sigs, handed):
     return call
 
 
+def _mixable(sigs):
+    """True when the overloads differ between a Tensor and a number in two or more parameters."""
+    names = {p.name for s in sigs for p in s.params}
+    kinds = {n: {p.type for s in sigs for p in s.params if p.name == n} for n in names}
+    return sum("Tensor" in k and bool(k & {"Number", "float", "int"}) for k in kinds.values()) >= 2
+
+
+def _single_overloads(sigs):
+    """Per overload: the classes each positional parameter and each keyword takes without a parse."""
+    return [([_passing([p]) for p in s.params[:s.max_pos]], {p.name: _passing([p]) for p in s.params})
+            for s in sigs]
+
+
+def _one_takes(alone, args, kwargs):
+    """True when one overload takes every argument's class (else the full parse decides)."""
+    for positional, keywords in alone:
+        if len(args) > len(positional):
+            continue
+        if all(ok is None or v.__class__ in ok or ok.admits(v) for v, ok in zip(args, positional)) and all(
+                k in keywords and (keywords[k] is None or v.__class__ in keywords[k] or keywords[k].admits(v))
+                for k, v in kwargs.items()):
+            return True
+    return False
+
+
 def parsed(fn, name, texts, method):
     """fn, taking its arguments as PyTorch's parser does for these signatures (``texts``, a method's without
     self): a call of the usual classes (an int dim, a bool keepdim, tensors) passes at the cost of a set lookup per
@@ -494,6 +520,9 @@ def parsed(fn, name, texts, method):
                 for n in range(len(positions) + 1)}
     # an overload with a required keyword (argsort's stable): which one a call with keywords takes is for the parse
     keyed = any(p.kwonly and not p.optional for s in sigs for p in s.params)
+    # overloads that take a Tensor where another takes a number in two or more places (clamp's min and max): the
+    # union of the classes lets through a tensor next to a number, which one overload must take as a whole
+    alone = _single_overloads(sigs) if _mixable(sigs) else None
 
     def slow(args, kwargs):
         private = {k: v for k, v in kwargs.items() if k[:1] == "_"}
@@ -521,6 +550,8 @@ def parsed(fn, name, texts, method):
                     return slow(args, kwargs)
                 if ok is not None and v.__class__ not in ok and not ok.admits(v):
                     return slow(args, kwargs)
+        if alone is not None and not _one_takes(alone, args[first:], kwargs):
+            return slow(args, kwargs)
         return fn(*args, **kwargs)
     call.__name__ = call.__qualname__ = name
     call.__doc__ = fn.__doc__

@@ -541,29 +541,60 @@ def _call_hook(fn, g):
 
 
 def _run_pre_hooks(node, grad, to_tensor, create_graph):
+    if grad.__class__ is Parts:
+        return _run_multi_pre_hooks(node, grad, to_tensor, create_graph)
     ref = node.out_ref
     out = ref() if ref else None
     hooks = node.pre_hooks
-    if hooks and grad.__class__ is Parts:
-        return _run_multi_pre_hooks(node, hooks, grad, to_tensor, create_graph)
-    if hooks:
-        for fn in list(hooks.values()):
+    # PyTorch's order: the tensor's hooks (register_hook), then retain_grad(), then grad_fn.register_prehook's
+    hooks = list(hooks.values()) if hooks else ()
+    for fn in hooks:
+        if not hasattr(fn, "node_prehook"):
             new = _call_hook(fn, to_tensor(grad))
             if new is not None:
                 grad = new if create_graph else new._data
     if out is not None and out._retains_grad:
-        g = to_tensor(grad)
-        if out._grad is None:
-            out._grad = g if create_graph else g.detach().clone()
-        else:
-            out._grad = out._grad + g if create_graph else out._grad.__class__._wrap(out._grad._data + g._data)
+        _retain(out, to_tensor(grad), create_graph)
+    for fn in hooks:
+        if hasattr(fn, "node_prehook"):
+            new = _call_hook(fn, to_tensor(grad))
+            if new is not None:
+                grad = new if create_graph else new._data
     return grad
 
 
-def _run_multi_pre_hooks(node, hooks, grad, to_tensor, create_graph):
-    """grad_fn.register_prehook's hooks of a several-output node: fn(grad_outputs), one entry per output (None
-    where none flowed), as PyTorch calls them; a returned tuple replaces the gradients."""
-    for fn in list(hooks.values()):
+def _retain(out, g, create_graph):
+    """retain_grad(): g added into out.grad."""
+    if out._grad is None:
+        out._grad = g if create_graph else g.detach().clone()
+    else:
+        out._grad = out._grad + g if create_graph else out._grad.__class__._wrap(out._grad._data + g._data)
+
+
+def _run_multi_pre_hooks(node, grad, to_tensor, create_graph):
+    """The hooks before a several-output node runs, in PyTorch's order: each output's tensor hooks (outputs in the
+    order their first hook came, an output that received no gradient called with None), then each output's
+    retain_grad(), then grad_fn.register_prehook's hooks: fn(grad_outputs), one entry per output (None where none
+    flowed); a returned tuple replaces the gradients."""
+    extra = node.extra
+    for nr, hooks in list(extra.get("out_hooks", {}).items()):
+        g = grad.get(nr)
+        g = None if g is None else to_tensor(g)
+        changed = False
+        for fn in list(hooks.values()):
+            new = fn(g) if g is None else _call_hook(fn, g)
+            if new is not None:
+                if g is None:
+                    raise RuntimeError("can't replace a None gradient with a non-None value")
+                g, changed = new, True
+        if changed:
+            grad = Parts(grad)
+            grad[nr] = g if create_graph else g._data
+    for nr, ref in extra.get("out_refs", {}).items():
+        out = ref()
+        if out is not None and out._retains_grad and out._fn is node and grad.get(nr) is not None:
+            _retain(out, to_tensor(grad[nr]), create_graph)
+    for fn in list((node.pre_hooks or {}).values()):
         raw = getattr(fn, "node_prehook", None)
         if raw is None:
             continue

@@ -361,15 +361,47 @@ def relu(input):
 def clamp(input, min=None, max=None):
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
-    if isinstance(min, TensorBase) or isinstance(max, TensorBase):   # clamp.Tensor: one ClampBackward0 node
+    if _tensor_bounds(min, max):   # clamp.Tensor: one ClampBackward0 node
         bounds = [as_tensor_arg(b, input) for b in (min, max) if b is not None]
         dt = dtypes.result_type((input, *bounds))
         name = "clamp_tensor" if len(bounds) == 2 else "clamp_tensor_min" if min is not None else "clamp_tensor_max"
         return apply(OPS[name], tuple(t.to(dt) for t in (input, *bounds)))
-    t = input
-    if not dtypes.is_float_np(t._data.dtype) and (isinstance(min, float) or isinstance(max, float)):
-        t = t.to(dtypes.get_default_dtype())
-    return apply(OPS["clamp"], (t,), min, max)
+    t, lo, hi = _scalar_bounds(input, min, max)
+    return apply(OPS["clamp"], (t,), lo, hi)
+
+
+_CLAMP_KERNELS = {(True, True): "clamp_scalar_cpu", (True, False): "clamp_min_scalar_cpu",
+                  (False, True): "clamp_max_scalar_cpu"}
+
+
+def _tensor_bounds(min, max):
+    """True for clamp.Tensor: every bound given a tensor. A tensor next to a number is the Number overload's (the
+    argument parser let through only a 0-d tensor that needs no grad there), read as that number."""
+    tensors = [isinstance(b, TensorBase) for b in (min, max) if b is not None]
+    return bool(tensors) and False not in tensors   # (all() here is torch.all)
+
+
+def _scalar_bounds(input, min, max):
+    """clamp.Scalar's operands: input in result_type(input, min, max) (a bool tensor with int bounds gives int64,
+    an integer one with a float bound the default float) and each bound converted to that type as c10 converts
+    it (its overflow error; -1 wraps to 255 in uint8); ATen has no bool kernel."""
+    min, max = (b.item() if isinstance(b, TensorBase) else b for b in (min, max))
+    dt = dtypes.result_type((input, *(b for b in (min, max) if b is not None)))
+    if dt is dtypes.bool_:
+        raise NotImplementedError(f"\"{_CLAMP_KERNELS[min is not None, max is not None]}\" not implemented for 'Bool'")
+    lo, hi = (None if b is None else dtypes.fitted(b, dt.np) for b in (min, max))
+    return (input if input.dtype is dt else input.to(dt)), lo, hi
+
+
+def check_clamp_inplace(input, min=None, max=None):
+    """clamp_ / clamp_min_ / clamp_max_ with number bounds: the result type must cast to input's, else ATen's
+    message, which names the C++ type ("long int", "unsigned char"), unlike clamp.Tensor's ("Long")."""
+    if (min is not None or max is not None) and not _tensor_bounds(min, max):
+        dt = dtypes.result_type((input, *(b.item() if isinstance(b, TensorBase) else b
+                                          for b in (min, max) if b is not None)))
+        if dt._cat > input.dtype._cat:   # (canCast: no float into an integer, no number into bool)
+            raise RuntimeError(f"result type {dt.scalar_name} can't be cast to the desired output type "
+                               f"{input.dtype.c_name}")
 
 
 clip = clamp
@@ -791,16 +823,16 @@ def clamp_min(input, min):
     if isinstance(min, TensorBase):
         dt = dtypes.result_type((input, min))
         return apply(OPS["clamp_min_tensor"], (input.to(dt), min.to(dt)))
-    t = to_float(input) if isinstance(min, float) else input
-    return apply(OPS["clamp_min"], (t,), min)
+    t, lo, _ = _scalar_bounds(input, min, None)
+    return apply(OPS["clamp_min"], (t,), lo)
 
 
 def clamp_max(input, max):
     if isinstance(max, TensorBase):
         dt = dtypes.result_type((input, max))
         return apply(OPS["clamp_max_tensor"], (input.to(dt), max.to(dt)))
-    t = to_float(input) if isinstance(max, float) else input
-    return apply(OPS["clamp_max"], (t,), max)
+    t, _, hi = _scalar_bounds(input, None, max)
+    return apply(OPS["clamp_max"], (t,), hi)
 
 
 def fmod(input, other):

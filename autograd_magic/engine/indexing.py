@@ -13,9 +13,9 @@ from .argcheck import user_level
 from .optable import OPS
 from .functions import repeated_dim
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
-from .tensor_base import (_INFERENCE_INPLACE, _MULTI_VIEW_INPLACE, _VIEW_INPLACE, INFERENCE_MODE, TANGENT_HOOK,
-                          TensorBase, _dim, apply, check_broadcast, check_inplace, commit_inplace_tracked, inplace,
-                          warn_once, wrap)
+from .tensor_base import (_CUSTOM_VIEW_INPLACE, _INFERENCE_INPLACE, _MULTI_VIEW_INPLACE, _VIEW_INPLACE,
+                          INFERENCE_MODE, TANGENT_HOOK, TensorBase, _before_write, _dim, apply, check_broadcast,
+                          check_inplace, commit_inplace_tracked, inplace, warn_once, wrap)
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
@@ -283,6 +283,8 @@ def _setitem(t, key, value):
     if t._multi_view is not None and t._rg and _is_basic(key) and _last_view(key):
         # (PyTorch writes into the view t[key]: its message names that view's function)
         raise RuntimeError(_MULTI_VIEW_INPLACE.format(0, _last_view(key)))
+    if t._custom_view is not None and t._rg and _is_basic(key) and _last_view(key):
+        raise RuntimeError(_CUSTOM_VIEW_INPLACE.format(0, _last_view(key)))
     check_inplace(t)
     if v is None:
         v = wrap(np.asarray(value, dtype=t._data.dtype))
@@ -294,8 +296,7 @@ def _setitem(t, key, value):
     elif basic:
         v = _copy_source(v, t._data[k].shape)
     op = OPS["copy_slices"] if basic else OPS["index_put"]
-    old = wrap(t._data.copy(), t._rg, t._fn)
-    old._accum = t._accum
+    old = _before_write(t)
     new = apply(op, (old, v), k if basic else _recorded_key(k))
     commit_inplace_tracked(t, new)
 

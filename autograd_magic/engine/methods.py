@@ -146,6 +146,23 @@ def _named_inplace(fn, name=None, no_args=False):
     return method
 
 
+def _clamp_inplace(fn, bounds, name=None):
+    """fn in place (clamp_, clip_, clamp_min_, clamp_max_), its number bounds' result type checked first (bounds:
+    the call's (min, max))."""
+    name = name or fn.__name__ + "_"
+    method = _named_inplace(fn, name)
+
+    def clamp_(self, *args, **kwargs):
+        try:
+            lo, hi = bounds(*args, **kwargs)
+        except TypeError:   # (the call's own error, from fn)
+            lo = hi = None
+        F.check_clamp_inplace(self, lo, hi)
+        return method(self, *args, **kwargs)
+    clamp_.__name__ = clamp_.__qualname__ = name
+    return clamp_
+
+
 inplace_method = _named_inplace   # for torch/__init__.py: the in-place forms of methods bound there
 
 
@@ -253,7 +270,9 @@ _BINDINGS = {
     "cuda": lambda s, device=None, non_blocking=False, memory_format=None: _no_cuda(device),
     # in place
     "add_": _named_inplace(F.add), "sub_": _named_inplace(F.sub), "mul_": _named_inplace(F.mul),
-    "div_": _named_inplace(F.div), "pow_": _named_inplace(F.pow), "clamp_": _named_inplace(F.clamp),
+    "div_": _named_inplace(F.div), "pow_": _named_inplace(F.pow),
+    "clamp_": _clamp_inplace(F.clamp, lambda min=None, max=None: (min, max)),
+    "clip_": _clamp_inplace(F.clamp, lambda min=None, max=None: (min, max), "clip_"),
     "neg_": _named_inplace(F.neg), "relu_": _named_inplace(F.relu), "abs_": _named_inplace(F.abs),
     "zero_": I.zero_, "fill_": I.fill_, "copy_": I.copy_,
     "softmax": F.softmax, "log_softmax": F.log_softmax, "masked_fill": F.masked_fill, "masked_fill_": _named_inplace(F.masked_fill_into),
@@ -365,8 +384,9 @@ _BINDINGS.update({
     "repeat_interleave": lambda self, repeats, dim=None, *, output_size=None: C.repeat_interleave(
         self, repeats, dim, output_size=output_size), "broadcast_to": lambda self, size: C.broadcast_to(self, size),
     **{name + "_": _named_inplace(fn) for name, fn in (("logit", F.logit), ("lerp", F.lerp), ("addcmul", F.addcmul),
-                                                       ("addcdiv", F.addcdiv), ("clamp_min", F.clamp_min),
-                                                       ("clamp_max", F.clamp_max), ("fmod", F.fmod))},
+                                                       ("addcdiv", F.addcdiv), ("fmod", F.fmod))},
+    "clamp_min_": _clamp_inplace(F.clamp_min, lambda min: (min, None)),
+    "clamp_max_": _clamp_inplace(F.clamp_max, lambda max: (None, max)),
     "is_complex": lambda self: False,
     "nbytes": property(lambda self: self._data.nbytes), "itemsize": property(lambda self: self._data.itemsize),
     "new": lambda self, *args, **kwargs: creation.legacy_type(self.dtype)(*args, **kwargs),

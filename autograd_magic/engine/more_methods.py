@@ -178,6 +178,8 @@ def _view_inplace(compute):
         op, consts = compute(self, *args)
         if recording:
             old = wrap(self._data, self._rg, self._fn)
+            if self._fn is not None and self._fn.multi:   # (an output of a several-output node: which one)
+                old._slot = self._slot
             new = apply(OPS[op], (old,), *consts)
             self._data, self._fn = new._data, new._fn
         else:
@@ -285,7 +287,7 @@ TENSOR_METHODS = {
     "squeeze_": _view_inplace(_squeeze_args), "unsqueeze_": _view_inplace(_unsqueeze_args),
     **{n + "_": (lambda fn: lambda s, *a, **k: inplace(fn, s, *a, **k))(fn) for n, fn in (
         ("cumsum", S.cumsum), ("square", F.square), ("sign", F.sign), ("floor", F.floor), ("ceil", F.ceil),
-        ("round", F.round), ("trunc", F.trunc), ("clip", F.clamp))},
+        ("round", F.round), ("trunc", F.trunc))},
 }
 
 # Tensor methods PyTorch has for them (self first).

@@ -27,7 +27,9 @@ def _t(a, value):
 
 
 def _hardtanh(a, lo, hi):
-    return np.minimum(np.maximum(a, _t(a, lo)), _t(a, hi))
+    """ATen's clamp: x itself where it equals a bound (relu6(-0.0) is -0.0), NaN kept."""
+    lo, hi = _t(a, lo), _t(a, hi)
+    return np.where(a < lo, lo, np.where(a > hi, hi, a))
 
 
 @defop("hardtanh", "HardtanhBackward0", _hardtanh, saves=(0,))
@@ -89,8 +91,15 @@ def log_sigmoid_vjp(xp, grad, saved, consts, needs):
 
 
 def _softshrink(a, lambd):
+    """ATen's softshrink: x > l ? x - l : (x < -l ? x + l : x * 0) in its scalar form (NaN kept, -0.0 for a
+    negative x in the band); its vector form masks bits, so +0.0 in the band of the elements it computes."""
     lam = _t(a, lambd)
-    return np.where(a > lam, a - lam, np.where(a < -lam, a + lam, _t(a, 0)))
+    with np.errstate(invalid="ignore"):
+        out = np.where(a > lam, a - lam, np.where(a < -lam, a + lam, a * _t(a, 0)))
+    body = act_kernels.vector_body(a)
+    if body is not None:
+        out[body & (out == 0)] = 0
+    return out
 
 
 @defop("softshrink", "SoftshrinkBackward0", _softshrink, saves=(0,))
@@ -102,7 +111,8 @@ def _elu3(a, alpha, scale, input_scale):
     """ATen's elu kernel: x <= 0 ? expm1(x * input_scale) * (alpha * scale) : x * scale, coefficients in a's type."""
     neg = _t(a, alpha) * _t(a, scale)
     with np.errstate(over="ignore"):
-        return np.where(a <= 0, _expm1(np.minimum(a, 0) * _t(a, input_scale)) * neg, a * _t(a, scale))
+        # np.where, not np.minimum: expm1(-0.0) is -0.0 (ATen's elu of -0.0), np.minimum(-0.0, 0) is 0.0
+        return np.where(a <= 0, _expm1(np.where(a > 0, _t(a, 0), a) * _t(a, input_scale)) * neg, a * _t(a, scale))
 
 
 def _negcoef(alpha, scale):

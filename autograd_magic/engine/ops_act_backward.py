@@ -31,8 +31,17 @@ def leaky_relu_backward_vjp(xp, grad, saved, consts, needs):
     return (xp.where(a > 0, grad, grad * consts[0]) if needs[0] else None), (_zero(xp, a) if needs[1] else None)
 
 
+def _vector_nan_zero(out, a):
+    """The vector form of ATen's hardtanh and shrink backward kernels keeps the gradient by a bit mask of
+    comparisons a NaN fails, so a NaN input gets 0 there; the scalar form (the tail) passes the gradient."""
+    body = act_kernels.vector_body(a)
+    if body is not None:
+        out = np.where(body & np.isnan(a), out.dtype.type(0), out)
+    return out
+
+
 def _hardtanh_back(g, a, lo, hi):
-    return np.where((a <= lo) | (a >= hi), g.dtype.type(0), g)
+    return _vector_nan_zero(np.where((a <= lo) | (a >= hi), g.dtype.type(0), g), a)
 
 
 @defop("hardtanh_backward", "HardtanhBackwardBackward0", _hardtanh_back, saves=(1,))
@@ -43,7 +52,8 @@ def hardtanh_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _softshrink_back(g, a, lam):
-    return np.where((a >= -lam) & (a <= lam), g.dtype.type(0), g)
+    lam = a.dtype.type(lam)
+    return _vector_nan_zero(np.where((a >= -lam) & (a <= lam), g.dtype.type(0), g), a)
 
 
 @defop("softshrink_backward", "SoftshrinkBackwardBackward0", _softshrink_back, saves=(1,))
@@ -55,7 +65,7 @@ def softshrink_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _hardshrink_back(g, a, lam):
-    return np.where(np.abs(a) > lam, g, g.dtype.type(0))
+    return _softshrink_back(g, a, lam)   # ATen's one shrink_backward kernel
 
 
 @defop("hardshrink_backward", "HardshrinkBackwardBackward0", _hardshrink_back, saves=(1,))

@@ -25,9 +25,20 @@ def _t(a, value):
     return a.dtype.type(value)
 
 
+def _hardshrink(a, lambd):
+    """ATen's hardshrink: 0 where -l <= x <= l (l in x's type), x elsewhere (NaN kept)."""
+    lam = a.dtype.type(lambd)
+    return np.where((a >= -lam) & (a <= lam), a.dtype.type(0), a)
 
-@defop("hardshrink", "HardshrinkBackward0", lambda a, lambd: np.where(np.abs(a) > lambd, a, a.dtype.type(0)),
-       saves=(0,), api="hardshrink", args=lambda input, lambd=0.5: ((input,), (lambd,)))
+
+def _hardshrink_args(input, lambd=0.5):
+    data = getattr(input, "_data", None)
+    if data is not None and data.dtype.kind in "biu":   # (ATen has floating kernels only)
+        raise NotImplementedError(f"\"hardshrink_cpu\" not implemented for '{input.dtype.scalar_name}'")
+    return (input,), (lambd,)
+
+
+@defop("hardshrink", "HardshrinkBackward0", _hardshrink, saves=(0,), api="hardshrink", args=_hardshrink_args)
 def hardshrink_vjp(xp, grad, saved, consts, needs):
     """input where |input| > lambd, else 0: the gradient passes where the input did."""
     return (xp.call("hardshrink_backward", (grad, saved[0]), consts[0]),)
@@ -40,7 +51,7 @@ def leaky_relu_vjp(xp, grad, saved, consts, needs):
 
 def _elu(a, alpha):
     with np.errstate(over="ignore"):
-        return np.where(a > 0, a, _t(a, alpha) * _expm1(np.minimum(a, 0)))
+        return np.where(a > 0, a, _t(a, alpha) * _expm1(np.where(a > 0, _t(a, 0), a)))   # elu(-0.0) is -0.0
 
 
 @defop("elu", "EluBackward0", _elu, saves=(0,))

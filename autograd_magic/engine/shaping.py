@@ -236,6 +236,8 @@ def _view_out(t, out):
         out._view_of_leaf = True
     if t._multi_view is not None and GRAD_MODE.enabled:   # a view of unbind's output: PyTorch's error in place too
         out._multi_view = 0
+    if t._custom_view is not None and GRAD_MODE.enabled:   # (a view of a custom Function's view output: the same)
+        out._custom_view = 0
     if t._rg and not out._rg and not GRAD_MODE.enabled:
         out._rg = True
         out._untracked_view = True

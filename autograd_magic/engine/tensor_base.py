@@ -120,6 +120,7 @@ class TensorBase:
     _view_of_leaf = False
     _multi_view = None  # an output of unbind/split/chunk (or a view of one) made in grad mode: its output index
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
+    _custom_view = None  # an autograd.Function's output that is a view (an input returned as-is), or a view of one
     _inference = False  # made under torch.inference_mode (an inference tensor: is_inference(), its errors)
     _fwt = None  # forward AD: (dual level, tangent) (engine/forward_ad.py)
     _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
@@ -319,9 +320,11 @@ class TensorBase:
             if not self._rg:
                 raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
             return
-        _single_output(self, "retain_grad()")
         self._retains_grad = True
-        self._fn.out_ref = weakref.ref(self)
+        if self._fn.multi:   # (one output of several: its own entry, by output number)
+            self._fn._hooks("out_refs")[self._slot.nr] = weakref.ref(self)
+        else:
+            self._fn.out_ref = weakref.ref(self)
 
     def register_hook(self, hook):
         if not self._rg:
@@ -332,8 +335,10 @@ class TensorBase:
             handle = RemovableHandle(self._hooks)
             self._hooks[handle.id] = hook
             return handle
-        _single_output(self, "register_hook()")
-        hooks = self._fn._hooks("pre")
+        if self._fn.multi:   # PyTorch keeps one dict of hooks per output, run before the node's pre-hooks
+            hooks = self._fn._hooks("out_hooks").setdefault(self._slot.nr, {})
+        else:
+            hooks = self._fn._hooks("pre")
         own = self.__dict__.get("_own_hooks")   # (the node's pre-hooks also hold grad_fn.register_prehook's)
         if own is None:
             self._own_hooks = own = collections.OrderedDict()
@@ -542,12 +547,6 @@ _dispatch.TensorBase = argcheck.TensorBase = TensorBase   # (for their isinstanc
 _WARNED = set()
 
 
-def _single_output(t, what):
-    if t._fn.multi:
-        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {what} on an output of a node "
-                                  f"with several outputs ({t._fn.op.node}) is not part of it")
-
-
 _INFERENCE_INPLACE = ("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to "
                       "get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for "
                       "more details.")
@@ -677,12 +676,21 @@ _MULTI_VIEW_INPLACE = ("Output {} of {} is a view and is being modified inplace.
                        "modified inplace. You should replace the inplace operation by an out-of-place one.")
 
 
+_CUSTOM_VIEW_INPLACE = ("Output {} of {} is a view and is being modified inplace. This view was created inside a "
+                        "custom Function (or because an input was returned as-is) and the autograd logic to handle "
+                        "view+inplace would override the custom backward associated with the custom Function, "
+                        "leading to incorrect gradients. This behavior is forbidden. You can fix this by cloning the "
+                        "output of the custom Function.")
+
+
 def check_inplace(t):
     if GRAD_MODE.enabled:
         if t._untracked_view and t._rg:
             raise RuntimeError(_NO_GRAD_VIEW_INPLACE)
         if t._multi_view is not None and t._rg:
             raise RuntimeError(_MULTI_VIEW_INPLACE.format(t._multi_view, _view_fn_name(t)))
+        if t._custom_view is not None and t._rg:
+            raise RuntimeError(_CUSTOM_VIEW_INPLACE.format(t._custom_view, _view_fn_name(t)))
         if t._fn is None and t._rg:
             raise RuntimeError(_LEAF_INPLACE)
         if t._view_of_leaf:
@@ -690,8 +698,12 @@ def check_inplace(t):
 
 
 def _view_fn_name(t):
-    """The name PyTorch's message gives a view's grad_fn: SplitBackward0 -> Split."""
-    return t._fn.name().rstrip("0123456789").removesuffix("Backward")
+    """The name PyTorch's message gives a view's grad_fn: SplitBackward0 -> Split, SqueezeBackward1 -> Squeeze1,
+    a custom Function's IdBackward -> Id."""
+    head, sep, tail = t._fn.name().rpartition("Backward")
+    if not sep or not (tail == "" or tail.isdigit()):
+        return t._fn.name()
+    return head + ("" if tail in ("", "0") else tail)
 
 
 def commit_inplace(t, new):
@@ -777,9 +789,8 @@ def commit_tangent(t, new_fw):
 def inplace(fn, t, *args, **kwargs):
     """Run out-of-place fn(t, ...) and store the result in t (PyTorch's in-place semantics)."""
     if t._inference and not INFERENCE_MODE[0]:
-        return _refuse_inference_inplace(lambda: _inplace(fn, t, args, kwargs), t, args)
-    check_overlap(t)
-    return _inplace(fn, t, args, kwargs)
+        return _refuse_inference_inplace(lambda: _inplace(fn, t, args, kwargs, False), t, args)
+    return _inplace(fn, t, args, kwargs, True)
 
 
 def _refuse_inference_inplace(run, t, args):
@@ -790,17 +801,21 @@ def _refuse_inference_inplace(run, t, args):
     raise RuntimeError(_INFERENCE_INPLACE)
 
 
-def _inplace(fn, t, args, kwargs):
+def _inplace(fn, t, args, kwargs, no_overlap):
     recording = GRAD_MODE.enabled and (t._rg or any(isinstance(a, TensorBase) and a._rg for a in args))
     if not recording:
+        if no_overlap:
+            check_overlap(t)
         plain = wrap(t._data)
         if t._fwt is not None:
             plain._fwt = t._fwt
         return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
-    check_inplace(t)
+    check_inplace(t)   # (autograd's checks come before the kernel's refusal of overlapping memory)
     if t._multi_view is not None and not t._rg:   # (a tensor that requires grad written into unbind's output)
         raise RuntimeError(_NO_GRAD_VIEW_INPLACE[:_NO_GRAD_VIEW_INPLACE.index(" Given")]
                            + _MULTI_VIEW_INPLACE[_MULTI_VIEW_INPLACE.index(" This view"):])
+    if no_overlap:
+        check_overlap(t)
     # The op may save its input for backward: give it the value from before the write.
     old = _before_write(t)
     if t._fwt is not None:
@@ -918,7 +933,7 @@ def _fill(fn, t, args):
         # an expand's read-only window on writeable memory: the same window, writeable
         offset = (d.__array_interface__["data"][0] - base.__array_interface__["data"][0]) // d.itemsize
         t._data = np.lib.stride_tricks.as_strided(base.reshape(-1)[offset:], d.shape, d.strides, writeable=True)
-    return _inplace(fn, t, args, {})
+    return _inplace(fn, t, args, {}, False)
 
 
 def _no_grad_call(fn, plain, args, kwargs):

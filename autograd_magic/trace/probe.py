@@ -349,9 +349,13 @@ def _recording_backward(calls, leaves):
 def _computed(what, compute):
     """compute(), its error a ProbeError that says what could not be computed: autograd through the re-run can
     fail where the cell's own backward() failed too (a tensor changed in place, a graph freed), and the cell
-    may have caught that error itself."""
+    may have caught that error itself. Its backward passes run the hooks the re-run registered (a tensor hook that
+    prints): what they print or warn belongs to the re-run, not to the cell, and is dropped like the re-run's."""
     try:
-        return compute()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
+                warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return compute()
     except ProbeError:
         raise
     except Exception as exc:  # noqa: BLE001 - becomes a note (asked for) or nothing (shown unasked)

@@ -184,17 +184,29 @@ def _apply_backward(cls, args, kwargs, keep_ctx=False):
     for o in outs:
         if isinstance(o, Tensor):
             marked = any(o is t for t in node._non_differentiable)  # before an input returned as it is is aliased
-            if id(o) not in dirty and any(o is a for a in args):
-                o = _alias(o)  # an input returned as it is: a new tensor on its data
-            elif id(o) in dirty:
-                o._vbox[0] += 1
             differentiable = dtypes.is_float_np(o._data.dtype) and not marked
+            if id(o) in dirty:
+                o._vbox[0] += 1
+            elif any(o is a for a in args):
+                # an input returned as it is: a view of it (PyTorch's view_as under no_grad), or, when it is not
+                # differentiable and requires grad, a detached alias
+                o = _alias(o, view=differentiable or not o._rg)
             tracked.append(o if differentiable else None)
             if not differentiable:
                 o._rg, o._fn = False, None
         else:
             tracked.append(None)
         result.append(o)
+    # A differentiable output that is a view (of an input, or of a tensor made in forward) may not be modified in
+    # place: PyTorch's creation meta IN_CUSTOM_FUNCTION, or MULTI_OUTPUT_NODE when several outputs are differentiable
+    several = sum(t is not None for t in tracked) > 1
+    for i, o in enumerate(tracked):
+        if o is not None and o._vbase is not None and id(o) not in dirty:
+            o._untracked_view = False
+            if several:
+                o._multi_view = i
+            else:
+                o._custom_view = i
     node._outputs_meta = [(o._data.shape, o._data.dtype) if isinstance(o, Tensor) else None for o in outs]
     saved = [Saved(t, any(t is o for o in result)) for t in node._to_save or () if t is not None]
     node._init(cls._op, inputs, saved or None, (weakref.ref(node),), tracked)
@@ -202,16 +214,19 @@ def _apply_backward(cls, args, kwargs, keep_ctx=False):
     return (node, out) if keep_ctx else out
 
 
-def _alias(t):
-    """A new tensor on t's data, sharing its version counter."""
+def _alias(t, view):
+    """A new tensor on t's data, sharing its version counter: a view of t (``_base`` t's base, or t) or not."""
     out = Tensor._wrap(t._data)
     out._vbox = t._vbox
+    if view:
+        out._vbase = t if t._vbase is None else t._vbase
     return out
 
 
 def _unshare(outs, args, single):
-    """Outputs when nothing is recorded: an input returned as it is becomes a new tensor on the same data."""
-    res = tuple(_alias(o) if isinstance(o, Tensor) and any(o is a for a in args) else o
+    """Outputs when nothing is recorded: an input returned as it is becomes a new tensor on the same data, a view
+    of it unless it requires grad (then a detached alias, as under no_grad in PyTorch)."""
+    res = tuple(_alias(o, view=not o._rg) if isinstance(o, Tensor) and any(o is a for a in args) else o
                 for o in outs)
     return res[0] if single else res
 

@@ -6,10 +6,41 @@ from ...engine.grad import grad
 from ...engine.shaping import stack
 from ...engine.tensor import Tensor
 from ..grad_mode import enable_grad
+from . import forward_ad as fwAD
 
 
 def _tuple(x):
     return (x, False) if isinstance(x, tuple) else ((x,), True)
+
+
+def _as_tuple(x, arg_name, fn_name):
+    """PyTorch's _as_tuple: (the tensors as a tuple, whether x was a single tensor), its TypeError for anything
+    that is not a tensor or a tuple of tensors."""
+    xs, single = _tuple(x)
+    for i, el in enumerate(xs):
+        if not isinstance(el, Tensor):
+            where = f"given {arg_name}" if single else f"value at index {i}"
+            raise TypeError(f"The {arg_name} given to {fn_name} must be either a Tensor or a tuple of Tensors but the "
+                            f"{where} has type {type(el)}.")
+    return xs, single
+
+
+_STRICT = {
+    "outputs": "Output {i} of the user-provided function does not require gradients. The outputs must be computed in "
+               "a differentiable manner from the input when running in strict mode.",
+    "jacobian": "While computing the hessian, found that the jacobian of the user-provided function with respect to "
+                "input {i} is independent of the input. This is not allowed in strict mode. You should ensure that "
+                "your function is twice differentiable and that the jacobian depends on the inputs (this would be "
+                "violated by a linear function for example).",
+}
+
+
+def _check_requires_grad(ts, kind, strict):
+    """strict=True: every tensor must require grad (PyTorch's _check_requires_grad, its messages)."""
+    if strict:
+        for i, t in enumerate(ts):
+            if not t.requires_grad:
+                raise RuntimeError(_STRICT[kind].format(i=i))
 
 
 def _prepare(inputs, create_graph=False):
@@ -19,15 +50,66 @@ def _prepare(inputs, create_graph=False):
                  for t in inputs)
 
 
+def _check_strategy(strategy, create_graph, strict, vectorize):
+    if strategy not in ("forward-mode", "reverse-mode"):
+        raise AssertionError('Expected strategy to be either "forward-mode" or "reverse-mode". Hint: If your function '
+                             'has more outputs than inputs, "forward-mode" tends to be more performant. Otherwise, '
+                             'prefer to use "reverse-mode".')
+    if strategy == "forward-mode":
+        if create_graph:
+            raise NotImplementedError("torch.autograd.functional.jacobian: `create_graph=True` and "
+                                      '`strategy="forward-mode"` are not supported together (yet). Please either set '
+                                      '`create_graph=False` or `strategy="reverse-mode"`.')
+        if strict:
+            raise RuntimeError("torch.autograd.functional.jacobian: `strict=True` and `strategy=\"forward-mode\"` "
+                               "are not supported together (yet). Please either set `strict=False` or "
+                               "`strategy=\"reverse-mode\"`.")
+        if not vectorize:
+            raise NotImplementedError("Computing Jacobian using forward-AD or forward-over-reverse Hessian is"
+                                      "only implemented for `vectorize=True`.")
+    elif vectorize and strict:
+        raise RuntimeError("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not "
+                           "supported together. Please either set `strict=False` or `vectorize=False`.")
+
+
+def _jacfwd(func, inputs, single_in):
+    """Forward mode (PyTorch's _jacfwd, vectorize=True): one tangent per input element, the standard basis; the
+    output tangents stacked, input elements last (so a zero of J is sign-carrying, as PyTorch's)."""
+    numels = [x.numel() for x in inputs]
+    tangents = [[] for _ in inputs]   # per input: per basis vector, the output tangents
+    single_out = True
+    outs = ()
+    with fwAD.dual_level():
+        for j, n in enumerate(numels):
+            for k in range(n):
+                basis = [Tensor._wrap(np.zeros(x.shape, x._data.dtype)) for x in inputs]
+                basis[j]._data.reshape(-1)[k] = 1
+                duals = tuple(fwAD.make_dual(x, t) for x, t in zip(inputs, basis))
+                outs, single_out = _as_tuple(func(*duals), "outputs", None)
+                pairs = [fwAD.unpack_dual(o) for o in outs]
+                tangents[j].append([p.tangent if p.tangent is not None else p.primal * 0 for p in pairs])
+                outs = tuple(p.primal for p in pairs)
+    rows = [[stack([t[oi] for t in tangents[j]], dim=-1).reshape(out.shape + inputs[j].shape).detach()
+             for j in range(len(inputs))] for oi, out in enumerate(outs)]
+    if single_in:   # (PyTorch's _tuple_postprocess of its lists: lists where both are tuples)
+        rows = tuple(r[0] for r in rows)
+    return rows[0] if single_out else rows
+
+
 def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, strategy="reverse-mode"):
     """d func(inputs) / d inputs, shaped output.shape + input.shape (tuples as PyTorch nests them)."""
-    inputs, single_in = _tuple(inputs)
+    _check_strategy(strategy, create_graph, strict, vectorize)
+    if strategy == "forward-mode":
+        inputs, single_in = _as_tuple(inputs, "inputs", "jacobian")
+        return _jacfwd(func, inputs, single_in)
     with enable_grad():
+        inputs, single_in = _as_tuple(inputs, "inputs", "jacobian")
         xs = _prepare(inputs, create_graph)
         outputs = func(*xs)
-        outs, single_out = _tuple(outputs)
+        outs, single_out = _as_tuple(outputs, "outputs of the user-provided function", "jacobian")
+        _check_requires_grad(outs, "outputs", strict)
         rows = []
-        for out in outs:
+        for oi, out in enumerate(outs):
             per_input = [np.zeros(out.shape + x.shape, x._data.dtype) for x in xs]
             per_input_t = [[] for _ in xs]
             flat = out.reshape(-1)
@@ -35,6 +117,12 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
                 gs = grad(flat[i], xs, retain_graph=True, create_graph=create_graph, allow_unused=True) \
                     if out._rg else (None,) * len(xs)
                 for j, g in enumerate(gs):
+                    if strict and g is None:
+                        raise RuntimeError(f"Output {oi} of the user-provided function is independent of input {j}. "
+                                           "This is not allowed in strict mode.")
+                    if strict and create_graph and not g.requires_grad:
+                        raise RuntimeError(f"The jacobian of the user-provided function is independent of input "
+                                           f"{oi}. This is not allowed in strict mode when create_graph=True.")
                     if create_graph:
                         per_input_t[j].append(g if g is not None else Tensor._wrap(np.zeros(xs[j].shape, xs[j]._data.dtype)))
                     elif g is not None:
@@ -49,31 +137,49 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
 
 def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode"):
     """Second derivatives of a scalar func, shaped input.shape + input.shape."""
-    inputs_t, single_in = _tuple(inputs)
+    inputs_t, single_in = _as_tuple(inputs, "inputs", "hessian")
+    if outer_jacobian_strategy not in ("forward-mode", "reverse-mode"):
+        raise AssertionError('Expected strategy to be either "forward-mode" or "reverse-mode".')
+    _check_strategy(outer_jacobian_strategy, create_graph, strict, vectorize)
+    if outer_jacobian_strategy == "forward-mode":
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch, and "
+                                  "hessian(..., outer_jacobian_strategy='forward-mode') is not part of it")
 
     def gradient(*xs):
         with enable_grad():
             out = func(*xs)
-            if not isinstance(out, Tensor):
+            outs, single_out = _as_tuple(out, "outputs of the user-provided function", "hessian")
+            _check_requires_grad(outs, "outputs", strict)
+            if not single_out:
                 raise RuntimeError("The function given to hessian should return a single Tensor")
             if out.numel() != 1:
                 raise RuntimeError("The Tensor returned by the function given to hessian should contain a single "
                                    "element")
             gs = grad(out, xs, create_graph=True, allow_unused=True)
         gs = tuple(g if g is not None else Tensor._wrap(np.zeros(x.shape, x._data.dtype)) for g, x in zip(gs, xs))
+        _check_requires_grad(gs, "jacobian", strict)
         return gs[0] if single_in else gs
 
-    return jacobian(gradient, inputs_t[0] if single_in else inputs_t, create_graph=create_graph)
+    return jacobian(gradient, inputs_t[0] if single_in else inputs_t, create_graph=create_graph, strict=strict)
 
 
 def vjp(func, inputs, v=None, create_graph=False, strict=False):
-    inputs, single_in = _tuple(inputs)
     with enable_grad():
+        inputs, single_in = _as_tuple(inputs, "inputs", "vjp")
         xs = _prepare(inputs, create_graph)
-        out = func(*xs)
-        gs = grad(out, xs, v, create_graph=create_graph, allow_unused=True)
-    gs = tuple(g.detach() if g is not None and not create_graph else g for g in gs)
-    return (out if create_graph else out.detach()), (gs[0] if single_in else gs)
+        outs, single_out = _as_tuple(func(*xs), "outputs of the user-provided function", "vjp")
+        _check_requires_grad(outs, "outputs", strict)
+        if v is not None:
+            v, _ = _as_tuple(v, "v", "vjp")
+            v = tuple(t.detach() for t in v)
+            _validate_v(v, outs, not single_out)
+        elif len(outs) != 1 or outs[0].numel() != 1:
+            raise RuntimeError("The vector v can only be None if the user-provided function returns a single Tensor "
+                               "with a single element.")
+        gs = _grads_of(outs, xs, v, create_graph=create_graph)
+    gs = tuple(g if create_graph else g.detach() for g in gs)
+    outs = tuple(o if create_graph else o.detach() for o in outs)
+    return (outs[0] if single_out else outs), (gs[0] if single_in else gs)
 
 
 # ---------------------------------------------------------------- jvp, vhp, hvp: PyTorch's double-backward tricks

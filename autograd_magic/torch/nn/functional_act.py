@@ -23,6 +23,11 @@ def _call(op, input, inplace, *consts, inplace_op=None):
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     if min_val > max_val:
         raise ValueError("min_val cannot be greater than max_val")
+    kind = input._data.dtype.kind
+    if kind == "b":
+        raise RuntimeError("Bool inputs not supported for hardtanh")
+    if kind == "u" and min_val < 0:
+        raise RuntimeError("cannot do hardtanh on an unsigned type with negative limits")
     return _call("hardtanh", input, inplace, min_val, max_val)
 
 
@@ -62,8 +67,9 @@ logsigmoid.__name__ = logsigmoid.__qualname__ = "log_sigmoid"   # (PyTorch's F.l
 
 
 def softshrink(input, lambd=0.5):
+    check_float_kernel("softshrink_check", input, fn="softshrink")
     if lambd < 0:
-        top = "1.79769e+308" if input.dtype == float64 else "3.40282e+38"
+        top = format(float(dtypes._FLOAT_MAX[input.dtype.name]), "g")   # (the dtype's largest value)
         raise RuntimeError(f"lambda must be in range [0, {top}] for input dtype {dtypes.scalar_name(input._data.dtype)}, "
                            f"but found {format(lambd, 'g')}")
     return apply(OPS["softshrink"], (input,), lambd)

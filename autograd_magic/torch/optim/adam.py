@@ -2,11 +2,12 @@
 import numpy as np
 
 from . import _kernels as K
-from .optimizer import Optimizer
+from .optimizer import Optimizer, check_tensor_lr
 
 
 def check_adam_args(lr, eps, betas, weight_decay):
     """The argument checks of the Adam family (Adam, AdamW, Adamax, NAdam, RAdam), with PyTorch's messages."""
+    check_tensor_lr(lr)
     if not 0.0 <= lr:
         raise ValueError(f"Invalid learning rate: {lr}")
     if not 0.0 <= eps:
@@ -21,6 +22,7 @@ def check_adam_args(lr, eps, betas, weight_decay):
 class Adam(Optimizer):
     """Adam with PyTorch's bias corrections and eps placement (decoupled_weight_decay=True is AdamW)."""
     __module__ = "torch.optim.adam"
+    _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
                  foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,

@@ -15,6 +15,7 @@ def _zeros(p):
 class Adamax(Optimizer):
     """Adam with the infinity norm: u = max(beta2 * u, |g| + eps), p -= lr / (1 - beta1^t) * m / u."""
     __module__ = "torch.optim.adamax"
+    _STEP_IN_STATE = True
 
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, foreach=None, *,
                  maximize=False, differentiable=False, capturable=False):
@@ -49,6 +50,7 @@ class Adamax(Optimizer):
 class NAdam(Optimizer):
     """Adam with Nesterov momentum and PyTorch's momentum schedule mu_t = beta1 (1 - 0.5 * 0.96^(t psi))."""
     __module__ = "torch.optim.nadam"
+    _STEP_IN_STATE = True
 
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3,
                  decoupled_weight_decay=False, *, foreach=None, maximize=False, capturable=False,
@@ -100,6 +102,7 @@ class NAdam(Optimizer):
 class RAdam(Optimizer):
     """Adam whose adaptive step is switched on (and rectified) once the variance estimate is tractable."""
     __module__ = "torch.optim.radam"
+    _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, decoupled_weight_decay=False,
                  *, foreach=None, maximize=False, capturable=False, differentiable=False):

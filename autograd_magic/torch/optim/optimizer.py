@@ -50,9 +50,17 @@ def _hooked(step):
     return wrapper
 
 
+def check_tensor_lr(lr):
+    """The first check of every optimizer's __init__ in PyTorch: a tensor lr holds one number."""
+    if isinstance(lr, Tensor) and lr.numel() != 1:
+        raise ValueError("Tensor lr must be 1-element")
+
+
 class Optimizer:
     """Base class: holds param_groups (dicts of params and options) and state (per parameter)."""
     __module__ = "torch.optim.optimizer"
+    # PyTorch's optimizers but SGD and LBFGS read each loaded state's "step" in __setstate__ (not custom ones)
+    _STEP_IN_STATE = False
 
     def __init__(self, params, defaults):
         self.defaults = defaults
@@ -178,6 +186,12 @@ class Optimizer:
             self.state[p] = {k: self._cast_state(k, v, p) for k, v in s.items()}
         self.param_groups = [dict(copy.deepcopy({k: v for k, v in s.items() if k != "params"}),
                                   params=g["params"]) for g, s in zip(groups, saved)]
+        if self._STEP_IN_STATE:   # (their __setstate__: a state without "step" is a KeyError, a number a tensor)
+            for group in self.param_groups:
+                for p in group["params"]:
+                    state = self.state.get(p)
+                    if state and not isinstance(state["step"], Tensor):
+                        state["step"] = Tensor._wrap(np.array(float(state["step"]), np.float32))
 
     @staticmethod
     def _cast_state(key, value, p):

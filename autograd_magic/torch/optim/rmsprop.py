@@ -2,15 +2,17 @@
 import numpy as np
 
 from . import _kernels as K
-from .optimizer import Optimizer
+from .optimizer import Optimizer, check_tensor_lr
 
 
 class RMSprop(Optimizer):
     """p -= lr * grad / (sqrt(running mean of grad**2) + eps), optionally centred and with momentum."""
     __module__ = "torch.optim.rmsprop"
+    _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
                  capturable=False, foreach=None, maximize=False, differentiable=False):
+        check_tensor_lr(lr)
         for name, value in (("learning rate", lr), ("epsilon value", eps), ("momentum value", momentum),
                             ("weight_decay value", weight_decay), ("alpha value", alpha)):
             if not 0.0 <= value:
@@ -55,9 +57,11 @@ class RMSprop(Optimizer):
 class Adagrad(Optimizer):
     """p -= lr / (1 + (step - 1) * lr_decay) * grad / (sqrt(sum of grad**2) + eps)."""
     __module__ = "torch.optim.adagrad"
+    _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,
                  foreach=None, *, maximize=False, differentiable=False, fused=None):
+        check_tensor_lr(lr)
         for name, value in (("learning rate", lr), ("lr_decay value", lr_decay),
                             ("weight_decay value", weight_decay),
                             ("initial_accumulator_value value", initial_accumulator_value),

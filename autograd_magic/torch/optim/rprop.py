@@ -4,14 +4,16 @@ import numpy as np
 
 from ...engine.tensor import Tensor
 from . import _kernels as K
-from .optimizer import Optimizer
+from .optimizer import Optimizer, check_tensor_lr
 
 
 class Rprop(Optimizer):
     __module__ = "torch.optim.rprop"
+    _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50), *, capturable=False, foreach=None,
                  maximize=False, differentiable=False):
+        check_tensor_lr(lr)
         if not 0.0 <= lr:
             raise ValueError(f"Invalid learning rate: {lr}")
         if not 0.0 < etas[0] < 1.0 < etas[1]:

@@ -1,6 +1,6 @@
 """torch.optim.SGD: PyTorch's single-tensor update (momentum, dampening, Nesterov, weight decay)."""
 from . import _kernels as K
-from .optimizer import Optimizer
+from .optimizer import Optimizer, check_tensor_lr
 
 
 class SGD(Optimizer):
@@ -9,6 +9,7 @@ class SGD(Optimizer):
 
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False, *,
                  maximize=False, foreach=None, differentiable=False, fused=None):
+        check_tensor_lr(lr)
         if lr < 0.0:
             raise ValueError(f"Invalid learning rate: {lr}")
         if momentum < 0.0:

@@ -87,7 +87,11 @@ def clip_grad_norm(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False
 
 def clip_grad_value_(parameters, clip_value, foreach=None):
     """Clamp every gradient element into [-clip_value, clip_value], in place."""
-    for g in _grads(parameters):
+    grads = _grads(parameters)
+    if not grads:   # (PyTorch groups the empty list of gradients by device, whose check refuses it)
+        raise RuntimeError("Expected !nested_tensorlist[0].empty() to be true, but got false.  (Could this error "
+                           "message be improved?  If so, please report an enhancement request to PyTorch.)")
+    for g in grads:
         np.clip(g._data, -clip_value, clip_value, out=g._data)
 
 
