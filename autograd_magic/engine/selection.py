@@ -103,24 +103,7 @@ def std_sort(vals):
             first += 1
 
     def adjust_heap(first, hole, length, value):
-        top = hole
-        child = hole
-        while child < (length - 1) // 2:
-            child = 2 * (child + 1)
-            if lt(a[first + child], a[first + child - 1]):
-                child -= 1
-            a[first + hole] = a[first + child]
-            hole = child
-        if length % 2 == 0 and child == (length - 2) // 2:
-            child = 2 * (child + 1)
-            a[first + hole] = a[first + child - 1]
-            hole = child - 1
-        parent = (hole - 1) // 2
-        while hole > top and lt(a[first + parent], value):
-            a[first + hole] = a[first + parent]
-            hole = parent
-            parent = (hole - 1) // 2
-        a[first + hole] = value
+        _adjust_heap(a, first, hole, length, value, lt)
 
     def heap_sort(first, last):
         length = last - first
@@ -221,11 +204,13 @@ def _partition_pivot(r, p, first, last):
     return int(right[m - 1])
 
 
-def _adjust_heap(a, first, hole, length, value):
+def _adjust_heap(a, first, hole, length, value, lt):
+    """libstdc++'s __adjust_heap: the hole at ``hole`` sifted down to a leaf, then value pushed up from there
+    (lt: the heap's "less than")."""
     top = child = hole
     while child < (length - 1) // 2:
         child = 2 * (child + 1)
-        if a[first + child][0] < a[first + child - 1][0]:
+        if lt(a[first + child], a[first + child - 1]):
             child -= 1
         a[first + hole] = a[first + child]
         hole = child
@@ -234,11 +219,15 @@ def _adjust_heap(a, first, hole, length, value):
         a[first + hole] = a[first + child - 1]
         hole = child - 1
     parent = (hole - 1) // 2
-    while hole > top and a[first + parent][0] < value[0]:
+    while hole > top and lt(a[first + parent], value):
         a[first + hole] = a[first + parent]
         hole = parent
         parent = (hole - 1) // 2
     a[first + hole] = value
+
+
+def _first_less(x, y):
+    return x[0] < y[0]
 
 
 def _heap_select_sort(r, p, first, middle, last, sort_heap):
@@ -247,17 +236,17 @@ def _heap_select_sort(r, p, first, middle, last, sort_heap):
     k = middle - first
     if k >= 2:
         for parent in range((k - 2) // 2, -1, -1):
-            _adjust_heap(a, 0, parent, k, a[parent])
+            _adjust_heap(a, 0, parent, k, a[parent], _first_less)
     if k:
         # the heap's top only ever gets smaller: elements not below the first top are never taken
         for i in (np.flatnonzero(r[middle:last] < a[0][0]) + k).tolist():
             if a[i][0] < a[0][0]:
                 value, a[i] = a[i], a[0]
-                _adjust_heap(a, 0, 0, k, value)
+                _adjust_heap(a, 0, 0, k, value, _first_less)
     if sort_heap:
         for end in range(k - 1, 0, -1):
             value, a[end] = a[end], a[0]
-            _adjust_heap(a, 0, 0, end, value)
+            _adjust_heap(a, 0, 0, end, value, _first_less)
     r[first:last] = [x for x, _ in a]
     p[first:last] = [i for _, i in a]
 
