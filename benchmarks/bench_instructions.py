@@ -3,12 +3,13 @@
 a shared machine, so a change to the recorder can be judged in one run.
 
 Each side runs twice under callgrind, the loop at 0 and at N steps (after the same 3-step warm-up); the difference
-divided by N is the cost of one step. The traced side is `runner.run_cell` with the caps `%%grad --no-sliders`
+divided by N is the cost of one step (N = 1000: the import's few hundred thousand instructions that vary from run
+to run are then below 1k a step). The traced side is `runner.run_cell` with the caps `%%grad --no-sliders`
 uses (flows off, compact), without IPython and without the views (their cost is per cell, see bench_overhead.py).
 Instructions are not time: on this machine the recorded step's ratio in instructions (~1.3) is below its ratio in
 time (~1.5). --keep leaves the callgrind files (callgrind_annotate --inclusive=yes FILE shows where they go).
 
-Run: .venv/bin/python benchmarks/bench_instructions.py [--steps 200] [--side plain|traced|both] [--keep]
+Run: .venv/bin/python benchmarks/bench_instructions.py [--steps 1000] [--side plain|traced|both] [--keep]
 Needs valgrind. Takes a few minutes (the import runs under callgrind too). A benchmark, not a test.
 """
 import argparse
@@ -58,7 +59,7 @@ def count(side, steps, keep):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--steps", type=int, default=1000)
     parser.add_argument("--side", choices=["plain", "traced", "both"], default="both")
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--child", nargs=2, metavar=("SIDE", "STEPS"), help=argparse.SUPPRESS)

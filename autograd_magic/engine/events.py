@@ -378,8 +378,10 @@ def tape_accumulate(tape, leaf, grad, node):
         tape.accumulated.append((leaf, node, None, big_before(leaf), None))
         return
     before = leaf._grad
-    tape.accumulated.append((leaf, node, np.array(grad), None if before is None else np.array(before._data),
-                             np.array(leaf._data) if tape.values else None))
+    # (ndarray.copy: np.array's copy without its coercion of any input, ~100 ns less a copy, three a leaf a pass)
+    tape.accumulated.append((leaf, node, grad.copy() if grad.__class__ is np.ndarray else np.array(grad),
+                             None if before is None else before._data.copy(),
+                             leaf._data.copy() if tape.values else None))
 
 
 def end(pass_id, error, tape=None):

@@ -62,7 +62,7 @@ def grad_copy_upto(t, limit, past=None):
     if g is None:
         return None
     data = g._data
-    return np.array(data) if data.size <= limit else past
+    return data.copy() if data.size <= limit else past   # (a tensor's data is an ndarray)
 
 
 def grad_fn(t):
