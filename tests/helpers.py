@@ -162,6 +162,15 @@ def graph_svgs(html_text):
 
 # A cell's tail that evaluates each string of its CASES list and prints the result or the exception, one line each
 # (the differential tests of argument handling: tests/test_operands_vs_torch.py, test_parser_common_vs_torch.py)
+# ``attempt(lambda: ...)`` in a cell: the value made ("ok ..."), or the exception's type and message
+ATTEMPT = '''def attempt(make):
+    try:
+        out = make()
+        print("ok", out)
+    except Exception as e:
+        print(type(e).__name__, e)
+'''
+
 EVAL_CASES = '''for c in CASES:
     try:
         r = eval(c)

@@ -6,15 +6,9 @@ Written in the fourteenth session (optimizers copied from PyTorch's sources call
 ``torch.zeros_like(p, memory_format=torch.preserve_format)``; the channels-last tutorial prints strides)."""
 import pytest
 
-from helpers import assert_same_as_pytorch
+from helpers import ATTEMPT, assert_same_as_pytorch
 
-TRY = '''def attempt(make):
-    try:
-        out = make()
-        print("ok", out)
-    except Exception as e:
-        print(type(e).__name__, e)
-'''
+TRY = ATTEMPT
 
 CELLS = {
     "the_formats": ['''print(torch.channels_last, torch.contiguous_format, torch.preserve_format, torch.channels_last_3d)

@@ -11,15 +11,9 @@ counting them from the end, take_along_dim(dim=...) taking them modulo the size;
 a weight of another dtype or shape."""
 import pytest
 
-from helpers import assert_same_as_pytorch
+from helpers import ATTEMPT, assert_same_as_pytorch
 
-TRY = '''def attempt(make):
-    try:
-        out = make()
-        print("ok", out)
-    except Exception as e:
-        print(type(e).__name__, e)
-def walk(fn, depth=0):
+TRY = ATTEMPT + '''def walk(fn, depth=0):
     if fn is None:
         return
     print("  " * depth + type(fn).__name__)

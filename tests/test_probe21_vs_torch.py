@@ -7,17 +7,16 @@ PyTorch's random draws; column sums and means of a sliced matrix (X[:, 1:].mean(
 linalg functions' dtype and NaN errors; products of bool matrices refused, matrix_power of integer matrices
 allowed; randperm's dtype limits; index_add_ / index_copy_ / index_fill_ out-of-range messages; histc /
 histogram / searchsorted messages."""
+import platform
+import sys
+
 import pytest
 
-from helpers import assert_same_as_pytorch
+from helpers import ATTEMPT, REQUIRE_ALL, assert_same_as_pytorch
 
-TRY = '''def attempt(make):
-    try:
-        out = make()
-        print("ok", out)
-    except Exception as e:
-        print(type(e).__name__, e)
-'''
+from autograd_magic.engine import blas
+
+TRY = ATTEMPT
 
 CELLS = {
     "eigenvectors_and_singular_vectors_with_pytorchs_signs": [
@@ -150,6 +149,17 @@ attempt(lambda: torch.searchsorted(torch.tensor([2.0, 1.0]), torch.tensor([1.5])
 }
 
 
+# cells whose numbers are PyTorch's only through the LAPACK it runs (MKL's: engine/lapack.py); numpy's LAPACK gives
+# other signs and last bits
+LAPACK_BITS = {"eigenvectors_and_singular_vectors_with_pytorchs_signs", "solve_and_inv_of_an_ill_conditioned_matrix",
+               "pca_lowrank_and_svd_lowrank"}
+X86_LINUX = platform.machine() == "x86_64" and sys.platform.startswith("linux")
+
+
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_probe21_matches_pytorch(name):
+    if name in LAPACK_BITS and not blas.available():
+        if REQUIRE_ALL and X86_LINUX:
+            pytest.fail("make test installs mkl (pyproject extra 'mkl'): engine/blas.py did not load it")
+        pytest.skip("these numbers are PyTorch's through MKL's LAPACK, which is not installed here")
     assert_same_as_pytorch(CELLS[name], corpus="learner_errors", name=name, warns="per_cell")

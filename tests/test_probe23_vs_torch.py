@@ -15,15 +15,9 @@ friends (KeyError 'step', a number step made a tensor); the scheduler's full ini
 clip_grad_value_ on parameters without gradients."""
 import pytest
 
-from helpers import assert_same_as_pytorch
+from helpers import ATTEMPT, assert_same_as_pytorch
 
-TRY = '''def attempt(make):
-    try:
-        out = make()
-        print("ok", out)
-    except Exception as e:
-        print(type(e).__name__, e)
-F = torch.nn.functional
+TRY = ATTEMPT + '''F = torch.nn.functional
 '''
 
 SIGNS = '''def signs(t):
