@@ -14,6 +14,7 @@ engine); those warnings are left out of the per-lesson comparison, because wheth
 the lessons before it, and test_warn_once_matches_pytorch checks them in fresh processes.
 """
 import contextlib
+import fcntl
 import json
 import os
 import pathlib
@@ -127,10 +128,36 @@ def _run_all_in_child(side, paths):
     return proc, out
 
 
+def selected_lessons(session, module):
+    """The lesson files whose tests this session runs (``-k`` deselects the others: a run of a few lessons does
+    not pay for all of them); every lesson when only the tests over the whole corpus were selected."""
+    chosen = {item.callspec.params["path"] for item in session.items
+              if getattr(item, "module", None) is module and hasattr(item, "callspec")}
+    return sorted(chosen) or sorted(LESSONS.glob("*.py"))
+
+
 @pytest.fixture(scope="module")
-def lesson_results():
+def lesson_results(request, tmp_path_factory):
+    """The lessons' results on the three sides, worked out once per test run: pytest-xdist's workers each run some
+    of this module's tests, and the first to need the results runs the lessons while the others wait for its file
+    (two workers each running them took twice the machine)."""
     require("torch")
-    paths = sorted(LESSONS.glob("*.py"))
+    paths = selected_lessons(request.session, request.module)
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        return _lesson_results(paths)
+    uid = os.environ.get("PYTEST_XDIST_TESTRUNUID", "run")
+    shared = tmp_path_factory.getbasetemp().parent / f"lessons-{uid}-{len(paths)}.json"
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)   # (released when the file closes)
+        if shared.is_file():
+            return json.loads(shared.read_text(encoding="utf-8"))
+        results = _lesson_results(paths)
+        shared.write_text(json.dumps(results), encoding="utf-8")
+        return results
+
+
+def _lesson_results(paths):
     children = {side: _run_all_in_child(side, paths) for side in ("torch", "ours", "grad")}  # side by side
     results = {}
     for side, (proc, out) in children.items():
