@@ -3,18 +3,20 @@
 Layers, lowest first (each module imports only modules named before it; tests/test_layering.py finds no cycle):
 
 1. dtypes, size, printing, reduce, fperror, events, selection: leaves (numpy and the standard library); random (the
-   PyTorch-identical generator); ckernels (the optional compiled kernels, _vec_kernels.c, loaded with ctypes;
-   build_kernels compiles them) under random_kernels, vec_kernels and act_kernels.
+   PyTorch-identical generator); sparse_grad (a sparse tensor's gradient inside the backward pass); ckernels (the
+   optional compiled kernels, _vec_kernels.c, loaded with ctypes; build_kernels compiles them) under random_kernels,
+   vec_kernels and act_kernels.
 2. autograd: nodes, saved tensors, grad mode and the iterative backward pass.
 3. optable (op declarations) and xp (the numpy namespace vjps are written against).
 4. ops, ops_math, ops_act_backward, ops_nn, ops_act, ops_dist, ops_shape, ops_tensor, ops_conv, ops_norm, ops_rnn,
-   ops_pad, ops_linalg, ops_more, ops_attn, ops_resample, ops_pool: the declared ops, forward and vjp.
+   ops_pad, ops_linalg, ops_more, ops_attn, ops_resample, ops_pool, ops_sparse: the declared ops, forward and vjp.
 5. dispatch (``apply``: runs an op and records its node; ``binary_op``: the operators' type promotion; ``wrap``),
    then tensor_base: TensorBase, the in-place machinery, and the functions and methods generated from the
    declarations.
 6. functions, shaping, indexing, ordering, linalg, linalg_fns, einsum, composed, inplace, creation, histogram, rnn, more,
    more_methods, extras:
-   the hand-written functions of the torch namespace; grad (backward, autograd.grad, TensorXP for create_graph); numpy_interop;
+   the hand-written functions of the torch namespace; sparse and sparse_methods (sparse COO tensors: making them,
+   their products and sums, their methods); grad (backward, autograd.grad, TensorXP for create_graph); numpy_interop;
    saved_hooks (hooks for saved tensors: which tensors each op saves in PyTorch's order, grad_fn._saved_*).
 7. methods (TensorMethods: operators and methods bound to those functions), then tensor (Tensor = TensorBase +
    TensorMethods + the declared methods), then inspect (the read-only inspection API over graphs and tensors).

@@ -5,7 +5,7 @@ import operator
 
 import numpy as np
 
-from . import dtypes, events, memory_format
+from . import dtypes, events, memory_format, sparse_grad
 from .bufpool import sole_view as _sole_view, sum_into
 from .fperror import FP_ERROR_STATE, ALL_IGNORED
 
@@ -743,6 +743,8 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
 
 
 def _accumulate_data(leaf, grad, to_tensor, taken):
+    if leaf._coo is not None:   # a sparse leaf: its .grad is sparse or dense as PyTorch gives it (sparse_grad.py)
+        return sparse_grad.ACCUMULATE[0](leaf, grad)
     data = grad
     if leaf._grad is None:
         own = leaf._data

@@ -3,7 +3,7 @@ is written against when create_graph=True. Its operations are recorded Tensor op
 graph that can be differentiated (xp.NumpyXP is the numpy side)."""
 import numpy as np
 
-from . import bf16, dtypes
+from . import bf16, dtypes, sparse_grad as SG
 from .autograd import GRAD_MODE, run_backward
 from .functions import where as _where
 from .optable import OPS
@@ -284,7 +284,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
                                    "graph. Set allow_unused=True if this is the desired behavior.")
             result.append(None)
             continue
-        g = _to_tensor(g)
+        g = SG.AS_TENSOR[0](g) if g.__class__ is SG.SparseGrad and t._coo is not None else _to_tensor(g)
         if g._data.shape != t._data.shape:
             g = wrap(np.broadcast_to(g._data, t._data.shape).copy()) if not create_graph else g.expand(t.shape)
         result.append(g)

@@ -5,7 +5,7 @@ import numpy as np
 from . import composed as C
 from . import arg_parser, argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
 from . import memory_format as formats, renorm, view_scatter
-from . import random_samplers, real_dtype
+from . import random_samplers, real_dtype, sparse_methods
 from . import functions as F
 from . import indexing as IX
 from . import inplace as I
@@ -451,5 +451,10 @@ def _float_power_(self, exponent):
 
 _BINDINGS.setdefault("float_power_", _float_power_)
 
+# Sparse COO tensors: the sparse methods in their dense form (coalesce, indices ...: PyTorch's layout errors)
+_BINDINGS.update(sparse_methods.DENSE_METHODS)
+
 # The mixin Tensor inherits (tensor.py): every binding above as a method, property or operator.
 TensorMethods = type("TensorMethods", (), {"__slots__": (), "__module__": __name__, **_BINDINGS})
+# and the one sparse tensors inherit before Tensor's (tensor.py: their class)
+SparseMethods = sparse_methods.sparse_methods(_BINDINGS)

@@ -164,15 +164,47 @@ def _tensor_body(data: np.ndarray, floating: bool, indent: int) -> str:
     return _render(data, indent, summarize, _Formatter(shown, floating))
 
 
-def _add_suffixes(text: str, suffixes: list, indent: int) -> str:
-    """Append ``, suffix`` items, moving one to a new line when it would pass the line width."""
+def format_sparse(indices: np.ndarray, values: np.ndarray, dtype_name: str, shape, *,
+                  requires_grad: bool = False, grad_fn_name: str | None = None) -> str:
+    """The repr torch gives a sparse COO tensor: its indices and values as two tensors, then size, nnz, dtype
+    (when not the default, int64 or bool), layout and the autograd suffix, the first suffix on a line of its own.
+
+    >>> print(format_sparse(np.array([[0, 1], [1, 0]]), np.array([2.0, 3.0], dtype=np.float32), "float32", (2, 2)))
+    tensor(indices=tensor([[0, 1],
+                           [1, 0]]),
+           values=tensor([2., 3.]),
+           size=(2, 2), nnz=2, layout=torch.sparse_coo)
+    """
+    indent = len("tensor(")
+    parts = []
+    for name, data, floating in (("indices", indices, False), ("values", values, _is_floating(dtype_name, values))):
+        prefix = f"{name}=tensor("
+        body = "[]" if data.size == 0 else _tensor_body(data, floating, indent + len(prefix))
+        if data.size == 0:
+            body += f", size={tuple(data.shape)}"
+        parts.append(prefix + body + ")")
+    suffixes = [f"size={tuple(int(n) for n in shape)}", f"nnz={values.shape[0]}"]
+    if dtype_name != DEFAULT_DTYPE and dtype_name not in _SELF_EVIDENT:
+        suffixes.append(f"dtype=torch.{dtype_name}")
+    suffixes.append("layout=torch.sparse_coo")
+    if grad_fn_name is not None:
+        suffixes.append(f"grad_fn=<{grad_fn_name}>")
+    elif requires_grad:
+        suffixes.append("requires_grad=True")
+    return _add_suffixes("tensor(" + (",\n" + " " * indent).join(parts), suffixes, indent, force_newline=True)
+
+
+def _add_suffixes(text: str, suffixes: list, indent: int, force_newline: bool = False) -> str:
+    """Append ``, suffix`` items, moving one to a new line when it would pass the line width (the first one
+    always, with force_newline: a sparse tensor's size)."""
     parts = [text]
     # torch's running count starts two above the true last-line length; mirror it exactly.
     line_len = len(text) - text.rfind("\n") + 1
     for suffix in suffixes:
-        if line_len + len(suffix) + 2 > _options().linewidth:
+        if force_newline or line_len + len(suffix) + 2 > _options().linewidth:
             parts.append(",\n" + " " * indent + suffix)
             line_len = indent + len(suffix)
+            force_newline = False
         else:
             parts.append(", " + suffix)
             line_len += len(suffix) + 2

@@ -1,9 +1,9 @@
 """Tensor: what ``torch.Tensor`` is in the engine. TensorBase holds the data and autograd attributes,
 TensorMethods the operators and the methods of hand-written functions, DeclaredMethods the methods generated from
 the op table; all engine functions return Tensors (``result_class=True``: see tensor_base.wrap)."""
-from . import dtypes
+from . import dtypes, sparse
 from .creation import tensors_in_list
-from .methods import TensorMethods
+from .methods import SparseMethods, TensorMethods
 from .tensor_base import DeclaredMethods, TensorBase
 
 
@@ -23,3 +23,9 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
 
 def _rebuild(data, rg):
     return Tensor._wrap(data, rg)
+
+
+# A sparse COO tensor's class: Tensor with the sparse forms of its methods first (engine/sparse.py gives a tensor
+# this class when it makes it sparse). It prints as torch.Tensor, as type() of a sparse tensor does in PyTorch.
+SparseTensor = type("Tensor", (SparseMethods, Tensor), {"__slots__": (), "__module__": "torch", "__qualname__": "Tensor"})
+sparse.SPARSE_CLASS[0] = SparseTensor

@@ -113,6 +113,7 @@ class TensorBase:
     # tensor (the hot path of every op) sets only four slots.
     __slots__ = ("_data", "_rg", "_fn", "_vb", "__dict__", "__weakref__")
     _grad = None
+    _coo = None   # a sparse COO tensor's indices, values, coalesced (engine/sparse.py; its _data is their dense sum)
     _accum = None
     _retains_grad = False
     _hooks = None

@@ -32,7 +32,9 @@ from ..engine.functions import (addcdiv, addcmul, arctan2, atan2, clamp_max, cla
 from ..engine.indexing import index_put, index_put_  # noqa: F401
 from ..engine.indexing import (diag, diagonal, flip, gather, index_select, masked_select, scatter,  # noqa: F401
                                scatter_add, select, trace, tril, triu)
-from ..engine.linalg import addmm, bmm, cdist, dot, matmul, mm, mv, outer, pdist  # noqa: F401
+from ..engine.linalg import addmm, bmm, cdist, dot, mv, outer, pdist  # noqa: F401
+from ..engine.sparse import matmul, mm, sparse_coo, sparse_coo_tensor, spmm  # noqa: F401  (sparse-aware: engine/sparse.py)
+from ..engine.sparse_methods import functions as _sparse_functions
 from ..engine.linalg_fns import cholesky_inverse, det, inverse, logdet, matrix_power, pinverse  # noqa: F401
 from ..engine.linalg_legacy import cholesky_solve, triangular_solve  # noqa: F401
 from ..engine.linalg_fns import torch_cholesky as cholesky, torch_cross as cross, torch_qr as qr  # noqa: F401
@@ -78,6 +80,7 @@ from . import functional  # noqa: F401,E402
 from . import func  # noqa: F401,E402  (torch.func: grad, vmap, jacrev ..., functional_call)
 from .func import vmap  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
+from . import sparse  # noqa: F401,E402  (torch.sparse.mm, torch.sparse.sum)
 from . import testing  # noqa: F401,E402  (torch.testing.assert_close)
 from . import aten_forms as _aten_forms  # noqa: E402
 from .aten_forms import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_similarity, dropout,  # noqa: F401
@@ -169,6 +172,8 @@ mul, maximum, minimum, matmul, allclose = (
     _argcheck.refusing_arrays(f, name, 2) for f, name in (
         (mul, "mul"), (maximum, "maximum"), (minimum, "minimum"), (matmul, "matmul"),
         (allclose, "allclose")))
+# a sparse first argument: the sparse forms (engine/sparse.py)
+globals().update(_sparse_functions(globals()))
 
 
 class _Namespace:

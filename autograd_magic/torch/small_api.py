@@ -72,11 +72,6 @@ def set_flush_denormal(mode):
     return True
 
 
-def to_dense(self, dtype=None, *, masked_grad=None):
-    """A strided (dense) tensor is its own dense form."""
-    return self if dtype is None else self.to(dtype)
-
-
 def _removed_method(name):
     fn = getattr(removed, name)
 
@@ -115,5 +110,5 @@ FUNCTIONS = {"split_with_sizes": split_with_sizes, "embedding": embedding, "scal
              "is_warn_always_enabled": is_warn_always_enabled}
 
 METHODS = {"ger": outer, "split_with_sizes": split_with_sizes, "new_empty_strided": new_empty_strided,
-           "isreal": isreal, "is_same_size": is_same_size, "to_dense": to_dense,
+           "isreal": isreal, "is_same_size": is_same_size,
            **{name: _removed_method(name) for name in ("eig", "symeig", "lstsq", "solve")}}

@@ -1,0 +1,135 @@
+"""The sparse COO ops of the op table (engine/sparse.py makes the tensors): the constructor from values
+(SparseCooTensorWithDimsAndTensorsBackward0), coalesce, values(), to_dense, to_sparse, torch.sparse.mm
+(SparseAddmmBackward0) and torch.sparse.sum over dims (SparseSumBackward0), with the numpy kernels they share.
+
+Where PyTorch gives a sparse input a sparse gradient (to_dense, torch.sparse.mm, sparse sums, values()), the vjp
+returns a sparse_grad.SparseGrad: the dense gradient on the input's pattern, which a sparse leaf's .grad reads."""
+import numpy as np
+
+from . import mkl_order, sparse_grad as SG
+from .optable import defop
+
+
+def dense_array(indices, values, shape):
+    """The dense array of a COO tensor: duplicates summed."""
+    out = np.zeros(shape, values.dtype)
+    if values.shape[0]:
+        np.add.at(out, tuple(indices), values)
+    return out
+
+
+def coalesced(indices, values, shape):
+    """Indices sorted and unique, the values of duplicates summed in their order (as ATen's coalesce)."""
+    sparse_dims = tuple(shape[:indices.shape[0]])
+    if indices.shape[1] == 0:
+        return indices.copy(), values.copy()
+    flat = np.ravel_multi_index(tuple(indices), sparse_dims)
+    unique, inverse = np.unique(flat, return_inverse=True)
+    summed = np.zeros((len(unique),) + values.shape[1:], values.dtype)
+    np.add.at(summed, inverse.reshape(-1), values)
+    return np.array(np.unravel_index(unique, sparse_dims), dtype=np.int64).reshape(len(sparse_dims), -1), summed
+
+
+def plain(g):
+    return g.view(np.ndarray) if isinstance(g, SG.SparseGrad) else g
+
+
+def mask(pattern, shape, dtype):
+    m = np.zeros(shape, dtype)
+    m[tuple(pattern)] = 1
+    return m
+
+
+# ---------------------------------------------------------------- the ops (forward and vjp side by side)
+
+
+@defop("sparse_coo_tensor", "SparseCooTensorWithDimsAndTensorsBackward0",
+       lambda v, idx, shape: dense_array(idx, v, shape), frees=True)
+def sparse_coo_tensor_vjp(xp, grad, saved, consts, needs):
+    """Each value's gradient is the gradient at its index (duplicates each get it whole)."""
+    return (xp.take(plain(grad), tuple(consts[0])),)
+
+
+@defop("sparse_coalesce", "CoalesceBackward0", lambda a: a.copy())
+def sparse_coalesce_vjp(xp, grad, saved, consts, needs):
+    return (grad,)
+
+
+@defop("sparse_values", "ValuesBackward0", lambda a, idx, shape: a[tuple(idx)], frees=True)
+def sparse_values_vjp(xp, grad, saved, consts, needs):
+    """The values' gradient put back at their indices: sparse."""
+    idx, shape = consts
+    if xp.is_numpy:
+        out = np.zeros(shape, grad.dtype)
+        out[tuple(idx)] = grad
+        return (SG.sparse_grad(out, idx, True),)
+    return (xp.scatter(grad, shape, tuple(idx), accumulate=False),)
+
+
+@defop("sparse_to_dense", "ToDenseBackward0", lambda a, pattern: a.copy(), frees=True)
+def sparse_to_dense_vjp(xp, grad, saved, consts, needs):
+    """The dense gradient kept on the sparse input's pattern (a sparse gradient)."""
+    pattern = consts[0]
+    if xp.is_numpy:
+        return (SG.masked(grad, pattern, grad.shape),)
+    return (grad * xp.wrap(mask(pattern, grad.shape, grad._data.dtype)),)
+
+
+@defop("to_sparse", "ToSparseBackward1", lambda a: a.copy())
+def to_sparse_vjp(xp, grad, saved, consts, needs):
+    """The sparse gradient made dense (to_dense)."""
+    return (plain(grad),)
+
+
+def spmm_rows(indices, values, dense, rows):
+    """sparse (rows, k) @ dense (k, n) as ATen's CPU kernel: each output row adds value * dense row (an axpy, fused
+    multiply-adds for float32), nnz by nnz in the order of the (row-sorted) indices."""
+    out = np.zeros((rows, dense.shape[1]), np.result_type(values, dense))
+    nnz = values.shape[0]
+    if not nnz:
+        return out
+    r = indices[0]
+    if out.dtype != np.float32:
+        np.add.at(out, r, values[:, None] * dense[indices[1]])
+        return out
+    # the k-th entry of every row at once: float64 holds each product exactly, one rounding per add (an FMA)
+    order = np.argsort(r, kind="stable")
+    r, c, v = r[order], indices[1][order], values[order].astype(np.float64)
+    first = np.searchsorted(r, r, side="left")
+    rank = np.arange(nnz) - first
+    for k in range(int(rank.max()) + 1):
+        sel = rank == k
+        rows_k = r[sel]
+        out[rows_k] = (out[rows_k].astype(np.float64)
+                       + v[sel, None] * dense[c[sel]].astype(np.float64)).astype(np.float32)
+    return out
+
+
+def transposed(indices, values):
+    order = np.lexsort((indices[0], indices[1]))
+    return indices[::-1][:, order], values[order]
+
+
+@defop("sparse_addmm", "SparseAddmmBackward0",
+       lambda zero, a, b, idx, vals, shape: spmm_rows(idx, vals, b, shape[0]), saves=(1, 2), save_if={1: 2, 2: 1})
+def sparse_addmm_vjp(xp, grad, saved, consts, needs):
+    """torch.sparse.mm(s, d): s's gradient (grad @ d.T) on s's pattern, sparse; d's is s.T @ grad."""
+    idx, vals, shape = consts
+    s, d = saved
+    if xp.is_numpy:   # (the sparse kernel on s's coalesced values; create_graph: dense products on s's values)
+        gs = SG.masked(mkl_order.matmul(grad, d.swapaxes(0, 1)), idx, shape) if needs[1] else None
+        gd = spmm_rows(*transposed(idx, vals), grad, shape[1]) if needs[2] else None
+        return None, gs, gd
+    gs = xp.matmul(grad, xp.mT(d)) * xp.wrap(mask(idx, shape, vals.dtype)) if needs[1] else None
+    gd = xp.matmul(xp.mT(s), grad) if needs[2] else None
+    return None, gs, gd
+
+
+@defop("sparse_sum", "SparseSumBackward0", lambda a, dims, pattern, shape: a.sum(dims), frees=True)
+def sparse_sum_vjp(xp, grad, saved, consts, needs):
+    """The gradient of a sum over dims, spread back over them and kept on the input's pattern (sparse)."""
+    dims, pattern, shape = consts
+    if xp.is_numpy:
+        return (SG.masked(np.expand_dims(plain(grad), dims), pattern, shape),)
+    return (xp.expand(xp.reshape(grad, tuple(1 if i in dims else n for i, n in enumerate(shape))), shape)
+            * xp.wrap(mask(pattern, shape, grad._data.dtype)),)

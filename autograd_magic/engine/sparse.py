@@ -1,0 +1,263 @@
+"""Sparse COO tensors (``torch.sparse_coo_tensor``, ``x.to_sparse()``), the subset graph lessons use: coalesce,
+indices / values, to_dense, torch.sparse.mm (SparseAddmmBackward0: a sparse gradient on the sparse operand's
+pattern), torch.mm / @ (MmBackward0: a dense one), torch.sparse.sum, t(), products with a number, PyTorch's
+printing and its errors. The ops are declared in ops_sparse.py, the methods of sparse tensors in sparse_methods.py.
+
+A sparse tensor is a Tensor whose ``_coo`` holds its indices (sparse dims, nnz), values (nnz, dense dims...) and
+whether it is coalesced; its ``_data`` is the dense array they sum to, so an op the engine has no sparse form
+for computes on the dense values (its result dense). Gradients that PyTorch gives a sparse input as sparse
+travel through the backward pass as sparse_grad.SparseGrad arrays; a sparse leaf's .grad is made here.
+"""
+import numpy as np
+
+from . import creation, sparse_grad as SG
+from . import linalg as L, shaping as S
+from .ops_sparse import coalesced, dense_array, spmm_rows
+from .optable import OPS
+from .size import layout
+from .tensor_base import TensorBase, apply, warn_once, wrap
+
+sparse_coo = layout("sparse_coo")
+# The class of sparse tensors: Tensor with SparseMethods first (engine/tensor.py makes it; it prints as torch.Tensor).
+# Only sparse tensors have it, so the dense methods run as they are, with no test for the layout.
+SPARSE_CLASS = [None]
+
+_INVARIANTS_WARNING = (
+    "Sparse invariant checks are implicitly disabled. Memory errors (e.g. SEGFAULT) will occur when operating on a "
+    "sparse tensor which violates the invariants, but checks incur performance overhead. To silence this warning, "
+    "explicitly opt in or out. See `torch.sparse.check_sparse_tensor_invariants.__doc__` for guidance.  (Triggered "
+    "internally at /__w/pytorch/pytorch/aten/src/ATen/Context.cpp:816.)")
+
+
+class Coo:
+    """The parts of a sparse COO tensor: indices (int64, (sparse dims, nnz)), values (nnz, *dense dims)."""
+    __slots__ = ("indices", "values", "coalesced")
+
+    def __init__(self, indices, values, coalesced):
+        self.indices, self.values, self.coalesced = indices, values, coalesced
+
+
+def attach(t, indices, values, coalesced):
+    """t, made by a dense op, as the sparse tensor with these parts (t._data is their dense sum)."""
+    t._coo = Coo(indices, values, coalesced)
+    t.__class__ = SPARSE_CLASS[0]
+    return t
+
+
+def _pattern(t):
+    """The coalesced indices of a sparse tensor (where its sparse gradient lives)."""
+    coo = t._coo
+    return coo.indices if coo.coalesced else coalesced(coo.indices, coo.values, t._data.shape)[0]
+
+
+# ---------------------------------------------------------------- making sparse tensors
+
+def sparse_coo_tensor(indices, values, size=None, *, dtype=None, device=None, pin_memory=False,
+                      requires_grad=False, check_invariants=None, is_coalesced=None):
+    """torch.sparse_coo_tensor: a COO tensor with these indices (sparse dims, nnz) and values (nnz, ...)."""
+    if check_invariants is None:
+        warn_once(_INVARIANTS_WARNING, stacklevel=3)
+    if not isinstance(indices, TensorBase):
+        indices = creation.tensor(indices)
+    if not isinstance(values, TensorBase):
+        values = creation.tensor(values, dtype=dtype)
+    elif dtype is not None and values.dtype != dtype:
+        values = values.to(dtype)
+    idx = indices._data
+    if idx.ndim < 2:   # (ATen reads a vector of indices as one index of that many dims, a number as one value)
+        idx = idx.reshape(-1, 1)
+    idx = idx.astype(np.int64)
+    vals = values._data
+    if vals.ndim == 0:
+        vals = vals.reshape(1)
+    sparse_dim, dense_dim, nnz = idx.shape[0], vals.ndim - 1, idx.shape[1]
+    if size is None:
+        size = (tuple(int(n) + 1 for n in idx.max(axis=1)) if nnz else (0,) * sparse_dim) + vals.shape[1:]
+    size = tuple(int(n) for n in size)
+    if len(size) != sparse_dim + dense_dim:
+        raise RuntimeError(f"'len(size) == sparse_dim + dense_dim' is not satisfied: len(size) = {len(size)}, "
+                           f"sparse_dim = {sparse_dim}, dense_dim = {dense_dim}")
+    if vals.shape[0] != nnz:
+        raise RuntimeError(f"indices and values must have same nnz, but got nnz from indices: {nnz}, nnz from "
+                           f"values: {vals.shape[0]}")
+    if requires_grad and vals.dtype.kind not in "fc":
+        raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+    if values._rg and not requires_grad:
+        out = apply(OPS["sparse_coo_tensor"], (values,), idx, size)
+    else:
+        out = wrap(dense_array(idx, vals, size), bool(requires_grad))
+    return attach(out, idx, vals, bool(is_coalesced) or nnz < 2)
+
+
+def needs_sparse(t, name, kind="sparse coordinate tensor"):
+    if t._coo is None:
+        raise RuntimeError(f"{name} expected {kind} layout but got Strided")
+    return t._coo
+
+
+def coalesce(self):
+    coo = needs_sparse(self, "coalesce")
+    if coo.coalesced:
+        return self
+    idx, vals = coalesced(coo.indices, coo.values, self._data.shape)
+    return attach(apply(OPS["sparse_coalesce"], (self,)), idx, vals, True)
+
+
+def is_coalesced(self):
+    return needs_sparse(self, "is_coalesced").coalesced
+
+
+def indices(self):
+    coo = needs_sparse(self, "indices")
+    if not coo.coalesced:
+        raise RuntimeError("Cannot get indices on an uncoalesced tensor, please call .coalesce() first")
+    return wrap(coo.indices)
+
+
+def values(self):
+    coo = needs_sparse(self, "values", "sparse tensor")
+    if not coo.coalesced:
+        raise RuntimeError("Cannot get values on an uncoalesced tensor, please call .coalesce() first")
+    if self._rg:
+        return apply(OPS["sparse_values"], (self,), coo.indices, self._data.shape)
+    return wrap(coo.values)
+
+
+def to_dense(self, dtype=None, *, masked_grad=None):
+    if self._coo is None:
+        return self if dtype is None else self.to(dtype)
+    out = apply(OPS["sparse_to_dense"], (self,), _pattern(self)) if self._rg else wrap(self._data.copy())
+    return out if dtype is None else out.to(dtype)
+
+
+def to_sparse(self, sparse_dim=None, *, layout=None, blocksize=None, dense_dim=None):
+    if self._coo is not None:
+        return self
+    data = self._data
+    nd = data.ndim if sparse_dim is None else int(sparse_dim)
+    lead = data.reshape(data.shape[:nd] + (-1,)) if nd < data.ndim else data[..., None]
+    idx = np.array(np.nonzero(lead.any(axis=-1)), dtype=np.int64).reshape(nd, -1)
+    vals = data[tuple(idx)].copy()
+    out = apply(OPS["to_sparse"], (self,)) if self._rg else wrap(data.copy())
+    return attach(out, idx, vals, True)
+
+
+def sparse_t(self):
+    coo = self._coo
+    out = apply(OPS["t"], (self,))
+    return attach(out, coo.indices[::-1].copy(), coo.values, False)
+
+
+def spmm(input, mat2):
+    """torch.sparse.mm / torch.spmm: SparseAddmmBackward0 for a sparse first operand (its gradient sparse)."""
+    if input._coo is None:
+        return L.mm(input, mat2)
+    _check_mm(input, mat2)
+    idx, vals = pattern_and_values(input)
+    return apply(OPS["sparse_addmm"], (0, input, mat2), idx, vals, input._data.shape)
+
+
+def mm(input, mat2):
+    """torch.mm: the sparse kernel for a sparse first operand (MmBackward0, as PyTorch records it)."""
+    sparse = SPARSE_CLASS[0]
+    if input.__class__ is sparse:
+        return sparse_mm(input, mat2)
+    if mat2.__class__ is sparse:
+        check_dense_sparse(input, mat2)
+    return L.mm(input, mat2)
+
+
+def matmul(input, other):
+    """torch.matmul / @: a sparse matrix times a dense matrix goes to mm."""
+    sparse = SPARSE_CLASS[0]
+    if input.__class__ is sparse and isinstance(other, TensorBase) and other._data.ndim == 2:
+        return sparse_mm(input, other)
+    if other.__class__ is sparse and isinstance(input, TensorBase):
+        check_dense_sparse(input, other)
+    return L.matmul(input, other)
+
+
+def pattern_and_values(t):
+    coo = t._coo
+    if coo.coalesced:
+        return coo.indices, coo.values
+    return coalesced(coo.indices, coo.values, t._data.shape)
+
+
+def _check_mm(a, b):
+    """ATen's checks of a sparse matrix times a dense one (addmm's)."""
+    bd = b._data
+    if bd.ndim < 2:
+        raise IndexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)")
+    if bd.shape[0] != a._data.shape[1]:
+        raise RuntimeError(f"addmm: Argument #3 (dense): Expected dim 0 size {a._data.shape[1]}, got {bd.shape[0]}")
+    if bd.dtype != a._data.dtype:
+        raise RuntimeError(f"expected scalar type {a.dtype.scalar_name} but found {b.dtype.scalar_name}")
+
+
+def check_dense_sparse(a, b):
+    """dense @ sparse: ATen computes (sparse.t() @ dense.t()).t(), and checks that product."""
+    if a._data.ndim == 2 and b._data.ndim == 2 and a._data.shape[1] != b._data.shape[0]:
+        raise RuntimeError(f"addmm: Argument #3 (dense): Expected dim 0 size {b._data.shape[0]}, got "
+                           f"{a._data.shape[1]}")
+
+
+def sparse_mm(a, b):
+    """torch.mm / @ with a sparse first operand: MmBackward0 (the sparse leaf's gradient is dense), computed by
+    the sparse kernel."""
+    _check_mm(a, b)
+    idx, vals = pattern_and_values(a)
+    return apply(OPS["mm"], (a, b), False, data=spmm_rows(idx, vals, b._data, a._data.shape[0]))
+
+
+def sparse_sum(input, dim=None, dtype=None):
+    """torch.sparse.sum: a number (SumBackward0) or, over some dims, a sparse tensor (SparseSumBackward0)."""
+    needs_sparse(input, "coalesce")
+    if dim is None:   # (ATen: the sum of the coalesced values: SumBackward0 over ValuesBackward0)
+        return S.sum(values(coalesce(input)), dtype=dtype)
+    ndim = input._data.ndim
+    dims = tuple(sorted(d % ndim for d in ((dim,) if isinstance(dim, int) else dim)))
+    idx, vals = pattern_and_values(input)
+    sparse_dims = idx.shape[0]
+    keep = [d for d in range(sparse_dims) if d not in dims]
+    dense_dims = tuple(d - sparse_dims + 1 for d in dims if d >= sparse_dims)
+    vals = vals.sum(dense_dims) if dense_dims else vals
+    shape = tuple(n for d, n in enumerate(input._data.shape) if d not in dims)
+    if not keep:   # every sparse dim summed: a dense result
+        data = vals.sum(0)
+        new_idx, new_vals = None, None
+    else:
+        new_idx, new_vals = coalesced(idx[keep], vals, shape)
+        data = dense_array(new_idx, new_vals, shape)
+    if dtype is not None:
+        data = data.astype(dtype.np)
+        new_vals = None if new_vals is None else new_vals.astype(dtype.np)
+    out = apply(OPS["sparse_sum"], (input,), dims, idx, input._data.shape, data=data) if input._rg else wrap(data)
+    return out if new_idx is None else attach(out, new_idx, new_vals, True)
+
+
+def _sparse_of(grad):
+    """The sparse tensor a SparseGrad stands for."""
+    dense = np.array(grad.view(np.ndarray), order="C")
+    return attach(wrap(dense), grad.pattern, dense[tuple(grad.pattern)].copy(), grad.coalesced)
+
+
+def _accumulate(leaf, grad):
+    """A sparse leaf's gradient: sparse (on the pattern a SparseGrad carries) or dense, added to what is there."""
+    if isinstance(grad, SG.SparseGrad):
+        new = _sparse_of(grad)
+    else:
+        new = wrap(np.array(grad, order="C"))
+    old = leaf._grad
+    if old is None:
+        leaf._grad = new
+    elif old._coo is not None and new._coo is not None:
+        union = np.unique(np.concatenate([old._coo.indices, new._coo.indices], axis=1), axis=1)
+        total = old._data + new._data
+        leaf._grad = attach(wrap(total), union, total[tuple(union)], False)
+    else:
+        leaf._grad = wrap(old._data + new._data)
+
+
+SG.ACCUMULATE[0] = _accumulate
+SG.AS_TENSOR[0] = _sparse_of
