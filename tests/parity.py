@@ -52,7 +52,10 @@ _TINY = {EPS32: 2.0 ** -149, EPS64: 2.0 ** -1074}  # smallest subnormal: the ulp
 
 # a number: not glued to a name (float32, AddBackward0, 0x?) or to a preceding digit or dot; its sign may be
 # printed ('%+f' of a mean near zero: '-0.000000' against '+0.000000')
-NUMBER = re.compile(r"(?<![\w.])[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|nan|inf)(?![\w.])")
+# (the imaginary part of a complex number, glued to its real part and to its ``j``, ``1.5000-0.2500j``, is one too)
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|nan|inf)(?=j(?![\w.])|(?![\w.]))"
+                    r"|(?<=\d[-+])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?=j(?![\w.]))"
+                    r"|(?<=\.[-+])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?=j(?![\w.]))")
 _F64 = re.compile(r"tensor\(")
 
 
@@ -107,14 +110,14 @@ def _ulp(x, eps):
 
 
 def _float64_spans(text):
-    """(start, end) of each ``tensor(...)`` repr that says dtype=torch.float64."""
+    """(start, end) of each ``tensor(...)`` repr that says dtype=torch.float64 (or complex128: float64 parts)."""
     spans = []
     for m in _F64.finditer(text):
         depth, i = 1, m.end()
         while i < len(text) and depth:
             depth += {"(": 1, ")": -1}.get(text[i], 0)
             i += 1
-        if "dtype=torch.float64" in text[m.start():i]:
+        if "dtype=torch.float64" in text[m.start():i] or "dtype=torch.complex128" in text[m.start():i]:
             spans.append((m.start(), i))
     return spans
 

@@ -43,8 +43,7 @@ def _infer(data):
         elif isinstance(x, (str, bytes)):
             raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
         elif isinstance(x, numbers.Complex):
-            raise TypeError("torch.tensor of a complex number: autograd_magic implements a subset of PyTorch, and "
-                            "complex dtypes are not part of it")
+            cat = max(cat, 3)
         else:   # (None, a dict, a set, an object: PyTorch's inference gives up on it)
             raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
     if fixed is None:
@@ -116,7 +115,7 @@ def _holds_tensor(data):
 def _finish(data, dtype, requires_grad):
     t = wrap(data)
     if requires_grad:
-        if not dtypes.is_float_np(data.dtype):
+        if not dtypes.is_diff_np(data.dtype):
             raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
         t._rg = True
     return t

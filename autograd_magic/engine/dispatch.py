@@ -143,7 +143,7 @@ def _save(op, inputs, out):
     return saved
 
 
-_SCALARS = {int, float, bool}
+_SCALARS = {int, float, bool, complex}
 _POOL_MIN = bufpool.MIN_BYTES  # results from here on go into arrays the engine reuses (bufpool)
 
 
@@ -172,7 +172,7 @@ def binary_op(op, a, b):
     cls = b.__class__
     if cls is float or cls is int or cls is bool:
         bf16 = ad.dtype is _BF16
-        if ad.dtype.kind != "f" and not bf16:
+        if ad.dtype.kind not in "fc" and not bf16:
             dt = dtypes.get_default_dtype() if op.name == "div" else dtypes.result_type((a, b))
             if dt.np != ad.dtype:
                 a = wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
@@ -197,6 +197,20 @@ def binary_op(op, a, b):
         if TANGENT_HOOK[0] is not None:
             TANGENT_HOOK[0](op, (a, b), (), out)
         return out
+    if cls is complex:   # a Python complex number: the op computed in the promoted complex dtype, recorded on a
+        dt = dtypes.result_type((a, b)).np   # as it is (no conversion node, as PyTorch's kernels promote inside)
+        token = FP_ERROR_STATE.set(ALL_IGNORED)
+        try:
+            data = np.asarray(op.fwd(ad if ad.dtype == dt else ad.astype(dt), b))
+        finally:
+            FP_ERROR_STATE.reset(token)
+        if data.dtype != dt:
+            data = data.astype(dt)
+        out = wrap(data)
+        if a._rg and GRAD_MODE.enabled:
+            out._rg = True
+            out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
+        return out
     if isinstance(b, TensorBase):
         bd = b._data
         if ad.shape != bd.shape and not (bd.ndim <= ad.ndim and ad.shape[ad.ndim - bd.ndim:] == bd.shape):
@@ -209,14 +223,14 @@ def binary_op(op, a, b):
                 a = wrap(ad.astype(dt)) if not a._rg else a.to(dtypes._FROM_NP[dt])
             if bd.dtype != dt:
                 b = wrap(bd.astype(dt)) if not b._rg else b.to(dtypes._FROM_NP[dt])
-        elif op.name == "div" and not dtypes.is_float_np(ad.dtype):
+        elif op.name == "div" and not dtypes.is_diff_np(ad.dtype):
             dt = dtypes.get_default_dtype()
             a, b = a.to(dt), b.to(dt)
         return apply(op, (a, b))
     if isinstance(b, (np.number, np.bool_)):
         return binary_op(op, a, b.item())
-    if isinstance(b, (int, float)):  # subclasses of int/float (e.g. IntEnum)
-        return binary_op(op, a, float(b) if isinstance(b, float) else int(b))
+    if isinstance(b, (int, float, complex)):  # subclasses of int/float (e.g. IntEnum)
+        return binary_op(op, a, float(b) if isinstance(b, float) else complex(b) if isinstance(b, complex) else int(b))
     if isinstance(b, np.ndarray):
         return binary_op(op, a, wrap(b))
     check_foreign(b)

@@ -22,9 +22,9 @@ class dtype:
         # ("float", in "expected m1 and m2 to have the same dtype, but got: float != double").
         self.scalar_name = scalar_name
         self.c_name = c_name
-        self._cat = category  # 0 bool, 1 integer, 2 floating
+        self._cat = category  # 0 bool, 1 integer, 2 floating, 3 complex
         self.is_floating_point = category == 2
-        self.is_complex = False
+        self.is_complex = category == 3
         self.is_signed = name not in ("bool", "uint8")
         self.itemsize = self.np.itemsize
 
@@ -44,12 +44,14 @@ int16 = dtype("int16", np.int16, 1, "Short", "short int")
 int8 = dtype("int8", np.int8, 1, "Char", "signed char")
 uint8 = dtype("uint8", np.uint8, 1, "Byte", "unsigned char")
 bool_ = dtype("bool", np.bool_, 0, "Bool", "bool")
+complex64 = dtype("complex64", np.complex64, 3, "ComplexFloat", "c10::complex<float>")
+complex128 = dtype("complex128", np.complex128, 3, "ComplexDouble", "c10::complex<double>")
 # bfloat16 arrays are ml_dtypes' (numpy kind "V", not "f": test floating point with is_float_np); engine/bf16.py
 # computes on them as PyTorch's CPU kernels do
 bfloat16 = None if _ml_dtypes is None else dtype("bfloat16", _ml_dtypes.bfloat16, 2, "BFloat16", "c10::BFloat16")
 BF16_NP = None if bfloat16 is None else bfloat16.np
 
-ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_) + (() if bfloat16 is None else (bfloat16,))
+ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_, complex64, complex128) + (() if bfloat16 is None else (bfloat16,))
 _FROM_NP = {d.np: d for d in ALL}
 _NAMES = {d.name: d for d in ALL}
 
@@ -57,6 +59,30 @@ _NAMES = {d.name: d for d in ALL}
 def is_float_np(np_dtype):
     """True for a floating-point numpy dtype of a tensor: kind "f", or bfloat16 (whose numpy kind is "V")."""
     return np_dtype.kind == "f" or np_dtype is BF16_NP
+
+
+def is_diff_np(np_dtype):
+    """True for a dtype that can require gradients: floating point or complex."""
+    return np_dtype.kind in "fc" or np_dtype is BF16_NP
+
+
+_TO_COMPLEX = {"float32": complex64, "float64": complex128, "float16": complex64, "bfloat16": complex64}
+_TO_REAL = {"complex64": float32, "complex128": float64}
+
+
+def to_complex(d):
+    """c10::toComplexType: float32 -> complex64, float64 -> complex128 (a complex dtype is itself)."""
+    return d if d._cat == 3 else _TO_COMPLEX[d.name]
+
+
+def to_real(d):
+    """c10::toRealValueType: complex64 -> float32, complex128 -> float64 (a real dtype is itself)."""
+    return _TO_REAL.get(d.name, d)
+
+
+def default_complex():
+    """The dtype of Python complex numbers: complex128 when the default dtype is float64, else complex64."""
+    return complex128 if _DEFAULT_FLOAT[0] is float64 else complex64
 
 
 def scalar_name(np_dtype):
@@ -85,7 +111,7 @@ def fitted(value, np_dtype, names=None):
     uint8); NaN fits only a floating type, an infinity any floating type; nothing overflows bool. names: the type
     names of the message (torch.tensor's literals: LITERAL_NAMES)."""
     kind = np_dtype.kind
-    if kind == "b" or value.__class__ is bool or isinstance(value, np.bool_):
+    if kind in "bc" or value.__class__ is bool or isinstance(value, np.bool_):
         return value
     name = np_dtype.name
     if isinstance(value, (int, np.integer)):
@@ -176,14 +202,13 @@ def coerce(d):
     got = _PYTHON_TYPES.get(d)
     if got is None:
         if d is complex:
-            raise TypeError("autograd_magic implements a subset of PyTorch: complex dtypes (dtype=complex) are not "
-                            "part of it")
+            return default_complex()
         raise TypeError(f"dtype must be a torch.dtype, not {d.__name__}")
     return got
 
 
 def default_for_category(cat):
-    return (bool_, int64, _DEFAULT_FLOAT[0])[cat]
+    return (bool_, int64, _DEFAULT_FLOAT[0], default_complex())[cat]
 
 
 def scalar_category(value):
@@ -191,7 +216,21 @@ def scalar_category(value):
         return 0
     if isinstance(value, (int, np.integer)):
         return 1
+    if isinstance(value, (complex, np.complexfloating)):
+        return 3
     return 2
+
+
+def _combine(higher, lower):
+    """c10's combine_categories: the dtype of operands of a higher priority (dimensioned over 0-d over Python
+    numbers) unless a lower one is of a higher category; a complex one of lower priority keeps the higher one's
+    float precision (a float64 tensor times 1j is complex128, a float32 tensor times a complex128 0-d one
+    complex64)."""
+    if lower._cat <= higher._cat:
+        return higher
+    if lower._cat == 3 and higher._cat == 2:
+        return to_complex(higher)
+    return lower
 
 
 def promote_pair(a, b):
@@ -199,7 +238,10 @@ def promote_pair(a, b):
     if a is b:
         return a
     if a._cat != b._cat:
-        return a if a._cat > b._cat else b
+        hi, lo = (a, b) if a._cat > b._cat else (b, a)
+        if hi._cat == 3 and lo._cat == 2:   # float64 with complex64: complex128, as numpy's table
+            return _FROM_NP[np.promote_types(to_complex(lo).np, hi.np)]
+        return hi
     return _FROM_NP[np.promote_types(a.np, b.np)]
 
 
@@ -221,13 +263,14 @@ def result_type(operands):
         else:
             zero = d if zero is None else promote_pair(zero, d)
     result = dims
-    if zero is not None and (result is None or zero._cat > result._cat):
-        result = zero
+    if zero is not None:
+        result = zero if result is None else _combine(result, zero)
     if result is None:
         return default_for_category(max(scalar_cat, 0))
     if scalar_cat > result._cat:
-        result = default_for_category(scalar_cat)
+        result = _combine(result, default_for_category(scalar_cat))
     return result
 
 
 _PYTHON_TYPES = {bool: bool_, int: int64, float: float64}
+cfloat, cdouble = complex64, complex128

@@ -158,7 +158,7 @@ def is_signed(input):
 
 
 def is_complex(input):
-    return False
+    return input._data.dtype.kind == "c"
 
 
 def broadcast_shapes(*shapes):
@@ -197,6 +197,8 @@ def promote_types(type1, type2):
 def can_cast(from_, to):
     """PyTorch's rule: no float to an integer, no number to bool, anything else."""
     a, b = from_.np, to.np
+    if a.kind == "c" and b.kind in "iubf":   # (no complex into a real type)
+        return False
     if a.kind == "f" and b.kind in "iub":
         return False
     if a.kind in "iuf" and b.kind == "b":

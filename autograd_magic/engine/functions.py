@@ -12,7 +12,7 @@ from . import dtypes, memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
 from .optable import OPS
-from .tensor_base import (TensorBase, _dim, apply, binary, check_broadcast, enable_bfloat16, scalar_tensor, warn_once,
+from .tensor_base import (TensorBase, _dim, real_if_complex, apply, binary, check_broadcast, enable_bfloat16, scalar_tensor, warn_once,
                           wrap)
 
 
@@ -166,7 +166,7 @@ subtract = sub
 
 
 def reciprocal(input):
-    t = input if dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
+    t = input if dtypes.is_diff_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
     return apply(OPS["reciprocal"], (t,))
 
 
@@ -228,9 +228,11 @@ def pow(input, exponent):
     if isinstance(exponent, TensorBase):
         return binary("pow_tensor", input, exponent)
     t = input
-    if not dtypes.is_float_np(t._data.dtype) and isinstance(exponent, float):
+    if isinstance(exponent, complex) and t._data.dtype.kind != "c":
+        t = t.to(dtypes.result_type((t, exponent)))
+    if not dtypes.is_diff_np(t._data.dtype) and isinstance(exponent, float):
         t = t.to(dtypes.get_default_dtype())
-    if not dtypes.is_float_np(t._data.dtype) and exponent < 0:
+    if not dtypes.is_diff_np(t._data.dtype) and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     return apply(OPS["pow"], (t,), exponent)
 
@@ -239,6 +241,7 @@ def _stepfn(name):
     op = OPS[name]
 
     def fn(input):
+        refuse_complex(input, f"{name} is not supported for complex inputs")
         if not dtypes.is_float_np(input._data.dtype):
             return input.clone()
         return apply(op, (input,))
@@ -254,6 +257,7 @@ _round = _stepfn("round")
 def round(input, *, decimals=None):
     """Elementwise round half to even (gradient zero); decimals: to that many decimal places (RoundBackward1), a
     float tensor's only: ATen has no integer kernel for it."""
+    refuse_complex(input, "\"round_vml_cpu\" not implemented for '{}'")
     if decimals is None:
         return _round(input)
     data = input._data
@@ -352,13 +356,21 @@ def abs(input):
 absolute = abs
 
 
+def refuse_complex(input, message, error=NotImplementedError):
+    """PyTorch's error for an op that has no complex kernel (message: its text; {} is the dtype's name)."""
+    if input._data.dtype.kind == "c":
+        raise error(message.format(input.dtype.scalar_name))
+
+
 def relu(input):
+    refuse_complex(input, "clamp is not supported for complex types")
     if input._data.dtype == np.bool_:
         raise RuntimeError("Boolean inputs not supported for relu")
     return apply(OPS["relu"], (input,))
 
 
 def clamp(input, min=None, max=None):
+    refuse_complex(input, "clamp is not supported for complex types")
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     if _tensor_bounds(min, max):   # clamp.Tensor: one ClampBackward0 node
@@ -408,11 +420,18 @@ clip = clamp
 
 
 def maximum(input, other):
+    _refuse_complex_pair("maximum", input, other)
     return binary("maximum", input, other)
 
 
 def minimum(input, other):
+    _refuse_complex_pair("minimum", input, other)
     return binary("minimum", input, other)
+
+
+def _refuse_complex_pair(name, input, other):
+    if "c" in (input._data.dtype.kind, getattr(getattr(other, "_data", None), "dtype", np.dtype("f")).kind):
+        raise RuntimeError(f"{name} not implemented for complex tensors.")
 
 
 def where(condition, input=None, other=None):
@@ -454,6 +473,7 @@ def check_float_kernel(name, t, d=None, fn=None):
 
 
 def softmax(input, dim, dtype=None):
+    refuse_complex(input, "\"softmax_lastdim_kernel_impl\" not implemented for '{}'")
     t = input if dtype is None else input.to(dtype)
     d = _dim(dim, t.ndim)
     check_float_kernel("softmax_kernel_impl", t, d)
@@ -494,6 +514,8 @@ def masked_fill_into(input, mask, value):
 
 
 def sign(input):
+    refuse_complex(input, "Unlike NumPy, torch.sign is not intended to support complex numbers. Please use "
+                          "torch.sgn instead.")
     return apply(OPS["sign"], (input,))
 
 
@@ -522,8 +544,14 @@ def compare(name, a, b):
     ufunc = {"eq": np.equal, "ne": np.not_equal, "lt": np.less, "le": np.less_equal,
              "gt": np.greater, "ge": np.greater_equal}[name]
     bd = b._data if isinstance(b, TensorBase) else b
-    if not isinstance(bd, (np.ndarray, int, float, bool, np.number, np.bool_)):
+    if not isinstance(bd, (np.ndarray, int, float, bool, complex, np.number, np.bool_)):
         return NotImplemented
+    if name not in ("eq", "ne"):   # complex numbers are not ordered
+        kinds = (a._data.dtype.kind, bd.dtype.kind if isinstance(bd, np.ndarray) else
+                 "c" if isinstance(bd, (complex, np.complexfloating)) else "f")
+        if "c" in kinds:
+            dt = dtypes.result_type((a, b))
+            raise NotImplementedError(f'"{name}_cpu" not implemented for \'{dt.scalar_name}\'')
     return wrap(np.asarray(ufunc(a._data, bd)))
 
 
@@ -589,8 +617,10 @@ def to_dtype(t, dtype, copy=False):
         return t
     if dtype is dtypes.bfloat16:
         enable_bfloat16()
-    if t._rg and not dtype.is_floating_point:
-        return wrap(t._data.astype(dtype.np))
+    if t._data.dtype.kind == "c" and not dtype.is_complex:
+        real_if_complex(t._data, dtype.np, stacklevel=4)
+    if t._rg and not (dtype.is_floating_point or dtype.is_complex):
+        return wrap(t._data.real.astype(dtype.np) if t._data.dtype.kind == "c" else t._data.astype(dtype.np))
     return apply(OPS["to_copy"], (t,), dtype.np)
 
 

@@ -27,6 +27,8 @@ class TensorXP:
             if g._data.shape != shape:
                 g = g.reshape(shape)
         if g._data.dtype != dtype:
+            if g._data.dtype.kind == "c" and dtype.kind != "c":   # a real input's gradient: the real part
+                g = g.real
             g = g.to(dtypes._FROM_NP[dtype])
         return g
 
@@ -165,6 +167,7 @@ def _root_grads(outputs, grads, create_graph):
         if g is None:
             if t._data.size != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
+            _check_real(t)
             g = wrap(np.ones(t._data.shape, t._data.dtype))
         elif not isinstance(g, TensorBase):
             g = wrap(np.asarray(g, dtype=t._data.dtype))
@@ -176,6 +179,11 @@ def _root_grads(outputs, grads, create_graph):
             g = g.to(want)
         out.append(g if create_graph else g._data)
     return out
+
+
+def _check_real(t):
+    if t._data.dtype.kind == "c":
+        raise RuntimeError(f"grad can be implicitly created only for real scalar outputs but got {t.dtype}")
 
 
 def _as_tuple(x):
@@ -206,6 +214,7 @@ def backward_scalar(t, retain_graph):
     data = t._data
     if data.size != 1:
         raise RuntimeError("grad can be implicitly created only for scalar outputs")
+    _check_real(t)
     before = GRAD_MODE.enabled
     GRAD_MODE.enabled = False
     try:

@@ -13,7 +13,7 @@ from .argcheck import user_level
 from .optable import OPS
 from .functions import repeated_dim
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
-from .tensor_base import (_CUSTOM_VIEW_INPLACE, _INFERENCE_INPLACE, _MULTI_VIEW_INPLACE, _VIEW_INPLACE,
+from .tensor_base import (real_if_complex, _CUSTOM_VIEW_INPLACE, _INFERENCE_INPLACE, _MULTI_VIEW_INPLACE, _VIEW_INPLACE,
                           INFERENCE_MODE, TANGENT_HOOK, TensorBase, _before_write, _dim, apply, check_broadcast,
                           check_inplace, commit_inplace_tracked, inplace, warn_once, wrap)
 from .xp import along_axis_key
@@ -265,7 +265,7 @@ def _setitem(t, key, value):
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got {t.dtype.scalar_name} "
                            f"for the destination and {v.dtype.scalar_name} for the source.")
     if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
-        t._data[k] = v._data if v is not None else value
+        t._data[k] = real_if_complex(v._data, t._data.dtype, 4) if v is not None else value
         t._vbox[0] += 1
         if t._fwt is not None or (v is not None and v._fwt is not None):
             _set_tangent_item(t, k, v)

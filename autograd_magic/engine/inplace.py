@@ -4,7 +4,7 @@ import numpy as np
 
 from . import dtypes
 from .optable import OPS
-from .tensor_base import TensorBase, apply, check_broadcast, inplace, inplace_fill, wrap
+from .tensor_base import TensorBase, apply, check_broadcast, inplace, inplace_fill, real_if_complex, wrap
 
 def zero_(t):
     return inplace_fill(lambda old: apply(OPS["zero"], (old,)), t)
@@ -31,4 +31,5 @@ def copy_(t, src):
     if not isinstance(src, TensorBase):
         src = wrap(np.asarray(src))
     check_broadcast(t._data.shape, src._data.shape)
+    real_if_complex(src._data, t._data.dtype)
     return inplace(lambda old, s: apply(OPS["copy_into"], (old, s)), t, src)

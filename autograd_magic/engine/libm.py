@@ -10,7 +10,7 @@ import numpy as np
 
 _F32, _F64 = np.float32, np.float64
 _PY = {"erf": math.erf, "exp": math.exp, "log": math.log, "log1p": math.log1p, "tanh": math.tanh,
-       "expm1": math.expm1, "acosh": lambda x: math.acosh(x) if x >= 1 else math.nan, "asinh": math.asinh}
+       "expm1": math.expm1, "cos": math.cos, "sin": math.sin, "acosh": lambda x: math.acosh(x) if x >= 1 else math.nan, "asinh": math.asinh}
 
 
 @functools.lru_cache(maxsize=None)
@@ -24,7 +24,7 @@ def _library():
 
 @functools.lru_cache(maxsize=None)
 def function(name, dtype):
-    """name ('erf', 'exp', 'log', 'log1p', 'tanh', 'expm1', 'acosh', 'asinh') of the C library for float32 or
+    """name ('erf', 'exp', 'log', 'log1p', 'tanh', 'expm1', 'acosh', 'asinh', 'cos', 'sin') of the C library for float32 or
     float64 arrays: an elementwise function returning that dtype (math.erf ... are the C library's double
     functions)."""
     dtype = np.dtype(dtype).type

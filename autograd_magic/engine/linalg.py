@@ -185,7 +185,7 @@ def vdot(input, other):
     """The dot product of two vectors (the first conjugated: real tensors here), VdotBackward0."""
     if input._data.ndim != 1 or other._data.ndim != 1:
         raise RuntimeError(f"1D tensors expected, but got {input._data.ndim}D and {other._data.ndim}D tensors")
-    out = dot(input, other)
+    out = dot(input.conj(), other)
     return apply(OPS["vdot"], (input, other), data=out._data)
 
 

@@ -488,6 +488,11 @@ def tensor_norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     most two dims), matrix_norm for the other orders named by a string ("nuc"), over every dim when none is
     given."""
     many = isinstance(dim, (tuple, list))
+    if input._data.dtype.kind == "c":   # (the norm of the magnitudes; PyTorch's node would be the norm's own)
+        if input._rg:
+            raise NotImplementedError("autograd_magic implements a subset of PyTorch: the norm of a complex tensor "
+                                      "that requires grad is not part of it (take input.abs() first)")
+        input = input.abs()
     if p.__class__ is str and not (p == "fro" and (not many or len(dim) <= 2)):
         dims = list(range(input._data.ndim)) if dim is None else dim if many else [dim]
         return matrix_norm(input, p, dims, keepdim, dtype=dtype)

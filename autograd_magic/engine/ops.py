@@ -5,6 +5,7 @@ import math
 import numpy as np
 
 from . import blas, bufpool, ckernels, mkl_order, softmax_dims, vec_kernels
+from .ops_complex import cabs, cj, csgn, multiply as complex_multiply
 from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32, vml_or
@@ -31,21 +32,27 @@ def rsub_vjp(xp, grad, saved, consts, needs):
     return (-grad,)
 
 
-@defop("mul", "MulBackward0", np.multiply, saves=(0, 1), save_if={0: 1, 1: 0})
+@defop("mul", "MulBackward0", complex_multiply, saves=(0, 1), save_if={0: 1, 1: 0})
 def mul_vjp(xp, grad, saved, consts, needs):
     a, b = saved  # each is saved only when the other input wants a gradient
+    if grad.dtype.kind == "c" if xp.is_numpy else grad.is_complex():   # grad times the conjugate of the other
+        a, b = cj(a), cj(b)
     if xp.is_numpy:  # a big product goes into an array the engine reuses (bufpool)
         return (_times(grad, b) if b is not None else None), (_times(grad, a) if a is not None else None)
     return (grad * b if b is not None else None), (grad * a if a is not None else None)
 
 
 def _times(g, b):
+    if g.dtype.kind == "c" or getattr(b, "dtype", g.dtype).kind == "c" or b.__class__ is complex:
+        return complex_multiply(g, b)
     return g * b if g.nbytes < bufpool.MIN_BYTES else bufpool.binary(np.multiply, g, b)
 
 
 @defop("div", "DivBackward0", np.true_divide, saves=(0, 1), save_if={0: 1})
 def div_vjp(xp, grad, saved, consts, needs):
     a, b = saved
+    if grad.dtype.kind == "c" if xp.is_numpy else grad.is_complex():   # (conjugates of the derivatives)
+        a, b = cj(a), cj(b)
     # PyTorch's div_tensor_other_backward: -grad * ((self / other) / other) (bit-identical; -grad * a / (b * b)
     # differs for ~half of float32 inputs)
     return (grad / b if needs[0] else None), (-grad * ((a / b) / b) if needs[1] else None)
@@ -55,12 +62,12 @@ def div_vjp(xp, grad, saved, consts, needs):
 # a constant, not an input, so these nodes have one next function, as in PyTorch.
 @defop("div_scalar", "DivBackward1", np.true_divide)
 def div_scalar_vjp(xp, grad, saved, consts, needs):
-    return (xp.div_scalar(grad, consts[0]),)
+    return (xp.div_scalar(grad, cj(consts[0])),)
 
 
 @defop("mul_scalar", "MulBackward1", np.multiply)
 def mul_scalar_vjp(xp, grad, saved, consts, needs):
-    return (grad * consts[0],)
+    return (grad * cj(consts[0]),)
 
 
 @defop("neg", "NegBackward0", np.negative)
@@ -74,6 +81,12 @@ _exp, _log, _log1p = rounded_f32(np.exp), rounded_f32(np.log), rounded_f32(np.lo
 def _power(a, e):
     """a ** e as PyTorch's pow(Tensor, Scalar) kernel computes the exponents it special-cases."""
     if a.dtype.kind == "b":
+        return np.power(a, e)
+    if a.dtype.kind == "c":   # (squares and cubes as ATen's kernel: products, rounded as its complex product)
+        if e == 2:
+            return complex_multiply(a, a)
+        if e == 3:
+            return complex_multiply(complex_multiply(a, a), a)
         return np.power(a, e)
     if e == 2:
         return a * a
@@ -158,9 +171,12 @@ def rpow_vjp(xp, grad, saved, consts, needs):
 # ---------------------------------------------------------------- unary
 
 
-@defop("abs", "AbsBackward0", np.abs, saves=(0,))
+@defop("abs", "AbsBackward0", cabs, saves=(0,))
 def abs_vjp(xp, grad, saved, consts, needs):
-    return (grad * xp.sign(saved[0]),)
+    a = saved[0]
+    if xp.is_numpy and a.dtype.kind == "c":   # grad * sgn(z)
+        return (grad * csgn(a),)
+    return (grad * xp.sign(a),)
 
 
 def _sign(a):
@@ -202,7 +218,9 @@ defop("fill_new", "FillBackward0", lambda a, value: np.full_like(a, value))(_zer
 defop("fill_tensor_new", "FillBackward1", lambda a, v: np.full_like(a, v))(fill_tensor_vjp)
 
 
-@defop("copy_into", "CopyBackwards", lambda a, src: np.array(np.broadcast_to(src, a.shape), dtype=a.dtype),
+@defop("copy_into", "CopyBackwards", lambda a, src: np.array(np.broadcast_to(src.real if src.dtype.kind == "c" and
+                                                                           a.dtype.kind != "c" else src, a.shape),
+                                                              dtype=a.dtype),
        qualname="torch::autograd::CopyBackwards")
 def copy_into_vjp(xp, grad, saved, consts, needs):
     """copy_: the old values get zeros, the source the gradient (summed to its shape, in its dtype)."""
@@ -432,7 +450,7 @@ def copy_grad_vjp(xp, grad, saved, consts, needs):
     return (grad,)
 
 
-@defop("to_copy", "ToCopyBackward0", lambda a, dt: a.astype(dt))
+@defop("to_copy", "ToCopyBackward0", lambda a, dt: (a.real if a.dtype.kind == "c" and dt.kind != "c" else a).astype(dt))
 def to_copy_vjp(xp, grad, saved, consts, needs):
     return (grad,)
 
@@ -460,6 +478,7 @@ def transposed(arr):
 @defop("mm", "MmBackward0", mkl_order.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
 def mm_vjp(xp, grad, saved, consts, needs):
     a, b = saved
+    a, b = cj(a), cj(b)   # (the conjugate transposes, for complex factors)
     if xp.is_numpy:   # what the lines below compute, without the namespace's layers (every layer's backward)
         mm = mkl_order.matmul
         ga = mm(grad, b.swapaxes(-1, -2)) if needs[0] else None
@@ -489,6 +508,7 @@ def _bmm(a, b):
 @defop("bmm", "BmmBackward0", _bmm, saves=(0, 1), save_if={0: 1, 1: 0})
 def bmm_vjp(xp, grad, saved, consts, needs):
     a, b = saved
+    a, b = cj(a), cj(b)
     if xp.is_numpy:   # PyTorch's formulas are bmm's too: the same plain loop below 400 multiply-adds
         return (_bmm(grad, b.swapaxes(-1, -2)) if needs[0] else None), \
             (_bmm(a.swapaxes(-1, -2), grad) if needs[1] else None)
@@ -498,6 +518,7 @@ def bmm_vjp(xp, grad, saved, consts, needs):
 @defop("mv", "MvBackward0", mkl_order.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
 def mv_vjp(xp, grad, saved, consts, needs):
     a, v = saved
+    a, v = cj(a), cj(v)
     return (xp.outer(grad, v) if needs[0] else None), (xp.matmul(xp.mT(a), grad) if needs[1] else None)
 
 
@@ -515,14 +536,15 @@ def _dot(a, b):
 
 @defop("vdot", "VdotBackward0", _dot, saves=(0, 1), save_if={0: 1, 1: 0})
 def vdot_vjp(xp, grad, saved, consts, needs):
-    """vdot of real vectors: dot's gradient, under its own node."""
+    """vdot(a, b) = sum(conj(a) b): conj(grad) b to a, grad a to b (dot's gradient for real vectors)."""
     a, b = saved
-    return (grad * b if needs[0] else None), (grad * a if needs[1] else None)
+    return (cj(grad) * b if needs[0] else None), (grad * a if needs[1] else None)
 
 
 @defop("dot", "DotBackward0", _dot, saves=(0, 1), save_if={0: 1, 1: 0})
 def dot_vjp(xp, grad, saved, consts, needs):
     a, b = saved
+    a, b = cj(a), cj(b)
     return (grad * b if needs[0] else None), (grad * a if needs[1] else None)
 
 

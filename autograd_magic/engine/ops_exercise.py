@@ -7,6 +7,7 @@ at their index along dim (indexing._along); masked_scatter's are (mask broadcast
 """
 import numpy as np
 
+from .ops_complex import csgn
 from .optable import defop
 
 _REDUCERS = {"sum": np.add, "mean": np.add, "prod": np.multiply, "amax": np.fmax, "amin": np.fmin}
@@ -112,6 +113,8 @@ def masked_scatter_vjp(xp, grad, saved, consts, needs):
 
 def _sgn(x):
     """The sign of each element (0 for NaN, as ATen's sgn of a real tensor)."""
+    if x.dtype.kind == "c":
+        return csgn(x)
     out = np.sign(x)
     return np.where(np.isnan(out), out.dtype.type(0), out) if out.dtype.kind == "f" else out
 
@@ -119,4 +122,7 @@ def _sgn(x):
 @defop("sgn", "SgnBackward0", _sgn, api="sgn", inplace=True)
 def sgn_vjp(xp, grad, saved, consts, needs):
     """Zero for real inputs (sgn_backward)."""
+    if grad.dtype.kind == "c" if xp.is_numpy else grad.is_complex():
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the gradient of sgn of a complex "
+                                  "tensor is not part of it")
     return (grad * 0,)

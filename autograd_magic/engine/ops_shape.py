@@ -16,7 +16,7 @@ from .xp import along_axis_key
 def _sum(a, dims, keepdim, dtype=None):
     if dtype is not None and dtype != a.dtype:
         a = a.astype(dtype)
-    if a.dtype.kind != "f" or not dims:
+    if a.dtype.kind not in "fc" or not dims:
         return np.asarray(a.sum(axis=dims, keepdims=keepdim))
     return np.asarray(dim_sum(a, tuple(dims), keepdim))
 
@@ -24,7 +24,7 @@ def _sum(a, dims, keepdim, dtype=None):
 def _sum_all(a, shape, dtype=None):
     if dtype is not None and dtype != a.dtype:
         a = a.astype(dtype)
-    return np.asarray(full_sum(a) if a.dtype.kind == "f" else a.sum())
+    return np.asarray(full_sum(a) if a.dtype.kind in "fc" else a.sum())
 
 
 @defop("sum", "SumBackward0", _sum_all)

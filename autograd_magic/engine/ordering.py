@@ -80,6 +80,8 @@ def _std_order(a, d, descending):
 
 def sort(input, dim=-1, descending=False, stable=_UNSET):
     """Sorted values and their indices; naming stable= (even False) picks ATen's sort.stable (SortBackward1)."""
+    if input._data.dtype.kind == "c":
+        raise RuntimeError(" Sort does not support complex dtypes on CPU")
     d = _dim(dim, input._data.ndim)
     name = "sort" if stable is _UNSET else "sort_stable"
     order = _order if stable is True else _std_order
@@ -96,6 +98,8 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
     """The k largest (smallest) values and their indices; among equal values, the indices ATen's partial_sort or
     nth_element (sorted=False: in the order it leaves them) picks."""
     a = input._data
+    if a.dtype.kind == "c":
+        raise RuntimeError(" topk does not support complex dtypes on CPU")
     d = _dim(dim, a.ndim)
     n = a.shape[d] if a.ndim else 1
     if not 0 <= k <= n:

@@ -134,13 +134,13 @@ def format_tensor(data: np.ndarray, dtype_name: str, *, requires_grad: bool = Fa
         body = "[]"
         if data.ndim != 1:
             suffixes.append(f"size={tuple(data.shape)}")
-        if dtype_name != DEFAULT_DTYPE:
+        if dtype_name != DEFAULT_DTYPE and dtype_name != _default_complex():
             suffixes.append(dtype_suffix)
     else:
         body = _tensor_body(data, _is_floating(dtype_name, data), indent)
         if not _options().edgeitems:
             suffixes.append(f"size={tuple(data.shape)}")
-        if dtype_name != DEFAULT_DTYPE and dtype_name not in _SELF_EVIDENT:
+        if dtype_name != DEFAULT_DTYPE and dtype_name not in _SELF_EVIDENT and dtype_name != _default_complex():
             suffixes.append(dtype_suffix)
     if grad_fn_name is not None:
         suffixes.append(f"grad_fn=<{grad_fn_name}>")
@@ -151,15 +151,23 @@ def format_tensor(data: np.ndarray, dtype_name: str, *, requires_grad: bool = Fa
     return head + newline + _add_suffixes(prefix + body, suffixes, indent)
 
 
+def _default_complex() -> str:
+    """The complex dtype torch prints without a suffix: the one of the default dtype's precision."""
+    return "complex128" if DEFAULT_DTYPE == "float64" else "complex64"
+
+
 def _is_floating(dtype_name: str, data: np.ndarray) -> bool:
     return dtype_name.startswith(("float", "bfloat")) or data.dtype.kind == "f"
 
 
 def _tensor_body(data: np.ndarray, floating: bool, indent: int) -> str:
     """The bracketed values, with the columns sized from what is actually shown."""
+    summarize = data.size > _options().threshold
+    if data.dtype.kind == "c":   # the real and imaginary parts each get their own style and width
+        shown = _shown_values(data) if summarize else data.ravel()
+        return _render(data, indent, summarize, _ComplexFormatter(shown))
     if floating and data.dtype.kind != "f":
         data = data.astype(np.float64)
-    summarize = data.size > _options().threshold
     shown = _shown_values(data) if summarize else data.ravel()
     return _render(data, indent, summarize, _Formatter(shown, floating))
 
@@ -251,6 +259,22 @@ class _Formatter:
 
     def format(self, value) -> str:
         return self.text(value).rjust(self.width)
+
+
+class _ComplexFormatter:
+    """A complex number as torch prints it: the real part in its style, the imaginary part in its own, glued by
+    its sign (``1.0000-0.5000j``); the width counts both and the ``j``."""
+
+    def __init__(self, values: np.ndarray):
+        self.real = _Formatter(values.real, True)
+        self.imag = _Formatter(values.imag, True)
+        self.width = self.real.width + self.imag.width + 1
+
+    def format(self, value) -> str:
+        value = complex(value)
+        real = self.real.format(value.real)
+        imag = (self.imag.format(value.imag) + "j").lstrip()
+        return real + imag if imag[0] in "+-" else real + "+" + imag
 
 
 def _widest_candidates(finite: np.ndarray) -> list:

@@ -69,6 +69,15 @@ def _fdtype(dtype):
     return dt
 
 
+def _real_of(dtype):
+    return np.dtype(np.float32) if np.dtype(dtype) == np.complex64 else np.dtype(np.float64)
+
+
+def _as_complex(pairs):
+    """Float pairs (..., 2) as the complex numbers they are the parts of."""
+    return np.ascontiguousarray(pairs).view(np.complex64 if pairs.dtype == np.float32 else np.complex128)[..., 0]
+
+
 DRAW_CHECK = [None]   # a function called before every draw of random words (set by torch.func.vmap)
 
 
@@ -190,11 +199,17 @@ class Generator:
 
     # ---- draws ----
     def rand(self, shape, dtype=_F32):
-        """torch.rand(*shape, dtype=dtype)"""
+        """torch.rand(*shape, dtype=dtype); a complex dtype draws its real and imaginary parts as pairs of floats
+        (ATen's uniform_ on view_as_real)"""
+        if np.dtype(dtype).kind == "c":
+            return _as_complex(self.uniform(tuple(_shape(shape)) + (2,), _real_of(dtype)))
         return self.uniform(shape, dtype)
 
     def randn(self, shape, dtype=_F32):
-        """torch.randn(*shape, dtype=dtype)"""
+        """torch.randn(*shape, dtype=dtype); a complex dtype draws its parts as pairs of floats of standard
+        deviation 1/sqrt(2) (ATen's normal_ on view_as_real), so that the complex variance is 1"""
+        if np.dtype(dtype).kind == "c":
+            return _as_complex(self.normal(tuple(_shape(shape)) + (2,), _real_of(dtype), 0.0, 1.0 / math.sqrt(2.0)))
         return self.normal(shape, dtype)
 
     def uniform(self, shape, dtype=_F32, low=0.0, high=1.0):

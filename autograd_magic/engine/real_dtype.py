@@ -1,6 +1,7 @@
-"""The complex-number API of a tensor that is not complex (the only kind the engine has): conj(), real,
-resolve_conj() ... return the tensor itself, as PyTorch does for real dtypes; mH and adjoint() are mT (a transpose
-view, TransposeBackward0); imag raises PyTorch's error. Complex dtypes themselves are not part of the engine."""
+"""The complex-number API of a tensor: of a real one, conj(), real, resolve_conj() ... return the tensor itself, as
+PyTorch does for real dtypes, and imag raises PyTorch's error; of a complex one they are complex_fns'. mH and
+adjoint() are mT (a transpose view, TransposeBackward0), conjugated for a complex tensor."""
+from . import complex_fns as CX
 from . import shaping as S
 from .tensor_base import TensorBase, warn_once
 
@@ -32,7 +33,8 @@ def _matrix_transpose(what, zero_d_warning):
             return input
         if ndim == 1:
             raise RuntimeError(f"{what} is only supported on matrices or batches of matrices. Got 1-D tensor.")
-        return S.transpose(input, -2, -1)
+        out = S.transpose(input, -2, -1)
+        return CX.conj(out) if what != "tensor.mT" else out
     return run
 
 
@@ -53,14 +55,13 @@ def H(input):
     if ndim != 2:
         hint = " For batches of matrices, consider using tensor.mH" if ndim > 2 else ""
         raise RuntimeError(f"tensor.H is only supported on matrices (2-D tensors). Got {ndim}-D tensor.{hint}")
-    return S.transpose(input, 0, 1)
+    return CX.conj(S.transpose(input, 0, 1))
 
 
-_SAME = ("conj", "resolve_conj", "resolve_neg", "conj_physical", "real")
-FUNCTIONS = {**{name: _identity(name) for name in _SAME}, "imag": imag, "adjoint": adjoint,
-             "is_conj": lambda input: False, "is_neg": lambda input: False}
-METHODS = {**{name: _identity(name) for name in ("conj", "resolve_conj", "resolve_neg", "conj_physical",
-                                                 "conj_physical_")},
-           "real": property(_identity("real")), "imag": property(imag),
+# (the engine's conj is eager: no tensor carries a conjugate bit, so resolve_conj has nothing to resolve)
+_SAME = ("resolve_conj", "resolve_neg")
+FUNCTIONS = {**{name: _identity(name) for name in _SAME}, "adjoint": adjoint,
+             "is_conj": lambda input: False, "is_neg": lambda input: False, **CX.FUNCTIONS}
+METHODS = {**{name: _identity(name) for name in ("resolve_conj", "resolve_neg", "conj_physical_")},
            "mT": property(mT), "mH": property(mH), "adjoint": adjoint, "H": property(H),
-           "is_conj": lambda self: False, "is_neg": lambda self: False}
+           "is_conj": lambda self: False, "is_neg": lambda self: False, **CX.METHODS}

@@ -23,7 +23,9 @@ _ILP = 4        # independent accumulators in row_sum
 
 
 def _lanes(dtype):
-    return 32 // dtype.itemsize     # values per AVX2 vector: 8 floats, 4 doubles
+    # values per AVX2 vector: 8 floats, 4 doubles; 4 complex64, 2 complex128 (complex numbers are added part by
+    # part, so a complex sum is this order over complex lanes)
+    return 32 // dtype.itemsize
 
 
 def _seq(x, axis):
@@ -77,7 +79,7 @@ def _row_sum(x):
 def _inner(x):
     """Sum of each row of x (2-d, C-contiguous): vectorized_inner_sum, or row_sum for rows shorter than a vector."""
     rows, m = x.shape
-    if ckernels.LIB is not None and x.flags.c_contiguous:   # the same order in C (_reduce.c)
+    if ckernels.LIB is not None and x.flags.c_contiguous and x.dtype.kind == "f":   # the same order in C
         return ckernels.row_sums(x)
     lanes = _lanes(x.dtype)
     if m < lanes:
@@ -96,7 +98,7 @@ def _outer(x):
     independent, so each kind of column (cascaded 4-vector blocks, single vectors, single columns) is summed in
     one call."""
     m = x.shape[-1]
-    if ckernels.LIB is not None and x.ndim == 2 and x.flags.c_contiguous:   # the same order in C (_reduce.c)
+    if ckernels.LIB is not None and x.ndim == 2 and x.flags.c_contiguous and x.dtype.kind == "f":   # (C)
         return ckernels.column_sums(x, 1, x.shape[0], m)[0]
     lanes = _lanes(x.dtype)
     out = np.empty(x.shape[1:], x.dtype)
@@ -147,7 +149,7 @@ def _small_sum(flat):
 def full_sum(a):
     """a.sum() in PyTorch's order for tensors a single thread reduces (PyTorch splits bigger ones between
     threads: then the order depends on the thread count, and numpy's pairwise sum is as close as any)."""
-    if a.dtype.kind == "f" and a.dtype.itemsize >= 4 and 0 < a.size <= 32768 and (a.flags.c_contiguous
+    if a.dtype.kind in "fc" and a.dtype.itemsize >= 4 and 0 < a.size <= 32768 and (a.flags.c_contiguous
                                                                                   or a.flags.f_contiguous):
         flat = a.ravel(order="K")
         if flat.size < _ILP:  # (0 + x0) + x1 + x2: numpy's loop adds in that order too
@@ -166,7 +168,7 @@ def dim_sum(a, dims, keepdim=False):
     if ckernels.LIB is not None and len(dims) == 1 and (a.dtype == np.float32 or a.dtype == np.float64) \
             and a.flags.c_contiguous and a.size and 1 not in a.shape:
         r = _one_dim_compiled(a, dims[0] % a.ndim)     # the common case (a bias's gradient), at once
-    elif a.dtype.kind == "f" and a.size:
+    elif a.dtype.kind in "fc" and a.size:
         nd = a.ndim
         kept = a.size // max(1, math.prod(a.shape[d % nd] for d in dims))
         if kept > 1 or a.size <= 32768:
@@ -209,7 +211,7 @@ def _one_dim_compiled(a, d):
 
 def torch_sum(a, dims):
     """PyTorch's float sum of a over dims (None: all), or None when the layout is not one covered here."""
-    if a.dtype.kind != "f" or a.dtype.itemsize < 4 or a.size == 0:
+    if a.dtype.kind not in "fc" or a.dtype.itemsize < 4 or a.size == 0:
         return None
     nd = a.ndim
     if dims is not None and 1 in a.shape and a.flags.c_contiguous:
@@ -250,7 +252,7 @@ def torch_sum(a, dims):
         d = dims[0]
         outer = int(np.prod(a.shape[:d]))
         inner = int(np.prod(a.shape[d + 1:]))
-        if ckernels.LIB is not None:
+        if ckernels.LIB is not None and a.dtype.kind == "f":
             return ckernels.column_sums(a, outer, a.shape[d], inner).reshape(a.shape[:d] + a.shape[d + 1:])
         x = a.reshape(outer, a.shape[d], inner).transpose(1, 0, 2)
         return _outer(x).reshape(a.shape[:d] + a.shape[d + 1:])

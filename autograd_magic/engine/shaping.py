@@ -45,7 +45,7 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
     if axis is not None or keepdims is not None or out is not None:
         return _with_out(mean(input, _alias(dim, axis), _alias(keepdim, keepdims), dtype=dtype), out, "mean")
     t = input if dtype is None else input.to(dtype)
-    if not dtypes.is_float_np(t._data.dtype):
+    if not dtypes.is_diff_np(t._data.dtype):
         which = "Input" if dtype is None else "Optional"
         raise RuntimeError(f"mean(): could not infer output dtype. {which} dtype must be either a floating point or "
                            f"complex dtype. Got: {t.dtype.scalar_name}")
@@ -84,7 +84,11 @@ def _extreme(name, input, dim, keepdim, other):
         if t._data.size == 0:
             raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0. "
                                "Specify the reduction dim with the 'dim' argument.")
+        if t._data.dtype.kind == "c":
+            raise NotImplementedError(f'"{name}_all" not implemented for \'{t.dtype.scalar_name}\'')
         return apply(OPS[name + "_all"], (t,))
+    if t._data.dtype.kind == "c":
+        raise RuntimeError(f"{name}(): does not support complex input")
     d = _dim(dim, t._data.ndim)
     a = t._data if t._data.ndim else t._data.reshape(1)
     nonzero_dims(name + "()", a.shape, (d,))
@@ -118,6 +122,8 @@ def amin(input, dim=(), keepdim=False, *, axis=None, keepdims=None):
 
 
 def _amax_amin(name, input, dim, keepdim):
+    if input._data.dtype.kind == "c":
+        raise NotImplementedError(f'"{name[1:]}_values_cpu" not implemented for \'{input.dtype.scalar_name}\'')
     dims = dims_arg(dim, input._data.ndim)
     if input._data.size == 0:
         if not dims:
@@ -138,6 +144,8 @@ def argmin(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
 def _arg(fn, input, dim, keepdim):
     a = input._data
     name = fn.__name__ + "()"
+    if a.dtype.kind == "c":
+        raise RuntimeError(f"{name}: does not support complex input")
     if dim is None:
         if a.size == 0:
             raise IndexError(f"{name}: Expected reduction dim to be specified for input.numel() == 0.")
@@ -166,6 +174,9 @@ def _correction(unbiased, correction):
 
 
 def _float_only(input, what="std and var"):
+    if input._data.dtype.kind == "c":
+        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {what} of complex tensors are not "
+                                  f"part of it")
     if not dtypes.is_float_np(input._data.dtype):
         raise RuntimeError(f"{what} only support floating point and complex dtypes")
 

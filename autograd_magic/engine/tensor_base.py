@@ -22,9 +22,11 @@ from . import ops_fold, ops_fractional, ops_grid, ops_margin, ops_unpool, ops_ex
 from . import ops_sampling, ops_ctc  # noqa: F401  (distributions' samplers and gamma functions; CTC loss)
 from . import ops_addmv, ops_put  # noqa: F401  (addmv, addr, addbmm, addmm's beta/alpha; take, put)
 from . import ops_linalg_legacy, ops_special  # noqa: F401  (cholesky_solve, triangular_solve; torch.special)
+from . import ops_complex, ops_fft  # noqa: F401  (view_as_real, view_as_complex, complex, polar ...; torch.fft)
 from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, edge_node, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
+ops_complex.wrap_holomorphic(OPS)   # (every op module is imported by now)
 from .printing import format_tensor
 from . import dispatch as _dispatch
 from .dispatch import (  # noqa: F401  (the op dispatch: compiled where built, see dispatch.py)
@@ -54,7 +56,7 @@ def declared_function(op, name):
         if to_float:
             def fn(input):
                 d = input._data.dtype
-                return apply(op, (input if d.kind == "f" or d is _BF16 else input.to(dtypes.get_default_dtype()),))
+                return apply(op, (input if d.kind in "fc" or d is _BF16 else input.to(dtypes.get_default_dtype()),))
         else:
             def fn(input):
                 return apply(op, (input,))
@@ -64,7 +66,7 @@ def declared_function(op, name):
         def fn(*args, **kwargs):
             inputs, consts = split(*args, **kwargs)
             if to_float:
-                inputs = tuple(t if t.__class__ in _SCALARS or t._data.dtype.kind == "f" or t._data.dtype is _BF16
+                inputs = tuple(t if t.__class__ in _SCALARS or t._data.dtype.kind in "fc" or t._data.dtype is _BF16
                                else t.to(dtypes.get_default_dtype()) for t in inputs)
             return apply(op, inputs, *consts)
     fn.__name__ = fn.__qualname__ = name
@@ -105,6 +107,16 @@ _GRAD_DTYPE_MISMATCH = (
     "tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a "
     "specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and "
     "its gradient may break downstream systems that assume they match.")
+
+
+def _real_scalar(value, c_type):
+    """A complex element converted to a real Python number as c10 converts it: its real part, unless the imaginary
+    part is not zero (the conversion's overflow error)."""
+    if value.__class__ is complex:
+        if value.imag:
+            raise RuntimeError(f"value cannot be converted to type {c_type} without overflow")
+        return value.real
+    return value
 
 
 class TensorBase:
@@ -211,7 +223,7 @@ class TensorBase:
     def requires_grad(self, flag):
         if flag.__class__ is not bool:
             raise RuntimeError("requires_grad must be a bool")
-        if flag and self._fn is None and not dtypes.is_float_np(self._data.dtype):
+        if flag and self._fn is None and not dtypes.is_diff_np(self._data.dtype):
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self.requires_grad_(flag)
 
@@ -227,7 +239,7 @@ class TensorBase:
                     "you can only change requires_grad flags of leaf variables. If you want to use a computed "
                     "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
             return self
-        if requires_grad and not dtypes.is_float_np(self._data.dtype):
+        if requires_grad and not dtypes.is_diff_np(self._data.dtype):
             raise RuntimeError(_NO_GRAD_DTYPE)
         self._rg = bool(requires_grad)
         return self
@@ -495,10 +507,11 @@ class TensorBase:
         return self._data.reshape(()).item()
 
     def __float__(self):
-        return float(self._to_python_scalar())
+        return float(_real_scalar(self._to_python_scalar(), "double"))
 
     def __int__(self):
-        return int(self._to_python_scalar(warn=False))  # PyTorch warns for float() and complex() only
+        # PyTorch warns for float() and complex() only
+        return int(_real_scalar(self._to_python_scalar(warn=False), "int64_t"))
 
     def __index__(self):
         if self._data.dtype.kind not in "iub" or self._data.size != 1:
@@ -565,6 +578,19 @@ def warn_once(message, category=UserWarning, stacklevel=2):
     warnings.warn(message, category, stacklevel=stacklevel + 1)
 
 
+_COMPLEX_TO_REAL = ("Casting complex values to real discards the imaginary part (Triggered internally at "
+                    "/__w/pytorch/pytorch/aten/src/ATen/native/Copy.cpp:307.)")
+
+
+def real_if_complex(arr, np_dtype, stacklevel=3):
+    """arr about to be written into an array of np_dtype: a complex one into a real dtype loses its imaginary part,
+    with PyTorch's once-per-process warning (and without numpy's ComplexWarning)."""
+    if arr.dtype.kind == "c" and np_dtype.kind != "c":
+        warn_once(_COMPLEX_TO_REAL, stacklevel=stacklevel + 1)
+        return arr.real
+    return arr
+
+
 def check_numbers(data, dtype):
     """PyTorch's TypeError for a leaf of nested Python data that is not a number, when the dtype is given (numpy
     would read None as nan): a float dtype wants a real number, the others an integer."""
@@ -573,6 +599,8 @@ def check_numbers(data, dtype):
         x = stack.pop()
         if isinstance(x, (list, tuple)):
             stack.extend(x)
+        elif isinstance(x, (complex, np.complexfloating)) and dtype.np.kind != "c":
+            raise TypeError(f"must be real number, not {type(x).__name__}")
         elif x is None or not isinstance(x, (numbers.Number, str, bytes, TensorBase, np.ndarray, np.generic, range)):
             if dtypes.is_float_np(dtype.np):
                 raise TypeError(f"must be real number, not {type(x).__name__}")

@@ -119,6 +119,8 @@ class NumpyXP:
         if g.shape != shape:
             g = sum_to(g, shape)
         if g.dtype != dtype:
+            if g.dtype.kind == "c" and dtype.kind != "c":   # a real input's gradient: the real part (PyTorch's
+                g = g.real                                  # handle_r_to_c)
             g = g.astype(dtype)
         return g
 

@@ -14,7 +14,7 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
                                from_numpy, full, full_like, linspace, logspace, multinomial, normal, ones, ones_like, rand,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
-                             int16, int32, int64, set_default_dtype, uint8)
+                             int16, int32, int64, set_default_dtype, uint8, complex64, complex128)
 from ..engine import arg_parser as _arg_parser
 from ..engine import indexing as _indexing, shaping as _shaping
 from ..engine import argcheck as _argcheck, method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
@@ -74,7 +74,7 @@ from ..engine.memory_format import (channels_last, channels_last_3d, contiguous_
                                     legacy_contiguous_format, memory_format, preserve_format)
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, enable_bfloat16 as _enable_bfloat16
-from . import accelerator, autograd, cuda, linalg, nn, optim  # noqa: F401
+from . import accelerator, autograd, cuda, fft, linalg, nn, optim  # noqa: F401
 from . import distributions  # noqa: F401,E402
 from . import functional  # noqa: F401,E402
 from . import func  # noqa: F401,E402  (torch.func: grad, vmap, jacrev ..., functional_call)
@@ -145,6 +145,8 @@ pi, e, inf, nan = _math.pi, _math.e, _math.inf, _math.nan   # torch.pi ... (a co
 float = float32
 double = float64
 half = float16
+cfloat = complex64
+cdouble = complex128
 long = int64
 int = int32
 short = int16

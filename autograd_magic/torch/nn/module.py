@@ -24,7 +24,7 @@ class Parameter(Tensor):
         if data is not None and not isinstance(data, Tensor):   # (PyTorch's path for tensor-likes: data.detach())
             raise AttributeError(f"'{type_name(data)}' object has no attribute 'detach'")
         data = np.zeros((0,), np.float32) if data is None else data._data
-        if requires_grad and not dtypes.is_float_np(data.dtype):   # (Tensor._make_subclass's message)
+        if requires_grad and not dtypes.is_diff_np(data.dtype):   # (Tensor._make_subclass's message)
             raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
         t = cls._wrap(data)
         if requires_grad:

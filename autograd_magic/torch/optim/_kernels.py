@@ -8,6 +8,7 @@ accumulation order), while the small tensors of lessons print the same digits.
 """
 import numpy as np
 
+from ...engine.ops_complex import real_pairs
 from ...engine.xp import vml_or
 
 _EXACT_MAX = 1 << 10
@@ -16,6 +17,12 @@ _EXACT_MAX = 1 << 10
 # Tensor.sqrt() in PyTorch's updates is MKL's vector sqrt, not correctly rounded (engine/blas.py): the same
 # bits where MKL is installed
 sqrt = vml_or(np.sqrt, "Sqrt")
+
+
+def as_real(*arrays):
+    """The arrays of an update, each complex one as the (..., 2) float view of its parts: PyTorch's optimizers
+    update a complex parameter, its gradient and state through view_as_real."""
+    return tuple(real_pairs(a) if a.dtype.kind == "c" else a for a in arrays)
 
 
 def _exact(a):

@@ -48,22 +48,24 @@ class Adam(Optimizer):
                         state["max_exp_avg_sq"] = self._step_tensor(np.zeros_like(p._data))
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
+                # a complex parameter is updated as the real tensor of its parts (PyTorch's view_as_real)
+                data, g, m, v = K.as_real(p._data, g, state["exp_avg"]._data, state["exp_avg_sq"]._data)
                 if wd:
                     if group["decoupled_weight_decay"]:
-                        K.mul_(p._data, 1 - lr * wd)
+                        K.mul_(data, 1 - lr * wd)
                     else:
-                        g = K.added(g, p._data, wd)
-                m, v = state["exp_avg"]._data, state["exp_avg_sq"]._data
+                        g = K.added(g, data, wd)
                 K.lerp_(m, g, 1 - beta1)
                 K.addcmul_(K.mul_(v, beta2), g, g, 1 - beta2)
                 step = float(state["step"]._data)
                 step_size = lr / (1 - beta1 ** step)
                 bias_correction2_sqrt = (1 - beta2 ** step) ** 0.5
                 if group["amsgrad"]:
-                    v = np.maximum(state["max_exp_avg_sq"]._data, v, out=state["max_exp_avg_sq"]._data)
+                    biggest, = K.as_real(state["max_exp_avg_sq"]._data)
+                    v = np.maximum(biggest, v, out=biggest)
                 denom = K.sqrt(v) / K.scalar(v, bias_correction2_sqrt)
                 denom += K.scalar(v, group["eps"])
-                K.addcdiv_(p._data, m, denom, -step_size)
+                K.addcdiv_(data, m, denom, -step_size)
                 p._vbox[0] += 1
         return loss
 

@@ -157,6 +157,8 @@ class Optimizer:
 
     @staticmethod
     def _step_tensor(value=0.0):
+        if value.__class__ is np.ndarray and value.dtype.kind == "c":   # a complex parameter's state: complex
+            return Tensor._wrap(value)
         return Tensor._wrap(np.asarray(value, np.float32))
 
     def state_dict(self):

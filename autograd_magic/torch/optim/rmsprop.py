@@ -36,20 +36,21 @@ class RMSprop(Optimizer):
                         state["grad_avg"] = self._step_tensor(np.zeros_like(p._data))
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
+                data, g, square_avg = K.as_real(p._data, g, state["square_avg"]._data)   # (complex: their parts)
                 if group["weight_decay"]:
-                    g = K.added(g, p._data, group["weight_decay"])
-                square_avg = K.addcmul_(K.mul_(state["square_avg"]._data, alpha), g, g, 1 - alpha)
+                    g = K.added(g, data, group["weight_decay"])
+                square_avg = K.addcmul_(K.mul_(square_avg, alpha), g, g, 1 - alpha)
                 if group["centered"]:
-                    grad_avg = K.lerp_(state["grad_avg"]._data, g, 1 - alpha)
+                    grad_avg = K.lerp_(K.as_real(state["grad_avg"]._data)[0], g, 1 - alpha)
                     avg = K.sqrt(K.addcmul_(square_avg.copy(), grad_avg, grad_avg, -1))
                 else:
                     avg = K.sqrt(square_avg)
                 avg += K.scalar(avg, group["eps"])
                 if momentum > 0:
-                    buf = K.addcdiv_(K.mul_(state["momentum_buffer"]._data, momentum), g, avg)
-                    K.add_(p._data, buf, -group["lr"])
+                    buf = K.addcdiv_(K.mul_(K.as_real(state["momentum_buffer"]._data)[0], momentum), g, avg)
+                    K.add_(data, buf, -group["lr"])
                 else:
-                    K.addcdiv_(p._data, g, avg, -group["lr"])
+                    K.addcdiv_(data, g, avg, -group["lr"])
                 p._vbox[0] += 1
         return loss
 

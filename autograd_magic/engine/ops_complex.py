@@ -1,0 +1,248 @@
+"""Complex numbers: the ops that move between complex tensors and their real parts (view_as_real, view_as_complex,
+complex, polar, conj, angle), forward and vjp side by side (see optable).
+
+Gradients follow PyTorch's convention for complex inputs: the gradient of a real loss L with respect to z = x + iy
+is dL/dx + i dL/dy (the conjugate Wirtinger derivative times 2), so a holomorphic op's vjp multiplies by the
+conjugate of its derivative (``cj``), and a real input that receives a complex gradient keeps its real part
+(xp.fit)."""
+from fractions import Fraction
+
+import numpy as np
+
+from . import bufpool, libm, vec_kernels
+from .optable import defop
+
+_REAL = {np.dtype(np.complex64): np.dtype(np.float32), np.dtype(np.complex128): np.dtype(np.float64)}
+_COMPLEX = {np.dtype(np.float32): np.dtype(np.complex64), np.dtype(np.float64): np.dtype(np.complex128),
+            np.dtype(np.float16): np.dtype(np.complex64)}
+
+
+def cj(x):
+    """The conjugate of a complex array, tensor or number; a real one as it is (a vjp's ``conj(derivative)``)."""
+    d = getattr(x, "dtype", None)
+    if d is None:
+        return x.conjugate() if x.__class__ is complex else x
+    if isinstance(d, np.dtype):
+        return np.conjugate(x) if d.kind == "c" else x
+    return x.conj() if d.is_complex else x
+
+
+def holomorphic(vjp):
+    """A real op's vjp made right for complex inputs too: for a holomorphic f, grad * conj(f'(z)) is
+    conj(conj(grad) * f'(z)), the real formula applied to the conjugated gradient, conjugated (exact: conjugation
+    only flips signs)."""
+    def complex_aware(xp, grad, saved, consts, needs):
+        if xp.is_numpy and grad.dtype.kind == "c":
+            return tuple(None if g is None else np.conjugate(g)
+                         for g in vjp(xp, np.conjugate(grad), saved, consts, needs))
+        return vjp(xp, grad, saved, consts, needs)
+    complex_aware.__name__ = vjp.__name__
+    complex_aware.__doc__ = vjp.__doc__
+    return complex_aware
+
+
+def cmul(a, b):
+    """The complex product as ATen's CPU kernel rounds it: (ac - bd) + (ad + bc)i. Its vectorised loop (whole
+    vectors of the inner loop: 8 complex64 or 4 complex128 numbers on AVX-512) rounds each product; the loop's
+    remainder, compiled with fused multiply-adds, rounds ac - bd and ad + bc once after the first product
+    (complex64 in pairs: an odd last element is rounded as in the vectors). numpy's own loop fuses everywhere.
+    A real operand counts as complex with a zero imaginary part, as PyTorch promotes it."""
+    a, b = np.asarray(a), np.asarray(b)
+    dt = np.result_type(a, b)
+    if dt.kind != "c":
+        return np.multiply(a, b)
+    shape = np.broadcast_shapes(a.shape, b.shape)
+    ar, ai = _parts(a, dt)
+    br, bi = _parts(b, dt)
+    ar, ai, br, bi = (np.broadcast_to(x, shape) for x in (ar, ai, br, bi))
+    out = np.empty(shape, dt)
+    np.subtract(ar * br, ai * bi, out=out.real)
+    np.add(ar * bi, ai * br, out=out.imag)
+    fused = _remainder_mask(shape, (a, b), dt)
+    if fused is not None and fused.any():
+        f = lambda x: x[fused]   # noqa: E731
+        out.real[fused] = _fma(f(ar), f(br), -f(ai * bi))
+        out.imag[fused] = _fma(f(ar), f(bi), f(ai * br))
+    return out
+
+
+def _fma(x, y, z):
+    """x * y + z rounded once (float32: exact in float64 but for a double rounding; float64: exactly)."""
+    if x.dtype == np.float32:
+        return (x.astype(np.float64) * y + z).astype(np.float32)
+    return np.array([float(Fraction(a) * Fraction(b) + Fraction(c)) for a, b, c in
+                     zip(x.tolist(), y.tolist(), z.tolist())], np.float64)
+
+
+def _parts(x, dt):
+    if x.dtype.kind == "c":
+        return x.real, x.imag
+    return x.astype(_REAL[dt]), np.zeros((), _REAL[dt])
+
+
+def _remainder_mask(shape, operands, dt):
+    """Where ATen's loop computes the product in its compiled remainder (see cmul): per inner loop (the trailing
+    dims TensorIterator coalesces), the elements past the last whole vector. None: none are (or another layout
+    than the C-contiguous one modelled here)."""
+    # (PyTorch 2.13's complex kernels give the same bits with its AVX2 and AVX-512 builds, measured on both
+    # settings; its scalar "default" build rounds otherwise, not modelled)
+    if not shape or vec_kernels.capability() not in ("avx512", "avx2"):
+        return None
+    strides = []
+    for x in operands:   # element strides of each operand broadcast to the output, C-contiguous operands only
+        if x.ndim and not x.flags.c_contiguous:
+            return None
+        own = [0] * (len(shape) - x.ndim) + [s // x.itemsize for s in x.strides]
+        strides.append([0 if n == 1 and m != 1 else st for st, n, m in
+                        zip(own, (1,) * (len(shape) - x.ndim) + x.shape, shape)])
+    # an operand constant along the inner loop (a number, a 0-d tensor, a broadcast dim): ATen's loop for a scalar
+    # operand, whose complex64 remainder runs one element plain, then fused groups of 4, the rest plain
+    scalar_loop = any(st[-1] == 0 and shape[-1] != 1 or not x.ndim for st, x in zip(strides, operands))
+    inner = shape[-1]
+    for d in range(len(shape) - 2, -1, -1):
+        if shape[d] == 1:
+            continue
+        if all(st[d] == st[d + 1] * shape[d + 1] if shape[d + 1] != 1 else True
+               for st, x in zip(strides, operands) if x.ndim):   # (a number or 0-d operand: ATen's scalar)
+            if scalar_loop and not all(st[d] == 0 for st, x in zip(strides, operands) if x.ndim and st[-1] == 0):
+                break
+            inner *= shape[d]
+        else:
+            break
+    lanes = 8 if dt == np.complex64 else 4
+    tail = inner % lanes
+    if not tail:
+        return None
+    start = inner - tail
+    if dt == np.complex64 and scalar_loop:
+        start, tail = start + 1, (tail - 1) // 4 * 4
+    elif dt == np.complex64:
+        tail -= tail % 2   # (pairs; an odd last one is rounded as in the vectors)
+    pos = np.arange(inner)
+    row = (pos >= start) & (pos < start + tail)
+    total = int(np.prod(shape))
+    return np.broadcast_to(np.tile(row, total // inner).reshape(shape), shape)
+
+
+def multiply(a, b, out=None):
+    """np.multiply, complex products as ATen rounds them (cmul)."""
+    if a.dtype.kind == "c" or b.__class__ is complex or (b.__class__ is np.ndarray and b.dtype.kind == "c"):
+        if b.__class__ is not np.ndarray:   # a Python number: in the tensor's complex dtype (the scalar's own
+            b = np.asarray(b, a.dtype if a.dtype.kind == "c" else _COMPLEX.get(a.dtype, np.complex128))   # type)
+        return cmul(a, b)
+    return np.multiply(a, b) if out is None else np.multiply(a, b, out=out)
+
+
+bufpool.POOLED_BINARY(multiply)   # (a float product still goes into a pooled array when big)
+
+
+def cabs(a):
+    """|z| as ATen computes it for complex tensors (hypot of the parts); np.abs of a real array."""
+    return np.hypot(a.real, a.imag) if a.dtype.kind == "c" else np.abs(a)
+
+
+def real_pairs(a):
+    """A complex array's (..., 2) float view: its real and imaginary parts side by side (shares memory)."""
+    part = a.real   # (a view with the complex array's strides, in bytes)
+    return np.lib.stride_tricks.as_strided(part, a.shape + (2,), part.strides + (part.itemsize,))
+
+
+def complex_of_pairs(a):
+    """The complex view of a float array whose last dim (size 2, stride 1) holds real and imaginary parts."""
+    dt = _COMPLEX[a.dtype]
+    try:
+        return a.view(dt)[..., 0]
+    except ValueError:   # numpy reinterprets only a last axis it sees as contiguous: an array over the same memory
+        iface = dict(a.__array_interface__, typestr=dt.str, descr=[("", dt.str)], shape=a.shape[:-1],
+                     strides=a.strides[:-1])
+        return np.asarray(type("_Pairs", (), {"__array_interface__": iface, "base": a})())
+
+
+@defop("view_as_real", "ViewAsRealBackward0", real_pairs)
+def view_as_real_vjp(xp, grad, saved, consts, needs):
+    return (complex_of_pairs(np.ascontiguousarray(grad)),)
+
+
+@defop("view_as_complex", "ViewAsComplexBackward0", complex_of_pairs)
+def view_as_complex_vjp(xp, grad, saved, consts, needs):
+    return (real_pairs(np.asarray(grad)),)
+
+
+def _complex(re, im):
+    out = np.empty(np.broadcast_shapes(re.shape, im.shape), _COMPLEX[re.dtype])
+    out.real = re
+    out.imag = im
+    return out
+
+
+@defop("complex", "ComplexBackward0", _complex)
+def complex_vjp(xp, grad, saved, consts, needs):
+    """torch.complex(real, imag): the gradient's real part to real, its imaginary part to imag."""
+    return (grad.real if needs[0] else None), (grad.imag if needs[1] else None)
+
+
+def _polar(r, theta):
+    """c10::polar: (r cos(theta), r sin(theta)) with the C library's cos and sin in the parts' precision (ATen's
+    scalar kernel: glibc's cosf and sinf for float32)."""
+    return _complex(r * libm.apply("cos", theta), r * libm.apply("sin", theta))
+
+
+def csgn(z):
+    """at::sgn of a complex array: z / |z| (each part divided by the hypot), 0 at 0."""
+    a = cabs(z)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(a == 0, 0, z / np.where(a == 0, 1, a)).astype(z.dtype)
+
+
+_sgn = csgn
+
+
+@defop("polar", "PolarBackward0", _polar, saves=(-1,))
+def polar_vjp(xp, grad, saved, consts, needs):
+    """ATen's polar_backward: real(conj(g) sgn(out)) to abs, real(conj(g) (out i)) to angle."""
+    out, = saved
+    g = np.conjugate(grad)
+    return ((g * _sgn(out)).real if needs[0] else None), ((g * (out * 1j).astype(out.dtype)).real if needs[1] else None)
+
+
+@defop("conj", "ConjBackward0", np.conjugate)
+def conj_vjp(xp, grad, saved, consts, needs):
+    return (np.conjugate(grad),)
+
+
+@defop("conj_physical", "ConjPhysicalBackward0", np.conjugate)
+def conj_physical_vjp(xp, grad, saved, consts, needs):
+    return (np.conjugate(grad),)
+
+
+def _angle(a):
+    if a.dtype.kind == "c":   # (float32: atan2 in float64, rounded once; ATen's Sleef atan2 differs for ~2%)
+        if a.dtype == np.complex64:
+            return np.arctan2(a.imag.astype(np.float64), a.real.astype(np.float64)).astype(np.float32)
+        return np.arctan2(a.imag, a.real)
+    # a real number's angle: pi for a negative one, 0 otherwise, NaN kept
+    return np.where(a < 0, a.dtype.type(np.pi), np.where(np.isnan(a), a, a.dtype.type(0)))
+
+
+@defop("angle", "AngleBackward0", _angle, saves=(0,))
+def angle_vjp(xp, grad, saved, consts, needs):
+    """ATen's angle_backward: where(z == 0, 0, grad * z / |z|^2 * i) for complex z; 0 for real z."""
+    z, = saved
+    if z.dtype.kind != "c":
+        return (np.zeros_like(z),)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        g = (grad * z / (np.abs(z) ** 2)) * np.asarray(1j, z.dtype)
+    return (np.where(z == 0, np.zeros((), z.dtype), g),)
+
+
+# elementwise ops that are holomorphic, whose real vjp formulas (f'(z) written in z or the output) hold for complex z
+HOLOMORPHIC = ("exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "reciprocal", "pow", "log1p", "expm1",
+               "rsqrt", "sinh", "cosh", "exp2", "log2", "log10", "square", "neg", "rpow")
+
+
+def wrap_holomorphic(ops):
+    """Give the holomorphic ops of the table complex-aware vjps (called once the table is complete)."""
+    for name in HOLOMORPHIC:
+        op = ops.get(name)
+        if op is not None:
+            op.vjp = holomorphic(op.vjp)
