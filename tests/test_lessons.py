@@ -152,8 +152,14 @@ def lesson_results(request, tmp_path_factory):
     with open(f"{shared}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)   # (released when the file closes)
         if shared.is_file():
-            return json.loads(shared.read_text(encoding="utf-8"))
-        results = _lesson_results(paths)
+            kept = json.loads(shared.read_text(encoding="utf-8"))
+            assert "failed" not in kept, kept.get("failed")   # (the first worker's failure, not a second run)
+            return kept
+        try:
+            results = _lesson_results(paths)
+        except BaseException as exc:
+            shared.write_text(json.dumps({"failed": f"{type(exc).__name__}: {exc}"}), encoding="utf-8")
+            raise
         shared.write_text(json.dumps(results), encoding="utf-8")
         return results
 
@@ -161,11 +167,18 @@ def lesson_results(request, tmp_path_factory):
 def _lesson_results(paths):
     children = {side: _run_all_in_child(side, paths) for side in ("torch", "ours", "grad")}  # side by side
     results = {}
-    for side, (proc, out) in children.items():
-        _, stderr = proc.communicate(timeout=900)   # three sides on a busy 2-core machine
-        assert proc.returncode == 0, f"running the lessons on {side} failed:\n{stderr}"
-        results[side] = json.loads(pathlib.Path(out).read_text(encoding="utf-8"))
-        os.unlink(out)
+    try:
+        for side, (proc, out) in children.items():
+            _, stderr = proc.communicate(timeout=1800)   # three sides on a busy 2-core machine
+            assert proc.returncode == 0, f"running the lessons on {side} failed:\n{stderr}"
+            results[side] = json.loads(pathlib.Path(out).read_text(encoding="utf-8"))
+    finally:   # (a timeout or a failure leaves no child running on)
+        for proc, out in children.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            if os.path.exists(out):
+                os.unlink(out)
     return results
 
 
