@@ -3,7 +3,8 @@
 Layers, lowest first (each module imports only modules named before it; tests/test_layering.py finds no cycle):
 
 1. dtypes, size, printing, reduce, fperror, events, selection: leaves (numpy and the standard library); random (the
-   PyTorch-identical generator); sparse_grad (a sparse tensor's gradient inside the backward pass); ckernels (the
+   PyTorch-identical generator); sparse_grad (sparse gradients inside the backward pass, a sparse
+   tensor's or nn.Embedding(sparse=True)'s, and ATen's arithmetic on their entry lists); ckernels (the
    optional compiled kernels, _vec_kernels.c, loaded with ctypes; build_kernels compiles them) under random_kernels,
    vec_kernels and act_kernels.
 2. autograd: nodes, saved tensors, grad mode and the iterative backward pass.

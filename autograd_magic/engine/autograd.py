@@ -552,15 +552,20 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
         if not hasattr(fn, "node_prehook"):
             new = _call_hook(fn, to_tensor(grad))
             if new is not None:
-                grad = new if create_graph else new._data
+                grad = new if create_graph else _grad_of(new)
     if out is not None and out._retains_grad:
         _retain(out, to_tensor(grad), create_graph)
     for fn in hooks:
         if hasattr(fn, "node_prehook"):
             new = _call_hook(fn, to_tensor(grad))
             if new is not None:
-                grad = new if create_graph else new._data
+                grad = new if create_graph else _grad_of(new)
     return grad
+
+
+def _grad_of(t):
+    """The gradient array a hook's returned tensor stands for (a sparse one stays sparse)."""
+    return t._data if t._coo is None else sparse_grad.of_tensor(t)
 
 
 def _retain(out, g, create_graph):
@@ -726,7 +731,7 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
         for fn in list(hooks.values()):
             new = _call_hook(fn, to_tensor(grad))
             if new is not None:
-                grad = new if create_graph else new._data
+                grad = new if create_graph else _grad_of(new)
     want = leaf.__dict__.get("_grad_dtype")   # Tensor.grad_dtype set to another dtype than the leaf's
     if want is not None and leaf._grad is None:
         grad = to_tensor(grad).to(want) if create_graph else np.asarray(grad).astype(want.np)
@@ -743,7 +748,9 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
 
 
 def _accumulate_data(leaf, grad, to_tensor, taken):
-    if leaf._coo is not None:   # a sparse leaf: its .grad is sparse or dense as PyTorch gives it (sparse_grad.py)
+    if leaf._coo is not None or grad.__class__ is sparse_grad.SparseGrad or \
+            leaf._grad is not None and leaf._grad._coo is not None:
+        # a sparse leaf, gradient or .grad: sparse or dense as PyTorch gives it (sparse_grad.py)
         return sparse_grad.ACCUMULATE[0](leaf, grad)
     data = grad
     if leaf._grad is None:

@@ -197,6 +197,8 @@ def _as_tuple(x):
 def _to_tensor(g):
     if isinstance(g, TensorBase):
         return g
+    if g.__class__ is SG.SparseGrad and g.indices is not None:   # (a sparse gradient: a hook's, autograd.grad's)
+        return SG.AS_TENSOR[0](g)
     return wrap(g if g.__class__ is np.ndarray else np.asarray(g))
 
 
@@ -293,7 +295,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
                                    "graph. Set allow_unused=True if this is the desired behavior.")
             result.append(None)
             continue
-        g = SG.AS_TENSOR[0](g) if g.__class__ is SG.SparseGrad and t._coo is not None else _to_tensor(g)
+        g = _to_tensor(g)
         if g._data.shape != t._data.shape:
             g = wrap(np.broadcast_to(g._data, t._data.shape).copy()) if not create_graph else g.expand(t.shape)
         result.append(g)

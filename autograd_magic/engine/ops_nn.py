@@ -11,6 +11,7 @@ from . import act_kernels, libm, onednn_kernels, vec_kernels
 from .ops import _reduce, _reduce_back
 from .ops_act_backward import elu_backward
 from .optable import OPS, defop
+from .sparse_grad import from_entries
 from .xp import rounded_f32
 
 _expm1 = rounded_f32(np.expm1)  # float32 expm1 rounded once: agrees with PyTorch's far more often than numpy's
@@ -186,13 +187,20 @@ def huber_loss_vjp(xp, grad, saved, consts, needs):
     return (gd if needs[0] else None), (-gd if needs[1] else None)
 
 
-@defop("embedding", "EmbeddingBackward0", lambda w, idx, padding_idx, shape, by_freq=False: w[idx])
+@defop("embedding", "EmbeddingBackward0",
+       lambda w, idx, padding_idx, shape, by_freq=False, sparse=False: w[idx])
 def embedding_vjp(xp, grad, saved, consts, needs):
     """Rows of g added into the rows they were taken from (not into padding_idx's row); with scale_grad_by_freq
-    each row first divided by how often its index occurs in the input (ATen's embedding_dense_backward)."""
-    idx, padding_idx, shape, by_freq = consts
+    each row first divided by how often its index occurs in the input (ATen's embedding_dense_backward).
+    sparse=True: the rows as a sparse COO gradient, one entry per index (ATen's embedding_sparse_backward)."""
+    idx, padding_idx, shape, by_freq = consts[:4]
     flat = idx.reshape(-1)
     rows = xp.reshape(grad, (flat.size, shape[1]))
+    if len(consts) > 4 and consts[4]:
+        if by_freq:
+            raise RuntimeError("embedding_backward: scale_grad_by_freq not supported with sparse gradients")
+        if xp.is_numpy:
+            return (sparse_rows(rows, flat, padding_idx, shape),)
     if by_freq:
         counts = np.bincount(flat, minlength=shape[0])
         dtype = (grad if xp.is_numpy else grad._data).dtype
@@ -225,18 +233,30 @@ def _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale, argmax_out=None):
 
 
 @defop("_embedding_bag", "EmbeddingBagBackward0",
-       lambda w, idx, bag, n_bags, mode, scale, rows, shape: _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale))
+       lambda w, idx, bag, n_bags, mode, scale, rows, shape, sparse=False:
+       _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale))
 def embedding_bag_vjp(xp, grad, saved, consts, needs):
     """sum / mean: each index's row gets its bag's gradient times its scale; max: each element goes to the row its
     maximum came from."""
-    idx, bag, n_bags, mode, scale, rows, shape = consts
+    idx, bag, n_bags, mode, scale, rows, shape = consts[:7]
     if mode == "max":
         found = rows >= 0
         b, d = np.nonzero(found)
         picked = xp.take(grad, (b, d))
         return (xp.scatter(picked, shape, (rows[found], d), True, "index_backward"),)
     weighted = xp.take(grad, (bag,)) * scale[:, None]   # scale: the weight's dtype (F.embedding_bag)
+    if len(consts) > 7 and consts[7] and xp.is_numpy:   # sparse=True (ATen's _embedding_bag_sparse_backward)
+        return (sparse_rows(weighted, idx, None, shape),)
     return (xp.scatter(weighted, shape, (idx,), True, "index_backward"),)
+
+
+def sparse_rows(rows, flat, padding_idx, shape):
+    """The sparse gradient of a (num_embeddings, dim) weight: entry k is row k of rows at index flat[k], the
+    entries of padding_idx left out."""
+    if padding_idx is not None:
+        keep = flat != padding_idx
+        rows, flat = rows[keep], flat[keep]
+    return from_entries(flat.astype(np.int64).reshape(1, -1), rows, shape)
 
 
 # The in-place forms (F.leaky_relu(x, inplace=True), nn.ELU(inplace=True)) save their result, not the overwritten

@@ -29,6 +29,10 @@ def _sum_all(a, shape, dtype=None):
 
 @defop("sum", "SumBackward0", _sum_all)
 def sum_vjp(xp, grad, saved, consts, needs):
+    if xp.is_numpy and grad.ndim == 0:
+        # PyTorch's expand: a view of one number (not contiguous), which a sparse gradient made of it keeps (an
+        # embedding's rows: sparse_grad.add joins such entries instead of merging them)
+        return (np.broadcast_to(grad, consts[0]),)
     return (xp.expand(grad, consts[0]),)
 
 

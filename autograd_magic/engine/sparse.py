@@ -22,7 +22,7 @@ sparse_coo = layout("sparse_coo")
 # Only sparse tensors have it, so the dense methods run as they are, with no test for the layout.
 SPARSE_CLASS = [None]
 
-_INVARIANTS_WARNING = (
+INVARIANTS_WARNING = (
     "Sparse invariant checks are implicitly disabled. Memory errors (e.g. SEGFAULT) will occur when operating on a "
     "sparse tensor which violates the invariants, but checks incur performance overhead. To silence this warning, "
     "explicitly opt in or out. See `torch.sparse.check_sparse_tensor_invariants.__doc__` for guidance.  (Triggered "
@@ -56,7 +56,7 @@ def sparse_coo_tensor(indices, values, size=None, *, dtype=None, device=None, pi
                       requires_grad=False, check_invariants=None, is_coalesced=None):
     """torch.sparse_coo_tensor: a COO tensor with these indices (sparse dims, nnz) and values (nnz, ...)."""
     if check_invariants is None:
-        warn_once(_INVARIANTS_WARNING, stacklevel=3)
+        warn_once(INVARIANTS_WARNING, stacklevel=3)
     if not isinstance(indices, TensorBase):
         indices = creation.tensor(indices)
     if not isinstance(values, TensorBase):
@@ -237,26 +237,42 @@ def sparse_sum(input, dim=None, dtype=None):
 
 
 def _sparse_of(grad):
-    """The sparse tensor a SparseGrad stands for."""
-    dense = np.array(grad.view(np.ndarray), order="C")
-    return attach(wrap(dense), grad.pattern, dense[tuple(grad.pattern)].copy(), grad.coalesced)
+    """The sparse tensor a SparseGrad stands for (its values array as it is: a hook's, autograd.grad's)."""
+    return attach(wrap(np.array(grad.view(np.ndarray), order="C")), grad.indices, grad.values, grad.coalesced)
+
+
+def set_sparse(t, indices, values, shape, coalesced):
+    """t (a sparse tensor) given these entries in place (sparse .grad += new): its dense values too."""
+    g = SG.from_entries(indices, values, shape, coalesced)
+    t._data[...] = g.view(np.ndarray)
+    t._vbox[0] += 1
+    return attach(t, indices, values, g.coalesced)
 
 
 def _accumulate(leaf, grad):
-    """A sparse leaf's gradient: sparse (on the pattern a SparseGrad carries) or dense, added to what is there."""
-    if isinstance(grad, SG.SparseGrad):
-        new = _sparse_of(grad)
-    else:
-        new = wrap(np.array(grad, order="C"))
+    """AccumulateGrad where a sparse gradient, a sparse leaf or a sparse .grad is involved (PyTorch's rules): the
+    first gradient is kept (a sparse one with its values made contiguous, as PyTorch's clone); sparse into sparse
+    adds in place as ATen's sparse add; sparse into dense adds in place; dense into sparse makes .grad dense
+    (new + old)."""
     old = leaf._grad
+    if isinstance(grad, SG.SparseGrad) and grad.indices is not None:
+        if old is None:
+            g = SG.from_entries(grad.indices.copy(), np.array(grad.values, order="C"), grad.shape, grad.coalesced)
+            leaf._grad = _sparse_of(g)
+        elif old._coo is not None:
+            set_sparse(old, *SG.add(old._coo, grad, old._data.shape))
+        else:
+            SG.add_into_dense(old._data, grad.indices, grad.values)
+            old._vbox[0] += 1
+        return
+    grad = np.asarray(grad)
     if old is None:
-        leaf._grad = new
-    elif old._coo is not None and new._coo is not None:
-        union = np.unique(np.concatenate([old._coo.indices, new._coo.indices], axis=1), axis=1)
-        total = old._data + new._data
-        leaf._grad = attach(wrap(total), union, total[tuple(union)], False)
+        leaf._grad = wrap(np.array(grad, order="C"))
+    elif old._coo is not None:
+        leaf._grad = wrap(grad + old._data)
     else:
-        leaf._grad = wrap(old._data + new._data)
+        np.add(old._data, grad, out=old._data, casting="unsafe")
+        old._vbox[0] += 1
 
 
 SG.ACCUMULATE[0] = _accumulate

@@ -5,13 +5,13 @@ then given its sparse parts (sparse.attach): the node is the one PyTorch records
 """
 import numpy as np
 
-from . import dtypes
+from . import dtypes, sparse_grad as SG
 from . import linalg as L
 from .ops_sparse import coalesced, dense_array
 from .printing import format_sparse
 from .sparse import (SPARSE_CLASS, attach, check_dense_sparse, coalesce, indices, is_coalesced, needs_sparse,
-                     pattern_and_values, sparse_coo, sparse_coo_tensor, sparse_mm, sparse_t, to_dense, to_sparse,
-                     values)
+                     pattern_and_values, set_sparse, sparse_coo, sparse_coo_tensor, sparse_mm, sparse_t, to_dense,
+                     to_sparse, values)
 from .tensor_base import TensorBase, warn_once, wrap
 from .tensor_base import _declared_methods as _DECLARED_METHODS
 
@@ -58,6 +58,9 @@ def sparse_methods(methods):
         "__deepcopy__": _deepcopy,
         "t": sparse_t, "reshape": _no_reshape, "zero_": _sparse_zero_,
         "type": _sparse_type(methods["type"]), "sum": _sparse_sum_method(methods["sum"]),
+        "add_": _sparse_add_, "mul_": _sparse_mul_, "tolist": _refuse_storage, "data_ptr": _refuse_storage,
+        "contiguous": _refuse_contiguous, "is_contiguous": lambda self, memory_format=None: False,
+        "data": property(_detach),
     }
     for name in ("mm", "matmul", "__matmul__"):
         new[name] = lambda self, other, _d=methods[name]: _matmul(self, other, _d)
@@ -241,15 +244,38 @@ def _elementwise(self, other, dense, args, kwargs):
 
 
 def _sparse_add(self, other, dense, args, kwargs):
+    """sparse + sparse: ATen's sparse add (the entry lists merged, or joined: sparse_grad.add)."""
     if not (isinstance(other, TensorBase) and other._coo is not None):
         raise RuntimeError("add(sparse, dense) is not supported. Use add(dense, sparse) instead.")
     out = dense(self, other, *args, **kwargs)
-    a, b = self._coo, other._coo
     alpha = kwargs.get("alpha", args[0] if args else 1)
-    if a.indices is b.indices:   # (ATen adds the values when both share one indices tensor)
-        return attach(out, a.indices, a.values + alpha * b.values, a.coalesced)
-    idx = np.concatenate([a.indices, b.indices], axis=1)
-    vals = np.concatenate([a.values, (alpha * b.values).astype(a.values.dtype)])
-    if a.coalesced and b.coalesced:   # (two coalesced operands are merged: the sum is coalesced)
-        idx, vals = coalesced(idx, vals, self._data.shape)
-    return attach(out, idx, vals, a.coalesced and b.coalesced)
+    idx, vals, _, coalesced_ = SG.add(self._coo, other._coo, self._data.shape, alpha)
+    return attach(out, idx, vals.astype(out._data.dtype, copy=False), coalesced_)
+
+
+def _sparse_add_(self, other, *args, **kwargs):
+    """sparse.add_(sparse): in place, as ATen's sparse add."""
+    if not (isinstance(other, TensorBase) and other._coo is not None):
+        raise RuntimeError("add(sparse, dense) is not supported. Use add(dense, sparse) instead.")
+    alpha = kwargs.get("alpha", args[0] if args else 1)
+    return set_sparse(self, *SG.add(self._coo, other._coo, self._data.shape, alpha))
+
+
+def _sparse_mul_(self, other):
+    """sparse.mul_(number): the values scaled in place (the pattern kept)."""
+    if isinstance(other, TensorBase):
+        if other._coo is not None or other._data.ndim:
+            raise NotImplementedError("autograd_magic implements a subset of PyTorch: an in-place product of a "
+                                      "sparse tensor and a tensor is not part of it")
+        other = other.item()
+    coo = self._coo
+    return set_sparse(self, coo.indices, coo.values * coo.values.dtype.type(other), self._data.shape,
+                      coo.coalesced)
+
+
+def _refuse_storage(self, *args, **kwargs):
+    raise RuntimeError("Cannot access data pointer of Tensor that doesn't have storage")
+
+
+def _refuse_contiguous(self, memory_format=None):
+    raise RuntimeError("unsupported memory format option Contiguous")

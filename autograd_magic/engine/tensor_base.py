@@ -551,7 +551,7 @@ class TensorBase:
                 "weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001")
         t = type(self)._wrap(self._data.copy(), self._rg)
         if self._grad is not None:
-            t._grad = wrap(self._grad._data.copy())
+            t._grad = self._grad.clone() if self._grad._coo is not None else wrap(self._grad._data.copy())
         memo[id(self)] = t
         return t
 

@@ -162,7 +162,7 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
     if max_norm is not None:
         embedding_renorm_(weight, idx, max_norm, norm_type)
     return apply(OPS["embedding"], (weight,), idx.astype(np.int64), padding_idx, tuple(weight.shape),
-                 bool(scale_grad_by_freq))
+                 bool(scale_grad_by_freq), bool(sparse))
 
 
 

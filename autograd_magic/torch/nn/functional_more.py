@@ -255,6 +255,10 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         bag = np.searchsorted(starts, np.arange(idx.size), side="right") - 1
     else:
         raise ValueError(f"input has to be 1D or 2D Tensor, but got Tensor of dimension {input.ndim}")
+    if mode == "max" and scale_grad_by_freq:
+        raise ValueError("max mode does not support scaling the gradient by the frequency")
+    if mode == "max" and sparse:
+        raise ValueError("max mode does not support sparse weights")
     if input.ndim == 1:   # (ATen takes the indices and the offsets in their common dtype)
         common = dtypes.result_type((input, offsets))
         index_dtype("embedding_bag", input if common == input.dtype else input.to(common))
@@ -283,7 +287,7 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     rows = []
     data = _embedding_bag_data(weight._data, idx, bag, n_bags, mode, scale, rows)
     return apply(OPS["_embedding_bag"], (weight,), idx, bag, n_bags, mode, scale, rows[0] if rows else None,
-                 tuple(weight.shape), data=data)
+                 tuple(weight.shape), bool(sparse), data=data)
 
 
 def adaptive_max_pool1d(input, output_size, return_indices=False):

@@ -7,6 +7,7 @@ from .optimizer import Optimizer  # noqa: F401
 from .rmsprop import Adagrad, RMSprop  # noqa: F401
 from .rprop import Rprop  # noqa: F401
 from .sgd import SGD  # noqa: F401
+from .sparse_adam import SparseAdam  # noqa: F401
 from . import lr_scheduler  # noqa: F401,E402
 from . import swa_utils  # noqa: F401,E402  (AveragedModel, SWALR, update_bn)
 

@@ -22,6 +22,7 @@ def check_adam_args(lr, eps, betas, weight_decay):
 class Adam(Optimizer):
     """Adam with PyTorch's bias corrections and eps placement (decoupled_weight_decay=True is AdamW)."""
     __module__ = "torch.optim.adam"
+    _SPARSE_REFUSAL = "Adam does not support sparse gradients, please consider SparseAdam instead"
     _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,

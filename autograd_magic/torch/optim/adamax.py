@@ -15,6 +15,7 @@ def _zeros(p):
 class Adamax(Optimizer):
     """Adam with the infinity norm: u = max(beta2 * u, |g| + eps), p -= lr / (1 - beta1^t) * m / u."""
     __module__ = "torch.optim.adamax"
+    _SPARSE_REFUSAL = "Adamax does not support sparse gradients"
     _STEP_IN_STATE = True
 
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, foreach=None, *,
@@ -50,6 +51,7 @@ class Adamax(Optimizer):
 class NAdam(Optimizer):
     """Adam with Nesterov momentum and PyTorch's momentum schedule mu_t = beta1 (1 - 0.5 * 0.96^(t psi))."""
     __module__ = "torch.optim.nadam"
+    _SPARSE_REFUSAL = "NAdam does not support sparse gradients"
     _STEP_IN_STATE = True
 
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3,
@@ -102,6 +104,7 @@ class NAdam(Optimizer):
 class RAdam(Optimizer):
     """Adam whose adaptive step is switched on (and rectified) once the variance estimate is tractable."""
     __module__ = "torch.optim.radam"
+    _SPARSE_REFUSAL = "RAdam does not support sparse gradients"
     _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, decoupled_weight_decay=False,

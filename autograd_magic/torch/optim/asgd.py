@@ -9,6 +9,7 @@ from .optimizer import Optimizer, check_tensor_lr
 class Adadelta(Optimizer):
     """delta = sqrt(acc_delta + eps) / sqrt(square_avg + eps) * g; p -= lr * delta."""
     __module__ = "torch.optim.adadelta"
+    _SPARSE_REFUSAL = "Adadelta does not support sparse gradients"
     _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0, foreach=None, *, capturable=False,
@@ -54,6 +55,7 @@ class Adadelta(Optimizer):
 class ASGD(Optimizer):
     """Averaged SGD: p = p * (1 - lambd * eta) - eta * g, with the running average ax of p from step t0 on."""
     __module__ = "torch.optim.asgd"
+    _SPARSE_REFUSAL = "ASGD does not support sparse gradients"
     _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0, foreach=None,

@@ -140,8 +140,14 @@ class Optimizer:
                     p._grad = p._grad.detach() if p._grad._fn is not None else p._grad
                     p._grad.zero_()
 
+    # the RuntimeError this optimizer raises at a sparse .grad (nn.Embedding(sparse=True)); None: it takes them
+    _SPARSE_REFUSAL = None
+
     def _params_with_grad(self, group):
-        return [p for p in group["params"] if p._grad is not None]
+        params = [p for p in group["params"] if p._grad is not None]
+        if self._SPARSE_REFUSAL is not None and any(p._grad._coo is not None for p in params):
+            raise RuntimeError(self._SPARSE_REFUSAL)
+        return params
 
     def _grad(self, p, group):
         g = p._grad._data

@@ -1,6 +1,9 @@
 """torch.optim.RMSprop and Adagrad: PyTorch's single-tensor updates."""
 import numpy as np
 
+from ...engine.sparse import INVARIANTS_WARNING
+from ...engine.sparse_grad import add_into_dense, coalesce
+from ...engine.tensor_base import warn_once
 from . import _kernels as K
 from .optimizer import Optimizer, check_tensor_lr
 
@@ -8,6 +11,7 @@ from .optimizer import Optimizer, check_tensor_lr
 class RMSprop(Optimizer):
     """p -= lr * grad / (sqrt(running mean of grad**2) + eps), optionally centred and with momentum."""
     __module__ = "torch.optim.rmsprop"
+    _SPARSE_REFUSAL = "RMSprop does not support sparse gradients"
     _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
@@ -83,6 +87,10 @@ class Adagrad(Optimizer):
         for group in self.param_groups:
             for p in self._params_with_grad(group):
                 state = self.state[p]
+                if p._grad._coo is not None:
+                    state["step"]._data += np.float32(1)
+                    self._sparse_update(p, state, group)
+                    continue
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 if group["weight_decay"]:
@@ -93,3 +101,20 @@ class Adagrad(Optimizer):
                 K.addcdiv_(p._data, g, std, -clr)
                 p._vbox[0] += 1
         return loss
+
+    @staticmethod
+    def _sparse_update(p, state, group):
+        """PyTorch's update with a sparse gradient: on the coalesced gradient's rows only (weight decay refused)."""
+        if group["weight_decay"]:
+            raise RuntimeError("weight_decay option is not compatible with sparse gradients")
+        g = (-p._grad if group["maximize"] else p._grad)._coo
+        idx, v = coalesce(g.indices, g.values, p._data.shape)
+        for _ in range(2):   # (PyTorch makes its two sparse tensors with torch.sparse_coo_tensor)
+            warn_once(INVARIANTS_WARNING, stacklevel=3)
+        clr = group["lr"] / (1 + (float(state["step"]._data) - 1) * group["lr_decay"])
+        rows = tuple(idx)
+        total = state["sum"]._data
+        total[rows] += v * v
+        std = K.sqrt(total[rows]) + K.scalar(v, group["eps"])
+        add_into_dense(p._data, idx, v / std, -clr)
+        p._vbox[0] += 1

@@ -9,6 +9,7 @@ from .optimizer import Optimizer, check_tensor_lr
 
 class Rprop(Optimizer):
     __module__ = "torch.optim.rprop"
+    _SPARSE_REFUSAL = "Rprop does not support sparse gradients"
     _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50), *, capturable=False, foreach=None,

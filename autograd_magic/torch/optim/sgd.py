@@ -1,4 +1,5 @@
 """torch.optim.SGD: PyTorch's single-tensor update (momentum, dampening, Nesterov, weight decay)."""
+from ...engine.sparse_grad import add_into_dense
 from . import _kernels as K
 from .optimizer import Optimizer, check_tensor_lr
 
@@ -28,6 +29,9 @@ class SGD(Optimizer):
             momentum = group["momentum"]
             for p in self._params_with_grad(group):
                 state = self.state[p]
+                if p._grad._coo is not None:
+                    self._sparse_update(p, state, group)
+                    continue
                 d = self._grad(p, group)
                 if group["weight_decay"]:
                     d = K.added(d, p._data, group["weight_decay"])
@@ -41,3 +45,24 @@ class SGD(Optimizer):
                 K.add_(p._data, d, -group["lr"], self._scratch(p))
                 p._vbox[0] += 1
         return loss
+
+    @staticmethod
+    def _sparse_update(p, state, group):
+        """PyTorch's single-tensor update with a sparse gradient: weight decay refused (a sparse gradient plus the
+        dense parameter), the momentum buffer a sparse clone of the first gradient, the step added entry by entry."""
+        g = -p._grad if group["maximize"] else p._grad
+        if group["weight_decay"]:
+            raise RuntimeError("add(sparse, dense) is not supported. Use add(dense, sparse) instead.")
+        momentum = group["momentum"]
+        if momentum:
+            buf = state.get("momentum_buffer")
+            if buf is None:
+                buf = state["momentum_buffer"] = g.detach().clone()
+            else:
+                buf.mul_(momentum).add_(g, alpha=1 - group["dampening"])
+            g = g.add(buf, alpha=momentum) if group["nesterov"] else buf
+        if g._coo is not None:
+            add_into_dense(p._data, g._coo.indices, g._coo.values, -group["lr"])
+        else:
+            K.add_(p._data, g._data, -group["lr"])
+        p._vbox[0] += 1
