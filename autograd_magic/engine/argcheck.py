@@ -62,11 +62,28 @@ NO_NONE_REQUIRES_GRAD = frozenset(("tensor", "new_tensor"))
 
 
 def kind(value):
-    """A value's type as PyTorch's parser names it in its errors."""
+    """A value's type as PyTorch's parser names it in its errors (CPython's tp_name: type_name)."""
     cls = type(value)
-    if cls.__module__ == "builtins" or cls.__name__ in ("Tensor", "Parameter"):
+    if cls.__name__ in ("Tensor", "Parameter"):
         return cls.__name__
-    return f"{cls.__module__}.{cls.__qualname__}"
+    return type_name(cls)
+
+
+# the modules of the engine's stand-ins for PyTorch's C types (torch.dtype, torch._C.Generator, a torch.return_types
+# structseq): their tp_name carries the module, as a C type's does
+_C_TYPE_MODULES = ("torch", "torch._C", "torch.return_types")
+
+
+def type_name(cls):
+    """CPython's tp_name of a class, which PyTorch's messages print: a builtin's name (``float``), a class written
+    in Python by its bare name (``Seq``, ``Linear``, ``Fraction``), a C type of another module with it
+    (``collections.deque``, ``numpy.ndarray``, ``decimal.Decimal``, ``torch.dtype``)."""
+    if cls.__module__ == "builtins" or cls.__flags__ & _HEAPTYPE and cls.__module__ not in _C_TYPE_MODULES:
+        return cls.__name__
+    return f"{cls.__module__}.{cls.__name__}"
+
+
+_HEAPTYPE = 1 << 9   # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
 
 
 def invalid_combination(name, args, kwargs):
@@ -136,17 +153,22 @@ def _is_operand(value):
     if TensorBase is not None and isinstance(value, TensorBase):
         _OPERAND_OK.add(cls)
         return True
-    return isinstance(value, numbers.Number)
+    return is_number(value)
+
+
+def is_number(value):
+    """A Number to PyTorch's parser (THPUtils_checkScalar): a Python int, float, bool or complex, or a numpy
+    scalar; a Fraction or a Decimal is not one (``x.add(Fraction(1, 2))`` is its TypeError)."""
+    return isinstance(value, (int, float, complex, np.number, np.bool_))
 
 
 def tp_name(value):
     """What CPython's tp_name says for value's type, as PyTorch's parser prints it: ``float``, ``numpy.ndarray``,
-    ``Tensor``."""
+    ``Tensor`` (a tensor subclass by its name)."""
     cls = type(value)
-    if (TensorBase is not None and isinstance(value, TensorBase)) or cls.__module__ == "builtins" or (
-            cls.__flags__ & (1 << 9) and cls.__module__ != "torch"):   # a class written in Python: its name
+    if TensorBase is not None and isinstance(value, TensorBase):
         return cls.__name__
-    return f"{cls.__module__}.{cls.__name__}"   # (the engine's stand-ins for torch's C types say "torch.")
+    return type_name(cls)
 
 
 def _unusual_operands(args, kwargs):
@@ -167,7 +189,7 @@ def _refuse_operands(name, args, kwargs, index, position):
         if "other" in kwargs and not _is_operand(kwargs["other"]):
             raise TypeError(f"{name}(): argument 'other' must be Tensor, not {tp_name(kwargs['other'])}")
         for key in ("alpha",):
-            if key in kwargs and not isinstance(kwargs[key], numbers.Number):
+            if key in kwargs and not is_number(kwargs[key]):
                 raise TypeError(f"{name}(): argument '{key}' must be Number, not {tp_name(kwargs[key])}")
 
 

@@ -2,11 +2,15 @@
 broadcast_tensors, narrow, unflatten, movedim, atleast_1d/2d, hstack, vstack, tile, repeat_interleave, diff."""
 import numpy as np
 
+from . import argcheck
 from .dispatch import check_broadcast
 from .indexing import index_select, repeat
 from .optable import OPS
-from .shaping import _tensor_list, cat, expand, permute, reshape, unsqueeze, view
+from .shaping import _shape_args, _tensor_list, cat, expand, permute, reshape, unsqueeze, view
+from .size import checked_sizes
 from .tensor_base import TensorBase, _dim, apply, wrap
+
+_MISSING = object()
 
 
 def broadcast_to(input, size):
@@ -88,9 +92,33 @@ def vstack(tensors):
     return cat([atleast_2d(t) for t in _tensor_list(tensors, "vstack")], 0)
 
 
-def tile(input, dims):
-    dims = tuple(dims)
-    dims = (1,) * (input._data.ndim - len(dims)) + dims
+def tile(input, dims=_MISSING, *extra):
+    """torch.tile(input, dims): input repeated dims[i] times along each dim (dims padded with ones in front);
+    dims a tuple or list of ints (an int is refused here, taken by Tensor.tile)."""
+    if extra:
+        raise TypeError(f"tile() takes 2 positional arguments but {2 + len(extra)} were given")
+    if dims is _MISSING:
+        raise TypeError('tile() missing 1 required positional arguments: "dims"')
+    if not isinstance(dims, (tuple, list)):
+        raise TypeError(f"tile(): argument 'dims' (position 2) must be tuple of ints, not {argcheck.tp_name(dims)}")
+    return _tile(input, checked_sizes("tile", (dims,), "dims"))
+
+
+def tile_method(self, *dims, **kwargs):
+    """Tensor.tile(*dims): the sizes as separate ints, one int, or a tuple / list (or dims=)."""
+    if "dims" in kwargs:
+        if dims:
+            raise TypeError("tile() got multiple values for argument 'dims'")
+        dims = (kwargs.pop("dims"),)
+    if kwargs:
+        raise TypeError(f"tile() got an unexpected keyword argument '{next(iter(kwargs))}'")
+    if not dims:
+        raise TypeError('tile() missing 1 required positional arguments: "dims"')
+    return _tile(self, _shape_args(dims, "tile", "dims"))
+
+
+def _tile(input, dims):
+    dims = (1,) * (input._data.ndim - len(dims)) + tuple(dims)
     return repeat(input, *dims)
 
 

@@ -1,7 +1,6 @@
 """Tensor creation: tensor, zeros, ones, arange, rand ... with PyTorch's dtype inference."""
 import functools
 import math
-import numbers
 import warnings
 
 import numpy as np
@@ -12,8 +11,8 @@ from .random_kernels import _fma64
 from .functions import write_out
 from .size import Size, checked_sizes, device, nonnegative
 from .arg_parser import Signature, check_call
-from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, nested_data, refuse_unsized_first,
-                          warn_once, wrap)
+from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, nested_data, plain_sequences,
+                          refuse_unsized_first, warn_once, wrap)
 
 _COPY_WARNING = (
     "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
@@ -36,16 +35,16 @@ def _infer(data):
             stack.extend(x)
         elif isinstance(x, (bool, np.bool_)):
             cat = max(cat, 0)
-        elif isinstance(x, (numbers.Integral,)):
+        elif isinstance(x, int):
             cat = max(cat, 1)
-        elif isinstance(x, numbers.Real):
+        elif isinstance(x, float):
             cat = max(cat, 2)
         elif isinstance(x, (str, bytes)):
             raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
-        elif isinstance(x, numbers.Complex):
+        elif isinstance(x, complex):   # (a Fraction or a Decimal is no number to PyTorch's inference)
             cat = max(cat, 3)
-        else:   # (None, a dict, a set, an object: PyTorch's inference gives up on it)
-            raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
+        else:   # (None, a dict, a set, an object, a Fraction or a Decimal: PyTorch's inference gives up on it)
+            raise RuntimeError(f"Could not infer dtype of {argcheck.tp_name(x)}")
     if fixed is None:
         return dtypes.default_for_category(cat if cat >= 0 else 2)
     # PyTorch promotes each value's type (a Python int is int64, a float the default dtype) with the others'
@@ -139,6 +138,7 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     elif cls is float and dtype is None:
         target = dtypes.get_default_dtype()
         return _finish(np.array(data, dtype=target.np), target, requires_grad)
+    data = plain_sequences(data)   # (a deque, an array.array, a class with __len__ and __getitem__: a list)
     if isinstance(data, TensorBase):
         warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
     elif isinstance(data, (list, tuple)):
@@ -191,6 +191,7 @@ def as_tensor(data, dtype=None, device=None):
         return data if dtype is None else data.to(dtype)
     if isinstance(data, np.ndarray) and (dtype is None or dtype.np == data.dtype):
         return from_numpy(data)
+    data = plain_sequences(data)
     refuse_unsized_first(data)
     data, dtype = tensors_in_list(data, dtype)
     target = dtype or _infer(data)
@@ -590,8 +591,11 @@ class _LegacyTensorType(type):
                 return data.detach()
             if isinstance(data, Size):
                 return wrap(np.zeros(tuple(data), dt.np))
+            if isinstance(data, str):
+                raise TypeError("new(): invalid data type 'str'")
+            data = plain_sequences(data)
             if not isinstance(data, (list, tuple, range, np.ndarray)):
-                raise TypeError(f"new(): data must be a sequence (got {type(data).__name__})")
+                raise TypeError(f"new(): data must be a sequence (got {argcheck.tp_name(data)})")
             return tensor(data, dtype=dt)
         return wrap(np.zeros(_size(args), dt.np))
 

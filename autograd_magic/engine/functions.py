@@ -8,7 +8,7 @@ import warnings
 
 import numpy as np
 
-from . import dtypes, memory_format as formats
+from . import argcheck, dtypes, memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
 from .optable import OPS
@@ -75,6 +75,8 @@ def wrapped_number(input, other):
 
 def add(input, other, *, alpha=1, out=None):
     input = wrapped_number(input, other)
+    if alpha.__class__ is not int:
+        check_alpha(input, other, alpha)
     if alpha != 1:
         if not isinstance(other, TensorBase):
             return binary("add", input, other * alpha)
@@ -82,6 +84,18 @@ def add(input, other, *, alpha=1, out=None):
     if not isinstance(input, TensorBase):
         return binary("add", other, input)
     return binary("add", input, other)
+
+
+def check_alpha(input, other, alpha):
+    """ATen's alpha_check on add/sub's result dtype: a bool alpha for a bool result only, a float alpha for a
+    floating result only (``x.long().add(y, alpha=0.5)`` is its error, not a truncated alpha)."""
+    dt = dtypes.result_type((input, other)).np
+    if isinstance(alpha, (bool, np.bool_)) and dt != np.bool_:
+        raise RuntimeError("Boolean alpha only supported for Boolean results.")
+    if not (dtypes.is_float_np(dt) or dt.kind == "c") and not isinstance(alpha, (int, np.integer)):
+        raise RuntimeError("For integral input tensors, argument alpha must not be a floating point number.")
+    if dt.kind != "c" and isinstance(alpha, (complex, np.complexfloating)):
+        raise RuntimeError("For non-complex input tensors, argument alpha must not be a complex number.")
 
 
 def _scaled(name, input, other, alpha):
@@ -113,6 +127,8 @@ def check_bool_sub(a, b):
 def sub(input, other, *, alpha=1):
     check_bool_sub(input, other)
     input = wrapped_number(input, other)
+    if alpha.__class__ is not int:
+        check_alpha(input, other, alpha)
     if alpha != 1:
         if not isinstance(other, TensorBase):
             return binary("sub", input, other * alpha)
@@ -463,9 +479,7 @@ def check_float_kernel(name, t, d=None, fn=None):
     NotImplementedError (the kernel's name; softmax has one for the last dim and one for the others). With fn (the
     function's name), a list or an ndarray given as input is its TypeError."""
     if fn is not None and not isinstance(t, TensorBase):
-        kind = type(t)
-        what = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
-        raise TypeError(f"{fn}(): argument 'input' (position 1) must be Tensor, not {what}")
+        raise TypeError(f"{fn}(): argument 'input' (position 1) must be Tensor, not {argcheck.kind(t)}")
     if t._data.dtype.kind in "biu":
         if d is not None:
             name = name.replace("kernel", "lastdim_kernel") if d == max(t.ndim, 1) - 1 else name
@@ -733,7 +747,7 @@ def with_pair_out(fn, name=None, errors="c10"):
                 raise RuntimeError(_OUT_GRAD.format(name))
             return write_out(result, out, name)
         if out.__class__ not in (tuple, list) or not builtin_all(isinstance(t, TensorBase) for t in out):
-            raise TypeError(f"{name}(): argument 'out' must be tuple of Tensors, not {type(out).__name__}")
+            raise TypeError(f"{name}(): argument 'out' must be tuple of Tensors, not {argcheck.tp_name(out)}")
         if len(out) != 2:
             raise TypeError(f"expected tuple of 2 elements but got {len(out)}")
         if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in (*args, *out)):
@@ -910,6 +924,7 @@ less, greater, less_equal, greater_equal, not_equal = lt, gt, le, ge, ne
 
 class finfo:
     """Machine limits of a floating-point dtype (torch.finfo)."""
+    __module__ = "torch"   # a C type of PyTorch's: <class 'torch.finfo'>
 
     def __init__(self, type=None):
         type = dtypes.get_default_dtype() if type is None else type
@@ -930,6 +945,7 @@ class finfo:
 
 class iinfo:
     """Machine limits of an integer dtype (torch.iinfo)."""
+    __module__ = "torch"
 
     def __init__(self, type):
         if type.name == "bool":

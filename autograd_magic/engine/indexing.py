@@ -6,16 +6,18 @@ import warnings
 
 import numpy as np
 
-from . import dtypes
+from . import argcheck, dtypes
 from .autograd import GRAD_MODE
 from .inplace import copy_, fill_
 from .argcheck import user_level
 from .optable import OPS
 from .functions import repeated_dim
 from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
+from .size import nonnegative
 from .tensor_base import (real_if_complex, _CUSTOM_VIEW_INPLACE, _INFERENCE_INPLACE, _MULTI_VIEW_INPLACE, _VIEW_INPLACE,
                           INFERENCE_MODE, TANGENT_HOOK, TensorBase, _before_write, _dim, apply, check_broadcast,
                           check_inplace, commit_inplace_tracked, inplace, warn_once, wrap)
+from .tensor_base import _foreign_sequence, _is_sequence
 from .xp import along_axis_key
 
 # ---------------------------------------------------------------- indexing
@@ -33,16 +35,67 @@ def _index_component(k):
         return k._data
     if k.__class__ is bool or k.__class__ is np.bool_:   # x[True]: a 0-d mask (a new dim of 1 or 0), not x[1]
         return np.array(k, dtype=np.bool_)
-    if isinstance(k, list):
+    if isinstance(k, (list, tuple)):   # (a tuple inside the key: an index tensor too, x[(0, 1),] is x[[0, 1]])
         arr = np.asarray([_index_component(v) for v in k])
-        return arr.astype(np.int64) if arr.size == 0 else arr   # (x[[]]: an empty long index, as PyTorch's)
+        # (x[[]]: an empty long index, as PyTorch's; a list with a float is a long index: x[[1.5, 0]] is x[[1, 0]])
+        return arr.astype(np.int64) if arr.size == 0 or arr.dtype.kind == "f" else arr
     return k
 
 
 def normalize_key(key):
     if not isinstance(key, tuple):
-        key = (key,)
-    return tuple(_index_component(k) for k in key)
+        key = _sequence_as_tuple(key)
+        key = key if key.__class__ is tuple else (key,)
+    return tuple(_index_component(k if k.__class__ in _KEY_CLASSES else _refuse_key(k)) for k in key)
+
+
+_KEY_CLASSES = {int, bool, slice, type(None), type(Ellipsis), list, tuple, np.ndarray}
+_NON_TUPLE = ("Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in pytorch "
+              "2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor index, "
+              "x[torch.tensor(seq)], which will result either in an error or a different result (Triggered "
+              "internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:{}.)")
+
+
+def _sequence_as_tuple(key):
+    """PyTorch's treatSequenceAsTuple (NumPy's old rule): a key that is a short sequence other than a tuple (a list,
+    a deque, a string) holding a tensor, a sequence or a slice, or else None or Ellipsis, is read as a tuple of
+    indices, with PyTorch's deprecation warning (``x[[rows, cols]]`` is ``x[rows, cols]``); any other list is one
+    index tensor."""
+    if key.__class__ in _KEY_CLASSES and key.__class__ is not list or isinstance(key, (TensorBase, np.ndarray)):
+        return key
+    if key.__class__ is not list and not isinstance(key, (str, bytes)) and not _foreign_sequence(key):
+        return key
+    if len(key) >= 32:
+        return key
+    for item in key:
+        if item.__class__ in _PLAIN:
+            continue
+        if isinstance(item, TensorBase) or item.__class__ is slice or _is_sequence(item):
+            warnings.warn(_NON_TUPLE.format(349), UserWarning, stacklevel=user_level())
+            return tuple(key)
+        if item is None or item is Ellipsis:
+            warnings.warn(_NON_TUPLE.format(359), UserWarning, stacklevel=user_level())
+            return tuple(key)
+    return key if key.__class__ is list or isinstance(key, (str, bytes)) else list(key)
+
+
+_PLAIN = {int, float, bool}
+
+
+def _refuse_key(k):
+    """A key component PyTorch's indexing takes (a tensor, an integer-like, a sequence, read as a tensor), or its
+    error: a float (``x[n / 2]``) or an object is its IndexError naming the type, a string fails as a tensor of
+    it would."""
+    if isinstance(k, (TensorBase, np.ndarray, np.integer, np.bool_, list, tuple)):
+        return k
+    if isinstance(k, (str, bytes)):
+        raise TypeError(f"new(): invalid data type '{type(k).__name__}'")
+    if hasattr(type(k), "__index__"):
+        return k
+    if isinstance(k, range) or _foreign_sequence(k):   # (a range, a deque ...: an index tensor of its items)
+        return list(k)
+    raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid "
+                     f"indices (got {argcheck.tp_name(k)})")
 
 
 def _is_basic(key):
@@ -350,7 +403,7 @@ def index_put(input, indices, values, accumulate=False):
     """input with values written at the places the index tensors name (added there with accumulate)."""
     if not isinstance(indices, (tuple, list)):
         raise TypeError(f"index_put(): argument 'indices' (position 2) must be tuple of Tensors, not "
-                        f"{type(indices).__name__}")
+                        f"{argcheck.tp_name(indices)}")
     key = normalize_key(tuple(indices))
     if values._data.dtype != input._data.dtype:
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
@@ -557,6 +610,7 @@ def repeat(input, *sizes):
     if len(sizes) < len(shape):
         raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of dimensions of "
                            "tensor")
+    nonnegative([n * d for n, d in zip(sizes, (1,) * (len(sizes) - len(shape)) + shape)])
     t = input if shape else reshape(input, (1,))
     shape = t._data.shape
     flat = np.arange(t._data.size).reshape((1,) * (len(sizes) - len(shape)) + shape)

@@ -63,8 +63,37 @@ def to_dtype_arg(args, kwargs):
     return dtype
 
 
+_TO_OVERLOADS = tuple(f"({head}bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = "
+                      "None)" for head in ("torch.device device = None, torch.dtype dtype = None, ",
+                                           "torch.dtype dtype, ", "Tensor tensor, "))
+
+
+def _refuse_to_args(args, kwargs):
+    """PyTorch's parser on Tensor.to's arguments: one that is no dtype, device, tensor or flag (a list, a
+    Fraction, an object, a numpy array) matches none of its three overloads."""
+    for i, a in enumerate((*args, kwargs.get("dtype"))):
+        if isinstance(a, str) and i:   # (a device string comes first)
+            raise arg_parser.invalid_combination("to", _TO_OVERLOADS, args, kwargs)
+        if a is None or a.__class__ in _TO_KINDS or isinstance(a, (dtypes.dtype, TensorBase, str, int, np.generic)) \
+                or a.__class__ is type and a in (bool, int, float, complex) or type(a).__name__ == "device":
+            continue
+        raise arg_parser.invalid_combination("to", _TO_OVERLOADS, args, kwargs)
+
+
+_TO_KINDS = {bool, int, str, float, complex}   # (a Python number: PyTorch reads it as a tensor; left as it was)
+
+
 def _to(self, *args, **kwargs):
     """to(dtype) / to(device) / to(other) / to(device, dtype); copy= and memory_format= honoured."""
+    _refuse_to_args(args, kwargs)
+    if args and args[0].__class__ is not int:   # a number first: PyTorch's parser reads it as a tensor (its dtype),
+        first = args[0]                         # a numpy integer as a device index
+        if isinstance(first, (bool, np.bool_)):
+            args = (dtypes.bool_,) + args[1:]
+        elif isinstance(first, (float, np.floating)):
+            args = (dtypes.float64,) + args[1:]
+        elif isinstance(first, np.integer):
+            args = (int(first),) + args[1:]
     fmt = kwargs.get("memory_format")
     if fmt is None or fmt is formats.preserve_format:
         return F.to_dtype(self, to_dtype_arg(args, kwargs), copy=kwargs.get("copy", False))
@@ -78,6 +107,19 @@ def _to(self, *args, **kwargs):
         return apply(OPS["to_copy"], (self,), dtype.np, data=formats.laid_out(self._data, fmt))
     out._data = formats.laid_out(out._data, fmt)   # (a new tensor: its copy laid out as asked)
     return out
+
+
+def _fill_(self, *args, **kwargs):
+    """Tensor.fill_(value): a tensor or a number (a Python int, float, bool, complex or a numpy scalar); anything
+    else (a list, None, a string, a Fraction, an ndarray) matches neither of PyTorch's overloads."""
+    value = args[0] if len(args) == 1 and not kwargs else kwargs.get("value") if not args and len(kwargs) == 1 \
+        else _MISSING
+    if value is _MISSING or not (isinstance(value, TensorBase) or argcheck.is_number(value)):
+        raise arg_parser.invalid_combination("fill_", ("(Tensor value)", "(Number value)"), args, kwargs)
+    return I.fill_(self, value)
+
+
+_MISSING = object()
 
 
 def _check_device(dev):
@@ -276,7 +318,7 @@ _BINDINGS = {
     "clamp_": _clamp_inplace(F.clamp, lambda min=None, max=None: (min, max)),
     "clip_": _clamp_inplace(F.clamp, lambda min=None, max=None: (min, max), "clip_"),
     "neg_": _named_inplace(F.neg), "relu_": _named_inplace(F.relu), "abs_": _named_inplace(F.abs),
-    "zero_": I.zero_, "fill_": I.fill_, "copy_": I.copy_,
+    "zero_": I.zero_, "fill_": _fill_, "copy_": I.copy_,
     "softmax": F.softmax, "log_softmax": F.log_softmax, "masked_fill": F.masked_fill, "masked_fill_": _named_inplace(F.masked_fill_into),
 }
 
@@ -382,7 +424,8 @@ _BINDINGS.update({
     "logaddexp": F.logaddexp, "lerp": F.lerp, "addcmul": F.addcmul, "addcdiv": F.addcdiv, "clamp_min": F.clamp_min,
     "clamp_max": F.clamp_max, "fmod": F.fmod, "roll": F.roll, "less": F.less, "greater": F.greater,
     "less_equal": F.less_equal, "greater_equal": F.greater_equal, "not_equal": F.not_equal,
-    "narrow": C.narrow, "unflatten": C.unflatten, "diff": C.diff, "movedim": C.movedim, "moveaxis": C.moveaxis, "tile": C.tile,
+    "narrow": C.narrow, "unflatten": C.unflatten, "diff": C.diff, "movedim": C.movedim, "moveaxis": C.moveaxis,
+    "tile": C.tile_method,
     "repeat_interleave": lambda self, repeats, dim=None, *, output_size=None: C.repeat_interleave(
         self, repeats, dim, output_size=output_size), "broadcast_to": lambda self, size: C.broadcast_to(self, size),
     **{name + "_": _named_inplace(fn) for name, fn in (("logit", F.logit), ("lerp", F.lerp), ("addcmul", F.addcmul),

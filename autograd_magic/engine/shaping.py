@@ -5,7 +5,7 @@ import collections
 
 import numpy as np
 
-from . import dtypes
+from . import argcheck, dtypes
 from .arg_parser import int_list, invalid_combination
 from .autograd import GRAD_MODE
 from .functions import dims_arg, maximum, minimum, repeated_dim, write_out
@@ -280,7 +280,15 @@ def _shape_args(shape, name="view", arg="size"):
     seq = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
     for n in seq:
         if n.__class__ is not int:   # (a float: PyTorch's TypeError; a numpy int or int tensor: its int)
-            return checked_sizes(name, shape, arg)
+            try:
+                return checked_sizes(name, shape, arg)
+            except TypeError as exc:
+                # view's one argument matches neither of its overloads ((dtype), (tuple of ints size)) unless it is
+                # a sequence whose first element is an int: PyTorch's parser lists both (``x.view(n / 2)``)
+                if name != "view" or len(shape) != 1 or "failed to unpack" in str(exc):
+                    raise
+                raise invalid_combination("view", ("(torch.dtype dtype)", "(tuple of ints size)"), shape, {}) \
+                    from None
     return tuple(seq)
 
 
@@ -416,10 +424,9 @@ def _join_dtype(tensors):
 
 
 def _qualified(value):
-    """A value's type as PyTorch's argument parser names it: ``list``, ``numpy.ndarray``, ``Tensor``."""
-    kind = type(value)
-    return kind.__name__ if kind.__module__ == "builtins" or isinstance(value, TensorBase) else \
-        f"{kind.__module__}.{kind.__qualname__}"
+    """A value's type as PyTorch's argument parser names it: ``list``, ``numpy.ndarray``, ``Tensor``, ``deque``'s
+    ``collections.deque``, a class written in Python by its name."""
+    return argcheck.tp_name(value)
 
 
 def _tensor_list(tensors, name, dim=0):

@@ -117,13 +117,15 @@ CPU = device("cpu")
 def checked_sizes(name, args, arg="size"):
     """The ints of zeros(2, 3), zeros((2, 3)), x.view(-1, 3) ..., checked as PyTorch's argument parser checks them:
     a float size (``n / 2`` written for ``n // 2``) is its TypeError, not a truncated size. Ints, bools, numpy
-    integers and one-element integer tensors pass."""
+    integers and one-element integer tensors pass, and bools after the first (PyTorch's parser tells a list of
+    ints by its first element, which may not be a bool: ``torch.zeros(True)`` is its TypeError)."""
     seq = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
     sizes = []
     for i, n in enumerate(seq):
         try:
-            sizes.append(operator.index(n))
-            continue
+            if i or n.__class__ is not bool:
+                sizes.append(operator.index(n))
+                continue
         except TypeError:
             pass
         what = kind(n)

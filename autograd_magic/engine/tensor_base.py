@@ -7,6 +7,7 @@ The engine's functions make tensors with ``wrap``, which gives them that class: 
 ``class Tensor(..., result_class=True)`` when it is defined.
 """
 import collections
+import ctypes
 import numbers
 import warnings
 import weakref
@@ -161,7 +162,9 @@ class TensorBase:
                 data = np.zeros(tuple(data), dtype=dtypes.get_default_dtype().np)
             elif isinstance(data, str):
                 raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
-            elif not isinstance(data, (list, tuple, range, np.ndarray)):
+            else:   # (a deque, an array.array ...: read into a list)
+                data = plain_sequences(data)
+            if not isinstance(data, (list, tuple, range, np.ndarray)):
                 raise TypeError(f"new(): data must be a sequence (got {argcheck.tp_name(data)})")
             else:   # (as torch.tensor reads data: ragged lists and None elements refused with PyTorch's errors)
                 refuse_unsized_first(data)
@@ -611,6 +614,50 @@ def check_numbers(data, dtype):
 
 def _is_seq(v):
     return isinstance(v, (list, tuple, range)) or isinstance(v, np.ndarray) and v.ndim > 0
+
+
+# PyTorch reads as a sequence any object for which CPython's PySequence_Check holds (a deque, an array.array, a
+# bytearray, a class with __len__ and __getitem__), not only lists and tuples
+_PySequence_Check = ctypes.pythonapi.PySequence_Check
+_PySequence_Check.argtypes, _PySequence_Check.restype = (ctypes.py_object,), ctypes.c_int
+_NOT_FOREIGN = (numbers.Number, TensorBase, np.ndarray, np.generic, str, bytes, range)
+
+
+def _foreign_sequence(x):
+    """Whether x is a sequence other than a list or tuple (and other than those the engine reads itself)."""
+    return not isinstance(x, _NOT_FOREIGN) and bool(_PySequence_Check(x))
+
+
+def _is_sequence(x):
+    """CPython's PySequence_Check (a list, a str, an ndarray, a deque ...; not a dict or a number)."""
+    return bool(_PySequence_Check(x))
+
+
+def plain_sequences(data):
+    """data with each sequence that is not a list or tuple read into a list (its len() first, as PyTorch takes
+    it: an object with __getitem__ but no __len__ is Python's TypeError), so that torch.tensor(deque(...)) and
+    the like read it as PyTorch does; data itself when it holds none."""
+    stack = [data]
+    while stack:
+        x = stack.pop()
+        if x.__class__ is list or x.__class__ is tuple:
+            if not _PLAIN_NUMBERS.issuperset(map(type, x)):   # (a list of numbers: one pass in C)
+                stack.extend(x)
+        elif x.__class__ not in _PLAIN_NUMBERS and _foreign_sequence(x):
+            return _as_lists(data)
+    return data
+
+
+_PLAIN_NUMBERS = {float, int, bool}
+
+
+def _as_lists(x):
+    if isinstance(x, (list, tuple)):
+        return [_as_lists(v) for v in x]
+    if x.__class__ not in _PLAIN_NUMBERS and _foreign_sequence(x):
+        len(x)
+        return [_as_lists(v) for v in list(x)]
+    return x
 
 
 def check_ragged(data, dim=0):

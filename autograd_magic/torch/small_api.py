@@ -4,7 +4,8 @@ isreal, is_same_size, get_device, set_flush_denormal), and the Tensor methods Py
 ``A.eig()``, ``A.symeig()``, ``A.lstsq(B)``), which raise PyTorch's RuntimeError naming their replacement."""
 import numpy as np
 
-from ..engine import creation, determinism, dtypes
+from ..engine import argcheck, creation, determinism, dtypes
+from ..engine.arg_parser import invalid_combination
 from ..engine import shaping as S
 from ..engine.inplace import check_fill_value
 from ..engine.linalg import outer
@@ -87,6 +88,9 @@ def fill(input, value):
     if isinstance(value, TensorBase):
         check_fill_value(value)
         return apply(OPS["fill_tensor_new"], (input, value))
+    if not argcheck.is_number(value):   # (a string, None, a list, a Fraction: neither overload of PyTorch's)
+        raise invalid_combination("fill", ("(Tensor input, Tensor value)", "(Tensor input, Number value)"),
+                                  (input, value), {})
     return apply(OPS["fill_new"], (input,), value)
 
 

@@ -1,7 +1,7 @@
 """PyTorch's argument parser on a tensor argument, shared by torch.nn.functional's modules and the layers."""
 import numpy as np
 
-from ...engine import dtypes
+from ...engine import argcheck, dtypes
 from ...engine.tensor import Tensor
 
 
@@ -13,9 +13,8 @@ def tensor_arg(fn, value, name="input", position=1):
 
 
 def type_name(value):
-    """A value's type as PyTorch's messages name it (numpy.ndarray, list, NoneType ...)."""
-    kind = type(value)
-    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    """A value's type as PyTorch's messages name it (numpy.ndarray, list, NoneType, a Python class's name ...)."""
+    return argcheck.type_name(type(value))
 
 
 def conv_args(nd, args):

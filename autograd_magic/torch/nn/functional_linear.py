@@ -1,7 +1,7 @@
 """torch.nn.functional's linear and dropout (re-exported by functional.py; multi-head attention uses them too)."""
 import numpy as np
 
-from ...engine import autocast as _ac
+from ...engine import argcheck, autocast as _ac
 from ...engine import forward_ad as _fw
 from ...engine import linalg as L
 from ...engine import shaping as S
@@ -14,9 +14,8 @@ def linear(input, weight, bias=None):
         input, weight, bias = _ac.lower(input, weight, bias)
     for name, position, value in (("input", 1, input), ("weight", 2, weight)):
         if not isinstance(value, Tensor):   # (a model called on a numpy array: PyTorch's TypeError)
-            kind = type(value)
-            what = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
-            raise TypeError(f"linear(): argument '{name}' (position {position}) must be Tensor, not {what}")
+            raise TypeError(f"linear(): argument '{name}' (position {position}) must be Tensor, not "
+                            f"{argcheck.tp_name(value)}")
     if input.ndim == 0 or weight.ndim == 0:
         raise RuntimeError(f"both arguments to linear need to be at least 1D, but they are {input.ndim}D and "
                            f"{weight.ndim}D")
@@ -40,9 +39,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
     if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
     if not isinstance(input, Tensor):
-        kind = type(input)
-        what = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
-        raise TypeError(f"dropout(): argument 'input' (position 1) must be Tensor, not {what}")
+        raise TypeError(f"dropout(): argument 'input' (position 1) must be Tensor, not {argcheck.tp_name(input)}")
     if not training or p == 0 or input.numel() == 0:
         return input
     if p == 1:  # no draws: input times a zero

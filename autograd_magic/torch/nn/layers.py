@@ -5,7 +5,7 @@ import numpy as np
 
 from ...engine.size import checked_sizes, nonnegative
 from ...engine.tensor import Tensor
-from . import functional, init
+from . import functional, init, module_lookup
 from . import functional_norm as FN
 from .functional_conv import dropout2d, dropout3d
 from .module import Module, Parameter, default_np_dtype as _default_np
@@ -381,6 +381,8 @@ for _name, _aten in (("numel", "numel"), ("dim", "dim"), ("__add__", "add"), ("_
                      ("__matmul__", "matmul"), ("sum", "sum"), ("mean", "mean"), ("view", "view"),
                      ("reshape", "reshape"), ("norm", "norm"), ("t", "t")):
     setattr(UninitializedParameter, _name, _uninitialized_use(_aten))
+
+module_lookup.KINDS.update(UninitializedParameter=UninitializedParameter)
 
 
 def lazy_load_hook(module, state_dict, prefix, buffers=()):

@@ -403,6 +403,7 @@ class Module:
     register_load_state_dict_post_hook = module_state.register_load_state_dict_post_hook
 
     load_state_dict = module_state.load_state_dict
+    _load_from_state_dict = module_state._load_from_state_dict
 
     def buffers(self, recurse=True):
         for _, b in self.named_buffers(recurse=recurse):

@@ -2,16 +2,15 @@
 persistent buffers, its children, then the post hooks, with ``prefix=`` and ``keep_vars=``), and the registration of
 the state-dict hooks: ``register_state_dict_pre_hook`` / ``register_state_dict_post_hook`` (and the private
 ``_register_state_dict_hook``), ``register_load_state_dict_pre_hook`` / ``_register_load_state_dict_pre_hook`` /
-``register_load_state_dict_post_hook``; and load_state_dict, which runs the load hooks around copying the values."""
+``register_load_state_dict_post_hook``; and load_state_dict, module by module through each module's
+``_load_from_state_dict`` (which a subclass may override), with the load hooks around copying the values."""
 import collections
 import collections.abc
 import functools
 import warnings
 
-import numpy as np
-
-from ...engine.size import Size
 from ...engine.tensor import Tensor
+from ..grad_mode import no_grad
 from . import module_lookup
 from .module_call import add_hook
 
@@ -97,81 +96,106 @@ def register_load_state_dict_post_hook(self, hook):
     return add_hook(self._load_state_dict_post_hooks, hook)
 
 
-def run_load_pre_hooks(root, state_dict, missing, unexpected, errors):
-    """Each module's load pre hooks, parents first (PyTorch's recursion), on the copy being loaded."""
-    metadata = getattr(state_dict, "_metadata", None) or {}
-    for name, module in root.named_modules(remove_duplicate=False):
-        prefix = name + "." if name else ""
-        for hook in module._load_state_dict_pre_hooks.values():
-            hook(state_dict, prefix, metadata.get(name, {}), True, missing, unexpected, errors)
-
-
-def run_load_post_hooks(root, incompatible):
-    """Each module's load post hooks, children first (they run when a module's subtree is loaded)."""
-    order = []
-
-    def visit(module):
-        for child in module._modules.values():
-            if child is not None:
-                visit(child)
-        order.append(module)
-    visit(root)
-    for module in order:
-        for hook in module._load_state_dict_post_hooks.values():
-            if hook(module, incompatible) is not None:
-                raise AssertionError("Hooks registered with ``register_load_state_dict_post_hook`` are not expected "
-                                     "to return new values, if incompatible_keys need to be modified, it should be "
-                                     "done inplace.")
-
-
 def load_state_dict(self, state_dict, strict=True, assign=False):
-    """Copy state_dict's tensors into the module's parameters and buffers, with the load hooks around; the missing
-    and unexpected keys (an error when strict, else returned)."""
+    """Copy state_dict's tensors into the module's parameters and buffers (or, with assign, put them in their
+    place), module by module as PyTorch does: each module's _load_from_state_dict (its load pre hooks, then its own
+    entries), its children, then its load post hooks. What fits is loaded even when other entries do not fit; the
+    errors, and the missing and unexpected keys when strict, are raised at the end, else the keys are returned."""
     if not isinstance(state_dict, collections.abc.Mapping):
         raise TypeError(f"Expected state_dict to be dict-like, got {type(state_dict)}.")
+    missing, unexpected, errors = [], [], []
     metadata = getattr(state_dict, "_metadata", None)
     state_dict = collections.OrderedDict(state_dict)   # the load hooks may edit it: a copy, as PyTorch's
     if metadata is not None:
         state_dict._metadata = metadata
-    missing, unexpected, errors = [], [], []
-    run_load_pre_hooks(self, state_dict, missing, unexpected, errors)
-    for prefix, module in self.named_modules():   # lazy modules take the loaded shapes (nn/layers.py)
-        if hasattr(module, "_lazy_load_hook"):
-            module._lazy_load_hook(state_dict, prefix + "." if prefix else "")
-    own = dict(self._named_state("set_extra_state"))
-    missing += [k for k in own if k not in state_dict]
-    unexpected += [k for k in state_dict if k not in own]
-    for k, target in own.items():   # (in the module's order, as each module's _load_from_state_dict runs)
-        if k in state_dict and not isinstance(target, module_lookup.KINDS["Module"]):
-            v = state_dict[k]
-            if not isinstance(v, Tensor):
-                errors.append(f'While copying the parameter named "{k}", expected torch.Tensor or Tensor-like '
-                              f"object from checkpoint but received {type(v)}")
-                continue
-            src = v._data
-            if src.shape != target._data.shape:
-                errors.append(f"size mismatch for {k}: copying a param with shape {Size(src.shape)} from "
-                              f"checkpoint, the shape in current model is {Size(target._data.shape)}.")
-    if errors:
-        _raise_load_errors(self, errors, missing, unexpected, strict)
-    for k, v in state_dict.items():
-        if isinstance(own.get(k), module_lookup.KINDS["Module"]):
-            own[k].set_extra_state(v)
-        elif k in own:
-            own[k]._data[...] = v._data if isinstance(v, Tensor) else np.asarray(v)
-            own[k]._vbox[0] += 1
-    incompatible = _IncompatibleKeys(missing, unexpected)
-    run_load_post_hooks(self, incompatible)   # they may edit the two lists
-    if strict and (missing or unexpected):
-        _raise_load_errors(self, [], missing, unexpected, strict)
-    return incompatible
-
-
-def _raise_load_errors(self, errors, missing, unexpected, strict):
-    """PyTorch's message: the missing keys, the unexpected ones (when strict), then the other errors."""
+    stack = [(self, state_dict, "", False)]   # iterative: (module, its part of the state dict, prefix, children done)
+    while stack:
+        module, local, prefix, done = stack.pop()
+        if done:
+            incompatible = _IncompatibleKeys(missing, unexpected)
+            for hook in module._load_state_dict_post_hooks.values():
+                if hook(module, incompatible) is not None:
+                    raise AssertionError("Hooks registered with ``register_load_state_dict_post_hook`` are not "
+                                         "expected to return new values, if incompatible_keys need to be modified,"
+                                         " it should be done inplace.")
+            continue
+        local_metadata = {} if metadata is None else metadata.get(prefix[:-1], {})
+        if assign:
+            local_metadata["assign_to_params_buffers"] = assign
+        module._load_from_state_dict(local, prefix, local_metadata, True, missing, unexpected, errors)
+        stack.append((module, None, prefix, True))
+        for name, child in reversed(module._modules.items()):
+            if child is not None:
+                child_prefix = prefix + name + "."
+                stack.append((child, {k: v for k, v in local.items() if k.startswith(child_prefix)}, child_prefix,
+                              False))
     if strict:
         if unexpected:
             errors.insert(0, "Unexpected key(s) in state_dict: " + ", ".join(f'"{k}"' for k in unexpected) + ". ")
         if missing:
             errors.insert(0, "Missing key(s) in state_dict: " + ", ".join(f'"{k}"' for k in missing) + ". ")
-    raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}:\n\t" + "\n\t".join(errors))
+    if errors:
+        raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}:\n\t" + "\n\t".join(errors))
+    return _IncompatibleKeys(missing, unexpected)
+
+
+def _load_from_state_dict(self, state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys,
+                          error_msgs):
+    """One module's part of load_state_dict (what a subclass may override): its load pre hooks, then each of its
+    parameters and persistent buffers found under prefix checked (a tensor, of the same shape) and copied without
+    grad (or assigned), its extra state, and, when strict, the missing keys and the keys of no entry of it."""
+    if hasattr(self, "_lazy_load_hook"):   # PyTorch registers it as the first load pre hook of a lazy module
+        self._lazy_load_hook(state_dict, prefix)
+    for hook in self._load_state_dict_pre_hooks.values():
+        hook(state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs)
+    local_state = {k: v for k, v in self._parameters.items() if v is not None}
+    local_state.update((k, v) for k, v in self._buffers.items()
+                       if v is not None and k not in self._non_persistent_buffers_set)
+    assign = local_metadata.get("assign_to_params_buffers", False)
+    for name, param in local_state.items():
+        key = prefix + name
+        if key not in state_dict:
+            if strict:
+                missing_keys.append(key)
+            continue
+        value = state_dict[key]
+        if not isinstance(value, Tensor):
+            error_msgs.append(f'While copying the parameter named "{key}", expected torch.Tensor or Tensor-like '
+                              f"object from checkpoint but received {type(value)}")
+            continue
+        lazy = isinstance(param, module_lookup.KINDS["UninitializedParameter"])
+        if not lazy and param.ndim == 0 and value.shape == (1,):   # PyTorch's 0.3 checkpoints: a 0-dim as (1,)
+            value = value[0]
+        if not lazy and value.shape != param.shape:
+            error_msgs.append(f"size mismatch for {key}: copying a param with shape {value.shape} from "
+                              f"checkpoint, the shape in current model is {param.shape}.")
+            continue
+        try:
+            with no_grad():
+                if assign:
+                    if isinstance(param, module_lookup.KINDS["Parameter"]):
+                        if isinstance(value, module_lookup.KINDS["Parameter"]):
+                            value.requires_grad_(param.requires_grad)
+                        else:
+                            value = module_lookup.KINDS["Parameter"](value, requires_grad=param.requires_grad)
+                    setattr(self, name, value)
+                else:
+                    param.copy_(value)
+        except Exception as ex:  # noqa: BLE001 - PyTorch reports it among the load errors
+            error_msgs.append(f'While copying the parameter named "{key}", whose dimensions in the model are '
+                              f"{param.size()} and whose dimensions in the checkpoint are {value.size()}, an "
+                              f"exception occurred : {ex.args}.")
+    extra_key = prefix + "_extra_state"
+    if module_lookup.overrides(self, "set_extra_state"):
+        if extra_key in state_dict:
+            self.set_extra_state(state_dict[extra_key])
+        elif strict:
+            missing_keys.append(extra_key)
+    elif strict and extra_key in state_dict:
+        unexpected_keys.append(extra_key)
+    if strict:
+        for key in state_dict:
+            if key.startswith(prefix) and key != extra_key:
+                head = key[len(prefix):].split(".", 1)
+                if (head[0] not in self._modules) if len(head) > 1 else (head[0] not in local_state):
+                    unexpected_keys.append(key)
