@@ -106,3 +106,19 @@ def test_a_graph_drawn_again_writes_the_same_dot_source():
     graph._LINES.clear()
     assert again == fresh == graph.to_dot(spec)
     assert "Linear" in fresh and "->" in fresh
+
+
+def test_complex_values_read_as_torch_prints_them_in_every_view(ip):
+    """A complex intermediate (an FFT's spectrum) in the graph's outline and boxes: real and imaginary parts in
+    torch's styles (it was Python's repr of each number, 17 digits)."""
+    from autograd_magic.views.format import value_text
+    assert value_text(np.array([4.1367 + 0j, -3.18 - 0.7565j], np.complex64)) == "[4.1367+0.0000j, -3.1800-0.7565j]"
+    assert value_text(np.array([1 - 9.5612e-10j, 1 + 0j])) == "[1.-9.5612e-10j, 1.+0.0000e+00j]"
+    with capture_output():
+        r = ip.run_cell("%%grad --no-sliders -o\nx = torch.tensor([1., 2., 0., -1.], requires_grad=True)\n"
+                        "X = torch.fft.rfft(x)\np = (X.abs() ** 2).sum()\np.backward()")
+    r.raise_error()
+    outline = r.result.outline()
+    line = next(s for s in outline.splitlines() if "FftR2CBackward0" in s)
+    assert "= [2.+0.j, 1.-3.j, 0.+0.j]" in line and "grad: [4.+0.j, 2.-6.j, 0.+0.j]" in line, line
+    assert "j)" not in r.result.dot and "2.-6.j" in r.result.dot, "a complex number as Python writes it"

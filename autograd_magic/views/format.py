@@ -174,6 +174,9 @@ def _number_format(a: np.ndarray, precision: int):
         return lambda v: str(bool(v))
     if a.dtype.kind in "iu":
         return lambda v: str(int(v))
+    if a.dtype.kind == "c":   # real and imaginary parts each in its own style, as torch prints them (4.1367-0.7565j)
+        real, imag = _number_format(a.real, precision), _number_format(a.imag, precision)
+        return lambda v: f"{real(v.real)}{'-' if np.signbit(v.imag) else '+'}{imag(abs(v.imag))}j"
     if a.dtype.kind != "f":
         return str
     finite = np.abs(a[np.isfinite(a) & (a != 0)].astype(np.float64))
