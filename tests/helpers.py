@@ -26,6 +26,20 @@ def require(modname):
         pytest.skip(f"{modname} is not installed")
 
 
+def in_fresh_processes(code, timeout=300):
+    """code's standard output run in a fresh Python process after ``import torch`` and after
+    ``from autograd_magic import torch``: [PyTorch's, ours] (for what a process does once: warnings PyTorch gives
+    once per process, torch.compile's global state)."""
+    import subprocess
+    outputs = []
+    for header in ("import torch", "from autograd_magic import torch"):
+        proc = subprocess.run([sys.executable, "-c", header + "\n" + code], capture_output=True, text=True,
+                              timeout=timeout, check=False)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    return outputs
+
+
 def run_cells(cells, torch_module, ns=None):
     """Run code cells like a notebook: stdout plus the repr of each cell's last expression.
 

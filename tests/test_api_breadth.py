@@ -3,7 +3,7 @@ distributions, bitwise ops, histograms, LazyLinear, default device, torch.functi
 Variable keywords. Each cell runs on PyTorch and on the engine (helpers.assert_same_as_pytorch)."""
 import pytest
 
-from helpers import assert_same_as_pytorch, require
+from helpers import assert_same_as_pytorch, in_fresh_processes, require
 
 CELLS = {
     "one_cycle_lr": [
@@ -423,13 +423,6 @@ for bad in (lambda: torch.compile(m, mode='bogus'), lambda: torch.compile(3)):
 def test_compile_runs_eagerly_with_pytorchs_wrapper():
     """torch.compile: PyTorch's OptimizedModule wrapper, names and messages (the compiled callables are not called:
     PyTorch would compile them). In fresh processes: importing PyTorch's compiler changes its global state."""
-    import subprocess
-    import sys
     require("torch")
-    outputs = []
-    for header in ("import torch", "from autograd_magic import torch"):
-        proc = subprocess.run([sys.executable, "-c", header + "\n" + COMPILE_CELLS], capture_output=True, text=True,
-                              timeout=300, check=False)
-        assert proc.returncode == 0, proc.stderr
-        outputs.append(proc.stdout)
+    outputs = in_fresh_processes(COMPILE_CELLS, timeout=300)
     assert outputs[1] == outputs[0]

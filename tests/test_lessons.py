@@ -25,7 +25,7 @@ import warnings
 
 import pytest
 import parity
-from helpers import counting_passes, normalise, require, run_cells, run_ours
+from helpers import counting_passes, in_fresh_processes, normalise, require, run_cells, run_ours
 
 LESSONS = pathlib.Path(__file__).parent / "lessons"
 
@@ -248,12 +248,7 @@ for w in caught:
 def test_warn_once_matches_pytorch():
     """Warnings PyTorch gives once per process, and the conversions that give them, in fresh processes."""
     require("torch")
-    outputs = []
-    for header in ("import torch", "from autograd_magic import torch"):
-        proc = subprocess.run([sys.executable, "-c", header + "\n" + WARN_ONCE_LESSON], capture_output=True,
-                              check=False, text=True, timeout=120)
-        assert proc.returncode == 0, proc.stderr
-        outputs.append(proc.stdout)
+    outputs = in_fresh_processes(WARN_ONCE_LESSON, timeout=120)
     want, got = outputs
     v = parity.check("lessons", "warn once", want, got)
     assert v.kind != parity.DIFFERENT, v.detail

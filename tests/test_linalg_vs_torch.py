@@ -1,14 +1,12 @@
 """torch.linalg (engine/ops_linalg.py, engine/linalg_fns.py) against real PyTorch: printed results, grad_fn names,
 gradients, result types, warnings and error messages. Eigenvectors and singular vectors are compared through
 quantities that do not depend on their signs (MKL's LAPACK and numpy's may pick either sign: README Limits)."""
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
 import parity
-from helpers import assert_same_as_pytorch, require
+from helpers import assert_same_as_pytorch, in_fresh_processes, require
 
 SETUP = "import torch\nL = torch.linalg\ntorch.manual_seed(0)\n"
 
@@ -194,12 +192,7 @@ print(torch.cross(torch.eye(3), torch.ones(3, 3)))
 
 def test_deprecation_warnings_once_per_process_as_pytorch():
     require("torch")
-    outputs = []
-    for header in ("import torch", "from autograd_magic import torch"):
-        proc = subprocess.run([sys.executable, "-c", header + "\n" + DEPRECATED], capture_output=True, check=False,
-                              text=True, timeout=120)
-        assert proc.returncode == 0, proc.stderr
-        outputs.append(proc.stdout)
+    outputs = in_fresh_processes(DEPRECATED, timeout=120)
     want, got = outputs
     assert want.count("deprecated") == 3
     v = parity.check("linalg", "deprecated warnings", want, got)

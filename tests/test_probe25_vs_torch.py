@@ -9,12 +9,10 @@ fused multiply-adds), torch.mm / @ (MmBackward0: a dense gradient), the construc
 ToSparseBackward1, torch.sparse.sum (SumBackward0 of the values, SparseSumBackward0 over dims), sparse results of
 t(), products with numbers, zero-preserving ops and dtype conversions, the deprecated torch.sparse.FloatTensor
 constructors, and the warnings PyTorch gives once per process."""
-import subprocess
-import sys
 
 import pytest
 
-from helpers import ATTEMPT, assert_same_as_pytorch, require
+from helpers import ATTEMPT, assert_same_as_pytorch, in_fresh_processes, require
 
 SETUP = ATTEMPT + '''torch.manual_seed(0)
 i = torch.tensor([[0, 1, 1, 2, 0], [1, 0, 2, 1, 1]])
@@ -217,11 +215,6 @@ def test_sparse_warnings_once():
     """The warnings PyTorch gives once per process, in fresh processes: the implicitly disabled invariant checks
     (torch.sparse_coo_tensor without check_invariants) and each form of the deprecated torch.sparse.FloatTensor."""
     require("torch")
-    outputs = []
-    for header in ("import torch", "from autograd_magic import torch"):
-        proc = subprocess.run([sys.executable, "-c", header + "\n" + WARN_ONCE], capture_output=True, check=False,
-                              text=True, timeout=120)
-        assert proc.returncode == 0, proc.stderr
-        outputs.append(proc.stdout)
+    outputs = in_fresh_processes(WARN_ONCE, timeout=120)
     assert outputs[1] == outputs[0]
     assert outputs[0].count("UserWarning") == 4

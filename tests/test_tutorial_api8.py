@@ -3,7 +3,7 @@ makemore / nanoGPT / micrograd checks and the Korean wikidocs book. Each case is
 the engine (helpers.assert_same_as_pytorch: output, error type and message, warnings)."""
 import pytest
 
-from helpers import assert_same_as_pytorch, require
+from helpers import assert_same_as_pytorch, in_fresh_processes, require
 
 CELLS = {
     "optimizer_param_checks": [   # the classic mistake: w = torch.randn(3, requires_grad=True) * 0.01; SGD([w])
@@ -309,13 +309,6 @@ def test_module_compile_in_place():
     """PyTorch 2.2+ lessons write model.compile() instead of model = torch.compile(model): None, the module keeps its
     class and parameter names. The compiled module is not called (PyTorch would compile it). In fresh processes, as
     test_api_breadth's torch.compile case: importing PyTorch's compiler changes its global state."""
-    import subprocess
-    import sys
     require("torch")
-    outputs = []
-    for header in ("import torch", "from autograd_magic import torch"):
-        proc = subprocess.run([sys.executable, "-c", header + "\n" + MODULE_COMPILE], capture_output=True, text=True,
-                              timeout=300, check=False)
-        assert proc.returncode == 0, proc.stderr
-        outputs.append(proc.stdout)
+    outputs = in_fresh_processes(MODULE_COMPILE, timeout=300)
     assert outputs[1] == outputs[0]

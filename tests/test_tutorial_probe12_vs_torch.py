@@ -2,12 +2,10 @@
 double_backward_fused_conv_bn.py), each checked against PyTorch: the grad_fn of what a compiled function or module
 returns (CompiledFunctionBackward), torch.autograd.profiler recording record_function blocks, torch.nn.grad's
 convolution gradients, and an in-place op on an output of a several-output node (a custom Function's, F.relu_)."""
-import subprocess
-import sys
 
 import pytest
 
-from helpers import assert_same_as_pytorch, require
+from helpers import assert_same_as_pytorch, in_fresh_processes, require
 
 CELLS = {
     "autograd_profiler_records_blocks": [
@@ -105,11 +103,6 @@ def test_compiled_outputs_come_out_of_one_compiled_function_node():
     except under backend="eager", without grad, and for inputs and views of them; gradients are eager PyTorch's.
     In fresh processes: PyTorch's compiler changes its global state."""
     require("torch")
-    outputs = []
-    for header in ("import torch", "from autograd_magic import torch"):
-        proc = subprocess.run([sys.executable, "-c", header + "\n" + COMPILED], capture_output=True, text=True,
-                              timeout=300, check=False)
-        assert proc.returncode == 0, proc.stderr
-        outputs.append(proc.stdout)
+    outputs = in_fresh_processes(COMPILED, timeout=300)
     assert "CompiledFunctionBackward" in outputs[0]
     assert outputs[1] == outputs[0]
