@@ -80,6 +80,13 @@ AM_EXPORT void am_fma32(const float *restrict a, long sa, const float *restrict 
     else for (long i = 0; i < n; i++) out[i] = fmaf(a[i * sa], b[i * sb], c[i * sc]);
 }
 
+/* fma(a, b, c) for float64: ATen's fused complex128 quotients (ops_complex.cdiv) */
+AM_EXPORT void am_fma64(const double *restrict a, long sa, const double *restrict b, long sb,
+                        const double *restrict c, long sc, double *restrict out, long n) {
+    if (sa == 1 && sb == 1 && sc == 1) EACH(i, n, out[i] = fma(a[i], b[i], c[i]));
+    else for (long i = 0; i < n; i++) out[i] = fma(a[i * sa], b[i * sb], c[i * sc]);
+}
+
 /* ---- SLEEF expf_u10 as vec_kernels._expf_u10 computes it ----
  * Without branches, so that loops over it vectorise: the steps run on d clipped to [-104, 100] (nan: 0), and the
  * out-of-range values and nans are chosen at the end, as the numpy code's np.where does. The numpy code scales by

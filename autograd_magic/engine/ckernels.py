@@ -30,6 +30,7 @@ _BYTES = ctypes.c_char * 0
 _P, _V, _L, _I, _F = _BYTES, ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_float
 _SIGNATURES = {
     "am_fma32": ([_P, _L, _P, _L, _P, _L, _P, _L], None),
+    "am_fma64": ([_P, _L, _P, _L, _P, _L, _P, _L], None),
     "am_expf": ([_P, _P, _L], None),
     "am_logf": ([_P, _P, _L], _L),
     "am_log1pf": ([_P, _P, _L], None),
@@ -184,6 +185,19 @@ def box_muller(d):
 
 def fma32(a, b, c):
     """fmaf(a, b, c) when the three are one shape (C-contiguous) or single values; None otherwise."""
+    return _fma(LIB.am_fma32, _F32, a, b, c)
+
+
+def fma64(a, b, c):
+    """fma(a, b, c) of float64 arrays of one shape (C-contiguous) or single values; None otherwise (or when the
+    library was built before it had this kernel)."""
+    kernel = getattr(LIB, "am_fma64", None)
+    if kernel is None:
+        return None
+    return _fma(kernel, np.float64, *(np.ascontiguousarray(v, np.float64) for v in (a, b, c)))
+
+
+def _fma(kernel, dtype, a, b, c):
     main = max((a, b, c), key=np.ndim)
     if not main.flags.c_contiguous:
         return None
@@ -195,8 +209,8 @@ def fma32(a, b, c):
             steps.append(0)
         else:
             return None
-    out = np.empty(shape, _F32)
-    LIB.am_fma32(ptr(a), steps[0], ptr(b), steps[1], ptr(c), steps[2], ptr(out), out.size)
+    out = np.empty(shape, dtype)
+    kernel(ptr(a), steps[0], ptr(b), steps[1], ptr(c), steps[2], ptr(out), out.size)
     return out
 
 

@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from . import blas, bufpool, ckernels, mkl_order, softmax_dims, vec_kernels
-from .ops_complex import cabs, cj, csgn, multiply as complex_multiply
+from .ops_complex import cabs, cdiv, cj, csgn, multiply as complex_multiply
 from .optable import defop
 from .reduce import full_sum
 from .xp import rounded_f32, vml_or
@@ -48,11 +48,26 @@ def _times(g, b):
     return g * b if g.nbytes < bufpool.MIN_BYTES else bufpool.binary(np.multiply, g, b)
 
 
-@defop("div", "DivBackward0", np.true_divide, saves=(0, 1), save_if={0: 1})
+def _divide(a, b, out=None):
+    """np.true_divide; complex quotients as ATen rounds them (ops_complex.cdiv)."""
+    if a.dtype.kind == "c" or b.__class__ is complex or (b.__class__ is np.ndarray and b.dtype.kind == "c"):
+        if b.__class__ is not np.ndarray:   # a Python number: in the tensor's complex dtype, as ATen's scalar
+            b = np.asarray(b, a.dtype if a.dtype.kind == "c" else np.complex128)
+        return cdiv(a, b)
+    return np.true_divide(a, b) if out is None else np.true_divide(a, b, out=out)
+
+
+bufpool.POOLED_BINARY(_divide)   # (a float quotient still goes into a pooled array when big)
+
+
+@defop("div", "DivBackward0", _divide, saves=(0, 1), save_if={0: 1})
 def div_vjp(xp, grad, saved, consts, needs):
     a, b = saved
     if grad.dtype.kind == "c" if xp.is_numpy else grad.is_complex():   # (conjugates of the derivatives)
         a, b = cj(a), cj(b)
+        if xp.is_numpy:   # grad / conj(b) and -grad * conj((a / b) / b), with ATen's complex rounding
+            return (cdiv(grad, b) if needs[0] else None), \
+                (complex_multiply(-grad, cdiv(cdiv(a, b), b)) if needs[1] else None)
     # PyTorch's div_tensor_other_backward: -grad * ((self / other) / other) (bit-identical; -grad * a / (b * b)
     # differs for ~half of float32 inputs)
     return (grad / b if needs[0] else None), (-grad * ((a / b) / b) if needs[1] else None)
@@ -60,7 +75,7 @@ def div_vjp(xp, grad, saved, consts, needs):
 
 # C++ backward formulas and composite losses divide/multiply by a number (div.Scalar, mul.Scalar): the number is
 # a constant, not an input, so these nodes have one next function, as in PyTorch.
-@defop("div_scalar", "DivBackward1", np.true_divide)
+@defop("div_scalar", "DivBackward1", _divide)
 def div_scalar_vjp(xp, grad, saved, consts, needs):
     return (xp.div_scalar(grad, cj(consts[0])),)
 
@@ -127,7 +142,12 @@ def _int_pow(a, e):
     return out
 
 
-@defop("reciprocal", "ReciprocalBackward0", np.reciprocal, saves=(-1,))
+def _reciprocal(a):
+    """1 / a; complex as ATen's division rounds it (ops_complex.cdiv)."""
+    return cdiv(np.ones((), a.dtype), a) if a.dtype.kind == "c" else np.reciprocal(a)
+
+
+@defop("reciprocal", "ReciprocalBackward0", _reciprocal, saves=(-1,))
 def reciprocal_vjp(xp, grad, saved, consts, needs):
     out, = saved
     return (-grad * (out * out),)

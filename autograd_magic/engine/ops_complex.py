@@ -9,7 +9,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from . import bufpool, libm, vec_kernels
+from . import bufpool, ckernels, libm, vec_kernels
+from .random_kernels import _fma32
 from .optable import defop
 
 _REAL = {np.dtype(np.complex64): np.dtype(np.float32), np.dtype(np.complex128): np.dtype(np.float64)}
@@ -74,20 +75,88 @@ def _fma(x, y, z):
                      zip(x.tolist(), y.tolist(), z.tolist())], np.float64)
 
 
+def _fma_many(x, y, z):
+    """x * y + z rounded once, elementwise over arrays of one float dtype (what a quotient needs for every
+    element): the C library's fma (ckernels) when built, else float32 through float64 (exact but for a double
+    rounding, random_kernels._fma32 settles those) and float64 by an error-free split of the product (Dekker) and
+    a two-sum, rounded once at the end (exact but in rare double-rounding cases)."""
+    if x.dtype == np.float32:
+        return _fma32(x, y, z)
+    got = ckernels.fma64(x, y, z) if ckernels.LIB is not None else None
+    if got is not None:
+        return got
+    with np.errstate(all="ignore"):
+        p = x * y
+        xh, xl = _split(x)
+        yh, yl = _split(y)
+        e = ((xh * yh - p) + xh * yl + xl * yh) + xl * yl   # x * y == p + e exactly (no overflow)
+        s = p + z
+        v = s - p
+        t = (p - (s - v)) + (z - v)   # p + z == s + t exactly
+        out = s + (t + e)
+    # where the product or the sum is not finite, the plain formula is what a fused one gives too
+    return np.where(np.isfinite(out), out, x * y + z)
+
+
+def _split(x):
+    c = x * 134217729.0   # 2**27 + 1: Veltkamp's split of a float64 into two 26-bit halves
+    hi = c - (c - x)
+    return hi, x - hi
+
+
+def cdiv(a, b):
+    """The complex quotient as ATen's CPU kernel rounds it. c10::complex's division scales by the larger part of
+    the divisor (Smith's method, the formula numpy's loop uses too); ATen's AVX2 / AVX-512 builds compile it with
+    fused multiply-adds, so ``c + d*rat``, ``a + b*rat`` and ``b - a*rat`` are each rounded once (numpy rounds the
+    product first: 38% of complex64 quotients differed in their last bit). One exception, measured: the last
+    complex64 of an inner loop of odd length (see _inner_loop) has its denominator fused, its numerators not.
+    The scalar "default" build fuses nothing (numpy's quotient). A real operand counts as complex with a zero
+    imaginary part; a zero divisor gives numpy's inf / nan, as ATen's loop."""
+    a, b = np.asarray(a), np.asarray(b)
+    dt = np.result_type(a, b)
+    if dt.kind != "c":
+        return np.true_divide(a, b)
+    plain = np.true_divide(a, b).astype(dt, copy=False)
+    if not plain.size or vec_kernels.capability() not in ("avx512", "avx2"):
+        return plain
+    if not plain.ndim:   # (ATen's loop over one element: an inner loop of odd length)
+        return cdiv(a.reshape(1), b.reshape(1)).reshape(())
+    shape = plain.shape
+    ar, ai = (np.ascontiguousarray(np.broadcast_to(x, shape)) for x in _parts(a, dt))
+    br, bi = (np.ascontiguousarray(np.broadcast_to(x, shape)) for x in _parts(b, dt))
+    big = np.abs(br) >= np.abs(bi)
+    one = np.ones((), br.dtype)
+    with np.errstate(all="ignore"):
+        c, d = np.where(big, br, bi), np.where(big, bi, br)   # c: the divisor's larger part
+        rat = d / c
+        scl = one / _fma_many(d, rat, c)
+        x1, x2 = np.where(big, ai, ar), np.where(big, -ar, ai)
+        y1, y2 = np.where(big, ar, ai), np.where(big, ai, -ar)
+        re, im = _fma_many(x1, rat, y1), _fma_many(x2, rat, y2)
+        if dt == np.complex64:
+            loop = _inner_loop(shape, (a, b))
+            if loop is not None and loop[0] % 2:
+                last = _per_loop(np.arange(loop[0]) == loop[0] - 1, shape, loop[0])
+                re = np.where(last, x1 * rat + y1, re)
+                im = np.where(last, x2 * rat + y2, im)
+        out = np.empty(shape, dt)
+        out.real, out.imag = re * scl, im * scl
+    zero = (br == 0) & (bi == 0)   # (a zero divisor: numpy's inf / nan, as c10's own branch for it gives)
+    if zero.any():
+        out[zero] = plain[zero]
+    return out
+
+
 def _parts(x, dt):
     if x.dtype.kind == "c":
         return x.real, x.imag
     return x.astype(_REAL[dt]), np.zeros((), _REAL[dt])
 
 
-def _remainder_mask(shape, operands, dt):
-    """Where ATen's loop computes the product in its compiled remainder (see cmul): per inner loop (the trailing
-    dims TensorIterator coalesces), the elements past the last whole vector. None: none are (or another layout
-    than the C-contiguous one modelled here)."""
-    # (PyTorch 2.13's complex kernels give the same bits with its AVX2 and AVX-512 builds, measured on both
-    # settings; its scalar "default" build rounds otherwise, not modelled)
-    if not shape or vec_kernels.capability() not in ("avx512", "avx2"):
-        return None
+def _inner_loop(shape, operands):
+    """(the length of the inner loop ATen's TensorIterator runs over an elementwise op's output: its trailing dims
+    coalesced as the operands' strides allow; whether an operand is constant along it, ATen's loop for a scalar
+    operand), or None for another layout than the C-contiguous one modelled here."""
     strides = []
     for x in operands:   # element strides of each operand broadcast to the output, C-contiguous operands only
         if x.ndim and not x.flags.c_contiguous:
@@ -96,7 +165,7 @@ def _remainder_mask(shape, operands, dt):
         strides.append([0 if n == 1 and m != 1 else st for st, n, m in
                         zip(own, (1,) * (len(shape) - x.ndim) + x.shape, shape)])
     # an operand constant along the inner loop (a number, a 0-d tensor, a broadcast dim): ATen's loop for a scalar
-    # operand, whose complex64 remainder runs one element plain, then fused groups of 4, the rest plain
+    # operand (for a complex64 product: its remainder runs one element plain, then fused groups of 4, the rest plain)
     scalar_loop = any(st[-1] == 0 and shape[-1] != 1 or not x.ndim for st, x in zip(strides, operands))
     inner = shape[-1]
     for d in range(len(shape) - 2, -1, -1):
@@ -109,6 +178,21 @@ def _remainder_mask(shape, operands, dt):
             inner *= shape[d]
         else:
             break
+    return inner, scalar_loop
+
+
+def _remainder_mask(shape, operands, dt):
+    """Where ATen's loop computes the product in its compiled remainder (see cmul): per inner loop (the trailing
+    dims TensorIterator coalesces), the elements past the last whole vector. None: none are (or another layout
+    than the C-contiguous one modelled here)."""
+    # (PyTorch 2.13's complex kernels give the same bits with its AVX2 and AVX-512 builds, measured on both
+    # settings; its scalar "default" build rounds otherwise, not modelled)
+    if not shape or vec_kernels.capability() not in ("avx512", "avx2"):
+        return None
+    got = _inner_loop(shape, operands)
+    if got is None:
+        return None
+    inner, scalar_loop = got
     lanes = 8 if dt == np.complex64 else 4
     tail = inner % lanes
     if not tail:
@@ -120,6 +204,11 @@ def _remainder_mask(shape, operands, dt):
         tail -= tail % 2   # (pairs; an odd last one is rounded as in the vectors)
     pos = np.arange(inner)
     row = (pos >= start) & (pos < start + tail)
+    return _per_loop(row, shape, inner)
+
+
+def _per_loop(row, shape, inner):
+    """A mask over one inner loop, repeated over the output."""
     total = int(np.prod(shape))
     return np.broadcast_to(np.tile(row, total // inner).reshape(shape), shape)
 
@@ -188,10 +277,24 @@ def _polar(r, theta):
 
 
 def csgn(z):
-    """at::sgn of a complex array: z / |z| (each part divided by the hypot), 0 at 0."""
+    """at::sgn of a complex array: z / |z|, 0 at 0. ATen's vectorised loop (two vectors a step: 16 complex64 or 8
+    complex128 with AVX-512, half that with AVX2) divides each part by |z|; the elements past the last such step
+    of each inner loop go through c10's complex quotient by |z| + 0i, numpy's here (measured: both bit for bit,
+    but for SLEEF's float64 hypot in ~1% of complex128 values)."""
     a = cabs(z)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(a == 0, 0, z / np.where(a == 0, 1, a)).astype(z.dtype)
+        out = np.where(a == 0, 0, z / np.where(a == 0, 1, a)).astype(z.dtype)
+        cap = vec_kernels.capability()
+        if z.ndim and z.size and cap in ("avx512", "avx2"):
+            loop = _inner_loop(z.shape, (z,))
+            step = (16 if z.dtype == np.complex64 else 8) // (1 if cap == "avx512" else 2)
+            if loop is not None and loop[0] >= step:
+                inner = loop[0]
+                vector = _per_loop(np.arange(inner) < inner // step * step, z.shape, inner)
+                parts = np.empty(z.shape, z.dtype)
+                parts.real, parts.imag = z.real / a, z.imag / a
+                out = np.where(vector & (a != 0), parts, out)
+    return out
 
 
 _sgn = csgn
