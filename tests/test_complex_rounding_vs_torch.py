@@ -4,7 +4,10 @@ bits printed as integers, so that a last-bit difference is a difference of text,
 Division: c10::complex's quotient (Smith's method, which numpy's loop also uses) compiled with fused multiply-adds
 in ATen's AVX2 / AVX-512 builds; numpy's unfused quotient differed in the last bit for ~38% of complex64 values.
 The last complex64 of an inner loop of odd length has only its denominator fused (measured). sgn (and through it
-the gradient of abs): ATen's vectorised loop divides each part by |z|, its remainder takes c10's quotient by |z|."""
+the gradient of abs): ATen's vectorised loop divides each part by |z|, its remainder takes c10's quotient by |z|.
+Also what complex tensors lacked: finfo of a complex dtype, var / std / var_mean of complex tensors (the parts'
+variances added), norms of complex tensors, sgn's gradient (and with it abs under create_graph), the conjugate bit
+of conj() (is_conj, resolve_conj, view_as_real's and numpy()'s refusals)."""
 import pytest
 
 from helpers import assert_same_as_pytorch
@@ -41,6 +44,29 @@ w = torch.randn(21, dtype=torch.cfloat, requires_grad=True)
 v = torch.randn(21, dtype=torch.cfloat, requires_grad=True)
 (w / v).abs().sum().backward()
 print(bits(w.grad), bits(v.grad))''',
+    ],
+    "complex_gaps": [
+        '''print(torch.finfo(torch.complex64), torch.finfo(torch.cdouble).eps, torch.finfo(torch.cfloat).dtype)
+z = torch.tensor([[1 + 2j, 3 - 1j, 0.5j], [2j, 1, -1 - 1j]])
+print(z.var(), z.std(), z.var(1), z.std(0, unbiased=False), torch.var_mean(z), torch.std_mean(z, 1, keepdim=True))
+print(z.norm(), torch.linalg.norm(z), torch.linalg.vector_norm(z, 1, dim=1), z.norm(dim=0), torch.linalg.norm(z[0]))''',
+        '''z = torch.tensor([1 + 2j, 3 - 1j, 0j], requires_grad=True)
+y = (z * z).abs().sum()
+g, = torch.autograd.grad(y, z, create_graph=True)
+print(g)
+g.abs().sum().backward()
+print(z.grad)
+w = torch.tensor([1 + 2j, -3 + 1j, 0j], requires_grad=True)
+w.sgn().real.sum().backward()
+print(w.grad, torch.tensor([2.0, -1.0], requires_grad=True).sgn().sum().grad_fn)''',
+        '''z = torch.tensor([1 + 2j, 3 - 1j], requires_grad=True)
+c = z.conj()
+print(c, c.is_conj(), torch.is_conj(c), c[0].is_conj(), c.detach().is_conj(), c.clone().is_conj(), (c * 1).is_conj())
+print(c.conj().is_conj(), c.resolve_conj(), c.resolve_conj().is_conj(), c.real, c.imag, z.is_conj())
+print(torch.ones(2).conj().is_conj(), torch.view_as_real(c.resolve_conj()))
+torch.view_as_real(c)''',
+        '''c = torch.tensor([1 + 2j]).conj()
+c.numpy()''',
     ],
 }
 

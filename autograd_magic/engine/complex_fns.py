@@ -22,6 +22,15 @@ def view_as_real(input):
     _tensor("view_as_real", "input", input)
     if input._data.dtype.kind != "c":
         raise RuntimeError("view_as_real is only supported for complex tensors")
+    if input._conj_bit:
+        raise RuntimeError("view_as_real doesn't work on unresolved conjugated tensors.  To resolve the conjugate "
+                           "tensor so you can view it as real, use self.resolve_conj(); however, be warned that the "
+                           "resulting tensor will NOT alias the original.")
+    return _pairs(input)
+
+
+def _pairs(input):
+    """view_as_real without its refusal of a conjugated tensor (real and imag read the values it holds)."""
     return _view_out(input, apply(OPS["view_as_real"], (input,)))
 
 
@@ -80,14 +89,14 @@ def real(input):
     _tensor("real", "input", input)
     if input._data.dtype.kind != "c":
         return input
-    return select(view_as_real(input), -1, 0)
+    return select(_pairs(input), -1, 0)
 
 
 def imag(input):
     _tensor("imag", "input", input)
     if input._data.dtype.kind != "c":
         raise RuntimeError("imag is not implemented for tensors with non-complex dtypes.")
-    return select(view_as_real(input), -1, 1)
+    return select(_pairs(input), -1, 1)
 
 
 def conj(input):
@@ -95,7 +104,16 @@ def conj(input):
     _tensor("conj", "input", input)
     if input._data.dtype.kind != "c":
         return input
-    return apply(OPS["conj"], (input,))
+    out = apply(OPS["conj"], (input,))
+    if not input._conj_bit:   # (PyTorch's conj is a lazy view: is_conj() says so; conj of one is not)
+        out._conj_bit = True
+    return out
+
+
+def resolve_conj(input):
+    """The conjugated values as a tensor without the conjugate bit (a copy, as PyTorch's); any other tensor
+    itself."""
+    return input.clone() if input._conj_bit else input
 
 
 def conj_physical(input):

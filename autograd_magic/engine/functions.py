@@ -928,6 +928,8 @@ class finfo:
 
     def __init__(self, type=None):
         type = dtypes.get_default_dtype() if type is None else type
+        if type.is_complex:   # the limits of its parts' dtype (finfo(torch.cfloat).dtype is float32)
+            type = dtypes.to_real(type)
         if not type.is_floating_point:
             raise TypeError("torch.finfo() requires a floating point input type. Use torch.iinfo to handle "
                             "'torch.finfo'")

@@ -471,6 +471,9 @@ def matrix_power(A, n, *, out=None):
 
 
 def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
+    if x._data.dtype.kind == "c":   # the norm of the magnitudes (a real tensor), as ATen's kernel takes it
+        x = x.abs() if dtype is None else x.to(dtype).abs()
+        dtype = None
     _check_float(x, "linalg.vector_norm")
     if dtype is not None:
         x = x.to(dtype)

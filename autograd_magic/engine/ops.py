@@ -195,7 +195,9 @@ def rpow_vjp(xp, grad, saved, consts, needs):
 def abs_vjp(xp, grad, saved, consts, needs):
     a = saved[0]
     if xp.is_numpy and a.dtype.kind == "c":   # grad * sgn(z)
-        return (grad * csgn(a),)
+        return (complex_multiply(grad, csgn(a)),)
+    if not xp.is_numpy and a.is_complex():   # (create_graph: through sgn, whose own gradient is SgnBackward0's)
+        return (grad * a.sgn(),)
     return (grad * xp.sign(a),)
 
 

@@ -7,7 +7,7 @@ at their index along dim (indexing._along); masked_scatter's are (mask broadcast
 """
 import numpy as np
 
-from .ops_complex import csgn
+from .ops_complex import cabs, cdiv, csgn, multiply as complex_multiply
 from .optable import defop
 
 _REDUCERS = {"sum": np.add, "mean": np.add, "prod": np.multiply, "amax": np.fmax, "amin": np.fmin}
@@ -119,10 +119,18 @@ def _sgn(x):
     return np.where(np.isnan(out), out.dtype.type(0), out) if out.dtype.kind == "f" else out
 
 
-@defop("sgn", "SgnBackward0", _sgn, api="sgn", inplace=True)
+@defop("sgn", "SgnBackward0", _sgn, api="sgn", inplace=True, saves=(0, -1))
 def sgn_vjp(xp, grad, saved, consts, needs):
-    """Zero for real inputs (sgn_backward)."""
-    if grad.dtype.kind == "c" if xp.is_numpy else grad.is_complex():
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: the gradient of sgn of a complex "
-                                  "tensor is not part of it")
-    return (grad * 0,)
+    """Zero for real inputs; for complex ones ATen's sgn_backward, (g - sgn² conj(g)) / (2 |z|), 0 where z is 0
+    (the conjugate Wirtinger convention: the part of g along sgn is what a change of |z| cannot move)."""
+    z, s = saved
+    if not (grad.dtype.kind == "c" if xp.is_numpy else grad.is_complex()):
+        return (grad * 0,)
+    if xp.is_numpy:
+        a = cabs(z)
+        twice = (2.0 * a).astype(z.dtype)
+        out = cdiv(grad - complex_multiply(complex_multiply(s, s), np.conjugate(grad)), twice)
+        return (np.where(a == 0, np.zeros((), out.dtype), out),)
+    a = z.abs()
+    out = (grad - (s * s) * grad.conj()) / (2.0 * a)
+    return (out.masked_fill(a == 0, 0),)

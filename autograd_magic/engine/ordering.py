@@ -7,7 +7,7 @@ import numpy as np
 from . import dtypes, selection
 from .functions import dims_arg
 from .optable import OPS
-from .shaping import _correction, _return_type, expand, nonzero_dims, view
+from .shaping import _correction, _return_type, expand, mean, nonzero_dims, std, var, view
 from .tensor_base import _dim, apply, warn_once, wrap
 from .xp import along_axis_key
 
@@ -184,6 +184,10 @@ def logsumexp(input, dim, keepdim=False):
 
 
 def _moment_mean(kind, input, dim, unbiased, keepdim, correction):
+    if input._data.dtype.kind == "c":   # (the parts' variances added, see shaping.var; the mean is complex)
+        spread = (std if kind == "std" else var)(input, dim, unbiased, keepdim, correction=correction)
+        dims = dims_arg(None if isinstance(dim, bool) else dim, input._data.ndim)
+        return spread, mean(input, dims if dims is not None else tuple(range(input._data.ndim)), keepdim)
     if not dtypes.is_float_np(input._data.dtype):
         raise RuntimeError(f"{kind}_mean only support floating point and complex dtypes")
     if isinstance(dim, bool):

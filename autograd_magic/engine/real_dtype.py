@@ -58,10 +58,10 @@ def H(input):
     return CX.conj(S.transpose(input, 0, 1))
 
 
-# (the engine's conj is eager: no tensor carries a conjugate bit, so resolve_conj has nothing to resolve)
-_SAME = ("resolve_conj", "resolve_neg")
-FUNCTIONS = {**{name: _identity(name) for name in _SAME}, "adjoint": adjoint,
-             "is_conj": lambda input: False, "is_neg": lambda input: False, **CX.FUNCTIONS}
-METHODS = {**{name: _identity(name) for name in ("resolve_conj", "resolve_neg", "conj_physical_")},
+# (the engine's conj is eager, its result marked as PyTorch's lazy one is: is_conj, resolve_conj)
+_SAME = ("resolve_neg",)
+FUNCTIONS = {**{name: _identity(name) for name in _SAME}, "adjoint": adjoint, "resolve_conj": CX.resolve_conj,
+             "is_conj": lambda input: input._conj_bit, "is_neg": lambda input: False, **CX.FUNCTIONS}
+METHODS = {**{name: _identity(name) for name in ("resolve_neg", "conj_physical_")}, "resolve_conj": CX.resolve_conj,
            "mT": property(mT), "mH": property(mH), "adjoint": adjoint, "H": property(H),
-           "is_conj": lambda self: False, "is_neg": lambda self: False, **CX.METHODS}
+           "is_conj": lambda self: self._conj_bit, "is_neg": lambda self: False, **CX.METHODS}

@@ -8,7 +8,7 @@ import numpy as np
 from . import argcheck, dtypes
 from .arg_parser import int_list, invalid_combination
 from .autograd import GRAD_MODE
-from .functions import dims_arg, maximum, minimum, repeated_dim, write_out
+from .functions import add, dims_arg, maximum, minimum, repeated_dim, write_out
 from .optable import OPS
 from .size import checked_sizes
 from .tensor_base import TensorBase, _dim, apply, register_view, wrap
@@ -181,7 +181,15 @@ def _float_only(input, what="std and var"):
         raise RuntimeError(f"{what} only support floating point and complex dtypes")
 
 
+def _complex_var(input, dim, unbiased, keepdim, correction, axis, keepdims):
+    """ATen's variance of a complex tensor: the variances of its real and imaginary parts, added (a real tensor)."""
+    return add(*(var(part, dim, unbiased, keepdim, correction=correction, axis=axis, keepdims=keepdims)
+                 for part in (input.real, input.imag)))
+
+
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None):
+    if input._data.dtype.kind == "c":
+        return _complex_var(input, dim, unbiased, keepdim, correction, axis, keepdims)
     _float_only(input)
     dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     if isinstance(dim, bool):
@@ -190,6 +198,8 @@ def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=
 
 
 def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None):
+    if input._data.dtype.kind == "c":   # (the square root of the complex variance, as ATen takes it)
+        return _complex_var(input, dim, unbiased, keepdim, correction, axis, keepdims).sqrt()
     _float_only(input)
     dim, keepdim = _alias(dim, axis), _alias(keepdim, keepdims)
     if isinstance(dim, bool):
@@ -241,6 +251,8 @@ def _view_out(t, out):
     out._vbase = base = t if t._vbase is None else t._vbase
     if t._inference:   # a view of an inference tensor is one too, wherever it is taken
         out._inference = True
+    if t._conj_bit and out._data.dtype.kind == "c":   # (a view of a conjugated tensor: conjugated too)
+        out._conj_bit = True
     if out._rg and base._fn is not None and GRAD_MODE.enabled:
         register_view(base, out)
     if t._view_of_leaf or (t._rg and t._fn is None):   # (False is the class default)

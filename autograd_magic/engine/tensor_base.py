@@ -132,6 +132,7 @@ class TensorBase:
     _hooks = None
     _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
+    _conj_bit = False   # conj() of a complex tensor (and views of it): is_conj(), resolve_conj(), view_as_real's refusal
     _multi_view = None  # an output of unbind/split/chunk (or a view of one) made in grad mode: its output index
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
     _custom_view = None  # an autograd.Function's output that is a view (an input returned as-is), or a view of one
@@ -376,6 +377,8 @@ class TensorBase:
         t._vbox = self._vbox
         if self._inference:   # (a view: of an inference tensor, one too)
             t._inference = True
+        if self._conj_bit:
+            t._conj_bit = True
         return t
 
     def detach_(self):
@@ -482,6 +485,9 @@ class TensorBase:
         if self._rg and not force and GRAD_MODE.enabled:   # (under no_grad PyTorch hands the array out)
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+        if self._conj_bit:
+            raise RuntimeError("Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() "
+                               "instead.")
         return self._data
 
     def __array__(self, dtype=None):
