@@ -256,7 +256,8 @@ def test_hook_dicts_print_as_pytorchs_in_a_fresh_process():
 
 
 def test_orthogonal_says_what_the_engine_lacks():
-    """PyTorch's orthogonal parametrization needs matrix_exp / householder_product: the engine names them."""
+    """PyTorch's orthogonal parametrization of a non-square weight defaults to Householder reflections
+    (householder_product): the engine names it (the matrix_exp and cayley maps work: test_probe28_vs_torch)."""
     from autograd_magic import torch
-    with pytest.raises(NotImplementedError, match="matrix_exp"):
-        torch.nn.utils.parametrizations.orthogonal(torch.nn.Linear(3, 3))
+    with pytest.raises(NotImplementedError, match="householder_product"):
+        torch.nn.utils.parametrizations.orthogonal(torch.nn.Linear(3, 5))

@@ -206,3 +206,90 @@ def svd(a, full_matrices=True):
 def svdvals(a):
     got = gesdd(a, compute_uv=False)
     return got[1] if got is not None else np.linalg.svd(a, compute_uv=False)
+
+
+def getrf(a):
+    """(LU, pivots int32 1-based, info) of the matrices a (..., m, n) as PyTorch's linalg_lu_factor_ex computes
+    them (?getrf on a column-major copy), or None. LU comes back column-major per matrix, as PyTorch returns it."""
+    lib = _library(a)
+    if lib is None:
+        return None
+    m, n = a.shape[-2:]
+    fn = lib.sgetrf_ if a.dtype == np.float32 else lib.dgetrf_
+    rows, cols, lda = _int(m), _int(n), _int(max(1, m))
+    lus, pivs, infos = [], [], []
+    for f in _each(a):
+        piv, info = np.empty(min(m, n), np.int32), _int(0)
+        fn(_ref(rows), _ref(cols), _ptr(f), _ref(lda), _ptr(piv), _ref(info))
+        lus.append(f)
+        pivs.append(piv)
+        infos.append(info.value)
+    batch = a.shape[:-2]
+    lu = np.swapaxes(np.stack([np.asarray(f).T for f in lus]).reshape(batch + (n, m)), -1, -2)
+    return lu, np.stack(pivs).reshape(batch + (min(m, n),)), np.asarray(infos, np.int32).reshape(batch)
+
+
+def geev(a, vectors=True):
+    """(eigenvalues, right eigenvectors or None), complex, of the matrices a (..., n, n) as PyTorch's linalg_eig
+    computes them on the CPU (?geev with jobvl 'N', jobvr 'V' or 'N', the real pairs made complex), or None."""
+    lib = _library(a)
+    if lib is None:
+        return None
+    n = a.shape[-1]
+    fn = lib.sgeev_ if a.dtype == np.float32 else lib.dgeev_
+    scalar = _SCALAR[a.dtype]
+    cplx = np.complex64 if a.dtype == np.float32 else np.complex128
+    jobvl, jobvr = ctypes.c_char(b"N"), ctypes.c_char(b"V" if vectors else b"N")
+    size, lda, one = _int(n), _int(max(1, n)), _int(1)
+    ldvr = _int(max(1, n) if vectors else 1)
+    ws, vs = [], []
+    for m in _each(a):
+        wr, wi = np.empty(n, a.dtype), np.empty(n, a.dtype)
+        vl = np.empty(1, a.dtype)
+        vr = np.empty((n, n) if vectors else (1, 1), a.dtype, order="F")
+        info, wq = _int(0), scalar(0)
+        fn(_ref(jobvl), _ref(jobvr), _ref(size), _ptr(m), _ref(lda), _ptr(wr), _ptr(wi), _ptr(vl), _ref(one),
+           _ptr(vr), _ref(ldvr), _ref(wq), _ref(_int(-1)), _ref(info))
+        work = np.empty(max(1, int(wq.value)), a.dtype)
+        fn(_ref(jobvl), _ref(jobvr), _ref(size), _ptr(m), _ref(lda), _ptr(wr), _ptr(wi), _ptr(vl), _ref(one),
+           _ptr(vr), _ref(ldvr), _ptr(work), _ref(_int(work.size)), _ref(info))
+        if info.value != 0:
+            return None
+        w = (wr + 1j * wi).astype(cplx)
+        ws.append(w)
+        if vectors:
+            v = vr.astype(cplx)
+            j = 0
+            while j < n:   # a complex pair: columns j, j+1 hold re and im of the eigenvector of wr + i wi (wi > 0)
+                if wi[j] != 0 and j + 1 < n:
+                    re, im = vr[:, j].copy(), vr[:, j + 1].copy()
+                    v[:, j].real, v[:, j].imag = re, im
+                    v[:, j + 1].real, v[:, j + 1].imag = re, -im
+                    j += 2
+                else:
+                    j += 1
+            vs.append(v)
+    batch = a.shape[:-2]
+    w = np.stack(ws).reshape(batch + (n,))
+    return w, (np.stack(vs).reshape(batch + (n, n)) if vectors else None)
+
+
+def getrs_lu(lu, pivots, b, trans="N"):
+    """X with op(A) X = b from A's getrf factors (lu (..., n, n), 1-based int32 pivots), batches broadcast, as
+    PyTorch's linalg_lu_solve calls ?getrs (trans 'N' or 'T'), or None."""
+    lib = _library(lu)
+    if lib is None or b.dtype != lu.dtype or b.size == 0 or not np.isfinite(b).all():
+        return None
+    n, k = lu.shape[-1], b.shape[-1]
+    batch = np.broadcast_shapes(lu.shape[:-2], b.shape[:-2], pivots.shape[:-1])
+    lu = np.broadcast_to(lu, batch + lu.shape[-2:])
+    b = np.broadcast_to(b, batch + b.shape[-2:])
+    pivots = np.broadcast_to(pivots, batch + pivots.shape[-1:]).reshape(-1, n)
+    fn = lib.sgetrs_ if lu.dtype == np.float32 else lib.dgetrs_
+    size, cols, tr = _int(n), _int(k), ctypes.c_char(trans.encode())
+    xs = []
+    for f, rhs, piv in zip(_each(lu), _each(b), pivots):
+        piv, info = np.ascontiguousarray(piv, np.int32), _int(0)
+        fn(_ref(tr), _ref(size), _ref(cols), _ptr(f), _ref(size), _ptr(piv), _ptr(rhs), _ref(size), _ref(info))
+        xs.append(rhs)
+    return np.stack(xs).reshape(batch + (n, k))

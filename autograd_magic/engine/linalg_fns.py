@@ -160,23 +160,22 @@ def _is_vector_rhs(A, B):
 def solve(A, B, *, left=True, out=None):
     _check_matrix(A, "linalg.solve", square=True)
     _check_float_or_double(A, "linalg.solve", "lu_cpu")
-    if not left:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch, and torch.linalg.solve(..., "
-                                  "left=False) is not part of it")
     if A._data.dtype != B._data.dtype:
         raise RuntimeError(f"linalg.solve: Expected A and B to have the same dtype, but found A of type "
                            f"{A.dtype.scalar_name} and B of type {B.dtype.scalar_name} instead")
     vector = _is_vector_rhs(A, B)
     bm = B._data[..., None] if vector else B._data
     n = A._data.shape[-1]
-    if bm.ndim < 2 or bm.shape[-2] != n:
-        raise RuntimeError(f"linalg.solve: Incompatible shapes of A and B for the equation AX = B "
-                           f"({A._data.shape[-2]}x{n} and {bm.shape[-2]}x{bm.shape[-1]})")
-    check_broadcast(A._data.shape[:-2], bm.shape[:-2])
+    if bm.ndim < 2 or bm.shape[-2 if left else -1] != n:
+        raise RuntimeError(f"linalg.solve: Incompatible shapes of A and B for the equation "
+                           f"{'AX = B' if left else 'XA = B'} ({A._data.shape[-2]}x{n} and {bm.shape[-2]}x{bm.shape[-1]})")
+    check_broadcast(bm.shape[:-2], A._data.shape[:-2])   # (ATen names B's batch "a", either side)
     _, _, info = lu_factor(A._data)
     if info.any():
         raise _LinAlgError(f"torch.linalg.solve: {_batch_prefix(A, info)}The solver failed because the input "
                            "matrix is singular.")
+    if not left:
+        return apply(OPS["linalg_solve_ex"], (A, B), False, False)
     return apply(OPS["linalg_solve_ex"], (A, B), vector)
 
 

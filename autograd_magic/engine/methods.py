@@ -11,7 +11,7 @@ from . import indexing as IX
 from . import inplace as I
 from . import linalg as L
 from . import linalg_fns as LF
-from . import linalg_legacy
+from . import linalg_legacy, linalg_more
 from . import more_methods
 from . import ordering as O
 from . import shaping as S
@@ -270,6 +270,7 @@ _BINDINGS = {
     "cholesky": LF.torch_cholesky, "qr": LF.torch_qr, "pinverse": LF.pinverse, "cross": LF.torch_cross,
     "matrix_power": LF.matrix_power, "cholesky_inverse": LF.cholesky_inverse,
     "cholesky_solve": linalg_legacy.cholesky_solve, "triangular_solve": linalg_legacy.triangular_solve,
+    "matrix_exp": linalg_more.matrix_exp, "lu": linalg_more.torch_lu,
     "eq": lambda s, o: F.compare("eq", s, o), "ne": lambda s, o: F.compare("ne", s, o),
     "lt": lambda s, o: F.compare("lt", s, o), "le": lambda s, o: F.compare("le", s, o),
     "gt": lambda s, o: F.compare("gt", s, o), "ge": lambda s, o: F.compare("ge", s, o),

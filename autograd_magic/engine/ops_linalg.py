@@ -11,6 +11,7 @@ import numpy as np
 
 from . import lapack
 from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, Saved, record_multi
+from .ops_linalg_more import lu_factor_array, lu_solve_array
 from .ops_shape import _norm, norm_vjp
 from .optable import OPS, defop
 
@@ -159,7 +160,10 @@ def slogdet_vjp(xp, grads, saved, consts, needs):
     return (g[..., None, None] * xp.mT(_inv(xp, a)),)
 
 
-def _solve_fwd(a, b, vector):
+def _solve_fwd(a, b, vector, left=True):
+    if not left:   # X A = B: A^T X^T = B^T, from A's getrf and getrs 'T' (what ATen's linalg_solve_ex runs)
+        lu, pivots, _ = lu_factor_array(a)
+        return np.ascontiguousarray(lu_solve_array(lu, pivots, b, False, False))
     if vector:
         return lapack.solve(a, b[..., None])[..., 0]
     return _lapack(lapack.solve(a, b))
@@ -167,10 +171,17 @@ def _solve_fwd(a, b, vector):
 
 @defop("linalg_solve_ex", "LinalgSolveExBackward0", _solve_fwd, saves=(0, -1))
 def solve_vjp(xp, grad, saved, consts, needs):
-    """gB = A^{-T} g, gA = -gB X^T."""
+    """gB = A^{-T} g, gA = -gB X^T (left=False: gB = g A^{-T}, gA = -X^T gB)."""
     a, x = saved
-    vector, = consts
+    vector, left = (*consts, True)[:2]
     a_t = xp.mT(a)
+    if not left:   # gB = g A^{-T}: ATen's lu_solve with A's LU (left=False, adjoint=True)
+        if xp.is_numpy:
+            lu, pivots, _ = lu_factor_array(a)
+            gb = lu_solve_array(lu, pivots, grad, False, True)
+        else:
+            gb = xp.call("linalg_solve_ex", (a_t, grad), False, False)
+        return (-xp.matmul(xp.mT(x), gb) if needs[0] else None, gb)
     if vector:
         gb = xp.call("linalg_solve_ex", (a_t, grad), True)
         return (-(gb[..., :, None] * x[..., None, :]) if needs[0] else None, gb)

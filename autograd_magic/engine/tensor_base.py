@@ -22,7 +22,7 @@ from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, o
 from . import ops_fold, ops_fractional, ops_grid, ops_margin, ops_unpool, ops_exercise  # noqa: F401
 from . import ops_sampling, ops_ctc  # noqa: F401  (distributions' samplers and gamma functions; CTC loss)
 from . import ops_addmv, ops_put  # noqa: F401  (addmv, addr, addbmm, addmm's beta/alpha; take, put)
-from . import ops_linalg_legacy, ops_special  # noqa: F401  (cholesky_solve, triangular_solve; torch.special)
+from . import ops_linalg_legacy, ops_linalg_more, ops_special  # noqa: F401  (cholesky_solve, triangular_solve; matrix_exp, eig, LU; torch.special)
 from . import ops_complex, ops_fft  # noqa: F401  (view_as_real, view_as_complex, complex, polar ...; torch.fft)
 from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, edge_node, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE

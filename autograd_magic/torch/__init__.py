@@ -37,6 +37,7 @@ from ..engine.sparse import matmul, mm, sparse_coo, sparse_coo_tensor, spmm  # n
 from ..engine.sparse_methods import functions as _sparse_functions
 from ..engine.linalg_fns import cholesky_inverse, det, inverse, logdet, matrix_power, pinverse  # noqa: F401
 from ..engine.linalg_legacy import cholesky_solve, triangular_solve  # noqa: F401
+from ..engine.linalg_more import lu_unpack, matrix_exp, torch_lu as lu  # noqa: F401
 from ..engine.linalg_fns import torch_cholesky as cholesky, torch_cross as cross, torch_qr as qr  # noqa: F401
 from ..engine.linalg_fns import torch_slogdet as slogdet, torch_svd as svd  # noqa: F401
 from ..engine.ordering import (argsort, count_nonzero, logsumexp, median, meshgrid, nanmedian, sort, std_mean,  # noqa: F401

@@ -7,6 +7,7 @@ from ..engine.linalg import matmul, multi_dot, vdot  # noqa: F401
 from ..engine.linalg_fns import (LinAlgError, cholesky, cholesky_ex, cross, det, eigh, eigvalsh, inv,  # noqa: F401
                                  inv_ex, lstsq, matrix_norm, matrix_power, matrix_rank, norm, pinv, qr, slogdet,
                                  solve, solve_ex, solve_triangular, svd, svdvals, vector_norm)
+from ..engine.linalg_more import eig, eigvals, lu, lu_factor, lu_factor_ex, lu_solve, matrix_exp  # noqa: F401
 
 
 def vecdot(x, y, *, dim=-1):

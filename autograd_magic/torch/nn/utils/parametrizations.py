@@ -1,6 +1,6 @@
 """torch.nn.utils.parametrizations: spectral_norm and weight_norm as PyTorch writes them (a parametrization module
-registered with torch.nn.utils.parametrize). ``orthogonal`` raises an error that names what it needs
-(torch.matrix_exp, torch.linalg.householder_product: the engine has neither)."""
+registered with torch.nn.utils.parametrize), and orthogonal (orthogonal.py: the matrix_exp and cayley maps; the
+householder map names torch.linalg.householder_product, which the engine lacks)."""
 from ....engine.linalg import mv, vdot
 from ....engine.tensor import Tensor
 from ...grad_mode import no_grad
@@ -8,6 +8,7 @@ from .. import functional as F
 from ..conv import ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
 from ..module import Module
 from . import parametrize
+from .orthogonal import orthogonal  # noqa: F401
 from .weight_norm import _weight_norm, norm_except_dim
 
 
@@ -85,15 +86,6 @@ def weight_norm(module, name="weight", dim=0):
     """Register ``name`` as original0 * original1 / |original1| (magnitude g, direction v)."""
     parametrize.register_parametrization(module, name, _WeightNorm(dim), unsafe=True)
     return module
-
-
-def orthogonal(module, name="weight", orthogonal_map=None, *, use_trivialization=True):
-    """PyTorch's orthogonal parametrization maps through torch.matrix_exp, the Cayley map or Householder
-    reflections (torch.linalg.householder_product): the engine cannot do it yet, and says so."""
-    raise NotImplementedError("torch.nn.utils.parametrizations.orthogonal needs torch.matrix_exp and "
-                              "torch.linalg.householder_product: autograd_magic implements a subset of PyTorch, and "
-                              "they are not part of it (register your own map with "
-                              "torch.nn.utils.parametrize.register_parametrization)")
 
 
 def __getattr__(name):
