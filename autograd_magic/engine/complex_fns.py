@@ -104,8 +104,15 @@ def conj(input):
     _tensor("conj", "input", input)
     if input._data.dtype.kind != "c":
         return input
-    out = apply(OPS["conj"], (input,))
-    if not input._conj_bit:   # (PyTorch's conj is a lazy view: is_conj() says so; conj of one is not)
+    return apply(OPS["conj"], (input,))
+
+
+def lazy_conj(input):
+    """torch.conj / Tensor.conj / .mH as users call them: conj, its result marked as PyTorch's lazy conjugate view
+    is (is_conj(); the conjugate of one is not). The engine's own uses of conj (FFTs, vjps) stay unmarked, as
+    ATen's internal conjugations give ordinary tensors."""
+    out = conj(input)
+    if out is not input and not input._conj_bit:
         out._conj_bit = True
     return out
 
@@ -143,7 +150,7 @@ def set_real(self, value):
 
 
 FUNCTIONS = {"view_as_real": view_as_real, "view_as_complex": view_as_complex, "complex": complex, "polar": polar,
-             "real": real, "imag": imag, "conj": conj, "conj_physical": conj_physical, "angle": angle,
+             "real": real, "imag": imag, "conj": lazy_conj, "conj_physical": conj_physical, "angle": angle,
              "is_complex": is_complex}
-METHODS = {"conj": conj, "conj_physical": conj_physical, "angle": angle, "is_complex": is_complex,
+METHODS = {"conj": lazy_conj, "conj_physical": conj_physical, "angle": angle, "is_complex": is_complex,
            "real": property(real), "imag": property(imag)}

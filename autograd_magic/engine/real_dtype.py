@@ -34,7 +34,7 @@ def _matrix_transpose(what, zero_d_warning):
         if ndim == 1:
             raise RuntimeError(f"{what} is only supported on matrices or batches of matrices. Got 1-D tensor.")
         out = S.transpose(input, -2, -1)
-        return CX.conj(out) if what != "tensor.mT" else out
+        return CX.lazy_conj(out) if what != "tensor.mT" else out
     return run
 
 
@@ -55,7 +55,7 @@ def H(input):
     if ndim != 2:
         hint = " For batches of matrices, consider using tensor.mH" if ndim > 2 else ""
         raise RuntimeError(f"tensor.H is only supported on matrices (2-D tensors). Got {ndim}-D tensor.{hint}")
-    return CX.conj(S.transpose(input, 0, 1))
+    return CX.lazy_conj(S.transpose(input, 0, 1))
 
 
 # (the engine's conj is eager, its result marked as PyTorch's lazy one is: is_conj, resolve_conj)
