@@ -32,7 +32,7 @@ ROWS_EXTRA = {
     "angle": [(lambda a, b: torch.angle(torch.complex(a, b)), [_spread(*s), _pos(*s)]) for s in ((3,), (2, 2))],
     "fft_r2c": [(lambda a: _R(torch.fft.rfft(a)), [_spread(6)]), (lambda a: _R(torch.fft.fft(a)), [_spread(2, 5)]),
                 (lambda a: _R(torch.fft.rfft2(a, norm="ortho")), [_spread(3, 4)]),
-                (lambda a: _R(torch.fft.ifft(a, dim=0)), [_spread(3, 2)])],
+                (lambda a: _R(torch.fft.ifft(a, dim=0).resolve_conj()), [_spread(3, 2)])],
     "fft_c2r": [(lambda a: torch.fft.irfft(_C(a)), [_spread(4, 2)]),
                 (lambda a: torch.fft.irfft(_C(a), n=7, norm="forward"), [_spread(2, 4, 2)]),
                 (lambda a: torch.fft.irfft2(_C(a), s=(3, 4)), [_spread(3, 3, 2)])],

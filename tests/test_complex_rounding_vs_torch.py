@@ -63,7 +63,8 @@ print(w.grad, torch.tensor([2.0, -1.0], requires_grad=True).sgn().sum().grad_fn)
 c = z.conj()
 print(c, c.is_conj(), torch.is_conj(c), c[0].is_conj(), c.detach().is_conj(), c.clone().is_conj(), (c * 1).is_conj())
 print(c.conj().is_conj(), c.resolve_conj(), c.resolve_conj().is_conj(), c.real, c.imag, z.is_conj())
-print(torch.ones(2).conj().is_conj(), torch.view_as_real(c.resolve_conj()))
+print(torch.ones(2).conj().is_conj(), torch.view_as_real(c.resolve_conj()), z[None].mH.is_conj())
+print(torch.fft.ifft(torch.ones(4)).is_conj(), torch.fft.ifft2(torch.ones(2, 2)).is_conj(), torch.fft.fft(z).is_conj())
 torch.view_as_real(c)''',
         '''c = torch.tensor([1 + 2j]).conj()
 c.numpy()''',

@@ -6,7 +6,7 @@ real input is the conjugate of its forward transform (ConjBackward0)."""
 import numpy as np
 
 from . import dtypes
-from .complex_fns import conj
+from .complex_fns import conj, lazy_conj
 from .dfti import BY_N, BY_ROOT_N, NONE
 from .functions import roll
 from .indexing import getitem
@@ -78,7 +78,7 @@ def _r2c(name, input, n, dim, norm, forward, onesided):
     if n is not None:
         input = _resize(input, (d,), (n_,))
     out = apply(OPS["fft_r2c"], (input,), [d], _norm(norm, forward), onesided, input._data.shape[d])
-    return out if forward else conj(out)
+    return out if forward else lazy_conj(out)   # (ifft / ihfft of a real tensor: PyTorch's is a conjugate view)
 
 
 def _c2c(name, input, n, dim, norm, forward):
