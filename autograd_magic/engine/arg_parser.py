@@ -322,6 +322,9 @@ METHODS = {
     "flatten": ["(int start_dim = 0, int end_dim = -1)"],
     "index_select": ["(int dim, Tensor index)"],
     "gather": ["(int dim, Tensor index, *, bool sparse_grad = False)"],
+    **_same(["(int dim, Tensor index, Tensor src)"], "scatter_add", "scatter_add_"),
+    **_same(["(int dim, Tensor index, Tensor src, str reduce, *, bool include_self = True)"], "scatter_reduce",
+            "scatter_reduce_"),
     "narrow": ["(int dim, Tensor start, int length)", "(int dim, int start, int length)"],
     "roll": ["(tuple of ints shifts, tuple of ints? dims = ())"],
     "topk": ["(int k, int dim = -1, bool largest = True, bool sorted = True)"],
@@ -395,6 +398,9 @@ FUNCTIONS = {
     "flatten": ["(Tensor input, int start_dim = 0, int end_dim = -1)"],
     "index_select": ["(Tensor input, int dim, Tensor index" + _OUT],
     "gather": ["(Tensor input, int dim, Tensor index, *, bool sparse_grad = False, Tensor out = None)"],
+    "scatter_add": ["(Tensor input, int dim, Tensor index, Tensor src" + _OUT],
+    "scatter_reduce": ["(Tensor input, int dim, Tensor index, Tensor src, str reduce, *, bool include_self = True"
+                       + _OUT],
     "narrow": ["(Tensor input, int dim, Tensor start, int length)", "(Tensor input, int dim, int start, int length)"],
     "roll": ["(Tensor input, tuple of ints shifts, tuple of ints? dims = ())"],
     "topk": ["(Tensor input, int k, int dim = -1, bool largest = True, bool sorted = True, *, "

@@ -132,9 +132,23 @@ def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
         t, dim = (reshape(t, -1) if t._data.ndim != 1 else t), 0
     d = _dim(dim, t._data.ndim)
     if isinstance(repeats, TensorBase):  # a tensor of repeats picks with index_select, as PyTorch does
-        idx = np.repeat(np.arange(t._data.shape[d]), repeats._data.reshape(-1) if repeats._data.ndim else
-                        int(repeats._data))
-        return index_select(t, d, wrap(idx.astype(np.int64)))
+        r, n = repeats._data, t._data.shape[d]
+        if r.ndim > 1:
+            raise RuntimeError("repeats must be 0-dim or 1-dim tensor")
+        if r.ndim == 0 or r.shape[0] == 1:
+            r = np.full(n, r.reshape(-1)[0], r.dtype)
+        elif r.shape[0] != n:
+            raise RuntimeError(f"repeats must have the same size as input along dim, but got repeats.size(0) = "
+                               f"{r.shape[0]} and input.size({d}) = {n}")
+        idx = _repeat_indices(wrap(r))
+        if output_size is not None and output_size != idx._data.shape[0]:
+            raise RuntimeError("allocated size does not match required size")
+        return index_select(t, d, idx)
+    if repeats < 0:
+        raise RuntimeError("Repeats must be non-negative")
+    if output_size is not None and output_size != t._data.shape[d] * repeats:
+        raise RuntimeError(f"repeat_interleave: Invalid output_size, expected {t._data.shape[d] * repeats} but got "
+                           f"{output_size}")
     shape = list(t._data.shape)
     big = shape[:d + 1] + [repeats] + shape[d + 1:]
     wide = expand(unsqueeze(t, d + 1), big)

@@ -16,15 +16,14 @@ from .optable import OPS
 from .ordering import meshgrid
 from .tensor_base import TensorBase, _dim, apply, inplace, warn_once, wrap
 
-_REDUCES = {"sum": "sum", "prod": "prod", "mean": "mean", "amax": "amax", "amin": "amin"}
+# (PyTorch 2.13's forward takes "max" and "min" as amax and amin, its backward refuses them; messages name the five)
+_REDUCES = {"sum": "sum", "prod": "prod", "mean": "mean", "amax": "amax", "amin": "amin", "max": "amax", "min": "amin"}
 
 
 def scatter_reduce(input, dim, index, src, reduce, *, include_self=True):
     """src's elements reduced ("sum", "prod", "mean", "amax", "amin") into a copy of input at their index along
     dim (ScatterReduceBackward0)."""
-    key, _ = IX._along(input, dim, index, "scatter")
-    if src._data.dtype != input._data.dtype:
-        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
+    key, _ = IX._along(input, dim, index, "scatter", src)
     if reduce not in _REDUCES:
         raise RuntimeError(f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}")
     return apply(OPS["scatter_reduce"], (input, IX._leading(src, index)), key, reduce, bool(include_self))

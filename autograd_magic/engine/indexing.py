@@ -500,12 +500,19 @@ def _index_array(index, name):
     return index._data
 
 
-def _along(input, dim, index, name):
+def _along(input, dim, index, name, src=None):
+    """The advanced-indexing key of gather / scatter along dim, after ATen's checks in its order: the index's
+    dtype, src's dtype, the number of dimensions, the sizes (scatter_gather_shape_check), then each index."""
     idx = _index_array(index, name)
+    if isinstance(src, TensorBase) and src._data.dtype != input._data.dtype:
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")   # (scatter_add's too)
     d = _dim(dim, input._data.ndim)
     if max(idx.ndim, 1) != max(input._data.ndim, 1):   # a 0-d index counts as one dimension, as in ATen
         raise RuntimeError("Index tensor must have the same number of dimensions as " +
                            ("input tensor" if name == "gather" else "self tensor"))
+    if idx.size:
+        _shape_check(input._data.shape, d, idx.shape, name,
+                     src._data.shape if isinstance(src, TensorBase) else None)
     n = input._data.shape[d] if input._data.ndim else 1
     bad = idx[(idx >= n) | (idx < 0)] if idx.size else idx   # (ATen's gather / scatter take no negative index)
     if bad.size:
@@ -513,6 +520,38 @@ def _along(input, dim, index, name):
     if idx.ndim == 0 and input._data.ndim == 1:   # one element: scatter_(0, torch.tensor(y), value=1)
         return (Ellipsis, idx), d
     return (along_axis_key(idx, d) if idx.ndim else ()), d
+
+
+def _shape_check(shape, d, ishape, name, sshape):
+    """ATen's gather_shape_check / scatter_shape_check: index no larger than self apart from dim, and (scatter
+    with a src tensor) no larger than src in every dimension; a 0-d tensor counts as size 1."""
+    size = lambda s, i: s[i] if s else 1   # (ensure_nonempty_size)
+    if name == "gather":
+        for i in range(max(len(shape), 1)):
+            if i != d and size(ishape, i) > size(shape, i):
+                raise RuntimeError(f"Size does not match at dimension {i} expected index {list(ishape)} to be no "
+                                   f"larger than self {list(shape)} apart from dimension {d}")
+        return
+    if sshape is not None and not sshape and ishape:
+        raise RuntimeError("Index tensor must have the same number of dimensions as src tensor")
+    wrong = any(i != d and size(ishape, i) > size(shape, i) for i in range(max(len(shape), 1)))
+    if sshape is None:
+        if wrong:
+            raise RuntimeError(f"Expected index {list(ishape)} to be no larger than self {list(shape)} apart from "
+                               f"dimension {d}")
+        return
+    for i in range(max(len(shape), 1)):
+        if wrong:
+            break
+        if sshape and i >= len(sshape):   # (src.size(i) of a tensor with fewer dimensions)
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-len(sshape)}, "
+                             f"{len(sshape) - 1}], but got {i})")
+        wrong = size(ishape, i) > size(sshape, i)
+    if wrong:
+        raise RuntimeError(f"Expected index {list(ishape)} to be no larger than self {list(shape)} apart from "
+                           f"dimension {d} and to be no larger size than src {list(sshape)}")
+    if max(len(sshape), 1) != max(len(ishape), 1):
+        raise RuntimeError("Index tensor must have the same number of dimensions as src tensor")
 
 
 def gather(input, dim, index, *, sparse_grad=False):
@@ -526,27 +565,24 @@ _REDUCE_DEPRECATED = ("The reduce argument of torch.scatter with Tensor src is d
 
 
 def scatter(input, dim, index, src=None, *, value=None, reduce=None):
-    key, _ = _along(input, dim, index, "scatter")
+    key, _ = _along(input, dim, index, "scatter", value if src is None else src)
     if src is None:
         src = value
+    if reduce is not None and isinstance(src, TensorBase):
+        warn_once(_REDUCE_DEPRECATED)   # (before the check of reduce, as ATen's scatter.reduce)
     if reduce is not None and reduce not in ("add", "multiply"):
         raise RuntimeError("reduce argument must be either add or multiply.")
     if not isinstance(src, TensorBase):
         if reduce is not None:
             return apply(OPS["scatter_reduce_legacy_value"], (input,), key, src, reduce)
         return apply(OPS["scatter_value"], (input,), key, src)
-    if src._data.dtype != input._data.dtype:
-        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
     if reduce is not None:
-        warn_once(_REDUCE_DEPRECATED)
         return apply(OPS["scatter_reduce_legacy"], (input, _leading(src, index)), key, reduce)
     return apply(OPS["scatter"], (input, _leading(src, index)), key)
 
 
 def scatter_add(input, dim, index, src):
-    key, _ = _along(input, dim, index, "scatter_add")
-    if src._data.dtype != input._data.dtype:
-        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")   # (PyTorch's, for scatter_add too)
+    key, _ = _along(input, dim, index, "scatter", src)
     return apply(OPS["scatter_add"], (input, _leading(src, index)), key)
 
 

@@ -35,6 +35,7 @@ def _counts(shape, key, include_self, dtype):
 def _scatter_reduce(x, src, key, reduce, include_self):
     """self's copy with src's elements reduced in at their index, in index order (ATen's CPU loop)."""
     out = np.array(x, copy=True)
+    reduce = {"max": "amax", "min": "amin"}.get(reduce, reduce)   # (the forward takes them; backward does not)
     if not include_self:
         out[key] = _identity(reduce, out.dtype)
     if reduce in ("amax", "amin"):
@@ -54,6 +55,8 @@ def scatter_reduce_vjp(xp, grad, saved, consts, needs):
     among the values equal to the result, prod divides the result by each factor (zeros handled apart)."""
     x, src, result = saved
     key, reduce, include_self = consts
+    if reduce not in ("sum", "prod", "mean", "amax", "amin"):   # ("max" and "min": PyTorch 2.13's forward only)
+        raise RuntimeError(f"Expected 'reduce' to be one of 'sum', 'prod', 'mean', 'amax', 'amin' but got {reduce}.")
     data = (lambda t: t) if xp.is_numpy else (lambda t: t._data)
     if reduce == "sum":
         g_self, g_src = grad, xp.take(grad, key)

@@ -63,7 +63,8 @@ def pad_key(shape, pad, mode):
 
 
 def _pick(a, key, shape):
-    return a[key]
+    # a new contiguous tensor as PyTorch's kernels write it (numpy lays an index that follows slices out first)
+    return a[key].copy(order="C")
 
 
 def _add_back(xp, grad, saved, consts, needs):

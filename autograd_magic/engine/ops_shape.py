@@ -375,7 +375,30 @@ def t_vjp(xp, grad, saved, consts, needs):
     return (xp.mT(grad) if grad.ndim == 2 else grad,)
 
 
-@defop("expand", "ExpandBackward0", lambda a, shape: np.broadcast_to(a, shape))
+def _expand(a, shape):
+    """a broadcast to shape with ATen's strides (inferExpandGeometry): 0 only where a size-1 dimension grows; a new
+    leading dimension of size 1 gets the stride a contiguous layout would give it (numpy's broadcast_to gives 0)."""
+    lead, strides = len(shape) - a.ndim, [0] * len(shape)
+    for i in reversed(range(len(shape))):
+        j = i - lead
+        size, stride = (a.shape[j], a.strides[j]) if j >= 0 else \
+            (1, shape[i + 1] * strides[i + 1] if i + 1 < len(shape) else 0)   # (0-d: all 0)
+        strides[i] = stride if size == shape[i] else 0
+    view = np.broadcast_to(a, shape)
+    root = view
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    if view.strides == tuple(strides) or not root.flags.c_contiguous:
+        return view
+    # the same window on the same memory, whose base is that memory's array (storage and view bookkeeping walk
+    # .base to it; as_strided's base would be numpy's DummyArray)
+    offset = view.__array_interface__["data"][0] - root.__array_interface__["data"][0]
+    out = np.ndarray(shape, a.dtype, buffer=root, offset=offset, strides=strides)
+    out.flags.writeable = False
+    return out
+
+
+@defop("expand", "ExpandBackward0", _expand)
 def expand_vjp(xp, grad, saved, consts, needs):
     return (grad,)
 
@@ -479,10 +502,20 @@ def _scatter_fwd(g, key, shape):
 # ---------------------------------------------------------------- joins
 
 
-@defop("cat", "CatBackward0", lambda *args: np.concatenate(args[:-2], axis=args[-2]))   # (arrays..., dim, sizes)
+def _cat(*args):
+    """(arrays..., dim, sizes): a size None marks a 1-d empty array that PyTorch's cat skips (its legacy rule)."""
+    arrays, dim, sizes = args[:-2], args[-2], args[-1]
+    return np.concatenate([a for a, n in zip(arrays, sizes) if n is not None], axis=dim)
+
+
+@defop("cat", "CatBackward0", _cat)
 def cat_vjp(xp, grad, saved, consts, needs):
     dim, sizes = consts
-    return tuple(xp.split(grad, dim, sizes))
+    if None not in sizes:
+        return tuple(xp.split(grad, dim, sizes))
+    parts = iter(xp.split(grad, dim, [n for n in sizes if n is not None]))
+    empty = np.zeros((0,), grad.dtype if xp.is_numpy else grad._data.dtype)
+    return tuple(next(parts) if n is not None else xp.wrap(empty) for n in sizes)
 
 
 @defop("stack", "StackBackward0", lambda *arrays, dim: np.stack(arrays, axis=dim))

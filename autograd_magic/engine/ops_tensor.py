@@ -18,6 +18,15 @@ def _pick(a, key, shape):
     return a[key]
 
 
+def _pick_contiguous(a, key, shape):
+    """a[key] in a new C-contiguous array, as ATen allocates index_select's and gather's output (numpy puts an
+    index array's axis first in memory when it is not the first axis)."""
+    picked = a[key]
+    out = np.empty(picked.shape, picked.dtype)   # (ascontiguousarray keeps a size-1 dimension's odd stride)
+    out[...] = picked
+    return out
+
+
 def _scatter_back(kind):
     def vjp(xp, grad, saved, consts, needs):
         key, shape = consts[:2]
@@ -44,7 +53,7 @@ for _name, _node, _kind in (
         ("median_dim", "MedianBackward1", "value_select_backward"),
         ("nanmedian", "NanmedianBackward0", "index_backward"),
         ("nanmedian_dim", "NanmedianBackward1", "value_select_backward")):
-    defop(_name, _node, _pick)(_scatter_back(_kind))
+    defop(_name, _node, _pick_contiguous if _name in ("gather", "index_select") else _pick)(_scatter_back(_kind))
 
 
 def _diagonal_view(a, key, shape, offset, d1, d2):

@@ -165,6 +165,10 @@ def dim_sum(a, dims, keepdim=False):
     r = None
     if len(dims) == 1 and a.ndim == 2 and not a.flags.c_contiguous and _rows_of_a_matrix(a):
         a = np.ascontiguousarray(a)
+    elif not a.flags.c_contiguous and a.ndim == 2 and a.dtype.kind in "fc" and a.size:
+        r = _permuted_sum(a, dims, keepdim)
+        if r is not None:
+            return r
     if ckernels.LIB is not None and len(dims) == 1 and (a.dtype == np.float32 or a.dtype == np.float64) \
             and a.flags.c_contiguous and a.size and 1 not in a.shape:
         r = _one_dim_compiled(a, dims[0] % a.ndim)     # the common case (a bias's gradient), at once
@@ -182,6 +186,23 @@ def dim_sum(a, dims, keepdim=False):
             shape[d % a.ndim] = 1
         r = r.reshape(shape)
     return r
+
+
+def _permuted_sum(a, dims, keepdim):
+    """dim_sum of a dense array whose dims are a permutation of a C-contiguous one (a transposed matrix, stft's
+    (freq, frames) output): PyTorch's iterator orders the dims by stride first, so a sum over the dim that runs
+    along memory is a row sum (None where a is not such an array, or every dim is summed). Used for 2-d arrays:
+    with more dims PyTorch's order also follows the output's layout (not modelled here)."""
+    nd = a.ndim
+    order = sorted(range(nd), key=lambda i: -a.strides[i])
+    b = a.transpose(order)
+    dims = {d % nd for d in dims}
+    if not b.flags.c_contiguous or len(dims) == nd or 1 in a.shape:
+        return None
+    r = np.asarray(dim_sum(b, tuple(j for j, i in enumerate(order) if i in dims)))
+    kept = [i for i in order if i not in dims]              # r's axes, as dims of a
+    r = r.transpose(np.argsort(kept))
+    return r.reshape([1 if i in dims else n for i, n in enumerate(a.shape)]) if keepdim else r
 
 
 def _rows_of_a_matrix(a):

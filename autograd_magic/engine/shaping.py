@@ -418,13 +418,20 @@ def expand(input, *sizes):
                            f"size=[{', '.join(map(str, sizes))}]): "
                            "the number of sizes provided (%d) must be greater or equal to the number of dimensions "
                            "in the tensor (%d)" % (len(sizes), len(shape)))
-    target = tuple(shape[i - lead] if n == -1 else n for i, n in enumerate(sizes))
-    for i in reversed(range(len(shape))):   # (PyTorch checks from the last dim)
-        n = shape[i]
-        if n != 1 and n != target[i + lead]:
-            raise RuntimeError(f"The expanded size of the tensor ({target[i + lead]}) must match the existing size "
-                               f"({n}) at non-singleton dimension {i + lead}.  Target sizes: "
+    for i in reversed(range(len(sizes))):   # (PyTorch checks from the last dim: inferExpandGeometry)
+        if i < lead:
+            if sizes[i] == -1:
+                raise RuntimeError(f"The expanded size of the tensor (-1) isn't allowed in a leading, non-existing "
+                                   f"dimension {i}")
+            continue
+        n = shape[i - lead]
+        if n != 1 and n != sizes[i] and sizes[i] != -1:
+            raise RuntimeError(f"The expanded size of the tensor ({sizes[i]}) must match the existing size "
+                               f"({n}) at non-singleton dimension {i}.  Target sizes: "
                                f"[{', '.join(map(str, sizes))}].  Tensor sizes: [{', '.join(map(str, shape))}]")
+    target = tuple(shape[i - lead] if n == -1 else n for i, n in enumerate(sizes))
+    if any(n < 0 for n in target):   # (a size below -1 on a size-1 or new dimension: ATen's checked numel)
+        raise RuntimeError("numel: integer multiplication overflow")
     return _view_out(input, apply(OPS["expand"], (input,), target))
 
 
@@ -460,20 +467,30 @@ def cat(tensors, dim=0):
     tensors = _tensor_list(tensors, "cat", dim)
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
-    ref = next((x for x in tensors if x._data.ndim), tensors[0])
-    for x in tensors:
-        if x._data.ndim and x._data.ndim != ref._data.ndim:
+    # ATen's legacy rule: a 1-d empty tensor is skipped (it counts in the dtype and gets an empty gradient)
+    skip = [x._data.ndim == 1 and x._data.size == 0 for x in tensors]
+    if all(skip):   # (then any dim is taken: torch.cat([torch.ones(0)], dim=5))
+        skip, dim = [False] * len(skip), 0
+    ref = next((x for x, s in zip(tensors, skip) if x._data.ndim and not s), tensors[0])
+    for x, s in zip(tensors, skip):
+        if x._data.ndim and x._data.ndim != ref._data.ndim and not s:
             raise RuntimeError(f"Tensors must have same number of dimensions: got {ref._data.ndim} and {x._data.ndim}")
     d = _dim(dim, ref._data.ndim)
     dt = _join_dtype(tensors)
     parts = [x if x._data.dtype == dt else x.to(dtypes._FROM_NP[dt]) for x in tensors]
-    for i, x in enumerate(parts):
+    for i, (x, s) in enumerate(zip(parts, skip)):
+        if s:
+            continue
         if x._data.ndim == 0:
             raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
         bad = next((j for j, (a, b) in enumerate(zip(x._data.shape, ref._data.shape)) if j != d and a != b), None)
         if bad is not None:
             raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size "
                                f"{ref._data.shape[bad]} but got size {x._data.shape[bad]} for tensor number {i} in the list.")
+    if any(skip):
+        data = np.concatenate([x._data for x, s in zip(parts, skip) if not s], axis=d)
+        return apply(OPS["cat"], tuple(parts), d, [None if s else x._data.shape[d] for x, s in zip(parts, skip)],
+                     data=data)
     return _record_join("cat", parts, d)
 
 

@@ -76,6 +76,7 @@ from ..engine.memory_format import (channels_last, channels_last_3d, contiguous_
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, enable_bfloat16 as _enable_bfloat16
 from . import accelerator, autograd, cuda, fft, linalg, nn, optim  # noqa: F401
+from . import signal  # noqa: F401,E402  (torch.signal.windows)
 from . import distributions  # noqa: F401,E402
 from . import functional  # noqa: F401,E402
 from . import func  # noqa: F401,E402  (torch.func: grad, vmap, jacrev ..., functional_call)
@@ -130,6 +131,10 @@ from ..engine.renorm import renorm  # noqa: E402,F401
 from .foreach import FUNCTIONS as _FOREACH_FUNCTIONS  # noqa: E402
 globals().update(_FOREACH_FUNCTIONS)  # torch._foreach_add_ ... (torch/foreach.py)
 from .nn.functional_ctc import torch_ctc_loss as ctc_loss  # noqa: E402
+from .stft import FUNCTIONS as _STFT_FUNCTIONS  # noqa: E402
+globals().update(_STFT_FUNCTIONS)  # torch.stft, torch.istft (torch/stft.py)
+for _k, _v in _STFT_FUNCTIONS.items():   # Tensor.stft, Tensor.istft: the functions with self first
+    setattr(Tensor, _k, _v)
 for _k, _v in _SAMPLING_METHODS.items():   # Tensor.lgamma ... unless the op table declares them
     if not hasattr(Tensor, _k):
         setattr(Tensor, _k, _v)

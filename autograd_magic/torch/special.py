@@ -1,11 +1,14 @@
 """torch.special: the entropy term entr, xlog1py, erfcx, the modified Bessel functions i0/i0e/i1/i1e, ndtri, log_ndtr,
 multigammaln, zeta and gammainc/gammaincc (their own ops: engine/ops_special.py), the normal CDF ndtr composed as
 PyTorch composes it, and the functions torch.special names again (expit is sigmoid, gammaln lgamma, psi digamma,
-round ...). The other Bessel functions, and orthogonal polynomials are not part of it."""
+round ...), the Bessel functions bessel_j0/j1/y0/y1 (engine/bessel.py, not differentiated, as in PyTorch). The
+other Bessel functions and the orthogonal polynomials are not part of it."""
 import math
 
 import numpy as np
 
+from ..engine import bessel as _bessel
+from ..engine.dtypes import get_default_dtype as _default_dtype
 from ..engine.optable import OPS
 from ..engine.tensor import Tensor
 from ..engine.tensor_base import apply
@@ -135,6 +138,31 @@ def softmax(input, dim, *, dtype=None):
 
 def log_softmax(input, dim, *, dtype=None):
     return _F.log_softmax(input, dim, dtype=dtype)
+
+
+def _not_differentiated(kernel, name):
+    """torch.special.<name>: a new tensor that never requires grad (PyTorch does not differentiate it); an integer
+    or bool input is computed in the default float dtype."""
+    def fn(input, *, out=None):
+        if not isinstance(input, Tensor):
+            raise TypeError(f"special_{name}(): argument 'input' (position 1) must be Tensor, not "
+                            f"{type(input).__name__}")
+        data = input.detach()._data
+        if data.dtype.kind in "iub":
+            data = data.astype(_default_dtype().np)
+        result = Tensor._wrap(np.asarray(kernel(np.asarray(data)), dtype=data.dtype))
+        if out is not None:
+            return out.copy_(result) if out.shape == result.shape else out.resize_(result.shape).copy_(result)
+        return result
+    fn.__name__ = fn.__qualname__ = name
+    fn.__doc__ = kernel.__doc__ or f"The Bessel function {name[7:]} (not differentiated, as in PyTorch)."
+    return fn
+
+
+bessel_j0 = _not_differentiated(_bessel.j0, "bessel_j0")
+bessel_j1 = _not_differentiated(_bessel.j1, "bessel_j1")
+bessel_y0 = _not_differentiated(_bessel.y0, "bessel_y0")
+bessel_y1 = _not_differentiated(_bessel.y1, "bessel_y1")
 
 
 def __getattr__(name):

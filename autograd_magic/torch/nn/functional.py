@@ -87,7 +87,9 @@ def elu(input, alpha=1.0, inplace=False):
     return apply(OPS["elu"], (input,), alpha) if not inplace else _inplace(input, OPS["elu"], alpha)
 
 
-def gelu(input, approximate="none"):
+def gelu(input, *, approximate="none"):
+    if not isinstance(approximate, str):   # (PyTorch's argument parser, before the kernel's check)
+        raise TypeError(f"gelu(): argument 'approximate' must be str, not {type(approximate).__name__}")
     if approximate not in ("none", "tanh"):
         raise RuntimeError(f"approximate argument must be either none or tanh.")
     F.check_float_kernel("GeluKernelImpl", input, fn="gelu")
