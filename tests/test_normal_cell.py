@@ -210,3 +210,24 @@ def test_the_engine_modules_a_cell_maps_follow_sys_modules(monkeypatch):
     replaced = types.ModuleType("autograd_magic.torch.nn")
     monkeypatch.setitem(sys.modules, "autograd_magic.torch.nn", replaced)
     assert engine_modules()["torch.nn"] is replaced
+
+
+def test_an_engine_module_not_imported_yet_imports_as_pytorchs_would(ip, monkeypatch):
+    """``from torch.utils.tensorboard import SummaryWriter``: the engine's module is imported when the cell asks for
+    it (it was "not part of it" before), with PyTorch's own failure when the tensorboard package is missing; with
+    the package, SummaryWriter names itself as not implemented; afterwards ``torch.utils.tensorboard`` is not left
+    in sys.modules for plain cells."""
+    monkeypatch.setitem(sys.modules, "tensorboard", None)   # (import tensorboard: ModuleNotFoundError)
+    sys.modules.pop("autograd_magic.torch.utils.tensorboard", None)
+    result, cap = cell(ip, "%%grad\nfrom torch.utils.tensorboard import SummaryWriter")
+    assert isinstance(result.error_in_exec, ModuleNotFoundError)
+    assert "tensorboard" in str(result.error_in_exec) and "not part of it" not in str(result.error_in_exec)
+    fake = type(sys)("tensorboard")
+    fake.__version__ = "2.15.0"
+    monkeypatch.setitem(sys.modules, "tensorboard", fake)
+    result, cap = cell(ip, "%%grad\nfrom torch.utils.tensorboard import SummaryWriter\nSummaryWriter('runs/x')")
+    assert isinstance(result.error_in_exec, NotImplementedError)
+    assert "SummaryWriter is not part of it" in str(result.error_in_exec)
+    assert "torch.utils.tensorboard" not in sys.modules or "autograd_magic" not in str(
+        sys.modules["torch.utils.tensorboard"])
+    sys.modules.pop("autograd_magic.torch.utils.tensorboard", None)

@@ -6,6 +6,9 @@ Python source. Nothing here imports IPython.
 """
 import ast
 import functools
+import importlib
+import importlib.abc
+import importlib.util
 import asyncio
 import contextlib
 import inspect
@@ -450,6 +453,8 @@ def torch_is_the_engine(user_ns, bound=()):
                 table.pop(k, None)
             else:
                 table[k] = mod
+        for k in finder.loaded:   # (an engine module the cell imported first: not torch.x for later cells)
+            table.pop(k, None)
         for k, mod in hidden.items():
             table.setdefault(k, mod)
         for name, old in swapped.items():
@@ -491,13 +496,41 @@ class _NotInTheEngine:
     def __init__(self, modules):
         self.modules = modules
         self.asked = []   # the modules imported while the cell ran (torch_is_the_engine drops those that took it)
+        self.loaded = []   # torch.* names of engine modules the cell imported first (see find_spec)
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname.startswith("torch.") and fullname not in self.modules:
+            ours = _ENGINE_PREFIX + fullname[len("torch"):]
+            if ours not in sys.modules and _has_source(ours):
+                # an engine module not imported yet (torch.utils.tensorboard): imported now, its own errors (a
+                # missing dependency, as PyTorch's import of it gives) propagating; it leaves with the cell
+                module = importlib.import_module(ours)
+                self.loaded.append(fullname)
+                return importlib.util.spec_from_loader(fullname, _Ready(module))
             raise ModuleNotFoundError(f"No module named '{fullname}': autograd_magic implements a subset of "
                                       f"PyTorch, and {fullname} is not part of it", name=fullname)
         self.asked.append(fullname)
         return None
+
+
+def _has_source(name):
+    """Is there a module (a .py file or a package) of that dotted name under the package, without importing it?"""
+    parts = name.split(".")[1:]
+    base = os.path.join(_PACKAGE_DIR, *parts)
+    return os.path.isfile(base + ".py") or os.path.isfile(os.path.join(base, "__init__.py"))
+
+
+class _Ready(importlib.abc.Loader):
+    """The loader of a module already imported under the engine's own name."""
+
+    def __init__(self, module):
+        self.module = module
+
+    def create_module(self, spec):
+        return self.module
+
+    def exec_module(self, module):
+        pass
 
 
 def _took_the_engine(mod):
