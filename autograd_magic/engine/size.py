@@ -27,6 +27,36 @@ class Size(tuple):
         return Size(tuple(self) + tuple(other))
 
 
+def _parse_device(text):
+    """(type, index digits or None) of a device string as c10::Device reads it: ``([a-zA-Z_]+)(?::([1-9]\\d*|0))?``,
+    anything else "Invalid device string" ("float32", "cuda0", "cpu:-1", "cpu:01")."""
+    if not text:
+        raise RuntimeError("Device string must not be empty")
+    name, digits, state = [], [], "start"
+    for ch in text:
+        if state == "start":
+            if ch == ":":
+                state = "index"
+            elif ch.isascii() and (ch.isalpha() or ch == "_"):
+                name.append(ch)
+            else:
+                state = "error"
+        elif state == "index" and not digits:
+            if ch.isascii() and ch.isdigit():
+                digits.append(ch)
+            else:
+                state = "error"
+        elif digits[0] == "0" or not (ch.isascii() and ch.isdigit()):
+            state = "error"
+        else:
+            digits.append(ch)
+        if state == "error":
+            break
+    if not name or state == "error" or (state == "index" and not digits):
+        raise RuntimeError(f"Invalid device string: '{text}'")
+    return "".join(name), "".join(digits) if digits else None
+
+
 class device:
     """A device as PyTorch names it (``cuda:0`` can be made and printed, as d2l's GPU chapter does on a CPU
     machine); only the CPU holds tensors: creating or moving one elsewhere raises PyTorch's error for a build
@@ -41,13 +71,14 @@ class device:
             raise RuntimeError("Cannot access accelerator device when none is available.")
         else:
             text = str(type)
-            type, colon, number = text.partition(":")
+            type, number = _parse_device(text)
             if type not in _DEVICE_TYPES:
                 raise RuntimeError(f"Expected one of {', '.join(_DEVICE_TYPES)} device type at start of device "
-                                   f"string: {text}")
-            if colon:
-                if not number.isdigit() or index is not None:
-                    raise RuntimeError(f"Invalid device string: '{text}'")
+                                   f"string: {type}")
+            if number is not None:
+                if index is not None:
+                    raise RuntimeError(f"type (string) must not include an index because index was passed "
+                                       f"explicitly: {text}")
                 index = int(number)
         if index is not None and index < 0:
             raise RuntimeError("Device index must not be negative")

@@ -1,0 +1,14 @@
+"""Device strings read as c10::Device reads them: a type of letters and underscores, then ``:`` and an index
+without a leading zero; anything else is "Invalid device string" (a dtype name given to ``.to()``, "cuda0",
+"cpu:-1"), an unknown type names the type alone, and an index in the string and as an argument is refused."""
+from helpers import EVAL_CASES, assert_same_as_pytorch
+
+CELL = '''CASES = ["torch.device('float32')", "torch.device('cuda0')", "torch.device('gpu')", "torch.device('CPU')",
+    "torch.device('x:0')", "torch.device('cpu:01')", "torch.device('cpu:-1')", "torch.device('mps:0:1')",
+    "torch.device('')", "torch.device('cuda:')", "torch.device(':0')", "torch.device('cuda:12')",
+    "torch.device('cuda:0', 1)", "torch.randn(2).to('float32')", "torch.ones(2, device='cpu0')", "str(torch.device('cpu:0'))"]
+''' + EVAL_CASES
+
+
+def test_device_strings_match_pytorch():
+    assert_same_as_pytorch([CELL], corpus="learner_errors", name="device_strings")
