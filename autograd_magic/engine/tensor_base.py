@@ -50,16 +50,28 @@ _NO_GRAD_DTYPE = "only Tensors of floating point dtype can require gradients"
 # ---------------------------------------------------------------- functions and methods generated from declarations
 
 
+_REQUIRED = object()
+
+
+def _missing_input(name):
+    """PyTorch's parser's TypeError for a function called without its tensor (``torch.tanh()``)."""
+    raise TypeError(f'{name}() missing 1 required positional arguments: "input"')
+
+
 def declared_function(op, name):
     """The public function an op declares (``api=``): split the arguments, promote, record (see optable)."""
     to_float = op.promote == "float"
-    if op.args is None:
+    if op.args is None:   # (input's default only tells a call without it: PyTorch's parser words that error)
         if to_float:
-            def fn(input):
+            def fn(input=_REQUIRED):
+                if input is _REQUIRED:
+                    _missing_input(name)
                 d = input._data.dtype
                 return apply(op, (input if d.kind in "fc" or d is _BF16 else input.to(dtypes.get_default_dtype()),))
         else:
-            def fn(input):
+            def fn(input=_REQUIRED):
+                if input is _REQUIRED:
+                    _missing_input(name)
                 return apply(op, (input,))
     else:
         split = op.args
