@@ -1,6 +1,7 @@
-"""Learners' argument mistakes worded as PyTorch words them. Device strings read as c10::Device reads them: a type of letters and underscores, then ``:`` and an index
-without a leading zero; anything else is "Invalid device string" (a dtype name given to ``.to()``, "cuda0",
-"cpu:-1"), an unknown type names the type alone, and an index in the string and as an argument is refused."""
+"""Learners' argument mistakes worded as PyTorch words them. Device strings are read as c10::Device reads them: a
+type of letters and underscores, then ``:`` and an index without a leading zero; anything else is "Invalid device
+string" (a dtype name given to ``.to()``, "cuda0", "cpu:-1"), an unknown type names the type alone, and an index in
+the string and as an argument is refused."""
 from helpers import EVAL_CASES, assert_same_as_pytorch
 
 CELL = '''CASES = ["torch.device('float32')", "torch.device('cuda0')", "torch.device('gpu')", "torch.device('CPU')",
