@@ -31,6 +31,13 @@ print(bits(x / (0.5 + 1j)), bits(x / b[:1, 0]), bits(torch.randn(3, 5, dtype=tor
         SETUP + '''a, b = torch.randn(2, 9, dtype=torch.cdouble), torch.randn(2, 9, dtype=torch.cdouble)
 print(bits(a / b), bits(a / b[:, :1]), bits(a.reciprocal()), bits(1j / a[0]))
 print(torch.tensor([1 + 1j, 2 - 1j]) / torch.tensor([0j, 1 + 0j]))''',
+        SETUP + '''for n in (3, 9, 21):
+    a, b = torch.randn(n, dtype=torch.cfloat), torch.randn(n, dtype=torch.cfloat)
+    c = a.clone()
+    c /= b
+    print(n, bits(a.clone().div_(b)), bits(c), bits(a.clone().div_(2 - 1j)))
+a = torch.randn(3, 7, dtype=torch.cdouble)
+print(bits(a.clone().div_(a.flip(1))))''',
     ],
     "signs_and_gradients": [
         SETUP + '''for n in (3, 16, 17, 33):

@@ -5,7 +5,7 @@ import numpy as np
 from . import composed as C
 from . import arg_parser, argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
 from . import memory_format as formats, renorm, view_scatter
-from . import random_samplers, real_dtype, sparse_methods
+from . import ops_complex, random_samplers, real_dtype, sparse_methods
 from . import functions as F
 from . import indexing as IX
 from . import inplace as I
@@ -155,6 +155,20 @@ def _iop(fn):
     return method
 
 
+def _quotient_in_place(method):
+    """div_ and /=: a complex tensor's quotients rounded as ATen's in-place loop rounds them (ops_complex.cdiv)."""
+    def div_(self, *args, **kwargs):
+        if self._data.dtype.kind != "c":
+            return method(self, *args, **kwargs)
+        ops_complex.IN_PLACE[0] = True
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            ops_complex.IN_PLACE[0] = False
+    div_.__name__ = div_.__qualname__ = getattr(method, "__name__", "div_")
+    return div_
+
+
 def _iop_plain(name, ufunc):
     """x += y (-=, *=) for two tensors of one float dtype and shape, nothing recording (a training loop's
     `p.data += -lr * p.grad`, an update under no_grad): the ufunc writes into x's array, no temporary. Every
@@ -257,7 +271,7 @@ _BINDINGS = {
     "bitwise_right_shift": F.bitwise_right_shift, "bitwise_and_": F.bitwise_inplace(F.bitwise_and),
     "bitwise_or_": F.bitwise_inplace(F.bitwise_or), "bitwise_xor_": F.bitwise_inplace(F.bitwise_xor),
     "__iadd__": _iop_plain("add", np.add), "__isub__": _iop_plain("sub", np.subtract),
-    "__imul__": _iop_plain("mul", np.multiply), "__itruediv__": _iop(F.div),
+    "__imul__": _iop_plain("mul", np.multiply), "__itruediv__": _quotient_in_place(_iop(F.div)),
     "__ipow__": _iop(F.pow),
     "__getitem__": IX.getitem, "__setitem__": IX.setitem,
     # named arithmetic
@@ -315,7 +329,7 @@ _BINDINGS = {
     "cuda": lambda s, device=None, non_blocking=False, memory_format=None: _no_cuda(device),
     # in place
     "add_": _named_inplace(F.add), "sub_": _named_inplace(F.sub), "mul_": _named_inplace(F.mul),
-    "div_": _named_inplace(F.div), "pow_": _named_inplace(F.pow),
+    "div_": _quotient_in_place(_named_inplace(F.div)), "pow_": _named_inplace(F.pow),
     "clamp_": _clamp_inplace(F.clamp, lambda min=None, max=None: (min, max)),
     "clip_": _clamp_inplace(F.clamp, lambda min=None, max=None: (min, max), "clip_"),
     "neg_": _named_inplace(F.neg), "relu_": _named_inplace(F.relu), "abs_": _named_inplace(F.abs),

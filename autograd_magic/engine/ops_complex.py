@@ -104,12 +104,16 @@ def _split(x):
     return hi, x - hi
 
 
+IN_PLACE = [False]   # set while an in-place complex division runs (methods.py: div_, /=): see cdiv
+
+
 def cdiv(a, b):
     """The complex quotient as ATen's CPU kernel rounds it. c10::complex's division scales by the larger part of
     the divisor (Smith's method, the formula numpy's loop uses too); ATen's AVX2 / AVX-512 builds compile it with
     fused multiply-adds, so ``c + d*rat``, ``a + b*rat`` and ``b - a*rat`` are each rounded once (numpy rounds the
-    product first: 38% of complex64 quotients differed in their last bit). One exception, measured: the last
-    complex64 of an inner loop of odd length (see _inner_loop) has its denominator fused, its numerators not.
+    product first: 38% of complex64 quotients differed in their last bit). Exceptions, measured: the last
+    complex64 of an inner loop of odd length (see _inner_loop) has its denominator fused, its numerators not; in
+    place (``div_``, ``/=``: IN_PLACE) so have all the complex64 past the inner loop's last whole group of 8.
     The scalar "default" build fuses nothing (numpy's quotient). A real operand counts as complex with a zero
     imaginary part; a zero divisor gives numpy's inf / nan, as ATen's loop."""
     a, b = np.asarray(a), np.asarray(b)
@@ -135,8 +139,10 @@ def cdiv(a, b):
         re, im = _fma_many(x1, rat, y1), _fma_many(x2, rat, y2)
         if dt == np.complex64:
             loop = _inner_loop(shape, (a, b))
-            if loop is not None and loop[0] % 2:
-                last = _per_loop(np.arange(loop[0]) == loop[0] - 1, shape, loop[0])
+            if loop is not None and (loop[0] % 2 or IN_PLACE[0]):
+                pos = np.arange(loop[0])
+                # in place (div_, /=): every element past the last whole group of 8 of the inner loop
+                last = _per_loop(pos >= loop[0] // 8 * 8 if IN_PLACE[0] else pos == loop[0] - 1, shape, loop[0])
                 re = np.where(last, x1 * rat + y1, re)
                 im = np.where(last, x2 * rat + y2, im)
         out = np.empty(shape, dt)
