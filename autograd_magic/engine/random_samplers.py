@@ -153,10 +153,24 @@ def sample_dirichlet(gen, alpha, sum_last):
     g = _each(gen, (alpha.astype(np.float64),), lambda w, a: max(_DBL_MIN, _gamma_one(w, a, False)), np.float64)
     x = (g / sum_last(g)).astype(alpha.dtype)
     dt = alpha.dtype.type
-    return np.minimum(np.nextafter(dt(1), dt(0)), np.maximum(np.finfo(alpha.dtype).tiny, x))
+    # std::min(max, std::max(tiny, x)): a NaN share (an infinite alpha) becomes tiny, as std::max returns its first
+    return np.minimum(np.nextafter(dt(1), dt(0)), np.fmax(np.finfo(alpha.dtype).tiny, x))
 
 
 # ---------------------------------------------------------------- Poisson
+
+def _floor(x):
+    """std::floor of a double: a float, infinities and NaN passed through (Python's math.floor raises)."""
+    return float(math.floor(x)) if math.isfinite(x) else x
+
+
+def _int64(x):
+    """(int64_t)x as x86-64 converts it: a value out of int64's range, an infinity or a NaN becomes INT64_MIN
+    (cvttsd2si's "integer indefinite"), so a huge rate draws -9.2234e+18 as in PyTorch."""
+    if -9223372036854775808.0 <= x < 9223372036854775808.0:
+        return int(x)
+    return -9223372036854775808
+
 
 def _poisson_one(w, lam):
     """sample_poisson: Hoermann's transformed rejection for lambda >= 10, else a product of uniforms."""
@@ -172,13 +186,15 @@ def _poisson_one(w, lam):
             u = w.uniform() - 0.5
             v = w.uniform()
             us = 0.5 - abs(u)
-            k = math.floor((2 * a / us + b) * u + lam + 0.43)
+            # k is int64_t, but the compiled kernel tests it while it is still the double floor(..): only the
+            # returned value is converted (what decides how many uniforms a huge rate draws)
+            k = _floor((2 * a / us + b) * u + lam + 0.43)
             if us >= 0.07 and v <= vr:
-                return k
+                return _int64(k)
             if k < 0 or (us < 0.013 and v > us):
                 continue
             if _log(v) + math.log(invalpha) - math.log(a / (us * us) + b) <= -lam + k * loglam - _lgamma(k + 1.0):
-                return k
+                return _int64(k)
     if lam == 0:
         return 0
     enlam, x, prod = math.exp(-lam), 0, 1.0
@@ -226,7 +242,7 @@ def _btrs(w, count, prob, T):
         u = w.uniform() - 0.5
         v = w.uniform()
         us = 0.5 - abs(u)
-        k = T(math.floor((2 * a / us + b) * u + c))
+        k = T(_floor((2 * a / us + b) * u + c))   # std::floor: an infinite count gives nan, not an error
         if k < 0 or k > count:
             continue
         if us >= 0.07 and v <= v_r:
