@@ -189,12 +189,8 @@ def fma32(a, b, c):
 
 
 def fma64(a, b, c):
-    """fma(a, b, c) of float64 arrays of one shape (C-contiguous) or single values; None otherwise (or when the
-    library was built before it had this kernel)."""
-    kernel = getattr(LIB, "am_fma64", None)
-    if kernel is None:
-        return None
-    return _fma(kernel, np.float64, *(np.ascontiguousarray(v, np.float64) for v in (a, b, c)))
+    """fma(a, b, c) of float64 arrays of one shape (C-contiguous) or single values; None otherwise."""
+    return _fma(LIB.am_fma64, np.float64, *(np.ascontiguousarray(v, np.float64) for v in (a, b, c)))
 
 
 def _fma(kernel, dtype, a, b, c):

@@ -120,12 +120,11 @@ def cdiv(a, b):
     dt = np.result_type(a, b)
     if dt.kind != "c":
         return np.true_divide(a, b)
-    plain = np.true_divide(a, b).astype(dt, copy=False)
-    if not plain.size or vec_kernels.capability() not in ("avx512", "avx2"):
-        return plain
-    if not plain.ndim:   # (ATen's loop over one element: an inner loop of odd length)
+    shape = np.broadcast_shapes(a.shape, b.shape)
+    if 0 in shape or vec_kernels.capability() not in ("avx512", "avx2"):
+        return np.true_divide(a, b).astype(dt, copy=False)
+    if not shape:   # (ATen's loop over one element: an inner loop of odd length)
         return cdiv(a.reshape(1), b.reshape(1)).reshape(())
-    shape = plain.shape
     ar, ai = (np.ascontiguousarray(np.broadcast_to(x, shape)) for x in _parts(a, dt))
     br, bi = (np.ascontiguousarray(np.broadcast_to(x, shape)) for x in _parts(b, dt))
     big = np.abs(br) >= np.abs(bi)
@@ -149,7 +148,7 @@ def cdiv(a, b):
         out.real, out.imag = re * scl, im * scl
     zero = (br == 0) & (bi == 0)   # (a zero divisor: numpy's inf / nan, as c10's own branch for it gives)
     if zero.any():
-        out[zero] = plain[zero]
+        out[zero] = np.true_divide(np.broadcast_to(a, shape)[zero], np.broadcast_to(b, shape)[zero])
     return out
 
 
