@@ -230,6 +230,7 @@ def deprecated_first_number(fn, name, form, keyword, arrays_at=None):
             _unsupported_operands(name, args, kwargs)
         return result
     call.__name__ = call.__qualname__ = name
+    call.__wrapped__ = fn
     call.__doc__ = fn.__doc__
     return call
 
@@ -260,5 +261,6 @@ def refusing_arrays(fn, name, position):
             _unsupported_operands(name, args, kwargs)
         return result
     call.__name__ = call.__qualname__ = name
+    call.__wrapped__ = fn
     call.__doc__ = fn.__doc__
     return call

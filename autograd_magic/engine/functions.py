@@ -668,9 +668,10 @@ def write_out(result, out, name, warn_resize=True):
     return out
 
 
-def with_out(fn, name=None, bool_out=False):
+def with_out(fn, name=None, bool_out=False, check=None):
     """fn accepting out= (the common functions of the torch namespace); name: what the out= errors call it;
-    bool_out: out must be a bool tensor (all, any)."""
+    bool_out: out must be a bool tensor (all, any); check(result dtype, out dtype): raises the kernel's own error
+    for an out of a dtype it refuses (numpy dtypes), before write_out's cast check."""
     name = name or fn.__name__
 
     def wrapper(*args, out=None, **kwargs):
@@ -681,8 +682,12 @@ def with_out(fn, name=None, bool_out=False):
                                f"{dtypes.scalar_name(out._data.dtype)}")
         if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in args):
             raise RuntimeError(_OUT_GRAD.format(name))
-        return write_out(fn(*args, **kwargs), out, name)
+        result = fn(*args, **kwargs)
+        if check is not None and isinstance(out, TensorBase) and isinstance(result, TensorBase):
+            check(result._data.dtype, out._data.dtype)
+        return write_out(result, out, name)
     wrapper.__name__ = wrapper.__qualname__ = fn.__name__
+    wrapper.__wrapped__ = fn
     wrapper.__doc__ = fn.__doc__
     return wrapper
 
@@ -758,6 +763,7 @@ def with_pair_out(fn, name=None, errors="c10"):
                 raise RuntimeError(wrong(r._data.dtype, t._data.dtype))
         return _pair_out_type(result)(*(write_out(r, t, name) for r, t in zip(result, out)))
     wrapper.__name__ = wrapper.__qualname__ = name
+    wrapper.__wrapped__ = fn
     wrapper.__doc__ = fn.__doc__
     return wrapper
 

@@ -76,6 +76,7 @@ from ..engine.memory_format import (channels_last, channels_last_3d, contiguous_
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, enable_bfloat16 as _enable_bfloat16
 from . import accelerator, autograd, cuda, fft, linalg, nn, optim  # noqa: F401
+from . import argument_errors as _argument_errors  # noqa: E402
 from . import signal  # noqa: F401,E402  (torch.signal.windows)
 from . import distributions  # noqa: F401,E402
 from . import functional  # noqa: F401,E402
@@ -334,3 +335,6 @@ for _k in ("arctan2", "bitwise_left_shift", "bitwise_not", "bitwise_right_shift"
     if hasattr(Tensor, _k) and not hasattr(Tensor, _k + "_"):
         setattr(Tensor, _k + "_", _inplace_method(getattr(Tensor, _k), _k + "_",
                                                   no_args=_k in ("bitwise_not", "digamma", "i0", "lgamma")))
+# a non-tensor where a function reads a tensor: PyTorch's "argument 'out' must be Tensor, not int", not the
+# engine's AttributeError on its internals (torch/argument_errors.py; only a failing call pays)
+_argument_errors.clear_errors(globals())

@@ -1,0 +1,154 @@
+"""A Tensor argument that is not a Tensor: PyTorch's TypeError, not the engine's AttributeError.
+
+PyTorch's native functions (``torch.abs``, ``torch.argwhere``, ``torch.allclose`` ...) parse their arguments
+before anything runs: ``torch.abs(x, out=3)`` raises ``TypeError: abs(): argument 'out' must be Tensor, not
+int`` and ``torch.argwhere(None)`` ``TypeError: argwhere(): argument 'input' (position 1) must be Tensor, not
+NoneType``. The engine's functions read the attributes of their tensors directly, so the same calls met an
+``AttributeError: 'int' object has no attribute '_rg'`` naming an engine internal.
+
+``clear_errors(namespace)`` wraps the namespace's functions so that only a failing call pays: an AttributeError
+whose object (``exc.obj``) is one of the arguments as given, and not a tensor, becomes PyTorch's TypeError naming
+that argument (by the function's own parameter names, which are PyTorch's). Every other exception, and every
+call that succeeds, is untouched. Functions PyTorch itself writes in Python (``torch.functional``'s and a few
+more, ``_PYTHON_LEVEL``) are left alone: their errors are whatever their Python code raises, AttributeErrors
+included (``torch.norm(None)``).
+
+Only when this module runs compiled (autograd_magic/_compiled.py: a compiled function has no frame of its own):
+as plain Python the wrapper would be one more frame between the user's line and the engine's warnings, whose
+``stacklevel`` counts frames (the line a warning names, and its once-per-line filtering, would change), so
+without the build the functions stay unwrapped and such calls raise the engine's AttributeError as before.
+"""
+import inspect
+import types
+
+import numpy as np
+
+from ..engine import dtypes
+from ..engine.argcheck import tp_name
+from ..engine.functions import with_out
+from ..engine.tensor_base import TensorBase
+
+# torch.* functions PyTorch 2.13 defines in Python (no argument parser in front of them)
+_PYTHON_LEVEL = frozenset((
+    "are_deterministic_algorithms_enabled atleast_1d atleast_2d atleast_3d block_diag broadcast_shapes "
+    "broadcast_tensors cartesian_prod cdist chain_matmul classproperty compile compiled_with_cxx11_abi cond eig "
+    "einsum from_dlpack get_default_device get_deterministic_debug_mode get_file_path get_float32_matmul_precision "
+    "get_rng_state initial_seed is_deterministic_algorithms_warn_only_enabled is_storage is_tensor "
+    "is_warn_always_enabled load lobpcg lstsq lu manual_seed matrix_rank meshgrid norm pca_lowrank "
+    "prepare_multiprocessing_environment save seed set_default_device set_default_dtype set_default_tensor_type "
+    "set_deterministic_debug_mode set_float32_matmul_precision set_printoptions set_rng_state set_warn_always solve "
+    "split stft istft svd_lowrank symeig tensordot thread_safe_generator typename unique unique_consecutive "
+    "unravel_index use_deterministic_algorithms vmap while_loop").split())
+
+
+# torch.* functions that take out= in PyTorch 2.13 and whose engine functions had none (or took it and wrote
+# nothing to it): given out= by functions.with_out (the result written into out, resized as PyTorch resizes it,
+# PyTorch's errors for a result that requires grad or cannot be cast), on every build
+_TAKES_OUT = frozenset((
+    "absolute addcdiv addcmul addmm amax amin angle arctan2 argmax argmin atan2 ceil chain_matmul cholesky_inverse "
+    "cholesky_solve clamp_max clamp_min clip column_stack complex concat concatenate conj_physical copysign cumprod "
+    "diff digamma dstack eq fix float_power floor floor_divide fmax fmin fmod ge greater greater_equal gt heaviside "
+    "histc hstack hypot i0 igamma igammac inner inverse isin isneginf isposinf kron ldexp le lerp less less_equal "
+    "lgamma log_softmax logaddexp logaddexp2 logit logsumexp lt matrix_power msort nan_to_num nanmean nanquantile "
+    "nansum ne negative nextafter nonzero norm normal not_equal polar quantile reciprocal remainder row_stack "
+    "searchsorted sign signbit slice_scatter softmax spmm square std tensordot trunc var vstack xlogy").split())
+
+
+
+
+def _found(wanted, got):   # (structured unary kernels: the out's dtype must be the result's)
+    if wanted != got:
+        raise RuntimeError(f"Found dtype {dtypes.scalar_name(got)} but expected {dtypes.scalar_name(wanted)}")
+
+
+def _c10(wanted, got):     # (kernels that check with c10's "Expected out tensor to have dtype")
+    if wanted != got:
+        raise RuntimeError(f"Expected out tensor to have dtype {dtypes.c_name(wanted)}, but got {dtypes.c_name(got)} "
+                           "instead")
+
+
+def _cat(wanted, got):     # (the stacks: torch.cat's can_cast check)
+    if not np.can_cast(wanted, got, "same_kind"):
+        raise RuntimeError(f"torch.cat(): input types can't be cast to the desired output type "
+                           f"{dtypes.scalar_name(got)}")
+
+
+# what the kernels behind _TAKES_OUT say of an out of a dtype they refuse (the others: write_out's cast check)
+_OUT_DTYPE_CHECKS = {
+    **dict.fromkeys("absolute ceil conj_physical fix floor lerp negative sign trunc".split(), _found),
+    **dict.fromkeys("addmm argmax argmin inverse isin log_softmax msort norm slice_scatter softmax spmm".split(),
+                    _c10),
+    **dict.fromkeys("column_stack concat concatenate dstack hstack row_stack vstack".split(), _cat),
+}
+
+
+def _parameters(fn):
+    """The names of fn's positional parameters, in order (None where a *args takes the place), and whether it has
+    a *args; (None, None) when its signature cannot be read."""
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return None, None
+    names, varargs = [], False
+    for p in params:
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            names.append(p.name)
+        elif p.kind is p.VAR_POSITIONAL:
+            varargs = True
+            break
+    return names, varargs
+
+
+def argument_error(name, fn, args, kwargs, exc):
+    """PyTorch's TypeError for the argument exc (an AttributeError) was raised on, or None when exc was not
+    raised on an argument as given, or on a tensor."""
+    obj = getattr(exc, "obj", None)
+    if isinstance(obj, TensorBase):
+        return None
+    for i, value in enumerate(args):
+        if value is obj:
+            names, _ = _parameters(fn)
+            if names is None:
+                return None
+            if i < len(names):
+                param = names[i]
+            elif i == 0:
+                param = "input"
+            else:
+                return None
+            if param in ("self", "a"):
+                param = "input"
+            return TypeError(f"{name}(): argument '{param}' (position {i + 1}) must be Tensor, not {tp_name(obj)}")
+    for key, value in kwargs.items():
+        if value is obj:
+            return TypeError(f"{name}(): argument '{key}' must be Tensor, not {tp_name(obj)}")
+    return None
+
+
+def _clear(fn, name):
+    def call(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except AttributeError as exc:
+            error = argument_error(name, fn, args, kwargs, exc)
+            if error is None:
+                raise
+        raise error   # (outside the handler: no "During handling of the above exception" chain)
+    call.__name__, call.__qualname__ = fn.__name__, getattr(fn, "__qualname__", fn.__name__)
+    call.__doc__, call.__module__ = fn.__doc__, getattr(fn, "__module__", None)
+    call.__wrapped__ = fn
+    return call
+
+
+def clear_errors(namespace):
+    """Wrap the public functions of namespace (a module's globals) with _clear, but those PyTorch writes in
+    Python; only when this module is compiled (see above). First, the functions of _TAKES_OUT get out=."""
+    for name in _TAKES_OUT:
+        if isinstance(namespace.get(name), types.FunctionType):
+            namespace[name] = with_out(namespace[name], name, check=_OUT_DTYPE_CHECKS.get(name))
+    if __file__.endswith(".py"):
+        return
+    for name, value in list(namespace.items()):
+        if name.startswith("_") or name in _PYTHON_LEVEL or not isinstance(value, types.FunctionType):
+            continue
+        namespace[name] = _clear(value, name)
