@@ -339,6 +339,10 @@ METHODS = {
     "subtract": ["(Tensor other, *, Number alpha = 1)", "(Number other, Number alpha = 1)"],
     "divide": ["(Tensor other)", "(Tensor other, *, str? rounding_mode)", "(Number other)",
                "(Number other, *, str? rounding_mode)"],
+    # the comparisons of a course's check cells: torch.allclose(x, 1.0) is refused before anything runs
+    **_same(["(Tensor other, float rtol = 1e-05, float atol = 1e-08, bool equal_nan = False)"], "isclose",
+            "allclose"),
+    "equal": ["(Tensor other)"],
 }
 
 # torch.* functions
@@ -417,6 +421,9 @@ FUNCTIONS = {
              "(Tensor input, int dim = -1, bool descending = False, *, tuple of Tensors out = None)"],
     **_same(["(Tensor input" + _OUT, "(Tensor input, tuple of ints dim = None, bool keepdim = False" + _OUT,
              "(Tensor input, int dim, bool keepdim = False" + _OUT], "all", "any"),
+    **_same(["(Tensor input, Tensor other, float rtol = 1e-05, float atol = 1e-08, bool equal_nan = False)"],
+            "isclose", "allclose"),
+    "equal": ["(Tensor input, Tensor other)"],
 }
 
 # factories whose own code takes what PyTorch's parser refuses (``checked``): their overloads as PyTorch prints them

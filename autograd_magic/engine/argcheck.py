@@ -86,6 +86,21 @@ def type_name(cls):
 _HEAPTYPE = 1 << 9   # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
 
 
+def no_attribute(obj, name):
+    """CPython's AttributeError for a C type of PyTorch's, which names it by its tp_name: a stand-in's
+    ``__getattr__`` (``'torch.Size' object has no attribute 'size'``, ``'torch.finfo' object has no attribute
+    'eps'``)."""
+    raise AttributeError(f"'{type_name(type(obj))}' object has no attribute '{name}'")
+
+
+def c_format(obj, spec):
+    """object.__format__ for a C type of PyTorch's: str(obj) for an empty spec, else its TypeError naming the type
+    by its tp_name (``f"{x.shape:>20}"``: ``unsupported format string passed to torch.Size.__format__``)."""
+    if spec:
+        raise TypeError(f"unsupported format string passed to {type_name(type(obj))}.__format__")
+    return str(obj)
+
+
 def invalid_combination(name, args, kwargs):
     """The TypeError PyTorch raises when no overload of name takes these arguments."""
     got = [kind(a) for a in args]

@@ -2,6 +2,7 @@
 import numpy as np
 
 from . import printing
+from .argcheck import c_format, no_attribute
 
 try:   # numpy's bfloat16 (pyproject dependency ml-dtypes): without it torch.bfloat16 is not part of the engine
     import ml_dtypes as _ml_dtypes
@@ -33,6 +34,24 @@ class dtype:
 
     def __reduce__(self):
         return (_by_name, (self.name,))
+
+    __getattr__, __format__ = no_attribute, c_format
+
+    def __call__(self, *args, **kwargs):   # (x.dtype(): a learner's slip, worded as for PyTorch's C type)
+        raise TypeError("'torch.dtype' object is not callable")
+
+    def to_complex(self):
+        """The complex dtype whose parts are this dtype (torch.float64.to_complex() is torch.complex128)."""
+        if self._cat < 2:
+            raise RuntimeError(f"Unknown Complex ScalarType for {self.scalar_name}")
+        if self.name == "float16":
+            raise NotImplementedError("autograd_magic implements a subset of PyTorch: torch.complex32 (the complex "
+                                      "dtype of float16) is not part of it")
+        return to_complex(self)
+
+    def to_real(self):
+        """The dtype of a complex dtype's parts (torch.complex64.to_real() is torch.float32); a real dtype itself."""
+        return to_real(self)
 
 
 float32 = dtype("float32", np.float32, 2, "Float", "float")

@@ -345,10 +345,27 @@ def without_out(fn):
 
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-    if input._data.dtype != other._data.dtype:
+    """Elementwise ``input == other`` or ``|input - other| <= atol + |rtol * other|`` where that difference is
+    finite (ATen's isclose: an infinite difference is never close, whatever atol; nan only with equal_nan)."""
+    a, b = input._data, other._data
+    if a.dtype != b.dtype:
         raise RuntimeError(f"{input.dtype.scalar_name} did not match {other.dtype.scalar_name}")
-    check_broadcast(input._data.shape, other._data.shape)
-    return wrap(np.asarray(np.isclose(input._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan)))
+    for name, tol in (("rtol", rtol), ("atol", atol)):
+        if not tol >= 0:
+            raise RuntimeError(f"{name} must be greater than or equal to zero, but got {tol:g}")
+    check_broadcast(a.shape, b.shape)
+    if a.dtype.kind not in "fc" and a.dtype is not dtypes.BF16_NP:
+        return wrap(np.asarray(np.isclose(a, b, rtol=rtol, atol=atol)))
+    if a.dtype is dtypes.BF16_NP:   # (computed in float32, as PyTorch's bfloat16 kernels do)
+        a, b = a.astype(np.float32), b.astype(np.float32)
+    with np.errstate(all="ignore"):   # (inf - inf, nan)
+        close = a == b
+        if equal_nan:
+            close |= np.isnan(a) & np.isnan(b)
+        if rtol or atol:
+            actual = np.abs(a - b)
+            close |= np.isfinite(actual) & (actual <= atol + np.abs(rtol * b))
+    return wrap(np.asarray(close))
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
@@ -950,6 +967,14 @@ class finfo:
         return (f"finfo(resolution={self.resolution:g}, min={self.min:g}, max={self.max:g}, eps={self.eps:g}, "
                 f"smallest_normal={self.smallest_normal:g}, tiny={self.tiny:g}, dtype={self.dtype})")
 
+    def __eq__(self, other):   # (THPDTypeInfo_compare: the same dtype; not hashable)
+        return self.dtype == other.dtype if isinstance(other, type(self)) else NotImplemented
+
+    def __hash__(self):
+        raise TypeError(f"unhashable type: 'torch.{type(self).__name__}'")
+
+    __getattr__, __format__ = argcheck.no_attribute, argcheck.c_format
+
 
 class iinfo:
     """Machine limits of an integer dtype (torch.iinfo)."""
@@ -967,3 +992,5 @@ class iinfo:
 
     def __repr__(self):
         return f"iinfo(min={self.min:g}, max={self.max:g}, dtype={self.dtype})"
+
+    __eq__, __hash__, __getattr__, __format__ = finfo.__eq__, finfo.__hash__, finfo.__getattr__, finfo.__format__

@@ -347,7 +347,7 @@ _CXX_NAMES = {"int64": "long int", "int32": "int", "int16": "short int", "int8":
 def _refuse_integers(sampler, t):
     """PyTorch's error for a draw of continuous values into an integer or bool tensor: sampler is the distribution
     its check names ("Exponential"; "Cauchy", with the C++ type) or ATen's kernel without an integer version."""
-    if t._data.dtype.kind in "fc":
+    if t._data.dtype.kind in "fc" or t._data.dtype is dtypes.BF16_NP:
         return
     name = t.dtype.scalar_name
     if sampler == "Exponential":

@@ -26,7 +26,9 @@ _SELF_EVIDENT = ("int64", "bool")
 
 @dataclasses.dataclass
 class PrintOptions:
-    """The knobs of torch.set_printoptions, with torch's defaults."""
+    """The knobs of torch.set_printoptions, with torch's defaults (torch._tensor_str.PRINT_OPTS, whose class
+    PyTorch names __PrinterOptions in its repr)."""
+    __qualname__ = "__PrinterOptions"
 
     precision: int = 4
     threshold: float = 1000
@@ -130,11 +132,12 @@ def format_tensor(data: np.ndarray, dtype_name: str, *, requires_grad: bool = Fa
     dtype_suffix = f"dtype=torch.{dtype_name}"
     suffixes = []
     if data.size == 0:
-        # Nothing shows the dtype of an empty tensor, so torch names every non-default one.
+        # Nothing shows the dtype of an empty tensor, so torch names every dtype but the default one (complex64,
+        # int64 and bool too)
         body = "[]"
         if data.ndim != 1:
             suffixes.append(f"size={tuple(data.shape)}")
-        if dtype_name != DEFAULT_DTYPE and dtype_name != _default_complex():
+        if dtype_name != DEFAULT_DTYPE:
             suffixes.append(dtype_suffix)
     else:
         body = _tensor_body(data, _is_floating(dtype_name, data), indent)

@@ -57,6 +57,25 @@ def _int_range(dt):
 _FLOAT_DTYPES = {t: np.dtype(t) for t in (_F32, _F64, np.dtype(_F32), np.dtype(_F64))}
 
 
+def _check_uniform_bounds(dt, low, high):
+    """ATen's check_uniform_bounds: from and to within the dtype's finite range, from <= to, to - from too."""
+    top = dtypes._FLOAT_MAX.get(dt.name)   # (None for a complex dtype: its parts are checked)
+    if top is not None:
+        for name, v in (("from", low), ("to", high)):
+            if not -top <= v <= top:
+                raise RuntimeError(f"{name} is out of bounds for {dtypes.c_name(dt)}")
+    if low > high:
+        raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found "
+                           f"from={_fmt(low)} > to={_fmt(high)}")
+    if top is not None and high - low > top:
+        raise RuntimeError(f"uniform_ expects to-from <= std::numeric_limits<{dtypes.scalar_name(dt)}>::max(), but "
+                           f"found to={_fmt(high)} and from={_fmt(low)} which result in to-from to exceed the limit")
+
+
+# the dtypes whose uniform_ is the float32 one rounded (_uniform_half)
+_HALVES = {np.dtype(np.float16), *(() if dtypes.BF16_NP is None else (dtypes.BF16_NP,))}
+
+
 def _fdtype(dtype):
     dt = _FLOAT_DTYPES.get(dtype)
     if dt is None:
@@ -214,17 +233,27 @@ class Generator:
 
     def uniform(self, shape, dtype=_F32, low=0.0, high=1.0):
         """Tensor.uniform_(low, high): fma(x, to - from, from) in the tensor's dtype."""
-        shape, dt = _shape(shape), _fdtype(dtype)
         low, high = float(low), float(high)
-        if low > high:
-            raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found "
-                               f"from={_fmt(low)} > to={_fmt(high)}")
+        if np.dtype(dtype).kind == "c":   # (ATen's uniform_ on view_as_real: the parts drawn as pairs)
+            return _as_complex(self.uniform(tuple(_shape(shape)) + (2,), _real_of(dtype), low, high))
+        _check_uniform_bounds(np.dtype(dtype), low, high)
+        if np.dtype(dtype) in _HALVES:
+            return self._uniform_half(_shape(shape), np.dtype(dtype), low, high)
+        shape, dt = _shape(shape), _fdtype(dtype)
         x = self._uniform(math.prod(shape), dt)
         frm, to = dt.type(low), dt.type(high)
         if (frm, to) != (0, 1):
             x = (_fma32 if dt == _F32 else _fma64)(x, to - frm, frm)
             x[x == to] = frm                       # torch maps a value rounded up to `to` to `from`
         return x.reshape(shape)
+
+    def _uniform_half(self, shape, dt, low, high):
+        """uniform_ on a float16 (bfloat16) tensor: the float32 draw (in float, from and to unrounded), rounded to
+        the dtype; a value rounded up to ``to`` becomes ``from``, as in float32."""
+        x = self.uniform(shape, _F32, low, high).astype(dt)
+        frm, to = (np.asarray(v, dt) for v in (low, high))
+        x[x == to] = frm
+        return x
 
     def normal(self, shape, dtype=_F32, mean=0.0, std=1.0):
         """Tensor.normal_(mean, std). With an array mean and/or std: torch.normal(mean, std),
@@ -401,10 +430,13 @@ class Generator:
             raise RuntimeError("cannot sample n_sample <= 0 samples")
         if not replacement and num_samples > p.shape[-1]:
             raise RuntimeError("cannot sample n_sample > prob_dist.size(-1) samples without replacement")
-        rows, shape = p.reshape(-1, p.shape[-1]), p.shape[:-1] + (num_samples,)
-        if rows.size == 0:
+        rows, shape = p.reshape(p.shape[0] if p.ndim == 2 else 1, p.shape[-1]), p.shape[:-1] + (num_samples,)
+        if len(rows) == 0:   # no distribution: nothing drawn, nothing checked
             return np.empty(shape, np.int64)
         if not replacement or num_samples == 1:    # race: top-k of p / Exp(1), one per category
+            if rows.shape[-1] == 0:   # (torch's check reads the max of no categories)
+                raise RuntimeError("aminmax(): cannot compute aminmax over an empty dimension as the operation has "
+                                   "no identity.")
             if not (np.isfinite(rows).all() and (rows >= 0).all()):
                 raise RuntimeError("probability tensor contains either `inf`, `nan` or element < 0")
             if (rows.sum(-1) == 0).any():
@@ -414,13 +446,14 @@ class Generator:
             return np.argsort(-q, axis=-1, kind="stable")[:, :num_samples].reshape(shape)
         out = np.empty((len(rows), num_samples), np.int64)
         for r, row in enumerate(rows):             # per distribution: cumulative sum, then search
-            if (row < 0).any():
-                raise RuntimeError("invalid multinomial distribution (encountering probability entry < 0)")
-            if not np.isfinite(row).all():
-                raise RuntimeError("invalid multinomial distribution "
-                                   "(encountering probability entry = infinity or NaN)")
+            # torch checks entry by entry, `>= 0` before finiteness: the first bad entry names the error (NaN: < 0)
+            bad = np.flatnonzero(~(row >= 0) | ~np.isfinite(row))
+            if bad.size:
+                raise RuntimeError("invalid multinomial distribution " + (
+                    "(encountering probability entry < 0)" if not row[bad[0]] >= 0
+                    else "(encountering probability entry = infinity or NaN)"))
             cum = np.cumsum(row, dtype=row.dtype)
-            if not cum[-1] > 0:
+            if not (cum.size and cum[-1] > 0):
                 raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
             cum /= cum[-1]
             cum[-1] = 1

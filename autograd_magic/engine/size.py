@@ -1,12 +1,20 @@
 """torch.Size and torch.device; the sizes a creation or view function is given, checked."""
 import operator
 
-from .argcheck import kind
+from .argcheck import c_format, kind, no_attribute, tp_name
 
 
 class Size(tuple):
-    """A tuple of dims that prints as ``torch.Size([2, 3])``."""
+    """A tuple of dims that prints as ``torch.Size([2, 3])``: ints, or what gives one through ``__index__`` (a numpy
+    integer, a one-element integer tensor), as THPSize_pynew takes them."""
     __module__ = "torch"
+
+    def __new__(cls, *args, **kwargs):
+        self = tuple.__new__(cls, *args, **kwargs)
+        for v in self:
+            if v.__class__ is not int:
+                return tuple.__new__(cls, [_dim_int(i, v) for i, v in enumerate(self)])
+        return self
 
     def __repr__(self):
         return f"torch.Size([{', '.join(str(n) for n in self)}])"
@@ -24,7 +32,43 @@ class Size(tuple):
         return Size(out) if isinstance(key, slice) else out
 
     def __add__(self, other):
-        return Size(tuple(self) + tuple(other))
+        if isinstance(other, tuple):
+            return Size(tuple.__add__(self, other))
+        reflected = getattr(type(other), "__radd__", None)   # (a numpy array: numpy adds)
+        out = NotImplemented if reflected is None else reflected(other, self)
+        if out is NotImplemented:
+            raise TypeError(f"can only concatenate tuple (not {tp_name(other)}) to torch.Size")
+        return out
+
+    def __radd__(self, other):
+        return Size(tuple.__add__(other, self)) if isinstance(other, tuple) else NotImplemented
+
+    __getattr__, __format__ = no_attribute, c_format
+
+    def __call__(self, *args, **kwargs):   # (x.shape(): a learner's slip, worded as for PyTorch's C type)
+        raise TypeError("'torch.Size' object is not callable")
+
+    def __mul__(self, times):
+        if not hasattr(type(times), "__index__"):
+            raise TypeError(f"can't multiply sequence by non-int of type '{tp_name(times)}'")
+        return Size(tuple.__mul__(self, times))
+
+    __rmul__ = __mul__
+
+
+def size_of(shape, _new=tuple.__new__):
+    """Size(shape) of a numpy shape (ints already: nothing to check, the cost of x.shape stays a tuple's)."""
+    return _new(Size, shape)
+
+
+def _dim_int(i, value):
+    """An item of torch.Size(...) as an int (operator.index), or PyTorch's TypeError naming its type."""
+    if isinstance(value, int):
+        return int(value)
+    try:
+        return operator.index(value)
+    except Exception:   # noqa: BLE001 - PyNumber_Index's error is replaced by PyTorch's
+        raise TypeError(f"torch.Size() takes an iterable of 'int' (item {i} is '{tp_name(value)}')") from None
 
 
 def _parse_device(text):
@@ -96,6 +140,11 @@ class device:
 
     def __hash__(self):
         return hash((self.type, self.index))
+
+    __getattr__, __format__ = no_attribute, c_format
+
+    def __call__(self, *args, **kwargs):   # (x.device(): as for PyTorch's C type)
+        raise TypeError("'torch.device' object is not callable")
 
     def __reduce__(self):
         return (device, (self.type, self.index))

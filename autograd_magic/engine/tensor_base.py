@@ -34,7 +34,7 @@ from .dispatch import (  # noqa: F401  (the op dispatch: compiled where built, s
     _BF16, _ELEMENTWISE, _INFERENCE_MADE, _NO_INFERENCE_SAVED, _POOL_MIN, _SCALARS, INFERENCE_MODE, TANGENT_HOOK,
     _check_inference_saved, _new, _save, apply, binary, binary_op, check_broadcast, check_foreign, mark_inference,
     scalar_tensor, wrap, wrap_view)
-from .size import CPU, Size, checked_sizes, nonnegative, strided
+from .size import CPU, Size, checked_sizes, nonnegative, size_of as _size_of, strided
 
 _FLOAT_KINDS = "f"
 _NONLEAF_GRAD_WARNING = (
@@ -408,12 +408,11 @@ class TensorBase:
 
     @property
     def shape(self):
-        return Size(self._data.shape)
+        return _size_of(self._data.shape)
 
-    def size(self, dim=None):
-        if dim is None:
-            return Size(self._data.shape)
-        return self._data.shape[_dim(dim, self._data.ndim)]
+    def size(self, *args, **kwargs):
+        dim = _size_dim("size", args, kwargs, self._data.ndim)
+        return _size_of(self._data.shape) if dim is None else self._data.shape[dim]
 
     def dim(self):
         return self._data.ndim
@@ -447,9 +446,10 @@ class TensorBase:
     def is_floating_point(self):
         return dtypes.is_float_np(self._data.dtype)
 
-    def stride(self, dim=None):
+    def stride(self, *args, **kwargs):
+        dim = _size_dim("stride", args, kwargs, self._data.ndim)
         st = tuple(s // self._data.itemsize for s in self._data.strides)
-        return st if dim is None else st[_dim(dim, self._data.ndim)]
+        return st if dim is None else st[dim]
 
     def is_contiguous(self, memory_format=None):
         if memory_format is None:
@@ -730,6 +730,28 @@ def _nested_item(v):
         _WARNED.add(_ARRAYS_LIST_SLOW)
         warnings.warn(_ARRAYS_LIST_SLOW, UserWarning, stacklevel=argcheck.user_level())
     return nested_data(v)
+
+
+def _size_dim(name, args, kwargs, ndim):
+    """The dim of size(dim) / stride(dim) as PyTorch's parser takes it (an int, a numpy integer or an integer
+    0-dim tensor; None for all dims), wrapped; a 0-dim tensor has no dim to name."""
+    if len(args) > 1:
+        raise TypeError(f"{name}() takes from 0 to 1 positional arguments but {len(args)} were given")
+    for key in kwargs:
+        if key != "dim":
+            raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+        if args:
+            raise TypeError(f"{name}() got multiple values for argument 'dim'")
+    dim = args[0] if args else kwargs.get("dim")
+    if dim is None:
+        return None
+    if not (dim.__class__ is int or isinstance(dim, np.integer) or (
+            isinstance(dim, TensorBase) and dim._data.ndim == 0 and dim._data.dtype.kind in "iu")):
+        where = " (position 1)" if args else ""
+        raise TypeError(f"{name}(): argument 'dim'{where} must be int, not {argcheck.tp_name(dim)}")
+    if ndim == 0:
+        raise IndexError(f"Dimension specified as {int(dim)} but tensor has no dimensions")
+    return _dim(int(dim), ndim)
 
 
 def _dim(d, ndim):

@@ -53,7 +53,7 @@ from ..engine.strided import as_strided, index_reduce  # noqa: F401,E402
 from .device import get_default_device, set_default_device  # noqa: F401
 from .histogram import histc, histogram, histogramdd  # noqa: F401
 from .lowrank import pca_lowrank, svd_lowrank  # noqa: F401
-from ..engine.printing import get_printoptions, set_printoptions  # noqa: F401
+from ..engine.printing import set_printoptions  # noqa: F401  (get_printoptions: torch._tensor_str's)
 from ..engine.shaping import (amax, amin, argmax, argmin, cat, chunk, concat, concatenate, cumprod,  # noqa: F401
                               cumsum, dist, expand, flatten, max, mean, min, permute, prod, reshape, split, squeeze,
                               stack, std, sum, swapaxes, t, transpose, unbind, unsqueeze, var, view)
@@ -85,6 +85,7 @@ from .func import vmap  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
 from . import sparse  # noqa: F401,E402  (torch.sparse.mm, torch.sparse.sum)
 from . import testing  # noqa: F401,E402  (torch.testing.assert_close)
+from . import _tensor_str  # noqa: F401,E402  (torch._tensor_str.PRINT_OPTS)
 from . import aten_forms as _aten_forms  # noqa: E402
 from .aten_forms import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_similarity, dropout,  # noqa: F401
                          dropout_, pairwise_distance, rms_norm, set_default_tensor_type, unravel_index)

@@ -18,7 +18,9 @@ from ..engine.extras import promote_types
 from ..engine.functions import isclose
 from ..engine.tensor import Tensor
 
-__all__ = ["assert_close", "assert_allclose"]
+from .testing_make import make_tensor
+
+__all__ = ["assert_close", "assert_allclose", "make_tensor"]
 
 # dtype name -> (rtol, atol): PyTorch's defaults; other dtypes (integers, bool) compare exactly
 _PRECISIONS = {"float16": (0.001, 1e-5), "bfloat16": (0.016, 1e-5), "float32": (1.3e-6, 1e-5),
@@ -46,6 +48,24 @@ class _Unsupported(Exception):
     """This kind of pair cannot hold the two inputs: the next kind is tried."""
 
 
+_UNEXPECTED = ("resulted in the unexpected exception above. If you are a user and see this message during normal "
+               "operation please file an issue at https://github.com/pytorch/pytorch/issues. If you are a developer "
+               "and working on the comparison functions, please except the previous error and raise an expressive "
+               "`ErrorMeta` instead.")
+_PAIR_NAMES = {"_pair_none": "NonePair", "_pair_bool": "BooleanPair", "_pair_number": "NumberPair",
+               "_pair_tensor": "TensorLikePair"}
+
+
+def _described(compare, name, path, actual, expected, extra):
+    """compare, with what PyTorch's Pair.__repr__ shows of it (name, id, inputs and options) in ``.describe()``:
+    the text of the RuntimeError when comparing raises something other than a mismatch (a negative rtol)."""
+    def describe():
+        body = [("id", path), ("actual", actual), ("expected", expected), *extra]
+        return "\n".join((f"{name}(", *(f"    {key}={value!s}," for key, value in body), ")"))
+    compare.describe = describe
+    return compare
+
+
 def _tolerances(names, rtol, atol, path):
     if (rtol is None) != (atol is None):
         raise _Mismatch(ValueError, "Both 'rtol' and 'atol' must be either specified or omitted, but got no "
@@ -62,7 +82,7 @@ def _pair_none(actual, expected, path, options):
     def compare():
         if not (actual is None and expected is None):
             raise _Mismatch(AssertionError, f"None mismatch: {actual} is not {expected}", path)
-    return compare
+    return _described(compare, "NonePair", path, actual, expected, ())
 
 
 def _pair_bool(actual, expected, path, options):
@@ -72,7 +92,7 @@ def _pair_bool(actual, expected, path, options):
     def compare():
         if actual is not expected:
             raise _Mismatch(AssertionError, f"Booleans mismatch: {actual} is not {expected}", path)
-    return compare
+    return _described(compare, "BooleanPair", path, actual, expected, ())
 
 
 def _pair_number(actual, expected, path, options):
@@ -93,7 +113,8 @@ def _pair_number(actual, expected, path, options):
         if _isfinite(diff) and diff <= atol + rtol * abs(expected):
             return
         raise _Mismatch(AssertionError, _scalar_message(actual, expected, rtol, atol), path)
-    return compare
+    return _described(compare, "NumberPair", path, actual, expected, (
+        ("rtol", rtol), ("atol", atol), ("equal_nan", options["equal_nan"]), ("check_dtype", options["check_dtype"])))
 
 
 def _isnan(v):
@@ -113,7 +134,9 @@ def _pair_tensor(actual, expected, path, options):
     rtol, atol = _tolerances([_dtype_name(actual), _dtype_name(expected)], options["rtol"], options["atol"], path)
     def compare():
         _compare_tensors(actual, expected, rtol, atol, options, path)
-    return compare
+    return _described(compare, "TensorLikePair", path, actual, expected, (
+        ("rtol", rtol), ("atol", atol), *((key, options[key]) for key in (
+            "equal_nan", "check_device", "check_dtype", "check_layout", "check_stride"))))
 
 
 def _dtype_name(t):
@@ -133,9 +156,14 @@ def _fail_attribute(name, a, b, path):
 
 
 def _compare_tensors(actual, expected, rtol, atol, options, path):
+    """PyTorch's TensorLikePair.compare: the attributes in its order (shape, layout or else strides, device,
+    dtype), then the values, made alike (detached, one dtype, strided unless both are sparse)."""
     if actual.shape != expected.shape:
         _fail_attribute("shape", actual.shape, expected.shape, path)
-    if options["check_stride"] and actual.stride() != expected.stride():
+    if actual.layout != expected.layout:
+        if options["check_layout"]:
+            _fail_attribute("layout", actual.layout, expected.layout, path)
+    elif not actual.is_sparse and options["check_stride"] and actual.stride() != expected.stride():
         _fail_attribute("stride()", actual.stride(), expected.stride(), path)
     if options["check_device"] and actual.device != expected.device:
         _fail_attribute("device", actual.device, expected.device, path)
@@ -145,40 +173,72 @@ def _compare_tensors(actual, expected, rtol, atol, options, path):
     if actual.dtype != expected.dtype:
         common = promote_types(actual.dtype, expected.dtype)
         actual, expected = actual.to(common), expected.to(common)
-    matches = isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=options["equal_nan"])
+    if actual.layout != expected.layout:
+        actual, expected = (t.to_dense() if t.is_sparse else t for t in (actual, expected))
+    if actual.is_sparse:
+        _compare_sparse(actual, expected, rtol, atol, options, path)
+    else:
+        _compare_values(actual, expected, rtol, atol, options["equal_nan"], path)
+
+
+def _compare_sparse(actual, expected, rtol, atol, options, path):
+    """Two sparse COO tensors as PyTorch compares them (uncoalesced as they are): their numbers of sparse dims and
+    of specified values, their indices (equal) and their values (close)."""
+    for what, a, b in (("number of sparse dimensions", actual.sparse_dim(), expected.sparse_dim()),
+                       ("number of specified values", actual._nnz(), expected._nnz())):
+        if a != b:
+            raise _Mismatch(AssertionError, f"The {what} in sparse COO tensors does not match: {a} != {b}", path)
+    _compare_values(actual._indices(), expected._indices(), 0, 0, False, path, "Sparse COO indices")
+    _compare_values(actual._values(), expected._values(), rtol, atol, options["equal_nan"], path,
+                    "Sparse COO values")
+
+
+def _compare_values(actual, expected, rtol, atol, equal_nan, path, identifier=None):
+    matches = isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=equal_nan)
     if bool(matches.all()):
         return
     if actual.dim() == 0:
-        msg = _scalar_message(actual.item(), expected.item(), rtol, atol)
+        msg = _scalar_message(actual.item(), expected.item(), rtol, atol, identifier)
     else:
-        msg = _tensor_message(actual, expected, matches, rtol, atol)
+        msg = _tensor_message(actual, expected, matches, rtol, atol, identifier)
     raise _Mismatch(AssertionError, msg, path)
 
 
-def _scalar_message(actual, expected, rtol, atol):
+def _scalar_message(actual, expected, rtol, atol, identifier=None):
     diff = abs(actual - expected)
     rel = math.inf if expected == 0 else diff / abs(expected)
-    return _message("Scalars", f"Expected {expected} but got {actual}.", diff, None, atol, rel, None, rtol)
+    return _message(identifier or "Scalars", f"Expected {expected} but got {actual}.", diff, None, atol, rel, None,
+                    rtol)
 
 
-def _tensor_message(actual, expected, matches, rtol, atol):
+def _tensor_message(actual, expected, matches, rtol, atol, identifier=None):
     """The mismatch statistics PyTorch prints: how many elements differ, the greatest absolute and relative
-    differences among them and where (computed in the tensors' dtype; integers in int64)."""
+    differences among them and where (computed in the tensors' dtype: complex differences are magnitudes;
+    integers and bools in int64)."""
     total = matches.numel()
     wrong = total - int(matches.sum())
     extra = f"Mismatched elements: {wrong} / {total} ({wrong / total:.1%})"
     a, e, m = actual.flatten(), expected.flatten(), matches.flatten()
-    if not a.dtype.is_floating_point:
+    if not (a.dtype.is_floating_point or a.dtype.is_complex):
         a, e = a.to(int64), e.to(int64)
     diff = (a - e).abs()
     diff[m] = 0
-    top, at = diff.max(0)
+    top, at = _greatest(diff)
     rel = diff / e.abs()
     rel[m] = 0
-    rtop, rat = rel.max(0)
+    rtop, rat = _greatest(rel)
     shape = tuple(matches.shape)
-    return _message("Tensor-likes", extra, top.item(), _unravel(int(at), shape), atol, rtop.item(),
+    return _message(identifier or "Tensor-likes", extra, top.item(), _unravel(int(at), shape), atol, rtop.item(),
                     _unravel(int(rat), shape), rtol)
+
+
+def _greatest(diff):
+    """diff.max(0) (a bfloat16 one through float32: its values are exact there, and the first greatest is the
+    same element)."""
+    if str(diff.dtype) == "torch.bfloat16":
+        top, at = diff.float().max(0)
+        return top.to(diff.dtype), at
+    return diff.max(0)
 
 
 def _unravel(flat, shape):
@@ -230,8 +290,15 @@ def _pairs(actual, expected, path, options):
     for make in _PAIRS:
         try:
             return [make(actual, expected, path, options)]
-        except _Unsupported:
+        except (_Unsupported, _Mismatch) as exc:
+            if isinstance(exc, _Mismatch):
+                raise
             continue
+        except Exception as exc:   # (True against 1: NumberPair has no dtype for bool)
+            raise RuntimeError(
+                f"Originating a {_PAIR_NAMES[make.__name__]}() at item {''.join(str([item]) for item in path)} "
+                f"with\n\n{type(actual).__name__}(): {actual}\n\nand\n\n{type(expected).__name__}(): "
+                f"{expected}\n\n{_UNEXPECTED}") from exc
     raise _Mismatch(TypeError, f"No comparison pair was able to handle inputs of type {type(actual)} and "
                     f"{type(expected)}.", path)
 
@@ -248,7 +315,8 @@ def assert_close(actual, expected, *, allow_subclasses=True, rtol=None, atol=Non
     """
     __tracebackhide__ = True  # noqa: F841
     options = {"allow_subclasses": allow_subclasses, "rtol": rtol, "atol": atol, "equal_nan": equal_nan,
-               "check_device": check_device, "check_dtype": check_dtype, "check_stride": check_stride}
+               "check_device": check_device, "check_dtype": check_dtype, "check_layout": check_layout,
+               "check_stride": check_stride}
     try:
         compares = _pairs(actual, expected, (), options)
     except _Mismatch as mismatch:
@@ -258,6 +326,8 @@ def assert_close(actual, expected, *, allow_subclasses=True, rtol=None, atol=Non
             compare()
         except _Mismatch as mismatch:
             raise mismatch.error(msg) from None
+        except Exception as exc:   # (a negative rtol: isclose's own error)
+            raise RuntimeError(f"Comparing\n\n{compare.describe()}\n\n{_UNEXPECTED}") from exc
 
 
 _DEPRECATED = ("`torch.testing.assert_allclose()` is deprecated since 1.12 and will be removed in a future release. "

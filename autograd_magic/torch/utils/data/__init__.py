@@ -1,111 +1,29 @@
-"""torch.utils.data: datasets, the DataLoader (batches, PyTorch's shuffling draws, default collation), random_split."""
+"""torch.utils.data: the DataLoader (batches, PyTorch's shuffling draws, default collation); the datasets are in
+dataset.py, the samplers in sampler.py, what iter(loader) returns (and the emulated worker processes) in
+_iterators.py."""
 import collections.abc
 import copy
-import itertools
 import math
+import multiprocessing
 import numbers
+import os
 import warnings
 
 import numpy as np
 
 from ....engine import creation, dtypes
+from ....engine.autograd import GRAD_MODE
 from ....engine.shaping import stack
 from ....engine.tensor import Tensor
-from .sampler import (BatchSampler, ChainDataset, IterableDataset, RandomSampler, Sampler,  # noqa: F401
-                       SequentialSampler, SubsetRandomSampler, WeightedRandomSampler, _default_generator, _draw_seed,
-                       get_worker_info)
-
-
-class Dataset:
-    """Base class: implement __getitem__ (and __len__)."""
-    __module__ = "torch.utils.data.dataset"
-
-    def __getitem__(self, index):
-        raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
-
-    def __add__(self, other):
-        return ConcatDataset([self, other])
-
-
-class TensorDataset(Dataset):
-    """Item i is (t[i] for t in tensors); all tensors share their first dimension."""
-    __module__ = "torch.utils.data.dataset"
-
-    def __init__(self, *tensors):
-        if any(tensors[0].shape[0] != t.shape[0] for t in tensors):
-            raise AssertionError("Size mismatch between tensors")
-        self.tensors = tensors
-
-    def __getitem__(self, index):
-        return tuple(t[index] for t in self.tensors)
-
-    def __len__(self):
-        return self.tensors[0].shape[0]
-
-
-class Subset(Dataset):
-    __module__ = "torch.utils.data.dataset"
-
-    def __init__(self, dataset, indices):
-        self.dataset, self.indices = dataset, indices
-
-    def __getitem__(self, idx):
-        if isinstance(idx, list):
-            return self.dataset[[self.indices[i] for i in idx]]
-        return self.dataset[self.indices[idx]]
-
-    def __len__(self):
-        return len(self.indices)
-
-
-class ConcatDataset(Dataset):
-    __module__ = "torch.utils.data.dataset"
-
-    def __init__(self, datasets):
-        self.datasets = list(datasets)
-        if not self.datasets:
-            raise AssertionError("datasets should not be an empty iterable")
-        self.cumulative_sizes = list(np.cumsum([len(d) for d in self.datasets]).tolist())
-
-    def __len__(self):
-        return self.cumulative_sizes[-1]
-
-    def __getitem__(self, idx):
-        if idx < 0:
-            if -idx > len(self):
-                raise ValueError("absolute value of index should not exceed dataset length")
-            idx = len(self) + idx
-        i = int(np.searchsorted(self.cumulative_sizes, idx, side="right"))
-        return self.datasets[i][idx - (self.cumulative_sizes[i - 1] if i else 0)]
+from ._iterators import (WorkerInfo, _InfiniteConstantSampler, _MultiProcessingDataLoaderIter,  # noqa: F401
+                         _SingleProcessDataLoaderIter, get_worker_info)
+from .dataset import (ChainDataset, ConcatDataset, Dataset, IterableDataset, StackDataset, Subset,  # noqa: F401
+                      TensorDataset, random_split)
+from .sampler import (BatchSampler, RandomSampler, Sampler, SequentialSampler, SubsetRandomSampler,  # noqa: F401
+                      WeightedRandomSampler)
 
 
 _COLLATE_ERROR = "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found {}"
-
-
-class StackDataset(Dataset):
-    """Several datasets of one length read side by side: item i is a tuple (positional datasets) or a dict
-    (keyword datasets) of their items i."""
-    __module__ = "torch.utils.data.dataset"
-
-    def __init__(self, *args, **kwargs):
-        if args and kwargs:
-            raise ValueError("Supported either ``tuple``- (via ``args``) or``dict``- (via ``kwargs``) like "
-                             "input/output, but both types are given.")
-        if not args and not kwargs:
-            raise ValueError("At least one dataset should be passed")
-        parts = args or list(kwargs.values())
-        self._length = len(parts[0])
-        if any(self._length != len(d) for d in parts):
-            raise ValueError("Size mismatch between datasets")
-        self.datasets = args or kwargs
-
-    def __getitem__(self, index):
-        if isinstance(self.datasets, dict):
-            return {k: d[index] for k, d in self.datasets.items()}
-        return tuple(d[index] for d in self.datasets)
-
-    def __len__(self):
-        return self._length
 
 
 def default_collate(batch):
@@ -115,6 +33,10 @@ def default_collate(batch):
     elem = batch[0]
     kind = type(elem)
     if isinstance(elem, Tensor):
+        if get_worker_info() is not None and GRAD_MODE.enabled and any(b.requires_grad for b in batch):
+            # a worker stacks into shared memory: torch.stack(batch, 0, out=...)
+            raise RuntimeError("stack(): functions with out=... arguments don't support automatic differentiation, "
+                               "but one of the arguments requires grad.")
         return stack(list(batch), 0)
     if kind.__module__ == "numpy" and kind.__name__ not in ("str_", "string_"):
         if elem.dtype.kind in "SaUO":
@@ -193,25 +115,42 @@ def _check_worker_options(num_workers, timeout, prefetch_factor, persistent_work
                          f"got num_workers={num_workers}")
 
 
+_FROZEN = ("batch_size", "batch_sampler", "sampler", "drop_last", "dataset", "persistent_workers")
+
+
 class DataLoader:
     """Batches of a dataset. As PyTorch's: a map-style dataset is read through a sampler (RandomSampler with the
     loader's generator when shuffle=True, else SequentialSampler) batched by a BatchSampler; iter(loader) draws the
     loader's base seed (for worker processes) from that generator, and the sampler draws its own numbers as it is
-    read (a fully read RandomSampler has drawn one more permutation, for the rest of num_samples)."""
+    read (a fully read RandomSampler has drawn one more permutation, for the rest of num_samples).
+
+    num_workers > 0 loads in this process, emulating PyTorch's workers (their seeds, their copies of the dataset,
+    get_worker_info(), the order of the batches): see _iterators.py. Nothing runs in parallel."""
     __module__ = "torch.utils.data.dataloader"
+    _DataLoader__initialized = False
 
     def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
                  collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
                  multiprocessing_context=None, generator=None, *, prefetch_factor=None, persistent_workers=False,
                  pin_memory_device="", in_order=True):
         _check_worker_options(num_workers, timeout, prefetch_factor, persistent_workers, multiprocessing_context)
+        if num_workers > 0 and prefetch_factor is None:
+            prefetch_factor = 2
+        self.dataset, self.num_workers, self.prefetch_factor = dataset, num_workers, prefetch_factor
+        self.pin_memory, self.pin_memory_device, self.timeout = pin_memory, pin_memory_device, timeout
+        self.worker_init_fn, self.in_order = worker_init_fn, in_order
+        self.multiprocessing_context = multiprocessing_context
         self._iterable = isinstance(dataset, IterableDataset)
         if self._iterable:
-            for name, value in (("shuffle", shuffle if shuffle else None), ("sampler", sampler),
-                                ("batch_sampler", batch_sampler)):
+            if shuffle not in {False, None}:
+                raise ValueError(f"DataLoader with IterableDataset: expected unspecified shuffle option, but got "
+                                 f"shuffle={shuffle}")
+            for name, value in (("sampler", sampler), ("batch_sampler", batch_sampler)):
                 if value is not None:
                     raise ValueError(f"DataLoader with IterableDataset: expected unspecified {name} option, but got "
                                      f"{name}={value}")
+        else:
+            shuffle = bool(shuffle)
         if sampler is not None and shuffle:
             raise ValueError("sampler option is mutually exclusive with shuffle")
         if batch_sampler is not None:
@@ -221,94 +160,98 @@ class DataLoader:
             batch_size, drop_last = None, False
         elif batch_size is None and drop_last:
             raise ValueError("batch_size=None option disables auto-batching and is mutually exclusive with drop_last")
-        if sampler is None and not self._iterable:
-            sampler = RandomSampler(dataset, generator=generator) if shuffle else SequentialSampler(dataset)
-        if batch_size is not None and batch_sampler is None and not self._iterable:
+        if sampler is None:
+            if self._iterable:
+                sampler = _InfiniteConstantSampler()
+            else:
+                sampler = RandomSampler(dataset, generator=generator) if shuffle else SequentialSampler(dataset)
+        if batch_size is not None and batch_sampler is None:
             batch_sampler = BatchSampler(sampler, batch_size, drop_last)
-        self.dataset, self.batch_size, self.drop_last = dataset, batch_size, drop_last
+        self.batch_size, self.drop_last = batch_size, drop_last
         self.sampler, self.batch_sampler = sampler, batch_sampler
-        self.num_workers, self.generator = num_workers, generator
-        auto_collation = batch_size is not None or batch_sampler is not None
-        self.collate_fn = collate_fn or (default_collate if auto_collation else default_convert)
+        self.generator = generator
+        self.collate_fn = collate_fn or (default_collate if self._auto_collation else default_convert)
+        self.persistent_workers = persistent_workers
+        self.__initialized = True
+        self._IterableDataset_len_called = None
+        self._iterator = None
+        self.check_worker_number_rationality()
+
+    def __setattr__(self, attr, val):
+        if self.__initialized and attr in _FROZEN:
+            raise ValueError(f"{attr} attribute should not be set after {type(self).__name__} is initialized")
+        super().__setattr__(attr, val)
+
+    @property
+    def multiprocessing_context(self):
+        return self.__multiprocessing_context
+
+    @multiprocessing_context.setter
+    def multiprocessing_context(self, context):
+        if context is not None:   # (num_workers > 0 here: _check_worker_options refused the rest)
+            if isinstance(context, str):
+                methods = multiprocessing.get_all_start_methods()
+                if context not in methods:
+                    raise ValueError(f"multiprocessing_context option should specify a valid start method in "
+                                     f"{methods!r}, but got multiprocessing_context={context!r}")
+                context = multiprocessing.get_context(context)
+            if not isinstance(context, multiprocessing.context.BaseContext):
+                raise TypeError("multiprocessing_context option should be a valid context object or a string "
+                                f"specifying the start method, but got multiprocessing_context={context}")
+        self.__multiprocessing_context = context
+
+    @property
+    def _auto_collation(self):
+        return self.batch_sampler is not None
+
+    @property
+    def _index_sampler(self):
+        return self.batch_sampler if self._auto_collation else self.sampler
+
+    def _get_iterator(self):
+        if self.num_workers == 0:
+            return _SingleProcessDataLoaderIter(self)
+        self.check_worker_number_rationality()
+        return _MultiProcessingDataLoaderIter(self)
 
     def __iter__(self):
-        return _SingleProcessDataLoaderIter(self)
-
-    def _batches(self):
-        if self._iterable:   # a stream: batches of what it yields, in order
-            stream = iter(self.dataset)
-            if self.batch_size is None:
-                for item in stream:
-                    yield self.collate_fn(item)
-                return
-            while True:
-                batch = list(itertools.islice(stream, self.batch_size))
-                if not batch or (self.drop_last and len(batch) < self.batch_size):
-                    return
-                yield self.collate_fn(batch)
-        if self.batch_sampler is None:   # batch_size=None: one sample at a time
-            for i in self.sampler:
-                yield self.collate_fn(self.dataset[i])
-            return
-        for batch in self.batch_sampler:
-            yield self.collate_fn([self.dataset[i] for i in batch])
+        if self.persistent_workers and self.num_workers > 0:
+            if self._iterator is None:
+                self._iterator = self._get_iterator()
+            else:
+                self._iterator._reset(self)
+            return self._iterator
+        return self._get_iterator()
 
     def __len__(self):
         if self._iterable:
-            n = len(self.dataset)
-            if self.batch_size is None:
-                return n
-            return n // self.batch_size if self.drop_last else math.ceil(n / self.batch_size)
-        return len(self.batch_sampler if self.batch_sampler is not None else self.sampler)
+            length = self._IterableDataset_len_called = len(self.dataset)
+            if self.batch_size is not None:
+                length = length // self.batch_size if self.drop_last else math.ceil(length / self.batch_size)
+            return length
+        return len(self._index_sampler)
 
-
-class _SingleProcessDataLoaderIter:
-    """What iter(loader) returns: made, it draws the loader's base seed, as PyTorch's _BaseDataLoaderIter does."""
-    __module__ = "torch.utils.data.dataloader"
-
-    def __init__(self, loader):
-        self._loader = loader
-        self._batches = loader._batches()
-        _draw_seed(loader.generator)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return next(self._batches)
-
-    def __len__(self):
-        return len(self._loader)
-
-
-def random_split(dataset, lengths, generator=None):
-    """Subsets of a random permutation of the dataset, sized by lengths (counts, or fractions summing to 1)."""
-    n = len(dataset)
-    if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
-        counts = []
-        for i, frac in enumerate(lengths):
-            if frac < 0 or frac > 1:
-                raise ValueError(f"Fraction at index {i} is not between 0 and 1")
-            counts.append(math.floor(n * frac))
-        for i in range(n - sum(counts)):
-            counts[i % len(counts)] += 1
-        for i, length in enumerate(counts):
-            if length == 0:
-                warnings.warn(f"Length of split at index {i} is 0. This might result in an empty dataset.",
-                              stacklevel=2)
-        lengths = counts
-    if sum(lengths) != n:
-        raise ValueError("Sum of input lengths does not equal the length of the input dataset!")
-    impl = generator._impl if generator is not None else _default_generator()
-    indices = impl.randperm(sum(lengths)).tolist()
-    out, offset = [], 0
-    for length in lengths:
-        out.append(Subset(dataset, indices[offset:offset + length]))
-        offset += length
-    return out
-
-
+    def check_worker_number_rationality(self):
+        """PyTorch's warning when num_workers exceeds the CPUs this process may use."""
+        if not self.num_workers:
+            return
+        suggest = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        if suggest is None or self.num_workers > suggest:
+            advice = ("DataLoader is not able to compute a suggested max number of worker in current system."
+                      if suggest is None else
+                      f"Our suggested max number of worker in current system is {suggest}"
+                      f"{'' if hasattr(os, 'sched_getaffinity') else ' (`cpuset` is not taken into account)'}, which "
+                      "is smaller than what this DataLoader is going to create.")
+            warnings.warn(f"This DataLoader will create {self.num_workers} worker processes in total. {advice} "
+                          "Please be aware that excessive worker creation might get DataLoader running slow or even "
+                          "freeze, lower the worker number to avoid potential slowness/freeze if necessary.",
+                          stacklevel=3)
 
 # the submodules PyTorch's import paths name (``torch.utils.data.sampler.SubsetRandomSampler``): imported here, so
 # that a cell's ``import torch.utils.data.dataset`` finds the engine's module
 from . import dataloader, dataset, sampler  # noqa: E402,F401
+
+# what ``from torch.utils.data import *`` binds (PyTorch's list, less the DataPipe names the engine has not)
+__all__ = ["BatchSampler", "ChainDataset", "ConcatDataset", "DataLoader", "Dataset", "IterableDataset", "RandomSampler",
+           "Sampler", "SequentialSampler", "StackDataset", "Subset", "SubsetRandomSampler", "TensorDataset",
+           "WeightedRandomSampler", "default_collate", "default_convert", "get_worker_info", "random_split"]

@@ -1,11 +1,13 @@
-"""torch.utils.data's samplers and iterable datasets, drawing PyTorch's numbers: RandomSampler (a fresh generator
+"""torch.utils.data's samplers, drawing PyTorch's numbers: RandomSampler (a fresh generator
 seeded by one draw of the default one, then randperm, or randint in chunks of 32 with replacement),
-SubsetRandomSampler, WeightedRandomSampler (multinomial over float64 weights), SequentialSampler, BatchSampler;
-IterableDataset and ChainDataset."""
+SubsetRandomSampler, WeightedRandomSampler (multinomial over float64 weights), SequentialSampler, BatchSampler."""
 import itertools
+import typing
 
 from ....engine import creation, dtypes, random
 from ...rng import Generator
+
+_T_co = typing.TypeVar("_T_co", covariant=True)
 
 
 def _default_generator():
@@ -18,12 +20,10 @@ def _draw_seed(generator):
     return int(impl._r64(1)[0]) % (1 << 63)
 
 
-class Sampler:
-    """Base class: __iter__ yields dataset indices (and __len__ says how many)."""
+class Sampler(typing.Generic[_T_co]):
+    """Base class: __iter__ yields dataset indices (and __len__ says how many). As PyTorch's since 2.2 it takes
+    no data_source: an old subclass's ``super().__init__(data_source)`` fails."""
     __module__ = "torch.utils.data.sampler"
-
-    def __init__(self, data_source=None):
-        pass
 
     def __iter__(self):
         raise NotImplementedError
@@ -141,41 +141,5 @@ class BatchSampler(Sampler):
         return n // self.batch_size if self.drop_last else (n + self.batch_size - 1) // self.batch_size
 
 
-class IterableDataset:
-    """A dataset that is a stream: implement __iter__ (the DataLoader batches what it yields, in order)."""
-    __module__ = "torch.utils.data.dataset"
-
-    def __iter__(self):
-        raise NotImplementedError("Subclasses of IterableDataset should implement __iter__.")
-
-    def __add__(self, other):
-        return ChainDataset([self, other])
-
-
-class ChainDataset(IterableDataset):
-    __module__ = "torch.utils.data.dataset"
-
-    def __init__(self, datasets):
-        self.datasets = datasets
-
-    def __iter__(self):
-        for d in self.datasets:
-            if not isinstance(d, IterableDataset):
-                raise AssertionError("ChainDataset only supports IterableDataset")
-            yield from d
-
-    def __len__(self):
-        total = 0
-        for d in self.datasets:
-            if not isinstance(d, IterableDataset):
-                raise AssertionError("ChainDataset only supports IterableDataset")
-            total += len(d)
-        return total
-
-
-def get_worker_info():
-    return None   # the main process loads: no worker
-
-
 __all__ = ["Sampler", "SequentialSampler", "RandomSampler", "SubsetRandomSampler", "WeightedRandomSampler",
-           "BatchSampler", "IterableDataset", "ChainDataset", "get_worker_info"]
+           "BatchSampler"]
