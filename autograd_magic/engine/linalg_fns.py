@@ -479,7 +479,7 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
     p = float(ord)
     dims = dims_arg(dim, x._data.ndim)
     if (p < 0 or p == float("inf")) and x._data.size == 0:
-        shown = "inf" if p == float("inf") else f"{ord}"
+        shown = f"{p:g}"   # (ATen prints the order as C++ streams a double: -1, -0.5, -1.23457e+08, inf)
         raise RuntimeError(f"linalg.vector_norm cannot compute the {shown} norm on an empty tensor because the "
                            "operation does not have an identity")
     return apply(OPS["norm"], (x,), p, dims, keepdim)

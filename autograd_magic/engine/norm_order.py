@@ -12,6 +12,8 @@ Applies when the reduced dims are the trailing ones of a C-contiguous float32 or
 as ATen's iterator drops them), the whole array included; other layouts take ATen's generic reduction, for which
 numpy's order is kept.
 """
+import math
+
 import numpy as np
 
 from . import vec_kernels
@@ -70,3 +72,54 @@ def _row_squares(x):
     for d in range(four, n):
         acc = np.asarray(fma(x[:, d], x[:, d], acc), x.dtype).reshape(acc.shape)
     return acc
+
+
+# ATen's grain: an output of more values than this is split between threads (then the order depends on their count)
+_GRAIN = 32768
+
+
+def norm_p(a, p, dims, keepdim):
+    """The p-norm (p a number other than 2, inf, -inf and 0) over dims (None: all) as ATen's generic CPU kernel
+    takes it (binary_kernel_reduce with NormOneOps / NormOps): for every output, |x| ** p added one value at a time
+    in memory order, in the input's precision, then the sum to the power 1 / p (both powers the C library's pow,
+    whose float results numpy's own float32 power differs from in the last bit). None where it does not apply:
+    not a C-contiguous float32 or float64 array, an output of more than ATen's grain of values (split between
+    threads), or nothing to reduce."""
+    if a.dtype != np.float32 and a.dtype != np.float64 or not a.flags.c_contiguous or a.size == 0:
+        return None
+    nd = a.ndim
+    reduced = list(range(nd)) if dims is None else sorted({d % nd for d in dims}) if nd else []
+    kept = [i for i in range(nd) if i not in reduced]
+    count = int(np.prod([a.shape[i] for i in reduced], dtype=np.int64))
+    if count > _GRAIN:
+        return None
+    rows = np.abs(a.transpose(kept + reduced).reshape(-1, count))   # the reduced values of an output in a row
+    f = a.dtype.type
+    if p == 1:
+        terms = rows
+    elif a.dtype == np.float32:   # powf is correctly rounded: the double power rounded once is the same
+        terms = (rows.astype(np.float64) ** np.float64(f(p))).astype(np.float32)
+    else:
+        terms = _libm_pow(rows, p)
+    sums = np.add.accumulate(terms, axis=1)[:, -1]
+    if p != 1:
+        if a.dtype == np.float32:
+            sums = (sums.astype(np.float64) ** np.float64(f(1) / f(p))).astype(np.float32)
+        else:
+            sums = _libm_pow(sums, 1.0 / p)
+    shape = tuple(1 if i in reduced else n for i, n in enumerate(a.shape)) if keepdim else \
+        tuple(a.shape[i] for i in kept)
+    return sums.reshape(shape)
+
+
+_pow = np.frompyfunc(math.pow, 2, 1)
+
+
+def _libm_pow(x, p):
+    """x ** p element by element with the C library's pow (math.pow), where numpy's vectorised float64 power can
+    differ in the last bit; inf where pow overflows or divides zero (math.pow raises there)."""
+    try:
+        return _pow(x, p).astype(np.float64)
+    except (OverflowError, ValueError, ZeroDivisionError):
+        with np.errstate(all="ignore"):
+            return np.power(x, p)

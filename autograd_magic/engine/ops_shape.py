@@ -290,6 +290,9 @@ def _norm(a, p, dims, keepdim):
         return np.asarray(np.abs(a).min(axis=dims, keepdims=keepdim))
     if p == 0:
         return np.asarray((a != 0).sum(axis=dims, keepdims=keepdim, dtype=a.dtype))
+    ordered = norm_order.norm_p(a, p, dims, keepdim)   # ATen's order of the generic kernel, where it applies
+    if ordered is not None:
+        return ordered
     if p == 1:
         return np.asarray(np.abs(a).sum(axis=dims, keepdims=keepdim, dtype=a.dtype))
     return np.asarray((np.abs(a) ** p).sum(axis=dims, keepdims=keepdim, dtype=a.dtype) ** (1.0 / p))

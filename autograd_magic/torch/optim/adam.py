@@ -22,6 +22,8 @@ def check_adam_args(lr, eps, betas, weight_decay):
 class Adam(Optimizer):
     """Adam with PyTorch's bias corrections and eps placement (decoupled_weight_decay=True is AdamW)."""
     __module__ = "torch.optim.adam"
+    _GROUP_DEFAULTS = dict(amsgrad=False, maximize=False, foreach=None, capturable=False, differentiable=False,
+                           decoupled_weight_decay=False, fused=None)
     _SPARSE_REFUSAL = "Adam does not support sparse gradients, please consider SparseAdam instead"
     _STEP_IN_STATE = True
 
@@ -74,6 +76,7 @@ class Adam(Optimizer):
 class AdamW(Adam):
     """Adam with weight decay applied to the parameter, not the gradient."""
     __module__ = "torch.optim.adamw"
+    _GROUP_OVERRIDES = {"decoupled_weight_decay": True}   # (set, not defaulted: an Adam's state loaded)
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
                  maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):

@@ -15,6 +15,7 @@ def _zeros(p):
 class Adamax(Optimizer):
     """Adam with the infinity norm: u = max(beta2 * u, |g| + eps), p -= lr / (1 - beta1^t) * m / u."""
     __module__ = "torch.optim.adamax"
+    _GROUP_DEFAULTS = dict(foreach=None, maximize=False, differentiable=False, capturable=False)
     _SPARSE_REFUSAL = "Adamax does not support sparse gradients"
     _STEP_IN_STATE = True
 
@@ -51,6 +52,8 @@ class Adamax(Optimizer):
 class NAdam(Optimizer):
     """Adam with Nesterov momentum and PyTorch's momentum schedule mu_t = beta1 (1 - 0.5 * 0.96^(t psi))."""
     __module__ = "torch.optim.nadam"
+    _GROUP_DEFAULTS = dict(maximize=False, foreach=None, capturable=False, differentiable=False,
+                           decoupled_weight_decay=False)
     _SPARSE_REFUSAL = "NAdam does not support sparse gradients"
     _STEP_IN_STATE = True
 
@@ -104,6 +107,8 @@ class NAdam(Optimizer):
 class RAdam(Optimizer):
     """Adam whose adaptive step is switched on (and rectified) once the variance estimate is tractable."""
     __module__ = "torch.optim.radam"
+    _GROUP_DEFAULTS = dict(foreach=None, maximize=False, differentiable=False, decoupled_weight_decay=False,
+                           capturable=False)
     _SPARSE_REFUSAL = "RAdam does not support sparse gradients"
     _STEP_IN_STATE = True
 

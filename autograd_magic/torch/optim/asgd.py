@@ -1,4 +1,5 @@
-"""torch.optim.Adadelta and ASGD: PyTorch's single-tensor updates operation by operation."""
+"""torch.optim.Adadelta and ASGD: PyTorch's single-tensor updates operation by operation (and ASGD's
+multi-tensor one, for foreach=True)."""
 import numpy as np
 
 from ...engine.tensor import Tensor
@@ -9,6 +10,7 @@ from .optimizer import Optimizer, check_tensor_lr
 class Adadelta(Optimizer):
     """delta = sqrt(acc_delta + eps) / sqrt(square_avg + eps) * g; p -= lr * delta."""
     __module__ = "torch.optim.adadelta"
+    _GROUP_DEFAULTS = dict(foreach=None, maximize=False, differentiable=False, capturable=False)
     _SPARSE_REFUSAL = "Adadelta does not support sparse gradients"
     _STEP_IN_STATE = True
 
@@ -55,6 +57,7 @@ class Adadelta(Optimizer):
 class ASGD(Optimizer):
     """Averaged SGD: p = p * (1 - lambd * eta) - eta * g, with the running average ax of p from step t0 on."""
     __module__ = "torch.optim.asgd"
+    _GROUP_DEFAULTS = dict(foreach=None, maximize=False, differentiable=False, capturable=False)
     _SPARSE_REFUSAL = "ASGD does not support sparse gradients"
     _STEP_IN_STATE = True
 
@@ -81,6 +84,9 @@ class ASGD(Optimizer):
                     state["mu"] = self._step_tensor(1.0)
                     state["ax"] = Tensor._wrap(np.zeros_like(p._data))
                 g = self._grad(p, group)
+                if group["foreach"] and p._data.dtype == np.float32:
+                    self._foreach_update(p, g, state, lr, lambd, alpha, t0, wd)
+                    continue
                 state["step"]._data += np.float32(1)
                 if wd:
                     g = K.added(g, p._data, wd)
@@ -97,3 +103,21 @@ class ASGD(Optimizer):
                 state["mu"]._data[...] = 1 / max(1, step - t0)
                 p._vbox[0] += 1
         return loss
+
+    @staticmethod
+    def _foreach_update(p, g, state, lr, lambd, alpha, t0, wd):
+        """PyTorch's _multi_tensor_asgd (foreach=True) for a float32 parameter: another order of operations,
+        p - eta * (g + wd * p + lambd * p), and eta computed from the float32 step in float32."""
+        f32 = np.float32
+        state["step"]._data += f32(1)
+        inter = K.added(g, p._data, wd) if wd else g
+        inter = K.added(inter, p._data, lambd)
+        eta, mu, ax = state["eta"]._data, state["mu"]._data, state["ax"]._data
+        K.addcmul_(p._data, inter, eta, -1)
+        K.addcmul_(ax, p._data - ax, mu)
+        step = state["step"]._data
+        base = (step * f32(lambd * lr) + f32(1)).astype(f32)
+        powered = f32(np.float64(base) ** np.float64(f32(alpha)))   # (powf: correctly rounded)
+        eta[...] = (f32(1) / powered) * f32(lr)   # (lr / tensor is tensor.reciprocal() * lr in PyTorch)
+        mu[...] = 1 / max(1, float(step) - t0)
+        p._vbox[0] += 1

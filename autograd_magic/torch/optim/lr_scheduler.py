@@ -1,4 +1,5 @@
 """torch.optim.lr_scheduler: learning-rate schedules, with PyTorch's recursive formulas (same floats printed)."""
+import functools
 import math
 import types
 import warnings
@@ -6,6 +7,7 @@ import weakref
 from bisect import bisect_right
 from collections import Counter
 
+from ...engine.tensor import Tensor
 from .optimizer import Optimizer
 
 _ORDER_WARNING = ("Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, "
@@ -13,6 +15,9 @@ _ORDER_WARNING = ("Detected call of `lr_scheduler.step()` before `optimizer.step
                   "Failure to do this will result in PyTorch skipping the first value of the learning rate "
                   "schedule. See more details at "
                   "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
+_OVERRIDDEN_WARNING = ("Seems like `optimizer.step()` has been overridden after learning rate scheduler "
+                       "initialization. Please, make sure to call `optimizer.step()` before `lr_scheduler.step()`. "
+                       "See more details at https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
 _EPOCH_WARNING = ("The epoch parameter in `scheduler.step()` was not necessary and is being deprecated where "
                   "possible. Please use `scheduler.step()` to step the scheduler. During the deprecation, if epoch "
                   "is different from None, the closed form is used instead of the new chainable form, where "
@@ -21,19 +26,31 @@ _EPOCH_WARNING = ("The epoch parameter in `scheduler.step()` was not necessary a
 
 
 def _lrs(optimizer):
-    return [group["lr"] for group in optimizer.param_groups]
+    """Each group's lr; a tensor lr cloned (PyTorch's _param_groups_val_list: get_last_lr() does not follow it)."""
+    return [group["lr"].clone() if isinstance(group["lr"], Tensor) else group["lr"] for group in optimizer.param_groups]
+
+
+def _set_group(group, key, value):
+    """group[key] = value, but a tensor there is filled in place (PyTorch's _update_param_group_val: an
+    optimizer given lr=torch.tensor(0.01) keeps its tensor)."""
+    if isinstance(group[key], Tensor):
+        group[key].fill_(value.squeeze() if isinstance(value, Tensor) and value.dim() != 0 else value)
+    else:
+        group[key] = value
 
 
 def _track_step(optimizer):
-    """Wrap optimizer.step so that a scheduler can tell whether it ran (the order warning)."""
+    """Wrap optimizer.step (the bound method's function, as PyTorch's patch_track_step_called takes it) so that
+    a scheduler can tell whether it ran (the order warnings)."""
     if hasattr(optimizer.step, "_wrapped_by_lr_sched"):
         return
-    ref, func = weakref.ref(optimizer), type(optimizer).step
+    ref, func = weakref.ref(optimizer), optimizer.step.__func__
 
+    @functools.wraps(func)
     def wrapper(*args, **kwargs):
         opt = ref()
         opt._opt_called = True
-        return func(opt, *args, **kwargs)
+        return func.__get__(opt, opt.__class__)(*args, **kwargs)
     wrapper._wrapped_by_lr_sched = True
     optimizer.step = wrapper
 
@@ -50,7 +67,8 @@ class LRScheduler:
         self.optimizer = optimizer
         if last_epoch == -1:
             for group in optimizer.param_groups:
-                group.setdefault("initial_lr", group["lr"])
+                lr = group["lr"]
+                group.setdefault("initial_lr", lr.clone() if isinstance(lr, Tensor) else lr)
         else:
             for i, group in enumerate(optimizer.param_groups):
                 if "initial_lr" not in group:
@@ -83,12 +101,16 @@ class LRScheduler:
 
     def _warn_outside_step(self):
         if not self._get_lr_called_within_step:
+            # (stacklevel 2: at the get_lr that asked, as PyTorch's warning points into its lr_scheduler.py)
             warnings.warn("To get the last learning rate computed by the scheduler, please use `get_last_lr()`.",
-                          UserWarning, stacklevel=3)
+                          UserWarning, stacklevel=2)
 
     def step(self, epoch=None):
-        if self._step_count == 1 and not getattr(self.optimizer, "_opt_called", False):
-            warnings.warn(_ORDER_WARNING, UserWarning, stacklevel=2)
+        if self._step_count == 1:
+            if not hasattr(self.optimizer.step, "_wrapped_by_lr_sched"):
+                warnings.warn(_OVERRIDDEN_WARNING, UserWarning, stacklevel=2)
+            elif not getattr(self.optimizer, "_opt_called", False):
+                warnings.warn(_ORDER_WARNING, UserWarning, stacklevel=2)
         self._step_count += 1
         if epoch is not None:
             warnings.warn(_EPOCH_WARNING, UserWarning, stacklevel=2)
@@ -107,8 +129,8 @@ class LRScheduler:
                 values = self._get_closed_form_lr() if hasattr(self, "_get_closed_form_lr") else self.get_lr()
         finally:
             self._get_lr_called_within_step = False
-        for group, lr in zip(self.optimizer.param_groups, values):
-            group["lr"] = lr
+        for group, lr in zip(self.optimizer.param_groups, values, strict=True):
+            _set_group(group, "lr", lr)
         self._last_lr = _lrs(self.optimizer)
 
     def _initial_step(self):
@@ -130,6 +152,17 @@ def _lambdas_per_group(optimizer, lr_lambda):
     return [lr_lambda] * len(optimizer.param_groups)
 
 
+def _load_lambdas_state(scheduler, state_dict):
+    """load_state_dict of a scheduler with lr_lambdas: its own functions kept, a saved callable object's __dict__
+    put back into the one it has (the state_dict given is left as it was)."""
+    lr_lambdas = state_dict.pop("lr_lambdas")
+    scheduler.__dict__.update(state_dict)
+    state_dict["lr_lambdas"] = lr_lambdas
+    for idx, saved in enumerate(lr_lambdas):
+        if saved is not None:
+            scheduler.lr_lambdas[idx].__dict__.update(saved)
+
+
 def _lambdas_state(scheduler):
     """state_dict of a scheduler with lr_lambdas: plain functions left out, callable objects' __dict__ kept."""
     state = {k: v for k, v in scheduler.__dict__.items() if k not in ("optimizer", "lr_lambdas")}
@@ -148,9 +181,12 @@ class LambdaLR(LRScheduler):
     def state_dict(self):
         return _lambdas_state(self)
 
+    def load_state_dict(self, state_dict):
+        _load_lambdas_state(self, state_dict)
+
     def get_lr(self):
         self._warn_outside_step()
-        return [base * fn(self.last_epoch) for fn, base in zip(self.lr_lambdas, self.base_lrs)]
+        return [base * fn(self.last_epoch) for fn, base in zip(self.lr_lambdas, self.base_lrs, strict=True)]
 
 
 class StepLR(LRScheduler):
@@ -218,9 +254,11 @@ class CosineAnnealingLR(LRScheduler):
         if self._is_initial:
             return _lrs(self.optimizer)
         if self._step_count == 1 and e > 0:
-            return [lo + (base - lo) * (1 + math.cos(e * math.pi / t)) / 2 for base in self.base_lrs]
+            return [lo + (base - lo) * (1 + math.cos(e * math.pi / t)) / 2
+                    for base, g in zip(self.base_lrs, groups, strict=True)]
         if (e - 1 - t) % (2 * t) == 0:
-            return [g["lr"] + (base - lo) * (1 - math.cos(math.pi / t)) / 2 for base, g in zip(self.base_lrs, groups)]
+            return [g["lr"] + (base - lo) * (1 - math.cos(math.pi / t)) / 2
+                    for base, g in zip(self.base_lrs, groups, strict=True)]
         return [(1 + math.cos(math.pi * e / t)) / (1 + math.cos(math.pi * (e - 1) / t)) * (g["lr"] - lo) + lo
                 for g in groups]
 
@@ -280,13 +318,19 @@ class ReduceLROnPlateau(LRScheduler):
             self.cooldown_counter -= 1
             self.num_bad_epochs = 0
         if self.num_bad_epochs > self.patience:
-            if self.default_min_lr is not None and len(self.min_lrs) != len(self.optimizer.param_groups):
+            if len(self.min_lrs) != len(self.optimizer.param_groups):   # (a param group added since)
+                if self.default_min_lr is None:
+                    raise RuntimeError(f"The number of param groups in the `optimizer` "
+                                       f"({len(self.optimizer.param_groups)}) differs from when `ReduceLROnPlateau` "
+                                       f"was initialized ({len(self.min_lrs)}), usually due to a new param group "
+                                       "being added to the optimizer. Please modify the `min_lrs` field to match "
+                                       "the length of the `optimizer` param groups.")
                 self.min_lrs = [self.default_min_lr] * len(self.optimizer.param_groups)
             for i, group in enumerate(self.optimizer.param_groups):
                 old = float(group["lr"])
                 new = max(old * self.factor, self.min_lrs[i])
                 if old - new > self.eps:
-                    group["lr"] = new
+                    _set_group(group, "lr", new)
             self.cooldown_counter, self.num_bad_epochs = self.cooldown, 0
         self._last_lr = _lrs(self.optimizer)
 
@@ -303,6 +347,9 @@ def _per_group(name, optimizer, value):
                              f"values, param_groups has {len(optimizer.param_groups)}.")
         return list(value)
     return [value] * len(optimizer.param_groups)
+
+
+_PHASE_KEYS = ("end_step", "start_lr", "end_lr", "start_momentum", "end_momentum")
 
 
 class OneCycleLR(LRScheduler):
@@ -329,14 +376,15 @@ class OneCycleLR(LRScheduler):
             raise ValueError("You must define either total_steps OR (epochs AND steps_per_epoch)")
         up = float(pct_start * self.total_steps) - 1
         if three_phase:   # (end step, lr from, lr to, momentum from, momentum to)
-            self._schedule_phases = [
-                (up, "initial_lr", "max_lr", "max_momentum", "base_momentum"),
-                (float(2 * pct_start * self.total_steps) - 2, "max_lr", "initial_lr", "base_momentum", "max_momentum"),
-                (self.total_steps - 1, "initial_lr", "min_lr", "max_momentum", "max_momentum")]
+            phases = [(up, "initial_lr", "max_lr", "max_momentum", "base_momentum"),
+                      (float(2 * pct_start * self.total_steps) - 2, "max_lr", "initial_lr", "base_momentum",
+                       "max_momentum"),
+                      (self.total_steps - 1, "initial_lr", "min_lr", "max_momentum", "max_momentum")]
         else:
-            self._schedule_phases = [
-                (up, "initial_lr", "max_lr", "max_momentum", "base_momentum"),
-                (self.total_steps - 1, "max_lr", "min_lr", "base_momentum", "max_momentum")]
+            phases = [(up, "initial_lr", "max_lr", "max_momentum", "base_momentum"),
+                      (self.total_steps - 1, "max_lr", "min_lr", "base_momentum", "max_momentum")]
+        # dicts as PyTorch's _SchedulePhase (a state_dict prints them)
+        self._schedule_phases = [dict(zip(_PHASE_KEYS, phase)) for phase in phases]
         if pct_start < 0 or pct_start > 1 or not isinstance(pct_start, float):
             raise ValueError(f"Expected float between 0 and 1 pct_start, but got {pct_start}")
         if anneal_strategy not in ("cos", "linear"):
@@ -356,7 +404,7 @@ class OneCycleLR(LRScheduler):
             highs = _per_group("max_momentum", optimizer, max_momentum)
             lows = _per_group("base_momentum", optimizer, base_momentum)
             if last_epoch == -1:
-                for high, low, group in zip(highs, lows, optimizer.param_groups):
+                for high, low, group in zip(highs, lows, optimizer.param_groups, strict=True):
                     if self.use_beta1:
                         group["betas"] = (high, *group["betas"][1:])
                     else:
@@ -378,7 +426,8 @@ class OneCycleLR(LRScheduler):
         lrs = []
         for group in self.optimizer.param_groups:
             start = 0.0
-            for i, (end, lr_from, lr_to, m_from, m_to) in enumerate(self._schedule_phases):
+            for i, phase in enumerate(self._schedule_phases):
+                end, lr_from, lr_to, m_from, m_to = (phase[k] for k in _PHASE_KEYS)
                 if step <= end or i == len(self._schedule_phases) - 1:
                     pct = (step - start) / (end - start)
                     lr = self._anneal(group[lr_from], group[lr_to], pct)
@@ -460,11 +509,15 @@ class MultiplicativeLR(LRScheduler):
     def state_dict(self):
         return _lambdas_state(self)
 
+    def load_state_dict(self, state_dict):
+        _load_lambdas_state(self, state_dict)
+
     def get_lr(self):
         self._warn_outside_step()
         if self._is_initial:
             return _lrs(self.optimizer)
-        return [g["lr"] * fn(self.last_epoch) for fn, g in zip(self.lr_lambdas, self.optimizer.param_groups)]
+        return [g["lr"] * fn(self.last_epoch)
+                for fn, g in zip(self.lr_lambdas, self.optimizer.param_groups, strict=True)]
 
 
 class PolynomialLR(LRScheduler):
@@ -533,8 +586,8 @@ class CosineAnnealingWarmRestarts(LRScheduler):
             values = self.get_lr()
         finally:
             self._get_lr_called_within_step = False
-        for group, lr in zip(self.optimizer.param_groups, values):
-            group["lr"] = lr
+        for group, lr in zip(self.optimizer.param_groups, values, strict=True):
+            _set_group(group, "lr", lr)
         self._last_lr = _lrs(self.optimizer)
 
 
@@ -550,8 +603,8 @@ class CyclicLR(LRScheduler):
         self.optimizer = optimizer
         base_lrs = _per_group("base_lr", optimizer, base_lr)
         if last_epoch == -1:
-            for lr, group in zip(base_lrs, optimizer.param_groups):
-                group["lr"] = lr
+            for lr, group in zip(base_lrs, optimizer.param_groups, strict=True):
+                _set_group(group, "lr", lr)
         self.max_lrs = _per_group("max_lr", optimizer, max_lr)
         up = float(step_size_up)
         down = float(step_size_down) if step_size_down is not None else up
@@ -569,7 +622,8 @@ class CyclicLR(LRScheduler):
             self.base_momentums = _per_group("base_momentum", optimizer, base_momentum)
             self.max_momentums = _per_group("max_momentum", optimizer, max_momentum)
             if last_epoch == -1:
-                for high, low, group in zip(self.max_momentums, self.base_momentums, optimizer.param_groups):
+                for high, low, group in zip(self.max_momentums, self.base_momentums, optimizer.param_groups,
+                                            strict=True):
                     if self.use_beta1:
                         group["betas"] = (high, *group["betas"][1:])
                     else:
@@ -601,10 +655,11 @@ class CyclicLR(LRScheduler):
         x = 1.0 + self.last_epoch / self.total_size - cycle
         scale = x / self.step_ratio if x <= self.step_ratio else (x - 1) / (self.step_ratio - 1)
         at = cycle if self.scale_mode == "cycle" else self.last_epoch
-        lrs = [lo + (hi - lo) * scale * self.scale_fn(at) for lo, hi in zip(self.base_lrs, self.max_lrs)]
+        lrs = [lo + (hi - lo) * scale * self.scale_fn(at) for lo, hi in zip(self.base_lrs, self.max_lrs, strict=True)]
         if self.cycle_momentum:
-            for group, lo, hi in zip(self.optimizer.param_groups, self.base_momentums, self.max_momentums):
-                momentum = hi - (hi - lo) * scale * self.scale_fn(at)
+            momentums = [hi - (hi - lo) * scale * self.scale_fn(at)
+                         for lo, hi in zip(self.base_momentums, self.max_momentums, strict=True)]
+            for group, momentum in zip(self.optimizer.param_groups, momentums, strict=True):
                 if self.use_beta1:
                     group["betas"] = (momentum, *group["betas"][1:])
                 else:
@@ -616,6 +671,14 @@ class CyclicLR(LRScheduler):
         fn = state.pop("_scale_fn_custom")
         state["_scale_fn_custom"] = None if fn is None or isinstance(fn, types.FunctionType) else fn.__dict__.copy()
         return state
+
+    def load_state_dict(self, state_dict):
+        # (PyTorch pops the entry from the dict given and keeps this scheduler's own scale_fn)
+        fn = state_dict.pop("_scale_fn_custom")
+        super().load_state_dict(state_dict)
+        if fn is not None:
+            self._scale_fn_custom.__dict__.update(fn)
+        self._init_scale_fn()
 
 
 def _check_schedulers(owner, schedulers, optimizer):
@@ -647,7 +710,7 @@ class SequentialLR(LRScheduler):
         self.last_epoch = last_epoch + 1
         self.optimizer = optimizer
         for group in optimizer.param_groups:
-            group["lr"] = group["initial_lr"]
+            _set_group(group, "lr", group["initial_lr"])
         self._undo(self)
         idx = bisect_right(milestones, 0)
         schedulers[idx]._initial_step()
@@ -688,8 +751,8 @@ def _load_nested_state(owner, state_dict):
     state = dict(state_dict)
     inner = state.pop("_schedulers")
     owner.__dict__.update(state)
-    for s, st in zip(owner._schedulers, inner):
-        s.load_state_dict(st)
+    for idx, st in enumerate(inner):   # (as PyTorch: more saved than here is an IndexError)
+        owner._schedulers[idx].load_state_dict(st)
 
 
 class ChainedScheduler(LRScheduler):
@@ -713,10 +776,11 @@ class ChainedScheduler(LRScheduler):
 
 
 for _cls in (LinearLR, ConstantLR, MultiplicativeLR, PolynomialLR, CosineAnnealingWarmRestarts, CyclicLR,
-             SequentialLR, ChainedScheduler):
+             SequentialLR, ChainedScheduler, OneCycleLR):
     _cls.__module__ = "torch.optim.lr_scheduler"
 
 
 class _LRScheduler(LRScheduler):
     """The old name of LRScheduler, which custom warmup schedulers still subclass (PyTorch keeps it as a
     deprecated alias)."""
+    __module__ = "torch.optim.lr_scheduler"

@@ -1,15 +1,18 @@
 """torch.optim.Optimizer: parameter groups, per-parameter state, state_dict, zero_grad, step hooks (the instance's
 and the global ones) and the printed form."""
 import collections
+import collections.abc
 import copy
 import functools
+import itertools
 import warnings
 
 import numpy as np
 
+from ...engine.dtypes import float32
 from ...engine.tensor import Tensor
 from ..nn.module import _typename
-from ..nn.module_call import Handle
+from ..nn.module_call import Handle, add_hook
 
 _global_optimizer_pre_hooks = collections.OrderedDict()
 _global_optimizer_post_hooks = collections.OrderedDict()
@@ -50,6 +53,20 @@ def _hooked(step):
     return wrapper
 
 
+def _state_value(param, value, param_id, param_groups, key):
+    """A loaded state tensor as PyTorch's _process_value_according_to_param_policy takes it: "step" as it is
+    (float32 under fused or capturable), any other to the parameter's dtype when that is a floating one, which
+    is the tensor itself when it has that dtype already."""
+    fused = capturable = False
+    for group in param_groups:
+        if param_id in group["params"]:
+            fused, capturable = group.get("fused", False), group.get("capturable", False)
+            break
+    if key == "step":
+        return value.to(dtype=float32) if capturable or fused else value
+    return value.to(dtype=param.dtype) if param.is_floating_point() else value
+
+
 def check_tensor_lr(lr):
     """The first check of every optimizer's __init__ in PyTorch: a tensor lr holds one number."""
     if isinstance(lr, Tensor) and lr.numel() != 1:
@@ -61,6 +78,10 @@ class Optimizer:
     __module__ = "torch.optim.optimizer"
     # PyTorch's optimizers but SGD and LBFGS read each loaded state's "step" in __setstate__ (not custom ones)
     _STEP_IN_STATE = False
+    # what each optimizer's __setstate__ gives a loaded param group that lacks it (setdefault, in PyTorch's order), and
+    # what it sets whatever was loaded (AdamW's decoupled_weight_decay)
+    _GROUP_DEFAULTS = {}
+    _GROUP_OVERRIDES = {}
 
     def __init__(self, params, defaults):
         self.defaults = defaults
@@ -167,46 +188,112 @@ class Optimizer:
             return Tensor._wrap(value)
         return Tensor._wrap(np.asarray(value, np.float32))
 
+    def register_state_dict_pre_hook(self, hook, prepend=False):
+        """hook(optimizer) before state_dict() packs the state."""
+        return add_hook(self._hook_dict("_optimizer_state_dict_pre_hooks"), hook, prepend)
+
+    def register_state_dict_post_hook(self, hook, prepend=False):
+        """hook(optimizer, state_dict) after state_dict(); it may return a state_dict to give instead."""
+        return add_hook(self._hook_dict("_optimizer_state_dict_post_hooks"), hook, prepend)
+
+    def register_load_state_dict_pre_hook(self, hook, prepend=False):
+        """hook(optimizer, state_dict) with a shallow copy of what load_state_dict() was given; it may return the
+        state_dict to load instead."""
+        return add_hook(self._hook_dict("_optimizer_load_state_dict_pre_hooks"), hook, prepend)
+
+    def register_load_state_dict_post_hook(self, hook, prepend=False):
+        """hook(optimizer) after load_state_dict()."""
+        return add_hook(self._hook_dict("_optimizer_load_state_dict_post_hooks"), hook, prepend)
+
+    def _hook_dict(self, name):
+        """One of the state-dict hook dicts, made when first needed (a custom optimizer may not have run
+        Optimizer.__init__ in full; PyTorch's __setstate__ adds them so too)."""
+        hooks = self.__dict__.get(name)
+        if hooks is None:
+            hooks = self.__dict__[name] = collections.OrderedDict()
+        return hooks
+
     def state_dict(self):
-        index, packed = {}, []
+        """{"state": per-parameter state keyed by the parameter's index, "param_groups": the groups with the
+        indices}. Nothing is copied: the state's tensors are the optimizer's own (a state_dict kept while training
+        goes on changes with it)."""
+        for pre_hook in tuple(self._hook_dict("_optimizer_state_dict_pre_hooks").values()):
+            pre_hook(self)
+        index, packed, start = {}, [], 0
         for group in self.param_groups:
             entry = {k: v for k, v in group.items() if k != "params"}
-            for p in group["params"]:
-                index.setdefault(id(p), len(index))
+            for i, p in enumerate(group["params"], start):   # (as PyTorch: a repeated parameter takes an index)
+                index.setdefault(id(p), i)
             entry["params"] = [index[id(p)] for p in group["params"]]
+            start += len(entry["params"])
             packed.append(entry)
-        state = {index[id(p)]: s for p, s in self.state.items() if id(p) in index}
-        return {"state": state, "param_groups": packed}
+        state = {(index[id(k)] if isinstance(k, Tensor) else k): v for k, v in self.state.items()}
+        state_dict = {"state": state, "param_groups": packed}
+        for post_hook in tuple(self._hook_dict("_optimizer_state_dict_post_hooks").values()):
+            result = post_hook(self, state_dict)
+            if result is not None:
+                state_dict = result
+        return state_dict
 
     def load_state_dict(self, state_dict):
-        groups, saved = self.param_groups, state_dict["param_groups"]
-        if len(groups) != len(saved):
+        """Take the groups' options and the state of a state_dict (its parameters matched by position). As in
+        PyTorch the state's tensors are taken as they are where the dtype is the parameter's: an optimizer loaded
+        from another one's state_dict() shares its buffers."""
+        state_dict = state_dict.copy()
+        for pre_hook in tuple(self._hook_dict("_optimizer_load_state_dict_pre_hooks").values()):
+            result = pre_hook(self, state_dict)
+            if result is not None:
+                state_dict = result
+        groups = self.param_groups
+        saved_groups = copy.deepcopy(state_dict["param_groups"])
+        if len(groups) != len(saved_groups):
             raise ValueError("loaded state dict has a different number of parameter groups")
-        if any(len(g["params"]) != len(s["params"]) for g, s in zip(groups, saved)):
+        if any(len(g["params"]) != len(s["params"]) for g, s in zip(groups, saved_groups)):
             raise ValueError("loaded state dict contains a parameter group that doesn't match the size of "
                              "optimizer's group")
-        by_index = {i: p for g, s in zip(groups, saved) for i, p in zip(s["params"], g["params"])}
-        self.state = collections.defaultdict(dict)
-        for i, s in state_dict["state"].items():
-            p = by_index.get(i)
-            if p is None:
-                continue
-            self.state[p] = {k: self._cast_state(k, v, p) for k, v in s.items()}
-        self.param_groups = [dict(copy.deepcopy({k: v for k, v in s.items() if k != "params"}),
-                                  params=g["params"]) for g, s in zip(groups, saved)]
+        id_map = dict(zip(itertools.chain.from_iterable(g["params"] for g in saved_groups),
+                          itertools.chain.from_iterable(g["params"] for g in groups)))
+
+        def _cast(param, value, param_id=None, param_groups=None, key=None):
+            # (nested here as PyTorch's: a str in the state becomes the repr of this generator, as there)
+            if isinstance(value, Tensor):
+                return _state_value(param, value, param_id, param_groups, key)
+            if isinstance(value, dict):
+                return {k: _cast(param, v, param_id=param_id, param_groups=param_groups, key=k)
+                        for k, v in value.items()}
+            if isinstance(value, collections.abc.Iterable):
+                return type(value)(_cast(param, v, param_id=param_id, param_groups=param_groups) for v in value)
+            return value
+
+        state = collections.defaultdict(dict)
+        for k, v in state_dict["state"].items():
+            if k in id_map:
+                param = id_map[k]
+                state[param] = _cast(param, v, param_id=k, param_groups=state_dict["param_groups"])
+            else:
+                state[k] = v
+        for group, new_group in zip(groups, saved_groups):
+            new_group["params"] = group["params"]
+            if "param_names" in group and "param_names" not in new_group:
+                new_group["param_names"] = group["param_names"]
+        self.state, self.param_groups = state, saved_groups
+        self._setstate_defaults()
+        for post_hook in tuple(self._hook_dict("_optimizer_load_state_dict_post_hooks").values()):
+            post_hook(self)
+
+    def _setstate_defaults(self):
+        """What PyTorch's __setstate__ does after a load: the base class's default, then the optimizer's own."""
+        self.defaults.setdefault("differentiable", False)
+        for group in self.param_groups:
+            for key, value in self._GROUP_DEFAULTS.items():
+                group.setdefault(key, value)
+            group.update(self._GROUP_OVERRIDES)
         if self._STEP_IN_STATE:   # (their __setstate__: a state without "step" is a KeyError, a number a tensor)
             for group in self.param_groups:
                 for p in group["params"]:
                     state = self.state.get(p)
                     if state and not isinstance(state["step"], Tensor):
                         state["step"] = Tensor._wrap(np.array(float(state["step"]), np.float32))
-
-    @staticmethod
-    def _cast_state(key, value, p):
-        if not isinstance(value, Tensor):
-            return copy.deepcopy(value)
-        data = value._data if key == "step" else value._data.astype(p._data.dtype)
-        return Tensor._wrap(np.array(data, copy=True))
 
     def __repr__(self):
         lines = [type(self).__name__ + " ("]

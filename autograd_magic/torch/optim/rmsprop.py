@@ -11,6 +11,8 @@ from .optimizer import Optimizer, check_tensor_lr
 class RMSprop(Optimizer):
     """p -= lr * grad / (sqrt(running mean of grad**2) + eps), optionally centred and with momentum."""
     __module__ = "torch.optim.rmsprop"
+    _GROUP_DEFAULTS = dict(momentum=0, centered=False, foreach=None, maximize=False, differentiable=False,
+                           capturable=False)
     _SPARSE_REFUSAL = "RMSprop does not support sparse gradients"
     _STEP_IN_STATE = True
 
@@ -62,6 +64,7 @@ class RMSprop(Optimizer):
 class Adagrad(Optimizer):
     """p -= lr / (1 + (step - 1) * lr_decay) * grad / (sqrt(sum of grad**2) + eps)."""
     __module__ = "torch.optim.adagrad"
+    _GROUP_DEFAULTS = dict(foreach=None, maximize=False, differentiable=False, fused=None)
     _STEP_IN_STATE = True
 
     def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,

@@ -9,6 +9,7 @@ from .optimizer import Optimizer, check_tensor_lr
 
 class Rprop(Optimizer):
     __module__ = "torch.optim.rprop"
+    _GROUP_DEFAULTS = dict(foreach=None, maximize=False, differentiable=False, capturable=False)
     _SPARSE_REFUSAL = "Rprop does not support sparse gradients"
     _STEP_IN_STATE = True
 

@@ -8,6 +8,7 @@ class SGD(Optimizer):
     """p -= lr * (grad [+ weight_decay * p], through a momentum buffer when momentum > 0)."""
     __module__ = "torch.optim.sgd"
 
+    _GROUP_DEFAULTS = dict(nesterov=False, maximize=False, foreach=None, differentiable=False, fused=False)
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False, *,
                  maximize=False, foreach=None, differentiable=False, fused=None):
         check_tensor_lr(lr)

@@ -48,7 +48,7 @@ def get_ema_multi_avg_fn(decay=0.999):
         if ema_param_list[0].is_floating_point():
             _lerp_all(ema_param_list, current_param_list, 1 - decay)
         else:
-            for p_ema, p_model in zip(ema_param_list, current_param_list):
+            for p_ema, p_model in zip(ema_param_list, current_param_list, strict=True):
                 p_ema.copy_(p_ema * decay + p_model * (1 - decay))
     return ema_update
 
@@ -178,7 +178,7 @@ class SWALR(LRScheduler):
     __module__ = "torch.optim.swa_utils"
 
     def __init__(self, optimizer, swa_lr, anneal_epochs=10, anneal_strategy="cos", last_epoch=-1):
-        for lr, group in zip(_per_group("swa_lr", optimizer, swa_lr), optimizer.param_groups):
+        for lr, group in zip(_per_group("swa_lr", optimizer, swa_lr), optimizer.param_groups, strict=True):
             group["swa_lr"] = lr
         if anneal_strategy not in ["cos", "linear"]:
             raise ValueError(f"anneal_strategy must be one of 'cos' or 'linear', instead got {anneal_strategy}")
@@ -212,7 +212,8 @@ class SWALR(LRScheduler):
         prev_lrs = [self._get_initial_lr(group["lr"], group["swa_lr"], prev_alpha)
                     for group in self.optimizer.param_groups]
         alpha = self.anneal_func(max(0, min(1, step / max(1, self.anneal_epochs))))
-        return [group["swa_lr"] * alpha + lr * (1 - alpha) for group, lr in zip(self.optimizer.param_groups, prev_lrs)]
+        return [group["swa_lr"] * alpha + lr * (1 - alpha)
+                for group, lr in zip(self.optimizer.param_groups, prev_lrs, strict=True)]
 
     def _set_anneal_func(self, anneal_strategy):
         self._anneal_strategy = anneal_strategy

@@ -7,7 +7,9 @@ import warnings
 
 import numpy as np
 
-from ....engine.shaping import cat
+from ....engine.dtypes import BF16_NP
+from ....engine.linalg_fns import vector_norm
+from ....engine.shaping import cat, stack
 from ....engine.tensor import Tensor
 from ...grad_mode import no_grad
 from ...rng import get_rng_state, set_rng_state
@@ -24,14 +26,27 @@ def _grads(parameters):
     return [p._grad for p in parameters if p._grad is not None]
 
 
-def _vector_norm(a, norm_type):
-    a = np.abs(a)
-    if norm_type == float("inf"):
-        return a.max() if a.size else a.dtype.type(0)
-    if norm_type == 2:
-        return np.sqrt(np.add.reduce((a * a).reshape(-1)))
-    p = a.dtype.type(norm_type)
-    return np.add.reduce((a ** p).reshape(-1)) ** (1 / p)
+def _by_dtype(tensors):
+    """The tensors grouped by dtype, groups in the order of their first tensor (PyTorch's
+    _group_tensors_by_device_and_dtype, whose check refuses an empty list and a None)."""
+    if not tensors:
+        raise RuntimeError("Expected !nested_tensorlist[0].empty() to be true, but got false.  (Could this error "
+                           "message be improved?  If so, please report an enhancement request to PyTorch.)")
+    groups = {}
+    for i, t in enumerate(tensors):
+        if t is None:
+            raise RuntimeError("Tensors of the first list of nested Tensor lists are supposed to be defined but the "
+                               f"{i}-th Tensor is not.")
+        groups.setdefault(t._data.dtype, []).append(t)
+    return list(groups.values())
+
+
+def _norm_of(t, norm_type):
+    """vector_norm(t, norm_type); a bfloat16 tensor's as ATen's kernel takes it (in float32, rounded once: the
+    engine's norm op does not take bfloat16, and no gradient is asked for here)."""
+    if t._data.dtype is BF16_NP:
+        return vector_norm(t.float(), norm_type).to(t.dtype)
+    return vector_norm(t, norm_type)
 
 
 def get_total_norm(tensors, norm_type=2.0, error_if_nonfinite=False, foreach=None):
@@ -41,24 +56,36 @@ def get_total_norm(tensors, norm_type=2.0, error_if_nonfinite=False, foreach=Non
     norm_type = float(norm_type)
     if not tensors:
         return Tensor._wrap(np.asarray(0.0, np.float32))
-    norms = np.stack([np.asarray(_vector_norm(t._data, norm_type)) for t in tensors])
-    total = np.asarray(_vector_norm(norms, norm_type), norms.dtype)
-    if error_if_nonfinite and not np.isfinite(total):
+    tensors[0].device   # noqa: B018  (PyTorch reads the first one's device first: a float is an AttributeError)
+    with no_grad():
+        norms = []
+        for group in _by_dtype(tensors):
+            for t in group:
+                if foreach is not False and norm_type == float("inf") and t._data.size == 0:
+                    raise RuntimeError("_foreach_norm cannot compute the infinity norm on an empty tensor because "
+                                       "the operation does not have an identity")
+                norms.append(_norm_of(t, norm_type))
+        total = vector_norm(stack(norms), norm_type)
+    if error_if_nonfinite and not np.isfinite(total._data):
         raise RuntimeError(f"The total norm of order {norm_type} for gradients from `parameters` is non-finite, so "
                            "it cannot be clipped. To disable this error and scale the gradients by the non-finite "
                            "norm anyway, set `error_if_nonfinite=False`")
-    return Tensor._wrap(total)
+    return total
 
 
 def clip_grads_with_norm_(parameters, max_norm, total_norm, foreach=None):
     """Scale every gradient by min(max_norm / (total_norm + 1e-6), 1), in place (total_norm: get_total_norm's)."""
     grads = _grads(parameters)
+    max_norm = float(max_norm)
     if not grads:
         return
     total = total_norm._data if isinstance(total_norm, Tensor) else np.asarray(total_norm, np.float32)
-    coef = np.minimum(total.dtype.type(float(max_norm)) / (total + total.dtype.type(1e-6)), total.dtype.type(1.0))
+    coef = np.minimum(total.dtype.type(max_norm) / (total + total.dtype.type(1e-6)), total.dtype.type(1.0))
     for g in grads:
-        g._data *= coef.astype(g._data.dtype)
+        if g._data.dtype.itemsize < 4:   # float16, bfloat16: ATen multiplies in float32 and rounds once
+            g._data[...] = (g._data.astype(np.float32) * coef.astype(np.float32)).astype(g._data.dtype)
+        else:
+            g._data *= coef.astype(g._data.dtype)
         g._vbox[0] += 1
 
 
@@ -87,17 +114,28 @@ def clip_grad_norm(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False
 
 def clip_grad_value_(parameters, clip_value, foreach=None):
     """Clamp every gradient element into [-clip_value, clip_value], in place."""
-    grads = _grads(parameters)
-    if not grads:   # (PyTorch groups the empty list of gradients by device, whose check refuses it)
-        raise RuntimeError("Expected !nested_tensorlist[0].empty() to be true, but got false.  (Could this error "
-                           "message be improved?  If so, please report an enhancement request to PyTorch.)")
-    for g in grads:
-        np.clip(g._data, -clip_value, clip_value, out=g._data)
+    if isinstance(parameters, Tensor):
+        parameters = [parameters]
+    clip_value = float(clip_value)
+    for group in _by_dtype([p._grad for p in parameters if p._grad is not None]):
+        for g in group:   # (clamp_min_ then clamp_max_: a negative clip_value makes every element clip_value)
+            np.maximum(g._data, g._data.dtype.type(-clip_value), out=g._data)
+            np.minimum(g._data, g._data.dtype.type(clip_value), out=g._data)
+            g._vbox[0] += 1
+
+
+def _check_param_device(param):
+    """PyTorch's _check_param_device reads every parameter's device first (one device here: the CPU)."""
+    param.device   # noqa: B018  (a module or a number in the list: the AttributeError PyTorch gives)
 
 
 def parameters_to_vector(parameters):
     """The parameters flattened and concatenated into one vector."""
-    return cat([p.view(-1) for p in parameters])
+    vec = []
+    for param in parameters:
+        _check_param_device(param)
+        vec.append(param.view(-1))
+    return cat(vec)
 
 
 def vector_to_parameters(vec, parameters):
@@ -107,6 +145,7 @@ def vector_to_parameters(vec, parameters):
     pointer = 0
     with no_grad():
         for param in parameters:
+            _check_param_device(param)
             n = param.numel()
             param.data = vec[pointer:pointer + n].view_as(param).data
             pointer += n
