@@ -2,7 +2,7 @@
 (torch/argument_errors.py), not an AttributeError on the engine's internals (``'int' object has no attribute
 '_rg'``, ``'NoneType' object has no attribute '_data'``): out= of the wrong type, None or a number or a list as
 input or other. And out= on the functions PyTorch gives it where the engine took none, or took it and wrote
-nothing into it (torch.inverse, torch.i0, torch.normal ...).
+nothing into it (torch.inverse, torch.i0, torch.normal, torch.linalg.inv, torch.special.ndtr, torch.fft.fft2 ...).
 
 The conversion runs only compiled (without the build the functions are left unwrapped: see the module), so
 without the build this test is skipped, and fails under AUTOGRAD_MAGIC_REQUIRE_ALL=1 (CI)."""
@@ -34,6 +34,15 @@ CASES = ["torch.floor(x, out=o)", "torch.sign(x, out=o)", "torch.reciprocal(x, o
     "torch.addmm(x, x, x, out=o)", "torch.lerp(x, x, 0.5, out=o)", "torch.std(x, 0, out=v)",
     "torch.floor(x, out=torch.empty(5))", "torch.gt(x, 0, out=o)", "torch.argmax(x, 0, out=o)",
     "torch.inverse(x, out=torch.empty(2, 2, dtype=torch.long))", "(o, b, i)"]
+''' + EVAL_CASES],
+    "linalg_special_fft_write_out": [SETUP + '''A = torch.tensor([[2.0, 0.5], [0.5, 3.0]])
+o, s, z = torch.zeros(2, 2), torch.zeros(()), torch.zeros(2, 2, dtype=torch.complex64)
+CASES = ["torch.linalg.inv(A, out=o)", "torch.linalg.det(A, out=s)", "torch.linalg.cholesky(A, out=o)",
+    "torch.linalg.solve(A, A, out=o)", "torch.linalg.vector_norm(A, out=s)", "torch.linalg.matmul(A, A, out=o)",
+    "torch.special.i0(A, out=o)", "torch.special.ndtr(A, out=o)", "torch.special.xlogy(A, A, out=o)",
+    "torch.fft.fft2(A, out=z)", "torch.fft.ifft2(A, out=z)", "(o, s, z)", "torch.linalg.cholesky(input=A)",
+    "torch.linalg.inv(None)", "torch.linalg.cholesky(3)", "torch.linalg.inv(A, out=3)", "torch.special.i0(A, out=[1.0])",
+    "torch.fft.fftshift(None)"]
 ''' + EVAL_CASES],
 }
 

@@ -218,8 +218,8 @@ def _cholesky(A, upper, fn, op):
     return apply(OPS[op], (A,), bool(upper))
 
 
-def cholesky(A, *, upper=False, out=None):
-    return _cholesky(A, upper, "linalg.cholesky", "linalg_cholesky_ex")
+def cholesky(input, *, upper=False, out=None):   # (PyTorch names this one's argument input, not A)
+    return _cholesky(input, upper, "linalg.cholesky", "linalg_cholesky_ex")
 
 
 def cholesky_ex(A, *, upper=False, check_errors=False, out=None):

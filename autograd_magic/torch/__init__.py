@@ -339,3 +339,5 @@ for _k in ("arctan2", "bitwise_left_shift", "bitwise_not", "bitwise_right_shift"
 # a non-tensor where a function reads a tensor: PyTorch's "argument 'out' must be Tensor, not int", not the
 # engine's AttributeError on its internals (torch/argument_errors.py; only a failing call pays)
 _argument_errors.clear_errors(globals())
+for _k in ("linalg", "special", "fft"):
+    _argument_errors.clear_errors(vars(globals()[_k]), _k)

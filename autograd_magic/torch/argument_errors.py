@@ -140,15 +140,33 @@ def _clear(fn, name):
     return call
 
 
-def clear_errors(namespace):
-    """Wrap the public functions of namespace (a module's globals) with _clear, but those PyTorch writes in
-    Python; only when this module is compiled (see above). First, the functions of _TAKES_OUT get out=."""
-    for name in _TAKES_OUT:
+# the same in torch.linalg, torch.special and torch.fft (whose functions PyTorch names linalg_inv, special_i0 ...):
+# each of these took out= and left it as it was, returning a new tensor
+_TAKES_OUT_IN = {
+    "linalg": frozenset("cholesky cond det eigvals eigvalsh inv matmul matrix_norm matrix_rank norm pinv solve "
+                        "svdvals vecdot vector_norm".split()),
+    "special": frozenset("digamma entr erfcx gammainc gammaincc gammaln i0 i0e i1 i1e log_ndtr ndtr psi xlog1py "
+                         "xlogy".split()),
+    "fft": frozenset("fft fft2 fftn hfft ifft ifft2 ifftn ihfft irfft irfft2 irfftn rfft rfft2 rfftn".split()),
+}
+
+
+def clear_errors(namespace, prefix=None):
+    """Wrap the public functions of namespace (a module's globals: torch's, or with prefix "linalg", "special",
+    "fft" that submodule's) with _clear, but those PyTorch writes in Python; only when this module is compiled
+    (see above). First, the functions of _TAKES_OUT (_TAKES_OUT_IN[prefix]) get out=."""
+    takes_out, python_level = (_TAKES_OUT, _PYTHON_LEVEL) if prefix is None else (_TAKES_OUT_IN[prefix], ())
+    for name in takes_out:
         if isinstance(namespace.get(name), types.FunctionType):
-            namespace[name] = with_out(namespace[name], name, check=_OUT_DTYPE_CHECKS.get(name))
+            namespace[name] = with_out(namespace[name], _native(prefix, name), check=_OUT_DTYPE_CHECKS.get(name))
     if __file__.endswith(".py"):
         return
     for name, value in list(namespace.items()):
-        if name.startswith("_") or name in _PYTHON_LEVEL or not isinstance(value, types.FunctionType):
+        if name.startswith("_") or name in python_level or not isinstance(value, types.FunctionType):
             continue
-        namespace[name] = _clear(value, name)
+        namespace[name] = _clear(value, _native(prefix, name))
+
+
+def _native(prefix, name):
+    """The name PyTorch's messages give a function: ``inv`` of torch.linalg is ``linalg_inv``."""
+    return name if prefix is None else f"{prefix}_{name}"
