@@ -108,20 +108,19 @@ class Outputs:
 
 
 class LeafHistory:
-    """Per leaf (its node id): value summary and gradient norm at each pass that reached it."""
+    """Per leaf (its node id): its value (a one-element leaf's number, else its norm) at each pass that reached
+    it: the trajectory the table draws. (No gradient norm per pass: no view reads one, and a big parameter's cost
+    a pass.)"""
 
     def __init__(self):
         self.values = {}
-        self.grads = {}
 
-    def add(self, node_id, value, grad):
+    def add(self, node_id, value):
         vs = self.values.get(node_id)
         if vs is None:
             vs = self.values[node_id] = []
-            self.grads[node_id] = []
         if len(vs) < MAX_POINTS:
             vs.append(value)
-            self.grads[node_id].append(grad)
 
 
 class LeafThinning:

@@ -310,8 +310,7 @@ class Recorder:
             record = LeafGrad(self.names.tensor_name(leaf), nid, before, added, None, value,
                               None if prev is _UNKNOWN else _same(before, prev))
             if self.caps.histories:   # (a one-element leaf, a lesson's w and b: its value, without a call)
-                self.leaf_history.add(nid, float(value.item()) if value.size == 1 else summary(value),
-                                      float(added.item()) if added.size == 1 else summary(added))
+                self.leaf_history.add(nid, float(value.item()) if value.size == 1 else summary(value))
         else:
             # past the caps: no array, but whether .grad was reset before this pass (None, zero_()) is known, so
             # the history tells resets from accumulation (``before``: None, or a zero-strided view of zeros)
@@ -344,8 +343,7 @@ class Recorder:
             record = LeafGrad(names.tensor_name(leaf), nid, before, added, None, value,
                               None if prev is _UNKNOWN else _same(before, prev))
             if history is not None:
-                history.add(nid, float(value.item()) if value.size == 1 else summary(value),
-                            float(added.item()) if added.size == 1 else summary(added))
+                history.add(nid, float(value.item()) if value.size == 1 else summary(value))
             thinning.add(record)
             records.append(record)
             # .grad right after the pass (this runs when the pass has ended): what _end reads for _leaf's leaves
@@ -429,8 +427,7 @@ class Recorder:
                                 if before is events.ZERO_GRAD else None, None, after, None, cont))
                 continue
             if history is not None:
-                history.add(nid, float(value.item()) if value.size == 1 else summary(value),
-                            float(added.item()) if added.size == 1 else summary(added))
+                history.add(nid, float(value.item()) if value.size == 1 else summary(value))
             records.append((leaf, nid, before, added, after, value, cont))
         handed_out = tape.handed_out
         if handed_out:   # (what the code may change later: copied now, the tape's other arrays are the engine's)

@@ -376,7 +376,7 @@ class _PassRecorder:
             self.pass_.leaves.append(record)
             self.leaves.append((leaf, record))
             if small:
-                run.leaf_history.add(record.node_id, summary(record.value), summary(record.added))
+                run.leaf_history.add(record.node_id, summary(record.value))
             return
         steps = len(self.pass_.raw_steps)
         if (node_name(node) in ELEMENTWISE and g is not None and steps < run.caps.steps
