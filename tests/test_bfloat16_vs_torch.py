@@ -47,6 +47,8 @@ ROWS = [
     (("split_with_sizes",), "torch.split(a, [1, 3], dim=1)[1]"), (("flip",), "a.flip(0)"), (("repeat",), "v.repeat(2)"),
     (("embedding",), "F.embedding(t, m.t())"), (("diagonal",), "a.diagonal()"), (("tril", "triu"), "a.tril() + a.triu(1)"),
     (("index_select",), "a.index_select(1, t)"), (("gather",), "a.gather(1, t[:, None])"), (("squeeze_mm",), "v @ m"),
+    (("topk",), "a.topk(2)[0]"), (("topk",), "a.topk(3, 0, largest=False, sorted=False)[0]"),
+    (("sort",), "a.sort(1, descending=True)[0]"), (("sort_stable",), "torch.sort(a, dim=0, stable=True).values"),
     (("zero", "fill", "mul"), "(a * 1).zero_() + (b * 1).fill_(0.7) + a * b"),
     (("div_scalar",), "F.cross_entropy(a, b.softmax(1))"), (("mul_scalar",), "F.cross_entropy(a, t, label_smoothing=0.1)"),
     # bigger: products and reductions that add 64 terms in float32 and round once

@@ -39,7 +39,7 @@ MOVE = frozenset((
     "unsqueeze", "alias", "clone", "to_copy", "cat", "stack", "index", "select", "slice", "split",
     "split_with_sizes", "unbind", "flip", "squeeze_mm", "repeat", "embedding", "diagonal", "tril", "triu",
     "index_select", "gather", "zero", "fill", "max_pool2d", "max_pool3d",
-    "adaptive_max_pool2d", "adaptive_max_pool3d",
+    "adaptive_max_pool2d", "adaptive_max_pool3d", "sort", "sort_stable", "topk",
 ))
 
 # Ops whose forward runs on the bfloat16 arrays themselves: numpy's bfloat16 loops compute each step in float32 and

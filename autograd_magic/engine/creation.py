@@ -501,6 +501,9 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=N
         low, high, size = 0, low, high
     elif high is None:  # randint(high, size=...)
         low, high = 0, low
+    for bound in (low, high):   # (PyTorch's parser unpacks them into int64)
+        if bound.__class__ is int and not -2 ** 63 <= bound < 2 ** 63:
+            raise ValueError("Overflow when unpacking long long")
     dt = dtype or (out.dtype if out is not None else dtypes.int64)
     size = _size((size,))
     t = _finish(_gen(generator).randint(low, high, size, dt.np), dt, requires_grad)

@@ -133,6 +133,11 @@ def fitted(value, np_dtype, names=None):
     if kind in "bc" or value.__class__ is bool or isinstance(value, np.bool_):
         return value
     name = np_dtype.name
+    if isinstance(value, (complex, np.complexfloating)):   # (its real part, if the imaginary part is zero)
+        if value.imag:
+            raise RuntimeError(f"value cannot be converted to type {(names or _ACCESSOR_NAMES).get(name, name)} "
+                               "without overflow")
+        value = float(value.real)
     if isinstance(value, (int, np.integer)):
         v = int(value)
         if name in _FLOAT_MAX:

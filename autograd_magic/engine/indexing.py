@@ -399,22 +399,55 @@ def _last_view(key):
     return last
 
 
-def index_put(input, indices, values, accumulate=False):
+def index_put(input, indices, values, accumulate=False, _name="index_put", _method=False):
     """input with values written at the places the index tensors name (added there with accumulate)."""
+    where = 2 if _method else 3
     if not isinstance(indices, (tuple, list)):
-        raise TypeError(f"index_put(): argument 'indices' (position 2) must be tuple of Tensors, not "
+        raise TypeError(f"{_name}(): argument 'indices' (position {where - 1}) must be tuple of Tensors, not "
                         f"{argcheck.tp_name(indices)}")
+    if not isinstance(values, TensorBase):
+        raise TypeError(f"{_name}(): argument 'values' (position {where}) must be Tensor, not "
+                        f"{argcheck.tp_name(values)}")
+    if accumulate.__class__ is not bool:
+        raise TypeError(f"{_name}(): argument 'accumulate' must be bool, not {argcheck.tp_name(accumulate)}")
     key = normalize_key(tuple(indices))
+    shape = input._data.shape
+    used = sum(k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1 for k in key)
+    if used > len(shape):
+        raise IndexError(f"too many indices for tensor of dimension {len(shape)} (got {used})")
+    _check_masks(key, shape)
+    k = key if len(key) != 1 else key[0]
+    _check_put_shape(input, k, values)
     if values._data.dtype != input._data.dtype:
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
                            f"{input.dtype.scalar_name} for the destination and {values.dtype.scalar_name} for the "
                            f"source.")
-    k = key if len(key) != 1 else key[0]
+    _check_advanced_bounds(key, shape)
     return apply(OPS["index_put_acc" if accumulate else "index_put"], (input, values), k)
 
 
-def index_put_(input, indices, values, accumulate=False):
-    return inplace(lambda old, v: index_put(old, indices, v, accumulate), input, values)
+def _check_put_shape(input, k, values):
+    """ATen's index_put: values must broadcast to the indexing result as they are (no leading 1s left out, unlike
+    item assignment), checked before the indices' bounds (the result's shape read with every index at 0)."""
+    try:
+        target = input._data[k].shape
+    except IndexError:
+        parts = k if k.__class__ is tuple else (k,)
+        zeroed = tuple(np.zeros_like(p) if isinstance(p, np.ndarray) and p.dtype.kind in "iu" else p for p in parts)
+        try:
+            target = np.broadcast_to(np.zeros((), np.int8), input._data.shape)[zeroed].shape
+        except IndexError:
+            return
+    shape = values._data.shape
+    if len(shape) > len(target) or not all(a in (1, b) for a, b in zip(reversed(shape), reversed(target))):
+        raise RuntimeError(f"shape mismatch: value tensor of shape [{', '.join(map(str, shape))}] cannot be "
+                           f"broadcast to indexing result of shape [{', '.join(map(str, target))}]")
+
+
+def index_put_(input, indices, values, accumulate=False, _method=False):
+    if not isinstance(values, TensorBase) or accumulate.__class__ is not bool:   # (the parser's TypeError)
+        index_put(input, indices, values, accumulate, "index_put_", _method)
+    return inplace(lambda old, v: index_put(old, indices, v, accumulate, "index_put_", _method), input, values)
 
 
 def _whole(key, shape):
@@ -565,6 +598,8 @@ _REDUCE_DEPRECATED = ("The reduce argument of torch.scatter with Tensor src is d
 
 
 def scatter(input, dim, index, src=None, *, value=None, reduce=None):
+    if isinstance(value, TensorBase):   # (a 0-dim tensor taken as the Number value, as PyTorch's parser takes it)
+        value = value.item()
     key, _ = _along(input, dim, index, "scatter", value if src is None else src)
     if src is None:
         src = value
@@ -573,6 +608,7 @@ def scatter(input, dim, index, src=None, *, value=None, reduce=None):
     if reduce is not None and reduce not in ("add", "multiply"):
         raise RuntimeError("reduce argument must be either add or multiply.")
     if not isinstance(src, TensorBase):
+        src = dtypes.fitted(src, input._data.dtype)
         if reduce is not None:
             return apply(OPS["scatter_reduce_legacy_value"], (input,), key, src, reduce)
         return apply(OPS["scatter_value"], (input,), key, src)

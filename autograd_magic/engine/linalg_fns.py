@@ -498,6 +498,7 @@ def tensor_norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     if p.__class__ is str and not (p == "fro" and (not many or len(dim) <= 2)):
         dims = list(range(input._data.ndim)) if dim is None else dim if many else [dim]
         return matrix_norm(input, p, dims, keepdim, dtype=dtype)
+    _check_float(input, "linalg.vector_norm")   # (PyTorch's torch.norm calls linalg.vector_norm for these)
     return _vector_norm(input, p, dim, keepdim, dtype)
 
 

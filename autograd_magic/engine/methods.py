@@ -450,7 +450,10 @@ _BINDINGS.update({
     "is_complex": lambda self: self._data.dtype.kind == "c",
     "nbytes": property(lambda self: self._data.nbytes), "itemsize": property(lambda self: self._data.itemsize),
     "new": lambda self, *args, **kwargs: creation.legacy_type(self.dtype)(*args, **kwargs),
-    "index_put": IX.index_put, "index_put_": IX.index_put_, "vdot": L.vdot,
+    "index_put": lambda s, indices, values, accumulate=False: IX.index_put(s, indices, values, accumulate,
+                                                                            _method=True),
+    "index_put_": lambda s, indices, values, accumulate=False: IX.index_put_(s, indices, values, accumulate, True),
+    "vdot": L.vdot,
     "new_zeros": creation.new_zeros, "new_ones": creation.new_ones, "new_empty": creation.new_empty,
     "new_full": creation.new_full, "new_tensor": creation.new_tensor,
     # numpy on a tensor as on PyTorch's: no __array_ufunc__ / __array_function__, so numpy computes on the array

@@ -332,15 +332,36 @@ def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear", _igno
 
 
 def _search(seq, values, right, out_int32, sorter=None):
+    """ATen's searchsorted (and bucketize): its checks in its order, then the search in the two's common dtype."""
     s, v = seq._data, values._data if isinstance(values, TensorBase) else np.asarray(values)
+    if sorter is not None:
+        if tuple(sorter.shape) != tuple(seq.shape):
+            raise RuntimeError("torch.searchsorted(): boundary and sorter must have the same size, but got boundary "
+                               f"tensor {list(seq.shape)}and got sorter tensor {list(sorter.shape)}")
+        if sorter._data.dtype != np.int64:
+            raise RuntimeError("torch.searchsorted(): sorter must be a tensor of long dtype but got dtype "
+                               f"{sorter.dtype.scalar_name}")
+        if sorter._data.size and (sorter._data.min() < 0 or sorter._data.max() >= sorter._data.shape[-1]):
+            raise RuntimeError("torch.searchsorted(): sorter index out of range")
+    if v.ndim == 0 and s.ndim != 1:
+        raise RuntimeError("torch.searchsorted(): input value can be a scalar only when boundaries tensor dimension "
+                           f"is 1, but we got boundaries tensor dim({s.ndim}) and input value's dim(0) numel(1)")
+    if s.ndim == 0:
+        raise RuntimeError("torch.searchsorted(): boundaries tensor should have positive dimension, but got 0 "
+                           "dimension")
+    if s.ndim > 1 and s.shape[:-1] != v.shape[:-1]:
+        raise RuntimeError("torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 "
+                           "dimensions of boundaries tensor and input value tensor must match, but we got "
+                           f"boundaries tensor {list(s.shape)} and input value tensor {list(v.shape)}")
+    common = dtypes.result_type((seq, values))   # (a Python number taken as a wrapped number)
+    if common.np.kind in "bc":
+        raise NotImplementedError(f"\"searchsorted_out_cpu\" not implemented for '{common.scalar_name}'")
+    work = np.float32 if common.np == dtypes.BF16_NP else common.np   # (bfloat16's values are exact in float32)
+    s, v = s.astype(work, copy=False), v.astype(work, copy=False)
     side = "right" if right else "left"
     if s.ndim <= 1:
         out = np.searchsorted(s, v, side=side, sorter=None if sorter is None else sorter._data)
     else:
-        if s.shape[:-1] != v.shape[:-1]:
-            raise RuntimeError("torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 "
-                               "dimensions of boundaries tensor and input value tensor must match, but we got "
-                               f"boundaries tensor {list(s.shape)} and input value tensor {list(v.shape)}")
         fs, fv = s.reshape(-1, s.shape[-1]), v.reshape(-1, v.shape[-1])
         srt = None if sorter is None else sorter._data.reshape(-1, s.shape[-1])
         out = np.stack([np.searchsorted(fs[i], fv[i], side=side, sorter=None if srt is None else srt[i])
@@ -356,9 +377,6 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
             raise RuntimeError("torch.searchsorted(): side and right can't be set to opposites, got side of left "
                                "while right was True")
         right = side == "right"
-    if sorter is not None and tuple(sorter.shape) != tuple(sorted_sequence.shape):
-        raise RuntimeError("torch.searchsorted(): boundary and sorter must have the same size, but got boundary "
-                           f"tensor {list(sorted_sequence.shape)}and got sorter tensor {list(sorter.shape)}")
     return _search(sorted_sequence, input, right, out_int32, sorter)
 
 
@@ -375,27 +393,25 @@ def isin(elements, test_elements, *, assume_unique=False, invert=False):
 
 
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
+    flags = (("return_inverse", return_inverse), ("return_counts", return_counts))
+    d = O.unique_args("unique_consecutive", input, flags, dim)
     a = input._data
-    if dim is None:
+    if d is None:
         flat = a.reshape(-1)
         starts = np.ones(flat.shape, bool)
         starts[1:] = flat[1:] != flat[:-1]
         vals = flat[starts]
         inverse = (np.cumsum(starts) - 1).reshape(a.shape)
     else:
-        d = _dim(dim, a.ndim)
         moved = np.moveaxis(a, d, 0)
         starts = np.ones(moved.shape[0], bool)
-        starts[1:] = (moved[1:] != moved[:-1]).reshape(moved.shape[0] - 1, -1).any(1)
+        if moved.shape[0] > 1:
+            starts[1:] = (moved[1:] != moved[:-1]).reshape(moved.shape[0] - 1, -1).any(1)
         vals = np.moveaxis(moved[starts], 0, d)
         inverse = np.cumsum(starts) - 1
     counts = np.diff(np.append(np.flatnonzero(starts), starts.size))
-    out = [wrap(np.ascontiguousarray(vals))]
-    if return_inverse:
-        out.append(wrap(inverse.astype(np.int64)))
-    if return_counts:
-        out.append(wrap(counts.astype(np.int64)))
-    return out[0] if len(out) == 1 else tuple(out)
+    return O.unique_result(input, "unique_consecutive", np.ascontiguousarray(vals), inverse, counts, return_inverse,
+                           return_counts)
 
 
 # ---------------------------------------------------------------- products of tensors

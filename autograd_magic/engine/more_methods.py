@@ -102,6 +102,9 @@ def index_add(self, dim, index, source, *, alpha=1):
 
 def index_fill(self, dim, index, value):
     d, key = _index_key(self, dim, index, "index_fill_")
+    if self._data.dtype.kind != "c" and (isinstance(value, (complex, np.complexfloating)) or (
+            isinstance(value, TensorBase) and value._data.dtype.kind == "c")):
+        raise RuntimeError("index_fill_(): Converting complex Scalar to non-complex type is not supported")
     if isinstance(value, TensorBase):
         if value.ndim:
             raise RuntimeError(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "

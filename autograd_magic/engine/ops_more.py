@@ -243,6 +243,21 @@ def histogram_vjp(xp, grad, saved, consts, needs):
     raise RuntimeError("derivative for aten::histogram is not implemented")
 
 
+def _no_unique_derivative(name):
+    def vjp(xp, grad, saved, consts, needs):
+        raise NotImplementedError(f"the derivative for '{name}' is not implemented.")
+    vjp.__doc__ = f"torch.unique's values of a tensor that requires grad: a node whose backward raises ({name})."
+    return vjp
+
+
+# the values torch.unique / unique_consecutive return (inverse and counts never require grad); PyTorch records
+# them under a node of the ATen function that ran, whose backward raises
+defop("unique2", "Unique2Backward0", lambda a, out: out)(_no_unique_derivative("_unique2"))
+defop("unique_dim", "UniqueDimBackward0", lambda a, out: out)(_no_unique_derivative("unique_dim"))
+defop("unique_consecutive", "UniqueConsecutiveBackward0", lambda a, out: out)(
+    _no_unique_derivative("unique_consecutive"))
+
+
 def _scatter_reduced(a, src, key, reduce):
     """scatter(..., reduce='add' / 'multiply'): every src value combined into its place, in index order."""
     out = a.copy()

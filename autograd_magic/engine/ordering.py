@@ -8,7 +8,9 @@ from . import dtypes, selection
 from .functions import dims_arg
 from .optable import OPS
 from .shaping import _correction, _return_type, expand, mean, nonzero_dims, std, var, view
-from .tensor_base import _dim, apply, warn_once, wrap
+from .arg_parser import _is_int
+from .argcheck import tp_name
+from .tensor_base import TensorBase, _dim, apply, warn_once, wrap
 from .xp import along_axis_key
 
 SortResult, TopkResult, MedianResult = _return_type("sort"), _return_type("topk"), _return_type("median")
@@ -19,6 +21,8 @@ def _order(a, d, descending):
     """Stable sorting indices along d; NaN counts as the largest value (last ascending, first descending)."""
     if not a.ndim:
         return np.zeros((), np.int64)
+    if a.dtype == dtypes.BF16_NP:   # (ordered as its float32 values, which are exact)
+        a = a.astype(np.float32)
     if descending:
         if a.dtype.kind == "f":
             nan = np.isnan(a)
@@ -50,6 +54,8 @@ def _tied(a, idx, d, m):
     """Per row along d (moved last, rows flattened): whether the first m values in the order idx hold two equal
     values (NaNs equal)."""
     srt = np.moveaxis(np.take_along_axis(a, idx, axis=d), d, -1)[..., :m]
+    if srt.dtype == dtypes.BF16_NP:
+        srt = srt.astype(np.float32)
     srt = srt.reshape(-1, srt.shape[-1])
     same = srt[:, 1:] == srt[:, :-1]
     if srt.dtype.kind in "fc":
@@ -98,6 +104,8 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
     """The k largest (smallest) values and their indices; among equal values, the indices ATen's partial_sort or
     nth_element (sorted=False: in the order it leaves them) picks."""
     a = input._data
+    if isinstance(k, TensorBase):   # (an integer 0-dim tensor, which PyTorch's parser reads as an int)
+        k = int(k)
     if a.dtype.kind == "c":
         raise RuntimeError(" topk does not support complex dtypes on CPU")
     d = _dim(dim, a.ndim)
@@ -213,18 +221,62 @@ def count_nonzero(input, dim=None):
     return wrap(np.asarray(np.count_nonzero(input._data, axis=dims), dtype=np.int64))
 
 
-def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
-    a = input._data  # sorted on the CPU whatever `sorted` says, as in PyTorch
-    # each NaN its own value (NaN != NaN), as PyTorch's
-    kw = {"equal_nan": False} if dim is None else {}
-    vals, inverse, counts = np.unique(a if dim is not None else a.reshape(-1), return_inverse=True,
-                                      return_counts=True, axis=dim, **kw)
-    out = [wrap(vals)]
+def unique_args(name, input, flags, dim=None, dim_at=None):
+    """PyTorch's parser on the ATen function torch.unique / unique_consecutive call (_unique2, unique_dim,
+    unique_consecutive): input a Tensor, each flag a bool, dim an int (dim_at: its position, None if a keyword);
+    then the dtype check of the kernel named `name` (no complex) and the dim wrapped (None without one)."""
+    if not isinstance(input, TensorBase):
+        raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {tp_name(input)}")
+    at = {} if dim_at is None else {"dim": dim_at}
+    for arg, value in (("dim", dim), *flags) if dim_at is not None else (*flags, ("dim", dim)):
+        if value is None and arg == "dim":
+            continue
+        if not (_is_int(value) and value.__class__ is not bool if arg == "dim" else value.__class__ is bool):
+            where = f" (position {at[arg]})" if arg in at else ""
+            kind = "int" if arg == "dim" else "bool"
+            raise TypeError(f"{name}(): argument '{arg}'{where} must be {kind}, not {tp_name(value)}")
+    a = input._data
+    if a.dtype.kind == "c":
+        kernel = "unique" if dim is None else "unique_dim"
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{dtypes.scalar_name(a.dtype)}\'')
+    if dim is None:
+        return None
+    if a.ndim == 0:
+        raise IndexError(f"Dimension specified as {int(dim)} but tensor has no dimensions")
+    d = _dim(int(dim), a.ndim)
+    if a.size == 0:   # (ATen's checks, in the order it makes them)
+        if a.shape[d] != 0:
+            raise RuntimeError("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied")
+        if a.shape.count(0) > 1:
+            raise RuntimeError("Number of zero sized dimensions is more than one, so unique cannot be applied ")
+    return d
+
+
+def unique_result(input, op, vals, inverse, counts, return_inverse, return_counts):
+    """The values (under op's node when input requires grad), with the inverse and the counts asked for."""
+    out = [apply(OPS[op], (input,), vals) if input._rg else wrap(vals)]
     if return_inverse:
-        out.append(wrap(inverse.reshape(a.shape if dim is None else -1).astype(np.int64)))
+        out.append(wrap(inverse.astype(np.int64)))
     if return_counts:
         out.append(wrap(counts.astype(np.int64)))
     return out[0] if len(out) == 1 else tuple(out)
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    flags = (("sorted", sorted), ("return_inverse", return_inverse), ("return_counts", return_counts))
+    d = unique_args("_unique2" if dim is None else "unique_dim", input, flags, dim, None if dim is None else 2)
+    a = input._data  # sorted on the CPU whatever `sorted` says, as in PyTorch
+    if d is not None and a.size == 0:   # (the zero-sized dim selected: the input as it is, nothing counted)
+        empty = np.zeros(0, np.int64)
+        return unique_result(input, "unique_dim", a.copy(), empty, empty, return_inverse, return_counts)
+    # each NaN its own value (NaN != NaN), as PyTorch's
+    kw = {"equal_nan": False} if d is None else {}
+    work = a.astype(np.float32) if a.dtype == dtypes.BF16_NP else a
+    vals, inverse, counts = np.unique(work if d is not None else work.reshape(-1), return_inverse=True,
+                                      return_counts=True, axis=d, **kw)
+    inverse = inverse.reshape(a.shape if d is None else -1)
+    return unique_result(input, "unique2" if d is None else "unique_dim", vals.astype(a.dtype, copy=False),
+                         inverse, counts, return_inverse, return_counts)
 
 
 def meshgrid(*tensors, indexing=None):

@@ -359,6 +359,8 @@ class Generator:
                 low = near(low + 1) + (1 << (abs(low + 1).bit_length() - 1 - digits + 1))
             if near(high - 1) >= high:
                 high = near(high - 1) - (1 << (abs(high - 1).bit_length() - 1 - digits + 1))
+        elif dt.kind == "c":
+            raise RuntimeError("check_random_bounds handles only integral, floating-point and boolean types")
         elif dt.kind in "iub":
             info = _int_range(dt)
             for name, v in (("from", low), ("to - 1", high - 1)):

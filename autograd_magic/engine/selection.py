@@ -166,6 +166,8 @@ def mode_index(row):
 def ranks(row, descending):
     """Integer ranks of a 1-d array under ATen's comparator: equal values share a rank, NaN ranks above every
     number (first when descending); a smaller rank sorts first."""
+    if row.dtype.kind == "V":   # (bfloat16: ranked by its float32 values, which are exact)
+        row = row.astype(np.float32)
     order = np.argsort(row, kind="stable")   # NaN last
     srt = row[order]
     new = srt[1:] != srt[:-1]

@@ -45,7 +45,8 @@ _PYTHON_LEVEL = frozenset((
 # nothing to it): given out= by functions.with_out (the result written into out, resized as PyTorch resizes it,
 # PyTorch's errors for a result that requires grad or cannot be cast), on every build
 _TAKES_OUT = frozenset((
-    "absolute addcdiv addcmul addmm amax amin angle arctan2 argmax argmin atan2 ceil chain_matmul cholesky_inverse "
+    "absolute addcdiv addcmul addmm amax amin angle arctan2 argmax argmin atan2 bucketize ceil chain_matmul "
+    "cholesky_inverse "
     "cholesky_solve clamp_max clamp_min clip column_stack complex concat concatenate conj_physical copysign cumprod "
     "diff digamma dstack eq fix float_power floor floor_divide fmax fmin fmod ge greater greater_equal gt heaviside "
     "histc hstack hypot i0 igamma igammac inner inverse isin isneginf isposinf kron ldexp le lerp less less_equal "
@@ -73,12 +74,20 @@ def _cat(wanted, got):     # (the stacks: torch.cat's can_cast check)
                            f"{dtypes.scalar_name(got)}")
 
 
+def _search(wanted, got):  # (searchsorted and bucketize: the out's dtype is the one out_int32 asks for)
+    if wanted != got:
+        raise RuntimeError("torch.searchsorted(): output tensor's dtype is wrong, it can only be Int(int32) or "
+                           "Long(int64) depending on whether out_int32 flag is True, but we got output tensor's dtype "
+                           f"{dtypes.scalar_name(got)} and out_int32 flag is {wanted == np.int32}")
+
+
 # what the kernels behind _TAKES_OUT say of an out of a dtype they refuse (the others: write_out's cast check)
 _OUT_DTYPE_CHECKS = {
     **dict.fromkeys("absolute ceil conj_physical fix floor lerp negative sign trunc".split(), _found),
     **dict.fromkeys("addmm argmax argmin inverse isin log_softmax msort norm slice_scatter softmax spmm".split(),
                     _c10),
     **dict.fromkeys("column_stack concat concatenate dstack hstack row_stack vstack".split(), _cat),
+    **dict.fromkeys(("bucketize", "searchsorted"), _search),
 }
 
 

@@ -42,13 +42,14 @@ def conv_args(nd, args):
         "tuple of ints dilation = 1, int groups = 1)\n" + reason)
 
 
-def index_dtype(fn, indices):
-    """ATen's checkScalarTypes on an indices argument (Long or Int); the type is named as its legacy
-    deprecated-type name (torch.FloatTensor ...) or, where it has none, as CPUBoolType, CPUBFloat16Type."""
+def index_dtype(fn, indices, position=1):
+    """ATen's checkScalarTypes on an indices argument (Long or Int; argument #position of fn); the type is named
+    as its legacy deprecated-type name (torch.FloatTensor ...) or, where it has none, as CPUBoolType,
+    CPUBFloat16Type."""
     dt = indices._data.dtype
     if dt in (np.int64, np.int32):
         return
     name = dtypes.scalar_name(dt)
     shown = f"CPU{name}Type" if dt == np.bool_ or dt == dtypes.BF16_NP else f"torch.{name}Tensor"
-    raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
+    raise RuntimeError(f"Expected tensor for argument #{position} 'indices' to have one of the following scalar types: "
                        f"Long, Int; but got {shown} instead (while checking arguments for {fn})")

@@ -8,14 +8,15 @@ from ...engine import dtypes
 from ...engine import functions as F
 from ...engine import linalg as L
 from ...engine import shaping as S
+from ...engine.autograd import GRAD_MODE
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
-from ._args import index_dtype, tensor_arg
+from ._args import index_dtype, tensor_arg, type_name
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _legacy_reduction, _reduction  # noqa: F401  (the losses' reduction argument, shared)
-from .functional_more import embedding_renorm_  # noqa: E402
+from .functional_more import embedding_renorm_, embedding_renorm_checked  # noqa: E402
 from .functional_more import (adaptive_avg_pool1d, adaptive_max_pool1d,  # noqa: F401
                               avg_pool1d, dropout1d, embedding_bag,
                               gaussian_nll_loss, max_pool1d, poisson_nll_loss, rms_norm)
@@ -152,17 +153,27 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
               sparse=False):
+    if padding_idx is not None:   # (PyTorch's Python checks, then torch.embedding_renorm_, then torch.embedding)
+        if padding_idx > 0 and not padding_idx < weight.size(0):
+            raise AssertionError("Padding_idx must be within num_embeddings")
+        if padding_idx < 0:
+            if not padding_idx >= -weight.size(0):
+                raise AssertionError("Padding_idx must be within num_embeddings")
+            padding_idx = weight.size(0) + padding_idx
+    if max_norm is not None:
+        input = input.contiguous()
+        embedding_renorm_checked(weight, input, max_norm, norm_type)
+    tensor_arg("embedding", weight, "weight", 1)
     tensor_arg("embedding", input, "indices", 2)
+    if padding_idx is not None and (padding_idx.__class__ is bool or not isinstance(padding_idx, (int, np.integer))):
+        raise TypeError("embedding(): argument 'padding_idx' (position 3) must be int, not "
+                        f"{type_name(padding_idx)}")
     idx = input._data
     if weight.ndim != 2:
         raise RuntimeError("'weight' must be 2-D")
     index_dtype("embedding", input)
-    if padding_idx is not None and padding_idx < 0:
-        padding_idx += weight.shape[0]
     if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
         raise IndexError("index out of range in self")
-    if max_norm is not None:
-        embedding_renorm_(weight, idx, max_norm, norm_type)
     return apply(OPS["embedding"], (weight,), idx.astype(np.int64), padding_idx, tuple(weight.shape),
                  bool(scale_grad_by_freq), bool(sparse))
 
@@ -247,7 +258,10 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     if input.shape != target.shape:
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}) "
                          "is deprecated. Please ensure they have the same size.")
+    if weight is not None:
+        weight.size()   # (PyTorch's Python code reads weight.size() first: a list's AttributeError)
     _check_float_target(input, target)
+    _not_differentiable("binary_cross_entropy", "weight", weight)
     if not dtypes.is_float_np(input._data.dtype):
         raise NotImplementedError(f'"binary_cross_entropy" not implemented for \'{input.dtype.scalar_name}\'')
     _check_unit_interval(input._data, target._data)
@@ -272,6 +286,11 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     _sized(input, target)
     if input.shape != target.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
+    for name, value, at in (("weight", weight, 3), ("pos_weight", pos_weight, 4)):
+        if value is not None:
+            _tensor_arg("binary_cross_entropy_with_logits", value, name, at)
+    _not_differentiable("binary_cross_entropy_with_logits", "weight", weight)
+    _not_differentiable("binary_cross_entropy_with_logits", "pos_weight", pos_weight)
     kind = target._data.dtype.kind
     if kind == "b":
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
@@ -283,12 +302,20 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
                  _const(pos_weight, input, "right"))
 
 
-def _class_weights(weight, input, n_classes, prefix=""):
-    """weight's array, checked as PyTorch checks it (one per class, the input's dtype)."""
+def _not_differentiable(fn, name, value):
+    """The autograd kernel's check of an argument PyTorch does not differentiate (a loss's weights)."""
+    if value is not None and value.requires_grad and GRAD_MODE.enabled:
+        raise RuntimeError(f"The function '{fn}' is not differentiable with respect to argument '{name}'. This input "
+                           "cannot have requires_grad True.")
+
+
+def _class_weights(weight, input, n_classes, prefix="", one_dim=True):
+    """weight's array, checked as PyTorch checks it (one per class, the input's dtype; one_dim: a 1-d tensor, which
+    nll_loss2d does not ask)."""
     if weight is None:
         return None
     w = weight._data if isinstance(weight, Tensor) else np.asarray(weight)
-    if w.size != n_classes:
+    if w.size != n_classes or (one_dim and w.ndim != 1):
         raise RuntimeError(f"{prefix}weight tensor should be defined either for all {n_classes} classes or no "
                            f"classes but got weight tensor of shape: [{', '.join(map(str, w.shape))}]")
     if w.dtype != input._data.dtype:
@@ -305,6 +332,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     red = _legacy_reduction(size_average, reduce) if legacy else _reduction(size_average, reduce, reduction)
     _tensor_arg("nll_loss_nd", input)
     _tensor_arg("nll_loss_nd", target, "target", 2)
+    if weight is not None:
+        _tensor_arg("nll_loss_nd", weight, "weight", 3)
     shape, t = input._data.shape, target._data
     if not shape:
         raise ValueError("Expected 1 or more dimensions (got 0)")
@@ -320,6 +349,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
         flat_t = Tensor._wrap(t.reshape(n, 1, -1) if t.size else t.reshape(n, 0, 0))
         out = nll_loss(flat, flat_t, weight, None, ignore_index, None, red)
         return S.view(out, n, *shape[2:]) if red == "none" else out
+    _not_differentiable("nll_loss2d_forward" if len(shape) == 4 else "nll_loss_forward", "weight", weight)
     if len(shape) <= 2 and t.ndim > 1:
         raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
     if len(shape) == 4 and t.shape != (shape[0],) + shape[2:]:
@@ -328,7 +358,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     if t.dtype not in (np.int64, np.uint8):
         raise RuntimeError(f"expected target dtype to be Long or Byte, but got {dtypes.scalar_name(t.dtype)}")
     n_classes = shape[1] if len(shape) > 1 else shape[0]
-    w = _class_weights(weight, input, n_classes)
+    w = _class_weights(weight, input, n_classes, one_dim=len(shape) != 4)
     t = t.astype(np.int64, copy=False)
     ignored = None
     if t.size:
@@ -357,6 +387,8 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         input, target, weight = _ac.fp32(input, target, weight)
     _tensor_arg("cross_entropy_loss", input)
     _tensor_arg("cross_entropy_loss", target, "target", 2)
+    if weight is not None:
+        _tensor_arg("cross_entropy_loss", weight, "weight", 3)
     x, t = input._data, target._data
     if (x.ndim == 2 and t.ndim == 1 and t.dtype == np.int64 and x.dtype.kind == "f" and weight is None
             and size_average is None and reduce is None and reduction in ("mean", "sum") and ignore_index < 0
@@ -381,8 +413,8 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
             target = target * (1 - label_smoothing) + label_smoothing / n_classes
         prod = logp * target
         w = _class_weights(weight, input, n_classes, "cross_entropy: ")
-        if w is not None:
-            prod = prod * Tensor._wrap(w.reshape([-1 if d == class_dim else 1 for d in range(input.ndim)]))
+        if w is not None:   # (weight.view(...): a weight that requires grad gets its gradient, as in PyTorch)
+            prod = prod * S.view(weight, *[-1 if d == class_dim else 1 for d in range(input.ndim)])
         if red == "none":
             return -prod.sum(class_dim)
         total = -prod.sum()

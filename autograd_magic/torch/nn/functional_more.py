@@ -14,7 +14,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
 from ..grad_mode import no_grad as _no_grad
-from ._args import index_dtype, tensor_arg
+from ._args import index_dtype, tensor_arg, type_name
 from . import functional_pool as FP
 from .functional_loss import _legacy_reduction
 
@@ -182,13 +182,37 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
 def embedding_renorm_(weight, idx, max_norm, norm_type):
     """ATen's embedding_renorm_, as F.embedding / embedding_bag run it (without recording) before the lookup: each
     row looked up whose norm exceeds max_norm is scaled in place by max_norm / (norm + 1e-7)."""
+    rows = weight._data.shape[0]
+    if not dtypes.is_float_np(weight._data.dtype):   # (ATen's row.norm(norm_type): at::norm's check)
+        raise RuntimeError("norm(): input dtype should be either floating point or complex. Got "
+                           f"{dtypes.scalar_name(weight._data.dtype)} instead.")
     with _no_grad():
-        for i in np.unique(np.asarray(idx).reshape(-1)):
+        for i in np.unique(np.asarray(idx).reshape(-1)):   # (in ascending order, as ATen's sorted indices)
+            if not -rows <= i < rows:
+                raise IndexError(f"select(): index {i} out of range for tensor of size {list(weight.shape)} at "
+                                 "dimension 0")
             norm = weight[int(i)].norm(norm_type).item()
             if norm > max_norm:   # row *= scale: the double scale is rounded to the weight's dtype first
                 weight._data[i] *= np.asarray(max_norm / (norm + 1e-7), weight._data.dtype)
     weight._vbox[0] += 1   # one in-place op on the weight, whether or not a row changed
     return weight
+
+
+def embedding_renorm_checked(weight, indices, max_norm, norm_type):
+    """torch.embedding_renorm_ as F.embedding calls it: PyTorch's parser on its arguments, then ATen's checks of
+    the weight's dims and the indices' dtype, then embedding_renorm_."""
+    for i, (name, value) in enumerate((("input", weight), ("indices", indices)), 1):
+        tensor_arg("embedding_renorm_", value, name, i)
+    for i, (name, value) in enumerate((("max_norm", max_norm), ("norm_type", norm_type)), 3):
+        if not (value.__class__ in (int, float, bool) or isinstance(value, np.generic) and value.dtype.kind in "biuf"
+                or isinstance(value, Tensor) and value.ndim == 0 and not value.requires_grad):
+            raise TypeError(f"embedding_renorm_(): argument '{name}' (position {i}) must be float, not "
+                            f"{type_name(value)}")
+    if weight.ndim != 2:
+        raise RuntimeError(f"Expected 2-dimensional tensor, but got {weight.ndim}-dimensional tensor for argument #1 "
+                           "'self' (while checking arguments for embedding_renorm_)")
+    index_dtype("embedding_renorm_", indices, 2)
+    return embedding_renorm_(weight, indices._data, float(max_norm), float(norm_type))
 
 
 def _check_offsets(offsets, n, common):
@@ -259,6 +283,10 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         raise ValueError("max mode does not support scaling the gradient by the frequency")
     if mode == "max" and sparse:
         raise ValueError("max mode does not support sparse weights")
+    rows = weight.shape[0]
+    if padding_idx is not None and not -rows <= padding_idx < rows:   # (ATen's embedding_bag, before its kernel's)
+        raise RuntimeError(f"padding_idx must be within the number of embeddings, -{rows} through {rows - 1}, but "
+                           f"got {padding_idx}")
     if input.ndim == 1:   # (ATen takes the indices and the offsets in their common dtype)
         common = dtypes.result_type((input, offsets))
         index_dtype("embedding_bag", input if common == input.dtype else input.to(common))

@@ -5,6 +5,7 @@ import numpy as np
 
 from ...engine.size import checked_sizes, nonnegative
 from ...engine.tensor import Tensor
+from ..grad_mode import no_grad
 from . import functional, init, module_lookup
 from . import functional_norm as FN
 from .functional_conv import dropout2d, dropout3d
@@ -104,11 +105,20 @@ class Embedding(Module):
             np_dtype = _default_np() if dtype is None else dtype.np
             shape = nonnegative(checked_sizes("empty", ((num_embeddings, embedding_dim),)))
             self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)), requires_grad=not _freeze)
-            init.normal_(self.weight)
-            if padding_idx is not None:
-                self.weight._data[padding_idx] = 0
+            self.reset_parameters()
         else:
+            if list(_weight.shape) != [num_embeddings, embedding_dim]:
+                raise AssertionError("Shape of weight does not match num_embeddings and embedding_dim")
             self.weight = Parameter(_weight, requires_grad=not _freeze)
+
+    def reset_parameters(self):
+        init.normal_(self.weight)
+        self._fill_padding_idx_with_zero()
+
+    def _fill_padding_idx_with_zero(self):
+        if self.padding_idx is not None:   # (an in-place fill: the weight's version counts it, as PyTorch's)
+            with no_grad():
+                self.weight[self.padding_idx].fill_(0)
 
     @classmethod
     def from_pretrained(cls, embeddings, freeze=True, padding_idx=None, max_norm=None, norm_type=2.0,

@@ -185,6 +185,8 @@ class EmbeddingBag(Module):
             self.weight = Parameter(creation.empty((num_embeddings, embedding_dim), dtype=dtype))
             self.reset_parameters()
         else:
+            if list(_weight.shape) != [num_embeddings, embedding_dim]:
+                raise AssertionError("Shape of weight does not match num_embeddings and embedding_dim")
             self.weight = Parameter(_weight)
         self.mode, self.sparse, self.include_last_offset = mode, sparse, include_last_offset
 
