@@ -31,6 +31,8 @@ ROWS_EXTRA = {
     "elu_backward": _call("elu_backward", 1.0, 1.0, 1.0, False) + _call("elu_backward", 0.7, 1.05, 0.5, False)
     + _call("elu_backward", 1.0, 1.0, 1.0, True),
     "log_sigmoid_backward": _call("log_sigmoid_backward", scale=2.0),
+    "softplus_backward": _call("softplus_backward", 1.0, 20.0, scale=2.0) + _call("softplus_backward", 2.0, 1.5,
+                                                                                 scale=2.0),
     "gelu_backward": _call("gelu_backward", "none", scale=2.0) + _call("gelu_backward", "tanh", scale=2.0),
     "special_i0": [(torch.special.i0, [_spread(2, 3) * 3]), (torch.i0, [_spread(4) * 6])],
     "special_i0e": [(torch.special.i0e, [_spread(2, 3) * 3]), (torch.special.i0e, [_spread(3) * 7])],

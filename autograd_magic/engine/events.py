@@ -47,7 +47,7 @@ ELEMENTWISE = frozenset("""
     log sqrt sin cos tan tanh sigmoid relu clamp clamp_min clamp_max maximum minimum where masked_fill
     masked_fill_t clone to_copy alias rsqrt erf atan asin acos sinh cosh log2 log10 exp2 expm1 logit atan2 hypot
     xlogy xlogy_other xlogy_self logaddexp lerp lerp_tensor addcmul addcdiv fmod fmod_tensor leaky_relu elu gelu
-    softplus silu leaky_relu_ elu_ nan_to_num tanh_backward sigmoid_backward threshold_backward
+    softplus silu leaky_relu_ elu_ nan_to_num tanh_backward sigmoid_backward threshold_backward softplus_backward
 """.split())
 
 

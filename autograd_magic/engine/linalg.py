@@ -17,7 +17,7 @@ def matmul(input, other):
         if ad.ndim == 2 and bd.ndim == 2 and ad.dtype is bd.dtype and ad.shape[1] == bd.shape[0] \
                 and ad.dtype.kind != "b":
             # two matrices (a layer's x @ W): mm, whose checks cannot fail
-            return apply(_MM, (input, other), transposed(bd), data=mkl_order.matmul(ad, bd))
+            return apply(_MM, (input, other), transposed(bd), transposed(ad), data=mkl_order.matmul(ad, bd))
     check_foreign(other)
     check_foreign(input)
     a, b = input, other
@@ -167,7 +167,7 @@ def mm(input, mat2):
         raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.c_name} != {b.dtype.c_name}")
     _check_matmul_shapes(a, b)
     _no_bool(a, "addmm_impl_cpu_")
-    return apply(OPS["mm"], (a, b), transposed(b._data), data=mkl_order.matmul(a._data, b._data))
+    return apply(OPS["mm"], (a, b), transposed(b._data), transposed(a._data), data=mkl_order.matmul(a._data, b._data))
 
 
 def mv(input, vec):
@@ -278,7 +278,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if len(shape) > 2 or any(n != 1 and n != m for n, m in zip(shape[::-1], size[::-1])):
         expand(input, size)   # PyTorch's message for an input that does not expand to the product's shape
     data = mkl_order.addmm(input._data, mat1._data, mat2._data)
-    return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), data=data)
+    return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), transposed(mat1._data), data=data)
 
 
 def outer(input, vec2):

@@ -7,6 +7,7 @@ import numpy as np
 from . import blas, bufpool, ckernels, mkl_order, softmax_dims, vec_kernels
 from .ops_complex import cabs, cdiv, cj, csgn, multiply as complex_multiply
 from .optable import defop
+from .random_kernels import _fma64
 from .reduce import full_sum
 from .xp import rounded_f32, vml_or
 
@@ -307,19 +308,25 @@ def _tanh_back(g, out):
             return ckernels.tanh_backward(g, out)   # the same steps in C (_vec_kernels.c)
         wide = out.astype(np.float64)
         return g * (1.0 - wide * wide).astype(np.float32)
+    if out.dtype == np.float64 and out.__class__ is np.ndarray:   # the float64 kernel fuses 1 - out * out too
+        one = np.float64(1.0)
+        fused = ckernels.fma64(-out, out, one) if ckernels.LIB is not None else None
+        return g * (_fma64(-out, out, one) if fused is None else fused.reshape(out.shape))   # (0-d: C gives 1-d)
     return g * (1 - out * out)
 
 
+# derivatives.yaml: grad_output's gradient is the same kernel on the incoming gradient, output's is
+# grad * (-2 * output * grad_output) (tanh) and grad * grad_output * (-2 * output + 1) (sigmoid), in that order
 @defop("tanh_backward", "TanhBackwardBackward0", _tanh_back, saves=(0, 1))
 def tanh_backward_vjp(xp, grad, saved, consts, needs):
     g, out = saved
-    return grad * (1 - out * out), -2 * grad * g * out
+    return xp.call("tanh_backward", (grad, out)), grad * (-2 * out * g)
 
 
 @defop("sigmoid_backward", "SigmoidBackwardBackward0", lambda g, out: g * (1 - out) * out, saves=(0, 1))  # ATen's order
 def sigmoid_backward_vjp(xp, grad, saved, consts, needs):
     g, out = saved
-    return grad * ((1 - out) * out), grad * g * (1 - 2 * out)
+    return xp.call("sigmoid_backward", (grad, out)), grad * g * (-2 * out + 1)
 
 
 # On equal zeros (0.0 vs -0.0) numpy's maximum/minimum return their second operand and PyTorch's the first
@@ -486,15 +493,30 @@ def alias_vjp(xp, grad, saved, consts, needs):
 
 
 def _grad_like(xp, a, grad, consts):
-    """a.T @ g; when the second factor was a transposed view (nn.Linear's weight.t(), flagged in consts), the
-    result is made transposed too, so that the gradient reaching the weight is contiguous without a copy."""
-    if xp.is_numpy and consts and consts[0]:
+    """a.T @ g; when the second factor was column-major (nn.Linear's weight.t(), flagged in consts), the
+    result is made transposed too (ATen's mm_mat2_backward), so that the gradient reaching the weight is
+    contiguous without a copy."""
+    if consts and consts[0]:
         return xp.mT(xp.matmul(xp.mT(grad), a))
     return xp.matmul(xp.mT(a), grad)
 
 
+def _grad_first(xp, b, grad, consts):
+    """g @ b.T; when the first factor was column-major (flagged second in consts: a (1, 1) input, x.t()), as
+    ATen's mm_mat1_backward computes it then, (b @ g.T).T: another product (the sums' order) and, under
+    create_graph, a TBackward0 node on top."""
+    if len(consts) > 1 and consts[1]:
+        return xp.mT(xp.matmul(b, xp.mT(grad)))
+    return xp.matmul(grad, xp.mT(b))
+
+
 def transposed(arr):
-    return arr.ndim == 2 and arr.flags.f_contiguous and not arr.flags.c_contiguous
+    """ATen's test for a column-major factor in mm's backward (strides[0] == 1 and strides[1] == sizes[0]), on
+    the numpy strides, which are the tensor's (a (1, 1) matrix passes it, as a weight.t() of n x 1 does)."""
+    if arr.ndim != 2:
+        return False
+    step = arr.itemsize
+    return arr.strides[0] == step and arr.strides[1] == arr.shape[0] * step
 
 
 @defop("mm", "MmBackward0", mkl_order.matmul, saves=(0, 1), save_if={0: 1, 1: 0})
@@ -503,13 +525,17 @@ def mm_vjp(xp, grad, saved, consts, needs):
     a, b = cj(a), cj(b)   # (the conjugate transposes, for complex factors)
     if xp.is_numpy:   # what the lines below compute, without the namespace's layers (every layer's backward)
         mm = mkl_order.matmul
-        ga = mm(grad, b.swapaxes(-1, -2)) if needs[0] else None
+        ga = None
+        if needs[0]:
+            first = len(consts) > 1 and consts[1]
+            ga = mm(b, grad.swapaxes(-1, -2)).swapaxes(-1, -2) if first else mm(grad, b.swapaxes(-1, -2))
         if not needs[1]:
             return ga, None
         if consts and consts[0]:
             return ga, mm(grad.swapaxes(-1, -2), a).swapaxes(-1, -2)
         return ga, mm(a.swapaxes(-1, -2), grad)
-    return (xp.matmul(grad, xp.mT(b)) if needs[0] else None), (_grad_like(xp, a, grad, consts) if needs[1] else None)
+    return (_grad_first(xp, b, grad, consts) if needs[0] else None), \
+        (_grad_like(xp, a, grad, consts) if needs[1] else None)
 
 
 def _bmm(a, b):
@@ -577,7 +603,7 @@ def _addmm(c, a, b):
 @defop("addmm", "AddmmBackward0", _addmm, saves=(1, 2), save_if={1: 2, 2: 1})
 def addmm_vjp(xp, grad, saved, consts, needs):
     a, b = saved
-    return (grad, (xp.matmul(grad, xp.mT(b)) if needs[1] else None),
+    return (grad, (_grad_first(xp, b, grad, consts) if needs[1] else None),
             (_grad_like(xp, a, grad, consts) if needs[2] else None))
 
 

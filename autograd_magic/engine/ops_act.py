@@ -115,19 +115,22 @@ def _elu3(a, alpha, scale, input_scale):
         return np.where(a <= 0, _expm1(np.where(a > 0, _t(a, 0), a) * _t(a, input_scale)) * neg, a * _t(a, scale))
 
 
-def _negcoef(alpha, scale):
-    """ATen's negcoef, alpha * scale rounded to float32 (exact as a Python float, so float32 math keeps it)."""
+def _negcoef(alpha, scale, like):
+    """ATen's negcoef, alpha * scale in the kernel's opmath type: double for a float64 tensor (like), else
+    rounded to float32 (exact as a Python float, so float32 math keeps it)."""
+    if getattr(like, "_data", like).dtype == np.float64:
+        return float(alpha) * float(scale)
     return float(np.float32(alpha) * np.float32(scale))
 
 
 def _elu3_back(xp, grad, a, alpha, scale, input_scale):
     """ATen's elu_backward: x <= 0 ? grad * input_scale * negcoef * exp(x * input_scale) : grad * scale."""
-    return elu_backward(xp, grad, a, _negcoef(alpha, scale), scale, input_scale, False)
+    return elu_backward(xp, grad, a, _negcoef(alpha, scale, a), scale, input_scale, False)
 
 
 def _elu3_back_result(xp, grad, out, alpha, scale, input_scale):
     """From the result (the in-place forms): x <= 0 ? grad * input_scale * (out + negcoef) : grad * scale."""
-    return elu_backward(xp, grad, out, _negcoef(alpha, scale), scale, input_scale, True)
+    return elu_backward(xp, grad, out, _negcoef(alpha, scale, out), scale, input_scale, True)
 
 
 @defop("selu", "EluBackward0", lambda a: _elu3(a, SELU_ALPHA, SELU_SCALE, 1.0), saves=(0,),

@@ -127,14 +127,33 @@ def _softplus(a, beta, threshold):
 
 @defop("softplus", "SoftplusBackward0", _softplus, saves=(0,))
 def softplus_vjp(xp, grad, saved, consts, needs):
-    a, = saved
+    return (xp.call("softplus_backward", (grad, saved[0]), *consts),)
+
+
+def _softplus_back(g, a, beta, threshold):
+    """ATen's softplus_backward kernel: x * beta > threshold ? dy : dy * z / (z + 1), z = exp(x * beta)."""
+    out = act_kernels.softplus_backward(g, a, beta, threshold)   # float32: ATen's vector kernel
+    if out is not None:
+        return out
+    z = a * _t(a, beta)
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(z)
+        return np.where(z > _t(a, threshold), g, g * e / (e + _t(a, 1)))
+
+
+# an op of its own, as in PyTorch (a create_graph=True gradient shows SoftplusBackwardBackward0); derivatives.yaml:
+# grad_output's gradient is the same kernel, self's softplus_double_backward(grad * grad_output, ...) =
+# sigmoid_backward(g, sigmoid(x * beta)) * (x * beta < threshold) * beta
+@defop("softplus_backward", "SoftplusBackwardBackward0", _softplus_back, saves=(0, 1))
+def softplus_backward_vjp(xp, grad, saved, consts, needs):
+    g, a = saved
     beta, threshold = consts
-    if xp.is_numpy:
-        out = act_kernels.softplus_backward(grad, a, beta, threshold)   # float32: ATen's vector kernel
-        if out is not None:
-            return (out,)
+    gg = xp.call("softplus_backward", (grad, a), beta, threshold) if needs[0] else None
+    if not needs[1]:
+        return gg, None
     z = a * beta
-    return (xp.where(z > threshold, grad, grad * xp.call("sigmoid", (z,))),)
+    inner = xp.call("sigmoid_backward", (grad * g, xp.call("sigmoid", (z,))))
+    return gg, inner * xp.float_mask(z < threshold, grad) * beta
 
 
 def _silu(a):
@@ -152,8 +171,8 @@ def silu_vjp(xp, grad, saved, consts, needs):
         out = act_kernels.silu_backward(grad, a)   # float32: ATen's vector kernel, bit for bit
         if out is not None:
             return (out,)
-    sig = xp.call("sigmoid", (a,))
-    return (grad * (sig * (1 + a * (1 - sig))),)
+    sig = xp.call("sigmoid", (a,))   # infinitely_differentiable_silu_backward, in its order
+    return (grad * sig * (1 + a * (1 - sig)),)
 
 
 def _smooth_l1(a, b, red, beta):

@@ -1,14 +1,17 @@
 """The in-place tensor arithmetic of PyTorch's single-tensor optimizers, rounded as ATen's CPU kernels round it.
 
-ATen fuses ``self + alpha * other`` (add_ with alpha, lerp_, addcmul_) into one multiply-add: a single rounding.
-numpy has no fma, so for float32 the sum is formed in float64 (the product of two float32 values is exact there)
-and rounded once. That costs a float64 temporary, so tensors above _EXACT_MAX elements take the float32 path
-with two roundings instead: a large layer's gradient already differs from PyTorch's in the last bit (matmul
-accumulation order), while the small tensors of lessons print the same digits.
+ATen fuses ``self + alpha * other`` (add_ with alpha, lerp_, addcmul_) into one multiply-add: a single rounding,
+in float32 and in float64 alike. The C library's fma (engine.ckernels) computes it for any size; without the
+library, float32 sums are formed in float64 (the product of two float32 values is exact there) and float64 ones
+by an error-free product (random_kernels._fma64), both rounded once, for tensors up to _EXACT_MAX elements;
+larger ones then take two roundings: a large layer's gradient already differs from PyTorch's in the last bit
+(matmul accumulation order), while the small tensors of lessons print the same digits.
 """
 import numpy as np
 
+from ...engine import ckernels
 from ...engine.ops_complex import real_pairs
+from ...engine.random_kernels import _fma64
 from ...engine.xp import vml_or
 
 _EXACT_MAX = 1 << 10
@@ -25,8 +28,28 @@ def as_real(*arrays):
     return tuple(real_pairs(a) if a.dtype.kind == "c" else a for a in arrays)
 
 
-def _exact(a):
-    return a.dtype == np.float32 and a.size <= _EXACT_MAX
+def _fma(x, y, z):
+    """x * y + z rounded once, as a new array of z's shape and dtype (x or y may be one number of that dtype);
+    None where it cannot be had cheaply (see the module docstring)."""
+    dtype = z.dtype
+    if dtype != np.float32 and dtype != np.float64:
+        return None
+    x, y = np.asarray(x, dtype), np.asarray(y, dtype)
+    if ckernels.LIB is not None and x.shape in (z.shape, ()) and y.shape in (z.shape, ()):
+        got = (ckernels.fma32 if dtype == np.float32 else ckernels.fma64)(x, y, z)
+        if got is not None:
+            return got.reshape(z.shape)   # (a 0-d parameter: the C call's result is 1-d)
+    if z.size > _EXACT_MAX:
+        return None
+    if dtype == np.float32:
+        return (x.astype(np.float64) * y + z).astype(np.float32)
+    return _fma64(x, y, z)
+
+
+def _store(a, value):
+    """a[...] = value, a kept (the optimizer's state and the parameter are updated in place); a."""
+    np.copyto(a, value)
+    return a
 
 
 def scalar(a, value):
@@ -39,8 +62,9 @@ def add_(a, b, alpha=1.0, scratch=None):
     alpha = scalar(a, alpha)
     if alpha == 1:
         return np.add(a, b, out=a)
-    if _exact(a):
-        return np.add(a, np.multiply(b, np.float64(alpha)), out=a, casting="unsafe")
+    fused = _fma(b, alpha, a) if np.shape(b) == a.shape else None
+    if fused is not None:
+        return _store(a, fused)
     if scratch is None or scratch.shape != a.shape:
         a += alpha * b
         return a
@@ -60,8 +84,9 @@ def lerp_(a, end, weight):
     if abs(w) < 0.5:
         return add_(a, diff, w)
     one_minus = scalar(a, 1) - w
-    if _exact(a):
-        return np.subtract(end, np.multiply(diff, np.float64(one_minus)), out=a, casting="unsafe")
+    fused = _fma(diff, -one_minus, end) if np.shape(end) == a.shape else None
+    if fused is not None:
+        return _store(a, fused)
     return np.subtract(end, diff * one_minus, out=a)
 
 
@@ -69,8 +94,10 @@ def addcmul_(a, t1, t2, value=1.0):
     """a.addcmul_(t1, t2, value=value): a + (value * t1) * t2 with one rounding of the last multiply-add."""
     v = scalar(a, value)
     scaled = t1 * v if v != 1 else t1
-    if _exact(a):
-        return np.add(a, np.multiply(scaled, t2, dtype=np.float64), out=a, casting="unsafe")
+    # (either factor may be one number: ASGD's foreach update multiplies by its 0-d eta and mu)
+    fused = _fma(scaled, t2, a) if np.shape(scaled) in (a.shape, ()) and np.shape(t2) in (a.shape, ()) else None
+    if fused is not None:
+        return _store(a, fused)
     a += scaled * t2
     return a
 

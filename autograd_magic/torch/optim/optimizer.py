@@ -9,7 +9,7 @@ import warnings
 
 import numpy as np
 
-from ...engine.dtypes import float32
+from ...engine.dtypes import float32, float64, get_default_dtype
 from ...engine.tensor import Tensor
 from ..nn.module import _typename
 from ..nn.module_call import Handle, add_hook
@@ -184,9 +184,13 @@ class Optimizer:
 
     @staticmethod
     def _step_tensor(value=0.0):
-        if value.__class__ is np.ndarray and value.dtype.kind == "c":   # a complex parameter's state: complex
+        """An array made like the parameter (zeros_like(p), grad.clone()) as a state tensor of its dtype (a
+        float64 parameter's exp_avg is float64); a number (step, eta, mu_product) in PyTorch's _get_scalar_dtype:
+        float64 when that is the default dtype, else float32."""
+        if value.__class__ is np.ndarray and value.dtype.kind in "cf":
             return Tensor._wrap(value)
-        return Tensor._wrap(np.asarray(value, np.float32))
+        wide = value.__class__ is not np.ndarray and get_default_dtype() is float64
+        return Tensor._wrap(np.asarray(value, np.float64 if wide else np.float32))
 
     def register_state_dict_pre_hook(self, hook, prepend=False):
         """hook(optimizer) before state_dict() packs the state."""
