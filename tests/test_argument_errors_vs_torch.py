@@ -17,7 +17,9 @@ v = torch.tensor([1.0, 2.0])
 
 CELLS = {
     "out_of_the_wrong_type": [SETUP + '''CASES = ["torch.abs(x, out=3)", "torch.exp(x, out='a')", "torch.sqrt(x, out=[1.0])", "torch.rsqrt(x, out=2.5)",
-    "torch.tanh(x, out=x.clone())", "torch.sigmoid(x, out=None)", "torch.floor(x, out=1)", "torch.acos(x, out=3)"]
+    "torch.tanh(x, out=x.clone())", "torch.sigmoid(x, out=None)", "torch.floor(x, out=1)", "torch.acos(x, out=3)",
+    "torch.abs(torch.ones(2, requires_grad=True), out=3)", "torch.inverse(torch.eye(2, requires_grad=True), out=3)",
+    "torch.linalg.inv(torch.eye(2, requires_grad=True), out=[1])", "torch.special.i0(torch.ones(2, requires_grad=True), out=2.5)"]
 ''' + EVAL_CASES],
     "input_or_other_not_a_tensor": [SETUP + '''CASES = ["torch.argwhere(None)", "torch.argwhere([1, 0])", "torch.aminmax(3)", "torch.adjoint('a')",
     "torch.bernoulli(None)", "torch.bincount(3)", "torch.bitwise_not(2.5)", "torch.allclose(x, None)",

@@ -694,6 +694,8 @@ def with_out(fn, name=None, bool_out=False, check=None):
     def wrapper(*args, out=None, **kwargs):
         if out is None:
             return fn(*args, **kwargs)
+        if not isinstance(out, TensorBase):   # (PyTorch's parser refuses it before anything else is looked at)
+            raise TypeError(f"{name}(): argument 'out' must be Tensor, not {argcheck.tp_name(out)}")
         if bool_out and out._data.dtype != np.bool_:
             raise RuntimeError(f"{fn.__name__} only supports bool tensor for result, got: "
                                f"{dtypes.scalar_name(out._data.dtype)}")
