@@ -702,7 +702,7 @@ def with_out(fn, name=None, bool_out=False, check=None):
         if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in args):
             raise RuntimeError(_OUT_GRAD.format(name))
         result = fn(*args, **kwargs)
-        if check is not None and isinstance(out, TensorBase) and isinstance(result, TensorBase):
+        if check is not None and isinstance(result, TensorBase):
             check(result._data.dtype, out._data.dtype)
         return write_out(result, out, name)
     wrapper.__name__ = wrapper.__qualname__ = fn.__name__

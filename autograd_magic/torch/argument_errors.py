@@ -46,15 +46,13 @@ _PYTHON_LEVEL = frozenset((
 # PyTorch's errors for a result that requires grad or cannot be cast), on every build
 _TAKES_OUT = frozenset((
     "absolute addcdiv addcmul addmm amax amin angle arctan2 argmax argmin atan2 bucketize ceil chain_matmul "
-    "cholesky_inverse "
-    "cholesky_solve clamp_max clamp_min clip column_stack complex concat concatenate conj_physical copysign cumprod "
-    "diff digamma dstack eq fix float_power floor floor_divide fmax fmin fmod ge greater greater_equal gt heaviside "
-    "histc hstack hypot i0 igamma igammac inner inverse isin isneginf isposinf kron ldexp le lerp less less_equal "
-    "lgamma log_softmax logaddexp logaddexp2 logit logsumexp lt matrix_power msort nan_to_num nanmean nanquantile "
-    "nansum ne negative nextafter nonzero norm normal not_equal polar quantile reciprocal remainder row_stack "
-    "searchsorted sign signbit slice_scatter softmax spmm square std tensordot trunc var vstack xlogy").split())
-
-
+    "cholesky_inverse cholesky_solve clamp_max clamp_min clip column_stack complex concat concatenate conj_physical "
+    "copysign cumprod diff digamma dstack eq fix float_power floor floor_divide fmax fmin fmod ge greater "
+    "greater_equal gt heaviside histc hstack hypot i0 igamma igammac inner inverse isin isneginf isposinf kron ldexp "
+    "le lerp less less_equal lgamma log_softmax logaddexp logaddexp2 logit logsumexp lt matrix_power msort "
+    "nan_to_num nanmean nanquantile nansum ne negative nextafter nonzero norm normal not_equal polar quantile "
+    "reciprocal remainder row_stack searchsorted sign signbit slice_scatter softmax spmm square std tensordot trunc "
+    "var vstack xlogy").split())
 
 
 def _found(wanted, got):   # (structured unary kernels: the out's dtype must be the result's)
@@ -92,20 +90,18 @@ _OUT_DTYPE_CHECKS = {
 
 
 def _parameters(fn):
-    """The names of fn's positional parameters, in order (None where a *args takes the place), and whether it has
-    a *args; (None, None) when its signature cannot be read."""
+    """The names of fn's positional parameters, in order, up to a *args; None when its signature cannot be read."""
     try:
-        params = list(inspect.signature(fn).parameters.values())
+        params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
-        return None, None
-    names, varargs = [], False
+        return None
+    names = []
     for p in params:
+        if p.kind is p.VAR_POSITIONAL:
+            break
         if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
             names.append(p.name)
-        elif p.kind is p.VAR_POSITIONAL:
-            varargs = True
-            break
-    return names, varargs
+    return names
 
 
 def argument_error(name, fn, args, kwargs, exc):
@@ -116,7 +112,7 @@ def argument_error(name, fn, args, kwargs, exc):
         return None
     for i, value in enumerate(args):
         if value is obj:
-            names, _ = _parameters(fn)
+            names = _parameters(fn)
             if names is None:
                 return None
             if i < len(names):
@@ -164,10 +160,13 @@ def clear_errors(namespace, prefix=None):
     """Wrap the public functions of namespace (a module's globals: torch's, or with prefix "linalg", "special",
     "fft" that submodule's) with _clear, but those PyTorch writes in Python; only when this module is compiled
     (see above). First, the functions of _TAKES_OUT (_TAKES_OUT_IN[prefix]) get out=."""
-    takes_out, python_level = (_TAKES_OUT, _PYTHON_LEVEL) if prefix is None else (_TAKES_OUT_IN[prefix], ())
+    torch_level = prefix is None
+    takes_out, python_level = (_TAKES_OUT, _PYTHON_LEVEL) if torch_level else (_TAKES_OUT_IN[prefix], ())
     for name in takes_out:
         if isinstance(namespace.get(name), types.FunctionType):
-            namespace[name] = with_out(namespace[name], _native(prefix, name), check=_OUT_DTYPE_CHECKS.get(name))
+            # (the dtype checks are those of the torch.* kernels: torch.linalg.norm is not torch.norm)
+            check = _OUT_DTYPE_CHECKS.get(name) if torch_level else None
+            namespace[name] = with_out(namespace[name], _native(prefix, name), check=check)
     if __file__.endswith(".py"):
         return
     for name, value in list(namespace.items()):
