@@ -4,7 +4,7 @@ import numpy as np
 
 from . import argcheck
 from .dispatch import check_broadcast
-from .indexing import index_select, repeat
+from .indexing import aten_getitem, index_select, repeat
 from .optable import OPS
 from .shaping import _shape_args, _tensor_list, cat, expand, permute, reshape, unsqueeze, view
 from .size import checked_sizes
@@ -39,7 +39,7 @@ def narrow(input, dim, start, length):
                          f"{start - size if start < 0 else start})")
     if start + length > size:
         raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
-    return input[(slice(None),) * d + (slice(start, start + length),)]
+    return aten_getitem(input, (slice(None),) * d + (slice(start, start + length),))
 
 
 def unflatten(input, dim, sizes):

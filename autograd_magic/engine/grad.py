@@ -6,6 +6,7 @@ import numpy as np
 from . import bf16, dtypes, sparse_grad as SG
 from .autograd import GRAD_MODE, run_backward
 from .functions import where as _where
+from .indexing import aten_getitem
 from .optable import OPS
 from .shaping import stack
 from .tensor_base import TensorBase, apply, warn_once, wrap
@@ -51,7 +52,7 @@ class TensorXP:
     permute = staticmethod(lambda g, axes: g.permute(axes))
     swap = staticmethod(lambda g, a, b: g.transpose(a, b))
     mT = staticmethod(lambda g: g.t() if g.ndim == 2 else g.transpose(-1, -2))
-    take = staticmethod(lambda g, key: g[key])
+    take = staticmethod(aten_getitem)   # (ATen's slice / select in a formula: indexing.aten_getitem)
     ties = staticmethod(lambda a, out: (a == out) | (a.isnan() & out.isnan()))
     float_mask = staticmethod(lambda mask, like: mask.to(like.dtype))
 
@@ -108,7 +109,7 @@ class TensorXP:
         out, start = [], 0
         for n in sizes:
             key = (slice(None),) * axis + (slice(start, start + n),)
-            out.append(g[key])
+            out.append(aten_getitem(g, key))
             start += n
         return out
 

@@ -213,6 +213,8 @@ def _refuse_byte_mask_fill(key, value):
 
 
 def getitem(t, key):
+    """t[key] as PyTorch's Python indexing records it (Tensor.__getitem__). The engine's own subscripts that stand
+    for ATen's slice / narrow / select call aten_getitem instead."""
     if isinstance(key, TensorBase) and key._data.dtype.kind == "i" and key._data.ndim and t._data.ndim:
         # one integer index tensor (an embedding's C[X], a batch's X[ix]): the general path's checks cannot fail
         k = key._data
@@ -223,11 +225,18 @@ def getitem(t, key):
         if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:   # (a dual tensor's tangent goes through apply)
             return wrap(data)
         return apply(OPS["index"], (t,), (k.copy(),), t._data.shape, data=data)   # (_recorded_key)
+    raw = key
     key = normalize_key(key)
     basic = _is_basic(key)
     if basic:
         key = _expand_ellipsis(key, t._data.ndim)
         _check_bounds(key, t._data.shape)
+    else:
+        split = _torch_order(key, t._data.shape)
+        if split is not None:
+            _check_masks(key, t._data.shape)
+            _check_advanced_bounds(key, t._data.shape)
+            return _index_after_views(t, *split)
     if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:
         if not basic:
             _check_masks(key, t._data.shape)
@@ -245,11 +254,94 @@ def getitem(t, key):
         _check_advanced_bounds(key, t._data.shape)
         data = np.ascontiguousarray(t._data[key])
         return apply(OPS["index"], (t,), _recorded_key(key), t._data.shape, data=data)
-    return _basic_chain(t, key)
+    return _basic_chain(t, key, _BARE if raw.__class__ is slice else _PYTHON)
 
 
-def _basic_chain(t, key):
-    """Basic indexing as PyTorch records it: one Select/Slice/Unsqueeze node per indexed dim."""
+def aten_getitem(t, key):
+    """t[key] as ATen's slice / narrow / select / unsqueeze record it, for the engine's own subscripts (composed
+    backward formulas, narrow, split ...): every slice but ``:`` records SliceBackward0, even one that takes the whole
+    dim (at::slice and at::narrow always do), where Python's ``t[:, :n]`` takes no node for n >= the dim's length.
+    An engine subscript whose key has a bounded slice (``:n``, ``a:b``), or is a bare ``[:]``, goes through here (or
+    through xp.take in a vjp); one of ints, Nones, ``...`` and ``:`` only records the same nodes either way."""
+    parts = key if key.__class__ is tuple else (key,)
+    if not ((t._rg and GRAD_MODE.enabled or t._fwt is not None) and all(
+            k.__class__ in _ATEN_PARTS or isinstance(k, np.integer) for k in parts)):
+        return getitem(t, key)   # (nothing recorded, or an index tensor or a mask: no slice rule to choose)
+    parts = _expand_ellipsis(parts, t._data.ndim)
+    _check_bounds(parts, t._data.shape)
+    return _basic_chain(t, parts, _ATEN)
+
+
+_ATEN_PARTS = {int, slice, type(None), type(Ellipsis)}   # (a bool is a 0-d mask, not an int: getitem's)
+
+
+def _torch_order(key, shape):
+    """A key with index tensors as ATen's applySlicing reads it: its ints (and 0-d integer tensors) select, its
+    slices slice and its Nones unsqueeze first, each a view of its own; the index tensors then index what is left
+    at the dims they reach (where numpy would broadcast an int with them and could move the result's dims first:
+    x[0, :, idx] is (n1, len(idx)) in PyTorch). (basic key, index key), or None where the views do nothing and
+    numpy's reading is PyTorch's (a 0-d bool mask keeps the general path)."""
+    if any(isinstance(k, np.ndarray) and k.ndim == 0 and k.dtype == np.bool_ for k in key):
+        return None
+    consumed = sum(k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 0 if k is None or k is Ellipsis
+                   else 1 for k in key)
+    views, index, dim, acts = [], [], 0, False
+    for k in key:
+        if k is Ellipsis:
+            n = max(len(shape) - consumed, 0)
+            views += [slice(None)] * n
+            index += [slice(None)] * n
+            dim += n
+        elif k is None:
+            views.append(None)
+            index.append(slice(None))
+            acts = True
+        elif isinstance(k, np.ndarray) and (k.ndim or k.dtype == np.bool_):
+            m = k.ndim if k.dtype == np.bool_ else 1
+            views += [slice(None)] * m
+            index.append(k)
+            dim += m
+        elif isinstance(k, slice):
+            views.append(k)
+            index.append(slice(None))
+            acts = acts or dim >= len(shape) or not _takes_all(k, shape[dim])
+            dim += 1
+        else:   # an int, or a 0-d integer tensor: a select, whose dim leaves the index key
+            views.append(int(k))
+            dim += 1
+            acts = True
+    return (tuple(views), tuple(index)) if acts else None
+
+
+def _as_positions(key, shape):
+    """An advanced key as index arrays over all of a tensor of this shape that pick its elements in PyTorch's
+    order and result shape (_torch_order: a write x[0, :, idx] = v goes where PyTorch writes it), or the key."""
+    split = None if _is_basic(key) else _torch_order(key, shape)
+    if split is None:
+        return key
+    views, index = split
+    places = np.arange(int(np.prod(shape, dtype=np.int64))).reshape(shape)[views + (Ellipsis,)]
+    return np.unravel_index(places[index if len(index) != 1 else index[0]], shape)
+
+
+def _index_after_views(t, views, index):
+    """t[views][index] as PyTorch records it: the views' nodes (Select/Slice/Unsqueeze), then IndexBackward0."""
+    key = index if len(index) != 1 else index[0]
+    if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:
+        return wrap(np.ascontiguousarray(t._data[views + (Ellipsis,)][key]))
+    mid = _basic_chain(t, views)
+    data = np.ascontiguousarray(mid._data[key])
+    return apply(OPS["index"], (mid,), _recorded_key(key), mid._data.shape, data=data)
+
+
+_PYTHON, _BARE, _ATEN = "python", "bare", "aten"   # getitem's naming rules of a basic key's slices
+
+
+def _basic_chain(t, key, rule=_PYTHON):
+    """Basic indexing as PyTorch records it: one Select/Slice/Unsqueeze node per indexed dim. Python's rule (and
+    ATen's index): a slice of a tuple key that starts at 0 with step 1 and stops at or past the end takes no node
+    (applySlice returns the tensor itself; nothing but such slices: AliasBackward0); "bare" (``x[:]``, ``x[:n]``):
+    every slice does; "aten" (the engine's slice / narrow): every slice but ``:`` does."""
     out, dim, changed = t, 0, False
     for k in key:
         if k is None:
@@ -257,19 +349,32 @@ def _basic_chain(t, key):
             dim += 1
             changed = True
             continue
-        pre = (slice(None),) * dim
-        if isinstance(k, slice):
-            if k == slice(None):
+        if k.__class__ is slice:
+            if rule is _PYTHON:   # (_takes_all, written out: a user's x[:, :n] is the hot path)
+                skip = (k.start is None or k.start == 0) and (k.step is None or k.step == 1) and (
+                    k.stop is None or k.stop >= out._data.shape[dim])
+            else:
+                skip = rule is _ATEN and k == _ALL
+            if skip:
                 dim += 1
                 continue
-            out = _view_out(out, apply(OPS["slice"], (out,), pre + (k,), out._data.shape))
+            out = _view_out(out, apply(OPS["slice"], (out,), (_ALL,) * dim + (k,), out._data.shape))
             dim += 1
         else:
-            out = _view_out(out, apply(OPS["select"], (out,), pre + (int(k),), out._data.shape))
+            out = _view_out(out, apply(OPS["select"], (out,), (_ALL,) * dim + (int(k),), out._data.shape))
         changed = True
     if not changed:
         out = _view_out(t, apply(OPS["alias"], (t,)))
     return out
+
+
+_ALL = slice(None)
+
+
+def _takes_all(k, length):
+    """A slice ATen's applySlice skips: start 0 (or none), step 1 (or none), stop none or >= the dim's length."""
+    return (k.start is None or k.start == 0) and (k.step is None or k.step == 1) and (
+        k.stop is None or k.stop >= length)
 
 
 def setitem(t, key, value):
@@ -289,6 +394,7 @@ def _refuse_misfit(t, key, value):
     shape = value._data.shape
     while shape and shape[0] == 1:
         shape = shape[1:]
+    key = _as_positions(key, t._data.shape)
     target = t._data[key if len(key) != 1 else key[0]].shape
     if _is_basic(key):
         expand(value.reshape(shape), target)
@@ -302,13 +408,18 @@ def _refuse_misfit(t, key, value):
 def _setitem(t, key, value):
     if key.__class__ is not int and key.__class__ is not slice:
         _refuse_byte_mask_fill(key, value)
-    simple_true = key is True
+    simple_true, via_views = key is True, False
     key = normalize_key(key)
     advanced = not _is_basic(key)
     key = _true_as_new_axis(key)
     true_masks = advanced and not simple_true and _is_basic(key)
     if not _is_basic(key):
+        _check_masks(key, t._data.shape)
         _check_advanced_bounds(key, t._data.shape)
+        # (a key with ints or slices besides its index tensors: PyTorch's index_put_ into the view they make,
+        # CopySlices on t)
+        placed = _as_positions(key, t._data.shape)
+        via_views, key = placed is not key, placed
     k = key if len(key) != 1 else key[0]
     v = value if isinstance(value, TensorBase) else None
     if v is None:
@@ -348,7 +459,7 @@ def _setitem(t, key, value):
         v = _copy_source(v, None)
     elif basic:
         v = _copy_source(v, t._data[k].shape)
-    op = OPS["copy_slices"] if basic else OPS["index_put"]
+    op = OPS["copy_slices"] if basic or via_views else OPS["index_put"]
     old = _before_write(t)
     new = apply(op, (old, v), k if basic else _recorded_key(k))
     commit_inplace_tracked(t, new)
@@ -485,7 +596,7 @@ def select(input, dim, index):
     if isinstance(index, (int, np.integer)) and not -n <= index < n:
         raise IndexError(f"select(): index {index} out of range for tensor of size "
                          f"[{', '.join(map(str, input._data.shape))}] at dimension {d}")
-    return getitem(input, (slice(None),) * d + (index,))
+    return aten_getitem(input, (slice(None),) * d + (index,))
 
 
 # ---------------------------------------------------------------- picking elements by a key
@@ -627,8 +738,8 @@ def _leading(src, index):
     if src._data.shape == index._data.shape:
         return src
     if index._data.ndim == 0:   # a 0-d index reads src's first element
-        return getitem(src, (0,) * src._data.ndim)
-    return getitem(src, tuple(slice(0, n) for n in index._data.shape))
+        return aten_getitem(src, (0,) * src._data.ndim)
+    return aten_getitem(src, tuple(slice(0, n) for n in index._data.shape))
 
 
 def index_select(input, dim, index):

@@ -188,33 +188,46 @@ def solve_ex(A, B, *, left=True, check_errors=False, out=None):
 
 
 def _cholesky_info(a):
-    """The order of the first leading minor that is not positive-definite, per matrix (0: none)."""
-    flat = a.reshape(-1, *a.shape[-2:])
+    """The order of the first leading minor that is not positive-definite, per matrix (0: none): LAPACK's potrf
+    info, which also stops at a NaN pivot (numpy's cholesky goes on through NaN and returns NaNs)."""
+    n = a.shape[-1]
+    flat = a.reshape(int(np.prod(a.shape[:-2], dtype=np.int64)), n, n)
     info = np.zeros(flat.shape[0], np.int32)
     for i, m in enumerate(flat):
         try:
-            np.linalg.cholesky(m)
+            info[i] = _first_nan_pivot(np.linalg.cholesky(m))
             continue
         except np.linalg.LinAlgError:
             pass
-        for k in range(1, m.shape[0] + 1):
+        for k in range(1, n + 1):
             try:
-                np.linalg.cholesky(m[:k, :k])
+                if np.isnan(np.linalg.cholesky(m[:k, :k])[k - 1, k - 1]):
+                    info[i] = k
+                    break
             except np.linalg.LinAlgError:
                 info[i] = k
                 break
     return info.reshape(a.shape[:-2])
 
 
-def _cholesky(A, upper, fn, op):
+def _first_nan_pivot(factor):
+    """1 + the index of the first NaN on a factor's diagonal (a NaN reaches the diagonal of its row), 0 if none."""
+    bad = np.flatnonzero(np.isnan(np.diagonal(factor)))
+    return bad[0] + 1 if bad.size else 0
+
+
+def _cholesky(A, upper, fn, op, raised_by=None):
+    """The factor, or ATen's error naming raised_by (linalg.cholesky_ex(check_errors=True)'s own name, while its
+    argument checks are linalg.cholesky's)."""
     _check_matrix(A, fn, square=True)
     _check_float_or_double(A, fn, "cholesky_cpu")
     a = np.swapaxes(A._data, -1, -2) if upper else A._data
     info = _cholesky_info(a)
     if info.any():
         k = int(np.asarray(info).reshape(-1)[np.flatnonzero(np.asarray(info).reshape(-1))[0]])
-        raise _LinAlgError(f"{fn}: {_batch_prefix(A, info)}The factorization could not be completed because the "
-                           f"input is not positive-definite (the leading minor of order {k} is not positive-definite).")
+        raise _LinAlgError(f"{raised_by or fn}: {_batch_prefix(A, info)}The factorization could not be completed "
+                           f"because the input is not positive-definite (the leading minor of order {k} is not "
+                           "positive-definite).")
     return apply(OPS[op], (A,), bool(upper))
 
 
@@ -223,11 +236,13 @@ def cholesky(input, *, upper=False, out=None):   # (PyTorch names this one's arg
 
 
 def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
-    _check_matrix(A, "linalg.cholesky_ex", square=True)
+    _check_matrix(A, "linalg.cholesky", square=True)
+    _check_float_or_double(A, "linalg.cholesky", "cholesky_cpu")
     info = _cholesky_info(np.swapaxes(A._data, -1, -2) if upper else A._data)
     if info.any() and not check_errors:   # LAPACK's partial factorization, as PyTorch returns it
         return CholeskyExResult(wrap(partial_cholesky(A._data, upper)), _wrap(info))
-    return CholeskyExResult(cholesky(A, upper=upper), _wrap(info))
+    return CholeskyExResult(_cholesky(A, upper, "linalg.cholesky", "linalg_cholesky_ex", "linalg.cholesky_ex"),
+                            _wrap(info))
 
 
 def torch_cholesky(input, upper=False, *, out=None):
@@ -394,21 +409,28 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False, out=None):
     for t, name in ((A, "A"), (B, "B")):
         if t._data.ndim < 2:
             raise RuntimeError(f"linalg.solve_triangular: The input tensor {name} must have at least 2 dimensions.")
-    _check_matrix(A, "linalg.solve_triangular", square=True)
-    if A._data.dtype != B._data.dtype:
-        raise RuntimeError(f"linalg.solve_triangular: Expected A and B to have the same dtype, but found A of type "
-                           f"{A.dtype.scalar_name} and B of type {B.dtype.scalar_name} instead")
+    _check_matrix(A, "linalg.solve_triangular", square=True, any_dtype=True)
+    if A._data.dtype.kind != "c":
+        _check_float_or_double(A, "linalg.solve_triangular", "triangular_solve_cpu")
     n, k = A._data.shape[-1], B._data.shape[-2 if left else -1]
     if n != k:
         raise RuntimeError(f"linalg.solve_triangular: Incompatible shapes of A and B for the equation "
                            f"{'AX = B' if left else 'XA = B'} ({A._data.shape[-2]}x{n} and "
                            f"{B._data.shape[-2]}x{B._data.shape[-1]})")
     check_broadcast(A._data.shape[:-2], B._data.shape[:-2])
+    if B._data.dtype != A._data.dtype:   # (ATen solves in A's dtype: B is copied into a result of that dtype)
+        B = B.to(A.dtype)
     return apply(OPS["linalg_solve_triangular"], (A, B), bool(upper), bool(left), bool(unitriangular))
 
 
 def cholesky_inverse(L, upper=False, *, out=None):
-    _check_matrix(L, "cholesky_inverse", square=True)
+    _check_matrix(L, "cholesky_inverse", square=True, kernel="cholesky_inverse_out_cpu")
+    zero = ~np.diagonal(L._data, 0, -2, -1).all(axis=-1) if L._data.size else np.zeros(L._data.shape[:-2], bool)
+    if zero.any():
+        j = int(np.flatnonzero(np.diagonal(L._data, 0, -2, -1).reshape(-1, L._data.shape[-1])[
+            np.flatnonzero(zero.reshape(-1))[0]] == 0)[0])
+        raise _LinAlgError(f"cholesky_inverse: {_batch_prefix(L, zero)}The diagonal element {j + 1} is zero, the "
+                           "inversion could not be completed because the input matrix is singular.")
     return apply(OPS["cholesky_inverse"], (L,), bool(upper))
 
 

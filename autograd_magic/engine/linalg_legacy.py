@@ -2,7 +2,7 @@
 messages."""
 from . import dtypes
 from .optable import OPS
-from .linalg_fns import _result
+from .linalg_fns import _check_float_or_double, _result
 from .tensor_base import apply, warn_once
 
 TriangularSolveResult = _result("triangular_solve", ("solution", "cloned_coefficient"))
@@ -26,6 +26,7 @@ def _check_solve(b, a, fn, a_name="A"):
 def cholesky_solve(input, input2, upper=False, *, out=None):
     """The solution X of (L L^T) X = input, input2 being L (upper=True: U, with U^T U)."""
     _check_solve(input, input2, "cholesky_solve")
+    _check_float_or_double(input2, "cholesky_solve", "cholesky_solve_cpu")
     return apply(OPS["cholesky_solve"], (input, input2), bool(upper))
 
 
@@ -37,5 +38,6 @@ def triangular_solve(b, A, upper=True, transpose=False, unitriangular=False, *, 
               "X = torch.linalg.solve_triangular(A, B). (Triggered internally at "
               "/__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:2273.)")
     _check_solve(b, A, "triangular_solve")
+    _check_float_or_double(A, "triangular_solve", "triangular_solve_cpu")
     x = apply(OPS["triangular_solve"], (b, A), bool(upper), bool(transpose), bool(unitriangular))
     return TriangularSolveResult(x, A.clone())

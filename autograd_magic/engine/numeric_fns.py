@@ -11,6 +11,7 @@ from . import dtypes
 from . import ops_float_parts  # noqa: F401  (registers frexp and ldexp)
 from .composed import atleast_1d as _atleast_1d, atleast_2d as _atleast_2d
 from .functions import _RESIZED
+from .indexing import aten_getitem
 from .optable import OPS
 from .shaping import cat, reshape, unsqueeze
 from .tensor_base import TensorBase, apply, inplace, wrap
@@ -39,7 +40,7 @@ def _variadic(one):
 def _slice(t, dim, start, stop=None):
     key = [slice(None)] * t._data.ndim
     key[dim] = slice(start, stop)
-    return t[tuple(key)]
+    return aten_getitem(t, tuple(key))
 
 
 def gradient(input, *, spacing=1, dim=None, edge_order=1):
@@ -91,8 +92,8 @@ def _by_coordinates(x, coords, d, edge_order):
                            f"with {coords._data.ndim} dimensions!")
     shape = [1] * x._data.ndim
     shape[d] = -1
-    dx = coords[1:] - coords[:-1]
-    dx1, dx2 = dx[:-1], dx[1:]
+    dx = _slice(coords, 0, 1) - _slice(coords, 0, None, -1)
+    dx1, dx2 = _slice(dx, 0, None, -1), _slice(dx, 0, 1)
     a = reshape(-dx2 / (dx1 * (dx1 + dx2)), *shape)
     b = reshape((dx2 - dx1) / (dx1 * dx2), *shape)
     c = reshape(dx1 / (dx2 * (dx1 + dx2)), *shape)

@@ -11,6 +11,7 @@ import numpy as np
 
 from . import lapack
 from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, Saved, record_multi
+from .ops_linalg_legacy import singular_diagonal, substitute
 from .ops_linalg_more import lu_factor_array, lu_solve_array
 from .ops_shape import _norm, norm_vjp
 from .optable import OPS, defop
@@ -76,7 +77,7 @@ def lu_factor(a):
     """Partial-pivoting LU of a stack of square matrices as LAPACK's getrf: (LU, sign of the row permutation,
     info), info[i] = 1-based index of the first zero pivot of matrix i (0: none)."""
     n = a.shape[-1]
-    lu = np.array(a, dtype=a.dtype).reshape(-1, n, n)
+    lu = np.array(a, dtype=a.dtype).reshape(int(np.prod(a.shape[:-2], dtype=np.int64)), n, n)
     rows = np.arange(lu.shape[0])
     sign = np.ones(lu.shape[0], a.dtype)
     info = np.zeros(lu.shape[0], np.int32)
@@ -240,10 +241,11 @@ def qr_vjp(xp, grads, saved, consts, needs):
     gq, gr = grads.get(0), grads.get(1)
     if m >= n:
         return (_qr_back_square(xp, gq, gr, q, r),)
-    x_r, y_r = r[..., :, :m], r[..., :, m:]
-    y = a[..., :, m:]
-    gv = gr[..., :, m:] if gr is not None else None
-    gu = gr[..., :, :m] if gr is not None else None
+    head, tail = (Ellipsis, slice(None), slice(None, m)), (Ellipsis, slice(None), slice(m, None))   # narrow(-1, ...)
+    x_r = xp.take(r, head)
+    y = xp.take(a, tail)
+    gv = xp.take(gr, tail) if gr is not None else None
+    gu = xp.take(gr, head) if gr is not None else None
     gq2 = gq
     if gv is not None:
         extra = xp.matmul(y, xp.mT(gv))
@@ -291,9 +293,10 @@ def svd_vjp(xp, grads, saved, consts, needs):
     k = _shape(s)[-1]
     full, = consts
     if full:
-        u, vh = u[..., :, :k], vh[..., :k, :]
-        gu = gu[..., :, :k] if gu is not None else None
-        gvh = gvh[..., :k, :] if gvh is not None else None
+        cols, rows = (Ellipsis, slice(None), slice(None, k)), (Ellipsis, slice(None, k), slice(None))   # narrow
+        u, vh = xp.take(u, cols), xp.take(vh, rows)
+        gu = xp.take(gu, cols) if gu is not None else None
+        gvh = xp.take(gvh, rows) if gvh is not None else None
     return (svd_backward(xp, gu, gs, gvh, u, s, vh),)
 
 
@@ -474,6 +477,10 @@ def _triangle(a, upper, unitriangular):
 
 def _solve_triangular_fwd(a, b, upper, left, unitriangular):
     t = _triangle(a, upper, unitriangular)
+    if singular_diagonal(t):
+        if left:
+            return _lapack(substitute(t, b, upper))
+        return np.swapaxes(substitute(np.swapaxes(t, -1, -2), np.swapaxes(b, -1, -2), not upper), -1, -2)
     if left:
         return _lapack(np.linalg.solve(t, b))
     return np.swapaxes(np.linalg.solve(np.swapaxes(t, -1, -2), np.swapaxes(b, -1, -2)), -1, -2)

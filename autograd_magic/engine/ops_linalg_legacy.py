@@ -15,8 +15,32 @@ def _tri(a, upper, unitriangular=False):
     return t
 
 
+def singular_diagonal(a):
+    """Does some matrix of a (..., n, n) hold a zero on its diagonal (a triangular factor that is singular), or
+    an infinity or NaN (which numpy's LU of it would spread where substitution does not)?"""
+    return a.size > 0 and not (np.diagonal(a, 0, -2, -1).all() and np.isfinite(a).all())
+
+
+def substitute(t, b, upper):
+    """X with t X = b for triangular t, by forward (backward, upper) substitution as LAPACK's trsm computes it,
+    IEEE all through: a zero on t's diagonal gives infinities and NaNs (PyTorch's solves do not check), where
+    numpy's solve raises 'Singular matrix'."""
+    batch = np.broadcast_shapes(t.shape[:-2], b.shape[:-2])
+    t = np.broadcast_to(t, batch + t.shape[-2:])
+    x = np.zeros(batch + b.shape[-2:], np.result_type(t, b))
+    n = t.shape[-1]
+    with np.errstate(all="ignore"):
+        for i in (range(n - 1, -1, -1) if upper else range(n)):
+            done = slice(i + 1, n) if upper else slice(0, i)
+            x[..., i, :] = (b[..., i, :] - (t[..., i, None, done] @ x[..., done, :])[..., 0, :]) / t[..., i, i, None]
+    return x
+
+
 def _cholesky_solve(b, l, upper):
     t = _tri(l, upper)
+    if singular_diagonal(t):   # (potrs: two triangular solves)
+        tt = np.swapaxes(t, -1, -2)
+        return substitute(t, substitute(tt, b, False), True) if upper else substitute(tt, substitute(t, b, False), True)
     a = np.swapaxes(t, -1, -2) @ t if upper else t @ np.swapaxes(t, -1, -2)
     return np.linalg.solve(a, b)
 
@@ -37,6 +61,8 @@ def cholesky_solve_vjp(xp, grad, saved, consts, needs):
 
 def _triangular_solve(b, a, upper, transpose, unitriangular):
     t = _tri(a, upper, unitriangular)
+    if singular_diagonal(t):
+        return substitute(np.swapaxes(t, -1, -2) if transpose else t, b, upper != bool(transpose))
     return np.linalg.solve(np.swapaxes(t, -1, -2) if transpose else t, b)
 
 
@@ -59,7 +85,8 @@ def partial_cholesky(a, upper):
     """What LAPACK's potrf leaves where the factorization fails (linalg.cholesky_ex's L then): the columns before
     the failing one factored, the failing pivot's value (not positive) on the diagonal, the rest of the input's
     triangle as it was; the other triangle zeros."""
-    flat = np.array(np.swapaxes(a, -1, -2) if upper else a, copy=True).reshape(-1, *a.shape[-2:])
+    flat = np.array(np.swapaxes(a, -1, -2) if upper else a, copy=True).reshape(
+        int(np.prod(a.shape[:-2], dtype=np.int64)), *a.shape[-2:])
     for m in flat:
         n = m.shape[0]
         for j in range(n):

@@ -130,7 +130,7 @@ def matrix_exp_vjp(xp, grad, saved, consts, needs):
     top = xp.call("cat", (a_t, grad), -1, [n, n])
     bottom = xp.call("cat", (zeros, a_t), -1, [n, n])
     meta = xp.call("cat", (top, bottom), -2, [n, n])
-    return (xp.call("linalg_matrix_exp", (meta,))[..., :n, n:],)
+    return (xp.take(xp.call("linalg_matrix_exp", (meta,)), (Ellipsis, slice(None, n), slice(n, None))),)
 
 
 # ---------------------------------------------------------------- eig
@@ -193,7 +193,7 @@ def lu_factor_array(a):
     m, n = a.shape[-2:]
     k = min(m, n)
     lu = np.array(a, copy=True)
-    flat = lu.reshape(-1, m, n)
+    flat = lu.reshape(int(np.prod(a.shape[:-2], dtype=np.int64)), m, n)
     pivs = np.zeros((flat.shape[0], k), np.int32)
     info = np.zeros(flat.shape[0], np.int32)
     for b, f in enumerate(flat):
@@ -212,7 +212,7 @@ def lu_factor_array(a):
 
 def permutation(pivots, m, dtype):
     """P (..., m, m) with A = P L U from LAPACK's 1-based row swaps (ATen's lu_unpack)."""
-    flat = pivots.reshape(-1, pivots.shape[-1])
+    flat = pivots.reshape(int(np.prod(pivots.shape[:-1], dtype=np.int64)), pivots.shape[-1])
     out = np.empty((flat.shape[0], m, m), dtype)
     for b, piv in enumerate(flat):
         perm = np.arange(m)

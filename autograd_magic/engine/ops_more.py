@@ -134,7 +134,7 @@ def block_diag_vjp(xp, grad, saved, consts, needs):
     shapes, _ = consts
     out, r, c = [], 0, 0
     for (h, w), need in zip(shapes, needs):
-        out.append(grad[r:r + h, c:c + w] if need else None)
+        out.append(xp.take(grad, (slice(r, r + h), slice(c, c + w))) if need else None)
         r, c = r + h, c + w
     return tuple(out)
 

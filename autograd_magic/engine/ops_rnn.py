@@ -144,8 +144,10 @@ def _composite(xp, x, w_ih, w_hh, b_ih, b_hh, h0, c0, reverse):
     h, c, outs = h0, c0, [None] * steps
     for t in (range(steps - 1, -1, -1) if reverse else range(steps)):
         z = gi[t] + h @ w_hh.t()
-        i, f = z[:, :hidden].sigmoid(), z[:, hidden:2 * hidden].sigmoid()
-        g, o = z[:, 2 * hidden:3 * hidden].tanh(), z[:, 3 * hidden:].sigmoid()
+        i, f = xp.take(z, (slice(None), slice(None, hidden))).sigmoid(), \
+            xp.take(z, (slice(None), slice(hidden, 2 * hidden))).sigmoid()
+        g, o = xp.take(z, (slice(None), slice(2 * hidden, 3 * hidden))).tanh(), \
+            xp.take(z, (slice(None), slice(3 * hidden, None))).sigmoid()
         c = f * c + i * g
         h = outs[t] = o * c.tanh()
     return xp.stack(outs), h, c

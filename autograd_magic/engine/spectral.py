@@ -9,7 +9,7 @@ from . import dtypes
 from .complex_fns import conj, lazy_conj
 from .dfti import BY_N, BY_ROOT_N, NONE
 from .functions import roll
-from .indexing import getitem
+from .indexing import aten_getitem
 from .optable import OPS
 from .shaping import _dim
 from .tensor_base import TensorBase, apply, wrap
@@ -51,7 +51,7 @@ def _resize(x, dims, sizes):
             must_pad = True
             pad[len(pad) - 2 * d - 1] = n - have
         if have > n:
-            x = getitem(x, (slice(None),) * d + (slice(0, n),))
+            x = aten_getitem(x, (slice(None),) * d + (slice(0, n),))
     return apply(OPS["constant_pad_nd"], (x,), tuple(pad), 0) if must_pad else x
 
 

@@ -9,7 +9,7 @@ The places are found by taking the same view of a tensor of element numbers, so 
 import numpy as np
 
 from .composed import narrow
-from .indexing import diagonal, getitem, select
+from .indexing import aten_getitem, diagonal, select
 from .optable import OPS, defop
 from .strided import as_strided
 from .tensor_base import _dim, apply, wrap
@@ -76,7 +76,7 @@ def _scatter(name, input, src, picked):
 
 def slice_scatter(input, src, dim=0, start=None, end=None, step=1):
     d = _dim(dim, input._data.ndim)
-    picked = getitem(_numbers(input._data.shape), (slice(None),) * d + (slice(start, end, step),))
+    picked = aten_getitem(_numbers(input._data.shape), (slice(None),) * d + (slice(start, end, step),))
     return _scatter("slice_scatter", input, src, picked)
 
 

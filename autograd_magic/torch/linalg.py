@@ -4,10 +4,34 @@ from math import inf
 
 from ..engine.indexing import diagonal as _diagonal
 from ..engine.linalg import matmul, multi_dot, vdot  # noqa: F401
-from ..engine.linalg_fns import (LinAlgError, cholesky, cholesky_ex, cross, det, eigh, eigvalsh, inv,  # noqa: F401
+from ..engine.linalg_fns import (LinAlgError, cross, det, eigh, eigvalsh, inv,  # noqa: F401
                                  inv_ex, lstsq, matrix_norm, matrix_power, matrix_rank, norm, pinv, qr, slogdet,
-                                 solve, solve_ex, solve_triangular, svd, svdvals, vector_norm)
+                                 solve, solve_ex, svd, svdvals, vector_norm)
 from ..engine.linalg_more import eig, eigvals, lu, lu_factor, lu_factor_ex, lu_solve, matrix_exp  # noqa: F401
+from ..engine import arg_parser as _arg_parser
+from ..engine import linalg_fns as _fns
+
+
+# PyTorch's parser in front of the functions of the GP lessons: solve_triangular(L, b) without upper=, upper="x",
+# cholesky(A, True) refused with its TypeErrors (the first argument is named input, as ATen names it)
+def _solve_triangular(input, B, *, upper, left=True, unitriangular=False, out=None):
+    return _fns.solve_triangular(input, B, upper=upper, left=left, unitriangular=unitriangular, out=out)
+
+
+def _cholesky(input, *, upper=False, out=None):
+    return _fns.cholesky(input, upper=upper, out=out)
+
+
+def _cholesky_ex(input, *, upper=False, check_errors=False, out=None):
+    return _fns.cholesky_ex(input, upper=upper, check_errors=check_errors, out=out)
+
+
+solve_triangular = _arg_parser.parsed(_solve_triangular, "linalg_solve_triangular", [
+    "(Tensor input, Tensor B, *, bool upper, bool left = True, bool unitriangular = False, Tensor out = None)"], False)
+cholesky = _arg_parser.parsed(_cholesky, "linalg_cholesky", ["(Tensor input, *, bool upper = False, Tensor out = None)"],
+                              False)
+cholesky_ex = _arg_parser.parsed(_cholesky_ex, "linalg_cholesky_ex", [
+    "(Tensor input, *, bool upper = False, bool check_errors = False, tuple of Tensors out = None)"], False)
 
 
 def vecdot(x, y, *, dim=-1):

@@ -19,6 +19,7 @@ from ...engine.creation import empty, zeros_like
 from ...engine.dtypes import float64, promote_pair
 from ...engine.functions import allclose
 from ...engine.grad import grad
+from ...engine.memory_format import legacy_contiguous_format
 from ...engine.shaping import stack
 from ...engine.tensor import Tensor
 from . import forward_ad
@@ -253,7 +254,7 @@ def _analytical(inputs, output, nondet_tol, check_grad_dtypes):
 
 
 def _rows(output, diff):
-    base = zeros_like(output)
+    base = zeros_like(output, memory_format=legacy_contiguous_format)   # (row-major: a LAPACK result is not)
     flat = base.view(-1)
     rows = [[] for _ in diff]
     for j in range(flat.numel()):
