@@ -46,6 +46,12 @@ CASES = ["torch.linalg.inv(A, out=o)", "torch.linalg.det(A, out=s)", "torch.lina
     "torch.linalg.inv(None)", "torch.linalg.cholesky(3)", "torch.linalg.inv(A, out=3)", "torch.special.i0(A, out=[1.0])",
     "torch.fft.fftshift(None)"]
 ''' + EVAL_CASES],
+    # an argument given by keyword has no position in the parser's message (a position given by the engine's
+    # own check is taken out: torch.cat's dim)
+    "keyword_arguments": [SETUP + """x = torch.ones(2, 3)
+CASES = ["torch.cat([x, x], dim='a')", "torch.stack([x, x], dim=1.5)", "torch.cat([x, x], 'a')",
+         "torch.stack([x, x], 1.5)", "torch.hstack([x, x], dim=0)", "torch.cat(tensors=[x, x], dim=None)"]
+""" + EVAL_CASES],
 }
 
 

@@ -564,6 +564,9 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
 
 
 def bernoulli(input, p=None, *, generator=None, out=None):
+    if p is None and input._data.dtype.kind in "biu" and input._data.size:   # (probabilities read from an integer
+        # tensor: no kernel for it; an empty one reaches none)
+        raise NotImplementedError(f'"bernoulli_tensor_cpu_p_" not implemented for \'{input.dtype.scalar_name}\'')
     probs = input._data if p is None else np.full(input._data.shape, p, input._data.dtype)
     return wrap(_gen(generator).bernoulli(probs, input._data.dtype))
 

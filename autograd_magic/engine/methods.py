@@ -344,10 +344,14 @@ _CXX_NAMES = {"int64": "long int", "int32": "int", "int16": "short int", "int8":
               "uint8": "unsigned char", "bool": "bool"}
 
 
-def _refuse_integers(sampler, t):
+def _refuse_integers(sampler, t, integers=False):
     """PyTorch's error for a draw of continuous values into an integer or bool tensor: sampler is the distribution
-    its check names ("Exponential"; "Cauchy", with the C++ type) or ATen's kernel without an integer version."""
-    if t._data.dtype.kind in "fc" or t._data.dtype is dtypes.BF16_NP:
+    its check names ("Exponential"; "Cauchy", with the C++ type) or ATen's kernel without an integer version
+    (integers: the kernel has one, bool only is refused: geometric_). A kernel's dtype dispatch is not reached for
+    an empty tensor; the checks before it (uniform_'s bounds, cauchy_'s) are."""
+    if t._data.dtype.kind in "fc" or t._data.dtype is dtypes.BF16_NP or (integers and t._data.dtype.kind != "b"):
+        return
+    if not t._data.size and sampler not in ("check_uniform_bounds", "Cauchy"):
         return
     name = t.dtype.scalar_name
     if sampler == "Exponential":
@@ -357,14 +361,14 @@ def _refuse_integers(sampler, t):
     raise NotImplementedError(f'"{sampler}" not implemented for \'{name}\'')
 
 
-def _draw_inplace(draw, serial=None, floating=None):
+def _draw_inplace(draw, serial=None, floating=None, integers=False):
     """Tensor.uniform_ / normal_ / ...: fill in place from the PyTorch-identical generator. A non-contiguous tensor
     (``init.kaiming_normal_(w.T)``) is filled in memory order, as ATen's TensorIterator walks it; serial: the draw
     ATen uses then, where it differs (normal_'s one-at-a-time kernel); floating: the sampler named in PyTorch's error
     for an integer tensor (_refuse_integers)."""
     def method(self, *args, generator=None, **kwargs):
         if floating is not None:
-            _refuse_integers(floating, self)
+            _refuse_integers(floating, self, integers)
         if GRAD_MODE.enabled:
             check_inplace(self)
         gen = generator._impl if generator is not None else random.default_generator
@@ -408,7 +412,8 @@ _BINDINGS.update({   # PyTorch's scalar samplers on the double uniform / normal 
     "log_normal_": _draw_inplace(lambda gen, a, mean=1.0, std=2.0: random_samplers.log_normal(gen, a.shape, a.dtype,
                                                                                                mean, std),
                                  floating="log_normal_cpu"),
-    "geometric_": _draw_inplace(lambda gen, a, p: random_samplers.geometric(gen, a.shape, a.dtype, p)),
+    "geometric_": _draw_inplace(lambda gen, a, p: random_samplers.geometric(gen, a.shape, a.dtype, p),
+                                floating="geometric_cpu", integers=True),
 })
 
 

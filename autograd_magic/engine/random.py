@@ -76,7 +76,9 @@ def _check_uniform_bounds(dt, low, high):
 _HALVES = {np.dtype(np.float16), *(() if dtypes.BF16_NP is None else (dtypes.BF16_NP,))}
 
 
-def _fdtype(dtype):
+def _fdtype(dtype, kernel=None):
+    """The numpy dtype of a draw of floats; kernel: the ATen kernel PyTorch's error names for an integer or bool
+    dtype (``torch.randn(3, dtype=torch.long)``: ``"normal_kernel_cpu" not implemented for 'Long'``)."""
     dt = _FLOAT_DTYPES.get(dtype)
     if dt is None:
         dt = np.dtype(dtype)
@@ -84,6 +86,8 @@ def _fdtype(dtype):
             if dt.name == "bfloat16":   # (PyTorch's bfloat16 draws are not its float32 ones rounded past 16 values)
                 raise NotImplementedError("autograd_magic implements a subset of PyTorch: random draws in "
                                           "torch.bfloat16 are not part of it (draw in float32, then .bfloat16())")
+            if kernel is not None and dt.kind in "biu":
+                raise NotImplementedError(f'"{kernel}" not implemented for \'{dtypes.scalar_name(dt)}\'')
             raise TypeError(f"only float32 and float64 draws are supported, got {dt}")
     return dt
 
@@ -239,7 +243,7 @@ class Generator:
         _check_uniform_bounds(np.dtype(dtype), low, high)
         if np.dtype(dtype) in _HALVES:
             return self._uniform_half(_shape(shape), np.dtype(dtype), low, high)
-        shape, dt = _shape(shape), _fdtype(dtype)
+        shape, dt = _shape(shape), _fdtype(dtype, "check_uniform_bounds")
         x = self._uniform(math.prod(shape), dt)
         frm, to = dt.type(low), dt.type(high)
         if (frm, to) != (0, 1):
@@ -260,7 +264,10 @@ class Generator:
         whose shape and dtype come from the arrays (shape and dtype are then ignored)."""
         if isinstance(mean, np.ndarray) or isinstance(std, np.ndarray):
             return self._normal_arrays(mean, std)
-        shape, dt = _shape(shape), _fdtype(dtype)
+        shape = _shape(shape)
+        if not math.prod(shape) and np.dtype(dtype).kind in "biu":   # (ATen runs no kernel for an empty tensor)
+            return np.empty(shape, dtype)
+        dt = _fdtype(dtype, "normal_kernel_cpu")
         mean, std = float(mean), float(std)
         if not std >= 0.0:
             raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
@@ -293,7 +300,7 @@ class Generator:
 
     def normal_serial(self, shape, dtype=_F32, mean=0.0, std=1.0):
         """normal_ as ATen fills a non-contiguous tensor: one normal_distribution<double> draw per element."""
-        shape, dt = _shape(shape), _fdtype(dtype)
+        shape, dt = _shape(shape), _fdtype(dtype, "normal_kernel_cpu")
         if not float(std) >= 0.0:
             raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(float(std))}")
         return self._normal_small(math.prod(shape), float(mean), float(std), dt).reshape(shape)
@@ -331,7 +338,10 @@ class Generator:
 
     def exponential(self, shape, dtype=_F32, lambd=1.0):
         """Tensor.exponential_(lambd): -1/lambd * log1p(-u) in double, u from random64()."""
-        shape, dt = _shape(shape), _fdtype(dtype)
+        shape = _shape(shape)
+        if not math.prod(shape) and np.dtype(dtype).kind in "biu":   # (an empty tensor reaches no kernel)
+            return np.empty(shape, dtype)
+        dt = _fdtype(dtype)
         if not lambd > 0:
             raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={_fmt(lambd)}")
         u = self._uniform(math.prod(shape), _F64)

@@ -130,12 +130,35 @@ def argument_error(name, fn, args, kwargs, exc):
     return None
 
 
+def keyword_error(name, kwargs, exc):
+    """exc (a TypeError) without its " (position N)" when it names an argument that was given by keyword: PyTorch's
+    parser gives a position only to an argument given by position (``torch.cat([x], dim='a')``: ``cat(): argument
+    'dim' must be int, not str``); None when that is not the case."""
+    if not kwargs:
+        return None
+    text = str(exc)
+    head = f"{name}(): argument '"
+    if not text.startswith(head):
+        return None
+    arg, quote, rest = text[len(head):].partition("' (position ")
+    if not quote or arg not in kwargs:
+        return None
+    digits, paren, tail = rest.partition(")")
+    if not paren or not digits.isdigit():
+        return None
+    return TypeError(f"{head}{arg}'{tail}")
+
+
 def _clear(fn, name):
     def call(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except AttributeError as exc:
             error = argument_error(name, fn, args, kwargs, exc)
+            if error is None:
+                raise
+        except TypeError as exc:
+            error = keyword_error(name, kwargs, exc)
             if error is None:
                 raise
         raise error   # (outside the handler: no "During handling of the above exception" chain)
