@@ -19,7 +19,30 @@ import warnings
 
 import numpy as np
 
+from .pytorch_names import NAMES as _PYTORCH_NAMES
+
 _NDARRAY = np.ndarray
+
+
+def missing_attribute(owner, name, kind=None):
+    """The AttributeError of ``owner.name`` where nothing defines name: owner a dotted torch.* module name, or
+    "Tensor" (kind: the object's class name, ``'Parameter' object ...``). PyTorch's own text, with the engine's
+    "autograd_magic implements a subset of PyTorch, and torch.jit is not part of it" only when PyTorch has the
+    name (engine/pytorch_names.py): a learner's typo, ``torch.arrange`` or ``x.sizee()``, reads as in PyTorch."""
+    where = f"'{kind or owner}' object" if owner == "Tensor" else f"module '{owner}'"
+    text = f"{where} has no attribute '{name}'"
+    known = _PYTORCH_NAMES.get(owner)
+    if known is None or name in known:
+        text += f": autograd_magic implements a subset of PyTorch, and {owner}.{name} is not part of it"
+    return AttributeError(text)
+
+
+def attribute_refuser(owner):
+    """A module-level ``__getattr__`` for the module PyTorch calls owner: missing_attribute's error for every name."""
+    def __getattr__(name):
+        raise missing_attribute(owner, name)
+    return __getattr__
+
 
 TAIL = ("torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, "
          "bool requires_grad = False")

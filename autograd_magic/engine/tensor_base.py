@@ -558,11 +558,10 @@ class TensorBase:
 
     __str__ = __repr__
 
-    def __getattr__(self, name):  # only for names nothing defines: say that it is PyTorch's, not ours
+    def __getattr__(self, name):  # only for names nothing defines: PyTorch's message (argcheck.missing_attribute)
         if name.startswith("__"):
             raise AttributeError(name)
-        raise AttributeError(f"'Tensor' object has no attribute '{name}': autograd_magic implements a subset of "
-                             f"PyTorch, and Tensor.{name} is not part of it")
+        raise argcheck.missing_attribute("Tensor", name, type(self).__name__)
 
     def __deepcopy__(self, memo):
         if self._fn is not None:

@@ -1,11 +1,13 @@
 """The torch-compatible namespace a ``%%grad`` cell sees: ``from autograd_magic import torch``.
 
-It implements the part of PyTorch that autograd lessons use, on the numpy engine. Anything else raises
-an AttributeError saying that autograd_magic implements a subset of PyTorch.
+It implements the part of PyTorch that autograd lessons use, on the numpy engine. A name PyTorch has and the
+engine does not raises an AttributeError saying that autograd_magic implements a subset of PyTorch; a name PyTorch
+does not have either (a typo) raises PyTorch's own AttributeError.
 """
 import math as _math
 import numbers
 import os as _os
+import sys as _sys
 
 from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, diff, hstack,  # noqa: F401
                                moveaxis, movedim, narrow, repeat_interleave, tile, unflatten, vstack)
@@ -302,12 +304,14 @@ def log_softmax(input, dim, dtype=None):  # noqa: F811
 builtin_bool = __builtins__["bool"] if isinstance(__builtins__, dict) else __builtins__.bool
 
 
+from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
     if name == "bfloat16":   # handed out here so that the engine looks for bfloat16 only once it exists (engine/bf16.py)
         globals()["bfloat16"] = _enable_bfloat16()
         return bfloat16  # noqa: F821 - just bound
-    raise AttributeError(f"module 'torch' has no attribute '{name}': autograd_magic implements a subset of PyTorch, "
-                         f"and torch.{name} is not part of it")
+    raise _no_attribute("torch", name)
 
 
 # PyTorch's argument parser on the functions lessons give a dim, a mask or an operand: torch.mean(x, dim=1.5),
@@ -341,3 +345,11 @@ for _k in ("arctan2", "bitwise_left_shift", "bitwise_not", "bitwise_right_shift"
 _argument_errors.clear_errors(globals())
 for _k in ("linalg", "special", "fft"):
     _argument_errors.clear_errors(vars(globals()[_k]), _k)
+# the mirrored modules that define no __getattr__ of their own (torch.utils.data, torch.nn.init ...): a name nothing
+# defines fails as in PyTorch, under the module's torch.* name (engine/argcheck.missing_attribute), not Python's
+# "module 'autograd_magic.torch.utils.data' has no attribute ..."
+for _mod_name, _mod in list(_sys.modules.items()):
+    if _mod is not None and _mod_name.startswith(__name__ + ".") and "__getattr__" not in vars(_mod):
+        _torch_name = "torch" + _mod_name[len(__name__):]
+        if _torch_name in _argcheck._PYTORCH_NAMES:
+            _mod.__getattr__ = _argcheck.attribute_refuser(_torch_name)

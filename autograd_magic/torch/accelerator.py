@@ -31,6 +31,8 @@ current_device_index = current_device_idx = set_device_index = set_device_idx = 
 synchronize = current_stream = set_stream = _none_available
 
 
+from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.accelerator' has no attribute '{name}': autograd_magic implements a "
-                         f"subset of PyTorch, and torch.accelerator.{name} is not part of it")
+    raise _no_attribute("torch.accelerator", name)

@@ -119,6 +119,8 @@ def get_autocast_dtype(device_type):
     return dtypes.float16
 
 
+from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.amp' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.amp.{name} is not part of it")
+    raise _no_attribute("torch.amp", name)

@@ -7,6 +7,8 @@ from ..engine.shaping import split  # noqa: F401
 from .nn import functional as F  # noqa: F401
 
 
+from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.functional' has no attribute '{name}': autograd_magic implements a subset "
-                         f"of PyTorch, and torch.functional.{name} is not part of it")
+    raise _no_attribute("torch.functional", name)

@@ -112,6 +112,8 @@ def diagonal(A, *, offset=0, dim1=-2, dim2=-1):
     return _diagonal(A, offset, dim1, dim2)
 
 
+from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.linalg' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.linalg.{name} is not part of it")
+    raise _no_attribute("torch.linalg", name)

@@ -165,6 +165,8 @@ bessel_y0 = _not_differentiated(_bessel.y0, "bessel_y0")
 bessel_y1 = _not_differentiated(_bessel.y1, "bessel_y1")
 
 
+from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.special' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.special.{name} is not part of it")
+    raise _no_attribute("torch.special", name)

@@ -21,6 +21,8 @@ def Variable(data, requires_grad=False, volatile=False):
     return data
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.autograd' has no attribute '{name}': autograd_magic implements a subset "
-                         f"of PyTorch, and torch.autograd.{name} is not part of it")
+    raise _no_attribute("torch.autograd", name)

@@ -54,6 +54,8 @@ class dual_level(contextlib.ContextDecorator):
         return False
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.autograd.forward_ad' has no attribute '{name}': autograd_magic implements "
-                         f"a subset of PyTorch, and torch.autograd.forward_ad.{name} is not part of it")
+    raise _no_attribute("torch.autograd.forward_ad", name)

@@ -322,6 +322,8 @@ class NestedIOFunction(Function):
                                   "torch.autograd.function.NestedIOFunction is not part of it")
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.autograd.function' has no attribute '{name}': autograd_magic implements a "
-                         f"subset of PyTorch, and torch.autograd.function.{name} is not part of it")
+    raise _no_attribute("torch.autograd.function", name)

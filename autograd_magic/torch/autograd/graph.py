@@ -133,6 +133,8 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
     return _MultiHandle(t.register_hook(hook_for(i)) for i, t in enumerate(tensors))
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.autograd.graph' has no attribute '{name}': autograd_magic implements a "
-                         f"subset of PyTorch, and torch.autograd.graph.{name} is not part of it")
+    raise _no_attribute("torch.autograd.graph", name)

@@ -54,6 +54,8 @@ class profile(_profiler_profile):
 emit_nvtx = emit_itt = record_function
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.autograd.profiler' has no attribute '{name}': autograd_magic implements a "
-                         f"subset of PyTorch, and torch.autograd.profiler.{name} is not part of it")
+    raise _no_attribute("torch.autograd.profiler", name)

@@ -14,6 +14,8 @@ def current_device():
     return "cpu"
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.cpu' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.cpu.{name} is not part of it")
+    raise _no_attribute("torch.cpu", name)

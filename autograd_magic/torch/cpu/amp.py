@@ -2,6 +2,8 @@
 from ..amp import _CpuAutocast as autocast  # noqa: F401
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.cpu.amp' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.cpu.amp.{name} is not part of it")
+    raise _no_attribute("torch.cpu.amp", name)

@@ -44,6 +44,8 @@ def _not_compiled(*args, **kwargs):
 current_device = get_device_name = get_device_properties = synchronize = set_device = _not_compiled
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.cuda' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.cuda.{name} is not part of it")
+    raise _no_attribute("torch.cuda", name)

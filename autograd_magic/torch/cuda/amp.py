@@ -30,6 +30,8 @@ class GradScaler(_amp.GradScaler):
                          growth_interval=growth_interval, enabled=enabled)
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.cuda.amp' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.cuda.amp.{name} is not part of it")
+    raise _no_attribute("torch.cuda.amp", name)

@@ -40,9 +40,11 @@ log_normal = transformed_distribution
 one_hot_categorical = relaxed_bernoulli = relaxed_categorical = one_hot
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.distributions' has no attribute '{name}': autograd_magic implements a "
-                         f"subset of PyTorch, and torch.distributions.{name} is not part of it")
+    raise _no_attribute("torch.distributions", name)
 from . import gumbel_weibull  # noqa: F401,E402
 from .gumbel_weibull import Gumbel, Weibull  # noqa: F401,E402
 gumbel = weibull = gumbel_weibull

@@ -5,6 +5,8 @@ from .transforms import grad, grad_and_value, hessian, jacfwd, jacrev, jvp, line
 from .vmap import vmap  # noqa: F401
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.func' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.func.{name} is not part of it")
+    raise _no_attribute("torch.func", name)

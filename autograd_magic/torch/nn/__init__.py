@@ -40,6 +40,8 @@ from . import parallel  # noqa: F401,E402
 from .parallel import DataParallel  # noqa: F401,E402
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.nn' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.nn.{name} is not part of it")
+    raise _no_attribute("torch.nn", name)

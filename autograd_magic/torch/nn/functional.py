@@ -533,9 +533,11 @@ from ...engine.ops_shuffle import channel_shuffle, native_channel_shuffle  # noq
 from ...engine.linalg import pdist  # noqa: E402,F401
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.nn.functional' has no attribute '{name}': autograd_magic implements a "
-                         f"subset of PyTorch, and torch.nn.functional.{name} is not part of it")
+    raise _no_attribute("torch.nn.functional", name)
 
 
 __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss", "binary_cross_entropy",

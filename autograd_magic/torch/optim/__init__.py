@@ -12,6 +12,8 @@ from . import lr_scheduler  # noqa: F401,E402
 from . import swa_utils  # noqa: F401,E402  (AveragedModel, SWALR, update_bn)
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.optim' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.optim.{name} is not part of it")
+    raise _no_attribute("torch.optim", name)

@@ -237,6 +237,8 @@ class record_function:
         return wrapper
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.profiler' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.profiler.{name} is not part of it")
+    raise _no_attribute("torch.profiler", name)

@@ -152,6 +152,8 @@ def checkpoint_sequential(functions, segments, input, use_reentrant=None, **kwar
     return run_function(end + 1, len(functions) - 1, functions)(input)
 
 
+from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.utils.checkpoint' has no attribute '{name}': autograd_magic implements a "
-                         f"subset of PyTorch, and torch.utils.checkpoint.{name} is not part of it")
+    raise _no_attribute("torch.utils.checkpoint", name)

@@ -17,6 +17,8 @@ class DataParallel(Module):
         return self.module(*inputs, **kwargs)
 
 
+from ....engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.nn.parallel' has no attribute '{name}': autograd_magic implements a subset "
-                         f"of PyTorch, and torch.nn.parallel.{name} is not part of it")
+    raise _no_attribute("torch.nn.parallel", name)

@@ -169,6 +169,8 @@ def skip_init(module_cls, *args, **kwargs):
     return module
 
 
+from ....engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.nn.utils' has no attribute '{name}': autograd_magic implements a subset of "
-                         f"PyTorch, and torch.nn.utils.{name} is not part of it")
+    raise _no_attribute("torch.nn.utils", name)

@@ -88,7 +88,8 @@ def weight_norm(module, name="weight", dim=0):
     return module
 
 
+from ....engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.nn.utils.parametrizations' has no attribute '{name}': autograd_magic "
-                         f"implements a subset of PyTorch, and torch.nn.utils.parametrizations.{name} is not part "
-                         "of it")
+    raise _no_attribute("torch.nn.utils.parametrizations", name)

@@ -177,6 +177,8 @@ def pad_sequence(sequences, batch_first=False, padding_value=0.0, padding_side="
     return out
 
 
+from ....engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.nn.utils.rnn' has no attribute '{name}': autograd_magic implements a "
-                         f"subset of PyTorch, and torch.nn.utils.rnn.{name} is not part of it")
+    raise _no_attribute("torch.nn.utils.rnn", name)

@@ -204,6 +204,8 @@ class Timer:
         return Measurement(number, times, self._task_spec)
 
 
+from ....engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+
+
 def __getattr__(name):
-    raise AttributeError(f"module 'torch.utils.benchmark' has no attribute '{name}': autograd_magic implements a "
-                         f"subset of PyTorch, and torch.utils.benchmark.{name} is not part of it")
+    raise _no_attribute("torch.utils.benchmark", name)

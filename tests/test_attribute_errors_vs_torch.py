@@ -1,0 +1,64 @@
+"""A name nothing defines, checked against PyTorch: a learner's typo (``torch.arrange``, ``nn.Liner``, ``x.sizee()``,
+``optim.SDG``, ``torch.utils.data.Dataloader``) raises PyTorch's own AttributeError. Before, every such name got
+the engine's "autograd_magic implements a subset of PyTorch, and torch.arrange is not part of it", which told
+the learner that PyTorch has it; and the modules without a ``__getattr__`` of their own gave their engine name
+(``module 'autograd_magic.torch.utils.data' has no attribute 'Dataloader'``). A name PyTorch has and the engine
+does not keeps the engine's words (engine/pytorch_names.py: PyTorch's public names, written by
+tools/pytorch_names.py)."""
+import importlib
+import os
+import subprocess
+import sys
+import tempfile
+
+import pytest
+
+from helpers import EVAL_CASES, assert_same_as_pytorch, require
+
+CELLS = {
+    "typos": ["""import torch.nn as nn
+import torch.nn.functional as F
+import torch.utils.data
+x = torch.ones(2)
+CASES = ["torch.arrange(3)", "torch.tensr([1])", "torch.FloatTensr", "nn.Liner(2, 2)", "nn.ReLu()",
+         "F.sofmax(x, 0)", "torch.optim.SDG", "torch.optim.lr_scheduler.StepLr", "x.sizee()", "x.numpyy()", "x.gradd",
+         "nn.Parameter(torch.ones(1)).sizee", "torch.linalg.inverse", "torch.cuda.is_avaliable()",
+         "torch.utils.data.Dataloader", "torch.distributions.Gausian", "torch.nn.init.xavier", "torch.autograd.grads",
+         "torch.special.expitt", "torch.fft.fftt", "torch.utils.tensorboard"]
+""" + EVAL_CASES],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CELLS))
+def test_attribute_errors_match_pytorch(name):
+    assert_same_as_pytorch(CELLS[name], corpus="learner_errors", name=name, warns="per_cell")
+
+
+def test_a_name_pytorch_has_names_the_engine():
+    """torch.jit, torch.onnx (a submodule PyTorch imports on first use), x.pin_memory's neighbours: what PyTorch
+    has and the engine does not says so."""
+    from autograd_magic import torch
+    for owner, name in ((torch, "jit"), (torch, "onnx"), (torch.nn, "SyncBatchNorm")):
+        if hasattr(owner, name):
+            continue
+        with pytest.raises(AttributeError, match=f"autograd_magic implements a subset of PyTorch, and "
+                                                 f"{owner.__name__.replace('autograd_magic.', '')}.{name} is not "
+                                                 "part of it"):
+            getattr(owner, name)
+
+
+def test_the_names_are_the_installed_pytorchs():
+    """engine/pytorch_names.py is what tools/pytorch_names.py writes for the PyTorch installed (the one the engine
+    imitates): regenerated when that changes."""
+    require("torch")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, "autograd_magic", "engine", "pytorch_names.py")) as f:
+        shipped = f.read()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "names.py")
+        subprocess.run([sys.executable, os.path.join(root, "tools", "pytorch_names.py"), "--out", out], check=True,
+                       capture_output=True, timeout=600)
+        with open(out) as f:
+            assert f.read() == shipped, "run tools/pytorch_names.py: engine/pytorch_names.py is not the installed " \
+                                        "PyTorch's"
+    assert importlib.import_module("autograd_magic.engine.pytorch_names").NAMES["torch"] >= {"arange", "jit"}

@@ -1,0 +1,69 @@
+"""Write autograd_magic/engine/pytorch_names.py: the public names of PyTorch's modules that the engine mirrors.
+
+    .venv/bin/python tools/pytorch_names.py [--out FILE]
+
+With the names, an attribute nothing in the engine defines fails as in PyTorch: a learner's typo
+(``torch.arrange``, ``x.sizee()``, ``nn.Liner``) gets PyTorch's own ``module 'torch' has no attribute 'arrange'``,
+and only a name PyTorch has (``torch.jit``) gets the engine's "autograd_magic implements a subset of PyTorch, and
+torch.jit is not part of it". Run it with real PyTorch installed (the version the engine imitates) when that
+version changes; the file is generated, not edited.
+"""
+import importlib
+import os
+import sys
+import textwrap
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "autograd_magic", "engine", "pytorch_names.py")
+
+
+def engine_modules():
+    """The dotted torch.* names of the engine's modules (autograd_magic/torch/...)."""
+    base = os.path.join(ROOT, "autograd_magic", "torch")
+    names = []
+    for folder, _, files in os.walk(base):
+        rel = os.path.relpath(folder, base)
+        parts = [] if rel == "." else rel.split(os.sep)
+        for f in files:
+            if not f.endswith(".py") or (f.startswith("_") and f != "__init__.py"):
+                continue
+            mod = parts if f == "__init__.py" else parts + [f[:-3]]
+            names.append(".".join(["torch", *mod]))
+    return sorted(set(names))
+
+
+def main():
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=OUT, help="where to write (default: the engine's module)")
+    out = parser.parse_args().out
+    import torch
+    table = {}
+    for name in engine_modules():
+        try:
+            module = importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a module PyTorch does not have (an engine-internal one)
+            continue
+        names = {n for n in dir(module) if not n.startswith("_")}
+        # submodules a module's __getattr__ imports on first use (torch.onnx: not in dir(torch) before); other
+        # submodules not imported yet are no attribute in PyTorch either (torch.utils.tensorboard)
+        names.update(n for n in getattr(module, "_lazy_modules", ()) if not n.startswith("_"))
+        table[name] = sorted(names)
+    table["Tensor"] = sorted(n for n in dir(torch.Tensor) if not n.startswith("_"))
+    lines = ['"""The public names (dir() without a leading "_") of PyTorch ' + torch.__version__.split("+")[0] +
+             "'s modules that the engine mirrors, and of",
+             "torch.Tensor: which attributes PyTorch has (see tools/pytorch_names.py, which writes this file; do not "
+             'edit it)."""', "", "NAMES = {"]
+    for name, names in table.items():
+        body = textwrap.wrap(" ".join(names), 110, break_on_hyphens=False)
+        lines.append(f'    "{name}": frozenset("""')
+        lines += [f"        {line}" for line in body]
+        lines.append('        """.split()),')
+    lines += ["}", ""]
+    with open(out, "w") as f:
+        f.write("\n".join(lines))
+    print(f"{out}: {len(table)} namespaces, {sum(map(len, table.values()))} names")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
