@@ -24,7 +24,8 @@ CASES = ["torch.arrange(3)", "torch.tensr([1])", "torch.FloatTensr", "nn.Liner(2
          "F.sofmax(x, 0)", "torch.optim.SDG", "torch.optim.lr_scheduler.StepLr", "x.sizee()", "x.numpyy()", "x.gradd",
          "nn.Parameter(torch.ones(1)).sizee", "torch.linalg.inverse", "torch.cuda.is_avaliable()",
          "torch.utils.data.Dataloader", "torch.distributions.Gausian", "torch.nn.init.xavier", "torch.autograd.grads",
-         "torch.special.expitt", "torch.fft.fftt", "torch.utils.tensorboard"]
+         "torch.special.expitt", "torch.fft.fftt", "torch.utils.tensorboard", "torch.Generator().seedd()",
+         "nn.Linear(2, 1).wieght", "torch.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1).zero_grads()"]
 """ + EVAL_CASES],
 }
 

@@ -1,7 +1,7 @@
 """torch.manual_seed, torch.Generator and the RNG state, over the engine's PyTorch-identical mt19937."""
 import numpy as np
 
-from ..engine import random
+from ..engine import argcheck, random
 from ..engine.size import CPU
 from ..engine.tensor import Tensor
 
@@ -9,6 +9,7 @@ from ..engine.tensor import Tensor
 class Generator:
     """A random number generator: ``torch.Generator().manual_seed(0)``."""
     __module__ = "torch._C"  # repr <torch._C.Generator object at 0x...>, as manual_seed() shows
+    __getattr__ = argcheck.no_attribute   # ('torch._C.Generator' object has no attribute 'seedd': a C type's name)
 
     def __init__(self, device="cpu"):
         self._impl = random.Generator()
