@@ -1,4 +1,4 @@
-"""A name nothing defines, checked against PyTorch: a learner's typo (``torch.arrange``, ``nn.Liner``, ``x.sizee()``,
+"""A name nothing defines, and what printing some objects shows, checked against PyTorch: a learner's typo (``torch.arrange``, ``nn.Liner``, ``x.sizee()``,
 ``optim.SDG``, ``torch.utils.data.Dataloader``) raises PyTorch's own AttributeError. Before, every such name got
 the engine's "autograd_magic implements a subset of PyTorch, and torch.arrange is not part of it", which told
 the learner that PyTorch has it; and the modules without a ``__getattr__`` of their own gave their engine name
@@ -28,6 +28,18 @@ CASES = ["torch.arrange(3)", "torch.tensr([1])", "torch.FloatTensr", "nn.Liner(2
          "nn.Linear(2, 1).wieght", "torch.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1).zero_grads()"]
 """ + EVAL_CASES],
 }
+
+# what printing a module's generators and a hook's handle shows, and the class user code checks handles against
+CELLS["printed_objects"] = ["""m = torch.nn.Sequential(torch.nn.Linear(2, 1), torch.nn.BatchNorm1d(1))
+x = torch.ones(2, requires_grad=True)
+print(m.named_parameters())
+print(m.named_buffers())
+print(x.mul(2).grad_fn.register_hook(lambda *a: None))
+print(x.register_hook(lambda g: g))
+h = m.register_forward_hook(lambda *a: None)
+print(h, type(h))
+print(isinstance(h, torch.utils.hooks.RemovableHandle), isinstance(x.register_hook(lambda g: g), torch.utils.hooks.RemovableHandle))
+print([n for n, _ in m.named_parameters(prefix="model")])"""]
 
 
 @pytest.mark.parametrize("name", sorted(CELLS))

@@ -28,6 +28,7 @@ FREED_MESSAGE = (
 
 class RemovableHandle:
     """What ``register_hook`` returns: ``.remove()`` takes the hook away."""
+    __module__ = "torch.utils.hooks"   # (printed <torch.utils.hooks.RemovableHandle object at 0x...>, as PyTorch's)
     _ids = itertools.count()
 
     def __init__(self, hooks, *more):

@@ -626,6 +626,9 @@ NAMES = {
     "torch.utils.deterministic": frozenset("""
         sys torch types
         """.split()),
+    "torch.utils.hooks": frozenset("""
+        Any BackwardHook OrderedDict RemovableHandle torch unserializable_hook warn_if_has_hooks warnings weakref
+        """.split()),
     "torch.version": frozenset("""
         Optional cuda debug git_version hip rocm xpu
         """.split()),

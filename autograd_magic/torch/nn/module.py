@@ -255,8 +255,9 @@ class Module:
     cuda = module_lookup.cuda
 
     def named_parameters(self, prefix="", recurse=True, remove_duplicate=True):
-        """(name, parameter) pairs; a parameter shared under two names appears once unless remove_duplicate=False."""
-        return self._named_tensors("_parameters", prefix, recurse, remove_duplicate)
+        """(name, parameter) pairs; a parameter shared under two names appears once unless remove_duplicate=False.
+        (A generator of its own: printed, it is <generator object Module.named_parameters at 0x...> as in PyTorch.)"""
+        yield from self._named_tensors("_parameters", prefix, recurse, remove_duplicate)
 
     def _named_tensors(self, store, prefix, recurse, remove_duplicate):
         seen = set()
@@ -410,7 +411,7 @@ class Module:
             yield b
 
     def named_buffers(self, prefix="", recurse=True, remove_duplicate=True):
-        return self._named_tensors("_buffers", prefix, recurse, remove_duplicate)
+        yield from self._named_tensors("_buffers", prefix, recurse, remove_duplicate)
 
     def apply(self, fn):
         """fn(module) for every submodule, children first (in order) and self last, as PyTorch does."""
