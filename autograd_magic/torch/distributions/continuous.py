@@ -140,8 +140,10 @@ class _Half(TransformedDistribution):
     has_rsample = True
     _BASE = None
 
-    def __init__(self, scale, validate_args=None):
-        super().__init__(self._BASE(0, scale, validate_args=False), AbsTransform(), validate_args=validate_args)
+    def _half_init(self, scale, validate_args):
+        """(HalfNormal and HalfCauchy each have their own __init__, as in PyTorch: a missing scale names them.)"""
+        TransformedDistribution.__init__(self, self._BASE(0, scale, validate_args=False), AbsTransform(),
+                                         validate_args=validate_args)
 
     def expand(self, batch_shape, _instance=None):
         new = self._get_checked_instance(type(self), _instance)
@@ -172,6 +174,9 @@ class HalfNormal(_Half):
     __module__ = "torch.distributions.half_normal"
     _BASE = Normal
 
+    def __init__(self, scale, validate_args=None):
+        self._half_init(scale, validate_args)
+
     @property
     def mean(self):
         return self.scale * math.sqrt(2 / math.pi)
@@ -191,6 +196,9 @@ class HalfCauchy(_Half):
     """|X| for X ~ Cauchy(0, scale)."""
     __module__ = "torch.distributions.half_cauchy"
     _BASE = Cauchy
+
+    def __init__(self, scale, validate_args=None):
+        self._half_init(scale, validate_args)
 
     @property
     def mean(self):

@@ -1,8 +1,16 @@
 """PyTorch's argument parser on a tensor argument, shared by torch.nn.functional's modules and the layers."""
+import collections.abc
+
 import numpy as np
 
 from ...engine import argcheck, dtypes
 from ...engine.tensor import Tensor
+
+
+def ntuple(x, n):
+    """PyTorch's _single / _pair / _triple / _quadruple (torch.nn.modules.utils._ntuple(n)(x)), as layers apply them
+    to their size arguments: an iterable as a tuple (a string too), anything else repeated n times."""
+    return tuple(x) if isinstance(x, collections.abc.Iterable) else (x,) * n
 
 
 def tensor_arg(fn, value, name="input", position=1):

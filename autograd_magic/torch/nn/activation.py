@@ -4,10 +4,11 @@ import warnings
 
 import numpy as np
 
+from ...engine.size import checked_sizes, nonnegative
 from ...engine.tensor import Tensor
 from . import functional_act as F
 from .layers import _Activation
-from .module import Module, Parameter, default_np_dtype as _default_np
+from .module import Module, Parameter, factory_np_dtype
 
 
 class Hardtanh(_Activation):
@@ -79,6 +80,9 @@ class _Inplace(_Activation):
 class Mish(_Inplace):
     fn = staticmethod(F.mish)
 
+    def __init__(self, inplace=False):
+        super().__init__(inplace)
+
     def extra_repr(self):
         return "inplace=True" if self.inplace else ""
 
@@ -86,12 +90,21 @@ class Mish(_Inplace):
 class Hardsigmoid(_Inplace):
     fn = staticmethod(F.hardsigmoid)
 
+    def __init__(self, inplace=False):
+        super().__init__(inplace)
+
 
 class Hardswish(_Inplace):
     fn = staticmethod(F.hardswish)
 
+    def __init__(self, inplace=False):
+        super().__init__(inplace)
+
 
 class SELU(_Activation):
+    def __init__(self, inplace=False):
+        super().__init__(inplace)
+
     def forward(self, input):
         return F.selu(input, self.inplace)
 
@@ -152,6 +165,9 @@ class Softshrink(Module):
 class Hardshrink(Softshrink):
     fn = staticmethod(F.hardshrink)
 
+    def __init__(self, lambd=0.5):
+        super().__init__(lambd)
+
 
 class RReLU(_Activation):
     """leaky_relu with a random slope per element from U(lower, upper) while training, the mean slope in eval()."""
@@ -175,8 +191,9 @@ class PReLU(Module):
         super().__init__()
         self.num_parameters = num_parameters
         self.init = init
-        np_dtype = _default_np() if dtype is None else dtype.np
-        self.weight = Parameter(Tensor._wrap(np.full((num_parameters,), init, np_dtype)))
+        np_dtype = factory_np_dtype(device, dtype)
+        shape = nonnegative(checked_sizes("empty", (num_parameters,)))   # (torch.empty(num_parameters)'s errors)
+        self.weight = Parameter(Tensor._wrap(np.full(tuple(shape), init, np_dtype)))
 
     def reset_parameters(self):
         self.weight._data[...] = self.init

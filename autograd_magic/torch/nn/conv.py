@@ -10,17 +10,18 @@ from . import functional_conv as FC
 from ._args import conv_args
 from . import init
 from .functional_pad import pad
-from .module import Module, Parameter, default_np_dtype as _default_np
+from .module import Module, Parameter, factory_np_dtype
 
 
 class _ConvNd(Module):
+    """What the convolutions share, with PyTorch's parameter list (each ConvNd / ConvTransposeNd has its own
+    __init__ with its user-facing signature, so that a missing or extra argument is named after the class the
+    learner called: ``Conv2d.__init__() missing 1 required positional argument: 'kernel_size'``)."""
     __module__ = "torch.nn.modules.conv"
     _nd = 2
 
-    _transposed = False
-
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
-                 bias=True, padding_mode="zeros", device=None, dtype=None, output_padding=0):
+    def __init__(self, in_channels, out_channels, kernel_size, stride, padding, dilation, transposed, output_padding,
+                 groups, bias, padding_mode, device=None, dtype=None):
         super().__init__()
         nd = self._nd
         if groups <= 0:
@@ -43,12 +44,12 @@ class _ConvNd(Module):
         self.stride = FC._tuple(stride, nd)
         self.padding = padding if isinstance(padding, str) else FC._tuple(padding, nd)
         self.dilation = FC._tuple(dilation, nd)
-        self.transposed = self._transposed
+        self.transposed = transposed
         self.output_padding = FC._tuple(output_padding, nd)
         self.groups = groups
         self.padding_mode = padding_mode
         self._reversed_padding_repeated_twice = _reversed_padding(self.padding, self.kernel_size, self.dilation)
-        np_dtype = _default_np() if dtype is None else dtype.np
+        np_dtype = factory_np_dtype(device, dtype)
         given = tuple(kernel_size) if isinstance(kernel_size, (tuple, list)) else (kernel_size,) * nd
         checked_sizes("empty", (((in_channels, out_channels // groups) if self.transposed else   # (a float size:
                                  (out_channels, in_channels // groups)) + given,))                # PyTorch's error)
@@ -106,6 +107,11 @@ class Conv1d(_ConvNd):
     __module__ = "torch.nn.modules.conv"
     _nd = 1
 
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode="zeros", device=None, dtype=None):
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, False, 0, groups, bias,
+                         padding_mode, device, dtype)
+
     def forward(self, input):
         if self.padding_mode != "zeros":
             return FC.conv1d(pad(input, self._reversed_padding_repeated_twice, self.padding_mode), self.weight,
@@ -117,6 +123,11 @@ class Conv1d(_ConvNd):
 class Conv2d(_ConvNd):
     """2-d convolution over (N, C_in, H, W): weight (C_out, C_in / groups, kh, kw)."""
     __module__ = "torch.nn.modules.conv"
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode="zeros", device=None, dtype=None):
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, False, 0, groups, bias,
+                         padding_mode, device, dtype)
 
     def forward(self, input):
         if self.padding_mode != "zeros":
@@ -131,6 +142,11 @@ class Conv3d(_ConvNd):
     __module__ = "torch.nn.modules.conv"
     _nd = 3
 
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode="zeros", device=None, dtype=None):
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, False, 0, groups, bias,
+                         padding_mode, device, dtype)
+
     def forward(self, input):
         if self.padding_mode != "zeros":
             return FC.conv3d(pad(input, self._reversed_padding_repeated_twice, self.padding_mode), self.weight,
@@ -141,14 +157,13 @@ class Conv3d(_ConvNd):
 
 class _ConvTransposeNd(_ConvNd):
     __module__ = "torch.nn.modules.conv"
-    _transposed = True
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
-                 bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
+    def __init__(self, in_channels, out_channels, kernel_size, stride, padding, dilation, transposed, output_padding,
+                 groups, bias, padding_mode, device=None, dtype=None):
         if padding_mode != "zeros":
             raise ValueError(f'Only "zeros" padding mode is supported for {self.__class__.__name__}')
-        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias,
-                         padding_mode, device, dtype, output_padding)
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, transposed,
+                         output_padding, groups, bias, padding_mode, device, dtype)
 
     def _output_padding(self, input, output_size):
         """The output_padding that makes the output output_size (PyTorch's check of the valid range)."""
@@ -175,6 +190,11 @@ class ConvTranspose1d(_ConvTransposeNd):
     __module__ = "torch.nn.modules.conv"
     _nd = 1
 
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
+                 bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, True, output_padding,
+                         groups, bias, padding_mode, device, dtype)
+
     def forward(self, input, output_size=None):
         return FC.conv_transpose1d(input, self.weight, self.bias, self.stride, self.padding,
                                    self._output_padding(input, output_size), self.groups, self.dilation)
@@ -183,6 +203,11 @@ class ConvTranspose1d(_ConvTransposeNd):
 class ConvTranspose2d(_ConvTransposeNd):
     """2-d transposed convolution over (N, C_in, H, W): weight (C_in, C_out / groups, kh, kw)."""
     __module__ = "torch.nn.modules.conv"
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
+                 bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, True, output_padding,
+                         groups, bias, padding_mode, device, dtype)
 
     def forward(self, input, output_size=None):
         return FC.conv_transpose2d(input, self.weight, self.bias, self.stride, self.padding,
@@ -193,6 +218,11 @@ class ConvTranspose3d(_ConvTransposeNd):
     """3-d transposed convolution over (N, C_in, D, H, W): weight (C_in, C_out / groups, kd, kh, kw)."""
     __module__ = "torch.nn.modules.conv"
     _nd = 3
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
+                 bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, True, output_padding,
+                         groups, bias, padding_mode, device, dtype)
 
     def forward(self, input, output_size=None):
         return FC.conv_transpose3d(input, self.weight, self.bias, self.stride, self.padding,

@@ -76,8 +76,9 @@ class _FractionalMaxPoolNd(Module):
     __module__ = "torch.nn.modules.pooling"
     nd = 2
 
-    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
-        super().__init__()
+    def _setup(self, kernel_size, output_size, output_ratio, return_indices, _random_samples):
+        """(FractionalMaxPool2d and 3d each have their own __init__, as in PyTorch: a missing kernel_size names
+        them.)"""
         nd, name = self.nd, type(self).__name__
         if nd == 3 and ((isinstance(kernel_size, int) and kernel_size <= 0) or
                         (isinstance(kernel_size, (tuple, list)) and not all(k > 0 for k in kernel_size))):
@@ -104,7 +105,15 @@ class FractionalMaxPool2d(_FractionalMaxPoolNd):
     """Max pooling over pseudo-randomly placed kernel_size windows, to output_size (or output_ratio) of the input."""
     nd = 2
 
+    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        super().__init__()
+        self._setup(kernel_size, output_size, output_ratio, return_indices, _random_samples)
+
 
 class FractionalMaxPool3d(_FractionalMaxPoolNd):
     """FractionalMaxPool2d over (N, C, T, H, W)."""
     nd = 3
+
+    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        super().__init__()
+        self._setup(kernel_size, output_size, output_ratio, return_indices, _random_samples)

@@ -5,6 +5,7 @@ import numpy as np
 
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
+from ._args import ntuple
 from .functional_conv import _tuple
 from .module import Module
 
@@ -79,11 +80,11 @@ class _MaxUnpoolNd(Module):
     __module__ = "torch.nn.modules.pooling"
     _nd = 2
 
-    def __init__(self, kernel_size, stride=None, padding=0):
-        super().__init__()
-        self.kernel_size = _tuple(kernel_size, self._nd)
-        self.stride = _tuple(stride if stride is not None else kernel_size, self._nd)
-        self.padding = _tuple(padding, self._nd)
+    def _sizes(self, kernel_size, stride, padding):
+        """(Each MaxUnpoolNd has its own __init__, as in PyTorch: a missing kernel_size names it.)"""
+        self.kernel_size = ntuple(kernel_size, self._nd)   # (PyTorch's _single / _pair / _triple)
+        self.stride = ntuple(stride if stride is not None else kernel_size, self._nd)
+        self.padding = ntuple(padding, self._nd)
 
     def extra_repr(self):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
@@ -97,12 +98,24 @@ class MaxUnpool1d(_MaxUnpoolNd):
     """The inverse of MaxPool1d where its maxima were (zeros elsewhere)."""
     _nd = 1
 
+    def __init__(self, kernel_size, stride=None, padding=0):
+        super().__init__()
+        self._sizes(kernel_size, stride, padding)
+
 
 class MaxUnpool2d(_MaxUnpoolNd):
     """The inverse of MaxPool2d where its maxima were (zeros elsewhere)."""
     _nd = 2
 
+    def __init__(self, kernel_size, stride=None, padding=0):
+        super().__init__()
+        self._sizes(kernel_size, stride, padding)
+
 
 class MaxUnpool3d(_MaxUnpoolNd):
     """The inverse of MaxPool3d where its maxima were (zeros elsewhere)."""
     _nd = 3
+
+    def __init__(self, kernel_size, stride=None, padding=0):
+        super().__init__()
+        self._sizes(kernel_size, stride, padding)

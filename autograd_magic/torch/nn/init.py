@@ -44,9 +44,9 @@ def calculate_gain(nonlinearity, param=None):
 
 
 def _calculate_fan_in_and_fan_out(tensor):
-    shape = tensor.shape
-    if len(shape) < 2:
+    if tensor.dim() < 2:   # (tensor.dim() first, as PyTorch: a list passed in fails on it)
         raise ValueError("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
+    shape = tensor.shape
     receptive = math.prod(shape[2:])
     return shape[1] * receptive, shape[0] * receptive
 
@@ -77,22 +77,31 @@ def constant_(tensor, val):
 
 
 def zeros_(tensor):
-    return _fill(tensor, 0)
+    with no_grad():   # (PyTorch's tensor.zero_(): what a list passed in fails on)
+        return tensor.zero_()
 
 
 def ones_(tensor):
-    return _fill(tensor, 1)
+    with no_grad():
+        return tensor.fill_(1.0)
+
+
+def _normal_draws(tensor):
+    """PyTorch draws trunc_normal_'s and orthogonal_'s values with Tensor.normal_: an integer tensor is its
+    NotImplementedError ("normal_kernel_cpu" not implemented for 'Long')."""
+    if not tensor.is_floating_point():
+        tensor.new_empty((0,)).normal_()
 
 
 def eye_(tensor):
-    if tensor.ndim != 2:
+    if tensor.ndimension() != 2:   # (ndimension(), as PyTorch: a list passed in fails on it)
         raise ValueError("Only tensors with 2 dimensions are supported")
     return _fill(tensor, np.eye(*tensor.shape, dtype=tensor._data.dtype))
 
 
 def dirac_(tensor, groups=1):
     """The identity of a convolution: 1 at the centre of the kernel of channel d -> d in each group."""
-    dims = tensor.ndim
+    dims = tensor.ndimension()
     if dims not in (3, 4, 5):
         raise ValueError("Only tensors with 3, 4, or 5 dimensions are supported")
     sizes = tensor.shape
@@ -141,9 +150,12 @@ def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
 
     def norm_cdf(x):
         return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
+    if tensor.is_meta:
+        return tensor
     if mean < a - 2 * std or mean > b + 2 * std:
         warnings.warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of values "
                       "may be incorrect.", stacklevel=2)
+    _normal_draws(tensor)
     gen, shape, dt = _generator(generator), tuple(tensor.shape), tensor._data.dtype
     if norm_cdf((b - mean) / std) - norm_cdf((a - mean) / std) > 0.3:
         lo, hi = dt.type(a), dt.type(b)
@@ -174,10 +186,11 @@ def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
 def orthogonal_(tensor, gain=1, generator=None):
     """A (semi-)orthogonal matrix (tensor seen as rows x the rest) from the QR of PyTorch's normal draws, the signs
     fixed by R's diagonal, times gain. LAPACK's QR here and MKL's in PyTorch agree to rounding."""
-    if tensor.ndim < 2:
+    if tensor.ndimension() < 2:
         raise ValueError("Only tensors with 2 or more dimensions are supported")
     if tensor.numel() == 0:
         return tensor
+    _normal_draws(tensor)
     rows = tensor.shape[0]
     cols = tensor.numel() // rows
     dt = tensor._data.dtype

@@ -9,7 +9,7 @@ from ..grad_mode import no_grad
 from . import functional, init, module_lookup
 from . import functional_norm as FN
 from .functional_conv import dropout2d, dropout3d
-from .module import Module, Parameter, default_np_dtype as _default_np
+from .module import Module, Parameter, default_np_dtype as _default_np, factory_np_dtype
 
 
 class Identity(Module):
@@ -30,7 +30,7 @@ class Linear(Module):
         super().__init__()
         self.in_features = in_features
         self.out_features = out_features
-        np_dtype = _default_np() if dtype is None else dtype.np
+        np_dtype = factory_np_dtype(device, dtype)
         # (nn.Linear(n / 2, 4), nn.Linear(n - 5, 4): PyTorch's TypeError, its negative-size error)
         nonnegative(checked_sizes("empty", ((out_features, in_features),)))
         self.weight = Parameter(Tensor._wrap(np.empty((out_features, in_features), np_dtype)))
@@ -60,7 +60,7 @@ class Bilinear(Module):
     def __init__(self, in1_features, in2_features, out_features, bias=True, device=None, dtype=None):
         super().__init__()
         self.in1_features, self.in2_features, self.out_features = in1_features, in2_features, out_features
-        np_dtype = _default_np() if dtype is None else dtype.np
+        np_dtype = factory_np_dtype(device, dtype)
         self.weight = Parameter(Tensor._wrap(np.empty((out_features, in1_features, in2_features), np_dtype)))
         if bias:
             self.bias = Parameter(Tensor._wrap(np.empty((out_features,), np_dtype)))
@@ -102,7 +102,7 @@ class Embedding(Module):
         self.padding_idx, self.max_norm, self.norm_type = padding_idx, max_norm, norm_type
         self.scale_grad_by_freq, self.sparse = scale_grad_by_freq, sparse
         if _weight is None:
-            np_dtype = _default_np() if dtype is None else dtype.np
+            np_dtype = factory_np_dtype(device, dtype)
             shape = nonnegative(checked_sizes("empty", ((num_embeddings, embedding_dim),)))
             self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)), requires_grad=not _freeze)
             self.reset_parameters()
@@ -148,8 +148,9 @@ class Embedding(Module):
         return s
 
 
-class Dropout(Module):
-    """Zeroes elements with probability p while training (scaling the rest by 1 / (1 - p)); identity in eval()."""
+class _DropoutNd(Module):
+    """What the dropouts share (PyTorch's _DropoutNd): p's check, the attributes and their printing. The dropouts are
+    siblings, as in PyTorch: a Dropout2d is not a Dropout."""
     __module__ = "torch.nn.modules.dropout"
 
     def __init__(self, p=0.5, inplace=False):
@@ -158,35 +159,40 @@ class Dropout(Module):
             raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
         self.p, self.inplace = p, inplace
 
-    def forward(self, input):
-        return functional.dropout(input, self.p, self.training, self.inplace)
-
     def extra_repr(self):
         return f"p={self.p}, inplace={self.inplace}"
 
 
-class AlphaDropout(Dropout):
+class Dropout(_DropoutNd):
+    """Zeroes elements with probability p while training (scaling the rest by 1 / (1 - p)); identity in eval()."""
+    __module__ = "torch.nn.modules.dropout"
+
+    def forward(self, input):
+        return functional.dropout(input, self.p, self.training, self.inplace)
+
+
+class AlphaDropout(_DropoutNd):
     """Dropout for SELU networks (F.alpha_dropout): keeps zero mean and unit variance; identity in eval()."""
 
     def forward(self, input):
         return functional.alpha_dropout(input, self.p, self.training)
 
 
-class FeatureAlphaDropout(Dropout):
+class FeatureAlphaDropout(_DropoutNd):
     """AlphaDropout of whole channels (F.feature_alpha_dropout); identity in eval()."""
 
     def forward(self, input):
         return functional.feature_alpha_dropout(input, self.p, self.training)
 
 
-class Dropout2d(Dropout):
+class Dropout2d(_DropoutNd):
     """Zeroes whole channels with probability p while training (F.dropout2d); identity in eval()."""
 
     def forward(self, input):
         return dropout2d(input, self.p, self.training, self.inplace)
 
 
-class Dropout3d(Dropout):
+class Dropout3d(_DropoutNd):
     """Zeroes whole channels of (N, C, D, H, W) with probability p while training (F.dropout3d); identity in eval()."""
 
     def forward(self, input):
@@ -212,7 +218,18 @@ class Unflatten(Module):
 
     def __init__(self, dim, unflattened_size):
         super().__init__()
+        self._require_tuple_int(unflattened_size)
         self.dim, self.unflattened_size = dim, unflattened_size
+
+    def _require_tuple_int(self, input):
+        """PyTorch's check of unflattened_size, when the layer is built."""
+        if isinstance(input, (tuple, list)):
+            for idx, elem in enumerate(input):
+                if not isinstance(elem, int):
+                    raise TypeError(f"unflattened_size must be tuple of ints, but found element of type "
+                                    f"{type(elem).__name__} at pos {idx}")
+            return
+        raise TypeError(f"unflattened_size must be a tuple of ints, but found type {type(input).__name__}")
 
     def forward(self, input):
         return input.unflatten(self.dim, self.unflattened_size)
@@ -236,12 +253,18 @@ class _Activation(Module):
 class ReLU(_Activation):
     """max(0, x) elementwise."""
 
+    def __init__(self, inplace=False):
+        super().__init__(inplace)
+
     def forward(self, input):
         return functional.relu(input, inplace=self.inplace)
 
 
 class SiLU(_Activation):
     """x * sigmoid(x) elementwise."""
+
+    def __init__(self, inplace=False):
+        super().__init__(inplace)
 
     def forward(self, input):
         return functional.silu(input, inplace=self.inplace)
@@ -338,6 +361,9 @@ class Softmax(Module):
 
 
 class LogSoftmax(Softmax):
+    def __init__(self, dim=None):
+        super().__init__(dim)
+
     def forward(self, input):
         return functional.log_softmax(input, self.dim, _stacklevel=5)
 
@@ -351,7 +377,7 @@ class UninitializedParameter(Parameter):
     __module__ = "torch.nn.parameter"
 
     def __new__(cls, requires_grad=True, device=None, dtype=None):
-        p = cls._wrap(np.empty((0,), _default_np() if dtype is None else dtype.np))
+        p = cls._wrap(np.empty((0,), factory_np_dtype(device, dtype)))
         return p.requires_grad_(True) if requires_grad else p
 
     def __init__(self, *args, **kwargs):
@@ -424,8 +450,8 @@ class LazyLinear(Linear):
         self.in_features = 0
         self.out_features = out_features
         self._dtype = dtype
-        self.weight = UninitializedParameter(dtype=dtype)
-        self.bias = UninitializedParameter(dtype=dtype) if bias else None
+        self.weight = UninitializedParameter(device=device, dtype=dtype)
+        self.bias = UninitializedParameter(device=device, dtype=dtype) if bias else None
         if not bias:
             self._parameters["bias"] = None
 
@@ -445,7 +471,7 @@ class LazyLinear(Linear):
             del self._dtype
             self.__class__ = Linear
             return Linear.forward(self, input)
-        np_dtype = _default_np() if self._dtype is None else self._dtype.np
+        np_dtype = factory_np_dtype(None, self._dtype)
         self.in_features = input.shape[-1]
         self.weight = Parameter(Tensor._wrap(np.empty((self.out_features, self.in_features), np_dtype)))
         if self.bias is not None:

@@ -6,19 +6,19 @@ import numpy as np
 from ...engine.tensor import Tensor
 from .conv import Conv1d, Conv2d, _ConvNd
 from .layers import UninitializedParameter, lazy_initialized, lazy_load_hook
-from .module import Parameter, default_np_dtype as _default_np
+from .module import Parameter, factory_np_dtype
 from .normalization import BatchNorm1d, BatchNorm2d
 
 
-class _LazyConv:
+class _LazyConvXdMixin:
+    """PyTorch's mixin of the lazy convolutions; each LazyConvNd has its own __init__ (PyTorch's signature), which
+    builds the ConvNd with 0 channels and no bias, then puts uninitialised parameters in their place."""
     _become = None
 
-    def __init__(self, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
-                 padding_mode="zeros", device=None, dtype=None):
-        _ConvNd.__init__(self, 0, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
-                         device, dtype)
-        self._dtype = dtype
+    def _lazy_init(self, out_channels, bias, dtype):
         self.weight = UninitializedParameter(dtype=dtype)
+        self.out_channels = out_channels
+        self._dtype = dtype
         if bias:
             self.bias = UninitializedParameter(dtype=dtype)
 
@@ -41,7 +41,7 @@ class _LazyConv:
         self.in_channels = input.shape[1] if input.ndim == batched else input.shape[0]
         if self.in_channels % self.groups != 0:
             raise ValueError("in_channels must be divisible by groups")
-        np_dtype = _default_np() if self._dtype is None else self._dtype.np
+        np_dtype = factory_np_dtype(None, self._dtype)
         shape = (self.out_channels, self.in_channels // self.groups) + self.kernel_size
         self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))
         if self.bias is not None:
@@ -52,25 +52,39 @@ class _LazyConv:
         return self.forward(input)
 
 
-class LazyConv1d(_LazyConv, Conv1d):
+class LazyConv1d(_LazyConvXdMixin, Conv1d):
     __module__ = "torch.nn.modules.conv"
     _become = Conv1d
 
+    def __init__(self, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode="zeros", device=None, dtype=None):
+        super().__init__(0, 0, kernel_size, stride, padding, dilation, groups, False, padding_mode, device, dtype)
+        self._lazy_init(out_channels, bias, dtype)
 
-class LazyConv2d(_LazyConv, Conv2d):
+
+class LazyConv2d(_LazyConvXdMixin, Conv2d):
     __module__ = "torch.nn.modules.conv"
     _become = Conv2d
 
+    def __init__(self, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode="zeros", device=None, dtype=None):
+        super().__init__(0, 0, kernel_size, stride, padding, dilation, groups, False, padding_mode, device, dtype)
+        self._lazy_init(out_channels, bias, dtype)
 
-class _LazyBatchNorm:
+
+class _LazyNormBase:
+    """PyTorch's base of the lazy batch norms (its __init__ is theirs: ``_LazyNormBase.__init__() got an unexpected
+    keyword argument``)."""
     _become = None
 
-    def __init__(self, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None):
-        type(self)._become.__init__(self, 0, eps, momentum, affine, track_running_stats, device, dtype)
+    def __init__(self, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None, *,
+                 bias=True):
+        type(self)._become.__init__(self, 0, eps, momentum, affine, track_running_stats, device, dtype, bias=bias)
         self._dtype = dtype
         if affine:
             self.weight = UninitializedParameter(dtype=dtype)
-            self.bias = UninitializedParameter(dtype=dtype)
+            if bias:
+                self.bias = UninitializedParameter(dtype=dtype)
 
     def _lazy_load_hook(self, state_dict, prefix):
         lazy_load_hook(self, state_dict, prefix, ("running_mean", "running_var"))
@@ -82,11 +96,12 @@ class _LazyBatchNorm:
             self.__class__ = self._become
             return self.forward(input)
         n = input.shape[1]
-        np_dtype = _default_np() if self._dtype is None else self._dtype.np
+        np_dtype = factory_np_dtype(None, self._dtype)
         self.num_features = n
         if self.affine:
             self.weight = Parameter(Tensor._wrap(np.ones((n,), np_dtype)))
-            self.bias = Parameter(Tensor._wrap(np.zeros((n,), np_dtype)))
+            if self.bias is not None:
+                self.bias = Parameter(Tensor._wrap(np.zeros((n,), np_dtype)))
         if self.track_running_stats:
             self.running_mean = Tensor._wrap(np.zeros((n,), np_dtype))
             self.running_var = Tensor._wrap(np.ones((n,), np_dtype))
@@ -95,12 +110,12 @@ class _LazyBatchNorm:
         return self.forward(input)
 
 
-class LazyBatchNorm1d(_LazyBatchNorm, BatchNorm1d):
+class LazyBatchNorm1d(_LazyNormBase, BatchNorm1d):
     __module__ = "torch.nn.modules.batchnorm"
     _become = BatchNorm1d
 
 
-class LazyBatchNorm2d(_LazyBatchNorm, BatchNorm2d):
+class LazyBatchNorm2d(_LazyNormBase, BatchNorm2d):
     __module__ = "torch.nn.modules.batchnorm"
     _become = BatchNorm2d
 

@@ -9,7 +9,10 @@ class _Loss(Module):
 
     def __init__(self, size_average=None, reduce=None, reduction="mean"):
         super().__init__()
-        self.reduction = functional._reduction(size_average, reduce, reduction)
+        if size_average is not None or reduce is not None:
+            self.reduction = functional._reduction(size_average, reduce, reduction)   # (the legacy flags' warning)
+        else:
+            self.reduction = reduction   # checked when the loss is computed, as in PyTorch: HuberLoss(3) is built
 
     def forward(self, input, target):
         return type(self).fn(input, target, reduction=self.reduction)

@@ -3,7 +3,7 @@ import collections
 
 import numpy as np
 
-from ...engine import dtypes, memory_format as formats
+from ...engine import creation, dtypes, memory_format as formats
 from ...engine.methods import to_dtype_arg
 from ...engine.printing import format_parameter
 from ...engine.tensor_base import enable_bfloat16
@@ -60,6 +60,19 @@ def _remove_from(name, *dicts_or_sets):
 def default_np_dtype():
     """The numpy dtype of a layer's parameters made without dtype=: torch.get_default_dtype()'s."""
     return dtypes.get_default_dtype().np
+
+
+def factory_np_dtype(device=None, dtype=None):
+    """The numpy dtype of a layer's parameters for its device= and dtype= (PyTorch's factory_kwargs, which it hands
+    to torch.empty): torch.empty's errors for a device this CPU build lacks (``nn.Linear(2, 2, device='cuda')``:
+    Torch not compiled with CUDA enabled; device=1) and for a dtype that is not one (dtype='float64'); Python's
+    float is float64 there. The meta device makes CPU tensors, as Module.to('meta') leaves them (the engine has no
+    meta tensors)."""
+    if device is not None and str(device) == "meta":
+        device = None
+    if device is None and dtype is None:
+        return default_np_dtype()
+    return creation.empty(0, device=device, dtype=dtype)._data.dtype
 
 
 def _typename(obj):

@@ -2,63 +2,52 @@
 CosineSimilarity, PairwiseDistance, RMSNorm, Dropout1d (arguments kept and printed as PyTorch prints them)."""
 import numbers
 
+import numpy as np
+
 from ...engine import creation
+from ...engine.size import checked_sizes, nonnegative
+from ...engine.tensor import Tensor
 from ..grad_mode import no_grad
 from . import functional as FN
 from . import functional_more as FM
 from . import functional_pool as FP
 from . import init
-from .layers import Dropout
-from .module import Module, Parameter
+from ._args import ntuple
+from .layers import _DropoutNd
+from .module import Module, Parameter, factory_np_dtype
+from .pooling import _AdaptiveAvgPoolNd, _AvgPoolNd, _MaxPoolNd
 
 
-class MaxPool1d(Module):
+class MaxPool1d(_MaxPoolNd):
+    """The maximum over each kernel_size window of (N, C, L) (stride defaults to kernel_size); its __init__ is
+    _MaxPoolNd's, as in PyTorch."""
     __module__ = "torch.nn.modules.pooling"
-
-    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
-        super().__init__()
-        self.kernel_size, self.stride = kernel_size, stride if stride is not None else kernel_size
-        self.padding, self.dilation, self.return_indices, self.ceil_mode = padding, dilation, return_indices, ceil_mode
 
     def forward(self, input):
         return FM.max_pool1d(input, self.kernel_size, self.stride, self.padding, self.dilation, self.ceil_mode,
                              self.return_indices)
 
-    def extra_repr(self):
-        return (f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
-                f"dilation={self.dilation}, ceil_mode={self.ceil_mode}")
 
-
-class AvgPool1d(Module):
+class AvgPool1d(_AvgPoolNd):
     __module__ = "torch.nn.modules.pooling"
 
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
         super().__init__()
-        single = lambda v: (v,) if isinstance(v, int) else tuple(v)  # noqa: E731 - PyTorch keeps them as 1-tuples
-        self.kernel_size = single(kernel_size)
-        self.stride = single(stride if stride is not None else kernel_size)
-        self.padding, self.ceil_mode, self.count_include_pad = single(padding), ceil_mode, count_include_pad
+        self.kernel_size = ntuple(kernel_size, 1)   # (PyTorch's _single: it keeps them as 1-tuples)
+        self.stride = ntuple(stride if stride is not None else kernel_size, 1)
+        self.padding, self.ceil_mode, self.count_include_pad = ntuple(padding, 1), ceil_mode, count_include_pad
 
     def forward(self, input):
         return FM.avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode,
                              self.count_include_pad)
 
-    def extra_repr(self):
-        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
-
-class AdaptiveAvgPool1d(Module):
+class AdaptiveAvgPool1d(_AdaptiveAvgPoolNd):
+    """Means over output_size bins of (N, C, L); its __init__ is _AdaptiveAvgPoolNd's, as in PyTorch."""
     __module__ = "torch.nn.modules.pooling"
-
-    def __init__(self, output_size):
-        super().__init__()
-        self.output_size = output_size
 
     def forward(self, input):
         return FM.adaptive_avg_pool1d(input, self.output_size)
-
-    def extra_repr(self):
-        return f"output_size={self.output_size}"
 
 
 class Softmin(Module):
@@ -107,7 +96,8 @@ class RMSNorm(Module):
         self.normalized_shape = tuple(normalized_shape)
         self.eps, self.elementwise_affine = eps, elementwise_affine
         if elementwise_affine:
-            self.weight = Parameter(creation.ones(self.normalized_shape, dtype=dtype))
+            size = tuple(nonnegative(checked_sizes("empty", (self.normalized_shape,))))   # (torch.empty's errors)
+            self.weight = Parameter(Tensor._wrap(np.ones(size, factory_np_dtype(device, dtype))))
         else:
             self.register_parameter("weight", None)
 
@@ -122,7 +112,7 @@ class RMSNorm(Module):
         return f"{self.normalized_shape}, eps={self.eps}, elementwise_affine={self.elementwise_affine}"
 
 
-class Dropout1d(Dropout):
+class Dropout1d(_DropoutNd):
     __module__ = "torch.nn.modules.dropout"
 
     def forward(self, input):
@@ -155,7 +145,9 @@ class PoissonNLLLoss(Module):
 
     def __init__(self, log_input=True, full=False, size_average=None, eps=1e-8, reduce=None, reduction="mean"):
         super().__init__()
-        self.reduction = FN._reduction(size_average, reduce, reduction)
+        # (reduction is checked when the loss is computed, as in PyTorch; the legacy flags warn here)
+        legacy = size_average is not None or reduce is not None
+        self.reduction = FN._reduction(size_average, reduce, reduction) if legacy else reduction
         self.log_input, self.full, self.eps = log_input, full, eps
 
     def forward(self, log_input, target):
@@ -182,6 +174,7 @@ class EmbeddingBag(Module):
                 padding_idx = num_embeddings + padding_idx
         self.padding_idx = padding_idx
         if _weight is None:
+            factory_np_dtype(device, dtype)   # (PyTorch's errors for a device this build lacks)
             self.weight = Parameter(creation.empty((num_embeddings, embedding_dim), dtype=dtype))
             self.reset_parameters()
         else:

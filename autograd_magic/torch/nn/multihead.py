@@ -7,11 +7,11 @@ from ...engine.tensor import Tensor
 from .functional_mha import _canonical_mask, _none_or_dtype, multi_head_attention_forward
 from .init import constant_, xavier_normal_, xavier_uniform_
 from .layers import Linear
-from .module import Module, Parameter, default_np_dtype as _default_np
+from .module import Module, Parameter, factory_np_dtype
 
 
-def _empty(shape, dtype):
-    return Tensor._wrap(np.empty(shape, _default_np() if dtype is None else dtype.np))
+def _empty(shape, dtype, device=None):
+    return Tensor._wrap(np.empty(shape, factory_np_dtype(device, dtype)))
 
 
 class NonDynamicallyQuantizableLinear(Linear):
@@ -40,23 +40,23 @@ class MultiheadAttention(Module):
         if self.head_dim * num_heads != self.embed_dim:
             raise AssertionError("embed_dim must be divisible by num_heads")
         if not self._qkv_same_embed_dim:
-            self.q_proj_weight = Parameter(_empty((embed_dim, embed_dim), dtype))
-            self.k_proj_weight = Parameter(_empty((embed_dim, self.kdim), dtype))
-            self.v_proj_weight = Parameter(_empty((embed_dim, self.vdim), dtype))
+            self.q_proj_weight = Parameter(_empty((embed_dim, embed_dim), dtype, device))
+            self.k_proj_weight = Parameter(_empty((embed_dim, self.kdim), dtype, device))
+            self.v_proj_weight = Parameter(_empty((embed_dim, self.vdim), dtype, device))
             self.register_parameter("in_proj_weight", None)
         else:
-            self.in_proj_weight = Parameter(_empty((3 * embed_dim, embed_dim), dtype))
+            self.in_proj_weight = Parameter(_empty((3 * embed_dim, embed_dim), dtype, device))
             self.register_parameter("q_proj_weight", None)
             self.register_parameter("k_proj_weight", None)
             self.register_parameter("v_proj_weight", None)
         if bias:
-            self.in_proj_bias = Parameter(_empty((3 * embed_dim,), dtype))
+            self.in_proj_bias = Parameter(_empty((3 * embed_dim,), dtype, device))
         else:
             self.register_parameter("in_proj_bias", None)
         self.out_proj = NonDynamicallyQuantizableLinear(embed_dim, embed_dim, bias=bias, dtype=dtype)
         if add_bias_kv:
-            self.bias_k = Parameter(_empty((1, 1, embed_dim), dtype))
-            self.bias_v = Parameter(_empty((1, 1, embed_dim), dtype))
+            self.bias_k = Parameter(_empty((1, 1, embed_dim), dtype, device))
+            self.bias_v = Parameter(_empty((1, 1, embed_dim), dtype, device))
         else:
             self.bias_k = self.bias_v = None
         self.add_zero_attn = add_zero_attn

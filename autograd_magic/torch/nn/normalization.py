@@ -4,22 +4,29 @@ import warnings
 
 import numpy as np
 
+from ...engine.size import checked_sizes, nonnegative
 from ...engine.tensor import Tensor
 from . import functional_conv as FC
 from . import functional_norm as FN
 from . import init
-from .module import Module, Parameter, default_np_dtype as _default_np
+from .module import Module, Parameter, factory_np_dtype
 
 
-def _empty(shape, dtype):
-    return Tensor._wrap(np.empty(shape, _default_np() if dtype is None else dtype.np))
+def _empty(shape, device, dtype):
+    return Tensor._wrap(np.empty(shape, factory_np_dtype(device, dtype)))
 
 
-def _affine_parameters(module, affine, shape, bias, dtype):
+def _sizes(size):
+    """torch.empty(size)'s check of the size a normalisation is built with: PyTorch's TypeError for a float or a
+    string (``nn.BatchNorm1d(n / 2)``), its error for a negative size; a tuple is a shape, as in PyTorch."""
+    return tuple(nonnegative(checked_sizes("empty", (size,))))
+
+
+def _affine_parameters(module, affine, shape, bias, device, dtype):
     """A normalisation's weight and bias of the given shape (None, registered as such, when not affine / no bias);
     their values come from _reset_affine."""
-    module.register_parameter("weight", Parameter(_empty(shape, dtype)) if affine else None)
-    module.register_parameter("bias", Parameter(_empty(shape, dtype)) if affine and bias else None)
+    module.register_parameter("weight", Parameter(_empty(shape, device, dtype)) if affine else None)
+    module.register_parameter("bias", Parameter(_empty(shape, device, dtype)) if affine and bias else None)
 
 
 def _reset_affine(module):
@@ -40,10 +47,11 @@ class _NormBase(Module):
         super().__init__()
         self.num_features, self.eps, self.momentum = num_features, eps, momentum
         self.affine, self.track_running_stats = affine, track_running_stats
-        _affine_parameters(self, affine, (num_features,), bias, dtype)
+        shape = _sizes(num_features) if affine or track_running_stats else None   # (InstanceNorm1d(3.5) is built)
+        _affine_parameters(self, affine, shape, bias, device, dtype)
         if track_running_stats:
-            self.register_buffer("running_mean", _empty((num_features,), dtype))
-            self.register_buffer("running_var", _empty((num_features,), dtype))
+            self.register_buffer("running_mean", _empty(shape, device, dtype))
+            self.register_buffer("running_var", _empty(shape, device, dtype))
             self.register_buffer("num_batches_tracked", Tensor._wrap(np.zeros((), np.int64)))
         else:
             for name in ("running_mean", "running_var", "num_batches_tracked"):
@@ -67,6 +75,10 @@ class _NormBase(Module):
 
 class _BatchNorm(_NormBase):
     __module__ = "torch.nn.modules.batchnorm"
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,
+                 dtype=None, *, bias=True):
+        super().__init__(num_features, eps, momentum, affine, track_running_stats, device, dtype, bias=bias)
 
     def forward(self, input):
         self._check_input_dim(input)
@@ -115,7 +127,7 @@ class LayerNorm(Module):
             normalized_shape = (normalized_shape,)
         self.normalized_shape = tuple(normalized_shape)
         self.eps, self.elementwise_affine = eps, elementwise_affine
-        _affine_parameters(self, elementwise_affine, self.normalized_shape, bias, dtype)
+        _affine_parameters(self, elementwise_affine, _sizes(self.normalized_shape), bias, device, dtype)
         self.reset_parameters()
 
     def reset_parameters(self):
@@ -138,7 +150,7 @@ class GroupNorm(Module):
         if num_channels % num_groups != 0:
             raise ValueError(f"num_channels ({num_channels}) must be divisible by num_groups ({num_groups})")
         self.num_groups, self.num_channels, self.eps, self.affine = num_groups, num_channels, eps, affine
-        _affine_parameters(self, affine, (num_channels,), bias, dtype)
+        _affine_parameters(self, affine, _sizes(num_channels), bias, device, dtype)
         self.reset_parameters()
 
     def reset_parameters(self):

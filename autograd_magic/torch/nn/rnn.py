@@ -15,11 +15,12 @@ import numpy as np
 from ...engine.rnn import lstm_layer
 from ...engine.optable import OPS
 from ...engine.shaping import _view_out, cat, stack
+from ...engine.size import checked_sizes, nonnegative
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply, warn_once
 from . import functional as F
 from . import init
-from .module import Module, Parameter, default_np_dtype as _default_np
+from .module import Module, Parameter, factory_np_dtype
 from .rnn_checks import check_lstm_call, lstm_hidden
 from .rnn_packed import packed_forward
 from .rnn_steps import _gru_step, _lstm_step, _rnn_step, _zeros
@@ -85,7 +86,9 @@ class RNNBase(Module):
             raise ValueError("proj_size should be a positive integer or zero to disable projections")
         if proj_size >= hidden_size:
             raise ValueError("proj_size has to be smaller than hidden_size")
-        np_dtype = _default_np() if dtype is None else dtype.np
+        np_dtype = factory_np_dtype(device, dtype)
+        if mode not in _GATES:   # (PyTorch's own line: a mode that is not a string fails in its concatenation)
+            raise ValueError("Unrecognized RNN mode: " + mode)
         gate_size = _GATES[mode] * hidden_size
         real_hidden = proj_size or hidden_size   # an LSTM's h (and output) has proj_size features
         self._flat_weights_names = []
@@ -312,7 +315,9 @@ class RNNCellBase(Module):
     def __init__(self, input_size, hidden_size, bias, num_chunks, device=None, dtype=None):
         super().__init__()
         self.input_size, self.hidden_size, self.bias = input_size, hidden_size, bias
-        np_dtype = _default_np() if dtype is None else dtype.np
+        np_dtype = factory_np_dtype(device, dtype)
+        for shape in ((num_chunks * hidden_size, input_size), (num_chunks * hidden_size, hidden_size)):
+            nonnegative(checked_sizes("empty", (shape,)))   # (torch.empty's errors for a float or negative size)
         self.weight_ih = Parameter(Tensor._wrap(np.empty((num_chunks * hidden_size, input_size), np_dtype)))
         self.weight_hh = Parameter(Tensor._wrap(np.empty((num_chunks * hidden_size, hidden_size), np_dtype)))
         if bias:

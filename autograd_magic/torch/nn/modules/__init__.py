@@ -6,7 +6,8 @@ import sys
 import types
 
 from .. import module as _module_py, module_call as _module_call
-from .. import conv as _conv, functional_unpool as _unpool, loss as _loss, more_layers as _more  # noqa: F401
+from .. import conv as _conv, functional_unpool as _unpool, layers as _layers, loss as _loss  # noqa: F401
+from .. import more_layers as _more  # noqa: F401
 from .. import normalization as _norm, padding as _padding, pooling as _pooling, rnn as _rnn  # noqa: F401
 from . import utils  # noqa: F401
 
@@ -29,7 +30,8 @@ _LAYOUT = {
                   "_NormBase"),
     "instancenorm": ("InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "_InstanceNorm"),
     "normalization": ("LocalResponseNorm", "LayerNorm", "GroupNorm", "RMSNorm"),
-    "dropout": ("Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"),
+    "dropout": ("Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout",
+                "_DropoutNd"),
     "pooling": ("MaxPool1d", "MaxPool2d", "MaxPool3d", "MaxUnpool1d", "MaxUnpool2d", "MaxUnpool3d", "AvgPool1d",
                 "AvgPool2d", "AvgPool3d", "LPPool1d", "LPPool2d", "LPPool3d", "FractionalMaxPool2d", "FractionalMaxPool3d",
                 "AdaptiveMaxPool1d", "AdaptiveMaxPool2d",
@@ -37,7 +39,8 @@ _LAYOUT = {
                 "_AvgPoolNd", "_AdaptiveAvgPoolNd", "_AdaptiveMaxPoolNd", "_MaxUnpoolNd"),
     "padding": ("CircularPad1d", "CircularPad2d", "CircularPad3d", "ConstantPad1d", "ConstantPad2d", "ConstantPad3d",
                 "ReflectionPad1d", "ReflectionPad2d", "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d",
-                "ReplicationPad3d", "ZeroPad1d", "ZeroPad2d", "ZeroPad3d", "_PadNd", "_ConstantPadNd"),
+                "ReplicationPad3d", "ZeroPad1d", "ZeroPad2d", "ZeroPad3d", "_CircularPadNd", "_ConstantPadNd",
+                "_ReflectionPadNd", "_ReplicationPadNd"),
     "container": ("Sequential", "ModuleList", "ModuleDict", "ParameterList", "ParameterDict"),
     "rnn": ("RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell"),
     "sparse": ("Embedding", "EmbeddingBag"),
@@ -61,7 +64,7 @@ def _classes():
     """{name: class} of torch.nn and of the private bases in the modules that define them."""
     public = vars(sys.modules[__name__.rpartition(".")[0]])   # torch.nn's namespace (imported, as it imports this)
     found = {k: v for k, v in public.items() if isinstance(v, type)}
-    for mod in (_conv, _unpool, _loss, _more, _norm, _padding, _pooling, _rnn, _module_py):
+    for mod in (_conv, _unpool, _layers, _loss, _more, _norm, _padding, _pooling, _rnn, _module_py):
         found.update({k: v for k, v in vars(mod).items() if isinstance(v, type) and k.startswith("_")
                       and k not in found})
     return found
