@@ -30,8 +30,9 @@ _ALIASES = {alias: name for name, aliases in _NUMPY_NAMES.items() for alias in a
 # the others (a dim, a shift: ``int[1]``) take one
 _SEQUENCE_ONLY = frozenset(("size", "shape"))
 # functions whose Tensor arguments also take Python numbers (should_allow_numbers_as_tensors)
-_NUMBERS_AS_TENSORS = frozenset(("div", "div_", "divide", "true_divide", "floor_divide", "multiply", "subtract",
-                                 "rsub"))
+_NUMBERS_AS_TENSORS = frozenset(("add", "add_", "div", "div_", "divide", "divide_", "mul", "mul_", "multiply",
+                                 "multiply_", "sub", "sub_", "subtract", "subtract_", "true_divide", "true_divide_",
+                                 "to", "copy_", "floor_divide", "floor_divide_", "rsub"))
 
 
 # ---------------------------------------------------------------- the order of a libstdc++ unordered_map
@@ -105,16 +106,20 @@ class Signature:
                 self.params.append(_Param(part, kwonly))
         self.max_pos = sum(not p.kwonly for p in self.params)
         self.min_args = sum(not p.optional for p in self.params)
+        # one positional size (view, expand, permute ...): ints given one by one are that size, x.view(2, 3)
+        self.varargs = self.max_pos == 1 and self.params[0].type == "tuple of ints"
 
     def parse(self, name, args, kwargs, numbers_as_tensors=False, fail=False):
         """The parameters' values (name -> value) if the call matches this overload, else None; with fail=True,
         PyTorch's TypeError for this overload instead of None."""
         nargs, values, left = len(args), {}, len(kwargs)
-        if nargs > self.max_pos:
+        if nargs > self.max_pos and not self.varargs:
             return _refuse(fail, self._extra_args(name, nargs))
         for i, p in enumerate(self.params):
             given = i < nargs
             if given:
+                if p.kwonly:   # (after a size given as one tuple: x.expand((2, 3), 4))
+                    return _refuse(fail, self._extra_args(name, nargs))
                 value = args[i]
             else:
                 key = next((k for k in (p.name, *_NUMPY_NAMES.get(p.name, ())) if k in kwargs), None)
@@ -128,6 +133,9 @@ class Signature:
                 value, left = kwargs[key], left - 1
             if not ((value is None and p.nullable) or _accepts(p.type, value, numbers_as_tensors)) or (
                     p.name in _SEQUENCE_ONLY and p.type == "tuple of ints" and not isinstance(value, (tuple, list))):
+                if given and i == 0 and self.varargs and _is_int(value):   # (all the ints are the size)
+                    values[p.name], nargs = tuple(args), 0
+                    continue
                 if not fail:
                     return None
                 where = f" (position {i + 1})" if given else ""
@@ -237,27 +245,75 @@ def invalid_combination(name, texts, args, kwargs):
     got = [tp_name(a) for a in args]
     named = "".join(f"{k}={tp_name(kwargs[k])}, " for k in keys)
     desc = f"({', '.join(got)}{', ' + named[:-2] if got and named else named})"
+    if len(texts) == 1:   # (the one overload PyTorch lists: add's others are hidden)
+        return _one_option(name, texts[0], args, kwargs, keys, desc)
     lines = []
     for text in texts:
         lines.append(f" * {text}\n")
         option = _option(text)
         if len(option) != len(args) + len(kwargs):
             continue
-        start = max(len(option) - len(kwargs), 0)
-        unmatched = [k for k in keys if k not in [n for _, n in option[start:]]]
+        unmatched = _unmatched_keywords(option, keys)
         if unmatched:
             lines.append(f"      didn't match because some of the keywords were incorrect: {', '.join(unmatched)}\n")
             continue
-        marked = ""
-        for i, (kind, pname) in enumerate(option):
-            is_kw = i >= len(args)
-            value = kwargs.get(pname) if is_kw else args[i]
-            part = (pname + "=" if is_kw else "") + _described(value)
-            marked += (part if _matches(kind, value) else f"!{part}!") + ", "
-        marked = marked[:-2] if args else marked
-        lines.append(f"      didn't match because some of the arguments have invalid types: ({marked})\n")
+        lines.append(f"      didn't match because some of the arguments have invalid types: "
+                     f"({_marked(option, args, kwargs)})\n")
     return TypeError(f"{name}() received an invalid combination of arguments - got {desc}, but expected one of:\n"
                      + "".join(lines))
+
+
+def _unmatched_keywords(option, keys):
+    """The keywords invalid_arguments.cpp finds in none of the option's last parameters (as many as keywords)."""
+    start = max(len(option) - len(keys), 0)
+    return [k for k in keys if k not in [n for _, n in option[start:]]]
+
+
+def _marked(option, args, kwargs):
+    """The arguments' types, those the option's parameter at their place does not take marked !type!."""
+    marked = ""
+    for i, (kind, pname) in enumerate(option):
+        if i >= len(args) + len(kwargs):
+            break
+        is_kw = i >= len(args)
+        value = kwargs.get(pname) if is_kw else args[i]
+        part = (pname + "=" if is_kw else "") + _described(value)
+        marked += (part if _matches(kind, value) else f"!{part}!") + ", "
+    return marked[:-2] if args else marked
+
+
+def _one_option(name, text, args, kwargs, keys, desc):
+    option = _option(text)
+    unmatched = _unmatched_keywords(option, keys) if kwargs else []
+    if unmatched:
+        return TypeError(f"{name}() received an invalid combination of arguments - got unrecognized keyword "
+                         f"arguments: {', '.join(unmatched)}")
+    if len(option) == len(args) + len(kwargs):
+        desc = f"({_marked(option, args, kwargs)})"
+    return TypeError(f"{name}() received an invalid combination of arguments - got {desc}, but expected {text}")
+
+
+def parser_error(name, sigs, listed, args, kwargs):
+    """PyTorch's TypeError for a call its parser refuses (python_arg_parser.cpp's raw_parse and print_error: one
+    overload says why itself; else the one that takes as many arguments does; else the listing), or None when some
+    overload (of sigs; listed: those its messages show, without the hidden deprecated ones) takes the call."""
+    numbers = name in _NUMBERS_AS_TENSORS
+    try:
+        if len(sigs) == 1:
+            _unpacked(name, sigs[0], sigs[0].parse(name, args, kwargs, numbers, fail=True))
+            return None
+        for sig in sigs:
+            values = sig.parse(name, args, kwargs, numbers)
+            if values is not None:
+                _unpacked(name, sig, values)
+                return None
+        n = len(args) + len(kwargs)
+        plausible = [s for s in listed if s.min_args <= n <= len(s.params)]
+        if len(plausible) == 1:
+            plausible[0].parse(name, args, kwargs, numbers, fail=True)
+    except TypeError as exc:
+        return exc
+    return invalid_combination(name, [s.text for s in listed], args, kwargs)
 
 
 def check_call(name, sigs, args, kwargs):

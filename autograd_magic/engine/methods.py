@@ -139,6 +139,8 @@ def _type(self, dtype=None, non_blocking=False, **kwargs):
     elif dtype in (bool, int, float, complex):
         raise ValueError(f"invalid type: '{dtype.__name__}'")
     elif not isinstance(dtype, dtypes.dtype):
+        if not isinstance(dtype, type) or not isinstance(getattr(dtype, "dtype", None), dtypes.dtype):
+            raise TypeError("dtype must be a type, str, or dtype object")   # (x.type(1): PyTorch's check)
         dtype = dtype.dtype  # torch.FloatTensor and friends carry their dtype
     return F.to_dtype(self, dtype)
 
@@ -316,16 +318,16 @@ _BINDINGS = {
     "expand_as": lambda s, o: S.expand(s, o.shape),
     # copies and dtypes
     "clone": F.clone, "to": _to, "type": _type, "type_as": lambda s, o: F.to_dtype(s, o.dtype),
-    "float": lambda s, memory_format=None: F.to_dtype(s, dtypes.float32),
-    "double": lambda s, memory_format=None: F.to_dtype(s, dtypes.float64),
-    "half": lambda s, memory_format=None: F.to_dtype(s, dtypes.float16),
-    "cfloat": lambda s, memory_format=None: F.to_dtype(s, dtypes.complex64),
-    "cdouble": lambda s, memory_format=None: F.to_dtype(s, dtypes.complex128),
-    "bfloat16": lambda s, memory_format=None: F.to_dtype(s, enable_bfloat16()),
-    "long": lambda s, memory_format=None: F.to_dtype(s, dtypes.int64),
-    "int": lambda s, memory_format=None: F.to_dtype(s, dtypes.int32),
-    "bool": lambda s, memory_format=None: F.to_dtype(s, dtypes.bool_),
-    "cpu": lambda s, memory_format=None: s,
+    "float": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.float32),
+    "double": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.float64),
+    "half": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.float16),
+    "cfloat": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.complex64),
+    "cdouble": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.complex128),
+    "bfloat16": lambda s, *, memory_format=None: F.to_dtype(s, enable_bfloat16()),
+    "long": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.int64),
+    "int": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.int32),
+    "bool": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.bool_),
+    "cpu": lambda s, *, memory_format=None: s,
     "cuda": lambda s, device=None, non_blocking=False, memory_format=None: _no_cuda(device),
     # in place
     "add_": _named_inplace(F.add), "sub_": _named_inplace(F.sub), "mul_": _named_inplace(F.mul),
@@ -435,6 +437,12 @@ def _backward(self, gradient=None, retain_graph=None, create_graph=False, inputs
     if gradient is None and not create_graph and inputs is None and self._fn is not None:
         return grad.backward_scalar(self, bool(retain_graph))
     grad.backward((self,), None if gradient is None else (gradient,), retain_graph, create_graph, inputs=inputs)
+
+
+# PyTorch's Tensor.backward is Python (torch/_tensor.py): its argument errors name it so ("Tensor.backward() takes
+# from 1 to 5 positional arguments but 7 were given")
+_backward.__code__ = _backward.__code__.replace(co_name="backward", co_qualname="Tensor.backward")
+_backward.__name__, _backward.__qualname__ = "backward", "Tensor.backward"
 
 
 _BINDINGS.update({

@@ -1,7 +1,7 @@
 """Tensor: what ``torch.Tensor`` is in the engine. TensorBase holds the data and autograd attributes,
 TensorMethods the operators and the methods of hand-written functions, DeclaredMethods the methods generated from
 the op table; all engine functions return Tensors (``result_class=True``: see tensor_base.wrap)."""
-from . import dtypes, sparse
+from . import arg_parser, dtypes, method_errors, method_objects, sparse
 from .creation import tensors_in_list
 from .methods import SparseMethods, TensorMethods
 from .tensor_base import DeclaredMethods, TensorBase
@@ -19,6 +19,12 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
 
     def __reduce_ex__(self, proto):
         return (_rebuild, (self._data, self._rg))
+
+
+# A method called with arguments PyTorch's parser refuses raises its TypeError (compiled builds: method_errors.py);
+# not the methods parsed already (arg_parser.METHODS), the C-level ones of method_objects.py (item, sum, zero_ ...)
+# nor view and abs, whose every call would pay the wrapper's ~80 ns (a training loop's hot methods)
+method_errors.check_methods(Tensor, skip={*arg_parser.METHODS, *method_objects.NAMES, "view", "abs"})
 
 
 def _rebuild(data, rg):
