@@ -234,6 +234,9 @@ negative = neg
 def pow(input, exponent):
     if isinstance(input, (np.number, np.bool_)):   # a numpy scalar base counts as a Python number, as in PyTorch
         input = input.item()
+    if input.__class__ is complex and exponent._data.dtype.kind != "c":   # ((1+2j) ** x: a complex result over the
+        data = np.power(input, exponent._data.astype(dtypes.result_type((exponent, input)).np))   # real x, one node)
+        return apply(OPS["rpow"], (exponent,), input, data=np.asarray(data))
     if not isinstance(input, TensorBase):
         base = float(input) if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, float) else input
         t = exponent if isinstance(input, int) else to_float(exponent)

@@ -1,5 +1,7 @@
 """TensorMethods: Tensor's operators and the methods that bind the engine's hand-written functions (the methods
 of declared ops are generated from the op table: tensor_base.DeclaredMethods). Tensor inherits both."""
+import numbers
+
 import numpy as np
 
 from . import composed as C
@@ -38,7 +40,20 @@ _NUMBERS = (int, float)
 def _pow(self, exponent):
     if exponent.__class__ in _NUMBERS and (self._data.dtype.kind == "f" or self._data.dtype is dtypes.BF16_NP):
         return apply(_POW, (self,), exponent)  # the common `x ** 2`
+    if not _power_operand(exponent):   # (x ** [1, 2]: Python's "unsupported operand type(s) for ** or pow()")
+        return NotImplemented
     return F.pow(self, exponent)
+
+
+def _rpow(self, base):
+    if not _power_operand(base):
+        return NotImplemented
+    return F.pow(base, self)
+
+
+def _power_operand(value):
+    """What ** takes besides a tensor, as PyTorch's operator: a number (numpy's scalars and arrays included)."""
+    return isinstance(value, (TensorBase, numbers.Number, np.generic, np.ndarray))
 
 
 def to_dtype_arg(args, kwargs):
@@ -255,7 +270,7 @@ _BINDINGS = {
     "__rsub__": lambda s, o: F.rsub(s, o),
     "__mul__": _op_method("mul"), "__rmul__": _op_method("mul"),
     "__truediv__": lambda s, o: F.div(s, o), "__rtruediv__": lambda s, o: F.div(o, s),
-    "__pow__": _pow, "__rpow__": lambda s, o: F.pow(o, s),
+    "__pow__": _pow, "__rpow__": _rpow,
     "__matmul__": lambda s, o: L.matmul(s, o) if isinstance(o, TensorBase) else (check_foreign(o) or NotImplemented),
     "__rmatmul__": lambda s, o: L.matmul(o, s) if isinstance(o, TensorBase) else NotImplemented,
     "__floordiv__": F.floor_divide, "__rfloordiv__": lambda s, o: F.floor_divide(o, s),

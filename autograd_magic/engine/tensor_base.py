@@ -482,6 +482,12 @@ class TensorBase:
             raise TypeError("iteration over a 0-d tensor")
         return (self[i] for i in range(self._data.shape[0]))
 
+    def __contains__(self, element):
+        """``element in x``: whether an element of x equals it (a tensor, compared elementwise, or a number)."""
+        if isinstance(element, (TensorBase, numbers.Number)):
+            return bool((element == self).any().item())
+        raise RuntimeError(f"Tensor.__contains__ only supports Tensor or scalar, but you passed in a {type(element)}.")
+
     def item(self):
         if self._data.size != 1:
             raise RuntimeError(
