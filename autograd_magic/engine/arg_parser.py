@@ -20,6 +20,7 @@ full parse, which calls the function when some signature takes the arguments aft
 """
 import numpy as np
 
+from . import random
 from .argcheck import LIKE_TAIL, OVERLOADS, TAIL, tp_name
 from .dtypes import dtype as _dtype
 from .tensor_base import TensorBase
@@ -197,6 +198,8 @@ def _accepts(kind, v, numbers_as_tensors):
         return cls is _dtype or v in (int, float, bool, complex)
     if kind == "str":
         return cls is str
+    if kind == "torch.Generator":   # (Generator? in ATen: None is the default generator)
+        return v is None or isinstance(getattr(v, "_impl", None), random.Generator)
     if kind == "tuple of Tensors":
         return cls in (tuple, list) and all(isinstance(t, TensorBase) for t in v)
     return True
@@ -668,6 +671,32 @@ def bound(name, params, args, kwargs):
     for k in kwargs:
         raise TypeError(f"{name}() got an unexpected keyword argument '{k}'")
     return values
+
+
+# the random functions and methods whose generator= has several overloads, as PyTorch 2.13 prints them ("Tensor.":
+# the method, without self); the others have one, and the plain "must be torch.Generator" message
+GENERATOR_OVERLOADS = {
+    "random_": ["(*, torch.Generator generator = None)", "(int from, int to, *, torch.Generator generator = None)",
+                "(int to, *, torch.Generator generator = None)"],
+    "bernoulli_": ["(Tensor p, *, torch.Generator generator = None)",
+                   "(float p = 0.5, *, torch.Generator generator = None)"],
+    "bernoulli": ["(Tensor input, *, torch.Generator generator = None, Tensor out = None)",
+                  "(Tensor input, float p, *, torch.Generator generator = None)"],
+    "Tensor.bernoulli": ["(*, torch.Generator generator = None)", "(float p, *, torch.Generator generator = None)"],
+}
+
+
+def check_generator(name, generator, args=(), kwargs=None):
+    """PyTorch's parser's TypeError when generator= is given something other than a torch.Generator (None is the
+    default generator): ``torch.rand(3, generator=42)``, ``x.uniform_(generator=0)``. args and kwargs: the call's
+    other arguments, which the message of several overloads lists."""
+    if generator is None or isinstance(getattr(generator, "_impl", None), random.Generator):
+        return
+    texts = GENERATOR_OVERLOADS.get(name)
+    name = name.rpartition(".")[2]
+    if texts is None:
+        raise TypeError(f"{name}(): argument 'generator' must be torch.Generator, not {tp_name(generator)}")
+    check_call(name, [Signature(t) for t in texts], tuple(args), {**(kwargs or {}), "generator": generator})
 
 
 def checked(fn, name, texts):

@@ -10,7 +10,7 @@ from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
 from .size import Size, checked_sizes, device, nonnegative
-from .arg_parser import Signature, check_call
+from .arg_parser import Signature, check_call, check_generator, invalid_combination
 from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, nested_data, plain_sequences,
                           refuse_unsized_first, warn_once, wrap)
 
@@ -257,6 +257,15 @@ def _no_size(name):
     return TypeError(f'{name}() missing 1 required positional arguments: "size"')
 
 
+def _check_generator(name, generator, args, **kwargs):
+    """PyTorch's parser's TypeError for a generator= that is not a torch.Generator (``torch.randn(3, generator=42)``):
+    no overload takes it (the keyword arguments given, those not at their defaults, are the ones it reports)."""
+    if generator is not None and not isinstance(getattr(generator, "_impl", None), random.Generator):
+        given = {k: v for k, v in kwargs.items() if v is not None and v is not False}
+        size = {"size": given.pop("size")} if "size" in given else {}
+        raise invalid_combination(name, argcheck.OVERLOADS[name], args, {**size, "generator": generator, **given})
+
+
 def _no_size_overloads(name, **kwargs):
     """PyTorch's parser's TypeError for a factory with overloads called without a size (``torch.rand()``): the
     keyword arguments given (those not at their defaults) decide which overloads it reports."""
@@ -471,6 +480,13 @@ def _gen(generator):
     return random.default_generator
 
 
+def _refuse_integral(dt, kernel, shape=None):
+    """ATen's dispatch error for a draw of floats into an integer or bool dtype: the uniform kernel checks its
+    bounds first (even for no elements); the normal kernel is not reached when there are no elements."""
+    if dt.np.kind in "biu" and (shape is None or math.prod(shape)):
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{dt.scalar_name}'")
+
+
 def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
@@ -478,7 +494,11 @@ def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_gr
     if not shape and size is None:
         _no_size_overloads("rand", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
                            out=out, layout=layout)
-    t = _finish(_gen(generator).rand(_size(shape if size is None else (size,), "rand"), dt.np), dt, requires_grad)
+    _check_generator("rand", generator, shape, size=size, dtype=dtype, device=device, requires_grad=requires_grad,
+                     out=out, layout=layout)
+    shape = _size(shape if size is None else (size,), "rand")
+    _refuse_integral(dt, "check_uniform_bounds")
+    t = _finish(_gen(generator).rand(shape, dt.np), dt, requires_grad)
     return t if out is None else _into(t, out)
 
 
@@ -489,7 +509,12 @@ def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_g
     if not shape and size is None:
         _no_size_overloads("randn", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
                            out=out, layout=layout)
-    t = _finish(_gen(generator).randn(_size(shape if size is None else (size,), "randn"), dt.np), dt, requires_grad)
+    _check_generator("randn", generator, shape, size=size, dtype=dtype, device=device, requires_grad=requires_grad,
+                     out=out, layout=layout)
+    shape = _size(shape if size is None else (size,), "randn")
+    _refuse_integral(dt, "normal_kernel_cpu", shape)
+    drawn = _gen(generator).randn(shape, dt.np) if dt.np.kind in "fc" or math.prod(shape) else np.empty(shape, dt.np)
+    t = _finish(drawn, dt, requires_grad)
     return t if out is None else _into(t, out)
 
 
@@ -531,18 +556,22 @@ def _check_randperm_dtype(n, dt):
 
 
 def rand_like(input, *, dtype=None, generator=None, **kwargs):
+    _check_generator("rand_like", generator, (input,), dtype=dtype, **kwargs)
     fmt = _like_format(input, kwargs.get("memory_format"))
     return _laid_like(rand(input.shape, dtype=dtype or input.dtype, generator=generator,
                            requires_grad=kwargs.get("requires_grad", False)), input, fmt)
 
 
 def randn_like(input, *, dtype=None, generator=None, **kwargs):
+    _check_generator("randn_like", generator, (input,), dtype=dtype, **kwargs)
     fmt = _like_format(input, kwargs.get("memory_format"))
     return _laid_like(randn(input.shape, dtype=dtype or input.dtype, generator=generator,
                             requires_grad=kwargs.get("requires_grad", False)), input, fmt)
 
 
 def randint_like(input, low=0, high=None, *, dtype=None, generator=None, **kwargs):
+    _check_generator("randint_like", generator, (input, low) if high is None else (input, low, high), dtype=dtype,
+                     **kwargs)
     if high is None:
         low, high = 0, low
     fmt = _like_format(input, kwargs.get("memory_format"))
@@ -560,10 +589,13 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
         shape = np.broadcast_shapes(np.shape(m), np.shape(s))
         return wrap(_gen(generator).normal(shape, ref._data.dtype, m, s))
     dt = dtype or dtypes.get_default_dtype()
-    return _finish(_gen(generator).normal(_size((size,)), dt.np, mean, std), dt, requires_grad)
+    shape = _size((size,))
+    _refuse_integral(dt, "normal_kernel_cpu", shape)
+    return _finish(_gen(generator).normal(shape, dt.np, mean, std), dt, requires_grad)
 
 
 def bernoulli(input, p=None, *, generator=None, out=None):
+    check_generator("bernoulli", generator, (input,) if p is None else (input, p), {"out": out} if out is not None else {})
     if p is None and input._data.dtype.kind in "biu" and input._data.size:   # (probabilities read from an integer
         # tensor: no kernel for it; an empty one reaches none)
         raise NotImplementedError(f'"bernoulli_tensor_cpu_p_" not implemented for \'{input.dtype.scalar_name}\'')
@@ -572,6 +604,7 @@ def bernoulli(input, p=None, *, generator=None, out=None):
 
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
+    check_generator("multinomial", generator)
     if not input.dtype.is_floating_point:
         raise RuntimeError(f"multinomial only supports floating-point dtypes for input, got: {input.dtype.scalar_name}")
     return wrap(_gen(generator).multinomial(input._data, num_samples, replacement))

@@ -434,6 +434,20 @@ _BINDINGS.update({   # PyTorch's scalar samplers on the double uniform / normal 
 })
 
 
+def _generator_checked(name, method):
+    """method, its generator= checked as PyTorch's parser does (``x.uniform_(generator=0)``: its TypeError)."""
+    def checked(self, *args, generator=None, **kwargs):
+        if generator is not None:
+            arg_parser.check_generator(name, generator, args, kwargs)
+        return method(self, *args, generator=generator, **kwargs)
+    checked.__name__ = checked.__qualname__ = name
+    return checked
+
+
+_BINDINGS.update({_k: _generator_checked(_k, _BINDINGS[_k]) for _k in (
+    "uniform_", "normal_", "exponential_", "bernoulli_", "random_", "cauchy_", "log_normal_", "geometric_")})
+
+
 def _T(self):
     ndim = self._data.ndim
     if ndim == 0:

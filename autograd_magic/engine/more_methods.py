@@ -9,6 +9,7 @@ from . import creation, determinism, dtypes, storage, strided
 from . import functions as F
 from . import indexing as IX
 from . import shaping as S
+from .arg_parser import check_generator
 from .autograd import GRAD_MODE, RemovableHandle
 from .functions import dims_arg
 from .more import FUNCTIONS
@@ -262,6 +263,7 @@ def register_post_accumulate_grad_hook(self, hook):
 
 
 def _bernoulli(self, p=None, *, generator=None):
+    check_generator("Tensor.bernoulli", generator, () if p is None else (p,))
     if p is None:
         return creation.bernoulli(self, generator=generator)
     return wrap(np.empty_like(self._data)).bernoulli_(p, generator=generator)  # PyTorch's: empty_like + bernoulli_

@@ -9,6 +9,8 @@ import numpy as np
 
 from . import dtypes
 from . import ops_float_parts  # noqa: F401  (registers frexp and ldexp)
+from .arg_parser import invalid_combination
+from .argcheck import tp_name
 from .composed import atleast_1d as _atleast_1d, atleast_2d as _atleast_2d
 from .functions import _RESIZED
 from .indexing import aten_getitem
@@ -43,12 +45,28 @@ def _slice(t, dim, start, stop=None):
     return aten_getitem(t, tuple(key))
 
 
+_GRADIENT_OVERLOADS = [f"(Tensor input, *, {spacing}{dims}, int edge_order = 1)" for spacing, dims in (
+    ("", "tuple of ints dim"), ("Number spacing, ", "tuple of ints dim"), ("Number spacing = None, ", "int dim = None"),
+    ("tuple of Scalars spacing, ", "int dim = None"), ("tuple of Scalars spacing, ", "tuple of ints dim"),
+    ("tuple of Tensors spacing, ", "int dim = None"), ("tuple of Tensors spacing, ", "tuple of ints dim"))]
+
+
 def gradient(input, *, spacing=1, dim=None, edge_order=1):
     """Estimated partial derivatives of the sampled function input along each dim (a tuple of tensors)."""
+    if isinstance(spacing, TensorBase):   # a Number: a 0-d tensor that needs no grad (t[1] - t[0]), read as its value
+        if spacing._data.ndim or spacing._rg:
+            given = {"spacing": spacing, **({"dim": dim} if dim is not None else {}),
+                     **({"edge_order": edge_order} if edge_order != 1 else {})}
+            raise invalid_combination("gradient", _GRADIENT_OVERLOADS, (input,), given)
+        spacing = spacing.item()
     ndim = input._data.ndim
     dims = list(range(ndim)) if dim is None else [dim] if isinstance(dim, numbers.Integral) else list(dim)
     if isinstance(spacing, (list, tuple)):
         spacings = list(spacing)
+        if spacings and isinstance(spacings[0], TensorBase):   # (the parser's "tuple of Tensors", by the first)
+            for i, h in enumerate(spacings):
+                if not isinstance(h, TensorBase):
+                    raise TypeError(f"expected Tensor as element {i} in argument 1, but got {tp_name(h)}")
     else:
         spacings = [spacing] * len(dims)
     if input._data.dtype == np.uint8:

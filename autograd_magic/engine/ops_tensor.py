@@ -18,6 +18,12 @@ def _pick(a, key, shape):
     return a[key]
 
 
+def _pick_view(a, key, shape):
+    """a[key] as a view of a also when it picks one element (numpy's a[i] of a 1-d array is a copied scalar):
+    unbind's pieces are views, written through in place (``for p in x: p.add_(1)``)."""
+    return a[key + (Ellipsis,)]
+
+
 def _pick_contiguous(a, key, shape):
     """a[key] in a new C-contiguous array, as ATen allocates index_select's and gather's output (numpy puts an
     index array's axis first in memory when it is not the first axis)."""
@@ -53,7 +59,8 @@ for _name, _node, _kind in (
         ("median_dim", "MedianBackward1", "value_select_backward"),
         ("nanmedian", "NanmedianBackward0", "index_backward"),
         ("nanmedian_dim", "NanmedianBackward1", "value_select_backward")):
-    defop(_name, _node, _pick_contiguous if _name in ("gather", "index_select") else _pick)(_scatter_back(_kind))
+    defop(_name, _node, _pick_contiguous if _name in ("gather", "index_select") else _pick_view if _name == "unbind"
+          else _pick)(_scatter_back(_kind))
 
 
 def _diagonal_view(a, key, shape, offset, d1, d2):

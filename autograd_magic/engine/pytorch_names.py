@@ -531,6 +531,9 @@ NAMES = {
         TypeVarTuple Unpack is_fbcode itt kineto_available os profile profiler record_function
         register_optimizer_step_post_hook schedule supported_activities tensorboard_trace_handler
         """.split()),
+    "torch.quasirandom": frozenset("""
+        SobolEngine torch
+        """.split()),
     "torch.random": frozenset("""
         Generator TYPE_CHECKING contextlib default_generator fork_rng get_rng_state initial_seed manual_seed seed
         set_rng_state thread_safe_generator torch warnings

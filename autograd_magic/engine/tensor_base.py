@@ -480,7 +480,7 @@ class TensorBase:
     def __iter__(self):
         if not self._data.ndim:
             raise TypeError("iteration over a 0-d tensor")
-        return (self[i] for i in range(self._data.shape[0]))
+        return iter(self.unbind(0))   # PyTorch's: the rows are unbind's views (UnbindBackward0, not Select)
 
     def __contains__(self, element):
         """``element in x``: whether an element of x equals it (a tensor, compared elementwise, or a number)."""

@@ -112,6 +112,9 @@ from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inferen
 from .rng import (Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed,  # noqa: F401
                   set_rng_state)
 from . import random  # noqa: F401,E402  (torch.random.fork_rng ...)
+from . import quasirandom  # noqa: F401,E402  (torch.quasirandom.SobolEngine)
+from ..engine.sobol import FUNCTIONS as _SOBOL_FUNCTIONS  # noqa: E402
+globals().update(_SOBOL_FUNCTIONS)  # torch._sobol_engine_draw ... (the kernels SobolEngine calls)
 from . import _dynamo, version  # noqa: F401,E402  (torch.version.cuda; torch._dynamo.reset around compile)
 from . import amp, cpu  # noqa: F401,E402  (torch.amp.autocast, torch.cpu.amp.autocast)
 from .amp import autocast, get_autocast_dtype, is_autocast_enabled  # noqa: F401,E402

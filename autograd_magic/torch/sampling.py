@@ -6,6 +6,7 @@ digamma, polygamma); torch.kaiser_window.
     >>> torch.manual_seed(0); torch._standard_gamma(torch.tensor([2.0, 0.5]))   # PyTorch's draws
 """
 from ..engine import dtypes, random_samplers, reparam_grads, special_fns
+from ..engine.arg_parser import check_generator
 from ..engine.creation import _gen, empty, ones
 from ..engine.functions import to_dtype
 from ..engine.ops_sampling import STANDARD_GAMMA
@@ -43,6 +44,7 @@ def _dirichlet_grad(x, alpha, total):
 
 def poisson(input, generator=None):
     """Poisson(input) draws, one per element (a zero gradient)."""
+    check_generator("poisson", generator)
     _floating(input, "poisson_cpu")
     return apply(OPS["poisson"], (input,), random_samplers.poisson(_gen(generator), input._data))
 
