@@ -46,7 +46,10 @@ attempt(lambda: torch.linalg.cholesky(input=torch.eye(2), upper=True))
 attempt(lambda: torch.linalg.cholesky_ex(input=4 * torch.eye(2)).L)''',
     ],
     "empty_matrices": [
-        ATTEMPT + '''for shape in [(0, 0), (2, 0, 0), (0, 3, 3), (3, 0, 0)]:
+        # (torch.cholesky's and triangular_solve's deprecation warnings are once per process on both sides: another
+        # test in the same worker may have had them, so every call warns here)
+        ATTEMPT + '''torch.set_warn_always(True)
+for shape in [(0, 0), (2, 0, 0), (0, 3, 3), (3, 0, 0)]:
     Z = torch.zeros(shape)
     attempt(lambda: torch.linalg.cholesky_ex(Z))
     attempt(lambda: torch.linalg.cholesky(Z, upper=True))
@@ -58,10 +61,12 @@ attempt(lambda: torch.linalg.cholesky_ex(input=4 * torch.eye(2)).L)''',
     attempt(lambda: [t.shape for t in torch.linalg.lu(Z)])
     attempt(lambda: torch.cholesky_solve(torch.zeros(*shape[:-1], 2), Z))
     Zg = Z.clone().requires_grad_()
-    attempt(lambda: torch.autograd.grad(torch.logdet(Zg).sum(), Zg))''',
+    attempt(lambda: torch.autograd.grad(torch.logdet(Zg).sum(), Zg))
+torch.set_warn_always(False)''',
     ],
     "triangular_solves_zero_pivot_and_dtypes": [
-        ATTEMPT + '''B = torch.ones(2, 2)
+        ATTEMPT + '''torch.set_warn_always(True)
+B = torch.ones(2, 2)
 for A in (torch.zeros(2, 2), torch.tensor([[1.0, 0.0], [1.0, 0.0]]), torch.tensor([[0.0, 0.0], [1.0, 1.0]])):
     attempt(lambda: torch.linalg.solve_triangular(A, B, upper=False))
     attempt(lambda: torch.linalg.solve_triangular(A.T, B, upper=True))
@@ -85,7 +90,8 @@ Lg = L.double().requires_grad_()
 Bg = B.float().requires_grad_()
 X = torch.linalg.solve_triangular(Lg, Bg, upper=False)
 X.sum().backward()
-print(X.dtype, X.grad_fn, Lg.grad, Bg.grad)''',
+print(X.dtype, X.grad_fn, Lg.grad, Bg.grad)
+torch.set_warn_always(False)''',
     ],
     "solve_triangular_arguments": [
         ATTEMPT + '''L = torch.tensor([[2.0, 0.0], [1.0, 3.0]])

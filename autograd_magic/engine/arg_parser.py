@@ -137,6 +137,8 @@ class Signature:
                 if given and i == 0 and self.varargs and _is_int(value):   # (all the ints are the size)
                     values[p.name], nargs = tuple(args), 0
                     continue
+                if given and self.varargs and nargs > self.max_pos:   # (no size one by one: x.reshape(True, 4)
+                    return _refuse(fail, self._extra_args(name, nargs))   # is too many arguments)
                 if not fail:
                     return None
                 where = f" (position {i + 1})" if given else ""
