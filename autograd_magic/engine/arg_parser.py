@@ -207,6 +207,15 @@ def _accepts(kind, v, numbers_as_tensors):
     return True
 
 
+def _is_generator(v):
+    """A torch.Generator (the torch layer's class, which the engine does not import: known by its name)."""
+    return v.__class__.__name__ == "Generator" and hasattr(v, "_impl")
+
+
+class _GeneratorLike:
+    """Stands in _FAST for the torch layer's Generator class, which a _Passing set learns when it sees one."""
+
+
 def _unpacked(name, sig, values):
     """PyTorch's error when a tuple of dims it took has a non-int after its first element: ``x.sum((0, 1.0))``."""
     for p in sig.params:
@@ -350,6 +359,9 @@ _STD = ["(tuple of ints? dim, bool unbiased = True, bool keepdim = False)",
         "(tuple of ints dim = None, *, Number correction = None, bool keepdim = False)", "(bool unbiased = True)"]
 _COMPARE = ["(Tensor other)", "(Number other)"]
 _OUT = ", *, Tensor out = None)"
+_QUANTILE = [f'({q} q, int dim = None, bool keepdim = False, *, str interpolation = "linear")'
+             for q in ("Tensor", "float")]
+_HISTOGRAM_INT = ("(int bins = 100, *, tuple of floats range = None, Tensor weight = None, bool density = False)")
 
 # Tensor methods (self not listed), as PyTorch 2.13 prints their signatures ("?": takes None as well)
 METHODS = {
@@ -407,6 +419,17 @@ METHODS = {
     **_same(["(Tensor other, float rtol = 1e-05, float atol = 1e-08, bool equal_nan = False)"], "isclose",
             "allclose"),
     "equal": ["(Tensor other)"],
+    # the statistics of a data-analysis lesson: x.quantile([0.5]), x.median(0.5), x.kthvalue(1.5)
+    **_same(_QUANTILE, "quantile", "nanquantile"),
+    **_same(["()", "(int dim, bool keepdim = False)"], "median", "nanmedian"),
+    "mode": ["(int dim = -1, bool keepdim = False)"],
+    "kthvalue": ["(int k, int dim = -1, bool keepdim = False)"],
+    **_same(["(int dim)"], "cummax", "cummin"),
+    "histc": ["(int bins = 100, Number min = 0, Number max = 0)"],
+    "histogram": ["(Tensor bins, *, Tensor weight = None, bool density = False)", _HISTOGRAM_INT],
+    "bincount": ["(Tensor? weights = None, int minlength = 0)"],
+    "multinomial": ["(int num_samples, bool replacement = False, *, torch.Generator generator = None)"],
+    "cov": ["(*, int correction = 1, Tensor? fweights = None, Tensor? aweights = None)"],
 }
 
 # torch.* functions
@@ -496,6 +519,23 @@ FUNCTIONS = {
     **_same(["(Tensor input, Tensor other, float rtol = 1e-05, float atol = 1e-08, bool equal_nan = False)"],
             "isclose", "allclose"),
     "equal": ["(Tensor input, Tensor other)"],
+    **_same([f"(Tensor input, {t[1:-1]}, Tensor out = None)" for t in _QUANTILE], "quantile", "nanquantile"),
+    **_same(["(Tensor input, tuple of ints? dim, bool unbiased = True, bool keepdim = False)",
+             "(Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False)",
+             "(Tensor input, bool unbiased = True)"], "var_mean", "std_mean"),
+    **_same(["(Tensor input)", "(Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)"],
+            "median", "nanmedian"),
+    "mode": ["(Tensor input, int dim = -1, bool keepdim = False, *, tuple of Tensors out = None)"],
+    "kthvalue": ["(Tensor input, int k, int dim = -1, bool keepdim = False, *, tuple of Tensors out = None)"],
+    **_same(["(Tensor input, int dim, *, tuple of Tensors out = None)"], "cummax", "cummin"),
+    "histc": ["(Tensor input, int bins = 100, Number min = 0, Number max = 0" + _OUT],
+    "histogram": ["(Tensor input, Tensor bins, *, Tensor weight = None, bool density = False, "
+                  "tuple of Tensors out = None)",
+                  "(Tensor input, " + _HISTOGRAM_INT[1:-1] + ", tuple of Tensors out = None)"],
+    "bincount": ["(Tensor input, Tensor? weights = None, int minlength = 0)"],
+    "multinomial": ["(Tensor input, int num_samples, bool replacement = False, *, "
+                    "torch.Generator generator = None, Tensor out = None)"],
+    "cov": ["(Tensor input, *, int correction = 1, Tensor? fweights = None, Tensor? aweights = None)"],
 }
 
 # factories whose own code takes what PyTorch's parser refuses (``checked``): their overloads as PyTorch prints them
@@ -507,7 +547,8 @@ FACTORIES = {**{name: OVERLOADS[name] for name in ("arange", "linspace", "logspa
                         "Tensor out = None, " + TAIL + ")"]}
 
 _FAST = {"int": (int,), "tuple of ints": (int,), "bool": (bool,), "Number": (int, float, bool),
-         "float": (int, float, bool), "torch.dtype": (_dtype,), "str": (str,), "Tensor": (TensorBase,)}
+         "float": (int, float, bool), "torch.dtype": (_dtype,), "str": (str,), "Tensor": (TensorBase,),
+         "torch.Generator": (_GeneratorLike,)}
 
 
 class _Passing(set):
@@ -516,7 +557,7 @@ class _Passing(set):
     __slots__ = ()
 
     def admits(self, value):
-        if TensorBase in self and isinstance(value, TensorBase):
+        if TensorBase in self and isinstance(value, TensorBase) or _GeneratorLike in self and _is_generator(value):
             self.add(value.__class__)
             return True
         return False
@@ -607,7 +648,10 @@ def parsed(fn, name, texts, method):
     keyed = any(p.kwonly and not p.optional for s in sigs for p in s.params)
     # overloads that take a Tensor where another takes a number in two or more places (clamp's min and max): the
     # union of the classes lets through a tensor next to a number, which one overload must take as a whole
-    alone = _single_overloads(sigs) if _mixable(sigs) else None
+    alone = _single_overloads(sigs) if len(sigs) > 1 else None
+    # ... and a call with keywords: each keyword may belong to another overload (std's unbiased= with correction=,
+    # histogram's bins=Tensor with range=)
+    mixable = _mixable(sigs)
 
     def slow(args, kwargs):
         private = {k: v for k, v in kwargs.items() if k[:1] == "_"}
@@ -635,7 +679,7 @@ def parsed(fn, name, texts, method):
                     return slow(args, kwargs)
                 if ok is not None and v.__class__ not in ok and not ok.admits(v):
                     return slow(args, kwargs)
-        if alone is not None and not _one_takes(alone, args[first:], kwargs):
+        if alone is not None and (mixable or kwargs) and not _one_takes(alone, args[first:], kwargs):
             return slow(args, kwargs)
         return fn(*args, **kwargs)
     call.__name__ = call.__qualname__ = name

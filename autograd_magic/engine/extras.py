@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 
 from . import determinism, dtypes
-from . import functions as F, take_put
+from . import complex_fns as C, functions as F, take_put
 from . import indexing as IX
 from . import shaping as S
 from .composed import hstack, vstack
@@ -27,7 +27,7 @@ def bincount(input, weights=None, minlength=0):
     if input.ndim != 1:
         raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
     data = input._data
-    if data.dtype.kind not in "iub":
+    if data.dtype.kind not in "iu":
         raise NotImplementedError(f"\"bincount_cpu\" not implemented for '{dtypes.scalar_name(data.dtype)}'")
     if data.size and data.min() < 0:
         raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
@@ -37,9 +37,11 @@ def bincount(input, weights=None, minlength=0):
         return wrap(np.bincount(data, minlength=minlength).astype(np.int64))
     if weights.shape != input.shape:
         raise RuntimeError("weights should be 1-d and have the same length as input")
-    w = weights._data
-    out_dtype = np.float64 if w.dtype == np.float64 else (np.float32 if w.dtype.kind == "f" else np.float64)
-    return wrap(np.bincount(data, weights=w.astype(np.float64), minlength=minlength).astype(out_dtype))
+    # ATen sums float weights in float, any other dtype's in double, one input after the other
+    w = weights._data.astype(np.float32 if weights.dtype.scalar_name == "Float" else np.float64)
+    out = np.zeros(builtins.max(int(data.max()) + 1 if data.size else 0, minlength), w.dtype)
+    np.add.at(out, data, w)
+    return wrap(out)
 
 
 def ravel(input):
@@ -373,7 +375,7 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
         raise RuntimeError("cov(): bool dtype is not supported for input")
     x = S.reshape(input, (1, -1)) if input.ndim < 2 else input
     n = x.shape[1]
-    if not dtypes.is_float_np(x._data.dtype):
+    if not (dtypes.is_float_np(x._data.dtype) or x.is_complex()):
         x = x.to(dtypes.get_default_dtype())
     if fweights is not None or aweights is not None:
         return _weighted_cov(x, n, correction, fweights, aweights)
@@ -383,7 +385,12 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
         warnings.warn(_COV_DOF, UserWarning, stacklevel=2)
         factor = 0
     centred = x - S.unsqueeze(avg, 1)
-    return S.squeeze(F.div(mm(centred, S.t(centred)), factor))
+    return S.squeeze(F.div(mm(centred, _t_conj(centred)), factor))
+
+
+def _t_conj(x):
+    """x.t(), conjugated when complex (ATen's cov: xm @ xm.t().conj())."""
+    return C.lazy_conj(S.t(x)) if x.is_complex() else S.t(x)
 
 
 def _check_weights(w, kind, n):
@@ -421,7 +428,7 @@ def _weighted_cov(x, n, correction, fweights, aweights):
         warnings.warn(_COV_DOF, UserWarning, stacklevel=3)
         factor = F.mul(factor, 0)
     centred = x - S.unsqueeze(avg, 1)
-    return S.squeeze(F.div(mm(centred, S.t(F.mul(centred, w))), factor))
+    return S.squeeze(F.div(mm(centred, _t_conj(F.mul(centred, w))), factor))
 
 
 def corrcoef(input):
@@ -432,9 +439,12 @@ def corrcoef(input):
     c = cov(input)
     if c.ndim == 0:
         return F.div(c, c)
-    std = DECLARED_FUNCTIONS["sqrt"](IX.diagonal(c))
+    d = IX.diagonal(c)
+    std = DECLARED_FUNCTIONS["sqrt"](C.real(d) if d.is_complex() else d)
     c = F.div(c, S.reshape(std, (-1, 1)))
     c = F.div(c, S.reshape(std, (1, -1)))
+    if c.is_complex():   # (each part clipped)
+        return C.complex(F.clamp(C.real(c), -1, 1), F.clamp(C.imag(c), -1, 1))
     return F.clamp(c, -1, 1)
 
 

@@ -8,10 +8,6 @@ from .creation import linspace
 from .optable import OPS, defop
 from .tensor_base import TensorBase, apply, wrap
 
-_NAMES = {"int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool",
-          "float16": "Half"}
-
-
 class histogram_result(collections.namedtuple("histogram", ["hist", "bin_edges"])):
     __slots__ = ()
     __module__ = "torch.return_types"
@@ -23,10 +19,13 @@ class histogram_result(collections.namedtuple("histogram", ["hist", "bin_edges"]
 histogram_result.__name__ = histogram_result.__qualname__ = "histogram"   # type(r) as PyTorch names it
 
 
-def _check_float(input, what):
-    name = input._data.dtype.name
-    if name in _NAMES:
-        raise NotImplementedError(f'"{what}" not implemented for \'{_NAMES[name]}\'')
+_KERNEL_TYPES = ("Float", "Double", "Half", "BFloat16")   # what ATen's histogram kernels are compiled for
+
+
+def _check_float(input, what, kinds=_KERNEL_TYPES):
+    name = input.dtype.scalar_name
+    if name not in kinds:
+        raise NotImplementedError(f'"{what}" not implemented for \'{name}\'')
 
 
 def _c_float(v):
@@ -37,42 +36,104 @@ def _c_float(v):
     return "%g" % v
 
 
-def histc(input, bins=100, min=0, max=0, *, out=None):
-    """Counts of input in `bins` equal bins between min and max (the data's range when both are 0)."""
-    _check_float(input, "histogram_cpu")
+def _bins_positive(bins):
     if bins <= 0:
-        # (histc runs ATen's histogramdd kernel: its message)
         raise RuntimeError(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
+
+
+def _linspace_checked(input):
+    """linspace_out into a tensor of the input's dtype: refused for bool."""
+    if input.dtype.scalar_name == "Bool":
+        raise NotImplementedError('"linspace_cpu" not implemented for \'Bool\'')
+
+
+def histc(input, bins=100, min=0, max=0, *, out=None):
+    """Counts of input in `bins` equal bins between min and max (the data's range when both are 0); ATen's order:
+    the bin count, the range (in double; the data's aminmax when min == max), linspace of the edges, the kernel."""
+    _bins_positive(bins)
     x = input._data.reshape(-1)
-    dt = x.dtype.type
-    lo, hi = dt(min), dt(max)
+    lo, hi = float(min), float(max)
     if lo == hi and x.size:
+        _check_float(input, "aminmax_cpu", _KERNEL_TYPES + ("Bool", "Byte", "Char", "Short", "Int", "Long"))
         with np.errstate(invalid="ignore"):
-            lo, hi = x.min(), x.max()
-        if np.isnan(lo):   # ATen's min/max of data with a nan: a nan with the sign bit set
-            lo = hi = -dt(np.nan)
+            lo, hi = float(x.min()), float(x.max())
+        if np.isnan(lo) or np.isnan(hi):   # ATen's min/max of data with a nan: a nan with the sign bit set
+            lo = hi = -np.nan
+    if lo == hi:
+        lo, hi = lo - 1, hi + 1
     if not (np.isfinite(lo) and np.isfinite(hi)):
         raise RuntimeError(f"torch.histc: range of [{_c_float(lo)}, {_c_float(hi)}] is not finite")
-    if lo == hi:
-        lo, hi = lo - dt(1), hi + dt(1)
     if lo > hi:
         raise RuntimeError("torch.histc: max must be larger than min")
+    _linspace_checked(input)
+    _check_float(input, "histogram_cpu")
+    dt = x.dtype.type
+    lo, hi = dt(lo), dt(hi)   # the kernel reads the edges, in the input's dtype
     keep = x[(x >= lo) & (x <= hi)]
     pos = ((keep - lo) * dt(bins) / (hi - lo)).astype(np.int64)   # ATen's linear interpolation, no search
     pos[pos == bins] = bins - 1
     return wrap(np.bincount(pos, minlength=bins).astype(x.dtype))
 
 
+def _shape(shape):
+    return f"[{', '.join(map(str, shape))}]"
+
+
+def _check_inputs(input, edges, weight):
+    """histogramdd_check_inputs for a 1-d histogram (input seen as [numel, 1], weight as [numel])."""
+    if edges is not None:
+        if edges.dtype != input.dtype:
+            raise RuntimeError("torch.histogramdd: input tensor and bins tensors should have the same dtype, but got "
+                               f"input with dtype {input.dtype.c_name} and bins for dimension 0 with dtype "
+                               f"{edges.dtype.c_name}")
+        if edges.ndim != 1:
+            raise RuntimeError("torch.histogramdd: bins tensor should have one dimension, but got "
+                               f"{edges.ndim} dimensions in the bins tensor for dimension 0")
+        if edges.numel() == 0:
+            raise RuntimeError("torch.histogramdd: bins tensor should have at least 1 element, but got 0 elements "
+                               "in the bins tensor for dimension 0")
+    if weight is not None:
+        if weight.dtype != input.dtype:
+            raise RuntimeError("torch.histogramdd: if weight tensor is provided, input tensor and weight tensor "
+                               f"should have the same dtype, but got input({input.dtype.c_name}), and "
+                               f"weight({weight.dtype.c_name})")
+        if weight.numel() != input.numel():
+            raise RuntimeError("torch.histogramdd: if weight tensor is provided it should have the same shape as the "
+                               "input tensor excluding its innermost dimension, but got input with shape "
+                               f"{_shape((input.numel(), 1))} and weight with shape {_shape((weight.numel(),))}")
+
+
+def _upper_bound(edges, vals):
+    """std::upper_bound of each value in edges (its binary search, also on edges that are not sorted)."""
+    first = np.zeros(vals.shape, np.int64)
+    count = np.full(vals.shape, edges.size, np.int64)
+    while (count > 0).any():
+        step = count // 2
+        it = first + step
+        right = (count > 0) & ~(vals < edges[np.minimum(it, edges.size - 1)])
+        first = np.where(right, it + 1, first)
+        count = np.where(right, count - step - 1, np.where(count > 0, step, 0))
+    return first
+
+
 def histogram(input, bins=100, *, range=None, weight=None, density=False, out=None):
-    """(hist, bin_edges): bins an int (equal bins over range or the data's range) or a tensor of edges."""
-    _check_float(input, "histogramdd")
+    """(hist, bin_edges): bins an int (equal bins over range or the data's range) or a tensor of edges; ATen's
+    checks in its order (the bin count, the range, the edges and weight, then the kernel's dtypes)."""
     x = input._data.reshape(-1)
     if isinstance(bins, TensorBase):
-        edges = bins._data.astype(x.dtype)
+        _check_inputs(input, bins, weight)
+        _bins_positive(bins.numel() - 1)
+        _check_float(input, "histogram_cpu")
+        edges = bins._data
     else:
+        _bins_positive(bins)
+        if range is not None and len(range) != 2:
+            raise RuntimeError("torch.histogramdd: for a 1-dimensional histogram range should have 2 elements, but "
+                               f"got {len(range)}")
         if range is not None:
-            lo, hi = range
+            lo, hi = (float(v) for v in range)
         elif x.size:
+            _check_float(input, "histogramdd", ("Float", "Double"))
             lo, hi = float(x.min()), float(x.max())
         else:
             lo, hi = 0.0, 1.0   # ATen's range for no data
@@ -84,12 +145,15 @@ def histogram(input, bins=100, *, range=None, weight=None, density=False, out=No
                                f"{_c_float(hi)} for dimension 0")
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5  # PyTorch widens an empty range
+        _linspace_checked(input)
+        _check_inputs(input, None, weight)
+        _check_float(input, "histogram_cpu")
         edges = linspace(lo, hi, bins + 1, dtype=input.dtype)._data
     n = edges.size - 1
     inside = (x >= edges[0]) & (x <= edges[-1])
     vals = x[inside]
-    pos = np.searchsorted(edges, vals, side="right") - 1
-    pos[vals == edges[-1]] = n - 1
+    pos = _upper_bound(edges, vals) - 1
+    pos[pos == n] = n - 1
     w = None if weight is None else weight._data.reshape(-1)[inside]
     hist = np.bincount(pos, weights=w, minlength=n).astype(x.dtype)
     if density:

@@ -158,10 +158,18 @@ def _running_pick(a, d, better):
 
 def _cum(name, result, better):
     def fn(input, dim):
+        """ATen's cummax_out: a scalar is its own result (dim -1 or 0), an empty tensor its own whatever dim says;
+        no kernel for complex."""
         a = input._data
-        d = _dim(dim, a.ndim)
         if not a.ndim:
+            if dim not in (-1, 0):
+                raise IndexError(f"{name}(): Expected reduction dim -1 or 0 for scalar but got {dim}")
             return result(apply(OPS[name], (input,), (), ()), wrap(np.zeros((), np.int64)))
+        if a.size == 0:
+            idx = np.zeros(a.shape, np.int64)
+            return result(apply(OPS[name], (input,), along_axis_key(idx, 0), a.shape), wrap(idx))
+        d = _dim(dim, a.ndim)
+        O.no_kernel(input, name + "_cpu", ("ComplexFloat", "ComplexDouble"))
         idx = _running_pick(a, d, better)
         values = apply(OPS[name], (input,), along_axis_key(idx, d), a.shape)
         return result(values, wrap(idx))
@@ -209,6 +217,8 @@ def kthvalue(input, k, dim=-1, keepdim=False):
     S.nonzero_dims("kthvalue()", (n,) * (d + 1), (d,))
     if not 1 <= k <= n:
         raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
+    if a.ndim:
+        O.no_kernel(input, "kthvalue_cpu")
     if not a.ndim:
         return _reduced_pick(input, "kthvalue", None, d, keepdim, KthvalueResult)
     return _reduced_pick(input, "kthvalue", _kth_indices(a, k - 1, d), d, keepdim, KthvalueResult)
@@ -219,6 +229,7 @@ def mode(input, dim=-1, keepdim=False):
     d = _dim(dim, a.ndim)
     if a.ndim:
         S.nonzero_dims("mode()", a.shape, (d,))
+        O.no_kernel(input, "mode_cpu", ("ComplexFloat", "ComplexDouble"))
     if not a.ndim:
         return _reduced_pick(input, "mode", None, d, keepdim, ModeResult)
     moved = np.moveaxis(a, d, -1)
@@ -237,12 +248,17 @@ def aminmax(input, *, dim=None, keepdim=False):
         if keepdim:
             dims, keep = tuple(range(input.ndim)), True
     else:
-        dims, keep = (_dim(dim, input.ndim),) if input.ndim else (), keepdim
+        d = _dim(dim, input.ndim)   # (a 0-dim input's dim is checked too: -1 or 0)
+        dims, keep = (d,) if input.ndim else (), keepdim
     if input.numel() == 0:
         if dim is None:
             raise RuntimeError("aminmax(): cannot compute aminmax over an empty dimension as the operation has no "
                                "identity.")
         S.nonzero_dims("aminmax", input._data.shape, dims)
+    if input.is_complex():
+        if dim is not None and not input.ndim:
+            raise RuntimeError(f"aminmax not implemented for {input.dtype.scalar_name}")
+        O.no_kernel(input, "aminmax_cpu", ("ComplexFloat", "ComplexDouble"))
     return AminmaxResult(apply(OPS["aminmax_min"], (input,), dims, keep),
                          apply(OPS["aminmax_max"], (input,), dims, keep))
 
@@ -251,6 +267,8 @@ def aminmax(input, *, dim=None, keepdim=False):
 
 
 def nansum(input, dim=None, keepdim=False, *, dtype=None):
+    if input.is_complex():
+        raise RuntimeError("nansum on CPU does not support complex inputs")
     t = input if dtype is None else input.to(dtype)
     if t._data.dtype.kind in "biu" and dtype is None:
         t = t.long()
@@ -259,7 +277,7 @@ def nansum(input, dim=None, keepdim=False, *, dtype=None):
 
 
 def nanmean(input, dim=None, keepdim=False, *, dtype=None):
-    if not dtypes.is_float_np(input._data.dtype):
+    if not (dtypes.is_float_np(input._data.dtype) or input.is_complex()):
         raise RuntimeError(f"nanmean(): expected input to have floating point or complex dtype but got "
                            f"{input.dtype.scalar_name}")
     count = S.sum(F.logical_not(F.isnan(input)), dim, keepdim) if dim is not None else \
@@ -274,32 +292,34 @@ def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear", _igno
     """PyTorch's algorithm: sort, ranks q * (n - 1) in the input's dtype, then a lerp between neighbours
     (_ignore_nan: nanquantile, n counts the non-NaN values of each row)."""
     dt = input._data.dtype
-    if dt.kind != "f":
-        raise RuntimeError("quantile() input tensor must be either float or double dtype")
     q_t = q if isinstance(q, TensorBase) else None
-    q_arr = np.asarray(q.tolist() if q_t is not None else q, dtype=dt)
-    if q_arr.ndim > 1:
-        raise RuntimeError("quantile() q must be a scalar or 1D tensor")
-    if q_t is not None and q_t._data.dtype != dt:
-        raise RuntimeError("quantile() q tensor must be same dtype as the input tensor")
+    if q_t is None and not 0 <= q <= 1:   # (the overload of a number q checks it first)
+        raise RuntimeError(f"quantile() q must be in the range [0, 1] but got {float(q)!r}")
     if interpolation not in _INTERPOLATIONS:
         raise RuntimeError("quantile() interpolation must be one of linear, lower, higher, midpoint or nearest, but got "
                            f"{interpolation}")
-    if not ((q_arr >= 0) & (q_arr <= 1)).all():
-        raise RuntimeError(("quantile() q must be in the range [0, 1] but got " + repr(float(q)))
-                           if q_arr.ndim == 0 else "quantile() q values must be in the range [0, 1]")
+    # ATen's quantile_checks, in its order
     if input.numel() == 0:
         raise RuntimeError("quantile() input tensor must be non-empty")
+    if q_t is not None and q_t.ndim > 1:
+        raise RuntimeError("quantile() q must be a scalar or 1D tensor")
+    if input.dtype.scalar_name not in ("Float", "Double"):
+        raise RuntimeError("quantile() input tensor must be either float or double dtype")
+    if q_t is not None and q_t.dtype != input.dtype:
+        raise RuntimeError("quantile() q tensor must be same dtype as the input tensor")
+    q_arr = np.asarray(q_t._data if q_t is not None else q, dtype=dt)
+    if not ((q_arr >= 0) & (q_arr <= 1)).all():
+        raise RuntimeError("quantile() q values must be in the range [0, 1]")
     if dim is None:
         lead = (1,) * input.ndim if keepdim else ()
         srt = O.sort(S.flatten(input)).values
     else:
         d = _dim(dim, input.ndim)
         shape = list(input.shape)
-        if keepdim:
+        if keepdim and input.ndim:
             shape[d] = 1
-        else:
-            shape.pop(d) if input.ndim else None
+        elif input.ndim:
+            shape.pop(d)
         lead = tuple(shape)
         srt = O.sort(S.transpose(S.unsqueeze(input, -1), d, -1) if input.ndim else S.unsqueeze(input, -1)).values
     srt = S.view(srt, lead + (srt.shape[-1],))
@@ -358,14 +378,13 @@ def _search(seq, values, right, out_int32, sorter=None):
         raise NotImplementedError(f"\"searchsorted_out_cpu\" not implemented for '{common.scalar_name}'")
     work = np.float32 if common.np == dtypes.BF16_NP else common.np   # (bfloat16's values are exact in float32)
     s, v = s.astype(work, copy=False), v.astype(work, copy=False)
-    side = "right" if right else "left"
-    if s.ndim <= 1:
-        out = np.searchsorted(s, v, side=side, sorter=None if sorter is None else sorter._data)
-    else:
-        fs, fv = s.reshape(-1, s.shape[-1]), v.reshape(-1, v.shape[-1])
-        srt = None if sorter is None else sorter._data.reshape(-1, s.shape[-1])
-        out = np.stack([np.searchsorted(fs[i], fv[i], side=side, sorter=None if srt is None else srt[i])
-                        for i in range(fs.shape[0])]).reshape(v.shape)
+    if s.shape[-1] == 0 or v.size == 0:
+        out = np.zeros(v.shape, np.int64)
+    else:   # (ATen's binary search, one row of boundaries per row of values)
+        rows = s.reshape(-1, s.shape[-1])
+        vals = v.reshape(1, -1) if s.ndim == 1 else v.reshape(rows.shape[0], -1)
+        order = None if sorter is None else sorter._data.reshape(rows.shape)
+        out = selection.bound_search(rows, vals, right, order).reshape(v.shape)
     return wrap(np.asarray(out, np.int32 if out_int32 else np.int64))
 
 

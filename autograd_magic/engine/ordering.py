@@ -95,6 +95,8 @@ def sort(input, dim=-1, descending=False, stable=_UNSET):
 
 
 def argsort(input, dim=-1, descending=False, stable=False):
+    if input._data.dtype.kind == "c":   # (argsort is sort's indices)
+        raise RuntimeError(" Sort does not support complex dtypes on CPU")
     d = _dim(dim, input._data.ndim)
     order = _order if stable else _std_order
     return wrap(order(input._data, d, descending).astype(np.int64))
@@ -106,12 +108,12 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
     a = input._data
     if isinstance(k, TensorBase):   # (an integer 0-dim tensor, which PyTorch's parser reads as an int)
         k = int(k)
-    if a.dtype.kind == "c":
-        raise RuntimeError(" topk does not support complex dtypes on CPU")
     d = _dim(dim, a.ndim)
     n = a.shape[d] if a.ndim else 1
     if not 0 <= k <= n:
         raise RuntimeError("selected index k out of range")
+    if a.dtype.kind == "c":
+        raise RuntimeError(" topk does not support complex dtypes on CPU")
     if a.dtype == np.bool_:
         raise RuntimeError("topk does not support bool dtypes on CPU")
     idx = _order(a, d, largest)
@@ -130,6 +132,13 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
     return _picked(input, "topk", idx, d, TopkResult)
 
 
+def no_kernel(input, kernel, refused=("Bool", "ComplexFloat", "ComplexDouble")):
+    """ATen's dispatch error for a dtype its CPU kernel is not compiled for (median's Bool and complex ...)."""
+    name = input.dtype.scalar_name
+    if name in refused:
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{name}\'')
+
+
 def _median_rank(n, nans):
     """Where the median sits in the sorted values (NaN sorting last): the lower middle, or where there are NaNs
     the first of them (PyTorch's median is NaN then, and says which)."""
@@ -142,13 +151,16 @@ def median(input, dim=None, keepdim=False):
     if dim is None:
         if a.size == 0:
             return wrap(np.asarray(np.nan, a.dtype))
+        no_kernel(input, "median_cpu")
         flat = np.argsort(a.reshape(-1), kind="stable")[int(_median_rank(a.size, np.count_nonzero(nan)))]
         key = tuple(np.asarray(i) for i in np.unravel_index(flat, a.shape))
         return apply(OPS["median"], (input,), key, a.shape)
     d = _dim(dim, a.ndim)
+    if a.ndim:
+        nonzero_dims("median()", a.shape, (d,))
+    no_kernel(input, "median_out")
     if not a.ndim:
         return _picked(input, "median_dim", _order(a, d, False), d, MedianResult)
-    nonzero_dims("median()", a.shape, (d,))
     rank = _median_rank(a.shape[d], np.count_nonzero(nan, axis=d, keepdims=True))
     idx = np.take_along_axis(_order(a, d, False), rank, axis=d)
     if keepdim:
@@ -167,14 +179,17 @@ def nanmedian(input, dim=None, keepdim=False):
     if dim is None:
         if a.size == 0:
             return wrap(np.asarray(np.nan, a.dtype))
+        no_kernel(input, "median_cpu")
         k = builtins.max((a.size - int(np.count_nonzero(nan)) - 1) // 2, 0)
         flat = np.argsort(a.reshape(-1), kind="stable")[k]   # (NaN sorts last)
         key = tuple(np.asarray(i) for i in np.unravel_index(flat, a.shape))
         return apply(OPS["nanmedian"], (input,), key, a.shape)
     d = _dim(dim, a.ndim)
+    if a.ndim:
+        nonzero_dims("median()", a.shape, (d,))   # (PyTorch's nanmedian names median here)
+    no_kernel(input, "median_out")
     if not a.ndim:
         return _picked(input, "nanmedian_dim", _order(a, d, False), d, NanmedianResult)
-    nonzero_dims("median()", a.shape, (d,))   # (PyTorch's nanmedian names median here)
     k = np.maximum((a.shape[d] - np.count_nonzero(nan, axis=d, keepdims=True) - 1) // 2, 0)
     idx = np.take_along_axis(_order(a, d, False), k, axis=d)
     if not keepdim:

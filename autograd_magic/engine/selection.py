@@ -323,3 +323,25 @@ def topk_unsorted_indices(row, k, descending):
     r, p = ranks(row, descending), np.arange(len(row))
     nth_element_ranks(r, p, k - 1)
     return p[:k]
+
+
+def bound_search(rows, vals, right, order=None):
+    """ATen's cus_lower_bound / cus_upper_bound over each row of boundaries (rows: [R, M], vals: [R, K], order:
+    the sorter's indices, [R, M]): a binary search whose comparisons (``!(mid >= v)``, ``!(mid > v)``) put a NaN
+    where they lead it, not where numpy's sort order would."""
+    r = np.arange(rows.shape[0])[:, None]
+    start = np.zeros(vals.shape, np.int64)
+    end = np.full(vals.shape, rows.shape[1], np.int64)
+    with np.errstate(invalid="ignore"):
+        while True:
+            live = start < end
+            if not live.any():
+                return start
+            mid = start + ((end - start) >> 1)
+            at = np.minimum(mid, rows.shape[1] - 1)
+            if order is not None:
+                at = order[r, at]
+            mid_val = rows[r, at]
+            go_right = ~(mid_val > vals) if right else ~(mid_val >= vals)
+            start = np.where(live & go_right, mid + 1, start)
+            end = np.where(live & ~go_right, mid, end)

@@ -168,8 +168,9 @@ def prod(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
 
 
 def _correction(unbiased, correction):
-    if correction is not None:
-        return int(correction)
+    if correction is not None:   # (a Number: a fractional correction divides by N - correction)
+        c = float(correction)
+        return int(c) if c.is_integer() else c
     return 1 if unbiased in (None, True) else 0
 
 

@@ -334,7 +334,9 @@ _numpy_names.name_as_tensor_methods(Tensor, _numpy_names.PYTHON_METHODS)
 # print(loss.item) shows PyTorch's <built-in method item of Tensor object at 0x...> (engine/method_objects.py)
 _method_objects.wrap_methods(Tensor)
 from . import special  # noqa: E402,F401  (last: it names the finished functions again)
-i0, mvlgamma, igamma, igammac = special.i0, special.multigammaln, special.igamma, special.igammac
+i0, mvlgamma, igamma, igammac = (_aten_forms.tensor_first(special._PLAIN["i0"], "i0", Tensor),
+                                 _aten_forms.tensor_first(special._PLAIN["multigammaln"], "mvlgamma", Tensor),
+                                 special.igamma, special.igammac)
 for _k, _v in (("i0", i0), ("mvlgamma", mvlgamma), ("igamma", igamma), ("igammac", igammac)):   # and the methods
     if not hasattr(Tensor, _k):
         setattr(Tensor, _k, _v)

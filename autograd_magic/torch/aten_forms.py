@@ -75,7 +75,12 @@ TENSOR_FIRST = (
     "inverse isclose isfinite isinf isnan log log10 log1p log2 log_softmax logaddexp logdet logit logsumexp matmul "
     "max maximum mean median min minimum mode mv nansum neg negative nonzero numel outer permute prod rad2deg "
     "reciprocal relu reshape roll rot90 round rrelu rsqrt select selu sigmoid sign sin sinc sinh softmax sort sqrt "
-    "square squeeze sum t tan tanh threshold topk trace transpose tril triu trunc unbind unsqueeze").split()
+    "square squeeze sum t tan tanh threshold topk trace transpose tril triu trunc unbind unsqueeze "
+    "lgamma digamma").split()
+# torch.special's functions of one tensor (their own names: special_ndtri(), special_expit() ...)
+SPECIAL_TENSOR_FIRST = ("entr erfcx ndtr i0 i0e i1 i1e ndtri log_ndtr expit gammaln psi digamma erf erfc erfinv exp2 "
+                        "expm1 log1p sinc round logit multigammaln logsumexp softmax log_softmax bessel_j0 bessel_j1 "
+                        "bessel_y0 bessel_y1").split()
 
 
 def _type_name(value):

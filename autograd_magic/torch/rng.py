@@ -84,6 +84,8 @@ class Generator:
         return Tensor._wrap(np.array(self._impl.get_state()))
 
     def set_state(self, new_state):
+        if not isinstance(new_state, Tensor):
+            raise TypeError(f"expected a torch.ByteTensor, but got {argcheck.tp_name(new_state)}")
         self._impl.set_state(new_state._data)
         return self
 

@@ -166,6 +166,12 @@ bessel_y1 = _not_differentiated(_bessel.y1, "bessel_y1")
 
 
 from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+from .aten_forms import SPECIAL_TENSOR_FIRST as _TENSOR_FIRST, tensor_first as _tensor_first  # noqa: E402
+
+# torch.special.ndtri(0.975): PyTorch's TypeError under the function's own name (special_ndtri); the plain
+# functions stay for torch.i0 and torch.mvlgamma, which name themselves
+_PLAIN = {"i0": i0, "multigammaln": multigammaln}
+globals().update({_name: _tensor_first(globals()[_name], "special_" + _name, Tensor) for _name in _TENSOR_FIRST})
 
 
 def __getattr__(name):

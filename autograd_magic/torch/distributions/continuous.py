@@ -6,7 +6,9 @@ import numbers
 from ...engine.creation import empty, full, zeros_like
 from ...engine.functions import where
 from ...engine.size import Size
+from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS
+from ..aten_forms import tensor_first
 from .. import sampling
 from . import constraints
 from .distribution import Distribution
@@ -17,8 +19,8 @@ from .transforms import AbsTransform
 from .utils import _standard_normal, broadcast_all
 
 nan, inf = float("nan"), float("inf")
-atan = DECLARED_FUNCTIONS["atan"]
-tan = DECLARED_FUNCTIONS["tan"]
+atan = tensor_first(DECLARED_FUNCTIONS["atan"], "atan", Tensor)
+tan = tensor_first(DECLARED_FUNCTIONS["tan"], "tan", Tensor)   # (icdf(0.5): PyTorch's TypeError)
 
 
 class StudentT(Distribution):

@@ -8,6 +8,11 @@ from . import constraints
 from .distribution import Distribution
 from .exp_family import ExponentialFamily
 from .utils import broadcast_all
+from ...engine.tensor import Tensor
+from ...engine.tensor_base import DECLARED_FUNCTIONS
+from ..aten_forms import tensor_first
+
+_log1p = tensor_first(DECLARED_FUNCTIONS["log1p"], "log1p", Tensor)   # (icdf(0.5): PyTorch's TypeError)
 
 
 class Exponential(ExponentialFamily):
@@ -59,7 +64,7 @@ class Exponential(ExponentialFamily):
         return 1 - (-self.rate * value).exp()
 
     def icdf(self, value):
-        return -(-value).log1p() / self.rate
+        return -_log1p(-value) / self.rate
 
     def entropy(self):
         return 1.0 - self.rate.log()

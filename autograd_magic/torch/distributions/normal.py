@@ -8,11 +8,13 @@ from .exp_family import ExponentialFamily
 from .utils import _standard_normal, broadcast_all
 from ...engine.creation import normal
 from ..grad_mode import no_grad
+from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS
+from ..aten_forms import tensor_first
 
 erf = DECLARED_FUNCTIONS["erf"]  # torch.erf without out=
 log = DECLARED_FUNCTIONS["log"]  # torch.log without out=
-erfinv = DECLARED_FUNCTIONS["erfinv"]
+erfinv = tensor_first(DECLARED_FUNCTIONS["erfinv"], "erfinv", Tensor)   # (icdf(0.975): PyTorch's TypeError)
 
 
 class Normal(ExponentialFamily):
