@@ -39,6 +39,13 @@ class _AvgPoolNd(Module):
     sizes as 1-tuples, AvgPool2d/3d as given)."""
     __module__ = "torch.nn.modules.pooling"
 
+    def _window(self, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override):
+        """AvgPool2d's and AvgPool3d's settings as given (stride defaults to kernel_size)."""
+        self.kernel_size = kernel_size
+        self.stride = stride if stride is not None else kernel_size
+        self.padding, self.ceil_mode = padding, ceil_mode
+        self.count_include_pad, self.divisor_override = count_include_pad, divisor_override
+
     def extra_repr(self):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
@@ -49,10 +56,7 @@ class AvgPool2d(_AvgPoolNd):
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                  divisor_override=None):
         super().__init__()
-        self.kernel_size = kernel_size
-        self.stride = stride if stride is not None else kernel_size
-        self.padding, self.ceil_mode = padding, ceil_mode
-        self.count_include_pad, self.divisor_override = count_include_pad, divisor_override
+        self._window(kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
 
     def forward(self, input):
         return FP.avg_pool2d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode,
@@ -65,10 +69,7 @@ class AvgPool3d(_AvgPoolNd):
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                  divisor_override=None):
         super().__init__()
-        self.kernel_size = kernel_size
-        self.stride = stride if stride is not None else kernel_size
-        self.padding, self.ceil_mode = padding, ceil_mode
-        self.count_include_pad, self.divisor_override = count_include_pad, divisor_override
+        self._window(kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
 
     def forward(self, input):
         return FP.avg_pool3d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode,
