@@ -41,6 +41,10 @@ print(h, type(h))
 print(isinstance(h, torch.utils.hooks.RemovableHandle), isinstance(x.register_hook(lambda g: g), torch.utils.hooks.RemovableHandle))
 print([n for n, _ in m.named_parameters(prefix="model")])"""]
 
+# what the wheel was built with, and the flags PyTorch's __getattr__ still hands out with a deprecation warning
+CELLS["build_flags"] = ["""print(torch.has_openmp, torch.has_mkl, torch.has_lapack, torch.has_spectral)""",
+                        """print(torch.has_cuda, torch.has_cudnn, torch.has_mps, torch.has_mkldnn)"""]
+
 
 @pytest.mark.parametrize("name", sorted(CELLS))
 def test_attribute_errors_match_pytorch(name):

@@ -8,6 +8,7 @@ import math as _math
 import numbers
 import os as _os
 import sys as _sys
+import warnings as _warnings
 
 from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, diff, hstack,  # noqa: F401
                                moveaxis, movedim, narrow, repeat_interleave, tile, unflatten, vstack)
@@ -310,10 +311,23 @@ builtin_bool = __builtins__["bool"] if isinstance(__builtins__, dict) else __bui
 from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
 
 
+# what the CPU wheel of PyTorch was built with (torch.has_mkl ...), and the flags its __getattr__ still hands out
+# with a deprecation warning naming their replacement
+has_openmp = has_mkl = has_lapack = has_spectral = True
+_DEPRECATED_FLAGS = {"has_mps": (False, "torch.backends.mps.is_built()"),
+                     "has_cuda": (False, "torch.backends.cuda.is_built()"),
+                     "has_cudnn": (False, "torch.backends.cudnn.is_available()"),
+                     "has_mkldnn": (True, "torch.backends.mkldnn.is_available()")}
+
+
 def __getattr__(name):
     if name == "bfloat16":   # handed out here so that the engine looks for bfloat16 only once it exists (engine/bf16.py)
         globals()["bfloat16"] = _enable_bfloat16()
         return bfloat16  # noqa: F821 - just bound
+    flag = _DEPRECATED_FLAGS.get(name)
+    if flag is not None:
+        _warnings.warn(f"'{name}' is deprecated, please use '{flag[1]}'", UserWarning, stacklevel=2)
+        return flag[0]
     raise _no_attribute("torch", name)
 
 
