@@ -16,6 +16,7 @@ as plain Python the wrapper would be one more frame between the user's line and 
 ``stacklevel`` counts frames, so without the build the methods stay unwrapped (torch/argument_errors.py does the
 same for torch.* functions).
 """
+import functools
 import types
 
 from . import arg_parser
@@ -51,10 +52,7 @@ def _checked(fn, name):
             if error is None:
                 raise
         raise error   # (outside the handler: no "During handling of the above exception" chain)
-    method.__name__, method.__qualname__ = fn.__name__, getattr(fn, "__qualname__", fn.__name__)
-    method.__doc__, method.__module__ = fn.__doc__, getattr(fn, "__module__", None)
-    method.__wrapped__ = fn
-    return method
+    return functools.update_wrapper(method, fn)   # (fn's name, doc and module; __wrapped__)
 
 
 def check_methods(cls, skip=()):

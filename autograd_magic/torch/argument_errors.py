@@ -18,6 +18,7 @@ as plain Python the wrapper would be one more frame between the user's line and 
 ``stacklevel`` counts frames (the line a warning names, and its once-per-line filtering, would change), so
 without the build the functions stay unwrapped and such calls raise the engine's AttributeError as before.
 """
+import functools
 import inspect
 import types
 
@@ -162,10 +163,7 @@ def _clear(fn, name):
             if error is None:
                 raise
         raise error   # (outside the handler: no "During handling of the above exception" chain)
-    call.__name__, call.__qualname__ = fn.__name__, getattr(fn, "__qualname__", fn.__name__)
-    call.__doc__, call.__module__ = fn.__doc__, getattr(fn, "__module__", None)
-    call.__wrapped__ = fn
-    return call
+    return functools.update_wrapper(call, fn)   # (fn's name, doc and module; __wrapped__)
 
 
 # the same in torch.linalg, torch.special and torch.fft (whose functions PyTorch names linalg_inv, special_i0 ...):
