@@ -6,7 +6,7 @@ import itertools
 import operator
 
 from .container_params import ParameterDict, ParameterList, abs_index  # noqa: F401
-from .module import Module
+from .module import Module, deprecated_class
 
 
 def _renumbered(modules):
@@ -276,3 +276,15 @@ class ModuleDict(Module):
                 raise ValueError("ModuleDict update sequence element #" + str(j) + " has length " + str(len(m))
                                  + "; 2 is required")
             self[m[0]] = m[1]
+
+
+@deprecated_class("`nn.Container` is deprecated. All of its functionality is now implemented in `nn.Module`. "
+                  "Subclass that instead.")
+class Container(Module):
+    """The old name of a Module that holds submodules given as keywords."""
+    __module__ = "torch.nn.modules.container"
+
+    def __init__(self, **kwargs):
+        super().__init__()
+        for key, value in kwargs.items():
+            self.add_module(key, value)

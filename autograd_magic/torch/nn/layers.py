@@ -401,12 +401,37 @@ class UninitializedParameter(Parameter):
         self.__class__ = Parameter
 
 
+
+class UninitializedBuffer(Tensor):
+    """A lazy module's buffer before its first call (its shape is not known yet)."""
+    __module__ = "torch.nn.parameter"
+
+    def __new__(cls, requires_grad=False, device=None, dtype=None, persistent=True):
+        b = cls._wrap(np.empty((0,), factory_np_dtype(device, dtype)))
+        b.persistent = persistent
+        return b.requires_grad_(True) if requires_grad else b
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __repr__(self):
+        return "<UninitializedBuffer>"
+
+    __str__ = __repr__
+    shape = UninitializedParameter.shape
+
+    def materialize(self, shape, device=None, dtype=None):
+        """Become a Tensor of this shape (uninitialised memory), as PyTorch's materialize."""
+        np_dtype = self._data.dtype if dtype is None else dtype.np
+        self._data = np.empty(tuple(shape), np_dtype)
+        self.__class__ = Tensor
+
 def _uninitialized_use(name):
     """A Tensor method on a lazy module's parameter before its first call: PyTorch's ValueError."""
     def method(self, *args, **kwargs):
         raise ValueError(f"Attempted to use an uninitialized parameter in <method '{name}' of 'torch._C.TensorBase' "
                          "objects>. This error happens when you are using a `LazyModule` or explicitly manipulating "
-                         "`torch.nn.parameter.UninitializedParameter` objects. When using LazyModules Call `forward` "
+                         f"`torch.nn.parameter.{type(self).__name__}` objects. When using LazyModules Call `forward` "
                          "with a dummy batch to initialize the parameters before calling torch functions")
     method.__name__ = name
     return method
@@ -417,6 +442,7 @@ for _name, _aten in (("numel", "numel"), ("dim", "dim"), ("__add__", "add"), ("_
                      ("__matmul__", "matmul"), ("sum", "sum"), ("mean", "mean"), ("view", "view"),
                      ("reshape", "reshape"), ("norm", "norm"), ("t", "t")):
     setattr(UninitializedParameter, _name, _uninitialized_use(_aten))
+    setattr(UninitializedBuffer, _name, _uninitialized_use(_aten))
 
 module_lookup.KINDS.update(UninitializedParameter=UninitializedParameter)
 

@@ -4,10 +4,10 @@ that size makes at that moment, as LazyLinear does."""
 import numpy as np
 
 from ...engine.tensor import Tensor
-from .conv import Conv1d, Conv2d, _ConvNd
+from .conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d, _ConvNd
 from .layers import UninitializedParameter, lazy_initialized, lazy_load_hook
 from .module import Parameter, factory_np_dtype
-from .normalization import BatchNorm1d, BatchNorm2d
+from .normalization import BatchNorm1d, BatchNorm2d, BatchNorm3d, InstanceNorm1d, InstanceNorm2d, InstanceNorm3d
 
 
 class _LazyConvXdMixin:
@@ -29,7 +29,7 @@ class _LazyConvXdMixin:
     def _lazy_load_hook(self, state_dict, prefix):
         lazy_load_hook(self, state_dict, prefix)
 
-    def forward(self, input):
+    def forward(self, input, *args, **kwargs):
         batched = self._nd + 2
         if input.ndim not in (batched - 1, batched):
             raise RuntimeError(f"Expected {batched - 1}D (unbatched) or {batched}D (batched) input to "
@@ -37,19 +37,21 @@ class _LazyConvXdMixin:
         if lazy_initialized(self):   # loaded from a state dict: in_channels stays 0 in PyTorch too
             del self._dtype
             self.__class__ = self._become
-            return self.forward(input)
+            return self.forward(input, *args, **kwargs)
         self.in_channels = input.shape[1] if input.ndim == batched else input.shape[0]
         if self.in_channels % self.groups != 0:
             raise ValueError("in_channels must be divisible by groups")
         np_dtype = factory_np_dtype(None, self._dtype)
-        shape = (self.out_channels, self.in_channels // self.groups) + self.kernel_size
+        # (a transposed convolution's weight is (C_in, C_out / groups, k...), as its ConvTransposeNd makes it)
+        shape = ((self.in_channels, self.out_channels // self.groups) if self.transposed else
+                 (self.out_channels, self.in_channels // self.groups)) + self.kernel_size
         self.weight = Parameter(Tensor._wrap(np.empty(shape, np_dtype)))
         if self.bias is not None:
             self.bias = Parameter(Tensor._wrap(np.empty((self.out_channels,), np_dtype)))
         del self._dtype
         self.__class__ = self._become
         self.reset_parameters()
-        return self.forward(input)
+        return self.forward(input, *args, **kwargs)
 
 
 class LazyConv1d(_LazyConvXdMixin, Conv1d):
@@ -69,6 +71,51 @@ class LazyConv2d(_LazyConvXdMixin, Conv2d):
     def __init__(self, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
                  padding_mode="zeros", device=None, dtype=None):
         super().__init__(0, 0, kernel_size, stride, padding, dilation, groups, False, padding_mode, device, dtype)
+        self._lazy_init(out_channels, bias, dtype)
+
+
+class LazyConv3d(_LazyConvXdMixin, Conv3d):
+    __module__ = "torch.nn.modules.conv"
+    _become = Conv3d
+
+    def __init__(self, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode="zeros", device=None, dtype=None):
+        super().__init__(0, 0, kernel_size, stride, padding, dilation, groups, False, padding_mode, device, dtype)
+        self._lazy_init(out_channels, bias, dtype)
+
+
+# (PyTorch's signature: output_padding before groups, dilation after bias; ConvTransposeNd checks the padding
+# mode, its error naming the lazy class)
+class LazyConvTranspose1d(_LazyConvXdMixin, ConvTranspose1d):
+    __module__ = "torch.nn.modules.conv"
+    _become = ConvTranspose1d
+
+    def __init__(self, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1, bias=True,
+                 dilation=1, padding_mode="zeros", device=None, dtype=None):
+        super().__init__(0, 0, kernel_size, stride, padding, output_padding, groups, False, dilation, padding_mode,
+                         device, dtype)
+        self._lazy_init(out_channels, bias, dtype)
+
+
+class LazyConvTranspose2d(_LazyConvXdMixin, ConvTranspose2d):
+    __module__ = "torch.nn.modules.conv"
+    _become = ConvTranspose2d
+
+    def __init__(self, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1, bias=True,
+                 dilation=1, padding_mode="zeros", device=None, dtype=None):
+        super().__init__(0, 0, kernel_size, stride, padding, output_padding, groups, False, dilation, padding_mode,
+                         device, dtype)
+        self._lazy_init(out_channels, bias, dtype)
+
+
+class LazyConvTranspose3d(_LazyConvXdMixin, ConvTranspose3d):
+    __module__ = "torch.nn.modules.conv"
+    _become = ConvTranspose3d
+
+    def __init__(self, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1, bias=True,
+                 dilation=1, padding_mode="zeros", device=None, dtype=None):
+        super().__init__(0, 0, kernel_size, stride, padding, output_padding, groups, False, dilation, padding_mode,
+                         device, dtype)
         self._lazy_init(out_channels, bias, dtype)
 
 
@@ -119,3 +166,25 @@ class LazyBatchNorm2d(_LazyNormBase, BatchNorm2d):
     __module__ = "torch.nn.modules.batchnorm"
     _become = BatchNorm2d
 
+
+
+class LazyBatchNorm3d(_LazyNormBase, BatchNorm3d):
+    __module__ = "torch.nn.modules.batchnorm"
+    _become = BatchNorm3d
+
+
+# (PyTorch's lazy instance norms take _LazyNormBase's defaults: affine and running statistics on, unlike
+# InstanceNormNd's; the channels are read from input.shape[1] also for an unbatched input)
+class LazyInstanceNorm1d(_LazyNormBase, InstanceNorm1d):
+    __module__ = "torch.nn.modules.instancenorm"
+    _become = InstanceNorm1d
+
+
+class LazyInstanceNorm2d(_LazyNormBase, InstanceNorm2d):
+    __module__ = "torch.nn.modules.instancenorm"
+    _become = InstanceNorm2d
+
+
+class LazyInstanceNorm3d(_LazyNormBase, InstanceNorm3d):
+    __module__ = "torch.nn.modules.instancenorm"
+    _become = InstanceNorm3d

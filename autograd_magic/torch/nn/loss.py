@@ -1,7 +1,7 @@
 """The loss modules: each calls its torch.nn.functional loss with the module's reduction."""
 from . import functional, functional_loss
 from . import functional_norm as FN
-from .module import Module
+from .module import Module, deprecated_class
 
 
 class _Loss(Module):
@@ -52,6 +52,13 @@ class NLLLoss(_WeightedLoss):
     def forward(self, input, target):
         return functional.nll_loss(input, target, weight=self.weight, ignore_index=self.ignore_index,
                                    reduction=self.reduction)
+
+
+@deprecated_class("`NLLLoss2d` has been deprecated. Please use `NLLLoss` instead as a drop-in replacement and see "
+                  "https://pytorch.org/docs/main/nn.html#torch.nn.NLLLoss for more details.")
+class NLLLoss2d(NLLLoss):
+    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
+        super().__init__(weight, size_average, ignore_index, reduce, reduction)
 
 
 class BCELoss(_WeightedLoss):

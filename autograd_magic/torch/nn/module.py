@@ -1,5 +1,6 @@
 """torch.nn.Module and Parameter: registration, traversal, state_dict, printing."""
 import collections
+import warnings
 
 import numpy as np
 
@@ -452,3 +453,24 @@ class Module:
 
 
 module_lookup.KINDS.update(Module=Module, Parameter=Parameter)
+
+
+def deprecated_class(message, category=FutureWarning):
+    """A class PyTorch marks ``@typing_extensions.deprecated``: making an instance of the class itself (not of a
+    subclass) warns, and so does defining a subclass, each pointing at the learner's line."""
+    def decorate(cls):
+        def __new__(klass, *args, **kwargs):
+            if klass is cls:
+                warnings.warn(message, category, stacklevel=2)
+            return object.__new__(klass)
+
+        inherited = cls.__init_subclass__
+
+        def __init_subclass__(*args, **kwargs):
+            warnings.warn(message, category, stacklevel=2)
+            return inherited(*args, **kwargs)
+
+        cls.__new__ = staticmethod(__new__)
+        cls.__init_subclass__ = __init_subclass__
+        return cls
+    return decorate

@@ -1,5 +1,6 @@
 """torch.optim: optimizers updating parameters in place with PyTorch's single-tensor arithmetic, and lr_scheduler."""
 from .adam import Adam, AdamW  # noqa: F401
+from .adafactor import Adafactor  # noqa: F401
 from .adamax import Adamax, NAdam, RAdam  # noqa: F401
 from .asgd import ASGD, Adadelta  # noqa: F401
 from .lbfgs import LBFGS  # noqa: F401

@@ -1,0 +1,73 @@
+"""The torch.nn classes the engine lacked until now, each checked against PyTorch: the lazy 3-d convolution, the
+lazy transposed convolutions (their weight is (C_in, C_out / groups, k...), output_size= reaches the forward that
+becomes the plain class), LazyBatchNorm3d and the lazy instance norms (PyTorch's _LazyNormBase defaults: affine and
+running statistics on), SyncBatchNorm in one process (a batch norm over any (N, C, ...) input) and its
+convert_sync_batchnorm, the deprecated NLLLoss2d and Container (PyTorch's FutureWarning when made and when
+subclassed, not for a subclass's instances), UninitializedBuffer, and optim.Adafactor (PyTorch's single-tensor
+update: factored second moments for matrices, its argument checks, state and printing)."""
+import pytest
+
+from helpers import ATTEMPT, assert_same_as_pytorch
+
+CASES = ATTEMPT + '''for make in CASES:
+    attempt(make)
+'''
+
+CELLS = {
+    "lazy_convolutions": [
+        "torch.manual_seed(0)\nl = torch.nn.LazyConvTranspose2d(4, 3, stride=2, bias=True)\n"
+        "print(l, list(l.state_dict()), torch.nn.parameter.is_lazy(l.weight))\n"
+        "y = l(torch.ones(1, 2, 5, 5))\n"
+        "print(y.shape, l, type(l).__name__, l.weight.shape, round(l.weight.sum().item(), 4), round(l.bias.sum().item(), 4))\n"
+        "y.sum().backward()\nprint(y.grad_fn, l.weight.grad.shape, round(l.weight.grad.sum().item(), 4))",
+        "torch.manual_seed(1)\nl3 = torch.nn.LazyConv3d(2, 2)\nprint(l3(torch.ones(3, 4, 4, 4)).shape, l3, l3.weight.shape)\n"
+        "lt = torch.nn.LazyConvTranspose1d(3, 2, stride=2)\nprint(lt(torch.ones(1, 2, 4), output_size=[9]).shape, lt.weight.shape)\n"
+        "lt = torch.nn.LazyConvTranspose3d(4, 2, groups=2)\nprint(lt(torch.ones(1, 2, 3, 3, 3)).shape, lt.weight.shape, lt)",
+        "CASES = [lambda: torch.nn.LazyConvTranspose1d(3, 2)(torch.ones(2, 2, 2, 2)),\n"
+        "         lambda: torch.nn.LazyConvTranspose1d(3, 2, padding_mode='reflect'), lambda: torch.nn.LazyConvTranspose2d(),\n"
+        "         lambda: torch.nn.LazyConvTranspose3d(2, 2, bogus=1), lambda: torch.nn.LazyConv3d(2, 2)(torch.ones(2, 2)),\n"
+        "         lambda: torch.nn.LazyConvTranspose2d(4, 3, groups=2)(torch.ones(1, 3, 4, 4))]\n" + CASES,
+    ],
+    "lazy_norms": [
+        "li = torch.nn.LazyInstanceNorm1d()\nprint(li, list(li.state_dict()))\n"
+        "print(li(torch.arange(24.).reshape(2, 3, 4)).sum(), li, li.running_mean, li.num_batches_tracked)\n"
+        "li2 = torch.nn.LazyInstanceNorm2d(affine=False, track_running_stats=False)\nprint(li2(torch.rand(3, 4, 5)).shape, li2)\n"
+        "torch.manual_seed(0)\nlb = torch.nn.LazyBatchNorm3d()\nx = torch.rand(2, 3, 2, 2, 2)\n"
+        "print(lb(x).shape, lb, lb.running_mean, lb.num_batches_tracked)",
+        "CASES = [lambda: torch.nn.LazyInstanceNorm3d()(torch.ones(2, 2)), lambda: torch.nn.LazyInstanceNorm1d()(torch.rand(3, 5)),\n"
+        "         lambda: torch.nn.LazyInstanceNorm2d(3), lambda: torch.nn.LazyBatchNorm3d()(torch.ones(2, 3, 4))]\n" + CASES,
+    ],
+    "sync_batch_norm": [
+        "torch.manual_seed(0)\ns = torch.nn.SyncBatchNorm(3)\nprint(s, list(s.state_dict()))\nx = torch.randn(4, 3, 5)\n"
+        "y = s(x)\nprint(y.grad_fn, y.mean().item() < 1e-6, s.running_mean, s.num_batches_tracked)\n"
+        "s.eval()\nprint(s(x)[0, :, 0])",
+        "m = torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3), torch.nn.BatchNorm2d(2), torch.nn.ReLU(),\n"
+        "                        torch.nn.Sequential(torch.nn.BatchNorm1d(2, affine=False)))\n"
+        "m[1].eval()\nc = torch.nn.SyncBatchNorm.convert_sync_batchnorm(m)\nprint(c)\n"
+        "print(c[1].weight is m[1].weight, c[1].training, c[3][0].weight, c is m)\n"
+        "print(torch.nn.SyncBatchNorm.convert_sync_batchnorm(torch.nn.BatchNorm1d(4)))",
+        "CASES = [lambda: torch.nn.SyncBatchNorm(3)(torch.ones(3)), lambda: torch.nn.SyncBatchNorm(0)(torch.ones(2, 0)),\n"
+        "         lambda: torch.nn.SyncBatchNorm(2)(torch.ones(2, 3, 4)), lambda: torch.nn.SyncBatchNorm(2, process_group=None)]\n"
+        + CASES,
+    ],
+    "deprecated_nll_loss_2d_and_container": [
+        "loss = torch.nn.NLLLoss2d(ignore_index=1)\nlogp = torch.log_softmax(torch.arange(24.).reshape(1, 3, 2, 4) / 7, 1)\n"
+        "print(loss, loss.ignore_index, loss(logp, torch.tensor([[[0, 1, 2, 0], [2, 2, 1, 0]]])))",
+        "class L(torch.nn.NLLLoss2d):\n    pass\nprint(L())",
+        "c = torch.nn.Container(fc=torch.nn.Linear(2, 1), act=torch.nn.ReLU())\nprint(c, [n for n, _ in c.named_parameters()])",
+        "class Net(torch.nn.Container):\n    def __init__(self):\n        super().__init__(fc=torch.nn.Linear(1, 1))\n"
+        "print('defined')\nprint(Net())",
+    ],
+    "adafactor": ['torch.manual_seed(0)\nmodel = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 1))\nopt = torch.optim.Adafactor(model.parameters(), lr=0.05, weight_decay=0.01)\nprint(opt)\nX = torch.randn(32, 4); Y = X.sum(1, keepdim=True) ** 2\nfor i in range(30):\n    opt.zero_grad()\n    loss = ((model(X) - Y) ** 2).mean()\n    loss.backward()\n    opt.step()\n    if i % 10 == 0: print(i, loss.item())\nprint(loss.item(), model[0].weight[0], sorted(opt.state[model[0].weight].keys()), opt.state[model[0].weight]["step"], opt.state[model[0].weight]["row_var"].shape)\nw = torch.nn.Parameter(torch.randn(2, 3, 4))\no2 = torch.optim.Adafactor([w], maximize=True, eps=(1e-30, 1e-3), d=2.0)\nfor i in range(3):\n    o2.zero_grad(); (w.sin().sum()).backward(); o2.step()\nprint(w[0, 0], o2.state_dict()["param_groups"])\nfor f in [lambda: torch.optim.Adafactor([w], lr=-1), lambda: torch.optim.Adafactor([w], beta2_decay=0.5), lambda: torch.optim.Adafactor([w], eps=(-1, 1e-3)), lambda: torch.optim.Adafactor([w], d=0.5), lambda: torch.optim.Adafactor([w], weight_decay=-1)]:\n    try: f()\n    except Exception as e: print(type(e).__name__, e)\nz = torch.nn.Parameter(torch.randn(3, dtype=torch.complex64)); z.grad = torch.ones(3, dtype=torch.complex64)\ntry: torch.optim.Adafactor([z]).step()\nexcept Exception as e: print(type(e).__name__, e)\n'],
+    "uninitialized_buffer": [
+        "b = torch.nn.UninitializedBuffer()\nprint(repr(b), type(b).__name__, torch.nn.parameter.is_lazy(b))",
+        "CASES = [lambda: b + 1, lambda: b.numel(), lambda: b.shape, lambda: torch.nn.parameter.UninitializedBuffer]\n"
+        + CASES,
+        "b.materialize((2, 3))\nprint(type(b), b.shape)",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CELLS))
+def test_remaining_nn_classes_match_pytorch(name):
+    assert_same_as_pytorch(CELLS[name], corpus="learner_errors", name=name, warns="per_cell")
