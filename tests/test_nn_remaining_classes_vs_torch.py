@@ -4,7 +4,9 @@ becomes the plain class), LazyBatchNorm3d and the lazy instance norms (PyTorch's
 running statistics on), SyncBatchNorm in one process (a batch norm over any (N, C, ...) input) and its
 convert_sync_batchnorm, the deprecated NLLLoss2d and Container (PyTorch's FutureWarning when made and when
 subclassed, not for a subclass's instances), UninitializedBuffer, and optim.Adafactor (PyTorch's single-tensor
-update: factored second moments for matrices, its argument checks, state and printing)."""
+update: factored second moments for matrices, its argument checks, state and printing); F.*_with_indices always
+give (output, indices) whatever return_indices says (max_pool2d_with_indices was max_pool2d itself), and
+nn.init.eye / dirac are the deprecated aliases with PyTorch's FutureWarning."""
 import pytest
 
 from helpers import ATTEMPT, assert_same_as_pytorch
@@ -59,6 +61,7 @@ CELLS = {
         "print('defined')\nprint(Net())",
     ],
     "adafactor": ['torch.manual_seed(0)\nmodel = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.Tanh(), torch.nn.Linear(8, 1))\nopt = torch.optim.Adafactor(model.parameters(), lr=0.05, weight_decay=0.01)\nprint(opt)\nX = torch.randn(32, 4); Y = X.sum(1, keepdim=True) ** 2\nfor i in range(30):\n    opt.zero_grad()\n    loss = ((model(X) - Y) ** 2).mean()\n    loss.backward()\n    opt.step()\n    if i % 10 == 0: print(i, loss.item())\nprint(loss.item(), model[0].weight[0], sorted(opt.state[model[0].weight].keys()), opt.state[model[0].weight]["step"], opt.state[model[0].weight]["row_var"].shape)\nw = torch.nn.Parameter(torch.randn(2, 3, 4))\no2 = torch.optim.Adafactor([w], maximize=True, eps=(1e-30, 1e-3), d=2.0)\nfor i in range(3):\n    o2.zero_grad(); (w.sin().sum()).backward(); o2.step()\nprint(w[0, 0], o2.state_dict()["param_groups"])\nfor f in [lambda: torch.optim.Adafactor([w], lr=-1), lambda: torch.optim.Adafactor([w], beta2_decay=0.5), lambda: torch.optim.Adafactor([w], eps=(-1, 1e-3)), lambda: torch.optim.Adafactor([w], d=0.5), lambda: torch.optim.Adafactor([w], weight_decay=-1)]:\n    try: f()\n    except Exception as e: print(type(e).__name__, e)\nz = torch.nn.Parameter(torch.randn(3, dtype=torch.complex64)); z.grad = torch.ones(3, dtype=torch.complex64)\ntry: torch.optim.Adafactor([z]).step()\nexcept Exception as e: print(type(e).__name__, e)\n'],
+    "pooling_with_indices_and_init_aliases": ['F = torch.nn.functional\nx = torch.arange(16.).reshape(1, 1, 16).requires_grad_()\nfor f in [lambda: F.max_pool1d_with_indices(x, 2), lambda: F.adaptive_max_pool1d_with_indices(x, 3), lambda: F.adaptive_max_pool2d_with_indices(x.view(1, 4, 4), 2, True),\n          lambda: F.max_pool2d_with_indices(x.view(1, 4, 4), 2), lambda: F.max_pool3d_with_indices(x.view(1, 2, 2, 4), 2, ceil_mode=True), lambda: F.adaptive_max_pool3d_with_indices(x.view(1, 2, 2, 4), 1),\n          lambda: F.max_pool1d_with_indices(x, 2, return_indices=False)[0].grad_fn.name(), lambda: F.max_pool2d(x.view(1, 4, 4), 2, return_indices=True)[1],\n          lambda: F.max_pool1d_with_indices(), lambda: torch.nn.init.eye(torch.empty(2, 3)), lambda: torch.nn.init.dirac(torch.empty(2, 2, 3)), lambda: torch.nn.init.eye.__name__]:\n    try: print(f())\n    except Exception as e: print(type(e).__name__, e)\n'],
     "uninitialized_buffer": [
         "b = torch.nn.UninitializedBuffer()\nprint(repr(b), type(b).__name__, torch.nn.parameter.is_lazy(b))",
         "CASES = [lambda: b + 1, lambda: b.numel(), lambda: b.shape, lambda: torch.nn.parameter.UninitializedBuffer]\n"

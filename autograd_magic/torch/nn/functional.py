@@ -19,7 +19,8 @@ from .functional_loss import _legacy_reduction, _reduction  # noqa: F401  (the l
 from .functional_more import embedding_renorm_, embedding_renorm_checked  # noqa: E402
 from .functional_more import (adaptive_avg_pool1d, adaptive_max_pool1d,  # noqa: F401
                               avg_pool1d, dropout1d, embedding_bag,
-                              gaussian_nll_loss, max_pool1d, poisson_nll_loss, rms_norm)
+                              gaussian_nll_loss, max_pool1d, poisson_nll_loss, rms_norm,
+                              max_pool1d_with_indices, adaptive_max_pool1d_with_indices)
 
 sigmoid = DECLARED_FUNCTIONS["sigmoid"]
 tanh = DECLARED_FUNCTIONS["tanh"]
@@ -494,7 +495,8 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
 from .functional_conv import (batch_norm, conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,  # noqa: E402
                               conv_transpose3d, dropout2d, dropout3d, layer_norm)
 from .functional_pool import (adaptive_avg_pool2d, adaptive_avg_pool3d, adaptive_max_pool2d,  # noqa: E402
-                              adaptive_max_pool3d, avg_pool2d, avg_pool3d, max_pool2d, max_pool2d_with_indices,
+                              adaptive_max_pool2d_with_indices, adaptive_max_pool3d,
+                              adaptive_max_pool3d_with_indices, avg_pool2d, avg_pool3d, max_pool2d, max_pool2d_with_indices,
                               max_pool3d, max_pool3d_with_indices)
 from .functional_loss import kl_div  # noqa: E402
 from .functional_act import (celu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, logsigmoid,  # noqa: E402
@@ -543,7 +545,9 @@ def __getattr__(name):
 __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss", "binary_cross_entropy",
            "binary_cross_entropy_with_logits", "nll_loss", "cross_entropy", "l1_loss", "leaky_relu", "elu", "gelu",
            "softplus", "silu", "dropout", "one_hot", "normalize", "cosine_similarity", "embedding", "smooth_l1_loss",
-           "huber_loss", "conv1d", "conv2d", "max_pool2d", "max_pool2d_with_indices", "avg_pool2d",
+           "huber_loss", "conv1d", "conv2d", "max_pool2d", "max_pool2d_with_indices", "max_pool1d_with_indices",
+           "adaptive_max_pool1d_with_indices", "adaptive_max_pool2d_with_indices", "adaptive_max_pool3d_with_indices",
+           "avg_pool2d",
            "adaptive_avg_pool2d", "batch_norm", "layer_norm", "dropout2d", "hardtanh", "relu6", "softsign",
            "tanhshrink", "mish", "hardsigmoid", "hardswish", "logsigmoid", "softshrink", "hardshrink", "celu", "selu",
            "threshold", "rrelu", "glu", "prelu", "kl_div", "relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_",
