@@ -447,9 +447,22 @@ NAMES = {
         parameters_to_vector parametrizations parametrize remove_spectral_norm remove_weight_norm rnn skip_init
         spectral_norm stateless vector_to_parameters weight_norm
         """.split()),
+    "torch.nn.utils.clip_grad": frozenset("""
+        Callable ParamSpec Tensor TypeAlias TypeVar cast clip_grad_norm clip_grad_norm_ clip_grad_value_ deprecated
+        functools torch types typing warnings
+        """.split()),
+    "torch.nn.utils.convert_parameters": frozenset("""
+        Iterable parameters_to_vector torch vector_to_parameters
+        """.split()),
     "torch.nn.utils.fusion": frozenset("""
         ConvT LinearT TypeVar annotations copy fuse_conv_bn_eval fuse_conv_bn_weights fuse_linear_bn_eval
         fuse_linear_bn_weights torch
+        """.split()),
+    "torch.nn.utils.init": frozenset("""
+        inspect skip_init torch
+        """.split()),
+    "torch.nn.utils.memory_format": frozenset("""
+        TypeVar annotations convert_conv2d_weight_memory_format convert_conv3d_weight_memory_format torch
         """.split()),
     "torch.nn.utils.parametrizations": frozenset("""
         Enum F Module Tensor auto orthogonal parametrize spectral_norm torch weight_norm

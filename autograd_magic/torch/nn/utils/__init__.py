@@ -169,6 +169,9 @@ def skip_init(module_cls, *args, **kwargs):
     return module
 
 
+# (PyTorch's modules that define the functions above: imported once they exist)
+from . import clip_grad, convert_parameters, init, memory_format  # noqa: F401,E402
+from .memory_format import convert_conv2d_weight_memory_format, convert_conv3d_weight_memory_format  # noqa: F401,E402
 from ....engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
 
 
