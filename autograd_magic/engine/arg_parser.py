@@ -182,7 +182,8 @@ def _is_int(v):
 def _accepts(kind, v, numbers_as_tensors):
     cls = v.__class__
     if kind == "Tensor":
-        return isinstance(v, TensorBase) or (numbers_as_tensors and cls in (int, float, bool, complex))
+        return isinstance(v, TensorBase) or numbers_as_tensors and (   # (THPUtils_checkScalar: numpy's too)
+            cls in (int, float, bool, complex) or isinstance(v, np.generic) and v.dtype.kind in "biufc")
     if kind == "int":
         return _is_int(v)
     if kind == "tuple of ints":   # (PyTorch looks at the first element only; _unpacked at the others)

@@ -141,6 +141,8 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     data = plain_sequences(data)   # (a deque, an array.array, a class with __len__ and __getitem__: a list)
     if isinstance(data, TensorBase):
         warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
+    elif cls is np.ndarray:   # (copied as from_numpy reads it: its dtype, byte order and strides checked first)
+        _check_array(data)
     elif isinstance(data, (list, tuple)):
         first = data
         while isinstance(first, (list, tuple)) and first:
@@ -201,12 +203,8 @@ def as_tensor(data, dtype=None, device=None):
 def from_numpy(ndarray):
     """A tensor sharing memory with ndarray."""
     if not isinstance(ndarray, np.ndarray):
-        raise TypeError(f"expected np.ndarray (got {type(ndarray).__name__})")
-    dtypes.from_numpy_dtype(ndarray.dtype)
-    if any(s < 0 for s in ndarray.strides):
-        raise ValueError("At least one stride in the given numpy array is negative, and tensors with negative strides "
-                         "are not currently supported. (You can probably work around this by making a copy of your "
-                         "array  with array.copy().) ")
+        raise TypeError(f"expected np.ndarray (got {argcheck.tp_name(ndarray)})")
+    _check_array(ndarray)
     if not ndarray.flags.writeable:
         warn_once("The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This "
                   "means writing to this tensor will result in undefined behavior. You may want to copy the array to "
@@ -214,6 +212,15 @@ def from_numpy(ndarray):
                   "be suppressed for the rest of this program. (Triggered internally at "
                   "/__w/pytorch/pytorch/torch/csrc/utils/tensor_numpy.cpp:213.)")
     return wrap(ndarray)
+
+
+def _check_array(ndarray):
+    """tensor_from_numpy's checks of an array: its dtype (and byte order), then its strides (none negative)."""
+    dtypes.from_numpy_dtype(ndarray.dtype)
+    if any(s < 0 for s in ndarray.strides):
+        raise ValueError("At least one stride in the given numpy array is negative, and tensors with negative strides "
+                         "are not currently supported. (You can probably work around this by making a copy of your "
+                         "array  with array.copy().) ")
 
 
 def _size(size, name=None):
@@ -309,6 +316,7 @@ def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=N
 def full(size, fill_value, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
+    fill_value = dtypes.scalar_number(fill_value)   # (full((2,), np.bool_(1)) is float, as PyTorch parses a Scalar)
     return _filled((size,), fill_value, dtype, requires_grad, dtypes.scalar_category(fill_value), out, name="full")
 
 
@@ -360,7 +368,7 @@ def arange(start=None, end=None, step=1, *, dtype=None, device=None, requires_gr
         start, end = 0, start
     elif start is None:   # (arange(end=3): PyTorch's first overload, end alone)
         start = 0
-    vals = [v.item() if isinstance(v, TensorBase) else v for v in (start, end, step)]
+    vals = [v.item() if isinstance(v, TensorBase) else dtypes.scalar_number(v) for v in (start, end, step)]
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (vals[1] - vals[0]) * vals[2] < 0:

@@ -177,6 +177,8 @@ def binary_op(op, a, b):
             if dt.np != ad.dtype:
                 a = wrap(ad.astype(dt.np)) if not a._rg else a.to(dt)
                 ad = a._data
+            if cls is int and ad.dtype.kind in "iu":
+                b = dtypes.wrapped_int(b, ad.dtype)
         # Fast path of `x * 2`: forward, then a node only if recording.
         if bf16:   # the scalar taken in float32, the result rounded (engine/bf16.py)
             data, op = _bf16.forward(op, (a, b), (), None)
@@ -228,7 +230,7 @@ def binary_op(op, a, b):
             a, b = a.to(dt), b.to(dt)
         return apply(op, (a, b))
     if isinstance(b, (np.number, np.bool_)):
-        return binary_op(op, a, b.item())
+        return binary_op(op, a, dtypes.scalar_number(b))
     if isinstance(b, (int, float, complex)):  # subclasses of int/float (e.g. IntEnum)
         return binary_op(op, a, float(b) if isinstance(b, float) else complex(b) if isinstance(b, complex) else int(b))
     if isinstance(b, np.ndarray):

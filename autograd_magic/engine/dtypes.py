@@ -213,9 +213,17 @@ def from_numpy_dtype(np_dtype):
                             "uint32, uint16, uint8, and bool.")
         return _FROM_NP[np.dtype(np_dtype)]
     except KeyError:
-        raise TypeError(
-            f"can't convert np.ndarray of type numpy.{np.dtype(np_dtype).name}. The only supported types are: "
-            "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.") from None
+        pass
+    d = np.dtype(np_dtype)
+    if d.byteorder == ">" or d.byteorder == "<" and not d.isnative:   # ('>f4' on a little-endian machine)
+        raise ValueError("given numpy array has byte order different from the native byte order. Conversion "
+                         "between byte orders is currently not supported.")
+    if d.kind == "u":
+        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: torch.{d.name} (the dtype of a "
+                                  f"numpy.{d.name} array) is not part of it")
+    raise TypeError(f"can't convert np.ndarray of type numpy.{d.type.__name__}. The only supported types are: "
+                    "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, "
+                    "uint16, uint8, and bool.")
 
 
 def coerce(d):
@@ -233,6 +241,32 @@ def coerce(d):
 
 def default_for_category(cat):
     return (bool_, int64, _DEFAULT_FLOAT[0], default_complex())[cat]
+
+
+def scalar_number(value):
+    """A numpy scalar as PyTorch's argument parser reads a Scalar: an np.integer as int, an np.floating as float, an
+    np.complex128 (a Python complex) as complex; np.bool_, which is neither a Python bool nor an np.integer, and
+    np.complex64, which is no Python complex, as a float (``bool_tensor + np.bool_(True)`` is float32; numpy's
+    ComplexWarning for the imaginary part dropped); any other value as it is."""
+    if isinstance(value, np.generic):
+        return float(value) if value.__class__ is np.bool_ or value.__class__ is np.complex64 else value.item()
+    return value
+
+
+def wrapped_int(value, np_dtype):
+    """A Python int as an integer tensor's kernel takes a Scalar (c10's static_cast, not checked): two's complement
+    into the dtype's bits (``uint8_tensor + 300`` adds 44, ``- 1`` adds 255); beyond 64 bits the parser's
+    OverflowError."""
+    if np_dtype.kind not in "iu":
+        return value
+    info = np.iinfo(np_dtype)
+    if info.min <= value <= info.max:
+        return value
+    if not -2 ** 63 <= value < 2 ** 64:
+        raise OverflowError("int too big to convert")
+    bits = 8 * np_dtype.itemsize
+    value %= 1 << bits
+    return value - (1 << bits) if info.min and value > info.max else value
 
 
 def scalar_category(value):

@@ -21,9 +21,10 @@ def as_tensor_arg(x, like=None):
         return x
     if isinstance(x, np.ndarray):
         return wrap(x)
+    x = dtypes.scalar_number(x)
     dt = like._data.dtype if like is not None and dtypes.scalar_category(x) <= dtypes._FROM_NP[like._data.dtype]._cat \
         else dtypes.default_for_category(dtypes.scalar_category(x)).np
-    return scalar_tensor(x, dt)
+    return scalar_tensor(dtypes.fitted(x, dt) if like is not None else x, dt)
 
 
 def to_float(t):
@@ -140,7 +141,7 @@ def sub(input, other, *, alpha=1):
 
 def rsub(input, other, alpha=1):
     """other - alpha * input (a number other: RsubBackward1); a Tensor other goes through sub."""
-    tensor, scalar = input, other
+    tensor, scalar = input, dtypes.scalar_number(other)
     check_bool_sub(tensor, scalar)
     if alpha != 1:
         if isinstance(scalar, TensorBase):
@@ -151,6 +152,8 @@ def rsub(input, other, alpha=1):
     t = tensor
     if not dtypes.is_float_np(t._data.dtype) and dtypes.scalar_category(scalar) == 2:
         t = t.to(dtypes.get_default_dtype())
+    if scalar.__class__ is int:
+        scalar = dtypes.wrapped_int(scalar, t._data.dtype)
     return apply(OPS["rsub"], (t,), scalar, data=np.asarray(np.subtract(scalar, t._data)).astype(t._data.dtype))
 
 
@@ -190,9 +193,9 @@ def _division_operands(input, other):
     """input and other as PyTorch's floor division and remainder take them, and their dtype: numpy scalars count as
     Python numbers, tensors are in the promoted dtype (torch.result_type: an integer tensor // 2.5 is float32).
     An integer divisor that holds a 0 is PyTorch's ``RuntimeError: ZeroDivisionError``."""
-    a = input.item() if isinstance(input, (np.number, np.bool_)) else input
-    b = other.item() if isinstance(other, (np.number, np.bool_)) else other
+    a, b = dtypes.scalar_number(input), dtypes.scalar_number(other)
     dt = dtypes.result_type((a, b))
+    a, b = (dtypes.wrapped_int(v, dt.np) if v.__class__ is int else v for v in (a, b))
     if isinstance(a, TensorBase) and a._data.dtype != dt.np:
         a = a.to(dt)
     if isinstance(b, TensorBase) and b._data.dtype != dt.np:
@@ -233,13 +236,17 @@ negative = neg
 @quiet
 def pow(input, exponent):
     if isinstance(input, (np.number, np.bool_)):   # a numpy scalar base counts as a Python number, as in PyTorch
-        input = input.item()
+        input = dtypes.scalar_number(input)
+    exponent = dtypes.scalar_number(exponent)   # (i ** np.float32(2) is a float power, as i ** 2.0)
     if input.__class__ is complex and exponent._data.dtype.kind != "c":   # ((1+2j) ** x: a complex result over the
         data = np.power(input, exponent._data.astype(dtypes.result_type((exponent, input)).np))   # real x, one node)
         return apply(OPS["rpow"], (exponent,), input, data=np.asarray(data))
     if not isinstance(input, TensorBase):
         base = float(input) if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, float) else input
         t = exponent if isinstance(input, int) else to_float(exponent)
+        if input.__class__ is int and t._data.dtype.kind in "bu" + "i":   # (3 ** bool_tensor is int64; -1 ** a
+            t = t.to(dtypes.result_type((t, input)))                        # uint8 one wraps the base into uint8)
+            base = dtypes.wrapped_int(base, t._data.dtype)
         data = np.asarray(np.power(base, t._data)).astype(t._data.dtype if isinstance(input, int) or
                                                           dtypes.is_float_np(t._data.dtype) else
                                                           dtypes.get_default_dtype().np)
@@ -253,6 +260,8 @@ def pow(input, exponent):
         t = t.to(dtypes.get_default_dtype())
     if not dtypes.is_diff_np(t._data.dtype) and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
+    if exponent.__class__ is int:   # (checked, as pow's kernel converts it: uint8_tensor ** 300 overflows)
+        exponent = dtypes.fitted(exponent, t._data.dtype)
     return apply(OPS["pow"], (t,), exponent)
 
 
@@ -577,9 +586,11 @@ def nonzero_static(input, *, size, fill_value=-1):
 def compare(name, a, b):
     ufunc = {"eq": np.equal, "ne": np.not_equal, "lt": np.less, "le": np.less_equal,
              "gt": np.greater, "ge": np.greater_equal}[name]
-    bd = b._data if isinstance(b, TensorBase) else b
-    if not isinstance(bd, (np.ndarray, int, float, bool, complex, np.number, np.bool_)):
+    bd = b._data if isinstance(b, TensorBase) else dtypes.scalar_number(b)
+    if not isinstance(bd, (np.ndarray, int, float, bool, complex)):
         return NotImplemented
+    if bd.__class__ is int:   # (uint8_tensor < 300 compares with 44, as PyTorch's kernel casts the number)
+        bd = dtypes.wrapped_int(bd, a._data.dtype)
     if name not in ("eq", "ne"):   # complex numbers are not ordered
         kinds = (a._data.dtype.kind, bd.dtype.kind if isinstance(bd, np.ndarray) else
                  "c" if isinstance(bd, (complex, np.complexfloating)) else "f")
@@ -595,7 +606,9 @@ _BITWISE = {"and": np.bitwise_and, "or": np.bitwise_or, "xor": np.bitwise_xor, "
 
 def logical(name, a, b):
     """a & b, a | b, a ^ b, a << b, a >> b on integer and bool tensors (PyTorch's error for floats)."""
-    bd = b._data if isinstance(b, TensorBase) else b
+    bd = b._data if isinstance(b, TensorBase) else dtypes.scalar_number(b)
+    if bd.__class__ is int:
+        bd = dtypes.wrapped_int(bd, a._data.dtype)
     for v in (a._data, bd):
         kind = v.dtype.name if isinstance(v, np.ndarray) else ("float32" if isinstance(v, float) else None)
         if kind is not None and kind.startswith("float"):
@@ -877,7 +890,7 @@ def lerp(input, end, weight):
 
 
 def addcmul(input, tensor1, tensor2, *, value=1):
-    return apply(OPS["addcmul"], (input, tensor1, tensor2), value)
+    return apply(OPS["addcmul"], (input, tensor1, tensor2), dtypes.scalar_number(value))
 
 
 def addcdiv(input, tensor1, tensor2, *, value=1):
@@ -888,7 +901,7 @@ def addcdiv(input, tensor1, tensor2, *, value=1):
                            "integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future "
                            "addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), "
                            "for all dtypes.")
-    return apply(OPS["addcdiv"], (input, tensor1, tensor2), value)
+    return apply(OPS["addcdiv"], (input, tensor1, tensor2), dtypes.scalar_number(value))
 
 
 def clamp_min(input, min):

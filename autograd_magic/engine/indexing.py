@@ -23,16 +23,19 @@ from .xp import along_axis_key
 # ---------------------------------------------------------------- indexing
 
 
+_BYTE_MASK = ("indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead. (Triggered "
+              "internally at /__w/pytorch/pytorch/aten/src/ATen/native/IndexingUtils.h:37.)")
+
+
 def _index_component(k):
     if isinstance(k, TensorBase):
         if k._data.dtype.kind not in "biu":   # (a float index: i / 2 where i // 2 was meant)
             raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
         if k._data.dtype == np.uint8:   # a ByteTensor mask of old tutorials: a mask, as bool, with PyTorch's warning
-            warnings.warn("indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead. "
-                          "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/IndexingUtils.h:37.)",
-                          UserWarning, stacklevel=user_level())
-            return k._data.astype(np.bool_)
+            return _byte_mask(k._data)
         return k._data
+    if k.__class__ is np.ndarray:
+        return _array_index(k)
     if k.__class__ is bool or k.__class__ is np.bool_:   # x[True]: a 0-d mask (a new dim of 1 or 0), not x[1]
         return np.array(k, dtype=np.bool_)
     if isinstance(k, (list, tuple)):   # (a tuple inside the key: an index tensor too, x[(0, 1),] is x[[0, 1]])
@@ -40,6 +43,28 @@ def _index_component(k):
         # (x[[]]: an empty long index, as PyTorch's; a list with a float is a long index: x[[1.5, 0]] is x[[1, 0]])
         return arr.astype(np.int64) if arr.size == 0 or arr.dtype.kind == "f" else arr
     return k
+
+
+def _array_index(k):
+    """A numpy array in a key, as PyTorch's indexing_tensor_from_data reads it: a tensor of its data (object and
+    string arrays refused as torch.tensor refuses them), a uint8 one a byte mask (with the deprecation warning),
+    any other but a bool one converted to long (x[np.array([1.7, 2.2])] is x[[1, 2]])."""
+    kind = k.dtype.kind
+    if kind == "b" or kind in "iu" and k.dtype != np.uint8:
+        return k
+    dtypes.from_numpy_dtype(k.dtype)
+    if k.dtype == np.uint8:
+        return _byte_mask(k)
+    with np.errstate(invalid="ignore"):   # (NaN becomes the least int64, an index out of bounds, as in PyTorch)
+        return k.real.astype(np.int64)
+
+
+def _byte_mask(data):
+    """A uint8 index as the bool mask PyTorch makes of it, with its deprecation warning unless it is 0-d (PyTorch
+    reads a 0-d byte or bool index as a mask of one new dim without the warning)."""
+    if data.ndim:
+        warnings.warn(_BYTE_MASK, UserWarning, stacklevel=user_level())
+    return data.astype(np.bool_)
 
 
 def normalize_key(key):
@@ -86,7 +111,7 @@ def _refuse_key(k):
     """A key component PyTorch's indexing takes (a tensor, an integer-like, a sequence, read as a tensor), or its
     error: a float (``x[n / 2]``) or an object is its IndexError naming the type, a string fails as a tensor of
     it would."""
-    if isinstance(k, (TensorBase, np.ndarray, np.integer, np.bool_, list, tuple)):
+    if isinstance(k, (TensorBase, np.ndarray, np.integer, list, tuple)):   # (not np.bool_: no Python bool, no mask)
         return k
     if isinstance(k, (str, bytes)):
         raise TypeError(f"new(): invalid data type '{type(k).__name__}'")
@@ -207,8 +232,8 @@ def _refuse_byte_mask_fill(key, value):
     if isinstance(value, TensorBase) and value._data.ndim:
         return
     parts = key if key.__class__ is tuple else (key,)
-    tensors = [k for k in parts if isinstance(k, TensorBase)]
-    if len(tensors) == 1 and tensors[0]._data.dtype == np.uint8:
+    tensors = [k._data if isinstance(k, TensorBase) else k for k in parts if isinstance(k, (TensorBase, np.ndarray))]
+    if len(tensors) == 1 and tensors[0].dtype == np.uint8:   # (a numpy uint8 array is such a mask too)
         raise RuntimeError("masked_fill_ only supports boolean masks, but got mask with dtype unsigned char")
 
 

@@ -289,7 +289,10 @@ _BINDINGS = {
     "bitwise_or_": F.bitwise_inplace(F.bitwise_or), "bitwise_xor_": F.bitwise_inplace(F.bitwise_xor),
     "__iadd__": _iop_plain("add", np.add), "__isub__": _iop_plain("sub", np.subtract),
     "__imul__": _iop_plain("mul", np.multiply), "__itruediv__": _quotient_in_place(_iop(F.div)),
-    "__ipow__": _iop(F.pow),
+    "__ipow__": _iop(F.pow), "__ifloordiv__": _iop(F.floor_divide), "__imod__": _iop(F.remainder),
+    **{f"__i{op}__": _iop(lambda s, o, _name=name: F.logical(_name, s, o))
+       for op, name in (("and", "and"), ("or", "or"), ("xor", "xor"), ("lshift", "left_shift"),
+                        ("rshift", "right_shift"))},
     "__getitem__": IX.getitem, "__setitem__": IX.setitem,
     # named arithmetic
     "add": F.add, "sub": F.sub, "subtract": F.sub, "mul": F.mul, "multiply": F.mul, "div": F.div,
@@ -535,7 +538,11 @@ _BINDINGS.update({name: arg_parser.parsed(_BINDINGS[name], name, texts, method=T
 # A numpy array on the right of an operator: numpy computes it (numpy_interop.with_ndarray)
 _BINDINGS.update({name: numpy_interop.with_ndarray(name, _BINDINGS[name]) for name in (
     *numpy_interop.OPERATOR_UFUNCS, *numpy_interop.ORDERINGS, *numpy_interop.REFLECTED,
-    "__iadd__", "__isub__", "__imul__", "__itruediv__") if name in _BINDINGS})
+    "__iadd__", "__isub__", "__imul__", "__itruediv__", "__ipow__", "__ifloordiv__", "__imod__", "__iand__",
+    "__ior__", "__ixor__", "__ilshift__", "__irshift__", "__ne__") if name in _BINDINGS})
+# Python 2's names, which PyTorch's Tensor still has (x.__div__(2))
+_BINDINGS.update(__div__=numpy_interop.with_ndarray("__div__", _BINDINGS["__truediv__"]),
+                 __rdiv__=_BINDINGS["__rtruediv__"], __idiv__=_BINDINGS["__itruediv__"])
 
 # In-place forms PyTorch has for methods that exist here out of place: x.reciprocal_(), x.remainder_(2) ...
 _BINDINGS.update({name + "_": _named_inplace(_BINDINGS[name], name + "_",

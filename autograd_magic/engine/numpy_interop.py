@@ -41,10 +41,12 @@ def with_ndarray(name, method):
     def operator(self, other):
         if other.__class__ is not np.ndarray:
             return method(self, other)
+        if name == "__rtruediv__":   # (PyTorch's __rdiv__: self.reciprocal() * other, numpy's product then)
+            return self.reciprocal() * other
         if symbol is not None or ufunc is None:
             # an ordering: Python's TypeError ('<' not supported between instances of ...), whichever side the
-            # array is on; a reflected operator (array + tensor): refused; an in-place one: Python falls back to
-            # the plain operator
+            # array is on; x != array: Python's identity fallback (True); a reflected operator (array + tensor):
+            # refused; an in-place one: Python falls back to the plain operator
             return NotImplemented
         result = ufunc(self.__array__(), other)
         warnings.warn(_WRAP_DEPRECATED, DeprecationWarning, stacklevel=user_level())
