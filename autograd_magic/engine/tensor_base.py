@@ -678,8 +678,18 @@ def _as_lists(x):
     if isinstance(x, (list, tuple)):
         return [_as_lists(v) for v in x]
     if x.__class__ not in _PLAIN_NUMBERS and _foreign_sequence(x):
-        len(x)
-        return [_as_lists(v) for v in list(x)]
+        # item by item as PyTorch reads a sequence's shape and dtype (PySequence_GetItem): a pandas Series gives
+        # its numpy scalars (float64), where iterating it gives Python floats; an item 0 that cannot be read is
+        # PyTorch's ValueError (a DataFrame, whose [0] is a column lookup)
+        items = []
+        for i in range(len(x)):
+            try:
+                items.append(x[i])
+            except Exception:
+                if i:
+                    raise
+                raise ValueError(f"could not determine the shape of object type '{type(x).__name__}'") from None
+        return [_as_lists(v) for v in items]
     return x
 
 
