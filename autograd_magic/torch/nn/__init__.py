@@ -30,7 +30,7 @@ from .upsampling import (ChannelShuffle, PixelShuffle, PixelUnshuffle, Upsample,
 from .padding import (CircularPad1d, CircularPad2d, CircularPad3d, ConstantPad1d, ConstantPad2d,  # noqa: F401
                       ConstantPad3d, ReflectionPad1d, ReflectionPad2d, ReflectionPad3d, ReplicationPad1d,
                       ReplicationPad2d, ReplicationPad3d, ZeroPad1d, ZeroPad2d, ZeroPad3d)
-from .vision_layers import (Fold, HingeEmbeddingLoss, LocalResponseNorm, LPPool1d, LPPool2d, LPPool3d,  # noqa: F401
+from .vision_layers import (CrossMapLRN2d, Fold, HingeEmbeddingLoss, LocalResponseNorm, LPPool1d, LPPool2d, LPPool3d,  # noqa: F401
                             MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, Unfold)
 from .functional_unpool import MaxUnpool1d, MaxUnpool2d, MaxUnpool3d  # noqa: F401,E402
 from .functional_fractional import FractionalMaxPool2d, FractionalMaxPool3d  # noqa: F401,E402

@@ -1,6 +1,7 @@
 """Modules over functional_vision.py and functional_zoo.py: Unfold, Fold, LocalResponseNorm, LPPool1d/2d/3d and the
 margin losses SoftMarginLoss, MultiLabelSoftMarginLoss, HingeEmbeddingLoss, MultiMarginLoss,
 MultiLabelMarginLoss."""
+from ._functions import CrossMapLRN2d as _cross_map_lrn2d
 from . import functional_vision as FV
 from . import functional_zoo as FZ
 from .loss import _Loss, _WeightedLoss
@@ -53,6 +54,22 @@ class LocalResponseNorm(Module):
     def extra_repr(self):
         return f"{self.size}, alpha={self.alpha}, beta={self.beta}, k={self.k}"
 
+
+
+class CrossMapLRN2d(Module):
+    """Local response normalisation across channels of an (N, C, H, W) input, as the legacy Function computes it
+    (nn/_functions.py); LocalResponseNorm gives the same values through F.local_response_norm."""
+    __module__ = "torch.nn.modules.normalization"
+
+    def __init__(self, size, alpha=1e-4, beta=0.75, k=1):
+        super().__init__()
+        self.size, self.alpha, self.beta, self.k = size, alpha, beta, k
+
+    def forward(self, input):
+        return _cross_map_lrn2d.apply(input, self.size, self.alpha, self.beta, self.k)
+
+    def extra_repr(self):
+        return f"{self.size}, alpha={self.alpha}, beta={self.beta}, k={self.k}"
 
 class _LPPoolNd(Module):
     __module__ = "torch.nn.modules.pooling"

@@ -31,7 +31,7 @@ _LAYOUT = {
                   "SyncBatchNorm", "_BatchNorm", "_NormBase"),
     "instancenorm": ("InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LazyInstanceNorm1d", "LazyInstanceNorm2d",
                      "LazyInstanceNorm3d", "_InstanceNorm"),
-    "normalization": ("LocalResponseNorm", "LayerNorm", "GroupNorm", "RMSNorm"),
+    "normalization": ("LocalResponseNorm", "CrossMapLRN2d", "LayerNorm", "GroupNorm", "RMSNorm"),
     "dropout": ("Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout",
                 "_DropoutNd"),
     "pooling": ("MaxPool1d", "MaxPool2d", "MaxPool3d", "MaxUnpool1d", "MaxUnpool2d", "MaxUnpool3d", "AvgPool1d",
