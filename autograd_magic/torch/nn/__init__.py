@@ -19,7 +19,7 @@ from .pooling import (AdaptiveAvgPool2d, AdaptiveAvgPool3d, AvgPool2d, AvgPool3d
 from .lazy import (LazyBatchNorm1d, LazyBatchNorm2d, LazyBatchNorm3d, LazyConv1d, LazyConv2d, LazyConv3d,  # noqa: F401
                    LazyConvTranspose1d, LazyConvTranspose2d, LazyConvTranspose3d, LazyInstanceNorm1d,
                    LazyInstanceNorm2d, LazyInstanceNorm3d)
-from .more_layers import (AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d, AdaptiveMaxPool3d,  # noqa: F401
+from .more_layers import (AdaptiveAvgPool1d, AdaptiveLogSoftmaxWithLoss, AdaptiveMaxPool1d, AdaptiveMaxPool2d, AdaptiveMaxPool3d,  # noqa: F401
                           AvgPool1d, CosineSimilarity, Dropout1d, EmbeddingBag, GaussianNLLLoss, MaxPool1d,
                           PairwiseDistance, PoissonNLLLoss, RMSNorm, Softmax2d, Softmin)
 from .multihead import MultiheadAttention  # noqa: F401

@@ -1,5 +1,6 @@
 """Modules of the functions in functional_more.py: MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, Softmin,
 CosineSimilarity, PairwiseDistance, RMSNorm, Dropout1d (arguments kept and printed as PyTorch prints them)."""
+import collections
 import numbers
 
 import numpy as np
@@ -13,7 +14,8 @@ from . import functional_more as FM
 from . import functional_pool as FP
 from . import init
 from ._args import ntuple
-from .layers import _DropoutNd
+from .container import ModuleList, Sequential
+from .layers import Linear, _DropoutNd
 from .module import Module, Parameter, factory_np_dtype
 from .pooling import _AdaptiveAvgPoolNd, _AvgPoolNd, _MaxPoolNd
 
@@ -244,3 +246,115 @@ class AdaptiveMaxPool2d(_AdaptiveMaxPoolNd):
 class AdaptiveMaxPool3d(_AdaptiveMaxPoolNd):
     def forward(self, input):
         return FP.adaptive_max_pool3d(input, self.output_size, self.return_indices)
+
+
+_ASMoutput = collections.namedtuple("_ASMoutput", ["output", "loss"])
+
+
+class AdaptiveLogSoftmaxWithLoss(Module):
+    """Grave et al.'s adaptive softmax: the frequent classes (below cutoffs[0]) and one entry per cluster in a head
+    Linear; each cluster's classes through a two-layer projection narrowed by div_value ** (i + 1). forward gives
+    (log-probability of each target, the mean negative of them) as a namedtuple, in PyTorch's order of ops."""
+    __module__ = "torch.nn.modules.adaptive"
+
+    def __init__(self, in_features, n_classes, cutoffs, div_value=4.0, head_bias=False, device=None, dtype=None):
+        super().__init__()
+        cutoffs = list(cutoffs)
+        if len(cutoffs) == 0:
+            raise ValueError("cutoffs should be a sequence of length larger than 0")
+        if (cutoffs != sorted(cutoffs) or min(cutoffs) <= 0 or max(cutoffs) > n_classes - 1
+                or len(set(cutoffs)) != len(cutoffs) or any(int(c) != c for c in cutoffs)):
+            raise ValueError("cutoffs should be a sequence of unique, positive integers sorted in an increasing "
+                             "order, where each value is between 1 and n_classes-1")
+        self.in_features, self.n_classes = in_features, n_classes
+        self.cutoffs = cutoffs + [n_classes]
+        self.div_value, self.head_bias = div_value, head_bias
+        self.shortlist_size = self.cutoffs[0]
+        self.n_clusters = len(self.cutoffs) - 1
+        self.head_size = self.shortlist_size + self.n_clusters
+        self.head = Linear(in_features, self.head_size, bias=head_bias, device=device, dtype=dtype)
+        self.tail = ModuleList()
+        for i in range(self.n_clusters):
+            hidden = int(in_features // (div_value ** (i + 1)))
+            self.tail.append(Sequential(
+                Linear(in_features, hidden, bias=False, device=device, dtype=dtype),
+                Linear(hidden, self.cutoffs[i + 1] - self.cutoffs[i], bias=False, device=device, dtype=dtype)))
+
+    def reset_parameters(self):
+        self.head.reset_parameters()
+        for i2h, h2o in self.tail:
+            i2h.reset_parameters()
+            h2o.reset_parameters()
+
+    def forward(self, input_, target_):
+        targ_dim = target_.dim()
+        if targ_dim == 1:
+            if input_.size(0) != target_.size(0):
+                raise RuntimeError("Input and target should have the same size in the batch dimension.")
+            if input_.dim() != 2:
+                raise RuntimeError(f"1D target tensor expects 2D input tensors, but found inputs with size "
+                                   f"{input_.size()}")
+        elif targ_dim == 0:
+            if input_.dim() != 1:
+                raise RuntimeError(f"0D target tensor expects 1D input tensors, but found inputs with size "
+                                   f"{input_.size()}")
+        else:
+            raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
+        batched = targ_dim > 0
+        input = input_ if batched else input_.unsqueeze(0)
+        target = target_ if batched else target_.unsqueeze(0)
+        used = 0
+        batch = target.size(0)
+        output = input.new_zeros(batch)
+        gather_inds = target.new_empty(batch)
+        bounds = [0] + self.cutoffs
+        for i in range(len(bounds) - 1):
+            low, high = bounds[i], bounds[i + 1]
+            mask = (target >= low) & (target < high)
+            rows = mask.nonzero().squeeze()
+            if rows.numel() == 0:
+                continue
+            if i == 0:
+                gather_inds.index_copy_(0, rows, target[mask])
+            else:
+                relative = target[mask] - low
+                cluster_output = self.tail[i - 1](input.index_select(0, rows))
+                gather_inds.index_fill_(0, rows, self.shortlist_size + i - 1)
+                local = FN.log_softmax(cluster_output, dim=1).gather(1, relative.unsqueeze(1))
+                output.index_copy_(0, rows, local.squeeze(1))
+            used += rows.numel()
+        if used != batch:
+            raise RuntimeError(f"Target values should be in [0, {self.n_classes - 1}], but values in range "
+                               f"[{target.min().item()}, {target.max().item()}] were found. ")
+        head_logprob = FN.log_softmax(self.head(input), dim=1)
+        output += head_logprob.gather(1, gather_inds.unsqueeze(1)).squeeze()
+        loss = (-output).mean()
+        if not batched:
+            output = output.squeeze(0)
+        return _ASMoutput(output, loss)
+
+    def _get_full_log_prob(self, input, head_output):
+        out = input.new_empty((head_output.size(0), self.n_classes))
+        head_logprob = FN.log_softmax(head_output, dim=1)
+        out[:, :self.shortlist_size] = head_logprob[:, :self.shortlist_size]
+        for i, (start, stop) in enumerate(zip(self.cutoffs, self.cutoffs[1:])):
+            cluster_logprob = FN.log_softmax(self.tail[i](input), dim=1)
+            out[:, start:stop] = cluster_logprob + head_logprob[:, self.shortlist_size + i].unsqueeze(1)
+        return out
+
+    def log_prob(self, input):
+        """Log-probabilities of all n_classes classes, (N, n_classes)."""
+        return self._get_full_log_prob(input, self.head(input))
+
+    def predict(self, input):
+        """The most probable class of each example (log_prob(input).argmax(1), computing the clusters only where
+        the head's best entry is a cluster)."""
+        head_output = self.head(input)
+        output = head_output.argmax(dim=1)
+        outside = output >= self.shortlist_size
+        if not outside.any():
+            return output
+        if outside.all():
+            return self._get_full_log_prob(input, head_output).argmax(dim=1)
+        output[outside] = self._get_full_log_prob(input[outside], head_output[outside]).argmax(dim=1)
+        return output

@@ -54,6 +54,7 @@ _LAYOUT = {
     "flatten": ("Flatten", "Unflatten"),
     "fold": ("Fold", "Unfold"),
     "distance": ("PairwiseDistance", "CosineSimilarity"),
+    "adaptive": ("AdaptiveLogSoftmaxWithLoss",),
 }
 # the module-level functions PyTorch keeps next to the classes
 _FUNCTIONS = {"module": {"register_module_forward_pre_hook": _module_call.register_module_forward_pre_hook,
