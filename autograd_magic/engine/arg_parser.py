@@ -132,6 +132,11 @@ class Signature:
                                            f"{'s' if len(missing) == 1 else ''}: "
                                            + ", ".join(f'"{m}"' for m in missing))
                 value, left = kwargs[key], left - 1
+            if p.type == "tuple of Tensors" and value.__class__ in (tuple, list):
+                # (PyTorch's check of a tensor list stops at its first other element, whatever the overload)
+                for j, item in enumerate(value):
+                    if not isinstance(item, TensorBase):
+                        raise TypeError(f"expected Tensor as element {j} in argument {i}, but got {tp_name(item)}")
             if not ((value is None and p.nullable) or _accepts(p.type, value, numbers_as_tensors)) or (
                     p.name in _SEQUENCE_ONLY and p.type == "tuple of ints" and not isinstance(value, (tuple, list))):
                 if given and i == 0 and self.varargs and _is_int(value):   # (all the ints are the size)

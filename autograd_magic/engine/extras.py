@@ -208,10 +208,9 @@ def can_cast(from_, to):
     return True
 
 
-def torch_range(start=0, end=None, step=1, *, dtype=None, requires_grad=False, **kwargs):
-    """Deprecated in PyTorch: end included, float32 by default; warns as PyTorch does."""
-    if end is None:
-        start, end = 0, start
+def torch_range(start, end, step=1, *, dtype=None, requires_grad=False, **kwargs):
+    """Deprecated in PyTorch: end included, float32 by default; warns as PyTorch does (start and end both
+    required, unlike arange's)."""
     warnings.warn("torch.range is deprecated and will be removed in a future release because its behavior is "
                   "inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in "
                   "[start, end).", UserWarning, stacklevel=2)

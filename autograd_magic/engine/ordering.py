@@ -302,6 +302,10 @@ def meshgrid(*tensors, indexing=None):
                   "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4215.)",
                   stacklevel=2)
         indexing = "ij"
+    if not tensors:
+        raise RuntimeError("meshgrid expects a non-empty TensorList")
+    if any(t._data.dtype != tensors[0]._data.dtype for t in tensors[1:]):
+        raise RuntimeError("meshgrid expects all tensors to have the same dtype")
     if indexing not in ("ij", "xy"):
         raise RuntimeError(f"torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {indexing}")
     swap = indexing == "xy" and len(tensors) >= 2

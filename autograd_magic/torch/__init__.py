@@ -101,7 +101,14 @@ from . import compiler  # noqa: F401,E402
 from .nn.functional_conv import (conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,  # noqa: F401
                                  conv_transpose3d, convolution, layer_norm)
 from .nn.functional_pool import max_pool2d, max_pool3d  # noqa: F401
-from .nn.module import _typename as typename  # noqa: F401,E402
+from .nn.module import _typename  # noqa: E402
+
+
+def typename(obj, /):
+    """'torch.FloatTensor' for a tensor, else the qualified name of obj's type (obj positional only, as PyTorch's)."""
+    return _typename(obj)
+
+
 from .nn.functional_vision import affine_grid_generator, grid_sampler, grid_sampler_2d  # noqa: F401
 from .nn.functional_act import celu_, rrelu, rrelu_, selu_, threshold_  # noqa: F401
 from .nn.functional_interp import pixel_shuffle, pixel_unshuffle  # noqa: F401
@@ -364,6 +371,7 @@ for _k in ("arctan2", "bitwise_left_shift", "bitwise_not", "bitwise_right_shift"
 _argument_errors.clear_errors(globals())
 for _k in ("linalg", "special", "fft"):
     _argument_errors.clear_errors(vars(globals()[_k]), _k)
+_argument_errors.clear_errors(vars(nn.functional), "nn.functional")
 # the mirrored modules that define no __getattr__ of their own (torch.utils.data, torch.nn.init ...): a name nothing
 # defines fails as in PyTorch, under the module's torch.* name (engine/argcheck.missing_attribute), not Python's
 # "module 'autograd_magic.torch.utils.data' has no attribute ..."

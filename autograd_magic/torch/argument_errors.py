@@ -24,8 +24,9 @@ import types
 
 import numpy as np
 
-from ..engine import dtypes
+from ..engine import arg_parser, dtypes
 from ..engine.argcheck import tp_name
+from ..engine.function_signatures import FUNCTIONAL, NOARGS, SIGNATURES
 from ..engine.functions import with_out
 from ..engine.tensor_base import TensorBase
 
@@ -150,16 +151,43 @@ def keyword_error(name, kwargs, exc):
     return TypeError(f"{head}{arg}'{tail}")
 
 
+_PARSED = {}   # name -> (its signatures, those PyTorch lists), made at a function's first failing call
+_CAUGHT = (TypeError, AttributeError, RuntimeError, ValueError, IndexError)
+
+
+def parser_refusal(name, args, kwargs):
+    """PyTorch's TypeError when its parser refuses the call of the C function ``name`` (engine/function_signatures.py,
+    read from PyTorch by tools/function_signatures.py: a missing or extra argument, a wrong type, an unknown keyword,
+    the listing of several overloads), or None when it takes the call (or the function is not one it parses)."""
+    if name in NOARGS:   # (a C function of no arguments: CPython's own check, keywords first)
+        if kwargs:
+            return TypeError(f"torch.{name}() takes no keyword arguments")
+        return TypeError(f"torch.{name}() takes no arguments ({len(args)} given)") if args else None
+    texts = SIGNATURES.get(name)
+    if texts is None:
+        return None
+    parsed = _PARSED.get(name)
+    if parsed is None:
+        sigs = [arg_parser.Signature(t.partition("|")[0]) for t in texts]
+        parsed = _PARSED[name] = (sigs, [s for s, t in zip(sigs, texts) if not t.endswith("|hidden")])
+    try:
+        return arg_parser.parser_error(name, parsed[0], parsed[1], args, kwargs)
+    except Exception:  # noqa: BLE001 - an argument the parser's model cannot read: the engine's own error stands
+        return None
+
+
 def _clear(fn, name):
     def call(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except AttributeError as exc:
-            error = argument_error(name, fn, args, kwargs, exc)
+        except _CAUGHT as exc:
+            # PyTorch parses before anything runs: when its parser refuses the call, that is the error
+            error = parser_refusal(name, args, kwargs)
             if error is None:
-                raise
-        except TypeError as exc:
-            error = keyword_error(name, kwargs, exc)
+                if isinstance(exc, AttributeError):
+                    error = argument_error(name, fn, args, kwargs, exc)
+                elif isinstance(exc, TypeError):
+                    error = keyword_error(name, kwargs, exc)
             if error is None:
                 raise
         raise error   # (outside the handler: no "During handling of the above exception" chain)
@@ -179,8 +207,15 @@ _TAKES_OUT_IN = {
 
 def clear_errors(namespace, prefix=None):
     """Wrap the public functions of namespace (a module's globals: torch's, or with prefix "linalg", "special",
-    "fft" that submodule's) with _clear, but those PyTorch writes in Python; only when this module is compiled
-    (see above). First, the functions of _TAKES_OUT (_TAKES_OUT_IN[prefix]) get out=."""
+    "fft" that submodule's, or with "nn.functional" the C functions of torch.nn.functional) with _clear, but those
+    PyTorch writes in Python; only when this module is compiled (see above). First, the functions of _TAKES_OUT
+    (_TAKES_OUT_IN[prefix]) get out=."""
+    if prefix == "nn.functional":
+        if not __file__.endswith(".py"):
+            for attr, name in FUNCTIONAL.items():
+                if isinstance(namespace.get(attr), types.FunctionType):
+                    namespace[attr] = _clear(namespace[attr], name)
+        return
     torch_level = prefix is None
     takes_out, python_level = (_TAKES_OUT, _PYTHON_LEVEL) if torch_level else (_TAKES_OUT_IN[prefix], ())
     for name in takes_out:

@@ -37,11 +37,26 @@ _MESSAGES = {
 }
 
 
-def _removed(name):
-    def fn(*args, **kwargs):
-        raise RuntimeError(_MESSAGES[name])
-    fn.__name__ = fn.__qualname__ = name
-    return fn
+# PyTorch's own signatures (torch/_linalg_utils.py): a call with arguments that do not bind is Python's TypeError
+# about them (symeig's function is named _symeig there), before the removal's RuntimeError
+def eig(self, eigenvectors=False, *, e=None, v=None):
+    raise RuntimeError(_MESSAGES["eig"])
 
 
-eig, symeig, matrix_rank, lstsq, solve = (_removed(n) for n in ("eig", "symeig", "matrix_rank", "lstsq", "solve"))
+def _symeig(input, eigenvectors=False, upper=True, *, out=None):
+    raise RuntimeError(_MESSAGES["symeig"])
+
+
+def matrix_rank(input, tol=None, symmetric=False, *, out=None):
+    raise RuntimeError(_MESSAGES["matrix_rank"])
+
+
+def lstsq(input, A, *, out=None):
+    raise RuntimeError(_MESSAGES["lstsq"])
+
+
+def solve(input, A, *, out=None):
+    raise RuntimeError(_MESSAGES["solve"])
+
+
+symeig = _symeig

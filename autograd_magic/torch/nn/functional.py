@@ -22,8 +22,17 @@ from .functional_more import (adaptive_avg_pool1d, adaptive_max_pool1d,  # noqa:
                               gaussian_nll_loss, max_pool1d, poisson_nll_loss, rms_norm,
                               max_pool1d_with_indices, adaptive_max_pool1d_with_indices)
 
-sigmoid = DECLARED_FUNCTIONS["sigmoid"]
-tanh = DECLARED_FUNCTIONS["tanh"]
+
+
+def sigmoid(input):
+    """input.sigmoid(): PyTorch writes F.sigmoid and F.tanh in Python (Python's errors for a wrong call)."""
+    return input.sigmoid()
+
+
+def tanh(input):
+    """input.tanh()."""
+    return input.tanh()
+
 
 
 
@@ -192,11 +201,38 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
     if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
         input, target, weight = _ac.fp32(input, target, weight)
     _check_same(input, target, "mse_loss")
+    if weight is not None:   # (PyTorch's Python formula: each squared error times its weight)
+        red = _weighted_reduction(size_average, reduce, reduction)
+        expanded_input, expanded_target = _broadcast_pair(input, target)
+        return _weighted("mse_loss", input, (expanded_input - expanded_target).pow(2), weight, red, by_weight=True)
     input, target = _promoted(input, target, "mse_cpu")
     if input.shape != target.shape:
         shape = _bshape(input, target)
         input, target = S.expand(input, shape), S.expand(target, shape)
     return apply(OPS["mse_loss"], (input, target), _reduction(size_average, reduce, reduction))
+
+
+def _weighted_reduction(size_average, reduce, reduction):
+    """The reduction a loss's deprecated size_average / reduce arguments make (PyTorch's warning), else
+    reduction as given (a weighted loss checks it itself, after computing)."""
+    if size_average is not None or reduce is not None:
+        return _legacy_reduction(size_average, reduce, 4)
+    return reduction
+
+
+def _weighted(name, input, losses, weight, reduction, by_weight):
+    """PyTorch's weighted losses (mse_loss, l1_loss, huber_loss with weight=): the elementwise losses times
+    weight, then summed, or for "mean" summed and divided by the weights' sum (by_weight) or averaged."""
+    if weight.size() != input.size():
+        raise ValueError("Weights and input must have the same size.")
+    weighted = losses * weight
+    if reduction == "none":
+        return weighted
+    if reduction == "sum":
+        return weighted.sum()
+    if reduction == "mean":
+        return weighted.sum() / weight.sum() if by_weight else weighted.mean()
+    raise ValueError(f"Invalid reduction mode: {reduction}. Expected one of 'none', 'mean', 'sum'.")
 
 
 def _promoted(input, target, kernel):
@@ -473,6 +509,9 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     input, target = _broadcast_pair(input, target)
     if not delta > 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
+    if weight is not None:   # (the elementwise loss times weight; "mean" averages the products)
+        return _weighted("huber_loss", input, apply(OPS["huber_loss"], (input, target), _reduction(None, None, "none"),
+                                                    delta), weight, reduction, by_weight=False)
     return apply(OPS["huber_loss"], (input, target), _reduction(None, None, reduction), delta)
 
 
@@ -483,10 +522,14 @@ def _broadcast_pair(input, target):
     return S.expand(input, shape), S.expand(target, shape)
 
 
-def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
         input, target = _ac.fp32(input, target)
     _check_same(input, target, "l1_loss")
+    if weight is not None:
+        red = _weighted_reduction(size_average, reduce, reduction)
+        expanded_input, expanded_target = _broadcast_pair(input, target)
+        return _weighted("l1_loss", input, (expanded_input - expanded_target).abs(), weight, red, by_weight=True)
     diff = (input - target).abs()
     red = _reduction(size_average, reduce, reduction)
     return diff.mean() if red == "mean" else diff.sum() if red == "sum" else diff
@@ -500,9 +543,18 @@ from .functional_pool import (adaptive_avg_pool2d, adaptive_avg_pool3d, adaptive
                               max_pool3d, max_pool3d_with_indices)
 from .functional_loss import kl_div  # noqa: E402
 from .functional_act import (celu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, logsigmoid,  # noqa: E402
-                             mish, prelu, relu6, rrelu, selu, softshrink, softsign, tanhshrink, threshold)
+                             mish, prelu, relu6, rrelu, selu, softshrink, softsign, tanhshrink)
+from .functional_act import threshold as _threshold_impl  # noqa: E402
 from .functional_act import celu_, hardtanh_, rrelu_, selu_, threshold_  # noqa: E402
 
+
+
+def _threshold(input, threshold, value, inplace=False):
+    """input where it is above threshold, else value (PyTorch's F.threshold is this function, named _threshold)."""
+    return _threshold_impl(input, threshold, value, inplace)
+
+
+threshold = _threshold
 
 def relu_(input):
     return relu(input, inplace=True)
@@ -540,6 +592,84 @@ from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
 
 def __getattr__(name):
     raise _no_attribute("torch.nn.functional", name)
+
+
+# PyTorch's F.max_pool2d and the other poolings that may return indices are boolean dispatchers
+# (torch._jit_internal.boolean_dispatch): the flag, by keyword or at its position, picks the function that gives
+# (output, indices) or the one that gives the output, named _max_pool2d ... (a call missing an argument names it;
+# a tensor where the flag goes is asked for its truth)
+def _boolean_dispatch(arg_name, arg_index, if_true, if_false, func_name):
+    def fn(*args, **kwargs):
+        if arg_name in kwargs:
+            flag = kwargs[arg_name]
+        elif arg_index < len(args):
+            flag = args[arg_index]
+        else:
+            flag = False
+        if flag:
+            return if_true(*args, **kwargs)
+        return if_false(*args, **kwargs)
+    fn.__name__ = fn.__qualname__ = func_name
+    fn.__module__ = "torch.nn.functional"
+    fn.__doc__ = if_false.__doc__
+    return fn
+
+
+def _max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """1-d max pooling, the output only."""
+    return max_pool1d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)[0]
+
+
+def _max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """2-d max pooling, the output only."""
+    return max_pool2d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)[0]
+
+
+def _max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """3-d max pooling, the output only."""
+    return max_pool3d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)[0]
+
+
+def _adaptive_max_pool1d(input, output_size, return_indices=False):
+    """1-d adaptive max pooling, the output only."""
+    return adaptive_max_pool1d_with_indices(input, output_size)[0]
+
+
+def _adaptive_max_pool2d(input, output_size, return_indices=False):
+    """2-d adaptive max pooling, the output only."""
+    return adaptive_max_pool2d_with_indices(input, output_size)[0]
+
+
+def _adaptive_max_pool3d(input, output_size, return_indices=False):
+    """3-d adaptive max pooling, the output only."""
+    return adaptive_max_pool3d_with_indices(input, output_size)[0]
+
+
+def _fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                           _random_samples=None):
+    """2-d fractional max pooling, the output only."""
+    return fractional_max_pool2d_with_indices(input, kernel_size, output_size, output_ratio, False, _random_samples)[0]
+
+
+def _fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                           _random_samples=None):
+    """3-d fractional max pooling, the output only."""
+    return fractional_max_pool3d_with_indices(input, kernel_size, output_size, output_ratio, False, _random_samples)[0]
+
+
+max_pool1d = _boolean_dispatch("return_indices", 6, max_pool1d_with_indices, _max_pool1d, "max_pool1d")
+max_pool2d = _boolean_dispatch("return_indices", 6, max_pool2d_with_indices, _max_pool2d, "max_pool2d")
+max_pool3d = _boolean_dispatch("return_indices", 6, max_pool3d_with_indices, _max_pool3d, "max_pool3d")
+adaptive_max_pool1d = _boolean_dispatch("return_indices", 2, adaptive_max_pool1d_with_indices,
+                                        _adaptive_max_pool1d, "adaptive_max_pool1d")
+adaptive_max_pool2d = _boolean_dispatch("return_indices", 2, adaptive_max_pool2d_with_indices,
+                                        _adaptive_max_pool2d, "adaptive_max_pool2d")
+adaptive_max_pool3d = _boolean_dispatch("return_indices", 2, adaptive_max_pool3d_with_indices,
+                                        _adaptive_max_pool3d, "adaptive_max_pool3d")
+fractional_max_pool2d = _boolean_dispatch("return_indices", 4, fractional_max_pool2d_with_indices,
+                                          _fractional_max_pool2d, "fractional_max_pool2d")
+fractional_max_pool3d = _boolean_dispatch("return_indices", 4, fractional_max_pool3d_with_indices,
+                                          _fractional_max_pool3d, "fractional_max_pool3d")
 
 
 __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss", "binary_cross_entropy",
