@@ -5,7 +5,7 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, determinism, dtypes, memory_format as formats, random, vec_kernels
+from . import argcheck, determinism, dtypes, memory_format as formats, random, storage, vec_kernels
 from .fperror import quiet
 from .random_kernels import _fma64
 from .functions import write_out
@@ -138,6 +138,12 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     elif cls is float and dtype is None:
         target = dtypes.get_default_dtype()
         return _finish(np.array(data, dtype=target.np), target, requires_grad)
+    elif cls is storage.TypedStorage:   # (PyTorch reads a storage as one of the dtype asked for, the default's)
+        target = dtypes.coerce(dtype) if dtype is not None else dtypes.get_default_dtype()
+        if data.dtype is not target:
+            raise RuntimeError(f"Expected a Storage of type {target.scalar_name} or an UntypedStorage, but got "
+                               f"{data.dtype.scalar_name}")
+        return _finish(np.array(data._tensor_data()), target, requires_grad)
     data = plain_sequences(data)   # (a deque, an array.array, a class with __len__ and __getitem__: a list)
     if isinstance(data, TensorBase):
         warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
@@ -607,8 +613,9 @@ def bernoulli(input, p=None, *, generator=None, out=None):
     if p is None and input._data.dtype.kind in "biu" and input._data.size:   # (probabilities read from an integer
         # tensor: no kernel for it; an empty one reaches none)
         raise NotImplementedError(f'"bernoulli_tensor_cpu_p_" not implemented for \'{input.dtype.scalar_name}\'')
-    probs = input._data if p is None else np.full(input._data.shape, p, input._data.dtype)
-    return wrap(_gen(generator).bernoulli(probs, input._data.dtype))
+    if p is not None:   # (empty_like(input).bernoulli_(p): the draw of a float p)
+        return wrap(_gen(generator).bernoulli(p, input._data.dtype, input._data.shape))
+    return wrap(_gen(generator).bernoulli(input._data, input._data.dtype))
 
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
@@ -640,6 +647,11 @@ class _LegacyTensorType(type):
                 return wrap(np.zeros(tuple(data), dt.np))
             if isinstance(data, str):
                 raise TypeError("new(): invalid data type 'str'")
+            if isinstance(data, storage.TypedStorage):   # (a tensor on the storage's memory, as PyTorch's)
+                if data.dtype is not dt:
+                    raise RuntimeError(f"Expected a Storage of type {dt.scalar_name} or an UntypedStorage, but got "
+                                       f"type {data.dtype.scalar_name} for argument 1 'storage'")
+                return wrap(data._tensor_data())
             data = plain_sequences(data)
             if not isinstance(data, (list, tuple, range, np.ndarray)):
                 raise TypeError(f"new(): data must be a sequence (got {argcheck.tp_name(data)})")

@@ -4,8 +4,11 @@ special and fft functions under their ATen names (linalg_inv). Written by tools/
 PyTorch itself; read by torch/argument_errors.py."""
 
 # torch.* functions of no arguments (C functions: torch.get_num_threads() takes no arguments (1 given))
-NOARGS = frozenset('get_default_dtype get_num_interop_threads get_num_threads is_anomaly_check_nan_enabled '
-                   'is_anomaly_enabled is_grad_enabled is_inference_mode_enabled'.split())
+NOARGS = frozenset('autocast_decrement_nesting autocast_increment_nesting clear_autocast_cache '
+                   'get_autocast_cpu_dtype get_autocast_gpu_dtype get_autocast_ipu_dtype get_autocast_xla_dtype '
+                   'get_default_dtype get_num_interop_threads get_num_threads is_anomaly_check_nan_enabled '
+                   'is_anomaly_enabled is_autocast_cache_enabled is_autocast_cpu_enabled is_autocast_ipu_enabled '
+                   'is_autocast_xla_enabled is_grad_enabled is_inference_mode_enabled'.split())
 
 # torch.nn.functional's C functions: {attribute: the name PyTorch's messages give it}
 FUNCTIONAL = {
@@ -48,11 +51,12 @@ FUNCTIONAL = {
 
 # the functions of the parser: {name: its signatures}
 SIGNATURES = {
-    **dict.fromkeys('abs absolute acos acosh angle arccos arccosh arcsin arcsinh arctan arctanh asin asinh atan '
-                     'atanh bitwise_not ceil conj_physical cos cosh deg2rad digamma erf erfc erfinv exp exp2 '
-                     'expm1 fix floor frac i0 inverse isneginf isposinf lgamma log log10 log1p log2 logical_not '
-                     'msort neg negative rad2deg reciprocal rsqrt sgn sigmoid sign signbit sin sinc sinh sqrt '
-                     'square tan tanh trunc linalg_eigvals special_bessel_j0 special_bessel_j1 special_bessel_y0 '
+    **dict.fromkeys('abs absolute acos acosh alias_copy angle arccos arccosh arcsin arcsinh arctan arctanh asin '
+                     'asinh atan atanh bitwise_not ceil conj_physical cos cosh deg2rad detach_copy digamma erf '
+                     'erfc erfinv exp exp2 expm1 fix floor frac i0 inverse isneginf isposinf lgamma log log10 '
+                     'log1p log2 logical_not msort neg negative rad2deg reciprocal rsqrt sgn sigmoid sign '
+                     'signbit sin sinc sinh sqrt square t_copy tan tanh trunc view_as_complex_copy '
+                     'view_as_real_copy linalg_eigvals special_bessel_j0 special_bessel_j1 special_bessel_y0 '
                      'special_bessel_y1 special_digamma special_entr special_erf special_erfc special_erfcx '
                      'special_erfinv special_exp2 special_expit special_expm1 special_gammaln special_i0 '
                      'special_i0e special_i1 special_i1e special_log1p special_log_ndtr special_ndtr '
@@ -60,18 +64,18 @@ SIGNATURES = {
         '(Tensor input, *, Tensor out = None)',
     )),
     **dict.fromkeys('abs_ acos_ acosh_ adjoint arccos_ arccosh_ arcsin_ arcsinh_ arctan_ arctanh_ argwhere '
-                     'asin_ asinh_ atan_ atanh_ ceil_ conj corrcoef cos_ cosh_ deg2rad_ det detach detach_ erf_ '
-                     'erfc_ exp2_ exp_ expm1_ fix_ fliplr flipud floor_ frac_ get_device imag is_complex is_conj '
-                     'is_floating_point is_inference is_neg is_nonzero is_signed isfinite isinf isnan isreal '
-                     'log10_ log1p_ log2_ log_ logdet matrix_exp neg_ negative_ numel positive rad2deg_ ravel '
-                     'real reciprocal_ relu relu_ resolve_conj resolve_neg rsqrt_ selu selu_ sigmoid_ sin_ sinc_ '
-                     'sinh_ sqrt_ square_ t tan_ tanh_ trace trunc_ view_as_complex view_as_real zero_ '
-                     'linalg_matrix_exp'.split(), (
+                     'asin_ asinh_ atan_ atanh_ ceil_ conj conj_physical_ corrcoef cos_ cosh_ deg2rad_ det '
+                     'detach detach_ erf_ erfc_ exp2_ exp_ expm1_ fix_ fliplr flipud floor_ frac_ get_device i0_ '
+                     'imag is_complex is_conj is_distributed is_floating_point is_inference is_neg is_nonzero '
+                     'is_signed isfinite isinf isnan isreal log10_ log1p_ log2_ log_ logdet matrix_exp neg_ '
+                     'negative_ numel positive rad2deg_ ravel real reciprocal_ relu relu_ resolve_conj '
+                     'resolve_neg rsqrt_ selu selu_ sigmoid_ sin_ sinc_ sinh_ sqrt_ square_ t tan_ tanh_ trace '
+                     'trunc_ view_as_complex view_as_real zero_ linalg_matrix_exp'.split(), (
         '(Tensor input)',
     )),
-    'adaptive_avg_pool1d': (
+    **dict.fromkeys('adaptive_avg_pool1d adaptive_max_pool1d'.split(), (
         '(Tensor input, tuple of ints output_size)',
-    ),
+    )),
     **dict.fromkeys('add sub'.split(), (
         '(Tensor input, Tensor other, *, Number alpha = 1, Tensor out = None)',
         '(Tensor input, Number alpha, Tensor other, *, Tensor out = None)|hidden',
@@ -97,6 +101,11 @@ SIGNATURES = {
         '(Number beta, Tensor input, Number alpha, Tensor mat, Tensor vec, *, Tensor out = None)|hidden',
         '(Number beta, Tensor input, Tensor mat, Tensor vec, *, Tensor out = None)|hidden',
     ),
+    'addmv_': (
+        '(Tensor input, Tensor mat, Tensor vec, *, Number beta = 1, Number alpha = 1)',
+        '(Number beta, Tensor input, Number alpha, Tensor mat, Tensor vec)|hidden',
+        '(Number beta, Tensor input, Tensor mat, Tensor vec)|hidden',
+    ),
     'addr': (
         '(Tensor input, Tensor vec1, Tensor vec2, *, Number beta = 1, Number alpha = 1, Tensor out = None)',
         '(Number beta, Tensor input, Number alpha, Tensor vec1, Tensor vec2, *, Tensor out = None)|hidden',
@@ -112,6 +121,10 @@ SIGNATURES = {
     )),
     **dict.fromkeys('allclose isclose'.split(), (
         '(Tensor input, Tensor other, float rtol = 1e-05, float atol = 1e-08, bool equal_nan = False)',
+    )),
+    **dict.fromkeys('alpha_dropout alpha_dropout_ dropout dropout_ feature_alpha_dropout feature_alpha_dropout_ '
+                     'feature_dropout feature_dropout_'.split(), (
+        '(Tensor input, float p, bool train)',
     )),
     **dict.fromkeys('amax amin'.split(), (
         '(Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)',
@@ -140,8 +153,11 @@ SIGNATURES = {
         '(Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)',
         '(Tensor input, int dim = -1, bool descending = False)',
     ),
-    'as_strided': (
+    **dict.fromkeys('as_strided as_strided_'.split(), (
         '(Tensor input, tuple of ints size, tuple of ints stride, int? storage_offset = None)',
+    )),
+    'as_strided_copy': (
+        '(Tensor input, tuple of ints size, tuple of ints stride, int? storage_offset = None, *, Tensor out = None)',
     ),
     'as_strided_scatter': (
         '(Tensor input, Tensor src, tuple of ints size, tuple of ints stride, int? storage_offset = None)',
@@ -174,12 +190,20 @@ SIGNATURES = {
         '(int window_length, bool periodic, *, torch.dtype? dtype = None, torch.layout? layout = None, '
          'torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
     )),
+    'batch_norm': (
+        '(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool training, '
+         'float momentum, float eps, bool cudnn_enabled)',
+    ),
     'bernoulli': (
         '(Tensor input, *, torch.Generator? generator = None, Tensor out = None)',
         '(Tensor input, float p, *, torch.Generator? generator = None)',
     ),
     'bilinear': (
         '(Tensor input1, Tensor input2, Tensor weight, Tensor? bias = None)',
+    ),
+    'binary_cross_entropy_with_logits': (
+        '(Tensor input, Tensor target, Tensor? weight = None, Tensor? pos_weight = None, int reduction = '
+         'at::Reduction::Mean)',
     ),
     'bincount': (
         '(Tensor input, Tensor? weights = None, int minlength = 0)',
@@ -221,9 +245,9 @@ SIGNATURES = {
     'cholesky_solve': (
         '(Tensor input, Tensor input2, bool upper = False, *, Tensor out = None)',
     ),
-    'chunk': (
+    **dict.fromkeys('chunk unsafe_chunk'.split(), (
         '(Tensor input, int chunks, int dim = 0)',
-    ),
+    )),
     **dict.fromkeys('clamp clip'.split(), (
         '(Tensor input, Tensor? min = None, Tensor? max = None, *, Tensor out = None)',
         '(Tensor input, Number? min = None, Number? max = None, *, Tensor out = None)',
@@ -281,6 +305,9 @@ SIGNATURES = {
         '(Tensor input, Tensor other, *, Tensor out = None)',
         '(Tensor input, Number other, *, Tensor out = None)',
     )),
+    **dict.fromkeys('cosine_embedding_loss margin_ranking_loss'.split(), (
+        '(Tensor input1, Tensor input2, Tensor target, float margin = 0.0, int reduction = at::Reduction::Mean)',
+    )),
     'cosine_similarity': (
         '(Tensor x1, Tensor x2, int dim = 1, float eps = 1e-08)',
     ),
@@ -322,6 +349,9 @@ SIGNATURES = {
     'diagonal': (
         '(Tensor input, int offset = 0, int dim1 = 0, int dim2 = 1)',
     ),
+    'diagonal_copy': (
+        '(Tensor input, int offset = 0, int dim1 = 0, int dim2 = 1, *, Tensor out = None)',
+    ),
     'diagonal_scatter': (
         '(Tensor input, Tensor src, int offset = 0, int dim1 = 0, int dim2 = 1)',
     ),
@@ -345,9 +375,6 @@ SIGNATURES = {
     'dot': (
         '(Tensor input, Tensor tensor, *, Tensor out = None)',
     ),
-    **dict.fromkeys('dropout dropout_'.split(), (
-        '(Tensor input, float p, bool train)',
-    )),
     **dict.fromkeys('dsplit hsplit vsplit'.split(), (
         '(Tensor input, int sections)',
         '(Tensor input, tuple of ints indices)',
@@ -358,6 +385,15 @@ SIGNATURES = {
     'embedding': (
         '(Tensor weight, Tensor indices, int padding_idx = -1, bool scale_grad_by_freq = False, bool sparse = False)',
     ),
+    'embedding_bag': (
+        '(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq, int mode, bool sparse, '
+         'Tensor? per_sample_weights, bool include_last_offset, int? padding_idx)',
+        '(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq = False, int mode = 0, bool '
+         'sparse = False, Tensor? per_sample_weights = None, bool include_last_offset = False)',
+    ),
+    'embedding_renorm_': (
+        '(Tensor input, Tensor indices, float max_norm, float norm_type)',
+    ),
     'empty': (
         '(tuple of ints size, *, torch.memory_format? memory_format = None, Tensor out = None, torch.dtype? '
          'dtype = None, torch.layout? layout = None, torch.device? device = None, bool? pin_memory = False, '
@@ -367,13 +403,20 @@ SIGNATURES = {
         '(Tensor input, *, torch.memory_format? memory_format = None, torch.dtype? dtype = None, torch.layout? '
          'layout = None, torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
     )),
+    'empty_permuted': (
+        '(tuple of ints size, tuple of ints physical_layout, *, torch.dtype? dtype = None, torch.layout? layout '
+         '= None, torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
+    ),
     'empty_strided': (
         '(tuple of ints size, tuple of ints stride, *, torch.dtype? dtype = None, torch.layout? layout = None, '
          'torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
     ),
-    **dict.fromkeys('equal gcd_ is_same_size lcm_'.split(), (
+    **dict.fromkeys('equal gcd_ is_same_size lcm_ ldexp_'.split(), (
         '(Tensor input, Tensor other)',
     )),
+    'expand_copy': (
+        '(Tensor input, tuple of ints size, *, bool implicit = False, Tensor out = None)',
+    ),
     'eye': (
         '(int n, *, Tensor out = None, torch.dtype? dtype = None, torch.layout? layout = None, torch.device? '
          'device = None, bool? pin_memory = False, bool? requires_grad = False)',
@@ -415,8 +458,11 @@ SIGNATURES = {
         '(Tensor input, Tensor other, *, Tensor out = None)',
         '(Tensor input, Number other)',
     )),
-    **dict.fromkeys('frexp slogdet linalg_eig'.split(), (
+    **dict.fromkeys('frexp geqrf slogdet linalg_eig'.split(), (
         '(Tensor input, *, tuple of Tensors out = None)',
+    )),
+    **dict.fromkeys('frobenius_norm logsumexp special_logsumexp'.split(), (
+        '(Tensor input, tuple of ints dim, bool keepdim = False, *, Tensor out = None)',
     )),
     'frombuffer': (
         '(object buffer, *, torch.dtype dtype, int count = -1, int offset = 0, bool requires_grad = False)',
@@ -454,6 +500,19 @@ SIGNATURES = {
     **dict.fromkeys('grid_sampler grid_sampler_2d'.split(), (
         '(Tensor input, Tensor grid, int interpolation_mode, int padding_mode, bool align_corners)',
     )),
+    'group_norm': (
+        '(Tensor input, int num_groups, Tensor? weight = None, Tensor? bias = None, float eps = 1e-05, bool '
+         'cudnn_enabled = True)',
+    ),
+    **dict.fromkeys('gru rnn_relu rnn_tanh'.split(), (
+        '(Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, '
+         'float dropout, bool train, bool bidirectional)',
+        '(Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, '
+         'bool train, bool bidirectional, bool batch_first)',
+    )),
+    **dict.fromkeys('gru_cell rnn_relu_cell rnn_tanh_cell'.split(), (
+        '(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih = None, Tensor? b_hh = None)',
+    )),
     'hamming_window': (
         '(int window_length, *, torch.dtype? dtype = None, torch.layout? layout = None, torch.device? device = '
          'None, bool? pin_memory = False, bool? requires_grad = False)',
@@ -473,6 +532,9 @@ SIGNATURES = {
     ),
     'heaviside': (
         '(Tensor input, Tensor values, *, Tensor out = None)',
+    ),
+    'hinge_embedding_loss': (
+        '(Tensor input, Tensor target, float margin = 1.0, int reduction = at::Reduction::Mean)',
     ),
     'histc': (
         '(Tensor input, int bins = 100, Number min = 0, Number max = 0, *, Tensor out = None)',
@@ -509,6 +571,10 @@ SIGNATURES = {
     'index_select': (
         '(Tensor input, int dim, Tensor index, *, Tensor out = None)',
     ),
+    'instance_norm': (
+        '(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool '
+         'use_input_stats, float momentum, float eps, bool cudnn_enabled)',
+    ),
     'is_autocast_enabled': (
         '(str device_type)',
         '()',
@@ -531,6 +597,9 @@ SIGNATURES = {
          'torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
         '(int window_length, bool periodic, float beta, *, torch.dtype? dtype = None, torch.layout? layout = '
          'None, torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
+    ),
+    'kl_div': (
+        '(Tensor input, Tensor target, int reduction = at::Reduction::Mean, *, bool log_target = False)',
     ),
     'kthvalue': (
         '(Tensor input, int k, int dim = -1, bool keepdim = False, *, tuple of Tensors out = None)',
@@ -570,6 +639,9 @@ SIGNATURES = {
     ),
     'linalg_eigvalsh': (
         '(Tensor input, str UPLO = "L", *, Tensor out = None)',
+    ),
+    'linalg_householder_product': (
+        '(Tensor input, Tensor tau, *, Tensor out = None)',
     ),
     'linalg_inv_ex': (
         '(Tensor A, *, bool check_errors = False, tuple of Tensors out = None)',
@@ -660,9 +732,9 @@ SIGNATURES = {
     **dict.fromkeys('log_softmax softmax'.split(), (
         '(Tensor input, int dim, torch.dtype? dtype = None, *, Tensor out = None)',
     )),
-    'logcumsumexp': (
+    **dict.fromkeys('logcumsumexp unsqueeze_copy'.split(), (
         '(Tensor input, int dim, *, Tensor out = None)',
-    ),
+    )),
     **dict.fromkeys('logit special_logit'.split(), (
         '(Tensor input, float? eps = None, *, Tensor out = None)',
     )),
@@ -683,9 +755,18 @@ SIGNATURES = {
          'None, torch.layout? layout = None, torch.device? device = None, bool? pin_memory = False, bool? '
          'requires_grad = False)',
     ),
-    **dict.fromkeys('logsumexp special_logsumexp'.split(), (
-        '(Tensor input, tuple of ints dim, bool keepdim = False, *, Tensor out = None)',
-    )),
+    'lstm': (
+        '(Tensor data, Tensor batch_sizes, tuple of Tensors hx, tuple of Tensors params, bool has_biases, int '
+         'num_layers, float dropout, bool train, bool bidirectional)',
+        '(Tensor input, tuple of Tensors hx, tuple of Tensors params, bool has_biases, int num_layers, float '
+         'dropout, bool train, bool bidirectional, bool batch_first)',
+    ),
+    'lstm_cell': (
+        '(Tensor input, tuple of Tensors hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih = None, Tensor? b_hh = None)',
+    ),
+    'lu_solve': (
+        '(Tensor input, Tensor LU_data, Tensor LU_pivots, *, Tensor out = None)',
+    ),
     'lu_unpack': (
         '(Tensor LU_data, Tensor LU_pivots, bool unpack_data = True, bool unpack_pivots = True, *, tuple of '
          'Tensors out = None)',
@@ -708,7 +789,7 @@ SIGNATURES = {
         '(Tensor input, Tensor other, *, Tensor out = None)',
         '(Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)',
     )),
-    **dict.fromkeys('max_pool2d max_pool3d'.split(), (
+    **dict.fromkeys('max_pool1d max_pool1d_with_indices max_pool2d max_pool3d'.split(), (
         '(Tensor input, tuple of ints kernel_size, tuple of ints stride = None, tuple of ints padding = 0, '
          'tuple of ints dilation = 1, bool ceil_mode = False)',
     )),
@@ -760,6 +841,16 @@ SIGNATURES = {
     'narrow_copy': (
         '(Tensor input, int dim, int start, int length, *, Tensor out = None)',
     ),
+    'native_batch_norm': (
+        '(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool training, '
+         'float momentum, float eps, *, tuple of Tensors out = None)',
+    ),
+    'native_dropout': (
+        '(Tensor input, float p, bool? train)',
+    ),
+    'native_layer_norm': (
+        '(Tensor input, tuple of ints normalized_shape, Tensor? weight, Tensor? bias, float eps)',
+    ),
     'nonzero': (
         '(Tensor input, *, bool as_tuple = False, Tensor out = None)',
     ),
@@ -777,6 +868,10 @@ SIGNATURES = {
          'torch.dtype? dtype = None, torch.layout? layout = None, torch.device? device = None, bool? pin_memory '
          '= False, bool? requires_grad = False)',
     ),
+    'nuclear_norm': (
+        '(Tensor input, tuple of ints dim, bool keepdim = False, *, Tensor out = None)',
+        '(Tensor input, bool keepdim = False, *, Tensor out = None)',
+    ),
     'one_hot': (
         '(Tensor input, int num_classes = -1)',
     ),
@@ -784,11 +879,20 @@ SIGNATURES = {
         '(tuple of ints size, *, Tensor out = None, torch.dtype? dtype = None, torch.layout? layout = None, '
          'torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
     )),
+    'orgqr': (
+        '(Tensor input, Tensor input2, *, Tensor out = None)',
+    ),
+    'ormqr': (
+        '(Tensor input, Tensor input2, Tensor input3, bool left = True, bool transpose = False, *, Tensor out = None)',
+    ),
     'pairwise_distance': (
         '(Tensor x1, Tensor x2, float p = 2, float eps = 1e-06, bool keepdim = False)',
     ),
     'pdist': (
         '(Tensor input, float p = 2)',
+    ),
+    'permute_copy': (
+        '(Tensor input, tuple of ints dims, *, Tensor out = None)',
     ),
     'pinverse': (
         '(Tensor input, float rcond = 1e-15)',
@@ -801,6 +905,9 @@ SIGNATURES = {
     ),
     'poisson': (
         '(Tensor input, torch.Generator? generator = None)',
+    ),
+    'poisson_nll_loss': (
+        '(Tensor input, Tensor target, bool log_input, bool full, float eps, int reduction)',
     ),
     'polar': (
         '(Tensor abs, Tensor angle, *, Tensor out = None)',
@@ -891,6 +998,9 @@ SIGNATURES = {
     'reshape': (
         '(Tensor input, tuple of ints shape)',
     ),
+    'resize_as_': (
+        '(Tensor input, Tensor the_template, *, torch.memory_format? memory_format = None)',
+    ),
     'result_type': (
         '(Tensor tensor, Tensor other)',
         '(Number scalar, Tensor tensor)',
@@ -951,11 +1061,24 @@ SIGNATURES = {
     'select': (
         '(Tensor input, int dim, int index)',
     ),
+    'select_copy': (
+        '(Tensor input, int dim, int index, *, Tensor out = None)',
+    ),
     'select_scatter': (
         '(Tensor input, Tensor src, int dim, int index)',
     ),
     'set_anomaly_enabled': (
         '(bool enabled, bool check_nan = True)',
+    ),
+    'set_autocast_dtype': (
+        '(str device_type, torch.dtype dtype)',
+    ),
+    'set_autocast_enabled': (
+        '(str device_type, bool enabled)',
+        '(bool enabled)',
+    ),
+    'slice_copy': (
+        '(Tensor input, int dim = 0, int? start = None, int? end = None, int step = 1, *, Tensor out = None)',
     ),
     'slice_scatter': (
         '(Tensor input, Tensor src, int dim = 0, int? start = None, int? end = None, int step = 1, *, Tensor '
@@ -986,13 +1109,24 @@ SIGNATURES = {
     'special_softmax': (
         '(Tensor input, int dim, torch.dtype? dtype = None)',
     ),
-    'split_with_sizes': (
+    'split_copy': (
+        '(Tensor input, int split_size, int dim = 0, *, tuple of Tensors out = None)',
+    ),
+    **dict.fromkeys('split_with_sizes unsafe_split_with_sizes'.split(), (
         '(Tensor input, tuple of ints split_sizes, int dim = 0)',
+    )),
+    'split_with_sizes_copy': (
+        '(Tensor input, tuple of ints split_sizes, int dim = 0, *, tuple of Tensors out = None)',
     ),
     'squeeze': (
         '(Tensor input)',
         '(Tensor input, int dim)',
         '(Tensor input, tuple of ints dim)',
+    ),
+    'squeeze_copy': (
+        '(Tensor input, *, Tensor out = None)',
+        '(Tensor input, int dim, *, Tensor out = None)',
+        '(Tensor input, tuple of ints dim, *, Tensor out = None)',
     ),
     **dict.fromkeys('std var'.split(), (
         '(Tensor input, tuple of ints? dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)',
@@ -1046,6 +1180,9 @@ SIGNATURES = {
     'topk': (
         '(Tensor input, int k, int dim = -1, bool largest = True, bool sorted = True, *, tuple of Tensors out = None)',
     ),
+    'transpose_copy': (
+        '(Tensor input, int dim0, int dim1, *, Tensor out = None)',
+    ),
     'trapz': (
         '(Tensor y, *, float dx = 1, int dim = -1)',
         '(Tensor y, Tensor x, *, int dim = -1)',
@@ -1058,17 +1195,34 @@ SIGNATURES = {
         '(int row, int col, int offset = 0, *, torch.dtype? dtype = None, torch.layout? layout = None, '
          'torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
     )),
+    'triplet_margin_loss': (
+        '(Tensor anchor, Tensor positive, Tensor negative, float margin = 1.0, float p = 2, float eps = 1e-06, '
+         'bool swap = False, int reduction = at::Reduction::Mean)',
+    ),
     'unbind': (
         '(Tensor input, int dim = 0)',
     ),
+    'unbind_copy': (
+        '(Tensor input, int dim = 0, *, tuple of Tensors out = None)',
+    ),
     'unflatten': (
         '(Tensor input, int dim, tuple of ints sizes)',
+    ),
+    'unfold_copy': (
+        '(Tensor input, int dimension, int size, int step, *, Tensor out = None)',
+    ),
+    'unsafe_split': (
+        '(Tensor input, int split_size, int dim = 0)',
     ),
     'unsqueeze': (
         '(Tensor input, int dim)',
     ),
     'vander': (
         '(Tensor x, int? N = None, bool increasing = False)',
+    ),
+    'view_copy': (
+        '(Tensor input, torch.dtype dtype, *, Tensor out = None)',
+        '(Tensor input, tuple of ints size, *, Tensor out = None)',
     ),
     'where': (
         '(Tensor condition)',

@@ -516,7 +516,9 @@ def check_float_kernel(name, t, d=None, fn=None):
 
 
 def softmax(input, dim, dtype=None):
-    refuse_complex(input, "\"softmax_lastdim_kernel_impl\" not implemented for '{}'")
+    if input._data.dtype.kind == "c":   # (the kernel of the last dim, or the one for the others)
+        last = _dim(dim, input.ndim) == max(input.ndim, 1) - 1
+        refuse_complex(input, f"\"softmax_{'lastdim_' if last else ''}kernel_impl\" not implemented for '{{}}'")
     t = input if dtype is None else input.to(dtype)
     d = _dim(dim, t.ndim)
     check_float_kernel("softmax_kernel_impl", t, d)

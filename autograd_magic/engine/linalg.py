@@ -22,14 +22,9 @@ def matmul(input, other):
     check_foreign(input)
     a, b = input, other
     na, nb = a._data.ndim, b._data.ndim
-    if a._data.dtype != b._data.dtype:
-        if na == 1 and nb == 1:
-            raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {a.dtype.scalar_name} and {b.dtype.scalar_name}")
-        if na == 2 and nb == 1:
-            raise RuntimeError(f"addmv input tensors must have the same dtype, but got {b.dtype.scalar_name}, {a.dtype.scalar_name}, "
-                               f"and {b.dtype.scalar_name}")
-        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
-                           f"{a.dtype.c_name} != {b.dtype.c_name}")
+    # (mismatched dtypes: the message of the product matmul reaches, after that product's shape checks)
+    if a._data.dtype != b._data.dtype and na == 1 and nb == 1:
+        raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {a.dtype.scalar_name} and {b.dtype.scalar_name}")
     if na == 0 or nb == 0:
         raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {na}D and {nb}D")
     if na == 1 and nb == 1:
@@ -105,6 +100,7 @@ def _batched(a, b):
     if sa[-1] != m2:
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{count}, {sa[-1]}] but "
                            f"got: [{count}, {m2}].")
+    _same_dtype(a, b)
     left = reshape(expand(a, batch + (n, sa[-1])), count, n, sa[-1])
     if len(sb) == 1:
         right = unsqueeze(reshape(expand(b, batch + (m2,)), count, m2), 2)
@@ -119,6 +115,12 @@ def _batched(a, b):
 
 
 _MM = OPS["mm"]
+
+
+def _same_dtype(a, b):
+    """bmm's dtype check (after its checks of shapes, as in ATen)."""
+    if a._data.dtype != b._data.dtype:
+        raise RuntimeError(f"expected scalar type {a.dtype.scalar_name} but found {b.dtype.scalar_name}")
 
 
 def _no_bool(t, kernel):
@@ -145,12 +147,11 @@ def bmm(input, mat2):
     for t, name in ((input, "batch1"), (mat2, "batch2")):
         if t._data.ndim != 3:
             raise RuntimeError(f"{name} must be a 3D tensor")
-    if input._data.dtype != mat2._data.dtype:
-        raise RuntimeError(f"expected scalar type {input.dtype.scalar_name} but found {mat2.dtype.scalar_name}")
     sa, sb = input._data.shape, mat2._data.shape
     if sb[0] != sa[0] or sb[1] != sa[2]:
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{sa[0]}, {sa[2]}] but "
                            f"got: [{sb[0]}, {sb[1]}].")
+    _same_dtype(input, mat2)
     _no_bool(input, "bmm")
     return apply(OPS["bmm"], (input, mat2))
 
@@ -163,20 +164,20 @@ def mm(input, mat2):
         raise RuntimeError("self must be a matrix")
     if b._data.ndim != 2:
         raise RuntimeError("mat2 must be a matrix")
+    _check_matmul_shapes(a, b)
     if a._data.dtype != b._data.dtype:
         raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.c_name} != {b.dtype.c_name}")
-    _check_matmul_shapes(a, b)
     _no_bool(a, "addmm_impl_cpu_")
     return apply(OPS["mm"], (a, b), transposed(b._data), transposed(a._data), data=mkl_order.matmul(a._data, b._data))
 
 
 def mv(input, vec):
-    if input._data.dtype != vec._data.dtype:
-        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {vec.dtype.scalar_name}, {input.dtype.scalar_name}, "
-                           f"and {vec.dtype.scalar_name}")
     if input._data.shape[1] != vec._data.shape[0]:
         raise RuntimeError(f"size mismatch, got input ({input._data.shape[0]}), mat ({input._data.shape[0]}x"
                            f"{input._data.shape[1]}), vec ({vec._data.shape[0]})")
+    if input._data.dtype != vec._data.dtype:
+        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {vec.dtype.scalar_name}, {input.dtype.scalar_name}, "
+                           f"and {vec.dtype.scalar_name}")
     _no_bool(input, "addmv_impl_cpu")
     return apply(OPS["mv"], (input, vec))
 

@@ -381,7 +381,7 @@ def _refuse_integers(sampler, t, integers=False):
     raise NotImplementedError(f'"{sampler}" not implemented for \'{name}\'')
 
 
-def _draw_inplace(draw, serial=None, floating=None, integers=False):
+def _draw_inplace(draw, serial=None, floating=None, integers=False, prepare=None):
     """Tensor.uniform_ / normal_ / ...: fill in place from the PyTorch-identical generator. A non-contiguous tensor
     (``init.kaiming_normal_(w.T)``) is filled in memory order, as ATen's TensorIterator walks it; serial: the draw
     ATen uses then, where it differs (normal_'s one-at-a-time kernel); floating: the sampler named in PyTorch's error
@@ -393,14 +393,28 @@ def _draw_inplace(draw, serial=None, floating=None, integers=False):
             check_inplace(self)
         gen = generator._impl if generator is not None else random.default_generator
         a = self._data
+        if prepare is not None:   # (arguments read per element: arrays of the tensor's shape)
+            args, kwargs = prepare(a, *args, **kwargs)
         if a.ndim > 1 and a.size > 1 and not a.flags.c_contiguous:
-            walk = a.transpose(sorted(range(a.ndim), key=lambda d: -abs(a.strides[d])))
+            order = sorted(range(a.ndim), key=lambda d: -abs(a.strides[d]))
+            walk = a.transpose(order)
+            args = tuple(v.transpose(order) if isinstance(v, np.ndarray) and v.shape == a.shape else v for v in args)
             walk[...] = (serial or draw)(gen, walk, *args, **kwargs)
         else:
             a[...] = draw(gen, a, *args, **kwargs)
         self._vbox[0] += 1
         return self
     return method
+
+
+def _bernoulli_p(a, p=0.5):
+    """bernoulli_'s p: a number, or a tensor of probabilities expanded to the tensor's shape (expand_inplace: its
+    errors), whose dtype picks the draw (float64: random64())."""
+    if isinstance(p, TensorBase):
+        if p._data.dtype.kind in "biu":
+            raise NotImplementedError(f'"bernoulli_tensor_cpu_p_" not implemented for \'{p.dtype.scalar_name}\'')
+        p = S.expand(p.detach(), *a.shape)._data
+    return (p,), {}
 
 
 def _random_bounded(gen, a, *bounds, **named):
@@ -422,7 +436,7 @@ _BINDINGS.update({
                              floating="normal_kernel_cpu"),
     "exponential_": _draw_inplace(lambda gen, a, lambd=1.0: gen.exponential(a.shape, a.dtype, lambd),
                                   floating="Exponential"),
-    "bernoulli_": _draw_inplace(lambda gen, a, p=0.5: gen.bernoulli(p, a.dtype, a.shape)),
+    "bernoulli_": _draw_inplace(lambda gen, a, p=0.5: gen.bernoulli(p, a.dtype, a.shape), prepare=_bernoulli_p),
     "random_": _draw_inplace(lambda gen, a, *bounds, **named: _random_bounded(gen, a, *bounds, **named)),
 })
 _BINDINGS.update({   # PyTorch's scalar samplers on the double uniform / normal (engine/random_samplers.py)

@@ -274,7 +274,7 @@ TENSOR_METHODS = {
     "char": lambda s, memory_format=None: F.to_dtype(s, dtypes.int8),
     "short": lambda s, memory_format=None: F.to_dtype(s, dtypes.int16),
     "data_ptr": data_ptr, "storage_offset": storage_offset, "storage": storage.storage,
-    "untyped_storage": storage.untyped_storage, "is_cpu": property(lambda s: True),
+    "untyped_storage": storage.untyped_storage, "storage_type": storage.storage_type, "is_cpu": property(lambda s: True),
     "get_device": lambda s: -1, "multinomial": creation.multinomial, "bernoulli": _bernoulli, "unfold": unfold,
     "as_strided": strided.as_strided, "index_reduce": strided.index_reduce, "index_reduce_": strided.index_reduce_,
     "index_add": index_add, "index_fill": index_fill, "index_copy": index_copy,

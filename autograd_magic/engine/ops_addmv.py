@@ -7,6 +7,7 @@ gradient reaching input is beta times the incoming one.
 """
 import numpy as np
 
+from .ops_attn import expand_size, size_of
 from .optable import defop
 
 
@@ -69,6 +70,11 @@ def addr_vjp(xp, grad, saved, consts, needs):
 
 
 def _addbmm(c, a, b, beta, alpha):
+    _addbmm_shapes(a, b)
+    return _scaled(c, np.add.reduce(np.matmul(a, b), axis=0), beta, alpha)
+
+
+def _addbmm_shapes(a, b):
     if a.ndim != 3 or b.ndim != 3:
         raise RuntimeError("batch1 must be a 3D tensor" if a.ndim != 3 else "batch2 must be a 3D tensor")
     if a.shape[0] != b.shape[0]:
@@ -76,11 +82,25 @@ def _addbmm(c, a, b, beta, alpha):
     if a.shape[2] != b.shape[1]:
         raise RuntimeError(f"Incompatible matrix sizes for bmm ({a.shape[1]}x{a.shape[2]} and "
                            f"{b.shape[1]}x{b.shape[2]})")
-    return _scaled(c, np.add.reduce(np.matmul(a, b), axis=0), beta, alpha)
+
+
+def _addbmm_args(input, batch1, batch2, *, beta=1, alpha=1):
+    """addbmm_out: input expanded to the sum's shape, the batches' checks (_addbmm), then each addmm_'s dtype checks
+    (the result, of input's dtype, against batch2, then batch1 against batch2) and its refusal of bool."""
+    expand_size(input, (size_of(batch1, 1), size_of(batch2, 2)))
+    _addbmm_shapes(batch1._data, batch2._data)
+    d1, d2, dc = batch1.dtype, batch2.dtype, input.dtype
+    if dc != d2:
+        raise RuntimeError(f"self and mat2 must have the same dtype, but got {dc.scalar_name} and {d2.scalar_name}")
+    if d1 != d2:
+        raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {d1.scalar_name} and {d2.scalar_name}")
+    if input._data.dtype == np.bool_:
+        raise NotImplementedError('"addmm_impl_cpu_" not implemented for \'Bool\'')
+    return (input, batch1, batch2), (beta, alpha)
 
 
 @defop("addbmm", "AddbmmBackward0", _addbmm, saves=(1, 2), save_if={1: 2, 2: 1}, api="addbmm", inplace=True,
-       args=_args)
+       args=_addbmm_args)
 def addbmm_vjp(xp, grad, saved, consts, needs):
     """beta * input + alpha * sum over the batch of batch1[i] @ batch2[i]."""
     a, b = saved

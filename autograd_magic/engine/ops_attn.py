@@ -19,8 +19,60 @@ def _baddbmm(c, a, b, beta, alpha):
     return (c if beta == 1 else c * c.dtype.type(beta)) + prod
 
 
+def size_of(t, d):
+    """t.size(d), with ATen's IndexError for a dim t does not have."""
+    n = t._data.ndim
+    if n == 0:
+        raise IndexError(f"Dimension specified as {d} but tensor has no dimensions")
+    if d >= n:
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {d})")
+    return t._data.shape[d]
+
+
+def _type_string(t):
+    name = t.dtype.scalar_name
+    return f"CPU{name}Type" if name in ("Bool", "BFloat16") else f"torch.{name}Tensor"
+
+
+def expand_size(t, target):
+    """expand_size(input, target): inferExpandGeometry's errors, checked from the last dim."""
+    shape = t._data.shape
+    lead = len(target) - len(shape)
+    if lead < 0:
+        raise RuntimeError(f"expand({_type_string(t)}{{[{', '.join(map(str, shape))}]}}, "
+                           f"size=[{', '.join(map(str, target))}]): the number of sizes provided ({len(target)}) "
+                           f"must be greater or equal to the number of dimensions in the tensor ({len(shape)})")
+    for i in reversed(range(lead, len(target))):
+        n = shape[i - lead]
+        if n != 1 and n != target[i]:
+            raise RuntimeError(f"The expanded size of the tensor ({target[i]}) must match the existing size ({n}) at "
+                               f"non-singleton dimension {i}.  Target sizes: [{', '.join(map(str, target))}].  "
+                               f"Tensor sizes: [{', '.join(map(str, shape))}]")
+
+
+def _baddbmm_args(input, batch1, batch2, *, beta=1, alpha=1):
+    """baddbmm's meta function: input expanded to the product's shape, its dtype checked against batch1's, then
+    bmm's checks (dims, sizes, batch1's dtype against batch2's) and the CPU kernel's refusal of bool."""
+    expand_size(input, (size_of(batch1, 0), size_of(batch1, 1), size_of(batch2, 2)))
+    if input._data.dtype != batch1._data.dtype:
+        raise RuntimeError(f"Input dtypes must be the same, got: input {input.dtype.c_name}, batch1: "
+                           f"{batch1.dtype.c_name}, batch2: {batch2.dtype.c_name}")
+    for t, name in ((batch1, "batch1"), (batch2, "batch2")):
+        if t._data.ndim != 3:
+            raise RuntimeError(f"{name} must be a 3D tensor")
+    sa, sb = batch1._data.shape, batch2._data.shape
+    if sb[0] != sa[0] or sb[1] != sa[2]:
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{sa[0]}, {sa[2]}] but "
+                           f"got: [{sb[0]}, {sb[1]}].")
+    if batch1._data.dtype != batch2._data.dtype:
+        raise RuntimeError(f"expected scalar type {batch1.dtype.scalar_name} but found {batch2.dtype.scalar_name}")
+    if input._data.dtype == np.bool_:
+        raise NotImplementedError('"baddbmm" not implemented for \'Bool\'')
+    return (input, batch1, batch2), (beta, alpha)
+
+
 @defop("baddbmm", "BaddbmmBackward0", _baddbmm, saves=(1, 2), save_if={1: 2, 2: 1}, api="baddbmm", inplace=True,
-       args=lambda input, batch1, batch2, *, beta=1, alpha=1: ((input, batch1, batch2), (beta, alpha)))
+       args=_baddbmm_args)
 def baddbmm_vjp(xp, grad, saved, consts, needs):
     """beta * input + alpha * (batch1 @ batch2), batch by batch."""
     a, b = saved
@@ -87,15 +139,46 @@ def _probs_from_lse(s):
     return np.where(dead, s.dtype.type(0), p)
 
 
+def _in_float(kernel):
+    """The backward kernel on half-precision inputs: computed in float32 (the CPU kernel's accumulation type), each
+    result rounded back to half."""
+    def run(*args):
+        if args[1].dtype != np.float16:
+            return kernel(*args)
+        wide = [a.astype(np.float32) if isinstance(a, np.ndarray) and a.dtype == np.float16 else a for a in args]
+        if wide[-3] is not None:
+            wide[-3] = wide[-3].astype(np.float32)
+        out = kernel(*wide)
+        return tuple(r.astype(np.float16) for r in out) if isinstance(out, tuple) else out.astype(np.float16)
+    return run
+
+
+def _half_attention(q, k, v, mask, is_causal, scale):
+    """The CPU kernel on half inputs: scores and exponentials in float32, the exponentials rounded to half for the
+    product with v (accumulated in float32), divided by their float32 sum at the end, rounded to half."""
+    wide = [a.astype(np.float32) for a in (q, k, v)]
+    s = _scores(wide[0], wide[1], None if mask is None else mask.astype(np.float32), is_causal, scale)
+    top = s.max(axis=-1, keepdims=True)
+    dead = top == -np.inf
+    e = np.exp(s - np.where(dead, 0, top))
+    total = e.sum(axis=-1, keepdims=True)
+    out = np.matmul(e.astype(np.float16).astype(np.float32), wide[2]) / np.where(dead, 1, total)
+    return np.where(dead, np.float32(0), out).astype(np.float16)
+
+
 def flash_attention(q, k, v, mask, is_causal, scale):
     """The output laid out in memory as the query is (the CPU kernel allocates it so): after multi-head
     attention's projections, permute(2, 0, 1, 3).reshape(...) of it is then a view, as in PyTorch."""
     k, v = _grouped(k, q), _grouped(v, q)
-    out = np.matmul(_probs(q, k, mask, is_causal, scale), v)
+    if q.dtype == np.float16:
+        out = _half_attention(q, k, v, mask, is_causal, scale)
+    else:
+        out = np.matmul(_probs(q, k, mask, is_causal, scale), v)
     order = sorted(range(4), key=lambda i: -q.strides[i])
     return np.ascontiguousarray(out.transpose(order)).transpose(np.argsort(order))
 
 
+@_in_float
 def flash_attention_backward(g, q, k, v, out, mask, is_causal, scale):
     """(dq, dk, dv) of softmax(q k^T * scale + mask) v."""
     k0, v0 = k, v

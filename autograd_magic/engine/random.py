@@ -418,13 +418,15 @@ class Generator:
         """torch.bernoulli(p) for an array p (float64 p: u from random64(), else from random()),
         or Tensor.bernoulli_(p) for a float p on `shape` (u from random64())."""
         if isinstance(p, np.ndarray):
-            if p.size and not ((p >= 0) & (p <= 1)).all():
-                raise RuntimeError("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could "
-                                   "this error message be improved?  If so, please report an "
-                                   "enhancement request to PyTorch.)")
             shape, dtype = p.shape if shape is None else _shape(shape), p.dtype if dtype is None else dtype
             wide = p.dtype == _F64
             p = np.broadcast_to(p.astype(_F64 if wide else _F32, copy=False), shape)
+            bad = ~((p >= 0) & (p <= 1))   # (NaN too)
+            if bad.any():   # (the kernel draws element by element and checks each p before its draw)
+                self._uniform(int(np.argmax(bad.reshape(-1))), _F64 if wide else _F32)
+                raise RuntimeError("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could "
+                                   "this error message be improved?  If so, please report an "
+                                   "enhancement request to PyTorch.)")
         else:
             p, wide, shape = float(p), True, _shape(() if shape is None else shape)
             if not 0 <= p <= 1:

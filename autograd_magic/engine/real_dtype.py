@@ -3,7 +3,7 @@ PyTorch does for real dtypes, and imag raises PyTorch's error; of a complex one 
 adjoint() are mT (a transpose view, TransposeBackward0), conjugated for a complex tensor."""
 from . import complex_fns as CX
 from . import shaping as S
-from .tensor_base import TensorBase, warn_once
+from .tensor_base import TensorBase, inplace, warn_once
 
 
 def _identity(name):
@@ -62,6 +62,14 @@ def H(input):
 _SAME = ("resolve_neg",)
 FUNCTIONS = {**{name: _identity(name) for name in _SAME}, "adjoint": adjoint, "resolve_conj": CX.resolve_conj,
              "is_conj": lambda input: input._conj_bit, "is_neg": lambda input: False, **CX.FUNCTIONS}
-METHODS = {**{name: _identity(name) for name in ("resolve_neg", "conj_physical_")}, "resolve_conj": CX.resolve_conj,
+
+
+def conj_physical_(self):
+    """The conjugate written into a complex tensor (a real one is its own conjugate: returned as it is)."""
+    return inplace(CX.conj_physical, self) if self._data.dtype.kind == "c" else self
+
+
+METHODS = {**{name: _identity(name) for name in ("resolve_neg",)}, "conj_physical_": conj_physical_,
+           "resolve_conj": CX.resolve_conj,
            "mT": property(mT), "mH": property(mH), "adjoint": adjoint, "H": property(H),
            "is_conj": lambda self: self._conj_bit, "is_neg": lambda self: False, **CX.METHODS}

@@ -1,9 +1,14 @@
 """Tensor.storage() / untyped_storage(): the memory a tensor and its views share, as PyTorch shows it (Karpathy's
 makemore lecture prints ``emb.view(...).storage()`` to show that view() copies nothing). ``storage()`` warns once
-per process that TypedStorage is deprecated, with PyTorch's text."""
+per process that TypedStorage is deprecated, with PyTorch's text. The legacy typed storages of old lessons
+(``torch.FloatStorage(5)``, ``torch.LongStorage([1, 2])``, ``torch.TypedStorage(data, dtype=...)``) make
+TypedStorages too, and ``torch.FloatTensor(storage)`` a tensor on their memory."""
+import numbers
 import warnings
 
 import numpy as np
+
+from . import dtypes
 
 _WARNED = [False]
 _MESSAGE = ("TypedStorage is deprecated. It will be removed in the future and UntypedStorage will be the only storage "
@@ -23,12 +28,57 @@ def _warn(stacklevel=3):
         warnings.warn(_MESSAGE, UserWarning, stacklevel=stacklevel)
 
 
-class TypedStorage:
-    """A tensor's whole storage, element by element (flat, in memory order)."""
+def _new_data(name, args, np_dtype):
+    """The memory of a new storage: zeros of a size, or the values of a sequence (PyTorch's TypeError otherwise)."""
+    if not args:
+        return np.zeros(0, np_dtype)
+    if len(args) > 1:
+        raise TypeError(f"{name}(): takes at most 1 positional argument ({len(args)} given)")
+    arg = args[0]
+    if isinstance(arg, numbers.Integral) and not isinstance(arg, bool):
+        return np.zeros(int(arg), np_dtype)
+    if isinstance(arg, (str, bytes)) or not hasattr(arg, "__len__"):
+        raise TypeError(f"new(): invalid data type '{type(arg).__name__}'")
+    return np.array(list(arg), dtype=np_dtype).reshape(-1)
 
-    def __init__(self, root, dtype):
-        self._root, self.dtype = root, dtype
+
+class TypedStorage:
+    """A tensor's whole storage, element by element (flat, in memory order); ``TypedStorage(data or size,
+    dtype=None)`` makes a new one (deprecated, as in PyTorch)."""
+
+    def __init__(self, *args, dtype=None, device=None, wrap_storage=None):
+        _warn()
+        self.dtype = dtype if dtype is not None else dtypes.get_default_dtype()
+        self._root = _new_data("TypedStorage", args, self.dtype.np) if wrap_storage is None else \
+            wrap_storage._root.view(self.dtype.np)
         self.device = "cpu"
+
+    @classmethod
+    def of(cls, root, dtype):
+        """The storage of a tensor's memory (no warning here: storage() warns)."""
+        self = object.__new__(cls)
+        self._root, self.dtype, self.device = root, dtype, "cpu"
+        return self
+
+    def __setitem__(self, i, value):
+        flat = self._flat()
+        flat[i] = value
+        if not np.shares_memory(flat, self._root):
+            self._root[...] = flat.reshape(self._root.shape, order="K")
+
+    def fill_(self, value):
+        self._root[...] = value
+        return self
+
+    def __iter__(self):
+        return iter(self.tolist())
+
+    def untyped(self):
+        return UntypedStorage(self._root)
+
+    def _tensor_data(self):
+        """The storage's elements as one flat array on its memory (what torch.FloatTensor(storage) wraps)."""
+        return self._root.reshape(-1) if self._root.flags.c_contiguous else self._flat()
 
     def _flat(self):
         return self._root.reshape(-1, order="A") if self._root.flags.forc else np.ravel(self._root, order="K")
@@ -65,9 +115,13 @@ TypedStorage.__module__ = "torch.storage"
 
 
 class UntypedStorage:
-    """The same memory as bytes."""
+    """The same memory as bytes (``UntypedStorage(n)``: n new bytes)."""
 
-    def __init__(self, root):
+    def __init__(self, root=0):
+        if isinstance(root, numbers.Integral) and not isinstance(root, bool):
+            root = np.zeros(int(root), np.uint8)
+        elif not isinstance(root, np.ndarray):
+            root = _new_data("UntypedStorage", (root,), np.uint8)
         self._root = root
 
     def nbytes(self):
@@ -96,8 +150,40 @@ UntypedStorage.__module__ = "torch.storage"
 def storage(self):
     """The tensor's TypedStorage (deprecated in PyTorch: warns once per process)."""
     _warn()
-    return TypedStorage(_root(self._data), self.dtype)
+    return TypedStorage.of(_root(self._data), self.dtype)
 
 
 def untyped_storage(self):
     return UntypedStorage(_root(self._data))
+
+
+class _LegacyStorageType(type):
+    """torch.FloatStorage, torch.LongStorage ...: calling one makes a TypedStorage of its dtype (deprecated);
+    isinstance(s, torch.FloatStorage) asks whether s is a float32 TypedStorage, as in PyTorch."""
+
+    def __call__(cls, *args, device=None):
+        _warn()
+        return TypedStorage.of(_new_data(cls.__name__, args, cls.dtype.np), cls.dtype)
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, TypedStorage) and obj.dtype is cls.dtype
+
+
+def _legacy(dt):
+    name = f"{dt.scalar_name}Storage"
+    return _LegacyStorageType(name, (), {"dtype": dt, "__module__": "torch", "__qualname__": name})
+
+
+LEGACY_STORAGES = {cls.__name__: cls for cls in (_legacy(dt) for dt in (
+    dtypes.float32, dtypes.float64, dtypes.float16, dtypes.int64, dtypes.int32, dtypes.int16, dtypes.int8,
+    dtypes.uint8, dtypes.bool_, dtypes.complex64, dtypes.complex128))}
+
+
+def is_storage(obj):
+    """Whether obj is a storage (typed or untyped)."""
+    return isinstance(obj, (TypedStorage, UntypedStorage))
+
+
+def storage_type(self):
+    """Tensor.storage_type(): the legacy storage class of the tensor's dtype (torch.FloatStorage)."""
+    return LEGACY_STORAGES[f"{self.dtype.scalar_name}Storage"]

@@ -143,6 +143,10 @@ globals().update(_NUMERIC_FUNCTIONS)  # engine/numeric_fns.py: gradient, frexp, 
 from ..engine.view_scatter import FUNCTIONS as _VIEW_SCATTER_FUNCTIONS  # noqa: E402
 globals().update(_VIEW_SCATTER_FUNCTIONS)  # narrow_copy, slice_scatter, select_scatter, diagonal_scatter ...
 from ..engine.renorm import renorm  # noqa: E402,F401
+from ..engine.copy_views import FUNCTIONS as _COPY_FUNCTIONS, METHODS as _COPY_METHODS  # noqa: E402
+globals().update(_COPY_FUNCTIONS)  # view_copy, t_copy ..., unsafe_chunk, unsafe_split (engine/copy_views.py)
+for _k, _v in _COPY_METHODS.items():   # Tensor.unsafe_chunk ...
+    setattr(Tensor, _k, _v)
 from .foreach import FUNCTIONS as _FOREACH_FUNCTIONS  # noqa: E402
 globals().update(_FOREACH_FUNCTIONS)  # torch._foreach_add_ ... (torch/foreach.py)
 from .nn.functional_ctc import torch_ctc_loss as ctc_loss  # noqa: E402
@@ -159,6 +163,16 @@ for _k, _v in _SMALL_METHODS.items():   # Tensor.ger, to_dense, the removed A.so
     if not hasattr(Tensor, _k):
         setattr(Tensor, _k, _v)
 from .amp import GradScaler  # noqa: E402,F401  (torch.GradScaler is torch.amp's)
+from .aten_nn import FUNCTIONS as _ATEN_NN_FUNCTIONS  # noqa: E402
+globals().update(_ATEN_NN_FUNCTIONS)  # torch.batch_norm, torch.kl_div, torch.lstm_cell ... (torch/aten_nn.py)
+from .legacy_api import FUNCTIONS as _LEGACY_FUNCTIONS  # noqa: E402
+globals().update(_LEGACY_FUNCTIONS)  # sym_int ..., torch.FloatStorage, lu_solve, addmv_ ... (torch/legacy_api.py)
+from ..engine.householder import FUNCTIONS as _HOUSEHOLDER_FUNCTIONS  # noqa: E402
+globals().update(_HOUSEHOLDER_FUNCTIONS)  # geqrf, orgqr, ormqr (engine/householder.py)
+for _k, _v in _HOUSEHOLDER_FUNCTIONS.items():   # and their methods: A.geqrf() ...
+    setattr(Tensor, _k, _v)
+from .amp import STATE_FUNCTIONS as _AUTOCAST_STATE  # noqa: E402
+globals().update(_AUTOCAST_STATE)  # torch.set_autocast_enabled, is_autocast_cpu_enabled ... (torch/amp.py)
 newaxis = None   # (numpy's spelling, as PyTorch has it: x[:, torch.newaxis])
 
 __version__ = version.__version__   # a TorchVersion: "2.13.0+autograd_magic" >= "2.1" compares as versions

@@ -12,7 +12,7 @@ torch.bfloat16
 import functools
 import warnings
 
-from ..engine import autocast as _state
+from ..engine import arg_parser as _arg_parser, autocast as _state
 from ..engine import dtypes
 from ..engine.size import device as _device
 from ..engine.tensor_base import enable_bfloat16
@@ -46,7 +46,7 @@ class autocast:
             raise RuntimeError(f"User specified an unsupported autocast device_type '{device_type}'")
         self.device = device_type
         is_cuda = device_type.partition(":")[0] == "cuda"
-        self.fast_dtype = (dtypes.float16 if is_cuda else enable_bfloat16()) if dtype is None else dtype
+        self.fast_dtype = get_autocast_dtype(device_type) if dtype is None else dtype
         self._cache_enabled = _state.CPU.cache_enabled if cache_enabled is None else cache_enabled
         if enabled:
             if is_cuda:
@@ -107,16 +107,126 @@ _CpuAutocast.__name__ = _CpuAutocast.__qualname__ = "autocast"
 
 def is_autocast_enabled(device_type=None):
     """torch.is_autocast_enabled(): CUDA's (never here) without an argument, else that device's."""
-    if device_type is None or device_type.partition(":")[0] != "cpu":
-        return False
-    return _state.CPU.enabled
+    if device_type is None:
+        return _OTHER_ENABLED.get("cuda", False)
+    if not isinstance(device_type, str):
+        raise TypeError(f"is_autocast_enabled(): argument 'device_type' (position 1) must be str, not "
+                        f"{type(device_type).__name__}")
+    return _enabled(device_type.partition(":")[0])
 
 
 def get_autocast_dtype(device_type):
-    """The dtype an autocast region of that device computes in by default (or the open region's)."""
-    if device_type == "cpu":
-        return _state.CPU.fast_dtype if _state.CPU.nesting else enable_bfloat16()
-    return dtypes.float16
+    """The dtype an autocast region of that device computes in by default (or the open region's, or the one
+    set_autocast_dtype gave)."""
+    _check_device(device_type)
+    kind = device_type.partition(":")[0]
+    if kind == "cpu":
+        return _state.CPU.fast_dtype if _state.CPU.fast_dtype is not None else enable_bfloat16()
+    return _OTHER_DTYPES.get(kind) or (enable_bfloat16() if kind in ("xla", "mps") else dtypes.float16)
+
+
+# ---------------------------------------------------------------- the state functions of torch.* (torch._C's)
+
+_OTHER_DTYPES = {}    # set_autocast_dtype of the devices the engine has no autocast for: the dtype is kept
+_OTHER_ENABLED = {}   # ... and set_autocast_enabled's flag
+
+
+def _set_cpu_enabled(enabled):
+    cpu = _state.CPU
+    cpu.enabled = enabled
+    fast = get_autocast_dtype("cpu")
+    # (the engine computes a CPU region in bfloat16 only: another dtype's flag is kept, nothing is cast)
+    cpu.dtype = fast if enabled and fast is dtypes.bfloat16 else None
+
+
+def set_autocast_enabled(*args, **kwargs):
+    """set_autocast_enabled(device_type, enabled), or set_autocast_enabled(enabled) for CUDA."""
+    values = _arg_parser.check_call("set_autocast_enabled", _SET_ENABLED, args, kwargs)
+    kind = values.get("device_type", "cuda")
+    _check_device(kind)
+    kind = kind.partition(":")[0]
+    if kind == "cpu":
+        _set_cpu_enabled(values["enabled"])
+    else:
+        _OTHER_ENABLED[kind] = values["enabled"]
+
+
+def set_autocast_dtype(*args, **kwargs):
+    values = _arg_parser.check_call("set_autocast_dtype", _SET_DTYPE, args, kwargs)
+    _check_device(values["device_type"])
+    kind = values["device_type"].partition(":")[0]
+    if kind == "cpu":
+        _state.CPU.fast_dtype = values["dtype"]
+        _set_cpu_enabled(_state.CPU.enabled)
+    else:
+        _OTHER_DTYPES[kind] = values["dtype"]
+
+
+def _enabled(kind):
+    return _state.CPU.enabled if kind == "cpu" else _OTHER_ENABLED.get(kind, False)
+
+
+def is_autocast_cache_enabled():
+    return _state.CPU.cache_enabled
+
+
+def set_autocast_cache_enabled(enabled):
+    _state.CPU.cache_enabled = bool(enabled)
+
+
+def clear_autocast_cache():
+    _state.CPU.cache.clear()
+
+
+def autocast_increment_nesting():
+    _state.CPU.nesting += 1
+    return _state.CPU.nesting
+
+
+def autocast_decrement_nesting():
+    _state.CPU.nesting -= 1
+    if _state.CPU.nesting == 0:
+        _state.CPU.cache.clear()
+    return _state.CPU.nesting
+
+
+_INIT_LINES = {("is", "cpu"): 883, ("set", "cpu"): 874, ("get", "cpu"): 1016, ("setd", "cpu"): 967,
+               ("get", "gpu"): 1007, ("setd", "gpu"): 952, ("get", "ipu"): 1025, ("setd", "ipu"): 982,
+               ("is", "ipu"): 909, ("set", "ipu"): 900, ("get", "xla"): 1034, ("setd", "xla"): 997,
+               ("is", "xla"): 935, ("set", "xla"): 926}
+
+
+def _deprecated(kind, dev):
+    """PyTorch's deprecated per-device spellings (torch.is_autocast_cpu_enabled() ...), with its warning."""
+    name = {"is": f"is_autocast_{dev}_enabled", "set": f"set_autocast_{dev}_enabled",
+            "get": f"get_autocast_{dev}_dtype", "setd": f"set_autocast_{dev}_dtype"}[kind]
+    device = "cuda" if dev == "gpu" else dev
+    call, new = {"is": ("()", f"is_autocast_enabled('{device}')"),
+                 "set": ("(enabled)", f"set_autocast_enabled('{device}', enabled)"),
+                 "get": ("()", f"get_autocast_dtype('{device}')"),
+                 "setd": ("(dtype)", f"set_autocast_dtype('{device}', dtype)")}[kind]
+    message = (f"torch.{name}{call} is deprecated. Please use torch.{new} instead. (Triggered internally at "
+               f"/__w/pytorch/pytorch/torch/csrc/autograd/init.cpp:{_INIT_LINES[kind, dev]}.)")
+
+    def fn(*args):
+        warnings.warn(message, DeprecationWarning, stacklevel=2)
+        if kind == "is":
+            return _enabled(device)
+        if kind == "get":
+            return get_autocast_dtype(device)
+        if kind == "set":
+            return set_autocast_enabled(device, *args)
+        return set_autocast_dtype(device, *args)
+    fn.__name__ = fn.__qualname__ = name
+    return fn
+
+
+STATE_FUNCTIONS = {f.__name__: f for f in (
+    set_autocast_enabled, set_autocast_dtype, is_autocast_cache_enabled, set_autocast_cache_enabled,
+    clear_autocast_cache, autocast_increment_nesting, autocast_decrement_nesting)}
+STATE_FUNCTIONS.update({fn.__name__: fn for fn in (_deprecated(kind, dev) for kind, dev in _INIT_LINES)})
+_SET_ENABLED = [_arg_parser.Signature("(str device_type, bool enabled)"), _arg_parser.Signature("(bool enabled)")]
+_SET_DTYPE = [_arg_parser.Signature("(str device_type, torch.dtype dtype)")]
 
 
 from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402

@@ -8,6 +8,7 @@ from ..engine.linalg_fns import (LinAlgError, cross, det, eigh, eigvalsh, inv,  
                                  inv_ex, lstsq, matrix_norm, matrix_power, matrix_rank, norm, pinv, qr, slogdet,
                                  solve, solve_ex, svd, svdvals, vector_norm)
 from ..engine.linalg_more import eig, eigvals, lu, lu_factor, lu_factor_ex, lu_solve, matrix_exp  # noqa: F401
+from ..engine.householder import householder_product  # noqa: F401,E402
 from ..engine import arg_parser as _arg_parser
 from ..engine import linalg_fns as _fns
 
