@@ -7,8 +7,9 @@ the functions PyTorch writes in Python keep Python's wording under PyTorch's nam
 indices are boolean dispatchers (``_max_pool2d() missing ...``, a tensor where the flag goes is asked for its truth),
 F.threshold is ``_threshold``, F.sigmoid / F.tanh call the method, torch.typename takes its argument positionally,
 the removed torch.eig / symeig / lstsq / solve / matrix_rank bind PyTorch's parameters before their RuntimeError,
-torch.range needs start and end, torch.meshgrid refuses no tensors and mixed dtypes; and mse_loss, l1_loss and
-huber_loss take weight= as PyTorch's Python code does."""
+torch.range needs start and end, torch.meshgrid refuses no tensors and mixed dtypes, the nn.Module and Tensor
+methods PyTorch writes in Python are named Module.load_state_dict, Tensor.lu ... in Python's errors; and mse_loss,
+l1_loss and huber_loss take weight= as PyTorch's Python code does."""
 import pytest
 
 from autograd_magic.torch import argument_errors
@@ -43,6 +44,11 @@ CASES = ["F.max_pool2d()", "F.max_pool2d(img)", "F.max_pool2d(img, 2, 2, 0, 1, F
          "F.sigmoid()", "F.tanh(x, x)", "F.sigmoid([1.0])", "torch.typename()", "torch.typename(obj=x)", "torch.typename(x)",
          "torch.eig()", "torch.eig(x, True, x)", "torch.symeig()", "torch.lstsq(x)", "torch.solve(x, x, x)",
          "torch.matrix_rank(x, 1, 2, 3)", "torch.meshgrid()", "torch.meshgrid(v, v.long(), indexing='ij')"]
+''' + EVAL_CASES],
+    "python_methods_named_as_pytorchs": [SETUP + '''m = torch.nn.Linear(2, 1)
+CASES = ["m.load_state_dict()", "m.register_state_dict_pre_hook()", "m.register_load_state_dict_post_hook(1, 2)",
+         "m._load_from_state_dict()", "x.lu(1, 2, 3, 4, 5)", "x.register_hook()", "x.storage(1)", "x.stft()",
+         "x.register_post_accumulate_grad_hook()", "x.to_sparse_coo(1, 2)"]
 ''' + EVAL_CASES],
     "weighted_losses": ['''F = torch.nn.functional
 torch.manual_seed(0)

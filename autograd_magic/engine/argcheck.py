@@ -14,6 +14,7 @@ optimizers' ``exp_avg.addcmul_(1 - beta2, grad, grad)``): ``deprecated_first_num
 signature and warns as PyTorch does, once per process for all of them (one TORCH_WARN_ONCE in its parser).
 """
 import numbers
+import types
 import sys
 import warnings
 
@@ -302,3 +303,20 @@ def refusing_arrays(fn, name, position):
     call.__wrapped__ = fn
     call.__doc__ = fn.__doc__
     return call
+
+
+def in_class(cls, names):
+    """cls's methods of names that were defined outside its body (a module-level function assigned to it, shared
+    with a torch.* function) given the qualified name a method defined in the class has, as PyTorch defines them:
+    Python's own errors for a wrong call read ``Module.load_state_dict() missing 1 required positional argument``.
+    Each becomes a copy of its function (the function shared elsewhere keeps its name); C-compiled ones stay."""
+    for name in names:
+        fn = next((klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__), None)
+        qual = f"{cls.__name__}.{name}"
+        if not isinstance(fn, types.FunctionType) or fn.__qualname__ == qual:
+            continue
+        copy = types.FunctionType(fn.__code__, fn.__globals__, name, fn.__defaults__, fn.__closure__)
+        copy.__kwdefaults__, copy.__doc__, copy.__module__ = fn.__kwdefaults__, fn.__doc__, fn.__module__
+        copy.__dict__.update(fn.__dict__)
+        copy.__qualname__ = qual
+        setattr(cls, name, copy)

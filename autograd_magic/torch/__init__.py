@@ -329,7 +329,7 @@ def log_softmax(input, dim, dtype=None):  # noqa: F811
 builtin_bool = __builtins__["bool"] if isinstance(__builtins__, dict) else __builtins__.bool
 
 
-from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
+from ..engine.argcheck import in_class as _in_class, missing_attribute as _no_attribute  # noqa: E402
 
 
 # what the CPU wheel of PyTorch was built with (torch.has_mkl ...), and the flags its __getattr__ still hands out
@@ -380,6 +380,9 @@ for _k in ("arctan2", "bitwise_left_shift", "bitwise_not", "bitwise_right_shift"
     if hasattr(Tensor, _k) and not hasattr(Tensor, _k + "_"):
         setattr(Tensor, _k + "_", _inplace_method(getattr(Tensor, _k), _k + "_",
                                                   no_args=_k in ("bitwise_not", "digamma", "i0", "lgamma")))
+# the Tensor methods PyTorch writes in Python (torch/_tensor.py), named as its: Tensor.lu() missing ..., not torch_lu()
+_in_class(Tensor, ("eig", "istft", "lstsq", "lu", "register_hook", "register_post_accumulate_grad_hook", "solve", "stft",
+                   "storage", "storage_type", "symeig", "to_sparse_coo"))
 # a non-tensor where a function reads a tensor: PyTorch's "argument 'out' must be Tensor, not int", not the
 # engine's AttributeError on its internals (torch/argument_errors.py; only a failing call pays)
 _argument_errors.clear_errors(globals())

@@ -5,6 +5,7 @@ import warnings
 import numpy as np
 
 from ...engine import creation, dtypes, memory_format as formats
+from ...engine.argcheck import in_class
 from ...engine.methods import to_dtype_arg
 from ...engine.printing import format_parameter
 from ...engine.tensor_base import enable_bfloat16
@@ -454,6 +455,13 @@ class Module:
 
 module_lookup.KINDS.update(Module=Module, Parameter=Parameter)
 
+
+
+# (the state-dict methods are module_state's functions: named as PyTorch's, defined in Module)
+in_class(Module, ("_load_from_state_dict", "_register_load_state_dict_pre_hook", "_register_state_dict_hook",
+                  "compile", "load_state_dict", "register_load_state_dict_post_hook",
+                  "register_load_state_dict_pre_hook", "register_state_dict_post_hook", "register_state_dict_pre_hook",
+                  "state_dict"))
 
 def deprecated_class(message, category=FutureWarning):
     """A class PyTorch marks ``@typing_extensions.deprecated``: making an instance of the class itself (not of a
