@@ -255,9 +255,10 @@ def test_hook_dicts_print_as_pytorchs_in_a_fresh_process():
     assert outputs[0].startswith("OrderedDict([(0, <function <lambda> at 0x?>)]) OrderedDict()")
 
 
-def test_orthogonal_says_what_the_engine_lacks():
+def test_orthogonal_of_a_non_square_weight_is_householder():
     """PyTorch's orthogonal parametrization of a non-square weight defaults to Householder reflections
-    (householder_product): the engine names it (the matrix_exp and cayley maps work: test_probe28_vs_torch)."""
+    (householder_product), as the engine's now does (its values against PyTorch's: test_nn_remaining_classes)."""
     from autograd_magic import torch
-    with pytest.raises(NotImplementedError, match="householder_product"):
-        torch.nn.utils.parametrizations.orthogonal(torch.nn.Linear(3, 5))
+    m = torch.nn.utils.parametrizations.orthogonal(torch.nn.Linear(3, 5))
+    assert m.parametrizations.weight[0].orthogonal_map.name == "householder"
+    assert (m.weight.T @ m.weight - torch.eye(3)).abs().max().item() < 1e-5

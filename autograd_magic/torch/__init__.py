@@ -381,6 +381,17 @@ for _k in ("arctan2", "bitwise_left_shift", "bitwise_not", "bitwise_right_shift"
         setattr(Tensor, _k + "_", _inplace_method(getattr(Tensor, _k), _k + "_",
                                                   no_args=_k in ("bitwise_not", "digamma", "i0", "lgamma")))
 # the Tensor methods PyTorch writes in Python (torch/_tensor.py), named as its: Tensor.lu() missing ..., not torch_lu()
+
+
+def _tensor_lu(self, pivot=True, get_infos=False):
+    return lu(self, pivot=pivot, get_infos=get_infos)
+
+
+def _tensor_to_sparse_coo(self):
+    return self.to_sparse()
+
+
+Tensor.lu, Tensor.to_sparse_coo = _tensor_lu, _tensor_to_sparse_coo   # (PyTorch's parameters: no out=, no sparse_dim)
 _in_class(Tensor, ("eig", "istft", "lstsq", "lu", "register_hook", "register_post_accumulate_grad_hook", "solve", "stft",
                    "storage", "storage_type", "symeig", "to_sparse_coo"))
 # a non-tensor where a function reads a tensor: PyTorch's "argument 'out' must be Tensor, not int", not the

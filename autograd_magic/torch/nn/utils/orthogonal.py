@@ -1,12 +1,14 @@
-"""torch.nn.utils.parametrizations.orthogonal for the "matrix_exp" and "cayley" maps, as PyTorch writes it: the
-weight is base @ Q(X), Q the exponential (or Cayley transform) of the skew-symmetric A = tril(X) - tril(X)^T, and
-base the weight made orthogonal by QR at registration (the dynamic trivialization). The "householder" map (the
-default for a non-square weight) needs torch.linalg.householder_product, which the engine lacks: it says so."""
+"""torch.nn.utils.parametrizations.orthogonal, as PyTorch writes it: the weight is base @ Q(X), Q the exponential
+(or Cayley transform) of the skew-symmetric A = tril(X) - tril(X)^T, and base the weight made orthogonal by QR at
+registration (the dynamic trivialization); or, for the "householder" map (the default for a non-square weight), Q
+the product of the Householder reflectors stored below X's diagonal (torch.linalg.householder_product), its
+columns' signs from X's diagonal."""
 import enum
 
 from ....engine.creation import eye, randn, zeros_like
 from ....engine.functions import add, allclose, finfo
 from ....engine.linalg_fns import qr, solve
+from ....engine.householder import geqrf, householder_product
 from ....engine.linalg_more import matrix_exp
 from ....engine.shaping import cat
 from ....engine.tensor import Tensor
@@ -22,7 +24,8 @@ def _is_orthogonal(Q):
 
 
 def _make_orthogonal(A):
-    """Q of A = QR with diag(R) >= 0 (PyTorch: geqrf then householder_product, which is linalg.qr's Q)."""
+    """Q of A = QR with diag(R) >= 0 (PyTorch: geqrf then householder_product, which is LAPACK's Q of linalg.qr:
+    the same numbers)."""
     Q, R = qr(A)
     return Q * R.diagonal(dim1=-2, dim2=-1).sgn().unsqueeze(-2)
 
@@ -33,19 +36,11 @@ class _OrthMaps(enum.Enum):
     householder = enum.auto()
 
 
-def _no_householder():
-    raise NotImplementedError("torch.nn.utils.parametrizations.orthogonal(..., orthogonal_map='householder') needs "
-                              "torch.linalg.householder_product: autograd_magic implements a subset of PyTorch, and "
-                              "it is not part of it (orthogonal_map='matrix_exp' or 'cayley' work)")
-
-
 class _Orthogonal(Module):
     def __init__(self, weight, orthogonal_map, *, use_trivialization=True):
         super().__init__()
         if weight.is_complex() and orthogonal_map == _OrthMaps.householder:
             raise ValueError("The householder parametrization does not support complex tensors.")
-        if orthogonal_map == _OrthMaps.householder:
-            _no_householder()
         self.shape = weight.shape
         self.orthogonal_map = orthogonal_map
         if use_trivialization:
@@ -57,17 +52,23 @@ class _Orthogonal(Module):
         if transposed:
             X = X.mT
             n, k = k, n
-        X = X.tril()
-        if n != k:
-            X = cat([X, X.new_zeros(n, n - k).expand(*X.shape[:-2], -1, -1)], dim=-1)
-        A = X - X.mH
-        if self.orthogonal_map == _OrthMaps.matrix_exp:
-            Q = matrix_exp(A)
-        else:
-            Id = eye(n, dtype=A.dtype)
-            Q = solve(add(Id, A, alpha=-0.5), add(Id, A, alpha=0.5))
-        if n != k:
-            Q = Q[..., :k]
+        if self.orthogonal_map != _OrthMaps.householder:
+            X = X.tril()
+            if n != k:
+                X = cat([X, X.new_zeros(n, n - k).expand(*X.shape[:-2], -1, -1)], dim=-1)
+            A = X - X.mH
+            if self.orthogonal_map == _OrthMaps.matrix_exp:
+                Q = matrix_exp(A)
+            else:
+                Id = eye(n, dtype=A.dtype)
+                Q = solve(add(Id, A, alpha=-0.5), add(Id, A, alpha=0.5))
+            if n != k:
+                Q = Q[..., :k]
+        else:   # (real X only: the reflectors below the diagonal, the diagonal's signs, +-1, not differentiated)
+            A = X.tril(diagonal=-1)
+            tau = 2.0 / (1.0 + (A * A).sum(dim=-2))
+            Q = householder_product(A, tau)
+            Q = Q * X.diagonal(dim1=-2, dim2=-1).int().unsqueeze(-2)
         if hasattr(self, "base"):
             Q = self.base @ Q
         if transposed:
@@ -88,8 +89,15 @@ class _Orthogonal(Module):
             Q = Q.mT
             n, k = k, n
         if not hasattr(self, "base"):
-            raise NotImplementedError("It is not possible to assign to the matrix exponential "
-                                      "or the Cayley parametrizations when use_trivialization=False.")
+            if self.orthogonal_map != _OrthMaps.householder:
+                raise NotImplementedError("It is not possible to assign to the matrix exponential "
+                                          "or the Cayley parametrizations when use_trivialization=False.")
+            # the householder map's own inverse: the reflectors of Q's QR, with R's diagonal signs on the diagonal
+            # (a reflector LAPACK did not use, tau == 0, flips its sign)
+            A, tau = geqrf(Q)
+            A.diagonal(dim1=-2, dim2=-1).sign_()
+            A.diagonal(dim1=-2, dim2=-1)[tau == 0.0] *= -1
+            return A.mT if Q_init.size(-2) < Q_init.size(-1) else A
         if n == k:
             Q = Q.clone() if _is_orthogonal(Q) else _make_orthogonal(Q)
         else:
