@@ -466,3 +466,24 @@ def _operand(strides, sizes, i0, i1, rows, cols, transpose_c):
     if strides[i1] == 1 and strides[i0] >= cols:
         return True, False, strides
     return not transpose_c, True, [sizes[1], 1]
+
+
+def frames_product(weight, cols, out, beta):
+    """out[i] (beta * out[i] +) weight @ cols[i] for each i, as ATen's own convolution kernels (thnn_conv2d,
+    slow_conv3d, slow_conv_dilated) call BLAS once per sample: ``gemm('n', 'n', m=out positions, n=out channels,
+    k=window size, finput, lda=m, weight, ldb=k, beta, output, ldc=m)``. weight (O, K) and cols (F, K, M) are
+    C-contiguous float32/float64, out (F, O, M) C-contiguous (holding the bias where beta is 1). False where the
+    library is missing (the caller computes it its own way)."""
+    lib = _usable(weight, cols, out)
+    if lib is None:
+        return False
+    o, k = weight.shape
+    m = cols.shape[2]
+    zero, one = _SCALARS[weight.dtype]
+    gemm = lib.cblas_sgemm if weight.dtype == _F32 else lib.cblas_dgemm
+    _threads(lib)
+    wp = _ptr(weight)
+    for i in range(cols.shape[0]):
+        gemm(_COL_MAJOR, _NO_TRANS, _NO_TRANS, m, o, k, one, _ptr(cols[i]), m, wp, k, one if beta else zero,
+             _ptr(out[i]), m)
+    return True

@@ -237,6 +237,23 @@ def _refuse_byte_mask_fill(key, value):
         raise RuntimeError("masked_fill_ only supports boolean masks, but got mask with dtype unsigned char")
 
 
+def _check_specified(key, ndim):
+    """PyTorch's first check of a subscript with a tensor in it (python_variable_indexing's
+    count_specified_dimensions): each part but None, ``...`` and a bool names one dim, a bool or uint8 tensor (a
+    mask) as many as it has, and they may not outnumber the tensor's dims (before a uint8 mask's warning)."""
+    parts = key if key.__class__ is tuple else (key,)
+    if not any(isinstance(k, TensorBase) for k in parts):
+        return
+    count = 0
+    for k in parts:
+        if isinstance(k, TensorBase):
+            count += k._data.ndim if k._data.dtype == np.bool_ or k._data.dtype == np.uint8 else 1
+        elif not (k is None or k is Ellipsis or k.__class__ is bool):
+            count += 1
+    if count > ndim:
+        raise IndexError(f"too many indices for tensor of dimension {ndim}")
+
+
 def getitem(t, key):
     """t[key] as PyTorch's Python indexing records it (Tensor.__getitem__). The engine's own subscripts that stand
     for ATen's slice / narrow / select call aten_getitem instead."""
@@ -251,6 +268,7 @@ def getitem(t, key):
             return wrap(data)
         return apply(OPS["index"], (t,), (k.copy(),), t._data.shape, data=data)   # (_recorded_key)
     raw = key
+    _check_specified(key, t._data.ndim)
     key = normalize_key(key)
     basic = _is_basic(key)
     if basic:
@@ -432,6 +450,7 @@ def _refuse_misfit(t, key, value):
 
 def _setitem(t, key, value):
     if key.__class__ is not int and key.__class__ is not slice:
+        _check_specified(key, t._data.ndim)
         _refuse_byte_mask_fill(key, value)
     simple_true, via_views = key is True, False
     key = normalize_key(key)
@@ -546,11 +565,14 @@ def index_put(input, indices, values, accumulate=False, _name="index_put", _meth
                         f"{argcheck.tp_name(values)}")
     if accumulate.__class__ is not bool:
         raise TypeError(f"{_name}(): argument 'accumulate' must be bool, not {argcheck.tp_name(accumulate)}")
-    key = normalize_key(tuple(indices))
     shape = input._data.shape
-    used = sum(k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1 for k in key)
-    if used > len(shape):
-        raise IndexError(f"too many indices for tensor of dimension {len(shape)} (got {used})")
+    if len(indices) > len(shape):
+        raise IndexError(f"too many indices for tensor of dimension {len(shape)} (got {len(indices)})")
+    if not accumulate and values._data.size == 1 and _put_as_masked_fill(indices, shape) \
+            and values._data.dtype != input._data.dtype:
+        values = values.to(input.dtype)   # (masked_fill_ takes the value's item())
+    key = normalize_key(tuple(indices))
+    _check_put_masks(key, shape)
     _check_masks(key, shape)
     k = key if len(key) != 1 else key[0]
     _check_put_shape(input, k, values)
@@ -560,6 +582,45 @@ def index_put(input, indices, values, accumulate=False, _name="index_put", _meth
                            f"source.")
     _check_advanced_bounds(key, shape)
     return apply(OPS["index_put_acc" if accumulate else "index_put"], (input, values), k)
+
+
+def _put_as_masked_fill(indices, shape):
+    """Whether ATen's index_put_ (without accumulate, a one-element value) is a masked_fill_: one mask (bool or
+    uint8) and no other index tensor (canDispatchToMaskedFill), the mask's shape checked there, before any uint8
+    deprecation warning; masked_fill_ then refuses a uint8 mask."""
+    mask, placed = None, 0
+    for index in indices:
+        if not isinstance(index, TensorBase) or index._data.dtype not in (np.bool_, np.uint8) or mask is not None:
+            return False
+        mask = index._data
+        _check_mask_dims(mask, placed, shape)
+        placed += mask.ndim
+    if mask is not None and mask.dtype == np.uint8:
+        raise RuntimeError("masked_fill_ only supports boolean masks, but got mask with dtype unsigned char")
+    return mask is not None
+
+
+def _check_mask_dims(mask, start, shape):
+    """A mask's dims against the tensor's from dim start (ATen's expandTensors): its IndexError for a dim of another
+    size, or the size lookup's for a dim the tensor lacks."""
+    for j, n in enumerate(mask.shape):
+        src = _dim(start + j, len(shape))
+        if n != shape[src]:
+            raise IndexError(f"The shape of the mask [{', '.join(map(str, mask.shape))}] at index {j} does not "
+                             f"match the shape of the indexed tensor [{', '.join(map(str, shape))}] at index {src}")
+
+
+def _check_put_masks(key, shape):
+    """index_put's masks checked in place order, each counting as its dims (ATen's expandTensors)."""
+    placed = 0
+    for k in key:
+        if isinstance(k, np.ndarray) and k.dtype == np.bool_:
+            _check_mask_dims(k, placed, shape)
+            placed += k.ndim
+        else:
+            placed += 1
+    if placed > len(shape):   # (the indices, masks expanded, outnumber the dims: the size of the next one asked)
+        _dim(len(shape), len(shape))
 
 
 def _check_put_shape(input, k, values):

@@ -14,6 +14,7 @@ import itertools
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from . import blas, softmax_dims
 from .optable import defop
 
 # ---------------------------------------------------------------- windows (im2col) and their adjoint (col2im)
@@ -122,6 +123,10 @@ def conv_forward(x, w, *rest):
     if cache is not None:
         cache.append(cols)
     n, o = x.shape[0], w.shape[0]
+    if _aten_kernel(x.shape, w.shape, x.dtype, cfg):
+        res = _frames(cols, w, b, groups, n, any(d != 1 for d in cfg[3]))
+        if res is not None:
+            return res.reshape((n, o) + out[len(out) - nd:])
     y = np.matmul(w.reshape(groups, o // groups, -1), cols).reshape(o, n, int(np.prod(out))).transpose(1, 0, 2)
     res = np.empty((n, o, y.shape[2]), y.dtype)
     if b is not None:
@@ -129,6 +134,49 @@ def conv_forward(x, w, *rest):
     else:
         res[...] = y
     return res.reshape((n, o) + out[len(out) - nd:])
+
+
+def _aten_kernel(x_shape, w_shape, dtype, cfg):
+    """Whether PyTorch computes this convolution with ATen's own im2col + BLAS kernels (thnn_conv2d, slow_conv3d,
+    slow_conv_dilated*: one matrix product per sample and group) rather than with oneDNN: ATen's
+    ConvParams::use_mkldnn, which takes float32 only, and a single image (batch 1), one group, a kernel of at most
+    3 in one of its last two dims and at most 20480 input elements (over its first four dims, a 1-d input seen as
+    (N, C, 1, L)) not (1x1 kernels unstrided and undilated on one thread aside). float64 always goes there."""
+    if dtype == np.float64:
+        return True
+    if dtype != np.float32:
+        return False
+    stride, dil, groups = cfg[0], cfg[3], cfg[4]
+    if len(x_shape) == 3:
+        x_shape, w_shape = x_shape[:2] + (1,) + x_shape[2:], w_shape[:2] + (1,) + w_shape[2:]
+    if not (any(s != 1 for s in stride) or any(d != 1 for d in dil) or x_shape[0] >= 16
+            or w_shape[-1] != 1 or w_shape[-2] != 1 or softmax_dims.threads() > 1):
+        return True
+    return not (groups > 1 or (w_shape[-1] > 3 and w_shape[-2] > 3) or x_shape[0] > 1
+                or int(np.prod(x_shape[:4])) > 20480)
+
+
+def _frames(cols, w, b, groups, n, dilated):
+    """The convolution as ATen's own kernels compute it: per group (ATen convolves the groups one by one) and per
+    sample, out (Og, M) = weight (Og, Kg) @ finput (Kg, M) through BLAS with the bias copied into out first
+    (thnn_conv2d: beta 1 with a bias, 0 without; slow_conv_dilated: beta 1 on zeros). None where BLAS is missing
+    or the product is empty."""
+    m = cols.shape[2] // n if n else 0
+    if m == 0 or cols.shape[1] == 0:
+        return None
+    o = w.shape[0]
+    og = o // groups
+    res = np.empty((n, o, m), w.dtype)
+    if b is not None or dilated:
+        res[...] = 0 if b is None else b.reshape(1, -1, 1)
+    wm = w.reshape(groups, og, -1)
+    for g in range(groups):
+        frames = np.ascontiguousarray(cols[g].reshape(-1, n, m).transpose(1, 0, 2))
+        part = np.ascontiguousarray(res[:, g * og:(g + 1) * og])
+        if not blas.frames_product(np.ascontiguousarray(wm[g]), frames, part, b is not None or dilated):
+            return None
+        res[:, g * og:(g + 1) * og] = part
+    return res
 
 
 def conv_input_grad(g, w, cfg, x_shape):
