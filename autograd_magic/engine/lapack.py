@@ -293,3 +293,61 @@ def getrs_lu(lu, pivots, b, trans="N"):
         fn(_ref(tr), _ref(size), _ref(cols), _ptr(f), _ref(size), _ptr(piv), _ptr(rhs), _ref(size), _ref(info))
         xs.append(rhs)
     return np.stack(xs).reshape(batch + (n, k))
+
+
+def gels(a, b, driver="gelsy", rcond=None):
+    """(X, rank, singular values) of the least-squares problems a X = b, a (..., m, n), b (..., m, k), batches
+    broadcast, as PyTorch's linalg_lstsq computes them on the CPU: b padded with zero rows to max(m, n), one
+    ``?gels`` / ``?gelsy`` / ``?gelsd`` / ``?gelss`` call per matrix (gelsy's column pivots start at zero, rcond
+    eps * max(m, n) unless given), X the whole padded block (its rows past n hold what ATen's residuals sum); or
+    None (see the module docstring; also when gels meets a matrix without full rank)."""
+    lib = _library(a)
+    if lib is None or b.dtype != a.dtype or not np.isfinite(b).all():
+        return None
+    m, n = a.shape[-2:]
+    k, rows = b.shape[-1], max(m, n)
+    if m == 0 or n == 0 or k == 0:
+        return None
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    a = np.broadcast_to(a, batch + a.shape[-2:])
+    padded = np.zeros(batch + (rows, k), a.dtype)
+    padded[..., :m, :] = b
+    scalar = _SCALAR[a.dtype]
+    prefix = "s" if a.dtype == np.float32 else "d"
+    fn = getattr(lib, f"{prefix}{driver}_")
+    if rcond is None:
+        rcond = float(np.finfo(a.dtype).eps) * max(m, n)
+    dims = [_ref(_int(m)), _ref(_int(n)), _ref(_int(k))]
+    lda, ldb, cond = _ref(_int(max(1, m))), _ref(_int(rows)), _ref(scalar(rcond))
+    xs, ranks, svs = [], [], []
+    for mat, rhs in zip(_each(a), _each(padded)):
+        rank, info, wq = _int(0), _int(0), scalar(0)
+        s = np.empty(min(m, n), a.dtype)
+        if driver == "gels":
+            call = lambda work, lw: fn(_ref(ctypes.c_char(b"N")), *dims, _ptr(mat), lda, _ptr(rhs), ldb,  # noqa: E731
+                                       work, lw, _ref(info))
+        elif driver == "gelsy":
+            jpvt = np.zeros(n, np.int32)
+            call = lambda work, lw: fn(*dims, _ptr(mat), lda, _ptr(rhs), ldb, _ptr(jpvt), cond, _ref(rank),  # noqa: E731
+                                       work, lw, _ref(info))
+        elif driver == "gelsd":
+            iwq = _int(0)
+            fn(*dims, _ptr(mat), lda, _ptr(rhs), ldb, _ptr(s), cond, _ref(rank), _ref(wq), _ref(_int(-1)),
+               _ref(iwq), _ref(info))
+            iwork = np.empty(max(1, iwq.value), np.int32)
+            call = lambda work, lw: fn(*dims, _ptr(mat), lda, _ptr(rhs), ldb, _ptr(s), cond, _ref(rank),  # noqa: E731
+                                       work, lw, _ptr(iwork), _ref(info))
+        else:
+            call = lambda work, lw: fn(*dims, _ptr(mat), lda, _ptr(rhs), ldb, _ptr(s), cond, _ref(rank),  # noqa: E731
+                                       work, lw, _ref(info))
+        if driver != "gelsd":
+            call(_ref(wq), _ref(_int(-1)))
+        work = np.empty(max(1, int(wq.value)), a.dtype)
+        call(_ptr(work), _ref(_int(work.size)))
+        if info.value != 0:
+            return None
+        xs.append(rhs)
+        ranks.append(rank.value)
+        svs.append(s)
+    return (np.stack(xs).reshape(batch + (rows, k)), np.asarray(ranks, np.int64).reshape(batch),
+            np.stack(svs).reshape(batch + (min(m, n),)))

@@ -358,30 +358,60 @@ def lstsq(A, B, rcond=None, *, driver=None):
         raise RuntimeError("torch.linalg.lstsq: input must have at least 2 dimensions.")
     if B._data.ndim < 1:
         raise RuntimeError("torch.linalg.lstsq: other must have at least 1 dimension.")
-    if driver is not None and driver not in _DRIVERS:
-        raise RuntimeError("torch.linalg.lstsq: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
     if A._data.dtype != B._data.dtype:
         raise RuntimeError(f"torch.linalg.lstsq: Expected input and other to have the same dtype, but got "
-                           f"input's dtype {A.dtype} and other's dtype {B.dtype}")
-    _check_rank_dtype(A)
-    vector = B._data.ndim == A._data.ndim - 1
+                           f"input's dtype {A.dtype.scalar_name} and other's dtype {B.dtype.scalar_name}")
+    dim_diff = A._data.ndim - B._data.ndim
+    if not 0 <= dim_diff <= 1:
+        raise RuntimeError("torch.linalg.lstsq: input.dim() must be greater or equal to other.dim() and "
+                           "(input.dim() - other.dim()) <= 1")
+    # a vector right-hand side (or a batch of them) as linalg.solve tells one: other's shape is input's without
+    # its last dim
+    vector = B._data.ndim == 1 or (dim_diff == 1 and B._data.shape == A._data.shape[:-1])
     bm = B._data[..., None] if vector else B._data
     if bm.shape[-2] != A._data.shape[-2]:
-        raise RuntimeError("torch.linalg.lstsq: input.size(-2) should match other.size(-2)")
+        raise RuntimeError("torch.linalg.lstsq: input.size(-2) should match other.size(-1)" if vector else
+                           "torch.linalg.lstsq: input.size(-2) should match other.size(-2)")
+    if driver is not None and driver not in _DRIVERS:
+        raise RuntimeError("torch.linalg.lstsq: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
+    _check_rank_dtype(A)
+    # the batch: input's with other's dims but its last (vector or not) when other has one dim fewer
+    b_batch = B._data.shape[:-1] if dim_diff else B._data.shape[:-2]
+    check_broadcast(A._data.shape[:-2], b_batch)
+    if dim_diff and not vector:   # (a matrix other shared by a batch its leading dims make)
+        B = B.expand(*np.broadcast_shapes(A._data.shape[:-2], b_batch), *B._data.shape)
+        bm = B._data
     driver = driver or "gelsy"
     m, n = A._data.shape[-2:]
     a = A._data
-    s = lapack.svdvals(a) if a.size else np.zeros(a.shape[:-2] + (0,), a.dtype)
-    tol = (rcond if rcond is not None and rcond > 0 else np.finfo(a.dtype).eps * max(m, n))
-    rank = (s > tol * (s.max(-1, keepdims=True) if s.shape[-1] else s)).sum(-1).astype(np.int64)
-    residuals = driver != "gelsy" and m > n and bool((rank == n).all())
-    x, res = recorded(_XP, "linalg_lstsq", (A, B), (vector, residuals), (0, 1))
+    rcond = None if rcond is None else float(rcond)
+    got = lapack.gels(a, bm, driver, rcond)   # PyTorch's LAPACK driver, or None: the SVD below
+    if got is not None:   # (per matrix of input: ATen writes them at input's batch index)
+        s, rank = _per_input_matrix(got[2], a.shape[:-2], 1), _per_input_matrix(got[1], a.shape[:-2], 0)
+    else:
+        s = lapack.svdvals(a) if a.size else np.zeros(a.shape[:-2] + (0,), a.dtype)
+        tol = (rcond if rcond is not None and rcond > 0 else np.finfo(a.dtype).eps * max(m, n))
+        rank = (s > tol * (s.max(-1, keepdims=True) if s.shape[-1] else s)).sum(-1).astype(np.int64)
+    residuals = driver != "gelsy" and m > n and (driver == "gels" or bool((rank == n).all()))
+    x, res = recorded(_XP, "linalg_lstsq", (A, B), (vector, residuals, driver, rcond), (0, 1))
     if driver == "gels":
         rank_t = _wrap(np.zeros((0,), np.int64))
     else:
         rank_t = _wrap(rank)
     sv = _wrap(s.astype(a.dtype)) if driver in ("gelsd", "gelss") else _wrap(np.zeros((0,), a.dtype))
     return LstsqResult(x, res, rank_t, sv)
+
+
+def _per_input_matrix(values, batch, trailing):
+    """values over the broadcast batch (and `trailing` dims) at input's batch: the last of those each matrix of
+    input gave (the same numbers each time)."""
+    lead = values.ndim - trailing - len(batch)
+    if lead:
+        values = values[(-1,) * lead]
+    for i, size in enumerate(batch):
+        if size == 1 and values.shape[i] != 1:
+            values = values[(slice(None),) * i + (slice(-1, None),)]
+    return values
 
 
 def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None):

@@ -15,6 +15,7 @@ from .ops_linalg_legacy import singular_diagonal, substitute
 from .ops_linalg_more import lu_factor_array, lu_solve_array
 from .ops_shape import _norm, norm_vjp
 from .optable import OPS, defop
+from .reduce import dim_sum
 
 # ---------------------------------------------------------------- helpers for both array namespaces
 
@@ -414,15 +415,24 @@ def pinv_backward(xp, grad, p, a):
     return -mT(mm(k, p)) + p_hk - mm(mm(p_hk, p), a) + mm(mm(grad_h - mm(a, k), p), p_h)
 
 
-def _lstsq_fwd(a, b, vector, residuals):
-    """(solution, residuals) through the pseudo-inverse, batched (rank and singular values are computed by the
-    public function, they have no gradient)."""
+def _lstsq_fwd(a, b, vector, residuals, driver="gelsy", rcond=None):
+    """(solution, residuals), batched, from PyTorch's LAPACK driver (ATen's residuals: the squares of the rows
+    past n of the solved block, summed), else through the pseudo-inverse (rank and singular values are computed
+    by the public function, they have no gradient)."""
     bm = b[..., None] if vector else b
-    x = pinv_array(a, None, None, False) @ bm
-    if residuals:
-        res = np.add.reduce((a @ x - bm) ** 2, axis=-2)
+    n = a.shape[-1]
+    got = lapack.gels(a, bm, driver, rcond)
+    if got is not None:
+        x = got[0][..., :n, :]
+        # (ATen squares the rows past n of the column-major block in place and sums each column along memory)
+        tail = np.ascontiguousarray(np.swapaxes(got[0][..., n:, :], -1, -2)) ** 2
+        res = dim_sum(tail, (-1,)) if residuals else np.zeros((0,), a.dtype)
     else:
-        res = np.zeros((0,), a.dtype)
+        x = pinv_array(a, None, None, False) @ bm
+        if residuals:
+            res = np.add.reduce((a @ x - bm) ** 2, axis=-2)
+        else:
+            res = np.zeros((0,), a.dtype)
     return (x[..., 0] if vector else x), np.asarray(res, a.dtype)
 
 
@@ -430,7 +440,7 @@ def _lstsq_fwd(a, b, vector, residuals):
 def lstsq_vjp(xp, grads, saved, consts, needs):
     """linalg_lstsq_backward: X = pinv(A) B, so gA from pinv_backward(gX B^T) and gB = pinv(A)^T gX; the
     residuals' gradient is that of ||AX - B||^2."""
-    vector, residuals = consts
+    vector, residuals = consts[:2]
     x, res, a, b = saved
     if not xp.is_numpy:
         x, res = _recorded(xp, "linalg_lstsq", (a, b), consts)

@@ -102,6 +102,46 @@ def _as_complex(pairs):
 
 
 DRAW_CHECK = [None]   # a function called before every draw of random words (set by torch.func.vmap)
+BATCHED_DRAWS = [None]   # torch.func.vmap(randomness='different'): a BatchedDraws while its function runs
+
+
+class BatchedDraws:
+    """vmap(randomness='different') runs its function once per batch element, where PyTorch runs each random op
+    once on the whole batch. So the k-th draw of element 0 is made for the whole batch and kept, and element b's
+    k-th draw is its part of it: of random words (uniform, integer, Bernoulli, exponential draws take theirs one
+    element after the other), element b's run of words; of normal numbers (ATen's kernel fills 16 at a time, fewer
+    than 16 one by one), row b of a draw of shape (size, *shape)."""
+
+    def __init__(self, size):
+        self.size, self.index, self.count, self.kept, self.busy = size, 0, 0, [], False
+
+    def start(self, index):
+        self.index, self.count = index, 0
+
+    def _draw(self, key, whole, own, part):
+        """element 0: whole() for the batch, kept; element b: part(kept, b); a draw element 0 did not make at this
+        place (a data-dependent draw): own(), its own numbers."""
+        k = self.count
+        self.count += 1
+        if self.index == 0:
+            self.busy = True
+            try:
+                self.kept.append((key, whole()))
+            finally:
+                self.busy = False
+        elif k >= len(self.kept) or self.kept[k][0] != key:
+            return own()
+        return part(self.kept[k][1], self.index)
+
+    def words(self, gen, n):
+        return self._draw(("words", gen, n), lambda: gen._raw_words(n * self.size), lambda: gen._raw_words(n),
+                          lambda kept, b: kept[b * n:(b + 1) * n].copy())
+
+    def normal(self, gen, shape, dtype, mean, std):
+        shape = tuple(_shape(shape))
+        return self._draw(("normal", gen, shape, np.dtype(dtype), mean, std),
+                          lambda: gen._normal_draw((self.size,) + shape, dtype, mean, std),
+                          lambda: gen._normal_draw(shape, dtype, mean, std), lambda kept, b: kept[b].copy())
 
 
 class Generator:
@@ -178,6 +218,12 @@ class Generator:
             return np.empty(0, _U64)
         if DRAW_CHECK[0] is not None:   # torch.func.vmap with randomness='error' raises PyTorch's error here
             DRAW_CHECK[0]()
+        batch = BATCHED_DRAWS[0]
+        if batch is not None and not batch.busy:
+            return batch.words(self, n)
+        return self._raw_words(n)
+
+    def _raw_words(self, n):
         self._header = None
         ahead = self._ahead
         ahead.note(-n)
@@ -264,6 +310,12 @@ class Generator:
         whose shape and dtype come from the arrays (shape and dtype are then ignored)."""
         if isinstance(mean, np.ndarray) or isinstance(std, np.ndarray):
             return self._normal_arrays(mean, std)
+        batch = BATCHED_DRAWS[0]
+        if batch is not None and not batch.busy:
+            return batch.normal(self, shape, dtype, float(mean), float(std))
+        return self._normal_draw(shape, dtype, mean, std)
+
+    def _normal_draw(self, shape, dtype=_F32, mean=0.0, std=1.0):
         shape = _shape(shape)
         if not math.prod(shape) and np.dtype(dtype).kind in "biu":   # (ATen runs no kernel for an empty tensor)
             return np.empty(shape, dtype)

@@ -4,7 +4,9 @@ dimension into each op instead; the values are the same, printing inside the fun
 PyTorch shows BatchedTensor, and ``.item()`` on a slice is not refused.
 
 randomness: 'error' (the default) raises PyTorch's error at a random draw; 'same' replays the generator for every
-element, so each gets the numbers PyTorch's single unbatched draw gives; 'different' draws afresh for each element.
+element, so each gets the numbers PyTorch's single unbatched draw gives; 'different' gives each element its part of
+a draw made once for the whole batch, as PyTorch's batched random ops draw (random.BatchedDraws). Not modelled:
+PyTorch's refusal of .item() / bool() on a batched value and of in-place randomness on an unbatched tensor.
 """
 import functools
 
@@ -82,11 +84,14 @@ def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
     """func on each batch element, under the randomness mode."""
     gen = random.default_generator
     start = gen.get_state() if randomness == "same" else None
-    saved_check = random.DRAW_CHECK[0]
+    saved_check, saved_batch = random.DRAW_CHECK[0], random.BATCHED_DRAWS[0]
+    batch = None
     if randomness == "error":
         random.DRAW_CHECK[0] = _refuse_random
     elif randomness == "different":
         random.DRAW_CHECK[0] = None
+        batch = random.BatchedDraws(size) if size else None
+    random.BATCHED_DRAWS[0] = batch   # (a vmap inside this one's function draws for itself)
     outputs = []
     try:
         if size == 0:   # an empty batch: one call on zeros gives the outputs' structure and shapes (see _stacked)
@@ -95,10 +100,12 @@ def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
         for b in range(size):
             if start is not None:
                 gen.set_state(start)
+            if batch is not None:
+                batch.start(b)
             sliced = [a if d is None else a.select(d, b) for a, d in zip(flat_args, flat_dims)]
             outputs.append(func(*unflatten(sliced, spec), **kwargs))
     finally:
-        random.DRAW_CHECK[0] = saved_check
+        random.DRAW_CHECK[0], random.BATCHED_DRAWS[0] = saved_check, saved_batch
     return outputs
 
 
