@@ -598,6 +598,14 @@ def __getattr__(name):
 # (torch._jit_internal.boolean_dispatch): the flag, by keyword or at its position, picks the function that gives
 # (output, indices) or the one that gives the output, named _max_pool2d ... (a call missing an argument names it;
 # a tensor where the flag goes is asked for its truth)
+# (the engine's functions, which take return_indices themselves: the dispatchers' if_false calls them with False,
+# their kernels' checks and messages, as torch.max_pool2d's are not max_pool2d_with_indices's)
+_POOLS = {"max_pool1d": max_pool1d, "max_pool2d": max_pool2d, "max_pool3d": max_pool3d,
+          "adaptive_max_pool1d": adaptive_max_pool1d, "adaptive_max_pool2d": adaptive_max_pool2d,
+          "adaptive_max_pool3d": adaptive_max_pool3d, "fractional_max_pool2d": fractional_max_pool2d,
+          "fractional_max_pool3d": fractional_max_pool3d}
+
+
 def _boolean_dispatch(arg_name, arg_index, if_true, if_false, func_name):
     def fn(*args, **kwargs):
         if arg_name in kwargs:
@@ -616,45 +624,45 @@ def _boolean_dispatch(arg_name, arg_index, if_true, if_false, func_name):
 
 
 def _max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    """1-d max pooling, the output only."""
-    return max_pool1d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)[0]
+    """1-d max pooling, the output only (torch.max_pool1d's kernel, not the one with indices)."""
+    return _POOLS["max_pool1d"](input, kernel_size, stride, padding, dilation, ceil_mode, False)
 
 
 def _max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     """2-d max pooling, the output only."""
-    return max_pool2d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)[0]
+    return _POOLS["max_pool2d"](input, kernel_size, stride, padding, dilation, ceil_mode, False)
 
 
 def _max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     """3-d max pooling, the output only."""
-    return max_pool3d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)[0]
+    return _POOLS["max_pool3d"](input, kernel_size, stride, padding, dilation, ceil_mode, False)
 
 
 def _adaptive_max_pool1d(input, output_size, return_indices=False):
     """1-d adaptive max pooling, the output only."""
-    return adaptive_max_pool1d_with_indices(input, output_size)[0]
+    return _POOLS["adaptive_max_pool1d"](input, output_size, False)
 
 
 def _adaptive_max_pool2d(input, output_size, return_indices=False):
     """2-d adaptive max pooling, the output only."""
-    return adaptive_max_pool2d_with_indices(input, output_size)[0]
+    return _POOLS["adaptive_max_pool2d"](input, output_size, False)
 
 
 def _adaptive_max_pool3d(input, output_size, return_indices=False):
     """3-d adaptive max pooling, the output only."""
-    return adaptive_max_pool3d_with_indices(input, output_size)[0]
+    return _POOLS["adaptive_max_pool3d"](input, output_size, False)
 
 
 def _fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
                            _random_samples=None):
     """2-d fractional max pooling, the output only."""
-    return fractional_max_pool2d_with_indices(input, kernel_size, output_size, output_ratio, False, _random_samples)[0]
+    return _POOLS["fractional_max_pool2d"](input, kernel_size, output_size, output_ratio, False, _random_samples)
 
 
 def _fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
                            _random_samples=None):
     """3-d fractional max pooling, the output only."""
-    return fractional_max_pool3d_with_indices(input, kernel_size, output_size, output_ratio, False, _random_samples)[0]
+    return _POOLS["fractional_max_pool3d"](input, kernel_size, output_size, output_ratio, False, _random_samples)
 
 
 max_pool1d = _boolean_dispatch("return_indices", 6, max_pool1d_with_indices, _max_pool1d, "max_pool1d")
