@@ -84,9 +84,11 @@ def test_function_argument_errors_match_pytorch(name):
     assert_same_as_pytorch(COMPILED[name], corpus="learner_errors", name=name, warns="per_cell")
 
 
-def test_the_signatures_are_the_installed_pytorchs():
-    """engine/function_signatures.py is what tools/function_signatures.py writes for the PyTorch installed: the
-    functions the engine has (a function added since then gets its signatures when it is run again)."""
+@pytest.mark.parametrize("table", ["function_signatures", "method_signatures"])
+def test_the_signatures_are_the_installed_pytorchs(table):
+    """engine/function_signatures.py and engine/method_signatures.py are what tools/function_signatures.py and
+    tools/method_signatures.py write for the PyTorch installed: the functions and methods the engine has (one added
+    since then gets its signatures when they are run again)."""
     import os
     import subprocess
     import sys
@@ -95,11 +97,11 @@ def test_the_signatures_are_the_installed_pytorchs():
     from helpers import require
     require("torch")
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    with open(os.path.join(root, "autograd_magic", "engine", "function_signatures.py")) as f:
+    with open(os.path.join(root, "autograd_magic", "engine", f"{table}.py")) as f:
         shipped = f.read()
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "signatures.py")
-        subprocess.run([sys.executable, os.path.join(root, "tools", "function_signatures.py"), "--out", out],
+        subprocess.run([sys.executable, os.path.join(root, "tools", f"{table}.py"), "--out", out],
                        check=True, capture_output=True, timeout=600)
         with open(out) as f:
-            assert f.read() == shipped, "run tools/function_signatures.py: engine/function_signatures.py is stale"
+            assert f.read() == shipped, f"run tools/{table}.py: engine/{table}.py is stale"

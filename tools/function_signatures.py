@@ -17,24 +17,11 @@ import warnings
 
 import torch
 
-from method_signatures import _wrapped, listed, printed
+from method_signatures import _wrapped, listed, raw_signatures
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.path.join(ROOT, "autograd_magic", "engine", "function_signatures.py")
 _METHOD_FORM_OK = re.compile(r"\b(Tensor\??|Scalar) (input|self)\b|out=")
-
-
-def raw_signatures():
-    """{name: [(text, hidden)]} of every parser signature in libtorch_python.so."""
-    lib = os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_python.so")
-    with open(lib, "rb") as f:
-        data = f.read()
-    found = {}
-    for m in re.finditer(rb"[a-z_0-9]+\([ -~]*?\)(?:\|deprecated|\|hidden)?(?=\x00)", data):
-        sig = printed(m.group().decode())
-        if sig is not None and sig[1:] not in found.setdefault(sig[0], []):
-            found[sig[0]].append(sig[1:])
-    return found
 
 
 def function_forms(raws, name):
@@ -52,7 +39,7 @@ def main():
     os.environ["AUTOGRAD_MAGIC_PURE_PYTHON"] = "1"
     from autograd_magic import torch as engine
     warnings.simplefilter("ignore")
-    raws = raw_signatures()
+    raws = raw_signatures(methods=False)
     table, functional, noargs = {}, {}, []
     spaces = [("", torch, engine)] + [(p + "_", getattr(torch, p), getattr(engine, p))
                                        for p in ("linalg", "special", "fft")] + [

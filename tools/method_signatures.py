@@ -1,6 +1,6 @@
 """Write autograd_magic/engine/method_signatures.py: the argument signatures of PyTorch's Tensor methods.
 
-    python tools/method_signatures.py        (with PyTorch installed: the .venv of the repository)
+    python tools/method_signatures.py [--out FILE]    (with PyTorch installed: the .venv of the repository)
 
 PyTorch checks a Tensor method's arguments before it runs (python_arg_parser.cpp): a method of no arguments is a
 C method (``TensorBase.abs() takes no arguments (1 given)``), the others parse their arguments against signatures
@@ -47,15 +47,16 @@ def printed(raw):
     return name, "(" + ", ".join(out) + ")", hidden
 
 
-def raw_signatures():
-    """{name: [(text, hidden)]} of the method-form signatures in libtorch_python.so."""
+def raw_signatures(methods=True):
+    """{name: [(text, hidden)]} of the signatures in libtorch_python.so: the method-form ones, or with
+    methods=False every one (tools/function_signatures.py)."""
     lib = os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_python.so")
     with open(lib, "rb") as f:
         data = f.read()
     found = {}
     for m in re.finditer(rb"[a-z_0-9]+\([ -~]*?\)(?:\|deprecated|\|hidden)?(?=\x00)", data):
         raw = m.group().decode()
-        if _FUNCTION_FORM.search(raw):
+        if methods and _FUNCTION_FORM.search(raw):
             continue
         sig = printed(raw)
         if sig is not None and sig[1:] not in found.setdefault(sig[0], []):
@@ -85,6 +86,7 @@ def listed(message):
 
 
 def main():
+    target = sys.argv[sys.argv.index("--out") + 1] if "--out" in sys.argv else TARGET
     sys.path.insert(0, ROOT)
     os.environ["AUTOGRAD_MAGIC_PURE_PYTHON"] = "1"
     from autograd_magic import torch as engine
@@ -116,7 +118,7 @@ def main():
     groups = {}
     for name, texts in table.items():
         groups.setdefault(texts, []).append(name)
-    with open(TARGET, "w") as f:
+    with open(target, "w") as f:
         f.write('"""The argument signatures of PyTorch 2.13\'s Tensor methods, as its parser prints them (``?`` after a '
                 'type: it\ntakes None; ``|hidden``: a deprecated overload the parser takes but never lists). Written '
                 'by\ntools/method_signatures.py from PyTorch itself; read by engine/method_errors.py."""\n\n')
@@ -135,7 +137,7 @@ def main():
             f.write(f"    {key}(\n" + "".join(f"        {_wrapped(repr(t), 9)},\n" for t in texts)
                     + ("    )),\n" if len(names) > 1 else "    ),\n"))
         f.write("}\n")
-    print(f"{len(noargs)} methods of no arguments, {len(table)} parsed; wrote {TARGET}")
+    print(f"{len(noargs)} methods of no arguments, {len(table)} parsed; wrote {target}")
 
 
 if __name__ == "__main__":

@@ -336,6 +336,24 @@ def parser_error(name, sigs, listed, args, kwargs):
     return invalid_combination(name, [s.text for s in listed], args, kwargs)
 
 
+
+def refusal(name, texts, args, kwargs, cache):
+    """PyTorch's TypeError when its parser refuses a call of ``name`` whose overloads are ``texts`` (as the
+    signature tables print them: ``|hidden`` after a deprecated one), or None when it takes the call; cache: a dict
+    keeping each name's parsed signatures (made at its first failing call)."""
+    parsed = cache.get(name)
+    if parsed is None:
+        sigs = [Signature(t.partition("|")[0]) for t in texts]
+        parsed = cache[name] = (sigs, [s for s, t in zip(sigs, texts) if not t.endswith("|hidden")])
+    return parser_error(name, parsed[0], parsed[1], args, kwargs)
+
+
+def no_arguments(qualified, args, kwargs):
+    """CPython's check of a C function or method of no arguments (keywords first): its TypeError, or None."""
+    if kwargs:
+        return TypeError(f"{qualified}() takes no keyword arguments")
+    return TypeError(f"{qualified}() takes no arguments ({len(args)} given)") if args else None
+
 def check_call(name, sigs, args, kwargs):
     """The parameters' values of the first overload that takes the call, or PyTorch's TypeError."""
     numbers = name in _NUMBERS_AS_TENSORS

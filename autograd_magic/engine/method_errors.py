@@ -29,18 +29,10 @@ _CAUGHT = (TypeError, AttributeError, RuntimeError, ValueError, IndexError)
 def method_error(name, args, kwargs):
     """PyTorch's TypeError for the method ``name`` called with args (self not among them) and kwargs, or None when
     PyTorch's parser takes them."""
-    if name in NOARGS:   # (a C method of no arguments: CPython's own check, keywords first)
-        if kwargs:
-            return TypeError(f"TensorBase.{name}() takes no keyword arguments")
-        return TypeError(f"TensorBase.{name}() takes no arguments ({len(args)} given)") if args else None
+    if name in NOARGS:   # (a C method of no arguments: CPython's own check)
+        return arg_parser.no_arguments(f"TensorBase.{name}", args, kwargs)
     texts = SIGNATURES.get(name)
-    if texts is None:
-        return None
-    parsed = _PARSED.get(name)
-    if parsed is None:
-        sigs = [arg_parser.Signature(t.partition("|")[0]) for t in texts]
-        parsed = _PARSED[name] = (sigs, [s for s, t in zip(sigs, texts) if not t.endswith("|hidden")])
-    return arg_parser.parser_error(name, parsed[0], parsed[1], args, kwargs)
+    return None if texts is None else arg_parser.refusal(name, texts, args, kwargs, _PARSED)
 
 
 def _checked(fn, name):

@@ -159,19 +159,13 @@ def parser_refusal(name, args, kwargs):
     """PyTorch's TypeError when its parser refuses the call of the C function ``name`` (engine/function_signatures.py,
     read from PyTorch by tools/function_signatures.py: a missing or extra argument, a wrong type, an unknown keyword,
     the listing of several overloads), or None when it takes the call (or the function is not one it parses)."""
-    if name in NOARGS:   # (a C function of no arguments: CPython's own check, keywords first)
-        if kwargs:
-            return TypeError(f"torch.{name}() takes no keyword arguments")
-        return TypeError(f"torch.{name}() takes no arguments ({len(args)} given)") if args else None
+    if name in NOARGS:   # (a C function of no arguments: CPython's own check)
+        return arg_parser.no_arguments(f"torch.{name}", args, kwargs)
     texts = SIGNATURES.get(name)
     if texts is None:
         return None
-    parsed = _PARSED.get(name)
-    if parsed is None:
-        sigs = [arg_parser.Signature(t.partition("|")[0]) for t in texts]
-        parsed = _PARSED[name] = (sigs, [s for s, t in zip(sigs, texts) if not t.endswith("|hidden")])
     try:
-        return arg_parser.parser_error(name, parsed[0], parsed[1], args, kwargs)
+        return arg_parser.refusal(name, texts, args, kwargs, _PARSED)
     except Exception:  # noqa: BLE001 - an argument the parser's model cannot read: the engine's own error stands
         return None
 
