@@ -9,6 +9,7 @@ import functools
 
 from .autograd.function import Function
 from .nn.module import Module
+from ..engine.argcheck import in_class
 from ..engine.tensor import Tensor
 
 _MODES = ("default", "lite", "reduce-overhead", "max-autotune-no-cudagraphs", "max-autotune")
@@ -145,3 +146,4 @@ def _module_compile(self, *args, **kwargs):
 
 
 Module.compile = _module_compile   # bound here: nn.module cannot import this module (it imports nn.module)
+in_class(Module, ("compile",))   # (named Module.compile in Python's errors, as PyTorch's)

@@ -31,20 +31,21 @@ def sym_int(a):
     return math.trunc(a) if isinstance(a, float) else builtins.int(a)
 
 
-def sym_max(a, b):
+def _sym_extreme(pick, a, b):
+    """sym_max / sym_min on plain numbers: PyTorch's asserts, a float when either is one."""
     assert isinstance(a, _NUMBERS), f"expected {_NUMBERS}, got {type(a)}"
     assert isinstance(b, _NUMBERS), f"expected {_NUMBERS}, got {type(b)}"
     if isinstance(a, (float, np.floating)) or isinstance(b, (float, np.floating)):
-        return builtins.float(builtins.max(a, b))
-    return builtins.max(a, b)
+        return builtins.float(pick(a, b))
+    return pick(a, b)
+
+
+def sym_max(a, b):
+    return _sym_extreme(builtins.max, a, b)
 
 
 def sym_min(a, b):
-    assert isinstance(a, _NUMBERS), f"expected {_NUMBERS}, got {type(a)}"
-    assert isinstance(b, _NUMBERS), f"expected {_NUMBERS}, got {type(b)}"
-    if isinstance(a, (float, np.floating)) or isinstance(b, (float, np.floating)):
-        return builtins.float(builtins.min(a, b))
-    return builtins.min(a, b)
+    return _sym_extreme(builtins.min, a, b)
 
 
 def sym_sqrt(a):

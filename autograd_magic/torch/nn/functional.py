@@ -204,7 +204,7 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
     if weight is not None:   # (PyTorch's Python formula: each squared error times its weight)
         red = _weighted_reduction(size_average, reduce, reduction)
         expanded_input, expanded_target = _broadcast_pair(input, target)
-        return _weighted("mse_loss", input, (expanded_input - expanded_target).pow(2), weight, red, by_weight=True)
+        return _weighted(input, (expanded_input - expanded_target).pow(2), weight, red, by_weight=True)
     input, target = _promoted(input, target, "mse_cpu")
     if input.shape != target.shape:
         shape = _bshape(input, target)
@@ -220,7 +220,7 @@ def _weighted_reduction(size_average, reduce, reduction):
     return reduction
 
 
-def _weighted(name, input, losses, weight, reduction, by_weight):
+def _weighted(input, losses, weight, reduction, by_weight):
     """PyTorch's weighted losses (mse_loss, l1_loss, huber_loss with weight=): the elementwise losses times
     weight, then summed, or for "mean" summed and divided by the weights' sum (by_weight) or averaged."""
     if weight.size() != input.size():
@@ -510,8 +510,8 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     if not delta > 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
     if weight is not None:   # (the elementwise loss times weight; "mean" averages the products)
-        return _weighted("huber_loss", input, apply(OPS["huber_loss"], (input, target), _reduction(None, None, "none"),
-                                                    delta), weight, reduction, by_weight=False)
+        losses = apply(OPS["huber_loss"], (input, target), _reduction(None, None, "none"), delta)
+        return _weighted(input, losses, weight, reduction, by_weight=False)
     return apply(OPS["huber_loss"], (input, target), _reduction(None, None, reduction), delta)
 
 
@@ -529,7 +529,7 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", wei
     if weight is not None:
         red = _weighted_reduction(size_average, reduce, reduction)
         expanded_input, expanded_target = _broadcast_pair(input, target)
-        return _weighted("l1_loss", input, (expanded_input - expanded_target).abs(), weight, red, by_weight=True)
+        return _weighted(input, (expanded_input - expanded_target).abs(), weight, red, by_weight=True)
     diff = (input - target).abs()
     red = _reduction(size_average, reduce, reduction)
     return diff.mean() if red == "mean" else diff.sum() if red == "sum" else diff

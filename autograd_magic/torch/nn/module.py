@@ -459,7 +459,7 @@ module_lookup.KINDS.update(Module=Module, Parameter=Parameter)
 
 # (the state-dict methods are module_state's functions: named as PyTorch's, defined in Module)
 in_class(Module, ("_load_from_state_dict", "_register_load_state_dict_pre_hook", "_register_state_dict_hook",
-                  "compile", "load_state_dict", "register_load_state_dict_post_hook",
+                  "load_state_dict", "register_load_state_dict_post_hook",
                   "register_load_state_dict_pre_hook", "register_state_dict_post_hook", "register_state_dict_pre_hook",
                   "state_dict"))
 
