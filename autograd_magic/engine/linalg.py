@@ -4,6 +4,7 @@ import numpy as np
 
 from . import autocast as _ac, dtypes, mkl_order
 from .ops import transposed
+from .ops_attn import bmm_shapes
 from .optable import OPS
 from .shaping import expand, reshape, squeeze, t, transpose, unsqueeze, view
 from .tensor_base import TensorBase, apply, binary, check_broadcast, check_foreign
@@ -144,13 +145,7 @@ def _check_matmul_shapes(a, b):
 def bmm(input, mat2):
     if _ac.CPU.dtype is not None:
         input, mat2 = _ac.lower(input, mat2)
-    for t, name in ((input, "batch1"), (mat2, "batch2")):
-        if t._data.ndim != 3:
-            raise RuntimeError(f"{name} must be a 3D tensor")
-    sa, sb = input._data.shape, mat2._data.shape
-    if sb[0] != sa[0] or sb[1] != sa[2]:
-        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{sa[0]}, {sa[2]}] but "
-                           f"got: [{sb[0]}, {sb[1]}].")
+    bmm_shapes(input, mat2)
     _same_dtype(input, mat2)
     _no_bool(input, "bmm")
     return apply(OPS["bmm"], (input, mat2))

@@ -50,13 +50,9 @@ def expand_size(t, target):
                                f"Tensor sizes: [{', '.join(map(str, shape))}]")
 
 
-def _baddbmm_args(input, batch1, batch2, *, beta=1, alpha=1):
-    """baddbmm's meta function: input expanded to the product's shape, its dtype checked against batch1's, then
-    bmm's checks (dims, sizes, batch1's dtype against batch2's) and the CPU kernel's refusal of bool."""
-    expand_size(input, (size_of(batch1, 0), size_of(batch1, 1), size_of(batch2, 2)))
-    if input._data.dtype != batch1._data.dtype:
-        raise RuntimeError(f"Input dtypes must be the same, got: input {input.dtype.c_name}, batch1: "
-                           f"{batch1.dtype.c_name}, batch2: {batch2.dtype.c_name}")
+
+def bmm_shapes(batch1, batch2):
+    """bmm's (and baddbmm's) checks of its operands' dims and sizes, in ATen's order."""
     for t, name in ((batch1, "batch1"), (batch2, "batch2")):
         if t._data.ndim != 3:
             raise RuntimeError(f"{name} must be a 3D tensor")
@@ -64,6 +60,15 @@ def _baddbmm_args(input, batch1, batch2, *, beta=1, alpha=1):
     if sb[0] != sa[0] or sb[1] != sa[2]:
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{sa[0]}, {sa[2]}] but "
                            f"got: [{sb[0]}, {sb[1]}].")
+
+def _baddbmm_args(input, batch1, batch2, *, beta=1, alpha=1):
+    """baddbmm's meta function: input expanded to the product's shape, its dtype checked against batch1's, then
+    bmm's checks (dims, sizes, batch1's dtype against batch2's) and the CPU kernel's refusal of bool."""
+    expand_size(input, (size_of(batch1, 0), size_of(batch1, 1), size_of(batch2, 2)))
+    if input._data.dtype != batch1._data.dtype:
+        raise RuntimeError(f"Input dtypes must be the same, got: input {input.dtype.c_name}, batch1: "
+                           f"{batch1.dtype.c_name}, batch2: {batch2.dtype.c_name}")
+    bmm_shapes(batch1, batch2)
     if batch1._data.dtype != batch2._data.dtype:
         raise RuntimeError(f"expected scalar type {batch1.dtype.scalar_name} but found {batch2.dtype.scalar_name}")
     if input._data.dtype == np.bool_:
