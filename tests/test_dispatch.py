@@ -19,7 +19,10 @@ GATED = ["avx2_machine"]
 @pytest.mark.parametrize("setting", GATED)
 def test_parity_corpus_under_another_dispatch(setting):
     require("torch")
-    code, out = dispatch.run(setting, env={"AUTOGRAD_MAGIC_FUZZ_EXAMPLES": "100"})
+    # (the lessons under %%grad read the same as on the plain engine whatever the kernels: not run again here,
+    # test_lessons.selected_sides)
+    code, out = dispatch.run(setting, extra=["-k", "not test_lesson_under_grad"],
+                             env={"AUTOGRAD_MAGIC_FUZZ_EXAMPLES": "100"})
     summary = "\n".join(dispatch.tally(out))
     failed = "\n".join(line for line in out.splitlines() if line.startswith(("FAILED", "ERROR")))
     assert code == 0, f"under {dispatch.settings()[setting]}:\n{summary}\n{failed}\n{out[-3000:]}"

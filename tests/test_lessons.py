@@ -139,6 +139,16 @@ def selected_lessons(session, module):
     return sorted(chosen) or sorted(LESSONS.glob("*.py"))
 
 
+def selected_sides(session, module):
+    """The sides this session's tests read: "grad" (every lesson again under %%grad, the costliest) only when
+    test_lesson_under_grad_prints_what_a_plain_cell_prints was selected (tests/test_dispatch.py re-runs the
+    parity corpus under another processor's kernels with ``-k "not under_grad"``: %%grad against the plain
+    engine does not depend on the kernels)."""
+    names = {item.originalname for item in session.items if getattr(item, "module", None) is module}
+    under_grad = test_lesson_under_grad_prints_what_a_plain_cell_prints.__name__
+    return ("torch", "ours", "grad") if under_grad in names else ("torch", "ours")
+
+
 @pytest.fixture(scope="module")
 def lesson_results(request, tmp_path_factory):
     """The lessons' results on the three sides, worked out once per test run: pytest-xdist's workers each run some
@@ -146,11 +156,12 @@ def lesson_results(request, tmp_path_factory):
     (two workers each running them took twice the machine)."""
     require("torch")
     paths = selected_lessons(request.session, request.module)
+    sides = selected_sides(request.session, request.module)
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker is None:
-        return _lesson_results(paths)
+        return _lesson_results(paths, sides)
     uid = os.environ.get("PYTEST_XDIST_TESTRUNUID", "run")
-    shared = tmp_path_factory.getbasetemp().parent / f"lessons-{uid}-{len(paths)}.json"
+    shared = tmp_path_factory.getbasetemp().parent / f"lessons-{uid}-{len(paths)}-{len(sides)}.json"
     with open(f"{shared}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)   # (released when the file closes)
         if shared.is_file():
@@ -158,7 +169,7 @@ def lesson_results(request, tmp_path_factory):
             assert "failed" not in kept, kept.get("failed")   # (the first worker's failure, not a second run)
             return kept
         try:
-            results = _lesson_results(paths)
+            results = _lesson_results(paths, sides)
         except BaseException as exc:
             shared.write_text(json.dumps({"failed": f"{type(exc).__name__}: {exc}"}), encoding="utf-8")
             raise
@@ -166,8 +177,8 @@ def lesson_results(request, tmp_path_factory):
         return results
 
 
-def _lesson_results(paths):
-    children = {side: _run_all_in_child(side, paths) for side in ("torch", "ours", "grad")}  # side by side
+def _lesson_results(paths, sides):
+    children = {side: _run_all_in_child(side, paths) for side in sides}  # side by side
     results = {}
     try:
         for side, (proc, out) in children.items():
