@@ -33,6 +33,12 @@ ROWS = [
     (("log_softmax",), "a.log_softmax(1)"), (("log_softmax",), "a.log_softmax(0)"), (("mse_loss",), "F.mse_loss(a, b)"),
     (("nll_loss",), "F.nll_loss(a.log_softmax(1), t)"), (("nll_loss", "log_softmax"), "F.cross_entropy(a, t)"),
     (("addmm",), "F.linear(a, w, bias)"), (("mm",), "F.linear(a, w)"),
+    (("fake_quantize_per_tensor",), "torch.fake_quantize_per_tensor_affine(a, 0.1, 0, -8, 7)"),
+    (("fake_quantize_per_tensor_tensor_qparams",),
+     "torch.fake_quantize_per_tensor_affine(a, torch.tensor(0.3), torch.tensor(1, dtype=torch.int32), 0, 9)"),
+    (("fake_quantize_per_channel",),
+     "torch.fake_quantize_per_channel_affine(a, torch.tensor([0.1, 0.2, 0.05, 0.3]), torch.tensor([0, 1, -2, 3], "
+     "dtype=torch.int32), 1, -8, 7)"),
     (("eq_number", "ne_number", "le_number", "ge_number", "lt_number", "gt_number", "stack"),
      "torch.stack([a == a.max().item(), a != a.min().item(), a <= 0.25, a >= -0.3, a < 0.1, a > 1.7])"),
     (("eq_tensor", "ne_tensor", "lt_tensor", "le_tensor", "gt_tensor", "ge_tensor", "stack"),

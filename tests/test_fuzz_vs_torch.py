@@ -588,8 +588,6 @@ KNOWN_GAPS = {
     "create_graph_maximum": _NAME_GAP + " (MaskedFillBackward0)",
     "create_graph_minimum": _NAME_GAP + " (MaskedFillBackward0)",
     "create_graph_max_dim_of_0d": _NAME_GAP + " (ScatterBackward0)",
-    "create_graph_norm_at_zero_second_order": "at a zero norm PyTorch's second derivative is nan; the engine's "
-                                              "masked formula gives 0",
 }
 
 

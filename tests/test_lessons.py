@@ -30,7 +30,8 @@ from helpers import counting_passes, in_fresh_processes, normalise, require, run
 LESSONS = pathlib.Path(__file__).parent / "lessons"
 
 # PyTorch warns these once per process: left out of the per-lesson comparison (see the module docstring)
-WARN_ONCE = ("Using backward() with create_graph=True", "The use of `x.T` on tensors of dimension other than 2",
+WARN_ONCE = ("torch.quantize_per_tensor, torch.quantize_per_channel and other quantized",
+             "Using backward() with create_graph=True", "The use of `x.T` on tensors of dimension other than 2",
              "Converting a tensor with requires_grad=True to a scalar", "TypedStorage is deprecated",
              "The PyTorch API of nested tensors is in prototype stage", "Sparse invariant checks are implicitly disabled",
              "Casting complex values to real discards the imaginary part", "A window was not provided.",

@@ -203,7 +203,7 @@ def _accepts(kind, v, numbers_as_tensors):
         return cls in (int, float, bool, complex) or isinstance(v, np.generic) and v.dtype.kind in "biufc" or (
             isinstance(v, TensorBase) and v._data.ndim == 0 and not v._rg)
     if kind == "torch.dtype":
-        return cls is _dtype or v in (int, float, bool, complex)
+        return isinstance(v, _dtype) or v in (int, float, bool, complex)   # (a quantized dtype: a subclass)
     if kind == "str":
         return cls is str
     if kind == "torch.Generator":   # (Generator? in ATen: None is the default generator)
@@ -411,6 +411,11 @@ METHODS = {
     "mm": ["(Tensor mat2)"],
     "bmm": ["(Tensor mat2)"],
     **_same(["(Tensor other)"], "matmul", "maximum", "minimum"),
+    # binary functions of two tensors only: y.atan2(1.0), x.hypot(2) are refused before anything runs
+    **_same(["(Tensor other)"], "atan2", "arctan2", "hypot", "logaddexp", "logaddexp2", "nextafter", "fmax",
+            "fmin", "ldexp"),
+    "dist": ["(Tensor other, Number p = 2)"],
+    "heaviside": ["(Tensor values)"],
     **_same(["()", "(*, int decimals)"], "round", "round_"),
     "outer": ["(Tensor vec2)"],
     "cross": ["(Tensor other, int? dim = None)"],
@@ -456,6 +461,9 @@ METHODS = {
     "cov": ["(*, int correction = 1, Tensor? fweights = None, Tensor? aweights = None)"],
 }
 
+# in-place methods parsed with their out-of-place form's signatures (methods.py)
+PARSED_INPLACE = ("atan2_", "arctan2_", "hypot_", "nextafter_", "ldexp_", "heaviside_")
+
 # torch.* functions
 FUNCTIONS = {
     "sum": ["(Tensor input, *, torch.dtype dtype = None)",
@@ -499,7 +507,10 @@ FUNCTIONS = {
     **_same(["(Tensor input, Tensor mat2" + _OUT, "(Tensor input, Tensor mat2, torch.dtype out_dtype" + _OUT],
             "mm", "bmm"),
     "outer": ["(Tensor input, Tensor vec2" + _OUT],
-    **_same(["(Tensor input, Tensor other" + _OUT], "matmul", "maximum", "minimum", "fmax", "fmin"),
+    **_same(["(Tensor input, Tensor other" + _OUT], "matmul", "maximum", "minimum", "fmax", "fmin", "atan2",
+            "arctan2", "hypot", "logaddexp", "logaddexp2", "nextafter", "ldexp"),
+    "dist": ["(Tensor input, Tensor other, Number p = 2)"],
+    "heaviside": ["(Tensor input, Tensor values" + _OUT],
     # the *_like factories (their keywords as PyTorch 2.13 prints them)
     **_same(["(Tensor input, *, " + LIKE_TAIL + ")"], "zeros_like", "ones_like", "empty_like"),
     "full_like": ["(Tensor input, Number fill_value, *, " + LIKE_TAIL + ")"],

@@ -1,16 +1,17 @@
-"""torch.einsum for one or two operands, recorded as PyTorch records it (re-exported by shaping)."""
+"""torch.einsum, recorded as PyTorch records it (ATen einsum and sumproduct_pair; re-exported by shaping)."""
 import builtins  # `sum` below is the tensor sum from shaping; builtins.max stays explicit
 import collections
 
+from .composed import movedim
 from .indexing import diagonal
 from .linalg import bmm
-from .shaping import expand, permute, reshape, sum, view
+from .shaping import permute, reshape, sum, unsqueeze, view
 
 
 def einsum(*args):
-    """Any number of operands, '...' and repeated letters (diagonals) included; two operands are contracted as a
-    batched matmul, as PyTorch records it (permute, reshape, bmm, view), or multiplied when nothing is summed;
-    more are contracted pairwise from the left."""
+    """Any number of operands, '...' and repeated letters (diagonals) included, recorded as PyTorch records it:
+    operands aligned (unsqueeze, permute), contracted pairwise from the left as batched matmuls (permute, reshape,
+    bmm, view, permute) or multiplied when nothing is summed, the summed dims then viewed away."""
     if len(args) < 2:
         raise ValueError("einsum(): must specify the equation string and at least one operand, or at least one "
                          "operand and its subscripts list")
@@ -25,7 +26,7 @@ def einsum(*args):
         raise RuntimeError("einsum(): more operands were provided than specified in the equation" if
                            len(operands) > len(inputs) else
                            "einsum(): fewer operands were provided than specified in the equation")
-    inputs, out = _einsum_ellipsis(inputs, out if arrow else None, operands)
+    inputs, out, ell = _einsum_ellipsis(inputs, out if arrow else None, operands)
     seen = set()
     for c in out:
         if c in seen:
@@ -34,7 +35,6 @@ def einsum(*args):
         if not any(c in subs for subs in inputs):
             raise RuntimeError(f"einsum(): output subscript {c} does not appear in the equation for any input "
                                "operand")
-    operands = list(operands)
     sizes = {}
     for i, (subs, t) in enumerate(zip(inputs, operands)):
         if len(subs) != t._data.ndim:
@@ -50,27 +50,98 @@ def einsum(*args):
                 raise RuntimeError(f"einsum(): subscript {c} has size {n} for operand {i} which does not broadcast "
                                    f"with previously seen size {sizes[c]}")
             sizes[c] = builtins.max(n, sizes.get(c, n))
-        while len(set(subs)) != len(subs):  # a repeated letter takes the diagonal (moved last, as np.diagonal)
-            c = next(c for c in subs if subs.count(c) > 1)
-            first, second = subs.index(c), subs.index(c, subs.index(c) + 1)
-            operands[i] = diagonal(operands[i], 0, first, second)
-            subs = "".join(x for j, x in enumerate(subs) if j not in (first, second)) + c
-        inputs[i] = subs
-    if len(operands) == 1:
-        t, subs = operands[0], inputs[0]
-        if set(subs) == set(out):  # PyTorch records a permute, even the identity one
-            return permute(t, [subs.index(c) for c in out])
-        return _einsum_one(t, subs, out)
-    # more than two: contracted left to right, as PyTorch does without opt_einsum; each partial result keeps the
-    # letters the output or a later operand still needs (the output's first, in its order)
-    t, subs = operands[0], inputs[0]
-    for i in range(1, len(operands) - 1):
-        later = out + "".join(inputs[i + 1:])
-        have = subs + inputs[i]
-        keep = "".join(c for c in out if c in have) + "".join(
-            dict.fromkeys(c for c in have if c in later and c not in out))
-        t, subs = _einsum_two(t, subs, operands[i], inputs[i], keep, sizes), keep
-    return _einsum_two(t, subs, operands[-1], inputs[-1], out, sizes)
+    return _contract(list(operands), inputs, out, ell)
+
+
+def _contract(operands, inputs, out, ell):
+    """ATen's einsum: every operand's dims aligned to the output's letters then the summed ones (the ellipsis's
+    first, then the letters in ASCII order: capitals first), a repeated letter taken as a diagonal where it is met
+    (moved back to the first one's place), missing letters unsqueezed at the end, then one permute; operands
+    contracted left to right (each result first in line), a letter only one operand still has summed first; then
+    a view without the summed dims (a sum of them for one operand)."""
+    letters = set("".join(inputs))
+    order = list(out) + [c for c in ell if c not in out] + sorted(letters - set(out) - set(ell))
+    at = {c: k for k, c in enumerate(order)}
+    n, n_out = len(order), len(out)
+    counts = [0] * n   # per aligned dim: how many operands have it with a size other than 1
+    ops = []
+    for t, subs in zip(operands, inputs):
+        perm, dim = [-1] * n, 0
+        for c in subs:
+            k = at[c]
+            if perm[k] == -1:
+                counts[k] += t._data.shape[dim] != 1
+                perm[k], dim = dim, dim + 1
+            else:   # a repeated letter: the diagonal, moved to where the letter first was
+                t = movedim(diagonal(t, 0, perm[k], dim), -1, perm[k])
+        for k in range(n):
+            if perm[k] == -1:
+                t = unsqueeze(t, dim)
+                perm[k], dim = dim, dim + 1
+        ops.append(permute(t, perm))
+    while len(ops) > 1:
+        a, b = ops.pop(0), ops.pop(0)
+        summed, a_only, b_only = [], [], []
+        for d in range(n_out, n):
+            in_a, in_b = a._data.shape[d] != 1, b._data.shape[d] != 1
+            if in_a and in_b:
+                counts[d] -= 1
+                if counts[d] == 1:
+                    summed.append(d)
+                    counts[d] = 0
+            elif counts[d] == 1 and (in_a or in_b):
+                (a_only if in_a else b_only).append(d)
+                counts[d] = 0
+        if a_only:
+            a = sum(a, a_only, True)
+        if b_only:
+            b = sum(b, b_only, True)
+        ops.insert(0, _sumproduct_pair(a, b, summed))
+    if n > n_out:
+        if len(operands) > 1:
+            return view(ops[0], list(ops[0]._data.shape[:n_out]))
+        return sum(ops[0], list(range(n_out, n)))
+    return ops[0]
+
+
+def _sumproduct_pair(left, right, summed):
+    """ATen's sumproduct_pair (keepdim): left * right summed over the dims summed, as a bmm of the two permuted and
+    reshaped to (both, left only, summed) and (both, summed, right only), its result viewed and permuted back; the
+    two swapped when all of right's own dims come before left's."""
+    if not summed:
+        return left * right
+    lro, lo, ro = [], [], []
+    lro_size = lo_size = ro_size = sum_size = 1
+    for i in range(left._data.ndim):
+        nl, nr = left._data.shape[i], right._data.shape[i]
+        if i in summed:
+            if nl != 1 and nr != 1:
+                if nl != nr:
+                    raise RuntimeError("non-broadcast dimensions must match")
+                sum_size *= nl
+            elif nl != 1:
+                left = sum(left, i, True)
+            elif nr != 1:
+                right = sum(right, i, True)
+        elif nl != 1 and nr != 1:
+            if nl != nr:
+                raise RuntimeError("non-broadcast dimensions must match")
+            lro.append(i)
+            lro_size *= nl
+        elif nl != 1:
+            lo.append(i)
+            lo_size *= nl
+        else:
+            ro.append(i)
+            ro_size *= nr
+    if lo and ro and ro[-1] < lo[0]:   # (swapped, bmm writes the result in the output's order: PyTorch 2.13)
+        left, right, lo, ro, lo_size, ro_size = right, left, ro, lo, ro_size, lo_size
+    out_size = ([left._data.shape[d] for d in lro + lo] + [1] * len(summed) + [right._data.shape[d] for d in ro])
+    placed = lro + lo + summed + ro
+    operm = [placed.index(d) for d in range(len(placed))]
+    left = reshape(permute(left, lro + lo + summed + ro), lro_size, lo_size, sum_size)
+    right = reshape(permute(right, lro + summed + ro + lo), lro_size, sum_size, ro_size)
+    return permute(view(bmm(left, right), out_size), operm)
 
 
 def _sublist_equation(args):
@@ -93,7 +164,8 @@ def _sublist_equation(args):
 
 
 def _einsum_ellipsis(inputs, out, operands):
-    """'...' replaced by capital letters (right-aligned across operands); the implicit output worked out."""
+    """'...' replaced by capital letters (right-aligned across operands); the implicit output worked out; and the
+    letters that stand for the ellipsis's dims."""
     counts = collections.Counter(c for subs in inputs for c in subs.replace("...", ""))
     dots = [t._data.ndim - len(subs.replace("...", "")) if "..." in subs else 0 for subs, t in zip(inputs, operands)]
     m = builtins.max(dots)
@@ -103,54 +175,4 @@ def _einsum_ellipsis(inputs, out, operands):
         out = "".join(spare) + "".join(c for c in sorted(counts) if counts[c] == 1)
     else:
         out = out.replace("...", "".join(spare))
-    return inputs, out
-
-
-def _einsum_one(t, subs, out):
-    drop = [i for i, c in enumerate(subs) if c not in out]
-    if drop:
-        t = sum(t, drop)
-        subs = "".join(c for c in subs if c in out)
-    if subs != out:
-        t = permute(t, [subs.index(c) for c in out])
-    return t
-
-
-def _einsum_two(a, sa, b, sb, out, sizes):
-    # letters only one operand has and the output lacks are summed away first
-    a, sa = _einsum_one(a, sa, "".join(c for c in sa if c in out or c in sb)), "".join(c for c in sa if c in out or c in sb)
-    b, sb = _einsum_one(b, sb, "".join(c for c in sb if c in out or c in sa)), "".join(c for c in sb if c in out or c in sa)
-    batch = [c for c in out if c in sa and c in sb]
-    left = [c for c in out if c in sa and c not in sb]
-    right = [c for c in out if c in sb and c not in sa]
-    summed = [c for c in sa if c in sb and c not in out]
-    if not summed:  # a broadcast product
-        order = batch + left + right
-        ea = _einsum_align(a, sa, order)
-        eb = _einsum_align(b, sb, order)
-        prod_ = ea * eb
-        return prod_ if order == list(out) else permute(prod_, [order.index(c) for c in out])
-
-    def size(letters):
-        n = 1
-        for c in letters:
-            n *= sizes[c]
-        return n
-    def arranged(t, subs, letters):
-        t = _einsum_one(t, subs, "".join(letters))
-        full = tuple(sizes[c] for c in letters)
-        return t if t._data.shape == full else expand(t, full)  # size-1 dims broadcast, as in PyTorch
-    a3 = reshape(arranged(a, sa, batch + left + summed), size(batch), size(left), size(summed))
-    b3 = reshape(arranged(b, sb, batch + summed + right), size(batch), size(summed), size(right))
-    res = view(bmm(a3, b3), [sizes[c] for c in batch + left + right])
-    order = batch + left + right
-    return res if order == list(out) else permute(res, [order.index(c) for c in out])
-
-
-def _einsum_align(t, subs, order):
-    """t permuted to order's letters it has, with size-1 dims for the ones it lacks."""
-    mine = [c for c in order if c in subs]
-    if list(subs) != mine:
-        t = permute(t, [subs.index(c) for c in mine])
-    shape = [t._data.shape[mine.index(c)] if c in mine else 1 for c in order]
-    return t if tuple(shape) == t._data.shape else reshape(t, shape)
+    return inputs, out, spare

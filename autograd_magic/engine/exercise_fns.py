@@ -10,7 +10,7 @@ from . import indexing as IX
 from . import shaping as S
 from .composed import narrow
 from .creation import from_numpy, tensor as _tensor
-from .linalg import chain_order as _chain_order, mm
+from .linalg import _multi_dot_checks, chain_order as _chain_order, mm
 from .more import int_to_default_float, quantile, spacings, trapezoid
 from .optable import OPS
 from .ordering import meshgrid
@@ -154,6 +154,7 @@ def chain_matmul(*matrices, out=None):
             raise RuntimeError(f"Tensor dimension is {m._data.ndim}, expected 2 instead.")
     if len(matrices) == 1:
         return F.clone(matrices[0])
+    _multi_dot_checks(matrices, 2, 2)   # (ATen's chain_matmul is multi_dot beyond one matrix)
     shape = (matrices[0].shape[0], matrices[-1].shape[1])
     if len(matrices) == 2:
         return S.view(mm(*matrices), shape)

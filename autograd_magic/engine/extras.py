@@ -24,15 +24,17 @@ from .tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, apply, inplace, w
 
 
 def bincount(input, weights=None, minlength=0):
-    if input.ndim != 1:
-        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    # (ATen's order: the dtype dispatch, minlength, an empty 1-d input's int64 zeros whatever the weights, then
+    # the input's shape and sign, then the weights')
     data = input._data
     if data.dtype.kind not in "iu":
         raise NotImplementedError(f"\"bincount_cpu\" not implemented for '{dtypes.scalar_name(data.dtype)}'")
-    if data.size and data.min() < 0:
-        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
     if minlength < 0:
         raise RuntimeError("minlength should be >= 0")
+    if input.ndim == 1 and not data.size:
+        return wrap(np.zeros(minlength, np.int64))
+    if input.ndim != 1 or data.min() < 0:
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
     if weights is None:
         return wrap(np.bincount(data, minlength=minlength).astype(np.int64))
     if weights.shape != input.shape:
@@ -41,7 +43,7 @@ def bincount(input, weights=None, minlength=0):
     w = weights._data.astype(np.float32 if weights.dtype.scalar_name == "Float" else np.float64)
     out = np.zeros(builtins.max(int(data.max()) + 1 if data.size else 0, minlength), w.dtype)
     np.add.at(out, data, w)
-    return wrap(out)
+    return apply(OPS["bincount_weighted"], (weights,), out)
 
 
 def ravel(input):
@@ -68,6 +70,8 @@ def tensordot(a, b, dims=2, out=None):
         dims_b = [dims_b] if isinstance(dims_b, int) else list(dims_b)
     if len(dims_a) != len(dims_b):
         raise RuntimeError("both dimension lists should have same length")
+    if a._data.dtype != b._data.dtype:   # (ATen's tensordot: before the contracted dims, and before any promotion)
+        raise RuntimeError("both inputs should have same dtype")
     for da, db in zip(dims_a, dims_b):   # the message names the dims as given (ATen's check)
         if a.shape[_dim(da, a.ndim)] != b.shape[_dim(db, b.ndim)]:
             raise RuntimeError(f"contracted dimensions need to match, but first has size {a.shape[_dim(da, a.ndim)]} "

@@ -337,6 +337,10 @@ SIGNATURES = {
         '(Tensor y, Tensor x, *, int dim = -1)',
         '(Tensor y, *, Number dx = 1, int dim = -1)',
     )),
+    'dequantize': (
+        '(Tensor input)',
+        '(tuple of Tensors tensors)',
+    ),
     **dict.fromkeys('diag tril triu'.split(), (
         '(Tensor input, int diagonal = 0, *, Tensor out = None)',
     )),
@@ -422,6 +426,13 @@ SIGNATURES = {
          'device = None, bool? pin_memory = False, bool? requires_grad = False)',
         '(int n, int m, *, Tensor out = None, torch.dtype? dtype = None, torch.layout? layout = None, '
          'torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
+    ),
+    'fake_quantize_per_channel_affine': (
+        '(Tensor input, Tensor scale, Tensor zero_point, int axis, int quant_min, int quant_max)',
+    ),
+    'fake_quantize_per_tensor_affine': (
+        '(Tensor input, Tensor scale, Tensor zero_point, int quant_min, int quant_max)',
+        '(Tensor input, float scale, int zero_point, int quant_min, int quant_max)',
     ),
     **dict.fromkeys('fft_fft fft_hfft fft_ifft fft_ihfft fft_irfft fft_rfft'.split(), (
         '(Tensor input, int? n = None, int dim = -1, str? norm = None, *, Tensor out = None)',
@@ -930,6 +941,14 @@ SIGNATURES = {
     ),
     'qr': (
         '(Tensor input, bool some = True, *, tuple of Tensors out = None)',
+    ),
+    'quantize_per_channel': (
+        '(Tensor input, Tensor scales, Tensor zero_points, int axis, torch.dtype dtype)',
+    ),
+    'quantize_per_tensor': (
+        '(Tensor input, Tensor scale, Tensor zero_point, torch.dtype dtype)',
+        '(Tensor input, float scale, int zero_point, torch.dtype dtype)',
+        '(tuple of Tensors tensors, Tensor scales, Tensor zero_points, torch.dtype dtype)',
     ),
     **dict.fromkeys('rand randn'.split(), (
         '(tuple of ints size, *, torch.Generator? generator, Tensor out = None, torch.dtype? dtype = None, '

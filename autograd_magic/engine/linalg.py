@@ -185,6 +185,26 @@ def vdot(input, other):
     return apply(OPS["vdot"], (input, other), data=out._data)
 
 
+def _multi_dot_checks(tensors, first, last):
+    """ATen's checks, in its order: the ends 1-d or 2-d, the middle 2-d, then along the chain each tensor's dtype
+    (tensor 0's) and its fit with the one before."""
+    for n, which in ((first, "first"), (last, "last")):
+        if n not in (1, 2):
+            raise RuntimeError(f"multi_dot(): the {which} tensor must be 1D or 2D but got {n}D")
+    for i, t in enumerate(tensors[1:-1], 1):
+        if t._data.ndim != 2:
+            raise RuntimeError(f"multi_dot(): tensor {i} must be 2D but got {t._data.ndim}D")
+    dtype = tensors[0]._data.dtype
+    for i in range(1, len(tensors)):
+        a, b = tensors[i - 1]._data, tensors[i]._data
+        if b.dtype != dtype:
+            raise RuntimeError(f"multi_dot(): all tensors must have be the same dtype but tensor 0 is "
+                               f"{dtypes.c_name(dtype)} and tensor {i} {dtypes.c_name(b.dtype)}")
+        if a.shape[-1] != b.shape[0]:
+            raise RuntimeError(f"multi_dot(): tensors {i - 1} and {i} with shapes [{', '.join(map(str, a.shape))}] "
+                               f"and [{', '.join(map(str, b.shape))}] cannot be multiplied")
+
+
 def multi_dot(tensors):
     """Matrix products of a chain in the cheapest order (a 1-d first or last operand as a row or column), as
     torch.linalg.multi_dot: the explicit comparison for three, matrix-chain order beyond; one view at the end."""
@@ -193,6 +213,7 @@ def multi_dot(tensors):
     if n < 2:
         raise RuntimeError(f"multi_dot(): expected at least 2 tensors but got {n}")
     first, last = tensors[0]._data.ndim, tensors[-1]._data.ndim
+    _multi_dot_checks(tensors, first, last)
     mats = list(tensors)
     if first == 1:
         mats[0] = unsqueeze(mats[0], 0)

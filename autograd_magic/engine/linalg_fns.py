@@ -7,12 +7,13 @@ import numpy as np
 
 from . import dtypes, lapack
 from .autograd import GRAD_MODE
-from .functions import dims_arg, where
+from .argcheck import tp_name
+from .functions import _OUT_GRAD, dims_arg, where, write_out
 from .ops_linalg import lu_factor, recorded
 from .ops_linalg_legacy import partial_cholesky
 from .optable import OPS
 from .shaping import amax, amin, norm as _vector_norm, permute, sum as _sum, unsqueeze
-from .tensor_base import _dim, apply, check_broadcast, warn_once, wrap
+from .tensor_base import TensorBase, _dim, apply, check_broadcast, warn_once, wrap
 from .linalg import matmul
 
 
@@ -293,16 +294,30 @@ def _tracks(*ts):
     return GRAD_MODE.enabled and any(t._rg for t in ts)
 
 
-def svd(A, full_matrices=True, *, driver=None, out=None):
+def _check_driver(A, driver):
+    """driver= chooses a cuSOLVER routine: on CPU tensors any driver is refused (after the matrix checks)."""
     _check_matrix(A, "linalg.svd")
     _check_float_or_double(A, "linalg.svd", "linalg_svd_cpu")
+    if driver is not None:
+        raise RuntimeError("torch.linalg.svd: keyword argument `driver=` is only supported on CUDA inputs with "
+                           "cuSOLVER backend.")
+
+
+def _driver_type(driver, name):
+    if driver is not None and not isinstance(driver, str):   # (PyTorch's parser, before anything runs)
+        raise TypeError(f"{name}(): argument 'driver' must be str, not {tp_name(driver)}")
+
+
+def svd(A, full_matrices=True, *, driver=None, out=None):
+    _driver_type(driver, "linalg_svd")
+    _check_driver(A, driver)
     _check_svd_input(A)
     return SvdResult(*recorded(_XP, "linalg_svd", (A,), (bool(full_matrices),)))
 
 
 def svdvals(A, *, driver=None, out=None):
-    _check_matrix(A, "linalg.svd")
-    _check_float_or_double(A, "linalg.svd", "linalg_svd_cpu")
+    _driver_type(driver, "linalg_svdvals")
+    _check_driver(A, driver)
     _check_svd_input(A)
     if _tracks(A):
         return svd(A, full_matrices=False).S
@@ -468,6 +483,11 @@ def cholesky_inverse(L, upper=False, *, out=None):
 
 
 def cross(input, other, *, dim=-1, out=None):
+    if out is not None:   # (the parser's refusal, then autograd's, before the kernel's checks)
+        if not isinstance(out, TensorBase):
+            raise TypeError(f"linalg_cross(): argument 'out' must be Tensor, not {tp_name(out)}")
+        if GRAD_MODE.enabled and (input._rg or other._rg):
+            raise RuntimeError(_OUT_GRAD.format("linalg_cross"))
     if input._data.ndim != other._data.ndim:
         raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
     check_broadcast(input._data.shape, other._data.shape)
@@ -477,21 +497,29 @@ def cross(input, other, *, dim=-1, out=None):
     sb = other._data.shape[d - nd + other._data.ndim] if other._data.ndim >= nd - d else 1
     if sa != 3 or sb != 3:
         raise RuntimeError(f"linalg.cross: inputs dimension {dim} must have length 3. Got {sa} and {sb}")
+    if out is not None and out._data.dtype != input._data.dtype:   # (the meta function: out takes input's dtype)
+        raise RuntimeError(f"Expected out tensor to have dtype {dtypes.c_name(input._data.dtype)}, but got "
+                           f"{dtypes.c_name(out._data.dtype)} instead")
+    if input._data.dtype == np.bool_:   # (the kernel dispatches on input's dtype, then reads other as that type)
+        raise NotImplementedError('"cross" not implemented for \'Bool\'')
     if input._data.dtype != other._data.dtype:
-        raise RuntimeError(f"linalg.cross: expected input and other to have the same dtype, but got "
-                           f"{input.dtype.scalar_name} and {other.dtype.scalar_name}")
-    return apply(OPS["linalg_cross"], (input, other), d - nd)
+        raise RuntimeError(f"expected scalar type {input.dtype.scalar_name} but found {other.dtype.scalar_name}")
+    result = apply(OPS["linalg_cross"], (input, other), d - nd)
+    return result if out is None else write_out(result, out, "linalg_cross")
 
 
 def torch_cross(input, other, dim=None, *, out=None):
     if dim is None:
-        warn_once("Using torch.cross without specifying the dim arg is deprecated.\nPlease either pass the dim "
-                  "explicitly or simply use torch.linalg.cross.\nThe default value of dim will change to agree with "
-                  "that of linalg.cross in a future release. (Triggered internally at "
-                  "/__w/pytorch/pytorch/aten/src/ATen/native/Cross.cpp:63.)", stacklevel=2)
-        shape = np.broadcast_shapes(input._data.shape, other._data.shape)
-        dim = next((i for i, n in enumerate(shape) if n == 3), -1)
-    return cross(input, other, dim=dim)
+        if out is None:   # (ATen's cross warns; its out= form, cross_out, takes the same default silently)
+            warn_once("Using torch.cross without specifying the dim arg is deprecated.\nPlease either pass the dim "
+                      "explicitly or simply use torch.linalg.cross.\nThe default value of dim will change to agree "
+                      "with that of linalg.cross in a future release. (Triggered internally at "
+                      "/__w/pytorch/pytorch/aten/src/ATen/native/Cross.cpp:63.)", stacklevel=3)
+        # (ATen's _default_cross_dim: the first dim of size 3 of input's own shape, not of the broadcast one)
+        dim = next((i for i, n in enumerate(input._data.shape) if n == 3), None)
+        if dim is None:
+            raise RuntimeError("no dimension of size 3 in input")
+    return cross(input, other, dim=dim, out=out)
 
 
 def matrix_power(A, n, *, out=None):

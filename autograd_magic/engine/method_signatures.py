@@ -7,14 +7,14 @@ NOARGS = frozenset("""
 abs abs_ absolute absolute_ acos acos_ acosh acosh_ adjoint angle arccos arccos_ arccosh arccosh_ arcsin arcsin_
 arcsinh arcsinh_ arctan arctan_ arctanh arctanh_ argwhere asin asin_ asinh asinh_ atan atan_ atanh atanh_
 bitwise_not bitwise_not_ ceil ceil_ coalesce conj conj_physical conj_physical_ corrcoef cos cos_ cosh cosh_
-data_ptr deg2rad deg2rad_ dense_dim det detach detach_ digamma digamma_ dim element_size erf erf_ erfc erfc_ erfinv
-erfinv_ exp exp2 exp2_ exp_ expm1 expm1_ fix fix_ fliplr flipud floor floor_ frac frac_ frexp geqrf get_device i0
-i0_ indices inverse is_coalesced is_complex is_conj is_floating_point is_inference is_neg is_nonzero is_signed
-isfinite isinf isnan isneginf isposinf isreal item lgamma lgamma_ log log10 log10_ log1p log1p_ log2 log2_ log_
-logdet logical_not logical_not_ matrix_exp msort ndimension neg neg_ negative negative_ nelement numel positive
-rad2deg rad2deg_ ravel reciprocal reciprocal_ relu relu_ resolve_conj resolve_neg retain_grad rsqrt rsqrt_ sgn sgn_
-sigmoid sigmoid_ sign sign_ signbit sin sin_ sinc sinc_ sinh sinh_ slogdet sparse_dim sqrt sqrt_ square square_
-storage_offset t t_ tan tan_ tanh tanh_ tolist trace trunc trunc_ untyped_storage values zero_
+data_ptr deg2rad deg2rad_ dense_dim dequantize det detach detach_ digamma digamma_ dim element_size erf erf_ erfc
+erfc_ erfinv erfinv_ exp exp2 exp2_ exp_ expm1 expm1_ fix fix_ fliplr flipud floor floor_ frac frac_ frexp geqrf
+get_device i0 i0_ indices inverse is_coalesced is_complex is_conj is_floating_point is_inference is_neg is_nonzero
+is_signed isfinite isinf isnan isneginf isposinf isreal item lgamma lgamma_ log log10 log10_ log1p log1p_ log2
+log2_ log_ logdet logical_not logical_not_ matrix_exp msort ndimension neg neg_ negative negative_ nelement numel
+positive rad2deg rad2deg_ ravel reciprocal reciprocal_ relu relu_ resolve_conj resolve_neg retain_grad rsqrt rsqrt_
+sgn sgn_ sigmoid sigmoid_ sign sign_ signbit sin sin_ sinc sinc_ sinh sinh_ slogdet sparse_dim sqrt sqrt_ square
+square_ storage_offset t t_ tan tan_ tanh tanh_ tolist trace trunc trunc_ untyped_storage values zero_
 """.split())
 
 # the other methods of the parser: {name: its signatures}

@@ -5,7 +5,7 @@ import numbers
 import numpy as np
 
 from . import composed as C
-from . import arg_parser, argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, random
+from . import arg_parser, argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, quantized, random
 from . import memory_format as formats, renorm, view_scatter
 from . import ops_complex, random_samplers, real_dtype, sparse_methods
 from . import functions as F
@@ -525,6 +525,7 @@ _BINDINGS.update({
 _BINDINGS.update(more_methods.METHODS)
 _BINDINGS.update({k: v for k, v in extras.METHODS.items() if k not in _BINDINGS})
 _BINDINGS.update(exercise_fns.METHODS)   # scatter_reduce, masked_scatter ..., view(dtype)
+_BINDINGS.update(quantized.METHODS)   # dequantize() of a tensor that is not quantized
 _BINDINGS.update(numeric_fns.METHODS)   # frexp, ldexp
 _BINDINGS.update(view_scatter.METHODS)   # narrow_copy, slice_scatter, select_scatter, diagonal_scatter ...
 _BINDINGS.update(renorm.METHODS)   # renorm, renorm_
@@ -576,6 +577,11 @@ def _float_power_(self, exponent):
 
 
 _BINDINGS.setdefault("float_power_", _float_power_)
+
+# the in-place forms of the parsed functions of two tensors, parsed under their own names: x.atan2_(1.0) is refused
+# as atan2_() (the out-of-place parse inside would name atan2())
+_BINDINGS.update({name: arg_parser.parsed(_BINDINGS[name], name, arg_parser.METHODS[name[:-1]], method=True)
+                  for name in arg_parser.PARSED_INPLACE if name in _BINDINGS})
 
 # Sparse COO tensors: the sparse methods in their dense form (coalesce, indices ...: PyTorch's layout errors)
 _BINDINGS.update(sparse_methods.DENSE_METHODS)

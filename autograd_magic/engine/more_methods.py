@@ -65,12 +65,32 @@ def unfold(self, dimension, size, step):
                                    data=strided.unfold_view(a, d, size, step)))
 
 
-def _index_key(self, dim, index, name):
-    if not isinstance(index, TensorBase) or index._data.dtype.kind not in "iu":
-        kind = index.dtype.scalar_name if isinstance(index, TensorBase) else type(index).__name__
+_INT32_64 = (np.dtype(np.int32), np.dtype(np.int64))
+
+
+def _index_checks(index, name):
+    """Each kernel's checks of index, in its order: index_add_ and index_copy_ look at the dims first (then int32 or
+    int64, int64 only), index_fill_ at the dtype first (int64 only)."""
+    shaped = isinstance(index, TensorBase)
+    kind = index.dtype.scalar_name if shaped else type(index).__name__
+    if name == "index_fill_":
+        if shaped and index._data.dtype != np.int64:
+            raise IndexError("index_fill_(): Expected dtype int64 for index.")
+        if shaped and index.ndim > 1:
+            raise RuntimeError("Index has to be a vector/scalar")
+    elif shaped and index.ndim > 1:
+        if name == "index_copy_":
+            raise IndexError(f"index_copy_(): Index should have dimension 1 or 0 (got {index.ndim})")
+        raise IndexError(f"{name}(): Index is supposed to be a vector, but got dim: {index.ndim} with type: {kind} "
+                         f"and size: [{', '.join(map(str, index.shape))}]")
+    elif name == "index_copy_" and shaped and index._data.dtype != np.int64:
+        raise RuntimeError(f"index_copy_(): Expected a long tensor for index, but got {kind}")
+    if not shaped or index._data.dtype not in _INT32_64:
         raise RuntimeError(f"{name}(): Expected dtype int32/int64 for index but got: {kind}")
-    if index.ndim > 1:
-        raise IndexError(f"{name}(): Index is supposed to be a vector")
+
+
+def _index_key(self, dim, index, name):
+    _index_checks(index, name)
     d = _dim(dim, self.ndim)
     idx = index._data.reshape(-1).astype(np.int64)
     n = self.shape[d] if self.ndim else 1

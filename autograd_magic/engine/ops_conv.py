@@ -16,6 +16,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from . import blas, softmax_dims
 from .optable import defop
+from .random_kernels import _fma32
 
 # ---------------------------------------------------------------- windows (im2col) and their adjoint (col2im)
 
@@ -127,6 +128,9 @@ def conv_forward(x, w, *rest):
         res = _frames(cols, w, b, groups, n, any(d != 1 for d in cfg[3]))
         if res is not None:
             return res.reshape((n, o) + out[len(out) - nd:])
+    if _onednn_pointwise(x.dtype, k, cfg, cols.shape[1] * o * cols.shape[2]):
+        y = _pointwise_chain(cols[0], w.reshape(o, -1), b).reshape(o, n, -1).transpose(1, 0, 2)
+        return np.ascontiguousarray(y).reshape((n, o) + out[len(out) - nd:])
     y = np.matmul(w.reshape(groups, o // groups, -1), cols).reshape(o, n, int(np.prod(out))).transpose(1, 0, 2)
     res = np.empty((n, o, y.shape[2]), y.dtype)
     if b is not None:
@@ -154,6 +158,29 @@ def _aten_kernel(x_shape, w_shape, dtype, cfg):
         return True
     return not (groups > 1 or (w_shape[-1] > 3 and w_shape[-2] > 3) or x_shape[0] > 1
                 or int(np.prod(x_shape[:4])) > 20480)
+
+
+# the largest 1x1 convolution (multiply-adds) computed as oneDNN rounds it; larger ones take one BLAS product
+_POINTWISE_CHAIN_MAX = 1 << 24
+
+
+def _onednn_pointwise(dtype, k, cfg, work):
+    """Whether a float32 convolution that oneDNN runs is a 1x1 one, unstrided, unpadded and of one group (PointNet's
+    shared MLP, a U-Net's last layer: oneDNN's other kernels sum in orders not reproduced here), small enough for
+    _pointwise_chain."""
+    return (dtype == np.float32 and all(v == 1 for v in k) and all(v == 1 for v in cfg[0]) and cfg[4] == 1
+            and not any(cfg[1]) and not any(cfg[2]) and 0 < work <= _POINTWISE_CHAIN_MAX)
+
+
+def _pointwise_chain(cols, w, b):
+    """out (O, M) of a 1x1 convolution as oneDNN's kernel rounds it: each output starts at its bias (or 0) and
+    adds the input channels one by one with a fused multiply-add (bit for bit PyTorch's, where a matrix product
+    sums in another order)."""
+    o, m = w.shape[0], cols.shape[1]
+    acc = np.zeros((o, m), np.float32) if b is None else np.repeat(b.reshape(o, 1), m, axis=1)
+    for c in range(cols.shape[0]):
+        acc = _fma32(np.broadcast_to(w[:, c:c + 1], (o, m)), np.broadcast_to(cols[c], (o, m)), acc)
+    return acc
 
 
 def _frames(cols, w, b, groups, n, dilated):

@@ -191,8 +191,9 @@ def logit_vjp(xp, grad, saved, consts, needs):
 @defop("atan2", "Atan2Backward0", _rounded2(np.arctan2), saves=(0, 1))
 def atan2_vjp(xp, grad, saved, consts, needs):
     a, b = saved
-    r = grad / (a * a + b * b)
-    return (r * b if needs[0] else None), (r * -a if needs[1] else None)
+    den = a * a + b * b   # (where it is 0, at the origin or by underflow, ATen's reciprocal is taken as 0, not inf)
+    recip = xp.where(den == 0, 0, 1 / xp.where(den == 0, 1, den))
+    return (grad * b * recip if needs[0] else None), (grad * -a * recip if needs[1] else None)
 
 
 @defop("hypot", "HypotBackward0", _rounded2(np.hypot), saves=(0, 1, -1))

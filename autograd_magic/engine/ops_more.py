@@ -236,6 +236,12 @@ def _heaviside(a, v):
     return np.heaviside(a, v).astype(np.result_type(a, v), copy=False)
 
 
+@defop("bincount_weighted", "NotImplemented", lambda w, out: out, qualname="torch::autograd::NotImplemented")
+def bincount_weighted_vjp(xp, grad, saved, consts, needs):
+    """torch.bincount with weights that require grad: the counts require grad, under a node whose backward raises."""
+    raise RuntimeError("derivative for aten::bincount is not implemented")
+
+
 @defop("histogram_result", "NotImplemented", lambda a, out: out, qualname="torch::autograd::NotImplemented")
 def histogram_vjp(xp, grad, saved, consts, needs):
     """torch.histogram of a tensor that requires grad: both outputs require grad, under a node whose backward

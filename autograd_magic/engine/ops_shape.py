@@ -16,15 +16,15 @@ from .xp import along_axis_key
 def _sum(a, dims, keepdim, dtype=None):
     if dtype is not None and dtype != a.dtype:
         a = a.astype(dtype)
-    if a.dtype.kind not in "fc" or not dims:
-        return np.asarray(a.sum(axis=dims, keepdims=keepdim))
+    if a.dtype.kind not in "fc" or not dims:   # (an integer or bool sum keeps its dtype: numpy's would widen)
+        return np.asarray(a.sum(axis=dims, keepdims=keepdim, dtype=a.dtype))
     return np.asarray(dim_sum(a, tuple(dims), keepdim))
 
 
 def _sum_all(a, shape, dtype=None):
     if dtype is not None and dtype != a.dtype:
         a = a.astype(dtype)
-    return np.asarray(full_sum(a) if a.dtype.kind in "fc" else a.sum())
+    return np.asarray(full_sum(a) if a.dtype.kind in "fc" else a.sum(dtype=a.dtype))
 
 
 @defop("sum", "SumBackward0", _sum_all)
@@ -304,8 +304,8 @@ def norm_vjp(xp, grad, saved, consts, needs):
     p, dims, keepdim = consts
     grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
     out = xp.restore_dims(out, dims, a.ndim, keepdim)
-    if p == 2:
-        return (a * xp.where(out == 0, 0.0, grad / out),)
+    if p == 2:   # (ATen: grad * (self / norm) masked where the norm is 0: a nan or inf grad there gives nan)
+        return (grad * xp.where(out == 0, 0.0, a / out),)
     if p == 1:
         return (xp.sign(a) * grad,)
     if p in (float("inf"), float("-inf")):

@@ -154,6 +154,11 @@ def format_tensor(data: np.ndarray, dtype_name: str, *, requires_grad: bool = Fa
     return head + newline + _add_suffixes(prefix + body, suffixes, indent)
 
 
+def format_quantized(values: np.ndarray, suffixes: list) -> str:
+    """A quantized tensor: its dequantized (float32) values, then its suffixes (size, dtype, scheme, parameters)."""
+    return _add_suffixes("tensor(" + _tensor_body(values, True, 7), suffixes, 7)
+
+
 def _default_complex() -> str:
     """The complex dtype torch prints without a suffix: the one of the default dtype's precision."""
     return "complex128" if DEFAULT_DTYPE == "float64" else "complex64"

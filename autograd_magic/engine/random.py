@@ -25,6 +25,7 @@ __all__ = ["Generator", "default_generator", "kaiming_uniform_bound", "manual_se
 _N = 624                       # mt19937 words
 _STATE_BYTES = 5056            # sizeof(at::detail::CPUGeneratorImplState)
 _F32, _F64, _U64 = np.float32, np.float64, np.uint64
+_F16 = np.float16
 _I64 = np.dtype(np.int64)
 
 
@@ -319,11 +320,13 @@ class Generator:
         shape = _shape(shape)
         if not math.prod(shape) and np.dtype(dtype).kind in "biu":   # (ATen runs no kernel for an empty tensor)
             return np.empty(shape, dtype)
+        n = math.prod(shape)
+        if n < 16 and np.dtype(dtype) == _F16:     # (the scalar kernel below: float16 is its double draw rounded)
+            return self.normal_serial(shape, dtype, mean, std)
         dt = _fdtype(dtype, "normal_kernel_cpu")
         mean, std = float(mean), float(std)
         if not std >= 0.0:
             raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
-        n = math.prod(shape)
         if n < 16:                                 # scalar kernel, normal_distribution<double>
             out = self._normal_small(n, mean, std, dt)
             return out if len(shape) == 1 else out.reshape(shape)
@@ -352,10 +355,13 @@ class Generator:
 
     def normal_serial(self, shape, dtype=_F32, mean=0.0, std=1.0):
         """normal_ as ATen fills a non-contiguous tensor: one normal_distribution<double> draw per element."""
-        shape, dt = _shape(shape), _fdtype(dtype, "normal_kernel_cpu")
+        shape = _shape(shape)
+        half = np.dtype(dtype) == _F16   # (static_cast<Half> of the double draw: through float)
+        dt = _F32 if half else _fdtype(dtype, "normal_kernel_cpu")
         if not float(std) >= 0.0:
             raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(float(std))}")
-        return self._normal_small(math.prod(shape), float(mean), float(std), dt).reshape(shape)
+        out = self._normal_small(math.prod(shape), float(mean), float(std), dt).reshape(shape)
+        return out.astype(_F16) if half else out
 
     def _normal_small(self, n, mean, std, dt=_F64):
         """Box-Muller in double: cos is returned, sin is cached for the next draw (any call).

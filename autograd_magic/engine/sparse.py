@@ -64,19 +64,35 @@ def sparse_coo_tensor(indices, values, size=None, *, dtype=None, device=None, pi
     elif dtype is not None and values.dtype != dtype:
         values = values.to(dtype)
     idx = indices._data
-    if idx.ndim < 2:   # (ATen reads a vector of indices as one index of that many dims, a number as one value)
-        idx = idx.reshape(-1, 1)
-    idx = idx.astype(np.int64)
+    # indices must be (sparse dims, nnz): without a size that is checked first; with one, ATen reads sparse_dim as
+    # indices.size(0) (a vector of n indices: n dims) for the size's check, then refuses the shape
+    wrong = f"indices must be sparse_dim x nnz, but got: [{', '.join(map(str, idx.shape))}]"
+    if idx.ndim != 2 and size is None:
+        raise RuntimeError(wrong)
+    if idx.ndim == 0:
+        raise IndexError("Dimension specified as 0 but tensor has no dimensions")
     vals = values._data
     if vals.ndim == 0:
         vals = vals.reshape(1)
-    sparse_dim, dense_dim, nnz = idx.shape[0], vals.ndim - 1, idx.shape[1]
+    sparse_dim, dense_dim = idx.shape[0], vals.ndim - 1
     if size is None:
+        nnz = idx.shape[1]
         size = (tuple(int(n) + 1 for n in idx.max(axis=1)) if nnz else (0,) * sparse_dim) + vals.shape[1:]
     size = tuple(int(n) for n in size)
     if len(size) != sparse_dim + dense_dim:
         raise RuntimeError(f"'len(size) == sparse_dim + dense_dim' is not satisfied: len(size) = {len(size)}, "
                            f"sparse_dim = {sparse_dim}, dense_dim = {dense_dim}")
+    if idx.ndim != 2:
+        raise RuntimeError(wrong)
+    idx = idx.astype(np.int64)
+    nnz = idx.shape[1]
+    if check_invariants and nnz:   # (ATen's _validate_sparse_coo_tensor_args: each dim's bounds, before the nnz)
+        for d, (low, high) in enumerate(zip(idx.min(axis=1), idx.max(axis=1))):
+            if low < 0:
+                raise RuntimeError(f"found negative index {low} for dim {d}")
+            if high >= size[d]:
+                raise RuntimeError(f"size is inconsistent with indices: for dim {d}, size is {size[d]} but found "
+                                   f"index {high}")
     if vals.shape[0] != nnz:
         raise RuntimeError(f"indices and values must have same nnz, but got nnz from indices: {nnz}, nnz from "
                            f"values: {vals.shape[0]}")

@@ -49,6 +49,8 @@ from ..engine.functions import (bitwise_and, bitwise_left_shift, bitwise_not, bi
                                 bitwise_right_shift, bitwise_xor)
 from ..engine.extras import FUNCTIONS as _EXTRA_FUNCTIONS
 from ..engine.exercise_fns import FUNCTIONS as _EXERCISE_FUNCTIONS
+from ..engine.ops_quant import FUNCTIONS as _QUANT_FUNCTIONS
+from ..engine.quantized import FUNCTIONS as _QUANTIZED
 from ..engine.more import FUNCTIONS as _MORE_FUNCTIONS
 from ..engine.real_dtype import FUNCTIONS as _REAL_DTYPE_FUNCTIONS
 from ..engine.more_methods import index_add, index_copy, index_fill  # noqa: F401
@@ -135,6 +137,8 @@ globals().update({_name: with_out(_fn, _name) for _name, _fn in _DECLARED_FUNCTI
 globals().update(_MORE_FUNCTIONS)  # engine/more.py: rot90, kron, quantile, searchsorted ...
 globals().update({_k: _v for _k, _v in _EXTRA_FUNCTIONS.items() if _k not in globals()})  # engine/extras.py
 globals().update(_EXERCISE_FUNCTIONS)  # engine/exercise_fns.py: scatter_reduce, combinations ...
+globals().update(_QUANT_FUNCTIONS)  # engine/ops_quant.py: fake_quantize_per_tensor_affine ...
+globals().update(_QUANTIZED)  # engine/quantized.py: quantize_per_tensor, qint8, per_tensor_affine ...
 globals().update({_k: _v for _k, _v in _REAL_DTYPE_FUNCTIONS.items() if _k not in globals()})  # conj, real, adjoint ...
 from .sampling import FUNCTIONS as _SAMPLING_FUNCTIONS, METHODS as _SAMPLING_METHODS  # noqa: E402
 globals().update({_k: _v for _k, _v in _SAMPLING_FUNCTIONS.items() if _k not in globals()})  # torch/sampling.py
@@ -378,8 +382,10 @@ for _k, _v in (("i0", i0), ("mvlgamma", mvlgamma), ("igamma", igamma), ("igammac
 for _k in ("arctan2", "bitwise_left_shift", "bitwise_not", "bitwise_right_shift", "digamma", "i0", "igamma", "igammac",
            "ldexp", "lgamma", "mvlgamma", "nextafter", "polygamma"):   # their in-place forms: x.lgamma_() ...
     if hasattr(Tensor, _k) and not hasattr(Tensor, _k + "_"):
-        setattr(Tensor, _k + "_", _inplace_method(getattr(Tensor, _k), _k + "_",
-                                                  no_args=_k in ("bitwise_not", "digamma", "i0", "lgamma")))
+        _v = _inplace_method(getattr(Tensor, _k), _k + "_", no_args=_k in ("bitwise_not", "digamma", "i0", "lgamma"))
+        if _k + "_" in _arg_parser.PARSED_INPLACE:   # (x.arctan2_(1.0): refused as arctan2_(), engine/methods.py)
+            _v = _arg_parser.parsed(_v, _k + "_", _arg_parser.METHODS[_k], method=True)
+        setattr(Tensor, _k + "_", _v)
 # the Tensor methods PyTorch writes in Python (torch/_tensor.py), named as its: Tensor.lu() missing ..., not torch_lu()
 
 

@@ -192,7 +192,7 @@ def _clear(fn, name):
 # each of these took out= and left it as it was, returning a new tensor
 _TAKES_OUT_IN = {
     "linalg": frozenset("cholesky cond det eigvals eigvalsh inv matmul matrix_norm matrix_rank norm pinv solve "
-                        "svdvals vecdot vector_norm".split()),
+                        "svdvals vector_norm".split()),
     "special": frozenset("digamma entr erfcx gammainc gammaincc gammaln i0 i0e i1 i1e log_ndtr ndtr psi xlog1py "
                          "xlogy".split()),
     "fft": frozenset("fft fft2 fftn hfft ifft ifft2 ifftn ihfft irfft irfft2 irfftn rfft rfft2 rfftn".split()),

@@ -11,6 +11,7 @@ from ..engine.linalg_more import eig, eigvals, lu, lu_factor, lu_factor_ex, lu_s
 from ..engine.householder import householder_product  # noqa: F401,E402
 from ..engine import arg_parser as _arg_parser
 from ..engine import linalg_fns as _fns
+from ..engine.functions import write_out as _write_out
 
 
 # PyTorch's parser in front of the functions of the GP lessons: solve_triangular(L, b) without upper=, upper="x",
@@ -35,11 +36,26 @@ cholesky_ex = _arg_parser.parsed(_cholesky_ex, "linalg_cholesky_ex", [
     "(Tensor input, *, bool upper = False, bool check_errors = False, tuple of Tensors out = None)"], False)
 
 
-def vecdot(x, y, *, dim=-1):
-    """The dot product along dim (vdot for two vectors: VdotBackward0; else x * y summed)."""
+def _vecdot(x, y, *, dim=-1, out=None):
+    """The dot product along dim, x conjugated (vdot for two vectors: VdotBackward0; else x.conj() * y summed)."""
+    if not (x.is_floating_point() or x.is_complex()):
+        raise RuntimeError(f"linalg.vecdot: Expected a floating point or complex tensor as input. Got "
+                           f"{x.dtype.scalar_name}")
+    if x.dtype != y.dtype:
+        raise RuntimeError(f"linalg.vecdot: Expected x and y to have the same dtype, but found x of type "
+                           f"{x.dtype.scalar_name} and y of type {y.dtype.scalar_name} instead")
+    if out is not None and out.dtype != x.dtype:
+        raise RuntimeError(f"linalg.vecdot: Expected out of dtype{x.dtype.scalar_name} but found "
+                           f"{out.dtype.scalar_name}")
     if x.dim() == 1 and y.dim() == 1 and dim in (-1, 0):
-        return vdot(x, y)
-    return (x * y).sum(dim)
+        result, name = vdot(x, y), "vdot"
+    else:
+        result, name = ((x.conj() if x.is_complex() else x) * y).sum(dim), "sum"
+    return result if out is None else _write_out(result, out, name)
+
+
+vecdot = _arg_parser.parsed(_vecdot, "linalg_vecdot", ["(Tensor x, Tensor y, *, int dim = -1, Tensor out = None)"],
+                            False)
 
 
 def cond(A, p=None, *, out=None):

@@ -170,10 +170,13 @@ class _ConvTransposeNd(_ConvNd):
         if output_size is None:
             return self.output_padding
         nd = self._nd
-        output_size = list(output_size)[-nd:]
+        leading = 2 if input.dim() == nd + 2 else 1     # (N, C) or an unbatched input's C
+        output_size = list(output_size)
+        if len(output_size) == leading + nd:
+            output_size = output_size[leading:]
         if len(output_size) != nd:
             raise ValueError(f"ConvTranspose{nd}D: for {input.dim()}D input, output_size must have {nd} or "
-                             f"{nd + 2} elements (got {len(output_size) + 2})")
+                             f"{leading + nd} elements (got {len(output_size)})")
         spatial = tuple(input.shape[-nd:])
         smallest = [(spatial[d] - 1) * self.stride[d] - 2 * self.padding[d] + self.dilation[d] *
                     (self.kernel_size[d] - 1) + 1 for d in range(nd)]
@@ -181,7 +184,7 @@ class _ConvTransposeNd(_ConvNd):
         for d in range(nd):
             if not smallest[d] <= output_size[d] <= largest[d]:
                 raise ValueError(f"requested an output size of {output_size}, but valid sizes range from "
-                                 f"{smallest} to {largest} (for an input of {input.shape[-nd:]})")
+                                 f"{smallest} to {largest} (for an input of {input.shape[2:]})")
         return tuple(output_size[d] - smallest[d] for d in range(nd))
 
 

@@ -8,7 +8,9 @@ from ...engine import dtypes
 from ...engine import functions as F
 from ...engine import linalg as L
 from ...engine import shaping as S
+from ...engine.arg_parser import parsed
 from ...engine.autograd import GRAD_MODE
+from ...engine.function_signatures import SIGNATURES
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
@@ -122,9 +124,9 @@ def _inplace(input, op, *consts):
     return inplace(lambda old: apply(op, (old,), *consts), input)
 
 
-def one_hot(tensor, num_classes=-1):
+def _one_hot(input, num_classes=-1):
     """Rows of zeros with a one at each class index (int64)."""
-    idx = tensor._data
+    idx, num_classes = input._data, int(num_classes)   # (the parser let an integer tensor through)
     if idx.dtype != np.int64:
         raise RuntimeError("one_hot is only applicable to index tensor of type LongTensor.")
     if num_classes == -1:
@@ -136,6 +138,10 @@ def one_hot(tensor, num_classes=-1):
     if idx.size and idx.max() >= num_classes:
         raise RuntimeError("Class values must be smaller than num_classes.")
     return Tensor._wrap((idx[..., None] == np.arange(num_classes)).astype(np.int64))
+
+
+one_hot = parsed(_one_hot, "one_hot", SIGNATURES["one_hot"], method=False)   # (num_classes=3.0: a TypeError)
+one_hot.__name__ = one_hot.__qualname__ = "one_hot"
 
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
@@ -346,16 +352,16 @@ def _not_differentiable(fn, name, value):
                            "cannot have requires_grad True.")
 
 
-def _class_weights(weight, input, n_classes, prefix="", one_dim=True):
-    """weight's array, checked as PyTorch checks it (one per class, the input's dtype; one_dim: a 1-d tensor, which
-    nll_loss2d does not ask)."""
+def _class_weights(weight, input, n_classes, prefix="", one_dim=True, same_dtype=True):
+    """weight's array, checked as PyTorch checks it (one per class, the input's dtype unless same_dtype is False:
+    class-probability targets multiply by it, promoting; one_dim: a 1-d tensor, which nll_loss2d does not ask)."""
     if weight is None:
         return None
     w = weight._data if isinstance(weight, Tensor) else np.asarray(weight)
     if w.size != n_classes or (one_dim and w.ndim != 1):
         raise RuntimeError(f"{prefix}weight tensor should be defined either for all {n_classes} classes or no "
                            f"classes but got weight tensor of shape: [{', '.join(map(str, w.shape))}]")
-    if w.dtype != input._data.dtype:
+    if same_dtype and w.dtype != input._data.dtype:
         raise RuntimeError(f"expected scalar type {dtypes.scalar_name(input._data.dtype)} but found {dtypes.scalar_name(w.dtype)}")
     return w.reshape(-1)
 
@@ -375,8 +381,9 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     if not shape:
         raise ValueError("Expected 1 or more dimensions (got 0)")
     if len(shape) != 1 and (not t.ndim or shape[0] != t.shape[0]):
+        # (a 0-d target: PyTorch reads the size it does not have, which is 0)
         raise ValueError(f"Expected input batch_size ({shape[0]}) to match target batch_size "
-                         f"({t.shape[0] if t.ndim else 1}).")
+                         f"({t.shape[0] if t.ndim else 0}).")
     if len(shape) == 3 or len(shape) > 4:   # (PyTorch checks the target's shape before its dtype)
         if t.shape[1:] != shape[2:]:
             raise RuntimeError(f"Expected target size [{', '.join(map(str, (shape[0],) + shape[2:]))}], got "
@@ -389,13 +396,13 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     _not_differentiable("nll_loss2d_forward" if len(shape) == 4 else "nll_loss_forward", "weight", weight)
     if len(shape) <= 2 and t.ndim > 1:
         raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
-    if len(shape) == 4 and t.shape != (shape[0],) + shape[2:]:
-        raise RuntimeError(f"size mismatch (got input: [{', '.join(map(str, shape))}] , target: "
-                           f"[{', '.join(map(str, t.shape))}]")
-    if t.dtype not in (np.int64, np.uint8):
-        raise RuntimeError(f"expected target dtype to be Long or Byte, but got {dtypes.scalar_name(t.dtype)}")
     n_classes = shape[1] if len(shape) > 1 else shape[0]
-    w = _class_weights(weight, input, n_classes, one_dim=len(shape) != 4)
+    if len(shape) == 4:
+        w = _nll_loss2d_checks(input, t, weight, red)
+    else:
+        if t.dtype not in (np.int64, np.uint8):
+            raise RuntimeError(f"expected target dtype to be Long or Byte, but got {dtypes.scalar_name(t.dtype)}")
+        w = _class_weights(weight, input, n_classes)
     t = t.astype(np.int64, copy=False)
     ignored = None
     if t.size:
@@ -416,6 +423,26 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
             weights[ignored] = 0
     op = OPS["nll_loss2d" if len(shape) == 4 else "nll_loss"]
     return apply(op, (input,), t, red, shape, weights, ignored)
+
+
+def _nll_loss2d_checks(input, t, weight, red):
+    """nll_loss2d's checks of a (N, C, H, W) input's target and weight, in PyTorch's order: the target's dims, its
+    dtype, the weight's size, the shapes, the weight's dtype, then the CPU kernel's refusal of a Byte target (which
+    an empty target escapes unless reduction='none'). Returns the weight's array."""
+    shape = input._data.shape
+    if t.ndim != 3:
+        raise RuntimeError(f"only batches of spatial targets supported (3D tensors) but got targets of dimension: {t.ndim}")
+    if t.dtype not in (np.int64, np.uint8):
+        raise RuntimeError(f"expected target dtype to be Long or Byte, but got {dtypes.scalar_name(t.dtype)}")
+    if weight is not None and weight.numel() != shape[1]:
+        raise RuntimeError("weight tensor should be defined either for all or no classes")
+    if t.shape != (shape[0],) + shape[2:]:
+        raise RuntimeError(f"size mismatch (got input: [{', '.join(map(str, shape))}] , target: "
+                           f"[{', '.join(map(str, t.shape))}]")
+    w = _class_weights(weight, input, shape[1], one_dim=False)
+    if t.dtype == np.uint8 and (t.size or red == "none"):
+        raise RuntimeError("expected scalar type Long but found Byte")
+    return w
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
@@ -449,7 +476,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         if label_smoothing > 0:
             target = target * (1 - label_smoothing) + label_smoothing / n_classes
         prod = logp * target
-        w = _class_weights(weight, input, n_classes, "cross_entropy: ")
+        w = _class_weights(weight, input, n_classes, "cross_entropy: ", same_dtype=False)
         if w is not None:   # (weight.view(...): a weight that requires grad gets its gradient, as in PyTorch)
             prod = prod * S.view(weight, *[-1 if d == class_dim else 1 for d in range(input.ndim)])
         if red == "none":

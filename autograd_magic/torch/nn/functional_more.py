@@ -92,8 +92,9 @@ def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 
 
 def adaptive_avg_pool1d(input, output_size):
+    size = FP.one_int("adaptive_avg_pool1d", output_size)
     _check_1d("adaptive_avg_pool1d", input)
-    return FP.adaptive_avg_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size"))).squeeze(-2)
+    return FP.adaptive_avg_pool2d(input.unsqueeze(-2), (1, size)).squeeze(-2)
 
 
 def rms_norm(input, normalized_shape, weight=None, eps=None):
@@ -320,9 +321,10 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
 
 def adaptive_max_pool1d(input, output_size, return_indices=False):
     """adaptive_max_pool2d over the input unsqueezed at -2, squeezed back (SqueezeBackward1 on top, as PyTorch)."""
+    size = FP.one_int("adaptive_max_pool1d", output_size)
     _check_1d("adaptive_max_pool1d", input)
     FP.empty_plane("adaptive_max_pool1d", input, range(1, input.ndim))
-    out = FP.adaptive_max_pool2d(input.unsqueeze(-2), (1, _single(output_size, "output_size")), return_indices)
+    out = FP.adaptive_max_pool2d(input.unsqueeze(-2), (1, size), return_indices)
     if return_indices:
         return out[0].squeeze(-2), out[1].squeeze(-2)
     return out.squeeze(-2)

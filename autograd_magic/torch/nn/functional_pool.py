@@ -152,14 +152,48 @@ def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     return _avg_pool(3, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
 
 
-def _adaptive_size(nd, input, output_size):
-    """output_size as PyTorch's Python passes it on: None (keep that dim's size) needs an input of more dims."""
-    if isinstance(output_size, (list, tuple)):
-        if input.ndim <= len(output_size):
-            raise ValueError(f"Input dimension should be at least {len(output_size) + 1}")
-        size = tuple(input.shape[input.ndim - len(output_size):])
-        return tuple(size[i] if v is None else int(v) for i, v in enumerate(output_size))
-    return (int(output_size),) * nd
+def _adaptive_size(nd, input, output_size, name):
+    """output_size as PyTorch's Python passes it on (_list_with_default: an int as it is, anything else by its
+    len(), None keeping that dim's size, which needs an input of more dims), then parsed as ATen's int[]."""
+    if isinstance(output_size, int):
+        if output_size.__class__ is bool:
+            raise TypeError(f"{name}(): argument 'output_size' (position 2) must be tuple of ints, not bool")
+        return (output_size,) * nd
+    n = len(output_size)     # (a float: Python's "object of type 'float' has no len()", as in PyTorch)
+    if input.ndim <= n:
+        raise ValueError(f"Input dimension should be at least {n + 1}")
+    size = tuple(input.shape[input.ndim - n:])
+    return int_list(name, [size[i] if v is None else v for i, v in enumerate(output_size)])
+
+
+def int_list(name, values, arg="output_size", position=2):
+    """values parsed as PyTorch's parser parses an int[] argument: integers and one-element integer tensors pass;
+    the first element that does not is its TypeError, worded apart at position 0 (where a bool fails too)."""
+    out = []
+    for i, v in enumerate(values):
+        if isinstance(v, Tensor) and not v.is_floating_point() and v.numel() == 1:
+            out.append(int(v))
+            continue
+        if not isinstance(v, (int, np.integer)) or (not i and isinstance(v, (bool, np.bool_))):
+            if not i:
+                raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, but found "
+                                f"element of type {type_name(v)} at pos 0")
+            raise TypeError(f"{name}(): argument '{arg}' failed to unpack the object at pos {i + 1} with error "
+                            f"\"type must be tuple of ints,but got {type_name(v)}\"")
+        out.append(int(v))
+    return tuple(out)
+
+
+def one_int(name, value, arg="output_size"):
+    """An int[1] argument of a 1-d pool (ATen's parser): an int, or a sequence of one."""
+    if isinstance(value, (tuple, list)):
+        got = int_list(name, value, arg)
+        if len(got) != 1:
+            raise RuntimeError(f"{name}() argument '{arg}' should contain one int (got {len(got)})")
+        return got[0]
+    if isinstance(value, (int, np.integer)) and value.__class__ is not bool:
+        return int(value)
+    raise TypeError(f"{name}(): argument '{arg}' (position 2) must be tuple of ints, not {type_name(value)}")
 
 
 def empty_plane(name, input, dims):
@@ -172,8 +206,8 @@ def empty_plane(name, input, dims):
 def _adaptive_avg(nd, input, output_size):
     """ATen's adaptive_avg_pool{nd}d: output size 1 is a mean over the last nd dims (MeanBackward1), whatever the
     input's rank; otherwise the kernel's checks of rank, empty dims and dtype."""
-    out = _adaptive_size(nd, input, output_size)
     name = f"adaptive_avg_pool{nd}d"
+    out = _adaptive_size(nd, input, output_size, name)
     if len(out) != nd:
         raise RuntimeError(f"{name}: output_size must be {nd}")
     if min(out) < 0:
@@ -200,8 +234,8 @@ def adaptive_avg_pool3d(input, output_size):
 
 
 def _adaptive_max(nd, input, output_size, return_indices):
-    out = _adaptive_size(nd, input, output_size)
     name = f"adaptive_max_pool{nd}d"
+    out = _adaptive_size(nd, input, output_size, name)
     if input.ndim not in (nd + 1, nd + 2):
         raise RuntimeError(f"{name}(): Expected {nd + 1}D or {nd + 2}D tensor, but got: {list(input.shape)}")
     empty_plane(name, input, range(1, input.ndim))
