@@ -87,6 +87,12 @@ for f in (lambda: torch.bincount(e, weights=torch.tensor([1.0]), minlength=2),
           lambda: torch.bincount(torch.tensor(3)), lambda: torch.bincount(torch.tensor([True]))):
     attempt(f)''',
     ],
+    "pad_parses_its_ints_as_the_pools_do": [
+        TRY + '''x = torch.ones(1, 1, 2, 2)
+for pad in ((1, True), (True, 1), (1, 2.0), (1.0, 2), (1, None), (1, torch.tensor(2)), (torch.tensor(1), 1, 0, 0),
+            [1, 1], (1, 1, 1, False)):
+    attempt(lambda: F.pad(x, pad).shape)''',
+    ],
     "adaptive_pool_output_size_parsing": [
         TRY + '''f = torch.randn(1, 4, 16, 16)
 g = torch.randn(4, 5, 7)

@@ -61,3 +61,21 @@ def index_dtype(fn, indices, position=1):
     shown = f"CPU{name}Type" if dt == np.bool_ or dt == dtypes.BF16_NP else f"torch.{name}Tensor"
     raise RuntimeError(f"Expected tensor for argument #{position} 'indices' to have one of the following scalar types: "
                        f"Long, Int; but got {shown} instead (while checking arguments for {fn})")
+
+
+def int_list(name, values, arg, position=2):
+    """values parsed as PyTorch's parser parses an int[] argument: integers and one-element integer tensors pass;
+    the first element that does not is its TypeError, worded apart at position 0 (where a bool fails too)."""
+    out = []
+    for i, v in enumerate(values):
+        if isinstance(v, Tensor) and not v.is_floating_point() and v.numel() == 1:
+            out.append(int(v))
+            continue
+        if not isinstance(v, (int, np.integer)) or (not i and isinstance(v, (bool, np.bool_))):
+            if not i:
+                raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, but found "
+                                f"element of type {type_name(v)} at pos 0")
+            raise TypeError(f"{name}(): argument '{arg}' failed to unpack the object at pos {i + 1} with error "
+                            f"\"type must be tuple of ints,but got {type_name(v)}\"")
+        out.append(int(v))
+    return tuple(out)

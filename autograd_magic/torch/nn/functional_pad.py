@@ -1,13 +1,9 @@
 """torch.nn.functional.pad (re-exported by functional.py): constant, reflect, replicate and circular padding."""
-import numbers
 
-import numpy as np
-
-from ...engine.arg_parser import tp_name
 from ...engine.ops_pad import pad_key
-from ...engine.tensor import Tensor
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
+from ._args import int_list
 
 _NOT_SUPPORTED = ("Padding size {} is not supported for {}D input tensor.\n"
                   "Supported combinations for non-constant padding:\n"
@@ -16,27 +12,9 @@ _NOT_SUPPORTED = ("Padding size {} is not supported for {}D input tensor.\n"
                   "  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)")
 
 
-def _ints(pad):
-    """pad as a tuple of ints, or PyTorch's parser error for an element that is not one (a float, a bool, None):
-    its first element's wording differs from the others'."""
-    out = []
-    for i, p in enumerate(pad):
-        if isinstance(p, Tensor) and not p.is_floating_point() and p.numel() == 1:
-            out.append(int(p))
-            continue
-        if not isinstance(p, numbers.Integral) or isinstance(p, (bool, np.bool_)):
-            if i == 0:
-                raise TypeError(f"pad(): argument 'pad' (position 2) must be tuple of ints, but found element of "
-                                f"type {tp_name(p)} at pos 0")
-            raise TypeError(f"pad(): argument 'pad' failed to unpack the object at pos {i + 1} with error \"type must "
-                            f"be tuple of ints,but got {tp_name(p)}\"")
-        out.append(int(p))
-    return tuple(out)
-
-
 def pad(input, pad, mode="constant", value=None):
     """Pad the last len(pad) // 2 dimensions; pad runs from the last dimension: (left, right, top, bottom, ...)."""
-    pad = _ints(pad)
+    pad = int_list("pad", pad, "pad")
     if len(pad) % 2:
         raise RuntimeError("Padding length must be divisible by 2")
     if len(pad) > 2 * input.ndim:

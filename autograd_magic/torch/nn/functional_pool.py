@@ -7,7 +7,7 @@ from ...engine.ops_pool import adaptive_max_with_indices, max_pool_with_indices,
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
-from ._args import tensor_arg, type_name
+from ._args import int_list, tensor_arg, type_name
 from .functional_conv import _tuple
 
 
@@ -163,25 +163,7 @@ def _adaptive_size(nd, input, output_size, name):
     if input.ndim <= n:
         raise ValueError(f"Input dimension should be at least {n + 1}")
     size = tuple(input.shape[input.ndim - n:])
-    return int_list(name, [size[i] if v is None else v for i, v in enumerate(output_size)])
-
-
-def int_list(name, values, arg="output_size", position=2):
-    """values parsed as PyTorch's parser parses an int[] argument: integers and one-element integer tensors pass;
-    the first element that does not is its TypeError, worded apart at position 0 (where a bool fails too)."""
-    out = []
-    for i, v in enumerate(values):
-        if isinstance(v, Tensor) and not v.is_floating_point() and v.numel() == 1:
-            out.append(int(v))
-            continue
-        if not isinstance(v, (int, np.integer)) or (not i and isinstance(v, (bool, np.bool_))):
-            if not i:
-                raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, but found "
-                                f"element of type {type_name(v)} at pos 0")
-            raise TypeError(f"{name}(): argument '{arg}' failed to unpack the object at pos {i + 1} with error "
-                            f"\"type must be tuple of ints,but got {type_name(v)}\"")
-        out.append(int(v))
-    return tuple(out)
+    return int_list(name, [size[i] if v is None else v for i, v in enumerate(output_size)], "output_size")
 
 
 def one_int(name, value, arg="output_size"):
