@@ -121,7 +121,9 @@ def trapz(y, x=None, *, dx=None, dim=-1):
 def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
     """The running trapezoid-rule integral along dim, as ATen: (dx / 2 * (left + right)).cumsum(dim) for a number
     dx, (dx * (left + right)).cumsum(dim) / 2 for sample points x."""
-    y = int_to_default_float(y)
+    y = int_to_default_float(y, "cumulative_trapezoid")
+    if y.ndim == 0:
+        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
     d = _dim(dim, y.ndim)
     n = y.shape[d]
     if x is not None and dx is not None:

@@ -6,7 +6,7 @@ from . import autocast as _ac, dtypes, mkl_order
 from .ops import transposed
 from .ops_attn import bmm_shapes
 from .optable import OPS
-from .shaping import expand, reshape, squeeze, t, transpose, unsqueeze, view
+from .shaping import _tensor_list, expand, reshape, squeeze, t, transpose, unsqueeze, view
 from .tensor_base import TensorBase, apply, binary, check_broadcast, check_foreign
 
 
@@ -208,7 +208,7 @@ def _multi_dot_checks(tensors, first, last):
 def multi_dot(tensors):
     """Matrix products of a chain in the cheapest order (a 1-d first or last operand as a row or column), as
     torch.linalg.multi_dot: the explicit comparison for three, matrix-chain order beyond; one view at the end."""
-    tensors = list(tensors)
+    tensors = _tensor_list(tensors, "linalg_multi_dot")
     n = len(tensors)
     if n < 2:
         raise RuntimeError(f"multi_dot(): expected at least 2 tensors but got {n}")

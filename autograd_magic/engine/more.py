@@ -496,7 +496,9 @@ def spacings(x, y, d, n, name):
 
 
 def trapezoid(y, x=None, *, dx=None, dim=-1):
-    y = int_to_default_float(y)
+    y = int_to_default_float(y, "trapezoid")
+    if y.ndim == 0:
+        raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
     d = _dim(dim, y.ndim)
     n = y.shape[d]
     if x is not None and dx is not None:
@@ -512,8 +514,11 @@ def trapezoid(y, x=None, *, dx=None, dim=-1):
     return apply(OPS["div_scalar"], (S.sum(F.mul(dxs, pair), d),), 2.0)
 
 
-def int_to_default_float(y):
-    """Integer samples in the default float dtype: ATen's `* 0.5` and `/ 2.` promote them so (trapezoid)."""
+def int_to_default_float(y, name):
+    """Integer samples in the default float dtype: ATen's `* 0.5` and `/ 2.` promote them so (trapezoid); bool
+    samples are refused."""
+    if y._data.dtype.kind == "b":
+        raise RuntimeError(f"{name}: received a bool input for `y`, but bool is not supported")
     return y if dtypes.is_float_np(y._data.dtype) else y.to(dtypes.get_default_dtype())
 
 

@@ -205,7 +205,7 @@ def abs_vjp(xp, grad, saved, consts, needs):
 def _sign(a):
     """ATen's (0 < a) - (a < 0): 0 for NaN (numpy's sign gives NaN), +0 for -0."""
     if a.dtype.kind != "f":
-        return np.sign(a)
+        return a.copy() if a.dtype.kind == "b" else np.sign(a)   # (a bool is its own sign)
     return (a > 0).astype(a.dtype) - (a < 0).astype(a.dtype)
 
 

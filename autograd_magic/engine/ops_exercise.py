@@ -118,6 +118,8 @@ def _sgn(x):
     """The sign of each element (0 for NaN, as ATen's sgn of a real tensor)."""
     if x.dtype.kind == "c":
         return csgn(x)
+    if x.dtype.kind == "b":   # (a bool is its own sign)
+        return x.copy()
     out = np.sign(x)
     return np.where(np.isnan(out), out.dtype.type(0), out) if out.dtype.kind == "f" else out
 

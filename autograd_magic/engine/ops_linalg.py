@@ -512,6 +512,7 @@ def solve_triangular_vjp(xp, grad, saved, consts, needs):
 
 
 def _cholesky_inverse_fwd(l, upper):
+    l = np.triu(l) if upper else np.tril(l)   # (LAPACK's potri reads the factor's triangle only)
     a = np.swapaxes(l, -1, -2) @ l if upper else l @ np.swapaxes(l, -1, -2)
     return np.linalg.inv(a)
 

@@ -146,6 +146,8 @@ def _arg(fn, input, dim, keepdim):
     name = fn.__name__ + "()"
     if a.dtype.kind == "c":
         raise RuntimeError(f"{name}: does not support complex input")
+    if a.dtype.kind == "b":
+        raise RuntimeError(f"{name}: does not support bool input")
     if dim is None:
         if a.size == 0:
             raise IndexError(f"{name}: Expected reduction dim to be specified for input.numel() == 0.")
@@ -590,6 +592,8 @@ def chunk(input, chunks, dim=0):
 
 
 def unbind(input, dim=0):
+    if input._data.ndim == 0:   # (ATen's maybe_wrap_dim of a 0-d tensor that a dim cannot index)
+        raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
     d = _dim(dim, input._data.ndim)
     shape = input._data.shape
     return _multi_output([_view_out(input, apply(OPS["unbind"], (input,), (slice(None),) * d + (i,), shape))

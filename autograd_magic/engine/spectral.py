@@ -60,8 +60,15 @@ def _check_tensor(name, input):
         raise TypeError(f"fft_{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
 
 
+def _one_dim(dim, ndim):
+    """dim wrapped for a 1-d transform: a 0-d tensor has none to give (ATen's maybe_wrap_dim)."""
+    if ndim == 0:
+        raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+    return _dim(dim, ndim)
+
+
 def _n_dim(input, n, dim, default_n=None):
-    d = _dim(dim, input._data.ndim)
+    d = _one_dim(dim, input._data.ndim)
     size = input._data.shape[d] if default_n is None else default_n
     n = size if n is None else int(n)
     if n < 1:
@@ -91,7 +98,7 @@ def _c2c(name, input, n, dim, norm, forward):
 def _c2r(name, input, n, dim, norm, forward):
     _check_tensor(name, input)
     input = _promote(input, require_complex=True)
-    d = _dim(dim, input._data.ndim)
+    d = _one_dim(dim, input._data.ndim)
     n = 2 * (input._data.shape[d] - 1) if n is None else int(n)
     if n < 1:
         raise RuntimeError(f"Invalid number of data points ({n}) specified")

@@ -394,7 +394,7 @@ class TensorBase:
         return t
 
     def detach_(self):
-        if self._view_of_leaf:
+        if self._view_of_leaf or self._vbase is not None:   # (any view, as PyTorch's is_view())
             raise RuntimeError("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
         self._fn = None
         self._rg = False
