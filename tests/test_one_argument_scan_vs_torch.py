@@ -5,7 +5,7 @@ row_stack / dstack / linalg.multi_dot given one tensor instead of a sequence are
 iterated the tensor); cholesky_inverse reads only the factor's triangle (LAPACK's potri: the full matrix gave
 other values); dropout2d's deprecation warning names the input's own dims and feature dropout of a 1-d input is
 ATen's error; detach_() of any view is refused (only views of leaves were); unbind, the 1-d fft transforms and
-trapezoid of a 0-d tensor, and trapezoid / cumulative_trapezoid of bool samples, raise PyTorch's errors."""
+trapezoid of a 0-d tensor (and the n-d FFTs: fftn of a 0-d tensor is a copy, as over no dim), and trapezoid / cumulative_trapezoid of bool samples, raise PyTorch's errors."""
 import pytest
 
 from helpers import ATTEMPT, assert_same_as_pytorch
@@ -54,6 +54,9 @@ attempt(lambda: torch.ones(2, 3).t().detach_())''',
         TRY + '''z = torch.tensor(0.5)
 for f in (torch.unbind, lambda t: t.unbind(0), torch.fft.fft, torch.fft.ifft, torch.fft.rfft, torch.fft.irfft,
           torch.fft.hfft, torch.fft.ihfft, torch.trapezoid, torch.trapz, torch.cumulative_trapezoid):
+    attempt(lambda: f(z))
+for f in (torch.fft.fftn, torch.fft.ifftn, torch.fft.fft2, torch.fft.rfft2, lambda t: torch.fft.fftn(t, dim=0),
+          lambda t: torch.fft.fftn(t, dim=[]), lambda t: torch.fft.fftn(m, dim=[])):
     attempt(lambda: f(z))
 for f in (torch.trapezoid, torch.trapz, torch.cumulative_trapezoid):
     attempt(lambda: f(b))

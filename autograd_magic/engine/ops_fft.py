@@ -12,6 +12,8 @@ _REAL_OF = dfti._REAL_OF
 
 
 def c2c(a, dims, norm, forward):
+    if not len(dims):   # (no dim to transform: a 0-d tensor's fftn, ATen's copy of the input)
+        return np.array(a, copy=True)
     return dfti.transform(a, dims, norm, forward, a.shape, a.dtype)
 
 

@@ -147,7 +147,7 @@ def _shape_and_dims(input, s, dim):
     sizes = input._data.shape
     dims = None
     if dim is not None:
-        dims = [_dim(d, ndim) for d in ((dim,) if isinstance(dim, int) else dim)]
+        dims = [_one_dim(d, ndim) for d in ((dim,) if isinstance(dim, int) else dim)]
         if len(set(dims)) != len(dims):
             raise RuntimeError("FFT dims must be unique")
     if s is not None:
