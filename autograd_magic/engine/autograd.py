@@ -175,6 +175,8 @@ class Node:
     def _hooks(self, kind):
         return self._extra().setdefault(kind, {})
 
+    requires_grad = True   # (PyTorch's nodes say so: a node exists only for outputs that require grad)
+
     def name(self):
         return self.op.qualname
 
@@ -192,7 +194,7 @@ class Node:
         """fn(grad_outputs) -> new grad_outputs or None, called before this node runs."""
         hooks = self._hooks("pre")
         handle = RemovableHandle(hooks)
-        hook = hooks[handle.id] = lambda g, fn=fn: _unwrap1(fn((g,)))
+        hook = hooks[handle.id] = lambda g, fn=fn: _unwrap1(check_hook_results(fn, (g,), fn((g,))))
         hook.node_prehook = fn   # a several-output node calls fn with one gradient per output
         return handle
 
@@ -275,6 +277,14 @@ def node_type(name):
     return cls
 
 
+# what dir() of a PyTorch node lists besides its _saved_ attributes (those the engine's nodes have)
+_NODE_DIR = ("__call__", "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+             "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__",
+             "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__",
+             "__str__", "__subclasshook__", "metadata", "name", "next_functions", "register_hook",
+             "register_prehook", "requires_grad")
+
+
 class _AccumulateOp:
     node = "AccumulateGrad"
     qualname = "torch::autograd::AccumulateGrad"
@@ -297,7 +307,9 @@ class AccumulateGrad:
         self.trace_id = None   # engine.inspect.node_id's number for it, given when first asked
 
     name = Node.name
+    requires_grad = True
     __repr__ = Node.__repr__
+    __dir__ = lambda self: sorted({*_NODE_DIR, "variable"})   # noqa: E731 - as PyTorch lists it
     register_hook = Node.register_hook
     register_prehook = Node.register_prehook
     _extra = Node._extra
@@ -436,8 +448,19 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
         grad = pop(node, None)
         if grad is None:
             continue
-        if node.extra is not None:
+        if node.op is _AccumulateOp:
+            # a leaf's own hooks (Tensor.register_hook) come first, and run for autograd.grad's captured
+            # gradient too; the AccumulateGrad node's own pre-hooks only when the node runs
+            hooks = node.variable._hooks
+            if hooks and not node.variable._untracked_view:
+                hooked = _run_tensor_hooks(hooks, grad, to_tensor, create_graph)
+                if hooked is not grad:
+                    taken.add(id(hooked))
+                    grad = hooked
+        if node.extra is not None and (capture is None or node.op is not _AccumulateOp or node not in capture):
             hooked = _run_pre_hooks(node, grad, to_tensor, create_graph)
+            if hooked is None:
+                continue   # a grad_fn pre-hook took the gradient away: the node does not run
             if hooked is not grad:   # a hook's own tensor: someone else may hold it
                 taken.add(id(hooked))
                 grad = hooked
@@ -471,6 +494,11 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                     else:
                         events.accumulate(pass_id, node.variable, grad, node)
                 _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
+                if node.extra is not None and node.post_hooks:
+                    # grad_fn.register_hook on an AccumulateGrad: fn((), (grad,)), after the accumulation
+                    g = to_tensor(grad)
+                    for fn in list(node.post_hooks.values()):
+                        check_hook_results(fn, (), fn((), (g,)))
             continue
         if tape is not None:
             g = grad if grad.__class__ is not Parts else _first_output_grad(node, grad)
@@ -534,11 +562,53 @@ def _first_output_grad(node, grad):
 
 
 def _call_hook(fn, g):
-    """A tensor hook's result for gradient g (None: g stays), refused as PyTorch refuses it if its size changed."""
+    """A tensor hook's result for gradient g (None: g stays), refused as PyTorch refuses it (check_hook_result)."""
     new = fn(g)
-    if new is not None and getattr(new, "shape", None) != g.shape:
-        raise RuntimeError(f"hook '{getattr(fn, '__name__', type(fn).__name__)}' has changed the size of value")
+    if new is not None:
+        check_hook_result(fn, g, new)
     return new
+
+
+def _hook_name(fn):
+    name = getattr(fn, "__name__", None)
+    return name if isinstance(name, str) else "<unknown>"
+
+
+def check_hook_result(fn, original, new):
+    """PyTorch's checks of one gradient a hook returned in place of original (None: kept)."""
+    if new is None:
+        return
+    if original is None:
+        raise RuntimeError("can't replace a None gradient with a non-None value")
+    if not hasattr(new, "_data") or not hasattr(new, "grad_fn"):
+        raise TypeError(f"expected Variable, but hook returned '{type(new).__name__}'")
+    if new.dtype != original.dtype or new.layout != original.layout:
+        raise RuntimeError(f"hook '{_hook_name(fn)}' has changed the type of value (was {original.type()} got "
+                           f"{new.type()})")
+    if new.shape != original.shape:
+        raise RuntimeError(f"hook '{_hook_name(fn)}' has changed the size of value")
+
+
+def check_hook_results(fn, originals, new):
+    """PyTorch's checks of what a grad_fn hook returned in place of the tuple originals (None: kept)."""
+    if new is None:
+        return None
+    if not isinstance(new, tuple):
+        raise TypeError(f"expected tuple, but hook returned '{type(new).__name__}'")
+    if len(new) != len(originals):
+        raise RuntimeError(f"hook '{_hook_name(fn)}' has returned an incorrect number of values (got {len(new)}, "
+                           f"but expected {len(originals)})")
+    for o, n in zip(originals, new):
+        check_hook_result(fn, o, n)
+    return new
+
+
+def _run_tensor_hooks(hooks, grad, to_tensor, create_graph):
+    for fn in list(hooks.values()):
+        new = _call_hook(fn, to_tensor(grad))
+        if new is not None:
+            grad = new if create_graph else _grad_of(new)
+    return grad
 
 
 def _run_pre_hooks(node, grad, to_tensor, create_graph):
@@ -557,10 +627,14 @@ def _run_pre_hooks(node, grad, to_tensor, create_graph):
     if out is not None and out._retains_grad:
         _retain(out, to_tensor(grad), create_graph)
     for fn in hooks:
-        if hasattr(fn, "node_prehook"):
-            new = _call_hook(fn, to_tensor(grad))
+        raw = getattr(fn, "node_prehook", None)
+        if raw is not None:
+            g = (to_tensor(grad),)
+            new = check_hook_results(raw, g, raw(g))
             if new is not None:
-                grad = new if create_graph else _grad_of(new)
+                if new[0] is None:
+                    return None
+                grad = new[0] if create_graph else _grad_of(new[0])
     return grad
 
 
@@ -605,10 +679,8 @@ def _run_multi_pre_hooks(node, grad, to_tensor, create_graph):
         if raw is None:
             continue
         outs = tuple(None if grad.get(i) is None else to_tensor(grad[i]) for i in range(len(node.out_meta)))
-        new = raw(outs)
+        new = check_hook_results(raw, outs, raw(outs))
         if new is not None:
-            if any(o is None and t is not None for o, t in zip(outs, new)):
-                raise RuntimeError("can't replace a None gradient with a non-None value")
             grad = Parts({i: (t if create_graph else t._data) for i, t in enumerate(new) if t is not None})
     return grad
 
@@ -710,12 +782,8 @@ def _run_post_hooks(node, grads, edges, grad, xp, to_tensor):
         outs = (wrap(grad),)
     grads_in = tuple(None if g is None else wrap(g) for g in fitted)
     for fn in list(node.post_hooks.values()):
-        new = fn(grads_in, outs)
+        new = check_hook_results(fn, grads_in, fn(grads_in, outs))
         if new is not None:
-            new = tuple(new) if isinstance(new, (tuple, list)) else (new,)
-            if len(new) != len(grads_in):
-                raise RuntimeError(f"hook '{getattr(fn, '__name__', 'hook')}' has returned an incorrect number of "
-                                   f"values (got {len(new)}, but expected {len(grads_in)})")
             grads_in = new
     if xp.is_numpy:
         return [None if g is None else g._data if hasattr(g, "_data") else g for g in grads_in]
@@ -727,12 +795,6 @@ def _run_post_hooks(node, grads, edges, grad, xp, to_tensor):
 def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
     if leaf._untracked_view:
         return
-    hooks = leaf._hooks
-    if hooks:
-        for fn in list(hooks.values()):
-            new = _call_hook(fn, to_tensor(grad))
-            if new is not None:
-                grad = new if create_graph else _grad_of(new)
     want = leaf.__dict__.get("_grad_dtype")   # Tensor.grad_dtype set to another dtype than the leaf's
     if want is not None and leaf._grad is None:
         grad = to_tensor(grad).to(want) if create_graph else np.asarray(grad).astype(want.np)

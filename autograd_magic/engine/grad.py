@@ -244,7 +244,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     if inputs is not None:
         inputs = _as_tuple(inputs)
         if not inputs:
-            raise RuntimeError("'inputs' argument to backward() cannot be empty.")
+            raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
         # the leaves' AccumulateGrad nodes, and the nodes of non-leaf inputs (their .grad comes from retain_grad):
         # backward runs the nodes on a path to one of these only
         only = {t._accumulator() if t._fn is None else t._fn for t in inputs}

@@ -426,7 +426,8 @@ def setitem(t, key, value):
     try:
         _setitem(t, key, value)
     except ValueError as e:   # numpy's broadcasting message: PyTorch's, where the value does not fit t[key]
-        if isinstance(value, TensorBase) and ("broadcast" in str(e) or "boolean array indexing" in str(e)):
+        if isinstance(value, TensorBase) and ("broadcast" in str(e) or "boolean array indexing" in str(e)
+                                              or "with a sequence" in str(e)):   # (a 0-d slot: t[0] of a vector)
             _refuse_misfit(t, normalize_key(key), value)
         raise
 
@@ -473,7 +474,7 @@ def _setitem(t, key, value):
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got {t.dtype.scalar_name} "
                            f"for the destination and {v.dtype.scalar_name} for the source.")
     if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
-        t._data[k] = real_if_complex(v._data, t._data.dtype, 4) if v is not None else value
+        t._data[k] = real_if_complex(_without_leading_ones(v._data), t._data.dtype, 4) if v is not None else value
         t._vbox[0] += 1
         if t._fwt is not None or (v is not None and v._fwt is not None):
             _set_tangent_item(t, k, v)
@@ -507,6 +508,13 @@ def _setitem(t, key, value):
     old = _before_write(t)
     new = apply(op, (old, v), k if basic else _recorded_key(k))
     commit_inplace_tracked(t, new)
+
+
+def _without_leading_ones(a):
+    """The value as PyTorch's setitem writes it: its leading 1s left out (a (1,) value fits a 0-d slot)."""
+    while a.ndim and a.shape[0] == 1:
+        a = a[0]
+    return a
 
 
 def _true_as_new_axis(key):

@@ -31,5 +31,10 @@ def copy_(t, src):
     if not isinstance(src, TensorBase):
         src = wrap(np.asarray(src))
     check_broadcast(t._data.shape, src._data.shape)
+    if src._data.ndim > t._data.ndim or src._data.shape != t._data.shape:   # (src broadcasts to t, never t to src)
+        full = np.broadcast_shapes(t._data.shape, src._data.shape)
+        if full != t._data.shape:
+            raise RuntimeError(f"output with shape [{', '.join(map(str, t._data.shape))}] doesn't match the "
+                               f"broadcast shape [{', '.join(map(str, full))}]")
     real_if_complex(src._data, t._data.dtype)
     return inplace(lambda old, s: apply(OPS["copy_into"], (old, s)), t, src)

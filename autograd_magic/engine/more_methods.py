@@ -39,9 +39,13 @@ def storage_offset(self):
 def unfold(self, dimension, size, step):
     """The windows of size elements, step apart, along dimension: a view (writes through it reach self)."""
     a = self._data
+    if size < 0:
+        raise RuntimeError(f"size is {size} but must be >= 0")
     if not a.ndim:
         if size > 1:
             raise RuntimeError(f"maximum size for tensor at dimension 0 is 1 but size is {size}")
+        if step <= 0:
+            raise RuntimeError(f"step is {step} but must be > 0")
         return S._view_out(self, apply(OPS["unfold"], (self,), (np.zeros(1, np.int64),), (),
                                        data=strided.unfold_view(a, 0, size, step)))
     d = _dim(dimension, a.ndim)

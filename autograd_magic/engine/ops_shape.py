@@ -165,7 +165,8 @@ def _moment(f, a, dims, correction, keepdim, quiet):
             return got[0].reshape(_kept_shape(a.shape, None if dims is None else {d % a.ndim for d in dims})) if keepdim else got[0]
     # PyTorch's CPU kernel (Welford) accumulates float32 in double and rounds once: so does the float64 detour
     # (numpy's float32 var differed from it in ~60% of elements)
-    wide = a.astype(np.float64) if a.dtype == np.float32 else a
+    # (and float16's, whose double result is stored through float32: numpy's float16 var rounds every step)
+    wide = a.astype(np.float64) if a.dtype == np.float32 or a.dtype == np.float16 else a
     with np.errstate(divide="ignore", invalid="ignore"):
         if not quiet:
             out = f(wide, axis=dims, ddof=correction, keepdims=keepdim, dtype=wide.dtype)
@@ -173,6 +174,8 @@ def _moment(f, a, dims, correction, keepdim, quiet):
             with warnings.catch_warnings():   # numpy's "Degrees of freedom <= 0": PyTorch's warning was given
                 warnings.simplefilter("ignore", RuntimeWarning)
                 out = f(wide, axis=dims, ddof=correction, keepdims=keepdim, dtype=wide.dtype)
+    if a.dtype == np.float16:
+        return np.asarray(out).astype(np.float32).astype(np.float16)
     return np.asarray(out).astype(a.dtype, copy=False)
 
 
@@ -239,6 +242,9 @@ def welford_mean(a, dims, keepdim=False, shape=None):
             kept = None if dims is None else {d % max(a.ndim, 1) for d in dims}
             return got[1].reshape(_kept_shape(a.shape, kept)) if keepdim else got[1].reshape(
                 tuple(n for i, n in enumerate(a.shape) if kept is not None and i not in kept))
+    if a.dtype == np.float16:   # (the double mean stored through float32, as the var beside it)
+        return np.asarray(np.mean(a.astype(np.float64), axis=dims, keepdims=keepdim)).astype(np.float32).astype(
+            np.float16)
     if a.dtype != np.float32:
         return _mean(a, dims, keepdim, shape)
     return np.asarray(np.mean(a.astype(np.float64), axis=dims, keepdims=keepdim)).astype(np.float32)

@@ -9,7 +9,8 @@ the hooks around any other op (autograd.refuse_saved_hooks names it) rather than
 """
 import numpy as np
 
-from .autograd import FREED, FREED_MESSAGE, GRAD_MODE, SAVED_HOOKS, Node, Packed, Saved
+from .autograd import _NODE_DIR, FREED, FREED_MESSAGE, GRAD_MODE, SAVED_HOOKS, Node, Packed, Saved
+from .node_saved_names import SAVED_NAMES
 from .optable import OPS
 from .tensor_base import wrap
 
@@ -110,12 +111,13 @@ def saved_attribute(node, attr):
     if not raw and attr[7:] in ARGUMENTS.get(node.op.name, ()):   # (a dim, a size, a scalar: whatever it saves)
         return _as_saved(ARGUMENTS[node.op.name][attr[7:]](node))
     spec = getattr(node.op, "saved_spec", None)
-    if spec is None:
-        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {type(node).__name__}.{attr} is "
-                                  "not part of it (the engine may save other tensors for this op than PyTorch)")
     name = attr[len("_raw_saved_" if raw else "_saved_"):]
-    pos = dict(spec).get(name)
+    pos = None if spec is None else dict(spec).get(name)
     if pos is None:
+        pytorch = pytorch_saved(node)
+        if name in pytorch and (not raw or pytorch[name]):
+            raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {type(node).__name__}.{attr} "
+                                      "is not part of it (the engine may save other tensors for this op than PyTorch)")
         raise AttributeError(f"'{type(node).__name__}' object has no attribute '{attr}'")
     if raw:
         return SavedTensor(node, pos)
@@ -178,6 +180,50 @@ def _slice_part(which):
     return read
 
 
+def _operand_sizes(i):
+    """The shape of a matrix product's operand i: its edge's when it wants a gradient, else the saved tensor's."""
+    def read(node):
+        sizes = _input_sizes(node, i)
+        saved = node.saved
+        if sizes is None and saved and saved is not FREED and saved[i].__class__ is Saved:
+            sizes = tuple(saved[i].data.shape)
+        if sizes is None:
+            raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: {type(node).__name__}"
+                                      f"._saved_{('self', 'mat2')[i]}_sym_sizes is not part of it once its tensors "
+                                      "were freed")
+        return sizes
+    return read
+
+
+def _max_indices(node):
+    """max(dim) / min(dim): the indices of the extremes, without the kept dimension unless keepdim."""
+    dim, keepdim, idx = node.consts[0], node.consts[1], node.consts[2]
+    return wrap(np.ascontiguousarray(idx if keepdim else np.squeeze(idx, dim)).astype(np.int64))
+
+
+def _index_parts(node):
+    """x[key] with tensors in key, as PyTorch runs it: the integers, slices, None and ... first (a view), then
+    the index tensors over that view's dims, None for a dim they leave alone (trailing ones dropped).
+    Returns (the view's sizes, the index tensors)."""
+    key, sizes = node.consts[0], tuple(node.consts[1])
+    key = key if key.__class__ is tuple else (key,)
+    basic = tuple(slice(None) if k.__class__ is np.ndarray else k for k in key)
+    used = sum(k.ndim if k.__class__ is np.ndarray and k.dtype == np.bool_ else 1 for k in key
+               if k is not None and k is not Ellipsis)
+    indices = []
+    for k in key:
+        if k.__class__ is np.ndarray:
+            indices.append(wrap(k.copy()))
+        elif k is Ellipsis:
+            indices += [None] * (len(sizes) - used)
+        elif k is None or k.__class__ is slice:
+            indices.append(None)
+    while indices and indices[-1] is None:
+        indices.pop()
+    view = np.broadcast_to(np.empty((), np.int8), sizes)[basic]
+    return view.shape, tuple(indices)
+
+
 _ALPHA = {"alpha": lambda node: node.consts[0] if node.consts else 1}
 _DIM_KEEPDIM = {"dim": _const(0), "keepdim": _const(1)}
 _DIM = {"dim": _const(0)}
@@ -204,8 +250,10 @@ ARGUMENTS = {
     "split": {"dim": lambda node: _last(0)(node)[0], "self_sym_sizes": _sizes_from(1)},
     "squeeze": {"self_sym_sizes": _sizes_from(1)}, "squeeze_dim": {"self_sym_sizes": _sizes_from(1)},
     "cat": _DIM, "stack": _DIM, "softmax": _DIM, "log_softmax": _DIM, "cumsum": _DIM,
-    "max_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(3)},
-    "min_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(3)},
+    "max_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(3), "indices": _max_indices},
+    "min_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(3), "indices": _max_indices},
+    "mm": {"self_sym_sizes": _operand_sizes(0), "mat2_sym_sizes": _operand_sizes(1)},
+    "index": {"indices": lambda node: _index_parts(node)[1], "self_sym_sizes": lambda node: _index_parts(node)[0]},
     "prod_dim": _DIM_KEEPDIM, "amax": _DIM_KEEPDIM, "amin": _DIM_KEEPDIM, "logsumexp": _DIM_KEEPDIM,
     "clamp": {"min": _const(0), "max": _const(1)},
     "flip": {"dims": _sizes_from(0)},
@@ -215,4 +263,27 @@ ARGUMENTS = {
 }
 
 
+_PYTORCH_SAVED = {}
+
+
+def pytorch_saved(node):
+    """PyTorch's saved attributes of the node's class: {name: whether it is a tensor} (node_saved_names.py)."""
+    cls = node.op.node
+    names = _PYTORCH_SAVED.get(cls)
+    if names is None:
+        names = _PYTORCH_SAVED[cls] = {n.rstrip("*"): n.endswith("*") for n in SAVED_NAMES.get(cls, "").split()}
+    return names
+
+
+def node_dir(node):
+    """dir(grad_fn) as PyTorch lists it: the node's methods and its class's saved attributes, _saved_<name> for
+    each and _raw_saved_<name> for each tensor (a custom Function's node, with its ctx's own attributes, lists
+    what Python finds)."""
+    if hasattr(node, "__dict__"):
+        return object.__dir__(node)
+    saved = pytorch_saved(node).items()
+    return sorted({*_NODE_DIR, *("_saved_" + n for n, _ in saved), *("_raw_saved_" + n for n, t in saved if t)})
+
+
 Node.__getattr__ = saved_attribute  # only reached for names a node does not have (the _saved_ family)
+Node.__dir__ = node_dir

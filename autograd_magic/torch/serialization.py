@@ -17,6 +17,7 @@ import sys
 
 import numpy as np
 
+from ..engine.size import device as _device
 from ..engine.strided import _root, storage_of
 from ..engine.tensor import Tensor
 from .nn.module import Parameter
@@ -149,10 +150,42 @@ def _weights_only_message(message):
             + message + _DOCS_MESSAGE)
 
 
+_NO_CUDA = ("Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you are "
+            "running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu') to map your "
+            "storages to the CPU.")
+
+
+def _restore(map_location, tensor):
+    """torch.load's map_location for a tensor saved on the CPU: the device it names, refused as PyTorch refuses it
+    on a machine without CUDA (a str, a torch.device, a dict from saved to wanted locations, or a function of
+    (storage, location) whose result, the engine's CPU storage, is kept as it is)."""
+    location = "cpu"
+    if isinstance(map_location, dict):
+        location = map_location.get(location, location)
+    elif isinstance(map_location, str):
+        location = map_location
+    elif isinstance(map_location, _device):
+        location = str(map_location)
+    elif map_location is not None:
+        if map_location(tensor.untyped_storage(), location) is not None:
+            return
+    if location == "cpu":
+        return
+    if location == "meta":   # (PyTorch gives meta tensors: the engine has none)
+        _device("meta").require_cpu()
+    if location.startswith("cuda"):
+        raise RuntimeError(_NO_CUDA)
+    if location.startswith("mps"):
+        raise RuntimeError("torch.UntypedStorage(): Storage device not recognized: mps")
+    raise RuntimeError(f"don't know how to restore data location of torch.storage.UntypedStorage (tagged with "
+                       f"{location})")
+
+
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file, weights_only):
+    def __init__(self, file, weights_only, map_location=None):
         super().__init__(file)
         self.weights_only = weights_only
+        self.map_location = map_location
         self._storages = {}   # storage number: its bytes, loaded once (views share them)
 
     def find_class(self, module, name):
@@ -186,8 +219,11 @@ class _Unpickler(pickle.Unpickler):
         else:
             raise pickle.UnpicklingError(f"unknown persistent id {kind!r}")
         if parameter:
-            return Parameter(Tensor._wrap(data), requires_grad=requires_grad)
+            t = Parameter(Tensor._wrap(data), requires_grad=requires_grad)
+            _restore(self.map_location, t)
+            return t
         t = Tensor._wrap(data)
+        _restore(self.map_location, t)
         if requires_grad:
             t.requires_grad_()
         return t
@@ -227,8 +263,8 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         raise pickle.UnpicklingError("autograd_magic's torch.load reads files written by its own torch.save "
                                      "(this file was not)")
     if weights_only is False:
-        return _Unpickler(io.BytesIO(body), weights_only=False).load()
+        return _Unpickler(io.BytesIO(body), weights_only=False, map_location=map_location).load()
     try:
-        return _Unpickler(io.BytesIO(body), weights_only=True).load()
+        return _Unpickler(io.BytesIO(body), weights_only=True, map_location=map_location).load()
     except pickle.UnpicklingError as exc:
         raise pickle.UnpicklingError(_weights_only_message(str(exc))) from None

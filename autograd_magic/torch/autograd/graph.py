@@ -7,6 +7,7 @@ import contextlib
 from ...engine import autograd, saved_hooks
 from ...engine.autograd import RemovableHandle
 from ...engine.creation import empty
+from ...engine.tensor import Tensor
 
 
 class Node(abc.ABC):
@@ -131,6 +132,22 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
                 fn(buffers.pop(task))
         return hook
     return _MultiHandle(t.register_hook(hook_for(i)) for i, t in enumerate(tensors))
+
+
+def increment_version(tensor):
+    """Tell autograd that tensor (or each tensor of an iterable) was changed in place behind its back: its version
+    counter, shared with its views and detach()es, goes up by one (an inference tensor has none)."""
+    if isinstance(tensor, Tensor):
+        tensor = (tensor,)
+    try:
+        tensors = list(tensor)
+    except TypeError:
+        raise RuntimeError("increment_version expect a Iterable[Tensor] as input") from None
+    if not all(isinstance(t, Tensor) for t in tensors):
+        raise RuntimeError("increment_version expects each element of the iterable to be a tensor")
+    for t in tensors:
+        if not t._inference:
+            t._vbox[0] += 1
 
 
 from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402

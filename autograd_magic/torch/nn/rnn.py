@@ -12,6 +12,7 @@ import warnings
 
 import numpy as np
 
+from ...engine.argcheck import tp_name
 from ...engine.rnn import lstm_layer
 from ...engine.optable import OPS
 from ...engine.shaping import _view_out, cat, stack
@@ -349,18 +350,27 @@ class RNNCellBase(Module):
         batched = input.dim() == 2
         if not batched:
             input = input.unsqueeze(0)
-        if input.size(1) != self.input_size:
-            raise RuntimeError(f"input has inconsistent input_size: got {input.size(1)} expected {self.input_size}")
         if hx is None:
             hx = _zeros((input.size(0), self.hidden_size), input)
         elif not batched:
             hx = hx.unsqueeze(0)
-        if hx.size(1) != self.hidden_size:
-            raise RuntimeError(f"hidden0 has inconsistent hidden_size: got {hx.size(1)}, expected "
-                               f"{self.hidden_size}")
-        if input.size(0) != hx.size(0):
-            raise RuntimeError(f"Input batch size {input.size(0)} doesn't match hidden0 batch size {hx.size(0)}")
+        self._check_input(input)
+        self._check_hidden(input, hx, 0)
         return input, hx, batched
+
+    def _check_input(self, input):
+        """ATen's check_rnn_cell_forward_input."""
+        if input.size(1) != self.input_size:
+            raise RuntimeError(f"input has inconsistent input_size: got {input.size(1)} expected {self.input_size}")
+
+    def _check_hidden(self, input, hx, label):
+        """ATen's check_rnn_cell_forward_hidden: the batch size first, then the hidden size."""
+        if input.size(0) != hx.size(0):
+            raise RuntimeError(f"Input batch size {input.size(0)} doesn't match hidden{label} batch size "
+                               f"{hx.size(0)}")
+        if hx.size(1) != self.hidden_size:
+            raise RuntimeError(f"hidden{label} has inconsistent hidden_size: got {hx.size(1)}, expected "
+                               f"{self.hidden_size}")
 
 
 class RNNCell(RNNCellBase):
@@ -388,9 +398,23 @@ class LSTMCell(RNNCellBase):
             for idx, value in enumerate(hx):
                 if value.dim() not in (1, 2):
                     raise ValueError(f"LSTMCell: Expected hx[{idx}] to be 1D or 2D, got {value.dim()}D instead")
-        h, c = (None, None) if hx is None else hx
-        input, h, batched = self._prepare("LSTMCell", input, h)
-        c = _zeros(h.shape, input) if c is None else (c if batched else c.unsqueeze(0))
+        batched = input.dim() == 2
+        if not batched:
+            input = input.unsqueeze(0)
+        if hx is None:
+            zeros = _zeros((input.size(0), self.hidden_size), input)
+            hx = (zeros, zeros)
+        elif not batched:
+            hx = (hx[0].unsqueeze(0), hx[1].unsqueeze(0))
+        # (what _VF.lstm_cell's argument parser and ATen's checks refuse)
+        if not isinstance(hx, (tuple, list)) or not all(isinstance(v, Tensor) for v in hx):
+            raise TypeError(f"lstm_cell(): argument 'hx' (position 2) must be tuple of Tensors, not {tp_name(hx)}")
+        if len(hx) != 2:
+            raise RuntimeError("lstm_cell expects two hidden states")
+        h, c = hx
+        self._check_input(input)
+        self._check_hidden(input, h, 0)
+        self._check_hidden(input, c, 1)
         hy, cy = _lstm_step(F.linear(input, self.weight_ih, self.bias_ih), h, c, self.weight_hh, self.bias_hh)
         return (hy, cy) if batched else (hy.squeeze(0), cy.squeeze(0))
 

@@ -2,11 +2,13 @@
 into its slice: ``CopySlices`` nodes), and packed sequences: ``PackedSequence``, ``pack_padded_sequence``
 (``PackPaddedSequenceBackward0``), ``pad_packed_sequence`` (blocks of equal batch size copied into a padded
 tensor, as ATen's _pad_packed_sequence), ``pack_sequence``, ``unpack_sequence``, ``unpad_sequence``."""
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import numpy as np
 
-from ....engine.creation import as_tensor, full
+from ....engine.argcheck import tp_name
+from ....engine.creation import as_tensor, empty, full
 from ....engine.dtypes import int64
 from ....engine.optable import OPS
 from ....engine.ordering import sort
@@ -77,6 +79,27 @@ def _pack_key(lengths, batch_first):
     return (b, t) if batch_first else (t, b)
 
 
+def _check_pack_args(input, lengths, batch_first):
+    """ATen's _pack_padded_sequence checks, in its order."""
+    if lengths.dim() != 1:
+        raise RuntimeError(f"'lengths' argument should be a 1D CPU int64 tensor, but got {lengths.dim()}D cpu "
+                           f"{lengths.dtype.scalar_name} tensor")
+    batch_size = input.size(0 if batch_first and input.dim() > 1 else 1)   # (size(1) of the (T, B, *) view)
+    if input.numel() == 0:
+        raise RuntimeError("Cannot pack empty tensors.")
+    if lengths.size(0) != batch_size:
+        raise RuntimeError(f"Expected `len(lengths)` to be equal to batch_size, but got {lengths.size(0)} "
+                           f"(batch_size={batch_size})")
+    n = lengths._data
+    if n[-1] <= 0:
+        raise RuntimeError("Length of all samples has to be greater than 0, but found an element in 'lengths' that "
+                           "is <= 0")
+    if np.any(n[:-1] < n[1:]):
+        raise RuntimeError("`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You "
+                           "can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep "
+                           "this requirement if you do not need ONNX exportability.")
+
+
 def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True):
     """Pack a padded batch (T, B, *) (or (B, T, *) with batch_first) of sequences of the given lengths."""
     if not isinstance(lengths, Tensor):
@@ -88,14 +111,8 @@ def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True)
     else:
         lengths, sorted_indices = sort(lengths, descending=True)
         input = input.index_select(0 if batch_first else 1, sorted_indices)
+    _check_pack_args(input, lengths, batch_first)
     n = lengths._data
-    if n.size and n[-1] <= 0:
-        raise RuntimeError("Length of all samples has to be greater than 0, but found an element in 'lengths' that "
-                           "is <= 0")
-    if np.any(n[:-1] < n[1:]):
-        raise RuntimeError("`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You "
-                           "can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep "
-                           "this requirement if you do not need ONNX exportability.")
     steps = input.shape[1 if batch_first else 0]
     if n.size and n[0] > steps:
         raise RuntimeError(f"Expected sequence length to be smaller than or equal to {steps}, but got {n[0]}")
@@ -156,24 +173,31 @@ def unpack_sequence(packed_sequences):
 
 def pad_sequence(sequences, batch_first=False, padding_value=0.0, padding_side="right"):
     """Stack sequences of different lengths (first dim) into one tensor, padded with padding_value: (T, B, *)
-    or, with batch_first, (B, T, *)."""
-    if padding_side not in ("left", "right"):
-        raise RuntimeError(f"Expected padding_side to be one of left or right, but got {padding_side}.")
-    sequences = list(sequences)
+    or, with batch_first, (B, T, *). Each sequence is copied into its place (ATen's narrow/select and copy_:
+    CopySlices, and copy_'s message for a sequence whose trailing dims differ from the first one's)."""
+    if not isinstance(sequences, Iterable):
+        raise RuntimeError("pad_sequence: Expected iterable for input sequences, but got arg of type: "
+                           f"{type(sequences)}")
+    sequences = tuple(sequences)
+    for i, seq in enumerate(sequences):
+        if not isinstance(seq, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {tp_name(seq)}")
     if not sequences:
         raise RuntimeError("received an empty list of sequences")
+    if padding_side not in ("left", "right"):
+        raise RuntimeError(f"Expected padding_side to be one of left or right, but got {padding_side}.")
     first = sequences[0]
-    longest = max(int(s.shape[0]) for s in sequences)
+    if not first.dim():
+        raise RuntimeError("ArrayRef: invalid slice, N = 1; size = 0")
+    longest = max(int(s.size(0)) for s in sequences)
     trailing = tuple(first.shape[1:])
     shape = (len(sequences), longest) + trailing if batch_first else (longest, len(sequences)) + trailing
-    out = full(shape, padding_value, dtype=first.dtype)
+    out = empty(shape, dtype=first.dtype).fill_(padding_value)   # (ATen's at::full: its fill_ counts a version)
     for i, seq in enumerate(sequences):
         n = int(seq.shape[0])
-        rows = slice(0, n) if padding_side == "right" else slice(longest - n, longest)
-        if batch_first:
-            out[i, rows] = seq
-        else:
-            out[rows, i] = seq
+        start = 0 if padding_side == "right" else longest - n
+        place = out.select(0, i).narrow(0, start, n) if batch_first else out.narrow(0, start, n).select(1, i)
+        place.copy_(seq)
     return out
 
 
