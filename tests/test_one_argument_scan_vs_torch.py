@@ -5,7 +5,9 @@ row_stack / dstack / linalg.multi_dot given one tensor instead of a sequence are
 iterated the tensor); cholesky_inverse reads only the factor's triangle (LAPACK's potri: the full matrix gave
 other values); dropout2d's deprecation warning names the input's own dims and feature dropout of a 1-d input is
 ATen's error; detach_() of any view is refused (only views of leaves were); unbind, the 1-d fft transforms and
-trapezoid of a 0-d tensor (and the n-d FFTs: fftn of a 0-d tensor is a copy, as over no dim), and trapezoid / cumulative_trapezoid of bool samples, raise PyTorch's errors."""
+trapezoid of a 0-d tensor (and the n-d FFTs: fftn of a 0-d tensor is a copy, as over no dim), and trapezoid /
+cumulative_trapezoid of bool samples, raise PyTorch's errors; torch.svd's own message for fewer than 2 dims;
+linalg.inv_ex's checks and its check_errors error under PyTorch's names."""
 import pytest
 
 from helpers import ATTEMPT, assert_same_as_pytorch
@@ -31,12 +33,23 @@ attempt(lambda: torch.sign(torch.tensor(True)))''',
     ],
     "cholesky_inverse_reads_the_triangle": [
         TRY + '''A = torch.eye(3) * 2 + torch.ones(3, 3) / 4
-torch.set_printoptions(precision=5)
 print(torch.cholesky_inverse(A))
 print(torch.cholesky_inverse(A, upper=True))
 L = torch.linalg.cholesky(A)
 print(torch.allclose(torch.cholesky_inverse(L), torch.linalg.inv(A), atol=1e-6))
 print(torch.allclose(torch.cholesky_inverse(L + L.mT.triu(1)), torch.cholesky_inverse(L)))''',
+    ],
+    "linalg_names_in_messages": [
+        TRY + '''v = torch.tensor([1., 2.])
+S = torch.tensor([[1., 2.], [2., 4.]])
+for f in (torch.svd, lambda t: t.svd(), torch.linalg.svd, torch.linalg.inv, torch.linalg.inv_ex):
+    attempt(lambda: f(v))
+    attempt(lambda: f(torch.tensor(1.)))
+attempt(lambda: torch.linalg.inv_ex(torch.ones(2, 3)))
+attempt(lambda: torch.linalg.inv_ex(torch.ones(2, 2, dtype=torch.long)))
+attempt(lambda: torch.linalg.inv_ex(S, check_errors=True))
+attempt(lambda: torch.linalg.inv(S))
+attempt(lambda: torch.linalg.inv_ex(torch.eye(2) * 2, check_errors=True))''',
     ],
     "feature_dropout_dims_and_detach_of_views": [
         TRY + '''torch.manual_seed(0)

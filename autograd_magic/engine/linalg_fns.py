@@ -108,21 +108,26 @@ def _batch_prefix(A, info):
 
 
 def inv(A, *, out=None):
+    return _inverse(A, "linalg.inv")
+
+
+def _inverse(A, name):
+    """linalg.inv's result, or its error for a singular matrix under name (linalg.inv_ex(check_errors=True)'s)."""
     _check_matrix(A, "linalg.inv", square=True, low_precision=True)
     _, _, info = lu_factor(A._data)
     if info.any():
         k = int(np.asarray(info).reshape(-1)[np.flatnonzero(np.asarray(info).reshape(-1))[0]])
-        raise _LinAlgError(f"linalg.inv: {_batch_prefix(A, info)}The diagonal element {k} is zero, the inversion "
+        raise _LinAlgError(f"{name}: {_batch_prefix(A, info)}The diagonal element {k} is zero, the inversion "
                            "could not be completed because the input matrix is singular.")
     return apply(OPS["linalg_inv_ex"], (A,))
 
 
 def inv_ex(A, *, check_errors=False, out=None):
-    _check_matrix(A, "linalg.inv_ex", square=True)
+    _check_matrix(A, "linalg.inv", square=True)   # (ATen's linalg_inv_ex checks under linalg.inv's name)
     _, _, info = lu_factor(A._data)
     if info.any():
         if check_errors:
-            return inv(A)
+            return _inverse(A, "linalg.inv_ex")
         with np.errstate(all="ignore"):
             inverse = wrap(np.full(A._data.shape, np.nan, A._data.dtype))
         return InvExResult(inverse, _wrap(info.astype(np.int32)))
@@ -325,6 +330,9 @@ def svdvals(A, *, driver=None, out=None):
 
 
 def torch_svd(input, some=True, compute_uv=True, *, out=None):
+    if isinstance(input, TensorBase) and input._data.ndim < 2:   # (torch.svd's own check, before linalg.svd's)
+        raise RuntimeError(f"linalg.svd: input should have at least 2 dimensions, but has {input._data.ndim} "
+                           "dimensions instead")
     _check_matrix(input, "linalg.svd")
     if not compute_uv:
         s = svdvals(input)
