@@ -7,7 +7,8 @@ other values); dropout2d's deprecation warning names the input's own dims and fe
 ATen's error; detach_() of any view is refused (only views of leaves were); unbind, the 1-d fft transforms and
 trapezoid of a 0-d tensor (and the n-d FFTs: fftn of a 0-d tensor is a copy, as over no dim), and trapezoid /
 cumulative_trapezoid of bool samples, raise PyTorch's errors; torch.svd's own message for fewer than 2 dims;
-linalg.inv_ex's checks and its check_errors error under PyTorch's names."""
+linalg.inv_ex's checks and its check_errors error under PyTorch's names; rrelu of integer or bool input is
+the kernel's NotImplementedError."""
 import pytest
 
 from helpers import ATTEMPT, assert_same_as_pytorch
@@ -38,6 +39,13 @@ print(torch.cholesky_inverse(A, upper=True))
 L = torch.linalg.cholesky(A)
 print(torch.allclose(torch.cholesky_inverse(L), torch.linalg.inv(A), atol=1e-6))
 print(torch.allclose(torch.cholesky_inverse(L + L.mT.triu(1)), torch.cholesky_inverse(L)))''',
+    ],
+    "rrelu_refuses_integer_and_bool_input": [
+        TRY + '''for x in (torch.arange(3), b, [1.0]):
+    for f in (F.rrelu, lambda t: F.rrelu(t, training=True), torch.rrelu, lambda t: torch.nn.RReLU()(t)):
+        attempt(lambda: f(x))
+torch.manual_seed(0)
+attempt(lambda: F.rrelu(torch.tensor([-1., 2.]), training=True))''',
     ],
     "linalg_names_in_messages": [
         TRY + '''v = torch.tensor([1., 2.])

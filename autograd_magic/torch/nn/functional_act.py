@@ -116,6 +116,7 @@ def threshold(input, threshold, value, inplace=False):
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
     """Leaky ReLU with slope (lower + upper) / 2, or (training) a slope drawn per non-positive element from
     U(lower, upper) with PyTorch's generator draws."""
+    check_float_kernel("rrelu_with_noise_out_cpu" if training else "leaky_relu_cpu", input, fn="rrelu")
     if training:
         noise = rrelu_noise(input._data, lower, upper, random.default_generator)
         return _call("rrelu_train", input, inplace, noise, inplace_op="rrelu_train_")
