@@ -7,8 +7,8 @@ other values); dropout2d's deprecation warning names the input's own dims and fe
 ATen's error; detach_() of any view is refused (only views of leaves were); unbind, the 1-d fft transforms and
 trapezoid of a 0-d tensor (and the n-d FFTs: fftn of a 0-d tensor is a copy, as over no dim), and trapezoid /
 cumulative_trapezoid of bool samples, raise PyTorch's errors; torch.svd's own message for fewer than 2 dims;
-linalg.inv_ex's checks and its check_errors error under PyTorch's names; rrelu of integer or bool input is
-the kernel's NotImplementedError."""
+linalg.inv_ex's checks and its check_errors error under PyTorch's names; rrelu, and torch.selu / celu / frac
+(the top-level and method forms), of integer or bool input are the kernel's NotImplementedError (they computed)."""
 import pytest
 
 from helpers import ATTEMPT, assert_same_as_pytorch
@@ -46,6 +46,13 @@ print(torch.allclose(torch.cholesky_inverse(L + L.mT.triu(1)), torch.cholesky_in
         attempt(lambda: f(x))
 torch.manual_seed(0)
 attempt(lambda: F.rrelu(torch.tensor([-1., 2.]), training=True))''',
+    ],
+    "float_only_kernels_refuse_integer_and_bool": [
+        TRY + '''for x in (torch.arange(3), b, torch.tensor([-1.5, 0.5]), torch.tensor([1, 2], dtype=torch.uint8)):
+    for f in (torch.selu, torch.celu, lambda t: torch.celu(t, 2.0), lambda t: torch.celu(t, alpha=2.0), torch.frac,
+              lambda t: t.frac(), lambda t: t.clone().frac_(), torch.selu_, torch.celu_, F.selu, F.celu,
+              lambda t: torch.nn.SELU()(t), lambda t: torch.frac(input=t)):
+        attempt(lambda: f(x))''',
     ],
     "linalg_names_in_messages": [
         TRY + '''v = torch.tensor([1., 2.])

@@ -250,7 +250,8 @@ def copy_into_vjp(xp, grad, saved, consts, needs):
     return (grad * 0 if needs[0] else None), (grad if needs[1] else None)
 
 
-@defop("frac", "FracBackward0", lambda a: a - np.trunc(a), api="frac", promote="float", inplace=True)
+@defop("frac", "FracBackward0", lambda a: a - np.trunc(a), api="frac", promote="float", inplace=True,
+       kernel=("frac_cpu", "biu"))
 def frac_vjp(xp, grad, saved, consts, needs):
     return (grad,)
 

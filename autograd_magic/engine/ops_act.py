@@ -134,7 +134,7 @@ def _elu3_back_result(xp, grad, out, alpha, scale, input_scale):
 
 
 @defop("selu", "EluBackward0", lambda a: _elu3(a, SELU_ALPHA, SELU_SCALE, 1.0), saves=(0,),
-       api="selu", method=False)
+       api="selu", method=False, kernel=("elu_cpu", "biu"))
 def selu_vjp(xp, grad, saved, consts, needs):
     """scale * elu(x, alpha) with SELU's constants (PyTorch records elu's node)."""
     return (_elu3_back(xp, grad, saved[0], SELU_ALPHA, SELU_SCALE, 1.0),)
@@ -149,7 +149,7 @@ def _celu(a, alpha):
     return _elu3(a, alpha, 1.0, 1.0 / alpha)
 
 
-@defop("celu", "CeluBackward0", _celu, saves=(0,), api="celu", method=False,
+@defop("celu", "CeluBackward0", _celu, saves=(0,), api="celu", method=False, kernel=("elu_cpu", "biu"),
        args=lambda input, alpha=1.0: ((input,), (alpha,)))
 def celu_vjp(xp, grad, saved, consts, needs):
     """elu(x, alpha, scale=1, input_scale=1/alpha)."""

@@ -26,10 +26,10 @@ OPS = {}
 
 class OpDef:
     __slots__ = ("name", "node", "qualname", "fwd", "vjp", "saves", "save_if", "node_cls", "api", "method",
-                 "inplace", "args", "promote", "doc", "saved_spec", "frees", "layout")
+                 "inplace", "args", "promote", "doc", "saved_spec", "frees", "layout", "kernel")
 
     def __init__(self, name, node, fwd, vjp, saves=(), save_if=None, qualname=None, api=None, method=True,
-                 inplace=False, args=None, promote=None, doc=None, several_outputs=False, frees=False):
+                 inplace=False, args=None, promote=None, doc=None, several_outputs=False, frees=False, kernel=None):
         self.name = name
         self.node = node
         self.qualname = qualname or node
@@ -51,6 +51,9 @@ class OpDef:
         self.inplace = inplace
         self.args = args
         self.promote = promote
+        # kernel=(name, dtype kinds): PyTorch's CPU kernel has no loop for these kinds of input ("biu": integers and
+        # bool), so the public function refuses them with the kernel's NotImplementedError, before any promotion
+        self.kernel = kernel
         self.doc = doc or (vjp.__doc__ if vjp.__doc__ else None)
         # what PyTorch saves for backward, in its order, where the engine saves the same (engine/saved_hooks.py):
         # ((PyTorch's name, position in saves), ...); None where not checked (saved_tensors_hooks refuse the op)

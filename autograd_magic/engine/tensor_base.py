@@ -82,9 +82,21 @@ def declared_function(op, name):
                 inputs = tuple(t if t.__class__ in _SCALARS or t._data.dtype.kind in "fc" or t._data.dtype is _BF16
                                else t.to(dtypes.get_default_dtype()) for t in inputs)
             return apply(op, inputs, *consts)
+    if op.kernel is not None:
+        fn = _kernel_dtypes(fn, *op.kernel)
     fn.__name__ = fn.__qualname__ = name
     fn.__doc__ = op.doc or f"{name} (differentiable; grad_fn {op.node})."
     return fn
+
+
+def _kernel_dtypes(fn, kernel, kinds):
+    """fn refusing an input of these dtype kinds as PyTorch's kernel does (OpDef.kernel)."""
+    def checked(*args, **kwargs):
+        t = args[0] if args else kwargs.get("input")
+        if isinstance(t, TensorBase) and t._data.dtype.kind in kinds:
+            raise NotImplementedError(f'"{kernel}" not implemented for \'{t.dtype.scalar_name}\'')
+        return fn(*args, **kwargs)
+    return checked
 
 
 def _declared():
