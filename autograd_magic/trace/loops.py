@@ -156,11 +156,13 @@ class LeafThinning:
         lens = self.leaves[node_id][0]
         return len(lens) >= SEGMENTS if continued is False else lens[-1] >= TERMS
 
-    def add_hidden(self, hidden):
-        """Records no history shows (a loop's passes in the middle, see past_shown), given as (leaf node id,
-        continued) pairs: counted where add() and left() would have put them, without objects or arrays."""
+    def add_hidden(self, hidden, id_at=0, continued_at=1):
+        """Records no history shows (a loop's passes in the middle, see past_shown), given as sequences holding
+        the leaf node id at ``id_at`` and whether it continued at ``continued_at``: counted where add() and
+        left() would have put them, without objects or arrays."""
         leaves = self.leaves
-        for node_id, continued in hidden:
+        for entry in hidden:
+            node_id, continued = entry[id_at], entry[continued_at]
             lens, _, records = leaves[node_id]
             if continued is False:
                 lens.append(1)

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
-from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
+from .loops import HIDDEN, MAX_POINTS, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 from .names import caller_names
 
@@ -118,6 +118,8 @@ class Recorder:
     # ------------------------------------------------------------ events
 
     def _begin(self, event):
+        if self._sig is not None and self._lean_begin(event):
+            return
         names, caps = self.names, self.caps
         backward = event.call == "backward"
         gradient, root_names, root_ids = [], [], []
@@ -170,6 +172,38 @@ class Recorder:
             self._close_lean()
         self._new_pass(self.count, root_names, root_ids, gradient, event.call, event.create_graph,
                        event.retain_graph)
+
+    def _lean_begin(self, event):
+        """_begin for the common case of a loop's steady state, in fewer steps: one root, named as the pass
+        before's was, with the implicit gradient, as was the pass before's (the same outcome as _begin's general
+        path). False (nothing done): _begin's general path decides."""
+        prev = self._prev
+        roots = event.roots
+        if not self._lean_on or len(roots) != 1 or event.call != "backward" or event.create_graph \
+                or event.retain_graph:
+            return False
+        root_names, seeds = prev
+        if len(root_names) != 1 or len(seeds) != 1 or seeds[0] is not None:
+            return False
+        g = event.grads[0]
+        if g is not None and (g.size != 1 or g.item() != 1):
+            return False
+        t = roots[0]
+        name = self.names.tensor_name(t)
+        if name is None or name != root_names[0]:
+            return False
+        node = ei.graph_node(t)
+        if self.caps.histories:
+            data = ei.array(t)
+            size = data.size   # (a loss: its value, without a call)
+            self.outputs.add(t, None, name, float(data.item()) if size == 1 else
+                             summary(data) if size <= self.caps.elements else None, None)
+        else:
+            self.outputs.add(t, None, name, None, None)
+        self._lean = [self.count, root_names, [None if node is None else node_id(node)], seeds, []]
+        self.count += 1
+        self._leaves = []
+        return True
 
     def _new_pass(self, index, root_names, root_ids, gradient, call, create_graph, retain_graph):
         p = Pass(index=index, call=call, roots=root_names, root_ids=root_ids, gradient=gradient,
@@ -398,26 +432,29 @@ class Recorder:
         before after all."""
         nodes, flags, nids = self._sig
         accumulated = tape.accumulated
-        if len(accumulated) != len(nodes):
+        n = len(nodes)
+        if len(accumulated) != n:
             return False
         last_after = self._last_after
-        continued = []
-        for entry, node, nid in zip(accumulated, nodes, nids):
-            if entry[1] is not node:
+        for i in range(n):   # (like the pass before: the same leaves, each reset or not as then)
+            entry = accumulated[i]
+            if entry[1] is not nodes[i]:
                 return False
             if entry[2] is not None:
-                prev = last_after.get(nid, _UNKNOWN)
-                continued.append(None if prev is _UNKNOWN else _same(entry[3], prev))
+                prev = last_after.get(nids[i], _UNKNOWN)
+                cont = None if prev is _UNKNOWN else _same(entry[3], prev)
             else:   # past the elements cap: whether .grad was reset, as _leaf tells it
                 before = entry[3]
-                continued.append((False if nid in last_after else None) if before is None else
-                                 False if before is events.ZERO_GRAD else None)
-        if tuple(continued) != flags:
-            return False
-        history = self.leaf_history if self.caps.histories else None
+                cont = (False if nids[i] in last_after else None) if before is None else \
+                    False if before is events.ZERO_GRAD else None
+            if cont != flags[i]:
+                return False
+        values = self.leaf_history.values if self.caps.histories else None
         limit, grad_upto = self.caps.elements, ei.grad_copy_upto
         records = []
-        for (leaf, node, added, before, value), cont, nid in zip(accumulated, continued, nids):
+        for i in range(n):
+            leaf, node, added, before, value = accumulated[i]
+            nid, cont = nids[i], flags[i]
             after = grad_upto(leaf, limit, _UNKNOWN)
             last_after[nid] = after
             if after is _UNKNOWN:
@@ -426,15 +463,21 @@ class Recorder:
                 records.append((leaf, nid, _zeros(ei.shape(leaf), np.dtype(ei.dtype_name(leaf)))
                                 if before is events.ZERO_GRAD else None, None, after, None, cont))
                 continue
-            if history is not None:
-                history.add(nid, float(value.item()) if value.size == 1 else summary(value))
+            if values is not None:
+                vs = values.get(nid)
+                if vs is None:
+                    vs = values[nid] = []
+                if len(vs) < MAX_POINTS:
+                    vs.append(float(value.item()) if value.size == 1 else summary(value))
             records.append((leaf, nid, before, added, after, value, cont))
         handed_out = tape.handed_out
         if handed_out:   # (what the code may change later: copied now, the tape's other arrays are the engine's)
-            for i in [i for i, entry in enumerate(tape) if id(entry[1]) in handed_out]:
-                node, grad, saved, sent = tape[i]
-                if grad.__class__ is np.ndarray:
-                    tape[i] = (node, np.array(grad), saved, sent)
+            i = 0
+            for entry in tape:
+                grad = entry[1]
+                if grad is not None and id(grad) in handed_out and grad.__class__ is np.ndarray:
+                    tape[i] = (entry[0], np.array(grad), entry[2], entry[3])
+                i += 1
         ring = self._ring
         ring.append((lean, tape, records))
         if len(ring) > LEAN_RING:
@@ -446,7 +489,7 @@ class Recorder:
         the graph shows), and each leaf's record is one the history counts without showing."""
         lean, tape, records = entry
         folded = self.node_grads
-        self._thinning.add_hidden([(record[1], record[6]) for record in records])
+        self._thinning.add_hidden(records, 1, 6)
         root = tape[0][0] if tape else None
         # the root held by: the tape's entry, the name ``root``, references()'s argument; more: by a tensor (its
         # graph may run again: every node's gradient is summed in, as _forget_old_arrays does)
