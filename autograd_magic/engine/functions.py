@@ -349,6 +349,9 @@ def without_out(fn):
             if kwargs:
                 raise TypeError(f"TensorBase.{fn.__name__}() takes no keyword arguments")
             return fn(self)
+    elif fn in (logical_and, logical_or, logical_xor):   # (x.logical_and(other=y); the torch layer parses them)
+        def method(self, other):
+            return fn(self, other)
     else:
         def method(self, *args):
             return fn(self, *args)

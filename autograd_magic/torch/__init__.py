@@ -18,7 +18,7 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8, complex64, complex128)
-from ..engine import arg_parser as _arg_parser
+from ..engine import arg_parser as _arg_parser, method_errors as _method_errors, method_signatures as _method_signatures
 from ..engine import indexing as _indexing, shaping as _shaping
 from ..engine import argcheck as _argcheck, method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
 from ..engine.einsum import einsum  # noqa: F401
@@ -400,6 +400,16 @@ def _tensor_to_sparse_coo(self):
 Tensor.lu, Tensor.to_sparse_coo = _tensor_lu, _tensor_to_sparse_coo   # (PyTorch's parameters: no out=, no sparse_dim)
 _in_class(Tensor, ("eig", "istft", "lstsq", "lu", "register_hook", "register_post_accumulate_grad_hook", "solve", "stft",
                    "storage", "storage_type", "symeig", "to_sparse_coo"))
+_PARSED_METHODS = ("flip", "new_ones", "new_zeros", "byte", "char", "short", "logical_and", "logical_or",
+                   "logical_xor", "prelu", "polygamma", "mvlgamma", "broadcast_to")
+# the methods this layer added (x.lgamma, x.isreal, x.i0_ ...) refuse what PyTorch's parser refuses, in its words
+# (x.isreal(1): "TensorBase.isreal() takes no arguments (1 given)"), as the engine's own do (engine/tensor.py)
+# methods that took what PyTorch's parser refuses (x.flip(), x.new_ones(), x.byte(0), x.logical_and(0),
+# x.polygamma(1.5), x.prelu(0)) are parsed at every call, as PyTorch does
+for _k in _PARSED_METHODS:
+    setattr(Tensor, _k, _arg_parser.parsed(getattr(Tensor, _k), _k, _method_signatures.SIGNATURES[_k], method=True))
+_method_errors.check_methods(Tensor, skip={*_arg_parser.METHODS, *_method_objects.NAMES, *_PARSED_METHODS, "view",
+                                          "abs"})
 # a non-tensor where a function reads a tensor: PyTorch's "argument 'out' must be Tensor, not int", not the
 # engine's AttributeError on its internals (torch/argument_errors.py; only a failing call pays)
 _argument_errors.clear_errors(globals())
