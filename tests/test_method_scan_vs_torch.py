@@ -8,7 +8,10 @@ PyTorch (the twenty-fourth session: 14612 calls, 2627 differing once the bound-m
   builds only, engine/method_errors.py);
 * methods that took what PyTorch's parser refuses and returned a value: x.flip() (dims is required),
   x.new_ones(), x.byte(0), b.logical_and(0), x.prelu(0), x.polygamma(1.5), x.mvlgamma(1.5); and x.broadcast_to
-  refused an int or sizes given one by one, which PyTorch takes.
+  refused an int or sizes given one by one, which PyTorch takes; then x.matrix_power(1.5), x.gcd(0), x.lcm(2),
+  x.inner(0), x.cholesky_inverse(0), x.nanmean(1.5), x.amax(1.5), x.logsumexp(1.5), x.count_nonzero(1.5),
+  x.rot90(1.5), x.sum_to_size(), x.polygamma_(1.5), x.mvlgamma_(1.5); x.sum_to_size(size=...) is taken. (Not
+  x.cholesky(0), x.qr(0), x.svd(0): a parsing wrapper's frame is where their deprecation warnings would point.)
 """
 import pytest
 
@@ -31,6 +34,20 @@ ANY_BUILD = {
     "broadcast_to_sizes": [SETUP + '''CASES = ["x.broadcast_to(0)", "x.broadcast_to((2, 2, 3)).shape", "x.broadcast_to(2, 3)",
     "x.broadcast_to(size=(4, 2, 3)).shape", "x.broadcast_to([1, 2, 3]).shape", "x.broadcast_to(torch.Size([3, 2, 3])).shape",
     "x.broadcast_to(3)"]
+''' + EVAL_CASES],
+    "more_parsed_methods": [SETUP + '''i = torch.arange(6).view(2, 3)
+A = torch.eye(3) * 2 + torch.ones(3, 3) / 4
+CASES = ["A.matrix_power(2)", "A.matrix_power(n=0)", "A.matrix_power(1.5)", "i.gcd(i + 2)", "i.gcd(other=i)", "i.gcd(0)",
+    "i.clone().gcd_(i + 4)", "i.lcm(i + 1)", "i.clone().lcm_(i)", "i.lcm(2)", "x[0].inner(x[1])", "x.inner(other=x)",
+    "x[0].inner(0)", "A.cholesky_inverse()", "A.cholesky_inverse(upper=False)", "A.cholesky_inverse(0)", "x.nanmean()",
+    "x.nanmean(1)", "x.nanmean(dim=0, keepdim=True)", "x.nanmean((0, 1))", "x.nanmean(1.5)", "x.nansum(dtype=torch.float64)",
+    "x.nansum(1, True)", "x.amax()", "x.amax(1)", "x.amax(dim=(0, 1))", "x.amax(-1, keepdim=True)", "x.amin(0)",
+    "x.amin(1.5)", "x.logsumexp(1)", "x.logsumexp(dim=0, keepdim=True)", "x.logsumexp((0, 1))", "x.logsumexp()",
+    "x.count_nonzero()", "x.count_nonzero(1)", "x.count_nonzero(dim=(0, 1))", "x.count_nonzero(1.5)", "x.rot90()",
+    "x.rot90(2)", "x.rot90(1, [1, 0])", "x.rot90(k=3, dims=(0, 1))", "x.rot90(1.5)", "x.sum_to_size(1, 3)",
+    "x.sum_to_size((2, 1))", "x.sum_to_size(size=(1, 1))", "x.sum_to_size()", "(x + 1).polygamma_(1)",
+    "(x + 1).polygamma_(1.5)", "(x + 3).mvlgamma_(2)", "(x + 3).mvlgamma_(p=1)", "x.mvlgamma_(1.5)", "x.nansum(axis=1)",
+    "x.amax(axis=0)", "x.logsumexp(axis=1)", "x.nanmean(axis=1, keepdims=True)"]
 ''' + EVAL_CASES],
 }
 

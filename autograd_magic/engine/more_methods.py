@@ -156,7 +156,11 @@ def index_copy(self, dim, index, source):
     return apply(OPS["index_copy"], (self, source), key)
 
 
-def sum_to_size(self, *size):
+def sum_to_size(self, *size, **kwargs):
+    if "size" in kwargs and not size:   # (x.sum_to_size(size=(1, 3)); the torch layer parses the arguments)
+        size = (kwargs.pop("size"),)
+    if kwargs:
+        raise TypeError(f"sum_to_size() got an unexpected keyword argument '{next(iter(kwargs))}'")
     size = tuple(size[0]) if len(size) == 1 and isinstance(size[0], (tuple, list)) else tuple(size)
     shape = tuple(self.shape)
     lead = len(shape) - len(size)
