@@ -5,6 +5,7 @@ import numpy as np
 from . import dtypes
 from .indexing import select
 from .more_methods import storage_offset
+from .functions import check_operands
 from .optable import OPS
 from .shaping import _view_out
 from .tensor_base import TensorBase, apply
@@ -63,6 +64,7 @@ def complex(real, imag, *, out=None):
     _tensor("complex", "real", real)
     _tensor("complex", "imag", imag, 2)
     _check_parts(real, imag)
+    check_operands(real, imag)
     return apply(OPS["complex"], (real, imag))
 
 
@@ -71,6 +73,7 @@ def polar(abs, angle, *, out=None):
     _tensor("polar", "abs", abs)
     _tensor("polar", "angle", angle, 2)
     _check_parts(abs, angle)
+    check_operands(abs, angle)
     return apply(OPS["polar"], (abs, angle))
 
 

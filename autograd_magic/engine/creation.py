@@ -689,7 +689,16 @@ LEGACY_TYPES = tuple(_legacy(f"{dt.scalar_name}Tensor", dt) for dt in (
 def _new(name, value):
     """Tensor.new_zeros / new_ones / new_empty (value: what fills it) and new_full (value None: given)."""
     def method(self, *args, dtype=None, device=None, requires_grad=False, **kwargs):
-        args = args or tuple(kwargs[k] for k in ("size", "fill_value", "data") if k in kwargs)
+        if value is None:   # new_full(size, fill_value), either by keyword
+            given = dict(zip(("size", "fill_value"), args), **kwargs)
+            if "size" not in given:   # (new_full(fill_value=1): PyTorch's parser names both as missing)
+                raise TypeError('new_full() missing 2 required positional argument: "size", "fill_value"')
+            if "fill_value" not in given:
+                raise TypeError('new_full() missing 1 required positional arguments: "fill_value"')
+            args = (given["size"], given["fill_value"])
+        args = args or tuple(kwargs[k] for k in ("size", "data") if k in kwargs)
+        if not args:
+            raise _no_size(name)
         _check_device(device)
         dt = dtype or self.dtype
         if value is None:
@@ -706,7 +715,9 @@ new_empty = _new("new_empty", 0)
 new_full = _new("new_full", None)
 
 
-def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
+def new_tensor(self, data=_no_size, *, dtype=None, device=None, requires_grad=False):
+    if data is _no_size:   # (PyTorch's parser's wording, not Python's)
+        raise TypeError('new_tensor() missing 1 required positional arguments: "data"')
     if isinstance(data, TensorBase):
         warnings.warn(_COPY_WARNING.replace("torch.tensor(", "tensor.new_tensor("), UserWarning, stacklevel=2)
         data = data._data

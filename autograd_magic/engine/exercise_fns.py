@@ -99,6 +99,7 @@ def fix(input):
 
 def _int_binary(name, fn):
     def op(input, other):
+        F.check_operands(input, other)
         for t in (input, other):
             if isinstance(t, TensorBase) and t._data.dtype.kind not in "iu":
                 raise NotImplementedError(f"\"{name}_cpu\" not implemented for '{dtypes.scalar_name(t._data.dtype)}'")

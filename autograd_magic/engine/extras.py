@@ -133,6 +133,7 @@ def _fminmax(name):
         """The larger (fmax) or smaller (fmin) of each pair, a nan only where both are nan (one node, as ATen)."""
         if not isinstance(other, TensorBase):
             raise TypeError(f"{name}(): argument 'other' (position 2) must be Tensor, not {type(other).__name__}")
+        F.check_operands(input, other)
         dt = dtypes.result_type((input, other))
         return apply(OPS[name], (input.to(dt), other.to(dt)))
     fn.__name__ = fn.__qualname__ = name

@@ -208,6 +208,7 @@ def _division_operands(input, other):
 def floor_divide(input, other):
     """``input // other``: recorded under PyTorch's NotImplemented node (its backward raises)."""
     input = wrapped_number(input, other)
+    check_operands(input, other)
     a, b, _ = _division_operands(input, other)
     return apply(OPS["floor_divide"], (a, b))
 
@@ -215,6 +216,7 @@ def floor_divide(input, other):
 def remainder(input, other):
     """``input % other``, the result with the divisor's sign: RemainderBackward0 for a number divisor, 1 for a
     tensor; a number % tensor under PyTorch's NotImplemented node."""
+    check_operands(input, other)
     a, b, _ = _division_operands(input, other)
     if not isinstance(a, TensorBase):
         return apply(OPS["remainder_of_number"], (b,), a)
@@ -329,8 +331,19 @@ def logical_not(input, *, out=None):
     return result if out is None else write_out(result, out, "logical_not")
 
 
+def check_operands(*operands):
+    """PyTorch's size error for tensor operands that do not broadcast, one after the other as TensorIterator infers
+    its shape (it does so before it looks for a kernel of their dtype); numbers are left out."""
+    shapes = [t._data.shape for t in operands if isinstance(t, TensorBase)]
+    common = shapes[0] if shapes else ()
+    for shape in shapes[1:]:
+        check_broadcast(common, shape)
+        common = np.broadcast_shapes(common, shape)
+
+
 def _logical_fn(ufunc):
     def fn(input, other, *, out=None):
+        check_operands(input, other)
         b = other._data if isinstance(other, TensorBase) else other
         result = wrap(np.asarray(ufunc(input._data, b)))
         return result if out is None else write_out(result, out, ufunc.__name__)  # never differentiable
@@ -423,6 +436,7 @@ def clamp(input, min=None, max=None):
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     if _tensor_bounds(min, max):   # clamp.Tensor: one ClampBackward0 node
         bounds = [as_tensor_arg(b, input) for b in (min, max) if b is not None]
+        check_operands(input, *bounds)
         dt = dtypes.result_type((input, *bounds))
         name = "clamp_tensor" if len(bounds) == 2 else "clamp_tensor_min" if min is not None else "clamp_tensor_max"
         return apply(OPS[name], tuple(t.to(dt) for t in (input, *bounds)))
@@ -602,6 +616,8 @@ def compare(name, a, b):
         if "c" in kinds:
             dt = dtypes.result_type((a, b))
             raise NotImplementedError(f'"{name}_cpu" not implemented for \'{dt.scalar_name}\'')
+    if isinstance(bd, np.ndarray):
+        check_broadcast(a._data.shape, bd.shape)
     return wrap(np.asarray(ufunc(a._data, bd)))
 
 
@@ -620,6 +636,8 @@ def logical(name, a, b):
             raise NotImplementedError(f'"bitwise_{name}_cpu" not implemented for \'{dtypes.scalar_name(kind)}\'')
     if isinstance(bd, bool) and a._data.dtype.kind != "b":
         bd = int(bd)
+    if isinstance(bd, np.ndarray):
+        check_broadcast(a._data.shape, bd.shape)
     return wrap(np.asarray(_BITWISE[name](a._data, bd)))
 
 
@@ -853,10 +871,29 @@ def _binary_float(name):
     return fn
 
 
-atan2, logaddexp = (_binary_float(n) for n in ("atan2", "logaddexp"))
+atan2 = _binary_float("atan2")
+
+
+def log_pair(name, input, other):
+    """logaddexp / logaddexp2's operands: promoted together, with no promotion of integers to float (ATen's
+    kernels have floating loops only: two integer or bool tensors are the kernel's NotImplementedError)."""
+    check_operands(input, other)
+    dt = dtypes.result_type((input, other))
+    if not dt.is_floating_point:
+        if dt.is_complex and name == "logaddexp":
+            raise NotImplementedError("autograd_magic implements a subset of PyTorch: logaddexp of complex tensors "
+                                      "is not part of it")
+        raise NotImplementedError(f'"{name}_cpu" not implemented for \'{dt.scalar_name}\'')
+    return _float_pair(input, other)
+
+
+def logaddexp(input, other):
+    """log(exp(input) + exp(other)) (differentiable)."""
+    return apply(OPS["logaddexp"], log_pair("logaddexp", input, other))
 
 
 def hypot(input, other):
+    check_operands(input, other)
     for t in (input, other):
         if isinstance(t, TensorBase) and not dtypes.is_float_np(t._data.dtype):
             raise NotImplementedError(f'"hypot_cpu" not implemented for \'{t.dtype.scalar_name}\'')
@@ -895,6 +932,7 @@ def lerp(input, end, weight):
 
 
 def addcmul(input, tensor1, tensor2, *, value=1):
+    check_operands(input, tensor1, tensor2)
     return apply(OPS["addcmul"], (input, tensor1, tensor2), dtypes.scalar_number(value))
 
 
@@ -906,6 +944,7 @@ def addcdiv(input, tensor1, tensor2, *, value=1):
                            "integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future "
                            "addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), "
                            "for all dtypes.")
+    check_operands(input, tensor1, tensor2)
     return apply(OPS["addcdiv"], (input, tensor1, tensor2), dtypes.scalar_number(value))
 
 
@@ -928,6 +967,7 @@ def clamp_max(input, max):
 def fmod(input, other):
     """C's fmod: the remainder has the dividend's sign (FmodBackward0 for a number divisor, 1 for a tensor)."""
     if isinstance(other, TensorBase):
+        check_operands(input, other)
         dt = dtypes.result_type((input, other))
         if dt.np.kind in "iu" and not np.all(other._data):
             raise RuntimeError("ZeroDivisionError")

@@ -863,6 +863,8 @@ def masked_select(input, mask):
 
 
 def flip(input, *args, dims=None):
+    if not args and dims is None:   # (x.flip(): PyTorch's parser; torch.flip(x, dims=None) is the type error below)
+        raise TypeError('flip() missing 1 required positional arguments: "dims"')
     dims = tuple(_dim(d, input._data.ndim) for d in _shape_args(args if dims is None else (dims,), "flip", "dims"))
     if len(set(dims)) < len(dims):
         raise RuntimeError(f"dim {repeated_dim(dims, input._data.ndim)} appears multiple times in the list of dims")

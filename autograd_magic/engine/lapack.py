@@ -126,7 +126,7 @@ def getrs(a, b):
     for lu, rhs in zip(_each(a), _each(b)):
         pivots, info = np.empty(n, np.int32), _int(0)
         getrf(_ref(size), _ref(size), _ptr(lu), _ref(size), _ptr(pivots), _ref(info))
-        if info.value != 0:
+        if info.value < 0:   # (info > 0: a zero pivot; getrs divides by it, as linalg.solve_ex and inv_ex return)
             return None
         getrs(_ref(trans), _ref(size), _ref(cols), _ptr(lu), _ref(size), _ptr(pivots), _ptr(rhs), _ref(size),
               _ref(info))
@@ -137,12 +137,21 @@ def getrs(a, b):
 def solve(a, b):
     """numpy.linalg.solve's a^{-1} b for matrices b, from PyTorch's LAPACK where it can."""
     got = getrs(a, b)
-    return got if got is not None else np.linalg.solve(a, b)
+    return got if got is not None else _numpy_or_nan(np.linalg.solve, a, b)
+
+
+def _numpy_or_nan(fn, *args):
+    """numpy's result, or NaNs for a singular matrix (numpy raises where getrs would divide by the zero pivot)."""
+    try:
+        return fn(*args)
+    except np.linalg.LinAlgError:
+        a, b = args[0], args[-1]
+        return np.full(np.broadcast_shapes(a.shape[:-2], b.shape[:-2]) + b.shape[-2:], np.nan, a.dtype)
 
 
 def inv(a):
     got = getrs(a, np.eye(a.shape[-1], dtype=a.dtype)) if a.ndim >= 2 else None
-    return got if got is not None else np.linalg.inv(a)
+    return got if got is not None else _numpy_or_nan(np.linalg.inv, a)
 
 
 def geqrf_orgqr(a, mode="reduced"):

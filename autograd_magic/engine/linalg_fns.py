@@ -128,9 +128,6 @@ def inv_ex(A, *, check_errors=False, out=None):
     if info.any():
         if check_errors:
             return _inverse(A, "linalg.inv_ex")
-        with np.errstate(all="ignore"):
-            inverse = wrap(np.full(A._data.shape, np.nan, A._data.dtype))
-        return InvExResult(inverse, _wrap(info.astype(np.int32)))
     return InvExResult(apply(OPS["linalg_inv_ex"], (A,)), _wrap(info.astype(np.int32)))
 
 
@@ -163,7 +160,9 @@ def _is_vector_rhs(A, B):
     return B._data.ndim == 1 or (B._data.ndim == A._data.ndim - 1 and B._data.shape == A._data.shape[:-1])
 
 
-def solve(A, B, *, left=True, out=None):
+def _solve(A, B, left, raised_by):
+    """linalg.solve's X, or, for a singular A, ATen's error naming raised_by (None: no error, the X that LAPACK's
+    getrs computes from the singular LU, with its infinities and NaNs, as linalg.solve_ex returns it)."""
     _check_matrix(A, "linalg.solve", square=True)
     _check_float_or_double(A, "linalg.solve", "lu_cpu")
     if A._data.dtype != B._data.dtype:
@@ -177,17 +176,21 @@ def solve(A, B, *, left=True, out=None):
                            f"{'AX = B' if left else 'XA = B'} ({A._data.shape[-2]}x{n} and {bm.shape[-2]}x{bm.shape[-1]})")
     check_broadcast(bm.shape[:-2], A._data.shape[:-2])   # (ATen names B's batch "a", either side)
     _, _, info = lu_factor(A._data)
-    if info.any():
-        raise _LinAlgError(f"torch.linalg.solve: {_batch_prefix(A, info)}The solver failed because the input "
+    if info.any() and raised_by is not None:
+        raise _LinAlgError(f"{raised_by}: {_batch_prefix(A, info)}The solver failed because the input "
                            "matrix is singular.")
     if not left:
-        return apply(OPS["linalg_solve_ex"], (A, B), False, False)
-    return apply(OPS["linalg_solve_ex"], (A, B), vector)
+        return apply(OPS["linalg_solve_ex"], (A, B), False, False), info
+    return apply(OPS["linalg_solve_ex"], (A, B), vector), info
+
+
+def solve(A, B, *, left=True, out=None):
+    return _solve(A, B, left, "torch.linalg.solve")[0]
 
 
 def solve_ex(A, B, *, left=True, check_errors=False, out=None):
-    _, _, info = lu_factor(A._data) if A._data.ndim >= 2 and A._data.shape[-1] == A._data.shape[-2] else (0, 0, 0)
-    return SolveExResult(solve(A, B, left=left), _wrap(np.asarray(info, np.int32)))
+    x, info = _solve(A, B, left, "torch.linalg.solve_ex" if check_errors else None)
+    return SolveExResult(x, _wrap(np.asarray(info, np.int32)))
 
 
 # ---------------------------------------------------------------- cholesky, qr, eigh, svd

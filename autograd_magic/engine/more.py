@@ -12,7 +12,7 @@ from . import indexing as IX
 from . import ordering as O
 from . import shaping as S
 from .composed import narrow
-from .functions import dims_arg
+from .functions import check_broadcast, dims_arg
 from .optable import OPS
 from .tensor_base import TensorBase, _dim, apply, wrap
 from .xp import along_axis_key
@@ -104,6 +104,7 @@ def take_along_dim(input, indices, dim=None):
                            f"but got {input.ndim} dimensions for input, and {indices.ndim} dimensions for indices")
     shape_in, shape_ix = list(input.shape), list(indices.shape)
     shape_in[d] = shape_ix[d] = 1
+    check_broadcast(shape_in, shape_ix)
     common = list(np.broadcast_shapes(tuple(shape_in), tuple(shape_ix)))
     full_in, full_ix = list(common), list(common)
     full_in[d], full_ix[d] = input.shape[d], indices.shape[d]
@@ -531,7 +532,8 @@ def signbit(input):
 
 def heaviside(input, values):
     if input._data.dtype != values._data.dtype:
-        raise RuntimeError("heaviside is not yet implemented for tensors with different dtypes")
+        raise RuntimeError("heaviside is not yet implemented for tensors with different dtypes.")
+    F.check_operands(input, values)
     return apply(OPS["heaviside"], (input, values))
 
 
@@ -552,7 +554,7 @@ def float_power(input, exponent):
 
 
 def logaddexp2(input, other):
-    return apply(OPS["logaddexp2"], F._float_pair(input, other))
+    return apply(OPS["logaddexp2"], F.log_pair("logaddexp2", input, other))
 
 
 FUNCTIONS = {

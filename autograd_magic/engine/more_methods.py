@@ -195,6 +195,7 @@ def fill_diagonal_(self, fill_value, wrap=False):
 def _compare_inplace(name):
     def method(self, other):
         kind = "tensor" if isinstance(other, TensorBase) else "number"
+        F.check_operands(self, other)
         value = other._data if isinstance(other, TensorBase) else other
         return inplace(lambda t: apply(OPS[f"{name}_{kind}"], (t,), value), self)
     method.__name__ = name + "_"
@@ -221,10 +222,16 @@ def _view_inplace(compute):
     return method
 
 
-def resize_(self, *sizes, memory_format=None):
+def resize_(self, *sizes, memory_format=None, **kwargs):
     """Tensor.resize_(*sizes): self takes the new shape over its elements in memory order; the elements beyond the
     old ones are PyTorch's uninitialised memory (zeros here; PyTorch's fill under deterministic algorithms). Only a
     contiguous tensor; growing a view is not part of the engine (PyTorch grows the storage the view shares)."""
+    if not sizes and "size" in kwargs:
+        sizes = (kwargs.pop("size"),)
+    if not sizes:   # (PyTorch's parser: the missing size before an unknown keyword)
+        raise TypeError('resize_() missing 1 required positional arguments: "size"')
+    if kwargs:
+        raise TypeError(f"resize_() got an unexpected keyword argument '{next(iter(kwargs))}'")
     shape = tuple(sizes[0]) if len(sizes) == 1 and isinstance(sizes[0], (tuple, list)) else sizes
     shape = tuple(int(s) for s in shape)
     if self._rg:
@@ -314,12 +321,12 @@ TENSOR_METHODS = {
     "sum_to_size": sum_to_size, "fill_diagonal_": fill_diagonal_,
     "register_post_accumulate_grad_hook": register_post_accumulate_grad_hook,
     **{n + "_": _compare_inplace(n) for n in ("eq", "ne", "lt", "le", "gt", "ge")},
-    "resize_": resize_, "resize_as_": lambda self, other, *, memory_format=None: resize_(self, other.shape),
+    "cumsum_": S.running_inplace("cumsum"), "cumprod_": S.running_inplace("cumprod"), "resize_": resize_, "resize_as_": lambda self, other, *, memory_format=None: resize_(self, other.shape),
     "t_": _view_inplace(_t_args), "transpose_": _view_inplace(_transpose_args),
     "swapaxes_": _view_inplace(_transpose_args), "swapdims_": _view_inplace(_transpose_args),
     "squeeze_": _view_inplace(_squeeze_args), "unsqueeze_": _view_inplace(_unsqueeze_args),
     **{n + "_": (lambda fn: lambda s, *a, **k: inplace(fn, s, *a, **k))(fn) for n, fn in (
-        ("cumsum", S.cumsum), ("square", F.square), ("sign", F.sign), ("floor", F.floor), ("ceil", F.ceil),
+        ("square", F.square), ("sign", F.sign), ("floor", F.floor), ("ceil", F.ceil),
         ("round", F.round), ("trunc", F.trunc))},
 }
 

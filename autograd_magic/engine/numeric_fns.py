@@ -12,7 +12,7 @@ from . import ops_float_parts  # noqa: F401  (registers frexp and ldexp)
 from .arg_parser import invalid_combination
 from .argcheck import tp_name
 from .composed import atleast_1d as _atleast_1d, atleast_2d as _atleast_2d
-from .functions import _RESIZED
+from .functions import _RESIZED, check_operands
 from .indexing import aten_getitem
 from .optable import OPS
 from .shaping import cat, reshape, unsqueeze
@@ -151,6 +151,7 @@ def ldexp(input, other):
         raise TypeError(f"ldexp(): argument 'other' (position 2) must be Tensor, not {type(other).__name__}")
     shape = input._data.shape
     int_exponent = dtypes.is_float_np(input._data.dtype) and other._data.dtype.kind in "iub"
+    check_operands(input, other)
     if int_exponent:   # ATen's kernel for an integer exponent writes into a tensor of input's shape (resized)
         out_shape = np.broadcast_shapes(shape, other._data.shape)
         if out_shape != shape and input._data.size:
@@ -172,6 +173,7 @@ def ldexp_(self, other):
 
 def nextafter(input, other):
     """The next float after input towards other, in the dtypes' result type (floating point only, as ATen)."""
+    check_operands(input, other)
     dt = dtypes.result_type((input, other))
     if not dt.is_floating_point:
         raise NotImplementedError(f'"nextafter_cpu" not implemented for \'{dt.scalar_name}\'')

@@ -190,8 +190,19 @@ def _logcumsumexp(a, dim):
     return np.moveaxis(out, 0, dim)
 
 
+def _logcumsumexp_args(input, dim):
+    """The dim wrapped (PyTorch's IndexError), then integer and bool inputs refused: ATen's kernel has floating and
+    complex loops only (no promotion, unlike cumsum's int64)."""
+    n = max(input.ndim, 1)
+    if not -n <= dim < n:
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})")
+    if input._data.dtype.kind in "biu":
+        raise NotImplementedError(f'"logcumsumexp_out_cpu" not implemented for \'{input.dtype.scalar_name}\'')
+    return (input,), (dim + n if dim < 0 else dim,)
+
+
 @defop("logcumsumexp", "LogcumsumexpBackward0", _logcumsumexp, saves=(0, -1), api="logcumsumexp",
-       args=lambda input, dim: ((input,), (dim,)))
+       args=_logcumsumexp_args)
 def logcumsumexp_vjp(xp, grad, saved, consts, needs):
     """PyTorch's logcumsumexp_backward: the positive and negative parts of grad in log space, each through a
     reversed logcumsumexp: exp(rev_lcse(log g+ - out) + x) - exp(rev_lcse(log g- - out) + x)."""

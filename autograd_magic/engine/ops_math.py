@@ -233,7 +233,10 @@ def xlogy_self_vjp(xp, grad, saved, consts, needs):
 
 
 def _logaddexp(a, b):
-    """max + log1p(exp(-|a - b|)), each function rounded once (PyTorch's kernel); equal infinities give a."""
+    """max + log1p(exp(-|a - b|)), each function rounded once (PyTorch's kernel); equal infinities give a.
+    float16 is computed in float32 and rounded once (ATen's kernel for the reduced floating types)."""
+    if a.dtype == np.float16:
+        return _logaddexp(a.astype(np.float32), b.astype(np.float32)).astype(np.float16)
     m = np.maximum(a, b)
     out = m + rounded_f32(np.log1p)(rounded_f32(np.exp)(-np.abs(a - b)))
     return np.where(np.isinf(a) & (a == b), a, out)

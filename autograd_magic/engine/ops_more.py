@@ -87,7 +87,10 @@ _INV_LN2 = 1 / math.log(2)
 
 
 def _logaddexp2(a, b):
-    """max + log1p(exp2(-|a - b|)) / ln 2, each function rounded once (PyTorch's kernel); equal infinities give a."""
+    """max + log1p(exp2(-|a - b|)) / ln 2, each function rounded once (PyTorch's kernel); equal infinities give a.
+    float16 in float32, rounded once (as logaddexp)."""
+    if a.dtype == np.float16:
+        return _logaddexp2(a.astype(np.float32), b.astype(np.float32)).astype(np.float16)
     m = np.maximum(a, b)
     out = m + rounded_f32(np.log1p)(rounded_f32(np.exp2)(-np.abs(a - b))) * a.dtype.type(_INV_LN2)
     return np.where(np.isinf(a) & (a == b), a, out)

@@ -8,10 +8,10 @@ import numpy as np
 from . import argcheck, dtypes
 from .arg_parser import int_list, invalid_combination
 from .autograd import GRAD_MODE
-from .functions import add, dims_arg, maximum, minimum, repeated_dim, write_out
+from .functions import add, check_operands, dims_arg, maximum, minimum, repeated_dim, write_out
 from .optable import OPS
 from .size import checked_sizes
-from .tensor_base import TensorBase, _dim, apply, register_view, wrap
+from .tensor_base import TensorBase, _dim, apply, inplace, register_view, wrap
 
 
 def _return_type(name):
@@ -220,6 +220,7 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
 
 def dist(input, other, p=2):
     """The p-norm of input - other (broadcast), one node (DistBackward0) as in PyTorch."""
+    check_operands(input, other)
     for t in (input, other):
         if not dtypes.is_float_np(t._data.dtype):
             raise RuntimeError("norm(): input dtype should be either floating point or complex. "
@@ -241,7 +242,21 @@ def _running(name, input, dim, dtype):
     t = input if dtype is None else input.to(dtype)
     if dtype is None and t._data.dtype.kind in "biu":
         t = t.long()  # integer running sums and products are int64, as in PyTorch
+    if t._data.dtype.kind == "b":   # (dtype=torch.bool: ATen's kernel has no bool loop)
+        raise NotImplementedError(f'"{name}_out_cpu" not implemented for \'Bool\'')
     return apply(OPS[name], (t,), _dim(dim, t._data.ndim))
+
+
+def running_inplace(name):
+    """Tensor.cumsum_ / cumprod_: the running op in self's own dtype (a bool or int8 tensor stays so, unlike the
+    out-of-place int64); another dtype= is PyTorch's "Bad in-place call"."""
+    def method(self, dim=None, *, dtype=None):
+        if dtype is not None and dtype != self.dtype:
+            raise RuntimeError(f"Bad in-place call: input tensor dtype {self.dtype.c_name} and output tensor dtype "
+                               f"{dtype.c_name} should match")
+        return inplace(lambda t: _running(name, t, dim, self.dtype), self)
+    method.__name__ = method.__qualname__ = name + "_"
+    return method
 
 
 # ---------------------------------------------------------------- views

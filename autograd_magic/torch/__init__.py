@@ -323,11 +323,11 @@ equal = _argcheck.refusing_arrays(equal, "equal", 2)   # (torch.equal(x, arr): P
 
 
 def softmax(input, dim, dtype=None):  # noqa: F811  (torch.softmax names its argument dtype too)
-    return nn.functional.softmax(input, dim)
+    return nn.functional.softmax(input, dim, dtype=dtype)   # (dtype: the input is cast first, an int64 one too)
 
 
 def log_softmax(input, dim, dtype=None):  # noqa: F811
-    return nn.functional.log_softmax(input, dim)
+    return nn.functional.log_softmax(input, dim, dtype=dtype)
 
 
 builtin_bool = __builtins__["bool"] if isinstance(__builtins__, dict) else __builtins__.bool

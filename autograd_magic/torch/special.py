@@ -9,6 +9,7 @@ import numpy as np
 
 from ..engine import bessel as _bessel
 from ..engine.dtypes import get_default_dtype as _default_dtype
+from ..engine.functions import check_operands
 from ..engine.optable import OPS
 from ..engine.tensor import Tensor
 from ..engine.tensor_base import apply
@@ -35,6 +36,7 @@ def xlog1py(input, other, *, out=None):
         return apply(OPS["special_xlog1py_self"], (_float(other),), float(input))
     if not isinstance(other, Tensor):
         return apply(OPS["special_xlog1py_other"], (_float(input),), float(other))
+    check_operands(input, other)
     return apply(OPS["special_xlog1py"], (_float(input), _float(other)))
 
 
@@ -89,6 +91,7 @@ def multigammaln(input, p, *, out=None):
 
 def zeta(input, other, *, out=None):
     """The Hurwitz zeta function zeta(input, other) (the Riemann zeta for other = 1)."""
+    check_operands(input, other)
     return apply(OPS["special_zeta"], _two_floats(input, other, None))
 
 
@@ -120,6 +123,7 @@ def _tensors_only(name, input, other):
 def _incomplete_gamma(op, name):
     def fn(input, other, *, out=None):
         _tensors_only(name, input, other)
+        check_operands(input, other)
         return apply(OPS[op], _two_floats(input, other, op + "_cpu"))
     fn.__name__ = name
     return fn

@@ -7,6 +7,7 @@ import warnings
 import numpy as np
 
 from ...engine.creation import full_like
+from ...engine.dispatch import check_broadcast
 from ...engine.tensor_base import DECLARED_FUNCTIONS
 from ...engine.linalg_fns import solve_triangular
 from ..nn import functional as F
@@ -140,8 +141,9 @@ def _kl_multivariatenormal_multivariatenormal(p, q):
                          "event shapes cannot be computed")
     half_term1 = (q._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
                   - p._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1))
-    combined = tuple(np.broadcast_shapes(tuple(q._unbroadcasted_scale_tril.shape[:-2]),
-                                         tuple(p._unbroadcasted_scale_tril.shape[:-2])))
+    qb, pb = tuple(q._unbroadcasted_scale_tril.shape[:-2]), tuple(p._unbroadcasted_scale_tril.shape[:-2])
+    check_broadcast(qb, pb)   # (PyTorch's torch._C._infer_size: its message)
+    combined = tuple(np.broadcast_shapes(qb, pb))
     n = p.event_shape[0]
     q_scale_tril = q._unbroadcasted_scale_tril.expand(combined + (n, n))
     p_scale_tril = p._unbroadcasted_scale_tril.expand(combined + (n, n))

@@ -2,9 +2,8 @@
 (Cholesky factor, triangular solves for the Mahalanobis distance, rsample = loc + L eps with PyTorch's draws)."""
 import math
 
-import numpy as np
-
 from ...engine.creation import eye
+from ...engine.extras import broadcast_shapes
 from ...engine.indexing import flip
 from ...engine.linalg import matmul
 from ...engine.linalg_fns import cholesky, cholesky_inverse, solve_triangular
@@ -72,7 +71,7 @@ class MultivariateNormal(Distribution):
         if given.dim() < 2:
             raise ValueError(f"{name} {'matrix ' if name == 'scale_tril' else ''}must be at least two-dimensional, "
                              "with optional leading batch dimensions")
-        batch_shape = Size(np.broadcast_shapes(tuple(given.shape[:-2]), tuple(loc.shape[:-1])))
+        batch_shape = broadcast_shapes(given.shape[:-2], loc.shape[:-1])   # (torch.broadcast_shapes' error)
         setattr(self, name, given.expand(batch_shape + (-1, -1)))
         self.loc = loc.expand(batch_shape + (-1,))
         super().__init__(batch_shape, self.loc.shape[-1:], validate_args=validate_args)

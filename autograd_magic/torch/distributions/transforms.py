@@ -4,9 +4,8 @@ SoftplusTransform, PowerTransform."""
 import math
 import numbers
 
-import numpy as np
-
 from ...engine.creation import full_like
+from ...engine.extras import broadcast_shapes
 from ...engine.functions import finfo
 from ..nn import functional as F
 from . import constraints
@@ -380,8 +379,7 @@ class AffineTransform(Transform):
         return result.expand(shape)
 
     def forward_shape(self, shape):
-        return np.broadcast_shapes(tuple(shape), tuple(getattr(self.loc, "shape", ())),
-                                   tuple(getattr(self.scale, "shape", ())))
+        return broadcast_shapes(shape, getattr(self.loc, "shape", ()), getattr(self.scale, "shape", ()))
 
     inverse_shape = forward_shape
 

@@ -12,7 +12,7 @@ from ...engine import creation
 from ...engine.creation import zeros_like
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
-from ...engine.tensor_base import apply
+from ...engine.tensor_base import apply, check_broadcast
 from . import functional_pool as FP
 from .functional_loss import _legacy_reduction, _reduction
 from .functional_more import avg_pool1d, max_pool1d
@@ -89,7 +89,11 @@ def _loss_reduction(size_average, reduce, reduction):
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """log(1 + exp(-target * input)), reduced (SoftMarginLossBackward0)."""
     red = _loss_reduction(size_average, reduce, reduction)
-    if input.shape != target.shape:
+    if input.shape != target.shape:   # (ATen computes in place into a tensor of input's shape: target broadcasts to it)
+        check_broadcast(input.shape, target.shape)
+        common = tuple(np.broadcast_shapes(input.shape, target.shape))
+        if common != tuple(input.shape):
+            raise RuntimeError(f"output with shape {list(input.shape)} doesn't match the broadcast shape {list(common)}")
         target = target.expand(input.shape)
     return apply(OPS["soft_margin_loss"], (input, target), red)
 
