@@ -3,7 +3,6 @@ declaration gives (optable ``api=``): arithmetic with type promotion (add, sub, 
 masked_fill, softmax, the two-input math of ops_math.py, comparisons, logical and bitwise functions, dtype
 conversion and out=. Matrix products are in linalg.py, reductions and views in shaping.py, functions composed from views and joins
 in composed.py."""
-import collections
 import warnings
 
 import numpy as np
@@ -12,6 +11,7 @@ from . import argcheck, dtypes, memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
 from .optable import OPS
+from .return_types import fields_of, return_type
 from .tensor_base import (TensorBase, _dim, real_if_complex, apply, binary, check_broadcast, enable_bfloat16, scalar_tensor, warn_once,
                           wrap)
 
@@ -771,22 +771,11 @@ _PAIR_DTYPE_ERRORS = {
                           f"indices output"),
     "cum": (lambda w, g: f"expected scalar_type {dtypes.scalar_name(w)} but found {dtypes.scalar_name(g)}",) * 2,
 }
-_PAIR_OUT_TYPES = {}
 
 
 def _pair_out_type(result):
     """torch.return_types.<name>_out: the out= form's named tuple, with the fields of result's."""
-    name = type(result).__name__ + "_out"
-    cls = _PAIR_OUT_TYPES.get(name)
-    if cls is None:
-        fields = result._fields
-        cls = collections.namedtuple(name, fields)
-        cls.__module__ = "torch.return_types"
-        cls.__qualname__ = name
-        cls.__repr__ = lambda self: (f"torch.return_types.{name}(\n"
-                                     + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")")
-        _PAIR_OUT_TYPES[name] = cls
-    return cls
+    return return_type(type(result).__name__ + "_out", fields_of(result))
 
 
 def with_pair_out(fn, name=None, errors="c10"):
@@ -819,7 +808,7 @@ def with_pair_out(fn, name=None, errors="c10"):
         for t, r, wrong in zip(out, result, (wrong_values, wrong_indices)):
             if t._data.dtype != r._data.dtype:   # (aminmax's two are both values)
                 raise RuntimeError(wrong(r._data.dtype, t._data.dtype))
-        return _pair_out_type(result)(*(write_out(r, t, name) for r, t in zip(result, out)))
+        return _pair_out_type(result)(write_out(r, t, name) for r, t in zip(result, out))
     wrapper.__name__ = wrapper.__qualname__ = name
     wrapper.__wrapped__ = fn
     wrapper.__doc__ = fn.__doc__

@@ -1,22 +1,14 @@
 """torch.histc, torch.histogram and torch.histogramdd (counts in float, PyTorch's bin edges and bin rule)."""
 import builtins
-import collections
 
 import numpy as np
 
 from .creation import linspace
 from .optable import OPS, defop
+from .return_types import return_type
 from .tensor_base import TensorBase, apply, wrap
 
-class histogram_result(collections.namedtuple("histogram", ["hist", "bin_edges"])):
-    __slots__ = ()
-    __module__ = "torch.return_types"
-
-    def __repr__(self):
-        return f"torch.return_types.histogram(\nhist={self.hist!r},\nbin_edges={self.bin_edges!r})"
-
-
-histogram_result.__name__ = histogram_result.__qualname__ = "histogram"   # type(r) as PyTorch names it
+histogram_result = return_type("histogram", ("hist", "bin_edges"))
 
 
 _KERNEL_TYPES = ("Float", "Double", "Half", "BFloat16")   # what ATen's histogram kernels are compiled for
@@ -160,18 +152,10 @@ def histogram(input, bins=100, *, range=None, weight=None, density=False, out=No
         hist = hist / (hist.sum() * np.diff(edges)).astype(x.dtype)
     hist, edges = hist.astype(x.dtype), np.array(edges)
     # (histc's result does not require grad; histogram's two outputs do, their derivative not implemented)
-    return histogram_result(*(apply(OPS["histogram_result"], (input,), out) for out in (hist, edges)))
+    return histogram_result((apply(OPS["histogram_result"], (input,), out) for out in (hist, edges)))
 
 
-class histogramdd_result(collections.namedtuple("histogramdd", ["hist", "bin_edges"])):
-    __slots__ = ()
-    __module__ = "torch.return_types"
-
-    def __repr__(self):
-        return f"torch.return_types.histogramdd(\nhist={self.hist!r},\nbin_edges={self.bin_edges!r})"
-
-
-histogramdd_result.__name__ = histogramdd_result.__qualname__ = "histogramdd"
+histogramdd_result = return_type("histogramdd", ("hist", "bin_edges"))
 
 
 @defop("histogramdd_result", "NotImplemented", lambda a, out: out, qualname="torch::autograd::NotImplemented")
@@ -244,4 +228,4 @@ def histogramdd(input, bins=10, *, range=None, weight=None, density=False):
             hist = hist / np.diff(e).reshape([-1 if j == i else 1 for j in builtins.range(d)])
         hist = hist.astype(points.dtype)
     outs = [apply(OPS["histogramdd_result"], (input,), v) for v in (hist, *edges)]
-    return histogramdd_result(outs[0], tuple(outs[1:]))
+    return histogramdd_result((outs[0], tuple(outs[1:])))

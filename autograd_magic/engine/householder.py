@@ -38,7 +38,7 @@ def geqrf(input, *, out=None):
         raise RuntimeError("torch.geqrf: input must have at least 2 dimensions.")
     _check_float("geqrf", input)
     a, tau = _record("geqrf", (input,), (0, 1))
-    return GeqrfResult(a, tau)
+    return GeqrfResult((a, tau))
 
 
 # ---------------------------------------------------------------- the product of reflectors, forward and back

@@ -1,17 +1,20 @@
 """torch.linalg's functions (and the torch.det / inverse / svd / cholesky ... aliases PyTorch keeps): argument
 checks and messages as PyTorch 2.13 gives them, then the ops of ops_linalg.py (or compositions recorded as PyTorch
 records them: matrix_norm's AmaxBackward0 over LinalgVectorNormBackward0, matrix_power's MmBackward0 chain)."""
-import collections
+
+import math
+import warnings
 
 import numpy as np
 
 from . import dtypes, lapack
 from .autograd import GRAD_MODE
-from .argcheck import tp_name
-from .functions import _OUT_GRAD, dims_arg, where, write_out
+from .argcheck import tp_name, user_level
+from .functions import _OUT_GRAD, _RESIZED, dims_arg, where, write_out
 from .ops_linalg import lu_factor, recorded
 from .ops_linalg_legacy import partial_cholesky
 from .optable import OPS
+from .return_types import return_type
 from .shaping import amax, amin, norm as _vector_norm, permute, sum as _sum, unsqueeze
 from .tensor_base import TensorBase, _dim, apply, check_broadcast, warn_once, wrap
 from .linalg import matmul
@@ -26,12 +29,7 @@ LinAlgError = _LinAlgError
 
 
 def _result(name, fields):
-    cls = collections.namedtuple(name, fields)
-    cls.__module__ = "torch.return_types"
-    cls.__qualname__ = name
-    cls.__repr__ = lambda self: (f"torch.return_types.{name}(\n"
-                                 + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")")
-    return cls
+    return return_type(name, fields)
 
 
 SvdResult = _result("linalg_svd", ("U", "S", "Vh"))
@@ -128,7 +126,7 @@ def inv_ex(A, *, check_errors=False, out=None):
     if info.any():
         if check_errors:
             return _inverse(A, "linalg.inv_ex")
-    return InvExResult(apply(OPS["linalg_inv_ex"], (A,)), _wrap(info.astype(np.int32)))
+    return InvExResult((apply(OPS["linalg_inv_ex"], (A,)), _wrap(info.astype(np.int32))))
 
 
 def inverse(input, *, out=None):
@@ -143,11 +141,11 @@ def det(A, *, out=None):
 
 def slogdet(A, *, out=None):
     _check_matrix(A, "linalg.slogdet", square=True, low_precision=True)
-    return SlogdetResult(*recorded(_XP, "linalg_slogdet", (A,), ()))
+    return SlogdetResult(recorded(_XP, "linalg_slogdet", (A,), ()))
 
 
 def torch_slogdet(input):
-    return OldSlogdetResult(*slogdet(input))
+    return OldSlogdetResult(slogdet(input))
 
 
 def logdet(input):
@@ -190,7 +188,7 @@ def solve(A, B, *, left=True, out=None):
 
 def solve_ex(A, B, *, left=True, check_errors=False, out=None):
     x, info = _solve(A, B, left, "torch.linalg.solve_ex" if check_errors else None)
-    return SolveExResult(x, _wrap(np.asarray(info, np.int32)))
+    return SolveExResult((x, _wrap(np.asarray(info, np.int32))))
 
 
 # ---------------------------------------------------------------- cholesky, qr, eigh, svd
@@ -249,9 +247,9 @@ def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
     _check_float_or_double(A, "linalg.cholesky", "cholesky_cpu")
     info = _cholesky_info(np.swapaxes(A._data, -1, -2) if upper else A._data)
     if info.any() and not check_errors:   # LAPACK's partial factorization, as PyTorch returns it
-        return CholeskyExResult(wrap(partial_cholesky(A._data, upper)), _wrap(info))
-    return CholeskyExResult(_cholesky(A, upper, "linalg.cholesky", "linalg_cholesky_ex", "linalg.cholesky_ex"),
-                            _wrap(info))
+        return CholeskyExResult((wrap(partial_cholesky(A._data, upper)), _wrap(info)))
+    return CholeskyExResult((_cholesky(A, upper, "linalg.cholesky", "linalg_cholesky_ex", "linalg.cholesky_ex"),
+                            _wrap(info)))
 
 
 def torch_cholesky(input, upper=False, *, out=None):
@@ -270,7 +268,7 @@ def qr(A, mode="reduced", *, out=None):
                            "or 'complete'")
     _check_matrix(A, "linalg.qr")
     _check_float_or_double(A, "linalg.qr", "geqrf_cpu")
-    return QrResult(*recorded(_XP, "linalg_qr", (A,), (mode,)))
+    return QrResult(recorded(_XP, "linalg_qr", (A,), (mode,)))
 
 
 def torch_qr(input, some=True, *, out=None):
@@ -279,14 +277,14 @@ def torch_qr(input, some=True, *, out=None):
         "boolean parameter 'some' has been replaced with a string parameter 'mode'.\nQ, R = torch.qr(A, some)\n"
         "should be replaced with\nQ, R = torch.linalg.qr(A, 'reduced' if some else 'complete') (Triggered "
         "internally at /__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:2505.)", stacklevel=2)
-    return OldQrResult(*qr(input, "reduced" if some else "complete"))
+    return OldQrResult(qr(input, "reduced" if some else "complete"))
 
 
 def eigh(A, UPLO="L", *, out=None):
     if UPLO not in ("L", "U"):
         raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
     _check_matrix(A, "linalg.eigh", square=True, kernel="linalg_eigh_cpu")
-    return EighResult(*recorded(_XP, "linalg_eigh", (A,), (UPLO,)))
+    return EighResult(recorded(_XP, "linalg_eigh", (A,), (UPLO,)))
 
 
 def eigvalsh(A, UPLO="L", *, out=None):
@@ -320,7 +318,7 @@ def svd(A, full_matrices=True, *, driver=None, out=None):
     _driver_type(driver, "linalg_svd")
     _check_driver(A, driver)
     _check_svd_input(A)
-    return SvdResult(*recorded(_XP, "linalg_svd", (A,), (bool(full_matrices),)))
+    return SvdResult(recorded(_XP, "linalg_svd", (A,), (bool(full_matrices),)))
 
 
 def svdvals(A, *, driver=None, out=None):
@@ -342,9 +340,9 @@ def torch_svd(input, some=True, compute_uv=True, *, out=None):
         m, n = input._data.shape[-2:]
         z = input._data.dtype
         batch = input._data.shape[:-2]
-        return OldSvdResult(_wrap(np.zeros(batch + (m, m), z)), s, _wrap(np.zeros(batch + (n, n), z)))
+        return OldSvdResult((_wrap(np.zeros(batch + (m, m), z)), s, _wrap(np.zeros(batch + (n, n), z))))
     u, s, vh = svd(input, full_matrices=not some)
-    return OldSvdResult(u, s, vh.mT)
+    return OldSvdResult((u, s, vh.mT))
 
 
 # ---------------------------------------------------------------- pinv, lstsq, matrix_rank
@@ -357,7 +355,9 @@ def _pinv_check(A, hermitian):
                            "2 or more dimensions of float, double, cfloat or cdouble types")
 
 
-def pinv(A, *, atol=None, rtol=None, hermitian=False, rcond=None, out=None):
+def pinv(A, rcond=None, hermitian=False, *, atol=None, rtol=None, out=None):
+    """linalg.pinv; rcond (PyTorch's older name of rtol) positional or by keyword; a tolerance tensor of several
+    elements broadcasts with A's batch."""
     _pinv_check(A, hermitian)
     if hermitian:   # PyTorch runs linalg.eigh, with its error for a matrix that is not square
         _check_matrix(A, "linalg.eigh", square=True)
@@ -365,7 +365,20 @@ def pinv(A, *, atol=None, rtol=None, hermitian=False, rcond=None, out=None):
         _check_svd_input(A)
     if rcond is not None:
         rtol = rcond
-    return apply(OPS["linalg_pinv"], (A,), _num(atol), _num(rtol), bool(hermitian))
+    return apply(OPS["linalg_pinv"], (A,), _tolerance(atol, "atol"), _tolerance(rtol, "rtol"), bool(hermitian))
+
+
+def _tolerance(t, name, fn="pinv"):
+    """A pinv / matrix_rank tolerance as the kernel reads it: None, a float, or (a tensor of several elements) a
+    float64 array of shape (*t.shape, 1)."""
+    if not isinstance(t, TensorBase):
+        return _num(t)
+    if t.is_complex():
+        raise RuntimeError(f"torch.linalg.{fn}: {name} tensor of complex type is not supported. Got "
+                           f"{t.dtype.scalar_name}")
+    if t._data.ndim == 0:
+        return float(t._data)
+    return np.asarray(t._data, np.float64)[..., None]
 
 
 def pinverse(input, rcond=1e-15):
@@ -425,7 +438,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
     else:
         rank_t = _wrap(rank)
     sv = _wrap(s.astype(a.dtype)) if driver in ("gelsd", "gelss") else _wrap(np.zeros((0,), a.dtype))
-    return LstsqResult(x, res, rank_t, sv)
+    return LstsqResult((x, res, rank_t, sv))
 
 
 def _per_input_matrix(values, batch, trailing):
@@ -440,7 +453,9 @@ def _per_input_matrix(values, batch, trailing):
     return values
 
 
-def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None):
+def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None, out=None):
+    """linalg.matrix_rank; tol (atol with rtol 0) positional or by keyword; a tolerance tensor of several elements
+    broadcasts with A's batch (ATen then resizes its result, with the warning of a resized output)."""
     if A._data.ndim < 2:
         raise RuntimeError("torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.")
     _check_rank_dtype(A)
@@ -453,12 +468,18 @@ def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None)
     a = A._data
     m, n = a.shape[-2:]
     s = np.abs(lapack.eigvalsh(a)) if hermitian else lapack.svdvals(a)
-    atol = _num(atol) or 0.0
-    rtol = _num(rtol)
-    if rtol is None:
-        rtol = 0.0 if atol > 0 else np.finfo(a.dtype).eps * max(m, n)
+    atol = _tolerance(atol, "atol", "matrix_rank")
+    rtol = _tolerance(rtol, "rtol", "matrix_rank")
+    atol = 0.0 if atol is None else atol
+    if rtol is None:   # (ATen: 0 where atol is positive, else eps * max(m, n); elementwise)
+        rtol = np.where(np.greater(atol, 0), 0.0, np.finfo(a.dtype).eps * max(m, n))
     big = s.max(-1, keepdims=True) if s.shape[-1] else s
-    return _wrap((s > np.maximum(atol, rtol * big)).sum(-1).astype(np.int64))
+    ranks = (s > np.maximum(atol, rtol * big)).sum(-1).astype(np.int64)
+    batch = a.shape[:-2]
+    if ranks.shape != batch and math.prod(batch):
+        warnings.warn(_RESIZED.format(", ".join(map(str, batch)), ", ".join(map(str, ranks.shape))), UserWarning,
+                      stacklevel=user_level())
+    return _wrap(ranks)
 
 
 def solve_triangular(A, B, *, upper, left=True, unitriangular=False, out=None):

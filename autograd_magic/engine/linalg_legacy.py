@@ -40,4 +40,4 @@ def triangular_solve(b, A, upper=True, transpose=False, unitriangular=False, *, 
     _check_solve(b, A, "triangular_solve")
     _check_float_or_double(A, "triangular_solve", "triangular_solve_cpu")
     x = apply(OPS["triangular_solve"], (b, A), bool(upper), bool(transpose), bool(unitriangular))
-    return TriangularSolveResult(x, A.clone())
+    return TriangularSolveResult((x, A.clone()))

@@ -64,7 +64,7 @@ def _check_eig(A, fn):
 
 def eig(A, *, out=None):
     _check_eig(A, "eig")
-    return EigResult(*_record("linalg_eig", (A,), (0, 1)))
+    return EigResult(_record("linalg_eig", (A,), (0, 1)))
 
 
 def eigvals(A, *, out=None):
@@ -96,7 +96,7 @@ def lu_factor_ex(A, *, pivot=True, check_errors=False, out=None):
     lu, pivots, info = _record("linalg_lu_factor_ex", (A,), (0,))
     if check_errors and info._data.any():
         _raise_singular(A, info._data)
-    return LuFactorExResult(lu, pivots, info)
+    return LuFactorExResult((lu, pivots, info))
 
 
 def _raise_singular(A, info):
@@ -111,12 +111,12 @@ def lu_factor(A, *, pivot=True, out=None):
     lu, pivots, info = lu_factor_ex(A, pivot=pivot)
     if info._data.any():
         _raise_singular(A, info._data)
-    return LuFactorResult(lu, pivots)
+    return LuFactorResult((lu, pivots))
 
 
 def lu(A, *, pivot=True, out=None):
     _check_lu(A, "linalg.lu", pivot)
-    return LuResult(*_record("linalg_lu", (A,), (1, 2)))
+    return LuResult(_record("linalg_lu", (A,), (1, 2)))
 
 
 _LU_DEPRECATED = (
@@ -131,7 +131,7 @@ def torch_lu(A, pivot=True, get_infos=False, out=None):
     """The deprecated torch.lu (Tensor.lu): (LU, pivots), or with get_infos the _lu_with_info triple."""
     warn_once(_LU_DEPRECATED, stacklevel=3)
     lu_, pivots, info = lu_factor_ex(A, pivot=pivot)   # (a singular matrix raises nothing, even without get_infos)
-    return LuWithInfoResult(lu_, pivots, info) if get_infos else (lu_, pivots)
+    return LuWithInfoResult((lu_, pivots, info)) if get_infos else (lu_, pivots)
 
 
 def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True, *, out=None):
@@ -143,9 +143,9 @@ def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True, *, out=N
     empty = wrap(np.zeros(0, LU_data._data.dtype))
     p = wrap(permutation(LU_pivots._data, m, LU_data._data.dtype)) if unpack_pivots else empty
     if not unpack_data:
-        return LuUnpackResult(p, empty, wrap(np.zeros(0, LU_data._data.dtype)))
+        return LuUnpackResult((p, empty, wrap(np.zeros(0, LU_data._data.dtype))))
     low, up = _record("lu_unpack_data", (LU_data,), (0, 1), (LU_pivots._data,))
-    return LuUnpackResult(p, low, up)
+    return LuUnpackResult((p, low, up))
 
 
 def lu_solve(LU, pivots, B, *, left=True, adjoint=False, out=None):

@@ -2,7 +2,6 @@
 helpers, running max/min, order statistics, quantiles, NaN-aware reductions, searching, set tests, products of
 tensors, and elementwise helpers. Differentiable ones record the op table's ops (ops_more.py) or compose existing
 ones where PyTorch's graph shows those same nodes."""
-import collections
 
 import numpy as np
 
@@ -15,16 +14,12 @@ from .composed import narrow
 from .functions import check_broadcast, dims_arg
 from .optable import OPS
 from .tensor_base import TensorBase, _dim, apply, wrap
+from .return_types import return_type
 from .xp import along_axis_key
 
 
 def _result(name, fields=("values", "indices")):
-    cls = collections.namedtuple(name, fields)
-    cls.__module__ = "torch.return_types"
-    cls.__qualname__ = name
-    cls.__repr__ = lambda self: (f"torch.return_types.{name}(\n"
-                                 + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")")
-    return cls
+    return return_type(name, fields)
 
 
 CummaxResult, CumminResult = _result("cummax"), _result("cummin")
@@ -165,15 +160,15 @@ def _cum(name, result, better):
         if not a.ndim:
             if dim not in (-1, 0):
                 raise IndexError(f"{name}(): Expected reduction dim -1 or 0 for scalar but got {dim}")
-            return result(apply(OPS[name], (input,), (), ()), wrap(np.zeros((), np.int64)))
+            return result((apply(OPS[name], (input,), (), ()), wrap(np.zeros((), np.int64))))
         if a.size == 0:
             idx = np.zeros(a.shape, np.int64)
-            return result(apply(OPS[name], (input,), along_axis_key(idx, 0), a.shape), wrap(idx))
+            return result((apply(OPS[name], (input,), along_axis_key(idx, 0), a.shape), wrap(idx)))
         d = _dim(dim, a.ndim)
         O.no_kernel(input, name + "_cpu", ("ComplexFloat", "ComplexDouble"))
         idx = _running_pick(a, d, better)
         values = apply(OPS[name], (input,), along_axis_key(idx, d), a.shape)
-        return result(values, wrap(idx))
+        return result((values, wrap(idx)))
     fn.__name__ = name
     return fn
 
@@ -186,7 +181,7 @@ def _reduced_pick(input, name, idx, d, keepdim, result):
     """values picked at idx (input's ndim minus d) along d, recorded under name; keepdim as asked."""
     a = input._data
     if not a.ndim:
-        return result(apply(OPS[name], (input,), (), ()), wrap(np.zeros((), np.int64)))
+        return result((apply(OPS[name], (input,), (), ()), wrap(np.zeros((), np.int64))))
     if keepdim:
         idx = np.expand_dims(idx, d)
         key = along_axis_key(idx, d)
@@ -194,7 +189,7 @@ def _reduced_pick(input, name, idx, d, keepdim, result):
         key = list(np.indices(idx.shape, sparse=True))
         key.insert(d, idx)
     values = apply(OPS[name], (input,), tuple(key), a.shape)
-    return result(values, wrap(idx.astype(np.int64)))
+    return result((values, wrap(idx.astype(np.int64))))
 
 
 def _kth_indices(a, k, d):
@@ -260,8 +255,8 @@ def aminmax(input, *, dim=None, keepdim=False):
         if dim is not None and not input.ndim:
             raise RuntimeError(f"aminmax not implemented for {input.dtype.scalar_name}")
         O.no_kernel(input, "aminmax_cpu", ("ComplexFloat", "ComplexDouble"))
-    return AminmaxResult(apply(OPS["aminmax_min"], (input,), dims, keep),
-                         apply(OPS["aminmax_max"], (input,), dims, keep))
+    return AminmaxResult((apply(OPS["aminmax_min"], (input,), dims, keep),
+                         apply(OPS["aminmax_max"], (input,), dims, keep)))
 
 
 # ---------------------------------------------------------------- NaN-aware reductions, quantiles

@@ -1,7 +1,6 @@
 """Functions of numerical exercise notebooks: torch.gradient (ATen's composite: central differences inside,
 one-sided or second-order differences at the edges, concatenated), frexp / ldexp (their own nodes:
 ops_float_parts.py), and atleast_1d/2d/3d taking several tensors or a list as PyTorch's do."""
-import collections
 import numbers
 import warnings
 
@@ -16,6 +15,7 @@ from .functions import _RESIZED, check_operands
 from .indexing import aten_getitem
 from .optable import OPS
 from .shaping import cat, reshape, unsqueeze
+from .return_types import return_type
 from .tensor_base import TensorBase, apply, inplace, wrap
 
 
@@ -131,9 +131,7 @@ def _by_coordinates(x, coords, d, edge_order):
     return cat([prepend, center, append], d)
 
 
-FrexpResult = collections.namedtuple("frexp", ("mantissa", "exponent"))
-FrexpResult.__module__ = "torch.return_types"
-FrexpResult.__repr__ = lambda self: f"torch.return_types.frexp(\nmantissa={self.mantissa!r},\nexponent={self.exponent!r})"
+FrexpResult = return_type("frexp", ("mantissa", "exponent"))
 
 
 def frexp(input):
@@ -142,7 +140,7 @@ def frexp(input):
         raise RuntimeError("torch.frexp() only supports floating-point dtypes")
     exponent = np.frexp(input._data)[1].astype(np.int32)
     scale = np.exp2(exponent).astype(input._data.dtype)
-    return FrexpResult(apply(OPS["frexp"], (input,), scale), wrap(exponent))
+    return FrexpResult((apply(OPS["frexp"], (input,), scale), wrap(exponent)))
 
 
 def ldexp(input, other):

@@ -374,10 +374,16 @@ def matrix_power_zero_vjp(xp, grad, saved, consts, needs):
 
 def pinv_array(a, atol, rtol, hermitian):
     """linalg.pinv as ATen computes it: through the SVD (eigh when hermitian), values below
-    max(atol, rtol * largest) dropped."""
+    max(atol, rtol * largest) dropped. atol, rtol: None, a number or an array of shape (*batch, 1), whose batch
+    broadcasts with a's (each matrix of the broadcast batch with its own tolerances)."""
     m, n = a.shape[-2:]
-    if rtol is None:
-        rtol = 0.0 if atol is not None and atol > 0 else np.finfo(a.dtype).eps * max(m, n)
+    tols = [t.shape[:-1] for t in (atol, rtol) if isinstance(t, np.ndarray)]
+    if tols:
+        batch = np.broadcast_shapes(a.shape[:-2], *tols)
+        a = np.broadcast_to(a, batch + (m, n))
+    if rtol is None:   # (ATen: 0 where atol is given and positive, else eps * max(m, n); elementwise)
+        default = np.finfo(a.dtype).eps * max(m, n)
+        rtol = default if atol is None else np.where(np.greater(atol, 0), 0.0, default)
     atol = 0.0 if atol is None else atol
     if hermitian:
         w, u = lapack.eigh(a)
@@ -399,6 +405,8 @@ def pinv_array(a, atol, rtol, hermitian):
 def pinv_vjp(xp, grad, saved, consts, needs):
     """pinv_backward (FunctionsManual.cpp), arranged for the smaller of m, n."""
     a, p = saved
+    if _shape(p)[:-2] != _shape(a)[:-2]:   # (tolerance tensors broadcast the batch: summed back by fit)
+        a = xp.expand(a, tuple(_shape(p)[:-2]) + tuple(_shape(a)[-2:]))
     return (pinv_backward(xp, grad, p, a),)
 
 

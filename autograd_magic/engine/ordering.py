@@ -39,7 +39,7 @@ def _picked(input, name, idx, d, result):
     """values = input picked at idx along d (idx has input's ndim), recorded under name; with the indices."""
     key = along_axis_key(idx, d) if input._data.ndim else ()
     values = apply(OPS[name], (input,), key, input._data.shape)
-    return result(values, wrap(idx.astype(np.int64)))
+    return result((values, wrap(idx.astype(np.int64))))
 
 
 _UNSET = object()
@@ -169,7 +169,7 @@ def median(input, dim=None, keepdim=False):
     key = list(np.indices(idx.shape, sparse=True))
     key.insert(d, idx)
     values = apply(OPS["median_dim"], (input,), tuple(key), a.shape)
-    return MedianResult(values, wrap(idx.astype(np.int64)))
+    return MedianResult((values, wrap(idx.astype(np.int64))))
 
 
 def nanmedian(input, dim=None, keepdim=False):
@@ -196,7 +196,7 @@ def nanmedian(input, dim=None, keepdim=False):
         idx = idx.squeeze(d)
         key = list(np.indices(idx.shape, sparse=True))
         key.insert(d, idx)
-        return NanmedianResult(apply(OPS["nanmedian_dim"], (input,), tuple(key), a.shape), wrap(idx.astype(np.int64)))
+        return NanmedianResult((apply(OPS["nanmedian_dim"], (input,), tuple(key), a.shape), wrap(idx.astype(np.int64))))
     return _picked(input, "nanmedian_dim", idx, d, NanmedianResult)
 
 

@@ -1,7 +1,6 @@
 """Reductions, views and joins over tensors (torch.sum, max, var, norm, reshape, transpose, expand, torch.cat,
 split ...). Indexing is in indexing.py, sorting and order statistics in ordering.py, einsum in einsum.py."""
 import builtins  # sum, max, min and abs are shadowed by the reductions below
-import collections
 
 import numpy as np
 
@@ -10,16 +9,13 @@ from .arg_parser import int_list, invalid_combination
 from .autograd import GRAD_MODE
 from .functions import add, check_operands, dims_arg, maximum, minimum, repeated_dim, write_out
 from .optable import OPS
+from .return_types import return_type
 from .size import checked_sizes
 from .tensor_base import TensorBase, _dim, apply, inplace, register_view, wrap
 
 
 def _return_type(name):
-    cls = collections.namedtuple(name, ["values", "indices"])
-    cls.__module__ = "torch.return_types"
-    cls.__qualname__ = name
-    cls.__repr__ = lambda self: f"torch.return_types.{name}(\nvalues={self.values!r},\nindices={self.indices!r})"
-    return cls
+    return return_type(name)
 
 
 MaxResult, MinResult = _return_type("max"), _return_type("min")
@@ -102,7 +98,7 @@ def _extreme(name, input, dim, keepdim, other):
         vals, out_idx, idx = vals.reshape(()), out_idx.reshape(()), idx.reshape(())
     values = apply(OPS[name + "_dim"], (t,), d, keepdim, idx, t._data.shape, data=vals)
     result = MaxResult if name == "max" else MinResult
-    return result(values, wrap(out_idx.astype(np.int64)))
+    return result((values, wrap(out_idx.astype(np.int64))))
 
 
 def max(input, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):

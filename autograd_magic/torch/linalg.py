@@ -12,6 +12,7 @@ from ..engine.householder import householder_product  # noqa: F401,E402
 from ..engine import arg_parser as _arg_parser
 from ..engine import linalg_fns as _fns
 from ..engine.functions import write_out as _write_out
+from ..engine.function_signatures import SIGNATURES as _SIGNATURES
 
 
 # PyTorch's parser in front of the functions of the GP lessons: solve_triangular(L, b) without upper=, upper="x",
@@ -34,6 +35,36 @@ cholesky = _arg_parser.parsed(_cholesky, "linalg_cholesky", ["(Tensor input, *, 
                               False)
 cholesky_ex = _arg_parser.parsed(_cholesky_ex, "linalg_cholesky_ex", [
     "(Tensor input, *, bool upper = False, bool check_errors = False, tuple of Tensors out = None)"], False)
+
+
+# pinv's four overloads (atol= / rtol= by keyword, or rcond and hermitian by position): pinv(A, 1e-3) takes rcond,
+# pinv(A, rcond=0.1, atol=0.1) is refused with the listing
+def _pinv(input, rcond=None, hermitian=False, *, atol=None, rtol=None, out=None):
+    return _fns.pinv(input, rcond, hermitian, atol=atol, rtol=rtol, out=out)
+
+
+pinv = _arg_parser.parsed(_pinv, "linalg_pinv", _SIGNATURES["linalg_pinv"], False)
+
+
+def _matrix_rank(input, tol=None, hermitian=False, *, atol=None, rtol=None, out=None):
+    return _fns.matrix_rank(input, tol, hermitian, atol=atol, rtol=rtol, out=out)
+
+
+def _lstsq(input, b, rcond=None, *, driver=None, out=None):
+    if out is not None:   # (no out= form in the engine: its TypeError, as before)
+        return _fns.lstsq(input, b, rcond, driver=driver, out=out)
+    return _fns.lstsq(input, b, rcond, driver=driver)
+
+
+def _solve(A, B, *, left=True, out=None):
+    return _fns.solve(A, B, left=left, out=out)
+
+
+# the same overloads for matrix_rank (tol for atol with rtol 0); lstsq's and solve's parameters as PyTorch names
+# and types them (lstsq(input=, b=), solve(..., left=1) refused)
+matrix_rank = _arg_parser.parsed(_matrix_rank, "linalg_matrix_rank", _SIGNATURES["linalg_matrix_rank"], False)
+lstsq = _arg_parser.parsed(_lstsq, "linalg_lstsq", _SIGNATURES["linalg_lstsq"], False)
+solve = _arg_parser.parsed(_solve, "linalg_solve", _SIGNATURES["linalg_solve"], False)
 
 
 def _vecdot(x, y, *, dim=-1, out=None):
