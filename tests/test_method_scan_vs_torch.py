@@ -6,6 +6,8 @@ PyTorch (the twenty-fourth session: 14612 calls, 2627 differing once the bound-m
   for a wrong call ("lgamma() takes 1 positional argument but 2 were given"): they now refuse as PyTorch's parser
   does ("TensorBase.lgamma() takes no arguments (1 given)"), as the engine's own methods already did (compiled
   builds only, engine/method_errors.py);
+* bool input to abs / ceil / floor / round / trunc / fix (and their in-place forms), which ATen's kernels
+  refuse ("abs_cpu" not implemented for 'Bool'), computed here;
 * methods that took what PyTorch's parser refuses and returned a value: x.flip() (dims is required),
   x.new_ones(), x.byte(0), b.logical_and(0), x.prelu(0), x.polygamma(1.5), x.mvlgamma(1.5); and x.broadcast_to
   refused an int or sizes given one by one, which PyTorch takes; then x.matrix_power(1.5), x.gcd(0), x.lcm(2),
@@ -48,6 +50,11 @@ CASES = ["A.matrix_power(2)", "A.matrix_power(n=0)", "A.matrix_power(1.5)", "i.g
     "x.sum_to_size((2, 1))", "x.sum_to_size(size=(1, 1))", "x.sum_to_size()", "(x + 1).polygamma_(1)",
     "(x + 1).polygamma_(1.5)", "(x + 3).mvlgamma_(2)", "(x + 3).mvlgamma_(p=1)", "x.mvlgamma_(1.5)", "x.nansum(axis=1)",
     "x.amax(axis=0)", "x.logsumexp(axis=1)", "x.nanmean(axis=1, keepdims=True)"]
+''' + EVAL_CASES],
+    "bool_input_to_rounding_and_abs": [SETUP + '''CASES = ["b.abs()", "b.clone().abs_()", "torch.abs(b)", "torch.absolute(b)",
+    "abs(b)", "b.ceil()", "b.floor()", "b.round()", "b.trunc()", "b.fix()", "b.clone().ceil_()", "b.clone().round_()",
+    "torch.floor(b)", "torch.round(b, decimals=0)", "torch.trunc(b)", "torch.fix(b)", "torch.tensor([1, -2]).abs()",
+    "torch.tensor([1, -2]).ceil()", "torch.tensor([1, -2]).round()", "torch.tensor([-1.5]).abs()"]
 ''' + EVAL_CASES],
 }
 

@@ -273,6 +273,8 @@ def _stepfn(name):
     def fn(input):
         refuse_complex(input, f"{name} is not supported for complex inputs")
         if not dtypes.is_float_np(input._data.dtype):
+            if input._data.dtype.kind == "b":   # (integers: a copy; bool: ATen's kernels have no loop for it)
+                raise NotImplementedError(f"\"{name}_vml_cpu\" not implemented for 'Bool'")
             return input.clone()
         return apply(op, (input,))
     fn.__name__ = fn.__qualname__ = name
@@ -411,6 +413,9 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
 
 
 def abs(input):
+    data = getattr(input, "_data", None)
+    if data is not None and data.dtype.kind == "b":   # (ATen's abs kernel has no bool loop)
+        raise NotImplementedError("\"abs_cpu\" not implemented for 'Bool'")
     return apply(OPS["abs"], (input,))
 
 
