@@ -6,6 +6,9 @@ PyTorch (the twenty-fourth session: 14612 calls, 2627 differing once the bound-m
   for a wrong call ("lgamma() takes 1 positional argument but 2 were given"): they now refuse as PyTorch's parser
   does ("TensorBase.lgamma() takes no arguments (1 given)"), as the engine's own methods already did (compiled
   builds only, engine/method_errors.py);
+* a bool tensor's fmod by an int (int8 zeros before, PyTorch's int64 remainder now), the split family,
+  chunk, tensor_split, unbind and diag_embed of a 0-d tensor, split's negative sizes, vsplit / dsplit's wording,
+  quantile's q in C++'s format, mvlgamma and trace of bool;
 * bool input to abs / ceil / floor / round / trunc / fix (and their in-place forms), which ATen's kernels
   refuse ("abs_cpu" not implemented for 'Bool'), computed here;
 * methods that took what PyTorch's parser refuses and returned a value: x.flip() (dims is required),
@@ -55,6 +58,18 @@ CASES = ["A.matrix_power(2)", "A.matrix_power(n=0)", "A.matrix_power(1.5)", "i.g
     "abs(b)", "b.ceil()", "b.floor()", "b.round()", "b.trunc()", "b.fix()", "b.clone().ceil_()", "b.clone().round_()",
     "torch.floor(b)", "torch.round(b, decimals=0)", "torch.trunc(b)", "torch.fix(b)", "torch.tensor([1, -2]).abs()",
     "torch.tensor([1, -2]).ceil()", "torch.tensor([1, -2]).round()", "torch.tensor([-1.5]).abs()"]
+''' + EVAL_CASES],
+    "splits_and_0d_checks": [SETUP + '''s = torch.tensor(0.5)
+v = torch.tensor([1., 2., 3.])
+CASES = ["x.split(-1)", "torch.split(x, -1)", "x.split(-2, 1)", "s.split(1)", "torch.split(s, 1)", "s.split([1])",
+    "x.split(0)", "s.chunk(0)", "s.chunk(2)", "x.chunk(-1)", "s.tensor_split(2)", "s.tensor_split([1])",
+    "s.unsafe_split(1)", "s.unsafe_chunk(2)", "v.vsplit(1)", "v.dsplit(1)", "x.dsplit(1)", "s.hsplit(1)", "s.unbind(-1)",
+    "s.unbind(0)", "s.unbind(1)", "s.unbind(-2)", "s.diag_embed()", "s.diag_embed(1)", "s.diag_embed(0, 0, 1)",
+    "s.diag_embed(0, -1, 0)", "x.quantile(-1)", "x.quantile(2)", "x.quantile(1.5)", "x.quantile(-0.5)",
+    "torch.tensor([True]).mvlgamma(0)", "torch.tensor([True]).mvlgamma(1)", "torch.tensor([1, 2]).mvlgamma(0)",
+    "torch.tensor([True, False]).trace()", "torch.eye(2).bool().trace()", "b.fmod(2)", "torch.fmod(b, 2)",
+    "b.fmod(torch.tensor(2))", "b.fmod(2.5)", "b.fmod(True)", "torch.fmod(b, b)", "b.fmod(-3)", "b.fmod(0)",
+    "torch.arange(4).fmod(3)"]
 ''' + EVAL_CASES],
 }
 

@@ -150,6 +150,8 @@ def _pieces(input, sizes, d, op):
 
 
 def _sizes(input, split_size, dim):
+    if input._data.ndim == 0:
+        raise RuntimeError("split expects at least a 1-dimensional tensor")
     d = _dim(dim, input._data.ndim)
     n = input._data.shape[d]
     if split_size < 0:
@@ -184,6 +186,8 @@ def _unsafe_split_with_sizes(input, split_sizes, dim=0):
 
 
 def _unsafe_chunk(input, chunks, dim=0):
+    if input._data.ndim == 0:
+        raise RuntimeError("chunk expects at least a 1-dimensional tensor")
     if chunks <= 0:
         raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
     d = _dim(dim, input._data.ndim)

@@ -74,6 +74,11 @@ def combinations(input, r=2, with_replacement=False):
 def diag_embed(input, offset=0, dim1=-2, dim2=-1):
     """A tensor whose (dim1, dim2) diagonals at offset hold input's last dim (DiagEmbedBackward0)."""
     shape = list(input._data.shape)
+    if not shape:   # (a 0-d input: ATen wraps dim1 and dim2 as dims of a 1-d tensor first)
+        for d in (dim1, dim2):
+            if d not in (-1, 0):
+                raise IndexError(f"Dimension out of range (expected to be in range of [-1, 0], but got {d})")
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
     n = shape.pop()
     ndim = len(shape) + 2
     d1, d2 = _dim(dim1, ndim), _dim(dim2, ndim)

@@ -110,8 +110,8 @@ def dstack(tensors):
 def _split_along(name, dim, min_dims):
     def split(input, indices_or_sections):
         if input.ndim < min_dims:
-            raise RuntimeError(f"torch.{name} requires a tensor with at least {min_dims} dimension"
-                               f"{'s' if min_dims > 1 else ''}, but got a tensor with {input.ndim} dimensions!")
+            raise RuntimeError(f"torch.{name} requires a tensor with at least {min_dims} dimension, but got a tensor "
+                               f"with {input.ndim} dimensions!")   # (PyTorch's words, "dimension" for 2 and 3 too)
         d = 0 if (name == "hsplit" and input.ndim == 1) else dim
         if isinstance(indices_or_sections, int):
             n = indices_or_sections

@@ -963,10 +963,16 @@ def fmod(input, other):
     if isinstance(other, TensorBase):
         check_operands(input, other)
         dt = dtypes.result_type((input, other))
+        if dt.np.kind == "b":
+            raise NotImplementedError("\"fmod_cpu\" not implemented for 'Bool'")
         if dt.np.kind in "iu" and not np.all(other._data):
             raise RuntimeError("ZeroDivisionError")
         return apply(OPS["fmod_tensor"], (input.to(dt), other.to(dt)))
     t = to_float(input) if isinstance(other, float) else input
+    if t._data.dtype.kind == "b":   # (a bool tensor and an int: int64, as PyTorch promotes; and a bool: no kernel)
+        if isinstance(other, (bool, np.bool_)):
+            raise NotImplementedError("\"fmod_cpu\" not implemented for 'Bool'")
+        t = t.to(dtypes.int64)
     if t._data.dtype.kind in "iu" and not other:
         raise RuntimeError("ZeroDivisionError")
     return apply(OPS["fmod"], (t,), other)

@@ -724,6 +724,8 @@ def diag(input, diagonal=0):
 
 
 def trace(input):
+    if input._data.dtype.kind == "b":   # (ATen's kernel has no bool loop: refused before the shape check)
+        raise NotImplementedError("\"trace\" not implemented for 'Bool'")
     if input._data.ndim != 2:
         raise RuntimeError("trace: expected a matrix, but got tensor with dim " + str(input._data.ndim))
     return apply(OPS["trace"], (input,), input._data.shape)

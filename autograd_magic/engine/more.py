@@ -111,6 +111,8 @@ def take_along_dim(input, indices, dim=None):
 
 
 def tensor_split(input, indices_or_sections, dim=0):
+    if input.ndim == 0:
+        raise RuntimeError("tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims")
     d = _dim(dim, input.ndim)
     n = input.shape[d]
     if isinstance(indices_or_sections, TensorBase) and indices_or_sections.ndim == 0:
@@ -290,7 +292,7 @@ def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear", _igno
     dt = input._data.dtype
     q_t = q if isinstance(q, TensorBase) else None
     if q_t is None and not 0 <= q <= 1:   # (the overload of a number q checks it first)
-        raise RuntimeError(f"quantile() q must be in the range [0, 1] but got {float(q)!r}")
+        raise RuntimeError(f"quantile() q must be in the range [0, 1] but got {float(q):g}")   # (C++'s way: -1, 1.5)
     if interpolation not in _INTERPOLATIONS:
         raise RuntimeError("quantile() interpolation must be one of linear, lower, higher, midpoint or nearest, but got "
                            f"{interpolation}")

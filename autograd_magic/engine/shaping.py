@@ -565,10 +565,14 @@ def _split(t, split, dim):
         raise invalid_combination("split", _SPLIT_OVERLOADS, (t, split, dim), {})
     if not isinstance(split, int):
         int_list("split_with_sizes", "split_sizes", split)
+    if t._data.ndim == 0:
+        raise RuntimeError("split expects at least a 1-dimensional tensor")
     d = _dim(dim, t._data.ndim)
     n = t._data.shape[d]
     if isinstance(split, int):
         size = split
+        if size < 0:
+            raise RuntimeError(f"split expects split_size be non-negative, but got split_size={size}")
         if size == 0 and n:
             raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension size of {n}")
         sizes = [builtins.min(size, n - start) for start in range(0, n, size)] if size > 0 else [n]
@@ -596,6 +600,8 @@ def _multi_output(views):
 
 
 def chunk(input, chunks, dim=0):
+    if input._data.ndim == 0:
+        raise RuntimeError("chunk expects at least a 1-dimensional tensor")
     if chunks <= 0:
         raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
     n = input._data.shape[_dim(dim, input._data.ndim)]
@@ -603,8 +609,10 @@ def chunk(input, chunks, dim=0):
 
 
 def unbind(input, dim=0):
-    if input._data.ndim == 0:   # (ATen's maybe_wrap_dim of a 0-d tensor that a dim cannot index)
-        raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+    if input._data.ndim == 0:   # (ATen wraps the dim as for a 1-d tensor, then finds no dimension to unbind)
+        if dim not in (-1, 0):
+            raise IndexError(f"Dimension out of range (expected to be in range of [-1, 0], but got {dim})")
+        raise IndexError("Dimension specified as 0 but tensor has no dimensions")
     d = _dim(dim, input._data.ndim)
     shape = input._data.shape
     return _multi_output([_view_out(input, apply(OPS["unbind"], (input,), (slice(None),) * d + (i,), shape))

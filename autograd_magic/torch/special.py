@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from ..engine import bessel as _bessel
-from ..engine.dtypes import get_default_dtype as _default_dtype
+from ..engine.dtypes import bool_ as _bool, get_default_dtype as _default_dtype
 from ..engine.functions import check_operands
 from ..engine.optable import OPS
 from ..engine.tensor import Tensor
@@ -83,6 +83,8 @@ def log_ndtr(input, *, out=None):
 
 def multigammaln(input, p, *, out=None):
     """The multivariate log-gamma of dimension p: sum of lgamma(x - j/2), j < p, plus p (p - 1) / 4 * log(pi)."""
+    if isinstance(input, Tensor) and input.dtype is _bool:
+        raise RuntimeError("The input tensor may not be a boolean tensor.")
     input = _float(input)
     if p < 1:
         raise RuntimeError("p has to be greater than or equal to 1")
