@@ -23,6 +23,7 @@ import numpy as np
 from . import random
 from .argcheck import LIKE_TAIL, OVERLOADS, TAIL, tp_name
 from .dtypes import dtype as _dtype
+from .function_signatures import SIGNATURES
 from .tensor_base import TensorBase
 
 _NUMPY_NAMES = {"dim": ("axis",), "keepdim": ("keepdims",), "input": ("x", "a", "x1"), "other": ("x2",)}
@@ -579,7 +580,10 @@ FACTORIES = {**{name: OVERLOADS[name] for name in ("arange", "linspace", "logspa
              "normal": [*(f"({m} mean, {s}, *, torch.Generator generator = None, Tensor out = None)"
                           for m, s in (("Tensor", "Tensor std"), ("Tensor", "float std = 1"), ("float", "Tensor std"))),
                         "(float mean, float std, tuple of ints size, *, torch.Generator generator = None, "
-                        "Tensor out = None, " + TAIL + ")"]}
+                        "Tensor out = None, " + TAIL + ")"],
+             # the window functions: beta / alpha only after periodic, no float length (torch.hann_window(4.0))
+             **{name: SIGNATURES[name] for name in ("bartlett_window", "blackman_window", "hamming_window",
+                                                     "hann_window", "kaiser_window")}}
 
 _FAST = {"int": (int,), "tuple of ints": (int,), "bool": (bool,), "Number": (int, float, bool),
          "float": (int, float, bool), "torch.dtype": (_dtype,), "str": (str,), "Tensor": (TensorBase,),

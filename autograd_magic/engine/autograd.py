@@ -921,7 +921,7 @@ class Saved:
         return self.tensor
 
     def _version_message(self, node):
-        kind = dtypes.scalar_name(self.data.dtype)
+        kind = dtypes.type_string(self.data.dtype)
         # the tensor's shape now (an in-place view change such as t_() may have changed it), as PyTorch prints it
         shape = ", ".join(str(n) for n in (self.data if self.is_output else self.tensor._data).shape)
         producer = node if self.is_output else self.tensor._fn
@@ -933,6 +933,6 @@ class Saved:
         # PyTorch names the node without "Backward0" (AddBackward0: Add) or "Backward" (TBackward1: T1)
         where = f", which is output 0 of {re.sub(r'Backward(0$)?', '', op.qualname)}," if producer else ""
         return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
-                f"[torch.{kind}Tensor [{shape}]]{where} is at version {self.current()}; expected version "
+                f"[{kind} [{shape}]]{where} is at version {self.current()}; expected version "
                 f"{self.version} instead. Hint: enable anomaly detection to find the operation that failed to "
                 "compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")

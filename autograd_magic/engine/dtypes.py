@@ -99,6 +99,11 @@ def to_real(d):
     return _TO_REAL.get(d.name, d)
 
 
+def real_np(np_dtype):
+    """The numpy dtype of a complex dtype's real and imaginary parts (complex64 -> float32); a real one as it is."""
+    return np.dtype(np.float32 if np_dtype == np.complex64 else np.float64) if np_dtype.kind == "c" else np_dtype
+
+
 def default_complex():
     """The dtype of Python complex numbers: complex128 when the default dtype is float64, else complex64."""
     return complex128 if _DEFAULT_FLOAT[0] is float64 else complex64
@@ -108,6 +113,18 @@ def scalar_name(np_dtype):
     """PyTorch's ScalarType name of a numpy dtype: Float, Double, Long ... (the dtype's name if it has none)."""
     d = _FROM_NP.get(np.dtype(np_dtype))
     return d.scalar_name if d is not None else np.dtype(np_dtype).name
+
+
+# the scalar types with a legacy Python tensor class (torch.FloatTensor ...): ATen's messages name them so
+_LEGACY_TYPES = frozenset(("Byte", "Char", "Short", "Int", "Long", "Half", "Float", "Double"))
+
+
+def type_string(np_dtype):
+    """A CPU tensor type as PyTorch's messages print it (ATen's toString() after the Python layer's rewrite):
+    torch.FloatTensor for the types with a legacy class, CPUBoolType, CPUBFloat16Type, CPUComplexFloatType ...
+    for the others."""
+    name = scalar_name(np_dtype)
+    return f"torch.{name}Tensor" if name in _LEGACY_TYPES else f"CPU{name}Type"
 
 
 def c_name(np_dtype):

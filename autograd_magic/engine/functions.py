@@ -249,6 +249,11 @@ def pow(input, exponent):
         if input.__class__ is int and t._data.dtype.kind in "bu" + "i":   # (3 ** bool_tensor is int64; -1 ** a
             t = t.to(dtypes.result_type((t, input)))                        # uint8 one wraps the base into uint8)
             base = dtypes.wrapped_int(base, t._data.dtype)
+        if t._data.dtype == np.float32 and isinstance(base, float):
+            # the base wrapped to float32 as ATen's kernel sees it, the power in float64 rounded once: PyTorch's
+            # vectorised float32 pow agrees with that for ~98% of inputs (numpy's float32 loop for ~80%)
+            data = np.power(np.float64(np.float32(base)), t._data.astype(np.float64)).astype(np.float32)
+            return apply(OPS["rpow"], (t,), base, data=data)
         data = np.asarray(np.power(base, t._data)).astype(t._data.dtype if isinstance(input, int) or
                                                           dtypes.is_float_np(t._data.dtype) else
                                                           dtypes.get_default_dtype().np)
@@ -289,7 +294,8 @@ _round = _stepfn("round")
 def round(input, *, decimals=None):
     """Elementwise round half to even (gradient zero); decimals: to that many decimal places (RoundBackward1), a
     float tensor's only: ATen has no integer kernel for it."""
-    refuse_complex(input, "\"round_vml_cpu\" not implemented for '{}'")
+    # (decimals other than 0 dispatch to ATen's round_cpu kernel, none or 0 to round_vml_cpu)
+    refuse_complex(input, f"\"{'round_cpu' if decimals else 'round_vml_cpu'}\" not implemented for '{{}}'")
     if decimals is None:
         return _round(input)
     data = input._data
@@ -755,10 +761,6 @@ def with_out(fn, name=None, bool_out=False, check=None):
     return wrapper
 
 
-def _tensor_type(np_dtype):
-    return f"torch.{dtypes.scalar_name(np_dtype)}Tensor"
-
-
 # what each function's kernel says of an out= tensor of the wrong dtype: (of the values, of the indices), each
 # given (wanted, got) numpy dtypes
 _PAIR_DTYPE_ERRORS = {
@@ -766,10 +768,10 @@ _PAIR_DTYPE_ERRORS = {
     "kthvalue": (lambda w, g: "output values must be of same type as input",
                  lambda w, g: "output indices must be of scalar type Long"),
     "median": (lambda w, g: f"Expected tensor for 'values' to have the same type as tensor for argument #2 'self'; "
-                            f"but type {_tensor_type(g)} does not equal {_tensor_type(w)} (while checking arguments "
+                            f"but type {dtypes.type_string(g)} does not equal {dtypes.type_string(w)} (while checking arguments "
                             f"for median)",
                lambda w, g: f"Expected tensor for argument #1 'indices' to have scalar type Long; but got "
-                            f"{_tensor_type(g)} instead (while checking arguments for median)"),
+                            f"{dtypes.type_string(g)} instead (while checking arguments for median)"),
     "mode": (lambda w, g: f"expected scalar type '{dtypes.scalar_name(w)}' but got '{dtypes.scalar_name(g)}' for "
                           f"values output",
              lambda w, g: f"expected scalar type '{dtypes.scalar_name(w)}' but got '{dtypes.scalar_name(g)}' for "

@@ -15,7 +15,7 @@ import ctypes
 
 import numpy as np
 
-from . import blas
+from . import blas, lapack_complex
 
 _int = ctypes.c_int
 _SCALAR = {np.dtype(np.float32): ctypes.c_float, np.dtype(np.float64): ctypes.c_double}
@@ -75,6 +75,8 @@ def syevd(a, uplo="L", vectors=True):
 def gesdd(a, full_matrices=False, compute_uv=True):
     """(U, S, Vh) (U and Vh None without compute_uv) of the matrices a (..., m, n) as PyTorch's linalg_svd
     computes them on the CPU (its default driver, gesdd), or None (see the module docstring)."""
+    if a.dtype.kind == "c":
+        return lapack_complex.gesdd(a, full_matrices, compute_uv)
     lib = _library(a)
     if lib is None:
         return None
@@ -113,6 +115,8 @@ def gesdd(a, full_matrices=False, compute_uv=True):
 def getrs(a, b):
     """X with a X = b for square matrices a (..., n, n) and b (..., n, k), batches broadcast, as PyTorch's
     linalg_solve computes it (linalg_lu_factor_ex, then linalg_lu_solve), or None."""
+    if a.dtype.kind == "c":
+        return lapack_complex.getrs(a, b)
     lib = _library(a)
     if lib is None or b.dtype != a.dtype or b.size == 0 or not np.isfinite(b).all():
         return None
@@ -220,6 +224,8 @@ def svdvals(a):
 def getrf(a):
     """(LU, pivots int32 1-based, info) of the matrices a (..., m, n) as PyTorch's linalg_lu_factor_ex computes
     them (?getrf on a column-major copy), or None. LU comes back column-major per matrix, as PyTorch returns it."""
+    if a.dtype.kind == "c":
+        return lapack_complex.getrf(a)
     lib = _library(a)
     if lib is None:
         return None
@@ -241,6 +247,8 @@ def getrf(a):
 def geev(a, vectors=True):
     """(eigenvalues, right eigenvectors or None), complex, of the matrices a (..., n, n) as PyTorch's linalg_eig
     computes them on the CPU (?geev with jobvl 'N', jobvr 'V' or 'N', the real pairs made complex), or None."""
+    if a.dtype.kind == "c":
+        return lapack_complex.geev(a, vectors)
     lib = _library(a)
     if lib is None:
         return None

@@ -50,7 +50,7 @@ def _wrap(a):
 
 
 def _check_float(A, fn):
-    if not dtypes.is_float_np(A._data.dtype):
+    if not dtypes.is_float_np(A._data.dtype) and A._data.dtype.kind != "c":
         raise RuntimeError(f"{fn}: Expected a floating point or complex tensor as input. Got {A.dtype.scalar_name}")
 
 
@@ -71,9 +71,14 @@ def _check_matrix(A, fn, square=False, name="A", kernel=None, low_precision=Fals
         _check_float_or_double(A, fn, kernel)
 
 
+# the kernels (and the low-precision check of linalg.inv, slogdet, logdet) that run on complex matrices here too,
+# as ATen dispatches them on float, double, cfloat and cdouble (the others still refuse complex by the kernel's name)
+_COMPLEX_KERNELS = (None, "lu_cpu", "linalg_svd_cpu")
+
+
 def _check_float_or_double(A, fn, kernel=None):
     name = A.dtype.scalar_name
-    if name in ("Float", "Double"):
+    if name in ("Float", "Double") or name in ("ComplexFloat", "ComplexDouble") and kernel in _COMPLEX_KERNELS:
         return
     if kernel is not None:
         raise NotImplementedError(f'"{kernel}" not implemented for \'{name}\'')
@@ -89,8 +94,9 @@ def _check_svd_input(A, fn="linalg.svd"):
 
 
 def _check_rank_dtype(A):
-    """matrix_rank and lstsq (ATen's linalg_lstsq / matrix_rank dtype check) take float and double only."""
-    if A.dtype.scalar_name not in ("Float", "Double"):
+    """matrix_rank and lstsq (ATen's linalg_lstsq / matrix_rank dtype check) take float, double and their complex
+    types only."""
+    if A.dtype.scalar_name not in ("Float", "Double", "ComplexFloat", "ComplexDouble"):
         raise RuntimeError("This function doesn't handle types other than float and double")
 
 
@@ -327,7 +333,7 @@ def svdvals(A, *, driver=None, out=None):
     _check_svd_input(A)
     if _tracks(A):
         return svd(A, full_matrices=False).S
-    return _wrap(lapack.svdvals(A._data).astype(A._data.dtype))
+    return _wrap(lapack.svdvals(A._data).astype(dtypes.real_np(A._data.dtype)))
 
 
 def torch_svd(input, some=True, compute_uv=True, *, out=None):
@@ -349,7 +355,7 @@ def torch_svd(input, some=True, compute_uv=True, *, out=None):
 
 
 def _pinv_check(A, hermitian):
-    if A._data.ndim < 2 or A.dtype.scalar_name not in ("Float", "Double"):
+    if A._data.ndim < 2 or A.dtype.scalar_name not in ("Float", "Double", "ComplexFloat", "ComplexDouble"):
         kind = A.dtype.scalar_name
         raise RuntimeError(f"linalg.pinv({kind}{{[{', '.join(map(str, A._data.shape))}]}}): expected a tensor with "
                            "2 or more dimensions of float, double, cfloat or cdouble types")
@@ -428,7 +434,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if got is not None:   # (per matrix of input: ATen writes them at input's batch index)
         s, rank = _per_input_matrix(got[2], a.shape[:-2], 1), _per_input_matrix(got[1], a.shape[:-2], 0)
     else:
-        s = lapack.svdvals(a) if a.size else np.zeros(a.shape[:-2] + (0,), a.dtype)
+        s = lapack.svdvals(a) if a.size else np.zeros(a.shape[:-2] + (0,), dtypes.real_np(a.dtype))
         tol = (rcond if rcond is not None and rcond > 0 else np.finfo(a.dtype).eps * max(m, n))
         rank = (s > tol * (s.max(-1, keepdims=True) if s.shape[-1] else s)).sum(-1).astype(np.int64)
     residuals = driver != "gelsy" and m > n and (driver == "gels" or bool((rank == n).all()))
@@ -437,7 +443,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
         rank_t = _wrap(np.zeros((0,), np.int64))
     else:
         rank_t = _wrap(rank)
-    sv = _wrap(s.astype(a.dtype)) if driver in ("gelsd", "gelss") else _wrap(np.zeros((0,), a.dtype))
+    sv = _wrap(s.astype(dtypes.real_np(a.dtype))) if driver in ("gelsd", "gelss") else _wrap(np.zeros((0,), dtypes.real_np(a.dtype)))
     return LstsqResult((x, res, rank_t, sv))
 
 

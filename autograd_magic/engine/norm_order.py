@@ -9,14 +9,15 @@ one by one; there the compiler of an FMA build (avx2, avx512) computes four squa
 in the last bit for about a third of the rows, which ``(norm - 1) ** 2`` (a gradient penalty) makes visible.
 
 Applies when the reduced dims are the trailing ones of a C-contiguous float32 or float64 array (size-1 dims aside,
-as ATen's iterator drops them), the whole array included; other layouts take ATen's generic reduction, for which
+as ATen's iterator drops them), the whole array included, or every dim of a dense permuted array (read in memory
+order, as ATen's iterator coalesces it); other layouts take ATen's generic reduction, for which
 numpy's order is kept.
 """
 import math
 
 import numpy as np
 
-from . import vec_kernels
+from . import reduce, vec_kernels
 from .random_kernels import _fma32, _fma64
 
 _BYTES = 32    # one vector of the kernel: it runs with 8 floats per vector, also on an avx512 processor
@@ -35,6 +36,12 @@ def _trailing(a, dims):
 
 def norm2(a, dims, keepdim):
     """sqrt of the sum of squares over dims (None: all) in the kernel's order; None where it does not apply."""
+    if (dims is None or len({d % a.ndim for d in dims}) == a.ndim) and a.ndim > 1 and not a.flags.c_contiguous \
+            and reduce.dense(a):
+        # every dim reduced: ATen's iterator orders a dense array's dims by stride and coalesces them, so the
+        # squares of a transposed (or stft-shaped) tensor are added in memory order, as one contiguous row
+        out = norm2(a.ravel(order="K"), None, False)
+        return None if out is None else out.reshape((1,) * a.ndim if keepdim else ())
     if a.dtype != np.float32 and a.dtype != np.float64 or not a.flags.c_contiguous or a.size == 0:
         return None
     split = _trailing(a, dims)

@@ -7,6 +7,7 @@ its gradient is rebuilt from recorded ops (the math path), so it can be differen
 """
 import numpy as np
 
+from . import dtypes
 from .optable import defop
 
 
@@ -29,17 +30,12 @@ def size_of(t, d):
     return t._data.shape[d]
 
 
-def _type_string(t):
-    name = t.dtype.scalar_name
-    return f"CPU{name}Type" if name in ("Bool", "BFloat16") else f"torch.{name}Tensor"
-
-
 def expand_size(t, target):
     """expand_size(input, target): inferExpandGeometry's errors, checked from the last dim."""
     shape = t._data.shape
     lead = len(target) - len(shape)
     if lead < 0:
-        raise RuntimeError(f"expand({_type_string(t)}{{[{', '.join(map(str, shape))}]}}, "
+        raise RuntimeError(f"expand({dtypes.type_string(t._data.dtype)}{{[{', '.join(map(str, shape))}]}}, "
                            f"size=[{', '.join(map(str, target))}]): the number of sizes provided ({len(target)}) "
                            f"must be greater or equal to the number of dimensions in the tensor ({len(shape)})")
     for i in reversed(range(lead, len(target))):

@@ -1,5 +1,6 @@
 """torch.linalg's differentiable primitives: forward and vjp side by side, with PyTorch's node names and the
-backward formulas of its derivatives.yaml / FunctionsManual.cpp (real dtypes).
+backward formulas of its derivatives.yaml / FunctionsManual.cpp (A^H where they write it: the transpose of a real
+matrix, the conjugate transpose of a complex one, in PyTorch's convention for complex gradients).
 
 A vjp is written once for numpy arrays and for recorded Tensors (xp). The helpers below cover the few places where
 the two namespaces spell an operation differently (diagonal, tril, solve ...). Decompositions with several outputs
@@ -10,7 +11,9 @@ gradient can be differentiated again.
 import numpy as np
 
 from . import lapack
+from .dtypes import real_np
 from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, Saved, record_multi
+from .ops_complex import cj
 from .ops_linalg_legacy import singular_diagonal, substitute
 from .ops_linalg_more import lu_factor_array, lu_solve_array
 from .ops_shape import _norm, norm_vjp
@@ -45,6 +48,11 @@ def _tril(xp, m, k=0):
     return np.tril(m, k) if xp.is_numpy else m.tril(k)
 
 
+def _mH(xp, m):
+    """The conjugate transpose (the transpose of a real matrix): where PyTorch's formulas write A^H."""
+    return cj(xp.mT(m))
+
+
 def _solve(xp, a, b):
     """a^{-1} b for matrices b (a recorded linalg.solve under create_graph)."""
     return xp.call("linalg_solve_ex", (a, b), False)
@@ -60,7 +68,9 @@ def _recorded(xp, name, inputs, consts, differentiable=None):  # (op.saves only 
     op = OPS[name]
     if MULTI_OUTPUT_TANGENTS[0] is not None:
         MULTI_OUTPUT_TANGENTS[0](name, inputs)
-    arrays = [np.asarray(a, inputs[0]._data.dtype) for a in op.fwd(*[t._data for t in inputs], *consts)]
+    dt = inputs[0]._data.dtype   # (a complex input's real outputs, singular values or residuals, stay real)
+    arrays = [np.asarray(a, real_np(dt) if np.asarray(a).dtype.kind == "f" else dt)
+              for a in op.fwd(*[t._data for t in inputs], *consts)]
     outs = [xp.wrap(a) for a in arrays]
     if GRAD_MODE.enabled and any(t._rg for t in inputs):
         keep = [o if differentiable is None or i in differentiable else None for i, o in enumerate(outs)]
@@ -107,6 +117,11 @@ def _lapack(x):
 
 
 def _det(a):
+    if a.dtype.kind == "c" and a.size:   # (ATen: the sign of getrf's pivots times the product of LU's diagonal)
+        lu, pivots, _ = lu_factor_array(a)
+        swaps = np.add.reduce(pivots != np.arange(1, a.shape[-1] + 1, dtype=np.int32), axis=-1)
+        return np.asarray(np.where(swaps % 2, -1, 1) * np.multiply.reduce(np.diagonal(lu, 0, -2, -1), axis=-1),
+                          a.dtype)
     lu, sign, _ = lu_factor(a)
     return np.asarray(np.multiply.reduce(np.diagonal(lu, 0, -2, -1), axis=-1) * sign, a.dtype)
 
@@ -116,7 +131,7 @@ def _slogdet(a):
     d = np.diagonal(lu, 0, -2, -1)
     with np.errstate(divide="ignore"):
         logabs = np.add.reduce(np.log(np.abs(d)), axis=-1)
-    return np.asarray(np.multiply.reduce(np.sign(d), axis=-1) * sign, a.dtype), np.asarray(logabs, a.dtype)
+    return np.asarray(np.multiply.reduce(np.sign(d), axis=-1) * sign, a.dtype), np.asarray(logabs, real_np(a.dtype))
 
 
 # ---------------------------------------------------------------- inverse, det, slogdet, solve
@@ -124,18 +139,19 @@ def _slogdet(a):
 
 @defop("linalg_inv_ex", "LinalgInvExBackward0", lambda a: _lapack(lapack.inv(a)), saves=(-1,))
 def inv_vjp(xp, grad, saved, consts, needs):
-    """gA = -X^T g X^T for X = A^{-1}."""
-    x_t = xp.mT(saved[0])
+    """gA = -X^H g X^H for X = A^{-1}."""
+    x_t = _mH(xp, saved[0])
     return (-xp.matmul(x_t, xp.matmul(grad, x_t)),)
 
 
 @defop("linalg_det", "LinalgDetBackward0", _det, saves=(0, -1))
 def det_vjp(xp, grad, saved, consts, needs):
-    """gA = g det(A) A^{-T} (the cofactor matrix)."""
+    """gA = g conj(det(A)) A^{-H} (the cofactor matrix)."""
     a, det = saved
-    d = (grad * det)[..., None, None]
+    d = (grad * cj(det))[..., None, None]
     if not xp.is_numpy:
-        return (d * xp.mT(_inv(xp, a)),)
+        return (d * _mH(xp, _inv(xp, a)),)
+    a = cj(a)
     ok = det != 0
     if ok.all():
         return (np.linalg.solve(np.swapaxes(a, -1, -2), d * np.eye(a.shape[-1], dtype=a.dtype)),)
@@ -158,8 +174,9 @@ def slogdet_vjp(xp, grads, saved, consts, needs):
         return (None,)
     a = saved[-1]
     if xp.is_numpy:
-        return (np.linalg.solve(np.swapaxes(a, -1, -2), g[..., None, None] * np.eye(a.shape[-1], dtype=a.dtype)),)
-    return (g[..., None, None] * xp.mT(_inv(xp, a)),)
+        return (np.linalg.solve(np.conj(np.swapaxes(a, -1, -2)),
+                                g[..., None, None] * np.eye(a.shape[-1], dtype=a.dtype)),)
+    return (g[..., None, None] * _mH(xp, _inv(xp, a)),)
 
 
 def _solve_fwd(a, b, vector, left=True):
@@ -173,22 +190,22 @@ def _solve_fwd(a, b, vector, left=True):
 
 @defop("linalg_solve_ex", "LinalgSolveExBackward0", _solve_fwd, saves=(0, -1))
 def solve_vjp(xp, grad, saved, consts, needs):
-    """gB = A^{-T} g, gA = -gB X^T (left=False: gB = g A^{-T}, gA = -X^T gB)."""
+    """gB = A^{-H} g, gA = -gB X^H (left=False: gB = g A^{-H}, gA = -X^H gB); A^H = A^T for real matrices."""
     a, x = saved
     vector, left = (*consts, True)[:2]
-    a_t = xp.mT(a)
-    if not left:   # gB = g A^{-T}: ATen's lu_solve with A's LU (left=False, adjoint=True)
-        if xp.is_numpy:
+    a_t = _mH(xp, a)
+    if not left:   # gB = g A^{-H}: ATen's lu_solve with A's LU (left=False, adjoint=True)
+        if xp.is_numpy and a.dtype.kind != "c":
             lu, pivots, _ = lu_factor_array(a)
             gb = lu_solve_array(lu, pivots, grad, False, True)
         else:
             gb = xp.call("linalg_solve_ex", (a_t, grad), False, False)
-        return (-xp.matmul(xp.mT(x), gb) if needs[0] else None, gb)
+        return (-xp.matmul(_mH(xp, x), gb) if needs[0] else None, gb)
     if vector:
         gb = xp.call("linalg_solve_ex", (a_t, grad), True)
-        return (-(gb[..., :, None] * x[..., None, :]) if needs[0] else None, gb)
+        return (-(gb[..., :, None] * cj(x)[..., None, :]) if needs[0] else None, gb)
     gb = xp.call("linalg_solve_ex", (a_t, grad), False)
-    return (-xp.matmul(gb, xp.mT(x)) if needs[0] else None, gb)
+    return (-xp.matmul(gb, _mH(xp, x)) if needs[0] else None, gb)
 
 
 # ---------------------------------------------------------------- cholesky, qr
@@ -301,19 +318,29 @@ def svd_vjp(xp, grads, saved, consts, needs):
     return (svd_backward(xp, gu, gs, gvh, u, s, vh),)
 
 
+_SVD_PHASE = ("svd_backward: The singular vectors in the complex case are specified up to multiplication by e^{i phi}. "
+              "The specified loss function depends on this phase term, making it ill-defined.")
+
+
 def svd_backward(xp, gu, gs, gvh, u, s, vh):
     m, n = _shape(u)[-2], _shape(vh)[-1]
+    complex_ = _dt(u).kind == "c"
     if gu is None and gvh is None:
         if gs is None:
             return None
         return xp.matmul(u, gs[..., :, None] * vh) if m >= n else xp.matmul(u * gs[..., None, :], vh)
+    mh = lambda t: _mH(xp, t)   # noqa: E731  (A^H: A^T for real matrices)
     uhgu = vhgv = None
     if gu is not None:
-        t = xp.matmul(xp.mT(u), gu)
-        uhgu = t - xp.mT(t)
+        t = xp.matmul(mh(u), gu)
+        uhgu = t - mh(t)
     if gvh is not None:
-        t = xp.matmul(vh, xp.mT(gvh))
-        vhgv = t - xp.mT(t)
+        t = xp.matmul(vh, mh(gvh))
+        vhgv = t - mh(t)
+    if complex_:   # a loss that depends on the vectors' phases has no gradient (PyTorch's check)
+        im = [np.imag(np.diagonal(t if xp.is_numpy else t._data, 0, -2, -1)) for t in (uhgu, vhgv) if t is not None]
+        if not np.allclose(im[0], -im[1] if len(im) > 1 else 0, rtol=1e-2, atol=1e-2):
+            raise RuntimeError(_SVD_PHASE)
     s2 = s * s
     e = s2[..., None, :] - s2[..., :, None] + _eye(xp, _shape(s)[-1], s)
     if uhgu is not None and vhgv is not None:
@@ -324,15 +351,17 @@ def svd_backward(xp, gu, gs, gvh, u, s, vh):
         ret = s[..., :, None] * (vhgv / e)
     if gs is not None:
         ret = ret + _diag_embed(xp, gs)
+    if complex_ and gu is not None:   # (the imaginary diagonal of skew(U^H gU), over 2 S)
+        ret = ret + _diag_embed(xp, _diagonal(xp, uhgu) / (2 * s))
     if m > n and gu is not None:
         ga = xp.matmul(u, ret)
         gu_sinv = gu / s[..., None, :]
-        ga = ga + gu_sinv - xp.matmul(u, xp.matmul(xp.mT(u), gu_sinv))
+        ga = ga + gu_sinv - xp.matmul(u, xp.matmul(mh(u), gu_sinv))
         return xp.matmul(ga, vh)
     if m < n and gvh is not None:
         ga = xp.matmul(ret, vh)
         sinv_gvh = gvh / s[..., :, None]
-        ga = ga + sinv_gvh - xp.matmul(xp.matmul(sinv_gvh, xp.mT(vh)), vh)
+        ga = ga + sinv_gvh - xp.matmul(xp.matmul(sinv_gvh, mh(vh)), vh)
         return xp.matmul(u, ga)
     return xp.matmul(u, xp.matmul(ret, vh)) if m >= n else xp.matmul(xp.matmul(u, ret), vh)
 
@@ -392,13 +421,15 @@ def pinv_array(a, atol, rtol, hermitian):
         tol = np.maximum(atol, rtol * big)
         with np.errstate(divide="ignore"):
             inv = np.where(s > tol, 1 / w, 0).astype(a.dtype)
-        return np.asarray((u * inv[..., None, :]) @ np.swapaxes(u, -1, -2), a.dtype)
+        return np.asarray((u * inv[..., None, :]) @ np.conj(np.swapaxes(u, -1, -2)), a.dtype)
     u, s, vh = lapack.svd(a, False)
     big = np.max(s, axis=-1, keepdims=True) if s.shape[-1] else s
     tol = np.maximum(atol, rtol * big)
     with np.errstate(divide="ignore"):
         inv = np.where(s > tol, 1 / s, 0).astype(a.dtype)
-    return np.asarray((np.swapaxes(vh, -1, -2) * inv[..., None, :]) @ np.swapaxes(u, -1, -2), a.dtype)
+    # (V S^+ U^H: the conjugate transposes, for complex matrices)
+    return np.asarray((np.conj(np.swapaxes(vh, -1, -2)) * inv[..., None, :]) @ np.conj(np.swapaxes(u, -1, -2)),
+                      a.dtype)
 
 
 @defop("linalg_pinv", "LinalgPinvBackward0", pinv_array, saves=(0, -1))
@@ -412,7 +443,7 @@ def pinv_vjp(xp, grad, saved, consts, needs):
 
 def pinv_backward(xp, grad, p, a):
     m, n = _shape(a)[-2:]
-    mm, mT = xp.matmul, xp.mT
+    mm, mT = xp.matmul, (lambda t: _mH(xp, t))   # (the conjugate transposes of FunctionsManual's formula)
     p_h, grad_h = mT(p), mT(grad)
     if m <= n:
         k = mm(grad_h, p)
@@ -438,10 +469,10 @@ def _lstsq_fwd(a, b, vector, residuals, driver="gelsy", rcond=None):
     else:
         x = pinv_array(a, None, None, False) @ bm
         if residuals:
-            res = np.add.reduce((a @ x - bm) ** 2, axis=-2)
+            res = np.add.reduce(np.abs(a @ x - bm) ** 2, axis=-2)
         else:
             res = np.zeros((0,), a.dtype)
-    return (x[..., 0] if vector else x), np.asarray(res, a.dtype)
+    return (x[..., 0] if vector else x), np.asarray(res, real_np(a.dtype))
 
 
 @defop("linalg_lstsq", "LinalgLstsqBackward0", _lstsq_fwd, saves=(0, 1), several_outputs=True)
@@ -459,9 +490,9 @@ def lstsq_vjp(xp, grads, saved, consts, needs):
         gxm = gx[..., None] if vector else gx
         p = xp.call("linalg_pinv", (a,), None, None, False)
         if needs[0]:
-            ga = pinv_backward(xp, xp.matmul(gxm, xp.mT(bm)), p, a)
+            ga = pinv_backward(xp, xp.matmul(gxm, _mH(xp, bm)), p, a)
         if needs[1]:
-            gb = xp.matmul(xp.mT(p), gxm)
+            gb = xp.matmul(_mH(xp, p), gxm)
     if gres is not None and residuals and _shape(gres)[-1]:
         xm = x[..., None] if vector else x
         r = 2 * (xp.matmul(a, xm) - bm) * gres[..., None, :]

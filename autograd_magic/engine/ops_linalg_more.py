@@ -137,7 +137,7 @@ def matrix_exp_vjp(xp, grad, saved, consts, needs):
 
 
 def _eig_fwd(a):
-    got = lapack.geev(a) if a.dtype.kind == "f" else None
+    got = lapack.geev(a) if a.dtype.kind in "fc" else None
     if got is None:
         w, v = np.linalg.eig(a)
         cplx = np.complex64 if a.dtype in (np.float32, np.complex64) else np.complex128

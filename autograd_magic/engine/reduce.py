@@ -11,7 +11,8 @@ printed with ``.item()`` or ``:.6f`` shows it. This module replays PyTorch's ord
     31667.59765625
 
 Covered: the whole tensor, trailing dims (rows) and leading dims (columns) of a C-contiguous float array, which is
-what lessons reduce; any other layout falls back to numpy's order (``None`` from ``torch_sum``).
+what lessons reduce, and the whole of a dense permuted array (in memory order, as ATen coalesces it); any other
+layout falls back to numpy's order (``None`` from ``torch_sum``).
 """
 import math
 
@@ -149,8 +150,7 @@ def _small_sum(flat):
 def full_sum(a):
     """a.sum() in PyTorch's order for tensors a single thread reduces (PyTorch splits bigger ones between
     threads: then the order depends on the thread count, and numpy's pairwise sum is as close as any)."""
-    if a.dtype.kind in "fc" and a.dtype.itemsize >= 4 and 0 < a.size <= 32768 and (a.flags.c_contiguous
-                                                                                  or a.flags.f_contiguous):
+    if a.dtype.kind in "fc" and a.dtype.itemsize >= 4 and 0 < a.size <= 32768 and dense(a):
         flat = a.ravel(order="K")
         if flat.size < _ILP:  # (0 + x0) + x1 + x2: numpy's loop adds in that order too
             return np.add.reduce(flat) + a.dtype.type(0)
@@ -205,6 +205,16 @@ def _permuted_sum(a, dims, keepdim):
     return r.reshape([1 if i in dims else n for i, n in enumerate(a.shape)]) if keepdim else r
 
 
+def dense(a):
+    """Whether a fills its memory without gaps in some order of its dims (C- or F-contiguous, or a permutation of
+    a contiguous array: a transposed batch, stft's output): PyTorch's iterator orders the dims by stride and
+    coalesces them, so a whole-tensor sum adds in memory order (ravel(order="K"))."""
+    if a.flags.c_contiguous or a.flags.f_contiguous:
+        return True
+    order = sorted(range(a.ndim), key=lambda i: -a.strides[i])
+    return a.transpose(order).flags.c_contiguous
+
+
 def _rows_of_a_matrix(a):
     """Whether the 2-d float array a is a block of a row-major matrix (X[:, 1:], X[2:, :5]: unit column stride,
     rows apart by at least their length, no size-1 dim). PyTorch's iterator orders its dims and splits its
@@ -248,7 +258,7 @@ def torch_sum(a, dims):
         r = torch_sum(squeezed, None if len(kept_dims) == len(keep) else kept_dims)
         return None if r is None else np.asarray(r).reshape(out_shape)
     if dims is None or len(dims) == nd:
-        if not (a.flags.c_contiguous or a.flags.f_contiguous):
+        if not dense(a):
             return None
         flat = a.ravel(order="K")
         if flat.size < _lanes(a.dtype):                      # row_sum on scalars: numpy scalar adds

@@ -416,19 +416,12 @@ def t(input):
     return _view_out(input, apply(OPS["t"], (input,)))
 
 
-def _type_string(dtype):
-    """ATen's name of a CPU tensor type in messages: torch.FloatTensor for the types with a legacy constructor,
-    CPUBoolType, CPUBFloat16Type for the others."""
-    name = dtype.scalar_name
-    return f"CPU{name}Type" if name in ("Bool", "BFloat16") else f"torch.{name}Tensor"
-
-
 def expand(input, *sizes):
     sizes = _shape_args(sizes, "expand")
     shape = input._data.shape
     lead = len(sizes) - len(shape)
     if lead < 0:
-        raise RuntimeError(f"expand({_type_string(input.dtype)}{{[{', '.join(map(str, shape))}]}}, "
+        raise RuntimeError(f"expand({dtypes.type_string(input._data.dtype)}{{[{', '.join(map(str, shape))}]}}, "
                            f"size=[{', '.join(map(str, sizes))}]): "
                            "the number of sizes provided (%d) must be greater or equal to the number of dimensions "
                            "in the tensor (%d)" % (len(sizes), len(shape)))

@@ -107,14 +107,33 @@ def tensor_first(fn, name, tensor_class):
 # ---------------------------------------------------------------- window functions (signal lessons)
 
 
-def _window(name, window_length, periodic, dtype, requires_grad, body):
+# c10's names of the layouts in TensorOptions' text
+_LAYOUT_NAMES = {"strided": "Strided", "sparse_coo": "Sparse"}
+
+
+def window_checks(name, window_length, dtype, layout, dtype_note=False):
+    """ATen's window_function_checks, in its order: no sparse layout, a floating point or complex dtype (the
+    default one when None), a length >= 0. The message prints the options as given: dtype_note marks a dtype not
+    given as "(default)" (hann_window checks its own options; the others see the dtype their binding filled in).
+    Returns the dtype."""
+    shown = dtype or get_default_dtype()
+    layout_name = "Strided (default)" if layout is None else _LAYOUT_NAMES.get(layout._name, layout._name)
+    options = (f"TensorOptions(dtype={shown.c_name}{' (default)' if dtype is None and dtype_note else ''}, "
+               f"device=cpu, layout={layout_name}, requires_grad=false (default), pinned_memory=false, "
+               "memory_format=(nullopt))")
+    if layout is not None and layout._name != "strided":
+        raise RuntimeError(f"{name} is not implemented for sparse types, got: {options}")
+    if not (shown.is_floating_point or shown.is_complex):
+        raise RuntimeError(f"{name} expects floating point dtypes, got: {options}")
     if window_length < 0:
         raise RuntimeError(f"{name} requires non-negative window_length, got window_length={window_length}")
-    dtype = dtype or get_default_dtype()
-    if not dtype.is_floating_point:
-        raise RuntimeError(f"{name} expects floating point dtypes, got: TensorOptions(dtype={dtype.c_name}, "
-                           f"device=cpu, layout=Strided (default), requires_grad=false (default), pinned_memory=false, "
-                           f"memory_format=(nullopt))")
+    if shown.is_complex and window_length > 1:   # (the checks take complex dtypes; the arange under them not)
+        raise NotImplementedError(f"\"arange_cpu\" not implemented for '{shown.scalar_name}'")
+    return shown
+
+
+def _window(name, window_length, periodic, dtype, layout, requires_grad, body, dtype_note=False):
+    dtype = window_checks(name, window_length, dtype, layout, dtype_note)
     if window_length == 0:
         return creation.empty(0, dtype=dtype, requires_grad=requires_grad)
     if window_length == 1:
@@ -127,28 +146,32 @@ def _window(name, window_length, periodic, dtype, requires_grad, body):
 
 
 def hamming_window(window_length, periodic=True, alpha=0.54, beta=0.46, *, dtype=None, layout=None, device=None,
-                   requires_grad=False, _name="hamming_window"):
+                   pin_memory=False, requires_grad=False, _name="hamming_window"):
     """alpha - beta cos(2 pi n / (N - 1)), computed in place on an arange as ATen does."""
-    return _window(_name, window_length, periodic, dtype, requires_grad,
-                   lambda w, n: w.mul_(2 * math.pi / (n - 1)).cos_().mul_(-beta).add_(alpha))
+    return _window(_name, window_length, periodic, dtype, layout, bool(requires_grad),
+                   lambda w, n: w.mul_(2 * math.pi / (n - 1)).cos_().mul_(-beta).add_(alpha),
+                   dtype_note=_name == "hann_window")
 
 
-def hann_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, requires_grad=False):
-    return hamming_window(window_length, periodic, 0.5, 0.5, dtype=dtype, requires_grad=requires_grad,
-                          _name="hann_window")
+def hann_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
+                requires_grad=False):
+    return hamming_window(window_length, periodic, 0.5, 0.5, dtype=dtype, layout=layout,
+                          requires_grad=requires_grad, _name="hann_window")
 
 
-def blackman_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, requires_grad=False):
+def blackman_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
+                    requires_grad=False):
     def body(w, n):
         w = w.mul_(math.pi / (n - 1))
         return w.mul(4).cos_().mul_(0.08) - w.mul(2).cos_().mul_(0.5) + 0.42
-    return _window("blackman_window", window_length, periodic, dtype, requires_grad, body)
+    return _window("blackman_window", window_length, periodic, dtype, layout, bool(requires_grad), body)
 
 
-def bartlett_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, requires_grad=False):
+def bartlett_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
+                    requires_grad=False):
     def body(w, n):
         w = w.mul_(2.0 / (n - 1))
         half = ((n - 1) >> 1) + 1
         w.narrow(0, half, n - half).mul_(-1).add_(2)
         return w
-    return _window("bartlett_window", window_length, periodic, dtype, requires_grad, body)
+    return _window("bartlett_window", window_length, periodic, dtype, layout, bool(requires_grad), body)

@@ -14,6 +14,7 @@ from ..engine.optable import OPS
 from ..engine.reduce import dim_sum
 from ..engine.tensor import Tensor
 from ..engine.tensor_base import apply
+from .aten_forms import window_checks
 
 
 def _floating(t, kernel):
@@ -84,32 +85,12 @@ def polygamma(n, input):
     return apply(OPS["dist_polygamma"], (_float(input),), int(n))
 
 
-_UNSET = object()
-_KAISER_FORMS = (
-    " * (int window_length, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, "
-    "bool pin_memory = False, bool requires_grad = False)\n"
-    " * (int window_length, bool periodic, *, torch.dtype dtype = None, torch.layout layout = None, "
-    "torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n"
-    " * (int window_length, bool periodic, float beta, *, torch.dtype dtype = None, torch.layout layout = None, "
-    "torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n")
-
-
-def kaiser_window(window_length, periodic=_UNSET, beta=_UNSET, *, dtype=None, layout=None, device=None,
+def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None, layout=None, device=None,
                   requires_grad=False, pin_memory=False):
     """The Kaiser window, i0(beta * sqrt(1 - (2k / (N - 1) - 1)^2)) / i0(beta), as ATen's kernel computes it.
-    As in PyTorch, beta is given only after periodic (its three overloads)."""
-    if periodic is _UNSET and beta is not _UNSET:
-        raise TypeError("kaiser_window() received an invalid combination of arguments - got (int, beta=float), but "
-                        "expected one of:\n" + _KAISER_FORMS)
-    periodic = True if periodic is _UNSET else periodic
-    beta = 12.0 if beta is _UNSET else beta
-    if window_length < 0:
-        raise RuntimeError(f"kaiser_window requires non-negative window_length, got window_length={window_length}")
-    dtype = dtype or dtypes.get_default_dtype()
-    if not dtype.is_floating_point:
-        raise RuntimeError(f"kaiser_window expects floating point dtypes, got: TensorOptions(dtype={dtype.c_name}, "
-                           f"device=cpu, layout=Strided (default), requires_grad=false (default), pinned_memory=false, "
-                           f"memory_format=(nullopt))")
+    (beta only after periodic, as PyTorch's three overloads take it: torch's namespace parses the call,
+    engine/arg_parser.py FACTORIES.)"""
+    dtype = window_checks("kaiser_window", window_length, dtype, layout)
     if window_length == 0:
         return empty(0, dtype=dtype, requires_grad=requires_grad)
     if window_length == 1:

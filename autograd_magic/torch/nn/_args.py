@@ -57,8 +57,7 @@ def index_dtype(fn, indices, position=1):
     dt = indices._data.dtype
     if dt in (np.int64, np.int32):
         return
-    name = dtypes.scalar_name(dt)
-    shown = f"CPU{name}Type" if dt == np.bool_ or dt == dtypes.BF16_NP else f"torch.{name}Tensor"
+    shown = dtypes.type_string(dt)
     raise RuntimeError(f"Expected tensor for argument #{position} 'indices' to have one of the following scalar types: "
                        f"Long, Int; but got {shown} instead (while checking arguments for {fn})")
 

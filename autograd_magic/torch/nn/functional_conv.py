@@ -105,8 +105,8 @@ def _check_weight_dtype(input, weight, nd, transposed, stride, dilation, groups)
     if (dt == dtypes.BF16_NP and onednn_kernels.takes_half("bfloat16")) or \
             (dt == np.float16 and onednn_kernels.takes_half("float16")) or \
             (dt == np.float32 and _uses_mkldnn(input, weight, stride, dilation, groups)):
-        shown = "CPUBFloat16Type" if dt == dtypes.BF16_NP else f"torch.{dtypes.scalar_name(dt)}Tensor"
-        raise RuntimeError(f"Input type ({shown}) and weight type (torch.{dtypes.scalar_name(wt)}Tensor) should "
+        shown = dtypes.type_string(dt)
+        raise RuntimeError(f"Input type ({shown}) and weight type ({dtypes.type_string(wt)}) should "
                            "be the same or input should be a MKLDNN tensor and weight is a dense tensor")
     if dt == np.bool_ and not transposed:
         kernel = "compute_columns3d" if nd == 3 else "slow_conv2d_cpu"

@@ -1,0 +1,159 @@
+"""The complex LAPACK routines PyTorch's CPU wheel calls on complex64 / complex128 matrices, through oneMKL as
+lapack.py calls the real ones: ``?geev`` for linalg.eig and eigvals, ``?getrf`` then ``?getrs`` for linalg.solve
+and linalg.inv, ``?gesdd`` for linalg.svd and svdvals (c for complex64, z for complex128). Each function returns
+None without the library (or for an empty matrix, a matrix holding NaN or infinity, one LAPACK did not converge
+on): the callers then use numpy's LAPACK, whose rounding (and the phases of its vectors) can differ from MKL's."""
+import ctypes
+
+import numpy as np
+
+from . import blas
+
+_int = ctypes.c_int
+_COMPLEX = (np.dtype(np.complex64), np.dtype(np.complex128))
+
+
+def _library(a):
+    if a.dtype not in _COMPLEX or a.size == 0 or not np.isfinite(a).all():
+        return None
+    lib = blas._load()
+    if lib is not None:
+        blas._threads(lib)
+    return lib
+
+
+def _ref(x):
+    return ctypes.byref(x)
+
+
+def _ptr(a):
+    return a.ctypes.data_as(ctypes.c_void_p)
+
+
+def _each(a):
+    """The matrices of a batch, each a column-major copy (ATen's cloneBatchedColumnMajor)."""
+    return [np.array(m, order="F") for m in a.reshape(-1, *a.shape[-2:])]
+
+
+def _prefix(dtype):
+    return "c" if dtype == np.complex64 else "z"
+
+
+def _real(dtype):
+    return np.float32 if dtype == np.complex64 else np.float64
+
+
+def geev(a, vectors=True):
+    """(eigenvalues, right eigenvectors or None) of the complex matrices a (..., n, n) as ATen's linalg_eig calls
+    ?geev (jobvl 'N', jobvr 'V' or 'N'), or None."""
+    lib = _library(a)
+    if lib is None:
+        return None
+    n = a.shape[-1]
+    fn = getattr(lib, _prefix(a.dtype) + "geev_")
+    jobvl, jobvr = ctypes.c_char(b"N"), ctypes.c_char(b"V" if vectors else b"N")
+    size, lda, one = _int(n), _int(max(1, n)), _int(1)
+    ldvr = _int(max(1, n) if vectors else 1)
+    rwork = np.empty(max(1, 2 * n), _real(a.dtype))
+    ws, vs = [], []
+    for m in _each(a):
+        w, vl = np.empty(n, a.dtype), np.empty(1, a.dtype)
+        vr = np.empty((n, n) if vectors else (1, 1), a.dtype, order="F")
+        info, query = _int(0), np.zeros(1, a.dtype)
+        args = (_ref(jobvl), _ref(jobvr), _ref(size), _ptr(m), _ref(lda), _ptr(w), _ptr(vl), _ref(one), _ptr(vr),
+                _ref(ldvr))
+        fn(*args, _ptr(query), _ref(_int(-1)), _ptr(rwork), _ref(info))
+        work = np.empty(max(1, int(query[0].real)), a.dtype)
+        fn(*args, _ptr(work), _ref(_int(work.size)), _ptr(rwork), _ref(info))
+        if info.value != 0:
+            return None
+        ws.append(w)
+        vs.append(vr)
+    batch = a.shape[:-2]
+    w = np.stack(ws).reshape(batch + (n,))
+    return w, (np.stack(vs).reshape(batch + (n, n)) if vectors else None)
+
+
+def getrs(a, b):
+    """X with a X = b for complex square matrices a (..., n, n), b (..., n, k), batches broadcast, as ATen's
+    linalg_solve (getrf, then getrs), or None."""
+    lib = _library(a)
+    if lib is None or b.dtype != a.dtype or b.size == 0 or not np.isfinite(b).all():
+        return None
+    n, k = a.shape[-1], b.shape[-1]
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    a = np.broadcast_to(a, batch + a.shape[-2:])
+    b = np.broadcast_to(b, batch + b.shape[-2:])
+    p = _prefix(a.dtype)
+    getrf, getrs_ = getattr(lib, p + "getrf_"), getattr(lib, p + "getrs_")
+    size, cols, trans = _int(n), _int(k), ctypes.c_char(b"N")
+    xs = []
+    for lu, rhs in zip(_each(a), _each(b)):
+        pivots, info = np.empty(n, np.int32), _int(0)
+        getrf(_ref(size), _ref(size), _ptr(lu), _ref(size), _ptr(pivots), _ref(info))
+        if info.value < 0:   # (info > 0: a zero pivot; getrs divides by it, as linalg.solve_ex and inv_ex return)
+            return None
+        getrs_(_ref(trans), _ref(size), _ref(cols), _ptr(lu), _ref(size), _ptr(pivots), _ptr(rhs), _ref(size),
+               _ref(info))
+        xs.append(rhs)
+    return np.stack(xs).reshape(batch + (n, k))
+
+
+def gesdd(a, full_matrices=False, compute_uv=True):
+    """(U, S, Vh) (U and Vh None without compute_uv) of the complex matrices a (..., m, n) as ATen's linalg_svd
+    calls ?gesdd (jobz 'A', 'S' or 'N'); S real. Or None."""
+    lib = _library(a)
+    if lib is None:
+        return None
+    m, n = a.shape[-2:]
+    k, big = min(m, n), max(m, n)
+    fn = getattr(lib, _prefix(a.dtype) + "gesdd_")
+    jobz = ctypes.c_char(b"N" if not compute_uv else b"A" if full_matrices else b"S")
+    ucols, vrows = (m, n) if full_matrices else (k, k)
+    rows, cols, lda = _int(m), _int(n), _int(max(1, m))
+    ldu, ldvt = _int(max(1, m)), _int(max(1, vrows if compute_uv else 1))
+    # (LAPACK's rwork bound for jobz 'N' and for the others, the larger of its two forms)
+    rsize = 7 * k if not compute_uv else max(5 * k * k + 5 * k, 2 * big * k + 2 * k * k + k)
+    rwork, iwork = np.empty(max(1, rsize), _real(a.dtype)), np.empty(max(1, 8 * k), np.int32)
+    us, ss, vs = [], [], []
+    for mat in _each(a):
+        s = np.empty(k, _real(a.dtype))
+        u = np.empty((m, ucols) if compute_uv else (1, 1), a.dtype, order="F")
+        vt = np.empty((vrows, n) if compute_uv else (1, 1), a.dtype, order="F")
+        info, query = _int(0), np.zeros(1, a.dtype)
+        args = (_ref(jobz), _ref(rows), _ref(cols), _ptr(mat), _ref(lda), _ptr(s), _ptr(u), _ref(ldu), _ptr(vt),
+                _ref(ldvt))
+        fn(*args, _ptr(query), _ref(_int(-1)), _ptr(rwork), _ptr(iwork), _ref(info))
+        work = np.empty(max(1, int(query[0].real)), a.dtype)
+        fn(*args, _ptr(work), _ref(_int(work.size)), _ptr(rwork), _ptr(iwork), _ref(info))
+        if info.value != 0:
+            return None
+        us.append(u)
+        ss.append(s)
+        vs.append(vt)
+    batch = a.shape[:-2]
+    s = np.stack(ss).reshape(batch + (k,))
+    if not compute_uv:
+        return None, s, None
+    return np.stack(us).reshape(batch + (m, ucols)), s, np.stack(vs).reshape(batch + (vrows, n))
+
+
+def getrf(a):
+    """(LU, pivots int32 1-based, info) of the complex matrices a (..., m, n) as ATen's linalg_lu_factor_ex calls
+    ?getrf on a column-major copy, or None; LU column-major per matrix, as lapack.getrf returns it."""
+    lib = _library(a)
+    if lib is None:
+        return None
+    m, n = a.shape[-2:]
+    fn = getattr(lib, _prefix(a.dtype) + "getrf_")
+    rows, cols, lda = _int(m), _int(n), _int(max(1, m))
+    lus, pivs, infos = [], [], []
+    for f in _each(a):
+        piv, info = np.empty(min(m, n), np.int32), _int(0)
+        fn(_ref(rows), _ref(cols), _ptr(f), _ref(lda), _ptr(piv), _ref(info))
+        lus.append(f)
+        pivs.append(piv)
+        infos.append(info.value)
+    batch = a.shape[:-2]
+    lu = np.swapaxes(np.stack([np.asarray(f).T for f in lus]).reshape(batch + (n, m)), -1, -2)
+    return lu, np.stack(pivs).reshape(batch + (min(m, n),)), np.asarray(infos, np.int32).reshape(batch)
