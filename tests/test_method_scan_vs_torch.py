@@ -9,6 +9,8 @@ PyTorch (the twenty-fourth session: 14612 calls, 2627 differing once the bound-m
 * a bool tensor's fmod by an int (int8 zeros before, PyTorch's int64 remainder now), the split family,
   chunk, tensor_split, unbind and diag_embed of a 0-d tensor, split's negative sizes, vsplit / dsplit's wording,
   quantile's q in C++'s format, mvlgamma and trace of bool;
+* in-place remainder_ / floor_divide_ / fmod_ / bitwise_*_ whose result type cannot be cast back are
+  refused before the kernel runs (ZeroDivisionError or the kernel's dtype error before);
 * bool input to abs / ceil / floor / round / trunc / fix (and their in-place forms), which ATen's kernels
   refuse ("abs_cpu" not implemented for 'Bool'), computed here;
 * methods that took what PyTorch's parser refuses and returned a value: x.flip() (dims is required),
@@ -70,6 +72,14 @@ CASES = ["x.split(-1)", "torch.split(x, -1)", "x.split(-2, 1)", "s.split(1)", "t
     "torch.tensor([True, False]).trace()", "torch.eye(2).bool().trace()", "b.fmod(2)", "torch.fmod(b, 2)",
     "b.fmod(torch.tensor(2))", "b.fmod(2.5)", "b.fmod(True)", "torch.fmod(b, b)", "b.fmod(-3)", "b.fmod(0)",
     "torch.arange(4).fmod(3)"]
+''' + EVAL_CASES],
+    "in_place_result_type_checked_first": [SETUP + '''CASES = ["torch.arange(3).bitwise_and_(1.5)",
+    "torch.arange(3).bitwise_xor_(torch.tensor([1.]))", "torch.arange(3).bitwise_or_(2)", "torch.arange(3).bitwise_and_(True)",
+    "b.clone().bitwise_and_(b)", "torch.tensor([True]).remainder_(0)", "torch.tensor([True]).floor_divide_(0)",
+    "torch.tensor([True]).remainder_(2.5)", "torch.arange(3).remainder_(2.5)", "torch.arange(3).floor_divide_(1.5)",
+    "torch.arange(3).fmod_(1.5)", "torch.arange(3).floor_divide_(0)", "torch.arange(3).fmod_(0)",
+    "torch.arange(5).remainder_(torch.tensor(2))", "x.clone().remainder_(0.3)", "x.clone().fmod_(2)",
+    "torch.tensor([True]).add_(1)", "torch.arange(3).add_(1.5)", "torch.arange(3).eq_(1.5)"]
 ''' + EVAL_CASES],
 }
 

@@ -680,8 +680,19 @@ def invert(input):
     return bitwise_not(input)
 
 
+def check_cast_first(self, other):
+    """An in-place op of self with other whose promoted result type cannot be cast back into self (no float into
+    an integer, no integer into bool) is refused before its kernel runs, as ATen's TensorIterator checks it."""
+    if isinstance(other, (TensorBase, bool, int, float, complex)):
+        dt = dtypes.result_type((self, other))
+        if dt._cat > self.dtype._cat:
+            raise RuntimeError(f"result type {dt.scalar_name} can't be cast to the desired output type "
+                               f"{self.dtype.scalar_name}")
+
+
 def bitwise_inplace(fn):
     def method(self, other):
+        check_cast_first(self, other)
         self._data[...] = fn(self, other)._data
         self._vbox[0] += 1
         return self

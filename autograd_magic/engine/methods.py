@@ -578,6 +578,19 @@ _BINDINGS.update({name + "_": _named_inplace(_BINDINGS[name], name + "_",
     if name in _BINDINGS and name + "_" not in _BINDINGS})
 
 
+def _cast_checked(method):
+    """method (x.remainder_(other) ...) refusing first a result type that cannot be cast back into x."""
+    def checked(self, other, *args, **kwargs):
+        F.check_cast_first(self, other)
+        return method(self, other, *args, **kwargs)
+    checked.__name__ = checked.__qualname__ = method.__name__
+    return checked
+
+
+_BINDINGS.update({name: _cast_checked(_BINDINGS[name]) for name in ("remainder_", "floor_divide_", "fmod_")
+                  if name in _BINDINGS})
+
+
 def _float_power_(self, exponent):
     if self._data.dtype != np.float64:   # the result is float64: only a float64 tensor can hold it in place
         raise RuntimeError(f"the base given to float_power_ has dtype {dtypes.scalar_name(self._data.dtype)} but "
