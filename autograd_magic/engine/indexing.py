@@ -839,10 +839,14 @@ def _leading(src, index):
 
 
 def index_select(input, dim, index):
-    idx = _index_array(index, "index_select")
-    if idx.ndim > 1:
+    if not isinstance(index, TensorBase):
+        raise TypeError(f"index_select(): argument 'index' must be Tensor, not {type(index).__name__}")
+    d = _dim(dim, input._data.ndim)   # ATen's order: the dim, the index's dims, its size for a scalar, its dtype
+    if index._data.ndim > 1:
         raise IndexError("index_select(): Index is supposed to be a vector")
-    d = _dim(dim, input._data.ndim)
+    if input._data.ndim == 0 and index._data.size != 1:
+        raise RuntimeError(f"index_select(): Index to scalar can have only 1 value, got {index._data.size} value(s)")
+    idx = _index_array(index, "index_select")
     n = input._data.shape[d] if input._data.ndim else 1
     bad = (idx < 0) | (idx >= n)   # (no negative indices here, unlike numpy's)
     if bad.any():   # PyTorch's two kernels: its dim-1 one has its own message
@@ -850,7 +854,7 @@ def index_select(input, dim, index):
             raise RuntimeError(f"INDICES element is out of DATA bounds, id={idx.reshape(-1)[np.argmax(bad.reshape(-1))]} "
                                f"axis_dim={n}")
         raise IndexError("index out of range in self")
-    key = (slice(None),) * d + (idx.reshape(-1),) if input._data.ndim else (idx.reshape(-1) * 0,)
+    key = (slice(None),) * d + (idx.reshape(-1),) if input._data.ndim else ()   # (a scalar picks itself)
     return apply(OPS["index_select"], (input,), key, input._data.shape)
 
 

@@ -2,7 +2,9 @@
 matrix-product formula _euclidean_dist (EuclideanDistBackward0). Forward and vjp, registered like ops.py."""
 import numpy as np
 
+from . import vec_kernels
 from .optable import defop
+from .reduce import ordered_sum
 
 
 def _pairs(a, b):
@@ -11,7 +13,36 @@ def _pairs(a, b):
 
 
 def _cdist(a, b, p):
-    return _pnorm(np.abs(_pairs(a, b)), p, a.dtype)
+    """ATen's cdist kernel: per pair, a scalar loop adds map(|x1_ik - x2_jk|) for k in order into one float (the
+    sum of squares, of |d|, of |d|^p in the input's dtype), then finishes it (sqrt; the p-th root as
+    std::pow(agg, 1.0 / p) in double)."""
+    d = np.abs(_pairs(a, b))
+    dtype = a.dtype
+    if p == np.inf or not d.shape[-1]:
+        return _pnorm(d, p, dtype)
+    t = dtype.type
+    if p == 2:
+        return np.sqrt(_sum_of_squares(d))
+    if p in (0, 1):
+        return ordered_sum((d != 0).astype(dtype) if p == 0 else d, d.ndim - 1)
+    # std::pow of a float is glibc's correctly rounded powf: the double power rounded once stands in for it
+    # (numpy's float32 power is a vector routine a unit off in the last place)
+    agg = ordered_sum(np.power(d.astype(np.float64), np.float64(t(p))).astype(dtype), d.ndim - 1)
+    return np.power(agg.astype(np.float64), 1.0 / np.float64(t(p))).astype(dtype)
+
+
+def _sum_of_squares(d):
+    """agg = agg + d_k * d_k over the last dim in order, as the AVX2 / AVX-512 builds compile ATen's loop: blocks
+    of one 16-byte vector (4 floats, 2 doubles) with the product rounded, the remaining terms fused into one
+    multiply-add each (the default build: every product rounded)."""
+    m = d.shape[-1]
+    body = m if vec_kernels.capability() == "default" else m - m % (16 // d.itemsize)
+    agg = ordered_sum(d[..., :body] * d[..., :body], d.ndim - 1)
+    wide = np.float64 if d.dtype == np.float32 else np.longdouble   # (exact products of floats; near it for doubles)
+    for k in range(body, m):
+        x = d[..., k].astype(wide)
+        agg = (agg.astype(wide) + x * x).astype(d.dtype)
+    return agg
 
 
 def _pnorm(d, p, dtype):
@@ -41,6 +72,10 @@ def cdist_vjp(xp, grad, saved, consts, needs):
     p = consts[0]
     diff = _unsq(xp, a, -2) - _unsq(xp, b, -3)            # (..., P, R, M)
     local = _pnorm_local(xp, diff, _unsq(xp, grad, -1), _unsq(xp, dist, -1), p)
+    if xp.is_numpy:   # ATen's _cdist_backward: each row's terms added over the other side's rows in order
+        ga = ordered_sum(local, local.ndim - 2) if needs[0] else None
+        gb = ordered_sum(-local, local.ndim - 3) if needs[1] else None   # (from +0: a zero term gives 0.)
+        return ga, gb
     ga = xp.sum(local, (local.ndim - 2,)) if needs[0] else None
     gb = -xp.sum(local, (local.ndim - 3,)) if needs[1] else None
     return ga, gb
@@ -79,12 +114,22 @@ def _pnorm_local(xp, diff, g, r, p):
         local = g * xp.sign(diff) * xp.float_mask(xp.abs(diff) == r, diff)
     else:  # ATen's pdist_calc (p > 2) and lttdist_calc (p < 2), in their order of operations
         safe = xp.where(r == 0, 1.0, r)
+        pw = _pow_once if xp.is_numpy else (lambda x, e: x ** e)
         if p > 2:
-            local = xp.where(r == 0, 0.0, diff * xp.abs(diff) ** (p - 2) * g / safe ** (p - 1))
+            local = xp.where(r == 0, 0.0, diff * pw(xp.abs(diff), p - 2) * g / pw(safe, p - 1))
         else:
             zero = (r == 0) | ((diff == 0) & (p < 1))
-            local = xp.where(zero, 0.0, xp.sign(diff) * xp.abs(diff) ** (p - 1) * g / safe ** (p - 1))
+            local = xp.where(zero, 0.0, xp.sign(diff) * pw(xp.abs(diff), p - 1) * g / pw(safe, p - 1))
     return local
+
+
+def _pow_once(x, e):
+    """x ** e for a float32 array rounded once from the double power (ATen's Vectorized pow, Sleef's u10 routine,
+    rounds as the correctly rounded value does where numpy's float32 power may not); float64 as it is."""
+    if x.dtype != np.float32:
+        return x ** e
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return np.power(x.astype(np.float64), np.float64(np.float32(e))).astype(np.float32)
 
 
 def _euclidean(a, b):

@@ -39,6 +39,9 @@ def _seq(x, axis):
     return np.add.accumulate(x, axis=axis).take(-1, axis=axis) + x.dtype.type(0)
 
 
+ordered_sum = _seq   # (for kernels that add in a plain loop: cdist's)
+
+
 def _cascade(x):
     """multi_row_sum over axis 0: chunks of 2**p rows added in order, chunk sums cascaded through 4 levels."""
     size = x.shape[0]
@@ -155,7 +158,21 @@ def full_sum(a):
         if flat.size < _ILP:  # (0 + x0) + x1 + x2: numpy's loop adds in that order too
             return np.add.reduce(flat) + a.dtype.type(0)
         return _small_sum(flat) if flat.size < 64 else _inner(flat.reshape(1, -1))[0]
+    v = _strided_vector(a)
+    if v is not None:
+        return _row_sum(v)
     return np.add.reduce(a, axis=None)
+
+
+def _strided_vector(a):
+    """a (size-1 dims aside) as a 1-d float array with gaps between its elements (a column x[:, 0], a diagonal,
+    x[::2]), which PyTorch sums with the scalar row_sum, not the vectorized loop; None for any other array."""
+    if a.dtype.kind not in "fc" or a.dtype.itemsize < 4 or not 0 < a.size <= 32768:
+        return None
+    v = np.squeeze(a) if a.ndim != 1 else a
+    if v.ndim != 1 or v.strides[0] == v.itemsize:
+        return None
+    return v if a.ndim == 1 or not dense(a) else None
 
 
 def dim_sum(a, dims, keepdim=False):
@@ -163,6 +180,11 @@ def dim_sum(a, dims, keepdim=False):
     does not depend on the thread count (a single output element past ATen's grain of 32768 values is split
     between threads: numpy's order there), numpy's elsewhere."""
     r = None
+    v = _strided_vector(a)
+    reduced = {d % a.ndim for d in dims} if a.ndim else set()
+    if v is not None and a.shape.index(v.shape[0]) in reduced:   # every element into one value
+        shape = [1 if i in reduced else n for i, n in enumerate(a.shape) if keepdim or i not in reduced]
+        return np.asarray(_row_sum(v)).reshape(shape)
     if len(dims) == 1 and a.ndim == 2 and not a.flags.c_contiguous and _rows_of_a_matrix(a):
         a = np.ascontiguousarray(a)
     elif not a.flags.c_contiguous and a.ndim == 2 and a.dtype.kind in "fc" and a.size:
@@ -259,7 +281,8 @@ def torch_sum(a, dims):
         return None if r is None else np.asarray(r).reshape(out_shape)
     if dims is None or len(dims) == nd:
         if not dense(a):
-            return None
+            v = _strided_vector(a)
+            return None if v is None else _row_sum(v)
         flat = a.ravel(order="K")
         if flat.size < _lanes(a.dtype):                      # row_sum on scalars: numpy scalar adds
             x = list(flat)                                   # numpy scalars: float32 stays float32
