@@ -246,7 +246,8 @@ def test_hook_dicts_print_as_pytorchs_in_a_fresh_process():
     """The hook ids count from 0 in a new process on both sides (PyTorch's RemovableHandle.next_id)."""
     require("torch")
     outputs = []
-    for header in ("import torch\nimport torch.nn.utils.prune", "from autograd_magic import torch"):
+    for header in ("import torch\nimport torch.nn.utils.prune",   # (prune is imported by its own import, on
+                   "from autograd_magic import torch\nimport autograd_magic.torch.nn.utils.prune"):   # both sides)
         proc = subprocess.run([sys.executable, "-c", header + "\n" + FRESH], capture_output=True, text=True,
                               timeout=300, check=False)
         assert proc.returncode == 0, proc.stderr

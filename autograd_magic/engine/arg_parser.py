@@ -28,9 +28,9 @@ from .tensor_base import TensorBase
 
 _NUMPY_NAMES = {"dim": ("axis",), "keepdim": ("keepdims",), "input": ("x", "a", "x1"), "other": ("x2",)}
 _ALIASES = {alias: name for name, aliases in _NUMPY_NAMES.items() for alias in aliases}
-# "tuple of ints" parameters that are ``int[]`` in ATen (a size): a bare int is refused (``torch.randint(5, 2)``);
-# the others (a dim, a shift: ``int[1]``) take one
-_SEQUENCE_ONLY = frozenset(("size", "shape"))
+# "tuple of ints" parameters that are ``int[]`` in ATen (a size, F.pad's pad): a bare int is refused
+# (``torch.randint(5, 2)``, ``F.pad(x, 1)``); the others (a dim, a shift: ``int[1]``) take one
+_SEQUENCE_ONLY = frozenset(("size", "shape", "pad"))
 # functions whose Tensor arguments also take Python numbers (should_allow_numbers_as_tensors)
 _NUMBERS_AS_TENSORS = frozenset(("add", "add_", "div", "div_", "divide", "divide_", "mul", "mul_", "multiply",
                                  "multiply_", "sub", "sub_", "subtract", "subtract_", "true_divide", "true_divide_",

@@ -245,15 +245,27 @@ def _size(size, name=None):
     return sizes
 
 
+def _out_dtype(dtype, out, default):
+    """A factory's dtype: dtype=, else out='s, else the default; PyTorch's parser refuses a dtype= that is not
+    out='s (check_out_type_matches), before anything else is checked."""
+    if out is None:
+        return dtype or default
+    if dtype is not None and dtype is not out.dtype:
+        raise RuntimeError(f"dtype {dtype.scalar_name} does not match dtype of out parameter ({out.dtype.scalar_name})")
+    return out.dtype
+
+
 def _filled(size, value, dtype, requires_grad, cat=2, out=None, name=None):
-    dt = dtype or (out.dtype if out is not None else dtypes.default_for_category(cat))
+    dt = _out_dtype(dtype, out, dtypes.default_for_category(cat))
     value = dtypes.fitted(value, dt.np)
     t = _finish(np.full(_size(size, name), value, dtype=dt.np), dt, requires_grad)
-    return t if out is None else _into(t, out)
+    return t if out is None else _into(t, out, name or "full")
 
 
-def _into(t, out):
-    return write_out(t, out, "", warn_resize=False)
+def _into(t, out, name):
+    """A factory's result written into out (resized without a warning); name: the function, as ATen's message on
+    an out that requires grad names it."""
+    return write_out(t, out, f"aten::{name}", warn_resize=False)
 
 
 def _check_device(dev):
@@ -308,7 +320,7 @@ def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=N
         _check_device(device)
     if not shape and size is None:
         raise _no_size("empty")
-    dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
+    dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     t = _filled(shape if size is None else (size,), determinism.uninitialized(dt.np), dt, requires_grad, out=out,
                 name="empty")
     if memory_format is not None and out is None:
@@ -380,7 +392,7 @@ def arange(start=None, end=None, step=1, *, dtype=None, device=None, requires_gr
     if (vals[1] - vals[0]) * vals[2] < 0:
         raise RuntimeError("upper bound and lower bound inconsistent with step sign")
     is_float = any(isinstance(v, float) for v in vals)
-    dt = dtype or (dtypes.get_default_dtype() if is_float else dtypes.int64)
+    dt = _out_dtype(dtype, out, dtypes.get_default_dtype() if is_float else dtypes.int64)
     n = max(0, math.ceil((vals[1] - vals[0]) / vals[2]))
     if dt.np in (np.float32, np.float64):
         data = _arange_floats(float(vals[0]), float(vals[2]), n, dt.np)
@@ -388,7 +400,23 @@ def arange(start=None, end=None, step=1, *, dtype=None, device=None, requires_gr
         data = vals[0] + np.arange(n, dtype=np.float64) * vals[2]
     else:
         data = np.arange(vals[0], vals[1], vals[2], dtype=np.int64)
-    return _finish(data.astype(dt.np), dt, requires_grad)
+    t = _finish(data.astype(dt.np), dt, requires_grad)
+    return t if out is None else _arange_into(t, out)
+
+
+def _arange_into(t, out):
+    """arange's out=: kept as it is when it holds as many elements (shape and all), else resized to 1-d, with
+    ATen's warning when it was not empty."""
+    n = t._data.size
+    if out._data.size == n:
+        t = wrap(t._data.reshape(out._data.shape))
+    elif out._data.size:
+        shape = list(out._data.shape)
+        warnings.warn(f"The number of elements in the out tensor of shape {shape} is {out._data.size} which does not "
+                      f"match the computed number of elements {n}. Note that this may occur as a result of rounding "
+                      f"error. The out tensor will be resized to a tensor of shape ({n},). (Triggered internally at "
+                      "/__w/pytorch/pytorch/aten/src/ATen/native/RangeFactories.cpp:199.)", UserWarning, stacklevel=3)
+    return _into(t, out, "arange")
 
 
 def _arange_floats(start, step, n, np_dtype):
@@ -422,8 +450,9 @@ def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False,
     start, end, steps = _space_ends("linspace", start, end, steps)
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
-    dt = dtype or dtypes.get_default_dtype()
-    return _finish(np.asarray(_spaced(start, end, steps, dt)).astype(dt.np), dt, requires_grad)
+    dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
+    t = _finish(np.asarray(_spaced(start, end, steps, dt)).astype(dt.np), dt, requires_grad)
+    return t if out is None else _into(t, out, "linspace")
 
 
 def _spaced(start, end, steps, dt):
@@ -450,7 +479,7 @@ def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_
     """base ** (start + step * i), as ATen's loop: start and end in the dtype, the step and the exponent in
     float64 (no fused multiply-add), the first half counted from start and the second from end, then libm's pow
     per element (numpy's vectorised pow differs in the last bit) and the cast."""
-    dt = dtype or dtypes.get_default_dtype()
+    dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     start, end, steps = _space_ends("logspace", start, end, steps)
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
@@ -468,7 +497,8 @@ def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_
         half = steps // 2
         exponent = [s + step * i if i < half else e - step * (steps - i - 1) for i in range(steps)]
     data = np.array([_pow(float(base), x) for x in exponent], np.float64)
-    return _finish(data.astype(dt.np) if dt.is_floating_point else np.trunc(data).astype(dt.np), dt, requires_grad)
+    t = _finish(data.astype(dt.np) if dt.is_floating_point else np.trunc(data).astype(dt.np), dt, requires_grad)
+    return t if out is None else _into(t, out, "logspace")
 
 
 def _pow(base, x):
@@ -481,11 +511,12 @@ def _pow(base, x):
 
 
 def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    dt = dtype or dtypes.get_default_dtype()
+    dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     for letter, count in (("n", n), ("m", m)):
         if count is not None and count < 0:
             raise RuntimeError(f"{letter} must be greater or equal to 0, got {count}")
-    return _finish(np.eye(n, n if m is None else m, dtype=dt.np), dt, requires_grad)
+    t = _finish(np.eye(n, n if m is None else m, dtype=dt.np), dt, requires_grad)
+    return t if out is None else _into(t, out, "eye")
 
 
 def _gen(generator):
@@ -504,7 +535,7 @@ def _refuse_integral(dt, kernel, shape=None):
 def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
-    dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
+    dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     if not shape and size is None:
         _no_size_overloads("rand", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
                            out=out, layout=layout)
@@ -513,13 +544,13 @@ def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_gr
     shape = _size(shape if size is None else (size,), "rand")
     _refuse_integral(dt, "check_uniform_bounds")
     t = _finish(_gen(generator).rand(shape, dt.np), dt, requires_grad)
-    return t if out is None else _into(t, out)
+    return t if out is None else _into(t, out, "rand")
 
 
 def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
     if device is not None:
         _check_device(device)
-    dt = dtype or (out.dtype if out is not None else dtypes.get_default_dtype())
+    dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     if not shape and size is None:
         _no_size_overloads("randn", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
                            out=out, layout=layout)
@@ -529,7 +560,7 @@ def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_g
     _refuse_integral(dt, "normal_kernel_cpu", shape)
     drawn = _gen(generator).randn(shape, dt.np) if dt.np.kind in "fc" or math.prod(shape) else np.empty(shape, dt.np)
     t = _finish(drawn, dt, requires_grad)
-    return t if out is None else _into(t, out)
+    return t if out is None else _into(t, out, "randn")
 
 
 def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False,
@@ -543,17 +574,17 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=N
     for bound in (low, high):   # (PyTorch's parser unpacks them into int64)
         if bound.__class__ is int and not -2 ** 63 <= bound < 2 ** 63:
             raise ValueError("Overflow when unpacking long long")
-    dt = dtype or (out.dtype if out is not None else dtypes.int64)
+    dt = _out_dtype(dtype, out, dtypes.int64)
     size = _size((size,))
     t = _finish(_gen(generator).randint(low, high, size, dt.np), dt, requires_grad)
-    return t if out is None else _into(t, out)
+    return t if out is None else _into(t, out, "randint")
 
 
 def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
-    dt = dtype or (out.dtype if out is not None else dtypes.int64)
+    dt = _out_dtype(dtype, out, dtypes.int64)
     _check_randperm_dtype(n, dt)
     t = _finish(_gen(generator).randperm(n, dt.np), dt, requires_grad)
-    return t if out is None else _into(t, out)
+    return t if out is None else _into(t, out, "randperm")
 
 
 _C_INT_NAMES = {"Byte": "uint8_t", "Char": "int8_t", "Short": "int16_t", "Int": "int"}
@@ -563,8 +594,8 @@ def _check_randperm_dtype(n, dt):
     """ATen's randperm dispatches on numbers, not bool, and writes n - 1 into the dtype through c10's checked
     conversion (torch.randperm(257, dtype=torch.uint8) overflows; 256 fits)."""
     name = dt.scalar_name
-    if name == "Bool":
-        raise NotImplementedError("\"randperm\" not implemented for 'Bool'")
+    if name == "Bool" or dt.is_complex:   # (ATen's randperm dispatches on real numbers only)
+        raise NotImplementedError(f"\"randperm\" not implemented for '{name}'")
     if name in _C_INT_NAMES and int(n) - 1 > np.iinfo(dt.np).max:
         raise RuntimeError(f"value cannot be converted to type {_C_INT_NAMES[name]} without overflow")
 
@@ -622,7 +653,10 @@ def multinomial(input, num_samples, replacement=False, *, generator=None, out=No
     check_generator("multinomial", generator)
     if not input.dtype.is_floating_point:
         raise RuntimeError(f"multinomial only supports floating-point dtypes for input, got: {input.dtype.scalar_name}")
-    return wrap(_gen(generator).multinomial(input._data, num_samples, replacement))
+    if out is not None and out.dtype is not dtypes.int64:   # (before the checks of the sample count and the draw)
+        raise RuntimeError(f"multinomial expects Long tensor out, got: {out.dtype.scalar_name}")
+    t = wrap(_gen(generator).multinomial(input._data, num_samples, replacement))
+    return t if out is None else _into(t, out, "multinomial")
 
 
 # ---------------------------------------------------------------- legacy typed constructors

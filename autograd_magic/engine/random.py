@@ -399,11 +399,13 @@ class Generator:
         shape = _shape(shape)
         if not math.prod(shape) and np.dtype(dtype).kind in "biu":   # (an empty tensor reaches no kernel)
             return np.empty(shape, dtype)
-        dt = _fdtype(dtype)
+        half = np.dtype(dtype) in _HALVES   # (half and bfloat16: the double draw, rounded through float)
+        dt = np.dtype(dtype) if half else _fdtype(dtype)
         if not lambd > 0:
             raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={_fmt(lambd)}")
         u = self._uniform(math.prod(shape), _F64)
-        return ((-1.0 / lambd) * _libm(np.log1p, math.log1p, -u)).astype(dt).reshape(shape)
+        v = (-1.0 / lambd) * _libm(np.log1p, math.log1p, -u)
+        return (v.astype(_F32).astype(dt) if half else v.astype(dt)).reshape(shape)
 
     def randint(self, low, high, shape, dtype=np.int64):
         """torch.randint(low, high, shape): word % range + low; a random64() word if range >= 2**28."""
@@ -517,6 +519,8 @@ class Generator:
             # torch's topk orders tied values (zero-probability picks) its own way; ours is stable
             return np.argsort(-q, axis=-1, kind="stable")[:, :num_samples].reshape(shape)
         out = np.empty((len(rows), num_samples), np.int64)
+        if rows.dtype in _HALVES:   # (half and bfloat16 distributions are summed in float)
+            rows = rows.astype(_F32)
         for r, row in enumerate(rows):             # per distribution: cumulative sum, then search
             # torch checks entry by entry, `>= 0` before finiteness: the first bad entry names the error (NaN: < 0)
             bad = np.flatnonzero(~(row >= 0) | ~np.isfinite(row))

@@ -402,6 +402,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     else:
         if t.dtype not in (np.int64, np.uint8):
             raise RuntimeError(f"expected target dtype to be Long or Byte, but got {dtypes.scalar_name(t.dtype)}")
+        if len(shape) == 1 and t.ndim == 1 and t.shape[0] != 1:   # (one distribution: one class, 0-d or [1])
+            raise ValueError(f"For 1D input, 1D target must have size 1, but got target size: {t.shape[0]}")
         w = _class_weights(weight, input, n_classes)
     t = t.astype(np.int64, copy=False)
     ignored = None

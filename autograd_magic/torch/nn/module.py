@@ -88,6 +88,11 @@ def _typename(obj):
     return qualname if module in ("", "builtins") else f"{module}.{qualname}"
 
 
+_COMPLEX_MODULES = ("Complex modules are a new feature under active development whose design may change, and some "
+                    "modules might not work as expected when using complex tensors as parameters or buffers. Please "
+                    "file an issue at https://github.com/pytorch/pytorch/issues/new?template=bug-report.yml if a "
+                    "complex module does not work as expected.")
+
 class Module:
     """Base class: assign Parameters and Modules as attributes, write ``forward``."""
     __module__ = "torch.nn.modules.module"
@@ -338,12 +343,14 @@ class Module:
             p.requires_grad_(requires_grad)
         return self
 
-    def _cast(self, dtype):
-        """Convert every floating-point parameter and buffer (and its .grad) in place, keeping the objects."""
+    def _cast(self, dtype, complex_too=False):
+        """Convert every floating-point parameter and buffer (and its .grad) in place, keeping the objects;
+        complex_too: complex ones as well (Module.to; .double() and the like leave them)."""
         for module in self.modules():
             for store in (module._parameters, module._buffers):
                 for t in store.values():
-                    if t is None or not dtypes.is_float_np(t._data.dtype) or t._data.dtype == dtype.np:
+                    if t is None or t._data.dtype == dtype.np or not (
+                            dtypes.is_float_np(t._data.dtype) or complex_too and t._data.dtype.kind == "c"):
                         continue
                     t._data = t._data.astype(dtype.np)
                     if t._grad is not None and dtypes.is_float_np(t._grad._data.dtype):
@@ -356,13 +363,15 @@ class Module:
             # parameter: the module stays as it is (the engine has no meta tensors; README "What is not there")
             return self
         dtype = to_dtype_arg(args, kwargs)
-        if dtype is not None and not dtype.is_floating_point:
+        if dtype is not None and not (dtype.is_floating_point or dtype.is_complex):
             raise TypeError(f"nn.Module.to only accepts floating point or complex dtypes, but got desired "
                             f"dtype={dtype}")
+        if dtype is not None and dtype.is_complex:
+            warnings.warn(_COMPLEX_MODULES, UserWarning, stacklevel=2)
         fmt = kwargs.get("memory_format")
         if fmt is not None:
             self._relayout(fmt)
-        return self if dtype is None else self._cast(dtype)
+        return self if dtype is None else self._cast(dtype, complex_too=True)
 
     def _relayout(self, fmt):
         """Module.to(memory_format=...): every 4-d and 5-d parameter and buffer (and .grad) laid out so, in

@@ -14,7 +14,8 @@ from ....engine.tensor import Tensor
 from ...grad_mode import no_grad
 from ...rng import get_rng_state, set_rng_state
 from ..module import Module, _typename
-from . import fusion, parametrizations, parametrize, prune, rnn, stateless  # noqa: F401  (torch.nn.utils.rnn ...)
+from . import fusion, parametrizations, parametrize, rnn, stateless  # noqa: F401  (torch.nn.utils.rnn ...; prune
+# is imported by its own import, as in PyTorch: torch.nn.utils.prune is an AttributeError before)
 from .spectral_norm import remove_spectral_norm, spectral_norm  # noqa: F401
 from .weight_norm import remove_weight_norm, weight_norm  # noqa: F401
 from .fusion import fuse_conv_bn_eval, fuse_conv_bn_weights, fuse_linear_bn_eval, fuse_linear_bn_weights  # noqa: F401
