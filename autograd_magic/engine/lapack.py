@@ -15,32 +15,17 @@ import ctypes
 
 import numpy as np
 
-from . import blas, lapack_complex
+from . import lapack_complex
 
 _int = ctypes.c_int
 _SCALAR = {np.dtype(np.float32): ctypes.c_float, np.dtype(np.float64): ctypes.c_double}
 
 
 def _library(a):
-    if a.dtype not in _SCALAR or a.size == 0 or not np.isfinite(a).all():
-        return None
-    lib = blas._load()
-    if lib is not None:
-        blas._threads(lib)
-    return lib
+    return lapack_complex._library(a, _SCALAR)
 
 
-def _ref(x):
-    return ctypes.byref(x)
-
-
-def _ptr(a):
-    return a.ctypes.data_as(ctypes.c_void_p)
-
-
-def _each(a):
-    """The matrices of a batch, each a column-major copy (ATen's cloneBatchedColumnMajor)."""
-    return [np.array(m, order="F") for m in a.reshape(-1, *a.shape[-2:])]
+_ref, _ptr, _each = lapack_complex._ref, lapack_complex._ptr, lapack_complex._each   # (the same calls for real ones)
 
 
 def syevd(a, uplo="L", vectors=True):

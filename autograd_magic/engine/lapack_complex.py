@@ -13,8 +13,10 @@ _int = ctypes.c_int
 _COMPLEX = (np.dtype(np.complex64), np.dtype(np.complex128))
 
 
-def _library(a):
-    if a.dtype not in _COMPLEX or a.size == 0 or not np.isfinite(a).all():
+def _library(a, dtypes=_COMPLEX):
+    """MKL's library for a's routines, or None (a of another dtype than dtypes, empty or not finite; no MKL):
+    lapack.py's too, with the real dtypes."""
+    if a.dtype not in dtypes or a.size == 0 or not np.isfinite(a).all():
         return None
     lib = blas._load()
     if lib is not None:
