@@ -19,6 +19,9 @@ from . import lapack_complex
 
 _int = ctypes.c_int
 _SCALAR = {np.dtype(np.float32): ctypes.c_float, np.dtype(np.float64): ctypes.c_double}
+# LAPACK's prefix of each dtype's routines (getrf / getrs: the same calls for real and complex matrices)
+_PREFIX = {np.dtype(np.float32): "s", np.dtype(np.float64): "d", np.dtype(np.complex64): "c",
+           np.dtype(np.complex128): "z"}
 
 
 def _library(a):
@@ -98,18 +101,17 @@ def gesdd(a, full_matrices=False, compute_uv=True):
 
 
 def getrs(a, b):
-    """X with a X = b for square matrices a (..., n, n) and b (..., n, k), batches broadcast, as PyTorch's
+    """X with a X = b for square real or complex matrices a (..., n, n) and b (..., n, k), batches broadcast, as PyTorch's
     linalg_solve computes it (linalg_lu_factor_ex, then linalg_lu_solve), or None."""
-    if a.dtype.kind == "c":
-        return lapack_complex.getrs(a, b)
-    lib = _library(a)
+    lib = lapack_complex._library(a, _PREFIX)
     if lib is None or b.dtype != a.dtype or b.size == 0 or not np.isfinite(b).all():
         return None
     n, k = a.shape[-1], b.shape[-1]
     batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
     a = np.broadcast_to(a, batch + a.shape[-2:])
     b = np.broadcast_to(b, batch + b.shape[-2:])
-    getrf, getrs = (lib.sgetrf_, lib.sgetrs_) if a.dtype == np.float32 else (lib.dgetrf_, lib.dgetrs_)
+    p = _PREFIX[a.dtype]
+    getrf, getrs = getattr(lib, p + "getrf_"), getattr(lib, p + "getrs_")
     size, cols, trans = _int(n), _int(k), ctypes.c_char(b"N")
     xs = []
     for lu, rhs in zip(_each(a), _each(b)):
@@ -209,13 +211,11 @@ def svdvals(a):
 def getrf(a):
     """(LU, pivots int32 1-based, info) of the matrices a (..., m, n) as PyTorch's linalg_lu_factor_ex computes
     them (?getrf on a column-major copy), or None. LU comes back column-major per matrix, as PyTorch returns it."""
-    if a.dtype.kind == "c":
-        return lapack_complex.getrf(a)
-    lib = _library(a)
+    lib = lapack_complex._library(a, _PREFIX)
     if lib is None:
         return None
     m, n = a.shape[-2:]
-    fn = lib.sgetrf_ if a.dtype == np.float32 else lib.dgetrf_
+    fn = getattr(lib, _PREFIX[a.dtype] + "getrf_")
     rows, cols, lda = _int(m), _int(n), _int(max(1, m))
     lus, pivs, infos = [], [], []
     for f in _each(a):

@@ -1,8 +1,9 @@
 """The complex LAPACK routines PyTorch's CPU wheel calls on complex64 / complex128 matrices, through oneMKL as
-lapack.py calls the real ones: ``?geev`` for linalg.eig and eigvals, ``?getrf`` then ``?getrs`` for linalg.solve
-and linalg.inv, ``?gesdd`` for linalg.svd and svdvals (c for complex64, z for complex128). Each function returns
-None without the library (or for an empty matrix, a matrix holding NaN or infinity, one LAPACK did not converge
-on): the callers then use numpy's LAPACK, whose rounding (and the phases of its vectors) can differ from MKL's."""
+lapack.py calls the real ones: ``?geev`` for linalg.eig and eigvals, ``?gesdd`` for linalg.svd and svdvals (c for
+complex64, z for complex128; lapack.py's getrf / getrs take complex matrices too, by the same prefixes). Each
+function returns None without the library (or for an empty matrix, a matrix holding NaN or infinity, one LAPACK did
+not converge on): the callers then use numpy's LAPACK, whose rounding (and the phases of its vectors) can differ
+from MKL's."""
 import ctypes
 
 import numpy as np
@@ -76,31 +77,6 @@ def geev(a, vectors=True):
     return w, (np.stack(vs).reshape(batch + (n, n)) if vectors else None)
 
 
-def getrs(a, b):
-    """X with a X = b for complex square matrices a (..., n, n), b (..., n, k), batches broadcast, as ATen's
-    linalg_solve (getrf, then getrs), or None."""
-    lib = _library(a)
-    if lib is None or b.dtype != a.dtype or b.size == 0 or not np.isfinite(b).all():
-        return None
-    n, k = a.shape[-1], b.shape[-1]
-    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
-    a = np.broadcast_to(a, batch + a.shape[-2:])
-    b = np.broadcast_to(b, batch + b.shape[-2:])
-    p = _prefix(a.dtype)
-    getrf, getrs_ = getattr(lib, p + "getrf_"), getattr(lib, p + "getrs_")
-    size, cols, trans = _int(n), _int(k), ctypes.c_char(b"N")
-    xs = []
-    for lu, rhs in zip(_each(a), _each(b)):
-        pivots, info = np.empty(n, np.int32), _int(0)
-        getrf(_ref(size), _ref(size), _ptr(lu), _ref(size), _ptr(pivots), _ref(info))
-        if info.value < 0:   # (info > 0: a zero pivot; getrs divides by it, as linalg.solve_ex and inv_ex return)
-            return None
-        getrs_(_ref(trans), _ref(size), _ref(cols), _ptr(lu), _ref(size), _ptr(pivots), _ptr(rhs), _ref(size),
-               _ref(info))
-        xs.append(rhs)
-    return np.stack(xs).reshape(batch + (n, k))
-
-
 def gesdd(a, full_matrices=False, compute_uv=True):
     """(U, S, Vh) (U and Vh None without compute_uv) of the complex matrices a (..., m, n) as ATen's linalg_svd
     calls ?gesdd (jobz 'A', 'S' or 'N'); S real. Or None."""
@@ -138,24 +114,3 @@ def gesdd(a, full_matrices=False, compute_uv=True):
     if not compute_uv:
         return None, s, None
     return np.stack(us).reshape(batch + (m, ucols)), s, np.stack(vs).reshape(batch + (vrows, n))
-
-
-def getrf(a):
-    """(LU, pivots int32 1-based, info) of the complex matrices a (..., m, n) as ATen's linalg_lu_factor_ex calls
-    ?getrf on a column-major copy, or None; LU column-major per matrix, as lapack.getrf returns it."""
-    lib = _library(a)
-    if lib is None:
-        return None
-    m, n = a.shape[-2:]
-    fn = getattr(lib, _prefix(a.dtype) + "getrf_")
-    rows, cols, lda = _int(m), _int(n), _int(max(1, m))
-    lus, pivs, infos = [], [], []
-    for f in _each(a):
-        piv, info = np.empty(min(m, n), np.int32), _int(0)
-        fn(_ref(rows), _ref(cols), _ptr(f), _ref(lda), _ptr(piv), _ref(info))
-        lus.append(f)
-        pivs.append(piv)
-        infos.append(info.value)
-    batch = a.shape[:-2]
-    lu = np.swapaxes(np.stack([np.asarray(f).T for f in lus]).reshape(batch + (n, m)), -1, -2)
-    return lu, np.stack(pivs).reshape(batch + (min(m, n),)), np.asarray(infos, np.int32).reshape(batch)
