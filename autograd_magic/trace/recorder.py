@@ -118,8 +118,6 @@ class Recorder:
     # ------------------------------------------------------------ events
 
     def _begin(self, event):
-        if self._sig is not None and self._lean_begin(event):
-            return
         names, caps = self.names, self.caps
         backward = event.call == "backward"
         gradient, root_names, root_ids = [], [], []
@@ -172,38 +170,6 @@ class Recorder:
             self._close_lean()
         self._new_pass(self.count, root_names, root_ids, gradient, event.call, event.create_graph,
                        event.retain_graph)
-
-    def _lean_begin(self, event):
-        """_begin for the common case of a loop's steady state, in fewer steps: one root, named as the pass
-        before's was, with the implicit gradient, as was the pass before's (the same outcome as _begin's general
-        path). False (nothing done): _begin's general path decides."""
-        prev = self._prev
-        roots = event.roots
-        if not self._lean_on or len(roots) != 1 or event.call != "backward" or event.create_graph \
-                or event.retain_graph:
-            return False
-        root_names, seeds = prev
-        if len(root_names) != 1 or len(seeds) != 1 or seeds[0] is not None:
-            return False
-        g = event.grads[0]
-        if g is not None and (g.size != 1 or g.item() != 1):
-            return False
-        t = roots[0]
-        name = self.names.tensor_name(t)
-        if name is None or name != root_names[0]:
-            return False
-        node = ei.graph_node(t)
-        if self.caps.histories:
-            data = ei.array(t)
-            size = data.size   # (a loss: its value, without a call)
-            self.outputs.add(t, None, name, float(data.item()) if size == 1 else
-                             summary(data) if size <= self.caps.elements else None, None)
-        else:
-            self.outputs.add(t, None, name, None, None)
-        self._lean = [self.count, root_names, [None if node is None else node_id(node)], seeds, []]
-        self.count += 1
-        self._leaves = []
-        return True
 
     def _new_pass(self, index, root_names, root_ids, gradient, call, create_graph, retain_graph):
         p = Pass(index=index, call=call, roots=root_names, root_ids=root_ids, gradient=gradient,
