@@ -37,15 +37,6 @@ _POW = OPS["pow"]
 _NUMBERS = (int, float)
 
 
-def _int_list_or_size(size, kw):
-    """A method's one size argument as PyTorch's parser takes it (x.broadcast_to(2, 3), (2, 3), 4, size=(2, 3))."""
-    if kw:
-        return kw["size"]
-    if len(size) == 1 and not isinstance(size[0], numbers.Integral):
-        return size[0]
-    return tuple(size)
-
-
 def _pow(self, exponent):
     if exponent.__class__ in _NUMBERS and (self._data.dtype.kind == "f" or self._data.dtype is dtypes.BF16_NP):
         return apply(_POW, (self,), exponent)  # the common `x ** 2`
@@ -510,7 +501,9 @@ _BINDINGS.update({
     "narrow": C.narrow, "unflatten": C.unflatten, "diff": C.diff, "movedim": C.movedim, "moveaxis": C.moveaxis,
     "tile": C.tile_method,
     "repeat_interleave": lambda self, repeats, dim=None, *, output_size=None: C.repeat_interleave(
-        self, repeats, dim, output_size=output_size), "broadcast_to": lambda self, *size, **kw: C.broadcast_to(self, _int_list_or_size(size, kw)),
+        self, repeats, dim, output_size=output_size),
+    "broadcast_to": lambda self, *size, **kw: C.broadcast_to(self, kw["size"] if kw else S._shape_args(size,
+                                                                                                       "broadcast_to")),
     **{name + "_": _named_inplace(fn) for name, fn in (("logit", F.logit), ("lerp", F.lerp), ("addcmul", F.addcmul),
                                                        ("addcdiv", F.addcdiv), ("fmod", F.fmod))},
     "clamp_min_": _clamp_inplace(F.clamp_min, lambda min: (min, None)),
