@@ -26,7 +26,9 @@ PARITY_FILES = ["tests/test_lessons.py", "tests/test_seed_lesson.py", "tests/tes
                 "tests/test_tutorial_api4.py", "tests/test_tutorial_api5.py",
                 "tests/test_views_hooks_vs_torch.py", "tests/test_tutorial_api6.py",
                 "tests/test_division_vs_torch.py", "tests/test_tutorial_api7.py",
-                "tests/test_small_api_vs_torch.py", "tests/test_tutorial_api8.py"]
+                "tests/test_small_api_vs_torch.py", "tests/test_tutorial_api8.py",
+                # (float32 10 ** x, sums in memory order; cdist with FMA, strided sums: kernel-dependent rounding)
+                "tests/test_probe55_vs_torch.py", "tests/test_probe58_vs_torch.py"]
 
 
 def numpy_without_avx512():
