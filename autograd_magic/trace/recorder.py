@@ -15,7 +15,7 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
-from .loops import HIDDEN, MAX_POINTS, LeafHistory, LeafThinning, Outputs, summary
+from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 from .names import caller_names
 
@@ -415,7 +415,7 @@ class Recorder:
                     False if before is events.ZERO_GRAD else None
             if cont != flags[i]:
                 return False
-        values = self.leaf_history.values if self.caps.histories else None
+        history = self.leaf_history if self.caps.histories else None
         limit, grad_upto = self.caps.elements, ei.grad_copy_upto
         records = []
         for i in range(n):
@@ -429,21 +429,15 @@ class Recorder:
                 records.append((leaf, nid, _zeros(ei.shape(leaf), np.dtype(ei.dtype_name(leaf)))
                                 if before is events.ZERO_GRAD else None, None, after, None, cont))
                 continue
-            if values is not None:
-                vs = values.get(nid)
-                if vs is None:
-                    vs = values[nid] = []
-                if len(vs) < MAX_POINTS:
-                    vs.append(float(value.item()) if value.size == 1 else summary(value))
+            if history is not None:
+                history.add(nid, float(value.item()) if value.size == 1 else summary(value))
             records.append((leaf, nid, before, added, after, value, cont))
         handed_out = tape.handed_out
         if handed_out:   # (what the code may change later: copied now, the tape's other arrays are the engine's)
-            i = 0
-            for entry in tape:
+            for i, entry in enumerate(tape):
                 grad = entry[1]
                 if grad is not None and id(grad) in handed_out and grad.__class__ is np.ndarray:
                     tape[i] = (entry[0], np.array(grad), entry[2], entry[3])
-                i += 1
         ring = self._ring
         ring.append((lean, tape, records))
         if len(ring) > LEAN_RING:
