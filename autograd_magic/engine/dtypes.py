@@ -1,13 +1,16 @@
 """torch dtypes, the names PyTorch gives them in its messages, and PyTorch's type promotion rules."""
+import importlib.util
+import sys
+
 import numpy as np
 
 from . import printing
 from .argcheck import c_format, no_attribute
 
-try:   # numpy's bfloat16 (pyproject dependency ml-dtypes): without it torch.bfloat16 is not part of the engine
-    import ml_dtypes as _ml_dtypes
-except ImportError:  # pragma: no cover - ml-dtypes is a dependency
-    _ml_dtypes = None
+# numpy's bfloat16 comes from the package ml-dtypes (a pyproject dependency; without it torch.bfloat16 is not part of
+# the engine). It is imported when bfloat16 is first used, not with the engine: importing ml-dtypes registers
+# numpy loops for its twenty types and takes ~0.5 s, twice the rest of the engine's import (``%load_ext``).
+_HAS_ML_DTYPES = "ml_dtypes" in sys.modules or importlib.util.find_spec("ml_dtypes") is not None
 
 
 class dtype:
@@ -18,7 +21,8 @@ class dtype:
 
     def __init__(self, name, np_dtype, category, scalar_name, c_name):
         self.name = name
-        self.np = np.dtype(np_dtype)
+        if np_dtype is not None:   # (None: bfloat16's, set by load_bfloat16 when first read, see __getattr__)
+            self.np = np.dtype(np_dtype)
         # The names PyTorch's messages use: ScalarType ("Float", also in torch.FloatTensor) and the C++ type
         # ("float", in "expected m1 and m2 to have the same dtype, but got: float != double").
         self.scalar_name = scalar_name
@@ -27,7 +31,7 @@ class dtype:
         self.is_floating_point = category == 2
         self.is_complex = category == 3
         self.is_signed = name not in ("bool", "uint8")
-        self.itemsize = self.np.itemsize
+        self.itemsize = 2 if np_dtype is None else self.np.itemsize
 
     def __repr__(self):
         return "torch." + self.name
@@ -35,7 +39,14 @@ class dtype:
     def __reduce__(self):
         return (_by_name, (self.name,))
 
-    __getattr__, __format__ = no_attribute, c_format
+    __format__ = c_format
+
+    def __getattr__(self, name):
+        """Only for attributes that are not set: bfloat16's ``np`` before ml-dtypes is imported (load_bfloat16
+        sets it, every other dtype has it from the start), else PyTorch's AttributeError."""
+        if name == "np" and self is bfloat16:
+            return load_bfloat16()
+        return no_attribute(self, name)
 
     def __call__(self, *args, **kwargs):   # (x.dtype(): a learner's slip, worded as for PyTorch's C type)
         raise TypeError("'torch.dtype' object is not callable")
@@ -65,14 +76,42 @@ uint8 = dtype("uint8", np.uint8, 1, "Byte", "unsigned char")
 bool_ = dtype("bool", np.bool_, 0, "Bool", "bool")
 complex64 = dtype("complex64", np.complex64, 3, "ComplexFloat", "c10::complex<float>")
 complex128 = dtype("complex128", np.complex128, 3, "ComplexDouble", "c10::complex<double>")
+
+
 # bfloat16 arrays are ml_dtypes' (numpy kind "V", not "f": test floating point with is_float_np); engine/bf16.py
 # computes on them as PyTorch's CPU kernels do
-bfloat16 = None if _ml_dtypes is None else dtype("bfloat16", _ml_dtypes.bfloat16, 2, "BFloat16", "c10::BFloat16")
-BF16_NP = None if bfloat16 is None else bfloat16.np
+bfloat16 = dtype("bfloat16", None, 2, "BFloat16", "c10::BFloat16") if _HAS_ML_DTYPES else None
+# Until ml-dtypes is imported no array can be bfloat16: BF16_NP is then a numpy dtype no tensor has (so that
+# ``a.dtype is BF16_NP`` and ``a.dtype == BF16_NP`` are False, where None would equal float64), and
+# load_bfloat16 puts ml_dtypes' bfloat16 in its place in every module of the package that holds it.
+_NOT_LOADED = np.dtype([("bfloat16, before ml_dtypes is imported", "V2")])
+BF16_NP = _NOT_LOADED
 
 ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_, complex64, complex128) + (() if bfloat16 is None else (bfloat16,))
-_FROM_NP = {d.np: d for d in ALL}
+_FROM_NP = {d.np: d for d in ALL if d is not bfloat16}   # (bfloat16's: added by load_bfloat16)
 _NAMES = {d.name: d for d in ALL}
+
+
+def load_bfloat16():
+    """Import ml-dtypes (once) and make its bfloat16 the numpy dtype of torch.bfloat16 everywhere: dtypes.BF16_NP,
+    and every global of the package's modules that held the stand-in (``_BF16 = dtypes.BF16_NP`` copies). Returns
+    the numpy dtype."""
+    global BF16_NP
+    if BF16_NP is not _NOT_LOADED:
+        return BF16_NP
+    import ml_dtypes   # (see _HAS_ML_DTYPES: imported here, on first use)
+    real = np.dtype(ml_dtypes.bfloat16)
+    _FROM_NP[real] = bfloat16
+    package, stand_in, this = __name__.split(".")[0], _NOT_LOADED, sys.modules[__name__]
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == package or name.startswith(package + ".")):
+            continue
+        found = [key for key, value in vars(module).items() if value is stand_in]
+        for key in found:
+            if not (module is this and key == "_NOT_LOADED"):
+                setattr(module, key, real)
+    BF16_NP = bfloat16.np = real
+    return real
 
 
 def is_float_np(np_dtype):
@@ -198,6 +237,9 @@ def _by_name(name):
     return _NAMES[name]
 
 
+if bfloat16 is not None and "ml_dtypes" in sys.modules:   # (imported already by other code: nothing to wait for)
+    load_bfloat16()
+
 _DEFAULT_FLOAT = [float32]   # the dtype of Python floats and of float tensors made without a dtype
 
 
@@ -224,6 +266,8 @@ def set_default_dtype(d):
 def from_numpy_dtype(np_dtype):
     """The torch dtype of a numpy dtype (TypeError for unsupported ones, as torch.from_numpy)."""
     try:
+        if np.dtype(np_dtype).kind == "V" and "ml_dtypes" in sys.modules and bfloat16 is not None:
+            load_bfloat16()   # (an ml_dtypes array made by other code: told apart from other void dtypes)
         if np.dtype(np_dtype) is BF16_NP:   # (PyTorch takes no ml_dtypes array)
             raise TypeError("can't convert np.ndarray of type ml_dtypes.bfloat16. The only supported types are: "
                             "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, "

@@ -73,8 +73,12 @@ def _check_uniform_bounds(dt, low, high):
                            f"found to={_fmt(high)} and from={_fmt(low)} which result in to-from to exceed the limit")
 
 
-# the dtypes whose uniform_ is the float32 one rounded (_uniform_half)
-_HALVES = {np.dtype(np.float16), *(() if dtypes.BF16_NP is None else (dtypes.BF16_NP,))}
+_HALF = np.dtype(np.float16)
+
+
+def _is_half(dt):
+    """Is dt float16 or bfloat16 (the dtypes whose draws are the float32 or double ones rounded)?"""
+    return dt == _HALF or dt is dtypes.BF16_NP
 
 
 def _fdtype(dtype, kernel=None):
@@ -288,7 +292,7 @@ class Generator:
         if np.dtype(dtype).kind == "c":   # (ATen's uniform_ on view_as_real: the parts drawn as pairs)
             return _as_complex(self.uniform(tuple(_shape(shape)) + (2,), _real_of(dtype), low, high))
         _check_uniform_bounds(np.dtype(dtype), low, high)
-        if np.dtype(dtype) in _HALVES:
+        if _is_half(np.dtype(dtype)):
             return self._uniform_half(_shape(shape), np.dtype(dtype), low, high)
         shape, dt = _shape(shape), _fdtype(dtype, "check_uniform_bounds")
         x = self._uniform(math.prod(shape), dt)
@@ -399,7 +403,7 @@ class Generator:
         shape = _shape(shape)
         if not math.prod(shape) and np.dtype(dtype).kind in "biu":   # (an empty tensor reaches no kernel)
             return np.empty(shape, dtype)
-        half = np.dtype(dtype) in _HALVES   # (half and bfloat16: the double draw, rounded through float)
+        half = _is_half(np.dtype(dtype))   # (half and bfloat16: the double draw, rounded through float)
         dt = np.dtype(dtype) if half else _fdtype(dtype)
         if not lambd > 0:
             raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={_fmt(lambd)}")
@@ -519,7 +523,7 @@ class Generator:
             # torch's topk orders tied values (zero-probability picks) its own way; ours is stable
             return np.argsort(-q, axis=-1, kind="stable")[:, :num_samples].reshape(shape)
         out = np.empty((len(rows), num_samples), np.int64)
-        if rows.dtype in _HALVES:   # (half and bfloat16 distributions are summed in float)
+        if _is_half(rows.dtype):   # (half and bfloat16 distributions are summed in float)
             rows = rows.astype(_F32)
         for r, row in enumerate(rows):             # per distribution: cumulative sum, then search
             # torch checks entry by entry, `>= 0` before finiteness: the first bad entry names the error (NaN: < 0)
