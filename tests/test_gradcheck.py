@@ -217,6 +217,12 @@ NO_DERIVATIVE = {"multilabel_margin_loss_backward": (
                               "derivative for aten::binomial is not implemented"),
                  "sample_dirichlet": (lambda a: torch._sample_dirichlet(a.abs() + 1),
                                       "derivative for aten::_sample_dirichlet is not implemented"),
+                 "_cdist_backward": (lambda a: torch.autograd.grad(torch.cdist(a.view(3, 1), a.view(3, 1) * 0.5).sum(),
+                                                                    a, create_graph=True)[0],
+                                     "the derivative for '_cdist_backward' is not implemented"),
+                 "_pdist_backward": (lambda a: torch.autograd.grad(torch.pdist(a.view(3, 1)).sum(), a,
+                                                                    create_graph=True)[0],
+                                     "the derivative for '_pdist_backward' is not implemented"),
                  "ctc_loss_backward": (lambda a: torch.autograd.grad(torch.nn.functional.ctc_loss(
                      torch.stack([a, a * 0.5], -1).unsqueeze(1).log_softmax(-1), torch.tensor([[1]]),
                      torch.tensor([3]), torch.tensor([1])), a, create_graph=True)[0],
@@ -293,10 +299,12 @@ def test_first_order(name, i):
 COMPLEX_FIRST_ORDER_ONLY = ("view_as_real", "view_as_complex", "complex", "polar", "conj", "conj_physical", "angle",
                             "fft_r2c", "fft_c2r", "fft_c2c")
 SECOND_ORDER = [c for c in CASES if c[0] not in ("index_put", "copy_slices", "scatter_back", "prod", "prod_dim",
-                                                 "ctc_loss", "hardsigmoid", "multilabel_margin_loss")
+                                                 "ctc_loss", "hardsigmoid", "multilabel_margin_loss", "_cdist_forward",
+                                                 "_pdist_forward")
                 and c[0] not in COMPLEX_FIRST_ORDER_ONLY
                 and c[0] not in LINALG_FIRST_ORDER_ONLY and c[0] not in PROBE45_FIRST_ORDER_ONLY]
-# ctc_loss, hardsigmoid: not twice differentiable (PyTorch's NotImplemented nodes; NO_DERIVATIVE checks the message)
+# ctc_loss, hardsigmoid, cdist, pdist: not twice differentiable (PyTorch's NotImplemented nodes, or a backward with
+# no derivative: NO_DERIVATIVE checks the message)
 
 
 @pytest.mark.parametrize("name,i", SECOND_ORDER)

@@ -460,6 +460,7 @@ METHODS = {
     "bincount": ["(Tensor? weights = None, int minlength = 0)"],
     "multinomial": ["(int num_samples, bool replacement = False, *, torch.Generator generator = None)"],
     "cov": ["(*, int correction = 1, Tensor? fweights = None, Tensor? aweights = None)"],
+    "nonzero": ["()", "(*, bool as_tuple)"],   # (torch.nonzero has one signature, with as_tuple=False and out=)
 }
 
 # in-place methods parsed with their out-of-place form's signatures (methods.py)
@@ -572,6 +573,7 @@ FUNCTIONS = {
     "multinomial": ["(Tensor input, int num_samples, bool replacement = False, *, "
                     "torch.Generator generator = None, Tensor out = None)"],
     "cov": ["(Tensor input, *, int correction = 1, Tensor? fweights = None, Tensor? aweights = None)"],
+    "nonzero": list(SIGNATURES["nonzero"]),
 }
 
 # factories whose own code takes what PyTorch's parser refuses (``checked``): their overloads as PyTorch prints them
@@ -583,7 +585,9 @@ FACTORIES = {**{name: OVERLOADS[name] for name in ("arange", "linspace", "logspa
                         "Tensor out = None, " + TAIL + ")"],
              # the window functions: beta / alpha only after periodic, no float length (torch.hann_window(4.0))
              **{name: SIGNATURES[name] for name in ("bartlett_window", "blackman_window", "hamming_window",
-                                                     "hann_window", "kaiser_window")}}
+                                                     "hann_window", "kaiser_window")},
+             # (row, col and offset: ints, never a float or a bool)
+             **{name: SIGNATURES[name] for name in ("tril_indices", "triu_indices")}}
 
 _FAST = {"int": (int,), "tuple of ints": (int,), "bool": (bool,), "Number": (int, float, bool),
          "float": (int, float, bool), "torch.dtype": (_dtype,), "str": (str,), "Tensor": (TensorBase,),

@@ -80,7 +80,21 @@ def propagate(op, inputs, consts, out):
         tangents.append(tt)
     if not found or out._data.dtype.kind != "f":
         return
+    if op.name in NO_FORWARD_DERIVATIVE:
+        refuse(op.name)
     out._fwt = (level, jvp_of_op(op, inputs, consts, out, tangents))
+
+
+# ops whose derivatives.yaml entry has no forward derivative (PyTorch refuses a tangent through them)
+NO_FORWARD_DERIVATIVE = frozenset(("_cdist_forward", "_pdist_forward", "_euclidean_dist"))
+
+
+def refuse(name):
+    """PyTorch's error for a tangent that reaches an op without a forward derivative."""
+    raise NotImplementedError(f"Trying to use forward AD with {name} that does not support it because it has not "
+                              "been implemented yet.\nPlease file an issue to PyTorch at https://github.com/pytorch/"
+                              "pytorch/issues/new?template=feature-request.yml so that we can prioritize its "
+                              "implementation or submit a PR adding the implementation to derivatives.yaml")
 
 
 def jvp_of_op(op, inputs, consts, out, tangents):

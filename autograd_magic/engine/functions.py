@@ -592,16 +592,26 @@ def sign(input):
     return apply(OPS["sign"], (input,))
 
 
-def nonzero(input, *, as_tuple=False):
+def nonzero(input, *, as_tuple=False, out=None):
     d = input._data
     if d.ndim == 0:   # a 0-d tensor counts as one element: (tensor([0]),) as a tuple, (1, 0) indices otherwise
         if as_tuple:
             return (wrap(np.zeros(int(bool(d)), np.int64)),)
-        return wrap(np.zeros((int(bool(d)), 0), np.int64))
+        return _nonzero_out(wrap(np.zeros((int(bool(d)), 0), np.int64)), out)
     idx = np.nonzero(d)
     if as_tuple:
         return tuple(wrap(i.astype(np.int64)) for i in idx)
-    return wrap(np.stack(idx, axis=1).astype(np.int64))
+    return _nonzero_out(wrap(np.stack(idx, axis=1).astype(np.int64)), out)
+
+
+def _nonzero_out(result, out):
+    """torch.nonzero(..., out=t): t must be a Long tensor (the kernel's check), resized as out= tensors are."""
+    if out is None:
+        return result
+    if out._data.dtype != np.int64:
+        raise RuntimeError(f"nonzero: Expected out tensor to have scalar type Long but got scalar type"
+                           f"{dtypes.scalar_name(out._data.dtype)}")
+    return write_out(result, out, "nonzero")
 
 
 def nonzero_static(input, *, size, fill_value=-1):

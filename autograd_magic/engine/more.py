@@ -57,20 +57,32 @@ def rot90(input, k=1, dims=(0, 1)):
 # ---------------------------------------------------------------- index helpers
 
 
-def _triangle_indices(row, col, offset, upper):
+def _triangle_indices(name, row, col, offset, upper, dtype, requires_grad, pin_memory):
+    """ATen's tril_indices / triu_indices: row and col checked first, then the dtype's kernel (int32 and int64
+    only), then requires_grad and pin_memory as a factory checks them."""
+    for letter, count in (("row", row), ("col", col)):
+        if count < 0:
+            raise RuntimeError(f"{letter} must be non-negative, got{count}")
+    dt = dtypes.int64 if dtype is None else dtype
+    if dt not in (dtypes.int32, dtypes.int64):
+        raise NotImplementedError(f"\"{name}\" not implemented for '{dt.scalar_name}'")
+    if requires_grad:
+        raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+    if pin_memory:
+        raise RuntimeError("pin_memory=True requires a CUDA or other accelerator backend; no pinned memory "
+                           "allocator is available on this system.")
+    row, col, offset = int(row), int(col), int(offset)
     r, c = np.nonzero(np.triu(np.ones((row, col), bool), offset) if upper else
                       np.tril(np.ones((row, col), bool), offset))
-    return np.stack([r, c]).astype(np.int64) if row and col else np.zeros((2, 0), np.int64)
+    return wrap(np.stack([r, c]).astype(dt.np) if row and col else np.zeros((2, 0), dt.np))
 
 
-def tril_indices(row, col, offset=0, *, dtype=None, device=None, layout=None):
-    out = wrap(_triangle_indices(row, col, offset, False))
-    return out if dtype is None else out.to(dtype)
+def tril_indices(row, col, offset=0, *, dtype=None, device=None, layout=None, pin_memory=False, requires_grad=False):
+    return _triangle_indices("tril_indices", row, col, offset, False, dtype, requires_grad, pin_memory)
 
 
-def triu_indices(row, col, offset=0, *, dtype=None, device=None, layout=None):
-    out = wrap(_triangle_indices(row, col, offset, True))
-    return out if dtype is None else out.to(dtype)
+def triu_indices(row, col, offset=0, *, dtype=None, device=None, layout=None, pin_memory=False, requires_grad=False):
+    return _triangle_indices("triu_indices", row, col, offset, True, dtype, requires_grad, pin_memory)
 
 
 def argwhere(input):

@@ -93,10 +93,14 @@ def _index_checks(index, name):
         raise RuntimeError(f"{name}(): Expected dtype int32/int64 for index but got: {kind}")
 
 
-def _index_key(self, dim, index, name):
+def _index_key(self, dim, index, name, meta=None):
+    """The dim and the numpy key of an index_* op; meta(d, number of indices): the op's own checks, which ATen makes
+    before its kernel checks the indices' bounds."""
     _index_checks(index, name)
     d = _dim(dim, self.ndim)
     idx = index._data.reshape(-1).astype(np.int64)
+    if meta is not None:
+        meta(d, idx.size)
     n = self.shape[d] if self.ndim else 1
     # index_fill_ wraps a negative index as Python does; index_add_ and index_copy_ take 0 <= i < n only
     bad = idx[(idx >= n) | (idx < (-n if name == "index_fill_" else 0))]
@@ -115,14 +119,29 @@ def _index_error(self, name, i, d, n):
 
 
 def index_add(self, dim, index, source, *, alpha=1):
-    d, key = _index_key(self, dim, index, "index_add_")
+    d, key = _index_key(self, dim, index, "index_add_", lambda d, numel: _index_add_meta(self, source, d, numel))
+    return apply(OPS["index_add"], (self, source), key, alpha)
+
+
+def _index_add_meta(self, source, d, numel):
+    """ATen's index_add meta checks: the dtypes, the dim in source, the number of indices (a scalar source takes
+    one: asking a scalar's size(dim) for the message raises first), then the other dims' sizes."""
     if source._data.dtype != self._data.dtype:
         raise RuntimeError(f"index_add_(): self ({self.dtype.scalar_name}) and source ({source.dtype.scalar_name}) "
                            "must have the same scalar type")
-    if source.ndim and source.shape[d] != key[d].size:
-        raise RuntimeError(f"index_add_(): Number of indices ({key[d].size}) should be equal to source.size(dim): "
+    if d and d >= source.ndim:
+        raise RuntimeError(f"index_add_(): Indexing dim {d} is out of bounds of the source tensor with dim "
+                           f"{source.ndim}")
+    if not source.ndim:
+        if numel != 1:
+            raise IndexError(f"Dimension specified as {d} but tensor has no dimensions")
+    elif source.shape[d] != numel:
+        raise RuntimeError(f"index_add_(): Number of indices ({numel}) should be equal to source.size(dim): "
                            f"({source.shape[d]}), for dim: {d}")
-    return apply(OPS["index_add"], (self, source), key, alpha)
+    a, b = tuple(self.shape), tuple(source.shape)
+    if a != b and (not a or not b or a[:d] + a[d + 1:] != b[:d] + b[d + 1:]):
+        raise RuntimeError("source tensor shape must match self tensor shape, excluding the specified dimension. Got "
+                           f"self.shape = [{', '.join(map(str, a))}] source.shape = [{', '.join(map(str, b))}]")
 
 
 def index_fill(self, dim, index, value):

@@ -165,7 +165,7 @@ def pow_vjp(xp, grad, saved, consts, needs):
             return (xp.constant(a, 0.0),)
         return (grad * xp.call("mul_scalar", (a ** (e - 1),), e),)
     if e == 0:
-        return (grad * 0,)
+        return (xp.constant(a, 0.0),)
     if e == 2:
         return (grad * (2 * a),)  # a ** 1 is a: skip the power
     return (grad * (e * _power(a, e - 1)),)
@@ -199,7 +199,12 @@ def abs_vjp(xp, grad, saved, consts, needs):
         return (complex_multiply(grad, csgn(a)),)
     if not xp.is_numpy and a.is_complex():   # (create_graph: through sgn, whose own gradient is SgnBackward0's)
         return (grad * a.sgn(),)
-    return (grad * xp.sign(a),)
+    return (grad * (xp.sign(a) if xp.is_numpy else a.sgn()),)   # (ATen: grad * self.sgn(), SgnBackward0)
+
+
+def _zero_grad(xp, grad, saved, consts, needs):
+    """derivatives.yaml's zeros_like(grad): +0 everywhere (a nan, inf or negative gradient too), no graph behind it."""
+    return (xp.constant(grad, 0.0),)
 
 
 def _sign(a):
@@ -209,13 +214,7 @@ def _sign(a):
     return (a > 0).astype(a.dtype) - (a < 0).astype(a.dtype)
 
 
-@defop("sign", "SignBackward0", _sign)
-def sign_vjp(xp, grad, saved, consts, needs):
-    return (grad * 0,)
-
-
-def _zero_grad(xp, grad, saved, consts, needs):
-    return (grad * 0,)
+defop("sign", "SignBackward0", _sign)(_zero_grad)
 
 
 # Step functions: their gradient is zero almost everywhere (PyTorch records them all the same).
@@ -233,7 +232,7 @@ defop("fill", "FillBackward2", lambda a, value: np.full_like(a, value))(_zero_gr
 @defop("fill_tensor", "FillBackward3", lambda a, v: np.full_like(a, v))
 def fill_tensor_vjp(xp, grad, saved, consts, needs):
     """fill_ with a 0-d tensor (and ``t[:] = 0.``): the old values get zeros, the value the sum of the gradient."""
-    return (grad * 0 if needs[0] else None), (xp.sum(grad) if needs[1] else None)
+    return (xp.constant(grad, 0.0) if needs[0] else None), (xp.sum(grad) if needs[1] else None)
 
 
 # torch.fill(input, value): the same, out of place (PyTorch's FillBackward0 / FillBackward1)
@@ -247,7 +246,7 @@ defop("fill_tensor_new", "FillBackward1", lambda a, v: np.full_like(a, v))(fill_
        qualname="torch::autograd::CopyBackwards")
 def copy_into_vjp(xp, grad, saved, consts, needs):
     """copy_: the old values get zeros, the source the gradient (summed to its shape, in its dtype)."""
-    return (grad * 0 if needs[0] else None), (grad if needs[1] else None)
+    return (xp.constant(grad, 0.0) if needs[0] else None), (grad if needs[1] else None)
 
 
 @defop("frac", "FracBackward0", lambda a: a - np.trunc(a), api="frac", promote="float", inplace=True,

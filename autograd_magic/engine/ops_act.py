@@ -55,7 +55,8 @@ def mish_vjp(xp, grad, saved, consts, needs):
         return (out,)
     sig = xp.call("sigmoid", (a,))
     tsp = xp.call("tanh", (xp.call("log1p", (xp.exp(a),)),))
-    return (grad * (tsp + a * sig * (1 - tsp * tsp)),)
+    one = 1 if xp.is_numpy else xp.constant(tsp, 1.0)   # (C++'s 1.0 - t: a filled tensor's sub_, SubBackward0)
+    return (grad * (tsp + a * sig * (one - tsp * tsp)),)
 
 
 def _hardsigmoid(a):

@@ -5,6 +5,7 @@ import numpy as np
 from . import vec_kernels
 from .optable import defop
 from .reduce import ordered_sum
+from .xp import NumpyXP
 
 
 def _pairs(a, b):
@@ -67,18 +68,38 @@ def _unsq(xp, t, axis):
 
 @defop("_cdist_forward", "CdistBackward0", _cdist, saves=(0, 1, -1))
 def cdist_vjp(xp, grad, saved, consts, needs):
-    """ATen's _cdist_backward: per pair, grad times the derivative of the p-norm of x1_i - x2_j."""
+    """derivatives.yaml: both gradients are ATen's _cdist_backward (x2's with the operands swapped and grad and
+    the result transposed, made contiguous), a node of its own under create_graph=True (CdistBackwardBackward0)."""
     a, b, dist = saved
     p = consts[0]
-    diff = _unsq(xp, a, -2) - _unsq(xp, b, -3)            # (..., P, R, M)
-    local = _pnorm_local(xp, diff, _unsq(xp, grad, -1), _unsq(xp, dist, -1), p)
-    if xp.is_numpy:   # ATen's _cdist_backward: each row's terms added over the other side's rows in order
-        ga = ordered_sum(local, local.ndim - 2) if needs[0] else None
-        gb = ordered_sum(-local, local.ndim - 3) if needs[1] else None   # (from +0: a zero term gives 0.)
-        return ga, gb
-    ga = xp.sum(local, (local.ndim - 2,)) if needs[0] else None
-    gb = -xp.sum(local, (local.ndim - 3,)) if needs[1] else None
+    ga = xp.call("_cdist_backward", (_contiguous(xp, grad), a, b, dist), p) if needs[0] else None
+    gb = (xp.call("_cdist_backward", (_transposed(xp, grad), b, a, _transposed(xp, dist)), p)
+          if needs[1] else None)
     return ga, gb
+
+
+def _contiguous(xp, t):
+    """t.contiguous(): a transposed tensor's copy (CloneBackward0) under create_graph=True; numpy needs none."""
+    return t if xp.is_numpy else t.contiguous()
+
+
+def _transposed(xp, t):
+    """t.mT().contiguous() (TransposeBackward0, then CloneBackward0, under create_graph=True)."""
+    return xp.mT(t) if xp.is_numpy else t.transpose(-1, -2).contiguous()
+
+
+def _cdist_backward(g, a, b, dist, p):
+    """ATen's _cdist_backward: per pair, g times the derivative of the p-norm of x1_i - x2_j, each row's terms
+    added over the other side's rows in order."""
+    diff = _pairs(a, b)                                    # (..., P, R, M)
+    local = _pnorm_local(NumpyXP, diff, g[..., None], dist[..., None], p)
+    return ordered_sum(local, local.ndim - 2)
+
+
+@defop("_cdist_backward", "CdistBackwardBackward0", _cdist_backward)
+def cdist_backward_vjp(xp, grad, saved, consts, needs):
+    """PyTorch has no derivative for cdist's backward: a second backward through it raises."""
+    raise NotImplementedError("the derivative for '_cdist_backward' is not implemented.")
 
 
 def _upper_pairs(n):
@@ -93,13 +114,24 @@ def _pdist(a, p):
 
 @defop("_pdist_forward", "PdistBackward0", _pdist, saves=(0, -1))
 def pdist_vjp(xp, grad, saved, consts, needs):
-    """ATen's _pdist_backward: each pair's contribution added to its first row and taken from its second."""
+    """derivatives.yaml: ATen's _pdist_backward, a node of its own under create_graph=True (PdistBackwardBackward0)."""
     a, dist = saved
+    return (xp.call("_pdist_backward", (_contiguous(xp, grad), a, dist), consts[0]),)
+
+
+def _pdist_backward(g, a, dist, p):
+    """ATen's _pdist_backward: each pair's contribution added to its first row and taken from its second."""
     i, j = _upper_pairs(a.shape[0])
-    diff = xp.take(a, (i,)) - xp.take(a, (j,))           # (P, M)
-    local = _pnorm_local(xp, diff, _unsq(xp, grad, -1), _unsq(xp, dist, -1), consts[0])
-    shape = tuple(a.shape)
-    return (xp.scatter(local, shape, (i,), True) - xp.scatter(local, shape, (j,), True),)
+    diff = a[i] - a[j]                                      # (P, M)
+    local = _pnorm_local(NumpyXP, diff, g[:, None], dist[:, None], p)
+    shape = a.shape
+    return NumpyXP.scatter(local, shape, (i,), True) - NumpyXP.scatter(local, shape, (j,), True)
+
+
+@defop("_pdist_backward", "PdistBackwardBackward0", _pdist_backward)
+def pdist_backward_vjp(xp, grad, saved, consts, needs):
+    """PyTorch has no derivative for pdist's backward: a second backward through it raises."""
+    raise NotImplementedError("the derivative for '_pdist_backward' is not implemented.")
 
 
 def _pnorm_local(xp, diff, g, r, p):

@@ -59,11 +59,11 @@ def scatter_reduce_vjp(xp, grad, saved, consts, needs):
         raise RuntimeError(f"Expected 'reduce' to be one of 'sum', 'prod', 'mean', 'amax', 'amin' but got {reduce}.")
     data = (lambda t: t) if xp.is_numpy else (lambda t: t._data)
     if reduce == "sum":
-        g_self, g_src = grad, xp.take(grad, key)
+        g_self, g_src = grad, _gather(xp, grad, key)
     elif reduce == "mean":
         n = xp.wrap(_counts(data(grad).shape, key, include_self, data(grad).dtype))
         g_self = grad / n
-        g_src = xp.take(grad, key) / xp.take(n, key)
+        g_src = _gather(xp, grad, key) / xp.take(n, key)
     elif reduce in ("amax", "amin"):
         r = data(result)
         self_is = (data(x) == r).astype(r.dtype)
@@ -72,28 +72,37 @@ def scatter_reduce_vjp(xp, grad, saved, consts, needs):
         np.add.at(spread, key, src_is)
         share = grad / xp.wrap(spread)
         g_self = share * xp.wrap(self_is)
-        g_src = xp.take(share, key) * xp.wrap(src_is)
+        g_src = _gather(xp, share, key) * xp.wrap(src_is)
     else:
         g_self, g_src = _prod_grads(xp, grad, x, src, result, key, include_self, data)
-    if not include_self:
-        g_self = xp.masked_zero(g_self, key)
+    if not include_self:   # grad_self.scatter(dim, index, 0): exact zeros there (ScatterBackward1)
+        g_self = xp.call("scatter_value", (g_self,), key, data(g_self).dtype.type(0))
     return g_self, g_src
+
+
+def _gather(xp, t, key):
+    """t.gather(dim, index) at the scatter's key (GatherBackward0 under create_graph=True)."""
+    return xp.call("gather", (t,), key, tuple(t.shape))
+
+
+def _fill(xp, t, mask, value):
+    """t.masked_fill(mask, value) (MaskedFillBackward0 under create_graph=True)."""
+    return np.where(mask, t.dtype.type(value), t) if xp.is_numpy else t.masked_fill(xp.wrap(mask), value)
 
 
 def _prod_grads(xp, grad, x, src, result, key, include_self, data):
     """prod: grad * result / self for self (zeros replaced by 1 in a second reduction), and for src the same with
     a single zero among a position's factors handled by reducing with that zero replaced by 1."""
-    one = xp.wrap(np.ones((), data(x).dtype))
-    masked_self = xp.where(data(x) == 0, one, x)
+    masked_self = _fill(xp, x, data(x) == 0, 1)
     g_self = grad * xp.call("scatter_reduce", (masked_self, src), key, "prod", include_self) / masked_self
     zero = data(src) == 0
     zeros_at = np.zeros(data(x).shape, data(x).dtype)
     np.add.at(zeros_at, key, zero.astype(zeros_at.dtype))
     single = zero & (zeros_at[key] == 1)
-    masked_src = xp.where(single, one, src)
+    masked_src = _fill(xp, src, single, 1)
     masked_src_result = xp.call("scatter_reduce", (x, masked_src), key, "prod", include_self)
-    g_src = xp.where(single, xp.take(grad * masked_src_result, key),
-                     xp.take(grad * result, key) / xp.where(zero, one, src))
+    g_src = xp.where(single, _gather(xp, grad * masked_src_result, key),
+                     _gather(xp, grad * result, key) / _fill(xp, src, zero, 1))
     return g_self, g_src
 
 
@@ -130,7 +139,7 @@ def sgn_vjp(xp, grad, saved, consts, needs):
     (the conjugate Wirtinger convention: the part of g along sgn is what a change of |z| cannot move)."""
     z, s = saved
     if not (grad.dtype.kind == "c" if xp.is_numpy else grad.is_complex()):
-        return (grad * 0,)
+        return (xp.constant(grad, 0.0),)   # (ATen's efficient zero tensor: +0, no graph)
     if xp.is_numpy:
         a = cabs(z)
         twice = (2.0 * a).astype(z.dtype)

@@ -43,6 +43,8 @@ def rsqrt_vjp(xp, grad, saved, consts, needs):
 @defop("erf", "ErfBackward0", vml_or(rounded_f32(_erf), "Erf"), saves=(0,), api="erf", promote="float", inplace=True)
 def erf_vjp(xp, grad, saved, consts, needs):
     a, = saved
+    if not xp.is_numpy:   # ATen's 2 / sqrt(pi) * exp(-(self.pow(2))) * grad: a Scalar product (MulBackward1)
+        return (xp.call("mul_scalar", (xp.exp(-(a ** 2)),), 2 / math.sqrt(math.pi)) * grad,)
     return (grad * (2 / math.sqrt(math.pi) * xp.exp(-(a * a))),)
 
 
@@ -419,9 +421,9 @@ def trunc_div(a, b):
 
 @defop("div_rounding", "DivBackward2", lambda a, b, mode: floor_div(a, b) if mode == "floor" else trunc_div(a, b))
 def div_rounding_vjp(xp, grad, saved, consts, needs):
-    """div(rounding_mode="floor" / "trunc"): a step function, its gradient zero (grad * 0, as PyTorch's formula:
-    an inf or nan gradient gives nan)."""
-    zero = grad * 0
+    """div(rounding_mode="floor" / "trunc"): a step function, its gradient zeros (+0 also for an inf, nan or
+    negative gradient, with no graph behind it, as PyTorch 2.13 gives them)."""
+    zero = xp.constant(grad, 0.0)
     return (zero if needs[0] else None), (zero if needs[1] else None)
 
 

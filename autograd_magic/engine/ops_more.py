@@ -160,17 +160,20 @@ def safe_softmax_vjp(xp, grad, saved, consts, needs):
 
 def _index_add(a, src, key, alpha):
     out = np.array(a, copy=True)
-    np.add.at(out, key, src if alpha == 1 else src * a.dtype.type(alpha))
+    np.add.at(out, key if out.ndim else (), src if alpha == 1 else src * a.dtype.type(alpha))   # (a scalar: itself)
     return out
 
 
 @defop("index_add", "IndexAddBackward0", _index_add)
 def index_add_vjp(xp, grad, saved, consts, needs):
+    """derivatives.yaml: source's gradient is grad.index_select(dim, index).expand_as(source), times alpha unless it
+    is 1 (IndexSelectBackward0, ExpandBackward0 and MulBackward1 under create_graph=True)."""
     key, alpha = consts
     gs = None
     if needs[1]:
-        gs = xp.take(grad, key)
-        gs = gs if alpha == 1 else gs * alpha
+        gs = xp.call("index_select", (grad,), key if grad.ndim else (), tuple(grad.shape))   # (a scalar: itself)
+        gs = gs if xp.is_numpy else gs.expand(gs.shape)
+        gs = gs if alpha == 1 else xp.call("mul_scalar", (gs,), alpha)
     return grad, gs
 
 

@@ -172,7 +172,10 @@ def silu_vjp(xp, grad, saved, consts, needs):
         if out is not None:
             return (out,)
     sig = xp.call("sigmoid", (a,))   # infinitely_differentiable_silu_backward, in its order
-    return (grad * sig * (1 + a * (1 - sig)),)
+    if xp.is_numpy:
+        return (grad * sig * (1 + a * (1 - sig)),)
+    # (C++'s 1.0 + t is t.add(1.0): AddBackward1; 1.0 - t a filled tensor's sub_: SubBackward0)
+    return (grad * sig * xp.call("add_scalar", (a * (xp.constant(sig, 1.0) - sig),), 1.0),)
 
 
 def _smooth_l1(a, b, red, beta):

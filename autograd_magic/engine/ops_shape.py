@@ -311,16 +311,30 @@ def norm_vjp(xp, grad, saved, consts, needs):
     grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
     out = xp.restore_dims(out, dims, a.ndim, keepdim)
     if p == 2:   # (ATen: grad * (self / norm) masked where the norm is 0: a nan or inf grad there gives nan)
-        return (grad * xp.where(out == 0, 0.0, a / out),)
+        return (grad * _zero_where(xp, a / out, out == 0),)
     if p == 1:
-        return (xp.sign(a) * grad,)
-    if p in (float("inf"), float("-inf")):
-        return (xp.sign(a) * _spread(xp, grad, xp.abs(a), out, dims),)
+        return (_sgn(xp, a) * grad,)
+    if p in (float("inf"), float("-inf")):   # ATen: sgn(self) * ((grad / mask.sum(dim, true)) * mask)
+        mask = xp.float_mask(xp.ties(xp.abs(a), out), a)
+        return (_sgn(xp, a) * ((grad / xp.sum(mask, dims, dims is not None)) * mask),)
     if p == 0:
         return (None,)  # PyTorch's norm_backward: no gradient for the count of nonzeros
+    # ATen's norm_backward: the zeros masked by masked_fill_ (a nan or inf that reaches a masked entry in a
+    # second backward is replaced there, where a where() over the whole product would pass 0 * nan)
     if p < 1:
-        return (xp.where(a == 0, 0.0, xp.sign(a) * xp.abs(a) ** (p - 1)) * grad * out ** (1 - p),)
-    return (xp.where(out == 0, 0.0, xp.sign(a) * xp.abs(a) ** (p - 1) * (grad / out ** (p - 1))),)
+        return (_sgn(xp, a) * _zero_where(xp, xp.abs(a) ** (p - 1), a == 0) * grad * out ** (1 - p),)
+    scaled = _sgn(xp, a) * xp.abs(a) ** (p - 1) if p < 2 else a * xp.abs(a) ** (p - 2)
+    return (scaled * _zero_where(xp, grad / out ** (p - 1), out == 0),)
+
+
+def _sgn(xp, a):
+    """a.sgn() (SgnBackward0 under create_graph=True), the sign for real tensors."""
+    return xp.sign(a) if xp.is_numpy else a.sgn()
+
+
+def _zero_where(xp, t, mask):
+    """t.masked_fill(mask, 0) (MaskedFillBackward0 under create_graph=True)."""
+    return xp.where(mask, 0.0, t) if xp.is_numpy else t.masked_fill(mask, 0.0)
 
 
 # ---------------------------------------------------------------- views and shapes (consts hold the input shape)

@@ -134,7 +134,8 @@ def _scatter_add(a, src, key):
 
 @defop("scatter_add", "ScatterAddBackward0", _scatter_add)
 def scatter_add_vjp(xp, grad, saved, consts, needs):
-    return grad, (xp.take(grad, consts[0]) if needs[1] else None)
+    """derivatives.yaml: src's gradient is grad.gather(dim, index) (GatherBackward0 under create_graph=True)."""
+    return grad, (xp.call("gather", (grad,), consts[0], tuple(grad.shape)) if needs[1] else None)
 
 
 @defop("flip", "FlipBackward0", lambda a, dims: np.flip(a, dims).copy() if a.ndim else a.copy())

@@ -52,7 +52,7 @@ _TAKES_OUT = frozenset((
     "copysign cumprod diff digamma dstack eq fix float_power floor floor_divide fmax fmin fmod ge greater "
     "greater_equal gt heaviside histc hstack hypot i0 igamma igammac inner inverse isin isneginf isposinf kron ldexp "
     "le lerp less less_equal lgamma log_softmax logaddexp logaddexp2 logit logsumexp lt matrix_power msort "
-    "nan_to_num nanmean nanquantile nansum ne negative nextafter nonzero norm normal not_equal polar quantile "
+    "nan_to_num nanmean nanquantile nansum ne negative nextafter norm normal not_equal polar quantile "
     "reciprocal remainder row_stack searchsorted sign signbit slice_scatter softmax spmm square std tensordot trunc "
     "var vstack xlogy").split())
 

@@ -14,6 +14,7 @@ import functools
 import numpy as np
 
 from ...engine.autograd import reachable
+from ...engine.forward_ad import NO_FORWARD_DERIVATIVE, refuse
 from ...engine.grad import grad as _autograd_grad
 from ...engine.shaping import stack
 from ...engine.tensor import Tensor
@@ -271,6 +272,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
 
 def _forward(flat_out, flat_x, flat_t, own):
     """J t for each output, by differentiating the recorded vjp with respect to its cotangents."""
+    _check_forward_derivatives(flat_out, flat_x)
     us = [_dummy(o, own) for o in flat_out]
     gx = _grads(flat_out, flat_x, us, own)
     total = None
@@ -285,6 +287,16 @@ def _forward(flat_out, flat_x, flat_t, own):
     got = _autograd_grad(total, live, retain_graph=True, create_graph=nested, allow_unused=True)
     by_u = dict(zip(map(id, live), got))
     return [_zeros(o) if u is None or by_u[id(u)] is None else by_u[id(u)] for o, u in zip(flat_out, us)]
+
+
+def _check_forward_derivatives(flat_out, flat_x):
+    """PyTorch's forward mode stops at an op without a forward derivative (cdist, pdist) that the inputs reach."""
+    roots = [o.grad_fn for o in flat_out if isinstance(o, Tensor) and o.grad_fn is not None]
+    inputs = {x.grad_fn if x.grad_fn is not None else x._accumulator() for x in flat_x if x.requires_grad}
+    for node in reachable(roots):
+        name = getattr(node.op, "name", None) if hasattr(node, "op") else None
+        if name in NO_FORWARD_DERIVATIVE and inputs.intersection(reachable([node])):
+            refuse(name)
 
 
 def _dummy(o, own):
@@ -357,6 +369,7 @@ def _blocks_reverse(flat_out, flat_x, own):
 
 def _blocks_forward(flat_out, flat_x, own):
     """blocks[i][j]: d out_i / d x_j, one derivative of the recorded vjp per input element."""
+    _check_forward_derivatives(flat_out, flat_x)
     us = [_dummy(o, own) for o in flat_out]
     gx = _grads(flat_out, flat_x, us, own)
     live = [u for u in us if u is not None]
