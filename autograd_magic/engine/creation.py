@@ -351,6 +351,8 @@ def _like_format(input, memory_format):
 def _laid_like(t, input, fmt):
     """t, a new C-contiguous tensor of input's shape, laid out as fmt asks; its values in C order are the
     values in memory order of the result (PyTorch fills and draws in memory order)."""
+    if input._bt is not None:   # (the like of a batched value of a vmap is batched: engine/batching.py)
+        t._bt = input._bt
     data = t._data
     if fmt is not formats.contiguous_format and not (fmt is formats.preserve_format and
                                                      input._data.flags.c_contiguous):

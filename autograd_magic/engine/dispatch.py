@@ -10,6 +10,7 @@ import numpy as np
 
 from . import bf16 as _bf16, bufpool, dtypes, memory_format as _formats
 from .autograd import GRAD_MODE, SAVED_HOOKS, Node, Saved, pack_saved
+from .batching import BATCH_HOOK
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS
 
@@ -52,10 +53,20 @@ def _check_inference_saved(op, inputs):
             raise RuntimeError(_NO_INFERENCE_SAVED)
 
 
+def wrap_from(data, *inputs):
+    """wrap(data) for a result computed from inputs outside apply: batched where one of them is (a vmap runs)."""
+    t = wrap(data)
+    if BATCH_HOOK[0] is not None:
+        BATCH_HOOK[0](inputs, t)
+    return t
+
+
 def wrap_view(data, base):
     """A tensor around data, a view of base's array: it shares base's version counter."""
     t = wrap(data)
     t._vbox = base._vbox
+    if BATCH_HOOK[0] is not None:
+        BATCH_HOOK[0]((base,), t)
     return t
 
 
@@ -113,6 +124,8 @@ def apply(op, inputs, *consts, data=None):
         mark_inference(out)
     if TANGENT_HOOK[0] is not None:  # a forward-AD dual level is open
         TANGENT_HOOK[0](op, inputs, consts, out)
+    if BATCH_HOOK[0] is not None:   # a vmap runs (engine/batching.py)
+        BATCH_HOOK[0](inputs, out)
     return out
 
 
@@ -168,6 +181,7 @@ def binary(name, a, b):
 
 
 def binary_op(op, a, b):
+    given = a   # (a converted to the result's dtype below is a new tensor: a vmap's batching is read off this one)
     ad = a._data
     cls = b.__class__
     if cls is float or cls is int or cls is bool:
@@ -198,6 +212,8 @@ def binary_op(op, a, b):
                 pack_saved(out._fn, out)
         if TANGENT_HOOK[0] is not None:
             TANGENT_HOOK[0](op, (a, b), (), out)
+        if BATCH_HOOK[0] is not None:
+            BATCH_HOOK[0]((given,), out)
         return out
     if cls is complex:   # a Python complex number: the op computed in the promoted complex dtype, recorded on a
         dt = dtypes.result_type((a, b)).np   # as it is (no conversion node, as PyTorch's kernels promote inside)
@@ -212,8 +228,11 @@ def binary_op(op, a, b):
         if a._rg and GRAD_MODE.enabled:
             out._rg = True
             out._fn = Node.with_scalar(op, a, b, _save(op, (a, b), out) if op.saves else None, data)
+        if BATCH_HOOK[0] is not None:
+            BATCH_HOOK[0]((given,), out)
         return out
     if isinstance(b, TensorBase):
+        other = b
         bd = b._data
         if ad.shape != bd.shape and not (bd.ndim <= ad.ndim and ad.shape[ad.ndim - bd.ndim:] == bd.shape):
             check_broadcast(ad.shape, bd.shape)   # (a bias-like b, whose shape ends a's, always broadcasts)
@@ -228,6 +247,10 @@ def binary_op(op, a, b):
         elif op.name == "div" and not dtypes.is_diff_np(ad.dtype):
             dt = dtypes.get_default_dtype()
             a, b = a.to(dt), b.to(dt)
+        if BATCH_HOOK[0] is not None:
+            out = apply(op, (a, b))
+            BATCH_HOOK[0]((given, other), out)
+            return out
         return apply(op, (a, b))
     if isinstance(b, (np.number, np.bool_)):
         return binary_op(op, a, dtypes.scalar_number(b))

@@ -7,13 +7,13 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, dtypes, memory_format as formats
+from . import argcheck, batching, dtypes, memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
 from .optable import OPS
 from .return_types import fields_of, return_type
 from .tensor_base import (TensorBase, _dim, real_if_complex, apply, binary, check_broadcast, enable_bfloat16, scalar_tensor, warn_once,
-                          wrap)
+                          wrap, wrap_from)
 
 
 def as_tensor_arg(x, like=None):
@@ -319,23 +319,23 @@ def any(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
 
 def _logical_reduce(fn, input, dim, keepdim):
     axis = None if dim is None else dims_arg(dim, input._data.ndim)
-    return wrap(np.asarray(fn(input._data, axis=axis, keepdims=keepdim)))
+    return wrap_from(np.asarray(fn(input._data, axis=axis, keepdims=keepdim)), input)
 
 
 def isinf(input):
-    return wrap(np.isinf(input._data))
+    return wrap_from(np.isinf(input._data), input)
 
 
 def isfinite(input):
-    return wrap(np.isfinite(input._data))
+    return wrap_from(np.isfinite(input._data), input)
 
 
 def isnan(input):
-    return wrap(np.isnan(input._data))
+    return wrap_from(np.isnan(input._data), input)
 
 
 def logical_not(input, *, out=None):
-    result = wrap(np.logical_not(input._data))
+    result = wrap_from(np.logical_not(input._data), input)
     return result if out is None else write_out(result, out, "logical_not")
 
 
@@ -401,10 +401,11 @@ def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
         if rtol or atol:
             actual = np.abs(a - b)
             close |= np.isfinite(actual) & (actual <= atol + np.abs(rtol * b))
-    return wrap(np.asarray(close))
+    return wrap_from(np.asarray(close), input, other)
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    batching.refuse_op(batching.ALLCLOSE, input, other)
     return bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
 
 
@@ -577,8 +578,12 @@ def masked_fill(input, mask, value, _inplace=False):
         dtypes.fitted(value._data.item(), input._data.dtype)   # (ATen fills value.item())
         if value._data.dtype != input._data.dtype:
             value = to_dtype(value, input.dtype)
-        return apply(OPS["masked_fill_t"], (input, value), m)
-    return apply(OPS["masked_fill"], (input,), m, dtypes.fitted(value, input._data.dtype))
+        out = apply(OPS["masked_fill_t"], (input, value), m)
+    else:
+        out = apply(OPS["masked_fill"], (input,), m, dtypes.fitted(value, input._data.dtype))
+    if getattr(mask, "_bt", None) is not None:   # (the mask is a constant of the op: a vmap's batched mask
+        batching.propagate((mask,), out)          # batches the result)
+    return out
 
 
 def masked_fill_into(input, mask, value):
@@ -593,6 +598,14 @@ def sign(input):
 
 
 def nonzero(input, *, as_tuple=False, out=None):
+    batching.refuse_op(batching.NO_RULE.format("nonzero_numpy") if as_tuple else
+                       batching.DYNAMIC_SHAPE.format("nonzero"), input)
+    return nonzero_of(input, as_tuple, out)
+
+
+def nonzero_of(input, as_tuple=False, out=None):
+    """nonzero's indices (argwhere's too: PyTorch's vmap runs argwhere element by element, where it refuses
+    nonzero)."""
     d = input._data
     if d.ndim == 0:   # a 0-d tensor counts as one element: (tensor([0]),) as a tuple, (1, 0) indices otherwise
         if as_tuple:
@@ -639,7 +652,7 @@ def compare(name, a, b):
             raise NotImplementedError(f'"{name}_cpu" not implemented for \'{dt.scalar_name}\'')
     if isinstance(bd, np.ndarray):
         check_broadcast(a._data.shape, bd.shape)
-    return wrap(np.asarray(ufunc(a._data, bd)))
+    return wrap_from(np.asarray(ufunc(a._data, bd)), a, b)
 
 
 _BITWISE = {"and": np.bitwise_and, "or": np.bitwise_or, "xor": np.bitwise_xor, "left_shift": np.left_shift,
@@ -659,7 +672,7 @@ def logical(name, a, b):
         bd = int(bd)
     if isinstance(bd, np.ndarray):
         check_broadcast(a._data.shape, bd.shape)
-    return wrap(np.asarray(_BITWISE[name](a._data, bd)))
+    return wrap_from(np.asarray(_BITWISE[name](a._data, bd)), a, b)
 
 
 def bitwise(name):

@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, dtypes
+from . import argcheck, batching, dtypes
 from .autograd import GRAD_MODE
 from .inplace import copy_, fill_
 from .argcheck import user_level
@@ -16,7 +16,7 @@ from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
 from .size import nonnegative
 from .tensor_base import (real_if_complex, _CUSTOM_VIEW_INPLACE, _INFERENCE_INPLACE, _MULTI_VIEW_INPLACE, _VIEW_INPLACE,
                           INFERENCE_MODE, TANGENT_HOOK, TensorBase, _before_write, _dim, apply, check_broadcast,
-                          check_inplace, commit_inplace_tracked, inplace, warn_once, wrap)
+                          check_inplace, commit_inplace_tracked, inplace, warn_once, wrap, wrap_from)
 from .tensor_base import _foreign_sequence, _is_sequence
 from .xp import along_axis_key
 
@@ -265,9 +265,11 @@ def getitem(t, key):
         except IndexError as e:                     # PyTorch says "dimension" where numpy says "axis"
             raise IndexError(str(e).replace(" for axis ", " for dimension ")) from None
         if not (t._rg and GRAD_MODE.enabled) and t._fwt is None:   # (a dual tensor's tangent goes through apply)
-            return wrap(data)
+            return wrap_from(data, t, key)
         return apply(OPS["index"], (t,), (k.copy(),), t._data.shape, data=data)   # (_recorded_key)
     raw = key
+    if batching.ACTIVE:   # (a transform runs)
+        batching.refuse_mask(key)
     _check_specified(key, t._data.ndim)
     key = normalize_key(key)
     basic = _is_basic(key)
@@ -290,7 +292,7 @@ def getitem(t, key):
         except IndexError as e:
             raise IndexError(str(e)) from None
         if not basic:   # (PyTorch's index result is a new contiguous tensor; numpy may put the indexed dims first)
-            return wrap(np.ascontiguousarray(data))
+            return wrap_from(np.ascontiguousarray(data), t)
         return _view_out(t, wrap(np.asarray(data) if type(data) is not np.ndarray else data))
     if not basic:
         _check_masks(key, t._data.shape)
@@ -423,6 +425,8 @@ def _takes_all(k, length):
 def setitem(t, key, value):
     if value.__class__ is list or value.__class__ is tuple:
         raise TypeError(f"can't assign a {value.__class__.__name__} to a torch.{t.dtype.scalar_name}Tensor")
+    if batching.ACTIVE and isinstance(value, TensorBase):   # (a batched value written into t, not batched)
+        batching.refuse_inplace(t, value)
     try:
         _setitem(t, key, value)
     except ValueError as e:   # numpy's broadcasting message: PyTorch's, where the value does not fit t[key]
@@ -859,6 +863,7 @@ def index_select(input, dim, index):
 
 
 def masked_select(input, mask):
+    batching.refuse_op(batching.MASKED_SELECT, mask)
     m = mask._data if isinstance(mask, TensorBase) else np.asarray(mask)
     if m.dtype != np.bool_:
         raise RuntimeError("masked_select: expected BoolTensor for mask")

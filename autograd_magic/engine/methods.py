@@ -190,14 +190,17 @@ def _iop_plain(name, ufunc):
     """x += y (-=, *=) for two tensors of one float dtype and shape, nothing recording (a training loop's
     `p.data += -lr * p.grad`, an update under no_grad): the ufunc writes into x's array, no temporary. Every
     other case, and every error, goes through inplace() as before."""
-    slow = _iop(lambda a, b: binary(name, a, b))
+    def op(a, b):
+        return binary(name, a, b)
+    op.__name__ = name   # (the name vmap's refusal of a batched value written in place gives: batching.py)
+    slow = _iop(op)
 
     def method(self, other):
         if isinstance(other, TensorBase):
             a, b = self._data, other._data
             if (a.dtype is b.dtype and a.shape == b.shape and a.dtype.kind == "f" and a.flags.writeable
                     and not (GRAD_MODE.enabled and (self._rg or other._rg))
-                    and self._fwt is None and other._fwt is None):
+                    and self._fwt is None and other._fwt is None and other._bt is None):
                 ufunc(a, b, out=a)
                 self._vbox[0] += 1
                 return self

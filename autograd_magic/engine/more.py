@@ -5,7 +5,7 @@ ones where PyTorch's graph shows those same nodes."""
 
 import numpy as np
 
-from . import dtypes, selection
+from . import batching, dtypes, selection
 from . import functions as F
 from . import indexing as IX
 from . import ordering as O
@@ -13,7 +13,7 @@ from . import shaping as S
 from .composed import narrow
 from .functions import check_broadcast, dims_arg
 from .optable import OPS
-from .tensor_base import TensorBase, _dim, apply, wrap
+from .tensor_base import TensorBase, _dim, apply, wrap, wrap_from
 from .return_types import return_type
 from .xp import along_axis_key
 
@@ -86,7 +86,7 @@ def triu_indices(row, col, offset=0, *, dtype=None, device=None, layout=None, pi
 
 
 def argwhere(input):
-    return F.nonzero(input)
+    return F.nonzero_of(input)
 
 
 def _wrapped(indices, n):
@@ -395,7 +395,7 @@ def _search(seq, values, right, out_int32, sorter=None):
         vals = v.reshape(1, -1) if s.ndim == 1 else v.reshape(rows.shape[0], -1)
         order = None if sorter is None else sorter._data.reshape(rows.shape)
         out = selection.bound_search(rows, vals, right, order).reshape(v.shape)
-    return wrap(np.asarray(out, np.int32 if out_int32 else np.int64))
+    return wrap_from(np.asarray(out, np.int32 if out_int32 else np.int64), seq, values)
 
 
 def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None):
@@ -422,6 +422,7 @@ def isin(elements, test_elements, *, assume_unique=False, invert=False):
 
 
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
+    batching.refuse_op(batching.DYNAMIC_SHAPE.format("unique_consecutive"), input)
     flags = (("return_inverse", return_inverse), ("return_counts", return_counts))
     d = O.unique_args("unique_consecutive", input, flags, dim)
     a = input._data

@@ -5,7 +5,7 @@ import collections
 
 import numpy as np
 
-from . import creation, determinism, dtypes, storage, strided
+from . import batching, creation, determinism, dtypes, storage, strided
 from . import functions as F
 from . import indexing as IX
 from . import shaping as S
@@ -333,7 +333,7 @@ TENSOR_METHODS = {
     "as_strided": strided.as_strided, "index_reduce": strided.index_reduce, "index_reduce_": strided.index_reduce_,
     "index_add": index_add, "index_fill": index_fill, "index_copy": index_copy,
     "index_add_": lambda s, dim, index, source, *, alpha=1: inplace(
-        lambda t, src: index_add(t, dim, index, src, alpha=alpha), s, source),
+        batching.named("index_add", lambda t, src: index_add(t, dim, index, src, alpha=alpha)), s, source),
     "index_fill_": lambda s, dim, index, value: inplace(lambda t, *v: index_fill(t, dim, index, *(v or (value,))),
                                                        s, *((value,) if isinstance(value, TensorBase) else ())),
     "index_copy_": lambda s, dim, index, source: inplace(lambda t, src: index_copy(t, dim, index, src), s, source),

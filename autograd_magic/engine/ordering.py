@@ -4,13 +4,13 @@ import builtins
 
 import numpy as np
 
-from . import dtypes, selection
+from . import batching, dtypes, selection
 from .functions import dims_arg
 from .optable import OPS
 from .shaping import _correction, _return_type, expand, mean, nonzero_dims, std, var, view
 from .arg_parser import _is_int
 from .argcheck import tp_name
-from .tensor_base import TensorBase, _dim, apply, warn_once, wrap
+from .tensor_base import TensorBase, _dim, apply, warn_once, wrap, wrap_from
 from .xp import along_axis_key
 
 SortResult, TopkResult, MedianResult = _return_type("sort"), _return_type("topk"), _return_type("median")
@@ -39,7 +39,7 @@ def _picked(input, name, idx, d, result):
     """values = input picked at idx along d (idx has input's ndim), recorded under name; with the indices."""
     key = along_axis_key(idx, d) if input._data.ndim else ()
     values = apply(OPS[name], (input,), key, input._data.shape)
-    return result((values, wrap(idx.astype(np.int64))))
+    return result((values, wrap_from(idx.astype(np.int64), input)))
 
 
 _UNSET = object()
@@ -99,7 +99,7 @@ def argsort(input, dim=-1, descending=False, stable=False):
         raise RuntimeError(" Sort does not support complex dtypes on CPU")
     d = _dim(dim, input._data.ndim)
     order = _order if stable else _std_order
-    return wrap(order(input._data, d, descending).astype(np.int64))
+    return wrap_from(order(input._data, d, descending).astype(np.int64), input)
 
 
 def topk(input, k, dim=-1, largest=True, sorted=True):
@@ -281,6 +281,7 @@ def unique_result(input, op, vals, inverse, counts, return_inverse, return_count
 
 
 def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    batching.refuse_op(batching.DYNAMIC_SHAPE.format("_unique2" if dim is None else "unique_dim"), input)
     flags = (("sorted", sorted), ("return_inverse", return_inverse), ("return_counts", return_counts))
     d = unique_args("_unique2" if dim is None else "unique_dim", input, flags, dim, None if dim is None else 2)
     a = input._data  # sorted on the CPU whatever `sorted` says, as in PyTorch

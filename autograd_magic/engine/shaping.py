@@ -11,7 +11,7 @@ from .functions import add, check_operands, dims_arg, maximum, minimum, repeated
 from .optable import OPS
 from .return_types import return_type
 from .size import checked_sizes
-from .tensor_base import TensorBase, _dim, apply, inplace, register_view, wrap
+from .tensor_base import TensorBase, _dim, apply, inplace, register_view, wrap, wrap_from
 
 
 def _return_type(name):
@@ -148,11 +148,11 @@ def _arg(fn, input, dim, keepdim):
         if a.size == 0:
             raise IndexError(f"{name}: Expected reduction dim to be specified for input.numel() == 0.")
         out = np.asarray(fn(a))
-        return wrap(out.reshape((1,) * a.ndim) if keepdim else out)
+        return wrap_from(out.reshape((1,) * a.ndim) if keepdim else out, input)
     d = _dim(dim, a.ndim)
     if a.ndim:
         nonzero_dims(name, a.shape, (d,))
-    return wrap(np.asarray(fn(a, axis=d, keepdims=keepdim)).astype(np.int64))
+    return wrap_from(np.asarray(fn(a, axis=d, keepdims=keepdim)).astype(np.int64), input)
 
 
 def prod(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
@@ -265,6 +265,8 @@ def _view_out(t, out):
     out._vbase = base = t if t._vbase is None else t._vbase
     if t._inference:   # a view of an inference tensor is one too, wherever it is taken
         out._inference = True
+    if t._bt is not None:   # (a view of a batched value of a vmap: batched too)
+        out._bt = t._bt
     if t._conj_bit and out._data.dtype.kind == "c":   # (a view of a conjugated tensor: conjugated too)
         out._conj_bit = True
     if out._rg and base._fn is not None and GRAD_MODE.enabled:

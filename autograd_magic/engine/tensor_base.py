@@ -29,11 +29,11 @@ from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 ops_complex.wrap_holomorphic(OPS)   # (every op module is imported by now)
 from .printing import format_tensor
-from . import dispatch as _dispatch
+from . import batching as _batching, dispatch as _dispatch
 from .dispatch import (  # noqa: F401  (the op dispatch: compiled where built, see dispatch.py)
     _BF16, _ELEMENTWISE, _INFERENCE_MADE, _NO_INFERENCE_SAVED, _POOL_MIN, _SCALARS, INFERENCE_MODE, TANGENT_HOOK,
     _check_inference_saved, _new, _save, apply, binary, binary_op, check_broadcast, check_foreign, mark_inference,
-    scalar_tensor, wrap, wrap_view)
+    scalar_tensor, wrap, wrap_from, wrap_view)
 from .size import CPU, Size, checked_sizes, nonnegative, size_of as _size_of, strided
 
 _FLOAT_KINDS = "f"
@@ -162,6 +162,7 @@ class TensorBase:
     _custom_view = None  # an autograd.Function's output that is a view (an input returned as-is), or a view of one
     _inference = False  # made under torch.inference_mode (an inference tensor: is_inference(), its errors)
     _fwt = None  # forward AD: (dual level, tangent) (engine/forward_ad.py)
+    _bt = None   # a batched value of a running vmap: the vmap call (engine/batching.py)
     _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
     _grad_dtype = _SAME_DTYPE  # Tensor.grad_dtype: the dtype .grad must have (None: any); unset: the tensor's dtype
     __array_priority__ = 1000
@@ -399,6 +400,8 @@ class TensorBase:
     def detach(self):
         t = wrap(self._data)
         t._vbox = self._vbox
+        if self._bt is not None:   # (a batched value of a vmap: its detached view too)
+            t._bt = self._bt
         if self._inference:   # (a view: of an inference tensor, one too)
             t._inference = True
         if self._conj_bit:
@@ -501,12 +504,16 @@ class TensorBase:
         raise RuntimeError(f"Tensor.__contains__ only supports Tensor or scalar, but you passed in a {type(element)}.")
 
     def item(self):
+        if self._bt is not None:
+            _batching.refuse(self, _batching.ITEM, self._data.size == 1)
         if self._data.size != 1:
             raise RuntimeError(
                 f"a Tensor with {self._data.size} elements cannot be converted to Scalar")
         return self._data.reshape(()).item()
 
     def tolist(self):
+        if self._bt is not None:
+            _batching.refuse(self, _batching.NO_STORAGE)
         return self._data.tolist()
 
     def numpy(self, *, force=False):
@@ -518,6 +525,8 @@ class TensorBase:
         if self._conj_bit:
             raise RuntimeError("Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() "
                                "instead.")
+        if self._bt is not None:
+            _batching.refuse(self, _batching.NO_STORAGE)
         return self._data
 
     def __array__(self, dtype=None):
@@ -527,9 +536,13 @@ class TensorBase:
         if self._rg and GRAD_MODE.enabled:
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+        if self._bt is not None:
+            _batching.refuse(self, _batching.NO_STORAGE)
         return self._data if dtype is None else self._data.astype(dtype)
 
     def __bool__(self):
+        if self._bt is not None:
+            _batching.refuse(self, _batching.CONTROL_FLOW, self._data.size == 1)
         if self._data.size != 1:
             raise RuntimeError(
                 "Boolean value of Tensor with more than one value is ambiguous")
@@ -543,6 +556,8 @@ class TensorBase:
                       stacklevel=3)
         if self._data.size != 1:
             raise ValueError("only one element tensors can be converted to Python scalars")
+        if self._bt is not None:
+            _batching.refuse(self, _batching.ITEM)
         return self._data.reshape(()).item()
 
     def __float__(self):
@@ -555,13 +570,16 @@ class TensorBase:
     def __index__(self):
         if self._data.dtype.kind not in "iub" or self._data.size != 1:
             raise TypeError("only integer tensors of a single element can be converted to an index")
+        if self._bt is not None:
+            _batching.refuse(self, _batching.ITEM)
         return int(self._data.reshape(()))
 
     def __complex__(self):
         return complex(self._to_python_scalar())
 
     def __format__(self, spec):
-        if self._data.ndim == 0:
+        # a 0-dim plain tensor formats as its number; a subclass (a Parameter) as an object, as in PyTorch
+        if self._data.ndim == 0 and type(self) is _dispatch.RESULT_CLASS:
             return self.item().__format__(spec)
         return object.__format__(self, spec)
 
@@ -849,8 +867,11 @@ def _view_fn_name(t):
     return head + ("" if tail in ("", "0") else tail)
 
 
-def commit_inplace(t, new):
-    """Write new's values into t's array and give t new's history."""
+def commit_inplace(t, new, name=None):
+    """Write new's values into t's array and give t new's history (name: the op's, for vmap's refusal of a batched
+    value written into a tensor that is not batched)."""
+    if getattr(new, "_bt", None) is not None:
+        _batching.refuse_inplace(t, new, name)
     data = new._data
     if data.dtype != t._data.dtype and not np.can_cast(data.dtype, t._data.dtype, "same_kind"):
         raise RuntimeError(f"result type {dtypes.scalar_name(data.dtype)} can't be cast to the desired output type "
@@ -952,7 +973,7 @@ def _inplace(fn, t, args, kwargs, no_overlap):
         plain = wrap(t._data)
         if t._fwt is not None:
             plain._fwt = t._fwt
-        return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs))
+        return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs), getattr(fn, "__name__", None))
     check_inplace(t)   # (autograd's checks come before the kernel's refusal of overlapping memory)
     if t._multi_view is not None and not t._rg:   # (a tensor that requires grad written into unbind's output)
         raise RuntimeError(_NO_GRAD_VIEW_INPLACE[:_NO_GRAD_VIEW_INPLACE.index(" Given")]
@@ -963,7 +984,10 @@ def _inplace(fn, t, args, kwargs, no_overlap):
     old = _before_write(t)
     if t._fwt is not None:
         old._fwt = t._fwt
-    return commit_inplace_tracked(t, fn(old, *args, **kwargs))
+    new = fn(old, *args, **kwargs)
+    if getattr(new, "_bt", None) is not None:   # (a vmap runs: a batched value written into a tensor not batched)
+        _batching.refuse_inplace(t, new, getattr(fn, "__name__", None))
+    return commit_inplace_tracked(t, new)
 
 
 def _before_write(t):

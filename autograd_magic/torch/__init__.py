@@ -18,6 +18,7 @@ from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8, complex64, complex128)
+from ..engine import batching as _batching
 from ..engine import arg_parser as _arg_parser, method_errors as _method_errors, method_signatures as _method_signatures
 from ..engine import indexing as _indexing, shaping as _shaping
 from ..engine import argcheck as _argcheck, method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
@@ -317,6 +318,7 @@ def is_floating_point(input):
 
 
 def equal(input, other):
+    _batching.refuse_op(_batching.NO_RULE.format("equal"), input, other)
     return input._data.shape == other._data.shape and builtin_bool((input._data == other._data).all())
 
 

@@ -13,6 +13,7 @@ import functools
 
 import numpy as np
 
+from ...engine import batching
 from ...engine.autograd import reachable
 from ...engine.forward_ad import NO_FORWARD_DERIVATIVE, refuse
 from ...engine.grad import grad as _autograd_grad
@@ -147,7 +148,9 @@ def grad_and_value(func, argnums=0, has_aux=False):
         own = set()
         with enable_grad():
             args_ = _wrap_args(args, positions, own)
-            output, aux = _split_aux(func(*args_, **kwargs), has_aux, "grad_and_value(f)(*args)")
+            with batching.Level(batching.GRAD):   # (inside a vmap: PyTorch's message for .item() changes)
+                result = func(*args_, **kwargs)
+            output, aux = _split_aux(result, has_aux, "grad_and_value(f)(*args)")
             if not isinstance(output, Tensor):
                 raise RuntimeError(f"grad_and_value(f)(*args): Expected f(*args) to return a Tensor, got "
                                    f"{type(output)}")
@@ -155,10 +158,17 @@ def grad_and_value(func, argnums=0, has_aux=False):
                 raise RuntimeError(f"grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got "
                                    f"tensor with {output.dim()} dims. Maybe you wanted to use the vjp or jacrev "
                                    "APIs instead?")
+            if output.is_complex():   # (autograd's implicit gradient of one)
+                raise RuntimeError(f"grad can be implicitly created only for real scalar outputs but got "
+                                   f"{output.dtype}")
             diff = _diff_tree(args_, positions, single)
             flat, spec = flatten(diff)
             gs = _grads([output], flat, [Tensor._wrap(np.ones((), output._data.dtype))], own,
                         create_graph=_outside([output], own))
+        if batching.ACTIVE:   # (inside a vmap: gradients of a batched value are batched, as PyTorch's)
+            for g in gs:
+                if isinstance(g, Tensor):
+                    batching.propagate([output, *flat], g)
         result = unflatten([_release(g, own) for g in gs], spec)
         value = _release(output, own)
         if has_aux:

@@ -1,18 +1,20 @@
 """torch.vmap / torch.func.vmap: the function runs once per batch element (a slice of each mapped input, taken with
 select, so gradients flow back to the batch) and the results are stacked along out_dims. PyTorch pushes the batch
-dimension into each op instead; the values are the same, printing inside the function shows plain tensors where
-PyTorch shows BatchedTensor, and ``.item()`` on a slice is not refused.
+dimension into each op instead; the values are the same, and printing inside the function shows plain tensors
+where PyTorch shows BatchedTensor. The slices and what ops make of them are marked as batched (engine/batching.py):
+``.item()``, ``float()``, ``bool()``, ``.tolist()`` and ``.numpy()`` on them fail with PyTorch's messages.
 
 randomness: 'error' (the default) raises PyTorch's error at a random draw; 'same' replays the generator for every
 element, so each gets the numbers PyTorch's single unbatched draw gives; 'different' gives each element its part of
 a draw made once for the whole batch, as PyTorch's batched random ops draw (random.BatchedDraws). Not modelled:
-PyTorch's refusal of .item() / bool() on a batched value and of in-place randomness on an unbatched tensor.
+PyTorch's refusal of in-place randomness on an unbatched tensor, and of ops whose output shape depends on the
+values (nonzero, boolean masks).
 """
 import functools
 
 import numpy as np
 
-from ...engine import random
+from ...engine import batching, random
 from ...engine.shaping import stack
 from ...engine.tensor import Tensor
 from .pytree import LEAF, broadcast_to_and_flatten, flatten, unflatten
@@ -39,7 +41,13 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
     def wrapped(*args, **kwargs):
         size, flat_dims, flat_args, spec = _batched_inputs(func, in_dims, args)
         outputs = _run(func, kwargs, size, flat_dims, flat_args, spec, randomness)
-        return _stacked(func, outputs, out_dims, size)
+        result = _stacked(func, outputs, out_dims, size)
+        outer = [a for a in flat_args if batching.batched_by(a) is not None]
+        if outer:   # a vmap inside another's function: its results are batched values of the outer one too
+            for t in flatten(result)[0]:
+                if isinstance(t, Tensor):
+                    batching.propagate(outer, t)
+        return result
     return wrapped
 
 
@@ -94,16 +102,19 @@ def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
     random.BATCHED_DRAWS[0] = batch   # (a vmap inside this one's function draws for itself)
     outputs = []
     try:
-        if size == 0:   # an empty batch: one call on zeros gives the outputs' structure and shapes (see _stacked)
-            sliced = [a if d is None else _zeros_slice(a, d) for a, d in zip(flat_args, flat_dims)]
-            return [func(*unflatten(sliced, spec), **kwargs)]
-        for b in range(size):
-            if start is not None:
-                gen.set_state(start)
-            if batch is not None:
-                batch.start(b)
-            sliced = [a if d is None else a.select(d, b) for a, d in zip(flat_args, flat_dims)]
-            outputs.append(func(*unflatten(sliced, spec), **kwargs))
+        with batching.Level(batching.Call(size)) as token:
+            if size == 0:   # an empty batch: one call on zeros gives the outputs' structure and shapes (_stacked)
+                sliced = [a if d is None else batching.mark(_zeros_slice(a, d), token)
+                          for a, d in zip(flat_args, flat_dims)]
+                return [func(*unflatten(sliced, spec), **kwargs)]
+            for b in range(size):
+                if start is not None:
+                    gen.set_state(start)
+                if batch is not None:
+                    batch.start(b)
+                sliced = [a if d is None else batching.mark(a.select(d, b), token)
+                          for a, d in zip(flat_args, flat_dims)]
+                outputs.append(func(*unflatten(sliced, spec), **kwargs))
     finally:
         random.DRAW_CHECK[0], random.BATCHED_DRAWS[0] = saved_check, saved_batch
     return outputs

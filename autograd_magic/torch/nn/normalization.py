@@ -41,6 +41,7 @@ class _NormBase(Module):
     """What batch and instance normalisation share (PyTorch's _NormBase): the affine parameters, the running
     statistics and their reset. _InstanceNorm is not a _BatchNorm (``isinstance(m, _BatchNorm)`` freezes BN only)."""
     __module__ = "torch.nn.modules.batchnorm"
+    _version = 2   # (version 2 added num_batches_tracked: see _load_from_state_dict)
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,
                  dtype=None, *, bias=True):
@@ -57,6 +58,19 @@ class _NormBase(Module):
             for name in ("running_mean", "running_var", "num_batches_tracked"):
                 self.register_buffer(name, None)
         self.reset_parameters()
+
+    def _load_from_state_dict(self, state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys,
+                              error_msgs):
+        """A state dict saved before version 2 (or a plain dict, which has no version) may lack num_batches_tracked:
+        the module's own count is kept (it is not a missing key), as PyTorch does."""
+        version = local_metadata.get("version", None)
+        if (version is None or version < 2) and self.track_running_stats:
+            key = prefix + "num_batches_tracked"
+            if key not in state_dict:
+                state_dict[key] = (self.num_batches_tracked if self.num_batches_tracked is not None
+                                   else Tensor._wrap(np.zeros((), np.int64)))
+        super()._load_from_state_dict(state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys,
+                                      error_msgs)
 
     def reset_running_stats(self):
         if self.track_running_stats:

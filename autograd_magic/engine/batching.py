@@ -1,0 +1,162 @@
+"""vmap's batched values: torch.func.vmap (torch/func/vmap.py) runs its function once per batch element, where
+PyTorch runs it once on BatchedTensors. While it runs, the slices of the mapped inputs and every op result made
+from them carry the vmap call (``Tensor._bt``; dispatch.apply passes it on through BATCH_HOOK), so that what
+PyTorch cannot do with a batched value is refused with its messages: ``.item()`` and the conversions to a Python
+number, ``bool()`` (data-dependent control flow), ``.tolist()`` and ``.numpy()`` (a BatchedTensor has no storage).
+A value of an unbatched input (a parameter passed with in_dim None, a tensor the function closes over) stays free.
+"""
+
+GRAD = "grad"   # a grad transform inside a vmap (torch.func.grad): PyTorch then gives the message of both cases
+ACTIVE = []     # the transforms running, innermost last: a vmap call's token, or GRAD
+BATCH_HOOK = [None]   # [propagate] while a vmap runs (dispatch.apply and binary_op call it with an op's inputs, output)
+
+ITEM = ("vmap: It looks like you're calling .item() on a Tensor. We don't support vmap over calling .item() on a "
+        "Tensor, please try to rewrite what you're doing with other operations. If error is occurring somewhere "
+        "inside PyTorch internals, please file a bug report.")
+CONTROL_FLOW = ("vmap: It looks like you're attempting to use a Tensor in some data-dependent control flow. We "
+                "don't support that yet, please file an issue at https://github.com/pytorch/pytorch/issues .")
+UNDER_GRAD = ("vmap: It looks like you're either (1) calling .item() on a Tensor or (2) attempting to use a Tensor "
+              "in some data-dependent control flow or (3) encountering this error in PyTorch internals. For (1): we "
+              "don't support vmap over calling .item() on a Tensor, please try to rewrite what you're doing with "
+              "other operations. For (2): we don't support data-dependent control flow in vmap yet, please file an "
+              "issue at https://github.com/pytorch/pytorch/issues . For (3): please file an issue.")
+NO_STORAGE = "Cannot access data pointer of Tensor that doesn't have storage"
+
+
+class Call:
+    """A vmap call, the token its batched values carry: the batch size (PyTorch's messages show it)."""
+    __slots__ = ("size",)
+
+    def __init__(self, size):
+        self.size = size
+
+
+class Level:
+    """A transform running (``with Level(token):``): a vmap call (a Call) or GRAD."""
+    __slots__ = ("token",)
+
+    def __init__(self, token):
+        self.token = token
+
+    def __enter__(self):
+        ACTIVE.append(self.token)
+        if self.token is not GRAD:
+            BATCH_HOOK[0] = propagate
+        return self.token
+
+    def __exit__(self, *exc):
+        ACTIVE.pop()
+        if not any(t is not GRAD for t in ACTIVE):
+            BATCH_HOOK[0] = None
+
+
+def batched_by(t):
+    """The running vmap call t is a batched value of, or None."""
+    token = getattr(t, "_bt", None)
+    if token is None:
+        return None
+    for active in ACTIVE:
+        if active is token:
+            return token
+    return None
+
+
+def mark(t, token):
+    t._bt = token
+    return t
+
+
+def propagate(inputs, out):
+    """out, made by an op from inputs, is batched where one of them is (the innermost running vmap's)."""
+    found, at = None, -1
+    for t in inputs:
+        token = getattr(t, "_bt", None)
+        if token is not None:
+            for i in range(len(ACTIVE) - 1, at, -1):
+                if ACTIVE[i] is token:
+                    found, at = token, i
+                    break
+    if found is not None:
+        out._bt = found
+
+
+def refuse(t, message, fits=True):
+    """PyTorch's error where t is a batched value of a running vmap (message: ITEM, CONTROL_FLOW or NO_STORAGE).
+    fits: whether t has one element per batch element; under a grad transform PyTorch checks that first (the
+    caller's own error then comes first: nothing is raised here)."""
+    token = batched_by(t)
+    if token is None:
+        return
+    if message is not NO_STORAGE:
+        after = ACTIVE[[i for i, a in enumerate(ACTIVE) if a is token][-1] + 1:]
+        if any(a is GRAD for a in after):
+            if not fits:
+                return
+            message = UNDER_GRAD
+    raise RuntimeError(message)
+
+
+DYNAMIC_SHAPE = ("vmap: We do not support batching operators that can output dynamic shape. Attempted to vmap over "
+                 "aten::{}. Please file an issue at https://github.com/pytorch/pytorch/issues if you need this "
+                 "feature.")
+MASK_INDEX = ("vmap: We do not support batching operators that can support dynamic shape. Attempting to batch over "
+              "indexing with a boolean mask.")
+MASKED_SELECT = ("vmap: Attempted to vmap over `mask` in torch.masked_select(self, mask) We cannot support this "
+                 "because for each batch this would return a differently shaped Tensor. Please file an issue at "
+                 "https://github.com/pytorch/pytorch/issues if you need this feature.")
+ALLCLOSE = ("vmap over torch.allclose isn't supported yet. Please file an issue at "
+            "https://github.com/pytorch/pytorch/issues if you need this feature.")
+NO_RULE = "Batching rule not implemented for aten::{}. We could not generate a fallback."
+
+
+def refuse_op(message, *tensors):
+    """PyTorch's error for an op vmap cannot batch (an output whose shape depends on the values ...), where one of
+    tensors is a batched value of a running vmap."""
+    if ACTIVE and any(batched_by(t) is not None for t in tensors):
+        raise RuntimeError(message)
+
+
+def refuse_mask(key):
+    """Indexing with a boolean mask that is a batched value: each element would select a different number."""
+    if not ACTIVE:
+        return
+    for k in key if key.__class__ is tuple else (key,):
+        data = getattr(k, "_data", None)
+        if data is not None and data.dtype.kind == "b" and batched_by(k) is not None:
+            raise RuntimeError(MASK_INDEX)
+
+
+INPLACE = ("vmap: {0}(self, *extra_args) is not possible because there exists a Tensor `other` in extra_args that has "
+           "more elements than `self`. This happened due to `other` being vmapped over but `self` not being vmapped "
+           "over {1}. Please try to use out-of-place operators instead of {0}. If said operator is being called "
+           "inside the PyTorch framework, please file a bug report instead.")
+# in-place ops whose batching rule PyTorch writes by hand (the others go through its boxed fallback, named aten::op_)
+_ARITHMETIC = frozenset(("sub", "subtract", "mul", "multiply", "div", "divide", "true_divide", "copy", "masked_fill",
+                         "masked_fill_into", "<lambda>"))
+_NAMED = frozenset(("fill", "index_add", "zero"))
+
+
+def named(name, fn):
+    """fn (an in-place op's out-of-place step, often a lambda) under the op's name, for refuse_inplace."""
+    fn.__name__ = name
+    return fn
+
+
+def refuse_inplace(t, new, name=None):
+    """PyTorch's error for writing a batched value (new) into a tensor that is not batched (t), in place: the
+    message of the op named name (fn.__name__ of the out-of-place op; None: an assignment t[...] = value)."""
+    token = batched_by(new)
+    if token is None or batched_by(t) is not None:
+        return
+    if name == "add":   # (add_ has a batching rule: the batch dimension makes the result larger than t)
+        shape = lambda s: ", ".join(map(str, s))  # noqa: E731
+        raise RuntimeError(f"output with shape [{shape(t._data.shape)}] doesn't match the broadcast shape "
+                           f"[{shape((token.size,) + tuple(new._data.shape))}]")
+    if name is None or name in _ARITHMETIC:
+        op, where = "inplace arithmetic", "in a vmap"
+    elif name in _NAMED:
+        op, where = name + "_", "in a vmap"
+    else:
+        level = [i for i, a in enumerate(ACTIVE) if a is token][-1] + 1
+        op, where = f"aten::{name}_", f"at level {level}"
+    raise RuntimeError(INPLACE.format(op, where))
