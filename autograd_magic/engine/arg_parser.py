@@ -562,6 +562,9 @@ FUNCTIONS = {
              "(Tensor input, bool unbiased = True)"], "var_mean", "std_mean"),
     **_same(["(Tensor input)", "(Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)"],
             "median", "nanmedian"),
+    # the reductions of a sampling lesson's log-weights: torch.logsumexp(log_w) without its dim is refused
+    "logsumexp": ["(Tensor input, tuple of ints dim, bool keepdim = False" + _OUT],
+    "logcumsumexp": ["(Tensor input, int dim" + _OUT],
     "mode": ["(Tensor input, int dim = -1, bool keepdim = False, *, tuple of Tensors out = None)"],
     "kthvalue": ["(Tensor input, int k, int dim = -1, bool keepdim = False, *, tuple of Tensors out = None)"],
     **_same(["(Tensor input, int dim, *, tuple of Tensors out = None)"], "cummax", "cummin"),

@@ -713,7 +713,7 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
                 hooked = True
             unpacked.append(s)
         if hooked:
-            _unpack_hooked(unpacked, xp)
+            _unpack_hooked(unpacked, xp, node)
         saved = unpacked
         if not keep_graph:
             node.saved = FREED
@@ -845,14 +845,44 @@ def refuse_saved_hooks(op):
 
 class Packed:
     """A tensor saved for backward as a saved_tensors_hooks pack hook returned it (packed), unpacked by its unpack
-    hook when backward (or grad_fn._saved_*) uses it; rank is its place in PyTorch's order of the node's tensors."""
-    __slots__ = ("packed", "unpack_hook", "rank")
+    hook when backward (or grad_fn._saved_*) uses it; rank is its place in PyTorch's order of the node's tensors.
+    origin: whose autograd identity the unpacked tensor takes (PyTorch's SavedVariable keeps the saved tensor's
+    grad_fn, or its grad accumulator): OUTPUT for the node's own output, the input tensor when it required grad,
+    else None."""
+    __slots__ = ("packed", "unpack_hook", "rank", "origin")
 
-    def __init__(self, packed, unpack_hook, rank):
-        self.packed, self.unpack_hook, self.rank = packed, unpack_hook, rank
+    def __init__(self, packed, unpack_hook, rank, origin=None):
+        self.packed, self.unpack_hook, self.rank, self.origin = packed, unpack_hook, rank, origin
 
     def tensor(self):
         return self.unpack_hook(self.packed)
+
+    def unpacked(self, node, rewrap):
+        """The unpack hook's tensor as PyTorch's SavedVariable::unpack makes it: a new tensor of its data with the
+        saved tensor's history (the node for an output: differentiable again under create_graph; an input's
+        grad_fn or AccumulateGrad), so that a second derivative flows through hooked saved tensors."""
+        t = self.tensor()
+        origin = self.origin
+        if origin is None or not hasattr(t, "_data"):
+            return t
+        if origin is OUTPUT:
+            return rewrap(t._data, node)
+        new = rewrap(t._data, origin._fn)
+        if origin._fn is None:
+            new._accum = origin._accumulator()
+        elif origin._fn.multi:
+            new._slot = origin._slot
+        return new
+
+
+OUTPUT = "output"   # (Packed.origin of a node's output: not the node itself, which would make a reference cycle)
+
+
+def saved_origin(s):
+    """Packed.origin of a Saved entry."""
+    if s.is_output:
+        return OUTPUT
+    return s.tensor if s.tensor._rg else None
 
 
 def pack_saved(node, out):
@@ -868,20 +898,20 @@ def pack_saved(node, out):
         for rank, (_, pos) in enumerate(spec):
             s = saved[pos]
             if s.__class__ is Saved:
-                saved[pos] = Packed(pack(out if s.is_output else s.tensor), unpack, rank)
+                saved[pos] = Packed(pack(out if s.is_output else s.tensor), unpack, rank, saved_origin(s))
     finally:
         GRAD_MODE.enabled = prev
 
 
-def _unpack_hooked(saved, xp):
-    """Replace the Packed entries of saved by their unpack hooks' tensors (arrays in a plain backward), the hooks
-    called in PyTorch's order with grad mode as PyTorch's backward has it (on only under create_graph)."""
+def _unpack_hooked(saved, xp, node):
+    """Replace the Packed entries of saved by their unpack hooks' tensors (arrays in a plain backward; under
+    create_graph with the saved tensors' history, Packed.unpacked), the hooks called in PyTorch's order with grad
+    mode as PyTorch's backward has it (on only under create_graph)."""
     prev = GRAD_MODE.enabled
     GRAD_MODE.enabled = not xp.is_numpy
     try:
         for _, i in sorted((s.rank, i) for i, s in enumerate(saved) if s.__class__ is Packed):
-            t = saved[i].tensor()
-            saved[i] = t._data if xp.is_numpy else t
+            saved[i] = saved[i].tensor()._data if xp.is_numpy else saved[i].unpacked(node, xp.rewrap)
     finally:
         GRAD_MODE.enabled = prev
 

@@ -8,7 +8,8 @@ import numpy as np
 from . import argcheck, determinism, dtypes, memory_format as formats, random, storage, vec_kernels
 from .fperror import quiet
 from .random_kernels import _fma64
-from .functions import write_out
+from .autograd import GRAD_MODE
+from .functions import _OUT_GRAD, write_out
 from .size import Size, checked_sizes, device, nonnegative
 from .arg_parser import Signature, check_call, check_generator, invalid_combination
 from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, nested_data, plain_sequences,
@@ -648,6 +649,10 @@ def bernoulli(input, p=None, *, generator=None, out=None):
         raise NotImplementedError(f'"bernoulli_tensor_cpu_p_" not implemented for \'{input.dtype.scalar_name}\'')
     if p is not None:   # (empty_like(input).bernoulli_(p): the draw of a float p)
         return wrap(_gen(generator).bernoulli(p, input._data.dtype, input._data.shape))
+    if out is not None:   # (ATen's bernoulli_out: out resized as input, then out.bernoulli_(input), in out's dtype)
+        if GRAD_MODE.enabled and input._rg:
+            raise RuntimeError(_OUT_GRAD.format("bernoulli"))
+        return write_out(wrap(_gen(generator).bernoulli(input._data, out._data.dtype)), out, "bernoulli")
     return wrap(_gen(generator).bernoulli(input._data, input._data.dtype))
 
 

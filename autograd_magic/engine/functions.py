@@ -754,7 +754,7 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
 def write_out(result, out, name, warn_resize=True):
     """Store result in out (resized if its shape differs, as PyTorch does) and return out."""
     if GRAD_MODE.enabled and (result._rg or out._rg):
-        raise RuntimeError(_OUT_GRAD.format(name))
+        raise RuntimeError(_OUT_GRAD.format(_OUT_GRAD_NAMES.get(name, name)))
     data, dst = result._data, out._data
     if not np.can_cast(data.dtype, dst.dtype, "same_kind"):
         raise RuntimeError(f"result type {dtypes.scalar_name(data.dtype)} can't be cast to the desired output type "
@@ -767,6 +767,33 @@ def write_out(result, out, name, warn_resize=True):
     np.copyto(out._data, data, casting="unsafe")
     out._vbox[0] += 1
     return out
+
+
+# out= of an input that requires grad: the ATen function whose out= form refuses it, where the function called
+# is composed of it in PyTorch (torch.hstack(..., out=) is cat's out=: "cat(): functions with out=...")
+_OUT_GRAD_NAMES = {**dict.fromkeys("hstack vstack column_stack row_stack dstack concat concatenate".split(), "cat"),
+                   "clip": "clamp", "diff": "sub", "fix": "trunc", "inverse": "linalg_inv_ex", "kron": "mul",
+                   "msort": "sort", "nanmean": "nansum", "negative": "neg", "norm": "linalg_vector_norm",
+                   "square": "pow", "matrix_power": "matmul", "linalg_matrix_power": "matmul",   # (for n >= 2)
+                   "linalg_multi_dot": "mm", "chain_matmul": "mm", "special_multigammaln": "mvlgamma",
+                   "special_logit": "logit"}
+# ... the functions whose result is not differentiable (comparisons, histc): written into out, no error
+_OUT_NOT_DIFFERENTIABLE = frozenset("eq ne ge gt le lt greater greater_equal less less_equal not_equal histc".split())
+# ... and those PyTorch composes in Python or C++ from functional calls and out.copy_(result): out takes the result's
+# history through that copy (CopyBackwards), no error (not modelled: matrix_power's n = 0, 1, -1 and chain_matmul of
+# one matrix, which PyTorch treats so too)
+_OUT_COPIED = frozenset(("quantile", "nanquantile", "inner", "linalg_tensorinv"))
+
+
+def _copied_out(result, out):
+    """out.copy_(result) after out is resized to the result's shape (as a composite's out= does)."""
+    data, dst = result._data, out._data
+    if dst.shape != data.shape:
+        if dst.size:
+            warnings.warn(_RESIZED.format(", ".join(map(str, dst.shape)), ", ".join(map(str, data.shape))),
+                          UserWarning, stacklevel=3)
+        out._data = np.empty(data.shape, dst.dtype)
+    return out.copy_(result)
 
 
 def with_out(fn, name=None, bool_out=False, check=None):
@@ -783,8 +810,15 @@ def with_out(fn, name=None, bool_out=False, check=None):
         if bool_out and out._data.dtype != np.bool_:
             raise RuntimeError(f"{fn.__name__} only supports bool tensor for result, got: "
                                f"{dtypes.scalar_name(out._data.dtype)}")
+        if name in _OUT_COPIED and GRAD_MODE.enabled and (
+                out._rg or builtin_any(isinstance(a, TensorBase) and a._rg for a in args)):
+            result = fn(*args, **kwargs)
+            if check is not None:
+                check(result._data.dtype, out._data.dtype)
+            return _copied_out(result, out)
         if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in args):
-            raise RuntimeError(_OUT_GRAD.format(name))
+            if name not in _OUT_NOT_DIFFERENTIABLE:
+                raise RuntimeError(_OUT_GRAD.format(_OUT_GRAD_NAMES.get(name, name)))
         result = fn(*args, **kwargs)
         if check is not None and isinstance(result, TensorBase):
             check(result._data.dtype, out._data.dtype)

@@ -258,14 +258,20 @@ def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
                             _wrap(info)))
 
 
+_CHOLESKY_DEPRECATED = (
+    "torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in a future PyTorch "
+    "release.\nL = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = "
+    "torch.cholesky(A, upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform "
+    "will produce equivalent results for all valid (symmetric positive definite) inputs. (Triggered internally "
+    "at /__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:{}.)")
+
+
 def torch_cholesky(input, upper=False, *, out=None):
-    warn_once(
-        "torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in a future PyTorch "
-        "release.\nL = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = "
-        "torch.cholesky(A, upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform "
-        "will produce equivalent results for all valid (symmetric positive definite) inputs. (Triggered internally "
-        "at /__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:1765.)", stacklevel=2)
-    return _cholesky(input, upper, "cholesky", "cholesky")
+    if out is not None:   # (ATen's cholesky_out warns on its own line, then calls cholesky, which warns too)
+        warn_once(_CHOLESKY_DEPRECATED.format(1800), stacklevel=2)
+    warn_once(_CHOLESKY_DEPRECATED.format(1765), stacklevel=2)
+    result = _cholesky(input, upper, "cholesky", "cholesky")
+    return result if out is None else write_out(result, out, "cholesky")
 
 
 def qr(A, mode="reduced", *, out=None):

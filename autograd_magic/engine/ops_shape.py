@@ -67,7 +67,7 @@ def _count(shape, dims):
     return math.prod([shape[d] for d in dims])
 
 
-def _spread(xp, grad, a, out, dims=None):
+def spread_ties(xp, grad, a, out, dims=None):
     """The gradient of a max/min shared evenly among the tied elements (a NaN result ties with NaNs)."""
     ties = xp.ties(a, out)
     count = xp.sum(xp.float_mask(ties, a), dims, dims is not None)
@@ -77,13 +77,13 @@ def _spread(xp, grad, a, out, dims=None):
 @defop("max_all", "MaxBackward1", lambda a: np.asarray(a.max()), saves=(0, -1))
 def max_all_vjp(xp, grad, saved, consts, needs):
     a, out = saved
-    return (_spread(xp, grad, a, out),)
+    return (spread_ties(xp, grad, a, out),)
 
 
 @defop("min_all", "MinBackward1", lambda a: np.asarray(a.min()), saves=(0, -1))
 def min_all_vjp(xp, grad, saved, consts, needs):
     a, out = saved
-    return (_spread(xp, grad, a, out),)
+    return (spread_ties(xp, grad, a, out),)
 
 
 def _select_along(a, dim, keepdim, pick):
@@ -116,7 +116,7 @@ def amax_vjp(xp, grad, saved, consts, needs):
     dims, keepdim = consts
     out = xp.restore_dims(out, dims, a.ndim, keepdim, unsqueeze=False)
     grad = xp.restore_dims(grad, dims, a.ndim, keepdim, unsqueeze=False)
-    return (_spread(xp, grad, a, out, dims),)
+    return (spread_ties(xp, grad, a, out, dims),)
 
 
 @defop("amin", "AminBackward0", lambda a, dims, keepdim: np.asarray(a.min(axis=dims, keepdims=keepdim)), saves=(0, -1))
@@ -125,7 +125,7 @@ def amin_vjp(xp, grad, saved, consts, needs):
     dims, keepdim = consts
     out = xp.restore_dims(out, dims, a.ndim, keepdim, unsqueeze=False)
     grad = xp.restore_dims(grad, dims, a.ndim, keepdim, unsqueeze=False)
-    return (_spread(xp, grad, a, out, dims),)
+    return (spread_ties(xp, grad, a, out, dims),)
 
 
 @defop("prod", "ProdBackward0", lambda a: np.asarray(a.prod(dtype=a.dtype)), saves=(0,))

@@ -10,8 +10,9 @@ import functools
 
 import numpy as np
 
+from .ops_complex import cj
 from .optable import OPS, defop
-from .ops_shape import welford_mean, welford_var
+from .ops_shape import spread_ties, welford_mean, welford_var
 
 
 def _pick(a, key, shape):
@@ -55,12 +56,21 @@ for _name, _node, _kind in (
         ("sort", "SortBackward0", "value_select_backward"),
         ("sort_stable", "SortBackward1", "value_select_backward"),  # sort(stable=...): ATen's sort.stable overload
         ("topk", "TopkBackward0", "value_select_backward"),
-        ("median", "MedianBackward0", "index_backward"),
         ("median_dim", "MedianBackward1", "value_select_backward"),
-        ("nanmedian", "NanmedianBackward0", "index_backward"),
         ("nanmedian_dim", "NanmedianBackward1", "value_select_backward")):
     defop(_name, _node, _pick_contiguous if _name in ("gather", "index_select") else _pick_view if _name == "unbind"
           else _pick)(_scatter_back(_kind))
+
+
+def _median_all_vjp(xp, grad, saved, consts, needs):
+    """median()/nanmedian() over all elements: PyTorch's evenly_distribute_backward, the gradient shared evenly by
+    every element equal to the result (by the NaNs where it is NaN), as max() and min() do, not only the picked one."""
+    a, out = saved
+    return (spread_ties(xp, grad, a, out),)
+
+
+defop("median", "MedianBackward0", _pick, saves=(0, -1))(_median_all_vjp)
+defop("nanmedian", "NanmedianBackward0", _pick, saves=(0, -1))(_median_all_vjp)
 
 
 def _diagonal_view(a, key, shape, offset, d1, d2):
@@ -230,7 +240,8 @@ def _logsumexp(a, dims, keepdim):
     if a.size == 0:   # log(0) = -inf for each empty sum, as PyTorch gives
         with np.errstate(divide="ignore"):
             return np.log(np.sum(np.exp(a), axis=dims, keepdims=keepdim))
-    m = np.max(a, axis=dims, keepdims=True)
+    # (a complex input's largest real part is taken out, as ATen does)
+    m = np.max(a.real if a.dtype.kind == "c" else a, axis=dims, keepdims=True)
     m = np.where(np.isfinite(m), m, 0)
     out = np.log(np.sum(np.exp(a - m), axis=dims, keepdims=True)) + m
     return out if keepdim else np.squeeze(out, axis=dims)
@@ -242,7 +253,7 @@ def logsumexp_vjp(xp, grad, saved, consts, needs):
     dims, keepdim = consts
     grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
     out = xp.restore_dims(out, dims, a.ndim, keepdim)
-    return (grad * xp.exp(a - out),)
+    return (grad * cj(xp.exp(a - out)),)
 
 
 @defop("nan_to_num", "NanToNumBackward0", lambda a, nan, posinf, neginf, finite:

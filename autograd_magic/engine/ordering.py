@@ -201,7 +201,8 @@ def nanmedian(input, dim=None, keepdim=False):
 
 
 def logsumexp(input, dim, keepdim=False):
-    t = input if dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
+    float_or_complex = dtypes.is_float_np(input._data.dtype) or input._data.dtype.kind == "c"
+    t = input if float_or_complex else input.to(dtypes.get_default_dtype())
     if not keepdim and t._data.ndim and isinstance(dim, (tuple, list)) and not len(dim):
         # (dim=(): ATen reduces over every dim, keeping them, then fails to squeeze its out into the 0-d result)
         raise RuntimeError(f"output with shape [] doesn't match the broadcast shape [{', '.join('1' * t._data.ndim)}]")

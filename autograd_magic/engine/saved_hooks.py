@@ -9,7 +9,7 @@ the hooks around any other op (autograd.refuse_saved_hooks names it) rather than
 """
 import numpy as np
 
-from .autograd import _NODE_DIR, FREED, FREED_MESSAGE, GRAD_MODE, SAVED_HOOKS, Node, Packed, Saved
+from .autograd import _NODE_DIR, FREED, FREED_MESSAGE, GRAD_MODE, SAVED_HOOKS, Node, Packed, Saved, saved_origin
 from .node_saved_names import SAVED_NAMES
 from .optable import OPS
 from .tensor_base import wrap
@@ -24,6 +24,9 @@ SAVED = {
     "sin": _SELF, "cos": _SELF, "log": _SELF, "abs": _SELF, "clamp": _SELF, "leaky_relu": _SELF,
     "exp": _RESULT, "sqrt": _RESULT, "reciprocal": _RESULT, "relu": _RESULT, "sigmoid": _RESULT, "tanh": _RESULT,
     "softmax": _RESULT, "log_softmax": _RESULT,
+    # reductions to one of the elements whose gradient is shared among the ties: self, then result
+    "max_all": (("self", 0), ("result", 1)), "min_all": (("self", 0), ("result", 1)),
+    "median": (("self", 0), ("result", 1)), "nanmedian": (("self", 0), ("result", 1)),
     "mm": (("mat2", 1), ("self", 0)), "bmm": (("mat2", 1), ("self", 0)), "mv": (("self", 0), ("vec", 1)),
     "dot": (("self", 0), ("tensor", 1)), "addmm": (("mat1", 0), ("mat2", 1)),
 }
@@ -91,7 +94,8 @@ class SavedTensor:
         GRAD_MODE.enabled = False
         try:
             # (PyTorch hands this hook the saved data without its autograd metadata)
-            saved[self._pos] = Packed(pack_hook(_value(self._node, s).detach()), unpack_hook, self._pos)
+            saved[self._pos] = Packed(pack_hook(_value(self._node, s).detach()), unpack_hook, self._pos,
+                                      saved_origin(s))
         finally:
             GRAD_MODE.enabled = prev
 
@@ -126,10 +130,14 @@ def saved_attribute(node, attr):
         raise RuntimeError(FREED_MESSAGE)
     s = saved[pos] if saved else None
     if s.__class__ is Packed:
-        return s.tensor()
+        return s.unpacked(node, _rewrap)
     if s.__class__ in _NUMBERS:   # a Python number operand (x * 3): PyTorch saved it as a wrapped 0-d tensor
         return wrap(np.array(s, dtype=_NUMBERS[s.__class__]))
     return _value(node, s) if s.__class__ is Saved else s
+
+
+def _rewrap(data, fn):
+    return wrap(data, True, fn)
 
 
 _NUMBERS = {bool: np.bool_, int: np.int64, float: np.float64}

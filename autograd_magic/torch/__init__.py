@@ -135,7 +135,8 @@ from .autograd.anomaly_mode import (is_anomaly_check_nan_enabled, is_anomaly_ena
                                   set_anomaly_enabled)
 
 # Every op that declares its public function in the op table (optable, api=): torch.exp, torch.erf ..., with out=.
-globals().update({_name: with_out(_fn, _name) for _name, _fn in _DECLARED_FUNCTIONS.items()})
+globals().update({_name: with_out(_fn, _name, check=_argument_errors.DECLARED_OUT_CHECKS.get(_name))
+                  for _name, _fn in _DECLARED_FUNCTIONS.items()})
 globals().update(_MORE_FUNCTIONS)  # engine/more.py: rot90, kron, quantile, searchsorted ...
 globals().update({_k: _v for _k, _v in _EXTRA_FUNCTIONS.items() if _k not in globals()})  # engine/extras.py
 globals().update(_EXERCISE_FUNCTIONS)  # engine/exercise_fns.py: scatter_reduce, combinations ...
@@ -201,6 +202,8 @@ outer = with_out(outer, "mul")   # (ATen's outer is a mul: its out= error names 
 tril, triu, diag, index_select, masked_select, argsort, round = (
     with_out(f) for f in (tril, triu, diag, index_select, masked_select, argsort, round))
 all, any = (with_out(f, bool_out=True) for f in (all, any))
+# (cumsum / cumprod into an out of another dtype: computed in out's dtype, as ATen does)
+cumsum, cumprod = _argument_errors.accumulating_out(cumsum), _argument_errors.accumulating_out(with_out(cumprod))
 # out= as a pair of tensors (values, indices): its wrong dtypes are each kernel's errors
 sort, topk, max, min, aminmax = (with_pair_out(f) for f in (sort, topk, max, min, aminmax))
 kthvalue, median, nanmedian, mode, cummax, cummin = (
@@ -406,7 +409,7 @@ _in_class(Tensor, ("eig", "istft", "lstsq", "lu", "register_hook", "register_pos
 _PARSED_METHODS = ("flip", "new_ones", "new_zeros", "byte", "char", "short", "logical_and", "logical_or",
                    "logical_xor", "prelu", "polygamma", "mvlgamma", "broadcast_to", "matrix_power", "gcd", "gcd_", "lcm",
                    "lcm_", "inner", "cholesky_inverse", "nanmean", "nansum", "amax", "amin", "logsumexp",
-                   "count_nonzero", "rot90", "sum_to_size", "polygamma_", "mvlgamma_")
+                   "logcumsumexp", "count_nonzero", "rot90", "sum_to_size", "polygamma_", "mvlgamma_")
 # (not those that warn, x.cholesky(), x.qr(): the parser's frame would be where their warning points)
 # the methods this layer added (x.lgamma, x.isreal, x.i0_ ...) refuse what PyTorch's parser refuses, in its words
 # (x.isreal(1): "TensorBase.isreal() takes no arguments (1 given)"), as the engine's own do (engine/tensor.py)

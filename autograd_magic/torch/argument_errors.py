@@ -49,9 +49,9 @@ _PYTHON_LEVEL = frozenset((
 _TAKES_OUT = frozenset((
     "absolute addcdiv addcmul addmm amax amin angle arctan2 argmax argmin atan2 bucketize ceil chain_matmul "
     "cholesky_inverse cholesky_solve clamp_max clamp_min clip column_stack complex concat concatenate conj_physical "
-    "copysign cumprod diff digamma dstack eq fix float_power floor floor_divide fmax fmin fmod ge greater "
+    "copysign diff digamma dstack eq fix float_power floor floor_divide fmax fmin fmod ge greater "
     "greater_equal gt heaviside histc hstack hypot i0 igamma igammac inner inverse isin isneginf isposinf kron ldexp "
-    "le lerp less less_equal lgamma log_softmax logaddexp logaddexp2 logit logsumexp lt matrix_power msort "
+    "le lerp less less_equal lgamma log_softmax logaddexp logaddexp2 logit logsumexp lt matrix_power msort mvlgamma "
     "nan_to_num nanmean nanquantile nansum ne negative nextafter norm normal not_equal polar quantile "
     "reciprocal remainder row_stack searchsorted sign signbit slice_scatter softmax spmm square std tensordot trunc "
     "var vstack xlogy").split())
@@ -81,6 +81,26 @@ def _search(wanted, got):  # (searchsorted and bucketize: the out's dtype is the
                            f"{dtypes.scalar_name(got)} and out_int32 flag is {wanted == np.int32}")
 
 
+def _scalar_type(wanted, got):   # (the cumulative kernels: logcumsumexp's out has the input's dtype)
+    if wanted != got:
+        raise RuntimeError(f"expected scalar_type {dtypes.scalar_name(wanted)} but found {dtypes.scalar_name(got)}")
+
+
+def _float_result(name):   # (reductions whose result must hold floats: logsumexp's out)
+    def check(wanted, got):
+        if not (dtypes.is_float_np(got) or got.kind == "c"):
+            raise RuntimeError(f"{name}(): Expected floating point type for result tensor, but got: "
+                               f"{dtypes.scalar_name(got)}")
+    return check
+
+
+def _same_as_input(name):   # (quantile's out: the input's dtype, which is the result's)
+    def check(wanted, got):
+        if wanted != got:
+            raise RuntimeError(f"{name}() out tensor must be same dtype as the input tensor")
+    return check
+
+
 # what the kernels behind _TAKES_OUT say of an out of a dtype they refuse (the others: write_out's cast check)
 _OUT_DTYPE_CHECKS = {
     **dict.fromkeys("absolute ceil conj_physical fix floor lerp negative sign trunc".split(), _found),
@@ -88,7 +108,27 @@ _OUT_DTYPE_CHECKS = {
                     _c10),
     **dict.fromkeys("column_stack concat concatenate dstack hstack row_stack vstack".split(), _cat),
     **dict.fromkeys(("bucketize", "searchsorted"), _search),
+    "logsumexp": _float_result("logsumexp"),
+    **dict.fromkeys(("quantile", "nanquantile"), _same_as_input("quantile")),
+    "special.logsumexp": _float_result("logsumexp"),   # (a submodule's function: prefix.name)
 }
+# ... and those of the functions the op table declares (torch/__init__.py gives them out=)
+DECLARED_OUT_CHECKS = {"logcumsumexp": _scalar_type}
+
+
+def accumulating_out(fn):
+    """cumsum / cumprod with out=: ATen computes in out's dtype when no dtype is given (a float input summed into a
+    long out is cast first), and refuses a dtype that is not out's."""
+    @functools.wraps(fn)
+    def call(*args, dtype=None, out=None, **kwargs):
+        if isinstance(out, TensorBase):
+            if dtype is None:
+                dtype = out.dtype
+            elif dtype is not out.dtype:
+                raise RuntimeError(f"Expected out tensor to have dtype {dtype.c_name}, but got {out.dtype.c_name} "
+                                   "instead")
+        return fn(*args, dtype=dtype, out=out, **kwargs)
+    return call
 
 
 def _parameters(fn):
@@ -191,10 +231,10 @@ def _clear(fn, name):
 # the same in torch.linalg, torch.special and torch.fft (whose functions PyTorch names linalg_inv, special_i0 ...):
 # each of these took out= and left it as it was, returning a new tensor
 _TAKES_OUT_IN = {
-    "linalg": frozenset("cholesky cond det eigvals eigvalsh inv matmul matrix_norm matrix_rank norm pinv solve "
-                        "svdvals vector_norm".split()),
-    "special": frozenset("digamma entr erfcx gammainc gammaincc gammaln i0 i0e i1 i1e log_ndtr ndtr psi xlog1py "
-                         "xlogy".split()),
+    "linalg": frozenset("cholesky cond det eigvals eigvalsh inv matmul matrix_norm matrix_power matrix_rank multi_dot "
+                        "norm pinv solve svdvals tensorinv vector_norm".split()),
+    "special": frozenset("digamma entr erfcx gammainc gammaincc gammaln i0 i0e i1 i1e log_ndtr logit logsumexp "
+                         "multigammaln ndtr ndtri psi xlog1py xlogy zeta".split()),
     "fft": frozenset("fft fft2 fftn hfft ifft ifft2 ifftn ihfft irfft irfft2 irfftn rfft rfft2 rfftn".split()),
 }
 
@@ -215,7 +255,7 @@ def clear_errors(namespace, prefix=None):
     for name in takes_out:
         if isinstance(namespace.get(name), types.FunctionType):
             # (the dtype checks are those of the torch.* kernels: torch.linalg.norm is not torch.norm)
-            check = _OUT_DTYPE_CHECKS.get(name) if torch_level else None
+            check = _OUT_DTYPE_CHECKS.get(name if torch_level else f"{prefix}.{name}")
             namespace[name] = with_out(namespace[name], _native(prefix, name), check=check)
     if __file__.endswith(".py"):
         return

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from ..engine import bessel as _bessel
+from ..engine import arg_parser as _arg_parser, bessel as _bessel
 from ..engine.dtypes import bool_ as _bool, get_default_dtype as _default_dtype
 from ..engine.functions import check_operands
 from ..engine.optable import OPS
@@ -19,6 +19,8 @@ from . import digamma, erf, erfc, erfinv, exp2, expm1, lgamma, log1p, logit, log
 from .nn import functional as _F
 
 expit, gammaln, psi = sigmoid, lgamma, digamma
+# (PyTorch's parser names it special_logsumexp: "special_logsumexp() missing 1 required positional arguments")
+logsumexp = _arg_parser.parsed(logsumexp, "special_logsumexp", _arg_parser.FUNCTIONS["logsumexp"], method=False)
 
 
 def _float(t):
