@@ -69,6 +69,7 @@ print(res2.rank, res2.singular_values)
 torch.linalg.lstsq(J.T, torch.ones(3, 1), driver="gelsy")
 
 # %%
+err = target - fk(q0)   # (the converged loop's residual is ~1e-8: MKL's threads round it differently run to run)
 torch.linalg.lstsq(J, err)
 
 # %%
