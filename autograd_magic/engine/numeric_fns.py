@@ -16,7 +16,7 @@ from .indexing import aten_getitem
 from .optable import OPS
 from .shaping import cat, reshape, unsqueeze
 from .return_types import return_type
-from .tensor_base import TensorBase, apply, inplace, wrap
+from .tensor_base import TensorBase, _dim, apply, inplace, wrap
 
 
 def _atleast_3d(input):
@@ -81,6 +81,15 @@ def gradient(input, *, spacing=1, dim=None, edge_order=1):
                            f"and a dim argument of length {len(dims)}.")
     if edge_order not in (1, 2):
         raise RuntimeError("torch.gradient only supports edge_order=1 and edge_order=2.")
+    if dim is not None:   # ATen's dim_list_to_bitset: each dim in range, none twice
+        seen = set()
+        for d in dims:
+            d = _dim(d, ndim)
+            if d in seen:
+                raise RuntimeError(f"dim {d} appears multiple times in the list of dims")
+            seen.add(d)
+        if ndim == 0:   # in range, but self.size(dim) of a 0-d tensor
+            raise IndexError(f"Dimension specified as {dims[0]} but tensor has no dimensions")
     if any(input._data.shape[d] < edge_order + 1 for d in dims):
         raise RuntimeError("torch.gradient expected each dimension size to be at least edge_order+1")
     out = []

@@ -1,4 +1,4 @@
-"""Spatial-transformer primitives (F.affine_grid, F.grid_sample on 4-d inputs): forward and vjp side by side.
+"""Spatial-transformer primitives (F.affine_grid, F.grid_sample on 4-d inputs: bilinear, nearest, bicubic): forward and vjp side by side.
 
 grid_sampler_2d follows ATen's vectorised CPU kernel (GridSamplerKernel.cpp) step by step: each grid value is
 un-normalised to a pixel position ((g + 1) * size / 2 - 0.5, or (g + 1) * (size - 1) / 2 with align_corners; GCC
@@ -8,7 +8,10 @@ output's gradient into the input in the kernel's order: the grid is walked in ve
 positions, and within a vector the north-west corners of all lanes are added first, then north-east,
 south-west and south-east; np.add.at adds in the order it is given, so that order gives PyTorch's bits.
 
-consts of grid_sampler_2d: (mode, padding, align_corners, rowwise); mode 0 bilinear, 1 nearest; padding 0 zeros,
+Bicubic (mode 2) blends the 4 x 4 taps around the un-normalised position with cubic convolution (A = -0.75); the
+padding mode moves each tap, and the grid's gradient is d blend / d fraction times the un-normalising scale.
+
+consts of grid_sampler_2d: (mode, padding, align_corners, rowwise); mode 0 bilinear, 1 nearest, 2 bicubic; padding 0 zeros,
 1 border, 2 reflection; rowwise: the grid's rows are walked one by one (a grid whose H x W plane is not contiguous).
 """
 import numpy as np
@@ -154,6 +157,8 @@ def plan(grid, in_h, in_w, mode, padding, align_corners):
     n = grid.shape[0]
     gx = grid[..., 0].reshape(n, -1)
     gy = grid[..., 1].reshape(n, -1)
+    if mode == 2:
+        return _plan_bicubic(gx, gy, in_h, in_w, padding, align_corners)
     x, mx = locate(gx, in_w, padding, align_corners)
     y, my = locate(gy, in_h, padding, align_corners)
     if mode == 1:
@@ -175,6 +180,67 @@ def plan(grid, in_h, in_w, mode, padding, align_corners):
             "ok": (west & north, east & north, west & south, east & south)}
 
 
+_A = -0.75   # the cubic convolution's parameter (ATen's get_cubic_upsample_coefficients)
+
+
+def cubic_coefficients(t):
+    """The four taps' weights of cubic convolution at fraction t (taps at -1, 0, 1, 2)."""
+    a, one = _A, 1.0   # exact in float32: Python numbers keep t's dtype (arrays or Tensors)
+
+    def near(x):   # |x| <= 1
+        return ((a + 2) * x - (a + 3)) * x * x + one
+
+    def far(x):    # 1 < |x| < 2
+        return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a
+    return far(t + one), near(t), near(one - t), far(2.0 - t)
+
+
+def cubic_coefficients_grad(t):
+    """-d weight / d t of cubic_coefficients, as ATen's get_cubic_coefficients_grad (its backward subtracts)."""
+    a = _A
+    x0, x1, x2, x3 = -1.0 - t, 0.0 - t, 1.0 - t, 2.0 - t
+    return ((-3 * a * x0 - 10 * a) * x0 - 8 * a, (-3 * (a + 2) * x1 - 2 * (a + 3)) * x1,
+            (3 * (a + 2) * x2 - 2 * (a + 3)) * x2, (3 * a * x3 - 10 * a) * x3 + 8 * a)
+
+
+def _tap(v, size, padding, align_corners):
+    """A bicubic tap's integral position after the padding mode (ATen's compute_coordinates per tap)."""
+    if padding == 2:
+        v = _reflect(v, size, align_corners)[0]
+    if padding:
+        v = np.where(np.isnan(v), v.dtype.type(0), np.minimum(v.dtype.type(size - 1), np.maximum(v.dtype.type(0), v)))
+    return _as_index(v, size)
+
+
+def _plan_bicubic(gx, gy, in_h, in_w, padding, align_corners):
+    """Bicubic: the 4 x 4 taps around floor(position) (un-normalised without padding; each tap then padded and
+    bounds-checked as ATen's get_value_bounded), ordered x outer, y inner as the kernel adds them backward."""
+    x, mx = _unnormalize(gx, in_w, align_corners)
+    y, my = _unnormalize(gy, in_h, align_corners)
+    x0, y0 = np.floor(x), np.floor(y)
+    tx, ty = (x - x0).astype(gx.dtype), (y - y0).astype(gy.dtype)
+    cols = [_tap(x0 + (i - 1), in_w, padding, align_corners) for i in range(4)]
+    rows = [_tap(y0 + (j - 1), in_h, padding, align_corners) for j in range(4)]
+    cx, cy = cubic_coefficients(tx), cubic_coefficients(ty)
+    idx, ok, weights = [], [], []
+    for i in range(4):
+        for j in range(4):
+            idx.append(rows[j] * in_w + cols[i])
+            ok.append((cols[i] > -1) & (cols[i] < in_w) & (rows[j] > -1) & (rows[j] < in_h))
+            weights.append(cx[i] * cy[j])
+    return {"tx": tx, "ty": ty, "mx": np.full(tx.shape, mx, tx.dtype), "my": np.full(ty.shape, my, ty.dtype),
+            "cx": cx, "cy": cy, "idx": tuple(idx), "ok": tuple(ok), "weights": tuple(weights)}
+
+
+def _blend(vals, coefs):
+    """c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3, added left to right as the kernel's expression (its float32 bits
+    are not all the kernel's: its compiler fuses some of the products, not measured here)."""
+    out = vals[0] * coefs[0]
+    for v, c in zip(vals[1:], coefs[1:]):
+        out = out + v * c
+    return out
+
+
 def _gather(inp, idx, ok):
     """(N, C, P): each plane's values at idx, 0 where not ok."""
     n, c = inp.shape[:2]
@@ -190,6 +256,11 @@ def _grid_sampler_2d(inp, grid, mode, padding, align_corners, rowwise=False):
     p = plan(grid, h, w, mode, padding, align_corners)
     if mode == 1:
         return _gather(inp, p["idx"][0], p["ok"][0]).reshape((n, c) + out_hw)
+    if mode == 2:
+        taps = [_gather(inp, i, ok) for i, ok in zip(p["idx"], p["ok"])]
+        cx, cy = [v[:, None, :] for v in p["cx"]], [v[:, None, :] for v in p["cy"]]
+        rows = [_blend([taps[i * 4 + j] for i in range(4)], cx) for j in range(4)]
+        return _blend(rows, cy).astype(inp.dtype).reshape((n, c) + out_hw)
     vals = [_gather(inp, i, ok) for i, ok in zip(p["idx"], p["ok"])]
     wts = [wt[:, None, :] for wt in p["weights"]]
     out = vals[0] * wts[0]
@@ -211,17 +282,18 @@ def _order(p_count, corners, lanes, rowwise, out_w):
     return np.argsort(key, axis=None, kind="stable")
 
 
-def _backward_input(g, inp_shape, p, weights, rowwise, out_w):
-    """The input's gradient, added in the kernel's order (np.add.at adds in the order given)."""
+def _backward_input(g, inp_shape, p, weights, rowwise, out_w, vals=None):
+    """The input's gradient, added in the kernel's order (np.add.at adds in the order given); vals: the values
+    added, (N, C, corners, P), when they are not g times weights."""
     n, c, h, w = inp_shape
     corners = len(p["idx"])
     count = p["idx"][0].shape[1]
     order = _order(count, corners, _LANES.get(g.dtype, 8), rowwise, out_w)
     idx = np.stack(p["idx"], 1).reshape(n, -1)[:, order]                     # (N, corners * P)
     ok = np.stack(p["ok"], 1).reshape(n, -1)[:, order]
-    if weights is None:
+    if vals is None and weights is None:
         vals = np.broadcast_to(g[:, :, None, :], (n, c, corners, count))
-    else:
+    elif vals is None:
         vals = np.stack([g * wt[:, None, :] for wt in weights], 2)          # (N, C, corners, P)
     vals = vals.reshape(n, c, -1)[:, :, order]
     plane = (np.arange(n)[:, None, None] * c + np.arange(c)[None, :, None]) * (h * w)
@@ -241,6 +313,8 @@ def grid_sampler_2d_backward(g, inp, grid, mode, padding, align_corners, rowwise
     if mode == 1:
         gi = _backward_input(g, inp.shape, p, None, rowwise, out_w) if need_input else None
         return gi, np.zeros(grid.shape, grid.dtype)
+    if mode == 2:
+        return _bicubic_backward(g, inp, grid, p, rowwise, out_w, need_input)
     gi = _backward_input(g, inp.shape, p, p["weights"], rowwise, out_w) if need_input else None
     nw, ne, sw, se = (_gather(inp, i, ok) for i, ok in zip(p["idx"], p["ok"]))
     s, nn_, e, w_ = p["s"][:, None, :], p["n"][:, None, :], p["e"][:, None, :], p["w"][:, None, :]
@@ -254,6 +328,29 @@ def grid_sampler_2d_backward(g, inp, grid, mode, padding, align_corners, rowwise
         gy = _fma(ty[:, k], g[:, k], gy)
     gg = np.stack([gx * p["mx"], gy * p["my"]], -1).reshape(grid.shape)
     return gi, gg
+
+
+def _bicubic_backward(g, inp, grid, p, rowwise, out_w, need_input):
+    """Bicubic's gradients in the kernel's order: channel by channel, tap by tap (x outer, y inner), the input's
+    gradient adds gOut * cx[i] * cy[j]; the grid's subtracts val * gOut * d cx[i] * cy[j] (and its y twin), then
+    is scaled by d position / d grid."""
+    cx, cy = p["cx"], p["cy"]
+    gi = None
+    if need_input:
+        vals = np.stack([(g * cx[k // 4][:, None, :]) * cy[k % 4][:, None, :] for k in range(16)], 2)
+        gi = _backward_input(g, inp.shape, p, None, rowwise, out_w, vals=vals)
+    dx, dy = cubic_coefficients_grad(p["tx"]), cubic_coefficients_grad(p["ty"])
+    taps = [_gather(inp, i, ok) for i, ok in zip(p["idx"], p["ok"])]
+    gx = np.zeros((g.shape[0], g.shape[2]), g.dtype)
+    gy = np.zeros_like(gx)
+    for ch in range(g.shape[1]):
+        go = g[:, ch]
+        for k in range(16):
+            i, j = divmod(k, 4)
+            vg = taps[k][:, ch] * go
+            gx = _fma(-(vg * dx[i]), cy[j], gx)
+            gy = _fma(-(vg * dy[j]), cx[i], gy)
+    return gi, np.stack([gx * p["mx"], gy * p["my"]], -1).astype(grid.dtype).reshape(grid.shape)
 
 
 def _composite(inp, grid, mode, padding, align_corners, rowwise):
@@ -271,6 +368,15 @@ def _composite(inp, grid, mode, padding, align_corners, rowwise):
         return vals * inp.__class__._wrap(ok[..., None].astype(gd.dtype))
     if mode == 1:
         out = pick(p["idx"][0], p["ok"][0])
+    elif mode == 2:
+        wrap = inp.__class__._wrap
+        tx = grid[..., 0].reshape(n, -1) * wrap(p["mx"]) + wrap(p["tx"] - p["mx"] * gd[..., 0].reshape(n, -1))
+        ty = grid[..., 1].reshape(n, -1) * wrap(p["my"]) + wrap(p["ty"] - p["my"] * gd[..., 1].reshape(n, -1))
+        cx, cy = cubic_coefficients(tx), cubic_coefficients(ty)
+        out = None
+        for k, (i, ok) in enumerate(zip(p["idx"], p["ok"])):
+            term = pick(i, ok) * (cx[k // 4] * cy[k % 4]).unsqueeze(-1)
+            out = term if out is None else out + term
     else:
         wrap = inp.__class__._wrap
         gx = grid[..., 0].reshape(n, -1)

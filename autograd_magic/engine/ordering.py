@@ -10,6 +10,7 @@ from .optable import OPS
 from .shaping import _correction, _return_type, expand, mean, nonzero_dims, std, var, view
 from .arg_parser import _is_int
 from .argcheck import tp_name
+from .aten_print import aten_str
 from .tensor_base import TensorBase, _dim, apply, warn_once, wrap, wrap_from
 from .xp import along_axis_key
 
@@ -302,6 +303,11 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
 def meshgrid(*tensors, indexing=None):
     if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
         tensors = tuple(tensors[0])
+    for i, t in enumerate(tensors):   # PyTorch's argument parser, before the op's checks
+        if not isinstance(t, TensorBase):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {tp_name(t)}")
+    if indexing is not None and not isinstance(indexing, str):
+        raise TypeError(f"meshgrid(): argument 'indexing' must be str, not {tp_name(indexing)}")
     if indexing is None:
         warn_once("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
                   "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4215.)",
@@ -313,6 +319,10 @@ def meshgrid(*tensors, indexing=None):
         raise RuntimeError("meshgrid expects all tensors to have the same dtype")
     if indexing not in ("ij", "xy"):
         raise RuntimeError(f"torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {indexing}")
+    for t in tensors:
+        if t._data.ndim > 1:
+            raise RuntimeError("torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: "
+                               + aten_str(t._data))
     swap = indexing == "xy" and len(tensors) >= 2
     ts = list(tensors)
     if swap:

@@ -3,11 +3,12 @@
 functions, ``unravel_index``, ``set_default_tensor_type``, and ``tensor_first``: PyTorch's TypeError when a
 function that takes a Tensor first is given a number or a list (``torch.exp(1.1)``)."""
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
 from ..engine import creation
-from ..engine.dtypes import get_default_dtype, set_default_dtype
+from ..engine.dtypes import bool_, get_default_dtype, set_default_dtype
 from ..engine.tensor import Tensor
 from ..engine.tensor_base import warn_once
 from .nn.functional import (adaptive_avg_pool1d, avg_pool1d, bilinear, cosine_similarity,  # noqa: F401
@@ -20,17 +21,33 @@ __all__ = ["adaptive_avg_pool1d", "avg_pool1d", "bilinear", "cosine_similarity",
 
 
 def unravel_index(indices, shape):
-    """The coordinates of flat indices in a tensor of this shape: one int64 tensor per dim (as PyTorch: each
-    coordinate a floor remainder, so out-of-range and negative indices wrap)."""
-    data = indices._data if hasattr(indices, "_data") else np.asarray(indices)
-    if data.dtype.kind not in "iu":
+    """The coordinates of flat indices in a tensor of this shape: one int64 tensor per dim, views of one
+    (..., len(shape)) result as PyTorch's unbind(-1) gives (each coordinate a floor remainder, so out-of-range and
+    negative indices wrap). PyTorch's checks in its order: the indices' dtype (an int or a list fails on
+    ``.is_complex()``), then the shape (an int or a sequence of ints, none negative); a 0 in the shape divides by
+    zero."""
+    if not isinstance(indices, Tensor):
+        raise AttributeError(f"'{type(indices).__name__}' object has no attribute 'is_complex'")
+    if indices.dtype.is_complex or indices.dtype.is_floating_point or indices.dtype == bool_:
         raise TypeError(f"expected 'indices' to be integer dtype, but got {indices.dtype}")
-    shape = (shape,) if isinstance(shape, int) else tuple(shape)
-    rest, coords = data.astype(np.int64), []
-    for size in reversed(shape):
-        coords.append(np.mod(rest, size))
-        rest = np.floor_divide(rest, size)
-    return tuple(Tensor._wrap(np.asarray(c, dtype=np.int64)) for c in reversed(coords))
+    if isinstance(shape, int):
+        shape = (shape,)
+    elif isinstance(shape, Sequence):
+        for dim in shape:
+            if not isinstance(dim, int):
+                raise TypeError(f"expected 'shape' sequence to only contain ints, but got {type(dim)}")
+        shape = tuple(int(dim) for dim in shape)
+    else:
+        raise TypeError(f"expected 'shape' to be int or sequence of ints, but got {type(shape)}")
+    if any(dim < 0 for dim in shape):
+        raise ValueError(f"'shape' cannot have negative values, but got {shape}")
+    data = indices._data.astype(np.int64)[..., None]
+    if 0 in shape and data.size:
+        raise RuntimeError("ZeroDivisionError")
+    coefs = np.cumprod((shape[1:] + (1,))[::-1], dtype=np.int64)[::-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        coords = np.mod(np.floor_divide(data, coefs), np.asarray(shape, dtype=np.int64))
+    return Tensor._wrap(np.ascontiguousarray(coords, dtype=np.int64)).unbind(-1)
 
 
 _TENSOR_TYPE_WARNING = ("torch.set_default_tensor_type() is deprecated as of PyTorch 2.1, please use "

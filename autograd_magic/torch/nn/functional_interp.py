@@ -9,6 +9,7 @@ import warnings
 import numpy as np
 
 from ...engine import dtypes
+from ...engine.arg_parser import invalid_combination
 from ...engine.ops_resample import aa_taps, cubic_taps, linear_taps, nearest_taps
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
@@ -118,6 +119,8 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
             raise ValueError("Lanczos mode does not support align_corners=True")
         if not antialias:
             raise ValueError("Lanczos mode requires antialias=True")
+    if align_corners is not None and not isinstance(align_corners, bool) and (mode, input.dim()) in _UPSAMPLE_NAMES:
+        _refuse_align_corners(input, size, scale_factor, mode, align_corners, recompute_scale_factor, antialias)
     name = _OPS.get((mode, dim))
     if antialias and mode in ("bilinear", "bicubic"):
         name = name + "_aa"
@@ -150,6 +153,35 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     else:
         taps = tuple(linear_taps(in_sizes[i], output_size[i], align_corners, scales[i], dt) for i in range(dim))
     return apply(OPS[name], (input,), taps, tuple(input.shape))
+
+
+# the ATen function F.interpolate calls for each interpolating mode (and input dim), and its per-dim scales
+_UPSAMPLE_NAMES = {("linear", 3): ("upsample_linear1d", "float scales = None"),
+                   ("bilinear", 4): ("upsample_bilinear2d", "float scales_h = None, float scales_w = None"),
+                   ("bicubic", 4): ("upsample_bicubic2d", "float scales_h = None, float scales_w = None"),
+                   ("trilinear", 5): ("upsample_trilinear3d",
+                                      "float scales_d = None, float scales_h = None, float scales_w = None")}
+
+
+def _refuse_align_corners(input, size, scale_factor, mode, align_corners, recompute_scale_factor, antialias):
+    """PyTorch's parser refusing an align_corners that is not a bool (align_corners=1): the upsample function's
+    TypeError names the arguments F.interpolate passes it, in its forms (size as given, or [size] * dims;
+    scale_factor as given, or [scale_factor] * dims; after recompute_scale_factor, the floored sizes)."""
+    dim = input.dim() - 2
+    name, scales = _UPSAMPLE_NAMES[(mode, input.dim())]
+    if antialias:
+        name = "_" + name + "_aa"
+    if size is not None:
+        output_size, scale_factors = (size if isinstance(size, (list, tuple)) else [size] * dim), None
+    else:
+        output_size = None
+        scale_factors = scale_factor if isinstance(scale_factor, (list, tuple)) else [scale_factor] * dim
+        if recompute_scale_factor:
+            output_size = [math.floor(float(input.shape[i + 2]) * scale_factors[i]) for i in range(dim)]
+            scale_factors = None
+    texts = ["(Tensor input, tuple of ints output_size, bool align_corners, tuple of floats scale_factors)",
+             f"(Tensor input, tuple of ints output_size, bool align_corners, {scales}, *, Tensor out = None)"]
+    raise invalid_combination(name, texts, (input, output_size, align_corners, scale_factors), {})
 
 
 def _dims(sizes):

@@ -63,9 +63,17 @@ def _check_grid_sampler(input, grid):
         if input.shape[i] == 0:
             raise RuntimeError("grid_sampler(): expected input to have non-empty spatial dimensions, but input has "
                                f"sizes {_sizes(input)} with dimension {i} being empty")
-    if input.dim() != grid.dim() or input.dim() not in (4, 5):
-        raise RuntimeError("grid_sampler(): expected 4D or 5D input and grid with same number of dimensions, but "
+    want = 4 if input.dim() == 4 else 5   # ATen takes its 2-d kernel for a 4-d input, else its 3-d one
+    if input.dim() != grid.dim() or input.dim() != want:
+        raise RuntimeError(f"grid_sampler(): expected {want}D input and grid with same number of dimensions, but "
                            f"got input with sizes {_sizes(input)} and grid with sizes {_sizes(grid)}")
+
+
+def _check_5d(input, mode):
+    if input.dim() == 5 and mode == 2:
+        raise RuntimeError("grid_sampler(): bicubic interpolation only supports 4D input")
+    if input.dim() == 5:
+        raise NotImplementedError("grid_sample(): autograd_magic implements a subset of PyTorch: 4-D inputs")
 
 
 def _rowwise(grid):
@@ -80,8 +88,8 @@ def _rowwise(grid):
 
 
 def grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corners=None):
-    """input sampled at the grid's normalised positions (GridSampler2DBackward0): bilinear or nearest, padding
-    zeros, border or reflection."""
+    """input sampled at the grid's normalised positions (GridSampler2DBackward0): bilinear, nearest or bicubic,
+    padding zeros, border or reflection."""
     if mode not in _MODES:
         raise ValueError("nn.functional.grid_sample(): expected mode to be 'bilinear', 'nearest' or 'bicubic', "
                          f"but got: '{mode}'")
@@ -91,9 +99,7 @@ def grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corner
     if align_corners is None:
         warnings.warn(_ALIGN_WARNING, stacklevel=2)
     _check_grid_sampler(input, grid)
-    if input.dim() == 5 or mode == "bicubic":
-        raise NotImplementedError("grid_sample(): autograd_magic implements a subset of PyTorch: 4-D inputs with "
-                                  "mode 'bilinear' or 'nearest'")
+    _check_5d(input, _MODES[mode])
     if not input.is_floating_point():
         raise NotImplementedError(f"\"grid_sampler_2d_cpu_kernel_impl\" not implemented for '{_type_name(input)}'")
     if grid.dtype != input.dtype:
@@ -199,12 +205,10 @@ def affine_grid_generator(theta, size, align_corners):
 
 
 def grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners):
-    """torch.grid_sampler_2d: F.grid_sample with the modes as numbers (0 bilinear, 1 nearest; 0 zeros, 1 border,
+    """torch.grid_sampler_2d: F.grid_sample with the modes as numbers (0 bilinear, 1 nearest, 2 bicubic; 0 zeros, 1 border,
     2 reflection)."""
     _check_grid_sampler(input, grid)
-    if input.dim() != 4 or interpolation_mode not in (0, 1):
-        raise NotImplementedError("grid_sample(): autograd_magic implements a subset of PyTorch: 4-D inputs with "
-                                  "mode 'bilinear' or 'nearest'")
+    _check_5d(input, interpolation_mode)
     return apply(OPS["grid_sampler_2d"], (input, grid), int(interpolation_mode), int(padding_mode),
                  bool(align_corners), _rowwise(grid))
 
