@@ -84,12 +84,12 @@ def atleast_2d(input):
 
 
 def hstack(tensors):
-    tensors = [atleast_1d(t) for t in _tensor_list(tensors, "hstack")]
+    tensors = [atleast_1d(t) for t in _tensor_list(tensors, "hstack", nonempty="hstack")]
     return cat(tensors, 0 if tensors[0]._data.ndim == 1 else 1)
 
 
 def vstack(tensors):
-    return cat([atleast_2d(t) for t in _tensor_list(tensors, "vstack")], 0)
+    return cat([atleast_2d(t) for t in _tensor_list(tensors, "vstack", nonempty="vstack")], 0)
 
 
 def tile(input, dims=_MISSING, *extra):

@@ -87,16 +87,16 @@ def tensordot(a, b, dims=2, out=None):
 
 
 def column_stack(tensors):
-    return hstack([t if t.ndim > 1 else S.reshape(t, (-1, 1)) for t in S._tensor_list(tensors, "column_stack")])
+    return hstack([t if t.ndim > 1 else S.reshape(t, (-1, 1)) for t in S._tensor_list(tensors, "column_stack", nonempty="column_stack")])
 
 
 def row_stack(tensors):
-    return vstack(S._tensor_list(tensors, "row_stack"))
+    return vstack(S._tensor_list(tensors, "row_stack", nonempty="vstack"))
 
 
 def dstack(tensors):
     fixed = []
-    for t in S._tensor_list(tensors, "dstack"):
+    for t in S._tensor_list(tensors, "dstack", nonempty="dstack"):
         if t.ndim == 0:
             t = S.reshape(t, (1, 1, 1))
         elif t.ndim == 1:

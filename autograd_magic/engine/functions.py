@@ -1049,14 +1049,18 @@ def fmod(input, other):
 
 
 def roll(input, shifts, dims=None):
-    if dims is None:  # the flattened tensor rolls, the shape stays
-        if isinstance(shifts, (list, tuple)) and len(shifts) != 1:
-            raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:0")
-        return apply(OPS["roll"], (input,), int(shifts[0] if isinstance(shifts, (list, tuple)) else shifts), None)
+    """ATen's roll: shifts required; no dims (None or empty) and one shift roll the flattened tensor, the shape
+    stays; otherwise one shift per dim, a 0-d tensor having none to roll."""
     shifts = tuple(shifts) if isinstance(shifts, (list, tuple)) else (int(shifts),)
-    dims = tuple(dims) if isinstance(dims, (list, tuple)) else (int(dims),)
+    dims = () if dims is None else tuple(dims) if isinstance(dims, (list, tuple)) else (int(dims),)
+    if not shifts:
+        raise RuntimeError("`shifts` required")
+    if not dims and len(shifts) == 1:
+        return apply(OPS["roll"], (input,), int(shifts[0]), None)
     if len(shifts) != len(dims):
         raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:{len(dims)}")
+    if input._data.ndim == 0:
+        raise IndexError(f"Dimension specified as {dims[0]} but tensor has no dimensions")
     dims = tuple(_dim(d, input._data.ndim) for d in dims)
     return apply(OPS["roll"], (input,), shifts, dims)
 

@@ -297,12 +297,21 @@ def getrs_lu(lu, pivots, b, trans="N"):
     return np.stack(xs).reshape(batch + (n, k))
 
 
+class NotFullRank(Exception):
+    """?gels met a matrix without full rank: the index of the matrix in the (broadcast) batch, LAPACK's info,
+    and the number of batch dims."""
+
+    def __init__(self, index, info, batch_dims):
+        super().__init__(index, info)
+        self.index, self.info, self.batch_dims = index, info, batch_dims
+
+
 def gels(a, b, driver="gelsy", rcond=None):
     """(X, rank, singular values) of the least-squares problems a X = b, a (..., m, n), b (..., m, k), batches
     broadcast, as PyTorch's linalg_lstsq computes them on the CPU: b padded with zero rows to max(m, n), one
     ``?gels`` / ``?gelsy`` / ``?gelsd`` / ``?gelss`` call per matrix (gelsy's column pivots start at zero, rcond
     eps * max(m, n) unless given), X the whole padded block (its rows past n hold what ATen's residuals sum); or
-    None (see the module docstring; also when gels meets a matrix without full rank)."""
+    None (see the module docstring). gels meeting a matrix without full rank raises NotFullRank."""
     lib = _library(a)
     if lib is None or b.dtype != a.dtype or not np.isfinite(b).all():
         return None
@@ -346,6 +355,8 @@ def gels(a, b, driver="gelsy", rcond=None):
             call(_ref(wq), _ref(_int(-1)))
         work = np.empty(max(1, int(wq.value)), a.dtype)
         call(_ptr(work), _ref(_int(work.size)))
+        if info.value > 0 and driver == "gels":   # (a zero on R's or L's diagonal: ATen's error, not the SVD)
+            raise NotFullRank(len(xs), info.value, len(batch))
         if info.value != 0:
             return None
         xs.append(rhs)

@@ -436,7 +436,12 @@ def lstsq(A, B, rcond=None, *, driver=None):
     m, n = A._data.shape[-2:]
     a = A._data
     rcond = None if rcond is None else float(rcond)
-    got = lapack.gels(a, bm, driver, rcond)   # PyTorch's LAPACK driver, or None: the SVD below
+    try:
+        got = lapack.gels(a, bm, driver, rcond)   # PyTorch's LAPACK driver, or None: the SVD below
+    except lapack.NotFullRank as e:
+        where = f"(Batch element {e.index}): " if e.batch_dims else ""
+        raise _LinAlgError(f"torch.linalg.lstsq: {where}The least squares solution could not be computed because "
+                           f"the input matrix does not have full rank (error code: {e.info}).") from None
     if got is not None:   # (per matrix of input: ATen writes them at input's batch index)
         s, rank = _per_input_matrix(got[2], a.shape[:-2], 1), _per_input_matrix(got[1], a.shape[:-2], 0)
     else:

@@ -39,6 +39,7 @@ def storage_offset(self):
 def unfold(self, dimension, size, step):
     """The windows of size elements, step apart, along dimension: a view (writes through it reach self)."""
     a = self._data
+    dimension, size, step = int(dimension), int(size), int(step)   # (the parser lets one-element int tensors in)
     if size < 0:
         raise RuntimeError(f"size is {size} but must be >= 0")
     if not a.ndim:

@@ -12,6 +12,7 @@ from .ops import _reduce, _reduce_back
 from .ops_act_backward import elu_backward
 from .optable import OPS, defop
 from .sparse_grad import from_entries
+from .dtypes import scalar_name
 from .xp import rounded_f32
 
 _expm1 = rounded_f32(np.expm1)  # float32 expm1 rounded once: agrees with PyTorch's far more often than numpy's
@@ -194,15 +195,22 @@ def smooth_l1_loss_vjp(xp, grad, saved, consts, needs):
 
 
 def _huber(a, b, red, delta):
+    """ATen's huber_loss: the elementwise losses in the common dtype, written into a tensor of input's dtype
+    (float32 input, float64 target: float32), then reduced."""
     z = np.abs(a - b)
-    return np.asarray(_reduce(np.where(z < delta, _t(a, 0.5) * z * z, _t(a, delta) * (z - _t(a, 0.5 * delta))),
-                              red))
+    loss = np.where(z < delta, _t(z, 0.5) * z * z, _t(z, delta) * (z - _t(z, 0.5 * delta)))
+    return np.asarray(_reduce(loss.astype(a.dtype, copy=False), red))
 
 
 @defop("huber_loss", "HuberLossBackward0", _huber, saves=(0, 1))
 def huber_loss_vjp(xp, grad, saved, consts, needs):
     a, b = saved
     red, delta = consts
+    da, db = (getattr(x, "_data", x).dtype for x in (a, b))
+    if da != db:   # (ATen's backward kernel takes input and target of one dtype: float64 data, a float32 model;
+        # target's gradient is the kernel with the two swapped)
+        raise RuntimeError(f"Found dtype {scalar_name((db, da)[not needs[0]])} but expected "
+                           f"{scalar_name((da, db)[not needs[0]])}")
     d = a - b
     local = xp.where(xp.abs(d) < delta, d, delta * xp.sign(d))
     gd = _reduce_back(xp, grad, a.shape, red) * local

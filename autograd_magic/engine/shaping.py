@@ -457,9 +457,10 @@ def _qualified(value):
     return argcheck.tp_name(value)
 
 
-def _tensor_list(tensors, name, dim=0):
+def _tensor_list(tensors, name, dim=0, nonempty=None):
     """PyTorch's argument parser on a list of tensors: a list or a tuple (not a single tensor, as in the common
-    ``torch.cat(a, b)``, nor a generator), each element a Tensor; and an int dim."""
+    ``torch.cat(a, b)``, nor a generator), each element a Tensor; and an int dim. nonempty: the name ATen's
+    refusal of an empty list gives (hstack, vstack ...: ``vstack`` for row_stack, its alias)."""
     if not isinstance(tensors, (list, tuple)):
         raise TypeError(f"{name}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
                         f"{_qualified(tensors)}")
@@ -469,6 +470,8 @@ def _tensor_list(tensors, name, dim=0):
     for i, x in enumerate(tensors):
         if not isinstance(x, TensorBase):
             raise TypeError(f"expected Tensor as element {i} in argument 0, but got {_qualified(x)}")
+    if nonempty and not tensors:
+        raise RuntimeError(f"{nonempty} expects a non-empty TensorList")
     return tensors
 
 

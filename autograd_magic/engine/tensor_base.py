@@ -14,7 +14,7 @@ import weakref
 
 import numpy as np
 
-from . import argcheck, bf16 as _bf16, bufpool, dtypes, memory_format as _formats
+from . import argcheck, bf16 as _bf16, bufpool, dtypes, memory_format as _formats, overlap as _overlap
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_act_backward  # noqa: F401  (activations' backward functions: their double-backward nodes)
@@ -973,7 +973,10 @@ def _inplace(fn, t, args, kwargs, no_overlap):
         plain = wrap(t._data)
         if t._fwt is not None:
             plain._fwt = t._fwt
-        return commit_inplace(t, _no_grad_call(fn, plain, args, kwargs), getattr(fn, "__name__", None))
+        out = _no_grad_call(fn, plain, args, kwargs)
+        if no_overlap and t._data.base is not None:   # (an array that owns its memory never overlaps itself)
+            out = _walked(fn, t, args, kwargs, out)
+        return commit_inplace(t, out, getattr(fn, "__name__", None))
     check_inplace(t)   # (autograd's checks come before the kernel's refusal of overlapping memory)
     if t._multi_view is not None and not t._rg:   # (a tensor that requires grad written into unbind's output)
         raise RuntimeError(_NO_GRAD_VIEW_INPLACE[:_NO_GRAD_VIEW_INPLACE.index(" Given")]
@@ -987,7 +990,23 @@ def _inplace(fn, t, args, kwargs, no_overlap):
     new = fn(old, *args, **kwargs)
     if getattr(new, "_bt", None) is not None:   # (a vmap runs: a batched value written into a tensor not batched)
         _batching.refuse_inplace(t, new, getattr(fn, "__name__", None))
+    if no_overlap and t._data.base is not None:
+        new = _walked(fn, t, args, kwargs, new)
     return commit_inplace_tracked(t, new)
+
+
+def _walked(fn, t, args, kwargs, new):
+    """new, fn's result on t; when elements of t share memory (unfold's windows), with the values PyTorch's
+    element-by-element kernel leaves there (engine/overlap.py)."""
+    d = t._data
+    if not d.flags.writeable or new._data.shape != d.shape or new._data.dtype != d.dtype:
+        return new   # (a result of another dtype goes through a buffer: each element from memory as it was)
+    rank = _overlap.repeats(d)
+    if rank is None:
+        return new
+    _overlap.walk(d, rank, new._data, lambda: _no_grad_call(fn, wrap(d.copy()), args, kwargs)._data)
+    new._data = d.copy()
+    return new
 
 
 def _before_write(t):

@@ -9,6 +9,7 @@ from ...engine import functions as F
 from ...engine import linalg as L
 from ...engine import shaping as S
 from ...engine.arg_parser import parsed
+from ...engine.extras import can_cast as _can_cast
 from ...engine.autograd import GRAD_MODE
 from ...engine.function_signatures import SIGNATURES
 from ...engine.optable import OPS
@@ -538,10 +539,22 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     input, target = _broadcast_pair(input, target)
     if not delta > 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
+    _huber_dtypes(input, target)
     if weight is not None:   # (the elementwise loss times weight; "mean" averages the products)
         losses = apply(OPS["huber_loss"], (input, target), _reduction(None, None, "none"), delta)
         return _weighted(input, losses, weight, reduction, by_weight=False)
     return apply(OPS["huber_loss"], (input, target), _reduction(None, None, reduction), delta)
+
+
+def _huber_dtypes(input, target):
+    """ATen's huber_loss writes the losses into a tensor of input's dtype: the common dtype must cast to it, and
+    its kernel takes floating types only."""
+    common = dtypes.result_type((input, target))
+    if not _can_cast(common, input.dtype):
+        raise RuntimeError(f"result type {common.scalar_name} can't be cast to the desired output type "
+                           f"{input.dtype.scalar_name}")
+    if not common.is_floating_point:
+        raise NotImplementedError(f'"huber_cpu" not implemented for \'{common.scalar_name}\'')
 
 
 def _broadcast_pair(input, target):

@@ -7,7 +7,9 @@ import warnings
 import numpy as np
 
 from ...engine import dtypes
+from ...engine.arg_parser import parsed
 from ...engine.creation import ones_like
+from ...engine.function_signatures import SIGNATURES
 from ...engine.ops_nn import _embedding_bag_fwd as _embedding_bag_data
 from ...engine.ops_pool import pool_geometry
 from ...engine.optable import OPS
@@ -19,12 +21,13 @@ from . import functional_pool as FP
 from .functional_loss import _legacy_reduction
 
 
-def _single(v, name):
+def _single(fn, v, name):
+    """An int[1] argument after the parser (ATen's check1d): an int, or a sequence of one int."""
     if isinstance(v, (tuple, list)):
         if len(v) != 1:
-            raise RuntimeError(f"{name} must be an int or a tuple of one int")
-        return v[0]
-    return v
+            raise RuntimeError(f"{fn}() argument '{name}' should contain one int (got {len(v)})")
+        return int(v[0])
+    return int(v)
 
 
 def _check_1d(name, input):
@@ -82,13 +85,17 @@ def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     return out.squeeze(-2)
 
 
-def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
-    tensor_arg("avg_pool1d", input)
+def _avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
     _check_1d("avg_pool1d", input)
-    k = _single(kernel_size, "kernel_size")
-    s = k if stride is None or stride == [] or stride == () else _single(stride, "stride")
-    return FP.avg_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, _single(padding, "padding")), ceil_mode,
-                         count_include_pad).squeeze(-2)
+    k = _single("avg_pool1d", kernel_size, "kernel_size")
+    s = k if stride is None or stride == [] or stride == () else _single("avg_pool1d", stride, "stride")
+    return FP.avg_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, _single("avg_pool1d", padding, "padding")),
+                         ceil_mode, count_include_pad).squeeze(-2)
+
+
+# PyTorch's parser first (a float or bool size, a non-bool ceil_mode: TypeErrors), then ATen's checks
+avg_pool1d = parsed(_avg_pool1d, "avg_pool1d", SIGNATURES["avg_pool1d"], method=False)
+avg_pool1d.__name__ = avg_pool1d.__qualname__ = "avg_pool1d"
 
 
 def adaptive_avg_pool1d(input, output_size):
