@@ -954,7 +954,7 @@ class Saved:
         kind = dtypes.type_string(self.data.dtype)
         # the tensor's shape now (an in-place view change such as t_() may have changed it), as PyTorch prints it
         shape = ", ".join(str(n) for n in (self.data if self.is_output else self.tensor._data).shape)
-        producer = node if self.is_output else self.tensor._fn
+        producer = node if self.is_output else self.tensor._current_fn()
         op = producer and producer.op
         if op is not None and op.name == "copy_slices_inplace":
             # a view's in-place op: PyTorch names the view's grad_fn while the view lives, else the op's own node

@@ -1,6 +1,9 @@
 """torch.autograd.backward and torch.autograd.grad over the engine's graph, and TensorXP: the array namespace a vjp
 is written against when create_graph=True. Its operations are recorded Tensor ops, so the backward pass is itself a
 graph that can be differentiated (xp.NumpyXP is the numpy side)."""
+import warnings
+from collections.abc import Mapping
+
 import numpy as np
 
 from . import bf16, dtypes, sparse_grad as SG
@@ -161,25 +164,57 @@ def _shape_str(shape):
 
 
 def _root_grads(outputs, grads, create_graph):
-    out = []
+    """The seeds of a backward pass, checked in PyTorch's order: first each (output, gradient) pair as far as the
+    shorter goes (autograd's _make_grads: a Tensor's shape and complexness, None's implicit ones for a scalar that
+    requires grad, anything else a TypeError), then the counts, then that each output requires grad (the engine's
+    run_backward); a gradient is cast to its output's dtype (validate_outputs)."""
+    made = []
     for i, (t, g) in enumerate(zip(outputs, grads)):
+        if isinstance(g, TensorBase):
+            if g._data.shape != t._data.shape:
+                raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {_shape_str(g._data.shape)} "
+                                   f"and output[{i}] has a shape of {_shape_str(t._data.shape)}.")
+            if (g._data.dtype.kind == "c") != (t._data.dtype.kind == "c"):
+                raise RuntimeError("For complex Tensors, both grad_output and output are required to have the same "
+                                   f"dtype. Mismatch in dtype: grad_output[{i}] has a dtype of {g.dtype} and "
+                                   f"output[{i}] has a dtype of {t.dtype}.")
+        elif g is None:
+            if t._rg:
+                if t._data.size != 1:
+                    raise RuntimeError("grad can be implicitly created only for scalar outputs")
+                _check_real(t)
+                g = wrap(np.ones(t._data.shape, t._data.dtype))
+        else:
+            raise TypeError(f"gradients can be either Tensors or None, but got {type(g).__name__}")
+        made.append(g)
+    if len(made) != len(outputs):   # (extra gradients are dropped by the zip above, as _make_grads drops them)
+        raise RuntimeError(f"got {len(outputs)} tensors and {len(made)} gradients")
+    out = []
+    for i, (t, g) in enumerate(zip(outputs, made)):
         if not t._rg:
             raise RuntimeError(f"element {i} of tensors does not require grad and does not have a grad_fn")
-        if g is None:
-            if t._data.size != 1:
-                raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            _check_real(t)
-            g = wrap(np.ones(t._data.shape, t._data.dtype))
-        elif not isinstance(g, TensorBase):
-            g = wrap(np.asarray(g, dtype=t._data.dtype))
-        if g._data.shape != t._data.shape:
-            raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {_shape_str(g._data.shape)} "
-                               f"and output[{i}] has a shape of {_shape_str(t._data.shape)}.")
         want = t.dtype if t._fn is not None else t.grad_dtype   # validate_outputs casts to the output's dtype
         if want is not None and g._data.dtype != want.np:
             g = g.to(want)
         out.append(g if create_graph else g._data)
     return out
+
+
+def _grads_tuple(grads, n):
+    """grad_tensors / grad_outputs as a tuple (autograd's _tensor_or_tensors_to_tuple): None for each output."""
+    return (None,) * n if grads is None else _as_tuple(grads)
+
+
+def _inputs_tuple(inputs, fn):
+    """`inputs` of backward() / grad() as a tuple: a Tensor, a dict (its values) or an iterable."""
+    if isinstance(inputs, TensorBase):
+        return (inputs,)
+    if type(inputs) is dict:
+        return tuple(inputs.values())
+    if isinstance(inputs, Mapping):
+        raise TypeError(f"`inputs` argument to `{fn}()` must be a dict, not {type(inputs).__name__}. "
+                        "Other Mapping types are not supported.")
+    return tuple(inputs)
 
 
 def _check_real(t):
@@ -229,8 +264,12 @@ def backward_scalar(t, retain_graph):
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     """Accumulate gradients of tensors into the leaves' ``.grad``."""
+    if inputs is not None:
+        inputs = _inputs_tuple(inputs, "backward")
+        if not inputs:
+            raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
     tensors = _as_tuple(tensors)
-    grads = _as_tuple(grad_tensors) or (None,) * len(tensors)
+    grads = _grads_tuple(grad_tensors, len(tensors))
     if retain_graph is None:
         retain_graph = create_graph
     if create_graph:
@@ -242,15 +281,11 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     roots = _root_grads(tensors, grads, create_graph)
     only = None
     if inputs is not None:
-        inputs = _as_tuple(inputs)
-        if not inputs:
-            raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
+        for t in inputs:   # (a leaf's retain_grad() refuses a tensor that does not require grad)
+            t.retain_grad()
         # the leaves' AccumulateGrad nodes, and the nodes of non-leaf inputs (their .grad comes from retain_grad):
         # backward runs the nodes on a path to one of these only
         only = {t._accumulator() if t._fn is None else t._fn for t in inputs}
-        for t in inputs:
-            if t._fn is not None:
-                t.retain_grad()
     xp = TensorXP if create_graph else NumpyXP
     _with_mode(create_graph, lambda: run_backward(
         tensors, roots, keep_graph=retain_graph, create_graph=create_graph, accumulate_into=only,
@@ -263,14 +298,22 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     if materialize_grads and allow_unused is False:   # (PyTorch's first check, before the arguments are read)
         raise ValueError("Expected allow_unused to be True or not passed when materialize_grads=True, "
                          "but got: allow_unused=False.")
-    outputs = _as_tuple(outputs)
-    inputs = _as_tuple(inputs)
-    if is_grads_batched:
-        return _batched_grad(outputs, inputs, _as_tuple(grad_outputs), retain_graph, create_graph, allow_unused,
-                             materialize_grads)
     if allow_unused is None:
         allow_unused = materialize_grads
-    grads = _as_tuple(grad_outputs) or (None,) * len(outputs)
+    outputs = _as_tuple(outputs)
+    keys = inputs.keys() if type(inputs) is dict else None   # (a dict of inputs: a dict of their gradients)
+    inputs = _inputs_tuple(inputs, "grad")
+    if not inputs:
+        raise RuntimeError("`inputs` argument to `grad()` cannot be empty.")
+    if not only_inputs:
+        warnings.warn("only_inputs argument is deprecated and is ignored now (defaults to True). To accumulate "
+                      "gradient for other parts of the graph, please use torch.autograd.backward.", FutureWarning,
+                      stacklevel=2)
+    if is_grads_batched:
+        got = _batched_grad(outputs, inputs, _as_tuple(grad_outputs), retain_graph, create_graph, allow_unused,
+                            materialize_grads)
+        return got if keys is None else dict(zip(keys, got))
+    grads = _grads_tuple(grad_outputs, len(outputs))
     if retain_graph is None:
         retain_graph = create_graph
     roots = _root_grads(outputs, grads, create_graph)
@@ -291,8 +334,8 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         if g is not None and node.multi:
             g = g.get(t._slot.nr)
         if g is None:
-            if materialize_grads:
-                result.append(wrap(np.zeros(t._data.shape, t._data.dtype)))
+            if materialize_grads:   # (zeros_like(input, requires_grad=create_graph))
+                result.append(wrap(np.zeros(t._data.shape, t._data.dtype), bool(create_graph)))
                 continue
             if not allow_unused:
                 raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have been used in the "
@@ -303,7 +346,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         if g._data.shape != t._data.shape:
             g = wrap(np.broadcast_to(g._data, t._data.shape).copy()) if not create_graph else g.expand(t.shape)
         result.append(g)
-    return tuple(result)
+    return tuple(result) if keys is None else dict(zip(keys, result))
 
 
 def _batched_grad(outputs, inputs, grads, retain_graph, create_graph, allow_unused, materialize_grads):

@@ -485,7 +485,7 @@ def _backward(self, gradient=None, retain_graph=None, create_graph=False, inputs
     """Accumulate d(self)/d(leaf) into every leaf's ``.grad`` (see torch.Tensor.backward)."""
     if gradient is None and not create_graph and inputs is None and self._fn is not None:
         return grad.backward_scalar(self, bool(retain_graph))
-    grad.backward((self,), None if gradient is None else (gradient,), retain_graph, create_graph, inputs=inputs)
+    grad.backward(self, gradient, retain_graph, create_graph, inputs=inputs)   # (as Tensor.backward: gradient as given)
 
 
 # PyTorch's Tensor.backward is Python (torch/_tensor.py): its argument errors name it so ("Tensor.backward() takes

@@ -280,6 +280,8 @@ def _view_out(t, out):
     if t._rg and not out._rg and not GRAD_MODE.enabled:
         out._rg = True
         out._untracked_view = True
+    if out._rg:   # the version its node was made at (Tensor._current_fn: PyTorch's view grad_fn regeneration)
+        out._attr_version = out._vb[0]
     return out
 
 

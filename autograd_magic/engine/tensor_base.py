@@ -221,10 +221,32 @@ class TensorBase:
     def grad_fn(self):
         """The node that made this tensor. The engine keeps plain Nodes (one class keeps its hot paths fast);
         a node handed to the user becomes an instance of the class named like PyTorch's (MulBackward0)."""
-        fn = self._fn
+        fn = self._fn if "_attr_version" not in self.__dict__ else self._current_fn(True)
         if fn is not None and fn.__class__ is Node:
             fn.__class__ = fn.op.node_cls
         return fn
+
+    def _current_fn(self, refuse=False):
+        """A view's node as PyTorch's grad_fn() gives it: when the version counter it shares with its base moved
+        since the node was made (its base or another view written in place, e.g. an optimizer's step under
+        no_grad), the node is made again as AsStridedBackward0 of the base. A view made under no_grad has none;
+        refuse: PyTorch's error for it then."""
+        view_version = self.__dict__.get("_attr_version")
+        if view_version is None or self._vb is None or self._vb[0] == view_version:
+            return self._fn
+        base = self._vbase
+        if self._untracked_view:
+            if refuse:
+                raise RuntimeError(_NO_GRAD_VIEW_WRITTEN)
+            return self._fn
+        if base is None or not base._rg:
+            return self._fn
+        key = view_region(base, self)
+        if key is None:
+            return self._fn
+        self._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), self._data)
+        self._attr_version = self._vb[0]
+        return self._fn
 
     @grad_fn.setter
     def grad_fn(self, fn):
@@ -894,6 +916,13 @@ def commit_inplace(t, new, name=None):
     return t
 
 
+_NO_GRAD_VIEW_WRITTEN = (
+    "A view was created in no_grad mode and its base or another view of its base has been modified inplace with "
+    "grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your "
+    "code by moving both the view and the inplace either both inside the no_grad block (if you don't want the "
+    "inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+
+
 def _rebase_views(base):
     """After an in-place write to base, its views that autograd sees take their history from base's new one
     (PyTorch regenerates a view's grad_fn as AsStridedBackward0 of its base when the base's version moved)."""
@@ -907,6 +936,8 @@ def _rebase_views(base):
         if key is not None:
             view._rg = True
             view._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), view._data)
+            if "_attr_version" in view.__dict__:
+                view._attr_version = view._vb[0]
     base._views = alive
 
 
@@ -1061,6 +1092,8 @@ def commit_inplace_tracked(t, new):
     commit_inplace(base, written)
     t._rg = True
     t._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), t._data)
+    if "_attr_version" in t.__dict__:
+        t._attr_version = t._vb[0]
     return t
 
 
