@@ -7,16 +7,18 @@ fma(y, weight, bias)."""
 import numpy as np
 
 from . import vec_kernels
+from .random_kernels import _fma64
 
 _CHUNK = 16
 
 
 def _fused(a, b, c):
-    """a * b + c rounded once (float32 operands; for float64 the float64 result, close enough to a true FMA)."""
+    """a * b + c rounded once (float32 operands: the float64 result, where the product is exact; float64: a
+    correctly rounded fma)."""
     dt = np.result_type(a, b, c)
     if dt == np.float32:
         return (np.asarray(a, np.float64) * b + np.asarray(c, np.float64)).astype(np.float32)
-    return a * b + c
+    return _fma64(a, b, c)
 
 
 def _plain(a, b, c):
@@ -79,10 +81,20 @@ def rowwise_moments(x, fused=True):
     return m1, m2 / t(size)
 
 
+def layer_norm_stats(a, count, eps):
+    """native_layer_norm's (mean, rstd) of each row of count elements of a float32 / float64 array, as its kernel
+    computes them (None for other dtypes)."""
+    if a.dtype not in (np.float32, np.float64):
+        return None
+    t = a.dtype.type
+    mean, var = rowwise_moments(np.ascontiguousarray(a).reshape(-1, count), vec_kernels.capability() != "default")
+    return mean, t(1) / np.sqrt(var + t(eps))
+
+
 def layer_norm(a, w, b, count, eps, weighted=True):
     """ATen's LayerNorm forward over the last dims of a (count elements a row): None where it does not apply
     (other dtypes). Without a weight (weighted False) ATen's kernel fuses differently: fma(x - mean, rstd, bias)."""
-    if a.dtype != np.float32:   # (float64: its fused multiply-adds are not emulated; the generic form)
+    if a.dtype not in (np.float32, np.float64):
         return None
     fused = vec_kernels.capability() != "default"
     rows = np.ascontiguousarray(a).reshape(-1, count)

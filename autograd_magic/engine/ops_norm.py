@@ -10,6 +10,7 @@ import numpy as np
 
 from . import moments, softmax_dims, vec_kernels
 from .optable import defop
+from .random_kernels import _fma64
 
 
 def batch_stats(a, dims, eps):
@@ -23,36 +24,66 @@ def batch_stats(a, dims, eps):
 def batch_norm_stats(a, dims, eps):
     """Batch norm's mean, 1/sqrt(biased var + eps) and sum of squared deviations as ATen's CPU kernel computes them
     (batch_norm_cpu_collect_stats): sums accumulated in double, the mean and the squared-deviation sum rounded to
-    the input's dtype, the variance divided in that dtype, the inverse square root taken in double."""
+    the input's dtype, the variance divided in that dtype, the inverse square root taken in double. float64 sums
+    run in ATen's order (one element after the other), where numpy's pairwise sums would round otherwise."""
     n = _count(a.shape, dims)
-    if a.ndim == 2 and a.dtype == np.float32 and n > softmax_dims.threads() and a.flags.c_contiguous:
+    if (a.ndim == 2 and a.dtype in (np.float32, np.float64) and n > softmax_dims.threads()
+            and a.flags.c_contiguous):
         return _channels_last_stats(a, eps, softmax_dims.threads())
-    mean = (np.add.reduce(a, axis=dims, keepdims=True, dtype=np.float64) / n).astype(a.dtype)
-    d = a - mean
-    var_sum = np.add.reduce(d * d, axis=dims, keepdims=True, dtype=np.float64).astype(a.dtype)
+    if a.dtype == np.float64 and a.flags.c_contiguous and a.ndim >= 2 and dims == _others(a.ndim):
+        rows = np.moveaxis(a, 1, 0).reshape(a.shape[1], -1)   # each channel's values in ATen's order
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mean = (_serial_sum(rows) / n).reshape(_param_shape(a))
+        d = rows - mean.reshape(-1, 1)
+        var_sum = _serial_sum(d * d).reshape(mean.shape)
+    else:
+        mean = (np.add.reduce(a, axis=dims, keepdims=True, dtype=np.float64) / n).astype(a.dtype)
+        d = a - mean
+        var_sum = np.add.reduce(d * d, axis=dims, keepdims=True, dtype=np.float64).astype(a.dtype)
     with np.errstate(divide="ignore", invalid="ignore"):
         invstd = (1 / np.sqrt((var_sum / a.dtype.type(n)).astype(np.float64) + eps)).astype(a.dtype)
     return mean, invstd, var_sum
 
 
+def _others(ndim):
+    return tuple(i for i in range(ndim) if i != 1)
+
+
+def _param_shape(a):
+    return (1, a.shape[1]) + (1,) * (a.ndim - 2)
+
+
+def _serial_sum(rows):
+    """Each row of a float64 array summed one element after the other (a C loop's `sum += x`)."""
+    if rows.shape[1] == 0:
+        return np.zeros(rows.shape[0])
+    return np.cumsum(rows, axis=1)[:, -1]
+
+
 def _channels_last_stats(a, eps, threads):
-    """batch_norm_stats of an (N, C) float32 batch with N > PyTorch's thread count (softmax_dims.threads, which
-    set_num_threads changes): each thread's block of rows summed row by row in float32 (its squared deviations
-    accumulated by fused multiply-adds), the blocks' sums added in double (batch_norm_cpu_collect_stats_channels_last)."""
-    n = a.shape[0]
+    """batch_norm_stats of an (N, C) float32 / float64 batch with N > PyTorch's thread count
+    (softmax_dims.threads, which set_num_threads changes): each thread's block of rows summed row by row in the
+    input's dtype (its squared deviations accumulated by fused multiply-adds), the blocks' sums added in double
+    (batch_norm_cpu_collect_stats_channels_last)."""
+    n, t = a.shape[0], a.dtype.type
     chunk = -(-n // threads)
     blocks = [a[lo:lo + chunk] for lo in range(0, n, chunk)]
     total = sum(np.add.reduce(b, axis=0).astype(np.float64) for b in blocks)   # row by row (outer axis)
-    mean = (total / n).astype(np.float32)
+    mean = (total / n).astype(a.dtype)
     var_total = 0
     for b in blocks:
-        acc = np.zeros(a.shape[1], np.float32)
-        for d in (b - mean).astype(np.float64):
-            acc = (d * d + acc).astype(np.float32)
+        acc = np.zeros(a.shape[1], a.dtype)
+        if a.dtype == np.float64:   # (the default build's vectors do not fuse)
+            fused = vec_kernels.capability() != "default"
+            for d in b - mean:
+                acc = _fma64(d, d, acc) if fused else d * d + acc
+        else:
+            for d in (b - mean).astype(np.float64):
+                acc = (d * d + acc).astype(np.float32)
         var_total = var_total + acc.astype(np.float64)
-    var_sum = np.asarray(var_total).astype(np.float32).reshape(1, -1)
+    var_sum = np.asarray(var_total).astype(a.dtype).reshape(1, -1)
     with np.errstate(divide="ignore", invalid="ignore"):
-        invstd = (1 / np.sqrt((var_sum / np.float32(n)).astype(np.float64) + eps)).astype(np.float32)
+        invstd = (1 / np.sqrt((var_sum / t(n)).astype(np.float64) + eps)).astype(a.dtype)
     return mean.reshape(1, -1), invstd, var_sum
 
 
@@ -99,12 +130,14 @@ def _norm_vjp(xp, grad, saved, consts, needs):
 def batch_norm_forward(a, w, b, cfg):
     """ATen's batch norm: statistics as batch_norm_stats (eval: the running ones), then x * alpha + beta with
     alpha = invstd * weight and beta = bias - mean * alpha; its AVX2/AVX-512 build contracts both into fused
-    multiply-adds (emulated in float64: the float32 product is exact there)."""
+    multiply-adds (float32: emulated in float64, where the float32 product is exact)."""
     dims, pshape, eps, stats = cfg
     mean, invstd = batch_norm_stats(a, dims, eps)[:2] if stats is None else stats
-    if a.dtype != np.float32 or vec_kernels.capability() == "default":
+    if a.dtype not in (np.float32, np.float64) or vec_kernels.capability() == "default":
         return norm_forward(a, w, b, (dims, pshape, eps, (mean, invstd)))
     alpha = invstd * w.reshape(pshape)
+    if a.dtype == np.float64:
+        return _fma64(a, alpha, _fma64(-mean, alpha, b.reshape(pshape).astype(np.float64)))
     beta = (b.reshape(pshape).astype(np.float64) - mean.astype(np.float64) * alpha).astype(np.float32)
     return (a.astype(np.float64) * alpha + beta).astype(np.float32)
 

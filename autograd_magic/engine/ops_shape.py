@@ -201,11 +201,17 @@ def _moment64(a, dims, correction, take_sqrt, whole_by_welford=False):
         with np.errstate(divide="ignore", invalid="ignore"):
             var = np.add.accumulate(dx * dx)[-1] / np.float64(max(0.0, n - correction))
         return np.asarray(np.sqrt(var) if take_sqrt else var), np.asarray(mean)
-    if dims != list(range(dims[0], dims[-1] + 1)):
-        return None
-    outer, d = math.prod(a.shape[:dims[0]]), math.prod(a.shape[dims[0]:dims[-1] + 1])
-    inner = math.prod(a.shape[dims[-1] + 1:])
     out_shape = tuple(n for i, n in enumerate(a.shape) if i not in dims)
+    if dims != list(range(dims[0], dims[-1] + 1)):
+        # dims apart (a batch norm's (0, 2, 3)): each output takes its elements in index order of the reduced dims
+        # (ATen's iterator puts them first, the fastest first), as the kept dims outermost and the reduced ones
+        # flattened behind them
+        kept = [i for i in range(nd) if i not in dims]
+        a = np.ascontiguousarray(a.transpose(kept + dims))
+        outer, d, inner = math.prod(out_shape), math.prod(a.shape[len(kept):]), 1
+    else:
+        outer, d = math.prod(a.shape[:dims[0]]), math.prod(a.shape[dims[0]:dims[-1] + 1])
+        inner = math.prod(a.shape[dims[-1] + 1:])
     if ckernels.LIB is not None:
         var, mean = ckernels.welford(a, outer, d, inner, correction, take_sqrt)
         return var.reshape(out_shape), mean.reshape(out_shape)

@@ -310,4 +310,37 @@ def torch_sum(a, dims):
             return ckernels.column_sums(a, outer, a.shape[d], inner).reshape(a.shape[:d] + a.shape[d + 1:])
         x = a.reshape(outer, a.shape[d], inner).transpose(1, 0, 2)
         return _outer(x).reshape(a.shape[:d] + a.shape[d + 1:])
-    return None
+    return _grouped_sum(a, dims)
+
+
+def _grouped_sum(a, dims):
+    """torch_sum of a C-contiguous array over dims that are neither the leading nor the trailing ones (a batch
+    norm's (0, 2, 3) by hand). ATen's iterator puts the reduced dims first, fastest first, adjacent ones merged:
+    one merged block is a middle dim (columns summed); with several, each row of the innermost block is summed
+    (vectorized_inner_sum, or the strided row_sum) and the rows' sums are added into the output one after
+    another, the next block's index the fastest."""
+    nd = a.ndim
+    blocks = []                                              # runs of adjacent reduced dims, outermost first
+    for d in dims:
+        if blocks and blocks[-1][-1] == d - 1:
+            blocks[-1].append(d)
+        else:
+            blocks.append([d])
+    kept = [i for i in range(nd) if i not in dims]
+    out_shape = tuple(a.shape[i] for i in kept)
+    sizes = [math.prod(a.shape[i] for i in b) for b in blocks]
+    if len(blocks) == 1:                                     # one block: a middle dim of their product
+        b = blocks[0]
+        merged = a.reshape(a.shape[:b[0]] + (sizes[0],) + a.shape[b[-1] + 1:])
+        return torch_sum(merged, (b[0],)).reshape(out_shape)
+    # kept dims outermost (in order), then the blocks, each merged, the innermost block last
+    x = a.transpose(kept + list(dims))
+    x = x.reshape(out_shape + tuple(sizes))
+    rows = int(np.prod(out_shape)) * math.prod(sizes[:-1])
+    x = x.reshape(rows, sizes[-1])
+    if blocks[-1][-1] == nd - 1:                             # contiguous rows: vectorized_inner_sum
+        sums = _inner(np.ascontiguousarray(x))
+    else:                                                    # rows with a stride: the scalar row_sum
+        sums = _row_sum(x.T)
+    sums = sums.reshape(int(np.prod(out_shape)), math.prod(sizes[:-1]))
+    return _seq(sums.T, 0).reshape(out_shape)

@@ -7,9 +7,10 @@ PyTorch's Python binding reads these functions' default; the work is F's (the sa
 """
 import numpy as np
 
-from ..engine import arg_parser, native_forms
+from ..engine import arg_parser, moments, native_forms
 from ..engine.functions import with_out
 from ..engine.linalg_fns import matrix_norm
+from ..engine.ops_norm import batch_norm_stats
 from ..engine.optable import OPS
 from ..engine.tensor_base import _dim, apply, warn_once, wrap
 from .nn import functional as F
@@ -64,6 +65,13 @@ def _native_layer_norm(input, normalized_shape, weight, bias, eps):
     """(output, mean, rstd): the statistics over the normalized dims, shaped to broadcast (no gradient)."""
     out = F.layer_norm(input, normalized_shape, weight, bias, eps)
     k = len(normalized_shape)
+    dt = input._data.dtype
+    count = int(np.prod(input.shape[input.ndim - k:]))
+    stat_shape = tuple(input.shape[:input.ndim - k]) + (1,) * k
+    got = moments.layer_norm_stats(input._data, count, eps) if input._data.size else None
+    if got is not None:   # the kernel's own row moments
+        return out, native_forms.stats_tensor(got[0].reshape(stat_shape), dt), native_forms.stats_tensor(
+            got[1].reshape(stat_shape), dt)
     a = input._data.astype(np.float64)
     dims = _stat_dims(input, input.ndim - k)
     mean = a.mean(axis=dims, keepdims=True)
@@ -79,8 +87,11 @@ def _native_batch_norm(input, weight, bias, running_mean, running_var, training,
     if not training:
         empty = np.zeros(0, dt)
         return out, native_forms.stats_tensor(empty, dt), native_forms.stats_tensor(empty, dt)
-    a = input._data.astype(np.float64)
     dims = (0,) + _stat_dims(input, 2)
+    if dt == np.float32 or dt == np.float64:   # the statistics the kernel normalised with
+        mean, invstd, _ = batch_norm_stats(input._data, dims, eps)
+        return out, native_forms.stats_tensor(mean.reshape(-1), dt), native_forms.stats_tensor(invstd.reshape(-1), dt)
+    a = input._data.astype(np.float64)
     mean = a.mean(axis=dims)
     var = a.var(axis=dims)
     return out, native_forms.stats_tensor(mean, dt), native_forms.stats_tensor(1 / np.sqrt(var + eps), dt)
