@@ -8,6 +8,7 @@ the eager nodes, where PyTorch shows the region's inputs)."""
 import functools
 
 from .autograd.function import Function
+from .distributions.distribution import Distribution
 from .nn.module import Module
 from ..engine.argcheck import in_class
 from ..engine.tensor import Tensor
@@ -115,6 +116,11 @@ def compile(model=None, *, fullgraph=False, dynamic=None, backend="inductor", mo
         raise RuntimeError("Either mode or options can be specified, but both can't be specified at the same time.")
     if mode is not None and mode not in _MODES:
         raise RuntimeError(f"Unrecognized mode={mode}, should be one of: {', '.join(_MODES)}")
+    if not disable:
+        # PyTorch's dynamo patches torch once, when it first compiles: among other things it turns the
+        # distributions' argument validation off for the whole process (TorchPatcher.patch), so that from then on
+        # Normal(0., -1.) is made without a ValueError
+        Distribution.set_default_validate_args(False)
     if not callable(model):
         raise AssertionError(f"A callable function is expected, but {type(model)} is provided.")
     if disable:
