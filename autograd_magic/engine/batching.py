@@ -136,12 +136,6 @@ _ARITHMETIC = frozenset(("sub", "subtract", "mul", "multiply", "div", "divide", 
 _NAMED = frozenset(("fill", "index_add", "zero"))
 
 
-def named(name, fn):
-    """fn (an in-place op's out-of-place step, often a lambda) under the op's name, for refuse_inplace."""
-    fn.__name__ = name
-    return fn
-
-
 def refuse_inplace(t, new, name=None):
     """PyTorch's error for writing a batched value (new) into a tensor that is not batched (t), in place: the
     message of the op named name (fn.__name__ of the out-of-place op; None: an assignment t[...] = value)."""

@@ -8,11 +8,12 @@ import numpy as np
 
 def repeats(d):
     """Each element's sighting number of its memory location (0 for the first, in C order), or None when no two
-    elements of the array d share a location (the usual case, told from the strides alone)."""
-    if d.ndim < 2 or d.base is None:   # (an array that owns its memory never overlaps itself: the usual case, a
-        return None                     # training loop's parameters, costs two attribute reads)
+    elements of the array d share a location (the usual case, told from the strides alone). The caller skips arrays
+    that own their memory (``d.base is None``: they never overlap themselves, a training loop's parameters)."""
+    if d.ndim < 2 or d.size < 2:
+        return None
     flags = d.flags
-    if flags.c_contiguous or flags.f_contiguous or d.size < 2:
+    if flags.c_contiguous or flags.f_contiguous:
         return None
     reach = d.itemsize
     for stride, n in sorted((abs(s), n) for s, n in zip(d.strides, d.shape) if n > 1):
