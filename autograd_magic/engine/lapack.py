@@ -1,7 +1,10 @@
-"""The symmetric eigensolver, the SVD and the LU solver through the LAPACK that PyTorch's CPU wheel runs, Intel oneMKL's, when it
-is installed (blas.py loads it), called as ATen calls them (BatchLinearAlgebra.cpp): ``?syevd`` for linalg.eigh
-and eigvalsh (jobz 'V' or 'N'), ``?gesdd`` for linalg.svd and svdvals (jobz 'A', 'S' or 'N'), ``?getrf`` then
-``?getrs`` for linalg.solve and linalg.inv (the solve of A X = I), ``?geqrf`` then ``?orgqr`` for linalg.qr, each matrix copied column-major, one call per
+"""The symmetric eigensolver, the SVD, the LU, Cholesky and triangular solvers through the LAPACK that PyTorch's
+CPU wheel runs, Intel oneMKL's, when it is installed (blas.py loads it), called as ATen calls them
+(BatchLinearAlgebra.cpp): ``?syevd`` for linalg.eigh and eigvalsh (jobz 'V' or 'N'), ``?gesdd`` for linalg.svd
+and svdvals (jobz 'A', 'S' or 'N'), ``?getrf`` then ``?getrs`` for linalg.solve and linalg.inv (the solve of
+A X = I), ``?geqrf`` then ``?orgqr`` for linalg.qr, ``?potrf`` for linalg.cholesky(_ex), ``?potrs`` for
+cholesky_solve, ``?potri`` for cholesky_inverse, BLAS ``?trsm`` for linalg.solve_triangular and
+triangular_solve, each matrix copied column-major (solve_triangular: as ATen lays it out), one call per
 matrix of a batch. Each was checked bit for bit against PyTorch 2.13 on a few hundred random matrices of float32
 and float64, sizes 1 to 40.
 
@@ -227,6 +230,134 @@ def getrf(a):
     batch = a.shape[:-2]
     lu = np.swapaxes(np.stack([np.asarray(f).T for f in lus]).reshape(batch + (n, m)), -1, -2)
     return lu, np.stack(pivs).reshape(batch + (min(m, n),)), np.asarray(infos, np.int32).reshape(batch)
+
+
+def potrf(a, upper=False):
+    """(factor, info int32) of the matrices a (..., n, n) as PyTorch's linalg_cholesky_ex computes them on the
+    CPU: ?potrf with uplo 'L' (or 'U') on a column-major copy of a's lower (upper) triangle, the other triangle
+    zeros; where a leading minor is not positive-definite, info is its order and the factor what potrf left
+    (MKL's blocked potrf on an AVX-512 Intel processor stops at another minor than an unblocked one when the
+    matrix is nearly singular). None as the other functions here (no MKL, another dtype, empty, not finite)."""
+    lib = lapack_complex._library(a, _SCALAR)
+    if lib is None:
+        return None
+    n = a.shape[-1]
+    fn = lib.spotrf_ if a.dtype == np.float32 else lib.dpotrf_
+    uplo, size, lda = ctypes.c_char(b"U" if upper else b"L"), _int(n), _int(max(1, n))
+    half = np.triu(a) if upper else np.tril(a)
+    factors, infos = [], []
+    for f in _each(half):
+        info = _int(0)
+        fn(_ref(uplo), _ref(size), _ptr(f), _ref(lda), _ref(info))
+        factors.append(f)
+        infos.append(info.value)
+    batch = a.shape[:-2]
+    factor = np.swapaxes(np.stack([f.T for f in factors]).reshape(batch + (n, n)), -1, -2)
+    return factor, np.asarray(infos, np.int32).reshape(batch)
+
+
+def trsm_legacy(a, b, upper, transpose=False, unitriangular=False):
+    """X with op(A) X = B as the older torch.triangular_solve computes it on the CPU: A and B broadcast and each
+    copied column-major, ?trsm with side 'L' and trans 'T' when transpose; None as trsm."""
+    lib = lapack_complex._library(a, _SCALAR)
+    if lib is None or b.dtype != a.dtype or b.size == 0 or not np.isfinite(b).all():
+        return None
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    a_, b_ = np.broadcast_to(a, batch + a.shape[-2:]), np.broadcast_to(b, batch + b.shape[-2:])
+    fn = lib.strsm_ if a.dtype == np.float32 else lib.dtrsm_
+    n, k = b_.shape[-2:]
+    flags = [ctypes.c_char(c) for c in (b"L", b"U" if upper else b"L", b"T" if transpose else b"N",
+                                        b"U" if unitriangular else b"N")]
+    size_m, size_n, lda = _int(n), _int(k), _int(max(1, n))
+    alpha = _SCALAR[a.dtype](1.0)
+    solved = []
+    for mem, f in zip(_each(a_), _each(b_)):
+        fn(*map(_ref, flags), _ref(size_m), _ref(size_n), _ref(alpha), _ptr(mem), _ref(lda), _ptr(f), _ref(lda))
+        solved.append(f)
+    return np.stack(solved).reshape(batch + (n, k))
+
+
+def potrs(l, b, upper):
+    """X with A X = B for A = L L^T (U^T U) from its Cholesky factor, as torch.cholesky_solve computes it on the
+    CPU: both broadcast and copied column-major, ?potrs; None as trsm."""
+    lib = lapack_complex._library(l, _SCALAR)
+    if lib is None or b.dtype != l.dtype or b.size == 0 or not np.isfinite(b).all():
+        return None
+    batch = np.broadcast_shapes(l.shape[:-2], b.shape[:-2])
+    l_, b_ = np.broadcast_to(l, batch + l.shape[-2:]), np.broadcast_to(b, batch + b.shape[-2:])
+    fn = lib.spotrs_ if l.dtype == np.float32 else lib.dpotrs_
+    n, k = b_.shape[-2:]
+    uplo, size, nrhs, lda = ctypes.c_char(b"U" if upper else b"L"), _int(n), _int(k), _int(max(1, n))
+    solved = []
+    for mem, f in zip(_each(l_), _each(b_)):
+        info = _int(0)
+        fn(_ref(uplo), _ref(size), _ref(nrhs), _ptr(mem), _ref(lda), _ptr(f), _ref(lda), _ref(info))
+        solved.append(f)
+    return np.stack(solved).reshape(batch + (n, k))
+
+
+def potri(l, upper):
+    """(L L^T)^{-1} (or (U^T U)^{-1}) from the Cholesky factors l, as torch.cholesky_inverse computes it on the
+    CPU: ?potri on a column-major copy, its triangle then mirrored onto the other; None as the functions above."""
+    lib = lapack_complex._library(l, _SCALAR)
+    if lib is None:
+        return None
+    fn = lib.spotri_ if l.dtype == np.float32 else lib.dpotri_
+    n = l.shape[-1]
+    uplo, size, lda = ctypes.c_char(b"U" if upper else b"L"), _int(n), _int(max(1, n))
+    done = []
+    for f in _each(l):
+        info = _int(0)
+        fn(_ref(uplo), _ref(size), _ptr(f), _ref(lda), _ref(info))
+        half = np.triu(f) if upper else np.tril(f)
+        done.append(half + np.swapaxes(np.triu(f, 1) if upper else np.tril(f, -1), -1, -2))
+    return np.stack(done).reshape(l.shape)
+
+
+def trsm(a, b, upper, left=True, unitriangular=False):
+    """X with A X = B (left) or X A = B of the triangular matrices a and the matrices b, as PyTorch's
+    linalg_solve_triangular computes it on the CPU (BLAS ?trsm), or None (as the functions above; also for b not
+    finite). ATen hands the memory of A to trsm as it lies: a row-major A goes as its transpose, with uplo
+    flipped and trans 'T'; X is written into a column-major copy of B, transposed (side flipped) when that copy
+    has a single row. MKL's trsm rounds differently for each of these on some processors, so they are kept."""
+    lib = lapack_complex._library(a, _SCALAR)
+    if lib is None or b.dtype != a.dtype or b.size == 0 or not np.isfinite(b).all():
+        return None
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    a_, b_ = np.broadcast_to(a, batch + a.shape[-2:]), np.broadcast_to(b, batch + b.shape[-2:])
+    out = b_   # (out: column-major per matrix, a copy of B)
+    transpose_a = b_.shape[-2] == 1   # (a column-major out with one row is also row-major: ATen transposes it)
+    if transpose_a:
+        left, out = not left, np.swapaxes(out, -1, -2)
+    itemsize = a.itemsize
+    row_major = a_.shape[-1] > 1 and a_.strides[-1] == itemsize
+    if not (a_.flags.c_contiguous or np.swapaxes(a_, -1, -2).flags.c_contiguous):
+        # (not row or column contiguous: ATen clones it, column-major, or row-major when it transposed out)
+        a_ = np.ascontiguousarray(a_) if transpose_a else np.swapaxes(
+            np.ascontiguousarray(np.swapaxes(a_, -1, -2)), -1, -2)
+        row_major, f_contig = transpose_a and a_.shape[-1] > 1, True
+    else:
+        f_contig = row_major == transpose_a
+    if row_major:   # (the memory read column-major is A's transpose)
+        upper = not upper
+    fn = lib.strsm_ if a.dtype == np.float32 else lib.dtrsm_
+    rows, cols = out.shape[-2:]
+    m = a_.shape[-1] if left else rows
+    side, uplo = ctypes.c_char(b"L" if left else b"R"), ctypes.c_char(b"U" if upper else b"L")
+    trans, diag = ctypes.c_char(b"N" if f_contig else b"T"), ctypes.c_char(b"U" if unitriangular else b"N")
+    size_m, size_n = _int(m), _int(cols)
+    lda, ldb = _int(max(1, a_.shape[-2])), _int(max(1, rows))
+    alpha = _SCALAR[a.dtype](1.0)
+    flat_a = a_.reshape(-1, *a_.shape[-2:])
+    solved = []
+    for i, f in enumerate(_each(out)):
+        mat = flat_a[i]
+        mem = np.ascontiguousarray(mat) if row_major else np.asfortranarray(mat)
+        fn(_ref(side), _ref(uplo), _ref(trans), _ref(diag), _ref(size_m), _ref(size_n), _ref(alpha), _ptr(mem),
+           _ref(lda), _ptr(f), _ref(ldb))
+        solved.append(f)
+    x = np.stack(solved).reshape(batch + out.shape[-2:])
+    return np.swapaxes(x, -1, -2) if transpose_a else x
 
 
 def geev(a, vectors=True):

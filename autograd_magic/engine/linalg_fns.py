@@ -200,9 +200,15 @@ def solve_ex(A, B, *, left=True, check_errors=False, out=None):
 # ---------------------------------------------------------------- cholesky, qr, eigh, svd
 
 
-def _cholesky_info(a):
+def _cholesky_info(a, upper=False):
     """The order of the first leading minor that is not positive-definite, per matrix (0: none): LAPACK's potrf
-    info, which also stops at a NaN pivot (numpy's cholesky goes on through NaN and returns NaNs)."""
+    info (MKL's, lapack.potrf, where it runs), which also stops at a NaN pivot (numpy's cholesky goes on through
+    NaN and returns NaNs)."""
+    got = lapack.potrf(a, upper)
+    if got is not None:
+        return got[1]
+    if upper:
+        a = np.swapaxes(a, -1, -2)
     n = a.shape[-1]
     flat = a.reshape(int(np.prod(a.shape[:-2], dtype=np.int64)), n, n)
     info = np.zeros(flat.shape[0], np.int32)
@@ -234,8 +240,7 @@ def _cholesky(A, upper, fn, op, raised_by=None):
     argument checks are linalg.cholesky's)."""
     _check_matrix(A, fn, square=True)
     _check_float_or_double(A, fn, "cholesky_cpu")
-    a = np.swapaxes(A._data, -1, -2) if upper else A._data
-    info = _cholesky_info(a)
+    info = _cholesky_info(A._data, upper)
     if info.any():
         k = int(np.asarray(info).reshape(-1)[np.flatnonzero(np.asarray(info).reshape(-1))[0]])
         raise _LinAlgError(f"{raised_by or fn}: {_batch_prefix(A, info)}The factorization could not be completed "
@@ -251,9 +256,11 @@ def cholesky(input, *, upper=False, out=None):   # (PyTorch names this one's arg
 def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
     _check_matrix(A, "linalg.cholesky", square=True)
     _check_float_or_double(A, "linalg.cholesky", "cholesky_cpu")
-    info = _cholesky_info(np.swapaxes(A._data, -1, -2) if upper else A._data)
+    info = _cholesky_info(A._data, upper)
     if info.any() and not check_errors:   # LAPACK's partial factorization, as PyTorch returns it
-        return CholeskyExResult((wrap(partial_cholesky(A._data, upper)), _wrap(info)))
+        got = lapack.potrf(A._data, upper)
+        return CholeskyExResult((wrap(got[0] if got is not None else partial_cholesky(A._data, upper)),
+                                 _wrap(info)))
     return CholeskyExResult((_cholesky(A, upper, "linalg.cholesky", "linalg_cholesky_ex", "linalg.cholesky_ex"),
                             _wrap(info)))
 

@@ -201,10 +201,17 @@ def solve_vjp(xp, grad, saved, consts, needs):
         else:
             gb = xp.call("linalg_solve_ex", (a_t, grad), False, False)
         return (-xp.matmul(_mH(xp, x), gb) if needs[0] else None, gb)
-    if vector:
+    if xp.is_numpy and a.dtype.kind != "c":   # (ATen: lu_solve with A's LU, adjoint=True)
+        lu, pivots, _ = lu_factor_array(a)
+        gb = lu_solve_array(lu, pivots, grad[..., None] if vector else grad, True, True)
+        if vector:
+            gb = gb[..., 0]
+    elif vector:
         gb = xp.call("linalg_solve_ex", (a_t, grad), True)
+    else:
+        gb = xp.call("linalg_solve_ex", (a_t, grad), False)
+    if vector:
         return (-(gb[..., :, None] * cj(x)[..., None, :]) if needs[0] else None, gb)
-    gb = xp.call("linalg_solve_ex", (a_t, grad), False)
     return (-xp.matmul(gb, _mH(xp, x)) if needs[0] else None, gb)
 
 
@@ -212,6 +219,9 @@ def solve_vjp(xp, grad, saved, consts, needs):
 
 
 def _cholesky_fwd(a, upper):
+    got = lapack.potrf(a, upper)   # (MKL's, as PyTorch's; numpy's where it does not run)
+    if got is not None and not got[1].any():
+        return got[0]
     if upper:
         return np.swapaxes(np.linalg.cholesky(np.swapaxes(a, -1, -2)), -1, -2)
     return _lapack(np.linalg.cholesky(a))
@@ -226,8 +236,9 @@ def cholesky_vjp(xp, grad, saved, consts, needs):
         l, grad = xp.mT(l), xp.mT(grad)
     ga = _tril(xp, xp.matmul(xp.mT(l), grad))
     ga = 0.5 * (ga + xp.mT(_tril(xp, ga, -1)))
-    ga = _solve(xp, xp.mT(l), ga)                    # L^{-H} gA
-    return (xp.mT(_solve(xp, xp.mT(l), xp.mT(ga))),)  # ... L^{-1}
+    # (two triangular solves, as ATen's cholesky_backward: L^{-H} gA, then ... L^{-1})
+    ga = xp.call("linalg_solve_triangular", (xp.mT(l), ga), True, True, False)
+    return (xp.call("linalg_solve_triangular", (l, ga), False, False, False),)
 
 
 defop("linalg_cholesky_ex", "LinalgCholeskyExBackward0", _cholesky_fwd, saves=(-1,))(cholesky_vjp)
@@ -525,6 +536,9 @@ def _triangle(a, upper, unitriangular):
 
 
 def _solve_triangular_fwd(a, b, upper, left, unitriangular):
+    got = lapack.trsm(a, b, upper, left, unitriangular)   # (MKL's trsm, as PyTorch's; else numpy's solve)
+    if got is not None:
+        return _lapack(got)
     t = _triangle(a, upper, unitriangular)
     if singular_diagonal(t):
         if left:
@@ -551,6 +565,9 @@ def solve_triangular_vjp(xp, grad, saved, consts, needs):
 
 
 def _cholesky_inverse_fwd(l, upper):
+    got = lapack.potri(l, upper)   # (MKL's, as PyTorch's; else numpy's)
+    if got is not None:
+        return _lapack(got)
     l = np.triu(l) if upper else np.tril(l)   # (LAPACK's potri reads the factor's triangle only)
     a = np.swapaxes(l, -1, -2) @ l if upper else l @ np.swapaxes(l, -1, -2)
     return np.linalg.inv(a)

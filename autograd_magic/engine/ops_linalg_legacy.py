@@ -3,6 +3,7 @@ filter notebooks, ``torch.cholesky_solve(B, L)`` with L from torch.linalg.choles
 ``torch.triangular_solve(B, A)`` (the public functions are in linalg_legacy.py)."""
 import numpy as np
 
+from . import lapack
 from .optable import defop
 
 
@@ -37,6 +38,9 @@ def substitute(t, b, upper):
 
 
 def _cholesky_solve(b, l, upper):
+    got = lapack.potrs(l, b, upper)   # (MKL's, as PyTorch's; else numpy's)
+    if got is not None:
+        return got
     t = _tri(l, upper)
     if singular_diagonal(t):   # (potrs: two triangular solves)
         tt = np.swapaxes(t, -1, -2)
@@ -60,6 +64,9 @@ def cholesky_solve_vjp(xp, grad, saved, consts, needs):
 
 
 def _triangular_solve(b, a, upper, transpose, unitriangular):
+    got = lapack.trsm_legacy(a, b, upper, transpose, unitriangular)   # (MKL's, as PyTorch's; else numpy's)
+    if got is not None:
+        return got
     t = _tri(a, upper, unitriangular)
     if singular_diagonal(t):
         return substitute(np.swapaxes(t, -1, -2) if transpose else t, b, upper != bool(transpose))

@@ -90,8 +90,9 @@ def _matrix_exp_one(a, thetas, real, highest):
     s = int(max(0, np.ceil(np.log2(real(norm / real(thetas[5]))))))
     out = _taylor(a / real(2 ** s), 18, real)
     for _ in range(s):
-        got = blas.addmm(out, out) if out.dtype.kind == "f" else None   # ATen's mm of the 2-d matrix: MKL's gemm
-        out = got if got is not None else out @ out
+        # (the squarings round as ATen's bmm does: its naive kernel for a small matrix, MKL beyond; MKL's gemm of
+        # a 5 x 5 matrix adds in another order on an AVX-512 Intel processor)
+        out = _mm(out, out)
     return out
 
 
