@@ -12,7 +12,7 @@ import numpy as np
 
 from .ops_complex import cj
 from .optable import OPS, defop
-from .ops_shape import spread_ties, welford_mean, welford_var
+from .ops_shape import _sum, spread_ties, welford_mean, welford_var
 
 
 def _pick(a, key, shape):
@@ -243,7 +243,11 @@ def _logsumexp(a, dims, keepdim):
     # (a complex input's largest real part is taken out, as ATen does)
     m = np.max(a.real if a.dtype.kind == "c" else a, axis=dims, keepdims=True)
     m = np.where(np.isfinite(m), m, 0)
-    out = np.log(np.sum(np.exp(a - m), axis=dims, keepdims=True)) + m
+    if a.dtype.kind == "f":   # (ATen: exp_ and log_ as the ops themselves compute them (MKL's vector math), the
+        # sum in its order)
+        out = OPS["log"].fwd(_sum(OPS["exp"].fwd(a - m), dims, True)) + m
+    else:
+        out = np.log(np.sum(np.exp(a - m), axis=dims, keepdims=True)) + m
     return out if keepdim else np.squeeze(out, axis=dims)
 
 

@@ -100,8 +100,10 @@ def along_axis_key(index, axis):
 class NumpyXP:
     is_numpy = True
     wrap = staticmethod(lambda arr: arr)  # a constant array as this namespace's value
-    exp = staticmethod(rounded_f32(np.exp))
-    log = staticmethod(rounded_f32(np.log))
+    # at::exp, at::log in derivative formulas: MKL's vector math, as the ops' forward (it is not always correctly
+    # rounded, and on an AVX-512 Intel processor it differs from the rounded float64 value more often)
+    exp = staticmethod(vml_or(rounded_f32(np.exp), "Exp"))
+    log = staticmethod(vml_or(rounded_f32(np.log), "Ln"))
     sin = staticmethod(vml_or(rounded_f32(np.sin), "Sin"))   # at::sin, at::cos in derivative formulas
     cos = staticmethod(vml_or(rounded_f32(np.cos), "Cos"))
     sqrt = staticmethod(np.sqrt)
