@@ -56,6 +56,7 @@ class method_descriptor(property):
                      {"__slots__": (), "__name__": name, "__module__": "builtins"})
         super().__init__(functools.partial(bound, fn), doc=getattr(fn, "__doc__", None))
         self.__func__, self.method_name = fn, name
+        self.__name__, self.__qualname__ = name, f"TensorBase.{name}"   # (what __torch_function__ reads)
 
     def __call__(self, obj, *args, **kwargs):
         return self.__func__(obj, *args, **kwargs)

@@ -80,6 +80,9 @@ SIGNATURES = {
     'as_strided_scatter': (
         '(Tensor src, tuple of ints size, tuple of ints stride, int? storage_offset = None)',
     ),
+    'as_subclass': (
+        '(object cls)',
+    ),
     'bernoulli': (
         '(*, torch.Generator? generator = None)',
         '(float p, *, torch.Generator? generator = None)',

@@ -187,7 +187,7 @@ def dim_sum(a, dims, keepdim=False):
         return np.asarray(_row_sum(v)).reshape(shape)
     if len(dims) == 1 and a.ndim == 2 and not a.flags.c_contiguous and _rows_of_a_matrix(a):
         a = np.ascontiguousarray(a)
-    elif not a.flags.c_contiguous and a.ndim == 2 and a.dtype.kind in "fc" and a.size:
+    elif not a.flags.c_contiguous and a.ndim >= 2 and a.dtype.kind in "fc" and a.size:
         r = _permuted_sum(a, dims, keepdim)
         if r is not None:
             return r
@@ -212,19 +212,38 @@ def dim_sum(a, dims, keepdim=False):
 
 def _permuted_sum(a, dims, keepdim):
     """dim_sum of a dense array whose dims are a permutation of a C-contiguous one (a transposed matrix, stft's
-    (freq, frames) output): PyTorch's iterator orders the dims by stride first, so a sum over the dim that runs
-    along memory is a row sum (None where a is not such an array, or every dim is summed). Used for 2-d arrays:
-    with more dims PyTorch's order also follows the output's layout (not modelled here)."""
+    (freq, frames) output, a channels-last batch's per-channel sum): PyTorch's iterator orders the dims by stride
+    first, so a sum over the dim that runs along memory is a row sum (None where a is not such an array, or every
+    dim is summed). The iterator puts the reduced dims innermost, by stride, and then the kept dims by the output's
+    strides (a new C-contiguous tensor): where those run in another order in memory, each output value is still
+    added up as in the permuted copy when its innermost loop is over reduced values only (rows along memory, or
+    two blocks of reduced dims); otherwise the loops differ (not modelled: None)."""
     nd = a.ndim
     order = sorted(range(nd), key=lambda i: -a.strides[i])
     b = a.transpose(order)
     dims = {d % nd for d in dims}
     if not b.flags.c_contiguous or len(dims) == nd or 1 in a.shape:
         return None
+    kept_in_memory = [i for i in order if i not in dims]
+    if kept_in_memory != sorted(kept_in_memory) and not _reduced_rows_innermost(a, order, dims):
+        return None
     r = np.asarray(dim_sum(b, tuple(j for j, i in enumerate(order) if i in dims)))
     kept = [i for i in order if i not in dims]              # r's axes, as dims of a
     r = r.transpose(np.argsort(kept))
     return r.reshape([1 if i in dims else n for i, n in enumerate(a.shape)]) if keepdim else r
+
+
+def _reduced_rows_innermost(a, order, dims):
+    """Whether the iterator's 2-d loop over a (dense, dims in memory order `order`) runs over reduced values in
+    both of its dims, or along memory over at least a vector of reduced values: then the order in which each
+    output value is added up does not depend on where the kept dims go."""
+    reduced = [i for i in reversed(order) if i in dims]     # fastest first
+    block, stride = a.shape[reduced[0]], a.strides[reduced[0]]
+    for i in reduced[1:]:
+        if a.strides[i] != stride * block:
+            return True                                      # a second block of reduced dims
+        block *= a.shape[i]
+    return stride == a.itemsize and block >= _lanes(a.dtype)
 
 
 def dense(a):

@@ -1,7 +1,7 @@
 """Tensor: what ``torch.Tensor`` is in the engine. TensorBase holds the data and autograd attributes,
 TensorMethods the operators and the methods of hand-written functions, DeclaredMethods the methods generated from
 the op table; all engine functions return Tensors (``result_class=True``: see tensor_base.wrap)."""
-from . import arg_parser, dtypes, method_errors, method_objects, sparse
+from . import arg_parser, dtypes, method_errors, method_objects, sparse, torch_function
 from .creation import tensors_in_list
 from .methods import SparseMethods, TensorMethods
 from .tensor_base import DeclaredMethods, TensorBase
@@ -20,6 +20,24 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
     def __reduce_ex__(self, proto):
         return (_rebuild, (self._data, self._rg))
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        torch_function.wrap_methods(cls, Tensor)   # (a subclass that takes part: its methods dispatch)
+
+    @classmethod
+    def __torch_function__(cls, func, types, args=(), kwargs=None):
+        """PyTorch's default for subclasses: func run as on plain tensors, its tensors made instances of cls."""
+        return torch_function.default(cls, func, types, args, kwargs)
+
+    def as_subclass(self, cls):
+        """An alias of this tensor (same memory, in the autograd graph: AliasBackward0) as an instance of cls."""
+        if not (isinstance(cls, type) and issubclass(cls, Tensor)):
+            raise TypeError("Creating a Tensor subclass from a class that does not inherit from Tensor is not "
+                            "possible. Make sure your class inherits from Tensor.")
+        out = Tensor.__getitem__(self, ...)
+        out.__class__ = cls
+        return out
+
 
 # A method called with arguments PyTorch's parser refuses raises its TypeError (compiled builds: method_errors.py);
 # not the methods parsed already (arg_parser.METHODS), the C-level ones of method_objects.py (item, sum, zero_ ...)
@@ -33,5 +51,6 @@ def _rebuild(data, rg):
 
 # A sparse COO tensor's class: Tensor with the sparse forms of its methods first (engine/sparse.py gives a tensor
 # this class when it makes it sparse). It prints as torch.Tensor, as type() of a sparse tensor does in PyTorch.
-SparseTensor = type("Tensor", (SparseMethods, Tensor), {"__slots__": (), "__module__": "torch", "__qualname__": "Tensor"})
+SparseTensor = type("Tensor", (SparseMethods, Tensor), {"__slots__": (), "__module__": "torch", "__qualname__": "Tensor",
+                                                 "__torch_function__": torch_function.DISABLED})
 sparse.SPARSE_CLASS[0] = SparseTensor

@@ -274,6 +274,8 @@ class TensorBase:
     def requires_grad(self, flag):
         if flag.__class__ is not bool:
             raise RuntimeError("requires_grad must be a bool")
+        if flag and self._fn is not None:   # (requires_grad_(True) lets a non-leaf be; the attribute does not)
+            raise RuntimeError("you can only change requires_grad flags of leaf variables.")
         if flag and self._fn is None and not dtypes.is_diff_np(self._data.dtype):
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self.requires_grad_(flag)
@@ -609,7 +611,10 @@ class TensorBase:
         fn = self._fn
         fw = self._fwt
         tangent = fw[1] if fw is not None and fw[0] == TANGENT_HOOK[1] else None  # a dual tensor of the open level
-        return format_tensor(self._data, self.dtype.name, requires_grad=self._rg,
+        cls = self.__class__   # a subclass of the user's prints its name (PyTorch's _str_intern)
+        prefix = "tensor(" if cls is _dispatch.RESULT_CLASS or cls.__module__.startswith("torch") else \
+            cls.__name__ + "("
+        return format_tensor(self._data, self.dtype.name, requires_grad=self._rg, prefix=prefix,
                              grad_fn_name=None if fn is None else fn.op.node,
                              tangent=None if tangent is None else
                              repr(float(tangent._data)) if not tangent._data.ndim else repr(tangent))

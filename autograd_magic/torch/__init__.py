@@ -20,7 +20,7 @@ from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, ge
                              int16, int32, int64, set_default_dtype, uint8, complex64, complex128)
 from ..engine import batching as _batching
 from ..engine import arg_parser as _arg_parser, method_errors as _method_errors, method_signatures as _method_signatures
-from ..engine import indexing as _indexing, shaping as _shaping
+from ..engine import indexing as _indexing, shaping as _shaping, torch_function as _torch_function
 from ..engine import argcheck as _argcheck, method_objects as _method_objects, numpy_names as _numpy_names, softmax_dims
 from ..engine.einsum import einsum  # noqa: F401
 from ..engine.methods import inplace_method as _inplace_method
@@ -422,6 +422,9 @@ _method_errors.check_methods(Tensor, skip={*_arg_parser.METHODS, *_method_object
 # a non-tensor where a function reads a tensor: PyTorch's "argument 'out' must be Tensor, not int", not the
 # engine's AttributeError on its internals (torch/argument_errors.py; only a failing call pays)
 _argument_errors.clear_errors(globals())
+# an object whose class defines __torch_function__ (a Tensor subclass, the notes' ScalarTensor) hands the call to it
+_torch_function.wrap_namespace(globals())
+from . import _C, overrides  # noqa: E402,F401
 for _k in ("linalg", "special", "fft"):
     _argument_errors.clear_errors(vars(globals()[_k]), _k)
 _argument_errors.clear_errors(vars(nn.functional), "nn.functional")

@@ -23,6 +23,7 @@ from ..engine.tensor import Tensor
 from .nn.module import Parameter
 
 _FORMAT = "autograd_magic.save/2"
+_FORMAT_LEGACY = "autograd_magic.save/2 legacy"   # torch.save(..., _use_new_zipfile_serialization=False)
 _FORMAT_V1 = "autograd_magic.save/1"   # tensors as pickled numpy arrays (_Stored): still read
 
 
@@ -37,6 +38,7 @@ class _Pickler(pickle.Pickler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._storages = {}   # id(storage array): (its number in the file, its bytes, the array kept alive)
+        self._tensors = {}   # id(tensor): (its number in the file, the tensor kept alive)
 
     def _storage(self, data):
         """("tensor3", ...): a tensor as its whole storage (written once per file: pickle memoizes the bytes
@@ -57,12 +59,17 @@ class _Pickler(pickle.Pickler):
 
     def persistent_id(self, obj):
         if isinstance(obj, Tensor):   # plain values only: the weights-only reader needs no numpy class
+            seen = self._tensors.get(id(obj))
+            if seen is not None:   # the same tensor again loads as the same object (an optimizer's state keys
+                return ("same", seen[0])   # and its groups' params), as PyTorch's pickle memo gives
+            number = len(self._tensors)
+            self._tensors[id(obj)] = (number, obj)
             data = obj._data   # (np.ascontiguousarray would make a 0-d array 1-d)
             stored = self._storage(data)
             if stored is not None:
-                return stored + (bool(obj.requires_grad), isinstance(obj, Parameter))
+                return stored + (bool(obj.requires_grad), isinstance(obj, Parameter), number)
             return ("tensor2", data.tobytes(order="C"), data.dtype.str, data.shape, bool(obj.requires_grad),
-                    isinstance(obj, Parameter))
+                    isinstance(obj, Parameter), number)
         if isinstance(obj, type) and _named_as_torch(obj):
             # nn.Linear prints as <class 'torch.nn.modules.linear.Linear'>, where pickle would look it up:
             # stored by that name, found again among the engine's classes (torch.save(model) of the tutorials)
@@ -187,6 +194,7 @@ class _Unpickler(pickle.Unpickler):
         self.weights_only = weights_only
         self.map_location = map_location
         self._storages = {}   # storage number: its bytes, loaded once (views share them)
+        self._tensors = {}   # tensor number: the tensor loaded
 
     def find_class(self, module, name):
         module = {"__builtin__": "builtins", "copy_reg": "copyreg"}.get(module, module)   # protocol 2's names
@@ -202,6 +210,11 @@ class _Unpickler(pickle.Unpickler):
             if self.weights_only and (module, qualname) not in _ALLOWED and not _user_allowed(module, qualname):
                 _refuse(module, qualname)
             return _engine_class(module, qualname)
+        if kind == "same":
+            return self._tensors[pid[1]]
+        number = None
+        if kind in ("tensor3", "tensor2") and len(pid) == (10 if kind == "tensor3" else 7):
+            pid, number = pid[:-1], pid[-1]   # (files written before tensors were numbered have none)
         if kind == "tensor3":
             key, raw, dtype, shape, strides, offset, requires_grad, parameter = pid[1:]
             buf = self._storages.get(key)
@@ -221,11 +234,12 @@ class _Unpickler(pickle.Unpickler):
         if parameter:
             t = Parameter(Tensor._wrap(data), requires_grad=requires_grad)
             _restore(self.map_location, t)
-            return t
-        t = Tensor._wrap(data)
-        _restore(self.map_location, t)
-        if requires_grad:
-            t.requires_grad_()
+        else:
+            t = Tensor._wrap(data)
+            _restore(self.map_location, t)
+            if requires_grad:
+                t.requires_grad_()
+        self._tensors[number] = t
         return t
 
 
@@ -235,7 +249,7 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
     >>> torch.save(model.state_dict(), "model.pt")
     """
     buf = io.BytesIO()
-    buf.write(_FORMAT.encode() + b"\n")
+    buf.write((_FORMAT if _use_new_zipfile_serialization else _FORMAT_LEGACY).encode() + b"\n")
     _Pickler(buf, protocol=max(pickle_protocol, 2)).dump(obj)
     if isinstance(f, (str, os.PathLike)):
         with open(f, "wb") as fh:
@@ -249,17 +263,24 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
 
     >>> model.load_state_dict(torch.load("model.pt"))
     """
-    if isinstance(f, (str, os.PathLike)):
+    path = isinstance(f, (str, os.PathLike))
+    if path:
         with open(f, "rb") as fh:
             raw = fh.read()
     else:
         raw = f.read()
+    head, _, body = raw.partition(b"\n")
+    if mmap and head == _FORMAT.encode() and not path:   # (the engine reads the file whole: mmap is accepted)
+        raise ValueError("f must be a file path in order to use the mmap argument")
+    if mmap and head != _FORMAT.encode():   # (PyTorch maps only its zip files)
+        raise RuntimeError("mmap can only be used with files saved with `torch.save("
+                           + (f"{f}, " if isinstance(f, str) else "") + "_use_new_zipfile_serialization=True), "
+                           "please torch.save your checkpoint with this option in order to use mmap.")
     if not raw:   # (an empty file, or a buffer read from its end: torch.save, then torch.load without seek(0))
         raise EOFError("Ran out of input" if weights_only is False else "")
-    head, _, body = raw.partition(b"\n")
     if head == _FORMAT_V1.encode():   # its tensors are numpy arrays: trusted as before
         return _Unpickler(io.BytesIO(body), weights_only=False).load()
-    if head != _FORMAT.encode():
+    if head not in (_FORMAT.encode(), _FORMAT_LEGACY.encode()):
         raise pickle.UnpicklingError("autograd_magic's torch.load reads files written by its own torch.save "
                                      "(this file was not)")
     if weights_only is False:

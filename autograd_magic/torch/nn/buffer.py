@@ -1,6 +1,7 @@
 """torch.nn.Buffer: a tensor that assigning to a Module attribute registers as a buffer (``self.mask =
 nn.Buffer(torch.ones(3), persistent=False)``). As in PyTorch, ``Buffer(t)`` is a plain detached Tensor marked
 ``_is_buffer``; isinstance(x, nn.Buffer) reads the mark."""
+from ...engine import torch_function
 from ...engine.creation import empty
 from ...engine.tensor import Tensor
 
@@ -14,6 +15,7 @@ class _BufferMeta(type):
 
 class Buffer(Tensor, metaclass=_BufferMeta):
     __module__ = "torch.nn.parameter"
+    __torch_function__ = torch_function.DISABLED   # (PyTorch: _disabled_torch_function_impl)
 
     def __new__(cls, data=None, *, persistent=True):
         if data is None:

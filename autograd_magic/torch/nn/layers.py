@@ -3,6 +3,7 @@ import math
 
 import numpy as np
 
+from ...engine import torch_function
 from ...engine.size import checked_sizes, nonnegative
 from ...engine.tensor import Tensor
 from ..grad_mode import no_grad
@@ -405,6 +406,7 @@ class UninitializedParameter(Parameter):
 class UninitializedBuffer(Tensor):
     """A lazy module's buffer before its first call (its shape is not known yet)."""
     __module__ = "torch.nn.parameter"
+    __torch_function__ = torch_function.DISABLED
 
     def __new__(cls, requires_grad=False, device=None, dtype=None, persistent=True):
         b = cls._wrap(np.empty((0,), factory_np_dtype(device, dtype)))

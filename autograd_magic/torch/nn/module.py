@@ -4,6 +4,7 @@ import warnings
 
 import numpy as np
 
+from ...engine import torch_function
 from ...engine import creation, dtypes, memory_format as formats
 from ...engine.argcheck import in_class
 from ...engine.methods import to_dtype_arg
@@ -21,6 +22,7 @@ from .module_call import (HOOK_DICTS, add_hook, call_with_hooks, has_global_hook
 class Parameter(Tensor):
     """A leaf tensor that a Module registers as a parameter (requires grad by default)."""
     __module__ = "torch.nn.parameter"
+    __torch_function__ = torch_function.DISABLED   # (PyTorch: _disabled_torch_function_impl)
 
     def __new__(cls, data=None, requires_grad=True):
         if data is not None and not isinstance(data, Tensor):   # (PyTorch's path for tensor-likes: data.detach())
@@ -41,6 +43,11 @@ class Parameter(Tensor):
 
     __str__ = __repr__
 
+    def __reduce_ex__(self, proto):
+        """pickle.dump(model): a Parameter loads as a Parameter with its requires_grad (PyTorch's
+        _rebuild_parameter); torch.save stores tensors its own way (serialization.py)."""
+        return (_rebuild_parameter, (self._data, self._rg))
+
     def __deepcopy__(self, memo):
         """A new Parameter of a copy of the data (its layout kept) and the same requires_grad; unlike a Tensor's
         deepcopy, PyTorch's leaves .grad behind (copy.deepcopy(model) has no gradients)."""
@@ -49,6 +56,10 @@ class Parameter(Tensor):
         result = type(self)(self.data.clone(memory_format=formats.preserve_format), self.requires_grad)
         memo[id(self)] = result
         return result
+
+
+def _rebuild_parameter(data, requires_grad):
+    return Parameter(Tensor._wrap(data), requires_grad)
 
 
 def _remove_from(name, *dicts_or_sets):
@@ -272,7 +283,7 @@ class Module:
     get_submodule, set_submodule, get_parameter, get_buffer = (module_lookup.get_submodule, module_lookup.set_submodule,
                                                                module_lookup.get_parameter, module_lookup.get_buffer)
     get_extra_state, set_extra_state = module_lookup.get_extra_state, module_lookup.set_extra_state
-    cuda = module_lookup.cuda
+    cuda, to_empty = module_lookup.cuda, module_lookup.to_empty
 
     def named_parameters(self, prefix="", recurse=True, remove_duplicate=True):
         """(name, parameter) pairs; a parameter shared under two names appears once unless remove_duplicate=False.
@@ -419,7 +430,7 @@ class Module:
             if extra and module_lookup.overrides(module, extra):
                 yield dot + "_extra_state", module
 
-    state_dict = module_state.state_dict
+    state_dict, __setstate__ = module_state.state_dict, module_state.__setstate__
     register_state_dict_pre_hook = module_state.register_state_dict_pre_hook
     register_state_dict_post_hook = module_state.register_state_dict_post_hook
     _register_state_dict_hook = module_state._register_state_dict_hook

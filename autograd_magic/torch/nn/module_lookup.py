@@ -1,6 +1,11 @@
 """Module methods that look a member up by its dotted name (get_submodule, set_submodule, get_parameter,
-get_buffer), the extra-state pair, and cuda(), with PyTorch's messages; module.py binds them into Module."""
+get_buffer), the extra-state pair, cuda() and to_empty(), with PyTorch's messages; module.py binds them into Module."""
+import numpy as np
+
 from ...engine.size import device
+from ...engine.tensor import Tensor
+
+_device = device   # (to_empty's keyword argument is named device)
 
 _FILE_AN_ISSUE = ("Please file an issue at https://github.com/pytorch/pytorch/issues/new?template=bug-report.yml "
                   "to report this bug.")
@@ -106,5 +111,23 @@ def cuda(self, device=None):
     return self
 
 
-for _fn in (get_submodule, set_submodule, get_parameter, get_buffer, get_extra_state, set_extra_state, cuda):
+def to_empty(self, *, device, recurse=True):
+    """Every parameter and buffer made again with uninitialised memory of its shape and dtype on device (the
+    recipe's step after building a model on the meta device): a parameter (and its .grad) keeps its object and
+    requires_grad and gets new memory, as PyTorch's ``param.data = torch.empty_like(param, device=device)``; a
+    buffer is replaced. recurse=False: this module's own tensors only."""
+    _device(device).require_cpu()
+    for module in (self.modules() if recurse else (self,)):
+        for name, t in module._parameters.items():
+            if t is not None:
+                t._data = np.empty_like(t._data)
+                if t._grad is not None:
+                    t._grad._data = np.empty_like(t._grad._data)
+        for name, t in module._buffers.items():
+            if t is not None:
+                module._buffers[name] = Tensor._wrap(np.empty_like(t._data))
+    return self
+
+
+for _fn in (get_submodule, set_submodule, get_parameter, get_buffer, get_extra_state, set_extra_state, cuda, to_empty):
     _fn.__qualname__ = "Module." + _fn.__name__   # as PyTorch's methods are named, for bound-method reprs

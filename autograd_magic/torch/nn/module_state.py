@@ -2,8 +2,9 @@
 persistent buffers, its children, then the post hooks, with ``prefix=`` and ``keep_vars=``), and the registration of
 the state-dict hooks: ``register_state_dict_pre_hook`` / ``register_state_dict_post_hook`` (and the private
 ``_register_state_dict_hook``), ``register_load_state_dict_pre_hook`` / ``_register_load_state_dict_pre_hook`` /
-``register_load_state_dict_post_hook``; and load_state_dict, module by module through each module's
-``_load_from_state_dict`` (which a subclass may override), with the load hooks around copying the values."""
+``register_load_state_dict_post_hook``; __setstate__ (a pickled module, old checkpoints); and load_state_dict,
+module by module through each module's ``_load_from_state_dict`` (which a subclass may override), with the load
+hooks around copying the values."""
 import collections
 import collections.abc
 import functools
@@ -12,7 +13,11 @@ import warnings
 from ...engine.tensor import Tensor
 from ..grad_mode import no_grad
 from . import module_lookup
-from .module_call import add_hook
+from .module_call import HOOK_DICTS, add_hook
+
+# the attributes a pickled module from an older PyTorch may lack, which Module.__setstate__ makes empty (PyTorch's
+# list: the forward and backward hooks of its first releases are not on it)
+_ADDED_SINCE = tuple(n for n in HOOK_DICTS if n not in ("_forward_hooks", "_backward_hooks"))
 
 
 class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
@@ -24,6 +29,17 @@ class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_key
         return f"_IncompatibleKeys(missing_keys={self.missing_keys}, unexpected_keys={self.unexpected_keys})"
 
     __str__ = __repr__
+
+
+def __setstate__(self, state):
+    """Unpickling a module (pickle.load, copy.deepcopy, torch.load of a whole model): its saved attributes, and
+    the hook dicts and non-persistent buffer set that a checkpoint of an older PyTorch lacks made empty."""
+    self.__dict__.update(state)
+    for name in _ADDED_SINCE:
+        if name not in self.__dict__:
+            object.__setattr__(self, name, None if name == "_is_full_backward_hook" else collections.OrderedDict())
+    if "_non_persistent_buffers_set" not in self.__dict__:
+        object.__setattr__(self, "_non_persistent_buffers_set", set())
 
 
 def state_dict(self, *args, destination=None, prefix="", keep_vars=False):

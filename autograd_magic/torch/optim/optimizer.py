@@ -285,6 +285,17 @@ class Optimizer:
         for post_hook in tuple(self._hook_dict("_optimizer_load_state_dict_post_hooks").values()):
             post_hook(self)
 
+    def __getstate__(self):
+        """What pickling an optimizer keeps (torch.save(optimizer), copy.deepcopy): its defaults, state and
+        groups; not its hooks nor the step a scheduler wrapped (a function pickle cannot name)."""
+        return {"defaults": self.defaults, "state": self.state, "param_groups": self.param_groups}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        for name in ("_optimizer_step_pre_hooks", "_optimizer_step_post_hooks"):
+            self.__dict__.setdefault(name, collections.OrderedDict())
+        self._setstate_defaults()
+
     def _setstate_defaults(self):
         """What PyTorch's __setstate__ does after a load: the base class's default, then the optimizer's own."""
         self.defaults.setdefault("differentiable", False)

@@ -156,7 +156,7 @@ def skip_init(module_cls, *args, **kwargs):
     """module_cls(*args, **kwargs) without its initialisation. PyTorch builds the module on the meta device (no
     random number is drawn) and gives it uninitialised memory; here it is built with the random generator's state
     put back afterwards, and its parameters and buffers zero-filled (memory with no defined values)."""
-    if not (isinstance(module_cls, type) and issubclass(module_cls, Module)):
+    if not issubclass(module_cls, Module):   # (not a class: issubclass's TypeError, as PyTorch's)
         raise RuntimeError(f"Expected a Module; got {module_cls}")
     if "device" not in inspect.signature(module_cls).parameters:
         raise RuntimeError("Module must support a 'device' arg to skip initialization")
