@@ -539,6 +539,13 @@ NAMES = {
         get_ema_avg_fn get_ema_multi_avg_fn get_swa_avg_fn get_swa_multi_avg_fn itertools math override torch
         update_bn warnings
         """.split()),
+    "torch.overrides": frozenset("""
+        Any BaseTorchFunctionMode Callable Iterable ParamSpec TorchFunctionMode TypeVar cast collections contextlib
+        enable_reentrant_dispatch functools get_default_nowrap_functions get_ignored_functions
+        get_overridable_functions get_testing_overrides handle_torch_function has_torch_function
+        has_torch_function_unary has_torch_function_variadic is_tensor_like is_tensor_method_or_property
+        redispatch_function resolve_name sys torch types warnings wrap_torch_function wraps
+        """.split()),
     "torch.profiler": frozenset("""
         Any DeviceType ExecutionTraceObserver KinetoStepTracker Optimizer ProfilerAction ProfilerActivity RecordScope
         TypeVarTuple Unpack is_fbcode itt kineto_available os profile profiler record_function
