@@ -44,6 +44,7 @@ print(imgs.mean(dim=[0, 2, 3]))
 print(imgs.sum(dim=(0, 2, 3)))
 print(imgs.mean(dim=[0, 2, 3], keepdim=True).shape, imgs.sum(dim=(0, 2, 3), keepdim=True).flatten())
 print(imgs.sum(dim=(2, 3))[:2], imgs.sum(dim=(0, 1))[0, :3])
+torch.set_printoptions(profile="default")   # (the print options are global: later tests print as usual)
 ''',
         '''torch.set_printoptions(precision=10)
 g = torch.Generator().manual_seed(0)
@@ -51,6 +52,7 @@ base = torch.randn(6, 40, 3, 5, generator=g) * 1000
 for perm in [(0, 3, 1, 2), (2, 0, 3, 1), (0, 2, 3, 1)]:
     a = base.permute(*perm)
     print(perm, a.sum(dim=0).flatten()[:3], a.sum(dim=(0, 1)).flatten()[:3], a.mean(dim=(1, 3)).flatten()[:3])
+torch.set_printoptions(profile="default")
 ''',
     ],
 }
