@@ -8,6 +8,10 @@ A value of an unbatched input (a parameter passed with in_dim None, a tensor the
 
 GRAD = "grad"   # a grad transform inside a vmap (torch.func.grad): PyTorch then gives the message of both cases
 ACTIVE = []     # the transforms running, innermost last: a vmap call's token, or GRAD
+# the torch.func transforms running, innermost last: "vmap", "grad" (grad, vjp, jacrev) or "jvp" (jvp; jacfwd is
+# "vmap" then "jvp", as PyTorch composes it); an autograd.Function applied under them checks its rules (PyTorch's
+# custom_function_call)
+TRANSFORMS = []
 BATCH_HOOK = [None]   # [propagate] while a vmap runs (dispatch.apply and binary_op call it with an op's inputs, output)
 
 ITEM = ("vmap: It looks like you're calling .item() on a Tensor. We don't support vmap over calling .item() on a "
@@ -48,6 +52,20 @@ class Level:
         ACTIVE.pop()
         if not any(t is not GRAD for t in ACTIVE):
             BATCH_HOOK[0] = None
+
+
+class Transform:
+    """``with Transform("vmap", ...):`` the function of a torch.func transform runs (TRANSFORMS)."""
+    __slots__ = ("kinds",)
+
+    def __init__(self, *kinds):
+        self.kinds = kinds
+
+    def __enter__(self):
+        TRANSFORMS.extend(self.kinds)
+
+    def __exit__(self, *exc):
+        del TRANSFORMS[len(TRANSFORMS) - len(self.kinds):]
 
 
 def batched_by(t):

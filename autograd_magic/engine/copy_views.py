@@ -6,31 +6,21 @@ A copy is the view's values in a new contiguous tensor: the view is taken (its c
 ``t() expects a tensor with <= 2 dimensions``), then its node is handed to the copy under PyTorch's name for it, the
 view's node name with ``_copy`` (ViewBackward0_copy): the gradient is the view's. ``detach_copy`` has PyTorch's
 NotImplemented node, ``view_as_complex_copy`` refuses autograd as PyTorch does."""
-import copy as _copy
-
 import numpy as np
 
 from . import arg_parser
-from .autograd import GRAD_MODE, Node, node_type
+from .autograd import GRAD_MODE, Node
 from .complex_fns import view_as_complex, view_as_real
 from .functions import with_out
 from .indexing import diagonal, select
-from .optable import OPS, defop
+from .optable import OPS, defop, renamed
 from .shaping import _infer_shape, _view_out
 from .strided import as_strided
 from .tensor_base import _dim, apply, wrap
 
-_COPY_OPS = {}
-
-
 def _copy_op(op):
     """op under its *_copy node name (the same forward, vjp and saved values)."""
-    renamed = _COPY_OPS.get(op.name)
-    if renamed is None:
-        renamed = _COPY_OPS[op.name] = _copy.copy(op)
-        renamed.node = renamed.qualname = op.node + "_copy"
-        renamed.node_cls = node_type(renamed.node)
-    return renamed
+    return op if op.node.endswith("_copy") else renamed(op, op.node + "_copy")
 
 
 def copied(view):
@@ -75,7 +65,8 @@ def _slice_copy(input, dim=0, start=None, end=None, step=1):
     return copied(input[(slice(None),) * d + (slice(start, end, step),)])
 
 
-def _alias(input):
+def alias(input):
+    """A view of all of input, node AliasBackward0 (aten::alias; torch.func.jvp's primal outputs are such views)."""
     return _view_out(input, apply(OPS["alias"], (input,)))
 
 
@@ -110,7 +101,7 @@ _ONE = {   # name: (PyTorch's signatures without out=, the view taken)
     "slice_copy": (["(Tensor input, int dim = 0, int? start = None, int? end = None, int step = 1)"], _slice_copy),
     "diagonal_copy": (["(Tensor input, int offset = 0, int dim1 = 0, int dim2 = 1)"],
                       lambda input, offset=0, dim1=0, dim2=1: diagonal(input, offset, dim1, dim2)),
-    "alias_copy": (["(Tensor input)"], _alias),
+    "alias_copy": (["(Tensor input)"], alias),
     "unfold_copy": (["(Tensor input, int dimension, int size, int step)"],
                     lambda input, dimension, size, step: input.unfold(dimension, size, step)),
     "view_as_real_copy": (["(Tensor input)"], view_as_real),

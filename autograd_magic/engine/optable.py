@@ -19,6 +19,8 @@ Example (a whole new op: this declaration and one row in tests/test_gradcheck.py
     def sinc_vjp(xp, grad, saved, consts, needs):
         ...
 """
+import copy
+
 from .autograd import multi_node_type, node_type
 
 OPS = {}
@@ -76,3 +78,18 @@ def defop(name, node, fwd, saves=(), save_if=None, qualname=None, **api):
 def declared_ops():
     """The ops that declare a public function (``api=``), in declaration order."""
     return [op for op in OPS.values() if op.api]
+
+
+_RENAMED = {}
+
+
+def renamed(op, node, qualname=None):
+    """op under another node name (the same forward, vjp and saved values): a node that stands for another one
+    PyTorch records (ViewBackward0_copy for view_copy; the batched op whose per-element results vmap stacks)."""
+    key = (op.name, node, qualname)
+    new = _RENAMED.get(key)
+    if new is None:
+        new = _RENAMED[key] = copy.copy(op)
+        new.node, new.qualname = node, qualname or node
+        new.node_cls = node_type(node)
+    return new

@@ -8,7 +8,7 @@ from . import argcheck, dtypes
 from .arg_parser import int_list, invalid_combination
 from .autograd import GRAD_MODE
 from .functions import add, check_operands, dims_arg, maximum, minimum, repeated_dim, write_out
-from .optable import OPS
+from .optable import OPS, renamed
 from .return_types import return_type
 from .size import checked_sizes
 from .tensor_base import TensorBase, _dim, apply, inplace, register_view, wrap, wrap_from
@@ -538,6 +538,13 @@ def stack(tensors, dim=0):
     dt = _join_dtype(tensors)
     parts = [x if x._data.dtype == dt else x.to(dtypes._FROM_NP[dt]) for x in tensors]
     return _record_join("stack", parts, d)
+
+
+def stack_named(tensors, node, qualname=None):
+    """stack(tensors) (of one shape and dtype) whose node is named like another op's: torch.func.vmap's per-element
+    results of one op stand for the output of PyTorch's batched op, whose grad_fn is that op's (ReluBackward0)."""
+    data = np.stack([x._data for x in tensors])
+    return apply(renamed(OPS["stack"], node, qualname), tuple(tensors), 0, data=data)
 
 
 # ---------------------------------------------------------------- splitting

@@ -10,22 +10,23 @@ import weakref
 
 import numpy as np
 
-from ...engine import dtypes
+from ...engine import batching, dtypes
 from ...engine import forward_ad as _fw
-from ...engine.autograd import FREED, FREED_MESSAGE, GRAD_MODE, MultiNode, Saved
+from ...engine.argcheck import type_name
+from ...engine.autograd import FREED, FREED_MESSAGE, GRAD_MODE, MultiNode, Saved, multi_node_type, record_multi
 from ...engine.tensor import Tensor
 
 class FunctionCtx:
     """What ``forward`` receives as ``ctx`` (the node itself, once ``apply`` records it)."""
 
     def save_for_backward(self, *tensors):
-        for t in tensors:
-            if t is not None and not isinstance(t, Tensor):
-                raise TypeError(f"save_for_backward can only save variables, but argument {tensors.index(t)} is "
-                                f"of type {type(t).__name__}")
-        self._to_save = tensors
+        self._to_save = tensors   # checked once forward has returned, and only when the node is recorded
 
     def save_for_forward(self, *tensors):
+        for t in tensors:
+            if t is not None and not isinstance(t, Tensor):
+                raise AssertionError("save_for_forward expects all arguments to be tensors; you should save "
+                                     "non-tensors as attributes on ctx.")
         self._saved_for_forward = tensors
 
     def mark_dirty(self, *args):
@@ -41,7 +42,9 @@ class FunctionCtx:
     def saved_tensors(self):
         if self._unpacking is not None:
             return self._unpacking
-        if self.saved is FREED:
+        if self._in_jvp and self._saved_for_forward is not None:   # (PyTorch's saved_for_forward, in jvp only)
+            return self._saved_for_forward
+        if getattr(self, "saved", None) is FREED:
             raise RuntimeError(FREED_MESSAGE)
         return tuple(self._to_save or ())
 
@@ -53,6 +56,8 @@ class BackwardCFunction(MultiNode, FunctionCtx):
     _forward_cls = None
     _to_save = None
     _unpacking = None
+    _saved_for_forward = None
+    _in_jvp = False
     _dirty = ()
     _non_differentiable = ()
     _materialize = True
@@ -125,6 +130,13 @@ class Function(FunctionCtx, metaclass=FunctionMeta):
 
     vjp = backward
 
+    generate_vmap_rule = False
+
+    @staticmethod
+    def vmap(info, in_dims, *args):
+        raise NotImplementedError("To use autograd.Function with vmap, you must either override the vmap "
+                                  "staticmethod or set generate_vmap_rule=True.")
+
     @staticmethod
     def jvp(ctx, *grad_inputs):
         raise NotImplementedError("You must implement the jvp function for custom autograd.Function to use it "
@@ -141,13 +153,44 @@ class InplaceFunction(Function):
         self.inplace = inplace
 
 
+_FUNC_DOCS = "For more details, please see https://pytorch.org/docs/main/notes/extending.func.html"
+
+
+def _check_transforms(cls):
+    """A Function under torch.func transforms: PyTorch's rules (custom_function_call) before its forward runs."""
+    if cls.setup_context is Function.setup_context:
+        raise RuntimeError("In order to use an autograd.Function with functorch transforms (vmap, grad, jvp, "
+                           f"jacrev, ...), it must override the setup_context staticmethod. {_FUNC_DOCS}")
+    if "vmap" in batching.TRANSFORMS:
+        own_rule = cls.vmap is not Function.vmap
+        if cls.generate_vmap_rule and own_rule:
+            raise RuntimeError(f"You tried to vmap over {cls.__name__}, but it has both generate_vmap_rule=True "
+                               "and an overridden vmap staticmethod. Please set generate_vmap_rule=False or delete "
+                               f"the overridden vmap staticmethod to avoid ambiguity. {_FUNC_DOCS}")
+        if not cls.generate_vmap_rule and not own_rule:
+            raise RuntimeError(f"You tried to vmap over {cls.__name__}, but it does not have vmap support. Please "
+                               "override and implement the vmap staticmethod or set generate_vmap_rule=True. "
+                               f"{_FUNC_DOCS}")
+
+
 def _apply(cls, args, kwargs):
+    if batching.TRANSFORMS:
+        _check_transforms(cls)
     tangents = _fw.input_tangents(args)
     if tangents is None:
-        return _apply_backward(cls, args, kwargs)
+        out = _apply_backward(cls, args, kwargs)
+        # torch.func.jvp / jacfwd (read off reverse mode here) call the Function's jvp once forward has run
+        if ("jvp" in batching.TRANSFORMS and cls.jvp is Function.jvp
+                and any(isinstance(a, Tensor) and a._rg for a in args)):
+            Function.jvp(None)
+        return out
     with _fw.paused():   # the forward sees plain tensors; the tangents go through the Function's jvp
         node, out = _apply_backward(cls, args, kwargs, keep_ctx=True)
-        got = cls.jvp(node, *tangents)
+        node._in_jvp = True
+        try:
+            got = cls.jvp(node, *tangents)
+        finally:
+            node._in_jvp = False
     outs, got = (out, got) if isinstance(out, tuple) else ((out,), (got,))
     for o, t in zip(outs, got):
         if isinstance(o, Tensor) and t is not None:
@@ -207,11 +250,20 @@ def _apply_backward(cls, args, kwargs, keep_ctx=False):
                 o._multi_view = i
             else:
                 o._custom_view = i
+    _check_saved(node._to_save)
     node._outputs_meta = [(o._data.shape, o._data.dtype) if isinstance(o, Tensor) else None for o in outs]
     saved = [Saved(t, any(t is o for o in result)) for t in node._to_save or () if t is not None]
     node._init(cls._op, inputs, saved or None, (weakref.ref(node),), tracked)
     out = result[0] if single else tuple(result)
     return (node, out) if keep_ctx else out
+
+
+def _check_saved(tensors):
+    """PyTorch's check of what save_for_backward got, made after forward (its own errors come first)."""
+    for i, t in enumerate(tensors or ()):
+        if t is not None and not isinstance(t, Tensor):
+            raise TypeError(f"save_for_backward can only save variables, but argument {i} is of type "
+                            f"{type_name(type(t))}")
 
 
 def _alias(t, view):
@@ -267,10 +319,14 @@ def _run_user_backward(ctx, xp, grads, saved, edges):
         else:
             raise RuntimeError(f"function {name} returned an incorrect number of gradients (expected {n}, "
                                f"got {len(result)})")
-    for i, g in enumerate(result):
-        if g is not None and not ctx._is_tensor[i]:
+    for i, g in enumerate(result):   # in order, as PyFunction::apply checks them
+        if g is None:
+            continue
+        if not ctx._is_tensor[i]:
             raise RuntimeError(f"function {name} returned a gradient different than None at position {i + 1}, "
                                "but the corresponding forward input was not a Variable")
+        if not isinstance(g, Tensor):
+            raise RuntimeError(f"expected Variable or None (got {type_name(type(g))})")
     result = [g for g, is_tensor in zip(result, ctx._is_tensor) if is_tensor]
     out = []
     for i, (g, e) in enumerate(zip(result, edges)):
@@ -281,8 +337,6 @@ def _run_user_backward(ctx, xp, grads, saved, edges):
             # kept for the node's post hooks (PyTorch shows them what backward returned); nothing flows there
             out.append((g._data if numpy else g) if isinstance(g, Tensor) else None)
             continue
-        if not isinstance(g, Tensor):
-            raise TypeError(f"expected Tensor or None as gradient {i} of {name}, but got {type(g).__name__}")
         want = e[1].shape if hasattr(e[1], "nr") else e[1]
         if g._data.shape != tuple(want) and not _expandable(g._data.shape, want):
             raise RuntimeError(f"Function {name} returned an invalid gradient at index {i} - got "
@@ -303,7 +357,9 @@ def _expandable(got, want):
 
 
 def once_differentiable(fn):
-    """A backward that cannot itself be differentiated: it runs without recording."""
+    """A backward that cannot itself be differentiated: it runs without recording; under create_graph, with a
+    gradient that requires grad, its results hang from an Error node whose backward raises (PyTorch's
+    DelayedError), so a second differentiation fails there and not silently."""
     @functools.wraps(fn)
     def wrapper(ctx, *args):
         before = GRAD_MODE.enabled
@@ -312,8 +368,40 @@ def once_differentiable(fn):
             outputs = fn(ctx, *args)
         finally:
             GRAD_MODE.enabled = before
-        return outputs
+        if not before or not any(isinstance(a, Tensor) and a._rg for a in args):
+            return outputs
+        return _delayed_error(outputs, "trying to differentiate twice a function that was marked with "
+                                       "@once_differentiable")
     return wrapper
+
+
+class _ErrorOp:
+    """The op-table entry of PyTorch's Error node (what DelayedError records): its backward raises."""
+    name = node = "Error"
+    qualname = "torch::autograd::Error"
+    node_cls = multi_node_type("Error")
+    saves = ()
+    save_if = None
+
+    @staticmethod
+    def vjp(xp, grads, saved, consts, edges):
+        raise RuntimeError(consts[0])
+
+
+def _delayed_error(outputs, message):
+    """outputs (a tensor or a tuple) as new tensors on the same data whose grad_fn is an Error node, its edges to
+    detached leaves that require grad (PyTorch's once_differentiable does so, to give the node an input)."""
+    single = not isinstance(outputs, tuple)
+    outs = (outputs,) if single else outputs
+    leaves = []
+    for o in outs:
+        if o is not None:
+            o = o.detach()
+            o.requires_grad = True
+        leaves.append(o)
+    wrapped = [None if o is None else Tensor._wrap(o._data) for o in leaves]
+    record_multi(_ErrorOp, leaves, wrapped, consts=(message,))
+    return wrapped[0] if single else tuple(wrapped)
 
 
 class NestedIOFunction(Function):

@@ -15,6 +15,7 @@ import numpy as np
 
 from ...engine import batching
 from ...engine.autograd import reachable
+from ...engine.copy_views import alias
 from ...engine.forward_ad import NO_FORWARD_DERIVATIVE, refuse
 from ...engine.grad import grad as _autograd_grad
 from ...engine.shaping import stack
@@ -148,7 +149,8 @@ def grad_and_value(func, argnums=0, has_aux=False):
         own = set()
         with enable_grad():
             args_ = _wrap_args(args, positions, own)
-            with batching.Level(batching.GRAD):   # (inside a vmap: PyTorch's message for .item() changes)
+            # (GRAD: inside a vmap, PyTorch's message for .item() changes)
+            with batching.Level(batching.GRAD), batching.Transform("grad"):
                 result = func(*args_, **kwargs)
             output, aux = _split_aux(result, has_aux, "grad_and_value(f)(*args)")
             if not isinstance(output, Tensor):
@@ -193,7 +195,9 @@ def vjp(func, *primals, has_aux=False):
     own = set()
     with enable_grad():
         diff = tree_map(lambda x: _differentiable(x, own), primals)
-        out, aux = _split_aux(func(*diff), has_aux, "vjp(f, *primals)")
+        with batching.Transform("grad"):
+            out = func(*diff)
+        out, aux = _split_aux(out, has_aux, "vjp(f, *primals)")
         flat_out, out_spec = flatten(out)
         _check_outputs(flat_out, "vjp(f, *primals)")
         for o in flat_out:
@@ -269,11 +273,14 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
     own = set()
     with enable_grad():
         flat_x = [_differentiable(p, own) for p in flat_p]
-        out, aux = _split_aux(func(*unflatten(flat_x, p_spec)), has_aux, api)
+        with batching.Transform("jvp"):
+            out = func(*unflatten(flat_x, p_spec))
+        out, aux = _split_aux(out, has_aux, api)
         flat_out, out_spec = flatten(out)
         _check_outputs(flat_out, api)
         tangents_out = _forward(flat_out, flat_x, flat_t, own)
-    primal_out = unflatten([_release(o, own) for o in flat_out], out_spec)
+    # (PyTorch's primal outputs are aliases of what f returned: the unpacked primals of dual tensors)
+    primal_out = unflatten([alias(_release(o, own)) for o in flat_out], out_spec)
     tangent_out = unflatten([_release(t, own) for t in tangents_out], out_spec)
     if has_aux:
         return primal_out, tangent_out, tree_map(lambda a: _release(a, own), aux)
@@ -345,7 +352,9 @@ def _jacobian(func, argnums, has_aux, reverse):
         own = set()
         with enable_grad():
             args_ = _wrap_args(args, positions, own)
-            out, aux = _split_aux(func(*args_, **kwargs), has_aux,
+            with batching.Transform(*(("grad",) if reverse else ("vmap", "jvp"))):   # jacfwd is vmap(jvp)
+                out = func(*args_, **kwargs)
+            out, aux = _split_aux(out, has_aux,
                                   "vjp(f, *primals)" if reverse else "jvp(f, primals, tangents)")
             flat_out, out_spec = flatten(out)
             _check_outputs(flat_out, "vjp(f, *primals)" if reverse else "jvp(f, primals, tangents)")
@@ -356,7 +365,11 @@ def _jacobian(func, argnums, has_aux, reverse):
                    for i in range(len(flat_out))]
         result = unflatten(per_out, out_spec)
         if has_aux:
-            return result, tree_map(lambda a: _release(a, own), aux)
+            aux = tree_map(lambda a: _release(a, own), aux)
+            if not reverse:   # (PyTorch's jacfwd vmaps jvp over the basis and keeps element 0 of aux, not batched)
+                size = sum(x.numel() for x in flat_x)
+                aux = tree_map(lambda a: a.expand((size,) + tuple(a.shape))[0] if isinstance(a, Tensor) else a, aux)
+            return result, aux
         return result
     return wrapper
 

@@ -1,7 +1,9 @@
 """torch.vmap / torch.func.vmap: the function runs once per batch element (a slice of each mapped input, taken with
 select, so gradients flow back to the batch) and the results are stacked along out_dims. PyTorch pushes the batch
 dimension into each op instead; the values are the same, and printing inside the function shows plain tensors
-where PyTorch shows BatchedTensor. The slices and what ops make of them are marked as batched (engine/batching.py):
+where PyTorch shows BatchedTensor. The results are made as PyTorch takes the batch dimension out (_leaf): the
+stacked node is named after the op that made each element's result, a result that is not batched is expanded,
+an input returned as it came is that input, and an out_dim elsewhere than 0 is a permuted view. The slices and what ops make of them are marked as batched (engine/batching.py):
 ``.item()``, ``float()``, ``bool()``, ``.tolist()`` and ``.numpy()`` on them fail with PyTorch's messages.
 
 randomness: 'error' (the default) raises PyTorch's error at a random draw; 'same' replays the generator for every
@@ -15,7 +17,7 @@ import functools
 import numpy as np
 
 from ...engine import batching, random
-from ...engine.shaping import stack
+from ...engine.shaping import stack, stack_named
 from ...engine.tensor import Tensor
 from .pytree import LEAF, broadcast_to_and_flatten, flatten, unflatten
 
@@ -40,8 +42,8 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
     @functools.wraps(func)
     def wrapped(*args, **kwargs):
         size, flat_dims, flat_args, spec = _batched_inputs(func, in_dims, args)
-        outputs = _run(func, kwargs, size, flat_dims, flat_args, spec, randomness)
-        result = _stacked(func, outputs, out_dims, size)
+        outputs, batch = _run(func, kwargs, size, flat_dims, flat_args, spec, randomness)
+        result = _stacked(func, outputs, out_dims, size, batch)
         outer = [a for a in flat_args if batching.batched_by(a) is not None]
         if outer:   # a vmap inside another's function: its results are batched values of the outer one too
             for t in flatten(result)[0]:
@@ -102,11 +104,12 @@ def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
     random.BATCHED_DRAWS[0] = batch   # (a vmap inside this one's function draws for itself)
     outputs = []
     try:
-        with batching.Level(batching.Call(size)) as token:
+        with batching.Level(batching.Call(size)) as token, batching.Transform("vmap"):
             if size == 0:   # an empty batch: one call on zeros gives the outputs' structure and shapes (_stacked)
                 sliced = [a if d is None else batching.mark(_zeros_slice(a, d), token)
                           for a, d in zip(flat_args, flat_dims)]
-                return [func(*unflatten(sliced, spec), **kwargs)]
+                return [func(*unflatten(sliced, spec), **kwargs)], None
+            slices = [[] for _ in flat_args]
             for b in range(size):
                 if start is not None:
                     gen.set_state(start)
@@ -114,10 +117,23 @@ def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
                     batch.start(b)
                 sliced = [a if d is None else batching.mark(a.select(d, b), token)
                           for a, d in zip(flat_args, flat_dims)]
+                for kept, x in zip(slices, sliced):
+                    kept.append(x)
                 outputs.append(func(*unflatten(sliced, spec), **kwargs))
     finally:
         random.DRAW_CHECK[0], random.BATCHED_DRAWS[0] = saved_check, saved_batch
-    return outputs
+    sources = [(a, d, kept) for a, d, kept in zip(flat_args, flat_dims, slices) if d is not None]
+    return outputs, _Batch(token, sources, randomness != "different")
+
+
+class _Batch:
+    """What a run of the function over the batch leaves for stacking its results: its vmap call (the token its
+    batched values carry), the mapped inputs (input, in_dim, its slices), and whether a result that is not batched
+    is the same for every element (not under randomness='different', whose draws are not marked as batched)."""
+    __slots__ = ("token", "sources", "same_unbatched")
+
+    def __init__(self, token, sources, same_unbatched):
+        self.token, self.sources, self.same_unbatched = token, sources, same_unbatched
 
 
 def _zeros_slice(a, d):
@@ -129,9 +145,9 @@ def _refuse_random():
     raise RuntimeError(_RANDOM_ERROR)
 
 
-def _stacked(func, outputs, out_dims, size):
+def _stacked(func, outputs, out_dims, size, batch):
     name = _name(func)
-    flat0, out_spec = flatten(outputs[0])
+    _, out_spec = flatten(outputs[0])
     if isinstance(outputs[0], Tensor):
         if isinstance(out_dims, int) or out_dims is None:
             flat_out_dims = [out_dims]
@@ -146,18 +162,61 @@ def _stacked(func, outputs, out_dims, size):
                          f"structure of `outputs`. out_dims has structure {flatten(out_dims)[1]} but outputs has "
                          f"structure {out_spec}.")
     per_leaf = list(zip(*[flatten(o)[0] for o in outputs]))
-    result = []
-    for values, d in zip(per_leaf, flat_out_dims):
-        if d is None:
-            result.append(values[0])
-            continue
-        if not isinstance(values[0], Tensor):
-            raise ValueError(f"vmap({name}, ...): `{name}` must only return Tensors, got type {type(values[0])}. "
-                             "Did you mean to set out_dims= to None for output?")
-        ndim = values[0].dim() + 1
-        if not -ndim <= d < ndim:
-            raise IndexError(f"Dimension out of range (expected to be in range of [{-ndim}, {ndim - 1}], but got "
-                             f"{d})")
-        stacked = stack(list(values), d)
-        result.append(stacked.narrow(d, 0, size) if size == 0 else stacked)
+    result = [_leaf(name, values, d, size, batch) for values, d in zip(per_leaf, flat_out_dims)]
     return result[0] if out_spec is LEAF else unflatten(result, out_spec)
+
+
+def _leaf(name, values, d, size, batch):
+    """One output of the batch, as PyTorch takes the batch dimension out of its BatchedTensor: the mapped input
+    itself when the function returned its slices (moved to out_dim), an output that is not batched expanded along a
+    new out_dim (no copy), else the per-element results stacked under the node name of the op that made them."""
+    first = values[0]
+    batched = batch is not None and getattr(first, "_bt", None) is batch.token
+    if d is None:
+        if batched:
+            raise ValueError(f"vmap({name}, ...): `{name}` can not return a BatchedTensor when out_dim is None")
+        return first
+    if not isinstance(first, Tensor):
+        raise ValueError(f"vmap({name}, ...): `{name}` must only return Tensors, got type {type(first)}. "
+                         "Did you mean to set out_dims= to None for output?")
+    ndim = first.dim() + 1
+    if not -ndim <= d < ndim:
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-ndim}, {ndim - 1}], but got {d})")
+    d %= ndim
+    if batch is None:   # (an empty batch)
+        return stack(list(values), d).narrow(d, 0, size)
+    for arg, in_dim, slices in batch.sources:
+        if all(v is x for v, x in zip(values, slices)):
+            return arg if in_dim == d else arg.movedim(in_dim, d)
+    if not batched and batch.same_unbatched and all(_same(v, first) for v in values[1:]):
+        sizes = list(first.shape)
+        sizes.insert(d, size)
+        return first.expand(sizes)
+    stacked = _stack_named(values)
+    return stacked if d == 0 else stacked.movedim(0, d)
+
+
+def _same(v, first):
+    """Whether v holds first's values, bit for bit (a result is taken as not batched only when every element's is
+    the same: an op that does not pass the batch mark on must not lose the others' values)."""
+    return isinstance(v, Tensor) and v.shape == first.shape and v.dtype == first.dtype and \
+        v._data.tobytes() == first._data.tobytes()
+
+
+# a full reduction of each element is a reduction over all dims but the batch one: PyTorch's batching rule calls
+# the dim overload, whose node is another (x.sum() under vmap: SumBackward1)
+_BATCHED_NODE = {"SumBackward0": "SumBackward1", "MeanBackward0": "MeanBackward1", "ProdBackward0": "ProdBackward1",
+                 "MaxBackward1": "MaxBackward0", "MinBackward1": "MinBackward0", "MedianBackward0": "MedianBackward1",
+                 "TraceBackward0": "SumBackward1"}
+
+
+def _stack_named(values):
+    """The per-element results stacked, the node named after the op that made each (PyTorch's batched op)."""
+    op = getattr(values[0].grad_fn, "op", None)
+    node = getattr(op, "node", None)
+    if not isinstance(node, str) or any(v.dtype != values[0].dtype or getattr(v.grad_fn, "op", None) is None or
+                                        v.grad_fn.op.node != node for v in values):
+        return stack(list(values))
+    if node in _BATCHED_NODE:
+        return stack_named(list(values), _BATCHED_NODE[node])
+    return stack_named(list(values), node, op.qualname)

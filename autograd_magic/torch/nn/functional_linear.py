@@ -2,6 +2,7 @@
 import numpy as np
 
 from ...engine import argcheck, autocast as _ac
+from ...engine import batching as _batching
 from ...engine import forward_ad as _fw
 from ...engine import linalg as L
 from ...engine import shaping as S
@@ -20,6 +21,8 @@ def linear(input, weight, bias=None):
         raise RuntimeError(f"both arguments to linear need to be at least 1D, but they are {input.ndim}D and "
                            f"{weight.ndim}D")
     wt = S.t(weight)
+    if bias is not None and _decomposed(input, weight, bias):
+        return L.matmul(input, wt) + bias
     if input.ndim == 2:
         return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)
     if bias is None:
@@ -31,6 +34,17 @@ def linear(input, weight, bias=None):
         return out + bias if _fw.tangent(bias) is not None else out.add_(bias)
     flat = S.view(input, -1, input.shape[-1])
     return S.view(L.addmm(bias, flat, wt), *input.shape[:-1], weight.shape[0])
+
+
+def _decomposed(input, weight, bias):
+    """Whether PyTorch computes linear as matmul, then add, under the torch.func transforms running: a vmap over any
+    of its tensors (its batching rule), or an input that is neither 2-d nor 3-d inside any transform (the fused
+    flattening path is not taken there)."""
+    if not _batching.TRANSFORMS:
+        return False
+    if any(_batching.batched_by(t) is not None for t in (input, weight, bias)):
+        return True
+    return input.ndim not in (2, 3)
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
