@@ -21,7 +21,7 @@ def linear(input, weight, bias=None):
         raise RuntimeError(f"both arguments to linear need to be at least 1D, but they are {input.ndim}D and "
                            f"{weight.ndim}D")
     wt = S.t(weight)
-    if bias is not None and _decomposed(input, weight, bias):
+    if bias is not None and _batching.TRANSFORMS and _decomposed(input, weight, bias):   # (a transform runs)
         return L.matmul(input, wt) + bias
     if input.ndim == 2:
         return L.addmm(bias, input, wt) if bias is not None else L.mm(input, wt)
