@@ -49,5 +49,8 @@ ROWS_EXTRA = {
                        [_spread((4, 2))]) for m in ("sum", "mean", "max")]
     + [(lambda w: F.embedding_bag(torch.tensor([[0, 2], [2, 1]]), w, mode="sum",
                                   per_sample_weights=torch.tensor([[0.5, 2.0], [1.0, -1.0]], dtype=torch.float64)),
-        [_spread((3, 2))])],
+        [_spread((3, 2))])]
+    # per_sample_weights as the node's second input (padding_idx's entry gets no gradient)
+    + [(lambda w, p: F.embedding_bag(torch.tensor([0, 2, 1, 3, 3]), w, torch.tensor([0, 2]), mode="sum",
+                                     per_sample_weights=p, padding_idx=1), [_spread((4, 2)), _spread((5,))])],
 }

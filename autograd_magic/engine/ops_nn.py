@@ -263,21 +263,31 @@ def _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale, argmax_out=None):
 
 
 @defop("_embedding_bag", "EmbeddingBagBackward0",
-       lambda w, idx, bag, n_bags, mode, scale, rows, shape, sparse=False:
-       _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale))
+       lambda w, psw, idx, bag, n_bags, mode, scale, rows, shape, sparse=False, psw_grad=None:
+       _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale), saves=(0,), save_if={0: 1})
 def embedding_bag_vjp(xp, grad, saved, consts, needs):
     """sum / mean: each index's row gets its bag's gradient times its scale; max: each element goes to the row its
-    maximum came from."""
+    maximum came from. per_sample_weights (the second input, in sum mode): each index's weight gets the dot product
+    of its bag's gradient with its row; padding_idx's entries get 0 (psw_grad: the indices, their bags, their
+    positions in the input and the weights' shape)."""
     idx, bag, n_bags, mode, scale, rows, shape = consts[:7]
     if mode == "max":
         found = rows >= 0
         b, d = np.nonzero(found)
         picked = xp.take(grad, (b, d))
-        return (xp.scatter(picked, shape, (rows[found], d), True, "index_backward"),)
-    weighted = xp.take(grad, (bag,)) * scale[:, None]   # scale: the weight's dtype (F.embedding_bag)
-    if len(consts) > 7 and consts[7] and xp.is_numpy:   # sparse=True (ATen's _embedding_bag_sparse_backward)
-        return (sparse_rows(weighted, idx, None, shape),)
-    return (xp.scatter(weighted, shape, (idx,), True, "index_backward"),)
+        return (xp.scatter(picked, shape, (rows[found], d), True, "index_backward"), None)
+    gw = gp = None
+    if needs[1]:
+        pidx, pbag, pos, psw_shape = consts[8]
+        dots = xp.sum(xp.take(grad, (pbag,)) * xp.take(saved[0], (pidx,)), (1,))
+        gp = xp.reshape(xp.scatter(dots, (math.prod(psw_shape),), (pos,), True, "index_backward"), psw_shape)
+    if needs[0]:
+        weighted = xp.take(grad, (bag,)) * xp.wrap(scale[:, None])   # scale: the weight's dtype (F.embedding_bag)
+        if len(consts) > 7 and consts[7] and xp.is_numpy:   # sparse=True (ATen's _embedding_bag_sparse_backward)
+            gw = sparse_rows(weighted, idx, None, shape)
+        else:
+            gw = xp.scatter(weighted, shape, (idx,), True, "index_backward")
+    return gw, gp
 
 
 def sparse_rows(rows, flat, padding_idx, shape):

@@ -254,18 +254,25 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
                   sparse=False, per_sample_weights=None, include_last_offset=False, padding_idx=None):
     """Each bag's embeddings reduced (sum, mean or max): bags are the rows of a 2-d input, or the slices of a 1-d
     input that offsets start (EmbeddingBagBackward0); padding_idx's entries are left out of every bag."""
+    if isinstance(weight, Tensor) and isinstance(input, Tensor) and weight.dtype == dtypes.int64 \
+            and input.is_floating_point():
+        warnings.warn("Argument order of nn.functional.embedding_bag was changed. Usage `embedding_bag(weight, "
+                      "input, ...)` is deprecated, and should now be `embedding_bag(input, weight, ...)`.",
+                      stacklevel=2)
+        weight, input = input, weight
     if weight.ndim != 2:
         raise ValueError(f"weight has to be a 2D Tensor, but got Tensor of dimension {weight.ndim}")
     if mode not in ("sum", "mean", "max"):
         raise ValueError("mode has to be one of sum, mean or max")
     if per_sample_weights is not None and tuple(per_sample_weights.shape) != tuple(input.shape):
-        raise ValueError(f"embedding_bag: If per_sample_weights ({tuple(per_sample_weights.shape)}) is not None, "
-                         f"then it must have the same shape as the input ({tuple(input.shape)})")
+        raise ValueError(f"embedding_bag: If per_sample_weights ({per_sample_weights.shape}) is not None, "
+                         f"then it must have the same shape as the input ({input.shape})")
     if per_sample_weights is not None and mode != "sum":
         raise NotImplementedError(f"embedding_bag: per_sample_weights was not None. per_sample_weights is only "
                                   f"supported for mode='sum' (got mode='{mode}'). Please open a feature request on "
                                   "GitHub.")
     idx = input._data.astype(np.int64)
+    end = idx.size   # (where the last bag ends)
     if input.ndim == 2:
         if offsets is not None:
             raise ValueError(f"if input is 2D, then offsets has to be None, as input is treated is a mini-batch of "
@@ -275,14 +282,16 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         n_bags, per = idx.shape
         bag = np.repeat(np.arange(n_bags), per)
         idx = idx.reshape(-1)
+        if per_sample_weights is not None:   # (flattened as the input: a ViewBackward0 before the bag's node)
+            per_sample_weights = per_sample_weights.reshape(-1)
     elif input.ndim == 1:
         if offsets is None:
             raise ValueError("offsets has to be a 1D Tensor but got None")
         if offsets.ndim != 1:
             raise ValueError("offsets has to be a 1D Tensor")
         starts = offsets._data.astype(np.int64)
-        if include_last_offset:
-            starts = starts[:-1]
+        if include_last_offset:   # (the last offset ends the last bag: the indices after it are in none)
+            starts, end = starts[:-1], (min(int(starts[-1]), idx.size) if starts.size else idx.size)
         n_bags = starts.size
         bag = np.searchsorted(starts, np.arange(idx.size), side="right") - 1
     else:
@@ -301,29 +310,48 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         _check_offsets(offsets, idx.size, common)
     else:
         index_dtype("embedding_bag", input)
-    _check_bag_indices(idx, bag, weight, mode)
+    if per_sample_weights is not None and per_sample_weights._data.dtype != weight._data.dtype:
+        raise RuntimeError(f"Expected tensor for argument #1 'weight' to have the same type as tensor for argument "
+                           f"#1 'per_sample_weights'; but type {dtypes.type_string(weight._data.dtype)} does not "
+                           f"equal {dtypes.type_string(per_sample_weights._data.dtype)} (while checking arguments "
+                           "for embedding_bag)")
+    pos = np.arange(idx.size)
+    counted = bag   # (the bags a mean divides by)
+    # include_last_offset with indices after the last offset: ATen's float32 sum / mean kernel stops at the last
+    # offset (a mean still divides by the count up to the input's end); its other kernels (float64, padding_idx,
+    # max) take them into the last bag. per_sample_weights' gradient covers them either way.
+    fast = weight._data.dtype in (np.float32, np.float16) and padding_idx is None and mode != "max"
+    every = idx, bag, pos
+    if end < idx.size and fast:
+        idx, bag, pos = idx[:end], bag[:end], pos[:end]
+    _check_bag_indices(every[0], every[1], weight, mode)
     if max_norm is not None:
         embedding_renorm_(weight, idx, max_norm, norm_type)
     if scale_grad_by_freq:
         raise NotImplementedError("autograd_magic implements a subset of PyTorch: embedding_bag(scale_grad_by_freq="
                                   "True) is not part of it")
-    psw = None if per_sample_weights is None else per_sample_weights._data.reshape(-1)
     if padding_idx is not None:
         if padding_idx < 0:
             padding_idx += weight.shape[0]
         keep = idx != padding_idx
-        idx, bag = idx[keep], bag[keep]
-        psw = None if psw is None else psw[keep]
+        idx, bag, pos = idx[keep], bag[keep], pos[keep]
+        counted = bag
+        every = tuple(a[every[0] != padding_idx] for a in every)
     dtype = weight._data.dtype
     if mode == "mean":
-        counts = np.bincount(bag, minlength=n_bags)
+        counts = np.bincount(counted, minlength=n_bags)
         scale = (1 / np.maximum(counts, 1)[bag]).astype(dtype)
+    elif per_sample_weights is None:
+        scale = np.ones(idx.size, dtype)
     else:
-        scale = (np.ones(idx.size, dtype) if psw is None else psw.astype(dtype))
+        scale = per_sample_weights._data.reshape(-1)[pos].astype(dtype)
     rows = []
     data = _embedding_bag_data(weight._data, idx, bag, n_bags, mode, scale, rows)
-    return apply(OPS["_embedding_bag"], (weight,), idx, bag, n_bags, mode, scale, rows[0] if rows else None,
-                 tuple(weight.shape), bool(sparse), data=data)
+    # per_sample_weights is an input of the node (its gradient, in sum mode); without it a constant stands in
+    psw, psw_grad = (0, None) if per_sample_weights is None else \
+        (per_sample_weights, every + (tuple(per_sample_weights.shape),))
+    return apply(OPS["_embedding_bag"], (weight, psw), idx, bag, n_bags, mode, scale, rows[0] if rows else None,
+                 tuple(weight.shape), bool(sparse), psw_grad, data=data)
 
 
 def adaptive_max_pool1d(input, output_size, return_indices=False):
