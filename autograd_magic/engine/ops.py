@@ -698,7 +698,8 @@ def _bce_logits(z, t, red, w=None, pw=None):
     one = z.dtype.type(1)
     soft = np.logaddexp(0, -z).astype(z.dtype)
     loss = (one - t) * z + (soft if pw is None else ((pw - one) * t + one) * soft)
-    return np.asarray(_reduce(loss if w is None else loss * w, red))
+    # (PyTorch writes the loss into (1 - target) in place: the target's dtype, whatever the input's)
+    return np.asarray(_reduce((loss if w is None else loss * w).astype(t.dtype, copy=False), red))
 
 
 @defop("binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0", _bce_logits, saves=(0, 1))

@@ -81,7 +81,7 @@ def multi_margin_loss_vjp(xp, grad, saved, consts, needs):
         h = h * weight[t][:, None]
     h = np.where(active, h, dt(0))
     local = h.copy()
-    local[np.arange(n), t] = np.add.accumulate(-h, axis=1)[:, -1]
+    local[np.arange(n), t] = dt(0) - np.add.accumulate(h, axis=1)[:, -1]   # (ATen's 0 -= h: no -0.0 for none)
     local = local.reshape(data.shape)
     if not xp.is_numpy:
         return (grad.reshape(grad.shape + (1,) * (data.ndim - grad.ndim)) * xp.wrap(local),)

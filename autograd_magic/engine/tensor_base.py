@@ -568,8 +568,8 @@ class TensorBase:
         if self._bt is not None:
             _batching.refuse(self, _batching.CONTROL_FLOW, self._data.size == 1)
         if self._data.size != 1:
-            raise RuntimeError(
-                "Boolean value of Tensor with more than one value is ambiguous")
+            raise RuntimeError(f"Boolean value of Tensor with {'no values' if not self._data.size else 'more than one value'}"
+                               " is ambiguous")
         return bool(self._data.reshape(()))
 
     def _to_python_scalar(self, warn=True):

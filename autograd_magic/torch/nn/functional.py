@@ -247,8 +247,8 @@ def _promoted(input, target, kernel):
     numpy's float64); the one converted never requires grad, so no node is added. Two integer tensors: the
     kernel's NotImplementedError."""
     a, b = input._data.dtype, target._data.dtype
-    if not dtypes.is_float_np(a) and not dtypes.is_float_np(b):
-        raise NotImplementedError(f'"{kernel}" not implemented for \'{input.dtype.scalar_name}\'')
+    if not dtypes.is_float_np(a) and not dtypes.is_float_np(b):   # (the common dtype's kernel: Int, Long: 'Long')
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{dtypes.result_type((input, target)).scalar_name}\'')
     if a == b:
         return input, target
     common = dtypes.result_type((input, target))
@@ -272,12 +272,15 @@ def _const(t, input, how):
         return None
     arr = t._data if isinstance(t, Tensor) else np.asarray(t)
     shape = input._data.shape
-    if how == "expand":
-        for i in range(-1, -len(arr.shape) - 1, -1):
-            if -i <= len(shape) and arr.shape[i] not in (1, shape[i]):
+    if how == "expand":   # (the common shape of input and weight, built from the last dim as torch._refs does)
+        common = [1] * (max(len(shape), arr.ndim) - len(shape)) + list(shape)
+        for i in range(-1, -arr.ndim - 1, -1):
+            if common[i] == 1:
+                common[i] = arr.shape[i]
+            elif arr.shape[i] not in (1, common[i]):
                 raise RuntimeError(f"Attempting to broadcast a dimension of length {arr.shape[i]} at {i}! "
                                    f"Mismatching argument at index 1 had torch.Size([{', '.join(map(str, arr.shape))}]);"
-                                   f" but expected shape should be broadcastable to [{', '.join(map(str, shape))}]")
+                                   f" but expected shape should be broadcastable to [{', '.join(map(str, common))}]")
     elif how == "left":
         check_broadcast(shape, arr.shape)
     else:
@@ -405,6 +408,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
             raise RuntimeError(f"expected target dtype to be Long or Byte, but got {dtypes.scalar_name(t.dtype)}")
         if len(shape) == 1 and t.ndim == 1 and t.shape[0] != 1:   # (one distribution: one class, 0-d or [1])
             raise ValueError(f"For 1D input, 1D target must have size 1, but got target size: {t.shape[0]}")
+        _class_weights(weight, input, n_classes, same_dtype=False)   # (its size, then the kernel, then its dtype)
+        _nll_kernel("nll_loss_out_frame", input)
         w = _class_weights(weight, input, n_classes)
     t = t.astype(np.int64, copy=False)
     ignored = None
@@ -428,6 +433,12 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     return apply(op, (input,), t, red, shape, weights, ignored)
 
 
+def _nll_kernel(name, input):
+    """nll_loss's kernels exist for floating dtypes (float16 and bfloat16 too): else their NotImplementedError."""
+    if not dtypes.is_float_np(input._data.dtype):
+        raise NotImplementedError(f'"{name}" not implemented for \'{input.dtype.scalar_name}\'')
+
+
 def _nll_loss2d_checks(input, t, weight, red):
     """nll_loss2d's checks of a (N, C, H, W) input's target and weight, in PyTorch's order: the target's dims, its
     dtype, the weight's size, the shapes, the weight's dtype, then the CPU kernel's refusal of a Byte target (which
@@ -442,6 +453,7 @@ def _nll_loss2d_checks(input, t, weight, red):
     if t.shape != (shape[0],) + shape[2:]:
         raise RuntimeError(f"size mismatch (got input: [{', '.join(map(str, shape))}] , target: "
                            f"[{', '.join(map(str, t.shape))}]")
+    _nll_kernel("nll_loss2d_forward_out_frame", input)
     w = _class_weights(weight, input, shape[1], one_dim=False)
     if t.dtype == np.uint8 and (t.size or red == "none"):
         raise RuntimeError("expected scalar type Long but found Byte")
@@ -528,7 +540,7 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
         raise RuntimeError("smooth_l1_loss does not support negative values for beta.")
     if beta == 0.0:
         return l1_loss(input, target, reduction=red)
-    input, target = _broadcast_pair(input, target)
+    input, target = _promoted(*_broadcast_pair(input, target), "smooth_l1_cpu")
     return apply(OPS["smooth_l1_loss"], (input, target), red, beta)
 
 

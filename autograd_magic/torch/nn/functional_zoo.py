@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 
 from ...engine import functions as EF
-from ...engine import creation
+from ...engine import creation, dtypes
 from ...engine.creation import zeros_like
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
@@ -95,7 +95,32 @@ def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="m
         if common != tuple(input.shape):
             raise RuntimeError(f"output with shape {list(input.shape)} doesn't match the broadcast shape {list(common)}")
         target = target.expand(input.shape)
+    if target.dtype != input.dtype or not input.is_floating_point():
+        target = _soft_margin_target(input, target)
     return apply(OPS["soft_margin_loss"], (input, target), red)
+
+
+def _soft_margin_target(input, target):
+    """ATen computes neg(input).mul_(target).exp_().log1p_(): in input's dtype, which an integral input cannot
+    hold (the mul_'s result type, or exp_'s default float dtype); a bool input fails at neg."""
+    if not (input.is_floating_point() or input.is_complex()):
+        if input.dtype is dtypes.bool_:
+            EF.neg(input)
+        common = dtypes.result_type((input, target))
+        shown = common if common.is_floating_point else dtypes.get_default_dtype()
+        raise RuntimeError(f"result type {shown.scalar_name} can't be cast to the desired output type "
+                           f"{input.dtype.scalar_name}")
+    return target.to(input.dtype)
+
+
+def _margin_kernel_dtypes(kernel, input, target, weight=None):
+    """The margin kernels' dtypes, checked as their data pointers are taken: float32 or float64 input (the
+    dispatch's NotImplementedError), int64 class indices, a weight of the input's dtype."""
+    if input.dtype not in (dtypes.float32, dtypes.float64):
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{input.dtype.scalar_name}\'')
+    for t, want in ((target, dtypes.int64), (weight, input.dtype)):
+        if t is not None and t.dtype != want:
+            raise RuntimeError(f"expected scalar type {want.scalar_name} but found {t.dtype.scalar_name}")
 
 
 def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=None, reduce=None,
@@ -119,6 +144,9 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=
                            f"samples (batch size). Expected target size [{nframe}], but got "
                            f"[{', '.join(map(str, target.shape))}]. Input has shape "
                            f"[{', '.join(map(str, input.shape))}].")
+    if weight is not None and weight.numel() != dim:
+        raise RuntimeError(f"inconsistent weight size, expected {dim} but got [{', '.join(map(str, weight.shape))}]")
+    _margin_kernel_dtypes("multi_margin_loss_cpu_kernel", input, target, weight)
     t = np.asarray(target._data).astype(np.int64)
     if t.size and (t.min() < 0 or t.max() >= dim):
         raise RuntimeError("target out of range")
@@ -141,8 +169,9 @@ def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduct
         raise RuntimeError(f"inconsistent target size: [{', '.join(map(str, target.shape))}] for input of size: "
                            f"[{', '.join(map(str, input.shape))}]")
     t = np.asarray(target._data).astype(np.int64)
-    if t.size and (t.min() < -1 or t.max() >= dim):
+    if t.size and (t.min() < -1 or t.max() >= dim):   # (ATen reads the range first, as int64, whatever the dtype)
         raise RuntimeError("argument #2 'target' is out of range")
+    _margin_kernel_dtypes("multilabel_margin_loss_forward_out_frame", input, target)
     return apply(OPS["multilabel_margin_loss"], (input,), t, red)
 
 
