@@ -44,6 +44,19 @@ def apply(name, a):
     return function(name, a.dtype)(a) if a.size else a.copy()
 
 
+def log(a):
+    """The C library's log of each element of a float32 / float64 array (std::log, what ATen's scalar kernels such
+    as xlogy call; numpy's own SIMD log differs in the last bit for about 1 value in 1000); the C library is asked
+    about the positive finite elements only, numpy gives the rest (0, negatives, nan, inf: -inf / nan / inf)."""
+    a = np.asarray(a)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.array(np.log(a))   # (a writable array, also for a 0-d a)
+    ok = (a > 0) & np.isfinite(a)
+    if ok.any():
+        out[ok] = apply("log", a[ok])
+    return out
+
+
 def expf(x):
     """The C library's float32 exp of each element: the float64 value rounded once, asked of the C library itself
     where the two can differ (glibc's expf is within 0.502 units: only values within 0.01 unit of a rounding tie,

@@ -358,9 +358,9 @@ def threshold_backward_vjp(xp, grad, saved, consts, needs):
 def _softmax_back(g, out, dim):
     if out.dtype == _F16 and g.dtype == _F16 and out.size:   # float16: the float32 kernel, rounded once
         return _softmax_back(g.astype(np.float32), out.astype(np.float32), dim).astype(_F16)
-    if g.dtype == out.dtype and vec_kernels.applies(out, dim):
+    if g.dtype == out.dtype and (vec_kernels.applies(out, dim) or vec_kernels.applies64(out, dim)):
         return vec_kernels.softmax_backward_lastdim(g, out)
-    if g.dtype == out.dtype and softmax_dims.applies(out, dim):
+    if g.dtype == out.dtype and (softmax_dims.applies(out, dim) or softmax_dims.applies64(out, dim)):
         return softmax_dims.softmax_backward(g, out, dim)
     dim = dim if out.ndim else None  # a 0-d tensor: the sum runs over its one element
     return out * (g - (g * out).sum(axis=dim, keepdims=True))
@@ -377,9 +377,9 @@ def softmax_backward_vjp(xp, grad, saved, consts, needs):
 def _log_softmax_back(g, out, dim):
     if out.dtype == _F16 and g.dtype == _F16 and out.size:
         return _log_softmax_back(g.astype(np.float32), out.astype(np.float32), dim).astype(_F16)
-    if g.dtype == out.dtype and vec_kernels.applies(out, dim):
+    if g.dtype == out.dtype and (vec_kernels.applies(out, dim) or vec_kernels.applies64(out, dim)):
         return vec_kernels.log_softmax_backward_lastdim(g, out)
-    if g.dtype == out.dtype and softmax_dims.applies(out, dim):
+    if g.dtype == out.dtype and (softmax_dims.applies(out, dim) or softmax_dims.applies64(out, dim)):
         return softmax_dims.log_softmax_backward(g, out, dim)
     dim = dim if out.ndim else None
     return g - np.exp(out) * np.add.reduce(g, axis=dim, keepdims=True)
@@ -616,9 +616,9 @@ def _softmax(a, dim):
         if a.ndim and dim != a.ndim - 1:
             return softmax_dims.reduced_softmax(w, dim, _F16).astype(_F16)
         return _softmax(w, dim).astype(_F16)
-    if vec_kernels.applies(a, dim):   # float32 over the last dim: ATen's kernel, bit for bit
+    if vec_kernels.applies(a, dim) or vec_kernels.applies64(a, dim):   # over the last dim: ATen's kernel, bit for bit
         return vec_kernels.softmax_lastdim(a)
-    if softmax_dims.applies(a, dim):   # float32 over another dim: ATen's kernel too
+    if softmax_dims.applies(a, dim) or softmax_dims.applies64(a, dim):   # over another dim: ATen's kernel too
         return softmax_dims.softmax(a, dim)
     if a.size == 0:   # nothing to normalise: an empty result of the same shape
         return a.copy()
@@ -633,9 +633,9 @@ def _log_softmax(a, dim):
         if a.ndim and dim == a.ndim - 1:
             return softmax_dims.reduced_log_softmax_lastdim(w, _F16).astype(_F16)
         return _log_softmax(w, dim).astype(_F16)
-    if vec_kernels.applies(a, dim):
+    if vec_kernels.applies(a, dim) or vec_kernels.applies64(a, dim):
         return vec_kernels.log_softmax_lastdim(a)
-    if softmax_dims.applies(a, dim):
+    if softmax_dims.applies(a, dim) or softmax_dims.applies64(a, dim):
         return softmax_dims.log_softmax(a, dim)
     if a.size == 0:
         return a.copy()
@@ -674,7 +674,10 @@ def _reduce_back(xp, grad, shape, reduction):
 @defop("mse_loss", "MseLossBackward0", lambda a, b, red: np.asarray(_reduce((a - b) ** 2, red)), saves=(0, 1))
 def mse_loss_vjp(xp, grad, saved, consts, needs):
     a, b = saved
-    d = _reduce_back(xp, grad, a.shape, consts[0]) * (2 * (a - b))
+    diff = a - b
+    # ATen's mse_loss_backward: norm * (input - target) * grad_output, norm = 2 / numel (mean) or 2, in that order
+    norm = 2 / math.prod(diff.shape) if consts[0] == "mean" else 2.0
+    d = diff * norm * grad
     return (d if needs[0] else None), (-d if needs[1] else None)
 
 

@@ -205,7 +205,8 @@ def hypot_vjp(xp, grad, saved, consts, needs):
 
 
 def _xlogy(a, b):
-    out = a * rounded_f32(np.log)(b)
+    # ATen's xlogy kernel is scalar code calling the C library's log (std::log), not MKL's vector Ln
+    out = a * (libm.log(b) if b.dtype in (np.float32, np.float64) else rounded_f32(np.log)(b))
     return np.where((a == 0) & ~np.isnan(b), a.dtype.type(0), out)
 
 
@@ -214,7 +215,8 @@ def xlogy_vjp(xp, grad, saved, consts, needs):
     a, b = saved
     ga = gb = None
     if needs[0]:
-        ga = grad * xp.log(b)  # PyTorch's formula: log(other) even where self is 0
+        # PyTorch's formula: xlogy(grad, other), 0 where self == 0 and other <= 0
+        ga = xp.where((a == 0) & (b <= 0), 0.0, xp.call("xlogy", (grad, b)))
     if needs[1]:
         gb = grad * a / b
     return ga, gb

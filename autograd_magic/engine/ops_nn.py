@@ -189,8 +189,11 @@ def smooth_l1_loss_vjp(xp, grad, saved, consts, needs):
     a, b = saved
     red, beta = consts
     d = a - b
-    local = xp.where(xp.abs(d) < beta, d / beta, xp.sign(d))
-    gd = _reduce_back(xp, grad, a.shape, red) * local
+    # ATen's smooth_l1_backward kernel: norm * x * grad / beta inside the quadratic part, +-norm * grad outside
+    # (norm = 1 / numel for a mean), multiplied in that order
+    norm = 1 / math.prod(d.shape) if red == "mean" else 1.0
+    scaled = norm * grad
+    gd = xp.where(xp.abs(d) < beta, d * norm * grad / beta, xp.sign(d) * scaled)
     return (gd if needs[0] else None), (-gd if needs[1] else None)
 
 

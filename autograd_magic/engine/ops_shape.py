@@ -128,20 +128,30 @@ def amin_vjp(xp, grad, saved, consts, needs):
     return (spread_ties(xp, grad, a, out, dims),)
 
 
-@defop("prod", "ProdBackward0", lambda a: np.asarray(a.prod(dtype=a.dtype)), saves=(0,))
+def _has_zero(xp, a):
+    """Whether an input of prod is 0 somewhere (ATen's prod_backward takes grad * (result / input) only if not)."""
+    return bool(((a if xp.is_numpy else a._data) == 0).any())
+
+
+@defop("prod", "ProdBackward0", lambda a: np.asarray(a.prod(dtype=a.dtype)), saves=(0, -1))
 def prod_vjp(xp, grad, saved, consts, needs):
-    a, = saved
+    a, out = saved
+    if a.ndim and not _has_zero(xp, a):   # ATen's prod_backward: grad * (result / input) when no input is 0
+        return (grad * (out / a),)
     return (grad * xp.prod_of_others(a, None),)
 
 
 @defop("prod_dim", "ProdBackward1", lambda a, dim, keepdim: np.asarray(a.prod(axis=dim, keepdims=keepdim, dtype=a.dtype)),
-       saves=(0,))
+       saves=(0, -1))
 def prod_dim_vjp(xp, grad, saved, consts, needs):
-    a, = saved
+    a, out = saved
     dim, keepdim = consts
     if not a.ndim:
         return (grad,)
-    return (xp.restore_dims(grad, (dim,), a.ndim, keepdim) * xp.prod_of_others(a, dim),)
+    grad = xp.restore_dims(grad, (dim,), a.ndim, keepdim)
+    if not _has_zero(xp, a):
+        return (grad * (xp.restore_dims(out, (dim,), a.ndim, keepdim) / a),)
+    return (grad * xp.prod_of_others(a, dim),)
 
 
 _DOF_WARNING = ("{}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
@@ -265,12 +275,18 @@ def var_vjp(xp, grad, saved, consts, needs):
     a, = saved
     dims, correction, keepdim = consts
     count = _count(a.shape, dims)
-    mean = xp.sum(a, dims, True) / count
     grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
     dof = count - correction
     if dof <= 0:
         return (xp.constant(a, float("nan")),)  # PyTorch's gradient here is a constant nan
-    return (grad * (2 / dof) * (a - mean),)
+    return (_var_grad(xp, grad, a, dims, dof),)
+
+
+def _var_grad(xp, grad, a, dims, dof):
+    """ATen's var_backward: (2 / dof) * grad * (self - self.mean(dims, keepdim=True)), the mean being torch.mean's."""
+    mean = xp.call("mean", (a,), a.shape) if dims is None or not a.ndim else xp.call("mean_dim", (a,), tuple(dims),
+                                                                                       True, a.shape)
+    return grad * (2 / dof) * (a - mean)
 
 
 def _std(a, dims, correction, keepdim):
@@ -282,12 +298,14 @@ def std_vjp(xp, grad, saved, consts, needs):
     a, out = saved
     dims, correction, keepdim = consts
     count = _count(a.shape, dims)
-    mean = xp.sum(a, dims, True) / count
     grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
     out = xp.restore_dims(out, dims, a.ndim, keepdim)
     dof = count - correction
-    # PyTorch masks the points where the std is 0 (its gradient would be 0/0).
-    return ((a - mean) * xp.where(out == 0, 0.0, grad / (out * (dof if dof > 0 else float("nan")))),)
+    # ATen's std_backward: grad / (result * 2), 0 where the std is 0 (its gradient would be 0/0), then var's
+    grad_var = xp.where(out == 0, 0.0, grad / (out * 2))
+    if dof <= 0:
+        return ((a - a) * grad_var * float("nan"),)
+    return (_var_grad(xp, grad_var, a, dims, dof),)
 
 
 def _norm(a, p, dims, keepdim):

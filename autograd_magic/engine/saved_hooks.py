@@ -27,6 +27,7 @@ SAVED = {
     # reductions to one of the elements whose gradient is shared among the ties: self, then result
     "max_all": (("self", 0), ("result", 1)), "min_all": (("self", 0), ("result", 1)),
     "median": (("self", 0), ("result", 1)), "nanmedian": (("self", 0), ("result", 1)),
+    "prod": (("self", 0), ("result", 1)), "prod_dim": (("self", 0), ("result", 1)),
     "mm": (("mat2", 1), ("self", 0)), "bmm": (("mat2", 1), ("self", 0)), "mv": (("self", 0), ("vec", 1)),
     "dot": (("self", 0), ("tensor", 1)), "addmm": (("mat1", 0), ("mat2", 1)),
 }

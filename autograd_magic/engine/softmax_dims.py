@@ -22,9 +22,9 @@ import numpy as np
 
 from . import libm
 from . import vec_kernels as vk
-from .random_kernels import _fma32
+from .random_kernels import _fma32, _fma64
 
-_F32 = np.float32
+_F32, _F64 = np.float32, np.float64
 _THREADS = [None]
 
 
@@ -51,6 +51,17 @@ def applies(a, dim):
     return a.dtype == _F32 and a.ndim >= 2 and 0 <= dim < a.ndim - 1 and a.size > 0
 
 
+def applies64(a, dim):
+    """float64 softmax, log_softmax and their backwards over a dim that is not the last: the same kernels with
+    Vectorized<double> (half the lanes, vec_kernels.expd / logd, the C library's exp on the scalar positions, chunks
+    of 128 KB counted in doubles)."""
+    return a.dtype == _F64 and a.ndim >= 2 and 0 <= dim < a.ndim - 1 and a.size > 0
+
+
+def _lanes(x):
+    return vk.lanes() // 2 if x.dtype == _F64 else vk.lanes()
+
+
 def _fused():
     """SLEEF's functions and contracted multiply-adds (avx2, avx512), or the C library's and none ('default')."""
     return vk.capability() != "default"
@@ -63,10 +74,10 @@ def _view(a, dim):
 
 
 @functools.lru_cache(maxsize=64)
-def _chunk_vectors(inner, dim_size, lanes):
+def _chunk_vectors(inner, dim_size, lanes, itemsize=4):
     """Boolean (inner,): which positions the chunked kernels (log_softmax, backwards) treat as whole vectors
     (cached: a loop calls it with the same shape each step; read-only)."""
-    chunk = max((128 * 1024) // dim_size // 4, lanes) // lanes * lanes
+    chunk = max((128 * 1024) // dim_size // itemsize, lanes) // lanes * lanes
     chunk = min(chunk, inner)
     pos = np.arange(inner)
     start = pos // chunk * chunk
@@ -101,14 +112,15 @@ def _softmax_vectors(outer, inner, lanes, n_threads):
 def _exp(x, vectors):
     """exp of x (outer, dim, inner): SLEEF where vectors (broadcast over dim) is set, the C library's elsewhere
     (everywhere with 'default')."""
+    scalar, vector = (libm.expf, vk.expf) if x.dtype != _F64 else (lambda v: libm.apply("exp", v), vk.expd)
     if not _fused():
-        return libm.expf(x)
+        return scalar(x)
     out = np.empty_like(x)
     mask = np.broadcast_to(vectors[:, None, :] if vectors.ndim == 2 else vectors, x.shape)
     if mask.any():
-        out[mask] = vk.expf(x[mask])
+        out[mask] = vector(x[mask])
     if not mask.all():
-        out[~mask] = libm.expf(x[~mask])
+        out[~mask] = scalar(x[~mask])
     return out
 
 
@@ -123,15 +135,16 @@ def _running_sum(x):
 def softmax(a, dim):
     x = _view(a, dim)
     shifted = x - np.maximum.reduce(x, axis=1, keepdims=True)
-    e = _exp(shifted, _softmax_vectors(x.shape[0], x.shape[2], vk.lanes(), threads()))
+    e = _exp(shifted, _softmax_vectors(x.shape[0], x.shape[2], _lanes(x), threads()))
     return (e / _running_sum(e)).reshape(a.shape)
 
 
 def log_softmax(a, dim):
     x = _view(a, dim)
     m = np.maximum.reduce(x, axis=1, keepdims=True)
-    sums = _running_sum(_exp(x - m, _chunk_vectors(x.shape[2], x.shape[1], vk.lanes())))
-    logsum = vk.logf(sums)   # vec::map's log on every position: SLEEF's, or the C library's with 'default'
+    sums = _running_sum(_exp(x - m, _chunk_vectors(x.shape[2], x.shape[1], _lanes(x), x.itemsize)))
+    # vec::map's log on every position: SLEEF's, or the C library's with 'default'
+    logsum = vk.logd(sums) if x.dtype == _F64 else vk.logf(sums)
     return ((x - m) - logsum).reshape(a.shape)
 
 
@@ -139,19 +152,21 @@ def softmax_backward(g, out, dim):
     gv, ov = _view(g, dim), _view(out, dim)
     if not _fused():
         return (ov * (gv - _running_sum(gv * ov))).reshape(out.shape)
-    acc = np.zeros((gv.shape[0], 1, gv.shape[2]), _F32)
+    acc = np.zeros((gv.shape[0], 1, gv.shape[2]), gv.dtype)
+    fma = _fma64 if gv.dtype == _F64 else _fma32
     for d in range(gv.shape[1]):
-        acc = _fma32(gv[:, d:d + 1], ov[:, d:d + 1], acc)
+        acc = fma(gv[:, d:d + 1], ov[:, d:d + 1], acc)
     return (ov * (gv - acc)).reshape(out.shape)
 
 
 def log_softmax_backward(g, out, dim):
     gv, ov = _view(g, dim), _view(out, dim)
     total = _running_sum(gv)
-    e = _exp(ov, _chunk_vectors(ov.shape[2], ov.shape[1], vk.lanes()))
+    e = _exp(ov, _chunk_vectors(ov.shape[2], ov.shape[1], _lanes(ov), ov.itemsize))
     if not _fused():
         return (gv - e * total).reshape(out.shape)
-    return _fma32(-e, np.broadcast_to(total, e.shape), gv).reshape(out.shape)
+    fma = _fma64 if ov.dtype == _F64 else _fma32
+    return fma(-e, np.broadcast_to(total, e.shape), gv).reshape(out.shape)
 
 
 # ---------------------------------------------------------------- bfloat16 and float16 (ATen's reduced floating types)

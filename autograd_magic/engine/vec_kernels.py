@@ -22,14 +22,14 @@ import os
 import numpy as np
 
 from . import ckernels, libm
-from .random_kernels import _fma32
+from .random_kernels import _fma32, _fma64
 
 try:
     from numpy._core._multiarray_umath import __cpu_features__ as _CPU   # numpy's own probe of the processor
 except ImportError:  # pragma: no cover - older numpy layout
     from numpy.core._multiarray_umath import __cpu_features__ as _CPU
 
-_F32 = np.float32
+_F32, _F64 = np.float32, np.float64
 _R_LN2 = _F32(1.442695040888963407359924681001892137426645954152985934135449406931)
 _L2U, _L2L = _F32(0.693145751953125), _F32(1.428606765330187045e-06)
 _EXP_POLY = [_F32(c) for c in (0.000198527617612853646278381, 0.00139304355252534151077271,
@@ -271,10 +271,11 @@ def tanhf(x):
 
 
 def row_sum(e):
-    """Sum over the last axis of a float32 array in ATen's reduce_all order, keepdims: lanes of one vector
-    accumulate the row's full vectors in order, the tail adds into the first lanes, then the lanes fold by
-    halves (AVX2/AVX-512) or in order ('default'); a row shorter than a vector adds its values in order."""
-    n, width = e.shape[-1], lanes()
+    """Sum over the last axis of a float32 (or float64) array in ATen's reduce_all order, keepdims: lanes of one
+    vector accumulate the row's full vectors in order, the tail adds into the first lanes, then the lanes fold by
+    halves (float32 with AVX2/AVX-512: ATen's VecReduceAllSIMD) or in order (float64, whose vectors have half as
+    many lanes, and 'default'); a row shorter than a vector adds its values in order."""
+    n, width = e.shape[-1], lanes() if e.dtype != _F64 else lanes() // 2
     if n < width:
         acc = e[..., :1].copy()
         for i in range(1, n):
@@ -287,7 +288,7 @@ def row_sum(e):
         d += width
     if d < n:
         acc[..., :n - d] += e[..., d:]
-    if capability() == "default":
+    if capability() == "default" or e.dtype == _F64:
         total = acc[..., :1].copy()
         for i in range(1, width):
             total += acc[..., i:i + 1]
@@ -301,6 +302,11 @@ def row_sum(e):
 def applies(a, dim):
     """ATen's lastdim kernel and these functions cover a float32 array reduced over its last axis."""
     return a.dtype == _F32 and a.ndim >= 1 and dim == a.ndim - 1 and a.shape[-1] > 0 and a.size > 0
+
+
+def applies64(a, dim):
+    """The same for float64 (softmax, log_softmax and their backwards: exp and log are expd / logd, sums fold in order)."""
+    return a.dtype == np.float64 and a.ndim >= 1 and dim == a.ndim - 1 and a.shape[-1] > 0 and a.size > 0
 
 
 def _compiled(*arrays):
@@ -318,7 +324,90 @@ def _compiled(*arrays):
     return 16 if cap == "avx512" else 8
 
 
+_R_LN2_64 = 1.442695040888963407359924681001892137426645954152985934135449406931
+_L2U_64, _L2L_64 = .69314718055966295651160180568695068359375, .28235290563031577122588448175013436025525412068e-12
+_EXPD_POLY = (0.2081276378237164457e-8, 0.2511210703042288022e-7, 0.2755762628169491192e-6, 0.2755723402025388239e-5,
+              0.2480158687479686264e-4, 0.1984126989855865850e-3, 0.1388888888914497797e-2,
+              0.8333333333314938210e-2, 0.4166666666666602598e-1, 0.1666666666666669072e+0)
+
+
+def expd(x):
+    """float64 exp as ATen's Vectorized<double> computes it: SLEEF's exp_u10 in its fused multiply-add form
+    (the AVX2 / AVX-512 builds), an Estrin polynomial of degree 10 on the reduced argument; the C library's exp
+    with 'default'. (Not the correctly rounded value, nor MKL's, which torch.exp itself uses.)"""
+    d = np.asarray(x, _F64)
+    if capability() == "default":
+        with np.errstate(over="ignore"):
+            return np.where(d > 709.7, np.inf, libm.apply("exp", np.minimum(d, 709.7)))
+    with np.errstate(invalid="ignore", over="ignore"):
+        u = np.rint(d * _R_LN2_64)
+        s = _fma64(u, -_L2U_64, d)
+        s = _fma64(u, -_L2L_64, s)
+        s2 = s * s
+        s4 = s2 * s2
+        c = _EXPD_POLY
+        p2 = lambda c1, c0: _fma64(s, c1, c0)   # noqa: E731 (SLEEF's POLY2 .. POLY10 macros, fused)
+        p4 = lambda c3, c2, c1, c0: _fma64(s2, p2(c3, c2), p2(c1, c0))   # noqa: E731
+        p = _fma64(s4 * s4, p2(c[0], c[1]), _fma64(s4, p4(*c[2:6]), p4(*c[6:10])))
+        p = _fma64(_fma64(_fma64(p, s, 0.5), s, 1.0), s, 1.0)
+        q = np.nan_to_num(u, nan=0.0, posinf=0.0, neginf=0.0).clip(-2000, 2000).astype(np.int64)
+        out = np.ldexp(p, q)   # SLEEF's two power-of-two products: one rounding, the first is exact
+    out = np.where(d > 709.78271114955742909217217426, np.inf, out)
+    return np.where(d < -1000, 0.0, out)
+
+
+_LOGD_POLY = (0.1532076988502701353e+0, 0.1525629051003428716e+0, 0.1818605932937785996e+0, 0.2222214519839380009e+0,
+              0.2857142932794299317e+0, 0.3999999999635251990e+0, 0.6666666666667333541e+0)
+_LN2_HI64, _LN2_LO64 = 0.693147180559945286226764, 2.319046813846299558417771e-17
+
+
+def logd(x):
+    """float64 log as ATen's Vectorized<double> computes it: SLEEF's log_u10 (its AVX-512 / FMA form: the exponent
+    of x / 0.75, the mantissa in [0.75, 1.5), (m - 1) / (m + 1) and ln 2 * e in double-double arithmetic, an Estrin
+    polynomial of degree 7 in its square); the C library's log with 'default'."""
+    d = np.asarray(x, _F64)
+    if capability() == "default":
+        return libm.log(d)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        e = (np.frexp(d * (1.0 / 0.75))[1] - 1).astype(_F64)
+        sig = np.frexp(d)[0] * 2.0
+        m = np.where(sig >= 1.5, sig * 0.5, sig)
+        nx, ny = _dd_add2(-1.0, m)
+        dx, dy = _dd_add2(1.0, m)
+        t = 1.0 / dx                       # dddiv: (nx, ny) / (dx, dy)
+        qx = nx * t
+        u = _fma64(t, nx, -qx)
+        v = _fma64(-dy, t, _fma64(-dx, t, 1.0))
+        qy = _fma64(qx, v, _fma64(ny, t, u))
+        x2 = qx * qx
+        x4 = x2 * x2
+        c = _LOGD_POLY
+        poly = _fma64(x4 * x4, _fma64(x4, c[0], _fma64(x2, c[1], c[2])),
+                      _fma64(x4, _fma64(x2, c[3], c[4]), _fma64(x2, c[5], c[6])))
+        sx = _LN2_HI64 * e                 # ddmul(ln 2, e)
+        sy = _fma64(_LN2_LO64, e, _fma64(_LN2_HI64, e, -sx))
+        s0 = sx + 2.0 * qx                 # ddadd(s, 2 q)
+        s1 = (((sx - s0) + 2.0 * qx) + sy) + 2.0 * qy
+        w = (x2 * qx) * poly               # ddadd(s, x^3 poly)
+        r0 = s0 + w
+        out = r0 + (((s0 - r0) + w) + s1)
+    out = np.where(d == 0, -np.inf, out)
+    out = np.where(d == np.inf, np.inf, out)
+    return np.where((d < 0) | np.isnan(d), np.nan, out)
+
+
+def _dd_add2(x, y):
+    """SLEEF's ddadd2: x + y as a double-double (two-sum)."""
+    s = x + y
+    v = s - x
+    return s, (x - (s - v)) + (y - v)
+
+
 def softmax_lastdim(a):
+    if a.dtype == _F64:   # ATen's _vec_softmax_lastdim with Vectorized<double>
+        m = np.maximum.reduce(a, axis=-1, keepdims=True)
+        e = expd(a - m)
+        return e * (1.0 / row_sum(e))
     width = _compiled(a)
     if width:
         return ckernels.rows("am_softmax", width, a)
@@ -328,6 +417,9 @@ def softmax_lastdim(a):
 
 
 def log_softmax_lastdim(a):
+    if a.dtype == _F64:   # ATen's _vec_log_softmax_lastdim with Vectorized<double>
+        m = np.maximum.reduce(a, axis=-1, keepdims=True)
+        return (a - m) - logd(row_sum(expd(a - m)))
     width = _compiled(a)
     if width:
         return ckernels.rows("am_log_softmax", width, a)
@@ -342,10 +434,10 @@ def log_softmax_backward_lastdim(g, out):
     if width:
         return ckernels.rows("am_log_softmax_backward", width, g, out)
     total = row_sum(g)
-    e = expf(out)
+    e = expd(out) if out.dtype == _F64 else expf(out)
     if capability() == "default":
         return g - e * total
-    return _fma32(-e, np.broadcast_to(total, e.shape), g)
+    return (_fma64 if out.dtype == _F64 else _fma32)(-e, np.broadcast_to(total, e.shape), g)
 
 
 def softmax_backward_lastdim(g, out):
@@ -405,8 +497,44 @@ def libm_expf(x):
     return libm.expf(x)
 
 
+def libm_exp64(x):
+    """The C library's double exp of each element (std::exp: ATen's scalar tails), inf beyond its range."""
+    x = np.asarray(x, _F64)
+    big = ~(x <= 709.78)   # (and nan: numpy's exp gives nan, inf, the C library's values out there)
+    out = np.array(libm.apply("exp", np.where(big, 0.0, x)))
+    if big.any():
+        with np.errstate(over="ignore"):
+            out[big] = np.exp(x[big])
+    return out
+
+
+def _sigmoid64(a):
+    """float64 sigmoid as ATen's cpu_kernel_vec runs it over a C- or F-contiguous array (memory order): SLEEF's exp
+    (expd) on whole pairs of vectors, the C library's on the tail; None for other layouts."""
+    if a.flags.f_contiguous and not a.flags.c_contiguous:
+        out = _sigmoid64(a.T)
+        return None if out is None else out.T
+    if not a.flags.c_contiguous:
+        return None
+    flat = a.reshape(-1)
+    n = flat.size
+    body = 0 if capability() == "default" else n - n % lanes()   # 2 vectors of lanes() / 2 doubles
+    out = np.empty_like(flat)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        if body:
+            out[:body] = 1.0 / (expd(-flat[:body]) + 1.0)
+        if body < n:
+            out[body:] = 1.0 / (1.0 + libm_exp64(-flat[body:]))
+    return out.reshape(a.shape)
+
+
 def sigmoid(a):
     """ATen's sigmoid: 1 / (1 + exp(-x)), exp SLEEF's in the vector body and glibc's in the tail."""
+    if isinstance(a, np.ndarray) and a.dtype == _F64 and a.size:
+        return _sigmoid64(a)
+    if (isinstance(a, np.ndarray) and a.dtype == _F32 and a.ndim == 2 and a.flags.f_contiguous
+            and not a.flags.c_contiguous):   # a transposed matrix: ATen runs over its memory in order
+        return sigmoid(a.T).T
     if ckernels.applies(a) and capability() != "default":
         return compiled_elementwise("am_sigmoid", a)
     one = _F32(1)

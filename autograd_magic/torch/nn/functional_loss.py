@@ -45,7 +45,10 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
     if log_target:
         out = target.exp() * (target - input)
     else:
-        out = F.xlogy(target, target) - target * input
+        # ATen's composite is `at::xlogy(target, target) - target * input`, whose right operand GCC builds first:
+        # MulBackward0 is the older node, so backward adds target's gradients from xlogy before the product's
+        cross = target * input
+        out = F.xlogy(target, target) - cross
     out = out.mean() if red == "mean" else out.sum() if red == "sum" else out
     if reduction == "batchmean" and input.ndim != 0:
         out = out / input.shape[0]
