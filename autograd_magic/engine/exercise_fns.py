@@ -4,14 +4,15 @@ nanquantile, chain_matmul, asarray, ``Tensor.view(dtype)``, ``apply_`` and ``map
 PyTorch's own composite records (``combinations``: meshgrid, masked_select, stack), so grad_fn names match."""
 import numpy as np
 
-from . import dtypes
+from . import arg_parser, dtypes
 from . import functions as F
 from . import indexing as IX
 from . import shaping as S
 from .composed import narrow
 from .creation import from_numpy, tensor as _tensor
+from .function_signatures import SIGNATURES
 from .linalg import _multi_dot_checks, chain_order as _chain_order, mm
-from .more import int_to_default_float, quantile, spacings, trapezoid
+from .more import int_to_default_float, quantile, real_step, spacings, trapezoid
 from .optable import OPS
 from .ordering import meshgrid
 from .tensor_base import TensorBase, _dim, apply, inplace, warn_once, wrap
@@ -120,8 +121,8 @@ lcm = _int_binary("lcm", np.lcm)
 
 
 def trapz(y, x=None, *, dx=None, dim=-1):
-    """trapezoid's older name."""
-    return trapezoid(y, x, dx=dx, dim=dim)
+    """trapezoid's older name (its dx a float: no check that it is real)."""
+    return trapezoid(y, x, dx=None if dx is None else float(dx), dim=dim)
 
 
 def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
@@ -132,14 +133,12 @@ def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
         raise IndexError("slice() cannot be applied to a 0-dim tensor.")
     d = _dim(dim, y.ndim)
     n = y.shape[d]
-    if x is not None and dx is not None:
-        raise TypeError("cumulative_trapezoid() received an invalid combination of arguments")
     left, right = narrow(y, d, 0, max(n - 1, 0)), narrow(y, d, min(1, n), max(n - 1, 0))
     if x is None:
-        step = 1 if dx is None else dx
+        step = 1 if dx is None else real_step(dx, "cumulative_trapezoid")
         return S.cumsum(F.mul(step / 2.0, F.add(left, right)), d)
     dxs = spacings(x, y, d, n, "cumulative_trapezoid")
-    return apply(OPS["div_scalar"], (S.cumsum(F.mul(dxs, F.add(left, right)), d),), 2.0)
+    return apply(OPS["div_scalar"], (S.cumsum(F.mul(F.add(left, right), dxs), d),), 2.0)
 
 
 def nanquantile(input, q, dim=None, keepdim=False, *, interpolation="linear"):
@@ -240,7 +239,10 @@ def map_(self, tensor, callable):
 FUNCTIONS = {"scatter_reduce": scatter_reduce, "masked_scatter": masked_scatter, "combinations": combinations,
              "diag_embed": diag_embed, "diagflat": diagflat, "fix": fix, "fix_": lambda input: inplace(fix, input),
              "gcd": gcd, "lcm": lcm, "gcd_": lambda a, b: inplace(gcd, a, b), "lcm_": lambda a, b: inplace(lcm, a, b),
-             "trapz": trapz, "cumulative_trapezoid": cumulative_trapezoid, "nanquantile": nanquantile,
+             # (PyTorch parses these overloads first: x and dx together are its "invalid combination" TypeError)
+             **{name: arg_parser.checked(fn, name, SIGNATURES[name])
+                for name, fn in (("trapz", trapz), ("cumulative_trapezoid", cumulative_trapezoid))},
+             "nanquantile": nanquantile,
              "chain_matmul": chain_matmul, "asarray": asarray, "positive": lambda input: _positive(input)}
 
 

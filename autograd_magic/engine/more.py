@@ -5,12 +5,13 @@ ones where PyTorch's graph shows those same nodes."""
 
 import numpy as np
 
-from . import batching, dtypes, selection
+from . import arg_parser, batching, dtypes, selection
 from . import functions as F
 from . import indexing as IX
 from . import ordering as O
 from . import shaping as S
 from .composed import narrow
+from .function_signatures import SIGNATURES
 from .functions import check_broadcast, dims_arg
 from .optable import OPS
 from .tensor_base import TensorBase, _dim, apply, wrap, wrap_from
@@ -496,33 +497,44 @@ def vander(x, N=None, increasing=False):
 
 
 def spacings(x, y, d, n, name):
-    """The differences of the sample points x along y's dim d (n samples): a 1-d x shaped to broadcast there."""
-    if x.ndim != 1:
-        return F.sub(narrow(x, d, 1, n - 1), narrow(x, d, 0, n - 1))
-    if x.shape[0] != n:
-        raise RuntimeError(f"{name}: There must be one `x` value for each sample point")
-    shape = [1] * y.ndim
-    shape[d] = n - 1
-    return S.view(F.sub(narrow(x, 0, 1, n - 1), narrow(x, 0, 0, n - 1)), shape)
+    """The differences of the sample points x along y's dim d (n samples), as ATen: x viewed to y's number of dims
+    first (a 1-d x along d, one of fewer dims given leading ones), then sliced, so that a wrong length meets
+    broadcasting's error."""
+    if x.ndim == 1:
+        if x.shape[0] != n:
+            raise RuntimeError(f"{name}: There must be one `x` value for each sample point")
+        shape = [1] * y.ndim
+        shape[d] = n
+        x = S.view(x, shape)
+    elif x.ndim < y.ndim:
+        x = S.view(x, (1,) * (y.ndim - x.ndim) + tuple(x.shape))
+    m = x.shape[d]
+    return F.sub(narrow(x, d, min(1, m), max(m - 1, 0)), narrow(x, d, 0, max(m - 1, 0)))
+
+
+def real_step(dx, name):
+    """A number dx as ATen's Scalar (a 0-d tensor: its value), refused when it is a bool or complex."""
+    value = dx.item() if isinstance(dx, TensorBase) else dx
+    if isinstance(value, (bool, complex)):
+        raise RuntimeError(f"{name}: Currently, we only support dx as a real number.")
+    return value
 
 
 def trapezoid(y, x=None, *, dx=None, dim=-1):
-    y = int_to_default_float(y, "trapezoid")
     if y.ndim == 0:
         raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
     d = _dim(dim, y.ndim)
     n = y.shape[d]
-    if x is not None and dx is not None:
-        raise TypeError("trapezoid() received an invalid combination of arguments")
+    if n == 0:   # (ATen's zeros_like_except, before any other check: y's dtype, no graph)
+        return wrap(np.zeros(y.shape[:d] + y.shape[d + 1:], dtype=y._data.dtype))
+    y = int_to_default_float(y, "trapezoid")
     if x is None:
-        step = 1 if dx is None else dx
-        if n == 0:
-            return S.sum(y * 0, d)
+        step = 1 if dx is None else real_step(dx, "trapezoid")
         ends = F.add(IX.select(y, d, 0), IX.select(y, d, -1))
         return apply(OPS["mul_scalar"], (F.sub(S.sum(y, d), apply(OPS["mul_scalar"], (ends,), 0.5)),), step)
     dxs = spacings(x, y, d, n, "trapezoid")
-    pair = F.add(narrow(y, d, 1, n - 1), narrow(y, d, 0, n - 1))
-    return apply(OPS["div_scalar"], (S.sum(F.mul(dxs, pair), d),), 2.0)
+    pair = F.add(narrow(y, d, 0, n - 1), narrow(y, d, 1, n - 1))
+    return apply(OPS["div_scalar"], (S.sum(F.mul(pair, dxs), d),), 2.0)
 
 
 def int_to_default_float(y, name):
@@ -573,6 +585,8 @@ FUNCTIONS = {
     "cummin": cummin, "kthvalue": kthvalue, "mode": mode, "msort": msort, "aminmax": aminmax, "nansum": nansum,
     "nanmean": nanmean, "quantile": quantile, "searchsorted": searchsorted, "bucketize": bucketize, "isin": isin,
     "unique_consecutive": unique_consecutive, "kron": kron, "cartesian_prod": cartesian_prod,
-    "block_diag": block_diag, "vander": vander, "trapezoid": trapezoid, "signbit": signbit, "heaviside": heaviside,
+    "block_diag": block_diag, "vander": vander,
+    # (PyTorch parses trapezoid's overloads first: x and dx together are its "invalid combination" TypeError)
+    "trapezoid": arg_parser.checked(trapezoid, "trapezoid", SIGNATURES["trapezoid"]), "signbit": signbit, "heaviside": heaviside,
     "copysign": copysign, "float_power": float_power, "logaddexp2": logaddexp2,
 }
