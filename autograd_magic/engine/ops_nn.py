@@ -7,13 +7,14 @@ import math
 
 import numpy as np
 
-from . import act_kernels, libm, onednn_kernels, vec_kernels
+from . import act_kernels, libm, onednn_kernels, selection, vec_kernels
 from .ops import _reduce, _reduce_back
 from .ops_act_backward import elu_backward
 from .optable import OPS, defop
 from .sparse_grad import from_entries
 from .dtypes import scalar_name
 from .xp import rounded_f32
+from .random_kernels import _fma32, _fma64
 
 _expm1 = rounded_f32(np.expm1)  # float32 expm1 rounded once: agrees with PyTorch's far more often than numpy's
 
@@ -261,6 +262,11 @@ def _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale, argmax_out=None):
         if argmax_out is not None:
             argmax_out.append(rows)
         return out
+    if mode == "mean":   # ATen: each bag's rows added in order, then the sum divided by the bag's size
+        np.add.at(out, bag, w[idx])
+        size = np.ones(n_bags, w.dtype)   # (the sizes F.embedding_bag counted, each index's scale being 1 / size)
+        size[bag] = np.rint(1 / scale.astype(np.float64))
+        return out / size[:, None]
     np.add.at(out, bag, w[idx] * scale[:, None])
     return out
 
@@ -288,9 +294,36 @@ def embedding_bag_vjp(xp, grad, saved, consts, needs):
         weighted = xp.take(grad, (bag,)) * xp.wrap(scale[:, None])   # scale: the weight's dtype (F.embedding_bag)
         if len(consts) > 7 and consts[7] and xp.is_numpy:   # sparse=True (ATen's _embedding_bag_sparse_backward)
             gw = sparse_rows(weighted, idx, None, shape)
+        elif xp.is_numpy and grad.dtype in (np.float32, np.float64):
+            gw = _embedding_bag_axpy(grad, idx, bag, scale, shape)
         else:
             gw = xp.scatter(weighted, shape, (idx,), True, "index_backward")
     return gw, gp
+
+
+_RADIX_MIN = 32768   # (ordering._RADIX_MIN: from this length ATen sorts int64 indices with a stable radix sort)
+
+
+def _embedding_bag_axpy(grad, idx, bag, scale, shape):
+    """ATen's _embedding_bag_dense_backward_cpu_sum_mean: the indices sorted by indices.sort() (std::sort's order
+    among ties), each one's row gets axpy(scale, its bag's gradient) in that order, a fused multiply-add per
+    element (MKL's axpy)."""
+    gw = np.zeros(shape, grad.dtype)
+    fma = _fma32 if grad.dtype == np.float32 else _fma64
+    if 16 < idx.size < _RADIX_MIN:   # (insertion sort up to 16, fbgemm's stable radix sort from 32768: stable)
+        order = selection.sort_indices(np.asarray(idx, np.int64), False)
+    else:
+        order = np.argsort(idx, kind="stable")
+    ranks = np.empty(idx.size, np.int64)
+    if idx.size:   # each position's rank among the positions of its index (sorted order)
+        sorted_idx = idx[order]
+        starts = np.r_[0, np.nonzero(np.diff(sorted_idx))[0] + 1]
+        ranks[order] = np.arange(idx.size) - np.repeat(starts, np.diff(np.r_[starts, idx.size]))
+    for k in range(int(ranks.max()) + 1 if idx.size else 0):
+        at = np.nonzero(ranks == k)[0]   # distinct indices: their k-th contributions in one step
+        rows = idx[at]
+        gw[rows] = fma(scale[at, None].astype(grad.dtype), grad[bag[at]], gw[rows]).astype(grad.dtype)
+    return gw
 
 
 def sparse_rows(rows, flat, padding_idx, shape):

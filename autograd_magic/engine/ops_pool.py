@@ -6,12 +6,16 @@ input (torch/nn/functional_more.py), as PyTorch composes it.
 A pooling's cfg = (kernel, stride, pad, dilation, ceil_mode, out): tuples of S ints except ceil_mode.
 """
 import functools
+import itertools
 
 import numpy as np
 
 from . import dtypes
-from .ops_conv import col2im, out_size, pad, taps, windows
+from .ops_conv import out_size, pad, taps, windows
 from .optable import defop
+
+
+_EXACT = (np.dtype(np.float32), np.dtype(np.float64))   # the dtypes summed in ATen's order (others: numpy's)
 
 
 def pool_geometry(size, kernel, stride, pad_, dil, ceil_mode):
@@ -125,16 +129,26 @@ def _avg_divisor(size, cfg, count_include_pad, divisor_override, dtype):
 
 
 def _avg_pool_fwd(x, cfg, count_include_pad, divisor_override, shape=None):
+    """ATen's cpu_avg_pool: each window's taps added one by one from 0 in row-major order (the padding's zeros
+    change nothing), then divided by the window's divisor."""
     kernel, stride, pad_, dil, ceil_mode, out = cfg
     s = len(kernel)
     if x.ndim == s + 1:
         return _avg_pool_fwd(x[None], cfg, count_include_pad, divisor_override)[0]
     _, hi = pool_geometry(x.shape[2:], kernel, stride, pad_, dil, ceil_mode)
-    total = windows(pad(x, pad_, hi), kernel, stride, dil, out).sum(axis=tuple(range(2, 2 + s)))
+    cols = windows(pad(x, pad_, hi), kernel, stride, dil, out)
+    if x.dtype not in _EXACT:
+        total = cols.sum(axis=tuple(range(2, 2 + s)))
+    else:
+        total = np.zeros(x.shape[:2] + tuple(out), x.dtype)
+        for tap in taps(kernel):
+            total += cols[(slice(None), slice(None)) + tap]
     return total / _avg_divisor(x.shape[2:], cfg, count_include_pad, divisor_override, x.dtype)
 
 
 def _avg_pool_back(g, cfg, count_include_pad, divisor_override, shape):
+    """ATen's cpu_avg_pool_backward: grad / divisor added to each tap of the window, window after window; the
+    taps taken last to first give every input element its windows' shares in the windows' order."""
     kernel, stride, pad_, dil, ceil_mode, out = cfg
     s = len(kernel)
     if len(shape) == s + 1:
@@ -142,10 +156,13 @@ def _avg_pool_back(g, cfg, count_include_pad, divisor_override, shape):
     size = tuple(shape[2:])
     _, hi = pool_geometry(size, kernel, stride, pad_, dil, ceil_mode)
     share = g / _avg_divisor(size, cfg, count_include_pad, divisor_override, g.dtype)
-    cols = np.broadcast_to(share[(slice(None), slice(None)) + (None,) * s],
-                           share.shape[:2] + tuple(kernel) + share.shape[2:])
     padded = tuple(size[i] + pad_[i] + hi[i] for i in range(s))
-    return np.ascontiguousarray(col2im(cols, padded, stride, dil, pad_, size))
+    res = np.zeros(share.shape[:2] + padded, share.dtype)
+    for tap in reversed(taps(kernel)):
+        where = tuple(slice(tap[i] * dil[i], tap[i] * dil[i] + (out[i] - 1) * stride[i] + 1, stride[i])
+                      for i in range(s))
+        res[(Ellipsis,) + where] += share
+    return np.ascontiguousarray(res[(Ellipsis,) + tuple(slice(pad_[i], pad_[i] + size[i]) for i in range(s))])
 
 
 def adaptive_bins(size, n):
@@ -153,36 +170,40 @@ def adaptive_bins(size, n):
     return [((i * size) // n, -(-((i + 1) * size) // n)) for i in range(n)]
 
 
-def _adaptive_matrix(size, n, dtype):
-    m = np.zeros((n, size), dtype)
-    for i, (a, b) in enumerate(adaptive_bins(size, n)):
-        m[i, a:b] = 1
-    return m
-
-
-def _bin_sums(x, mats):
-    """x's last len(mats) dims multiplied by the bin matrices (the last two as rows @ x @ cols.T)."""
-    if len(mats) == 3:
-        s = x.shape
-        x = np.matmul(mats[0], x.reshape(s[:-3] + (s[-3], s[-2] * s[-1]))).reshape(
-            s[:-3] + (mats[0].shape[0], s[-2], s[-1]))
-    return np.matmul(np.matmul(mats[-2], x), mats[-1].T)
-
-
-def _adaptive_mats(shape, out, dtype):
-    mats = [_adaptive_matrix(shape[len(shape) - len(out) + i], out[i], dtype) for i in range(len(out))]
-    return mats, functools.reduce(np.multiply.outer, [m.sum(1) for m in mats])
+def _bins(shape, out):
+    """Every output position with its bin: (position, slices of the input, bin lengths), in row-major order."""
+    spatial = shape[len(shape) - len(out):]
+    per_dim = [adaptive_bins(spatial[i], out[i]) for i in range(len(out))]
+    for pos in itertools.product(*(range(n) for n in out)):
+        b = [per_dim[i][p] for i, p in enumerate(pos)]
+        yield pos, tuple(slice(lo, hi) for lo, hi in b), [hi - lo for lo, hi in b]
 
 
 def _adaptive_fwd(x, out, shape=None):
-    """Mean over each bin: sums of the bins along each dim, divided once by the bin's volume."""
-    mats, area = _adaptive_mats(x.shape, out, x.dtype)
-    return _bin_sums(x, mats) / area
+    """ATen's cpu_adaptive_avg_pool: each bin's elements added one by one from 0 in row-major order (a running
+    sum), then divided by each of the bin's lengths in turn (sum / kh / kw)."""
+    res = np.empty(x.shape[:x.ndim - len(out)] + tuple(out), x.dtype)
+    t = x.dtype.type
+    for pos, where, lengths in _bins(x.shape, out):
+        block = x[(Ellipsis,) + where]
+        block = block.reshape(block.shape[:x.ndim - len(out)] + (-1,))
+        total = (np.cumsum(block, axis=-1)[..., -1] + t(0)) if x.dtype in _EXACT else block.sum(-1)
+        for n in lengths:
+            total = total / t(n)
+        res[(Ellipsis,) + pos] = total
+    return res
 
 
 def _adaptive_back(g, out, shape):
-    mats, area = _adaptive_mats(shape, out, g.dtype)
-    return _bin_sums(g / area, [m.T for m in mats])
+    """ATen's cpu_adaptive_avg_pool_backward: grad / kh / kw added to each element of the bin, bin after bin."""
+    res = np.zeros(tuple(shape), g.dtype)
+    t = g.dtype.type
+    for pos, where, lengths in _bins(shape, out):
+        share = g[(Ellipsis,) + pos]
+        for n in lengths:
+            share = share / t(n)
+        res[(Ellipsis,) + where] += np.asarray(share)[(Ellipsis,) + (None,) * len(out)]
+    return res
 
 
 def adaptive_max_with_indices(x, out):
