@@ -256,14 +256,23 @@ def potrf(a, upper=False):
     return factor, np.asarray(infos, np.int32).reshape(batch)
 
 
-def trsm_legacy(a, b, upper, transpose=False, unitriangular=False):
-    """X with op(A) X = B as the older torch.triangular_solve computes it on the CPU: A and B broadcast and each
-    copied column-major, ?trsm with side 'L' and trans 'T' when transpose; None as trsm."""
+def _pair(a, b):
+    """(library, batch shape, a and b broadcast to it) for a solve with right-hand sides b, or None (no MKL,
+    another dtype, empty or not finite)."""
     lib = lapack_complex._library(a, _SCALAR)
     if lib is None or b.dtype != a.dtype or b.size == 0 or not np.isfinite(b).all():
         return None
     batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
-    a_, b_ = np.broadcast_to(a, batch + a.shape[-2:]), np.broadcast_to(b, batch + b.shape[-2:])
+    return lib, batch, np.broadcast_to(a, batch + a.shape[-2:]), np.broadcast_to(b, batch + b.shape[-2:])
+
+
+def trsm_legacy(a, b, upper, transpose=False, unitriangular=False):
+    """X with op(A) X = B as the older torch.triangular_solve computes it on the CPU: A and B broadcast and each
+    copied column-major, ?trsm with side 'L' and trans 'T' when transpose; None as trsm."""
+    got = _pair(a, b)
+    if got is None:
+        return None
+    lib, batch, a_, b_ = got
     fn = lib.strsm_ if a.dtype == np.float32 else lib.dtrsm_
     n, k = b_.shape[-2:]
     flags = [ctypes.c_char(c) for c in (b"L", b"U" if upper else b"L", b"T" if transpose else b"N",
@@ -280,11 +289,10 @@ def trsm_legacy(a, b, upper, transpose=False, unitriangular=False):
 def potrs(l, b, upper):
     """X with A X = B for A = L L^T (U^T U) from its Cholesky factor, as torch.cholesky_solve computes it on the
     CPU: both broadcast and copied column-major, ?potrs; None as trsm."""
-    lib = lapack_complex._library(l, _SCALAR)
-    if lib is None or b.dtype != l.dtype or b.size == 0 or not np.isfinite(b).all():
+    got = _pair(l, b)
+    if got is None:
         return None
-    batch = np.broadcast_shapes(l.shape[:-2], b.shape[:-2])
-    l_, b_ = np.broadcast_to(l, batch + l.shape[-2:]), np.broadcast_to(b, batch + b.shape[-2:])
+    lib, batch, l_, b_ = got
     fn = lib.spotrs_ if l.dtype == np.float32 else lib.dpotrs_
     n, k = b_.shape[-2:]
     uplo, size, nrhs, lda = ctypes.c_char(b"U" if upper else b"L"), _int(n), _int(k), _int(max(1, n))
@@ -320,11 +328,10 @@ def trsm(a, b, upper, left=True, unitriangular=False):
     finite). ATen hands the memory of A to trsm as it lies: a row-major A goes as its transpose, with uplo
     flipped and trans 'T'; X is written into a column-major copy of B, transposed (side flipped) when that copy
     has a single row. MKL's trsm rounds differently for each of these on some processors, so they are kept."""
-    lib = lapack_complex._library(a, _SCALAR)
-    if lib is None or b.dtype != a.dtype or b.size == 0 or not np.isfinite(b).all():
+    got = _pair(a, b)
+    if got is None:
         return None
-    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
-    a_, b_ = np.broadcast_to(a, batch + a.shape[-2:]), np.broadcast_to(b, batch + b.shape[-2:])
+    lib, batch, a_, b_ = got
     out = b_   # (out: column-major per matrix, a copy of B)
     transpose_a = b_.shape[-2] == 1   # (a column-major out with one row is also row-major: ATen transposes it)
     if transpose_a:
