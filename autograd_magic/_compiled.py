@@ -28,7 +28,7 @@ MODULES = (
     "engine.dispatch", "engine.autograd", "engine.events", "engine.inspect", "engine.blas", "engine.ckernels",
     "engine.xp", "engine.optable", "engine.memory_format", "engine.ops", "engine.vec_kernels", "engine.mkl_order",
     "trace.runner", "trace.execute", "trace.loops", "trace.model", "trace.recorder", "trace.names", "trace.build",
-    "trace.modules", "torch.argument_errors", "engine.method_errors",
+    "trace.modules", "torch.argument_errors", "engine.method_errors", "engine.torch_function",
 )
 
 PACKAGE = os.path.dirname(os.path.abspath(__file__))

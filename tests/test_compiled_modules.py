@@ -147,3 +147,31 @@ def test_a_cell_under_grad_reads_the_same_with_and_without_the_builds():
     assert "shape '[3]' is invalid for input of size 2" in compiled and "autograd_magic" not in compiled
     assert "Cell In[1], line 10" in compiled
     assert re.search(r"^loss +output .*3 passes: 9 → 9", compiled, re.M), compiled
+
+
+_WARNING_LINES = """
+import warnings
+import autograd_magic.torch as torch
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    torch.meshgrid(torch.ones(2), torch.ones(3))
+    torch.nn.functional.softmax(torch.ones(2, 3))
+print([(w.filename, w.lineno) for w in caught])
+"""
+
+
+def test_a_torch_functions_warning_points_at_the_callers_line(tmp_path):
+    """The public torch functions pass through the __torch_function__ wrapper (engine/torch_function.py): a warning
+    a function gives with a fixed stacklevel still names the caller's line, as PyTorch's do, because the wrapper
+    is compiled (one of MODULES) and so has no frame. (Run as plain Python, AUTOGRAD_MAGIC_PURE_PYTHON=1, such a
+    warning names the wrapper's line.)"""
+    if "engine.torch_function" not in _built():
+        if REQUIRE_ALL:
+            pytest.fail("engine/torch_function.py is not compiled (tools/build_compiled.py)")
+        pytest.skip("the compiled modules are not built")
+    script = tmp_path / "lesson.py"
+    script.write_text(textwrap.dedent(_WARNING_LINES))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "PYTHONPATH": ROOT})
+    assert done.returncode == 0, done.stderr
+    assert eval(done.stdout) == [(str(script), 6), (str(script), 7)]
