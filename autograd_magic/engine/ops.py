@@ -92,6 +92,7 @@ def neg_vjp(xp, grad, saved, consts, needs):
 
 
 _exp, _log, _log1p = rounded_f32(np.exp), rounded_f32(np.log), rounded_f32(np.log1p)
+_sqrt = vml_or(np.sqrt, "Sqrt")   # (ATen's sqrt kernel: MKL's vector sqrt, within an ulp, not always rounded as numpy's)
 
 
 def _power(a, e):
@@ -106,6 +107,8 @@ def _power(a, e):
         return np.power(a, e)
     if e == 2:
         return a * a
+    if e == 0.5 and a.dtype.kind == "f":   # ATen's pow kernel hands exponent .5 to its sqrt kernel (MKL's vsSqrt)
+        return _sqrt(a)
     if e == 3:
         return a * a * a
     if e < 0 and a.dtype.kind in "fV":   # ("V": bfloat16, whose numpy loops round each step as PyTorch's do)
@@ -270,7 +273,7 @@ def log_vjp(xp, grad, saved, consts, needs):
     return (grad / saved[0],)
 
 
-@defop("sqrt", "SqrtBackward0", vml_or(np.sqrt, "Sqrt"), saves=(-1,), api="sqrt", promote="float", inplace=True)
+@defop("sqrt", "SqrtBackward0", _sqrt, saves=(-1,), api="sqrt", promote="float", inplace=True)
 def sqrt_vjp(xp, grad, saved, consts, needs):
     return (grad / (2 * saved[0]),)
 

@@ -4,8 +4,12 @@ import numpy as np
 
 from . import vec_kernels
 from .optable import defop
-from .reduce import ordered_sum
-from .xp import NumpyXP
+from . import mkl_order
+from .reduce import dim_sum, ordered_sum
+from .ops import _bmm
+from .xp import NumpyXP, vml_or
+
+_sqrt = vml_or(np.sqrt, "Sqrt")   # (ATen's sqrt kernel: MKL's vsSqrt / vdSqrt)
 
 
 def _pairs(a, b):
@@ -165,12 +169,27 @@ def _pow_once(x, e):
 
 
 def _euclidean(a, b):
-    """sqrt(clamp(|x1|^2 - 2 x1.x2 + |x2|^2, 0)) as one matrix product of padded operands (ATen's order)."""
-    an = np.add.reduce(a * a, axis=-1, keepdims=True)
-    bn = np.add.reduce(b * b, axis=-1, keepdims=True)
+    """sqrt(clamp(|x1|^2 - 2 x1.x2 + |x2|^2, 0)) as one matrix product of padded operands, each step as ATen's
+    _euclidean_dist takes it: x.pow(2).sum(-1, True) in torch.sum's order, the product through PyTorch's BLAS
+    (mm for 2-d operands, bmm's per-matrix products for a batch), sqrt_ with its sqrt kernel (MKL's vsSqrt)."""
+    an = dim_sum(a * a, (a.ndim - 1,), keepdim=True)
+    bn = dim_sum(b * b, (b.ndim - 1,), keepdim=True)
     a_ = np.concatenate([a * a.dtype.type(-2), an, np.ones_like(an)], axis=-1)
-    b_ = np.concatenate([b, np.ones_like(bn), bn], axis=-1)
-    return np.sqrt(np.maximum(np.matmul(a_, np.swapaxes(b_, -1, -2)), a.dtype.type(0)))
+    b_ = np.swapaxes(np.concatenate([b, np.ones_like(bn), bn], axis=-1), -1, -2)
+    return _sqrt(np.maximum(_product(a_, b_), a.dtype.type(0)))
+
+
+def _product(a, b):
+    """a.matmul(b) as ATen runs it for these operands: mm (PyTorch's BLAS) for 2-d ones, bmm for a batch."""
+    if a.ndim == 2 and b.ndim == 2:
+        return mkl_order.matmul(a, b)
+    n, k, m = a.shape[-2], a.shape[-1], b.shape[-1]
+    if k * n * m >= 400 and a.dtype == b.dtype and a.dtype.kind == "f" and a.shape[:-2] == b.shape[:-2]:
+        # bmm past its plain loop over the (batch, rows, cols) operands cdist makes: one BLAS gemm per matrix
+        # (MKL's batched gemm gives each matrix gemm's bits)
+        flat = zip(a.reshape((-1, n, k)), b.reshape((-1, k, m)))
+        return np.stack([mkl_order.matmul(x, y) for x, y in flat]).reshape(a.shape[:-1] + (m,))
+    return _bmm(a, b)
 
 
 @defop("_euclidean_dist", "EuclideanDistBackward0", _euclidean, saves=(0, 1, -1))
@@ -178,6 +197,12 @@ def euclidean_dist_vjp(xp, grad, saved, consts, needs):
     """ATen's _euclidean_dist_backward: ratio = grad / dist (0 where dist is 0)."""
     a, b, dist = saved
     ratio = xp.where(dist == 0, 0.0, grad / xp.where(dist == 0, 1.0, dist))
+    if xp.is_numpy:   # the same formula with torch.sum's order and ATen's products (xp.sum is numpy's order)
+        last = ratio.ndim - 1
+        ga = a * dim_sum(ratio, (last,), keepdim=True) - _product(ratio, b) if needs[0] else None
+        gb = b * dim_sum(ratio, (last - 1,))[..., None] - _product(np.swapaxes(ratio, -1, -2), a) \
+            if needs[1] else None
+        return ga, gb
     ga = a * xp.sum(ratio, (ratio.ndim - 1,), True) - xp.matmul(ratio, b) if needs[0] else None
     gb = b * _unsq(xp, xp.sum(ratio, (ratio.ndim - 2,)), -1) - xp.matmul(xp.mT(ratio), a) if needs[1] else None
     return ga, gb
