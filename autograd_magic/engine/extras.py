@@ -268,8 +268,13 @@ def get_deterministic_debug_mode():
 
 
 def set_float32_matmul_precision(precision):
-    if precision not in ("highest", "high", "medium"):
-        raise RuntimeError(f"Invalid precision {precision}: expected one of 'highest', 'high', 'medium'")
+    if not isinstance(precision, str):
+        raise RuntimeError(f"set_float32_matmul_precision expects a str, but got {type(precision).__name__}")
+    if precision not in ("highest", "high", "medium"):   # ATen's Context warns (each time) and keeps the setting
+        warnings.warn(f"{precision} is not one of 'highest', 'high', or 'medium'; the current"
+                      "setFloat32MatmulPrecision call has no effect. (Triggered internally at "
+                      "/__w/pytorch/pytorch/aten/src/ATen/Context.cpp:458.)", UserWarning, stacklevel=2)
+        return
     _SETTINGS["matmul_precision"] = precision   # PyTorch's CPU matmuls ignore it too
 
 

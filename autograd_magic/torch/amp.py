@@ -24,14 +24,17 @@ __all__ = ["GradScaler", "autocast", "is_autocast_available"]
 def is_autocast_available(device_type):
     """Whether autocast exists for a device type (PyTorch's answer: every accelerator type has it)."""
     _check_device(device_type)
-    return device_type.partition(":")[0] != "meta"
+    return device_type.partition(":")[0] in _BF16_KINDS + _FP16_KINDS
+
+
+_BF16_KINDS = ("cpu", "hpu", "xla", "maia")   # the device types with autocast, by their default dtype
+_FP16_KINDS = ("cuda", "xpu", "ipu", "mps", "mtia", "privateuseone")
 
 
 def _check_device(device_type):
-    try:
-        _device(device_type)
-    except RuntimeError:
-        raise RuntimeError(f"Invalid device string: '{device_type}'") from None
+    """The device string parsed as c10::Device does, with its errors ("Expected one of cpu, cuda, ... device type at
+    start of device string: gpu", "Device string must not be empty", "Invalid device string: 'cuda0'")."""
+    _device(device_type)
 
 
 class autocast:
@@ -42,11 +45,11 @@ class autocast:
     def __init__(self, device_type, dtype=None, enabled=True, cache_enabled=None):
         if not isinstance(device_type, str):
             raise ValueError(f"Expected `device_type` of type `str`, got: `{type(device_type)}`")
+        self.fast_dtype = get_autocast_dtype(device_type) if dtype is None else dtype   # (first, as PyTorch)
         if not is_autocast_available(device_type):
             raise RuntimeError(f"User specified an unsupported autocast device_type '{device_type}'")
         self.device = device_type
         is_cuda = device_type.partition(":")[0] == "cuda"
-        self.fast_dtype = get_autocast_dtype(device_type) if dtype is None else dtype
         self._cache_enabled = _state.CPU.cache_enabled if cache_enabled is None else cache_enabled
         if enabled:
             if is_cuda:
@@ -112,6 +115,9 @@ def is_autocast_enabled(device_type=None):
     if not isinstance(device_type, str):
         raise TypeError(f"is_autocast_enabled(): argument 'device_type' (position 1) must be str, not "
                         f"{type(device_type).__name__}")
+    _check_device(device_type)
+    if device_type.partition(":")[0] not in _BF16_KINDS + _FP16_KINDS:
+        raise RuntimeError("unknown device type for autocast in get_autocast_dispatch_key_from_device_type")
     return _enabled(device_type.partition(":")[0])
 
 
@@ -122,7 +128,13 @@ def get_autocast_dtype(device_type):
     kind = device_type.partition(":")[0]
     if kind == "cpu":
         return _state.CPU.fast_dtype if _state.CPU.fast_dtype is not None else enable_bfloat16()
-    return _OTHER_DTYPES.get(kind) or (enable_bfloat16() if kind in ("xla", "mps") else dtypes.float16)
+    if kind in _OTHER_DTYPES:
+        return _OTHER_DTYPES[kind]
+    if kind in _BF16_KINDS:   # at::autocast's default lower-precision dtypes by device type
+        return enable_bfloat16()
+    if kind in _FP16_KINDS:
+        return dtypes.float16
+    raise RuntimeError("unsupported scalarType")   # (meta, lazy, vulkan ...: no autocast dtype of their own)
 
 
 # ---------------------------------------------------------------- the state functions of torch.* (torch._C's)

@@ -9,6 +9,11 @@ def is_available():
     return False
 
 
+def is_bf16_supported(including_emulation=True):
+    """No CUDA device, so no bfloat16 on one."""
+    return False
+
+
 def device_count():
     return 0
 
