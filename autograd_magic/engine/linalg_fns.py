@@ -256,9 +256,9 @@ def cholesky(input, *, upper=False, out=None):   # (PyTorch names this one's arg
 def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
     _check_matrix(A, "linalg.cholesky", square=True)
     _check_float_or_double(A, "linalg.cholesky", "cholesky_cpu")
-    info = _cholesky_info(A._data, upper)
+    got = lapack.potrf(A._data, upper)   # (one factorization gives the info and, where it fails, the factor)
+    info = got[1] if got is not None else _cholesky_info(A._data, upper)
     if info.any() and not check_errors:   # LAPACK's partial factorization, as PyTorch returns it
-        got = lapack.potrf(A._data, upper)
         return CholeskyExResult((wrap(got[0] if got is not None else partial_cholesky(A._data, upper)),
                                  _wrap(info)))
     return CholeskyExResult((_cholesky(A, upper, "linalg.cholesky", "linalg_cholesky_ex", "linalg.cholesky_ex"),
