@@ -370,6 +370,12 @@ def will_execute(node):
     return node in task[4]
 
 
+class EngineSeeds(tuple):
+    """root_grads the engine made for this pass alone (backward() of a scalar output: its ones): still never
+    adopted as a leaf's .grad, but observers need not copy them (events.Tape.own_seeds)."""
+    __slots__ = ()
+
+
 def run_backward(roots, root_grads, *, keep_graph, create_graph, capture=None, accumulate_into=None,
                  xp=None, to_tensor=None):
     """The backward pass (see _run_backward), with numpy's floating-point warnings off as PyTorch is silent."""
@@ -442,6 +448,8 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
     taken = {id(g) for g in root_grads}
     if leaves is not None:
         leaves.handed_out = taken
+        if root_grads.__class__ is EngineSeeds:
+            leaves.own_seeds = len(taken)
     if tape is not None:
         tape_steps, tape_elements, tape_sent, along_edges = tape.steps, tape.elements, tape.sent, events.ALONG_EDGES
     for node in order:

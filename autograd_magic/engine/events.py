@@ -106,7 +106,7 @@ class Tape(list):
     from it; None for an AccumulateGrad). Past ``steps``: ``(node, None, None, sent)`` with every gradient
     ``OMITTED`` (which edges carried one). Nothing bigger than ``elements`` is held until the pass ends."""
     __slots__ = ("steps", "elements", "oversize", "xp", "sent", "handed_out", "accumulated", "leaf_steps",
-                 "omitted", "values")
+                 "omitted", "values", "own_seeds")
 
     def __init__(self, steps, elements, oversize=None, sent=True, values=True):
         self.steps, self.elements, self.oversize = steps, elements, oversize
@@ -119,6 +119,9 @@ class Tape(list):
         # leaf adopted as its .grad, autograd.grad's results); the engine writes to no other incoming gradient
         # after the pass, so an observer need copy only these (set by the engine)
         self.handed_out = frozenset()
+        # how many of handed_out are seeds the engine made for this pass (backward() of a scalar output): no one
+        # else holds them, and no leaf adopts them (so when handed_out has no more, nothing needs a copy)
+        self.own_seeds = 0
         self.xp = None   # what the vjps were called with (set by the engine): flows() needs it for local derivatives
         # what Accumulate events would have said, for each leaf .grad received in the pass, in order (the
         # observer of a tape gets no Accumulate event): see tape_accumulate

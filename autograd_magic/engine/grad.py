@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from . import bf16, dtypes, sparse_grad as SG
-from .autograd import GRAD_MODE, run_backward
+from .autograd import GRAD_MODE, EngineSeeds, run_backward
 from .functions import where as _where
 from .indexing import aten_getitem
 from .optable import OPS
@@ -257,7 +257,7 @@ def backward_scalar(t, retain_graph):
     GRAD_MODE.enabled = False
     try:
         seed = np.array(1, data.dtype) if not data.ndim else np.ones(data.shape, data.dtype)  # np.ones is slower
-        run_backward((t,), (seed,), keep_graph=retain_graph, create_graph=False, xp=NumpyXP, to_tensor=_to_tensor)
+        run_backward((t,), EngineSeeds((seed,)), keep_graph=retain_graph, create_graph=False, xp=NumpyXP, to_tensor=_to_tensor)
     finally:
         GRAD_MODE.enabled = before
 

@@ -433,7 +433,8 @@ class Recorder:
                 history.add(nid, float(value.item()) if value.size == 1 else summary(value))
             records.append((leaf, nid, before, added, after, value, cont))
         handed_out = tape.handed_out
-        if handed_out:   # (what the code may change later: copied now, the tape's other arrays are the engine's)
+        if len(handed_out) > tape.own_seeds:   # (what the code may change later: copied now, the tape's other
+            # arrays are the engine's, and so is a seed backward() made for a scalar output: never adopted)
             for i, entry in enumerate(tape):
                 grad = entry[1]
                 if grad is not None and id(grad) in handed_out and grad.__class__ is np.ndarray:
