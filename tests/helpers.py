@@ -6,6 +6,7 @@ import io
 import os
 import re
 import sys
+import tokenize
 import traceback
 import warnings
 
@@ -50,7 +51,7 @@ def run_cells(cells, torch_module, ns=None):
     for src in cells:
         tree = ast.parse(src)
         last = None
-        if tree.body and isinstance(tree.body[-1], ast.Expr):
+        if tree.body and isinstance(tree.body[-1], ast.Expr) and not _quiet(src):
             last = ast.Expression(tree.body.pop().value)
         buf = io.StringIO()
         error = None
@@ -67,6 +68,17 @@ def run_cells(cells, torch_module, ns=None):
                     traceback.print_exc()
         results.append((buf.getvalue(), error))
     return results
+
+
+def _quiet(src):
+    """A cell whose last token is ';' shows no value (IPython's DisplayHook.quiet), comments after it ignored."""
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(src).readline)
+                  if t.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
+                                    tokenize.DEDENT, tokenize.ENDMARKER)]
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    return bool(tokens) and tokens[-1].string == ";"
 
 
 def normalise(results):

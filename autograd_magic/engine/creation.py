@@ -283,6 +283,22 @@ def _no_size(name):
     return TypeError(f'{name}() missing 1 required positional arguments: "size"')
 
 
+def _one_size(name, shape, size):
+    """zeros/ones/empty's parser errors for a size given twice (``torch.zeros(2, size=(2, 3))``)."""
+    if shape and size is not None:
+        raise TypeError(f"{name}() got multiple values for argument 'size'")
+
+
+def _overloaded_size(name, shape, size, **kwargs):
+    """rand/randn's parser (two overloads, with and without a generator) reports a size given twice, or a tuple
+    size followed by more positional arguments (``torch.randn((2, 2), 3)``), as no overload taking them."""
+    several = len(shape) > 1 and isinstance(shape[0], (tuple, list))
+    if (shape and size is not None) or several:
+        given = {k: v for k, v in kwargs.items() if v is not None and v is not False}
+        raise invalid_combination(name, argcheck.OVERLOADS[name], shape,
+                                  {**({} if size is None else {"size": size}), **given})
+
+
 def _check_generator(name, generator, args, **kwargs):
     """PyTorch's parser's TypeError for a generator= that is not a torch.Generator (``torch.randn(3, generator=42)``):
     no overload takes it (the keyword arguments given, those not at their defaults, are the ones it reports)."""
@@ -304,6 +320,7 @@ def zeros(*shape, size=None, dtype=None, device=None, requires_grad=False, out=N
         _check_device(device)
     if not shape and size is None:
         raise _no_size("zeros")
+    _one_size("zeros", shape, size)
     return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out, name="zeros")
 
 
@@ -312,6 +329,7 @@ def ones(*shape, size=None, dtype=None, device=None, requires_grad=False, out=No
         _check_device(device)
     if not shape and size is None:
         raise _no_size("ones")
+    _one_size("ones", shape, size)
     return _filled(shape if size is None else (size,), 1, dtype, requires_grad, out=out, name="ones")
 
 
@@ -321,6 +339,7 @@ def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=N
         _check_device(device)
     if not shape and size is None:
         raise _no_size("empty")
+    _one_size("empty", shape, size)
     dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     t = _filled(shape if size is None else (size,), determinism.uninitialized(dt.np), dt, requires_grad, out=out,
                 name="empty")
@@ -542,6 +561,8 @@ def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_gr
     if not shape and size is None:
         _no_size_overloads("rand", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
                            out=out, layout=layout)
+    _overloaded_size("rand", shape, size, generator=generator, dtype=dtype, device=device,
+                     requires_grad=requires_grad, out=out, layout=layout)
     _check_generator("rand", generator, shape, size=size, dtype=dtype, device=device, requires_grad=requires_grad,
                      out=out, layout=layout)
     shape = _size(shape if size is None else (size,), "rand")
@@ -557,6 +578,8 @@ def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_g
     if not shape and size is None:
         _no_size_overloads("randn", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
                            out=out, layout=layout)
+    _overloaded_size("randn", shape, size, generator=generator, dtype=dtype, device=device,
+                     requires_grad=requires_grad, out=out, layout=layout)
     _check_generator("randn", generator, shape, size=size, dtype=dtype, device=device, requires_grad=requires_grad,
                      out=out, layout=layout)
     shape = _size(shape if size is None else (size,), "randn")

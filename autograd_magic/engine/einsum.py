@@ -5,7 +5,9 @@ import collections
 from .composed import movedim
 from .indexing import diagonal
 from .linalg import bmm
+from .argcheck import kind
 from .shaping import permute, reshape, sum, unsqueeze, view
+from .tensor_base import TensorBase
 
 
 def einsum(*args):
@@ -16,16 +18,15 @@ def einsum(*args):
         raise ValueError("einsum(): must specify the equation string and at least one operand, or at least one "
                          "operand and its subscripts list")
     equation, operands = args[0], args[1:]
-    if not isinstance(equation, str):  # the sublist form: einsum(op1, [0, 1], op2, [1, 2], [0, 2])
+    if isinstance(equation, TensorBase):  # the sublist form: einsum(op1, [0, 1], op2, [1, 2], [0, 2])
         equation, operands = _sublist_equation((equation,) + operands)
+    elif not isinstance(equation, str):
+        raise TypeError(f"einsum(): argument 'equation' (position 1) must be str, not {kind(equation)}")
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])
+    _check_equation(equation, operands)
     lhs, arrow, out = equation.replace(" ", "").partition("->")
     inputs = lhs.split(",")
-    if len(inputs) != len(operands):
-        raise RuntimeError("einsum(): more operands were provided than specified in the equation" if
-                           len(operands) > len(inputs) else
-                           "einsum(): fewer operands were provided than specified in the equation")
     inputs, out, ell = _einsum_ellipsis(inputs, out if arrow else None, operands)
     seen = set()
     for c in out:
@@ -40,17 +41,77 @@ def einsum(*args):
         if len(subs) != t._data.ndim:
             raise RuntimeError(f"einsum(): the number of subscripts in the equation ({len(subs)}) does not match the "
                                f"number of dimensions ({t._data.ndim}) for operand {i} and no ellipsis was given")
-        for c in set(subs):   # a letter repeated within one operand: its sizes must be equal (no broadcast)
-            at = [t._data.shape[j] for j, x in enumerate(subs) if x == c]
-            if len(at) > 1 and builtins.any(n != at[0] for n in at):
-                raise RuntimeError(f"einsum(): subscript {c} is repeated for operand {i} but the sizes don't match, "
-                                   f"{next(n for n in at if n != at[0])} != {at[0]}")
+        first, dim = {}, 0   # ATen's walk over the operand's labels: dim counts the dims left after diagonals
         for c, n in zip(subs, t._data.shape):
-            if sizes.get(c, n) != n and 1 not in (n, sizes[c]):
+            if c in first:   # a letter repeated within one operand: its sizes must be equal (no broadcast)
+                if n != first[c]:
+                    raise RuntimeError(f"einsum(): subscript {c} is repeated for operand {i} but the sizes don't "
+                                       f"match, {n} != {first[c]}")
+                continue
+            first[c] = n
+            if n != 1 and sizes.get(c, 1) not in (1, n):
+                if c in ell:
+                    raise RuntimeError(f"einsum(): dimension {dim} covered by ellipsis in operand {i}has size {n} "
+                                       f"which does not broadcast with previously seen ellipsis with size "
+                                       f"{sizes[c]} for the respective dimension")
                 raise RuntimeError(f"einsum(): subscript {c} has size {n} for operand {i} which does not broadcast "
                                    f"with previously seen size {sizes[c]}")
-            sizes[c] = builtins.max(n, sizes.get(c, n))
+            if n != 1:
+                sizes[c] = n
+            dim += 1
     return _contract(list(operands), inputs, out, ell)
+
+
+def _check_equation(equation, operands):
+    """ATen's parse of the equation, its errors in its order: each input character (spaces skipped, '.' only as a
+    whole '...', one per operand, ',' no more often than there are operands, else a letter, an error naming its
+    index in the equation as given), the operand count, each operand's subscripts against its dims, then the
+    output's characters the same way."""
+    lhs, arrow, rhs = equation.partition("->")
+    op, dots, labels = 0, False, [0] * len(operands)
+    i = 0
+    while i < len(lhs):
+        c = lhs[i]
+        if c == ".":
+            if dots:
+                raise RuntimeError(f"einsum(): found '.' for operand {op} for which an ellipsis was already found")
+            if lhs[i:i + 3] != "...":
+                raise RuntimeError(f"einsum(): found '.' for operand {op} that is not part of any ellipsis")
+            dots, i = True, i + 2
+        elif c == ",":
+            op += 1
+            if op >= len(operands):
+                raise RuntimeError("einsum(): fewer operands were provided than specified in the equation")
+            dots = False
+        elif c != " ":
+            if not ("a" <= c <= "z" or "A" <= c <= "Z"):
+                raise RuntimeError(f"einsum(): invalid subscript given at index {i} in the equation string, "
+                                   "subscripts must be in [a-zA-Z]")
+            labels[op] += 1
+        i += 1
+    if op != len(operands) - 1:
+        raise RuntimeError("einsum(): more operands were provided than specified in the equation")
+    for k, (subs, t) in enumerate(zip(lhs.split(","), operands)):
+        n, ndim = labels[k], t._data.ndim
+        if "..." in subs and n > ndim:
+            raise RuntimeError(f"einsum(): the number of subscripts in the equation ({n}) is more than the number of "
+                               f"dimensions ({ndim}) for operand {k}")
+        if "..." not in subs and n != ndim:
+            raise RuntimeError(f"einsum(): the number of subscripts in the equation ({n}) does not match the number "
+                               f"of dimensions ({ndim}) for operand {k} and no ellipsis was given")
+    dots, i = False, 0
+    while arrow and i < len(rhs):
+        c = rhs[i]
+        if c == ".":
+            if dots:
+                raise RuntimeError("einsum(): found '.' for output but an ellipsis (...) was already found")
+            if rhs[i:i + 3] != "...":
+                raise RuntimeError("einsum(): found '.' for output that is not part of any ellipsis (...)")
+            dots, i = True, i + 2
+        elif c != " " and not ("a" <= c <= "z" or "A" <= c <= "Z"):
+            raise RuntimeError(f"einsum(): invalid subscript given at index {len(lhs) + 2 + i} in the equation "
+                               "string, subscripts must be in [a-zA-Z]")
+        i += 1
 
 
 def _contract(operands, inputs, out, ell):
@@ -145,7 +206,8 @@ def _sumproduct_pair(left, right, summed):
 
 
 def _sublist_equation(args):
-    """einsum(op1, sublist1, op2, sublist2, ..., [sublist_out]) as an equation: 0-25 are a-z, 26-51 A-Z."""
+    """einsum(op1, sublist1, op2, sublist2, ..., [sublist_out]) as an equation: 0-25 are A-Z, 26-51 a-z (as
+    torch.functional.einsum writes it: the letters in its errors and the implicit output's order)."""
     def letters(sub):
         out = ""
         for s in sub:
@@ -154,7 +216,7 @@ def _sublist_equation(args):
                 continue
             if not 0 <= s < 52:
                 raise ValueError("einsum(): subscript in subscript list is not within the valid range [0, 52)")
-            out += chr(ord("a") + s) if s < 26 else chr(ord("A") + s - 26)
+            out += chr(ord("A") + s) if s < 26 else chr(ord("a") + s - 26)
         return out
     operands, subs = list(args[0::2]), [letters(s) for s in args[1::2]]
     out = None

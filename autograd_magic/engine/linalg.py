@@ -4,7 +4,7 @@ import numpy as np
 
 from . import autocast as _ac, dtypes, mkl_order
 from .ops import transposed
-from .ops_attn import bmm_shapes
+from .ops_attn import bmm_dtypes, bmm_shapes
 from .optable import OPS
 from .shaping import _tensor_list, expand, reshape, squeeze, t, transpose, unsqueeze, view
 from .tensor_base import TensorBase, apply, binary, check_broadcast, check_foreign
@@ -101,7 +101,7 @@ def _batched(a, b):
     if sa[-1] != m2:
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{count}, {sa[-1]}] but "
                            f"got: [{count}, {m2}].")
-    _same_dtype(a, b)
+    bmm_dtypes(a, b, n, m2, p)
     left = reshape(expand(a, batch + (n, sa[-1])), count, n, sa[-1])
     if len(sb) == 1:
         right = unsqueeze(reshape(expand(b, batch + (m2,)), count, m2), 2)
@@ -116,12 +116,6 @@ def _batched(a, b):
 
 
 _MM = OPS["mm"]
-
-
-def _same_dtype(a, b):
-    """bmm's dtype check (after its checks of shapes, as in ATen)."""
-    if a._data.dtype != b._data.dtype:
-        raise RuntimeError(f"expected scalar type {a.dtype.scalar_name} but found {b.dtype.scalar_name}")
 
 
 def _no_bool(t, kernel):
@@ -146,7 +140,7 @@ def bmm(input, mat2):
     if _ac.CPU.dtype is not None:
         input, mat2 = _ac.lower(input, mat2)
     bmm_shapes(input, mat2)
-    _same_dtype(input, mat2)
+    bmm_dtypes(input, mat2, *input._data.shape[1:], mat2._data.shape[2])
     _no_bool(input, "bmm")
     return apply(OPS["bmm"], (input, mat2))
 

@@ -57,6 +57,16 @@ def bmm_shapes(batch1, batch2):
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{sa[0]}, {sa[2]}] but "
                            f"got: [{sb[0]}, {sb[1]}].")
 
+
+def bmm_dtypes(a, b, rows, inner, cols):
+    """bmm's (and baddbmm's, matmul's batched) dtype check, after the checks of shapes as in ATen, worded as its CPU
+    kernel words it: a small product (rows * inner * cols < 400, the batch not counted) runs a loop typed by the
+    first operand's dtype, a larger one a loop typed by the second's."""
+    if a._data.dtype != b._data.dtype:
+        first, second = (a, b) if rows * inner * cols < 400 else (b, a)
+        raise RuntimeError(f"expected scalar type {first.dtype.scalar_name} but found {second.dtype.scalar_name}")
+
+
 def _baddbmm_args(input, batch1, batch2, *, beta=1, alpha=1):
     """baddbmm's meta function: input expanded to the product's shape, its dtype checked against batch1's, then
     bmm's checks (dims, sizes, batch1's dtype against batch2's) and the CPU kernel's refusal of bool."""
@@ -65,8 +75,7 @@ def _baddbmm_args(input, batch1, batch2, *, beta=1, alpha=1):
         raise RuntimeError(f"Input dtypes must be the same, got: input {input.dtype.c_name}, batch1: "
                            f"{batch1.dtype.c_name}, batch2: {batch2.dtype.c_name}")
     bmm_shapes(batch1, batch2)
-    if batch1._data.dtype != batch2._data.dtype:
-        raise RuntimeError(f"expected scalar type {batch1.dtype.scalar_name} but found {batch2.dtype.scalar_name}")
+    bmm_dtypes(batch1, batch2, *batch1._data.shape[1:], batch2._data.shape[2])
     if input._data.dtype == np.bool_:
         raise NotImplementedError('"baddbmm" not implemented for \'Bool\'')
     return (input, batch1, batch2), (beta, alpha)

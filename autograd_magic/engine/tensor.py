@@ -1,7 +1,7 @@
 """Tensor: what ``torch.Tensor`` is in the engine. TensorBase holds the data and autograd attributes,
 TensorMethods the operators and the methods of hand-written functions, DeclaredMethods the methods generated from
 the op table; all engine functions return Tensors (``result_class=True``: see tensor_base.wrap)."""
-from . import arg_parser, dtypes, method_errors, method_objects, sparse, torch_function
+from . import arg_parser, argcheck, dtypes, method_errors, method_objects, sparse, torch_function
 from .creation import tensors_in_list
 from .methods import SparseMethods, TensorMethods
 from .tensor_base import DeclaredMethods, TensorBase
@@ -28,6 +28,28 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
     def __torch_function__(cls, func, types, args=(), kwargs=None):
         """PyTorch's default for subclasses: func run as on plain tensors, its tensors made instances of cls."""
         return torch_function.default(cls, func, types, args, kwargs)
+
+    @staticmethod
+    def _make_subclass(cls, data, require_grad=False, **dispatch):
+        """A new leaf of class cls over data's memory (and version counter), detached from data's graph, requiring
+        grad if asked: how a Tensor subclass's __new__ makes its objects (fastbook's Parameter, nn.Parameter)."""
+        if not isinstance(cls, type):
+            raise TypeError(f"cls must be a type (got {argcheck.kind(cls)})")
+        if not issubclass(cls, Tensor):
+            raise TypeError("Creating a Tensor subclass from a class that does not inherit from Tensor is not "
+                            "possible. Make sure your class inherits from Tensor.")
+        if not isinstance(data, Tensor):
+            raise TypeError(f"_make_subclass(): argument 'data' (position 2) must be Tensor, not "
+                            f"{argcheck.kind(data)}")
+        if require_grad.__class__ is not bool:
+            raise TypeError(f"_make_subclass(): argument 'require_grad' (position 3) must be bool, not "
+                            f"{argcheck.kind(require_grad)}")
+        if require_grad and not dtypes.is_diff_np(data._data.dtype):
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+        out = Tensor.detach(data)
+        out.__class__ = cls
+        out._rg = require_grad
+        return out
 
     def as_subclass(self, cls):
         """An alias of this tensor (same memory, in the autograd graph: AliasBackward0) as an instance of cls."""

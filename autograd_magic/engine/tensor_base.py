@@ -174,8 +174,13 @@ class TensorBase:
             _dispatch.RESULT_CLASS = cls
 
     def __new__(cls, *args, **kwargs):
-        if len(args) == 1 and not kwargs and isinstance(args[0], TensorBase) and cls is _dispatch.RESULT_CLASS:
-            return args[0][...]   # torch.Tensor(t): an alias of t (its dtype, its memory; AliasBackward0)
+        if len(args) == 1 and not kwargs and isinstance(args[0], TensorBase) and isinstance(
+                _dispatch.RESULT_CLASS, type) and issubclass(cls, _dispatch.RESULT_CLASS):
+            # torch.Tensor(t), Sub(t): an alias of t (its dtype, its memory; AliasBackward0) of that class
+            out = _dispatch.RESULT_CLASS.__getitem__(args[0], ...)
+            if cls is not _dispatch.RESULT_CLASS:
+                out.__class__ = cls
+            return out
         return object.__new__(cls)
 
     def __init__(self, *args, **kwargs):

@@ -216,6 +216,34 @@ def wrap_methods(cls, tensor_cls):
         current = getattr(cls, name, None)
         if current is getattr(tensor_cls, name, None) and not getattr(current, "_torch_function_copy", False):
             setattr(cls, name, _method(tensor_cls, name))
+    for name in _PROPERTIES:
+        if _lookup(cls, name) is _lookup(tensor_cls, name):
+            setattr(cls, name, _property(tensor_cls, name))
+
+
+# the properties whose reading PyTorch hands to __torch_function__ and whose tensor it converts (``p.data`` of a
+# subclass is one; ``.grad`` and ``._base`` are in get_default_nowrap_functions: they stay plain tensors)
+_PROPERTIES = ("data", "T", "mT", "H", "mH", "real", "imag")
+
+
+def _lookup(cls, name):
+    return next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), None)
+
+
+def _property(tensor_cls, name):
+    """A dispatching copy of a Tensor property: reading it asks the subclass's __torch_function__ with the
+    property's getter; writing it is the Tensor's own."""
+    prop = _lookup(tensor_cls, name)
+    qualname = f"torch.Tensor.{name}.__get__"
+
+    def get(self):
+        if STATE[0]:
+            return prop.__get__(self)
+        found = overloaded((self,))
+        if not found:
+            return prop.__get__(self)
+        return handle(prop.__get__, qualname, found, (self,), None)
+    return property(get, prop.fset, prop.fdel, prop.__doc__)
 
 
 # torch functions PyTorch never hands to __torch_function__ (torch.overrides.get_ignored_functions): factories,

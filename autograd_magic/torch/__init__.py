@@ -428,6 +428,9 @@ from . import _C, overrides  # noqa: E402,F401
 for _k in ("linalg", "special", "fft"):
     _argument_errors.clear_errors(vars(globals()[_k]), _k)
 _argument_errors.clear_errors(vars(nn.functional), "nn.functional")
+# torch.nn.functional's functions hand a call with a Tensor subclass to its __torch_function__ too (PyTorch's
+# has_torch_function checks): F.cross_entropy of a subclass's activations returns that subclass
+_torch_function.wrap_namespace(vars(nn.functional), "torch.nn.functional")
 # the mirrored modules that define no __getattr__ of their own (torch.utils.data, torch.nn.init ...): a name nothing
 # defines fails as in PyTorch, under the module's torch.* name (engine/argcheck.missing_attribute), not Python's
 # "module 'autograd_magic.torch.utils.data' has no attribute ..."

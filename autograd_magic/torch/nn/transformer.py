@@ -46,6 +46,15 @@ def _get_clones(module, n):
     return ModuleList([copy.deepcopy(module) for _ in range(n)])
 
 
+def _public(fn):
+    """fn as users see it: the default ``activation=F.relu`` was bound when this module was imported, before
+    torch.nn.functional's functions were wrapped for __torch_function__ (torch/__init__.py); PyTorch's layer holds
+    ``F.relu`` itself (``layer.activation is F.relu``), and so does this one."""
+    name = getattr(fn, "__name__", None)
+    public = getattr(F, name, None) if isinstance(name, str) else None
+    return public if public is not None and getattr(public, "__wrapped__", None) is fn else fn
+
+
 def _get_activation_fn(activation):
     if activation == "relu":
         return F.relu
@@ -72,8 +81,7 @@ class TransformerEncoderLayer(Module):
         self.norm2 = LayerNorm(d_model, eps=layer_norm_eps, bias=bias, dtype=dtype)
         self.dropout1 = Dropout(dropout)
         self.dropout2 = Dropout(dropout)
-        if isinstance(activation, str):
-            activation = _get_activation_fn(activation)
+        activation = _get_activation_fn(activation) if isinstance(activation, str) else _public(activation)
         if activation is F.relu or isinstance(activation, ReLU):
             self.activation_relu_or_gelu = 1
         elif activation is F.gelu or isinstance(activation, GELU):
@@ -127,7 +135,7 @@ class TransformerDecoderLayer(Module):
         self.dropout1 = Dropout(dropout)
         self.dropout2 = Dropout(dropout)
         self.dropout3 = Dropout(dropout)
-        self.activation = _get_activation_fn(activation) if isinstance(activation, str) else activation
+        self.activation = _get_activation_fn(activation) if isinstance(activation, str) else _public(activation)
 
     def forward(self, tgt, memory, tgt_mask=None, memory_mask=None, tgt_key_padding_mask=None,
                 memory_key_padding_mask=None, tgt_is_causal=False, memory_is_causal=False):
