@@ -10,6 +10,7 @@ from .fperror import quiet
 from .random_kernels import _fma64
 from .autograd import GRAD_MODE
 from .functions import _OUT_GRAD, write_out
+from .legacy_new import legacy_args
 from .size import Size, checked_sizes, device, nonnegative
 from .arg_parser import Signature, check_call, check_generator, invalid_combination
 from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, nested_data, plain_sequences,
@@ -696,8 +697,12 @@ class _LegacyTensorType(type):
     """torch.FloatTensor, torch.LongTensor ...: calling one makes a tensor of its dtype (from data, or of a shape,
     uninitialised); isinstance(t, torch.FloatTensor) asks whether t is a float32 tensor, as in PyTorch."""
 
-    def __call__(cls, *args, device=None):
-        _check_device(device)
+    def __call__(cls, *args, **kwargs):
+        return cls.make(args, kwargs)
+
+    def make(cls, args, kwargs, form="ctor"):
+        """The tensor of a call with these arguments (form "new": of tensor.new(...), whose messages differ)."""
+        args = legacy_args(args, kwargs, lambda a: isinstance(a, TensorBase), form)
         dt = cls.dtype
         if not args:
             return wrap(np.zeros((0,), dt.np))

@@ -52,6 +52,10 @@ def make_dual(primal, tangent_value):
     if level is None:
         raise RuntimeError("Trying to create a dual Tensor for forward AD but no level exists, make sure to "
                            "enter_dual_level() first.")
+    for name, t in (("primal", primal), ("tangent", tangent_value)):
+        if t._data.dtype.kind == "c":   # (PyTorch takes them; the engine's forward mode is real only)
+            raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: a complex {name} "
+                                      f"({t.dtype}) in forward-mode AD is not part of it")
     if not (primal._data.dtype.kind == "f" and tangent_value._data.dtype.kind == "f"):
         raise ValueError(f"Expected primal to be floating point or complex, but got: {primal.dtype}"
                          if primal._data.dtype.kind != "f" else

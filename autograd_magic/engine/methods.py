@@ -513,7 +513,7 @@ _BINDINGS.update({
     "clamp_max_": _clamp_inplace(F.clamp_max, lambda max: (None, max)),
     "is_complex": lambda self: self._data.dtype.kind == "c",
     "nbytes": property(lambda self: self._data.nbytes), "itemsize": property(lambda self: self._data.itemsize),
-    "new": lambda self, *args, **kwargs: creation.legacy_type(self.dtype)(*args, **kwargs),
+    "new": lambda self, *args, **kwargs: creation.legacy_type(self.dtype).make(args, kwargs, "new"),
     "index_put": lambda s, indices, values, accumulate=False: IX.index_put(s, indices, values, accumulate,
                                                                             _method=True),
     "index_put_": lambda s, indices, values, accumulate=False: IX.index_put_(s, indices, values, accumulate, True),

@@ -3,8 +3,13 @@ TensorMethods the operators and the methods of hand-written functions, DeclaredM
 the op table; all engine functions return Tensors (``result_class=True``: see tensor_base.wrap)."""
 from . import arg_parser, argcheck, dtypes, method_errors, method_objects, sparse, torch_function
 from .creation import tensors_in_list
+from .legacy_new import legacy_args
 from .methods import SparseMethods, TensorMethods
 from .tensor_base import DeclaredMethods, TensorBase
+
+
+def _is_tensor(value):
+    return isinstance(value, TensorBase)
 
 
 class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
@@ -13,6 +18,8 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
     __slots__ = ()
 
     def __init__(self, *args, **kwargs):
+        if self.__class__ is Tensor:   # torch.Tensor(...) itself: PyTorch's checks of its arguments (not subclasses')
+            args, kwargs = legacy_args(args, kwargs, _is_tensor), {}
         if len(args) == 1 and args[0].__class__ in (list, tuple):   # torch.Tensor([...]): tensors among the data
             args = (tensors_in_list(args[0], dtypes.get_default_dtype())[0],)   # as torch.tensor reads them
         super().__init__(*args, **kwargs)

@@ -174,6 +174,8 @@ class TensorBase:
             _dispatch.RESULT_CLASS = cls
 
     def __new__(cls, *args, **kwargs):
+        if not args and list(kwargs) == ["other"] and cls is _dispatch.RESULT_CLASS:   # torch.Tensor(other=t)
+            args, kwargs = (kwargs["other"],), {}
         if len(args) == 1 and not kwargs and isinstance(args[0], TensorBase) and isinstance(
                 _dispatch.RESULT_CLASS, type) and issubclass(cls, _dispatch.RESULT_CLASS):
             # torch.Tensor(t), Sub(t): an alias of t (its dtype, its memory; AliasBackward0) of that class

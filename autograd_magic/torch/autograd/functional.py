@@ -32,6 +32,8 @@ _STRICT = {
                 "input {i} is independent of the input. This is not allowed in strict mode. You should ensure that "
                 "your function is twice differentiable and that the jacobian depends on the inputs (this would be "
                 "violated by a linear function for example).",
+    "grad_inputs": "The gradient with respect to input {i} is independent of the inputs of the user-provided "
+                   "function. This is not allowed in strict mode.",
 }
 
 
@@ -39,6 +41,9 @@ def _check_requires_grad(ts, kind, strict):
     """strict=True: every tensor must require grad (PyTorch's _check_requires_grad, its messages)."""
     if strict:
         for i, t in enumerate(ts):
+            if t is None:   # (only gradients can be None)
+                raise RuntimeError(f"The output of the user-provided function is independent of input {i}. This "
+                                   "is not allowed in strict mode.")
             if not t.requires_grad:
                 raise RuntimeError(_STRICT[kind].format(i=i))
 
@@ -155,8 +160,7 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
             if out.numel() != 1:
                 raise RuntimeError("The Tensor returned by the function given to hessian should contain a single "
                                    "element")
-            gs = grad(out, xs, create_graph=True, allow_unused=True)
-        gs = tuple(g if g is not None else Tensor._wrap(np.zeros(x.shape, x._data.dtype)) for g, x in zip(gs, xs))
+            gs = _grads_of(outs, xs, create_graph=True)   # (a constant output: zeros)
         _check_requires_grad(gs, "jacobian", strict)
         return gs[0] if single_in else gs
 
@@ -176,7 +180,7 @@ def vjp(func, inputs, v=None, create_graph=False, strict=False):
         elif len(outs) != 1 or outs[0].numel() != 1:
             raise RuntimeError("The vector v can only be None if the user-provided function returns a single Tensor "
                                "with a single element.")
-        gs = _grads_of(outs, xs, v, create_graph=create_graph)
+        gs = _fill_in_zeros(_autograd_grad(outs, xs, v, create_graph), xs, strict, create_graph, "back")
     gs = tuple(g if create_graph else g.detach() for g in gs)
     outs = tuple(o if create_graph else o.detach() for o in outs)
     return (outs[0] if single_out else outs), (gs[0] if single_in else gs)
@@ -196,22 +200,55 @@ def _validate_v(v, other, is_other_tuple):
             raise RuntimeError(f"{prepend}v has invalid size: should be {el_other.size()} but got {el_v.size()}.")
 
 
-def _grads_of(outputs, inputs, grad_outputs=None, create_graph=False):
-    """torch.autograd.grad over the outputs that require grad, zeros where an input was not reached."""
+def _autograd_grad(outputs, inputs, grad_outputs=None, create_graph=False):
+    """PyTorch's _autograd_grad: torch.autograd.grad over the outputs that require grad; None where an input was
+    not reached (all None when no output requires grad)."""
     if grad_outputs is None:
         grad_outputs = (None,) * len(outputs)
     pairs = [(o, g) for o, g in zip(outputs, grad_outputs) if o is not None and o.requires_grad]
     if not pairs:
-        got = (None,) * len(inputs)
-    else:
-        got = grad([o for o, _ in pairs], inputs, [g for _, g in pairs], create_graph=create_graph,
-                   retain_graph=True, allow_unused=True)
-    return tuple(Tensor._wrap(np.zeros(x.shape, x._data.dtype)) if g is None else g for g, x in zip(got, inputs))
+        return (None,) * len(inputs)
+    return grad([o for o, _ in pairs], inputs, [g for _, g in pairs], create_graph=create_graph,
+                retain_graph=True, allow_unused=True)
 
 
-def _v_of(v, inputs, single_in):
+_FILL_STRICT = {
+    "back": "The output of the user-provided function is independent of input {i}. This is not allowed in strict "
+            "mode.",
+    "back_trick": "The gradient with respect to the input is independent of entry {i} in the grad_outputs when using "
+                  "the double backward trick to compute forward mode gradients. This is not allowed in strict mode.",
+    "double_back": "The jacobian of the user-provided function is independent of input {i}. This is not allowed in "
+                   "strict mode.",
+    "double_back_trick": "The hessian of the user-provided function is independent of entry {i} in the "
+                         "grad_jacobian. This is not allowed in strict mode as it prevents from using the double "
+                         "backward trick to replace forward mode AD.",
+}
+
+
+def _fill_in_zeros(grads, refs, strict=False, create_graph=False, stage="back_trick"):
+    """PyTorch's _fill_in_zeros: zeros shaped as refs where a gradient is None; under strict, its errors."""
+    res = []
+    for i, (g, ref) in enumerate(zip(grads, refs)):
+        if g is None:
+            if strict:
+                raise RuntimeError(_FILL_STRICT[stage].format(i=i))
+            g = Tensor._wrap(np.zeros(ref.shape, ref._data.dtype))
+        elif strict and create_graph and not g.requires_grad:
+            what = "hessian" if "double" in stage else "jacobian"
+            raise RuntimeError(f"The {what} of the user-provided function is independent of input {i}. This is not "
+                               "allowed in strict mode when create_graph=True.")
+        res.append(g)
+    return tuple(res)
+
+
+def _grads_of(outputs, inputs, grad_outputs=None, create_graph=False):
+    """torch.autograd.grad over the outputs that require grad, zeros where an input was not reached."""
+    return _fill_in_zeros(_autograd_grad(outputs, inputs, grad_outputs, create_graph), inputs)
+
+
+def _v_of(v, inputs, single_in, fn_name):
     if v is not None:
-        v, _ = _tuple(v)
+        v, _ = _as_tuple(v, "v", fn_name)
         v = tuple(t.detach() for t in v)
         _validate_v(v, inputs, not single_in)
         return v
@@ -228,20 +265,24 @@ def _post(ts, create_graph, single):
 
 def jvp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), J v): the Jacobian-vector product by the double-backward trick, as PyTorch computes it."""
-    inputs, single_in = _tuple(inputs)
     with enable_grad():
+        inputs, single_in = _as_tuple(inputs, "inputs", "jvp")
         xs = _prepare(inputs, create_graph)
-        v = _v_of(v, xs, single_in)
-        outputs, single_out = _tuple(func(*xs))
+        v = _v_of(v, xs, single_in, "jvp")
+        outputs, single_out = _as_tuple(func(*xs), "outputs of the user-provided function", "jvp")
+        _check_requires_grad(outputs, "outputs", strict)
         grad_outputs = tuple(Tensor._wrap(np.zeros(o.shape, o._data.dtype)).requires_grad_() for o in outputs)
-        grad_inputs = _grads_of(outputs, xs, grad_outputs, create_graph=True)
-        result = _grads_of(grad_inputs, grad_outputs, v, create_graph=create_graph)
+        grad_inputs = _autograd_grad(outputs, xs, grad_outputs, create_graph=True)
+        _check_requires_grad(grad_inputs, "grad_inputs", strict)
+        result = _fill_in_zeros(_autograd_grad(grad_inputs, grad_outputs, v, create_graph=create_graph), outputs,
+                                strict, create_graph, "back_trick")
     return _post(outputs, create_graph, single_out), _post(result, create_graph, single_out)
 
 
-def _scalar_output(func, xs, name):
-    outputs, single_out = _tuple(func(*xs))
-    if not single_out or not isinstance(outputs[0], Tensor):
+def _scalar_output(func, xs, name, strict):
+    outputs, single_out = _as_tuple(func(*xs), "outputs of the user-provided function", name)
+    _check_requires_grad(outputs, "outputs", strict)
+    if not single_out:
         raise RuntimeError(f"The function given to {name} should return a single Tensor")
     if outputs[0].numel() != 1:
         raise RuntimeError(f"The Tensor returned by the function given to {name} should contain a single element")
@@ -250,25 +291,30 @@ def _scalar_output(func, xs, name):
 
 def vhp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), v^T H) for a scalar func."""
-    inputs, single_in = _tuple(inputs)
     with enable_grad():
+        inputs, single_in = _as_tuple(inputs, "inputs", "vhp")
         xs = _prepare(inputs, create_graph)
-        v = _v_of(v, xs, single_in)
-        outputs = _scalar_output(func, xs, "vhp")
-        jac = _grads_of(outputs, xs, create_graph=True)
-        result = _grads_of(jac, xs, v, create_graph=create_graph)
+        v = _v_of(v, xs, single_in, "vhp")
+        outputs = _scalar_output(func, xs, "vhp", strict)
+        jac = _autograd_grad(outputs, xs, create_graph=True)
+        _check_requires_grad(jac, "jacobian", strict)
+        result = _fill_in_zeros(_autograd_grad(jac, xs, v, create_graph=create_graph), xs, strict, create_graph,
+                                "double_back")
     return _post(outputs, create_graph, True), _post(result, create_graph, single_in)
 
 
 def hvp(func, inputs, v=None, create_graph=False, strict=False):
     """(func(inputs), H v) for a scalar func, by the double-backward trick."""
-    inputs, single_in = _tuple(inputs)
     with enable_grad():
+        inputs, single_in = _as_tuple(inputs, "inputs", "hvp")
         xs = _prepare(inputs, create_graph)
-        v = _v_of(v, xs, single_in)
-        outputs = _scalar_output(func, xs, "hvp")
-        jac = _grads_of(outputs, xs, create_graph=True)
+        v = _v_of(v, xs, single_in, "hvp")
+        outputs = _scalar_output(func, xs, "hvp", strict)
+        jac = _autograd_grad(outputs, xs, create_graph=True)
+        _check_requires_grad(jac, "jacobian", strict)
+        jac = _fill_in_zeros(jac, xs)
         grad_jac = tuple(Tensor._wrap(np.zeros(x.shape, x._data.dtype)).requires_grad_() for x in xs)
         double_back = _grads_of(jac, xs, grad_jac, create_graph=True)
-        result = _grads_of(double_back, grad_jac, v, create_graph=create_graph)
+        result = _fill_in_zeros(_autograd_grad(double_back, grad_jac, v, create_graph=create_graph), xs, strict,
+                                create_graph, "double_back_trick")
     return _post(outputs, create_graph, True), _post(result, create_graph, single_in)

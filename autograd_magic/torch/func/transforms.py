@@ -264,7 +264,13 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
         for x in flat:
             if not isinstance(x, Tensor):
                 raise RuntimeError(f"{api}: Expected {name} to only contain Tensors, got {type(x)}")
-    for p, t in zip(flat_p, flat_t):
+    for p, t in zip(flat_p, flat_t):   # (as fwAD.make_dual checks each pair: the dtypes, then the sizes)
+        for name, x in (("primal", p), ("tangent", t)):
+            if x.is_complex():   # (PyTorch takes them; the engine's forward mode is real only)
+                raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: a complex {name} "
+                                          f"({x.dtype}) in forward-mode AD is not part of it")
+            if not x.is_floating_point():
+                raise ValueError(f"Expected {name} to be floating point or complex, but got: {x.dtype}")
         if tuple(p.shape) != tuple(t.shape):
             raise RuntimeError("Trying to set a forward gradient that has a different size than that of the "
                                "original Tensor, this is not supported. Tensor is of size "
