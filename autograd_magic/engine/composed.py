@@ -29,6 +29,14 @@ def broadcast_tensors(*tensors):
 
 
 def narrow(input, dim, start, length):
+    """A view of length elements from start along dim; ATen's checks in its order (a tensor start first, then the
+    rank, the length's sign, the dim, the start's range and the end)."""
+    if isinstance(start, TensorBase) and (start._data.ndim or start._data.dtype.kind not in "iu"):
+        raise RuntimeError("start must be an 0-dim integral Tensor.")
+    if input._data.ndim == 0:
+        raise RuntimeError("narrow() cannot be applied to a 0-dim tensor.")
+    if length < 0:
+        raise RuntimeError("narrow(): length must be non-negative.")
     d = _dim(dim, input._data.ndim)
     size = input._data.shape[d]
     start = int(start)

@@ -7,7 +7,7 @@ import numpy as np
 from . import composed as C
 from . import arg_parser, argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, quantized, random
 from . import memory_format as formats, renorm, view_scatter
-from . import ops_complex, random_samplers, real_dtype, sparse_methods
+from . import ops_complex, random_samplers, real_dtype, sparse_methods, structured_inplace
 from . import functions as F
 from . import indexing as IX
 from . import inplace as I
@@ -20,8 +20,8 @@ from . import shaping as S
 from .autograd import GRAD_MODE
 from .optable import OPS
 from .size import device
-from .tensor_base import (TensorBase, apply, binary, binary_op, check_foreign, check_inplace, enable_bfloat16,
-                          inplace, warn_once)
+from .tensor_base import (DECLARED_FUNCTIONS, TensorBase, apply, binary, binary_op, check_foreign, check_inplace,
+                          enable_bfloat16, inplace, warn_once)
 
 
 def _op_method(name):
@@ -603,6 +603,10 @@ _BINDINGS.update({name: arg_parser.parsed(_BINDINGS[name], name, arg_parser.METH
 
 # Sparse COO tensors: the sparse methods in their dense form (coalesce, indices ...: PyTorch's layout errors)
 _BINDINGS.update(sparse_methods.DENSE_METHODS)
+
+# addmm_, addmv_, baddbmm_, addr_: ATen's checks of self before writing into it (no broadcasting self up)
+_BINDINGS.update(structured_inplace.methods({"addmm": L.addmm, **{name: DECLARED_FUNCTIONS[name] for name in (
+    "addmv", "baddbmm", "addr")}}))
 
 # The mixin Tensor inherits (tensor.py): every binding above as a method, property or operator.
 TensorMethods = type("TensorMethods", (), {"__slots__": (), "__module__": __name__, **_BINDINGS})

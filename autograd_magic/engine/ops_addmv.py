@@ -7,6 +7,7 @@ gradient reaching input is beta times the incoming one.
 """
 import numpy as np
 
+from . import dtypes
 from .ops_attn import expand_size, size_of
 from .optable import defop
 
@@ -52,18 +53,25 @@ def addmv_vjp(xp, grad, saved, consts, needs):
     return (_times(grad, beta) if needs[0] else None), _times(gm, alpha), _times(gv, alpha)
 
 
-def _addr(c, u, v, beta, alpha):
-    for name, x in (("vec1", u), ("vec2", v)):
-        if x.ndim != 1:
-            raise RuntimeError(f"addr: Expected 1-D argument {name}, but got {x.ndim}-D")
-    return _scaled(c, np.multiply.outer(u, v), beta, alpha)
+def _addr(c, u, v, beta, alpha, dtype):
+    return _scaled(c.astype(dtype, copy=False), np.multiply.outer(u, v).astype(dtype, copy=False), beta, alpha)
 
 
-@defop("addr", "AddrBackward0", _addr, saves=(1, 2), save_if={1: 2, 2: 1}, api="addr", inplace=True, args=_args)
+def _addr_args(input, vec1, vec2, *, beta=1, alpha=1):
+    """addr's checks in ATen's order: both vectors 1-d, then input expanded to the outer product's shape."""
+    for name, x in (("vec1", vec1), ("vec2", vec2)):
+        if x._data.ndim != 1:
+            raise RuntimeError(f"addr: Expected 1-D argument {name}, but got {x._data.ndim}-D")
+    expand_size(input, vec1._data.shape + vec2._data.shape)
+    return (input, vec1, vec2), (beta, alpha, dtypes.result_type((input, vec1, vec2)).np)
+
+
+@defop("addr", "AddrBackward0", _addr, saves=(1, 2), save_if={1: 2, 2: 1}, api="addr", inplace=True,
+       args=_addr_args)
 def addr_vjp(xp, grad, saved, consts, needs):
     """beta * input + alpha * outer(vec1, vec2)."""
     u, v = saved
-    beta, alpha = consts
+    beta, alpha = consts[:2]
     gu = xp.matmul(grad, v) if needs[1] else None
     gv = xp.matmul(xp.mT(grad), u) if needs[2] else None
     return (_times(grad, beta) if needs[0] else None), _times(gu, alpha), _times(gv, alpha)

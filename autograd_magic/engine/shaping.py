@@ -294,10 +294,15 @@ def _infer_shape(shape, size):
     if shape.count(-1) > 1:
         raise RuntimeError("only one dimension can be inferred")
     known = 1
-    for n in shape:
+    for i, n in enumerate(shape):
+        if n < -1:
+            raise RuntimeError(f"invalid shape dimension {n} at index {i} of shape [{', '.join(map(str, shape))}]")
         if n != -1:
             known *= n
     if -1 in shape:
+        if known == 0 and size == 0:   # (any size fits the -1)
+            raise RuntimeError(f"cannot reshape tensor of 0 elements into shape [{', '.join(map(str, shape))}] "
+                               "because the unspecified dimension size -1 can be any value and is ambiguous")
         if known == 0 or size % known:
             raise RuntimeError(f"shape '[{', '.join(str(n) for n in shape)}]' is invalid for input of size {size}")
         shape[shape.index(-1)] = size // known

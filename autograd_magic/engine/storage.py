@@ -9,6 +9,7 @@ import warnings
 import numpy as np
 
 from . import dtypes
+from .size import device as _device
 
 _WARNED = [False]
 _MESSAGE = ("TypedStorage is deprecated. It will be removed in the future and UntypedStorage will be the only storage "
@@ -51,13 +52,13 @@ class TypedStorage:
         self.dtype = dtype if dtype is not None else dtypes.get_default_dtype()
         self._root = _new_data("TypedStorage", args, self.dtype.np) if wrap_storage is None else \
             wrap_storage._root.view(self.dtype.np)
-        self.device = "cpu"
+        self.device = _device("cpu")
 
     @classmethod
     def of(cls, root, dtype):
         """The storage of a tensor's memory (no warning here: storage() warns)."""
         self = object.__new__(cls)
-        self._root, self.dtype, self.device = root, dtype, "cpu"
+        self._root, self.dtype, self.device = root, dtype, _device("cpu")
         return self
 
     def __setitem__(self, i, value):
@@ -90,7 +91,37 @@ class TypedStorage:
         return self.size()
 
     def __getitem__(self, i):
-        return self._flat()[i].item()
+        """One element as a Python number (no slices: PyTorch's TypedStorage refuses them)."""
+        if isinstance(i, slice):
+            raise RuntimeError("slices are only supported in UntypedStorage.__getitem__")
+        return self._flat()[_index(self, i)].item()
+
+    def type(self, dtype=None):
+        """The legacy class's name ('torch.FloatStorage')."""
+        if dtype is None:
+            return f"torch.{self.dtype.scalar_name}Storage"
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch, and TypedStorage.type(dtype) is "
+                                  "not part of it")
+
+    def _to(self, dtype):
+        """A storage of dtype: on the same memory for the same dtype, else a converted copy (float(), long() ...)."""
+        if dtype is self.dtype:
+            return TypedStorage.of(self._root, dtype)
+        return TypedStorage.of(self._flat().astype(dtype.np), dtype)
+
+    def clone(self):
+        return TypedStorage.of(self._flat().copy(), self.dtype)
+
+    def copy_(self, source, non_blocking=None):
+        """source's elements (a storage of as many bytes) written into this one."""
+        if source.nbytes() != self.nbytes():
+            raise RuntimeError(f"size does not match, self was {self.nbytes()} bytes but src was {source.nbytes()} "
+                               "bytes")
+        self[:] = np.asarray(source.tolist(), dtype=self.dtype.np)
+        return self
+
+    def cpu(self):
+        return TypedStorage.of(self._root, self.dtype)
 
     def tolist(self):
         return self._flat().tolist()
@@ -104,6 +135,14 @@ class TypedStorage:
     def data_ptr(self):
         return self._root.__array_interface__["data"][0] if self._root.size else 0
 
+    is_cuda = False
+
+    def is_shared(self):
+        return False
+
+    def is_pinned(self, device="cuda"):
+        return False
+
     def __str__(self):
         info = f"[torch.storage.TypedStorage(dtype={self.dtype}, device=cpu) of size {len(self)}]"
         return " " + "\n ".join(str(v) for v in self.tolist()) + "\n" + info
@@ -111,7 +150,24 @@ class TypedStorage:
     __repr__ = __str__
 
 
+for _name, _dt in (("float", dtypes.float32), ("double", dtypes.float64), ("half", dtypes.float16),
+                   ("long", dtypes.int64), ("int", dtypes.int32), ("short", dtypes.int16), ("char", dtypes.int8),
+                   ("byte", dtypes.uint8), ("bool", dtypes.bool_)):
+    setattr(TypedStorage, _name, (lambda dt: lambda self: self._to(dt))(_dt))
 TypedStorage.__module__ = "torch.storage"
+
+
+def _index(st, i):
+    """i as an index into the storage st of n elements (PyTorch's errors for a non-integer and for one out of
+    range; a negative one counts from the end)."""
+    if isinstance(i, bool) or not isinstance(i, numbers.Integral):
+        if isinstance(st, UntypedStorage):
+            raise TypeError(f"can't index a torch.UntypedStorage with {type(i).__name__}")
+        raise (TypeError if isinstance(i, bool) else RuntimeError)(f"can't index a {type(st)} with {type(i)}")
+    n = len(st)
+    if not -n <= i < n:
+        raise IndexError(f"index {i} out of range for storage of size {n}")
+    return int(i) + (n if i < 0 else 0)
 
 
 class UntypedStorage:
@@ -123,6 +179,37 @@ class UntypedStorage:
         elif not isinstance(root, np.ndarray):
             root = _new_data("UntypedStorage", (root,), np.uint8)
         self._root = root
+        self.device = _device("cpu")
+
+    is_cuda = False
+
+    def is_shared(self):
+        return False
+
+    def is_pinned(self, device="cuda"):
+        return False
+
+    def type(self):
+        return "torch.storage.UntypedStorage"
+
+    def _bytes(self):
+        """The bytes, on the memory when it is one contiguous block (the root of a tensor's views always is)."""
+        root = self._root
+        if root.flags.forc:
+            return root.reshape(-1, order="A").view(np.uint8)
+        return np.frombuffer(np.ascontiguousarray(root).tobytes(), np.uint8)
+
+    def __getitem__(self, i):
+        """A byte (an int), or a slice of step 1 as an UntypedStorage on the same memory."""
+        if isinstance(i, slice):
+            start, stop, step = i.indices(self.nbytes())
+            if step != 1:
+                raise RuntimeError(f"Trying to slice with a step of {step}, but only a step of 1 is supported")
+            return UntypedStorage(self._bytes()[start:max(start, stop)])
+        return int(self._bytes()[_index(self, i)])
+
+    def tolist(self):
+        return self._bytes().tolist()
 
     def nbytes(self):
         return int(self._root.nbytes)
@@ -137,7 +224,7 @@ class UntypedStorage:
         return self._root.__array_interface__["data"][0] if self._root.size else 0
 
     def __str__(self):
-        data = np.frombuffer(np.ascontiguousarray(self._root).tobytes(), np.uint8)
+        data = self._bytes()
         return (" " + "\n ".join(str(int(v)) for v in data) + "\n"
                 + f"[torch.storage.UntypedStorage(device=cpu) of size {self.nbytes()}]")
 

@@ -39,7 +39,18 @@ def narrow_copy_vjp(xp, grad, saved, consts, needs):
 
 
 def narrow_copy(input, dim, start, length):
-    """A new tensor holding input.narrow(dim, start, length) (narrow's checks and messages)."""
+    """A new tensor holding input.narrow(dim, start, length), with narrow_copy's own checks: the rank, a dim past
+    the last (an internal assert's words in ATen), start's range, then the end, which a negative length fails."""
+    n = input._data.ndim
+    if n and int(dim) >= n:
+        raise RuntimeError("Expected dim < static_cast<int64_t>(self_sizes.size()) to be true, but got false.  "
+                           "(Could this error message be improved?  If so, please report an enhancement request "
+                           "to PyTorch.)")
+    if n and int(length) < 0:
+        narrow(input.detach(), dim, start, 0)   # the dim's and start's checks
+        size = input._data.shape[_dim(dim, n)]
+        begin = int(start) + (size if int(start) < 0 else 0)
+        raise RuntimeError(f"start ({begin}) + length ({int(length)}) exceeds dimension size ({size}).")
     narrow(input.detach(), dim, start, length)   # its checks and messages
     d = _dim(dim, input._data.ndim)
     start = int(start) + (input._data.shape[d] if int(start) < 0 else 0)

@@ -307,10 +307,15 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         if bias is not None:
             out = out + bias.select(0, 0)
         return out
+    for name, t in (("running_mean", running_mean), ("running_var", running_var)) if not training else ():
+        if t is None:
+            raise RuntimeError(f"{name} must be defined in evaluation mode")
     for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight),
                     ("bias", bias)):
         if t is not None and t.numel() != c:
             raise RuntimeError(f"{name} should contain {c} elements not {t.numel()}")
+    if training and (running_mean is None) != (running_var is None):
+        raise ValueError("running_mean and running_var must either both be None or neither be None")
     if not dtypes.is_float_np(input._data.dtype):
         raise NotImplementedError(f'"batch_norm" not implemented for \'{dtypes.scalar_name(input._data.dtype)}\'')
     _check_norm_dtypes(input, weight, bias, running_mean, running_var)

@@ -41,6 +41,8 @@ def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=
     if use_input_stats:
         if _prod(tuple(input.size())[2:]) == 1:
             raise ValueError(f"Expected more than 1 spatial element when training, got input size {input.size()}")
+    elif running_mean is None or running_var is None:
+        raise RuntimeError("Expected running_mean and running_var to be defined when use_input_stats is false")
     b, c = input.shape[:2]
     shape = (1, b * c) + tuple(input.shape[2:])
 
