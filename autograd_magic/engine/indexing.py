@@ -12,7 +12,7 @@ from .inplace import copy_, fill_
 from .argcheck import user_level
 from .optable import OPS
 from .functions import repeated_dim
-from .shaping import _shape_args, _view_out, expand, reshape, unsqueeze
+from .shaping import _shape_args, _view_out, expand, reshape, restrided, unsqueeze
 from .size import nonnegative
 from .tensor_base import (real_if_complex, _CUSTOM_VIEW_INPLACE, _INFERENCE_INPLACE, _MULTI_VIEW_INPLACE, _VIEW_INPLACE,
                           INFERENCE_MODE, TANGENT_HOOK, TensorBase, _before_write, _dim, apply, check_broadcast,
@@ -130,6 +130,24 @@ def _is_basic(key):
                 continue
             return False
     return True
+
+
+def _unsqueezed_strides(data, src, key):
+    """numpy's view for a basic key holding None, with the strides PyTorch gives it: a None is an unsqueeze applied
+    in key order, whose new dim's stride is the size times the stride of the dim it goes before (1 after the last),
+    where numpy puts 0 (x[:, None] of a (200, 40) tensor is (40, 40, 1) in PyTorch, (40, 0, 1) in numpy)."""
+    sizes, strides, dim = list(src.shape), [s // src.itemsize for s in src.strides], 0
+    for k in key:
+        if k is None:
+            strides.insert(dim, sizes[dim] * strides[dim] if dim < len(sizes) else 1)
+            sizes.insert(dim, 1)
+            dim += 1
+        elif k.__class__ is slice:
+            strides[dim] *= k.step or 1
+            dim += 1
+        else:   # an int (select): the dim goes
+            del sizes[dim], strides[dim]
+    return restrided(data, [s * data.itemsize for s in strides])
 
 
 def _expand_ellipsis(key, ndim):
@@ -293,7 +311,8 @@ def getitem(t, key):
             raise IndexError(str(e)) from None
         if not basic:   # (PyTorch's index result is a new contiguous tensor; numpy may put the indexed dims first)
             return wrap_from(np.ascontiguousarray(data), t)
-        return _view_out(t, wrap(np.asarray(data) if type(data) is not np.ndarray else data))
+        data = np.asarray(data) if type(data) is not np.ndarray else data
+        return _view_out(t, wrap(_unsqueezed_strides(data, t._data, key) if None in key else data))
     if not basic:
         _check_masks(key, t._data.shape)
         _check_advanced_bounds(key, t._data.shape)

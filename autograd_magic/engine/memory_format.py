@@ -117,7 +117,7 @@ def empty_as(shape, dtype, fmt, like=None):
     """A new uninitialised array of shape laid out as fmt (preserve_format: as ``like``, see the module)."""
     if fmt is preserve_format:
         if like is not None and dense(like):
-            return np.empty_like(like, dtype=dtype, order="K")
+            return _empty_strided_as(like, dtype)
         fmt = suggested(like) if like is not None else contiguous_format
     order = _INNER_FIRST.get(fmt)
     if order is None:
@@ -125,6 +125,20 @@ def empty_as(shape, dtype, fmt, like=None):
     perm = (0,) + tuple(range(2, len(shape))) + (1,)   # NCHW -> NHWC
     inverse = tuple(int(i) for i in np.argsort(perm))
     return np.empty(tuple(shape[d] for d in perm), dtype).transpose(inverse)
+
+
+def _empty_strided_as(like, dtype):
+    """A new array with like's strides (in elements) exactly, as ATen's empty_strided for a dense tensor: numpy's
+    empty_like(order="K") orders size-1 dims its own way (a (3, 2, 1) tensor of strides (1, 3, 1) would get
+    (1, 3, 6))."""
+    dt = np.dtype(dtype) if dtype is not None else like.dtype
+    if like.size and min(like.strides, default=0) >= 0:
+        try:
+            return np.ndarray(like.shape, dt, buffer=np.empty(like.size, dt),
+                              strides=[s // like.itemsize * dt.itemsize for s in like.strides])
+        except (TypeError, ValueError, BufferError):   # (a dtype without a buffer format)
+            pass
+    return np.empty_like(like, dtype=dt, order="K")
 
 
 def laid_out(a, fmt):

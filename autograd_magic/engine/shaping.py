@@ -386,7 +386,39 @@ def squeeze(input, dim=None):
 def unsqueeze(input, dim):
     shape = input._data.shape
     d = _dim(dim, len(shape) + 1)
-    return _view_out(input, apply(OPS["unsqueeze"], (input,), shape[:d] + (1,) + shape[d:], shape))
+    return _view_out(input, apply(OPS["unsqueeze"], (input,), shape[:d] + (1,) + shape[d:], shape,
+                                  data=unsqueezed(input._data, d)))
+
+
+def unsqueezed(a, d):
+    """a view of array a with a dim of size 1 at d, strided as ATen's unsqueeze: the new dim's stride is the size
+    times the stride of the dim it goes before, 1 at the end (numpy's reshape may give another: x.t().unsqueeze(2)
+    of a (4, 6) x is (1, 6, 1) in PyTorch, (1, 6, 6) from numpy)."""
+    st = a.strides
+    new = a.shape[d] * st[d] if d < a.ndim else a.itemsize
+    return restrided(a.reshape(a.shape[:d] + (1,) + a.shape[d:]), st[:d] + (new,) + st[d:])
+
+
+def restrided(view, strides):
+    """view with other strides (in bytes) over the same elements, as a view whose .base leads to the memory's own
+    array as numpy's views do (storage_offset and storage bookkeeping walk .base; as_strided's base would be numpy's
+    DummyArray). Only for strides that address the same elements (those of size-1 dims)."""
+    strides = tuple(strides)
+    if view.strides == strides:
+        return view
+    root = view
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    if view.size and root.flags.c_contiguous:
+        offset = view.__array_interface__["data"][0] - root.__array_interface__["data"][0]
+        try:
+            out = np.ndarray(view.shape, view.dtype, buffer=root, offset=offset, strides=strides)
+        except (TypeError, ValueError, BufferError):   # (a dtype without a buffer format)
+            return np.lib.stride_tricks.as_strided(view, view.shape, strides)
+        if not view.flags.writeable:
+            out.flags.writeable = False
+        return out
+    return np.lib.stride_tricks.as_strided(view, view.shape, strides)
 
 
 def permute(input, *dims, **kwargs):

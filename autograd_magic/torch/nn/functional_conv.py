@@ -225,11 +225,12 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
                            f"[{_sizes(input.shape)}] to have {w_shape[0]} channels, but got {input.shape[1]} "
                            "channels instead")
     if any(op >= s and op >= d for op, s, d in zip(output_padding, stride, dilation)):
-        names = ("depth", "height", "width")[3 - nd:]
+        lead, lead1 = ((0,), (1,)) if nd == 1 else ((), ())   # a 1-d one runs as a 2-d one in ATen (height 1)
+        names = ("depth", "height", "width")[3 - nd - len(lead):]
         raise RuntimeError("output padding must be smaller than either stride or dilation, but got "
-                           + " ".join(f"output_padding_{n}: {v}" for n, v in zip(names, output_padding)) + " "
-                           + " ".join(f"stride_{n}: {v}" for n, v in zip(names, stride)) + " "
-                           + " ".join(f"dilation_{n}: {v}" for n, v in zip(names, dilation)))
+                           + " ".join(f"output_padding_{n}: {v}" for n, v in zip(names, lead + output_padding)) + " "
+                           + " ".join(f"stride_{n}: {v}" for n, v in zip(names, lead1 + stride)) + " "
+                           + " ".join(f"dilation_{n}: {v}" for n, v in zip(names, lead1 + dilation)))
     k = w_shape[2:]
     size = [(input.shape[2 + i] - 1) * stride[i] - 2 * padding[i] + dilation[i] * (k[i] - 1) + output_padding[i] + 1
             for i in range(nd)]
@@ -307,9 +308,10 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         if bias is not None:
             out = out + bias.select(0, 0)
         return out
-    for name, t in (("running_mean", running_mean), ("running_var", running_var)) if not training else ():
-        if t is None:
-            raise RuntimeError(f"{name} must be defined in evaluation mode")
+    if not training:   # (ATen checks this before the sizes and dtypes)
+        for name, t in (("running_mean", running_mean), ("running_var", running_var)):
+            if t is None:
+                raise RuntimeError(f"{name} must be defined in evaluation mode")
     for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight),
                     ("bias", bias)):
         if t is not None and t.numel() != c:

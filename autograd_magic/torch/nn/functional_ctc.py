@@ -51,22 +51,34 @@ def _lengths(lengths, name):
 
 
 def _check(lp, targets, il, tl, blank):
+    """ATen's ctc_loss_allocate_outputs checks, in its order: the targets' dims, blank, the lengths' counts, then
+    the targets against target_lengths (concatenated 1-d: exactly their sum; padded 2-d: one row per sequence, at
+    least the longest length), then each input length within [0, T]."""
     t_max, n, c = lp.shape
+    if not 1 <= targets.ndim <= 2:
+        raise RuntimeError(f"Expected 1 to 2 dimensions, but got {targets.ndim}-dimensional tensor for argument #2 "
+                           f"'targets' ({_WHERE})")
     if blank < 0 or blank >= c:
         raise RuntimeError("blank must be in label range")
     if len(il) != n:
         raise RuntimeError("input_lengths must be of size batch_size")
     if len(tl) != n:
         raise RuntimeError("target_lengths must be of size batch_size")
-    for v in il:
-        if v > t_max:
-            raise RuntimeError(f"Expected input_lengths to have value at most {t_max}, but got value {v} ({_WHERE})")
-    if targets.ndim >= 2 and tl and max(tl) > targets.shape[1]:
+    for v in tl:
+        if v < 0:
+            raise RuntimeError(f"Expected target_lengths to have value at least 0, but got value {v} ({_WHERE})")
+    want = sum(tl) if targets.ndim == 1 else n
+    if targets.shape[0] != want:
+        raise RuntimeError(f"Expected tensor to have size {want} at dimension 0, but got size {targets.shape[0]} "
+                           f"for argument #2 'targets' ({_WHERE})")
+    if targets.ndim == 2 and tl and max(tl) > targets.shape[1]:
         raise RuntimeError(f"Expected tensor to have size at least {max(tl)} at dimension 1, but got size "
                            f"{targets.shape[1]} for argument #2 'targets' ({_WHERE})")
-    if targets.ndim == 1 and targets.size < sum(tl):
-        raise RuntimeError(f"Expected tensor to have size at least {sum(tl)} at dimension 0, but got size "
-                           f"{targets.size} for argument #2 'targets' ({_WHERE})")
+    for v in il:
+        if v < 0:
+            raise RuntimeError(f"Expected input_lengths to have value at least 0, but got value {v} ({_WHERE})")
+        if v > t_max:
+            raise RuntimeError(f"Expected input_lengths to have value at most {t_max}, but got value {v} ({_WHERE})")
 
 
 def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
@@ -82,8 +94,7 @@ def _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, reductio
     batched = log_probs.dim() == 3
     lp = log_probs if batched else log_probs.unsqueeze(1)
     tg = np.asarray(targets._data if isinstance(targets, Tensor) else targets).astype(np.int64)
-    if not batched:
-        tg = tg.reshape(1, -1)
+    # (unbatched: log_probs gains the batch dim, the targets do not: 1-d ones are read as concatenated)
     il, tl = _lengths(input_lengths, "input_lengths"), _lengths(target_lengths, "target_lengths")
     _check(lp, tg, il, tl, blank)
     res = apply(OPS["ctc_loss"], (lp,), tg, il, tl, int(blank), bool(zero_infinity))
