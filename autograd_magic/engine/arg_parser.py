@@ -224,12 +224,13 @@ class _GeneratorLike:
 
 
 def _unpacked(name, sig, values):
-    """PyTorch's error when a tuple of dims it took has a non-int after its first element: ``x.sum((0, 1.0))``."""
+    """PyTorch's error when a tuple of dims it took has a non-int after its first element: ``x.sum((0, 1.0))``
+    (a bool there is an int to it, ``x.sum((0, True))``: only the first element decides what the list is)."""
     for p in sig.params:
         v = values.get(p.name)
         if p.type == "tuple of ints" and v.__class__ in (tuple, list):
             for i, d in enumerate(v):
-                if not _is_int(d):
+                if not _is_int(d) and not (i and d.__class__ is bool):
                     raise TypeError(f"{name}(): argument '{p.name}' failed to unpack the object at pos {i + 1} with "
                                     f"error \"type must be tuple of ints,but got {tp_name(d)}\"")
 

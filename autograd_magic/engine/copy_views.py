@@ -14,7 +14,7 @@ from .complex_fns import view_as_complex, view_as_real
 from .functions import with_out
 from .indexing import diagonal, select
 from .optable import OPS, defop, renamed
-from .shaping import _infer_shape, _view_out
+from .shaping import _infer_shape, _view_out, split_sizes as checked_split_sizes
 from .strided import as_strided
 from .tensor_base import _dim, apply, wrap
 
@@ -160,15 +160,7 @@ def _unsafe_split(input, split_size, dim=0):
 
 def _checked_sizes(input, split_sizes, dim):
     d = _dim(dim, input._data.ndim)
-    n, sizes = input._data.shape[d], [int(s) for s in split_sizes]
-    if sum(sizes) != n:
-        raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size at "
-                           f"dimension {d}), but got split_sizes=[{', '.join(map(str, sizes))}]")
-    for i, s in enumerate(sizes):
-        if s < 0:
-            raise RuntimeError(f"split_with_sizes expects split_sizes have only non-negative entries, but got "
-                               f"split_sizes=[{', '.join(map(str, sizes))}]")
-    return d, sizes
+    return d, checked_split_sizes(split_sizes, input._data.shape[d], d)
 
 
 def _unsafe_split_with_sizes(input, split_sizes, dim=0):

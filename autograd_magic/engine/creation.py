@@ -9,6 +9,7 @@ from . import argcheck, determinism, dtypes, memory_format as formats, random, s
 from .fperror import quiet
 from .random_kernels import _fma64
 from .autograd import GRAD_MODE
+from .dispatch import check_broadcast
 from .functions import _OUT_GRAD, write_out
 from .legacy_new import legacy_args
 from .size import Size, checked_sizes, device, nonnegative
@@ -658,6 +659,7 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
         m = mean._data if isinstance(mean, TensorBase) else mean
         s = std._data if isinstance(std, TensorBase) else std
         ref = mean if isinstance(mean, TensorBase) else std
+        check_broadcast(np.shape(m), np.shape(s))   # (PyTorch's message, not numpy's)
         shape = np.broadcast_shapes(np.shape(m), np.shape(s))
         return wrap(_gen(generator).normal(shape, ref._data.dtype, m, s))
     dt = dtype or dtypes.get_default_dtype()

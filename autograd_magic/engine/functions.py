@@ -39,7 +39,7 @@ def dims_arg(dim, ndim):
     if isinstance(dim, (list, tuple)):
         if len(dim) == 0:
             return None
-        dims = tuple(sorted(_dim(d, ndim) for d in dim))
+        dims = tuple(sorted(int(_dim(d, ndim)) for d in dim))   # (int: a bool after the first dim is one to PyTorch)
         if len(dims) > 1 and len(set(dims)) < len(dims):
             raise RuntimeError(f"dim {repeated_dim(dim, ndim)} appears multiple times in the list of dims")
     else:

@@ -219,6 +219,12 @@ def _inputs_tuple(inputs, fn):
     return tuple(inputs)
 
 
+def _check_input(t):
+    """PyTorch's error for an input that is no tensor (``grad(loss, "w")``, ``grad(loss, [w, None])``)."""
+    if not isinstance(t, TensorBase):
+        raise RuntimeError(f"all inputs have to be Tensors or GradientEdges, but got {type(t).__name__}")
+
+
 def _check_real(t):
     if t._data.dtype.kind == "c":
         raise RuntimeError(f"grad can be implicitly created only for real scalar outputs but got {t.dtype}")
@@ -284,6 +290,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     only = None
     if inputs is not None:
         for t in inputs:   # (a leaf's retain_grad() refuses a tensor that does not require grad)
+            _check_input(t)
             t.retain_grad()
         # the leaves' AccumulateGrad nodes, and the nodes of non-leaf inputs (their .grad comes from retain_grad):
         # backward runs the nodes on a path to one of these only
@@ -320,6 +327,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         retain_graph = create_graph
     roots = _root_grads(outputs, grads, create_graph)
     for t in inputs:
+        _check_input(t)
         if not t._rg:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
     capture = {}

@@ -622,10 +622,7 @@ def _split(t, split, dim):
         sizes = [builtins.min(size, n - start) for start in range(0, n, size)] if size > 0 else [n]
         name = "split"
     else:
-        sizes = [int(s) for s in split]
-        if builtins.sum(sizes) != n:
-            raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size at "
-                               f"dimension {d}), but got split_sizes=[{', '.join(map(str, sizes))}]")
+        sizes = split_sizes(checked_sizes("split_with_sizes", (split,), "split_sizes"), n, d)
         name = "split_with_sizes"
     pieces, start = [], 0
     for size in sizes or [0]:
@@ -633,6 +630,20 @@ def _split(t, split, dim):
         pieces.append(_view_out(t, apply(OPS[name], (t,), key, t._data.shape)))
         start += size
     return _multi_output(pieces)
+
+
+def split_sizes(sizes, n, d):
+    """The sizes of split_with_sizes' pieces along dimension d of size n, checked in ATen's order: no negative
+    size first (``[8, -1]`` sums to 7 but is refused), then their sum."""
+    sizes = [int(s) for s in sizes]
+    listed = ", ".join(map(str, sizes))
+    if builtins.any(s < 0 for s in sizes):
+        raise RuntimeError(f"split_with_sizes expects split_sizes have only non-negative entries, but got "
+                           f"split_sizes=[{listed}]")
+    if builtins.sum(sizes) != n:
+        raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size at "
+                           f"dimension {d}), but got split_sizes=[{listed}]")
+    return sizes
 
 
 def _multi_output(views):

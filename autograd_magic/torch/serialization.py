@@ -248,6 +248,8 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
 
     >>> torch.save(model.state_dict(), "model.pt")
     """
+    if not isinstance(f, (str, os.PathLike)) and not hasattr(f, "write"):   # (checked first, as PyTorch does)
+        raise AttributeError("expected 'f' to be string, path, or a file-like object with a 'write' attribute")
     buf = io.BytesIO()
     buf.write((_FORMAT if _use_new_zipfile_serialization else _FORMAT_LEGACY).encode() + b"\n")
     _Pickler(buf, protocol=max(pickle_protocol, 2)).dump(obj)
@@ -255,7 +257,18 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
         with open(f, "wb") as fh:
             fh.write(buf.getvalue())
     else:
-        f.write(buf.getvalue())
+        f.write(buf.getbuffer())   # (a memoryview, as PyTorch's writer hands a file: a text file's own TypeError)
+
+
+def _check_seekable(f):
+    """PyTorch's error for a torch.load of something that is no seekable file (``torch.load(b"...")``)."""
+    try:
+        f.seek(f.tell())
+    except (io.UnsupportedOperation, AttributeError) as exc:
+        if "seek" in str(exc) or "tell" in str(exc):
+            raise type(exc)(f"{exc}. You can only torch.load from a file that is seekable. Please pre-load the data "
+                            "into a buffer like io.BytesIO and try to load from it instead.") from None
+        raise
 
 
 def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args):
@@ -268,6 +281,7 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         with open(f, "rb") as fh:
             raw = fh.read()
     else:
+        _check_seekable(f)
         raw = f.read()
     head, _, body = raw.partition(b"\n")
     if mmap and head == _FORMAT.encode() and not path:   # (the engine reads the file whole: mmap is accepted)

@@ -13,6 +13,12 @@ from .functional_pad import pad
 from .module import Module, Parameter, factory_np_dtype
 
 
+def _repeated(v, nd):
+    """PyTorch's _pair / _triple of a layer's stride, padding or dilation: a number repeated as given (a float
+    stride is F.conv2d's TypeError at the first call, as in PyTorch, not a stride cut to an int)."""
+    return FC._tuple(v, nd) if isinstance(v, (list, tuple)) else (v,) * nd
+
+
 class _ConvNd(Module):
     """What the convolutions share, with PyTorch's parameter list (each ConvNd / ConvTransposeNd has its own
     __init__ with its user-facing signature, so that a missing or extra argument is named after the class the
@@ -41,9 +47,9 @@ class _ConvNd(Module):
             raise ValueError(f"padding_mode must be one of {valid_modes}, but got padding_mode='{padding_mode}'")
         self.in_channels, self.out_channels = in_channels, out_channels
         self.kernel_size = FC._tuple(kernel_size, nd)
-        self.stride = FC._tuple(stride, nd)
-        self.padding = padding if isinstance(padding, str) else FC._tuple(padding, nd)
-        self.dilation = FC._tuple(dilation, nd)
+        self.stride = _repeated(stride, nd)
+        self.padding = padding if isinstance(padding, str) else _repeated(padding, nd)
+        self.dilation = _repeated(dilation, nd)
         self.transposed = transposed
         self.output_padding = FC._tuple(output_padding, nd)
         self.groups = groups

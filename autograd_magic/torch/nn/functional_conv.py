@@ -5,6 +5,9 @@ import warnings
 import numpy as np
 
 from ...engine import dtypes, onednn_kernels, softmax_dims
+from ...engine.arg_parser import parsed
+from ...engine.argcheck import user_level
+from ...engine.function_signatures import SIGNATURES
 from ...engine.ops_norm import batch_norm_stats
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
@@ -25,7 +28,7 @@ def _tuple(v, n, name=None):
 
 
 def _sizes(shape):
-    return ", ".join(str(n) for n in shape)
+    return ", ".join(str(int(n)) for n in shape)   # (a bool after the first of a list is an int to PyTorch)
 
 
 # ---------------------------------------------------------------- convolution
@@ -146,7 +149,8 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
             if any(t % 2 for t in total):
                 warnings.warn("Using padding='same' with even kernel lengths and odd dilation may require a "
                               "zero-padded copy of the input be created (Triggered internally at "
-                              "/__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1101.)", stacklevel=3)
+                              "/__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1101.)",
+                              stacklevel=user_level())
             lo = tuple(t // 2 for t in total)
             hi = tuple(t - t // 2 for t in total)
         else:
@@ -193,6 +197,12 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
 def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     """3-d cross-correlation over (N, C, D, H, W) (or unbatched (C, D, H, W)); padding may be 'same' or 'valid'."""
     return _conv(3, input, weight, bias, stride, padding, dilation, groups)
+
+
+# PyTorch's parser reads these arguments first: a float stride or padding (``stride=1.5``, ``padding=(1, 0.5)``),
+# a bool, a None padding or a number for bias is its TypeError, never a convolution run with int() of it
+for _name in ("conv1d", "conv2d", "conv3d"):
+    globals()[_name] = parsed(globals()[_name], _name, SIGNATURES[_name], method=False)
 
 
 def convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):
@@ -271,6 +281,10 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
 
 
 # ---------------------------------------------------------------- normalisation
+
+
+for _name in ("conv_transpose1d", "conv_transpose2d", "conv_transpose3d"):
+    globals()[_name] = parsed(globals()[_name], _name, SIGNATURES[_name], method=False)
 
 
 def _check_norm_dtypes(input, *params):
