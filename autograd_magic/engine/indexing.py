@@ -187,23 +187,39 @@ def _check_index_broadcast(key):
                              + ", ".join("[" + ", ".join(map(str, sh)) + "]" for sh in shapes)) from None
 
 
-def _check_bounds(key, shape):
-    if not shape and any(isinstance(k, (int, np.integer)) for k in key):
-        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
-                         "C++ to convert a 0-dim tensor to a number")
+def _check_bounds(key, shape, single=False):
+    """PyTorch's errors for a basic key (``...`` not yet expanded), in its order: more indices than dims first, then
+    left to right a negative slice step, or an integer out of the range of the dim it selects, named by its place in
+    the key (applySlicing's real_dim: ``x[None, 9]`` says dimension 1). single: the key was one integer, which a
+    0-dim tensor refuses as "invalid index" for 0 and as out of bounds of a dim of size 0 otherwise."""
+    if single and not shape:
+        if int(key[0]) == 0:
+            raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
+                             "in C++ to convert a 0-dim tensor to a number")
+        raise IndexError(f"index {int(key[0])} is out of bounds for dimension 0 with size 0")
+    n_real = sum(1 for k in key if k is not None and k is not Ellipsis)
+    if n_real > len(shape):
+        raise IndexError(f"too many indices for tensor of dimension {len(shape)}")
     dim = 0
-    for k in key:
+    for place, k in enumerate(key):
         if k is None:
             continue
-        if k.__class__ is slice and k.step is not None and k.step < 0:
-            raise ValueError("step must be greater than zero")
-        if dim >= len(shape):
-            raise IndexError(f"too many indices for tensor of dimension {len(shape)}")
-        if isinstance(k, (int, np.integer)) or isinstance(k, np.ndarray):   # (an ndarray here: a 0-d int tensor's)
+        if k is Ellipsis:
+            dim += len(shape) - n_real
+            continue
+        if k.__class__ is slice:
+            if k.step is not None and k.step < 0:
+                raise ValueError("step must be greater than zero")
+        else:   # an int (or a 0-d int tensor's ndarray)
             n = shape[dim]
             if not -n <= k < n:
-                raise IndexError(f"index {int(k)} is out of bounds for dimension {dim} with size {n}")
+                raise IndexError(f"index {int(k)} is out of bounds for dimension {place} with size {n}")
         dim += 1
+
+
+def _is_single_int(raw):
+    """The subscript was one integer (x[5], not x[5,] nor a 0-d index tensor): PyTorch's own path for it."""
+    return raw.__class__ is int or isinstance(raw, np.integer)
 
 
 def _check_advanced_bounds(key, shape):
@@ -288,12 +304,14 @@ def getitem(t, key):
     raw = key
     if batching.ACTIVE:   # (a transform runs)
         batching.refuse_mask(key)
+    if key.__class__ is not tuple:   # (a short sequence read as a tuple is counted as one: PyTorch's order)
+        key = _sequence_as_tuple(key)
     _check_specified(key, t._data.ndim)
     key = normalize_key(key)
     basic = _is_basic(key)
     if basic:
+        _check_bounds(key, t._data.shape, single=_is_single_int(raw))
         key = _expand_ellipsis(key, t._data.ndim)
-        _check_bounds(key, t._data.shape)
     else:
         split = _torch_order(key, t._data.shape)
         if split is not None:
@@ -473,12 +491,17 @@ def _refuse_misfit(t, key, value):
 
 
 def _setitem(t, key, value):
+    raw = key
     if key.__class__ is not int and key.__class__ is not slice:
+        if key.__class__ is not tuple:
+            key = _sequence_as_tuple(key)
         _check_specified(key, t._data.ndim)
         _refuse_byte_mask_fill(key, value)
     simple_true, via_views = key is True, False
     key = normalize_key(key)
     advanced = not _is_basic(key)
+    if not advanced:   # (PyTorch selects before it writes: its IndexError, not numpy's "axis", nor a later check's)
+        _check_bounds(key, t._data.shape, single=_is_single_int(raw))
     key = _true_as_new_axis(key)
     true_masks = advanced and not simple_true and _is_basic(key)
     if not _is_basic(key):

@@ -172,8 +172,9 @@ def erfinv_vjp(xp, grad, saved, consts, needs):
 
 
 def _logit(a, eps=None):
-    if eps is not None:
-        a = np.clip(a, a.dtype.type(eps), a.dtype.type(1 - eps))
+    if eps is not None:  # PyTorch's kernel: below lo -> lo, else above hi -> hi (lo wins when eps > 0.5)
+        lo, hi = a.dtype.type(eps), a.dtype.type(1 - eps)
+        a = np.where(a < lo, lo, np.where(a > hi, hi, a))
     return rounded_f32(np.log)(a / (1 - a))  # the quotient in a's dtype, as PyTorch's kernel
 
 

@@ -29,7 +29,8 @@ class SGD(Optimizer):
         for group in self.param_groups:
             momentum = group["momentum"]
             for p in self._params_with_grad(group):
-                state = self.state[p]
+                # PyTorch reads (and so creates) a parameter's state only for its momentum buffer
+                state = self.state[p] if momentum else {}
                 if p._grad._coo is not None:
                     self._sparse_update(p, state, group)
                     continue
