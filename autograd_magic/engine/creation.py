@@ -130,6 +130,8 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     """A new leaf tensor holding a copy of data (floats become float32, ints int64)."""
     if device is not None:
         _check_device(device)
+    if pin_memory is not False:
+        check_pinned("tensor", pin_memory)
     check_foreign(data)
     cls = data.__class__
     if cls is list and dtype is None:
@@ -271,6 +273,21 @@ def _into(t, out, name):
     return write_out(t, out, f"aten::{name}", warn_resize=False)
 
 
+_NO_PINNED = ("pin_memory=True requires a CUDA or other accelerator backend; no pinned memory allocator is available "
+              "on this system.")
+
+
+def check_pinned(name, pin_memory, out=None):
+    """A CPU-only PyTorch has no pinned-memory allocator: pin_memory=True fails when a factory allocates (a result
+    written into out= is not allocated, so it passes), after the parser's check that it is a bool."""
+    if pin_memory is None or pin_memory is False:
+        return
+    if pin_memory.__class__ is not bool:
+        raise TypeError(f"{name}(): argument 'pin_memory' must be bool, not {type(pin_memory).__name__}")
+    if out is None:
+        raise RuntimeError(_NO_PINNED)
+
+
 def _check_device(dev):
     """PyTorch built without CUDA fails on a CUDA device with this assertion; other devices are checked by
     torch.device."""
@@ -317,18 +334,20 @@ def _no_size_overloads(name, **kwargs):
     check_call(name, [Signature(text) for text in argcheck.OVERLOADS[name]], (), given)
 
 
-def zeros(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def zeros(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None, pin_memory=False):
     if device is not None:
         _check_device(device)
+    check_pinned("zeros", pin_memory, out)
     if not shape and size is None:
         raise _no_size("zeros")
     _one_size("zeros", shape, size)
     return _filled(shape if size is None else (size,), 0, dtype, requires_grad, out=out, name="zeros")
 
 
-def ones(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def ones(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None, pin_memory=False):
     if device is not None:
         _check_device(device)
+    check_pinned("ones", pin_memory, out)
     if not shape and size is None:
         raise _no_size("ones")
     _one_size("ones", shape, size)
@@ -336,9 +355,10 @@ def ones(*shape, size=None, dtype=None, device=None, requires_grad=False, out=No
 
 
 def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
-          memory_format=None):
+          memory_format=None, pin_memory=False):
     if device is not None:
         _check_device(device)
+    check_pinned("empty", pin_memory, out)
     if not shape and size is None:
         raise _no_size("empty")
     _one_size("empty", shape, size)
@@ -353,9 +373,10 @@ def empty(*shape, size=None, dtype=None, device=None, requires_grad=False, out=N
     return t
 
 
-def full(size, fill_value, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def full(size, fill_value, *, dtype=None, device=None, requires_grad=False, out=None, layout=None, pin_memory=False):
     if device is not None:
         _check_device(device)
+    check_pinned("full", pin_memory, out)
     fill_value = dtypes.scalar_number(fill_value)   # (full((2,), np.bool_(1)) is float, as PyTorch parses a Scalar)
     return _filled((size,), fill_value, dtype, requires_grad, dtypes.scalar_category(fill_value), out, name="full")
 
@@ -384,28 +405,38 @@ def _laid_like(t, input, fmt):
     return t
 
 
-def zeros_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+def zeros_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None,
+               pin_memory=False):
+    check_pinned("zeros_like", pin_memory, None)
     fmt = _like_format(input, memory_format)
     return _laid_like(_filled((input.shape,), 0, _like(input, dtype), requires_grad), input, fmt)
 
 
-def ones_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+def ones_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None,
+              pin_memory=False):
+    check_pinned("ones_like", pin_memory, None)
     fmt = _like_format(input, memory_format)
     return _laid_like(_filled((input.shape,), 1, _like(input, dtype), requires_grad), input, fmt)
 
 
-def empty_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+def empty_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None,
+               pin_memory=False):
+    check_pinned("empty_like", pin_memory, None)
     fmt = _like_format(input, memory_format)
     dt = _like(input, dtype)
     return _laid_like(_filled((input.shape,), determinism.uninitialized(dt.np), dt, requires_grad), input, fmt)
 
 
-def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None):
+def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None,
+              pin_memory=False):
+    check_pinned("full_like", pin_memory, None)
     fmt = _like_format(input, memory_format)
     return _laid_like(_filled((input.shape,), fill_value, _like(input, dtype), requires_grad), input, fmt)
 
 
-def arange(start=None, end=None, step=1, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def arange(start=None, end=None, step=1, *, dtype=None, device=None, requires_grad=False, out=None, layout=None,
+           pin_memory=False):
+    check_pinned("arange", pin_memory, out)
     if end is None:
         start, end = 0, start
     elif start is None:   # (arange(end=3): PyTorch's first overload, end alone)
@@ -470,7 +501,9 @@ def _space_ends(name, start, end, steps):
     return start, end, steps.__index__()
 
 
-def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False, out=None, layout=None,
+             pin_memory=False):
+    check_pinned("linspace", pin_memory, out)
     start, end, steps = _space_ends("linspace", start, end, steps)
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
@@ -499,10 +532,12 @@ def _spaced(start, end, steps, dt):
     return np.where(first, start + step * idx, end - step * (steps - idx - 1)).astype(work)
 
 
-def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_grad=False, out=None, layout=None,
+             pin_memory=False):
     """base ** (start + step * i), as ATen's loop: start and end in the dtype, the step and the exponent in
     float64 (no fused multiply-add), the first half counted from start and the second from end, then libm's pow
     per element (numpy's vectorised pow differs in the last bit) and the cast."""
+    check_pinned("logspace", pin_memory, out)
     dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     start, end, steps = _space_ends("logspace", start, end, steps)
     if steps < 0:
@@ -534,7 +569,8 @@ def _pow(base, x):
         return math.nan
 
 
-def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, layout=None, pin_memory=False):
+    check_pinned("eye", pin_memory, out)
     dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     for letter, count in (("n", n), ("m", m)):
         if count is not None and count < 0:
@@ -556,9 +592,11 @@ def _refuse_integral(dt, kernel, shape=None):
         raise NotImplementedError(f"\"{kernel}\" not implemented for '{dt.scalar_name}'")
 
 
-def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
+         pin_memory=False):
     if device is not None:
         _check_device(device)
+    check_pinned("rand", pin_memory, out)
     dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     if not shape and size is None:
         _no_size_overloads("rand", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
@@ -573,9 +611,11 @@ def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_gr
     return t if out is None else _into(t, out, "rand")
 
 
-def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
+          pin_memory=False):
     if device is not None:
         _check_device(device)
+    check_pinned("randn", pin_memory, out)
     dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
     if not shape and size is None:
         _no_size_overloads("randn", generator=generator, dtype=dtype, device=device, requires_grad=requires_grad,
@@ -592,9 +632,10 @@ def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_g
 
 
 def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False,
-            out=None, layout=None):
+            out=None, layout=None, pin_memory=False):
     if device is not None:
         _check_device(device)
+    check_pinned("randint", pin_memory, out)
     if size is None:
         low, high, size = 0, low, high
     elif high is None:  # randint(high, size=...)
@@ -608,7 +649,9 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=N
     return t if out is None else _into(t, out, "randint")
 
 
-def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None):
+def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
+             pin_memory=False):
+    check_pinned("randperm", pin_memory, out)
     dt = _out_dtype(dtype, out, dtypes.int64)
     _check_randperm_dtype(n, dt)
     t = _finish(_gen(generator).randperm(n, dt.np), dt, requires_grad)
@@ -629,6 +672,7 @@ def _check_randperm_dtype(n, dt):
 
 
 def rand_like(input, *, dtype=None, generator=None, **kwargs):
+    check_pinned("rand_like", kwargs.get("pin_memory"))
     _check_generator("rand_like", generator, (input,), dtype=dtype, **kwargs)
     fmt = _like_format(input, kwargs.get("memory_format"))
     return _laid_like(rand(input.shape, dtype=dtype or input.dtype, generator=generator,
@@ -636,6 +680,7 @@ def rand_like(input, *, dtype=None, generator=None, **kwargs):
 
 
 def randn_like(input, *, dtype=None, generator=None, **kwargs):
+    check_pinned("randn_like", kwargs.get("pin_memory"))
     _check_generator("randn_like", generator, (input,), dtype=dtype, **kwargs)
     fmt = _like_format(input, kwargs.get("memory_format"))
     return _laid_like(randn(input.shape, dtype=dtype or input.dtype, generator=generator,
@@ -643,6 +688,7 @@ def randn_like(input, *, dtype=None, generator=None, **kwargs):
 
 
 def randint_like(input, low=0, high=None, *, dtype=None, generator=None, **kwargs):
+    check_pinned("randint_like", kwargs.get("pin_memory"))
     _check_generator("randint_like", generator, (input, low) if high is None else (input, low, high), dtype=dtype,
                      **kwargs)
     if high is None:
@@ -655,6 +701,7 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
            layout=None, pin_memory=False):
     if device is not None:
         _check_device(device)
+    check_pinned("normal", pin_memory, out)
     if isinstance(mean, TensorBase) or isinstance(std, TensorBase):
         m = mean._data if isinstance(mean, TensorBase) else mean
         s = std._data if isinstance(std, TensorBase) else std
@@ -752,6 +799,38 @@ LEGACY_TYPES = tuple(_legacy(f"{dt.scalar_name}Tensor", dt) for dt in (
     dtypes.uint8, dtypes.bool_))
 (FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor, ShortTensor, CharTensor, ByteTensor,
  BoolTensor) = LEGACY_TYPES
+
+
+NO_ATEN_CUDA = ("Cannot initialize CUDA without ATen_cuda library. PyTorch splits its backend into two shared "
+                "libraries: a CPU library and a CUDA library; this error has occurred because you are trying to use "
+                "some CUDA functionality, but the CUDA library has not been loaded by the dynamic linker for some "
+                "reason.  The CUDA library MUST be loaded, EVEN IF you don't directly use any symbols from the CUDA "
+                "library! One common culprit is a lack of -Wl,--no-as-needed in your link arguments; many dynamic "
+                "linkers will delete dynamic library dependencies if you don't depend on any of their symbols.  You "
+                "can check if this has occurred by using ldd on your binary to see if there is a dependency on "
+                "*_cuda.so library.")
+
+
+class LegacyCudaTensorType(type):
+    """torch.cuda.FloatTensor ...: the types exist in a CPU-only PyTorch, but none can make a tensor, and no
+    tensor is one (old code's ``x.type(torch.cuda.FloatTensor)`` and ``torch.cuda.FloatTensor(...)``)."""
+    is_cuda = True
+
+    def __call__(cls, *args, **kwargs):
+        raise unavailable_cuda_type(cls.__name__)
+
+    def __instancecheck__(cls, obj):
+        return False
+
+
+def unavailable_cuda_type(name):
+    return TypeError(f"type torch.cuda.{name} not available. Torch not compiled with CUDA enabled.")
+
+
+CUDA_LEGACY_TYPES = {f"{dt.scalar_name}Tensor": LegacyCudaTensorType(
+    f"{dt.scalar_name}Tensor", (), {"dtype": dt, "__module__": "torch.cuda", "__qualname__": f"{dt.scalar_name}Tensor"})
+    for dt in (dtypes.float32, dtypes.float64, dtypes.float16, dtypes.bfloat16, dtypes.int64, dtypes.int32,
+               dtypes.int16, dtypes.int8, dtypes.uint8, dtypes.bool_)}
 
 
 # ---------------------------------------------------------------- Tensor.new_*: self's dtype unless given

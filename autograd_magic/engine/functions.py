@@ -728,7 +728,11 @@ def bitwise_inplace(fn):
 def to_dtype(t, dtype, copy=False):
     if dtype.__class__ is type:   # Python's bool, int, float (dtypes.coerce)
         dtype = dtypes.coerce(dtype)
-    if dtype is None or (t._data.dtype == dtype.np and not copy):
+    if dtype is None:   # (to(device) / to(copy=True): the tensor's own dtype, copied only if asked)
+        if not copy:
+            return t
+        dtype = t.dtype
+    if t._data.dtype == dtype.np and not copy:
         return t
     if dtype is dtypes.bfloat16:
         enable_bfloat16()

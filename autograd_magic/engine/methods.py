@@ -109,12 +109,13 @@ def _to(self, *args, **kwargs):
             args = (dtypes.float64,) + args[1:]
         elif isinstance(first, np.integer):
             args = (int(first),) + args[1:]
+    flags = [a for a in args[1:] if a.__class__ is bool]   # (positional non_blocking, then copy)
+    copy = kwargs.get("copy", flags[1] if len(flags) > 1 else False)
     fmt = kwargs.get("memory_format")
     if fmt is None or fmt is formats.preserve_format:
-        return F.to_dtype(self, to_dtype_arg(args, kwargs), copy=kwargs.get("copy", False))
+        return F.to_dtype(self, to_dtype_arg(args, kwargs), copy=copy)
     fmt = formats.checked(fmt, self._data.ndim)
     dtype = to_dtype_arg(args, kwargs) or self.dtype
-    copy = kwargs.get("copy", False)
     if formats.suggested(self._data) is fmt:   # (PyTorch's test of whether to() may return self)
         return F.to_dtype(self, dtype, copy=copy)
     out = F.to_dtype(self, dtype)
@@ -145,6 +146,8 @@ def _type(self, dtype=None, non_blocking=False, **kwargs):
     """type() -> 'torch.FloatTensor'; type(torch.float64), type(torch.DoubleTensor), type('torch.DoubleTensor')."""
     if dtype is None:
         return f"torch.{self.dtype.scalar_name}Tensor"
+    if isinstance(dtype, str) and dtype.startswith("torch.cuda.") or isinstance(dtype, creation.LegacyCudaTensorType):
+        raise RuntimeError(creation.NO_ATEN_CUDA)   # (a CUDA type asks for the CUDA library, even by a bad name)
     if isinstance(dtype, str):
         name = dtype[len("torch."):] if dtype.startswith("torch.") else None
         match = [d for d in dtypes.ALL if f"{d.scalar_name}Tensor" == name]

@@ -342,6 +342,11 @@ NAMES = {
         matmul matrix_exp matrix_norm matrix_power matrix_rank multi_dot norm pinv qr slogdet solve solve_ex
         solve_triangular svd svdvals tensorinv tensorsolve vander vecdot vector_norm
         """.split()),
+    "torch.mps": frozenset("""
+        Event Tensor compile_shader current_allocated_memory device_count driver_allocated_memory empty_cache event
+        get_rng_state is_available load_metallib manual_seed profiler recommended_max_memory seed
+        set_per_process_memory_fraction set_rng_state synchronize torch
+        """.split()),
     "torch.nn": frozenset("""
         AdaptiveAvgPool1d AdaptiveAvgPool2d AdaptiveAvgPool3d AdaptiveLogSoftmaxWithLoss AdaptiveMaxPool1d
         AdaptiveMaxPool2d AdaptiveMaxPool3d AlphaDropout AvgPool1d AvgPool2d AvgPool3d BCELoss BCEWithLogitsLoss
@@ -665,6 +670,20 @@ NAMES = {
         """.split()),
     "torch.version": frozenset("""
         Optional cuda debug git_version hip rocm xpu
+        """.split()),
+    "torch.xpu": frozenset("""
+        Any Event MemPool NewType Stream StreamContext TYPE_CHECKING XPUGraph XPUPluggableAllocator annotations byref
+        c_double c_uint32 c_void_p can_device_access_peer cast change_current_allocator clock_rate current_device
+        current_stream dataclasses default_generators device device_count device_memory_used device_of empty_cache
+        get_arch_list get_device_capability get_device_name get_device_properties get_gencode_flags
+        get_per_process_memory_fraction get_rng_state get_rng_state_all get_stream_from_external graph
+        graph_pool_handle graphs init initial_seed is_available is_bf16_supported is_current_stream_capturing
+        is_initialized is_tf32_supported lru_cache make_graphed_callables manual_seed manual_seed_all
+        max_memory_allocated max_memory_reserved mem_get_info memory memory_allocated memory_reserved memory_snapshot
+        memory_stats memory_stats_as_nested_dict memory_usage os pointer power_draw random
+        reset_accumulated_memory_stats reset_peak_memory_stats seed seed_all set_device
+        set_per_process_memory_fraction set_rng_state set_rng_state_all set_stream stream streams synchronize
+        temperature threading torch traceback use_mem_pool utilization warnings
         """.split()),
     "Tensor": frozenset("""
         H T abs abs_ absolute absolute_ acos acos_ acosh acosh_ add add_ addbmm addbmm_ addcdiv addcdiv_ addcmul

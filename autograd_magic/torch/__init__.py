@@ -82,6 +82,7 @@ from ..engine.memory_format import (channels_last, channels_last_3d, contiguous_
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, enable_bfloat16 as _enable_bfloat16
 from . import accelerator, autograd, cuda, fft, linalg, nn, optim  # noqa: F401
+from . import mps, xpu  # noqa: F401,E402  (the other accelerators' modules, none available)
 from . import argument_errors as _argument_errors  # noqa: E402
 from . import signal  # noqa: F401,E402  (torch.signal.windows)
 from . import distributions  # noqa: F401,E402

@@ -58,6 +58,8 @@ _TENSOR_TYPE_WARNING = ("torch.set_default_tensor_type() is deprecated as of PyT
 def set_default_tensor_type(t):
     """Deprecated since PyTorch 2.1: the default dtype from a legacy type (torch.FloatTensor or its name)."""
     warn_once(_TENSOR_TYPE_WARNING)
+    if isinstance(t, str) and t.startswith("torch.cuda.") or isinstance(t, creation.LegacyCudaTensorType):
+        raise creation.unavailable_cuda_type(t.rpartition(".")[2] if isinstance(t, str) else t.__name__)
     if isinstance(t, str):
         name = t.rpartition(".")[2]
         t = next((c for c in creation.LEGACY_TYPES if c.__name__ == name), None)

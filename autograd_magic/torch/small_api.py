@@ -30,11 +30,12 @@ def scalar_tensor(s, *, dtype=None, device=None, requires_grad=False, layout=Non
     """A 0-d tensor of s, in the default float dtype unless dtype says otherwise (bool and int numbers too)."""
     dt = dtypes.coerce(dtype) if dtype is not None else dtypes.get_default_dtype()
     return creation.tensor(float(s) if dt.is_floating_point else s, dtype=dt, device=device,
-                           requires_grad=requires_grad)
+                           requires_grad=requires_grad, pin_memory=pin_memory)
 
 
 def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False, layout=None, pin_memory=False):
     """A tensor of that size whose strides are ``stride`` (its values uninitialised in PyTorch: zeros here)."""
+    creation.check_pinned("empty_strided", pin_memory)
     size, stride = tuple(int(s) for s in size), tuple(int(s) for s in stride)
     if len(size) != len(stride):
         raise RuntimeError("mismatch in length of strides and shape")

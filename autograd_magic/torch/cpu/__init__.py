@@ -14,6 +14,14 @@ def current_device():
     return "cpu"
 
 
+def is_initialized():
+    return True
+
+
+def synchronize(device=None):
+    """Nothing runs asynchronously on the CPU (tutorials' timing code calls it after each step)."""
+
+
 from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
 
 
