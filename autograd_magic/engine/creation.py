@@ -154,12 +154,10 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
         warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
     elif cls is np.ndarray:   # (copied as from_numpy reads it: its dtype, byte order and strides checked first)
         _check_array(data)
+    elif isinstance(data, (str, bytes)):   # (with a dtype too, which would make the string a number)
+        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
     elif isinstance(data, (list, tuple)):
-        first = data
-        while isinstance(first, (list, tuple)) and first:
-            first = first[0]
-        if isinstance(first, str):   # PyTorch infers the shape from the first elements: a string is one more level
-            raise ValueError("too many dimensions 'str'")
+        _refuse_first_string(data)
         refuse_unsized_first(data)
         data, dtype = tensors_in_list(data, dtype)
         check_ragged(data)
@@ -198,15 +196,32 @@ def _keep_strides(arr, src):
     return np.lib.stride_tricks.as_strided(arr, strides=want)
 
 
+def _refuse_first_string(data):
+    """PyTorch infers the shape from the first elements of nested lists: a string there is one more level."""
+    first = data
+    while isinstance(first, (list, tuple)) and first:
+        first = first[0]
+    if isinstance(first, str):
+        raise ValueError("too many dimensions 'str'")
+
+
 def as_tensor(data, dtype=None, device=None):
     check_foreign(data)
     if isinstance(data, TensorBase):
         return data if dtype is None else data.to(dtype)
     if isinstance(data, np.ndarray) and (dtype is None or dtype.np == data.dtype):
         return from_numpy(data)
+    if isinstance(data, (str, bytes)):   # (refused with a dtype too: numpy would read "1.5" as a number)
+        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
     data = plain_sequences(data)
+    if isinstance(data, (list, tuple)):
+        _refuse_first_string(data)
     refuse_unsized_first(data)
     data, dtype = tensors_in_list(data, dtype)
+    if isinstance(data, (list, tuple)):
+        check_ragged(data)
+    if dtype is not None:
+        check_numbers(data, dtype)
     target = dtype or _infer(data)
     return wrap(_array(data, target))
 

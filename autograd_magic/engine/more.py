@@ -123,9 +123,20 @@ def take_along_dim(input, indices, dim=None):
     return IX.gather(input, d, indices)
 
 
-def tensor_split(input, indices_or_sections, dim=0):
+def tensor_split(input, indices_or_sections=None, dim=0, *, sections=None, indices=None,
+                 tensor_indices_or_sections=None):
+    """Split into sections (an int: sizes as even as can be) or at indices (ints, or a long tensor of them)."""
+    if indices_or_sections is None:   # (given by the keyword of one of PyTorch's three overloads)
+        indices_or_sections = next(v for v in (sections, indices, tensor_indices_or_sections) if v is not None)
     if input.ndim == 0:
         raise RuntimeError("tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims")
+    if isinstance(indices_or_sections, TensorBase):
+        if indices_or_sections.dtype.scalar_name != "Long":
+            raise RuntimeError("tensor_split expected tensor_indices_or_sections to have dtype of long, but got "
+                               f"{indices_or_sections.dtype.scalar_name}")
+        if indices_or_sections.ndim > 1:
+            raise RuntimeError("tensor_split expected tensor_indices_or_sections to be a zero-dimensional or "
+                               f"one-dimensional tensor, but got a tensor with {indices_or_sections.ndim} dims")
     d = _dim(dim, input.ndim)
     n = input.shape[d]
     if isinstance(indices_or_sections, TensorBase) and indices_or_sections.ndim == 0:

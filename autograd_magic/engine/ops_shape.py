@@ -239,7 +239,7 @@ def _moment64(a, dims, correction, take_sqrt, whole_by_welford=False):
 
 def welford_var(a, dims, correction, keepdim, take_sqrt=False):
     """var_mean / std_mean's first output: for float64, Welford's order also over the whole tensor."""
-    quiet = _check_dof("std" if take_sqrt else "var", a, dims, correction)   # at _var's depth: same stacklevel
+    quiet = _check_dof("std_mean" if take_sqrt else "var_mean", a, dims, correction)   # (at _var's depth)
     if a.dtype == np.float64 and 0 < a.size <= 32768 and a.flags.c_contiguous:
         got = _moment64(a, dims, correction, take_sqrt, whole_by_welford=True)
         if got is not None:

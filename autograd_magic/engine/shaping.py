@@ -660,6 +660,8 @@ def chunk(input, chunks, dim=0):
     if chunks <= 0:
         raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
     n = input._data.shape[_dim(dim, input._data.ndim)]
+    if n == 0:   # (ATen: `chunks` empty pieces by split_with_sizes, not split's one)
+        return split(input, [0] * chunks, dim)
     return split(input, builtins.max(1, -(-n // chunks)), dim)
 
 

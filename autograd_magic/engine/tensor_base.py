@@ -689,13 +689,17 @@ def check_numbers(data, dtype):
         x = stack.pop()
         if isinstance(x, (list, tuple)):
             stack.extend(x)
-        elif isinstance(x, (complex, np.complexfloating)) and dtype.np.kind != "c":
-            raise TypeError(f"must be real number, not {type(x).__name__}")
-        elif x is None or not isinstance(x, (numbers.Number, str, bytes, TensorBase, np.ndarray, np.generic, range)):
+        elif isinstance(x, (complex, np.complexfloating)) and dtype.np.kind not in "cb":   # (a bool takes it)
             if dtypes.is_float_np(dtype.np):
                 raise TypeError(f"must be real number, not {type(x).__name__}")
             raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer")
-        elif isinstance(x, (str, bytes)):
+        elif x is None or isinstance(x, str) or not isinstance(x, (numbers.Number, bytes, TensorBase, np.ndarray,
+                                                                   np.generic, range)):
+            # (a string among the numbers: the store of the dtype given refuses it, as any other object)
+            if dtypes.is_float_np(dtype.np):
+                raise TypeError(f"must be real number, not {type(x).__name__}")
+            raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer")
+        elif isinstance(x, bytes):
             raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
 
 

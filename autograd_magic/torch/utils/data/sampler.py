@@ -4,7 +4,7 @@ SubsetRandomSampler, WeightedRandomSampler (multinomial over float64 weights), S
 import itertools
 import typing
 
-from ....engine import creation, dtypes, random
+from ....engine import arg_parser, creation, dtypes, random
 from ...rng import Generator
 
 _T_co = typing.TypeVar("_T_co", covariant=True)
@@ -16,6 +16,7 @@ def _default_generator():
 
 def _draw_seed(generator):
     """torch.empty((), dtype=torch.int64).random_(generator=...).item(): random64() modulo 2**63."""
+    arg_parser.check_generator("random_", generator)   # (DataLoader(generator=5): random_()'s TypeError)
     impl = generator._impl if generator is not None else _default_generator()
     return int(impl._r64(1)[0]) % (1 << 63)
 
@@ -40,6 +41,20 @@ class SequentialSampler(Sampler):
 
     def __len__(self):
         return len(self.data_source)
+
+
+_REFUSED = {}   # (arg_parser.refusal's cache of parsed signatures)
+
+
+def _drawing(name, args, kwargs, generator):
+    """generator, checked as torch.randperm / torch.randint's parser checks it (a sampler's generator=3), called
+    with PyTorch's sampler's arguments (their order is in the message)."""
+    if generator is not None and not isinstance(getattr(generator, "_impl", None), random.Generator):
+        error = arg_parser.refusal(name, arg_parser.FACTORIES[name], args, {**kwargs, "generator": generator},
+                                   _REFUSED)
+        if error is not None:
+            raise error
+    return generator
 
 
 def _seeded(generator):
@@ -69,6 +84,10 @@ class RandomSampler(Sampler):
         n = len(self.data_source)
         gen = _seeded(self.generator)
         if self.replacement:
+            _drawing("randint", (), {"high": n, "size": (32,), "dtype": dtypes.int64}, gen)
+        else:
+            _drawing("randperm", (n,), {}, gen)
+        if self.replacement:
             for _ in range(self.num_samples // 32):
                 yield from creation.randint(high=n, size=(32,), dtype=dtypes.int64, generator=gen).tolist()
             # the rest is drawn even when there is none, as PyTorch does (it moves the generator on)
@@ -90,6 +109,7 @@ class SubsetRandomSampler(Sampler):
         self.indices, self.generator = indices, generator
 
     def __iter__(self):
+        _drawing("randperm", (len(self.indices),), {}, self.generator)
         for i in creation.randperm(len(self.indices), generator=self.generator).tolist():
             yield self.indices[i]
 
