@@ -33,6 +33,22 @@ def _signature_mismatch(n_weights):
         "int, float, bool, bool, bool)\n")
 
 
+def packed_signature_mismatch(n_weights):
+    """The argument parser's TypeError for the packed _VF.lstm given one tensor as hx."""
+    params = "!list of [" + ", ".join(["Parameter"] * n_weights) + "]!"
+    return TypeError(
+        "lstm() received an invalid combination of arguments - got (Tensor, Tensor, Tensor, list, bool, int, float, "
+        "bool, bool), but expected one of:\n"
+        " * (Tensor data, Tensor batch_sizes, tuple of Tensors hx, tuple of Tensors params, bool has_biases, "
+        "int num_layers, float dropout, bool train, bool bidirectional)\n"
+        f"      didn't match because some of the arguments have invalid types: (Tensor, Tensor, !Tensor!, {params}, "
+        "bool, int, float, bool, bool)\n"
+        " * (Tensor input, tuple of Tensors hx, tuple of Tensors params, bool has_biases, int num_layers, "
+        "float dropout, bool train, bool bidirectional, bool batch_first)\n"
+        f"      didn't match because some of the arguments have invalid types: (Tensor, !Tensor!, !Tensor!, {params}, "
+        "!bool!, int, !float!, bool, bool)\n")
+
+
 def check_lstm_call(hx, h0, c0, x, n_weights):
     """ATen's checks once the module's own have passed: the hidden state's container and the dtypes mkldnn takes
     (a float32 LSTM runs on mkldnn, which accepts float32 states only)."""

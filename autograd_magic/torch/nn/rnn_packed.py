@@ -5,7 +5,9 @@ side sorts the initial state by sorted_indices and the final state back (IndexSe
 import numpy as np
 
 from ...engine.shaping import cat, stack
+from ...engine.tensor import Tensor
 from . import functional as F
+from .rnn_checks import packed_signature_mismatch
 from .rnn_steps import _gru_step, _lstm_step, _rnn_step, _zeros
 from .utils.rnn import PackedSequence
 
@@ -15,6 +17,10 @@ def _cell(mode, w_ih, w_hh, b_ih, b_hh):
     def step(x, hidden):
         igates = F.linear(x, w_ih, b_ih)
         if mode == "LSTM":
+            rows = hidden[0].shape[0] if hidden[0].dim() else 1
+            if rows == 1 and igates.shape[0] > 1:   # ATen adds the input gates in place: hgates.add_(igates)
+                raise RuntimeError(f"output with shape [1, {igates.shape[-1]}] doesn't match the broadcast shape "
+                                   f"[{igates.shape[0]}, {igates.shape[-1]}]")
             return _lstm_step(igates, hidden[0], hidden[1], w_hh, b_hh)
         if mode == "GRU":
             return _gru_step(igates, hidden, w_hh, b_hh)
@@ -98,12 +104,42 @@ def _permute(hx, permutation):
     return hx if permutation is None else hx.index_select(1, permutation)
 
 
+def _check_lstm_kernel(module, data, h0, c0):
+    """What ATen's packed lstm meets, in its order: PyTorch's LSTM.forward runs check_forward_args for a padded
+    input only, so a packed input's wrong state or features are met by the kernel (gather_params, pair_vec,
+    apply_layer_stack, then the first layer's input projection over all packed rows)."""
+    for t in (h0, c0):
+        if t.dim() < 3:
+            n = max(t.dim(), 1)
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got 2)")
+    if h0.shape[2] != c0.shape[2]:   # read as an LSTM with projections: the parameters do not fit
+        raise RuntimeError("got an incorrect number of RNN parameters")
+    dirs = 2 if module.bidirectional else 1
+    if dirs == 2 and h0.shape[0] % 2:
+        raise RuntimeError("Odd number of params or hiddens given to a bidirectional RNN")
+    if h0.shape[0] // dirs != module.num_layers:
+        raise RuntimeError("Expected more hidden states in stacked_rnn")
+    w = module._flat_weights[0]
+    shapes = data.dim() == 2 and data.shape[1] != w.shape[1]
+    if data.dtype != w.dtype and module.bias:   # addmm checks the dtypes first, mm (no bias) the shapes first
+        raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {data.dtype.scalar_name} and "
+                           f"{w.dtype.scalar_name}")
+    if shapes:
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({data.shape[0]}x{data.shape[1]} and "
+                           f"{w.shape[1]}x{w.shape[0]})")
+    if data.dtype != w.dtype:
+        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {data.dtype.c_name} != "
+                           f"{w.dtype.c_name}")
+
+
 def packed_forward(module, packed, hx, lstm):
     """module (RNN, LSTM or GRU) over a PackedSequence: (PackedSequence output, h_n or (h_n, c_n))."""
     data, batch_sizes, sorted_indices, unsorted_indices = packed
     sizes = [int(n) for n in batch_sizes._data]
     max_batch = sizes[0]
     w = module._flat_weights[0]
+    if lstm:
+        return _packed_lstm(module, packed, hx, sizes)
     if data.dtype != w.dtype:
         raise ValueError(f"RNN input dtype ({data.dtype}) does not match weight dtype ({w.dtype}). Convert input: "
                          f"input.to({w.dtype}), or convert model: model.to({data.dtype})")
@@ -111,8 +147,6 @@ def packed_forward(module, packed, hx, lstm):
     if hx is None:
         h0 = _zeros(expected, data)
         c0 = _zeros(expected, data) if lstm else None
-    elif lstm:  # PyTorch checks no dims of a packed input's state: its shape check below speaks
-        h0, c0 = _permute(hx[0], sorted_indices), _permute(hx[1], sorted_indices)
     else:
         h0, c0 = _permute(hx, sorted_indices), None
     if data.dim() != 2:
@@ -120,11 +154,25 @@ def packed_forward(module, packed, hx, lstm):
     if module.input_size != data.size(-1):
         raise RuntimeError(f"input.size(-1) must be equal to input_size. Expected {module.input_size}, got "
                            f"{data.size(-1)}")
-    for t, what in ((h0, "hidden[0]" if lstm else "hidden"), (c0, "hidden[1]")):
-        if t is not None and tuple(t.shape) != expected:
-            raise RuntimeError(f"Expected {what} size {expected}, got {list(t.size())}")
+    if tuple(h0.shape) != expected:
+        raise RuntimeError(f"Expected hidden size {expected}, got {list(h0.size())}")
+    out, h_n, _ = _run_packed(module, data, np.asarray(sizes).tolist(), h0, None)
+    return PackedSequence(out, batch_sizes, sorted_indices, unsorted_indices), _permute(h_n, unsorted_indices)
+
+
+def _packed_lstm(module, packed, hx, sizes):
+    """LSTM over a PackedSequence: the state given is sorted by sorted_indices and handed to the kernel unchecked."""
+    data, batch_sizes, sorted_indices, unsorted_indices = packed
+    if hx is None:
+        expected = (module.num_layers * (2 if module.bidirectional else 1), sizes[0], module.hidden_size)
+        h0, c0 = _zeros(expected, data), _zeros(expected, data)
+    else:
+        if sorted_indices is None and isinstance(hx, Tensor):
+            raise packed_signature_mismatch(len(module._flat_weights))
+        if sorted_indices is None and isinstance(hx, (tuple, list)) and len(hx) != 2:
+            raise RuntimeError("lstm expects two hidden states")
+        h0, c0 = _permute(hx[0], sorted_indices), _permute(hx[1], sorted_indices)
+    _check_lstm_kernel(module, data, h0, c0)
     out, h_n, c_n = _run_packed(module, data, np.asarray(sizes).tolist(), h0, c0)
     output = PackedSequence(out, batch_sizes, sorted_indices, unsorted_indices)
-    if lstm:
-        return output, (_permute(h_n, unsorted_indices), _permute(c_n, unsorted_indices))
-    return output, _permute(h_n, unsorted_indices)
+    return output, (_permute(h_n, unsorted_indices), _permute(c_n, unsorted_indices))
