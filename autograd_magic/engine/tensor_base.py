@@ -689,18 +689,21 @@ def check_numbers(data, dtype):
         x = stack.pop()
         if isinstance(x, (list, tuple)):
             stack.extend(x)
-        elif isinstance(x, (complex, np.complexfloating)) and dtype.np.kind not in "cb":   # (a bool takes it)
-            if dtypes.is_float_np(dtype.np):
-                raise TypeError(f"must be real number, not {type(x).__name__}")
-            raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer")
-        elif x is None or isinstance(x, str) or not isinstance(x, (numbers.Number, bytes, TensorBase, np.ndarray,
-                                                                   np.generic, range)):
-            # (a string among the numbers: the store of the dtype given refuses it, as any other object)
+        elif _not_storable(x, dtype):
             if dtypes.is_float_np(dtype.np):
                 raise TypeError(f"must be real number, not {type(x).__name__}")
             raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer")
         elif isinstance(x, bytes):
             raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
+
+
+def _not_storable(x, dtype):
+    """Does the store of dtype refuse x: a complex number for a real dtype (a bool takes it), None, a string (a
+    string among the numbers, as any other object), anything else that is no number?"""
+    if isinstance(x, (complex, np.complexfloating)):
+        return dtype.np.kind not in "cb"
+    return x is None or isinstance(x, str) or not isinstance(
+        x, (numbers.Number, bytes, TensorBase, np.ndarray, np.generic, range))
 
 
 def _is_seq(v):

@@ -42,8 +42,7 @@ def _check_requires_grad(ts, kind, strict):
     if strict:
         for i, t in enumerate(ts):
             if t is None:   # (only gradients can be None)
-                raise RuntimeError(f"The output of the user-provided function is independent of input {i}. This "
-                                   "is not allowed in strict mode.")
+                raise RuntimeError(_FILL_STRICT["back"].format(i=i))
             if not t.requires_grad:
                 raise RuntimeError(_STRICT[kind].format(i=i))
 

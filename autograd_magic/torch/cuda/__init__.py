@@ -4,8 +4,7 @@ import collections
 import warnings
 
 from . import amp  # noqa: F401
-from ...engine.size import device as _device
-from .._stubs import failing as _failing
+from .._stubs import device_index as _device_index, failing as _failing
 from ...engine.creation import CUDA_LEGACY_TYPES as _LEGACY_TYPES
 
 globals().update(_LEGACY_TYPES)   # (torch.cuda.FloatTensor ...: they exist, but make no tensor)
@@ -72,26 +71,9 @@ globals().update(_failing("torch.cuda", _not_compiled, (
 globals().update(_failing("torch.cuda", _no_binding, ("reset_peak_memory_stats", "reset_accumulated_memory_stats")))
 
 
-def _index(dev, optional=False):
-    """torch.cuda's reading of a device argument (a CUDA device, or an index) before it asks the runtime; optional:
-    no index (None, "cuda") is None (the runtime would pick the current device)."""
-    if isinstance(dev, int):
-        return dev
-    if isinstance(dev, str):
-        dev = _device(dev)
-    if isinstance(dev, _device):
-        if dev.type != "cuda":
-            raise ValueError(f"Expected a cuda device, but got: {dev}")
-        if dev.index is not None:
-            return dev.index
-    if optional:
-        return None
-    raise ValueError(f"Expected a torch.device with a specified index or an integer, but got:{dev}")
-
-
 def set_device(device):
     """A negative index is ignored; any other reaches for the CUDA runtime, which a CPU build does not have."""
-    if _index(device) >= 0:
+    if _device_index(device, kind="cuda") >= 0:
         _no_binding("set_device")
 
 
@@ -156,7 +138,7 @@ class device:
     __module__ = "torch.cuda"
 
     def __init__(self, device):
-        self.idx = _index(device, optional=True)
+        self.idx = _device_index(device, optional=True, kind="cuda")
         self.prev_idx = -1
 
     def __enter__(self):

@@ -5,33 +5,14 @@ replicate, parallel_apply, data_parallel) read their devices as PyTorch does and
 there is no GPU to copy to. Distributed training is not part of the engine."""
 import copy
 
-from ....engine.size import device as _device
 from ....engine.tensor_base import TensorBase as _Tensor
+from ..._stubs import device_index as _device_index
 from ...grad_mode import is_grad_enabled
 from ..module import Module
 
 __all__ = ["replicate", "scatter", "parallel_apply", "gather", "data_parallel", "DataParallel"]
 
 _NO_ACCELERATOR = "Cannot access accelerator device when none is available."
-
-
-def _device_index(dev, optional=False, kind=None):
-    """torch._utils._get_device_index (kind "cuda": torch.cuda's, which wants a CUDA device): an index, a device with
-    one, or (optional) the current accelerator's, None when there is none."""
-    if isinstance(dev, str):
-        dev = _device(dev)
-    index = None
-    if isinstance(dev, _device):
-        if kind is not None and dev.type != kind:
-            raise ValueError(f"Expected a {kind} device, but got: {dev}")
-        if dev.type == "cpu":
-            raise ValueError(f"Expected a non cpu device, but got: {dev}")
-        index = dev.index
-    if isinstance(dev, int):
-        index = dev
-    if index is None and not optional:
-        raise ValueError(f"Expected a torch.device with a specified index or an integer, but got:{dev}")
-    return index
 
 
 def _missing_binding(name):
