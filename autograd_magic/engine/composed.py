@@ -4,9 +4,10 @@ import numpy as np
 
 from . import argcheck
 from .dispatch import check_broadcast
+from .arg_parser import _is_int, invalid_combination
 from .indexing import aten_getitem, index_select, repeat
 from .optable import OPS
-from .shaping import _shape_args, _tensor_list, cat, expand, permute, reshape, unsqueeze, view
+from .shaping import _shape_args, _tensor_list, _view_out, cat, expand, permute, reshape, unsqueeze, view
 from .size import checked_sizes
 from .tensor_base import TensorBase, _dim, apply, wrap
 
@@ -68,17 +69,56 @@ def unflatten(input, dim, sizes):
     return view(input, shape[:d] + sizes + shape[d + 1:])
 
 
-def movedim(input, source, destination):
+def _movedim(name, input, source, destination, texts, args):
+    """ATen's movedim: the two lists as long as each other, wrapped, each without repeats (the lists as given in the
+    error), a 0-d tensor's alias; otherwise the permutation that puts each source dim at its destination. One int
+    and one list match neither of PyTorch's overloads: its TypeError (texts, args: the call as the parser saw it)."""
+    seqs = [isinstance(v, (list, tuple)) for v in (source, destination)]
+    if seqs[0] != seqs[1] or not seqs[0] and not (_is_int(source) and _is_int(destination)):
+        raise invalid_combination(name, texts, args, {})
+    src, dst = (list(v) if seq else [v] for v, seq in zip((source, destination), seqs))
+    if len(src) != len(dst):
+        raise RuntimeError(f"movedim: Invalid source or destination dims: source ({_listed(src)} dims) should contain "
+                           f"the same number of dims as destination ({_listed(dst)} dims)")
     ndim = input._data.ndim
-    src = [_dim(d, ndim) for d in (source if isinstance(source, (list, tuple)) else [source])]
-    dst = [_dim(d, ndim) for d in (destination if isinstance(destination, (list, tuple)) else [destination])]
-    order = [d for d in range(ndim) if d not in src]
-    for s, d in sorted(zip(dst, src)):
+    wrapped = [[_dim(d, ndim) for d in v] for v in (src, dst)]
+    for given, dims, which in zip((src, dst), wrapped, ("source", "destination")):
+        if len(set(dims)) != len(dims):
+            raise RuntimeError(f"movedim: repeated dim in `{which}` ({_listed(given)})")
+    if ndim == 0:
+        return _view_out(input, apply(OPS["alias"], (input,)))   # (copy_views.alias, which imports this module)
+    order = [d for d in range(ndim) if d not in wrapped[0]]
+    for s, d in sorted(zip(wrapped[1], wrapped[0])):
         order.insert(s, d)
     return permute(input, order)
 
 
-moveaxis = movedim
+def _listed(dims):
+    return f"[{', '.join(str(int(d)) for d in dims)}]"
+
+
+_MOVEDIM = ["(int source, int destination)", "(tuple of ints source, tuple of ints destination)"]
+
+
+def movedim(input, source, destination):
+    """torch.movedim(x, 1, 0) / torch.movedim(x, (1, 2), (0, 1)): x's dims moved, the others in their order."""
+    return _movedim("movedim", input, source, destination, [f"(Tensor input, {t[1:]}" for t in _MOVEDIM],
+                    (input, source, destination))
+
+
+def moveaxis(input, source, destination):
+    """torch.moveaxis: numpy's name of movedim."""
+    return _movedim("moveaxis", input, source, destination, [f"(Tensor input, {t[1:]}" for t in _MOVEDIM],
+                    (input, source, destination))
+
+
+def movedim_method(self, source, destination):
+    """Tensor.movedim (PyTorch's parser lists the overloads without the tensor)."""
+    return _movedim("movedim", self, source, destination, _MOVEDIM, (source, destination))
+
+
+def moveaxis_method(self, source, destination):
+    return _movedim("moveaxis", self, source, destination, _MOVEDIM, (source, destination))
 
 
 def atleast_1d(input):

@@ -504,7 +504,8 @@ _BINDINGS.update({
     "logaddexp": F.logaddexp, "lerp": F.lerp, "addcmul": F.addcmul, "addcdiv": F.addcdiv, "clamp_min": F.clamp_min,
     "clamp_max": F.clamp_max, "fmod": F.fmod, "roll": F.roll, "less": F.less, "greater": F.greater,
     "less_equal": F.less_equal, "greater_equal": F.greater_equal, "not_equal": F.not_equal,
-    "narrow": C.narrow, "unflatten": C.unflatten, "diff": C.diff, "movedim": C.movedim, "moveaxis": C.moveaxis,
+    "narrow": C.narrow, "unflatten": C.unflatten, "diff": C.diff, "movedim": C.movedim_method,
+    "moveaxis": C.moveaxis_method,
     "tile": C.tile_method,
     "repeat_interleave": lambda self, repeats, dim=None, *, output_size=None: C.repeat_interleave(
         self, repeats, dim, output_size=output_size),

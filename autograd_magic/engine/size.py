@@ -194,7 +194,7 @@ _DEVICE_TYPES = ("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ide
 CPU = device("cpu")
 
 
-def checked_sizes(name, args, arg="size"):
+def checked_sizes(name, args, arg="size", position=1):
     """The ints of zeros(2, 3), zeros((2, 3)), x.view(-1, 3) ..., checked as PyTorch's argument parser checks them:
     a float size (``n / 2`` written for ``n // 2``) is its TypeError, not a truncated size. Ints, bools, numpy
     integers and one-element integer tensors pass, and bools after the first (PyTorch's parser tells a list of
@@ -210,10 +210,10 @@ def checked_sizes(name, args, arg="size"):
             pass
         what = kind(n)
         if len(args) == 1 and not isinstance(args[0], (tuple, list)):
-            raise TypeError(f"{name}(): argument '{arg}' (position 1) must be tuple of ints, not {what}")
+            raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, not {what}")
         if i == 0 and len(args) == 1:
-            raise TypeError(f"{name}(): argument '{arg}' (position 1) must be tuple of ints, but found element of "
-                            f"type {what} at pos 0")
+            raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, but found "
+                            f"element of type {what} at pos 0")
         if i == 0 and name == "view":   # (view has a dtype overload: PyTorch lists both)
             raise TypeError(f"view() received an invalid combination of arguments - got "
                             f"({', '.join(kind(a) for a in args)}), but expected one of:\n * (torch.dtype dtype)\n"

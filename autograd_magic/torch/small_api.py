@@ -4,7 +4,7 @@ isreal, is_same_size, get_device, set_flush_denormal), and the Tensor methods Py
 ``A.eig()``, ``A.symeig()``, ``A.lstsq(B)``), which raise PyTorch's RuntimeError naming their replacement."""
 import numpy as np
 
-from ..engine import argcheck, creation, determinism, dtypes
+from ..engine import argcheck, creation, determinism, dtypes, size as sizes
 from ..engine.arg_parser import invalid_combination
 from ..engine import shaping as S
 from ..engine.inplace import check_fill_value
@@ -36,9 +36,15 @@ def scalar_tensor(s, *, dtype=None, device=None, requires_grad=False, layout=Non
 def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False, layout=None, pin_memory=False):
     """A tensor of that size whose strides are ``stride`` (its values uninitialised in PyTorch: zeros here)."""
     creation.check_pinned("empty_strided", pin_memory)
-    size, stride = tuple(int(s) for s in size), tuple(int(s) for s in stride)
+    size, stride = _int_tuple(size, "size", 1), _int_tuple(stride, "stride", 2)
+    sizes.nonnegative(size)
     if len(size) != len(stride):
-        raise RuntimeError("mismatch in length of strides and shape")
+        raise RuntimeError(f"dimensionality of sizes ({len(size)}) must match dimensionality of strides "
+                           f"({len(stride)})")
+    if all(size) and any(s < 0 and n > 1 for n, s in zip(size, stride)):
+        # ATen's storage size in unsigned arithmetic: a negative stride over more than one element overflows it
+        raise RuntimeError(f"Storage size calculation overflowed with sizes=[{', '.join(map(str, size))}] and "
+                           f"strides=[{', '.join(map(str, stride))}]")
     dt = dtypes.coerce(dtype) if dtype is not None else dtypes.get_default_dtype()
     extent = 1 + sum((n - 1) * s for n, s in zip(size, stride)) if all(size) else 0
     base = np.full(extent, determinism.uninitialized(dt.np), dt.np)
@@ -49,8 +55,18 @@ def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False,
     return t
 
 
+def _int_tuple(value, arg, position, name="empty_strided"):
+    """empty_strided's size or stride read as PyTorch's parser reads a tuple of ints (a float in it: TypeError)."""
+    if not isinstance(value, (tuple, list)):
+        raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, not "
+                        f"{sizes.kind(value)}")
+    return sizes.checked_sizes(name, (value,), arg, position)
+
+
 def new_empty_strided(self, size, stride, *, dtype=None, device=None, requires_grad=False, layout=None,
                       pin_memory=False):
+    name = "new_empty_strided"
+    size, stride = _int_tuple(size, "size", 1, name), _int_tuple(stride, "stride", 2, name)
     return empty_strided(size, stride, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
 
