@@ -134,6 +134,16 @@ def _sampled(pts, width):
 SPARK_W, SPARK_H = 72, 16
 
 
+# urllib.parse.quote(text, safe=",=/:.") of an ASCII text as one str.translate (quote goes character by character
+# in Python: a third of a sparkline's cost)
+_URI_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~,=/:")
+_URI_ESCAPES = {i: f"%{i:02X}" for i in range(128) if chr(i) not in _URI_SAFE}
+
+
+def _uri_quote(text):
+    return text.translate(_URI_ESCAPES) if text.isascii() else urllib.parse.quote(text, safe=",=/:.")
+
+
 def sparkline_html(cell):
     """A History cell as HTML: its first line as text, the values as a small line picture (an <img> with an SVG
     data URI: kept by JupyterLab's sanitiser in an untrusted notebook, where an inline <svg> would be stripped),
@@ -149,7 +159,7 @@ def sparkline_html(cell):
                   for i, p in enumerate(pts))
     svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {SPARK_W * 10} {SPARK_H * 10}'>"
            f"<polyline fill='none' stroke='gray' stroke-width='12' points='{xy}'/></svg>")
-    uri = "data:image/svg+xml," + urllib.parse.quote(svg, safe=",=/:.")   # not base64: smaller, and not a graph
+    uri = "data:image/svg+xml," + _uri_quote(svg)   # not base64: smaller, and not a graph
     return (tokens_html(first) + f"<br><img src='{uri}' alt='' width='{SPARK_W}' height='{SPARK_H}' "
             f"style='display:block;margin-top:2px'>")
 
