@@ -775,7 +775,7 @@ class _LegacyTensorType(type):
             if isinstance(data, TensorBase):
                 if data.dtype is not dt:
                     raise TypeError(f"expected {_options(dt)} (got {_options(data.dtype)})")
-                return data.detach()
+                return type(data).__getitem__(data, ...)   # (PyTorch's other.alias(): AliasBackward0, a view)
             if isinstance(data, Size):
                 return wrap(np.zeros(tuple(data), dt.np))
             if isinstance(data, str):

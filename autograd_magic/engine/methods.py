@@ -1,6 +1,7 @@
 """TensorMethods: Tensor's operators and the methods that bind the engine's hand-written functions (the methods
 of declared ops are generated from the op table: tensor_base.DeclaredMethods). Tensor inherits both."""
 import numbers
+import warnings
 
 import numpy as np
 
@@ -144,23 +145,49 @@ def _check_device(dev):
 
 def _type(self, dtype=None, non_blocking=False, **kwargs):
     """type() -> 'torch.FloatTensor'; type(torch.float64), type(torch.DoubleTensor), type('torch.DoubleTensor')."""
+    for key in kwargs.keys() - {"memory_format"}:
+        raise TypeError(f"type() got an unexpected keyword argument '{key}'")
     if dtype is None:
         return f"torch.{self.dtype.scalar_name}Tensor"
     if isinstance(dtype, str) and dtype.startswith("torch.cuda.") or isinstance(dtype, creation.LegacyCudaTensorType):
         raise RuntimeError(creation.NO_ATEN_CUDA)   # (a CUDA type asks for the CUDA library, even by a bad name)
+    if isinstance(dtype, type) and not isinstance(getattr(dtype, "dtype", None), dtypes.dtype):
+        dtype = _type_name(dtype)   # (PyTorch reads any other class by its C-level name, as a string)
     if isinstance(dtype, str):
         name = dtype[len("torch."):] if dtype.startswith("torch.") else None
-        match = [d for d in dtypes.ALL if f"{d.scalar_name}Tensor" == name]
+        match = [dtypes.get_default_dtype()] if name == "Tensor" else \
+            [d for d in dtypes.ALL if f"{d.scalar_name}Tensor" == name]
         if not match:
             raise ValueError(f"invalid type: '{dtype}'")
         dtype = match[0]
-    elif dtype in (bool, int, float, complex):
-        raise ValueError(f"invalid type: '{dtype.__name__}'")
     elif not isinstance(dtype, dtypes.dtype):
-        if not isinstance(dtype, type) or not isinstance(getattr(dtype, "dtype", None), dtypes.dtype):
+        if not isinstance(dtype, type):
             raise TypeError("dtype must be a type, str, or dtype object")   # (x.type(1): PyTorch's check)
         dtype = dtype.dtype  # torch.FloatTensor and friends carry their dtype
     return F.to_dtype(self, dtype)
+
+
+def _type_name(cls):
+    """A class's tp_name as CPython keeps it: the bare name of a class made in Python ('Foo', 'Module') or of a
+    builtin ('float'), the dotted name a C extension gives its type ('numpy.float64', 'torch.Size')."""
+    module = getattr(cls, "__module__", "builtins")
+    if module.split(".")[0] == "torch":   # (the engine's classes: C types in PyTorch's top modules only)
+        return f"{module}.{cls.__name__}" if module in ("torch", "torch._C", "torch.return_types") else cls.__name__
+    if cls.__flags__ & (1 << 9) or module == "builtins":   # (Py_TPFLAGS_HEAPTYPE: a class made in Python)
+        return cls.__name__
+    return f"{module}.{cls.__name__}"
+
+
+def _shape_as(fn, name):
+    """view_as / reshape_as: fn with other's shape; PyTorch's parser's TypeError when other is missing."""
+    def method(self, other=_MISSING):
+        if other is _MISSING:
+            raise TypeError(f'{name}() missing 1 required positional arguments: "other"')
+        if not isinstance(other, TensorBase):
+            raise TypeError(f"{name}(): argument 'other' (position 1) must be Tensor, not {argcheck.kind(other)}")
+        return fn(self, other.shape)
+    method.__name__ = method.__qualname__ = name
+    return method
 
 
 def _no_cuda(device=None):
@@ -338,7 +365,7 @@ _BINDINGS = {
     "reshape": S.reshape, "view": S.view, "flatten": S.flatten, "squeeze": S.squeeze,
     "unsqueeze": S.unsqueeze, "permute": S.permute, "transpose": S.transpose, "swapaxes": S.transpose,
     "t": S.t, "expand": S.expand, "select": IX.select,
-    "view_as": lambda s, o: S.view(s, o.shape), "reshape_as": lambda s, o: S.reshape(s, o.shape),
+    "view_as": _shape_as(S.view, "view_as"), "reshape_as": _shape_as(S.reshape, "reshape_as"),
     "expand_as": lambda s, o: S.expand(s, o.shape),
     # copies and dtypes
     "clone": F.clone, "to": _to, "type": _type, "type_as": lambda s, o: F.to_dtype(s, o.dtype),
@@ -425,13 +452,34 @@ def _bernoulli_p(a, p=0.5):
 
 def _random_bounded(gen, a, *bounds, **named):
     """Tensor.random_(): random_(), random_(to), random_(from, to); to=None: up to the dtype's largest value."""
+    given = bounds
     bounds = bounds + tuple(named[k] for k in ("from", "to") if k in named)
     if not bounds:
         return gen.random_full(a.shape, a.dtype)
+    if len(given) > 2:   # (PyTorch's parser's count of positionals)
+        raise TypeError(f"random_() takes 2 positional arguments but {len(given)} were given")
+    if any(isinstance(b, (float, np.floating)) for b in bounds):   # (its parser's ints: random_(1.5) matches none)
+        raise arg_parser.invalid_combination("random_", arg_parser.GENERATOR_OVERLOADS["random_"], given,
+                                             {k: named[k] for k in ("from", "to") if k in named})
     low, high = (0, bounds[0]) if len(bounds) == 1 else bounds[:2]
     if high is None:
         high = random.random_full_span(a.dtype)   # (its largest value included; floats: 2**digits)
+    elif a.dtype.kind == "f" or a.dtype.name == "bfloat16":
+        _warn_inexact_bounds(a.dtype, int(low), int(high) - 1)
     return gen.randint(low, high, a.shape, a.dtype)
+
+
+def _warn_inexact_bounds(dt, low, top):
+    """ATen's WARN_OUT_OF_BOUNDS (check_from_to_in_range): a float dtype draws whole numbers exactly only within
+    +-2**digits; bounds beyond it warn (the lowest first, then the highest included)."""
+    digits = np.finfo(dt).nmant + 1
+    for name, v, line in (("from", low, 110), ("to - 1", top, 111)):
+        if not -(1 << digits) <= v <= 1 << digits:
+            warnings.warn(f"{name} is out of bounds [-(2^{digits}), 2^{digits}]. Due to precision limitations "
+                          f"{dtypes.c_name(dt)} can support discrete uniform distribution only within this range. "
+                          "This warning will become an error in version 1.7 release, please fix the code in advance "
+                          f"(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/DistributionTemplates"
+                          f".h:{line}.)", UserWarning, stacklevel=6)
 
 
 _BINDINGS.update({

@@ -426,7 +426,7 @@ class Generator:
         shape, dt, low, high = _shape(shape), dtype if dtype is _I64 else np.dtype(dtype), int(low), int(high)
         if low >= high:
             raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
-        if dt.kind == "f":                         # torch's update_from / update_to
+        if dt.kind == "f" or _is_half(dt):         # torch's update_from / update_to (bfloat16 too)
             near = lambda v: int(dt.type(np.int64(v)))   # int64 -> dtype -> int64, as torch rounds
             digits = np.finfo(dt).nmant + 1
             if near(low + 1) < low:

@@ -328,6 +328,8 @@ def _shape_args(shape, name="view", arg="size"):
 
 
 def view(input, *shape):
+    if not shape:   # (x.view(): neither of PyTorch's overloads, not the empty shape)
+        raise invalid_combination("view", ("(torch.dtype dtype)", "(tuple of ints size)"), shape, {})
     shape = _infer_shape(_shape_args(shape), input._data.size)
     try:
         data = input._data.reshape(shape, copy=False)
@@ -338,6 +340,8 @@ def view(input, *shape):
 
 
 def reshape(input, *shape):
+    if not shape:   # (PyTorch's parser: no shape at all is a missing argument, not the empty shape)
+        raise TypeError('reshape() missing 1 required positional arguments: "shape"')
     shape = _infer_shape(_shape_args(shape, "reshape", "shape"), input._data.size)
     if input._data.flags.c_contiguous or input._data.size <= 1:
         return _view_out(input, apply(OPS["view"], (input,), shape, input._data.shape))

@@ -1,7 +1,10 @@
 """Small functions and methods of PyTorch's API that older lessons and utility code call: aliases and compositions
 of what the engine has (torch.ger / Tensor.ger, split_with_sizes, torch.embedding, scalar_tensor, empty_strided,
-isreal, is_same_size, get_device, set_flush_denormal), and the Tensor methods PyTorch 2 removed (``A.solve(B)``,
-``A.eig()``, ``A.symeig()``, ``A.lstsq(B)``), which raise PyTorch's RuntimeError naming their replacement."""
+isreal, is_same_size, get_device, set_flush_denormal), the deprecated out-of-place Tensor.resize / resize_as (a
+warning, then PyTorch's Resize Function), and the Tensor methods PyTorch 2 removed (``A.solve(B)``, ``A.eig()``,
+``A.symeig()``, ``A.lstsq(B)``), which raise PyTorch's RuntimeError naming their replacement."""
+import warnings
+
 import numpy as np
 
 from ..engine import argcheck, creation, determinism, dtypes, size as sizes
@@ -12,6 +15,7 @@ from ..engine.linalg import outer
 from ..engine.optable import OPS
 from ..engine.tensor_base import WARN_ALWAYS, TensorBase, apply, wrap
 from . import removed
+from .autograd._functions import Resize
 from .nn import functional as F
 
 
@@ -130,6 +134,18 @@ FUNCTIONS = {"split_with_sizes": split_with_sizes, "embedding": embedding, "scal
              "is_inference": is_inference, "set_warn_always": set_warn_always,
              "is_warn_always_enabled": is_warn_always_enabled}
 
+def resize(self, *sizes):
+    """The deprecated out-of-place resize: a custom Function's reshape that keeps the element count."""
+    warnings.warn("non-inplace resize is deprecated", stacklevel=2)
+    return Resize.apply(self, sizes)
+
+
+def resize_as(self, tensor):
+    """The deprecated out-of-place resize_as: Tensor.resize to tensor's size."""
+    warnings.warn("non-inplace resize_as is deprecated", stacklevel=2)
+    return Resize.apply(self, tensor.size())
+
+
 METHODS = {"ger": outer, "split_with_sizes": split_with_sizes, "new_empty_strided": new_empty_strided,
-           "isreal": isreal, "is_same_size": is_same_size,
+           "resize": resize, "resize_as": resize_as, "isreal": isreal, "is_same_size": is_same_size,
            **{name: _removed_method(name) for name in ("eig", "symeig", "lstsq", "solve")}}
