@@ -65,7 +65,7 @@ def _text(term, p, words):
 
 
 def _zero(a):
-    return a is not None and not np.any(np.asarray(a))
+    return a is not None and not (a.any() if a.__class__ is np.ndarray else np.any(np.asarray(a)))
 
 
 def _reset(before, words, p):

@@ -8,7 +8,6 @@ one footnote under the table; the dtype is a column (or one line when all tensor
 import functools
 import html
 import math
-import re
 import urllib.parse
 
 import numpy as np
@@ -78,21 +77,23 @@ def summary_html(cell):
     return " ".join(spans) + cell.details
 
 
+_TOKEN_OPEN, _TOKEN_CLOSE = f"<span style='{TOKEN_STYLE}'>", "</span>"
+
+
 def tokens_html(value):
-    """Text as HTML in which a line may break only between elements (after ``, ``) or words, never inside one."""
-    lines = []
-    for line in value.split("\n"):
-        parts = re.findall(r"\S+(?:,(?=\s)|$)?|\S+", line.strip())
-        lines.append(" ".join(f"<span style='{TOKEN_STYLE}'>{html.escape(p)}</span>" for p in parts))
-    return "<br>".join(lines)
+    """Text as HTML in which a line may break only between elements (after ``, ``) or words, never inside one:
+    each run of non-space characters a nowrap span (escaping first splits the same: an entity has no space)."""
+    return "<br>".join(" ".join(_TOKEN_OPEN + part + _TOKEN_CLOSE for part in html.escape(line).split())
+                       for line in value.split("\n"))
 
 
 BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 
 
-def sparkline(values, width=24):
-    """A line of block characters for a history (``▇▅▃▂▁▁``): readable in HTML and in a terminal."""
-    pts = [v for v in values if v is not None and math.isfinite(v)]
+def sparkline(values, width=24, finite=False):
+    """A line of block characters for a history (``▇▅▃▂▁▁``): readable in HTML and in a terminal (finite: the
+    values are all finite numbers already)."""
+    pts = values if finite else [v for v in values if v is not None and math.isfinite(v)]
     if len(pts) < 2:
         return ""
     pts = _sampled(pts, width)
@@ -118,8 +119,9 @@ def history_text(info, lang="en"):
     if not known:
         return passes
     what = "" if info.kind == OUTPUT or all(n == 1 for n in info.shape) else text("norm_of", lang) + " "
-    cell = History(f"{passes}: {what}{known[0]:.4g} \u2192 {known[-1]:.4g}\n{sparkline(hist)}")
-    cell.points = _sampled([v for v in hist if v is not None and math.isfinite(v)], 24)
+    finite = [v for v in known if math.isfinite(v)]
+    cell = History(f"{passes}: {what}{known[0]:.4g} \u2192 {known[-1]:.4g}\n{sparkline(finite, finite=True)}")
+    cell.points = _sampled(finite, 24)
     return cell
 
 
@@ -338,11 +340,10 @@ class GradTable:
         headers, rows, footnotes, dtype_line = self._columns()
         head = "".join(f"<th style='{CELL_STYLE};background:#f5f5f5'>{html.escape(h)}</th>" for h in headers)
         numeric = {self._t("value"), self._t("gradient"), self._t("shape")}
+        opens = [f"<td style='{CELL_STYLE}{';' + NUM_STYLE if h in numeric else ''}'>" for h in headers]
         body = []
         for info, cells in zip(self.rows, rows):
-            tds = "".join(f"<td style='{CELL_STYLE}{';' + NUM_STYLE if h in numeric else ''}'>"
-                          f"{_cell_html(c)}</td>"
-                          for h, c in zip(headers, cells))
+            tds = "".join(o + _cell_html(c) + "</td>" for o, c in zip(opens, cells))
             body.append(f"<tr style='background:{KIND_COLOUR[info.kind]}'>{tds}</tr>")
         notes = ([dtype_line] if dtype_line else []) + footnotes
         foot = "".join(f"<div style='font-size:11px;color:#444'>{html.escape(n)}</div>" for n in notes)
