@@ -139,7 +139,11 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
         if kinds <= _FLAT_KINDS and kinds:
             # Fast path for the common literal: a flat list of Python numbers.
             target = dtypes.default_for_category(2 if float in kinds else 1 if int in kinds else 0)
-            return _finish(np.array(data, dtype=target.np), target, requires_grad)
+            try:
+                arr = np.array(data, dtype=target.np)
+            except OverflowError:   # (an int beyond 64 bits: PyTorch's ValueError, from _array)
+                arr = _array(data, target)
+            return _finish(arr, target, requires_grad)
     elif cls is float and dtype is None:
         target = dtypes.get_default_dtype()
         return _finish(np.array(data, dtype=target.np), target, requires_grad)
@@ -457,12 +461,13 @@ def arange(start=None, end=None, step=1, *, dtype=None, device=None, requires_gr
     elif start is None:   # (arange(end=3): PyTorch's first overload, end alone)
         start = 0
     vals = [v.item() if isinstance(v, TensorBase) else dtypes.scalar_number(v) for v in (start, end, step)]
+    is_float = any(isinstance(v, float) for v in vals)
+    dt = _out_dtype(dtype, out, dtypes.get_default_dtype() if is_float else dtypes.int64)
+    no_kernel("arange_cpu", dt)   # (before the bounds are checked: ATen dispatches on the dtype first)
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (vals[1] - vals[0]) * vals[2] < 0:
         raise RuntimeError("upper bound and lower bound inconsistent with step sign")
-    is_float = any(isinstance(v, float) for v in vals)
-    dt = _out_dtype(dtype, out, dtypes.get_default_dtype() if is_float else dtypes.int64)
     n = max(0, math.ceil((vals[1] - vals[0]) / vals[2]))
     if dt.np in (np.float32, np.float64):
         data = _arange_floats(float(vals[0]), float(vals[2]), n, dt.np)
@@ -472,6 +477,13 @@ def arange(start=None, end=None, step=1, *, dtype=None, device=None, requires_gr
         data = np.arange(vals[0], vals[1], vals[2], dtype=np.int64)
     t = _finish(data.astype(dt.np), dt, requires_grad)
     return t if out is None else _arange_into(t, out)
+
+
+def no_kernel(kernel, dt):
+    """ATen's range kernels (arange, range; linspace and logspace of more than one step) have no loop for bool,
+    arange and range none for complex either."""
+    if dt.np.kind == "b" or (dt.np.kind == "c" and kernel in ("arange_cpu", "range_cpu")):
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{dt.scalar_name}'")
 
 
 def _arange_into(t, out):
@@ -523,6 +535,8 @@ def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False,
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     dt = _out_dtype(dtype, out, dtypes.get_default_dtype())
+    if steps > 1:
+        no_kernel("linspace_cpu", dt)
     t = _finish(np.asarray(_spaced(start, end, steps, dt)).astype(dt.np), dt, requires_grad)
     return t if out is None else _into(t, out, "linspace")
 
@@ -557,11 +571,13 @@ def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_
     start, end, steps = _space_ends("logspace", start, end, steps)
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
+    if steps > 1:
+        no_kernel("logspace_cpu", dt)
     if steps == 1:
         exponent = [float(start)]
     else:
-        if dt.is_floating_point:
-            work = dt.np.type
+        if dt.is_floating_point or dt.is_complex:   # (complex: in its real dtype, as ATen's loop)
+            work = dt.np.type if dt.is_floating_point else np.finfo(dt.np).dtype.type
             s, e = work(start), work(end)
             step = float(work(e - s)) / (steps - 1)
         else:
@@ -571,7 +587,8 @@ def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_
         half = steps // 2
         exponent = [s + step * i if i < half else e - step * (steps - i - 1) for i in range(steps)]
     data = np.array([_pow(float(base), x) for x in exponent], np.float64)
-    t = _finish(data.astype(dt.np) if dt.is_floating_point else np.trunc(data).astype(dt.np), dt, requires_grad)
+    kept = dt.is_floating_point or dt.is_complex
+    t = _finish(data.astype(dt.np) if kept else np.trunc(data).astype(dt.np), dt, requires_grad)
     return t if out is None else _into(t, out, "logspace")
 
 

@@ -119,6 +119,16 @@ def is_float_np(np_dtype):
     return np_dtype.kind == "f" or np_dtype is BF16_NP
 
 
+def can_cast_np(src, dst):
+    """PyTorch's canCast of two numpy dtypes: no complex into a real dtype, no float (bfloat16 too) into an integer
+    or bool, no number into bool; anything else (int64 into uint8 too, unlike numpy's "same_kind")."""
+    if src.kind == "c":
+        return dst.kind == "c"
+    if is_float_np(src):
+        return dst.kind == "c" or is_float_np(dst)
+    return src.kind == "b" or dst.kind != "b"
+
+
 def is_diff_np(np_dtype):
     """True for a dtype that can require gradients: floating point or complex."""
     return np_dtype.kind in "fc" or np_dtype is BF16_NP

@@ -14,7 +14,7 @@ from . import complex_fns as C, functions as F, take_put
 from . import indexing as IX
 from . import shaping as S
 from .composed import hstack, vstack
-from .creation import arange
+from .creation import arange, no_kernel
 from .histogram import histc, histogram
 from .linalg import mm, outer
 from .more import tensor_split
@@ -203,14 +203,7 @@ def promote_types(type1, type2):
 
 def can_cast(from_, to):
     """PyTorch's rule: no float to an integer, no number to bool, anything else."""
-    a, b = from_.np, to.np
-    if a.kind == "c" and b.kind in "iubf":   # (no complex into a real type)
-        return False
-    if a.kind == "f" and b.kind in "iub":
-        return False
-    if a.kind in "iuf" and b.kind == "b":
-        return False
-    return True
+    return dtypes.can_cast_np(from_.np, to.np)
 
 
 def torch_range(start, end, step=1, *, dtype=None, requires_grad=False, **kwargs):
@@ -220,6 +213,11 @@ def torch_range(start, end, step=1, *, dtype=None, requires_grad=False, **kwargs
                   "inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in "
                   "[start, end).", UserWarning, stacklevel=2)
     dt = dtype or dtypes.get_default_dtype()
+    no_kernel("range_cpu", dt)
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    if (end - start) * step < 0:
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
     n = int(np.floor((end - start) / step)) + 1
     out = arange(n, dtype=dtypes.float64) * step + start
     return out.to(dt).requires_grad_(requires_grad) if requires_grad else out.to(dt)

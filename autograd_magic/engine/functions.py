@@ -7,9 +7,10 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, batching, dtypes, memory_format as formats
+from . import arg_parser, argcheck, batching, dtypes, function_signatures, method_signatures, memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
+from .ops import _int_pow
 from .optable import OPS
 from .return_types import fields_of, return_type
 from .tensor_base import (TensorBase, _dim, real_if_complex, apply, binary, check_broadcast, enable_bfloat16, scalar_tensor, warn_once,
@@ -170,7 +171,7 @@ def div(input, other, *, rounding_mode=None):
         if rounding_mode not in ("floor", "trunc"):
             raise RuntimeError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
                                f"'{rounding_mode}'")
-        a, b, dt = _division_operands(input, other)
+        a, b, dt = _division_operands(input, other, f"div_{rounding_mode}_cpu")
         if not isinstance(a, TensorBase):
             a = scalar_tensor(a, dt.np)
         return apply(OPS["div_rounding"], (a, b), rounding_mode)   # DivBackward2: a zero gradient
@@ -189,12 +190,15 @@ def reciprocal(input):
     return apply(OPS["reciprocal"], (t,))
 
 
-def _division_operands(input, other):
+def _division_operands(input, other, kernel):
     """input and other as PyTorch's floor division and remainder take them, and their dtype: numpy scalars count as
     Python numbers, tensors are in the promoted dtype (torch.result_type: an integer tensor // 2.5 is float32).
-    An integer divisor that holds a 0 is PyTorch's ``RuntimeError: ZeroDivisionError``."""
+    An integer divisor that holds a 0 is PyTorch's ``RuntimeError: ZeroDivisionError``; two bools have no
+    kernel (named by ``kernel``: True // True is refused, True // 2 is int64)."""
     a, b = dtypes.scalar_number(input), dtypes.scalar_number(other)
     dt = dtypes.result_type((a, b))
+    if dt.np.kind == "b":
+        raise NotImplementedError(f"\"{kernel}\" not implemented for 'Bool'")
     a, b = (dtypes.wrapped_int(v, dt.np) if v.__class__ is int else v for v in (a, b))
     if isinstance(a, TensorBase) and a._data.dtype != dt.np:
         a = a.to(dt)
@@ -209,7 +213,7 @@ def floor_divide(input, other):
     """``input // other``: recorded under PyTorch's NotImplemented node (its backward raises)."""
     input = wrapped_number(input, other)
     check_operands(input, other)
-    a, b, _ = _division_operands(input, other)
+    a, b, _ = _division_operands(input, other, "div_floor_cpu")
     return apply(OPS["floor_divide"], (a, b))
 
 
@@ -217,7 +221,7 @@ def remainder(input, other):
     """``input % other``, the result with the divisor's sign: RemainderBackward0 for a number divisor, 1 for a
     tensor; a number % tensor under PyTorch's NotImplemented node."""
     check_operands(input, other)
-    a, b, _ = _division_operands(input, other)
+    a, b, _ = _division_operands(input, other, "remainder_cpu")
     if not isinstance(a, TensorBase):
         return apply(OPS["remainder_of_number"], (b,), a)
     if isinstance(b, TensorBase):
@@ -244,6 +248,8 @@ def pow(input, exponent):
         data = np.power(input, exponent._data.astype(dtypes.result_type((exponent, input)).np))   # real x, one node)
         return apply(OPS["rpow"], (exponent,), input, data=np.asarray(data))
     if not isinstance(input, TensorBase):
+        if input.__class__ is bool and exponent._data.dtype.kind == "b":
+            raise NotImplementedError("\"pow\" not implemented for 'Bool'")
         base = float(input) if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, float) else input
         t = exponent if isinstance(input, int) else to_float(exponent)
         if input.__class__ is int and t._data.dtype.kind in "bu" + "i":   # (3 ** bool_tensor is int64; -1 ** a
@@ -254,13 +260,21 @@ def pow(input, exponent):
             # vectorised float32 pow agrees with that for ~98% of inputs (numpy's float32 loop for ~80%)
             data = np.power(np.float64(np.float32(base)), t._data.astype(np.float64)).astype(np.float32)
             return apply(OPS["rpow"], (t,), base, data=data)
+        if t._data.dtype.kind in "iu" and isinstance(input, int) and (t._data < 0).any():
+            # (2 ** int_tensor with negative exponents: ATen's integer pow gives 0, +-1 for a base of +-1)
+            return apply(OPS["rpow"], (t,), base, data=_int_pow(np.asarray(base, t._data.dtype), t._data))
         data = np.asarray(np.power(base, t._data)).astype(t._data.dtype if isinstance(input, int) or
                                                           dtypes.is_float_np(t._data.dtype) else
                                                           dtypes.get_default_dtype().np)
         return apply(OPS["rpow"], (t,), base, data=data)
     if isinstance(exponent, TensorBase):
+        if input._data.dtype.kind == "b" and exponent._data.dtype.kind == "b":
+            raise NotImplementedError("\"pow\" not implemented for 'Bool'")
         return binary("pow_tensor", input, exponent)
     t = input
+    if t._data.dtype.kind == "b" and exponent.__class__ is bool:
+        # (bool ** True is a copy, bool ** False all True: ATen's pow of a Scalar 1 or 0, no kernel of bools run)
+        return wrap(t._data.copy() if exponent else np.ones_like(t._data))
     if isinstance(exponent, complex) and t._data.dtype.kind != "c":
         t = t.to(dtypes.result_type((t, exponent)))
     if not dtypes.is_diff_np(t._data.dtype) and isinstance(exponent, float):
@@ -659,29 +673,45 @@ _BITWISE = {"and": np.bitwise_and, "or": np.bitwise_or, "xor": np.bitwise_xor, "
             "right_shift": np.right_shift}
 
 
+_SHIFT_KERNELS = {"left_shift": "lshift_cpu", "right_shift": "rshift_cpu"}
+
+
 def logical(name, a, b):
-    """a & b, a | b, a ^ b, a << b, a >> b on integer and bool tensors (PyTorch's error for floats)."""
-    bd = b._data if isinstance(b, TensorBase) else dtypes.scalar_number(b)
-    if bd.__class__ is int:
-        bd = dtypes.wrapped_int(bd, a._data.dtype)
-    for v in (a._data, bd):
-        kind = v.dtype.name if isinstance(v, np.ndarray) else ("float32" if isinstance(v, float) else None)
-        if kind is not None and kind.startswith("float"):
-            raise NotImplementedError(f'"bitwise_{name}_cpu" not implemented for \'{dtypes.scalar_name(kind)}\'')
-    if isinstance(bd, bool) and a._data.dtype.kind != "b":
-        bd = int(bd)
-    if isinstance(bd, np.ndarray):
-        check_broadcast(a._data.shape, bd.shape)
-    return wrap_from(np.asarray(_BITWISE[name](a._data, bd)), a, b)
+    """a & b, a | b, a ^ b, a << b, a >> b (one of them may be a Python number) in PyTorch's promoted dtype: a 0-d
+    tensor or a number does not widen an integer tensor (int8_tensor & torch.tensor(3) is int8); PyTorch's error
+    where that dtype has no kernel (floats; bools for the shifts), named after the promoted dtype."""
+    a, b = dtypes.scalar_number(a), dtypes.scalar_number(b)
+    numbers = (TensorBase, int, float, bool, complex)
+    if not (isinstance(a, numbers) and isinstance(b, numbers)):   # (a list: Python's TypeError, as PyTorch's)
+        return NotImplemented
+    dt = dtypes.result_type((a, b))
+    if dt.np.kind in "fc" or (dt.np.kind == "b" and name in _SHIFT_KERNELS):
+        kernel = _SHIFT_KERNELS.get(name, f"bitwise_{name}_cpu")
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{dt.scalar_name}\'')
+    ad, bd = (v._data.astype(dt.np, copy=False) if isinstance(v, TensorBase) else
+              np.asarray(dtypes.wrapped_int(v, dt.np) if v.__class__ is int else v).astype(dt.np) for v in (a, b))
+    check_broadcast(ad.shape, bd.shape)
+    return wrap_from(np.asarray(_BITWISE[name](ad, bd)), *(v for v in (a, b) if isinstance(v, TensorBase)))
 
 
-def bitwise(name):
+_PARSED = {}   # (the bitwise signatures, parsed at the first refused call: arg_parser.refusal's cache)
+
+
+def bitwise(name, method=False):
+    """torch.bitwise_<name> (method: Tensor.bitwise_<name>); a Python number as input is a Scalar self, an
+    argument that is neither a tensor nor a number (a list, an ndarray, None) PyTorch's parser's TypeError."""
+    qualified = f"bitwise_{name}"
+
     def fn(input, other, *, out=None):
-        if not isinstance(input, TensorBase):
-            input, other = wrap(np.asarray(input)), other
-            return logical(name, input, other)
-        return logical(name, input, other)
-    fn.__name__ = f"bitwise_{name}"
+        if not isinstance(input, TensorBase) and not isinstance(other, TensorBase):
+            input = wrap(np.asarray(input))
+        result = logical(name, input, other)
+        if result is NotImplemented:
+            texts = (method_signatures if method else function_signatures).SIGNATURES[qualified]
+            args = (other,) if method else (input, other)
+            raise arg_parser.refusal(qualified, texts, args, {}, _PARSED.setdefault(method, {}))
+        return result
+    fn.__name__ = qualified
     return fn
 
 

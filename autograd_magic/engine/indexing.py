@@ -937,6 +937,8 @@ def triu(input, diagonal=0):
 
 
 def repeat(input, *sizes):
+    if not sizes:   # (a 0-d tensor's repeat() would otherwise give a 1-element tensor)
+        raise TypeError('repeat() missing 1 required positional arguments: "repeats"')
     sizes = _shape_args(sizes, "repeat", "repeats")
     shape = input._data.shape
     if len(sizes) < len(shape):

@@ -316,14 +316,16 @@ _BINDINGS = {
     "__xor__": lambda s, o: F.logical("xor", s, o), "__rand__": lambda s, o: F.logical("and", s, o),
     "__ror__": lambda s, o: F.logical("or", s, o), "__rxor__": lambda s, o: F.logical("xor", s, o),
     "__lshift__": lambda s, o: F.logical("left_shift", s, o), "__rshift__": lambda s, o: F.logical("right_shift", s, o),
-    "__invert__": F.invert, "bitwise_and": F.bitwise_and, "bitwise_or": F.bitwise_or, "bitwise_xor": F.bitwise_xor,
-    "bitwise_not": F.bitwise_not, "bitwise_left_shift": F.bitwise_left_shift,
-    "bitwise_right_shift": F.bitwise_right_shift, "bitwise_and_": F.bitwise_inplace(F.bitwise_and),
+    "__rlshift__": lambda s, o: F.logical("left_shift", o, s),
+    "__rrshift__": lambda s, o: F.logical("right_shift", o, s),
+    "__invert__": F.invert, **{f"bitwise_{n}": F.bitwise(n, method=True) for n in
+                                ("and", "or", "xor", "left_shift", "right_shift")},
+    "bitwise_not": F.bitwise_not, "bitwise_and_": F.bitwise_inplace(F.bitwise_and),
     "bitwise_or_": F.bitwise_inplace(F.bitwise_or), "bitwise_xor_": F.bitwise_inplace(F.bitwise_xor),
     "__iadd__": _iop_plain("add", np.add), "__isub__": _iop_plain("sub", np.subtract),
     "__imul__": _iop_plain("mul", np.multiply), "__itruediv__": _quotient_in_place(_iop(F.div)),
     "__ipow__": _iop(F.pow), "__ifloordiv__": _iop(F.floor_divide), "__imod__": _iop(F.remainder),
-    **{f"__i{op}__": _iop(lambda s, o, _name=name: F.logical(_name, s, o))
+    **{f"__i{op}__": _iop(lambda s, o, _name=name: F.check_cast_first(s, o) or F.logical(_name, s, o))
        for op, name in (("and", "and"), ("or", "or"), ("xor", "xor"), ("lshift", "left_shift"),
                         ("rshift", "right_shift"))},
     "__getitem__": IX.getitem, "__setitem__": IX.setitem,

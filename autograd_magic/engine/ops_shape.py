@@ -8,7 +8,7 @@ from . import argcheck, ckernels, norm_order
 from .autograd import Node
 from .optable import OPS, defop
 from .reduce import dim_sum, full_sum
-from .xp import along_axis_key
+from .xp import COPIED_BACK, along_axis_key
 
 # ---------------------------------------------------------------- reductions (consts: dims, keepdim)
 
@@ -537,11 +537,15 @@ def _scatter_vjp(xp, grad, saved, consts, needs):
 for _name, _node in (("scatter_back", "IndexPutBackward0"), ("select_backward", "SelectBackwardBackward0"),
                      ("slice_backward", "SliceBackwardBackward0"), ("index_backward", "IndexPutImplBackward0"),
                      ("value_select_backward", "ScatterBackward0")):
-    defop(_name, _node, lambda a, key, shape: _scatter_fwd(a, key, shape))(_scatter_vjp)
+    defop(_name, _node, lambda a, key, shape, _copy=_name in COPIED_BACK: _scatter_fwd(a, key, shape, _copy))(
+        _scatter_vjp)
 
 
-def _scatter_fwd(g, key, shape):
+def _scatter_fwd(g, key, shape, copy=False):
     out = np.zeros(shape, g.dtype)
+    if copy:   # (slice_backward, select_backward: a copy into zeros, -0.0 kept; see xp.COPIED_BACK)
+        out[key] = g
+        return out
     np.add.at(out, key, g)
     return out
 

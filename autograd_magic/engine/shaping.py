@@ -327,8 +327,14 @@ def _shape_args(shape, name="view", arg="size"):
     return tuple(seq)
 
 
+def _missing(name, arg):
+    """PyTorch's parser's TypeError for a method called without its one required argument (a 0-d tensor's
+    x.reshape() too, which would otherwise succeed)."""
+    return TypeError(f'{name}() missing 1 required positional arguments: "{arg}"')
+
+
 def view(input, *shape):
-    if not shape:   # (x.view(): neither of PyTorch's overloads, not the empty shape)
+    if not shape:   # (a 0-d tensor's view() too: PyTorch's parser wants a size or a dtype)
         raise invalid_combination("view", ("(torch.dtype dtype)", "(tuple of ints size)"), shape, {})
     shape = _infer_shape(_shape_args(shape), input._data.size)
     try:
@@ -340,8 +346,8 @@ def view(input, *shape):
 
 
 def reshape(input, *shape):
-    if not shape:   # (PyTorch's parser: no shape at all is a missing argument, not the empty shape)
-        raise TypeError('reshape() missing 1 required positional arguments: "shape"')
+    if not shape:
+        raise _missing("reshape", "shape")
     shape = _infer_shape(_shape_args(shape, "reshape", "shape"), input._data.size)
     if input._data.flags.c_contiguous or input._data.size <= 1:
         return _view_out(input, apply(OPS["view"], (input,), shape, input._data.shape))
@@ -462,6 +468,8 @@ def t(input):
 
 
 def expand(input, *sizes):
+    if not sizes:
+        raise _missing("expand", "size")
     sizes = _shape_args(sizes, "expand")
     shape = input._data.shape
     lead = len(sizes) - len(shape)

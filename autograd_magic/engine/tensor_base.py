@@ -914,7 +914,7 @@ def commit_inplace(t, new, name=None):
     if getattr(new, "_bt", None) is not None:
         _batching.refuse_inplace(t, new, name)
     data = new._data
-    if data.dtype != t._data.dtype and not np.can_cast(data.dtype, t._data.dtype, "same_kind"):
+    if data.dtype != t._data.dtype and not dtypes.can_cast_np(data.dtype, t._data.dtype):
         raise RuntimeError(f"result type {dtypes.scalar_name(data.dtype)} can't be cast to the desired output type "
                            f"{dtypes.scalar_name(t._data.dtype)}")
     if t._data.shape != data.shape:

@@ -10,6 +10,11 @@ from . import blas, bufpool, ckernels, mkl_order
 from .optable import OPS
 from .reduce import dim_sum
 
+# the backward of a slice or a select (and of split, unbind) copies the gradient into zeros, as ATen's
+# slice_backward / select_backward do, so a -0.0 stays -0.0 (adding it to 0.0 would give +0.0); their positions never
+# repeat. An index's backward accumulates (index_put_ with accumulate=True), as here.
+COPIED_BACK = frozenset(("slice_backward", "select_backward"))
+
 
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
 BIG = bufpool.BIG_ELEMENTS  # elements: from here on, backward avoids fresh arrays (see bufpool.sum_into)
@@ -164,7 +169,7 @@ class NumpyXP:
     @staticmethod
     def scatter(g, shape, key, accumulate=True, kind=None):
         out = np.zeros(shape, g.dtype)
-        if accumulate:
+        if accumulate and kind not in COPIED_BACK:
             k = key[0] if key.__class__ is tuple and len(key) == 1 else None
             if (k.__class__ is np.ndarray and k.dtype.kind in "iu" and len(shape) > 1 and k.size and shape[0]
                     and g.shape == k.shape + tuple(shape[1:])):
