@@ -333,7 +333,9 @@ def any(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
 
 def _logical_reduce(fn, input, dim, keepdim):
     axis = None if dim is None else dims_arg(dim, input._data.ndim)
-    return wrap_from(np.asarray(fn(input._data, axis=axis, keepdims=keepdim)), input)
+    out = np.asarray(fn(input._data, axis=axis, keepdims=keepdim))
+    # (ATen keeps uint8 for a uint8 input, for backward compatibility; every other dtype gives bool)
+    return wrap_from(out.astype(np.uint8) if input._data.dtype == np.uint8 else out, input)
 
 
 def isinf(input):
@@ -841,7 +843,7 @@ def with_out(fn, name=None, bool_out=False, check=None):
             return fn(*args, **kwargs)
         if not isinstance(out, TensorBase):   # (PyTorch's parser refuses it before anything else is looked at)
             raise TypeError(f"{name}(): argument 'out' must be Tensor, not {argcheck.tp_name(out)}")
-        if bool_out and out._data.dtype != np.bool_:
+        if bool_out and out._data.dtype not in (np.bool_, np.uint8):   # (uint8 too, though the text says bool)
             raise RuntimeError(f"{fn.__name__} only supports bool tensor for result, got: "
                                f"{dtypes.scalar_name(out._data.dtype)}")
         if name in _OUT_COPIED and GRAD_MODE.enabled and (
@@ -856,6 +858,8 @@ def with_out(fn, name=None, bool_out=False, check=None):
         result = fn(*args, **kwargs)
         if check is not None and isinstance(result, TensorBase):
             check(result._data.dtype, out._data.dtype)
+        if bool_out and result._data.dtype != out._data.dtype:   # (computed into out's dtype: bool or uint8)
+            result = wrap_from(result._data.astype(out._data.dtype), result)
         return write_out(result, out, name)
     wrapper.__name__ = wrapper.__qualname__ = fn.__name__
     wrapper.__wrapped__ = fn

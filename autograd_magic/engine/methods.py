@@ -19,6 +19,7 @@ from . import more_methods
 from . import ordering as O
 from . import shaping as S
 from .autograd import GRAD_MODE
+from .more import float_power_dtype
 from .optable import OPS
 from .size import device
 from .tensor_base import (DECLARED_FUNCTIONS, TensorBase, apply, binary, binary_op, check_foreign, check_inplace,
@@ -642,9 +643,10 @@ _BINDINGS.update({name: _cast_checked(_BINDINGS[name]) for name in ("remainder_"
 
 
 def _float_power_(self, exponent):
-    if self._data.dtype != np.float64:   # the result is float64: only a float64 tensor can hold it in place
+    wanted = np.dtype(float_power_dtype(self, exponent).np)   # (only a tensor of the result's dtype holds it)
+    if self._data.dtype != wanted:
         raise RuntimeError(f"the base given to float_power_ has dtype {dtypes.scalar_name(self._data.dtype)} but "
-                           "the operation's result requires dtype Double")
+                           f"the operation's result requires dtype {dtypes.scalar_name(wanted)}")
     return inplace(_BINDINGS["float_power"], self, exponent)
 
 

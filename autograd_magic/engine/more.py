@@ -578,12 +578,30 @@ def copysign(input, other):
     return apply(OPS["copysign_scalar"], (a,), float(other))
 
 
-def float_power(input, exponent):
-    base = input.double() if isinstance(input, TensorBase) else float(input)
-    exp = exponent.double() if isinstance(exponent, TensorBase) else exponent
-    if not isinstance(base, TensorBase):
-        return F.pow(base, exp)
-    return F.pow(base, exp if isinstance(exp, TensorBase) else float(exp))
+def float_power_dtype(*operands):
+    """float_power computes in Double, or in ComplexDouble when an operand (tensor or number) is complex."""
+    complex_ = any(isinstance(x, complex) or isinstance(x, TensorBase) and x._data.dtype.kind == "c"
+                   for x in operands)
+    return dtypes.complex128 if complex_ else dtypes.float64
+
+
+def float_power(input, exponent, *, out=None):
+    """pow in Double (ComplexDouble for a complex operand); an out= of another dtype is refused first."""
+    if out is not None and not isinstance(out, TensorBase):
+        raise arg_parser.invalid_combination("float_power", SIGNATURES["float_power"], (input, exponent),
+                                             {"out": out})
+    to = float_power_dtype(input, exponent)
+    wanted = np.dtype(to.np)
+    if isinstance(out, TensorBase) and out._data.dtype != wanted:   # (ATen checks it before anything else)
+        raise RuntimeError(f"the output given to float_power has dtype {dtypes.scalar_name(out._data.dtype)} but "
+                           f"the operation's result requires dtype {dtypes.scalar_name(wanted)}")
+    number = complex if wanted.kind == "c" else float
+    base = input.to(to) if isinstance(input, TensorBase) else number(input)
+    exp = exponent.to(to) if isinstance(exponent, TensorBase) else number(exponent)
+    if wanted.kind == "c" and not isinstance(base, TensorBase):   # (a complex number base: a 0-d ComplexDouble)
+        base = wrap(np.asarray(base, np.complex128))
+    result = F.pow(base, exp)
+    return result if out is None else F.write_out(result, out, "pow")   # (ATen's float_power_out is pow_out)
 
 
 def logaddexp2(input, other):

@@ -49,7 +49,7 @@ _PYTHON_LEVEL = frozenset((
 _TAKES_OUT = frozenset((
     "absolute addcdiv addcmul addmm amax amin angle arctan2 argmax argmin atan2 bucketize ceil chain_matmul "
     "cholesky_inverse cholesky_solve clamp_max clamp_min clip column_stack complex concat concatenate conj_physical "
-    "copysign diff digamma dstack eq fix float_power floor floor_divide fmax fmin fmod ge greater "
+    "copysign diff digamma dstack eq fix floor floor_divide fmax fmin fmod ge greater "
     "greater_equal gt heaviside histc hstack hypot i0 igamma igammac inner inverse isin isneginf isposinf kron ldexp "
     "le lerp less less_equal lgamma log_softmax logaddexp logaddexp2 logit logsumexp lt matrix_power msort mvlgamma "
     "nan_to_num nanmean nanquantile nansum ne negative nextafter norm normal not_equal polar quantile "

@@ -75,8 +75,10 @@ def new_empty_strided(self, size, stride, *, dtype=None, device=None, requires_g
 
 
 def isreal(input):
-    """Every element of a real tensor is real: all True (a complex one would test its imaginary part)."""
-    return wrap(np.ones(input._data.shape, dtype=bool))
+    """Every element of a real tensor is real: all True; a complex tensor's elements are where their imaginary
+    part is zero."""
+    data = input._data
+    return wrap(data.imag == 0 if data.dtype.kind == "c" else np.ones(data.shape, dtype=bool))
 
 
 def is_same_size(input, other):
