@@ -20,15 +20,18 @@ from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleS
 # dotted names under the package: internal modules only, those a training loop runs for every op or pass (the
 # backward loop, the recorder, the tagger). Kept out: modules that define what users call (a compiled function's
 # argument errors read "fn() takes exactly 1 positional argument (2 given)", not Python's wording, which the
-# engine's API mirrors from PyTorch); the views, which IPython and the widgets call directly (numpy's warnings
-# are told apart by the module of the innermost Python frame: engine/__init__.py ignores those of the package's
-# own code, and a compiled function called from outside the package has no frame of ours to be told by); and
-# modules that count references (engine/bufpool.py: a compiled caller holds fewer).
+# engine's API mirrors from PyTorch); the views' entry points, which IPython and the widgets call directly
+# (result.py, diagram.py, registry.py, sliders.py: numpy's warnings are told apart by the module of the innermost
+# Python frame, engine/__init__.py ignores those of the package's own code, and a compiled function called from
+# outside the package has no frame of ours to be told by; the compiled views under them, which write the table,
+# the graph's DOT and the histories, do their own float arithmetic under np.errstate); and modules that count
+# references (engine/bufpool.py: a compiled caller holds fewer).
 MODULES = (
     "engine.dispatch", "engine.autograd", "engine.events", "engine.inspect", "engine.blas", "engine.ckernels",
     "engine.xp", "engine.optable", "engine.memory_format", "engine.ops", "engine.vec_kernels", "engine.mkl_order",
     "trace.runner", "trace.execute", "trace.loops", "trace.model", "trace.recorder", "trace.names", "trace.build",
     "trace.modules", "torch.argument_errors", "engine.method_errors", "engine.torch_function",
+    "views.table", "views.history", "views.graph", "views.format",
 )
 
 PACKAGE = os.path.dirname(os.path.abspath(__file__))

@@ -66,7 +66,8 @@ def build(jobs=2, quiet=False):
                                 extra_compile_args=["-O2", "-ffp-contract=off", "-fno-fast-math", "-w"])
                       for module, _ in todo]
         extensions = cythonize(extensions, build_dir=os.path.join(work, "c"), nthreads=jobs, quiet=True,
-                               language_level=3, compiler_directives={"binding": True, "embedsignature": False})
+                               language_level=3, compiler_directives={"binding": True, "embedsignature": False,
+                                                                          "annotation_typing": False})
         dist = Distribution({"name": "autograd_magic_compiled", "ext_modules": extensions})
         cmd = dist.get_command_obj("build_ext")
         cmd.build_lib, cmd.build_temp, cmd.parallel = os.path.join(work, "lib"), os.path.join(work, "tmp"), jobs

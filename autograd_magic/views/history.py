@@ -45,7 +45,9 @@ def _value(a, p, words):
     arr = np.asarray(a)
     if arr.size > MAX_ITEMS:
         wide = arr.astype(np.float64, copy=False).ravel()
-        return f"{words['norm']} {float(np.sqrt(wide @ wide)):.{p}f}"
+        with np.errstate(all="ignore"):   # (inf for a norm past float64: no warning, see _compiled.py)
+            norm = float(np.sqrt(wide @ wide))
+        return f"{words['norm']} {norm:.{p}f}"
     return value_text(arr, p)
 
 
