@@ -50,7 +50,6 @@ for _name, _node, _kind in (
         ("diag", "DiagonalBackward0_copy", "diagonal_backward"),
         ("gather", "GatherBackward0", "index_backward"),
         ("index_select", "IndexSelectBackward0", "index_backward"),
-        ("pack_padded_sequence", "PackPaddedSequenceBackward0", "index_backward"),  # nn.utils.rnn
         ("masked_select", "MaskedSelectBackward0", "index_backward"),
         ("repeat", "RepeatBackward0", "index_backward"),
         ("sort", "SortBackward0", "value_select_backward"),
@@ -60,6 +59,17 @@ for _name, _node, _kind in (
         ("nanmedian_dim", "NanmedianBackward1", "value_select_backward")):
     defop(_name, _node, _pick_contiguous if _name in ("gather", "index_select") else _pick_view if _name == "unbind"
           else _pick)(_scatter_back(_kind))
+
+
+@defop("pack_padded_sequence", "PackPaddedSequenceBackward0", lambda a, key, shape, steps, tb_shape: a[key])
+def pack_padded_sequence_vjp(xp, grad, saved, consts, needs):
+    """nn.utils.rnn; consts: key, input shape, len(batch_sizes), the input's (T, B, *) shape. ATen's backward
+    selects each step of a (T, B, *) gradient: lengths beyond T (its forward does not check them) fail there."""
+    key, shape, steps, tb_shape = consts
+    if steps > tb_shape[0]:
+        raise IndexError(f"select(): index {tb_shape[0]} out of range for tensor of size {list(tb_shape)} at "
+                         "dimension 0")
+    return (xp.scatter(grad, shape, key, True, "index_backward"),)
 
 
 def _median_all_vjp(xp, grad, saved, consts, needs):

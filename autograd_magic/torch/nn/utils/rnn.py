@@ -72,9 +72,11 @@ class PackedSequence(PackedSequence_):
         return False
 
 
-def _pack_key(lengths, batch_first):
-    """The (time, batch) index arrays of the packed rows, time step by time step (ATen's order)."""
-    steps = int(lengths[0]) if lengths.size else 0
+def _pack_key(lengths, batch_first, max_steps):
+    """The (time, batch) index arrays of the packed rows, time step by time step (ATen's order). Lengths beyond
+    the padded input's max_steps are not checked by ATen: its slices stop at the input's end, so fewer rows come
+    out than batch_sizes adds up to (pad_packed_sequence or an RNN then fails on the short data, as PyTorch's)."""
+    steps = min(int(lengths[0]), max_steps) if lengths.size else 0
     t, b = np.nonzero(np.arange(steps)[:, None] < lengths[None, :])
     return (b, t) if batch_first else (t, b)
 
@@ -113,11 +115,11 @@ def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True)
         input = input.index_select(0 if batch_first else 1, sorted_indices)
     _check_pack_args(input, lengths, batch_first)
     n = lengths._data
-    steps = input.shape[1 if batch_first else 0]
-    if n.size and n[0] > steps:
-        raise RuntimeError(f"Expected sequence length to be smaller than or equal to {steps}, but got {n[0]}")
-    key = _pack_key(n, batch_first)
-    data = apply(OPS["pack_padded_sequence"], (input,), key, tuple(input.shape))
+    key = _pack_key(n, batch_first, input.shape[1 if batch_first else 0])
+    tb_shape = tuple(input.shape)
+    if batch_first:
+        tb_shape = (tb_shape[1], tb_shape[0]) + tb_shape[2:]
+    data = apply(OPS["pack_padded_sequence"], (input,), key, tuple(input.shape), int(n[0]), tb_shape)
     batch_sizes = Tensor._wrap((np.arange(int(n[0]))[:, None] < n[None, :]).sum(1).astype(np.int64))
     return PackedSequence(data, batch_sizes, sorted_indices, None)
 
