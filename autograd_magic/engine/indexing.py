@@ -14,9 +14,10 @@ from .optable import OPS
 from .functions import repeated_dim
 from .shaping import _shape_args, _view_out, expand, reshape, restrided, unsqueeze
 from .size import nonnegative
-from .tensor_base import (real_if_complex, _CUSTOM_VIEW_INPLACE, _INFERENCE_INPLACE, _MULTI_VIEW_INPLACE, _VIEW_INPLACE,
-                          INFERENCE_MODE, TANGENT_HOOK, TensorBase, _before_write, _dim, apply, check_broadcast,
-                          check_inplace, commit_inplace_tracked, inplace, warn_once, wrap, wrap_from)
+from .tensor_base import (real_if_complex, writeable_window, _CUSTOM_VIEW_INPLACE, _INFERENCE_INPLACE,
+                          _MULTI_VIEW_INPLACE, _OVERLAP, _VIEW_INPLACE, INFERENCE_MODE, TANGENT_HOOK, TensorBase,
+                          _before_write, _dim, apply, check_broadcast, check_inplace, commit_inplace_tracked, inplace,
+                          warn_once, wrap, wrap_from)
 from .tensor_base import _foreign_sequence, _is_sequence
 from .xp import along_axis_key
 
@@ -520,6 +521,8 @@ def _setitem(t, key, value):
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got {t.dtype.scalar_name} "
                            f"for the destination and {v.dtype.scalar_name} for the source.")
     if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
+        if (0 in t._data.strides or not t._data.flags.writeable) and _shares_memory(t._data) and writeable_window(t):
+            _expanded_write(t, key, k, v)
         t._data[k] = real_if_complex(_without_leading_ones(v._data), t._data.dtype, 4) if v is not None else value
         t._vbox[0] += 1
         if t._fwt is not None or (v is not None and v._fwt is not None):
@@ -554,6 +557,30 @@ def _setitem(t, key, value):
     old = _before_write(t)
     new = apply(op, (old, v), k if basic else _recorded_key(k))
     commit_inplace_tracked(t, new)
+
+
+_EXPANDED_PUT = ("Use of {} on expanded tensors is deprecated. Please clone() the tensor before performing this "
+                 "operation. This also applies to advanced indexing e.g. tensor[{}] = {} (Triggered internally at "
+                 "/__w/pytorch/pytorch/aten/src/ATen/native/TensorAdvancedIndexing.cpp:{}.)")
+
+
+def _shares_memory(d):
+    """Some elements of the array d are one memory location (a zero stride over more than one element: an expand)."""
+    return any(st == 0 and n > 1 for st, n in zip(d.strides, d.shape))
+
+
+def _expanded_write(t, key, k, v):
+    """A write into t[key] where t's elements share memory (an expand): PyTorch's copy_ / fill_ into a basic
+    index's view refuses when that view's elements share memory; index_put_ and masked_fill_ warn, then write."""
+    if _is_basic(key):
+        if _shares_memory(t._data[k]):
+            raise RuntimeError(_OVERLAP)
+    else:   # (a mask and a number: index_put_ hands over to masked_fill_, each warns)
+        warnings.warn(_EXPANDED_PUT.format("index_put_", "indices", "tensor", 976), UserWarning,
+                      stacklevel=user_level())
+        if len(key) == 1 and getattr(key[0], "dtype", None) == np.bool_ and (v is None or v._data.size == 1):
+            warnings.warn(_EXPANDED_PUT.format("masked_fill_", "mask", "scalar", 2450), UserWarning,
+                          stacklevel=user_level())
 
 
 def _without_leading_ones(a):

@@ -923,7 +923,12 @@ def commit_inplace(t, new, name=None):
         except ValueError:
             raise RuntimeError(f"output with shape [{', '.join(map(str, t._data.shape))}] doesn't match the "
                                f"broadcast shape [{', '.join(map(str, data.shape))}]") from None
-    np.copyto(t._data, data, casting="unsafe")
+    try:
+        np.copyto(t._data, data, casting="unsafe")
+    except ValueError:   # (a view of an expand that does not overlap itself: x.expand(2, 3)[1, 2].add_(1) writes x)
+        if not writeable_window(t):
+            raise
+        np.copyto(t._data, data, casting="unsafe")
     t._vbox[0] += 1
     if new._fwt is not None or t._fwt is not None:
         commit_tangent(t, new._fwt)
@@ -1165,13 +1170,25 @@ def inplace_fill(fn, t, *args):
 
 
 def _fill(fn, t, args):
-    d = t._data
-    base = d.base
-    if not d.flags.writeable and base is not None and base.flags.writeable and base.flags.c_contiguous:
-        # an expand's read-only window on writeable memory: the same window, writeable
-        offset = (d.__array_interface__["data"][0] - base.__array_interface__["data"][0]) // d.itemsize
-        t._data = np.lib.stride_tricks.as_strided(base.reshape(-1)[offset:], d.shape, d.strides, writeable=True)
+    writeable_window(t)
     return _inplace(fn, t, args, {}, False)
+
+
+def writeable_window(t):
+    """Make t's array writeable where it is a read-only window on writeable memory (an expand, or a view taken from
+    one: numpy's broadcast_to is read-only, PyTorch's expand is not); True when t's array is writeable after."""
+    d = t._data
+    if d.flags.writeable:
+        return True
+    base = d.base
+    while base is not None and base.__class__ is np.ndarray and not (base.flags.writeable and base.flags.c_contiguous):
+        base = base.base
+    if base is None or base.__class__ is not np.ndarray:
+        return False
+    # (the same window, writeable: its strides over the base's memory from its first element's offset)
+    offset = (d.__array_interface__["data"][0] - base.__array_interface__["data"][0]) // d.itemsize
+    t._data = np.lib.stride_tricks.as_strided(base.reshape(-1)[offset:], d.shape, d.strides, writeable=True)
+    return True
 
 
 def _no_grad_call(fn, plain, args, kwargs):

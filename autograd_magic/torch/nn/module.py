@@ -27,10 +27,13 @@ class Parameter(Tensor):
     def __new__(cls, data=None, requires_grad=True):
         if data is not None and not isinstance(data, Tensor):   # (PyTorch's path for tensor-likes: data.detach())
             raise AttributeError(f"'{type_name(data)}' object has no attribute 'detach'")
+        inference = data is not None and data._inference
         data = np.zeros((0,), np.float32) if data is None else data._data
         if requires_grad and not dtypes.is_diff_np(data.dtype):   # (Tensor._make_subclass's message)
             raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
         t = cls._wrap(data)
+        if inference:   # an alias of an inference tensor is one too (so requires_grad_ below refuses outside the mode)
+            t._inference = True
         if requires_grad:
             t.requires_grad_(True)
         return t
