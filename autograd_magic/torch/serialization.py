@@ -14,6 +14,7 @@ import io
 import os
 import pickle
 import sys
+import warnings
 
 import numpy as np
 
@@ -25,6 +26,7 @@ from .nn.module import Parameter
 _FORMAT = "autograd_magic.save/2"
 _FORMAT_LEGACY = "autograd_magic.save/2 legacy"   # torch.save(..., _use_new_zipfile_serialization=False)
 _FORMAT_V1 = "autograd_magic.save/1"   # tensors as pickled numpy arrays (_Stored): still read
+_FORMAT_NO_DATA = "autograd_magic.save/2 no data.pkl"   # what a torch.save whose pickling failed leaves behind
 
 
 class _Stored:
@@ -150,11 +152,119 @@ _DOCS_MESSAGE = ("\n\nCheck the documentation of torch.load to learn more about 
 
 
 def _weights_only_message(message):
-    return ("Weights only load failed. This file can still be loaded, to do so you have two options, "
-            "\033[1mdo those steps only if you trust the source of the checkpoint\033[0m. "
-            f"\n\t(1) {_UNSAFE_MESSAGE}\n\t(2) Alternatively, to load with `weights_only=True` please check "
-            "the recommended steps in the following error message.\n\tWeightsUnpickler error: "
+    """PyTorch's text around the weights-only unpickler's error: the two options for a global it refused, else
+    the request to file an issue."""
+    if "was not an allowed global by default." in message:
+        return ("Weights only load failed. This file can still be loaded, to do so you have two options, "
+                "\033[1mdo those steps only if you trust the source of the checkpoint\033[0m. "
+                f"\n\t(1) {_UNSAFE_MESSAGE}\n\t(2) Alternatively, to load with `weights_only=True` please check "
+                "the recommended steps in the following error message.\n\tWeightsUnpickler error: "
+                + message + _DOCS_MESSAGE)
+    return (f"Weights only load failed. {_UNSAFE_MESSAGE}\nPlease file an issue with the following so that we "
+            "can make `weights_only=True` compatible with your use case: WeightsUnpickler error: \n\n"
             + message + _DOCS_MESSAGE)
+
+
+def _miniz_error(what):
+    return (f"PytorchStreamReader {what}. This is an internal miniz error. If you are seeing this error, there is "
+            "a high likelihood that your checkpoint file is corrupted. This can happen if the checkpoint was not "
+            "saved properly, was transferred incorrectly, or the file was modified after saving.")
+
+
+_NOT_OURS = ("autograd_magic's torch.load reads files written by its own torch.save (this file was not)")
+
+
+def _foreign_zip(raw):
+    """A file that starts as a zip archive: PyTorch's reader errors for a broken one or one without data.pkl; a
+    real PyTorch checkpoint the engine cannot read."""
+    import zipfile   # (only for a foreign file: not every torch.load pays its import)
+    if len(raw) >= 22 and b"PK\x05\x06" not in raw[-(65535 + 22):]:   # (miniz: longer than the end record)
+        raise RuntimeError(_miniz_error("failed reading zip archive: failed finding central directory"))
+    try:
+        names = zipfile.ZipFile(io.BytesIO(raw)).namelist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise RuntimeError(_miniz_error("failed reading zip archive: not a ZIP archive")) from None
+    if not any(n == "data.pkl" or n.endswith("/data.pkl") for n in names):
+        raise RuntimeError(_miniz_error("failed locating file data.pkl: file not found"))
+    raise pickle.UnpicklingError(_NOT_OURS)
+
+
+# the opcodes PyTorch's weights-only unpickler reads (torch/_weights_only_unpickler.py Unpickler.load)
+_WEIGHTS_ONLY_OPS = frozenset(getattr(pickle, name)[0] for name in (
+    "GLOBAL NEWOBJ REDUCE BUILD APPEND APPENDS SETITEM SETITEMS MARK TUPLE TUPLE1 TUPLE2 TUPLE3 NONE NEWFALSE "
+    "NEWTRUE EMPTY_TUPLE EMPTY_LIST EMPTY_DICT EMPTY_SET BININT BININT1 BININT2 BINFLOAT BINUNICODE "
+    "SHORT_BINSTRING BINPERSID BINGET LONG_BINGET BINPUT LONG_BINPUT LONG1 PROTO STOP").split())
+
+
+class _MagicReader(pickle.Unpickler):
+    """Reads the first pickle of a file PyTorch would take for its legacy format (its magic number)."""
+
+    def __init__(self, file, weights_only):
+        super().__init__(file, encoding="utf-8")
+        self.weights_only = weights_only
+
+    def find_class(self, module, name):
+        if self.weights_only and (module, name) not in _ALLOWED and not _user_allowed(module, name):
+            _refuse(module, name)
+        return super().find_class(module, name)
+
+
+def _foreign_legacy(raw, weights_only):
+    """A file that is neither a zip archive nor the engine's: PyTorch reads it as its legacy format, whose first
+    pickle is a magic number; the errors it meets on the way (the weights-only unpickler's unsupported opcodes and
+    unknown memo entries, pickle's own errors, a wrong magic number)."""
+    weights_only = weights_only is not False
+    if weights_only:
+        _weights_only_scan(raw)
+    try:
+        magic = _MagicReader(io.BytesIO(raw), weights_only).load()
+    except pickle.UnpicklingError as exc:
+        if weights_only:
+            raise pickle.UnpicklingError(_weights_only_message(str(exc))) from None
+        raise
+    if magic != 0x1950a86a20f9469cfc6c:   # torch.serialization.MAGIC_NUMBER
+        raise RuntimeError("Invalid magic number; corrupt file?")
+    if len(raw) == len(pickle.dumps(magic, protocol=2)):   # nothing after it: PyTorch's next read runs out
+        raise EOFError("" if weights_only else "Ran out of input")
+    raise pickle.UnpicklingError(_NOT_OURS)   # a real PyTorch legacy file
+
+
+def _weights_only_scan(raw):
+    """The first pickle's opcodes as PyTorch's weights-only unpickler meets them: one it does not read, or a memo
+    entry fetched before it was put (its KeyError), stops it before any object is made."""
+    import pickletools   # (only for a weights-only load of a foreign pickle: rare)
+    memo = set()
+    try:
+        for op, arg, _ in pickletools.genops(raw):
+            code = op.code.encode("latin-1")[0]
+            if code not in _WEIGHTS_ONLY_OPS:
+                raise pickle.UnpicklingError(_weights_only_message(f"Unsupported operand {code}"))
+            if op.name == "PROTO":
+                _warn_protocol(arg)
+            elif op.name in ("BINPUT", "LONG_BINPUT"):
+                memo.add(arg)
+            elif op.name in ("BINGET", "LONG_BINGET") and arg not in memo:
+                raise KeyError(arg)
+            elif op.name == "STOP":
+                return
+    except ValueError as exc:   # a byte that is no opcode ("at position 3, opcode b'x' unknown"), or the data ends
+        message = str(exc)
+        if "position " in message:
+            code = raw[int(message.split("position ")[1].split(",")[0])]
+            raise pickle.UnpicklingError(_weights_only_message(f"Unsupported operand {code}")) from None
+        if "exhausted" in message:   # (PyTorch's reader: no next opcode)
+            raise EOFError from None
+        if "uint1" in message:   # (a one-byte argument cut off: PyTorch indexes the empty read)
+            raise IndexError("index out of range") from None
+        raise pickle.UnpicklingError(_weights_only_message("pickle data was truncated")) from None
+
+
+def _warn_protocol(protocol):
+    if protocol != 2:
+        warnings.warn(f"Detected pickle protocol {protocol} in the checkpoint, which was not the default pickle "
+                      "protocol used by `torch.load` (2). The weights_only Unpickler might not support all "
+                      "instructions implemented by this protocol, please file an issue for adding support if you "
+                      "encounter this.", UserWarning, stacklevel=4)
 
 
 _NO_CUDA = ("Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you are "
@@ -252,12 +362,21 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
         raise AttributeError("expected 'f' to be string, path, or a file-like object with a 'write' attribute")
     buf = io.BytesIO()
     buf.write((_FORMAT if _use_new_zipfile_serialization else _FORMAT_LEGACY).encode() + b"\n")
-    _Pickler(buf, protocol=max(pickle_protocol, 2)).dump(obj)
+    try:
+        _Pickler(buf, protocol=max(pickle_protocol, 2)).dump(obj)
+    except BaseException:
+        if _use_new_zipfile_serialization:   # PyTorch's zip writer still closes the archive, without its data.pkl
+            _write(f, (_FORMAT_NO_DATA + "\n").encode())
+        raise
+    _write(f, buf.getbuffer())
+
+
+def _write(f, data):
     if isinstance(f, (str, os.PathLike)):
         with open(f, "wb") as fh:
-            fh.write(buf.getvalue())
+            fh.write(data)
     else:
-        f.write(buf.getbuffer())   # (a memoryview, as PyTorch's writer hands a file: a text file's own TypeError)
+        f.write(data)   # (a memoryview, as PyTorch's writer hands a file: a text file's own TypeError)
 
 
 def _check_seekable(f):
@@ -284,9 +403,12 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         _check_seekable(f)
         raw = f.read()
     head, _, body = raw.partition(b"\n")
-    if mmap and head == _FORMAT.encode() and not path:   # (the engine reads the file whole: mmap is accepted)
+    if raw.startswith(b"PK\x03\x04"):   # a zip archive the engine did not write
+        _foreign_zip(raw)
+    archive = head in (_FORMAT.encode(), _FORMAT_NO_DATA.encode())
+    if mmap and archive and not path:   # (the engine reads the file whole: mmap is accepted)
         raise ValueError("f must be a file path in order to use the mmap argument")
-    if mmap and head != _FORMAT.encode():   # (PyTorch maps only its zip files)
+    if mmap and not archive:   # (PyTorch maps only its zip files)
         raise RuntimeError("mmap can only be used with files saved with `torch.save("
                            + (f"{f}, " if isinstance(f, str) else "") + "_use_new_zipfile_serialization=True), "
                            "please torch.save your checkpoint with this option in order to use mmap.")
@@ -294,11 +416,16 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         raise EOFError("Ran out of input" if weights_only is False else "")
     if head == _FORMAT_V1.encode():   # its tensors are numpy arrays: trusted as before
         return _Unpickler(io.BytesIO(body), weights_only=False).load()
+    if head == _FORMAT_NO_DATA.encode():
+        raise RuntimeError(_miniz_error("failed locating file data.pkl: file not found"))
     if head not in (_FORMAT.encode(), _FORMAT_LEGACY.encode()):
-        raise pickle.UnpicklingError("autograd_magic's torch.load reads files written by its own torch.save "
-                                     "(this file was not)")
+        _foreign_legacy(raw, weights_only)
     if weights_only is False:
         return _Unpickler(io.BytesIO(body), weights_only=False, map_location=map_location).load()
+    if body[:1] == pickle.PROTO:   # torch.save(..., pickle_protocol=3, 4 ...)
+        _warn_protocol(body[1])
+        if body[2] not in _WEIGHTS_ONLY_OPS:   # (protocol 4's FRAME)
+            raise pickle.UnpicklingError(_weights_only_message(f"Unsupported operand {body[2]}"))
     try:
         return _Unpickler(io.BytesIO(body), weights_only=True, map_location=map_location).load()
     except pickle.UnpicklingError as exc:
