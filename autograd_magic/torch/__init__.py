@@ -138,6 +138,8 @@ from .autograd.anomaly_mode import (is_anomaly_check_nan_enabled, is_anomaly_ena
 # Every op that declares its public function in the op table (optable, api=): torch.exp, torch.erf ..., with out=.
 globals().update({_name: with_out(_fn, _name, check=_argument_errors.DECLARED_OUT_CHECKS.get(_name))
                   for _name, _fn in _DECLARED_FUNCTIONS.items()})
+from .nn.functional_act import prelu, prelu_checked as _prelu_checked  # noqa: E402  (checks the weight's shape)
+Tensor.prelu = _prelu_checked   # (parsed as a method below)
 globals().update(_MORE_FUNCTIONS)  # engine/more.py: rot90, kron, quantile, searchsorted ...
 globals().update({_k: _v for _k, _v in _EXTRA_FUNCTIONS.items() if _k not in globals()})  # engine/extras.py
 globals().update(_EXERCISE_FUNCTIONS)  # engine/exercise_fns.py: scatter_reduce, combinations ...

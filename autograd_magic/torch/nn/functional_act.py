@@ -1,5 +1,5 @@
 """torch.nn.functional's activations after the first lessons' (hardtanh, relu6, mish, hardswish, selu, glu ...)."""
-from ...engine import dtypes
+from ...engine import arg_parser, dtypes, function_signatures
 from ...engine import shaping as S
 from ...engine.dtypes import float64
 from ...engine.functions import check_float_kernel
@@ -76,13 +76,13 @@ def softshrink(input, lambd=0.5):
 
 
 def prelu(input, weight):
-    if input.ndim == 0:
-        raise RuntimeError("Not allow zero-dim input tensor.")
     if input._data.dtype != weight._data.dtype:
         raise RuntimeError(f"prelu: Type promoting not supported. Got {dtypes.scalar_name(input._data.dtype)} and "
                            f"{dtypes.scalar_name(weight._data.dtype)}")
     n = weight.numel()
-    if n != 1:
+    if n != 1:  # (a single shared weight also applies to a 0-d input: nn.PReLU()(torch.tensor(-1.)))
+        if input.ndim == 0:
+            raise RuntimeError("Not allow zero-dim input tensor.")
         channels = input.shape[1] if input.ndim > 1 else 1
         if channels != n:
             raise RuntimeError(f"Mismatch of parameter numbers and input channel size. Found parameter numbers = {n} "
@@ -93,8 +93,15 @@ def prelu(input, weight):
         shape = [1] * input.ndim
         if input.ndim >= 2:
             shape[1] = n
-        weight = S.view(weight, *shape)
+        weight = S.view(weight, tuple(shape))
+    check_float_kernel("prelu_cpu", input)   # (ATen's _prelu_kernel, after the shape checks)
     return _prelu(input, weight)
+
+
+# torch.prelu, F.prelu and x.prelu are one function in PyTorch: its parser's TypeErrors (a float weight), then the
+# checks above (torch/__init__.py binds torch.prelu and Tensor.prelu to these too)
+prelu_checked = prelu
+prelu = arg_parser.parsed(prelu_checked, "prelu", function_signatures.SIGNATURES["prelu"], method=False)
 
 
 def celu(input, alpha=1.0, inplace=False):
