@@ -205,9 +205,6 @@ class RNNBase(Module):
 
     def _forward(self, name, input, hx, lstm):
         if isinstance(input, PackedSequence):
-            if self.proj_size:
-                raise NotImplementedError("autograd_magic implements a subset of PyTorch: an LSTM with proj_size "
-                                          "given a PackedSequence is not part of it")
             return packed_forward(self, input, hx, lstm)
         if input.dim() not in (2, 3):
             suffix = " tensor" if name == "RNN" else ""

@@ -12,8 +12,9 @@ from .rnn_steps import _gru_step, _lstm_step, _rnn_step, _zeros
 from .utils.rnn import PackedSequence
 
 
-def _cell(mode, w_ih, w_hh, b_ih, b_hh):
-    """The cell as ATen runs it on a packed step: the input projection per step (pre_compute_input is false)."""
+def _cell(mode, w_ih, w_hh, b_ih, b_hh, w_hr=None):
+    """The cell as ATen runs it on a packed step: the input projection per step (pre_compute_input is false);
+    w_hr: an LSTM's projection (proj_size), each step's h projected as h @ w_hr.t()."""
     def step(x, hidden):
         igates = F.linear(x, w_ih, b_ih)
         if mode == "LSTM":
@@ -21,7 +22,8 @@ def _cell(mode, w_ih, w_hh, b_ih, b_hh):
             if rows == 1 and igates.shape[0] > 1:   # ATen adds the input gates in place: hgates.add_(igates)
                 raise RuntimeError(f"output with shape [1, {igates.shape[-1]}] doesn't match the broadcast shape "
                                    f"[{igates.shape[0]}, {igates.shape[-1]}]")
-            return _lstm_step(igates, hidden[0], hidden[1], w_hh, b_hh)
+            h, c = _lstm_step(igates, hidden[0], hidden[1], w_hh, b_hh)
+            return (h.matmul(w_hr.t()) if w_hr is not None else h), c
         if mode == "GRU":
             return _gru_step(igates, hidden, w_hh, b_hh)
         return _rnn_step(igates, hidden, w_hh, b_hh, mode == "RNN_RELU")
@@ -76,7 +78,7 @@ def _reversed_layer(cell, data, sizes, initial):
 def _run_packed(module, data, sizes, hx, cx):
     dirs = 2 if module.bidirectional else 1
     weights = module._flat_weights
-    per = 4 if module.bias else 2
+    per = module._per_layer
     hx = hx.unbind(0)
     cx = cx.unbind(0) if cx is not None else None
     hs, cs = [], []
@@ -85,7 +87,8 @@ def _run_packed(module, data, sizes, hx, cx):
         for d in range(dirs):
             k = layer * dirs + d
             w = weights[k * per:(k + 1) * per]
-            cell = _cell(module.mode, w[0], w[1], *((w[2], w[3]) if module.bias else (None, None)))
+            cell = _cell(module.mode, w[0], w[1], *((w[2], w[3]) if module.bias else (None, None)),
+                         w[-1] if module.proj_size else None)
             initial = (hx[k], cx[k]) if cx is not None else hx[k]
             out, final = (_reversed_layer if d == 1 else _forward_layer)(cell, data, sizes, initial)
             outs.append(out)
@@ -112,8 +115,12 @@ def _check_lstm_kernel(module, data, h0, c0):
         if t.dim() < 3:
             n = max(t.dim(), 1)
             raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got 2)")
-    if h0.shape[2] != c0.shape[2]:   # read as an LSTM with projections: the parameters do not fit
+    projections = h0.shape[2] != c0.shape[2]   # how ATen reads the states: h narrower than c means w_hr
+    if len(module._flat_weights) % ((4 if module.bias else 2) + projections):
         raise RuntimeError("got an incorrect number of RNN parameters")
+    if projections != bool(module.proj_size):
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: an LSTM's packed states read "
+                                  "with or without projections other than its own is not part of it")
     dirs = 2 if module.bidirectional else 1
     if dirs == 2 and h0.shape[0] % 2:
         raise RuntimeError("Odd number of params or hiddens given to a bidirectional RNN")
@@ -165,7 +172,7 @@ def _packed_lstm(module, packed, hx, sizes):
     data, batch_sizes, sorted_indices, unsorted_indices = packed
     if hx is None:
         expected = (module.num_layers * (2 if module.bidirectional else 1), sizes[0], module.hidden_size)
-        h0, c0 = _zeros(expected, data), _zeros(expected, data)
+        h0, c0 = _zeros(expected[:2] + (module.proj_size or module.hidden_size,), data), _zeros(expected, data)
     else:
         if sorted_indices is None and isinstance(hx, Tensor):
             raise packed_signature_mismatch(len(module._flat_weights))

@@ -7,8 +7,9 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ....engine import dtypes
 from ....engine.argcheck import tp_name
-from ....engine.creation import as_tensor, empty, full
+from ....engine.creation import arange, as_tensor, empty, full
 from ....engine.dtypes import int64
 from ....engine.optable import OPS
 from ....engine.ordering import sort
@@ -51,25 +52,57 @@ class PackedSequence(PackedSequence_):
         return super().__new__(cls, data, batch_sizes, sorted_indices, unsorted_indices)
 
     def to(self, *args, **kwargs):
+        """dtype and/or device conversion of data (batch_sizes stays as it is); self when nothing changes."""
         data = self.data.to(*args, **kwargs)
-        return self if data is self.data else type(self)(data, self.batch_sizes, self.sorted_indices,
-                                                          self.unsorted_indices)
+        if data is self.data:
+            return self
+        if "copy" in kwargs:  # PyTorch parses the arguments again, without copy, once data has changed
+            raise RuntimeError(".to() does not accept copy argument")
+        return type(self)(data, self.batch_sizes, self.sorted_indices, self.unsorted_indices)
+
+    def cpu(self, *args, **kwargs):
+        if self.data.new_empty(0).to(*args, **kwargs).device.type != "cpu":
+            kwargs["device"] = "cpu"
+        return self.to(*args, **kwargs)
+
+    def cuda(self, *args, **kwargs):
+        if not self.data.new_empty(0).to(*args, **kwargs).is_cuda:
+            kwargs["device"] = "cuda"
+        return self.to(*args, **kwargs)
+
+    def pin_memory(self):
+        return type(self)(self.data.pin_memory(), self.batch_sizes, self.sorted_indices, self.unsorted_indices)
 
     def double(self):
-        return self.to(dtype=Tensor._wrap(np.zeros(0, np.float64)).dtype)
+        return self.to(dtype=dtypes.float64)
 
     def float(self):
-        return self.to(dtype=Tensor._wrap(np.zeros(0, np.float32)).dtype)
+        return self.to(dtype=dtypes.float32)
 
-    def detach(self):
-        return type(self)(self.data.detach(), self.batch_sizes, self.sorted_indices, self.unsorted_indices)
+    def half(self):
+        return self.to(dtype=dtypes.float16)
+
+    def long(self):
+        return self.to(dtype=dtypes.int64)
+
+    def int(self):
+        return self.to(dtype=dtypes.int32)
+
+    def short(self):
+        return self.to(dtype=dtypes.int16)
+
+    def char(self):
+        return self.to(dtype=dtypes.int8)
+
+    def byte(self):
+        return self.to(dtype=dtypes.uint8)
 
     @property
     def is_cuda(self):
-        return False
+        return self.data.is_cuda
 
     def is_pinned(self):
-        return False
+        return self.data.is_pinned()
 
 
 def _pack_key(lengths, batch_first, max_steps):
@@ -161,10 +194,13 @@ def pack_sequence(sequences, enforce_sorted=True):
 
 
 def unpad_sequence(padded_sequences, lengths, batch_first=False):
-    """The list of sequences of a padded batch, each cut to its length."""
+    """The list of sequences of a padded batch, each cut to its length: as PyTorch, a time-major batch is
+    transposed in place (the caller's tensor too) and each sequence taken with a mask (IndexBackward0)."""
     if not batch_first:
-        padded_sequences = padded_sequences.transpose(0, 1)
-    return [seq[:int(n)] for seq, n in zip(padded_sequences, lengths)]
+        padded_sequences.transpose_(0, 1)
+    idx = arange(padded_sequences.shape[1])
+    lengths.device  # noqa: B018 (PyTorch reads it for arange: a list of lengths fails here)
+    return [seq[idx < length] for seq, length in zip(padded_sequences, lengths, strict=True)]
 
 
 def unpack_sequence(packed_sequences):
