@@ -203,7 +203,8 @@ add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv
                               pow, abs, neg, clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where))
 outer = with_out(outer, "mul")   # (ATen's outer is a mul: its out= error names mul)
 tril, triu, diag, index_select, masked_select, argsort, round = (
-    with_out(f) for f in (tril, triu, diag, index_select, masked_select, argsort, round))
+    with_out(f, check=_argument_errors.INDEXING_OUT_CHECKS.get(f.__name__))
+    for f in (tril, triu, diag, index_select, masked_select, argsort, round))
 all, any = (with_out(f, bool_out=True) for f in (all, any))
 # (cumsum / cumprod into an out of another dtype: computed in out's dtype, as ATen does)
 cumsum, cumprod = _argument_errors.accumulating_out(cumsum), _argument_errors.accumulating_out(with_out(cumprod))

@@ -101,6 +101,13 @@ def _same_as_input(name):   # (quantile's out: the input's dtype, which is the r
     return check
 
 
+def _self_and_result(name):   # (index_select's and masked_select's out: the input's dtype, TORCH_CHECK'd by name)
+    def check(wanted, got):
+        if wanted != got:
+            raise RuntimeError(f"{name}(): self and result must have the same scalar type")
+    return check
+
+
 # what the kernels behind _TAKES_OUT say of an out of a dtype they refuse (the others: write_out's cast check)
 _OUT_DTYPE_CHECKS = {
     **dict.fromkeys("absolute ceil conj_physical fix floor lerp negative sign trunc".split(), _found),
@@ -114,6 +121,8 @@ _OUT_DTYPE_CHECKS = {
 }
 # ... and those of the functions the op table declares (torch/__init__.py gives them out=)
 DECLARED_OUT_CHECKS = {"logcumsumexp": _scalar_type}
+# ... and those of the engine's indexing functions given out= in torch/__init__.py
+INDEXING_OUT_CHECKS = {name: _self_and_result(name) for name in ("index_select", "masked_select")}
 
 
 def accumulating_out(fn):

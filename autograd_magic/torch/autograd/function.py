@@ -71,7 +71,7 @@ class BackwardCFunction(MultiNode, FunctionCtx):
         return type(self).__name__
 
     def apply(self, *grads):
-        return self._forward_cls.backward(self, *grads)
+        return _user_backward(self._forward_cls)(self, *grads)
 
 
 class _FunctionOp:
@@ -283,6 +283,16 @@ def _unshare(outs, args, single):
     return res[0] if single else res
 
 
+def _user_backward(cls):
+    """The Function's backward formula as PyTorch picks it when backward runs: its vjp if it overrides only that,
+    else its backward (Function's own raises); overriding both is an error."""
+    own_backward, own_vjp = cls.backward is not Function.backward, cls.vjp is not Function.vjp
+    if own_backward and own_vjp:
+        raise RuntimeError("Implementing both 'backward' and 'vjp' for a custom Function is not allowed. You should "
+                           "only implement one of them.")
+    return cls.vjp if own_vjp else cls.backward
+
+
 def _run_user_backward(ctx, xp, grads, saved, edges):
     """Call the user's backward with one gradient per output (zeros where none flowed, unless
     set_materialize_grads(False)); check and return one array (or Tensor, under create_graph) per input."""
@@ -303,7 +313,7 @@ def _run_user_backward(ctx, xp, grads, saved, edges):
         ctx._unpacking = tuple(ctx._to_save)
     before = GRAD_MODE.enabled
     try:
-        result = cls.backward(ctx, *gouts)
+        result = _user_backward(cls)(ctx, *gouts)
     finally:
         GRAD_MODE.enabled = before
         ctx._unpacking = None

@@ -1,6 +1,7 @@
 """torch.optim.Adam and AdamW: PyTorch's single-tensor update, operation by operation."""
 import numpy as np
 
+from ...engine.tensor import Tensor
 from . import _kernels as K
 from .optimizer import Optimizer, check_tensor_lr
 
@@ -19,6 +20,21 @@ def check_adam_args(lr, eps, betas, weight_decay):
         raise ValueError(f"Invalid weight_decay value: {weight_decay}")
 
 
+def adam_betas(betas, foreach, capturable):
+    """Adam's (and AdamW's) own checks of a tensor lr and of the betas, after the family's: both floats or both
+    tensors of one element, as a tuple of Python floats or 0-d tensors (PyTorch's `tuple(map(_to_scalar, betas))`)."""
+    tensors = [isinstance(b, Tensor) for b in betas[:2]]
+    if not (all(isinstance(b, float) for b in betas[:2]) or all(tensors)):
+        raise ValueError("betas must be either both floats or both Tensors")
+    for i, b in enumerate(betas[:2]):
+        if tensors[i]:
+            if not capturable and foreach:
+                raise ValueError(f"betas[{i}] as a Tensor is not supported for capturable=False and foreach=True")
+            if b.numel() != 1:
+                raise ValueError(f"Tensor betas[{i}] must be 1-element")
+    return tuple(b.squeeze() if isinstance(b, Tensor) and b.dim() != 0 else b for b in betas)
+
+
 class Adam(Optimizer):
     """Adam with PyTorch's bias corrections and eps placement (decoupled_weight_decay=True is AdamW)."""
     __module__ = "torch.optim.adam"
@@ -30,7 +46,10 @@ class Adam(Optimizer):
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
                  foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,
                  decoupled_weight_decay=False):
+        if isinstance(lr, Tensor) and foreach and not capturable:
+            raise ValueError("lr as a Tensor is not supported for capturable=False and foreach=True")
         check_adam_args(lr, eps, betas, weight_decay)
+        betas = adam_betas(betas, foreach, capturable)
         super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
                                       maximize=maximize, foreach=foreach, capturable=capturable,
                                       differentiable=differentiable, fused=fused,
