@@ -13,8 +13,8 @@ from .utils.rnn import PackedSequence
 
 
 def _cell(mode, w_ih, w_hh, b_ih, b_hh, w_hr=None):
-    """The cell as ATen runs it on a packed step: the input projection per step (pre_compute_input is false);
-    w_hr: an LSTM's projection (proj_size), each step's h projected as h @ w_hr.t()."""
+    """The cell as ATen runs it on a packed step: the input projection per step (pre_compute_input is false); an
+    LSTM with projections (proj_size) projects each step's h, h @ w_hr.t(), as ATen's LSTMCell does."""
     def step(x, hidden):
         igates = F.linear(x, w_ih, b_ih)
         if mode == "LSTM":
@@ -23,7 +23,7 @@ def _cell(mode, w_ih, w_hh, b_ih, b_hh, w_hr=None):
                 raise RuntimeError(f"output with shape [1, {igates.shape[-1]}] doesn't match the broadcast shape "
                                    f"[{igates.shape[0]}, {igates.shape[-1]}]")
             h, c = _lstm_step(igates, hidden[0], hidden[1], w_hh, b_hh)
-            return (h.matmul(w_hr.t()) if w_hr is not None else h), c
+            return (h if w_hr is None else h.matmul(w_hr.t())), c
         if mode == "GRU":
             return _gru_step(igates, hidden, w_hh, b_hh)
         return _rnn_step(igates, hidden, w_hh, b_hh, mode == "RNN_RELU")
@@ -115,17 +115,18 @@ def _check_lstm_kernel(module, data, h0, c0):
         if t.dim() < 3:
             n = max(t.dim(), 1)
             raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got 2)")
-    projections = h0.shape[2] != c0.shape[2]   # how ATen reads the states: h narrower than c means w_hr
-    if len(module._flat_weights) % ((4 if module.bias else 2) + projections):
+    # gather_params groups the weights by what the states' sizes say (h and c differ: projections)
+    per = (4 if module.bias else 2) + (h0.shape[2] != c0.shape[2])
+    n_weights = len(module._flat_weights)
+    if n_weights % per:
         raise RuntimeError("got an incorrect number of RNN parameters")
-    if projections != bool(module.proj_size):
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: an LSTM's packed states read "
-                                  "with or without projections other than its own is not part of it")
     dirs = 2 if module.bidirectional else 1
-    if dirs == 2 and h0.shape[0] % 2:
+    if dirs == 2 and (n_weights // per % 2 or h0.shape[0] % 2):   # pair_vec of the weights, then of the states
         raise RuntimeError("Odd number of params or hiddens given to a bidirectional RNN")
-    if h0.shape[0] // dirs != module.num_layers:
+    if h0.shape[0] // dirs != module.num_layers:   # (apply_layer_stack: the states first, then the weights)
         raise RuntimeError("Expected more hidden states in stacked_rnn")
+    if n_weights // per // dirs != module.num_layers:
+        raise RuntimeError("Expected more weights in stacked_rnn")
     w = module._flat_weights[0]
     shapes = data.dim() == 2 and data.shape[1] != w.shape[1]
     if data.dtype != w.dtype and module.bias:   # addmm checks the dtypes first, mm (no bias) the shapes first
