@@ -135,6 +135,12 @@ NAMES = {
         kineto_available no_grad overload profiler profiler_legacy profiler_util set_detect_anomaly set_grad_enabled
         set_multithreading_enabled torch variable warnings
         """.split()),
+    "torch.autograd._functions": frozenset("""
+        Function Resize Type deprecated operator reduce tensor torch
+        """.split()),
+    "torch.autograd._functions.tensor": frozenset("""
+        Function Resize Type deprecated operator reduce torch
+        """.split()),
     "torch.autograd.anomaly_mode": frozenset("""
         detect_anomaly set_detect_anomaly torch warnings
         """.split()),
