@@ -454,6 +454,13 @@ def _basic_chain(t, key, rule=_PYTHON):
 _ALL = slice(None)
 
 
+def _assignable_scalar(value):
+    """What PyTorch's setitem takes besides a Tensor (valueToTensor): a Python int, float or complex (numpy.float64,
+    numpy.complex128 are subclasses) or a numpy integer; a str, None, a list, a numpy array, numpy.float32 or
+    numpy.bool_, a Fraction or a Decimal is its TypeError."""
+    return isinstance(value, (int, float, complex, np.integer))
+
+
 def _takes_all(k, length):
     """A slice ATen's applySlice skips: start 0 (or none), step 1 (or none), stop none or >= the dim's length."""
     return (k.start is None or k.start == 0) and (k.step is None or k.step == 1) and (
@@ -461,8 +468,10 @@ def _takes_all(k, length):
 
 
 def setitem(t, key, value):
-    if value.__class__ is list or value.__class__ is tuple:
-        raise TypeError(f"can't assign a {value.__class__.__name__} to a torch.{t.dtype.scalar_name}Tensor")
+    cls = value.__class__
+    if cls is not float and cls is not int and cls is not bool and not isinstance(value, TensorBase) \
+            and not _assignable_scalar(value):
+        raise TypeError(f"can't assign a {argcheck.type_name(cls)} to a torch.{t.dtype.scalar_name}Tensor")
     if batching.ACTIVE and isinstance(value, TensorBase):   # (a batched value written into t, not batched)
         batching.refuse_inplace(t, value)
     try:

@@ -37,6 +37,8 @@ def copy_(t, src):
             raise RuntimeError(f"output with shape [{', '.join(map(str, t._data.shape))}] doesn't match the "
                                f"broadcast shape [{', '.join(map(str, full))}]")
     real_if_complex(src._data, t._data.dtype)
+    if src._rg and t._data.dtype.kind in "biu":   # (an integer or bool result is not differentiable: no CopyBackwards)
+        src = src.detach()
     return inplace(copy, t, src)
 
 

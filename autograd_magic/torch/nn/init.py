@@ -73,7 +73,8 @@ def normal_(tensor, mean=0.0, std=1.0, generator=None):
 
 
 def constant_(tensor, val):
-    return _fill(tensor, val)
+    with no_grad():   # (PyTorch's tensor.fill_(val): its checks of val, a str or None refused)
+        return tensor.fill_(val)
 
 
 def zeros_(tensor):
