@@ -69,7 +69,7 @@ def run_lesson(cells, side):
     else:
         import autograd_magic.torch as module
         runner, passes = run_ours, contextlib.nullcontext([0])
-    ns, results = {}, []
+    ns, results = {"__name__": "__main__"}, []   # as a notebook's namespace (classes print as __main__.Name)
     with passes as count:
         for cell in cells:
             with warnings.catch_warnings(record=True) as caught:
