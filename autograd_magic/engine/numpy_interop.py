@@ -31,6 +31,13 @@ def array_wrap(self, array):
     return wrap(array)
 
 
+def _numpy_result(ufunc, t, other, stacklevel):
+    """numpy's ufunc of t's array and other, back as a tensor, with NumPy 2's warning about Tensor.__array_wrap__."""
+    result = ufunc(t.__array__(), other)
+    warnings.warn(_WRAP_DEPRECATED, DeprecationWarning, stacklevel=stacklevel)
+    return wrap(np.asarray(result))
+
+
 def with_ndarray(name, method):
     """Tensor's operator `name` where the other operand is a numpy array: PyTorch's operator refuses the array,
     numpy's reflected one computes on the tensor's array (numpy's dtypes: ``x * np.array(2.0)`` is float64; a tensor
@@ -41,15 +48,16 @@ def with_ndarray(name, method):
     def operator(self, other):
         if other.__class__ is not np.ndarray:
             return method(self, other)
-        if name == "__rtruediv__":   # (PyTorch's __rdiv__: self.reciprocal() * other, numpy's product then)
-            return self.reciprocal() * other
+        if name == "__rtruediv__":
+            # (PyTorch's __rdiv__: self.reciprocal() * other, numpy's product then, whose warning PyTorch raises on
+            # a line of its own torch/_tensor.py, not the user's: a notebook's default filters hide it, as here one
+            # raised on a line of this module)
+            return _numpy_result(np.multiply, self.reciprocal(), other, 1)
         if symbol is not None or ufunc is None:
             # an ordering: Python's TypeError ('<' not supported between instances of ...), whichever side the
             # array is on; x != array: Python's identity fallback (True); a reflected operator (array + tensor):
             # refused; an in-place one: Python falls back to the plain operator
             return NotImplemented
-        result = ufunc(self.__array__(), other)
-        warnings.warn(_WRAP_DEPRECATED, DeprecationWarning, stacklevel=user_level())
-        return wrap(np.asarray(result))
+        return _numpy_result(ufunc, self, other, user_level() + 1)   # (+1: the warning is raised one frame down)
     operator.__name__ = name
     return operator
