@@ -178,12 +178,26 @@ def lesson_results(request, tmp_path_factory):
         return results
 
 
+# seconds a side may take (three sides on a busy 2-core machine); past it the side is run once more from the start:
+# real PyTorch's oneDNN kernels have been seen to hang for good, rarely (an AVX2 1x1 convolution's backward under
+# tests/dispatch.py's AVX2 setting, in a lesson that passes on every other run)
+SIDE_TIMEOUT = float(os.environ.get("AUTOGRAD_MAGIC_SIDE_TIMEOUT", "1800"))
+
+
 def _lesson_results(paths, sides):
     children = {side: _run_all_in_child(side, paths) for side in sides}  # side by side
     results = {}
     try:
-        for side, (proc, out) in children.items():
-            _, stderr = proc.communicate(timeout=1800)   # three sides on a busy 2-core machine
+        for side in sides:
+            proc, out = children[side]
+            try:
+                _, stderr = proc.communicate(timeout=SIDE_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                os.unlink(out)
+                children[side] = proc, out = _run_all_in_child(side, paths)
+                _, stderr = proc.communicate(timeout=SIDE_TIMEOUT)
             assert proc.returncode == 0, f"running the lessons on {side} failed:\n{stderr}"
             results[side] = json.loads(pathlib.Path(out).read_text(encoding="utf-8"))
     finally:   # (a timeout or a failure leaves no child running on)
