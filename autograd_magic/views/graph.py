@@ -317,7 +317,7 @@ def _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, lang=("en", fro
     try:
         emit(dot, ())
     finally:
-        emit = None   # a recursive closure refers to itself (its cell): without this, a cycle holding the graph's values
+        emit = None   # a recursive closure refers to itself: without this, a cycle holding the graph's values
 
 
 def _unique(nodes) -> list:

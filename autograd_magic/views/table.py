@@ -92,8 +92,8 @@ BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 
 
 def sparkline(values, width=24, finite=False):
-    """A line of block characters for a history (``▇▅▃▂▁▁``): readable in HTML and in a terminal (finite: the
-    values are all finite numbers already)."""
+    """A line of block characters for a history (``▇▅▃▂▁▁``): readable in HTML and in a terminal
+    (finite: the values are all finite numbers already)."""
     pts = values if finite else [v for v in values if v is not None and math.isfinite(v)]
     if len(pts) < 2:
         return ""
