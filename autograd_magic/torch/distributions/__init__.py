@@ -80,6 +80,20 @@ from .transforms_more import (CatTransform, CorrCholeskyTransform, CumulativeDis
 for _name in transforms_more.__all__:   # torch.distributions.transforms.SoftmaxTransform ...
     setattr(transforms, _name, getattr(transforms_more, _name))
 identity_transform = transforms.identity_transform
+# what `from torch.distributions import *` binds: the classes and functions, not the submodules (a learner's
+# `gamma` or `beta` from math is not shadowed by a module)
+__all__ = ["Bernoulli", "Beta", "Binomial", "Categorical", "Cauchy", "Chi2", "ContinuousBernoulli", "Dirichlet",
+          "Distribution", "Exponential", "ExponentialFamily", "FisherSnedecor", "Gamma", "GeneralizedPareto",
+          "Geometric", "Gumbel", "HalfCauchy", "HalfNormal", "Independent", "InverseGamma", "Kumaraswamy",
+          "LKJCholesky", "Laplace", "LogNormal", "LogisticNormal", "LowRankMultivariateNormal", "MixtureSameFamily",
+          "Multinomial", "MultivariateNormal", "NegativeBinomial", "Normal", "OneHotCategorical",
+          "OneHotCategoricalStraightThrough", "Pareto", "RelaxedBernoulli", "RelaxedOneHotCategorical", "StudentT",
+          "Poisson", "Uniform", "VonMises", "Weibull", "Wishart", "TransformedDistribution", "biject_to",
+          "kl_divergence", "register_kl", "transform_to", "AbsTransform", "AffineTransform", "CatTransform",
+          "ComposeTransform", "CorrCholeskyTransform", "CumulativeDistributionTransform", "ExpTransform",
+          "IndependentTransform", "LowerCholeskyTransform", "PositiveDefiniteTransform", "PowerTransform",
+          "ReshapeTransform", "SigmoidTransform", "SoftplusTransform", "TanhTransform", "SoftmaxTransform",
+          "StackTransform", "StickBreakingTransform", "Transform", "identity_transform"]
 
 
 def _register_module_aliases():

@@ -5,6 +5,13 @@ from ...engine.functions import finfo, isclose
 from ...engine.linalg_fns import cholesky_ex, eigvalsh, vector_norm
 from ...engine.shaping import cat as _cat_tensors, stack as _stack_tensors   # (cat and stack name constraints here)
 
+# what `from torch.distributions.constraints import *` binds (PyTorch's list: not the helpers imported above)
+__all__ = ["Constraint", "boolean", "cat", "corr_cholesky", "dependent", "dependent_property", "greater_than",
+          "greater_than_eq", "independent", "integer_interval", "interval", "half_open_interval", "is_dependent",
+          "less_than", "lower_cholesky", "lower_triangular", "MixtureSameFamilyConstraint", "multinomial",
+          "nonnegative", "nonnegative_integer", "one_hot", "positive", "positive_semidefinite", "positive_definite",
+          "positive_integer", "real", "real_vector", "simplex", "square", "stack", "symmetric", "unit_interval"]
+
 
 class Constraint:
     __module__ = "torch.distributions.constraints"

@@ -10,8 +10,13 @@ from ...engine.functions import finfo
 from ..nn import functional as F
 from . import constraints
 
-__all__ = ["AbsTransform", "AffineTransform", "ComposeTransform", "ExpTransform", "PowerTransform", "SigmoidTransform",
-           "SoftplusTransform", "TanhTransform", "Transform"]
+# PyTorch's list; the transforms from transforms_more.py and stick_breaking.py are attached by the package's
+# __init__, so `from torch.distributions.transforms import *` binds them all
+__all__ = ["AbsTransform", "AffineTransform", "CatTransform", "ComposeTransform", "CorrCholeskyTransform",
+          "CumulativeDistributionTransform", "ExpTransform", "IndependentTransform", "LowerCholeskyTransform",
+          "PositiveDefiniteTransform", "PowerTransform", "ReshapeTransform", "SigmoidTransform",
+          "SoftplusTransform", "TanhTransform", "SoftmaxTransform", "StackTransform", "StickBreakingTransform",
+          "Transform", "identity_transform"]
 
 
 class Transform:

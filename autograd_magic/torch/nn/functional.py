@@ -1,4 +1,5 @@
 """torch.nn.functional: activations, linear and the losses of the first lessons."""
+import math  # noqa: F401  (PyTorch's module binds it, and so does its star import)
 import warnings
 
 import numpy as np
@@ -751,4 +752,10 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "affine_grid", "grid_sample", "unfold", "fold", "local_response_norm", "lp_pool1d", "lp_pool2d", "lp_pool3d",
            "soft_margin_loss", "multi_margin_loss", "hinge_embedding_loss", "multilabel_soft_margin_loss",
            "multilabel_margin_loss", "fractional_max_pool2d", "fractional_max_pool2d_with_indices",
-           "fractional_max_pool3d", "fractional_max_pool3d_with_indices"]
+           "fractional_max_pool3d", "fractional_max_pool3d_with_indices",
+           # the rest of what `from torch.nn.functional import *` binds there (PyTorch's module has no __all__)
+           "adaptive_avg_pool1d", "adaptive_max_pool1d", "alpha_dropout", "avg_pool1d", "channel_shuffle", "ctc_loss",
+           "dropout1d", "embedding_bag", "feature_alpha_dropout", "gaussian_nll_loss", "gumbel_softmax", "max_pool1d",
+           "max_unpool1d", "max_unpool2d", "max_unpool3d", "multi_head_attention_forward", "native_channel_shuffle",
+           "pad", "pdist", "poisson_nll_loss", "rms_norm", "scaled_dot_product_attention", "softmin",
+           "triplet_margin_with_distance_loss", "Tensor", "math", "np", "warnings"]
