@@ -201,6 +201,22 @@ def is_number(value):
     return isinstance(value, (int, float, complex, np.number, np.bool_))
 
 
+def _scalar_tensor(value):
+    """A tensor PyTorch's parser takes as a Number (THPUtils_checkScalar): 0-dim, not requiring grad."""
+    return TensorBase is not None and isinstance(value, TensorBase) and value._data.ndim == 0 and not value._rg
+
+
+def number_argument(name, key, value):
+    """A ``Number`` argument (add's alpha, addcmul's value) as PyTorch's parser reads it: a number as it is, a
+    0-dim tensor that does not require grad as its Python number (``x.add_(d, alpha=sigmas[i])``), anything else
+    its TypeError."""
+    if is_number(value):
+        return value
+    if _scalar_tensor(value):
+        return value.item()
+    raise TypeError(f"{name}(): argument '{key}' must be Number, not {tp_name(value)}")
+
+
 def tp_name(value):
     """What CPython's tp_name says for value's type, as PyTorch's parser prints it: ``float``, ``numpy.ndarray``,
     ``Tensor`` (a tensor subclass by its name)."""
@@ -251,11 +267,15 @@ def deprecated_first_number(fn, name, form, keyword, arrays_at=None):
     operand_checks = name in _OPERAND_NAMES and at >= 0
 
     def call(*args, **kwargs):
+        if kwargs and keyword in kwargs and not is_number(kwargs[keyword]):
+            kwargs[keyword] = number_argument(name, keyword, kwargs[keyword])
         if at >= 0 and ((len(args) > at and args[at].__class__ is _NDARRAY) or kwargs):
             _refuse_array(name, args, kwargs, at, arrays_at)
         if operand_checks and len(args) <= operands and _unusual_operands(args, kwargs):
             _refuse_operands(name, args, kwargs, at, arrays_at)
-        if len(args) == operands + 1 and isinstance(args[1], numbers.Number) and keyword not in kwargs:
+        if len(args) == operands + 1 and keyword not in kwargs and (
+                isinstance(args[1], numbers.Number) or _scalar_tensor(args[1])):
+            args = (args[0], number_argument(name, keyword, args[1]), *args[2:])
             if not _DEPRECATED_WARNED[0]:
                 _DEPRECATED_WARNED[0] = True
                 warnings.warn(f"This overload of {name} is deprecated:\n\t{old}\nConsider using one of the following "

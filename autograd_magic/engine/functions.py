@@ -1033,9 +1033,38 @@ def lerp(input, end, weight):
     return apply(OPS["lerp"], (input, end), weight)
 
 
+def _pointwise_value(name, input, tensor1, tensor2, value):
+    """addcmul / addcdiv's value as ATen's kernels take it, and their result dtype: value takes no part in the
+    type promotion of the three tensors (``long.addcmul(t1, t2, value=2.7)`` stays int64) and is converted as c10's
+    Scalar.to<opmath_t>() does (truncated for an integer result; float for float16 / bfloat16; a complex value with
+    an imaginary part is an overflow error on a real result); no kernel for bool."""
+    result = dtypes.result_type((input, tensor1, tensor2))
+    dt = result.np
+    if dt == np.bool_:
+        raise NotImplementedError(f'"{name}_cpu_out" not implemented for \'Bool\'')
+    reduced = result.is_floating_point and result.itemsize == 2   # (float16, bfloat16: a float opmath)
+    value = dtypes.fitted(dtypes.scalar_number(value), np.dtype(np.float32) if reduced else dt)
+    if dt.kind in "iu" and not isinstance(value, int):
+        value = int(value.real if isinstance(value, complex) else value)
+    elif result.is_floating_point and isinstance(value, complex):
+        value = value.real
+    return value, dt
+
+
+def _pointwise(name, input, tensor1, tensor2, value):
+    """apply addcmul / addcdiv; operands of several dtypes are computed in their result dtype, each keeping its
+    own edge in the graph (no ToCopyBackward0 in front of the node, as in PyTorch)."""
+    value, dt = _pointwise_value(name, input, tensor1, tensor2, value)
+    operands = (input, tensor1, tensor2)
+    if input._data.dtype == dt and tensor1._data.dtype == dt and tensor2._data.dtype == dt:
+        return apply(OPS[name], operands, value)
+    data = np.asarray(quiet(OPS[name].fwd)(*(t._data.astype(dt) for t in operands), value))
+    return apply(OPS[name], operands, value, data=data)
+
+
 def addcmul(input, tensor1, tensor2, *, value=1):
     check_operands(input, tensor1, tensor2)
-    return apply(OPS["addcmul"], (input, tensor1, tensor2), dtypes.scalar_number(value))
+    return _pointwise("addcmul", input, tensor1, tensor2, value)
 
 
 def addcdiv(input, tensor1, tensor2, *, value=1):
@@ -1047,7 +1076,7 @@ def addcdiv(input, tensor1, tensor2, *, value=1):
                            "addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), "
                            "for all dtypes.")
     check_operands(input, tensor1, tensor2)
-    return apply(OPS["addcdiv"], (input, tensor1, tensor2), dtypes.scalar_number(value))
+    return _pointwise("addcdiv", input, tensor1, tensor2, value)
 
 
 def clamp_min(input, min):

@@ -178,6 +178,9 @@ NAMES = {
         defaultdict emit_itt emit_nvtx kineto_available load_nvprof log logging parse_nvprof_trace perf_counter_ns
         profile record_function torch uuid warn
         """.split()),
+    "torch.autograd.variable": frozenset("""
+        ImperativeEngine Variable VariableMeta torch
+        """.split()),
     "torch.compiler": frozenset("""
         Any CacheInfo Callable F FuncType NestedCompileRegionOptions ParamSpec TypeVar allow_in_graph
         assume_constant_result compile config contextlib cudagraph_mark_step_begin disable get_default_backend io

@@ -60,7 +60,7 @@ def sparse_methods(methods):
         "type": _sparse_type(methods["type"]), "sum": _sparse_sum_method(methods["sum"]),
         "add_": _sparse_add_, "mul_": _sparse_mul_, "tolist": _refuse_storage, "data_ptr": _refuse_storage,
         "contiguous": _refuse_contiguous, "is_contiguous": lambda self, memory_format=None: False,
-        "data": property(_detach),
+        "data": property(_detach, _set_data),
     }
     for name in ("mm", "matmul", "__matmul__"):
         new[name] = lambda self, other, _d=methods[name]: _matmul(self, other, _d)
@@ -94,6 +94,13 @@ def _numpy(self, *, force=False):
 def _detach(self):
     coo = self._coo
     return attach(TensorBase.detach(self), coo.indices, coo.values, coo.coalesced)
+
+
+def _set_data(self, value):
+    """``s.data = other``: the dense setter's checks (a dense ``other`` is refused), then other's sparse parts."""
+    TensorBase.data.fset(self, value)
+    coo = value._coo
+    attach(self, coo.indices, coo.values, coo.coalesced)
 
 
 def _deepcopy(self, memo):

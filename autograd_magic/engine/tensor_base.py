@@ -379,6 +379,14 @@ class TensorBase:
 
     @data.setter
     def data(self, value):
+        # PyTorch's set_data: a tensor of the same layout, and one autograd can differentiate while self requires grad
+        if not isinstance(value, TensorBase):
+            raise TypeError(f"Variable data has to be a tensor, but got {argcheck.type_name(type(value))}")
+        if (self._coo is None) != (value._coo is None):
+            raise RuntimeError("Attempted to call `variable.set_data(tensor)`, but `variable` and `tensor` have "
+                               "incompatible tensor type.")
+        if self._rg and not dtypes.is_diff_np(value._data.dtype):
+            raise RuntimeError("data set to a tensor that requires gradients must be floating point or complex dtype")
         self._data = value._data
 
 
