@@ -32,13 +32,27 @@ def engine_modules():
     return sorted(set(names))
 
 
+def starred(name):
+    """The names `from <name> import *` binds (the module's __all__, else its public globals); None where PyTorch's
+    own star import fails (torch.sparse's __all__ names a `solve` it does not define)."""
+    import warnings
+    ns = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            exec(f"from {name} import *", ns)  # noqa: S102 - the statement whose effect is recorded
+        except AttributeError:
+            return None
+    return set(ns) - {"__builtins__"}
+
+
 def main():
     import argparse
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=OUT, help="where to write (default: the engine's module)")
     out = parser.parse_args().out
     import torch
-    table = {}
+    table, stars = {}, {}
     for name in engine_modules():
         try:
             module = importlib.import_module(name)
@@ -49,6 +63,9 @@ def main():
         # submodules not imported yet are no attribute in PyTorch either (torch.utils.tensorboard)
         names.update(n for n in getattr(module, "_lazy_modules", ()) if not n.startswith("_"))
         table[name] = sorted(names)
+        bound = starred(name)
+        if bound is not None and bound != set(names):   # a module with an __all__ of its own: what `from torch.nn.utils import *` binds
+            stars[name] = sorted(bound)
     table["Tensor"] = sorted(n for n in dir(torch.Tensor) if not n.startswith("_"))
     lines = ['"""The public names (dir() without a leading "_") of PyTorch ' + torch.__version__.split("+")[0] +
              "'s modules that the engine mirrors, and of",
@@ -59,10 +76,18 @@ def main():
         lines.append(f'    "{name}": frozenset("""')
         lines += [f"        {line}" for line in body]
         lines.append('        """.split()),')
+    lines += ["}", "",
+              "# what `from <module> import *` binds in PyTorch where that is not the module's NAMES (its __all__)",
+              "STARRED = {"]
+    for name, names in stars.items():
+        body = textwrap.wrap(" ".join(names), 110, break_on_hyphens=False)
+        lines.append(f'    "{name}": frozenset("""')
+        lines += [f"        {line}" for line in body]
+        lines.append('        """.split()),')
     lines += ["}", ""]
     with open(out, "w") as f:
         f.write("\n".join(lines))
-    print(f"{out}: {len(table)} namespaces, {sum(map(len, table.values()))} names")
+    print(f"{out}: {len(table)} namespaces, {sum(map(len, table.values()))} names, {len(stars)} with an __all__")
 
 
 if __name__ == "__main__":

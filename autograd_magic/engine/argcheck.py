@@ -20,7 +20,7 @@ import warnings
 
 import numpy as np
 
-from .pytorch_names import NAMES as _PYTORCH_NAMES
+from .pytorch_names import NAMES as _PYTORCH_NAMES, STARRED as _PYTORCH_STARRED
 
 _NDARRAY = np.ndarray
 
@@ -43,6 +43,14 @@ def attribute_refuser(owner):
     def __getattr__(name):
         raise missing_attribute(owner, name)
     return __getattr__
+
+
+def starred(owner, namespace):
+    """A module's ``__all__``: what ``from <owner> import *`` binds in PyTorch (owner's __all__ there, else its public
+    globals, engine/pytorch_names.py) that namespace defines; not the engine's helpers and submodules
+    (``from torch.nn import *`` binds no ``conv`` or ``loss`` module, ``from torch.optim import *`` no ``adam``)."""
+    names = _PYTORCH_STARRED.get(owner, _PYTORCH_NAMES.get(owner, ()))
+    return sorted(n for n in names if n in namespace)
 
 
 TAIL = ("torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, "

@@ -746,3 +746,491 @@ NAMES = {
         where xlogy xlogy_ xpu zero_
         """.split()),
 }
+
+# what `from <module> import *` binds in PyTorch where that is not the module's NAMES (its __all__)
+STARRED = {
+    "torch": frozenset("""
+        AVG AcceleratorError AggregationType AliasDb AnyType Argument ArgumentSpec AwaitType BenchmarkConfig
+        BenchmarkExecutionStats Block BoolStorage BoolTensor BoolType BufferDict ByteStorage ByteTensor CallStack
+        Capsule CharStorage CharTensor ClassType Code CompilationUnit CompleteArgumentSpec ComplexType
+        ConcreteModuleType ConcreteModuleTypeBuilder DeepCopyMemoTable DeserializationStorageContext DeviceObjType
+        DictType DisableTorchFunction DisableTorchFunctionSubclass DispatchKey DispatchKeySet DoubleStorage
+        DoubleTensor EnumType ErrorReport Event ExcludeDispatchKeyGuard ExecutionPlan FatalError FileCheck
+        FloatStorage FloatTensor FloatType FunctionSchema Future FutureType Generator GradScaler Gradient Graph
+        GraphExecutorState IODescriptor InferredType IntStorage IntTensor IntType InterfaceType JITException ListType
+        LiteScriptModule LockingLogger LongStorage LongTensor ModuleDict Node NoneType NoopLogger NumberType
+        OperatorInfo OptionalType OutOfMemoryError ParameterDict PyObjectType PyTorchFileReader PyTorchFileWriter
+        RRefType SUM ScriptClass ScriptClassFunction ScriptDict ScriptDictIterator ScriptDictKeyIterator
+        ScriptFunction ScriptList ScriptListIterator ScriptMethod ScriptModule ScriptModuleSerializer ScriptObject
+        ScriptObjectProperty SerializationStorageContext ShortStorage ShortTensor Size StaticModule Stream
+        StreamObjType StringType SymBool SymBoolType SymFloat SymInt SymIntType Tag Tensor TensorType
+        ThroughputBenchmark TracingState TupleType Type TypedStorage UnionType UntypedStorage Use Value abs abs_
+        absolute acos acos_ acosh acosh_ adaptive_avg_pool1d adaptive_max_pool1d add addbmm addcdiv addcmul addmm
+        addmv addmv_ addr adjoint affine_grid_generator alias_copy all allclose alpha_dropout alpha_dropout_ amax amin
+        aminmax angle any arange arccos arccos_ arccosh arccosh_ arcsin arcsin_ arcsinh arcsinh_ arctan arctan2
+        arctan_ arctanh arctanh_ are_deterministic_algorithms_enabled argmax argmin argsort argwhere as_strided
+        as_strided_ as_strided_copy as_strided_scatter as_tensor asarray asin asin_ asinh asinh_ atan atan2 atan_
+        atanh atanh_ atleast_1d atleast_2d atleast_3d autocast autocast_decrement_nesting autocast_increment_nesting
+        avg_pool1d baddbmm bartlett_window batch_norm batch_norm_backward_elemt batch_norm_backward_reduce
+        batch_norm_elemt batch_norm_gather_stats batch_norm_gather_stats_with_counts batch_norm_stats
+        batch_norm_update_stats bernoulli bfloat16 bilinear binary_cross_entropy_with_logits bincount binomial bit
+        bits16 bits1x8 bits2x4 bits4x2 bits8 bitwise_and bitwise_left_shift bitwise_not bitwise_or bitwise_right_shift
+        bitwise_xor blackman_window block_diag bmm bool broadcast_tensors broadcast_to bucketize can_cast
+        cartesian_prod cat ccol_indices_copy cdist cdouble ceil ceil_ celu celu_ cfloat chain_matmul chalf
+        channel_shuffle cholesky cholesky_inverse cholesky_solve choose_qparams_optimized chunk clamp clamp_ clamp_max
+        clamp_max_ clamp_min clamp_min_ clear_autocast_cache clip clip_ clone col_indices_copy column_stack
+        combinations compile complex complex128 complex32 complex64 concat concatenate cond conj conj_physical
+        conj_physical_ constant_pad_nd conv1d conv2d conv3d conv_tbc conv_transpose1d conv_transpose2d
+        conv_transpose3d convolution copysign corrcoef cos cos_ cosh cosh_ cosine_embedding_loss cosine_similarity
+        count_nonzero cov cpp cross crow_indices_copy ctc_loss cudnn_affine_grid_generator cudnn_batch_norm
+        cudnn_convolution cudnn_convolution_add_relu cudnn_convolution_relu cudnn_convolution_transpose
+        cudnn_grid_sampler cudnn_is_acceptable cummax cummin cumprod cumsum cumulative_trapezoid default_generator
+        deg2rad deg2rad_ dequantize det detach detach_ detach_copy device diag diag_embed diagflat diagonal
+        diagonal_copy diagonal_scatter diff digamma dist div divide dot double dropout dropout_ dsmm dsplit dstack
+        dtype e einsum embedding embedding_bag embedding_renorm_ empty empty_like empty_permuted empty_quantized
+        empty_strided enable_grad eq equal erf erf_ erfc erfc_ erfinv exp exp2 exp2_ exp_ expand_copy expm1 expm1_
+        export eye fake_quantize_per_channel_affine fake_quantize_per_tensor_affine fbgemm_linear_fp16_weight
+        fbgemm_linear_fp16_weight_fp32_activation fbgemm_linear_int8_weight fbgemm_linear_int8_weight_fp32_activation
+        fbgemm_linear_quantize_weight fbgemm_pack_gemm_matrix_fp16 fbgemm_pack_quantized_matrix feature_alpha_dropout
+        feature_alpha_dropout_ feature_dropout feature_dropout_ fill fill_ finfo fix fix_ flatten flip fliplr flipud
+        float float16 float32 float4_e2m1fn_x2 float64 float8_e4m3fn float8_e4m3fnuz float8_e5m2 float8_e5m2fnuz
+        float8_e8m0fnu float_power floor floor_ floor_divide fmax fmin fmod fork frac frac_ frexp frobenius_norm
+        from_file from_numpy frombuffer full full_like fused_moving_avg_obs_fake_quant gather gcd gcd_ ge geqrf ger
+        get_autocast_cpu_dtype get_autocast_dtype get_autocast_gpu_dtype get_autocast_ipu_dtype get_autocast_xla_dtype
+        get_default_device get_default_dtype get_deterministic_debug_mode get_device get_device_module
+        get_float32_matmul_precision get_num_interop_threads get_num_threads get_rng_state gradient greater
+        greater_equal grid_sampler grid_sampler_2d grid_sampler_3d group_norm gru gru_cell gt half hamming_window
+        hann_window hardshrink has_lapack has_mkl has_openmp has_spectral hash_tensor heaviside hinge_embedding_loss
+        histc histogram histogramdd hsmm hsplit hspmm hstack hypot i0 i0_ igamma igammac iinfo imag import_ir_module
+        import_ir_module_from_buffer index_add index_copy index_fill index_put index_put_ index_reduce index_select
+        indices_copy inf inference_mode init_num_threads initial_seed inner instance_norm int int1 int16 int2 int3
+        int32 int4 int5 int6 int64 int7 int8 int_repr inverse is_anomaly_check_nan_enabled is_anomaly_enabled
+        is_autocast_cache_enabled is_autocast_cpu_enabled is_autocast_enabled is_autocast_ipu_enabled
+        is_autocast_xla_enabled is_complex is_conj is_deterministic_algorithms_warn_only_enabled is_distributed
+        is_floating_point is_grad_enabled is_inference is_inference_mode_enabled is_neg is_nonzero is_same_size
+        is_signed is_storage is_tensor is_vulkan_available is_warn_always_enabled isclose isfinite isin isinf isnan
+        isneginf isposinf isreal istft kaiser_window kl_div kron kthvalue layer_norm layout lcm lcm_ ldexp ldexp_ le
+        lerp less less_equal lgamma linspace load lobpcg log log10 log10_ log1p log1p_ log2 log2_ log_ log_softmax
+        logaddexp logaddexp2 logcumsumexp logdet logical_and logical_not logical_or logical_xor logit logit_ logspace
+        logsumexp long lstm lstm_cell lt lu_solve lu_unpack manual_seed margin_ranking_loss masked_fill masked_scatter
+        masked_select matmul matrix_exp matrix_power max max_pool1d max_pool1d_with_indices max_pool2d max_pool3d
+        maximum mean median memory_format merge_type_from_type_comment meshgrid min minimum miopen_batch_norm
+        miopen_convolution miopen_convolution_add_relu miopen_convolution_relu miopen_convolution_transpose
+        miopen_ctc_loss miopen_depthwise_convolution miopen_rnn mkldnn_adaptive_avg_pool2d mkldnn_convolution
+        mkldnn_linear_backward_weights mkldnn_max_pool2d mkldnn_max_pool3d mkldnn_rnn_layer mm mode moveaxis movedim
+        msort mul multinomial multiply mv mvlgamma nan nan_to_num nan_to_num_ nanmean nanmedian nanquantile nansum
+        narrow narrow_copy native_batch_norm native_channel_shuffle native_dropout native_group_norm native_layer_norm
+        native_norm ne neg neg_ negative negative_ newaxis nextafter no_grad nonzero nonzero_static norm
+        norm_except_dim normal not_equal nuclear_norm numel ones ones_like orgqr ormqr outer pairwise_distance
+        parse_ir parse_schema parse_type_comment pdist permute permute_copy pi pinverse pixel_shuffle pixel_unshuffle
+        poisson poisson_nll_loss polar polygamma positive pow prelu prod promote_types put q_per_channel_axis
+        q_per_channel_scales q_per_channel_zero_points q_scale q_zero_point qint32 qint8 qr qscheme quantile
+        quantize_per_channel quantize_per_tensor quantize_per_tensor_dynamic quantized_batch_norm quantized_gru_cell
+        quantized_lstm_cell quantized_max_pool1d quantized_max_pool2d quantized_max_pool3d quantized_rnn_relu_cell
+        quantized_rnn_tanh_cell quint2x4 quint4x2 quint8 rad2deg rad2deg_ rand rand_like randint randint_like randn
+        randn_like randperm range ravel real reciprocal reciprocal_ relu relu_ remainder renorm repeat_interleave
+        reshape resize_as_ resize_as_sparse_ resolve_conj resolve_neg result_type rms_norm rnn_relu rnn_relu_cell
+        rnn_tanh rnn_tanh_cell roll rot90 round round_ row_indices_copy row_stack rrelu rrelu_ rsqrt rsqrt_ rsub
+        saddmm save scalar_tensor scatter scatter_add scatter_reduce searchsorted seed select select_copy
+        select_scatter selu selu_ set_anomaly_enabled set_autocast_cache_enabled set_autocast_cpu_dtype
+        set_autocast_cpu_enabled set_autocast_dtype set_autocast_enabled set_autocast_gpu_dtype set_autocast_ipu_dtype
+        set_autocast_ipu_enabled set_autocast_xla_dtype set_autocast_xla_enabled set_default_device
+        set_default_tensor_type set_deterministic_debug_mode set_float32_matmul_precision set_flush_denormal
+        set_num_interop_threads set_num_threads set_printoptions set_rng_state set_warn_always sgn short sigmoid
+        sigmoid_ sign signbit sin sin_ sinc sinc_ sinh sinh_ slice_copy slice_inverse slice_scatter slogdet smm
+        softmax sort sparse_bsc_tensor sparse_bsr_tensor sparse_compressed_tensor sparse_coo_tensor sparse_csc_tensor
+        sparse_csr_tensor split split_copy split_with_sizes split_with_sizes_copy spmm sqrt sqrt_ square square_
+        squeeze squeeze_copy sspaddmm stack std std_mean stft sub subtract sum svd swapaxes swapdims
+        sym_constrain_range sym_constrain_range_for_size sym_float sym_fresh_size sym_int sym_ite sym_max sym_min
+        sym_not sym_sqrt sym_sum t t_copy take take_along_dim tan tan_ tanh tanh_ tensor tensor_split tensordot
+        thread_safe_generator threshold threshold_ tile topk trace transpose transpose_copy trapezoid trapz
+        triangular_solve tril tril_indices triplet_margin_loss triu triu_indices true_divide trunc trunc_ typename
+        uint1 uint16 uint2 uint3 uint32 uint4 uint5 uint6 uint64 uint7 uint8 unbind unbind_copy unflatten unfold_copy
+        unify_type_list unique_consecutive unravel_index unsafe_chunk unsafe_split unsafe_split_with_sizes unsqueeze
+        unsqueeze_copy use_deterministic_algorithms values_copy vander var var_mean vdot view_as_complex
+        view_as_complex_copy view_as_real view_as_real_copy view_copy vmap vsplit vstack wait where xlogy xlogy_ zero_
+        zeros zeros_like
+        """.split()),
+    "torch.accelerator": frozenset("""
+        Graph current_accelerator current_device_idx current_device_index current_stream device_count device_index
+        empty_cache empty_host_cache get_device_capability get_memory_info is_available max_memory_allocated
+        max_memory_reserved memory_allocated memory_reserved memory_stats reset_accumulated_memory_stats
+        reset_peak_memory_stats set_device_idx set_device_index set_stream synchronize
+        """.split()),
+    "torch.amp": frozenset("""
+        GradScaler autocast custom_bwd custom_fwd is_autocast_available
+        """.split()),
+    "torch.autograd": frozenset("""
+        Function NestedIOFunction Variable backward detect_anomaly enable_grad enforce_grad_layout_policy grad
+        grad_mode gradcheck gradgradcheck inference_mode no_grad set_detect_anomaly set_grad_enabled
+        set_multithreading_enabled variable
+        """.split()),
+    "torch.autograd.anomaly_mode": frozenset("""
+        detect_anomaly set_detect_anomaly
+        """.split()),
+    "torch.autograd.forward_ad": frozenset("""
+        UnpackedDualTensor dual_level enter_dual_level exit_dual_level make_dual unpack_dual
+        """.split()),
+    "torch.autograd.function": frozenset("""
+        BackwardCFunction Function FunctionCtx FunctionMeta InplaceFunction NestedIOFunction once_differentiable
+        """.split()),
+    "torch.autograd.functional": frozenset("""
+        hessian hvp jacobian jvp vhp vjp
+        """.split()),
+    "torch.autograd.grad_mode": frozenset("""
+        enable_grad enforce_grad_layout_policy inference_mode no_grad set_grad_enabled set_multithreading_enabled
+        """.split()),
+    "torch.autograd.gradcheck": frozenset("""
+        GradcheckError get_analytical_jacobian get_numerical_jacobian get_numerical_jacobian_wrt_specific_input
+        gradcheck gradgradcheck
+        """.split()),
+    "torch.autograd.graph": frozenset("""
+        GradientEdge Node allow_mutation_on_saved_tensors disable_saved_tensors_hooks get_gradient_edge
+        increment_version region_activation_memory_budget register_multi_grad_hook save_on_cpu saved_tensors_hooks
+        set_override_stale_capture_stream set_warn_on_accumulate_grad_stream_mismatch
+        """.split()),
+    "torch.autograd.profiler": frozenset("""
+        EnforceUnique EventList FunctionEvent KinetoStepTracker MemRecordsAcc emit_itt emit_nvtx load_nvprof
+        parse_nvprof_trace profile record_function
+        """.split()),
+    "torch.autograd.variable": frozenset("""
+        Variable VariableMeta
+        """.split()),
+    "torch.compiler": frozenset("""
+        allow_in_graph assume_constant_result compile config cudagraph_mark_step_begin disable get_default_backend
+        is_compiling is_dynamo_compiling is_exporting keep_portable_guards_unsafe keep_tensor_guards_unsafe
+        list_backends load_cache_artifacts load_compiled_function nested_compile_region reset save_cache_artifacts
+        set_default_backend set_enable_guard_collectives set_stance skip_all_guards_unsafe
+        skip_guard_on_all_nn_modules_unsafe skip_guard_on_globals_unsafe skip_guard_on_inbuilt_nn_modules_unsafe
+        substitute_in_graph wrap_numpy
+        """.split()),
+    "torch.cpu": frozenset("""
+        Event Stream StreamContext current_device current_stream device_count get_capabilities is_available
+        is_initialized set_device stream synchronize
+        """.split()),
+    "torch.cuda": frozenset("""
+        BFloat16Storage BFloat16Tensor BoolStorage BoolTensor ByteStorage ByteTensor CUDAGraph CUDAPluggableAllocator
+        CharStorage CharTensor ComplexDoubleStorage ComplexFloatStorage CudaError DeferredCudaCallError DoubleStorage
+        DoubleTensor Event ExternalStream FloatStorage FloatTensor GreenContext HalfStorage HalfTensor IntStorage
+        IntTensor LongStorage LongTensor MemPool ShortStorage ShortTensor Stream StreamContext amp
+        caching_allocator_alloc caching_allocator_delete caching_allocator_disabled caching_allocator_enable
+        can_device_access_peer change_current_allocator check_error clock_rate cudaStatus cudart current_blas_handle
+        current_device current_solver_handle current_stream default_generators default_stream device device_count
+        device_memory_used device_of empty_cache get_allocator_backend get_arch_list get_device_capability
+        get_device_name get_device_properties get_gencode_flags get_per_process_memory_fraction get_rng_state
+        get_rng_state_all get_stream_from_external get_sync_debug_mode graph graph_pool_handle graphs has_half
+        has_magma host_memory_stats host_memory_stats_as_nested_dict init initial_seed ipc_collect is_available
+        is_bf16_supported is_current_stream_capturing is_initialized is_tf32_supported jiterator list_gpu_processes
+        make_graphed_callables manual_seed manual_seed_all max_memory_allocated max_memory_cached max_memory_reserved
+        mem_get_info memory memory_allocated memory_cached memory_reserved memory_snapshot memory_stats
+        memory_stats_as_nested_dict memory_summary memory_usage nccl nvtx power_draw profiler random
+        reset_accumulated_host_memory_stats reset_accumulated_memory_stats reset_max_memory_allocated
+        reset_max_memory_cached reset_peak_host_memory_stats reset_peak_memory_stats seed seed_all set_device
+        set_per_process_memory_fraction set_rng_state set_rng_state_all set_stream set_sync_debug_mode sparse stream
+        streams synchronize temperature tunable use_mem_pool utilization
+        """.split()),
+    "torch.cuda.amp": frozenset("""
+        GradScaler amp_definitely_not_available autocast custom_bwd custom_fwd
+        """.split()),
+    "torch.distributions": frozenset("""
+        AbsTransform AffineTransform Bernoulli Beta Binomial CatTransform Categorical Cauchy Chi2 ComposeTransform
+        ContinuousBernoulli CorrCholeskyTransform CumulativeDistributionTransform Dirichlet Distribution ExpTransform
+        Exponential ExponentialFamily FisherSnedecor Gamma GeneralizedPareto Geometric Gumbel HalfCauchy HalfNormal
+        Independent IndependentTransform InverseGamma Kumaraswamy LKJCholesky Laplace LogNormal LogisticNormal
+        LowRankMultivariateNormal LowerCholeskyTransform MixtureSameFamily Multinomial MultivariateNormal
+        NegativeBinomial Normal OneHotCategorical OneHotCategoricalStraightThrough Pareto Poisson
+        PositiveDefiniteTransform PowerTransform RelaxedBernoulli RelaxedOneHotCategorical ReshapeTransform
+        SigmoidTransform SoftmaxTransform SoftplusTransform StackTransform StickBreakingTransform StudentT
+        TanhTransform Transform TransformedDistribution Uniform VonMises Weibull Wishart biject_to identity_transform
+        kl_divergence register_kl transform_to
+        """.split()),
+    "torch.distributions.bernoulli": frozenset("""
+        Bernoulli
+        """.split()),
+    "torch.distributions.categorical": frozenset("""
+        Categorical
+        """.split()),
+    "torch.distributions.constraint_registry": frozenset("""
+        ConstraintRegistry biject_to transform_to
+        """.split()),
+    "torch.distributions.constraints": frozenset("""
+        Constraint MixtureSameFamilyConstraint boolean cat corr_cholesky dependent dependent_property greater_than
+        greater_than_eq half_open_interval independent integer_interval interval is_dependent less_than lower_cholesky
+        lower_triangular multinomial nonnegative nonnegative_integer one_hot positive positive_definite
+        positive_integer positive_semidefinite real real_vector simplex square stack symmetric unit_interval
+        """.split()),
+    "torch.distributions.continuous_bernoulli": frozenset("""
+        ContinuousBernoulli
+        """.split()),
+    "torch.distributions.dirichlet": frozenset("""
+        Dirichlet
+        """.split()),
+    "torch.distributions.distribution": frozenset("""
+        Distribution
+        """.split()),
+    "torch.distributions.exp_family": frozenset("""
+        ExponentialFamily
+        """.split()),
+    "torch.distributions.exponential": frozenset("""
+        Exponential
+        """.split()),
+    "torch.distributions.gamma": frozenset("""
+        Gamma
+        """.split()),
+    "torch.distributions.generalized_pareto": frozenset("""
+        GeneralizedPareto
+        """.split()),
+    "torch.distributions.independent": frozenset("""
+        Independent
+        """.split()),
+    "torch.distributions.kl": frozenset("""
+        kl_divergence register_kl
+        """.split()),
+    "torch.distributions.lkj_cholesky": frozenset("""
+        LKJCholesky
+        """.split()),
+    "torch.distributions.lowrank_multivariate_normal": frozenset("""
+        LowRankMultivariateNormal
+        """.split()),
+    "torch.distributions.mixture_same_family": frozenset("""
+        MixtureSameFamily
+        """.split()),
+    "torch.distributions.multinomial": frozenset("""
+        Multinomial
+        """.split()),
+    "torch.distributions.multivariate_normal": frozenset("""
+        MultivariateNormal
+        """.split()),
+    "torch.distributions.normal": frozenset("""
+        Normal
+        """.split()),
+    "torch.distributions.transformed_distribution": frozenset("""
+        TransformedDistribution
+        """.split()),
+    "torch.distributions.transforms": frozenset("""
+        AbsTransform AffineTransform CatTransform ComposeTransform CorrCholeskyTransform
+        CumulativeDistributionTransform ExpTransform IndependentTransform LowerCholeskyTransform
+        PositiveDefiniteTransform PowerTransform ReshapeTransform SigmoidTransform SoftmaxTransform SoftplusTransform
+        StackTransform StickBreakingTransform TanhTransform Transform identity_transform
+        """.split()),
+    "torch.distributions.uniform": frozenset("""
+        Uniform
+        """.split()),
+    "torch.distributions.utils": frozenset("""
+        broadcast_all clamp_probs lazy_property logits_to_probs probs_to_logits tril_matrix_to_vec vec_to_tril_matrix
+        """.split()),
+    "torch.distributions.von_mises": frozenset("""
+        VonMises
+        """.split()),
+    "torch.distributions.wishart": frozenset("""
+        Wishart
+        """.split()),
+    "torch.fft": frozenset("""
+        Tensor fft fft2 fftfreq fftn fftshift hfft ifft ifft2 ifftn ifftshift ihfft irfft irfft2 irfftn rfft rfft2
+        rfftfreq rfftn
+        """.split()),
+    "torch.functional": frozenset("""
+        atleast_1d atleast_2d atleast_3d block_diag broadcast_shapes broadcast_tensors cartesian_prod cdist
+        chain_matmul einsum istft lu meshgrid norm pca_lowrank split stft svd_lowrank tensordot unique
+        unique_consecutive unravel_index
+        """.split()),
+    "torch.mps": frozenset("""
+        Event compile_shader current_allocated_memory device_count driver_allocated_memory empty_cache get_rng_state
+        is_available load_metallib manual_seed profiler recommended_max_memory seed set_per_process_memory_fraction
+        set_rng_state synchronize
+        """.split()),
+    "torch.nn.attention": frozenset("""
+        SDPBackend WARN_FOR_UNFUSED_KERNELS activate_flash_attention_impl current_flash_attention_impl
+        list_flash_attention_impls register_flash_attention_impl restore_flash_attention_impl sdpa_kernel
+        """.split()),
+    "torch.nn.init": frozenset("""
+        calculate_gain constant constant_ dirac dirac_ eye eye_ kaiming_normal kaiming_normal_ kaiming_uniform
+        kaiming_uniform_ normal normal_ ones_ orthogonal orthogonal_ sparse sparse_ trunc_normal_ uniform uniform_
+        xavier_normal xavier_normal_ xavier_uniform xavier_uniform_ zeros_
+        """.split()),
+    "torch.nn.modules": frozenset("""
+        AdaptiveAvgPool1d AdaptiveAvgPool2d AdaptiveAvgPool3d AdaptiveLogSoftmaxWithLoss AdaptiveMaxPool1d
+        AdaptiveMaxPool2d AdaptiveMaxPool3d AlphaDropout AvgPool1d AvgPool2d AvgPool3d BCELoss BCEWithLogitsLoss
+        BatchNorm1d BatchNorm2d BatchNorm3d Bilinear CELU CTCLoss ChannelShuffle CircularPad1d CircularPad2d
+        CircularPad3d ConstantPad1d ConstantPad2d ConstantPad3d Container Conv1d Conv2d Conv3d ConvTranspose1d
+        ConvTranspose2d ConvTranspose3d CosineEmbeddingLoss CosineSimilarity CrossEntropyLoss CrossMapLRN2d Dropout
+        Dropout1d Dropout2d Dropout3d ELU Embedding EmbeddingBag FeatureAlphaDropout Flatten Fold FractionalMaxPool2d
+        FractionalMaxPool3d GELU GLU GRU GRUCell GaussianNLLLoss GroupNorm Hardshrink Hardsigmoid Hardswish Hardtanh
+        HingeEmbeddingLoss HuberLoss Identity InstanceNorm1d InstanceNorm2d InstanceNorm3d KLDivLoss L1Loss LPPool1d
+        LPPool2d LPPool3d LSTM LSTMCell LayerNorm LazyBatchNorm1d LazyBatchNorm2d LazyBatchNorm3d LazyConv1d
+        LazyConv2d LazyConv3d LazyConvTranspose1d LazyConvTranspose2d LazyConvTranspose3d LazyInstanceNorm1d
+        LazyInstanceNorm2d LazyInstanceNorm3d LazyLinear LeakyReLU Linear LinearCrossEntropyLoss
+        LinearCrossEntropyOptions LocalResponseNorm LogSigmoid LogSoftmax MSELoss MarginRankingLoss MaxPool1d
+        MaxPool2d MaxPool3d MaxUnpool1d MaxUnpool2d MaxUnpool3d Mish Module ModuleDict ModuleList MultiLabelMarginLoss
+        MultiLabelSoftMarginLoss MultiMarginLoss MultiheadAttention NLLLoss NLLLoss2d PReLU PairwiseDistance
+        ParameterDict ParameterList PixelShuffle PixelUnshuffle PoissonNLLLoss RMSNorm RNN RNNBase RNNCell RNNCellBase
+        RReLU ReLU ReLU6 ReflectionPad1d ReflectionPad2d ReflectionPad3d ReplicationPad1d ReplicationPad2d
+        ReplicationPad3d SELU Sequential SiLU Sigmoid SmoothL1Loss SoftMarginLoss Softmax Softmax2d Softmin Softplus
+        Softshrink Softsign SyncBatchNorm Tanh Tanhshrink Threshold Transformer TransformerDecoder
+        TransformerDecoderLayer TransformerEncoder TransformerEncoderLayer TripletMarginLoss
+        TripletMarginWithDistanceLoss Unflatten Unfold Upsample UpsamplingBilinear2d UpsamplingNearest2d ZeroPad1d
+        ZeroPad2d ZeroPad3d
+        """.split()),
+    "torch.nn.modules.utils": frozenset("""
+        consume_prefix_in_state_dict_if_present
+        """.split()),
+    "torch.nn.parallel": frozenset("""
+        DataParallel DistributedDataParallel data_parallel gather parallel_apply replicate scatter
+        """.split()),
+    "torch.nn.parameter": frozenset("""
+        Buffer Parameter UninitializedBuffer UninitializedParameter UninitializedTensorMixin is_lazy
+        """.split()),
+    "torch.nn.utils": frozenset("""
+        clip_grad_norm clip_grad_norm_ clip_grad_value_ clip_grads_with_norm_ convert_conv2d_weight_memory_format
+        convert_conv3d_weight_memory_format fuse_conv_bn_eval fuse_conv_bn_weights fuse_linear_bn_eval
+        fuse_linear_bn_weights get_total_norm parameters_to_vector parametrizations parametrize remove_spectral_norm
+        remove_weight_norm rnn skip_init spectral_norm stateless vector_to_parameters weight_norm
+        """.split()),
+    "torch.nn.utils.clip_grad": frozenset("""
+        clip_grad_norm clip_grad_norm_ clip_grad_value_
+        """.split()),
+    "torch.nn.utils.fusion": frozenset("""
+        fuse_conv_bn_eval fuse_conv_bn_weights fuse_linear_bn_eval fuse_linear_bn_weights
+        """.split()),
+    "torch.nn.utils.memory_format": frozenset("""
+        convert_conv2d_weight_memory_format convert_conv3d_weight_memory_format
+        """.split()),
+    "torch.nn.utils.parametrizations": frozenset("""
+        orthogonal spectral_norm weight_norm
+        """.split()),
+    "torch.nn.utils.parametrize": frozenset("""
+        ParametrizationList cached is_parametrized register_parametrization remove_parametrizations
+        transfer_parametrizations_and_params type_before_parametrizations
+        """.split()),
+    "torch.nn.utils.rnn": frozenset("""
+        PackedSequence invert_permutation pack_padded_sequence pack_sequence pad_packed_sequence pad_sequence
+        unpack_sequence unpad_sequence
+        """.split()),
+    "torch.nn.utils.spectral_norm": frozenset("""
+        SpectralNorm SpectralNormLoadStateDictPreHook SpectralNormStateDictHook remove_spectral_norm spectral_norm
+        """.split()),
+    "torch.nn.utils.stateless": frozenset("""
+        functional_call
+        """.split()),
+    "torch.nn.utils.weight_norm": frozenset("""
+        WeightNorm remove_weight_norm weight_norm
+        """.split()),
+    "torch.optim.adam": frozenset("""
+        Adam adam
+        """.split()),
+    "torch.optim.adamax": frozenset("""
+        Adamax adamax
+        """.split()),
+    "torch.optim.asgd": frozenset("""
+        ASGD asgd
+        """.split()),
+    "torch.optim.lbfgs": frozenset("""
+        LBFGS
+        """.split()),
+    "torch.optim.lr_scheduler": frozenset("""
+        ChainedScheduler ConstantLR CosineAnnealingLR CosineAnnealingWarmRestarts CyclicLR ExponentialLR LRScheduler
+        LambdaLR LinearLR MultiStepLR MultiplicativeLR OneCycleLR PolynomialLR ReduceLROnPlateau SequentialLR StepLR
+        """.split()),
+    "torch.optim.optimizer": frozenset("""
+        Optimizer register_optimizer_step_post_hook register_optimizer_step_pre_hook
+        """.split()),
+    "torch.optim.rmsprop": frozenset("""
+        RMSprop rmsprop
+        """.split()),
+    "torch.optim.rprop": frozenset("""
+        Rprop rprop
+        """.split()),
+    "torch.optim.sgd": frozenset("""
+        SGD sgd
+        """.split()),
+    "torch.optim.sparse_adam": frozenset("""
+        SparseAdam
+        """.split()),
+    "torch.optim.swa_utils": frozenset("""
+        AveragedModel SWALR get_ema_avg_fn get_ema_multi_avg_fn get_swa_avg_fn get_swa_multi_avg_fn update_bn
+        """.split()),
+    "torch.overrides": frozenset("""
+        enable_reentrant_dispatch get_ignored_functions get_overridable_functions get_testing_overrides
+        handle_torch_function has_torch_function is_tensor_like is_tensor_method_or_property redispatch_function
+        resolve_name wrap_torch_function
+        """.split()),
+    "torch.profiler": frozenset("""
+        DeviceType ExecutionTraceObserver ProfilerAction ProfilerActivity kineto_available profile record_function
+        schedule supported_activities tensorboard_trace_handler
+        """.split()),
+    "torch.random": frozenset("""
+        fork_rng get_rng_state initial_seed manual_seed seed set_rng_state thread_safe_generator
+        """.split()),
+    "torch.return_types": frozenset("""
+        all_return_types aminmax aminmax_out cummax cummax_out cummin cummin_out frexp frexp_out geqrf geqrf_out
+        histogram histogram_out histogramdd kthvalue kthvalue_out linalg_cholesky_ex linalg_cholesky_ex_out linalg_eig
+        linalg_eig_out linalg_eigh linalg_eigh_out linalg_inv_ex linalg_inv_ex_out linalg_ldl_factor
+        linalg_ldl_factor_ex linalg_ldl_factor_ex_out linalg_ldl_factor_out linalg_lstsq linalg_lstsq_out linalg_lu
+        linalg_lu_factor linalg_lu_factor_ex linalg_lu_factor_ex_out linalg_lu_factor_out linalg_lu_out linalg_qr
+        linalg_qr_out linalg_slogdet linalg_slogdet_out linalg_solve_ex linalg_solve_ex_out linalg_svd linalg_svd_out
+        lu_unpack lu_unpack_out max max_out median median_out min min_out mode mode_out nanmedian nanmedian_out
+        pytree_register_structseq qr qr_out slogdet slogdet_out sort sort_out svd svd_out topk topk_out
+        triangular_solve triangular_solve_out
+        """.split()),
+    "torch.serialization": frozenset("""
+        LoadEndianness SourceChangeWarning StorageType add_safe_globals check_module_version_greater_or_equal
+        clear_safe_globals default_restore_location get_crc32_options get_default_load_endianness
+        get_default_mmap_options get_safe_globals get_unsafe_globals_in_checkpoint load location_tag mkdtemp
+        normalize_storage_type register_package safe_globals save set_crc32_options set_default_load_endianness
+        set_default_mmap_options skip_data storage_to_tensor_type validate_cuda_device validate_hpu_device
+        """.split()),
+    "torch.signal.windows": frozenset("""
+        bartlett blackman cosine exponential gaussian general_cosine general_hamming hamming hann kaiser nuttall
+        """.split()),
+    "torch.special": frozenset("""
+        airy_ai bessel_j0 bessel_j1 bessel_y0 bessel_y1 chebyshev_polynomial_t chebyshev_polynomial_u
+        chebyshev_polynomial_v chebyshev_polynomial_w digamma entr erf erfc erfcx erfinv exp2 expit expm1 gammainc
+        gammaincc gammaln hermite_polynomial_h hermite_polynomial_he i0 i0e i1 i1e laguerre_polynomial_l
+        legendre_polynomial_p log1p log_ndtr log_softmax logit logsumexp modified_bessel_i0 modified_bessel_i1
+        modified_bessel_k0 modified_bessel_k1 multigammaln ndtr ndtri polygamma psi round scaled_modified_bessel_k0
+        scaled_modified_bessel_k1 shifted_chebyshev_polynomial_t shifted_chebyshev_polynomial_u
+        shifted_chebyshev_polynomial_v shifted_chebyshev_polynomial_w sinc softmax spherical_bessel_j0 xlog1py xlogy
+        zeta
+        """.split()),
+    "torch.utils.checkpoint": frozenset("""
+        CheckpointError CheckpointFunction CheckpointPolicy DefaultDeviceType GraphExecGroup SAC_IGNORED_OPS
+        SelectiveCheckpointContext check_backward_validity checkpoint checkpoint_sequential
+        create_selective_checkpoint_contexts detach_variable get_device_states noop_context_fn
+        set_checkpoint_debug_enabled set_checkpoint_early_stop set_device_states
+        """.split()),
+    "torch.utils.data": frozenset("""
+        BatchSampler ChainDataset ConcatDataset DFIterDataPipe DataChunk DataLoader Dataset DistributedSampler
+        IterDataPipe IterableDataset MapDataPipe RandomSampler Sampler SequentialSampler StackDataset Subset
+        SubsetRandomSampler TensorDataset WeightedRandomSampler _DatasetKind argument_validation default_collate
+        default_convert functional_datapipe get_worker_info guaranteed_datapipes_determinism non_deterministic
+        random_split runtime_validation runtime_validation_disabled
+        """.split()),
+    "torch.utils.data.dataloader": frozenset("""
+        DataLoader default_collate default_convert get_worker_info
+        """.split()),
+    "torch.utils.data.dataset": frozenset("""
+        ChainDataset ConcatDataset Dataset IterableDataset StackDataset Subset TensorDataset random_split
+        """.split()),
+    "torch.utils.data.sampler": frozenset("""
+        BatchSampler RandomSampler Sampler SequentialSampler SubsetRandomSampler WeightedRandomSampler
+        """.split()),
+    "torch.utils.hooks": frozenset("""
+        BackwardHook RemovableHandle unserializable_hook warn_if_has_hooks
+        """.split()),
+    "torch.version": frozenset("""
+        __version__ cuda debug git_version hip rocm xpu
+        """.split()),
+    "torch.xpu": frozenset("""
+        Event MemPool Stream StreamContext XPUGraph XPUPluggableAllocator can_device_access_peer
+        change_current_allocator clock_rate current_device current_stream default_generators device device_count
+        device_memory_used device_of empty_cache get_arch_list get_device_capability get_device_name
+        get_device_properties get_gencode_flags get_per_process_memory_fraction get_rng_state get_rng_state_all
+        get_stream_from_external graph graph_pool_handle init initial_seed is_available is_bf16_supported
+        is_current_stream_capturing is_initialized is_tf32_supported make_graphed_callables manual_seed
+        manual_seed_all max_memory_allocated max_memory_reserved mem_get_info memory_allocated memory_reserved
+        memory_snapshot memory_stats memory_stats_as_nested_dict memory_usage power_draw
+        reset_accumulated_memory_stats reset_peak_memory_stats seed seed_all set_device
+        set_per_process_memory_fraction set_rng_state set_rng_state_all set_stream stream streams synchronize
+        temperature use_mem_pool utilization
+        """.split()),
+}

@@ -437,9 +437,17 @@ _argument_errors.clear_errors(vars(nn.functional), "nn.functional")
 _torch_function.wrap_namespace(vars(nn.functional), "torch.nn.functional")
 # the mirrored modules that define no __getattr__ of their own (torch.utils.data, torch.nn.init ...): a name nothing
 # defines fails as in PyTorch, under the module's torch.* name (engine/argcheck.missing_attribute), not Python's
-# "module 'autograd_magic.torch.utils.data' has no attribute ..."
+# "module 'autograd_magic.torch.utils.data' has no attribute ..."; and those that define no __all__ bind with a star
+# import what PyTorch's bind (argcheck.starred: `from torch.nn import *` no `conv` module, `from torch.optim import *`
+# no `adam` module, `from torch.special import *` no `np`)
 for _mod_name, _mod in list(_sys.modules.items()):
-    if _mod is not None and _mod_name.startswith(__name__ + ".") and "__getattr__" not in vars(_mod):
-        _torch_name = "torch" + _mod_name[len(__name__):]
-        if _torch_name in _argcheck._PYTORCH_NAMES:
-            _mod.__getattr__ = _argcheck.attribute_refuser(_torch_name)
+    _torch_name = "torch" + _mod_name[len(__name__):]
+    if _mod is None or not _mod_name.startswith(__name__ + ".") or _torch_name not in _argcheck._PYTORCH_NAMES:
+        continue
+    if "__getattr__" not in vars(_mod):
+        _mod.__getattr__ = _argcheck.attribute_refuser(_torch_name)
+    if "__all__" not in vars(_mod):
+        _mod.__all__ = _argcheck.starred(_torch_name, vars(_mod))
+# `from torch import *` binds PyTorch's __all__ (no submodule, no engine helper), bfloat16 included: __getattr__
+# hands it out on first use
+__all__ = _argcheck.starred("torch", {**globals(), "bfloat16": None})

@@ -1,6 +1,10 @@
 """torch.nn.functional: activations, linear and the losses of the first lessons."""
-import math  # noqa: F401  (PyTorch's module binds it, and so does its star import)
+import dataclasses  # noqa: F401  (PyTorch's module binds these, and so does its star import)
+import importlib  # noqa: F401
+import math  # noqa: F401
 import warnings
+from collections.abc import Callable  # noqa: F401
+from typing import TYPE_CHECKING, Optional  # noqa: F401
 
 import numpy as np
 
@@ -758,4 +762,8 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "dropout1d", "embedding_bag", "feature_alpha_dropout", "gaussian_nll_loss", "gumbel_softmax", "max_pool1d",
            "max_unpool1d", "max_unpool2d", "max_unpool3d", "multi_head_attention_forward", "native_channel_shuffle",
            "pad", "pdist", "poisson_nll_loss", "rms_norm", "scaled_dot_product_attention", "softmin",
-           "triplet_margin_with_distance_loss", "Tensor", "math", "np", "warnings"]
+           "triplet_margin_with_distance_loss", "Tensor", "math", "np", "warnings",
+           # and its imports: a learner's `grad` (torch.autograd.grad) is rebound to the module torch.nn.grad
+           "grad", "torch", "Callable", "Optional", "TYPE_CHECKING", "importlib", "dataclasses"]
+import autograd_magic.torch as torch  # noqa: E402,F401  (the package, partly built yet: only bound, never used here)
+from . import grad  # noqa: E402,F401
