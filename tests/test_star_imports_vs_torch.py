@@ -75,7 +75,7 @@ NOT_IMPLEMENTED = {
         modified_bessel_i0 modified_bessel_i1 modified_bessel_k0 modified_bessel_k1 scaled_modified_bessel_k0
         scaled_modified_bessel_k1 shifted_chebyshev_polynomial_t shifted_chebyshev_polynomial_u
         shifted_chebyshev_polynomial_v shifted_chebyshev_polynomial_w spherical_bessel_j0""".split()),
-    "torch.linalg": {"common_notes", "ldl_factor", "ldl_factor_ex", "ldl_solve", "vander"},
+    "torch.linalg": {"common_notes", "ldl_factor", "ldl_factor_ex", "ldl_solve"},
     "torch.autograd": {"NestedIOFunction", "enforce_grad_layout_policy", "set_multithreading_enabled"},
     # DataPipes, the distributed sampler, and the private _DatasetKind PyTorch's __all__ names
     "torch.utils.data": set("""DFIterDataPipe DataChunk DistributedSampler IterDataPipe MapDataPipe _DatasetKind

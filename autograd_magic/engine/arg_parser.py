@@ -495,6 +495,8 @@ FUNCTIONS = {
     "masked_fill": ["(Tensor input, Tensor mask, Tensor value)", "(Tensor input, Tensor mask, Number value)"],
     **_same(["(Tensor input, Tensor other" + _OUT, "(Tensor input, Number other" + _OUT],
             "eq", "ne", "lt", "le", "gt", "ge", "greater", "greater_equal", "less", "less_equal", "not_equal"),
+    # (no Number overload: torch.logical_xor(t, 0) is PyTorch's TypeError, not numpy's broadcasting of the 0)
+    **_same(["(Tensor input, Tensor other" + _OUT], "logical_and", "logical_or", "logical_xor"),
     **_same(["(Tensor input, Tensor min = None, Tensor max = None" + _OUT,
              "(Tensor input, Number min = None, Number max = None" + _OUT], "clamp", "clip"),
     "pow": ["(Tensor input, Tensor exponent" + _OUT, "(Number self, Tensor exponent" + _OUT,

@@ -720,6 +720,9 @@ SIGNATURES = {
     'linalg_tensorsolve': (
         '(Tensor input, Tensor other, tuple of ints? dims = None, *, Tensor out = None)',
     ),
+    'linalg_vander': (
+        '(Tensor x, *, int? N = None)',
+    ),
     'linalg_vecdot': (
         '(Tensor x, Tensor y, *, int dim = -1, Tensor out = None)',
     ),

@@ -10,6 +10,8 @@ from ..engine.linalg_fns import (LinAlgError, cross, det, eigh, eigvalsh, inv,  
 from ..engine.linalg_more import eig, eigvals, lu, lu_factor, lu_factor_ex, lu_solve, matrix_exp  # noqa: F401
 from ..engine.householder import householder_product  # noqa: F401,E402
 from ..engine import arg_parser as _arg_parser
+from ..engine import dtypes as _dtypes
+from ..engine.shaping import cat as _cat
 from ..engine import linalg_fns as _fns
 from ..engine.functions import write_out as _write_out
 from ..engine.function_signatures import SIGNATURES as _SIGNATURES
@@ -87,6 +89,29 @@ def _vecdot(x, y, *, dim=-1, out=None):
 
 vecdot = _arg_parser.parsed(_vecdot, "linalg_vecdot", ["(Tensor x, Tensor y, *, int dim = -1, Tensor out = None)"],
                             False)
+
+
+_INTEGERS = (_dtypes.uint8, _dtypes.int8, _dtypes.int16, _dtypes.int32, _dtypes.int64)
+
+
+def _vander(x, *, N=None):
+    """The Vandermonde matrix of x's last dim, powers 0 .. N-1 increasing, as ATen composes it: a row of ones before
+    the cumulative product of x repeated N-1 times (its rounding and its graph: CatBackward0 <- CumprodBackward0)."""
+    kind = x.dtype
+    if not (kind.is_floating_point and kind.itemsize >= 4 or kind.is_complex or kind in _INTEGERS):
+        raise RuntimeError(f"linalg.vander supports floating point, complex, and integer tensors, but got "
+                           f"{kind.scalar_name}")
+    x = x.unsqueeze(-1) if x.dim() == 0 else x
+    n = x.shape[-1] if N is None else N
+    if n <= 1:
+        raise RuntimeError("N must be greater than 1.")
+    shape = [*x.shape, n - 1]
+    powers = x.unsqueeze(-1).expand(shape).cumprod(-1)
+    shape[-1] = 1
+    return _cat([powers.new_ones(shape), powers], -1)
+
+
+vander = _arg_parser.parsed(_vander, "linalg_vander", _SIGNATURES["linalg_vander"], False)
 
 
 def cond(A, p=None, *, out=None):

@@ -1,0 +1,51 @@
+"""Leftovers of earlier probes, each checked against PyTorch: torch.logical_and / logical_or / logical_xor (and the
+in-place methods) take a Tensor as ``other`` and nothing else (``torch.logical_xor(t, 0)`` is PyTorch's TypeError;
+the engine broadcast the number as numpy would), and torch.linalg.vander exists, composed as ATen composes it (a
+row of ones before the cumulative product: its rounding, its graph, its errors)."""
+import pytest
+
+from helpers import assert_same_as_pytorch
+
+CELLS = {
+    "logical_ops_refuse_numbers": [
+        '''t = torch.tensor([1, 0, 2])
+for call in (lambda: torch.logical_xor(t, 0), lambda: torch.logical_and(t, 1.5), lambda: torch.logical_or(t, True),
+             lambda: torch.logical_xor(t, other=0), lambda: t.logical_and_(True), lambda: t.logical_or_(0),
+             lambda: torch.logical_and(t, [1, 0, 1])):
+    try:
+        print(call())
+    except TypeError as e:
+        print("TypeError", e)
+print(torch.logical_xor(t, torch.tensor(0)), t.logical_xor(torch.tensor([1, 1, 0])))
+print(torch.logical_and(t, torch.tensor([True, False, True]), out=torch.empty(3, dtype=torch.bool)))
+''',
+    ],
+    "linalg_vander": [
+        '''x = torch.tensor([1.1, 2.3, 3.7], dtype=torch.float64)
+print(torch.linalg.vander(x))
+print(torch.linalg.vander(torch.tensor([1, 2, 3]), N=5))
+print(torch.linalg.vander(torch.tensor([[1., 2.], [3., 4.]]), N=3), torch.linalg.vander(torch.tensor(2.)))
+print(torch.linalg.vander(torch.tensor([1 + 1j, 2.])))
+w = torch.tensor([1.5, 2.0, 3.0], requires_grad=True)
+V = torch.linalg.vander(w, N=4)
+print(V, V.grad_fn.name(), [f[0].name() if f[0] else None for f in V.grad_fn.next_functions])
+V.sum().backward()
+print(w.grad)
+for call in (lambda: torch.linalg.vander(torch.tensor([1., 2.]), N=1),
+             lambda: torch.linalg.vander(torch.tensor([True, False])),
+             lambda: torch.linalg.vander(torch.tensor([1., 2.], dtype=torch.float16)),
+             lambda: torch.linalg.vander(torch.tensor([1., 2.]), N=2.5),
+             lambda: torch.linalg.vander([1., 2.]),
+             lambda: torch.linalg.vander(torch.tensor([1., 2.]), 3)):
+    try:
+        call()
+    except (RuntimeError, TypeError) as e:
+        print(type(e).__name__, e)
+''',
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CELLS))
+def test_leftovers_match_pytorch(name):
+    assert_same_as_pytorch(CELLS[name], name=f"leftovers/{name}", warns="per_cell")
