@@ -708,6 +708,9 @@ def parsed(fn, name, texts, method):
     # ... and a call with keywords: each keyword may belong to another overload (std's unbiased= with correction=,
     # histogram's bins=Tensor with range=)
     mixable = _mixable(sigs)
+    # (number of positional arguments, keyword names) -> does one overload take them together? (torch.sum(x, out=o):
+    # out= belongs to the overload whose dim is required, which the call does not give: the parser's TypeError)
+    fits = {}
 
     def slow(args, kwargs):
         private = {k: v for k, v in kwargs.items() if k[:1] == "_"}
@@ -735,6 +738,12 @@ def parsed(fn, name, texts, method):
                     return slow(args, kwargs)
                 if ok is not None and v.__class__ not in ok and not ok.admits(v):
                     return slow(args, kwargs)
+            key = (len(args), *kwargs)
+            taken = fits.get(key)
+            if taken is None:
+                taken = fits[key] = len(fits) < 256 and _one_fits(sigs, len(args) - first, kwargs)
+            if not taken:
+                return slow(args, kwargs)
         if alone is not None and (mixable or kwargs) and not _one_takes(alone, args[first:], kwargs):
             return slow(args, kwargs)
         return fn(*args, **kwargs)
@@ -742,6 +751,18 @@ def parsed(fn, name, texts, method):
     call.__doc__ = fn.__doc__
     call.__wrapped__ = fn
     return call
+
+
+def _one_fits(sigs, n, names):
+    """Does some overload take n positional arguments with these keywords (each a parameter after the n-th, every
+    required parameter after the n-th among them; a keyword starting with "_" is the engine's own)?"""
+    for s in sigs:
+        if n > s.max_pos:
+            continue
+        rest = {p.name: p for p in s.params[n:]}
+        if all(k in rest or k[:1] == "_" for k in names) and all(p.optional or k in names for k, p in rest.items()):
+            return True
+    return False
 
 
 def int_list(name, arg, value, position=2):

@@ -797,8 +797,9 @@ def write_out(result, out, name, warn_resize=True):
                            f"{dtypes.scalar_name(dst.dtype)}")
     if dst.shape != data.shape:
         if dst.size and warn_resize:  # factories (torch.zeros(..., out=)) resize silently
+            # (ATen's warning: at the line that called torch, past the engine's wrappers)
             warnings.warn(_RESIZED.format(", ".join(map(str, dst.shape)), ", ".join(map(str, data.shape))),
-                          UserWarning, stacklevel=3)
+                          UserWarning, stacklevel=argcheck.user_level())
         out._data = np.empty(data.shape, dst.dtype)
     np.copyto(out._data, data, casting="unsafe")
     out._vbox[0] += 1
@@ -827,7 +828,7 @@ def _copied_out(result, out):
     if dst.shape != data.shape:
         if dst.size:
             warnings.warn(_RESIZED.format(", ".join(map(str, dst.shape)), ", ".join(map(str, data.shape))),
-                          UserWarning, stacklevel=3)
+                          UserWarning, stacklevel=argcheck.user_level())
         out._data = np.empty(data.shape, dst.dtype)
     return out.copy_(result)
 
@@ -835,7 +836,8 @@ def _copied_out(result, out):
 def with_out(fn, name=None, bool_out=False, check=None):
     """fn accepting out= (the common functions of the torch namespace); name: what the out= errors call it;
     bool_out: out must be a bool tensor (all, any); check(result dtype, out dtype): raises the kernel's own error
-    for an out of a dtype it refuses (numpy dtypes), before write_out's cast check."""
+    for an out of a dtype it refuses (numpy dtypes), before write_out's cast check; a check whose ``with_args`` is
+    true is given the call's arguments too (which kernel runs can depend on them: matmul's dims, clamp's bounds)."""
     name = name or fn.__name__
 
     def wrapper(*args, out=None, **kwargs):
@@ -857,7 +859,10 @@ def with_out(fn, name=None, bool_out=False, check=None):
                 raise RuntimeError(_OUT_GRAD.format(_OUT_GRAD_NAMES.get(name, name)))
         result = fn(*args, **kwargs)
         if check is not None and isinstance(result, TensorBase):
-            check(result._data.dtype, out._data.dtype)
+            if getattr(check, "with_args", False):
+                check(result._data.dtype, out._data.dtype, args, kwargs)
+            else:
+                check(result._data.dtype, out._data.dtype)
         if bool_out and result._data.dtype != out._data.dtype:   # (computed into out's dtype: bool or uint8)
             result = wrap_from(result._data.astype(out._data.dtype), result)
         return write_out(result, out, name)

@@ -893,7 +893,8 @@ def scatter(input, dim, index, src=None, *, value=None, reduce=None):
     if src is None:
         src = value
     if reduce is not None and isinstance(src, TensorBase):
-        warn_once(_REDUCE_DEPRECATED)   # (before the check of reduce, as ATen's scatter.reduce)
+        # (before the check of reduce, as ATen's scatter.reduce; at the line that called torch)
+        warn_once(_REDUCE_DEPRECATED, stacklevel=user_level())
     if reduce is not None and reduce not in ("add", "multiply"):
         raise RuntimeError("reduce argument must be either add or multiply.")
     if not isinstance(src, TensorBase):

@@ -199,12 +199,18 @@ short = int16
 # out=: the result is written into the given tensor (resized if needed), as PyTorch does for these functions.
 add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot, pow, abs, neg, clamp, \
     maximum, minimum, cat, stack, sum, mean, prod, cumsum, where = (
-        with_out(f) for f in (add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot,
-                              pow, abs, neg, clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where))
+        with_out(f, check=_argument_errors.OUT_CHECKS.get(f.__name__))
+        for f in (add, sub, subtract, mul, multiply, div, divide, true_divide, matmul, mm, bmm, mv, dot, pow, abs, neg,
+                  clamp, maximum, minimum, cat, stack, sum, mean, prod, cumsum, where))
+# (sum / prod / mean into an out of another dtype: computed in out's dtype, as ATen does)
+sum, prod, mean = (_argument_errors.accumulating_out(sum), _argument_errors.accumulating_out(prod),
+                   _argument_errors.accumulating_out(mean, floating=True))
 outer = with_out(outer, "mul")   # (ATen's outer is a mul: its out= error names mul)
 tril, triu, diag, index_select, masked_select, argsort, round = (
     with_out(f, check=_argument_errors.INDEXING_OUT_CHECKS.get(f.__name__))
     for f in (tril, triu, diag, index_select, masked_select, argsort, round))
+gather, take, index_add, scatter = (with_out(f, check=_argument_errors.OUT_CHECKS[f.__name__])
+                                   for f in (gather, take, index_add, scatter))
 all, any = (with_out(f, bool_out=True) for f in (all, any))
 # (cumsum / cumprod into an out of another dtype: computed in out's dtype, as ATen does)
 cumsum, cumprod = _argument_errors.accumulating_out(cumsum), _argument_errors.accumulating_out(with_out(cumprod))

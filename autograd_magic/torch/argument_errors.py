@@ -70,7 +70,7 @@ def _c10(wanted, got):     # (kernels that check with c10's "Expected out tensor
 
 def _cat(wanted, got):     # (the stacks: torch.cat's can_cast check)
     if not np.can_cast(wanted, got, "same_kind"):
-        raise RuntimeError(f"torch.cat(): input types can't be cast to the desired output type "
+        raise TypeError(f"torch.cat(): input types can't be cast to the desired output type "
                            f"{dtypes.scalar_name(got)}")
 
 
@@ -108,6 +108,55 @@ def _self_and_result(name):   # (index_select's and masked_select's out: the inp
     return check
 
 
+def _with_args(check):
+    check.with_args = True   # (functions.with_out gives it the call's arguments)
+    return check
+
+
+@_with_args
+def _matmul(wanted, got, args, kwargs):   # (the ATen function matmul becomes for these dims says it)
+    dims = [a.dim() for a in args[:2] if isinstance(a, TensorBase)]
+    if wanted == got or len(dims) != 2:
+        return
+    if dims == [1, 1]:
+        _dot(wanted, got)
+    elif dims == [2, 1]:
+        _mv(wanted, got)
+    else:
+        _c10(wanted, got)
+
+
+def _dot(wanted, got):
+    if wanted != got:
+        raise RuntimeError(f"result dtype {dtypes.scalar_name(got)} does not match input dtype "
+                           f"{dtypes.scalar_name(wanted)}")
+
+
+def _mv(wanted, got):      # (mv is addmv: out, then the two operands)
+    if wanted != got:
+        name = dtypes.scalar_name(wanted)
+        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {dtypes.scalar_name(got)}, {name}, "
+                           f"and {name}")
+
+
+@_with_args
+def _clamp(wanted, got, args, kwargs):   # (number bounds: the structured kernel; tensor bounds cast into out)
+    bounds = (*args[1:3], kwargs.get("min"), kwargs.get("max"))
+    if not any(isinstance(b, TensorBase) for b in bounds):
+        _found(wanted, got)
+
+
+def _where(wanted, got):
+    if wanted != got:
+        raise RuntimeError(f"Expected out type to be {dtypes.scalar_name(wanted)} but got {dtypes.scalar_name(got)}")
+
+
+def _take(wanted, got):
+    if wanted != got:
+        raise RuntimeError(f"take(): self and out expected to have the same dtype, but got self.dtype = "
+                           f"{dtypes.scalar_name(wanted)} and out.dtype = {dtypes.scalar_name(got)}")
+
+
 # what the kernels behind _TAKES_OUT say of an out of a dtype they refuse (the others: write_out's cast check)
 _OUT_DTYPE_CHECKS = {
     **dict.fromkeys("absolute ceil conj_physical fix floor lerp negative sign trunc".split(), _found),
@@ -115,24 +164,39 @@ _OUT_DTYPE_CHECKS = {
                     _c10),
     **dict.fromkeys("column_stack concat concatenate dstack hstack row_stack vstack".split(), _cat),
     **dict.fromkeys(("bucketize", "searchsorted"), _search),
+    **dict.fromkeys(("clip", "clamp_min", "clamp_max"), _clamp),
     "logsumexp": _float_result("logsumexp"),
     **dict.fromkeys(("quantile", "nanquantile"), _same_as_input("quantile")),
     "special.logsumexp": _float_result("logsumexp"),   # (a submodule's function: prefix.name)
 }
+
+
+# what the kernels behind torch/__init__.py's out= functions say of an out of a dtype they refuse
+OUT_CHECKS = {"mm": _c10, "bmm": _c10, "matmul": _matmul, "mv": _mv, "dot": _dot, "clamp": _clamp, "clip": _clamp,
+              "where": _where, "cat": _cat, "stack": _cat, "gather": _c10, "index_add": _c10, "scatter": _c10,
+              "take": _take}
 # ... and those of the functions the op table declares (torch/__init__.py gives them out=)
 DECLARED_OUT_CHECKS = {"logcumsumexp": _scalar_type}
 # ... and those of the engine's indexing functions given out= in torch/__init__.py
 INDEXING_OUT_CHECKS = {name: _self_and_result(name) for name in ("index_select", "masked_select")}
 
 
-def accumulating_out(fn):
-    """cumsum / cumprod with out=: ATen computes in out's dtype when no dtype is given (a float input summed into a
-    long out is cast first), and refuses a dtype that is not out's."""
+def _inexact(t):
+    return t.dtype.is_floating_point or t.dtype.is_complex
+
+
+def accumulating_out(fn, floating=False):
+    """cumsum / cumprod / sum / prod with out=: ATen computes in out's dtype when no dtype is given (a float input
+    summed into a long out is cast first: [0.6, 0.6, 1.7] sums to 1), and refuses a dtype that is not out's.
+    floating (mean): only a floating or complex input and out set it (an integer input is mean's error, an integer
+    out meets the cast check)."""
     @functools.wraps(fn)
     def call(*args, dtype=None, out=None, **kwargs):
         if isinstance(out, TensorBase):
             if dtype is None:
-                dtype = out.dtype
+                if not floating or _inexact(out) and (not args or not isinstance(args[0], TensorBase) or
+                                                      _inexact(args[0])):
+                    dtype = out.dtype
             elif dtype is not out.dtype:
                 raise RuntimeError(f"Expected out tensor to have dtype {dtype.c_name}, but got {out.dtype.c_name} "
                                    "instead")
