@@ -234,13 +234,19 @@ def from_numpy(ndarray):
     """A tensor sharing memory with ndarray."""
     if not isinstance(ndarray, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {argcheck.tp_name(ndarray)})")
+    return numpy_memory(ndarray, stacklevel=3)
+
+
+def numpy_memory(ndarray, stacklevel=2):
+    """A tensor on ndarray's memory after PyTorch's tensor_from_numpy checks it (also what torch.Tensor(ndarray)
+    and torch.FloatTensor(ndarray) do first); stacklevel: the user's frame for its warning of a read-only array."""
     _check_array(ndarray)
     if not ndarray.flags.writeable:
         warn_once("The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This "
                   "means writing to this tensor will result in undefined behavior. You may want to copy the array to "
                   "protect its data or make it writable before converting it to a tensor. This type of warning will "
                   "be suppressed for the rest of this program. (Triggered internally at "
-                  "/__w/pytorch/pytorch/torch/csrc/utils/tensor_numpy.cpp:213.)")
+                  "/__w/pytorch/pytorch/torch/csrc/utils/tensor_numpy.cpp:213.)", stacklevel=stacklevel)
     return wrap(ndarray)
 
 
@@ -776,7 +782,10 @@ def multinomial(input, num_samples, replacement=False, *, generator=None, out=No
 
 class _LegacyTensorType(type):
     """torch.FloatTensor, torch.LongTensor ...: calling one makes a tensor of its dtype (from data, or of a shape,
-    uninitialised); isinstance(t, torch.FloatTensor) asks whether t is a float32 tensor, as in PyTorch."""
+    uninitialised); isinstance(t, torch.FloatTensor) asks whether t is a float32 tensor, as in PyTorch.
+    Named as PyTorch's metaclass, torch.tensortype, which its messages print (``got (torch.tensortype)``)."""
+
+    __module__, __qualname__ = "torch", "tensortype"
 
     def __call__(cls, *args, **kwargs):
         return cls.make(args, kwargs)
@@ -802,6 +811,9 @@ class _LegacyTensorType(type):
                     raise RuntimeError(f"Expected a Storage of type {dt.scalar_name} or an UntypedStorage, but got "
                                        f"type {data.dtype.scalar_name} for argument 1 'storage'")
                 return wrap(data._tensor_data())
+            if isinstance(data, np.ndarray):   # (PyTorch's tensor_from_numpy: its memory when the dtype is dt's)
+                shared = numpy_memory(data, stacklevel=4)
+                return shared if shared.dtype is dt else tensor(data, dtype=dt)
             data = plain_sequences(data)
             if not isinstance(data, (list, tuple, range, np.ndarray)):
                 raise TypeError(f"new(): data must be a sequence (got {argcheck.tp_name(data)})")
@@ -810,6 +822,9 @@ class _LegacyTensorType(type):
 
     def __instancecheck__(cls, obj):
         return isinstance(obj, TensorBase) and obj.dtype is cls.dtype
+
+
+_LegacyTensorType.__name__ = "tensortype"   # (a class statement's __name__ is its binding's; PyTorch's tp_name)
 
 
 def _options(dt):

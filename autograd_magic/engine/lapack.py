@@ -314,11 +314,13 @@ def potri(l, upper):
     n = l.shape[-1]
     uplo, size, lda = ctypes.c_char(b"U" if upper else b"L"), _int(n), _int(max(1, n))
     done = []
+    # the triangle potri did not write is a copy of the one it did (ATen's apply_reflect_conj_tri_single): a copy,
+    # not a sum, so a -0. LAPACK leaves there stays -0. (the precision_matrix of a diagonal MultivariateNormal)
+    unwritten = np.tri(n, k=-1, dtype=bool) if upper else np.tri(n, k=-1, dtype=bool).T
     for f in _each(l):
         info = _int(0)
         fn(_ref(uplo), _ref(size), _ptr(f), _ref(lda), _ref(info))
-        half = np.triu(f) if upper else np.tril(f)
-        done.append(half + np.swapaxes(np.triu(f, 1) if upper else np.tril(f, -1), -1, -2))
+        done.append(np.where(unwritten, f.T, f))
     return np.stack(done).reshape(l.shape)
 
 

@@ -168,6 +168,14 @@ def _type(self, dtype=None, non_blocking=False, **kwargs):
     return F.to_dtype(self, dtype)
 
 
+def _type_as(self, other):
+    """x.type_as(y): x in y's dtype; y must be a tensor (torch.FloatTensor, which has a dtype too, is PyTorch's
+    TypeError)."""
+    if not isinstance(other, TensorBase):
+        raise TypeError(f"type_as(): argument 'other' (position 1) must be Tensor, not {argcheck.tp_name(other)}")
+    return F.to_dtype(self, other.dtype)
+
+
 def _type_name(cls):
     """A class's tp_name as CPython keeps it: the bare name of a class made in Python ('Foo', 'Module') or of a
     builtin ('float'), the dotted name a C extension gives its type ('numpy.float64', 'torch.Size')."""
@@ -371,7 +379,7 @@ _BINDINGS = {
     "view_as": _shape_as(S.view, "view_as"), "reshape_as": _shape_as(S.reshape, "reshape_as"),
     "expand_as": lambda s, o: S.expand(s, o.shape),
     # copies and dtypes
-    "clone": F.clone, "to": _to, "type": _type, "type_as": lambda s, o: F.to_dtype(s, o.dtype),
+    "clone": F.clone, "to": _to, "type": _type, "type_as": _type_as,
     "float": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.float32),
     "double": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.float64),
     "half": lambda s, *, memory_format=None: F.to_dtype(s, dtypes.float16),

@@ -252,9 +252,11 @@ def _view_inplace(compute):
 
 
 def resize_(self, *sizes, memory_format=None, **kwargs):
-    """Tensor.resize_(*sizes): self takes the new shape over its elements in memory order; the elements beyond the
-    old ones are PyTorch's uninitialised memory (zeros here; PyTorch's fill under deterministic algorithms). Only a
-    contiguous tensor; growing a view is not part of the engine (PyTorch grows the storage the view shares)."""
+    """Tensor.resize_(*sizes): self takes the new shape over its elements in memory order. Its storage never
+    shrinks: a size that still fits in it from self's offset reuses the old elements (a view grown back sees its
+    base's values); beyond it the storage grows, the elements past the old ones being PyTorch's uninitialised
+    memory (zeros here; PyTorch's fill under deterministic algorithms), and a view's base moves to the grown
+    storage with it. A non-contiguous tensor becomes contiguous at its offset, as in PyTorch."""
     if not sizes and "size" in kwargs:
         sizes = (kwargs.pop("size"),)
     if not sizes:   # (PyTorch's parser: the missing size before an unknown keyword)
@@ -271,20 +273,49 @@ def resize_(self, *sizes, memory_format=None, **kwargs):
     if shape == data.shape:
         return self
     n = int(np.prod(shape, dtype=np.int64))
-    if not data.flags.c_contiguous:
+    flat, offset = _flat_storage(data)
+    if not data.flags.c_contiguous and (flat is None or any(st < 0 for st in data.strides)):
         raise NotImplementedError("autograd_magic implements a subset of PyTorch: Tensor.resize_ of a non-contiguous "
                                   "tensor is not part of it")
-    if n <= data.size:
-        self._data = data.reshape(-1)[:n].reshape(shape)   # the same memory: views of self still see it
-    elif self._vbase is not None:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: growing a view with Tensor.resize_ "
-                                  "is not part of it")
+    if flat is None:   # (memory that is not one flat run of self's dtype: only what self holds counts)
+        if n <= data.size:
+            self._data = data.reshape(-1)[:n].reshape(shape)
+        elif self._vbase is not None:
+            raise NotImplementedError("autograd_magic implements a subset of PyTorch: growing a view of memory "
+                                      "of another dtype with Tensor.resize_ is not part of it")
+        else:
+            self._data = _grown(data.reshape(-1), n).reshape(shape)
+    elif offset + n <= flat.size:
+        self._data = flat[offset:offset + n].reshape(shape)   # the same memory: views of self still see it
     else:
-        grown = np.full(n, determinism.uninitialized(data.dtype), data.dtype)
-        grown[:data.size] = data.reshape(-1)
-        self._data = grown.reshape(shape)
+        grown = _grown(flat, offset + n)
+        base = self._vbase
+        if base is not None and storage._root(base._data) is storage._root(data):
+            # (the base shares the storage that grew: it moves with it, as in PyTorch)
+            old = base._data
+            base._data = np.ndarray(old.shape, old.dtype, buffer=grown, strides=old.strides,
+                                    offset=_flat_storage(old)[1] * old.itemsize)
+        self._data = grown[offset:offset + n].reshape(shape)
     self._vbox[0] += 1
     return self
+
+
+def _flat_storage(data):
+    """data's storage as a flat array of its dtype and data's offset in it, or (None, 0) when data's root memory
+    is not a C-contiguous run of data's dtype."""
+    root = storage._root(data)
+    if root.dtype != data.dtype or not root.flags.c_contiguous or not root.flags.writeable:
+        return None, 0
+    flat = root.reshape(-1)
+    start = data.__array_interface__["data"][0] - root.__array_interface__["data"][0] if root.size else 0
+    return flat, start // data.itemsize
+
+
+def _grown(flat, n):
+    """A new flat storage of n elements starting with flat's."""
+    grown = np.full(n, determinism.uninitialized(flat.dtype), flat.dtype)
+    grown[:flat.size] = flat
+    return grown
 
 
 def _t_args(self):

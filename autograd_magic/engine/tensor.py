@@ -1,8 +1,10 @@
 """Tensor: what ``torch.Tensor`` is in the engine. TensorBase holds the data and autograd attributes,
 TensorMethods the operators and the methods of hand-written functions, DeclaredMethods the methods generated from
 the op table; all engine functions return Tensors (``result_class=True``: see tensor_base.wrap)."""
+import numpy as np
+
 from . import arg_parser, argcheck, dtypes, method_errors, method_objects, sparse, torch_function
-from .creation import tensors_in_list
+from .creation import numpy_memory, tensors_in_list
 from .legacy_new import legacy_args
 from .methods import SparseMethods, TensorMethods
 from .tensor_base import DeclaredMethods, TensorBase
@@ -20,6 +22,11 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
     def __init__(self, *args, **kwargs):
         if self.__class__ is Tensor:   # torch.Tensor(...) itself: PyTorch's checks of its arguments (not subclasses')
             args, kwargs = legacy_args(args, kwargs, _is_tensor), {}
+        if len(args) == 1 and isinstance(args[0], np.ndarray):   # (PyTorch's tensor_from_numpy: its checks and
+            shared = numpy_memory(args[0], 3)                        # warning; its memory when of the default dtype)
+            if shared.dtype is dtypes.get_default_dtype():
+                self._init(shared._data)
+                return
         if len(args) == 1 and args[0].__class__ in (list, tuple):   # torch.Tensor([...]): tensors among the data
             args = (tensors_in_list(args[0], dtypes.get_default_dtype())[0],)   # as torch.tensor reads them
         super().__init__(*args, **kwargs)

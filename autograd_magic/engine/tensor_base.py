@@ -669,10 +669,12 @@ WARN_ALWAYS = [False]   # torch.set_warn_always
 
 def warn_once(message, category=UserWarning, stacklevel=2):
     """A UserWarning that PyTorch gives once per process (TORCH_WARN_ONCE): later calls are silent (unless
-    torch.set_warn_always(True))."""
-    if message in _WARNED and not WARN_ALWAYS[0]:
-        return
-    _WARNED.add(message)
+    torch.set_warn_always(True)). A warning given under set_warn_always(True) does not count as the once: c10's
+    TORCH_WARN_ONCE warns plainly then, so the first call after set_warn_always(False) still warns."""
+    if not WARN_ALWAYS[0]:
+        if message in _WARNED:
+            return
+        _WARNED.add(message)
     warnings.warn(message, category, stacklevel=stacklevel + 1)
 
 
