@@ -566,7 +566,9 @@ class TensorBase:
                                "instead.")
         if self._bt is not None:
             _batching.refuse(self, _batching.NO_STORAGE)
-        return self._data
+        # a new array over the tensor's memory each call, as PyTorch's (its .base is not None): setting its .shape
+        # or .strides leaves the tensor as it is
+        return self._data.view()
 
     def __array__(self, dtype=None):
         # (no copy= keyword, as PyTorch's: numpy 2 then warns its DeprecationWarning on np.array(t), as with PyTorch)
