@@ -1,7 +1,8 @@
 """Leftovers of earlier probes, each checked against PyTorch: torch.logical_and / logical_or / logical_xor (and the
 in-place methods) take a Tensor as ``other`` and nothing else (``torch.logical_xor(t, 0)`` is PyTorch's TypeError;
 the engine broadcast the number as numpy would), and torch.linalg.vander exists, composed as ATen composes it (a
-row of ones before the cumulative product: its rounding, its graph, its errors)."""
+row of ones before the cumulative product: its rounding, its graph, its errors), and t.numpy() hands out a new
+array over the tensor's memory each call (setting that array's .shape no longer reshapes the tensor)."""
 import pytest
 
 from helpers import assert_same_as_pytorch
@@ -41,6 +42,15 @@ for call in (lambda: torch.linalg.vander(torch.tensor([1., 2.]), N=1),
         call()
     except (RuntimeError, TypeError) as e:
         print(type(e).__name__, e)
+''',
+    ],
+    "numpy_hands_out_a_new_array": [
+        '''t = torch.arange(6.)
+a = t.numpy()
+print(a is t.numpy(), a.base is None)
+a.shape = (2, 3)    # the array's own shape: the tensor keeps its own
+a[0, 0] = 7.        # ... and its memory is the tensor's
+print(t, t.shape, a)
 ''',
     ],
 }
