@@ -2,7 +2,8 @@
 in-place methods) take a Tensor as ``other`` and nothing else (``torch.logical_xor(t, 0)`` is PyTorch's TypeError;
 the engine broadcast the number as numpy would), and torch.linalg.vander exists, composed as ATen composes it (a
 row of ones before the cumulative product: its rounding, its graph, its errors), and t.numpy() hands out a new
-array over the tensor's memory each call (setting that array's .shape no longer reshapes the tensor)."""
+array over the tensor's memory each call (setting that array's .shape no longer reshapes the tensor); a float
+number to a complex tensor's power stays complex (the engine had cast the exponent to real)."""
 import pytest
 
 from helpers import assert_same_as_pytorch
@@ -42,6 +43,14 @@ for call in (lambda: torch.linalg.vander(torch.tensor([1., 2.]), N=1),
         call()
     except (RuntimeError, TypeError) as e:
         print(type(e).__name__, e)
+''',
+    ],
+    "float_base_to_complex_powers": [   # (the engine cast the exponent to real: "discards the imaginary part")
+        '''z = torch.tensor([0.3 + 0.2j, 1 - 1j], dtype=torch.complex128, requires_grad=True)
+r = 1.5 ** z
+print(3.7 ** torch.tensor([1j, 2 + 0.3j]), r, torch.pow(0.5, torch.tensor([1 + 1j])))
+r.backward(torch.ones_like(r))
+print(z.grad, r.grad_fn.name())
 ''',
     ],
     "numpy_hands_out_a_new_array": [

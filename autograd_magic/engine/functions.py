@@ -251,7 +251,8 @@ def pow(input, exponent):
         if input.__class__ is bool and exponent._data.dtype.kind == "b":
             raise NotImplementedError("\"pow\" not implemented for 'Bool'")
         base = float(input) if dtypes.is_float_np(exponent._data.dtype) or isinstance(input, float) else input
-        t = exponent if isinstance(input, int) else to_float(exponent)
+        complex_exponent = exponent._data.dtype.kind == "c"   # (3.7 ** complex_tensor stays complex)
+        t = exponent if isinstance(input, int) or complex_exponent else to_float(exponent)
         if input.__class__ is int and t._data.dtype.kind in "bu" + "i":   # (3 ** bool_tensor is int64; -1 ** a
             t = t.to(dtypes.result_type((t, input)))                        # uint8 one wraps the base into uint8)
             base = dtypes.wrapped_int(base, t._data.dtype)
@@ -263,8 +264,8 @@ def pow(input, exponent):
         if t._data.dtype.kind in "iu" and isinstance(input, int) and (t._data < 0).any():
             # (2 ** int_tensor with negative exponents: ATen's integer pow gives 0, +-1 for a base of +-1)
             return apply(OPS["rpow"], (t,), base, data=_int_pow(np.asarray(base, t._data.dtype), t._data))
-        data = np.asarray(np.power(base, t._data)).astype(t._data.dtype if isinstance(input, int) or
-                                                          dtypes.is_float_np(t._data.dtype) else
+        data = np.asarray(np.power(base, t._data)).astype(t._data.dtype if isinstance(input, int) or complex_exponent
+                                                          or dtypes.is_float_np(t._data.dtype) else
                                                           dtypes.get_default_dtype().np)
         return apply(OPS["rpow"], (t,), base, data=data)
     if isinstance(exponent, TensorBase):
