@@ -3,7 +3,8 @@ in-place methods) take a Tensor as ``other`` and nothing else (``torch.logical_x
 the engine broadcast the number as numpy would), and torch.linalg.vander exists, composed as ATen composes it (a
 row of ones before the cumulative product: its rounding, its graph, its errors), and t.numpy() hands out a new
 array over the tensor's memory each call (setting that array's .shape no longer reshapes the tensor); a float
-number to a complex tensor's power stays complex (the engine had cast the exponent to real)."""
+number to a complex tensor's power stays complex (the engine had cast the exponent to real); a view written in
+place under no_grad prints the node PyTorch makes again for it (AsStridedBackward0), as its grad_fn gives it."""
 import pytest
 
 from helpers import assert_same_as_pytorch
@@ -51,6 +52,15 @@ r = 1.5 ** z
 print(3.7 ** torch.tensor([1j, 2 + 0.3j]), r, torch.pow(0.5, torch.tensor([1 + 1j])))
 r.backward(torch.ones_like(r))
 print(z.grad, r.grad_fn.name())
+''',
+    ],
+    "view_written_under_no_grad_prints_its_new_node": [   # (the repr read the node the view was made with)
+        '''a = torch.arange(6., requires_grad=True).clone()
+v = a[:2]
+with torch.no_grad():
+    v.mul_(2)
+print(v, a)
+print(v.grad_fn.name())
 ''',
     ],
     "numpy_hands_out_a_new_array": [

@@ -625,7 +625,8 @@ class TensorBase:
         return object.__format__(self, spec)
 
     def __repr__(self, *, tensor_contents=None):
-        fn = self._fn
+        # (a view whose base was written since it was made prints its node made again: AsStridedBackward0)
+        fn = self._fn if "_attr_version" not in self.__dict__ else self._current_fn()
         fw = self._fwt
         tangent = fw[1] if fw is not None and fw[0] == TANGENT_HOOK[1] else None  # a dual tensor of the open level
         cls = self.__class__   # a subclass of the user's prints its name (PyTorch's _str_intern)
