@@ -34,4 +34,6 @@ FIRST_ORDER_ONLY = ("householder_product", "ormqr")
 NO_DERIVATIVE_EXTRA = {
     "detach_copy": (lambda a: torch.detach_copy(a) * 2, "derivative for aten::detach_copy is not implemented"),
     "geqrf": (lambda a: torch.geqrf(a.view(3, 1))[0], "the derivative for 'geqrf' is not implemented."),
+    # (Tensor.set_ of a tensor that requires grad, engine/more_methods.py: PyTorch's NotImplemented node too)
+    "set_": (lambda a: torch.zeros(a.shape, dtype=a.dtype).set_(a * 1) * 2, "derivative for set_ is not implemented"),
 }

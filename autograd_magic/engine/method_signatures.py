@@ -194,9 +194,9 @@ SIGNATURES = {
         '(Number other)',
         '(Number other, *, str? rounding_mode)',
     )),
-    'dot': (
+    **dict.fromkeys('dot is_set_to'.split(), (
         '(Tensor tensor)',
-    ),
+    )),
     **dict.fromkeys('dsplit hsplit vsplit'.split(), (
         '(int sections)',
         '(tuple of ints indices)',
@@ -462,6 +462,13 @@ SIGNATURES = {
     ),
     'select_scatter': (
         '(Tensor src, int dim, int index)',
+    ),
+    'set_': (
+        '()',
+        '(torch.Storage source)',
+        '(torch.Storage source, int storage_offset, tuple of ints size, tuple of ints stride = None)',
+        '(Tensor source)',
+        '(Tensor source, int storage_offset, tuple of ints size, tuple of ints stride = None)',
     ),
     **dict.fromkeys('size stride'.split(), (
         '(int? dim = None)',

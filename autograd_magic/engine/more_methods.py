@@ -9,11 +9,11 @@ from . import batching, creation, determinism, dtypes, storage, strided
 from . import functions as F
 from . import indexing as IX
 from . import shaping as S
-from .arg_parser import check_generator
+from .arg_parser import check_generator, invalid_combination
 from .autograd import GRAD_MODE, RemovableHandle
 from .functions import dims_arg
 from .more import FUNCTIONS
-from .optable import OPS
+from .optable import OPS, defop
 from .tensor_base import TensorBase, _dim, apply, check_inplace, inplace, wrap
 
 
@@ -300,6 +300,84 @@ def resize_(self, *sizes, memory_format=None, **kwargs):
     return self
 
 
+# what a tensor's __dict__ holds of its place among views: let go when set_ gives it other memory
+_VIEW_STATE = ("_vbase", "_view_of_leaf", "_multi_view", "_untracked_view", "_custom_view", "_attr_version", "_views")
+_SET_SIGNATURES = ["()", "(torch.Storage source)",
+                   "(torch.Storage source, int storage_offset, tuple of ints size, tuple of ints stride = None)",
+                   "(Tensor source)", "(Tensor source, int storage_offset, tuple of ints size, tuple of ints stride = None)"]
+
+
+def _storage_bytes(source):
+    """The memory of a storage or a tensor's storage, as a flat run of bytes (a view of it)."""
+    root = storage._root(source._data) if isinstance(source, TensorBase) else source._root
+    if not root.flags.c_contiguous:
+        root = root.reshape(-1, order="A")
+    return root.reshape(-1).view(np.uint8)
+
+
+@defop("set_", "NotImplemented", lambda a: np.array(a, copy=True), qualname="torch::autograd::NotImplemented")
+def _set_vjp(xp, grad, saved, consts, needs):
+    raise RuntimeError("derivative for set_ is not implemented")
+
+
+def _refuse_set(args):
+    raise invalid_combination("set_", _SET_SIGNATURES, args, {})
+
+
+def set_(self, source=None, storage_offset=None, size=None, stride=None):
+    """Tensor.set_: self takes other memory, in place: a tensor's (its storage, offset, sizes and strides, shared
+    from now on: a write through either shows in both), a storage's (all of it as a flat tensor, or the given
+    offset, size and stride within it), or none (an empty tensor). Its version counter moves on (its own, not the
+    source's); the tensor it was a view of, and its own views, keep the old memory. In grad mode a leaf that requires grad refuses it; otherwise a tensor
+    that requires grad on either side gets PyTorch's NotImplemented node (its backward raises)."""
+    is_tensor = isinstance(source, TensorBase)
+    if source is None and (storage_offset is not None or size is not None or stride is not None) or \
+            source is not None and not is_tensor and not storage.is_storage(source):   # (a list, a number ...)
+        _refuse_set(tuple(a for a in (source, storage_offset, size, stride) if a is not None))
+    dt = self._data.dtype
+    if is_tensor and source._data.dtype != dt:
+        raise RuntimeError(f"Could not set tensor of type {dtypes.c_name(source._data.dtype)} to a tensor of type "
+                           f"{dtypes.c_name(dt)}")
+    if GRAD_MODE.enabled:
+        check_inplace(self)   # (a leaf that requires grad: PyTorch's in-place error)
+    if source is None:
+        data = np.empty(0, dt)
+    elif is_tensor and storage_offset is None:
+        data = source._data.view()
+    else:
+        flat = _storage_bytes(source)
+        if storage_offset is None:   # (a whole storage: a flat tensor over it)
+            data = flat[:flat.size - flat.size % dt.itemsize].view(dt)
+        else:
+            size = tuple(int(n) for n in size)
+            if stride is None:   # (a contiguous layout of size)
+                stride, step = [], 1
+                for n in reversed(size):
+                    stride.insert(0, step)
+                    step *= max(n, 1)
+            stride = tuple(int(n) for n in stride)
+            data = np.lib.stride_tricks.as_strided(flat[int(storage_offset) * dt.itemsize:].view(dt), size,
+                                                    tuple(n * dt.itemsize for n in stride))
+    old = wrap(self._data)   # (self before: what a NotImplemented node of a self that requires grad points to)
+    old._fn, old._rg = self._fn, self._rg
+    state = self.__dict__
+    for key in _VIEW_STATE:
+        state.pop(key, None)
+    self._data = data
+    self._vbox[0] += 1   # (its own version counter, moved on: PyTorch's set_ keeps the tensor's counter)
+    if GRAD_MODE.enabled and (old._rg or is_tensor and source._rg):
+        made = apply(OPS["set_"], (source if is_tensor and source._rg else old,))
+        self._fn, self._rg = made._fn, True
+    return self
+
+
+def is_set_to(self, tensor):
+    """Whether self and tensor are the same memory seen the same way: storage, offset, sizes and strides."""
+    a, b = self._data, tensor._data
+    return (storage._root(a) is storage._root(b) and a.__array_interface__["data"][0] ==
+            b.__array_interface__["data"][0] and a.shape == b.shape and a.strides == b.strides)
+
+
 def _flat_storage(data):
     """data's storage as a flat array of its dtype and data's offset in it, or (None, 0) when data's root memory
     is not a C-contiguous run of data's dtype."""
@@ -380,7 +458,7 @@ TENSOR_METHODS = {
     "sum_to_size": sum_to_size, "fill_diagonal_": fill_diagonal_,
     "register_post_accumulate_grad_hook": register_post_accumulate_grad_hook,
     **{n + "_": _compare_inplace(n) for n in ("eq", "ne", "lt", "le", "gt", "ge")},
-    "cumsum_": S.running_inplace("cumsum"), "cumprod_": S.running_inplace("cumprod"), "resize_": resize_, "resize_as_": lambda self, other, *, memory_format=None: resize_(self, other.shape),
+    "cumsum_": S.running_inplace("cumsum"), "cumprod_": S.running_inplace("cumprod"), "resize_": resize_, "set_": set_, "is_set_to": is_set_to, "resize_as_": lambda self, other, *, memory_format=None: resize_(self, other.shape),
     "t_": _view_inplace(_t_args), "transpose_": _view_inplace(_transpose_args),
     "swapaxes_": _view_inplace(_transpose_args), "swapdims_": _view_inplace(_transpose_args),
     "squeeze_": _view_inplace(_squeeze_args), "unsqueeze_": _view_inplace(_unsqueeze_args),
