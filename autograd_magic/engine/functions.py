@@ -3,6 +3,8 @@ declaration gives (optable ``api=``): arithmetic with type promotion (add, sub, 
 masked_fill, softmax, the two-input math of ops_math.py, comparisons, logical and bitwise functions, dtype
 conversion and out=. Matrix products are in linalg.py, reductions and views in shaping.py, functions composed from views and joins
 in composed.py."""
+import builtins
+import inspect
 import warnings
 
 import numpy as np
@@ -788,18 +790,20 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
             "/__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)")
 
 
-def write_out(result, out, name, warn_resize=True):
-    """Store result in out (resized if its shape differs, as PyTorch does) and return out."""
+def write_out(result, out, name, warn_resize=True, resized=None):
+    """Store result in out (resized if its shape differs, as PyTorch does) and return out. resized: the shapes
+    (out's, the one asked for) the kernel's resize compares, where they are not out's and the result's."""
     if GRAD_MODE.enabled and (result._rg or out._rg):
         raise RuntimeError(_OUT_GRAD.format(_OUT_GRAD_NAMES.get(name, name)))
     data, dst = result._data, out._data
     if not np.can_cast(data.dtype, dst.dtype, "same_kind"):
         raise RuntimeError(f"result type {dtypes.scalar_name(data.dtype)} can't be cast to the desired output type "
                            f"{dtypes.scalar_name(dst.dtype)}")
+    had, wanted = resized or (dst.shape, data.shape)
     if dst.shape != data.shape:
-        if dst.size and warn_resize:  # factories (torch.zeros(..., out=)) resize silently
+        if dst.size and warn_resize and had != wanted:  # factories (torch.zeros(..., out=)) resize silently
             # (ATen's warning: at the line that called torch, past the engine's wrappers)
-            warnings.warn(_RESIZED.format(", ".join(map(str, dst.shape)), ", ".join(map(str, data.shape))),
+            warnings.warn(_RESIZED.format(", ".join(map(str, had)), ", ".join(map(str, wanted))),
                           UserWarning, stacklevel=argcheck.user_level())
         out._data = np.empty(data.shape, dst.dtype)
     np.copyto(out._data, data, casting="unsafe")
@@ -892,6 +896,34 @@ _PAIR_DTYPE_ERRORS = {
 }
 
 
+# the kernels that check both outs' dtypes before resizing either
+_PAIR_CHECKED_FIRST = frozenset(("median", "mode", "cum"))
+
+
+def _keepdim_resize(errors, fn, args, kwargs, shape):
+    """The shapes kthvalue's and mode's resize warning names: theirs resize an out to the shape that keeps the
+    reduced dim (squeezed after), an out without it (keepdim=False) unsqueezed there first (mode's whatever its
+    rank, kthvalue's when it has one dim fewer than the input); mode of a 0-d input resizes silently."""
+    if errors not in ("kthvalue", "mode"):
+        return None
+    try:
+        bound = inspect.signature(fn).bind(*args, **kwargs)
+    except TypeError:
+        return None
+    bound.apply_defaults()
+    a = bound.arguments
+    src, dim, keepdim = a["input"]._data, a["dim"], a["keepdim"]
+    if not isinstance(dim, int) or not -builtins.max(src.ndim, 1) <= dim < builtins.max(src.ndim, 1):
+        return None
+    if not src.ndim:
+        return (shape, ()) if errors == "kthvalue" else ((), ())
+    d = dim % src.ndim
+    wanted = src.shape[:d] + (1,) + src.shape[d + 1:]
+    if not keepdim and (errors == "mode" or len(shape) == src.ndim - 1):
+        shape = shape[:d] + (1,) + shape[d:]
+    return shape, wanted
+
+
 def _pair_out_type(result):
     """torch.return_types.<name>_out: the out= form's named tuple, with the fields of result's."""
     return return_type(type(result).__name__ + "_out", fields_of(result))
@@ -924,10 +956,15 @@ def with_pair_out(fn, name=None, errors="c10"):
         if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in (*args, *out)):
             raise RuntimeError(_OUT_GRAD.format(name))
         result = fn(*args, **kwargs)
-        for t, r, wrong in zip(out, result, (wrong_values, wrong_indices)):
+        checks = tuple(zip(out, result, (wrong_values, wrong_indices)))
+        for t, r, wrong in checks if errors in _PAIR_CHECKED_FIRST else ():
+            if t._data.dtype != r._data.dtype:
+                raise RuntimeError(wrong(r._data.dtype, t._data.dtype))
+        for t, r, wrong in checks:   # (else each is checked, then resized, in turn: values resized, indices refused)
             if t._data.dtype != r._data.dtype:   # (aminmax's two are both values)
                 raise RuntimeError(wrong(r._data.dtype, t._data.dtype))
-        return _pair_out_type(result)(write_out(r, t, name) for r, t in zip(result, out))
+            write_out(r, t, name, resized=_keepdim_resize(errors, fn, args, kwargs, t._data.shape))
+        return _pair_out_type(result)(out)
     wrapper.__name__ = wrapper.__qualname__ = name
     wrapper.__wrapped__ = fn
     wrapper.__doc__ = fn.__doc__

@@ -146,6 +146,22 @@ def _median_rank(n, nans):
     return np.where(nans > 0, n - nans, (n - 1) // 2)
 
 
+def _nth_element_pick(a, k, nans):
+    """The flat index of the element ATen's median over all elements returns: the one std::nth_element leaves at
+    position k (NaN last), or the first NaN when median sees one (it stops there). Among equal values that choice
+    shows only as the sign of a zero, so the algorithm runs only where both zeros are there."""
+    flat = a.reshape(-1)
+    i = int(np.argsort(flat, kind="stable")[k])
+    if nans or flat.dtype.kind != "f" or flat[i] != 0:
+        return i
+    sign = np.signbit(flat[flat == 0])
+    if sign.all() or not sign.any():
+        return i
+    r, p = selection.ranks(flat, False), np.arange(flat.size)
+    selection.nth_element_ranks(r, p, k)
+    return int(p[k])
+
+
 def median(input, dim=None, keepdim=False):
     a = input._data
     nan = np.isnan(a) if a.dtype.kind == "f" else np.zeros(a.shape, np.bool_)
@@ -153,7 +169,8 @@ def median(input, dim=None, keepdim=False):
         if a.size == 0:
             return wrap(np.asarray(np.nan, a.dtype))
         no_kernel(input, "median_cpu")
-        flat = np.argsort(a.reshape(-1), kind="stable")[int(_median_rank(a.size, np.count_nonzero(nan)))]
+        nans = np.count_nonzero(nan)
+        flat = _nth_element_pick(a, int(_median_rank(a.size, nans)), nans)
         key = tuple(np.asarray(i) for i in np.unravel_index(flat, a.shape))
         return apply(OPS["median"], (input,), key, a.shape)
     d = _dim(dim, a.ndim)
@@ -182,7 +199,7 @@ def nanmedian(input, dim=None, keepdim=False):
             return wrap(np.asarray(np.nan, a.dtype))
         no_kernel(input, "median_cpu")
         k = builtins.max((a.size - int(np.count_nonzero(nan)) - 1) // 2, 0)
-        flat = np.argsort(a.reshape(-1), kind="stable")[k]   # (NaN sorts last)
+        flat = _nth_element_pick(a, k, 0)
         key = tuple(np.asarray(i) for i in np.unravel_index(flat, a.shape))
         return apply(OPS["nanmedian"], (input,), key, a.shape)
     d = _dim(dim, a.ndim)

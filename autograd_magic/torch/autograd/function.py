@@ -15,6 +15,7 @@ from ...engine import forward_ad as _fw
 from ...engine.argcheck import type_name
 from ...engine.autograd import FREED, FREED_MESSAGE, GRAD_MODE, MultiNode, Saved, multi_node_type, record_multi
 from ...engine.tensor import Tensor
+from .function_args import bind_apply_args
 
 class FunctionCtx:
     """What ``forward`` receives as ``ctx`` (the node itself, once ``apply`` records it)."""
@@ -144,7 +145,8 @@ class Function(FunctionCtx, metaclass=FunctionMeta):
 
     @classmethod
     def apply(cls, *args, **kwargs):
-        return _apply(cls, args, kwargs)
+        return _apply(cls, *bind_apply_args(cls.forward, cls.setup_context is not Function.setup_context,
+                                            args, kwargs))
 
 
 class InplaceFunction(Function):
