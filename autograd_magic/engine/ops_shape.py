@@ -36,14 +36,23 @@ def sum_vjp(xp, grad, saved, consts, needs):
     return (xp.expand(grad, consts[0]),)
 
 
-@defop("sum_dim", "SumBackward1", lambda a, dims, keepdim, shape, dtype=None: _sum(a, dims, keepdim, dtype))
+def _all_if_none(dims, ndim):
+    """The dim overload's dims (None or () given: all of them, as PyTorch reduces and saves them)."""
+    return tuple(range(ndim)) if not dims else dims
+
+
+@defop("sum_dim", "SumBackward1",
+       lambda a, dims, keepdim, shape, dtype=None: _sum(a, _all_if_none(dims, a.ndim), keepdim, dtype))
 def sum_dim_vjp(xp, grad, saved, consts, needs):
     dims, keepdim, shape = consts[:3]
-    return (xp.expand(xp.restore_dims(grad, dims, len(shape), keepdim), shape),)
+    # (ATen's sum_backward: all dims reduced (None or ()) is an expand of the gradient, nothing unsqueezed)
+    return (xp.expand(xp.restore_dims(grad, dims or (), len(shape), keepdim), shape),)
 
 
 def _mean(a, dims=None, keepdim=False, shape=None):
     # The sum in the input's dtype (a whole-tensor sum in PyTorch's order) divided by the count.
+    if dims is not None and not dims:
+        dims = tuple(range(a.ndim))   # (the dim overload given (): all dims)
     total = full_sum(a) if dims is None else dim_sum(a, tuple(dims), keepdim) if dims else a.copy()
     n = a.size if dims is None else _count(a.shape, dims)
     return np.asarray(np.true_divide(total, n, dtype=a.dtype) if n else total * np.nan)
@@ -58,7 +67,8 @@ def mean_vjp(xp, grad, saved, consts, needs):
 @defop("mean_dim", "MeanBackward1", _mean)
 def mean_dim_vjp(xp, grad, saved, consts, needs):
     dims, keepdim, shape = consts
-    return (xp.div_scalar(xp.expand(xp.restore_dims(grad, dims, len(shape), keepdim), shape), _count(shape, dims)),)
+    return (xp.div_scalar(xp.expand(xp.restore_dims(grad, dims or (), len(shape), keepdim), shape),
+                          _count(shape, dims or None)),)
 
 
 def _count(shape, dims):

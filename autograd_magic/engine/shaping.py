@@ -24,32 +24,51 @@ MaxResult, MinResult = _return_type("max"), _return_type("min")
 # ---------------------------------------------------------------- reductions
 
 
-def sum(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None, out=None):
-    if axis is not None or keepdims is not None or out is not None:  # numpy's names, as PyTorch accepts them
-        return _with_out(sum(input, _alias(dim, axis), _alias(keepdim, keepdims), dtype=dtype), out, "sum")
+class _NoDim:
+    """sum / mean called without a dim: PyTorch's overload without one (SumBackward0); a dim given, even None or
+    (), takes the dim overload (SumBackward1, its _saved_dim None or ())."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return "None"
+
+
+NO_DIM = _NoDim()
+
+
+def _dim_overload(dim, keepdim, ndim):
+    """The dims the dim overload holds: those given (wrapped), None or () as given (all reduced; PyTorch saves
+    them so), or None for the overload without a dim (NO_DIM; with keepdim, which only the engine asks: all)."""
+    if dim is NO_DIM:
+        return tuple(range(ndim)) if keepdim else None
+    dims = dims_arg(dim, ndim)
+    return () if dims is None and dim is not None else dims
+
+
+def sum(input, dim=NO_DIM, keepdim=False, *, dtype=None, axis=NO_DIM, keepdims=None, out=None):
+    if axis is not NO_DIM or keepdims is not None or out is not None:  # numpy's names, as PyTorch accepts them
+        return _with_out(sum(input, dim if axis is NO_DIM else axis, _alias(keepdim, keepdims), dtype=dtype), out,
+                         "sum")
     t = input
     np_dt = dtypes.coerce(dtype).np if dtype is not None else (np.int64 if t._data.dtype.kind in "biu" else None)
-    dims = dims_arg(dim, t._data.ndim)
-    if dims is None and not keepdim:
+    dims = _dim_overload(dim, keepdim, t._data.ndim)
+    if dim is NO_DIM and not keepdim:
         return apply(OPS["sum"], (t,), t._data.shape, np_dt)
-    if dims is None:
-        dims = tuple(range(t._data.ndim))
     return apply(OPS["sum_dim"], (t,), dims, keepdim, t._data.shape, np_dt)
 
 
-def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None, out=None):
-    if axis is not None or keepdims is not None or out is not None:
-        return _with_out(mean(input, _alias(dim, axis), _alias(keepdim, keepdims), dtype=dtype), out, "mean")
+def mean(input, dim=NO_DIM, keepdim=False, *, dtype=None, axis=NO_DIM, keepdims=None, out=None):
+    if axis is not NO_DIM or keepdims is not None or out is not None:
+        return _with_out(mean(input, dim if axis is NO_DIM else axis, _alias(keepdim, keepdims), dtype=dtype), out,
+                         "mean")
     t = input if dtype is None else input.to(dtype)
     if not dtypes.is_diff_np(t._data.dtype):
         which = "Input" if dtype is None else "Optional"
         raise RuntimeError(f"mean(): could not infer output dtype. {which} dtype must be either a floating point or "
                            f"complex dtype. Got: {t.dtype.scalar_name}")
-    dims = dims_arg(dim, t._data.ndim)
-    if dims is None and not keepdim:
+    dims = _dim_overload(dim, keepdim, t._data.ndim)
+    if dim is NO_DIM and not keepdim:
         return apply(OPS["mean"], (t,), t._data.shape)
-    if dims is None:
-        dims = tuple(range(t._data.ndim))
     return apply(OPS["mean_dim"], (t,), dims, keepdim, t._data.shape)
 
 

@@ -20,6 +20,43 @@ def tensor_arg(fn, value, name="input", position=1):
         raise TypeError(f"{fn}(): argument '{name}' (position {position}) must be Tensor, not {type_name(value)}")
 
 
+def float_arg(fn, value, name, position=None):
+    """PyTorch's argument parser on a float (double) argument: a Python or numpy real number, or a 0-dim real tensor
+    that does not require grad, as a Python float; anything else (a string, None, a 1-element tensor, a tensor that
+    requires grad) is its TypeError. position None: an argument the caller passed by keyword (no position shown)."""
+    if value.__class__ in (int, float, bool) or isinstance(value, np.generic) and value.dtype.kind in "biuf":
+        return float(value)
+    if isinstance(value, Tensor) and value.ndim == 0 and not value.requires_grad:
+        if value.is_complex():
+            raise RuntimeError("value cannot be converted to type double without overflow")
+        return float(value.item())
+    raise _parser_type_error(fn, value, name, position, "float")
+
+
+def number_arg(fn, value, name, position=None):
+    """PyTorch's argument parser on a Scalar (Number) argument: as float_arg, but the number keeps its Python type
+    (an int stays an int)."""
+    if value.__class__ in (int, float, bool) or isinstance(value, np.generic) and value.dtype.kind in "biuf":
+        return value.item() if isinstance(value, np.generic) else value
+    if isinstance(value, Tensor) and value.ndim == 0 and not value.requires_grad and not value.is_complex():
+        return value.item()
+    raise _parser_type_error(fn, value, name, position, "Number")
+
+
+def bool_arg(fn, value, name, position=None):
+    """PyTorch's argument parser on a bool argument: only True or False (an int, a numpy bool or a tensor is its
+    TypeError)."""
+    if value.__class__ is bool:
+        return value
+    raise _parser_type_error(fn, value, name, position, "bool")
+
+
+def _parser_type_error(fn, value, name, position, kind):
+    shown = "Tensor" if isinstance(value, Tensor) else type_name(value)   # (the parser's name for a tensor)
+    where = "" if position is None else f" (position {position})"
+    return TypeError(f"{fn}(): argument '{name}'{where} must be {kind}, not {shown}")
+
+
 def type_name(value):
     """A value's type as PyTorch's messages name it (numpy.ndarray, list, NoneType, a Python class's name ...)."""
     return argcheck.type_name(type(value))

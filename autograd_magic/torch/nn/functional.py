@@ -21,7 +21,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
-from ._args import index_dtype, tensor_arg, type_name
+from ._args import float_arg, index_dtype, tensor_arg, type_name
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _legacy_reduction, _reduction  # noqa: F401  (the losses' reduction argument, shared)
 from .functional_more import embedding_renorm_, embedding_renorm_checked  # noqa: E402
@@ -115,9 +115,15 @@ def gelu(input, *, approximate="none"):
     return apply(OPS["gelu"], (input,), approximate)
 
 
-def softplus(input, beta=1.0, threshold=20.0):
+def _softplus(input, beta=1.0, threshold=20.0):
     F.check_float_kernel("softplus_cpu", input, fn="softplus")
+    if isinstance(beta, Tensor) or isinstance(threshold, Tensor):   # (0-dim tensors the parser let through)
+        beta, threshold = (v.item() if isinstance(v, Tensor) else v for v in (beta, threshold))
     return apply(OPS["softplus"], (input,), beta, threshold)
+
+
+# F.softplus is ATen's softplus itself: its parser's TypeErrors (beta=<a 1-element tensor>, threshold="20")
+softplus = parsed(_softplus, "softplus", SIGNATURES["softplus"], method=False)
 
 
 def silu(input, inplace=False):
@@ -473,6 +479,8 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     _tensor_arg("cross_entropy_loss", target, "target", 2)
     if weight is not None:
         _tensor_arg("cross_entropy_loss", weight, "weight", 3)
+    if label_smoothing.__class__ is not float:   # (ATen's parser: a number or a 0-dim tensor)
+        label_smoothing = float_arg("cross_entropy_loss", label_smoothing, "label_smoothing", 6)
     x, t = input._data, target._data
     if (x.ndim == 2 and t.ndim == 1 and t.dtype == np.int64 and x.dtype.kind == "f" and weight is None
             and size_average is None and reduce is None and reduction in ("mean", "sum") and ignore_index < 0
@@ -540,12 +548,16 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
     if _ac.CPU.dtype is not None:   # PyTorch's autocast computes this loss in float32 (engine/autocast.py)
         input, target = _ac.fp32(input, target)
     _check_same(input, target, "smooth_l1_loss")
-    red = _reduction(size_average, reduce, reduction)
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce, 4)
+    input, target = _broadcast_pair(input, target)
+    if beta == 0.0:   # (PyTorch's Python test: a tensor beta compares too, a 1-element one included)
+        return l1_loss(input, target, reduction=_reduction(None, None, reduction))
+    red = _reduction(None, None, reduction)
+    beta = float_arg("smooth_l1_loss", beta, "beta", 4)
     if beta < 0:
         raise RuntimeError("smooth_l1_loss does not support negative values for beta.")
-    if beta == 0.0:
-        return l1_loss(input, target, reduction=red)
-    input, target = _promoted(*_broadcast_pair(input, target), "smooth_l1_cpu")
+    input, target = _promoted(input, target, "smooth_l1_cpu")
     return apply(OPS["smooth_l1_loss"], (input, target), red, beta)
 
 
@@ -554,6 +566,9 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
         input, target, weight = _ac.fp32(input, target, weight)
     _check_same(input, target, "huber_loss")
     input, target = _broadcast_pair(input, target)
+    if weight is None:
+        _reduction(None, None, reduction)   # (PyTorch's Python reads the reduction before ATen parses delta)
+    delta = float_arg("huber_loss", delta, "delta", 4)
     if not delta > 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
     _huber_dtypes(input, target)

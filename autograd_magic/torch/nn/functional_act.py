@@ -6,7 +6,7 @@ from ...engine.functions import check_float_kernel
 from ...engine import random
 from ...engine.ops_act import rrelu_noise
 from ...engine.optable import OPS
-from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, inplace as _write_inplace
+from ...engine.tensor_base import DECLARED_FUNCTIONS, TensorBase, apply, inplace as _write_inplace
 
 hardshrink = DECLARED_FUNCTIONS["hardshrink"]
 _prelu = DECLARED_FUNCTIONS["prelu"]
@@ -66,13 +66,19 @@ def logsigmoid(input):
 logsigmoid.__name__ = logsigmoid.__qualname__ = "log_sigmoid"   # (PyTorch's F.logsigmoid is ATen's log_sigmoid)
 
 
-def softshrink(input, lambd=0.5):
+def _softshrink(input, lambd=0.5):
     check_float_kernel("softshrink_check", input, fn="softshrink")
+    if isinstance(lambd, TensorBase):   # (a 0-dim tensor the parser let through)
+        lambd = lambd.item()
     if lambd < 0:
         top = format(float(dtypes._FLOAT_MAX[input.dtype.name]), "g")   # (the dtype's largest value)
         raise RuntimeError(f"lambda must be in range [0, {top}] for input dtype {dtypes.scalar_name(input._data.dtype)}, "
                            f"but found {format(lambd, 'g')}")
     return apply(OPS["softshrink"], (input,), lambd)
+
+
+# F.softshrink is ATen's softshrink itself: its parser's TypeErrors (lambd=<a 1-element tensor>, lambd="0.5")
+softshrink = arg_parser.parsed(_softshrink, "softshrink", function_signatures.SIGNATURES["softshrink"], method=False)
 
 
 def prelu(input, weight):

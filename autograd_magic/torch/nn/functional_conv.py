@@ -78,12 +78,35 @@ def _check_params(nd, padding, stride, dilation, output_padding=None):
         raise RuntimeError("non-positive stride is not supported")
     if min(dilation) < 0:
         raise RuntimeError("dilation should be greater than zero")
-    if min(dilation) == 0:
-        shown = (1,) + tuple(dilation) if nd == 1 else tuple(dilation)   # 1-d runs as a 2-d convolution
-        if output_padding is not None:
-            raise RuntimeError("dilation should be greater than zero, but got " + ", ".join(
-                f"dilation_{n}: {d}" for n, d in zip(("depth", "height", "width")[-len(shown):], shown)))
-        raise RuntimeError(f"dilation should be greater than zero, but got [{_sizes(shown)}]")
+
+
+def _check_zero_dilation(nd, dilation, transposed, mkldnn):
+    """A dilation of 0 passes ATen's common checks; the kernel ATen picks refuses it: the slow kernels' shape check
+    (before their dtype check), or mkldnn's (after its dtype check: call with mkldnn once that one passed)."""
+    if min(dilation) != 0:
+        return
+    if mkldnn:
+        if not transposed:
+            raise RuntimeError("non-positive dilation is not supported")
+        raise RuntimeError("dimensions are invalid" if nd == 3 else "could not create a primitive descriptor for "
+                           "the deconvolution forward propagation primitive. Run workload with environment variable "
+                           "ONEDNN_VERBOSE=all to get additional diagnostic information.")
+    shown = (1,) + tuple(dilation) if nd == 1 else tuple(dilation)   # 1-d runs as a 2-d convolution
+    if transposed:
+        raise RuntimeError("dilation should be greater than zero, but got " + ", ".join(
+            f"dilation_{n}: {d}" for n, d in zip(("depth", "height", "width")[-len(shown):], shown)))
+    raise RuntimeError(f"dilation should be greater than zero, but got [{_sizes(shown)}]")
+
+
+def _mkldnn_backend(input, weight, stride, dilation, groups, output_padding=None):
+    """Does ATen run this convolution with mkldnn (ConvUtils use_mkldnn: a float32 input by its shape, the half
+    types where oneDNN takes them; never a transposed one whose output_padding reaches its stride)?"""
+    if output_padding is not None and any(op >= st for op, st in zip(output_padding, stride)):
+        return False
+    dt = input._data.dtype
+    return ((dt == dtypes.BF16_NP and onednn_kernels.takes_half("bfloat16")) or
+            (dt == np.float16 and onednn_kernels.takes_half("float16")) or
+            (dt == np.float32 and _uses_mkldnn(input, weight, stride, dilation, groups)))
 
 
 def _uses_mkldnn(input, weight, stride, dilation, groups):
@@ -176,7 +199,11 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
     if bias is not None and (bias.ndim != 1 or bias.shape[0] != w_shape[0]):
         raise RuntimeError(f"Given weight of size [{_sizes(w_shape)}], expected bias to be 1-dimensional with "
                            f"{w_shape[0]} elements, but got bias of size [{_sizes(bias.shape)}] instead")
+    mkldnn = _mkldnn_backend(input, weight, stride, dilation, groups)
+    if not mkldnn:
+        _check_zero_dilation(nd, dilation, False, False)
     _check_weight_dtype(input, weight, nd, False, stride, dilation, groups)
+    _check_zero_dilation(nd, dilation, False, mkldnn)
     if nd == 1:
         stride, lo, hi, dilation = (1,) + stride, (0,) + lo, (0,) + hi, (1,) + dilation
     cfg = (stride, lo, hi, dilation, groups, nd)
@@ -234,6 +261,17 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
         raise RuntimeError(f"Given transposed=1, weight of size [{_sizes(w_shape)}], expected input"
                            f"[{_sizes(input.shape)}] to have {w_shape[0]} channels, but got {input.shape[1]} "
                            "channels instead")
+    # (ATen's common checks end here; the kernel's own follow: the slow one's, or mkldnn's after its dtype check)
+    if bias is not None and (bias.ndim != 1 or bias.shape[0] != w_shape[1] * groups):
+        raise RuntimeError(f"Given transposed=1, weight of size [{_sizes(w_shape)}], expected bias to be "
+                           f"1-dimensional with {w_shape[1] * groups} elements, but got bias of size "
+                           f"[{_sizes(bias.shape)}] instead")
+    if 0 in input.shape[2:] and input.shape[0] and input.shape[1]:
+        raise RuntimeError("Only zero batch or zero channel inputs are supported, but got input shape: "
+                           f"[{_sizes(input.shape)}]")
+    mkldnn = _mkldnn_backend(input, weight, stride, dilation, groups, output_padding)
+    if not mkldnn:
+        _check_zero_dilation(nd, dilation, True, False)
     if any(op >= s and op >= d for op, s, d in zip(output_padding, stride, dilation)):
         lead, lead1 = ((0,), (1,)) if nd == 1 else ((), ())   # a 1-d one runs as a 2-d one in ATen (height 1)
         names = ("depth", "height", "width")[3 - nd - len(lead):]
@@ -249,14 +287,8 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
         raise RuntimeError(f"Given input size per channel: ({' x '.join(map(str, lead + list(input.shape[2:])))}). "
                            f"Calculated output size per channel: ({' x '.join(map(str, lead + size))}). Output size "
                            "is too small")
-    if bias is not None and (bias.ndim != 1 or bias.shape[0] != w_shape[1] * groups):
-        raise RuntimeError(f"Given transposed=1, weight of size [{_sizes(w_shape)}], expected bias to be "
-                           f"1-dimensional with {w_shape[1] * groups} elements, but got bias of size "
-                           f"[{_sizes(bias.shape)}] instead")
-    if 0 in input.shape[2:] and input.shape[0] and input.shape[1]:
-        raise RuntimeError("Only zero batch or zero channel inputs are supported, but got input shape: "
-                           f"[{_sizes(input.shape)}]")
     _check_weight_dtype(input, weight, nd, True, stride, dilation, groups)
+    _check_zero_dilation(nd, dilation, True, mkldnn)
     out_shape = (input.shape[0], w_shape[1] * groups) + tuple(size)
     if nd == 1:
         stride, padding, dilation = (1,) + stride, (0,) + padding, (1,) + dilation

@@ -4,6 +4,7 @@ import warnings
 from ...engine import autocast as _ac
 from ...engine import dtypes
 from ...engine import functions as F
+from ._args import bool_arg
 
 
 def _reduction(size_average, reduce, reduction):
@@ -40,6 +41,7 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
         red = "sum" if reduction == "batchmean" else reduction
         if red not in ("mean", "sum", "none"):
             raise ValueError(f"{reduction} is not a valid value for reduction")
+    log_target = bool_arg("kl_div", log_target, "log_target")   # (passed by keyword to ATen's kl_div)
     if not dtypes.is_float_np(input._data.dtype) or not dtypes.is_float_np(target._data.dtype):
         raise RuntimeError("kl_div: Integral inputs not supported.")
     if log_target:

@@ -16,7 +16,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
 from ..grad_mode import no_grad as _no_grad
-from ._args import index_dtype, tensor_arg, type_name
+from ._args import bool_arg, float_arg, index_dtype, tensor_arg
 from . import functional_pool as FP
 from .functional_loss import _legacy_reduction
 
@@ -181,6 +181,9 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
         reduction = _legacy_reduction(size_average, reduce)
     if reduction not in ("none", "mean", "sum"):
         raise ValueError(reduction + " is not a valid value for reduction")
+    log_input = bool_arg("poisson_nll_loss", log_input, "log_input", 3)   # (ATen's parser, after the reduction)
+    full = bool_arg("poisson_nll_loss", full, "full", 4)
+    eps = float_arg("poisson_nll_loss", eps, "eps", 5)
     loss = input.exp() - target * input if log_input else input - target * (input + eps).log()
     if full:
         stirling = target * target.log() - target + (2 * math.pi * target).log() * 0.5
@@ -212,10 +215,7 @@ def embedding_renorm_checked(weight, indices, max_norm, norm_type):
     for i, (name, value) in enumerate((("input", weight), ("indices", indices)), 1):
         tensor_arg("embedding_renorm_", value, name, i)
     for i, (name, value) in enumerate((("max_norm", max_norm), ("norm_type", norm_type)), 3):
-        if not (value.__class__ in (int, float, bool) or isinstance(value, np.generic) and value.dtype.kind in "biuf"
-                or isinstance(value, Tensor) and value.ndim == 0 and not value.requires_grad):
-            raise TypeError(f"embedding_renorm_(): argument '{name}' (position {i}) must be float, not "
-                            f"{type_name(value)}")
+        float_arg("embedding_renorm_", value, name, i)
     if weight.ndim != 2:
         raise RuntimeError(f"Expected 2-dimensional tensor, but got {weight.ndim}-dimensional tensor for argument #1 "
                            "'self' (while checking arguments for embedding_renorm_)")

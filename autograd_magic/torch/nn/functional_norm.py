@@ -7,6 +7,7 @@ from ...engine.creation import ones, zeros, zeros_like
 from ...engine.functions import minimum, where
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
+from ._args import bool_arg, float_arg
 from .functional_loss import _reduction as _loss_reduction
 from . import functional_conv as FC
 
@@ -102,6 +103,7 @@ def _reduction(size_average, reduce, reduction):
 
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
     reduction = _reduction(size_average, reduce, reduction)
+    margin = float_arg("cosine_embedding_loss", margin, "margin", 4)
     targ_dim = target.dim()
     if targ_dim not in (0, 1):
         raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
@@ -129,7 +131,8 @@ def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, red
         raise RuntimeError(f"margin_ranking_loss : All input tensors should have same dimension but got sizes: "
                            f"input1: {input1.size()}, input2: {input2.size()}, target: {target.size()} ")
     # (margin is ATen's double: integer inputs give a float loss)
-    return _reduce((-target * (input1 - input2) + float(margin)).clamp_min_(0), reduction)
+    margin = float_arg("margin_ranking_loss", margin, "margin", 4)
+    return _reduce((-target * (input1 - input2) + margin).clamp_min_(0), reduction)
 
 
 def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-06, swap=False, size_average=None,
@@ -137,6 +140,9 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-06, 
     reduction = _reduction(size_average, reduce, reduction)
     if margin <= 0:
         raise ValueError(f"margin must be greater than 0, got {margin}")
+    margin, p, eps = (float_arg("triplet_margin_loss", v, name, i)
+                      for i, (name, v) in enumerate((("margin", margin), ("p", p), ("eps", eps)), 4))
+    swap = bool_arg("triplet_margin_loss", swap, "swap", 7)
     a, po, ne = anchor.dim(), positive.dim(), negative.dim()
     if not (a == po == ne):
         raise RuntimeError(f"The anchor, positive, and negative tensors are expected to have the same number of "

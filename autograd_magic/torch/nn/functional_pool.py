@@ -61,7 +61,22 @@ def _empty_window_input(nd, input, what):
                        f"shape of [{', '.join(map(str, shape))}] and non-batch dimension 0 has length zero!")
 
 
+def _check_lengths(nd, what, kernel_size, stride, padding, dilation):
+    """ATen's first checks of a pooling's arguments: each one number or nd of them (stride also none), before the
+    input is looked at; avg_pool3d words them without "either"."""
+    name, count = f"{what}_pool{nd}d", ("two", "three")[nd - 2]
+    either = "" if name == "avg_pool3d" else "either "
+    for arg, value, omitted in (("kernel_size", kernel_size, False), ("stride", stride, True),
+                                ("padding", padding, False), ("dilation", dilation, False)):
+        if isinstance(value, (list, tuple)) and len(value) not in ((0, 1, nd) if omitted else (1, nd)):
+            if arg == "dilation":
+                raise RuntimeError(f"{name}: dilation must be either a single int, or a tuple of {count} ints")
+            raise RuntimeError(f"{name}: {arg} must {either}be {'omitted, ' if omitted else ''}a single int, or a "
+                               f"tuple of {count} ints")
+
+
 def _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, what):
+    _check_lengths(nd, what, kernel_size, stride, padding, dilation)
     if input.ndim not in (nd + 1, nd + 2):
         _wrong_pool_input(nd, input, what)
     _empty_window_input(nd, input, what)

@@ -14,6 +14,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply, check_broadcast
 from . import functional_pool as FP
+from ._args import float_arg, number_arg
 from .functional_loss import _legacy_reduction, _reduction
 from .functional_more import avg_pool1d, max_pool1d
 from .functional_pad import pad
@@ -132,6 +133,8 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=
         raise ValueError("only p == 1 and p == 2 supported")
     if weight is not None and weight.dim() != 1:
         raise ValueError("weight must be one-dimensional")
+    p = number_arg("multi_margin_loss", p, "p", 3)
+    margin = number_arg("multi_margin_loss", margin, "margin", 4)
     nd = input.dim()
     valid = (nd == 2 and input.shape[1] != 0) or (nd == 1 and input.shape[0] != 0) or nd == 0
     nframe = 1 if nd <= 1 else input.shape[0]
@@ -178,6 +181,7 @@ def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduct
 def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):
     """x where target is 1, max(0, margin - x) where it is -1 (ATen's composite: where, clamp_min, add)."""
     red = _loss_reduction(size_average, reduce, reduction)
+    margin = float_arg("hinge_embedding_loss", margin, "margin", 3)
     zeros = zeros_like(input)
     margin_t = Tensor._wrap(np.asarray(margin, input._data.dtype))
     margin_clamp = apply(OPS["sub"], (margin_t, input)).clamp_min(0)
