@@ -148,7 +148,8 @@ class Signature:
                 if not fail:
                     return None
                 where = f" (position {i + 1})" if given else ""
-                if p.type == "tuple of ints" and isinstance(value, (tuple, list)) and value:
+                # (the element named only for a sequence given by position; by keyword: "not list")
+                if p.type == "tuple of ints" and isinstance(value, (tuple, list)) and value and given:
                     raise TypeError(f"{name}(): argument '{p.name}'{where} must be tuple of ints, but found element "
                                     f"of type {tp_name(value[0])} at pos 0")
                 raise TypeError(f"{name}(): argument '{p.name}'{where} must be {p.type}, not {tp_name(value)}")

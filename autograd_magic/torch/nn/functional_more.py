@@ -72,7 +72,9 @@ def _check_max_pool1d(input, kernel_size, stride, padding, dilation):
 
 
 def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    tensor_arg("max_pool1d_with_indices" if return_indices else "max_pool1d", input)
+    name = "max_pool1d_with_indices" if return_indices else "max_pool1d"
+    tensor_arg(name, input)
+    FP.MAX_POOL_PARSERS[name](input, kernel_size, stride, padding, dilation, ceil_mode)   # (its parser's TypeErrors)
     k, s, p, d = _check_max_pool1d(input, kernel_size, stride, padding, dilation)
     out_size, _ = pool_geometry((input.shape[-1],), (k,), (s,), (p,), (d,), ceil_mode)
     if out_size[0] < 1:

@@ -3,6 +3,8 @@ over nd = 2 or 3 spatial dims, checked with PyTorch's messages (re-exported by f
 import numpy as np
 
 from ...engine import dtypes, memory_format as _formats
+from ...engine.arg_parser import parsed
+from ...engine.function_signatures import SIGNATURES
 from ...engine.ops_pool import adaptive_max_with_indices, max_pool_with_indices, pool_geometry
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
@@ -100,10 +102,22 @@ def _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, wha
     return (kernel, stride, pad, dil, bool(ceil_mode), out)
 
 
+def _arguments_only(*args):   # (the parser's check is all: the pooling runs after it)
+    return None
+
+
+# F.max_poolNd calls torch.max_poolNd (or max_poolNd_with_indices) with its arguments in order: that parser's
+# TypeErrors, each argument named by its position (a float or None kernel_size, stride=2.0, ceil_mode=1)
+MAX_POOL_PARSERS = {name + tail: parsed(_arguments_only, name + tail, SIGNATURES[name], method=False)
+                    for name in ("max_pool1d", "max_pool2d", "max_pool3d") for tail in ("", "_with_indices")}
+
+
 def _max_pool(nd, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices):
     if not isinstance(input, Tensor) and nd == 3 and return_indices:   # (PyTorch's Python asks input.is_cuda)
         raise AttributeError(f"'{type_name(input)}' object has no attribute 'is_cuda'")
-    tensor_arg(f"max_pool{nd}d" + ("_with_indices" if return_indices else ""), input)
+    name = f"max_pool{nd}d" + ("_with_indices" if return_indices else "")
+    tensor_arg(name, input)
+    MAX_POOL_PARSERS[name](input, kernel_size, stride, padding, dilation, ceil_mode)
     cfg = _pool_args(nd, input, kernel_size, stride, padding, dilation, ceil_mode, "max")
     if input._data.dtype == np.bool_:
         kernel_dtype(f"max_pool{nd}d", input)
@@ -155,16 +169,22 @@ def _avg_pool(nd, input, kernel_size, stride, padding, ceil_mode, count_include_
     return out
 
 
-def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
-               divisor_override=None):
+def _avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+                divisor_override=None):
     """The mean of each window (AvgPool2DBackward0)."""
     return _avg_pool(2, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
 
 
-def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
-               divisor_override=None):
+def _avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+                divisor_override=None):
     """The mean of each window over (N, C, D, H, W) (AvgPool3DBackward0)."""
     return _avg_pool(3, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+
+
+# F.avg_pool2d / 3d are ATen's functions themselves: their parser first (a float kernel_size, padding=0.0:
+# TypeErrors, by position where given by position), then ATen's checks
+avg_pool2d = parsed(_avg_pool2d, "avg_pool2d", SIGNATURES["avg_pool2d"], method=False)
+avg_pool3d = parsed(_avg_pool3d, "avg_pool3d", SIGNATURES["avg_pool3d"], method=False)
 
 
 def _adaptive_size(nd, input, output_size, name):
