@@ -63,6 +63,20 @@ print(v, a)
 print(v.grad_fn.name())
 ''',
     ],
+    "activation_numbers_parsed": [   # (a str slope ran through numpy's cast, None gave NaNs)
+        '''import torch.nn.functional as F
+import numpy as np
+x = torch.tensor([-1., 0.5, 2., -3.])
+for call in (lambda: F.leaky_relu(x, "0.2"), lambda: F.leaky_relu(x, negative_slope=None),
+             lambda: torch.nn.LeakyReLU("0.1")(x), lambda: F.elu(x, alpha="1"), lambda: F.celu(x, alpha="1"),
+             lambda: F.leaky_relu(x, 0), lambda: F.leaky_relu(x, np.float32(0.2)), lambda: F.leaky_relu(x, torch.tensor(0.2)),
+             lambda: F.elu(x, 2), lambda: F.celu(x, np.float64(0.5)), lambda: F.leaky_relu(x.clone(), 0.3, inplace=True)):
+    try:
+        print(call())
+    except TypeError as e:
+        print("TypeError", e)
+''',
+    ],
     "numpy_hands_out_a_new_array": [
         '''t = torch.arange(6.)
 a = t.numpy()

@@ -21,7 +21,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
-from ._args import float_arg, index_dtype, tensor_arg, type_name
+from ._args import float_arg, index_dtype, number_arg, tensor_arg, type_name
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _legacy_reduction, _reduction  # noqa: F401  (the losses' reduction argument, shared)
 from .functional_more import embedding_renorm_, embedding_renorm_checked  # noqa: E402
@@ -93,6 +93,8 @@ def relu(input, inplace=False):
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
     F.check_float_kernel("leaky_relu_cpu", input, fn="leaky_relu")
+    if negative_slope.__class__ is not float:   # (the parser: a str or None is its TypeError, not numpy's cast)
+        negative_slope = number_arg("leaky_relu", negative_slope, "negative_slope", 2)
     if inplace and negative_slope > 0:
         return _inplace(input, OPS["leaky_relu_"], negative_slope)
     return apply(OPS["leaky_relu"], (input,), negative_slope) if not inplace else \
@@ -101,6 +103,8 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
 
 def elu(input, alpha=1.0, inplace=False):
     F.check_float_kernel("elu_cpu", input, fn="elu")
+    if alpha.__class__ is not float:
+        alpha = number_arg("elu", alpha, "alpha", 2)
     if inplace and alpha > 0:
         return _inplace(input, OPS["elu_"], alpha)
     return apply(OPS["elu"], (input,), alpha) if not inplace else _inplace(input, OPS["elu"], alpha)

@@ -7,6 +7,7 @@ from ...engine import random
 from ...engine.ops_act import rrelu_noise
 from ...engine.optable import OPS
 from ...engine.tensor_base import DECLARED_FUNCTIONS, TensorBase, apply, inplace as _write_inplace
+from ._args import number_arg
 
 hardshrink = DECLARED_FUNCTIONS["hardshrink"]
 _prelu = DECLARED_FUNCTIONS["prelu"]
@@ -111,6 +112,8 @@ prelu = arg_parser.parsed(prelu_checked, "prelu", function_signatures.SIGNATURES
 
 
 def celu(input, alpha=1.0, inplace=False):
+    if alpha.__class__ is not float:   # (the parser's TypeError for a str or None)
+        alpha = number_arg("celu", alpha, "alpha", 2)
     if alpha == 0:
         raise RuntimeError("ZeroDivisionError: alpha cannot be 0 for CELU")
     check_float_kernel("elu_cpu", input, fn="celu")
