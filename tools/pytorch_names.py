@@ -64,7 +64,8 @@ def main():
         names.update(n for n in getattr(module, "_lazy_modules", ()) if not n.startswith("_"))
         table[name] = sorted(names)
         bound = starred(name)
-        if bound is not None and bound != set(names):   # a module with an __all__ of its own: what `from torch.nn.utils import *` binds
+        # (a module with an __all__ of its own: what `from torch.nn.utils import *` binds)
+        if bound is not None and bound != set(names):
             stars[name] = sorted(bound)
     table["Tensor"] = sorted(n for n in dir(torch.Tensor) if not n.startswith("_"))
     lines = ['"""The public names (dir() without a leading "_") of PyTorch ' + torch.__version__.split("+")[0] +

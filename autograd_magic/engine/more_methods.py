@@ -304,7 +304,8 @@ def resize_(self, *sizes, memory_format=None, **kwargs):
 _VIEW_STATE = ("_vbase", "_view_of_leaf", "_multi_view", "_untracked_view", "_custom_view", "_attr_version", "_views")
 _SET_SIGNATURES = ["()", "(torch.Storage source)",
                    "(torch.Storage source, int storage_offset, tuple of ints size, tuple of ints stride = None)",
-                   "(Tensor source)", "(Tensor source, int storage_offset, tuple of ints size, tuple of ints stride = None)"]
+                   "(Tensor source)",
+                   "(Tensor source, int storage_offset, tuple of ints size, tuple of ints stride = None)"]
 
 
 def _storage_bytes(source):
@@ -328,8 +329,9 @@ def set_(self, source=None, storage_offset=None, size=None, stride=None):
     """Tensor.set_: self takes other memory, in place: a tensor's (its storage, offset, sizes and strides, shared
     from now on: a write through either shows in both), a storage's (all of it as a flat tensor, or the given
     offset, size and stride within it), or none (an empty tensor). Its version counter moves on (its own, not the
-    source's); the tensor it was a view of, and its own views, keep the old memory. In grad mode a leaf that requires grad refuses it; otherwise a tensor
-    that requires grad on either side gets PyTorch's NotImplemented node (its backward raises)."""
+    source's); the tensor it was a view of, and its own views, keep the old memory. In grad mode a leaf that
+    requires grad refuses it; otherwise a tensor that requires grad on either side gets PyTorch's NotImplemented
+    node (its backward raises)."""
     is_tensor = isinstance(source, TensorBase)
     if source is None and (storage_offset is not None or size is not None or stride is not None) or \
             source is not None and not is_tensor and not storage.is_storage(source):   # (a list, a number ...)
@@ -458,7 +460,9 @@ TENSOR_METHODS = {
     "sum_to_size": sum_to_size, "fill_diagonal_": fill_diagonal_,
     "register_post_accumulate_grad_hook": register_post_accumulate_grad_hook,
     **{n + "_": _compare_inplace(n) for n in ("eq", "ne", "lt", "le", "gt", "ge")},
-    "cumsum_": S.running_inplace("cumsum"), "cumprod_": S.running_inplace("cumprod"), "resize_": resize_, "set_": set_, "is_set_to": is_set_to, "resize_as_": lambda self, other, *, memory_format=None: resize_(self, other.shape),
+    "cumsum_": S.running_inplace("cumsum"), "cumprod_": S.running_inplace("cumprod"), "resize_": resize_,
+    "resize_as_": lambda self, other, *, memory_format=None: resize_(self, other.shape),
+    "set_": set_, "is_set_to": is_set_to,
     "t_": _view_inplace(_t_args), "transpose_": _view_inplace(_transpose_args),
     "swapaxes_": _view_inplace(_transpose_args), "swapdims_": _view_inplace(_transpose_args),
     "squeeze_": _view_inplace(_squeeze_args), "unsqueeze_": _view_inplace(_unsqueeze_args),

@@ -417,9 +417,10 @@ Tensor.lu, Tensor.to_sparse_coo = _tensor_lu, _tensor_to_sparse_coo   # (PyTorch
 _in_class(Tensor, ("eig", "istft", "lstsq", "lu", "register_hook", "register_post_accumulate_grad_hook", "solve", "stft",
                    "storage", "storage_type", "symeig", "to_sparse_coo"))
 _PARSED_METHODS = ("flip", "new_ones", "new_zeros", "byte", "char", "short", "logical_and", "logical_or",
-                   "logical_xor", "logical_and_", "logical_or_", "logical_xor_", "prelu", "polygamma", "mvlgamma", "broadcast_to", "matrix_power", "gcd", "gcd_", "lcm",
-                   "lcm_", "inner", "cholesky_inverse", "nanmean", "nansum", "amax", "amin", "logsumexp",
-                   "logcumsumexp", "count_nonzero", "rot90", "sum_to_size", "polygamma_", "mvlgamma_", "unfold")
+                   "logical_xor", "logical_and_", "logical_or_", "logical_xor_", "prelu", "polygamma", "mvlgamma",
+                   "broadcast_to", "matrix_power", "gcd", "gcd_", "lcm", "lcm_", "inner", "cholesky_inverse",
+                   "nanmean", "nansum", "amax", "amin", "logsumexp", "logcumsumexp", "count_nonzero", "rot90",
+                   "sum_to_size", "polygamma_", "mvlgamma_", "unfold")
 # (not those that warn, x.cholesky(), x.qr(): the parser's frame would be where their warning points)
 # the methods this layer added (x.lgamma, x.isreal, x.i0_ ...) refuse what PyTorch's parser refuses, in its words
 # (x.isreal(1): "TensorBase.isreal() takes no arguments (1 given)"), as the engine's own do (engine/tensor.py)

@@ -71,7 +71,7 @@ def _c10(wanted, got):     # (kernels that check with c10's "Expected out tensor
 def _cat(wanted, got):     # (the stacks: torch.cat's can_cast check)
     if not np.can_cast(wanted, got, "same_kind"):
         raise TypeError(f"torch.cat(): input types can't be cast to the desired output type "
-                           f"{dtypes.scalar_name(got)}")
+                        f"{dtypes.scalar_name(got)}")
 
 
 def _search(wanted, got):  # (searchsorted and bucketize: the out's dtype is the one out_int32 asks for)

@@ -58,7 +58,8 @@ class Variable(metaclass=VariableMeta):
             if requires_grad:
                 raise ValueError("Variable can't be volatile and require_grad at the same time!")
         if grad_fn is not None and not isinstance(grad_fn, _function.BackwardCFunction):
-            raise TypeError(f"_grad_fn has to be a Function object or None, but got {argcheck.type_name(type(grad_fn))}")
+            raise TypeError("_grad_fn has to be a Function object or None, but got "
+                            f"{argcheck.type_name(type(grad_fn))}")
         if data is None:   # (PyTorch's legacy serialization: an empty tensor of the default dtype)
             var = creation.empty(0)
         elif isinstance(data, TensorBase):
