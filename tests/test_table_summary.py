@@ -211,3 +211,31 @@ def test_the_graph_box_of_a_big_parameter_the_optimizer_changed_says_its_shape_o
     assert len(boxes) == 1 and "shape (5, 3), float32" in boxes[0]
     assert "now shape" not in res.dot                 # not "shape (5, 3) at backward(), now shape (5, 3)"
     assert "at backward(), now [" in res.dot          # a small parameter (model.0.bias) still says both
+
+
+def test_a_big_models_table_embeds_values_up_to_a_budget_then_says_how_to_see_them(ip):
+    """A model of many big parameters: the values embedded under the summaries stop at the table's budget (the
+    first rows keep theirs), the later rows say how to see their values, and the page stays bounded (it was
+    1.4 MB for a 74-parameter OpenPose-like model)."""
+    from autograd_magic.views.table import DETAILS_BUDGET
+    source = """
+import torch
+torch.manual_seed(0)
+model = torch.nn.Sequential(*[torch.nn.Linear(30, 30) for _ in range(12)])
+loss = model(torch.randn(4, 30)).pow(2).mean()
+loss.backward()
+"""
+    _, res = grad_cell(ip, source)
+    table = res.views["table"]._repr_html_()
+    pres = [html_mod.unescape(p) for p in re.findall(r"<pre[^>]*>(.*?)</pre>", table, re.S)]
+    embedded = sum(len(p) for p in pres)
+    assert DETAILS_BUDGET <= embedded < DETAILS_BUDGET + max(map(len, pres))   # stops once the budget is spent
+    headers = [h.lower() for h in re.findall(r"<th[^>]*>(.*?)</th>", table)]
+    value = headers.index("value")
+    names = re.findall(r"<tr style='background:[^']*'><td[^>]*><span[^>]*>([^<]*)</span>", table)
+    weights = [n for n in names if n.endswith(".weight")]
+    assert len(weights) == 12
+    assert len(_details(_cells(_row_html(res, weights[0]))[value])) == 1     # the first row keeps its values
+    last = _cells(_row_html(res, weights[-1]))[value]
+    assert "<details" not in last and "print the tensor to see them" in _visible(last)
+    assert len(table) < 2 * DETAILS_BUDGET + 200_000

@@ -53,6 +53,8 @@ _EN = {
     "n_passes": "{n} passes", "norm_of": "norm",
     "figures": "norm {norm}, mean {mean}, min {min}, max {max}",
     "all_values": "all {n} values", "values_as_printed": "{n} values, summarised as print() does",
+    "values_left_out": "{n} values: print the tensor to see them (this table already holds {k} KB of values, "
+                       "its limit)",
     "summary_footnote": "parameters of more than 8 elements and tensors of more than 16 show the norm, mean, min "
                         "and max of their values; all values: open \"all N values\" under them (in a notebook), "
                         "or print the tensor",
@@ -96,6 +98,7 @@ _KO = {
     "n_passes": "backward {n}번", "norm_of": "노름",
     "figures": "노름 {norm}, 평균 {mean}, 최소 {min}, 최대 {max}",
     "all_values": "값 {n}개 전부", "values_as_printed": "값 {n}개 (print()처럼 줄여서)",
+    "values_left_out": "값 {n}개: 텐서를 print하면 보입니다 (이 표에 넣는 값은 {k} KB까지입니다)",
     "summary_footnote": "원소가 8개보다 많은 파라미터와 16개보다 많은 텐서는 값의 노름(norm), 평균, 최소, 최대를 "
                         "보여 줍니다. "
                         "모든 값은 그 아래 \"값 N개 전부\"를 누르거나 (노트북에서) 텐서를 print하면 보입니다",

@@ -68,6 +68,10 @@ SMALL_PARAMETER = 8
 PRE_STYLE = ("margin:2px 0;padding:0;font-size:11px;line-height:1.3;white-space:pre-wrap;word-break:normal;"
              "overflow-wrap:normal")
 SUMMARY_STYLE = "cursor:pointer;color:#555"
+# The values a table embeds under its summarised rows (the <details> texts), in characters: a model of 74
+# convolution weights would otherwise put ~1.3 MB of numbers into the notebook (each opened or not); past the
+# budget a row says how to see its values instead.
+DETAILS_BUDGET = 150_000
 
 
 def summary_html(cell):
@@ -191,6 +195,7 @@ class GradTable:
         self._wide = False   # (set by _columns: a value wider than _NARROW columns)
         self._summaries = {}   # (id(array), mark, parameter) -> (array, Summary): see _summary
         self._histories = {}   # id(row) -> (row, its history cell): see _history
+        self._details_left = DETAILS_BUDGET   # (characters of values the <details> may still embed)
 
     # ------------------------------------------------------------ what each row says
 
@@ -244,8 +249,13 @@ class GradTable:
         cell = Summary(self._figures(arr, info.dtype) + mark)
         self._summaries[key] = (arr, cell)
         size = np.asarray(arr).size
+        if self._details_left <= 0:   # (the rows before took the budget: their values stay, these are left out)
+            left_out = self._t("values_left_out", n=size, k=DETAILS_BUDGET // 1000)
+            cell.details = f"<div style='{SUMMARY_STYLE}'>{html.escape(left_out)}</div>"
+            return cell
         label = self._t("all_values" if size <= 1000 else "values_as_printed", n=size)
         text = tensor_repr(arr, info.dtype, self.precision, parameter=parameter)
+        self._details_left -= len(text)
         cell.details = (f"<details><summary style='{SUMMARY_STYLE}'>{html.escape(label)}</summary>"
                         f"<pre style='{PRE_STYLE}'>{html.escape(text)}</pre></details>")
         return cell
