@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 import re
 import textwrap
 
@@ -172,7 +173,7 @@ def to_dot(spec, *, rankdir: str = "TB", precision: int = 4, max_nodes: int = 60
         # MLP: 928 pt wide instead of 826 pt)
         dot.attr(newrank="true")
     _add_nodes_in_boxes(dot, nodes, ids, spec, precision, marks, (lang, frozenset(failed), snapshots or {}))
-    boundary = _add_edges(dot, spec.edges, ids, marks)
+    boundary = _add_edges(dot, spec.edges, ids, marks, _staggered(nodes, spec.edges, ids))
     caption = list(marks.caption) if marks is not None and marks.caption else []
     if spec.repeats > 1 and not caption:
         caption = [text("repeats", lang, n=spec.repeats, which=text("drawn_" + spec.drawn, lang))]
@@ -425,9 +426,33 @@ class NodeMark:
         self.state, self.lines = state, lines
 
 
-def _add_edges(dot, edges, ids, marks=None) -> list:
-    """Draw the edges between drawn nodes; return the drawn nodes that lead to nodes left out."""
+STAGGER_FROM = 4   # an op with this many parameters or more (an LSTM layer's 4) puts them on several rows
+
+
+def _staggered(nodes, edges, ids) -> dict:
+    """{(src, dst): minlen} for the edges from an op to the AccumulateGrad of each of its many parameters: they
+    take turns on ceil(sqrt(k)) rows instead of one (an LSTM layer's 4 parameter boxes side by side made its
+    graph 1344 px wide, two LSTM layers' 8 twice that): every edge on the first row keeps the default."""
+    accumulate = {n.id for n in nodes if n.kind == "op" and n.label == "AccumulateGrad"}
+    children = {}
+    for edge in edges:
+        if edge.dst in accumulate and edge.src in ids:
+            children.setdefault(edge.src, []).append(edge.dst)
+    out = {}
+    for src, dsts in children.items():
+        if len(dsts) >= STAGGER_FROM:
+            rows = math.isqrt(len(dsts) - 1) + 1
+            for i, dst in enumerate(dsts):
+                if i % rows:
+                    out[(src, dst)] = str(1 + i % rows)
+    return out
+
+
+def _add_edges(dot, edges, ids, marks=None, minlen=None) -> list:
+    """Draw the edges between drawn nodes; return the drawn nodes that lead to nodes left out. minlen: the
+    ranks some edges span (_staggered)."""
     boundary = []
+    minlen = minlen or {}
     for edge in edges:
         src, dst = ids.get(edge.src), ids.get(edge.dst)
         text = marks.edges.get((edge.src, edge.dst)) if marks is not None else None
@@ -437,7 +462,11 @@ def _add_edges(dot, edges, ids, marks=None) -> list:
             _dot_edge(dot, src, dst, label="<" + "<BR/>".join(_html_text(t, 120) for t in text.split("\n")) + ">",
                       fontsize="10", fontcolor="#d62728", color="#d62728", penwidth="2", **extra)
         elif src and dst:
-            _dot_edge(dot, src, dst)
+            span = minlen.get((edge.src, edge.dst))
+            if span:
+                _dot_edge(dot, src, dst, minlen=span)
+            else:
+                _dot_edge(dot, src, dst)
         elif src and src not in boundary:
             boundary.append(src)
     return boundary
