@@ -24,6 +24,7 @@ from . import random
 from .argcheck import LIKE_TAIL, OVERLOADS, TAIL, tp_name
 from .dtypes import dtype as _dtype
 from .function_signatures import SIGNATURES
+from .size import keyword_sizes
 from .tensor_base import TensorBase
 
 _NUMPY_NAMES = {"dim": ("axis",), "keepdim": ("keepdims",), "input": ("x", "a", "x1"), "other": ("x2",)}
@@ -769,7 +770,10 @@ def _one_fits(sigs, n, names):
 def int_list(name, arg, value, position=2):
     """value checked as PyTorch's parser checks an ``int[]`` argument of no fixed size (torch.reshape's shape,
     torch.flip's dims): a tuple, list or Size whose first element is an int (a numpy int, a one-element int tensor),
-    never a bare int; the later elements are checked where they are read."""
+    never a bare int; the later elements are checked where they are read. position None: given by keyword (the
+    message names no position, and a bad element the sequence)."""
+    if position is None:
+        return keyword_sizes(name, value, arg)
     if value.__class__ in (tuple, list) or isinstance(value, tuple):
         if value and not _is_int(value[0]):
             raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, but found "

@@ -12,7 +12,7 @@ from .autograd import GRAD_MODE
 from .dispatch import check_broadcast
 from .functions import _OUT_GRAD, write_out
 from .legacy_new import legacy_args
-from .size import Size, checked_sizes, device, nonnegative
+from .size import Size, checked_sizes, device, keyword_sizes, nonnegative
 from .arg_parser import Signature, check_call, check_generator, invalid_combination
 from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, nested_data, plain_sequences,
                           refuse_unsized_first, warn_once, wrap)
@@ -36,6 +36,8 @@ def _infer(data):
             fixed = d if fixed is None else dtypes.promote_pair(fixed, d)
         elif isinstance(x, (list, tuple, range)):   # (torch.tensor(range(4)), as Tensor Puzzles' arange)
             stack.extend(x)
+            if not len(x):   # (PyTorch infers the default dtype for an empty sequence: [[], [1]] is float)
+                cat = max(cat, 2)
         elif isinstance(x, (bool, np.bool_)):
             cat = max(cat, 0)
         elif isinstance(x, int):
@@ -164,7 +166,9 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
         _refuse_first_string(data)
         refuse_unsized_first(data)
         data, dtype = tensors_in_list(data, dtype)
-        check_ragged(data)
+        empty = check_ragged(data, dtype or (lambda: _infer(data)))
+        if empty is not None:   # (PyTorch stores nothing: its sizes, whatever the rest holds)
+            return _finish(np.zeros(empty, dtype=(dtype or _infer(data)).np), dtype or _infer(data), requires_grad)
     if dtype is None:
         target = _infer(data)
     else:
@@ -223,7 +227,9 @@ def as_tensor(data, dtype=None, device=None):
     refuse_unsized_first(data)
     data, dtype = tensors_in_list(data, dtype)
     if isinstance(data, (list, tuple)):
-        check_ragged(data)
+        empty = check_ragged(data, dtype or (lambda: _infer(data)))
+        if empty is not None:   # (PyTorch stores nothing: its sizes, whatever the rest holds)
+            return wrap(np.zeros(empty, dtype=(dtype or _infer(data)).np))
     if dtype is not None:
         check_numbers(data, dtype)
     target = dtype or _infer(data)
@@ -331,6 +337,8 @@ def _one_size(name, shape, size):
     """zeros/ones/empty's parser errors for a size given twice (``torch.zeros(2, size=(2, 3))``)."""
     if shape and size is not None:
         raise TypeError(f"{name}() got multiple values for argument 'size'")
+    if size is not None:   # (zeros(size=3): by keyword a sequence of ints)
+        keyword_sizes(name, size)
 
 
 def _overloaded_size(name, shape, size, **kwargs):
@@ -341,6 +349,8 @@ def _overloaded_size(name, shape, size, **kwargs):
         given = {k: v for k, v in kwargs.items() if v is not None and v is not False}
         raise invalid_combination(name, argcheck.OVERLOADS[name], shape,
                                   {**({} if size is None else {"size": size}), **given})
+    if size is not None:   # (rand(size=3): by keyword a sequence of ints)
+        keyword_sizes(name, size)
 
 
 def _check_generator(name, generator, args, **kwargs):

@@ -12,8 +12,8 @@ from .inplace import copy_, fill_
 from .argcheck import user_level
 from .optable import OPS
 from .functions import repeated_dim
-from .shaping import _shape_args, _view_out, expand, reshape, restrided, unsqueeze
-from .size import nonnegative
+from .shaping import _shape_args, _view_out, by_keyword, expand, reshape, restrided, unsqueeze
+from .size import keyword_sizes, nonnegative
 from .tensor_base import (real_if_complex, writeable_window, _CUSTOM_VIEW_INPLACE, _INFERENCE_INPLACE,
                           _MULTI_VIEW_INPLACE, _OVERLAP, _VIEW_INPLACE, INFERENCE_MODE, TANGENT_HOOK, TensorBase,
                           _before_write, _dim, apply, check_broadcast, check_inplace, commit_inplace_tracked, inplace,
@@ -955,6 +955,8 @@ def masked_select(input, mask):
 def flip(input, *args, dims=None):
     if not args and dims is None:   # (x.flip(): PyTorch's parser; torch.flip(x, dims=None) is the type error below)
         raise TypeError('flip() missing 1 required positional arguments: "dims"')
+    if dims is not None and not args:   # (x.flip(dims=0): by keyword a sequence of ints, never one int)
+        keyword_sizes("flip", dims, "dims")
     dims = tuple(_dim(d, input._data.ndim) for d in _shape_args(args if dims is None else (dims,), "flip", "dims"))
     if len(set(dims)) < len(dims):
         raise RuntimeError(f"dim {repeated_dim(dims, input._data.ndim)} appears multiple times in the list of dims")
@@ -973,7 +975,9 @@ def triu(input, diagonal=0):
     return apply(OPS["triu"], (input,), diagonal)
 
 
-def repeat(input, *sizes):
+def repeat(input, *sizes, **kwargs):
+    if kwargs:
+        sizes = by_keyword("repeat", "repeats", sizes, kwargs)
     if not sizes:   # (a 0-d tensor's repeat() would otherwise give a 1-element tensor)
         raise TypeError('repeat() missing 1 required positional arguments: "repeats"')
     sizes = _shape_args(sizes, "repeat", "repeats")

@@ -10,7 +10,7 @@ from .autograd import GRAD_MODE
 from .functions import add, check_operands, dims_arg, maximum, minimum, repeated_dim, write_out
 from .optable import OPS, renamed
 from .return_types import return_type
-from .size import checked_sizes
+from .size import checked_sizes, keyword_sizes
 from .tensor_base import TensorBase, _dim, apply, inplace, register_view, wrap, wrap_from
 
 
@@ -352,6 +352,21 @@ def _missing(name, arg):
     return TypeError(f'{name}() missing 1 required positional arguments: "{arg}"')
 
 
+def by_keyword(name, arg, given, kwargs):
+    """A method's one int-list argument given by keyword (``x.reshape(shape=(3, 2))``, ``x.permute(dims=(1, 0))``):
+    PyTorch's parser takes it, with its errors for the argument missing or given twice, another keyword, or a value
+    that is not a sequence of ints."""
+    if arg not in kwargs:
+        if not given:
+            raise _missing(name, arg)
+    elif given:
+        raise TypeError(f"{name}() got multiple values for argument '{arg}'")
+    for key in kwargs:
+        if key != arg:
+            raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+    return (keyword_sizes(name, kwargs[arg], arg),)
+
+
 def view(input, *shape):
     if not shape:   # (a 0-d tensor's view() too: PyTorch's parser wants a size or a dtype)
         raise invalid_combination("view", ("(torch.dtype dtype)", "(tuple of ints size)"), shape, {})
@@ -364,7 +379,9 @@ def view(input, *shape):
     return _view_out(input, apply(OPS["view"], (input,), shape, input._data.shape, data=data))
 
 
-def reshape(input, *shape):
+def reshape(input, *shape, **kwargs):
+    if kwargs:
+        shape = by_keyword("reshape", "shape", shape, kwargs)
     if not shape:
         raise _missing("reshape", "shape")
     shape = _infer_shape(_shape_args(shape, "reshape", "shape"), input._data.size)
@@ -451,13 +468,8 @@ def restrided(view, strides):
 
 
 def permute(input, *dims, **kwargs):
-    if kwargs:   # permute(dims=(1, 0)): PyTorch's keyword, and Python's errors around it
-        for key in kwargs:
-            if key != "dims":
-                raise TypeError(f"permute() got an unexpected keyword argument '{key}'")
-        if dims:
-            raise TypeError("permute() got multiple values for argument 'dims'")
-        dims = (kwargs["dims"],)
+    if kwargs:   # permute(dims=(1, 0)): PyTorch's keyword, and its parser's errors around it
+        dims = by_keyword("permute", "dims", dims, kwargs)
     if not dims:
         raise TypeError('permute() missing 1 required positional arguments: "dims"')
     n = input._data.ndim
@@ -486,7 +498,9 @@ def t(input):
     return _view_out(input, apply(OPS["t"], (input,)))
 
 
-def expand(input, *sizes):
+def expand(input, *sizes, **kwargs):
+    if kwargs:
+        sizes = by_keyword("expand", "size", sizes, kwargs)
     if not sizes:
         raise _missing("expand", "size")
     sizes = _shape_args(sizes, "expand")

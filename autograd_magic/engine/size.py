@@ -194,6 +194,23 @@ _DEVICE_TYPES = ("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ide
 CPU = device("cpu")
 
 
+def keyword_sizes(name, value, arg="size"):
+    """An int-list argument given by keyword (``torch.zeros(size=(2, 3))``, ``x.reshape(shape=(3, 2))``) checked as
+    PyTorch's parser checks it: a tuple or list whose first element is an int (the later ones are unpacked where they
+    are read); else its TypeError, which names no position and, for a bad element, the sequence (``not tuple``)."""
+    if isinstance(value, (tuple, list)):
+        if not value:
+            return value
+        first = value[0]
+        if first.__class__ is not bool:
+            try:
+                operator.index(first)
+                return value
+            except TypeError:
+                pass
+    raise TypeError(f"{name}(): argument '{arg}' must be tuple of ints, not {kind(value)}")
+
+
 def checked_sizes(name, args, arg="size", position=1):
     """The ints of zeros(2, 3), zeros((2, 3)), x.view(-1, 3) ..., checked as PyTorch's argument parser checks them:
     a float size (``n / 2`` written for ``n // 2``) is its TypeError, not a truncated size. Ints, bools, numpy

@@ -201,9 +201,12 @@ class TensorBase:
                 raise TypeError(f"new(): data must be a sequence (got {argcheck.tp_name(data)})")
             else:   # (as torch.tensor reads data: ragged lists and None elements refused with PyTorch's errors)
                 refuse_unsized_first(data)
-                check_ragged(data)
-                check_numbers(data, dtypes.get_default_dtype())
-                data = np.array(nested_data(data), dtype=dtypes.get_default_dtype().np)
+                empty = check_ragged(data, dtypes.get_default_dtype())
+                if empty is not None:   # (PyTorch stores nothing: its sizes, whatever the rest holds)
+                    data = np.zeros(empty, dtype=dtypes.get_default_dtype().np)
+                else:
+                    check_numbers(data, dtypes.get_default_dtype())
+                    data = np.array(nested_data(data), dtype=dtypes.get_default_dtype().np)
         else:   # (no arguments: an empty tensor of shape (0,))
             sizes = nonnegative(checked_sizes("new", args)) if args else (0,)
             data = np.zeros(sizes, dtype=dtypes.get_default_dtype().np)
@@ -777,24 +780,47 @@ def _as_lists(x):
     return x
 
 
-def check_ragged(data, dim=0):
-    """PyTorch's errors for nested lists that are not rectangular."""
+def check_ragged(data, target=None):
+    """PyTorch's errors for nested lists that are not rectangular, in the order its recursive store meets them: the
+    sizes read down the first elements, then each item depth first (a numpy array among them warns first); an item
+    that is a sequence where a number belongs is the error of reading it as target's number (target: a dtype or a
+    callable giving it, asked only then). When those sizes hold no element, PyTorch stores nothing: they are
+    returned (a tuple) and nothing else is checked; None otherwise."""
     if not isinstance(data, (list, tuple, range)) or not data:
-        return
-    first_is_seq = _is_seq(data[0])
-    for v in data:
-        is_seq = _is_seq(v)
-        if is_seq and not first_is_seq:
-            raise TypeError(f"must be real number, not {type(v).__name__}")
-        if first_is_seq and not is_seq and not isinstance(v, TensorBase):
+        return None
+    sizes, first = [], data
+    while _is_seq(first):
+        sizes.append(len(first))
+        if not sizes[-1]:
+            return tuple(sizes)
+        first = first[0]
+    stack = [(v, 1) for v in reversed(data)]
+    while stack:
+        x, dim = stack.pop()
+        if x.__class__ is np.ndarray and _ARRAYS_LIST_SLOW not in _WARNED:
+            _WARNED.add(_ARRAYS_LIST_SLOW)
+            warnings.warn(_ARRAYS_LIST_SLOW, UserWarning, stacklevel=argcheck.user_level())
+        if dim == len(sizes):
+            if _is_seq(x):
+                raise _sequence_as_number(x, target if target is None or hasattr(target, "np") else target())
+        elif _is_seq(x):
+            if len(x) != sizes[dim]:
+                raise ValueError(f"expected sequence of length {sizes[dim]} at dim {dim} (got {len(x)})")
+            stack.extend((v, dim + 1) for v in reversed(x))
+        elif not isinstance(x, TensorBase):
             raise TypeError("not a sequence")
-    if first_is_seq:
-        n = len(data[0])
-        for v in data:
-            if len(v) != n:
-                raise ValueError(f"expected sequence of length {n} at dim {dim + 1} (got {len(v)})")
-        for v in data:
-            check_ragged(v, dim + 1)
+    return None
+
+
+def _sequence_as_number(x, target):
+    """The error of reading sequence x as one number of dtype target, as PyTorch's store of a scalar gives it."""
+    integral = target is not None and target.np.kind in "iub"
+    if isinstance(x, np.ndarray):
+        return TypeError("only integer scalar arrays can be converted to a scalar index" if integral
+                         else "only 0-dimensional arrays can be converted to Python scalars")
+    if integral:
+        return TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer")
+    return TypeError(f"must be real number, not {type(x).__name__}")
 
 
 def refuse_unsized_first(data):

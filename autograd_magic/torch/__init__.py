@@ -67,14 +67,24 @@ from ..engine.linalg_fns import tensor_norm as norm  # noqa: F401  (torch.norm: 
 from ..engine.size import Size, device, layout, strided  # noqa: F401
 
 
+def _position(args):
+    """2 when the second argument came by position, None when by keyword (PyTorch's message then names none)."""
+    return 2 if len(args) > 1 else None
+
+
 def reshape(*args, **kwargs):   # noqa: F811 - the function form: shape is one argument, a tuple of ints
     input, shape = _arg_parser.bound("reshape", ("input", "shape"), args, kwargs)
-    return _shaping.reshape(input, _arg_parser.int_list("reshape", "shape", shape))
+    return _shaping.reshape(input, _arg_parser.int_list("reshape", "shape", shape, _position(args)))
 
 
 def flip(*args, **kwargs):   # noqa: F811 - the function form: dims is one argument, a tuple of ints
     input, dims = _arg_parser.bound("flip", ("input", "dims"), args, kwargs)
-    return _indexing.flip(input, dims=_arg_parser.int_list("flip", "dims", dims))
+    return _indexing.flip(input, dims=_arg_parser.int_list("flip", "dims", dims, _position(args)))
+
+
+def permute(*args, **kwargs):   # noqa: F811 - the function form: dims is one argument, a tuple of ints (the
+    input, dims = _arg_parser.bound("permute", ("input", "dims"), args, kwargs)   # method takes them one by one)
+    return _shaping.permute(input, _arg_parser.int_list("permute", "dims", dims, _position(args)))
 
 
 from ..engine.memory_format import (channels_last, channels_last_3d, contiguous_format,  # noqa: F401

@@ -4,6 +4,7 @@ import collections.abc
 import numpy as np
 
 from ...engine import argcheck, dtypes
+from ...engine.autograd import GRAD_MODE
 from ...engine.tensor import Tensor
 
 
@@ -115,3 +116,11 @@ def int_list(name, values, arg, position=2):
                             f"\"type must be tuple of ints,but got {type_name(v)}\"")
         out.append(int(v))
     return tuple(out)
+
+
+def not_differentiable(fn, name, value):
+    """The autograd kernel's check of an argument PyTorch does not differentiate (a loss's weights or target, batch
+    norm's running statistics): made after the argument parser and before the kernel's own checks, in grad mode."""
+    if value is not None and value.requires_grad and GRAD_MODE.enabled:
+        raise RuntimeError(f"The function '{fn}' is not differentiable with respect to argument '{name}'. This input "
+                           "cannot have requires_grad True.")

@@ -15,13 +15,13 @@ from ...engine import linalg as L
 from ...engine import shaping as S
 from ...engine.arg_parser import parsed
 from ...engine.extras import can_cast as _can_cast
-from ...engine.autograd import GRAD_MODE
 from ...engine.function_signatures import SIGNATURES
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import DECLARED_FUNCTIONS, apply, check_broadcast, inplace
 
 from ._args import float_arg, index_dtype, number_arg, tensor_arg, type_name
+from ._args import not_differentiable as _not_differentiable
 from .functional_linear import dropout, linear  # noqa: E402,F401
 from .functional_loss import _legacy_reduction, _reduction  # noqa: F401  (the losses' reduction argument, shared)
 from .functional_more import embedding_renorm_, embedding_renorm_checked  # noqa: E402
@@ -287,15 +287,8 @@ def _const(t, input, how):
         return None
     arr = t._data if isinstance(t, Tensor) else np.asarray(t)
     shape = input._data.shape
-    if how == "expand":   # (the common shape of input and weight, built from the last dim as torch._refs does)
-        common = [1] * (max(len(shape), arr.ndim) - len(shape)) + list(shape)
-        for i in range(-1, -arr.ndim - 1, -1):
-            if common[i] == 1:
-                common[i] = arr.shape[i]
-            elif arr.shape[i] not in (1, common[i]):
-                raise RuntimeError(f"Attempting to broadcast a dimension of length {arr.shape[i]} at {i}! "
-                                   f"Mismatching argument at index 1 had torch.Size([{', '.join(map(str, arr.shape))}]);"
-                                   f" but expected shape should be broadcastable to [{', '.join(map(str, common))}]")
+    if how == "expand":
+        _check_expand(arr.shape, shape)
     elif how == "left":
         check_broadcast(shape, arr.shape)
     else:
@@ -305,6 +298,19 @@ def _const(t, input, how):
         raise RuntimeError(f"output with shape [{', '.join(map(str, shape))}] doesn't match the broadcast shape "
                            f"[{', '.join(map(str, full))}]")
     return arr.astype(input._data.dtype, copy=False)
+
+
+def _check_expand(wshape, shape):
+    """BCE's weight.expand to the common shape of the target and the weight (built from the last dim as torch._refs
+    does), with PyTorch's message for a weight that does not broadcast."""
+    common = [1] * (max(len(shape), len(wshape)) - len(shape)) + list(shape)
+    for i in range(-1, -len(wshape) - 1, -1):
+        if common[i] == 1:
+            common[i] = wshape[i]
+        elif wshape[i] not in (1, common[i]):
+            raise RuntimeError(f"Attempting to broadcast a dimension of length {wshape[i]} at {i}! "
+                               f"Mismatching argument at index 1 had torch.Size([{', '.join(map(str, wshape))}]);"
+                               f" but expected shape should be broadcastable to [{', '.join(map(str, common))}]")
 
 
 def _check_float_target(input, target):
@@ -322,8 +328,9 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
                          "is deprecated. Please ensure they have the same size.")
     if weight is not None:
         weight.size()   # (PyTorch's Python code reads weight.size() first: a list's AttributeError)
+        _check_expand(tuple(weight.shape), tuple(target.shape))   # (and expands it, in Python)
+    _not_differentiable("binary_cross_entropy", "weight", weight)   # (the autograd kernel, before ATen's checks)
     _check_float_target(input, target)
-    _not_differentiable("binary_cross_entropy", "weight", weight)
     if not dtypes.is_float_np(input._data.dtype):
         raise NotImplementedError(f'"binary_cross_entropy" not implemented for \'{input.dtype.scalar_name}\'')
     _check_unit_interval(input._data, target._data)
@@ -362,13 +369,6 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
                            f"{dtypes.scalar_name(target._data.dtype)}")
     return apply(OPS["binary_cross_entropy_with_logits"], (input, target), red, _const(weight, input, "left"),
                  _const(pos_weight, input, "right"))
-
-
-def _not_differentiable(fn, name, value):
-    """The autograd kernel's check of an argument PyTorch does not differentiate (a loss's weights)."""
-    if value is not None and value.requires_grad and GRAD_MODE.enabled:
-        raise RuntimeError(f"The function '{fn}' is not differentiable with respect to argument '{name}'. This input "
-                           "cannot have requires_grad True.")
 
 
 def _class_weights(weight, input, n_classes, prefix="", one_dim=True, same_dtype=True):

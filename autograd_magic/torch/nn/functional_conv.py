@@ -12,7 +12,7 @@ from ...engine.ops_norm import batch_norm_stats
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
-from ._args import tensor_arg
+from ._args import not_differentiable as _not_differentiable, tensor_arg
 
 
 
@@ -362,6 +362,8 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
                     ("bias", bias)):
         if t is not None and t.numel() != c:
             raise RuntimeError(f"{name} should contain {c} elements not {t.numel()}")
+    for name, t in (("running_mean", running_mean), ("running_var", running_var)):   # (the autograd kernel's)
+        _not_differentiable("native_batch_norm", name, t)
     if training and (running_mean is None) != (running_var is None):
         raise ValueError("running_mean and running_var must either both be None or neither be None")
     if not dtypes.is_float_np(input._data.dtype):

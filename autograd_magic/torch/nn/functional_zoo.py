@@ -15,6 +15,7 @@ from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply, check_broadcast
 from . import functional_pool as FP
 from ._args import float_arg, number_arg
+from ._args import not_differentiable as _not_differentiable
 from .functional_loss import _legacy_reduction, _reduction
 from .functional_more import avg_pool1d, max_pool1d
 from .functional_pad import pad
@@ -90,6 +91,7 @@ def _loss_reduction(size_average, reduce, reduction):
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """log(1 + exp(-target * input)), reduced (SoftMarginLossBackward0)."""
     red = _loss_reduction(size_average, reduce, reduction)
+    _not_differentiable("soft_margin_loss", "target", target)
     if input.shape != target.shape:   # (ATen computes in place into a tensor of input's shape: target broadcasts to it)
         check_broadcast(input.shape, target.shape)
         common = tuple(np.broadcast_shapes(input.shape, target.shape))
@@ -135,6 +137,7 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=
         raise ValueError("weight must be one-dimensional")
     p = number_arg("multi_margin_loss", p, "p", 3)
     margin = number_arg("multi_margin_loss", margin, "margin", 4)
+    _not_differentiable("multi_margin_loss", "weight", weight)
     nd = input.dim()
     valid = (nd == 2 and input.shape[1] != 0) or (nd == 1 and input.shape[0] != 0) or nd == 0
     nframe = 1 if nd <= 1 else input.shape[0]

@@ -1,5 +1,6 @@
 """torch.nn.Module and Parameter: registration, traversal, state_dict, printing."""
 import collections
+import typing
 import warnings
 
 import numpy as np
@@ -110,6 +111,11 @@ _COMPLEX_MODULES = ("Complex modules are a new feature under active development 
 class Module:
     """Base class: assign Parameters and Modules as attributes, write ``forward``."""
     __module__ = "torch.nn.modules.module"
+    # PyTorch's class attributes (dir(model) lists them): state_dict's type variable, the legacy-patch flag, and
+    # whether __init__ calls super().__init__ with the arguments it was not given
+    T_destination = typing.TypeVar("T_destination", bound=dict[str, typing.Any])
+    dump_patches = False
+    call_super_init = False
 
     def __init__(self, *args, **kwargs):
         # (nn.Sigmoid(x) for nn.Sigmoid()(x), super().__init__(n) in a subclass: PyTorch's TypeError)
@@ -170,6 +176,12 @@ class Module:
             if d is not None and name in d:
                 return d[name]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __dir__(self):
+        """As PyTorch's: the class's and instance's attributes with the parameters, children and buffers (so that
+        tab completion offers model.weight), leaving out names that start with a digit (Sequential's "0")."""
+        keys = [*dir(type(self)), *self.__dict__, *self._parameters, *self._modules, *self._buffers]
+        return sorted(key for key in keys if not key[0].isdigit())
 
     def __delattr__(self, name):
         if name in self._parameters:

@@ -6,6 +6,9 @@ import warnings
 import weakref
 from bisect import bisect_right
 from collections import Counter
+# names PyTorch's module imports for its annotations: dir(lr_scheduler) shows them (the fast.ai course lists the
+# module's capitalised names to find its schedulers)
+from typing import TYPE_CHECKING, Any, Literal, Self, SupportsFloat, TypedDict  # noqa: F401
 
 from ...engine.tensor import Tensor
 from .optimizer import Optimizer
@@ -18,11 +21,11 @@ _ORDER_WARNING = ("Detected call of `lr_scheduler.step()` before `optimizer.step
 _OVERRIDDEN_WARNING = ("Seems like `optimizer.step()` has been overridden after learning rate scheduler "
                        "initialization. Please, make sure to call `optimizer.step()` before `lr_scheduler.step()`. "
                        "See more details at https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
-_EPOCH_WARNING = ("The epoch parameter in `scheduler.step()` was not necessary and is being deprecated where "
-                  "possible. Please use `scheduler.step()` to step the scheduler. During the deprecation, if epoch "
-                  "is different from None, the closed form is used instead of the new chainable form, where "
-                  "available. Please open an issue if you are unable to replicate your use case: "
-                  "https://github.com/pytorch/pytorch/issues/new/choose.")
+EPOCH_DEPRECATION_WARNING = (
+    "The epoch parameter in `scheduler.step()` was not necessary and is being deprecated where possible. Please use "
+    "`scheduler.step()` to step the scheduler. During the deprecation, if epoch is different from None, the closed "
+    "form is used instead of the new chainable form, where available. Please open an issue if you are unable to "
+    "replicate your use case: https://github.com/pytorch/pytorch/issues/new/choose.")
 
 
 def _lrs(optimizer):
@@ -113,7 +116,7 @@ class LRScheduler:
                 warnings.warn(_ORDER_WARNING, UserWarning, stacklevel=2)
         self._step_count += 1
         if epoch is not None:
-            warnings.warn(_EPOCH_WARNING, UserWarning, stacklevel=2)
+            warnings.warn(EPOCH_DEPRECATION_WARNING, UserWarning, stacklevel=2)
         self._update_lr(epoch)
 
     def _update_lr(self, epoch=None):
@@ -308,7 +311,7 @@ class ReduceLROnPlateau(LRScheduler):
         if epoch is None:
             epoch = self.last_epoch + 1
         else:
-            warnings.warn(_EPOCH_WARNING, UserWarning, stacklevel=2)
+            warnings.warn(EPOCH_DEPRECATION_WARNING, UserWarning, stacklevel=2)
         self.last_epoch = epoch
         if self._is_better(current, self.best):
             self.best, self.num_bad_epochs = current, 0

@@ -5,6 +5,7 @@ import collections.abc
 import copy
 import functools
 import itertools
+import typing
 import warnings
 
 import numpy as np
@@ -67,6 +68,17 @@ def _state_value(param, value, param_id, param_groups, key):
     return value.to(dtype=param.dtype) if param.is_floating_point() else value
 
 
+class _RequiredParameter:
+    """The default of an option a custom optimizer's param groups must give (torch.optim.optimizer.required)."""
+    __module__ = "torch.optim.optimizer"
+
+    def __repr__(self):
+        return "<required parameter>"
+
+
+required = _RequiredParameter()
+
+
 def check_tensor_lr(lr):
     """The first check of every optimizer's __init__ in PyTorch: a tensor lr holds one number."""
     if isinstance(lr, Tensor) and lr.numel() != 1:
@@ -82,6 +94,17 @@ class Optimizer:
     # what it sets whatever was loaded (AdamW's decoupled_weight_decay)
     _GROUP_DEFAULTS = {}
     _GROUP_OVERRIDES = {}
+    # PyTorch's type aliases of a step hook and its step wrapper are class attributes: dir(optimizer) lists them
+    OptimizerPreHook: typing.TypeAlias = collections.abc.Callable[
+        [typing.Self, tuple[typing.Any, ...], dict[str, typing.Any]],
+        tuple[tuple[typing.Any, ...], dict[str, typing.Any]] | None]
+    OptimizerPostHook: typing.TypeAlias = collections.abc.Callable[
+        [typing.Self, tuple[typing.Any, ...], dict[str, typing.Any]], None]
+
+    @staticmethod
+    def profile_hook_step(func):
+        """func (an optimizer class's step) with the step hooks around it."""
+        return _hooked(func)
 
     def __init__(self, params, defaults):
         self.defaults = defaults
@@ -124,6 +147,8 @@ class Optimizer:
             if not self.defaults.get("differentiable") and not (p.is_leaf or p.retains_grad):
                 raise ValueError("can't optimize a non-leaf Tensor")
         for name, default in self.defaults.items():
+            if default is required and name not in param_group:
+                raise ValueError(f"parameter group didn't specify a value of required optimization parameter {name}")
             param_group.setdefault(name, default)
         if len({id(p) for p in param_group["params"]}) != len(param_group["params"]):
             warnings.warn("optimizer contains a parameter group with duplicate parameters; in future, this will cause "
@@ -149,6 +174,10 @@ class Optimizer:
         handle = Handle(self._optimizer_step_post_hooks)
         self._optimizer_step_post_hooks[handle.id] = hook
         return handle
+
+    def step(self, closure=None):
+        """One update of the parameters: each optimizer defines it (a custom one without it: NotImplementedError)."""
+        raise NotImplementedError
 
     def zero_grad(self, set_to_none=True):
         for group in self.param_groups:
