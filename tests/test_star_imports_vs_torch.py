@@ -35,10 +35,10 @@ NOT_IMPLEMENTED = {
         ScriptModule ScriptModuleSerializer ScriptObject ScriptObjectProperty SerializationStorageContext StaticModule
         Stream StreamObjType StringType SymBool SymBoolType SymFloat SymInt SymIntType Tag TensorType
         ThroughputBenchmark TracingState TupleType Type UnionType Use Value"""
-        # dtypes the engine has not: sub-byte, float8, unsigned 16-64 bits, complex32, quantized packs
+        # dtypes the engine has not: sub-byte, float8, complex32, quantized packs
         """ bit bits16 bits1x8 bits2x4 bits4x2 bits8 chalf complex32 float4_e2m1fn_x2 float8_e4m3fn float8_e4m3fnuz
-        float8_e5m2 float8_e5m2fnuz float8_e8m0fnu int1 int2 int3 int4 int5 int6 int7 quint2x4 quint4x2 uint1 uint16
-        uint2 uint3 uint32 uint4 uint5 uint6 uint64 uint7"""
+        float8_e5m2 float8_e5m2fnuz float8_e8m0fnu int1 int2 int3 int4 int5 int6 int7 quint2x4 quint4x2 uint1
+        uint2 uint3 uint4 uint5 uint6 uint7"""
         # backend kernels (cuDNN, MIOpen, oneDNN, FBGEMM), SyncBatchNorm's and quantization's internals
         """ batch_norm_backward_elemt batch_norm_backward_reduce batch_norm_elemt batch_norm_gather_stats
         batch_norm_gather_stats_with_counts batch_norm_stats batch_norm_update_stats choose_qparams_optimized conv_tbc

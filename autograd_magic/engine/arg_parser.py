@@ -24,6 +24,7 @@ from . import random
 from .argcheck import LIKE_TAIL, OVERLOADS, TAIL, tp_name
 from .dtypes import dtype as _dtype
 from .function_signatures import SIGNATURES
+from .method_signatures import SIGNATURES as METHOD_SIGNATURES
 from .size import keyword_sizes
 from .tensor_base import TensorBase
 
@@ -32,6 +33,15 @@ _ALIASES = {alias: name for name, aliases in _NUMPY_NAMES.items() for alias in a
 # "tuple of ints" parameters that are ``int[]`` in ATen (a size, F.pad's pad): a bare int is refused
 # (``torch.randint(5, 2)``, ``F.pad(x, 1)``); the others (a dim, a shift: ``int[1]``) take one
 _SEQUENCE_ONLY = frozenset(("size", "shape", "pad"))
+# ... and the ``int[]`` parameters of other names (flip's, permute's, tile's, rot90's dims; repeat's repeats), where
+# another function's parameter of that name is an ``int[1]`` (roll's dims, sum's dim: ``x.roll(1, dims=0)`` is taken)
+_SEQUENCE_PARAMS = frozenset((("flip", "dims"), ("permute", "dims"), ("tile", "dims"), ("rot90", "dims"),
+                              ("repeat", "repeats"), ("unflatten", "sizes")))
+
+
+def _sequence_only(name, pname):
+    """True when the ``tuple of ints`` parameter pname of name is an ``int[]`` (a bare int is refused)."""
+    return pname in _SEQUENCE_ONLY or (name, pname) in _SEQUENCE_PARAMS
 # functions whose Tensor arguments also take Python numbers (should_allow_numbers_as_tensors)
 _NUMBERS_AS_TENSORS = frozenset(("add", "add_", "div", "div_", "divide", "divide_", "mul", "mul_", "multiply",
                                  "multiply_", "sub", "sub_", "subtract", "subtract_", "true_divide", "true_divide_",
@@ -140,7 +150,8 @@ class Signature:
                     if not isinstance(item, TensorBase):
                         raise TypeError(f"expected Tensor as element {j} in argument {i}, but got {tp_name(item)}")
             if not ((value is None and p.nullable) or _accepts(p.type, value, numbers_as_tensors)) or (
-                    p.name in _SEQUENCE_ONLY and p.type == "tuple of ints" and not isinstance(value, (tuple, list))):
+                    p.type == "tuple of ints" and not isinstance(value, (tuple, list))
+                    and _sequence_only(name, p.name)):
                 if given and i == 0 and self.varargs and _is_int(value):   # (all the ints are the size)
                     values[p.name], nargs = tuple(args), 0
                     continue
@@ -162,7 +173,7 @@ class Signature:
             for key in kwargs:
                 if key not in names:
                     raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
-                if names.index(key) < nargs:
+                if names.index(key) < len(args):   # (x.tile(2, dims=2): the ints given one by one are dims)
                     raise TypeError(f"{name}() got multiple values for argument '{key}'")
         return values
 
@@ -467,6 +478,9 @@ METHODS = {
     "multinomial": ["(int num_samples, bool replacement = False, *, torch.Generator generator = None)"],
     "cov": ["(*, int correction = 1, Tensor? fweights = None, Tensor? aweights = None)"],
     "nonzero": ["()", "(*, bool as_tuple)"],   # (torch.nonzero has one signature, with as_tuple=False and out=)
+    # the shaping methods given a dim or a size by keyword: x.unflatten(dim=1, sizes=2), x.view_as(other=2)
+    "movedim": list(METHOD_SIGNATURES["movedim"]),
+    **_same(["(Tensor other)"], "view_as", "expand_as", "reshape_as"),
 }
 
 # in-place methods parsed with their out-of-place form's signatures (methods.py)
@@ -589,7 +603,13 @@ FUNCTIONS = {
                     "torch.Generator generator = None, Tensor out = None)"],
     "cov": ["(Tensor input, *, int correction = 1, Tensor? fweights = None, Tensor? aweights = None)"],
     "nonzero": list(SIGNATURES["nonzero"]),
+    # the int-list arguments of a shaping lesson: torch.amax(x, 1.5), torch.tile(x, dims=2), torch.rot90(x, 1, 0)
+    **{name: list(SIGNATURES[name]) for name in ("amax", "amin", "tile", "rot90", "unflatten", "movedim")},
 }
+
+# functions whose own checks give PyTorch's messages for arguments given by position (torch.cat(a, b): "(position
+# 1) must be tuple of Tensors"), parsed when a keyword is given (torch.cat(tensors=a): no position named)
+KEYWORDED = {name: list(SIGNATURES[name]) for name in ("cat", "stack")}
 
 # factories whose own code takes what PyTorch's parser refuses (``checked``): their overloads as PyTorch prints them
 FACTORIES = {**{name: OVERLOADS[name] for name in ("arange", "linspace", "logspace", "eye", "randint", "randperm")},
@@ -621,12 +641,15 @@ class _Passing(set):
         return False
 
 
-def _passing(params):
-    """The classes that pass without a parse, the union over the overloads' params; None if one takes anything."""
+def _passing(params, name=None, ints=False):
+    """The classes that pass without a parse, the union over the overloads' params; None if one takes anything.
+    An ``int[]`` of name (a size) takes no bare int unless ints (the first of a size given one int at a time)."""
     classes = _Passing()
     for p in params:
         if p.type not in _FAST:
             return None
+        if not ints and p.type == "tuple of ints" and _sequence_only(name, p.name):
+            continue   # (x.new_ones(size=2), x.new_full(2, 1): the parse refuses them)
         classes.update(_FAST[p.type])
         if p.nullable:
             classes.add(type(None))
@@ -667,10 +690,10 @@ def _mixable(sigs):
     return sum("Tensor" in k and bool(k & {"Number", "float", "int"}) for k in kinds.values()) >= 2
 
 
-def _single_overloads(sigs):
+def _single_overloads(sigs, name):
     """Per overload: the classes each positional parameter and each keyword takes without a parse."""
-    return [([_passing([p]) for p in s.params[:s.max_pos]], {p.name: _passing([p]) for p in s.params})
-            for s in sigs]
+    return [([_passing([p], name, s.varargs) for p in s.params[:s.max_pos]],
+             {p.name: _passing([p], name) for p in s.params}) for s in sigs]
 
 
 def _one_takes(alone, args, kwargs):
@@ -694,8 +717,9 @@ def parsed(fn, name, texts, method):
     if name in _PYTHON_FRONT and not method:
         return _python_front(fn, name, sigs, _PYTHON_FRONT[name])
     first = 1 if method else 0
-    positions = [_passing([s.params[i] for s in sigs if i < s.max_pos]) for i in range(max(s.max_pos for s in sigs))]
-    keywords = {k: _passing([p for s in sigs for p in s.params if p.name == k])
+    positions = [_passing([s.params[i] for s in sigs if i < s.max_pos], name, i == 0 and any(s.varargs for s in sigs))
+                 for i in range(max(s.max_pos for s in sigs))]
+    keywords = {k: _passing([p for s in sigs for p in s.params if p.name == k], name)
                 for k in {p.name for s in sigs for p in s.params}}
     names = {p.name for s in sigs for p in s.params}
     counts = frozenset(n for s in sigs for n in range(s.min_args, len(s.params) + 1))   # what some overload takes
@@ -706,7 +730,7 @@ def parsed(fn, name, texts, method):
     keyed = any(p.kwonly and not p.optional for s in sigs for p in s.params)
     # overloads that take a Tensor where another takes a number in two or more places (clamp's min and max): the
     # union of the classes lets through a tensor next to a number, which one overload must take as a whole
-    alone = _single_overloads(sigs) if len(sigs) > 1 else None
+    alone = _single_overloads(sigs, name) if len(sigs) > 1 else None
     # ... and a call with keywords: each keyword may belong to another overload (std's unbiased= with correction=,
     # histogram's bins=Tensor with range=)
     mixable = _mixable(sigs)
@@ -841,6 +865,21 @@ def checked(fn, name, texts):
             check_call(name, sigs, args, kwargs)
             if key is not None and len(passed) < 256:
                 passed.add(key)
+        return fn(*args, **kwargs)
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = fn.__doc__
+    call.__wrapped__ = fn
+    return call
+
+
+def keyworded(fn, name, texts):
+    """fn, its calls with keywords parsed first (PyTorch's messages without a position); the others go straight to
+    fn, whose own checks name the positions."""
+    sigs = [Signature(t) for t in texts]
+
+    def call(*args, **kwargs):
+        if kwargs:
+            check_call(name, sigs, args, {_ALIASES.get(k, k): v for k, v in kwargs.items()})
         return fn(*args, **kwargs)
     call.__name__ = call.__qualname__ = name
     call.__doc__ = fn.__doc__

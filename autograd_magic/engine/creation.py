@@ -5,7 +5,7 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, determinism, dtypes, memory_format as formats, random, storage, vec_kernels
+from . import argcheck, barebones, determinism, dtypes, memory_format as formats, random, storage, vec_kernels
 from .fperror import quiet
 from .random_kernels import _fma64
 from .autograd import GRAD_MODE
@@ -497,8 +497,8 @@ def arange(start=None, end=None, step=1, *, dtype=None, device=None, requires_gr
 
 def no_kernel(kernel, dt):
     """ATen's range kernels (arange, range; linspace and logspace of more than one step) have no loop for bool,
-    arange and range none for complex either."""
-    if dt.np.kind == "b" or (dt.np.kind == "c" and kernel in ("arange_cpu", "range_cpu")):
+    arange and range none for complex either, and none of them for uint16, uint32, uint64."""
+    if dt.np.kind == "b" or dt in dtypes.BAREBONES or (dt.np.kind == "c" and kernel in ("arange_cpu", "range_cpu")):
         raise NotImplementedError(f"\"{kernel}\" not implemented for '{dt.scalar_name}'")
 
 
@@ -623,6 +623,7 @@ def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, la
     for letter, count in (("n", n), ("m", m)):
         if count is not None and count < 0:
             raise RuntimeError(f"{letter} must be greater or equal to 0, got {count}")
+    barebones.refuse("eye", dt.np)
     t = _finish(np.eye(n, n if m is None else m, dtype=dt.np), dt, requires_grad)
     return t if out is None else _into(t, out, "eye")
 
@@ -713,7 +714,7 @@ def _check_randperm_dtype(n, dt):
     """ATen's randperm dispatches on numbers, not bool, and writes n - 1 into the dtype through c10's checked
     conversion (torch.randperm(257, dtype=torch.uint8) overflows; 256 fits)."""
     name = dt.scalar_name
-    if name == "Bool" or dt.is_complex:   # (ATen's randperm dispatches on real numbers only)
+    if name == "Bool" or dt.is_complex or dt in dtypes.BAREBONES:   # (ATen's randperm: real numbers only)
         raise NotImplementedError(f"\"randperm\" not implemented for '{name}'")
     if name in _C_INT_NAMES and int(n) - 1 > np.iinfo(dt.np).max:
         raise RuntimeError(f"value cannot be converted to type {_C_INT_NAMES[name]} without overflow")

@@ -8,7 +8,7 @@ when defined), ``TensorBase`` and ``BF16_LIVE`` (when bfloat16 is first handed o
 """
 import numpy as np
 
-from . import bf16 as _bf16, bufpool, dtypes, memory_format as _formats
+from . import barebones as _barebones, bf16 as _bf16, bufpool, dtypes, memory_format as _formats
 from .autograd import GRAD_MODE, SAVED_HOOKS, Node, Saved, pack_saved
 from .batching import BATCH_HOOK
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
@@ -80,6 +80,8 @@ def apply(op, inputs, *consts, data=None):
     """
     if BF16_LIVE:   # bfloat16 or autocast in use: PyTorch's bfloat16 arithmetic and the op's twin (engine/bf16.py)
         data, op = _bf16.intercept(op, inputs, consts, data)
+    if UINT_LIVE:   # torch.uint16/32/64 handed out: PyTorch's NotImplementedError for the kernels it lacks for them
+        _barebones.check(op, inputs)
     if data is None:
         n = len(inputs)
         token = FP_ERROR_STATE.set(ALL_IGNORED)   # PyTorch is silent about inf/nan where numpy warns
@@ -132,6 +134,7 @@ def apply(op, inputs, *consts, data=None):
 _BF16 = dtypes.BF16_NP
 _ELEMENTWISE = _formats.ELEMENTWISE
 BF16_LIVE = False   # True once torch.bfloat16 was handed out (enable_bfloat16): apply then looks for it
+UINT_LIVE = False   # True once torch.uint16, uint32 or uint64 was handed out (enable_barebones): the same for them
 
 
 # [forward_ad.propagate, the open dual level] while a dual level is open (engine/forward_ad.py sets them): the hook
@@ -193,6 +196,8 @@ def binary_op(op, a, b):
                 ad = a._data
             if cls is int and ad.dtype.kind in "iu":
                 b = dtypes.wrapped_int(b, ad.dtype)
+            if UINT_LIVE:
+                _barebones.check(op, (a, b))
         # Fast path of `x * 2`: forward, then a node only if recording.
         if bf16:   # the scalar taken in float32, the result rounded (engine/bf16.py)
             data, op = _bf16.forward(op, (a, b), (), None)

@@ -30,7 +30,7 @@ class dtype:
         self._cat = category  # 0 bool, 1 integer, 2 floating, 3 complex
         self.is_floating_point = category == 2
         self.is_complex = category == 3
-        self.is_signed = name not in ("bool", "uint8")
+        self.is_signed = name != "bool" and not name.startswith("uint")
         self.itemsize = 2 if np_dtype is None else self.np.itemsize
 
     def __repr__(self):
@@ -73,6 +73,16 @@ int32 = dtype("int32", np.int32, 1, "Int", "int")
 int16 = dtype("int16", np.int16, 1, "Short", "short int")
 int8 = dtype("int8", np.int8, 1, "Char", "signed char")
 uint8 = dtype("uint8", np.uint8, 1, "Byte", "unsigned char")
+# PyTorch's "barebones" unsigned types: a few kernels (creation, copies, views, indexing, ==, *, &, sum ...), no
+# promotion with any other integer or bool dtype (promote_pair), and the other kernels' NotImplementedError
+# (engine/barebones.py)
+uint16 = dtype("uint16", np.uint16, 1, "UInt16", "unsigned short")
+uint32 = dtype("uint32", np.uint32, 1, "UInt32", "unsigned int")
+uint64 = dtype("uint64", np.uint64, 1, "UInt64", "unsigned long")
+BAREBONES = frozenset((uint16, uint32, uint64))
+BAREBONES_NP = frozenset(d.np for d in BAREBONES)
+# what to run (once) when one of them is first handed out: the engine's look for their kernels (tensor_base.py)
+ON_BAREBONES = []
 bool_ = dtype("bool", np.bool_, 0, "Bool", "bool")
 complex64 = dtype("complex64", np.complex64, 3, "ComplexFloat", "c10::complex<float>")
 complex128 = dtype("complex128", np.complex128, 3, "ComplexDouble", "c10::complex<double>")
@@ -87,7 +97,8 @@ bfloat16 = dtype("bfloat16", None, 2, "BFloat16", "c10::BFloat16") if _HAS_ML_DT
 _NOT_LOADED = np.dtype([("bfloat16, before ml_dtypes is imported", "V2")])
 BF16_NP = _NOT_LOADED
 
-ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_, complex64, complex128) + (() if bfloat16 is None else (bfloat16,))
+ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_, complex64, complex128, uint16, uint32,
+       uint64) + (() if bfloat16 is None else (bfloat16,))
 _FROM_NP = {d.np: d for d in ALL if d is not bfloat16}   # (bfloat16's: added by load_bfloat16)
 _NAMES = {d.name: d for d in ALL}
 
@@ -183,7 +194,8 @@ def c_name(np_dtype):
 
 
 # c10's Scalar accessors (toLong, toHalf ...) and the C++ type each names when a number does not fit it
-_ACCESSOR_NAMES = {"uint8": "uint8_t", "int8": "int8_t", "int16": "int16_t", "int32": "int", "int64": "int64_t",
+_ACCESSOR_NAMES = {"uint8": "uint8_t", "uint16": "uint16_t", "uint32": "uint32_t", "uint64": "uint64_t", "int8": "int8_t",
+                   "int16": "int16_t", "int32": "int", "int64": "int64_t",
                    "float16": "c10::Half", "bfloat16": "c10::BFloat16", "float32": "float", "float64": "double"}
 _FLOAT_MAX = {"float16": 65504.0, "bfloat16": 3.3895313892515355e38, "float32": 3.4028234663852886e38,
               "float64": 1.7976931348623157e308}
@@ -206,6 +218,8 @@ def fitted(value, np_dtype, names=None):
         value = float(value.real)
     if isinstance(value, (int, np.integer)):
         v = int(value)
+        if not -2 ** 63 <= v < 2 ** 64:   # (the argument parser's: a Scalar holds an int64 or a uint64)
+            raise OverflowError("int too big to convert" if v > 0 else "can't convert negative int to unsigned")
         if name in _FLOAT_MAX:
             fits = -_FLOAT_MAX[name] <= v <= _FLOAT_MAX[name]
         else:
@@ -230,7 +244,7 @@ def fitted(value, np_dtype, names=None):
 
 # torch.tensor's Python numbers into an integer dtype (python_scalars.h store_scalar): checked as fill values are,
 # with the dtype's short name; an int beyond 64 bits fails to unpack first
-LITERAL_NAMES = {n: n for n in ("uint8", "int8", "int16", "int32", "int64")}
+LITERAL_NAMES = {n: n for n in ("uint8", "int8", "int16", "int32", "int64", "uint16", "uint32", "uint64")}
 
 
 def fitted_literals(data, np_dtype):
@@ -239,7 +253,14 @@ def fitted_literals(data, np_dtype):
     if isinstance(data, (list, tuple)):
         return [fitted_literals(v, np_dtype) for v in data]
     if data.__class__ is int and not -2 ** 63 <= data < 2 ** 63:
-        raise ValueError("Overflow when unpacking long long")
+        if data < 0 and np_dtype == np.uint64:
+            raise OverflowError("can't convert negative int to unsigned")
+        if np_dtype != np.uint64:
+            raise ValueError("Overflow when unpacking long long")
+        if data >= 2 ** 64:
+            raise OverflowError("int too big to convert")
+    if data.__class__ is int and data < 0 and np_dtype == np.uint64:   # (its magnitude no longer wraps: Python's
+        raise OverflowError("can't convert negative int to unsigned")   # conversion into an unsigned long)
     return fitted(data, np_dtype, LITERAL_NAMES) if data.__class__ in (int, float) else data
 
 
@@ -282,16 +303,16 @@ def from_numpy_dtype(np_dtype):
             raise TypeError("can't convert np.ndarray of type ml_dtypes.bfloat16. The only supported types are: "
                             "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, "
                             "uint32, uint16, uint8, and bool.")
-        return _FROM_NP[np.dtype(np_dtype)]
+        d = _FROM_NP[np.dtype(np_dtype)]
+        if d in BAREBONES and ON_BAREBONES:
+            ON_BAREBONES.pop()()
+        return d
     except KeyError:
         pass
     d = np.dtype(np_dtype)
     if d.byteorder == ">" or d.byteorder == "<" and not d.isnative:   # ('>f4' on a little-endian machine)
         raise ValueError("given numpy array has byte order different from the native byte order. Conversion "
                          "between byte orders is currently not supported.")
-    if d.kind == "u":
-        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: torch.{d.name} (the dtype of a "
-                                  f"numpy.{d.name} array) is not part of it")
     raise TypeError(f"can't convert np.ndarray of type numpy.{d.type.__name__}. The only supported types are: "
                     "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, "
                     "uint16, uint8, and bool.")
@@ -359,6 +380,8 @@ def _combine(higher, lower):
         return higher
     if lower._cat == 3 and higher._cat == 2:
         return to_complex(higher)
+    if higher._cat == 0 and lower in BAREBONES:   # (c10 promotes a bool with the lower one: refused for these)
+        return promote_pair(higher, lower)
     return lower
 
 
@@ -366,6 +389,9 @@ def promote_pair(a, b):
     """Promote two tensor dtypes of the same priority (numpy's table agrees with torch's for these dtypes)."""
     if a is b:
         return a
+    if (a in BAREBONES or b in BAREBONES) and a._cat != 2 and b._cat != 2:   # (only a floating type takes them)
+        raise RuntimeError("Promotion for uint16, uint32, uint64 types is not supported, attempted to promote "
+                           f"{a.scalar_name} and {b.scalar_name}")
     if a._cat != b._cat:
         hi, lo = (a, b) if a._cat > b._cat else (b, a)
         if hi._cat == 3 and lo._cat == 2:   # float64 with complex64: complex128, as numpy's table

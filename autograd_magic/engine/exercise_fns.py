@@ -191,15 +191,16 @@ def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=None):
     return _tensor(obj, dtype=dtype, requires_grad=bool(requires_grad))
 
 
-def view(self, *shape, dtype=None, **kwargs):
+_VIEW = [arg_parser.Signature(t) for t in ("(torch.dtype dtype)", "(tuple of ints size)")]
+
+
+def view(self, *shape, **kwargs):
     """``view(shape)`` as before; ``view(dtype)`` reinterprets the bits (the last dim rescaled when the element
     sizes differ), sharing memory."""
-    if kwargs:   # (view(size=(2, 3)): PyTorch's keyword for the shape; any other keyword matches no overload)
-        if shape or dtype is not None or list(kwargs) != ["size"]:
-            given = dict(kwargs, **({} if dtype is None else {"dtype": dtype}))
-            raise arg_parser.invalid_combination("view", ("(torch.dtype dtype)", "(tuple of ints size)"), shape,
-                                                 given)
-        shape = (kwargs["size"],)
+    dtype = None
+    if kwargs:   # (view(size=(2, 3)), view(dtype=torch.int32): PyTorch's keywords, parsed)
+        values = arg_parser.check_call("view", _VIEW, shape, kwargs)
+        shape, dtype = ((values["size"],), None) if "size" in values else ((), values["dtype"])
     target = dtype if dtype is not None else (shape[0] if len(shape) == 1 and isinstance(shape[0], dtypes.dtype)
                                               else None)
     if target is None:

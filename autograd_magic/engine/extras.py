@@ -27,7 +27,7 @@ def bincount(input, weights=None, minlength=0):
     # (ATen's order: the dtype dispatch, minlength, an empty 1-d input's int64 zeros whatever the weights, then
     # the input's shape and sign, then the weights')
     data = input._data
-    if data.dtype.kind not in "iu":
+    if data.dtype.kind not in "iu" or data.dtype in dtypes.BAREBONES_NP:
         raise NotImplementedError(f"\"bincount_cpu\" not implemented for '{dtypes.scalar_name(data.dtype)}'")
     if minlength < 0:
         raise RuntimeError("minlength should be >= 0")

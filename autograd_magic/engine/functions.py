@@ -9,7 +9,8 @@ import warnings
 
 import numpy as np
 
-from . import arg_parser, argcheck, batching, dtypes, function_signatures, method_signatures, memory_format as formats
+from . import arg_parser, argcheck, barebones, batching, dtypes, function_signatures, method_signatures
+from . import memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
 from .ops import _int_pow
@@ -174,6 +175,7 @@ def div(input, other, *, rounding_mode=None):
             raise RuntimeError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
                                f"'{rounding_mode}'")
         a, b, dt = _division_operands(input, other, f"div_{rounding_mode}_cpu")
+        barebones.refuse(f"div_{rounding_mode}_cpu", dt.np)
         if not isinstance(a, TensorBase):
             a = scalar_tensor(a, dt.np)
         return apply(OPS["div_rounding"], (a, b), rounding_mode)   # DivBackward2: a zero gradient
@@ -286,6 +288,8 @@ def pow(input, exponent):
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     if exponent.__class__ is int:   # (checked, as pow's kernel converts it: uint8_tensor ** 300 overflows)
         exponent = dtypes.fitted(exponent, t._data.dtype)
+    if exponent in (0, 1) and t._data.dtype in dtypes.BAREBONES_NP:   # (ATen's pow of a Scalar 0 or 1 fills
+        return wrap(t._data.copy() if exponent else np.ones_like(t._data))   # or copies: no kernel runs)
     return apply(OPS["pow"], (t,), exponent)
 
 
@@ -354,6 +358,7 @@ def isnan(input):
 
 
 def logical_not(input, *, out=None):
+    barebones.refuse("logical_not_cpu", input._data.dtype)
     result = wrap_from(np.logical_not(input._data), input)
     return result if out is None else write_out(result, out, "logical_not")
 
@@ -372,6 +377,8 @@ def _logical_fn(ufunc):
     def fn(input, other, *, out=None):
         check_operands(input, other)
         b = other._data if isinstance(other, TensorBase) else other
+        if barebones.among(input._data, b):   # (the kernel runs in the common dtype: its promotion error first)
+            barebones.refuse(f"{ufunc.__name__}_cpu", dtypes.result_type((input, other)).np)
         result = wrap(np.asarray(ufunc(input._data, b)))
         return result if out is None else write_out(result, out, ufunc.__name__)  # never differentiable
     fn.__name__ = ufunc.__name__
@@ -492,8 +499,9 @@ def _scalar_bounds(input, min, max):
     it (its overflow error; -1 wraps to 255 in uint8); ATen has no bool kernel."""
     min, max = (b.item() if isinstance(b, TensorBase) else b for b in (min, max))
     dt = dtypes.result_type((input, *(b for b in (min, max) if b is not None)))
-    if dt is dtypes.bool_:
-        raise NotImplementedError(f"\"{_CLAMP_KERNELS[min is not None, max is not None]}\" not implemented for 'Bool'")
+    if dt is dtypes.bool_ or dt in dtypes.BAREBONES:
+        raise NotImplementedError(f"\"{_CLAMP_KERNELS[min is not None, max is not None]}\" not implemented for "
+                                  f"'{dt.scalar_name}'")
     lo, hi = (None if b is None else dtypes.fitted(b, dt.np) for b in (min, max))
     return (input if input.dtype is dt else input.to(dt)), lo, hi
 
@@ -626,6 +634,7 @@ def nonzero_of(input, as_tuple=False, out=None):
     """nonzero's indices (argwhere's too: PyTorch's vmap runs argwhere element by element, where it refuses
     nonzero)."""
     d = input._data
+    barebones.refuse("nonzero_count_cpu", d.dtype)
     if d.ndim == 0:   # a 0-d tensor counts as one element: (tensor([0]),) as a tuple, (1, 0) indices otherwise
         if as_tuple:
             return (wrap(np.zeros(int(bool(d)), np.int64)),)
@@ -663,6 +672,10 @@ def compare(name, a, b):
         return NotImplemented
     if bd.__class__ is int:   # (uint8_tensor < 300 compares with 44, as PyTorch's kernel casts the number)
         bd = dtypes.wrapped_int(bd, a._data.dtype)
+    if barebones.among(a._data, bd):   # (uint16 ...: their promotion error, and no kernel but == and !=)
+        dt = dtypes.result_type((a, b))
+        if name not in ("eq", "ne"):
+            barebones.refuse(f"{name}_cpu", dt.np)
     if name not in ("eq", "ne"):   # complex numbers are not ordered
         kinds = (a._data.dtype.kind, bd.dtype.kind if isinstance(bd, np.ndarray) else
                  "c" if isinstance(bd, (complex, np.complexfloating)) else "f")
@@ -690,7 +703,7 @@ def logical(name, a, b):
     if not (isinstance(a, numbers) and isinstance(b, numbers)):   # (a list: Python's TypeError, as PyTorch's)
         return NotImplemented
     dt = dtypes.result_type((a, b))
-    if dt.np.kind in "fc" or (dt.np.kind == "b" and name in _SHIFT_KERNELS):
+    if dt.np.kind in "fc" or (dt.np.kind == "b" or dt in dtypes.BAREBONES) and name in _SHIFT_KERNELS:
         kernel = _SHIFT_KERNELS.get(name, f"bitwise_{name}_cpu")
         raise NotImplementedError(f'"{kernel}" not implemented for \'{dt.scalar_name}\'')
     ad, bd = (v._data.astype(dt.np, copy=False) if isinstance(v, TensorBase) else
@@ -726,7 +739,7 @@ bitwise_left_shift, bitwise_right_shift = bitwise("left_shift"), bitwise("right_
 
 def bitwise_not(input, *, out=None):
     d = input._data
-    if d.dtype.kind == "f":
+    if d.dtype.kind == "f" or d.dtype in dtypes.BAREBONES_NP:
         raise NotImplementedError(f'"bitwise_not_cpu" not implemented for \'{dtypes.scalar_name(d.dtype)}\'')
     return wrap(np.logical_not(d) if d.dtype == np.bool_ else np.invert(d))
 

@@ -28,9 +28,13 @@ _BYTE_MASK = ("indexing with dtype torch.uint8 is now deprecated, please use a d
               "internally at /__w/pytorch/pytorch/aten/src/ATen/native/IndexingUtils.h:37.)")
 
 
+# the dtypes of index tensors PyTorch takes: long, int, byte, bool (numpy's codes, int64's on every platform)
+_INDEX_CHARS = frozenset(np.dtype(t).char for t in (np.int64, np.int32, np.uint8, np.bool_, np.longlong))
+
+
 def _index_component(k):
     if isinstance(k, TensorBase):
-        if k._data.dtype.kind not in "biu":   # (a float index: i / 2 where i // 2 was meant)
+        if k._data.dtype.char not in _INDEX_CHARS:   # (a float index: i / 2 where i // 2 was meant; int16 ...)
             raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
         if k._data.dtype == np.uint8:   # a ByteTensor mask of old tutorials: a mask, as bool, with PyTorch's warning
             return _byte_mask(k._data)
@@ -292,8 +296,9 @@ def _check_specified(key, ndim):
 def getitem(t, key):
     """t[key] as PyTorch's Python indexing records it (Tensor.__getitem__). The engine's own subscripts that stand
     for ATen's slice / narrow / select call aten_getitem instead."""
-    if isinstance(key, TensorBase) and key._data.dtype.kind == "i" and key._data.ndim and t._data.ndim:
-        # one integer index tensor (an embedding's C[X], a batch's X[ix]): the general path's checks cannot fail
+    if isinstance(key, TensorBase) and key._data.dtype.kind == "i" and key._data.dtype.itemsize >= 4 \
+            and key._data.ndim and t._data.ndim:
+        # one long or int index tensor (an embedding's C[X], a batch's X[ix]): the general path's checks cannot fail
         k = key._data
         try:
             data = t._data[k]

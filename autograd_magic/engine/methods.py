@@ -87,7 +87,13 @@ _TO_OVERLOADS = tuple(f"({head}bool non_blocking = False, bool copy = False, *, 
 
 def _refuse_to_args(args, kwargs):
     """PyTorch's parser on Tensor.to's arguments: one that is no dtype, device, tensor or flag (a list, a
-    Fraction, an object, a numpy array) matches none of its three overloads."""
+    Fraction, an object, a numpy array) matches none of its three overloads; nor does a dtype= that is no dtype
+    (x.to(dtype=1), x.to(dtype="float")) or a device= that is no device, string or index (x.to(device=1.5))."""
+    dtype, device = kwargs.get("dtype"), kwargs.get("device")
+    if dtype is not None and not (isinstance(dtype, dtypes.dtype) or dtype in (bool, int, float, complex)) or \
+            device is not None and not (isinstance(device, (str, int, np.integer))
+                                        or type(device).__name__ == "device"):
+        raise arg_parser.invalid_combination("to", _TO_OVERLOADS, args, kwargs)
     for i, a in enumerate((*args, kwargs.get("dtype"))):
         if isinstance(a, str) and i:   # (a device string comes first)
             raise arg_parser.invalid_combination("to", _TO_OVERLOADS, args, kwargs)
@@ -617,6 +623,17 @@ _BINDINGS.update({name: argcheck.refusing_arrays(_BINDINGS[name], name, 1) for n
 # numpy's np.max(t) (t.max(axis=None, out=None)) raise its TypeErrors (arg_parser.py)
 _BINDINGS.update({name: arg_parser.parsed(_BINDINGS[name], name, texts, method=True)
                   for name, texts in arg_parser.METHODS.items()})
+_UNFLATTEN = arg_parser.parsed(_BINDINGS["unflatten"], "unflatten", ["(int dim, tuple of ints sizes)"], method=True)
+
+
+def _unflatten(self, dim, sizes):
+    """Tensor.unflatten, written in Python by PyTorch: it hands dim and sizes to the native one by position (its
+    TypeErrors name the positions, x.unflatten(dim=1, sizes=2) too)."""
+    return _UNFLATTEN(self, dim, sizes)
+
+
+_unflatten.__qualname__ = "Tensor.unflatten"
+_BINDINGS["unflatten"] = _unflatten
 
 # A numpy array on the right of an operator: numpy computes it (numpy_interop.with_ndarray)
 _BINDINGS.update({name: numpy_interop.with_ndarray(name, _BINDINGS[name]) for name in (

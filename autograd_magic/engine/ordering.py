@@ -4,7 +4,7 @@ import builtins
 
 import numpy as np
 
-from . import batching, dtypes, selection
+from . import barebones, batching, dtypes, selection
 from .functions import dims_arg
 from .optable import OPS
 from .shaping import _correction, _return_type, expand, mean, nonzero_dims, std, var, view
@@ -254,6 +254,7 @@ def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
 
 
 def count_nonzero(input, dim=None):
+    barebones.refuse("nonzero_count_cpu", input._data.dtype)
     dims = dims_arg(dim, input._data.ndim)
     return wrap(np.asarray(np.count_nonzero(input._data, axis=dims), dtype=np.int64))
 

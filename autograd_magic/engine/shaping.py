@@ -4,8 +4,8 @@ import builtins  # sum, max, min and abs are shadowed by the reductions below
 
 import numpy as np
 
-from . import argcheck, dtypes
-from .arg_parser import int_list, invalid_combination
+from . import argcheck, barebones, dtypes
+from .arg_parser import _is_int, int_list, invalid_combination
 from .autograd import GRAD_MODE
 from .functions import add, check_operands, dims_arg, maximum, minimum, repeated_dim, write_out
 from .optable import OPS, renamed
@@ -51,6 +51,7 @@ def sum(input, dim=NO_DIM, keepdim=False, *, dtype=None, axis=NO_DIM, keepdims=N
                          "sum")
     t = input
     np_dt = dtypes.coerce(dtype).np if dtype is not None else (np.int64 if t._data.dtype.kind in "biu" else None)
+    barebones.refuse("sum_cpu", np_dt)
     dims = _dim_overload(dim, keepdim, t._data.ndim)
     if dim is NO_DIM and not keepdim:
         return apply(OPS["sum"], (t,), t._data.shape, np_dt)
@@ -163,6 +164,7 @@ def _arg(fn, input, dim, keepdim):
         raise RuntimeError(f"{name}: does not support complex input")
     if a.dtype.kind == "b":
         raise RuntimeError(f"{name}: does not support bool input")
+    barebones.refuse(f"{fn.__name__}_cpu", a.dtype)
     if dim is None:
         if a.size == 0:
             raise IndexError(f"{name}: Expected reduction dim to be specified for input.numel() == 0.")
@@ -179,6 +181,7 @@ def prod(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
     t = input if dtype is None else input.to(dtype)
     if dtype is None and t._data.dtype.kind in "biu":
         t = t.long()   # integer products are int64, as in PyTorch
+    barebones.refuse("prod_out_cpu", t._data.dtype)
     if dim is None:
         return apply(OPS["prod"], (t,))
     return apply(OPS["prod_dim"], (t,), _dim(dim, t._data.ndim), keepdim)
@@ -259,6 +262,7 @@ def _running(name, input, dim, dtype):
         t = t.long()  # integer running sums and products are int64, as in PyTorch
     if t._data.dtype.kind == "b":   # (dtype=torch.bool: ATen's kernel has no bool loop)
         raise NotImplementedError(f'"{name}_out_cpu" not implemented for \'Bool\'')
+    barebones.refuse(f"{name}_out_cpu", t._data.dtype)
     return apply(OPS[name], (t,), _dim(dim, t._data.ndim))
 
 
@@ -548,7 +552,7 @@ def _tensor_list(tensors, name, dim=0, nonempty=None):
     if not isinstance(tensors, (list, tuple)):
         raise TypeError(f"{name}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
                         f"{_qualified(tensors)}")
-    if not isinstance(dim, (int, np.integer)):
+    if dim.__class__ is not int and not _is_int(dim):   # (a bool is no int to it; a 0-dim int tensor is)
         raise TypeError(f"{name}(): argument 'dim' (position 2) must be int, not {_qualified(dim)}")
     tensors = list(tensors)
     for i, x in enumerate(tensors):
@@ -561,6 +565,7 @@ def _tensor_list(tensors, name, dim=0, nonempty=None):
 
 def cat(tensors, dim=0):
     tensors = _tensor_list(tensors, "cat", dim)
+    dim = dim if dim.__class__ is int else int(dim)
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
     # ATen's legacy rule: a 1-d empty tensor is skipped (it counts in the dtype and gets an empty gradient)
@@ -609,6 +614,7 @@ def concatenate(tensors, axis=0, dim=None):
 
 def stack(tensors, dim=0):
     tensors = _tensor_list(tensors, "stack", dim)
+    dim = dim if dim.__class__ is int else int(dim)
     if not tensors:
         raise RuntimeError("stack expects a non-empty TensorList")
     d = _dim(dim, tensors[0]._data.ndim + 1)

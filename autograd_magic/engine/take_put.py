@@ -2,7 +2,7 @@
 are in ops_put.py). Negative indices count from the end; an index out of range raises PyTorch's IndexError."""
 import numpy as np
 
-from . import determinism, dtypes
+from . import barebones, determinism, dtypes
 from .optable import OPS
 from .tensor_base import TensorBase, apply, inplace
 
@@ -23,6 +23,7 @@ def _flat_key(input, index, name):
 
 def take(input, index):
     """input read as one row, picked at index (the result has index's shape)."""
+    barebones.refuse("take_cpu", input._data.dtype)
     return apply(OPS["take"], (input,), _flat_key(input, index, "take"), input._data.shape)
 
 

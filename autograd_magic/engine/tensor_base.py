@@ -900,6 +900,15 @@ def enable_bfloat16():
     return dtypes.bfloat16
 
 
+def enable_barebones(d=None):
+    """Switch on apply's look for PyTorch's barebones unsigned dtypes (engine/barebones.py); d, if given, returned."""
+    _dispatch.UINT_LIVE = True
+    return d
+
+
+dtypes.ON_BAREBONES.append(enable_barebones)
+
+
 # ---------------------------------------------------------------- in place (x += 1, x.exp_(), x[i] = v)
 
 

@@ -91,6 +91,8 @@ from ..engine.memory_format import (channels_last, channels_last_3d, contiguous_
                                     legacy_contiguous_format, memory_format, preserve_format)
 from ..engine.tensor import Tensor  # noqa: F401
 from ..engine.tensor_base import DECLARED_FUNCTIONS as _DECLARED_FUNCTIONS, enable_bfloat16 as _enable_bfloat16
+from ..engine.tensor_base import enable_barebones as _enable_barebones
+from ..engine import barebones as _barebones, dtypes as _dtypes_module
 from . import accelerator, autograd, cuda, fft, linalg, nn, optim  # noqa: F401
 from . import mps, xpu  # noqa: F401,E402  (the other accelerators' modules, none available)
 from . import argument_errors as _argument_errors  # noqa: E402
@@ -342,6 +344,8 @@ def is_floating_point(input):
 
 def equal(input, other):
     _batching.refuse_op(_batching.NO_RULE.format("equal"), input, other)
+    if input._data.dtype != other._data.dtype and _barebones.among(input._data, other._data):
+        _dtypes_module.promote_pair(input.dtype, other.dtype)   # (compared in the common dtype: its error)
     return input._data.shape == other._data.shape and builtin_bool((input._data == other._data).all())
 
 
@@ -375,6 +379,9 @@ def __getattr__(name):
     if name == "bfloat16":   # handed out here so that the engine looks for bfloat16 only once it exists (engine/bf16.py)
         globals()["bfloat16"] = _enable_bfloat16()
         return bfloat16  # noqa: F821 - just bound
+    if name in ("uint16", "uint32", "uint64"):   # (so too: the engine looks for their kernels once they exist)
+        globals()[name] = _enable_barebones(getattr(_dtypes_module, name))
+        return globals()[name]
     flag = _DEPRECATED_FLAGS.get(name)
     if flag is not None:
         _warnings.warn(f"'{name}' is deprecated, please use '{flag[1]}'", UserWarning, stacklevel=2)
@@ -386,6 +393,8 @@ def __getattr__(name):
 # torch.where(c, ndarray, t) raise its TypeErrors (engine/arg_parser.py)
 globals().update({_name: _arg_parser.parsed(globals()[_name], _name, _texts, method=False)
                   for _name, _texts in _arg_parser.FUNCTIONS.items()})
+globals().update({_name: _arg_parser.keyworded(globals()[_name], _name, _texts)
+                  for _name, _texts in _arg_parser.KEYWORDED.items()})
 # the factories' calls PyTorch's parser refuses: torch.randint(5, 2), torch.linspace(0, 1), torch.full(2, 0.)
 globals().update({_name: _arg_parser.checked(globals()[_name], _name, _texts)
                   for _name, _texts in _arg_parser.FACTORIES.items()})
@@ -430,7 +439,8 @@ _PARSED_METHODS = ("flip", "new_ones", "new_zeros", "byte", "char", "short", "lo
                    "logical_xor", "logical_and_", "logical_or_", "logical_xor_", "prelu", "polygamma", "mvlgamma",
                    "broadcast_to", "matrix_power", "gcd", "gcd_", "lcm", "lcm_", "inner", "cholesky_inverse",
                    "nanmean", "nansum", "amax", "amin", "logsumexp", "logcumsumexp", "count_nonzero", "rot90",
-                   "sum_to_size", "polygamma_", "mvlgamma_", "unfold")
+                   "sum_to_size", "polygamma_", "mvlgamma_", "unfold", "new_empty", "new_full",
+                   "tile")
 # (not those that warn, x.cholesky(), x.qr(): the parser's frame would be where their warning points)
 # the methods this layer added (x.lgamma, x.isreal, x.i0_ ...) refuse what PyTorch's parser refuses, in its words
 # (x.isreal(1): "TensorBase.isreal() takes no arguments (1 given)"), as the engine's own do (engine/tensor.py)
@@ -467,4 +477,4 @@ for _mod_name, _mod in list(_sys.modules.items()):
         _mod.__all__ = _argcheck.starred(_torch_name, vars(_mod))
 # `from torch import *` binds PyTorch's __all__ (no submodule, no engine helper), bfloat16 included: __getattr__
 # hands it out on first use
-__all__ = _argcheck.starred("torch", {**globals(), "bfloat16": None})
+__all__ = _argcheck.starred("torch", {**globals(), "bfloat16": None, "uint16": None, "uint32": None, "uint64": None})

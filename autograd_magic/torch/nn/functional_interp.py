@@ -79,7 +79,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
                                 f"Tuple[int, int, int], but got size with types {[type(x) for x in size]}")
             output_size = [int(x) for x in size]
         else:
-            output_size = [int(size)] * dim
+            output_size = [int(size) if _is_integer(size) else size] * dim   # (area: adaptive_avg_pool's check)
     elif scale_factor is not None:
         output_size = None
         if isinstance(scale_factor, (list, tuple)):
@@ -103,6 +103,8 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.ndim == 4):
         raise ValueError("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a "
                          "4-D tensor as input")
+    if (mode, input.dim()) in _KERNELS and not _parsable(size, scale_factor, recompute_scale_factor):
+        _refuse_align_corners(input, size, scale_factor, mode, align_corners, recompute_scale_factor, antialias)
     _check_kernel_dtype(input, mode)
     if mode == "area" and dim in (1, 2, 3):
         return (adaptive_avg_pool1d, adaptive_avg_pool2d, adaptive_avg_pool3d)[dim - 1](input, output_size)
@@ -163,12 +165,33 @@ _UPSAMPLE_NAMES = {("linear", 3): ("upsample_linear1d", "float scales = None"),
                                       "float scales_d = None, float scales_h = None, float scales_w = None")}
 
 
+_SCALES = {1: "float scales = None", 2: "float scales_h = None, float scales_w = None",
+           3: "float scales_d = None, float scales_h = None, float scales_w = None"}
+# the kernels F.interpolate hands (input, output_size, scale_factors) to, without align_corners (their names)
+_NEAREST = {("nearest", d + 2): ("upsample_nearest%dd" % d, _SCALES[d]) for d in (1, 2, 3)}
+_NEAREST.update({("nearest-exact", d + 2): ("_upsample_nearest_exact%dd" % d, _SCALES[d]) for d in (1, 2, 3)})
+_KERNELS = {**_NEAREST, **_UPSAMPLE_NAMES}
+
+
+def _parsable(size, scale_factor, recompute_scale_factor):
+    """True when the upsample kernel's parser takes the size (an int, or ints) or scale_factor (numbers) that
+    F.interpolate hands it as a list: F.interpolate(x, size=1.5) or scale_factor="2" is its TypeError."""
+    if size is not None:
+        first = size[0] if isinstance(size, (list, tuple)) and size else size
+        return _is_integer(first) or isinstance(size, (list, tuple)) and not size
+    if scale_factor is None or recompute_scale_factor:
+        return True
+    factors = scale_factor if isinstance(scale_factor, (list, tuple)) else [scale_factor]
+    return all(isinstance(f, numbers.Real) and not isinstance(f, bool) for f in factors)
+
+
 def _refuse_align_corners(input, size, scale_factor, mode, align_corners, recompute_scale_factor, antialias):
-    """PyTorch's parser refusing an align_corners that is not a bool (align_corners=1): the upsample function's
-    TypeError names the arguments F.interpolate passes it, in its forms (size as given, or [size] * dims;
-    scale_factor as given, or [scale_factor] * dims; after recompute_scale_factor, the floored sizes)."""
+    """PyTorch's parser refusing an align_corners that is not a bool (align_corners=1), a size that is no int or a
+    scale_factor that is no number: the upsample function's TypeError names the arguments F.interpolate passes it,
+    in its forms (size as given, or [size] * dims; scale_factor as given, or [scale_factor] * dims; after
+    recompute_scale_factor, the floored sizes)."""
     dim = input.dim() - 2
-    name, scales = _UPSAMPLE_NAMES[(mode, input.dim())]
+    name, scales = _KERNELS[(mode, input.dim())]
     if antialias:
         name = "_" + name + "_aa"
     if size is not None:
@@ -179,6 +202,10 @@ def _refuse_align_corners(input, size, scale_factor, mode, align_corners, recomp
         if recompute_scale_factor:
             output_size = [math.floor(float(input.shape[i + 2]) * scale_factors[i]) for i in range(dim)]
             scale_factors = None
+    if (mode, input.dim()) in _NEAREST:
+        texts = ["(Tensor input, tuple of ints output_size, tuple of floats scale_factors)",
+                 f"(Tensor input, tuple of ints output_size, {scales}, *, Tensor out = None)"]
+        raise invalid_combination(name, texts, (input, output_size, scale_factors), {})
     texts = ["(Tensor input, tuple of ints output_size, bool align_corners, tuple of floats scale_factors)",
              f"(Tensor input, tuple of ints output_size, bool align_corners, {scales}, *, Tensor out = None)"]
     raise invalid_combination(name, texts, (input, output_size, align_corners, scale_factors), {})

@@ -427,7 +427,27 @@ class Module:
         return self._cast(enable_bfloat16())
 
     def type(self, dst_type):
-        return self._cast(dst_type)
+        """Every parameter and buffer (and .grad) converted by Tensor.type(dst_type), integer ones included, as
+        PyTorch's Module.type does through _apply (children first); dst_type may be a dtype, torch.DoubleTensor or
+        'torch.DoubleTensor'. A parameter that requires grad refuses a result that is not floating point or complex,
+        with the error of PyTorch's `param.data = ...`."""
+        for child in self._modules.values():
+            if child is not None:
+                child.type(dst_type)
+        for store in (self._parameters, self._buffers):
+            for t in store.values():
+                if t is None:
+                    continue
+                new = t.type(dst_type)
+                if new._data.dtype == t._data.dtype:
+                    continue
+                if t.requires_grad and not (new.dtype.is_floating_point or new.dtype.is_complex):
+                    raise RuntimeError("data set to a tensor that requires gradients must be floating point or "
+                                       "complex dtype")
+                t._data = new._data
+                if t._grad is not None:
+                    t._grad._data = t._grad.type(dst_type)._data
+        return self
 
     def cpu(self):
         return self
