@@ -36,7 +36,7 @@ _SEQUENCE_ONLY = frozenset(("size", "shape", "pad"))
 # ... and the ``int[]`` parameters of other names (flip's, permute's, tile's, rot90's dims; repeat's repeats), where
 # another function's parameter of that name is an ``int[1]`` (roll's dims, sum's dim: ``x.roll(1, dims=0)`` is taken)
 _SEQUENCE_PARAMS = frozenset((("flip", "dims"), ("permute", "dims"), ("tile", "dims"), ("rot90", "dims"),
-                              ("repeat", "repeats"), ("unflatten", "sizes")))
+                              ("repeat", "repeats"), ("unflatten", "sizes"), ("linalg_matrix_norm", "dim")))
 
 
 def _sequence_only(name, pname):

@@ -64,3 +64,32 @@ def refuse(kernel, np_dtype):
     a barebones unsigned type."""
     if np_dtype in _B:
         raise NotImplementedError(f'"{kernel}" not implemented for \'{dtypes.scalar_name(np_dtype)}\'')
+
+
+def _sequence(x):
+    return isinstance(x, (list, tuple)) or getattr(x, "ndim", 0) > 0
+
+
+def refuse_non_int_literals(data, dtype):
+    """torch.tensor's store into uint64 (CPython's PyLong_AsUnsignedLongLong): every leaf of nested Python data
+    must be a Python int (a bool is one); a float, a numpy scalar or a tensor among them is a TypeError. PyTorch
+    checks the lengths as it stores, depth first, so a leaf refused before a ragged row is the TypeError; a shape
+    error met first is left to the caller's check of the shape."""
+    if dtype is not dtypes.uint64 or data.__class__ is np.ndarray or hasattr(data, "_data"):
+        return
+    sizes, x = [], data
+    while _sequence(x):   # (the sizes, from the first element of each level, as PyTorch's compute_sizes)
+        sizes.append(len(x))
+        if not len(x):
+            break
+        x = x[0]
+    stack = [(data, 0)]
+    while stack:
+        x, dim = stack.pop()
+        if dim == len(sizes):
+            if not isinstance(x, int) or isinstance(x, np.generic):
+                raise TypeError("an integer is required")
+        elif not _sequence(x) or len(x) != sizes[dim]:
+            return
+        else:
+            stack.extend((x[i], dim + 1) for i in reversed(range(len(x))))

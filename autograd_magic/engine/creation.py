@@ -128,6 +128,7 @@ def _finish(data, dtype, requires_grad):
 _FLAT_KINDS = {float, int, bool}
 
 
+@quiet   # (a float beyond the dtype's range becomes inf silently, as in PyTorch; numpy warns)
 def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new leaf tensor holding a copy of data (floats become float32, ints int64)."""
     if device is not None:
@@ -165,6 +166,7 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     elif isinstance(data, (list, tuple)):
         _refuse_first_string(data)
         refuse_unsized_first(data)
+        barebones.refuse_non_int_literals(data, dtype)
         data, dtype = tensors_in_list(data, dtype)
         empty = check_ragged(data, dtype or (lambda: _infer(data)))
         if empty is not None:   # (PyTorch stores nothing: its sizes, whatever the rest holds)
@@ -173,6 +175,7 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
         target = _infer(data)
     else:
         target = dtype
+        barebones.refuse_non_int_literals(data, target)
         check_numbers(data, target)
     arr = _array(data, target)
     if cls is np.ndarray and arr.ndim >= 2:
@@ -186,7 +189,8 @@ def _array(data, target):
     negative one into uint8."""
     flat = nested_data(data)
     try:
-        return np.array(flat, dtype=target.np)
+        with np.errstate(over="ignore"):   # (a float beyond the dtype's range is inf, silently, as in PyTorch)
+            return np.array(flat, dtype=target.np)
     except (OverflowError, ValueError):
         if target.np.kind not in "iu":
             raise
@@ -225,6 +229,7 @@ def as_tensor(data, dtype=None, device=None):
     if isinstance(data, (list, tuple)):
         _refuse_first_string(data)
     refuse_unsized_first(data)
+    barebones.refuse_non_int_literals(data, dtype)
     data, dtype = tensors_in_list(data, dtype)
     if isinstance(data, (list, tuple)):
         empty = check_ragged(data, dtype or (lambda: _infer(data)))

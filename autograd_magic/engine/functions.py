@@ -20,7 +20,9 @@ from .tensor_base import (TensorBase, _dim, real_if_complex, apply, binary, chec
                           wrap, wrap_from)
 
 
-def as_tensor_arg(x, like=None):
+def as_tensor_arg(x, like=None, checked=True):
+    """x as a tensor; a Python number in like's dtype where its kind allows (checked as a fill value is, unless
+    checked is False: then an overflow becomes inf, as a static_cast does)."""
     if isinstance(x, TensorBase):
         return x
     if isinstance(x, np.ndarray):
@@ -28,7 +30,17 @@ def as_tensor_arg(x, like=None):
     x = dtypes.scalar_number(x)
     dt = like._data.dtype if like is not None and dtypes.scalar_category(x) <= dtypes._FROM_NP[like._data.dtype]._cat \
         else dtypes.default_for_category(dtypes.scalar_category(x)).np
+    if not checked:
+        with np.errstate(over="ignore"):
+            return scalar_tensor(x, dt)
     return scalar_tensor(dtypes.fitted(x, dt) if like is not None else x, dt)
+
+
+def _where_checks(t):
+    """Whether where() checks a Python number's conversion into t's dtype: its CPU kernel reads the number in
+    the dtype's opmath type, float for float16 and bfloat16, and casts it unchecked (where(mask, half, -1e9) is
+    -inf), but checked into every other dtype (float32's 1e39 is an overflow error)."""
+    return not isinstance(t, TensorBase) or t._data.dtype.itemsize != 2 or not dtypes.is_float_np(t._data.dtype)
 
 
 def to_float(t):
@@ -547,8 +559,8 @@ def where(condition, input=None, other=None):
     elif cond.dtype != np.bool_:
         raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor with dtype "
                            f"{dtypes.scalar_name(cond.dtype)}")
-    a = as_tensor_arg(input, other if isinstance(other, TensorBase) else None)
-    b = as_tensor_arg(other, a)
+    a = as_tensor_arg(input, other if isinstance(other, TensorBase) else None, _where_checks(other))
+    b = as_tensor_arg(other, a, _where_checks(a))
     check_broadcast(cond.shape, a._data.shape)
     check_broadcast(np.broadcast_shapes(cond.shape, a._data.shape), b._data.shape)
     dt = dtypes.result_type([x for x in (input, other)]).np

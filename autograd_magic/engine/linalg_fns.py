@@ -8,6 +8,8 @@ import warnings
 import numpy as np
 
 from . import dtypes, lapack
+from .arg_parser import Signature, check_call
+from .function_signatures import SIGNATURES
 from .autograd import GRAD_MODE
 from .argcheck import tp_name, user_level
 from .functions import _OUT_GRAD, _RESIZED, dims_arg, where, write_out
@@ -605,7 +607,27 @@ def matrix_power(A, n, *, out=None):
 # ---------------------------------------------------------------- norms
 
 
+_NORM_SIGNATURES = {name: [Signature(t) for t in SIGNATURES[name]]
+                    for name in ("linalg_vector_norm", "linalg_matrix_norm")}
+
+
+def _parse_norm(name, args, dtype, out):
+    """PyTorch's parser in front of linalg.vector_norm / matrix_norm (args: input, ord, dim, keepdim): only a call
+    with other classes than an int or a tuple or list of ints for dim, a bool keepdim, a number ord (or a string for
+    matrix_norm) pays the parse and its TypeError (``argument 'dim' (position 3) must be tuple of ints, not
+    float``)."""
+    ord, dim, keepdim = args[1:]
+    vector = name == "linalg_vector_norm"   # (its dim an int[1]? that takes one int; matrix_norm's an int[])
+    if (ord.__class__ in (int, float) or ord.__class__ is str and not vector) and keepdim.__class__ is bool and (
+            dim is None and vector or dim.__class__ is int and vector or dim.__class__ in (tuple, list) and
+            all(d.__class__ is int for d in dim)):
+        return
+    kwargs = {"dtype": dtype} if out is None else {"dtype": dtype, "out": out}
+    check_call(name, _NORM_SIGNATURES[name], args, kwargs)
+
+
 def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
+    _parse_norm("linalg_vector_norm", (x, ord, dim, keepdim), dtype, out)
     if x._data.dtype.kind == "c":   # the norm of the magnitudes (a real tensor), as ATen's kernel takes it
         x = x.abs() if dtype is None else x.to(dtype).abs()
         dtype = None
@@ -624,15 +646,21 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
 def tensor_norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     """torch.norm and Tensor.norm as PyTorch's Python function: a vector norm for a number p (and "fro" over at
     most two dims), matrix_norm for the other orders named by a string ("nuc"), over every dim when none is
-    given."""
-    many = isinstance(dim, (tuple, list))
+    given; the arguments as that function hands them on (a float dim meets its ``len(dim)``, the rest the parser
+    of linalg.vector_norm or matrix_norm)."""
+    dims = [dim] if isinstance(dim, int) else dim
+    matrix = p.__class__ is str and not (p == "fro" and (dim is None or isinstance(dim, int) or len(dim) <= 2))
+    if matrix:
+        dims = list(range(input._data.ndim)) if dims is None else dims
+        _parse_norm("linalg_matrix_norm", (input, p, dims, keepdim), dtype, None)
+    else:
+        _parse_norm("linalg_vector_norm", (input, 2 if p in ("fro", None) else p, dims, keepdim), dtype, None)
     if input._data.dtype.kind == "c":   # (the norm of the magnitudes; PyTorch's node would be the norm's own)
         if input._rg:
             raise NotImplementedError("autograd_magic implements a subset of PyTorch: the norm of a complex tensor "
                                       "that requires grad is not part of it (take input.abs() first)")
         input = input.abs()
-    if p.__class__ is str and not (p == "fro" and (not many or len(dim) <= 2)):
-        dims = list(range(input._data.ndim)) if dim is None else dim if many else [dim]
+    if matrix:
         return matrix_norm(input, p, dims, keepdim, dtype=dtype)
     _check_float(input, "linalg.vector_norm")   # (PyTorch's torch.norm calls linalg.vector_norm for these)
     return _vector_norm(input, p, dim, keepdim, dtype)
@@ -642,6 +670,10 @@ tensor_norm.__name__ = tensor_norm.__qualname__ = "norm"
 
 
 def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=None):
+    _parse_norm("linalg_matrix_norm", (A, ord, dim, keepdim), dtype, out)
+    if not (ord in ("fro", "nuc") if isinstance(ord, str) else abs(float(ord)) in (1, 2, float("inf"))):
+        shown = ord if isinstance(ord, str) else (int(ord) if float(ord).is_integer() else ord)
+        raise RuntimeError(f"linalg.matrix_norm: Order {shown} not supported.")   # (ATen checks it first)
     if A._data.ndim < 2:
         raise RuntimeError("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
     _check_float(A, "linalg.matrix_norm")

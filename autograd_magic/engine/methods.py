@@ -19,6 +19,7 @@ from . import more_methods
 from . import ordering as O
 from . import shaping as S
 from .autograd import GRAD_MODE
+from .method_signatures import SIGNATURES as METHOD_SIGNATURES
 from .more import float_power_dtype
 from .optable import OPS
 from .size import device
@@ -522,11 +523,26 @@ _BINDINGS.update({   # PyTorch's scalar samplers on the double uniform / normal 
 })
 
 
+_PLAIN_NUMBERS = (int, float)
+
+
+def _plain(args, kwargs, max_pos):
+    """Python numbers only, no more positionally than a signature takes: nothing for the parser to refuse."""
+    return (len(args) <= max_pos and all(a.__class__ in _PLAIN_NUMBERS for a in args)
+            and all(v.__class__ in _PLAIN_NUMBERS for v in kwargs.values()))
+
+
 def _generator_checked(name, method):
-    """method, its generator= checked as PyTorch's parser does (``x.uniform_(generator=0)``: its TypeError)."""
+    """method, its generator= checked as PyTorch's parser does (``x.uniform_(generator=0)``: its TypeError); for the
+    samplers of float parameters, a call with other classes than Python numbers parsed first too
+    (``nn.init.normal_(w, "1")``: ``normal_(): argument 'mean' (position 1) must be float, not str``)."""
+    sigs = None if name in ("bernoulli_", "random_") else [arg_parser.Signature(t) for t in METHOD_SIGNATURES[name]]
+
     def checked(self, *args, generator=None, **kwargs):
         if generator is not None:
             arg_parser.check_generator(name, generator, args, kwargs)
+        elif sigs is not None and not _plain(args, kwargs, sigs[0].max_pos):
+            arg_parser.check_call(name, sigs, args, kwargs)
         return method(self, *args, generator=generator, **kwargs)
     checked.__name__ = checked.__qualname__ = name
     return checked

@@ -656,10 +656,13 @@ def _split(t, split, dim):
     splits into pieces of that size, anything else goes to split_with_sizes, whose parser wants a tuple of ints."""
     if isinstance(split, TensorBase) and split._data.size == 1:
         split = int(split.item())
-    if split.__class__ is bool:
+    if split.__class__ is bool or isinstance(split, int) and not _is_int(dim):
         raise invalid_combination("split", _SPLIT_OVERLOADS, (t, split, dim), {})
     if not isinstance(split, int):
         int_list("split_with_sizes", "split_sizes", split)
+        if not _is_int(dim):   # (Tensor.split hands its dim on by position)
+            raise TypeError(f"split_with_sizes(): argument 'dim' (position 3) must be int, not {_qualified(dim)}")
+    dim = int(dim)
     if t._data.ndim == 0:
         raise RuntimeError("split expects at least a 1-dimensional tensor")
     d = _dim(dim, t._data.ndim)

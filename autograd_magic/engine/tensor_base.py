@@ -206,7 +206,8 @@ class TensorBase:
                     data = np.zeros(empty, dtype=dtypes.get_default_dtype().np)
                 else:
                     check_numbers(data, dtypes.get_default_dtype())
-                    data = np.array(nested_data(data), dtype=dtypes.get_default_dtype().np)
+                    with np.errstate(over="ignore"):   # (beyond float32's range: inf, silently)
+                        data = np.array(nested_data(data), dtype=dtypes.get_default_dtype().np)
         else:   # (no arguments: an empty tensor of shape (0,))
             sizes = nonnegative(checked_sizes("new", args)) if args else (0,)
             data = np.zeros(sizes, dtype=dtypes.get_default_dtype().np)

@@ -70,6 +70,8 @@ class autocast:
         self._enabled = enabled
 
     def __enter__(self):
+        if not isinstance(self.fast_dtype, dtypes.dtype):   # (PyTorch's set_autocast_dtype refuses it on entry)
+            _arg_parser.check_call("set_autocast_dtype", _SET_DTYPE, (self.device, self.fast_dtype), {})
         # (a CUDA region is disabled: nothing to set on the CPU's state)
         cpu = self.device == "cpu"
         self._before = _state.set_region(self._enabled, self.fast_dtype, self._cache_enabled) if cpu else None

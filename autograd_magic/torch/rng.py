@@ -116,7 +116,8 @@ def get_rng_state():
 
 
 def set_rng_state(new_state):
-    random.default_generator.set_state(new_state._data)
+    """As PyTorch: the default generator's set_state, with its checks of what it was given."""
+    default_generator.set_state(new_state)
 
 
 def _default_generator():

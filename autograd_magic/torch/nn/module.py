@@ -249,11 +249,13 @@ class Module:
     def forward(self, *args, **kwargs):
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
-    def __call__(self, *args, **kwargs):
+    def _wrapped_call_impl(self, *args, **kwargs):
         compiled = self.__dict__.get("_compiled_call_impl")   # set by Module.compile() (torch/compiler.py)
         if compiled is not None:
             return compiled(*args, **kwargs)
         return self._call_impl(*args, **kwargs)
+
+    __call__ = _wrapped_call_impl   # (PyTorch's name for it: repr(nn.Module.__call__) shows it)
 
     def _call_impl(self, *args, **kwargs):
         if (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks
@@ -299,6 +301,7 @@ class Module:
                                                                module_lookup.get_parameter, module_lookup.get_buffer)
     get_extra_state, set_extra_state = module_lookup.get_extra_state, module_lookup.set_extra_state
     cuda, to_empty = module_lookup.cuda, module_lookup.to_empty
+    xpu, ipu, mtia, share_memory = module_lookup.xpu, module_lookup.ipu, module_lookup.mtia, module_lookup.share_memory
 
     def named_parameters(self, prefix="", recurse=True, remove_duplicate=True):
         """(name, parameter) pairs; a parameter shared under two names appears once unless remove_duplicate=False.

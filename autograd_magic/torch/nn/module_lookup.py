@@ -111,6 +111,52 @@ def cuda(self, device=None):
     return self
 
 
+# the other accelerators' Module methods (xpu, ipu, mtia): what their Tensor methods raise on PyTorch's CPU-only build
+_NO_BUILD = {"xpu": (AssertionError, "Torch not compiled with XPU enabled"),
+             "ipu": (RuntimeError, "PyTorch is not linked with support for ipu devices"),
+             "mtia": (AssertionError, "Torch not compiled with MTIA enabled. Ensure you have `import "
+                                      "mtia.host_runtime.torch_mtia.dynamic_library` in your python src file and "
+                                      "include `//mtia/host_runtime/torch_mtia:torch_mtia` as your target dependency!")}
+_SHOWN = {"xpu": "xpu", "ipu": "ipu", "mtia": "MTIA"}
+
+
+def _accelerator_error(kind, dev):
+    if dev is not None:
+        if isinstance(dev, bool) or not isinstance(dev, (str, int, device)):
+            return TypeError(f"{kind}(): argument 'device' (position 1) must be torch.device, not {type(dev).__name__}")
+        if isinstance(dev, int):   # (an index: the current accelerator's, and there is none)
+            return RuntimeError("Cannot access accelerator device when none is available.")
+        if device(dev).type != kind:
+            return RuntimeError(f"Invalid device, must be {_SHOWN[kind]} device")
+    cls, message = _NO_BUILD[kind]
+    return cls(message)
+
+
+def _has_tensors(self):
+    return any(t is not None for module in self.modules() for store in (module._parameters, module._buffers)
+               for t in store.values())
+
+
+def _accelerator(kind):
+    def move(self, device=None):
+        """Move every parameter and buffer to this accelerator: PyTorch's error on its CPU-only build as soon as
+        there is a tensor to move."""
+        if _has_tensors(self):
+            raise _accelerator_error(kind, device)
+        return self
+    move.__name__, move.__qualname__ = kind, "Module." + kind
+    return move
+
+
+xpu, ipu, mtia = _accelerator("xpu"), _accelerator("ipu"), _accelerator("mtia")
+
+
+def share_memory(self):
+    """Move the parameters and buffers to shared memory (the Hogwild examples' ``model.share_memory()``): one
+    process here, whose memory every thread already shares, so nothing to move."""
+    return self
+
+
 def to_empty(self, *, device, recurse=True):
     """Every parameter and buffer made again with uninitialised memory of its shape and dtype on device (the
     recipe's step after building a model on the meta device): a parameter (and its .grad) keeps its object and
@@ -129,5 +175,6 @@ def to_empty(self, *, device, recurse=True):
     return self
 
 
-for _fn in (get_submodule, set_submodule, get_parameter, get_buffer, get_extra_state, set_extra_state, cuda, to_empty):
+for _fn in (get_submodule, set_submodule, get_parameter, get_buffer, get_extra_state, set_extra_state, cuda, to_empty,
+            share_memory):
     _fn.__qualname__ = "Module." + _fn.__name__   # as PyTorch's methods are named, for bound-method reprs
