@@ -165,9 +165,10 @@ def sparse_t(self):
 
 
 def spmm(input, mat2):
-    """torch.sparse.mm / torch.spmm: SparseAddmmBackward0 for a sparse first operand (its gradient sparse)."""
+    """torch.sparse.mm / torch.spmm: SparseAddmmBackward0 for a sparse first operand (its gradient sparse); a dense
+    first operand goes through torch.mm (dense @ sparse checked as ATen's transposed product)."""
     if input._coo is None:
-        return L.mm(input, mat2)
+        return mm(input, mat2)
     _check_mm(input, mat2)
     idx, vals = pattern_and_values(input)
     return apply(OPS["sparse_addmm"], (0, input, mat2), idx, vals, input._data.shape)
