@@ -28,6 +28,10 @@ ROWS = [
     (("sum_dim",), "a.sum(1, keepdim=True)"), (("mean",), "a.mean()"), (("mean_dim",), "a.mean(1)"),
     (("max_all",), "a.max()"), (("min_all",), "a.min()"), (("mm",), "a @ m"), (("mm",), "torch.mm(a, m)"),
     (("addmm",), "torch.addmm(bias, a, m)"), (("bmm",), "torch.bmm(a[None], m[None])"), (("mv",), "a @ v"),
+    (("sdpa_flash",), "F.scaled_dot_product_attention(A.view(2, 2, 4, 64), W.view(2, 2, 8, 64)[:, :, :6], "
+                      "M.view(2, 2, 8, 64)[:, :, 2:], is_causal=False)"),
+    (("sdpa_flash",), "F.scaled_dot_product_attention(A.view(1, 4, 4, 64), A.view(1, 4, 4, 64), "
+                      "A.view(1, 4, 4, 64), is_causal=True)"),
     (("dot",), "v @ v"), (("softmax",), "a.softmax(1)"), (("softmax",), "a.softmax(0)"),
     (("softmax",), "torch.cat([a] * 12, 1).softmax(0)"), (("softmax",), "torch.cat([a] * 12, 1).view(3, 2, 24).softmax(1)"),
     (("log_softmax",), "a.log_softmax(1)"), (("log_softmax",), "a.log_softmax(0)"), (("mse_loss",), "F.mse_loss(a, b)"),
@@ -250,7 +254,7 @@ def test_linear_in_bfloat16_and_cpu_autocast_are_pytorchs():
     ("torch.add(x, x, alpha=0.5)", "add"),
     ("torch.randn(3, dtype=torch.bfloat16)", "random draws in torch.bfloat16"),
     ("torch.nn.functional.scaled_dot_product_attention(x[None, None, None], x[None, None, None], "
-     "x[None, None, None])", "scaled_dot_product_attention"),
+     "x[None, None, None], dropout_p=0.5)", "scaled_dot_product_attention"),
     ("torch.nn.LSTM(3, 2).bfloat16()(x[None, None])", "on torch.bfloat16 tensors"),
     ("with torch.autocast('cpu'):\n    torch.nn.functional.conv1d(x.float()[None, None], torch.ones(1, 1, 2))",
      "inside torch.autocast"),

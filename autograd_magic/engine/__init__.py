@@ -32,5 +32,6 @@ import warnings
 warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"autograd_magic\.")
 from . import tensor  # noqa: F401,E402  (builds Tensor, and with it every engine module)
 from . import saved_hooks  # noqa: F401,E402  (grad_fn._saved_* and the saved-tensor hooks' op table)
-from . import events, memory_format as _formats, ops_shuffle, optable as _optable  # noqa: E402,F401
+from . import events, half as _half, memory_format as _formats, ops_shuffle, optable as _optable  # noqa: E402,F401
+_half.install(_optable.OPS)   # (float16 in float32, rounded once, where PyTorch's kernels compute so: engine/half.py)
 _formats.assign_layouts(_optable.OPS, events.ELEMENTWISE)   # (every op is declared now: outputs laid out as PyTorch's kernels do)

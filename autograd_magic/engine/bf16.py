@@ -45,10 +45,11 @@ MOVE = frozenset((
 # Ops whose forward runs on the bfloat16 arrays themselves: numpy's bfloat16 loops compute each step in float32 and
 # round it, as PyTorch's Vectorized<BFloat16> does (pow: x * x * x for 3, the exponent rounded to bfloat16).
 # Max pooling's backward adds each gradient into its input element in bfloat16, rounding at each add where windows
-# overlap (ATen's cpu_max_pool_backward): its vjp and backward run on the bfloat16 arrays too.
-DIRECT = frozenset(("pow", "max_pool2d_backward", "max_pool3d_backward", "adaptive_max_pool2d_backward",
-                    "adaptive_max_pool3d_backward"))
-BF16_VJP = frozenset(("max_pool2d", "max_pool3d", "adaptive_max_pool2d", "adaptive_max_pool3d"))
+# overlap (ATen's cpu_max_pool_backward): its vjp and backward run on the bfloat16 arrays too. The fused attention
+# (sdpa_flash) follows its CPU kernel's own rounding points, forward and backward (ops_attn.py).
+DIRECT = frozenset(("pow", "sdpa_flash", "max_pool2d_backward", "max_pool3d_backward",
+                    "adaptive_max_pool2d_backward", "adaptive_max_pool3d_backward"))
+BF16_VJP = frozenset(("sdpa_flash", "max_pool2d", "max_pool3d", "adaptive_max_pool2d", "adaptive_max_pool3d"))
 
 # Ops that PyTorch computes in float32 and rounds once (each checked against PyTorch: tests/test_bfloat16_vs_torch).
 COMPUTE = frozenset((
@@ -123,7 +124,7 @@ def refuse(op):
 
 # PyTorch's CPU autocast casts the inputs of these ops to bfloat16; the engine's functions that reach them do not
 # (the ones that do cast: engine/autocast.py), so inside a region they refuse rather than compute in float32
-AUTOCAST_REFUSED = frozenset(("baddbmm", "addbmm", "convolution", "convolution_transpose", "prelu", "sdpa_flash"))
+AUTOCAST_REFUSED = frozenset(("baddbmm", "addbmm", "convolution", "convolution_transpose", "prelu"))
 
 
 def intercept(op, inputs, consts, data):

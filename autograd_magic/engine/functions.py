@@ -10,6 +10,7 @@ import warnings
 import numpy as np
 
 from . import arg_parser, argcheck, barebones, batching, dtypes, function_signatures, method_signatures
+from . import half as _half
 from . import memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
@@ -96,6 +97,8 @@ def add(input, other, *, alpha=1, out=None):
         check_alpha(input, other, alpha)
     if alpha != 1:
         if not isinstance(other, TensorBase):
+            if isinstance(input, TensorBase) and input._data.dtype is _half.F16 and isinstance(other, (int, float)):
+                return _scaled("add", input, scalar_tensor(other, np.float16), alpha)
             return binary("add", input, other * alpha)
         return _scaled("add", input, other, alpha)
     if not isinstance(input, TensorBase):
@@ -122,6 +125,8 @@ def _scaled(name, input, other, alpha):
     dt = dtypes.result_type((input, other))
     a, b = input.to(dt), other.to(dt)
     ufunc = np.add if name == "add" else np.subtract
+    if dt.np is _half.F16:
+        return apply(OPS[name], (a, b), alpha, data=_half.scaled_add(ufunc, a._data, b._data, alpha))
     return apply(OPS[name], (a, b), alpha, data=np.asarray(ufunc(a._data, b._data * np.asarray(alpha, dt.np))))
 
 
@@ -148,6 +153,8 @@ def sub(input, other, *, alpha=1):
         check_alpha(input, other, alpha)
     if alpha != 1:
         if not isinstance(other, TensorBase):
+            if isinstance(input, TensorBase) and input._data.dtype is _half.F16 and isinstance(other, (int, float)):
+                return _scaled("sub", input, scalar_tensor(other, np.float16), alpha)
             return binary("sub", input, other * alpha)
         return _scaled("sub", input, other, alpha)
     if not isinstance(input, TensorBase):
@@ -298,8 +305,9 @@ def pow(input, exponent):
         t = t.to(dtypes.get_default_dtype())
     if not dtypes.is_diff_np(t._data.dtype) and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
-    if exponent.__class__ is int:   # (checked, as pow's kernel converts it: uint8_tensor ** 300 overflows)
-        exponent = dtypes.fitted(exponent, t._data.dtype)
+    if exponent.__class__ is int or (exponent.__class__ is float and t._data.dtype is _half.F16):
+        exponent = dtypes.fitted(exponent, t._data.dtype)   # (as pow's kernel converts it: uint8_tensor ** 300 and
+                                                            # half_tensor ** 1e6 overflow)
     if exponent in (0, 1) and t._data.dtype in dtypes.BAREBONES_NP:   # (ATen's pow of a Scalar 0 or 1 fills
         return wrap(t._data.copy() if exponent else np.ones_like(t._data))   # or copies: no kernel runs)
     return apply(OPS["pow"], (t,), exponent)

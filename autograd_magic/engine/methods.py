@@ -40,9 +40,13 @@ _POW = OPS["pow"]
 _NUMBERS = (int, float)
 
 
+_F16 = np.dtype(np.float16)
+
+
 def _pow(self, exponent):
-    if exponent.__class__ in _NUMBERS and (self._data.dtype.kind == "f" or self._data.dtype is dtypes.BF16_NP):
-        return apply(_POW, (self,), exponent)  # the common `x ** 2`
+    dt = self._data.dtype
+    if exponent.__class__ in _NUMBERS and ((dt.kind == "f" and dt is not _F16) or dt is dtypes.BF16_NP):
+        return apply(_POW, (self,), exponent)  # the common `x ** 2` (float16: F.pow checks the exponent fits)
     if not _power_operand(exponent):   # (x ** [1, 2]: Python's "unsupported operand type(s) for ** or pow()")
         return NotImplemented
     return F.pow(self, exponent)

@@ -164,23 +164,25 @@ def _in_float(kernel):
 
 
 def _half_attention(q, k, v, mask, is_causal, scale):
-    """The CPU kernel on half inputs: scores and exponentials in float32, the exponentials rounded to half for the
-    product with v (accumulated in float32), divided by their float32 sum at the end, rounded to half."""
+    """The CPU kernel on half or bfloat16 inputs: scores and exponentials in float32, the exponentials rounded to the
+    inputs' dtype for the product with v (accumulated in float32), divided by their float32 sum at the end, rounded
+    to that dtype."""
+    low = q.dtype
     wide = [a.astype(np.float32) for a in (q, k, v)]
     s = _scores(wide[0], wide[1], None if mask is None else mask.astype(np.float32), is_causal, scale)
     top = s.max(axis=-1, keepdims=True)
     dead = top == -np.inf
     e = np.exp(s - np.where(dead, 0, top))
     total = e.sum(axis=-1, keepdims=True)
-    out = np.matmul(e.astype(np.float16).astype(np.float32), wide[2]) / np.where(dead, 1, total)
-    return np.where(dead, np.float32(0), out).astype(np.float16)
+    out = np.matmul(e.astype(low).astype(np.float32), wide[2]) / np.where(dead, 1, total)
+    return np.where(dead, np.float32(0), out).astype(low)
 
 
 def flash_attention(q, k, v, mask, is_causal, scale):
     """The output laid out in memory as the query is (the CPU kernel allocates it so): after multi-head
     attention's projections, permute(2, 0, 1, 3).reshape(...) of it is then a view, as in PyTorch."""
     k, v = _grouped(k, q), _grouped(v, q)
-    if q.dtype == np.float16:
+    if q.dtype == np.float16 or q.dtype is dtypes.BF16_NP:
         out = _half_attention(q, k, v, mask, is_causal, scale)
     else:
         out = np.matmul(_probs(q, k, mask, is_causal, scale), v)
@@ -199,6 +201,45 @@ def flash_attention_backward(g, q, k, v, out, mask, is_causal, scale):
     ds = p * (dp - (g * out).sum(axis=-1, keepdims=True))
     ds *= ds.dtype.type(scale)
     return np.matmul(ds, k), _ungrouped(np.matmul(np.swapaxes(ds, -1, -2), q), k0), _ungrouped(dv, v0)
+
+
+# (query rows, key rows) of the blocks cpu_flash_attention_backward walks, by the query's length (PyTorch 2.13)
+def _backward_blocks(n_q):
+    return (256 if n_q >= 768 else 64 if n_q >= 192 else 32), 512
+
+
+def _bf16_attention_backward(g, q, k, v, out, mask, is_causal, scale):
+    """cpu_flash_attention_backward on bfloat16: block by block, the probabilities recomputed in float32 from the
+    logsumexp and rounded to bfloat16 for grad_v += p^T grad_out; grad_attn = grad_out v^T in float32; ds =
+    p * (grad_attn - rowsum(grad_out * out)) rounded to bfloat16 for grad_q += scale ds k and grad_k += scale ds^T q.
+    Each gemm accumulates in float32 and adds into the bfloat16 gradient, which rounds at every block."""
+    low, f32 = q.dtype, np.float32
+    k0, v0 = k, v
+    g, q, k, v, out = (a.astype(f32) for a in (g, q, _grouped(k, q), _grouped(v, q), out))
+    sc = f32(scale)
+    s = _scores(q, k, None if mask is None else mask.astype(f32), is_causal, scale)
+    n_q, n_k = s.shape[-2:]
+    top = s.max(axis=-1, keepdims=True)
+    shift = np.where(top == -np.inf, f32(0), top)
+    lse = shift + np.log(np.exp(s - shift).sum(axis=-1, keepdims=True))
+    p = np.exp(s - lse)
+    if is_causal:
+        p = np.where(np.tril(np.ones((n_q, n_k), np.bool_)), p, f32(0))
+    dsum = (g * out).sum(axis=-1, keepdims=True)
+    gq, gk, gv = (np.zeros(a.shape, f32) for a in (q, k, v))
+    rnd = lambda a: a.astype(low).astype(f32)
+    rows, cols = _backward_blocks(n_q)
+    for m in range(0, n_q, rows):
+        me = min(m + rows, n_q)
+        for n in range(0, min(me, n_k) if is_causal else n_k, cols):
+            ne = min(n + cols, n_k)
+            pb, gb = p[..., m:me, n:ne], g[..., m:me, :]
+            gv[..., n:ne, :] = rnd(gv[..., n:ne, :] + np.matmul(np.swapaxes(rnd(pb), -1, -2), gb))
+            ds = rnd(pb * (np.matmul(gb, np.swapaxes(v[..., n:ne, :], -1, -2)) - dsum[..., m:me, :]))
+            gq[..., m:me, :] = rnd(gq[..., m:me, :] + sc * np.matmul(ds, k[..., n:ne, :]))
+            gk[..., n:ne, :] = rnd(gk[..., n:ne, :] + sc * np.matmul(np.swapaxes(ds, -1, -2), q[..., m:me, :]))
+    gk, gv = _ungrouped(gk, k0), _ungrouped(gv, v0)
+    return gq.astype(low), gk.astype(low), gv.astype(low)
 
 
 def _math(q, k, v, mask, is_causal, scale):
@@ -220,6 +261,7 @@ def _math(q, k, v, mask, is_causal, scale):
 def sdpa_flash_vjp(xp, grad, saved, consts, needs):
     q, k, v, out = saved
     if xp.is_numpy:
-        dq, dk, dv = flash_attention_backward(grad, q, k, v, out, *consts)
+        backward = _bf16_attention_backward if q.dtype is dtypes.BF16_NP else flash_attention_backward
+        dq, dk, dv = backward(grad, q, k, v, out, *consts)
         return (dq if needs[0] else None), (dk if needs[1] else None), (dv if needs[2] else None)
     return xp.differentiate(_math, (q, k, v), consts, {0: grad}, needs)

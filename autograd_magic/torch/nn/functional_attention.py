@@ -50,7 +50,7 @@ def _flash_applies(query, key, value, attn_mask, dropout_p, enable_gqa):
         return False
     if not q.shape[-1] == k.shape[-1] == v.shape[-1] or q.shape[2] == 0 or k.shape[2] == 0:
         return False
-    if any(a.strides[-1] != a.itemsize for a in (q, k, v)) or q.dtype.kind != "f" or q.dtype.itemsize < 2:
+    if any(a.strides[-1] != a.itemsize for a in (q, k, v)) or not (q.dtype.kind == "f" or q.dtype is dtypes.BF16_NP):
         return False
     if attn_mask is not None:
         m = attn_mask.shape
@@ -78,11 +78,10 @@ def _grouped(query, key, value, enable_gqa):
 def _scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, *, scale=None,
                                   enable_gqa=False):
     """softmax(q k^T * scale + mask) v, with q and k each scaled by sqrt(scale) first (PyTorch's order)."""
-    if _ac.CPU.dtype is not None:   # (PyTorch's bfloat16 flash kernel rounds once: the engine's steps would not)
-        _ac.refuse("scaled_dot_product_attention")
-    if any(t._data.dtype is dtypes.BF16_NP for t in (query, key, value)):
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: scaled_dot_product_attention on "
-                                  "torch.bfloat16 tensors is not part of it")
+    if _ac.CPU.dtype is not None:   # (one of autocast's lower-precision ops)
+        query, key, value = _ac.lower(query, key, value)
+        if attn_mask is not None:   # (a float mask is cast too; a boolean one is not)
+            attn_mask, = _ac.lower(attn_mask)
     _validate(query, key, value, attn_mask)
     dropout_p = float(dropout_p)
     dt = query._data.dtype
@@ -95,12 +94,15 @@ def _scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0
         if dropout_p != 0.0:   # (a negative one: the gates let it through, the kernel refuses it)
             raise RuntimeError("scaled_dot_product_attention_flash_attention: Currently do not support dropout > 0")
         mask = None if attn_mask is None else _mask_values(attn_mask, dt)._data
-        if mask is not None and dt != np.float16:
+        if mask is not None and dt != np.float16 and dt is not dtypes.BF16_NP:
             mask = mask.astype(dt, copy=False)
         factor = 1.0 / math.sqrt(query.shape[-1]) if scale is None else scale
         return apply(OPS["sdpa_flash"], (query, key, value), mask, bool(is_causal), factor)
     if not math_ok:
         raise RuntimeError("No available kernel.  Aborting execution.")
+    if dt is dtypes.BF16_NP:   # (the math path's steps on bfloat16 are not checked against PyTorch's)
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: scaled_dot_product_attention on "
+                                  "torch.bfloat16 tensors is not part of it")
     mask = None if attn_mask is None else _mask_values(attn_mask, dt)
     return _math(query, key, value, mask, dropout_p, is_causal, scale, enable_gqa)
 
