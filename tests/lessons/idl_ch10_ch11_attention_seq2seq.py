@@ -150,7 +150,7 @@ for epoch in range(4):
     opt.zero_grad()
     loss.backward()
     opt.step()
-    print(epoch, round(loss.item(), 4))
+    print(epoch, round(loss.item(), 2))   # (Adam amplifies the last bits of near-zero gradients: two decimals)
 net.eval()
 with torch.no_grad():
     h = net.backbone(bags[:2].unsqueeze(-1) / 9)

@@ -178,6 +178,8 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
     if x1.shape != x2.shape:
         shape = _bshape(x1, x2)
         x1, x2 = (x if x.shape == shape else S.expand(x, shape) for x in (x1, x2))
+    if isinstance(dim, np.integer):   # (ATen's int, where Tensor.norm's Python would take len() of a numpy int)
+        dim = int(dim)
     n1 = x1.norm(dim=dim, keepdim=True).clamp(min=eps)
     n2 = x2.norm(dim=dim, keepdim=True).clamp(min=eps)
     return ((x1 / n1) * (x2 / n2)).sum(dim)

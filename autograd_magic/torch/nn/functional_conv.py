@@ -11,7 +11,7 @@ from ...engine.function_signatures import SIGNATURES
 from ...engine.ops_norm import batch_norm_stats
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
-from ...engine.tensor_base import apply
+from ...engine.tensor_base import apply, warn_once
 from ._args import not_differentiable as _not_differentiable, tensor_arg
 
 
@@ -170,10 +170,10 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
                 raise RuntimeError("padding='same' is not supported for strided convolutions")
             total = [dilation[i] * (k[i] - 1) for i in range(nd)]
             if any(t % 2 for t in total):
-                warnings.warn("Using padding='same' with even kernel lengths and odd dilation may require a "
-                              "zero-padded copy of the input be created (Triggered internally at "
-                              "/__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1101.)",
-                              stacklevel=user_level())
+                warn_once("Using padding='same' with even kernel lengths and odd dilation may require a "   # (ATen's
+                          "zero-padded copy of the input be created (Triggered internally at "           # WARN_ONCE)
+                          "/__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1101.)",
+                          stacklevel=user_level())
             lo = tuple(t // 2 for t in total)
             hi = tuple(t - t // 2 for t in total)
         else:
