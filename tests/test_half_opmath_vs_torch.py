@@ -2,7 +2,8 @@
 take the number's own value in float32, their opmath type, and round the float32 result once; numpy's float16
 arithmetic rounds the number to float16 first. So `3 * 0.1` was 0.2998 on the engine and is 0.30005 on PyTorch,
 `0 * 1e6` was nan (0 * inf) and is 0, and a 0-dim float32 / float64 tensor counts as such a number
-(`h * torch.tensor(0.1)`). add and sub round the number to float16 first, as numpy does (checked unchanged)."""
+(`h * torch.tensor(0.1)`). Floor and trunc division by a number likewise (`h // 0.1`: the quotient floored in
+float32); add, sub and remainder round the number to float16 first, as numpy does (checked unchanged)."""
 import pytest
 
 from helpers import ATTEMPT, assert_same_as_pytorch
@@ -18,6 +19,15 @@ print(h.mul(0.1)[:5], h.div(3.3)[:5], torch.mul(h, 0.7)[:5], torch.true_divide(h
 g = h.clone(); g.mul_(0.1); g /= 3.3
 print(g[:6])
 print((3.3 / h[1:]).sum().item(), (0.1 / h[1:5]))
+''',
+    ],
+    "half_floor_and_trunc_division_by_numbers": [
+        '''torch.manual_seed(0)
+h = (torch.randn(400) * 8).half()
+for s in (0.1, 3.3, 0.7, 1 / 3, -2.7, 1e-4, 7, 2.5):
+    print(s, (h // s).sum().item(), torch.div(h, s, rounding_mode="floor")[:4],
+          torch.div(h, s, rounding_mode="trunc").sum().item(), torch.floor_divide(h, s)[:4], (h % s).sum().item())
+print(torch.div(h, torch.tensor(0.7), rounding_mode="floor")[:6], (h // torch.tensor(0.1, dtype=torch.float64))[:6])
 ''',
     ],
     "half_times_a_zero_dim_tensor": [
