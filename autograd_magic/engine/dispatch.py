@@ -8,7 +8,7 @@ when defined), ``TensorBase`` and ``BF16_LIVE`` (when bfloat16 is first handed o
 """
 import numpy as np
 
-from . import barebones as _barebones, bf16 as _bf16, bufpool, dtypes, memory_format as _formats
+from . import barebones as _barebones, bf16 as _bf16, bufpool, dtypes, half as _half, memory_format as _formats
 from .autograd import GRAD_MODE, SAVED_HOOKS, Node, Saved, pack_saved
 from .batching import BATCH_HOOK
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
@@ -132,23 +132,7 @@ def apply(op, inputs, *consts, data=None):
 
 
 _BF16 = dtypes.BF16_NP
-_F16 = np.dtype(np.float16)
-# float16 times or over a number (or a 0-dim float tensor): PyTorch's kernels take the number's own value in
-# float32 (their "opmath" type, not rounded to float16 first) and round the float32 result once, so 3 * 0.1 is
-# 0.30005 where numpy's float16 arithmetic (the number rounded to 0.09998 first) gives 0.2998; h * 1e6 is inf, and
-# 0 * 1e6 is 0, not 0 * inf = nan. add and sub round the number to float16 first, as numpy does.
-_OPMATH_SCALAR = frozenset(("mul", "div"))
-
-
-def _half_opmath(op, ad, number):
-    """op (mul or div) of a float16 array and a number (or a 0-dim float array) as PyTorch's CPU kernels compute
-    it: in float32, rounded once to float16."""
-    token = FP_ERROR_STATE.set(ALL_IGNORED)
-    try:
-        with np.errstate(all="ignore"):
-            return np.asarray(op.fwd(ad.astype(np.float32), np.float32(number))).astype(_F16)
-    finally:
-        FP_ERROR_STATE.reset(token)
+_F16 = _half.F16
 _ELEMENTWISE = _formats.ELEMENTWISE
 BF16_LIVE = False   # True once torch.bfloat16 was handed out (enable_bfloat16): apply then looks for it
 UINT_LIVE = False   # True once torch.uint16, uint32 or uint64 was handed out (enable_barebones): the same for them
@@ -218,8 +202,8 @@ def binary_op(op, a, b):
         # Fast path of `x * 2`: forward, then a node only if recording.
         if bf16:   # the scalar taken in float32, the result rounded (engine/bf16.py)
             data, op = _bf16.forward(op, (a, b), (), None)
-        elif ad.dtype is _F16 and op.name in _OPMATH_SCALAR:
-            data = _half_opmath(op, ad, b)
+        elif ad.dtype is _F16 and op.name in _half.NUMBER_OPMATH:   # (the number in float32: engine/half.py)
+            data = _half.with_number(op.fwd, ad, b)
         else:
             token = FP_ERROR_STATE.set(ALL_IGNORED)
             try:
@@ -261,10 +245,10 @@ def binary_op(op, a, b):
         if ad.shape != bd.shape and not (bd.ndim <= ad.ndim and ad.shape[ad.ndim - bd.ndim:] == bd.shape):
             check_broadcast(ad.shape, bd.shape)   # (a bias-like b, whose shape ends a's, always broadcasts)
         if ad.dtype is not bd.dtype:
-            if ad.dtype is _F16 and bd.ndim == 0 and bd.dtype.kind == "f" and op.name in _OPMATH_SCALAR \
+            if ad.dtype is _F16 and bd.ndim == 0 and bd.dtype.kind == "f" and op.name in _half.NUMBER_OPMATH \
                     and not b._rg and BATCH_HOOK[0] is None:
                 # (a 0-dim float32 / float64 tensor is a number to PyTorch's kernel: its value in float32)
-                return apply(op, (a, b.to(dtypes.float16)), data=_half_opmath(op, ad, bd[()]))
+                return apply(op, (a, b.to(dtypes.float16)), data=_half.with_number(op.fwd, ad, bd[()]))
             dt = dtypes.result_type((a, b)).np
             if op.name == "div" and dt.kind not in "fc" and dt != _BF16:   # true division of integers: the default
                 dt = dtypes.get_default_dtype().np                        # dtype, as for x / 2

@@ -197,9 +197,9 @@ def div(input, other, *, rounding_mode=None):
         barebones.refuse(f"div_{rounding_mode}_cpu", dt.np)
         if not isinstance(a, TensorBase):
             a = scalar_tensor(a, dt.np)
-        number = _half_divisor(a, other)
+        number = _half.divisor(a._data, other)   # (float16 by a number: the number in float32)
         if number is not None:
-            data = _half_rounded_division(a._data, number, rounding_mode)
+            data = _half.rounded_division(a._data, number, rounding_mode)
             return apply(OPS["div_rounding"], (a, b), rounding_mode, data=data)
         return apply(OPS["div_rounding"], (a, b), rounding_mode)   # DivBackward2: a zero gradient
     if not isinstance(input, TensorBase):
@@ -236,34 +236,14 @@ def _division_operands(input, other, kernel):
     return a, b, dt
 
 
-def _half_divisor(a, other):
-    """The divisor in float32 when a float16 tensor a is divided by a number or a 0-dim float tensor: PyTorch's
-    floor and trunc division take its own value in float32 (their opmath type) and round the quotient once,
-    where numpy's float16 rounds the number first (remainder does round it first: not this)."""
-    if not isinstance(a, TensorBase) or a._data.dtype is not _half.F16:
-        return None
-    if other.__class__ in (int, float, bool) or isinstance(other, (np.integer, np.floating)):
-        return np.float32(other)
-    if isinstance(other, TensorBase) and other._data.ndim == 0 and other._data.dtype.kind == "f":
-        return np.float32(other._data[()])
-    return None
-
-
-def _half_rounded_division(data, number, rounding_mode):
-    with np.errstate(all="ignore"):
-        a32 = data.astype(np.float32)
-        q = np.floor_divide(a32, number) if rounding_mode == "floor" else np.trunc(a32 / number)
-        return q.astype(np.float16)
-
-
 def floor_divide(input, other):
     """``input // other``: recorded under PyTorch's NotImplemented node (its backward raises)."""
     input = wrapped_number(input, other)
     check_operands(input, other)
     a, b, _ = _division_operands(input, other, "div_floor_cpu")
-    number = _half_divisor(a, other)
+    number = _half.divisor(a._data, other) if isinstance(a, TensorBase) else None
     if number is not None:
-        return apply(OPS["floor_divide"], (a, b), data=_half_rounded_division(a._data, number, "floor"))
+        return apply(OPS["floor_divide"], (a, b), data=_half.rounded_division(a._data, number, "floor"))
     return apply(OPS["floor_divide"], (a, b))
 
 

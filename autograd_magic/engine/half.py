@@ -94,6 +94,43 @@ def _narrowed(g, edge):
     return g.astype(F16)
 
 
+# Ops whose float16 kernel takes a Python number (or a 0-dim float tensor) at its own float32 value instead of
+# rounding it to float16 first: 3 * 0.1 is 0.30005 where numpy's float16 (0.1 rounded to 0.09998) gives 0.2998, and
+# 0 * 1e6 is 0, not 0 * inf = nan. add, sub and remainder round the number first, as numpy does.
+NUMBER_OPMATH = frozenset(("mul", "div"))
+
+
+def with_number(fwd, a, number):
+    """fwd (mul or div) of a float16 array and a number in float32, the result rounded once to float16."""
+    token = FP_ERROR_STATE.set(ALL_IGNORED)
+    try:
+        with np.errstate(all="ignore"):
+            return np.asarray(fwd(a.astype(_F32), np.float32(number))).astype(F16)
+    finally:
+        FP_ERROR_STATE.reset(token)
+
+
+def divisor(a, other):
+    """The divisor in float32 when a float16 array a is floor- or trunc-divided by a number or a 0-dim float
+    array (their kernels take it in float32 and round the quotient once), else None."""
+    if a.dtype is not F16:
+        return None
+    if other.__class__ in (int, float, bool) or isinstance(other, (np.integer, np.floating)):
+        return np.float32(other)
+    data = getattr(other, "_data", None)
+    if data is not None and data.ndim == 0 and data.dtype.kind == "f":
+        return np.float32(data[()])
+    return None
+
+
+def rounded_division(a, number, rounding_mode):
+    """a // number ("floor") or trunc(a / number) ("trunc") in float32, rounded once to float16."""
+    with np.errstate(all="ignore"):
+        a32 = a.astype(_F32)
+        q = np.floor_divide(a32, number) if rounding_mode == "floor" else np.trunc(a32 / number)
+        return q.astype(F16)
+
+
 # ATen's vectorized CPU loops run over whole vectors (two of 16 float16 elements on AVX2): the rest of a
 # contiguous run, its last n % 32 elements, goes through the kernel's scalar loop, which computes in float16 steps
 _VECTOR_RUN = 32
