@@ -14,7 +14,9 @@ from . import half as _half
 from . import memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
+from . import vec_kernels
 from .ops import _int_pow
+from .random_kernels import _fma32, _fma64
 from .optable import OPS
 from .return_types import fields_of, return_type
 from .tensor_base import (TensorBase, _dim, real_if_complex, apply, binary, check_broadcast, enable_bfloat16, scalar_tensor, warn_once,
@@ -99,6 +101,9 @@ def add(input, other, *, alpha=1, out=None):
         if not isinstance(other, TensorBase):
             if isinstance(input, TensorBase) and input._data.dtype is _half.F16 and isinstance(other, (int, float)):
                 return _scaled("add", input, scalar_tensor(other, np.float16), alpha)
+            number = _number_operand(input, other)
+            if number is not None:
+                return _scaled("add", input, number, alpha)
             return binary("add", input, other * alpha)
         return _scaled("add", input, other, alpha)
     if not isinstance(input, TensorBase):
@@ -127,7 +132,38 @@ def _scaled(name, input, other, alpha):
     ufunc = np.add if name == "add" else np.subtract
     if dt.np is _half.F16:
         return apply(OPS[name], (a, b), alpha, data=_half.scaled_add(ufunc, a._data, b._data, alpha))
+    fused = _fused_scaled(a._data, b._data, alpha if name == "add" else -alpha)
+    if fused is not None:
+        return apply(OPS[name], (a, b), alpha, data=fused)
     return apply(OPS[name], (a, b), alpha, data=np.asarray(ufunc(a._data, b._data * np.asarray(alpha, dt.np))))
+
+
+def _number_operand(input, other):
+    """A Python float or int operand of add / sub with alpha as PyTorch takes it into a float32 or float64
+    result: a number of the result's dtype (then ``self + alpha * other`` in that dtype, as _scaled computes),
+    not ``other * alpha`` worked out in Python first; None for other dtypes (their own paths)."""
+    if not isinstance(input, TensorBase) or other.__class__ not in (int, float):
+        return None
+    dt = dtypes.result_type((input, other)).np
+    if dt != np.float32 and dt != np.float64:
+        return None
+    return scalar_tensor(other, dt)
+
+
+def _fused_scaled(a, b, alpha):
+    """a + alpha * b rounded once, as ATen's add kernel computes float32 and float64 with AVX2 / AVX-512
+    (``vec::fmadd(other, alpha, self)``, its scalar tail contracted to an fma too); None where PyTorch rounds
+    twice (the default capability: no fma) or for other dtypes (their own paths)."""
+    dtype = a.dtype
+    if (dtype != np.float32 and dtype != np.float64) or b.dtype != dtype or vec_kernels.capability() == "default":
+        return None
+    if not isinstance(alpha, (int, float, np.integer, np.floating)) or isinstance(alpha, (bool, np.bool_)):
+        return None
+    shape = np.broadcast_shapes(a.shape, b.shape)
+    a = np.ascontiguousarray(np.broadcast_to(a, shape))
+    b = np.ascontiguousarray(np.broadcast_to(b, shape))
+    fma = _fma32 if dtype == np.float32 else _fma64
+    return np.asarray(fma(b, np.asarray(alpha, dtype), a), dtype).reshape(shape)
 
 
 _TWO_BOOLS = ("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` "
@@ -155,6 +191,9 @@ def sub(input, other, *, alpha=1):
         if not isinstance(other, TensorBase):
             if isinstance(input, TensorBase) and input._data.dtype is _half.F16 and isinstance(other, (int, float)):
                 return _scaled("sub", input, scalar_tensor(other, np.float16), alpha)
+            number = _number_operand(input, other)
+            if number is not None:
+                return _scaled("sub", input, number, alpha)
             return binary("sub", input, other * alpha)
         return _scaled("sub", input, other, alpha)
     if not isinstance(input, TensorBase):

@@ -4,6 +4,7 @@ from .adafactor import Adafactor  # noqa: F401
 from .adamax import Adamax, NAdam, RAdam  # noqa: F401
 from .asgd import ASGD, Adadelta  # noqa: F401
 from .lbfgs import LBFGS  # noqa: F401
+from .muon import Muon  # noqa: F401
 from .optimizer import Optimizer  # noqa: F401
 from .rmsprop import Adagrad, RMSprop  # noqa: F401
 from .rprop import Rprop  # noqa: F401
