@@ -10,6 +10,7 @@ from . import indexing as IX
 from . import shaping as S
 from .composed import narrow
 from .creation import from_numpy, tensor as _tensor
+from .dispatch import check_broadcast
 from .function_signatures import SIGNATURES
 from .linalg import _multi_dot_checks, chain_order as _chain_order, mm
 from .more import int_to_default_float, quantile, real_step, spacings, trapezoid
@@ -33,12 +34,8 @@ def scatter_reduce(input, dim, index, src, reduce, *, include_self=True):
 def masked_scatter(input, mask, source):
     """input with source's elements written, in order, where mask is True (MaskedScatterBackward0)."""
     m = mask._data
-    if m.dtype != np.bool_:
-        raise RuntimeError(f"masked_scatter_ only supports boolean masks, but got mask with dtype "
-                           f"{dtypes.scalar_name(m.dtype)}")
-    if source._data.dtype != input._data.dtype:
-        raise RuntimeError("masked_scatter: expected self and source to have same dtypes but got"
-                           f"{dtypes.scalar_name(input._data.dtype)} and {dtypes.scalar_name(source._data.dtype)}")
+    check_broadcast(m.shape, input._data.shape)   # (PyTorch broadcasts first, the mask as tensor "a"; then the
+    _check_masked_scatter(input, m, source)       # in-place op on the copy checks the dtypes)
     shape = np.broadcast_shapes(input._data.shape, m.shape)
     t = input if input._data.shape == shape else S.expand(input, shape)
     full = np.broadcast_to(m, shape)
@@ -47,11 +44,26 @@ def masked_scatter(input, mask, source):
     return apply(OPS["masked_scatter"], (t, source), np.ascontiguousarray(full), tuple(source._data.shape))
 
 
+def _check_masked_scatter(input, m, source):
+    """masked_scatter_'s dtype checks, in PyTorch's order: source's dtype, then the mask's."""
+    if source._data.dtype != input._data.dtype:
+        raise RuntimeError("masked_scatter: expected self and source to have same dtypes but got"
+                           f"{dtypes.scalar_name(input._data.dtype)} and {dtypes.scalar_name(source._data.dtype)}")
+    if m.dtype != np.bool_:
+        raise RuntimeError(f"masked_scatter_ only supports boolean masks, but got mask with dtype "
+                           f"{dtypes.scalar_name(m.dtype)}")
+
+
 def _masked_scatter_(self, mask, source):
-    if np.ndim(mask._data) > self._data.ndim:
+    m = mask._data
+    if source._data.dtype != self._data.dtype:
+        _check_masked_scatter(self, m, source)
+    if np.ndim(m) > self._data.ndim:   # (the mask is expanded to self's shape before its dtype is checked)
         raise RuntimeError(f"expand(CPUBoolType{{{list(mask.shape)}}}, size={list(self.shape)}): the number of sizes "
                            f"provided ({self._data.ndim}) must be greater or equal to the number of dimensions in the "
                            f"tensor ({mask._data.ndim})")
+    S.expand(mask, self.shape)
+    _check_masked_scatter(self, m, source)
     return inplace(masked_scatter, self, mask, source)
 
 

@@ -657,17 +657,19 @@ def log_softmax(input, dim, dtype=None):
 def masked_fill(input, mask, value, _inplace=False):
     """input with value where mask is True (mask broadcasts; value a number or a 0-d tensor)."""
     m = mask._data if isinstance(mask, TensorBase) else np.asarray(mask)
+    # PyTorch's order of checks: out of place, the mask is broadcast first (it is tensor "a" of the error), then
+    # masked_fill_ runs on the copy; masked_fill_ checks the value's dimensions, the mask's dtype, then the shapes
+    if not _inplace:
+        check_broadcast(m.shape, input._data.shape)
+    if isinstance(value, TensorBase) and value._data.ndim:
+        raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                           f"{value._data.ndim} dimension(s).")
     if m.dtype != np.bool_:
         raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype "
                            f"{dtypes.c_name(m.dtype)}")
     if _inplace:
         check_broadcast(input._data.shape, m.shape)
-    else:   # (PyTorch broadcasts the mask against self: in its error the mask is tensor "a")
-        check_broadcast(m.shape, input._data.shape)
     if isinstance(value, TensorBase):
-        if value._data.ndim:
-            raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
-                               f"{value._data.ndim} dimension(s).")
         dtypes.fitted(value._data.item(), input._data.dtype)   # (ATen fills value.item())
         if value._data.dtype != input._data.dtype:
             value = to_dtype(value, input.dtype)

@@ -233,9 +233,9 @@ def _weights_only_scan(raw):
     """The first pickle's opcodes as PyTorch's weights-only unpickler meets them: one it does not read, or a memo
     entry fetched before it was put (its KeyError), stops it before any object is made."""
     import pickletools   # (only for a weights-only load of a foreign pickle: rare)
-    memo = set()
+    memo, stream, start = set(), io.BytesIO(raw), 0
     try:
-        for op, arg, _ in pickletools.genops(raw):
+        for op, arg, _ in pickletools.genops(stream):
             code = op.code.encode("latin-1")[0]
             if code not in _WEIGHTS_ONLY_OPS:
                 raise pickle.UnpicklingError(_weights_only_message(f"Unsupported operand {code}"))
@@ -247,8 +247,12 @@ def _weights_only_scan(raw):
                 raise KeyError(arg)
             elif op.name == "STOP":
                 return
+            start = stream.tell()   # (where the next opcode starts)
     except ValueError as exc:   # a byte that is no opcode ("at position 3, opcode b'x' unknown"), or the data ends
         message = str(exc)
+        if start < len(raw) and raw[start] not in _WEIGHTS_ONLY_OPS:   # (PyTorch rejects an opcode before its
+            code = raw[start]                                           # argument is read: b"garbage"'s GET)
+            raise pickle.UnpicklingError(_weights_only_message(f"Unsupported operand {code}")) from None
         if "position " in message:
             code = raw[int(message.split("position ")[1].split(",")[0])]
             raise pickle.UnpicklingError(_weights_only_message(f"Unsupported operand {code}")) from None
@@ -360,6 +364,8 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
     """
     if not isinstance(f, (str, os.PathLike)) and not hasattr(f, "write"):   # (checked first, as PyTorch does)
         raise AttributeError("expected 'f' to be string, path, or a file-like object with a 'write' attribute")
+    if _use_new_zipfile_serialization and isinstance(f, (str, os.PathLike)):
+        _open_archive(os.fspath(f))
     buf = io.BytesIO()
     buf.write((_FORMAT if _use_new_zipfile_serialization else _FORMAT_LEGACY).encode() + b"\n")
     try:
@@ -369,6 +375,30 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
             _write(f, (_FORMAT_NO_DATA + "\n").encode())
         raise
     _write(f, buf.getbuffer())
+
+
+def _open_archive(name):
+    """PyTorch's zip writer opening a path (caffe2/serialize/inline_container.cc PyTorchStreamWriter::setup), before
+    anything is pickled: its archive name (the base name without its extension) must not be empty, the parent
+    directory must exist (``torch.save(sd, "checkpoints/model.pth")`` before ``os.makedirs``), the file opens
+    (truncated). A name that is not ASCII is opened by Python instead, with Python's errors."""
+    if not isinstance(name, str):   # (a path-like object naming bytes: left to open())
+        return
+    if not name.isascii():
+        open(name, "wb").close()
+        return
+    base = name[max(name.rfind("/"), name.rfind("\\")) + 1:]
+    if not (base[:base.rfind(".")] if "." in base else base):
+        raise RuntimeError(f"[enforce fail at inline_container.cc:720] . invalid file name: {name}")
+    sep = name.rfind("/") if "/" in name else name.rfind("\\")   # (the last "/", else the last "\\")
+    parent = name[:sep] if sep > 0 else ""
+    if parent and not os.path.isdir(parent):
+        raise RuntimeError(f"Parent directory {parent} does not exist.")
+    try:
+        open(name, "wb").close()
+    except OSError as exc:
+        raise RuntimeError("[enforce fail at inline_container.cc:747] . open file failed with strerror: "
+                           f"{os.strerror(exc.errno) if exc.errno else exc}") from None
 
 
 def _write(f, data):

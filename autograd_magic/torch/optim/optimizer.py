@@ -197,6 +197,10 @@ class Optimizer:
         params = [p for p in group["params"] if p._grad is not None]
         if self._SPARSE_REFUSAL is not None and any(p._grad._coo is not None for p in params):
             raise RuntimeError(self._SPARSE_REFUSAL)
+        if self.defaults.get("differentiable") and any(p.is_leaf and p.requires_grad for p in params):
+            # differentiable=True (the defaults', not a group's): PyTorch steps with grad mode on (even under no_grad),
+            # so its in-place update of a leaf that requires grad fails; the engine refuses before any update
+            raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
         return params
 
     def _grad(self, p, group):
