@@ -253,7 +253,7 @@ def test_linear_in_bfloat16_and_cpu_autocast_are_pytorchs():
     ("torch.erf(x)", "erf"),
     ("x.cumsum(0)", "cumsum"),
     ("torch.add(x, x, alpha=0.5)", "add"),
-    ("torch.randn(3, dtype=torch.bfloat16)", "random draws in torch.bfloat16"),
+    ("torch.poisson(x.abs())", "poisson on torch.bfloat16"),
     ("torch.nn.functional.scaled_dot_product_attention(x[None, None, None], x[None, None, None], "
      "x[None, None, None], dropout_p=0.5)", "scaled_dot_product_attention"),
     ("torch.nn.LSTM(3, 2).bfloat16()(x[None, None])", "on torch.bfloat16 tensors"),

@@ -28,7 +28,8 @@ def geqrf_vjp(xp, grad, saved, consts, needs):
 
 
 def _check_float(name, t):
-    if not dtypes.is_float_np(t._data.dtype):
+    """LAPACK's kernels: float, double and their complex types (half and bfloat16 are refused as integers are)."""
+    if t._data.dtype.name not in ("float32", "float64", "complex64", "complex128"):
         raise NotImplementedError(f"\"{name}_cpu\" not implemented for '{dtypes.scalar_name(t._data.dtype)}'")
 
 

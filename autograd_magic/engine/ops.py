@@ -304,7 +304,10 @@ def tanh_vjp(xp, grad, saved, consts, needs):
 # double-backward node (TanhBackwardBackward0 ...). Inputs: (incoming gradient g, the saved output).
 def _tanh_back(g, out):
     """g * (1 - out * out) as PyTorch's vectorised kernel computes it: 1 - out * out is one fused multiply-add
-    (rounded once; numpy's two roundings differ for ~57% of float32 inputs)."""
+    (rounded once; numpy's two roundings differ for ~57% of float32 inputs) with the avx2 / avx512 capabilities,
+    two roundings with default (no fma in that build)."""
+    if vec_kernels.capability() == "default":
+        return g * (1 - out * out)
     if out.dtype == np.float32:
         if (g.__class__ is np.ndarray and g.dtype == np.float32 and g.shape == out.shape and g.flags.c_contiguous
                 and ckernels.applies(out)):

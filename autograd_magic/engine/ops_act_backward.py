@@ -87,7 +87,8 @@ def rrelu_with_noise_backward_vjp(xp, grad, saved, consts, needs):
 
 
 def _hardsigmoid_back(g, a):
-    return np.where((a > -3) & (a < 3), g * (1.0 / 6.0), g.dtype.type(0))
+    # ATen's one_sixth is the float literal 1.0f / 6.0f in every dtype (a float64 gradient too)
+    return np.where((a > -3) & (a < 3), g * g.dtype.type(np.float32(1.0 / 6.0)), g.dtype.type(0))
 
 
 @defop("hardsigmoid_backward", "NotImplemented", _hardsigmoid_back, saves=(1,),

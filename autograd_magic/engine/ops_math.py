@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from . import libm
+from . import libm, vec_kernels
 from .optable import defop
 from .xp import rounded_f32, vml_or
 
@@ -254,13 +254,18 @@ def logaddexp_vjp(xp, grad, saved, consts, needs):
 
 
 def _lerp(a, b, w):
-    """PyTorch's kernel: a + w * (b - a) for |w| < 0.5, else b - (b - a) * (1 - w), each a fused multiply-add
-    (for float32 exact in float64, then rounded once)."""
+    """PyTorch's kernel: a + w * (b - a) for |w| < 0.5, else b - (b - a) * (1 - w), each a multiply-add rounded as
+    ATen's vec::fmadd (once for float32 / float64 with AVX2 / AVX-512, twice with the default capability)."""
     dt = a.dtype
     d = b - a
     w = np.asarray(w, dt)
-    if dt == np.float32:
-        a, b, d, w = (v.astype(np.float64) for v in (a, b, d, w))
+    if dt == np.float32 or dt == np.float64:
+        small = np.abs(w) < 0.5
+        if small.all():
+            return vec_kernels.fmadd(w, d, a)
+        if not small.any():
+            return vec_kernels.fmadd(-d, 1 - w, b)
+        return np.where(small, vec_kernels.fmadd(w, d, a), vec_kernels.fmadd(-d, 1 - w, b))
     return np.where(np.abs(w) < 0.5, a + w * d, b - d * (1 - w)).astype(dt, copy=False)
 
 
@@ -278,10 +283,11 @@ def lerp_tensor_vjp(xp, grad, saved, consts, needs):
 
 
 def _addcmul(a, t1, t2, value):
-    """a + (value * t1) * t2 with the last multiply-add fused, as PyTorch's kernel (float32: exact in float64)."""
+    """a + (value * t1) * t2, the last multiply-add rounded as ATen's kernel rounds it (vec_kernels.fmadd)."""
     scaled = value * t1
-    if a.dtype == np.float32 and scaled.dtype == np.float32 and t2.dtype == np.float32:
-        return (a.astype(np.float64) + scaled.astype(np.float64) * t2.astype(np.float64)).astype(np.float32)
+    dt = a.dtype
+    if (dt == np.float32 or dt == np.float64) and scaled.dtype == dt and t2.dtype == dt:
+        return vec_kernels.fmadd(scaled, t2, a)
     return a + scaled * t2
 
 

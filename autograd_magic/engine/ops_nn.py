@@ -215,10 +215,33 @@ def huber_loss_vjp(xp, grad, saved, consts, needs):
         # target's gradient is the kernel with the two swapped)
         raise RuntimeError(f"Found dtype {scalar_name((db, da)[not needs[0]])} but expected "
                            f"{scalar_name((da, db)[not needs[0]])}")
+    if xp.is_numpy and da in (np.float32, np.float64):
+        gd = _huber_back(grad, a, b, red, delta)
+        return (gd if needs[0] else None), (-gd if needs[1] else None)
     d = a - b
     local = xp.where(xp.abs(d) < delta, d, delta * xp.sign(d))
     gd = _reduce_back(xp, grad, a.shape, red) * local
     return (gd if needs[0] else None), (-gd if needs[1] else None)
+
+
+def _huber_back(grad, a, b, red, delta):
+    """ATen's huber_backward kernel, term for term: norm = 1 / numel (mean) or 1 in the dtype; the vector form
+    (whole 64-byte pairs, act_kernels.vector_body) gives (norm * (x or +-delta)) * grad with delta in the dtype, the
+    scalar remainder (norm * x) * grad or (+-norm * grad) * delta with delta a double (rounded once to the dtype)."""
+    dt = a.dtype.type
+    norm = dt(1 / a.size if red == "mean" else 1.0)
+    g = np.broadcast_to(np.asarray(grad, a.dtype), a.shape)
+    x = a - b
+    big = np.abs(x) >= dt(delta)
+    sign = np.where(x > 0, dt(1), dt(-1))
+    vector = (norm * np.where(big, sign * dt(delta), x)) * g
+    body = act_kernels.vector_body(x)
+    if body is not None and body.all():
+        return vector
+    wide = np.float64(delta)   # (a Python float would keep a float32 product in float32)
+    scalar = np.where(x <= -wide, (-norm * g) * wide, np.where(x >= wide, (norm * g) * wide, (norm * x) * g))
+    scalar = scalar.astype(a.dtype)
+    return scalar if body is None else np.where(body, vector, scalar)
 
 
 @defop("embedding", "EmbeddingBackward0",

@@ -88,7 +88,7 @@ def _fdtype(dtype, kernel=None):
     if dt is None:
         dt = np.dtype(dtype)
         if dt not in (np.dtype(_F32), np.dtype(_F64)):
-            if dt.name == "bfloat16":   # (PyTorch's bfloat16 draws are not its float32 ones rounded past 16 values)
+            if dt.name == "bfloat16":   # (a draw with no bfloat16 path here: uniform_, normal_, ... have theirs)
                 raise NotImplementedError("autograd_magic implements a subset of PyTorch: random draws in "
                                           "torch.bfloat16 are not part of it (draw in float32, then .bfloat16())")
             if kernel is not None and dt.kind in "biu":
@@ -325,8 +325,10 @@ class Generator:
         if not math.prod(shape) and np.dtype(dtype).kind in "biu":   # (ATen runs no kernel for an empty tensor)
             return np.empty(shape, dtype)
         n = math.prod(shape)
-        if n < 16 and np.dtype(dtype) == _F16:     # (the scalar kernel below: float16 is its double draw rounded)
-            return self.normal_serial(shape, dtype, mean, std)
+        if _is_half(np.dtype(dtype)):
+            if n < 16:                             # (the scalar kernel: the double draw rounded through float)
+                return self.normal_serial(shape, dtype, mean, std)
+            return self._normal_half(n, np.dtype(dtype), mean, std).reshape(shape)
         dt = _fdtype(dtype, "normal_kernel_cpu")
         mean, std = float(mean), float(std)
         if not std >= 0.0:
@@ -357,15 +359,32 @@ class Generator:
         out[n - 16:] = rows[-1]
         return out.reshape(shape)
 
+    def _normal_half(self, n, dt, mean, std):
+        """normal_ on 16 or more contiguous float16 / bfloat16 values: float32's kernel (float mean and std) on
+        ceil(n / 16) * 16 uniforms, rounded to dt. Unlike float32 it draws no 16 fresh uniforms for a ragged end:
+        the last row of 16 (the uniforms past the whole rows) gives the last 16 values."""
+        mean, std = float(mean), float(std)
+        if not std >= 0.0:
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
+        m = -(-n // 16) * 16
+        u = self._uniform(m, _F32)
+        _box_muller(u.reshape(-1, 16), mean, std)
+        if m == n:
+            return u.astype(dt)
+        out = np.empty(n, _F32)
+        out[:m - 16] = u[:m - 16]
+        out[n - 16:] = u[m - 16:]
+        return out.astype(dt)
+
     def normal_serial(self, shape, dtype=_F32, mean=0.0, std=1.0):
         """normal_ as ATen fills a non-contiguous tensor: one normal_distribution<double> draw per element."""
         shape = _shape(shape)
-        half = np.dtype(dtype) == _F16   # (static_cast<Half> of the double draw: through float)
+        half = _is_half(np.dtype(dtype))   # (static_cast<Half> / <BFloat16> of the double draw: through float)
         dt = _F32 if half else _fdtype(dtype, "normal_kernel_cpu")
         if not float(std) >= 0.0:
             raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(float(std))}")
         out = self._normal_small(math.prod(shape), float(mean), float(std), dt).reshape(shape)
-        return out.astype(_F16) if half else out
+        return out.astype(dtype) if half else out
 
     def _normal_small(self, n, mean, std, dt=_F64):
         """Box-Muller in double: cos is returned, sin is cached for the next draw (any call).

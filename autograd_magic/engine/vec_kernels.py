@@ -80,6 +80,21 @@ def lanes():
     return 16 if capability() == "avx512" else 8
 
 
+def fmadd(a, b, c):
+    """a * b + c as ATen's float32 / float64 kernels compute it: one rounding (a fused multiply-add) with the avx2
+    and avx512 capabilities, whose builds contract ``a * b + c`` (their scalar remainder too); two roundings with
+    default. Operands broadcast; the result has the common float dtype of the three arrays."""
+    dtype = np.result_type(a, b, c)
+    a, b, c = (np.asarray(v, dtype) for v in (a, b, c))
+    if dtype != _F32 and dtype != _F64:
+        return a * b + c
+    if capability() == "default":
+        return np.asarray(a * b + c, dtype)
+    shape = np.broadcast_shapes(a.shape, b.shape, c.shape)
+    a, b, c = (np.ascontiguousarray(np.broadcast_to(v, shape)) for v in (a, b, c))
+    return np.asarray((_fma32 if dtype == _F32 else _fma64)(a, b, c), dtype).reshape(shape)
+
+
 class _Fused:
     """float32 fused multiply-adds for one kernel call, quickly: each is the exact float64 product plus c, rounded
     to float32. That can round twice only when the float64 sum was inexact and landed on a float32 midpoint or in

@@ -143,6 +143,28 @@ def _check_weight_dtype(input, weight, nd, transposed, stride, dilation, groups)
     raise RuntimeError(f"expected scalar type {dtypes.scalar_name(dt)} but found {dtypes.scalar_name(wt)}")
 
 
+def _check_shape_forward(nd, in_shape, w_shape, groups, lo, hi, stride, dilation):
+    """ATen's check_shape_forward after the dims (also convolution_backward's, torch.nn.grad): the parameters,
+    the groups against the weight, the input's channels, the kernel against the padded input."""
+    _check_params(nd, lo, stride, dilation)
+    if w_shape[0] < groups:
+        raise RuntimeError(f"Given groups={groups}, expected weight to be at least {groups} at dimension 0, but got "
+                           f"weight of size [{_sizes(w_shape)}] instead")
+    if w_shape[0] % groups:
+        raise RuntimeError(f"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but "
+                           f"got weight of size [[{_sizes(w_shape)}]] instead")
+    if in_shape[1] != w_shape[1] * groups:
+        raise RuntimeError(f"Given groups={groups}, weight of size [{_sizes(w_shape)}], expected "
+                           f"input[{_sizes(in_shape)}] to have {w_shape[1] * groups} channels, but got "
+                           f"{in_shape[1]} channels instead")
+    k = w_shape[2:]
+    padded = [in_shape[2 + i] + lo[i] + hi[i] for i in range(nd)]
+    eff = [dilation[i] * (k[i] - 1) + 1 for i in range(nd)]
+    if any(padded[i] < eff[i] for i in range(nd)):
+        raise RuntimeError(f"Calculated padded input size per channel: ({' x '.join(map(str, padded))}). Kernel "
+                           f"size: ({' x '.join(map(str, eff))}). Kernel size can't be greater than actual input size")
+
+
 def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
     name = f"conv{nd}d"
     if bias is not None and bias._data.dtype != input._data.dtype:   # ATen checks this before any shape
@@ -180,22 +202,7 @@ def _conv(nd, input, weight, bias, stride, padding, dilation, groups):
             raise RuntimeError(f"Invalid padding string: '{padding}'")
     else:
         lo = hi = _tuple(padding, nd, "padding")
-    _check_params(nd, lo, stride, dilation)
-    if w_shape[0] < groups:
-        raise RuntimeError(f"Given groups={groups}, expected weight to be at least {groups} at dimension 0, but got "
-                           f"weight of size [{_sizes(w_shape)}] instead")
-    if w_shape[0] % groups:
-        raise RuntimeError(f"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but "
-                           f"got weight of size [[{_sizes(w_shape)}]] instead")
-    if input.shape[1] != w_shape[1] * groups:
-        raise RuntimeError(f"Given groups={groups}, weight of size [{_sizes(w_shape)}], expected "
-                           f"input[{_sizes(input.shape)}] to have {w_shape[1] * groups} channels, but got "
-                           f"{input.shape[1]} channels instead")
-    padded = [input.shape[2 + i] + lo[i] + hi[i] for i in range(nd)]
-    eff = [dilation[i] * (k[i] - 1) + 1 for i in range(nd)]
-    if any(padded[i] < eff[i] for i in range(nd)):
-        raise RuntimeError(f"Calculated padded input size per channel: ({' x '.join(map(str, padded))}). Kernel "
-                           f"size: ({' x '.join(map(str, eff))}). Kernel size can't be greater than actual input size")
+    _check_shape_forward(nd, tuple(input.shape), w_shape, groups, lo, hi, stride, dilation)
     if bias is not None and (bias.ndim != 1 or bias.shape[0] != w_shape[0]):
         raise RuntimeError(f"Given weight of size [{_sizes(w_shape)}], expected bias to be 1-dimensional with "
                            f"{w_shape[0]} elements, but got bias of size [{_sizes(bias.shape)}] instead")

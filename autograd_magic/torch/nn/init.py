@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 
-from ...engine import random
+from ...engine import dtypes, random
 from ..grad_mode import no_grad
 
 
@@ -196,6 +196,8 @@ def orthogonal_(tensor, gain=1, generator=None):
     cols = tensor.numel() // rows
     dt = tensor._data.dtype
     flat = _generator(generator).normal((rows, cols), dt, 0.0, 1.0)
+    if dt.name not in ("float32", "float64"):   # (torch.linalg.qr's LAPACK kernel, after the draw)
+        raise NotImplementedError(f"\"geqrf_cpu\" not implemented for '{dtypes.scalar_name(dt)}'")
     if rows < cols:
         flat = flat.T
     q, r = np.linalg.qr(flat)

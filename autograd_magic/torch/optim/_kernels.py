@@ -1,7 +1,7 @@
 """The in-place tensor arithmetic of PyTorch's single-tensor optimizers, rounded as ATen's CPU kernels round it.
 
 ATen fuses ``self + alpha * other`` (add_ with alpha, lerp_, addcmul_) into one multiply-add: a single rounding,
-in float32 and in float64 alike. The C library's fma (engine.ckernels) computes it for any size; without the
+in float32 and in float64 alike, with the avx2 / avx512 CPU capabilities (two roundings with default). The C library's fma (engine.ckernels) computes it for any size; without the
 library, float32 sums are formed in float64 (the product of two float32 values is exact there) and float64 ones
 by an error-free product (random_kernels._fma64), both rounded once, for tensors up to _EXACT_MAX elements;
 larger ones then take two roundings: a large layer's gradient already differs from PyTorch's in the last bit
@@ -9,7 +9,7 @@ larger ones then take two roundings: a large layer's gradient already differs fr
 """
 import numpy as np
 
-from ...engine import ckernels
+from ...engine import ckernels, vec_kernels
 from ...engine.ops_complex import real_pairs
 from ...engine.random_kernels import _fma64
 from ...engine.xp import vml_or
@@ -32,8 +32,8 @@ def _fma(x, y, z):
     """x * y + z rounded once, as a new array of z's shape and dtype (x or y may be one number of that dtype);
     None where it cannot be had cheaply (see the module docstring)."""
     dtype = z.dtype
-    if dtype != np.float32 and dtype != np.float64:
-        return None
+    if dtype != np.float32 and dtype != np.float64 or vec_kernels.capability() == "default":
+        return None   # (the default capability's build has no fma: two roundings, the callers' own fallback)
     x, y = np.asarray(x, dtype), np.asarray(y, dtype)
     if ckernels.LIB is not None and x.shape in (z.shape, ()) and y.shape in (z.shape, ()):
         got = (ckernels.fma32 if dtype == np.float32 else ckernels.fma64)(x, y, z)
