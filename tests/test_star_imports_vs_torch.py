@@ -68,7 +68,7 @@ NOT_IMPLEMENTED = {
         boolean_dispatch conv_tbc grouped_mm handle_torch_function has_torch_function has_torch_function_unary
         has_torch_function_variadic linear_cross_entropy reproducibility_notes scaled_grouped_mm scaled_mm
         sparse_support_notes tf32_notes""".split()),
-    "torch.optim": {"Muon", "swap_in_optimizer_params_and_state"},
+    "torch.optim": {"swap_in_optimizer_params_and_state"},
     # the orthogonal polynomials and the Bessel functions of the second kind and modified ones
     "torch.special": set("""airy_ai chebyshev_polynomial_t chebyshev_polynomial_u chebyshev_polynomial_v
         chebyshev_polynomial_w hermite_polynomial_h hermite_polynomial_he laguerre_polynomial_l legendre_polynomial_p
