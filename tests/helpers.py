@@ -150,14 +150,18 @@ def assert_same_as_pytorch(cells, corpus="snippets", name="case", ns=None, warns
         return out
 
     results = {}
-    for side, run in (("ours", lambda c: run_ours(c, ns_ours)), ("torch", torch_side)):
-        if warns == "per_cell":
-            results[side] = normalise(_with_warnings(run, cells)), []
-        else:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", append=True)
-                got = normalise(sum((run([c]) for c in cells), []))
-            results[side] = got, [str(w.message) for w in caught] if warns else []
+    try:
+        for side, run in (("ours", lambda c: run_ours(c, ns_ours)), ("torch", torch_side)):
+            if warns == "per_cell":
+                results[side] = normalise(_with_warnings(run, cells)), []
+            else:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", append=True)
+                    got = normalise(sum((run([c]) for c in cells), []))
+                results[side] = got, [str(w.message) for w in caught] if warns else []
+    finally:   # a case's print options must not leak into the next test of this pytest worker
+        for module in (ours, real):
+            module.set_printoptions(profile="default")
     (got, gw), (want, ww) = results["ours"], results["torch"]
     assert len(got) == len(want) == len(cells) == len(passes)
     verdicts = [parity.check(corpus, f"{name}[{i}] {cell[:60]!r}", w, g, ulps=parity.budget(n))
