@@ -883,6 +883,11 @@ class Packed:
         return new
 
 
+# id(Saved) -> (that Saved, its output's tangent (level, tensor)) for the outputs made while a dual level is open
+# (engine/forward_ad.py fills it, clears it when the level closes): PyTorch's SavedVariable keeps an output's forward
+# gradient, so a backward under create_graph inside the level (forward-over-reverse) differentiates `g * result`
+OUTPUT_TANGENTS = {}
+
 OUTPUT = "output"   # (Packed.origin of a node's output: not the node itself, which would make a reference cycle)
 
 
@@ -955,7 +960,12 @@ class Saved:
         if xp.is_numpy:
             return self.data
         if self.is_output:
-            return xp.rewrap(self.data, node)
+            t = xp.rewrap(self.data, node)
+            if OUTPUT_TANGENTS:   # a backward under create_graph inside a dual level: the output is dual there
+                kept = OUTPUT_TANGENTS.get(id(self))
+                if kept is not None and kept[0] is self:
+                    t._fwt = kept[1]
+            return t
         return self.tensor
 
     def _version_message(self, node):

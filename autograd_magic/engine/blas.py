@@ -255,6 +255,11 @@ _DEFAULT_THREADS = []
 _SET = [object()]   # the set_num_threads count (None: none set) _threads last saw, MKL set for it
 
 
+def _scalars(dtype, x):
+    """x as the BLAS scalar of dtype (ATen's ``Scalar.to<scalar_t>()``: a Python float rounded to float32)."""
+    return ctypes.c_float(x) if dtype == np.float32 else ctypes.c_double(x)
+
+
 def _threads(lib):
     """MKL runs on as many threads as PyTorch's intra-op pool (its order can depend on them): set_num_threads's
     count, else PyTorch's default, read once as PyTorch reads it at start."""
@@ -294,8 +299,9 @@ def _result(shape, dtype, bias, inner, aligned=False):
     return result, True
 
 
-def addmv(mat, vec, bias=None):
-    """``bias + mat @ vec`` as PyTorch's addmv computes it (gemv with ATen's choice of layout), or None."""
+def addmv(mat, vec, bias=None, beta=1, alpha=1):
+    """``bias + mat @ vec`` as PyTorch's addmv computes it (gemv with ATen's choice of layout), or None; beta and
+    alpha go to gemv as its own (``beta * bias + alpha * mat @ vec``; bias None with beta 0, as ATen)."""
     lib = _usable(mat, vec)
     if lib is None or mat.ndim != 2 or vec.ndim != 1:
         return None
@@ -306,12 +312,13 @@ def addmv(mat, vec, bias=None):
     depth = _SCRATCH.__dict__.get("depth", 0)   # products under way on this thread (see _as_pytorch_placed)
     _SCRATCH.depth = depth + 1
     try:
-        return _addmv_placed(lib, _as_pytorch_placed(mat, 0), _as_pytorch_placed(vec, 1), bias, result, rows, cols)
+        return _addmv_placed(lib, _as_pytorch_placed(mat, 0), _as_pytorch_placed(vec, 1), bias, result, rows, cols,
+                             beta, alpha)
     finally:
         _SCRATCH.depth = depth
 
 
-def _addmv_placed(lib, mat, vec, bias, result, rows, cols):
+def _addmv_placed(lib, mat, vec, bias, result, rows, cols, beta=1, alpha=1):
     s = _strides(mat)
     if s[0] == 1 and (cols == 1 or s[1] >= max(1, rows)):
         trans, m, n, lda = _NO_TRANS, rows, cols, s[1]
@@ -328,7 +335,10 @@ def _addmv_placed(lib, mat, vec, bias, result, rows, cols):
     _threads(lib)
     gemv = lib.cblas_sgemv if mat.dtype == np.float32 else lib.cblas_dgemv
     zero, one = _SCALARS[mat.dtype]
-    gemv(_COL_MAJOR, trans, m, n, one, _ptr(mat), lda, _ptr(vec), incx, zero if bias is None else one,
+    b = one
+    if beta != 1 or alpha != 1:
+        b, one = _scalars(mat.dtype, beta), _scalars(mat.dtype, alpha)
+    gemv(_COL_MAJOR, trans, m, n, one, _ptr(mat), lda, _ptr(vec), incx, zero if bias is None else b,
          _ptr(result), 1)
     return result
 
@@ -346,10 +356,12 @@ def dot(a, b):
     return a.dtype.type(fn(a.shape[0], ctypes.c_void_p(a.ctypes.data), ia, ctypes.c_void_p(b.ctypes.data), ib))
 
 
-def addmm(m1, m2, bias=None):
+def addmm(m1, m2, bias=None, beta=1, alpha=1):
     """``bias + m1 @ m2`` (bias None: ``m1 @ m2``) for 2-d float32/float64 arrays, computed as PyTorch's addmm
     computes it, into a new C-contiguous array; None when the library is missing or does not apply (the caller
-    then computes it its own way)."""
+    then computes it its own way). beta / alpha (addmm's, baddbmm's and addbmm's) go to gemm as its own beta and
+    alpha, ``beta * bias + alpha * m1 @ m2`` in MKL's rounding, as ATen passes them (with beta 0 it passes no bias:
+    the caller gives None)."""
     dtype = m1.dtype
     if m1.ndim != 2 or m2.ndim != 2 or dtype != m2.dtype or (dtype is not _F32 and dtype is not _F64
                                                             and dtype not in (np.float32, np.float64)):
@@ -371,10 +383,14 @@ def addmm(m1, m2, bias=None):
         if trans_a is not None:
             result, _ = _result((M, N), dtype, bias, K)
             zero, one = _SCALARS[dtype]
+            if beta != 1 or alpha != 1:
+                one, b = _scalars(dtype, alpha), _scalars(dtype, beta)
+            else:
+                b = one
             _threads(lib)
             (lib.cblas_sgemm if dtype == np.float32 else lib.cblas_dgemm)(
                 _COL_MAJOR, trans_a, _NO_TRANS, N, M, K, one, _ptr(m2), lda, _ptr(m1), K,
-                zero if bias is None else one, _ptr(result), N)
+                zero if bias is None else b, _ptr(result), N)
             return result
     vector = M == 1 or N == 1   # MKL goes to its matrix-vector kernels: operands and result placed as PyTorch's
     result, todo = _result((M, N), dtype, bias, K, aligned=vector)
@@ -388,18 +404,20 @@ def addmm(m1, m2, bias=None):
         plan = _PLANS[key] = _plan(M, N, K, m1.strides, m2.strides, dtype.itemsize)
     if plan is False:
         return None   # ATen's own gemm kernel, not BLAS
+    scale = (beta, alpha) if beta != 1 or alpha != 1 else None
     if not vector:
-        return _gemm(lib, dtype, plan, m1, m2, bias, result)
+        return _gemm(lib, dtype, plan, m1, m2, bias, result, scale)
     depth = _SCRATCH.__dict__.get("depth", 0)   # products under way on this thread (see _as_pytorch_placed)
     _SCRATCH.depth = depth + 1
     try:
-        return _gemm(lib, dtype, plan, _as_pytorch_placed(m1, 0), _as_pytorch_placed(m2, 1), bias, result)
+        return _gemm(lib, dtype, plan, _as_pytorch_placed(m1, 0), _as_pytorch_placed(m2, 1), bias, result, scale)
     finally:
         _SCRATCH.depth = depth
 
 
-def _gemm(lib, dtype, plan, m1, m2, bias, result):
-    """result = m1 @ m2 (+ result, the bias copied in, when bias is given) as _plan says ATen calls BLAS."""
+def _gemm(lib, dtype, plan, m1, m2, bias, result, scale=None):
+    """result = m1 @ m2 (+ result, the bias copied in, when bias is given) as _plan says ATen calls BLAS; scale:
+    (beta, alpha) for gemm, else 1 and 1."""
     swap, copy_a, copy_b, trans_a, trans_b, m, n, k, lda, ldb, ldc = plan
     _threads(lib)
     a_arr, b_arr = (m2, m1) if swap else (m1, m2)
@@ -408,9 +426,12 @@ def _gemm(lib, dtype, plan, m1, m2, bias, result):
     if copy_b:
         b_arr = _contiguous(b_arr)[0]
     zero, one = _SCALARS[dtype]
+    b = one
+    if scale is not None:
+        b, one = _scalars(dtype, scale[0]), _scalars(dtype, scale[1])
     (lib.cblas_sgemm if dtype == _F32 or dtype == np.float32 else lib.cblas_dgemm)(
         _COL_MAJOR, trans_a, trans_b, m, n, k, one, _ptr(a_arr), lda, _ptr(b_arr), ldb,
-        zero if bias is None else one, _BYTES.from_buffer(result), ldc)   # (result: new, C-contiguous)
+        zero if bias is None else b, _BYTES.from_buffer(result), ldc)   # (result: new, C-contiguous)
     return result
 
 

@@ -10,7 +10,7 @@ import contextlib
 
 import numpy as np
 
-from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS
+from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, OUTPUT_TANGENTS, Saved
 from .grad import TensorXP, grad
 from .tensor_base import TANGENT_HOOK, TensorBase, wrap
 
@@ -35,6 +35,7 @@ def exit_level(level=None):
                            "not supported.")
     _STATE["level"] = None
     TANGENT_HOOK[:] = [None, None]
+    OUTPUT_TANGENTS.clear()
     MULTI_OUTPUT_TANGENTS[0] = None
 
 
@@ -87,6 +88,11 @@ def propagate(op, inputs, consts, out):
     if op.name in NO_FORWARD_DERIVATIVE:
         refuse(op.name)
     out._fwt = (level, jvp_of_op(op, inputs, consts, out, tangents))
+    fn = out._fn
+    if fn is not None and fn.saved:   # (forward-over-reverse: a backward under create_graph needs it, Saved.unpack)
+        for s in fn.saved:
+            if s.__class__ is Saved and s.is_output:
+                OUTPUT_TANGENTS[id(s)] = (s, out._fwt)
 
 
 # ops whose derivatives.yaml entry has no forward derivative (PyTorch refuses a tangent through them)

@@ -113,6 +113,32 @@ def suggested(a):
     return fmt
 
 
+def joined(data, arrays):
+    """cat's result (data) laid out as ATen's cat lays it out (compute_output_memory_format): the format all the
+    inputs suggest when they suggest the same one, else contiguous (a cat or stack of transposed matrices is
+    row-major, not numpy's order of the inputs' strides)."""
+    fmt = None
+    for a in arrays:
+        f = suggested(a)
+        if f is contiguous_format or (fmt is not None and f is not fmt):
+            fmt = contiguous_format
+            break
+        fmt = f
+    if fmt is None or fmt is contiguous_format:
+        return data if data.flags.c_contiguous else np.ascontiguousarray(data)
+    return laid_out(data, fmt)
+
+
+def stacked(arrays, d):
+    """stack(arrays, d) laid out as ATen's: for d below the inputs' dims, cat(arrays, d) viewed with the new dim
+    split off; at the end, the cat of the inputs unsqueezed there."""
+    if d < arrays[0].ndim:
+        first = arrays[0].shape
+        return joined(np.concatenate(arrays, axis=d), arrays).reshape(first[:d] + (len(arrays),) + first[d:])
+    ends = [a[..., None] for a in arrays]
+    return joined(np.concatenate(ends, axis=d), ends)
+
+
 def empty_as(shape, dtype, fmt, like=None):
     """A new uninitialised array of shape laid out as fmt (preserve_format: as ``like``, see the module)."""
     if fmt is preserve_format:

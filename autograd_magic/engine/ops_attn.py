@@ -7,17 +7,56 @@ its gradient is rebuilt from recorded ops (the math path), so it can be differen
 """
 import numpy as np
 
-from . import dtypes
+from . import blas, dtypes
 from .optable import defop
+
+_F32_F64 = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def real_scalars(*xs):
+    """Whether beta / alpha are real numbers (ATen's Scalar.to<float>: the BLAS paths take only those)."""
+    return all(isinstance(x, (int, float, np.integer, np.floating)) for x in xs)
 
 
 def _baddbmm(c, a, b, beta, alpha):
+    if a.dtype in _F32_F64 and a.dtype == b.dtype == c.dtype and real_scalars(beta, alpha):
+        out = _baddbmm_aten(c, a, b, beta, alpha)
+        if out is not None:
+            return out
     prod = np.matmul(a, b)
     if alpha != 1:
         prod = prod * prod.dtype.type(alpha)
     if beta == 0:
         return np.array(np.broadcast_to(prod, np.broadcast_shapes(c.shape, prod.shape)))
     return (c if beta == 1 else c * c.dtype.type(beta)) + prod
+
+
+def _baddbmm_aten(c, a, b, beta, alpha):
+    """float32/float64 baddbmm as ATen's bmm_out_or_baddbmm_: below 400 multiply-adds per matrix its own loop
+    (the products summed in order, then ``r * beta + alpha * sum``, each rounded: no fused multiply-add), else one
+    ``addmm_(beta=, alpha=)`` per matrix of the batch, MKL's gemm applying beta and alpha; None where neither
+    applies here (no library, an empty inner size)."""
+    n, k = a.shape[-2:]
+    m = b.shape[-1]
+    shape = (a.shape[0], n, m)
+    t = a.dtype.type
+    if k * n * m < 400:
+        acc = np.zeros(shape, a.dtype)
+        for i in range(k):
+            acc += a[:, :, i:i + 1] * b[:, i:i + 1, :]
+        prod = acc if alpha == 1 else t(alpha) * acc
+        if beta == 0:
+            return prod
+        return np.broadcast_to(c, shape) * t(beta) + prod
+    if not k or not blas.available():
+        return None
+    out = np.empty(shape, a.dtype)
+    for i in range(shape[0]):
+        got = blas.addmm(a[i], b[i], None if beta == 0 else np.broadcast_to(c, shape)[i], beta, alpha)
+        if got is None:
+            return None
+        out[i] = got
+    return out
 
 
 def size_of(t, d):

@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, ckernels, norm_order
+from . import argcheck, ckernels, norm_order, sparse_grad as SG
 from .autograd import Node
 from .optable import OPS, defop
 from .reduce import dim_sum, full_sum
@@ -419,16 +419,24 @@ for _name, _node, _back in (("view", "ViewBackward0", _shape_back), ("unsafe_vie
 
 @defop("permute", "PermuteBackward0", lambda a, axes: a.transpose(axes))
 def permute_vjp(xp, grad, saved, consts, needs):
+    if xp.is_numpy and isinstance(grad, SG.SparseGrad):   # (a sparse tensor's permute: the gradient stays sparse)
+        return (SG.permuted(grad, tuple(np.argsort(consts[0]))),)
     return (xp.permute(grad, tuple(np.argsort(consts[0]))),)
 
 
 @defop("transpose", "TransposeBackward0", lambda a, d0, d1: np.swapaxes(a, d0, d1))
 def transpose_vjp(xp, grad, saved, consts, needs):
+    if xp.is_numpy and isinstance(grad, SG.SparseGrad):
+        axes = list(range(grad.ndim))
+        axes[consts[0]], axes[consts[1]] = axes[consts[1]], axes[consts[0]]
+        return (SG.permuted(grad, tuple(axes)),)
     return (xp.swap(grad, consts[0], consts[1]),)
 
 
 @defop("t", "TBackward0", lambda a: a.T)
 def t_vjp(xp, grad, saved, consts, needs):
+    if xp.is_numpy and isinstance(grad, SG.SparseGrad) and grad.ndim == 2:
+        return (SG.permuted(grad, (1, 0)),)
     return (xp.mT(grad) if grad.ndim == 2 else grad,)
 
 

@@ -6,7 +6,8 @@ Where PyTorch gives a sparse input a sparse gradient (to_dense, torch.sparse.mm,
 returns a sparse_grad.SparseGrad: the dense gradient on the input's pattern, which a sparse leaf's .grad reads."""
 import numpy as np
 
-from . import mkl_order, sparse_grad as SG
+from . import libm, mkl_order, sparse_grad as SG
+from .ops import _log_softmax, _softmax
 from .optable import defop
 
 
@@ -133,3 +134,69 @@ def sparse_sum_vjp(xp, grad, saved, consts, needs):
         return (SG.masked(np.expand_dims(plain(grad), dims), pattern, shape),)
     return (xp.expand(xp.reshape(grad, tuple(1 if i in dims else n for i, n in enumerate(shape))), shape)
             * xp.wrap(mask(pattern, shape, grad._data.dtype)),)
+
+
+def _in_order(x, dim):
+    """The sum over dim taken in index order (ATen's loop over a pool of entries), kept as a size-1 dim."""
+    acc = np.zeros_like(np.take(x, 0, axis=dim)) if x.shape[dim] else np.zeros_like(x.sum(dim))
+    for k in range(x.shape[dim]):
+        acc = acc + np.take(x, k, axis=dim)
+    return np.expand_dims(acc, dim)
+
+
+def _exp(x):
+    return libm.expf(x) if x.dtype == np.float32 else libm.apply("exp", x)
+
+
+def _specified(pattern, shape):
+    """Where a COO tensor of this pattern has entries (its dense dims all there), as a bool array of shape."""
+    sparse_shape = shape[:pattern.shape[0]]
+    m = mask(pattern, sparse_shape, bool).reshape(sparse_shape + (1,) * (len(shape) - len(sparse_shape)))
+    return np.broadcast_to(m, shape)
+
+
+def sparse_softmax_array(a, dim, pattern, log):
+    """torch.sparse.softmax / log_softmax on the dense array of a coalesced COO tensor, as ATen's CPU kernel: over
+    dim, among the specified entries only (the others count as -inf), each pool's exp summed in index order, then
+    multiplied by the sum's reciprocal (log: v - (max + log(sum))); zero where nothing is specified."""
+    if dim >= pattern.shape[0]:   # a dense dim: the dense softmax of each entry's values
+        out = np.zeros_like(a)
+        out[tuple(pattern)] = (_log_softmax if log else _softmax)(a[tuple(pattern)], dim - pattern.shape[0] + 1)
+        return out
+    m = _specified(pattern, a.shape)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        top = np.where(m, a, -np.inf).max(axis=dim, keepdims=True)
+        top = np.where(np.isfinite(top), top, 0).astype(a.dtype)
+        e = np.where(m, _exp((a - top).astype(a.dtype)), 0).astype(a.dtype)
+        total = _in_order(e, dim)
+        if log:
+            out = a - (top + libm.log(total)).astype(a.dtype)
+        else:
+            out = e * (1.0 / total.astype(np.float64)).astype(a.dtype)
+    return np.where(m, out, 0).astype(a.dtype)
+
+
+def _sparse_softmax_vjp(xp, grad, out, pattern, dim, log):
+    """softmax: y * (g - sum(g * y)); log_softmax: g - exp(y) * sum(g), over dim among the specified entries (the
+    sums in index order, as ATen's kernel)."""
+    if xp.is_numpy:
+        m = _specified(pattern, out.shape)
+        g = np.where(m, plain(grad), 0).astype(out.dtype)
+        tmp = -_in_order(g if log else out * g, dim)
+        with np.errstate(over="ignore", invalid="ignore"):
+            gi = g + _exp(out) * tmp if log else out * (g + tmp)
+        return (SG.masked(np.where(m, gi, 0).astype(out.dtype), pattern, g.shape),)
+    m = xp.wrap(_specified(pattern, grad._data.shape).astype(grad._data.dtype))
+    g = grad * m
+    gi = g - out.exp() * g.sum(dim, keepdim=True) if log else out * (g - (g * out).sum(dim, keepdim=True))
+    return (gi * m,)
+@defop("sparse_softmax", "SparseSoftmaxBackward0",
+       lambda a, dim, pattern: sparse_softmax_array(a, dim, pattern, False), saves=(-1,))
+def sparse_softmax_vjp(xp, grad, saved, consts, needs):
+    return _sparse_softmax_vjp(xp, grad, saved[0], consts[1], consts[0], False)
+
+
+@defop("sparse_log_softmax", "SparseLogSoftmaxBackward0",
+       lambda a, dim, pattern: sparse_softmax_array(a, dim, pattern, True), saves=(-1,))
+def sparse_log_softmax_vjp(xp, grad, saved, consts, needs):
+    return _sparse_softmax_vjp(xp, grad, saved[0], consts[1], consts[0], True)

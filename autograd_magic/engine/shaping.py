@@ -5,6 +5,7 @@ import builtins  # sum, max, min and abs are shadowed by the reductions below
 import numpy as np
 
 from . import argcheck, barebones, dtypes
+from . import memory_format as _formats
 from .arg_parser import _is_int, int_list, invalid_combination
 from .autograd import GRAD_MODE
 from .functions import add, check_operands, dims_arg, maximum, minimum, repeated_dim, write_out
@@ -472,6 +473,11 @@ def restrided(view, strides):
 
 
 def permute(input, *dims, **kwargs):
+    return _view_out(input, apply(OPS["permute"], (input,), permute_axes(input, dims, kwargs)))
+
+
+def permute_axes(input, dims, kwargs):
+    """permute's dims, checked (PyTorch's errors)."""
     if kwargs:   # permute(dims=(1, 0)): PyTorch's keyword, and its parser's errors around it
         dims = by_keyword("permute", "dims", dims, kwargs)
     if not dims:
@@ -485,7 +491,7 @@ def permute(input, *dims, **kwargs):
     dims = tuple(_dim(d, n) for d in dims)
     if len(set(dims)) != n:
         raise RuntimeError("permute(): duplicate dims are not allowed.")
-    return _view_out(input, apply(OPS["permute"], (input,), dims))
+    return dims
 
 
 def transpose(input, dim0, dim1):
@@ -588,18 +594,19 @@ def cat(tensors, dim=0):
         if bad is not None:
             raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size "
                                f"{ref._data.shape[bad]} but got size {x._data.shape[bad]} for tensor number {i} in the list.")
-    if any(skip):
-        data = np.concatenate([x._data for x, s in zip(parts, skip) if not s], axis=d)
+    if any(skip):   # (an empty 1-d input suggests contiguous_format: the result is row-major)
+        data = np.ascontiguousarray(np.concatenate([x._data for x, s in zip(parts, skip) if not s], axis=d))
         return apply(OPS["cat"], tuple(parts), d, [None if s else x._data.shape[d] for x, s in zip(parts, skip)],
                      data=data)
     return _record_join("cat", parts, d)
 
 
 def _record_join(name, parts, d):
+    arrays = [x._data for x in parts]
     if name == "cat":
-        data = np.concatenate([x._data for x in parts], axis=d)
+        data = _formats.joined(np.concatenate(arrays, axis=d), arrays)
         return apply(OPS["cat"], tuple(parts), d, [x._data.shape[d] for x in parts], data=data)
-    data = np.stack([x._data for x in parts], axis=d)
+    data = _formats.stacked(arrays, d)
     return apply(OPS["stack"], tuple(parts), d, data=data)
 
 

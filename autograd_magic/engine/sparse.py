@@ -15,7 +15,7 @@ from . import linalg as L, shaping as S
 from .ops_sparse import coalesced, dense_array, spmm_rows
 from .optable import OPS
 from .size import layout
-from .tensor_base import TensorBase, apply, warn_once, wrap
+from .tensor_base import TensorBase, _dim, apply, warn_once, wrap
 
 sparse_coo = layout("sparse_coo")
 # The class of sparse tensors: Tensor with SparseMethods first (engine/tensor.py makes it; it prints as torch.Tensor).
@@ -251,6 +251,61 @@ def sparse_sum(input, dim=None, dtype=None):
         new_vals = None if new_vals is None else new_vals.astype(dtype.np)
     out = apply(OPS["sparse_sum"], (input,), dims, idx, input._data.shape, data=data) if input._rg else wrap(data)
     return out if new_idx is None else attach(out, new_idx, new_vals, True)
+
+
+def _softmax(name, input, dim, dtype):
+    if input._coo is None:   # (PyTorch: its dispatcher's NotImplementedError, which lists the backends that have it)
+        raise NotImplementedError(f"Could not run 'aten::_{name}' with arguments from the 'CPU' backend. This could "
+                                  "be because the operator doesn't exist for this backend, or was omitted during "
+                                  "the selective/custom build process (if using custom build).")
+    if dtype is not None:
+        input = input.to(dtype)
+    dim = _dim(dim, input._data.ndim)
+    if input._data.dtype.kind not in "fc":
+        raise NotImplementedError(f'"softmax" not implemented for \'{input.dtype.scalar_name}\'')
+    idx, vals = pattern_and_values(input)
+    out = apply(OPS[name], (input,), dim, idx)
+    return attach(out, idx, np.ascontiguousarray(out._data[tuple(idx)]), True)
+
+
+def sparse_softmax(input, dim, dtype=None):
+    """torch.sparse.softmax: a softmax over dim among the specified entries (SparseSoftmaxBackward0)."""
+    return _softmax("sparse_softmax", input, dim, dtype)
+
+
+def sparse_log_softmax(input, dim, dtype=None):
+    """torch.sparse.log_softmax: its logarithm (SparseLogSoftmaxBackward0)."""
+    return _softmax("sparse_log_softmax", input, dim, dtype)
+
+
+def sparse_transpose(self, dim0, dim1):
+    """transpose of two sparse dims: the index rows swapped (uncoalesced), TransposeBackward0."""
+    coo = self._coo
+    ndim, sparse_dims = self._data.ndim, coo.indices.shape[0]
+    d0, d1 = _dim(dim0, ndim), _dim(dim1, ndim)
+    if d0 == d1:   # (a new tensor, its entries and coalesced flag as they are)
+        return attach(apply(OPS["transpose"], (self,), d0, d1), coo.indices, coo.values, coo.coalesced)
+    if d0 >= sparse_dims or d1 >= sparse_dims:
+        raise RuntimeError(f"sparse transpose: transposed dimensions must be sparse Got sparse_dim: {sparse_dims}, "
+                           f"d0: {d0}, d1: {d1}")
+    order = list(range(sparse_dims))
+    order[d0], order[d1] = d1, d0
+    return attach(apply(OPS["transpose"], (self,), d0, d1), coo.indices[order].copy(), coo.values, False)
+
+
+def sparse_permute(self, *dims, **kwargs):
+    """permute of a sparse tensor: sparse dims among themselves (the index rows), dense dims among themselves (the
+    values' axes); PermuteBackward0, coalesced only if the sparse dims stay in place."""
+    coo = self._coo
+    axes = S.permute_axes(self, dims, kwargs)
+    sparse_dims = coo.indices.shape[0]
+    if sorted(axes[:sparse_dims]) != list(range(sparse_dims)):
+        raise RuntimeError("permute(sparse_coo): transpositions between sparse and dense dimensions are not allowed."
+                           "Only transpositions within sparse and dense dimensions are supported.")
+    kept = list(axes[:sparse_dims]) == list(range(sparse_dims))
+    values = coo.values.transpose((0,) + tuple(a - sparse_dims + 1 for a in axes[sparse_dims:]))
+    return attach(apply(OPS["permute"], (self,), axes), coo.indices if kept else coo.indices[list(axes[:sparse_dims])],
+                  values, coo.coalesced and kept)
 
 
 def _sparse_of(grad):

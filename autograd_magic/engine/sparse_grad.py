@@ -67,6 +67,16 @@ def from_entries(indices, values, shape, coalesced=None):
     return _sparse(dense, indices, values, values.shape[0] < 2 if coalesced is None else coalesced)
 
 
+def permuted(grad, axes):
+    """A gradient that flows back through a permutation of dims (t, transpose, permute): a sparse one keeps its
+    entries, their sparse indices and dense dims permuted, and is no longer coalesced (ATen's sparse permute)."""
+    if not (isinstance(grad, SparseGrad) and grad.indices is not None):
+        return grad.transpose(axes)
+    sparse_dims = grad.indices.shape[0]
+    values = grad.values.transpose((0,) + tuple(a - sparse_dims + 1 for a in axes[sparse_dims:]))
+    return _sparse(np.asarray(grad).transpose(axes), grad.indices[list(axes[:sparse_dims])], values, False)
+
+
 def of_tensor(t):
     """The SparseGrad of a sparse tensor (one a hook returned)."""
     coo = t._coo

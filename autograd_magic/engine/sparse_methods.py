@@ -10,7 +10,8 @@ from . import linalg as L
 from .ops_sparse import coalesced, dense_array
 from .printing import format_sparse
 from .sparse import (SPARSE_CLASS, attach, check_dense_sparse, coalesce, indices, is_coalesced, needs_sparse,
-                     pattern_and_values, set_sparse, sparse_coo, sparse_coo_tensor, sparse_mm, sparse_t, to_dense,
+                     pattern_and_values, set_sparse, sparse_coo, sparse_coo_tensor, sparse_mm, sparse_t,
+                     sparse_permute, sparse_transpose, to_dense,
                      to_sparse, values)
 from .tensor_base import TensorBase, warn_once, wrap
 from .tensor_base import _declared_methods as _DECLARED_METHODS
@@ -61,6 +62,9 @@ def sparse_methods(methods):
         "add_": _sparse_add_, "mul_": _sparse_mul_, "tolist": _refuse_storage, "data_ptr": _refuse_storage,
         "contiguous": _refuse_contiguous, "is_contiguous": lambda self, memory_format=None: False,
         "data": property(_detach, _set_data),
+        "transpose": sparse_transpose, "swapaxes": sparse_transpose, "swapdims": sparse_transpose,
+        "permute": sparse_permute, "T": property(_sparse_T),
+        "mT": property(lambda self: sparse_transpose(self, -2, -1)),
     }
     for name in ("mm", "matmul", "__matmul__"):
         new[name] = lambda self, other, _d=methods[name]: _matmul(self, other, _d)
@@ -78,6 +82,13 @@ def sparse_methods(methods):
         if dense is not None:
             new[name] = _on_values(dense)
     return type("SparseMethods", (), {"__slots__": (), "__module__": __name__, **new})
+
+
+def _sparse_T(self):
+    """x.T: PermuteBackward0 over the reversed dims (the dense form's warnings for other than 2 dims)."""
+    if self._data.ndim != 2:
+        return TensorBase.T.fget(self)
+    return sparse_permute(self, 1, 0)
 
 
 def _repr(self, *, tensor_contents=None):
@@ -218,7 +229,8 @@ def functions(namespace):
     torch.mul, torch.div, torch.t, torch.neg, torch.reshape with a sparse first argument go to the method."""
     out = {}
     # (each wrapper costs a dense call one Python frame, about 2% of a small op)
-    for name in ("add", "mul", "multiply", "div", "divide", "t", "reshape", "sum", "clone", "neg", "negative",
+    for name in ("add", "mul", "multiply", "div", "divide", "t", "transpose", "swapaxes", "swapdims", "permute",
+                 "reshape", "sum", "clone", "neg", "negative",
                  *_ZERO_PRESERVING):
         dense = namespace.get(name)
         if dense is None:

@@ -145,12 +145,12 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
     if outer_jacobian_strategy not in ("forward-mode", "reverse-mode"):
         raise AssertionError('Expected strategy to be either "forward-mode" or "reverse-mode".')
     _check_strategy(outer_jacobian_strategy, create_graph, strict, vectorize)
-    if outer_jacobian_strategy == "forward-mode":
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch, and "
-                                  "hessian(..., outer_jacobian_strategy='forward-mode') is not part of it")
+    forward = outer_jacobian_strategy == "forward-mode"
 
     def gradient(*xs):
         with enable_grad():
+            if forward:   # forward-over-reverse: the dual inputs become leaves that require grad (as PyTorch's jac_func)
+                xs = tuple(t.requires_grad_(True) for t in xs)
             out = func(*xs)
             outs, single_out = _as_tuple(out, "outputs of the user-provided function", "hessian")
             _check_requires_grad(outs, "outputs", strict)
@@ -163,7 +163,8 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
         _check_requires_grad(gs, "jacobian", strict)
         return gs[0] if single_in else gs
 
-    return jacobian(gradient, inputs_t[0] if single_in else inputs_t, create_graph=create_graph, strict=strict)
+    return jacobian(gradient, inputs_t[0] if single_in else inputs_t, create_graph=create_graph, strict=strict,
+                    vectorize=vectorize, strategy=outer_jacobian_strategy)
 
 
 def vjp(func, inputs, v=None, create_graph=False, strict=False):
