@@ -4,6 +4,7 @@ import contextlib
 import importlib
 import io
 import os
+import subprocess
 import re
 import sys
 import tokenize
@@ -39,6 +40,19 @@ def in_fresh_processes(code, timeout=300):
         assert proc.returncode == 0, proc.stderr
         outputs.append(proc.stdout)
     return outputs
+
+
+def mismatch_count_under_capability(script, capability, timeout=600):
+    """Run ``script`` (which prints ``<capability> <number of mismatches> <the first ones>``) in a child process
+    with ATEN_CPU_CAPABILITY=capability (None: the machine's own), the engine of this tree on its path; returns
+    (the number of mismatches, what it printed). PyTorch reads the variable once, at import: hence a process."""
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env.pop("ATEN_CPU_CAPABILITY", None)
+    if capability is not None:
+        env["ATEN_CPU_CAPABILITY"] = capability
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=timeout)
+    assert out.returncode == 0, out.stderr
+    return int(out.stdout.split(" ", 2)[1]), out.stdout
 
 
 def run_cells(cells, torch_module, ns=None):

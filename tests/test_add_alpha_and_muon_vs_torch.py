@@ -8,17 +8,12 @@ compiler rounds twice for some of them: the engine fuses every element, so those
 with ``other * alpha`` worked out in Python: ``p.add_(g, alpha=-lr)``, a hand-written SGD step, differed in the
 last bit for about 5% of the elements. Muon (new in PyTorch 2.10) orthogonalises its update in bfloat16 (norm and
 addmm with beta / alpha in bfloat16, engine/bf16.py)."""
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
-from helpers import require
+from helpers import mismatch_count_under_capability, require
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
 
 _SCRIPT = r"""
 import numpy as np, torch as T
@@ -51,13 +46,8 @@ print(T.backends.cpu.get_cpu_capability(), len(bad), bad[:5])
 def test_add_and_sub_with_alpha_round_as_pytorchs_kernel(capability):
     """Bit for bit under each CPU capability PyTorch can run with here (the variable read by both sides)."""
     require("torch")
-    env = dict(os.environ, PYTHONPATH=ROOT)
-    if capability is not None:
-        env["ATEN_CPU_CAPABILITY"] = capability
-    out = subprocess.run([sys.executable, "-c", _SCRIPT], env=env, capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr
-    cap, count, first = out.stdout.split(" ", 2)
-    assert count == "0", out.stdout
+    count, printed = mismatch_count_under_capability(_SCRIPT, capability)
+    assert count == 0, printed
 
 
 def test_add_with_alpha_keeps_dtypes_nodes_and_errors():

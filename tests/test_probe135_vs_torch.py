@@ -14,16 +14,11 @@ default) found, each checked bit for bit against PyTorch:
 Left as they were (see the probe's report): addmv / addmm / addbmm / addr with beta / alpha, celu and gelu(tanh)
 backward in float64, float64 elu / selu / celu / softplus / gelu forward (SLEEF's double-precision expm1 / exp),
 torch.randn of 16 or more float32 values with the default capability (its normal_fill)."""
-import os
-import subprocess
-import sys
 
 import pytest
 
-from helpers import ATTEMPT, assert_same_as_pytorch, require
+from helpers import ATTEMPT, assert_same_as_pytorch, mismatch_count_under_capability, require
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
 
 _SCRIPT = r"""
 import numpy as np, torch as T
@@ -96,14 +91,8 @@ print(T.backends.cpu.get_cpu_capability(), len(bad), bad[:8])
 @pytest.mark.parametrize("capability", [None, "avx2", "default"])
 def test_fused_kernels_round_as_pytorchs_under_each_capability(capability):
     require("torch")
-    env = dict(os.environ, PYTHONPATH=ROOT)
-    env.pop("ATEN_CPU_CAPABILITY", None)
-    if capability is not None:
-        env["ATEN_CPU_CAPABILITY"] = capability
-    out = subprocess.run([sys.executable, "-c", _SCRIPT], env=env, capture_output=True, text=True, timeout=600)
-    assert out.returncode == 0, out.stderr
-    cap, count, first = out.stdout.split(" ", 2)
-    assert count == "0", out.stdout
+    count, printed = mismatch_count_under_capability(_SCRIPT, capability)
+    assert count == 0, printed
 
 
 CELLS = {

@@ -15,16 +15,11 @@ each checked bit for bit against PyTorch:
 
 Left as they were (see the probe's report): float64 elu / selu / celu / softplus / gelu / silu / mish / logsigmoid
 forward and backward (SLEEF's double-precision exp / expm1 / log1p / erf), gelu(tanh) and celu backward in float64."""
-import os
-import subprocess
-import sys
 
 import pytest
 
-from helpers import ATTEMPT, assert_same_as_pytorch, require
+from helpers import ATTEMPT, assert_same_as_pytorch, mismatch_count_under_capability, require
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
 
 _SCRIPT = r"""
 import numpy as np, torch as T
@@ -81,14 +76,8 @@ print(T.backends.cpu.get_cpu_capability(), len(bad), bad[:8])
 @pytest.mark.parametrize("capability", [None, "avx2", "default"])
 def test_blas_style_products_round_as_pytorchs_under_each_capability(capability):
     require("torch")
-    env = dict(os.environ, PYTHONPATH=ROOT)
-    env.pop("ATEN_CPU_CAPABILITY", None)
-    if capability is not None:
-        env["ATEN_CPU_CAPABILITY"] = capability
-    out = subprocess.run([sys.executable, "-c", _SCRIPT], env=env, capture_output=True, text=True, timeout=600)
-    assert out.returncode == 0, out.stderr
-    cap, count, first = out.stdout.split(" ", 2)
-    assert count == "0", out.stdout
+    count, printed = mismatch_count_under_capability(_SCRIPT, capability)
+    assert count == 0, printed
 
 
 CELLS = {
