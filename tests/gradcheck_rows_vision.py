@@ -28,7 +28,9 @@ _NEAREST_GRID = _grid(1, 2, 3, 2)
 ROWS_EXTRA = {
     "affine_grid_generator": [
         (lambda th: F.affine_grid(th, (2, 1, 3, 4), align_corners=False), [_spread(2, 2, 3)]),
-        (lambda th: F.affine_grid(th, (1, 3, 2, 5), align_corners=True), [_spread(1, 2, 3)])],
+        (lambda th: F.affine_grid(th, (1, 3, 2, 5), align_corners=True), [_spread(1, 2, 3)]),
+        (lambda th: F.affine_grid(th, (2, 1, 2, 3, 2), align_corners=False), [_spread(2, 3, 4)]),
+        (lambda th: F.affine_grid(th, (1, 2, 3, 2, 2), align_corners=True), [_spread(1, 3, 4)])],
     "grid_sampler_2d": [
         (_sample(), [_spread(1, 2, 3, 4), _grid(1, 2, 3, 2)]),
         (_sample(padding="border", align=True), [_spread(2, 1, 3, 3), _grid(2, 2, 2, 2)]),

@@ -14,8 +14,8 @@ from .functions import _OUT_GRAD, write_out
 from .legacy_new import legacy_args
 from .size import Size, checked_sizes, device, keyword_sizes, nonnegative
 from .arg_parser import Signature, check_call, check_generator, invalid_combination
-from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, nested_data, plain_sequences,
-                          refuse_unsized_first, warn_once, wrap)
+from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, iterables_read, nested_data,
+                          plain_sequences, refuse_unsized_first, warn_once, wrap)
 
 _COPY_WARNING = (
     "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
@@ -167,10 +167,14 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
         _refuse_first_string(data)
         refuse_unsized_first(data)
         barebones.refuse_non_int_literals(data, dtype)
-        data, dtype = tensors_in_list(data, dtype)
-        empty = check_ragged(data, dtype or (lambda: _infer(data)))
+        inferred = dtype or _infer(data)   # (PyTorch infers the dtype before it reads the sizes: its error first)
+        data, _ = tensors_in_list(data, inferred)
+        data = iterables_read(data)
+        empty = check_ragged(data, inferred)
         if empty is not None:   # (PyTorch stores nothing: its sizes, whatever the rest holds)
-            return _finish(np.zeros(empty, dtype=(dtype or _infer(data)).np), dtype or _infer(data), requires_grad)
+            return _finish(np.zeros(empty, dtype=inferred.np), inferred, requires_grad)
+        if dtype is None:
+            return _finish(_array(data, inferred), inferred, requires_grad)
     if dtype is None:
         target = _infer(data)
     else:
@@ -217,12 +221,15 @@ def _refuse_first_string(data):
         raise ValueError("too many dimensions 'str'")
 
 
-def as_tensor(data, dtype=None, device=None):
+def as_tensor(data, *, dtype=None, device=None):
+    if device is not None:
+        _check_device(device)
     check_foreign(data)
     if isinstance(data, TensorBase):
         return data if dtype is None else data.to(dtype)
-    if isinstance(data, np.ndarray) and (dtype is None or dtype.np == data.dtype):
-        return from_numpy(data)
+    if isinstance(data, np.ndarray):   # (on the array's memory, checked as from_numpy checks it; then converted)
+        shared = numpy_memory(data, stacklevel=3)
+        return shared if dtype is None or dtype.np == data.dtype else shared.to(dtype)
     if isinstance(data, (str, bytes)):   # (refused with a dtype too: numpy would read "1.5" as a number)
         raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
     data = plain_sequences(data)
@@ -230,11 +237,17 @@ def as_tensor(data, dtype=None, device=None):
         _refuse_first_string(data)
     refuse_unsized_first(data)
     barebones.refuse_non_int_literals(data, dtype)
-    data, dtype = tensors_in_list(data, dtype)
     if isinstance(data, (list, tuple)):
-        empty = check_ragged(data, dtype or (lambda: _infer(data)))
+        inferred = dtype or _infer(data)   # (PyTorch infers the dtype before it reads the sizes: its error first)
+        data, _ = tensors_in_list(data, inferred)
+        data = iterables_read(data)
+        empty = check_ragged(data, inferred)
         if empty is not None:   # (PyTorch stores nothing: its sizes, whatever the rest holds)
-            return wrap(np.zeros(empty, dtype=(dtype or _infer(data)).np))
+            return wrap(np.zeros(empty, dtype=inferred.np))
+        if dtype is None:
+            return wrap(_array(data, inferred))
+    else:
+        data, dtype = tensors_in_list(data, dtype)
     if dtype is not None:
         check_numbers(data, dtype)
     target = dtype or _infer(data)
@@ -947,8 +960,12 @@ def _python_dtypes(fn):
     name = fn.__name__
     grads = (bool,) if name in argcheck.NO_NONE_REQUIRES_GRAD else (bool, type(None))
 
+    needs_data = name in ("tensor", "as_tensor")
+
     @functools.wraps(fn)
     def with_python_dtypes(*args, **kwargs):
+        if not args and needs_data and "data" not in kwargs:   # (PyTorch's parser's words, not Python's)
+            raise TypeError(f'{name}() missing 1 required positional arguments: "data"')
         if kwargs and (kwargs.get("dtype").__class__ not in _DTYPE_OR_NONE
                        or kwargs.get("requires_grad", False).__class__ not in grads):
             # (a wrong type raises PyTorch's parser's TypeError: dtype='float32', requires_grad=1)

@@ -1,4 +1,4 @@
-"""Spatial-transformer primitives (F.affine_grid, F.grid_sample on 4-d inputs: bilinear, nearest, bicubic): forward and vjp side by side.
+"""Spatial-transformer primitives (F.affine_grid of 2D and 3D transforms, F.grid_sample on 4-d inputs: bilinear, nearest, bicubic): forward and vjp side by side.
 
 grid_sampler_2d follows ATen's vectorised CPU kernel (GridSamplerKernel.cpp) step by step: each grid value is
 un-normalised to a pixel position ((g + 1) * size / 2 - 0.5, or (g + 1) * (size - 1) / 2 with align_corners; GCC
@@ -47,9 +47,9 @@ def _linspace(n, dtype):
     return np.where(first, -1.0 + float(step) * idx, 1.0 - float(step) * (n - idx - 1)).astype(dtype)
 
 
-def base_grid(dtype, h, w, align_corners):
-    """(H, W, 3): x, y and 1 per output pixel; x and y are linspace(-1, 1) (scaled by (n - 1) / n unless
-    align_corners), as ATen's make_base_grid_4D."""
+def base_grid(dtype, spatial, align_corners):
+    """(H, W, 3) or (D, H, W, 4): x, y (and z) and 1 per output position; each coordinate is linspace(-1, 1)
+    (scaled by (n - 1) / n unless align_corners), as ATen's make_base_grid_4D / make_base_grid_5D."""
     dtype = np.dtype(dtype)
 
     def spaced(n):
@@ -57,10 +57,11 @@ def base_grid(dtype, h, w, align_corners):
         if not align_corners and n > 1:
             r = (r * dtype.type(n - 1)).astype(dtype) / dtype.type(n)
         return r.astype(dtype)
-    out = np.empty((h, w, 3), dtype)
-    out[..., 0] = spaced(w)
-    out[..., 1] = spaced(h)[:, None]
-    out[..., 2] = 1
+    nd = len(spatial)
+    out = np.empty(tuple(spatial) + (nd + 1,), dtype)
+    for c, n in enumerate(reversed(spatial)):   # x runs along the last dimension, y the one before (z first)
+        out[..., c] = spaced(n).reshape((n,) + (1,) * c)
+    out[..., nd] = 1
     return out
 
 
@@ -78,21 +79,23 @@ def bmm(a, b):
 
 
 def _affine_grid(theta, size, align_corners):
-    n, _, h, w = size
-    base = np.broadcast_to(base_grid(theta.dtype, h, w, align_corners).reshape(1, h * w, 3), (n, h * w, 3))
-    return bmm(base, np.swapaxes(theta, 1, 2)).reshape(n, h, w, 2)
+    n, spatial = size[0], tuple(size[2:])
+    nd, m = len(spatial), int(np.prod(spatial))
+    base = np.broadcast_to(base_grid(theta.dtype, spatial, align_corners).reshape(1, m, nd + 1), (n, m, nd + 1))
+    return bmm(base, np.swapaxes(theta, 1, 2)).reshape((n,) + spatial + (nd,))
 
 
 @defop("affine_grid_generator", "AffineGridGeneratorBackward0", _affine_grid)
 def affine_grid_generator_vjp(xp, grad, saved, consts, needs):
     """grad_theta = (base^T @ grad)^T per batch: each theta entry gathers its coordinate times the gradient."""
     size, align_corners = consts
-    n, _, h, w = size
-    base = base_grid(np.dtype(grad.dtype if xp.is_numpy else grad._data.dtype), h, w, align_corners)
-    base_t = np.broadcast_to(base.reshape(1, h * w, 3).swapaxes(1, 2), (n, 3, h * w))
+    n, spatial = size[0], tuple(size[2:])
+    nd, m = len(spatial), int(np.prod(spatial))
+    base = base_grid(np.dtype(grad.dtype if xp.is_numpy else grad._data.dtype), spatial, align_corners)
+    base_t = np.broadcast_to(base.reshape(1, m, nd + 1).swapaxes(1, 2), (n, nd + 1, m))
     if xp.is_numpy:
-        return (np.swapaxes(bmm(base_t, np.ascontiguousarray(grad).reshape(n, h * w, 2)), 1, 2),)
-    return (xp.mT(xp.matmul(xp.wrap(np.ascontiguousarray(base_t)), xp.reshape(grad, (n, h * w, 2)))),)
+        return (np.swapaxes(bmm(base_t, np.ascontiguousarray(grad).reshape(n, m, nd)), 1, 2),)
+    return (xp.mT(xp.matmul(xp.wrap(np.ascontiguousarray(base_t)), xp.reshape(grad, (n, m, nd)))),)
 
 
 # ---------------------------------------------------------------- grid_sampler_2d

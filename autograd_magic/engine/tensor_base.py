@@ -813,6 +813,40 @@ def check_ragged(data, target=None):
     return None
 
 
+def iterables_read(data):
+    """data (nested lists) with each object where a list of the sizes belongs that is no sequence but can be
+    iterated (a dict, a set, a generator, a string) read into a list, as PyTorch's store reads it with
+    PySequence_Fast (``torch.as_tensor((obs, {}), dtype=torch.float32)``, a gymnasium reset(): its length is then
+    checked against the sizes); data itself when it holds none. One that cannot be iterated stays: check_ragged
+    gives PyTorch's "not a sequence" for it."""
+    depth, first = 0, data
+    while _is_seq(first):
+        depth += 1
+        if not len(first):
+            return data
+        first = first[0]
+
+    def read(x, dim):   # x: a list or tuple at dim; its items at dim + 1
+        if dim + 1 >= depth:
+            return x
+        items = []
+        for v in x:
+            if v.__class__ is not list and v.__class__ is not tuple:
+                v = _iterated(v)
+            items.append(read(v, dim + 1) if v.__class__ is list or v.__class__ is tuple else v)
+        return items if any(a is not b for a, b in zip(items, x)) else x
+
+    def _iterated(v):
+        if _is_seq(v) or isinstance(v, (TensorBase, numbers.Number, np.generic)) or v is None:
+            return v
+        try:
+            return list(v)
+        except TypeError:
+            return v
+
+    return read(data, 0) if depth > 1 else data
+
+
 def _sequence_as_number(x, target):
     """The error of reading sequence x as one number of dtype target, as PyTorch's store of a scalar gives it."""
     integral = target is not None and target.np.kind in "iub"

@@ -143,6 +143,8 @@ from . import _dynamo, version  # noqa: F401,E402  (torch.version.cuda; torch._d
 from . import amp, cpu  # noqa: F401,E402  (torch.amp.autocast, torch.cpu.amp.autocast)
 from .amp import autocast, get_autocast_dtype, is_autocast_enabled  # noqa: F401,E402
 from . import profiler  # noqa: F401,E402  (torch.profiler: profile, record_function ...)
+from . import library  # noqa: F401,E402  (torch.library.custom_op ...: torch/library.py)
+from .library import ops  # noqa: F401,E402  (torch.ops.<namespace>.<op>)
 from . import return_types  # noqa: F401,E402  (torch.return_types.max ...: the named tuples' classes)
 from .autograd.anomaly_mode import (is_anomaly_check_nan_enabled, is_anomaly_enabled,  # noqa: F401,E402
                                   set_anomaly_enabled)

@@ -14,9 +14,10 @@ from .module import Module, Parameter, factory_np_dtype
 
 
 def _repeated(v, nd):
-    """PyTorch's _pair / _triple of a layer's stride, padding or dilation: a number repeated as given (a float
-    stride is F.conv2d's TypeError at the first call, as in PyTorch, not a stride cut to an int)."""
-    return FC._tuple(v, nd) if isinstance(v, (list, tuple)) else (v,) * nd
+    """PyTorch's _pair / _triple of a layer's kernel_size, stride, padding or dilation: a number repeated, a list or
+    tuple kept as given (``stride=[2]`` prints as ``stride=(2,)`` and reaches F.conv2d as one value; a float stride
+    is F.conv2d's TypeError at the first call, as in PyTorch, not a stride cut to an int)."""
+    return tuple(v) if isinstance(v, (list, tuple)) else (v,) * nd
 
 
 class _ConvNd(Module):
@@ -46,12 +47,13 @@ class _ConvNd(Module):
         if padding_mode not in valid_modes:
             raise ValueError(f"padding_mode must be one of {valid_modes}, but got padding_mode='{padding_mode}'")
         self.in_channels, self.out_channels = in_channels, out_channels
-        self.kernel_size = FC._tuple(kernel_size, nd)
+        self.kernel_size = (tuple(kernel_size) if isinstance(kernel_size, (list, tuple)) else
+                            FC._tuple(kernel_size, nd))
         self.stride = _repeated(stride, nd)
         self.padding = padding if isinstance(padding, str) else _repeated(padding, nd)
         self.dilation = _repeated(dilation, nd)
         self.transposed = transposed
-        self.output_padding = FC._tuple(output_padding, nd)
+        self.output_padding = _repeated(output_padding, nd)
         self.groups = groups
         self.padding_mode = padding_mode
         self._reversed_padding_repeated_twice = _reversed_padding(self.padding, self.kernel_size, self.dilation)
@@ -95,16 +97,16 @@ class _ConvNd(Module):
 
 def _reversed_padding(padding, kernel_size, dilation):
     """F.pad's tuple for a padding_mode other than zeros (last dimension first), as PyTorch computes it."""
+    if not isinstance(padding, str):   # (the padding as given, reversed: a ConvTranspose's 'same' is its letters)
+        return tuple(p for p in reversed(padding) for _ in range(2))
     out = []
     for i in reversed(range(len(kernel_size))):
         if padding == "valid":
             out += [0, 0]
-        elif padding == "same":
+        else:
             total = dilation[i] * (kernel_size[i] - 1)
             out += [total // 2, total - total // 2]
-        else:
-            out += [padding[i], padding[i]]
-    return out if isinstance(padding, str) else tuple(out)
+    return out
 
 
 class Conv1d(_ConvNd):
@@ -167,6 +169,8 @@ class _ConvTransposeNd(_ConvNd):
                  groups, bias, padding_mode, device=None, dtype=None):
         if padding_mode != "zeros":
             raise ValueError(f'Only "zeros" padding mode is supported for {self.__class__.__name__}')
+        if isinstance(padding, str):   # (PyTorch's _pair of a string: its letters, F.conv_transpose2d's TypeError)
+            padding = tuple(padding)
         super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, transposed,
                          output_padding, groups, bias, padding_mode, device, dtype)
 

@@ -16,7 +16,8 @@ _PADDINGS = {"zeros": 0, "border": 1, "reflection": 2}
 
 
 def affine_grid(theta, size, align_corners=None):
-    """The sampling grid (N, H, W, 2) of a batch of 2x3 affine matrices (AffineGridGeneratorBackward0)."""
+    """The sampling grid (N, H, W, 2) of a batch of 2x3 affine matrices, or (N, D, H, W, 3) of 3x4 ones
+    (AffineGridGeneratorBackward0)."""
     if align_corners is None:
         warnings.warn(_ALIGN_WARNING, stacklevel=2)
     if not theta.is_floating_point():
@@ -30,8 +31,7 @@ def affine_grid(theta, size, align_corners=None):
         if theta.dim() != 3 or theta.shape[-2] != 3 or theta.shape[-1] != 4:
             raise ValueError(f"Expected a batch of 3D affine matrices of shape Nx3x4 for size {size}. "
                              f"Got {theta.shape}.")
-        raise NotImplementedError("affine_grid(): autograd_magic implements a subset of PyTorch: 2D affine "
-                                  "transforms (4D sizes)")
+        spatial = size[-3:]
     else:
         raise NotImplementedError("affine_grid only supports 4D and 5D sizes, for 2D and 3D affine transforms, "
                                   f"respectively. Got size {size}.")
@@ -43,8 +43,9 @@ def affine_grid(theta, size, align_corners=None):
         raise ValueError(f"Expected non-zero, positive output size. Got {size}")
     size = tuple(int(v) for v in size)
     if theta.shape[0] != size[0]:
-        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{size[0]}, 3] but "
-                           f"got: [{theta.shape[0]}, 3].")
+        k = len(size) - 1   # (the base grid's coordinates and its 1: bmm's message)
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{size[0]}, {k}] but "
+                           f"got: [{theta.shape[0]}, {k}].")
     return apply(OPS["affine_grid_generator"], (theta,), size, bool(align_corners))
 
 
