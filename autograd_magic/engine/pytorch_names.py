@@ -345,6 +345,12 @@ NAMES = {
         has_torch_function has_torch_function_unary has_torch_function_variadic istft itertools lu meshgrid norm
         operator overload pca_lowrank split stft svd_lowrank tensordot torch unique unique_consecutive unravel_index
         """.split()),
+    "torch.library": frozenset("""
+        Any Callable CustomOpDef EffectType Library NAMELESS_SCHEMA OpOverload ParamSpec Sequence TYPE_CHECKING
+        TypeVar Union contextlib custom_op define deprecated device_types_t fallthrough_kernel functools get_ctx
+        get_kernel impl impl_abstract infer_schema inspect opcheck overload re register_autocast register_autograd
+        register_fake register_kernel register_torch_dispatch register_vmap sys torch triton_op weakref wrap_triton
+        """.split()),
     "torch.linalg": frozenset("""
         LinAlgError cholesky cholesky_ex common_notes cond cross det diagonal eig eigh eigvals eigvalsh
         householder_product inv inv_ex ldl_factor ldl_factor_ex ldl_solve lstsq lu lu_factor lu_factor_ex lu_solve
@@ -1033,6 +1039,10 @@ STARRED = {
         atleast_1d atleast_2d atleast_3d block_diag broadcast_shapes broadcast_tensors cartesian_prod cdist
         chain_matmul einsum istft lu meshgrid norm pca_lowrank split stft svd_lowrank tensordot unique
         unique_consecutive unravel_index
+        """.split()),
+    "torch.library": frozenset("""
+        Library custom_op define fallthrough_kernel get_ctx get_kernel impl impl_abstract infer_schema
+        register_autocast register_fake register_torch_dispatch register_vmap triton_op wrap_triton
         """.split()),
     "torch.mps": frozenset("""
         Event compile_shader current_allocated_memory device_count driver_allocated_memory empty_cache get_rng_state
