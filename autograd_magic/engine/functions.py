@@ -16,7 +16,6 @@ from .autograd import GRAD_MODE
 from .fperror import quiet
 from . import vec_kernels
 from .ops import _int_pow
-from .random_kernels import _fma32, _fma64
 from .optable import OPS
 from .return_types import fields_of, return_type
 from .tensor_base import (TensorBase, _dim, real_if_complex, apply, binary, check_broadcast, enable_bfloat16, scalar_tensor, warn_once,
@@ -132,9 +131,11 @@ def _scaled(name, input, other, alpha):
     ufunc = np.add if name == "add" else np.subtract
     if dt.np is _half.F16:
         return apply(OPS[name], (a, b), alpha, data=_half.scaled_add(ufunc, a._data, b._data, alpha))
-    fused = _fused_scaled(a._data, b._data, alpha if name == "add" else -alpha)
-    if fused is not None:
-        return apply(OPS[name], (a, b), alpha, data=fused)
+    if (dt.np == np.float32 or dt.np == np.float64) and isinstance(alpha, (int, float, np.integer, np.floating)) \
+            and not isinstance(alpha, (bool, np.bool_)):
+        # ATen's add kernel: ``vec::fmadd(other, alpha, self)``, one rounding with AVX2 / AVX-512, two with default
+        scale = np.asarray(alpha if name == "add" else -alpha, dt.np)
+        return apply(OPS[name], (a, b), alpha, data=vec_kernels.fmadd(b._data, scale, a._data))
     return apply(OPS[name], (a, b), alpha, data=np.asarray(ufunc(a._data, b._data * np.asarray(alpha, dt.np))))
 
 
@@ -148,22 +149,6 @@ def _number_operand(input, other):
     if dt != np.float32 and dt != np.float64:
         return None
     return scalar_tensor(other, dt)
-
-
-def _fused_scaled(a, b, alpha):
-    """a + alpha * b rounded once, as ATen's add kernel computes float32 and float64 with AVX2 / AVX-512
-    (``vec::fmadd(other, alpha, self)``, its scalar tail contracted to an fma too); None where PyTorch rounds
-    twice (the default capability: no fma) or for other dtypes (their own paths)."""
-    dtype = a.dtype
-    if (dtype != np.float32 and dtype != np.float64) or b.dtype != dtype or vec_kernels.capability() == "default":
-        return None
-    if not isinstance(alpha, (int, float, np.integer, np.floating)) or isinstance(alpha, (bool, np.bool_)):
-        return None
-    shape = np.broadcast_shapes(a.shape, b.shape)
-    a = np.ascontiguousarray(np.broadcast_to(a, shape))
-    b = np.ascontiguousarray(np.broadcast_to(b, shape))
-    fma = _fma32 if dtype == np.float32 else _fma64
-    return np.asarray(fma(b, np.asarray(alpha, dtype), a), dtype).reshape(shape)
 
 
 _TWO_BOOLS = ("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` "
