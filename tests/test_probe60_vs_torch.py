@@ -21,14 +21,16 @@ w = torch.tensor([0.5, -1.0])
 
 CELLS = {
     "vmap_refuses_python_numbers_of_batched_values": [
-        TRY + '''for f in (lambda a: a.sum().item(), lambda a: float(a.sum()), lambda a: int(a.argmax()),
+        TRY + '''torch.set_warn_always(True)   # (float() of a tensor that requires grad warns once per process on both sides)
+for f in (lambda a: a.sum().item(), lambda a: float(a.sum()), lambda a: int(a.argmax()),
           lambda a: complex(a[0]), lambda a: f"{a.sum():.2f}", lambda a: a.item(),
           lambda a: a.max().item() * a, lambda a: a.clamp(max=a.sum().item()),
           lambda a: torch.zeros_like(a).sum().item() * a, lambda a: (a > 0).all().item() * a,
           lambda a: torch.isnan(a).sum().item() * a, lambda a: a.sort().indices[0].item() * a,
           lambda a: torch.bucketize(a, w.sort().values).sum().item() * a):
     attempt(lambda: vmap(f)(x))
-    attempt(lambda: vmap(grad(lambda a: (a * torch.as_tensor(f(a))).sum()))(x))''',
+    attempt(lambda: vmap(grad(lambda a: (a * torch.as_tensor(f(a))).sum()))(x))
+torch.set_warn_always(False)''',
         '''for f in (lambda a: a if a.sum() > 0 else -a, lambda a: bool(a.norm() > 1) * a, lambda a: a.sum() > 0 and a,
           lambda a: min(a[0], a[1]), lambda a: a.tolist(), lambda a: a.numpy(), lambda a: a.detach().numpy(),
           lambda a: a.unsqueeze(0)[0, 1].tolist()):
