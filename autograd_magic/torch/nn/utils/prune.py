@@ -14,8 +14,9 @@ Example::
 import abc
 import collections.abc
 import numbers
+import sys
 
-from ....engine.creation import ones_like, rand, rand_like, zeros_like
+from ....engine.creation import rand, rand_like, zeros_like
 from ....engine.shaping import cat, norm
 
 __all__ = ["BasePruningMethod", "PruningContainer", "Identity", "RandomUnstructured", "L1Unstructured",
@@ -27,7 +28,8 @@ class BasePruningMethod(abc.ABC):
     """A pruning technique: subclasses set PRUNING_TYPE ("unstructured", "structured" or "global") and write
     ``compute_mask(t, default_mask)``; ``apply(module, name, ...)`` prunes ``module.name`` with it."""
     __module__ = "torch.nn.utils.prune"
-    _tensor_name = None
+    # no class-level _tensor_name: as in PyTorch, only apply() (or global_unstructured) sets it, and a method used
+    # before that (PruningContainer(L1Unstructured(0.3)), an unapplied method's remove) raises AttributeError
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -64,7 +66,7 @@ class BasePruningMethod(abc.ABC):
         if first:
             module.register_parameter(name + "_orig", orig)
             del module._parameters[name]
-            default_mask = ones_like(orig)
+            default_mask = _torch().ones_like(orig)  # a None tensor (bias=False): ones_like()'s TypeError
         else:
             default_mask = getattr(module, name + "_mask").detach().clone()
         try:
@@ -87,7 +89,7 @@ class BasePruningMethod(abc.ABC):
                                      f"{importance_scores.shape} vs {t.shape}")
         else:
             importance_scores = t
-        default_mask = default_mask if default_mask is not None else ones_like(t)
+        default_mask = default_mask if default_mask is not None else _torch().ones_like(t)
         return t * self.compute_mask(importance_scores, default_mask=default_mask)
 
     def remove(self, module):
@@ -235,9 +237,12 @@ class L1Unstructured(_Amount):
 
 
 def _channel_mask(t, dim, keep):
-    """Ones on the channels `keep` (indices or a bool mask) along dim, zeros elsewhere."""
+    """Ones on the channels `keep` (indices or a bool mask) along dim (negative counts from the end), zeros
+    elsewhere."""
     mask = zeros_like(t)
-    mask[tuple(keep if d == dim else slice(None) for d in range(len(t.shape)))] = 1
+    slc = [slice(None)] * len(t.shape)
+    slc[dim] = keep
+    mask[tuple(slc)] = 1
     return mask
 
 
@@ -348,7 +353,8 @@ def global_unstructured(parameters, pruning_method, importance_scores=None, **kw
     if not isinstance(importance_scores, dict):
         raise TypeError("global_unstructured(): importance_scores must be of type dict")
     scores = cat([importance_scores.get((m, name), getattr(m, name)).view(-1) for m, name in parameters])
-    default_mask = cat([getattr(m, name + "_mask", ones_like(getattr(m, name))).view(-1) for m, name in parameters])
+    default_mask = cat([getattr(m, name + "_mask", _torch().ones_like(getattr(m, name))).view(-1)
+                        for m, name in parameters])
     container = PruningContainer()
     container._tensor_name = "temp"
     method = pruning_method(**kwargs)
@@ -386,6 +392,11 @@ def is_pruned(module):
     """Whether the module or one of its submodules has a pruning hook."""
     return any(isinstance(hook, BasePruningMethod)
                for _, m in module.named_modules() for hook in m._forward_pre_hooks.values())
+
+
+def _torch():
+    """The torch namespace (built after this module): its factories check their arguments as PyTorch's do."""
+    return sys.modules["autograd_magic.torch"]
 
 
 def _validate_amount_init(amount):
