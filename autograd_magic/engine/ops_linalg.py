@@ -18,7 +18,7 @@ from .ops_linalg_legacy import singular_diagonal, substitute
 from .ops_linalg_more import lu_factor_array, lu_solve_array
 from .ops_shape import _norm, norm_vjp
 from .optable import OPS, defop
-from .reduce import dim_sum
+from .reduce import dim_sum, torch_sum
 
 # ---------------------------------------------------------------- helpers for both array namespaces
 
@@ -116,21 +116,29 @@ def _lapack(x):
     return np.swapaxes(np.ascontiguousarray(np.swapaxes(x, -1, -2)), -1, -2)
 
 
+def _lu_for_det(a):
+    """(diagonal of U, sign of the row permutation) of the LU that ATen's det / slogdet take: ?getrf of A^T when
+    A is a contiguous real matrix (det(A^T) = det(A), and A^T is already column-major: no copy), of A otherwise.
+    The two LUs differ in the last bits, and so do the determinants PyTorch prints for A and for A.T."""
+    if a.dtype.kind != "c" and a.flags.c_contiguous:
+        a = np.swapaxes(a, -1, -2)
+    lu, pivots, _ = lu_factor_array(a)
+    swaps = np.add.reduce(pivots != np.arange(1, a.shape[-1] + 1, dtype=np.int32), axis=-1)
+    return np.diagonal(lu, 0, -2, -1), np.where(swaps % 2, -1, 1)
+
+
 def _det(a):
-    if a.dtype.kind == "c" and a.size:   # (ATen: the sign of getrf's pivots times the product of LU's diagonal)
-        lu, pivots, _ = lu_factor_array(a)
-        swaps = np.add.reduce(pivots != np.arange(1, a.shape[-1] + 1, dtype=np.int32), axis=-1)
-        return np.asarray(np.where(swaps % 2, -1, 1) * np.multiply.reduce(np.diagonal(lu, 0, -2, -1), axis=-1),
-                          a.dtype)
-    lu, sign, _ = lu_factor(a)
-    return np.asarray(np.multiply.reduce(np.diagonal(lu, 0, -2, -1), axis=-1) * sign, a.dtype)
+    d, sign = _lu_for_det(a)   # (ATen: the sign of the pivots times the product of U's diagonal)
+    return np.asarray(sign * np.multiply.reduce(d, axis=-1), a.dtype)
 
 
 def _slogdet(a):
-    lu, sign, _ = lu_factor(a)
-    d = np.diagonal(lu, 0, -2, -1)
-    with np.errstate(divide="ignore"):
-        logabs = np.add.reduce(np.log(np.abs(d)), axis=-1)
+    d, sign = _lu_for_det(a)
+    with np.errstate(divide="ignore"):   # (ATen: diag_U.abs().log_().sum(-1), a zero pivot giving -inf)
+        logs = np.asarray(OPS["log"].fwd(np.abs(d)), real_np(a.dtype))
+    logabs = torch_sum(logs, [logs.ndim - 1])
+    if logabs is None:
+        logabs = np.add.reduce(logs, axis=-1)
     return np.asarray(np.multiply.reduce(np.sign(d), axis=-1) * sign, a.dtype), np.asarray(logabs, real_np(a.dtype))
 
 
