@@ -46,7 +46,8 @@ def mul_vjp(xp, grad, saved, consts, needs):
 def _times(g, b):
     if g.dtype.kind == "c" or getattr(b, "dtype", g.dtype).kind == "c" or b.__class__ is complex:
         return complex_multiply(g, b)
-    return g * b if g.nbytes < bufpool.MIN_BYTES else bufpool.binary(np.multiply, g, b)
+    # (a sparse gradient, an nn.Embedding(sparse=True)'s, stays sparse: sparse_grad.SparseGrad's own product)
+    return g * b if g.nbytes < bufpool.MIN_BYTES or g.__class__ is not np.ndarray else bufpool.binary(np.multiply, g, b)
 
 
 def _divide(a, b, out=None):

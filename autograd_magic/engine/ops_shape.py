@@ -429,14 +429,14 @@ def transpose_vjp(xp, grad, saved, consts, needs):
     if xp.is_numpy and isinstance(grad, SG.SparseGrad):
         axes = list(range(grad.ndim))
         axes[consts[0]], axes[consts[1]] = axes[consts[1]], axes[consts[0]]
-        return (SG.permuted(grad, tuple(axes)),)
+        return (SG.permuted(grad, tuple(axes), "transpose", [d % grad.ndim for d in consts[:2]]),)
     return (xp.swap(grad, consts[0], consts[1]),)
 
 
 @defop("t", "TBackward0", lambda a: a.T)
 def t_vjp(xp, grad, saved, consts, needs):
     if xp.is_numpy and isinstance(grad, SG.SparseGrad) and grad.ndim == 2:
-        return (SG.permuted(grad, (1, 0)),)
+        return (SG.permuted(grad, (1, 0), "t"),)
     return (xp.mT(grad) if grad.ndim == 2 else grad,)
 
 

@@ -20,7 +20,7 @@ class SparseGrad(np.ndarray):
     """A dense gradient (the sum of its entries) that stands for a sparse one: entries ``values[k]`` at
     ``indices[:, k]`` ((sparse dims, nnz); duplicates allowed unless ``coalesced``). Arithmetic gives plain arrays
     (a sparse gradient plus a dense one is dense, as in PyTorch), except the sum of two sparse gradients, which
-    stays sparse (ATen's sparse add)."""
+    stays sparse (ATen's sparse add), and a sparse gradient negated, scaled or divided by a number (_scaled)."""
     indices = None
     values = None
     coalesced = False
@@ -34,6 +34,10 @@ class SparseGrad(np.ndarray):
             # a backward buffer's sum prev + new: PyTorch's InputBuffer computes new + old when old is sparse
             old, new = inputs
             return from_entries(*add(new, old, new.shape))
+        if method == "__call__" and out is None and not kwargs and ufunc in _SCALING:
+            scaled = _scaled(ufunc, inputs, plain)
+            if scaled is not None:
+                return scaled
         return getattr(ufunc, method)(*plain, **kwargs)
 
     def __reduce__(self):   # (a copy is dense: pickling is not a path of the backward pass)
@@ -42,6 +46,29 @@ class SparseGrad(np.ndarray):
     @property
     def nnz(self):
         return self.values.shape[0]
+
+
+_SCALING = (np.multiply, np.true_divide, np.negative)
+
+
+def _scaled(ufunc, inputs, plain):
+    """-g, g * other, other * g and g / number for a sparse gradient g (a backward formula's grad * ..., as
+    MulBackward0, DivBackward0, NegBackward0 and ExpBackward0 compute it): sparse as ATen's sparse mul / div give
+    it, the same entries (coalesced or not) each scaled by the other operand at its index; None where ATen's
+    result is not one with g's entries (a divisor with elements, an operand that broadcasts g to a bigger shape)."""
+    at = [i for i, x in enumerate(inputs) if isinstance(x, SparseGrad) and x.indices is not None]
+    if len(at) != 1 or (ufunc is np.true_divide and at[0] != 0):
+        return None
+    g = inputs[at[0]]
+    if ufunc is np.negative:
+        return from_entries(g.indices, np.negative(g.values), g.shape, g.coalesced)
+    other = plain[1 - at[0]]
+    if isinstance(other, np.ndarray) and other.ndim:
+        if ufunc is np.true_divide or np.broadcast_shapes(other.shape, g.shape) != g.shape:
+            return None
+        other = np.broadcast_to(other, g.shape)[tuple(g.indices)]
+    pair = (g.values, other) if at[0] == 0 else (other, g.values)
+    return from_entries(g.indices, ufunc(*pair), g.shape, g.coalesced)
 
 
 def _sparse(dense, indices, values, coalesced):
@@ -67,12 +94,28 @@ def from_entries(indices, values, shape, coalesced=None):
     return _sparse(dense, indices, values, values.shape[0] < 2 if coalesced is None else coalesced)
 
 
-def permuted(grad, axes):
-    """A gradient that flows back through a permutation of dims (t, transpose, permute): a sparse one keeps its
-    entries, their sparse indices and dense dims permuted, and is no longer coalesced (ATen's sparse permute)."""
+# ATen's errors for a sparse tensor's t / transpose / permute that would move a dense dim among the sparse ones
+_MIXED = {
+    "t": lambda sparse, dense, moved: f"t() expects a tensor with <= 2 sparse and 0 dense dimensions, but got "
+                                      f"{sparse} sparse and {dense} dense dimensions",
+    "transpose": lambda sparse, dense, moved: f"sparse transpose: transposed dimensions must be sparse Got "
+                                              f"sparse_dim: {sparse}, d0: {moved[0]}, d1: {moved[-1]}",
+    "permute": lambda sparse, dense, moved: "permute(sparse_coo): transpositions between sparse and dense dimensions "
+                                            "are not allowed.Only transpositions within sparse and dense dimensions "
+                                            "are supported.",
+}
+
+
+def permuted(grad, axes, op="permute", dims=None):
+    """A gradient that flows back through a permutation of dims (t, transpose, permute: op): a sparse one keeps its
+    entries, their sparse indices and dense dims permuted, and is no longer coalesced (ATen's sparse permute); a
+    permutation that mixes its sparse and dense dims (an nn.Embedding(sparse=True)'s rows looked up in w.t()) is
+    ATen's error for op (dims: transpose's two dims, in their order)."""
     if not (isinstance(grad, SparseGrad) and grad.indices is not None):
         return grad.transpose(axes)
     sparse_dims = grad.indices.shape[0]
+    if sorted(axes[:sparse_dims]) != list(range(sparse_dims)):   # (a dense input's backward: ATen refuses)
+        raise RuntimeError(_MIXED[op](sparse_dims, grad.ndim - sparse_dims, dims))
     values = grad.values.transpose((0,) + tuple(a - sparse_dims + 1 for a in axes[sparse_dims:]))
     return _sparse(np.asarray(grad).transpose(axes), grad.indices[list(axes[:sparse_dims])], values, False)
 
