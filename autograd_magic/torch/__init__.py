@@ -95,6 +95,7 @@ from ..engine.tensor_base import enable_barebones as _enable_barebones
 from ..engine import barebones as _barebones, dtypes as _dtypes_module
 from . import accelerator, autograd, cuda, fft, linalg, nn, optim  # noqa: F401
 from . import mps, xpu  # noqa: F401,E402  (the other accelerators' modules, none available)
+from . import distributed  # noqa: F401,E402  (no process group: its collectives raise PyTorch's error)
 from . import argument_errors as _argument_errors  # noqa: E402
 from . import signal  # noqa: F401,E402  (torch.signal.windows)
 from . import distributions  # noqa: F401,E402
