@@ -240,14 +240,23 @@ def _freq_dtype(name, dtype):
     d = dtypes.get_default_dtype() if dtype is None else dtypes.coerce(dtype)
     if not (d.is_floating_point or d.is_complex):
         raise RuntimeError(f"{name} requires a floating point or complex dtype")
+    if d.is_complex:   # the dtype check passes, then ATen's arange has no complex kernel
+        raise NotImplementedError(f'"arange_cpu" not implemented for \'{d.scalar_name}\'')
     return d
+
+
+def _count(n):
+    """n points, as at::empty takes them (its error for a negative count)."""
+    if n < 0:
+        raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
+    return n
 
 
 def fftfreq(n, d=1.0, *, dtype=None, layout=None, device=None, requires_grad=False, out=None):
     """The sample frequencies of an n-point transform: [0, 1, ..., -(n // 2), ..., -1] / (n d)."""
     dt = _freq_dtype("fftfreq", dtype)
     n = int(n)
-    idx = np.arange(n, dtype=np.int64)
+    idx = np.arange(_count(n), dtype=np.int64)
     idx[(n + 1) // 2:] -= n
     return _freqs(idx, n, d, dt, requires_grad)
 
@@ -256,13 +265,17 @@ def rfftfreq(n, d=1.0, *, dtype=None, layout=None, device=None, requires_grad=Fa
     """The nonnegative sample frequencies of an n-point rfft: [0, 1, ..., n // 2] / (n d)."""
     dt = _freq_dtype("rfftfreq", dtype)
     n = int(n)
-    return _freqs(np.arange(n // 2 + 1, dtype=np.int64), n, d, dt, requires_grad)
+    half = n // 2 if n >= 0 else -(-n // 2)   # C++'s n / 2 rounds toward zero: rfftfreq(-1) has one point
+    return _freqs(np.arange(_count(half + 1), dtype=np.int64), n, d, dt, requires_grad)
 
 
 def _freqs(idx, n, d, dt, requires_grad):
-    # ATen: arange in the dtype, then mul_(1.0 / (n * d)), the scale rounded to the dtype first
-    scale = 1.0 / (n * float(d))
-    out = idx.astype(dt.np) * np.asarray(scale, dt.np)
+    # ATen: arange in the dtype, then mul_(1.0 / (n * d)), the scale a double (inf for d = 0 or n = 0: 0 * inf is
+    # nan, silently) rounded to the dtype first
+    nd = n * float(d)
+    scale = 1.0 / nd if nd else (np.inf if np.copysign(1.0, nd) > 0 else -np.inf)
+    with np.errstate(all="ignore"):
+        out = idx.astype(dt.np) * np.asarray(scale).astype(dt.np)
     t = wrap(out.astype(dt.np))
     if requires_grad:
         t.requires_grad_(True)

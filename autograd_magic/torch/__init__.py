@@ -175,9 +175,9 @@ for _k, _v in _COPY_METHODS.items():   # Tensor.unsafe_chunk ...
 from .foreach import FUNCTIONS as _FOREACH_FUNCTIONS  # noqa: E402
 globals().update(_FOREACH_FUNCTIONS)  # torch._foreach_add_ ... (torch/foreach.py)
 from .nn.functional_ctc import torch_ctc_loss as ctc_loss  # noqa: E402
-from .stft import FUNCTIONS as _STFT_FUNCTIONS  # noqa: E402
+from .stft import FUNCTIONS as _STFT_FUNCTIONS, METHODS as _STFT_METHODS  # noqa: E402
 globals().update(_STFT_FUNCTIONS)  # torch.stft, torch.istft (torch/stft.py)
-for _k, _v in _STFT_FUNCTIONS.items():   # Tensor.stft, Tensor.istft: the functions with self first
+for _k, _v in _STFT_METHODS.items():   # Tensor.stft, Tensor.istft: self first
     setattr(Tensor, _k, _v)
 for _k, _v in _SAMPLING_METHODS.items():   # Tensor.lgamma ... unless the op table declares them
     if not hasattr(Tensor, _k):

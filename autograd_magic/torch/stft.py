@@ -7,10 +7,12 @@ divides by the window envelope (DivBackward0). Errors and warnings are ATen's te
 import numpy as np
 
 from ..engine import creation
+from ..engine.arg_parser import Signature, check_call, parsed
+from ..engine.function_signatures import SIGNATURES
 from ..engine.complex_fns import view_as_complex, view_as_real
 from ..engine.dfti import BY_N, BY_ROOT_N, NONE
 from ..engine.optable import OPS
-from ..engine.tensor_base import TensorBase, apply, warn_once
+from ..engine.tensor_base import apply, warn_once
 from .nn import functional as F
 
 _WHERE = "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/SpectralOps.cpp:{}.)"
@@ -41,30 +43,13 @@ def _sizes(t):
     return "[" + ", ".join(str(s) for s in t.shape) + "]"
 
 
-def _ints(values):
-    """Whether each value is an int (or None where it may be): PyTorch's parser takes nothing else."""
-    return all(v is None and nullable or isinstance(v, int) and not isinstance(v, bool) for v, nullable in values)
-
-
-def _signature_error(name, input, n_fft, hop_length, win_length, window, center, pad_mode, normalized, onesided,
-                     return_complex, align_to_window):
-    given = (input, n_fft, hop_length, win_length, window, normalized, onesided, return_complex, align_to_window)
-    kinds = ["Tensor" if isinstance(v, TensorBase) else type(v).__name__ for v in given]
-    names = ", ".join(kinds)
-    # PyTorch's parser marks input and n_fft when their type is wrong, and every optional argument after them
-    # (its type check does not know None), a list with its items' types
-    shown = [f"list of [{', '.join(type(i).__name__ for i in v)}]" if isinstance(v, list) else k
-             for v, k in zip(given, kinds)]
-    ok = (isinstance(input, TensorBase), _ints(((n_fft, False),)))
-    marked = ", ".join(k if i < 2 and ok[i] else f"!{k}!" for i, k in enumerate(shown))
-    return TypeError(
-        f"{name}() received an invalid combination of arguments - got ({names}), but expected one of:\n"
-        f" * (Tensor input, int n_fft, int hop_length = None, int win_length = None, Tensor window = None, "
-        f"bool center = True, str pad_mode = \"reflect\", bool normalized = False, bool onesided = None, "
-        f"bool return_complex = None, bool align_to_window = None)\n"
-        f" * (Tensor input, int n_fft, int hop_length = None, int win_length = None, Tensor window = None, "
-        f"bool normalized = False, bool onesided = None, bool return_complex = None, bool align_to_window = None)\n"
-        f"      didn't match because some of the arguments have invalid types: ({marked})\n")
+# _VF.stft's two overloads, which torch.stft's Python part hands its nine arguments by position
+_VF_STFT = [Signature(t) for t in (
+    "(Tensor input, int n_fft, int? hop_length = None, int? win_length = None, Tensor? window = None, "
+    "bool center = True, str pad_mode = \"reflect\", bool normalized = False, bool? onesided = None, "
+    "bool? return_complex = None, bool? align_to_window = None)",
+    "(Tensor input, int n_fft, int? hop_length = None, int? win_length = None, Tensor? window = None, "
+    "bool normalized = False, bool? onesided = None, bool? return_complex = None, bool? align_to_window = None)")]
 
 
 def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode="reflect",
@@ -78,10 +63,11 @@ def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tru
         pad = int(n_fft // 2)
         input = F.pad(input.view(extended), [pad, pad], pad_mode)
         input = input.view(input.shape[-signal_dim:])
-    if not _ints(((n_fft, False), (hop_length, True), (win_length, True))) or \
-            window is not None and not isinstance(window, TensorBase):
-        raise _signature_error("stft", input, n_fft, hop_length, win_length, window, center, pad_mode, normalized,
-                               onesided, return_complex, align_to_window)
+    values = check_call("stft", _VF_STFT, (input, n_fft, hop_length, win_length, window, normalized, onesided,
+                                            return_complex, align_to_window), {})
+    if "center" in values:   # the first overload took them (a str onesided is its pad_mode): ATen reads it so
+        normalized, onesided, return_complex, align_to_window = (
+            values.get(k) for k in ("normalized", "onesided", "return_complex", "align_to_window"))
     return _stft(input, n_fft, hop_length, win_length, window, normalized, onesided, return_complex,
                  align_to_window)
 
@@ -159,7 +145,7 @@ def istft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tr
     hop = n_fft >> 2 if hop_length is None else hop_length
     win = n_fft if win_length is None else win_length
     if window is None:
-        warn_once(_ISTFT_NO_WINDOW, stacklevel=2)
+        warn_once(_ISTFT_NO_WINDOW, stacklevel=3)
     if not input.dtype.is_complex:
         raise RuntimeError("istft requires a complex-valued input tensor matching the output from stft with "
                            "return_complex=True.")
@@ -222,7 +208,7 @@ def istft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tr
     if input_dim == 3:
         y = y.squeeze(0)
     if end > expected_len:
-        warn_once(_ISTFT_PADDED, stacklevel=2)
+        warn_once(_ISTFT_PADDED, stacklevel=3)
         y = apply(OPS["constant_pad_nd"], (y,), (0, end - expected_len), 0)
     return y
 
@@ -245,4 +231,16 @@ def _overlap_add(frames, total, n_fft, hop):
     return apply(OPS["unfold_backward"], (frames,), key, (channels, total))
 
 
-FUNCTIONS = {"stft": stft, "istft": istft}
+# torch.istft is ATen's, behind PyTorch's parser (``istft(): argument 'normalized' must be bool, not int``);
+# Tensor.istft is PyTorch's Python method, which hands it every argument but return_complex by position
+_parsed_istft = parsed(istft, "istft", SIGNATURES["istft"], False)
+
+
+def _tensor_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False,
+                  onesided=None, length=None, return_complex=False):
+    return _parsed_istft(self, n_fft, hop_length, win_length, window, center, normalized, onesided, length,
+                         return_complex=return_complex)
+
+
+FUNCTIONS = {"stft": stft, "istft": _parsed_istft}
+METHODS = {"stft": stft, "istft": _tensor_istft}
