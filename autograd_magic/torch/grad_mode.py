@@ -3,7 +3,9 @@ runs each of its steps in the mode, and its caller's code between them in the ca
 import functools
 import inspect
 import sys
+import warnings
 
+from ..engine.argcheck import kind
 from ..engine.autograd import GRAD_MODE
 from ..engine.tensor_base import INFERENCE_MODE   # tensors made while it is True are inference tensors
 
@@ -46,34 +48,58 @@ class _GradModeContext:
         return False
 
     def __call__(self, fn):
-        if inspect.isgeneratorfunction(fn):
-            return _wrap_generator(self.clone, fn)
-
-        @functools.wraps(fn)
-        def wrapper(*args, **kwargs):
-            with self.clone():
-                return fn(*args, **kwargs)
-        return wrapper
+        return _decorate(self.clone, fn)
 
     def clone(self):
         return self.__class__()
 
 
-class no_grad(_GradModeContext):
+def _decorate(factory, fn):
+    """fn run inside ``with factory():`` (a class: its constructor, with PyTorch's FutureWarning)."""
+    if inspect.isclass(fn):
+        warnings.warn("Decorating classes is deprecated and will be disabled in future versions. You should only "
+                      "decorate functions or methods. To preserve the current behavior of class decoration, you can "
+                      "directly decorate the `__init__` method and nothing else.", FutureWarning, stacklevel=3)
+        cls, fn = fn, (lambda *args, **kwargs: cls(*args, **kwargs))
+    if inspect.isgeneratorfunction(fn):
+        return _wrap_generator(factory, fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with factory():
+            return fn(*args, **kwargs)
+    return wrapper
+
+
+class _NoParamDecoratorContextManager(_GradModeContext):
+    """Also a decorator without parentheses, as PyTorch's class of that name: ``@torch.no_grad``."""
+
+    def __new__(cls, orig_func=None):
+        if orig_func is None:
+            return super().__new__(cls)
+        return cls()(orig_func)
+
+
+class no_grad(_NoParamDecoratorContextManager):
     """Operations inside record no graph."""
     mode = False
 
-    def __init__(self, orig_func=None):
-        self._fn = orig_func
+    def __init__(self):   # (no_grad(None) is __init__'s TypeError, as in PyTorch; enable_grad has no __init__)
+        pass
 
 
-class enable_grad(_GradModeContext):
+class enable_grad(_NoParamDecoratorContextManager):
     """Turn recording back on inside a no_grad block."""
     mode = True
 
 
 class inference_mode(_GradModeContext):
     mode = False
+
+    def __new__(cls, mode=True):   # anything but a bool is the function decorated: ``@torch.inference_mode``
+        if isinstance(mode, bool):
+            return super().__new__(cls)
+        return cls()(mode)
 
     def __init__(self, mode=True):
         self.inference = bool(mode)
@@ -96,6 +122,8 @@ class set_grad_enabled(_GradModeContext):
     """``set_grad_enabled(False)`` works as a call, a context manager and a decorator."""
 
     def __init__(self, mode):
+        if not isinstance(mode, bool):   # torch._C._set_grad_enabled's argument parser
+            raise TypeError(f"set_grad_enabled(): argument 'enabled' (position 1) must be bool, not {kind(mode)}")
         self.prev = GRAD_MODE.enabled
         self.mode = bool(mode)
         GRAD_MODE.enabled = self.mode
@@ -105,15 +133,7 @@ class set_grad_enabled(_GradModeContext):
 
     def __call__(self, fn):
         GRAD_MODE.enabled = self.prev
-
-        if inspect.isgeneratorfunction(fn):
-            return _wrap_generator(self.clone, fn)
-
-        @functools.wraps(fn)
-        def wrapper(*args, **kwargs):
-            with set_grad_enabled(self.mode):
-                return fn(*args, **kwargs)
-        return wrapper
+        return _decorate(self.clone, fn)
 
     def clone(self):
         return set_grad_enabled(self.mode)
