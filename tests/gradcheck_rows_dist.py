@@ -1,4 +1,4 @@
-"""Finite-difference rows for engine/ops_sampling.py (lgamma, digamma, polygamma, poisson) and engine/ops_ctc.py
+"""Finite-difference rows for engine/ops_sampling.py (lgamma, digamma, polygamma, poisson, bernoulli and bernoulli_) and engine/ops_ctc.py
 (ctc_loss) (collected by test_gradcheck.ROWS). _standard_gamma is not in the table (its gradient is the implicit
 reparameterization, checked against PyTorch in test_distributions2_vs_torch.py)."""
 import numpy as np
@@ -19,6 +19,18 @@ def _poisson(a):
     return torch.poisson(a * a + 1.0) * a
 
 
+def _prob(*shape):
+    return _RNG.uniform(0.2, 0.8, shape)
+
+
+def _bernoulli(draw):
+    """draw(p) after manual_seed(0), times p: the same draws at every evaluation (bernoulli's zero gradient)."""
+    def fn(p):
+        torch.manual_seed(0)
+        return draw(p) * p
+    return fn
+
+
 def _ctc(reduction, zero_infinity=False, lengths=(5, 3)):
     def fn(x):
         lp = x.log_softmax(-1)
@@ -34,6 +46,10 @@ ROWS_EXTRA = {
     + [(torch.digamma, [np.array([-2.5, -0.3, 0.7, 12.0])])],
     "dist_polygamma": [(lambda a: torch.polygamma(n, a), [_pos(3, 2, lo=0.6)]) for n in (1, 2, 3)],
     "poisson": [(_poisson, [_pos(*s)]) for s in [(), (2,), (3, 2)]],
+    "bernoulli": [(_bernoulli(lambda p: torch.bernoulli(p)), [_prob(*s)]) for s in [(), (2,), (3, 2)]],
+    "bernoulli_float_": [(_bernoulli(lambda p: (p * 2).bernoulli_(0.3)), [_prob(*s)]) for s in [(), (3, 2)]],
+    "bernoulli_tensor_": [(_bernoulli(lambda p: (p * 2).bernoulli_(p)), [_prob(*s)]) for s in [(), (3, 2)]]
+    + [(_bernoulli(lambda p: torch.zeros(3, 2, dtype=p.dtype).bernoulli_(p)), [_prob(2)])],
     "ctc_loss": [(_ctc(r), [_RNG.normal(size=(5, 2, 4))]) for r in ("mean", "sum", "none")]
     + [(_ctc("sum", True, (5, 2)), [_RNG.normal(size=(5, 2, 4))])],
 }

@@ -224,6 +224,8 @@ NO_DERIVATIVE = {"multilabel_margin_loss_backward": (
                                         "the derivative for 'unique_consecutive' is not implemented"),
                  "binomial": (lambda a: torch.binomial(a.abs() + 2, torch.full((3,), 0.5, dtype=torch.float64)),
                               "derivative for aten::binomial is not implemented"),
+                 "bernoulli_p": (lambda a: torch.bernoulli(a.abs(), 0.5),
+                                 "derivative for aten::bernoulli is not implemented"),
                  "sample_dirichlet": (lambda a: torch._sample_dirichlet(a.abs() + 1),
                                       "derivative for aten::_sample_dirichlet is not implemented"),
                  "ctc_loss_backward": (lambda a: torch.autograd.grad(torch.nn.functional.ctc_loss(

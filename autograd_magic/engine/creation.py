@@ -13,8 +13,9 @@ from .dispatch import check_broadcast
 from .functions import _OUT_GRAD, write_out
 from .legacy_new import legacy_args
 from .size import Size, checked_sizes, device, keyword_sizes, nonnegative
-from .arg_parser import Signature, check_call, check_generator, invalid_combination
-from .tensor_base import (TensorBase, check_foreign, check_numbers, check_ragged, iterables_read, nested_data,
+from .arg_parser import GENERATOR_OVERLOADS, Signature, check_call, check_generator, invalid_combination
+from .optable import OPS
+from .tensor_base import (TensorBase, apply, check_foreign, check_numbers, check_ragged, iterables_read, nested_data,
                           plain_sequences, refuse_unsized_first, warn_once, wrap)
 
 _COPY_WARNING = (
@@ -782,18 +783,46 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
     return _finish(_gen(generator).normal(shape, dt.np, mean, std), dt, requires_grad)
 
 
-def bernoulli(input, p=None, *, generator=None, out=None):
-    check_generator("bernoulli", generator, (input,) if p is None else (input, p), {"out": out} if out is not None else {})
+_BERNOULLI = [Signature(t) for t in GENERATOR_OVERLOADS["bernoulli"]]
+
+
+def bernoulli(*args, **kwargs):
+    """0/1 draws with the probabilities in input (or one float p); calls outside the plain forms go through PyTorch's
+    parser first (``torch.bernoulli(probs, torch.rand(3))``: its TypeError)."""
+    if kwargs.get("generator") is not None:
+        check_generator("bernoulli", kwargs["generator"], args, {k: v for k, v in kwargs.items() if k != "generator"})
+    elif not (0 < len(args) <= 2 and isinstance(args[0], TensorBase) and kwargs.keys() <= _PLAIN_BERNOULLI[len(args)]
+              and (len(args) == 1 or args[1].__class__ in (int, float))):
+        args, kwargs = (), check_call("bernoulli", _BERNOULLI, args, kwargs)
+    return draw_bernoulli(*args, **kwargs)
+
+
+_PLAIN_BERNOULLI = {1: {"generator", "out"}, 2: {"generator"}}
+
+
+def draw_bernoulli(input, p=None, *, generator=None, out=None):
+    """torch.bernoulli once parsed: BernoulliBackward0 (a zero gradient) behind draws from input's probabilities,
+    PyTorch's node without a derivative (NotImplemented) behind those of a float p, as ATen's bernoulli.p."""
     if p is None and input._data.dtype.kind in "biu" and input._data.size:   # (probabilities read from an integer
         # tensor: no kernel for it; an empty one reaches none)
         raise NotImplementedError(f'"bernoulli_tensor_cpu_p_" not implemented for \'{input.dtype.scalar_name}\'')
     if p is not None:   # (empty_like(input).bernoulli_(p): the draw of a float p)
-        return wrap(_gen(generator).bernoulli(p, input._data.dtype, input._data.shape))
-    if out is not None:   # (ATen's bernoulli_out: out resized as input, then out.bernoulli_(input), in out's dtype)
+        drawn = _gen(generator).bernoulli(float(p), input._data.dtype, input._data.shape)
+        return _recorded("bernoulli_p", input, drawn)
+    if out is not None:   # (ATen's bernoulli_out: out.resize_(input's sizes), no warning, then out.bernoulli_(input),
+        # in out's dtype)
         if GRAD_MODE.enabled and input._rg:
             raise RuntimeError(_OUT_GRAD.format("bernoulli"))
-        return write_out(wrap(_gen(generator).bernoulli(input._data, out._data.dtype)), out, "bernoulli")
-    return wrap(_gen(generator).bernoulli(input._data, input._data.dtype))
+        return write_out(wrap(_gen(generator).bernoulli(input._data, out._data.dtype)), out, "bernoulli",
+                         warn_resize=False)
+    return _recorded("bernoulli", input, _gen(generator).bernoulli(input._data, input._data.dtype))
+
+
+def _recorded(op, input, drawn):
+    """drawn as a tensor; behind the op's node when input requires grad."""
+    if GRAD_MODE.enabled and input._rg:
+        return apply(OPS[op], (input,), drawn)
+    return wrap(drawn)
 
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):

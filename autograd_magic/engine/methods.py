@@ -24,7 +24,7 @@ from .more import float_power_dtype
 from .optable import OPS
 from .size import device
 from .tensor_base import (DECLARED_FUNCTIONS, TensorBase, apply, binary, binary_op, check_foreign, check_inplace,
-                          enable_bfloat16, inplace, warn_once)
+                          enable_bfloat16, inplace, warn_once, wrap)
 
 
 def _op_method(name):
@@ -468,8 +468,30 @@ def _bernoulli_p(a, p=0.5):
     if isinstance(p, TensorBase):
         if p._data.dtype.kind in "biu":
             raise NotImplementedError(f'"bernoulli_tensor_cpu_p_" not implemented for \'{p.dtype.scalar_name}\'')
-        p = S.expand(p.detach(), *a.shape)._data
+        p = S.expand(p.detach(), a.shape)._data   # (a tuple: a 0-dim tensor expands to ())
     return (p,), {}
+
+
+def _bernoulli_recorded(draw):
+    """bernoulli_ (draw: the plain fill), recorded as PyTorch does where autograd sees it: the draws written over
+    the tensor under BernoulliBackward2 (a float p) or BernoulliBackward1 (a tensor p, which gets a zero gradient
+    too), so that a sample taken in place in a graph (or from probabilities that require grad) keeps its history."""
+    def bernoulli_(self, p=0.5, *, generator=None):
+        tensor_p = isinstance(p, TensorBase)
+        if not (GRAD_MODE.enabled and (self._rg or (tensor_p and p._rg))):
+            return draw(self, p, generator=generator)
+        check_inplace(self)   # (before the generator moves)
+        box = wrap(np.empty_like(self._data))   # (np.empty_like keeps the memory order the draws walk)
+        drawn = draw(box, p.detach() if tensor_p else p, generator=generator)._data
+        if tensor_p:
+            return inplace(_named(lambda old, q: apply(OPS["bernoulli_tensor_"], (old, q), drawn)), self, p)
+        return inplace(_named(lambda old: apply(OPS["bernoulli_float_"], (old,), drawn)), self)
+    return bernoulli_
+
+
+def _named(step, name="bernoulli_"):
+    step.__name__ = step.__qualname__ = name
+    return step
 
 
 def _random_bounded(gen, a, *bounds, **named):
@@ -512,7 +534,8 @@ _BINDINGS.update({
                              floating="normal_kernel_cpu"),
     "exponential_": _draw_inplace(lambda gen, a, lambd=1.0: gen.exponential(a.shape, a.dtype, lambd),
                                   floating="Exponential"),
-    "bernoulli_": _draw_inplace(lambda gen, a, p=0.5: gen.bernoulli(p, a.dtype, a.shape), prepare=_bernoulli_p),
+    "bernoulli_": _bernoulli_recorded(_draw_inplace(lambda gen, a, p=0.5: gen.bernoulli(p, a.dtype, a.shape),
+                                                    prepare=_bernoulli_p)),
     "random_": _draw_inplace(lambda gen, a, *bounds, **named: _random_bounded(gen, a, *bounds, **named)),
 })
 _BINDINGS.update({   # PyTorch's scalar samplers on the double uniform / normal (engine/random_samplers.py)
@@ -536,16 +559,25 @@ def _plain(args, kwargs, max_pos):
             and all(v.__class__ in _PLAIN_NUMBERS for v in kwargs.values()))
 
 
+def _plain_p(args, kwargs, max_pos):
+    """bernoulli_'s plain calls: at most one p, a Python number or a tensor (its shape and dtype are checked later)."""
+    given = args + tuple(kwargs.values())
+    return (len(given) <= 1 and kwargs.keys() <= {"p"}
+            and all(v.__class__ in _PLAIN_NUMBERS or isinstance(v, TensorBase) for v in given))
+
+
 def _generator_checked(name, method):
     """method, its generator= checked as PyTorch's parser does (``x.uniform_(generator=0)``: its TypeError); for the
     samplers of float parameters, a call with other classes than Python numbers parsed first too
     (``nn.init.normal_(w, "1")``: ``normal_(): argument 'mean' (position 1) must be float, not str``)."""
-    sigs = None if name in ("bernoulli_", "random_") else [arg_parser.Signature(t) for t in METHOD_SIGNATURES[name]]
+    sigs = None if name == "random_" else [arg_parser.Signature(t) for t in (
+        arg_parser.GENERATOR_OVERLOADS[name] if name == "bernoulli_" else METHOD_SIGNATURES[name])]
+    plain = _plain_p if name == "bernoulli_" else _plain
 
     def checked(self, *args, generator=None, **kwargs):
         if generator is not None:
             arg_parser.check_generator(name, generator, args, kwargs)
-        elif sigs is not None and not _plain(args, kwargs, sigs[0].max_pos):
+        elif sigs is not None and not plain(args, kwargs, sigs[0].max_pos):
             arg_parser.check_call(name, sigs, args, kwargs)
         return method(self, *args, generator=generator, **kwargs)
     checked.__name__ = checked.__qualname__ = name

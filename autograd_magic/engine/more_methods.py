@@ -2,6 +2,7 @@
 queries, unfold, index_add/index_fill/index_copy, sum_to_size, fill_diagonal_, the in-place comparisons and view
 changes (t_, transpose_, squeeze_, unsqueeze_ under PyTorch's node names) and register_post_accumulate_grad_hook."""
 import collections
+import numbers
 
 import numpy as np
 
@@ -9,9 +10,10 @@ from . import batching, creation, determinism, dtypes, storage, strided
 from . import functions as F
 from . import indexing as IX
 from . import shaping as S
-from .arg_parser import check_generator, invalid_combination
+from .arg_parser import GENERATOR_OVERLOADS, Signature, check_call, check_generator, invalid_combination
 from .autograd import GRAD_MODE, RemovableHandle
 from .functions import dims_arg
+from .method_signatures import SIGNATURES as METHOD_SIGNATURES
 from .more import FUNCTIONS
 from .optable import OPS, defop
 from .tensor_base import TensorBase, _dim, apply, check_inplace, inplace, wrap
@@ -203,21 +205,27 @@ def sum_to_size(self, *size, **kwargs):
     return S.view(out, size) if lead else out
 
 
+_FILL_DIAGONAL = [Signature(t) for t in METHOD_SIGNATURES["fill_diagonal_"]]
+
+
 def fill_diagonal_(self, fill_value, wrap=False):
+    """ATen's fill_diagonal_: the main diagonal taken as an as_strided view of self's storage and filled (a second
+    one below it when wrap=True and the matrix is taller than wide + 1), so that autograd records CopySlices and a
+    leaf's refusal names a view, as PyTorch's."""
+    if not isinstance(fill_value, (numbers.Number, TensorBase)):   # (its parser's Number, before fill_'s)
+        check_call("fill_diagonal_", _FILL_DIAGONAL, (fill_value, wrap), {})
     a = self._data
     if a.ndim < 2:
         raise RuntimeError("dimensions must larger than 1")
     if a.ndim > 2 and len(set(a.shape)) != 1:
         raise RuntimeError("all dimensions of input must be of equal length")
-    if a.ndim == 2:
-        rows, cols = a.shape
-        flat = np.arange(0, rows * cols, cols + 1)
-        if not wrap and rows > cols:
-            flat = flat[:cols]
-        key = np.unravel_index(flat, a.shape)
-    else:
-        key = (np.arange(a.shape[0]),) * a.ndim
-    IX.setitem(self, tuple(key), fill_value)
+    height, width = a.shape[:2]
+    strides = self.stride()
+    size, step, offset = min(height, width), sum(strides), storage_offset(self)
+    strided.as_strided(self, (size,), (step,), offset).fill_(fill_value)
+    if wrap and a.ndim == 2 and height > width + 1:
+        rest = (a.size + width) // (width + 1) - size
+        strided.as_strided(self, (rest,), (step,), offset + strides[0] * (width + 1)).fill_(fill_value)
     return self
 
 
@@ -437,11 +445,17 @@ def register_post_accumulate_grad_hook(self, hook):
     return handle
 
 
-def _bernoulli(self, p=None, *, generator=None):
-    check_generator("Tensor.bernoulli", generator, () if p is None else (p,))
-    if p is None:
-        return creation.bernoulli(self, generator=generator)
-    return wrap(np.empty_like(self._data)).bernoulli_(p, generator=generator)  # PyTorch's: empty_like + bernoulli_
+_TENSOR_BERNOULLI = [Signature(t) for t in GENERATOR_OVERLOADS["Tensor.bernoulli"]]
+
+
+def _bernoulli(self, *args, **kwargs):
+    """Tensor.bernoulli([p]): torch.bernoulli's draws; a p other than a number goes through PyTorch's parser (a
+    tensor of probabilities is refused: that is bernoulli_'s)."""
+    if kwargs.get("generator") is not None:
+        check_generator("Tensor.bernoulli", kwargs["generator"], args)
+    elif len(args) > 1 or kwargs.keys() - {"generator"} or (args and args[0].__class__ not in (int, float)):
+        args, kwargs = (), check_call("bernoulli", _TENSOR_BERNOULLI, args, kwargs)
+    return creation.draw_bernoulli(self, *args, **kwargs)
 
 
 TENSOR_METHODS = {

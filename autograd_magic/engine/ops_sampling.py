@@ -1,5 +1,5 @@
 """The ops behind torch.distributions' Gamma, Beta, Dirichlet, Poisson and Binomial: the gamma-function family
-(lgamma, digamma, polygamma: LgammaBackward0 ...) and the samplers, registered like ops.py.
+(lgamma, digamma, polygamma: LgammaBackward0 ...) and the samplers (bernoulli among them), registered like ops.py.
 
 The samplers draw before the op runs (random_samplers, from the generator the caller passes), so each forward
 here takes its drawn values as a constant. PyTorch records poisson under PoissonBackward0 (a zero gradient) and
@@ -44,6 +44,25 @@ def polygamma_vjp(xp, grad, saved, consts, needs):
 def poisson_vjp(xp, grad, saved, consts, needs):
     """Poisson draws do not move with their rate: a zero gradient, as PyTorch's derivatives.yaml says."""
     return (grad * 0,)
+
+
+def _zero_grads(xp, grad, saved, consts, needs):
+    """derivatives.yaml's zeros_like(grad) for every input (the engine reduces each to its input's shape)."""
+    return tuple(xp.constant(grad, 0.0) if n else None for n in needs)
+
+
+# torch.bernoulli(input) and input.bernoulli(): the draws do not move with their probabilities (BernoulliBackward0);
+# in place, bernoulli_(p) overwrites what the tensor held: BernoulliBackward1 (a tensor p, which gets a zero
+# gradient too) and BernoulliBackward2 (a float p)
+defop("bernoulli", "BernoulliBackward0", lambda p, drawn: drawn)(_zero_grads)
+defop("bernoulli_tensor_", "BernoulliBackward1", lambda old, p, drawn: drawn)(_zero_grads)
+defop("bernoulli_float_", "BernoulliBackward2", lambda old, drawn: drawn)(_zero_grads)
+
+
+@defop("bernoulli_p", "NotImplemented", lambda input, drawn: drawn, qualname="torch::autograd::NotImplemented")
+def bernoulli_p_vjp(xp, grad, saved, consts, needs):
+    """torch.bernoulli(input, p) with a float p: ATen's bernoulli.p has no derivative."""
+    raise RuntimeError("derivative for aten::bernoulli is not implemented")
 
 
 @defop("binomial", "NotImplemented", lambda count, prob, drawn: drawn, qualname="torch::autograd::NotImplemented")
