@@ -5,7 +5,7 @@ ones where PyTorch's graph shows those same nodes."""
 
 import numpy as np
 
-from . import arg_parser, batching, dtypes, selection
+from . import arg_parser, argcheck, batching, dtypes, selection
 from . import functions as F
 from . import indexing as IX
 from . import ordering as O
@@ -14,7 +14,7 @@ from .composed import narrow
 from .function_signatures import SIGNATURES
 from .functions import check_broadcast, dims_arg
 from .optable import OPS
-from .tensor_base import TensorBase, _dim, apply, wrap, wrap_from
+from .tensor_base import TensorBase, _dim, apply, warn_once, wrap, wrap_from
 from .return_types import return_type
 from .xp import along_axis_key
 
@@ -373,6 +373,13 @@ def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear", _igno
 # ---------------------------------------------------------------- searching and set tests
 
 
+_NON_CONTIGUOUS = ("torch.searchsorted(): {name} tensor is non-contiguous, this will lower the performance due to extra "
+                   "data copy when converting non-contiguous tensor to contiguous, please use contiguous {name} tensor "
+                   "if possible. This message will only appear once per program. (Triggered internally at "
+                   "/__w/pytorch/pytorch/aten/src/ATen/native/BucketizationUtils.h:{line}.)")
+_NON_CONTIGUOUS_LINES = {"input value": 32, "boundary": 38, "sorter": 44}
+
+
 def _search(seq, values, right, out_int32, sorter=None):
     """ATen's searchsorted (and bucketize): its checks in its order, then the search in the two's common dtype."""
     s, v = seq._data, values._data if isinstance(values, TensorBase) else np.asarray(values)
@@ -395,6 +402,11 @@ def _search(seq, values, right, out_int32, sorter=None):
         raise RuntimeError("torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 "
                            "dimensions of boundaries tensor and input value tensor must match, but we got "
                            f"boundaries tensor {list(s.shape)} and input value tensor {list(v.shape)}")
+    if v.size:   # (ATen copies a non-contiguous operand before the search and says so, once per kind)
+        for name, t in (("input value", values), ("boundary", seq), ("sorter", sorter)):
+            if isinstance(t, TensorBase) and not t.is_contiguous():
+                warn_once(_NON_CONTIGUOUS.format(name=name, line=_NON_CONTIGUOUS_LINES[name]),
+                          stacklevel=argcheck.user_level())
     common = dtypes.result_type((seq, values))   # (a Python number taken as a wrapped number)
     if common.np.kind in "bc":
         raise NotImplementedError(f"\"searchsorted_out_cpu\" not implemented for '{common.scalar_name}'")

@@ -170,8 +170,10 @@ _DOF_WARNING = ("{}(): degrees of freedom is <= 0. Correction should be strictly
 
 
 def _check_dof(name, a, dims, correction):
-    """PyTorch's warning when no degree of freedom is left; True then (numpy's own warning must stay quiet)."""
-    if _count(a.shape, dims) - correction <= 0:
+    """PyTorch's warning when no degree of freedom is left; True then (numpy's own warning must stay quiet). ATen
+    counts the elements each output reduces as numel / output numel, 0 when the output is empty."""
+    kept = () if dims is None else [n for i, n in enumerate(a.shape) if i not in {d % max(a.ndim, 1) for d in dims}]
+    if (_count(a.shape, dims) if all(kept) else 0) - correction <= 0:
         # (the user's line, however many of the engine's wrappers are between: argcheck.user_level)
         warnings.warn(_DOF_WARNING.format(name), UserWarning, stacklevel=argcheck.user_level())
         return True
@@ -262,6 +264,8 @@ def welford_var(a, dims, correction, keepdim, take_sqrt=False):
 def welford_mean(a, dims, keepdim=False, shape=None):
     """var_mean / std_mean's mean: PyTorch's Welford kernel gives it from its double accumulators (float32 rounded
     once), not from the sum kernel as mean() does."""
+    if not a.size:   # nothing to average: _mean's nan, without numpy's "Mean of empty slice" RuntimeWarning
+        return _mean(a, dims, keepdim, shape)
     if a.dtype == np.float64 and 0 < a.size <= 32768 and a.flags.c_contiguous:
         got = _moment64(a, dims, 1, False, whole_by_welford=True)
         if got is not None:
