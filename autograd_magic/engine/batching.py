@@ -134,6 +134,45 @@ def refuse_op(message, *tensors):
         raise RuntimeError(message)
 
 
+RANKS = ("Shape mismatch: Got incorrect dims for {0}(a, b). a has dim {1}and b has dim {2}but expected them to have "
+         "dim {3} and dim {4}")
+
+
+def check_ranks(op, a, b, want_a, want_b):
+    """The rank check of the batch rule of a matrix product (mm, mv, bmm; dot's own message) where a or b is a
+    batched value of a running vmap: PyTorch checks the ranks of one batch element before the op's own checks."""
+    if not ACTIVE or (batched_by(a) is None and batched_by(b) is None):
+        return
+    ra, rb = a._data.ndim, b._data.ndim
+    if (ra, rb) != (want_a, want_b):
+        raise RuntimeError("Got wrong shapes for dot" if op == "dot" else RANKS.format(op, ra, rb, want_a, want_b))
+
+
+def check_matrix(A, fn, name):
+    """The batch rule of a linalg op of one matrix (LINALG_CHECK_MATRIX_UNARY in PyTorch) where A is a batched value
+    of a running vmap: its rank check under the name of the op the rule is for (linalg.inv runs linalg.inv_ex's,
+    linalg.matrix_exp torch.matrix_exp's, linalg.pinv its own rather than the op's dtype-and-rank message)."""
+    if ACTIVE and A._data.ndim < 2 and batched_by(A) is not None:
+        raise RuntimeError(f"{fn}: The input tensor {name} must have at least 2 dimensions.")
+
+
+BACKWARD = ("backward() called inside a functorch transform. This is not supported, please use functorch.grad or "
+            "functorch.vjp instead or call backward() outside of functorch transforms.")
+
+
+def refuse_backward():
+    """backward() while a torch.func transform's function runs (vmap, grad, jacrev, jvp ...): PyTorch's error, before
+    any check of backward's arguments (torch.autograd.grad is what the transforms allow)."""
+    if TRANSFORMS:
+        raise RuntimeError(BACKWARD)
+
+
+REQUIRES_GRAD = ("You are attempting to call Tensor.requires_grad_() (or perhaps using torch.autograd.functional.* "
+                 "APIs) inside of a function being transformed by a functorch transform. This is unsupported, please "
+                 "attempt to use the functorch transforms (e.g. grad, vjp, jacrev, jacfwd, hessian) or call "
+                 "requires_grad_() outside of a function being transformed instead.")
+
+
 def refuse_mask(key):
     """Indexing with a boolean mask that is a batched value: each element would select a different number."""
     if not ACTIVE:

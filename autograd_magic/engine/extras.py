@@ -220,7 +220,7 @@ def torch_range(start, end, step=1, *, dtype=None, requires_grad=False, **kwargs
         raise RuntimeError("upper bound and lower bound inconsistent with step sign")
     n = int(np.floor((end - start) / step)) + 1
     out = arange(n, dtype=dtypes.float64) * step + start
-    return out.to(dt).requires_grad_(requires_grad) if requires_grad else out.to(dt)
+    return out.to(dt)._requires_grad(requires_grad) if requires_grad else out.to(dt)
 
 
 _SETTINGS = {"matmul_precision": "highest", "anomaly": False}

@@ -35,7 +35,7 @@ def frombuffer(buffer, *, dtype, count=-1, offset=0, requires_grad=False):
         data.flags.writeable = False   # (numpy keeps a read-only buffer read-only; PyTorch would let it be written)
     out = wrap(data)
     if requires_grad:
-        out.requires_grad_(True)
+        out._requires_grad(True)
     return out
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from . import bf16, dtypes, sparse_grad as SG
+from . import batching, bf16, dtypes, sparse_grad as SG
 from .autograd import GRAD_MODE, EngineSeeds, run_backward
 from .functions import where as _where
 from .indexing import aten_getitem
@@ -272,6 +272,7 @@ def backward_scalar(t, retain_graph):
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     """Accumulate gradients of tensors into the leaves' ``.grad``."""
+    batching.refuse_backward()
     if inputs is not None:
         inputs = _inputs_tuple(inputs, "backward")
         if not inputs:

@@ -2,7 +2,7 @@
 mv, dot, bmm, addmm, outer, with PyTorch's messages for mismatched shapes and dtypes."""
 import numpy as np
 
-from . import autocast as _ac, dtypes, mkl_order
+from . import autocast as _ac, batching, dtypes, mkl_order
 from .ops import transposed
 from .ops_attn import bmm_dtypes, bmm_shapes
 from .optable import OPS
@@ -139,6 +139,7 @@ def _check_matmul_shapes(a, b):
 def bmm(input, mat2):
     if _ac.CPU.dtype is not None:
         input, mat2 = _ac.lower(input, mat2)
+    batching.check_ranks("bmm", input, mat2, 3, 3)
     bmm_shapes(input, mat2)
     bmm_dtypes(input, mat2, *input._data.shape[1:], mat2._data.shape[2])
     _no_bool(input, "bmm")
@@ -149,6 +150,7 @@ def mm(input, mat2):
     if _ac.CPU.dtype is not None:
         input, mat2 = _ac.lower(input, mat2)
     a, b = input, mat2
+    batching.check_ranks("mm", a, b, 2, 2)
     if a._data.ndim != 2:
         raise RuntimeError("self must be a matrix")
     if b._data.ndim != 2:
@@ -162,6 +164,7 @@ def mm(input, mat2):
 
 def mv(input, vec):
     """mat @ vec, as ATen's addmv into a result of mat.size(0): that result's size read first, then the ranks."""
+    batching.check_ranks("mv", input, vec, 2, 1)
     if input._data.ndim == 0:
         raise IndexError("Dimension specified as 0 but tensor has no dimensions")
     if input._data.ndim != 2 or vec._data.ndim != 1:
@@ -256,6 +259,7 @@ def chain_order(dims):
 
 
 def dot(input, tensor):
+    batching.check_ranks("dot", input, tensor, 1, 1)
     if input._data.dtype != tensor._data.dtype:
         raise RuntimeError(f"dot : expected both vectors to have same dtype, but found {input.dtype.scalar_name} and "
                            f"{tensor.dtype.scalar_name}")

@@ -7,7 +7,7 @@ import warnings
 
 import numpy as np
 
-from . import dtypes, lapack
+from . import batching, dtypes, lapack
 from .arg_parser import Signature, check_call
 from .function_signatures import SIGNATURES
 from .autograd import GRAD_MODE
@@ -119,6 +119,7 @@ def inv(A, *, out=None):
 
 def _inverse(A, name):
     """linalg.inv's result, or its error for a singular matrix under name (linalg.inv_ex(check_errors=True)'s)."""
+    batching.check_matrix(A, "linalg.inv_ex", "A")
     _check_matrix(A, "linalg.inv", square=True, low_precision=True)
     _, _, info = lu_factor(A._data)
     if info.any():
@@ -129,6 +130,7 @@ def _inverse(A, name):
 
 
 def inv_ex(A, *, check_errors=False, out=None):
+    batching.check_matrix(A, "linalg.inv_ex", "A")
     _check_matrix(A, "linalg.inv", square=True)   # (ATen's linalg_inv_ex checks under linalg.inv's name)
     _, _, info = lu_factor(A._data)
     if info.any():
@@ -370,6 +372,7 @@ def torch_svd(input, some=True, compute_uv=True, *, out=None):
 
 
 def _pinv_check(A, hermitian):
+    batching.check_matrix(A, "linalg.pinv", "input")
     if A._data.ndim < 2 or A.dtype.scalar_name not in ("Float", "Double", "ComplexFloat", "ComplexDouble"):
         kind = A.dtype.scalar_name
         raise RuntimeError(f"linalg.pinv({kind}{{[{', '.join(map(str, A._data.shape))}]}}): expected a tensor with "

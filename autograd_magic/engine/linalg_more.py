@@ -3,7 +3,7 @@ torch.lu / torch.lu_unpack): argument checks and messages as PyTorch 2.13 gives 
 ops_linalg_more.py, recorded with PyTorch's node names (several outputs share one node, integer outputs none)."""
 import numpy as np
 
-from . import dtypes, lapack
+from . import batching, dtypes, lapack
 from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, Saved, record_multi
 from .linalg_fns import _batch_prefix, _check_matrix, _result
 from .ops_linalg_more import permutation
@@ -35,6 +35,7 @@ def _record(name, inputs, differentiable, consts=()):
 
 
 def matrix_exp(A):
+    batching.check_matrix(A, "torch.matrix_exp", "A")
     _check_matrix(A, "linalg.matrix_exp", square=True, any_dtype=True)
     if not (A.dtype.is_floating_point or A.dtype.is_complex):
         raise RuntimeError(f"linalg.matrix_exp: Expected a floating point or complex tensor as input. Got "

@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 
 from . import composed as C
-from . import arg_parser, argcheck, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, quantized, random
+from . import arg_parser, argcheck, batching, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, quantized, random
 from . import memory_format as formats, renorm, view_scatter
 from . import ops_complex, random_samplers, real_dtype, sparse_methods, structured_inplace
 from . import functions as F
@@ -603,6 +603,8 @@ def _T(self):
 
 def _backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
     """Accumulate d(self)/d(leaf) into every leaf's ``.grad`` (see torch.Tensor.backward)."""
+    if batching.TRANSFORMS:
+        batching.refuse_backward()
     if gradient is None and not create_graph and inputs is None and self._fn is not None:
         return grad.backward_scalar(self, bool(retain_graph))
     grad.backward(self, gradient, retain_graph, create_graph, inputs=inputs)   # (as Tensor.backward: gradient as given)

@@ -278,7 +278,7 @@ def _freqs(idx, n, d, dt, requires_grad):
         out = idx.astype(dt.np) * np.asarray(scale).astype(dt.np)
     t = wrap(out.astype(dt.np))
     if requires_grad:
-        t.requires_grad_(True)
+        t._requires_grad(True)
     return t
 
 

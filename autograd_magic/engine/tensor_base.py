@@ -289,12 +289,19 @@ class TensorBase:
             raise RuntimeError("you can only change requires_grad flags of leaf variables.")
         if flag and self._fn is None and not dtypes.is_diff_np(self._data.dtype):
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
-        self.requires_grad_(flag)
+        self._requires_grad(flag)   # (the attribute is not refused inside a torch.func transform: requires_grad_ is)
 
     def requires_grad_(self, requires_grad=True):
         if requires_grad.__class__ is not bool:
             raise TypeError(f"requires_grad_(): argument 'requires_grad' (position 1) must be bool, not "
                             f"{argcheck.kind(requires_grad)}")
+        if _batching.TRANSFORMS:   # (a torch.func transform's function runs: the engine's own code calls _requires_grad)
+            raise RuntimeError(_batching.REQUIRES_GRAD)
+        return self._requires_grad(requires_grad)
+
+    def _requires_grad(self, requires_grad=True):
+        """requires_grad_ without the refusal inside torch.func transforms (factories given requires_grad=True,
+        the transforms' own leaves)."""
         if requires_grad and self._inference and not INFERENCE_MODE[0]:
             raise RuntimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.")
         if self._fn is not None:

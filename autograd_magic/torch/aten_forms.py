@@ -161,7 +161,7 @@ def _window(name, window_length, periodic, dtype, layout, requires_grad, body, d
     window = body(creation.arange(n, dtype=dtype), n)
     if periodic:
         window = window.narrow(0, 0, n - 1)
-    return window.requires_grad_(requires_grad) if requires_grad else window
+    return window._requires_grad(requires_grad) if requires_grad else window
 
 
 def hamming_window(window_length, periodic=True, alpha=0.54, beta=0.46, *, dtype=None, layout=None, device=None,

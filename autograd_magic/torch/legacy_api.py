@@ -118,7 +118,7 @@ def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=Non
     base = creation.empty(*(size[d] for d in order), dtype=dtype)
     out = base.permute(*np.argsort(order).tolist()).detach()
     out = wrap(out._data)
-    return out.requires_grad_(True) if requires_grad else out
+    return out._requires_grad(True) if requires_grad else out
 
 
 _CAPSULES = {}   # id(capsule) -> (capsule, array): the capsules to_dlpack made, for from_dlpack to take back

@@ -97,7 +97,7 @@ def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None, layout
         return ones(1, dtype=dtype, requires_grad=requires_grad)
     n = window_length + 1 if periodic else window_length
     out = Tensor._wrap(special_fns.kaiser(n, beta, dtype.np)[:window_length].copy())
-    return out.requires_grad_(requires_grad) if requires_grad else out
+    return out._requires_grad(requires_grad) if requires_grad else out
 
 
 FUNCTIONS = {"_standard_gamma": _standard_gamma, "_standard_gamma_grad": _standard_gamma_grad,

@@ -352,7 +352,7 @@ class _Unpickler(pickle.Unpickler):
             t = Tensor._wrap(data)
             _restore(self.map_location, t)
             if requires_grad:
-                t.requires_grad_()
+                t._requires_grad()
         self._tensors[number] = t
         return t
 

@@ -55,7 +55,7 @@ def empty_strided(size, stride, *, dtype=None, device=None, requires_grad=False,
     data = np.lib.stride_tricks.as_strided(base, size, tuple(s * base.itemsize for s in stride))
     t = wrap(data)
     if requires_grad:
-        t.requires_grad_(True)
+        t._requires_grad(True)
     return t
 
 

@@ -71,9 +71,6 @@ def _check_strategy(strategy, create_graph, strict, vectorize):
         if not vectorize:
             raise NotImplementedError("Computing Jacobian using forward-AD or forward-over-reverse Hessian is"
                                       "only implemented for `vectorize=True`.")
-    elif vectorize and strict:
-        raise RuntimeError("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not "
-                           "supported together. Please either set `strict=False` or `vectorize=False`.")
 
 
 def _jacfwd(func, inputs, single_in):
@@ -112,6 +109,9 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
         outputs = func(*xs)
         outs, single_out = _as_tuple(outputs, "outputs of the user-provided function", "jacobian")
         _check_requires_grad(outs, "outputs", strict)
+        if vectorize and strict:   # (PyTorch refuses the pair once it has run func and checked its outputs)
+            raise RuntimeError("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not "
+                               "supported together. Please either set `strict=False` or `vectorize=False`.")
         rows = []
         for oi, out in enumerate(outs):
             per_input = [np.zeros(out.shape + x.shape, x._data.dtype) for x in xs]

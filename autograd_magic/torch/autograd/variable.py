@@ -72,5 +72,5 @@ class Variable(metaclass=VariableMeta):
         if requires_grad:
             if not var.dtype.is_floating_point and not var.dtype.is_complex:
                 raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
-            var.requires_grad_(True)
+            var._requires_grad(True)
         return var

@@ -127,4 +127,4 @@ def _stacked_leaf(tensors, name):
     if any(wants) and not all(wants):
         raise RuntimeError(f"Expected {name} from each model to have the same .requires_grad")
     result = stack(tensors)
-    return result.detach().requires_grad_() if all(wants) else result
+    return result.detach()._requires_grad() if all(wants) else result

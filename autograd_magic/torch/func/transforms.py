@@ -35,7 +35,7 @@ def _differentiable(x, own):
     if x.requires_grad:
         y = x.view_as(x)
     else:
-        y = x.detach().requires_grad_()
+        y = x.detach()._requires_grad()
     own.add(y._accumulator() if y.grad_fn is None else y.grad_fn)
     return y
 
@@ -326,7 +326,7 @@ def _dummy(o, own):
     """A zero cotangent leaf for output o (None for an output that carries no gradient)."""
     if not (o.requires_grad and o.is_floating_point()):
         return None
-    u = _zeros(o).requires_grad_()
+    u = _zeros(o)._requires_grad()
     own.add(u._accumulator())
     return u
 

@@ -204,10 +204,14 @@ def _same(v, first):
 
 
 # a full reduction of each element is a reduction over all dims but the batch one: PyTorch's batching rule calls
-# the dim overload, whose node is another (x.sum() under vmap: SumBackward1)
+# the dim overload, whose node is another (x.sum() under vmap: SumBackward1); squeeze's rules call the dims overload
+# (squeeze(d) and the in-place squeeze_(d) of a linear layer's 1-D input: SqueezeBackward2 and 5) or view (squeeze());
+# dot of two batched vectors is a batched matrix product squeezed (as is vdot)
 _BATCHED_NODE = {"SumBackward0": "SumBackward1", "MeanBackward0": "MeanBackward1", "ProdBackward0": "ProdBackward1",
                  "MaxBackward1": "MaxBackward0", "MinBackward1": "MinBackward0", "MedianBackward0": "MedianBackward1",
-                 "TraceBackward0": "SumBackward1"}
+                 "TraceBackward0": "SumBackward1", "SqueezeBackward0": "ViewBackward0",
+                 "SqueezeBackward1": "SqueezeBackward2", "SqueezeBackward4": "SqueezeBackward5",
+                 "DotBackward0": "SqueezeBackward1", "VdotBackward0": "SqueezeBackward1"}
 
 
 def _stack_named(values):

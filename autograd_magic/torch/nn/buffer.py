@@ -20,7 +20,7 @@ class Buffer(Tensor, metaclass=_BufferMeta):
     def __new__(cls, data=None, *, persistent=True):
         if data is None:
             data = empty(0)
-        t = data.detach().requires_grad_(data.requires_grad)
+        t = data.detach()._requires_grad(data.requires_grad)
         t.persistent = persistent
         t._is_buffer = True
         return t

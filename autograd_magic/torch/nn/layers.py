@@ -379,7 +379,7 @@ class UninitializedParameter(Parameter):
 
     def __new__(cls, requires_grad=True, device=None, dtype=None):
         p = cls._wrap(np.empty((0,), factory_np_dtype(device, dtype)))
-        return p.requires_grad_(True) if requires_grad else p
+        return p._requires_grad(True) if requires_grad else p
 
     def __init__(self, *args, **kwargs):
         pass
@@ -411,7 +411,7 @@ class UninitializedBuffer(Tensor):
     def __new__(cls, requires_grad=False, device=None, dtype=None, persistent=True):
         b = cls._wrap(np.empty((0,), factory_np_dtype(device, dtype)))
         b.persistent = persistent
-        return b.requires_grad_(True) if requires_grad else b
+        return b._requires_grad(True) if requires_grad else b
 
     def __init__(self, *args, **kwargs):
         pass

@@ -36,7 +36,7 @@ class Parameter(Tensor):
         if inference:   # an alias of an inference tensor is one too (so requires_grad_ below refuses outside the mode)
             t._inference = True
         if requires_grad:
-            t.requires_grad_(True)
+            t._requires_grad(True)
         return t
 
     def __init__(self, data=None, requires_grad=True):

@@ -191,7 +191,7 @@ def _load_from_state_dict(self, state_dict, prefix, local_metadata, strict, miss
                 if assign:
                     if isinstance(param, module_lookup.KINDS["Parameter"]):
                         if isinstance(value, module_lookup.KINDS["Parameter"]):
-                            value.requires_grad_(param.requires_grad)
+                            value._requires_grad(param.requires_grad)
                         else:
                             value = module_lookup.KINDS["Parameter"](value, requires_grad=param.requires_grad)
                     setattr(self, name, value)
