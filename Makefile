@@ -13,7 +13,7 @@ TEST_STAMP := $(VENV)/.installed-test
 KERNELS := autograd_magic/engine/_vec_kernels.so
 COMPILED := $(VENV)/.compiled
 # (every module of the packages that hold compiled ones: the build script skips those already current)
-COMPILED_SOURCES := $(wildcard autograd_magic/engine/*.py autograd_magic/trace/*.py)
+COMPILED_SOURCES := $(wildcard autograd_magic/engine/*.py autograd_magic/trace/*.py autograd_magic/views/*.py autograd_magic/torch/*.py autograd_magic/*/*.pxd)
 
 .PHONY: setup demo test parity parity-matrix bench clean
 

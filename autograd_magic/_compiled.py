@@ -2,17 +2,24 @@
 
 ``make setup`` / ``make test`` / ``make demo`` run ``tools/build_compiled.py``, which compiles each module of
 ``MODULES`` (the engine's dispatch and backward loop, the recorder and the tagger: what a training loop runs for
-every op) into ``<name>.<crc>.<abi>.so`` beside its ``.py``, where ``<crc>`` is the CRC-32 of the ``.py``'s bytes.
-The finder installed here (first thing the package does) loads that file for the module when the ``.py`` still
-has that CRC, else the ``.py`` as usual: an edited module runs as written, never as a stale build. Without a C
-compiler or Cython nothing is built and every module is plain Python (same behaviour; a training loop ~1.5x
-slower). ``AUTOGRAD_MAGIC_PURE_PYTHON=1`` ignores the compiled files (to compare, or to debug with pdb).
+every op) into ``<name>.<crc>.<abi>.so`` beside its ``.py``, where ``<crc>`` is the CRC-32 of the ``.py``'s bytes
+(and of its ``.pxd``'s, when it has one). The finder installed here (first thing the package does) loads that file
+for the module when its sources still have that CRC, else the ``.py`` as usual: an edited module runs as written,
+never as a stale build. Without a C compiler or Cython nothing is built and every module is plain Python (same
+behaviour; a training loop ~1.5x slower). ``AUTOGRAD_MAGIC_PURE_PYTHON=1`` ignores the compiled files (to compare,
+or to debug with pdb).
 
-The compiled code is the same Python code (Cython's pure-Python mode, no type declarations): what differs is
+The compiled code is the same Python code (Cython's pure-Python mode). A few modules have a ``.pxd`` beside them
+(Cython's "augmenting" declarations; plain Python never reads it) that makes the classes a loop touches at every
+pass extension types with typed attributes (the recorder, the tagger, the side tables of names, the loops'
+histories, the engine's events and tape) and some of their methods ``cpdef``: their attributes are then read
+without a dictionary lookup. Compiled, such a class takes no attribute that its ``.pxd`` does not declare, and its
+methods cannot be replaced on the class (a test that patches one subclasses it instead). What else differs is
 that a compiled function has no frame of its own, so code that looks at the stack (warnings' stacklevel, the
 caller of backward()) finds the user's frame by its file name, never by counting frames.
 """
 import os
+import re
 import sys
 import zlib
 from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec
@@ -44,16 +51,71 @@ def source_path(module):
 
 
 def source_crc(path):
+    """CRC-32 of the module's .py and, when it has them, of the .pxd beside it and the .pxd files that one
+    cimports (the declarations Cython compiles the module against: a change to any of them makes a new build)."""
     with open(path, "rb") as f:
-        return f"{zlib.crc32(f.read()):08x}"
+        data = f.read()
+    for pxd in [path[:-3] + ".pxd"] + [dep[:-3] + ".pxd" for dep in cimported(path, deep=True)]:
+        try:
+            with open(pxd, "rb") as f:
+                data += f.read()
+        except OSError:
+            pass
+    return f"{zlib.crc32(data):08x}"
+
+
+_CIMPORT = re.compile(r"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+cimport[ \t]+([\w ,\t]+)|cimport[ \t]+([\w.]+))", re.M)
+
+
+def cimported(path, deep=False):
+    """Source paths of the package's modules whose .pxd the .pxd beside path cimports (deep: and theirs, and so
+    on): its build is compiled against their extension types and is loaded only beside their builds."""
+    found, todo = [], [path]
+    while todo:
+        try:
+            with open(todo.pop()[:-3] + ".pxd") as f:
+                text = f.read()
+        except OSError:
+            continue
+        for m in _CIMPORT.finditer(text):
+            names = [m.group(3)] if m.group(3) else \
+                [m.group(1)] + [f"{m.group(1)}.{n.split()[0]}" for n in m.group(2).split(",") if n.strip()]
+            for dotted in names:
+                parts = dotted.split(".")
+                dep = os.path.join(PACKAGE, *parts[1:]) + ".py"
+                if parts[0] == os.path.basename(PACKAGE) and len(parts) > 1 and dep not in found \
+                        and os.path.exists(dep[:-3] + ".pxd"):
+                    found.append(dep)
+                    if deep:
+                        todo.append(dep)
+        if not deep:
+            break
+    return found
 
 
 def compiled_path(module, crc):
     return source_path(module)[:-3] + f".{crc}{SUFFIX}"
 
 
+def current_build(module):
+    """The compiled file of module built from its sources as they are now, when it and the builds of every
+    module its .pxd cimports (deep) exist; else None (the module then runs from its .py)."""
+    source = source_path(module)
+    try:
+        path = compiled_path(module, source_crc(source))
+        if not os.path.exists(path):
+            return None
+        for dep in cimported(source, deep=True):
+            name = os.path.relpath(dep[:-3], PACKAGE).replace(os.sep, ".")
+            if not os.path.exists(compiled_path(name, source_crc(dep))):
+                return None   # (its extension types would not be the ones this build was compiled against)
+    except OSError:
+        return None
+    return path
+
+
 class CompiledFinder:
-    """A meta path finder for MODULES: the compiled file when it was built from the .py as it is now."""
+    """A meta path finder for MODULES: the compiled file when it was built from the sources as they are now."""
 
     def __init__(self, package_name):
         self.names = {f"{package_name}.{m}": m for m in MODULES}
@@ -63,12 +125,8 @@ class CompiledFinder:
         module = self.names.get(fullname)
         if module is None:
             return None
-        source = source_path(module)
-        try:
-            compiled = compiled_path(module, source_crc(source))
-        except OSError:
-            return None
-        if not os.path.exists(compiled):
+        compiled = current_build(module)
+        if compiled is None:
             return None   # (the usual finders load the .py)
         self.loaded.append(fullname)
         return ModuleSpec(fullname, ExtensionFileLoader(fullname, compiled), origin=compiled)

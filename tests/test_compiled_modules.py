@@ -68,7 +68,29 @@ def test_an_edited_module_runs_as_written_not_as_its_stale_build(tmp_path):
     out = _run(code, root=str(copy)).split()
     assert out[-2:] == ["True", "True"]
     assert "autograd_magic.trace.names" not in out
-    assert len(out) - 2 == len(_built()) - 1   # every other built module still loaded compiled
+    # the modules whose .pxd cimports names' declarations (compiled against its extension types) run from their
+    # .py too; every other built module is still loaded compiled
+    dependents = [m for m in _compiled.MODULES
+                  if _compiled.source_path("trace.names") in _compiled.cimported(_compiled.source_path(m), deep=True)]
+    assert dependents and all(f"autograd_magic.{m}" not in out for m in dependents)
+    assert len(out) - 2 == len(_built()) - 1 - len(dependents)
+
+
+def test_a_changed_declaration_file_needs_a_new_build_of_its_module_and_of_those_compiled_against_it(tmp_path):
+    """A .pxd is part of the build's sources (its CRC): edit loops.pxd and loops runs from its .py, and so does
+    the recorder, whose .pxd cimports it (its build holds loops' extension types' layout); the rest stays
+    compiled."""
+    if not _built():
+        pytest.skip("no compiled module is built (the first test says whether that is allowed)")
+    copy = tmp_path / "proj"
+    shutil.copytree(os.path.join(ROOT, "autograd_magic"), copy / "autograd_magic",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    pxd = copy / "autograd_magic" / "trace" / "loops.pxd"
+    pxd.write_text(pxd.read_text() + "\n# edited\n")
+    out = _run(_LOADED, root=str(copy)).split()
+    assert "autograd_magic.trace.loops" not in out and "autograd_magic.trace.recorder" not in out
+    assert "autograd_magic.trace.names" in out and "autograd_magic.engine.events" in out
+    assert len(out) == len(_built()) - 2
 
 
 def test_pure_python_mode_loads_no_build():

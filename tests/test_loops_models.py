@@ -1,5 +1,6 @@
 """Lessons beyond one expression: training loops and nn models under %%grad (one row per variable, the graph of
 one iteration with its count, histories, parameter names, module boxes)."""
+import contextlib
 import re
 
 import numpy as np
@@ -24,6 +25,24 @@ for epoch in range(100):
     if epoch % 10 == 0:
         print(f"{epoch} {cost.item():.6f}")
 """
+
+
+@contextlib.contextmanager
+def recorders_made():
+    """The recorders that %%grad runs make inside the block, in order (runner.Recorder is swapped for a subclass
+    that keeps each one: compiled, Recorder is an extension type whose methods cannot be patched on the class)."""
+    from autograd_magic.trace import recorder as recorder_mod, runner
+    made = []
+
+    class Kept(recorder_mod.Recorder):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+    real, runner.Recorder = runner.Recorder, Kept
+    try:
+        yield made
+    finally:
+        runner.Recorder = real
 
 
 def grad_cell(ip, source, options="--no-sliders"):
@@ -284,13 +303,8 @@ for step in range(60):
         W.grad.zero_()
 last = 2 * h / h.numel()
 """
-    made = []
-    real_init = recorder_mod.Recorder.__init__
-    try:
-        recorder_mod.Recorder.__init__ = lambda self, *a, **k: (made.append(self), real_init(self, *a, **k))[1]
+    with recorders_made() as made:
         _, res = grad_cell(ip, source)
-    finally:
-        recorder_mod.Recorder.__init__ = real_init
     grads = made[-1].node_grads
     held = [node for kept in getattr(grads, "oversized", {}).values() for node, _ in kept]
     held += [n for n, _ in grads.folded.values()]
@@ -329,14 +343,9 @@ def test_a_long_loop_shown_without_a_result_object_holds_only_the_passes_it_show
     as with -v, which keeps every pass."""
     from autograd_magic.trace import recorder as recorder_mod
     from autograd_magic.trace.model import Caps
-    made = []
-    real_init = recorder_mod.Recorder.__init__
-    try:
-        recorder_mod.Recorder.__init__ = lambda self, *a, **k: (made.append(self), real_init(self, *a, **k))[1]
+    with recorders_made() as made:
         with capture_output() as shown:
             ip.run_cell_magic("grad", "--no-sliders", source)
-    finally:
-        recorder_mod.Recorder.__init__ = real_init
     rec = made[-1]
     assert rec.count == 1500 and len(rec.passes) <= 256 + Caps().passes
     kept = [p.index for p in rec.passes]
@@ -430,16 +439,11 @@ for i in range(25):
 def test_a_loop_of_autograd_grad_calls_keeps_only_the_window(ip):
     """torch.autograd.grad accumulates into no leaf: without -o/-v such passes are let go past the window too."""
     from autograd_magic.trace import recorder as recorder_mod
-    made = []
-    real_init = recorder_mod.Recorder.__init__
     source = ("import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\n"
               "for i in range(300):\n    g, = torch.autograd.grad((x ** 3).sum(), x)\n")
-    try:
-        recorder_mod.Recorder.__init__ = lambda self, *a, **k: (made.append(self), real_init(self, *a, **k))[1]
+    with recorders_made() as made:
         with capture_output():
             ip.run_cell_magic("grad", "--no-sliders", source)
-    finally:
-        recorder_mod.Recorder.__init__ = real_init
     assert made[-1].count == 300 and len(made[-1].passes) <= 21
     assert ip.user_ns["g"].tolist() == [3.0, 12.0]
 

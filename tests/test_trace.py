@@ -194,12 +194,15 @@ def test_a_view_that_fails_becomes_a_note_with_details(ip, monkeypatch):
 
 
 def test_a_recorder_failure_becomes_a_note_and_backward_still_works(ip, monkeypatch):
-    from autograd_magic.trace import recorder
+    from autograd_magic.trace import recorder, runner
 
-    def broken(self, event):
-        raise KeyError("recorder bug")
-    for method in ("_node", "_take_tape"):   # a node reported alone (NodeRun) or with its pass (events.Tape)
-        monkeypatch.setattr(recorder.Recorder, method, broken)
+    class Broken(recorder.Recorder):   # (compiled, Recorder's methods cannot be patched on the class)
+        def _node(self, event):   # a node reported alone (NodeRun) ...
+            raise KeyError("recorder bug")
+
+        def _take_tape(self, tape):   # ... or with its pass (events.Tape)
+            raise KeyError("recorder bug")
+    monkeypatch.setattr(runner, "Recorder", Broken)
     cap, result = grad(ip, "x = torch.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint(x.grad.item())")
     assert cap.stdout == "4.0\n"
     assert any("recording the backward pass failed" in p.note and "recorder bug" in p.details

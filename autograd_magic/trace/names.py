@@ -15,7 +15,6 @@ import weakref
 
 from ..engine import inspect as ei
 
-note, set_note = ei.note, ei.set_note
 
 MAX_VALUES = 512        # nodes whose output values are kept (most recent first): more than any view draws
 MAX_ELEMENTS = 4096     # a node's values are kept only up to this many elements
@@ -115,7 +114,7 @@ class SourceNames:
                 self._prune()
         node = ei.grad_fn(t) if label else None
         if node is not None:
-            raw = note(node)
+            raw = ei.note(node)
             if raw is None:
                 raw = self.new_label(node, t, expr, site)
             raw[NAME] = name
@@ -147,7 +146,7 @@ class SourceNames:
             self._slot = 0 if i == len(ring) else i
         else:
             raw = [None, expr, site, None, weakref.ref(t), value.shape, value.dtype]
-        set_note(node, raw)
+        ei.set_note(node, raw)
         self.made += 1
         return raw
 
@@ -161,7 +160,7 @@ class SourceNames:
 
     def label(self, node):
         """The node's NodeLabel, or None."""
-        raw = note(node)
+        raw = ei.note(node)
         return None if raw is None else NodeLabel(raw)
 
     def node_text(self, node):
@@ -169,7 +168,7 @@ class SourceNames:
         expression, else None."""
         if ei.is_accumulate(node):
             return self.tensor_name(ei.node_tensor(node))
-        raw = note(node)
+        raw = ei.note(node)
         if raw is None:
             return None
         return raw[NAME] or raw[EXPR]

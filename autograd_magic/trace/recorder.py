@@ -19,7 +19,6 @@ from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 from .names import caller_names
 
-_F64 = np.dtype(np.float64)
 
 node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
 
@@ -121,7 +120,6 @@ class Recorder:
         names, caps = self.names, self.caps
         backward = event.call == "backward"
         gradient, root_names, root_ids = [], [], []
-        add_output = self.outputs.add
         for t, g in zip(event.roots, event.grads):
             seed = None if g is None or (g.size == 1 and g.item() == 1) else np.array(g)
             gradient.append(seed)
@@ -146,16 +144,16 @@ class Recorder:
                 if caps.histories:
                     data = ei.array(t)
                     size = data.size   # (a loss: its value, without a call)
-                    add_output(t, seed, name, float(data.item()) if size == 1 else
+                    self.outputs.add(t, seed, name, float(data.item()) if size == 1 else
                                summary(data) if size <= caps.elements else None, expr)
                 else:
-                    add_output(t, seed, name, None, expr)
+                    self.outputs.add(t, seed, name, None, expr)
         prev = self._prev
         if prev is not None:   # a loop's passes share one list of root names and of seeds (never written to)
             if prev[0] == root_names:
                 root_names = prev[0]
             seeds = prev[1]
-            if len(seeds) == len(gradient) and all(g is None for g in gradient) and all(g is None for g in seeds):
+            if len(seeds) == len(gradient) and _all_none(gradient) and _all_none(seeds):
                 gradient = seeds
         self._prev = (root_names, gradient)
         if self._lean_on and backward and self._sig is not None and root_names is prev[0] \
@@ -536,6 +534,13 @@ class Recorder:
         return dict(self._thinning)
 
 
+def _all_none(items):
+    for item in items:
+        if item is not None:
+            return False
+    return True
+
+
 def _hidden(p):
     """Can pass p go (compact caps): not the first, no error, no steps kept, every leaf record hidden for good
     (or none: a loop of ``torch.autograd.grad`` calls accumulates into no leaf)."""
@@ -668,6 +673,8 @@ class NodeGrads:
         if got is None or got[0] is not node:
             return default
         total, dtype = got[1], got[2]
+        if total.__class__ is float:   # (one number, see _fold)
+            return np.full(got[3], total, dtype)
         return total if total.dtype == dtype else total.astype(dtype)
 
 
@@ -677,6 +684,11 @@ def _add(sums, node, arr):
     got = sums.get(id(node))
     if got is None or got[0] is not node:
         _fold(sums, node, arr)
+    elif got[1].__class__ is float:
+        if arr.size == 1 and arr.shape == got[3]:
+            sums[id(node)] = (node, got[1] + arr.item(), got[2], got[3])
+        else:
+            sums[id(node)] = (node, np.full(got[3], got[1]) + arr, got[2])
     else:
         sums[id(node)] = (node, got[1] + arr, got[2])
 
@@ -684,21 +696,27 @@ def _add(sums, node, arr):
 def _fold(sums, node, arr):
     """sums[id(node)] += arr, in float64 for floating dtypes (given back in arr's dtype by get): a sum over many
     passes then reads the same whichever passes were folded in first (a loop's steady state folds them in
-    another order than a recorder that keeps every pass). The sum is an array of its own, added to in place."""
+    another order than a recorder that keeps every pass). The sum is an array of its own, added to in place;
+    one number (a lesson's scalar weight or bias) is summed as a Python float, the same float64 arithmetic
+    without an array operation each pass: the entry is then (node, float, dtype, shape)."""
     got = sums.get(id(node))
     if got is None or got[0] is not node:
         dtype = np.dtype(float) if arr.ndim == 0 else arr.dtype   # (a 0-d gradient: read as a float, as before)
+        if arr.size == 1 and arr.dtype.kind == "f":
+            sums[id(node)] = (node, float(arr.item()), dtype, arr.shape)
+            return
         # (np.array: an array of its own even for a numpy scalar, which a 0-d gradient can be)
         total = np.array(arr, dtype=np.float64) if arr.ndim == 0 or dtype.kind == "f" else np.array(arr)
         sums[id(node)] = (node, total, dtype)
-    else:
-        total = got[1]
-        if total.shape == arr.shape or arr.ndim == 0:
-            if total.size == 1 and total.dtype == _F64:
-                # one number (a lesson's scalar weight or bias): the same float64 sum in Python floats, a tenth
-                # of a ufunc call's cost
-                total[...] = total.item() + arr.item()
-            else:
-                np.add(total, arr, out=total)
-        else:   # (a gradient of another shape: what numpy's broadcasting gives, as a new array)
-            sums[id(node)] = (node, total + arr, got[2])
+        return
+    total = got[1]
+    if total.__class__ is float:
+        if arr.size == 1 and (arr.shape == got[3] or arr.ndim == 0):
+            sums[id(node)] = (node, total + arr.item(), got[2], got[3])
+            return
+        total = np.full(got[3], total)   # (another shape after all: an array from here on)
+        got = sums[id(node)] = (node, total, got[2])
+    if total.shape == arr.shape or arr.ndim == 0:
+        np.add(total, arr, out=total)
+    else:   # (a gradient of another shape: what numpy's broadcasting gives, as a new array)
+        sums[id(node)] = (node, total + arr, got[2])

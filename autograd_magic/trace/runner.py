@@ -100,49 +100,8 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     # expressions cost nothing extra)
     cell = compile_cell(source, filename, names_only=not nodes and transform is None, lean=transform is None)
     recorder = Recorder(NAMES, caps)
-    assigned, first_leaves, notes = [], {}, []
-    prune_at = [256]
-    pending = dict(overrides or {})
-
-    by_name = {k: v for k, v in pending.items() if isinstance(k, str)}
-    plain_sites = {}   # name -> site of its first leaf that did not require grad (requires_grad_() may follow)
-    is_tensor, is_leaf, requires_grad = ei.is_tensor, ei.is_leaf, ei.requires_grad
-    unnoted_node, new_label = ei.unnoted_node, NAMES.new_label
-
-    def tag(value, kind, text, site=None, expr=None):
-        """Runs for every assignment and every operator/call expression the cell evaluates: kept short, a loop
-        of 200k assignments calls it 400k times."""
-        if transform is not None:  # trace.probe: every value the source names or computes passes through it
-            value = transform(value)
-        if site is None:  # an expression: its node (if any, and not named yet) learns its source text
-            if nodes:
-                node = unnoted_node(value)
-                if node is not None:
-                    new_label(node, value, text, None)
-            return value
-        if not is_tensor(value):
-            return value
-        if is_leaf(value):
-            if by_name and text in by_name:
-                new = by_name[text]
-                if is_tensor(new):  # a probe's own leaf (trace.probe) takes the input's place
-                    value = new
-                else:
-                    _set_values(value, np.array(new, dtype=ei.dtype_name(value)).reshape(ei.shape(value)))
-            elif pending and (text, site) in pending:
-                _override(value, text, pending.pop((text, site)), notes)
-            if not requires_grad(value):  # no graph, no row: only where it was made (see _late_leaves)
-                plain_sites.setdefault(text, site)
-                return value
-            if text not in first_leaves and ei.dtype_name(value)[0] == "f":
-                first_leaves[text] = (site, ei.value(value, copy=ei.size(value) <= _SLIDER_COPY))
-        assigned.append((text, weakref.ref(value)))
-        if len(assigned) > prune_at[0]:  # a loop's dead tensors leave the list: it holds what is alive (x2)
-            assigned[:] = [entry for entry in assigned if entry[1]() is not None]
-            prune_at[0] = 2 * len(assigned) + 256
-        NAMES.name_tensor(value, text, site, nodes, expr)
-        return value
-
+    tag = Tagging(NAMES, transform, nodes, dict(overrides or {}))
+    assigned, first_leaves, notes, plain_sites = tag.assigned, tag.first_leaves, tag.notes, tag.plain_sites
     user_ns[TAG] = tag
     scopes = ModuleScopes(_ENGINE_SCOPES) if nodes else None
     try:
@@ -167,6 +126,62 @@ def run_cell(source, user_ns, filename="<%%grad>", overrides=None, transform=Non
     run = CellRun(value, cell.last is not None, recorder, assigned, user_ns)
     run.first_leaves, run.notes, run.scopes = first_leaves, notes, scopes
     return run
+
+
+class Tagging:
+    """What the tagged cell calls (``__autograd_magic_tag__(value, kind, text, site, expr)``) for every assignment
+    and every operator/call expression it evaluates, and what it learns: the assignments (``assigned``: (name,
+    weak reference)), the cell's first leaves (``first_leaves``), the sites of leaves made without requires_grad
+    (``plain_sites``), notes. Kept short: a loop of 200k assignments calls it 400k times (an object, not a
+    closure: compiled, its state is read without a lookup, see _compiled.py).
+
+    overrides: {(name, site): array} or {name: values or Tensor} (see run_cell)."""
+
+    def __init__(self, names, transform, nodes, overrides):
+        self.names = names
+        self.transform = transform
+        self.nodes = nodes
+        self.pending = overrides
+        self.by_name = {k: v for k, v in overrides.items() if isinstance(k, str)}
+        self.assigned = []
+        self.first_leaves = {}
+        self.notes = []
+        self.plain_sites = {}   # name -> site of its first leaf that did not require grad (requires_grad_() may follow)
+        self.prune_at = 256
+
+    def __call__(self, value, kind, text, site=None, expr=None):
+        if self.transform is not None:  # trace.probe: every value the source names or computes passes through it
+            value = self.transform(value)
+        if site is None:  # an expression: its node (if any, and not named yet) learns its source text
+            if self.nodes:
+                node = ei.unnoted_node(value)
+                if node is not None:
+                    self.names.new_label(node, value, text, None)
+            return value
+        if not ei.is_tensor(value):
+            return value
+        if ei.is_leaf(value):
+            by_name = self.by_name
+            if by_name and text in by_name:
+                new = by_name[text]
+                if ei.is_tensor(new):  # a probe's own leaf (trace.probe) takes the input's place
+                    value = new
+                else:
+                    _set_values(value, np.array(new, dtype=ei.dtype_name(value)).reshape(ei.shape(value)))
+            elif self.pending and (text, site) in self.pending:
+                _override(value, text, self.pending.pop((text, site)), self.notes)
+            if not ei.requires_grad(value):  # no graph, no row: only where it was made (see _late_leaves)
+                self.plain_sites.setdefault(text, site)
+                return value
+            if text not in self.first_leaves and ei.dtype_name(value)[0] == "f":
+                self.first_leaves[text] = (site, ei.value(value, copy=ei.size(value) <= _SLIDER_COPY))
+        assigned = self.assigned
+        assigned.append((text, weakref.ref(value)))
+        if len(assigned) > self.prune_at:  # a loop's dead tensors leave the list: it holds what is alive (x2)
+            assigned[:] = [entry for entry in assigned if entry[1]() is not None]
+            self.prune_at = 2 * len(assigned) + 256
+        self.names.name_tensor(value, text, site, self.nodes, expr)
+        return value
 
 
 PARTIAL = "_autograd_magic_partial_run"

@@ -1,0 +1,18 @@
+# Cython declarations for inspect.py (compiled build only; see autograd_magic/_compiled.py): the questions the
+# recorder and the tagger ask of every tensor and node a loop makes, callable from their builds as C functions.
+cpdef is_tensor(obj)
+cpdef value(t, copy=*)
+cpdef grad_copy_upto(t, limit, past=*)
+cpdef grad_fn(t)
+cpdef is_leaf(t)
+cpdef array(t)
+cpdef requires_grad(t)
+cpdef size(t)
+cpdef graph_node(t)
+cpdef is_accumulate(node)
+cpdef node_tensor(node)
+cpdef node_id(node)
+cpdef note(node)
+cpdef set_note(node, value)
+cpdef unnoted_node(obj)
+cpdef dtype_name(t)
