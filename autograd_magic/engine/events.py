@@ -36,6 +36,8 @@ import itertools
 
 import numpy as np
 
+_NDARRAY = np.ndarray   # (a module global: compiled, read without a lookup in the numpy module)
+
 SUBSCRIBERS = []   # the engine reads this list; subscribe() and Subscription.remove() change it
 
 _pass_ids = itertools.count(1)
@@ -329,7 +331,7 @@ def begin(roots, grads, capture, create_graph, retain_graph):
     inputs = None if capture is None else tuple(capture.values())
     grads = tuple(grads)
     for g in grads:   # (a plain pass's gradients are arrays: the tuple as it is)
-        if g is not None and g.__class__ is not np.ndarray:
+        if g is not None and g.__class__ is not _NDARRAY:
             grads = tuple(readonly(g) for g in grads)
             break
     _emit(BackwardBegin(pass_id, "grad" if capture is not None else "backward", tuple(roots), grads, inputs,
@@ -382,7 +384,7 @@ def tape_accumulate(tape, leaf, grad, node):
         return
     before = leaf._grad
     # (ndarray.copy: np.array's copy without its coercion of any input, ~100 ns less a copy, three a leaf a pass)
-    tape.accumulated.append((leaf, node, grad.copy() if grad.__class__ is np.ndarray else np.array(grad),
+    tape.accumulated.append((leaf, node, grad.copy() if grad.__class__ is _NDARRAY else np.array(grad),
                              None if before is None else before._data.copy(),
                              leaf._data.copy() if tape.values else None))
 

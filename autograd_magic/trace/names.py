@@ -16,6 +16,8 @@ import weakref
 from ..engine import inspect as ei
 
 
+_weak = weakref.ref   # (a module global: compiled, read without a lookup in the weakref module)
+
 MAX_VALUES = 512        # nodes whose output values are kept (most recent first): more than any view draws
 MAX_ELEMENTS = 4096     # a node's values are kept only up to this many elements
 
@@ -109,7 +111,7 @@ class SourceNames:
         if entry is not None and entry[0]() is t:
             table[key] = (entry[0], name)
         else:
-            table[key] = (weakref.ref(t), name)
+            table[key] = (_weak(t), name)
             if len(table) > self._prune_at:
                 self._prune()
         node = ei.grad_fn(t) if label else None
@@ -135,7 +137,7 @@ class SourceNames:
         """Give node (made t, has no label yet) its label (the raw list NodeLabel reads)."""
         value = ei.array(t)   # the tensor's own array: its values for as long as the label keeps them
         if value.size <= MAX_ELEMENTS:   # the latest MAX_VALUES labels keep their values
-            raw = [None, expr, site, value, weakref.ref(t), None, None]
+            raw = [None, expr, site, value, _weak(t), None, None]
             ring, i = self._ring, self._slot
             old = ring[i]
             if old is not None:   # the oldest lets go of its values, keeping their shape and dtype
@@ -145,7 +147,7 @@ class SourceNames:
             i += 1
             self._slot = 0 if i == len(ring) else i
         else:
-            raw = [None, expr, site, None, weakref.ref(t), value.shape, value.dtype]
+            raw = [None, expr, site, None, _weak(t), value.shape, value.dtype]
         ei.set_note(node, raw)
         self.made += 1
         return raw

@@ -19,6 +19,7 @@ from .modules import ModuleScopes, engine_backend
 from .recorder import Recorder
 
 _ENGINE_SCOPES = engine_backend()
+_weak = weakref.ref   # (a module global: compiled, read without a lookup in the weakref module)
 
 
 # ---------------------------------------------------------------- tagging tensors with their source
@@ -176,7 +177,7 @@ class Tagging:
             if text not in self.first_leaves and ei.dtype_name(value)[0] == "f":
                 self.first_leaves[text] = (site, ei.value(value, copy=ei.size(value) <= _SLIDER_COPY))
         assigned = self.assigned
-        assigned.append((text, weakref.ref(value)))
+        assigned.append((text, _weak(value)))
         if len(assigned) > self.prune_at:  # a loop's dead tensors leave the list: it holds what is alive (x2)
             assigned[:] = [entry for entry in assigned if entry[1]() is not None]
             self.prune_at = 2 * len(assigned) + 256
@@ -204,7 +205,7 @@ def _late_leaves(user_ns, bound, plain_sites, first_leaves, assigned):
             first_leaves[name] = (site, ei.value(t, copy=ei.size(t) <= _SLIDER_COPY))
         known = {id(ref()) for _, ref in assigned} if known is None else known
         if id(t) not in known:
-            assigned.append((name, weakref.ref(t)))
+            assigned.append((name, _weak(t)))
             NAMES.name_tensor(t, name, site)
 
 
