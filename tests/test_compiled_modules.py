@@ -54,14 +54,20 @@ def test_every_listed_module_is_built_for_its_source_and_loaded():
     assert autograd.__file__.endswith(_compiled.SUFFIX) and sys.meta_path[0] is _compiled.FINDER
 
 
-def test_an_edited_module_runs_as_written_not_as_its_stale_build(tmp_path):
-    """The build carries its source's CRC: change the source and that module is loaded from the .py (the
-    others stay compiled)."""
+def _project_copy(tmp_path):
+    """A copy of the package with its builds (skips when there is none), to edit a source of."""
     if not _built():
         pytest.skip("no compiled module is built (the first test says whether that is allowed)")
     copy = tmp_path / "proj"
     shutil.copytree(os.path.join(ROOT, "autograd_magic"), copy / "autograd_magic",
                     ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+def test_an_edited_module_runs_as_written_not_as_its_stale_build(tmp_path):
+    """The build carries its source's CRC: change the source and that module is loaded from the .py (the
+    others stay compiled)."""
+    copy = _project_copy(tmp_path)
     names = copy / "autograd_magic" / "trace" / "names.py"
     names.write_text(names.read_text() + "\nEDITED = True\n")
     code = _LOADED + "import autograd_magic.trace.names as n; print(n.__file__.endswith('.py'), n.EDITED)"
@@ -80,11 +86,7 @@ def test_a_changed_declaration_file_needs_a_new_build_of_its_module_and_of_those
     """A .pxd is part of the build's sources (its CRC): edit loops.pxd and loops runs from its .py, and so does
     the recorder, whose .pxd cimports it (its build holds loops' extension types' layout); the rest stays
     compiled."""
-    if not _built():
-        pytest.skip("no compiled module is built (the first test says whether that is allowed)")
-    copy = tmp_path / "proj"
-    shutil.copytree(os.path.join(ROOT, "autograd_magic"), copy / "autograd_magic",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    copy = _project_copy(tmp_path)
     pxd = copy / "autograd_magic" / "trace" / "loops.pxd"
     pxd.write_text(pxd.read_text() + "\n# edited\n")
     out = _run(_LOADED, root=str(copy)).split()
