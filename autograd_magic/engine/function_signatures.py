@@ -437,14 +437,14 @@ SIGNATURES = {
     **dict.fromkeys('fft_fft fft_hfft fft_ifft fft_ihfft fft_irfft fft_rfft'.split(), (
         '(Tensor input, int? n = None, int dim = -1, str? norm = None, *, Tensor out = None)',
     )),
-    **dict.fromkeys('fft_fft2 fft_ifft2 fft_irfft2 fft_rfft2'.split(), (
+    **dict.fromkeys('fft_fft2 fft_hfft2 fft_ifft2 fft_ihfft2 fft_irfft2 fft_rfft2'.split(), (
         '(Tensor input, tuple of ints? s = None, tuple of ints dim = {-2,-1}, str? norm = None, *, Tensor out = None)',
     )),
     **dict.fromkeys('fft_fftfreq fft_rfftfreq'.split(), (
         '(int n, float d = 1.0, *, Tensor out = None, torch.dtype? dtype = None, torch.layout? layout = None, '
          'torch.device? device = None, bool? pin_memory = False, bool? requires_grad = False)',
     )),
-    **dict.fromkeys('fft_fftn fft_ifftn fft_irfftn fft_rfftn'.split(), (
+    **dict.fromkeys('fft_fftn fft_hfftn fft_ifftn fft_ihfftn fft_irfftn fft_rfftn'.split(), (
         '(Tensor input, tuple of ints? s = None, tuple of ints? dim = None, str? norm = None, *, Tensor out = None)',
     )),
     **dict.fromkeys('fft_fftshift fft_ifftshift'.split(), (

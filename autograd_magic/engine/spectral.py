@@ -6,7 +6,7 @@ real input is the conjugate of its forward transform (ConjBackward0)."""
 import numpy as np
 
 from . import dtypes
-from .complex_fns import conj, lazy_conj
+from .complex_fns import conj, conj_physical, lazy_conj
 from .dfti import BY_N, BY_ROOT_N, NONE
 from .functions import roll
 from .indexing import aten_getitem
@@ -187,11 +187,12 @@ def _rfftn(name, input, s, dim, norm):
     return apply(OPS["fft_r2c"], (x,), dims, _norm(norm, True), True, x._data.shape[dims[-1]])
 
 
-def _irfftn(name, input, s, dim, norm):
-    _check_tensor(name, input)
+def _c2r_shape_and_dims(fname, input, s, dim):
+    """canonicalize_fft_c2r_shape_and_dim_args: the shape the complex input is cut to (the last dim's n // 2 + 1),
+    its dims, and the last dim's output length n (2 (m - 1) unless s gives it)."""
     shape, dims = _shape_and_dims(input, s, dim)
     if not shape:
-        raise RuntimeError("irfftn must transform at least one axis")
+        raise RuntimeError(f"{fname} must transform at least one axis")
     s_list = None if s is None else ((s,) if isinstance(s, int) else list(s))
     if s_list is None or s_list[-1] == -1:
         last = 2 * (input._data.shape[dims[-1]] - 1)
@@ -200,8 +201,44 @@ def _irfftn(name, input, s, dim, norm):
     if last < 1:
         raise RuntimeError(f"Invalid number of data points ({last}) specified")
     shape[-1] = last // 2 + 1
+    return shape, dims, last
+
+
+def _irfftn(name, input, s, dim, norm):
+    _check_tensor(name, input)
+    shape, dims, last = _c2r_shape_and_dims("irfftn", input, s, dim)
     x = _resize(_promote(input, require_complex=True), dims, shape)
     return apply(OPS["fft_c2r"], (x,), dims, _norm(norm, False), last)
+
+
+def _hfftn(name, input, s, dim, norm):
+    """fft_hfftn_impl: a forward c2c over all dims but the last (FftC2CBackward0), then the conjugate
+    (ConjBackward0) and a c2r over the last dim (FftC2RBackward0); errors name hfftn also for hfft2."""
+    _check_tensor(name, input)
+    shape, dims, last = _c2r_shape_and_dims("hfftn", input, s, dim)
+    x = _resize(_promote(input, require_complex=True), dims, shape)
+    mode = _norm(norm, True)
+    if len(dims) > 1:
+        x = apply(OPS["fft_c2c"], (x,), dims[:-1], mode, True)
+    return apply(OPS["fft_c2r"], (conj(x),), dims[-1:], mode, last)
+
+
+def _ihfftn(name, input, s, dim, norm):
+    """fft_ihfftn_impl: a onesided backward r2c over the last dim (FftR2CBackward0), then over one dim the lazy
+    conjugate (ConjBackward0, is_conj()), over more conj_physical (ConjPhysicalBackward0) and a backward c2c over
+    the others (FftC2CBackward0)."""
+    _check_tensor(name, input)
+    shape, dims = _shape_and_dims(input, s, dim)
+    if not shape:
+        raise RuntimeError("ihfftn must transform at least one axis")
+    x = _resize(_promote(input), dims, shape)
+    mode = _norm(norm, False)
+    if x.dtype.is_complex:   # (_fft_r2c's check)
+        raise RuntimeError(f"Only supports floating-point dtypes, but found: {x.dtype.scalar_name}")
+    out = apply(OPS["fft_r2c"], (x,), dims[-1:], mode, True, x._data.shape[dims[-1]])
+    if len(dims) == 1:
+        return lazy_conj(out)
+    return apply(OPS["fft_c2c"], (conj_physical(out),), dims[:-1], mode, False)
 
 
 def fftn(input, s=None, dim=None, norm=None, *, out=None):
@@ -234,6 +271,24 @@ def rfft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
 
 def irfft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
     return _irfftn("irfft2", input, s, dim, norm)
+
+
+def hfftn(input, s=None, dim=None, norm=None, *, out=None):
+    """The real n-d signal whose Hermitian-symmetric half spectrum is input: the last dim 2 (m - 1) points."""
+    return _hfftn("hfftn", input, s, dim, norm)
+
+
+def ihfftn(input, s=None, dim=None, norm=None, *, out=None):
+    """hfftn's inverse: the onesided (last dim n // 2 + 1) inverse transform of a real n-d signal."""
+    return _ihfftn("ihfftn", input, s, dim, norm)
+
+
+def hfft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
+    return _hfftn("hfft2", input, s, dim, norm)
+
+
+def ihfft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
+    return _ihfftn("ihfft2", input, s, dim, norm)
 
 
 def _freq_dtype(name, dtype):
@@ -302,4 +357,5 @@ def ifftshift(input, dim=None):
 
 
 FUNCTIONS = {f.__name__: f for f in (fft, ifft, rfft, irfft, hfft, ihfft, fftn, ifftn, rfftn, irfftn, fft2, ifft2,
-                                      rfft2, irfft2, fftfreq, rfftfreq, fftshift, ifftshift)}
+                                      rfft2, irfft2, hfftn, ihfftn, hfft2, ihfft2, fftfreq, rfftfreq, fftshift,
+                                      ifftshift)}

@@ -14,8 +14,9 @@ def _parsed(name):
 
 fft, ifft, fft2, ifft2, fftn, ifftn = map(_parsed, ("fft", "ifft", "fft2", "ifft2", "fftn", "ifftn"))
 rfft, irfft, rfft2, irfft2, rfftn, irfftn = map(_parsed, ("rfft", "irfft", "rfft2", "irfft2", "rfftn", "irfftn"))
-hfft, ihfft = map(_parsed, ("hfft", "ihfft"))
+hfft, ihfft, hfft2, ihfft2, hfftn, ihfftn = map(_parsed, ("hfft", "ihfft", "hfft2", "ihfft2", "hfftn", "ihfftn"))
 fftfreq, rfftfreq, fftshift, ifftshift = map(_parsed, ("fftfreq", "rfftfreq", "fftshift", "ifftshift"))
 
+# (PyTorch's __all__ leaves out hfft2, ihfft2, hfftn and ihfftn: `from torch.fft import *` does not bind them)
 __all__ = ["fft", "ifft", "fft2", "ifft2", "fftn", "ifftn", "rfft", "irfft", "rfft2", "irfft2", "rfftn", "irfftn",
            "hfft", "ihfft", "fftfreq", "rfftfreq", "fftshift", "ifftshift", "Tensor"]
