@@ -535,6 +535,8 @@ class Recorder:
 
 
 def _all_none(items):
+    """Is every item None? (a loop, not all() of a generator: compiled, the recorder's methods that call this are
+    cpdef, which cannot hold a generator's closure)"""
     for item in items:
         if item is not None:
             return False
@@ -684,11 +686,8 @@ def _add(sums, node, arr):
     got = sums.get(id(node))
     if got is None or got[0] is not node:
         _fold(sums, node, arr)
-    elif got[1].__class__ is float:
-        if arr.size == 1 and arr.shape == got[3]:
-            sums[id(node)] = (node, got[1] + arr.item(), got[2], got[3])
-        else:
-            sums[id(node)] = (node, np.full(got[3], got[1]) + arr, got[2])
+    elif got[1].__class__ is float:   # (_fold makes a new entry for a one-number sum: nothing shared is written)
+        _fold(sums, node, arr)
     else:
         sums[id(node)] = (node, got[1] + arr, got[2])
 
