@@ -165,7 +165,7 @@ def sparse_t(self):
 
 
 def spmm(input, mat2):
-    """torch.sparse.mm / torch.spmm: SparseAddmmBackward0 for a sparse first operand (its gradient sparse); a dense
+    """torch.sparse.mm: SparseAddmmBackward0 for a sparse first operand (its gradient sparse); a dense
     first operand goes through torch.mm (dense @ sparse checked as ATen's transposed product)."""
     if input._coo is None:
         return mm(input, mat2)
@@ -175,13 +175,19 @@ def spmm(input, mat2):
 
 
 def mm(input, mat2):
-    """torch.mm: the sparse kernel for a sparse first operand (MmBackward0, as PyTorch records it)."""
+    """torch.mm (and torch.spmm, ATen's alias of it): the sparse kernel for a sparse first operand (MmBackward0, as
+    PyTorch records it)."""
     sparse = SPARSE_CLASS[0]
     if input.__class__ is sparse:
         return sparse_mm(input, mat2)
     if mat2.__class__ is sparse:
         check_dense_sparse(input, mat2)
     return L.mm(input, mat2)
+
+
+def torch_spmm(input, mat2):
+    """torch.spmm: mm under another name (MmBackward0, not torch.sparse.mm's SparseAddmmBackward0)."""
+    return mm(input, mat2)
 
 
 def matmul(input, other):

@@ -72,6 +72,11 @@ def sparse_methods(methods):
         new[name] = lambda self, other, *a, _d=methods[name], **k: _elementwise(self, other, _d, a, k)
     for name in ("add", "__add__"):
         new[name] = lambda self, other, *a, _d=methods[name], **k: _sparse_add(self, other, _d, a, k)
+    for name in ("sub", "__sub__", "subtract"):   # (ATen: sub is add with -alpha)
+        new[name] = lambda self, other, *a, _d=methods[name], **k: _sparse_add(self, other, _d, a, k, -1)
+    new["sub_"] = lambda self, other, *a, **k: _sparse_add_(self, other, *a, _sign=-1, **k)
+    for name in ("__radd__", "__rsub__"):   # (Python asks the sparse operand first: a subclass of the dense one)
+        new[name] = lambda self, other, _d=methods[name], _n=name: _sparse_reflected(self, other, _d, _n)
     for name in ("neg", "negative", "__neg__"):   # (the pattern kept as it is, coalesced or not)
         new[name] = lambda self, _d=methods[name]: attach(_d(self), self._coo.indices, -self._coo.values,
                                                            self._coo.coalesced)
@@ -226,11 +231,11 @@ def _matmul(self, other, dense):
 
 def functions(namespace):
     """The torch functions of the namespace given (torch's) that know the sparse layout: torch.add(s, ...),
-    torch.mul, torch.div, torch.t, torch.neg, torch.reshape with a sparse first argument go to the method."""
+    torch.sub, torch.mul, torch.div, torch.t, torch.neg, torch.reshape with a sparse first argument go to the method."""
     out = {}
     # (each wrapper costs a dense call one Python frame, about 2% of a small op)
-    for name in ("add", "mul", "multiply", "div", "divide", "t", "transpose", "swapaxes", "swapdims", "permute",
-                 "reshape", "sum", "clone", "neg", "negative",
+    for name in ("add", "sub", "subtract", "mul", "multiply", "div", "divide", "t", "transpose", "swapaxes",
+                 "swapdims", "permute", "reshape", "sum", "clone", "neg", "negative",
                  *_ZERO_PRESERVING):
         dense = namespace.get(name)
         if dense is None:
@@ -262,22 +267,39 @@ def _elementwise(self, other, dense, args, kwargs):
     return attach(out, coo.indices, vals, coo.coalesced)
 
 
-def _sparse_add(self, other, dense, args, kwargs):
-    """sparse + sparse: ATen's sparse add (the entry lists merged, or joined: sparse_grad.add)."""
+def _sparse_add(self, other, dense, args, kwargs, sign=1):
+    """sparse + sparse (sign -1: sparse - sparse): ATen's sparse add (the entry lists merged, or joined:
+    sparse_grad.add); the node the dense method's (AddBackward0, SubBackward0)."""
     if not (isinstance(other, TensorBase) and other._coo is not None):
         raise RuntimeError("add(sparse, dense) is not supported. Use add(dense, sparse) instead.")
     out = dense(self, other, *args, **kwargs)
     alpha = kwargs.get("alpha", args[0] if args else 1)
-    idx, vals, _, coalesced_ = SG.add(self._coo, other._coo, self._data.shape, alpha)
+    idx, vals, _, coalesced_ = SG.add(self._coo, other._coo, self._data.shape, sign * alpha)
     return attach(out, idx, vals.astype(out._data.dtype, copy=False), coalesced_)
 
 
-def _sparse_add_(self, other, *args, **kwargs):
-    """sparse.add_(sparse): in place, as ATen's sparse add."""
+def _sparse_add_(self, other, *args, _sign=1, **kwargs):
+    """sparse.add_(sparse) (_sign -1: sub_): in place, as ATen's sparse add."""
     if not (isinstance(other, TensorBase) and other._coo is not None):
         raise RuntimeError("add(sparse, dense) is not supported. Use add(dense, sparse) instead.")
     alpha = kwargs.get("alpha", args[0] if args else 1)
-    return set_sparse(self, *SG.add(self._coo, other._coo, self._data.shape, alpha))
+    return set_sparse(self, *SG.add(self._coo, other._coo, self._data.shape, _sign * alpha))
+
+
+def _sparse_reflected(self, other, dense, name):
+    """number + sparse, dense - sparse ...: a dense tensor of the sparse one's size gives the dense result; a number
+    is added as sparse.add(number) (refused), subtracted as a 0-dim dense tensor (a size PyTorch refuses)."""
+    if isinstance(other, TensorBase) and other._coo is None and other._data.shape == self._data.shape:
+        return dense(self, other)
+    if name == "__radd__" and not isinstance(other, TensorBase):
+        raise RuntimeError("add(sparse, dense) is not supported. Use add(dense, sparse) instead.")
+    out = dense(self, other)   # (its own errors first: a bool subtraction, a type it cannot take)
+    if out is NotImplemented:
+        return out
+    size = list(other._data.shape) if isinstance(other, TensorBase) else []
+    raise RuntimeError(f"add: expected 'self' and 'other' to have same size, but self has size {size} while other "
+                       f"has size {list(self._data.shape)} (FYI: dense-sparse addition does not currently support "
+                       "broadcasting)")
 
 
 def _sparse_mul_(self, other):

@@ -37,7 +37,7 @@ from ..engine.indexing import index_put, index_put_  # noqa: F401
 from ..engine.indexing import (diag, diagonal, flip, gather, index_select, masked_select, scatter,  # noqa: F401
                                scatter_add, select, trace, tril, triu)
 from ..engine.linalg import addmm, bmm, cdist, dot, mv, outer, pdist  # noqa: F401
-from ..engine.sparse import matmul, mm, sparse_coo, sparse_coo_tensor, spmm  # noqa: F401  (sparse-aware: engine/sparse.py)
+from ..engine.sparse import matmul, mm, sparse_coo, sparse_coo_tensor, torch_spmm as spmm  # noqa: F401  (sparse-aware: engine/sparse.py)
 from ..engine.sparse_methods import functions as _sparse_functions
 from ..engine.linalg_fns import cholesky_inverse, det, inverse, logdet, matrix_power, pinverse  # noqa: F401
 from ..engine.linalg_legacy import cholesky_solve, triangular_solve  # noqa: F401
