@@ -6,6 +6,7 @@ import operator
 import numpy as np
 
 from . import dtypes, events, memory_format, sparse_grad
+from .argcheck import tp_name
 from .bufpool import sole_view as _sole_view, sum_into
 from .fperror import FP_ERROR_STATE, ALL_IGNORED
 
@@ -84,6 +85,19 @@ _NO_EDGE = (None, 0)
 FREED = ("freed",)  # Node.saved after a backward without retain_graph
 
 
+class _getset(property):
+    """A read-only attribute of a graph node, refused as PyTorch's C getsets refuse it."""
+
+    def __set_name__(self, owner, name):
+        self.attr = name
+
+    def __set__(self, obj, value):
+        raise AttributeError(f"attribute '{self.attr}' of '{type(obj).__name__}' objects is not writable")
+
+    def __delete__(self, obj):
+        self.__set__(obj, None)
+
+
 class Node:
     """A backward function (``grad_fn``): one output, one entry in ``next_functions`` per input.
 
@@ -142,7 +156,7 @@ class Node:
         node.extra = node.note = None
         return node
 
-    @property
+    @_getset
     def next_functions(self):
         return tuple(_NO_EDGE if e is None else (_named(e[0]), e[1].nr) if e.__class__ is tuple and
                      e[1].__class__ is Slot else (_named(edge_node(e)), 0) for e in self.edges)
@@ -168,14 +182,14 @@ class Node:
     def out_ref(self, ref):
         self._extra()["out"] = ref
 
-    @property
+    @_getset
     def metadata(self):
         return self._extra().setdefault("metadata", {})
 
     def _hooks(self, kind):
         return self._extra().setdefault(kind, {})
 
-    requires_grad = True   # (PyTorch's nodes say so: a node exists only for outputs that require grad)
+    requires_grad = _getset(lambda self: True)   # (a node exists only for outputs that require grad)
 
     def name(self):
         return self.op.qualname
@@ -298,7 +312,7 @@ class AccumulateGrad:
     multi = False
     saved = ()
     seq = -1
-    next_functions = ()
+    next_functions = _getset(lambda self: ())
     edges = ()
 
     def __init__(self, variable):
@@ -307,7 +321,7 @@ class AccumulateGrad:
         self.trace_id = None   # engine.inspect.node_id's number for it, given when first asked
 
     name = Node.name
-    requires_grad = True
+    requires_grad = Node.requires_grad
     __repr__ = Node.__repr__
     __dir__ = lambda self: sorted({*_NODE_DIR, "variable"})   # noqa: E731 - as PyTorch lists it
     register_hook = Node.register_hook
@@ -815,7 +829,16 @@ def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
     post = leaf._post_acc_hooks
     if post:
         for fn in list(post.values()):
-            fn(leaf)
+            _check_post_accumulate_result(fn(leaf))
+
+
+def _check_post_accumulate_result(result):
+    """PyTorch's check of what a post-accumulate-grad hook returned: None only."""
+    if result is None:
+        return
+    if hasattr(result, "_data") and hasattr(result, "grad_fn"):
+        raise RuntimeError("Tensor post accumulate grad hooks should return None.")
+    raise TypeError(f"expected Variable, but hook returned '{tp_name(result)}'")
 
 
 def _accumulate_data(leaf, grad, to_tensor, taken):
@@ -863,7 +886,11 @@ class Packed:
         self.packed, self.unpack_hook, self.rank, self.origin = packed, unpack_hook, rank, origin
 
     def tensor(self):
-        return self.unpack_hook(self.packed)
+        t = self.unpack_hook(self.packed)
+        if not hasattr(t, "_data") or not hasattr(t, "grad_fn"):
+            raise TypeError("Output of saved tensor unpack_hook expected to be a Tensor but got result of type "
+                            f"{tp_name(t)}")
+        return t
 
     def unpacked(self, node, rewrap):
         """The unpack hook's tensor as PyTorch's SavedVariable::unpack makes it: a new tensor of its data with the

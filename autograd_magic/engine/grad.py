@@ -208,15 +208,35 @@ def _grads_tuple(grads, n):
 
 
 def _inputs_tuple(inputs, fn):
-    """`inputs` of backward() / grad() as a tuple: a Tensor, a dict (its values) or an iterable."""
-    if isinstance(inputs, TensorBase):
-        return (inputs,)
-    if type(inputs) is dict:
-        return tuple(inputs.values())
-    if isinstance(inputs, Mapping):
+    """`inputs` of backward() / grad() as a tuple: a Tensor, a dict (its values) or an iterable; each
+    torch.autograd.graph.GradientEdge among them as the tensor whose gradient it stands for."""
+    if isinstance(inputs, TensorBase) or _is_edge(inputs):
+        inputs = (inputs,)
+    elif type(inputs) is dict:
+        inputs = inputs.values()
+    elif isinstance(inputs, Mapping):
         raise TypeError(f"`inputs` argument to `{fn}()` must be a dict, not {type(inputs).__name__}. "
                         "Other Mapping types are not supported.")
-    return tuple(inputs)
+    return tuple(_edge_tensor(t) if _is_edge(t) else t for t in inputs)
+
+
+def _is_edge(x):
+    """A GradientEdge (torch.autograd.graph's named tuple of a node and an output number)."""
+    return isinstance(x, tuple) and hasattr(x, "node") and hasattr(x, "output_nr")
+
+
+def _edge_tensor(edge):
+    """The tensor of a GradientEdge: a leaf's (its AccumulateGrad's variable), or the output its node keeps a
+    reference to (retain_grad); an edge to any other output is not supported."""
+    node, nr = edge.node, edge.output_nr
+    if hasattr(node, "variable"):
+        return node.variable
+    ref = node.extra and (node.extra.get("out_refs", {}).get(nr) if node.multi else node.extra.get("out"))
+    t = ref() if ref is not None else None
+    if t is None:
+        raise NotImplementedError("autograd_magic implements a subset of PyTorch: a GradientEdge as an input of "
+                                  "grad() or backward() is supported for a leaf, or for a tensor that retains grad")
+    return t
 
 
 def _check_input(t):

@@ -286,7 +286,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         _check_matrices(mat1, mat2)
         _check_matmul_shapes(mat1, mat2)
         expand(input, mat1._data.shape[:1] + mat2._data.shape[1:])   # PyTorch's message for a wrong input
-        return apply(OPS["addmm_scaled"], (input, mat1, mat2), beta, alpha)
+        return apply(OPS["addmm_scaled"], (input, mat1, mat2), beta, alpha, _layout(mat1._data), _layout(mat2._data))
     if input._data.dtype != mat2._data.dtype:
         raise RuntimeError(f"self and mat2 must have the same dtype, but got {input.dtype.scalar_name} and {mat2.dtype.scalar_name}")
     if mat1._data.dtype != mat2._data.dtype:
@@ -298,7 +298,14 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if len(shape) > 2 or any(n != 1 and n != m for n, m in zip(shape[::-1], size[::-1])):
         expand(input, size)   # PyTorch's message for an input that does not expand to the product's shape
     data = mkl_order.addmm(input._data, mat1._data, mat2._data)
-    return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), transposed(mat1._data), data=data)
+    return apply(OPS["addmm"], (input, mat1, mat2), transposed(mat2._data), transposed(mat1._data),
+                 _layout(mat1._data), _layout(mat2._data), data=data)
+
+
+def _layout(arr):
+    """A factor's sizes, strides in bytes and item size, kept in an addmm node's consts (its
+    _saved_mat1_sym_sizes ...: worked out in elements when read, not at every product)."""
+    return arr.shape, arr.strides, arr.itemsize
 
 
 def outer(input, vec2):

@@ -621,7 +621,7 @@ def dot_vjp(xp, grad, saved, consts, needs):
     return (grad * b if needs[0] else None), (grad * a if needs[1] else None)
 
 
-def _addmm(c, a, b):
+def _addmm(c, a, b, *layout):
     return mkl_order.addmm(c, a, b)
 
 

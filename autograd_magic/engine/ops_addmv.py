@@ -176,7 +176,7 @@ def addbmm_vjp(xp, grad, saved, consts, needs):
     return (_times(grad, beta) if needs[0] else None), _times(ga, alpha), _times(gb, alpha)
 
 
-def _addmm_scaled(c, a, b, beta, alpha):
+def _addmm_scaled(c, a, b, beta, alpha, *layout):
     if a.shape[1] and _by_blas(c, a, b, beta, alpha):   # addmm_impl_cpu_: self copied in, gemm's own beta/alpha
         out = blas.addmm(a, b, None if beta == 0 else np.broadcast_to(c, a.shape[:1] + b.shape[1:]), beta, alpha)
         if out is not None:
@@ -188,7 +188,7 @@ def _addmm_scaled(c, a, b, beta, alpha):
 def addmm_scaled_vjp(xp, grad, saved, consts, needs):
     """beta * input + alpha * (mat1 @ mat2): addmm given beta or alpha."""
     a, b = saved
-    beta, alpha = consts
+    beta, alpha = consts[:2]   # (then the factors' layouts, for the node's saved attributes)
     ga = xp.matmul(grad, xp.mT(b)) if needs[1] else None
     gb = xp.matmul(xp.mT(a), grad) if needs[2] else None
     return (_times(grad, beta) if needs[0] else None), _times(ga, alpha), _times(gb, alpha)

@@ -30,6 +30,7 @@ SAVED = {
     "prod": (("self", 0), ("result", 1)), "prod_dim": (("self", 0), ("result", 1)),
     "mm": (("mat2", 1), ("self", 0)), "bmm": (("mat2", 1), ("self", 0)), "mv": (("self", 0), ("vec", 1)),
     "dot": (("self", 0), ("tensor", 1)), "addmm": (("mat1", 0), ("mat2", 1)),
+    "addmm_scaled": (("mat1", 0), ("mat2", 1)),
 }
 # ops PyTorch saves no tensor for (sizes, dims and scalars only), nor does the engine
 NOTHING = ("add", "sub", "rsub", "neg", "div_scalar", "mul_scalar", "sum", "sum_dim", "mean", "mean_dim", "view",
@@ -75,13 +76,17 @@ class SavedTensor:
     def __init__(self, node, pos):
         self._node, self._pos = node, pos
 
-    def register_hooks(self, pack_hook, unpack_hook):
+    def register_hooks(self, *args, **kwargs):
         """Pack the saved tensor now with pack_hook; backward will use unpack_hook(what it returned)."""
-        if not callable(pack_hook) or not callable(unpack_hook):
+        if kwargs or len(args) != 2 or not all(map(callable, args)):
+            # (a pybind11 method of two positional callables: its error lists what it was called with)
+            given = ", ".join(map(repr, (self,) + args))
+            if kwargs:
+                given += "; kwargs: " + ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
             raise TypeError("register_hooks(): incompatible function arguments. The following argument types are "
                             "supported:\n    1. (self: torch._C._autograd.SavedTensor, arg0: collections.abc.Callable, "
-                            "arg1: collections.abc.Callable) -> None\n\nInvoked with: "
-                            f"{self!r}, {pack_hook!r}, {unpack_hook!r}")
+                            f"arg1: collections.abc.Callable) -> None\n\nInvoked with: {given}")
+        pack_hook, unpack_hook = args
         saved = self._node.saved
         if saved is FREED:
             raise RuntimeError(FREED_MESSAGE)
@@ -204,6 +209,18 @@ def _operand_sizes(i):
     return read
 
 
+def _addmm_layout(i, part):
+    """addmm's mat1 (i=1) or mat2 (i=2) sizes (part 0) or strides in elements (part 1), from the node's consts
+    (the last two: each factor's sizes, strides in bytes, item size); PyTorch keeps a factor's strides only when
+    it wants a gradient (else ())."""
+    def read(node):
+        if part and node.edges[i] is None:
+            return ()
+        sizes, strides, itemsize = node.consts[i - 3]
+        return tuple(sizes) if part == 0 else tuple(n // itemsize for n in strides)
+    return read
+
+
 def _max_indices(node):
     """max(dim) / min(dim): the indices of the extremes, without the kept dimension unless keepdim."""
     dim, keepdim, idx = node.consts[0], node.consts[1], node.consts[2]
@@ -236,6 +253,8 @@ def _index_parts(node):
 _ALPHA = {"alpha": lambda node: node.consts[0] if node.consts else 1}
 _DIM_KEEPDIM = {"dim": _const(0), "keepdim": _const(1)}
 _DIM = {"dim": _const(0)}
+_ADDMM_LAYOUT = {f"mat{i}_sym_{what}": _addmm_layout(i, part) for i in (1, 2)
+                 for part, what in enumerate(("sizes", "strides"))}
 # ops whose node the engine builds with PyTorch's arguments in its consts: PyTorch's names for them (the values
 # computed when read, so that building a node costs nothing more); dims as the engine holds them (wrapped)
 ARGUMENTS = {
@@ -262,6 +281,8 @@ ARGUMENTS = {
     "max_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(3), "indices": _max_indices},
     "min_dim": {**_DIM_KEEPDIM, "self_sym_sizes": _sizes_from(3), "indices": _max_indices},
     "mm": {"self_sym_sizes": _operand_sizes(0), "mat2_sym_sizes": _operand_sizes(1)},
+    "addmm": {"alpha": lambda node: 1, "beta": lambda node: 1, **_ADDMM_LAYOUT},
+    "addmm_scaled": {"beta": _const(0), "alpha": _const(1), **_ADDMM_LAYOUT},
     "index": {"indices": lambda node: _index_parts(node)[1], "self_sym_sizes": lambda node: _index_parts(node)[0]},
     "prod_dim": _DIM_KEEPDIM, "amax": _DIM_KEEPDIM, "amin": _DIM_KEEPDIM, "logsumexp": _DIM_KEEPDIM,
     "clamp": {"min": _const(0), "max": _const(1)},

@@ -3,6 +3,7 @@ as in PyTorch's tutorial "Hooks for saved tensors". Which tensors an op saves is
 follows it for the common ops and refuses the hooks, naming the op, elsewhere (engine/saved_hooks.py)."""
 import abc
 import contextlib
+import typing
 
 from ...engine import autograd, saved_hooks
 from ...engine.autograd import RemovableHandle
@@ -24,6 +25,24 @@ class Node(abc.ABC):
     # PyTorch's abstract methods: Node() is refused, naming them
     name = next_functions = metadata = _input_metadata = abc.abstractmethod(lambda self: None)
     register_hook = register_prehook = _register_hook_dict = _sequence_nr = abc.abstractmethod(lambda self, *a: None)
+
+
+class GradientEdge(typing.NamedTuple):
+    """Where a tensor's gradient is computed in the graph: its grad_fn (AccumulateGrad for a leaf) and output number."""
+    node: Node
+    output_nr: int
+    ownership_token: typing.Optional[Node] = None
+
+
+GradientEdge.__module__ = "torch.autograd.graph"
+
+
+def get_gradient_edge(tensor):
+    """The GradientEdge of tensor: (its grad_fn, or its AccumulateGrad when it is a leaf, and its output_nr)."""
+    if not tensor.requires_grad:
+        raise RuntimeError("It is not possible to get the gradient edge for a Tensor that does not require gradients")
+    node = tensor._fn if tensor._fn is not None else tensor._accumulator()
+    return GradientEdge(node, tensor.output_nr)
 
 
 class saved_tensors_hooks:
