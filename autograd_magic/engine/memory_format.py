@@ -220,10 +220,26 @@ _KEEP_FORMAT = {
         "constant_pad_nd", "reflection_pad2d", "reflection_pad3d", "replication_pad2d", "replication_pad3d",
         "upsample_nearest2d", "upsample_nearest_exact2d", "upsample_bilinear2d", "upsample_bicubic2d",
         "upsample_nearest3d", "upsample_nearest_exact3d", "upsample_trilinear3d", "pixel_shuffle",
-        "pixel_unshuffle", "channel_shuffle", "native_group_norm", "flip"),
+        "pixel_unshuffle", "channel_shuffle", "native_group_norm"),
 }
 _ROW_MAJOR = ("avg_pool3d", "adaptive_avg_pool3d", "adaptive_max_pool3d", "circular_pad", "im2col", "cumsum",
-              "cumprod", "logcumsumexp", "fractional_max_pool2d", "fractional_max_pool3d")
+              "cumprod", "logcumsumexp", "fractional_max_pool2d", "fractional_max_pool3d",
+              # ATen clones the input contiguous and writes in place: x.t().masked_fill(m, 0) is row-major
+              "masked_fill", "masked_fill_t", "masked_scatter", "log_softmax")
+_SUGGESTED = ("roll",)   # ATen's self.contiguous(self.suggest_memory_format()): channels-last stays, else row-major
+_PRESERVED = ("flip",)   # ATen's empty_like(self, MemoryFormat::Preserve): x.t().flip(0) stays transposed
+
+
+def _preserved(data, inputs):
+    """The layout of empty_like(input, preserve_format): the input's own order of dims (dense strides in that
+    order when it has gaps), channels-last when it suggests it."""
+    a = inputs[0]._data
+    if a.flags.c_contiguous or data.__class__ is not np.ndarray or data.shape != a.shape:
+        return data if data.__class__ is not np.ndarray or data.flags.c_contiguous else np.ascontiguousarray(data)
+    fmt = suggested(a)
+    if fmt is not contiguous_format:
+        return laid_out(data, fmt)
+    return iterated(data, inputs[:1])
 
 
 _OWN_FORMAT = ("clone", "to_copy", "alias")   # elementwise, laid out by their memory_format argument
@@ -244,6 +260,11 @@ def assign_layouts(ops, elementwise=()):
             ops[name].layout = layout
     for name in _ROW_MAJOR:
         ops[name].layout = _row_major
+    for name in _PRESERVED:
+        ops[name].layout = _preserved
+    channels_last_kept = _following(1)
+    for name in _SUGGESTED:
+        ops[name].layout = lambda data, inputs: (channels_last_kept if data.ndim in (4, 5) else _row_major)(data, inputs)
 
 
 def as_laid_out_as(a, other, dtype=None):

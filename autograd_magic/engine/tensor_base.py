@@ -512,8 +512,16 @@ class TensorBase:
         return dtypes.is_float_np(self._data.dtype)
 
     def stride(self, *args, **kwargs):
-        dim = _size_dim("stride", args, kwargs, self._data.ndim)
-        st = tuple(s // self._data.itemsize for s in self._data.strides)
+        a = self._data
+        dim = _size_dim("stride", args, kwargs, a.ndim)
+        if a.size or any(a.strides):
+            st = tuple(s // a.itemsize for s in a.strides)
+        else:   # numpy gives a new empty array zero strides; PyTorch its row-major ones (zeros(0, 3): (3, 1))
+            st, step = [], 1
+            for n in reversed(a.shape):
+                st.append(step)
+                step *= max(n, 1)
+            st = tuple(reversed(st))
         return st if dim is None else st[dim]
 
     def is_contiguous(self, memory_format=None):
