@@ -1,5 +1,6 @@
 """Tensor creation: tensor, zeros, ones, arange, rand ... with PyTorch's dtype inference."""
 import functools
+import inspect
 import math
 import warnings
 
@@ -381,6 +382,23 @@ def _check_generator(name, generator, args, **kwargs):
         raise invalid_combination(name, argcheck.OVERLOADS[name], args, {**size, "generator": generator, **given})
 
 
+def _keywords_checked(fn):
+    """rand/randn's parser (two overloads) reports a keyword neither takes (``torch.randn(2, 50, names=...)``, the
+    named-tensor example of old docs) as no overload taking the call, every keyword given listed in its order;
+    without a size, as the size missing."""
+    known = frozenset(inspect.signature(fn).parameters) - {"shape"}
+
+    @functools.wraps(fn)
+    def checked(*shape, **kwargs):
+        if kwargs and not known.issuperset(kwargs):
+            texts = argcheck.OVERLOADS[fn.__name__]
+            if not shape and "size" not in kwargs:
+                check_call(fn.__name__, [Signature(text) for text in texts], (), kwargs)
+            raise invalid_combination(fn.__name__, texts, shape, kwargs)
+        return fn(*shape, **kwargs)
+    return checked
+
+
 def _no_size_overloads(name, **kwargs):
     """PyTorch's parser's TypeError for a factory with overloads called without a size (``torch.rand()``): the
     keyword arguments given (those not at their defaults) decide which overloads it reports."""
@@ -660,6 +678,7 @@ def _refuse_integral(dt, kernel, shape=None):
         raise NotImplementedError(f"\"{kernel}\" not implemented for '{dt.scalar_name}'")
 
 
+@_keywords_checked
 def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
          pin_memory=False):
     if device is not None:
@@ -679,6 +698,7 @@ def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_gr
     return t if out is None else _into(t, out, "rand")
 
 
+@_keywords_checked
 def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None, layout=None,
           pin_memory=False):
     if device is not None:

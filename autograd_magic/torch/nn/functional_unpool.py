@@ -4,6 +4,7 @@ a squeeze, as in PyTorch)."""
 import numpy as np
 
 from ...engine.optable import OPS
+from ...engine.softmax_dims import threads
 from ...engine.tensor_base import apply
 from ._args import ntuple
 from .functional_conv import _tuple
@@ -31,6 +32,19 @@ def _unpool_output_size(input, kernel_size, stride, padding, output_size):
     return output_size
 
 
+def _reported_index(flat, bad):
+    """The bad index ATen's kernel names: at::parallel_for cuts the flat indices into one chunk per thread, each
+    thread keeps the last bad one of its chunk, and the calling thread's (the first chunk) is seen last; a chunk
+    after it only when the first has none (the lowest such chunk here: which of them wins is a race in ATen)."""
+    n = flat.size
+    chunk = -(-n // max(1, min(threads(), n)))
+    for start in range(0, n, chunk):
+        hits = np.flatnonzero(bad[start:start + chunk])
+        if hits.size:
+            return int(flat[start + hits[-1]])
+    return None
+
+
 def _unpool(nd, input, indices, size):
     """The engine's max_unpool{nd}d with ATen's checks: int64 indices of the input's shape, each inside a plane."""
     if indices._data.dtype != np.int64:
@@ -46,7 +60,7 @@ def _unpool(nd, input, indices, size):
     idx = indices._data
     bad = (idx < 0) | (idx >= int(np.prod(size)))
     if bad.any():
-        raise RuntimeError(f"Found an invalid max index: {idx.reshape(-1)[np.argmax(bad.reshape(-1))]} (output "
+        raise RuntimeError(f"Found an invalid max index: {_reported_index(idx.reshape(-1), bad.reshape(-1))} (output "
                            f"volumes are of size {'x'.join(map(str, size))})")
     shape = tuple(input.shape[:-nd]) + size
     return apply(OPS[f"max_unpool{nd}d"], (input,), np.ascontiguousarray(idx), shape)
