@@ -99,7 +99,10 @@ def imag(input):
     _tensor("imag", "input", input)
     if input._data.dtype.kind != "c":
         raise RuntimeError("imag is not implemented for tensors with non-complex dtypes.")
-    return select(_pairs(input), -1, 1)
+    out = select(_pairs(input), -1, 1)
+    if input._conj_bit:   # (PyTorch's imag of a lazily conjugated tensor is a lazily negated view)
+        out._neg_bit = True
+    return out
 
 
 def conj(input):
@@ -124,6 +127,11 @@ def resolve_conj(input):
     """The conjugated values as a tensor without the conjugate bit (a copy, as PyTorch's); any other tensor
     itself."""
     return input.clone() if input._conj_bit else input
+
+
+def resolve_neg(input):
+    """The negated values as a tensor without the negative bit (a copy, as PyTorch's); any other tensor itself."""
+    return input.clone() if input._neg_bit else input
 
 
 def conj_physical(input):

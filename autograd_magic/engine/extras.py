@@ -19,6 +19,7 @@ from .histogram import histc, histogram
 from .linalg import mm, outer
 from .more import tensor_split
 from .optable import OPS
+from .argcheck import tp_name
 from .size import Size
 from .tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, apply, inplace, wrap
 
@@ -47,7 +48,8 @@ def bincount(input, weights=None, minlength=0):
 
 
 def ravel(input):
-    return S.reshape(input, (-1,))
+    """As ATen: contiguous() (a CloneBackward0 when it copies), then view(-1) (ViewBackward0, never an unsafe view)."""
+    return S.view(input.contiguous(), (-1,))
 
 
 def swapdims(input, dim0, dim1):
@@ -56,18 +58,30 @@ def swapdims(input, dim0, dim1):
 
 def tensordot(a, b, dims=2, out=None):
     """PyTorch's composite: permute each side so the contracted dims meet, reshape to matrices, one mm."""
-    if isinstance(dims, int):
+    # (torch.functional.tensordot's reading of dims: an int, a pair of lists, or a tensor of either)
+    if not isinstance(dims, (tuple, list, TensorBase, int)):
+        raise RuntimeError("tensordot expects dims to be int or tuple[list[int], list[int]] or list[list[int]] "
+                           f"containing two lists, but got dims={dims}")
+    if isinstance(dims, TensorBase) and dims.numel() <= 1:
+        count = int(dims.item())
+        if count < 0:
+            raise RuntimeError(f"tensordot expects dims >= 0, but got dims={dims}")
+        dims_a, dims_b = list(range(-count, 0)), list(range(count))
+    elif isinstance(dims, int):
         if dims < 0:
             raise RuntimeError(f"tensordot expects dims >= 0, but got dims={dims}")
-        dims_a, dims_b = list(range(-dims, 0)), list(range(dims))   # as torch.functional.tensordot
+        if dims > min(a.ndim, b.ndim):
+            raise RuntimeError(f"tensordot expects dims < ndim_a or ndim_b, but got dims={dims}")
+        dims_a, dims_b = list(range(-dims, 0)), list(range(dims))
     else:
-        dims_a, dims_b = dims
-        if isinstance(dims_a, TensorBase):
-            dims_a = dims_a.tolist()
-        if isinstance(dims_b, TensorBase):
-            dims_b = dims_b.tolist()
-        dims_a = [dims_a] if isinstance(dims_a, int) else list(dims_a)
-        dims_b = [dims_b] if isinstance(dims_b, int) else list(dims_b)
+        if isinstance(dims, TensorBase) and dims.shape[0] != 2:
+            raise AssertionError(f"dims tensor must have size 2 in first dimension, got {dims.shape[0]}")
+        dims_a, dims_b = (dims[0].tolist(), dims[1].tolist()) if isinstance(dims, TensorBase) else dims
+        for position, (name, given) in enumerate((("dims_self", dims_a), ("dims_other", dims_b)), 3):
+            if not isinstance(given, (list, tuple)):   # (the int-list parser of the ATen op it calls)
+                raise TypeError(f"tensordot(): argument '{name}' (position {position}) must be tuple of ints, "
+                                f"not {tp_name(given)}")
+        dims_a, dims_b = list(dims_a), list(dims_b)
     if len(dims_a) != len(dims_b):
         raise RuntimeError("both dimension lists should have same length")
     if a._data.dtype != b._data.dtype:   # (ATen's tensordot: before the contracted dims, and before any promotion)

@@ -551,13 +551,12 @@ def cross(input, other, *, dim=-1, out=None):
             raise RuntimeError(_OUT_GRAD.format("linalg_cross"))
     if input._data.ndim != other._data.ndim:
         raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
-    check_broadcast(input._data.shape, other._data.shape)
-    nd = max(input._data.ndim, other._data.ndim)
+    nd = input._data.ndim
     d = _dim(dim, nd)
-    sa = input._data.shape[d - nd + input._data.ndim] if input._data.ndim >= nd - d else 1
-    sb = other._data.shape[d - nd + other._data.ndim] if other._data.ndim >= nd - d else 1
-    if sa != 3 or sb != 3:
+    sa, sb = input._data.shape[d], other._data.shape[d]
+    if sa != 3 or sb != 3:   # (ATen's meta function: the lengths along dim before the batch dims broadcast)
         raise RuntimeError(f"linalg.cross: inputs dimension {dim} must have length 3. Got {sa} and {sb}")
+    check_broadcast(input._data.shape, other._data.shape)
     if out is not None and out._data.dtype != input._data.dtype:   # (the meta function: out takes input's dtype)
         raise RuntimeError(f"Expected out tensor to have dtype {dtypes.c_name(input._data.dtype)}, but got "
                            f"{dtypes.c_name(out._data.dtype)} instead")

@@ -291,6 +291,11 @@ def aminmax(input, *, dim=None, keepdim=False):
 def nansum(input, dim=None, keepdim=False, *, dtype=None):
     if input.is_complex():
         raise RuntimeError("nansum on CPU does not support complex inputs")
+    if dtype is not None and dtype.is_complex and dtypes.is_float_np(input._data.dtype):
+        # (ATen leaves integer inputs to sum; its own NaN-skipping kernel has no complex version)
+        raise NotImplementedError(f'"nansum_cpu" not implemented for \'{dtype.scalar_name}\'')
+    if dtype is not None and not (dtype.is_floating_point or dtype.is_complex) and dtypes.is_float_np(input._data.dtype):
+        input = F.masked_fill(input, F.isnan(input), 0)   # (a NaN is skipped before its element is cast)
     t = input if dtype is None else input.to(dtype)
     if t._data.dtype.kind in "biu" and dtype is None:
         t = t.long()
@@ -302,6 +307,9 @@ def nanmean(input, dim=None, keepdim=False, *, dtype=None):
     if not (dtypes.is_float_np(input._data.dtype) or input.is_complex()):
         raise RuntimeError(f"nanmean(): expected input to have floating point or complex dtype but got "
                            f"{input.dtype.scalar_name}")
+    if dtype is not None and not (dtype.is_floating_point or dtype.is_complex):
+        raise RuntimeError("nanmean(): could not infer output dtype. Optional dtype must be either a floating point "
+                           f"or complex dtype. Got: {dtype.scalar_name}")
     count = S.sum(F.logical_not(F.isnan(input)), dim, keepdim) if dim is not None else \
         S.sum(F.logical_not(F.isnan(input)))
     return F.div(nansum(input, dim, keepdim, dtype=dtype), count)
@@ -513,9 +521,14 @@ def vander(x, N=None, increasing=False):
     if n < 0:
         raise RuntimeError("N must be non-negative.")
     dt = dtypes.promote_pair(x.dtype, dtypes.int64)
+    # as ATen: the powers are written in place into the result (so that the cumprod's saved input is modified
+    # in place, and a backward through vander raises PyTorch's version-counter error)
     result = wrap(np.ones((x.shape[0], n), dt.np))
+    if n > 0:
+        IX.select(result, 1, 0).fill_(1)
     if n > 1:
-        result[:, 1:] = S.cumprod(IX.repeat(S.unsqueeze(x, 1), 1, n - 1), 1)
+        narrow(result, 1, 1, n - 1).copy_(S.unsqueeze(x, 1))
+        narrow(result, 1, 1, n - 1).copy_(S.cumprod(narrow(result, 1, 1, n - 1), 1))
     return result if increasing else IX.flip(result, [1])
 
 

@@ -6,12 +6,10 @@ from . import shaping as S
 from .tensor_base import TensorBase, inplace, warn_once
 
 
-def _identity(name):
-    def same(input):
-        _check_tensor(name, input)
-        return input
-    same.__name__ = name
-    return same
+def resolve_neg(input):
+    """The negated values without the negative bit (the imaginary part of a conjugated tensor); else input."""
+    _check_tensor("resolve_neg", input)
+    return CX.resolve_neg(input)
 
 
 def _check_tensor(name, input):
@@ -59,9 +57,8 @@ def H(input):
 
 
 # (the engine's conj is eager, its result marked as PyTorch's lazy one is: is_conj, resolve_conj)
-_SAME = ("resolve_neg",)
-FUNCTIONS = {**{name: _identity(name) for name in _SAME}, "adjoint": adjoint, "resolve_conj": CX.resolve_conj,
-             "is_conj": lambda input: input._conj_bit, "is_neg": lambda input: False, **CX.FUNCTIONS}
+FUNCTIONS = {"resolve_neg": resolve_neg, "adjoint": adjoint, "resolve_conj": CX.resolve_conj,
+             "is_conj": lambda input: input._conj_bit, "is_neg": lambda input: input._neg_bit, **CX.FUNCTIONS}
 
 
 def conj_physical_(self):
@@ -69,7 +66,7 @@ def conj_physical_(self):
     return inplace(CX.conj_physical, self) if self._data.dtype.kind == "c" else self
 
 
-METHODS = {**{name: _identity(name) for name in ("resolve_neg",)}, "conj_physical_": conj_physical_,
+METHODS = {"resolve_neg": resolve_neg, "conj_physical_": conj_physical_,
            "resolve_conj": CX.resolve_conj,
            "mT": property(mT), "mH": property(mH), "adjoint": adjoint, "H": property(H),
-           "is_conj": lambda self: self._conj_bit, "is_neg": lambda self: False, **CX.METHODS}
+           "is_conj": lambda self: self._conj_bit, "is_neg": lambda self: self._neg_bit, **CX.METHODS}

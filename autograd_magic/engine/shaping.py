@@ -293,6 +293,8 @@ def _view_out(t, out):
         out._bt = t._bt
     if t._conj_bit and out._data.dtype.kind == "c":   # (a view of a conjugated tensor: conjugated too)
         out._conj_bit = True
+    if t._neg_bit:   # (and of a negated one: negated too)
+        out._neg_bit = True
     if out._rg and base._fn is not None and GRAD_MODE.enabled:
         register_view(base, out)
     if t._view_of_leaf or (t._rg and t._fn is None):   # (False is the class default)

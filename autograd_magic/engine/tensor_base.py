@@ -156,6 +156,7 @@ class TensorBase:
     _hooks = None
     _post_acc_hooks = None  # register_post_accumulate_grad_hook: called with the leaf after .grad is accumulated
     _view_of_leaf = False
+    _neg_bit = False   # the imaginary part of a conjugated tensor (and views of it): is_neg(), resolve_neg()
     _conj_bit = False   # conj() of a complex tensor (and views of it): is_conj(), resolve_conj(), view_as_real's refusal
     _multi_view = None  # an output of unbind/split/chunk (or a view of one) made in grad mode: its output index
     _untracked_view = False  # a view made under no_grad: requires_grad shows True, no gradient reaches it
@@ -456,6 +457,8 @@ class TensorBase:
             t._inference = True
         if self._conj_bit:
             t._conj_bit = True
+        if self._neg_bit:
+            t._neg_bit = True
         return t
 
     def detach_(self):
@@ -582,6 +585,9 @@ class TensorBase:
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         if self._conj_bit:
             raise RuntimeError("Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() "
+                               "instead.")
+        if self._neg_bit:
+            raise RuntimeError("Can't call numpy() on Tensor that has negative bit set. Use tensor.resolve_neg().numpy() "
                                "instead.")
         if self._bt is not None:
             _batching.refuse(self, _batching.NO_STORAGE)
