@@ -1,11 +1,13 @@
 """Finite-difference rows for the seventh probe's ops: torch.pdist (engine/ops_dist.py), sort(stable=...)
 (engine/ops_tensor.py), torch.special's i0/i0e/i1/i1e, ndtri, log_ndtr, multigammaln, zeta and gammainc/gammaincc
 (engine/ops_special.py), and the activations' backward functions (engine/ops_act_backward.py, gelu_backward in
-engine/ops_nn.py: each called as an op with both of its inputs differentiated); collected by test_gradcheck.ROWS."""
+engine/ops_nn.py: each called as an op with both of its inputs differentiated; prelu's with its three);
+collected by test_gradcheck.ROWS."""
 import numpy as np
 
 from autograd_magic import torch
 from autograd_magic.engine.grad import TensorXP
+from autograd_magic.engine.ops_act_backward import prelu_kernel_backward
 
 _RNG = np.random.default_rng(7)
 
@@ -34,6 +36,9 @@ ROWS_EXTRA = {
     "softplus_backward": _call("softplus_backward", 1.0, 20.0, scale=2.0) + _call("softplus_backward", 2.0, 1.5,
                                                                                  scale=2.0),
     "gelu_backward": _call("gelu_backward", "none", scale=2.0) + _call("gelu_backward", "tanh", scale=2.0),
+    # (its two outputs, the input's gradient and the weight's before it is summed, checked through one sum)
+    "prelu_kernel_backward": [(lambda g, a, w: (lambda gi, gw: gi + 2 * gw)(*prelu_kernel_backward(TensorXP, g, a, w)),
+                               [_spread(*s), _spread(*s), _spread(s[-1]) + 0.3]) for s in ((2, 3), (3,))],
     "special_i0": [(torch.special.i0, [_spread(2, 3) * 3]), (torch.i0, [_spread(4) * 6])],
     "special_i0e": [(torch.special.i0e, [_spread(2, 3) * 3]), (torch.special.i0e, [_spread(3) * 7])],
     "special_i1": [(torch.special.i1, [_spread(2, 3) * 3]), (torch.special.i1, [_spread(3) * 9])],

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import act_kernels
 from .ops import _sigmoid
-from .ops_act_backward import elu_backward
+from .ops_act_backward import elu_backward, prelu_kernel_backward
 from .optable import defop
 from .xp import rounded_f32
 
@@ -175,9 +175,10 @@ def threshold_vjp(xp, grad, saved, consts, needs):
     return (xp.call("threshold_backward", (grad, saved[0]), consts[0]),)
 
 
-@defop("threshold_", "ThresholdBackward1", _threshold, saves=(-1,))
+@defop("threshold_", "ThresholdBackward1", _threshold, saves=(0,))
 def threshold__vjp(xp, grad, saved, consts, needs):
-    """PyTorch's in-place form tests its result against the threshold."""
+    """PyTorch's in-place form tests the input as it was before the write (its saved `self`, a clone), not the
+    result: an element replaced by a value above the threshold passes no gradient."""
     return (xp.call("threshold_backward", (grad, saved[0]), consts[0]),)
 
 
@@ -245,6 +246,9 @@ def prelu_vjp(xp, grad, saved, consts, needs):
     """x > 0 ? x : weight * x (ATen's _prelu_kernel: the weight already viewed to broadcast along dim 1); the
     weight's gradient is summed back to its shape by the engine."""
     a, w = saved
+    if not xp.is_numpy:   # (create_graph: both from one PreluKernelBackwardBackward0 node, as PyTorch records it)
+        ga, gw = prelu_kernel_backward(xp, grad, a, w)
+        return (ga if needs[0] else None), (gw if needs[1] else None)
     ga = xp.where(a > 0, grad, grad * w) if needs[0] else None
     gw = xp.where(a > 0, grad * 0, grad * a) if needs[1] else None
     return ga, gw

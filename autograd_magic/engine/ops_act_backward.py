@@ -13,7 +13,8 @@ Inputs of each op: (incoming gradient g, the saved input or result); the activat
 import numpy as np
 
 from . import act_kernels
-from .optable import defop
+from .autograd import GRAD_MODE, Saved, record_multi
+from .optable import OPS, defop
 
 
 def _zero(xp, a):
@@ -164,3 +165,34 @@ def log_sigmoid_backward_vjp(xp, grad, saved, consts, needs):
         z = xp.call("sigmoid", (a,))
         gx = grad * g * (z - 1) * z
     return gg, gx
+
+
+def _prelu_back(g, a, w):
+    """ATen's _prelu_kernel_backward: (the input's gradient, the weight's before it is summed to the weight)."""
+    return np.where(a > 0, g, g * w), np.where(a > 0, g.dtype.type(0), g * a)
+
+
+@defop("prelu_kernel_backward", "PreluKernelBackwardBackward0", _prelu_back, saves=(0, 1, 2), several_outputs=True)
+def prelu_kernel_backward_vjp(xp, grads, saved, consts, needs):
+    """PyTorch's formulas (its mask is self >= 0 here); an output no gradient reached gives zeros_like(self) to the
+    inputs that need it, so a second autograd.grad finds them used."""
+    g, a, w = saved[-3:]
+    g0, g1 = grads.get(0), grads.get(1)
+    keep = a >= 0
+    if g0 is not None:
+        gg = g0 * w if g1 is None else g0 * w + g1 * a
+        gg = xp.where(keep, g0, gg)
+    else:
+        gg = xp.where(keep, 0.0, g1 * a)
+    ga = xp.where(keep, 0.0, g * g1) if g1 is not None else xp.constant(a, 0.0)
+    gw = xp.where(keep, 0.0, g * g0) if g0 is not None else xp.constant(a, 0.0)
+    return (gg if needs[0] else None), (ga if needs[1] else None), (gw if needs[2] else None)
+
+
+def prelu_kernel_backward(xp, g, a, w):
+    """The two gradients of prelu under create_graph=True: one PreluKernelBackwardBackward0 node for both."""
+    outs = [xp.wrap(o) for o in _prelu_back(g._data, a._data, w._data)]
+    if GRAD_MODE.enabled and any(t._rg for t in (g, a, w)):
+        record_multi(OPS["prelu_kernel_backward"], (g, a, w), outs, [o._data for o in outs]
+                     + [Saved(t) for t in (g, a, w)], ())
+    return outs

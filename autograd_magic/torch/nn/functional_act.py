@@ -6,7 +6,7 @@ from ...engine.functions import check_float_kernel
 from ...engine import random
 from ...engine.ops_act import rrelu_noise
 from ...engine.optable import OPS
-from ...engine.tensor_base import DECLARED_FUNCTIONS, TensorBase, apply, inplace as _write_inplace
+from ...engine.tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, apply, inplace as _write_inplace
 from ._args import number_arg
 
 hardshrink = DECLARED_FUNCTIONS["hardshrink"]
@@ -132,19 +132,25 @@ def threshold(input, threshold, value, inplace=False):
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
     """Leaky ReLU with slope (lower + upper) / 2, or (training) a slope drawn per non-positive element from
     U(lower, upper) with PyTorch's generator draws."""
+    if lower > upper:  # ATen's rrelu checks the bounds first, in either mode and for any dtype
+        raise RuntimeError("Lower bound should be less than or equal to the upper bound")
     check_float_kernel("rrelu_with_noise_out_cpu" if training else "leaky_relu_cpu", input, fn="rrelu")
-    if training:
-        noise = rrelu_noise(input._data, lower, upper, random.default_generator)
-        return _call("rrelu_train", input, inplace, noise, inplace_op="rrelu_train_")
+    if training:   # (drawn as the kernel runs: an in-place call autograd refuses draws nothing)
+        def train(x, op):
+            return apply(OPS[op], (x,), rrelu_noise(x._data, lower, upper, random.default_generator))
+        if not inplace:
+            return train(input, "rrelu_train")
+        return _write_inplace(lambda old: train(old, "rrelu_train_"), input)
     return _call("rrelu_with_noise", input, inplace, lower, upper, inplace_op="rrelu_with_noise_")
 
 
 def glu(input, dim=-1):
     if input.ndim == 0:
         raise RuntimeError("glu does not support scalars because halving size must be even")
-    d = dim + input.ndim if dim < 0 else dim
+    d = _dim(dim, input.ndim)
     if input.shape[d] % 2:
         raise RuntimeError(f"Halving dimension must be even, but dimension {d} is size {input.shape[d]}")
+    check_float_kernel("glu_cpu", input)
     return apply(OPS["glu"], (input,), d)
 
 
