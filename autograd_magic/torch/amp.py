@@ -14,6 +14,7 @@ import warnings
 
 from ..engine import arg_parser as _arg_parser, autocast as _state
 from ..engine import dtypes
+from ..engine.argcheck import user_level
 from ..engine.size import device as _device
 from ..engine.tensor_base import enable_bfloat16
 from .amp_grad_scaler import GradScaler  # noqa: F401
@@ -223,7 +224,9 @@ def _deprecated(kind, dev):
                f"/__w/pytorch/pytorch/torch/csrc/autograd/init.cpp:{_INIT_LINES[kind, dev]}.)")
 
     def fn(*args):
-        warnings.warn(message, DeprecationWarning, stacklevel=2)
+        # (the caller's line, past the engine's frames: a wrapper of the pure-Python build's torch_function layer
+        # would otherwise be named, and a DeprecationWarning from there is hidden by Python's default filters)
+        warnings.warn(message, DeprecationWarning, stacklevel=user_level())
         if kind == "is":
             return _enabled(device)
         if kind == "get":
