@@ -2,6 +2,8 @@
 scatter_reduce, masked_scatter, combinations, diag_embed, diagflat, fix, gcd/lcm, trapz, cumulative_trapezoid,
 nanquantile, chain_matmul, asarray, ``Tensor.view(dtype)``, ``apply_`` and ``map_``. Each records the ops that
 PyTorch's own composite records (``combinations``: meshgrid, masked_select, stack), so grad_fn names match."""
+import operator
+
 import numpy as np
 
 from . import arg_parser, dtypes
@@ -234,25 +236,108 @@ def view(self, *shape, **kwargs):
     return wrap(a.view(target.np))
 
 
-def apply_(self, callable):
+def _as_double(value):
+    """CPython's PyFloat_AsDouble, as PyTorch unpacks a float: __float__, else __index__, else its TypeError."""
+    if value.__class__ is float:
+        return value
+    cls = type(value)
+    if hasattr(cls, "__float__"):
+        return float(value)
+    if hasattr(cls, "__index__"):
+        return float(operator.index(value))   # (an int past a double: "int too large to convert to float")
+    raise TypeError(f"must be real number, not {cls.__name__}")
+
+
+def _as_long(value):
+    """PyTorch's THPUtils_unpackLong: __index__ (its TypeError), an int beyond 64 bits refused."""
+    v = operator.index(value)
+    if not -2 ** 63 <= v < 2 ** 63:
+        raise ValueError("Overflow when unpacking long long")
+    return v
+
+
+def _stored(value, np_dtype):
+    """What apply_ / map_ write of the callable's result into an element of np_dtype (python_scalars.h
+    store_scalar): a float type takes any real number (overflow gives inf), an integer type a float truncated or an
+    int, each checked to fit (an unsigned one wraps a negative int), bool any number's truth, complex a complex."""
+    kind = np_dtype.kind
+    if kind == "b":
+        if isinstance(value, float):
+            return bool(value)
+        if isinstance(value, complex):
+            return value != 0
+        return bool(operator.index(value))   # (no overflow check: a huge int is True)
+    if kind == "c":
+        if isinstance(value, complex):
+            return value
+        return complex(value) if hasattr(type(value), "__complex__") else _as_double(value)
+    if kind in "iu":
+        if isinstance(value, float):
+            return int(dtypes.fitted(value, np_dtype, dtypes.LITERAL_NAMES))
+        return dtypes.fitted(_as_long(value), np_dtype, dtypes.LITERAL_NAMES)
+    return _as_double(value)
+
+
+def _python_scalar(np_dtype):
+    """The Python number apply_ / map_ hand the callable for an element of np_dtype (load_scalar)."""
+    kind = np_dtype.kind
+    return bool if kind == "b" else int if kind in "iu" else complex if kind == "c" else float
+
+
+def _apply_each(self, others, callable):
+    """callable over self's elements in order (others' elements after each), each result written into self at
+    once, through self's strides (a view writes into its base); the version counter is not bumped (PyTorch
+    writes through the data pointer)."""
+    a = self._data
+    load = _python_scalar(a.dtype)
+    with np.errstate(over="ignore"):   # (a float64 result past float32's range is inf, as a C cast makes it)
+        for idx in np.ndindex(a.shape):
+            a[idx] = _stored(callable(load(a[idx]), *(load(o[idx]) for o in others)), a.dtype)
+    return self
+
+
+_MAP = [arg_parser.Signature("(Tensor other, PyObject* callable)")]
+_MAP2 = [arg_parser.Signature("(Tensor x, Tensor y, PyObject* callable)")]
+
+
+def apply_(self, *args, **kwargs):
     """Each element replaced by callable(element), in place (CPU tensors that do not require grad)."""
+    if kwargs:   # (a METH_O method of PyTorch's C class: CPython's messages)
+        raise TypeError("TensorBase.apply_() takes no keyword arguments")
+    if len(args) != 1:
+        raise TypeError(f"TensorBase.apply_() takes exactly one argument ({len(args)} given)")
     if self.requires_grad:
         raise RuntimeError("Can't call apply_() on Variable that requires grad. Use var.detach().apply_() instead.")
-    flat = self._data.reshape(-1)
-    for i, v in enumerate(flat.tolist()):
-        flat[i] = callable(v)
-    return self
+    return _apply_each(self, (), args[0])
 
 
-def map_(self, tensor, callable):
-    """Each element replaced by callable(element, tensor's element), tensor broadcast to self, in place."""
-    if self.requires_grad:
+def map_(self, *args, **kwargs):
+    """Each element replaced by callable(element, other's element), other (of self's type) expanded to self, in
+    place."""
+    values = arg_parser.check_call("map_", _MAP, args, kwargs)
+    other, callable = values["other"], values["callable"]
+    if self.requires_grad or other.requires_grad:
         raise RuntimeError("Can't call map_() on Variable that requires grad. Use var.detach().map_() instead.")
-    other = np.broadcast_to(tensor._data, self._data.shape).reshape(-1).tolist()
-    flat = self._data.reshape(-1)
-    for i, (a, b) in enumerate(zip(flat.tolist(), other)):
-        flat[i] = callable(a, b)
-    return self
+    if other._data.dtype != self._data.dtype:
+        raise TypeError(f"map_: expected {dtypes.type_string(self._data.dtype)} for 'other' "
+                        f"(got {dtypes.type_string(other._data.dtype)})")
+    expanded = S.expand(other, self._data.shape)._data   # (expand_inplace: expand's own errors)
+    return _apply_each(self, (expanded,), callable)
+
+
+def map2_(self, *args, **kwargs):
+    """Each element replaced by callable(element, x's element, y's element), x and y (of self's type) expanded to
+    self, in place."""
+    values = arg_parser.check_call("map2_", _MAP2, args, kwargs)
+    x, y = values["x"], values["y"]
+    if self.requires_grad or x.requires_grad or y.requires_grad:
+        raise RuntimeError("Can't call map2_() on Variable that requires grad. Use var.detach().map2_() instead.")
+    for name, t in (("x", x), ("y", y)):
+        if t._data.dtype != self._data.dtype:
+            raise TypeError(f"map2_: expected {dtypes.type_string(self._data.dtype)} for argument '{name}' "
+                            f"(got {dtypes.type_string(t._data.dtype)})")
+    shape = self._data.shape
+    return _apply_each(self, (S.expand(x, shape)._data, S.expand(y, shape)._data), values["callable"])
 
 
 FUNCTIONS = {"scatter_reduce": scatter_reduce, "masked_scatter": masked_scatter, "combinations": combinations,
@@ -275,6 +360,6 @@ METHODS = {"scatter_reduce": scatter_reduce, "masked_scatter": masked_scatter, "
            "diagflat": diagflat, "fix": fix, "fix_": FUNCTIONS["fix_"], "gcd": gcd, "lcm": lcm,
            "gcd_": FUNCTIONS["gcd_"], "lcm_": FUNCTIONS["lcm_"], "nanquantile": nanquantile, "positive": _positive,
            "view": view,
-           "apply_": apply_, "map_": map_, "masked_scatter_": _masked_scatter_,
+           "apply_": apply_, "map_": map_, "map2_": map2_, "masked_scatter_": _masked_scatter_,
            "scatter_reduce_": lambda self, dim, index, src, reduce, *, include_self=True: inplace(
                scatter_reduce, self, dim, index, src, reduce, include_self=include_self)}

@@ -287,6 +287,9 @@ SIGNATURES = {
     'logsumexp': (
         '(tuple of ints dim, bool keepdim = False)',
     ),
+    'map2_': (
+        '(Tensor x, Tensor y, object callable)',
+    ),
     'map_': (
         '(Tensor other, object callable)',
     ),
