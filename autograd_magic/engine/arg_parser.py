@@ -607,6 +607,13 @@ FUNCTIONS = {
     **{name: list(SIGNATURES[name]) for name in ("amax", "amin", "tile", "rot90", "unflatten", "movedim")},
 }
 
+# the pointwise functions of the docs' Examples whose own code takes what PyTorch's parser refuses (torch.gcd(t, 6),
+# torch.xlogy(2, 3), torch.copysign(2, t), torch.polygamma(1.5, t), torch.mvlgamma(t, 2.0)); torch/__init__.py
+# wraps them once torch.special has named its own (special_xlogy() ...: torch/special.py)
+POINTWISE = {name: list(SIGNATURES[name]) for name in (
+    "xlogy", "copysign", "gcd", "lcm", "lerp", "float_power", "polygamma", "mvlgamma", "special_xlogy",
+    "special_xlog1py", "special_zeta", "special_polygamma", "special_multigammaln")}
+
 # functions whose own checks give PyTorch's messages for arguments given by position (torch.cat(a, b): "(position
 # 1) must be tuple of Tensors"), parsed when a keyword is given (torch.cat(tensors=a): no position named)
 KEYWORDED = {name: list(SIGNATURES[name]) for name in ("cat", "stack")}
@@ -684,10 +691,15 @@ def _python_front(fn, name, sigs, handed):
 
 
 def _mixable(sigs):
-    """True when the overloads differ between a Tensor and a number in two or more parameters."""
+    """True when the overloads differ between a Tensor and a number in two or more parameters (by name, or by
+    position: xlogy's ``Tensor input`` and ``Number self`` come first, so that xlogy(2, 3) is refused)."""
     names = {p.name for s in sigs for p in s.params}
     kinds = {n: {p.type for s in sigs for p in s.params if p.name == n} for n in names}
-    return sum("Tensor" in k and bool(k & {"Number", "float", "int"}) for k in kinds.values()) >= 2
+    places = [{s.params[i].type for s in sigs if i < s.max_pos} for i in range(max(s.max_pos for s in sigs))]
+
+    def mixed(groups):
+        return sum("Tensor" in k and bool(k & {"Number", "float", "int"}) for k in groups) >= 2
+    return mixed(kinds.values()) or mixed(places)
 
 
 def _single_overloads(sigs, name):

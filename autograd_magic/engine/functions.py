@@ -486,11 +486,18 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     return bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
 
 
+def _ml_dtypes_finfo(np_dtype):
+    import ml_dtypes   # (loaded already: a bfloat16 array exists)
+    return ml_dtypes.finfo(np_dtype)
+
+
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
     a = input._data
-    if a.dtype.kind != "f":
+    if a.dtype.kind != "c" and not dtypes.is_float_np(a.dtype):
         return input.clone()
-    info = np.finfo(a.dtype)
+    # (a complex tensor: its real and imaginary parts each replaced, the limits its real dtype's; bfloat16's from
+    # ml_dtypes, numpy's finfo does not know it)
+    info = np.finfo(a.dtype) if a.dtype.kind in "fc" else _ml_dtypes_finfo(a.dtype)
     posinf = info.max if posinf is None else posinf
     neginf = info.min if neginf is None else neginf
     return apply(OPS["nan_to_num"], (input,), nan, posinf, neginf, np.isfinite(a))

@@ -585,10 +585,14 @@ def int_to_default_float(y, name):
 
 
 def signbit(input):
+    if input._data.dtype.kind == "c":
+        raise NotImplementedError("signbit is not implemented for complex tensors.")
     return wrap(np.signbit(input._data))
 
 
 def heaviside(input, values):
+    if input._data.dtype.kind == "c" or values._data.dtype.kind == "c":
+        raise RuntimeError("heaviside is not yet implemented for complex tensors.")
     if input._data.dtype != values._data.dtype:
         raise RuntimeError("heaviside is not yet implemented for tensors with different dtypes.")
     F.check_operands(input, values)
@@ -596,6 +600,10 @@ def heaviside(input, values):
 
 
 def copysign(input, other):
+    if input._data.dtype.kind == "c" or isinstance(other, complex) or getattr(other, "is_complex", bool)():
+        kind = "ComplexDouble" if "complex128" in (input._data.dtype, getattr(other, "_data", input._data).dtype) \
+            else "ComplexFloat"
+        raise NotImplementedError(f'"copysign_cpu" not implemented for \'{kind}\'')
     if isinstance(other, TensorBase):
         a, b = F._float_pair(input, other)
         return apply(OPS["copysign"], (a, b))

@@ -183,8 +183,8 @@ def logit_vjp(xp, grad, saved, consts, needs):
     a, = saved
     eps = consts[0] if consts else None
     d = grad / (a * (1 - a))
-    if eps is None:
-        return (d,)
+    if eps is None or eps < 0:   # (ATen's logit_backward: NaN outside [0, 1] without an eps, 0 outside it with one)
+        return (xp.where((a < 0) | (a > 1), float("nan"), d),)
     return (xp.where((a < eps) | (a > 1 - eps), 0.0, d),)
 
 

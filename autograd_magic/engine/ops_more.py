@@ -55,19 +55,28 @@ def nansum_vjp(xp, grad, saved, consts, needs):
     return (xp.where(a != a, 0.0, grad),)
 
 
+def _times(a, factor):
+    """a * factor as PyTorch multiplies by a wrapped scalar: the factor rounded to a's dtype, but to float for
+    Half and BFloat16, whose kernel multiplies in float and rounds the product once."""
+    if not isinstance(a, np.ndarray):   # (a double backward's grad: a Tensor, multiplied as one)
+        return a * factor
+    if a.dtype.itemsize == 2 and a.dtype.kind not in "iub":
+        return (a.astype(np.float32) * np.float32(factor)).astype(a.dtype)
+    return a * a.dtype.type(factor)
+
+
 def _scale(factor):
-    """a * factor with the factor rounded to a's dtype first (PyTorch multiplies by a wrapped scalar)."""
-    return lambda a: a * a.dtype.type(factor)
+    return lambda a: _times(a, factor)
 
 
 @defop("deg2rad", "Deg2RadBackward0", _scale(math.pi / 180), api="deg2rad", promote="float", inplace=True)
 def deg2rad_vjp(xp, grad, saved, consts, needs):
-    return (grad * (math.pi / 180),)
+    return (_times(grad, math.pi / 180),)
 
 
 @defop("rad2deg", "Rad2DegBackward0", _scale(180 / math.pi), api="rad2deg", promote="float", inplace=True)
 def rad2deg_vjp(xp, grad, saved, consts, needs):
-    return (grad * (180 / math.pi),)
+    return (_times(grad, 180 / math.pi),)
 
 
 @defop("copysign", "CopysignBackward0", np.copysign, saves=(0, -1))

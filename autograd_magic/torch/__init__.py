@@ -414,6 +414,8 @@ from . import special  # noqa: E402,F401  (last: it names the finished functions
 i0, mvlgamma, igamma, igammac = (_aten_forms.tensor_first(special._PLAIN["i0"], "i0", Tensor),
                                  _aten_forms.tensor_first(special._PLAIN["multigammaln"], "mvlgamma", Tensor),
                                  special.igamma, special.igammac)
+globals().update({_name: _arg_parser.parsed(globals()[_name], _name, _arg_parser.POINTWISE[_name], method=False)
+                  for _name in ("xlogy", "copysign", "gcd", "lcm", "lerp", "float_power", "polygamma", "mvlgamma")})
 for _k, _v in (("i0", i0), ("mvlgamma", mvlgamma), ("igamma", igamma), ("igammac", igammac)):   # and the methods
     if not hasattr(Tensor, _k):
         setattr(Tensor, _k, _v)
@@ -424,6 +426,21 @@ for _k in ("arctan2", "bitwise_left_shift", "bitwise_not", "bitwise_right_shift"
         if _k + "_" in _arg_parser.PARSED_INPLACE:   # (x.arctan2_(1.0): refused as arctan2_(), engine/methods.py)
             _v = _arg_parser.parsed(_v, _k + "_", _arg_parser.METHODS[_k], method=True)
         setattr(Tensor, _k + "_", _v)
+
+
+def _mvlgamma_checked(inplace):
+    """x.mvlgamma_(p) as ATen's: the result computed first (p's errors), then its cast checked, in a message that
+    names the two types the other way round ("mvlgamma: result type Long can't be cast to ... Float")."""
+    def mvlgamma_(self, p):
+        if isinstance(self, Tensor) and not (self.is_floating_point() or self.is_complex()):
+            result = mvlgamma(self, p)
+            raise RuntimeError(f"mvlgamma: result type {self.dtype.scalar_name} can't be cast to the desired output "
+                               f"type {result.dtype.scalar_name}")
+        return inplace(self, p)
+    return mvlgamma_
+
+
+Tensor.mvlgamma_ = _mvlgamma_checked(Tensor.mvlgamma_)
 # the Tensor methods PyTorch writes in Python (torch/_tensor.py), named as its: Tensor.lu() missing ..., not torch_lu()
 
 

@@ -27,6 +27,15 @@ def _float(t):
     return t if t.is_floating_point() else t.float()
 
 
+def _full_float(t, kernel):
+    """t in a floating dtype for a kernel ATen has only for float and double: Half and BFloat16 get its
+    NotImplementedError ("erfcx_cpu" not implemented for 'Half')."""
+    t = _float(t)
+    if t.dtype.itemsize == 2:
+        raise NotImplementedError(f'"{kernel}" not implemented for \'{t.dtype.scalar_name}\'')
+    return t
+
+
 def entr(input, *, out=None):
     """-input * log(input) elementwise (0 at 0, -inf for negative input)."""
     return apply(OPS["special_entr"], (_float(input),))
@@ -44,7 +53,7 @@ def xlog1py(input, other, *, out=None):
 
 def erfcx(input, *, out=None):
     """The scaled complementary error function exp(input^2) * erfc(input)."""
-    return apply(OPS["special_erfcx"], (_float(input),))
+    return apply(OPS["special_erfcx"], (_full_float(input, "erfcx_cpu"),))
 
 
 def ndtr(input, *, out=None):
@@ -75,12 +84,12 @@ def i1e(input, *, out=None):
 
 def ndtri(input, *, out=None):
     """The standard normal quantile: the x with ndtr(x) = input."""
-    return apply(OPS["special_ndtri"], (_float(input),))
+    return apply(OPS["special_ndtri"], (_full_float(input, "ndtri_cpu"),))
 
 
 def log_ndtr(input, *, out=None):
     """log of the standard normal CDF, accurate far in the lower tail."""
-    return apply(OPS["special_log_ndtr"], (_float(input),))
+    return apply(OPS["special_log_ndtr"], (_full_float(input, "log_ndtr_cpu"),))
 
 
 def multigammaln(input, p, *, out=None):
@@ -96,7 +105,8 @@ def multigammaln(input, p, *, out=None):
 def zeta(input, other, *, out=None):
     """The Hurwitz zeta function zeta(input, other) (the Riemann zeta for other = 1)."""
     check_operands(input, other)
-    return apply(OPS["special_zeta"], _two_floats(input, other, None))
+    x, q = _two_floats(input, other, None)
+    return apply(OPS["special_zeta"], (_full_float(x, "zeta_cpu"), q))
 
 
 def _two_floats(input, other, kernel):
@@ -180,6 +190,10 @@ from .aten_forms import SPECIAL_TENSOR_FIRST as _TENSOR_FIRST, tensor_first as _
 # functions stay for torch.i0 and torch.mvlgamma, which name themselves
 _PLAIN = {"i0": i0, "multigammaln": multigammaln}
 globals().update({_name: _tensor_first(globals()[_name], "special_" + _name, Tensor) for _name in _TENSOR_FIRST})
+# ... and the functions of two operands (or of an int n, a p): special_xlogy(2, 3), special_polygamma(1.5, t)
+globals().update({_name: _arg_parser.parsed(getattr(globals()[_name], "__wrapped__", globals()[_name]), "special_" + _name,
+                                            _arg_parser.POINTWISE["special_" + _name], method=False)
+                  for _name in ("xlogy", "xlog1py", "zeta", "polygamma", "multigammaln")})
 
 
 def __getattr__(name):
