@@ -414,6 +414,7 @@ METHODS = {
     "prod": ["(*, torch.dtype dtype = None)", "(int dim, bool keepdim = False, *, torch.dtype dtype = None)"],
     **_same(["(int dim, *, torch.dtype dtype = None)"], "cumsum", "cumprod"),
     "unsqueeze": ["(int dim)"],
+    "matrix_power": ["(int n)"],
     "squeeze": ["()", "(int dim)", "(tuple of ints dim)"],
     **_same(["(Tensor mask, Tensor value)", "(Tensor mask, Number value)"], "masked_fill", "masked_fill_"),
     **_same(_COMPARE, "eq", "ne", "lt", "le", "gt", "ge", "greater", "greater_equal", "less", "less_equal",

@@ -582,7 +582,18 @@ def torch_cross(input, other, dim=None, *, out=None):
     return cross(input, other, dim=dim, out=out)
 
 
+_MATRIX_POWER = [Signature(t) for t in SIGNATURES["matrix_power"]]
+
+
 def matrix_power(A, n, *, out=None):
+    return checked_matrix_power(A, n, out, "matrix_power")
+
+
+def checked_matrix_power(A, n, out, name):
+    """A ** n (torch.matrix_power, Tensor.matrix_power, torch.linalg.matrix_power: name), with the parser's
+    TypeError for a float or bool n (a numpy integer passes)."""
+    if n.__class__ is not int:
+        check_call(name, _MATRIX_POWER, (A, n), {} if out is None else {"out": out})
     # any dtype: integer powers are products (a bool matrix meets mm's refusal), a negative one inverts first
     _check_matrix(A, "linalg.matrix_power", square=True, any_dtype=True)
     if n == 0:
@@ -628,20 +639,41 @@ def _parse_norm(name, args, dtype, out):
     check_call(name, _NORM_SIGNATURES[name], args, kwargs)
 
 
+def _check_norm_dtype(dtype, given, name):
+    """ATen's check_linalg_norm_dtype: dtype= floating or complex, complex exactly for a complex input, and no
+    narrower than the input's."""
+    if dtype is None:
+        return
+    if not (dtype.is_floating_point or dtype.is_complex):
+        raise RuntimeError(f"{name}: dtype should be floating point or complex, but got {dtype.scalar_name}")
+    if given.is_complex != dtype.is_complex:
+        kind = "complex" if given.is_complex else "real"
+        raise RuntimeError(f"{name}: dtype should be {kind} for {kind} inputs, but got {dtype.scalar_name}")
+    if dtypes.promote_pair(given, dtype) is not dtype:
+        raise RuntimeError(f"{name}: the dtype of the input ({given.scalar_name}) should be convertible without "
+                           f"narrowing to the specified dtype ({dtype.scalar_name})")
+
+
 def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
     _parse_norm("linalg_vector_norm", (x, ord, dim, keepdim), dtype, out)
-    if x._data.dtype.kind == "c":   # the norm of the magnitudes (a real tensor), as ATen's kernel takes it
-        x = x.abs() if dtype is None else x.to(dtype).abs()
-        dtype = None
     _check_float(x, "linalg.vector_norm")
-    if dtype is not None:
-        x = x.to(dtype)
     p = float(ord)
     dims = dims_arg(dim, x._data.ndim)
     if (p < 0 or p == float("inf")) and x._data.size == 0:
         shown = f"{p:g}"   # (ATen prints the order as C++ streams a double: -1, -0.5, -1.23457e+08, inf)
-        raise RuntimeError(f"linalg.vector_norm cannot compute the {shown} norm on an empty tensor because the "
-                           "operation does not have an identity")
+        if not dims:   # (dim=None or (): the whole tensor)
+            raise RuntimeError(f"linalg.vector_norm cannot compute the {shown} norm on an empty tensor because "
+                               "the operation does not have an identity")
+        for d in dims:   # (ATen's message runs the dim into "because")
+            if x._data.shape[d] == 0:
+                raise RuntimeError(f"linalg.vector_norm cannot compute the {shown} norm on the dimension {d}because "
+                                   "this dimension is empty and the operation does not have an identity")
+    _check_norm_dtype(dtype, x.dtype, "linalg.vector_norm")
+    if x._data.dtype.kind == "c":   # the norm of the magnitudes (a real tensor), as ATen's kernel takes it
+        x = x.abs() if dtype is None else x.to(dtype).abs()
+        dtype = None
+    if dtype is not None:
+        x = x.to(dtype)
     return apply(OPS["norm"], (x,), p, dims, keepdim)
 
 
@@ -665,6 +697,7 @@ def tensor_norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     if matrix:
         return matrix_norm(input, p, dims, keepdim, dtype=dtype)
     _check_float(input, "linalg.vector_norm")   # (PyTorch's torch.norm calls linalg.vector_norm for these)
+    _check_norm_dtype(dtype, input.dtype, "linalg.vector_norm")
     return _vector_norm(input, p, dim, keepdim, dtype)
 
 
@@ -679,12 +712,16 @@ def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=No
     if A._data.ndim < 2:
         raise RuntimeError("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
     _check_float(A, "linalg.matrix_norm")
-    if dtype is not None:
-        A = A.to(dtype)
+    given = A.dtype
+    if dtype is not None and (dtype.is_floating_point or dtype.is_complex):
+        A = A.to(dtype)   # (checked with the dims below, as ATen orders its checks)
     dims = [dim] if isinstance(dim, int) else list(dim)
     if len(dims) != 2:
         raise RuntimeError(f"linalg.matrix_norm: dim must be a 2-tuple. Got {' '.join(map(str, dims))}")
     d0, d1 = (_dim(d, A._data.ndim) for d in dims)
+    if d0 == d1:
+        raise RuntimeError(f"linalg.matrix_norm: dims must be different. Got ({d0}, {d1})")
+    _check_norm_dtype(dtype, given, "linalg.matrix_norm")
     if ord == "fro":
         return vector_norm(A, 2, (d0, d1), keepdim)
     if ord == "nuc" or ord in (2, -2, 2.0, -2.0):

@@ -598,7 +598,8 @@ defop("norm_legacy", "NormBackward1", _norm, saves=(0, -1))(norm_vjp)
 
 
 def _dist_fwd(a, b, p):
-    return _norm(np.asarray(a - b), p, None, False)
+    d = np.asarray(a - b)
+    return _norm(np.abs(d) if d.dtype.kind == "c" else d, p, None, False)   # (complex: the magnitudes' norm, real)
 
 
 @defop("dist", "DistBackward0", _dist_fwd, saves=(0, 1, -1))

@@ -240,10 +240,12 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
 def dist(input, other, p=2):
     """The p-norm of input - other (broadcast), one node (DistBackward0) as in PyTorch."""
     check_operands(input, other)
-    for t in (input, other):
-        if not dtypes.is_float_np(t._data.dtype):
-            raise RuntimeError("norm(): input dtype should be either floating point or complex. "
-                               f"Got {dtypes.scalar_name(t._data.dtype)} instead.")
+    promoted = dtypes.result_type((input, other))   # (ATen: the norm of input - other, checked as that is typed)
+    if not promoted.is_floating_point and not promoted.is_complex:
+        raise RuntimeError("norm(): input dtype should be either floating point or complex. "
+                           f"Got {promoted.scalar_name} instead.")
+    # an integer or bool operand (no gradient, so no node) cast first: numpy would promote int64 with float32 wider
+    input, other = (t.to(promoted) if t._data.dtype.kind in "biu" else t for t in (input, other))
     return apply(OPS["dist"], (input, other), float(p))
 
 

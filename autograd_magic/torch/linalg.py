@@ -5,7 +5,7 @@ from math import inf
 from ..engine.indexing import diagonal as _diagonal
 from ..engine.linalg import matmul, multi_dot, vdot  # noqa: F401
 from ..engine.linalg_fns import (LinAlgError, cross, det, eigh, eigvalsh, inv,  # noqa: F401
-                                 inv_ex, lstsq, matrix_norm, matrix_power, matrix_rank, norm, pinv, qr, slogdet,
+                                 inv_ex, lstsq, matrix_norm, matrix_rank, norm, pinv, qr, slogdet,
                                  solve, solve_ex, svd, svdvals, vector_norm)
 from ..engine.linalg_more import eig, eigvals, lu, lu_factor, lu_factor_ex, lu_solve, matrix_exp  # noqa: F401
 from ..engine.householder import householder_product  # noqa: F401,E402
@@ -150,6 +150,10 @@ def _prod(sizes):
     return out
 
 
+def matrix_power(A, n, *, out=None):
+    return _fns.checked_matrix_power(A, n, out, "linalg_matrix_power")
+
+
 def tensorinv(A, ind=2, *, out=None):
     """The inverse of A for tensordot(A, ., ind): A as a (prod(A.shape[:ind]), prod(A.shape[ind:])) matrix,
     inverted (inv_ex, ATen's composite), reshaped to A.shape[ind:] + A.shape[:ind]."""
@@ -161,8 +165,8 @@ def tensorinv(A, ind=2, *, out=None):
         raise RuntimeError(f"Expected self to satisfy the requirement prod(self.shape[ind:]) == "
                            f"prod(self.shape[:ind]), but got {end} != {start}")
     result, info = inv_ex(A.reshape(end, end))
-    if info.any():
-        inv(A.reshape(end, end))   # PyTorch's error for a singular matrix
+    if info.any():   # PyTorch's error for a singular matrix, named "inv" by ATen's composite
+        _fns._inverse(A.reshape(end, end), "inv")
     return result.reshape(shape[ind:] + shape[:ind])
 
 
