@@ -40,11 +40,12 @@ class Adamax(Optimizer):
                 state["step"]._data += np.float32(1)
                 if wd:
                     g = K.added(g, p._data, wd)
-                exp_avg, exp_inf = state["exp_avg"]._data, state["exp_inf"]._data
+                # (a complex parameter: the real tensors of its parts, PyTorch's view_as_real, after weight decay)
+                data, g, exp_avg, exp_inf = K.as_real(p._data, g, state["exp_avg"]._data, state["exp_inf"]._data)
                 K.lerp_(exp_avg, g, 1 - beta1)
                 np.maximum(K.mul_(exp_inf, beta2), np.abs(g) + K.scalar(g, eps), out=exp_inf)
                 clr = lr / (1 - beta1 ** float(state["step"]._data))
-                K.addcdiv_(p._data, exp_avg, exp_inf, -clr)
+                K.addcdiv_(data, exp_avg, exp_inf, -clr)
                 p._vbox[0] += 1
         return loss
 
@@ -84,22 +85,24 @@ class NAdam(Optimizer):
                 state["step"]._data += np.float32(1)
                 step = float(state["step"]._data)
                 bias_correction2 = 1 - beta2 ** step
+                # (a complex parameter: the real tensors of its parts, PyTorch's view_as_real, before weight decay)
+                data, g, exp_avg, exp_avg_sq = K.as_real(p._data, g, state["exp_avg"]._data,
+                                                         state["exp_avg_sq"]._data)
                 if wd:
                     if group["decoupled_weight_decay"]:
-                        K.mul_(p._data, 1 - lr * wd)
+                        K.mul_(data, 1 - lr * wd)
                     else:
-                        g = K.added(g, p._data, wd)
+                        g = K.added(g, data, wd)
                 mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * psi)))
                 mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * psi)))
                 mu_product = K.mul_(state["mu_product"]._data, mu)
-                exp_avg, exp_avg_sq = state["exp_avg"]._data, state["exp_avg_sq"]._data
                 K.lerp_(exp_avg, g, 1 - beta1)
                 K.addcmul_(K.mul_(exp_avg_sq, beta2), g, g, 1 - beta2)
                 denom = K.sqrt(exp_avg_sq / K.scalar(exp_avg_sq, bias_correction2))
                 denom += K.scalar(denom, eps)
                 mu_product_next = float(mu_product) * mu_next
-                K.addcdiv_(p._data, g, denom, -lr * (1.0 - mu) / (1.0 - float(mu_product)))
-                K.addcdiv_(p._data, exp_avg, denom, (-lr * mu_next) / (1.0 - mu_product_next))
+                K.addcdiv_(data, g, denom, -lr * (1.0 - mu) / (1.0 - float(mu_product)))
+                K.addcdiv_(data, exp_avg, denom, (-lr * mu_next) / (1.0 - mu_product_next))
                 p._vbox[0] += 1
         return loss
 
@@ -133,12 +136,14 @@ class RAdam(Optimizer):
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 step = float(state["step"]._data)
+                # (a complex parameter: the real tensors of its parts, PyTorch's view_as_real, before weight decay)
+                data, g, exp_avg, exp_avg_sq = K.as_real(p._data, g, state["exp_avg"]._data,
+                                                         state["exp_avg_sq"]._data)
                 if wd:
                     if group["decoupled_weight_decay"]:
-                        K.mul_(p._data, 1 - lr * wd)
+                        K.mul_(data, 1 - lr * wd)
                     else:
-                        g = K.added(g, p._data, wd)
-                exp_avg, exp_avg_sq = state["exp_avg"]._data, state["exp_avg_sq"]._data
+                        g = K.added(g, data, wd)
                 K.lerp_(exp_avg, g, 1 - beta1)
                 K.addcmul_(K.mul_(exp_avg_sq, beta2), g, g, 1 - beta2)
                 bias_correction1 = 1 - beta1 ** step
@@ -154,6 +159,6 @@ class RAdam(Optimizer):
                     update = corrected * K.scalar(corrected, lr) * adaptive * K.scalar(corrected, rect)
                 else:
                     update = corrected * K.scalar(corrected, lr)
-                K.add_(p._data, update, -1.0)
+                K.add_(data, update, -1.0)
                 p._vbox[0] += 1
         return loss

@@ -42,14 +42,16 @@ class Adadelta(Optimizer):
                 g = self._grad(p, group)
                 if wd:
                     g = K.added(g, p._data, wd)
-                square_avg, acc_delta = state["square_avg"]._data, state["acc_delta"]._data
+                # (a complex parameter: the real tensors of its parts, PyTorch's view_as_real, after weight decay)
+                data, g, square_avg, acc_delta = K.as_real(p._data, g, state["square_avg"]._data,
+                                                           state["acc_delta"]._data)
                 K.addcmul_(K.mul_(square_avg, rho), g, g, 1 - rho)
                 std = K.sqrt(square_avg + K.scalar(square_avg, eps))
                 delta = K.sqrt(acc_delta + K.scalar(acc_delta, eps))
                 delta /= std
                 delta *= g
                 K.addcmul_(K.mul_(acc_delta, rho), delta, delta, 1 - rho)
-                K.add_(p._data, delta, -lr)
+                K.add_(data, delta, -lr)
                 p._vbox[0] += 1
         return loss
 

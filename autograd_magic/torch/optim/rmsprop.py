@@ -81,15 +81,22 @@ class Adagrad(Optimizer):
                                       maximize=maximize, differentiable=differentiable, fused=fused))
         for group in self.param_groups:
             for p in group["params"]:
-                state = self.state[p]
-                state["step"] = self._step_tensor()
-                state["sum"] = self._step_tensor(np.full_like(p._data, initial_accumulator_value))
+                self._init_state(p, initial_accumulator_value)
+
+    def _init_state(self, p, initial):
+        """step 0 and the sum filled with initial (initial + initial*1j for a complex parameter, as PyTorch fills it)."""
+        state = self.state[p]
+        state["step"] = self._step_tensor()
+        state["sum"] = self._step_tensor(np.full_like(p._data, complex(initial, initial) if p._data.dtype.kind == "c"
+                                                      else initial))
 
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
             for p in self._params_with_grad(group):
                 state = self.state[p]
+                if not state:   # (a group added later: PyTorch's _init_group fills it from the defaults' value)
+                    self._init_state(p, self.defaults["initial_accumulator_value"])
                 if p._grad._coo is not None:
                     state["step"]._data += np.float32(1)
                     self._sparse_update(p, state, group)
@@ -99,9 +106,11 @@ class Adagrad(Optimizer):
                 if group["weight_decay"]:
                     g = K.added(g, p._data, group["weight_decay"])
                 clr = group["lr"] / (1 + (float(state["step"]._data) - 1) * group["lr_decay"])
-                std = K.sqrt(K.addcmul_(state["sum"]._data, g, g))
+                # (a complex parameter: the real tensors of its parts, PyTorch's view_as_real, after weight decay)
+                data, g, total = K.as_real(p._data, g, state["sum"]._data)
+                std = K.sqrt(K.addcmul_(total, g, g))
                 std += K.scalar(std, group["eps"])
-                K.addcdiv_(p._data, g, std, -clr)
+                K.addcdiv_(data, g, std, -clr)
                 p._vbox[0] += 1
         return loss
 

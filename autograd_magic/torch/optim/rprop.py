@@ -34,15 +34,17 @@ class Rprop(Optimizer):
                 if not state:
                     state["step"] = self._step_tensor()
                     state["prev"] = Tensor._wrap(np.zeros_like(p._data))
-                    state["step_size"] = Tensor._wrap(np.full_like(g, group["lr"]))
+                    lr = group["lr"]   # (complex: lr for both parts, which PyTorch treats as two real numbers)
+                    state["step_size"] = Tensor._wrap(np.full_like(g, complex(lr, lr) if g.dtype.kind == "c" else lr))
                 state["step"]._data += np.float32(1)
-                prev, size = state["prev"]._data, state["step_size"]._data
+                # (a complex parameter: the real tensors of its parts, PyTorch's view_as_real)
+                data, g, prev, size = K.as_real(p._data, g, state["prev"]._data, state["step_size"]._data)
                 sign = np.sign(g * prev)
                 sign = np.where(sign > 0, K.scalar(g, etaplus), np.where(sign < 0, K.scalar(g, etaminus),
                                                                        K.scalar(g, 1))).astype(g.dtype)
                 np.clip(size * sign, K.scalar(size, lo), K.scalar(size, hi), out=size)
                 g = np.where(sign == K.scalar(g, etaminus), K.scalar(g, 0), g).astype(g.dtype)
-                K.addcmul_(p._data, np.sign(g), size, -1)
+                K.addcmul_(data, np.sign(g), size, -1)
                 p._vbox[0] += 1
                 prev[...] = g
         return loss
