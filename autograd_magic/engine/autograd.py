@@ -291,6 +291,17 @@ def node_type(name):
     return cls
 
 
+def cpp_function_type():
+    """The class PyTorch gives a node that has no Python binding of its own (torch::autograd::Identity):
+    ``<class 'CppFunction'>``, printed ``<CppFunction object at ...>``; a tensor's repr and name() still say which."""
+    cls = _NODE_TYPES.get("CppFunction")
+    if cls is None:
+        cls = _NODE_TYPES["CppFunction"] = type("CppFunction", (Node,), {
+            "__slots__": (), "__module__": "builtins", "__qualname__": "CppFunction",
+            "__repr__": lambda self: f"<CppFunction object at {hex(id(self))}>"})
+    return cls
+
+
 # what dir() of a PyTorch node lists besides its _saved_ attributes (those the engine's nodes have)
 _NODE_DIR = ("__call__", "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
              "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__",

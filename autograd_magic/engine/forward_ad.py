@@ -10,9 +10,11 @@ import contextlib
 
 import numpy as np
 
-from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, OUTPUT_TANGENTS, Saved
+from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, OUTPUT_TANGENTS, Saved, cpp_function_type
 from .grad import TensorXP, grad
-from .tensor_base import TANGENT_HOOK, TensorBase, wrap
+from .optable import OPS, renamed
+from .shaping import _view_out
+from .tensor_base import TANGENT_HOOK, TensorBase, apply, wrap
 
 _SCALARS = {int, float, bool}
 _STATE = {"level": None, "generation": 0}
@@ -152,9 +154,17 @@ def unsupported(name, inputs):
 
 
 def primal_view(t):
-    """A view of t without its tangent (unpack_dual's primal)."""
+    """unpack_dual's primal: a view of t without its tangent, whose node is PyTorch's C++-only
+    torch::autograd::Identity (shown as grad_fn=<Identity>, of class CppFunction)."""
+    op = _IDENTITY.get("op")
+    if op is None:
+        op = _IDENTITY["op"] = renamed(OPS["alias"], "Identity", "torch::autograd::Identity")
+        op.node_cls = cpp_function_type()
     with paused():
-        return t.view_as(t)
+        return _view_out(t, apply(op, (t,)))
+
+
+_IDENTITY = {}
 
 
 def is_open():

@@ -37,10 +37,12 @@ def make_dual(tensor, tangent, *, level=None):
 
 def unpack_dual(tensor, *, level=None):
     """(primal, tangent) of a dual tensor; tangent is None outside a level or for a tensor without one."""
-    if not _fw.is_open() or not isinstance(tensor, Tensor):
+    if not _fw.is_open():
         return UnpackedDualTensor(tensor, None)
+    if not isinstance(tensor, Tensor):
+        raise TypeError(f"_unpack_dual(): argument 'dual' (position 1) must be Tensor, not {type(tensor).__name__}")
     tangent = _fw.tangent(tensor)
-    return UnpackedDualTensor(_fw.primal_view(tensor) if tangent is not None else tensor, tangent)
+    return UnpackedDualTensor(_fw.primal_view(tensor), tangent)   # (always a view inside a level, as in PyTorch)
 
 
 class dual_level(contextlib.ContextDecorator):

@@ -10,6 +10,8 @@ Forward mode (jvp, jacfwd) is the Jacobian-vector product read off reverse mode:
 ``g(u) = J^T u`` is linear in u, so ``J t = d/du <g(u), t>`` (one more backward pass of the recorded one).
 """
 import functools
+import warnings
+import weakref
 
 import numpy as np
 
@@ -36,14 +38,24 @@ def _differentiable(x, own):
         y = x.view_as(x)
     else:
         y = x.detach()._requires_grad()
-    own.add(y._accumulator() if y.grad_fn is None else y.grad_fn)
+    node = y._accumulator() if y.grad_fn is None else y.grad_fn
+    own.add(node)
+    _STANDS_FOR[node] = x
     return y
+
+
+# this level's node of a stand-in -> the tensor it stands for: a stand-in that leaves the transform unchanged
+# (returned, or in aux) is given back as the caller's own tensor, as PyTorch unwraps it
+_STANDS_FOR = weakref.WeakKeyDictionary()
 
 
 def _release(x, own):
     """x as the transform returns it: detached unless its graph reaches a leaf that is not this level's."""
     if not isinstance(x, Tensor) or not x.requires_grad:
         return x
+    node = x._accumulator() if x.grad_fn is None else x.grad_fn
+    if node in own and node in _STANDS_FOR:
+        return _STANDS_FOR[node]
     if x.grad_fn is None:
         return x.detach() if x._accumulator() in own else x
     for node in reachable([x.grad_fn]):
@@ -220,6 +232,8 @@ def vjp(func, *primals, has_aux=False):
             gs = _grads(flat_out, flat_in, flat_c, own, create_graph=_outside(list(flat_out) + list(flat_c), own))
         return unflatten([_release(g, own) for g in gs], in_spec)
 
+    # (printed as PyTorch's: `<function _vjp_with_argnums.<locals>.wrapper at 0x...>`)
+    vjp_fn.__name__, vjp_fn.__qualname__ = "wrapper", "_vjp_with_argnums.<locals>.wrapper"
     result = unflatten([_release(o, own) for o in flat_out], out_spec)
     if has_aux:
         return result, vjp_fn, _release_aux(aux, own)
@@ -433,11 +447,18 @@ def _assemble(rows, out_shape, x_shape, x):
     return stack(rows).reshape(tuple(out_shape) + tuple(x_shape))
 
 
+_GET_ATTR_WARNING = ("Attempted to insert a get_attr Node with no underlying reference in the owning GraphModule! Call "
+                     "GraphModule.add_submodule to add the necessary submodule, GraphModule.add_parameter to add the "
+                     "necessary Parameter, or nn.Module.register_buffer to add the necessary buffer")
+
+
 def linearize(func, *primals):
     """(func(*primals), jvp_fn): jvp_fn(*tangents) is the Jacobian-vector product at primals (PyTorch traces the
     jvp once with make_fx; here each call differentiates func again, with the same values)."""
     output = func(*primals)
     flat_p, p_spec = flatten(primals)
+    for _ in flat_p:   # (PyTorch's make_fx trace then constant-folds one tangent placeholder per primal, and FX warns)
+        warnings.warn(_GET_ATTR_WARNING, UserWarning, stacklevel=2)
     meta = [(tuple(p.shape), p.dtype) for p in flat_p]
 
     def jvp_fn(*tangents):
