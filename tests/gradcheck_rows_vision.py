@@ -1,4 +1,4 @@
-"""Finite-difference rows for engine/ops_grid.py (affine_grid_generator, grid_sampler_2d), engine/ops_fold.py
+"""Finite-difference rows for engine/ops_grid.py (affine_grid_generator, grid_sampler_2d), ops_grid3d.py (grid_sampler_3d), engine/ops_fold.py
 (im2col, col2im) and engine/ops_margin.py (soft_margin_loss, multi_margin_loss, logcumsumexp) (collected by
 test_gradcheck.ROWS)."""
 import numpy as np
@@ -25,6 +25,7 @@ def _sample(mode="bilinear", padding="zeros", align=False):
 
 _T = torch.tensor
 _NEAREST_GRID = _grid(1, 2, 3, 2)
+_NEAREST_GRID_3D = _grid(1, 1, 2, 2, 3)
 ROWS_EXTRA = {
     "affine_grid_generator": [
         (lambda th: F.affine_grid(th, (2, 1, 3, 4), align_corners=False), [_spread(2, 2, 3)]),
@@ -38,6 +39,12 @@ ROWS_EXTRA = {
         (_sample(padding="reflection", align=True), [_spread(1, 2, 3, 3), _grid(1, 2, 2, 2) * 1.6]),
         (lambda x: F.grid_sample(x, _T(_NEAREST_GRID), mode="nearest", align_corners=False),
          [_spread(1, 2, 3, 4)])],
+    "grid_sampler_3d": [
+        (_sample(), [_spread(1, 2, 2, 3, 2), _grid(1, 2, 2, 1, 3)]),
+        (_sample(padding="border", align=True), [_spread(2, 1, 2, 2, 3), _grid(2, 1, 2, 2, 3)]),
+        (_sample(padding="reflection"), [_spread(1, 1, 3, 2, 2), _grid(1, 2, 1, 2, 3) * 1.4]),
+        (lambda x: F.grid_sample(x, _T(_NEAREST_GRID_3D), mode="nearest", align_corners=True),
+         [_spread(1, 2, 2, 3, 2)])],
     "im2col": [(lambda x: F.unfold(x, 2), [_spread(1, 2, 3, 3)]),
                (lambda x: F.unfold(x, (2, 1), dilation=(1, 2), padding=1, stride=(2, 1)), [_spread(2, 1, 3, 4)]),
                (lambda x: F.unfold(x, 2, stride=2), [_spread(2, 4, 4)])],

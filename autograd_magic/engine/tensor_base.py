@@ -19,7 +19,7 @@ from . import argcheck, bf16 as _bf16, bufpool, dtypes, memory_format as _format
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_act_backward  # noqa: F401  (activations' backward functions: their double-backward nodes)
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401
-from . import ops_fold, ops_fractional, ops_grid, ops_margin, ops_unpool, ops_exercise  # noqa: F401
+from . import ops_fold, ops_fractional, ops_grid, ops_grid3d, ops_margin, ops_unpool, ops_exercise  # noqa: F401
 from . import ops_sampling, ops_ctc  # noqa: F401  (distributions' samplers and gamma functions; CTC loss)
 from . import ops_addmv, ops_put  # noqa: F401  (addmv, addr, addbmm, addmm's beta/alpha; take, put)
 from . import ops_linalg_legacy, ops_linalg_more, ops_special  # noqa: F401  (cholesky_solve, triangular_solve; matrix_exp, eig, LU; torch.special)

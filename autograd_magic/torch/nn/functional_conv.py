@@ -143,16 +143,21 @@ def _check_weight_dtype(input, weight, nd, transposed, stride, dilation, groups)
     raise RuntimeError(f"expected scalar type {dtypes.scalar_name(dt)} but found {dtypes.scalar_name(wt)}")
 
 
+def _check_groups(w_shape, groups):
+    """ATen's check_shape_forward: the weight's dim 0 against the groups, for a convolution and a transposed one."""
+    if w_shape[0] < groups:
+        raise RuntimeError(f"Given groups={groups}, expected weight to be at least {groups} at dimension 0, but got "
+                           f"weight of size [{_sizes(w_shape)}] instead")
+    if w_shape[0] % groups:   # (ATen's message prints the sizes' own brackets inside its [])
+        raise RuntimeError(f"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but "
+                           f"got weight of size [[{_sizes(w_shape)}]] instead")
+
+
 def _check_shape_forward(nd, in_shape, w_shape, groups, lo, hi, stride, dilation):
     """ATen's check_shape_forward after the dims (also convolution_backward's, torch.nn.grad): the parameters,
     the groups against the weight, the input's channels, the kernel against the padded input."""
     _check_params(nd, lo, stride, dilation)
-    if w_shape[0] < groups:
-        raise RuntimeError(f"Given groups={groups}, expected weight to be at least {groups} at dimension 0, but got "
-                           f"weight of size [{_sizes(w_shape)}] instead")
-    if w_shape[0] % groups:
-        raise RuntimeError(f"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but "
-                           f"got weight of size [[{_sizes(w_shape)}]] instead")
+    _check_groups(w_shape, groups)
     if in_shape[1] != w_shape[1] * groups:
         raise RuntimeError(f"Given groups={groups}, weight of size [{_sizes(w_shape)}], expected "
                            f"input[{_sizes(in_shape)}] to have {w_shape[1] * groups} channels, but got "
@@ -264,6 +269,7 @@ def _conv_transpose(nd, input, weight, bias, stride, padding, output_padding, gr
     padding, output_padding = _tuple(padding, nd, "padding"), _tuple(output_padding, nd, "output_padding")
     _check_params(nd, padding, stride, dilation, output_padding)
     w_shape = tuple(weight.shape)
+    _check_groups(w_shape, groups)
     if input.shape[1] != w_shape[0]:
         raise RuntimeError(f"Given transposed=1, weight of size [{_sizes(w_shape)}], expected input"
                            f"[{_sizes(input.shape)}] to have {w_shape[0]} channels, but got {input.shape[1]} "

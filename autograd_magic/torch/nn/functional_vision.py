@@ -1,5 +1,5 @@
-"""torch.nn.functional's spatial transformer and sliding-block functions: affine_grid and grid_sample (4-d),
-unfold and fold, with PyTorch's checks and messages (ops: engine/ops_grid.py, engine/ops_fold.py)."""
+"""torch.nn.functional's spatial transformer and sliding-block functions: affine_grid and grid_sample (4-d, 5-d),
+unfold and fold, with PyTorch's checks and messages (ops: engine/ops_grid.py, ops_grid3d.py, ops_fold.py)."""
 import warnings
 
 import numpy as np
@@ -73,8 +73,6 @@ def _check_grid_sampler(input, grid):
 def _check_5d(input, mode):
     if input.dim() == 5 and mode == 2:
         raise RuntimeError("grid_sampler(): bicubic interpolation only supports 4D input")
-    if input.dim() == 5:
-        raise NotImplementedError("grid_sample(): autograd_magic implements a subset of PyTorch: 4-D inputs")
 
 
 def _rowwise(grid):
@@ -101,12 +99,23 @@ def grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corner
         warnings.warn(_ALIGN_WARNING, stacklevel=2)
     _check_grid_sampler(input, grid)
     _check_5d(input, _MODES[mode])
+    if input.dim() == 5:
+        return _grid_sample_3d(input, grid, _MODES[mode], _PADDINGS[padding_mode], bool(align_corners))
     if not input.is_floating_point():
         raise NotImplementedError(f"\"grid_sampler_2d_cpu_kernel_impl\" not implemented for '{_type_name(input)}'")
     if grid.dtype != input.dtype:
         raise RuntimeError(f"expected scalar type {_type_name(input)} but found {_type_name(grid)}")
     return apply(OPS["grid_sampler_2d"], (input, grid), _MODES[mode], _PADDINGS[padding_mode],
                  bool(align_corners), _rowwise(grid))
+
+
+def _grid_sample_3d(input, grid, mode, padding, align_corners):
+    """A 5-d input sampled at a (N, D, H, W, 3) grid (GridSampler3DBackward0): trilinear or nearest."""
+    if not input.is_floating_point():
+        raise NotImplementedError(f"\"grid_sampler3d_cpu\" not implemented for '{_type_name(input)}'")
+    if grid.dtype != input.dtype:
+        raise RuntimeError(f"expected scalar type {_type_name(input)} but found {_type_name(grid)}")
+    return apply(OPS["grid_sampler_3d"], (input, grid), mode, padding, align_corners)
 
 
 def _type_name(t):
