@@ -268,12 +268,17 @@ def numpy_memory(ndarray, stacklevel=2):
     and torch.FloatTensor(ndarray) do first); stacklevel: the user's frame for its warning of a read-only array."""
     _check_array(ndarray)
     if not ndarray.flags.writeable:
-        warn_once("The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This "
-                  "means writing to this tensor will result in undefined behavior. You may want to copy the array to "
-                  "protect its data or make it writable before converting it to a tensor. This type of warning will "
-                  "be suppressed for the rest of this program. (Triggered internally at "
-                  "/__w/pytorch/pytorch/torch/csrc/utils/tensor_numpy.cpp:213.)", stacklevel=stacklevel)
+        warn_not_writable(stacklevel + 1)
     return wrap(ndarray)
+
+
+def warn_not_writable(stacklevel):
+    """tensor_from_numpy's warning (once) of an array that is read-only, now shared by a tensor."""
+    warn_once("The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This "
+              "means writing to this tensor will result in undefined behavior. You may want to copy the array to "
+              "protect its data or make it writable before converting it to a tensor. This type of warning will "
+              "be suppressed for the rest of this program. (Triggered internally at "
+              "/__w/pytorch/pytorch/torch/csrc/utils/tensor_numpy.cpp:213.)", stacklevel=stacklevel + 1)
 
 
 def _check_array(ndarray):

@@ -11,7 +11,7 @@ from . import functions as F
 from . import indexing as IX
 from . import shaping as S
 from .composed import narrow
-from .creation import from_numpy, tensor as _tensor
+from .asarray import asarray
 from .dispatch import check_broadcast
 from .function_signatures import SIGNATURES
 from .linalg import _multi_dot_checks, chain_order as _chain_order, mm
@@ -187,24 +187,6 @@ def chain_matmul(*matrices, out=None):
     return S.view(product(0, len(matrices) - 1), shape)
 
 
-def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=None):
-    """obj as a tensor: a tensor itself when no dtype change or copy asks otherwise; else torch.tensor's data."""
-    if isinstance(obj, TensorBase):
-        if requires_grad is None and obj.requires_grad:
-            warn_once("torch.asarray: unspecified requires_grad now defaults to obj.requires_grad instead of False. "
-                      "Pass requires_grad=False explicitly to get the old behavior and silence this warning. "
-                      "(Triggered internally at /__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:1737.)")
-        out = obj if dtype is None or dtype == obj.dtype else obj.to(dtype)
-        if copy:
-            out = out.clone()
-        if requires_grad is False and out.requires_grad:
-            out = out.detach()
-        return out
-    if isinstance(obj, np.ndarray) and dtype is None and not copy:
-        return from_numpy(obj)
-    return _tensor(obj, dtype=dtype, requires_grad=bool(requires_grad))
-
-
 _VIEW = [arg_parser.Signature(t) for t in ("(torch.dtype dtype)", "(tuple of ints size)")]
 
 
@@ -347,7 +329,8 @@ FUNCTIONS = {"scatter_reduce": scatter_reduce, "masked_scatter": masked_scatter,
              **{name: arg_parser.checked(fn, name, SIGNATURES[name])
                 for name, fn in (("trapz", trapz), ("cumulative_trapezoid", cumulative_trapezoid))},
              "nanquantile": nanquantile,
-             "chain_matmul": chain_matmul, "asarray": asarray, "positive": lambda input: _positive(input)}
+             "chain_matmul": chain_matmul, "asarray": arg_parser.checked(asarray, "asarray", SIGNATURES["asarray"]),
+             "positive": lambda input: _positive(input)}
 
 
 def _positive(input):
