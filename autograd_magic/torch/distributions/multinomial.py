@@ -7,10 +7,12 @@ from ...engine.size import Size
 from ...engine.tensor import Tensor
 from . import constraints
 from .categorical import _OfCategorical, Categorical
+from .discrete import Binomial
 from .distribution import Distribution
 from .utils import broadcast_all
-from ...engine.creation import ones_like, zeros
+from ...engine.creation import ones_like, tensor, zeros
 from ..grad_mode import no_grad
+from .. import sampling
 
 _lgamma = np.vectorize(math.lgamma, otypes=[np.float64])
 
@@ -32,6 +34,8 @@ class Multinomial(_OfCategorical, Distribution):
             raise NotImplementedError("inhomogeneous total_count is not supported")
         self.total_count = total_count
         self._categorical = Categorical(probs=probs, logits=logits)
+        # as in PyTorch: made here only, so an expanded Multinomial has none and its entropy() fails as PyTorch's does
+        self._binomial = Binomial(total_count=total_count, probs=self.probs)
         batch_shape = self._categorical.batch_shape
         event_shape = self._categorical.param_shape[-1:]
         super().__init__(batch_shape, event_shape, validate_args)
@@ -71,5 +75,10 @@ class Multinomial(_OfCategorical, Distribution):
         return log_factorial_n - log_factorial_xs + log_powers
 
     def entropy(self):
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: Multinomial.entropy is not part "
-                                  "of it")
+        """n H(categorical) - log n! + sum over the marginal counts k >= 1 of P(k) log k! (PyTorch's formula)."""
+        n = tensor(self.total_count)
+        term1 = n * self._categorical.entropy() - sampling.lgamma(n + 1)
+        support = self._binomial.enumerate_support(expand=False)[1:]
+        binomial_probs = self._binomial.log_prob(support).exp()
+        term2 = (binomial_probs * sampling.lgamma(support + 1)).sum([0, -1])
+        return term1 + term2
