@@ -33,7 +33,7 @@ print(h, p.grad, h.grad_fn)
 x = torch.rand(2000) * 60 + 1
 # log Gamma(x + 1) - log Gamma(x) = log x: what is left is the kernels' rounding
 err = torch.lgamma(x + 1) - torch.lgamma(x) - torch.log(x)
-print(err.abs().max(), (err != 0).sum(), err[:5])
+print(err.abs().max(), err[:5])   # (not a count over all 2000: PyTorch's AVX2 and AVX-512 kernels differ in one)
 k = torch.arange(1., 201.)
 print((torch.lgamma(k + 1) - torch.lgamma(k) - torch.log(k))[-8:])
 print(torch.lgamma(torch.tensor(37.3)).item(), torch.special.gammaln(x[::3])[:4], torch.mvlgamma(torch.tensor([2.5, 3.5]), 2))
