@@ -693,6 +693,8 @@ def nonzero(input, *, as_tuple=False, out=None):
 def nonzero_of(input, as_tuple=False, out=None):
     """nonzero's indices (argwhere's too: PyTorch's vmap runs argwhere element by element, where it refuses
     nonzero)."""
+    if as_tuple and out is not None:
+        raise RuntimeError("nonzero does not support the out kwarg when as_tuple is True")
     d = input._data
     barebones.refuse("nonzero_count_cpu", d.dtype)
     if d.ndim == 0:   # a 0-d tensor counts as one element: (tensor([0]),) as a tuple, (1, 0) indices otherwise

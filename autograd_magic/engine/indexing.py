@@ -772,6 +772,8 @@ def _set_tangent_item(t, k, v):
 
 
 def select(input, dim, index):
+    if input._data.ndim == 0:
+        raise IndexError("select() cannot be applied to a 0-dim tensor.")
     d = _dim(dim, input._data.ndim)
     n = input._data.shape[d]
     if isinstance(index, (int, np.integer)) and not -n <= index < n:
@@ -883,6 +885,9 @@ def _shape_check(shape, d, ishape, name, sshape):
 
 def gather(input, dim, index, *, sparse_grad=False):
     key, _ = _along(input, dim, index, "gather")
+    if input._data.ndim == 0 and index._data.ndim:
+        # a scalar read at an index of one or more dims (all zeros): numpy indexes no 0-d array with arrays
+        input, key = reshape(input, (1,) * index._data.ndim), along_axis_key(index._data, 0)
     return apply(OPS["gather"], (input,), key, input._data.shape)
 
 

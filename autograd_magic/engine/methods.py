@@ -315,6 +315,13 @@ def _scatter_inplace(fn):
 
 
 
+def _dims_one_by_one(dims):
+    """Tensor.squeeze(1, 3): two or more ints given one by one are its tuple of dims (PyTorch's int[] dim)."""
+    if len(dims) > 1 and all(isinstance(d, (int, np.integer)) and not isinstance(d, bool) for d in dims):
+        return (dims,)
+    return dims
+
+
 _BINDINGS = {
     # arithmetic operators
     "__add__": _op_method("add"), "__radd__": _op_method("add"),
@@ -384,8 +391,8 @@ _BINDINGS = {
     "isclose": F.isclose, "allclose": F.allclose, "nan_to_num": F.nan_to_num, "bmm": L.bmm, "addmm": L.addmm, "addmm_": _named_inplace(L.addmm),
     "where": lambda s, condition, other: F.where(condition, s, other),
     # shapes and views
-    "reshape": S.reshape, "view": S.view, "flatten": S.flatten, "squeeze": S.squeeze,
-    "unsqueeze": S.unsqueeze, "permute": S.permute, "transpose": S.transpose, "swapaxes": S.transpose,
+    "reshape": S.reshape, "view": S.view, "flatten": S.flatten, "squeeze": lambda s, *dims, **kw: S.squeeze(s, *_dims_one_by_one(dims), **kw),
+    "unsqueeze": S.unsqueeze, "permute": S.permute, "transpose": S.transpose, "swapaxes": S.swapaxes,
     "t": S.t, "expand": S.expand, "select": IX.select,
     "view_as": _shape_as(S.view, "view_as"), "reshape_as": _shape_as(S.reshape, "reshape_as"),
     "expand_as": lambda s, o: S.expand(s, o.shape),

@@ -106,6 +106,9 @@ def take_along_dim(input, indices, dim=None):
     if dim is None:   # (the flattened input's gather: no wrapping, int32 taken)
         return IX.gather(S.reshape(input, (-1,)), 0, S.reshape(indices, (-1,)))
     d = _dim(dim, input.ndim)
+    if input.ndim == 0 and indices.ndim == 0 and indices._data.dtype == np.int64:
+        # (ATen wraps dim as for one dimension, then again without wrapping a scalar)
+        raise IndexError(f"Dimension specified as {d} but tensor has no dimensions")
     indices = _wrapped(indices, input.shape[d] if input.ndim else 1)
     if input.ndim != indices.ndim:
         raise RuntimeError(f"torch.take_along_dim(): input and indices should have the same number of dimensions, "
@@ -154,8 +157,9 @@ def tensor_split(input, indices_or_sections=None, dim=0, *, sections=None, indic
     else:
         idx = [int(i) for i in (indices_or_sections.tolist() if isinstance(indices_or_sections, TensorBase)
                                 else indices_or_sections)]
-        edges = [0] + idx + [n]
-        bounds = [(min(max(a, 0), n), min(max(b, 0), n)) for a, b in zip(edges[:-1], edges[1:])]
+        # each piece is ATen's slice(start, end): a negative index counts from the end
+        edges = [0] + [min(max(i + n if i < 0 else i, 0), n) for i in idx] + [n]
+        bounds = list(zip(edges[:-1], edges[1:]))
     return tuple(narrow(input, d, a, max(b - a, 0)) for a, b in bounds)
 
 

@@ -241,11 +241,11 @@ def _compare_inplace(name):
 
 def _view_inplace(compute):
     """t_, transpose_, squeeze_, unsqueeze_: self becomes the view (its history: the op's node over the old one)."""
-    def method(self, *args):
+    def method(self, *args, **kwargs):
         recording = GRAD_MODE.enabled and self._rg
         if recording:
             check_inplace(self)
-        op, consts = compute(self, *args)
+        op, consts = compute(self, *args, **kwargs)
         if recording:
             old = wrap(self._data, self._rg, self._fn)
             if self._fn is not None and self._fn.multi:   # (an output of a several-output node: which one)
@@ -417,7 +417,13 @@ def _transpose_args(self, dim0, dim1):
     return "transpose_inplace", (_dim(dim0, n), _dim(dim1, n))
 
 
-def _squeeze_args(self, dim=None):
+def _swapaxes_args(self, axis0, axis1):   # (swapaxes_ takes numpy's names, as torch.swapaxes)
+    return _transpose_args(self, axis0, axis1)
+
+
+def _squeeze_args(self, *dims, dim=None):
+    if dims:   # (x.squeeze_(1, 3): dims one by one are the tuple of dims, as in Tensor.squeeze)
+        dim = dims[0] if len(dims) == 1 else dims
     shape = tuple(self.shape)
     if dim is None:
         return "squeeze_all_inplace", (tuple(s for s in shape if s != 1), shape)
@@ -478,7 +484,7 @@ TENSOR_METHODS = {
     "resize_as_": lambda self, other, *, memory_format=None: resize_(self, other.shape),
     "set_": set_, "is_set_to": is_set_to,
     "t_": _view_inplace(_t_args), "transpose_": _view_inplace(_transpose_args),
-    "swapaxes_": _view_inplace(_transpose_args), "swapdims_": _view_inplace(_transpose_args),
+    "swapaxes_": _view_inplace(_swapaxes_args), "swapdims_": _view_inplace(_transpose_args),
     "squeeze_": _view_inplace(_squeeze_args), "unsqueeze_": _view_inplace(_unsqueeze_args),
     **{n + "_": (lambda fn: lambda s, *a, **k: inplace(fn, s, *a, **k))(fn) for n, fn in (
         ("square", F.square), ("sign", F.sign), ("floor", F.floor), ("ceil", F.ceil),

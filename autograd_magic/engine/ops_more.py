@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 
+from .ops_shape import swapped
 from .optable import OPS, defop
 from .xp import rounded_f32
 
@@ -251,7 +252,7 @@ for _name, _node in (("squeeze_all_inplace", "SqueezeBackward3"), ("squeeze_dims
     defop(_name, _node, lambda a, shape, in_shape: a.reshape(shape))(_reshape_back)
 
 
-@defop("transpose_inplace", "TransposeBackward1", lambda a, d0, d1: np.swapaxes(a, d0, d1))
+@defop("transpose_inplace", "TransposeBackward1", swapped)
 def transpose_inplace_vjp(xp, grad, saved, consts, needs):
     return (xp.swap(grad, consts[0], consts[1]),)
 

@@ -428,7 +428,12 @@ def permute_vjp(xp, grad, saved, consts, needs):
     return (xp.permute(grad, tuple(np.argsort(consts[0]))),)
 
 
-@defop("transpose", "TransposeBackward0", lambda a, d0, d1: np.swapaxes(a, d0, d1))
+def swapped(a, d0, d1):
+    """np.swapaxes, and a 0-d array's own view (PyTorch transposes a scalar over dims 0 / -1 as one dimension)."""
+    return np.swapaxes(a, d0, d1) if a.ndim else a[...]
+
+
+@defop("transpose", "TransposeBackward0", swapped)
 def transpose_vjp(xp, grad, saved, consts, needs):
     if xp.is_numpy and isinstance(grad, SG.SparseGrad):
         axes = list(range(grad.ndim))

@@ -503,7 +503,9 @@ def transpose(input, dim0, dim1):
     return _view_out(input, apply(OPS["transpose"], (input,), _dim(dim0, n), _dim(dim1, n)))
 
 
-swapaxes = transpose
+def swapaxes(input, axis0, axis1):
+    """torch.swapaxes: transpose under numpy's names for the two dims (swapdims keeps dim0 / dim1)."""
+    return transpose(input, axis0, axis1)
 
 
 def t(input):

@@ -15,6 +15,9 @@ def _flat_key(input, index, name):
     if idx.dtype != np.int64:
         raise RuntimeError(f"{name}(): Expected a long tensor for index, but got {dtypes.scalar_name(idx.dtype)}")
     n = input._data.size
+    if n == 0 and idx.size:
+        raise IndexError("take(): tried to take from an empty tensor" if name == "take" else
+                         "put_(): Tried to put elements into an empty tensor")
     bad = (idx < -n) | (idx >= n)
     if bad.any():
         raise IndexError(f"out of range: tried to access index {int(idx[bad].flat[0])} on a tensor of {n} elements.")
@@ -24,6 +27,8 @@ def _flat_key(input, index, name):
 def take(input, index):
     """input read as one row, picked at index (the result has index's shape)."""
     barebones.refuse("take_cpu", input._data.dtype)
+    if input._data.ndim == 0 and index._data.ndim:   # (a scalar read as one row: numpy indexes no 0-d array so)
+        input = input.reshape(1)
     return apply(OPS["take"], (input,), _flat_key(input, index, "take"), input._data.shape)
 
 

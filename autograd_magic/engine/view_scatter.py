@@ -87,6 +87,8 @@ def _scatter(name, input, src, picked):
 
 def slice_scatter(input, src, dim=0, start=None, end=None, step=1):
     d = _dim(dim, input._data.ndim)
+    if step is not None and step <= 0:   # (ATen's slice; Python's slice would read a negative step backwards)
+        raise RuntimeError("slice step must be positive")
     picked = aten_getitem(_numbers(input._data.shape), (slice(None),) * d + (slice(start, end, step),))
     return _scatter("slice_scatter", input, src, picked)
 

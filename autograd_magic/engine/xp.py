@@ -151,7 +151,7 @@ class NumpyXP:
 
     @staticmethod
     def swap(g, a, b):
-        return np.swapaxes(g, a, b)
+        return np.swapaxes(g, a, b) if g.ndim else g   # (a scalar's transpose: itself)
 
     @staticmethod
     def mT(g):
