@@ -67,6 +67,8 @@ def to_dtype_arg(args, kwargs):
     """The dtype asked for by to(dtype) / to(device) / to(other) / to(device, dtype), devices checked as
     PyTorch checks them (Tensor.to and Module.to)."""
     dtype = dtypes.coerce(kwargs.get("dtype"))
+    if isinstance(kwargs.get("tensor"), TensorBase):   # (to(tensor=other), the third overload by name)
+        dtype = kwargs["tensor"].dtype
     for a in args:
         if isinstance(a, dtypes.dtype):
             dtype = a
@@ -90,38 +92,82 @@ _TO_OVERLOADS = tuple(f"({head}bool non_blocking = False, bool copy = False, *, 
                                            "torch.dtype dtype, ", "Tensor tensor, "))
 
 
-def _refuse_to_args(args, kwargs):
-    """PyTorch's parser on Tensor.to's arguments: one that is no dtype, device, tensor or flag (a list, a
-    Fraction, an object, a numpy array) matches none of its three overloads; nor does a dtype= that is no dtype
-    (x.to(dtype=1), x.to(dtype="float")) or a device= that is no device, string or index (x.to(device=1.5))."""
-    dtype, device = kwargs.get("dtype"), kwargs.get("device")
-    if dtype is not None and not (isinstance(dtype, dtypes.dtype) or dtype in (bool, int, float, complex)) or \
-            device is not None and not (isinstance(device, (str, int, np.integer))
-                                        or type(device).__name__ == "device"):
-        raise arg_parser.invalid_combination("to", _TO_OVERLOADS, args, kwargs)
-    for i, a in enumerate((*args, kwargs.get("dtype"))):
-        if isinstance(a, str) and i:   # (a device string comes first)
-            raise arg_parser.invalid_combination("to", _TO_OVERLOADS, args, kwargs)
-        if a is None or a.__class__ in _TO_KINDS or isinstance(a, (dtypes.dtype, TensorBase, str, int, np.generic)) \
-                or a.__class__ is type and a in (bool, int, float, complex) or type(a).__name__ == "device":
+def _is_device(a):
+    return isinstance(a, (str, np.integer)) or a.__class__ is int or type(a).__name__ == "device"
+
+
+def _is_dtype(a):
+    return isinstance(a, dtypes.dtype) or a.__class__ is type and a in (bool, int, float, complex)
+
+
+def _is_flag(a):
+    return isinstance(a, (bool, np.bool_))
+
+
+def _is_tensor_like(a):   # (PyTorch's parser reads a Python or numpy number as a tensor)
+    return isinstance(a, (TensorBase, bool, int, float, complex, np.generic))
+
+
+# Tensor.to's three overloads as (name, accepts, required) slots; memory_format is keyword-only in each
+_TO_SLOTS = (
+    (("device", _is_device, False), ("dtype", _is_dtype, False), ("non_blocking", _is_flag, False),
+     ("copy", _is_flag, False)),
+    (("dtype", _is_dtype, True), ("non_blocking", _is_flag, False), ("copy", _is_flag, False)),
+    (("tensor", _is_tensor_like, True), ("non_blocking", _is_flag, False), ("copy", _is_flag, False)),
+)
+
+
+def _to_overload_matches(slots, args, kwargs):
+    if len(args) > len(slots):
+        return False
+    names = [name for name, _, _ in slots]
+    for key, value in kwargs.items():
+        if key != "memory_format" and (key not in names[len(args):]
+                                       or value is not None and not dict((n, ok) for n, ok, _ in slots)[key](value)):
+            return False
+    for (name, ok, required), a in zip(slots, args):
+        if a is None and not required or ok(a):
             continue
+        return False
+    return all(not required or i < len(args) or kwargs.get(name) is not None
+               for i, (name, _, required) in enumerate(slots))
+
+
+def to_gives_copy(args, kwargs):
+    """Whether to()'s arguments name its copy flag at all (Module.to refuses it, even copy=False): as a keyword,
+    or as the last positional of the overload they match (the fourth after a device, the third otherwise)."""
+    first_is_device = not args or args[0] is None or _is_device(args[0])
+    return "copy" in kwargs or len(args) == 4 or len(args) == 3 and not first_is_device
+
+
+def parse_to_args(args, kwargs):
+    """PyTorch's parser on Tensor.to's / Module.to's arguments (torch._C._nn._parse_to): arguments that match none
+    of its three overloads (a list, an object, two dtypes, a dtype before a device string, five positionals, an
+    unknown keyword, dtype="float", device=1.5) raise its 'invalid combination' TypeError."""
+    if not any(_to_overload_matches(slots, args, kwargs) for slots in _TO_SLOTS):
         raise arg_parser.invalid_combination("to", _TO_OVERLOADS, args, kwargs)
 
 
-_TO_KINDS = {bool, int, str, float, complex}   # (a Python number: PyTorch reads it as a tensor; left as it was)
+def to_number_args(args):
+    """A number first in to()'s arguments: PyTorch's parser reads it as a tensor (its dtype), a numpy integer as a
+    device index."""
+    if args and args[0].__class__ is not int:
+        first = args[0]
+        if isinstance(first, (bool, np.bool_)):
+            return (dtypes.bool_,) + args[1:]
+        if isinstance(first, (float, np.floating)):
+            return (dtypes.float64,) + args[1:]
+        if isinstance(first, (complex, np.complexfloating)):
+            return (dtypes.complex128,) + args[1:]
+        if isinstance(first, np.integer):
+            return (int(first),) + args[1:]
+    return args
 
 
 def _to(self, *args, **kwargs):
     """to(dtype) / to(device) / to(other) / to(device, dtype); copy= and memory_format= honoured."""
-    _refuse_to_args(args, kwargs)
-    if args and args[0].__class__ is not int:   # a number first: PyTorch's parser reads it as a tensor (its dtype),
-        first = args[0]                         # a numpy integer as a device index
-        if isinstance(first, (bool, np.bool_)):
-            args = (dtypes.bool_,) + args[1:]
-        elif isinstance(first, (float, np.floating)):
-            args = (dtypes.float64,) + args[1:]
-        elif isinstance(first, np.integer):
-            args = (int(first),) + args[1:]
+    parse_to_args(args, kwargs)
+    args = to_number_args(args)
     flags = [a for a in args[1:] if a.__class__ is bool]   # (positional non_blocking, then copy)
     copy = kwargs.get("copy", flags[1] if len(flags) > 1 else False)
     fmt = kwargs.get("memory_format")

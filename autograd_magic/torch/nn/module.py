@@ -8,7 +8,7 @@ import numpy as np
 from ...engine import torch_function
 from ...engine import creation, dtypes, memory_format as formats
 from ...engine.argcheck import in_class
-from ...engine.methods import to_dtype_arg
+from ...engine.methods import parse_to_args, to_dtype_arg, to_gives_copy, to_number_args
 from ...engine.printing import format_parameter
 from ...engine.tensor_base import enable_bfloat16
 from ...engine.tensor import Tensor
@@ -323,15 +323,17 @@ class Module:
             yield p
 
     def named_modules(self, memo=None, prefix="", remove_duplicate=True):
-        """(name, module) pairs, depth first; a module shared by two parents appears once."""
+        """(name, module) pairs, depth first; a module shared by two parents appears once.
+
+        ``memo`` holds the modules themselves, as PyTorch's: a caller's ``memo={layer}`` skips that layer."""
         seen = set() if memo is None else memo
         stack = [(prefix, self)]
         while stack:
             name, module = stack.pop(0)
             if remove_duplicate:
-                if id(module) in seen:
+                if module in seen:
                     continue
-                seen.add(id(module))
+                seen.add(module)
             yield name, module
             stack[0:0] = [((name + "." + k) if name else k, m) for k, m in module._modules.items() if m is not None]
 
@@ -391,6 +393,10 @@ class Module:
             # the model-ensembling recipe's template for torch.func.functional_call, which replaces every
             # parameter: the module stays as it is (the engine has no meta tensors; README "What is not there")
             return self
+        parse_to_args(args, kwargs)   # (torch._C._nn._parse_to: Tensor.to's overloads, its TypeError)
+        if to_gives_copy(args, kwargs):
+            raise RuntimeError(".to() does not accept copy argument")
+        args = to_number_args(args)
         dtype = to_dtype_arg(args, kwargs)
         if dtype is not None and not (dtype.is_floating_point or dtype.is_complex):
             raise TypeError(f"nn.Module.to only accepts floating point or complex dtypes, but got desired "
