@@ -148,6 +148,7 @@ def _fminmax(name):
         if not isinstance(other, TensorBase):
             raise TypeError(f"{name}(): argument 'other' (position 2) must be Tensor, not {type(other).__name__}")
         F.check_operands(input, other)
+        F._refuse_complex_pair(name, input, other)   # (ATen's fmax / fmin kernels have no complex loop)
         dt = dtypes.result_type((input, other))
         return apply(OPS[name], (input.to(dt), other.to(dt)))
     fn.__name__ = fn.__qualname__ = name

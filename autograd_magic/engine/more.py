@@ -451,10 +451,25 @@ def bucketize(input, boundaries, *, out_int32=False, right=False):
     return _search(boundaries, input, right, out_int32)
 
 
-def isin(elements, test_elements, *, assume_unique=False, invert=False):
-    e = elements._data if isinstance(elements, TensorBase) else np.asarray(elements)
-    t = test_elements._data if isinstance(test_elements, TensorBase) else np.asarray(test_elements)
-    return wrap(np.asarray(np.isin(e, t, invert=invert)))
+_ISIN = [arg_parser.Signature(text) for text in SIGNATURES["isin"]]
+
+
+def isin(*args, **kwargs):
+    """Whether each of elements is in test_elements, parsed as PyTorch's three overloads (a number on one side, not
+    both); both sides compared in their promoted dtype (a number wrapped into the tensor's: ``int8 [44]`` holds
+    300), bool and complex sides refused as ATen's kernel refuses them."""
+    values = arg_parser.check_call("isin", _ISIN, args, {k: v for k, v in kwargs.items() if k != "out"})
+    elements = values["elements"] if "elements" in values else values["element"]
+    test = values["test_elements"] if "test_elements" in values else values["test_element"]
+    for side in (elements, test):
+        kind = side._data.dtype if isinstance(side, TensorBase) else np.asarray(side).dtype
+        if kind.kind in "bc":
+            raise RuntimeError(f"Unsupported input type encountered for isin(): {dtypes.scalar_name(kind)}")
+    common = dtypes.result_type((elements, test)).np
+    e, t = (side._data.astype(common, copy=False) if isinstance(side, TensorBase)
+            else np.asarray(dtypes.wrapped_int(side, common) if isinstance(side, int) else side, common)
+            for side in (elements, test))
+    return wrap(np.asarray(np.isin(e, t, invert=bool(values.get("invert", False)))))
 
 
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
