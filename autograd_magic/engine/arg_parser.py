@@ -632,6 +632,10 @@ FACTORIES = {**{name: OVERLOADS[name] for name in ("arange", "linspace", "logspa
              # (row, col and offset: ints, never a float or a bool)
              **{name: SIGNATURES[name] for name in ("tril_indices", "triu_indices")}}
 
+# the dtype queries of the "Tensor Attributes" page, whose own code would read anything (torch.result_type(t, "a"),
+# torch.can_cast(torch.float32, 1), torch.is_nonzero(1)): checked as the factories are
+QUERIES = {name: list(SIGNATURES[name]) for name in ("result_type", "promote_types", "can_cast", "is_nonzero")}
+
 _FAST = {"int": (int,), "tuple of ints": (int,), "bool": (bool,), "Number": (int, float, bool),
          "float": (int, float, bool), "torch.dtype": (_dtype,), "str": (str,), "Tensor": (TensorBase,),
          "torch.Generator": (_GeneratorLike,)}

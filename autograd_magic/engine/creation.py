@@ -16,8 +16,8 @@ from .legacy_new import legacy_args
 from .size import Size, checked_sizes, device, keyword_sizes, nonnegative
 from .arg_parser import GENERATOR_OVERLOADS, Signature, check_call, check_generator, invalid_combination
 from .optable import OPS
-from .tensor_base import (TensorBase, apply, check_foreign, check_numbers, check_ragged, iterables_read, nested_data,
-                          plain_sequences, refuse_unsized_first, warn_once, wrap)
+from .tensor_base import (TensorBase, apply, check_foreign, check_numbers, check_ragged, enable_bfloat16,
+                          iterables_read, nested_data, plain_sequences, refuse_unsized_first, warn_once, wrap)
 
 _COPY_WARNING = (
     "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
@@ -877,6 +877,8 @@ class _LegacyTensorType(type):
         """The tensor of a call with these arguments (form "new": of tensor.new(...), whose messages differ)."""
         args = legacy_args(args, kwargs, lambda a: isinstance(a, TensorBase), form)
         dt = cls.dtype
+        if dt is dtypes.bfloat16:
+            enable_bfloat16()   # (its numpy dtype, loaded on first use)
         if not args:
             return wrap(np.zeros((0,), dt.np))
         if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
@@ -901,7 +903,7 @@ class _LegacyTensorType(type):
             if not isinstance(data, (list, tuple, range, np.ndarray)):
                 raise TypeError(f"new(): data must be a sequence (got {argcheck.tp_name(data)})")
             return tensor(data, dtype=dt)
-        return wrap(np.zeros(_size(args), dt.np))
+        return wrap(np.zeros(_size(args, "new"), dt.np))   # (a float size: the parser's TypeError, as torch.Tensor's)
 
     def __instancecheck__(cls, obj):
         return isinstance(obj, TensorBase) and obj.dtype is cls.dtype
@@ -916,7 +918,9 @@ def _options(dt):
 
 
 def _legacy(name, dt):
-    return _LegacyTensorType(name, (), {"dtype": dt, "__module__": "torch", "__qualname__": name})
+    # (PyTorch's tensortype carries the Tensor's attributes: torch.DoubleTensor.is_sparse is False)
+    return _LegacyTensorType(name, (), {"dtype": dt, "__module__": "torch", "__qualname__": name,
+                                        "is_sparse": False, "is_cuda": False})
 
 
 def legacy_type(dt):
@@ -926,9 +930,10 @@ def legacy_type(dt):
 
 LEGACY_TYPES = tuple(_legacy(f"{dt.scalar_name}Tensor", dt) for dt in (
     dtypes.float32, dtypes.float64, dtypes.float16, dtypes.int64, dtypes.int32, dtypes.int16, dtypes.int8,
-    dtypes.uint8, dtypes.bool_))
+    dtypes.uint8, dtypes.bool_, dtypes.bfloat16) if dt is not None)   # (bfloat16: where ml_dtypes is installed)
 (FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor, ShortTensor, CharTensor, ByteTensor,
- BoolTensor) = LEGACY_TYPES
+ BoolTensor) = LEGACY_TYPES[:9]
+BFloat16Tensor = LEGACY_TYPES[9] if len(LEGACY_TYPES) > 9 else None
 
 
 NO_ATEN_CUDA = ("Cannot initialize CUDA without ATen_cuda library. PyTorch splits its backend into two shared "

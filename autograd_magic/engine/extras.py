@@ -176,7 +176,8 @@ def is_nonzero(input):
 
 
 def is_signed(input):
-    return input._data.dtype.kind in "if"
+    """c10's isSignedType: all but bool and the unsigned integers (complex and bfloat16 are signed)."""
+    return input.dtype.is_signed
 
 
 def is_complex(input):
@@ -212,13 +213,20 @@ def result_type(tensor1, tensor2):
 
 
 def promote_types(type1, type2):
-    """PyTorch's promotion of two dtypes (an integer and a float give the float: int32 + float32 is float32)."""
+    """PyTorch's promotion of two dtypes (an integer and a float give the float: int32 + float32 is float32); Python's
+    bool, int, float and complex stand for torch.bool, int64, float64 and complex128, as PyTorch's parser reads them."""
+    type1, type2 = _parsed_dtype(type1), _parsed_dtype(type2)
     return dtypes.result_type((wrap(np.zeros(1, type1.np)), wrap(np.zeros(1, type2.np))))
 
 
 def can_cast(from_, to):
     """PyTorch's rule: no float to an integer, no number to bool, anything else."""
-    return dtypes.can_cast_np(from_.np, to.np)
+    return dtypes.can_cast_np(_parsed_dtype(from_).np, _parsed_dtype(to).np)
+
+
+def _parsed_dtype(d):
+    """A dtype argument as PyTorch's parser reads a Python type (complex is complex128 whatever the default)."""
+    return dtypes.complex128 if d is complex else dtypes.coerce(d)
 
 
 def torch_range(start, end, step=1, *, dtype=None, requires_grad=False, **kwargs):

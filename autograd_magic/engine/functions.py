@@ -847,7 +847,7 @@ def to_dtype(t, dtype, copy=False):
     if dtype is dtypes.bfloat16:
         enable_bfloat16()
     if t._data.dtype.kind == "c" and not dtype.is_complex:
-        real_if_complex(t._data, dtype.np, stacklevel=4)
+        real_if_complex(t._data, dtype.np, stacklevel=argcheck.user_level())   # (x.float(), x.to(...), a lambda's)
     if t._rg and not (dtype.is_floating_point or dtype.is_complex):
         return wrap(t._data.real.astype(dtype.np) if t._data.dtype.kind == "c" else t._data.astype(dtype.np))
     return apply(OPS["to_copy"], (t,), dtype.np)
@@ -1271,7 +1271,8 @@ class finfo:
     """Machine limits of a floating-point dtype (torch.finfo)."""
     __module__ = "torch"   # a C type of PyTorch's: <class 'torch.finfo'>
 
-    def __init__(self, type=None):
+    def __init__(self, *args, **kwargs):   # (PyTorch's parser: finfo(None) and finfo("float32") are its TypeErrors)
+        type = _info_type("finfo", _FINFO, args, kwargs)
         type = dtypes.get_default_dtype() if type is None else type
         if type.is_complex:   # the limits of its parts' dtype (finfo(torch.cfloat).dtype is float32)
             type = dtypes.to_real(type)
@@ -1302,10 +1303,11 @@ class iinfo:
     """Machine limits of an integer dtype (torch.iinfo)."""
     __module__ = "torch"
 
-    def __init__(self, type):
+    def __init__(self, *args, **kwargs):
+        type = _info_type("iinfo", _IINFO, args, kwargs)
         if type.name == "bool":
             raise TypeError("torch.bool is not supported by torch.iinfo")
-        if type.is_floating_point:
+        if type.is_floating_point or type.is_complex:
             raise TypeError("torch.iinfo() requires an integer input type. Use torch.finfo to handle "
                             "'torch.iinfo'")
         info = np.iinfo(type.np)
@@ -1316,3 +1318,13 @@ class iinfo:
         return f"iinfo(min={self.min:g}, max={self.max:g}, dtype={self.dtype})"
 
     __eq__, __hash__, __getattr__, __format__ = finfo.__eq__, finfo.__hash__, finfo.__getattr__, finfo.__format__
+
+
+_FINFO = [arg_parser.Signature("(torch.dtype type)"), arg_parser.Signature("()")]
+_IINFO = [arg_parser.Signature("(torch.dtype type)")]
+
+
+def _info_type(name, sigs, args, kwargs):
+    """The dtype of a finfo / iinfo call, parsed as PyTorch parses it (Python's float is float64, complex complex128)."""
+    type = arg_parser.check_call(name, sigs, args, kwargs).get("type")
+    return dtypes.complex128 if type is complex else dtypes.coerce(type)

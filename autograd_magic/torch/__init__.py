@@ -12,10 +12,12 @@ import warnings as _warnings
 
 from ..engine.composed import (atleast_1d, atleast_2d, broadcast_tensors, broadcast_to, diff, hstack,  # noqa: F401
                                moveaxis, movedim, narrow, repeat_interleave, tile, unflatten, vstack)
-from ..engine.creation import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,  # noqa: F401
-                               IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
+from ..engine.creation import (BFloat16Tensor, BoolTensor, ByteTensor, CharTensor, DoubleTensor,  # noqa: F401
+                               FloatTensor, HalfTensor, IntTensor, LongTensor, ShortTensor, arange, as_tensor, bernoulli, empty, empty_like, eye,
                                from_numpy, full, full_like, linspace, logspace, multinomial, normal, ones, ones_like, rand,
                                rand_like, randint, randint_like, randn, randn_like, randperm, tensor, zeros, zeros_like)
+if BFloat16Tensor is None:   # (no bfloat16 without ml_dtypes: torch.BFloat16Tensor is then an unknown name)
+    del BFloat16Tensor
 from ..engine.dtypes import (bool_ as bool, dtype, float16, float32, float64, get_default_dtype, int8,  # noqa: F401
                              int16, int32, int64, set_default_dtype, uint8, complex64, complex128)
 from ..engine import batching as _batching
@@ -401,6 +403,8 @@ globals().update({_name: _arg_parser.keyworded(globals()[_name], _name, _texts)
 # the factories' calls PyTorch's parser refuses: torch.randint(5, 2), torch.linspace(0, 1), torch.full(2, 0.)
 globals().update({_name: _arg_parser.checked(globals()[_name], _name, _texts)
                   for _name, _texts in _arg_parser.FACTORIES.items()})
+globals().update({_name: _arg_parser.checked(globals()[_name], _name, _texts)   # torch.result_type(t, "a")
+                  for _name, _texts in _arg_parser.QUERIES.items()})
 globals().update({_name: _aten_forms.tensor_first(globals()[_name], _name, Tensor)   # (parsed ones: checked)
                   for _name in _aten_forms.TENSOR_FIRST if _name in globals() and _name not in _arg_parser.FUNCTIONS})
 # numpy's names for native functions' arguments: torch.cat(xs, axis=1), x.softmax(axis=1) (engine/numpy_names.py)
