@@ -152,8 +152,25 @@ def ormqr_vjp(xp, grad, saved, consts, needs):
 
 def ormqr(input, tau, other, left=True, transpose=False, *, out=None):
     """other multiplied by Q (or Q^T with transpose) from the left or the right, Q = H_1 ... H_k of geqrf's a."""
-    if input._data.ndim < 2 or other._data.ndim < 2:
-        raise RuntimeError("torch.ormqr: input must have at least 2 dimensions.")
+    for name, t in (("input", input), ("other", other)):
+        if t._data.ndim < 2:
+            raise RuntimeError(f"torch.ormqr: {name} must have at least 2 dimensions.")
+    cond = -2 if left else -1   # (ATen's checks in its order: the sizes, then the ranks, then the dtypes)
+    a, c = input._data.shape, other._data.shape
+    if c[cond] != a[-2]:
+        raise RuntimeError(f"torch.ormqr: other.shape[{cond}] must be equal to input.shape[-2]")
+    if tau._data.shape[-1:] != (min(c[cond], a[-1]),):
+        raise RuntimeError("torch.ormqr: tau.shape[-1] must be equal to min(other.shape[-2], input.shape[-1])")
+    if tau._data.ndim != len(a) - 1:
+        raise RuntimeError(f"torch.ormqr: Expected tau to have one dimension less than input, but got tau.ndim "
+                           f"equal to {tau._data.ndim} and input.ndim is equal to {len(a)}")
+    if len(c) != len(a):
+        raise RuntimeError(f"torch.ormqr: Expected other to have the same number of dimensions as input, but got "
+                           f"other.ndim equal to {len(c)} and input.ndim is equal to {len(a)}")
+    for name, t in (("tau", tau), ("other", other)):
+        if t._data.dtype != input._data.dtype:
+            raise RuntimeError(f"torch.ormqr: Expected input and {name} to have the same dtype, but input has dtype"
+                               f"{input.dtype.scalar_name} and {name} has dtype {t.dtype.scalar_name}")
     _check_float("ormqr", input)
     return apply(OPS["ormqr"], (input, tau, other), bool(left), bool(transpose))
 

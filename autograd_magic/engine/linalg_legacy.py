@@ -32,12 +32,17 @@ def cholesky_solve(input, input2, upper=False, *, out=None):
 
 def triangular_solve(b, A, upper=True, transpose=False, unitriangular=False, *, out=None):
     """The deprecated form of linalg.solve_triangular: (solution, a copy of A)."""
+    for name, t in (("b", b), ("A", A)):
+        if t._data.ndim < 2:
+            raise RuntimeError(f"torch.triangular_solve: Expected {name} to have at least 2 dimensions, but it has "
+                               f"{t._data.ndim} dimensions instead")
+    _check_solve(b, A, "triangular_solve")
+    # (ATen warns in the kernel's body: after the meta function's checks, before the dtype dispatch)
     warn_once("torch.triangular_solve is deprecated in favor of torch.linalg.solve_triangularand will be removed in a "
               "future PyTorch release.\ntorch.linalg.solve_triangular has its arguments reversed and does not return "
               "a copy of one of the inputs.\nX = torch.triangular_solve(B, A).solution\nshould be replaced with\n"
               "X = torch.linalg.solve_triangular(A, B). (Triggered internally at "
               "/__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:2273.)")
-    _check_solve(b, A, "triangular_solve")
     _check_float_or_double(A, "triangular_solve", "triangular_solve_cpu")
     x = apply(OPS["triangular_solve"], (b, A), bool(upper), bool(transpose), bool(unitriangular))
     return TriangularSolveResult((x, A.clone()))

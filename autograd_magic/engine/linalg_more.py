@@ -140,6 +140,9 @@ def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True, *, out=N
         raise RuntimeError("torch.lu_unpack: LU_pivots is expected to be a contiguous tensor of torch.int32 dtype.\n"
                            "Note: this function is intended to be used with the output produced by "
                            "torch.linalg.lu_factor")
+    if LU_data._data.ndim < 2:
+        raise RuntimeError(f"torch.lu_unpack: Expected tensor with 2 or more dimensions. Got size: "
+                           f"{list(LU_data._data.shape)} instead")
     m = LU_data._data.shape[-2]
     empty = wrap(np.zeros(0, LU_data._data.dtype))
     p = wrap(permutation(LU_pivots._data, m, LU_data._data.dtype)) if unpack_pivots else empty

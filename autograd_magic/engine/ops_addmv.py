@@ -102,7 +102,20 @@ def _addr_args(input, vec1, vec2, *, beta=1, alpha=1):
         if x._data.ndim != 1:
             raise RuntimeError(f"addr: Expected 1-D argument {name}, but got {x._data.ndim}-D")
     expand_size(input, vec1._data.shape + vec2._data.shape)
-    return (input, vec1, vec2), (beta, alpha, dtypes.result_type((input, vec1, vec2)).np)
+    dt = dtypes.result_type((input, vec1, vec2)).np
+    for name, scalar in (("beta", beta), ("alpha", alpha)):
+        _check_addr_scalar(dt, scalar, name)
+    return (input, vec1, vec2), (beta, alpha, dt)
+
+
+def _check_addr_scalar(dt, scalar, name):
+    """ATen's check_addr_scalar on the result dtype: a bool scalar for a bool result only, and an integral (or
+    bool) one for an integral result (``addr(long, ..., alpha=0.5)`` refused, not truncated)."""
+    is_bool = isinstance(scalar, (bool, np.bool_))
+    if is_bool and dt != np.bool_:
+        raise RuntimeError(f"Boolean {name} only supported for Boolean results.")
+    if dt.kind not in "fc" and not isinstance(scalar, (int, np.integer, np.bool_)):
+        raise RuntimeError(f"For integral input tensors, argument {name} must not be a floating point number.")
 
 
 @defop("addr", "AddrBackward0", _addr, saves=(1, 2), save_if={1: 2, 2: 1}, api="addr", inplace=True,

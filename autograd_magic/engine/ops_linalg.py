@@ -230,22 +230,22 @@ def _cholesky_fwd(a, upper):
     got = lapack.potrf(a, upper)   # (MKL's, as PyTorch's; numpy's where it does not run)
     if got is not None and not got[1].any():
         return got[0]
-    if upper:
+    if upper:   # (U = L^H; A^T = conj(A) for a Hermitian A, whose factor is conj(L))
         return np.swapaxes(np.linalg.cholesky(np.swapaxes(a, -1, -2)), -1, -2)
     return _lapack(np.linalg.cholesky(a))
 
 
 def cholesky_vjp(xp, grad, saved, consts, needs):
-    """cholesky_backward (Murray 2016): gA = L^{-T} Phi(L^T gL) L^{-1}, Phi = tril with the diagonal halved,
-    symmetrised."""
+    """cholesky_backward (Murray 2016): gA = L^{-H} Phi(L^H gL) L^{-1}, Phi = tril with the diagonal halved,
+    made Hermitian."""
     l, = saved
     upper, = consts
     if upper:
-        l, grad = xp.mT(l), xp.mT(grad)
-    ga = _tril(xp, xp.matmul(xp.mT(l), grad))
-    ga = 0.5 * (ga + xp.mT(_tril(xp, ga, -1)))
+        l, grad = _mH(xp, l), _mH(xp, grad)
+    ga = _tril(xp, xp.matmul(_mH(xp, l), grad))
+    ga = 0.5 * (ga + _mH(xp, _tril(xp, ga, -1)))
     # (two triangular solves, as ATen's cholesky_backward: L^{-H} gA, then ... L^{-1})
-    ga = xp.call("linalg_solve_triangular", (xp.mT(l), ga), True, True, False)
+    ga = xp.call("linalg_solve_triangular", (_mH(xp, l), ga), True, True, False)
     return (xp.call("linalg_solve_triangular", (l, ga), False, False, False),)
 
 
@@ -577,16 +577,23 @@ def _cholesky_inverse_fwd(l, upper):
     if got is not None:
         return _lapack(got)
     l = np.triu(l) if upper else np.tril(l)   # (LAPACK's potri reads the factor's triangle only)
-    a = np.swapaxes(l, -1, -2) @ l if upper else l @ np.swapaxes(l, -1, -2)
-    return np.linalg.inv(a)
+    lh = np.conj(np.swapaxes(l, -1, -2))
+    a = lh @ l if upper else l @ lh
+    inv = np.linalg.inv(a)
+    if inv.dtype.kind != "c":
+        return inv
+    # (potri computes one triangle and ATen mirrors it: a Hermitian result, its diagonal exactly real)
+    low = np.tril(inv, -1)
+    return low + np.conj(np.swapaxes(low, -1, -2)) + np.real(np.diagonal(inv, 0, -2, -1))[..., None] * np.eye(
+        inv.shape[-1], dtype=inv.dtype)
 
 
 @defop("cholesky_inverse", "CholeskyInverseBackward0", _cholesky_inverse_fwd, saves=(0, -1))
 def cholesky_inverse_vjp(xp, grad, saved, consts, needs):
-    """cholesky_inverse_backward: with C = inverse(L L^T), gL = -(C (g + g^T) C) L (upper: -L (...))."""
+    """cholesky_inverse_backward: with C = inverse(L L^H), gL = -(C (g + g^H) C) L (upper: -L (...))."""
     l, inv = saved
     upper, = consts
-    common = xp.matmul(inv, xp.matmul(grad + xp.mT(grad), inv))
+    common = xp.matmul(inv, xp.matmul(grad + _mH(xp, grad), inv))
     return (-xp.matmul(l, common) if upper else -xp.matmul(common, l),)
 
 

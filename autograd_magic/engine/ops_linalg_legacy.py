@@ -4,6 +4,7 @@ filter notebooks, ``torch.cholesky_solve(B, L)`` with L from torch.linalg.choles
 import numpy as np
 
 from . import lapack
+from .ops_complex import cj
 from .optable import defop
 
 
@@ -42,23 +43,23 @@ def _cholesky_solve(b, l, upper):
     if got is not None:
         return got
     t = _tri(l, upper)
+    tt = np.conj(np.swapaxes(t, -1, -2))   # (L^H: L^T for a real factor)
     if singular_diagonal(t):   # (potrs: two triangular solves)
-        tt = np.swapaxes(t, -1, -2)
         return substitute(t, substitute(tt, b, False), True) if upper else substitute(tt, substitute(t, b, False), True)
-    a = np.swapaxes(t, -1, -2) @ t if upper else t @ np.swapaxes(t, -1, -2)
+    a = tt @ t if upper else t @ tt
     return np.linalg.solve(a, b)
 
 
 @defop("cholesky_solve", "CholeskySolveBackward0", _cholesky_solve, saves=(1, -1))
 def cholesky_solve_vjp(xp, grad, saved, consts, needs):
-    """X = (L L^T)^{-1} B: gB = cholesky_solve(g, L); gL = -(gB X^T + X gB^T) L (upper: -U (...))."""
+    """X = (L L^H)^{-1} B: gB = cholesky_solve(g, L); gL = -(gB X^H + X gB^H) L (upper: -U (...))."""
     l, x = saved
     upper, = consts
     gb = xp.call("cholesky_solve", (grad, l), upper)
     gl = None
     if needs[1]:
-        common = xp.matmul(gb, xp.mT(x))
-        common = common + xp.mT(common)
+        common = xp.matmul(gb, cj(xp.mT(x)))
+        common = common + cj(xp.mT(common))
         gl = -xp.matmul(l, common) if upper else -xp.matmul(common, l)
     return (gb if needs[0] else None), gl
 
