@@ -16,7 +16,10 @@ A = A @ A.mH + torch.eye(2) * 1e-1
 L = torch.linalg.cholesky(A)
 print(L)
 print(torch.linalg.cholesky(A, upper=True))
+torch.set_warn_always(True)   # (torch.cholesky's deprecation warns once per process on both sides: an earlier
+# test of the pytest worker may have used up one side's once)
 print(torch.cholesky(A[0].to(torch.complex128), upper=True))
+torch.set_warn_always(False)
 print(torch.cholesky_inverse(L.to(torch.complex128)))
 B = torch.randn(2, 1, dtype=torch.complex64)
 print(torch.cholesky_solve(B, L).round(decimals=3), torch.cholesky_solve(B, L.mH, upper=True).round(decimals=3))
