@@ -11,6 +11,16 @@ import pytest
 from helpers import ATTEMPT, assert_same_as_pytorch
 
 CELLS = {
+    # (torch.grid_sampler takes the 3-d kernel for a 5-d input; torch.grid_sampler_2d refuses one)
+    "grid_sampler_functions_5d": [
+        ATTEMPT + '''torch.manual_seed(2)
+v = torch.randn(1, 2, 2, 3, 4)
+g = torch.rand(1, 1, 2, 2, 3) * 2 - 1
+print(torch.grid_sampler(v, g, 0, 1, False), torch.grid_sampler(v, g, 1, 0, True).shape)
+attempt(lambda: torch.grid_sampler_2d(v, g, 0, 0, False))
+attempt(lambda: torch.grid_sampler(v, g, 2, 0, False))
+''',
+    ],
     "grid_sample_5d_modes_and_grads": [
         '''import torch.nn.functional as F
 torch.manual_seed(0)

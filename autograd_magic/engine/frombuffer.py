@@ -47,7 +47,5 @@ def read_buffer(buffer, *, dtype, count=-1, offset=0, requires_grad=False):
     return out
 
 
-
-
 # (torch.frombuffer's arguments parsed as PyTorch's parser does: its TypeErrors for a positional dtype ...)
 frombuffer = arg_parser.checked(read_buffer, "frombuffer", SIGNATURES["frombuffer"])

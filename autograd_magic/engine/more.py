@@ -542,7 +542,7 @@ def vander(x, N=None, increasing=False):
     dt = dtypes.promote_pair(x.dtype, dtypes.int64)
     # as ATen: the powers are written in place into the result (so that the cumprod's saved input is modified
     # in place, and a backward through vander raises PyTorch's version-counter error)
-    result = wrap(np.ones((x.shape[0], n), dt.np))
+    result = wrap(np.empty((x.shape[0], n), dt.np))   # (every column written below, the first by fill_)
     if n > 0:
         IX.select(result, 1, 0).fill_(1)
     if n > 1:

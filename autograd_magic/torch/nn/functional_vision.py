@@ -218,9 +218,17 @@ def grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners
     """torch.grid_sampler_2d: F.grid_sample with the modes as numbers (0 bilinear, 1 nearest, 2 bicubic; 0 zeros, 1 border,
     2 reflection)."""
     _check_grid_sampler(input, grid)
-    _check_5d(input, interpolation_mode)
+    if input.dim() != 4:   # (the 2-d kernel's own check: a 5-d input is grid_sampler's, not its)
+        raise RuntimeError("grid_sampler(): expected 4D input and grid with same number of dimensions, but got "
+                           f"input with sizes {_sizes(input)} and grid with sizes {_sizes(grid)}")
     return apply(OPS["grid_sampler_2d"], (input, grid), int(interpolation_mode), int(padding_mode),
                  bool(align_corners), _rowwise(grid))
 
 
-grid_sampler = grid_sampler_2d
+def grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners):
+    """torch.grid_sampler: the 2-d kernel for a 4-d input, the 3-d one for a 5-d input (as F.grid_sample)."""
+    if input.dim() != 5:
+        return grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners)
+    _check_grid_sampler(input, grid)
+    _check_5d(input, interpolation_mode)
+    return _grid_sample_3d(input, grid, int(interpolation_mode), int(padding_mode), bool(align_corners))
