@@ -8,8 +8,10 @@ own loops differ there); every other value must match bit for bit.
 
 Without the library these are skipped, except under AUTOGRAD_MAGIC_REQUIRE_ALL=1 (CI), where the first test fails.
 """
+import ctypes
 import json
 import os
+import platform
 import subprocess
 import sys
 
@@ -237,13 +239,67 @@ def test_row_scatter_is_numpys_add_at(monkeypatch):
         _assert_same_bits(*_both(monkeypatch, _row_scatter, (g * _F32(1e-3)).astype(_F32), shape, k))
 
 
+def test_the_extension_is_built_current_and_loaded_first():
+    """build_kernels also builds the kernels as a Python extension (numpy arrays as arguments, ~0.1 us a call
+    instead of ctypes' ~1-2 us); the loader prefers it. CI requires it."""
+    if ckernels.EXT is None:
+        if REQUIRE_ALL:
+            pytest.fail(f"the kernels' extension is required under AUTOGRAD_MAGIC_REQUIRE_ALL=1: LIB is {ckernels.LIB!r} "
+                        f"({ckernels.missing()})")
+        pytest.skip("the kernels' extension is not loaded")
+    assert ckernels.LIB is ckernels.EXT
+    assert ckernels.EXT.am_source_hash().decode() == build_kernels.source_hash()
+    assert ckernels.EXT.am_wrapper_hash() == build_kernels.wrapper_hash(*build_kernels.specification())
+    with pytest.raises(TypeError, match="am_expf takes 3 arguments"):
+        ckernels.EXT.am_expf(np.ones(2, _F32), np.ones(2, _F32))
+    with pytest.raises(TypeError, match="expected a numpy array or an address, got list"):
+        ckernels.EXT.am_expf([1.0], np.ones(1, _F32), 1)
+
+
 @needs_lib
-def test_the_avx2_library_and_the_plain_one_give_the_same_bits(monkeypatch):
-    """build_kernels makes two: plain x86-64 (fmaf from the C library) and -mavx2 -mfma (fmaf one instruction,
-    loops vectorised); the loader takes the second where it can."""
-    paths = [p for p in (ckernels.LIBRARY, ckernels.LIBRARY_AVX2) if os.path.exists(p)]
-    if len(paths) < 2 or not (ckernels._CPU.get("AVX2") and ckernels._CPU.get("FMA3")):
-        pytest.skip("needs both libraries and a processor with AVX2 and FMA")
+def test_the_products_through_the_extension_are_the_ctypes_calls_bits(monkeypatch):
+    """blas.py calls MKL's gemm, gemv and vector math at their addresses through the extension; through ctypes
+    (the route where the extension is missing) every product and function gives the same bits."""
+    from autograd_magic.engine import blas
+    if blas._load() is None or not blas._EXT:
+        if REQUIRE_ALL:
+            pytest.fail("MKL and the kernels' extension are required under AUTOGRAD_MAGIC_REQUIRE_ALL=1")
+        pytest.skip("needs MKL and the kernels' extension")
+    rng = np.random.default_rng(3)
+    cases = []
+    for dtype in (np.float32, np.float64):
+        a, b = rng.standard_normal((33, 7)).astype(dtype), rng.standard_normal((7, 29)).astype(dtype)
+        bias = rng.standard_normal(29).astype(dtype)
+        cases += [lambda a=a, b=b: blas.addmm(a, b), lambda a=a, b=b: blas.addmm(a, np.asfortranarray(b)),
+                  lambda a=a, b=b, c=bias: blas.addmm(a, b, c, beta=0.5, alpha=2.0),
+                  lambda a=a, b=b: blas.addmm(a[:, :1].copy(), b[:1]), lambda a=a: blas.addmv(a, a[0]),
+                  lambda a=a, b=b: blas.addmv(a.T, a[:, 0].copy(), bias=a[0], beta=0.25, alpha=3.0),
+                  lambda a=a: blas.vml("Tanh", a), lambda a=a: blas.vml("Log10", np.abs(a[::2]))]
+    fast = [case() for case in cases]
+    lib = blas._load()
+    with monkeypatch.context() as m:
+        m.setattr(blas, "_EXT", [])
+        m.setattr(blas, "_CALL", {n: getattr(lib, "cblas_" + n) for n in ("sgemm", "dgemm", "sgemv", "dgemv")})
+        m.setattr(blas, "_vml_fns", {})
+        m.setattr(blas, "_SCALARS", {np.dtype(t): (c(0.0), c(1.0)) for t, c in ((np.float32, ctypes.c_float),
+                                                                                  (np.float64, ctypes.c_double))})
+        slow = [case() for case in cases]
+    for got, want in zip(fast, slow):
+        assert got is not None and got.dtype == want.dtype and got.shape == want.shape
+        assert got.tobytes() == want.tobytes()
+
+
+@needs_lib
+def test_every_build_of_the_kernels_gives_the_same_bits(monkeypatch):
+    """build_kernels makes the library twice, plain x86-64 (fmaf from the C library) and -mavx2 -mfma (fmaf one
+    instruction, loops vectorised), and the extension from the same sources with the same flags; the loader takes
+    the AVX2 extension where it can. All four give the same bits (the ctypes ones through ckernels._Array)."""
+    paths = [p for p in (ckernels.LIBRARY, ckernels.LIBRARY_AVX2, ckernels.EXTENSION, ckernels.EXTENSION_AVX2)
+             if os.path.exists(p)]
+    if len(paths) < 4 or not (ckernels._CPU.get("AVX2") and ckernels._CPU.get("FMA3")):
+        if REQUIRE_ALL and platform.machine().lower() in ("x86_64", "amd64"):
+            pytest.fail(f"build_kernels should have built four files on x86-64, found {paths}")
+        pytest.skip("needs the four builds and a processor with AVX2 and FMA")
     x = _values(5)
     rows = _rows((300, 27), 3, True)
     g = _rows((300, 27), 4, False)
@@ -260,8 +316,9 @@ def test_the_avx2_library_and_the_plain_one_give_the_same_bits(monkeypatch):
         monkeypatch.setattr(ckernels, "LIB", ckernels.load(path))
         with np.errstate(all="ignore"):
             outs.append([fn(*args) for fn, args in cases])
-    for got, want in zip(*outs):
-        _assert_same_bits(got, want)
+    for other in outs[1:]:
+        for got, want in zip(other, outs[0]):
+            _assert_same_bits(got, want)
 
 
 def _box_muller_of(u):

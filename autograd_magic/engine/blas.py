@@ -15,13 +15,14 @@ processors; ``vml`` gives the same bits (checked on 50000 random inputs per func
 ``AUTOGRAD_MAGIC_MKL=0`` turns it off; ``AUTOGRAD_MAGIC_MKL=/path/libmkl_rt.so.2`` names the library.
 """
 import ctypes
+import functools
 import os
 import sys
 import threading
 
 import numpy as np
 
-from . import softmax_dims
+from . import ckernels, softmax_dims
 
 _NO_TRANS, _TRANS, _COL_MAJOR = 111, 112, 102        # CBLAS enums
 _MKL_THREADING_SEQUENTIAL, _MKL_THREADING_GNU = 1, 3  # mkl_service.h: PyTorch's MKL runs on GNU OpenMP
@@ -72,6 +73,7 @@ def _load():
             getattr(lib, name).restype = None
         for name in ("cblas_sdot", "cblas_ddot"):
             getattr(lib, name).restype = ctypes.c_float if name[6] == "s" else ctypes.c_double
+        _bind(lib)
         _state["lib"] = lib
         _LIB.append(lib)
         return lib
@@ -80,11 +82,29 @@ def _load():
 
 _BYTES = ctypes.c_char * 0
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
+_CALL = {}   # "sgemm", "dgemm", "sgemv", "dgemv" -> the function to call (see _bind)
+_EXT = []    # [the kernels' extension] when the calls go through it
+
+
+def _bind(lib):
+    """The BLAS calls: through the kernels' extension where it is loaded (ckernels.EXT: its call_<name> takes the
+    function's address, numpy arrays and Python numbers, ~0.1 us a call), else through ctypes (~1-2 us)."""
+    ext = ckernels.EXT
+    for name in ("sgemm", "dgemm", "sgemv", "dgemv"):
+        fn = getattr(lib, "cblas_" + name)
+        _CALL[name] = fn if ext is None else \
+            functools.partial(getattr(ext, "call_" + name), ctypes.cast(fn, ctypes.c_void_p).value)
+    if ext is not None:
+        _EXT.append(ext)
+        _SCALARS.update({_F32: (0.0, 1.0), _F64: (0.0, 1.0)})
 
 
 def _ptr(a):
-    """a's data as a ctypes argument: a zero-length ctypes array over its buffer (cheaper than a.ctypes.data), or
-    the address where the buffer protocol refuses (a read-only or strided array)."""
+    """a's data as an argument of a BLAS call: the array itself for the extension, else a zero-length ctypes array
+    over its buffer (cheaper than a.ctypes.data), or the address where the buffer protocol refuses (a read-only or
+    strided array)."""
+    if _EXT:
+        return a
     flags = a.flags
     try:
         return _BYTES.from_buffer(a if flags.c_contiguous or not flags.f_contiguous else a.T)
@@ -237,6 +257,8 @@ def vml(name, a):
         fn = getattr(lib, ("vms" if a.dtype == np.float32 else "vmd") + name)
         fn.argtypes = [_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_longlong]
         fn.restype = None
+        if _EXT:
+            fn = functools.partial(_EXT[0].call_vml, ctypes.cast(fn, ctypes.c_void_p).value)
         _vml_fns[key] = fn
     src = a if a.flags.c_contiguous else np.ascontiguousarray(a)
     out = np.empty(src.shape, src.dtype)
@@ -256,7 +278,10 @@ _SET = [object()]   # the set_num_threads count (None: none set) _threads last s
 
 
 def _scalars(dtype, x):
-    """x as the BLAS scalar of dtype (ATen's ``Scalar.to<scalar_t>()``: a Python float rounded to float32)."""
+    """x as the BLAS scalar of dtype (ATen's ``Scalar.to<scalar_t>()``: a Python float rounded to float32; the
+    extension rounds a Python float as ctypes.c_float does)."""
+    if _EXT:
+        return float(x)
     return ctypes.c_float(x) if dtype == np.float32 else ctypes.c_double(x)
 
 
@@ -333,7 +358,7 @@ def _addmv_placed(lib, mat, vec, bias, result, rows, cols, beta=1, alpha=1):
     if incx <= 0 or lda < max(1, m):
         return None
     _threads(lib)
-    gemv = lib.cblas_sgemv if mat.dtype == np.float32 else lib.cblas_dgemv
+    gemv = _CALL["sgemv" if mat.dtype == np.float32 else "dgemv"]
     zero, one = _SCALARS[mat.dtype]
     b = one
     if beta != 1 or alpha != 1:
@@ -388,7 +413,7 @@ def addmm(m1, m2, bias=None, beta=1, alpha=1):
             else:
                 b = one
             _threads(lib)
-            (lib.cblas_sgemm if dtype == np.float32 else lib.cblas_dgemm)(
+            _CALL["sgemm" if dtype == np.float32 else "dgemm"](
                 _COL_MAJOR, trans_a, _NO_TRANS, N, M, K, one, _ptr(m2), lda, _ptr(m1), K,
                 zero if bias is None else b, _ptr(result), N)
             return result
@@ -429,9 +454,9 @@ def _gemm(lib, dtype, plan, m1, m2, bias, result, scale=None):
     b = one
     if scale is not None:
         b, one = _scalars(dtype, scale[0]), _scalars(dtype, scale[1])
-    (lib.cblas_sgemm if dtype == _F32 or dtype == np.float32 else lib.cblas_dgemm)(
+    _CALL["sgemm" if dtype == _F32 or dtype == np.float32 else "dgemm"](
         _COL_MAJOR, trans_a, trans_b, m, n, k, one, _ptr(a_arr), lda, _ptr(b_arr), ldb,
-        zero if bias is None else b, _BYTES.from_buffer(result), ldc)   # (result: new, C-contiguous)
+        zero if bias is None else b, _ptr(result), ldc)   # (result: new, C-contiguous)
     return result
 
 
@@ -501,7 +526,7 @@ def frames_product(weight, cols, out, beta):
     o, k = weight.shape
     m = cols.shape[2]
     zero, one = _SCALARS[weight.dtype]
-    gemm = lib.cblas_sgemm if weight.dtype == _F32 else lib.cblas_dgemm
+    gemm = _CALL["sgemm" if weight.dtype == _F32 else "dgemm"]
     _threads(lib)
     wp = _ptr(weight)
     for i in range(cols.shape[0]):

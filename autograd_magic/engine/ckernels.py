@@ -2,13 +2,16 @@
 loaded with ctypes. They compute what vec_kernels.py, act_kernels.py and random_kernels._fma32 compute with numpy, in
 the same order with the same roundings, so both give the same bits; numpy is ~30-90 calls per kernel, C is one.
 
-``LIB`` is the library (_vec_kernels_avx2.so where the processor has AVX2 and FMA and it is built, else
+``LIB`` is the extension built from the same sources (_vec_ext_avx2 where the processor has AVX2 and FMA and it is
+built, else _vec_ext: build_kernels.py), else the library through ctypes (_vec_kernels_avx2.so, else
 _vec_kernels.so), or None when it is not built, was built from another version of the source, fails to load, or the
 environment sets AUTOGRAD_MAGIC_NO_C_KERNELS=1: then every caller runs its numpy code. ``missing()`` says why.
 The functions here take C-contiguous float32 arrays (the callers check) and return new arrays.
 """
 import ctypes
+import importlib.util
 import os
+import sysconfig
 import zlib
 
 import numpy as np
@@ -24,38 +27,48 @@ try:
 except ImportError:  # pragma: no cover - older numpy layout
     from numpy.core._multiarray_umath import __cpu_features__ as _CPU
 
-# A pointer parameter is declared as the type ptr() returns (a zero-length char array): ctypes passes such an
-# argument as it is, its cheapest conversion; _V (c_void_p) where the pointer may be NULL.
-_BYTES = ctypes.c_char * 0
-_P, _V, _L, _I, _F = _BYTES, ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_float
-_SIGNATURES = {
-    "am_fma32": ([_P, _L, _P, _L, _P, _L, _P, _L], None),
-    "am_fma64": ([_P, _L, _P, _L, _P, _L, _P, _L], None),
-    "am_expf": ([_P, _P, _L], None),
-    "am_logf": ([_P, _P, _L], _L),
-    "am_log1pf": ([_P, _P, _L], None),
-    "am_softmax": ([_P, _P, _L, _L, _I], None),
-    "am_log_softmax": ([_P, _P, _L, _L, _I], None),
-    "am_softmax_backward": ([_P, _P, _P, _L, _L, _I], None),
-    "am_log_softmax_backward": ([_P, _P, _P, _L, _L, _I], None),
-    "am_sigmoid": ([_P, _P, _L, _L], None),
-    "am_silu": ([_P, _P, _L, _L], None),
-    "am_silu_backward": ([_P, _L, _P, _P, _L, _L], None),
-    "am_softplus": ([_P, _P, _L, _L, _F, _F], None),
-    "am_softplus_backward": ([_P, _L, _P, _P, _L, _L, _F, _F], None),
-    "am_elu_backward": ([_P, _L, _P, _P, _L, _L, _F, _F, _F], None),
-    "am_log_sigmoid": ([_P, _P, _P, _L], None),
-    "am_sum_inner_f32": ([_P, _L, _L, _P], None),
-    "am_sum_inner_f64": ([_P, _L, _L, _P], None),
-    "am_sum_outer_f32": ([_P, _L, _L, _L, _P], None),
-    "am_sum_outer_f64": ([_P, _L, _L, _L, _P], None),
-    "am_nll_cascade_f32": ([_P, _V, _L, _I], _F),
-    "am_nll_cascade_f64": ([_P, _V, _L, _I], ctypes.c_double),
-    "am_welford_f64": ([_P, _L, _L, _L, ctypes.c_double, _I, _P, _P], None),
-    "am_tanh_backward": ([_P, _P, _P, _L], None),
-    "am_index_add_rows": ([_P, _P, _L, _L, _L, _P], None),
-    "am_box_muller_f32": ([_P, _L], None),
-    "am_box_muller_f64": ([_P, _L], None),
+_BYTES = ctypes.c_char * 0   # (a zero-length char array over an array's buffer: ctypes passes it as it is)
+
+# Each kernel's parameters and result, a letter each (build_kernels.py writes the extension's wrappers from this
+# table, read from this file's source: keep it a literal): P a pointer (an array), V a pointer that may be NULL
+# (an array or None), L long, I int, F float, D double; result "" for none.
+SIGNATURES = {
+    "am_fma32": ("PLPLPLPL", ""),
+    "am_fma64": ("PLPLPLPL", ""),
+    "am_expf": ("PPL", ""),
+    "am_logf": ("PPL", "L"),
+    "am_log1pf": ("PPL", ""),
+    "am_softmax": ("PPLLI", ""),
+    "am_log_softmax": ("PPLLI", ""),
+    "am_softmax_backward": ("PPPLLI", ""),
+    "am_log_softmax_backward": ("PPPLLI", ""),
+    "am_sigmoid": ("PPLL", ""),
+    "am_silu": ("PPLL", ""),
+    "am_silu_backward": ("PLPPLL", ""),
+    "am_softplus": ("PPLLFF", ""),
+    "am_softplus_backward": ("PLPPLLFF", ""),
+    "am_elu_backward": ("PLPPLLFFF", ""),
+    "am_log_sigmoid": ("PPPL", ""),
+    "am_sum_inner_f32": ("PLLP", ""),
+    "am_sum_inner_f64": ("PLLP", ""),
+    "am_sum_outer_f32": ("PLLLP", ""),
+    "am_sum_outer_f64": ("PLLLP", ""),
+    "am_nll_cascade_f32": ("PVLI", "F"),
+    "am_nll_cascade_f64": ("PVLI", "D"),
+    "am_welford_f64": ("PLLLDIPP", ""),
+    "am_tanh_backward": ("PPPL", ""),
+    "am_index_add_rows": ("PPLLLP", ""),
+    "am_box_muller_f32": ("PL", ""),
+    "am_box_muller_f64": ("PL", ""),
+}
+# Functions of other libraries called at an address through the extension (blas.py: MKL's CBLAS with 32-bit ints,
+# and its vector math): the extension's call_<name>(address, *arguments); Q is long long.
+CALLS = {
+    "sgemm": ("IIIIIIFPIPIFPI", ""),
+    "dgemm": ("IIIIIIDPIPIDPI", ""),
+    "sgemv": ("IIIIFPIPIFPI", ""),
+    "dgemv": ("IIIIDPIPIDPI", ""),
+    "vml": ("IPPQ", ""),
 }
 _why = None
 
@@ -63,6 +76,9 @@ _why = None
 # the files the library is built from (build_kernels.DEPENDS: the same list; a library built from other versions
 # of them does not load)
 _DEPENDS = [os.path.join(_HERE, name) for name in ("_vec_kernels.c", "_reduce.c", "_reduce_body.h")]
+_EXT_SUFFIX = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
+EXTENSION = os.path.join(_HERE, "_vec_ext" + _EXT_SUFFIX)
+EXTENSION_AVX2 = os.path.join(_HERE, "_vec_ext_avx2" + _EXT_SUFFIX)
 
 
 def _source_hash():   # build_kernels.source_hash (not imported: it is a command)
@@ -73,18 +89,65 @@ def _source_hash():   # build_kernels.source_hash (not imported: it is a command
     return f"{crc:08x}"
 
 
+def _wrapper_hash():   # build_kernels.wrapper_hash of the tables above
+    with open(os.path.join(_HERE, "build_kernels.py"), "rb") as f:
+        crc = zlib.crc32(f.read())
+    crc = zlib.crc32(repr(sorted(SIGNATURES.items())).encode(), crc)
+    crc = zlib.crc32(repr(sorted(CALLS.items())).encode(), crc)
+    return f"{crc:08x}"
+
+
+class _Array:
+    """A pointer parameter of the ctypes library: takes what the extension takes (a numpy array, an address)
+    and passes the array's data (a zero-length ctypes array over its buffer, or at its address for a read-only
+    array: a broadcast value)."""
+
+    @classmethod
+    def from_param(cls, a):
+        if isinstance(a, int):
+            return ctypes.c_void_p(a)
+        try:
+            return _BYTES.from_buffer(a)
+        except (TypeError, ValueError, BufferError):
+            return _BYTES.from_address(a.ctypes.data)
+
+
+class _MaybeArray(_Array):
+    @classmethod
+    def from_param(cls, a):
+        return None if a is None else _Array.from_param(a)
+
+
+_CTYPES = {"P": _Array, "V": _MaybeArray, "L": ctypes.c_long, "I": ctypes.c_int, "Q": ctypes.c_longlong,
+           "F": ctypes.c_float, "D": ctypes.c_double, "": None}
+
+
 def load(path):
-    """The library at path with its functions' signatures set; raises OSError when it does not load or was built
-    from another version of the source."""
-    lib = ctypes.CDLL(path)
-    try:
-        lib.am_source_hash.restype = ctypes.c_char_p
+    """The kernels at path: the extension (a module whose functions take numpy arrays) or the library (through
+    ctypes, with the same signatures); raises OSError when it does not load or was built from another version of
+    the sources."""
+    if path.endswith(_EXT_SUFFIX) and os.path.basename(path).startswith("_vec_ext"):
+        name = os.path.basename(path).split(".")[0]
+        try:
+            spec = importlib.util.spec_from_file_location(f"{__package__ or 'autograd_magic.engine'}.{name}", path)
+            lib = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(lib)
+        except ImportError as e:
+            raise OSError(f"{path}: {e}") from None
+        if lib.am_wrapper_hash() != _wrapper_hash():
+            raise OSError(f"{path} was built from another version of ckernels.py or build_kernels.py: rebuild it "
+                          "(python -m autograd_magic.engine.build_kernels)")
         built = lib.am_source_hash().decode()
-        for name, (args, res) in _SIGNATURES.items():
-            fn = getattr(lib, name)
-            fn.argtypes, fn.restype = args, res
-    except AttributeError as e:
-        raise OSError(f"{path}: {e}") from None
+    else:
+        lib = ctypes.CDLL(path)
+        try:
+            lib.am_source_hash.restype = ctypes.c_char_p
+            built = lib.am_source_hash().decode()
+            for name, (args, res) in SIGNATURES.items():
+                fn = getattr(lib, name)
+                fn.argtypes, fn.restype = [_CTYPES[c] for c in args], _CTYPES[res]
+        except AttributeError as e:
+            raise OSError(f"{path}: {e}") from None
     if all(os.path.exists(p) for p in _DEPENDS) and built != _source_hash():
         raise OSError(f"{path} was built from another version of {SOURCE}: rebuild it "
                       "(python -m autograd_magic.engine.build_kernels)")
@@ -97,7 +160,8 @@ def _load():
         _why = "AUTOGRAD_MAGIC_NO_C_KERNELS is set"
         return None
     avx2 = _CPU.get("AVX2") and _CPU.get("FMA3")
-    paths = [p for p in ((LIBRARY_AVX2,) if avx2 else ()) + (LIBRARY,) if os.path.exists(p)]
+    paths = [p for p in ((EXTENSION_AVX2,) if avx2 else ()) + (EXTENSION,) + ((LIBRARY_AVX2,) if avx2 else ())
+             + (LIBRARY,) if os.path.exists(p)]
     if not paths:
         _why = f"{LIBRARY} is not built (python -m autograd_magic.engine.build_kernels)"
         return None
@@ -112,6 +176,8 @@ def _load():
 
 
 LIB = _load()
+# the extension when LIB is one (its call_<name> functions: blas.py), else None
+EXT = LIB if LIB is not None and not isinstance(LIB, ctypes.CDLL) else None
 
 
 def missing():
@@ -120,12 +186,9 @@ def missing():
 
 
 def ptr(a):
-    """a's data as a ctypes argument: a zero-length ctypes array over its buffer (a third of the cost of
-    a.ctypes.data), or at its address for a read-only array (a broadcast value)."""
-    try:
-        return _BYTES.from_buffer(a)
-    except (TypeError, ValueError, BufferError):
-        return _BYTES.from_address(a.ctypes.data)
+    """a as a kernel's pointer argument: the array itself (the extension takes its data; the ctypes library's
+    parameters convert it, _Array)."""
+    return a
 
 
 def unary(name, d):
