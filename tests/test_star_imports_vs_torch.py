@@ -74,11 +74,11 @@ NOT_IMPLEMENTED = {
         chebyshev_polynomial_w hermite_polynomial_h hermite_polynomial_he laguerre_polynomial_l legendre_polynomial_p
         modified_bessel_i0 modified_bessel_i1 modified_bessel_k0 modified_bessel_k1 scaled_modified_bessel_k0
         scaled_modified_bessel_k1 shifted_chebyshev_polynomial_t shifted_chebyshev_polynomial_u
-        shifted_chebyshev_polynomial_v shifted_chebyshev_polynomial_w spherical_bessel_j0""".split()),
+        shifted_chebyshev_polynomial_v shifted_chebyshev_polynomial_w""".split()),
     "torch.linalg": {"common_notes", "ldl_factor", "ldl_factor_ex", "ldl_solve"},
     "torch.autograd": {"NestedIOFunction", "enforce_grad_layout_policy", "set_multithreading_enabled"},
-    # DataPipes, the distributed sampler, and the private _DatasetKind PyTorch's __all__ names
-    "torch.utils.data": set("""DFIterDataPipe DataChunk DistributedSampler IterDataPipe MapDataPipe _DatasetKind
+    # DataPipes and the private _DatasetKind PyTorch's __all__ names
+    "torch.utils.data": set("""DFIterDataPipe DataChunk IterDataPipe MapDataPipe _DatasetKind
         argument_validation functional_datapipe guaranteed_datapipes_determinism non_deterministic runtime_validation
         runtime_validation_disabled""".split()),
     "torch.testing": {"FileCheck"},

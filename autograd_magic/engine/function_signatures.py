@@ -1131,6 +1131,9 @@ SIGNATURES = {
     'special_softmax': (
         '(Tensor input, int dim, torch.dtype? dtype = None)',
     ),
+    'special_spherical_bessel_j0': (
+        '(Tensor x, *, Tensor out = None)',
+    ),
     'split_copy': (
         '(Tensor input, int split_size, int dim = 0, *, tuple of Tensors out = None)',
     ),

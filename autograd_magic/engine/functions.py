@@ -1065,7 +1065,7 @@ def clone(input, *, memory_format=None):
 
 
 def logit(input, eps=None):
-    t = input if dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
+    t = input if input._data.dtype.kind == "c" or dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
     return apply(OPS["logit"], (t,), eps) if eps is not None else apply(OPS["logit"], (t,))
 
 
@@ -1076,7 +1076,7 @@ def _float_pair(input, other):
     b = as_tensor_arg(other, a)
     check_broadcast(a._data.shape, b._data.shape)
     dt = dtypes.result_type((input, other))
-    if not dt.is_floating_point:
+    if not (dt.is_floating_point or dt.is_complex):
         dt = dtypes.get_default_dtype()
     return a.to(dt), b.to(dt)
 
@@ -1124,10 +1124,12 @@ arctan2 = atan2
 def xlogy(input, other):
     """input * log(other), 0 where input is 0 (XlogyBackward1/2 when one side is a number)."""
     if not isinstance(input, TensorBase):
-        b = other if dtypes.is_float_np(other._data.dtype) else other.to(dtypes.get_default_dtype())
+        b = other if other._data.dtype.kind in "fc" or dtypes.is_float_np(other._data.dtype) else \
+            other.to(dtypes.get_default_dtype())
         return apply(OPS["xlogy_self"], (b,), float(input))
     if not isinstance(other, TensorBase):
-        a = input if dtypes.is_float_np(input._data.dtype) else input.to(dtypes.get_default_dtype())
+        a = input if input._data.dtype.kind in "fc" or dtypes.is_float_np(input._data.dtype) else \
+            input.to(dtypes.get_default_dtype())
         return apply(OPS["xlogy_other"], (a,), float(other))
     return apply(OPS["xlogy"], _float_pair(input, other))
 

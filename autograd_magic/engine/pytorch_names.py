@@ -681,6 +681,15 @@ NAMES = {
         guaranteed_datapipes_determinism non_deterministic random_split runtime_validation runtime_validation_disabled
         sampler
         """.split()),
+    "torch.utils.data._utils": frozenset("""
+        ExceptionWrapper HAS_NUMPY IS_WINDOWS MP_STATUS_CHECK_INTERVAL atexit collate fetch numpy pin_memory
+        python_exit_status signal_handling sys worker
+        """.split()),
+    "torch.utils.data._utils.collate": frozenset("""
+        Callable collate collate_float_fn collate_int_fn collate_numpy_array_fn collate_numpy_scalar_fn collate_str_fn
+        collate_tensor_fn collections contextlib copy default_collate default_collate_err_msg_format
+        default_collate_fn_map default_convert np np_str_obj_array_pattern re torch
+        """.split()),
     "torch.utils.data.dataloader": frozenset("""
         Any BatchSampler Callable DataLoader Dataset ExceptionWrapper Generic IterDataPipe IterableDataset MapDataPipe
         NoReturn RandomSampler Sampler Self SequentialSampler TYPE_CHECKING TypeVar annotations contextlib
@@ -691,6 +700,9 @@ NAMES = {
         ChainDataset ConcatDataset Dataset Generator Generic Iterable IterableDataset Sequence StackDataset Subset
         Tensor TensorDataset TypeVar bisect cast default_generator deprecated itertools math random_split randperm
         warnings
+        """.split()),
+    "torch.utils.data.distributed": frozenset("""
+        Dataset DistributedSampler Iterator Sampler TypeVar dist math torch
         """.split()),
     "torch.utils.data.sampler": frozenset("""
         BatchSampler Generic Iterable Iterator RandomSampler Sampler Sequence SequentialSampler Sized
@@ -1239,6 +1251,9 @@ STARRED = {
         """.split()),
     "torch.utils.data.dataset": frozenset("""
         ChainDataset ConcatDataset Dataset IterableDataset StackDataset Subset TensorDataset random_split
+        """.split()),
+    "torch.utils.data.distributed": frozenset("""
+        DistributedSampler
         """.split()),
     "torch.utils.data.sampler": frozenset("""
         BatchSampler RandomSampler Sampler SequentialSampler SubsetRandomSampler WeightedRandomSampler

@@ -322,6 +322,8 @@ class Generator:
 
     def _normal_draw(self, shape, dtype=_F32, mean=0.0, std=1.0):
         shape = _shape(shape)
+        if np.dtype(dtype).kind == "c":
+            return _as_complex(self._normal_complex_parts(self._normal_draw, shape, dtype, mean, std))
         if not math.prod(shape) and np.dtype(dtype).kind in "biu":   # (ATen runs no kernel for an empty tensor)
             return np.empty(shape, dtype)
         n = math.prod(shape)
@@ -359,6 +361,15 @@ class Generator:
         out[n - 16:] = rows[-1]
         return out.reshape(shape)
 
+    @staticmethod
+    def _normal_complex_parts(draw, shape, dtype, mean, std):
+        """normal_ on a complex tensor (ATen's normal_impl_): std checked as given, then the parts drawn as pairs of
+        floats (view_as_real) of the same mean and std / sqrt(2), so that the complex variance is std**2."""
+        std = float(std)
+        if not std >= 0.0:
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
+        return draw(tuple(shape) + (2,), _real_of(dtype), mean, std / math.sqrt(2.0))
+
     def _normal_half(self, n, dt, mean, std):
         """normal_ on 16 or more contiguous float16 / bfloat16 values: float32's kernel (float mean and std) on
         ceil(n / 16) * 16 uniforms, rounded to dt. Unlike float32 it draws no 16 fresh uniforms for a ragged end:
@@ -379,6 +390,8 @@ class Generator:
     def normal_serial(self, shape, dtype=_F32, mean=0.0, std=1.0):
         """normal_ as ATen fills a non-contiguous tensor: one normal_distribution<double> draw per element."""
         shape = _shape(shape)
+        if np.dtype(dtype).kind == "c":
+            return _as_complex(self._normal_complex_parts(self.normal_serial, shape, dtype, mean, std))
         half = _is_half(np.dtype(dtype))   # (static_cast<Half> / <BFloat16> of the double draw: through float)
         dt = _F32 if half else _fdtype(dtype, "normal_kernel_cpu")
         if not float(std) >= 0.0:

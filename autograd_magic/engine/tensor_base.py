@@ -23,11 +23,13 @@ from . import ops_fold, ops_fractional, ops_grid, ops_grid3d, ops_margin, ops_un
 from . import ops_sampling, ops_ctc  # noqa: F401  (distributions' samplers and gamma functions; CTC loss)
 from . import ops_addmv, ops_put  # noqa: F401  (addmv, addr, addbmm, addmm's beta/alpha; take, put)
 from . import ops_linalg_legacy, ops_linalg_more, ops_special  # noqa: F401  (cholesky_solve, triangular_solve; matrix_exp, eig, LU; torch.special)
+from . import real_kernels  # (the complex refusals of the real-only kernels, given below)
 from . import ops_complex, ops_fft  # noqa: F401  (view_as_real, view_as_complex, complex, polar ...; torch.fft)
 from .autograd import GRAD_MODE, SAVED_HOOKS, AccumulateGrad, Node, RemovableHandle, Saved, edge_node, pack_saved
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .optable import OPS, declared_ops
 ops_complex.wrap_holomorphic(OPS)   # (every op module is imported by now)
+real_kernels.refuse_complex(OPS)   # (the same: erf, lgamma, xlogy ... have no complex kernel)
 from .printing import format_tensor
 from . import batching as _batching, dispatch as _dispatch
 from .dispatch import (  # noqa: F401  (the op dispatch: compiled where built, see dispatch.py)

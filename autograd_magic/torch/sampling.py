@@ -63,7 +63,8 @@ def binomial(count, prob, generator=None):
 
 
 def _float(input):
-    return input if dtypes.is_float_np(input._data.dtype) else to_dtype(input, dtypes.get_default_dtype())
+    # (a complex tensor stays complex: the kernel refuses it by name, engine/real_kernels.py)
+    return input if input._data.dtype.kind == "c" or dtypes.is_float_np(input._data.dtype) else to_dtype(input, dtypes.get_default_dtype())
 
 
 def lgamma(input):

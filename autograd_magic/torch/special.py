@@ -1,8 +1,8 @@
 """torch.special: the entropy term entr, xlog1py, erfcx, the modified Bessel functions i0/i0e/i1/i1e, ndtri, log_ndtr,
 multigammaln, zeta and gammainc/gammaincc (their own ops: engine/ops_special.py), the normal CDF ndtr composed as
 PyTorch composes it, and the functions torch.special names again (expit is sigmoid, gammaln lgamma, psi digamma,
-round ...), the Bessel functions bessel_j0/j1/y0/y1 (engine/bessel.py, not differentiated, as in PyTorch). The
-other Bessel functions and the orthogonal polynomials are not part of it."""
+round ...), the Bessel functions bessel_j0/j1/y0/y1 and spherical_bessel_j0 (engine/bessel.py, not differentiated,
+as in PyTorch). airy_ai, the other Bessel functions and the orthogonal polynomials are not part of it."""
 import math
 
 import numpy as np
@@ -14,8 +14,8 @@ from ..engine.optable import OPS
 from ..engine.tensor import Tensor
 from ..engine.tensor_base import apply
 # (imported last by torch/__init__.py: these are the namespace's finished functions)
-from . import digamma, erf, erfc, erfinv, exp2, expm1, lgamma, log1p, logit, logsumexp, polygamma, round, sigmoid, \
-    sinc, xlogy  # noqa: F401
+from . import digamma, erf, erfc, erfinv, exp2, expm1, lgamma, log1p, logit, logsumexp, polygamma, round as _round, \
+    sigmoid, sinc, xlogy  # noqa: F401
 from .nn import functional as _F
 
 expit, gammaln, psi = sigmoid, lgamma, digamma
@@ -24,7 +24,8 @@ logsumexp = _arg_parser.parsed(logsumexp, "special_logsumexp", _arg_parser.FUNCT
 
 
 def _float(t):
-    return t if t.is_floating_point() else t.float()
+    # (a complex tensor stays complex: the kernel it reaches refuses it by name, engine/real_kernels.py)
+    return t if t.is_floating_point() or t.is_complex() else t.float()
 
 
 def _full_float(t, kernel):
@@ -158,14 +159,25 @@ def log_softmax(input, dim, *, dtype=None):
     return _F.log_softmax(input, dim, dtype=dtype)
 
 
-def _not_differentiated(kernel, name):
+def _special_round(input, *, decimals=0, out=None):
+    """Round half to even to decimals places: ATen's special_round always passes decimals on (RoundBackward1,
+    and an integer tensor gets round's NotImplementedError, where torch.round copies it)."""
+    return _round(input, decimals=decimals, out=out) if out is not None else _round(input, decimals=decimals)
+
+
+round = _special_round
+
+
+def _not_differentiated(kernel, name, arg="input"):
     """torch.special.<name>: a new tensor that never requires grad (PyTorch does not differentiate it); an integer
-    or bool input is computed in the default float dtype."""
+    or bool input is computed in the default float dtype (arg: the input's name in PyTorch's signature)."""
     def fn(input, *, out=None):
         if not isinstance(input, Tensor):
-            raise TypeError(f"special_{name}(): argument 'input' (position 1) must be Tensor, not "
+            raise TypeError(f"special_{name}(): argument '{arg}' (position 1) must be Tensor, not "
                             f"{type(input).__name__}")
         data = input.detach()._data
+        if data.dtype.kind == "c":   # (ATen's kernel has no complex loop)
+            raise NotImplementedError(f'"{name}_cpu" not implemented for \'{input.dtype.scalar_name}\'')
         if data.dtype.kind in "iub":
             data = data.astype(_default_dtype().np)
         result = Tensor._wrap(np.asarray(kernel(np.asarray(data)), dtype=data.dtype))
@@ -181,6 +193,7 @@ bessel_j0 = _not_differentiated(_bessel.j0, "bessel_j0")
 bessel_j1 = _not_differentiated(_bessel.j1, "bessel_j1")
 bessel_y0 = _not_differentiated(_bessel.y0, "bessel_y0")
 bessel_y1 = _not_differentiated(_bessel.y1, "bessel_y1")
+spherical_bessel_j0 = _not_differentiated(_bessel.spherical_j0, "spherical_bessel_j0", "x")
 
 
 from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
@@ -194,6 +207,8 @@ globals().update({_name: _tensor_first(globals()[_name], "special_" + _name, Ten
 globals().update({_name: _arg_parser.parsed(getattr(globals()[_name], "__wrapped__", globals()[_name]), "special_" + _name,
                                             _arg_parser.POINTWISE["special_" + _name], method=False)
                   for _name in ("xlogy", "xlog1py", "zeta", "polygamma", "multigammaln")})
+# ... and round, whose one signature words a float or bool decimals, or decimals given by position, its own way
+round = _arg_parser.parsed(round, "special_round", _arg_parser.SIGNATURES["special_round"], method=False)
 
 
 def __getattr__(name):

@@ -1,100 +1,20 @@
-"""torch.utils.data: the DataLoader (batches, PyTorch's shuffling draws, default collation); the datasets are in
-dataset.py, the samplers in sampler.py, what iter(loader) returns (and the emulated worker processes) in
+"""torch.utils.data: the DataLoader (batches, PyTorch's shuffling draws); the datasets are in dataset.py, the
+samplers in sampler.py (DistributedSampler in distributed.py), collation (default_collate, default_convert, collate
+with a collate_fn_map) in _utils/collate.py, what iter(loader) returns (and the emulated worker processes) in
 _iterators.py."""
-import collections.abc
-import copy
 import math
 import multiprocessing
-import numbers
 import os
 import warnings
 
-import numpy as np
-
-from ....engine import creation, dtypes
-from ....engine.autograd import GRAD_MODE
-from ....engine.shaping import stack
-from ....engine.tensor import Tensor
 from ._iterators import (WorkerInfo, _InfiniteConstantSampler, _MultiProcessingDataLoaderIter,  # noqa: F401
                          _SingleProcessDataLoaderIter, get_worker_info)
 from .dataset import (ChainDataset, ConcatDataset, Dataset, IterableDataset, StackDataset, Subset,  # noqa: F401
                       TensorDataset, random_split)
 from .sampler import (BatchSampler, RandomSampler, Sampler, SequentialSampler, SubsetRandomSampler,  # noqa: F401
                       WeightedRandomSampler)
-
-
-_COLLATE_ERROR = "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found {}"
-
-
-def default_collate(batch):
-    """Stack a list of samples into a batch, as PyTorch's: tensors stacked, numpy arrays and scalars as tensors of
-    their dtype, Python floats float64, ints (and bools) as torch.tensor makes them, strings left as the batch
-    holds them (a tuple inside a sample's tuple), dicts and sequences element by element."""
-    elem = batch[0]
-    kind = type(elem)
-    if isinstance(elem, Tensor):
-        if get_worker_info() is not None and GRAD_MODE.enabled and any(b.requires_grad for b in batch):
-            # a worker stacks into shared memory: torch.stack(batch, 0, out=...)
-            raise RuntimeError("stack(): functions with out=... arguments don't support automatic differentiation, "
-                               "but one of the arguments requires grad.")
-        return stack(list(batch), 0)
-    if kind.__module__ == "numpy" and kind.__name__ not in ("str_", "string_"):
-        if elem.dtype.kind in "SaUO":
-            raise TypeError(_COLLATE_ERROR.format(elem.dtype))
-        if kind.__name__ in ("ndarray", "memmap"):
-            return stack([creation.as_tensor(b) for b in batch], 0)
-        return creation.as_tensor(np.asarray(batch))   # numpy scalars: their own dtype
-    if isinstance(elem, float):
-        return creation.tensor(list(batch), dtype=dtypes.float64)
-    if isinstance(elem, numbers.Integral):
-        return creation.tensor(list(batch))
-    if isinstance(elem, (str, bytes)):
-        return batch
-    if isinstance(elem, collections.abc.Mapping):
-        return {k: default_collate([d[k] for d in batch]) for k in elem}
-    if isinstance(elem, tuple) and hasattr(elem, "_fields"):
-        return kind(*(default_collate(s) for s in zip(*batch)))
-    if isinstance(elem, collections.abc.Sequence):
-        if any(len(b) != len(elem) for b in batch):
-            raise RuntimeError("each element in list of batch should be of equal size")
-        return [default_collate(s) for s in zip(*batch)]
-    raise TypeError(_COLLATE_ERROR.format(kind))
-
-
-def default_convert(data):
-    """What a loader without batching (batch_size=None) makes of a sample: numpy arrays and scalars into tensors,
-    tuples into lists, containers converted element-wise; anything else as it is."""
-    kind = type(data)
-    if isinstance(data, Tensor):
-        return data
-    if kind.__module__ == "numpy" and kind.__name__ not in ("str_", "string_"):
-        if kind.__name__ == "ndarray" and data.dtype.kind in "SaUO":
-            return data
-        return creation.as_tensor(data)
-    if isinstance(data, collections.abc.Mapping):
-        try:
-            if isinstance(data, collections.abc.MutableMapping):
-                clone = copy.copy(data)
-                clone.update({key: default_convert(data[key]) for key in data})
-                return clone
-            return kind({key: default_convert(data[key]) for key in data})
-        except TypeError:
-            return {key: default_convert(data[key]) for key in data}
-    if isinstance(data, tuple) and hasattr(data, "_fields"):
-        return kind(*(default_convert(d) for d in data))
-    if isinstance(data, tuple):
-        return [default_convert(d) for d in data]
-    if isinstance(data, collections.abc.Sequence) and not isinstance(data, (str, bytes)):
-        try:
-            if isinstance(data, collections.abc.MutableSequence):
-                clone = copy.copy(data)
-                for i, d in enumerate(data):
-                    clone[i] = default_convert(d)
-                return clone
-            return kind([default_convert(d) for d in data])
-        except TypeError:
-            return [default_convert(d) for d in data]
-    return data
+from ._utils.collate import default_collate, default_convert  # noqa: F401
+from .distributed import DistributedSampler  # noqa: F401
 
 
 def _check_worker_options(num_workers, timeout, prefetch_factor, persistent_workers, multiprocessing_context):
@@ -249,9 +169,9 @@ class DataLoader:
 
 # the submodules PyTorch's import paths name (``torch.utils.data.sampler.SubsetRandomSampler``): imported here, so
 # that a cell's ``import torch.utils.data.dataset`` finds the engine's module
-from . import dataloader, dataset, sampler  # noqa: E402,F401
+from . import _utils, dataloader, dataset, distributed, sampler  # noqa: E402,F401
 
 # what ``from torch.utils.data import *`` binds (PyTorch's list, less the DataPipe names the engine has not)
-__all__ = ["BatchSampler", "ChainDataset", "ConcatDataset", "DataLoader", "Dataset", "IterableDataset", "RandomSampler",
-           "Sampler", "SequentialSampler", "StackDataset", "Subset", "SubsetRandomSampler", "TensorDataset",
-           "WeightedRandomSampler", "default_collate", "default_convert", "get_worker_info", "random_split"]
+__all__ = ["BatchSampler", "ChainDataset", "ConcatDataset", "DataLoader", "Dataset", "DistributedSampler",
+           "IterableDataset", "RandomSampler", "Sampler", "SequentialSampler", "StackDataset", "Subset",
+           "SubsetRandomSampler", "TensorDataset", "WeightedRandomSampler", "default_collate", "default_convert", "get_worker_info", "random_split"]
