@@ -69,12 +69,6 @@ NOT_IMPLEMENTED = {
         has_torch_function_variadic linear_cross_entropy reproducibility_notes scaled_grouped_mm scaled_mm
         sparse_support_notes tf32_notes""".split()),
     "torch.optim": {"swap_in_optimizer_params_and_state"},
-    # the orthogonal polynomials and the Bessel functions of the second kind and modified ones
-    "torch.special": set("""airy_ai chebyshev_polynomial_t chebyshev_polynomial_u chebyshev_polynomial_v
-        chebyshev_polynomial_w hermite_polynomial_h hermite_polynomial_he laguerre_polynomial_l legendre_polynomial_p
-        modified_bessel_i0 modified_bessel_i1 modified_bessel_k0 modified_bessel_k1 scaled_modified_bessel_k0
-        scaled_modified_bessel_k1 shifted_chebyshev_polynomial_t shifted_chebyshev_polynomial_u
-        shifted_chebyshev_polynomial_v shifted_chebyshev_polynomial_w""".split()),
     "torch.linalg": {"common_notes", "ldl_factor", "ldl_factor_ex", "ldl_solve"},
     "torch.autograd": {"NestedIOFunction", "enforce_grad_layout_policy", "set_multithreading_enabled"},
     # DataPipes and the private _DatasetKind PyTorch's __all__ names

@@ -252,8 +252,13 @@ _SETTINGS = {"matmul_precision": "highest", "anomaly": False}
 def use_deterministic_algorithms(mode, *, warn_only=False):
     """The engine's algorithms are deterministic already (one CPU thread, numpy): the setting is kept, and does
     what it does on PyTorch's CPU build (engine/determinism.py)."""
-    if not isinstance(mode, bool):
-        raise RuntimeError(f"use_deterministic_algorithms expects a bool, but got {type(mode).__name__}")
+    # (PyTorch's binding _set_deterministic_algorithms takes Python bools only: its parser's TypeError)
+    if mode.__class__ is not bool:
+        raise TypeError("_set_deterministic_algorithms(): argument 'mode' (position 1) must be bool, not "
+                        f"{tp_name(mode)}")
+    if warn_only.__class__ is not bool:
+        raise TypeError(f"_set_deterministic_algorithms(): argument 'warn_only' must be bool, not "
+                        f"{tp_name(warn_only)}")
     determinism.SETTINGS["deterministic"], determinism.SETTINGS["warn_only"] = mode, warn_only
 
 

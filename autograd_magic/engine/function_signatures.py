@@ -59,8 +59,9 @@ SIGNATURES = {
                      'view_as_real_copy linalg_eigvals special_bessel_j0 special_bessel_j1 special_bessel_y0 '
                      'special_bessel_y1 special_digamma special_entr special_erf special_erfc special_erfcx '
                      'special_erfinv special_exp2 special_expit special_expm1 special_gammaln special_i0 '
-                     'special_i0e special_i1 special_i1e special_log1p special_log_ndtr special_ndtr '
-                     'special_ndtri special_psi special_sinc log_sigmoid'.split(), (
+                     'special_i0e special_i1 special_i1e special_log1p special_log_ndtr '
+                     'special_modified_bessel_i0 special_modified_bessel_i1 special_modified_bessel_k0 '
+                     'special_modified_bessel_k1 special_ndtr special_ndtri special_psi special_sinc log_sigmoid'.split(), (
         '(Tensor input, *, Tensor out = None)',
     )),
     **dict.fromkeys('abs_ acos_ acosh_ adjoint arccos_ arccosh_ arcsin_ arcsinh_ arctan_ arctanh_ argwhere '
@@ -1122,6 +1123,19 @@ SIGNATURES = {
         '(tuple of ints size, *, torch.dtype dtype = None, torch.device? device = None, bool requires_grad = '
          'False, bool check_invariants = None)',
     ),
+    **dict.fromkeys('special_airy_ai special_scaled_modified_bessel_k0 special_scaled_modified_bessel_k1 '
+                     'special_spherical_bessel_j0'.split(), (
+        '(Tensor x, *, Tensor out = None)',
+    )),
+    **dict.fromkeys('special_chebyshev_polynomial_t special_chebyshev_polynomial_u '
+                     'special_chebyshev_polynomial_v special_chebyshev_polynomial_w special_hermite_polynomial_h '
+                     'special_hermite_polynomial_he special_laguerre_polynomial_l special_legendre_polynomial_p '
+                     'special_shifted_chebyshev_polynomial_t special_shifted_chebyshev_polynomial_u '
+                     'special_shifted_chebyshev_polynomial_v special_shifted_chebyshev_polynomial_w'.split(), (
+        '(Tensor x, Tensor n, *, Tensor out = None)',
+        '(Number x, Tensor n, *, Tensor out = None)',
+        '(Tensor x, Number n, *, Tensor out = None)',
+    )),
     'special_log_softmax': (
         '(Tensor input, int dim, *, torch.dtype? dtype = None)',
     ),
@@ -1130,9 +1144,6 @@ SIGNATURES = {
     ),
     'special_softmax': (
         '(Tensor input, int dim, torch.dtype? dtype = None)',
-    ),
-    'special_spherical_bessel_j0': (
-        '(Tensor x, *, Tensor out = None)',
     ),
     'split_copy': (
         '(Tensor input, int split_size, int dim = 0, *, tuple of Tensors out = None)',

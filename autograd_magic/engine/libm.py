@@ -10,7 +10,8 @@ import numpy as np
 
 _F32, _F64 = np.float32, np.float64
 _PY = {"erf": math.erf, "exp": math.exp, "log": math.log, "log1p": math.log1p, "tanh": math.tanh,
-       "expm1": math.expm1, "cos": math.cos, "sin": math.sin, "acosh": lambda x: math.acosh(x) if x >= 1 else math.nan, "asinh": math.asinh}
+       "expm1": math.expm1, "cos": math.cos, "sin": math.sin, "acosh": lambda x: math.acosh(x) if x >= 1 else math.nan, "asinh": math.asinh,
+       "acos": math.acos}
 
 
 @functools.lru_cache(maxsize=None)

@@ -82,10 +82,14 @@ def to_sparse_vjp(xp, grad, saved, consts, needs):
     return (plain(grad),)
 
 
-def spmm_rows(indices, values, dense, rows):
+def spmm_rows(indices, values, dense, rows, init=None, alpha=1):
     """sparse (rows, k) @ dense (k, n) as ATen's CPU kernel: each output row adds value * dense row (an axpy, fused
-    multiply-adds for float32), nnz by nnz in the order of the (row-sorted) indices."""
-    out = np.zeros((rows, dense.shape[1]), np.result_type(values, dense))
+    multiply-adds for float32), nnz by nnz in the order of the (row-sorted) indices; onto init (beta * bias, as
+    torch.sparse.addmm starts from) if given, each value first scaled by alpha (in its dtype, as ATen's cast_alpha)."""
+    dt = np.result_type(values, dense)
+    out = np.zeros((rows, dense.shape[1]), dt) if init is None else np.array(init, dt)
+    if alpha != 1:
+        values = (values * np.asarray(alpha, values.dtype)).astype(values.dtype)
     nnz = values.shape[0]
     if not nnz:
         return out
@@ -111,19 +115,43 @@ def transposed(indices, values):
     return indices[::-1][:, order], values[order]
 
 
-@defop("sparse_addmm", "SparseAddmmBackward0",
-       lambda zero, a, b, idx, vals, shape: spmm_rows(idx, vals, b, shape[0]), saves=(1, 2), save_if={1: 2, 2: 1})
+def _sparse_addmm(bias, a, b, idx, vals, shape, beta=1, alpha=1):
+    """beta * bias + alpha * (s @ d), s given by its coalesced entries (bias 0: torch.sparse.mm)."""
+    if not isinstance(bias, np.ndarray):
+        return spmm_rows(idx, vals, b, shape[0])
+    size = (shape[0], b.shape[1])
+    dt = np.result_type(vals, b)
+    if beta == 0:   # (ATen zeroes the result: nan and inf in the bias do not pass)
+        init = np.zeros(size, dt)
+    else:
+        init = np.broadcast_to(bias, size).astype(dt)
+        if beta != 1:
+            init = (init * np.asarray(beta, dt)).astype(dt)
+    return spmm_rows(idx, vals, b, shape[0], init, alpha)
+
+
+@defop("sparse_addmm", "SparseAddmmBackward0", _sparse_addmm, saves=(1, 2), save_if={1: 2, 2: 1})
 def sparse_addmm_vjp(xp, grad, saved, consts, needs):
-    """torch.sparse.mm(s, d): s's gradient (grad @ d.T) on s's pattern, sparse; d's is s.T @ grad."""
-    idx, vals, shape = consts
+    """torch.sparse.mm(s, d) / torch.sparse.addmm(bias, s, d, beta=, alpha=): s's gradient (alpha * grad @ d.T) on
+    s's pattern, sparse; d's is alpha * s.T @ grad; the bias's beta * grad."""
+    idx, vals, shape = consts[:3]
+    beta, alpha = consts[3:] or (1, 1)
     s, d = saved
+    if alpha != 1:
+        grad_a = grad * np.asarray(alpha, grad.dtype) if xp.is_numpy else grad * alpha
+    else:
+        grad_a = grad
+    gbias = None
+    if needs[0]:
+        gbias = grad if beta == 1 else (plain(grad) * np.asarray(beta, grad.dtype) if xp.is_numpy else grad * beta)
     if xp.is_numpy:   # (the sparse kernel on s's coalesced values; create_graph: dense products on s's values)
-        gs = SG.masked(mkl_order.matmul(grad, d.swapaxes(0, 1)), idx, shape) if needs[1] else None
-        gd = spmm_rows(*transposed(idx, vals), grad, shape[1]) if needs[2] else None
-        return None, gs, gd
-    gs = xp.matmul(grad, xp.mT(d)) * xp.wrap(mask(idx, shape, vals.dtype)) if needs[1] else None
-    gd = xp.matmul(xp.mT(s), grad) if needs[2] else None
-    return None, gs, gd
+        grad_a = plain(grad_a)
+        gs = SG.masked(mkl_order.matmul(grad_a, d.swapaxes(0, 1)), idx, shape) if needs[1] else None
+        gd = spmm_rows(*transposed(idx, vals), grad_a, shape[1]) if needs[2] else None
+        return gbias, gs, gd
+    gs = xp.matmul(grad_a, xp.mT(d)) * xp.wrap(mask(idx, shape, vals.dtype)) if needs[1] else None
+    gd = xp.matmul(xp.mT(s), grad_a) if needs[2] else None
+    return gbias, gs, gd
 
 
 @defop("sparse_sum", "SparseSumBackward0", lambda a, dims, pattern, shape: a.sum(dims), frees=True)

@@ -10,7 +10,7 @@ travel through the backward pass as sparse_grad.SparseGrad arrays; a sparse leaf
 """
 import numpy as np
 
-from . import creation, sparse_grad as SG
+from . import creation, dtypes, sparse_grad as SG
 from . import linalg as L, shaping as S
 from .ops_sparse import coalesced, dense_array, spmm_rows
 from .optable import OPS
@@ -174,6 +174,21 @@ def spmm(input, mat2):
     return apply(OPS["sparse_addmm"], (0, input, mat2), idx, vals, input._data.shape)
 
 
+def sparse_addmm(input, mat1, mat2, *, beta=1., alpha=1.):
+    """torch.sparse.addmm: beta * input + alpha * (mat1 @ mat2) for a sparse mat1 (SparseAddmmBackward0, mat1's
+    gradient sparse); a dense mat1 is torch.addmm."""
+    if input._coo is not None:
+        raise RuntimeError("expand is unsupported for Sparse tensors")
+    if mat1._coo is None:
+        return L.addmm(input, mat1, mat2, beta=beta, alpha=alpha)
+    _check_mm(mat1, mat2)
+    if input._data.dtype != mat1._data.dtype:
+        raise RuntimeError(f"expected scalar type {mat1.dtype.scalar_name} but found {input.dtype.scalar_name}")
+    S.expand(input, (mat1._data.shape[0], mat2._data.shape[1]))   # (PyTorch's message for a bias of another shape)
+    idx, vals = pattern_and_values(mat1)
+    return apply(OPS["sparse_addmm"], (input, mat1, mat2), idx, vals, mat1._data.shape, beta, alpha)
+
+
 def mm(input, mat2):
     """torch.mm (and torch.spmm, ATen's alias of it): the sparse kernel for a sparse first operand (MmBackward0, as
     PyTorch records it)."""
@@ -239,7 +254,11 @@ def sparse_sum(input, dim=None, dtype=None):
     if dim is None:   # (ATen: the sum of the coalesced values: SumBackward0 over ValuesBackward0)
         return S.sum(values(coalesce(input)), dtype=dtype)
     ndim = input._data.ndim
-    dims = tuple(sorted(d % ndim for d in ((dim,) if isinstance(dim, int) else dim)))
+    dims = [_dim(d, ndim) for d in ((dim,) if isinstance(dim, int) else dim)]
+    repeated = next((d for i, d in enumerate(dims) if d in dims[:i]), None)
+    if repeated is not None:
+        raise RuntimeError(f"dim {repeated} appears multiple times in the list of dims")
+    dims = tuple(sorted(dims))
     idx, vals = pattern_and_values(input)
     sparse_dims = idx.shape[0]
     keep = [d for d in range(sparse_dims) if d not in dims]
@@ -257,6 +276,99 @@ def sparse_sum(input, dim=None, dtype=None):
         new_vals = None if new_vals is None else new_vals.astype(dtype.np)
     out = apply(OPS["sparse_sum"], (input,), dims, idx, input._data.shape, data=data) if input._rg else wrap(data)
     return out if new_idx is None else attach(out, new_idx, new_vals, True)
+
+
+# ---------------------------------------------------------------- cat and stack of sparse tensors
+
+def _joined_parts(tensors, d=None):
+    """The sparse tensors cat / stack join, each in the promoted dtype (ATen's checks, tensor by tensor: sparse,
+    cat's shapes (d: its dim), one split between sparse and dense dims)."""
+    first = tensors[0]._coo
+    sd, dd = first.indices.shape[0], first.values.ndim - 1
+    ref = tensors[0]._data.shape
+    for i, t in enumerate(tensors):
+        if t._coo is None:
+            raise RuntimeError(f"Concatenating sparse tensors, but a dense tensor was found at position {i}.")
+        shape = t._data.shape
+        if d is not None and (len(shape) != len(ref) or any(a != b for j, (a, b) in enumerate(zip(shape, ref))
+                                                            if j != d)):
+            raise RuntimeError(f"All tensors must have the same shape: [{', '.join(map(str, ref))}] (except in the "
+                               f"concatenating dimension), but found shape: [{', '.join(map(str, shape))}] at "
+                               f"position {i}.")
+        if (t._coo.indices.shape[0], t._coo.values.ndim - 1) != (sd, dd):
+            raise RuntimeError(f"All tensors must have the same sparse_dim and dense_dim: {sd}, {dd}, but tensor at "
+                               f"position {i} has {t._coo.indices.shape[0]}, {t._coo.values.ndim - 1}.")
+    dt = S._join_dtype(tensors)
+    return [t if t._data.dtype == dt else t.to(dtypes._FROM_NP[dt]) for t in tensors]
+
+
+def _joined(out, parts, d):
+    """out (the dense join of parts along d, its node PyTorch's) given the parts' entries joined as ATen's
+    cat_sparse: along a sparse dim the indices follow one another, shifted by the sizes before; along a dense dim
+    each part's values sit in its slice, zeros elsewhere. Never flagged coalesced."""
+    sd = parts[0]._coo.indices.shape[0]
+    indices, values, offset = [], [], 0
+    total = sum(p._data.shape[d] for p in parts)
+    for p in parts:
+        idx, vals = p._coo.indices, p._coo.values
+        if d < sd:
+            idx = idx.copy()
+            idx[d] += offset
+        else:
+            axis = d - sd + 1
+            shape = list(vals.shape)
+            shape[axis] = total
+            padded = np.zeros(shape, vals.dtype)
+            where = [slice(None)] * vals.ndim
+            where[axis] = slice(offset, offset + vals.shape[axis])
+            padded[tuple(where)] = vals
+            vals = padded
+        offset += p._data.shape[d]
+        indices.append(idx)
+        values.append(vals)
+    return attach(out, np.concatenate(indices, axis=1), np.concatenate(values, axis=0), False)
+
+
+def sparse_cat(tensors, dim=0):
+    """torch.cat of sparse COO tensors: sparse (CatBackward0)."""
+    tensors = S._tensor_list(tensors, "cat", dim)
+    ref = tensors[0]._data
+    d = _dim(dim, ref.ndim)
+    parts = _joined_parts(tensors, d)
+    return _joined(S.cat(parts, d), parts, d)
+
+
+def sparse_stack(tensors, dim=0):
+    """torch.stack of sparse COO tensors: sparse (StackBackward0), each part given a new dim of size 1 (a zero
+    index row if it falls among the sparse dims, a values axis if not) and the parts joined along it."""
+    tensors = S._tensor_list(tensors, "stack", dim)
+    ref = tensors[0]._data
+    d = _dim(dim, ref.ndim + 1)
+    for i, t in enumerate(tensors):
+        if t._data.shape != ref.shape:
+            raise RuntimeError(f"stack expects each tensor to be equal size, but got "
+                               f"[{', '.join(map(str, ref.shape))}] at entry 0 and "
+                               f"[{', '.join(map(str, t._data.shape))}] at entry {i}")
+    parts = _joined_parts(tensors)
+    out = S.stack(parts, d)
+    sd = parts[0]._coo.indices.shape[0]
+    lifted = []
+    for p in parts:
+        idx, vals = p._coo.indices, p._coo.values
+        if d <= sd:
+            idx = np.insert(idx, d, 0, axis=0)
+        else:
+            vals = np.expand_dims(vals, d - sd + 1)
+        lifted.append(_Lifted(np.expand_dims(p._data, d), Coo(idx, vals, False)))
+    return _joined(out, lifted, d)
+
+
+class _Lifted:
+    """A part of a stack with its new dim (the shape and entries _joined reads)."""
+    __slots__ = ("_data", "_coo")
+
+    def __init__(self, data, coo):
+        self._data, self._coo = data, coo
 
 
 def _softmax(name, input, dim, dtype):

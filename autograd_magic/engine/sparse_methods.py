@@ -10,7 +10,7 @@ from . import linalg as L
 from .ops_sparse import coalesced, dense_array
 from .printing import format_sparse
 from .sparse import (SPARSE_CLASS, attach, check_dense_sparse, coalesce, indices, is_coalesced, needs_sparse,
-                     pattern_and_values, set_sparse, sparse_coo, sparse_coo_tensor, sparse_mm, sparse_t,
+                     pattern_and_values, set_sparse, sparse_cat, sparse_coo, sparse_coo_tensor, sparse_mm, sparse_stack, sparse_t,
                      sparse_permute, sparse_transpose, to_dense,
                      to_sparse, values)
 from .tensor_base import TensorBase, warn_once, wrap
@@ -249,6 +249,20 @@ def functions(namespace):
         fn.__name__ = fn.__qualname__ = name
         fn.__doc__ = dense.__doc__
         out[name] = fn
+    for name, join in (("cat", sparse_cat), ("concat", sparse_cat), ("concatenate", sparse_cat),
+                       ("stack", sparse_stack)):
+        dense = namespace.get(name)
+        if dense is None:
+            continue
+
+        def joined(tensors, *args, _dense=dense, _join=join, **kwargs):
+            # (a list whose first tensor is sparse: the sparse join, which refuses dense ones as ATen)
+            if isinstance(tensors, (list, tuple)) and tensors and tensors[0].__class__ is SPARSE_CLASS[0]:
+                return _join(tensors, *args, **kwargs)
+            return _dense(tensors, *args, **kwargs)
+        joined.__name__ = joined.__qualname__ = name
+        joined.__doc__ = dense.__doc__
+        out[name] = joined
     return out
 
 

@@ -258,7 +258,9 @@ class TensorBase:
         key = view_region(base, self)
         if key is None:
             return self._fn
-        self._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), self._data)
+        old, self._fn = self._fn, Node(OPS["view_region"], (base,), None, (key, base._data.shape), self._data)
+        if self._retains_grad:
+            _retain_on_new_node(self, old)
         self._attr_version = self._vb[0]
         return self._fn
 
@@ -1039,11 +1041,46 @@ def commit_inplace(t, new, name=None):
     if new._fwt is not None or t._fwt is not None:
         commit_tangent(t, new._fwt)
     if new._fn is not None:
-        t._fn = new._fn
+        if new._vb is not None and new._fn.saved.__class__ in (tuple, list):
+            _saved_result_is_now(new, t)
+        old, t._fn = t._fn, new._fn
         t._rg = True
+        if t._retains_grad:
+            _retain_on_new_node(t, old)
         if "_views" in t.__dict__:
             _rebase_views(t)
     return t
+
+
+def _saved_result_is_now(new, t):
+    """The op's result, saved for its backward (relu_, sigmoid_, exp_ ...), is t from now on: kept against t's
+    version counter at the version the write gave it, so that a later in-place write to t makes backward refuse
+    with PyTorch's error instead of using the stale copy."""
+    for s in new._fn.saved:
+        if s.__class__ is Saved and s.is_output and s.vbox is new._vb:
+            s.vbox = t._vbox
+            s.version = s.vbox[0]
+
+
+def _retain_on_new_node(t, old):
+    """retain_grad() follows the tensor from old to the node an in-place write gave it (PyTorch moves the
+    retains_grad hook to the new grad_fn): .grad is the gradient of the tensor's latest version; hooks registered
+    with register_hook stay with the old node."""
+    if old is not None and old is not t._fn:
+        refs = old.extra and (old.extra.get("out_refs") if old.multi else None)
+        if refs:
+            nr = t._slot.nr
+            if nr in refs and refs[nr]() is t:
+                del refs[nr]
+        elif not old.multi and old.out_ref is not None and old.out_ref() is t:
+            old.extra["out"] = None
+    fn = t._fn
+    if fn is None:
+        return
+    if fn.multi:
+        fn._hooks("out_refs")[t._slot.nr] = weakref.ref(t)
+    else:
+        fn.out_ref = weakref.ref(t)
 
 
 _NO_GRAD_VIEW_WRITTEN = (
@@ -1065,7 +1102,9 @@ def _rebase_views(base):
         key = view_region(base, view)
         if key is not None:
             view._rg = True
-            view._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), view._data)
+            old, view._fn = view._fn, Node(OPS["view_region"], (base,), None, (key, base._data.shape), view._data)
+            if view._retains_grad:
+                _retain_on_new_node(view, old)
             if "_attr_version" in view.__dict__:
                 view._attr_version = view._vb[0]
     base._views = alive
@@ -1221,7 +1260,9 @@ def commit_inplace_tracked(t, new):
     _fold_into_copy_slices(written, new._fn, t)
     commit_inplace(base, written)
     t._rg = True
-    t._fn = Node(OPS["view_region"], (base,), None, (key, base._data.shape), t._data)
+    old, t._fn = t._fn, Node(OPS["view_region"], (base,), None, (key, base._data.shape), t._data)
+    if t._retains_grad:
+        _retain_on_new_node(t, old)
     if "_attr_version" in t.__dict__:
         t._attr_version = t._vb[0]
     return t

@@ -1,13 +1,15 @@
 """torch.special: the entropy term entr, xlog1py, erfcx, the modified Bessel functions i0/i0e/i1/i1e, ndtri, log_ndtr,
 multigammaln, zeta and gammainc/gammaincc (their own ops: engine/ops_special.py), the normal CDF ndtr composed as
 PyTorch composes it, and the functions torch.special names again (expit is sigmoid, gammaln lgamma, psi digamma,
-round ...), the Bessel functions bessel_j0/j1/y0/y1 and spherical_bessel_j0 (engine/bessel.py, not differentiated,
-as in PyTorch). airy_ai, the other Bessel functions and the orthogonal polynomials are not part of it."""
+round ...), the Bessel functions bessel_j0/j1/y0/y1 (engine/bessel.py), airy_ai, modified_bessel_i0/i1/k0/k1 and
+their scaled K forms (engine/bessel_more.py), spherical_bessel_j0 (engine/bessel.py) and the orthogonal polynomials (Chebyshev, shifted
+Chebyshev, Hermite, Laguerre, Legendre: engine/orthopoly.py), none differentiated, as in PyTorch."""
 import math
 
 import numpy as np
 
-from ..engine import arg_parser as _arg_parser, bessel as _bessel
+from ..engine import arg_parser as _arg_parser, bessel as _bessel, bessel_more as _bessel_more, orthopoly as _orthopoly
+from ..engine.dtypes import result_type as _result_type
 from ..engine.dtypes import bool_ as _bool, get_default_dtype as _default_dtype
 from ..engine.functions import check_operands
 from ..engine.optable import OPS
@@ -170,16 +172,16 @@ round = _special_round
 
 def _not_differentiated(kernel, name, arg="input"):
     """torch.special.<name>: a new tensor that never requires grad (PyTorch does not differentiate it); an integer
-    or bool input is computed in the default float dtype (arg: the input's name in PyTorch's signature)."""
+    or bool input is computed in the default float dtype; ATen has the kernel for float and double only."""
     def fn(input, *, out=None):
         if not isinstance(input, Tensor):
             raise TypeError(f"special_{name}(): argument '{arg}' (position 1) must be Tensor, not "
                             f"{type(input).__name__}")
         data = input.detach()._data
-        if data.dtype.kind == "c":   # (ATen's kernel has no complex loop)
-            raise NotImplementedError(f'"{name}_cpu" not implemented for \'{input.dtype.scalar_name}\'')
         if data.dtype.kind in "iub":
             data = data.astype(_default_dtype().np)
+        if input.dtype.is_complex or (input.dtype.is_floating_point and input.dtype.itemsize == 2):
+            raise NotImplementedError(f'"{name}_cpu" not implemented for \'{input.dtype.scalar_name}\'')
         result = Tensor._wrap(np.asarray(kernel(np.asarray(data)), dtype=data.dtype))
         if out is not None:
             return out.copy_(result) if out.shape == result.shape else out.resize_(result.shape).copy_(result)
@@ -193,7 +195,52 @@ bessel_j0 = _not_differentiated(_bessel.j0, "bessel_j0")
 bessel_j1 = _not_differentiated(_bessel.j1, "bessel_j1")
 bessel_y0 = _not_differentiated(_bessel.y0, "bessel_y0")
 bessel_y1 = _not_differentiated(_bessel.y1, "bessel_y1")
+airy_ai = _not_differentiated(_bessel_more.airy_ai, "airy_ai", "x")
+modified_bessel_i0 = _not_differentiated(_bessel_more.modified_bessel_i0, "modified_bessel_i0")
+modified_bessel_i1 = _not_differentiated(_bessel_more.modified_bessel_i1, "modified_bessel_i1")
+modified_bessel_k0 = _not_differentiated(_bessel_more.modified_bessel_k0, "modified_bessel_k0")
+modified_bessel_k1 = _not_differentiated(_bessel_more.modified_bessel_k1, "modified_bessel_k1")
+scaled_modified_bessel_k0 = _not_differentiated(_bessel_more.scaled_modified_bessel_k0, "scaled_modified_bessel_k0", "x")
+scaled_modified_bessel_k1 = _not_differentiated(_bessel_more.scaled_modified_bessel_k1, "scaled_modified_bessel_k1", "x")
 spherical_bessel_j0 = _not_differentiated(_bessel.spherical_j0, "spherical_bessel_j0", "x")
+
+from ..engine.function_signatures import SIGNATURES as _SIGNATURES  # noqa: E402
+
+
+def _polynomial(name):
+    """torch.special.<name>(x, n): x and n broadcast, both in their promoted floating dtype (an integer pair in the
+    default one; a Python number takes the tensor's), n truncated to an integer; never requires grad."""
+    kernel = getattr(_orthopoly, name)
+
+    def fn(x, n, *, out=None):
+        operands = (x, n)
+        if not any(isinstance(v, Tensor) for v in operands):
+            raise TypeError(f"special_{name}() received an invalid combination of arguments - got "
+                            f"({', '.join(type(v).__name__ for v in operands)}), but expected one of:\n"
+                            + "".join(f" * {form}\n" for form in _SIGNATURES["special_" + name]))
+        tensors = [v for v in operands if isinstance(v, Tensor)]
+        if len(tensors) == 2:
+            check_operands(x, n)
+        dtype = _result_type(operands)
+        if not dtype.is_floating_point and not dtype.is_complex:
+            dtype = _default_dtype()
+        if dtype.is_complex or dtype.itemsize == 2:
+            raise NotImplementedError(f'"{name}_cpu" not implemented for \'{dtype.scalar_name}\'')
+        xs, ns = (np.asarray(v.detach()._data if isinstance(v, Tensor) else v).astype(dtype.np) for v in operands)
+        result = Tensor._wrap(np.asarray(kernel(xs, _orthopoly.degrees(ns)), dtype=dtype.np))
+        if out is not None:
+            return out.copy_(result) if out.shape == result.shape else out.resize_(result.shape).copy_(result)
+        return result
+    fn.__name__ = fn.__qualname__ = name
+    fn.__doc__ = kernel.__doc__
+    return fn
+
+
+for _name in ("chebyshev_polynomial_t chebyshev_polynomial_u chebyshev_polynomial_v chebyshev_polynomial_w "
+              "shifted_chebyshev_polynomial_t shifted_chebyshev_polynomial_u shifted_chebyshev_polynomial_v "
+              "shifted_chebyshev_polynomial_w hermite_polynomial_h hermite_polynomial_he laguerre_polynomial_l "
+              "legendre_polynomial_p").split():
+    globals()[_name] = _polynomial(_name)
 
 
 from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
