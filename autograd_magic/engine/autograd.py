@@ -383,6 +383,12 @@ def current_graph_task_id():
     return GRAPH_TASKS[-1][0] if GRAPH_TASKS else -1
 
 
+def is_checkpoint_valid():
+    """Whether a reentrant checkpoint may run its backward here: not inside a pass that computes gradients for given
+    inputs only (autograd.grad, backward(inputs=)), nor nested in one (PyTorch's Engine::is_checkpoint_valid)."""
+    return all(task[2] is None and task[3] is None for task in GRAPH_TASKS)
+
+
 def will_execute(node):
     """Whether the running backward pass calls node: it is reachable from the roots and, when the pass computes
     gradients for given inputs only (autograd.grad, backward(inputs=)), leads to one of them or is one (its

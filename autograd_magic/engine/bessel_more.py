@@ -5,6 +5,7 @@ exp, log, sin and cos (what ATen's scalar kernels call). PyTorch does not differ
 import numpy as np
 
 from . import libm
+from .vec_kernels import fmadd as _fmadd
 
 _I0_A = (-4.41534164647933937950e-18, 3.33079451882223809783e-17, -2.43127984654795469359e-16,
          1.71539128555513303061e-15, -1.16853328779934516808e-14, 7.67618549860493561688e-14,
@@ -113,9 +114,19 @@ def cfun(name, a):
     return out
 
 
+def fmadd(a, b, c):
+    """a * b + c as ATen's kernels compute it (their avx2 / avx512 builds contract it to one rounding), where the
+    product and the value are finite and inside half the range; two roundings elsewhere (inf, nan, near overflow)."""
+    a, b, c = np.broadcast_arrays(a, b, c)
+    with np.errstate(all="ignore"):
+        out = np.array(a * b + c)
+        ok = np.isfinite(out) & np.isfinite(a * b) & (np.abs(out) < np.finfo(out.dtype).max / 2)
+    if ok.any():
+        out[ok] = _fmadd(a[ok], b[ok], c[ok])
+    return out
+
 def _horner(coefs, z):
     """Horner's rule with each step a fused multiply-add (the contraction of ATen's avx2 / avx512 builds)."""
-    from .orthopoly import fmadd
     acc = np.zeros_like(z)
     for c in coefs:
         acc = fmadd(acc, z, z.dtype.type(c))
@@ -124,7 +135,6 @@ def _horner(coefs, z):
 
 def _clenshaw(coefs, y):
     """Cephes' chbevl as Math.h spells it out: (a, p) with the sum 0.5 * (a - p)."""
-    from .orthopoly import fmadd
     t = y.dtype.type
     a, q, p = np.full_like(y, t(coefs[0])), np.zeros_like(y), np.zeros_like(y)
     for c in coefs[1:]:
@@ -193,7 +203,6 @@ def _k(x, coef_a, coef_b, small, scaled):
         return half / np.sqrt(x) if scaled else cfun("exp", -x) * half / np.sqrt(x)
 
     def near(x):
-        from .orthopoly import fmadd
         a, p = _clenshaw(coef_a, fmadd(x, x, t(-2.0)))
         return small(x, t(0.5) * (a - p))
     out = _pieces(x, x <= t(2.0), near, big)

@@ -161,7 +161,7 @@ def extension_source(module, signatures, calls):
 def _compile_extension(cc, flags, target):
     """The extension next to the library: raises RuntimeError when the headers or the compiler refuse."""
     try:
-        import numpy
+        import numpy  # (here: this command runs as a script, numpy only for the extension)
     except ImportError as e:
         raise RuntimeError(f"numpy is not importable ({e})") from None
     includes = [sysconfig.get_paths()["include"], numpy.get_include(), HERE]

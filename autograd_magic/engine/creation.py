@@ -400,8 +400,39 @@ def _keywords_checked(fn):
             if not shape and "size" not in kwargs:
                 check_call(fn.__name__, [Signature(text) for text in texts], (), kwargs)
             raise invalid_combination(fn.__name__, texts, shape, kwargs)
+        if (len(shape) > 1 or kwargs) and _first_size_refused(shape, kwargs):
+            raise invalid_combination(fn.__name__, argcheck.OVERLOADS[fn.__name__], shape, kwargs)
         return fn(*shape, **kwargs)
     return checked
+
+
+def _not_an_int(value):
+    """What PyTorch's parser refuses as the first int of a size: a bool, or anything without __index__."""
+    if value.__class__ is bool:
+        return True
+    try:
+        value.__index__()
+    except (AttributeError, TypeError):
+        return True
+    return False
+
+
+def _first_size_refused(shape, kwargs):
+    """Whether rand/randn's size fails at its first element (``torch.randn(2.0, 3)``, ``torch.rand(n / 2,
+    dtype=...)``, ``torch.randn(size=2.0, dtype=...)``): no overload then takes the call, and with more than one
+    argument PyTorch's parser lists both overloads rather than naming the size (a later element, ``randn(2,
+    3.0)``, is still the size's own error)."""
+    if shape:
+        value = shape[0]
+        if len(shape) == 1 and isinstance(value, (tuple, list)):   # (a torch.Size too)
+            return bool(value) and _not_an_int(value[0])
+        return _not_an_int(value)
+    value = kwargs.get("size")
+    if value is None or len(kwargs) < 2:
+        return False
+    if not isinstance(value, (tuple, list)):
+        return True
+    return bool(value) and _not_an_int(value[0])
 
 
 def _no_size_overloads(name, **kwargs):

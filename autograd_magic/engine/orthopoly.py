@@ -5,8 +5,7 @@ inside the interval (Chebyshev), else the three-term recurrence, stopped where i
 C library's cos, sin and acos. PyTorch does not differentiate them."""
 import numpy as np
 
-from .bessel_more import cfun
-from .vec_kernels import fmadd as _fmadd
+from .bessel_more import cfun, fmadd
 
 _INT64_MIN = np.iinfo(np.int64).min
 
@@ -53,18 +52,6 @@ def _evaluate(x, n, cases, recurrence):
             todo &= ~hit
     if todo.any():
         out[todo] = recurrence(x[todo], n[todo])
-    return out
-
-
-def fmadd(a, b, c):
-    """a * b + c as ATen's kernels compute it (their avx2 / avx512 builds contract it to one rounding), where the
-    product and the value are finite and inside half the range; two roundings elsewhere (inf, nan, near overflow)."""
-    a, b, c = np.broadcast_arrays(a, b, c)
-    with np.errstate(all="ignore"):
-        out = np.array(a * b + c)
-        ok = np.isfinite(out) & np.isfinite(a * b) & (np.abs(out) < np.finfo(out.dtype).max / 2)
-    if ok.any():
-        out[ok] = _fmadd(a[ok], b[ok], c[ok])
     return out
 
 

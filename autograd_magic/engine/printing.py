@@ -183,7 +183,7 @@ def _tensor_body(data: np.ndarray, floating: bool, indent: int) -> str:
 def format_sparse(indices: np.ndarray, values: np.ndarray, dtype_name: str, shape, *,
                   requires_grad: bool = False, grad_fn_name: str | None = None) -> str:
     """The repr torch gives a sparse COO tensor: its indices and values as two tensors, then size, nnz, dtype
-    (when not the default, int64 or bool), layout and the autograd suffix, the first suffix on a line of its own.
+    (when not the default, its complex dtype, int64 or bool), layout and the autograd suffix, the first suffix on a line of its own.
 
     >>> print(format_sparse(np.array([[0, 1], [1, 0]]), np.array([2.0, 3.0], dtype=np.float32), "float32", (2, 2)))
     tensor(indices=tensor([[0, 1],
@@ -200,7 +200,7 @@ def format_sparse(indices: np.ndarray, values: np.ndarray, dtype_name: str, shap
             body += f", size={tuple(data.shape)}"
         parts.append(prefix + body + ")")
     suffixes = [f"size={tuple(int(n) for n in shape)}", f"nnz={values.shape[0]}"]
-    if dtype_name != DEFAULT_DTYPE and dtype_name not in _SELF_EVIDENT:
+    if dtype_name != DEFAULT_DTYPE and dtype_name not in _SELF_EVIDENT and dtype_name != _default_complex():
         suffixes.append(f"dtype=torch.{dtype_name}")
     suffixes.append("layout=torch.sparse_coo")
     if grad_fn_name is not None:

@@ -699,14 +699,17 @@ _INFERENCE_INPLACE = ("Inplace update to inference tensor outside InferenceMode 
 WARN_ALWAYS = [False]   # torch.set_warn_always
 
 
-def warn_once(message, category=UserWarning, stacklevel=2):
+def warn_once(message, category=UserWarning, stacklevel=2, site=None):
     """A UserWarning that PyTorch gives once per process (TORCH_WARN_ONCE): later calls are silent (unless
     torch.set_warn_always(True)). A warning given under set_warn_always(True) does not count as the once: c10's
-    TORCH_WARN_ONCE warns plainly then, so the first call after set_warn_always(False) still warns."""
+    TORCH_WARN_ONCE warns plainly then, so the first call after set_warn_always(False) still warns. site: what
+    counts as the once when a message varies (TORCH_WARN_ONCE's flag belongs to its line of C++, whatever it prints:
+    rms_norm's dtype-mismatch warning warns for the first pair of dtypes only); the message by default."""
+    key = message if site is None else site
     if not WARN_ALWAYS[0]:
-        if message in _WARNED:
+        if key in _WARNED:
             return
-        _WARNED.add(message)
+        _WARNED.add(key)
     warnings.warn(message, category, stacklevel=stacklevel + 1)
 
 

@@ -64,11 +64,12 @@ def _decorate(factory, fn):
     if inspect.isgeneratorfunction(fn):
         return _wrap_generator(factory, fn)
 
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
+    def decorate_context(*args, **kwargs):
         with factory():
             return fn(*args, **kwargs)
-    return wrapper
+    # (PyTorch's name for it, which shows where fn has none of its own: ``torch.no_grad(True)``)
+    decorate_context.__qualname__ = "context_decorator.<locals>.decorate_context"
+    return functools.update_wrapper(decorate_context, fn)
 
 
 class _NoParamDecoratorContextManager(_GradModeContext):

@@ -2,6 +2,7 @@
 (hooks for saved tensors)."""
 
 from ...engine.grad import backward, grad  # noqa: F401
+from ...engine.autograd import is_checkpoint_valid as _is_checkpoint_valid  # noqa: F401
 from ..grad_mode import enable_grad, inference_mode, no_grad, set_grad_enabled  # noqa: F401
 from . import anomaly_mode, forward_ad, function, functional, grad_mode, graph, profiler  # noqa: F401
 from . import gradcheck as _gradcheck_module  # noqa: F401

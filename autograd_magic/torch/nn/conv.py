@@ -180,9 +180,9 @@ class _ConvTransposeNd(_ConvNd):
             return self.output_padding
         nd = self._nd
         leading = 2 if input.dim() == nd + 2 else 1     # (N, C) or an unbatched input's C
-        output_size = list(output_size)
         if len(output_size) == leading + nd:
             output_size = output_size[leading:]
+        given, output_size = output_size, list(output_size)   # (the message prints it as given: a tuple, a Size)
         if len(output_size) != nd:
             raise ValueError(f"ConvTranspose{nd}D: for {input.dim()}D input, output_size must have {nd} or "
                              f"{leading + nd} elements (got {len(output_size)})")
@@ -192,7 +192,7 @@ class _ConvTransposeNd(_ConvNd):
         largest = [smallest[d] + self.stride[d] - 1 for d in range(nd)]
         for d in range(nd):
             if not smallest[d] <= output_size[d] <= largest[d]:
-                raise ValueError(f"requested an output size of {output_size}, but valid sizes range from "
+                raise ValueError(f"requested an output size of {given}, but valid sizes range from "
                                  f"{smallest} to {largest} (for an input of {input.shape[2:]})")
         return tuple(output_size[d] - smallest[d] for d in range(nd))
 

@@ -206,6 +206,8 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
     if weight.ndim != 2:
         raise RuntimeError("'weight' must be 2-D")
     index_dtype("embedding", input)
+    if idx.size and not weight.shape[0]:   # (ATen's index_select of an empty table, before any bound)
+        raise RuntimeError("index_select(): self indexing axis dim should be positive")
     if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
         raise IndexError("index out of range in self")
     return apply(OPS["embedding"], (weight,), idx.astype(np.int64), padding_idx, tuple(weight.shape),

@@ -387,19 +387,23 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     if training:
         stats = None
         if running_mean is not None or running_var is not None:
-            # ATen's update in the running tensors' dtype, as measured against PyTorch 2.13 (AVX-512):
-            # momentum * mean + (1 - momentum) * running_mean with three roundings; the variance's
-            # momentum * unbiased as one fused multiply-add onto (1 - momentum) * running_var
+            # ATen's update (batch_norm_cpu_update_stats_template) in the running tensors' dtype, as measured
+            # against PyTorch 2.13 (AVX-512): momentum * mean + (1 - momentum) * running_mean with three roundings,
+            # 1 - momentum computed from the momentum already rounded to that dtype (a cumulative average's 1/3 gives
+            # 1 - float(1/3), not float(2/3)); the variance's momentum * unbiased as one fused multiply-add onto
+            # (1 - momentum) * running_var
             mean, _, var_sum = batch_norm_stats(a, dims, eps)
             with np.errstate(all="ignore"):
                 if running_mean is not None:
                     rm = running_mean._data
-                    m, keep = rm.dtype.type(momentum), rm.dtype.type(1 - momentum)
+                    m = rm.dtype.type(momentum)
+                    keep = rm.dtype.type(1) - m
                     rm[...] = m * mean.reshape(-1).astype(rm.dtype) + keep * rm
                     running_mean._vbox[0] += 1
                 if running_var is not None:
                     rv = running_var._data
-                    m, keep = rv.dtype.type(momentum), rv.dtype.type(1 - momentum)
+                    m = rv.dtype.type(momentum)
+                    keep = rv.dtype.type(1) - m
                     unbiased = (var_sum.reshape(-1) / var_sum.dtype.type(count - 1)).astype(rv.dtype)
                     if rv.dtype == np.float32:
                         rv[...] = (np.float64(m) * unbiased + keep * rv).astype(np.float32)
@@ -423,6 +427,8 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     if tuple(input.shape[input.ndim - k:]) != shape or input.ndim < k:
         raise RuntimeError(f"Given normalized_shape={list(shape)}, expected input with shape "
                            f"[*, {_sizes(shape)}], but got input of size{list(input.shape)}".replace(" ", "", 0))
+    if not dtypes.is_float_np(input._data.dtype):   # (ATen's kernel dispatches on floating types)
+        raise NotImplementedError(f'"LayerNormKernelImpl" not implemented for \'{dtypes.scalar_name(input._data.dtype)}\'')
     dims = tuple(range(input.ndim - k, input.ndim))
     n = int(np.prod(shape))
     w = weight.reshape(-1) if weight is not None else _const(1, input, n)

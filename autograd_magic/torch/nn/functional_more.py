@@ -14,7 +14,7 @@ from ...engine.ops_nn import _embedding_bag_fwd as _embedding_bag_data
 from ...engine.ops_pool import pool_geometry
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
-from ...engine.tensor_base import apply
+from ...engine.tensor_base import apply, warn_once
 from ..grad_mode import no_grad as _no_grad
 from ._args import bool_arg, float_arg, index_dtype, tensor_arg
 from . import functional_pool as FP
@@ -107,23 +107,32 @@ def adaptive_avg_pool1d(input, output_size):
 
 
 def rms_norm(input, normalized_shape, weight=None, eps=None):
-    """input / sqrt(mean(input**2 over the normalized dims) + eps) (eps: the dtype's epsilon), times weight."""
+    """input / sqrt(mean(input**2 over the normalized dims) + eps), times weight, as ATen's composite computes it:
+    in the op-math dtype (float32 for half and bfloat16), times the weight there, then cast back to the input's dtype
+    (a float64 weight leaves a float32 input float32); eps by default the op-math dtype's epsilon, cast to the
+    input's dtype."""
     shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
     if tuple(input.shape[input.ndim - len(shape):]) != shape:
         raise RuntimeError(f"Given normalized_shape={list(shape)}, expected input with shape "
                            f"[*{', '.join(map(str, shape))}], but got input of size{list(input.shape)}")
-    if eps is None:
-        eps = float(np.finfo(input._data.dtype).eps) if input._data.dtype.kind == "f" else \
-            float(np.finfo(np.float32).eps)
-    if weight is not None and weight._data.dtype != input._data.dtype:
-        warnings.warn(f"Mismatch dtype between input and weight: input dtype = {dtypes.c_name(input._data.dtype)}, "
-                      f"weight dtype = {dtypes.c_name(weight._data.dtype)}, Cannot dispatch to fused implementation. "
-                      "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/layer_norm.cpp:346.)",
-                      stacklevel=2)
+    dt = input._data.dtype
+    if weight is not None and weight._data.dtype != dt:   # (TORCH_WARN_ONCE: once for its one site)
+        warn_once(f"Mismatch dtype between input and weight: input dtype = {dtypes.c_name(dt)}, "
+                  f"weight dtype = {dtypes.c_name(weight._data.dtype)}, Cannot dispatch to fused implementation. "
+                  "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/layer_norm.cpp:346.)",
+                  stacklevel=2, site="rms_norm dtype mismatch")
+    if not (dtypes.is_float_np(dt) or dt.kind == "c"):   # (ATen dispatches on floating and complex types)
+        raise NotImplementedError(f'"rms_norm" not implemented for \'{dtypes.scalar_name(dt)}\'')
+    reduced = dt.itemsize == 2   # half, bfloat16: computed in float32
+    if eps is None:   # (numeric_limits of the op-math type; a complex type has no specialisation: 0)
+        eps = 0.0 if dt.kind == "c" else float(np.finfo(np.float64 if dt == np.float64 else np.float32).eps)
+    if reduced:
+        eps = float(np.array(eps, dtype=dt))   # (scalar_t eps_val)
+    up = input.to(dtypes.float32) if reduced else input
     dims = tuple(range(input.ndim - len(shape), input.ndim))
-    scale = input.pow(2).mean(dims, keepdim=True).add_(eps).rsqrt()
-    out = input * scale
-    return out * weight if weight is not None else out
+    scale = up.pow(2).mean(dims, keepdim=True).add_(eps).rsqrt()
+    out = up.mul(scale)
+    return (out if weight is None else out.mul(weight)).type_as(input)
 
 
 def dropout1d(input, p=0.5, training=True, inplace=False):

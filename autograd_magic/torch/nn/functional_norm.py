@@ -3,6 +3,7 @@ viewed as (1, N*C, ...), weight and bias repeated N times), F.bilinear (_triline
 losses composed of it as ATen composes them (cosine_embedding_loss, margin_ranking_loss, triplet_margin_loss)."""
 import numpy as np
 
+from ...engine import dtypes
 from ...engine.creation import ones, zeros, zeros_like
 from ...engine.functions import minimum, where
 from ...engine.optable import OPS
@@ -31,6 +32,8 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
             raise RuntimeError(f"Expected {name} to be a vector of size equal to the number of channels in input, "
                                f"but got {name} of shape {list(t.shape)} and input of shape {list(input.shape)}")
     FC._check_norm_dtypes(input, weight, bias)
+    if not dtypes.is_float_np(input._data.dtype):   # (ATen's kernel dispatches on floating types)
+        raise NotImplementedError(f'"GroupNormKernelImpl" not implemented for \'{dtypes.scalar_name(input._data.dtype)}\'')
     w = weight if weight is not None else ones(c, dtype=input.dtype)
     b = bias if bias is not None else zeros(c, dtype=input.dtype)
     affine = weight is not None or bias is not None   # (ATen's kernel takes another formula without either)

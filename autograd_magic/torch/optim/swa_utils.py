@@ -142,7 +142,7 @@ class AveragedModel(Module):
                 for p_averaged, p_model in zip(mine, theirs):
                     p_averaged.copy_(avg_fn(p_averaged, p_model, self.n_averaged))
         if not self.use_buffers:
-            for b_swa, b_model in zip(self.module.buffers(), model.buffers()):
+            for b_swa, b_model in zip(self.module.buffers(), model.buffers(), strict=True):
                 b_swa.detach().copy_(b_model.detach())
         self.n_averaged += 1
 

@@ -40,6 +40,10 @@ _SEQUENTIAL_WARNING = ("torch.utils.checkpoint.checkpoint_sequential: the use_re
                        "behavior, you can pass use_reentrant=True. Refer to docs for more details on the "
                        "differences between the two variants.")
 
+_NOT_VALID = ("When use_reentrant=True, torch.utils.checkpoint is incompatible with .grad() or passing an `inputs` "
+              "parameter to .backward(). To resolve this error, you can either set use_reentrant=False, or call "
+              ".backward() without passing the `inputs` argument.")
+
 
 class _NoContext:
     def __enter__(self):
@@ -87,6 +91,8 @@ class CheckpointFunction(Function):
 
     @staticmethod
     def backward(ctx, *args):
+        if not autograd._is_checkpoint_valid():
+            raise RuntimeError(_NOT_VALID)
         inputs = list(ctx.inputs)
         for i, t in zip(ctx.tensor_indices, ctx.saved_tensors):
             inputs[i] = t

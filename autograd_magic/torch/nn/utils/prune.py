@@ -190,26 +190,24 @@ class Identity(BasePruningMethod):
         return super().apply(module, name)
 
 
-class _Amount(BasePruningMethod):
-    """A method that prunes `amount` units: a fraction in [0, 1] or a count."""
+def _nparams(amount, size):
+    """How many of `size` units `amount` (a fraction in [0, 1] or a count) prunes."""
+    n = amount if isinstance(amount, numbers.Integral) else round(amount * size)
+    if isinstance(n, numbers.Integral) and n > size:
+        raise ValueError(f"amount={n} should be smaller than the number of parameters to prune={size}")
+    return n
+
+
+class RandomUnstructured(BasePruningMethod):
+    """Prunes `amount` entries picked at random (the largest of torch.rand_like draws)."""
+    PRUNING_TYPE = "unstructured"
 
     def __init__(self, amount):
         _validate_amount_init(amount)
         self.amount = amount
 
-    def _nparams(self, size):
-        n = self.amount if isinstance(self.amount, numbers.Integral) else round(self.amount * size)
-        if isinstance(n, numbers.Integral) and n > size:
-            raise ValueError(f"amount={n} should be smaller than the number of parameters to prune={size}")
-        return n
-
-
-class RandomUnstructured(_Amount):
-    """Prunes `amount` entries picked at random (the largest of torch.rand_like draws)."""
-    PRUNING_TYPE = "unstructured"
-
     def compute_mask(self, t, default_mask):
-        n = self._nparams(t.nelement())
+        n = _nparams(self.amount, t.nelement())
         mask = default_mask.clone()
         if n != 0:
             mask.view(-1)[rand_like(t).view(-1).topk(n).indices] = 0
@@ -220,12 +218,16 @@ class RandomUnstructured(_Amount):
         return super().apply(module, name, amount=amount)
 
 
-class L1Unstructured(_Amount):
+class L1Unstructured(BasePruningMethod):
     """Prunes the `amount` entries of smallest absolute value."""
     PRUNING_TYPE = "unstructured"
 
+    def __init__(self, amount):
+        _validate_amount_init(amount)
+        self.amount = amount
+
     def compute_mask(self, t, default_mask):
-        n = self._nparams(t.nelement())
+        n = _nparams(self.amount, t.nelement())
         mask = default_mask.clone()
         if n != 0:
             mask.view(-1)[t.abs().view(-1).topk(n, largest=False).indices] = 0
@@ -246,18 +248,19 @@ def _channel_mask(t, dim, keep):
     return mask
 
 
-class RandomStructured(_Amount):
+class RandomStructured(BasePruningMethod):
     """Prunes `amount` channels along dim picked at random."""
     PRUNING_TYPE = "structured"
 
     def __init__(self, amount, dim=-1):
-        super().__init__(amount)
+        _validate_amount_init(amount)
+        self.amount = amount
         self.dim = dim
 
     def compute_mask(self, t, default_mask):
         _validate_structured(t, self.dim)
         size = t.shape[self.dim]
-        n = self._nparams(size)
+        n = _nparams(self.amount, size)
         if n == 0:
             return default_mask
         prob = rand(size)
@@ -270,19 +273,20 @@ class RandomStructured(_Amount):
         return super().apply(module, name, amount=amount, dim=dim)
 
 
-class LnStructured(_Amount):
+class LnStructured(BasePruningMethod):
     """Prunes the `amount` channels along dim of smallest L`n` norm."""
     PRUNING_TYPE = "structured"
 
     def __init__(self, amount, n, dim=-1):
-        super().__init__(amount)
+        _validate_amount_init(amount)
+        self.amount = amount
         self.n = n
         self.dim = dim
 
     def compute_mask(self, t, default_mask):
         _validate_structured(t, self.dim)
         size = t.shape[self.dim]
-        n = self._nparams(size)
+        n = _nparams(self.amount, size)
         dims = list(range(t.dim()))
         dims.remove(dims[self.dim])
         top = norm(t, p=self.n, dim=dims).topk(size - n, largest=True)
