@@ -191,6 +191,10 @@ NO_DERIVATIVE = {"multilabel_margin_loss_backward": (
                      lambda a: torch.autograd.grad(torch.nn.functional.multilabel_margin_loss(
                          a, torch.tensor([2, -1, 0])), a, create_graph=True)[0],
                      "derivative for aten::multilabel_margin_loss_backward is not implemented"),
+                 "multi_margin_loss_backward": (
+                     lambda a: torch.autograd.grad(torch.nn.functional.multi_margin_loss(
+                         a.view(1, 3), torch.tensor([1])), a, create_graph=True)[0],
+                     "derivative for aten::multi_margin_loss_backward is not implemented"),
                  "hardsigmoid_backward": (lambda a: torch.autograd.grad(torch.nn.functional.hardsigmoid(a).sum(), a,
                                                                          create_graph=True)[0],
                                           "derivative for aten::hardsigmoid_backward is not implemented"),
@@ -310,13 +314,14 @@ def test_first_order(name, i):
 COMPLEX_FIRST_ORDER_ONLY = ("view_as_real", "view_as_complex", "complex", "polar", "conj", "conj_physical", "angle",
                             "fft_r2c", "fft_c2r", "fft_c2c")
 SECOND_ORDER = [c for c in CASES if c[0] not in ("index_put", "copy_slices", "scatter_back", "prod", "prod_dim",
-                                                 "ctc_loss", "hardsigmoid", "multilabel_margin_loss", "_cdist_forward",
+                                                 "ctc_loss", "hardsigmoid", "multilabel_margin_loss", "multi_margin_loss",
+                                                 "_cdist_forward",
                                                  "_pdist_forward")
                 and c[0] not in COMPLEX_FIRST_ORDER_ONLY
                 and c[0] not in LINALG_FIRST_ORDER_ONLY and c[0] not in PROBE45_FIRST_ORDER_ONLY
                 # (embedding_bag's per_sample_weights: PyTorch has no second derivative through them either)
                 and c != ("_embedding_bag", len(ROWS["_embedding_bag"]) - 1)]
-# ctc_loss, hardsigmoid, cdist, pdist: not twice differentiable (PyTorch's NotImplemented nodes, or a backward with
+# ctc_loss, hardsigmoid, the margin losses, cdist, pdist: not twice differentiable (PyTorch's NotImplemented nodes, or a backward with
 # no derivative: NO_DERIVATIVE checks the message)
 
 

@@ -158,8 +158,11 @@ class Node:
 
     @_getset
     def next_functions(self):
+        edges = self.edges
+        if self.op.node == "NotImplemented":   # (PyTorch's NotImplemented node has edges to grad-requiring inputs only)
+            edges = [e for e in edges if e is not None]
         return tuple(_NO_EDGE if e is None else (_named(e[0]), e[1].nr) if e.__class__ is tuple and
-                     e[1].__class__ is Slot else (_named(edge_node(e)), 0) for e in self.edges)
+                     e[1].__class__ is Slot else (_named(edge_node(e)), 0) for e in edges)
 
     def _extra(self):
         if self.extra is None:

@@ -63,13 +63,9 @@ def _multi_margin(x, target, p, margin, weight, reduction):
     return np.asarray(total, x.dtype)
 
 
-@defop("multi_margin_loss", "MultiMarginLossBackward0", _multi_margin, saves=(0,))
-def multi_margin_loss_vjp(xp, grad, saved, consts, needs):
+def _multi_margin_grad(grad, data, target, p, margin, weight, reduction):
     """d/dx[d] = g (p = 1) or 2 g z (p = 2) per active hinge (times the target's weight), the target's entry the
     negative sum of them; g = 1 / dim (1 / (rows * dim) for the mean), times the incoming gradient."""
-    x, = saved
-    target, p, margin, weight, reduction = consts
-    data = x if xp.is_numpy else x._data
     x2 = data.reshape(1 if data.ndim < 2 else data.shape[0], -1)
     t = np.asarray(target).reshape(-1)
     n, dim = x2.shape
@@ -83,11 +79,25 @@ def multi_margin_loss_vjp(xp, grad, saved, consts, needs):
     local = h.copy()
     local[np.arange(n), t] = dt(0) - np.add.accumulate(h, axis=1)[:, -1]   # (ATen's 0 -= h: no -0.0 for none)
     local = local.reshape(data.shape)
-    if not xp.is_numpy:
-        return (grad.reshape(grad.shape + (1,) * (data.ndim - grad.ndim)) * xp.wrap(local),)
-    if reduction != "none" or np.ndim(grad) == 0:
-        return (local * grad.reshape(()),)
-    return (local * grad.reshape(-1, 1),)
+    grad = np.asarray(grad, data.dtype)
+    if reduction != "none" or grad.ndim == 0:
+        return local * grad.reshape(())
+    return local * grad.reshape(grad.shape + (1,) * (data.ndim - grad.ndim))
+
+
+@defop("multi_margin_loss", "MultiMarginLossBackward0", _multi_margin, saves=(0,))
+def multi_margin_loss_vjp(xp, grad, saved, consts, needs):
+    """ATen's multi_margin_loss_backward (_multi_margin_grad); not differentiable again."""
+    x, = saved
+    if xp.is_numpy:
+        return (_multi_margin_grad(grad, x, *consts),)
+    return (xp.call("multi_margin_loss_backward", (grad, x), *consts),)
+
+
+@defop("multi_margin_loss_backward", "NotImplemented", lambda g, x, *c: _multi_margin_grad(g, x, *c),
+       qualname="torch::autograd::NotImplemented")
+def multi_margin_loss_backward_vjp(xp, grad, saved, consts, needs):
+    raise RuntimeError("derivative for aten::multi_margin_loss_backward is not implemented")
 
 
 # ---------------------------------------------------------------- multilabel_margin_loss

@@ -42,6 +42,24 @@ def _canonical_mask(mask, mask_name, other_type, other_name, target_type, check_
     return mask
 
 
+def _native_masks(mask, mask_type, batch, num_heads, seq_len, dtype):
+    """(attn_mask, key_padding_mask) as PyTorch's fused masked softmax over (batch, num_heads, L, L) scores sees
+    the merged mask: its shape checks (a mask that is not 2-D counts as type 2, the scores' own shape; a 2-D type 1
+    mask is (batch, L)), then the mask as bool (any nonzero entry masks, even of a float mask), as additive -inf."""
+    if mask is None:
+        return None, None
+    if mask.dim() != 2:
+        mask_type = 2
+    if mask_type == 2 and tuple(mask.shape) != (batch, num_heads, seq_len, seq_len):
+        raise RuntimeError("For mask_type == 2 mask shape should match input shape")
+    if mask_type == 1 and (mask.shape[0] != batch or mask.shape[1] != seq_len):
+        raise RuntimeError("For mask_type == 1 mask shape should be (B, L)")
+    additive = Tensor._wrap(np.where(mask._data != 0, -np.inf, 0).astype(dtype.np))
+    if mask_type == 1:
+        return None, additive
+    return additive.reshape(batch * num_heads, seq_len, seq_len), None
+
+
 def _shape_check(query, key, value, key_padding_mask, attn_mask, num_heads):
     if query.dim() == 3:
         if key.dim() != 3 or value.dim() != 3:

@@ -1,7 +1,9 @@
 """The Transformer family (TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder,
 Transformer), built and initialised as PyTorch builds them (the same parameter names, the same draws after
 manual_seed, the same reprs, the same warnings); forward runs PyTorch's slow path, whose values the fast paths of
-eval() without gradients agree with (within float rounding)."""
+eval() without gradients agree with (within float rounding), except where the fast paths behave otherwise: their
+mask checks and merged masks (MultiheadAttention.merge_masks), NaN for fully masked rows, the nested-tensor path's
+zeros at padded positions and its padding-mask checks."""
 import copy
 import warnings
 
@@ -15,7 +17,7 @@ from ...engine.tensor_base import warn_once
 from ..grad_mode import is_grad_enabled
 from . import functional as F
 from .container import ModuleList
-from .functional_mha import _canonical_mask, _none_or_dtype
+from .functional_mha import _canonical_mask, _native_masks, _none_or_dtype
 from .init import xavier_uniform_
 from .layers import GELU, Dropout, Linear, ReLU
 from .module import Module
@@ -94,17 +96,41 @@ class TransformerEncoderLayer(Module):
         src_key_padding_mask = _canonical_mask(src_key_padding_mask, "src_key_padding_mask",
                                                _none_or_dtype(src_mask), "src_mask", src.dtype)
         src_mask = _canonical_mask(src_mask, "src_mask", None, "", src.dtype, check_other=False)
+        if self._fast_path(src):
+            # PyTorch's _transformer_encoder_layer_fwd: merged masks of (batch, heads, L, L), is_causal ignored, and
+            # the fused masked softmax leaves fully masked rows NaN (the slow path's attention with weights does too)
+            merged, mask_type = self.self_attn.merge_masks(src_mask, src_key_padding_mask, src)
+            src_mask, src_key_padding_mask = _native_masks(merged, mask_type, src.shape[0], self.self_attn.num_heads,
+                                                           src.shape[1], src.dtype)
+            return self._layers(src, src_mask, src_key_padding_mask, False, need_weights=True)
+        return self._layers(src, src_mask, src_key_padding_mask, is_causal)
+
+    def _fast_path(self, src):
+        """Whether PyTorch's forward takes the fused eval-mode path (its why_not_sparsity_fast_path is empty)."""
+        attn = self.self_attn
+        if src.dim() != 3 or self.training or not attn.batch_first or attn.in_proj_bias is None:
+            return False
+        if not attn._qkv_same_embed_dim or not self.activation_relu_or_gelu or self.norm1.eps != self.norm2.eps:
+            return False
+        if attn.num_heads % 2 or any(m._forward_hooks or m._forward_pre_hooks for m in self.modules()):
+            return False
+        args = (src, attn.in_proj_weight, attn.in_proj_bias, attn.out_proj.weight, attn.out_proj.bias,
+                self.norm1.weight, self.norm1.bias, self.norm2.weight, self.norm2.bias, self.linear1.weight,
+                self.linear1.bias, self.linear2.weight, self.linear2.bias)
+        return not (is_grad_enabled() and any(t is not None and t.requires_grad for t in args))
+
+    def _layers(self, src, src_mask, src_key_padding_mask, is_causal, need_weights=False):
         x = src
         if self.norm_first:
-            x = x + self._sa_block(self.norm1(x), src_mask, src_key_padding_mask, is_causal=is_causal)
+            x = x + self._sa_block(self.norm1(x), src_mask, src_key_padding_mask, is_causal, need_weights)
             x = x + self._ff_block(self.norm2(x))
         else:
-            x = self.norm1(x + self._sa_block(x, src_mask, src_key_padding_mask, is_causal=is_causal))
+            x = self.norm1(x + self._sa_block(x, src_mask, src_key_padding_mask, is_causal, need_weights))
             x = self.norm2(x + self._ff_block(x))
         return x
 
-    def _sa_block(self, x, attn_mask, key_padding_mask, is_causal=False):
-        x = self.self_attn(x, x, x, attn_mask=attn_mask, key_padding_mask=key_padding_mask, need_weights=False,
+    def _sa_block(self, x, attn_mask, key_padding_mask, is_causal=False, need_weights=False):
+        x = self.self_attn(x, x, x, attn_mask=attn_mask, key_padding_mask=key_padding_mask, need_weights=need_weights,
                            is_causal=is_causal)[0]
         return self.dropout1(x)
 
@@ -212,11 +238,15 @@ class TransformerEncoder(Module):
         first = self.layers[0]
         if not self.use_nested_tensor or first.training or src.dim() != 3 or src_key_padding_mask is None:
             return False
+        if self.mask_check:  # torch._nested_tensor_from_mask_left_aligned checks the padding mask's shape first
+            if src_key_padding_mask.dim() != 2:
+                raise RuntimeError("Padding mask should be 2D")
+            if tuple(src_key_padding_mask.shape) != tuple(src.shape[:2]):
+                raise RuntimeError("Mask size should match input size")
+            keep = src_key_padding_mask._data == 0  # the canonical (float) mask: 0 where a token is kept
+            if not np.all(keep[:, :-1] | ~keep[:, 1:]):
+                return False
         if mask is not None:
-            return False
-        keep = src_key_padding_mask._data == 0  # the canonical (float) mask: 0 where a token is kept
-        left_aligned = bool(np.all(keep[:, :-1] | ~keep[:, 1:]))
-        if self.mask_check and not left_aligned:
             return False
         attn = first.self_attn
         args = (src, attn.in_proj_weight, attn.in_proj_bias, attn.out_proj.weight, attn.out_proj.bias,
@@ -240,6 +270,8 @@ class TransformerEncoder(Module):
         for mod in self.layers:
             output = mod(output, src_mask=mask, is_causal=is_causal, src_key_padding_mask=src_key_padding_mask)
         if nested:  # to_padded_tensor(0.0): the padded positions are zeros
+            if not np.any(src_key_padding_mask._data == 0):
+                raise RuntimeError("to_padded_tensor: at least one constituent tensor should have non-zero numel")
             keep = Tensor._wrap(np.broadcast_to((src_key_padding_mask._data == 0)[..., None], output.shape))
             output = EF.where(keep, output, Tensor._wrap(np.zeros((), output._data.dtype)))
         if self.norm is not None:
