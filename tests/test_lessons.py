@@ -57,6 +57,18 @@ def read_cells(path):
     return [c for c in cells if c.strip()]
 
 
+def reset_process_state(module):
+    """What a lesson may set for the whole process, back to a fresh kernel's, so that it does not leak into the
+    lessons after it in the same child process (print options, warn-always, the default dtype and device,
+    deterministic algorithms): both sides are reset alike. (A default device set, the CPU too, is a torch function
+    mode in PyTorch that turns the Transformer layers' eval fast paths off: a lesson's must not reach the next.)"""
+    module.set_printoptions(profile="default")
+    module.set_default_device(None)
+    module.set_warn_always(False)
+    module.set_default_dtype(module.float32)
+    module.use_deterministic_algorithms(False)
+
+
 def run_lesson(cells, side):
     """Run the cells one by one in one namespace on "torch" or "ours" (or "grad": each cell under the %%grad magic
     in an IPython shell); per cell: [output, error, warnings, backward passes PyTorch ran so far in the lesson (0 on
@@ -79,7 +91,7 @@ def run_lesson(cells, side):
             shown = [[w.category.__name__, str(w.message)] for w in caught]
             results.append([out, err and list(err), [w for w in shown if not w[1].startswith(WARN_ONCE)],
                             count[0]])
-    module.set_printoptions(profile="default")  # a lesson's print options must not leak into the next
+    reset_process_state(module)
     return results
 
 
@@ -119,7 +131,7 @@ def run_lesson_under_grad(cells):
                 shell.__dict__.pop(name, None)
             else:
                 setattr(shell, name, value)
-        module.set_printoptions(profile="default")
+        reset_process_state(module)
     return results
 
 

@@ -5,7 +5,9 @@ MultiheadAttention (batch_first, self-attention, bool masks) and TransformerEnco
 merge their masks as PyTorch's merge_masks does (view errors of a wrong-size mask, a 3-D mask viewed per batch),
 run the fused masked softmax's shape checks ("For mask_type == ..."), ignore is_causal, treat any nonzero entry of a
 float mask as masked and leave fully masked rows NaN even without weights; TransformerEncoder's nested-tensor path
-checks the padding mask's shape first (also with gradients on) and refuses an all-padded batch."""
+checks the padding mask's shape first (also with gradients on) and refuses an all-padded batch. None of these fast
+paths is taken while torch.set_default_device(...) is in force (the CPU too): its torch function mode makes
+has_torch_function true for every argument, until set_default_device(None)."""
 import pytest
 
 from helpers import assert_same_as_pytorch
@@ -18,6 +20,18 @@ kpm = torch.tensor([[True, True, True], [False, False, True]])
 '''
 
 CELLS = {
+    "no_fast_path_while_a_default_device_is_set": [SETUP + '''x = torch.randn(2, 5, 8)
+pad = torch.tensor([[False, False, False, True, True], [False] * 5])
+enc = torch.nn.TransformerEncoder(torch.nn.TransformerEncoderLayer(8, 2, 16, batch_first=True), 1).eval()
+for dev in ("cpu", None):
+    torch.set_default_device(dev)
+    print(torch.overrides.has_torch_function((x,)), torch.overrides.has_torch_function_unary(x),
+          torch.overrides.has_torch_function_variadic(x, x))
+    with torch.no_grad():
+        print(enc(x, src_key_padding_mask=pad)[0, 3])
+        print(att(x, x, x, key_padding_mask=torch.ones(2, 5, dtype=torch.bool), need_weights=False)[0][0, 0])
+        print(lay(x, src_key_padding_mask=pad)[0, 4])
+'''],
     "mha_fast_path_fully_masked_rows_are_nan_without_weights": [SETUP + '''with torch.no_grad():
     o, w = att(x, x, x, key_padding_mask=kpm, need_weights=False)
 print(o[0, 0], o[1, 2], w)

@@ -1,22 +1,24 @@
 """torch.overrides: the helpers of the __torch_function__ protocol (engine/torch_function.py) that lessons call."""
 from ..engine import torch_function as _tf
+from .device import mode_active as _mode_active
 from ..engine.tensor import Tensor as _Tensor
 from ..engine.tensor_base import TensorBase as _TensorBase
 
 
 def has_torch_function(relevant_args):
-    """True when an argument's class defines __torch_function__ (not torch.Tensor's, not nn.Parameter's)."""
-    return bool(_tf.overloaded(relevant_args))
+    """True when an argument's class defines __torch_function__ (not torch.Tensor's, not nn.Parameter's), or a
+    torch function mode is active (set_default_device's: torch/device.py)."""
+    return _mode_active() or bool(_tf.overloaded(relevant_args))
 
 
 def has_torch_function_unary(arg):
     """has_torch_function for one argument."""
-    return bool(_tf.overloaded((arg,)))
+    return _mode_active() or bool(_tf.overloaded((arg,)))
 
 
 def has_torch_function_variadic(*args):
     """has_torch_function for the arguments given."""
-    return bool(_tf.overloaded(args))
+    return _mode_active() or bool(_tf.overloaded(args))
 
 
 def handle_torch_function(public_api, relevant_args, *args, **kwargs):

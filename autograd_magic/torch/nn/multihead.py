@@ -5,6 +5,7 @@ PyTorch takes it (_fast_path)."""
 import numpy as np
 
 from ...engine.tensor import Tensor
+from ..device import mode_active as _mode_active
 from ..grad_mode import is_grad_enabled
 from .functional_mha import _canonical_mask, _native_masks, _none_or_dtype, multi_head_attention_forward
 from .init import constant_, xavier_normal_, xavier_uniform_
@@ -109,6 +110,8 @@ class MultiheadAttention(Module):
         if query.dtype != self.in_proj_weight.dtype or self.training or self.num_heads % 2 or not self.batch_first:
             return False
         if self.bias_k is not None or self.bias_v is not None or self.add_zero_attn or not self._qkv_same_embed_dim:
+            return False
+        if _mode_active():   # (PyTorch: "some Tensor argument has_torch_function", set_default_device's mode)
             return False
         args = (query, self.in_proj_weight, self.in_proj_bias, self.out_proj.weight, self.out_proj.bias)
         return not (is_grad_enabled() and any(t is not None and t.requires_grad for t in args))

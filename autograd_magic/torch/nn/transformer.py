@@ -14,6 +14,7 @@ from ...engine.creation import full
 from ...engine.indexing import triu
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import warn_once
+from ..device import mode_active as _mode_active
 from ..grad_mode import is_grad_enabled
 from . import functional as F
 from .container import ModuleList
@@ -113,6 +114,8 @@ class TransformerEncoderLayer(Module):
         if not attn._qkv_same_embed_dim or not self.activation_relu_or_gelu or self.norm1.eps != self.norm2.eps:
             return False
         if attn.num_heads % 2 or any(m._forward_hooks or m._forward_pre_hooks for m in self.modules()):
+            return False
+        if _mode_active():   # (PyTorch: "some Tensor argument has_torch_function", set_default_device's mode)
             return False
         args = (src, attn.in_proj_weight, attn.in_proj_bias, attn.out_proj.weight, attn.out_proj.bias,
                 self.norm1.weight, self.norm1.bias, self.norm2.weight, self.norm2.bias, self.linear1.weight,
@@ -246,7 +249,7 @@ class TransformerEncoder(Module):
             keep = src_key_padding_mask._data == 0  # the canonical (float) mask: 0 where a token is kept
             if not np.all(keep[:, :-1] | ~keep[:, 1:]):
                 return False
-        if mask is not None:
+        if mask is not None or _mode_active():   # (a torch function mode: "some Tensor argument has_torch_function")
             return False
         attn = first.self_attn
         args = (src, attn.in_proj_weight, attn.in_proj_bias, attn.out_proj.weight, attn.out_proj.bias,
