@@ -18,12 +18,15 @@ TensorBase = None   # set by tensor_base.py once TensorBase is defined
 
 
 _new = object.__new__
+_NDARRAY = np.ndarray
 
 
 def wrap(data, rg=False, grad_fn=None):
-    """A new tensor (of class Tensor) around a numpy array: how the engine's functions make their results."""
+    """A new tensor (of class Tensor) around a numpy array: how the engine's functions make their results. A numpy
+    scalar (what a ufunc gives for 0-d input: np.isnan, np.logical_not ...) becomes a 0-d array, so that the
+    result can be indexed with, written into and viewed as any 0-d tensor."""
     t = _new(RESULT_CLASS)
-    t._data = data
+    t._data = data if data.__class__ is _NDARRAY or not isinstance(data, np.generic) else np.asarray(data)
     t._rg = rg
     t._fn = grad_fn
     t._vb = None

@@ -717,8 +717,18 @@ def _bce(p, t, red, w=None):
 def binary_cross_entropy_vjp(xp, grad, saved, consts, needs):
     p, t = saved
     red, w = consts
-    gp = _reduce_back(xp, grad, p.shape, red) * (p - t) / xp.maximum((1 - p) * p, 1e-12)
-    return (gp if w is None else gp * xp.wrap(w)), None
+    # ATen's binary_cross_entropy_backward: grad * (p - t) / max((1 - p) p, 1e-12), times the weight, / numel;
+    # the target's (binary_cross_entropy_target_backward): -logit(p) * grad, times the weight, / numel
+    gp = _bce_back(xp, grad * (p - t) / xp.maximum((1 - p) * p, 1e-12), None, w, red) if needs[0] else None
+    return gp, (_bce_back(xp, -xp.call("logit", (p,)), grad, w, red) if needs[1] else None)
+
+
+def _bce_back(xp, d, grad, w, red):
+    """A BCE loss gradient as ATen computes it (for the input and for the target): d * grad, then * weight, then / numel."""
+    d = d if grad is None else d * grad
+    if w is not None:
+        d = d * xp.wrap(w)
+    return xp.div_scalar(d, math.prod(d.shape)) if red == "mean" else d
 
 
 def _bce_logits(z, t, red, w=None, pw=None):
@@ -734,15 +744,21 @@ def _bce_logits(z, t, red, w=None, pw=None):
 def binary_cross_entropy_with_logits_vjp(xp, grad, saved, consts, needs):
     z, t = saved
     red, w, pw = consts
-    sig = 1 / (1 + xp.exp(-z))
+    gt = None
+    if needs[1]:   # (ATen's binary_cross_entropy_with_logits_target_backward)
+        d = -z if pw is None else xp.call("log_sigmoid", (-z,)) - xp.call("log_sigmoid", (z,)) * xp.wrap(pw)
+        gt = _bce_back(xp, d, grad, w, red)
+    if not needs[0]:
+        return None, gt
+    # ATen's binary_cross_entropy_with_logits_backward: (sigmoid(z) - t, or (pw t + 1 - t) sigmoid(z) - pw t)
+    # times grad, times the weight, / numel
+    sig = xp.call("sigmoid", (z,))
     if pw is None:
         d = sig - t
     else:
-        pt = t * xp.wrap(pw)
+        pt = xp.wrap(pw) * t
         d = (pt + 1 - t) * sig - pt
-    if w is not None:
-        d = d * xp.wrap(w)
-    return _reduce_back(xp, grad, z.shape, red) * d, None
+    return _bce_back(xp, d, grad, w, red), gt
 
 
 @functools.lru_cache(maxsize=32)

@@ -35,7 +35,7 @@ class Categorical(_ProbsOrLogits, Distribution):
         new._num_events = self._num_events
         return self._expanded(Categorical, new, batch_shape)
 
-    @property
+    @constraints.dependent_property(is_discrete=True, event_dim=0)
     def support(self):
         return constraints.integer_interval(0, self._num_events - 1)
 

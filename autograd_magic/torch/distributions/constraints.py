@@ -31,13 +31,44 @@ class Constraint:
 
 
 class _Dependent(Constraint):
-    """A constraint that depends on other parameters: not checked."""
+    """A constraint that depends on other parameters: it cannot be checked, and its is_discrete / event_dim are
+    known only where they were given (constraints.dependent(is_discrete=True, event_dim=1))."""
 
-    def __init__(self, *, is_discrete=False, event_dim=0):
-        self.is_discrete, self.event_dim = is_discrete, event_dim
+    def __init__(self, *, is_discrete=NotImplemented, event_dim=NotImplemented):
+        self._is_discrete, self._event_dim = is_discrete, event_dim
+        super().__init__()
 
-    def __call__(self, *, is_discrete=False, event_dim=0):
-        return _Dependent(is_discrete=is_discrete, event_dim=event_dim)
+    @property
+    def is_discrete(self):
+        if self._is_discrete is NotImplemented:
+            raise NotImplementedError(".is_discrete cannot be determined statically")
+        return self._is_discrete
+
+    @property
+    def event_dim(self):
+        if self._event_dim is NotImplemented:
+            raise NotImplementedError(".event_dim cannot be determined statically")
+        return self._event_dim
+
+    def __call__(self, *, is_discrete=NotImplemented, event_dim=NotImplemented):
+        return _Dependent(is_discrete=self._is_discrete if is_discrete is NotImplemented else is_discrete,
+                          event_dim=self._event_dim if event_dim is NotImplemented else event_dim)
+
+    def check(self, x):
+        raise ValueError("Cannot determine validity of dependent constraint")
+
+
+class _DependentProperty(property, _Dependent):
+    """A property on an instance (a distribution's support computed from its parameters), a dependent constraint
+    on the class: ``@constraints.dependent_property`` or ``@constraints.dependent_property(is_discrete=False,
+    event_dim=0)`` over ``def support(self)``."""
+
+    def __init__(self, fn=None, *, is_discrete=NotImplemented, event_dim=NotImplemented):
+        property.__init__(self, fn)
+        self._is_discrete, self._event_dim = is_discrete, event_dim
+
+    def __call__(self, fn):
+        return _DependentProperty(fn, is_discrete=self._is_discrete, event_dim=self._event_dim)
 
 
 def is_dependent(constraint):
@@ -294,7 +325,7 @@ class _Stack(Constraint):
 
 
 dependent = _Dependent()
-dependent_property = property
+dependent_property = _DependentProperty
 real = _Real()
 boolean = _Boolean()
 positive = _GreaterThan(0.0)

@@ -87,7 +87,7 @@ class Binomial(_ProbsOrLogits, Distribution):
         self._expand_param(new, batch_shape)
         return self._expanded(Binomial, new, batch_shape)
 
-    @property
+    @constraints.dependent_property(is_discrete=True, event_dim=0)
     def support(self):
         return constraints.integer_interval(0, self.total_count)
 

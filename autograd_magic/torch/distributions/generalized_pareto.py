@@ -99,7 +99,7 @@ class GeneralizedPareto(Distribution):
     def mode(self):
         return self.loc
 
-    @property
+    @constraints.dependent_property(is_discrete=False, event_dim=0)
     def support(self):
         lower = self.loc
         upper = where(self.concentration < 0, lower - self.scale / self.concentration, inf)

@@ -36,7 +36,7 @@ class Independent(Distribution):
             return False
         return self.base_dist.has_enumerate_support
 
-    @property
+    @constraints.dependent_property
     def support(self):
         result = self.base_dist.support
         if self.reinterpreted_batch_ndims:

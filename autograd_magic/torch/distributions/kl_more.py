@@ -4,6 +4,7 @@ the Bregman divergence of the log normalizer for two of one family, PyTorch's No
 different ones."""
 import math
 
+from ...engine.functions import xlogy
 from .. import sampling
 from ..autograd import grad as autograd_grad
 from .bernoulli import Bernoulli
@@ -26,7 +27,8 @@ lgamma, digamma = sampling.lgamma, sampling.digamma
 
 
 def _x_log_x(t):
-    return t * t.log()
+    """t log t, 0 at t = 0 (xlogy): a Uniform reaching the end of a Beta's or a Pareto's support is finite."""
+    return xlogy(t, t)
 
 
 @register_kl(ExponentialFamily, ExponentialFamily)

@@ -47,7 +47,7 @@ class Multinomial(_OfCategorical, Distribution):
         new._categorical = self._categorical.expand(batch_shape)
         return self._expanded(Multinomial, new, batch_shape, self.event_shape)
 
-    @property
+    @constraints.dependent_property(is_discrete=True, event_dim=1)
     def support(self):
         return constraints.multinomial(self.total_count)
 

@@ -52,7 +52,7 @@ class TransformedDistribution(Distribution):
         new.transforms = self.transforms
         return self._expanded(TransformedDistribution, new, batch_shape, self.event_shape)
 
-    @property
+    @constraints.dependent_property(is_discrete=False)
     def support(self):
         if not self.transforms:
             return self.base_dist.support
