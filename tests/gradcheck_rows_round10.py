@@ -1,7 +1,7 @@
 """Finite-difference rows for the tenth probe's ops (PyTorch's docstring examples, /work/notes/probe_report10.md):
 torch.special.erfcx and xlog1py with a Python number for one side (engine/ops_special.py), reshape's
 ReshapeAliasBackward0 (engine/shaping.py), multilabel_margin_loss (engine/ops_margin.py) and fractional max pooling
-(engine/ops_fractional.py); collected by test_gradcheck.ROWS."""
+(engine/ops_fractional.py), embedding_dense_backward and convolution_backward_bias (probe 185); collected by test_gradcheck.ROWS."""
 import numpy as np
 
 from autograd_magic import torch
@@ -25,6 +25,17 @@ def _fractional(nd, kernel, out, samples):
 
 
 ROWS_EXTRA = {
+    # embedding's weight gradient under create_graph=True (EmbeddingDenseBackwardBackward0, probe 185); with
+    # scale_grad_by_freq ATen's double backward leaves the frequencies out, so no row checks that against differences
+    "embedding_dense_backward": [
+        (lambda g: TensorXP.call("embedding_dense_backward", (g,), np.array([[0, 2, 2], [4, 1, 2]]), None, (5, 3),
+                                 False), [_spread(2, 3, 3)]),
+        (lambda g: TensorXP.call("embedding_dense_backward", (g,), np.array([3, 1, 3, 0]), 3, (4, 2), False),
+         [_spread(4, 2)])],
+    # a convolution bias's gradient under create_graph=True (ConvolutionBackwardBackward0, probe 185)
+    "convolution_backward_bias": [
+        (lambda g: TensorXP.call("convolution_backward_bias", (g,), (0, 2, 3), (2, 3, 2, 2)), [_spread(2, 3, 2, 2)]),
+        (lambda g: TensorXP.call("convolution_backward_bias", (g,), (0, 2), (1, 2, 3)), [_spread(1, 2, 3)])],
     "fractional_max_pool2d": [(_fractional(2, 2, 3, [[[0.3, 0.8], [0.55, 0.1]]]), [_spread(1, 2, 5, 4)]),
                               (_fractional(2, (3, 2), (2, 3), [[[0.9, 0.2]], [[0.4, 0.6]]]), [_spread(2, 1, 6, 5)])],
     "fractional_max_pool2d_backward": [

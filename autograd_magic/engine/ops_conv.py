@@ -241,9 +241,23 @@ def convolution_vjp(xp, grad, saved, consts, needs):
         cols = consts[1].pop() if len(consts) > 1 and consts[1] else None
         gw = xp.call("convolution_backward_weight", (a, grad), cfg, tuple(w.shape), cols)
     if len(needs) == 3:
-        gb = xp.sum(grad, (0,) + tuple(range(2, len(grad.shape)))) if needs[2] else None
+        gb = _bias_grad(xp, grad) if needs[2] else None
         return ga, gw, gb
     return ga, gw
+
+
+def _bias_grad(xp, grad):
+    """The bias's gradient: grad summed over all but the channels; under create_graph=True PyTorch's
+    ConvolutionBackwardBackward0 node, as the weight's."""
+    dims = (0,) + tuple(range(2, len(grad.shape)))
+    return xp.sum(grad, dims) if xp.is_numpy else xp.call("convolution_backward_bias", (grad,), dims, tuple(grad.shape))
+
+
+@defop("convolution_backward_bias", "ConvolutionBackwardBackward0", lambda g, dims, shape: np.add.reduce(g, axis=dims))
+def convolution_backward_bias_vjp(xp, grad, saved, consts, needs):
+    """Each channel's incoming gradient spread over the batch and the positions it was summed from."""
+    dims, shape = consts
+    return (xp.expand(xp.reshape(grad, tuple(1 if d in dims else n for d, n in enumerate(shape))), shape),)
 
 
 @defop("convolution_backward_input", "ConvolutionBackwardBackward0", conv_input_grad, saves=(0, 1))
@@ -293,7 +307,7 @@ def convolution_transpose_vjp(xp, grad, saved, consts, needs):
     ga = xp.call("convolution_transpose_backward_input", (grad, w), cfg, tuple(a.shape)) if needs[0] else None
     gw = xp.call("convolution_backward_weight", (grad, a), cfg, tuple(w.shape)) if needs[1] else None
     if len(needs) == 3:
-        gb = xp.sum(grad, (0,) + tuple(range(2, len(grad.shape)))) if needs[2] else None
+        gb = _bias_grad(xp, grad) if needs[2] else None
         return ga, gw, gb
     return ga, gw
 

@@ -13,7 +13,7 @@ from .ops_act_backward import elu_backward
 from .optable import OPS, defop
 from .sparse_grad import from_entries
 from .dtypes import scalar_name
-from .xp import rounded_f32
+from .xp import NumpyXP, rounded_f32
 from .random_kernels import _fma32, _fma64
 
 _expm1 = rounded_f32(np.expm1)  # float32 expm1 rounded once: agrees with PyTorch's far more often than numpy's
@@ -252,12 +252,20 @@ def embedding_vjp(xp, grad, saved, consts, needs):
     sparse=True: the rows as a sparse COO gradient, one entry per index (ATen's embedding_sparse_backward)."""
     idx, padding_idx, shape, by_freq = consts[:4]
     flat = idx.reshape(-1)
+    sparse = len(consts) > 4 and consts[4]
+    if sparse and by_freq:
+        raise RuntimeError("embedding_backward: scale_grad_by_freq not supported with sparse gradients")
+    if not xp.is_numpy and not sparse:   # create_graph: one node of its own, as ATen's embedding_dense_backward
+        return (xp.call("embedding_dense_backward", (grad,), idx, padding_idx, shape, by_freq),)
+    return (_embedding_dense_back(xp, grad, idx, padding_idx, shape, by_freq, sparse),)
+
+
+def _embedding_dense_back(xp, grad, idx, padding_idx, shape, by_freq, sparse=False):
+    """The weight's gradient: grad's rows added into the rows of the indices they came from."""
+    flat = idx.reshape(-1)
     rows = xp.reshape(grad, (flat.size, shape[1]))
-    if len(consts) > 4 and consts[4]:
-        if by_freq:
-            raise RuntimeError("embedding_backward: scale_grad_by_freq not supported with sparse gradients")
-        if xp.is_numpy:
-            return (sparse_rows(rows, flat, padding_idx, shape),)
+    if sparse and xp.is_numpy:
+        return sparse_rows(rows, flat, padding_idx, shape)
     if by_freq:
         counts = np.bincount(flat, minlength=shape[0])
         dtype = (grad if xp.is_numpy else grad._data).dtype
@@ -265,7 +273,20 @@ def embedding_vjp(xp, grad, saved, consts, needs):
     if padding_idx is not None:
         keep = np.nonzero(flat != padding_idx)[0]
         rows, flat = xp.take(rows, (keep,)), flat[keep]
-    return (xp.scatter(rows, shape, (flat,), True, "index_backward"),)
+    return xp.scatter(rows, shape, (flat,), True, "index_backward")
+
+
+@defop("embedding_dense_backward", "EmbeddingDenseBackwardBackward0",
+       lambda g, idx, padding_idx, shape, by_freq: _embedding_dense_back(NumpyXP, g, idx, padding_idx, shape, by_freq))
+def embedding_dense_backward_vjp(xp, grad, saved, consts, needs):
+    """The incoming gradient's rows at the indices, zero at padding_idx. Like ATen (embedding_dense_double_backward),
+    the rows are not divided by the indices' frequencies again under scale_grad_by_freq."""
+    idx, padding_idx = consts[:2]
+    flat = idx.reshape(-1)
+    rows = xp.take(grad, (flat,))
+    if padding_idx is not None and (flat == padding_idx).any():
+        rows = rows * xp.wrap((flat != padding_idx).astype((grad if xp.is_numpy else grad._data).dtype)[:, None])
+    return (xp.reshape(rows, tuple(idx.shape) + (consts[2][1],)),)
 
 
 def _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale, argmax_out=None):

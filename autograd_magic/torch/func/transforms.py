@@ -29,6 +29,29 @@ from .pytree import LEAF, flatten, tree_map, unflatten
 # ---------------------------------------------------------------- levels: inputs and results of one transform
 
 
+class _Level(set):
+    """The nodes of one transform's stand-ins; start: how many stand-in leaves had been made when it began, so
+    that a leaf made later (by a transform nested in this one, whose level has ended) is not taken for an outer
+    level's input."""
+    def __init__(self):
+        super().__init__()
+        self.start = _BORN_COUNT[0]
+
+
+# a stand-in leaf's node -> its birth number (see _Level)
+_BORN = weakref.WeakKeyDictionary()
+_BORN_COUNT = [0]
+
+
+def _outer_leaf(node, own):
+    """Whether node is a leaf that a result of this level may stay attached to: not this level's stand-in, nor a
+    nested transform's (PyTorch unwraps those when their level ends)."""
+    if node in own or node.__class__.__name__ != "AccumulateGrad":
+        return False
+    born = _BORN.get(node)
+    return born is None or born < own.start
+
+
 def _differentiable(x, own):
     """A tensor of this transform's level standing for x: a view of x when x is tracked (an outer level's), else
     a new leaf; its node goes into own."""
@@ -39,6 +62,9 @@ def _differentiable(x, own):
     else:
         y = x.detach()._requires_grad()
     node = y._accumulator() if y.grad_fn is None else y.grad_fn
+    if y.grad_fn is None:
+        _BORN[node] = _BORN_COUNT[0]
+        _BORN_COUNT[0] += 1
     own.add(node)
     _STANDS_FOR[node] = x
     return y
@@ -57,11 +83,9 @@ def _release(x, own):
     if node in own and node in _STANDS_FOR:
         return _STANDS_FOR[node]
     if x.grad_fn is None:
-        return x.detach() if x._accumulator() in own else x
+        return x if _outer_leaf(x._accumulator(), own) else x.detach()
     for node in reachable([x.grad_fn]):
-        if node in own:
-            continue
-        if not node.edges and node.__class__.__name__ == "AccumulateGrad":
+        if not node.edges and _outer_leaf(node, own):
             return x
     return x.detach()
 
@@ -76,10 +100,7 @@ def _outside(tensors, own):
     recorded."""
     roots = [t.grad_fn if t.grad_fn is not None else t._accumulator()
              for t in tensors if isinstance(t, Tensor) and t.requires_grad]
-    for node in reachable(roots):
-        if node not in own and node.__class__.__name__ == "AccumulateGrad":
-            return True
-    return False
+    return any(_outer_leaf(node, own) for node in reachable(roots))
 
 
 def _grads(outputs, inputs, cotangents, own, create_graph=True):
@@ -158,7 +179,7 @@ def grad_and_value(func, argnums=0, has_aux=False):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         positions, single = _argnums(argnums, args)
-        own = set()
+        own = _Level()
         with enable_grad():
             args_ = _wrap_args(args, positions, own)
             # (GRAD: inside a vmap, PyTorch's message for .item() changes)
@@ -204,7 +225,7 @@ def grad(func, argnums=0, has_aux=False):
 
 def vjp(func, *primals, has_aux=False):
     """(func(*primals), vjp_fn[, aux]): vjp_fn(cotangents) gives the vector-Jacobian products per primal."""
-    own = set()
+    own = _Level()
     with enable_grad():
         diff = tree_map(lambda x: _differentiable(x, own), primals)
         with batching.Transform("grad"):
@@ -290,7 +311,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
                                "original Tensor, this is not supported. Tensor is of size "
                                f"[{', '.join(map(str, p.shape))}] while the given forward gradient is of size "
                                f"[{', '.join(map(str, t.shape))}].")
-    own = set()
+    own = _Level()
     with enable_grad():
         flat_x = [_differentiable(p, own) for p in flat_p]
         with batching.Transform("jvp"):
@@ -369,7 +390,12 @@ def _jacobian(func, argnums, has_aux, reverse):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         positions, single = _argnums(argnums, args)
-        own = set()
+        if not reverse:   # (jacfwd makes dual tensors of the primals first: fwAD.make_dual's dtype check)
+            for p in positions:
+                for x in flatten(args[p])[0]:
+                    if isinstance(x, Tensor) and not (x.is_floating_point() or x.is_complex()):
+                        raise ValueError(f"Expected primal to be floating point or complex, but got: {x.dtype}")
+        own = _Level()
         with enable_grad():
             args_ = _wrap_args(args, positions, own)
             with batching.Transform(*(("grad",) if reverse else ("vmap", "jvp"))):   # jacfwd is vmap(jvp)
