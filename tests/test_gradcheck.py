@@ -9,6 +9,7 @@ from autograd_magic.engine.optable import OPS
 from autograd_magic.engine.grad import TensorXP
 from gradcheck_rows_linalg_more import FIRST_ORDER_ONLY as LINALG_FIRST_ORDER_ONLY
 from gradcheck_rows_probe45 import FIRST_ORDER_ONLY as PROBE45_FIRST_ORDER_ONLY, NO_DERIVATIVE_EXTRA
+from gradcheck_rows_probe186 import FIRST_ORDER_ONLY as PROBE186_FIRST_ORDER_ONLY
 
 RNG = np.random.default_rng(0)
 SHAPES = [(), (2,), (3, 2), (1, 2)]
@@ -319,6 +320,7 @@ SECOND_ORDER = [c for c in CASES if c[0] not in ("index_put", "copy_slices", "sc
                                                  "_pdist_forward")
                 and c[0] not in COMPLEX_FIRST_ORDER_ONLY
                 and c[0] not in LINALG_FIRST_ORDER_ONLY and c[0] not in PROBE45_FIRST_ORDER_ONLY
+                and c[0] not in PROBE186_FIRST_ORDER_ONLY
                 # (embedding_bag's per_sample_weights: PyTorch has no second derivative through them either)
                 and c != ("_embedding_bag", len(ROWS["_embedding_bag"]) - 1)]
 # ctc_loss, hardsigmoid, the margin losses, cdist, pdist: not twice differentiable (PyTorch's NotImplemented nodes, or a backward with

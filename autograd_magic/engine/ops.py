@@ -6,6 +6,7 @@ import numpy as np
 
 from . import blas, bufpool, ckernels, mkl_order, softmax_dims, vec_kernels
 from .ops_complex import cabs, cdiv, cj, csgn, multiply as complex_multiply
+from .backward_nodes import loss_backward
 from .optable import defop
 from .random_kernels import _fma64
 from .reduce import full_sum
@@ -698,6 +699,13 @@ def _reduce_back(xp, grad, shape, reduction):
 
 @defop("mse_loss", "MseLossBackward0", lambda a, b, red: np.asarray(_reduce((a - b) ** 2, red)), saves=(0, 1))
 def mse_loss_vjp(xp, grad, saved, consts, needs):
+    a, b = saved
+    if not xp.is_numpy:   # (create_graph: MseLossBackwardBackward0 nodes, as PyTorch records them)
+        return loss_backward(xp, "mse_loss_backward", mse_loss_formula, grad, a, b, consts, needs)
+    return mse_loss_formula(xp, grad, saved, consts, needs)
+
+
+def mse_loss_formula(xp, grad, saved, consts, needs):
     a, b = saved
     diff = a - b
     # ATen's mse_loss_backward: norm * (input - target) * grad_output, norm = 2 / numel (mean) or 2, in that order

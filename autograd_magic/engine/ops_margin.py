@@ -3,6 +3,7 @@ and logcumsumexp:
 forward (numpy, ATen's loops and their order) and vjp side by side."""
 import numpy as np
 
+from .backward_nodes import loss_backward
 from .optable import OPS, defop
 from .reduce import full_sum
 
@@ -21,6 +22,12 @@ def _soft_margin(x, y, reduction):
 @defop("soft_margin_loss", "SoftMarginLossBackward0", _soft_margin, saves=(0, 1))
 def soft_margin_loss_vjp(xp, grad, saved, consts, needs):
     """-norm * y * z / (1 + z) * grad, z = exp(-y x), norm = 1 / numel for the mean (ATen's backward)."""
+    if not xp.is_numpy:   # (create_graph: one SoftMarginLossBackwardBackward0 node, as PyTorch records it)
+        return loss_backward(xp, "soft_margin_loss_backward", soft_margin_formula, grad, *saved, consts, needs, False)
+    return soft_margin_formula(xp, grad, saved, consts, needs)
+
+
+def soft_margin_formula(xp, grad, saved, consts, needs):
     x, y = saved
     reduction, = consts
     norm = 1.0 / (x.numel() if not xp.is_numpy else x.size) if reduction == "mean" else 1.0

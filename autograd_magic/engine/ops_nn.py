@@ -8,6 +8,7 @@ import math
 import numpy as np
 
 from . import act_kernels, libm, onednn_kernels, selection, vec_kernels
+from .backward_nodes import loss_backward
 from .ops import _reduce, _reduce_back
 from .ops_act_backward import elu_backward
 from .optable import OPS, defop
@@ -187,6 +188,12 @@ def _smooth_l1(a, b, red, beta):
 
 @defop("smooth_l1_loss", "SmoothL1LossBackward0", _smooth_l1, saves=(0, 1))
 def smooth_l1_loss_vjp(xp, grad, saved, consts, needs):
+    if not xp.is_numpy:   # (create_graph: SmoothL1LossBackwardBackward0 nodes, as PyTorch records them)
+        return loss_backward(xp, "smooth_l1_loss_backward", smooth_l1_formula, grad, *saved, consts, needs)
+    return smooth_l1_formula(xp, grad, saved, consts, needs)
+
+
+def smooth_l1_formula(xp, grad, saved, consts, needs):
     a, b = saved
     red, beta = consts
     d = a - b
@@ -215,6 +222,15 @@ def huber_loss_vjp(xp, grad, saved, consts, needs):
         # target's gradient is the kernel with the two swapped)
         raise RuntimeError(f"Found dtype {scalar_name((db, da)[not needs[0]])} but expected "
                            f"{scalar_name((da, db)[not needs[0]])}")
+    if not xp.is_numpy:   # (create_graph: HuberLossBackwardBackward0 nodes, as PyTorch records them)
+        return loss_backward(xp, "huber_loss_backward", huber_formula, grad, a, b, consts, needs)
+    return huber_formula(xp, grad, saved, consts, needs)
+
+
+def huber_formula(xp, grad, saved, consts, needs):
+    a, b = saved
+    red, delta = consts
+    da = getattr(a, "_data", a).dtype
     if xp.is_numpy and da in (np.float32, np.float64):
         gd = _huber_back(grad, a, b, red, delta)
         return (gd if needs[0] else None), (-gd if needs[1] else None)

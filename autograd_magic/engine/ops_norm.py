@@ -9,7 +9,9 @@ pshape how weight and bias broadcast against x, stats None (statistics of this b
 import numpy as np
 
 from . import moments, softmax_dims, vec_kernels
-from .optable import defop
+from .autograd import GRAD_MODE, Saved, record_multi
+from .optable import OPS, defop
+from .xp import NumpyXP
 from .random_kernels import _fma64
 
 
@@ -102,7 +104,7 @@ def norm_forward(a, w, b, cfg):
 
 
 def _norm_vjp(xp, grad, saved, consts, needs):
-    a, w = saved
+    a, w = saved[:2]
     dims, pshape, eps, stats = consts[0]
     count = _count(a.shape, dims)
     pdims = tuple(i for i in range(len(a.shape)) if i >= len(pshape) or pshape[i] == 1)
@@ -142,7 +144,13 @@ def batch_norm_forward(a, w, b, cfg):
     return (a.astype(np.float64) * alpha + beta).astype(np.float32)
 
 
-defop("native_batch_norm", "NativeBatchNormBackward0", batch_norm_forward, saves=(0, 1))(_norm_vjp)
+@defop("native_batch_norm", "NativeBatchNormBackward0", batch_norm_forward, saves=(0, 1))
+def batch_norm_vjp(xp, grad, saved, consts, needs):
+    """Under create_graph the three gradients come from one NativeBatchNormBackwardBackward0 node, as PyTorch
+    records native_batch_norm_backward (inputs: grad_out, input, weight, save_mean, save_invstd)."""
+    if xp.is_numpy:
+        return _norm_vjp(xp, grad, saved, consts, needs)
+    return _backward_node(xp, "native_batch_norm_backward", grad, saved, consts, needs, (0, 1, 2), 5)
 def layer_norm_forward(a, w, b, cfg, weighted=True):
     """ATen's layer norm kernel (moments.layer_norm: its row moments and fused multiply-adds), else the generic
     form. weighted: False when no weight was given (w is then a constant one, and ATen's kernel rounds otherwise)."""
@@ -154,7 +162,177 @@ def layer_norm_forward(a, w, b, cfg, weighted=True):
     return norm_forward(a, w, b, cfg)
 
 
-defop("native_layer_norm", "NativeLayerNormBackward0", layer_norm_forward, saves=(0, 1))(_norm_vjp)
+@defop("native_layer_norm", "NativeLayerNormBackward0", layer_norm_forward, saves=(0, 1, 2))
+def layer_norm_vjp(xp, grad, saved, consts, needs):
+    """Under create_graph one NativeLayerNormBackwardBackward0 node (inputs: grad_out, input, mean, rstd, weight,
+    bias: the bias is an edge of the node though no gradient of it reaches it)."""
+    if xp.is_numpy:
+        return _norm_vjp(xp, grad, saved, consts, needs)
+    return _backward_node(xp, "native_layer_norm_backward", grad, saved, consts, needs, (0, 1, 4), 6)
+
+
+def _backward_node(xp, op, grad, saved, consts, needs, where, count):
+    """The first gradients of a norm computed as without create_graph, recorded as one several-output node whose
+    inputs are ``count`` long, grad_out, input and weight at the positions ``where`` (the rest: the saved statistics,
+    which carry no gradient, and layer norm's bias at the end). Its consts: the statistics PyTorch's node saved
+    (save_mean, save_invstd / mean, rstd as the forward kernel computes them; eval: the running ones)."""
+    a, w = saved[:2]
+    cfg = consts[0]
+    outs = [xp.wrap(o) for o in _norm_vjp(NumpyXP, grad._data, (a._data, w._data), consts, (True,) * 3)]
+    inputs = [None] * count
+    for i, t in zip(where, (grad, a, w)):
+        inputs[i] = t
+    if count == 6:
+        inputs[5] = saved[2]
+    if GRAD_MODE.enabled and any(t is not None and t._rg for t in inputs):
+        record_multi(OPS[op], inputs, outs, [Saved(t) for t in (grad, a, w)],
+                     (cfg, where, _saved_stats(op, a._data, cfg)))
+    return tuple(o if n else None for o, n in zip(outs, needs))
+
+
+def _saved_stats(op, a, cfg):
+    """The statistics PyTorch's forward saved: batch norm's (save_mean, save_invstd) or the running ones, shaped to
+    broadcast against the input; layer norm's (mean, rstd), one row each."""
+    dims, pshape, eps, stats = cfg
+    if stats is not None:
+        return stats
+    if op == "native_layer_norm_backward":
+        got = moments.layer_norm_stats(a, _count(a.shape, dims), eps)
+        if got is None:
+            got = batch_stats(a, dims, eps)
+        return got[0].reshape(-1, 1), got[1].reshape(-1, 1)
+    return batch_norm_stats(a, dims, eps)[:2]
+
+
+def _sum_but_1(xp, t, keepdim=True):
+    """Sums over dim 0, then over the last dims down to 2 (to 1 without keepdim), one after the other."""
+    r = xp.sum(t, (0,), keepdim)
+    for d in range(len(r.shape) - 1, 1 if keepdim else 0, -1):
+        r = xp.sum(r, (d,), keepdim)
+    return r
+
+
+def _batch_norm_double(xp, grads, saved, consts, needs):
+    """PyTorch's batchnorm_double_backward: the gradients of (grad_input, grad_weight, grad_bias) with respect to
+    grad_out, input and weight, the saved statistics constants (inputs: grad_out, input, weight, save_mean,
+    save_invstd)."""
+    gO, x, w = saved[:3]
+    (dims, pshape, eps, stats), where, (mean, invstd) = consts
+    ggI, ggG, ggB = grads.get(0), grads.get(1), grads.get(2)
+    training = stats is None
+    M = _count(x.shape, dims)
+    gamma = xp.reshape(w, pshape)
+    ggG = None if ggG is None else xp.reshape(ggG, pshape)
+    ggB = None if ggB is None else xp.reshape(ggB, pshape)
+    xmu = x - xp.wrap(mean)
+    s1 = xp.wrap(invstd)
+    s2 = s1 * s1
+    s3 = s1 * s1 * s1
+    xmu_s3 = xmu * s3
+    gO_xmu = _sum_but_1(xp, gO * xmu)
+    gO_sum = _sum_but_1(xp, gO)
+    gI = None
+    if ggI is not None and training:
+        ggI_sum = _sum_but_1(xp, ggI)
+        ggI_xmu = _sum_but_1(xp, ggI * xmu)
+        all_sub = ggI_sum * gO_sum / M - _sum_but_1(xp, gO * ggI) + s2 * gO_xmu * ggI_xmu * (3.0 / M)
+        t0 = xmu_s3 * all_sub / M
+        t1 = ggI_xmu * s3 / M * (gO_sum / M - gO)
+        t2 = gO_xmu * s3 / M * (ggI_sum / M - ggI)
+        gI = gamma * (t0 + t1 + t2)
+    if ggG is not None:
+        if training:
+            term = ggG * (gO * s1 + s1 * gO_sum / -M + xmu_s3 * _sum_but_1(xp, gO * xmu) / -M)
+        else:
+            term = ggG * s1 * gO
+        gI = term if gI is None else gI + term
+
+    def first_grad_input(g, gam):
+        return gam * s1 / M * (M * g - _sum_but_1(xp, g) - xmu * s2 * _sum_but_1(xp, g * xmu))
+
+    gG = None
+    if ggI is not None and needs[where[2]]:
+        gG = _sum_but_1(xp, ggI * first_grad_input(gO, 1.0) if training else ggI * gO * s1, False)
+    ggO = None
+    if ggI is not None:
+        ggO = first_grad_input(ggI, gamma) if training else ggI * s1 * gamma
+    if ggG is not None:
+        ggO = ggG * xmu * s1 if ggO is None else ggO + ggG * xmu * s1
+    if ggB is not None:
+        ggO = xp.expand(ggB, tuple(x.shape)) if ggO is None else ggO + ggB
+    return _placed(needs, where, (ggO, gI, gG))
+
+
+def _layer_norm_double(xp, grads, saved, consts, needs):
+    """PyTorch's layer_norm_double_backward over the input viewed as (M, N) rows, the saved mean and rstd
+    constants (inputs: grad_out, input, mean, rstd, weight, bias)."""
+    gO_t, x_t, w = saved[:3]
+    (dims, pshape, eps, stats), where, (mean, rstd) = consts
+    ggI, ggG, ggB = grads.get(0), grads.get(1), grads.get(2)
+    shape = tuple(x_t.shape)
+    N = _count(shape, dims)
+    M = _count(shape, range(len(shape) - len(dims)))
+    x = xp.reshape(x_t, (M, N))
+    gO = xp.reshape(gO_t, (M, N))
+    gamma = xp.reshape(w, (1, N))
+    ggG = None if ggG is None else xp.reshape(ggG, (1, N))
+    ggB = None if ggB is None else xp.reshape(ggB, (1, N))
+    ggI = None if ggI is None else xp.reshape(ggI, (M, N))
+    xmu = x - xp.wrap(mean)
+    s1 = xp.wrap(rstd)
+    s2 = s1 * s1
+    s3 = s1 * s1 * s1
+    xmu_s3 = xmu * s3
+    gI = None
+    if ggI is not None:
+        gxhat = gO * gamma
+        gxhat_xmu = xp.sum(gxhat * xmu, (1,), True)
+        gxhat_sum = xp.sum(gxhat, (1,), True)
+        ggI_sum = xp.sum(ggI, (1,), True)
+        ggI_xmu = xp.sum(ggI * xmu, (1,), True)
+        all_sub = ggI_sum * gxhat_sum / N - xp.sum(ggI * gxhat, (1,), True) + s2 * gxhat_xmu * ggI_xmu * (3.0 / N)
+        t0 = xmu_s3 * all_sub / N
+        t1 = ggI_xmu * s3 / N * (gxhat_sum / N - gxhat)
+        t2 = gxhat_xmu * s3 / N * (ggI_sum / N - ggI)
+        gI = t0 + t1 + t2
+    if ggG is not None:
+        term = gO * ggG * s1 + s1 * xp.sum(gO * ggG, (1,), True) / -N \
+            + xmu_s3 * xp.sum(gO * ggG * xmu, (1,), True) / -N
+        gI = term if gI is None else gI + term
+    if gI is not None:
+        gI = xp.reshape(gI, shape)
+
+    def first_grad_input(g, gam):
+        return gam * s1 / N * (N * g - xp.sum(g, (1,), True) - xmu * s2 * xp.sum(g * xmu, (1,), True))
+
+    gG = None
+    if ggI is not None and needs[where[2]]:
+        gG = xp.reshape(xp.sum(gO * first_grad_input(ggI, 1.0), (0,)), tuple(w.shape))
+    ggO = None
+    if ggI is not None:
+        ggO = first_grad_input(ggI, gamma)
+    if ggG is not None:
+        ggO = ggG * xmu * s1 if ggO is None else ggO + ggG * xmu * s1
+    if ggB is not None:
+        ggO = ggB if ggO is None else ggO + ggB
+    if ggO is not None:
+        ggO = xp.reshape(xp.expand(ggO, (M, N)), shape)
+    return _placed(needs, where, (ggO, gI, gG))
+
+
+def _placed(needs, where, grads):
+    """(grad_out's, input's, weight's gradient) at their places among the node's inputs, where needed."""
+    out = [None] * len(needs)
+    for pos, g in zip(where, grads):
+        if needs[pos]:
+            out[pos] = g
+    return tuple(out)
+
+
+defop("native_batch_norm_backward", "NativeBatchNormBackwardBackward0", None, saves=(0, 1, 2),
+      several_outputs=True)(_batch_norm_double)
+defop("native_layer_norm_backward", "NativeLayerNormBackwardBackward0", None, saves=(0, 1, 4),
+      several_outputs=True)(_layer_norm_double)
 
 
 def _grouped(a, groups):

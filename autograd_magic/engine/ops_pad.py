@@ -72,8 +72,39 @@ def _add_back(xp, grad, saved, consts, needs):
     return (xp.scatter(grad, shape, key, True, "index_backward"),)
 
 
+def _scatter_add(g, a, key, shape):
+    """A pad's backward (grad_output, self): each output element's gradient added into the input element it was
+    picked from."""
+    out = np.zeros(shape, g.dtype)
+    np.add.at(out, key, g)
+    return out
+
+
+def _pad_vjp(name):
+    def vjp(xp, grad, saved, consts, needs):
+        if xp.is_numpy:
+            return _add_back(xp, grad, saved, consts, needs)
+        # create_graph: one Reflection/ReplicationPad{N}DBackwardBackward0 node (grad_output, self), as PyTorch
+        # records the backward
+        return (xp.call(name + "_backward", (grad, saved[0]), *consts),)
+    return vjp
+
+
+def _pad_double_vjp(name):
+    def vjp(xp, grad, saved, consts, needs):
+        """The pad's backward is linear in grad_output: its derivative pads again; self's is zeros_like(self)."""
+        shape = consts[1]
+        zeros = xp.wrap(np.zeros(shape, getattr(grad, "_data", grad).dtype)) if needs[1] else None
+        if not needs[0]:
+            return None, zeros
+        return (_pick(grad, *consts) if xp.is_numpy else xp.call(name, (grad,), *consts)), zeros
+    return vjp
+
+
 for _nd in (1, 2, 3):
-    defop(f"reflection_pad{_nd}d", f"ReflectionPad{_nd}DBackward0", _pick)(_add_back)
-    defop(f"replication_pad{_nd}d", f"ReplicationPad{_nd}DBackward0", _pick)(_add_back)
+    for _kind, _node in (("reflection", "ReflectionPad"), ("replication", "ReplicationPad")):
+        _name = f"{_kind}_pad{_nd}d"
+        defop(_name, f"{_node}{_nd}DBackward0", _pick, saves=(0,))(_pad_vjp(_name))   # (self, as PyTorch)
+        defop(_name + "_backward", f"{_node}{_nd}DBackwardBackward0", _scatter_add)(_pad_double_vjp(_name))
 # PyTorch pads circularly with slice copies into a new tensor: its node is CopySlices.
 defop("circular_pad", "CopySlices", _pick, qualname="torch::autograd::CopySlices")(_add_back)

@@ -431,8 +431,8 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
         raise NotImplementedError(f'"LayerNormKernelImpl" not implemented for \'{dtypes.scalar_name(input._data.dtype)}\'')
     dims = tuple(range(input.ndim - k, input.ndim))
     n = int(np.prod(shape))
-    w = weight.reshape(-1) if weight is not None else _const(1, input, n)
-    b = bias.reshape(-1) if bias is not None else _const(0, input, n)
+    w = weight if weight is not None else _const(1, input, n)   # (as given: the node's edges are the parameters')
+    b = bias if bias is not None else _const(0, input, n)
     pshape = (1,) * (input.ndim - k) + shape
     return apply(OPS["native_layer_norm"], (input, w, b), (dims, pshape, eps, None), weight is not None)
 
