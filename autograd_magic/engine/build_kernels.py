@@ -173,20 +173,9 @@ def _compile_extension(cc, flags, target):
         source = os.path.join(tmpdir, module + ".c")
         with open(source, "w", encoding="utf-8") as f:
             f.write(extension_source(module, signatures, calls))
-        fd, tmp = tempfile.mkstemp(suffix=".so", dir=HERE)
-        os.close(fd)
-        cmd = [cc, *(f for f in FLAGS if not f.startswith("-std=")), "-std=c11", *flags, f'-DAM_SOURCE_HASH="{source_hash()}"',
-               f'-DAM_WRAPPER_HASH="{wrapper_hash(signatures, calls)}"', *(f"-I{d}" for d in includes),
-               source, "-o", tmp, "-lm"]
-        try:
-            done = subprocess.run(cmd, capture_output=True, text=True)
-            if done.returncode != 0:
-                raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stderr}")
-            os.chmod(tmp, 0o755)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        _run_compiler([cc, *(f for f in FLAGS if not f.startswith("-std=")), "-std=c11", *flags,
+                       f'-DAM_SOURCE_HASH="{source_hash()}"', f'-DAM_WRAPPER_HASH="{wrapper_hash(signatures, calls)}"',
+                       *(f"-I{d}" for d in includes), source], target)
 
 
 def compiler():
@@ -197,9 +186,15 @@ def compiler():
 
 
 def _compile(cc, flags, target):
-    fd, tmp = tempfile.mkstemp(suffix=".so", dir=HERE)   # compiled aside, then renamed: a running process that
-    os.close(fd)                                          # loaded the old library keeps its own copy
-    cmd = [cc, *FLAGS, *flags, f'-DAM_SOURCE_HASH="{source_hash()}"', *SOURCES, "-o", tmp, "-lm"]
+    _run_compiler([cc, *FLAGS, *flags, f'-DAM_SOURCE_HASH="{source_hash()}"', *SOURCES], target)
+
+
+def _run_compiler(command, target):
+    """command -o <a temporary file> -lm, then the file renamed to target: compiled aside, so that a running
+    process that loaded the old one keeps its own copy; RuntimeError with the compiler's complaint."""
+    fd, tmp = tempfile.mkstemp(suffix=".so", dir=HERE)
+    os.close(fd)
+    cmd = [*command, "-o", tmp, "-lm"]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:
@@ -212,8 +207,9 @@ def _compile(cc, flags, target):
 
 
 def build(quiet=False):
-    """Compile both libraries; returns their paths, or raises RuntimeError with the compiler's complaint (the
-    AVX2 one is skipped off x86-64 and where the compiler refuses its flags)."""
+    """Compile both libraries and both extensions; returns the paths built, or raises RuntimeError with the
+    compiler's complaint about the plain library (the AVX2 builds are skipped off x86-64 and where the compiler
+    refuses their flags; an extension that does not build is left to ctypes, with a note on stderr)."""
     cc = compiler()
     if cc is None:
         raise RuntimeError("no C compiler found (set CC, or install gcc)")
