@@ -73,7 +73,9 @@ for step in range(4):
     opt.zero_grad()
     loss.backward()
     opt.step()
-    print(step, loss.item(), clean_logit.grad.abs().sum().item(), dec_logits.grad.abs().sum().item())
+    # (the loss starts at ~0: printed to 6 places, as a learner reads it, not its rounding noise)
+    print(step, *(round(v, 6) + 0.0 for v in (loss.item(), clean_logit.grad.abs().sum().item(),
+                                               dec_logits.grad.abs().sum().item())))
 
 # %%
 # a policy over "how many more steps" with a Geometric head, and its entropy bonus
