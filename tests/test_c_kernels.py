@@ -115,6 +115,8 @@ def test_fma32_is_numpys_bits_on_midpoints_subnormals_and_broadcast_values(monke
         _assert_same_bits(*_both(monkeypatch, _fma32, *args))
     strided = _both(monkeypatch, _fma32, x[::2], b[::2], c[::2])   # not contiguous: numpy for both
     _assert_same_bits(*strided)
+    # the kernel's own entry takes a numpy scalar as a single value (a 0-d array to the extension and to ctypes)
+    _assert_same_bits(ckernels.fma32(x, _F32(3), c), _both(monkeypatch, _fma32, x, _F32(3), c)[1])
 
 
 @needs_lib

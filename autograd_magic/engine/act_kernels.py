@@ -102,7 +102,7 @@ def log_sigmoid(a):
     """min(x, 0) - log1p(buffer), SLEEF's log1p throughout."""
     if capability() != "default" and ckernels.applies(a):
         out, buffer = np.empty_like(a), np.empty_like(a)
-        ckernels.LIB.am_log_sigmoid(ckernels.ptr(a), ckernels.ptr(out), ckernels.ptr(buffer), a.size)
+        ckernels.LIB.am_log_sigmoid(a, out, buffer, a.size)
         return out
     buffer = _log_sigmoid_buffer(a)
     if buffer is None:

@@ -185,17 +185,11 @@ def missing():
     return None if LIB is not None else _why
 
 
-def ptr(a):
-    """a as a kernel's pointer argument: the array itself (the extension takes its data; the ctypes library's
-    parameters convert it, _Array)."""
-    return a
-
-
 def unary(name, d):
     """am_expf / am_log1pf over d (float32, any layout): a new array of d's shape."""
     d = np.ascontiguousarray(d)
     out = np.empty_like(d)
-    getattr(LIB, name)(ptr(d), ptr(out), d.size)
+    getattr(LIB, name)(d, out, d.size)
     return out
 
 
@@ -203,7 +197,7 @@ def logf(d):
     """SLEEF's logf for positive normal finite values; the others as numpy's float64 log (vec_kernels.logf)."""
     d = np.ascontiguousarray(d)
     out = np.empty_like(d)
-    if LIB.am_logf(ptr(d), ptr(out), d.size):
+    if LIB.am_logf(d, out, d.size):
         bad = ~((d >= np.finfo(_F32).tiny) & (d < np.inf))
         with np.errstate(divide="ignore", invalid="ignore"):
             out[bad] = np.log(d[bad].astype(np.float64)).astype(_F32)
@@ -214,14 +208,14 @@ def rows(name, lanes, a, *more):
     """A lastdim kernel over C-contiguous float32 arrays of one shape: rows of a.shape[-1]."""
     out = np.empty(a.shape, _F32)
     n = a.shape[-1]
-    getattr(LIB, name)(ptr(a), *map(ptr, more), ptr(out), a.size // n, n, lanes)
+    getattr(LIB, name)(a, *more, out, a.size // n, n, lanes)
     return out
 
 
 def tanh_backward(g, out):
     """g * float32(1 - out * out) in float64 (ops._tanh_back) for C-contiguous float32 arrays of one shape."""
     res = np.empty_like(out)
-    LIB.am_tanh_backward(ptr(g), ptr(out), ptr(res), out.size)
+    LIB.am_tanh_backward(g, out, res, out.size)
     return res
 
 
@@ -229,7 +223,7 @@ def index_add_rows(out, k, g):
     """np.add.at(out, k, g) for a C-contiguous float32 out of 2 or more dims, int64 indices k (C-contiguous, any
     shape, taken modulo len(out)) and g of shape k.shape + out.shape[1:], C-contiguous float32: in place."""
     rows = out.shape[0]
-    LIB.am_index_add_rows(ptr(g), ptr(k), k.size, rows, out.size // rows, ptr(out))
+    LIB.am_index_add_rows(g, k, k.size, rows, out.size // rows, out)
 
 
 def box_muller(d):
@@ -238,9 +232,9 @@ def box_muller(d):
     if not d.flags.c_contiguous or d.ndim != 2 or d.shape[1] != 16 or not d.flags.writeable:
         return False
     if d.dtype == _F32:
-        LIB.am_box_muller_f32(ptr(d), d.shape[0])
+        LIB.am_box_muller_f32(d, d.shape[0])
     elif d.dtype == np.float64:
-        LIB.am_box_muller_f64(ptr(d), d.shape[0])
+        LIB.am_box_muller_f64(d, d.shape[0])
     else:
         return False
     return True
@@ -257,6 +251,7 @@ def fma64(a, b, c):
 
 
 def _fma(kernel, dtype, a, b, c):
+    a, b, c = (v if v.__class__ is np.ndarray else np.asarray(v) for v in (a, b, c))   # (a numpy scalar: 0-d)
     main = max((a, b, c), key=np.ndim)
     if not main.flags.c_contiguous:
         return None
@@ -269,7 +264,7 @@ def _fma(kernel, dtype, a, b, c):
         else:
             return None
     out = np.empty(shape, dtype)
-    kernel(ptr(a), steps[0], ptr(b), steps[1], ptr(c), steps[2], ptr(out), out.size)
+    kernel(a, steps[0], b, steps[1], c, steps[2], out, out.size)
     return out
 
 
@@ -279,9 +274,9 @@ def second(g, a):
     if not (isinstance(g, np.ndarray) and g.dtype == _F32 and g.shape == a.shape):
         return None
     if g.flags.c_contiguous:
-        return ptr(g), 1
+        return g, 1
     if not any(g.strides):
-        return ptr(g), 0
+        return g, 0
     return None
 
 
@@ -293,7 +288,7 @@ def row_sums(x):
     """PyTorch's float sum of each row of a C-contiguous 2-d float32/float64 array (reduce.py's order)."""
     out = np.empty(x.shape[0], x.dtype)
     suffix = "f32" if x.dtype == np.float32 else "f64"
-    getattr(LIB, "am_sum_inner_" + suffix)(ptr(x), x.shape[0], x.shape[1], ptr(out))
+    getattr(LIB, "am_sum_inner_" + suffix)(x, x.shape[0], x.shape[1], out)
     return out
 
 
@@ -301,7 +296,7 @@ def column_sums(a, outer, d, inner):
     """PyTorch's float sums over d of a C-contiguous float32/float64 array seen as (outer, d, inner): an
     (outer, inner) array (reduce.py's order)."""
     out = np.empty((outer, inner), a.dtype)
-    (LIB.am_sum_outer_f32 if a.dtype == _F32 else LIB.am_sum_outer_f64)(ptr(a), outer, d, inner, ptr(out))
+    (LIB.am_sum_outer_f32 if a.dtype == _F32 else LIB.am_sum_outer_f64)(a, outer, d, inner, out)
     return out
 
 
@@ -309,13 +304,13 @@ def nll_cascade(values, skip, negate):
     """nll_loss's cascaded sum of a contiguous float32/float64 array (ops._nll_cascade), skip a bool mask or None:
     a value of values' dtype."""
     name = "am_nll_cascade_f32" if values.dtype == np.float32 else "am_nll_cascade_f64"
-    mask = None if skip is None else ptr(np.ascontiguousarray(skip, dtype=np.uint8))
-    return values.dtype.type(getattr(LIB, name)(ptr(values), mask, values.size, 1 if negate else 0))
+    mask = None if skip is None else np.ascontiguousarray(skip, dtype=np.uint8)
+    return values.dtype.type(getattr(LIB, name)(values, mask, values.size, 1 if negate else 0))
 
 
 def welford(a, outer, d, inner, correction, take_sqrt):
     """var (std with take_sqrt) and mean over d of a C-contiguous float64 array seen as (outer, d, inner), in ATen's
     Welford order: two (outer, inner) arrays."""
     out, mean = np.empty((outer, inner)), np.empty((outer, inner))
-    LIB.am_welford_f64(ptr(a), outer, d, inner, float(correction), 1 if take_sqrt else 0, ptr(out), ptr(mean))
+    LIB.am_welford_f64(a, outer, d, inner, float(correction), 1 if take_sqrt else 0, out, mean)
     return out, mean

@@ -502,7 +502,7 @@ def compiled_elementwise(name, a, *args):
     out = np.empty_like(a)
     ptrs = [p for p in args if isinstance(p, tuple)]
     consts = [c for c in args if not isinstance(c, tuple)]
-    getattr(ckernels.LIB, name)(*(v for p in ptrs for v in p), ckernels.ptr(a), ckernels.ptr(out), n,
+    getattr(ckernels.LIB, name)(*(v for p in ptrs for v in p), a, out, n,
                                 n - n % (2 * lanes()), *consts)
     return out
 
