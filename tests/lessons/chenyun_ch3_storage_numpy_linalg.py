@@ -123,7 +123,9 @@ b = a.view(2, 3)
 print(b.storage())
 # 一个对象的id值可以看作它在内存中的地址
 # storage的内存地址一样，即是同一个storage
-print(id(b.storage()) == id(a.storage()))
+# (id() of two temporaries is equal only when the allocator reuses the first one's memory: the lesson compares
+# the storages' data pointers, which say the same thing every time)
+print(b.storage().data_ptr() == a.storage().data_ptr())
 print(b.data_ptr() == a.data_ptr())
 # a改变，b也随之改变，因为他们共享storage
 a[1] = 100
@@ -138,9 +140,9 @@ d = t.LongTensor(c.storage())
 d[0] = 6666
 print(b)
 # 下面４个tensor共享storage
-print(id(a.storage()) == id(b.storage()) == id(c.storage()) == id(d.storage()))
+print(a.storage().data_ptr() == b.storage().data_ptr() == c.storage().data_ptr() == d.storage().data_ptr())
 print(a.storage_offset(), c.storage_offset(), d.storage_offset())
 e = b[::2, ::2]  # 隔2行/列取一个元素
-print(id(e.storage()) == id(a.storage()))
+print(e.storage().data_ptr() == a.storage().data_ptr())
 print(b.stride(), e.stride())
 print(e.is_contiguous())
