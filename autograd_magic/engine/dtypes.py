@@ -1,5 +1,6 @@
 """torch dtypes, the names PyTorch gives them in its messages, and PyTorch's type promotion rules."""
 import importlib.util
+import math
 import sys
 
 import numpy as np
@@ -196,9 +197,16 @@ def c_name(np_dtype):
 # c10's Scalar accessors (toLong, toHalf ...) and the C++ type each names when a number does not fit it
 _ACCESSOR_NAMES = {"uint8": "uint8_t", "uint16": "uint16_t", "uint32": "uint32_t", "uint64": "uint64_t", "int8": "int8_t",
                    "int16": "int16_t", "int32": "int", "int64": "int64_t",
-                   "float16": "c10::Half", "bfloat16": "c10::BFloat16", "float32": "float", "float64": "double"}
+                   "float16": "c10::Half", "bfloat16": "c10::BFloat16", "float32": "float", "float64": "double",
+                   "complex64": "c10::complex<float>", "complex128": "c10::complex<double>"}
 _FLOAT_MAX = {"float16": 65504.0, "bfloat16": 3.3895313892515355e38, "float32": 3.4028234663852886e38,
               "float64": 1.7976931348623157e308}
+# the largest finite value of each float dtype, and of a complex dtype's parts (a real number fits those as it fits
+# the part's float type: 1e300 overflows complex64)
+_FLOAT_LIMITS = {np.dtype(n): _FLOAT_MAX[p] for n, p in (("float16", "float16"), ("float32", "float32"),
+                                                           ("float64", "float64"), ("complex64", "float32"),
+                                                           ("complex128", "float64"))}
+_INFINITIES = (math.inf, -math.inf)
 
 
 def fitted(value, np_dtype, names=None):
@@ -207,9 +215,20 @@ def fitted(value, np_dtype, names=None):
     integer wraps into an unsigned type (-1 is 255) as long as its magnitude fits; a float does not (-0.5 overflows
     uint8); NaN fits only a floating type, an infinity any floating type; nothing overflows bool. names: the type
     names of the message (torch.tensor's literals: LITERAL_NAMES)."""
+    if value.__class__ is float or (value.__class__ is int and -2 ** 63 <= value < 2 ** 64):
+        # (a fill's usual 0 or 1.0 into a float dtype: short)
+        limit = _FLOAT_LIMITS.get(np_dtype)
+        if limit is not None and (-limit <= value <= limit or value != value or value in _INFINITIES):
+            return value
     kind = np_dtype.kind
     if kind in "bc" or value.__class__ is bool or isinstance(value, np.bool_):
-        return value
+        if value.__class__ is int and not -2 ** 63 <= value < 2 ** 64:   # (the parser's, as below)
+            raise OverflowError("int too big to convert" if value > 0 else "can't convert negative int to unsigned")
+        if kind == "c" and value.__class__ is float and np_dtype in _FLOAT_LIMITS:   # (a real value: its limits
+            name = np_dtype.name                                                    # were checked above)
+            raise RuntimeError(f"value cannot be converted to type {(names or _ACCESSOR_NAMES).get(name, name)} "
+                               "without overflow")
+        return value != 0 if kind == "b" and value.__class__ is int else value   # (2**63: True, as any nonzero)
     name = np_dtype.name
     if isinstance(value, (complex, np.complexfloating)):   # (its real part, if the imaginary part is zero)
         if value.imag:
