@@ -94,19 +94,19 @@ def test_real_pytorch_modules_bound_earlier_mean_the_engine_inside(ip):
 
 
 def test_real_pytorch_modules_the_engine_lacks_are_not_reached_from_a_cell(ip):
-    """A real PyTorch module imported earlier (torch.jit, torch.fx) is out of sys.modules for the
+    """A real PyTorch module imported earlier (torch.onnx, torch.export) is out of sys.modules for the
     cell: importing it raises an error that names it, instead of running real PyTorch on engine tensors
     ("expected Tensor ... but got Tensor"); afterwards plain cells have it again."""
     require("torch")
-    cell(ip, "import torch\nimport torch.jit\nimport torch.fx")
-    real_jit = sys.modules["torch.jit"]
-    for source, name in (("import torch.jit", "torch.jit"),
-                         ("from torch.fx import symbolic_trace", "torch.fx")):
+    cell(ip, "import torch\nimport torch.onnx\nimport torch.export")
+    real_onnx = sys.modules["torch.onnx"]
+    for source, name in (("import torch.onnx", "torch.onnx"),
+                         ("from torch.export import export", "torch.export")):
         result, cap = cell(ip, "%%grad\n" + source)
         assert isinstance(result.error_in_exec, ModuleNotFoundError), cap.stdout
         assert f"autograd_magic implements a subset of PyTorch, and {name} is not part of it" in \
             str(result.error_in_exec)
-    assert sys.modules["torch.jit"] is real_jit
+    assert sys.modules["torch.onnx"] is real_onnx
 
 
 def test_a_400_term_sum_and_a_1000_term_sum(ip):

@@ -36,7 +36,9 @@ _ref, _ptr, _each = lapack_complex._ref, lapack_complex._ptr, lapack_complex._ea
 
 def syevd(a, uplo="L", vectors=True):
     """(eigenvalues, eigenvectors or None) of the symmetric matrices a (..., n, n) as PyTorch's linalg_eigh
-    computes them, or None (see the module docstring)."""
+    computes them, or None (see the module docstring); Hermitian ones through ?heevd."""
+    if a.dtype.kind == "c":
+        return lapack_complex.heevd(a, uplo, vectors)
     lib = _library(a)
     if lib is None:
         return None

@@ -1,6 +1,6 @@
 """The complex LAPACK routines PyTorch's CPU wheel calls on complex64 / complex128 matrices, through oneMKL as
 lapack.py calls the real ones: ``?geev`` for linalg.eig and eigvals, ``?gesdd`` for linalg.svd and svdvals (c for
-complex64, z for complex128; lapack.py's getrf / getrs take complex matrices too, by the same prefixes). Each
+complex64, z for complex128; ``?heevd`` for linalg.eigh and eigvalsh of Hermitian matrices; lapack.py's getrf / getrs take complex matrices too, by the same prefixes). Each
 function returns None without the library (or for an empty matrix, a matrix holding NaN or infinity, one LAPACK did
 not converge on): the callers then use numpy's LAPACK, whose rounding (and the phases of its vectors) can differ
 from MKL's."""
@@ -114,3 +114,32 @@ def gesdd(a, full_matrices=False, compute_uv=True):
     if not compute_uv:
         return None, s, None
     return np.stack(us).reshape(batch + (m, ucols)), s, np.stack(vs).reshape(batch + (vrows, n))
+
+
+def heevd(a, uplo="L", vectors=True):
+    """(real eigenvalues, eigenvectors or None) of the Hermitian matrices a (..., n, n) as ATen's linalg_eigh
+    calls ?heevd (jobz 'V' or 'N'), or None."""
+    lib = _library(a)
+    if lib is None:
+        return None
+    n = a.shape[-1]
+    fn = getattr(lib, _prefix(a.dtype) + "heevd_")
+    jobz, up = ctypes.c_char(b"V" if vectors else b"N"), ctypes.c_char(uplo.encode())
+    size, lda, query_size = _int(n), _int(max(1, n)), _int(-1)
+    ws, vs = [], []
+    for m in _each(a):
+        w = np.empty(n, _real(a.dtype))
+        info, wq, rq, iq = _int(0), np.zeros(1, a.dtype), np.zeros(1, _real(a.dtype)), _int(0)
+        head = (_ref(jobz), _ref(up), _ref(size), _ptr(m), _ref(lda), _ptr(w))
+        fn(*head, _ptr(wq), _ref(query_size), _ptr(rq), _ref(query_size), _ref(iq), _ref(query_size), _ref(info))
+        work = np.empty(max(1, int(wq[0].real)), a.dtype)
+        rwork, iwork = np.empty(max(1, int(rq[0])), _real(a.dtype)), np.empty(max(1, iq.value), np.int32)
+        fn(*head, _ptr(work), _ref(_int(work.size)), _ptr(rwork), _ref(_int(rwork.size)), _ptr(iwork),
+           _ref(_int(iwork.size)), _ref(info))
+        if info.value != 0:
+            return None
+        ws.append(w)
+        vs.append(m)
+    batch = a.shape[:-2]
+    w = np.stack(ws).reshape(batch + (n,))
+    return w, (np.stack(vs).reshape(a.shape) if vectors else None)

@@ -75,7 +75,7 @@ def _check_matrix(A, fn, square=False, name="A", kernel=None, low_precision=Fals
 
 # the kernels (and the low-precision check of linalg.inv, slogdet, logdet) that run on complex matrices here too,
 # as ATen dispatches them on float, double, cfloat and cdouble (the others still refuse complex by the kernel's name)
-_COMPLEX_KERNELS = (None, "lu_cpu", "linalg_svd_cpu", "cholesky_cpu", "cholesky_inverse_out_cpu",
+_COMPLEX_KERNELS = (None, "lu_cpu", "linalg_svd_cpu", "linalg_eigh_cpu", "cholesky_cpu", "cholesky_inverse_out_cpu",
                     "cholesky_solve_cpu")
 
 
@@ -317,7 +317,7 @@ def eigvalsh(A, UPLO="L", *, out=None):
     _check_matrix(A, "linalg.eigh", square=True, kernel="linalg_eigh_cpu")
     if _tracks(A):
         return eigh(A, UPLO).eigenvalues
-    return _wrap(lapack.eigvalsh(A._data, UPLO).astype(A._data.dtype))
+    return _wrap(lapack.eigvalsh(A._data, UPLO).astype(dtypes.real_np(A._data.dtype)))
 
 
 def _tracks(*ts):

@@ -315,12 +315,13 @@ def polar_vjp(xp, grad, saved, consts, needs):
 
 @defop("conj", "ConjBackward0", np.conjugate)
 def conj_vjp(xp, grad, saved, consts, needs):
-    return (np.conjugate(grad),)
+    """grad.conj(): under create_graph=True a recorded conj (ConjBackward0), as ATen's formula is."""
+    return (np.conjugate(grad) if xp.is_numpy else xp.call("conj", (grad,)),)
 
 
 @defop("conj_physical", "ConjPhysicalBackward0", np.conjugate)
 def conj_physical_vjp(xp, grad, saved, consts, needs):
-    return (np.conjugate(grad),)
+    return (np.conjugate(grad) if xp.is_numpy else xp.call("conj_physical", (grad,)),)
 
 
 def _angle(a):

@@ -390,24 +390,36 @@ def _eigh_fwd(a, uplo):
     return w, _lapack(v)
 
 
+_EIGH_PHASE = ("linalg_eigh_backward: The eigenvectors in the complex case are specified up to multiplication by "
+               "e^{i phi}. The specified loss function depends on this quantity, so it is ill-defined.")
+
+
 @defop("linalg_eigh", "LinalgEighBackward0", _eigh_fwd, saves=(0,), several_outputs=True)
 def eigh_vjp(xp, grads, saved, consts, needs):
-    """linalg_eig_backward for Hermitian A: gA = V (diag(gL) + skew(V^T gV) / E) V^T, E_ij = L_j - L_i off the
-    diagonal, skew(X) = (X - X^T) / 2."""
+    """linalg_eig_backward for Hermitian A: gA = V (diag(gL) + skew(V^H gV) / E) V^H, E_ij = L_j - L_i off the
+    diagonal, skew(X) = (X - X^H) / 2. For complex A a loss that depends on the vectors' phases (an imaginary
+    diagonal of V^H gV) has no gradient, and without gL the diagonal of skew(V^H gV) stays, as in PyTorch."""
     w, v, a = saved
     if not xp.is_numpy:
         w, v = _recorded(xp, "linalg_eigh", (a,), consts)
     gl, gv = grads.get(0), grads.get(1)
+    complex_ = _dt(v).kind == "c"
     if gv is None:
-        return (xp.matmul(v * gl[..., None, :], xp.mT(v)),)
+        return (xp.matmul(v * gl[..., None, :], _mH(xp, v)),)
     n = _shape(w)[-1]
     eye = _eye(xp, n, w)
     e = w[..., None, :] - w[..., :, None] + eye
-    vhgv = xp.matmul(xp.mT(v), gv)
-    ret = 0.5 * (vhgv - xp.mT(vhgv)) / e * (1 - eye)
+    vhgv = xp.matmul(_mH(xp, v), gv)
+    if complex_:
+        im = np.imag(np.diagonal(vhgv if xp.is_numpy else vhgv._data, 0, -2, -1))
+        if not np.allclose(im, 0, rtol=1e-2, atol=1e-2):
+            raise RuntimeError(_EIGH_PHASE)
+    ret = 0.5 * (vhgv - _mH(xp, vhgv)) / e
+    if gl is not None or not complex_:
+        ret = ret * (1 - eye)
     if gl is not None:
         ret = ret + _diag_embed(xp, gl)
-    return (xp.matmul(v, xp.matmul(ret, xp.mT(v))),)
+    return (xp.matmul(v, xp.matmul(ret, _mH(xp, v))),)
 
 
 @defop("matrix_power_zero", "CopyBackwards", lambda a: np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape).copy(),

@@ -364,6 +364,20 @@ NAMES = {
         has_torch_function has_torch_function_unary has_torch_function_variadic istft itertools lu meshgrid norm
         operator overload pca_lowrank split stft svd_lowrank tensordot torch unique unique_consecutive unravel_index
         """.split()),
+    "torch.fx": frozenset("""
+        CodeGen Graph GraphModule Interpreter Node PH Proxy ProxyableClassMeta Tracer Transformer config experimental
+        graph graph_module has_side_effect immutable_collections interpreter map_arg node operator_schemas passes
+        proxy replace_pattern subgraph_rewriter symbolic_trace tensor_type traceback wrap
+        """.split()),
+    "torch.jit": frozenset("""
+        Attribute CompilationUnit Error Final Future Iterator ONNXTracedModule RecursiveScriptClass
+        RecursiveScriptModule ScriptFunction ScriptModule ScriptWarning TopLevelTracedModule TracedModule
+        TracerWarning TracingCheckError annotate annotations contextmanager enable_onednn_fusion export export_opnames
+        fork freeze frontend fuser ignore interface is_scripting is_tracing isinstance jit_module_from_flatbuffer
+        last_executed_optimized_graph load onednn_fusion_enabled optimize_for_inference optimized_execution
+        run_frozen_optimizations save save_jit_module_to_flatbuffer script script_if_tracing script_method
+        set_fusion_strategy set_module strict_fusion torch trace trace_module unused wait warnings
+        """.split()),
     "torch.library": frozenset("""
         Any Callable CustomOpDef EffectType Library NAMELESS_SCHEMA OpOverload ParamSpec Sequence TYPE_CHECKING
         TypeVar Union contextlib custom_op define deprecated device_types_t fallthrough_kernel functools get_ctx
@@ -1070,6 +1084,15 @@ STARRED = {
         atleast_1d atleast_2d atleast_3d block_diag broadcast_shapes broadcast_tensors cartesian_prod cdist
         chain_matmul einsum istft lu meshgrid norm pca_lowrank split stft svd_lowrank tensordot unique
         unique_consecutive unravel_index
+        """.split()),
+    "torch.fx": frozenset("""
+        Graph GraphModule Interpreter Node Proxy Tracer Transformer has_side_effect map_arg replace_pattern
+        symbolic_trace wrap
+        """.split()),
+    "torch.jit": frozenset("""
+        Attribute CompilationUnit Error Future ScriptFunction ScriptModule annotate enable_onednn_fusion export
+        export_opnames fork freeze ignore interface isinstance load onednn_fusion_enabled optimize_for_inference save
+        script script_if_tracing set_fusion_strategy strict_fusion trace trace_module unused wait
         """.split()),
     "torch.library": frozenset("""
         Library custom_op define fallthrough_kernel get_ctx get_kernel impl impl_abstract infer_schema

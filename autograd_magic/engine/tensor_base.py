@@ -54,6 +54,10 @@ _NO_GRAD_DTYPE = "only Tensors of floating point dtype can require gradients"
 
 
 _REQUIRED = object()
+# torch.jit.trace's view of the Python values a traced function takes out of tensors (bool(), item(), float() ...):
+# None, or a callable (kind, value) -> value that records them while tracing (warning PyTorch's TracerWarning) and
+# hands the recorded constants back when the trace runs (torch/jit/_trace.py)
+PYTHON_VALUE_HOOK = [None]
 
 
 def _missing_input(name):
@@ -575,11 +579,15 @@ class TensorBase:
         if self._data.size != 1:
             raise RuntimeError(
                 f"a Tensor with {self._data.size} elements cannot be converted to Scalar")
+        if PYTHON_VALUE_HOOK[0] is not None:
+            return PYTHON_VALUE_HOOK[0]("number", self._data.reshape(()).item())
         return self._data.reshape(()).item()
 
     def tolist(self):
         if self._bt is not None:
             _batching.refuse(self, _batching.NO_STORAGE)
+        if PYTHON_VALUE_HOOK[0] is not None:
+            return PYTHON_VALUE_HOOK[0]("list", self._data.tolist())
         return self._data.tolist()
 
     def numpy(self, *, force=False):
@@ -598,6 +606,8 @@ class TensorBase:
             _batching.refuse(self, _batching.NO_STORAGE)
         # a new array over the tensor's memory each call, as PyTorch's (its .base is not None): setting its .shape
         # or .strides leaves the tensor as it is
+        if PYTHON_VALUE_HOOK[0] is not None:
+            return PYTHON_VALUE_HOOK[0]("NumPy array", self._data.view())
         return self._data.view()
 
     def __array__(self, dtype=None):
@@ -617,6 +627,8 @@ class TensorBase:
         if self._data.size != 1:
             raise RuntimeError(f"Boolean value of Tensor with {'no values' if not self._data.size else 'more than one value'}"
                                " is ambiguous")
+        if PYTHON_VALUE_HOOK[0] is not None:
+            return PYTHON_VALUE_HOOK[0]("boolean", bool(self._data.reshape(())))
         return bool(self._data.reshape(()))
 
     def _to_python_scalar(self, warn=True):
@@ -632,11 +644,13 @@ class TensorBase:
         return self._data.reshape(()).item()
 
     def __float__(self):
-        return float(_real_scalar(self._to_python_scalar(), "double"))
+        value = float(_real_scalar(self._to_python_scalar(), "double"))
+        return value if PYTHON_VALUE_HOOK[0] is None else PYTHON_VALUE_HOOK[0]("float", value)
 
     def __int__(self):
         # PyTorch warns for float() and complex() only
-        return int(_real_scalar(self._to_python_scalar(warn=False), "int64_t"))
+        value = int(_real_scalar(self._to_python_scalar(warn=False), "int64_t"))
+        return value if PYTHON_VALUE_HOOK[0] is None else PYTHON_VALUE_HOOK[0]("integer", value)
 
     def __index__(self):
         if self._data.dtype.kind not in "iub" or self._data.size != 1:

@@ -117,6 +117,7 @@ from .removed import eig, lstsq, matrix_rank, solve, symeig  # noqa: F401  (PyTo
 from .serialization import load, save  # noqa: F401
 from .compiler import compile  # noqa: F401,A004  (runs eagerly: torch/compiler.py)
 from . import compiler  # noqa: F401,E402
+from . import jit, fx  # noqa: F401,E402  (jit: eager trace/script, torch/jit/; fx: refuses, torch/fx.py)
 from .nn.functional_conv import (conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,  # noqa: F401
                                  conv_transpose3d, convolution, layer_norm)
 from .nn.functional_pool import max_pool2d, max_pool3d  # noqa: F401

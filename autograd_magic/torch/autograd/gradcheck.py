@@ -15,7 +15,7 @@ projections v^T J u (gradcheck_fast.py) for real dense tensors; complex or spars
 import warnings
 
 from ...engine.creation import empty, zeros_like
-from ...engine.dtypes import float64
+from ...engine.dtypes import complex128, float64
 from ...engine.functions import allclose
 from ...engine.grad import grad
 from ...engine.shaping import stack
@@ -168,7 +168,7 @@ def _check_inputs(inputs):
     any_grad = False
     for idx, x in enumerate(inputs):
         if _is_tensor(x) and x.requires_grad:
-            if x.dtype != float64:
+            if x.dtype not in (float64, complex128):   # (complex128 is double precision too)
                 warnings.warn(f"Input #{idx} requires gradient and is not a double precision floating point or "
                               "complex. This check will likely fail if all the inputs are not of double precision "
                               "floating point or complex. ", stacklevel=4)
