@@ -7,14 +7,16 @@ on whole pairs of vectors, the scalar form with the C library's on the tail). Th
 compiled with GCC's default fused multiply-add contraction, so `1 + x * (1 - s)` and the like are one rounding
 there, in the vector body and in the scalar tail alike (measured: unfused, silu's backward differs from PyTorch in
 18% of values). Each function returns None where the vector kernels do not apply (another dtype, a strided input,
-capability 'default'): the caller computes its own way. Where the compiled kernels are built (ckernels.py), silu's,
+capability 'default'): the caller computes its own way. softplus and log_sigmoid (forward and backward) also run
+in float64 as Vectorized<double> does (expd / log1pd in the vector body, the C library's in the tail). Where the compiled kernels are built (ckernels.py), silu's,
 softplus's, elu's and log_sigmoid's kernels run as one call of their C form (_vec_kernels.c, the same steps).
 """
 import numpy as np
 
 from . import ckernels, libm
 from .random_kernels import _fma32
-from .vec_kernels import capability, compiled_elementwise, elementwise, expf, libm_expf, log1pf, tanhf
+from .vec_kernels import (capability, compiled_elementwise, elementwise, expd, expf, lanes, libm_exp64, libm_expf,
+                          log1pd, log1pf, tanhf)
 
 _F32 = np.float32
 _ONE = _F32(1)
@@ -58,8 +60,91 @@ def silu_backward(g, a):
     return _run(kernel, a, g)
 
 
+def _elementwise64(a, vector, scalar):
+    """A float64 op as cpu_kernel_vec runs it over a C-contiguous array: the vector form on whole pairs of
+    Vectorized<double> (lanes() / 2 doubles each), the scalar form on the tail, the scalar form throughout with
+    'default'; None for other dtypes and layouts."""
+    if not (isinstance(a, np.ndarray) and a.dtype == np.float64):
+        return None
+    if a.flags.f_contiguous and not a.flags.c_contiguous:   # (a transposed matrix: ATen runs over its memory)
+        out = _elementwise64(a.T, vector, scalar)
+        return out.T
+    if not a.flags.c_contiguous:
+        return None
+    flat = a.reshape(-1)
+    n = flat.size
+    body = 0 if capability() == "default" else n - n % lanes()
+    out = np.empty_like(flat)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        if body:
+            out[:body] = vector(flat[:body])
+        if body < n:
+            out[body:] = scalar(flat[body:])
+    return out.reshape(a.shape)
+
+
+def _libm_log1p64(x):
+    """The C library's log1p (std::log1p), numpy's -inf / nan / inf at and beyond its domain."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.array(np.log1p(x))
+    ok = (x > -1) & np.isfinite(x)
+    if ok.any():
+        out[ok] = libm.apply("log1p", x[ok])
+    return out
+
+
+def softplus64(a, beta, threshold):
+    """float64 softplus: SLEEF's exp and log1p in the vector body, the C library's in the tail."""
+    beta, threshold = float(beta), float(threshold)
+    return _elementwise64(
+        a, lambda x: np.where(x * beta > threshold, x, log1pd(expd(x * beta)) / beta),
+        lambda x: np.where(x * beta > threshold, x, _libm_log1p64(libm_exp64(x * beta)) / beta))
+
+
+def log_sigmoid64(a):
+    """float64 log_sigmoid: min(x, 0) - log1p(exp(-|x|)), vector ops to the last element (a partial vector for
+    the tail): SLEEF's exp and log1p throughout, the C library's with 'default'."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        if capability() == "default":
+            return np.minimum(a, 0.0) - _libm_log1p64(libm_exp64(-np.abs(a)))
+        return np.minimum(a, 0.0) - log1pd(_log_sigmoid_buffer64(a))
+
+
+def _log_sigmoid_buffer64(a):
+    """exp(-|x|) as log_sigmoid's forward keeps it for its backward: SLEEF's exp on every element (any layout)."""
+    with np.errstate(over="ignore", under="ignore"):
+        return libm_exp64(-np.abs(a)) if capability() == "default" else expd(-np.abs(a))
+
+
+def softplus_backward64(g, a, beta, threshold):
+    """float64 softplus backward: x * beta > threshold ? dy : dy * z / (z + 1), z = exp(x * beta), SLEEF's exp in
+    the vector body, the C library's in the tail (C-contiguous a; g of a's layout or one broadcast value)."""
+    if not (isinstance(g, np.ndarray) and g.dtype == np.float64 and g.shape == a.shape and a.flags.c_contiguous
+            and (g.flags.c_contiguous or not any(g.strides))):
+        return None
+    beta, threshold = float(beta), float(threshold)
+    x, dy = a.reshape(-1), np.ascontiguousarray(g).reshape(-1)
+    body = 0 if capability() == "default" else x.size - x.size % lanes()
+    z = np.empty_like(x)
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        z[:body] = expd(x[:body] * beta)
+        z[body:] = libm_exp64(x[body:] * beta)
+        return np.where(x * beta > threshold, dy, dy * z / (z + 1.0)).reshape(a.shape)
+
+
+def log_sigmoid_backward64(g, a):
+    """float64 log_sigmoid backward from the forward's buffer: (max_deriv - sign * (b / (1 + b))) * dy."""
+    if not (isinstance(a, np.ndarray) and a.dtype == np.float64):
+        return None
+    b = _log_sigmoid_buffer64(a)
+    neg = a < 0
+    return (np.where(neg, 1.0, 0.0) - np.where(neg, 1.0, -1.0) * (b / (1.0 + b))) * g
+
+
 def softplus(a, beta, threshold):
     """x * beta > threshold ? x : log1p(exp(x * beta)) / beta."""
+    if isinstance(a, np.ndarray) and a.dtype == np.float64:
+        return softplus64(a, beta, threshold)
     beta, threshold = _F32(beta), _F32(threshold)
     out = _compiled("am_softplus", a, None, beta, threshold)
     if out is not None:
@@ -69,6 +154,8 @@ def softplus(a, beta, threshold):
 
 def softplus_backward(g, a, beta, threshold):
     """x * beta > threshold ? dy : dy * z / (z + 1), z = exp(x * beta)."""
+    if isinstance(a, np.ndarray) and a.dtype == np.float64:
+        return softplus_backward64(g, a, beta, threshold)
     beta, threshold = _F32(beta), _F32(threshold)
     out = _compiled("am_softplus_backward", a, g, beta, threshold)
     if out is not None:
@@ -100,6 +187,8 @@ def _log_sigmoid_buffer(a):
 
 def log_sigmoid(a):
     """min(x, 0) - log1p(buffer), SLEEF's log1p throughout."""
+    if isinstance(a, np.ndarray) and a.dtype == np.float64:
+        return log_sigmoid64(a)
     if capability() != "default" and ckernels.applies(a):
         out, buffer = np.empty_like(a), np.empty_like(a)
         ckernels.LIB.am_log_sigmoid(a, out, buffer, a.size)
@@ -112,6 +201,8 @@ def log_sigmoid(a):
 
 def log_sigmoid_backward(g, a):
     """(max_deriv - sign * (buffer / (1 + buffer))) * dy."""
+    if isinstance(a, np.ndarray) and a.dtype == np.float64:
+        return log_sigmoid_backward64(g, a)
     buffer = _log_sigmoid_buffer(a)
     if buffer is None or elementwise(a, lambda x, dy: x, lambda x, dy: x, g, default=lambda x, dy: x) is None:
         return None

@@ -260,7 +260,17 @@ def frac_vjp(xp, grad, saved, consts, needs):
     return (grad,)
 
 
-@defop("log1p", "Log1PBackward0", rounded_f32(np.log1p), saves=(0,), api="log1p", promote="float", inplace=True)
+def _log1p_sleef(a):
+    """ATen's log1p kernel: vml's vlog1p, Vectorized's log1p (SLEEF's log1pf_u10 / log1p_u10) over every element,
+    the tail as one partial vector; numpy's float64 log1p is neither SLEEF's nor the C library's."""
+    if a.dtype == np.float32:
+        return vec_kernels.log1pf(a) if a.size else a.copy()
+    if a.dtype == np.float64:
+        return vec_kernels.log1pd(a) if a.size else a.copy()
+    return np.log1p(a)
+
+
+@defop("log1p", "Log1PBackward0", _log1p_sleef, saves=(0,), api="log1p", promote="float", inplace=True)
 def log1p_vjp(xp, grad, saved, consts, needs):
     return (grad / (saved[0] + 1),)
 

@@ -411,6 +411,41 @@ def logd(x):
     return np.where((d < 0) | np.isnan(d), np.nan, out)
 
 
+def log1pd(x):
+    """float64 log1p as ATen's Vectorized<double> computes it (torch.log1p runs it over every element, a partial
+    vector for the tail too): SLEEF's log1p_u10, logd's double-double steps on m = x * 2**-e + (2**-e - 1), e the
+    exponent of (1 + x) / 0.75, and the quotient m / (2 + m); the C library's log1p with 'default'."""
+    d = np.asarray(x, _F64)
+    if capability() == "default":
+        return libm.apply("log1p", d)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        x = np.where((d > -1) & (d < np.inf), d, 0.0)   # (the others are set below; 1 + x is never subnormal)
+        e = np.frexp((x + 1.0) * 0.5 * (1.0 / 0.75))[1].astype(_F64)   # (halved: no overflow near the top)
+        t = np.ldexp(1.0, -e.astype(np.int64))
+        m = _fma64(x, t, t - 1.0)
+        dx = 2.0 + m                       # ddadd(2, m)
+        dy = (2.0 - dx) + m
+        r = 1.0 / dx                       # dddiv: (m, 0) / (dx, dy)
+        qx = m * r
+        qy = _fma64(qx, _fma64(-dy, r, _fma64(-dx, r, 1.0)), _fma64(r, m, -qx))
+        x2 = qx * qx
+        x4 = x2 * x2
+        c = _LOGD_POLY
+        poly = _fma64(x4 * x4, _fma64(x4, c[0], _fma64(x2, c[1], c[2])),
+                      _fma64(x4, _fma64(x2, c[3], c[4]), _fma64(x2, c[5], c[6])))
+        sx = _LN2_HI64 * e                 # ddmul(ln 2, e)
+        sy = _fma64(_LN2_LO64, e, _fma64(_LN2_HI64, e, -sx))
+        s0 = sx + 2.0 * qx                 # ddadd(s, 2 q)
+        s1 = (((sx - s0) + 2.0 * qx) + sy) + 2.0 * qy
+        w = (x2 * qx) * poly               # ddadd(s, x^3 poly)
+        r0 = s0 + w
+        out = r0 + (((s0 - r0) + w) + s1)
+    out = np.where(d == np.inf, np.inf, out)
+    out = np.where((d < -1) | np.isnan(d), np.nan, out)
+    out = np.where(d == -1, -np.inf, out)
+    return np.where(d == 0, d, out)   # (-0.0 stays -0.0)
+
+
 def _dd_add2(x, y):
     """SLEEF's ddadd2: x + y as a double-double (two-sum)."""
     s = x + y
