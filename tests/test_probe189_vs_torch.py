@@ -18,6 +18,17 @@ def bits(t):
 '''
 
 CELLS = {
+    "log1p_keeps_the_shape_of_0d_and_empty_tensors": ['''F = torch.nn.functional
+for dt in (torch.float32, torch.float64):
+    for shape in ((), (1,), (2, 3), (0,), (0, 2)):
+        x = torch.full(shape, 0.3, dtype=dt, requires_grad=True)
+        outs = [torch.log1p(x), F.softplus(x), F.logsigmoid(x), torch.special.xlog1py(x, x), torch.special.entr(x)]
+        print([(tuple(o.shape), o.dtype, o.sum().item()) for o in outs])
+        sum(o.sum() for o in outs).backward()
+        print(tuple(x.grad.shape), x.grad.sum().item())
+b = torch.distributions.Bernoulli(0.3)
+print(b.logits, b.entropy(), torch.distributions.kl_divergence(b, torch.distributions.Poisson(torch.tensor(2.0))))
+'''],
     "log1p_float64_is_sleef_log1p_on_every_element": [BITS + '''torch.manual_seed(0)
 for n in [1, 5, 8, 13, 64]:
     x = torch.rand(n, dtype=torch.float64) * 3.9 - 0.9

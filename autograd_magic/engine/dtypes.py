@@ -228,7 +228,7 @@ def fitted(value, np_dtype, names=None):
             name = np_dtype.name                                                    # were checked above)
             raise RuntimeError(f"value cannot be converted to type {(names or _ACCESSOR_NAMES).get(name, name)} "
                                "without overflow")
-        return value != 0 if kind == "b" and value.__class__ is int else value   # (2**63: True, as any nonzero)
+        return value
     name = np_dtype.name
     if isinstance(value, (complex, np.complexfloating)):   # (its real part, if the imaginary part is zero)
         if value.imag:

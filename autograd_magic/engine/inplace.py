@@ -44,6 +44,8 @@ def fill_(t, value):
         check_fill_value(value)
         return inplace_fill(fill, t, value)
     value = dtypes.fitted(value, t._data.dtype)
+    if value.__class__ is int and t._data.dtype.kind == "b":   # (any int the parser takes: 2**63 too, past C long)
+        value = value != 0
     if writes_plainly(t):   # (np.full_like, the op's kernel, converts the value with this same copyto)
         np.copyto(t._data, value, casting="unsafe")
         t._vbox[0] += 1

@@ -263,10 +263,10 @@ def frac_vjp(xp, grad, saved, consts, needs):
 def _log1p_sleef(a):
     """ATen's log1p kernel: vml's vlog1p, Vectorized's log1p (SLEEF's log1pf_u10 / log1p_u10) over every element,
     the tail as one partial vector; numpy's float64 log1p is neither SLEEF's nor the C library's."""
-    if a.dtype == np.float32:
-        return vec_kernels.log1pf(a) if a.size else a.copy()
+    if a.dtype == np.float32:   # (the kernels take and give flat arrays: a 0-d input comes back 0-d)
+        return vec_kernels.log1pf(a).reshape(a.shape) if a.size else a.copy()
     if a.dtype == np.float64:
-        return vec_kernels.log1pd(a) if a.size else a.copy()
+        return vec_kernels.log1pd(a).reshape(a.shape) if a.size else a.copy()
     return np.log1p(a)
 
 
