@@ -394,21 +394,27 @@ def logd(x):
         u = _fma64(t, nx, -qx)
         v = _fma64(-dy, t, _fma64(-dx, t, 1.0))
         qy = _fma64(qx, v, _fma64(ny, t, u))
-        x2 = qx * qx
-        x4 = x2 * x2
-        c = _LOGD_POLY
-        poly = _fma64(x4 * x4, _fma64(x4, c[0], _fma64(x2, c[1], c[2])),
-                      _fma64(x4, _fma64(x2, c[3], c[4]), _fma64(x2, c[5], c[6])))
-        sx = _LN2_HI64 * e                 # ddmul(ln 2, e)
-        sy = _fma64(_LN2_LO64, e, _fma64(_LN2_HI64, e, -sx))
-        s0 = sx + 2.0 * qx                 # ddadd(s, 2 q)
-        s1 = (((sx - s0) + 2.0 * qx) + sy) + 2.0 * qy
-        w = (x2 * qx) * poly               # ddadd(s, x^3 poly)
-        r0 = s0 + w
-        out = r0 + (((s0 - r0) + w) + s1)
+        out = _logd_end(qx, qy, e)
     out = np.where(d == 0, -np.inf, out)
     out = np.where(d == np.inf, np.inf, out)
     return np.where((d < 0) | np.isnan(d), np.nan, out)
+
+
+def _logd_end(qx, qy, e):
+    """SLEEF's log_u10 from the quotient q = (qx, qy), a double-double, and the exponent e: ln 2 * e + 2 q + q**3 *
+    an Estrin polynomial of degree 7 in q**2, summed in double-double arithmetic (logd's and log1pd's last steps)."""
+    x2 = qx * qx
+    x4 = x2 * x2
+    c = _LOGD_POLY
+    poly = _fma64(x4 * x4, _fma64(x4, c[0], _fma64(x2, c[1], c[2])),
+                  _fma64(x4, _fma64(x2, c[3], c[4]), _fma64(x2, c[5], c[6])))
+    sx = _LN2_HI64 * e                 # ddmul(ln 2, e)
+    sy = _fma64(_LN2_LO64, e, _fma64(_LN2_HI64, e, -sx))
+    s0 = sx + 2.0 * qx                 # ddadd(s, 2 q)
+    s1 = (((sx - s0) + 2.0 * qx) + sy) + 2.0 * qy
+    w = (x2 * qx) * poly               # ddadd(s, x^3 poly)
+    r0 = s0 + w
+    return r0 + (((s0 - r0) + w) + s1)
 
 
 def log1pd(x):
@@ -428,18 +434,7 @@ def log1pd(x):
         r = 1.0 / dx                       # dddiv: (m, 0) / (dx, dy)
         qx = m * r
         qy = _fma64(qx, _fma64(-dy, r, _fma64(-dx, r, 1.0)), _fma64(r, m, -qx))
-        x2 = qx * qx
-        x4 = x2 * x2
-        c = _LOGD_POLY
-        poly = _fma64(x4 * x4, _fma64(x4, c[0], _fma64(x2, c[1], c[2])),
-                      _fma64(x4, _fma64(x2, c[3], c[4]), _fma64(x2, c[5], c[6])))
-        sx = _LN2_HI64 * e                 # ddmul(ln 2, e)
-        sy = _fma64(_LN2_LO64, e, _fma64(_LN2_HI64, e, -sx))
-        s0 = sx + 2.0 * qx                 # ddadd(s, 2 q)
-        s1 = (((sx - s0) + 2.0 * qx) + sy) + 2.0 * qy
-        w = (x2 * qx) * poly               # ddadd(s, x^3 poly)
-        r0 = s0 + w
-        out = r0 + (((s0 - r0) + w) + s1)
+        out = _logd_end(qx, qy, e)
     out = np.where(d == np.inf, np.inf, out)
     out = np.where((d < -1) | np.isnan(d), np.nan, out)
     out = np.where(d == -1, -np.inf, out)
