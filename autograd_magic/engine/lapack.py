@@ -473,6 +473,11 @@ def gels(a, b, driver="gelsy", rcond=None):
     dims = [_ref(_int(m)), _ref(_int(n)), _ref(_int(k))]
     lda, ldb, cond = _ref(_int(max(1, m))), _ref(_int(rows)), _ref(scalar(rcond))
     xs, ranks, svs = [], [], []
+    # ATen allocates gelsy's pivot array once for the whole batch (uninitialised: which columns the first matrix
+    # keeps fixed depends on what that memory held; zeros, every column free, is taken here) and never resets
+    # it: the second and later matrices find the previous matrix's permutation in it, every entry nonzero, so
+    # their columns are all fixed in place, a QR without pivoting (the bits of gels on a full-rank matrix)
+    jpvt = np.zeros(max(1, n), np.int32)
     for mat, rhs in zip(_each(a), _each(padded)):
         rank, info, wq = _int(0), _int(0), scalar(0)
         s = np.empty(min(m, n), a.dtype)
@@ -480,7 +485,6 @@ def gels(a, b, driver="gelsy", rcond=None):
             call = lambda work, lw: fn(_ref(ctypes.c_char(b"N")), *dims, _ptr(mat), lda, _ptr(rhs), ldb,  # noqa: E731
                                        work, lw, _ref(info))
         elif driver == "gelsy":
-            jpvt = np.zeros(n, np.int32)
             call = lambda work, lw: fn(*dims, _ptr(mat), lda, _ptr(rhs), ldb, _ptr(jpvt), cond, _ref(rank),  # noqa: E731
                                        work, lw, _ref(info))
         elif driver == "gelsd":

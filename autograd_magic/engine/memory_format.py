@@ -219,6 +219,7 @@ _KEEP_FORMAT = {
     1: ("max_pool2d", "max_pool3d", "avg_pool2d", "adaptive_avg_pool2d", "adaptive_max_pool2d", "max_unpool2d",
         "constant_pad_nd", "reflection_pad2d", "reflection_pad3d", "replication_pad2d", "replication_pad3d",
         "upsample_nearest2d", "upsample_nearest_exact2d", "upsample_bilinear2d", "upsample_bicubic2d",
+        "upsample_bilinear2d_aa", "upsample_bicubic2d_aa",
         "upsample_nearest3d", "upsample_nearest_exact3d", "upsample_trilinear3d", "pixel_shuffle",
         "pixel_unshuffle", "channel_shuffle", "native_group_norm"),
 }
@@ -233,13 +234,17 @@ _PRESERVED = ("flip",)   # ATen's empty_like(self, MemoryFormat::Preserve): x.t(
 def _preserved(data, inputs):
     """The layout of empty_like(input, preserve_format): the input's own order of dims (dense strides in that
     order when it has gaps), channels-last when it suggests it."""
-    a = inputs[0]._data
+    return preserved_like(data, inputs[0]._data)
+
+
+def preserved_like(data, a):
+    """data (a's shape) laid out as empty_like(a, preserve_format) (a: an array)."""
     if a.flags.c_contiguous or data.__class__ is not np.ndarray or data.shape != a.shape:
         return data if data.__class__ is not np.ndarray or data.flags.c_contiguous else np.ascontiguousarray(data)
     fmt = suggested(a)
     if fmt is not contiguous_format:
         return laid_out(data, fmt)
-    return iterated(data, inputs[:1])
+    return iterated(data, (a,))
 
 
 _OWN_FORMAT = ("clone", "to_copy", "alias")   # elementwise, laid out by their memory_format argument
@@ -287,8 +292,8 @@ def iterated(data, inputs):
     shape = data.shape
     nd = len(shape)
     strides = []
-    for t in inputs:
-        a = getattr(t, "_data", None)
+    for t in inputs:   # (tensors, scalars, or arrays)
+        a = t if t.__class__ is np.ndarray else getattr(t, "_data", None)
         if a is None or a.ndim == 0:
             continue
         lead = nd - a.ndim

@@ -127,6 +127,20 @@ def _lu_for_det(a):
     return np.diagonal(lu, 0, -2, -1), np.where(swaps % 2, -1, 1)
 
 
+def _adjoint_solve(a, rhs):
+    """X with A^H X = rhs from the LU the forward took (ATen's det / slogdet backwards reuse it through
+    linalg_lu_solve): A^T's LU solved as is, or A's solved with adjoint. Refactoring A^H instead (np.linalg.solve)
+    changes the last bits and, for a matrix singular up to rounding (two equal rows: det about 1e-11, not 0),
+    meets an exact zero pivot that the forward's LU did not have."""
+    if a.dtype.kind == "c":
+        return np.linalg.solve(np.conj(np.swapaxes(a, -1, -2)), rhs)
+    if a.shape[-1] == 1:   # (a division, as ATen's solve does it: this LAPACK's trsm multiplies by 1/u instead)
+        return rhs / a
+    use_t = a.flags.c_contiguous
+    lu, pivots, _ = lu_factor_array(np.swapaxes(a, -1, -2) if use_t else a)
+    return lu_solve_array(lu, pivots, rhs, True, not use_t)
+
+
 def _det(a):
     d, sign = _lu_for_det(a)   # (ATen: the sign of the pivots times the product of U's diagonal)
     return np.asarray(sign * np.multiply.reduce(d, axis=-1), a.dtype)
@@ -159,14 +173,13 @@ def det_vjp(xp, grad, saved, consts, needs):
     d = (grad * cj(det))[..., None, None]
     if not xp.is_numpy:
         return (d * _mH(xp, _inv(xp, a)),)
-    a = cj(a)
     ok = det != 0
     if ok.all():
-        return (np.linalg.solve(np.swapaxes(a, -1, -2), d * np.eye(a.shape[-1], dtype=a.dtype)),)
+        return (_adjoint_solve(a, d * np.eye(a.shape[-1], dtype=a.dtype)),)
     # PyTorch 2.13 solves with the singular LU here and returns zeros (not the adjugate): so does the engine
     out = np.zeros(a.shape, a.dtype)
     if ok.any():
-        out[ok] = np.linalg.solve(np.swapaxes(a[ok], -1, -2), d[ok] * np.eye(a.shape[-1], dtype=a.dtype))
+        out[ok] = _adjoint_solve(a[ok], d[ok] * np.eye(a.shape[-1], dtype=a.dtype))
     return (out,)
 
 
@@ -182,8 +195,7 @@ def slogdet_vjp(xp, grads, saved, consts, needs):
         return (None,)
     a = saved[-1]
     if xp.is_numpy:
-        return (np.linalg.solve(np.conj(np.swapaxes(a, -1, -2)),
-                                g[..., None, None] * np.eye(a.shape[-1], dtype=a.dtype)),)
+        return (_adjoint_solve(a, g[..., None, None] * np.eye(a.shape[-1], dtype=a.dtype)),)
     return (g[..., None, None] * _mH(xp, _inv(xp, a)),)
 
 

@@ -9,13 +9,21 @@ import math
 
 import numpy as np
 
+from .memory_format import preserved_like
 from .ops_shape import swapped
 from .optable import OPS, defop
 from .xp import rounded_f32
 
 
 def _rot90(a, k, dims):
-    return np.ascontiguousarray(np.rot90(a, k, dims))
+    """ATen's rot90: a row-major clone for k == 0, else flips laid out as the input (empty_like preserve), and
+    for odd k that flip transposed in place: a.rot90(1, (0, 1)) of a row-major matrix is a transposed one."""
+    if k == 0:
+        return np.array(a, order="C", copy=True)
+    d0, d1 = dims
+    flipped = (d0, d1) if k == 2 else (d1,) if k == 1 else (d0,)
+    out = preserved_like(np.flip(a, flipped).copy(), a)
+    return out if k == 2 else np.swapaxes(out, d0, d1)
 
 
 @defop("rot90", "Rot90Backward0", _rot90)

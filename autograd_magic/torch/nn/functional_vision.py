@@ -4,6 +4,7 @@ import warnings
 
 import numpy as np
 
+from ...engine import dtypes
 from ...engine.ops_fold import blocks
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
@@ -152,6 +153,13 @@ def _check_blocks(kernel, dilation, padding, stride):
                            f"stride_width: {stride[1]}")
 
 
+def _check_block_kernel(input, kernel):
+    """ATen's im2col / col2im CPU kernels dispatch floating, complex and bool dtypes only (after the shape checks):
+    an integer image (uint8 from torch.randint) is their NotImplementedError."""
+    if not (input.is_floating_point() or input.is_complex() or input.dtype is dtypes.bool_):
+        raise NotImplementedError(f"\"{kernel}_out_cpu\" not implemented for '{input.dtype.scalar_name}'")
+
+
 def _dim_out_of_range(input, dim):
     n = max(input.dim(), 1)
     return IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})")
@@ -175,6 +183,7 @@ def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
         raise RuntimeError(f"Given input with spatial size {size}, kernel_size={kernel}, dilation={dilation}, "
                            f"padding={padding}, calculated shape of the array of sliding blocks as {out}, but its "
                            "components must be at least one.")
+    _check_block_kernel(input, "im2col")
     return apply(OPS["im2col"], (input,), size, *cfg)
 
 
@@ -203,6 +212,7 @@ def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
         raise RuntimeError(f"Given output_size={size}, kernel_size={kernel}, dilation={dilation}, padding={padding}, "
                            f"stride={stride}, calculated shape of the array of sliding blocks as {out}, which is too "
                            "small (non-positive)")
+    _check_block_kernel(input, "col2im")
     return apply(OPS["col2im"], (input,), size, *cfg)
 
 
