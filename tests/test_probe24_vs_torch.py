@@ -66,9 +66,12 @@ for bad in (lambda: torch.view_as_real(x), lambda: torch.view_as_complex(torch.o
             "z.floor()", "z.round()", "z.sign()", "float(z[0])", "int(z[1])", "float(torch.tensor(3 + 0j))",
             "torch.tensor([1 + 1j], dtype=torch.float32)", "z == 1 + 2j", "z != z"):
     attempt(lambda: eval(bad))
+warn_always = torch.is_warn_always_enabled()   # (PyTorch warns this once a process: every time, for the cell)
+torch.set_warn_always(True)
 y = torch.zeros(3)
 y[:] = z
-print(y, z.float(), z.to(torch.float64), torch.zeros(3).copy_(z))''',
+print(y, z.float(), z.to(torch.float64), torch.zeros(3).copy_(z))
+torch.set_warn_always(warn_always)''',
     ],
     "complex_autograd": [
         TRY + '''w = torch.tensor([1 + 2j, 3 - 1j], requires_grad=True)
