@@ -30,7 +30,12 @@ _state = {"lib": None, "tried": False, "threads": None, "gnu": False}
 _LIB = []   # [the library] once loaded (addmm's check, at once)
 _int = ctypes.c_int
 _SCALARS = {np.dtype(np.float32): (ctypes.c_float(0.0), ctypes.c_float(1.0)),
-            np.dtype(np.float64): (ctypes.c_double(0.0), ctypes.c_double(1.0))}
+            np.dtype(np.float64): (ctypes.c_double(0.0), ctypes.c_double(1.0)),
+            # complex gemm takes alpha and beta by address: one-element arrays, for the extension and ctypes alike
+            np.dtype(np.complex64): (np.zeros(1, np.complex64), np.ones(1, np.complex64)),
+            np.dtype(np.complex128): (np.zeros(1, np.complex128), np.ones(1, np.complex128))}
+_GEMM = {np.dtype(np.float32): "sgemm", np.dtype(np.float64): "dgemm", np.dtype(np.complex64): "cgemm",
+         np.dtype(np.complex128): "zgemm"}   # ATen's cpublas::gemm of each dtype: MKL's ?gemm
 
 
 def _candidates():
@@ -69,7 +74,8 @@ def _load():
         lib.MKL_Set_Num_Threads.argtypes = [_int]
         # no argtypes for the BLAS calls (a third of their cost for small products): ints go as C ints, data as
         # ctypes arrays (pointers), alpha/beta as the prepared ctypes scalars of _SCALARS
-        for name in ("cblas_sgemm", "cblas_dgemm", "cblas_sgemv", "cblas_dgemv"):
+        for name in ("cblas_sgemm", "cblas_dgemm", "cblas_cgemm", "cblas_zgemm", "cblas_sgemv", "cblas_dgemv",
+                     "cblas_cdotu_sub", "cblas_zdotu_sub", "cblas_cdotc_sub", "cblas_zdotc_sub"):
             getattr(lib, name).restype = None
         for name in ("cblas_sdot", "cblas_ddot"):
             getattr(lib, name).restype = ctypes.c_float if name[6] == "s" else ctypes.c_double
@@ -82,7 +88,8 @@ def _load():
 
 _BYTES = ctypes.c_char * 0
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
-_CALL = {}   # "sgemm", "dgemm", "sgemv", "dgemv" -> the function to call (see _bind)
+_C64, _C128 = np.dtype(np.complex64), np.dtype(np.complex128)
+_CALL = {}   # "sgemm", "dgemm", "cgemm", "zgemm", "sgemv", "dgemv" -> the function to call (see _bind)
 _EXT = []    # [the kernels' extension] when the calls go through it
 
 
@@ -90,7 +97,7 @@ def _bind(lib):
     """The BLAS calls: through the kernels' extension where it is loaded (ckernels.EXT: its call_<name> takes the
     function's address, numpy arrays and Python numbers, ~0.1 us a call), else through ctypes (~1-2 us)."""
     ext = ckernels.EXT
-    for name in ("sgemm", "dgemm", "sgemv", "dgemv"):
+    for name in ("sgemm", "dgemm", "cgemm", "zgemm", "sgemv", "dgemv"):
         fn = getattr(lib, "cblas_" + name)
         _CALL[name] = fn if ext is None else \
             functools.partial(getattr(ext, "call_" + name), ctypes.cast(fn, ctypes.c_void_p).value)
@@ -280,6 +287,8 @@ _SET = [object()]   # the set_num_threads count (None: none set) _threads last s
 def _scalars(dtype, x):
     """x as the BLAS scalar of dtype (ATen's ``Scalar.to<scalar_t>()``: a Python float rounded to float32; the
     extension rounds a Python float as ctypes.c_float does)."""
+    if dtype.kind == "c":   # (by address: a one-element array)
+        return np.array([x], dtype)
     if _EXT:
         return float(x)
     return ctypes.c_float(x) if dtype == np.float32 else ctypes.c_double(x)
@@ -327,6 +336,8 @@ def _result(shape, dtype, bias, inner, aligned=False):
 def addmv(mat, vec, bias=None, beta=1, alpha=1):
     """``bias + mat @ vec`` as PyTorch's addmv computes it (gemv with ATen's choice of layout), or None; beta and
     alpha go to gemv as its own (``beta * bias + alpha * mat @ vec``; bias None with beta 0, as ATen)."""
+    if mat.dtype.kind == "c" and mat.ndim == 2 and vec.ndim == 1 and mat.dtype == vec.dtype:
+        return _complex_gemv(mat, vec, bias, beta, alpha)
     lib = _usable(mat, vec)
     if lib is None or mat.ndim != 2 or vec.ndim != 1:
         return None
@@ -368,6 +379,58 @@ def _addmv_placed(lib, mat, vec, bias, result, rows, cols, beta=1, alpha=1):
     return result
 
 
+def _cmul(ar, ai, br, bi):
+    """c10::complex's product, (ar br - ai bi, ar bi + ai br), every product rounded (numpy's complex multiply
+    fuses some of them)."""
+    return ar * br - ai * bi, ar * bi + ai * br
+
+
+def _complex_gemv(mat, vec, bias, beta=1, alpha=1):
+    """ATen's addmv of complex operands: its gemv has no BLAS fast path for complex types and runs its own loops
+    (BlasKernel.cpp), picked as for the real ones: a row-major mat ('t'): each output a sum over the row in order,
+    then ``alpha * sum`` (``beta * y + alpha * sum``); a column-major one ('n'): y scaled by beta (zeroed for beta 0),
+    then ``y += (alpha * x[j]) * column j`` for each j. c10::complex's products, none fused."""
+    rows, cols = mat.shape
+    real = mat.real.dtype
+    y = np.zeros(rows, mat.dtype)
+    if bias is not None and beta != 0:
+        y[...] = bias
+    if rows == 0 or cols == 0:
+        return y if beta == 1 or beta == 0 else y * mat.dtype.type(beta)
+    al = complex(alpha)
+    alr, ali = real.type(al.real), real.type(al.imag)
+    be = complex(beta)
+    ber, bei = real.type(be.real), real.type(be.imag)
+    xr, xi = vec.real, vec.imag
+    s = _strides(mat)
+    if s[0] == 1 and (cols == 1 or s[1] >= max(1, rows)):   # 'n': columns
+        yr, yi = y.real.copy(), y.imag.copy()
+        if beta != 1 and beta != 0:
+            yr, yi = _cmul(yr, yi, ber, bei)
+            if beta == 0:
+                yr, yi = yr * 0, yi * 0
+        mr, mi = mat.real, mat.imag
+        for j in range(cols):
+            zr, zi = _cmul(alr, ali, xr[j], xi[j])
+            pr, pi = _cmul(zr, zi, mr[:, j], mi[:, j])
+            yr, yi = yr + pr, yi + pi
+    else:   # 't': rows (a matrix of other strides as its row-major copy)
+        m = mat if s[1] == 1 else np.ascontiguousarray(mat)
+        mr, mi = m.real, m.imag
+        sr = np.zeros(rows, real)
+        si = np.zeros(rows, real)
+        for j in range(cols):
+            pr, pi = _cmul(xr[j], xi[j], mr[:, j], mi[:, j])
+            sr, si = sr + pr, si + pi
+        yr, yi = _cmul(alr, ali, sr, si)
+        if beta != 0:
+            br_, bi_ = _cmul(ber, bei, y.real, y.imag)
+            yr, yi = br_ + yr, bi_ + yi
+    out = np.empty(rows, mat.dtype)
+    out.real, out.imag = yr, yi
+    return out
+
+
 def dot(a, b):
     """PyTorch's dot of two 1-d float vectors (MKL's sdot/ddot), or None."""
     lib = _usable(a, b)
@@ -382,14 +445,16 @@ def dot(a, b):
 
 
 def addmm(m1, m2, bias=None, beta=1, alpha=1):
-    """``bias + m1 @ m2`` (bias None: ``m1 @ m2``) for 2-d float32/float64 arrays, computed as PyTorch's addmm
+    """``bias + m1 @ m2`` (bias None: ``m1 @ m2``) for 2-d float32/float64/complex64/complex128 arrays (MKL's
+    s/d/c/zgemm, as ATen's cpublas::gemm calls them; a conjugated operand comes materialised, which gives the bits
+    of ATen's ConjTranspose call), computed as PyTorch's addmm
     computes it, into a new C-contiguous array; None when the library is missing or does not apply (the caller
     then computes it its own way). beta / alpha (addmm's, baddbmm's and addbmm's) go to gemm as its own beta and
     alpha, ``beta * bias + alpha * m1 @ m2`` in MKL's rounding, as ATen passes them (with beta 0 it passes no bias:
     the caller gives None)."""
     dtype = m1.dtype
     if m1.ndim != 2 or m2.ndim != 2 or dtype != m2.dtype or (dtype is not _F32 and dtype is not _F64
-                                                            and dtype not in (np.float32, np.float64)):
+                                                            and dtype not in _GEMM):
         return None
     lib = _LIB[0] if _LIB else _load()
     if lib is None:
@@ -413,7 +478,9 @@ def addmm(m1, m2, bias=None, beta=1, alpha=1):
             else:
                 b = one
             _threads(lib)
-            _CALL["sgemm" if dtype == np.float32 else "dgemm"](
+            if dtype.kind == "c":   # (alpha and beta by address)
+                one, zero, b = _ptr(one), _ptr(zero), _ptr(b)
+            _CALL[_GEMM[dtype]](
                 _COL_MAJOR, trans_a, _NO_TRANS, N, M, K, one, _ptr(m2), lda, _ptr(m1), K,
                 zero if bias is None else b, _ptr(result), N)
             return result
@@ -454,7 +521,9 @@ def _gemm(lib, dtype, plan, m1, m2, bias, result, scale=None):
     b = one
     if scale is not None:
         b, one = _scalars(dtype, scale[0]), _scalars(dtype, scale[1])
-    _CALL["sgemm" if dtype == _F32 or dtype == np.float32 else "dgemm"](
+    if dtype.kind == "c":   # (alpha and beta by address)
+        one, zero, b = _ptr(one), _ptr(zero), _ptr(b)
+    _CALL[_GEMM[dtype]](
         _COL_MAJOR, trans_a, trans_b, m, n, k, one, _ptr(a_arr), lda, _ptr(b_arr), ldb,
         zero if bias is None else b, _ptr(result), ldc)   # (result: new, C-contiguous)
     return result
@@ -532,4 +601,24 @@ def frames_product(weight, cols, out, beta):
     for i in range(cols.shape[0]):
         gemm(_COL_MAJOR, _NO_TRANS, _NO_TRANS, m, o, k, one, _ptr(cols[i]), m, wp, k, one if beta else zero,
              _ptr(out[i]), m)
+    return True
+
+
+def frames_weight_product(cols, grads, out):
+    """out (O, K) += grads[i] @ cols[i].T for each i in turn, as ATen's own convolution kernels accumulate a
+    weight's gradient one sample after the other into a zeroed grad_weight: ``gemm('t', 'n', m=window size,
+    n=out channels, k=out positions, finput, lda=k, grad_output, ldb=k, beta 1, grad_weight, ldc=m)``. cols
+    (F, K, M) and grads (F, O, M) are C-contiguous float32/float64, out (O, K) C-contiguous (zeros at first). False
+    where the library is missing (the caller computes it its own way)."""
+    lib = _usable(cols, grads, out)
+    if lib is None:
+        return False
+    k, m = cols.shape[1:]
+    o = grads.shape[1]
+    one = _SCALARS[cols.dtype][1]
+    gemm = _CALL["sgemm" if cols.dtype == _F32 else "dgemm"]
+    _threads(lib)
+    op = _ptr(out)
+    for i in range(cols.shape[0]):
+        gemm(_COL_MAJOR, _TRANS, _NO_TRANS, k, o, m, one, _ptr(cols[i]), m, _ptr(grads[i]), m, one, op, k)
     return True

@@ -66,6 +66,8 @@ SIGNATURES = {
 CALLS = {
     "sgemm": ("IIIIIIFPIPIFPI", ""),
     "dgemm": ("IIIIIIDPIPIDPI", ""),
+    "cgemm": ("IIIIIIPPIPIPPI", ""),   # complex: alpha and beta by address
+    "zgemm": ("IIIIIIPPIPIPPI", ""),
     "sgemv": ("IIIIFPIPIFPI", ""),
     "dgemv": ("IIIIDPIPIDPI", ""),
     "vml": ("IPPQ", ""),

@@ -372,7 +372,7 @@ _BINDINGS = {
     # arithmetic operators
     "__add__": _op_method("add"), "__radd__": _op_method("add"),
     "__sub__": lambda s, o: (F.check_bool_sub(s, o) or binary("sub", s, o))
-    if isinstance(o, (TensorBase, int, float, bool, np.number)) else NotImplemented,
+    if isinstance(o, (TensorBase, int, float, complex, bool, np.number)) else NotImplemented,
     "__rsub__": lambda s, o: F.rsub(s, o),
     "__mul__": _op_method("mul"), "__rmul__": _op_method("mul"),
     "__truediv__": lambda s, o: F.div(s, o), "__rtruediv__": lambda s, o: F.div(o, s),

@@ -639,6 +639,7 @@ def _addmm(c, a, b, *layout):
 @defop("addmm", "AddmmBackward0", _addmm, saves=(1, 2), save_if={1: 2, 2: 1})
 def addmm_vjp(xp, grad, saved, consts, needs):
     a, b = saved
+    a, b = cj(a), cj(b)   # (the conjugate transposes, for complex factors: mm_mat1/mat2_backward)
     return (grad, (_grad_first(xp, b, grad, consts) if needs[1] else None),
             (_grad_like(xp, a, grad, consts) if needs[2] else None))
 

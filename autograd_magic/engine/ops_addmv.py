@@ -9,6 +9,7 @@ import numpy as np
 
 from . import blas, dtypes, vec_kernels
 from .ops_attn import _F32_F64, expand_size, real_scalars, size_of
+from .ops_complex import cj
 from .optable import defop
 
 
@@ -57,8 +58,8 @@ def _addmv(c, m, v, beta, alpha):
        args=_args)
 def addmv_vjp(xp, grad, saved, consts, needs):
     """beta * input + alpha * (mat @ vec)."""
-    m, v = saved
-    beta, alpha = consts
+    m, v = cj(saved[0]), cj(saved[1])   # (complex: grad.ger(vec.conj()), mat.mH @ grad, factors conjugated)
+    beta, alpha = cj(consts[0]), cj(consts[1])
     gm = xp.outer(grad, v) if needs[1] else None
     gv = xp.matmul(xp.mT(m), grad) if needs[2] else None
     return (_times(grad, beta) if needs[0] else None), _times(gm, alpha), _times(gv, alpha)
@@ -122,8 +123,8 @@ def _check_addr_scalar(dt, scalar, name):
        args=_addr_args)
 def addr_vjp(xp, grad, saved, consts, needs):
     """beta * input + alpha * outer(vec1, vec2)."""
-    u, v = saved
-    beta, alpha = consts[:2]
+    u, v = cj(saved[0]), cj(saved[1])   # (complex: the conjugates, as PyTorch's formulas)
+    beta, alpha = cj(consts[0]), cj(consts[1])
     gu = xp.matmul(grad, v) if needs[1] else None
     gv = xp.matmul(xp.mT(grad), u) if needs[2] else None
     return (_times(grad, beta) if needs[0] else None), _times(gu, alpha), _times(gv, alpha)
@@ -181,8 +182,8 @@ def _addbmm_args(input, batch1, batch2, *, beta=1, alpha=1):
        args=_addbmm_args)
 def addbmm_vjp(xp, grad, saved, consts, needs):
     """beta * input + alpha * sum over the batch of batch1[i] @ batch2[i]."""
-    a, b = saved
-    beta, alpha = consts
+    a, b = cj(saved[0]), cj(saved[1])   # (complex: the conjugate transposes)
+    beta, alpha = cj(consts[0]), cj(consts[1])
     g = xp.reshape(grad, (1,) + tuple(grad.shape))
     ga = xp.matmul(g, xp.mT(b)) if needs[1] else None
     gb = xp.matmul(xp.mT(a), g) if needs[2] else None
@@ -200,8 +201,8 @@ def _addmm_scaled(c, a, b, beta, alpha, *layout):
 @defop("addmm_scaled", "AddmmBackward0", _addmm_scaled, saves=(1, 2), save_if={1: 2, 2: 1})
 def addmm_scaled_vjp(xp, grad, saved, consts, needs):
     """beta * input + alpha * (mat1 @ mat2): addmm given beta or alpha."""
-    a, b = saved
-    beta, alpha = consts[:2]   # (then the factors' layouts, for the node's saved attributes)
+    a, b = cj(saved[0]), cj(saved[1])   # (complex: the conjugate transposes)
+    beta, alpha = cj(consts[0]), cj(consts[1])   # (then the factors' layouts, for the node's saved attributes)
     ga = xp.matmul(grad, xp.mT(b)) if needs[1] else None
     gb = xp.matmul(xp.mT(a), grad) if needs[2] else None
     return (_times(grad, beta) if needs[0] else None), _times(ga, alpha), _times(gb, alpha)

@@ -8,6 +8,7 @@ its gradient is rebuilt from recorded ops (the math path), so it can be differen
 import numpy as np
 
 from . import blas, dtypes
+from .ops_complex import cj
 from .optable import defop
 
 _F32_F64 = (np.dtype(np.float32), np.dtype(np.float64))
@@ -124,8 +125,8 @@ def _baddbmm_args(input, batch1, batch2, *, beta=1, alpha=1):
        args=_baddbmm_args)
 def baddbmm_vjp(xp, grad, saved, consts, needs):
     """beta * input + alpha * (batch1 @ batch2), batch by batch."""
-    a, b = saved
-    beta, alpha = consts
+    a, b = cj(saved[0]), cj(saved[1])   # (complex: the conjugate transposes)
+    beta, alpha = cj(consts[0]), cj(consts[1])
     gc = (grad if beta == 1 else grad * beta) if needs[0] else None
     ga = xp.matmul(grad, xp.mT(b)) if needs[1] else None
     gb = xp.matmul(xp.mT(a), grad) if needs[2] else None

@@ -5,11 +5,12 @@ Gradients follow PyTorch's convention for complex inputs: the gradient of a real
 is dL/dx + i dL/dy (the conjugate Wirtinger derivative times 2), so a holomorphic op's vjp multiplies by the
 conjugate of its derivative (``cj``), and a real input that receives a complex gradient keeps its real part
 (xp.fit)."""
+import math
 from fractions import Fraction
 
 import numpy as np
 
-from . import bufpool, ckernels, libm, vec_kernels
+from . import bufpool, ckernels, libm, vec_kernels, xp as _xp
 from .random_kernels import _fma32
 from .optable import defop
 
@@ -67,12 +68,25 @@ def cmul(a, b):
     return out
 
 
+_xp.COMPLEX_MUL[0] = cmul   # (xp's outer products of complex vectors: mv's backward)
+
+
 def _fma(x, y, z):
     """x * y + z rounded once (float32: exact in float64 but for a double rounding; float64: exactly)."""
     if x.dtype == np.float32:
         return (x.astype(np.float64) * y + z).astype(np.float32)
-    return np.array([float(Fraction(a) * Fraction(b) + Fraction(c)) for a, b, c in
-                     zip(x.tolist(), y.tolist(), z.tolist())], np.float64)
+    return np.array([_fma1(a, b, c) for a, b, c in zip(x.tolist(), y.tolist(), z.tolist())], np.float64)
+
+
+def _fma1(a, b, c):
+    """One float64 fma, exactly rounded; a zero result signed as IEEE signs it (fractions have no -0: a zero
+    product plus a zero is the float sum of the signed zeros, (-0.8 * 0) + -0 is -0; an exact cancellation +0)."""
+    if not (math.isfinite(a) and math.isfinite(b) and math.isfinite(c)):
+        return a * b + c
+    exact = Fraction(a) * Fraction(b) + Fraction(c)
+    if exact == 0:
+        return a * b + c if a == 0 or b == 0 else 0.0
+    return float(exact)
 
 
 def _fma_many(x, y, z):

@@ -227,7 +227,31 @@ def conv_weight_grad(x, g, cfg, w_shape, cols=None):
     if cols is None:
         k = _conv_geometry(x.shape, w_shape, cfg)[0]
         cols = _cols(lift(x, len(k)), k, cfg, _grad_out(g, cfg))
+    if _aten_kernel(x.shape, w_shape, x.dtype, cfg):
+        res = _weight_frames(cols, g, groups)
+        if res is not None:
+            return res.reshape(w_shape)
     return np.matmul(_group_rows(g, groups), cols.transpose(0, 2, 1)).reshape(w_shape)
+
+
+def _weight_frames(cols, g, groups):
+    """The weight's gradient (O, Kg) as ATen's own kernels sum it: per group, a zeroed matrix to which each sample's
+    grad_output (Og, M) @ finput^T (M, Kg) is added in turn by BLAS (one product per sample, the batch's order).
+    None where BLAS is missing or a product is empty."""
+    n, o = g.shape[:2]
+    m = cols.shape[2] // n if n else 0
+    if m == 0 or cols.shape[1] == 0:
+        return None
+    og = o // groups
+    grads = g.reshape(n, o, m)
+    res = np.zeros((o, cols.shape[1]), g.dtype)
+    for j in range(groups):
+        frames = np.ascontiguousarray(cols[j].reshape(-1, n, m).transpose(1, 0, 2))
+        part = np.zeros((og, cols.shape[1]), g.dtype)
+        if not blas.frames_weight_product(frames, np.ascontiguousarray(grads[:, j * og:(j + 1) * og]), part):
+            return None
+        res[j * og:(j + 1) * og] = part
+    return res
 
 
 @defop("convolution", "ConvolutionBackward0", conv_forward, saves=(0, 1))

@@ -4,6 +4,7 @@ matrix), linalg_eig_backward, linalg_lu_backward / lu_factor_ex_backward (square
 import numpy as np
 
 from . import blas, lapack
+from .ops_complex import cj
 from .optable import defop
 
 # ATen's mexp thetas (Bader, Blanes, Casas 2019): the largest 1-norm each Taylor degree 1, 2, 4, 8, 12, 18 covers
@@ -117,10 +118,10 @@ def _matrix_exp(a):
 
 @defop("linalg_matrix_exp", "LinalgMatrixExpBackward0", _matrix_exp, saves=(0,))
 def matrix_exp_vjp(xp, grad, saved, consts, needs):
-    """linalg_matrix_exp_differential (adjoint): the top-right block of exp([[A^T, g], [0, A^T]])."""
+    """linalg_matrix_exp_differential (adjoint): the top-right block of exp([[A^H, g], [0, A^H]])."""
     a, = saved
     n = a.shape[-1] if isinstance(a, np.ndarray) else a._data.shape[-1]
-    a_t = xp.mT(a)
+    a_t = xp.mT(cj(a))   # (the conjugate transpose: a complex A's adjoint)
     if xp.is_numpy:
         meta = np.zeros(a.shape[:-2] + (2 * n, 2 * n), a.dtype)
         meta[..., :n, :n] = a_t

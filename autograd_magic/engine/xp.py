@@ -102,6 +102,18 @@ def along_axis_key(index, axis):
     return tuple(key)
 
 
+# the complex product as ATen's mul kernel rounds it: ops_complex.cmul, put here when ops_complex is imported (it
+# imports the op table, which imports this module); numpy's own complex multiply fuses its products
+COMPLEX_MUL = [np.multiply]
+
+
+def _outer(a, b):
+    """ATen's outer (ger): ``a.reshape(n, 1) * b``, complex products rounded as its mul kernel rounds them."""
+    if a.dtype.kind == "c" or b.dtype.kind == "c":
+        return COMPLEX_MUL[0](a[:, None], b[None, :])
+    return np.outer(a, b)
+
+
 class NumpyXP:
     is_numpy = True
     wrap = staticmethod(lambda arr: arr)  # a constant array as this namespace's value
@@ -116,7 +128,7 @@ class NumpyXP:
     abs = staticmethod(np.abs)
     where = staticmethod(np.where)
     matmul = staticmethod(mkl_order.matmul)   # 2-d float32 products of 2-3 terms in MKL's order
-    outer = staticmethod(np.outer)
+    outer = staticmethod(_outer)
     maximum = staticmethod(np.maximum)
     restore_dims = staticmethod(restore_dims)
     prod_of_others = staticmethod(prod_of_others)

@@ -229,7 +229,7 @@ def _apply_backward(cls, args, kwargs, keep_ctx=False):
     for o in outs:
         if isinstance(o, Tensor):
             marked = any(o is t for t in node._non_differentiable)  # before an input returned as it is is aliased
-            differentiable = dtypes.is_float_np(o._data.dtype) and not marked
+            differentiable = (dtypes.is_float_np(o._data.dtype) or o._data.dtype.kind == "c") and not marked
             if id(o) in dirty:
                 o._vbox[0] += 1
             elif any(o is a for a in args):

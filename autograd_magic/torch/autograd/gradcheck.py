@@ -10,18 +10,24 @@ and the messages are PyTorch's, so a lesson that prints a failed check prints th
 ``check_forward_ad=True`` builds the Jacobian column by column from dual tensors (forward_ad, one-hot tangents)
 and compares it with the same central differences. Not here: batched gradients (``check_batched_grad``,
 ``check_batched_forward_grad``), which raise errors naming them. ``fast_mode=True`` compares PyTorch's random
-projections v^T J u (gradcheck_fast.py) for real dense tensors; complex or sparse ones get the exact check.
+projections v^T J u (gradcheck_fast.py) for dense tensors; sparse ones get the exact check.
+
+Complex functions as PyTorch checks them: a complex input is moved along 1 and along 1j (its rows are the conjugate
+Wirtinger combination d/dx + 1j d/dy, in the input's dtype); when any output is complex, the function is checked
+twice, with torch.imag then torch.real applied to its complex outputs, a mismatch naming the part. The forward-mode
+check of complex inputs is not here (forward_ad refuses complex primals).
 """
 import warnings
 
-from ...engine.creation import empty, zeros_like
+from ...engine.creation import zeros_like
 from ...engine.dtypes import complex128, float64
 from ...engine.functions import allclose
 from ...engine.grad import grad
 from ...engine.shaping import stack
+from ..testing_make import make_tensor
 from . import forward_ad, gradcheck_fast
 from .gradcheck_jacobians import (GradcheckError, _allclose, _analytical, _as_tuple, _is_tensor,  # noqa: F401
-                                  _numerical)
+                                  _mismatch, _numerical)
 
 _UNDEFINED_NOTE = 'Please look at "Notes about undefined output gradients" in "tools/autograd/derivatives.yaml"'
 
@@ -108,6 +114,32 @@ def _check(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, chec
     func_out = func(*inputs)
     outputs = _differentiable(func_out)
     func_out = _as_tuple(func_out)
+    if any(o.is_complex() for o in func_out):
+        # complex outputs: the imaginary parts are checked first, then the real parts (each a real function)
+        complex_indices = [i for i, o in enumerate(outputs) if o.is_complex()]
+        for part, test_imag in (("imag", True), ("real", False)):
+            part_fn = _output_part(func, part)
+            part_out = _as_tuple(part_fn(*inputs))
+            _compare(part_fn, inputs, part_out, _differentiable(part_out), eps, atol, rtol, nondet_tol,
+                     check_grad_dtypes, fast_mode, complex_indices, test_imag)
+    else:
+        _compare(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, fast_mode)
+    if not outputs:
+        return
+    _backward_is_linear(outputs, inputs, masked)
+    if check_undefined_grad:
+        _zero_output_grads(func, outputs, inputs)
+
+
+def _output_part(func, part):
+    """func with torch.real (or torch.imag) applied to its complex outputs."""
+    def wrapped(*args):
+        return tuple(getattr(o, part) if o.is_complex() else o for o in _as_tuple(func(*args)))
+    return wrapped
+
+
+def _compare(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, fast_mode,
+             complex_indices=None, test_imag=False):
     if not outputs:
         for per_input in _numerical(func, inputs, func_out, eps):
             for jacobian in per_input:
@@ -115,23 +147,22 @@ def _check(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, chec
                     raise GradcheckError("Numerical gradient for function expected to be zero")
         return
     if fast_mode and gradcheck_fast.applies(inputs, func_out):
-        gradcheck_fast.check(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes)
+        gradcheck_fast.check(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes,
+                             complex_indices, test_imag)
     else:
-        _compare_jacobians(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes)
-    _backward_is_linear(outputs, inputs, masked)
-    if check_undefined_grad:
-        _zero_output_grads(func, outputs, inputs)
+        _compare_jacobians(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes,
+                           complex_indices, test_imag)
 
 
-def _compare_jacobians(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes):
+def _compare_jacobians(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes,
+                       complex_indices=None, test_imag=False):
     numerical = list(zip(*_numerical(func, inputs, func_out, eps)))   # [output][input]
     numerical = [nj for o, nj in zip(func_out, numerical) if o.requires_grad]
     for i, out in enumerate(outputs):
         analytical = _analytical(inputs, out, nondet_tol, check_grad_dtypes)
         for j, (a, n) in enumerate(zip(analytical, numerical[i])):
             if not _allclose(a, n, rtol, atol):
-                raise GradcheckError(f"Jacobian mismatch for output {i:d} with respect to input {j:d},\n"
-                                     f"numerical:{n}\nanalytical:{a}\n")
+                raise GradcheckError(_mismatch(a, n, i, j, complex_indices, test_imag))
 
 
 def _check_forward(func, inputs, eps, atol, rtol, check_inputs):
@@ -233,11 +264,9 @@ def _differentiable(x):
 
 
 def _random_like(x, noncontiguous):
-    """torch.testing.make_tensor(x.shape, low=-1, high=1, requires_grad=True): uniform draws from the global
-    generator, as many as PyTorch takes."""
-    dtype = x.dtype if x.is_floating_point() else float64
-    t = empty(x.shape, dtype=dtype).uniform_(-1, 1)
-    if noncontiguous and t.numel() > 1:
-        t = t.repeat_interleave(2, dim=-1)[..., ::2]
-    return t.requires_grad_()
-
+    """torch.testing.make_tensor(x.shape, low=-1, high=1, requires_grad=True) in x's floating or complex dtype
+    (float64 otherwise): uniform draws from the global generator, as many as PyTorch takes (a complex tensor's real
+    and imaginary parts interleaved; a noncontiguous one every other element of a twice-as-long last dimension)."""
+    dtype = x.dtype if x.is_floating_point() or x.is_complex() else float64
+    return make_tensor(x.shape, dtype=dtype, device="cpu", low=-1, high=1, requires_grad=True,
+                       noncontiguous=noncontiguous)

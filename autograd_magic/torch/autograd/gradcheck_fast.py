@@ -5,16 +5,19 @@ unit vectors drawn by ``torch.rand`` from a fresh ``torch.Generator()`` (so the 
 numbers are the same on every run), in the order PyTorch draws them (every input's u, then every output's v).
 The numerical side is one central difference along ``eps * u`` per input; the analytical side is one backward
 with ``v`` as the gradient, dotted with u. The atol is scaled by sum(u) * sum(v). On a mismatch the slow Jacobians
-are computed for the message, as PyTorch does. Real, dense inputs and outputs only: the caller runs the exact
-check for complex or sparse ones (same verdict in PyTorch's slow mode; its message differs).
+are computed for the message, as PyTorch does. A complex input gets two vectors (u_r then u_i, real); complex
+outputs arrive split into real and imaginary parts (gradcheck.py). Dense tensors only: the caller runs the exact
+check for sparse ones (same verdict in PyTorch's slow mode; its message differs).
 """
+from ...engine.complex_fns import view_as_real
 from ...engine.creation import rand
+from ...engine.dtypes import complex128, float32, float64
 from ...engine.functions import allclose
 from ...engine.grad import grad
 from ...engine.tensor import Tensor
 from ..rng import Generator
-from .gradcheck_jacobians import (NOT_REENTRANT, GradcheckError, _allclose, _as_tuple, _difference, _numerical,
-                                  _rows, _stack)
+from .gradcheck_jacobians import (NOT_REENTRANT, GradcheckError, _allclose, _as_tuple, _difference, _mismatch,
+                                  _numerical, _rows, _stack)
 
 _FAST_FAIL_SLOW_OK = """
 Fast gradcheck failed but element-wise differences are small. This means that the
@@ -34,53 +37,81 @@ If the test
 
 
 def applies(inputs, func_out):
-    """Fast mode here covers real dense tensors (PyTorch's complex and sparse variants are left to the exact check)."""
+    """Fast mode here covers dense tensors (sparse ones are left to the exact check)."""
     tensors = [x for x in inputs if isinstance(x, Tensor)] + [o for o in func_out if isinstance(o, Tensor)]
-    return all(not t.is_complex() and not t.is_sparse for t in tensors)
+    return all(not t.is_sparse for t in tensors)
 
 
-def check(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes):
-    """Raise GradcheckError when v^T J u from backward differs from the finite difference along u."""
+def check(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, complex_indices=None,
+          test_imag=False):
+    """Raise GradcheckError when v^T J u from backward differs from the finite difference along u. A complex input
+    has two real directions (u_r along 1, u_i along 1j); outputs are real here (the caller splits complex ones)."""
     diff_idx = [k for k, x in enumerate(inputs) if isinstance(x, Tensor) and x.requires_grad]
     diff = [inputs[k] for k in diff_idx]
     g = Generator()
-    all_u = [_unit(x, g) for x in diff]
+    all_u = []
+    for x in diff:
+        ur = _unit(x, g, downcast=True)
+        all_u.append((ur, _unit(x, g, downcast=True)) if x.is_complex() else ur)
     all_v = [_unit(o, g) for o in outputs]
     numerical = [_numerical_vJu(func, inputs, k, u, all_v, func_out, eps) for k, u in zip(diff_idx, all_u)]
     analytical = []
     for out, v in zip(outputs, all_v):
         vjs = _analytical_vJ(out, v, diff, nondet_tol, check_grad_dtypes)
-        analytical.append([vj.dot(u) for vj, u in zip(vjs, all_u)])
+        analytical.append([_vJ_dot_u(vj, u) for vj, u in zip(vjs, all_u)])
     for i, per_output in enumerate(numerical):
         for j, n in enumerate(per_output):
             a = analytical[j][i]
-            tol = atol * float(all_u[i].sum()) * float(all_v[j].sum())
+            u = all_u[i]
+            sum_u = float(u[0].sum()) + float(u[1].sum()) if isinstance(u, tuple) else float(u.sum())
+            tol = atol * sum_u * float(all_v[j].sum())
             if not _allclose(a, n, rtol, tol):
-                raise GradcheckError(f"Jacobian mismatch for output {j:d} with respect to input {i:d},\n"
-                                     f"numerical:{n}\nanalytical:{a}\n"
+                raise GradcheckError(_mismatch(a, n, j, i, complex_indices, test_imag)
                                      + _slow_message(func, inputs, outputs, i, j, rtol, atol, eps))
 
 
-def _unit(x, g):
-    """torch.rand(numel, generator=g) in the default dtype, cast to x's dtype and divided by its norm."""
-    vec = rand(x.numel(), generator=g).to(dtype=x.dtype)
+def _unit(x, g, downcast=False):
+    """torch.rand(numel, generator=g) in the default dtype, cast to x's dtype (its real dtype with ``downcast``)
+    and divided by its norm."""
+    dtype = x.dtype
+    if downcast and x.is_complex():
+        dtype = float64 if dtype == complex128 else float32
+    vec = rand(x.numel(), generator=g).to(dtype=dtype)
     vec /= vec.norm()
     return vec
 
 
+def _vJ_dot_u(vj, u):
+    """v^T J u from the backward row: for a complex input, its real part against u_r plus 1j times its imaginary
+    part against u_i."""
+    if vj.is_complex():
+        parts = view_as_real(vj.resolve_conj())
+        return parts.select(-1, 0).dot(u[0]) + 1j * parts.select(-1, 1).dot(u[1])
+    return vj.dot(u)
+
+
 def _numerical_vJu(func, inputs, k, u, all_v, func_out, eps):
-    """v . (f(x + eps u) - f(x - eps u)) / (2 eps) for every floating output: the input moved in place."""
+    """v . (f(x + eps u) - f(x - eps u)) / (2 eps) for every floating or complex output: the input moved in place;
+    a complex input moved along eps u_r and along eps u_i 1j, combined as d/dx + 1j d/dy."""
     data = inputs[k].data
-    delta = u.reshape(data.shape) * eps
+    if isinstance(u, tuple):
+        dx = _moved(func, inputs, data, u[0].reshape(data.shape) * eps, eps)
+        dy = _moved(func, inputs, data, u[1].reshape(data.shape) * eps * 1j, eps)
+        ju = [a + b * 1j for a, b in zip(dx, dy)]
+    else:
+        ju = _moved(func, inputs, data, u.reshape(data.shape) * eps, eps)
+    floating = [d for d, o in zip(ju, func_out) if o.is_floating_point() or o.is_complex()]
+    return [(v * d).sum() for v, d in zip(all_v, floating)]
+
+
+def _moved(func, inputs, data, delta, eps):
     orig = data.clone()
     data.copy_(orig - delta)
     low = tuple(o.clone() for o in _as_tuple(func(*inputs)))
     data.copy_(orig + delta)
     high = tuple(o.clone() for o in _as_tuple(func(*inputs)))
     data.copy_(orig)
-    ju = [_difference(a, b, eps) for a, b in zip(low, high)]   # the step is eps * u: over 2 eps, this is J u
-    floating = [d for d, o in zip(ju, func_out) if o.is_floating_point() or o.is_complex()]
-    return [(v * d).sum() for v, d in zip(all_v, floating)]
+    return [_difference(a, b, eps) for a, b in zip(low, high)]   # the step is eps * u: over 2 eps, this is J u
 
 
 def _analytical_vJ(out, v, diff, nondet_tol, check_grad_dtypes):

@@ -37,7 +37,9 @@ NOT_REENTRANT = ("Backward is not reentrant, i.e., running backward with same in
 
 
 def _numerical(func, inputs, outputs, eps):
-    """Per input that requires grad: one Jacobian per (floating) output, rows = input elements."""
+    """Per input that requires grad: one Jacobian per floating or complex output, rows = input elements. A complex
+    input is moved along 1 and along 1j: its row is the conjugate Wirtinger combination ds/dx + 1j ds/dy, in the
+    input's dtype (PyTorch's slow mode)."""
     out = []
     for k, x in enumerate(inputs):
         if not (_is_tensor(x) and x.requires_grad):
@@ -45,19 +47,34 @@ def _numerical(func, inputs, outputs, eps):
         data = x.data
         columns = {}
         for row, idx in enumerate(itertools.product(*[range(m) for m in data.size()])):
-            orig = data[idx].clone()
-            data[idx] = orig - eps
-            low = _outputs_of(func, inputs)
-            data[idx] = orig + eps
-            high = _outputs_of(func, inputs)
-            data[idx] = orig
-            columns[row] = [_difference(a, b, eps, idx) for a, b in zip(low, high)]
-        jacobians = [o.new_zeros((x.numel(), o.numel())) for o in outputs if o.is_floating_point()]
+            d_dx = _central(func, inputs, data, idx, eps, eps)
+            if x.is_complex():
+                d_dy = _central(func, inputs, data, idx, eps * 1j, eps)
+                columns[row] = [dx + dy * 1j for dx, dy in zip(d_dx, d_dy)]
+            else:
+                columns[row] = d_dx
+        dtype = x.dtype if x.is_complex() else None
+        jacobians = [o.new_zeros((x.numel(), o.numel()), dtype=dtype) for o in outputs if _float_or_complex(o)]
         for i, jacobian in enumerate(jacobians):
             for row, cols in columns.items():
                 jacobian[row] = cols[i]
         out.append(tuple(jacobians))
     return out
+
+
+def _central(func, inputs, data, idx, step, eps):
+    """Every output's central difference when element ``idx`` of ``data`` moves by -step and +step."""
+    orig = data[idx].clone()
+    data[idx] = orig - step
+    low = _outputs_of(func, inputs)
+    data[idx] = orig + step
+    high = _outputs_of(func, inputs)
+    data[idx] = orig
+    return [_difference(a, b, eps, idx) for a, b in zip(low, high)]
+
+
+def _float_or_complex(t):
+    return _is_tensor(t) and (t.is_floating_point() or t.is_complex())
 
 
 def _outputs_of(func, inputs):
@@ -106,7 +123,7 @@ def _rows(output, diff):
 
 
 def _stack(rows, diff, numel_out):
-    jacobians = [x.new_zeros((x.numel(), numel_out)) for x in diff if x.is_floating_point()]
+    jacobians = [x.new_zeros((x.numel(), numel_out)) for x in diff if _float_or_complex(x)]
     sizes_ok = types_ok = True
     for x, jacobian, column in zip(diff, jacobians, rows):
         for j, g in enumerate(column):
@@ -119,6 +136,19 @@ def _stack(rows, diff, numel_out):
             else:
                 jacobian[:, j] = g.reshape(-1)
     return jacobians, sizes_ok, types_ok
+
+
+def _mismatch(a, n, out_idx, in_idx, complex_indices=None, test_imag=False, forward=False):
+    """PyTorch's message for Jacobians that are not allclose; when the outputs (backward) or inputs (forward mode)
+    were split into real and imaginary parts, it names the part being checked."""
+    split = in_idx if forward else out_idx
+    prefix = ""
+    if complex_indices and split in complex_indices:
+        prefix = (f"While considering the {'imaginary' if test_imag else 'real'} part of complex "
+                  f"{'inputs' if forward else 'outputs'} only, ")
+    mode = "computed with forward mode " if forward else ""
+    return (f"{prefix}Jacobian {mode}mismatch for output {out_idx:d} with respect to input {in_idx:d},\n"
+            f"numerical:{n}\nanalytical:{a}\n")
 
 
 def _allclose(a, b, rtol, atol):
