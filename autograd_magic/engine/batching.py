@@ -190,7 +190,7 @@ INPLACE = ("vmap: {0}(self, *extra_args) is not possible because there exists a 
 # in-place ops whose batching rule PyTorch writes by hand (the others go through its boxed fallback, named aten::op_)
 _ARITHMETIC = frozenset(("sub", "subtract", "mul", "multiply", "div", "divide", "true_divide", "copy", "masked_fill",
                          "masked_fill_into", "<lambda>"))
-_NAMED = frozenset(("fill", "index_add", "zero"))
+_NAMED = frozenset(("fill", "index_add", "zero", "scatter_add", "index_put"))
 
 
 def refuse_inplace(t, new, name=None):

@@ -431,15 +431,29 @@ def _complex_gemv(mat, vec, bias, beta=1, alpha=1):
     return out
 
 
-def dot(a, b):
-    """PyTorch's dot of two 1-d float vectors (MKL's sdot/ddot), or None."""
-    lib = _usable(a, b)
-    if lib is None or a.ndim != 1 or b.ndim != 1 or a.shape != b.shape:
+_DOTU = {_C64: "cblas_cdotu_sub", _C128: "cblas_zdotu_sub"}
+_DOTC = {_C64: "cblas_cdotc_sub", _C128: "cblas_zdotc_sub"}
+
+
+def dot(a, b, conj_first=False):
+    """PyTorch's dot of two 1-d float or complex vectors (MKL's sdot/ddot, cdotu/zdotu; with conj_first, vdot's
+    cdotc/zdotc, the first vector conjugated), or None."""
+    complex_ = a.dtype in _DOTU and b.dtype == a.dtype
+    lib = _load() if complex_ else _usable(a, b)
+    if lib is None or a.ndim != 1 or b.ndim != 1 or a.shape != b.shape or (conj_first and not complex_):
         return None
     ia, ib = _strides(a)[0], _strides(b)[0]
     if ia <= 0 or ib <= 0:
         return None
+    if a.shape[0] == 1:   # ATen passes increments of 1 for a single term (MKL's strided path rounds otherwise)
+        ia = ib = 1
     _threads(lib)
+    if complex_:   # (the result through a pointer: ATen's dot/vdot for complex call the _sub forms)
+        out = np.zeros(1, a.dtype)
+        getattr(lib, (_DOTC if conj_first else _DOTU)[a.dtype])(
+            a.shape[0], ctypes.c_void_p(a.ctypes.data), ia, ctypes.c_void_p(b.ctypes.data), ib,
+            ctypes.c_void_p(out.ctypes.data))
+        return out[0]
     fn = lib.cblas_sdot if a.dtype == np.float32 else lib.cblas_ddot
     return a.dtype.type(fn(a.shape[0], ctypes.c_void_p(a.ctypes.data), ia, ctypes.c_void_p(b.ctypes.data), ib))
 

@@ -249,7 +249,9 @@ def fma32(a, b, c):
 
 def fma64(a, b, c):
     """fma(a, b, c) of float64 arrays of one shape (C-contiguous) or single values; None otherwise."""
-    return _fma(LIB.am_fma64, np.float64, *(np.ascontiguousarray(v, np.float64) for v in (a, b, c)))
+    # (ascontiguousarray makes a 0-d array 1-d: a single value stays 0-d, so the result has the operands' shape)
+    return _fma(LIB.am_fma64, np.float64, *(np.ascontiguousarray(v, np.float64) if np.ndim(v) else
+                                            np.asarray(v, np.float64) for v in (a, b, c)))
 
 
 def _fma(kernel, dtype, a, b, c):

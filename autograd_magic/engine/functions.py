@@ -11,6 +11,7 @@ import numpy as np
 
 from . import arg_parser, argcheck, barebones, batching, dtypes, function_signatures, method_signatures
 from . import half as _half
+from . import overlap as _overlap
 from . import memory_format as formats
 from .autograd import GRAD_MODE
 from .fperror import quiet
@@ -430,6 +431,8 @@ def _logical_fn(ufunc):
         b = other._data if isinstance(other, TensorBase) else other
         if barebones.among(input._data, b):   # (the kernel runs in the common dtype: its promotion error first)
             barebones.refuse(f"{ufunc.__name__}_cpu", dtypes.result_type((input, other)).np)
+        if out is not None:   # (the kernel's refusal of an out overlapping an input)
+            _overlap.check_inputs(out._data, ufunc.__name__, (input, other), {}, TensorBase)
         result = wrap(np.asarray(ufunc(input._data, b)))
         return result if out is None else write_out(result, out, ufunc.__name__)  # never differentiable
     fn.__name__ = ufunc.__name__
@@ -937,6 +940,8 @@ def with_out(fn, name=None, bool_out=False, check=None):
         if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in args):
             if name not in _OUT_NOT_DIFFERENTIABLE:
                 raise RuntimeError(_OUT_GRAD.format(_OUT_GRAD_NAMES.get(name, name)))
+        # (the kernel's refusal of an out overlapping an input: before its shape and dtype checks)
+        _overlap.check_inputs(out._data, name, args, kwargs, TensorBase)
         result = fn(*args, **kwargs)
         if check is not None and isinstance(result, TensorBase):
             if getattr(check, "with_args", False):
@@ -1030,6 +1035,7 @@ def with_pair_out(fn, name=None, errors="c10"):
             raise TypeError(f"expected tuple of 2 elements but got {len(out)}")
         if GRAD_MODE.enabled and builtin_any(isinstance(a, TensorBase) and a._rg for a in (*args, *out)):
             raise RuntimeError(_OUT_GRAD.format(name))
+        _overlap.check_inputs(out[0]._data, name, args, kwargs, TensorBase)   # (sort's values out over its input)
         result = fn(*args, **kwargs)
         checks = tuple(zip(out, result, (wrong_values, wrong_indices)))
         for t, r, wrong in checks if errors in _PAIR_CHECKED_FIRST else ():

@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, batching, dtypes
+from . import argcheck, batching, dtypes, overlap as _overlap
 from .autograd import GRAD_MODE
 from .inplace import copy_, fill_
 from .argcheck import user_level
@@ -488,6 +488,28 @@ def setitem(t, key, value):
         raise
 
 
+def _check_value_overlap(d, k, value, basic):
+    """PyTorch's refusal of a value tensor that shares memory with where it is written: a basic key's t[key] =
+    value is t[key].copy_(value) (the value, its leading 1s dropped, expanded to t[key]: a partial overlap
+    refused, ``a[1:] = a[:-1]``); an advanced key's is index_put_, which refuses any overlap of the value with t."""
+    if basic:
+        try:
+            target = d[k]
+        except (IndexError, ValueError, TypeError):
+            return   # (the write's own error follows)
+        src = value if value.shape == target.shape else _without_leading_ones(value)
+        if src.ndim == 0:
+            return   # (a fill)
+        try:
+            src = np.broadcast_to(src, target.shape)
+        except ValueError:
+            return
+        if _overlap.partial_overlap(target, src):
+            raise RuntimeError(_overlap.PARTIAL_OVERLAP)
+    elif _overlap.any_overlap(d, _without_leading_ones(value)):
+        raise RuntimeError(_overlap.PARTIAL_OVERLAP)
+
+
 def _refuse_misfit(t, key, value):
     """PyTorch's error for a value whose shape does not fit t[key] (returns when it fits): its leading 1s left out,
     the value is expanded to a basic index's result (expand's messages), or broadcast to an advanced index's."""
@@ -534,7 +556,11 @@ def _setitem(t, key, value):
             v._data.ndim == 0 and len(key) == 1 and getattr(key[0], "dtype", None) == np.bool_):   # (masked_fill)
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got {t.dtype.scalar_name} "
                            f"for the destination and {v.dtype.scalar_name} for the source.")
+    shared = v is not None and v._data.ndim and (t._data.base is not None or v._data.base is not None
+                                                  or v._data is t._data)
     if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
+        if shared:
+            _check_value_overlap(t._data, k, v._data, _is_basic(key))
         if (0 in t._data.strides or not t._data.flags.writeable) and _shares_memory(t._data) and writeable_window(t):
             _expanded_write(t, key, k, v)
         t._data[k] = real_if_complex(_without_leading_ones(v._data), t._data.dtype, 4) if v is not None else value
@@ -558,6 +584,8 @@ def _setitem(t, key, value):
     if t._custom_view is not None and t._rg and _is_basic(key) and _last_view(key):
         raise RuntimeError(_CUSTOM_VIEW_INPLACE.format(0, _last_view(key)))
     check_inplace(t)
+    if shared:   # (after autograd's checks, as the kernel's)
+        _check_value_overlap(t._data, k, v._data, _is_basic(key))
     if v is None:
         v = wrap(np.asarray(value, dtype=t._data.dtype))
     elif v._data.dtype != t._data.dtype:
@@ -739,7 +767,8 @@ def _check_put_shape(input, k, values):
 def index_put_(input, indices, values, accumulate=False, _method=False):
     if not isinstance(values, TensorBase) or accumulate.__class__ is not bool:   # (the parser's TypeError)
         index_put(input, indices, values, accumulate, "index_put_", _method)
-    return inplace(lambda old, v: index_put(old, indices, v, accumulate, "index_put_", _method), input, values)
+    return inplace(_overlap.named("index_put", lambda old, v: index_put(old, indices, v, accumulate, "index_put_", _method)),
+                   input, values)
 
 
 def _whole(key, shape):

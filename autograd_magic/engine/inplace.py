@@ -2,7 +2,7 @@
 writes new data into the same array and bumps the version, is tensor.inplace)."""
 import numpy as np
 
-from . import dtypes
+from . import dtypes, overlap as _overlap
 from .optable import OPS
 from . import dispatch as _dispatch
 from .autograd import GRAD_MODE
@@ -59,8 +59,8 @@ def copy_(t, src):
     if not isinstance(src, TensorBase):
         src = wrap(np.asarray(src))
     elif src._data.__class__ is np.ndarray and t._data.__class__ is np.ndarray:
-        if _partial_overlap(t._data, src._data):
-            raise RuntimeError(_PARTIAL_OVERLAP)
+        if _partial_overlap(t._data, src._data) and not (GRAD_MODE.enabled and (t._rg or src._rg)):
+            raise RuntimeError(_PARTIAL_OVERLAP)   # (when autograd records, inplace() refuses it after its checks)
         a, d = src._data, t._data
         if (a.shape == d.shape and a.dtype == d.dtype and writes_plainly(t)
                 and (d.flags.c_contiguous or d.flags.f_contiguous)
@@ -83,33 +83,8 @@ def copy_(t, src):
     return inplace(copy, t, src)
 
 
-_PARTIAL_OVERLAP = ("unsupported operation: some elements of the input tensor and the written-to tensor refer to a "
-                    "single memory location. Please clone() the tensor before performing the operation.")
-
-
-def _partial_overlap(a, b):
-    """ATen's get_overlap_status(a, b) is Partial: both dense without gaps (any order of dims), their byte ranges
-    intersect, and they are not the same elements (same range and strides: a copy onto itself is allowed).
-    Arrays with gaps or with a negative stride are "too hard" to tell there: no error."""
-    if not np.may_share_memory(a, b) or not a.size or not b.size or not (_dense(a) and _dense(b)):
-        return False   # (may_share_memory: numpy's bounds check, a tenth of reading both addresses below)
-    a0, b0 = a.__array_interface__["data"][0], b.__array_interface__["data"][0]
-    a1, b1 = a0 + a.nbytes, b0 + b.nbytes
-    if a0 == b0 and a1 == b1:
-        return a.strides != b.strides and a.size > 1
-    return a0 < b1 and b0 < a1
-
-
-def _dense(a):
-    """The elements fill one block of memory without gaps or repeats (a permutation of a contiguous array)."""
-    if a.flags.c_contiguous or a.flags.f_contiguous:
-        return True
-    step = a.itemsize
-    for stride, n in sorted((st, n) for st, n in zip(a.strides, a.shape) if n != 1):
-        if stride != step:
-            return False
-        step *= n
-    return True
+_PARTIAL_OVERLAP = _overlap.PARTIAL_OVERLAP
+_partial_overlap = _overlap.partial_overlap   # (ATen's get_overlap_status is Partial: engine/overlap.py)
 
 
 # The out-of-place steps of fill_(tensor) and copy_, named as the ops (vmap's refusal of a batched value written in

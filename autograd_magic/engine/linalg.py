@@ -2,7 +2,7 @@
 mv, dot, bmm, addmm, outer, with PyTorch's messages for mismatched shapes and dtypes."""
 import numpy as np
 
-from . import autocast as _ac, batching, dtypes, mkl_order
+from . import autocast as _ac, batching, blas, dtypes, mkl_order
 from .ops import transposed
 from .ops_attn import bmm_dtypes, bmm_shapes
 from .optable import OPS
@@ -184,6 +184,11 @@ def vdot(input, other):
     if input._data.ndim != 1 or other._data.ndim != 1:
         raise RuntimeError(f"1D tensors expected, but got {input._data.ndim}D and {other._data.ndim}D tensors")
     out = dot(input.conj(), other)
+    a, b = input._data, other._data
+    if a.dtype.kind == "c" and not input.is_conj() and not other.is_conj():   # ATen calls cdotc/zdotc: MKL's
+        got = blas.dot(a, b, conj_first=True)   # conjugating product, not dotu of the conjugate (other bits)
+        if got is not None:
+            return apply(OPS["vdot"], (input, other), data=np.asarray(got))
     return apply(OPS["vdot"], (input, other), data=out._data)
 
 

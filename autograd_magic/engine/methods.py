@@ -7,7 +7,7 @@ import numpy as np
 
 from . import composed as C
 from . import arg_parser, argcheck, batching, creation, dtypes, exercise_fns, extras, grad, numeric_fns, numpy_interop, quantized, random
-from . import memory_format as formats, renorm, view_scatter
+from . import memory_format as formats, overlap as _overlap, renorm, view_scatter
 from . import ops_complex, random_samplers, real_dtype, sparse_methods, structured_inplace
 from . import functions as F
 from . import indexing as IX
@@ -296,7 +296,8 @@ def _iop_plain(name, ufunc):
             a, b = self._data, other._data
             if (a.dtype is b.dtype and a.shape == b.shape and a.dtype.kind == "f" and a.flags.writeable
                     and not (GRAD_MODE.enabled and (self._rg or other._rg))
-                    and self._fwt is None and other._fwt is None and other._bt is None):
+                    and self._fwt is None and other._fwt is None and other._bt is None
+                    and (a.base is None and b.base is None or not _overlap.partial_overlap(a, b))):
                 ufunc(a, b, out=a)
                 self._vbox[0] += 1
                 return self
@@ -355,8 +356,9 @@ _norm.__qualname__ = "Tensor.norm"  # PyTorch's Python-level method: its TypeErr
 
 def _scatter_inplace(fn):
     def method(self, dim, index, src=None, *, value=None, reduce=None):
-        return inplace(lambda t, s: fn(t, dim, index, s, value=value, reduce=reduce) if s is not None or value
-                       is not None else fn(t, dim, index, value=value, reduce=reduce), self, src)
+        return inplace(_overlap.named("scatter", lambda t, s: fn(t, dim, index, s, value=value, reduce=reduce)
+                                      if s is not None or value is not None
+                                      else fn(t, dim, index, value=value, reduce=reduce)), self, src)
     return method
 
 
@@ -429,7 +431,7 @@ _BINDINGS = {
     "split": S.split_method, "chunk": S.chunk, "unbind": S.unbind, "diag": IX.diag, "diagonal": IX.diagonal,
     "trace": IX.trace, "gather": IX.gather, "scatter": IX.scatter, "scatter_add": IX.scatter_add,
     "scatter_": _scatter_inplace(IX.scatter),
-    "scatter_add_": lambda s, dim, index, src: inplace(lambda t, v: IX.scatter_add(t, dim, index, v), s, src),
+    "scatter_add_": lambda s, dim, index, src: inplace(_overlap.named("scatter_add", lambda t, v: IX.scatter_add(t, dim, index, v)), s, src),
     "index_select": IX.index_select, "masked_select": IX.masked_select, "flip": IX.flip, "tril": IX.tril,
     "triu": IX.triu, "tril_": _named_inplace(IX.tril), "triu_": _named_inplace(IX.triu), "repeat": IX.repeat,
     "logical_and": F.without_out(F.logical_and), "logical_or": F.without_out(F.logical_or),

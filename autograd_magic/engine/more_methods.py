@@ -6,7 +6,7 @@ import numbers
 
 import numpy as np
 
-from . import batching, creation, determinism, dtypes, storage, strided
+from . import batching, creation, determinism, dtypes, overlap as _overlap, storage, strided
 from . import functions as F
 from . import indexing as IX
 from . import shaping as S
@@ -476,7 +476,7 @@ TENSOR_METHODS = {
     "index_add_": _index_add_inplace,
     "index_fill_": lambda s, dim, index, value: inplace(lambda t, *v: index_fill(t, dim, index, *(v or (value,))),
                                                        s, *((value,) if isinstance(value, TensorBase) else ())),
-    "index_copy_": lambda s, dim, index, source: inplace(lambda t, src: index_copy(t, dim, index, src), s, source),
+    "index_copy_": lambda s, dim, index, source: inplace(_overlap.named("index_copy", lambda t, src: index_copy(t, dim, index, src)), s, source),
     "sum_to_size": sum_to_size, "fill_diagonal_": fill_diagonal_,
     "register_post_accumulate_grad_hook": register_post_accumulate_grad_hook,
     **{n + "_": _compare_inplace(n) for n in ("eq", "ne", "lt", "le", "gt", "ge")},

@@ -11,7 +11,7 @@ from fractions import Fraction
 import numpy as np
 
 from . import bufpool, ckernels, libm, vec_kernels, xp as _xp
-from .random_kernels import _fma32
+from .random_kernels import _fma32, _fma64
 from .optable import defop
 
 _REAL = {np.dtype(np.complex64): np.dtype(np.float32), np.dtype(np.complex128): np.dtype(np.float64)}
@@ -172,13 +172,25 @@ def _parts(x, dt):
     return x.astype(_REAL[dt]), np.zeros((), _REAL[dt])
 
 
+def _broadcast_dense(x):
+    """Whether x is a C-contiguous array expanded along some dims (stride 0 there): an expanded gradient."""
+    step = x.itemsize
+    for n, st in zip(reversed(x.shape), reversed(x.strides)):
+        if st == 0 or n == 1:
+            continue
+        if st != step:
+            return False
+        step *= n
+    return True
+
+
 def _inner_loop(shape, operands):
     """(the length of the inner loop ATen's TensorIterator runs over an elementwise op's output: its trailing dims
     coalesced as the operands' strides allow; whether an operand is constant along it, ATen's loop for a scalar
     operand), or None for another layout than the C-contiguous one modelled here."""
     strides = []
-    for x in operands:   # element strides of each operand broadcast to the output, C-contiguous operands only
-        if x.ndim and not x.flags.c_contiguous:
+    for x in operands:   # element strides of each operand broadcast to the output, C-contiguous operands (or
+        if x.ndim and not x.flags.c_contiguous and not _broadcast_dense(x):   # such ones expanded) only
             return None
         own = [0] * (len(shape) - x.ndim) + [s // x.itemsize for s in x.strides]
         strides.append([0 if n == 1 and m != 1 else st for st, n, m in
@@ -244,9 +256,61 @@ def multiply(a, b, out=None):
 bufpool.POOLED_BINARY(multiply)   # (a float product still goes into a pooled array when big)
 
 
-def cabs(a):
-    """|z| as ATen computes it for complex tensors (hypot of the parts); np.abs of a real array."""
-    return np.hypot(a.real, a.imag) if a.dtype.kind == "c" else np.abs(a)
+def _sleef_hypot64(x, y):
+    """SLEEF's hypot_u05 for float64 as its FMA builds (AVX2, AVX-512) compute it: the quotient min/max as a
+    double-double, sqrt(1 + q^2) in double-double arithmetic with fused error terms, times max, the two halves
+    added; then the special values (0, nan, inf) selected."""
+    x, y = np.abs(x), np.abs(y)
+    lo, hi = np.minimum(x, y), np.maximum(x, y)
+    with np.errstate(all="ignore"):
+        tiny = hi < np.finfo(np.float64).tiny   # (subnormal operands scaled by 2**54 first)
+        n, d = np.where(tiny, lo * 2.0 ** 54, lo), np.where(tiny, hi * 2.0 ** 54, hi)
+        r = 1.0 / d   # double-double n / d (the parts' low halves are 0)
+        qh = n * r
+        ql = _fma64(qh, _fma64(-d, r, 1.0), _fma64(r, n, -qh) + 0.0)
+        sh = qh * qh   # q^2
+        sl = _fma64(qh + qh, ql, _fma64(qh, qh, -sh))
+        ah = sh + 1.0   # + 1 (two-sum of the high parts)
+        v = ah - sh
+        al = ((sh - (ah - v)) + (1.0 - v)) + sl
+        t = np.sqrt(ah + al)   # double-double sqrt: ((a + t*t) * (1/t)) / 2
+        th = t * t
+        tl = _fma64(t, t, -th)
+        bh = ah + th
+        v = bh - ah
+        bl = ((ah - (bh - v)) + (th - v)) + (al + tl)
+        rh = 1.0 / t
+        rl = rh * _fma64(-t, rh, 1.0)
+        ch = bh * rh
+        cl = _fma64(bh, rl, _fma64(bl, rh, _fma64(bh, rh, -ch)))
+        ch, cl = ch * 0.5, cl * 0.5
+        mh = ch * hi   # times max
+        ml = _fma64(cl, hi, _fma64(ch, hi, -mh))
+        out = mh + ml
+        out = np.where(np.isnan(out), np.inf, out)
+        out = np.where(lo == 0, hi, out)
+        out = np.where(np.isnan(x) | np.isnan(y), np.nan, out)
+        return np.where((x == np.inf) | (y == np.inf), np.inf, out)
+
+
+def cabs(a, step=4):
+    """|z| as ATen computes it for complex tensors: the C library's hypot of the parts, but for complex128 with
+    the AVX2 / AVX-512 kernels, whose vectorised loop runs SLEEF's hypot_u05 on the elements before each inner
+    loop's remainder (abs: in steps of 4 complex128 with either, measured; sgn passes its own step); np.abs of a
+    real array. (complex64: SLEEF's float hypot gives the C library's bits.)"""
+    if a.dtype.kind != "c":
+        return np.abs(a)
+    out = np.hypot(a.real, a.imag)
+    if a.dtype == np.complex128 and a.ndim and a.size and vec_kernels.capability() in ("avx512", "avx2"):
+        loop = _inner_loop(a.shape, (a,))
+        if loop is not None and loop[0] >= step:
+            inner = loop[0]
+            body = inner // step * step
+            if body == inner:
+                return _sleef_hypot64(a.real, a.imag).reshape(out.shape)
+            vector = _per_loop(np.arange(inner) < body, a.shape, inner)
+            out = np.where(vector, _sleef_hypot64(a.real, a.imag), out)
+    return out
 
 
 def real_pairs(a):
@@ -298,15 +362,15 @@ def _polar(r, theta):
 def csgn(z):
     """at::sgn of a complex array: z / |z|, 0 at 0. ATen's vectorised loop (two vectors a step: 16 complex64 or 8
     complex128 with AVX-512, half that with AVX2) divides each part by |z|; the elements past the last such step
-    of each inner loop go through c10's complex quotient by |z| + 0i, numpy's here (measured: both bit for bit,
-    but for SLEEF's float64 hypot in ~1% of complex128 values)."""
-    a = cabs(z)
+    of each inner loop go through c10's complex quotient by |z| + 0i (with the C library's hypot), numpy's here
+    (measured: bit for bit; the vectors' |z| is SLEEF's hypot, see cabs)."""
+    cap = vec_kernels.capability()
+    step = (16 if z.dtype == np.complex64 else 8) // (1 if cap == "avx512" else 2)
+    a = cabs(z, step)
     with np.errstate(invalid="ignore", divide="ignore"):
         out = np.where(a == 0, 0, z / np.where(a == 0, 1, a)).astype(z.dtype)
-        cap = vec_kernels.capability()
         if z.ndim and z.size and cap in ("avx512", "avx2"):
             loop = _inner_loop(z.shape, (z,))
-            step = (16 if z.dtype == np.complex64 else 8) // (1 if cap == "avx512" else 2)
             if loop is not None and loop[0] >= step:
                 inner = loop[0]
                 vector = _per_loop(np.arange(inner) < inner // step * step, z.shape, inner)

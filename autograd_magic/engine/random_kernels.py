@@ -18,9 +18,16 @@ def _exact_fma(r, a, b, c, hard):
     a, b, c = (np.broadcast_to(v, r.shape) for v in (a, b, c))
     for i in zip(*np.nonzero(hard & np.isfinite(a) & np.isfinite(b) & np.isfinite(c))):
         exact = Fraction(float(a[i])) * Fraction(float(b[i])) + Fraction(float(c[i]))
-        if exact == 0:                             # numpy already has the IEEE sign of zero
+        if exact == 0:   # an exact zero sum: numpy has the IEEE sign of zero, but not when the split overflowed
+            if not np.isnan(r[i]):
+                continue
+            r[i] = 0.0   # (+0: a nonzero product cancelled by c, round to nearest)
             continue
-        f = r.dtype.type(float(exact))
+        try:
+            f = r.dtype.type(float(exact))
+        except OverflowError:                      # beyond the largest double: the rounded value is inf
+            r[i] = np.inf if exact > 0 else -np.inf
+            continue
         near = (np.nextafter(f, -np.inf), f, np.nextafter(f, np.inf))   # undo a double rounding
         r[i] = min(near, key=lambda v: (abs(Fraction(float(v)) - exact), int(v.view(
             np.int32 if r.dtype == _F32 else np.int64)) & 1))
@@ -67,6 +74,10 @@ def _fma64(a, b, c):
     """Correctly rounded float64 a*b+c (Boldo & Melquiond: exact product, sum rounded to odd);
     products near underflow or overflow, where the splitting fails, are redone exactly."""
     a, b, c = (np.asarray(v, _F64) for v in (a, b, c))
+    if ckernels.LIB is not None:   # the C library's fma: the same correctly rounded value in one call
+        out = ckernels.fma64(a, b, c)
+        if out is not None:
+            return out
     uh, split = a * b, 134217729.0              # 2**27 + 1: Veltkamp split
     ah = split * a - (split * a - a)
     bh = split * b - (split * b - b)

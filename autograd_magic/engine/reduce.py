@@ -155,7 +155,8 @@ def full_sum(a):
     threads: then the order depends on the thread count, and numpy's pairwise sum is as close as any)."""
     if a.dtype.kind in "fc" and a.dtype.itemsize >= 4 and 0 < a.size <= 32768 and dense(a):
         flat = a.ravel(order="K")
-        if flat.size < _ILP:  # (0 + x0) + x1 + x2: numpy's loop adds in that order too
+        if flat.size < min(_ILP, _lanes(flat.dtype)):   # (0 + x0) + x1 + x2: numpy's loop adds in that order
+            # too (3 complex128 fill a 2-lane vector and a tail: (x2 + x0) + x1, _small_sum's order)
             return np.add.reduce(flat) + a.dtype.type(0)
         if flat.size < 64 and (ckernels.LIB is None or flat.dtype.kind == "c"):   # (the C kernel's call is
             return _small_sum(flat)   # ~0.2 us through the extension: cheaper than numpy scalars at any size)

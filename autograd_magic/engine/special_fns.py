@@ -1,5 +1,5 @@
 """Special functions as PyTorch 2.13's CPU kernels compute them (ATen's Math.h and Distributions.h, Cephes' and
-TensorFlow's formulas): lgamma (the C library's), digamma, trigamma, polygamma, i0 (torch.kaiser_window), and the
+TensorFlow's formulas): lgamma (SLEEF's, the C library's with 'default'), digamma, trigamma, polygamma, i0 (torch.kaiser_window), and the
 reparameterized gradients of Gamma and Dirichlet draws (_standard_gamma_grad, _dirichlet_grad).
 
 Array functions work on float32 or float64 numpy arrays in that dtype (float32 steps on float32 arrays, as the C
@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 
+from . import sleef_gamma, vec_kernels
 from .random_kernels import _fma32, _fma64
 from .random_samplers import cfunction
 
@@ -36,12 +37,16 @@ def _logf(x):
 
 
 def lgamma(x):
-    """std::lgamma per element. For float32 the double lgamma rounded to float: PyTorch's kernel (SLEEF's lgammaf,
-    also for 0-d and strided tensors) is that value for ~99% of arguments, the C library's lgammaf for ~65% only
-    (glibc's float version is off by 1 ulp often, which shows in sums such as Multinomial.entropy)."""
+    """torch.lgamma's kernel per element: SLEEF's lgamma_u1 (ATen's Vectorized<T>::lgamma, which its vml kernel maps
+    over every element whatever the layout, 0-d tensors too) with the avx2 / avx512 capabilities; with 'default'
+    the C library's std::lgamma (lgammaf for float32: glibc's float version, not the double one rounded)."""
+    if not x.size:
+        return x.copy()
+    if vec_kernels.capability() != "default" and x.dtype in (_F32, _F64):
+        return sleef_gamma.lgamma(x)
     if x.dtype == _F32:
-        return np.asarray(_lgamma_f64(x)).astype(_F32) if x.size else x.copy()
-    return np.asarray(_lgamma_f64(x)).astype(x.dtype) if x.size else x.copy()
+        return np.asarray(np.frompyfunc(_C["lgammaf"], 1, 1)(x)).astype(_F32)
+    return np.asarray(_lgamma_f64(x)).astype(x.dtype)
 
 
 def _fused(t):

@@ -1188,6 +1188,7 @@ def _inplace(fn, t, args, kwargs, no_overlap):
     if not recording:
         if no_overlap:
             check_overlap(t)
+            _overlap.check_inputs(t._data, getattr(fn, "__name__", None), args, kwargs, TensorBase)
         plain = wrap(t._data)
         if t._fwt is not None:
             plain._fwt = t._fwt
@@ -1201,6 +1202,7 @@ def _inplace(fn, t, args, kwargs, no_overlap):
                            + _MULTI_VIEW_INPLACE[_MULTI_VIEW_INPLACE.index(" This view"):])
     if no_overlap:
         check_overlap(t)
+        _overlap.check_inputs(t._data, getattr(fn, "__name__", None), args, kwargs, TensorBase)
     # The op may save its input for backward: give it the value from before the write.
     old = _before_write(t)
     if t._fwt is not None:
