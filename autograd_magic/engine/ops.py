@@ -622,16 +622,21 @@ def _dot(a, b):
 def vdot_vjp(xp, grad, saved, consts, needs):
     """vdot(a, b) = sum(conj(a) b): conj(grad) b to a, grad a to b (dot's gradient for real vectors)."""
     a, b = saved
-    if xp.is_numpy and a.dtype.kind == "c":   # (ATen's complex products: a 0-d gradient in its scalar loop)
+    if xp.is_numpy and _complex_pair(a, b):   # (ATen's complex products: a 0-d gradient in its scalar loop)
         return (complex_multiply(cj(grad), b) if needs[0] else None), (complex_multiply(grad, a) if needs[1] else None)
     return (cj(grad) * b if needs[0] else None), (grad * a if needs[1] else None)
+
+
+def _complex_pair(a, b):
+    """Is either saved factor complex? (one is None when its partner wants no gradient: save_if)"""
+    return (a is not None and a.dtype.kind == "c") or (b is not None and b.dtype.kind == "c")
 
 
 @defop("dot", "DotBackward0", _dot, saves=(0, 1), save_if={0: 1, 1: 0})
 def dot_vjp(xp, grad, saved, consts, needs):
     a, b = saved
     a, b = cj(a), cj(b)
-    if xp.is_numpy and a.dtype.kind == "c":   # (ATen's complex products: a 0-d gradient in its scalar loop)
+    if xp.is_numpy and _complex_pair(a, b):   # (ATen's complex products: a 0-d gradient in its scalar loop)
         return (complex_multiply(grad, b) if needs[0] else None), (complex_multiply(grad, a) if needs[1] else None)
     return (grad * b if needs[0] else None), (grad * a if needs[1] else None)
 
