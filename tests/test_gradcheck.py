@@ -223,6 +223,16 @@ NO_DERIVATIVE = {"multilabel_margin_loss_backward": (
                  "_pdist_backward": (lambda a: torch.autograd.grad(torch.pdist(a.view(3, 1)).sum(), a,
                                                                    create_graph=True)[0],
                                      "the derivative for '_pdist_backward' is not implemented"),
+                 "_embedding_bag_backward": (lambda a: torch.autograd.grad(
+                                                 torch.nn.functional.embedding_bag(
+                                                     torch.tensor([0, 2, 1]), a.view(3, 1), torch.tensor([0, 1]),
+                                                     mode="sum").pow(2).sum(), a, create_graph=True)[0],
+                                             "the derivative for '_embedding_bag_backward' is not implemented"),
+                 "_embedding_bag_per_sample_weights_backward": (
+                     lambda a: torch.autograd.grad(torch.nn.functional.embedding_bag(
+                         torch.tensor([0, 2, 1]), torch.ones(3, 2, dtype=torch.float64), torch.tensor([0, 1]),
+                         mode="sum", per_sample_weights=a).pow(2).sum(), a, create_graph=True)[0],
+                     "derivative for aten::_embedding_bag_per_sample_weights_backward is not implemented"),
                  "unique_dim": (lambda a: torch.unique(a.view(3, 1), dim=0),
                                 "the derivative for 'unique_dim' is not implemented"),
                  "unique_consecutive": (lambda a: torch.unique_consecutive(a),

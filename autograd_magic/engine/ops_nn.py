@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from . import act_kernels, libm, onednn_kernels, selection, vec_kernels
+from . import act_kernels, libm, onednn_kernels, vec_kernels
 from .backward_nodes import loss_backward
 from .ops import _reduce, _reduce_back
 from .ops_act_backward import elu_backward
@@ -15,7 +15,6 @@ from .optable import OPS, defop
 from .sparse_grad import from_entries
 from .dtypes import scalar_name
 from .xp import NumpyXP, rounded_f32
-from .random_kernels import _fma32, _fma64
 
 _expm1 = rounded_f32(np.expm1)  # float32 expm1 rounded once: agrees with PyTorch's far more often than numpy's
 
@@ -303,87 +302,6 @@ def embedding_dense_backward_vjp(xp, grad, saved, consts, needs):
     if padding_idx is not None and (flat == padding_idx).any():
         rows = rows * xp.wrap((flat != padding_idx).astype((grad if xp.is_numpy else grad._data).dtype)[:, None])
     return (xp.reshape(rows, tuple(idx.shape) + (consts[2][1],)),)
-
-
-def _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale, argmax_out=None):
-    """Each bag's rows of w summed (times per_sample_weights or 1/count: scale), or their elementwise maximum
-    (argmax_out, when given, receives the row each maximum came from); an empty bag gives zeros."""
-    out = np.zeros((n_bags, w.shape[1]), w.dtype)
-    if mode == "max":
-        best = np.full((n_bags, w.shape[1]), -np.inf, w.dtype)
-        np.maximum.at(best, bag, w[idx])
-        # the first row of each bag reaching its maximum, as ATen's forward scan: the least position that hits
-        position = np.where(w[idx] == best[bag], np.arange(idx.size)[:, None], idx.size)
-        first = np.full((n_bags, w.shape[1]), idx.size, np.int64)
-        np.minimum.at(first, bag, position)
-        found = first < idx.size
-        rows = np.where(found, np.append(idx, -1)[first], -1)
-        out[found] = best[found]
-        if argmax_out is not None:
-            argmax_out.append(rows)
-        return out
-    if mode == "mean":   # ATen: each bag's rows added in order, then the sum divided by the bag's size
-        np.add.at(out, bag, w[idx])
-        size = np.ones(n_bags, w.dtype)   # (the sizes F.embedding_bag counted, each index's scale being 1 / size)
-        size[bag] = np.rint(1 / scale.astype(np.float64))
-        return out / size[:, None]
-    np.add.at(out, bag, w[idx] * scale[:, None])
-    return out
-
-
-@defop("_embedding_bag", "EmbeddingBagBackward0",
-       lambda w, psw, idx, bag, n_bags, mode, scale, rows, shape, sparse=False, psw_grad=None:
-       _embedding_bag_fwd(w, idx, bag, n_bags, mode, scale), saves=(0,), save_if={0: 1})
-def embedding_bag_vjp(xp, grad, saved, consts, needs):
-    """sum / mean: each index's row gets its bag's gradient times its scale; max: each element goes to the row its
-    maximum came from. per_sample_weights (the second input, in sum mode): each index's weight gets the dot product
-    of its bag's gradient with its row; padding_idx's entries get 0 (psw_grad: the indices, their bags, their
-    positions in the input and the weights' shape)."""
-    idx, bag, n_bags, mode, scale, rows, shape = consts[:7]
-    if mode == "max":
-        found = rows >= 0
-        b, d = np.nonzero(found)
-        picked = xp.take(grad, (b, d))
-        return (xp.scatter(picked, shape, (rows[found], d), True, "index_backward"), None)
-    gw = gp = None
-    if needs[1]:
-        pidx, pbag, pos, psw_shape = consts[8]
-        dots = xp.sum(xp.take(grad, (pbag,)) * xp.take(saved[0], (pidx,)), (1,))
-        gp = xp.reshape(xp.scatter(dots, (math.prod(psw_shape),), (pos,), True, "index_backward"), psw_shape)
-    if needs[0]:
-        weighted = xp.take(grad, (bag,)) * xp.wrap(scale[:, None])   # scale: the weight's dtype (F.embedding_bag)
-        if len(consts) > 7 and consts[7] and xp.is_numpy:   # sparse=True (ATen's _embedding_bag_sparse_backward)
-            gw = sparse_rows(weighted, idx, None, shape)
-        elif xp.is_numpy and grad.dtype in (np.float32, np.float64):
-            gw = _embedding_bag_axpy(grad, idx, bag, scale, shape)
-        else:
-            gw = xp.scatter(weighted, shape, (idx,), True, "index_backward")
-    return gw, gp
-
-
-_RADIX_MIN = 32768   # (ordering._RADIX_MIN: from this length ATen sorts int64 indices with a stable radix sort)
-
-
-def _embedding_bag_axpy(grad, idx, bag, scale, shape):
-    """ATen's _embedding_bag_dense_backward_cpu_sum_mean: the indices sorted by indices.sort() (std::sort's order
-    among ties), each one's row gets axpy(scale, its bag's gradient) in that order, a fused multiply-add per
-    element (MKL's axpy)."""
-    gw = np.zeros(shape, grad.dtype)
-    fma = _fma32 if grad.dtype == np.float32 else _fma64
-    if 16 < idx.size < _RADIX_MIN:   # (insertion sort up to 16, fbgemm's stable radix sort from 32768: stable)
-        order = selection.sort_indices(np.asarray(idx, np.int64), False)
-    else:
-        order = np.argsort(idx, kind="stable")
-    ranks = np.empty(idx.size, np.int64)
-    if idx.size:   # each position's rank among the positions of its index (sorted order)
-        sorted_idx = idx[order]
-        starts = np.r_[0, np.nonzero(np.diff(sorted_idx))[0] + 1]
-        ranks[order] = np.arange(idx.size) - np.repeat(starts, np.diff(np.r_[starts, idx.size]))
-    for k in range(int(ranks.max()) + 1 if idx.size else 0):
-        at = np.nonzero(ranks == k)[0]   # distinct indices: their k-th contributions in one step
-        rows = idx[at]
-        gw[rows] = fma(scale[at, None].astype(grad.dtype), grad[bag[at]], gw[rows]).astype(grad.dtype)
-    return gw
 
 
 def sparse_rows(rows, flat, padding_idx, shape):

@@ -17,6 +17,7 @@ import numpy as np
 from . import argcheck, bf16 as _bf16, bufpool, dtypes, memory_format as _formats, overlap as _overlap
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
+from . import ops_embedding_bag  # noqa: F401
 from . import ops_act_backward  # noqa: F401  (activations' backward functions: their double-backward nodes)
 from . import backward_nodes  # noqa: F401  (losses' backward functions: their double-backward nodes)
 from . import ops_attn, ops_linalg, ops_more, ops_pad, ops_pool, ops_resample, ops_tensor  # noqa: F401

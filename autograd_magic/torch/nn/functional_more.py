@@ -10,13 +10,14 @@ from ...engine import dtypes
 from ...engine.arg_parser import parsed
 from ...engine.creation import ones_like
 from ...engine.function_signatures import SIGNATURES
-from ...engine.ops_nn import _embedding_bag_fwd as _embedding_bag_data
+from ...engine.ops_embedding_bag import _embedding_bag_fwd as _embedding_bag_data, aten_sort_order
 from ...engine.ops_pool import pool_geometry
 from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply, warn_once
 from ..grad_mode import no_grad as _no_grad
 from ._args import bool_arg, float_arg, index_dtype, tensor_arg
+from .functional_bag_checks import check_indices, check_offsets, freq_scale, offset2bag
 from . import functional_pool as FP
 from .functional_loss import _legacy_reduction
 
@@ -234,33 +235,6 @@ def embedding_renorm_checked(weight, indices, max_norm, norm_type):
     return embedding_renorm_(weight, indices._data, float(max_norm), float(norm_type))
 
 
-def _check_offsets(offsets, n, common):
-    """ATen's checks of a 1-d input's offsets: the first bag starts at 0, the last within the input."""
-    starts = offsets._data.astype(np.int64)
-    if starts.size and starts[0] != 0:
-        raise RuntimeError("offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from "
-                           f"position 0. However, got {starts[0]}\n[ torch.{common.scalar_name}Tensor{{}} ]")
-    if starts.size and starts[-1] > n:
-        raise RuntimeError(f"offsets[-1] can not be greater than input's length {n} but got offsets[-1] of "
-                           f"{starts[-1]}")
-
-
-def _check_bag_indices(idx, bag, weight, mode):
-    """An index outside the weight's rows, with the message of the kernel that meets it: float32 sums and means
-    (fbgemm) name it when it is in the first bag, and fail on an internal check past it; the others name it."""
-    bad = np.flatnonzero((idx < 0) | (idx >= weight.shape[0]))
-    if not bad.size:
-        return
-    i = bad[0]
-    if mode == "max" or weight._data.dtype != np.float32:
-        raise RuntimeError(f"embedding_bag: Expected idx >= 0 && idx < num_embeddings but found idx to be {idx[i]}")
-    if bag[i] == 0:
-        raise RuntimeError(f"Index {i} of input takes value {idx[i]} which is not in the valid range "
-                           f"[0, {weight.shape[0]})")
-    raise RuntimeError("Expected i < index_size to be true, but got false.  (Could this error message be improved?  "
-                       "If so, please report an enhancement request to PyTorch.)")
-
-
 def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale_grad_by_freq=False, mode="mean",
                   sparse=False, per_sample_weights=None, include_last_offset=False, padding_idx=None):
     """Each bag's embeddings reduced (sum, mean or max): bags are the rows of a 2-d input, or the slices of a 1-d
@@ -291,6 +265,7 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         if input._data.dtype == np.bool_:   # (PyTorch makes the offsets with arange in the input's dtype)
             raise NotImplementedError('"arange_cpu" not implemented for \'Bool\'')
         n_bags, per = idx.shape
+        bounds = np.arange(n_bags + 1) * per
         bag = np.repeat(np.arange(n_bags), per)
         idx = idx.reshape(-1)
         if per_sample_weights is not None:   # (flattened as the input: a ViewBackward0 before the bag's node)
@@ -301,10 +276,11 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         if offsets.ndim != 1:
             raise ValueError("offsets has to be a 1D Tensor")
         starts = offsets._data.astype(np.int64)
+        bounds = starts if include_last_offset else np.append(starts, idx.size)   # (fbgemm's offsets)
         if include_last_offset:   # (the last offset ends the last bag: the indices after it are in none)
             starts, end = starts[:-1], (min(int(starts[-1]), idx.size) if starts.size else idx.size)
         n_bags = starts.size
-        bag = np.searchsorted(starts, np.arange(idx.size), side="right") - 1
+        bag = offset2bag(starts, idx.size)
     else:
         raise ValueError(f"input has to be 1D or 2D Tensor, but got Tensor of dimension {input.ndim}")
     if mode == "max" and scale_grad_by_freq:
@@ -318,7 +294,7 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     if input.ndim == 1:   # (ATen takes the indices and the offsets in their common dtype)
         common = dtypes.result_type((input, offsets))
         index_dtype("embedding_bag", input if common == input.dtype else input.to(common))
-        _check_offsets(offsets, idx.size, common)
+        check_offsets(offsets, idx.size, common)
     else:
         index_dtype("embedding_bag", input)
     if per_sample_weights is not None and per_sample_weights._data.dtype != weight._data.dtype:
@@ -335,12 +311,12 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     every = idx, bag, pos
     if end < idx.size and fast:
         idx, bag, pos = idx[:end], bag[:end], pos[:end]
-    _check_bag_indices(every[0], every[1], weight, mode)
+    if input.ndim == 1 and (mode != "sum" or not fast) and ((starts < 0) | (starts > every[0].size)).any():
+        raise IndexError("index out of range in self")   # (offset2bag's index_add_ of ones at the offsets)
+    check_indices(every[0], weight, mode, bounds if fast else None)
     if max_norm is not None:
         embedding_renorm_(weight, idx, max_norm, norm_type)
-    if scale_grad_by_freq:
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: embedding_bag(scale_grad_by_freq="
-                                  "True) is not part of it")
+    full = every[0]   # (the indices the backward sees, padding_idx's too: scale_grad_by_freq counts them)
     if padding_idx is not None:
         if padding_idx < 0:
             padding_idx += weight.shape[0]
@@ -349,20 +325,29 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
         counted = bag
         every = tuple(a[every[0] != padding_idx] for a in every)
     dtype = weight._data.dtype
+    sizes = None
     if mode == "mean":
         counts = np.bincount(counted, minlength=n_bags)
-        scale = (1 / np.maximum(counts, 1)[bag]).astype(dtype)
+        sizes = np.maximum(counts, 1)[bag]
+        scale = (1 / sizes).astype(dtype)
     elif per_sample_weights is None:
         scale = np.ones(idx.size, dtype)
     else:
         scale = per_sample_weights._data.reshape(-1)[pos].astype(dtype)
     rows = []
-    data = _embedding_bag_data(weight._data, idx, bag, n_bags, mode, scale, rows)
+    data = _embedding_bag_data(weight._data, idx, bag, n_bags, mode, scale, rows, fast)
     # per_sample_weights is an input of the node (its gradient, in sum mode); without it a constant stands in
     psw, psw_grad = (0, None) if per_sample_weights is None else \
         (per_sample_weights, every + (tuple(per_sample_weights.shape),))
+    by_freq = freq_scale(full, idx, scale, sizes) if scale_grad_by_freq else None
+    order = None
+    if padding_idx is not None and idx.size != full.size:   # (ATen sorts every index, padding_idx's too)
+        kept = full != padding_idx
+        ranks = np.cumsum(kept) - 1
+        everything = aten_sort_order(full)
+        order = ranks[everything[kept[everything]]]
     return apply(OPS["_embedding_bag"], (weight, psw), idx, bag, n_bags, mode, scale, rows[0] if rows else None,
-                 tuple(weight.shape), bool(sparse), psw_grad, data=data)
+                 tuple(weight.shape), bool(sparse), psw_grad, by_freq, order, data=data)
 
 
 def adaptive_max_pool1d(input, output_size, return_indices=False):
