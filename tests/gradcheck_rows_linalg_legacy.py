@@ -29,4 +29,8 @@ ROWS_EXTRA.update({   # engine/ops_special.py
     "special_entr": [(lambda a: torch.special.entr(a), [_pos(2, 3)])],
     "special_xlog1py": [(lambda a, b: torch.special.xlog1py(a, b), [_B, _pos(3, 2)])],
     "add_scalar": [(lambda a: torch.special.ndtr(a), [_B])],
+    # (acosh's gradient under create_graph=True: ATen's rsqrt(self * self - 1), the - 1 a sub.Scalar)
+    # (the finite differences pass leaves that do not require grad: they are made to)
+    "sub_scalar": [(lambda a: torch.autograd.grad(torch.acosh(a if a.requires_grad else a.requires_grad_()).sum(), a,
+                                                  create_graph=True)[0], [_pos(2, 3) + 1.0])],
 })

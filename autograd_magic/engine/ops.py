@@ -41,7 +41,10 @@ def mul_vjp(xp, grad, saved, consts, needs):
         a, b = cj(a), cj(b)
     if xp.is_numpy:  # a big product goes into an array the engine reuses (bufpool)
         return (_times(grad, b) if b is not None else None), (_times(grad, a) if a is not None else None)
-    return (grad * b if b is not None else None), (grad * a if a is not None else None)
+    # create_graph: ATen's MulBackward0 computes the other input's gradient first, so its nodes come first in the
+    # graph (a lower sequence number, run later by the next backward pass: the order gradients are summed in)
+    gb = grad * a if a is not None else None
+    return (grad * b if b is not None else None), gb
 
 
 def _times(g, b):
@@ -73,7 +76,10 @@ def div_vjp(xp, grad, saved, consts, needs):
                 (complex_multiply(-grad, cdiv(cdiv(a, b), b)) if needs[1] else None)
     # PyTorch's div_tensor_other_backward: -grad * ((self / other) / other) (bit-identical; -grad * a / (b * b)
     # differs for ~half of float32 inputs)
-    return (grad / b if needs[0] else None), (-grad * ((a / b) / b) if needs[1] else None)
+    if xp.is_numpy:
+        return (grad / b if needs[0] else None), (-grad * ((a / b) / b) if needs[1] else None)
+    gb = -grad * ((a / b) / b) if needs[1] else None   # (the other input's first, as ATen's DivBackward0: see mul)
+    return (grad / b if needs[0] else None), gb
 
 
 # C++ backward formulas and composite losses divide/multiply by a number (div.Scalar, mul.Scalar): the number is
@@ -180,6 +186,13 @@ def pow_vjp(xp, grad, saved, consts, needs):
 def pow_tensor_vjp(xp, grad, saved, consts, needs):
     a, b, out = saved
     ga = gb = None
+    if not xp.is_numpy:   # ATen's pow_backward_exponent (made first, as its generated PowBackward1), then _self,
+        # with exponent - 1 a sub.Scalar (SubBackward1) and the grad outside the exponent's where
+        if needs[1]:
+            gb = grad * xp.where((a == 0) & (b >= 0), 0.0, out * xp.log(a))
+        if needs[0]:
+            ga = xp.where(b == 0, 0.0, grad * (b * a ** xp.call("sub_scalar", (b,), 1)))
+        return ga, gb
     if needs[0]:
         ga = xp.where(b == 0, 0.0, grad * (b * a ** (b - 1)))
     if needs[1]:
@@ -191,6 +204,8 @@ def pow_tensor_vjp(xp, grad, saved, consts, needs):
 def rpow_vjp(xp, grad, saved, consts, needs):
     out, = saved
     base = consts[0]
+    if not xp.is_numpy and base != 0:   # (result * log(base): a Scalar product, MulBackward1)
+        return (grad * xp.call("mul_scalar", (out,), float(np.log(base))),)
     return (grad * (out * float(np.log(base))) if base != 0 else grad * 0,)
 
 
@@ -272,6 +287,8 @@ def _log1p_sleef(a):
 
 @defop("log1p", "Log1PBackward0", _log1p_sleef, saves=(0,), api="log1p", promote="float", inplace=True)
 def log1p_vjp(xp, grad, saved, consts, needs):
+    if not xp.is_numpy:   # ATen's log1p_backward: grad / (self + 1), the + 1 add.Scalar (AddBackward1)
+        return (grad / xp.call("add_scalar", (saved[0],), 1),)
     return (grad / (saved[0] + 1),)
 
 
@@ -287,6 +304,8 @@ def log_vjp(xp, grad, saved, consts, needs):
 
 @defop("sqrt", "SqrtBackward0", _sqrt, saves=(-1,), api="sqrt", promote="float", inplace=True)
 def sqrt_vjp(xp, grad, saved, consts, needs):
+    if not xp.is_numpy:   # ATen's grad / (2 * result): the 2 * result is mul.Scalar (MulBackward1)
+        return (grad / xp.call("mul_scalar", (saved[0],), 2),)
     return (grad / (2 * saved[0]),)
 
 
@@ -303,6 +322,8 @@ def cos_vjp(xp, grad, saved, consts, needs):
 @defop("tan", "TanBackward0", vml_or(np.tan, "Tan"), saves=(-1,), api="tan", promote="float", inplace=True)
 def tan_vjp(xp, grad, saved, consts, needs):
     out = saved[0]
+    if not xp.is_numpy:   # ATen's grad * (1 + result.pow(2)): PowBackward0 under add.Scalar (AddBackward1)
+        return (grad * xp.call("add_scalar", (out ** 2,), 1),)
     return (grad * (1 + out * out),)
 
 
@@ -407,8 +428,10 @@ def _log_softmax_back(g, out, dim):
 def log_softmax_backward_vjp(xp, grad, saved, consts, needs):
     g, out = saved
     dim = consts[0]
-    e = xp.exp(out)
-    return grad - xp.sum(grad * e, (dim,), True), -grad * e * xp.sum(g, (dim,), True)
+    # ATen's formulas, each with its own output.exp(): grad - (grad * exp(output)).sum(dim, true) and
+    # (-grad_output.sum(dim, true) * exp(output)) * grad (products in that order: they round differently)
+    g_go = grad - xp.sum(grad * xp.exp(out), (dim,), True) if needs[0] else None
+    return g_go, (-xp.sum(g, (dim,), True) * xp.exp(out)) * grad if needs[1] else None
 
 
 def _sigmoid(a):

@@ -10,7 +10,7 @@ gradient can be differentiated again.
 """
 import numpy as np
 
-from . import lapack
+from . import lapack, vec_kernels
 from .dtypes import real_np
 from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, Saved, record_multi
 from .ops_complex import cj
@@ -18,6 +18,7 @@ from .ops_linalg_legacy import singular_diagonal, substitute
 from .ops_linalg_more import lu_factor_array, lu_solve_array
 from .ops_shape import _norm, norm_vjp
 from .optable import OPS, defop
+from .random_kernels import _fma32, _fma64
 from .reduce import dim_sum, torch_sum
 
 # ---------------------------------------------------------------- helpers for both array namespaces
@@ -546,13 +547,25 @@ def lstsq_vjp(xp, grads, saved, consts, needs):
     return (ga, gb)
 
 
-@defop("linalg_cross", "LinalgCrossBackward0", lambda a, b, dim: np.cross(a, b, axis=dim), saves=(0, 1))
+def _cross(a, b, dim):
+    """ATen's cross kernel: a[i] * b[j] - a[j] * b[i] per component, which the AVX2 / AVX-512 builds of that kernel
+    contract into fma(a[i], b[j], -(a[j] * b[i])) (the 'default' build does not: numpy's cross)."""
+    if a.dtype not in (np.float32, np.float64) or b.dtype != a.dtype or vec_kernels.capability() == "default":
+        return np.cross(a, b, axis=dim)
+    a, b = np.broadcast_arrays(a, b)
+    am, bm = np.moveaxis(a, dim, -1), np.moveaxis(b, dim, -1)
+    fma = _fma32 if a.dtype == np.float32 else _fma64
+    parts = [fma(am[..., i], bm[..., j], -(am[..., j] * bm[..., i])) for i, j in ((1, 2), (2, 0), (0, 1))]
+    return np.moveaxis(np.stack(parts, -1), -1, dim)
+
+
+@defop("linalg_cross", "LinalgCrossBackward0", _cross, saves=(0, 1))
 def cross_vjp(xp, grad, saved, consts, needs):
     """ga = cross(b, g), gb = cross(g, a)."""
     a, b = saved
     dim, = consts
-    return (xp.call("linalg_cross", (b, grad), dim) if needs[0] else None,
-            xp.call("linalg_cross", (grad, a), dim) if needs[1] else None)
+    gb = xp.call("linalg_cross", (grad, a), dim) if needs[1] else None   # (other's first, as ATen's: see mul)
+    return xp.call("linalg_cross", (b, grad), dim) if needs[0] else None, gb
 
 
 # ---------------------------------------------------------------- triangular solves, cholesky_inverse

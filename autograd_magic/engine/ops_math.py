@@ -33,10 +33,16 @@ def _rounded2(fn):
 # ---------------------------------------------------------------- unary
 
 
+# ATen's literals in derivatives.yaml (math.log(10.0) is one unit in the last place below ATen's 2.3025850929940456)
+_LN2, _LN10 = 0.6931471805599453, 2.3025850929940456
+
+
 @defop("rsqrt", "RsqrtBackward0", lambda a: np.reciprocal(np.sqrt(a)), saves=(-1,),
        api="rsqrt", promote="float", inplace=True)
 def rsqrt_vjp(xp, grad, saved, consts, needs):
     out, = saved
+    if not xp.is_numpy:   # ATen's -0.5 * grad * result.pow(3): a Scalar product, then PowBackward0
+        return (xp.call("mul_scalar", (grad,), -0.5) * out ** 3,)
     return (-0.5 * grad * (out * out * out),)
 
 
@@ -52,6 +58,8 @@ def erf_vjp(xp, grad, saved, consts, needs):
        api=("atan", "arctan"), promote="float", inplace=True)
 def atan_vjp(xp, grad, saved, consts, needs):
     a, = saved
+    if not xp.is_numpy:   # ATen's grad / (self * self + 1): the + 1 is add.Scalar (AddBackward1)
+        return (grad / xp.call("add_scalar", (a * a,), 1),)
     return (grad / (a * a + 1),)
 
 
@@ -59,13 +67,19 @@ def atan_vjp(xp, grad, saved, consts, needs):
        api=("asin", "arcsin"), promote="float", inplace=True)
 def asin_vjp(xp, grad, saved, consts, needs):
     a, = saved
-    return (grad / xp.sqrt(1 - a * a),)
+    if not xp.is_numpy:   # ATen's grad * (-self * self + 1).rsqrt(), node for node
+        return (grad * xp.call("rsqrt", (xp.call("add_scalar", (-a * a,), 1),)),)
+    # a product with the reciprocal square root (ATen's rsqrt is 1 / sqrt), not a quotient: they differ in the
+    # last bit
+    return (grad * (1 / xp.sqrt(1 - a * a)),)
 
 
 @defop("acos", "AcosBackward0", vml_or(rounded_f32(np.arccos), "Acos"), saves=(0,),
        api=("acos", "arccos"), promote="float", inplace=True)
 def acos_vjp(xp, grad, saved, consts, needs):
     a, = saved
+    if not xp.is_numpy:   # ATen's grad * -((-self * self + 1).rsqrt()), node for node
+        return (grad * -xp.call("rsqrt", (xp.call("add_scalar", (-a * a,), 1),)),)
     return (grad * -(1 / xp.sqrt(1 - a * a)),)
 
 
@@ -82,22 +96,31 @@ def cosh_vjp(xp, grad, saved, consts, needs):
 @defop("log2", "Log2Backward0", vml_or(rounded_f32(np.log2), "Log2"), saves=(0,), api="log2", promote="float",
        inplace=True)
 def log2_vjp(xp, grad, saved, consts, needs):
-    return (grad / (saved[0] * math.log(2.0)),)
+    if not xp.is_numpy:   # self * ln 2 is mul.Scalar (MulBackward1)
+        return (grad / xp.call("mul_scalar", (saved[0],), _LN2),)
+    return (grad / (saved[0] * _LN2),)
 
 
 @defop("log10", "Log10Backward0", vml_or(rounded_f32(np.log10), "Log10"), saves=(0,), api="log10",
        promote="float", inplace=True)
 def log10_vjp(xp, grad, saved, consts, needs):
-    return (grad / (saved[0] * math.log(10.0)),)
+    if not xp.is_numpy:
+        return (grad / xp.call("mul_scalar", (saved[0],), _LN10),)
+    return (grad / (saved[0] * _LN10),)
 
 
 @defop("exp2", "Exp2Backward0", rounded_f32(np.exp2), saves=(-1,), api="exp2", promote="float", inplace=True)
 def exp2_vjp(xp, grad, saved, consts, needs):
-    return (grad * (saved[0] * math.log(2.0)),)
+    # ATen's grad * result * M_LN2: the gradient times the result first, then the Scalar product (MulBackward1)
+    if not xp.is_numpy:
+        return (xp.call("mul_scalar", (grad * saved[0],), _LN2),)
+    return ((grad * saved[0]) * _LN2,)
 
 
 @defop("expm1", "Expm1Backward0", rounded_f32(np.expm1), saves=(-1,), api="expm1", promote="float", inplace=True)
 def expm1_vjp(xp, grad, saved, consts, needs):
+    if not xp.is_numpy:   # result + 1 is add.Scalar (AddBackward1)
+        return (grad * xp.call("add_scalar", (saved[0],), 1),)
     return (grad * (saved[0] + 1),)
 
 
@@ -115,6 +138,8 @@ def _c_library(name):
        inplace=True)
 def acosh_vjp(xp, grad, saved, consts, needs):
     a, = saved
+    if not xp.is_numpy:   # self * self - 1 is sub.Scalar (SubBackward1)
+        return (grad * xp.call("rsqrt", (xp.call("sub_scalar", (a * a,), 1),)),)
     return (grad * xp.call("rsqrt", (a * a - 1,)),)
 
 
@@ -122,6 +147,8 @@ def acosh_vjp(xp, grad, saved, consts, needs):
        inplace=True)
 def asinh_vjp(xp, grad, saved, consts, needs):
     a, = saved
+    if not xp.is_numpy:   # ATen's grad * (self.pow(2) + 1).rsqrt()
+        return (grad * xp.call("rsqrt", (xp.call("add_scalar", (a ** 2,), 1),)),)
     return (grad * xp.call("rsqrt", (a * a + 1,)),)
 
 
@@ -129,6 +156,9 @@ def asinh_vjp(xp, grad, saved, consts, needs):
        inplace=True)
 def atanh_vjp(xp, grad, saved, consts, needs):
     a, = saved
+    if not xp.is_numpy:   # ATen's grad * 1 / (1 - self.pow(2)): 1 - x is sub(Tensor, Tensor) with a constant
+        one = xp.wrap(np.ones((), a._data.dtype))
+        return (xp.call("mul_scalar", (grad,), 1) / xp.call("sub", (one, a ** 2)),)
     return (grad / (1 - a * a),)
 
 
@@ -143,6 +173,8 @@ def _erfc(a):
        inplace=True)
 def erfc_vjp(xp, grad, saved, consts, needs):
     a, = saved
+    if not xp.is_numpy:   # ATen's -2 / sqrt(pi) * exp(-(self.pow(2))) * grad: a Scalar product (MulBackward1)
+        return (xp.call("mul_scalar", (xp.exp(-(a ** 2)),), -2 / math.sqrt(math.pi)) * grad,)
     return (grad * (-2 / math.sqrt(math.pi) * xp.exp(-(a * a))),)
 
 
@@ -195,14 +227,18 @@ def logit_vjp(xp, grad, saved, consts, needs):
 def atan2_vjp(xp, grad, saved, consts, needs):
     a, b = saved
     den = a * a + b * b   # (where it is 0, at the origin or by underflow, ATen's reciprocal is taken as 0, not inf)
-    recip = xp.where(den == 0, 0, 1 / xp.where(den == 0, 1, den))
+    if xp.is_numpy:
+        recip = xp.where(den == 0, 0, 1 / xp.where(den == 0, 1, den))
+    else:   # ATen's atan2_backward: den.reciprocal().masked_fill_(den == 0, 0), so a second derivative there is nan
+        recip = den.reciprocal().masked_fill(den == 0, 0.0)
     return (grad * b * recip if needs[0] else None), (grad * -a * recip if needs[1] else None)
 
 
 @defop("hypot", "HypotBackward0", _rounded2(np.hypot), saves=(0, 1, -1))
 def hypot_vjp(xp, grad, saved, consts, needs):
     a, b, out = saved
-    return (grad * a / out if needs[0] else None), (grad * b / out if needs[1] else None)
+    gb = grad * b / out if needs[1] else None   # (the other input's first: ATen's generated code, see mul)
+    return (grad * a / out if needs[0] else None), gb
 
 
 def _xlogy(a, b):
@@ -278,6 +314,10 @@ def lerp_vjp(xp, grad, saved, consts, needs):
 @defop("lerp_tensor", "LerpBackward1", _lerp, saves=(0, 1, 2))
 def lerp_tensor_vjp(xp, grad, saved, consts, needs):
     a, b, w = saved
+    if not xp.is_numpy:   # ATen's LerpBackward1 makes end's, self's, then weight's; 1 - weight is sub(Tensor, Tensor)
+        gb = grad * w if needs[1] else None
+        ga = grad * xp.call("sub", (xp.wrap(np.ones((), w._data.dtype)), w)) if needs[0] else None
+        return ga, gb, (grad * (b - a) if needs[2] else None)
     return ((grad * (1 - w) if needs[0] else None), (grad * w if needs[1] else None),
             (grad * (b - a) if needs[2] else None))
 
@@ -303,6 +343,10 @@ def addcmul_vjp(xp, grad, saved, consts, needs):
 def addcdiv_vjp(xp, grad, saved, consts, needs):
     t1, t2 = saved
     v = consts[0]
+    if not xp.is_numpy:   # ATen's grad * (value / tensor2) and -grad * (value * tensor1 / (tensor2 * tensor2))
+        g1 = grad * xp.call("div", (xp.wrap(np.asarray(v, t2._data.dtype)), t2)) if needs[1] else None
+        g2 = -grad * (xp.call("mul_scalar", (t1,), v) / (t2 * t2)) if needs[2] else None
+        return (grad if needs[0] else None), g1, g2
     return ((grad if needs[0] else None), (grad * (v / t2) if needs[1] else None),
             (grad * -(v * t1 / (t2 * t2)) if needs[2] else None))
 

@@ -289,17 +289,24 @@ def var_vjp(xp, grad, saved, consts, needs):
     a, = saved
     dims, correction, keepdim = consts
     count = _count(a.shape, dims)
-    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
     dof = count - correction
     if dof <= 0:
         return (xp.constant(a, float("nan")),)  # PyTorch's gradient here is a constant nan
-    return (_var_grad(xp, grad, a, dims, dof),)
+    return (_var_grad(xp, _var_restored(xp, grad, a, dims, keepdim), a, dims, dof),)
+
+
+def _var_restored(xp, grad, a, dims, keepdim):
+    """ATen's var_backward puts the reduced dims back (unsqueeze_multiple) only for a reduction over given dims of a
+    tensor of two or more dims: otherwise the 0-d gradient broadcasts (no node under create_graph=True)."""
+    return grad if dims is None or a.ndim <= 1 else xp.restore_dims(grad, dims, a.ndim, keepdim)
 
 
 def _var_grad(xp, grad, a, dims, dof):
     """ATen's var_backward: (2 / dof) * grad * (self - self.mean(dims, keepdim=True)), the mean being torch.mean's."""
     mean = xp.call("mean", (a,), a.shape) if dims is None or not a.ndim else xp.call("mean_dim", (a,), tuple(dims),
                                                                                        True, a.shape)
+    if not xp.is_numpy:   # (2 / dof) * grad is mul.Scalar (MulBackward1)
+        return xp.call("mul_scalar", (grad,), 2 / dof) * (a - mean)
     return grad * (2 / dof) * (a - mean)
 
 
@@ -312,11 +319,11 @@ def std_vjp(xp, grad, saved, consts, needs):
     a, out = saved
     dims, correction, keepdim = consts
     count = _count(a.shape, dims)
-    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
-    out = xp.restore_dims(out, dims, a.ndim, keepdim)
     dof = count - correction
     # ATen's std_backward: grad / (result * 2), 0 where the std is 0 (its gradient would be 0/0), then var's
-    grad_var = xp.where(out == 0, 0.0, grad / (out * 2))
+    # (result * 2 a Scalar product, the zeros by masked_fill under create_graph=True)
+    twice = out * 2 if xp.is_numpy else xp.call("mul_scalar", (out,), 2)
+    grad_var = _var_restored(xp, _zero_where(xp, grad / twice, out == 0), a, dims, keepdim)
     if dof <= 0:
         return ((a - a) * grad_var * float("nan"),)
     return (_var_grad(xp, grad_var, a, dims, dof),)
@@ -346,8 +353,9 @@ def _norm(a, p, dims, keepdim):
 def norm_vjp(xp, grad, saved, consts, needs):
     a, out = saved
     p, dims, keepdim = consts
-    grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
-    out = xp.restore_dims(out, dims, a.ndim, keepdim)
+    if dims is not None:   # (a norm over every dim stays 0-d and broadcasts: ATen's unsqueeze_multiple of no dims)
+        grad = xp.restore_dims(grad, dims, a.ndim, keepdim)
+        out = xp.restore_dims(out, dims, a.ndim, keepdim)
     if p == 2:   # (ATen: grad * (self / norm) masked where the norm is 0: a nan or inf grad there gives nan)
         return (grad * _zero_where(xp, a / out, out == 0),)
     if p == 1:

@@ -79,6 +79,12 @@ def add_scalar_vjp(xp, grad, saved, consts, needs):
     return (grad,)
 
 
+@defop("sub_scalar", "SubBackward1", lambda a, k: a - a.dtype.type(k))
+def sub_scalar_vjp(xp, grad, saved, consts, needs):
+    """input - a number, as ATen's backward formulas subtract one (at::sub(Tensor, Scalar)): acosh's."""
+    return (grad,)
+
+
 # ---------------------------------------------------------------- Bessel I0/I1, the normal quantile, log-CDF,
 # the multivariate log-gamma. i0 runs ATen's own Chebyshev kernel (special_fns.i0); i1, ndtri and log_ndtr are
 # computed in float64 and rounded once (ATen's float32 kernels agree with that to a unit or two in the last place).
