@@ -272,14 +272,3 @@ def test_foreach_with_grad_names_what_is_missing():
         torch._foreach_mul([torch.ones(2, requires_grad=True)], 2.0)
     with torch.no_grad():
         assert torch._foreach_mul([torch.ones(2, requires_grad=True)], 2.0)[0].grad_fn is None
-
-
-def test_uint8_linear_resampling_names_what_is_missing():
-    """ATen resamples uint8 images with a fixed-point kernel the engine does not have: it refuses instead of
-    returning other numbers (it returned wrong ones before)."""
-    import autograd_magic.torch as torch
-    u8 = torch.full((1, 3, 10, 10), 7, dtype=torch.uint8)
-    for mode in ("bilinear", "bicubic"):
-        with pytest.raises(NotImplementedError, match="uint8"):
-            torch.nn.functional.interpolate(u8, size=(4, 4), mode=mode)
-    assert torch.nn.functional.interpolate(u8, size=(4, 4), mode="nearest").dtype == torch.uint8

@@ -20,12 +20,14 @@ from . import blas
 from .optable import defop
 from .random_kernels import _fma32, _fma64
 
-_LANES = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # 256-bit vectors (measured against PyTorch)
+_LANES = {np.dtype(np.float16): 16, np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # 256-bit vectors (measured)
 
 
 def _fma(a, b, c):
     """a * b + c rounded once, in a's float type."""
     a = np.asarray(a)
+    if a.dtype == np.float16:   # Vectorized<Half>'s fmadd: a product and a sum, each rounded to half
+        return a * np.asarray(b, a.dtype) + np.asarray(c, a.dtype)
     fn = _fma32 if a.dtype == np.float32 else _fma64
     return fn(a, np.broadcast_to(np.asarray(b, a.dtype), a.shape), np.broadcast_to(np.asarray(c, a.dtype), a.shape))
 
@@ -67,10 +69,10 @@ def base_grid(dtype, spatial, align_corners):
 
 def bmm(a, b):
     """a @ b per batch as ATen's bmm: below 400 multiply-adds per batch its own loop, products added in order
-    (no fused multiply-add), else the BLAS (MKL where installed: blas.py) batch by batch."""
+    (no fused multiply-add, from +0), else the BLAS (MKL where installed: blas.py) batch by batch."""
     n, m, k = a.shape
     if k * m * b.shape[2] < 400:
-        out = a[:, :, 0:1] * b[:, 0:1, :]
+        out = a[:, :, 0:1] * b[:, 0:1, :] + a.dtype.type(0)   # its sum starts at +0 (a -0 product is +0)
         for i in range(1, k):
             out = out + a[:, :, i:i + 1] * b[:, i:i + 1, :]
         return out
@@ -256,6 +258,8 @@ def _gather(inp, idx, ok):
 def _grid_sampler_2d(inp, grid, mode, padding, align_corners, rowwise=False):
     n, c, h, w = inp.shape
     out_hw = grid.shape[1:3]
+    if n == 0:   # an empty batch: an empty output
+        return np.zeros((n, c) + out_hw, inp.dtype)
     p = plan(grid, h, w, mode, padding, align_corners)
     if mode == 1:
         return _gather(inp, p["idx"][0], p["ok"][0]).reshape((n, c) + out_hw)
@@ -311,6 +315,8 @@ def grid_sampler_2d_backward(g, inp, grid, mode, padding, align_corners, rowwise
     """(grad_input, grad_grid) as ATen's kernel computes them."""
     n, c, h, w = inp.shape
     out_w = grid.shape[2]
+    if n == 0:
+        return (np.zeros(inp.shape, g.dtype) if need_input else None), np.zeros(grid.shape, grid.dtype)
     g = np.ascontiguousarray(g).reshape(n, c, -1)
     p = plan(grid, h, w, mode, padding, align_corners)
     if mode == 1:

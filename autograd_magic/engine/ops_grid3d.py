@@ -50,6 +50,8 @@ def plan3d(grid, size, mode, padding, align_corners):
 def _grid_sampler_3d(inp, grid, mode, padding, align_corners):
     n, c = inp.shape[:2]
     out_dhw = grid.shape[1:4]
+    if n == 0:   # an empty batch: an empty output
+        return np.zeros((n, c) + out_dhw, inp.dtype)
     p = plan3d(grid, inp.shape[2:], mode, padding, align_corners)
     if mode == 1:
         return _gather(inp, p["idx"][0], p["ok"][0]).reshape((n, c) + out_dhw)
@@ -63,6 +65,8 @@ def _grid_sampler_3d(inp, grid, mode, padding, align_corners):
 def grid_sampler_3d_backward(g, inp, grid, mode, padding, align_corners, need_input=True):
     """(grad_input, grad_grid) as ATen's kernel computes them."""
     n, c = inp.shape[:2]
+    if n == 0:
+        return (np.zeros(inp.shape, g.dtype) if need_input else None), np.zeros(grid.shape, grid.dtype)
     g = np.ascontiguousarray(g).reshape(n, c, -1)
     p = plan3d(grid, inp.shape[2:], mode, padding, align_corners)
     gi = None

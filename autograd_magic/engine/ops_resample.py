@@ -10,14 +10,18 @@ gradient back where it was read: nearest modes in ATen's order (bit for bit), li
 the resampling matrix's transpose per axis (no Python loop over elements).
 
 consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes), or for
-bicubic one (indices, weights) pair of (out, 4) arrays.
+bicubic and the antialiased modes one (indices, weights) pair of (out, K) arrays (a BackwardOnly pair for an
+antialiased axis whose size does not change: the forward skips it), or for uint8 images one (indices, integer
+weights, precision) triple: ATen's fixed-point passes (uint8_taps).
 """
 import itertools
+import math
 
 import numpy as np
 
 from .optable import defop
 from .random_kernels import _fma32, _fma64
+from .vec_kernels import capability
 
 
 def source_scale(in_size, out_size, align_corners, scale_factor, dtype):
@@ -43,8 +47,12 @@ def nearest_taps(in_size, out_size, scale_factor, exact):
 
 
 def linear_taps(in_size, out_size, align_corners, scale_factor, dtype):
-    """compute_indices_weights_linear: two neighbours and their weights per output index."""
+    """compute_indices_weights_linear: two neighbours and their weights per output index (an axis that keeps its
+    size is copied, whatever the scale factor: compute_source_index_and_lambda's shortcut)."""
     dtype = np.dtype(dtype)
+    if in_size == out_size:
+        same = np.arange(out_size)
+        return (same, same, np.ones(out_size, dtype), np.zeros(out_size, dtype))
     scale = source_scale(in_size, out_size, align_corners, scale_factor, dtype)
     dst = np.arange(out_size).astype(dtype)
     if align_corners:
@@ -116,13 +124,124 @@ def aa_taps(in_size, out_size, align_corners, scale_factor, dtype, cubic):
             w = [t(v / total) for v in w]
         weights[i, :xsize] = w
         idx[i] = np.minimum(xmin + np.arange(width), in_size - 1)
+    if in_size == out_size:  # the separable forward leaves an axis of unchanged size alone; the backward does not
+        return BackwardOnly((idx, weights))
     return idx, weights
+
+
+class BackwardOnly(tuple):
+    """An antialiased axis whose size does not change: ATen's separable forward skips it (a copy), whatever the
+    scale factor, while its backward (cpu_upsample_genNd_backward_aa) spreads the gradient with the axis's weights."""
+
+
+def uint8_taps(in_size, out_size, align_corners, scale_factor, cubic, antialias):
+    """The taps of ATen's fixed-point uint8 bilinear / bicubic pass over one axis (compute_index_ranges_int16_weights):
+    weights computed in double (antialiased: the stretched, normalised filter; otherwise the float kernel's two or
+    four neighbours, the weights of neighbours past an edge added to the edge's), scaled by 2 ** precision (the
+    largest that keeps twice the largest weight under 2 ** 15) and rounded half away from zero.
+    (indices (out, K), integer weights (out, K), precision); precision 0 when the axis keeps its size (no pass)."""
+    if in_size == out_size:
+        return (np.arange(out_size)[:, None], np.ones((out_size, 1), np.int64), 0)
+    if align_corners:
+        scale = (in_size - 1) / (out_size - 1) if out_size > 1 else 0.0
+    else:
+        scale = 1.0 / scale_factor if scale_factor is not None and scale_factor > 0 else in_size / out_size
+    interp = 4 if cubic else 2
+    a = -0.5 if antialias else -0.75
+
+    def filt(x):
+        x = abs(x)
+        if cubic:
+            if x < 1.0:
+                return ((a + 2) * x - (a + 3)) * x * x + 1
+            return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a if x < 2.0 else 0.0
+        return 1.0 - x if x < 1.0 else 0.0
+    if antialias:
+        support = interp * 0.5 * scale if scale >= 1.0 else interp * 0.5
+        width = int(math.ceil(support)) * 2 + 1
+    else:
+        width = interp
+    mins, sizes = np.zeros(out_size, np.int64), np.zeros(out_size, np.int64)
+    wts = np.zeros((out_size, width))
+    wt_max = 0.0
+    for i in range(out_size):
+        w = wts[i]
+        if antialias:
+            center = scale * (i + 0.5)
+            invscale = 1.0 / scale if scale >= 1.0 else 1.0
+            lo = max(int(center - support + 0.5), 0)
+            size = min(max(min(int(center + support + 0.5), in_size) - lo, 0), width)
+            total = 0.0
+            for j in range(size):
+                w[j] = filt((j + lo - center + 0.5) * invscale)
+                total += w[j]
+            if total != 0.0:
+                for j in range(size):
+                    w[j] /= total
+                    wt_max = max(wt_max, w[j])
+        else:
+            real = scale * i if align_corners else scale * (i + 0.5) - 0.5
+            if not cubic and real < 0:
+                real = 0.0
+            base = min(int(math.floor(np.float32(real))), in_size - 1)   # ATen's floorf
+            lam = min(max(real - base, 0.0), 1.0)
+            half = interp // 2
+            first = base - half + 1
+            lo = max(first, 0)
+            size = min(max(min(base + half + 1, in_size) - lo, 0), width)
+            k = 0
+            for j in range(width):
+                v = filt(float(j + 1 - half) - lam)
+                if first + j <= 0:
+                    k = 0
+                elif first + j >= in_size - 1:
+                    k = size - 1
+                w[k] += v
+                wt_max = max(wt_max, w[k])
+                k += 1
+        mins[i], sizes[i] = lo, size
+    prec = 0
+    while prec < 22 and int(0.5 + wt_max * (1 << (prec + 1))) < (1 << 15):
+        prec += 1
+    v = wts * (1 << prec)
+    ints = np.where(v < 0, np.trunc(v - 0.5), np.trunc(v + 0.5)).astype(np.int64)
+    ints[np.arange(width) >= sizes[:, None]] = 0
+    idx = np.minimum(mins[:, None] + np.arange(width), in_size - 1)
+    return idx, ints, prec
+
+
+def uint8_image_taps(in_sizes, out_sizes, align_corners, scales, cubic, antialias, channels):
+    """The two uint8_taps of a (N, C, H, W) image. With more than four channels, or without AVX2, ATen runs its
+    generic separable kernel, whose height pass reads the indices and weights of its loop's first element for the
+    whole loop: when the output is one pixel wide the loop runs down a column (serially, for images under
+    at::internal::GRAIN_SIZE elements), so every output row is the first one."""
+    taps = [uint8_taps(i, o, align_corners, s, cubic, antialias) for i, o, s in zip(in_sizes, out_sizes, scales)]
+    idx, w, prec = taps[0]
+    if prec and out_sizes[1] == 1 and (channels > 4 or capability() == "default"):
+        taps[0] = (idx[[0] * len(idx)], w[[0] * len(w)], prec)
+    return tuple(taps)
+
+
+def _resample_uint8(x, idx, w, prec, axis):
+    """One fixed-point pass: (2 ** (prec - 1) + sum of pixel * weight) >> prec, clamped to 0..255."""
+    if prec == 0:
+        return x
+    shape = (-1,) + (1,) * (x.ndim - 1 - axis)
+    acc = np.full(x.shape[:axis] + (idx.shape[0],) + x.shape[axis + 1:], 1 << (prec - 1), np.int64)
+    for j in range(w.shape[1]):
+        acc += np.take(x, idx[:, j], axis=axis).astype(np.int64) * w[:, j].reshape(shape)
+    return np.clip(acc >> prec, 0, 255).astype(np.uint8)
 
 
 def _resample(x, taps, in_shape=None):
     """x resampled along its last len(taps) axes, the last axis first."""
     for axis in range(x.ndim - 1, x.ndim - 1 - len(taps), -1):
         tap = taps[axis - x.ndim + len(taps)]
+        if isinstance(tap, BackwardOnly):
+            continue
+        if len(tap) == 3:  # uint8 bilinear / bicubic: ATen's fixed-point pass
+            x = _resample_uint8(x, *tap, axis)
+            continue
         if len(tap) == 2:  # cubic: ((x0 * c0 + x1 * c1) + x2 * c2) + x3 * c3
             idx, w = tap
             shape = (-1,) + (1,) * (x.ndim - 1 - axis)

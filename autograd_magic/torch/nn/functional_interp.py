@@ -1,6 +1,7 @@
 """torch.nn.functional.interpolate (and the deprecated upsample): nearest, nearest-exact (1-d, 2-d, 3-d), linear,
 bilinear and trilinear upsampling with PyTorch's argument checks and node names (engine/ops_resample.py); area mode
-is adaptive average pooling, as in PyTorch; bicubic on 4-D input. antialias raises an error that names it.
+is adaptive average pooling, as in PyTorch; bicubic on 4-D input; antialiased bilinear / bicubic; uint8 images
+through ATen's fixed-point bilinear / bicubic passes.
 pixel_shuffle / pixel_unshuffle."""
 import math
 import numbers
@@ -8,11 +9,12 @@ import warnings
 
 import numpy as np
 
-from ...engine import dtypes
+from ...engine import dtypes, memory_format
 from ...engine.arg_parser import invalid_combination
-from ...engine.ops_resample import aa_taps, cubic_taps, linear_taps, nearest_taps
+from ...engine.ops_resample import aa_taps, cubic_taps, linear_taps, nearest_taps, uint8_image_taps
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
+from ...engine.vec_kernels import capability
 from .functional_more import adaptive_avg_pool1d
 from .functional_pool import adaptive_avg_pool2d, adaptive_avg_pool3d
 
@@ -35,9 +37,7 @@ def _check_kernel_dtype(input, mode):
     if dtypes.is_float_np(dt) or (dt == np.uint8 and mode in ("nearest", "nearest-exact")):
         return
     if dt == np.uint8 and mode in ("bilinear", "bicubic") and input.dim() == 4:
-        raise NotImplementedError(f"autograd_magic implements a subset of PyTorch: interpolate(mode='{mode}') of a "
-                                  "uint8 tensor (ATen's fixed-point uint8 kernel) is not part of it; convert the "
-                                  "image to float first")
+        return  # ATen's fixed-point uint8 kernel (engine/ops_resample.uint8_taps)
     nd = input.dim()
     if mode == "area":
         kernel = "adaptive_avg_pool3d_cpu" if nd == 5 else "adaptive_avg_pool2d"
@@ -144,7 +144,11 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         raise RuntimeError(f"Input and output sizes should be greater than 0, but got input ({_dims(in_sizes)}) "
                            f"output ({_dims(output_size)})")
     dt = input._data.dtype
-    if antialias:
+    if dt == np.uint8 and mode in ("bilinear", "bicubic"):
+        _check_uint8_rgb_to_one_pixel(input, in_sizes, output_size)
+        taps = uint8_image_taps(in_sizes, output_size, align_corners, scales, mode == "bicubic", antialias,
+                                input.shape[1])
+    elif antialias:
         taps = tuple(aa_taps(in_sizes[i], output_size[i], align_corners, scales[i], dt, mode == "bicubic")
                      for i in range(dim))
     elif mode in ("nearest", "nearest-exact"):
@@ -155,6 +159,16 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     else:
         taps = tuple(linear_taps(in_sizes[i], output_size[i], align_corners, scales[i], dt) for i in range(dim))
     return apply(OPS[name], (input,), taps, tuple(input.shape))
+
+
+def _check_uint8_rgb_to_one_pixel(input, in_sizes, output_size):
+    """ATen's AVX2 uint8 kernel (up to four channels) packs three channels into four and unpacks them at the end:
+    resizing a channels-first RGB image to one pixel by a height pass fails its internal assert."""
+    if (input.shape[1] == 3 and tuple(output_size) == (1, 1) and in_sizes[0] != 1 and capability() != "default"
+            and not input.is_contiguous(memory_format=memory_format.channels_last)):
+        raise RuntimeError('num_channels == unpacked_output.size(0) INTERNAL ASSERT FAILED at "/__w/pytorch/pytorch/'
+                           'aten/src/ATen/native/cpu/UpSampleKernelAVXAntialias.h":269, please report a bug to '
+                           'PyTorch. ')
 
 
 # the ATen function F.interpolate calls for each interpolating mode (and input dim), and its per-dim scales
