@@ -132,7 +132,8 @@ class GradMagics(Magics):
             display(panel.bundle(), raw=True)
             panel.live.show(live_bundle(result))
         elif result.shown:
-            display(result)
+            # (its bundle as it is: IPython's formatters would also ask the result for eight other formats)
+            display(result._repr_mimebundle_(), raw=True)
         if stepper is not None:
             bundle = dict(stepper.widget._repr_mimebundle_())
             bundle["text/html"] = result.stepper._repr_html_()  # viewers without widgets: the static steps

@@ -189,9 +189,14 @@ def traits():
     return {option.dest: option.trait for option in all_options() if option.trait is not None}
 
 
+_TRAIT_NAMES = []   # (filled on first use: the options are all declared by then)
+
+
 def fill_defaults(args, configurable):
     """Options not given on the %%grad line take the magics object's configured values."""
-    for name in traits():
+    if not _TRAIT_NAMES:
+        _TRAIT_NAMES.extend(traits())
+    for name in _TRAIT_NAMES:
         if getattr(args, name, None) is None:
             value = getattr(configurable, name)
             setattr(args, name, value.upper() if name == "rankdir" else value.lower() if name in ("fmt", "language")
