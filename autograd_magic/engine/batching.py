@@ -6,8 +6,9 @@ number, ``bool()`` (data-dependent control flow), ``.tolist()`` and ``.numpy()``
 A value of an unbatched input (a parameter passed with in_dim None, a tensor the function closes over) stays free.
 """
 
-GRAD = "grad"   # a grad transform inside a vmap (torch.func.grad): PyTorch then gives the message of both cases
-ACTIVE = []     # the transforms running, innermost last: a vmap call's token, or GRAD
+# the transforms running, innermost last: a vmap call's token (a Call) or an autodiff level's (a Wrap: grad, vjp,
+# jvp and the transforms made of them; inside a vmap PyTorch then gives the message of both .item() cases)
+ACTIVE = []
 # the torch.func transforms running, innermost last: "vmap", "grad" (grad, vjp, jacrev) or "jvp" (jvp; jacfwd is
 # "vmap" then "jvp", as PyTorch composes it); an autograd.Function applied under them checks its rules (PyTorch's
 # custom_function_call)
@@ -35,8 +36,20 @@ class Call:
         self.size = size
 
 
+class Wrap:
+    """An autodiff transform's level (grad, vjp, jvp and the transforms built on them) while its function runs: the
+    token the tensors it wraps carry (``Tensor._gw``). PyTorch wraps a transform's tensor arguments, and every op
+    result made from them, in its own tensors; an integer tensor of one element used as an index is then read with
+    .item() (a BatchedTensor index is not): inside a vmap that fails."""
+    __slots__ = ()
+
+
+def _autodiff(token):
+    return token.__class__ is Wrap
+
+
 class Level:
-    """A transform running (``with Level(token):``): a vmap call (a Call) or GRAD."""
+    """A transform running (``with Level(token):``): a vmap call (a Call) or an autodiff level (a Wrap)."""
     __slots__ = ("token",)
 
     def __init__(self, token):
@@ -44,14 +57,55 @@ class Level:
 
     def __enter__(self):
         ACTIVE.append(self.token)
-        if self.token is not GRAD:
+        if not _autodiff(self.token):
             BATCH_HOOK[0] = propagate
         return self.token
 
     def __exit__(self, *exc):
         ACTIVE.pop()
-        if not any(t is not GRAD for t in ACTIVE):
+        if all(_autodiff(t) for t in ACTIVE):
             BATCH_HOOK[0] = None
+
+
+def wrap(tensors, token):
+    """Mark the tensors a transform's level (token, a Wrap) wraps: those that an outer level running wraps stay
+    that level's (it ends after this one)."""
+    for t in tensors:
+        if wrapped_by(t) is None:
+            t._gw = token
+
+
+def wrapped_by(t):
+    """The running autodiff level t is wrapped in, or None."""
+    token = getattr(t, "_gw", None)
+    if token is None:
+        return None
+    for active in ACTIVE:
+        if active is token:
+            return token
+    return None
+
+
+class Autodiff:
+    """``with Autodiff(kinds, tensors):`` an autodiff transform's function runs (kinds: its TRANSFORMS entries),
+    on tensors (those it wraps: its arguments, or the primals of vjp and jvp)."""
+    __slots__ = ("kinds", "tensors", "level")
+
+    def __init__(self, kinds, tensors):
+        self.kinds, self.tensors = kinds, tensors
+
+    def __enter__(self):
+        token = Wrap()
+        self.level = Level(token)
+        self.level.__enter__()
+        TRANSFORMS.extend(self.kinds)
+        if any(not _autodiff(t) for t in ACTIVE):   # (inside a vmap: only there is being wrapped seen)
+            wrap(self.tensors, token)
+        return token
+
+    def __exit__(self, *exc):
+        del TRANSFORMS[len(TRANSFORMS) - len(self.kinds):]
+        self.level.__exit__(*exc)
 
 
 class Transform:
@@ -85,9 +139,12 @@ def mark(t, token):
 
 
 def propagate(inputs, out):
-    """out, made by an op from inputs, is batched where one of them is (the innermost running vmap's)."""
-    found, at = None, -1
+    """out, made by an op from inputs, is batched where one of them is (the innermost running vmap's), and wrapped
+    in an autodiff level where one of them is."""
+    found, at, gw = None, -1, None
     for t in inputs:
+        if gw is None and getattr(t, "_gw", None) is not None:
+            gw = wrapped_by(t)
         token = getattr(t, "_bt", None)
         if token is not None:
             for i in range(len(ACTIVE) - 1, at, -1):
@@ -96,6 +153,8 @@ def propagate(inputs, out):
                     break
     if found is not None:
         out._bt = found
+    if gw is not None:
+        out._gw = gw
 
 
 def refuse(t, message, fits=True):
@@ -107,7 +166,7 @@ def refuse(t, message, fits=True):
         return
     if message is not NO_STORAGE:
         after = ACTIVE[[i for i, a in enumerate(ACTIVE) if a is token][-1] + 1:]
-        if any(a is GRAD for a in after):
+        if any(_autodiff(a) for a in after):
             if not fits:
                 return
             message = UNDER_GRAD
@@ -171,6 +230,16 @@ REQUIRES_GRAD = ("You are attempting to call Tensor.requires_grad_() (or perhaps
                  "APIs) inside of a function being transformed by a functorch transform. This is unsupported, please "
                  "attempt to use the functorch transforms (e.g. grad, vjp, jacrev, jacfwd, hessian) or call "
                  "requires_grad_() outside of a function being transformed instead.")
+
+
+def refuse_wrapped_index(key):
+    """Indexing with a tensor of one element (of dimension 0) that an autodiff level wraps and a vmap batches:
+    PyTorch reads such an index with .item() (an integer one is a position, a bool or uint8 one says whether to
+    keep the dimension), which fails there."""
+    for k in key if key.__class__ is tuple else (key,):
+        data = getattr(k, "_data", None)
+        if data is not None and data.ndim == 0 and data.dtype.kind in "iub" and wrapped_by(k) is not None:
+            refuse(k, ITEM)
 
 
 def refuse_mask(key):

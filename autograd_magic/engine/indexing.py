@@ -309,6 +309,7 @@ def getitem(t, key):
         return apply(OPS["index"], (t,), (k.copy(),), t._data.shape, data=data)   # (_recorded_key)
     raw = key
     if batching.ACTIVE:   # (a transform runs)
+        batching.refuse_wrapped_index(key)
         batching.refuse_mask(key)
     if key.__class__ is not tuple:   # (a short sequence read as a tuple is counted as one: PyTorch's order)
         key = _sequence_as_tuple(key)
@@ -477,8 +478,10 @@ def setitem(t, key, value):
     if cls is not float and cls is not int and cls is not bool and not isinstance(value, TensorBase) \
             and not _assignable_scalar(value):
         raise TypeError(f"can't assign a {argcheck.type_name(cls)} to a torch.{t.dtype.scalar_name}Tensor")
-    if batching.ACTIVE and isinstance(value, TensorBase):   # (a batched value written into t, not batched)
-        batching.refuse_inplace(t, value)
+    if batching.ACTIVE:
+        batching.refuse_wrapped_index(key)
+        if isinstance(value, TensorBase):   # (a batched value written into t, not batched)
+            batching.refuse_inplace(t, value)
     try:
         _setitem(t, key, value)
     except ValueError as e:   # numpy's broadcasting message: PyTorch's, where the value does not fit t[key]
@@ -805,6 +808,12 @@ def select(input, dim, index):
         raise IndexError("select() cannot be applied to a 0-dim tensor.")
     d = _dim(dim, input._data.ndim)
     n = input._data.shape[d]
+    if isinstance(index, TensorBase) and index._data.dtype.kind in "iuf":
+        # (index is a SymInt: an integer tensor of one element, of any shape, is read with .item(), which a vmap's
+        # batched value refuses; another is refused by the parser, whose message names the position)
+        if index._data.dtype.kind == "f" or index._data.size != 1:
+            raise TypeError("select(): argument 'index' must be int, not Tensor")
+        index = index.__index__()
     if isinstance(index, (int, np.integer)) and not -n <= index < n:
         raise IndexError(f"select(): index {index} out of range for tensor of size "
                          f"[{', '.join(map(str, input._data.shape))}] at dimension {d}")

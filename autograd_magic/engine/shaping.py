@@ -291,8 +291,9 @@ def _view_out(t, out):
     out._vbase = base = t if t._vbase is None else t._vbase
     if t._inference:   # a view of an inference tensor is one too, wherever it is taken
         out._inference = True
-    if t._bt is not None:   # (a view of a batched value of a vmap: batched too)
+    if t._bt is not None:   # (a view of a batched value of a vmap: batched too, and wrapped where it is)
         out._bt = t._bt
+        out._gw = t._gw
     if t._conj_bit and out._data.dtype.kind == "c":   # (a view of a conjugated tensor: conjugated too)
         out._conj_bit = True
     if t._neg_bit:   # (and of a negated one: negated too)

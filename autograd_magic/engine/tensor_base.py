@@ -172,6 +172,7 @@ class TensorBase:
     _inference = False  # made under torch.inference_mode (an inference tensor: is_inference(), its errors)
     _fwt = None  # forward AD: (dual level, tangent) (engine/forward_ad.py)
     _bt = None   # a batched value of a running vmap: the vmap call (engine/batching.py)
+    _gw = None   # wrapped by a torch.func autodiff level inside a vmap: the level's token (engine/batching.py)
     _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
     _grad_dtype = _SAME_DTYPE  # Tensor.grad_dtype: the dtype .grad must have (None: any); unset: the tensor's dtype
     __array_priority__ = 1000
@@ -463,6 +464,7 @@ class TensorBase:
         t._vbox = self._vbox
         if self._bt is not None:   # (a batched value of a vmap: its detached view too)
             t._bt = self._bt
+            t._gw = self._gw
         if self._inference:   # (a view: of an inference tensor, one too)
             t._inference = True
         if self._conj_bit:

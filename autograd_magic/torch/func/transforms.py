@@ -148,6 +148,11 @@ def _wrap_args(args, positions, own):
     return args
 
 
+def _tensors(tree):
+    """The tensors among a pytree's leaves."""
+    return [x for x in flatten(tree)[0] if isinstance(x, Tensor)]
+
+
 def _diff_tree(args, positions, single):
     return args[positions[0]] if single else tuple(args[p] for p in positions)
 
@@ -182,8 +187,7 @@ def grad_and_value(func, argnums=0, has_aux=False):
         own = _Level()
         with enable_grad():
             args_ = _wrap_args(args, positions, own)
-            # (GRAD: inside a vmap, PyTorch's message for .item() changes)
-            with batching.Level(batching.GRAD), batching.Transform("grad"):
+            with batching.Autodiff(("grad",), _tensors(args_)):   # (PyTorch wraps every tensor argument)
                 result = func(*args_, **kwargs)
             output, aux = _split_aux(result, has_aux, "grad_and_value(f)(*args)")
             if not isinstance(output, Tensor):
@@ -228,7 +232,7 @@ def vjp(func, *primals, has_aux=False):
     own = _Level()
     with enable_grad():
         diff = tree_map(lambda x: _differentiable(x, own), primals)
-        with batching.Transform("grad"):
+        with batching.Autodiff(("grad",), _tensors(diff)):
             out = func(*diff)
         out, aux = _split_aux(out, has_aux, "vjp(f, *primals)")
         flat_out, out_spec = flatten(out)
@@ -251,6 +255,10 @@ def vjp(func, *primals, has_aux=False):
                                    f"has a shape of {o.shape}.")
         with enable_grad():
             gs = _grads(flat_out, flat_in, flat_c, own, create_graph=_outside(list(flat_out) + list(flat_c), own))
+        if batching.ACTIVE:   # (inside a vmap: products with a batched value are batched, as PyTorch's)
+            for g in gs:
+                if isinstance(g, Tensor):
+                    batching.propagate([*flat_out, *flat_c, *flat_in], g)
         return unflatten([_release(g, own) for g in gs], in_spec)
 
     # (printed as PyTorch's: `<function _vjp_with_argnums.<locals>.wrapper at 0x...>`)
@@ -314,7 +322,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
     own = _Level()
     with enable_grad():
         flat_x = [_differentiable(p, own) for p in flat_p]
-        with batching.Transform("jvp"):
+        with batching.Autodiff(("jvp",), flat_x):
             out = func(*unflatten(flat_x, p_spec))
         out, aux = _split_aux(out, has_aux, api)
         flat_out, out_spec = flatten(out)
@@ -398,7 +406,7 @@ def _jacobian(func, argnums, has_aux, reverse):
         own = _Level()
         with enable_grad():
             args_ = _wrap_args(args, positions, own)
-            with batching.Transform(*(("grad",) if reverse else ("vmap", "jvp"))):   # jacfwd is vmap(jvp)
+            with batching.Autodiff(("grad",) if reverse else ("vmap", "jvp"), _tensors(args_)):   # jacfwd: vmap(jvp)
                 out = func(*args_, **kwargs)
             out, aux = _split_aux(out, has_aux,
                                   "vjp(f, *primals)" if reverse else "jvp(f, primals, tangents)")
