@@ -907,6 +907,29 @@ def keyworded(fn, name, texts):
 def _pattern(args, kwargs):
     """The classes of a call's arguments (and of the elements of its tuples and lists), or None when one is a
     tensor or an array (what the parser says of them depends on their values)."""
+    if not kwargs:   # (a loop's call: numbers and a tuple of numbers, told apart without isinstance)
+        key = [len(args), ()]
+        for v in args:
+            cls = v.__class__
+            if cls in _LEAVES:
+                key.append(cls)
+            elif cls is tuple or cls is list:
+                inner = tuple([x.__class__ for x in v])
+                for c in inner:
+                    if c not in _LEAVES:
+                        return _pattern_general(args, kwargs)
+                key.append((cls, inner))
+            else:
+                return _pattern_general(args, kwargs)
+        return tuple(key)
+    return _pattern_general(args, kwargs)
+
+
+# exact classes that are neither tensors, arrays, tuples nor lists (nor subclasses of them)
+_LEAVES = frozenset({int, float, bool, complex, str, type(None)})
+
+
+def _pattern_general(args, kwargs):
     key = []
     for v in (*args, *kwargs.values()):
         cls = v.__class__

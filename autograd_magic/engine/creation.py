@@ -293,6 +293,12 @@ def _check_array(ndarray):
 def _size(size, name=None):
     """The sizes of zeros(2, 3) or zeros((2, 3)); with the function's name, checked as PyTorch does (a float's
     TypeError)."""
+    if name is None and len(size) == 1 and size[0].__class__ is tuple:   # zeros((2, 3)): sizes of exact ints
+        for n in size[0]:
+            if n.__class__ is not int or n < 0:
+                break
+        else:
+            return size[0]
     if name is not None:
         sizes = checked_sizes(name, size)
     else:

@@ -27,6 +27,7 @@ _STATE_BYTES = 5056            # sizeof(at::detail::CPUGeneratorImplState)
 _F32, _F64, _U64 = np.float32, np.float64, np.uint64
 _F16 = np.float16
 _I64 = np.dtype(np.int64)
+_remainder, _add = np.remainder, np.add
 
 
 def _key(seed):
@@ -447,14 +448,16 @@ class Generator:
         """torch.randint(low, high, shape): word % range + low; a random64() word if range >= 2**28."""
         if dtype is _I64 and low.__class__ is int and high.__class__ is int and 0 < high - low < 2 ** 28 \
                 and -2 ** 63 <= low and high <= 2 ** 63:     # a batch of indices: the common case, short
-            shape = _shape(shape)
-            n = math.prod(shape)
+            if shape.__class__ is not tuple or len(shape) != 1 or shape[0].__class__ is not int:
+                shape = _shape(shape)
+            n = shape[0] if len(shape) == 1 else math.prod(shape)
             if n <= 4096:
                 v = self._raw(n)
-                v %= _U64(high - low)
+                _remainder(v, _U64(high - low), out=v)   # (v %= ...: the same ufunc, without the operator's layer)
                 if low:   # (randint(0, n, ...) adds nothing)
-                    v += _U64(low % 2 ** 64)
-                return v.view(np.int64).reshape(shape)
+                    _add(v, _U64(low % 2 ** 64), out=v)
+                v = v.view(_I64)
+                return v if len(shape) == 1 else v.reshape(shape)   # (v is 1-d, of n words)
         shape, dt, low, high = _shape(shape), dtype if dtype is _I64 else np.dtype(dtype), int(low), int(high)
         if low >= high:
             raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
