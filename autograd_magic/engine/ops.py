@@ -13,6 +13,7 @@ from .reduce import full_sum
 from .xp import rounded_f32, vml_or
 
 _F16 = np.dtype(np.float16)
+_F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
 
 # ---------------------------------------------------------------- binary arithmetic
 
@@ -697,6 +698,10 @@ def _softmax(a, dim):
 
 
 def _log_softmax(a, dim):
+    if a.dtype is _F32 and a.ndim and dim == a.ndim - 1 and a.size and a.flags.c_contiguous:
+        lanes = vec_kernels.lanes()   # (a training loop's logits: vec_kernels.log_softmax_lastdim's C kernel, direct)
+        if lanes:
+            return ckernels.rows("am_log_softmax", lanes, a)
     if a.dtype == _F16 and a.size:
         w = a.astype(np.float32)
         if a.ndim and dim == a.ndim - 1:
@@ -832,6 +837,13 @@ def _nll_key(shape, target):
 def _nll(logp, target, red, shape, weights=None, ignored=None):
     """PyTorch's nll_loss: -w[t] * logp[t] per target; the mean divides by the sum of the weights used.
     weights: each target's class weight (0 where ignored), or None when all are 1; ignored: bool mask or None."""
+    if weights is None and ignored is None and red != "none" and len(shape) == 2 and ckernels.LIB is not None \
+            and (logp.dtype is _F32 or logp.dtype is _F64):
+        # a batch of class indices (a training loop's case): _nll_cascade's C loop, the mean over the count
+        picked = logp[_rows(shape[0]), target]
+        if picked.size:
+            total = ckernels.nll_cascade(picked, None, True)
+            return np.asarray(total if red == "sum" else total / picked.dtype.type(picked.size))
     picked = logp[_nll_key(shape, target)]
     if red == "none":
         loss = np.negative(picked)

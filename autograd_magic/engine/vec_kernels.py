@@ -324,6 +324,15 @@ def applies64(a, dim):
     return a.dtype == np.float64 and a.ndim >= 1 and dim == a.ndim - 1 and a.shape[-1] > 0 and a.size > 0
 
 
+def lanes():
+    """The lanes of the compiled lastdim kernels (built, capability avx2 / avx512), else 0: _compiled without its
+    look at the arrays, for a caller that has checked them (C-contiguous float32 arrays of one shape)."""
+    if ckernels.LIB is None:
+        return 0
+    cap = capability()
+    return 0 if cap == "default" else 16 if cap == "avx512" else 8
+
+
 def _compiled(*arrays):
     """The lanes of the compiled lastdim kernels where they apply (built, capability avx2 / avx512, C-contiguous
     float32 arrays of one shape), else 0."""

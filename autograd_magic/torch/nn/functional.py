@@ -60,6 +60,7 @@ def softmin(input, dim=None, _stacklevel=3, dtype=None):
 
 
 _tensor_arg = tensor_arg
+_max_reduce = np.maximum.reduce
 
 
 def _sized(input, target):
@@ -493,7 +494,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     if (x.ndim == 2 and t.ndim == 1 and t.dtype == np.int64 and x.dtype.kind == "f" and weight is None
             and size_average is None and reduce is None and reduction in ("mean", "sum") and ignore_index < 0
             and not label_smoothing and 0 < t.shape[0] == x.shape[0] and x.shape[1]
-            and np.maximum.reduce(t.view(np.uint64), axis=None) < x.shape[1]):
+            and _max_reduce(t.view(np.uint64), 0) < x.shape[1]):   # (t is 1-d: axis 0 is all; positional: no keyword parse)
         # a batch of class indices, all in range (a training loop's case): nll_loss's checks cannot fail
         return apply(OPS["nll_loss"], (apply(OPS["log_softmax"], (input,), 1),), t, reduction, x.shape, None, None)
     red = _reduction(size_average, reduce, reduction)
