@@ -241,6 +241,38 @@ def test_row_scatter_is_numpys_add_at(monkeypatch):
         _assert_same_bits(*_both(monkeypatch, _row_scatter, (g * _F32(1e-3)).astype(_F32), shape, k))
 
 
+def _bias_add(a, b):
+    """a + b through the engine's operator (dispatch.binary_op: the C loop for a row vector b when it applies)."""
+    from autograd_magic import torch
+    return (torch.from_numpy(a) + torch.from_numpy(b)).numpy()
+
+
+@needs_lib
+def test_bias_add_is_numpys_bits_nan_payloads_included(monkeypatch):
+    """A batch plus a bias (x @ W + b): the C loop's bits are numpy's add, NaN payloads included (stricter than the
+    other kernels' tests: with a NaN in b, where which NaN wins is numpy's loops' affair, numpy computes it)."""
+    rng = np.random.default_rng(5)
+    x = _values(5)
+    nans = np.arange(0x7F800001, 0x7F800001 + 4096 * 997, 997, dtype=np.uint32).view(_F32)   # signaling and quiet
+    for rows, n in ((32, 200), (32, 27), (7, 1), (3, 9), (0, 5), (4, 0), (1, 4096)):
+        a = x[rng.integers(0, x.size, (rows, n))]
+        for b in (x[rng.integers(0, x.size, n)], -a[0] if rows else x[:n], nans[:n], np.where(np.arange(n) % 2, 1.5,
+                  nans[:n]).astype(_F32), np.where(np.arange(n) % 3, 1.5, x[:n]).astype(_F32)):
+            if rows:
+                a[:, ::5] = nans[rng.integers(0, nans.size, (rows, a[:, ::5].shape[1]))]
+            got, want = _both(monkeypatch, _bias_add, a, np.ascontiguousarray(b))
+            np.testing.assert_array_equal(got.view(np.uint32), want.view(np.uint32))
+            with np.errstate(all="ignore"):
+                np.testing.assert_array_equal(got.view(np.uint32), np.add(a, b).view(np.uint32))
+            if not np.isnan(b).any():
+                assert ckernels.add_rows(a, np.ascontiguousarray(b)) is not None
+    # not for it (numpy's path): another dtype, a non-contiguous batch, a bias that is not a row vector
+    for a, b in ((x[:64].reshape(8, 8).astype(np.float64), x[:8].astype(np.float64)), (x[:64].reshape(8, 8).T, x[:8]),
+                 (x[:64].reshape(8, 8), x[:8].reshape(8, 1))):
+        got, want = _both(monkeypatch, _bias_add, a, b)
+        np.testing.assert_array_equal(got.view(np.uint8), want.view(np.uint8))
+
+
 def test_the_extension_is_built_current_and_loaded_first():
     """build_kernels also builds the kernels as a Python extension (numpy arrays as arguments, ~0.1 us a call
     instead of ctypes' ~1-2 us); the loader prefers it. CI requires it."""
@@ -312,7 +344,8 @@ def test_every_build_of_the_kernels_gives_the_same_bits(monkeypatch):
     cases += [(lambda v, f=f: f(v, g.ravel()[:v.size]), (x[:8100],)) for f in ACTIVATIONS.values()]
     cases += [(_tanh_back, (g, rows)), (_row_scatter, (rows.reshape(300, 3, 9), (27, 3, 9), np.arange(300) % 27)),
               (lambda a: ckernels.column_sums(a, 3, 20, 135), (rows.reshape(3, 20, 135),)),
-              (_box_muller_of, (np.arange(2 ** 24, dtype=np.float64)[::7] / 2 ** 24,))]
+              (_box_muller_of, (np.arange(2 ** 24, dtype=np.float64)[::7] / 2 ** 24,)),
+              (ckernels.add_rows, (rows, g[0].copy()))]
     outs = []
     for path in paths:
         monkeypatch.setattr(ckernels, "LIB", ckernels.load(path))

@@ -353,6 +353,21 @@ AM_EXPORT void am_tanh_backward(const float *restrict g, const float *restrict o
     });
 }
 
+/* ---- a + b for C-contiguous float32 a of `rows` rows of n and b of n (a bias added to a batch: dispatch.binary_op):
+ * numpy's add broadcasts b through its buffered iterator, which copies b into a buffer for every row; one
+ * float addition per element either way, so the same bits, but for the payload of a NaN plus a NaN (x86 returns
+ * its first operand's, and which one is first differs between numpy's loops and the compiler's choice here): so
+ * with a NaN in b nothing is computed and 0 is returned (the caller asks numpy); else 1. ---- */
+AM_EXPORT long am_add_rows_f32(const float *restrict a, const float *restrict b, float *restrict out, long rows,
+                               long n) {
+    for (long i = 0; i < n; i++)
+        if (b[i] != b[i]) return 0;
+    for (long r = 0; r < rows; r++, a += n, out += n) {
+        EACH(i, n, out[i] = a[i] + b[i]);   /* (at most one NaN operand: its NaN, quieted, in either order) */
+    }
+    return 1;
+}
+
 /* ---- np.add.at(out, k, g) over rows (an embedding's C[X] backward, xp.NumpyXP.scatter): row i of g (`row`
  * floats) is added into row k[i] of out (taken as Python's k % rows), in the order of i, as add.at adds; out is
  * C-contiguous (rows x row), filled by the caller ---- */

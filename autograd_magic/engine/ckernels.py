@@ -57,6 +57,7 @@ SIGNATURES = {
     "am_nll_cascade_f64": ("PVLI", "D"),
     "am_welford_f64": ("PLLLDIPP", ""),
     "am_tanh_backward": ("PPPL", ""),
+    "am_add_rows_f32": ("PPPLL", "L"),
     "am_index_add_rows": ("PPLLLP", ""),
     "am_box_muller_f32": ("PL", ""),
     "am_box_muller_f64": ("PL", ""),
@@ -212,6 +213,13 @@ def rows(name, lanes, a, *more):
     n = a.shape[-1]
     getattr(LIB, name)(a, *more, out, a.size // n, n, lanes)
     return out
+
+
+def add_rows(a, b):
+    """np.add(a, b) for a C-contiguous 2-d float32 a and a C-contiguous float32 b of a.shape[1] elements; None when
+    b holds a NaN (numpy's payload of a NaN plus a NaN is its own loops' affair)."""
+    out = np.empty(a.shape, _F32)
+    return out if LIB.am_add_rows_f32(a, b, out, a.shape[0], a.shape[1]) else None
 
 
 def tanh_backward(g, out):

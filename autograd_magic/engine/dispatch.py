@@ -8,7 +8,8 @@ when defined), ``TensorBase`` and ``BF16_LIVE`` (when bfloat16 is first handed o
 """
 import numpy as np
 
-from . import barebones as _barebones, bf16 as _bf16, bufpool, dtypes, half as _half, memory_format as _formats
+from . import barebones as _barebones, bf16 as _bf16, bufpool, ckernels, dtypes, half as _half
+from . import memory_format as _formats
 from .autograd import GRAD_MODE, SAVED_HOOKS, Node, Saved, pack_saved
 from .batching import BATCH_HOOK
 from .fperror import ALL_IGNORED, FP_ERROR_STATE
@@ -135,6 +136,8 @@ def apply(op, inputs, *consts, data=None):
 
 
 _BF16 = dtypes.BF16_NP
+_F32 = np.dtype(np.float32)
+_np_add = np.add
 _F16 = _half.F16
 _ELEMENTWISE = _formats.ELEMENTWISE
 BF16_LIVE = False   # True once torch.bfloat16 was handed out (enable_bfloat16): apply then looks for it
@@ -266,6 +269,14 @@ def binary_op(op, a, b):
             out = apply(op, (a, b))
             BATCH_HOOK[0]((given, other), out)
             return out
+        if op.fwd is _np_add and not BF16_LIVE and not UINT_LIVE and ckernels.LIB is not None:
+            ad, bd = a._data, b._data
+            if ad.ndim == 2 and bd.ndim == 1 and ad.dtype is _F32 and bd.dtype is _F32 \
+                    and ad.shape[1] == bd.shape[0] and ad.flags.c_contiguous and bd.flags.c_contiguous:
+                # a bias added to a batch: np.add(ad, bd)'s bits in one C loop, without numpy's buffered broadcast
+                data = ckernels.add_rows(ad, bd)
+                if data is not None:
+                    return apply(op, (a, b), data=data)
         return apply(op, (a, b))
     if isinstance(b, (np.number, np.bool_)):
         return binary_op(op, a, dtypes.scalar_number(b))
