@@ -583,8 +583,8 @@ class TensorBase:
             raise RuntimeError(
                 f"a Tensor with {self._data.size} elements cannot be converted to Scalar")
         if PYTHON_VALUE_HOOK[0] is not None:
-            return PYTHON_VALUE_HOOK[0]("number", self._data.reshape(()).item())
-        return self._data.reshape(()).item()
+            return PYTHON_VALUE_HOOK[0]("number", self._data.item())
+        return self._data.item()   # (one element, whatever the shape: numpy's item() takes it as reshape(()).item())
 
     def tolist(self):
         if self._bt is not None:
