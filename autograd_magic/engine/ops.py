@@ -699,7 +699,7 @@ def _softmax(a, dim):
 
 def _log_softmax(a, dim):
     if a.dtype is _F32 and a.ndim and dim == a.ndim - 1 and a.size and a.flags.c_contiguous:
-        lanes = vec_kernels.lanes()   # (a training loop's logits: vec_kernels.log_softmax_lastdim's C kernel, direct)
+        lanes = vec_kernels.compiled_lanes()   # (log_softmax_lastdim's C kernel, direct)
         if lanes:
             return ckernels.rows("am_log_softmax", lanes, a)
     if a.dtype == _F16 and a.size:

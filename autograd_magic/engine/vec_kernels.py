@@ -324,7 +324,7 @@ def applies64(a, dim):
     return a.dtype == np.float64 and a.ndim >= 1 and dim == a.ndim - 1 and a.shape[-1] > 0 and a.size > 0
 
 
-def lanes():
+def compiled_lanes():
     """The lanes of the compiled lastdim kernels (built, capability avx2 / avx512), else 0: _compiled without its
     look at the arrays, for a caller that has checked them (C-contiguous float32 arrays of one shape)."""
     if ckernels.LIB is None:
