@@ -149,7 +149,8 @@ class Signature:
                 for j, item in enumerate(value):
                     if not isinstance(item, TensorBase):
                         raise TypeError(f"expected Tensor as element {j} in argument {i}, but got {tp_name(item)}")
-            if not ((value is None and p.nullable) or _accepts(p.type, value, numbers_as_tensors)) or (
+            if not ((value is None and p.nullable) or _accepts(p.type, value, numbers_as_tensors)
+                    or (name, p.name) in _SYMINT and _one_integer(value)) or (
                     p.type == "tuple of ints" and not isinstance(value, (tuple, list))
                     and _sequence_only(name, p.name)):
                 if given and i == 0 and self.varargs and _is_int(value):   # (all the ints are the size)
@@ -189,6 +190,15 @@ def _refuse(fail, message):
     if fail:
         raise TypeError(message)
     return None
+
+
+# Parameters ATen declares SymInt, which PyTorch's parser also takes as an integer tensor of one element of any
+# shape (is_int_or_symint: ``x.select(0, torch.tensor([2]))``); its printed signatures say "int" for both
+_SYMINT = {("select", "index"), ("select_scatter", "index")}
+
+
+def _one_integer(v):
+    return isinstance(v, TensorBase) and v._data.size == 1 and v._data.dtype.kind in "biu"
 
 
 def _is_int(v):
