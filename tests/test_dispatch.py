@@ -15,6 +15,12 @@ from helpers import require
 
 GATED = ["avx2_machine"]
 
+# Lessons whose oracle breaks under a setting: real PyTorch's oneDNN AVX2 1x1 convolution backward, forced onto its
+# AVX2 path on an AVX-512 machine, hangs now and then with two threads and corrupts the heap with one ("corrupted
+# size vs. prev_size", abort: reproduced 2026-12-07 with OMP_NUM_THREADS=1) in this lesson's Inception blocks. It
+# runs in the corpus on the machine's own kernels; under the setting there is nothing to compare against.
+ORACLE_BROKEN = {"avx2_machine": ["uva_tut5_inception_resnet_densenet"]}
+
 
 @pytest.mark.parametrize("setting", GATED)
 def test_parity_corpus_under_another_dispatch(setting):
@@ -23,7 +29,8 @@ def test_parity_corpus_under_another_dispatch(setting):
     # test_lessons.selected_sides)
     # (a side of the lessons that hangs in PyTorch's kernels is run again after 900 s: test_lessons.SIDE_TIMEOUT;
     # the whole run's limit leaves room for that)
-    code, out = dispatch.run(setting, extra=["-k", "not test_lesson_under_grad"], timeout=3000,
+    selection = " and ".join(["not test_lesson_under_grad", *(f"not {n}" for n in ORACLE_BROKEN.get(setting, ()))])
+    code, out = dispatch.run(setting, extra=["-k", selection], timeout=3000,
                              env={"AUTOGRAD_MAGIC_FUZZ_EXAMPLES": "100", "AUTOGRAD_MAGIC_SIDE_TIMEOUT": "900"})
     summary = "\n".join(dispatch.tally(out))
     failed = "\n".join(line for line in out.splitlines() if line.startswith(("FAILED", "ERROR")))
