@@ -75,15 +75,18 @@ def wrap(tensors, token):
             t._gw = token
 
 
+def _running(token):
+    """token when it is one of the running levels (ACTIVE), else None."""
+    if token is not None:
+        for active in ACTIVE:
+            if active is token:
+                return token
+    return None
+
+
 def wrapped_by(t):
     """The running autodiff level t is wrapped in, or None."""
-    token = getattr(t, "_gw", None)
-    if token is None:
-        return None
-    for active in ACTIVE:
-        if active is token:
-            return token
-    return None
+    return _running(getattr(t, "_gw", None))
 
 
 class Autodiff:
@@ -124,13 +127,7 @@ class Transform:
 
 def batched_by(t):
     """The running vmap call t is a batched value of, or None."""
-    token = getattr(t, "_bt", None)
-    if token is None:
-        return None
-    for active in ACTIVE:
-        if active is token:
-            return token
-    return None
+    return _running(getattr(t, "_bt", None))
 
 
 def mark(t, token):
