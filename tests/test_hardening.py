@@ -64,7 +64,11 @@ def test_malformed_options_and_ranges_are_one_line_usage_errors(ip):
 def test_real_pytorch_tensors_get_an_error_that_names_the_problem(ip):
     real = require("torch")
     ip.user_ns["outside"] = real.ones(2)
-    for cell in ("torch.ones(2) + outside", "torch.tensor(outside)", "torch.ones(2) @ outside"):
+    ip.user_ns["table"] = real.arange(10)
+    # the last two: real PyTorch hands its own call (indexing, a function) to the engine's tensor, which handed it
+    # back until the recursion limit
+    for cell in ("torch.ones(2) + outside", "torch.tensor(outside)", "torch.ones(2) @ outside",
+                 "table[torch.tensor([1, 2])]", "type(outside).add(outside, torch.ones(2))"):
         with pytest.raises(TypeError) as err:
             grad(ip, cell)
         assert "a PyTorch tensor reached autograd_magic's engine" in str(err.value), cell

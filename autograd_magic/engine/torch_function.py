@@ -16,8 +16,21 @@ from .tensor_base import TensorBase
 STATE = [False, False, False]
 
 
+def _refuse_foreign(args, kwargs):
+    """Real PyTorch handing one of its calls to an engine tensor (``real_tensor[engine_index]``, ``real_fn(x)``):
+    its arguments hold a real PyTorch tensor. Running the call would hand it back here without end: say what
+    happened instead (dispatch.check_foreign's TypeError)."""
+    for value in (*args, *(kwargs.values() if kwargs else ())):
+        if value.__class__ in (list, tuple):
+            for item in value:
+                _dispatch.check_foreign(item)
+        else:
+            _dispatch.check_foreign(value)
+
+
 def _disabled_torch_function_impl(func, types, args=(), kwargs=None):
     """The __torch_function__ of classes that do not take part (nn.Parameter): the function itself."""
+    _refuse_foreign(args, kwargs)
     with DisableTorchFunctionSubclass():
         return func(*args, **(kwargs or {}))
 
@@ -103,6 +116,7 @@ def default(cls, func, types, args=(), kwargs=None):
     """Tensor.__torch_function__: the function run with subclass handling off, its tensors made instances of cls."""
     if not all(issubclass(cls, t) for t in types):
         return NotImplemented
+    _refuse_foreign(args, kwargs)
     with DisableTorchFunctionSubclass():
         return convert(func(*args, **(kwargs or {})), cls)
 
