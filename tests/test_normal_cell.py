@@ -231,3 +231,38 @@ def test_an_engine_module_not_imported_yet_imports_as_pytorchs_would(ip, monkeyp
     assert "torch.utils.tensorboard" not in sys.modules or "autograd_magic" not in str(
         sys.modules["torch.utils.tensorboard"])
     sys.modules.pop("autograd_magic.torch.utils.tensorboard", None)
+
+
+def test_engine_tensors_kept_from_a_cell_work_with_real_pytorch_in_later_plain_cells(ip):
+    """A tensor made inside %%grad stays the engine's. A later plain cell, where ``torch`` is real PyTorch again,
+    gives it to real functions: real PyTorch hands each call to the tensor's class (``__torch_function__``) and the
+    engine runs its counterpart (before: the call went back and forth until RecursionError). A real tensor among
+    the arguments, or a function the engine lacks, is a TypeError that says so."""
+    require("torch")
+    cell(ip, "import torch\nimport torch.nn.functional as F")
+    result, cap = cell(ip, "%%grad --no-sliders\nx = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+                           "W = torch.ones(3, 2)\n(x * x).sum().backward()")
+    assert result.error_in_exec is None, cap.stdout
+    from autograd_magic import torch as engine
+    x, W = ip.user_ns["x"], ip.user_ns["W"]
+    expected = {"torch.sin(x)": x.sin(), "torch.stack([x, x]).sum(0)": x * 2, "F.linear(x, W)": engine.mv(W, x),
+                "torch.fft.rfft(x).abs()": engine.tensor([3.0, 1.0]), "torch.linalg.norm(x)": x.norm(),
+                "torch.autograd.grad((x * x).sum(), x)[0]": x * 2, "torch.where(x > 1, x, 0)": engine.tensor([0.0, 2.0])}
+    for source, want in expected.items():
+        result, cap = cell(ip, "out = " + source)
+        assert result.error_in_exec is None, (source, cap.stdout)
+        out = ip.user_ns["out"]
+        assert isinstance(out, engine.Tensor) and np.allclose(out.detach().numpy(), want.detach().numpy()), source
+    result, cap = cell(ip, "out = torch.sin(x)\nout")
+    assert "grad_fn=<SinBackward0>" in cap.stdout
+    for source, text in (("torch.ones(2) + x", "a PyTorch tensor reached autograd_magic's engine"),
+                         ("torch.arange(3)[torch.tensor([1])]", None),
+                         ("torch.int_repr(x)", "real PyTorch's torch.int_repr was given a tensor of autograd_magic's "
+                                               "engine")):
+        if text is None:   # (real PyTorch alone: unaffected)
+            result, cap = cell(ip, source)
+            assert result.error_in_exec is None, cap.stdout
+            continue
+        result, cap = cell(ip, source)
+        assert isinstance(result.error_in_exec, TypeError), (source, cap.stdout)
+        assert text in str(result.error_in_exec), source

@@ -106,6 +106,7 @@ from . import func  # noqa: F401,E402  (torch.func: grad, vmap, jacrev ..., func
 from .func import vmap  # noqa: F401,E402
 from . import utils  # noqa: F401  (torch.utils.data)
 from . import sparse  # noqa: F401,E402  (torch.sparse.mm, torch.sparse.sum)
+from . import _foreign  # noqa: F401,E402  (real PyTorch's functions given engine tensors: the engine's counterparts)
 from . import testing  # noqa: F401,E402  (torch.testing.assert_close)
 from . import _tensor_str  # noqa: F401,E402  (torch._tensor_str.PRINT_OPTS)
 from . import aten_forms as _aten_forms  # noqa: E402
