@@ -266,3 +266,23 @@ def test_engine_tensors_kept_from_a_cell_work_with_real_pytorch_in_later_plain_c
         result, cap = cell(ip, source)
         assert isinstance(result.error_in_exec, TypeError), (source, cap.stdout)
         assert text in str(result.error_in_exec), source
+
+
+def test_a_model_class_defined_inside_a_cell_refuses_real_layers_in_a_later_plain_cell(ip):
+    """``class Net(nn.Module)`` inside %%grad is built on the engine's nn.Module; made in a later plain cell, its
+    ``nn.Linear`` is real PyTorch's: before, a hybrid with real layers the engine neither registered nor ran
+    (``parameters()`` empty: "optimizer got an empty parameter list"); now a TypeError that says what happened.
+    Made inside %%grad, the class works as before."""
+    require("torch")
+    cell(ip, "import torch\nimport torch.nn as nn")
+    result, cap = cell(ip, "%%grad --no-sliders --no-graph\nclass Net(nn.Module):\n    def __init__(self):\n"
+                           "        super().__init__()\n        self.fc = nn.Linear(2, 3)\n"
+                           "    def forward(self, x):\n        return self.fc(x)\n"
+                           "net = Net()\nnet(torch.ones(1, 2)).sum().backward()\nlen(list(net.parameters()))")
+    assert result.error_in_exec is None and result.result == 2, cap.stdout
+    result, cap = cell(ip, "net2 = Net()")
+    assert isinstance(result.error_in_exec, TypeError), cap.stdout
+    assert "cannot assign a module of real PyTorch (torch.nn.modules.linear.Linear) as 'fc' of Net, a model class " \
+           "defined inside a %%grad cell" in str(result.error_in_exec)
+    result, cap = cell(ip, "%%grad --no-sliders --no-graph\nnet3 = Net()\nlen(list(net3.parameters()))")
+    assert result.error_in_exec is None and result.result == 2, cap.stdout

@@ -296,7 +296,8 @@ def check_foreign(value):
     if cls.__module__.split(".")[0] == "torch" and cls.__name__ in ("Tensor", "Parameter"):
         raise TypeError("a PyTorch tensor reached autograd_magic's engine. Inside %%grad (and with "
                         "`from autograd_magic import torch`), `torch` is autograd_magic's engine: make the tensor "
-                        "with it (torch.tensor(...)), or convert a PyTorch tensor with .detach().numpy() first (a tensor made inside %%grad "
-                        "stays the engine's in later cells)")
+                        "with it (torch.tensor(...)), or convert a PyTorch tensor with .detach().numpy() first (a "
+                        "tensor made inside %%grad stays the engine's in later cells). To draw a model built with "
+                        "real PyTorch, run its cell with %%grad --backend torch")
 
 

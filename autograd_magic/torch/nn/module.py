@@ -168,6 +168,8 @@ class Module:
                 name not in self._non_persistent_buffers_set
             self.register_buffer(name, value, persistent)
         else:
+            if value.__class__.__module__.startswith("torch"):
+                _refuse_real(self, name, value)
             object.__setattr__(self, name, value)
 
     def __getattr__(self, name):
@@ -546,3 +548,18 @@ def deprecated_class(message, category=FutureWarning):
         cls.__init_subclass__ = __init_subclass__
         return cls
     return decorate
+
+
+def _refuse_real(module, name, value):
+    """A module or parameter of real PyTorch assigned to an engine module: a model class defined inside a %%grad
+    cell (its base is the engine's nn.Module) made in a later plain cell, where ``nn`` is real PyTorch again. It
+    would hold real layers the engine neither registers nor runs: say so instead."""
+    real = [c for c in value.__class__.__mro__ if c.__module__ == "torch.nn.modules.module" and c.__name__ == "Module"
+            or c.__module__ == "torch.nn.parameter" and c.__name__ == "Parameter"]
+    if not real:
+        return
+    kind = "module" if real[0].__name__ == "Module" else "parameter"
+    raise TypeError(f"cannot assign a {kind} of real PyTorch ({_typename(value)}) as '{name}' of "
+                    f"{type(module).__name__}, a model class defined inside a %%grad cell: its nn.Module is "
+                    "autograd_magic's engine. Make the model inside %%grad, or define the class in a plain cell to "
+                    "use it with real PyTorch")
