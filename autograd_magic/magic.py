@@ -16,6 +16,7 @@ from .views import registry
 from .views.result import GradResult
 from .views.first_run import FirstRun, value_text
 from .views.sliders import live_bundle
+from .trace import rng
 from .trace.execute import cell_source, ends_with_semicolon, user_traceback
 from .trace.runner import run_cell
 
@@ -78,6 +79,19 @@ class GradMagics(Magics):
         args = self.parse_options(line)
         source, filename = self._compile_input(line, cell)
         runner = self.runner(args)
+        # the engine's generator takes over real PyTorch's stream for the cell and gives it back after the views
+        # (whose re-runs replay the cell's own draws): trace/rng.py
+        draws = rng.CellDraws() if args.backend == "engine" else None
+        if draws is not None:
+            draws.start()
+        try:
+            return self._grad(args, source, filename, cell, runner, draws)
+        finally:
+            if draws is not None:
+                draws.finish()
+
+    def _grad(self, args, source, filename, cell, runner, draws):
+        __tracebackhide__ = True  # noqa: F841
         caps = {}
         if not registry.draws_nodes(args):   # no view shows nodes: a loop pays per pass, not per op
             caps["steps"] = 0
@@ -92,7 +106,11 @@ class GradMagics(Magics):
         widgets = self._widgets(args)
         try:
             with FirstRun(self.shell) if widgets else contextlib.nullcontext() as first:
-                run = runner(source, self.shell.user_ns, filename=filename)
+                try:
+                    run = runner(source, self.shell.user_ns, filename=filename)
+                finally:
+                    if draws is not None:
+                        draws.ran()
         except BaseException as exc:  # noqa: BLE001 - shown as a normal cell shows it, see _fail
             self._fail(exc, filename, cell)
             self._show_partial(exc, args)
@@ -109,7 +127,7 @@ class GradMagics(Magics):
             self.shell.user_ns[args.variable] = result
         panel = None
         if widgets and not args.output:
-            panel = self.sliders(run, result, args, cell, source, filename, stepper, runner)
+            panel = self.sliders(run, result, args, cell, source, filename, stepper, runner, draws)
         result.panel = panel
         if show_value:
             if panel is None:
@@ -193,7 +211,7 @@ class GradMagics(Magics):
             return False
         return True
 
-    def sliders(self, run, result, args, cell, source, filename, stepper=None, runner=run_cell):
+    def sliders(self, run, result, args, cell, source, filename, stepper=None, runner=run_cell, draws=None):
         """The slider panel, or None: no inputs to move."""
         from .views.sliders import SliderPanel, slider_specs
         inputs = run.inputs()
@@ -211,7 +229,7 @@ class GradMagics(Magics):
             from .views.sliders import Rerun
             at = {(name, sites[name]): values for name, values in overrides.items()}
             outcome = Rerun()
-            with captured(shell) as outputs:
+            with captured(shell) as outputs, (draws.rerun() if draws is not None else contextlib.nullcontext()):
                 try:
                     with interruptible():
                         again = runner(source, shell.user_ns, filename=filename, overrides=at)

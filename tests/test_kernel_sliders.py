@@ -243,3 +243,22 @@ def test_top_level_await_and_ipython_syntax_in_a_kernel_cell_and_its_reruns(kern
     lines = [line for line in re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(error["traceback"])).splitlines()
              if line.strip()]
     assert len(lines) <= 4 and lines[0].strip() == f"Cell In[{reply['execution_count']}], line 2", lines
+
+
+def test_a_rerun_draws_the_cells_own_random_numbers_and_leaves_the_stream_alone(kernel):
+    """A slider re-run starts from the generator state the cell started with: the random w it draws is the cell's
+    (the picture changes with x only; before, each move drew a new w), and the next plain cell draws what it
+    would have drawn had the slider not moved (before, each re-run moved the stream on)."""
+    require("torch")
+    kernel.run("import torch\ntorch.manual_seed(0)")
+    reply, _ = kernel.run("%%grad\nx = torch.tensor(2.0, requires_grad=True)\nw = torch.randn(1)\n"
+                          "y = (x * w).sum()\ny.backward()\nprint('w is %.6f at x %.1f' % (w.item(), x.item()))")
+    assert reply["status"] == "ok"
+    first = kernel.printed("print('%.6f' % w.item())").strip()
+    x = kernel.slider("x")
+    kernel.move(x, 3.0)
+    kernel.wait_update(f"w is {first} at x 3.0")
+    kernel.drain(0.5)
+    after = kernel.printed("print('%.6f' % torch.randn(1).item())").strip()
+    expected = kernel.printed("torch.manual_seed(0); torch.randn(1)\nprint('%.6f' % torch.randn(1).item())").strip()
+    assert after == expected, (after, expected)

@@ -286,3 +286,38 @@ def test_a_model_class_defined_inside_a_cell_refuses_real_layers_in_a_later_plai
            "defined inside a %%grad cell" in str(result.error_in_exec)
     result, cap = cell(ip, "%%grad --no-sliders --no-graph\nnet3 = Net()\nlen(list(net3.parameters()))")
     assert result.error_in_exec is None and result.result == 2, cap.stdout
+
+
+def test_one_random_stream_across_plain_and_grad_cells_and_the_views_draw_nothing_from_it(ip):
+    """``torch.manual_seed(0)`` in a plain cell decides what a %%grad cell draws, and what a %%grad cell drew
+    moves the stream on for the next plain cell, as in a notebook without the magic (the engine's generator and
+    real PyTorch's were two streams: a seeded lesson printed other numbers under %%grad). The isolated re-runs of
+    --check and --slope replay the cell's own draws and leave the stream as they found it (they moved it on: the
+    next cell drew other numbers)."""
+    real = require("torch")
+    real.manual_seed(0)
+    expected = [real.randn(3).tolist() for _ in range(4)]
+    cell(ip, "import torch\ntorch.manual_seed(0)")
+    result, cap = cell(ip, "%%grad --no-sliders\na = torch.randn(3)")
+    assert result.error_in_exec is None, cap.stdout
+    assert ip.user_ns["a"].tolist() == expected[0]
+    cell(ip, "b = torch.randn(3)")
+    assert isinstance(ip.user_ns["b"], real.Tensor) and ip.user_ns["b"].tolist() == expected[1]
+    for options in ("--check", "--slope"):
+        cell(ip, "torch.manual_seed(0)")
+        result, cap = cell(ip, f"%%grad --no-sliders {options}\nx = torch.randn(1, requires_grad=True)\n"
+                               "w = torch.randn(1)\ny = (x * x * w).sum()\ny.backward()")
+        assert result.error_in_exec is None, cap.stdout
+        cell(ip, "c = torch.randn(3)")   # the two numbers the cell drew, then these three
+        real.manual_seed(0)
+        real.randn(1), real.randn(1)
+        assert ip.user_ns["c"].tolist() == real.randn(3).tolist(), options
+    # every re-run of --check draws w as the cell drew it: autograd and central differences agree, and with the
+    # table (before, each re-run drew another w: the central differences mixed them)
+    cell(ip, "torch.manual_seed(3)")
+    result, cap = cell(ip, "%%grad --no-sliders --check -v res\nx = torch.randn(4, requires_grad=True)\n"
+                           "w = torch.randn(4)\ny = (x * x * w).sum()\ny.backward()")
+    assert result.error_in_exec is None, cap.stdout
+    (row,) = ip.user_ns["res"].check
+    x, w = ip.user_ns["x"].detach().numpy(), ip.user_ns["w"].numpy()
+    assert row.rel_error < 1e-6 and np.allclose(row.autograd, 2 * x * w, rtol=1e-6), row

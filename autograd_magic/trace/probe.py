@@ -28,6 +28,7 @@ import numpy as np
 from .. import torch as engine_torch
 from ..engine import inspect as ei
 from ..torch.autograd import functional
+from . import rng
 from .runner import run_cell
 
 MAX_CHECK_ELEMENTS = 64     # central differences for at most this many input elements
@@ -162,6 +163,7 @@ class Probe:
                 contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
+                rng.replay()   # the numbers the cell drew, not the next ones of the notebook's stream
                 run_cell(self.source, ns, filename=self.filename, overrides=overrides,
                          transform=_to_float64 if float64 else None, record=False)
             except Exception as exc:  # noqa: BLE001 - the re-run's error becomes a note

@@ -1,0 +1,111 @@
+"""The random generator across cells and re-runs.
+
+A notebook draws from one generator: ``torch.manual_seed(0)`` in a plain cell decides what ``torch.randn`` gives in
+the next cell, whether or not that cell is a ``%%grad`` cell. Plain cells draw from real PyTorch's default
+generator and ``%%grad`` cells from the engine's (whose state has the same bytes as PyTorch's, engine/random.py),
+so the state crosses over at a cell's edges: the engine's generator takes real PyTorch's state when a ``%%grad``
+cell starts and gives its own back when the cell is over (when real PyTorch is imported at all).
+
+What the views re-run never draws from the notebook's stream: a re-run (a slider's, the isolated re-runs of
+``--check``, ``--slope``, ``--jacobian``, ``--hessian``) starts from the state the cell itself started with, so it
+draws the same numbers the cell drew (the function a view shows is the cell's, with only its inputs changed), and
+the generator is left as it was before the re-run (later cells draw what they would have drawn without the views).
+"""
+import contextlib
+import sys
+
+import numpy as np
+
+from .. import torch as _engine
+
+# the state the cell being shown started with (read by trace.probe's re-runs); None: no cell's
+CELL_START = [None]
+
+
+def _real():
+    """Real PyTorch, when it is imported (never imported here)."""
+    torch = sys.modules.get("torch")
+    if torch is None or torch is _engine or "torch._C" not in sys.modules:
+        return None
+    if "autograd_magic" in (getattr(torch, "__file__", None) or "autograd_magic") \
+            or not hasattr(torch, "default_generator"):
+        return None
+    return torch
+
+
+def _engine_state():
+    return _engine.default_generator._impl.get_state()
+
+
+def _set_engine_state(state):
+    _engine.default_generator._impl.set_state(state)
+
+
+class CellDraws:
+    """The generator's states around one ``%%grad`` cell on the engine: ``start()`` before the cell runs,
+    ``ran()`` when it is over (whatever it raised), ``finish()`` after the views (whose re-runs replay the start),
+    ``rerun()`` around each slider re-run. A failure to carry a state over is left silent: the cell runs as it
+    would have without it."""
+
+    def __init__(self):
+        self.start_state = None
+        self.end_state = None
+
+    def start(self):
+        try:
+            real = _real()
+            if real is not None:
+                _set_engine_state(np.asarray(real.default_generator.get_state().numpy()))
+            self.start_state = _engine_state()
+        except Exception:  # noqa: BLE001 - see the class docstring
+            self.start_state = None
+        CELL_START[0] = self.start_state
+
+    def ran(self):
+        try:
+            self.end_state = _engine_state()
+        except Exception:  # noqa: BLE001
+            self.end_state = None
+
+    def finish(self):
+        """After the views: the state the cell left, for the engine and for real PyTorch's next plain cell."""
+        CELL_START[0] = None
+        if self.end_state is None:
+            return
+        try:
+            _set_engine_state(self.end_state)
+            real = _real()
+            if real is not None:
+                real.default_generator.set_state(real.from_numpy(self.end_state.copy()))
+        except Exception:  # noqa: BLE001
+            pass
+
+    @contextlib.contextmanager
+    def rerun(self):
+        """A slider's re-run (and the views built from it): from the cell's start state; the generator as it
+        was found afterwards."""
+        kept = None
+        try:
+            kept = _engine_state()
+            if self.start_state is not None:
+                _set_engine_state(self.start_state)
+        except Exception:  # noqa: BLE001
+            pass
+        CELL_START[0] = self.start_state
+        try:
+            yield
+        finally:
+            CELL_START[0] = None
+            if kept is not None:
+                try:
+                    _set_engine_state(kept)
+                except Exception:  # noqa: BLE001
+                    pass
+
+
+def replay():
+    """Before one isolated re-run of trace.probe: the shown cell's start state (the magic sets the state the cell
+    left once its views are made: CellDraws.finish, CellDraws.rerun)."""
+    start = CELL_START[0]
+    if start is not None:
+        _set_engine_state(start)
