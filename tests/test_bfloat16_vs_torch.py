@@ -28,7 +28,8 @@ ROWS = [
     (("sum_dim",), "a.sum(1, keepdim=True)"), (("mean",), "a.mean()"), (("mean_dim",), "a.mean(1)"),
     (("max_all",), "a.max()"), (("min_all",), "a.min()"), (("mm",), "a @ m"), (("mm",), "torch.mm(a, m)"),
     (("addmm",), "torch.addmm(bias, a, m)"), (("addmm_scaled",), "torch.addmm(bias, a, m, beta=-4.775, alpha=2.0315)"),
-    (("norm",), "a.norm()"), (("norm",), "a.norm(dim=1)"), (("bmm",), "torch.bmm(a[None], m[None])"), (("mv",), "a @ v"),
+    (("norm",), "a.norm()"), (("norm",), "a.norm(dim=1)"), (("norm_legacy",), "F.pairwise_distance(a, b)"),
+    (("norm_legacy",), "F.pairwise_distance(a, b, p=3, keepdim=True)"), (("bmm",), "torch.bmm(a[None], m[None])"), (("mv",), "a @ v"),
     (("sdpa_flash",), "F.scaled_dot_product_attention(A.view(2, 2, 4, 64), W.view(2, 2, 8, 64)[:, :, :6], "
                       "M.view(2, 2, 8, 64)[:, :, 2:], is_causal=False)"),
     (("sdpa_flash",), "F.scaled_dot_product_attention(A.view(1, 4, 4, 64), A.view(1, 4, 4, 64), "

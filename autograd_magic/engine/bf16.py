@@ -57,7 +57,7 @@ COMPUTE = frozenset((
     "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "leaky_relu", "gelu", "silu", "clamp",
     "maximum", "minimum", "clamp_tensor", "clamp_tensor_min", "clamp_tensor_max", "clamp_min_tensor",
     "clamp_max_tensor", "fmax", "fmin", "where", "masked_fill", "sum", "sum_dim", "mean", "mean_dim", "max_all", "min_all",
-    "mm", "addmm", "bmm", "mv", "dot", "softmax", "log_softmax", "mse_loss", "norm", "addmm_scaled",
+    "mm", "addmm", "bmm", "mv", "dot", "softmax", "log_softmax", "mse_loss", "norm", "norm_legacy", "addmm_scaled",
     "nll_loss", "eq_number", "ne_number", "lt_number", "le_number", "gt_number", "ge_number", "eq_tensor",
     "ne_tensor", "lt_tensor", "le_tensor", "gt_tensor", "ge_tensor",
     "fake_quantize_per_tensor", "fake_quantize_per_tensor_tensor_qparams", "fake_quantize_per_channel",
@@ -99,7 +99,7 @@ def _to_bf16(value):
 # Backward formulas that PyTorch composes of several bfloat16 ops (derivatives.yaml), each rounded: their vjps run
 # on bfloat16 Tensors (grad.TensorXP), every step through apply. The others are one fused kernel (tanh_backward,
 # threshold_backward, softmax_backward_data ...) or one op: float32, rounded once.
-TENSOR_VJP = frozenset(("div", "reciprocal", "pow", "rpow", "sin", "cos", "addmm_scaled", "norm"))
+TENSOR_VJP = frozenset(("div", "reciprocal", "pow", "rpow", "sin", "cos", "addmm_scaled", "norm", "norm_legacy"))
 
 # float32 forwards where the op's table entry does not take the consts its callers record (they pass the data)
 _FWD32 = {

@@ -1205,7 +1205,41 @@ def addcdiv(input, tensor1, tensor2, *, value=1):
     return _pointwise("addcdiv", input, tensor1, tensor2, value)
 
 
+def _one_bound(name, input, bound):
+    """PyTorch's parser on torch.clamp_min / clamp_max: a tensor input, and a tensor or a number bound (a float
+    returned by a hand-written distance, a string, a list: its TypeError, naming both overloads)."""
+    if not isinstance(input, TensorBase) or not (isinstance(bound, (TensorBase, int, float, complex, np.number))):
+        error = arg_parser.refusal(name, function_signatures.SIGNATURES[name], (input, bound), {},
+                                   _PARSED_BOUNDS.setdefault(False, {}))
+        if error is not None:
+            raise error
+
+
+_PARSED_BOUNDS = {}
+
+
+def _bound_method(name, fn):
+    """Tensor.clamp_min / clamp_max: the bound by position or keyword; the parser's error shows which it was."""
+    key = name[len("clamp_"):]
+
+    def method(self, *args, **kwargs):
+        bound = args[0] if len(args) == 1 and not kwargs else kwargs.get(key) if not args and len(kwargs) == 1 \
+            else _MISSING
+        if not isinstance(bound, (TensorBase, int, float, complex, np.number)):
+            error = arg_parser.refusal(name, method_signatures.SIGNATURES[name], args, kwargs,
+                                       _PARSED_BOUNDS.setdefault(True, {}))
+            if error is not None:
+                raise error
+        return fn(self, bound)
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+_MISSING = object()
+
+
 def clamp_min(input, min):
+    _one_bound("clamp_min", input, min)
     if isinstance(min, TensorBase):
         dt = dtypes.result_type((input, min))
         return apply(OPS["clamp_min_tensor"], (input.to(dt), min.to(dt)))
@@ -1214,11 +1248,15 @@ def clamp_min(input, min):
 
 
 def clamp_max(input, max):
+    _one_bound("clamp_max", input, max)
     if isinstance(max, TensorBase):
         dt = dtypes.result_type((input, max))
         return apply(OPS["clamp_max_tensor"], (input.to(dt), max.to(dt)))
     t, _, hi = _scalar_bounds(input, None, max)
     return apply(OPS["clamp_max"], (t,), hi)
+
+
+clamp_min_method, clamp_max_method = _bound_method("clamp_min", clamp_min), _bound_method("clamp_max", clamp_max)
 
 
 def fmod(input, other):

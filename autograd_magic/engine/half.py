@@ -26,7 +26,8 @@ _F32 = np.dtype(np.float32)
 # against PyTorch over random float16 values: tests/test_probe128_vs_torch.py)
 OPMATH = frozenset((
     "sigmoid", "silu", "softplus", "rsqrt", "log_sigmoid", "gelu", "erf", "leaky_relu", "elu",
-    "lerp", "addcmul", "addcdiv", "cumsum", "sum_dim", "mean", "mean_dim", "norm", "var", "std", "addmm",
+    "lerp", "addcmul", "addcdiv", "cumsum", "sum_dim", "mean", "mean_dim", "norm", "norm_legacy", "var", "std",
+    "addmm",
 ))
 # Ops whose float16 backward is one float32 kernel, rounded once (the others' backward kernels compute in float16
 # steps, as Vectorized<Half> arithmetic rounds each one, which is what numpy's float16 vjp does)

@@ -675,8 +675,8 @@ _BINDINGS.update({
     "backward": _backward,
     "T": property(_T),   # mT, mH, H: real_dtype.METHODS
     "atan2": F.atan2, "arctan2": F.arctan2, "hypot": F.hypot, "logit": F.logit, "xlogy": F.xlogy,
-    "logaddexp": F.logaddexp, "lerp": F.lerp, "addcmul": F.addcmul, "addcdiv": F.addcdiv, "clamp_min": F.clamp_min,
-    "clamp_max": F.clamp_max, "fmod": F.fmod, "roll": F.roll, "less": F.less, "greater": F.greater,
+    "logaddexp": F.logaddexp, "lerp": F.lerp, "addcmul": F.addcmul, "addcdiv": F.addcdiv,
+    "clamp_min": F.clamp_min_method, "clamp_max": F.clamp_max_method, "fmod": F.fmod, "roll": F.roll, "less": F.less, "greater": F.greater,
     "less_equal": F.less_equal, "greater_equal": F.greater_equal, "not_equal": F.not_equal,
     "narrow": C.narrow, "unflatten": C.unflatten, "diff": C.diff, "movedim": C.movedim_method,
     "moveaxis": C.moveaxis_method,

@@ -169,13 +169,16 @@ def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
     return input / denom
 
 
-def cosine_similarity(x1, x2, dim=1, eps=1e-8):
+def _cosine_similarity(x1, x2, dim=1, eps=1e-8):
     """The cosine of the angle between x1 and x2 along dim (each normalised first, as ATen does), the two
-    broadcast to one shape first; integer operands are taken in the common floating dtype."""
+    broadcast to one shape first; integer operands are taken in the common floating dtype, a floating one is
+    normalised in its own (a float16 x1 against a float32 x2: x1 / |x1| in float16, the product in float32)."""
+    if not eps >= 0:   # (a NaN too; C++ streams the double as %g does)
+        raise RuntimeError(f"eps must be non-negative, got: {float(eps):g}")
     common = dtypes.result_type((x1, x2))
     if not dtypes.is_float_np(common.np):
         raise RuntimeError(f"expected common dtype to be floating point, yet common dtype is {common.scalar_name}")
-    x1, x2 = (x if x.dtype == common else x.to(common) for x in (x1, x2))
+    x1, x2 = (x if x.dtype.is_floating_point or x.is_complex() else x.to(common) for x in (x1, x2))
     if x1.shape != x2.shape:
         shape = _bshape(x1, x2)
         x1, x2 = (x if x.shape == shape else S.expand(x, shape) for x in (x1, x2))
@@ -184,6 +187,12 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
     n1 = x1.norm(dim=dim, keepdim=True).clamp(min=eps)
     n2 = x2.norm(dim=dim, keepdim=True).clamp(min=eps)
     return ((x1 / n1) * (x2 / n2)).sum(dim)
+
+
+# F.cosine_similarity is ATen's cosine_similarity itself: its parser's TypeErrors (an ndarray or a list as x2,
+# dim=1.0, eps="1e-8")
+cosine_similarity = parsed(_cosine_similarity, "cosine_similarity", SIGNATURES["cosine_similarity"], method=False)
+cosine_similarity.__name__ = cosine_similarity.__qualname__ = "cosine_similarity"
 
 
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
@@ -575,8 +584,8 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
         input, target, weight = _ac.fp32(input, target, weight)
     _check_same(input, target, "huber_loss")
     input, target = _broadcast_pair(input, target)
-    if weight is None:
-        _reduction(None, None, reduction)   # (PyTorch's Python reads the reduction before ATen parses delta)
+    if weight is None:   # (PyTorch's Python reads the reduction before ATen parses delta)
+        red = _reduction(None, None, reduction)
     delta = float_arg("huber_loss", delta, "delta", 4)
     if not delta > 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
@@ -584,7 +593,7 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     if weight is not None:   # (the elementwise loss times weight; "mean" averages the products)
         losses = apply(OPS["huber_loss"], (input, target), _reduction(None, None, "none"), delta)
         return _weighted(input, losses, weight, reduction, by_weight=False)
-    return apply(OPS["huber_loss"], (input, target), _reduction(None, None, reduction), delta)
+    return apply(OPS["huber_loss"], (input, target), red, delta)
 
 
 def _huber_dtypes(input, target):

@@ -8,11 +8,20 @@ from ._args import bool_arg
 
 
 def _reduction(size_average, reduce, reduction):
+    """The reduction of a loss whose PyTorch Python reads it with _Reduction.get_enum (or legacy_get_enum)."""
     if size_average is None and reduce is None:
-        if reduction not in ("mean", "sum", "none"):
-            raise ValueError(f"{reduction} is not a valid value for reduction")
-        return reduction
+        return _get_enum(reduction)
     return _legacy_reduction(size_average, reduce, 4)
+
+
+def _get_enum(reduction):
+    """PyTorch's _Reduction.get_enum, as a name: the old 'elementwise_mean' is 'mean', with its warning."""
+    if reduction == "elementwise_mean":
+        warnings.warn("reduction='elementwise_mean' is deprecated. Please use reduction='mean' instead.")
+        return "mean"
+    if reduction not in ("mean", "sum", "none"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+    return reduction
 
 
 def _legacy_reduction(size_average, reduce, stacklevel=3):
@@ -38,9 +47,7 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
                           "'batchmean' divides only by the batch size, and aligns with the KL div math definition."
                           "'mean' will be changed to behave the same as 'batchmean' in the next major release.",
                           stacklevel=2)
-        red = "sum" if reduction == "batchmean" else reduction
-        if red not in ("mean", "sum", "none"):
-            raise ValueError(f"{reduction} is not a valid value for reduction")
+        red = "sum" if reduction == "batchmean" else _get_enum(reduction)
     log_target = bool_arg("kl_div", log_target, "log_target")   # (passed by keyword to ATen's kl_div)
     if not dtypes.is_float_np(input._data.dtype) or not dtypes.is_float_np(target._data.dtype):
         raise RuntimeError("kl_div: Integral inputs not supported.")

@@ -8,7 +8,9 @@ from ...engine.creation import ones, zeros, zeros_like
 from ...engine.functions import minimum, where
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
-from ._args import bool_arg, float_arg
+from ...engine.arg_parser import parsed
+from ...engine.function_signatures import SIGNATURES
+from ._args import bool_arg, float_arg, tensor_arg
 from .functional_loss import _reduction as _loss_reduction
 from . import functional_conv as FC
 
@@ -90,10 +92,22 @@ def bilinear(input1, input2, weight, bias=None):
     return out + bias if bias is not None else out
 
 
-def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
+def _pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
+    """The p-norm of x1 - x2 + eps over the last dim of the two (at::norm: NormBackward1)."""
     dim = max(x1.dim(), x2.dim()) - 1
     diff = x1 - x2 + eps
     return apply(OPS["norm_legacy"], (diff,), float(p), (dim % max(diff.dim(), 1),) if diff.dim() else (), keepdim)
+
+
+# F.pairwise_distance is ATen's pairwise_distance itself: its parser's TypeErrors (an ndarray as x2, p="2")
+pairwise_distance = parsed(_pairwise_distance, "pairwise_distance", SIGNATURES["pairwise_distance"], method=False)
+pairwise_distance.__name__ = pairwise_distance.__qualname__ = "pairwise_distance"
+
+
+def _tensors(fn, *named):
+    """PyTorch's parser on a loss's tensor arguments, positional from its Python (name, value) pairs in order."""
+    for position, (name, value) in enumerate(named, 1):
+        tensor_arg(fn, value, name, position)
 
 
 def _reduce(out, reduction):
@@ -106,6 +120,7 @@ def _reduction(size_average, reduce, reduction):
 
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
     reduction = _reduction(size_average, reduce, reduction)
+    _tensors("cosine_embedding_loss", ("input1", input1), ("input2", input2), ("target", target))
     margin = float_arg("cosine_embedding_loss", margin, "margin", 4)
     targ_dim = target.dim()
     if targ_dim not in (0, 1):
@@ -143,6 +158,7 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-06, 
     reduction = _reduction(size_average, reduce, reduction)
     if margin <= 0:
         raise ValueError(f"margin must be greater than 0, got {margin}")
+    _tensors("triplet_margin_loss", ("anchor", anchor), ("positive", positive), ("negative", negative))
     margin, p, eps = (float_arg("triplet_margin_loss", v, name, i)
                       for i, (name, v) in enumerate((("margin", margin), ("p", p), ("eps", eps)), 4))
     swap = bool_arg("triplet_margin_loss", swap, "swap", 7)
@@ -150,8 +166,8 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-06, 
     if not (a == po == ne):
         raise RuntimeError(f"The anchor, positive, and negative tensors are expected to have the same number of "
                            f"dimensions, but got: anchor {a}D, positive {po}D, and negative {ne}D inputs")
-    dist_pos = pairwise_distance(anchor, positive, p, eps)
-    dist_neg = pairwise_distance(anchor, negative, p, eps)
+    dist_pos = _pairwise_distance(anchor, positive, p, eps)
+    dist_neg = _pairwise_distance(anchor, negative, p, eps)
     if swap:
-        dist_neg = minimum(dist_neg, pairwise_distance(positive, negative, p, eps))
+        dist_neg = minimum(dist_neg, _pairwise_distance(positive, negative, p, eps))
     return _reduce((margin + dist_pos - dist_neg).clamp_min(0), reduction)

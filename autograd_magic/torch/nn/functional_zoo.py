@@ -14,7 +14,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply, check_broadcast
 from . import functional_pool as FP
-from ._args import float_arg, number_arg
+from ._args import float_arg, number_arg, tensor_arg
 from ._args import not_differentiable as _not_differentiable
 from .functional_loss import _legacy_reduction, _reduction
 from .functional_more import avg_pool1d, max_pool1d
@@ -184,6 +184,8 @@ def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduct
 def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):
     """x where target is 1, max(0, margin - x) where it is -1 (ATen's composite: where, clamp_min, add)."""
     red = _loss_reduction(size_average, reduce, reduction)
+    for position, (name, value) in enumerate((("input", input), ("target", target)), 1):   # (ATen's parser)
+        tensor_arg("hinge_embedding_loss", value, name, position)
     margin = float_arg("hinge_embedding_loss", margin, "margin", 3)
     zeros = zeros_like(input)
     margin_t = Tensor._wrap(np.asarray(margin, input._data.dtype))
