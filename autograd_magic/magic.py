@@ -81,14 +81,12 @@ class GradMagics(Magics):
         runner = self.runner(args)
         # the engine's generator takes over real PyTorch's stream for the cell and gives it back after the views
         # (whose re-runs replay the cell's own draws): trace/rng.py
-        draws = rng.CellDraws() if args.backend == "engine" else None
-        if draws is not None:
-            draws.start()
+        draws = rng.CellDraws(args.backend)
+        draws.start()
         try:
             return self._grad(args, source, filename, cell, runner, draws)
         finally:
-            if draws is not None:
-                draws.finish()
+            draws.finish()
 
     def _grad(self, args, source, filename, cell, runner, draws):
         __tracebackhide__ = True  # noqa: F841

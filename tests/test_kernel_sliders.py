@@ -245,13 +245,15 @@ def test_top_level_await_and_ipython_syntax_in_a_kernel_cell_and_its_reruns(kern
     assert len(lines) <= 4 and lines[0].strip() == f"Cell In[{reply['execution_count']}], line 2", lines
 
 
-def test_a_rerun_draws_the_cells_own_random_numbers_and_leaves_the_stream_alone(kernel):
+@pytest.mark.parametrize("backend", ["engine", "torch"])
+def test_a_rerun_draws_the_cells_own_random_numbers_and_leaves_the_stream_alone(kernel, backend):
     """A slider re-run starts from the generator state the cell started with: the random w it draws is the cell's
     (the picture changes with x only; before, each move drew a new w), and the next plain cell draws what it
-    would have drawn had the slider not moved (before, each re-run moved the stream on)."""
+    would have drawn had the slider not moved (before, each re-run moved the stream on). On the engine and with
+    --backend torch (which draws from real PyTorch's generator itself)."""
     require("torch")
     kernel.run("import torch\ntorch.manual_seed(0)")
-    reply, _ = kernel.run("%%grad\nx = torch.tensor(2.0, requires_grad=True)\nw = torch.randn(1)\n"
+    reply, _ = kernel.run(f"%%grad --backend {backend}\nx = torch.tensor(2.0, requires_grad=True)\nw = torch.randn(1)\n"
                           "y = (x * w).sum()\ny.backward()\nprint('w is %.6f at x %.1f' % (w.item(), x.item()))")
     assert reply["status"] == "ok"
     first = kernel.printed("print('%.6f' % w.item())").strip()

@@ -10,6 +10,7 @@ What the views re-run never draws from the notebook's stream: a re-run (a slider
 ``--check``, ``--slope``, ``--jacobian``, ``--hessian``) starts from the state the cell itself started with, so it
 draws the same numbers the cell drew (the function a view shows is the cell's, with only its inputs changed), and
 the generator is left as it was before the re-run (later cells draw what they would have drawn without the views).
+With ``--backend torch`` the cell draws from real PyTorch's generator itself; its slider re-runs replay the same way.
 """
 import contextlib
 import sys
@@ -41,29 +42,46 @@ def _set_engine_state(state):
     _engine.default_generator._impl.set_state(state)
 
 
+def _real_state():
+    real = _real()
+    return None if real is None else np.asarray(real.default_generator.get_state().numpy())
+
+
+def _set_real_state(state):
+    real = _real()
+    if real is not None:
+        real.default_generator.set_state(real.from_numpy(state.copy()))
+
+
 class CellDraws:
     """The generator's states around one ``%%grad`` cell on the engine: ``start()`` before the cell runs,
     ``ran()`` when it is over (whatever it raised), ``finish()`` after the views (whose re-runs replay the start),
     ``rerun()`` around each slider re-run. A failure to carry a state over is left silent: the cell runs as it
-    would have without it."""
+    would have without it. ``backend="torch"`` (``--backend torch``: the cell draws from real PyTorch's generator
+    itself): only the slider re-runs replay the start and leave the stream alone."""
 
-    def __init__(self):
+    def __init__(self, backend="engine"):
         self.start_state = None
         self.end_state = None
+        self._get, self._set = (_engine_state, _set_engine_state) if backend == "engine" else \
+            (_real_state, _set_real_state)
+        self.engine = backend == "engine"
 
     def start(self):
         try:
-            real = _real()
-            if real is not None:
-                _set_engine_state(np.asarray(real.default_generator.get_state().numpy()))
-            self.start_state = _engine_state()
+            if self.engine:
+                real = _real_state()
+                if real is not None:
+                    _set_engine_state(real)
+            self.start_state = self._get()
         except Exception:  # noqa: BLE001 - see the class docstring
             self.start_state = None
-        CELL_START[0] = self.start_state
+        if self.engine:
+            CELL_START[0] = self.start_state
 
     def ran(self):
         try:
-            self.end_state = _engine_state()
+            self.end_state = self._get()
         except Exception:  # noqa: BLE001
             self.end_state = None
 
@@ -73,10 +91,9 @@ class CellDraws:
         if self.end_state is None:
             return
         try:
-            _set_engine_state(self.end_state)
-            real = _real()
-            if real is not None:
-                real.default_generator.set_state(real.from_numpy(self.end_state.copy()))
+            self._set(self.end_state)
+            if self.engine:
+                _set_real_state(self.end_state)
         except Exception:  # noqa: BLE001
             pass
 
@@ -86,19 +103,20 @@ class CellDraws:
         was found afterwards."""
         kept = None
         try:
-            kept = _engine_state()
+            kept = self._get()
             if self.start_state is not None:
-                _set_engine_state(self.start_state)
+                self._set(self.start_state)
         except Exception:  # noqa: BLE001
             pass
-        CELL_START[0] = self.start_state
+        if self.engine:
+            CELL_START[0] = self.start_state
         try:
             yield
         finally:
             CELL_START[0] = None
             if kept is not None:
                 try:
-                    _set_engine_state(kept)
+                    self._set(kept)
                 except Exception:  # noqa: BLE001
                     pass
 
