@@ -16,7 +16,7 @@ from .views import registry
 from .views.result import GradResult
 from .views.first_run import FirstRun, value_text
 from .views.sliders import live_bundle
-from .trace import rng
+from .trace import rng, settings
 from .trace.execute import cell_source, ends_with_semicolon, user_traceback
 from .trace.runner import run_cell
 
@@ -81,12 +81,18 @@ class GradMagics(Magics):
         runner = self.runner(args)
         # the engine's generator takes over real PyTorch's stream for the cell and gives it back after the views
         # (whose re-runs replay the cell's own draws): trace/rng.py
+        # and so do PyTorch's other process-wide settings (print options, default dtype ...): trace/settings.py
+        engine = args.backend == "engine"
+        if engine:
+            settings.take()
         draws = rng.CellDraws(args.backend)
         draws.start()
         try:
             return self._grad(args, source, filename, cell, runner, draws)
         finally:
             draws.finish()
+            if engine:
+                settings.give()
 
     def _grad(self, args, source, filename, cell, runner, draws):
         __tracebackhide__ = True  # noqa: F841

@@ -321,3 +321,47 @@ def test_one_random_stream_across_plain_and_grad_cells_and_the_views_draw_nothin
     (row,) = ip.user_ns["res"].check
     x, w = ip.user_ns["x"].detach().numpy(), ip.user_ns["w"].numpy()
     assert row.rel_error < 1e-6 and np.allclose(row.autograd, 2 * x * w, rtol=1e-6), row
+
+
+def test_pytorchs_process_wide_settings_cross_between_plain_and_grad_cells(ip):
+    """Print options, the default dtype, grad mode, deterministic algorithms, anomaly detection, warn-always and
+    the thread count set in a plain cell hold in the next %%grad cell, and what a %%grad cell sets holds in the
+    plain cells after it, as in a notebook without the magic (before, each side kept its own: a plain cell's
+    ``set_printoptions(precision=2)`` did not reach a %%grad cell's printing)."""
+    real = require("torch")
+    try:
+        cell(ip, "import torch\ntorch.set_printoptions(precision=2)\ntorch.set_default_dtype(torch.float64)\n"
+                 "torch.use_deterministic_algorithms(True, warn_only=True)\ntorch.set_warn_always(True)")
+        result, cap = cell(ip, "%%grad --no-sliders\nprint(torch.tensor([1.23456]), torch.tensor([1.5]).dtype,\n"
+                               "      torch.are_deterministic_algorithms_enabled(),\n"
+                               "      torch.is_deterministic_algorithms_warn_only_enabled(),\n"
+                               "      torch.is_warn_always_enabled())")
+        assert result.error_in_exec is None, cap.stdout
+        assert "tensor([1.23]) torch.float64 True True True" in cap.stdout, cap.stdout   # (the default dtype: unsaid)
+        cell(ip, "torch.autograd.set_detect_anomaly(True)")
+        result, cap = cell(ip, "%%grad --no-sliders\nprint('anomaly', torch.is_anomaly_enabled())")
+        assert "anomaly True" in cap.stdout, cap.stdout
+        result, cap = cell(ip, "%%grad --no-sliders\ntorch.set_printoptions(precision=6)\n"
+                               "torch.set_default_dtype(torch.float32)\ntorch.use_deterministic_algorithms(False)\n"
+                               "torch.autograd.set_detect_anomaly(False)\ntorch.set_warn_always(False)")
+        assert result.error_in_exec is None, cap.stdout
+        assert real._tensor_str.get_printoptions()["precision"] == 6
+        assert real.get_default_dtype() == real.float32 and not real.are_deterministic_algorithms_enabled()
+        assert not real.is_anomaly_enabled() and not real.is_warn_always_enabled()
+        cell(ip, "torch.set_grad_enabled(False)")
+        result, cap = cell(ip, "%%grad --no-sliders\nprint('grad', torch.is_grad_enabled())\ntorch.set_grad_enabled(True)")
+        assert "grad False" in cap.stdout and real.is_grad_enabled()
+    finally:
+        real.set_printoptions(profile="default")
+        real.set_default_dtype(real.float32)
+        real.use_deterministic_algorithms(False)
+        real.autograd.set_detect_anomaly(False)
+        real.set_warn_always(False)
+        real.set_grad_enabled(True)
+        from autograd_magic import torch as engine
+        engine.set_printoptions(profile="default")
+        engine.set_default_dtype(engine.float32)
+        engine.use_deterministic_algorithms(False)
+        engine.autograd.set_detect_anomaly(False)
+        engine.set_warn_always(False)
+        engine.set_grad_enabled(True)

@@ -1,0 +1,63 @@
+"""PyTorch's process-wide settings across plain and ``%%grad`` cells.
+
+A notebook has one set of them: ``torch.set_printoptions(precision=2)`` or ``torch.set_default_dtype(torch.float64)``
+in a plain cell decides how the next cell prints and what dtype it makes, whether or not that cell is a ``%%grad``
+cell; what a ``%%grad`` cell sets holds for the plain cells after it. Plain cells set real PyTorch's and ``%%grad``
+cells the engine's, so they cross over at a cell's edges, as the random generator's state does (trace/rng.py):
+the engine takes real PyTorch's when a cell starts (``take``) and gives its own back when the cell is over
+(``give``), when real PyTorch is imported at all. Only a setting that differs is set; one the other side cannot
+take is left as it is (the cell runs as it would have without it).
+"""
+import warnings
+
+from .. import torch as _engine
+from .rng import _real
+
+
+def _dtype_name(mod):
+    return str(mod.get_default_dtype()).rsplit(".", 1)[-1]
+
+
+def _set_dtype(mod, name):
+    mod.set_default_dtype(getattr(mod, name))
+
+
+# name: (read it from a torch module, set it on one)
+SETTINGS = {
+    "print options": (lambda m: m._tensor_str.get_printoptions(), lambda m, v: m.set_printoptions(**v)),
+    "default dtype": (_dtype_name, _set_dtype),
+    "grad mode": (lambda m: m.is_grad_enabled(), lambda m, v: m.set_grad_enabled(v)),
+    "deterministic algorithms": (
+        lambda m: (m.are_deterministic_algorithms_enabled(), m.is_deterministic_algorithms_warn_only_enabled()),
+        lambda m, v: m.use_deterministic_algorithms(v[0], warn_only=v[1])),
+    "anomaly detection": (lambda m: (m.is_anomaly_enabled(), m.is_anomaly_check_nan_enabled()),
+                          lambda m, v: m.autograd.set_detect_anomaly(*v)),
+    "warn always": (lambda m: m.is_warn_always_enabled(), lambda m, v: m.set_warn_always(v)),
+    "threads": (lambda m: m.get_num_threads(), lambda m, v: m.set_num_threads(v)),
+}
+
+
+def _copy(source, target):
+    with warnings.catch_warnings():   # (whatever setting one may say was said when the user set it)
+        warnings.simplefilter("ignore")
+        for get, put in SETTINGS.values():
+            try:
+                value = get(source)
+                if get(target) != value:
+                    put(target, value)
+            except Exception:  # noqa: BLE001 - see the module docstring
+                pass
+
+
+def take():
+    """A %%grad cell starts: the engine takes the settings plain cells left on real PyTorch."""
+    real = _real()
+    if real is not None:
+        _copy(real, _engine)
+
+
+def give():
+    """The %%grad cell is over: real PyTorch takes the settings the cell left on the engine."""
+    real = _real()
+    if real is not None:
+        _copy(_engine, real)
