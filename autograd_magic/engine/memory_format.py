@@ -229,6 +229,17 @@ _ROW_MAJOR = ("avg_pool3d", "adaptive_avg_pool3d", "adaptive_max_pool3d", "circu
               "masked_fill", "masked_fill_t", "masked_scatter", "log_softmax")
 _SUGGESTED = ("roll",)   # ATen's self.contiguous(self.suggest_memory_format()): channels-last stays, else row-major
 _PRESERVED = ("flip",)   # ATen's empty_like(self, MemoryFormat::Preserve): x.t().flip(0) stays transposed
+# TensorIterator kernels the engine computes part by part into a new array: laid out as the inputs are
+_ITERATED = ("polar", "complex")
+
+
+def _angle_layout(data, inputs):
+    """angle: of a real tensor, a TensorIterator op (laid out as its input); of a complex one, ATen writes into an
+    empty real tensor resized row-major (z.t().angle() is contiguous, z.t().abs() is not)."""
+    a = inputs[0]._data
+    if a.dtype.kind == "c":
+        return _row_major(data, inputs)
+    return data if a.flags.c_contiguous else iterated(data, inputs)
 
 
 def _preserved(data, inputs):
@@ -267,6 +278,9 @@ def assign_layouts(ops, elementwise=()):
         ops[name].layout = _row_major
     for name in _PRESERVED:
         ops[name].layout = _preserved
+    for name in _ITERATED:
+        ops[name].layout = ELEMENTWISE
+    ops["angle"].layout = _angle_layout
     channels_last_kept = _following(1)
     for name in _SUGGESTED:
         ops[name].layout = lambda data, inputs: (channels_last_kept if data.ndim in (4, 5) else _row_major)(data, inputs)
@@ -282,14 +296,10 @@ def as_laid_out_as(a, other, dtype=None):
 ELEMENTWISE = object()   # OpDef.layout of the elementwise ops: see iterated (tensor_base.apply calls it)
 
 
-def iterated(data, inputs):
-    """An elementwise op's result laid out as PyTorch's TensorIterator lays it out: dense, its dims ordered by the
-    inputs' strides (the first input that tells two dims apart decides; broadcast dims tell nothing; equal strides:
-    the smaller dim inside), so ``x.t() + y`` is as transposed as ``x.t()`` (numpy, and the engine's vector kernels,
-    may give a row-major array). Called when the first input is not row-major."""
-    if data.__class__ is not np.ndarray or data.ndim < 2:
-        return data
-    shape = data.shape
+def iteration_order(shape, inputs):
+    """The order in which TensorIterator runs over an elementwise op's output of this shape, innermost dim first
+    (its reorder_dimensions: the inputs' strides, the first input that tells two dims apart decides), or None when
+    no input tells (numbers and 0-d tensors only)."""
     nd = len(shape)
     strides = []
     for t in inputs:   # (tensors, scalars, or arrays)
@@ -298,13 +308,13 @@ def iterated(data, inputs):
             continue
         lead = nd - a.ndim
         if lead < 0:
-            return data
+            return None
         s = [0] * lead
         for d in range(a.ndim):   # a broadcast dim counts as stride 0
             s.append(0 if a.shape[d] == 1 and shape[lead + d] != 1 else a.strides[d])
         strides.append(s)
     if not strides:
-        return data
+        return None
 
     def swap(d0, d1):
         for s in strides:
@@ -329,6 +339,21 @@ def iterated(data, inputs):
                 d1 = d0
             elif c < 0:
                 break
+    return perm
+
+
+def iterated(data, inputs):
+    """An elementwise op's result laid out as PyTorch's TensorIterator lays it out: dense, its dims ordered by the
+    inputs' strides (the first input that tells two dims apart decides; broadcast dims tell nothing; equal strides:
+    the smaller dim inside), so ``x.t() + y`` is as transposed as ``x.t()`` (numpy, and the engine's vector kernels,
+    may give a row-major array). Called when the first input is not row-major."""
+    if data.__class__ is not np.ndarray or data.ndim < 2:
+        return data
+    shape = data.shape
+    nd = len(shape)
+    perm = iteration_order(shape, inputs)
+    if perm is None:
+        return data
     want = [0] * nd
     step = data.itemsize
     for d in perm:

@@ -12,6 +12,7 @@ import numpy as np
 
 from . import bufpool, ckernels, libm, vec_kernels, xp as _xp
 from .random_kernels import _fma32, _fma64
+from .memory_format import iteration_order
 from .optable import defop
 
 _REAL = {np.dtype(np.complex64): np.dtype(np.float32), np.dtype(np.complex128): np.dtype(np.float64)}
@@ -57,7 +58,9 @@ def cmul(a, b):
     ar, ai = _parts(a, dt)
     br, bi = _parts(b, dt)
     ar, ai, br, bi = (np.broadcast_to(x, shape) for x in (ar, ai, br, bi))
-    out = np.empty(shape, dt)
+    # laid out as its first operand when that has the result's shape (x.t() * 2 stays transposed, as numpy's own
+    # product and PyTorch's TensorIterator keep it)
+    out = np.empty_like(a, dt) if a.shape == shape and a.ndim > 1 and not a.flags.c_contiguous else np.empty(shape, dt)
     np.subtract(ar * br, ai * bi, out=out.real)
     np.add(ar * bi, ai * br, out=out.imag)
     fused = _remainder_mask(shape, (a, b), dt)
@@ -222,20 +225,67 @@ def _remainder_mask(shape, operands, dt):
         return None
     got = _inner_loop(shape, operands)
     if got is None:
-        return None
+        return _permuted_mask(shape, operands, dt)
     inner, scalar_loop = got
-    lanes = 8 if dt == np.complex64 else 4
-    tail = inner % lanes
-    if not tail:
-        return None
-    start = inner - tail
-    if dt == np.complex64 and scalar_loop:
+    row = _remainder_row(inner, scalar_loop, False, dt)
+    return None if row is None else _per_loop(row, shape, inner)
+
+
+def _remainder_row(inner, scalar_loop, strided, dt):
+    """The fused elements of one inner loop of `inner` elements (None: none). strided: an operand does not step
+    by one element along it, so ATen runs its basic loop over all of it (compiled as the remainder is)."""
+    if strided:
+        start, tail = 0, inner
+    else:
+        lanes = 8 if dt == np.complex64 else 4
+        tail = inner % lanes
+        if not tail:
+            return None
+        start = inner - tail
+    if dt == np.complex64 and scalar_loop and not strided:
         start, tail = start + 1, (tail - 1) // 4 * 4
     elif dt == np.complex64:
         tail -= tail % 2   # (pairs; an odd last one is rounded as in the vectors)
+    if not tail:
+        return None
     pos = np.arange(inner)
-    row = (pos >= start) & (pos < start + tail)
-    return _per_loop(row, shape, inner)
+    return (pos >= start) & (pos < start + tail)
+
+
+def _permuted_mask(shape, operands, dt):
+    """_remainder_mask for operands of other layouts (a transposed stft, one operand transposed and the other not):
+    TensorIterator runs over the output in the order the operands' strides give (memory_format.iteration_order),
+    coalesces the dims it can, and runs the vectorised loop when each operand steps by one element (or none) along
+    the inner dim, its basic loop otherwise."""
+    order = iteration_order(shape, operands)   # innermost first
+    if order is None:
+        return None
+    order = [d for d in order if shape[d] != 1]   # (TensorIterator drops the dims of size 1)
+    if not order:
+        return None
+    strides = []
+    for x in operands:
+        if not x.ndim:
+            continue
+        lead = len(shape) - x.ndim
+        own = [0] * lead + [0 if n == 1 and shape[lead + d] != 1 else st // x.itemsize
+                            for d, (st, n) in enumerate(zip(x.strides, x.shape))]
+        strides.append([own[d] for d in order])
+    sizes = [shape[d] for d in order]
+    inner = sizes[0]
+    for k in range(1, len(sizes)):
+        if not all(st[k] == st[k - 1] * sizes[k - 1] for st in strides):
+            break
+        inner *= sizes[k]
+    steps = {st[0] for st in strides}
+    strided = not steps <= {0, 1}
+    scalar_loop = 0 in steps or len(strides) < len(operands)
+    row = _remainder_row(inner, scalar_loop, strided, dt)
+    if row is None:
+        return None
+    outer_first = order[::-1]
+    mask = np.tile(row, int(np.prod(shape)) // inner).reshape([shape[d] for d in outer_first])
+    return mask.transpose(np.argsort(outer_first)).reshape(shape)
 
 
 def _per_loop(row, shape, inner):
@@ -293,6 +343,17 @@ def _sleef_hypot64(x, y):
         return np.where((x == np.inf) | (y == np.inf), np.inf, out)
 
 
+def _memory_order(a):
+    """The dims of a dense array that is not C-contiguous (a transposed stft, z.mT), outermost first in memory,
+    or None. TensorIterator runs a one-input op over such an array in that order, as if it were contiguous: the
+    kernels modelled on C-contiguous inner loops run on a.transpose(order) and their result is transposed back
+    (laid out as the input, as PyTorch lays it out)."""
+    if a.ndim < 2 or a.flags.c_contiguous:
+        return None
+    order = sorted(range(a.ndim), key=lambda d: (-a.strides[d], d))
+    return order if a.transpose(order).flags.c_contiguous else None
+
+
 def cabs(a, step=4):
     """|z| as ATen computes it for complex tensors: the C library's hypot of the parts, but for complex128 with
     the AVX2 / AVX-512 kernels, whose vectorised loop runs SLEEF's hypot_u05 on the elements before each inner
@@ -300,6 +361,9 @@ def cabs(a, step=4):
     real array. (complex64: SLEEF's float hypot gives the C library's bits.)"""
     if a.dtype.kind != "c":
         return np.abs(a)
+    order = _memory_order(a)
+    if order is not None:
+        return cabs(a.transpose(order), step).transpose(np.argsort(order))
     out = np.hypot(a.real, a.imag)
     if a.dtype == np.complex128 and a.ndim and a.size and vec_kernels.capability() in ("avx512", "avx2"):
         loop = _inner_loop(a.shape, (a,))
@@ -364,6 +428,9 @@ def csgn(z):
     complex128 with AVX-512, half that with AVX2) divides each part by |z|; the elements past the last such step
     of each inner loop go through c10's complex quotient by |z| + 0i (with the C library's hypot), numpy's here
     (measured: bit for bit; the vectors' |z| is SLEEF's hypot, see cabs)."""
+    order = _memory_order(z)
+    if order is not None:
+        return csgn(z.transpose(order)).transpose(np.argsort(order))
     cap = vec_kernels.capability()
     step = (16 if z.dtype == np.complex64 else 8) // (1 if cap == "avx512" else 2)
     a = cabs(z, step)
@@ -387,8 +454,9 @@ _sgn = csgn
 def polar_vjp(xp, grad, saved, consts, needs):
     """ATen's polar_backward: real(conj(g) sgn(out)) to abs, real(conj(g) (out i)) to angle."""
     out, = saved
-    g = np.conjugate(grad)
-    return ((g * _sgn(out)).real if needs[0] else None), ((g * (out * 1j).astype(out.dtype)).real if needs[1] else None)
+    g = np.conjugate(grad)   # (the products rounded as ATen's complex mul kernel rounds them)
+    return ((multiply(g, _sgn(out)).real if needs[0] else None),
+            (multiply(g, multiply(out, 1j)).real if needs[1] else None))
 
 
 @defop("conj", "ConjBackward0", np.conjugate)

@@ -73,7 +73,9 @@ def _numpy_only(xp):
                                   "transform cannot itself be differentiated (create_graph=True)")
 
 
-@defop("fft_r2c", "FftR2CBackward0", lambda a, dims, norm, onesided, n: r2c(a, dims, norm, onesided))
+# PyTorch's node saves the input (its backward reads only its size): saved here too, so that a second backward
+# without retain_graph raises, an in-place change of the signal is caught and grad_fn._saved_self is the signal
+@defop("fft_r2c", "FftR2CBackward0", lambda a, dims, norm, onesided, n: r2c(a, dims, norm, onesided), saves=(0,))
 def fft_r2c_vjp(xp, grad, saved, consts, needs):
     """fft_r2c_backward: the gradient zero-padded to the full length when onesided, then the real part of its
     unnormalised inverse complex transform."""

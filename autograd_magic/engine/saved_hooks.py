@@ -31,11 +31,16 @@ SAVED = {
     "mm": (("mat2", 1), ("self", 0)), "bmm": (("mat2", 1), ("self", 0)), "mv": (("self", 0), ("vec", 1)),
     "dot": (("self", 0), ("tensor", 1)), "addmm": (("mat1", 0), ("mat2", 1)),
     "addmm_scaled": (("mat1", 0), ("mat2", 1)),
+    "fft_r2c": _SELF, "angle": _SELF,
+    **{f"{kind}_pad{nd}d": _SELF for kind in ("reflection", "replication") for nd in (1, 2, 3)},
 }
 # ops PyTorch saves no tensor for (sizes, dims and scalars only), nor does the engine
 NOTHING = ("add", "sub", "rsub", "neg", "div_scalar", "mul_scalar", "sum", "sum_dim", "mean", "mean_dim", "view",
            "unsafe_view", "reshape_alias", "alias", "t", "transpose", "permute", "expand", "squeeze", "squeeze_dim", "squeeze_dims",
-           "unsqueeze", "select", "slice", "clone", "to_copy", "cat", "stack", "flip", "repeat", "roll")
+           "unsqueeze", "select", "slice", "clone", "to_copy", "cat", "stack", "flip", "repeat", "roll",
+           "unfold", "as_strided", "fft_c2r", "fft_c2c", "squeeze_mm", "squeeze_all_inplace",
+           "squeeze_dims_inplace", "unsqueeze_inplace", "transpose_inplace", "t_inplace", "constant_pad_nd",
+           "unfold_backward", "view_as_real", "view_as_complex")
 
 for _name, _spec in SAVED.items():
     OPS[_name].saved_spec = _spec
@@ -290,6 +295,10 @@ ARGUMENTS = {
     "roll": {"shifts": lambda node: _as_tuple(node.consts[0]), "dims": lambda node: _as_tuple(node.consts[1])},
     "leaky_relu": {"negative_slope": _const(0)},
     "mse_loss": {"reduction": lambda node: ("none", "mean", "sum").index(node.consts[0])},
+    # the Fourier transforms: their dims as given, ATen's fft_norm_mode, the kind of transform
+    "fft_r2c": {"dim": _sizes_from(0), "normalization": _const(1), "onesided": _const(2)},
+    "fft_c2r": {"dim": _sizes_from(0), "normalization": _const(1)},
+    "fft_c2c": {"dim": _sizes_from(0), "normalization": _const(1), "forward": _const(2)},
 }
 
 

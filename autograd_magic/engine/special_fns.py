@@ -252,9 +252,17 @@ def i0(x):
 
 def kaiser(n, beta, dtype):
     """ATen's kaiser_window kernel on arange(n): i0(beta * sqrt(|1 - ((k - alpha) / alpha)^2|)) / i0(beta) with
-    alpha = (n - 1) / 2, the square's 1 - t * t fused."""
+    alpha = (n - 1) / 2, the square's 1 - t * t fused. float16 and bfloat16 compute in float32 (their opmath
+    type) on the arange rounded to their own precision, and round the window back."""
+    dtype = np.dtype(dtype)
+    if dtype.itemsize == 2:
+        k = np.arange(n, dtype=np.float32).astype(dtype).astype(np.float32)
+        return _kaiser_on(k, n, beta, np.float32).astype(dtype)
+    return _kaiser_on(np.arange(n, dtype=dtype), n, beta, dtype)
+
+
+def _kaiser_on(k, n, beta, dtype):
     t = np.dtype(dtype).type
-    k = np.arange(n, dtype=dtype)
     alpha, b = t((n - 1) / 2.0), t(beta)
     r = (k - alpha) / alpha
     inner = np.abs(_fused(t)(-r, r, t(1)))
