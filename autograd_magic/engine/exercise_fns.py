@@ -3,6 +3,7 @@ scatter_reduce, masked_scatter, combinations, diag_embed, diagflat, fix, gcd/lcm
 nanquantile, chain_matmul, asarray, ``Tensor.view(dtype)``, ``apply_`` and ``map_``. Each records the ops that
 PyTorch's own composite records (``combinations``: meshgrid, masked_select, stack), so grad_fn names match."""
 import operator
+import warnings
 
 import numpy as np
 
@@ -47,10 +48,16 @@ def masked_scatter(input, mask, source):
 
 
 def _check_masked_scatter(input, m, source):
-    """masked_scatter_'s dtype checks, in PyTorch's order: source's dtype, then the mask's."""
+    """masked_scatter_'s dtype checks, in PyTorch's order: source's dtype, then the mask's (a byte mask warns that it is
+    deprecated, then is refused all the same)."""
     if source._data.dtype != input._data.dtype:
         raise RuntimeError("masked_scatter: expected self and source to have same dtypes but got"
                            f"{dtypes.scalar_name(input._data.dtype)} and {dtypes.scalar_name(source._data.dtype)}")
+    if m.dtype == np.uint8:   # (a plain TORCH_WARN, every call, before the refusal below)
+        warnings.warn("masked_scatter_ received a mask with dtype torch.uint8, this behavior is now deprecated,"
+                      "please use a mask with dtype torch.bool instead. (Triggered internally at "
+                      "/__w/pytorch/pytorch/aten/src/ATen/native/TensorAdvancedIndexing.cpp:3130.)", UserWarning,
+                      stacklevel=4)
     if m.dtype != np.bool_:
         raise RuntimeError(f"masked_scatter_ only supports boolean masks, but got mask with dtype "
                            f"{dtypes.scalar_name(m.dtype)}")
@@ -61,9 +68,9 @@ def _masked_scatter_(self, mask, source):
     if source._data.dtype != self._data.dtype:
         _check_masked_scatter(self, m, source)
     if np.ndim(m) > self._data.ndim:   # (the mask is expanded to self's shape before its dtype is checked)
-        raise RuntimeError(f"expand(CPUBoolType{{{list(mask.shape)}}}, size={list(self.shape)}): the number of sizes "
-                           f"provided ({self._data.ndim}) must be greater or equal to the number of dimensions in the "
-                           f"tensor ({mask._data.ndim})")
+        raise RuntimeError(f"expand({dtypes.type_string(m.dtype)}{{{list(mask.shape)}}}, size={list(self.shape)}): the "
+                           f"number of sizes provided ({self._data.ndim}) must be greater or equal to the number of "
+                           f"dimensions in the tensor ({mask._data.ndim})")
     S.expand(mask, self.shape)
     _check_masked_scatter(self, m, source)
     return inplace(masked_scatter, self, mask, source)

@@ -5,7 +5,8 @@ import numbers
 
 import numpy as np
 
-from ...engine.arg_parser import invalid_combination, tp_name
+from ...engine.arg_parser import invalid_combination, refusal, tp_name
+from ...engine.function_signatures import SIGNATURES
 from ...engine.creation import tensor, zeros
 from ...engine.functions import where
 from ...engine.optable import OPS
@@ -14,6 +15,7 @@ from ...engine.tensor_base import apply
 from .functional_loss import _reduction
 
 _WHERE = "while checking arguments for ctc_loss_allocate_outputs"
+_PARSED = {}   # torch.ctc_loss's parsed signatures, made at its first failing call (arg_parser.refusal)
 _SIGNATURES = [f"(Tensor log_probs, Tensor targets, {kind} input_lengths, {kind} target_lengths, int blank = 0, "
                "int reduction = at::Reduction::Mean, bool zero_infinity = False)" for kind in ("tuple of ints", "Tensor")]
 
@@ -24,9 +26,13 @@ def _is_int(v):
 
 
 def _parse_lengths(input_lengths, target_lengths, args, kwargs):
-    """torch.ctc_loss's argument parser on the lengths (both lists of ints or both tensors; a list is taken on its
-    first element and unpacked after), then ATen's check that length tensors are of an integer dtype. args,
-    kwargs: the call of torch.ctc_loss, for the parser's message."""
+    """torch.ctc_loss's argument parser (every argument's type: the tensors, blank and reduction ints,
+    zero_infinity a bool; the lengths both lists of ints or both tensors, a list taken on its first element and
+    unpacked after), then ATen's check that length tensors are of an integer dtype. args, kwargs: the call of
+    torch.ctc_loss, for the parser's message."""
+    error = refusal("ctc_loss", SIGNATURES["ctc_loss"], args, kwargs, _PARSED)
+    if error is not None:
+        raise error
     if isinstance(input_lengths, Tensor) and isinstance(target_lengths, Tensor):
         for name, t in (("input_lengths", input_lengths), ("target_lengths", target_lengths)):
             if t._data.dtype.kind not in "iu":
@@ -51,9 +57,12 @@ def _lengths(lengths, name):
 
 
 def _check(lp, targets, il, tl, blank):
-    """ATen's ctc_loss_allocate_outputs checks, in its order: the targets' dims, blank, the lengths' counts, then
-    the targets against target_lengths (concatenated 1-d: exactly their sum; padded 2-d: one row per sequence, at
-    least the longest length), then each input length within [0, T]."""
+    """ATen's ctc_loss_allocate_outputs checks, in its order: the log_probs' and the targets' dims, blank, the
+    lengths' counts, then the targets against target_lengths (concatenated 1-d: exactly their sum; padded 2-d: one
+    row per sequence, at least the longest length), then each input length within [0, T]."""
+    if lp.dim() != 3:
+        raise RuntimeError(f"Expected 3-dimensional tensor, but got {lp.dim()}-dimensional tensor for argument #1 "
+                           f"'log_probs' ({_WHERE})")
     t_max, n, c = lp.shape
     if not 1 <= targets.ndim <= 2:
         raise RuntimeError(f"Expected 1 to 2 dimensions, but got {targets.ndim}-dimensional tensor for argument #2 "
@@ -94,8 +103,14 @@ def _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, reductio
     batched = log_probs.dim() == 3
     lp = log_probs if batched else log_probs.unsqueeze(1)
     tg = np.asarray(targets._data if isinstance(targets, Tensor) else targets).astype(np.int64)
-    # (unbatched: log_probs gains the batch dim, the targets do not: 1-d ones are read as concatenated)
+    # (unbatched: log_probs gains the batch dim, the targets do not: 1-d ones are read as concatenated; any other
+    # number of dims than 3 is "unbatched", and then fails the 3-d check with one dim more)
     il, tl = _lengths(input_lengths, "input_lengths"), _lengths(target_lengths, "target_lengths")
+    # ATen's ctc_loss_cpu dispatches on float and double only, then refuses an empty log_probs, then runs _check
+    if lp.dtype.scalar_name not in ("Float", "Double"):
+        raise NotImplementedError(f"\"ctc_loss_cpu\" not implemented for '{lp.dtype.scalar_name}'")
+    if lp.numel() == 0:
+        raise RuntimeError("log_probs tensor must not be empty")
     _check(lp, tg, il, tl, blank)
     res = apply(OPS["ctc_loss"], (lp,), tg, il, tl, int(blank), bool(zero_infinity))
     if zero_infinity:
@@ -108,9 +123,11 @@ def _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, reductio
 
 
 def torch_ctc_loss(log_probs, targets, input_lengths, target_lengths, *args, **kwargs):
-    """torch.ctc_loss: ATen's signature (blank=0, reduction=1, zero_infinity=False), the reduction as an int
-    (0 none, 1 mean, 2 sum)."""
+    """torch.ctc_loss: ATen's signature (blank=0, reduction=Mean, zero_infinity=False), the reduction as an int
+    (1 mean, 2 sum, any other: none, as at::ctc_loss reads it). Left out, the reduction is 0 (none): Python's
+    argument parser reads the schema's default "at::Reduction::Mean" with atol, as for torch.kl_div and the other
+    torch.* losses."""
     _parse_lengths(input_lengths, target_lengths, (log_probs, targets, input_lengths, target_lengths) + args, kwargs)
     given = {**dict(zip(("blank", "reduction", "zero_infinity"), args)), **kwargs}
     return _ctc_loss(log_probs, targets, input_lengths, target_lengths, given.get("blank", 0),
-                     ("none", "mean", "sum")[given.get("reduction", 1)], given.get("zero_infinity", False))
+                     {1: "mean", 2: "sum"}.get(given.get("reduction", 0), "none"), given.get("zero_infinity", False))
