@@ -13,11 +13,14 @@ the generator is left as it was before the re-run (later cells draw what they wo
 With ``--backend torch`` the cell draws from real PyTorch's generator itself; its slider re-runs replay the same way.
 """
 import contextlib
+import os
 import sys
 
 import numpy as np
 
 from .. import torch as _engine
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep   # autograd_magic/
 
 # the state the cell being shown started with (read by trace.probe's re-runs); None: no cell's
 CELL_START = [None]
@@ -28,8 +31,8 @@ def _real():
     torch = sys.modules.get("torch")
     if torch is None or torch is _engine or "torch._C" not in sys.modules:
         return None
-    if "autograd_magic" in (getattr(torch, "__file__", None) or "autograd_magic") \
-            or not hasattr(torch, "default_generator"):
+    where = getattr(torch, "__file__", None)
+    if not where or os.path.abspath(where).startswith(_PACKAGE) or not hasattr(torch, "default_generator"):
         return None
     return torch
 
