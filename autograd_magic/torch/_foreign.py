@@ -10,6 +10,7 @@ answer is its own counterpart of the function, found by the function's name wher
 """
 import sys
 
+from .. import torch as engine   # (the package, partly made when this runs: its names are read at call time)
 from ..engine import torch_function as _torch_function
 
 # where real PyTorch defines a function -> (the engine's module under autograd_magic.torch, the prefix its C
@@ -56,7 +57,6 @@ def _lookup(func):
     module = getattr(func, "__module__", None) or getattr(owner, "__module__", None)
     if not isinstance(module, str) or not (module == "torch" or module.startswith("torch.")):
         return None
-    from .. import torch as engine
     name = getattr(func, "__name__", None)
     qualname = getattr(func, "__qualname__", "") or ""
     if name == "__get__" and hasattr(func, "__self__"):   # a property of real Tensor (``t.T``, ``t.grad``)
