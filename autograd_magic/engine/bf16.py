@@ -61,6 +61,7 @@ COMPUTE = frozenset((
     "nll_loss", "eq_number", "ne_number", "lt_number", "le_number", "gt_number", "ge_number", "eq_tensor",
     "ne_tensor", "lt_tensor", "le_tensor", "gt_tensor", "ge_tensor",
     "fake_quantize_per_tensor", "fake_quantize_per_tensor_tensor_qparams", "fake_quantize_per_channel",
+    "lerp", "lerp_tensor",
 ))
 
 
@@ -99,7 +100,8 @@ def _to_bf16(value):
 # Backward formulas that PyTorch composes of several bfloat16 ops (derivatives.yaml), each rounded: their vjps run
 # on bfloat16 Tensors (grad.TensorXP), every step through apply. The others are one fused kernel (tanh_backward,
 # threshold_backward, softmax_backward_data ...) or one op: float32, rounded once.
-TENSOR_VJP = frozenset(("div", "reciprocal", "pow", "rpow", "sin", "cos", "addmm_scaled", "norm", "norm_legacy"))
+TENSOR_VJP = frozenset(("div", "reciprocal", "pow", "rpow", "sin", "cos", "addmm_scaled", "norm", "norm_legacy",
+                        "lerp_tensor"))
 
 # float32 forwards where the op's table entry does not take the consts its callers record (they pass the data)
 _FWD32 = {

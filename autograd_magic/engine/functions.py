@@ -1155,6 +1155,13 @@ def lerp(input, end, weight):
         kernel = "lerp_kernel_tensor" if tensor_weight else "lerp_kernel_scalar"
         raise NotImplementedError(f'"{kernel}" not implemented for \'{input.dtype.scalar_name}\'')
     if tensor_weight:
+        if input._data.dtype is dtypes.BF16_NP and weight._data.dtype is not dtypes.BF16_NP:
+            # a 0-d weight of another dtype: ATen's TensorIterator casts it to bfloat16 first (0.3 as 0.30078),
+            # then computes in float32 as for a bfloat16 weight (the node keeping the weight: left out)
+            if GRAD_MODE.enabled and weight._rg:
+                raise NotImplementedError("autograd_magic implements a subset of PyTorch: lerp_tensor on "
+                                          "torch.bfloat16 tensors is not part of it")
+            weight = weight.to(input.dtype)
         return apply(OPS["lerp_tensor"], (input, end, weight))
     return apply(OPS["lerp"], (input, end), weight)
 

@@ -293,6 +293,8 @@ def _lerp(a, b, w):
     """PyTorch's kernel: a + w * (b - a) for |w| < 0.5, else b - (b - a) * (1 - w), each a multiply-add rounded as
     ATen's vec::fmadd (once for float32 / float64 with AVX2 / AVX-512, twice with the default capability)."""
     dt = a.dtype
+    if dt == np.float16:   # (ATen's Half kernel: in float32, rounded once; a weight of another dtype cast first)
+        return _lerp(a.astype(np.float32), b.astype(np.float32), np.asarray(w, dt).astype(np.float32)).astype(dt)
     d = b - a
     w = np.asarray(w, dt)
     if dt == np.float32 or dt == np.float64:
@@ -318,7 +320,12 @@ def lerp_tensor_vjp(xp, grad, saved, consts, needs):
         gb = grad * w if needs[1] else None
         ga = grad * xp.call("sub", (xp.wrap(np.ones((), w._data.dtype)), w)) if needs[0] else None
         return ga, gb, (grad * (b - a) if needs[2] else None)
-    return ((grad * (1 - w) if needs[0] else None), (grad * w if needs[1] else None),
+    if w.dtype != grad.dtype:   # (a 0-d weight of another dtype: a wrapped number to the product, of grad's dtype)
+        w = np.asarray(w).astype(grad.dtype)
+        keep = np.asarray(1 - saved[2]).astype(grad.dtype)
+    else:
+        keep = 1 - w
+    return ((grad * keep if needs[0] else None), (grad * w if needs[1] else None),
             (grad * (b - a) if needs[2] else None))
 
 

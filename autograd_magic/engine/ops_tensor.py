@@ -126,7 +126,15 @@ def _trace(a, shape):
 
 @defop("trace", "TraceBackward0", _trace)
 def trace_vjp(xp, grad, saved, consts, needs):
-    return (xp.wrap(np.eye(*consts[0])) * grad,)
+    """ATen's trace_backward: zeros with grad index_fill'ed on the diagonal (the flat positions 0, m+1, ...), then
+    viewed as the input: the off-diagonal entries stay 0 for an infinite or nan grad (not grad * 0, nan)."""
+    n, m = consts[0]
+    diag = np.arange(0, n * m, m + 1, dtype=np.int64)
+    if xp.is_numpy:
+        out = np.zeros(n * m, grad.dtype)
+        out[diag] = grad
+        return (out.reshape(n, m),)
+    return (grad.new_zeros(n * m).index_fill(0, xp.wrap(diag), grad).view(n, m),)
 
 
 def _scatter(a, src, key):

@@ -194,3 +194,19 @@ from ..engine.argcheck import missing_attribute as _no_attribute  # noqa: E402
 
 def __getattr__(name):
     raise _no_attribute("torch.linalg", name)
+
+
+# PyTorch's torch.linalg functions are all native: its parser takes their arguments before anything runs, and its
+# messages name them by their ATen names (torch.linalg.svd(A, 1): "linalg_svd(): argument 'full_matrices'
+# (position 2) must be bool, not int"; torch.linalg.det(A, 1): "linalg_det() takes 1 positional argument but 2
+# were given"). Every function here not parsed above is parsed the same way (a call of the usual classes pays a
+# few set lookups: arg_parser.parsed).
+def _parse_all(namespace):
+    for name, fn in list(namespace.items()):
+        texts = _SIGNATURES.get(f"linalg_{name}")
+        if (name[:1] != "_" and texts and callable(fn) and not isinstance(fn, type)
+                and getattr(fn, "__name__", "") != f"linalg_{name}"):
+            namespace[name] = _arg_parser.parsed(fn, f"linalg_{name}", texts, False)
+
+
+_parse_all(globals())
