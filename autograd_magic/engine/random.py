@@ -17,7 +17,7 @@ import struct
 import numpy as np
 
 from . import dtypes
-from .random_ahead import _AHEAD_SMALL, _Ahead
+from .random_ahead import _AHEAD_SMALL, _Ahead, _restore, _snapshot
 from .random_kernels import _apply_swaps, _box_muller, _fma32, _fma64, _libm
 
 __all__ = ["Generator", "default_generator", "kaiming_uniform_bound", "manual_seed"]
@@ -159,6 +159,7 @@ class Generator:
 
     def __init__(self, seed=67280421310721):
         self._mt = np.random.MT19937(0)
+        self._version = 0   # counts the draws, seeds and restored states (what changed the stream)
         self.manual_seed(seed)
 
     # ---- seed and state ----
@@ -169,6 +170,7 @@ class Generator:
         if not -2 ** 63 <= int(seed) < 2 ** 64:
             raise ValueError("Overflow when unpacking long long")
         self._seed = int(seed) % 2 ** 64
+        self._version += 1
         self._mt.state = {"bit_generator": "MT19937", "state": {"key": _key(self._seed), "pos": _N}}
         self._header = (1, 0)                      # torch's (left, next) until the first draw
         self._normal64 = self._normal32 = None
@@ -210,6 +212,7 @@ class Generator:
             raise RuntimeError("unsupported mt19937 state: left + next must be 625")
         _, d, _, dv, f, fv = struct.unpack_from("<dddi4xf?3x", raw, 24 + 8 * _N)
         key = np.frombuffer(raw, "<u8", _N, 24).astype(np.uint32)
+        self._version += 1
         self._ahead = _Ahead()
         self._mt.state = {"bit_generator": "MT19937",
                           "state": {"key": key, "pos": _N if left == 1 else nxt}}
@@ -217,11 +220,24 @@ class Generator:
         self._normal64 = d if dv else None
         self._normal32 = _F32(f) if fv else None   # kept for the bytes; no CPU kernel uses it
 
+    def snapshot(self):
+        """The whole state, in a few microseconds (get_state's bytes take ~100 us through numpy's state property):
+        what a %%grad cell's re-runs start from (trace/rng.py). restore() puts it back."""
+        self._ahead.rewind(self._mt)
+        return _snapshot(self._mt), self._seed, self._header, self._normal64, self._normal32
+
+    def restore(self, snap):
+        words, self._seed, self._header, self._normal64, self._normal32 = snap
+        self._ahead = _Ahead()
+        _restore(self._mt, words)
+        self._version += 1
+
     # ---- raw words, in torch's order ----
     def _raw(self, n):
         """n outputs of random() (32-bit), as uint64."""
         if n == 0:
             return np.empty(0, _U64)
+        self._version += 1
         if DRAW_CHECK[0] is not None:   # torch.func.vmap with randomness='error' raises PyTorch's error here
             DRAW_CHECK[0]()
         batch = BATCHED_DRAWS[0]

@@ -16,8 +16,6 @@ import contextlib
 import os
 import sys
 
-import numpy as np
-
 from .. import torch as _engine
 
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep   # autograd_magic/
@@ -37,23 +35,54 @@ def _real():
     return torch
 
 
+def _generator():
+    return _engine.default_generator._impl
+
+
 def _engine_state():
-    return _engine.default_generator._impl.get_state()
+    return _generator().snapshot()
 
 
 def _set_engine_state(state):
-    _engine.default_generator._impl.set_state(state)
+    _generator().restore(state)
 
 
 def _real_state():
     real = _real()
-    return None if real is None else np.asarray(real.default_generator.get_state().numpy())
+    return None if real is None else real.default_generator.get_state()
 
 
 def _set_real_state(state):
     real = _real()
     if real is not None:
-        real.default_generator.set_state(real.from_numpy(state.copy()))
+        real.default_generator.set_state(state)
+
+
+# the bytes of real PyTorch's state as the last %%grad cell left it (or took it): a cell whose plain cells before it
+# neither drew nor seeded finds them unchanged, and the engine's generator is not set again (~100 us)
+_GIVEN = [None]
+
+
+def _take_real():
+    """The engine's generator takes real PyTorch's state, when plain cells changed it since the last cell."""
+    real = _real_state()
+    if real is None:
+        return
+    raw = real.numpy()
+    if raw.tobytes() == _GIVEN[0]:
+        return
+    _generator().set_state(raw)
+    _GIVEN[0] = raw.tobytes()
+
+
+def _give_real():
+    """Real PyTorch's generator takes the engine's state (a %%grad cell drew or seeded)."""
+    real = _real()
+    if real is None:
+        return
+    raw = _generator().get_state()
+    real.default_generator.set_state(real.from_numpy(raw))
+    _GIVEN[0] = raw.tobytes()
 
 
 class CellDraws:
@@ -66,16 +95,15 @@ class CellDraws:
     def __init__(self, backend="engine"):
         self.start_state = None
         self.end_state = None
-        self._get, self._set = (_engine_state, _set_engine_state) if backend == "engine" else \
-            (_real_state, _set_real_state)
         self.engine = backend == "engine"
+        self._get, self._set = (_engine_state, _set_engine_state) if self.engine else (_real_state, _set_real_state)
+        self._drew = False
 
     def start(self):
         try:
             if self.engine:
-                real = _real_state()
-                if real is not None:
-                    _set_engine_state(real)
+                _take_real()
+                self._version = _generator()._version
             self.start_state = self._get()
         except Exception:  # noqa: BLE001 - see the class docstring
             self.start_state = None
@@ -85,6 +113,9 @@ class CellDraws:
     def ran(self):
         try:
             self.end_state = self._get()
+            if self.engine:
+                self._drew = _generator()._version != self._version
+                self._version = _generator()._version
         except Exception:  # noqa: BLE001
             self.end_state = None
 
@@ -94,9 +125,13 @@ class CellDraws:
         if self.end_state is None:
             return
         try:
-            self._set(self.end_state)
-            if self.engine:
-                _set_real_state(self.end_state)
+            if not self.engine:
+                self._set(self.end_state)
+                return
+            if _generator()._version != self._version:   # (the views' re-runs drew)
+                self._set(self.end_state)
+            if self._drew:
+                _give_real()
         except Exception:  # noqa: BLE001
             pass
 

@@ -22,9 +22,18 @@ def _set_dtype(mod, name):
     mod.set_default_dtype(getattr(mod, name))
 
 
+_PRINT = ("precision", "threshold", "edgeitems", "linewidth", "sci_mode")
+
+
+def _print_options(mod):
+    """(a tuple read off PRINT_OPTS: get_printoptions() copies a dataclass, ~20 us)"""
+    opts = mod._tensor_str.PRINT_OPTS
+    return tuple(getattr(opts, k) for k in _PRINT)
+
+
 # name: (read it from a torch module, set it on one)
 SETTINGS = {
-    "print options": (lambda m: m._tensor_str.get_printoptions(), lambda m, v: m.set_printoptions(**v)),
+    "print options": (_print_options, lambda m, v: m.set_printoptions(**dict(zip(_PRINT, v)))),
     "default dtype": (_dtype_name, _set_dtype),
     "grad mode": (lambda m: m.is_grad_enabled(), lambda m, v: m.set_grad_enabled(v)),
     "deterministic algorithms": (
@@ -38,15 +47,15 @@ SETTINGS = {
 
 
 def _copy(source, target):
-    with warnings.catch_warnings():   # (whatever setting one may say was said when the user set it)
-        warnings.simplefilter("ignore")
-        for get, put in SETTINGS.values():
-            try:
-                value = get(source)
-                if get(target) != value:
+    for get, put in SETTINGS.values():
+        try:
+            value = get(source)
+            if get(target) != value:
+                with warnings.catch_warnings():   # (whatever setting it may say was said when the user set it)
+                    warnings.simplefilter("ignore")
                     put(target, value)
-            except Exception:  # noqa: BLE001 - see the module docstring
-                pass
+        except Exception:  # noqa: BLE001 - see the module docstring
+            pass
 
 
 def take():
