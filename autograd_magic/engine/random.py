@@ -220,6 +220,11 @@ class Generator:
         self._normal64 = d if dv else None
         self._normal32 = _F32(f) if fv else None   # kept for the bytes; no CPU kernel uses it
 
+    @property
+    def version(self):
+        """How many times something changed the stream (a draw, a seed, a state set): equal counts, same state."""
+        return self._version
+
     def snapshot(self):
         """The whole state, in a few microseconds (get_state's bytes take ~100 us through numpy's state property):
         what a %%grad cell's re-runs start from (trace/rng.py). restore() puts it back."""

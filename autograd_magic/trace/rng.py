@@ -103,7 +103,7 @@ class CellDraws:
         try:
             if self.engine:
                 _take_real()
-                self._version = _generator()._version
+                self._seen = _generator().version
             self.start_state = self._get()
         except Exception:  # noqa: BLE001 - see the class docstring
             self.start_state = None
@@ -114,8 +114,8 @@ class CellDraws:
         try:
             self.end_state = self._get()
             if self.engine:
-                self._drew = _generator()._version != self._version
-                self._version = _generator()._version
+                self._drew = _generator().version != self._seen
+                self._seen = _generator().version
         except Exception:  # noqa: BLE001
             self.end_state = None
 
@@ -128,7 +128,7 @@ class CellDraws:
             if not self.engine:
                 self._set(self.end_state)
                 return
-            if _generator()._version != self._version:   # (the views' re-runs drew)
+            if _generator().version != self._seen:   # (the views' re-runs drew)
                 self._set(self.end_state)
             if self._drew:
                 _give_real()
