@@ -551,11 +551,20 @@ NAMES = {
         ASGD Adadelta Adafactor Adagrad Adam AdamW Adamax LBFGS Muon NAdam Optimizer RAdam RMSprop Rprop SGD
         SparseAdam lr_scheduler swa_utils swap_in_optimizer_params_and_state
         """.split()),
+    "torch.optim.adadelta": frozenset("""
+        Adadelta Any Optimizer ParamsT Tensor adadelta cast torch
+        """.split()),
+    "torch.optim.adagrad": frozenset("""
+        Adagrad DeviceDict Optimizer ParamsT Tensor adagrad cast torch
+        """.split()),
     "torch.optim.adam": frozenset("""
         Adam DeviceDict DeviceDtypeDict Optimizer ParamsT Tensor adam cast torch
         """.split()),
     "torch.optim.adamax": frozenset("""
         Adamax Optimizer ParamsT Tensor adamax cast torch
+        """.split()),
+    "torch.optim.adamw": frozenset("""
+        Adam AdamW ParamsT Tensor adam adamw
         """.split()),
     "torch.optim.asgd": frozenset("""
         ASGD Optimizer ParamsT Tensor asgd cast torch
@@ -569,11 +578,17 @@ NAMES = {
         OneCycleLR Optimizer PolynomialLR ReduceLROnPlateau Self SequentialLR StepLR SupportsFloat TYPE_CHECKING
         Tensor TypedDict annotations bisect_right cast inf math override partial ref types warnings wraps
         """.split()),
+    "torch.optim.nadam": frozenset("""
+        NAdam Optimizer ParamsT Tensor cast nadam torch
+        """.split()),
     "torch.optim.optimizer": frozenset("""
         Any Args Callable DeviceDict DeviceDtypeDict GlobalOptimizerPostHook GlobalOptimizerPreHook Hashable Indices
         Iterable Kwargs Optimizer OrderedDict ParamSpec ParamsT R RemovableHandle Self Sequence StateDict T
         TensorListList TypeAlias TypeVar cast chain deepcopy defaultdict deprecated functools hooks overload
         register_optimizer_step_post_hook register_optimizer_step_pre_hook required torch warnings
+        """.split()),
+    "torch.optim.radam": frozenset("""
+        Optimizer ParamsT RAdam Tensor cast radam torch
         """.split()),
     "torch.optim.rmsprop": frozenset("""
         Optimizer ParamsT RMSprop Tensor cast rmsprop torch
@@ -1179,11 +1194,20 @@ STARRED = {
     "torch.nn.utils.weight_norm": frozenset("""
         WeightNorm remove_weight_norm weight_norm
         """.split()),
+    "torch.optim.adadelta": frozenset("""
+        Adadelta adadelta
+        """.split()),
+    "torch.optim.adagrad": frozenset("""
+        Adagrad adagrad
+        """.split()),
     "torch.optim.adam": frozenset("""
         Adam adam
         """.split()),
     "torch.optim.adamax": frozenset("""
         Adamax adamax
+        """.split()),
+    "torch.optim.adamw": frozenset("""
+        AdamW adamw
         """.split()),
     "torch.optim.asgd": frozenset("""
         ASGD asgd
@@ -1195,8 +1219,14 @@ STARRED = {
         ChainedScheduler ConstantLR CosineAnnealingLR CosineAnnealingWarmRestarts CyclicLR ExponentialLR LRScheduler
         LambdaLR LinearLR MultiStepLR MultiplicativeLR OneCycleLR PolynomialLR ReduceLROnPlateau SequentialLR StepLR
         """.split()),
+    "torch.optim.nadam": frozenset("""
+        NAdam nadam
+        """.split()),
     "torch.optim.optimizer": frozenset("""
         Optimizer register_optimizer_step_post_hook register_optimizer_step_pre_hook
+        """.split()),
+    "torch.optim.radam": frozenset("""
+        RAdam radam
         """.split()),
     "torch.optim.rmsprop": frozenset("""
         RMSprop rmsprop

@@ -12,6 +12,10 @@ from .sgd import SGD  # noqa: F401
 from .sparse_adam import SparseAdam  # noqa: F401
 from . import lr_scheduler  # noqa: F401,E402
 from . import swa_utils  # noqa: F401,E402  (AveragedModel, SWALR, update_bn)
+# the modules PyTorch defines these optimizers in (their __module__), for pickle / torch.save(optimizer); PyTorch's
+# torch.optim does not keep their names, as it keeps _adafactor's
+from . import _adafactor, adadelta, adagrad, adamw, nadam, radam  # noqa: F401,E402
+del adadelta, adagrad, adamw, nadam, radam
 
 
 from ...engine.argcheck import missing_attribute as _no_attribute  # noqa: E402

@@ -11,7 +11,7 @@ from .optimizer import Optimizer, check_tensor_lr
 
 
 class Adafactor(Optimizer):
-    __module__ = "torch.optim._adafactor"
+    __module__ = "torch.optim"
     _GROUP_DEFAULTS = dict(foreach=None)
     _STEP_IN_STATE = True
 

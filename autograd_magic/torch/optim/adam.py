@@ -55,6 +55,15 @@ class Adam(Optimizer):
                                       differentiable=differentiable, fused=fused,
                                       decoupled_weight_decay=decoupled_weight_decay))
 
+    def _new_state(self, p, group):
+        """step, exp_avg, exp_avg_sq (and max_exp_avg_sq with amsgrad): a parameter's first state."""
+        state = self.state[p]
+        state["step"] = self._step_tensor()
+        state["exp_avg"] = self._step_tensor(np.zeros_like(p._data))
+        state["exp_avg_sq"] = self._step_tensor(np.zeros_like(p._data))
+        if group["amsgrad"]:
+            state["max_exp_avg_sq"] = self._step_tensor(np.zeros_like(p._data))
+
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
@@ -63,11 +72,7 @@ class Adam(Optimizer):
             for p in self._params_with_grad(group):
                 state = self.state[p]
                 if not state:
-                    state["step"] = self._step_tensor()
-                    state["exp_avg"] = self._step_tensor(np.zeros_like(p._data))
-                    state["exp_avg_sq"] = self._step_tensor(np.zeros_like(p._data))
-                    if group["amsgrad"]:
-                        state["max_exp_avg_sq"] = self._step_tensor(np.zeros_like(p._data))
+                    self._new_state(p, group)
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 # a complex parameter is updated as the real tensor of its parts (PyTorch's view_as_real)

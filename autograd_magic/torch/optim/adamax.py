@@ -25,6 +25,13 @@ class Adamax(Optimizer):
         super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, foreach=foreach,
                                       maximize=maximize, differentiable=differentiable, capturable=capturable))
 
+    def _new_state(self, p, group):
+        """step, exp_avg, exp_inf: a parameter's first state."""
+        state = self.state[p]
+        state["step"] = self._step_tensor()
+        state["exp_avg"] = _zeros(p)
+        state["exp_inf"] = _zeros(p)
+
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
@@ -33,9 +40,7 @@ class Adamax(Optimizer):
             for p in self._params_with_grad(group):
                 state = self.state[p]
                 if not state:
-                    state["step"] = self._step_tensor()
-                    state["exp_avg"] = _zeros(p)
-                    state["exp_inf"] = _zeros(p)
+                    self._new_state(p, group)
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 if wd:
@@ -53,6 +58,7 @@ class Adamax(Optimizer):
 class NAdam(Optimizer):
     """Adam with Nesterov momentum and PyTorch's momentum schedule mu_t = beta1 (1 - 0.5 * 0.96^(t psi))."""
     __module__ = "torch.optim.nadam"
+    _CAPTURABLE_NAMES = ("params, mu_products and state_steps", "params, mu_products, and state_steps")
     _GROUP_DEFAULTS = dict(maximize=False, foreach=None, capturable=False, differentiable=False,
                            decoupled_weight_decay=False)
     _SPARSE_REFUSAL = "NAdam does not support sparse gradients"
@@ -69,6 +75,14 @@ class NAdam(Optimizer):
                                       maximize=maximize, foreach=foreach, capturable=capturable,
                                       differentiable=differentiable))
 
+    def _new_state(self, p, group):
+        """step, mu_product, exp_avg, exp_avg_sq: a parameter's first state."""
+        state = self.state[p]
+        state["step"] = self._step_tensor()
+        state["mu_product"] = self._step_tensor(1.0)
+        state["exp_avg"] = _zeros(p)
+        state["exp_avg_sq"] = _zeros(p)
+
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
@@ -77,10 +91,7 @@ class NAdam(Optimizer):
             for p in self._params_with_grad(group):
                 state = self.state[p]
                 if not state:
-                    state["step"] = self._step_tensor()
-                    state["mu_product"] = self._step_tensor(1.0)
-                    state["exp_avg"] = _zeros(p)
-                    state["exp_avg_sq"] = _zeros(p)
+                    self._new_state(p, group)
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 step = float(state["step"]._data)
@@ -122,6 +133,13 @@ class RAdam(Optimizer):
                                       foreach=foreach, capturable=capturable,
                                       decoupled_weight_decay=decoupled_weight_decay, differentiable=differentiable))
 
+    def _new_state(self, p, group):
+        """step, exp_avg, exp_avg_sq: a parameter's first state."""
+        state = self.state[p]
+        state["step"] = self._step_tensor()
+        state["exp_avg"] = _zeros(p)
+        state["exp_avg_sq"] = _zeros(p)
+
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
@@ -130,9 +148,7 @@ class RAdam(Optimizer):
             for p in self._params_with_grad(group):
                 state = self.state[p]
                 if not state:
-                    state["step"] = self._step_tensor()
-                    state["exp_avg"] = _zeros(p)
-                    state["exp_avg_sq"] = _zeros(p)
+                    self._new_state(p, group)
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 step = float(state["step"]._data)

@@ -10,6 +10,7 @@ from .optimizer import Optimizer, check_tensor_lr
 class Adadelta(Optimizer):
     """delta = sqrt(acc_delta + eps) / sqrt(square_avg + eps) * g; p -= lr * delta."""
     __module__ = "torch.optim.adadelta"
+    _CAPTURABLE_XLA = (False, False)
     _GROUP_DEFAULTS = dict(foreach=None, maximize=False, differentiable=False, capturable=False)
     _SPARSE_REFUSAL = "Adadelta does not support sparse gradients"
     _STEP_IN_STATE = True
@@ -28,6 +29,13 @@ class Adadelta(Optimizer):
         super().__init__(params, dict(lr=lr, rho=rho, eps=eps, weight_decay=weight_decay, maximize=maximize,
                                       capturable=capturable, foreach=foreach, differentiable=differentiable))
 
+    def _new_state(self, p, group):
+        """step, square_avg, acc_delta: a parameter's first state."""
+        state = self.state[p]
+        state["step"] = self._step_tensor()
+        state["square_avg"] = Tensor._wrap(np.zeros_like(p._data))
+        state["acc_delta"] = Tensor._wrap(np.zeros_like(p._data))
+
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
@@ -35,9 +43,7 @@ class Adadelta(Optimizer):
             for p in self._params_with_grad(group):
                 state = self.state[p]
                 if not state:
-                    state["step"] = self._step_tensor()
-                    state["square_avg"] = Tensor._wrap(np.zeros_like(p._data))
-                    state["acc_delta"] = Tensor._wrap(np.zeros_like(p._data))
+                    self._new_state(p, group)
                 state["step"]._data += np.float32(1)
                 g = self._grad(p, group)
                 if wd:
@@ -59,6 +65,7 @@ class Adadelta(Optimizer):
 class ASGD(Optimizer):
     """Averaged SGD: p = p * (1 - lambd * eta) - eta * g, with the running average ax of p from step t0 on."""
     __module__ = "torch.optim.asgd"
+    _CAPTURABLE_NAMES = ("params, mus, etas, and state_steps",) * 2
     _GROUP_DEFAULTS = dict(foreach=None, maximize=False, differentiable=False, capturable=False)
     _SPARSE_REFUSAL = "ASGD does not support sparse gradients"
     _STEP_IN_STATE = True
@@ -74,6 +81,14 @@ class ASGD(Optimizer):
                                       foreach=foreach, maximize=maximize, differentiable=differentiable,
                                       capturable=capturable))
 
+    def _new_state(self, p, group):
+        """step, eta (the lr), mu, ax: a parameter's first state."""
+        state = self.state[p]
+        state["step"] = self._step_tensor()
+        state["eta"] = self._step_tensor(group["lr"])
+        state["mu"] = self._step_tensor(1.0)
+        state["ax"] = Tensor._wrap(np.zeros_like(p._data))
+
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
@@ -81,10 +96,7 @@ class ASGD(Optimizer):
             for p in self._params_with_grad(group):
                 state = self.state[p]
                 if not state:
-                    state["step"] = self._step_tensor()
-                    state["eta"] = self._step_tensor(lr)
-                    state["mu"] = self._step_tensor(1.0)
-                    state["ax"] = Tensor._wrap(np.zeros_like(p._data))
+                    self._new_state(p, group)
                 g = self._grad(p, group)
                 if group["foreach"] and p._data.dtype == np.float32:
                     self._foreach_update(p, g, state, lr, lambd, alpha, t0, wd)

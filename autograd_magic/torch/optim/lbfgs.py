@@ -114,6 +114,13 @@ class LBFGS(Optimizer):
         if len(self.param_groups) != 1:
             raise ValueError("LBFGS doesn't support per-parameter options (parameter groups)")
         self._params = self.param_groups[0]["params"]
+        self._numel_cache = None
+
+    def _numel(self):
+        """How many numbers the flat vector holds (a complex parameter counts twice), worked out once."""
+        if self._numel_cache is None:
+            self._numel_cache = sum(2 * p.numel() if p.is_complex() else p.numel() for p in self._params)
+        return self._numel_cache
 
     def _gather_flat_grad(self):
         return cat([p.new_zeros(p.numel()) if p.grad is None else p.grad.view(-1) for p in self._params], 0)

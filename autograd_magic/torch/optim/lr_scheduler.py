@@ -58,6 +58,15 @@ def _track_step(optimizer):
     optimizer.step = wrapper
 
 
+def _warn_outside_step(scheduler):
+    """get_lr() called by the user rather than by step(): PyTorch's warning (a module function, not a method:
+    dir(scheduler) lists PyTorch's names only)."""
+    if not scheduler._get_lr_called_within_step:
+        # (stacklevel 2: at the get_lr that asked, as PyTorch's warning points into its lr_scheduler.py)
+        warnings.warn("To get the last learning rate computed by the scheduler, please use `get_last_lr()`.",
+                      UserWarning, stacklevel=2)
+
+
 class LRScheduler:
     """Base class: get_lr() gives each group's next lr; step() applies it."""
     __module__ = "torch.optim.lr_scheduler"
@@ -101,12 +110,6 @@ class LRScheduler:
 
     def get_lr(self):
         raise NotImplementedError
-
-    def _warn_outside_step(self):
-        if not self._get_lr_called_within_step:
-            # (stacklevel 2: at the get_lr that asked, as PyTorch's warning points into its lr_scheduler.py)
-            warnings.warn("To get the last learning rate computed by the scheduler, please use `get_last_lr()`.",
-                          UserWarning, stacklevel=2)
 
     def step(self, epoch=None):
         if self._step_count == 1:
@@ -188,7 +191,7 @@ class LambdaLR(LRScheduler):
         _load_lambdas_state(self, state_dict)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         return [base * fn(self.last_epoch) for fn, base in zip(self.lr_lambdas, self.base_lrs, strict=True)]
 
 
@@ -200,7 +203,7 @@ class StepLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         if self.last_epoch == 0 or self.last_epoch % self.step_size != 0:
             return _lrs(self.optimizer)
         return [lr * self.gamma for lr in _lrs(self.optimizer)]
@@ -217,7 +220,7 @@ class MultiStepLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         if self.last_epoch not in self.milestones:
             return _lrs(self.optimizer)
         return [lr * self.gamma ** self.milestones[self.last_epoch] for lr in _lrs(self.optimizer)]
@@ -235,7 +238,7 @@ class ExponentialLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         if self._is_initial:
             return _lrs(self.optimizer)
         return [lr * self.gamma for lr in _lrs(self.optimizer)]
@@ -252,7 +255,7 @@ class CosineAnnealingLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         groups, e, t, lo = self.optimizer.param_groups, self.last_epoch, self.T_max, self.eta_min
         if self._is_initial:
             return _lrs(self.optimizer)
@@ -289,13 +292,27 @@ class ReduceLROnPlateau(LRScheduler):
         self.patience, self.cooldown, self.eps = patience, cooldown, eps
         self.last_epoch = 0
         self._last_lr = _lrs(optimizer)
+        self._init_is_better(mode=mode, threshold=threshold, threshold_mode=threshold_mode)
+        self._reset()
+
+    # (PyTorch's steps as methods of their own, under its names: a subclass overrides _reduce_lr to report each
+    # reduction, now that `verbose` is gone, or calls _reset() after changing the lr by hand)
+    def _init_is_better(self, mode, threshold, threshold_mode):
+        """Check and keep the mode and threshold (load_state_dict checks a loaded one so too)."""
         if mode not in {"min", "max"}:
             raise ValueError("mode " + mode + " is unknown!")
         if threshold_mode not in {"rel", "abs"}:
             raise ValueError("threshold mode " + threshold_mode + " is unknown!")
         self.mode_worse = math.inf if mode == "min" else -math.inf
         self.mode, self.threshold, self.threshold_mode = mode, threshold, threshold_mode
+
+    def _reset(self):
+        """Forget the best metric, the bad epochs and the cooldown."""
         self.best, self.cooldown_counter, self.num_bad_epochs = self.mode_worse, 0, 0
+
+    def load_state_dict(self, state_dict):
+        self.__dict__.update(state_dict)
+        self._init_is_better(mode=self.mode, threshold=self.threshold, threshold_mode=self.threshold_mode)
 
     @property
     def in_cooldown(self):
@@ -321,21 +338,25 @@ class ReduceLROnPlateau(LRScheduler):
             self.cooldown_counter -= 1
             self.num_bad_epochs = 0
         if self.num_bad_epochs > self.patience:
-            if len(self.min_lrs) != len(self.optimizer.param_groups):   # (a param group added since)
-                if self.default_min_lr is None:
-                    raise RuntimeError(f"The number of param groups in the `optimizer` "
-                                       f"({len(self.optimizer.param_groups)}) differs from when `ReduceLROnPlateau` "
-                                       f"was initialized ({len(self.min_lrs)}), usually due to a new param group "
-                                       "being added to the optimizer. Please modify the `min_lrs` field to match "
-                                       "the length of the `optimizer` param groups.")
-                self.min_lrs = [self.default_min_lr] * len(self.optimizer.param_groups)
-            for i, group in enumerate(self.optimizer.param_groups):
-                old = float(group["lr"])
-                new = max(old * self.factor, self.min_lrs[i])
-                if old - new > self.eps:
-                    _set_group(group, "lr", new)
+            self._reduce_lr(epoch)
             self.cooldown_counter, self.num_bad_epochs = self.cooldown, 0
         self._last_lr = _lrs(self.optimizer)
+
+    def _reduce_lr(self, epoch):
+        """Every group's lr times factor, not below its min_lr (a change smaller than eps is not made)."""
+        if len(self.min_lrs) != len(self.optimizer.param_groups):   # (a param group added since)
+            if self.default_min_lr is None:
+                raise RuntimeError(f"The number of param groups in the `optimizer` "
+                                   f"({len(self.optimizer.param_groups)}) differs from when `ReduceLROnPlateau` "
+                                   f"was initialized ({len(self.min_lrs)}), usually due to a new param group "
+                                   "being added to the optimizer. Please modify the `min_lrs` field to match "
+                                   "the length of the `optimizer` param groups.")
+            self.min_lrs = [self.default_min_lr] * len(self.optimizer.param_groups)
+        for i, group in enumerate(self.optimizer.param_groups):
+            old = float(group["lr"])
+            new = max(old * self.factor, self.min_lrs[i])
+            if old - new > self.eps:
+                _set_group(group, "lr", new)
 
 
 for _cls in (LambdaLR, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR, ReduceLROnPlateau):
@@ -416,13 +437,28 @@ class OneCycleLR(LRScheduler):
                     group["base_momentum"] = low
         super().__init__(optimizer, last_epoch)
 
-    def _anneal(self, start, end, pct):
+    def _anneal_func(self, *args, **kwargs):
+        """The annealing function anneal_strategy names (an old pickled scheduler's own anneal_func)."""
+        if not hasattr(self, "_anneal_func_type"):
+            return self.anneal_func(*args, **kwargs)
         if self._anneal_func_type == "cos":
-            return end + (start - end) / 2.0 * (math.cos(math.pi * pct) + 1)
+            return self._annealing_cos(*args, **kwargs)
+        if self._anneal_func_type == "linear":
+            return self._annealing_linear(*args, **kwargs)
+        raise ValueError(f"Unknown _anneal_func_type: {self._anneal_func_type}")
+
+    @staticmethod
+    def _annealing_cos(start, end, pct):
+        """From start to end along half a cosine as pct goes from 0 to 1."""
+        return end + (start - end) / 2.0 * (math.cos(math.pi * pct) + 1)
+
+    @staticmethod
+    def _annealing_linear(start, end, pct):
+        """From start to end along a line as pct goes from 0 to 1."""
         return (end - start) * pct + start
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         step = self.last_epoch
         if step > self.total_steps:
             raise ValueError(f"Tried to step {step} times. The specified number of total steps is {self.total_steps}")
@@ -433,9 +469,9 @@ class OneCycleLR(LRScheduler):
                 end, lr_from, lr_to, m_from, m_to = (phase[k] for k in _PHASE_KEYS)
                 if step <= end or i == len(self._schedule_phases) - 1:
                     pct = (step - start) / (end - start)
-                    lr = self._anneal(group[lr_from], group[lr_to], pct)
+                    lr = self._anneal_func(group[lr_from], group[lr_to], pct)
                     if self.cycle_momentum:
-                        momentum = self._anneal(group[m_from], group[m_to], pct)
+                        momentum = self._anneal_func(group[m_from], group[m_to], pct)
                     break
                 start = end
             lrs.append(lr)
@@ -463,7 +499,7 @@ class LinearLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         e, a, b, n = self.last_epoch, self.start_factor, self.end_factor, self.total_iters
         if e == 0:
             return [lr * a for lr in _lrs(self.optimizer)]
@@ -486,7 +522,7 @@ class ConstantLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         if self.last_epoch == 0:
             return [lr * self.factor for lr in _lrs(self.optimizer)]
         if self.last_epoch != self.total_iters:
@@ -516,7 +552,7 @@ class MultiplicativeLR(LRScheduler):
         _load_lambdas_state(self, state_dict)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         if self._is_initial:
             return _lrs(self.optimizer)
         return [g["lr"] * fn(self.last_epoch)
@@ -531,7 +567,7 @@ class PolynomialLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         e, n = self.last_epoch, self.total_iters
         if self._is_initial or e > n:
             return _lrs(self.optimizer)
@@ -558,7 +594,7 @@ class CosineAnnealingWarmRestarts(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         return [self.eta_min + (lr - self.eta_min) * (1 + math.cos(math.pi * self.T_cur / self.T_i)) / 2
                 for lr in self.base_lrs]
 
@@ -638,22 +674,33 @@ class CyclicLR(LRScheduler):
     def _init_scale_fn(self):
         if self._scale_fn_custom is not None:
             return
-        if self.mode == "exp_range":
-            self.scale_mode = "iterations"
-        elif self.mode in ("triangular", "triangular2"):
-            self.scale_mode = "cycle"
+        if self.mode == "triangular":
+            self._scale_fn_ref, self.scale_mode = self._triangular_scale_fn, "cycle"
+        elif self.mode == "triangular2":
+            self._scale_fn_ref, self.scale_mode = self._triangular2_scale_fn, "cycle"
+        elif self.mode == "exp_range":
+            self._scale_fn_ref, self.scale_mode = functools.partial(self._exp_range_scale_fn, self.gamma), "iterations"
 
     def scale_fn(self, x):
+        """The amplitude's scale at x (the cycle or the iteration, as scale_mode says)."""
         if self._scale_fn_custom is not None:
             return self._scale_fn_custom(x)
-        if self.mode == "triangular":
-            return 1.0
-        if self.mode == "triangular2":
-            return 1 / (2.0 ** (x - 1))
-        return self.gamma ** x
+        return self._scale_fn_ref(x)
+
+    @staticmethod
+    def _triangular_scale_fn(x):
+        return 1.0
+
+    @staticmethod
+    def _triangular2_scale_fn(x):
+        return 1 / (2.0 ** (x - 1))
+
+    @staticmethod
+    def _exp_range_scale_fn(gamma, x):
+        return gamma ** x
 
     def get_lr(self):
-        self._warn_outside_step()
+        _warn_outside_step(self)
         cycle = math.floor(1 + self.last_epoch / self.total_size)
         x = 1.0 + self.last_epoch / self.total_size - cycle
         scale = x / self.step_ratio if x <= self.step_ratio else (x - 1) / (self.step_ratio - 1)
@@ -671,6 +718,7 @@ class CyclicLR(LRScheduler):
 
     def state_dict(self):
         state = super().state_dict()
+        state.pop("_scale_fn_ref", None)   # (a function: not saved, made again by load_state_dict)
         fn = state.pop("_scale_fn_custom")
         state["_scale_fn_custom"] = None if fn is None or isinstance(fn, types.FunctionType) else fn.__dict__.copy()
         return state

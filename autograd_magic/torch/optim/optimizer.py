@@ -7,6 +7,7 @@ import functools
 import itertools
 import typing
 import warnings
+import weakref
 
 import numpy as np
 
@@ -17,6 +18,13 @@ from ..nn.module_call import Handle, add_hook
 
 _global_optimizer_pre_hooks = collections.OrderedDict()
 _global_optimizer_post_hooks = collections.OrderedDict()
+# the per-optimizer hook dicts, in the order PyTorch's Optimizer.__init__ makes them (vars(optimizer) shows them)
+_HOOK_DICTS = ("_optimizer_step_pre_hooks", "_optimizer_step_post_hooks", "_optimizer_state_dict_pre_hooks",
+               "_optimizer_state_dict_post_hooks", "_optimizer_load_state_dict_pre_hooks",
+               "_optimizer_load_state_dict_post_hooks")
+# id(optimizer) -> {id(param): scratch array}: kept outside the optimizer so that its __dict__ holds PyTorch's
+# attributes only (emptied when the optimizer goes)
+_SCRATCH = {}
 
 
 def register_optimizer_step_pre_hook(hook):
@@ -108,12 +116,9 @@ class Optimizer:
 
     def __init__(self, params, defaults):
         self.defaults = defaults
-        self._optimizer_step_pre_hooks = collections.OrderedDict()
-        self._optimizer_step_post_hooks = collections.OrderedDict()
-        cls = type(self)
-        step = getattr(cls, "step", None)
-        if step is not None and not getattr(step, "hooked", False):
-            cls.step = _hooked(step)
+        for name in _HOOK_DICTS:
+            setattr(self, name, collections.OrderedDict())
+        self._patch_step_function()
         self.state = collections.defaultdict(dict)
         self.param_groups = []
         if isinstance(params, Tensor):
@@ -126,6 +131,16 @@ class Optimizer:
             groups = [{"params": groups}]
         for group in groups:
             self.add_param_group(group)
+        self._warned_capturable_if_run_uncaptured = True   # (PyTorch's once-only flag of its capturable warning)
+
+    def _patch_step_function(self):
+        """The class's step wrapped with the step hooks (once per class), and the zero_grad profiler name
+        PyTorch keeps on each optimizer."""
+        self._zero_grad_profile_name = f"Optimizer.zero_grad#{self.__class__.__name__}.zero_grad"
+        cls = type(self)
+        step = getattr(cls, "step", None)
+        if step is not None and not getattr(step, "hooked", False):
+            cls.step = _hooked(step)
 
     def add_param_group(self, param_group):
         if not isinstance(param_group, dict):
@@ -201,7 +216,25 @@ class Optimizer:
             # differentiable=True (the defaults', not a group's): PyTorch steps with grad mode on (even under no_grad),
             # so its in-place update of a leaf that requires grad fails; the engine refuses before any update
             raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
+        if params and group.get("capturable") and not group.get("fused"):
+            self._refuse_capturable(group, params)
         return params
+
+    # what the update of an optimizer made with capturable=True asserts of CPU tensors, (single-tensor, foreach):
+    # the tensors it names, and whether XLA is among the devices it lists
+    _CAPTURABLE_NAMES = ("params and state_steps", "params and state_steps")
+    _CAPTURABLE_XLA = (True, False)
+
+    def _refuse_capturable(self, group, params):
+        """capturable=True is for graph capture on an accelerator: PyTorch makes the group's states, then its update
+        asserts that the tensors are on such a device (nothing is updated, later groups keep no state)."""
+        for p in params:
+            if not self.state[p]:
+                self._new_state(p, group)
+        foreach = bool(group.get("foreach"))
+        devices = ["cuda", "xpu", "hpu", "privateuseone"] + ["xla"] * self._CAPTURABLE_XLA[foreach]
+        raise AssertionError(f"If capturable=True, {self._CAPTURABLE_NAMES[foreach]} must be on supported devices: "
+                             f"{devices}.")
 
     def _grad(self, p, group):
         g = p._grad._data
@@ -209,7 +242,10 @@ class Optimizer:
 
     def _scratch(self, p):
         """A buffer shaped like p for the update, made once (not part of state_dict)."""
-        buffers = self.__dict__.setdefault("_buffers", {})
+        buffers = _SCRATCH.get(id(self))
+        if buffers is None:
+            buffers = _SCRATCH[id(self)] = {}
+            weakref.finalize(self, _SCRATCH.pop, id(self), None)
         buf = buffers.get(id(p))
         if buf is None or buf.shape != p._data.shape or buf.dtype != p._data.dtype:
             buf = buffers[id(p)] = np.empty_like(p._data)
@@ -325,8 +361,9 @@ class Optimizer:
 
     def __setstate__(self, state):
         self.__dict__.update(state)
-        for name in ("_optimizer_step_pre_hooks", "_optimizer_step_post_hooks"):
+        for name in _HOOK_DICTS:
             self.__dict__.setdefault(name, collections.OrderedDict())
+        self._patch_step_function()   # (as PyTorch's __setstate__: an unpickled optimizer gets its profile name)
         self._setstate_defaults()
 
     def _setstate_defaults(self):

@@ -11,6 +11,7 @@ from .optimizer import Optimizer, check_tensor_lr
 class RMSprop(Optimizer):
     """p -= lr * grad / (sqrt(running mean of grad**2) + eps), optionally centred and with momentum."""
     __module__ = "torch.optim.rmsprop"
+    _CAPTURABLE_XLA = (True, True)
     _GROUP_DEFAULTS = dict(momentum=0, centered=False, foreach=None, maximize=False, differentiable=False,
                            capturable=False)
     _SPARSE_REFUSAL = "RMSprop does not support sparse gradients"
@@ -27,6 +28,16 @@ class RMSprop(Optimizer):
                                       weight_decay=weight_decay, capturable=capturable, foreach=foreach,
                                       maximize=maximize, differentiable=differentiable))
 
+    def _new_state(self, p, group):
+        """step, square_avg (momentum_buffer with momentum, grad_avg when centered): a parameter's first state."""
+        state = self.state[p]
+        state["step"] = self._step_tensor()
+        state["square_avg"] = self._step_tensor(np.zeros_like(p._data))
+        if group["momentum"] > 0:
+            state["momentum_buffer"] = self._step_tensor(np.zeros_like(p._data))
+        if group["centered"]:
+            state["grad_avg"] = self._step_tensor(np.zeros_like(p._data))
+
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
@@ -34,12 +45,7 @@ class RMSprop(Optimizer):
             for p in self._params_with_grad(group):
                 state = self.state[p]
                 if not state:
-                    state["step"] = self._step_tensor()
-                    state["square_avg"] = self._step_tensor(np.zeros_like(p._data))
-                    if momentum > 0:
-                        state["momentum_buffer"] = self._step_tensor(np.zeros_like(p._data))
-                    if group["centered"]:
-                        state["grad_avg"] = self._step_tensor(np.zeros_like(p._data))
+                    self._new_state(p, group)
                 g = self._grad(p, group)
                 state["step"]._data += np.float32(1)
                 data, g, square_avg = K.as_real(p._data, g, state["square_avg"]._data)   # (complex: their parts)

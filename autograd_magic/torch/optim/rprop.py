@@ -9,6 +9,7 @@ from .optimizer import Optimizer, check_tensor_lr
 
 class Rprop(Optimizer):
     __module__ = "torch.optim.rprop"
+    _CAPTURABLE_XLA = (True, True)
     _GROUP_DEFAULTS = dict(foreach=None, maximize=False, differentiable=False, capturable=False)
     _SPARSE_REFUSAL = "Rprop does not support sparse gradients"
     _STEP_IN_STATE = True
@@ -23,6 +24,14 @@ class Rprop(Optimizer):
         super().__init__(params, dict(lr=lr, etas=etas, step_sizes=step_sizes, foreach=foreach, maximize=maximize,
                                       differentiable=differentiable, capturable=capturable))
 
+    def _new_state(self, p, group):
+        """step, prev, step_size (the lr everywhere): a parameter's first state."""
+        state = self.state[p]
+        state["step"] = self._step_tensor()
+        state["prev"] = Tensor._wrap(np.zeros_like(p._data))
+        lr, g = group["lr"], p._grad._data   # (complex: lr for both parts, which PyTorch treats as two real numbers)
+        state["step_size"] = Tensor._wrap(np.full_like(g, complex(lr, lr) if g.dtype.kind == "c" else lr))
+
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
@@ -32,10 +41,7 @@ class Rprop(Optimizer):
                 state = self.state[p]
                 g = self._grad(p, group)
                 if not state:
-                    state["step"] = self._step_tensor()
-                    state["prev"] = Tensor._wrap(np.zeros_like(p._data))
-                    lr = group["lr"]   # (complex: lr for both parts, which PyTorch treats as two real numbers)
-                    state["step_size"] = Tensor._wrap(np.full_like(g, complex(lr, lr) if g.dtype.kind == "c" else lr))
+                    self._new_state(p, group)
                 state["step"]._data += np.float32(1)
                 # (a complex parameter: the real tensors of its parts, PyTorch's view_as_real)
                 data, g, prev, size = K.as_real(p._data, g, state["prev"]._data, state["step_size"]._data)

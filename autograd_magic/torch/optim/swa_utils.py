@@ -22,7 +22,7 @@ from ...engine.tensor import Tensor
 from ..grad_mode import no_grad
 from ..nn.module import Module
 from ..nn.normalization import _BatchNorm, _InstanceNorm
-from .lr_scheduler import LRScheduler, _per_group
+from .lr_scheduler import LRScheduler, _per_group, _warn_outside_step
 
 __all__ = ["AveragedModel", "update_bn", "SWALR", "get_ema_multi_avg_fn", "get_swa_multi_avg_fn",
            "get_ema_avg_fn", "get_swa_avg_fn"]
@@ -204,7 +204,7 @@ class SWALR(LRScheduler):
 
     def get_lr(self):
         """Each group's next lr: the lr the anneal started from, recovered from the current one, moved on."""
-        self._warn_outside_step()
+        _warn_outside_step(self)
         step = self._step_count - 1
         if self.anneal_epochs == 0:
             step = max(1, step)
