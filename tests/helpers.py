@@ -173,9 +173,10 @@ def assert_same_as_pytorch(cells, corpus="snippets", name="case", ns=None, warns
                     warnings.simplefilter("always", append=True)
                     got = normalise(sum((run([c]) for c in cells), []))
                 results[side] = got, [str(w.message) for w in caught] if warns else []
-    finally:   # a case's print options must not leak into the next test of this pytest worker
-        for module in (ours, real):
+    finally:   # a case's print options and warn-always must not leak into the next test of this pytest worker
+        for module in (ours, real):   # (a case left on warn-always made a later "warns once" test see two)
             module.set_printoptions(profile="default")
+            module.set_warn_always(False)
     (got, gw), (want, ww) = results["ours"], results["torch"]
     assert len(got) == len(want) == len(cells) == len(passes)
     verdicts = [parity.check(corpus, f"{name}[{i}] {cell[:60]!r}", w, g, ulps=parity.budget(n))

@@ -365,3 +365,22 @@ def test_pytorchs_process_wide_settings_cross_between_plain_and_grad_cells(ip):
         engine.autograd.set_detect_anomaly(False)
         engine.set_warn_always(False)
         engine.set_grad_enabled(True)
+
+
+def test_only_what_a_grad_cell_changed_reaches_real_pytorch(ip):
+    """A setting the engine has from code run on it outside %%grad (here: warn-always left on) is not given to real
+    PyTorch when a %%grad cell that did not change it ends: real PyTorch's once-per-process warnings stay once (a CI
+    run had real PyTorch warn three times where it warns once, after such a cell)."""
+    real = require("torch")
+    from autograd_magic import torch as engine
+    try:
+        cell(ip, "import torch")
+        engine.set_warn_always(True)
+        result, cap = cell(ip, "%%grad --no-sliders\ny = torch.ones(2) * 2")
+        assert result.error_in_exec is None, cap.stdout
+        assert not real.is_warn_always_enabled()
+        result, cap = cell(ip, "%%grad --no-sliders\ntorch.set_warn_always(True)")   # what the cell set does
+        assert real.is_warn_always_enabled()
+    finally:
+        engine.set_warn_always(False)
+        real.set_warn_always(False)

@@ -46,27 +46,49 @@ SETTINGS = {
 }
 
 
-def _copy(source, target):
-    for get, put in SETTINGS.values():
+def _copy(source, target, only=None):
+    """Each setting of source that differs on target, set on target (only: the names to look at); returns
+    {name: the value target has afterwards}."""
+    now = {}
+    for name, (get, put) in SETTINGS.items():
+        if only is not None and name not in only:
+            continue
         try:
             value = get(source)
             if get(target) != value:
                 with warnings.catch_warnings():   # (whatever setting it may say was said when the user set it)
                     warnings.simplefilter("ignore")
                     put(target, value)
+            now[name] = value
         except Exception:  # noqa: BLE001 - see the module docstring
             pass
+    return now
+
+
+# {name: the engine's value} as the running %%grad cell started with it (what give() compares with)
+_STARTED = {}
 
 
 def take():
     """A %%grad cell starts: the engine takes the settings plain cells left on real PyTorch."""
+    _STARTED.clear()
     real = _real()
     if real is not None:
-        _copy(real, _engine)
+        _STARTED.update(_copy(real, _engine))
 
 
 def give():
-    """The %%grad cell is over: real PyTorch takes the settings the cell left on the engine."""
+    """The %%grad cell is over: real PyTorch takes the settings the cell changed on the engine (only those: a
+    setting the engine had from elsewhere, code run on it outside %%grad, stays the engine's)."""
     real = _real()
-    if real is not None:
-        _copy(_engine, real)
+    if real is None or not _STARTED:
+        return
+    changed = set()
+    for name, value in _STARTED.items():
+        try:
+            if SETTINGS[name][0](_engine) != value:
+                changed.add(name)
+        except Exception:  # noqa: BLE001
+            pass
+    if changed:
+        _copy(_engine, real, changed)
