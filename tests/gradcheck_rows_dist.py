@@ -1,6 +1,7 @@
-"""Finite-difference rows for engine/ops_sampling.py (lgamma, digamma, polygamma, poisson, bernoulli and bernoulli_) and engine/ops_ctc.py
-(ctc_loss) (collected by test_gradcheck.ROWS). _standard_gamma is not in the table (its gradient is the implicit
-reparameterization, checked against PyTorch in test_distributions2_vs_torch.py)."""
+"""Finite-difference rows for engine/ops_sampling.py (lgamma, digamma, polygamma, poisson, bernoulli, bernoulli_ and
+the other in-place samplers) and engine/ops_ctc.py (ctc_loss) (collected by test_gradcheck.ROWS). _standard_gamma is
+not in the table (its gradient is the implicit reparameterization, checked against PyTorch in
+test_distributions2_vs_torch.py)."""
 import numpy as np
 
 from autograd_magic import torch
@@ -50,6 +51,16 @@ ROWS_EXTRA = {
     "bernoulli_float_": [(_bernoulli(lambda p: (p * 2).bernoulli_(0.3)), [_prob(*s)]) for s in [(), (3, 2)]],
     "bernoulli_tensor_": [(_bernoulli(lambda p: (p * 2).bernoulli_(p)), [_prob(*s)]) for s in [(), (3, 2)]]
     + [(_bernoulli(lambda p: torch.zeros(3, 2, dtype=p.dtype).bernoulli_(p)), [_prob(2)])],
+    # the other in-place samplers: the same draws at every evaluation, written over a tensor in the graph
+    "normal_fill_": [(_bernoulli(lambda p: (p * 2).normal_(0.5, 2.0)), [_prob(*s)]) for s in [(), (3, 2)]],
+    "uniform_fill_": [(_bernoulli(lambda p: (p * 2).uniform_(-1.0, 3.0)), [_prob(*s)]) for s in [(), (3, 2)]],
+    "random_from_": [(_bernoulli(lambda p: (p * 2).random_(2, 9)), [_prob(*s)]) for s in [(), (3, 2)]],
+    "random_to_": [(_bernoulli(lambda p: (p * 2).random_(5)), [_prob(*s)]) for s in [(), (3, 2)]],
+    "random_full_": [(_bernoulli(lambda p: (p * 2).random_()), [_prob(*s)]) for s in [(), (3, 2)]],
+    "exponential_fill_": [(_bernoulli(lambda p: (p * 2).exponential_(1.5)), [_prob(*s)]) for s in [(), (3, 2)]],
+    "geometric_fill_": [(_bernoulli(lambda p: (p * 2).geometric_(0.4)), [_prob(*s)]) for s in [(), (3, 2)]],
+    "cauchy_fill_": [(_bernoulli(lambda p: (p * 2).cauchy_(0.0, 0.5)), [_prob(*s)]) for s in [(), (3, 2)]],
+    "log_normal_fill_": [(_bernoulli(lambda p: (p * 2).log_normal_(0.0, 0.5)), [_prob(*s)]) for s in [(), (3, 2)]],
     "ctc_loss": [(_ctc(r), [_RNG.normal(size=(5, 2, 4))]) for r in ("mean", "sum", "none")]
     + [(_ctc("sum", True, (5, 2)), [_RNG.normal(size=(5, 2, 4))])],
 }

@@ -1,6 +1,7 @@
 """TensorMethods: Tensor's operators and the methods that bind the engine's hand-written functions (the methods
 of declared ops are generated from the op table: tensor_base.DeclaredMethods). Tensor inherits both."""
 import numbers
+import sys
 import warnings
 
 import numpy as np
@@ -495,8 +496,9 @@ def _draw_inplace(draw, serial=None, floating=None, integers=False, prepare=None
     """Tensor.uniform_ / normal_ / ...: fill in place from the PyTorch-identical generator. A non-contiguous tensor
     (``init.kaiming_normal_(w.T)``) is filled in memory order, as ATen's TensorIterator walks it; serial: the draw
     ATen uses then, where it differs (normal_'s one-at-a-time kernel); floating: the sampler named in PyTorch's error
-    for an integer tensor (_refuse_integers)."""
-    def method(self, *args, generator=None, **kwargs):
+    for an integer tensor (_refuse_integers). The method's ``drawn`` gives the values the fill would write, in a new
+    array, without writing them (what autograd records: _draw_recorded)."""
+    def fill(self, target, args, kwargs, generator):
         if floating is not None:
             _refuse_integers(floating, self, integers)
         if GRAD_MODE.enabled:
@@ -505,15 +507,22 @@ def _draw_inplace(draw, serial=None, floating=None, integers=False, prepare=None
         a = self._data
         if prepare is not None:   # (arguments read per element: arrays of the tensor's shape)
             args, kwargs = prepare(a, *args, **kwargs)
-        if a.ndim > 1 and a.size > 1 and not a.flags.c_contiguous:
+        if a.ndim > 1 and a.size > 1 and not a.flags.c_contiguous:   # (the layout of the tensor, not of target)
             order = sorted(range(a.ndim), key=lambda d: -abs(a.strides[d]))
             walk = a.transpose(order)
             args = tuple(v.transpose(order) if isinstance(v, np.ndarray) and v.shape == a.shape else v for v in args)
-            walk[...] = (serial or draw)(gen, walk, *args, **kwargs)
+            target.transpose(order)[...] = (serial or draw)(gen, walk, *args, **kwargs)
         else:
-            a[...] = draw(gen, a, *args, **kwargs)
+            target[...] = draw(gen, a, *args, **kwargs)
+        return target
+
+    def method(self, *args, generator=None, **kwargs):
+        fill(self, self._data, args, kwargs, generator)
         self._vbox[0] += 1
         return self
+
+    method.drawn = lambda self, *args, generator=None, **kwargs: fill(self, np.empty_like(self._data), args, kwargs,
+                                                                      generator)
     return method
 
 
@@ -535,13 +544,34 @@ def _bernoulli_recorded(draw):
         tensor_p = isinstance(p, TensorBase)
         if not (GRAD_MODE.enabled and (self._rg or (tensor_p and p._rg))):
             return draw(self, p, generator=generator)
-        check_inplace(self)   # (before the generator moves)
-        box = wrap(np.empty_like(self._data))   # (np.empty_like keeps the memory order the draws walk)
-        drawn = draw(box, p.detach() if tensor_p else p, generator=generator)._data
+        drawn = draw.drawn(self, p.detach() if tensor_p else p, generator=generator)
         if tensor_p:
             return inplace(_named(lambda old, q: apply(OPS["bernoulli_tensor_"], (old, q), drawn)), self, p)
         return inplace(_named(lambda old: apply(OPS["bernoulli_float_"], (old,), drawn)), self)
     return bernoulli_
+
+
+def _draw_recorded(name, draw, op):
+    """uniform_ / normal_ / random_ / ... (draw: the plain fill), recorded as PyTorch does where autograd sees it:
+    the draws written over the tensor as a node of their own (op: its entry in the op table, or a function of the
+    call's arguments that picks it), whose gradient is zero, so that a region redrawn in a graph (a random erasing
+    of a batch that requires grad) passes no gradient back and a redrawn view makes its base a CopySlices."""
+    pick = op if callable(op) else (lambda args, kwargs: op)
+
+    def method(self, *args, generator=None, **kwargs):
+        if not (GRAD_MODE.enabled and self._rg):
+            return draw(self, *args, generator=generator, **kwargs)
+        drawn = draw.drawn(self, *args, generator=generator, **kwargs)   # (autograd's checks first, as in fill)
+        node = OPS[pick(args, kwargs)]
+        return inplace(_named(lambda old: apply(node, (old,), drawn), name), self)
+    return method
+
+
+def _random_overload(args, kwargs):
+    """Which of random_'s overloads a call is: random_(from, to), random_(to) or random_()."""
+    if len(args) >= 2 or "from" in kwargs:
+        return "random_from_"
+    return "random_to_" if args or "to" in kwargs else "random_full_"
 
 
 def _named(step, name="bernoulli_"):
@@ -578,7 +608,16 @@ def _warn_inexact_bounds(dt, low, top):
                           f"{dtypes.c_name(dt)} can support discrete uniform distribution only within this range. "
                           "This warning will become an error in version 1.7 release, please fix the code in advance "
                           f"(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/DistributionTemplates"
-                          f".h:{line}.)", UserWarning, stacklevel=6)
+                          f".h:{line}.)", UserWarning, stacklevel=_caller_level())
+
+
+def _caller_level():
+    """The stacklevel of the first frame outside this module, seen from the function that calls this one (random_
+    is one frame deeper when autograd records it)."""
+    frame, level = sys._getframe(2), 2
+    while frame is not None and frame.f_code.co_filename == __file__:
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 _BINDINGS.update({
@@ -639,6 +678,10 @@ def _generator_checked(name, method):
     return checked
 
 
+_BINDINGS.update({_k: _draw_recorded(_k, _BINDINGS[_k], _op) for _k, _op in (
+    ("uniform_", "uniform_fill_"), ("normal_", "normal_fill_"), ("exponential_", "exponential_fill_"),
+    ("random_", _random_overload), ("cauchy_", "cauchy_fill_"), ("log_normal_", "log_normal_fill_"),
+    ("geometric_", "geometric_fill_"))})
 _BINDINGS.update({_k: _generator_checked(_k, _BINDINGS[_k]) for _k in (
     "uniform_", "normal_", "exponential_", "bernoulli_", "random_", "cauchy_", "log_normal_", "geometric_")})
 

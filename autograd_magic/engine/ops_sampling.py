@@ -58,6 +58,16 @@ defop("bernoulli", "BernoulliBackward0", lambda p, drawn: drawn)(_zero_grads)
 defop("bernoulli_tensor_", "BernoulliBackward1", lambda old, p, drawn: drawn)(_zero_grads)
 defop("bernoulli_float_", "BernoulliBackward2", lambda old, drawn: drawn)(_zero_grads)
 
+# the other in-place samplers overwrite the tensor too: in a graph, each is a node of its own whose gradient is zero
+# (derivatives.yaml: zeros_like(grad)), so a region a random erasing redraws passes no gradient back to what was
+# there; random_ is three overloads: random_(from, to), random_(to) and random_()
+for _op, _node in (("normal_fill_", "NormalBackward0"), ("uniform_fill_", "UniformBackward0"),
+                   ("random_from_", "RandomBackward0"), ("random_to_", "RandomBackward1"),
+                   ("random_full_", "RandomBackward2"), ("exponential_fill_", "ExponentialBackward0"),
+                   ("geometric_fill_", "GeometricBackward0"), ("cauchy_fill_", "CauchyBackward0"),
+                   ("log_normal_fill_", "LogNormalBackward0")):
+    defop(_op, _node, lambda old, drawn: drawn)(_zero_grads)
+
 
 @defop("bernoulli_p", "NotImplemented", lambda input, drawn: drawn, qualname="torch::autograd::NotImplemented")
 def bernoulli_p_vjp(xp, grad, saved, consts, needs):
