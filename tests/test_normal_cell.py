@@ -352,19 +352,14 @@ def test_pytorchs_process_wide_settings_cross_between_plain_and_grad_cells(ip):
         result, cap = cell(ip, "%%grad --no-sliders\nprint('grad', torch.is_grad_enabled())\ntorch.set_grad_enabled(True)")
         assert "grad False" in cap.stdout and real.is_grad_enabled()
     finally:
-        real.set_printoptions(profile="default")
-        real.set_default_dtype(real.float32)
-        real.use_deterministic_algorithms(False)
-        real.autograd.set_detect_anomaly(False)
-        real.set_warn_always(False)
-        real.set_grad_enabled(True)
         from autograd_magic import torch as engine
-        engine.set_printoptions(profile="default")
-        engine.set_default_dtype(engine.float32)
-        engine.use_deterministic_algorithms(False)
-        engine.autograd.set_detect_anomaly(False)
-        engine.set_warn_always(False)
-        engine.set_grad_enabled(True)
+        for module in (real, engine):
+            module.set_printoptions(profile="default")
+            module.set_default_dtype(module.float32)
+            module.use_deterministic_algorithms(False)
+            module.autograd.set_detect_anomaly(False)
+            module.set_warn_always(False)
+            module.set_grad_enabled(True)
 
 
 def test_only_what_a_grad_cell_changed_reaches_real_pytorch(ip):
