@@ -329,6 +329,7 @@ def test_pytorchs_process_wide_settings_cross_between_plain_and_grad_cells(ip):
     plain cells after it, as in a notebook without the magic (before, each side kept its own: a plain cell's
     ``set_printoptions(precision=2)`` did not reach a %%grad cell's printing)."""
     real = require("torch")
+    threads = real.get_num_threads()
     try:
         cell(ip, "import torch\ntorch.set_printoptions(precision=2)\ntorch.set_default_dtype(torch.float64)\n"
                  "torch.use_deterministic_algorithms(True, warn_only=True)\ntorch.set_warn_always(True)")
@@ -351,8 +352,14 @@ def test_pytorchs_process_wide_settings_cross_between_plain_and_grad_cells(ip):
         cell(ip, "torch.set_grad_enabled(False)")
         result, cap = cell(ip, "%%grad --no-sliders\nprint('grad', torch.is_grad_enabled())\ntorch.set_grad_enabled(True)")
         assert "grad False" in cap.stdout and real.is_grad_enabled()
+        cell(ip, "torch.set_num_threads(1)")
+        result, cap = cell(ip, f"%%grad --no-sliders\nprint('threads', torch.get_num_threads())\n"
+                               f"torch.set_num_threads({threads})")
+        assert "threads 1" in cap.stdout and real.get_num_threads() == threads
     finally:
         from autograd_magic import torch as engine
+        real.set_num_threads(threads)
+        engine.set_num_threads(threads)
         for module in (real, engine):
             module.set_printoptions(profile="default")
             module.set_default_dtype(module.float32)
