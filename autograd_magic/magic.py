@@ -113,8 +113,7 @@ class GradMagics(Magics):
                 try:
                     run = runner(source, self.shell.user_ns, filename=filename)
                 finally:
-                    if draws is not None:
-                        draws.ran()
+                    draws.ran()
         except BaseException as exc:  # noqa: BLE001 - shown as a normal cell shows it, see _fail
             self._fail(exc, filename, cell)
             self._show_partial(exc, args)

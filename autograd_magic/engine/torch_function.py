@@ -14,8 +14,9 @@ from .tensor_base import TensorBase
 # [subclass handling disabled (DisableTorchFunctionSubclass), all handling disabled (DisableTorchFunction),
 #  a Tensor subclass with __torch_function__ was defined]
 STATE = [False, False, False]
-# counterpart(func): the engine's function or Tensor method that a function of real PyTorch stands for, or None
-# (set by the torch layer, torch/_foreign.py): real PyTorch hands its calls with engine tensors to their class
+# counterpart(func): the engine's function or Tensor method that a function of real PyTorch stands for, None for
+# a function that is not real PyTorch's (set by the torch layer, torch/_foreign.py): real PyTorch hands its calls
+# with engine tensors to their class
 FOREIGN = [None]
 
 
@@ -35,24 +36,10 @@ def _own(func):
     """func, or the engine's counterpart when func is real PyTorch's: an engine tensor kept from a %%grad cell
     and given to real ``torch.sin`` in a later plain cell (or in a module imported with real PyTorch) runs the
     engine's ``sin``, as a tensor-like class that takes part in the protocol does; real PyTorch's function would
-    hand the call straight back here. Without a counterpart: a TypeError that says so."""
+    hand the call straight back here (the torch layer's counterpart raises the TypeError of one it lacks)."""
     counterpart = FOREIGN[0]
-    if counterpart is None:
-        return func
-    own = counterpart(func)
-    if own is None:
-        return func
-    if own is False:
-        name = getattr(func, "__name__", None) or repr(func)
-        qualname, module = getattr(func, "__qualname__", "") or "", getattr(func, "__module__", None)
-        if getattr(func, "__objclass__", None) is not None or qualname.split(".")[0] in ("Tensor", "TensorBase"):
-            name = "Tensor." + name
-        elif isinstance(module, str):
-            name = f"{module.replace('._C._VariableFunctions', '')}.{name}"
-        raise TypeError(f"real PyTorch's {name} was given a tensor of autograd_magic's engine (one made inside a "
-                        "%%grad cell), and autograd_magic has no counterpart for it: run this code under %%grad "
-                        "(where `torch` is the engine), or make a PyTorch tensor with torch.from_numpy(t.numpy())")
-    return own
+    own = None if counterpart is None else counterpart(func)
+    return func if own is None else own
 
 
 def _disabled_torch_function_impl(func, types, args=(), kwargs=None):

@@ -29,17 +29,32 @@ _CACHE = {}
 
 def counterpart(func):
     """The engine's function or method real PyTorch's func stands for; None when func is not real PyTorch's
-    (the engine's own, a user's function); False when the engine has none."""
+    (the engine's own, a user's function); a TypeError naming func when the engine has none."""
     try:
-        return _CACHE[func]
+        found = _CACHE[func]
     except (KeyError, TypeError):   # (TypeError: an unhashable callable, never real PyTorch's)
-        pass
-    found = _lookup(func)
-    try:
-        _CACHE[func] = found
-    except TypeError:
-        pass
+        found = _lookup(func)
+        try:
+            _CACHE[func] = found
+        except TypeError:
+            pass
+    if found is False:
+        raise TypeError(f"real PyTorch's {_shown(func)} was given a tensor of autograd_magic's engine (one made "
+                        "inside a %%grad cell), and autograd_magic has no counterpart for it: run this code under "
+                        "%%grad (where `torch` is the engine), or make a PyTorch tensor with "
+                        "torch.from_numpy(t.numpy())")
     return found
+
+
+def _shown(func):
+    """func as a learner calls it: ``torch.int_repr``, ``Tensor.add``."""
+    name = getattr(func, "__name__", None) or repr(func)
+    qualname, module = getattr(func, "__qualname__", "") or "", getattr(func, "__module__", None)
+    if getattr(func, "__objclass__", None) is not None or qualname.split(".")[0] in _TENSOR_CLASSES:
+        return "Tensor." + name
+    if isinstance(module, str):
+        return f"{module.replace('._C._VariableFunctions', '')}.{name}"
+    return name
 
 
 def _ours(func):

@@ -98,6 +98,7 @@ class CellDraws:
         self.engine = backend == "engine"
         self._get, self._set = (_engine_state, _set_engine_state) if self.engine else (_real_state, _set_real_state)
         self._drew = False
+        self._seen = None   # (the engine generator's change count when last looked at)
 
     def start(self):
         try:
