@@ -386,3 +386,54 @@ def test_only_what_a_grad_cell_changed_reaches_real_pytorch(ip):
     finally:
         engine.set_warn_always(False)
         real.set_warn_always(False)
+
+
+def test_a_generator_made_in_a_plain_cell_draws_inside_a_grad_cell_as_in_a_notebook(ip):
+    """makemore's ``g = torch.Generator().manual_seed(2147483647)`` in a plain cell, then ``torch.randn(...,
+    generator=g)`` in a %%grad cell: the numbers real PyTorch draws from g, and g's stream moves on for the cells
+    after it (before: PyTorch's "invalid combination of arguments" TypeError, both classes printing as
+    torch._C.Generator). The isolated re-runs of --check replay g's draws and leave g as they found it; the
+    generator torch.manual_seed returns is the default stream."""
+    real = require("torch")
+    g0 = real.Generator().manual_seed(2147483647)
+    W0, w0 = real.randn((2, 3), generator=g0), real.randn((2, 3), generator=g0)
+    ix0 = real.randint(0, 27, (5,), generator=g0)
+    s0 = real.multinomial(real.tensor([0.2, 0.3, 0.5]), 4, replacement=True, generator=g0)
+    r0, u0 = real.rand(2, generator=g0), real.empty(3).uniform_(generator=g0)
+    cell(ip, "import torch\ng = torch.Generator().manual_seed(2147483647)")
+    result, cap = cell(ip, "%%grad --no-sliders --check -v res\nW = torch.randn((2, 3), generator=g, requires_grad=True)\n"
+                           "w = torch.randn((2, 3), generator=g)\nix = torch.randint(0, 27, (5,), generator=g)\n"
+                           "y = (W * W * w).sum()\ny.backward()")
+    assert result.error_in_exec is None, cap.stdout
+    ns = ip.user_ns
+    assert ns["W"].tolist() == W0.tolist() and ns["w"].tolist() == w0.tolist() and ns["ix"].tolist() == ix0.tolist()
+    (row,) = ns["res"].check   # every re-run drew the cell's w: autograd and central differences agree
+    assert row.rel_error < 1e-6, row
+    cell(ip, "s = torch.multinomial(torch.tensor([0.2, 0.3, 0.5]), 4, replacement=True, generator=g)")
+    assert isinstance(ns["s"], real.Tensor) and ns["s"].tolist() == s0.tolist()
+    result, cap = cell(ip, "%%grad --no-sliders\nr = torch.rand(2, generator=g)\nu = torch.empty(3).uniform_(generator=g)")
+    assert result.error_in_exec is None, cap.stdout
+    assert ns["r"].tolist() == r0.tolist() and ns["u"].tolist() == u0.tolist()
+    assert ns["g"].get_state().equal(g0.get_state())
+    cell(ip, "d = torch.manual_seed(5)")
+    result, cap = cell(ip, "%%grad --no-sliders\na = torch.randn(2, generator=d)\nb = torch.randn(2)")
+    assert result.error_in_exec is None, cap.stdout
+    real.manual_seed(5)
+    assert ns["a"].tolist() == real.randn(2).tolist() and ns["b"].tolist() == real.randn(2).tolist()
+
+
+def test_a_slider_rerun_draws_from_a_plain_cells_generator_what_the_cell_drew(kip):
+    """A slider re-run of a cell that draws from a generator a plain cell made (real PyTorch's) draws what the cell
+    drew (the picture changes with x only) and leaves that generator as the cell left it."""
+    real = require("torch")
+    cell(kip, "import torch\ng = torch.Generator().manual_seed(7)")
+    panel, cap = panel_of(kip, "x = torch.tensor(2.0, requires_grad=True)\nw = torch.randn(2, generator=g)\n"
+                               "y = (x * w).sum()\ny.backward()")
+    w = real.randn(2, generator=real.Generator().manual_seed(7))
+    assert kip.user_ns["w"].tolist() == w.tolist()
+    after = kip.user_ns["g"].get_state()
+    move(panel, "x", 3.0)
+    assert "Error" not in panel.live.value, panel.live.value
+    assert kip.user_ns["x"].item() == 3.0 and kip.user_ns["w"].tolist() == w.tolist()
+    assert kip.user_ns["x"].grad.item() == w.sum().item()
+    assert kip.user_ns["g"].get_state().equal(after)

@@ -231,15 +231,16 @@ def _accepts(kind, v, numbers_as_tensors):
     if kind == "str":
         return cls is str
     if kind == "torch.Generator":   # (Generator? in ATen: None is the default generator)
-        return v is None or isinstance(getattr(v, "_impl", None), random.Generator)
+        return v is None or random.generator_of(v) is not None
     if kind == "tuple of Tensors":
         return cls in (tuple, list) and all(isinstance(t, TensorBase) for t in v)
     return True
 
 
 def _is_generator(v):
-    """A torch.Generator (the torch layer's class, which the engine does not import: known by its name)."""
-    return v.__class__.__name__ == "Generator" and hasattr(v, "_impl")
+    """A torch.Generator (the torch layer's class, which the engine does not import: known by its name; or real
+    PyTorch's, where a %%grad cell draws from it: random.FOREIGN)."""
+    return v.__class__.__name__ == "Generator" and random.generator_of(v) is not None
 
 
 class _GeneratorLike:
@@ -869,7 +870,7 @@ def check_generator(name, generator, args=(), kwargs=None):
     """PyTorch's parser's TypeError when generator= is given something other than a torch.Generator (None is the
     default generator): ``torch.rand(3, generator=42)``, ``x.uniform_(generator=0)``. args and kwargs: the call's
     other arguments, which the message of several overloads lists."""
-    if generator is None or isinstance(getattr(generator, "_impl", None), random.Generator):
+    if generator is None or random.generator_of(generator) is not None:
         return
     texts = GENERATOR_OVERLOADS.get(name)
     name = name.rpartition(".")[2]

@@ -387,7 +387,7 @@ def _overloaded_size(name, shape, size, **kwargs):
 def _check_generator(name, generator, args, **kwargs):
     """PyTorch's parser's TypeError for a generator= that is not a torch.Generator (``torch.randn(3, generator=42)``):
     no overload takes it (the keyword arguments given, those not at their defaults, are the ones it reports)."""
-    if generator is not None and not isinstance(getattr(generator, "_impl", None), random.Generator):
+    if generator is not None and random.generator_of(generator) is None:
         given = {k: v for k, v in kwargs.items() if v is not None and v is not False}
         size = {"size": given.pop("size")} if "size" in given else {}
         raise invalid_combination(name, argcheck.OVERLOADS[name], args, {**size, "generator": generator, **given})
@@ -708,9 +708,7 @@ def eye(n, m=None, *, dtype=None, device=None, requires_grad=False, out=None, la
 
 
 def _gen(generator):
-    if generator is not None:
-        return generator._impl
-    return random.default_generator
+    return random.generator_of(generator)   # (checked before: a torch.Generator or None)
 
 
 def _refuse_integral(dt, kernel, shape=None):

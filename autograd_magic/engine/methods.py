@@ -503,7 +503,7 @@ def _draw_inplace(draw, serial=None, floating=None, integers=False, prepare=None
             _refuse_integers(floating, self, integers)
         if GRAD_MODE.enabled:
             check_inplace(self)
-        gen = generator._impl if generator is not None else random.default_generator
+        gen = random.generator_of(generator)
         a = self._data
         if prepare is not None:   # (arguments read per element: arrays of the tensor's shape)
             args, kwargs = prepare(a, *args, **kwargs)

@@ -614,6 +614,24 @@ def manual_seed(seed):
     return default_generator.manual_seed(seed)
 
 
+# a hook of the trace layer (trace/rng.py): a generator object the torch layer did not make (real PyTorch's, made
+# in a plain cell) -> the engine Generator that draws for it, or None (not one the running cell can draw from)
+FOREIGN = [None]
+
+
+def generator_of(generator):
+    """The engine Generator behind a ``generator=`` argument: the default one for None, the torch layer's
+    Generator's own, the one the trace layer keeps for a real PyTorch generator (FOREIGN); None for anything else
+    (the caller raises PyTorch's TypeError)."""
+    if generator is None:
+        return default_generator
+    impl = getattr(generator, "_impl", None)
+    if impl.__class__ is Generator:
+        return impl
+    hook = FOREIGN[0]
+    return None if hook is None or impl is not None else hook(generator)
+
+
 def random_full_span(dt):
     """How many values Tensor.random_() draws from for a dtype: [0, span)."""
     if dt.kind == "b":

@@ -127,3 +127,18 @@ def _default_generator():
 
 
 default_generator = _default_generator()   # torch.default_generator: the generator torch.randn draws from
+
+
+def draw_foreign_with(hook):
+    """(For the trace layer, trace/rng.py: not PyTorch's API.) ``hook(generator)`` gives the engine generator that
+    draws for a generator object this layer did not make (real PyTorch's, made in a plain cell), or None; the
+    engine asks it wherever a ``generator=`` argument is read (engine.random.generator_of)."""
+    random.FOREIGN[0] = hook
+
+
+def twin_generator(state):
+    """(For the trace layer.) A new engine generator with the state bytes of a CPU torch.Generator."""
+    gen = random.Generator()
+    gen.set_state(state)
+    return gen
+

@@ -9,9 +9,7 @@ from ..grad_mode import no_grad
 
 
 def _generator(generator=None):
-    if generator is not None:
-        return generator._impl
-    return random.default_generator
+    return random.generator_of(generator)
 
 
 def _fill(tensor, values):

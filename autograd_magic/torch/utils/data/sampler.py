@@ -17,7 +17,7 @@ def _default_generator():
 def _draw_seed(generator):
     """torch.empty((), dtype=torch.int64).random_(generator=...).item(): random64() modulo 2**63."""
     arg_parser.check_generator("random_", generator)   # (DataLoader(generator=5): random_()'s TypeError)
-    impl = generator._impl if generator is not None else _default_generator()
+    impl = random.generator_of(generator)
     return int(impl._r64(1)[0]) % (1 << 63)
 
 
@@ -49,7 +49,7 @@ _REFUSED = {}   # (arg_parser.refusal's cache of parsed signatures)
 def _drawing(name, args, kwargs, generator):
     """generator, checked as torch.randperm / torch.randint's parser checks it (a sampler's generator=3), called
     with PyTorch's sampler's arguments (their order is in the message)."""
-    if generator is not None and not isinstance(getattr(generator, "_impl", None), random.Generator):
+    if generator is not None and random.generator_of(generator) is None:
         error = arg_parser.refusal(name, arg_parser.FACTORIES[name], args, {**kwargs, "generator": generator},
                                    _REFUSED)
         if error is not None:
