@@ -63,6 +63,7 @@ ROWS = [
     (("sort",), "a.sort(1, descending=True)[0]"), (("sort_stable",), "torch.sort(a, dim=0, stable=True).values"),
     (("zero", "fill", "mul"), "(a * 1).zero_() + (b * 1).fill_(0.7) + a * b"),
     (("lerp",), "torch.lerp(a, b, 0.3)"), (("lerp",), "a.lerp(b, 0.8123)"), (("lerp_tensor",), "torch.lerp(a, b, v)"),
+    (("nextafter",), "torch.nextafter(a, b) + torch.nextafter(p, p.detach().clamp(max=1))"),
     (("lerp_tensor",), "torch.lerp(a, b, p)"), (("lerp_tensor",), "torch.lerp(A, W[:16], M[:16, :1] * 0.25)"),
     (("div_scalar",), "F.cross_entropy(a, b.softmax(1))"), (("mul_scalar",), "F.cross_entropy(a, t, label_smoothing=0.1)"),
     # bigger: products and reductions that add 64 terms in float32 and round once

@@ -46,8 +46,9 @@ MOVE = frozenset((
 # round it, as PyTorch's Vectorized<BFloat16> does (pow: x * x * x for 3, the exponent rounded to bfloat16).
 # Max pooling's backward adds each gradient into its input element in bfloat16, rounding at each add where windows
 # overlap (ATen's cpu_max_pool_backward): its vjp and backward run on the bfloat16 arrays too. The fused attention
-# (sdpa_flash) follows its CPU kernel's own rounding points, forward and backward (ops_attn.py).
-DIRECT = frozenset(("pow", "sdpa_flash", "max_pool2d_backward", "max_pool3d_backward",
+# (sdpa_flash) follows its CPU kernel's own rounding points, forward and backward (ops_attn.py). nextafter steps to
+# the neighbouring bfloat16 (c10's integer step on the 16 bits, which ml_dtypes' nextafter loop also takes).
+DIRECT = frozenset(("pow", "nextafter", "sdpa_flash", "max_pool2d_backward", "max_pool3d_backward",
                     "adaptive_max_pool2d_backward", "adaptive_max_pool3d_backward"))
 BF16_VJP = frozenset(("sdpa_flash", "max_pool2d", "max_pool3d", "adaptive_max_pool2d", "adaptive_max_pool3d"))
 

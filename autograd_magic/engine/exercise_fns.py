@@ -217,12 +217,27 @@ def view(self, *shape, **kwargs):
         if a.shape[-1] != 1 and a.strides[-1] != old:
             raise RuntimeError(f"self.stride(-1) must be 1 to view {dtypes.scalar_name(a.dtype)} as "
                                f"{target.scalar_name} (different element sizes), but got {a.strides[-1] // old}")
-        if new > old and a.shape[-1] % (new // old):
-            raise RuntimeError(f"self.size(-1) must be divisible by {new // old} to view "
-                               f"{dtypes.scalar_name(a.dtype)} as {target.scalar_name} (different element sizes), "
-                               f"but got {a.shape[-1]}")
+        if new > old:
+            _check_wider_view(self, a, new // old, f"{dtypes.scalar_name(a.dtype)} as {target.scalar_name}")
     # the same memory with its strides (numpy views a strided array as another dtype of the same size in place)
     return wrap(a.view(target.np))
+
+
+def _check_wider_view(self, a, ratio, names):
+    """ATen's view_dtype to a wider element: the last size, the storage offset and every other stride must be
+    multiples of the ratio (each element of the result starts on a whole wider element of the storage)."""
+    what = f"to view {names} (different element sizes), but got"
+    if a.shape[-1] % ratio:
+        raise RuntimeError(f"self.size(-1) must be divisible by {ratio} {what} {a.shape[-1]}")
+    root = a
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    offset = (a.__array_interface__["data"][0] - root.__array_interface__["data"][0]) // a.itemsize
+    if offset % ratio:
+        raise RuntimeError(f"self.storage_offset() must be divisible by {ratio} {what} {offset}")
+    for d, st in enumerate(self.stride()[:-1]):
+        if st % ratio:
+            raise RuntimeError(f"self.stride({d}) must be divisible by {ratio} {what} {st}")
 
 
 def _as_double(value):

@@ -39,7 +39,8 @@ def _channel_shape(x, axis):
 
 def _per_channel(x, scale, zero_point, axis, quant_min, quant_max):
     """Per channel: each slice along axis with its own float scale and zero point (an int32, float or half one),
-    x times the float 1 / scale rounded in x's precision (float for float, half and bfloat16), the output in double."""
+    x times the float 1 / scale rounded in x's precision (float for float, half and bfloat16) and held in an int64, the
+    output in double."""
     shape = _channel_shape(x, axis)
     s = scale.astype(_F32).reshape(shape)
     zp = zero_point.reshape(shape)
@@ -49,6 +50,9 @@ def _per_channel(x, scale, zero_point, axis, quant_min, quant_max):
     else:
         q = zp + np.rint(_work(x) * inv)
     q = np.asarray(q, np.float64)
+    # the kernel holds the rounded value in an int64 (static_cast): nan, inf and values past its range become
+    # x86's "integer indefinite" INT64_MIN, which then clamps to quant_min
+    q = np.where(np.abs(q) < 2.0 ** 63, q, -2.0 ** 63)
     mask = (q >= quant_min) & (q <= quant_max)
     out = (np.fmin(np.fmax(q, quant_min), quant_max) - zp.astype(np.float64)) * s.astype(np.float64)
     return out.astype(x.dtype), mask
