@@ -51,6 +51,58 @@ static T FN(row_sum)(const T *x, long n, long stride) {
     return first;
 }
 
+/* cascade for the WIDE = 4 * LANES adjacent columns of a row's values taken as rows of WIDE (what inner's lanes
+ * and their 4 accumulators read): res[c] is cascade(x + c, n, WIDE), every column's additions in cascade's order,
+ * side by side in loops of a fixed count (vectorised), in one pass over the values */
+#define WIDE (4 * LANES)
+
+static void FN(seqw)(const T *x, long n, long stride, T *res) {
+    T acc[WIDE];
+    for (int c = 0; c < WIDE; c++) acc[c] = (T)0;
+    for (long i = 0; i < n; i++)
+        for (int c = 0; c < WIDE; c++) acc[c] = acc[c] + x[i * stride + c];
+    for (int c = 0; c < WIDE; c++) res[c] = acc[c];
+}
+
+static void FN(cascadew)(const T *x, long n, T *res) {
+    long bits = 0;
+    for (long v = n - 1; v > 0; v >>= 1) bits++;
+    long power = n > 1 ? bits / 4 : 0;
+    if (power < 4) power = 4;
+    long step = 1L << power, chunks = n / step;
+    T total[WIDE], part[WIDE];
+    FN(seqw)(x + chunks * step * WIDE, n - chunks * step, WIDE, total);
+    if (chunks) {
+        T small[64 * WIDE];
+        T *sums = chunks <= 64 ? small : (T *)malloc(sizeof(T) * WIDE * chunks);
+        if (!sums) {   /* cannot happen for any array that fits in memory with its chunk sums */
+            for (int c = 0; c < WIDE; c++) res[c] = (T)0;
+            return;
+        }
+        for (long k = 0; k < chunks; k++) FN(seqw)(x + k * step * WIDE, step, WIDE, sums + k * WIDE);
+        long count = chunks;
+        int level = 0;
+        for (; level < 2; level++) {
+            long full = count / step;
+            FN(seqw)(sums + full * step * WIDE, count - full * step, WIDE, part);
+            for (int c = 0; c < WIDE; c++) total[c] = total[c] + part[c];
+            if (!full) {
+                for (int c = 0; c < WIDE; c++) total[c] = total[c] + (T)0;
+                break;
+            }
+            for (long f = 0; f < full; f++) FN(seqw)(sums + f * step * WIDE, step, WIDE, sums + f * WIDE);
+            count = full;
+        }
+        if (level == 2) {
+            FN(seqw)(sums, count, WIDE, part);
+            for (int c = 0; c < WIDE; c++) total[c] = total[c] + part[c];
+        }
+        if (sums != small) free(sums);
+    }
+    for (int c = 0; c < WIDE; c++) res[c] = total[c];
+}
+
+
 /* reduce.py _inner for one contiguous row of m values */
 static T FN(inner)(const T *x, long m) {
     if (m < LANES) return FN(row_sum)(x, m, 1) + (T)0;
@@ -62,7 +114,23 @@ static T FN(inner)(const T *x, long m) {
         return acc;
     }
     T partial[LANES];
-    for (long l = 0; l < LANES; l++) partial[l] = FN(row_sum)(x + l, v, LANES);
+    long k = v / 4;
+    if (k >= 16) {
+        /* a long row: row_sum's 4 cascades of each lane are the 4 * LANES columns of the values taken as rows of
+         * 4 * LANES (x[q * 4 * LANES + j * LANES + l] is the q-th value of accumulator j of lane l), all cascaded
+         * side by side in one pass (cascadew), instead of one strided pass over the whole row per column; then each
+         * lane as row_sum finishes it */
+        T cols[WIDE];
+        FN(cascadew)(x, k, cols);
+        for (long l = 0; l < LANES; l++) {
+            T first = cols[l];
+            for (long i = k * 4; i < v; i++) first = first + x[l + i * LANES];
+            for (long j = 1; j < 4; j++) first = first + cols[j * LANES + l];
+            partial[l] = first;
+        }
+    } else {
+        for (long l = 0; l < LANES; l++) partial[l] = FN(row_sum)(x + l, v, LANES);
+    }
     for (long i = v * LANES; i < m; i++) acc = acc + x[i];
     for (long l = 0; l < LANES; l++) acc = acc + partial[l];
     return acc;
@@ -225,3 +293,4 @@ void FN(am_welford)(const T *x, long outer, long d, long inner, T correction, in
 #undef FN
 #undef CAT
 #undef CAT_
+#undef WIDE

@@ -85,11 +85,15 @@ defop("nanmedian", "NanmedianBackward0", _pick, saves=(0, -1))(_median_all_vjp)
 
 def _diagonal_view(a, key, shape, offset, d1, d2):
     """The diagonal as PyTorch's: a view of a (writes through it reach a: ``A.diagonal().add_(lam)``), with
-    np.diagonal's layout but writeable where a is."""
-    start = a[(slice(None),) * d2 + (slice(offset, None),)] if offset >= 0 else \
-        a[(slice(None),) * d1 + (slice(-offset, None),)]
-    layout = np.diagonal(start, 0, d1, d2)
-    return np.lib.stride_tricks.as_strided(start, layout.shape, layout.strides, writeable=start.flags.writeable)
+    np.diagonal's layout but writeable where a is. np.diagonal's own view is kept (made writeable) rather than an
+    as_strided copy of its layout, whose .base (numpy's DummyArray) would hide the storage from storage_offset()."""
+    view = np.diagonal(a, offset, d1, d2)
+    if a.flags.writeable:
+        try:
+            view.flags.writeable = True
+        except ValueError:   # (a numpy that keeps diagonals read-only: the same layout over a's memory)
+            return np.lib.stride_tricks.as_strided(view, view.shape, view.strides, writeable=True)
+    return view
 
 
 defop("diagonal", "DiagonalBackward0", _diagonal_view)(_scatter_back("diagonal_backward"))

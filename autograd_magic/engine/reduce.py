@@ -18,9 +18,10 @@ import math
 
 import numpy as np
 
-from . import ckernels
+from . import ckernels, softmax_dims
 
 _ILP = 4        # independent accumulators in row_sum
+_GRAIN = 32768  # ATen's GRAIN_SIZE: a whole-tensor reduction of more values than this is split between threads
 
 
 def _lanes(dtype):
@@ -151,10 +152,12 @@ def _small_sum(flat):
 
 
 def full_sum(a):
-    """a.sum() in PyTorch's order for tensors a single thread reduces (PyTorch splits bigger ones between
-    threads: then the order depends on the thread count, and numpy's pairwise sum is as close as any)."""
-    if a.dtype.kind in "fc" and a.dtype.itemsize >= 4 and 0 < a.size <= 32768 and dense(a):
+    """a.sum() in PyTorch's order: one pass for what a single thread reduces, ATen's two-pass reduction (one
+    block per thread) for a dense tensor of more values than its grain; numpy's pairwise sum for other layouts."""
+    if a.dtype.kind in "fc" and a.dtype.itemsize >= 4 and 0 < a.size and dense(a):
         flat = a.ravel(order="K")
+        if a.size > _GRAIN:
+            return _two_pass_sum(flat)
         if flat.size < min(_ILP, _lanes(flat.dtype)):   # (0 + x0) + x1 + x2: numpy's loop adds in that order
             # too (3 complex128 fill a 2-lane vector and a tail: (x2 + x0) + x1, _small_sum's order)
             return np.add.reduce(flat) + a.dtype.type(0)
@@ -165,6 +168,26 @@ def full_sum(a):
     if v is not None:
         return _row_sum(v)
     return np.add.reduce(a, axis=None)
+
+
+def _two_pass_sum(flat):
+    """The sum of a long 1-d array as ATen's parallel_reduce takes a reduction to one value (two_pass_reduction):
+    at::parallel_for cuts the values into min(threads, ceil(n / grain)) blocks of ceil(n / blocks) values, each
+    thread adds its block into its own slot of a zeroed buffer of `threads` values (the cascade sum of one row),
+    then the buffer is summed the same way. With one thread it is one pass over the whole row."""
+    zero = flat.dtype.type(0)
+    threads = softmax_dims.threads()
+    if threads == 1:
+        return zero + _inner(flat.reshape(1, -1))[0]
+    n = flat.size
+    blocks = min(threads, -(-n // _GRAIN))
+    chunk = -(-n // blocks)
+    buffer = np.zeros(threads, flat.dtype)
+    for t in range(blocks):
+        part = flat[t * chunk:(t + 1) * chunk]
+        if part.size:
+            buffer[t] = zero + _inner(np.ascontiguousarray(part).reshape(1, -1))[0]
+    return zero + _inner(buffer.reshape(1, -1))[0]
 
 
 def _strided_vector(a):
@@ -179,9 +202,9 @@ def _strided_vector(a):
 
 
 def dim_sum(a, dims, keepdim=False):
-    """a summed over dims (a tuple, not empty) as PyTorch sums it: its order for float arrays where that order
-    does not depend on the thread count (a single output element past ATen's grain of 32768 values is split
-    between threads: numpy's order there), numpy's elsewhere."""
+    """a summed over dims (a tuple, not empty) as PyTorch sums it: its order for float arrays (a single output
+    value of a dense array past ATen's grain of 32768 values as full_sum splits it between threads), numpy's
+    elsewhere."""
     r = None
     v = _strided_vector(a)
     reduced = {d % a.ndim for d in dims} if a.ndim else set()
@@ -194,13 +217,17 @@ def dim_sum(a, dims, keepdim=False):
         r = _permuted_sum(a, dims, keepdim)
         if r is not None:
             return r
-    if ckernels.LIB is not None and len(dims) == 1 and (a.dtype == np.float32 or a.dtype == np.float64) \
+    if a.size > _GRAIN and a.dtype.kind in "fc" and a.dtype.itemsize >= 4 and dense(a) \
+            and all(n == 1 for i, n in enumerate(a.shape) if i not in reduced):
+        # every value into one (size-1 dims aside): the whole-tensor sum's two passes
+        r = np.reshape(full_sum(a), [n for i, n in enumerate(a.shape) if i not in reduced])
+    elif ckernels.LIB is not None and len(dims) == 1 and (a.dtype == np.float32 or a.dtype == np.float64) \
             and a.flags.c_contiguous and a.size and 1 not in a.shape:
         r = _one_dim_compiled(a, dims[0] % a.ndim)     # the common case (a bias's gradient), at once
     elif a.dtype.kind in "fc" and a.size:
         nd = a.ndim
         kept = a.size // max(1, math.prod(a.shape[d % nd] for d in dims))
-        if kept > 1 or a.size <= 32768:
+        if kept > 1 or a.size <= _GRAIN:
             r = torch_sum(a, dims)
     if r is None:
         return np.add.reduce(a, axis=dims, keepdims=keepdim)
