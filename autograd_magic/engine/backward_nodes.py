@@ -14,6 +14,10 @@ import numpy as np
 from .optable import defop
 from .xp import NumpyXP
 
+# what PyTorch says when a formula writes in place into a ZeroTensor (the stand-in for a missing tangent)
+ZERO_TENSOR_IMMUTABLE = ("ZeroTensors are immutable. Please use the materialized zero tensor obtained using .clone() "
+                         "if you want a mutable tensor.")
+
 
 # ---------------------------------------------------------------- losses: loss_backward(grad, self, target, ...)
 
@@ -87,6 +91,40 @@ for _name, _node in (("mse_loss_backward", "MseLossBackwardBackward0"),
                      ("huber_loss_backward", "HuberLossBackwardBackward0"),
                      ("soft_margin_loss_backward", "SoftMarginLossBackwardBackward0")):
     defop(_name, _node, _loss_forward, saves=(0, 1) if _name.startswith("soft") else (0, 1, 2))(_loss_vjp_for(_name))
+
+
+def _loss_tangent_for(name):
+    """The tangent of a loss's backward function under forward AD (forward-over-reverse: torch.func.jvp of grad, a
+    dual tensor fed through autograd.grad(create_graph=True)), as derivatives.yaml writes its result:
+    double(self_t * grad_output) - double(target_t * grad_output) + backward(grad_output_t, self, target).
+    A missing tangent is a ZeroTensor there: its double term vanishes, except that mse's mean divides it in place,
+    which a ZeroTensor refuses; grad_output_t's term is the backward of materialised zeros (signed zeros)."""
+    double = _DOUBLE[name]
+
+    def tangent(inputs, consts, tangents):
+        vjp, inner = consts
+        g, a, b = (t._data for t in inputs)
+        tg, ta, tb = (None if t is None else t._data for t in tangents)
+
+        def term(t):
+            if t is None:
+                if name == "mse_loss_backward" and inner[0] == "mean":
+                    raise RuntimeError(ZERO_TENSOR_IMMUTABLE)
+                return None
+            return double(NumpyXP, t * g, a, b, inner)
+
+        out = term(ta)
+        tt = term(tb)
+        if tt is not None:
+            out = 0 - tt if out is None else out - tt   # (ZeroTensor - x subtracts from zeros: 0 - 0.0 is +0.0)
+        last = _loss_forward(np.zeros_like(g) if tg is None else tg, a, b, vjp, inner)
+        out = last if out is None else out + last
+        return np.asarray(out, dtype=a.dtype)
+    return tangent
+
+
+# forward-mode rules of the backward functions above (forward_ad.propagate consults them before its generic jvp)
+TANGENTS = {name: _loss_tangent_for(name) for name in ("mse_loss_backward", "smooth_l1_loss_backward")}
 
 
 def loss_backward(xp, name, vjp, grad, a, b, consts, needs, target=True):

@@ -10,6 +10,7 @@ import contextlib
 
 import numpy as np
 
+from .backward_nodes import TANGENTS
 from .autograd import GRAD_MODE, MULTI_OUTPUT_TANGENTS, OUTPUT_TANGENTS, Saved, cpp_function_type
 from .grad import TensorXP, grad
 from .optable import OPS, renamed
@@ -89,7 +90,9 @@ def propagate(op, inputs, consts, out):
         return
     if op.name in NO_FORWARD_DERIVATIVE:
         refuse(op.name)
-    out._fwt = (level, jvp_of_op(op, inputs, consts, out, tangents))
+    rule = TANGENTS.get(op.name)
+    out._fwt = (level, wrap(rule(inputs, consts, tangents)) if rule is not None else
+                jvp_of_op(op, inputs, consts, out, tangents))
     fn = out._fn
     if fn is not None and fn.saved:   # (forward-over-reverse: a backward under create_graph needs it, Saved.unpack)
         for s in fn.saved:
@@ -98,7 +101,8 @@ def propagate(op, inputs, consts, out):
 
 
 # ops whose derivatives.yaml entry has no forward derivative (PyTorch refuses a tangent through them)
-NO_FORWARD_DERIVATIVE = frozenset(("_cdist_forward", "_pdist_forward", "_euclidean_dist"))
+NO_FORWARD_DERIVATIVE = frozenset(("_cdist_forward", "_pdist_forward", "_euclidean_dist", "huber_loss_backward",
+                                   "soft_margin_loss_backward"))
 
 
 def refuse(name):

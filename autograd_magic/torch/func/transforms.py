@@ -18,6 +18,7 @@ import numpy as np
 from ...engine import batching
 from ...engine.autograd import reachable
 from ...engine.copy_views import alias
+from ...engine.backward_nodes import ZERO_TENSOR_IMMUTABLE
 from ...engine.forward_ad import NO_FORWARD_DERIVATIVE, refuse
 from ...engine.grad import grad as _autograd_grad
 from ...engine.shaping import stack
@@ -356,13 +357,21 @@ def _forward(flat_out, flat_x, flat_t, own):
 
 
 def _check_forward_derivatives(flat_out, flat_x):
-    """PyTorch's forward mode stops at an op without a forward derivative (cdist, pdist) that the inputs reach."""
+    """PyTorch's forward mode stops at an op without a forward derivative (cdist, pdist) that the inputs reach, and
+    at a mean mse_loss_backward (forward-over-reverse of an MSE loss) whose self or target carries no tangent: its
+    formula divides that input's zero tangent (a ZeroTensor) in place."""
     roots = [o.grad_fn for o in flat_out if isinstance(o, Tensor) and o.grad_fn is not None]
     inputs = {x.grad_fn if x.grad_fn is not None else x._accumulator() for x in flat_x if x.requires_grad}
     for node in reachable(roots):
         name = getattr(node.op, "name", None) if hasattr(node, "op") else None
         if name in NO_FORWARD_DERIVATIVE and inputs.intersection(reachable([node])):
             refuse(name)
+        if name == "mse_loss_backward" and node.consts[-1][0] == "mean" and node not in _BATCHED_MSE \
+                and inputs.intersection(reachable([node])):
+            tangent_free = [e is None or not inputs.intersection(reachable([e[0] if e.__class__ is tuple else e]))
+                            for e in node.edges[1:3]]
+            if len(node.edges) < 3 or any(tangent_free):
+                raise RuntimeError(ZERO_TENSOR_IMMUTABLE)
 
 
 def _dummy(o, own):
@@ -441,7 +450,15 @@ def _blocks_reverse(flat_out, flat_x, own):
             for j, g in enumerate(gs):
                 rows[j].append(g)
         blocks.append([_assemble(rows[j], o.shape, x.shape, x) for j, x in enumerate(flat_x)])
+    if nested:   # (PyTorch's jacrev vmaps its vjp: a batched grad_output takes mse_loss_backward's decomposition)
+        roots = [g.grad_fn for row in blocks for g in row if isinstance(g, Tensor) and g.grad_fn is not None]
+        _BATCHED_MSE.update(n for n in reachable(roots) if getattr(getattr(n, "op", None), "name", None)
+                            == "mse_loss_backward")
     return blocks
+
+
+# the mean-MSE backward nodes recorded by a jacrev (forward mode differentiates them without a ZeroTensor write)
+_BATCHED_MSE = weakref.WeakSet()
 
 
 def _blocks_forward(flat_out, flat_x, own):
