@@ -401,7 +401,8 @@ def test_a_generator_made_in_a_plain_cell_draws_inside_a_grad_cell_as_in_a_noteb
     s0 = real.multinomial(real.tensor([0.2, 0.3, 0.5]), 4, replacement=True, generator=g0)
     r0, u0 = real.rand(2, generator=g0), real.empty(3).uniform_(generator=g0)
     cell(ip, "import torch\ng = torch.Generator().manual_seed(2147483647)")
-    result, cap = cell(ip, "%%grad --no-sliders --check -v res\nW = torch.randn((2, 3), generator=g, requires_grad=True)\n"
+    result, cap = cell(ip, "%%grad --no-sliders --check -v res\n"
+                           "W = torch.randn((2, 3), generator=g, requires_grad=True)\n"
                            "w = torch.randn((2, 3), generator=g)\nix = torch.randint(0, 27, (5,), generator=g)\n"
                            "y = (W * W * w).sum()\ny.backward()")
     assert result.error_in_exec is None, cap.stdout
@@ -411,7 +412,8 @@ def test_a_generator_made_in_a_plain_cell_draws_inside_a_grad_cell_as_in_a_noteb
     assert row.rel_error < 1e-6, row
     cell(ip, "s = torch.multinomial(torch.tensor([0.2, 0.3, 0.5]), 4, replacement=True, generator=g)")
     assert isinstance(ns["s"], real.Tensor) and ns["s"].tolist() == s0.tolist()
-    result, cap = cell(ip, "%%grad --no-sliders\nr = torch.rand(2, generator=g)\nu = torch.empty(3).uniform_(generator=g)")
+    result, cap = cell(ip, "%%grad --no-sliders\nr = torch.rand(2, generator=g)\n"
+                           "u = torch.empty(3).uniform_(generator=g)")
     assert result.error_in_exec is None, cap.stdout
     assert ns["r"].tolist() == r0.tolist() and ns["u"].tolist() == u0.tolist()
     assert ns["g"].get_state().equal(g0.get_state())

@@ -16,8 +16,9 @@ A ``torch.Generator()`` a plain cell made is real PyTorch's (makemore's ``g = to
 in one cell, ``torch.randn(..., generator=g)`` in the next). Inside a ``%%grad`` cell on the engine each such
 generator draws through an engine Generator of its own that takes its state at its first use in the cell (and again
 if the cell sets it, ``g.manual_seed(1)``), and gives its state back when the cell has run (the engine asks
-``_foreign`` here, installed with the torch layer's ``draw_foreign_with``). Re-runs take each one's state at the cell's start and give nothing back, as for the default
-stream. The generator ``torch.manual_seed`` returns is the default stream itself.
+``_foreign`` here, installed with the torch layer's ``draw_foreign_with``). Re-runs take each one's state at the
+cell's start and give nothing back, as for the default stream. The generator ``torch.manual_seed`` returns is the
+default stream itself.
 """
 import contextlib
 import os
@@ -96,7 +97,8 @@ def _give_real():
 
 
 def _foreign(generator):
-    """The engine's hook (torch/rng.py draw_foreign_with): the engine Generator that draws for a real PyTorch generator inside a running cell."""
+    """The engine's hook (torch/rng.py draw_foreign_with): the engine Generator that draws for a real PyTorch
+    generator inside a running cell, or None."""
     draws = ACTIVE[0]
     real = draws.real if draws is not None else None   # (inside the cell, sys.modules' torch is the engine)
     if real is None or not isinstance(generator, real.Generator) or generator.device.type != "cpu":
