@@ -148,10 +148,8 @@ def factory_kwargs(name, args, kwargs, dtype_class, coerce):
     Python bool/int/float turned into the torch dtype by ``coerce``), or raises the parser's TypeError."""
     dtype = kwargs.get("dtype")
     if dtype is not None and dtype.__class__ is not dtype_class:
-        if dtype.__class__ is type and dtype in (bool, int, float):
+        if dtype.__class__ is type and dtype in (bool, int, float, complex):
             dtype = coerce(dtype)
-        elif dtype is complex:
-            coerce(dtype)   # (the engine's own error: complex dtypes are not part of it)
         elif name in OVERLOADS:
             raise invalid_combination(name, args, kwargs)
         else:

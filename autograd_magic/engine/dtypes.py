@@ -338,14 +338,12 @@ def from_numpy_dtype(np_dtype):
 
 
 def coerce(d):
-    """A dtype argument as PyTorch's argument parser takes it: a torch dtype, or Python's bool, int or float
-    (torch.bool, torch.int64, torch.float64); complex names the dtype the engine does not have."""
+    """A dtype argument as PyTorch's argument parser takes it: a torch dtype, or Python's bool, int, float or complex
+    (torch.bool, torch.int64, torch.float64, torch.complex128, whatever the default dtype: toScalarType)."""
     if d.__class__ is not type:
         return d
     got = _PYTHON_TYPES.get(d)
     if got is None:
-        if d is complex:
-            return default_complex()
         raise TypeError(f"dtype must be a torch.dtype, not {d.__name__}")
     return got
 
@@ -446,5 +444,5 @@ def result_type(operands):
     return result
 
 
-_PYTHON_TYPES = {bool: bool_, int: int64, float: float64}
+_PYTHON_TYPES = {bool: bool_, int: int64, float: float64, complex: complex128}
 cfloat, cdouble = complex64, complex128

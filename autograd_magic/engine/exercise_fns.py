@@ -197,15 +197,22 @@ def chain_matmul(*matrices, out=None):
 _VIEW = [arg_parser.Signature(t) for t in ("(torch.dtype dtype)", "(tuple of ints size)")]
 
 
+def _dtype_arg(value):
+    """view's one positional argument as a dtype (Python's bool, int, float and complex read as PyTorch's parser
+    reads them: torch.bool, int64, float64, complex128), else None."""
+    if isinstance(value, dtypes.dtype):
+        return value
+    return dtypes.coerce(value) if value.__class__ is type and value in (bool, int, float, complex) else None
+
+
 def view(self, *shape, **kwargs):
     """``view(shape)`` as before; ``view(dtype)`` reinterprets the bits (the last dim rescaled when the element
     sizes differ), sharing memory."""
     dtype = None
     if kwargs:   # (view(size=(2, 3)), view(dtype=torch.int32): PyTorch's keywords, parsed)
         values = arg_parser.check_call("view", _VIEW, shape, kwargs)
-        shape, dtype = ((values["size"],), None) if "size" in values else ((), values["dtype"])
-    target = dtype if dtype is not None else (shape[0] if len(shape) == 1 and isinstance(shape[0], dtypes.dtype)
-                                              else None)
+        shape, dtype = ((values["size"],), None) if "size" in values else ((), dtypes.coerce(values["dtype"]))
+    target = dtype if dtype is not None else (_dtype_arg(shape[0]) if len(shape) == 1 else None)
     if target is None:
         return S.view(self, *shape)
     a = self._data

@@ -226,7 +226,7 @@ def can_cast(from_, to):
 
 def _parsed_dtype(d):
     """A dtype argument as PyTorch's parser reads a Python type (complex is complex128 whatever the default)."""
-    return dtypes.complex128 if d is complex else dtypes.coerce(d)
+    return dtypes.coerce(d)
 
 
 def torch_range(start, end, step=1, *, dtype=None, requires_grad=False, **kwargs):

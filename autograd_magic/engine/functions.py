@@ -839,7 +839,7 @@ def bitwise_inplace(fn):
 
 
 def to_dtype(t, dtype, copy=False):
-    if dtype.__class__ is type:   # Python's bool, int, float (dtypes.coerce)
+    if dtype.__class__ is type:   # Python's bool, int, float, complex (dtypes.coerce)
         dtype = dtypes.coerce(dtype)
     if dtype is None:   # (to(device) / to(copy=True): the tensor's own dtype, copied only if asked)
         if not copy:
@@ -1380,4 +1380,4 @@ _IINFO = [arg_parser.Signature("(torch.dtype type)")]
 def _info_type(name, sigs, args, kwargs):
     """The dtype of a finfo / iinfo call, parsed as PyTorch parses it (Python's float is float64, complex complex128)."""
     type = arg_parser.check_call(name, sigs, args, kwargs).get("type")
-    return dtypes.complex128 if type is complex else dtypes.coerce(type)
+    return dtypes.coerce(type)

@@ -20,8 +20,14 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
     __slots__ = ()
 
     def __init__(self, *args, **kwargs):
-        if self.__class__ is Tensor:   # torch.Tensor(...) itself: PyTorch's checks of its arguments (not subclasses')
-            args, kwargs = legacy_args(args, kwargs, _is_tensor), {}
+        if self.__class__ is not Tensor:
+            try:   # made already by a subclass's own __new__ (as_subclass, _make_subclass ...): PyTorch builds a
+                self._data   # tensor in __new__ and its __init__ is object's, which ignores the arguments
+                return
+            except AttributeError:
+                pass
+        # torch.Tensor(...) or a subclass's Sub(...): PyTorch's legacy constructor checks the arguments
+        args, kwargs = legacy_args(args, kwargs, _is_tensor), {}
         if len(args) == 1 and isinstance(args[0], np.ndarray):   # (PyTorch's tensor_from_numpy: its checks and
             shared = numpy_memory(args[0], 3)                        # warning; its memory when of the default dtype)
             if shared.dtype is dtypes.get_default_dtype():
