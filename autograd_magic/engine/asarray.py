@@ -34,7 +34,7 @@ def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=None):
         raise ValueError(f"can't alias tensor with dtype '{tensor.dtype.scalar_name}' into dtype "
                          f"'{dtype.scalar_name}'.")
     elif read_only:   # (PyTorch warns of a read-only array only when the tensor shares it)
-        warn_not_writable(stacklevel=3)
+        warn_not_writable()
     if tensor.grad_fn is not None and not wants_grad:   # (a non-leaf's flag cannot be cleared: detached)
         return tensor.detach()
     if wants_grad and not dtypes.is_diff_np(tensor._data.dtype):

@@ -159,14 +159,13 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
                                f"{data.dtype.scalar_name}")
         return _finish(np.array(data._tensor_data()), target, requires_grad)
     data = plain_sequences(data)   # (a deque, an array.array, a class with __len__ and __getitem__: a list)
-    if isinstance(data, TensorBase):
-        warnings.warn(_COPY_WARNING, UserWarning, stacklevel=2)
+    if isinstance(data, TensorBase):   # (the caller's line, past the @quiet wrapper's frame)
+        warnings.warn(_COPY_WARNING, UserWarning, stacklevel=argcheck.user_level())
     elif cls is np.ndarray:   # (copied as from_numpy reads it: its dtype, byte order and strides checked first)
         _check_array(data)
     elif isinstance(data, (str, bytes)):   # (with a dtype too, which would make the string a number)
         raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
     elif isinstance(data, (list, tuple)):
-        _refuse_first_string(data)
         refuse_unsized_first(data)
         barebones.refuse_non_int_literals(data, dtype)
         inferred = dtype or _infer(data)   # (PyTorch infers the dtype before it reads the sizes: its error first)
@@ -214,15 +213,6 @@ def _keep_strides(arr, src):
     return np.lib.stride_tricks.as_strided(arr, strides=want)
 
 
-def _refuse_first_string(data):
-    """PyTorch infers the shape from the first elements of nested lists: a string there is one more level."""
-    first = data
-    while isinstance(first, (list, tuple)) and first:
-        first = first[0]
-    if isinstance(first, str):
-        raise ValueError("too many dimensions 'str'")
-
-
 def as_tensor(data, *, dtype=None, device=None):
     if device is not None:
         _check_device(device)
@@ -230,13 +220,11 @@ def as_tensor(data, *, dtype=None, device=None):
     if isinstance(data, TensorBase):
         return data if dtype is None else data.to(dtype)
     if isinstance(data, np.ndarray):   # (on the array's memory, checked as from_numpy checks it; then converted)
-        shared = numpy_memory(data, stacklevel=3)
+        shared = numpy_memory(data)
         return shared if dtype is None or dtype.np == data.dtype else shared.to(dtype)
     if isinstance(data, (str, bytes)):   # (refused with a dtype too: numpy would read "1.5" as a number)
         raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
     data = plain_sequences(data)
-    if isinstance(data, (list, tuple)):
-        _refuse_first_string(data)
     refuse_unsized_first(data)
     barebones.refuse_non_int_literals(data, dtype)
     if isinstance(data, (list, tuple)):
@@ -260,25 +248,27 @@ def from_numpy(ndarray):
     """A tensor sharing memory with ndarray."""
     if not isinstance(ndarray, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {argcheck.tp_name(ndarray)})")
-    return numpy_memory(ndarray, stacklevel=3)
+    return numpy_memory(ndarray)
 
 
-def numpy_memory(ndarray, stacklevel=2):
+def numpy_memory(ndarray):
     """A tensor on ndarray's memory after PyTorch's tensor_from_numpy checks it (also what torch.Tensor(ndarray)
-    and torch.FloatTensor(ndarray) do first); stacklevel: the user's frame for its warning of a read-only array."""
+    and torch.FloatTensor(ndarray) do first), with its warning of a read-only array."""
     _check_array(ndarray)
     if not ndarray.flags.writeable:
-        warn_not_writable(stacklevel + 1)
+        warn_not_writable()
     return wrap(ndarray)
 
 
-def warn_not_writable(stacklevel):
-    """tensor_from_numpy's warning (once) of an array that is read-only, now shared by a tensor."""
+def warn_not_writable():
+    """tensor_from_numpy's warning (once) of an array that is read-only, now shared by a tensor: on the user's line,
+    found by the frames' modules (a count of frames would differ with the path taken and with the compiled build:
+    the __torch_function__ wrapper has a frame only as plain Python)."""
     warn_once("The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This "
               "means writing to this tensor will result in undefined behavior. You may want to copy the array to "
               "protect its data or make it writable before converting it to a tensor. This type of warning will "
               "be suppressed for the rest of this program. (Triggered internally at "
-              "/__w/pytorch/pytorch/torch/csrc/utils/tensor_numpy.cpp:213.)", stacklevel=stacklevel + 1)
+              "/__w/pytorch/pytorch/torch/csrc/utils/tensor_numpy.cpp:213.)", stacklevel=argcheck.user_level())
 
 
 def _check_array(ndarray):
@@ -932,7 +922,7 @@ class _LegacyTensorType(type):
                                        f"type {data.dtype.scalar_name} for argument 1 'storage'")
                 return wrap(data._tensor_data())
             if isinstance(data, np.ndarray):   # (PyTorch's tensor_from_numpy: its memory when the dtype is dt's)
-                shared = numpy_memory(data, stacklevel=4)
+                shared = numpy_memory(data)
                 return shared if shared.dtype is dt else tensor(data, dtype=dt)
             data = plain_sequences(data)
             if not isinstance(data, (list, tuple, range, np.ndarray)):
@@ -1039,7 +1029,8 @@ def new_tensor(self, data=_no_size, *, dtype=None, device=None, requires_grad=Fa
     if data is _no_size:   # (PyTorch's parser's wording, not Python's)
         raise TypeError('new_tensor() missing 1 required positional arguments: "data"')
     if isinstance(data, TensorBase):
-        warnings.warn(_COPY_WARNING.replace("torch.tensor(", "tensor.new_tensor("), UserWarning, stacklevel=2)
+        warnings.warn(_COPY_WARNING.replace("torch.tensor(", "tensor.new_tensor("), UserWarning,
+                      stacklevel=argcheck.user_level())
         data = data._data
     return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad, device=device)
 

@@ -566,7 +566,7 @@ def _setitem(t, key, value):
             _check_value_overlap(t._data, k, v._data, _is_basic(key))
         if (0 in t._data.strides or not t._data.flags.writeable) and _shares_memory(t._data) and writeable_window(t):
             _expanded_write(t, key, k, v)
-        t._data[k] = real_if_complex(_without_leading_ones(v._data), t._data.dtype, 4) if v is not None else value
+        t._data[k] = real_if_complex(_without_leading_ones(v._data), t._data.dtype) if v is not None else value
         t._vbox[0] += 1
         if t._fwt is not None or (v is not None and v._fwt is not None):
             _set_tangent_item(t, k, v)

@@ -29,7 +29,7 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
         # torch.Tensor(...) or a subclass's Sub(...): PyTorch's legacy constructor checks the arguments
         args, kwargs = legacy_args(args, kwargs, _is_tensor), {}
         if len(args) == 1 and isinstance(args[0], np.ndarray):   # (PyTorch's tensor_from_numpy: its checks and
-            shared = numpy_memory(args[0], 3)                        # warning; its memory when of the default dtype)
+            shared = numpy_memory(args[0])                           # warning; its memory when of the default dtype)
             if shared.dtype is dtypes.get_default_dtype():
                 self._init(shared._data)
                 return

@@ -735,11 +735,12 @@ _COMPLEX_TO_REAL = ("Casting complex values to real discards the imaginary part 
                     "/__w/pytorch/pytorch/aten/src/ATen/native/Copy.cpp:307.)")
 
 
-def real_if_complex(arr, np_dtype, stacklevel=3):
+def real_if_complex(arr, np_dtype, stacklevel=None):
     """arr about to be written into an array of np_dtype: a complex one into a real dtype loses its imaginary part,
-    with PyTorch's once-per-process warning (and without numpy's ComplexWarning)."""
+    with PyTorch's once-per-process warning (and without numpy's ComplexWarning) on the user's line (stacklevel:
+    the caller's count of frames to it; by default found by the frames' modules, as argcheck.user_level does)."""
     if arr.dtype.kind == "c" and np_dtype.kind != "c":
-        warn_once(_COMPLEX_TO_REAL, stacklevel=stacklevel + 1)
+        warn_once(_COMPLEX_TO_REAL, stacklevel=argcheck.user_level() if stacklevel is None else stacklevel + 1)
         return arr.real
     return arr
 
@@ -829,7 +830,8 @@ def _as_lists(x):
 
 def check_ragged(data, target=None):
     """PyTorch's errors for nested lists that are not rectangular, in the order its recursive store meets them: the
-    sizes read down the first elements, then each item depth first (a numpy array among them warns first); an item
+    sizes read down the first elements, then each item depth first (each numpy array met warns first, a 0-d one
+    too, once per process or each time under torch.set_warn_always(True): an array's rows are arrays too); an item
     that is a sequence where a number belongs is the error of reading it as target's number (target: a dtype or a
     callable giving it, asked only then). When those sizes hold no element, PyTorch stores nothing: they are
     returned (a tuple) and nothing else is checked; None otherwise."""
@@ -844,9 +846,8 @@ def check_ragged(data, target=None):
     stack = [(v, 1) for v in reversed(data)]
     while stack:
         x, dim = stack.pop()
-        if x.__class__ is np.ndarray and _ARRAYS_LIST_SLOW not in _WARNED:
-            _WARNED.add(_ARRAYS_LIST_SLOW)
-            warnings.warn(_ARRAYS_LIST_SLOW, UserWarning, stacklevel=argcheck.user_level())
+        if x.__class__ is np.ndarray and (WARN_ALWAYS[0] or _ARRAYS_LIST_SLOW not in _WARNED):
+            warn_once(_ARRAYS_LIST_SLOW, stacklevel=argcheck.user_level())   # (each array met, a 0-d one too)
         if dim == len(sizes):
             if _is_seq(x):
                 raise _sequence_as_number(x, target if target is None or hasattr(target, "np") else target())
@@ -905,15 +906,19 @@ def _sequence_as_number(x, target):
 
 
 def refuse_unsized_first(data):
-    """PyTorch reads a nested list's shape down its first elements, taking len() of each: a 0-d numpy array there
-    (``torch.tensor([loss.detach().numpy(), ...])``) fails with Python's TypeError."""
+    """PyTorch reads a nested list's shape down its first elements (compute_sizes, before any dtype is read),
+    taking len() of each, the numpy arrays among them too: a 0-d numpy array there
+    (``torch.tensor([loss.detach().numpy(), ...])``) fails with Python's TypeError, and a string (a numpy array's
+    str_ too) is a sequence of strings without end."""
     if data.__class__ not in (list, tuple):
         return
     first = data
-    while first.__class__ in (list, tuple) and first:
+    while (first.__class__ in (list, tuple) or (first.__class__ is np.ndarray and first.ndim)) and len(first):
         first = first[0]
     if first is not data and first.__class__ is np.ndarray and first.ndim == 0:
         raise TypeError("len() of unsized object")
+    if isinstance(first, str):
+        raise ValueError("too many dimensions 'str'")
 
 
 _ARRAYS_LIST_SLOW = ("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting "
@@ -922,20 +927,13 @@ _ARRAYS_LIST_SLOW = ("Creating a tensor from a list of numpy.ndarrays is extreme
 
 
 def nested_data(x):
-    """Nested lists, tuples and ranges as np.array reads them, each Tensor replaced by its array; a numpy array
-    among them gives PyTorch's warning (once per process) that this is slow, as it goes (no walk of its own)."""
+    """Nested lists, tuples and ranges as np.array reads them, each Tensor replaced by its array (the numpy arrays
+    among them were warned of by check_ragged, which every caller runs first)."""
     if isinstance(x, TensorBase):
         return x._data
     if isinstance(x, (list, tuple, range)):
-        return [_nested_item(v) for v in x]
+        return [nested_data(v) for v in x]
     return x
-
-
-def _nested_item(v):
-    if v.__class__ is np.ndarray and _ARRAYS_LIST_SLOW not in _WARNED:
-        _WARNED.add(_ARRAYS_LIST_SLOW)
-        warnings.warn(_ARRAYS_LIST_SLOW, UserWarning, stacklevel=argcheck.user_level())
-    return nested_data(v)
 
 
 def _size_dim(name, args, kwargs, ndim):
