@@ -59,7 +59,6 @@ ROWS_EXTRA = {
     "linalg_svd": [(_svd_loss(False), [_m(3, 2)]), (_svd_loss(False), [_m(2, 3)]), (_svd_loss(True), [_m(3, 3)]),
                    (L.svdvals, [_m(3, 2)]), (lambda a: L.matrix_norm(a, "nuc"), [_m(2, 3)])],
     "linalg_eigh": [(_sym_in(_eigh_loss), [_sym(3)]), (_sym_in(L.eigvalsh), [_sym(3)])],
-    "matrix_power_zero": [(lambda a: L.matrix_power(a, 0) * a, [_m(2, 2)])],
     "linalg_pinv": [(L.pinv, [_m(3, 2)]), (L.pinv, [_m(2, 3)]), (_sym_in(lambda a: L.pinv(a, hermitian=True)), [_spd(2)])],
     "linalg_lstsq": [(lambda a, b: L.lstsq(a, b).solution, [_m(4, 2), _m(4, 2)]),
                      (lambda a, b: L.lstsq(a, b, driver="gelsd").residuals, [_m(4, 2), _m(4)])],

@@ -1064,7 +1064,7 @@ def clone(input, *, memory_format=None):
         fmt = formats.preserve_format   # not dense: the layout PyTorch suggests for it
     else:
         fmt = formats.checked(memory_format, data.ndim)
-    return apply(OPS["clone"], (input,), data=formats.laid_out(data, fmt))
+    return apply(OPS["clone"], (input,), data=formats.laid_out_copy(data, fmt))
 
 
 # ---------------------------------------------------------------- more elementwise math (ops_math.py)

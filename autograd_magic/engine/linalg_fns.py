@@ -7,11 +7,12 @@ import warnings
 
 import numpy as np
 
-from . import batching, dtypes, lapack
+from . import batching, dtypes, lapack, memory_format as _formats
 from .arg_parser import Signature, check_call
 from .function_signatures import SIGNATURES
 from .autograd import GRAD_MODE
 from .argcheck import tp_name, user_level
+from .inplace import copy_ as _copy_
 from .functions import _OUT_GRAD, _RESIZED, dims_arg, where, write_out
 from .ops_linalg import lu_factor, recorded
 from .ops_linalg_legacy import partial_cholesky
@@ -597,14 +598,19 @@ def checked_matrix_power(A, n, out, name):
         check_call(name, _MATRIX_POWER, (A, n), {} if out is None else {"out": out})
     # any dtype: integer powers are products (a bool matrix meets mm's refusal), a negative one inverts first
     _check_matrix(A, "linalg.matrix_power", square=True, any_dtype=True)
+    # (ATen's order: the identity copied over a contiguous clone of A for 0, A's inverse itself for -1, a
+    # contiguous clone for 1, so that grad_fn, next_functions, _version and strides are PyTorch's)
     if n == 0:
-        return apply(OPS["matrix_power_zero"], (A,))
+        eye = wrap(np.eye(A._data.shape[-1], dtype=A._data.dtype))
+        return _copy_(A.clone(memory_format=_formats.contiguous_format), eye)
+    if n == -1:
+        return inv(A)
     a = A
     if n < 0:
         a = inv(A)
         n = -n
     if n == 1:
-        return a.clone()
+        return a.clone(memory_format=_formats.contiguous_format)
     if n == 2:
         return matmul(a, a)
     if n == 3:

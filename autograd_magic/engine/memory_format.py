@@ -177,6 +177,13 @@ def laid_out(a, fmt):
     return out
 
 
+def laid_out_copy(a, fmt):
+    """A new array of a's values laid out as fmt (clone(memory_format=), to(memory_format=) copy: never a itself,
+    even when a has that layout already)."""
+    out = laid_out(a, fmt)
+    return a.copy(order="K") if out is a else out
+
+
 def fill_in_memory_order(out, flat):
     """Write flat's values into the dense array out in the order its elements sit in memory (what PyTorch's
     fills and random draws give a tensor of any dense layout)."""

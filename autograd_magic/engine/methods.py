@@ -180,7 +180,7 @@ def _to(self, *args, **kwargs):
         return F.to_dtype(self, dtype, copy=copy)
     out = F.to_dtype(self, dtype)
     if out is self:   # a copy in that layout (ToCopyBackward0, as PyTorch records it)
-        return apply(OPS["to_copy"], (self,), dtype.np, data=formats.laid_out(self._data, fmt))
+        return apply(OPS["to_copy"], (self,), dtype.np, data=formats.laid_out_copy(self._data, fmt))
     out._data = formats.laid_out(out._data, fmt)   # (a new tensor: its copy laid out as asked)
     return out
 

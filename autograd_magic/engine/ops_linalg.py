@@ -435,13 +435,6 @@ def eigh_vjp(xp, grads, saved, consts, needs):
     return (xp.matmul(v, xp.matmul(ret, _mH(xp, v))),)
 
 
-@defop("matrix_power_zero", "CopyBackwards", lambda a: np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape).copy(),
-       qualname="torch::autograd::CopyBackwards")
-def matrix_power_zero_vjp(xp, grad, saved, consts, needs):
-    """matrix_power(A, 0) copies the identity over a clone of A: A's gradient is zero."""
-    return (xp.constant(grad, 0.0),)
-
-
 # ---------------------------------------------------------------- pinv, lstsq, cross
 
 
