@@ -258,8 +258,6 @@ def test_linear_in_bfloat16_and_cpu_autocast_are_pytorchs():
     ("x.cumsum(0)", "cumsum"),
     ("torch.add(x, x, alpha=0.5)", "add"),
     ("torch.poisson(x.abs())", "poisson on torch.bfloat16"),
-    ("torch.nn.functional.scaled_dot_product_attention(x[None, None, None], x[None, None, None], "
-     "x[None, None, None], dropout_p=0.5)", "scaled_dot_product_attention"),
     ("torch.nn.LSTM(3, 2).bfloat16()(x[None, None])", "on torch.bfloat16 tensors"),
     ("with torch.autocast('cpu'):\n    torch.nn.functional.conv1d(x.float()[None, None], torch.ones(1, 1, 2))",
      "inside torch.autocast"),

@@ -379,8 +379,9 @@ def cabs(a, step=4):
 
 def real_pairs(a):
     """A complex array's (..., 2) float view: its real and imaginary parts side by side (shares memory)."""
-    part = a.real   # (a view with the complex array's strides, in bytes)
-    return np.lib.stride_tricks.as_strided(part, a.shape + (2,), part.strides + (part.itemsize,))
+    # (a new last axis of one complex element, reinterpreted as two floats: a numpy view whose base is a, so
+    # storage_offset finds a view's place in its storage; as_strided's base is not an array)
+    return a[..., None].view(a.real.dtype)
 
 
 def complex_of_pairs(a):

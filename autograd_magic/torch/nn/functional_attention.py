@@ -100,11 +100,12 @@ def _scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0
         return apply(OPS["sdpa_flash"], (query, key, value), mask, bool(is_causal), factor)
     if not math_ok:
         raise RuntimeError("No available kernel.  Aborting execution.")
-    if dt is dtypes.BF16_NP:   # (the math path's steps on bfloat16 are not checked against PyTorch's)
-        raise NotImplementedError("autograd_magic implements a subset of PyTorch: scaled_dot_product_attention on "
-                                  "torch.bfloat16 tensors is not part of it")
     mask = None if attn_mask is None else _mask_values(attn_mask, dt)
-    return _math(query, key, value, mask, dropout_p, is_causal, scale, enable_gqa)
+    region, _ac.CPU.dtype = _ac.CPU.dtype, None   # (autocast cast the inputs above; the steps inside run as they are)
+    try:
+        return _math(query, key, value, mask, dropout_p, is_causal, scale, enable_gqa)
+    finally:
+        _ac.CPU.dtype = region
 
 
 def _times(t, factor):
@@ -113,10 +114,10 @@ def _times(t, factor):
 
 
 def _math(query, key, value, attn_mask, dropout_p, is_causal, scale, enable_gqa):
-    """_scaled_dot_product_attention_math: half precision computed in float32 and cast back at the end; the mask
+    """_scaled_dot_product_attention_math: half and bfloat16 computed in float32 and cast back at the end; the mask
     added in place to the scores; _safe_softmax; at::dropout."""
     origin = query.dtype
-    if query._data.dtype == np.float16:
+    if query._data.dtype == np.float16 or query._data.dtype is dtypes.BF16_NP:
         query, key, value = (t.to(dtypes.float32) for t in (query, key, value))
     negative = scale is not None and scale < 0
     base = 1.0 / math.sqrt(query.shape[-1]) if scale is None else abs(scale)
