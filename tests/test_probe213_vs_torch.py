@@ -3,7 +3,9 @@ windows, Game of Life, top-k, einsum, bootstrap) found, each checked against PyT
 __new__ makes its object from extra arguments (exercise 63's named array) runs no constructor of ours on those
 arguments (PyTorch's __init__ is object's), while a plain subclass called with arguments the legacy constructor
 refuses raises its TypeError; Python's complex as a dtype= is complex128 (toScalarType) in factories, .to, sum and
-the other dtype arguments; Tensor.view takes Python's bool, int, float and complex as dtypes."""
+the other dtype arguments; Tensor.view takes Python's bool, int, float and complex as dtypes. A subclass with an
+__init__ of its own gets the tensor its call's arguments make (PyTorch builds it in __new__; an empty tensor
+before), and its super().__init__(data) is object's TypeError."""
 import pytest
 
 from helpers import ATTEMPT, assert_same_as_pytorch
@@ -33,6 +35,34 @@ print(Plain([1., 2.]), Plain(2, 3).shape, type(Plain(torch.ones(2))).__name__)
 attempt(lambda: Plain([1., 2.], 3))
 attempt(lambda: Plain(torch.ones(2), name=3))
 attempt(lambda: Plain([1.], dtype=torch.float64))''',
+    ],
+    "subclass_with_its_own_init": [
+        ATTEMPT + '''class Tagged(torch.Tensor):
+    def __init__(self, data):
+        super().__init__()
+        self.tag = "t"
+t = Tagged([1., 2.])
+print(t, t.tag, type(t * 2).__name__, t.shape)
+class Extra(torch.Tensor):
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+        self.extra = len(args)
+e = Extra([3., 4.], )
+print(e, e.extra, Extra(2, 3).shape, Extra(torch.ones(2)).extra)
+class PassesData(torch.Tensor):
+    def __init__(self, data):
+        super().__init__(data)
+attempt(lambda: PassesData([1., 2.]))
+class Named(torch.Tensor):
+    def __init__(self, data, name):
+        super().__init__()
+        self.name = name
+attempt(lambda: Named([1., 2.], "x"))
+class NoSuper(torch.Tensor):
+    def __init__(self, data):
+        self.seen = True
+n = NoSuper([5., 6.])
+print(n, n.seen)''',
     ],
     "python_complex_as_dtype": [
         ATTEMPT + '''print(torch.zeros(2, dtype=complex), torch.tensor([1], dtype=complex), torch.ones(2).to(complex))

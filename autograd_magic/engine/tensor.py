@@ -21,11 +21,14 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
 
     def __init__(self, *args, **kwargs):
         if self.__class__ is not Tensor:
-            try:   # made already by a subclass's own __new__ (as_subclass, _make_subclass ...): PyTorch builds a
-                self._data   # tensor in __new__ and its __init__ is object's, which ignores the arguments
+            try:   # made already by a subclass's own __new__ (as_subclass, _make_subclass ...) or by TensorBase's
+                self._data   # for a subclass with an __init__ of its own: PyTorch builds a tensor in __new__ and
+            except AttributeError:   # its __init__ is object's, which ignores the arguments, unless the class
+                pass                 # has an __init__ of its own (then its super().__init__(data) is an error)
+            else:
+                if (args or kwargs) and type(self).__init__ is not Tensor.__init__:
+                    raise TypeError("object.__init__() takes exactly one argument (the instance to initialize)")
                 return
-            except AttributeError:
-                pass
         # torch.Tensor(...) or a subclass's Sub(...): PyTorch's legacy constructor checks the arguments
         args, kwargs = legacy_args(args, kwargs, _is_tensor), {}
         if len(args) == 1 and isinstance(args[0], np.ndarray):   # (PyTorch's tensor_from_numpy: its checks and

@@ -193,7 +193,14 @@ class TensorBase:
             if cls is not _dispatch.RESULT_CLASS:
                 out.__class__ = cls
             return out
-        return object.__new__(cls)
+        obj = object.__new__(cls)
+        base = _dispatch.RESULT_CLASS
+        if cls is not base and isinstance(base, type) and issubclass(cls, base) and cls.__init__ is not base.__init__:
+            # a subclass with an __init__ of its own (``def __init__(self, data): super().__init__(); self.tag =
+            # ...``): PyTorch builds the tensor here, in __new__, from the call's arguments (its errors for ones it
+            # cannot take), and that __init__'s super().__init__() is object's, which builds nothing
+            base.__init__(obj, *args, **kwargs)
+        return obj
 
     def __init__(self, *args, **kwargs):
         # torch.Tensor(data) / torch.Tensor(*sizes): a float32 tensor.
