@@ -51,57 +51,18 @@ static T FN(row_sum)(const T *x, long n, long stride) {
     return first;
 }
 
-/* cascade for the WIDE = 4 * LANES adjacent columns of a row's values taken as rows of WIDE (what inner's lanes
- * and their 4 accumulators read): res[c] is cascade(x + c, n, WIDE), every column's additions in cascade's order,
- * side by side in loops of a fixed count (vectorised), in one pass over the values */
+/* the WIDE = 4 * LANES adjacent columns of a row's values taken as rows of WIDE, what inner's lanes and their 4
+ * accumulators read: cascadew(x, n, WIDE, res) gives res[c] = cascade(x + c, n, WIDE) in one pass over the values */
 #define WIDE (4 * LANES)
-
-static void FN(seqw)(const T *x, long n, long stride, T *res) {
-    T acc[WIDE];
-    for (int c = 0; c < WIDE; c++) acc[c] = (T)0;
-    for (long i = 0; i < n; i++)
-        for (int c = 0; c < WIDE; c++) acc[c] = acc[c] + x[i * stride + c];
-    for (int c = 0; c < WIDE; c++) res[c] = acc[c];
-}
-
-static void FN(cascadew)(const T *x, long n, T *res) {
-    long bits = 0;
-    for (long v = n - 1; v > 0; v >>= 1) bits++;
-    long power = n > 1 ? bits / 4 : 0;
-    if (power < 4) power = 4;
-    long step = 1L << power, chunks = n / step;
-    T total[WIDE], part[WIDE];
-    FN(seqw)(x + chunks * step * WIDE, n - chunks * step, WIDE, total);
-    if (chunks) {
-        T small[64 * WIDE];
-        T *sums = chunks <= 64 ? small : (T *)malloc(sizeof(T) * WIDE * chunks);
-        if (!sums) {   /* cannot happen for any array that fits in memory with its chunk sums */
-            for (int c = 0; c < WIDE; c++) res[c] = (T)0;
-            return;
-        }
-        for (long k = 0; k < chunks; k++) FN(seqw)(x + k * step * WIDE, step, WIDE, sums + k * WIDE);
-        long count = chunks;
-        int level = 0;
-        for (; level < 2; level++) {
-            long full = count / step;
-            FN(seqw)(sums + full * step * WIDE, count - full * step, WIDE, part);
-            for (int c = 0; c < WIDE; c++) total[c] = total[c] + part[c];
-            if (!full) {
-                for (int c = 0; c < WIDE; c++) total[c] = total[c] + (T)0;
-                break;
-            }
-            for (long f = 0; f < full; f++) FN(seqw)(sums + f * step * WIDE, step, WIDE, sums + f * WIDE);
-            count = full;
-        }
-        if (level == 2) {
-            FN(seqw)(sums, count, WIDE, part);
-            for (int c = 0; c < WIDE; c++) total[c] = total[c] + part[c];
-        }
-        if (sums != small) free(sums);
-    }
-    for (int c = 0; c < WIDE; c++) res[c] = total[c];
-}
-
+#define COLSW WIDE
+#define SEQC FN(seqw)
+#define ADDC FN(addw)
+#define CASCADEC FN(cascadew)
+#include "_reduce_cols.h"
+#undef COLSW
+#undef SEQC
+#undef ADDC
+#undef CASCADEC
 
 /* reduce.py _inner for one contiguous row of m values */
 static T FN(inner)(const T *x, long m) {
@@ -121,7 +82,7 @@ static T FN(inner)(const T *x, long m) {
          * side by side in one pass (cascadew), instead of one strided pass over the whole row per column; then each
          * lane as row_sum finishes it */
         T cols[WIDE];
-        FN(cascadew)(x, k, cols);
+        FN(cascadew)(x, k, WIDE, cols);
         for (long l = 0; l < LANES; l++) {
             T first = cols[l];
             for (long i = k * 4; i < v; i++) first = first + x[l + i * LANES];
@@ -141,62 +102,18 @@ void FN(am_sum_inner)(const T *x, long rows, long m, T *out) {
     for (long r = 0; r < rows; r++) out[r] = FN(inner)(x + r * m, m);
 }
 
-/* The column functions above for 8 adjacent columns at once (x[i * stride + c], c < 8), used where a row holds 8
- * or more columns: each column gets exactly the additions, in the same order, that the one-column function gives
- * it (no value of one column meets another's), but the 8 run side by side in a loop of a fixed count, which -O2
- * vectorises, instead of one dependent chain after the other. */
+/* The column functions above for 8 adjacent columns at once (seq8, add8, cascade8: _reduce_cols.h), used where a
+ * row holds 8 or more columns. */
 #define COLS 8
-
-static void FN(seq8)(const T *x, long n, long stride, T *res) {
-    T acc[COLS];
-    for (int c = 0; c < COLS; c++) acc[c] = (T)0;
-    for (long i = 0; i < n; i++)
-        for (int c = 0; c < COLS; c++) acc[c] = acc[c] + x[i * stride + c];
-    for (int c = 0; c < COLS; c++) res[c] = acc[c];
-}
-
-static void FN(add8)(T *acc, const T *more) {
-    for (int c = 0; c < COLS; c++) acc[c] = acc[c] + more[c];
-}
-
-/* cascade for 8 columns: res[c] is cascade(x + c, n, stride) */
-static void FN(cascade8)(const T *x, long n, long stride, T *res) {
-    long bits = 0;
-    for (long v = n - 1; v > 0; v >>= 1) bits++;
-    long power = n > 1 ? bits / 4 : 0;
-    if (power < 4) power = 4;
-    long step = 1L << power, chunks = n / step;
-    T total[COLS], part[COLS];
-    FN(seq8)(x + chunks * step * stride, n - chunks * step, stride, total);
-    if (chunks) {
-        T small[64 * COLS];
-        T *sums = chunks <= 64 ? small : (T *)malloc(sizeof(T) * COLS * chunks);
-        if (!sums) {   /* cannot happen for any array that fits in memory with its chunk sums */
-            for (int c = 0; c < COLS; c++) res[c] = (T)0;
-            return;
-        }
-        for (long k = 0; k < chunks; k++) FN(seq8)(x + k * step * stride, step, stride, sums + k * COLS);
-        long count = chunks;
-        int level = 0;
-        for (; level < 2; level++) {
-            long full = count / step;
-            FN(seq8)(sums + full * step * COLS, count - full * step, COLS, part);
-            FN(add8)(total, part);
-            if (!full) {
-                for (int c = 0; c < COLS; c++) total[c] = total[c] + (T)0;
-                break;
-            }
-            for (long f = 0; f < full; f++) FN(seq8)(sums + f * step * COLS, step, COLS, sums + f * COLS);
-            count = full;
-        }
-        if (level == 2) {
-            FN(seq8)(sums, count, COLS, part);
-            FN(add8)(total, part);
-        }
-        if (sums != small) free(sums);
-    }
-    for (int c = 0; c < COLS; c++) res[c] = total[c];
-}
+#define COLSW COLS
+#define SEQC FN(seq8)
+#define ADDC FN(add8)
+#define CASCADEC FN(cascade8)
+#include "_reduce_cols.h"
+#undef COLSW
+#undef SEQC
+#undef ADDC
+#undef CASCADEC
 
 /* row_sum for 8 columns */
 static void FN(row_sum8)(const T *x, long n, long stride, T *res) {

@@ -33,7 +33,7 @@ import zlib  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, "_vec_kernels.c")
 SOURCES = [SOURCE, os.path.join(HERE, "_reduce.c")]                  # compiled together into one library
-DEPENDS = SOURCES + [os.path.join(HERE, "_reduce_body.h")]            # what the library's source hash covers
+DEPENDS = SOURCES + [os.path.join(HERE, n) for n in ("_reduce_body.h", "_reduce_cols.h")]   # what the hash covers
 LIBRARY = os.path.join(HERE, "_vec_kernels.so")
 LIBRARY_AVX2 = os.path.join(HERE, "_vec_kernels_avx2.so")
 FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-fno-math-errno", "-std=c99"]

@@ -78,7 +78,7 @@ _why = None
 
 # the files the library is built from (build_kernels.DEPENDS: the same list; a library built from other versions
 # of them does not load)
-_DEPENDS = [os.path.join(_HERE, name) for name in ("_vec_kernels.c", "_reduce.c", "_reduce_body.h")]
+_DEPENDS = [os.path.join(_HERE, name) for name in ("_vec_kernels.c", "_reduce.c", "_reduce_body.h", "_reduce_cols.h")]
 _EXT_SUFFIX = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
 EXTENSION = os.path.join(_HERE, "_vec_ext" + _EXT_SUFFIX)
 EXTENSION_AVX2 = os.path.join(_HERE, "_vec_ext_avx2" + _EXT_SUFFIX)
