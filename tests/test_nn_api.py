@@ -289,6 +289,12 @@ print(run(lambda o: S.ReduceLROnPlateau(o, patience=1, factor=0.5), metric=[1, 0
         "S.StepLR, S.ReduceLROnPlateau, clip_grad_norm_.__name__, init.xavier_uniform_.__name__",
         "s = S.StepLR(opt, 2)\ns.get_lr(), s.state_dict()",
     ],
+    "init_generator_refused": [   # (trunc_normal_, orthogonal_, sparse_: an AttributeError of ours before)
+        "def refused(f):\n    try:\n        f()\n    except TypeError as e:\n        return str(e)\n"
+        "[refused(lambda: f(torch.empty(3, 2), generator=5)) for f in (torch.nn.init.trunc_normal_, "
+        "torch.nn.init.orthogonal_, torch.nn.init.normal_, torch.nn.init.kaiming_uniform_)]",
+        "refused(lambda: torch.nn.init.sparse_(torch.empty(3, 2), 0.5, generator='g'))",
+    ],
     "clip_grad": [
         SETUP + "w = torch.tensor([3.0, -4.0], requires_grad=True)\nb = torch.tensor([1.0], requires_grad=True)\n"
         "(w * torch.tensor([1.0, 2.0])).sum().backward()\n(b * 2).sum().backward()\n"

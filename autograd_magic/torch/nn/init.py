@@ -4,12 +4,17 @@ import warnings
 
 import numpy as np
 
-from ...engine import dtypes, random
+from ...engine import arg_parser, dtypes, random
 from ..grad_mode import no_grad
 
 
 def _generator(generator=None):
-    return random.generator_of(generator)
+    """The engine generator of trunc_normal_, orthogonal_ and sparse_, whose first draw PyTorch makes with
+    tensor.normal_(generator=...): its TypeError for anything that is not a torch.Generator."""
+    gen = random.generator_of(generator)
+    if gen is None:
+        arg_parser.check_generator("normal_", generator)
+    return gen
 
 
 def _fill(tensor, values):
