@@ -147,7 +147,7 @@ class CellDraws:
         if origin is None or origin[0] is not generator:
             origin = self._origins[key] = (generator, state)
         mine = _engine_rng.twin_generator(origin[1] if self._replaying else state)
-        self._shadows[key] = [generator, mine, raw, mine.version if not self._replaying else -1]
+        self._shadows[key] = [generator, mine, raw, mine.version]
         return mine
 
     def _give_shadows(self):
