@@ -5,6 +5,7 @@ PyTorch cannot do with a batched value is refused with its messages: ``.item()``
 number, ``bool()`` (data-dependent control flow), ``.tolist()`` and ``.numpy()`` (a BatchedTensor has no storage).
 A value of an unbatched input (a parameter passed with in_dim None, a tensor the function closes over) stays free.
 """
+import numpy as np
 
 # the transforms running, innermost last: a vmap call's token (a Call) or an autodiff level's (a Wrap: grad, vjp,
 # jvp and the transforms made of them; inside a vmap PyTorch then gives the message of both .item() cases)
@@ -130,9 +131,24 @@ def batched_by(t):
     return _running(getattr(t, "_bt", None))
 
 
-def mark(t, token):
+def mark(t, token, stride=None):
+    """t, a batch element of a mapped input, is a batched value of the vmap call token; stride: the input's stride
+    along the mapped dim (in elements: where the batch PyTorch holds in one tensor steps)."""
     t._bt = token
+    if stride is not None:
+        t._bstride = stride
     return t
+
+
+def _batch_folds(t):
+    """Whether matmul folds the batch of t, a matrix batched by a vmap, into its rows without a copy (ATen's
+    should_fold: the batch dim steps over whole rows). A mapped input's own element knows its batch stride; an op's
+    result is a new tensor whose batch PyTorch holds contiguous: taken as foldable when the element is contiguous."""
+    data = t._data
+    stride = t.__dict__.get("_bstride")
+    if stride is not None:
+        return stride == data.strides[0] // data.itemsize * data.shape[0]
+    return data.flags.c_contiguous
 
 
 def propagate(inputs, out):
@@ -150,6 +166,11 @@ def propagate(inputs, out):
                     break
     if found is not None:
         out._bt = found
+        for t in inputs:   # (a view of a mapped input's element: its batch steps as the input's does)
+            stride = getattr(t, "_bstride", None)
+            if stride is not None and np.may_share_memory(t._data, out._data):
+                out._bstride = stride
+                break
     if gw is not None:
         out._gw = gw
 
@@ -202,6 +223,37 @@ def check_ranks(op, a, b, want_a, want_b):
     ra, rb = a._data.ndim, b._data.ndim
     if (ra, rb) != (want_a, want_b):
         raise RuntimeError("Got wrong shapes for dot" if op == "dot" else RANKS.format(op, ra, rb, want_a, want_b))
+
+
+def product_mismatch(a, b):
+    """PyTorch's message for an mm (or mv) whose inner sizes differ, where a or b is a batched value of a running
+    vmap, else None. The batch rule runs one matmul on the whole batch (the batch dim in front): a batch on one side
+    only is folded into the rows of one mm / mv when that matmul folds (the other side requires grad, or the
+    batch folds without a copy, _batch_folds), else both go to one bmm."""
+    if not ACTIVE:
+        return None
+    ta, tb = batched_by(a), batched_by(b)
+    if ta is None and tb is None:
+        return None
+    size = (ta or tb).size
+    sa, sb = a._data.shape, b._data.shape
+    vec = len(sb) == 1
+    bmm = (f"Expected size for first two dimensions of batch2 tensor to be: [{size}, {sa[-1]}] but got: "
+           f"[{size}, {sb[0]}].")
+    if ta is not None and tb is not None:
+        return bmm
+    if ta is not None:
+        if not (b.requires_grad or _batch_folds(a)):
+            return bmm
+        rows = size * sa[0]
+        if vec:
+            return f"size mismatch, got input ({rows}), mat ({rows}x{sa[1]}), vec ({sb[0]})"
+        return f"mat1 and mat2 shapes cannot be multiplied ({rows}x{sa[1]} and {sb[0]}x{sb[1]})"
+    if vec:   # (the batch of vectors is a matrix on the right: one mm)
+        return f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and {sb[0]}x{size})"
+    if a.requires_grad:   # (the batch is folded into the rows of b's transpose, a transposed on the right)
+        return f"mat1 and mat2 shapes cannot be multiplied ({size * sb[1]}x{sb[0]} and {sa[1]}x{sa[0]})"
+    return bmm
 
 
 def check_matrix(A, fn, name):

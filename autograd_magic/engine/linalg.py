@@ -130,6 +130,9 @@ def _check_matmul_shapes(a, b):
     k_a = sa[-1]
     k_b = sb[-2] if len(sb) > 1 else sb[0]
     if k_a != k_b:
+        message = batching.product_mismatch(a, b) if len(sa) == 2 and len(sb) == 2 else None
+        if message is not None:
+            raise RuntimeError(message)
         if len(sa) == 2 and len(sb) == 2:
             raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and {sb[0]}x{sb[1]})")
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
@@ -170,6 +173,9 @@ def mv(input, vec):
     if input._data.ndim != 2 or vec._data.ndim != 1:
         raise RuntimeError(f"vector + matrix @ vector expected, got 1, {input._data.ndim}, {vec._data.ndim}")
     if input._data.shape[1] != vec._data.shape[0]:
+        message = batching.product_mismatch(input, vec)
+        if message is not None:
+            raise RuntimeError(message)
         raise RuntimeError(f"size mismatch, got input ({input._data.shape[0]}), mat ({input._data.shape[0]}x"
                            f"{input._data.shape[1]}), vec ({vec._data.shape[0]})")
     if input._data.dtype != vec._data.dtype:

@@ -115,7 +115,7 @@ def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
                     gen.set_state(start)
                 if batch is not None:
                     batch.start(b)
-                sliced = [a if d is None else batching.mark(a.select(d, b), token)
+                sliced = [a if d is None else batching.mark(a.select(d, b), token, _stride(a, d))
                           for a, d in zip(flat_args, flat_dims)]
                 for kept, x in zip(slices, sliced):
                     kept.append(x)
@@ -134,6 +134,12 @@ class _Batch:
 
     def __init__(self, token, sources, same_unbatched):
         self.token, self.sources, self.same_unbatched = token, sources, same_unbatched
+
+
+def _stride(a, d):
+    """a's stride along dim d, in elements (a tensor; None for other values vmap passes through)."""
+    data = getattr(a, "_data", None)
+    return None if data is None or not data.ndim else data.strides[d] // data.itemsize
 
 
 def _zeros_slice(a, d):
