@@ -36,7 +36,9 @@ def matmul(input, other):
         return mv(a, b)
     if na == 1 and nb == 2:
         out = mm(unsqueeze(a, 0), b)
-        return apply(OPS["squeeze_mm"], (out,), out._data.shape[1:], out._data.shape)
+        out = apply(OPS["squeeze_mm"], (out,), out._data.shape[1:], out._data.shape)
+        out._vbox[0] += 1   # (ATen squeezes the product in place, squeeze_(0): its version counter shows 1)
+        return out
     # (the shapes are checked where ATen's matmul checks them: by the mm or mv of the folded operand, or by
     # infer_size of the batch dims and then bmm's check of the expanded ones)
     if _should_fold(a, b):

@@ -376,10 +376,14 @@ def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear", _igno
         weights = np.full_like(ranks, 0.5) if interpolation == "midpoint" else ranks - below.astype(dt)
         above = IX.gather(srt, -1, wrap(np.ceil(ranks).astype(np.int64)))
         out = F.lerp(out, above, wrap(weights))
-    if q_arr.ndim == 0:
-        return apply(OPS["squeeze_mm"], (out,), out.shape[:-1], tuple(out.shape))
-    out = S.transpose(S.unsqueeze(out, 0), 0, -1)
-    return apply(OPS["squeeze_mm"], (out,), out.shape[:-1], tuple(out.shape))
+    # ATen works on the gathered values in place (lerp_, then squeeze_ or unsqueeze_, transpose_ and squeeze_):
+    # the result's version counter counts those steps
+    steps = (interpolation in ("linear", "midpoint")) + (1 if q_arr.ndim == 0 else 3)
+    if q_arr.ndim != 0:
+        out = S.transpose(S.unsqueeze(out, 0), 0, -1)
+    out = apply(OPS["squeeze_mm"], (out,), out.shape[:-1], tuple(out.shape))
+    out._vbox[0] += steps
+    return out
 
 
 # ---------------------------------------------------------------- searching and set tests
