@@ -46,6 +46,28 @@ def starred(name):
     return set(ns) - {"__builtins__"}
 
 
+TYPENAME_DEFAULT = {"torch": "torch._VariableFunctionsClass.{}", "torch.nn.functional": "torch.nn.functional.{}"}
+
+
+def typenames(torch):
+    """{module: {name: torch.typename(function)}} for the public functions of the modules in TYPENAME_DEFAULT whose
+    typename is not the module's default (F.gelu: torch._C._nn.gelu; torch.split: torch.functional.split)."""
+    import torch.nn.functional   # noqa: F401
+    out = {}
+    for module, default in TYPENAME_DEFAULT.items():
+        namespace = importlib.import_module(module)
+        names = {}
+        for name in dir(namespace):
+            obj = getattr(namespace, name)
+            if name.startswith("_") or isinstance(obj, type) or not callable(obj):
+                continue
+            typename = torch.typename(obj)
+            if typename != default.format(name):
+                names[name] = typename
+        out[module] = names
+    return out
+
+
 def main():
     import argparse
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -85,6 +107,15 @@ def main():
         lines.append(f'    "{name}": frozenset("""')
         lines += [f"        {line}" for line in body]
         lines.append('        """.split()),')
+    lines += ["}", "",
+              "# torch.typename of the functions of torch and torch.nn.functional where it is not the usual one",
+              "# (TYPENAME_DEFAULT: a builtin of torch, a Python function of torch.nn.functional); read by",
+              "# nn.Sequential's \"... is not a Module subclass\" when a learner passes F.relu instead of nn.ReLU()",
+              "TYPENAME_DEFAULT = " + repr(TYPENAME_DEFAULT), "TYPENAMES = {"]
+    for name, names in typenames(torch).items():
+        lines.append(f'    "{name}": {{')
+        lines += [f'        "{n}": "{t}",' for n, t in sorted(names.items())]
+        lines.append("    },")
     lines += ["}", ""]
     with open(out, "w") as f:
         f.write("\n".join(lines))

@@ -91,16 +91,17 @@ def tensors_in_list(data, dtype=None):
 
     nested = unfold(data, 0)
     target = dtype or _infer(nested)
-    as_float = dtypes.is_float_np(target.np)
+    as_float = dtypes.is_float_np(target.np) or target.np.kind == "c"   # float(t) or complex(t), else index(t)
 
     def number(x):
         if isinstance(x, TensorBase):
-            if not as_float and (x._data.size != 1 or dtypes.is_float_np(x._data.dtype)):
+            if not as_float and (x._data.size != 1 or x._data.dtype.kind not in "iub"):
                 raise TypeError("only integer tensors of a single element can be converted to an index")
+            if as_float and x._rg:
+                x._to_python_scalar()  # PyTorch converts each element with float() or complex(): the same warning
+                # (before the ValueError of a tensor of many elements: torch.tensor([w, b]) warns, then refuses)
             if x._data.size != 1:
                 raise ValueError("only one element tensors can be converted to Python scalars")
-            if as_float and x._rg and dtypes.is_float_np(x._data.dtype):
-                x._to_python_scalar()  # PyTorch converts each element with float(): the same warning, once
             return wrap(x._data.reshape(()))
         return [number(v) for v in x] if isinstance(x, list) else x
 

@@ -8,7 +8,7 @@ from ...engine.size import checked_sizes, nonnegative
 from ...engine.tensor import Tensor
 from . import functional_act as F
 from .layers import _Activation
-from .module import Module, Parameter, factory_np_dtype
+from .module import Module, Parameter, factory_np_dtype, forward_per_subclass
 
 
 class Hardtanh(_Activation):
@@ -45,6 +45,7 @@ class ReLU6(Hardtanh):
         return "inplace=True" if self.inplace else ""
 
 
+@forward_per_subclass
 class _Plain(Module):
     """An activation without arguments."""
     __module__ = "torch.nn.modules.activation"
@@ -66,6 +67,7 @@ class LogSigmoid(_Plain):
     fn = staticmethod(F.logsigmoid)
 
 
+@forward_per_subclass
 class _Inplace(_Activation):
     """An activation whose inplace flag is kept but not printed (Mish, Hardsigmoid, Hardswish)."""
     fn = None
@@ -167,6 +169,9 @@ class Hardshrink(Softshrink):
 
     def __init__(self, lambd=0.5):
         super().__init__(lambd)
+
+    def forward(self, input):   # (its own, as in PyTorch: a wrong call names Hardshrink.forward)
+        return F.hardshrink(input, self.lambd)
 
 
 class RReLU(_Activation):

@@ -10,7 +10,7 @@ from ...engine.optable import OPS
 from ...engine.tensor import Tensor
 from ...engine.tensor_base import apply
 from .functional_conv import _tuple
-from .module import Module
+from .module import Module, forward_per_subclass
 
 
 def _ntuple(v, n):
@@ -72,6 +72,7 @@ def fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=Non
     return out if return_indices else out[0]
 
 
+@forward_per_subclass
 class _FractionalMaxPoolNd(Module):
     __module__ = "torch.nn.modules.pooling"
     nd = 2

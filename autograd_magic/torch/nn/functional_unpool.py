@@ -8,7 +8,7 @@ from ...engine.softmax_dims import threads
 from ...engine.tensor_base import apply
 from ._args import ntuple
 from .functional_conv import _tuple
-from .module import Module
+from .module import Module, forward_per_subclass
 
 _SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int",
                  "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool"}
@@ -90,6 +90,7 @@ def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_siz
     return _unpool(3, input, indices, _unpool_output_size(input, kernel, stride, padding, output_size))
 
 
+@forward_per_subclass
 class _MaxUnpoolNd(Module):
     __module__ = "torch.nn.modules.pooling"
     _nd = 2

@@ -1,9 +1,10 @@
 """The loss modules: each calls its torch.nn.functional loss with the module's reduction."""
 from . import functional, functional_loss
 from . import functional_norm as FN
-from .module import Module, deprecated_class
+from .module import Module, deprecated_class, forward_per_subclass
 
 
+@forward_per_subclass
 class _Loss(Module):
     fn = None
 

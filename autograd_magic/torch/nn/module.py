@@ -1,5 +1,7 @@
 """torch.nn.Module and Parameter: registration, traversal, state_dict, printing."""
 import collections
+import sys
+import types
 import typing
 import warnings
 
@@ -10,6 +12,7 @@ from ...engine import creation, dtypes, memory_format as formats
 from ...engine.argcheck import in_class
 from ...engine.methods import parse_to_args, to_dtype_arg, to_gives_copy, to_number_args
 from ...engine.printing import format_parameter
+from ...engine.pytorch_names import TYPENAME_DEFAULT, TYPENAMES
 from ...engine.tensor_base import enable_bfloat16
 from ...engine.tensor import Tensor
 from . import module_lookup, module_state
@@ -96,11 +99,31 @@ def _typename(obj):
     """torch.typename: 'torch.FloatTensor' for a tensor, else the (qualified) name of obj's type."""
     if isinstance(obj, Tensor):
         return obj.type()
+    public = _public_typename(obj)
+    if public is not None:
+        return public
     module = getattr(obj, "__module__", "") or ""
     qualname = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
     if qualname is None:
         module, qualname = obj.__class__.__module__ or "", obj.__class__.__qualname__
+    if module.startswith("autograd_magic.torch."):   # (nn.init.normal_: torch.nn.init.normal_, as PyTorch's)
+        module = module[len("autograd_magic."):]
     return qualname if module in ("", "builtins") else f"{module}.{qualname}"
+
+
+def _public_typename(obj):
+    """PyTorch's typename of a function the engine's torch or torch.nn.functional exports, whose own module is an
+    engine one: F.relu is torch.nn.functional.relu, torch.relu torch._VariableFunctionsClass.relu, F.gelu
+    torch._C._nn.gelu (the generated table of pytorch_names); None for anything else."""
+    if isinstance(obj, type) or not callable(obj) or isinstance(obj, Module):
+        return None
+    for module in ("torch.nn.functional", "torch"):
+        namespace = vars(sys.modules.get("autograd_magic." + module) or types)
+        names = [obj.__name__] if namespace.get(getattr(obj, "__name__", None)) is obj else []
+        names = names or [n for n, v in namespace.items() if v is obj and not n.startswith("_")]
+        if names:
+            return TYPENAMES[module].get(names[0]) or TYPENAME_DEFAULT[module].format(names[0])
+    return None
 
 
 _COMPLEX_MODULES = ("Complex modules are a new feature under active development whose design may change, and some "
@@ -548,6 +571,32 @@ def deprecated_class(message, category=FutureWarning):
         cls.__init_subclass__ = __init_subclass__
         return cls
     return decorate
+
+
+def forward_per_subclass(base):
+    """Decorate a base whose one forward serves subclasses that PyTorch each gives a forward of their own (Softsign,
+    MSELoss, LPPool2d ...): each subclass that inherits the base's forward gets a copy named after it, so that a call
+    with the wrong arguments reads "MSELoss.forward() missing 1 required positional argument: 'target'" as PyTorch's
+    does (Python names the function's __qualname__), not "_Loss.forward() ...". A subclass of such a subclass keeps
+    the copy it inherits, as a learner's subclass of nn.MSELoss names MSELoss.forward in PyTorch."""
+    generic = base.forward
+
+    def __init_subclass__(cls, **kwargs):
+        super(base, cls).__init_subclass__(**kwargs)
+        if cls.forward is generic:
+            cls.forward = _renamed(generic, cls.__name__ + ".forward")
+
+    base.__init_subclass__ = classmethod(__init_subclass__)
+    return base
+
+
+def _renamed(fn, qualname):
+    """A copy of the function fn (the same code, defaults and closure) whose __qualname__ is qualname."""
+    copy = types.FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, fn.__closure__)
+    copy.__kwdefaults__, copy.__doc__, copy.__module__ = fn.__kwdefaults__, fn.__doc__, fn.__module__
+    copy.__dict__.update(fn.__dict__)
+    copy.__qualname__ = qualname
+    return copy
 
 
 def _refuse_real(module, name, value):

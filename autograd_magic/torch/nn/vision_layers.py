@@ -5,7 +5,7 @@ from ._functions import CrossMapLRN2d as _cross_map_lrn2d
 from . import functional_vision as FV
 from . import functional_zoo as FZ
 from .loss import _Loss, _WeightedLoss
-from .module import Module
+from .module import Module, forward_per_subclass
 
 
 class Unfold(Module):
@@ -71,6 +71,7 @@ class CrossMapLRN2d(Module):
     def extra_repr(self):
         return f"{self.size}, alpha={self.alpha}, beta={self.beta}, k={self.k}"
 
+@forward_per_subclass
 class _LPPoolNd(Module):
     __module__ = "torch.nn.modules.pooling"
     fn = None
