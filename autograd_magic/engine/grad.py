@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from . import batching, bf16, dtypes, sparse_grad as SG
+from . import batching, bf16, dtypes, grid_double, sparse_grad as SG
 from .autograd import GRAD_MODE, EngineSeeds, run_backward
 from .functions import where as _where
 from .indexing import aten_getitem
@@ -159,6 +159,7 @@ class TensorXP:
 
 
 bf16.TENSOR_XP = TensorXP   # the namespace bfloat16's composite backward formulas run in (engine/bf16.py)
+grid_double.TENSOR_XP = TensorXP   # and grid_sample's second derivative through its composite (engine/grid_double.py)
 
 
 def _shape_str(shape):

@@ -17,6 +17,7 @@ consts of grid_sampler_2d: (mode, padding, align_corners, rowwise); mode 0 bilin
 import numpy as np
 
 from . import blas
+from .grid_double import double_vjp, first_grads
 from .optable import defop
 from .random_kernels import _fma32, _fma64
 
@@ -363,7 +364,8 @@ def _bicubic_backward(g, inp, grid, p, rowwise, out_w, need_input):
 
 
 def _composite(inp, grid, mode, padding, align_corners, rowwise):
-    """grid_sampler_2d from recorded Tensor ops (create_graph=True): the same positions, the weights as linear
+    """grid_sampler_2d from recorded Tensor ops (its grid gradient differentiated again: grid_double.py):
+    the same positions, the weights as linear
     functions of the grid values (their derivative is the kernel's), the neighbours gathered by indexing."""
     n, c, h, w = inp.shape
     out_hw = tuple(grid.shape[1:3])
@@ -406,7 +408,11 @@ def grid_sampler_2d_vjp(xp, grad, saved, consts, needs):
     """The input's gradient: each output's gradient times its weights, added into its neighbours; the grid's:
     the blend's slope in x and y times d position / d grid."""
     inp, grid = saved
-    if not xp.is_numpy:
-        return xp.differentiate(_composite, (inp, grid), consts, {0: grad}, needs)
+    if not xp.is_numpy:   # create_graph: one GridSampler2DBackwardBackward0 node (engine/grid_double.py)
+        return first_grads(xp, "grid_sampler_2d_backward", grid_sampler_2d_backward, grad, inp, grid, consts, needs)
     gi, gg = grid_sampler_2d_backward(grad, inp, grid, *consts, need_input=bool(needs[0]))
     return gi, (gg if needs[1] else None)
+
+
+defop("grid_sampler_2d_backward", "GridSampler2DBackwardBackward0", None, saves=(0, 1, 2), several_outputs=True)(
+    double_vjp("grid_sampler_2d_backward", "grid_sampler_2d", grid_sampler_2d_backward, _composite))

@@ -11,6 +11,7 @@ d position / d grid. consts: (mode, padding, align_corners); mode 0 bilinear, 1 
 import numpy as np
 
 from .ops_grid import _as_index, _gather, locate
+from .grid_double import double_vjp, first_grads
 from .optable import defop
 
 # (dz, dy, dx) of the corners in the kernel's order: tnw, tne, tsw, tse, bnw, bne, bsw, bse
@@ -94,7 +95,8 @@ def grid_sampler_3d_backward(g, inp, grid, mode, padding, align_corners, need_in
 
 
 def _composite(inp, grid, mode, padding, align_corners):
-    """grid_sampler_3d from recorded Tensor ops (create_graph=True): the same corners, the distances as linear
+    """grid_sampler_3d from recorded Tensor ops (its grid gradient differentiated again: grid_double.py):
+    the same corners, the distances as linear
     functions of the grid values (their derivative is the kernel's), the corners gathered by indexing."""
     n, c = inp.shape[:2]
     out_dhw = tuple(grid.shape[1:4])
@@ -129,7 +131,11 @@ def grid_sampler_3d_vjp(xp, grad, saved, consts, needs):
     """The input's gradient: each output's gradient times its weights, added into its corners; the grid's: the
     blend's slope in x, y and z times d position / d grid."""
     inp, grid = saved
-    if not xp.is_numpy:
-        return xp.differentiate(_composite, (inp, grid), consts, {0: grad}, needs)
+    if not xp.is_numpy:   # create_graph: one GridSampler3DBackwardBackward0 node (engine/grid_double.py)
+        return first_grads(xp, "grid_sampler_3d_backward", grid_sampler_3d_backward, grad, inp, grid, consts, needs)
     gi, gg = grid_sampler_3d_backward(grad, inp, grid, *consts, need_input=bool(needs[0]))
     return gi, (gg if needs[1] else None)
+
+
+defop("grid_sampler_3d_backward", "GridSampler3DBackwardBackward0", None, saves=(0, 1, 2), several_outputs=True)(
+    double_vjp("grid_sampler_3d_backward", "grid_sampler_3d", grid_sampler_3d_backward, _composite))
