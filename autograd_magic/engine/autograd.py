@@ -19,6 +19,10 @@ GRAD_MODE = _GradMode()
 # torch.autograd.graph.saved_tensors_hooks: a stack of (pack, unpack) pairs, the innermost last (saved_hooks.py)
 SAVED_HOOKS = []
 _sequence = itertools.count()
+# anomaly mode while it is on (torch/autograd/anomaly_mode.py): [made(node), called as each node is made; failed(node),
+# called when a node's work raises in a backward pass], as PyTorch's AnomalyMetadata keeps the Python stack where each
+# node was made and warns with it when the node fails. [None, None] while the mode is off.
+ANOMALY_HOOKS = [None, None]
 
 FREED_MESSAGE = (
     "Trying to backward through the graph a second time (or directly access saved tensors after they have "
@@ -135,6 +139,8 @@ class Node:
         self.consts = consts
         self.seq = next(_sequence)
         self.extra = self.note = None
+        if ANOMALY_HOOKS[0] is not None:
+            ANOMALY_HOOKS[0](self)
 
     @classmethod
     def with_scalar(cls, op, a, b, saved, out):
@@ -154,6 +160,8 @@ class Node:
         node.consts = ()
         node.seq = next(_sequence)
         node.extra = node.note = None
+        if ANOMALY_HOOKS[0] is not None:
+            ANOMALY_HOOKS[0](node)
         return node
 
     @_getset
@@ -244,6 +252,8 @@ class MultiNode(Node):
         self.consts = consts
         self.seq = next(_sequence)
         self.extra = self.note = None
+        if ANOMALY_HOOKS[0] is not None:
+            ANOMALY_HOOKS[0](self)
         self.out_meta = [None if out is None else (out._data.shape, out._data.dtype) for out in outputs]
         for i, out in enumerate(outputs):
             if out is not None:
@@ -486,79 +496,85 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
             leaves.own_seeds = len(taken)
     if tape is not None:
         tape_steps, tape_elements, tape_sent, along_edges = tape.steps, tape.elements, tape.sent, events.ALONG_EDGES
-    for node in order:
-        grad = pop(node, None)
-        if grad is None:
-            continue
-        if node.op is _AccumulateOp:
-            # a leaf's own hooks (Tensor.register_hook) come first, and run for autograd.grad's captured
-            # gradient too; the AccumulateGrad node's own pre-hooks only when the node runs
-            hooks = node.variable._hooks
-            if hooks and not node.variable._untracked_view:
-                hooked = _run_tensor_hooks(hooks, grad, to_tensor, create_graph)
-                if hooked is not grad:
+    node = None
+    try:
+        for node in order:
+            grad = pop(node, None)
+            if grad is None:
+                continue
+            if node.op is _AccumulateOp:
+                # a leaf's own hooks (Tensor.register_hook) come first, and run for autograd.grad's captured
+                # gradient too; the AccumulateGrad node's own pre-hooks only when the node runs
+                hooks = node.variable._hooks
+                if hooks and not node.variable._untracked_view:
+                    hooked = _run_tensor_hooks(hooks, grad, to_tensor, create_graph)
+                    if hooked is not grad:
+                        taken.add(id(hooked))
+                        grad = hooked
+            if node.extra is not None and (capture is None or node.op is not _AccumulateOp or node not in capture):
+                hooked = _run_pre_hooks(node, grad, to_tensor, create_graph)
+                if hooked is None:
+                    continue   # a grad_fn pre-hook took the gradient away: the node does not run
+                if hooked is not grad:   # a hook's own tensor: someone else may hold it
                     taken.add(id(hooked))
                     grad = hooked
-        if node.extra is not None and (capture is None or node.op is not _AccumulateOp or node not in capture):
-            hooked = _run_pre_hooks(node, grad, to_tensor, create_graph)
-            if hooked is None:
-                continue   # a grad_fn pre-hook took the gradient away: the node does not run
-            if hooked is not grad:   # a hook's own tensor: someone else may hold it
-                taken.add(id(hooked))
-                grad = hooked
-        if capture is not None and node in capture:
-            captured[node] = grad
-            taken.add(id(grad))   # returned to the caller: not adopted as a .grad too, and observers copy it
-        op = node.op
-        if run_op is not None and op is not _AccumulateOp and node not in run_op:
-            # an input's node that leads to no other input: its gradient is taken, it does not run (observers hear
-            # that the gradient reached it, with nothing sent on)
+            if capture is not None and node in capture:
+                captured[node] = grad
+                taken.add(id(grad))   # returned to the caller: not adopted as a .grad too, and observers copy it
+            op = node.op
+            if run_op is not None and op is not _AccumulateOp and node not in run_op:
+                # an input's node that leads to no other input: its gradient is taken, it does not run (observers hear
+                # that the gradient reached it, with nothing sent on)
+                if tape is not None:
+                    _tape_node(tape, step, node, grad if grad.__class__ is not Parts else _first_output_grad(node, grad),
+                               None, ())
+                    step += 1
+                elif nodes_seen:
+                    events.node_ran(pass_id, step, node, _first_output_grad(node, grad), None, ())
+                    step += 1
+                continue
+            if op is _AccumulateOp:
+                if tape is not None:
+                    tape.leaf_steps.append(len(tape))
+                    _tape_node(tape, step, node, grad, None, ())
+                    step += 1
+                elif nodes_seen:
+                    events.node_ran(pass_id, step, node, grad, None, ())
+                    step += 1
+                if capture is None and (accumulate_into is None or node in accumulate_into):
+                    if pass_id is not None and not node.variable._untracked_view:
+                        if leaves is not None:
+                            events.tape_accumulate(leaves, node.variable, grad, node)
+                        else:
+                            events.accumulate(pass_id, node.variable, grad, node)
+                    _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
+                    if node.extra is not None and node.post_hooks:
+                        # grad_fn.register_hook on an AccumulateGrad: fn((), (grad,)), after the accumulation
+                        g = to_tensor(grad)
+                        for fn in list(node.post_hooks.values()):
+                            check_hook_results(fn, (), fn((), (g,)))
+                continue
             if tape is not None:
-                _tape_node(tape, step, node, grad if grad.__class__ is not Parts else _first_output_grad(node, grad),
-                           None, ())
+                g = grad if grad.__class__ is not Parts else _first_output_grad(node, grad)
+                keep = step < tape_steps and g.size <= tape_elements
+                if tape_sent:
+                    saved, sent = _call_node(node, grad, keep_graph, xp, buffers, tape_elements if keep else -1,
+                                             to_tensor)
+                    _tape_node(tape, step, node, g, saved, sent, keep)
+                else:   # the observer reads incoming gradients only: no list of what each edge sent
+                    _call_node(node, grad, keep_graph, xp, buffers, to_tensor=to_tensor)
+                    _tape_node(tape, step, node, g, None, along_edges, keep)
                 step += 1
-            elif nodes_seen:
-                events.node_ran(pass_id, step, node, _first_output_grad(node, grad), None, ())
-                step += 1
-            continue
-        if op is _AccumulateOp:
-            if tape is not None:
-                tape.leaf_steps.append(len(tape))
-                _tape_node(tape, step, node, grad, None, ())
-                step += 1
-            elif nodes_seen:
-                events.node_ran(pass_id, step, node, grad, None, ())
-                step += 1
-            if capture is None and (accumulate_into is None or node in accumulate_into):
-                if pass_id is not None and not node.variable._untracked_view:
-                    if leaves is not None:
-                        events.tape_accumulate(leaves, node.variable, grad, node)
-                    else:
-                        events.accumulate(pass_id, node.variable, grad, node)
-                _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
-                if node.extra is not None and node.post_hooks:
-                    # grad_fn.register_hook on an AccumulateGrad: fn((), (grad,)), after the accumulation
-                    g = to_tensor(grad)
-                    for fn in list(node.post_hooks.values()):
-                        check_hook_results(fn, (), fn((), (g,)))
-            continue
-        if tape is not None:
-            g = grad if grad.__class__ is not Parts else _first_output_grad(node, grad)
-            keep = step < tape_steps and g.size <= tape_elements
-            if tape_sent:
-                saved, sent = _call_node(node, grad, keep_graph, xp, buffers, tape_elements if keep else -1,
-                                         to_tensor)
-                _tape_node(tape, step, node, g, saved, sent, keep)
-            else:   # the observer reads incoming gradients only: no list of what each edge sent
+            elif not nodes_seen:
                 _call_node(node, grad, keep_graph, xp, buffers, to_tensor=to_tensor)
-                _tape_node(tape, step, node, g, None, along_edges, keep)
-            step += 1
-        elif not nodes_seen:
-            _call_node(node, grad, keep_graph, xp, buffers, to_tensor=to_tensor)
-        else:
-            saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True, to_tensor)
-            events.node_ran(pass_id, step, node, _first_output_grad(node, grad), saved, sent, xp)
-            step += 1
+            else:
+                saved, sent = _call_node(node, grad, keep_graph, xp, buffers, True, to_tensor)
+                events.node_ran(pass_id, step, node, _first_output_grad(node, grad), saved, sent, xp)
+                step += 1
+    except BaseException:
+        if ANOMALY_HOOKS[1] is not None and node is not None:
+            ANOMALY_HOOKS[1](node)   # (PyTorch's GraphTask::set_exception: the failing node's stack)
+        raise
     return captured
 
 
@@ -976,6 +992,13 @@ def _unpack_hooked(saved, xp, node):
         GRAD_MODE.enabled = prev
 
 
+_HINT = ("enable anomaly detection to find the operation that failed to compute its gradient, with "
+         "torch.autograd.set_detect_anomaly(True, check_nan=False).")
+# (the hint under anomaly mode, which has just warned with the failing node's forward stack)
+_ANOMALY_HINT = ("the backtrace further above shows the operation that failed to compute its gradient. The variable "
+                 "in question was changed in there or anywhere later. Good luck!")
+
+
 class Saved:
     """A tensor saved for backward, with the version it had when saved.
 
@@ -1029,5 +1052,4 @@ class Saved:
         where = f", which is output 0 of {re.sub(r'Backward(0$)?', '', op.qualname)}," if producer else ""
         return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
                 f"[{kind} [{shape}]]{where} is at version {self.current()}; expected version "
-                f"{self.version} instead. Hint: enable anomaly detection to find the operation that failed to "
-                "compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+                f"{self.version} instead. Hint: {_ANOMALY_HINT if ANOMALY_HOOKS[1] is not None else _HINT}")
