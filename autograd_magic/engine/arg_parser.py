@@ -194,7 +194,7 @@ def _refuse(fail, message):
 
 # Parameters ATen declares SymInt, which PyTorch's parser also takes as an integer tensor of one element of any
 # shape (is_int_or_symint: ``x.select(0, torch.tensor([2]))``); its printed signatures say "int" for both
-_SYMINT = {("select", "index"), ("select_scatter", "index")}
+_SYMINT = {("select", "index"), ("select_scatter", "index"), ("as_strided", "storage_offset")}
 
 
 def _one_integer(v):
@@ -493,6 +493,10 @@ METHODS = {
     # the shaping methods given a dim or a size by keyword: x.unflatten(dim=1, sizes=2), x.view_as(other=2)
     "movedim": list(METHOD_SIGNATURES["movedim"]),
     **_same(["(Tensor other)"], "view_as", "expand_as", "reshape_as"),
+    # the view and index methods of a strides lesson, whose own code reads a bool or a float as an int
+    # (x.diagonal(True), x.select(0, True)) or fails inside on a number (x.kron(2), x.take_along_dim(i, dim=True))
+    **{name: list(METHOD_SIGNATURES[name]) for name in ("diagonal", "diag_embed", "select", "as_strided",
+                                                        "index_reduce", "index_reduce_", "take_along_dim", "kron")},
 }
 
 # in-place methods parsed with their out-of-place form's signatures (methods.py)
@@ -617,6 +621,9 @@ FUNCTIONS = {
     "nonzero": list(SIGNATURES["nonzero"]),
     # the int-list arguments of a shaping lesson: torch.amax(x, 1.5), torch.tile(x, dims=2), torch.rot90(x, 1, 0)
     **{name: list(SIGNATURES[name]) for name in ("amax", "amin", "tile", "rot90", "unflatten", "movedim")},
+    # ... and of a strides lesson: torch.diagonal(x, True), torch.combinations(x, 2.0), torch.kron(x, 2)
+    **{name: list(SIGNATURES[name]) for name in ("diagonal", "diag_embed", "select", "as_strided", "index_reduce",
+                                                 "take_along_dim", "kron", "combinations")},
 }
 
 # the pointwise functions of the docs' Examples whose own code takes what PyTorch's parser refuses (torch.gcd(t, 6),

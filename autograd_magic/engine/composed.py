@@ -174,7 +174,7 @@ def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
     """Each element repeated `repeats` times (a number): unsqueeze, expand, clone, view, as PyTorch records it.
     torch.repeat_interleave(repeats) alone: each index i repeated repeats[i] times."""
     if repeats is None:
-        return _repeat_indices(input)
+        return _repeat_indices(input, output_size)
     t = input
     if dim is None:
         t, dim = (reshape(t, -1) if t._data.ndim != 1 else t), 0
@@ -188,10 +188,7 @@ def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
         elif r.shape[0] != n:
             raise RuntimeError(f"repeats must have the same size as input along dim, but got repeats.size(0) = "
                                f"{r.shape[0]} and input.size({d}) = {n}")
-        idx = _repeat_indices(wrap(r))
-        if output_size is not None and output_size != idx._data.shape[0]:
-            raise RuntimeError("allocated size does not match required size")
-        return index_select(t, d, idx)
+        return index_select(t, d, _repeat_indices(wrap(r), output_size))
     if repeats < 0:
         raise RuntimeError("Repeats must be non-negative")
     if output_size is not None and output_size != t._data.shape[d] * repeats:
@@ -205,16 +202,24 @@ def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
     return view(out, shape)
 
 
-def _repeat_indices(repeats):
-    """torch.repeat_interleave(repeats): arange(len(repeats)) each repeated repeats[i] times (ATen's checks)."""
+def _repeat_indices(repeats, output_size=None):
+    """torch.repeat_interleave(repeats): arange(len(repeats)) each repeated repeats[i] times, in repeats' dtype
+    (ATen's checks: int32 and int64 only; an output_size allocates the result first, then must be its size)."""
     r = repeats._data
     if r.ndim != 1:
         raise RuntimeError("repeat_interleave only accept 1D vector as repeat")
-    if r.dtype.kind not in "iu":
+    if r.dtype not in (np.int32, np.int64):
         raise NotImplementedError(f'"repeat_interleave_cpu" not implemented for \'{repeats.dtype.scalar_name}\'')
+    if r.shape[0] == 0:
+        return wrap(np.empty(0, r.dtype))
+    if output_size is not None:   # (the kernel checks the total, then each repeat as it writes)
+        if output_size < 0:
+            raise RuntimeError(f"Trying to create tensor with negative dimension {output_size}: [{output_size}]")
+        if output_size != int(r.sum()):
+            raise RuntimeError("allocated size does not match required size")
     if (r < 0).any():
         raise RuntimeError("repeats can not be negative")
-    return wrap(np.repeat(np.arange(r.shape[0], dtype=np.int64), r))
+    return wrap(np.repeat(np.arange(r.shape[0], dtype=r.dtype), r))
 
 
 def diff(input, n=1, dim=-1, prepend=None, append=None):

@@ -22,8 +22,13 @@ def einsum(*args):
         equation, operands = _sublist_equation((equation,) + operands)
     elif not isinstance(equation, str):
         raise TypeError(f"einsum(): argument 'equation' (position 1) must be str, not {kind(equation)}")
-    if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
+    while len(operands) == 1 and isinstance(operands[0], (list, tuple)):   # (torch/functional.py recurses)
         operands = tuple(operands[0])
+    if not operands:
+        return einsum(equation)
+    for i, t in enumerate(operands):   # the parser's check of _VF.einsum's TensorList, before ATen's of the equation
+        if not isinstance(t, TensorBase):
+            raise TypeError(f"expected Tensor as element {i} in argument 1, but got {kind(t)}")
     _check_equation(equation, operands)
     lhs, arrow, out = equation.replace(" ", "").partition("->")
     inputs = lhs.split(",")

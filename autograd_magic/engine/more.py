@@ -50,8 +50,8 @@ def rot90(input, k=1, dims=(0, 1)):
     if input.ndim < 2:
         raise RuntimeError(f"expected total dims >= 2, but got total dims = {input.ndim}")
     d0, d1 = _dim(dims[0], input.ndim), _dim(dims[1], input.ndim)
-    if d0 == d1:
-        raise RuntimeError(f"expected rotation dims to be different, but got dim0 = {d0} and dim1 = {d1}")
+    if d0 == d1:   # (ATen's message gives the dims as the call did: rot90(x, 1, [-1, 2]) on a 3-d x)
+        raise RuntimeError(f"expected rotation dims to be different, but got dim0 = {dims[0]} and dim1 = {dims[1]}")
     return apply(OPS["rot90"], (input,), int(k) % 4, (d0, d1))
 
 
@@ -512,7 +512,16 @@ def kron(input, other):
     return apply(OPS["unsafe_view"], (prod,), tuple(x * y for x, y in zip(sa, sb)), tuple(prod.shape))
 
 
+def _tensor_list(tensors):
+    """The parser's check of the TensorList torch/functional.py hands the native function (block_diag,
+    cartesian_prod): each element a Tensor."""
+    for i, t in enumerate(tensors):
+        if not isinstance(t, TensorBase):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {argcheck.kind(t)}")
+
+
 def cartesian_prod(*tensors):
+    _tensor_list(tensors)
     for t in tensors:
         if t.ndim != 1:
             raise RuntimeError(f"Expect a 1D vector, but got shape [{', '.join(map(str, t.shape))}]")
@@ -523,6 +532,7 @@ def cartesian_prod(*tensors):
 
 
 def block_diag(*tensors):
+    _tensor_list(tensors)
     if not tensors:
         return wrap(np.zeros((1, 0), np.float32))
     for i, t in enumerate(tensors):

@@ -72,6 +72,8 @@ def as_strided(input, size, stride, storage_offset=None):
     """A view of input's storage with the given sizes, strides and offset (in elements): ``x.as_strided((2, 2),
     (1, 2))`` reads x's storage at 0 2 / 1 3. Gradients flow back through the storage (AsStridedBackward0)."""
     size, stride = _int_list(size, "size", 1), _int_list(stride, "stride", 2)
+    if isinstance(storage_offset, TensorBase) and storage_offset._data.dtype.kind in "iu":
+        storage_offset = storage_offset.__index__()   # (a SymInt: an integer tensor of one element, as the parser takes)
     if storage_offset is not None and (isinstance(storage_offset, bool)
                                        or not isinstance(storage_offset, (int, np.integer))):
         raise TypeError(f"as_strided(): argument 'storage_offset' must be int, not {type(storage_offset).__name__}")
