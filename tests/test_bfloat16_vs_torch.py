@@ -26,6 +26,8 @@ ROWS = [
     (("where", "gt_number"), "torch.where(a > 0, a, b)"), (("masked_fill", "lt_number"), "a.masked_fill(a < 0, 0.3)"),
     (("masked_fill", "gt_number"), "a.masked_fill(a > 0, 0.1)"), (("sum",), "a.sum()"), (("sum_dim",), "a.sum(0)"),
     (("sum_dim",), "a.sum(1, keepdim=True)"), (("mean",), "a.mean()"), (("mean_dim",), "a.mean(1)"),
+    (("nansum", "masked_fill", "gt_number"), "torch.nansum(a.masked_fill(a > 0.5, float('nan')), 1)"),
+    (("nansum",), "A.nansum()"),
     (("max_all",), "a.max()"), (("min_all",), "a.min()"), (("mm",), "a @ m"), (("mm",), "torch.mm(a, m)"),
     (("addmm",), "torch.addmm(bias, a, m)"), (("addmm_scaled",), "torch.addmm(bias, a, m, beta=-4.775, alpha=2.0315)"),
     (("norm",), "a.norm()"), (("norm",), "a.norm(dim=1)"), (("norm_legacy",), "F.pairwise_distance(a, b)"),

@@ -62,7 +62,7 @@ COMPUTE = frozenset((
     "nll_loss", "eq_number", "ne_number", "lt_number", "le_number", "gt_number", "ge_number", "eq_tensor",
     "ne_tensor", "lt_tensor", "le_tensor", "gt_tensor", "ge_tensor",
     "fake_quantize_per_tensor", "fake_quantize_per_tensor_tensor_qparams", "fake_quantize_per_channel",
-    "lerp", "lerp_tensor",
+    "lerp", "lerp_tensor", "nansum",
 ))
 
 

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import blas, bufpool, ckernels, mkl_order, softmax_dims, vec_kernels
+from . import blas, bufpool, ckernels, libm, mkl_order, softmax_dims, vec_kernels
 from .ops_complex import cabs, cdiv, cj, csgn, multiply as complex_multiply
 from .backward_nodes import loss_backward
 from .optable import defop
@@ -731,6 +731,8 @@ def log_softmax_vjp(xp, grad, saved, consts, needs):
 
 def _reduce(v, reduction):
     if reduction == "mean":  # the sum in v's dtype (PyTorch's order) over the count
+        if v.dtype == np.float16:   # (ATen's CPU mean of float16: in float32, the quotient rounded once)
+            return np.asarray(_reduce(v.astype(np.float32), reduction)).astype(v.dtype)
         return np.true_divide(full_sum(v), v.size, dtype=v.dtype) if v.size else np.array(np.nan, v.dtype)
     if reduction == "sum":
         return full_sum(v)
@@ -762,10 +764,20 @@ def mse_loss_formula(xp, grad, saved, consts, needs):
     return (d if needs[0] else None), (-d if needs[1] else None)
 
 
+def _c_library(name, a):
+    """The C library's log / log1p of a float array, as ATen's scalar kernels call std::log (float16 through float)."""
+    if a.dtype == np.float16:
+        return _c_library(name, a.astype(np.float32)).astype(np.float16)
+    if a.dtype != np.float32 and a.dtype != np.float64:
+        return getattr(np, name)(a)
+    return libm.log(a) if name == "log" else libm.apply(name, a)
+
+
 def _bce(p, t, red, w=None):
-    """(t - 1) * max(log1p(-p), -100) - t * max(log(p), -100): PyTorch's kernel, term for term."""
+    """(t - 1) * max(log1p(-p), -100) - t * max(log(p), -100): PyTorch's scalar kernel, term for term (with the C
+    library's log1p and log, not correctly rounded in float32: glibc's logf is up to 0.82 units off)."""
     one, floor = p.dtype.type(1), p.dtype.type(-100)
-    loss = (t - one) * np.maximum(_log1p(-p), floor) - t * np.maximum(_log(p), floor)
+    loss = (t - one) * np.maximum(_c_library("log1p", -p), floor) - t * np.maximum(_c_library("log", p), floor)
     return np.asarray(_reduce(loss if w is None else loss * w, red))
 
 
@@ -788,12 +800,20 @@ def _bce_back(xp, d, grad, w, red):
 
 
 def _bce_logits(z, t, red, w=None, pw=None):
-    """(1 - t) * z + lw * log(1 + exp(-z)), lw = (pos_weight - 1) * t + 1; times weight; reduced."""
-    one = z.dtype.type(1)
-    soft = np.logaddexp(0, -z).astype(z.dtype)
-    loss = (one - t) * z + (soft if pw is None else ((pw - one) * t + one) * soft)
-    # (PyTorch writes the loss into (1 - target) in place: the target's dtype, whatever the input's)
-    return np.asarray(_reduce((loss if w is None else loss * w).astype(t.dtype, copy=False), red))
+    """ATen's composition: (1 - t) * z - log_sigmoid(z) * lw, lw = (pos_weight - 1) * t + 1; times weight; reduced.
+    (Each step is written in place into (1 - target) or log_sigmoid(z) there: rounded to that tensor's dtype.)"""
+    from .optable import OPS   # (ops_act, which defines log_sigmoid, imports this module)
+    ls = OPS["log_sigmoid"].fwd(z)
+    with np.errstate(all="ignore"):
+        if pw is not None:
+            lw = (pw - pw.dtype.type(1)) * t
+            lw = (lw + lw.dtype.type(1)).astype(lw.dtype, copy=False)
+            ls = (ls * lw).astype(z.dtype, copy=False)
+        loss = ((t.dtype.type(1) - t) * z).astype(t.dtype, copy=False)
+        loss = (loss - ls).astype(t.dtype, copy=False)
+        if w is not None:
+            loss = (loss * w).astype(t.dtype, copy=False)
+    return np.asarray(_reduce(loss, red))
 
 
 @defop("binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0", _bce_logits, saves=(0, 1))

@@ -10,7 +10,7 @@ import math
 import numpy as np
 
 from .memory_format import preserved_like
-from .ops_shape import swapped
+from .ops_shape import swapped, sum_dims_forward
 from .optable import OPS, defop
 from .xp import rounded_f32
 
@@ -53,7 +53,12 @@ for _name, _base in (("aminmax_min", "amin"), ("aminmax_max", "amax")):
 
 
 def _nansum(a, dims, keepdim):
-    return np.asarray(np.nansum(a, axis=dims, keepdims=keepdim, dtype=a.dtype))
+    """ATen's nansum is its sum kernel (the same cascade order, float16 added in float32) reading a NaN as 0."""
+    if a.dtype.kind != "f":
+        return np.asarray(a.sum(axis=dims, keepdims=keepdim, dtype=a.dtype))
+    wide = a.astype(np.float32) if a.dtype == np.float16 else a
+    wide = np.where(np.isnan(wide), wide.dtype.type(0), wide)
+    return np.asarray(sum_dims_forward(wide, dims, keepdim)).astype(a.dtype, copy=False)
 
 
 @defop("nansum", "NansumBackward0", _nansum, saves=(0,))

@@ -27,6 +27,14 @@ def _sum_all(a, shape, dtype=None):
     return np.asarray(full_sum(a) if a.dtype.kind in "fc" else a.sum(dtype=a.dtype))
 
 
+def sum_dims_forward(a, dims, keepdim):
+    """A float array summed over dims as torch.sum adds: all of them (the whole tensor's order) or some."""
+    if a.ndim and len(set(dims)) == a.ndim:
+        out = _sum_all(a, a.shape)
+        return out.reshape((1,) * a.ndim) if keepdim else out
+    return _sum(a, dims, keepdim)
+
+
 @defop("sum", "SumBackward0", _sum_all)
 def sum_vjp(xp, grad, saved, consts, needs):
     if xp.is_numpy and grad.ndim == 0:
