@@ -510,6 +510,13 @@ def _laid_like(t, input, fmt):
     return t
 
 
+def _lays_out_contiguous(input, fmt):
+    """Whether the result of a *_like function laid out as fmt is C-contiguous (as _laid_like lays it out)."""
+    if fmt is formats.contiguous_format or (fmt is formats.preserve_format and input._data.flags.c_contiguous):
+        return True
+    return formats.empty_as(input._data.shape, input._data.dtype, fmt, input._data).flags.c_contiguous
+
+
 def zeros_like(input, *, dtype=None, device=None, requires_grad=False, memory_format=None, layout=None,
                pin_memory=False):
     check_pinned("zeros_like", pin_memory, None)
@@ -802,8 +809,13 @@ def randn_like(input, *, dtype=None, generator=None, **kwargs):
     check_pinned("randn_like", kwargs.get("pin_memory"))
     _check_generator("randn_like", generator, (input,), dtype=dtype, **kwargs)
     fmt = _like_format(input, kwargs.get("memory_format"))
-    return _laid_like(randn(input.shape, dtype=dtype or input.dtype, generator=generator,
-                            requires_grad=kwargs.get("requires_grad", False)), input, fmt)
+    dt, requires_grad = dtype or input.dtype, kwargs.get("requires_grad", False)
+    if (dt.is_floating_point or dt.is_complex) and not _lays_out_contiguous(input, fmt):
+        # (ATen's normal_ takes its vectorised fill only for a contiguous tensor: the empty_like laid out as the
+        # input (a transpose, a permute, channels_last) is drawn one double at a time, in memory order)
+        drawn = _gen(generator).normal_serial(input.shape, dt.np)
+        return _laid_like(_finish(drawn, dt, requires_grad), input, fmt)
+    return _laid_like(randn(input.shape, dtype=dt, generator=generator, requires_grad=requires_grad), input, fmt)
 
 
 def randint_like(input, low=0, high=None, *, dtype=None, generator=None, **kwargs):

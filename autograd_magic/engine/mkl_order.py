@@ -11,6 +11,8 @@ All of this is the fallback: where MKL itself is installed (blas.py), every floa
 it with PyTorch's arguments, which gives PyTorch's bits for any size and on any processor (the orders above are
 those of MKL's AVX2 kernels; its AVX-512 kernels add in other orders).
 """
+import math
+
 import numpy as np
 
 from . import blas
@@ -43,3 +45,57 @@ def addmm(bias, a, b):
         out = matmul(a, b)
         out += bias
     return out
+
+
+def bmm(a, b):
+    """np.matmul of batches, except where PyTorch's bmm runs its plain loop instead of BLAS (fewer than 400
+    multiply-adds per matrix: each output summed in order, every product rounded, no fused multiply-add), as
+    Karpathy's ``wei @ x`` of (8, 8) and (4, 8, 2) does: there the loop's last bits decide whether his
+    ``torch.allclose(xbow, xbow2)`` prints False."""
+    n, k = a.shape[-2:]
+    m = b.shape[-1]
+    if k * n * m >= 400 or a.dtype.kind != "f" or a.dtype != b.dtype:
+        out = _bmm_blas(a, b) if k * n * m >= 400 else None
+        return np.matmul(a, b) if out is None else out
+    out = np.zeros(np.broadcast_shapes(a.shape[:-2], b.shape[:-2]) + (n, m), a.dtype)
+    for i in range(k):
+        out += a[..., :, i:i + 1] * b[..., i:i + 1, :]
+    return out
+
+
+def _bmm_blas(a, b):
+    """A float32/float64 bmm of 400 or more multiply-adds per matrix as PyTorch's CPU bmm computes it: MKL's gemm for
+    each matrix of the batch, the operands' own layouts passed as addmm passes them (its batched gemm gives the same
+    bits as one gemm per matrix; numpy's BLAS differs in the last bits for about a third of the shapes, which decides
+    whether a matmul with a weight that does not require grad, not folded, equals the folded one); None without
+    the library."""
+    if a.ndim != 3 or b.ndim != 3 or a.shape[0] != b.shape[0] or a.dtype != b.dtype or not blas.available():
+        return None
+    out = np.empty((a.shape[0], a.shape[1], b.shape[2]), a.dtype)
+    for i in range(a.shape[0]):
+        got = blas.addmm(a[i], b[i])
+        if got is None:
+            return None
+        out[i] = got
+    return out
+
+
+def batched_matmul(a, b):
+    """at::matmul of arrays that are both at least 3-d, as a derivative formula calls it: the batch dims broadcast,
+    each operand reshaped to one batch of matrices, then bmm (its plain loop below 400 multiply-adds per matrix,
+    else MKL's gemm per matrix), not numpy's BLAS."""
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    n, m = a.shape[-2], b.shape[-1]
+    if not math.prod(batch) or not (a.dtype.kind == "f" and a.dtype == b.dtype):
+        return np.matmul(a, b)
+    a3 = np.broadcast_to(a, batch + a.shape[-2:]).reshape((-1,) + a.shape[-2:])
+    b3 = np.broadcast_to(b, batch + b.shape[-2:]).reshape((-1,) + b.shape[-2:])
+    return bmm(a3, b3).reshape(batch + (n, m))
+
+
+def matmul_any(a, b):
+    """at::matmul of arrays in a derivative formula: two batches of matrices through bmm (batched_matmul), the rest
+    as matmul above."""
+    if a.ndim >= 3 and b.ndim >= 3:
+        return batched_matmul(a, b)
+    return matmul(a, b)

@@ -8,6 +8,7 @@ from . import blas, bufpool, ckernels, libm, mkl_order, softmax_dims, vec_kernel
 from .ops_complex import cabs, cdiv, cj, csgn, multiply as complex_multiply
 from .backward_nodes import loss_backward
 from .optable import defop
+from .mkl_order import bmm as _bmm
 from .random_kernels import _fma64
 from .reduce import full_sum
 from .xp import rounded_f32, vml_or
@@ -578,39 +579,6 @@ def mm_vjp(xp, grad, saved, consts, needs):
         return ga, mm(a.swapaxes(-1, -2), grad)
     return (_grad_first(xp, b, grad, consts) if needs[0] else None), \
         (_grad_like(xp, a, grad, consts) if needs[1] else None)
-
-
-def _bmm(a, b):
-    """np.matmul of batches, except where PyTorch's bmm runs its plain loop instead of BLAS (fewer than 400
-    multiply-adds per matrix: each output summed in order, every product rounded, no fused multiply-add), as
-    Karpathy's ``wei @ x`` of (8, 8) and (4, 8, 2) does: there the loop's last bits decide whether his
-    ``torch.allclose(xbow, xbow2)`` prints False."""
-    n, k = a.shape[-2:]
-    m = b.shape[-1]
-    if k * n * m >= 400 or a.dtype.kind != "f" or a.dtype != b.dtype:
-        out = _bmm_blas(a, b) if k * n * m >= 400 else None
-        return np.matmul(a, b) if out is None else out
-    out = np.zeros(np.broadcast_shapes(a.shape[:-2], b.shape[:-2]) + (n, m), a.dtype)
-    for i in range(k):
-        out += a[..., :, i:i + 1] * b[..., i:i + 1, :]
-    return out
-
-
-def _bmm_blas(a, b):
-    """A float32/float64 bmm of 400 or more multiply-adds per matrix as PyTorch's CPU bmm computes it: MKL's gemm for
-    each matrix of the batch, the operands' own layouts passed as addmm passes them (its batched gemm gives the same
-    bits as one gemm per matrix; numpy's BLAS differs in the last bits for about a third of the shapes, which decides
-    whether a matmul with a weight that does not require grad, not folded, equals the folded one); None without
-    the library."""
-    if a.ndim != 3 or b.ndim != 3 or a.shape[0] != b.shape[0] or a.dtype != b.dtype or not blas.available():
-        return None
-    out = np.empty((a.shape[0], a.shape[1], b.shape[2]), a.dtype)
-    for i in range(a.shape[0]):
-        got = blas.addmm(a[i], b[i])
-        if got is None:
-            return None
-        out[i] = got
-    return out
 
 
 @defop("bmm", "BmmBackward0", _bmm, saves=(0, 1), save_if={0: 1, 1: 0})

@@ -6,7 +6,7 @@ from . import vec_kernels
 from .optable import defop
 from . import mkl_order
 from .reduce import dim_sum, ordered_sum
-from .ops import _bmm
+from .mkl_order import bmm as _bmm
 from .xp import NumpyXP, vml_or
 
 _sqrt = vml_or(np.sqrt, "Sqrt")   # (ATen's sqrt kernel: MKL's vsSqrt / vdSqrt)

@@ -127,7 +127,7 @@ class NumpyXP:
     sign = staticmethod(np.sign)
     abs = staticmethod(np.abs)
     where = staticmethod(np.where)
-    matmul = staticmethod(mkl_order.matmul)   # 2-d float32 products of 2-3 terms in MKL's order
+    matmul = staticmethod(mkl_order.matmul_any)   # MKL's products; batches as at::matmul's bmm
     outer = staticmethod(_outer)
     maximum = staticmethod(np.maximum)
     restore_dims = staticmethod(restore_dims)

@@ -9,6 +9,7 @@ from ...engine.extras import broadcast_shapes
 from ...engine.functions import finfo
 from ..nn import functional as F
 from . import constraints
+from .utils import broadcast_all
 
 # PyTorch's list; the transforms from transforms_more.py and stick_breaking.py are attached by the package's
 # __init__, so `from torch.distributions.transforms import *` binds them all
@@ -441,7 +442,8 @@ class PowerTransform(Transform):
 
     def __init__(self, exponent, cache_size=0):
         super().__init__(cache_size=cache_size)
-        self.exponent = exponent
+        # a number becomes a tensor, as in PyTorch: sign, ==, repr and the shapes read it as one
+        self.exponent, = broadcast_all(exponent)
 
     def with_cache(self, cache_size=1):
         return self if self._cache_size == cache_size else PowerTransform(self.exponent, cache_size=cache_size)
@@ -465,3 +467,8 @@ class PowerTransform(Transform):
 
     def log_abs_det_jacobian(self, x, y):
         return (self.exponent * y / x).abs().log()
+
+    def forward_shape(self, shape):
+        return broadcast_shapes(shape, self.exponent.shape)
+
+    inverse_shape = forward_shape
