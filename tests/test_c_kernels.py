@@ -9,6 +9,7 @@ own loops differ there); every other value must match bit for bit.
 Without the library these are skipped, except under AUTOGRAD_MAGIC_REQUIRE_ALL=1 (CI), where the first test fails.
 """
 import ctypes
+import ctypes.util
 import json
 import os
 import platform
@@ -239,6 +240,51 @@ def test_row_scatter_is_numpys_add_at(monkeypatch):
         _assert_same_bits(*_both(monkeypatch, _row_scatter, g, shape, k))
         k = np.zeros(kshape, np.int64)   # every row into one: long chains of additions
         _assert_same_bits(*_both(monkeypatch, _row_scatter, (g * _F32(1e-3)).astype(_F32), shape, k))
+
+
+@needs_lib
+@pytest.mark.parametrize("name", ("erf", "exp", "log", "log1p", "tanh", "expm1", "cos", "sin", "acosh", "asinh",
+                                  "acos"))
+def test_the_c_librarys_functions_in_one_loop_are_its_per_element_calls(name, monkeypatch):
+    """libm.apply (what ATen's scalar kernels call: std::erf, std::log1p ...) runs one C loop over the array
+    (am_libm_f32 / am_libm_f64): each element's value is the one the C library gives for it alone (through ctypes
+    for float32, Python's math module for float64), infinities, nans, zeros and out-of-domain values included."""
+    import math
+
+    from autograd_magic.engine import libm
+    calls = []
+    monkeypatch.setattr(ckernels, "libm", lambda which, a: calls.append(which) or LIBM(which, a))
+    rng = np.random.default_rng(7)
+    x64 = np.concatenate([rng.standard_normal(20000) * s for s in (1e-3, 1, 7, 60, 500)] +
+                         [np.array([0.0, -0.0, 1.0, -1.0, 1e-310, -1e-310, np.inf, -np.inf, np.nan, 700.0, 2.5])])
+    x32 = x64.astype(_F32)
+    f = getattr(ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6"), name + "f")
+    f.restype, f.argtypes = ctypes.c_float, [ctypes.c_float]
+    expected32 = np.array([f(float(v)) for v in x32], _F32)
+    got32 = libm.apply(name, x32)
+    assert got32.dtype == _F32 and got32.shape == x32.shape
+    _assert_same_bits(got32, expected32)
+    py = getattr(math, name)
+
+    def one(v):   # (math raises where the C library returns inf or nan: those are left out of the comparison)
+        try:
+            return py(v)
+        except (ValueError, OverflowError):
+            return None
+    kept = [(i, r) for i, r in enumerate(one(float(v)) for v in x64) if r is not None]
+    got64 = libm.apply(name, x64)
+    assert got64.dtype == np.float64
+    got64, want64 = got64[[i for i, _ in kept]], np.array([r for _, r in kept])
+    nan = np.isnan(want64)
+    np.testing.assert_array_equal(np.isnan(got64), nan)
+    differ = np.flatnonzero((got64.view(np.uint64) != want64.view(np.uint64)) & ~nan)
+    assert differ.size == 0, f"{differ.size} float64 values differ: {got64[differ[:5]]} against {want64[differ[:5]]}"
+    assert calls == [libm.NAMES.index(name)] * 2   # (the C loop, not a call per element)
+    assert libm.apply(name, x32[:0]).shape == (0,)
+    assert libm.apply(name, x32[::3]).shape == x32[::3].shape   # (a strided input: made contiguous first)
+
+
+LIBM = ckernels.libm
 
 
 def _bias_add(a, b):

@@ -194,6 +194,34 @@ AM_EXPORT void am_log1pf(const float *restrict x, float *restrict out, long n) {
     EACH(i, n, out[i] = sleef_log1pf(x[i]));
 }
 
+/* ---- the C library's own functions over an array (libm.py): where ATen's scalar kernels call std::erf, std::log1p
+ * ... and the C library's value is not the correctly rounded one. One call per element, as the scalar kernel makes
+ * (never a vectorised variant: no -ffast-math, so no libmvec). `which` indexes LIBM_NAMES of libm.py. ---- */
+#define LIBM_CASES(T, S)                                                                 \
+    switch (which) {                                                                     \
+    case 0: for (long i = 0; i < n; i++) out[i] = erf##S(x[i]); break;                  \
+    case 1: for (long i = 0; i < n; i++) out[i] = exp##S(x[i]); break;                  \
+    case 2: for (long i = 0; i < n; i++) out[i] = log##S(x[i]); break;                  \
+    case 3: for (long i = 0; i < n; i++) out[i] = log1p##S(x[i]); break;                \
+    case 4: for (long i = 0; i < n; i++) out[i] = tanh##S(x[i]); break;                 \
+    case 5: for (long i = 0; i < n; i++) out[i] = expm1##S(x[i]); break;                \
+    case 6: for (long i = 0; i < n; i++) out[i] = cos##S(x[i]); break;                  \
+    case 7: for (long i = 0; i < n; i++) out[i] = sin##S(x[i]); break;                  \
+    case 8: for (long i = 0; i < n; i++) out[i] = acosh##S(x[i]); break;                \
+    case 9: for (long i = 0; i < n; i++) out[i] = asinh##S(x[i]); break;                \
+    case 10: for (long i = 0; i < n; i++) out[i] = acos##S(x[i]); break;                \
+    default: return 0;                                                                   \
+    }                                                                                    \
+    return 1
+
+AM_EXPORT long am_libm_f32(const float *restrict x, float *restrict out, long n, int which) {
+    LIBM_CASES(float, f);
+}
+
+AM_EXPORT long am_libm_f64(const double *restrict x, double *restrict out, long n, int which) {
+    LIBM_CASES(double, );
+}
+
 /* ---- ATen's reduce_all order over one row of n floats, `lanes` wide (8 or 16), as vec_kernels.row_sum ---- */
 AM_INLINE float row_sum(const float *restrict e, long n, int lanes) {
     if (n < lanes) {

@@ -61,6 +61,8 @@ SIGNATURES = {
     "am_index_add_rows": ("PPLLLP", ""),
     "am_box_muller_f32": ("PL", ""),
     "am_box_muller_f64": ("PL", ""),
+    "am_libm_f32": ("PPLI", "L"),
+    "am_libm_f64": ("PPLI", "L"),
 }
 # Functions of other libraries called at an address through the extension (blas.py: MKL's CBLAS with 32-bit ints,
 # and its vector math): the extension's call_<name>(address, *arguments); Q is long long.
@@ -193,6 +195,15 @@ def unary(name, d):
     d = np.ascontiguousarray(d)
     out = np.empty_like(d)
     getattr(LIB, name)(d, out, d.size)
+    return out
+
+
+def libm(which, a):
+    """The C library's function number ``which`` (libm.NAMES: erff / erf, expf / exp ...) of each element of a
+    float32 or float64 array: a new array of a's shape."""
+    a = np.ascontiguousarray(a)
+    out = np.empty_like(a)
+    (LIB.am_libm_f32 if a.dtype == _F32 else LIB.am_libm_f64)(a, out, a.size, which)
     return out
 
 

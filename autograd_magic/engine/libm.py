@@ -8,6 +8,8 @@ import math
 
 import numpy as np
 
+from . import ckernels
+
 _F32, _F64 = np.float32, np.float64
 _PY = {"erf": math.erf, "exp": math.exp, "log": math.log, "log1p": math.log1p, "tanh": math.tanh,
        "expm1": math.expm1, "cos": math.cos, "sin": math.sin, "acosh": lambda x: math.acosh(x) if x >= 1 else math.nan, "asinh": math.asinh,
@@ -23,11 +25,17 @@ def _library():
         return None
 
 
+# the functions the compiled kernels call (ckernels.libm: one C loop over the array, _vec_kernels.c am_libm_f32/f64),
+# in the order of their switch
+NAMES = ("erf", "exp", "log", "log1p", "tanh", "expm1", "cos", "sin", "acosh", "asinh", "acos")
+
+
 @functools.lru_cache(maxsize=None)
 def function(name, dtype):
-    """name ('erf', 'exp', 'log', 'log1p', 'tanh', 'expm1', 'acosh', 'asinh', 'cos', 'sin') of the C library for float32 or
-    float64 arrays: an elementwise function returning that dtype (math.erf ... are the C library's double
-    functions)."""
+    """name ('erf', 'exp', 'log', 'log1p', 'tanh', 'expm1', 'acosh', 'asinh', 'cos', 'sin', 'acos') of the C library
+    for float32 or float64 arrays, one call per element: an elementwise function returning that dtype (ctypes for
+    float32; math.erf ..., the C library's double functions, for float64). apply() runs the compiled kernels' C loop
+    instead where they are loaded."""
     dtype = np.dtype(dtype).type
     if dtype == _F64:
         return np.vectorize(_PY[name], otypes=[_F64])
@@ -40,9 +48,15 @@ def function(name, dtype):
 
 
 def apply(name, a):
-    """The C library's name of each element of a float32 / float64 array (an empty array stays empty)."""
+    """The C library's name of each element of a float32 / float64 array (an empty array stays empty): with the
+    compiled kernels, one C loop that calls the library's function per element (ckernels.libm: erff, log1pf ... for
+    float32, erf, log1p ... for float64; the same values as function()'s calls, ~100x faster), else function()."""
     a = np.asarray(a)
-    return function(name, a.dtype)(a) if a.size else a.copy()
+    if not a.size:
+        return a.copy()
+    if ckernels.LIB is not None and (a.dtype == _F32 or a.dtype == _F64) and name in NAMES:
+        return ckernels.libm(NAMES.index(name), a)
+    return function(name, a.dtype)(a)
 
 
 def log(a):

@@ -7,7 +7,7 @@ import numpy as np
 from . import blas, bufpool, ckernels, libm, mkl_order, softmax_dims, vec_kernels
 from .ops_complex import cabs, cdiv, cj, csgn, multiply as complex_multiply
 from .backward_nodes import loss_backward
-from .optable import defop
+from .optable import OPS, defop
 from .mkl_order import bmm as _bmm
 from .random_kernels import _fma64
 from .reduce import full_sum
@@ -770,8 +770,7 @@ def _bce_back(xp, d, grad, w, red):
 def _bce_logits(z, t, red, w=None, pw=None):
     """ATen's composition: (1 - t) * z - log_sigmoid(z) * lw, lw = (pos_weight - 1) * t + 1; times weight; reduced.
     (Each step is written in place into (1 - target) or log_sigmoid(z) there: rounded to that tensor's dtype.)"""
-    from .optable import OPS   # (ops_act, which defines log_sigmoid, imports this module)
-    ls = OPS["log_sigmoid"].fwd(z)
+    ls = OPS["log_sigmoid"].fwd(z)   # (ops_act's op, registered by the time a loss runs: ops_act imports this module)
     with np.errstate(all="ignore"):
         if pw is not None:
             lw = (pw - pw.dtype.type(1)) * t
