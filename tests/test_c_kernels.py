@@ -281,6 +281,9 @@ def test_the_c_librarys_functions_in_one_loop_are_its_per_element_calls(name, mo
     assert differ.size == 0, f"{differ.size} float64 values differ: {got64[differ[:5]]} against {want64[differ[:5]]}"
     assert calls == [libm.NAMES.index(name)] * 2   # (the C loop, not a call per element)
     assert libm.apply(name, x32[:0]).shape == (0,)
+    for d in (x32, x64):   # (a 0-d array stays 0-d, as a 2-d one keeps its shape)
+        assert libm.apply(name, d[5].reshape(())).shape == ()
+        assert libm.apply(name, d[:6].reshape(2, 3)).shape == (2, 3)
     assert libm.apply(name, x32[::3]).shape == x32[::3].shape   # (a strided input: made contiguous first)
 
 

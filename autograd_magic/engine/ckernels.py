@@ -201,10 +201,11 @@ def unary(name, d):
 def libm(which, a):
     """The C library's function number ``which`` (libm.NAMES: erff / erf, expf / exp ...) of each element of a
     float32 or float64 array: a new array of a's shape."""
+    shape = a.shape   # (np.ascontiguousarray makes a 0-d array 1-d)
     a = np.ascontiguousarray(a)
     out = np.empty_like(a)
     (LIB.am_libm_f32 if a.dtype == _F32 else LIB.am_libm_f64)(a, out, a.size, which)
-    return out
+    return out.reshape(shape)
 
 
 def logf(d):
