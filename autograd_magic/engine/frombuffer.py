@@ -13,6 +13,13 @@ def read_buffer(buffer, *, dtype, count=-1, offset=0, requires_grad=False):
         view = memoryview(buffer)
     except TypeError:
         raise ValueError("object does not implement Python buffer protocol.") from None
+    if view.readonly:   # (PyTorch warns on taking the buffer, before it checks its length)
+        warn_once("The given buffer is not writable, and PyTorch does not support non-writable tensors. This means "
+                  "you can write to the underlying (supposedly non-writable) buffer using the tensor. You may want "
+                  "to copy the buffer to protect its data or make it writable before converting it to a tensor. "
+                  "This type of warning will be suppressed for the rest of this program. (Triggered internally at "
+                  "/__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:1556.)",
+                  stacklevel=3)   # (the caller of the checked wrapper)
     length = view.nbytes
     size = np.dtype(dtype.np).itemsize
     if length == 0 or count == 0:
@@ -28,13 +35,6 @@ def read_buffer(buffer, *, dtype, count=-1, offset=0, requires_grad=False):
     elif offset + count * size > length:
         raise ValueError(f"requested buffer length ({count} * {size} bytes) after offset ({offset} bytes) must not "
                          f"be greater than actual buffer length ({length} bytes)")
-    if view.readonly:
-        warn_once("The given buffer is not writable, and PyTorch does not support non-writable tensors. This means "
-                  "you can write to the underlying (supposedly non-writable) buffer using the tensor. You may want "
-                  "to copy the buffer to protect its data or make it writable before converting it to a tensor. "
-                  "This type of warning will be suppressed for the rest of this program. (Triggered internally at "
-                  "/__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:1556.)",
-                  stacklevel=3)   # (the caller of the checked wrapper)
     data = np.frombuffer(view.cast("B"), dtype=dtype.np, count=count, offset=offset)
     if not data.flags.writeable:
         data = data.view()

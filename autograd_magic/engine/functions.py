@@ -14,7 +14,7 @@ from . import half as _half
 from . import overlap as _overlap
 from . import memory_format as formats
 from .autograd import GRAD_MODE
-from .fperror import quiet
+from .fperror import ALL_IGNORED, FP_ERROR_STATE, quiet
 from . import vec_kernels
 from .ops import _int_pow
 from .optable import OPS
@@ -747,9 +747,24 @@ def compare(name, a, b):
         if "c" in kinds:
             dt = dtypes.result_type((a, b))
             raise NotImplementedError(f'"{name}_cpu" not implemented for \'{dt.scalar_name}\'')
+    ad = a._data
     if isinstance(bd, np.ndarray):
-        check_broadcast(a._data.shape, bd.shape)
-    return wrap_from(np.asarray(ufunc(a._data, bd)), a, b)
+        check_broadcast(ad.shape, bd.shape)
+        if bd.dtype != ad.dtype and (isinstance(b, TensorBase) or bd.dtype.kind in "biufc"):
+            # (both cast to the promoted dtype first, as TensorIterator does: a 0-d int64 353 against uint8 compares
+            # as 97, a 0-d double 0.1 against float32 as 0.1f; a numpy array is a tensor)
+            ad, bd = _common(a, b if isinstance(b, TensorBase) else wrap(bd))
+    return wrap_from(np.asarray(ufunc(ad, bd)), a, b)
+
+
+def _common(a, b):
+    """Two tensors' arrays cast to their promoted dtype (an out-of-range value wraps or becomes inf, silently)."""
+    dt = dtypes.result_type((a, b)).np
+    token = FP_ERROR_STATE.set(ALL_IGNORED)
+    try:
+        return tuple(x._data if x._data.dtype == dt else x._data.astype(dt) for x in (a, b))
+    finally:
+        FP_ERROR_STATE.reset(token)
 
 
 _BITWISE = {"and": np.bitwise_and, "or": np.bitwise_or, "xor": np.bitwise_xor, "left_shift": np.left_shift,
@@ -785,15 +800,25 @@ def bitwise(name, method=False):
     argument that is neither a tensor nor a number (a list, an ndarray, None) PyTorch's parser's TypeError."""
     qualified = f"bitwise_{name}"
 
+    def refuse(input, other, out):
+        texts = (method_signatures if method else function_signatures).SIGNATURES[qualified]
+        args = (other,) if method else (input, other)
+        kwargs = {} if out is None else {"out": out}
+        return arg_parser.refusal(qualified, texts, args, kwargs, _PARSED.setdefault(method, {}))
+
     def fn(input, other, *, out=None):
+        # (out=: only the overloads of a tensor input take it, and it must be a tensor: the parser's refusal)
+        if out is not None and not (isinstance(input, TensorBase) and isinstance(out, TensorBase)):
+            raise refuse(input, other, out)
         if not isinstance(input, TensorBase) and not isinstance(other, TensorBase):
             input = wrap(np.asarray(input))
         result = logical(name, input, other)
         if result is NotImplemented:
-            texts = (method_signatures if method else function_signatures).SIGNATURES[qualified]
-            args = (other,) if method else (input, other)
-            raise arg_parser.refusal(qualified, texts, args, {}, _PARSED.setdefault(method, {}))
-        return result
+            raise refuse(input, other, out)
+        if out is None:
+            return result
+        _overlap.check_inputs(out._data, qualified, (input, other), {}, TensorBase)
+        return write_out(result, out, qualified)   # (computed in the promoted dtype, then cast into out's)
     fn.__name__ = qualified
     return fn
 
@@ -806,7 +831,16 @@ def bitwise_not(input, *, out=None):
     d = input._data
     if d.dtype.kind == "f" or d.dtype in dtypes.BAREBONES_NP:
         raise NotImplementedError(f'"bitwise_not_cpu" not implemented for \'{dtypes.scalar_name(d.dtype)}\'')
-    return wrap(np.logical_not(d) if d.dtype == np.bool_ else np.invert(d))
+    result = wrap(np.logical_not(d) if d.dtype == np.bool_ else np.invert(d))
+    if out is None:
+        return result
+    if not isinstance(out, TensorBase):
+        raise TypeError(f"bitwise_not(): argument 'out' must be Tensor, not {argcheck.tp_name(out)}")
+    if out._data.dtype != d.dtype:   # (a structured unary kernel: out's dtype must be the input's)
+        raise RuntimeError(f"Found dtype {dtypes.scalar_name(out._data.dtype)} but expected "
+                           f"{dtypes.scalar_name(d.dtype)}")
+    _overlap.check_inputs(out._data, "bitwise_not", (input,), {}, TensorBase)
+    return write_out(result, out, "bitwise_not")
 
 
 def invert(input):
@@ -874,7 +908,7 @@ def write_out(result, out, name, warn_resize=True, resized=None):
     if GRAD_MODE.enabled and (result._rg or out._rg):
         raise RuntimeError(_OUT_GRAD.format(_OUT_GRAD_NAMES.get(name, name)))
     data, dst = result._data, out._data
-    if not np.can_cast(data.dtype, dst.dtype, "same_kind"):
+    if not dtypes.can_cast_np(data.dtype, dst.dtype):   # (c10's canCast: Short into Byte too, unlike numpy)
         raise RuntimeError(f"result type {dtypes.scalar_name(data.dtype)} can't be cast to the desired output type "
                            f"{dtypes.scalar_name(dst.dtype)}")
     had, wanted = resized or (dst.shape, data.shape)

@@ -8,6 +8,7 @@ import numpy as np
 
 from . import argcheck, batching, dtypes, overlap as _overlap
 from .autograd import GRAD_MODE
+from .fperror import ALL_IGNORED, FP_ERROR_STATE
 from .inplace import copy_, fill_
 from .argcheck import user_level
 from .optable import OPS
@@ -467,6 +468,16 @@ def _assignable_scalar(value):
     return isinstance(value, (int, float, complex, np.integer))
 
 
+def _one_bool_mask(key):
+    """The key has one index array, a bool mask (its other parts are ints, slices, None, ...)."""
+    arrays = [k for k in key if isinstance(k, np.ndarray)]
+    return len(arrays) == 1 and arrays[0].dtype == np.bool_
+
+
+def _is_reduced_float(np_dtype):
+    return np_dtype == np.float16 or np_dtype is dtypes.BF16_NP
+
+
 def _takes_all(k, length):
     """A slice ATen's applySlice skips: start 0 (or none), step 1 (or none), stop none or >= the dim's length."""
     return (k.start is None or k.start == 0) and (k.step is None or k.step == 1) and (
@@ -544,6 +555,11 @@ def _setitem(t, key, value):
         _check_bounds(key, t._data.shape, single=_is_single_int(raw))
     key = _true_as_new_axis(key)
     true_masks = advanced and not simple_true and _is_basic(key)
+    v = value if isinstance(value, TensorBase) else None
+    # (one value under one bool mask, the rest basic indices: index_put_ hands over to masked_fill_ of value.item(),
+    # which takes a value of another dtype, its conversion checked)
+    masked_fill = v is not None and v._data.size == 1 and _one_bool_mask(key)
+    given = key
     if not _is_basic(key):
         _check_masks(key, t._data.shape)
         _check_advanced_bounds(key, t._data.shape)
@@ -552,13 +568,19 @@ def _setitem(t, key, value):
         placed = _as_positions(key, t._data.shape)
         via_views, key = placed is not key, placed
     k = key if len(key) != 1 else key[0]
-    v = value if isinstance(value, TensorBase) else None
     if v is None:
-        value = dtypes.fitted(value, t._data.dtype)
-    if v is not None and v._data.dtype != t._data.dtype and not _is_basic(key) and not (
-            v._data.ndim == 0 and len(key) == 1 and getattr(key[0], "dtype", None) == np.bool_):   # (masked_fill)
-        raise RuntimeError(f"Index put requires the source and destination dtypes match, got {t.dtype.scalar_name} "
-                           f"for the destination and {v.dtype.scalar_name} for the source.")
+        if value.__class__ is int and not -2 ** 63 <= value < 2 ** 63:   # (valueToTensor's unpacking of an int)
+            raise ValueError("Overflow when unpacking long long")
+        # (a Python number becomes a tensor of t's dtype first: a half or bfloat16 one takes any real number, an
+        # overflow being +-inf; into the other dtypes it is c10's checked conversion)
+        if not (_is_reduced_float(t._data.dtype) and value.__class__ in (int, float)):
+            value = dtypes.fitted(value, t._data.dtype)
+    elif masked_fill:
+        dtypes.fitted(v._data.reshape(()).item(), t._data.dtype)
+    elif v._data.dtype != t._data.dtype and not _is_basic(key):
+        _refuse_misfit(t, given, v)   # (index_put_ checks the value's shape before its dtype)
+        raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
+                           f"{t.dtype.scalar_name} for the destination and {v.dtype.scalar_name} for the source.")
     shared = v is not None and v._data.ndim and (t._data.base is not None or v._data.base is not None
                                                   or v._data is t._data)
     if not GRAD_MODE.enabled or not (t._rg or (v is not None and v._rg)):
@@ -566,7 +588,11 @@ def _setitem(t, key, value):
             _check_value_overlap(t._data, k, v._data, _is_basic(key))
         if (0 in t._data.strides or not t._data.flags.writeable) and _shares_memory(t._data) and writeable_window(t):
             _expanded_write(t, key, k, v)
-        t._data[k] = real_if_complex(_without_leading_ones(v._data), t._data.dtype) if v is not None else value
+        token = FP_ERROR_STATE.set(ALL_IGNORED)   # (a value beyond the dtype's range: inf, silently)
+        try:
+            t._data[k] = real_if_complex(_without_leading_ones(v._data), t._data.dtype) if v is not None else value
+        finally:
+            FP_ERROR_STATE.reset(token)
         t._vbox[0] += 1
         if t._fwt is not None or (v is not None and v._fwt is not None):
             _set_tangent_item(t, k, v)

@@ -234,6 +234,8 @@ def _compare_inplace(name):
         kind = "tensor" if isinstance(other, TensorBase) else "number"
         F.check_operands(self, other)
         value = other._data if isinstance(other, TensorBase) else other
+        if kind == "tensor" and value.dtype != self._data.dtype:   # (other cast to the promoted dtype, as in a.eq(b))
+            value = F._common(self, other)[1]
         return inplace(lambda t: apply(OPS[f"{name}_{kind}"], (t,), value), self)
     method.__name__ = name + "_"
     return method

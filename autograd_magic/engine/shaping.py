@@ -581,26 +581,28 @@ def cat(tensors, dim=0):
     dim = dim if dim.__class__ is int else int(dim)
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
+    for i, x in enumerate(tensors):   # (ATen checks this first, for every input)
+        if x._data.ndim == 0:
+            raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
     # ATen's legacy rule: a 1-d empty tensor is skipped (it counts in the dtype and gets an empty gradient)
     skip = [x._data.ndim == 1 and x._data.size == 0 for x in tensors]
     if all(skip):   # (then any dim is taken: torch.cat([torch.ones(0)], dim=5))
         skip, dim = [False] * len(skip), 0
-    ref = next((x for x, s in zip(tensors, skip) if x._data.ndim and not s), tensors[0])
-    for x, s in zip(tensors, skip):
-        if x._data.ndim and x._data.ndim != ref._data.ndim and not s:
-            raise RuntimeError(f"Tensors must have same number of dimensions: got {ref._data.ndim} and {x._data.ndim}")
+    # (dim is wrapped by the first input not skipped, and each input is compared with it in turn: its number of
+    # dimensions, then its sizes)
+    ref = next(x for x, s in zip(tensors, skip) if not s)
     d = _dim(dim, ref._data.ndim)
-    dt = _join_dtype(tensors)
-    parts = [x if x._data.dtype == dt else x.to(dtypes._FROM_NP[dt]) for x in tensors]
-    for i, (x, s) in enumerate(zip(parts, skip)):
+    for i, (x, s) in enumerate(zip(tensors, skip)):
         if s:
             continue
-        if x._data.ndim == 0:
-            raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
+        if x._data.ndim != ref._data.ndim:
+            raise RuntimeError(f"Tensors must have same number of dimensions: got {ref._data.ndim} and {x._data.ndim}")
         bad = next((j for j, (a, b) in enumerate(zip(x._data.shape, ref._data.shape)) if j != d and a != b), None)
         if bad is not None:
             raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size "
                                f"{ref._data.shape[bad]} but got size {x._data.shape[bad]} for tensor number {i} in the list.")
+    dt = _join_dtype(tensors)
+    parts = [x if x._data.dtype == dt else x.to(dtypes._FROM_NP[dt]) for x in tensors]
     if any(skip):   # (an empty 1-d input suggests contiguous_format: the result is row-major)
         data = np.ascontiguousarray(np.concatenate([x._data for x, s in zip(parts, skip) if not s], axis=d))
         return apply(OPS["cat"], tuple(parts), d, [None if s else x._data.shape[d] for x, s in zip(parts, skip)],

@@ -68,10 +68,16 @@ def _c10(wanted, got):     # (kernels that check with c10's "Expected out tensor
                            "instead")
 
 
-def _cat(wanted, got):     # (the stacks: torch.cat's can_cast check)
-    if not np.can_cast(wanted, got, "same_kind"):
+def _cat(wanted, got):     # (the stacks: torch.cat's canCast check: any integer into any other, unlike numpy)
+    if not dtypes.can_cast_np(wanted, got):
         raise TypeError(f"torch.cat(): input types can't be cast to the desired output type "
                         f"{dtypes.scalar_name(got)}")
+
+
+def _same_dtype(wanted, got):   # (amax / amin: the out's dtype must be the input's)
+    if wanted != got:
+        raise RuntimeError(f"Expected the dtype for input and out to match, but got {dtypes.scalar_name(wanted)} for "
+                           f"input's dtype and {dtypes.scalar_name(got)} for out's dtype.")
 
 
 def _search(wanted, got):  # (searchsorted and bucketize: the out's dtype is the one out_int32 asks for)
@@ -165,6 +171,7 @@ _OUT_DTYPE_CHECKS = {
     **dict.fromkeys("column_stack concat concatenate dstack hstack row_stack vstack".split(), _cat),
     **dict.fromkeys(("bucketize", "searchsorted"), _search),
     **dict.fromkeys(("clip", "clamp_min", "clamp_max"), _clamp),
+    **dict.fromkeys(("amax", "amin"), _same_dtype),
     "logsumexp": _float_result("logsumexp"),
     **dict.fromkeys(("quantile", "nanquantile"), _same_as_input("quantile")),
     "special.logsumexp": _float_result("logsumexp"),   # (a submodule's function: prefix.name)
@@ -172,13 +179,15 @@ _OUT_DTYPE_CHECKS = {
 
 
 # what the kernels behind torch/__init__.py's out= functions say of an out of a dtype they refuse
-OUT_CHECKS = {"mm": _c10, "bmm": _c10, "matmul": _matmul, "mv": _mv, "dot": _dot, "clamp": _clamp, "clip": _clamp,
+OUT_CHECKS = {"abs": _found, "neg": _found, "mm": _c10, "bmm": _c10, "matmul": _matmul, "mv": _mv, "dot": _dot,
+              "clamp": _clamp, "clip": _clamp,
               "where": _where, "cat": _cat, "stack": _cat, "gather": _c10, "index_add": _c10, "scatter": _c10,
               "take": _take}
 # ... and those of the functions the op table declares (torch/__init__.py gives them out=)
 DECLARED_OUT_CHECKS = {"logcumsumexp": _scalar_type}
 # ... and those of the engine's indexing functions given out= in torch/__init__.py
-INDEXING_OUT_CHECKS = {name: _self_and_result(name) for name in ("index_select", "masked_select")}
+INDEXING_OUT_CHECKS = {**{name: _self_and_result(name) for name in ("index_select", "masked_select")},
+                       "round": _found}
 
 
 def _inexact(t):
