@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from . import blas
+from . import blas, blas_batch
 from .random_kernels import _fma32
 
 
@@ -64,13 +64,18 @@ def bmm(a, b):
 
 
 def _bmm_blas(a, b):
-    """A float32/float64 bmm of 400 or more multiply-adds per matrix as PyTorch's CPU bmm computes it: MKL's gemm for
-    each matrix of the batch, the operands' own layouts passed as addmm passes them (its batched gemm gives the same
-    bits as one gemm per matrix; numpy's BLAS differs in the last bits for about a third of the shapes, which decides
-    whether a matmul with a weight that does not require grad, not folded, equals the folded one); None without
-    the library."""
+    """A float32/float64 bmm of 400 or more multiply-adds per matrix as PyTorch's CPU bmm computes it: MKL's batched
+    gemm where ATen calls it (blas_batch.py: two or more matrices, each row- or column-major), else MKL's gemm for
+    each matrix of the batch, the operands' own layouts passed as addmm passes them (the batched call gives the same
+    bits as one gemm per matrix except for matrix-vector shapes; numpy's BLAS differs in the last bits for about a
+    third of the shapes, which decides whether a matmul with a weight that does not require grad, not folded, equals
+    the folded one); None without the library."""
     if a.ndim != 3 or b.ndim != 3 or a.shape[0] != b.shape[0] or a.dtype != b.dtype or not blas.available():
         return None
+    if blas_batch.usable(a, b):   # (ATen's baddbmm_with_gemm_: one batched call, its own order for vectors)
+        out = blas_batch.gemm_batch(a, b)
+        if out is not None:
+            return out
     out = np.empty((a.shape[0], a.shape[1], b.shape[2]), a.dtype)
     for i in range(a.shape[0]):
         got = blas.addmm(a[i], b[i])

@@ -427,8 +427,47 @@ def _unsqueeze_back(xp, grad, saved, consts, needs):
     return (xp.call("squeeze_dim", (grad,), in_shape, shape),)
 
 
-for _name, _node, _back in (("view", "ViewBackward0", _shape_back), ("unsafe_view", "UnsafeViewBackward0", _shape_back),
-                            ("reshape_alias", "ReshapeAliasBackward0", _shape_back),
+def view_strides(shape, strides, new_shape):
+    """ATen's computeStride for a view of a tensor (shape, strides in items) as new_shape, where it is viewable:
+    the new dims of each contiguous chunk of old dims take the chunk's strides from its innermost one outwards,
+    a size-1 dim the stride of the dims inside it times their sizes (numpy keeps or invents others for those:
+    ``randn(3, 5, 1).transpose(1, 2).view(3, 1, 5)`` has strides (5, 5, 1)); None where it is not viewable."""
+    out = [0] * len(new_shape)
+    view_d = len(new_shape) - 1
+    base = strides[-1]
+    tensor_numel = view_numel = 1
+    for d in range(len(shape) - 1, -1, -1):
+        tensor_numel *= shape[d]
+        if d == 0 or (shape[d - 1] != 1 and strides[d - 1] != tensor_numel * base):
+            while view_d >= 0 and (view_numel < tensor_numel or new_shape[view_d] == 1):
+                out[view_d] = view_numel * base
+                view_numel *= new_shape[view_d]
+                view_d -= 1
+            if view_numel != tensor_numel:
+                return None
+            if d > 0:
+                base, tensor_numel, view_numel = strides[d - 1], 1, 1
+    return None if view_d != -1 else out
+
+
+def _view(a, shape, in_shape):
+    return aten_strided(a, a.reshape(shape))
+
+
+def aten_strided(a, out):
+    """out (a view of a by numpy's reshape) with ATen's strides for its size-1 dims (see view_strides)."""
+    if 1 not in out.shape or not a.ndim or not out.size:
+        return out
+    size = a.itemsize
+    want = view_strides(a.shape, [st // size for st in a.strides], out.shape)
+    if want is None or [st // size for st in out.strides] == want:
+        return out
+    return np.lib.stride_tricks.as_strided(out, out.shape, [st * size for st in want], writeable=a.flags.writeable)
+
+
+for _name, _node in (("view", "ViewBackward0"), ("reshape_alias", "ReshapeAliasBackward0")):
+    defop(_name, _node, _view)(_shape_back)
+for _name, _node, _back in (("unsafe_view", "UnsafeViewBackward0", _shape_back),
                             ("squeeze", "SqueezeBackward0", _squeeze_back),
                             ("squeeze_dim", "SqueezeBackward1", _squeeze_back),
                             ("squeeze_dims", "SqueezeBackward2", _squeeze_back),

@@ -9,6 +9,7 @@ from . import memory_format as _formats
 from .arg_parser import _is_int, int_list, invalid_combination
 from .autograd import GRAD_MODE
 from .functions import add, check_operands, dims_arg, maximum, minimum, repeated_dim, write_out
+from .ops_shape import aten_strided
 from .optable import OPS, renamed
 from .return_types import return_type
 from .size import checked_sizes, keyword_sizes
@@ -382,7 +383,7 @@ def view(input, *shape):
         raise invalid_combination("view", ("(torch.dtype dtype)", "(tuple of ints size)"), shape, {})
     shape = _infer_shape(_shape_args(shape), input._data.size)
     try:
-        data = input._data.reshape(shape, copy=False)
+        data = aten_strided(input._data, input._data.reshape(shape, copy=False))
     except ValueError:
         raise RuntimeError("view size is not compatible with input tensor's size and stride (at least one dimension "
                            "spans across two contiguous subspaces). Use .reshape(...) instead.") from None
@@ -398,7 +399,7 @@ def reshape(input, *shape, **kwargs):
     if input._data.flags.c_contiguous or input._data.size <= 1:
         return _view_out(input, apply(OPS["view"], (input,), shape, input._data.shape))
     try:   # not contiguous but viewable with other strides (ATen's computeStride): _reshape_alias
-        data = input._data.reshape(shape, copy=False)
+        data = aten_strided(input._data, input._data.reshape(shape, copy=False))
     except ValueError:
         data = None
     if data is not None:
