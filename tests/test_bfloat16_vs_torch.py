@@ -63,6 +63,7 @@ ROWS = [
     (("index_select",), "a.index_select(1, t)"), (("gather",), "a.gather(1, t[:, None])"), (("squeeze_mm",), "v @ m"),
     (("topk",), "a.topk(2)[0]"), (("topk",), "a.topk(3, 0, largest=False, sorted=False)[0]"),
     (("sort",), "a.sort(1, descending=True)[0]"), (("sort_stable",), "torch.sort(a, dim=0, stable=True).values"),
+    (("bincount_weighted",), "torch.bincount(t, weights=a[:, 0].detach(), minlength=5)"),
     (("zero", "fill", "mul"), "(a * 1).zero_() + (b * 1).fill_(0.7) + a * b"),
     (("lerp",), "torch.lerp(a, b, 0.3)"), (("lerp",), "a.lerp(b, 0.8123)"), (("lerp_tensor",), "torch.lerp(a, b, v)"),
     (("nextafter",), "torch.nextafter(a, b) + torch.nextafter(p, p.detach().clamp(max=1))"),

@@ -47,16 +47,19 @@ def printed(raw):
     return name, "(" + ", ".join(out) + ")", hidden
 
 
-def raw_signatures(methods=True):
+def raw_signatures(methods=True, raw=False):
     """{name: [(text, hidden)]} of the signatures in libtorch_python.so: the method-form ones, or with
-    methods=False every one (tools/function_signatures.py)."""
+    methods=False every one (tools/function_signatures.py); with raw=True {name: [raw text]}, ATen's types kept."""
     lib = os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_python.so")
     with open(lib, "rb") as f:
         data = f.read()
-    found = {}
+    found, raw_text = {}, raw
     for m in re.finditer(rb"[a-z_0-9]+\([ -~]*?\)(?:\|deprecated|\|hidden)?(?=\x00)", data):
         raw = m.group().decode()
         if methods and _FUNCTION_FORM.search(raw):
+            continue
+        if raw_text:
+            found.setdefault(raw.partition("(")[0], []).append(raw)
             continue
         sig = printed(raw)
         if sig is not None and sig[1:] not in found.setdefault(sig[0], []):
@@ -137,7 +140,22 @@ def main():
             f.write(f"    {key}(\n" + "".join(f"        {_wrapped(repr(t), 9)},\n" for t in texts)
                     + ("    )),\n" if len(names) > 1 else "    ),\n"))
         f.write("}\n")
+        f.write("\n# (name, parameter) that ATen declares SymInt, in any signature of the parser (methods' and torch.* "
+                "functions'):\n# PyTorch also takes an integral tensor of one element there (is_int_or_symint: "
+                "x.topk(torch.tensor([2])))\n")
+        pairs = " ".join(f"{n}.{p}" for n, p in symint_params())
+        f.write(f"SYMINT = frozenset(tuple(p.split(\".\")) for p in (\n    {_wrapped(repr(pairs), 4)}\n).split())\n")
     print(f"{len(noargs)} methods of no arguments, {len(table)} parsed; wrote {target}")
+
+
+def symint_params():
+    """The sorted (name, parameter) pairs of the public signatures in libtorch_python.so whose type is SymInt."""
+    pairs = set()
+    for name, sigs in raw_signatures(methods=False, raw=True).items():
+        if not name.startswith("_"):
+            for text in sigs:
+                pairs.update((name, p) for p in re.findall(r"\bSymInt\?? (\w+)", text))
+    return sorted(pairs)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from . import random
 from .argcheck import LIKE_TAIL, OVERLOADS, TAIL, tp_name
 from .dtypes import dtype as _dtype
 from .function_signatures import SIGNATURES
-from .method_signatures import SIGNATURES as METHOD_SIGNATURES
+from .method_signatures import SIGNATURES as METHOD_SIGNATURES, SYMINT
 from .size import keyword_sizes
 from .tensor_base import TensorBase
 
@@ -193,8 +193,9 @@ def _refuse(fail, message):
 
 
 # Parameters ATen declares SymInt, which PyTorch's parser also takes as an integer tensor of one element of any
-# shape (is_int_or_symint: ``x.select(0, torch.tensor([2]))``); its printed signatures say "int" for both
-_SYMINT = {("select", "index"), ("select_scatter", "index"), ("as_strided", "storage_offset")}
+# shape (is_int_or_symint: ``x.select(0, torch.tensor([2]))``, ``x.topk(torch.tensor([2]))``); its printed
+# signatures say "int" for both (the pairs are read from PyTorch by tools/method_signatures.py)
+_SYMINT = SYMINT
 
 
 def _one_integer(v):

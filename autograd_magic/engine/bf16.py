@@ -40,6 +40,7 @@ MOVE = frozenset((
     "split_with_sizes", "unbind", "flip", "squeeze_mm", "repeat", "embedding", "diagonal", "tril", "triu",
     "index_select", "gather", "zero", "fill", "max_pool2d", "max_pool3d",
     "adaptive_max_pool2d", "adaptive_max_pool3d", "sort", "sort_stable", "topk",
+    "bincount_weighted",   # (its float64 sums are made before apply, from the weights widened exactly)
 ))
 
 # Ops whose forward runs on the bfloat16 arrays themselves: numpy's bfloat16 loops compute each step in float32 and

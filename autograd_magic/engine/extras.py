@@ -21,7 +21,7 @@ from .more import tensor_split
 from .optable import OPS
 from .argcheck import tp_name
 from .size import Size
-from .tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, apply, inplace, wrap
+from .tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, apply, inplace, real_if_complex, wrap
 
 
 def bincount(input, weights=None, minlength=0):
@@ -40,8 +40,10 @@ def bincount(input, weights=None, minlength=0):
         return wrap(np.bincount(data, minlength=minlength).astype(np.int64))
     if weights.shape != input.shape:
         raise RuntimeError("weights should be 1-d and have the same length as input")
-    # ATen sums float weights in float, any other dtype's in double, one input after the other
-    w = weights._data.astype(np.float32 if weights.dtype.scalar_name == "Float" else np.float64)
+    # ATen sums float weights in float, any other dtype's in double (bfloat16 and complex ones too: a complex
+    # weight loses its imaginary part with the cast's warning), one input after the other
+    w_dtype = np.dtype(np.float32 if weights.dtype.scalar_name == "Float" else np.float64)
+    w = real_if_complex(weights._data, w_dtype).astype(w_dtype)
     out = np.zeros(builtins.max(int(data.max()) + 1 if data.size else 0, minlength), w.dtype)
     np.add.at(out, data, w)
     return apply(OPS["bincount_weighted"], (weights,), out)

@@ -565,3 +565,25 @@ SIGNATURES = {
         '(Tensor condition, Number other)',
     ),
 }
+
+# (name, parameter) that ATen declares SymInt, in any signature of the parser (methods' and torch.* functions'):
+# PyTorch also takes an integral tensor of one element there (is_int_or_symint: x.topk(torch.tensor([2])))
+SYMINT = frozenset(tuple(p.split(".")) for p in (
+    'as_strided.storage_offset as_strided_.storage_offset as_strided_copy.storage_offset '
+    'as_strided_scatter.storage_offset bincount.minlength channel_shuffle.groups conv1d.groups conv2d.groups '
+    'conv3d.groups conv_transpose1d.groups conv_transpose2d.groups conv_transpose3d.groups convolution.groups '
+    'cross_entropy_loss.ignore_index cudnn_convolution.groups cudnn_convolution_add_relu.groups '
+    'cudnn_convolution_relu.groups cudnn_convolution_transpose.groups embedding.padding_idx eye.m eye.n '
+    'fft_fft.n fft_hfft.n fft_ifft.n fft_ihfft.n fft_irfft.n fft_rfft.n kthvalue.k linalg_vander.N '
+    'miopen_convolution.groups miopen_convolution_add_relu.groups miopen_convolution_relu.groups '
+    'miopen_convolution_transpose.groups miopen_depthwise_convolution.groups mkldnn_convolution.groups '
+    'mkldnn_reorder_conv2d_weight.groups mkldnn_reorder_conv3d_weight.groups multinomial.num_samples '
+    'narrow.length narrow.start narrow_copy.length narrow_copy.start native_channel_shuffle.groups '
+    'native_group_norm.C native_group_norm.HxW native_group_norm.N nll_loss.ignore_index nll_loss2d.ignore_index '
+    'nll_loss_nd.ignore_index nonzero_static.size randint.high randint.low randint_like.high randint_like.low '
+    'randperm.n repeat_interleave.output_size repeat_interleave.repeats resize_storage_bytes_.ne select.index '
+    'select_copy.index select_scatter.index set_.storage_offset slice_copy.end slice_copy.start slice_copy.step '
+    'slice_inverse.end slice_inverse.start slice_inverse.step slice_scatter.end slice_scatter.start '
+    'slice_scatter.step split.split_size split_copy.split_size tensor_split.sections topk.k tril.diagonal '
+    'tril_.diagonal triu.diagonal triu_.diagonal unsafe_split.split_size'
+).split())

@@ -590,8 +590,8 @@ def real_step(dx, name):
 
 
 def trapezoid(y, x=None, *, dx=None, dim=-1):
-    if y.ndim == 0:
-        raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+    if y.ndim == 0:   # (with sample points ATen wraps dim first, as for one dim, then asks for y's size there)
+        raise IndexError(f"Dimension specified as {dim if x is None else _dim(dim, 0)} but tensor has no dimensions")
     d = _dim(dim, y.ndim)
     n = y.shape[d]
     if n == 0:   # (ATen's zeros_like_except, before any other check: y's dtype, no graph)
