@@ -44,7 +44,9 @@ _NUMBERS = (int, float)
 _F16 = np.dtype(np.float16)
 
 
-def _pow(self, exponent):
+def _pow(self, exponent, modulo=None):
+    if modulo is not None:   # pow(t, 2, 5): PyTorch's operator refuses the third argument, so Python's TypeError
+        return NotImplemented
     dt = self._data.dtype
     if exponent.__class__ in _NUMBERS and ((dt.kind == "f" and dt is not _F16) or dt is dtypes.BF16_NP):
         return apply(_POW, (self,), exponent)  # the common `x ** 2` (float16: F.pow checks the exponent fits)
@@ -745,7 +747,8 @@ _BINDINGS.update({
     # (np.exp(t) of a tensor that requires grad raises) and wraps ufunc results back (numpy_interop.array_wrap;
     # TensorBase.__array_priority__ makes numpy leave `array + tensor` to the tensor)
     "__array_wrap__": numpy_interop.array_wrap,
-    "__hash__": object.__hash__,  # defining __eq__ would otherwise make tensors unhashable
+    "__hash__": TensorBase.__hash__,  # (id(self), as PyTorch's): defining __eq__ would otherwise make tensors unhashable
+    "__reversed__": lambda self: self if not self._data.ndim else self.flip(0),   # (PyTorch's: a 0-d tensor is itself)
 })
 
 _BINDINGS.update(more_methods.METHODS)

@@ -45,9 +45,9 @@ def with_ndarray(name, method):
     Tensor.__array_wrap__; x += array rebinds x to that result. An ordering (x < array) is a TypeError."""
     ufunc, symbol = OPERATOR_UFUNCS.get(name), ORDERINGS.get(name)
 
-    def operator(self, other):
-        if other.__class__ is not np.ndarray:
-            return method(self, other)
+    def operator(self, other, *modulo):   # (modulo: pow(t, 2, 5) calls __pow__ with three arguments)
+        if modulo or other.__class__ is not np.ndarray:
+            return method(self, other, *modulo)
         if name == "__rtruediv__":
             # (PyTorch's __rdiv__: self.reciprocal() * other, numpy's product then, whose warning PyTorch raises on
             # a line of its own torch/_tensor.py, not the user's: a notebook's default filters hide it, as here one

@@ -23,6 +23,37 @@ def _root(a):
     return a
 
 
+def memory_layout(a):
+    """a's place in the memory that owns it, as PyTorch keeps a tensor in its storage: (root, byte offset, shape,
+    byte strides, dtype), root the array owning the memory; None when that memory is not one dense run."""
+    root = _root(a)
+    if not a.size or not (root.flags.c_contiguous or root.flags.f_contiguous):
+        return None
+    offset = a.__array_interface__["data"][0] - root.__array_interface__["data"][0]
+    return root, offset, a.shape, a.strides, a.dtype
+
+
+def over_memory(root, offset, shape, strides, dtype):
+    """The array that memory_layout described, seen in root's memory (root may be a copy of the original)."""
+    if not offset and root.shape == shape and root.strides == strides and root.dtype == dtype:
+        return root   # (the whole of it: an array that owns its memory, as a plain tensor's)
+    flat = root.reshape(-1, order="A").view(np.uint8)
+    return np.ndarray(shape, dtype, buffer=flat, offset=offset, strides=strides)
+
+
+def copy_keeping_layout(a, memo):
+    """A copy of a as deepcopy copies a tensor in PyTorch: its whole storage copied (once per deepcopy: memo), a
+    seen there at the same offset with the same strides (a view stays a strided view, t.t() keeps its strides)."""
+    layout = memory_layout(a)
+    if layout is None:
+        return a.copy(order="K")
+    root = layout[0]
+    key = ("autograd_magic storage", id(root))
+    if key not in memo:
+        memo[key] = (root, root.copy(order="K"))   # (root kept alive with its copy: the id stays unique)
+    return over_memory(memo[key][1], *layout[1:])
+
+
 def _warn(stacklevel=3):
     if not _WARNED[0]:
         _WARNED[0] = True

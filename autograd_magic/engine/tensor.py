@@ -7,6 +7,7 @@ from . import arg_parser, argcheck, dtypes, method_errors, method_objects, spars
 from .creation import numpy_memory, tensors_in_list
 from .legacy_new import legacy_args
 from .methods import SparseMethods, TensorMethods
+from .storage import memory_layout, over_memory
 from .tensor_base import DeclaredMethods, TensorBase
 
 
@@ -41,7 +42,13 @@ class Tensor(TensorBase, TensorMethods, DeclaredMethods, result_class=True):
         super().__init__(*args, **kwargs)
 
     def __reduce_ex__(self, proto):
-        return (_rebuild, (self._data, self._rg))
+        """pickle: as PyTorch's, the tensor's whole storage and its place there (offset, sizes, strides): a view
+        loads as a strided view, not as a compact copy. Each tensor pickles a storage of its own (PyTorch's storage
+        pickles as bytes): a view and its base pickled together load apart. copy.copy(t) shares t's memory."""
+        layout = memory_layout(self._data)
+        if layout is None:
+            return (_rebuild, (self._data, self._rg))
+        return (_rebuild_strided, (_Memory(layout[0]), *layout[1:], self._rg))
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -92,6 +99,27 @@ method_errors.check_methods(Tensor, skip={*arg_parser.METHODS, *method_objects.N
 
 def _rebuild(data, rg):
     return Tensor._wrap(data, rg)
+
+
+class _Memory:
+    """A tensor's storage in its __reduce_ex__: copy.copy passes it as it is (the copy shares the memory); pickle
+    writes a copy of it each time, so two tensors over one storage pickle two (as PyTorch's storages do)."""
+    __slots__ = ("root",)
+
+    def __init__(self, root):
+        self.root = root
+
+    def __reduce__(self):
+        return (_memory, (self.root.copy(order="K"),))
+
+
+def _memory(root):
+    return root
+
+
+def _rebuild_strided(root, offset, shape, strides, dtype, rg):
+    root = root.root if isinstance(root, _Memory) else root
+    return Tensor._wrap(over_memory(root, offset, shape, strides, dtype), rg)
 
 
 # A sparse COO tensor's class: Tensor with the sparse forms of its methods first (engine/sparse.py gives a tensor

@@ -15,6 +15,7 @@ import weakref
 import numpy as np
 
 from . import argcheck, bf16 as _bf16, bufpool, dtypes, memory_format as _formats, overlap as _overlap
+from . import storage as _storage
 # The op declarations: every module that declares ops is imported here, before Tensor is built from the table.
 from . import ops, ops_act, ops_conv, ops_dist, ops_math, ops_nn, ops_norm, ops_rnn, ops_shape  # noqa: F401
 from . import ops_embedding_bag  # noqa: F401
@@ -176,7 +177,8 @@ class TensorBase:
     _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
     _grad_dtype = _SAME_DTYPE  # Tensor.grad_dtype: the dtype .grad must have (None: any); unset: the tensor's dtype
     __array_priority__ = 1000
-    __hash__ = object.__hash__
+    def __hash__(self):   # (PyTorch's: the object's id, so hash(t) == id(t); a tensor is hashed by identity)
+        return id(self)
 
     def __init_subclass__(cls, result_class=False, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -704,10 +706,13 @@ class TensorBase:
                 "Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the "
                 "moment.  If you were attempting to deepcopy a module, this may be because of a torch.nn.utils."
                 "weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001")
-        t = type(self)._wrap(self._data.copy(), self._rg)
-        if self._grad is not None:
-            t._grad = self._grad.clone() if self._grad._coo is not None else wrap(self._grad._data.copy())
+        if id(self) in memo:
+            return memo[id(self)]
+        t = type(self)._wrap(_storage.copy_keeping_layout(self._data, memo), self._rg)
         memo[id(self)] = t
+        if self._grad is not None:
+            g = self._grad
+            t._grad = g.clone() if g._coo is not None else g.__deepcopy__(memo)   # (PyTorch's: the grad's deepcopy)
         return t
 
 

@@ -53,7 +53,7 @@ class Parameter(Tensor):
     def __reduce_ex__(self, proto):
         """pickle.dump(model): a Parameter loads as a Parameter with its requires_grad (PyTorch's
         _rebuild_parameter); torch.save stores tensors its own way (serialization.py)."""
-        return (_rebuild_parameter, (self._data, self._rg))
+        return (_rebuild_parameter, (Tensor._wrap(self._data), self._rg))   # (its data pickled as a tensor's)
 
     def __deepcopy__(self, memo):
         """A new Parameter of a copy of the data (its layout kept) and the same requires_grad; unlike a Tensor's
@@ -66,7 +66,7 @@ class Parameter(Tensor):
 
 
 def _rebuild_parameter(data, requires_grad):
-    return Parameter(Tensor._wrap(data), requires_grad)
+    return Parameter(data if isinstance(data, Tensor) else Tensor._wrap(data), requires_grad)
 
 
 def _remove_from(name, *dicts_or_sets):
