@@ -28,6 +28,8 @@ ROWS = [
     (("sum_dim",), "a.sum(1, keepdim=True)"), (("mean",), "a.mean()"), (("mean_dim",), "a.mean(1)"),
     (("nansum", "masked_fill", "gt_number"), "torch.nansum(a.masked_fill(a > 0.5, float('nan')), 1)"),
     (("nansum",), "A.nansum()"),
+    (("nan_to_num", "masked_fill", "gt_number"), "torch.nan_to_num(a.masked_fill(a > 0.5, float('inf')), posinf=1e4)"),
+    (("nan_to_num", "masked_fill", "gt_number"), "a.masked_fill(a > 0.5, float('nan')).nan_to_num(nan=0.3)"),
     (("max_all",), "a.max()"), (("min_all",), "a.min()"), (("mm",), "a @ m"), (("mm",), "torch.mm(a, m)"),
     (("addmm",), "torch.addmm(bias, a, m)"), (("addmm_scaled",), "torch.addmm(bias, a, m, beta=-4.775, alpha=2.0315)"),
     (("norm",), "a.norm()"), (("norm",), "a.norm(dim=1)"), (("norm_legacy",), "F.pairwise_distance(a, b)"),

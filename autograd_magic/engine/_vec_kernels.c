@@ -533,3 +533,17 @@ AM_EXPORT void am_box_muller_f64(double *restrict d, long rows) {
         }
     }
 }
+
+/* torch.set_flush_denormal: the flush-to-zero (results) and denormals-are-zero (inputs) bits of the calling
+ * thread's MXCSR, both set or both cleared, as ATen sets them; 1 where the processor has them (x86-64 always has
+ * SSE2 and DAZ since SSE3), 0 elsewhere (nothing changed). */
+#if defined(__x86_64__) || defined(__i386__)
+#include <xmmintrin.h>
+AM_EXPORT long am_set_flush_denormal(int on) {
+    unsigned int csr = _mm_getcsr();
+    _mm_setcsr(on ? (csr | 0x8040u) : (csr & ~0x8040u));
+    return 1;
+}
+#else
+AM_EXPORT long am_set_flush_denormal(int on) { (void)on; return 0; }
+#endif

@@ -58,7 +58,7 @@ COMPUTE = frozenset((
     "add", "sub", "rsub", "mul", "div", "div_scalar", "mul_scalar", "neg", "reciprocal", "pow", "rpow", "abs",
     "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "leaky_relu", "gelu", "silu", "clamp",
     "maximum", "minimum", "clamp_tensor", "clamp_tensor_min", "clamp_tensor_max", "clamp_min_tensor",
-    "clamp_max_tensor", "fmax", "fmin", "where", "masked_fill", "sum", "sum_dim", "mean", "mean_dim", "max_all", "min_all",
+    "clamp_max_tensor", "fmax", "fmin", "where", "masked_fill", "nan_to_num", "sum", "sum_dim", "mean", "mean_dim", "max_all", "min_all",
     "mm", "addmm", "bmm", "mv", "dot", "softmax", "log_softmax", "mse_loss", "norm", "norm_legacy", "addmm_scaled",
     "nll_loss", "eq_number", "ne_number", "lt_number", "le_number", "gt_number", "ge_number", "eq_tensor",
     "ne_tensor", "lt_tensor", "le_tensor", "gt_tensor", "ge_tensor",

@@ -56,6 +56,7 @@ SIGNATURES = {
     "am_nll_cascade_f32": ("PVLI", "F"),
     "am_nll_cascade_f64": ("PVLI", "D"),
     "am_welford_f64": ("PLLLDIPP", ""),
+    "am_set_flush_denormal": ("I", "L"),
     "am_tanh_backward": ("PPPL", ""),
     "am_add_rows_f32": ("PPPLL", "L"),
     "am_index_add_rows": ("PPLLLP", ""),
@@ -338,3 +339,12 @@ def welford(a, outer, d, inner, correction, take_sqrt):
     out, mean = np.empty((outer, inner)), np.empty((outer, inner))
     LIB.am_welford_f64(a, outer, d, inner, float(correction), 1 if take_sqrt else 0, out, mean)
     return out, mean
+
+
+def set_flush_denormal(mode):
+    """Set or clear the calling thread's flush-to-zero and denormals-are-zero modes (x86's MXCSR FTZ and DAZ bits,
+    as ATen's set_flush_denormal does, so numpy's arithmetic flushes as PyTorch's does): whether the processor has
+    them, or None without the compiled kernels."""
+    if LIB is None:
+        return None
+    return bool(LIB.am_set_flush_denormal(1 if mode else 0))

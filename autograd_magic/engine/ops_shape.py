@@ -188,7 +188,13 @@ def _check_dof(name, a, dims, correction):
     return False
 
 
-def _moment(f, a, dims, correction, keepdim, quiet):
+def _moment(f, a, dims, correction, keepdim, quiet, one_output_pass=False):
+    if one_output_pass and a.size and _one_output(a.shape, dims) and (
+            a.dtype == np.float32 or a.dtype == np.float64 and a.size <= 32768):
+        out = _var_all(a, correction, f is np.std)
+        return out.reshape(_kept_shape(a.shape, None if dims is None else {d % a.ndim for d in dims}) if keepdim
+                           else tuple(n for i, n in enumerate(a.shape) if dims is not None and i not in
+                                      {d % a.ndim for d in dims}))
     if a.dtype == np.float64 and 0 < a.size <= 32768 and a.flags.c_contiguous:
         got = _moment64(a, dims, correction, f is np.std)
         if got is not None:
@@ -207,6 +213,28 @@ def _moment(f, a, dims, correction, keepdim, quiet):
     if a.dtype == np.float16:
         return np.asarray(out).astype(np.float32).astype(np.float16)
     return np.asarray(out).astype(a.dtype, copy=False)
+
+
+def _one_output(shape, dims):
+    """Whether a reduction over dims leaves one element (ATen's std_var_all_cpu then, not the Welford kernel)."""
+    if dims is None or not len(shape):
+        return True
+    kept = {d % len(shape) for d in dims}
+    return math.prod(n for i, n in enumerate(shape) if i not in kept) == 1
+
+
+def _var_all(a, correction, take_sqrt):
+    """float32/64 var/std with one output, as ATen's std_var_all_cpu: the mean is torch.mean's (for float32 a
+    float32 sum divided by the count in float32), then each element's deviation from it squared and added in double
+    in memory order, the double result rounded once. (A float32 mean off by an ulp of large values shows:
+    1e8 + [0, 8, 16, 16] has var 192.)"""
+    mean = np.float64(_mean(a))
+    dx = a.ravel(order="K").astype(np.float64) - mean
+    sq = dx * dx
+    total = np.add.accumulate(sq)[-1] if sq.size <= 32768 else sq.sum()   # (one thread's order; chunks beyond)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        var = total / np.float64(max(0.0, a.size - correction))
+    return np.asarray(np.sqrt(var) if take_sqrt else var).astype(a.dtype)
 
 
 def _kept_shape(shape, dims):
@@ -289,7 +317,7 @@ def welford_mean(a, dims, keepdim=False, shape=None):
 
 
 def _var(a, dims, correction, keepdim):
-    return _moment(np.var, a, dims, correction, keepdim, _check_dof("var", a, dims, correction))
+    return _moment(np.var, a, dims, correction, keepdim, _check_dof("var", a, dims, correction), True)
 
 
 @defop("var", "VarBackward0", _var, saves=(0,))
@@ -319,7 +347,7 @@ def _var_grad(xp, grad, a, dims, dof):
 
 
 def _std(a, dims, correction, keepdim):
-    return _moment(np.std, a, dims, correction, keepdim, _check_dof("std", a, dims, correction))
+    return _moment(np.std, a, dims, correction, keepdim, _check_dof("std", a, dims, correction), True)
 
 
 @defop("std", "StdBackward0", _std, saves=(0, -1))

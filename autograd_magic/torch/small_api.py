@@ -7,7 +7,7 @@ import warnings
 
 import numpy as np
 
-from ..engine import argcheck, creation, determinism, dtypes, size as sizes
+from ..engine import argcheck, ckernels, creation, determinism, dtypes, size as sizes
 from ..engine.arg_parser import invalid_combination
 from ..engine import shaping as S
 from ..engine.inplace import check_fill_value
@@ -91,9 +91,11 @@ def get_device(input):
 
 
 def set_flush_denormal(mode):
-    """PyTorch's switch for flushing denormal floats to zero on x86 CPUs (SSE3): reported as supported (True);
-    numpy's arithmetic is left as it is."""
-    return True
+    """PyTorch's switch for flushing denormal floats to zero on x86 CPUs: the calling thread's FTZ and DAZ modes set
+    (or cleared) as ATen sets them, so numpy's arithmetic (and Python's) flushes as PyTorch's does; whether the
+    processor has them. Without the compiled kernels nothing changes and it answers True, as on x86."""
+    done = ckernels.set_flush_denormal(mode)
+    return True if done is None else done
 
 
 def _removed_method(name):
