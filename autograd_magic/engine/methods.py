@@ -747,7 +747,8 @@ _BINDINGS.update({
     # (np.exp(t) of a tensor that requires grad raises) and wraps ufunc results back (numpy_interop.array_wrap;
     # TensorBase.__array_priority__ makes numpy leave `array + tensor` to the tensor)
     "__array_wrap__": numpy_interop.array_wrap,
-    "__hash__": TensorBase.__hash__,  # (id(self), as PyTorch's): defining __eq__ would otherwise make tensors unhashable
+    # (id(self), as PyTorch's): defining __eq__ would otherwise make tensors unhashable
+    "__hash__": TensorBase.__hash__,
     "__reversed__": lambda self: self if not self._data.ndim else self.flip(0),   # (PyTorch's: a 0-d tensor is itself)
 })
 
