@@ -7,7 +7,8 @@ computes (in the input's float type; the source index with one fused multiply-ad
 1-d linear blends are fma(x0, l0, x1 * l1), bit for bit ATen's; 2-d blends are computed width first, then height,
 which differs from ATen's vectorised kernel in the last bit for some elements (3-d: width, height, then depth). The backward adds each output's
 gradient back where it was read: nearest modes in ATen's order (bit for bit), linear modes as a matrix product with
-the resampling matrix's transpose per axis (no Python loop over elements).
+the resampling matrix's transpose per axis (no Python loop over elements); bicubic as ATen's loop adds it (cubic_taps,
+_bicubic_back: bit for bit ATen's compiled forward and backward).
 
 consts = (taps, in_shape): taps holds one (i0, i1, l0, l1) per resampled axis (l0 None for nearest modes), or for
 bicubic and the antialiased modes one (indices, weights) pair of (out, K) arrays (a BackwardOnly pair for an
@@ -67,26 +68,50 @@ def linear_taps(in_size, out_size, align_corners, scale_factor, dtype):
     return (i0, i1, (dtype.type(1) - l1).astype(dtype), l1)
 
 
-def cubic_taps(in_size, out_size, align_corners, scale_factor, dtype):
+def cubic_taps(in_size, out_size, align_corners, scale_factor, dtype, fused=True):
     """upsample_bicubic2d's four neighbours (clamped to the input) and cubic-convolution weights (A = -0.75) per
-    output index: (indices (out, 4), weights (out, 4))."""
+    output index: (indices (out, 4), weights (out, 4)). As ATen's compiled kernel rounds them: the source index
+    scale * (dst + 0.5) - 0.5 is one fused multiply-add, its floor is taken in float (guard_index_and_lambda's
+    floorf, then clamped to the input, the fraction to [0, 1]), and the outer weights' cubic
+    ((A x - 5A) x + 8A) x - 4A fuses its first two steps. fused=False: the backward's taps (ATen's
+    upsample_bicubic2d_backward is compiled without fused multiply-adds), kept as the result's .backward."""
     dtype = np.dtype(dtype)
+    t_ = dtype.type
+    fma = _fma32 if dtype == np.float32 else _fma64
     scale = source_scale(in_size, out_size, align_corners, scale_factor, dtype)
     dst = np.arange(out_size).astype(dtype)
-    real = scale * dst if align_corners else scale * (dst + dtype.type(0.5)) - dtype.type(0.5)
-    base = np.floor(real)
-    t = (real - base).astype(dtype)
-    a = dtype.type(-0.75)
+    if align_corners:
+        real = scale * dst
+    elif fused:
+        half = np.full(out_size, t_(0.5), dtype)
+        real = np.asarray(fma(np.full(out_size, scale, dtype), dst + half, -half), dtype)
+    else:
+        real = (scale * (dst + t_(0.5)) - t_(0.5)).astype(dtype)
+    base = np.minimum(np.floor(real.astype(np.float32)).astype(np.int64), in_size - 1)
+    t = np.clip(real - base.astype(dtype), 0, 1).astype(dtype)
+    a = t_(-0.75)
 
     def conv1(x):  # |x| <= 1
         return ((a + 2) * x - (a + 3)) * x * x + 1
 
     def conv2(x):  # 1 < |x| < 2
-        return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a
-    one = dtype.type(1)
+        if not fused:
+            return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a
+        inner = fma(fma(np.full_like(x, a), x, np.full_like(x, -5 * a)), x, np.full_like(x, 8 * a))
+        return np.asarray(inner, dtype) * x - 4 * a
+    one = t_(1)
     weights = np.stack([conv2(t + one), conv1(t), conv1(one - t), conv2(one - t + one)], axis=1).astype(dtype)
-    idx = np.clip(base.astype(np.int64)[:, None] + np.arange(-1, 3), 0, in_size - 1)
-    return idx, weights
+    idx = np.clip(base[:, None] + np.arange(-1, 3), 0, in_size - 1)
+    if not fused:
+        return idx, weights
+    taps = CubicTaps((idx, weights))
+    taps.backward = cubic_taps(in_size, out_size, align_corners, scale_factor, dtype, fused=False)
+    return taps
+
+
+class CubicTaps(tuple):
+    """upsample_bicubic2d's (indices, weights) of one axis: its forward adds the taps with fused multiply-adds
+    (output += t * w in ATen's compiled kernel), which the antialiased separable kernel does not."""
 
 
 def aa_taps(in_size, out_size, align_corners, scale_factor, dtype, cubic):
@@ -242,12 +267,23 @@ def _resample(x, taps, in_shape=None):
         if len(tap) == 3:  # uint8 bilinear / bicubic: ATen's fixed-point pass
             x = _resample_uint8(x, *tap, axis)
             continue
-        if len(tap) == 2:  # cubic: ((x0 * c0 + x1 * c1) + x2 * c2) + x3 * c3
+        if len(tap) == 2:
             idx, w = tap
             shape = (-1,) + (1,) * (x.ndim - 1 - axis)
-            out = np.take(x, idx[:, 0], axis=axis) * w[:, 0].reshape(shape)
-            for j in range(1, w.shape[1]):
-                out += np.take(x, idx[:, j], axis=axis) * w[:, j].reshape(shape)
+            terms = [(np.take(x, idx[:, j], axis=axis), w[:, j].reshape(shape)) for j in range(w.shape[1])]
+            if isinstance(tap, CubicTaps) and x.dtype in (np.float32, np.float64):
+                # upsample_bicubic2d: x0 * c0 + x1 * c1 + x2 * c2 + x3 * c3 as ATen's compiled kernel contracts it,
+                # fma(x3, c3, fma(x2, c2, fma(x0, c0, x1 * c1))) (width first, then height over those rows)
+                fma = _fma32 if x.dtype == np.float32 else _fma64
+                full = lambda v, c: np.broadcast_to(c, v.shape)
+                (v0, c0), (v1, c1) = terms[:2]
+                out = np.asarray(fma(v0, full(v0, c0), v1 * c1), x.dtype)
+                for v, c in terms[2:]:
+                    out = np.asarray(fma(v, full(v, c), out), x.dtype)
+            else:  # antialiased: ((x0 * c0 + x1 * c1) + x2 * c2) + ...
+                out = terms[0][0] * terms[0][1]
+                for v, c in terms[1:]:
+                    out += v * c
             x = out
             continue
         i0, i1, l0, l1 = tap
@@ -293,11 +329,28 @@ def _resample_back(g, taps, in_shape):
     n = len(taps)
     if len(taps[0]) == 4 and taps[0][2] is None:
         return _nearest_back(g, [t[0] for t in taps], tuple(in_shape))
+    if n == 2 and all(isinstance(t, CubicTaps) for t in taps):
+        return _bicubic_back(g, taps[0].backward, taps[1].backward, tuple(in_shape))
     for k in range(n):
         axis = g.ndim - n + k
         m = _matrix(taps[k], in_shape[axis], g.dtype)
         g = np.moveaxis(np.matmul(np.moveaxis(g, axis, -1), m), -1, axis)
     return np.ascontiguousarray(g)
+
+
+def _bicubic_back(g, tap_h, tap_w, in_shape):
+    """upsample_bicubic2d_backward's loop: output by output (row-major), the width tap i outer and the height tap j
+    inner, each input gradient gets (g * cy[j]) * cx[i] added in turn (np.add.at adds in that order)."""
+    (iy, cy), (ix, cx) = tap_h, tap_w
+    oh, ow = g.shape[-2:]
+    lead = g.shape[:-2]
+    gf = g.reshape((-1, oh, ow))
+    # (batch, oy, ox, i, j): value (g * cy[oy, j]) * cx[ox, i], target iy[oy, j] * W + ix[ox, i]
+    vals = (gf[:, :, :, None, None] * cy[None, :, None, None, :]) * cx[None, None, :, :, None]
+    target = iy[:, None, None, :] * in_shape[-1] + ix[None, :, :, None]
+    out = np.zeros((gf.shape[0], in_shape[-2] * in_shape[-1]), g.dtype)
+    np.add.at(out, (slice(None), target.reshape(-1)), vals.reshape(gf.shape[0], -1))
+    return out.reshape(lead + tuple(in_shape[-2:]))
 
 
 def _nearest_back(g, picks, in_shape):
