@@ -152,7 +152,9 @@ def inv(a):
 
 def geqrf_orgqr(a, mode="reduced"):
     """(Q, R) of the matrices a (..., m, n) as PyTorch's linalg_qr computes them (geqrf, R its upper triangle,
-    Q from householder_product / orgqr; Q None for mode 'r'), or None."""
+    Q from householder_product / orgqr; Q None for mode 'r'), or None; complex ones through ?geqrf / ?ungqr."""
+    if a.dtype.kind == "c":
+        return lapack_complex.geqrf_ungqr(a, mode)
     lib = _library(a)
     if lib is None:
         return None

@@ -77,7 +77,7 @@ def _check_matrix(A, fn, square=False, name="A", kernel=None, low_precision=Fals
 # the kernels (and the low-precision check of linalg.inv, slogdet, logdet) that run on complex matrices here too,
 # as ATen dispatches them on float, double, cfloat and cdouble (the others still refuse complex by the kernel's name)
 _COMPLEX_KERNELS = (None, "lu_cpu", "linalg_svd_cpu", "linalg_eigh_cpu", "cholesky_cpu", "cholesky_inverse_out_cpu",
-                    "cholesky_solve_cpu")
+                    "cholesky_solve_cpu", "geqrf_cpu")
 
 
 def _check_float_or_double(A, fn, kernel=None):

@@ -311,18 +311,23 @@ def qr_vjp(xp, grads, saved, consts, needs):
 
 
 def _qr_back_square(xp, gq, gr, q, r):
+    """(gQ + Q copyltu(M)) R^{-H}, M = R gR^H - gQ^H Q (the adjoints: ^T for real matrices), copyltu(M) its
+    strictly lower part plus that part's adjoint plus M's diagonal (its real part, for complex ones)."""
     m = 0
     if gr is not None:
-        m = xp.matmul(r, xp.mT(gr))
+        m = xp.matmul(r, _mH(xp, gr))
     if gq is not None:
-        m = m - xp.matmul(xp.mT(gq), q)
+        m = m - xp.matmul(_mH(xp, gq), q)
     b = gq if gq is not None else 0
     if not (isinstance(m, int)):
         low = _tril(xp, m, -1)
-        m = low + xp.mT(low) + _diag_embed(xp, _diagonal(xp, m))
+        d = _diagonal(xp, m)
+        if np.dtype(_dt(m)).kind == "c":
+            d = (d + cj(d)) * 0.5   # (the real part, exactly, in the complex dtype)
+        m = low + _mH(xp, low) + _diag_embed(xp, d)
         b = b + xp.matmul(q, m)
-    # b R^{-T}: solve R X^T = b^T
-    return xp.mT(_solve(xp, r, xp.mT(b)))
+    # b R^{-H} = (R^{-1} b^H)^H
+    return _mH(xp, _solve(xp, r, _mH(xp, b)))
 
 
 # ---------------------------------------------------------------- svd, eigh

@@ -8,7 +8,7 @@ from .. import functional as F
 from ..conv import ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
 from ..module import Module
 from . import parametrize
-from .orthogonal import orthogonal  # noqa: F401
+from .orthogonal import _Orthogonal, _OrthMaps, _is_orthogonal, _make_orthogonal, orthogonal  # noqa: F401
 from .weight_norm import _weight_norm, norm_except_dim
 
 
