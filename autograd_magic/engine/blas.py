@@ -567,7 +567,16 @@ def _plan(M, N, K, strides1, strides2, size):
     lda = a_s[1 if transpose_a == transpose_c else 0]
     ldb = b_s[1 if transpose_b == transpose_c else 0]
     ldc = rs[0] if transpose_c else rs[1]
-    # cpublas normalize_last_dims: leading dimensions of degenerate (size-1) operands as BLAS wants them
+    lda, ldb, ldc = normalized_leading_dims(m, n, k, lda, ldb, ldc, transpose_a, transpose_b)
+    if not (lda >= (k if transpose_a else m) and ldb >= (n if transpose_b else k) and ldc >= m):
+        return False
+    return (swap, copy_a, copy_b, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS,
+            m, n, k, lda, ldb, ldc)
+
+
+def normalized_leading_dims(m, n, k, lda, ldb, ldc, transpose_a, transpose_b):
+    """cpublas normalize_last_dims: the leading dimensions of degenerate (size-1) operands as BLAS wants them, for
+    a gemm of (m, k) by (k, n) (column-major, BLAS's view); (lda, ldb, ldc)."""
     if n == 1:
         ldc = m
     if transpose_a:
@@ -580,10 +589,7 @@ def _plan(M, N, K, strides1, strides2, size):
             ldb = n
     elif n == 1:
         ldb = k
-    if not (lda >= (k if transpose_a else m) and ldb >= (n if transpose_b else k) and ldc >= m):
-        return False
-    return (swap, copy_a, copy_b, _TRANS if transpose_a else _NO_TRANS, _TRANS if transpose_b else _NO_TRANS,
-            m, n, k, lda, ldb, ldc)
+    return lda, ldb, ldc
 
 
 def _operand(strides, sizes, i0, i1, rows, cols, transpose_c):

@@ -56,19 +56,8 @@ def gemm_batch(a, b):
     lda = sb[2] if trans_a else sb[1]
     ldb = sa[2] if trans_b else sa[1]
     result = blas._empty64((bs, M, N), a.dtype)
-    ldc = N                                   # (the result's stride of dim 1, PyTorch's for a size-1 dim too)
-    if n == 1:                                # cpublas normalize_last_dims
-        ldc = m
-    if trans_a:
-        if m == 1:
-            lda = k
-    elif k == 1:
-        lda = m
-    if trans_b:
-        if k == 1:
-            ldb = n
-    elif n == 1:
-        ldb = k
+    # (ldc: the result's stride of dim 1, PyTorch's for a size-1 dim too)
+    lda, ldb, ldc = blas.normalized_leading_dims(m, n, k, lda, ldb, N, trans_a, trans_b)
     if not (lda >= max(1, k if trans_a else m) and ldb >= max(1, n if trans_b else k) and ldc >= max(1, m)):
         return None
     depth = blas._SCRATCH.__dict__.get("depth", 0)   # (see blas._as_pytorch_placed)
