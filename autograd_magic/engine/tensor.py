@@ -8,6 +8,7 @@ from .creation import numpy_memory, tensors_in_list
 from .legacy_new import legacy_args
 from .methods import SparseMethods, TensorMethods
 from .storage import memory_layout, over_memory
+from . import tensor_base
 from .tensor_base import DeclaredMethods, TensorBase
 
 
@@ -127,3 +128,6 @@ def _rebuild_strided(root, offset, shape, strides, dtype, rg):
 SparseTensor = type("Tensor", (SparseMethods, Tensor), {"__slots__": (), "__module__": "torch", "__qualname__": "Tensor",
                                                  "__torch_function__": torch_function.DISABLED})
 sparse.SPARSE_CLASS[0] = SparseTensor
+
+# PyTorch's names the engine's tensors lack: its message when read (argcheck.Missing), not in dir()
+tensor_base.MISSING = argcheck.refuse_missing(TensorBase, Tensor)

@@ -695,10 +695,11 @@ class TensorBase:
 
     __str__ = __repr__
 
-    def __getattr__(self, name):  # only for names nothing defines: PyTorch's message (argcheck.missing_attribute)
-        if name.startswith("__"):
-            raise AttributeError(name)
-        raise argcheck.missing_attribute("Tensor", name, type(self).__name__)
+    # (no __getattr__: the names PyTorch has and the engine lacks raise its message through argcheck.Missing,
+    # given by tensor.py; any other name gets Python's own, which is PyTorch's)
+
+    def __dir__(self):
+        return [n for n in object.__dir__(self) if n not in MISSING]
 
     def __deepcopy__(self, memo):
         if self._fn is not None:
@@ -725,6 +726,8 @@ _INFERENCE_INPLACE = ("Inplace update to inference tensor outside InferenceMode 
                       "get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for "
                       "more details.")
 
+
+MISSING = frozenset()   # the names argcheck.Missing stands for (set by tensor.py): left out of a tensor's dir()
 
 WARN_ALWAYS = [False]   # torch.set_warn_always
 
