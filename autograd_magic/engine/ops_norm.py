@@ -4,7 +4,8 @@ records them; the vjp is written against ``x`` so that create_graph=True differe
 Inputs are always (x, weight, bias), as in PyTorch (next_functions has three entries): a missing weight or bias is
 a constant one or zero. The const ``cfg = (dims, pshape, eps, stats)``: dims the axes the statistics run over,
 pshape how weight and bias broadcast against x, stats None (statistics of this batch: training) or
-(mean, invstd) arrays shaped to broadcast against x (running statistics: eval).
+(mean, invstd[, invstd of the backward]) arrays shaped to broadcast against x (running statistics: eval; batch
+norm's backward kernel takes 1 / sqrt(var + eps) in double where its forward takes it in the input's dtype).
 """
 import numpy as np
 
@@ -12,7 +13,7 @@ from . import moments, softmax_dims, vec_kernels
 from .autograd import GRAD_MODE, Saved, record_multi
 from .optable import OPS, defop
 from .xp import NumpyXP
-from .random_kernels import _fma64
+from .random_kernels import _fma32, _fma64
 
 
 def batch_stats(a, dims, eps):
@@ -98,7 +99,7 @@ def _count(shape, dims):
 
 def norm_forward(a, w, b, cfg):
     dims, pshape, eps, stats = cfg
-    mean, invstd = batch_stats(a, dims, eps) if stats is None else stats
+    mean, invstd = batch_stats(a, dims, eps) if stats is None else stats[:2]
     scale = invstd * w.reshape(pshape)  # x * scale + shift, as ATen transforms the input
     return a * scale + (b.reshape(pshape) - mean * scale)
 
@@ -134,7 +135,7 @@ def batch_norm_forward(a, w, b, cfg):
     alpha = invstd * weight and beta = bias - mean * alpha; its AVX2/AVX-512 build contracts both into fused
     multiply-adds (float32: emulated in float64, where the float32 product is exact)."""
     dims, pshape, eps, stats = cfg
-    mean, invstd = batch_norm_stats(a, dims, eps)[:2] if stats is None else stats
+    mean, invstd = batch_norm_stats(a, dims, eps)[:2] if stats is None else stats[:2]
     if a.dtype not in (np.float32, np.float64) or vec_kernels.capability() == "default":
         return norm_forward(a, w, b, (dims, pshape, eps, (mean, invstd)))
     alpha = invstd * w.reshape(pshape)
@@ -149,8 +150,79 @@ def batch_norm_vjp(xp, grad, saved, consts, needs):
     """Under create_graph the three gradients come from one NativeBatchNormBackwardBackward0 node, as PyTorch
     records native_batch_norm_backward (inputs: grad_out, input, weight, save_mean, save_invstd)."""
     if xp.is_numpy:
-        return _norm_vjp(xp, grad, saved, consts, needs)
+        got = _batch_norm_backward_contiguous(grad, saved[0], saved[1], consts[0])
+        return got if got is not None else _norm_vjp(xp, grad, saved, consts, needs)
     return _backward_node(xp, "native_batch_norm_backward", grad, saved, consts, needs, (0, 1, 2), 5)
+
+
+def _batch_norm_backward_contiguous(grad, a, w, cfg):
+    """ATen's batch norm backward for a contiguous (N, C, *) input and gradient with more than one value per
+    channel and sample (batch_norm_cpu_backward_contiguous_impl), else None. Per channel and sample the gradient's
+    sum and the dot product of (x - mean) with it are reduced over the plane in vector lanes (_plane_sums), the
+    samples' results added one after the other in double; then k = float(dotp) * invstd * invstd / N and
+    grad_mean = sum / N, the input's gradient (dy - grad_mean - (x - mean) * k) * invstd * w (the subtraction of
+    the product fused with the avx2 / avx512 capabilities), weight's dotp * invstd and bias's the sum (eval:
+    dy * invstd * w with the running statistics). A conv's bias before a batch norm has a gradient that is
+    nothing but these roundings, which Adam turns into whole steps."""
+    dims, pshape, eps, stats = cfg
+    if (a.dtype not in (np.float32, np.float64) or grad.dtype != a.dtype or a.ndim < 3 or a.size == 0
+            or not (a.flags.c_contiguous and grad.flags.c_contiguous) or dims != _others(a.ndim)):
+        return None
+    n, c = a.shape[:2]
+    plane = a.size // (n * c)
+    if plane == 1:   # (ATen takes its channels-last kernel: per-thread partial sums)
+        return None
+    t = a.dtype.type
+    # (eval: the running statistics, 1 / sqrt(var + eps) computed in double as this kernel does it)
+    mean, invstd = batch_norm_stats(a, dims, eps)[:2] if stats is None else (stats[0], stats[-1])
+    mean, invstd = mean.reshape(1, c, 1).astype(a.dtype), invstd.reshape(c).astype(a.dtype)
+    x3, g3 = a.reshape(n, c, plane), grad.reshape(n, c, plane)
+    centred = x3 - mean
+    with np.errstate(all="ignore"):
+        total = np.cumsum(_plane_sums(g3).astype(np.float64), axis=0)[-1]   # samples in order, in double
+        dotp = np.cumsum(_plane_sums(centred * g3, (centred, g3)).astype(np.float64), axis=0)[-1]
+        inv = invstd.reshape(1, c, 1)
+        weight = w.reshape(1, c, 1).astype(a.dtype)
+        if stats is None:
+            k = (dotp.astype(a.dtype) * invstd * invstd / t(n * plane)).reshape(1, c, 1)
+            grad_mean = (total / (n * plane)).astype(a.dtype).reshape(1, c, 1)
+            if vec_kernels.capability() == "default":
+                diff = (g3 - grad_mean) - centred * k
+            else:
+                diff = (_fma64 if a.dtype == np.float64 else _fma32)(-centred, np.broadcast_to(k, centred.shape),
+                                                                      g3 - grad_mean)
+            ga = diff * inv * weight
+        else:
+            ga = g3 * inv * weight
+        gw = (dotp * invstd.astype(np.float64)).astype(a.dtype)
+    return ga.reshape(a.shape), gw.reshape(w.shape).astype(w.dtype), total.astype(a.dtype).reshape(w.shape)
+
+
+def _plane_sums(v, factors=None):
+    """The last axis of v summed as ATen's vec::reduce_all runs over one feature plane in this kernel: vectors of 8
+    floats (4 doubles; measured against PyTorch 2.13, AVX-512 build) accumulated in order, the tail added into the
+    first lanes, the lanes then folded by halves (float32 with avx2 / avx512) or in order; a plane shorter than a
+    vector adds its values in order. factors: the two arrays whose product v is (the dot product), whose float32 tail
+    the avx2 / avx512 builds add with a fused multiply-add (measured; a float64 plane with a tail still differs now and then)."""
+    n, width = v.shape[-1], 8 if v.dtype == np.float32 else 4
+    if n < width:
+        return np.cumsum(v, axis=-1)[..., -1]
+    acc = v[..., :width].copy()
+    d = width
+    while d + width <= n:
+        acc += v[..., d:d + width]
+        d += width
+    if d < n:
+        if factors is not None and v.dtype == np.float32 and vec_kernels.capability() != "default":
+            acc[..., :n - d] = _fma32(factors[0][..., d:], factors[1][..., d:], acc[..., :n - d])
+        else:
+            acc[..., :n - d] += v[..., d:]
+    if v.dtype == np.float64 or vec_kernels.capability() == "default":
+        return np.cumsum(acc, axis=-1)[..., -1]
+    while acc.shape[-1] > 1:
+        half = acc.shape[-1] // 2
+        acc = acc[..., :half] + acc[..., half:]
+    return acc[..., 0]
 def layer_norm_forward(a, w, b, cfg, weighted=True):
     """ATen's layer norm kernel (moments.layer_norm: its row moments and fused multiply-adds), else the generic
     form. weighted: False when no weight was given (w is then a constant one, and ATen's kernel rounds otherwise)."""
@@ -195,7 +267,7 @@ def _saved_stats(op, a, cfg):
     broadcast against the input; layer norm's (mean, rstd), one row each."""
     dims, pshape, eps, stats = cfg
     if stats is not None:
-        return stats
+        return stats[:2]
     if op == "native_layer_norm_backward":
         got = moments.layer_norm_stats(a, _count(a.shape, dims), eps)
         if got is None:
