@@ -437,6 +437,8 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if bm.shape[-2] != A._data.shape[-2]:
         raise RuntimeError("torch.linalg.lstsq: input.size(-2) should match other.size(-1)" if vector else
                            "torch.linalg.lstsq: input.size(-2) should match other.size(-2)")
+    if driver is not None:   # (ATen lower-cases the name first, ASCII letters only: "GELSD" is gelsd)
+        driver = "".join(c.lower() if c.isascii() else c for c in driver)
     if driver is not None and driver not in _DRIVERS:
         raise RuntimeError("torch.linalg.lstsq: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
     _check_rank_dtype(A)
@@ -449,6 +451,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
     driver = driver or "gelsy"
     m, n = A._data.shape[-2:]
     a = A._data
+    _check_nan_arguments(a, bm, driver)
     rcond = None if rcond is None else float(rcond)
     try:
         got = lapack.gels(a, bm, driver, rcond)   # PyTorch's LAPACK driver, or None: the SVD below
@@ -470,6 +473,30 @@ def lstsq(A, B, rcond=None, *, driver=None):
         rank_t = _wrap(rank)
     sv = _wrap(s.astype(dtypes.real_np(a.dtype))) if driver in ("gelsd", "gelss") else _wrap(np.zeros((0,), dtypes.real_np(a.dtype)))
     return LstsqResult((x, res, rank_t, sv))
+
+
+def _check_nan_arguments(a, b, driver):
+    """MKL's LAPACK refuses a matrix holding a NaN as an illegal argument (info -4 for a, -6 for b; -5 and -7 for
+    ?gels, whose first argument is trans), and ATen reports the first nonzero info as an internal assert. ATen
+    keeps one info per matrix of input, which every right-hand side of a broadcast batch overwrites in turn (a
+    NaN in an earlier one is forgotten), and names the batch element only when input has several."""
+    if not (np.isnan(a).any() or np.isnan(b).any()):
+        return
+    arg_a = 5 if driver == "gels" else 4
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    a_bad = np.broadcast_to(np.isnan(a).any((-2, -1)), batch)
+    b_bad = np.broadcast_to(np.isnan(b).any((-2, -1)), batch)
+    infos = np.zeros(max(1, math.prod(a.shape[:-2])), np.int64)
+    slot = np.broadcast_to(np.arange(infos.size).reshape(a.shape[:-2]), batch)   # input's matrix of each
+    for index in np.ndindex(*batch):
+        infos[slot[index]] = -arg_a if a_bad[index] else (-arg_a - 2 if b_bad[index] else 0)
+    bad = np.flatnonzero(infos)
+    if bad.size:
+        where = f"(Batch element {bad[0]}): " if infos.size > 1 else ""
+        raise RuntimeError('false INTERNAL ASSERT FAILED at "/__w/pytorch/pytorch/aten/src/ATen/native/'
+                           'BatchLinearAlgebra.cpp":1613, please report a bug to PyTorch. torch.linalg.lstsq: '
+                           f"{where}Argument {-infos[bad[0]]} has illegal value. Most certainly there is a bug in "
+                           "the implementation calling the backend library.")
 
 
 def _per_input_matrix(values, batch, trailing):

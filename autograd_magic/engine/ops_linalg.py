@@ -514,7 +514,18 @@ def _lstsq_fwd(a, b, vector, residuals, driver="gelsy", rcond=None):
             res = np.add.reduce(np.abs(a @ x - bm) ** 2, axis=-2)
         else:
             res = np.zeros((0,), a.dtype)
+    x = _in_padded_block(x, max(a.shape[-2:]))
     return (x[..., 0] if vector else x), np.asarray(res, real_np(a.dtype))
+
+
+def _in_padded_block(x, rows):
+    """x (..., n, k) as the first n rows of ATen's solution buffer: right-hand sides padded to `rows` rows and
+    laid out column-major per matrix, so that strides are PyTorch's (a single column too: (1, rows), not (1, 1))."""
+    block = np.zeros(x.shape[:-2] + (x.shape[-1], rows), x.dtype)   # (C order over the swapped axes: each
+    block = np.swapaxes(block, -1, -2)                              # column of a matrix contiguous)
+    n = x.shape[-2]
+    block[..., :n, :] = x
+    return block[..., :n, :]
 
 
 @defop("linalg_lstsq", "LinalgLstsqBackward0", _lstsq_fwd, saves=(0, 1), several_outputs=True)
