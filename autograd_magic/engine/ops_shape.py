@@ -6,6 +6,7 @@ import numpy as np
 
 from . import argcheck, ckernels, norm_order, sparse_grad as SG
 from .autograd import Node
+from .ops_complex import cdiv, multiply as complex_multiply
 from .optable import OPS, defop
 from .reduce import dim_sum, full_sum
 from .xp import COPIED_BACK, along_axis_key
@@ -155,8 +156,26 @@ def _has_zero(xp, a):
 def prod_vjp(xp, grad, saved, consts, needs):
     a, out = saved
     if a.ndim and not _has_zero(xp, a):   # ATen's prod_backward: grad * (result / input) when no input is 0
-        return (grad * (out / a),)
-    return (grad * xp.prod_of_others(a, None),)
+        return (_times_conj(xp, grad, _quotient(xp, out, a)),)
+    values = a if xp.is_numpy else a._data
+    if xp.is_numpy and a.ndim and np.count_nonzero(values == 0) > 1:   # (ATen: zeros, +0, without computing)
+        return (np.zeros(a.shape, grad.dtype),)
+    return (_times_conj(xp, grad, xp.prod_of_others(a, None)),)
+
+
+def _quotient(xp, out, a):
+    """result / input, as ATen's complex division rounds it."""
+    if xp.is_numpy and a.dtype.kind == "c":
+        return cdiv(out, a)
+    return out / a
+
+
+def _times_conj(xp, grad, others):
+    """grad * conj(others): prod's derivative is conjugated for a complex input (ATen's prod_backward), the
+    product as ATen's complex mul kernel rounds it."""
+    if xp.is_numpy:
+        return complex_multiply(grad, np.conjugate(others)) if others.dtype.kind == "c" else grad * others
+    return grad * (others.conj() if others.is_complex() else others)
 
 
 @defop("prod_dim", "ProdBackward1", lambda a, dim, keepdim: np.asarray(a.prod(axis=dim, keepdims=keepdim, dtype=a.dtype)),
@@ -168,8 +187,8 @@ def prod_dim_vjp(xp, grad, saved, consts, needs):
         return (grad,)
     grad = xp.restore_dims(grad, (dim,), a.ndim, keepdim)
     if not _has_zero(xp, a):
-        return (grad * (xp.restore_dims(out, (dim,), a.ndim, keepdim) / a),)
-    return (grad * xp.prod_of_others(a, dim),)
+        return (_times_conj(xp, grad, _quotient(xp, xp.restore_dims(out, (dim,), a.ndim, keepdim), a)),)
+    return (_times_conj(xp, grad, xp.prod_of_others(a, dim)),)
 
 
 _DOF_WARNING = ("{}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "

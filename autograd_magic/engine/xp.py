@@ -89,10 +89,13 @@ def prod_of_others(a, axis):
     ones_shape = list(a.shape)
     ones_shape[axis] = 1
     one = np.ones(ones_shape, a.dtype)
-    left = np.cumprod(np.concatenate([one, a], axis), axis=axis)
-    right = np.flip(np.cumprod(np.flip(np.concatenate([a, one], axis), axis), axis=axis), axis)
+    # (ATen's prod_safe_zeros_backward: its cumprod (float32 accumulated in double) and complex product, as they
+    # round)
+    cumprod, times = (lambda x: OPS["cumprod"].fwd(x, axis)), COMPLEX_MUL[0] if a.dtype.kind == "c" else np.multiply
+    left = cumprod(np.concatenate([one, a], axis))
+    right = np.flip(cumprod(np.flip(np.concatenate([a, one], axis), axis)), axis)
     n = a.shape[axis]
-    return np.take(left, range(n), axis) * np.take(right, range(1, n + 1), axis)
+    return times(np.take(left, range(n), axis), np.take(right, range(1, n + 1), axis))
 
 
 def along_axis_key(index, axis):
