@@ -74,7 +74,8 @@ print([v.hex() for v in torch.autograd.grad(a[:2].prod(), a, g[0])[0].double().f
 
 
 def test_cumprod_gradient_of_complex_input_is_conjugated():
-    assert_same_as_pytorch(CELLS["cumprod_gradient_of_complex_input_is_conjugated"], name="probe232 cumprod complex grad")
+    assert_same_as_pytorch(CELLS["cumprod_gradient_of_complex_input_is_conjugated"],
+                           name="probe232 cumprod complex grad")
 
 
 def test_cumprod_gradient_of_complex_input_create_graph():

@@ -203,7 +203,8 @@ def _plane_sums(v, factors=None):
     floats (4 doubles; measured against PyTorch 2.13, AVX-512 build) accumulated in order, the tail added into the
     first lanes, the lanes then folded by halves (float32 with avx2 / avx512) or in order; a plane shorter than a
     vector adds its values in order. factors: the two arrays whose product v is (the dot product), whose float32 tail
-    the avx2 / avx512 builds add with a fused multiply-add (measured; a float64 plane with a tail still differs now and then)."""
+    the avx2 / avx512 builds add with a fused multiply-add (measured; a float64 plane with a tail still differs now
+    and then)."""
     n, width = v.shape[-1], 8 if v.dtype == np.float32 else 4
     if n < width:
         return np.cumsum(v, axis=-1)[..., -1]

@@ -413,7 +413,8 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     else:
         mean = running_mean._data.reshape(pshape)
         rv = running_var._data.reshape(pshape)
-        stats = (mean, 1 / np.sqrt(rv + rv.dtype.type(eps)), (1 / np.sqrt(rv.astype(np.float64) + eps)).astype(rv.dtype))
+        stats = (mean, 1 / np.sqrt(rv + rv.dtype.type(eps)),
+                 (1 / np.sqrt(rv.astype(np.float64) + eps)).astype(rv.dtype))
     w = weight if weight is not None else _const(1, input, c)
     b = bias if bias is not None else _const(0, input, c)
     return apply(OPS["native_batch_norm"], (input, w, b), (dims, pshape, eps, stats))
