@@ -542,12 +542,16 @@ def _run_backward(roots, root_grads, keep_graph, create_graph, capture, accumula
                     events.node_ran(pass_id, step, node, grad, None, ())
                     step += 1
                 if capture is None and (accumulate_into is None or node in accumulate_into):
-                    if pass_id is not None and not node.variable._untracked_view:
+                    # PyTorch's AccumulateGrad reads the leaf's requires_grad when it runs: a leaf frozen
+                    # (requires_grad_(False)) after the graph was built takes no gradient; its hooks (the tensor's
+                    # post-accumulate-grad hooks too) run as before
+                    frozen = not node.variable._rg
+                    if pass_id is not None and not node.variable._untracked_view and not frozen:
                         if leaves is not None:
                             events.tape_accumulate(leaves, node.variable, grad, node)
                         else:
                             events.accumulate(pass_id, node.variable, grad, node)
-                    _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp)
+                    _accumulate(node.variable, grad, create_graph, to_tensor, taken, xp, frozen)
                     if node.extra is not None and node.post_hooks:
                         # grad_fn.register_hook on an AccumulateGrad: fn((), (grad,)), after the accumulation
                         g = to_tensor(grad)
@@ -850,18 +854,19 @@ def _run_post_hooks(node, grads, edges, grad, xp, to_tensor):
 
 
 
-def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp):
+def _accumulate(leaf, grad, create_graph, to_tensor, taken, xp, frozen=False):
     if leaf._untracked_view:
         return
-    want = leaf.__dict__.get("_grad_dtype")   # Tensor.grad_dtype set to another dtype than the leaf's
-    if want is not None and leaf._grad is None:
-        grad = to_tensor(grad).to(want) if create_graph else np.asarray(grad).astype(want.np)
-    if create_graph:
-        g = to_tensor(grad)
-        # the copy a leaf's .grad receives under create_graph (PyTorch records it: CopyBackwards)
-        leaf._grad = xp.call("copy_grad", (g,)) if leaf._grad is None else leaf._grad + g
-    else:
-        _accumulate_data(leaf, grad, to_tensor, taken)
+    if not frozen:   # (a leaf frozen since its graph was built takes no gradient; its post-accumulate hooks run)
+        want = leaf.__dict__.get("_grad_dtype")   # Tensor.grad_dtype set to another dtype than the leaf's
+        if want is not None and leaf._grad is None:
+            grad = to_tensor(grad).to(want) if create_graph else np.asarray(grad).astype(want.np)
+        if create_graph:
+            g = to_tensor(grad)
+            # the copy a leaf's .grad receives under create_graph (PyTorch records it: CopyBackwards)
+            leaf._grad = xp.call("copy_grad", (g,)) if leaf._grad is None else leaf._grad + g
+        else:
+            _accumulate_data(leaf, grad, to_tensor, taken)
     post = leaf._post_acc_hooks
     if post:
         for fn in list(post.values()):

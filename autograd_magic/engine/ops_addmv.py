@@ -7,7 +7,7 @@ gradient reaching input is beta times the incoming one.
 """
 import numpy as np
 
-from . import blas, dtypes, vec_kernels
+from . import blas, dtypes, mkl_order, vec_kernels
 from .ops_attn import _F32_F64, expand_size, real_scalars, size_of
 from .ops_complex import cj
 from .optable import defop
@@ -191,6 +191,8 @@ def addbmm_vjp(xp, grad, saved, consts, needs):
 
 
 def _addmm_scaled(c, a, b, beta, alpha, *layout):
+    if a.dtype == b.dtype == c.dtype == np.float16 and real_scalars(beta, alpha):   # (ATen's own Half gemm)
+        return np.array(np.broadcast_to(mkl_order.half_addmm(c, a, b, beta, alpha), a.shape[:1] + b.shape[1:]))
     if a.shape[1] and _by_blas(c, a, b, beta, alpha):   # addmm_impl_cpu_: self copied in, gemm's own beta/alpha
         out = blas.addmm(a, b, None if beta == 0 else np.broadcast_to(c, a.shape[:1] + b.shape[1:]), beta, alpha)
         if out is not None:

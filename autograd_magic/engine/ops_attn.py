@@ -7,7 +7,7 @@ its gradient is rebuilt from recorded ops (the math path), so it can be differen
 """
 import numpy as np
 
-from . import blas, dtypes
+from . import blas, dtypes, mkl_order
 from .ops_complex import cj
 from .optable import defop
 
@@ -20,6 +20,14 @@ def real_scalars(*xs):
 
 
 def _baddbmm(c, a, b, beta, alpha):
+    if a.dtype == b.dtype == c.dtype == np.float16 and real_scalars(beta, alpha):
+        # ATen's loop (and its Half gemm for bigger matrices) alike: sums in float32, ``r * beta + alpha * sum``
+        # in float32, rounded to float16 once
+        shape = (a.shape[0], a.shape[1], b.shape[-1])
+        out, cb = np.empty(shape, np.float16), np.broadcast_to(c, shape)
+        for i in range(shape[0]):
+            out[i] = mkl_order.half_addmm(cb[i], a[i], b[i], beta, alpha)
+        return out
     if a.dtype in _F32_F64 and a.dtype == b.dtype == c.dtype and real_scalars(beta, alpha):
         out = _baddbmm_aten(c, a, b, beta, alpha)
         if out is not None:

@@ -80,6 +80,7 @@ class Adam(Optimizer):
                 if wd:
                     if group["decoupled_weight_decay"]:
                         K.mul_(data, 1 - lr * wd)
+                        p._vbox[0] += 1   # (param.mul_: an in-place op of its own, one version)
                     else:
                         g = K.added(g, data, wd)
                 K.lerp_(m, g, 1 - beta1)

@@ -102,6 +102,7 @@ class NAdam(Optimizer):
                 if wd:
                     if group["decoupled_weight_decay"]:
                         K.mul_(data, 1 - lr * wd)
+                        p._vbox[0] += 1   # (param.mul_: an in-place op of its own, one version)
                     else:
                         g = K.added(g, data, wd)
                 mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * psi)))
@@ -114,7 +115,7 @@ class NAdam(Optimizer):
                 mu_product_next = float(mu_product) * mu_next
                 K.addcdiv_(data, g, denom, -lr * (1.0 - mu) / (1.0 - float(mu_product)))
                 K.addcdiv_(data, exp_avg, denom, (-lr * mu_next) / (1.0 - mu_product_next))
-                p._vbox[0] += 1
+                p._vbox[0] += 2   # (two param.addcdiv_ calls, a version each)
         return loss
 
 
@@ -158,6 +159,7 @@ class RAdam(Optimizer):
                 if wd:
                     if group["decoupled_weight_decay"]:
                         K.mul_(data, 1 - lr * wd)
+                        p._vbox[0] += 1   # (param.mul_: an in-place op of its own, one version)
                     else:
                         g = K.added(g, data, wd)
                 K.lerp_(exp_avg, g, 1 - beta1)

@@ -115,7 +115,7 @@ class ASGD(Optimizer):
                 step = float(state["step"]._data)
                 state["eta"]._data[...] = lr / ((1 + lambd * lr * step) ** alpha)
                 state["mu"]._data[...] = 1 / max(1, step - t0)
-                p._vbox[0] += 1
+                p._vbox[0] += 2   # (param.mul_ then param.add_: a version each; the foreach update is one addcmul_)
         return loss
 
     @staticmethod

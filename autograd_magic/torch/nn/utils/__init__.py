@@ -122,7 +122,9 @@ def clip_grad_value_(parameters, clip_value, foreach=None):
         for g in group:   # (clamp_min_ then clamp_max_: a negative clip_value makes every element clip_value)
             np.maximum(g._data, g._data.dtype.type(-clip_value), out=g._data)
             np.minimum(g._data, g._data.dtype.type(clip_value), out=g._data)
-            g._vbox[0] += 1
+            # PyTorch's foreach path (the default on the CPU) is two in-place ops, _foreach_clamp_min_ and
+            # _foreach_clamp_max_, a version each; foreach=False is one clamp_
+            g._vbox[0] += 1 if foreach is False else 2
 
 
 def _check_param_device(param):
