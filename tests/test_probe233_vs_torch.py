@@ -68,7 +68,8 @@ lin.bias.requires_grad = False
 lin.bias.grad = None
 (out.sum() * 3).backward(create_graph=True)
 print(lin.bias.grad, lin.weight.grad.grad_fn)
-''', '''# the learner's "optimizer built before freezing": the frozen leaf keeps its old gradient, Adam still skips nothing
+''', '''# the learner's "optimizer built before freezing": the frozen leaf keeps its old gradient,
+# Adam still skips nothing
 import torch.nn as nn
 torch.manual_seed(1)
 layer = nn.Linear(3, 2)
