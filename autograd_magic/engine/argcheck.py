@@ -16,7 +16,6 @@ signature and warns as PyTorch does, once per process for all of them (one TORCH
 import numbers
 import types
 import sys
-import warnings
 
 import numpy as np
 
@@ -195,7 +194,9 @@ def user_level():
     return level
 
 
-_DEPRECATED_WARNED = [False]   # PyTorch warns for the first deprecated overload a process calls, then never
+# PyTorch warns for the first deprecated overload a process calls, then never (one TORCH_WARN_ONCE in its parser,
+# whatever the overload), unless torch.set_warn_always(True): tensor_base.warn_once, set by tensor_base.py
+warn_once = None
 
 # (the deprecated signature, the current one) per kind of call; {n}: the function's name, {k}: alpha or value
 _DEPRECATED_FORMS = {
@@ -307,12 +308,10 @@ def deprecated_first_number(fn, name, form, keyword, arrays_at=None):
         if len(args) == operands + 1 and keyword not in kwargs and (
                 isinstance(args[1], numbers.Number) or _scalar_tensor(args[1])):
             args = (args[0], number_argument(name, keyword, args[1]), *args[2:])
-            if not _DEPRECATED_WARNED[0]:
-                _DEPRECATED_WARNED[0] = True
-                warnings.warn(f"This overload of {name} is deprecated:\n\t{old}\nConsider using one of the following "
-                              f"signatures instead:\n\t{new} (Triggered internally at "
-                              "/__w/pytorch/pytorch/torch/csrc/utils/python_arg_parser.cpp:1841.)", UserWarning,
-                              stacklevel=user_level())
+            warn_once(f"This overload of {name} is deprecated:\n\t{old}\nConsider using one of the following "
+                      f"signatures instead:\n\t{new} (Triggered internally at "
+                      "/__w/pytorch/pytorch/torch/csrc/utils/python_arg_parser.cpp:1841.)", UserWarning,
+                      stacklevel=user_level(), site="deprecated overload")
             kwargs[keyword] = args[1]
             return fn(args[0], *args[2:], **kwargs)
         result = fn(*args, **kwargs)

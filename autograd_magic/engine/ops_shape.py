@@ -343,10 +343,7 @@ def _var(a, dims, correction, keepdim):
 def var_vjp(xp, grad, saved, consts, needs):
     a, = saved
     dims, correction, keepdim = consts
-    count = _count(a.shape, dims)
-    dof = count - correction
-    if dof <= 0:
-        return (xp.constant(a, float("nan")),)  # PyTorch's gradient here is a constant nan
+    dof = _count(a.shape, dims) - correction
     return (_var_grad(xp, _var_restored(xp, grad, a, dims, keepdim), a, dims, dof),)
 
 
@@ -357,12 +354,18 @@ def _var_restored(xp, grad, a, dims, keepdim):
 
 
 def _var_grad(xp, grad, a, dims, dof):
-    """ATen's var_backward: (2 / dof) * grad * (self - self.mean(dims, keepdim=True)), the mean being torch.mean's."""
-    mean = xp.call("mean", (a,), a.shape) if dims is None or not a.ndim else xp.call("mean_dim", (a,), tuple(dims),
-                                                                                       True, a.shape)
+    """ATen's var_backward: (2 / dof) * grad * (self - self.mean(dims, keepdim=True)), the mean being torch.mean's.
+    With no correction left (dof <= 0, where the variance is inf, or nan for equal values): over every dim (no dim
+    given, or a 0-d input) grad * where(self == self.mean(), nan, inf); over given dims the same formula, 2 / 0
+    being inf and a negative dof a finite negative factor (a std's gradient is then 0 * that: nan or a signed 0)."""
+    whole = dims is None or not a.ndim
+    mean = xp.call("mean", (a,), a.shape) if whole else xp.call("mean_dim", (a,), tuple(dims), True, a.shape)
+    if dof <= 0 and whole:
+        return grad * xp.where(a == mean, xp.constant(a, float("nan")), xp.constant(a, float("inf")))
+    scale = 2 / dof if dof else float("inf")
     if not xp.is_numpy:   # (2 / dof) * grad is mul.Scalar (MulBackward1)
-        return xp.call("mul_scalar", (grad,), 2 / dof) * (a - mean)
-    return grad * (2 / dof) * (a - mean)
+        return xp.call("mul_scalar", (grad,), scale) * (a - mean)
+    return grad * scale * (a - mean)
 
 
 def _std(a, dims, correction, keepdim):
@@ -373,14 +376,11 @@ def _std(a, dims, correction, keepdim):
 def std_vjp(xp, grad, saved, consts, needs):
     a, out = saved
     dims, correction, keepdim = consts
-    count = _count(a.shape, dims)
-    dof = count - correction
+    dof = _count(a.shape, dims) - correction
     # ATen's std_backward: grad / (result * 2), 0 where the std is 0 (its gradient would be 0/0), then var's
     # (result * 2 a Scalar product, the zeros by masked_fill under create_graph=True)
     twice = out * 2 if xp.is_numpy else xp.call("mul_scalar", (out,), 2)
     grad_var = _var_restored(xp, _zero_where(xp, grad / twice, out == 0), a, dims, keepdim)
-    if dof <= 0:
-        return ((a - a) * grad_var * float("nan"),)
     return (_var_grad(xp, grad_var, a, dims, dof),)
 
 

@@ -746,6 +746,9 @@ def warn_once(message, category=UserWarning, stacklevel=2, site=None):
     warnings.warn(message, category, stacklevel=stacklevel + 1)
 
 
+argcheck.warn_once = warn_once   # (argcheck is below tensor_base: its deprecated overloads warn once through it)
+
+
 _COMPLEX_TO_REAL = ("Casting complex values to real discards the imaginary part (Triggered internally at "
                     "/__w/pytorch/pytorch/aten/src/ATen/native/Copy.cpp:307.)")
 
