@@ -11,9 +11,17 @@ import numpy as np
 from . import ckernels
 
 _F32, _F64 = np.float32, np.float64
+
+
+def _atanh64(x):
+    if abs(x) < 1 or x != x:
+        return math.atanh(x)
+    return math.copysign(math.inf, x) if abs(x) == 1 else math.nan
+
+
 _PY = {"erf": math.erf, "exp": math.exp, "log": math.log, "log1p": math.log1p, "tanh": math.tanh,
        "expm1": math.expm1, "cos": math.cos, "sin": math.sin, "acosh": lambda x: math.acosh(x) if x >= 1 else math.nan, "asinh": math.asinh,
-       "acos": math.acos}
+       "acos": math.acos, "atanh": _atanh64}
 
 
 @functools.lru_cache(maxsize=None)
@@ -32,7 +40,7 @@ NAMES = ("erf", "exp", "log", "log1p", "tanh", "expm1", "cos", "sin", "acosh", "
 
 @functools.lru_cache(maxsize=None)
 def function(name, dtype):
-    """name ('erf', 'exp', 'log', 'log1p', 'tanh', 'expm1', 'acosh', 'asinh', 'cos', 'sin', 'acos') of the C library
+    """name ('erf', 'exp', 'log', 'log1p', 'tanh', 'expm1', 'acosh', 'asinh', 'cos', 'sin', 'acos', 'atanh') of the C library
     for float32 or float64 arrays, one call per element: an elementwise function returning that dtype (ctypes for
     float32; math.erf ..., the C library's double functions, for float64). apply() runs the compiled kernels' C loop
     instead where they are loaded."""

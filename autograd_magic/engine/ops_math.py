@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from . import libm, vec_kernels
+from . import libm, sleef_gamma, softmax_dims, vec_kernels
 from .optable import defop
 from .xp import rounded_f32, vml_or
 
@@ -152,7 +152,46 @@ def asinh_vjp(xp, grad, saved, consts, needs):
     return (grad * xp.call("rsqrt", (a * a + 1,)),)
 
 
-@defop("atanh", "AtanhBackward0", rounded_f32(np.arctanh), saves=(0,), api=("atanh", "arctanh"), promote="float",
+def _atanh(a):
+    """ATen's atanh kernel (cpu_kernel_vec): SLEEF's atanh_u10 on whole pairs of vectors of each contiguous row,
+    the C library's atanh on the rest (on everything with the 'default' capability, or when the innermost stride
+    is not one element); other dtypes: the float64 value rounded once."""
+    if a.dtype != np.float32 and a.dtype != np.float64 or not a.size:
+        return rounded_f32(np.arctanh)(a)
+    if a.ndim and a.flags.f_contiguous and not a.flags.c_contiguous:
+        return _atanh(a.T).T   # (TensorIterator walks memory in order)
+    if vec_kernels.capability() == "default" or (a.ndim and a.strides[-1] != a.itemsize and a.shape[-1] > 1):
+        return libm.apply("atanh", a)
+    width = 2 * vec_kernels.lanes() if a.dtype == np.float32 else vec_kernels.lanes()
+    if not a.flags.c_contiguous:
+        rows = a.reshape(-1, a.shape[-1])
+        out = np.empty(rows.shape, a.dtype)
+        _sleef_body_libm_tail(rows, out, width)
+        return out.reshape(a.shape)
+    flat = a.reshape(-1)
+    out = np.empty(flat.shape, a.dtype)
+    # at::parallel_for gives each of min(threads, ceil(n / grain)) threads ceil(n / that) elements, with a tail
+    n = flat.size
+    pieces = min(softmax_dims.threads(), -(-n // _GRAIN))
+    step = -(-n // pieces)
+    for start in range(0, n, step):
+        _sleef_body_libm_tail(flat[None, start:start + step], out[None, start:start + step], width)
+    return out.reshape(a.shape)
+
+
+_GRAIN = 32768   # ATen's GRAIN_SIZE: an elementwise op on more elements than this is split between threads
+
+
+def _sleef_body_libm_tail(rows, out, width):
+    n = rows.shape[1]
+    body = n - n % width
+    if body:
+        out[:, :body] = sleef_gamma.atanh(rows[:, :body])
+    if body < n:
+        out[:, body:] = libm.apply("atanh", np.ascontiguousarray(rows[:, body:]))
+
+
+@defop("atanh", "AtanhBackward0", _atanh, saves=(0,), api=("atanh", "arctanh"), promote="float",
        inplace=True)
 def atanh_vjp(xp, grad, saved, consts, needs):
     a, = saved

@@ -8,6 +8,7 @@ The algorithm (SLEEF 3.6, its fused multiply-add form): double-double (double-fl
 from 2.3 Stirling's series in 1/x (x first moved past 7 by the product of a few shifted factors); ``logk2`` is
 SLEEF's double-double log (an Estrin polynomial for double, Horner for float). Each fused step is exactly rounded
 (``_fma64`` / ``_fma32``), each plain one is numpy's, in the order SLEEF writes them, so the bits are SLEEF's.
+``atanh`` (SLEEF's atanh_u10, ATen's Vectorized<T>::atanh) reuses the same helpers and logk2.
 """
 import numpy as np
 
@@ -273,3 +274,24 @@ def lgamma(x):
         r = (y[0] + y[1]).astype(t_)
         bad = np.isinf(a) | ((a <= 0) & (a == np.trunc(a))) | (np.isfinite(a) & np.isnan(r))
         return np.where(bad, t_(np.inf), r)
+
+
+def atanh(x):
+    """float32 / float64 atanh as SLEEF's atanh_u10 computes it (ATen's Vectorized<T>::atanh): half the
+    double-float log (logk2) of (1 + |x|) / (1 - |x|), each of those a two-sum, their quotient a double-float
+    division; inf at |x| = 1, nan beyond it, the sign of x put back at the end."""
+    x = np.asarray(x)
+    t_ = _F32 if x.dtype == _F32 else _F64
+    a = np.asarray(x, t_)
+    A = _Arith(t_)
+    one = t_(1)
+    with np.errstate(all="ignore"):
+        y = np.abs(a)
+        num = A.add2(one, t_(0), y)
+        den = A.add2(one, t_(0), -y)
+        d = _logk2(A, *A.div(*num, *den))
+        r = np.asarray((d[0] + d[1]) * t_(0.5), t_)
+        r = np.where(y == one, t_(np.inf), r)
+        r = np.where((y > one) | np.isinf(a) | np.isnan(r), t_(np.nan), r)
+        r = np.copysign(r, a)
+        return np.where(np.isnan(a), t_(np.nan), r).astype(t_)
