@@ -210,6 +210,7 @@ AM_EXPORT void am_log1pf(const float *restrict x, float *restrict out, long n) {
     case 8: for (long i = 0; i < n; i++) out[i] = acosh##S(x[i]); break;                \
     case 9: for (long i = 0; i < n; i++) out[i] = asinh##S(x[i]); break;                \
     case 10: for (long i = 0; i < n; i++) out[i] = acos##S(x[i]); break;                \
+    case 11: for (long i = 0; i < n; i++) out[i] = atanh##S(x[i]); break;               \
     default: return 0;                                                                   \
     }                                                                                    \
     return 1

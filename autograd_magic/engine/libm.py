@@ -35,13 +35,13 @@ def _library():
 
 # the functions the compiled kernels call (ckernels.libm: one C loop over the array, _vec_kernels.c am_libm_f32/f64),
 # in the order of their switch
-NAMES = ("erf", "exp", "log", "log1p", "tanh", "expm1", "cos", "sin", "acosh", "asinh", "acos")
+NAMES = ("erf", "exp", "log", "log1p", "tanh", "expm1", "cos", "sin", "acosh", "asinh", "acos", "atanh")
 
 
 @functools.lru_cache(maxsize=None)
 def function(name, dtype):
-    """name ('erf', 'exp', 'log', 'log1p', 'tanh', 'expm1', 'acosh', 'asinh', 'cos', 'sin', 'acos', 'atanh') of the C library
-    for float32 or float64 arrays, one call per element: an elementwise function returning that dtype (ctypes for
+    """name ('erf', 'exp', 'log', 'log1p', 'tanh', 'expm1', 'acosh', 'asinh', 'cos', 'sin', 'acos', 'atanh') of the C
+    library for float32 or float64 arrays, one call per element: an elementwise function returning that dtype (ctypes for
     float32; math.erf ..., the C library's double functions, for float64). apply() runs the compiled kernels' C loop
     instead where they are loaded."""
     dtype = np.dtype(dtype).type
