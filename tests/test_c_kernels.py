@@ -244,7 +244,7 @@ def test_row_scatter_is_numpys_add_at(monkeypatch):
 
 @needs_lib
 @pytest.mark.parametrize("name", ("erf", "exp", "log", "log1p", "tanh", "expm1", "cos", "sin", "acosh", "asinh",
-                                  "acos"))
+                                  "acos", "atanh"))
 def test_the_c_librarys_functions_in_one_loop_are_its_per_element_calls(name, monkeypatch):
     """libm.apply (what ATen's scalar kernels call: std::erf, std::log1p ...) runs one C loop over the array
     (am_libm_f32 / am_libm_f64): each element's value is the one the C library gives for it alone (through ctypes
