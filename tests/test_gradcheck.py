@@ -216,6 +216,9 @@ NO_DERIVATIVE = {"multilabel_margin_loss_backward": (
                  "scatter_reduce_legacy_value": (lambda a: a.scatter(0, torch.tensor([2]), 3.0, reduce="multiply"),
                                                  "derivative for aten::scatter is not implemented"),
                  "unique2": (lambda a: torch.unique(a), "the derivative for '_unique2' is not implemented"),
+                 "acosh_inplace": (lambda a: (a * 1 + 3).acosh_(), "the derivative for 'inplace version of acosh'"),
+                 "asinh_inplace": (lambda a: (a * 1).asinh_(), "the derivative for 'inplace version of asinh'"),
+                 "atanh_inplace": (lambda a: (a * 0.3).arctanh_(), "the derivative for 'inplace version of atanh'"),
                  "_cdist_backward": (lambda a: torch.autograd.grad(
                                          torch.cdist(a.view(3, 1), a.view(3, 1) * 2 + 1).sum(), a,
                                          create_graph=True)[0],

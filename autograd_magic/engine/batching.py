@@ -30,11 +30,12 @@ NO_STORAGE = "Cannot access data pointer of Tensor that doesn't have storage"
 
 
 class Call:
-    """A vmap call, the token its batched values carry: the batch size (PyTorch's messages show it)."""
-    __slots__ = ("size",)
+    """A vmap call, the token its batched values carry: the batch size (PyTorch's messages show it) and the
+    randomness asked for ('error', 'same' or 'different')."""
+    __slots__ = ("size", "randomness")
 
-    def __init__(self, size):
-        self.size = size
+    def __init__(self, size, randomness="error"):
+        self.size, self.randomness = size, randomness
 
 
 class Wrap:
@@ -124,6 +125,37 @@ class Transform:
 
     def __exit__(self, *exc):
         del TRANSFORMS[len(TRANSFORMS) - len(self.kinds):]
+
+
+RANDOM_ERROR = ("vmap: called random operation while in randomness error mode. Please either use the 'same' or "
+                "'different' randomness flags on vmap or perform the randomness operation out of vmap")
+SAME_RANDOM = ("Vmap does not currently support same randomness with a batched tensor input. Please file an issue "
+               "with functorch")
+
+
+def check_random_inputs(*tensors):
+    """PyTorch's check of a random op drawn from tensors (multinomial's probabilities, bernoulli's, poisson's rates,
+    normal's mean and std ...) inside a vmap, made before the op's own checks. Each vmap running, the innermost
+    first (the draw passes through every level), refuses it under randomness='error', and under 'same' when the
+    values are batched by that vmap (one draw cannot serve every element). (A value knows only the innermost vmap
+    that batches it: one batched by an inner vmap as well is seen as unbatched by the outer ones.)"""
+    for call in reversed(ACTIVE):
+        if call.__class__ is not Call:
+            continue
+        if call.randomness == "error":
+            raise RuntimeError(RANDOM_ERROR)
+        if call.randomness == "same" and any(batched_by(t) is call for t in tensors):
+            raise RuntimeError(SAME_RANDOM)
+
+
+UNSUPPORTED = "vmap: we do not yet support aten::{}. Please file an issue"
+
+
+def refuse_unsupported(name):
+    """PyTorch's error for an op that has no batching rule and may not fall back (aten::rrelu): inside any vmap,
+    batched inputs or not."""
+    if any(a.__class__ is Call for a in ACTIVE):
+        raise RuntimeError(UNSUPPORTED.format(name))
 
 
 def batched_by(t):

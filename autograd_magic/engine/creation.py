@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 
-from . import argcheck, barebones, determinism, dtypes, memory_format as formats, random, storage, vec_kernels
+from . import argcheck, barebones, batching, determinism, dtypes, memory_format as formats, random, storage, vec_kernels
 from .fperror import quiet
 from .random_kernels import _fma64
 from .autograd import GRAD_MODE
@@ -834,6 +834,7 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
         _check_device(device)
     check_pinned("normal", pin_memory, out)
     if isinstance(mean, TensorBase) or isinstance(std, TensorBase):
+        batching.check_random_inputs(*(t for t in (mean, std) if isinstance(t, TensorBase)))
         m = mean._data if isinstance(mean, TensorBase) else mean
         s = std._data if isinstance(std, TensorBase) else std
         ref = mean if isinstance(mean, TensorBase) else std
@@ -866,6 +867,7 @@ _PLAIN_BERNOULLI = {1: {"generator", "out"}, 2: {"generator"}}
 def draw_bernoulli(input, p=None, *, generator=None, out=None):
     """torch.bernoulli once parsed: BernoulliBackward0 (a zero gradient) behind draws from input's probabilities,
     PyTorch's node without a derivative (NotImplemented) behind those of a float p, as ATen's bernoulli.p."""
+    batching.check_random_inputs(input)
     if p is None and input._data.dtype.kind in "biu" and input._data.size:   # (probabilities read from an integer
         # tensor: no kernel for it; an empty one reaches none)
         raise NotImplementedError(f'"bernoulli_tensor_cpu_p_" not implemented for \'{input.dtype.scalar_name}\'')
@@ -890,6 +892,7 @@ def _recorded(op, input, drawn):
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
     check_generator("multinomial", generator)
+    batching.check_random_inputs(input)
     if not input.dtype.is_floating_point:
         raise RuntimeError(f"multinomial only supports floating-point dtypes for input, got: {input.dtype.scalar_name}")
     if out is not None and out.dtype is not dtypes.int64:   # (before the checks of the sample count and the draw)

@@ -27,19 +27,21 @@ _PREFIX = {np.dtype(np.float32): "s", np.dtype(np.float64): "d", np.dtype(np.com
            np.dtype(np.complex128): "z"}
 
 
-def _library(a):
-    return lapack_complex._library(a, _SCALAR)
+def _library(a, finite=True):
+    return lapack_complex._library(a, _SCALAR, finite)
 
 
 _ref, _ptr, _each = lapack_complex._ref, lapack_complex._ptr, lapack_complex._each   # (the same calls for real ones)
+NotConverged = lapack_complex.NotConverged
 
 
 def syevd(a, uplo="L", vectors=True):
     """(eigenvalues, eigenvectors or None) of the symmetric matrices a (..., n, n) as PyTorch's linalg_eigh
-    computes them, or None (see the module docstring); Hermitian ones through ?heevd."""
+    computes them, or None (see the module docstring); Hermitian ones through ?heevd. A matrix LAPACK does not
+    converge on (one holding NaN) raises NotConverged with its batch index and info."""
     if a.dtype.kind == "c":
         return lapack_complex.heevd(a, uplo, vectors)
-    lib = _library(a)
+    lib = _library(a, finite=False)   # (ATen calls it on NaN and infinities too: values or an error code)
     if lib is None:
         return None
     n = a.shape[-1]
@@ -48,7 +50,7 @@ def syevd(a, uplo="L", vectors=True):
     jobz, up = ctypes.c_char(b"V" if vectors else b"N"), ctypes.c_char(uplo.encode())
     size, lda = _int(n), _int(max(1, n))
     ws, vs = [], []
-    for m in _each(a):
+    for index, m in enumerate(_each(a)):
         w = np.empty(n, a.dtype)
         info, wq, iwq = _int(0), scalar(0), _int(0)
         fn(_ref(jobz), _ref(up), _ref(size), _ptr(m), _ref(lda), _ptr(w), _ref(wq), _ref(_int(-1)), _ref(iwq),
@@ -56,6 +58,8 @@ def syevd(a, uplo="L", vectors=True):
         work, iwork = np.empty(max(1, int(wq.value)), a.dtype), np.empty(max(1, iwq.value), np.int32)
         fn(_ref(jobz), _ref(up), _ref(size), _ptr(m), _ref(lda), _ptr(w), _ptr(work), _ref(_int(work.size)),
            _ptr(iwork), _ref(_int(iwork.size)), _ref(info))
+        if info.value > 0:
+            raise NotConverged(index, info.value)
         if info.value != 0:
             return None
         ws.append(w)

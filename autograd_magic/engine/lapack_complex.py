@@ -14,10 +14,10 @@ _int = ctypes.c_int
 _COMPLEX = (np.dtype(np.complex64), np.dtype(np.complex128))
 
 
-def _library(a, dtypes=_COMPLEX):
-    """MKL's library for a's routines, or None (a of another dtype than dtypes, empty or not finite; no MKL):
-    lapack.py's too, with the real dtypes."""
-    if a.dtype not in dtypes or a.size == 0 or not np.isfinite(a).all():
+def _library(a, dtypes=_COMPLEX, finite=True):
+    """MKL's library for a's routines, or None (a of another dtype than dtypes, empty or, unless finite=False,
+    not finite; no MKL): lapack.py's too, with the real dtypes."""
+    if a.dtype not in dtypes or a.size == 0 or finite and not np.isfinite(a).all():
         return None
     lib = blas._load()
     if lib is not None:
@@ -116,10 +116,20 @@ def gesdd(a, full_matrices=False, compute_uv=True):
     return np.stack(us).reshape(batch + (m, ucols)), s, np.stack(vs).reshape(batch + (vrows, n))
 
 
+class NotConverged(np.linalg.LinAlgError):
+    """?syevd / ?heevd did not converge (a matrix holding NaN): the index of the matrix in the batch and LAPACK's
+    info, which ATen's message shows as its error code. A numpy LinAlgError, as numpy's fallback would raise."""
+
+    def __init__(self, index, info):
+        super().__init__(index, info)
+        self.index, self.info = index, info
+
+
 def heevd(a, uplo="L", vectors=True):
     """(real eigenvalues, eigenvectors or None) of the Hermitian matrices a (..., n, n) as ATen's linalg_eigh
-    calls ?heevd (jobz 'V' or 'N'), or None."""
-    lib = _library(a)
+    calls ?heevd (jobz 'V' or 'N'), or None; NotConverged where LAPACK does not converge (ATen calls it on
+    NaN and infinities too: what comes out, values or an error code, is LAPACK's)."""
+    lib = _library(a, finite=False)
     if lib is None:
         return None
     n = a.shape[-1]
@@ -127,7 +137,7 @@ def heevd(a, uplo="L", vectors=True):
     jobz, up = ctypes.c_char(b"V" if vectors else b"N"), ctypes.c_char(uplo.encode())
     size, lda, query_size = _int(n), _int(max(1, n)), _int(-1)
     ws, vs = [], []
-    for m in _each(a):
+    for index, m in enumerate(_each(a)):
         w = np.empty(n, _real(a.dtype))
         info, wq, rq, iq = _int(0), np.zeros(1, a.dtype), np.zeros(1, _real(a.dtype)), _int(0)
         head = (_ref(jobz), _ref(up), _ref(size), _ptr(m), _ref(lda), _ptr(w))
@@ -136,6 +146,8 @@ def heevd(a, uplo="L", vectors=True):
         rwork, iwork = np.empty(max(1, int(rq[0])), _real(a.dtype)), np.empty(max(1, iq.value), np.int32)
         fn(*head, _ptr(work), _ref(_int(work.size)), _ptr(rwork), _ref(_int(rwork.size)), _ptr(iwork),
            _ref(_int(iwork.size)), _ref(info))
+        if info.value > 0:
+            raise NotConverged(index, info.value)
         if info.value != 0:
             return None
         ws.append(w)

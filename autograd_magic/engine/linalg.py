@@ -348,16 +348,24 @@ def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
     for name, t in (("X1", x1), ("X2", x2)):
         if not dtypes.is_float_np(t._data.dtype):
             raise RuntimeError(f"cdist only supports floating-point dtypes, {name} got: {t.dtype.scalar_name}")
-    if a.dtype != b.dtype:
-        raise RuntimeError(f"expected scalar type {x1.dtype.scalar_name} but found {x2.dtype.scalar_name}")
-    if x1.dtype.scalar_name not in ("Float", "Double"):
-        raise NotImplementedError(f'"cdist" not implemented for \'{x1.dtype.scalar_name}\'')
     if p < 0:
         raise RuntimeError("cdist only supports non-negative p values")
     check_broadcast(a.shape[:-2], b.shape[:-2])
     batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
     mode = _CDIST_MODES[compute_mode]
-    if p == 2 and a.size and b.size and (mode == 1 or (mode == 0 and (a.shape[-2] > 25 or b.shape[-2] > 25))):
+    by_mm = p == 2 and a.size and b.size and (mode == 1 or (mode == 0 and (a.shape[-2] > 25 or b.shape[-2] > 25)))
+    # ATen checks the dtypes where it computes: the matrix-product path in its matmul, the other in cdist's kernel
+    # (an empty input reaches neither: its empty or zero result takes x1's dtype)
+    if a.dtype != b.dtype and a.size and b.size:
+        if by_mm:
+            raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {x1.dtype.c_name} != "
+                               f"{x2.dtype.c_name}")
+        raise RuntimeError(f"expected scalar type {x1.dtype.scalar_name} but found {x2.dtype.scalar_name}")
+    if x1.dtype.scalar_name not in ("Float", "Double") and not by_mm and a.size and b.size:
+        raise NotImplementedError(f'"cdist" not implemented for \'{x1.dtype.scalar_name}\'')
+    if a.dtype != b.dtype:
+        x2 = apply(OPS["to_copy"], (x2,), a.dtype)
+    if by_mm:
         if a.shape[:-2] != batch or b.shape[:-2] != batch:
             x1, x2 = expand(x1, batch + a.shape[-2:]), expand(x2, batch + b.shape[-2:])
         out = apply(OPS["_euclidean_dist"], (x1, x2))

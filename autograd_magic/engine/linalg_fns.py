@@ -2,6 +2,7 @@
 checks and messages as PyTorch 2.13 gives them, then the ops of ops_linalg.py (or compositions recorded as PyTorch
 records them: matrix_norm's AmaxBackward0 over LinalgVectorNormBackward0, matrix_power's MmBackward0 chain)."""
 
+import contextlib
 import math
 import warnings
 
@@ -309,7 +310,8 @@ def eigh(A, UPLO="L", *, out=None):
     if UPLO not in ("L", "U"):
         raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
     _check_matrix(A, "linalg.eigh", square=True, kernel="linalg_eigh_cpu")
-    return EighResult(recorded(_XP, "linalg_eigh", (A,), (UPLO,)))
+    with _eigh_errors(A):
+        return EighResult(recorded(_XP, "linalg_eigh", (A,), (UPLO,)))
 
 
 def eigvalsh(A, UPLO="L", *, out=None):
@@ -318,7 +320,20 @@ def eigvalsh(A, UPLO="L", *, out=None):
     _check_matrix(A, "linalg.eigh", square=True, kernel="linalg_eigh_cpu")
     if _tracks(A):
         return eigh(A, UPLO).eigenvalues
-    return _wrap(lapack.eigvalsh(A._data, UPLO).astype(dtypes.real_np(A._data.dtype)))
+    with _eigh_errors(A):
+        return _wrap(lapack.eigvalsh(A._data, UPLO).astype(dtypes.real_np(A._data.dtype)))
+
+
+@contextlib.contextmanager
+def _eigh_errors(A):
+    """?syevd / ?heevd not converging (on a matrix holding NaN) is ATen's LinAlgError with LAPACK's info."""
+    try:
+        yield
+    except lapack.NotConverged as e:
+        where = f"(Batch element {e.index}): " if A._data.ndim > 2 else ""
+        raise _LinAlgError(f"linalg.eigh: {where}The algorithm failed to converge because the input matrix is "
+                           "ill-conditioned or has too many repeated eigenvalues (error code: "
+                           f"{e.info}).") from None
 
 
 def _tracks(*ts):
@@ -717,6 +732,12 @@ def tensor_norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     given; the arguments as that function hands them on (a float dim meets its ``len(dim)``, the rest the parser
     of linalg.vector_norm or matrix_norm)."""
     dims = [dim] if isinstance(dim, int) else dim
+    if input._coo is not None:   # (a sparse COO tensor goes to ATen's norm_sparse: a full reduction to a 0-d)
+        if dims and len({d % max(input._data.ndim, 1) for d in dims}) < input._data.ndim:
+            raise RuntimeError("norm_sparse currently only supports full reductions, so 'dim' must either be empty "
+                               "or contain all dimensions of the input")
+        if keepdim:
+            raise RuntimeError("norm_sparse currently does not support keepdim=True")
     matrix = p.__class__ is str and not (p == "fro" and (dim is None or isinstance(dim, int) or len(dim) <= 2))
     if matrix:
         dims = list(range(input._data.ndim)) if dims is None else dims

@@ -544,6 +544,11 @@ def _bernoulli_recorded(draw):
     too), so that a sample taken in place in a graph (or from probabilities that require grad) keeps its history."""
     def bernoulli_(self, p=0.5, *, generator=None):
         tensor_p = isinstance(p, TensorBase)
+        if tensor_p and batching.ACTIVE:   # (bernoulli_.Tensor's vmap rule: p's randomness, then p batched where
+            # self is not)
+            batching.check_random_inputs(p)
+            if batching.batched_by(p) is not None and batching.batched_by(self) is None:
+                raise RuntimeError(batching.INPLACE.format("inplace bernoulli", "in a vmap"))
         if not (GRAD_MODE.enabled and (self._rg or (tensor_p and p._rg))):
             return draw(self, p, generator=generator)
         drawn = draw.drawn(self, p.detach() if tensor_p else p, generator=generator)

@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from . import libm, sleef_gamma, softmax_dims, vec_kernels
-from .optable import defop
+from .optable import OPS, defop
 from .xp import rounded_f32, vml_or
 
 _erf64 = np.frompyfunc(math.erf, 1, 1)
@@ -135,7 +135,7 @@ def _c_library(name):
 
 
 @defop("acosh", "AcoshBackward0", _c_library("acosh"), saves=(0,), api=("acosh", "arccosh"), promote="float",
-       inplace=True)
+       inplace="acosh_inplace")
 def acosh_vjp(xp, grad, saved, consts, needs):
     a, = saved
     if not xp.is_numpy:   # self * self - 1 is sub.Scalar (SubBackward1)
@@ -144,7 +144,7 @@ def acosh_vjp(xp, grad, saved, consts, needs):
 
 
 @defop("asinh", "AsinhBackward0", _c_library("asinh"), saves=(0,), api=("asinh", "arcsinh"), promote="float",
-       inplace=True)
+       inplace="asinh_inplace")
 def asinh_vjp(xp, grad, saved, consts, needs):
     a, = saved
     if not xp.is_numpy:   # ATen's grad * (self.pow(2) + 1).rsqrt()
@@ -192,13 +192,27 @@ def _sleef_body_libm_tail(rows, out, width):
 
 
 @defop("atanh", "AtanhBackward0", _atanh, saves=(0,), api=("atanh", "arctanh"), promote="float",
-       inplace=True)
+       inplace="atanh_inplace")
 def atanh_vjp(xp, grad, saved, consts, needs):
     a, = saved
     if not xp.is_numpy:   # ATen's grad * 1 / (1 - self.pow(2)): 1 - x is sub(Tensor, Tensor) with a constant
         one = xp.wrap(np.ones((), a._data.dtype))
         return (xp.call("mul_scalar", (grad,), 1) / xp.call("sub", (one, a ** 2)),)
     return (grad / (1 - a * a),)
+
+
+def _no_inplace_derivative(name):
+    def vjp(xp, grad, saved, consts, needs):
+        raise NotImplementedError(f"the derivative for 'inplace version of {name}' is not implemented.")
+    vjp.__doc__ = f"{name}_ of a tensor that requires grad: PyTorch's node saves nothing and its backward raises."
+    return vjp
+
+
+# PyTorch's derivatives.yaml gives acosh_, asinh_ and atanh_ no formula: the in-place form records its own node
+# (AcoshBackward1 ...), which fails only when a backward pass reaches it
+for _name in ("acosh", "asinh", "atanh"):
+    defop(_name + "_inplace", _name.capitalize() + "Backward1", OPS[_name].fwd,
+          promote="float")(_no_inplace_derivative(_name))
 
 
 _erfc64 = np.frompyfunc(math.erfc, 1, 1)

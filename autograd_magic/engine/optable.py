@@ -45,8 +45,9 @@ class OpDef:
         # the grad_fn's class, named like PyTorch's (a node with several outputs: see autograd.record_multi)
         self.node_cls = multi_node_type(node) if several_outputs else node_type(node)
         # The public function: its names (the first is the canonical one, the others aliases such as arctan),
-        # whether Tensor has it as a method (and an in-place NAME_ form), how its arguments split into tensor
-        # inputs and constants (args(*args, **kwargs) -> (inputs, consts); None: one tensor input), and
+        # whether Tensor has it as a method (and an in-place NAME_ form; inplace="op": the in-place form records
+        # that other op, where PyTorch's in-place node differs from the out-of-place one), how its arguments split
+        # into tensor inputs and constants (args(*args, **kwargs) -> (inputs, consts); None: one tensor input), and
         # promote="float": integer and bool inputs are first converted to float32, as PyTorch's float ops do.
         self.api = (api,) if isinstance(api, str) else tuple(api or ())
         self.method = method and bool(self.api)

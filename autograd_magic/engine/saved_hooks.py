@@ -40,7 +40,7 @@ NOTHING = ("add", "sub", "rsub", "neg", "div_scalar", "mul_scalar", "sum", "sum_
            "unsqueeze", "select", "slice", "clone", "to_copy", "cat", "stack", "flip", "repeat", "roll",
            "unfold", "as_strided", "fft_c2r", "fft_c2c", "squeeze_mm", "squeeze_all_inplace",
            "squeeze_dims_inplace", "unsqueeze_inplace", "transpose_inplace", "t_inplace", "constant_pad_nd",
-           "unfold_backward", "view_as_real", "view_as_complex")
+           "unfold_backward", "view_as_real", "view_as_complex", "acosh_inplace", "asinh_inplace", "atanh_inplace")
 
 for _name, _spec in SAVED.items():
     OPS[_name].saved_spec = _spec

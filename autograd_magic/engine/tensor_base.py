@@ -118,8 +118,9 @@ def _declared():
             if op.method:
                 methods[name] = fn
         if op.inplace:   # (asin_ and arcsin_ alike)
+            ifn = fn if op.inplace is True else declared_function(OPS[op.inplace], op.api[0])
             for name in op.api:
-                methods[name + "_"] = _inplace_method(fn, name + "_")
+                methods[name + "_"] = _inplace_method(ifn, name + "_")
     return functions, methods
 
 
@@ -177,6 +178,7 @@ class TensorBase:
     _vbase = None  # a view's base (the tensor that owns the memory): in-place writes to the view rebase its history
     _grad_dtype = _SAME_DTYPE  # Tensor.grad_dtype: the dtype .grad must have (None: any); unset: the tensor's dtype
     __array_priority__ = 1000
+    _repr_wrapper = None  # a user's subclass of nn.Parameter prints "Parameter(<its repr>)" (torch/nn/module.py)
     def __hash__(self):   # (PyTorch's: the object's id, so hash(t) == id(t); a tensor is hashed by identity)
         return id(self)
 
@@ -686,14 +688,16 @@ class TensorBase:
         fw = self._fwt
         tangent = fw[1] if fw is not None and fw[0] == TANGENT_HOOK[1] else None  # a dual tensor of the open level
         cls = self.__class__   # a subclass of the user's prints its name (PyTorch's _str_intern)
-        prefix = "tensor(" if cls is _dispatch.RESULT_CLASS or cls.__module__.startswith("torch") else \
-            cls.__name__ + "("
-        return format_tensor(self._data, self.dtype.name, requires_grad=self._rg, prefix=prefix,
+        plain = cls is _dispatch.RESULT_CLASS or cls.__module__.startswith("torch")
+        text = format_tensor(self._data, self.dtype.name, requires_grad=self._rg,
+                             prefix="tensor(" if plain else cls.__name__ + "(",
                              grad_fn_name=None if fn is None else fn.op.node,
                              tangent=None if tangent is None else
                              repr(float(tangent._data)) if not tangent._data.ndim else repr(tangent))
+        # (PyTorch's _str_intern wraps a subclass of Parameter's text, its indentation unchanged)
+        return text if plain or self._repr_wrapper is None else f"{self._repr_wrapper}({text})"
 
-    __str__ = __repr__
+    # (no __str__: object's calls type(self).__repr__, so a subclass's own __repr__ prints, as in PyTorch)
 
     # (no __getattr__: the names PyTorch has and the engine lacks raise its message through argcheck.Missing,
     # given by tensor.py; any other name gets Python's own, which is PyTorch's)

@@ -5,7 +5,7 @@ digamma, polygamma); torch.kaiser_window.
 
     >>> torch.manual_seed(0); torch._standard_gamma(torch.tensor([2.0, 0.5]))   # PyTorch's draws
 """
-from ..engine import dtypes, random_samplers, reparam_grads, special_fns
+from ..engine import batching, dtypes, random_samplers, reparam_grads, special_fns
 from ..engine.arg_parser import check_generator
 from ..engine.creation import _gen, empty, ones
 from ..engine.functions import to_dtype
@@ -24,6 +24,7 @@ def _floating(t, kernel):
 
 def _standard_gamma(input, generator=None):
     """Gamma(input, 1) draws; gradients flow to input as PyTorch's _standard_gamma_grad."""
+    batching.check_random_inputs(input)
     _floating(input, "gamma_cpu")
     return apply(STANDARD_GAMMA, (input,), random_samplers.standard_gamma(_gen(generator), input._data))
 
@@ -34,6 +35,7 @@ def _standard_gamma_grad(input, output):
 
 def _sample_dirichlet(input, generator=None):
     """Dirichlet(input) draws over the last dim: Gamma draws in double, normalised (PyTorch's numbers)."""
+    batching.check_random_inputs(input)
     _floating(input, "dirichlet")
     drawn = random_samplers.sample_dirichlet(_gen(generator), input._data, lambda g: dim_sum(g, (-1,), True))
     return apply(OPS["sample_dirichlet"], (input,), drawn)
@@ -46,12 +48,14 @@ def _dirichlet_grad(x, alpha, total):
 def poisson(input, generator=None):
     """Poisson(input) draws, one per element (a zero gradient)."""
     check_generator("poisson", generator)
+    batching.check_random_inputs(input)
     _floating(input, "poisson_cpu")
     return apply(OPS["poisson"], (input,), random_samplers.poisson(_gen(generator), input._data))
 
 
 def binomial(count, prob, generator=None):
     """Binomial(count, prob) draws, one per element."""
+    batching.check_random_inputs(count, prob)
     if not dtypes.is_float_np(count._data.dtype):
         raise ValueError(f"binomial only supports floating-point dtypes for count, got: "
                          f"{dtypes.scalar_name(count._data.dtype)}")

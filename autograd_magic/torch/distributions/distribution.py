@@ -1,11 +1,19 @@
 """torch.distributions.Distribution: shapes, sampling entry points, argument and sample validation."""
 import warnings
 
+import numpy as np
+
 from ...engine.size import Size
 from ...engine.tensor import Tensor
 from . import constraints
 from ..grad_mode import no_grad
 from .utils import lazy_property
+
+
+def _all_true(valid):
+    """Whether a constraint's check holds everywhere, read as PyTorch's torch._is_all_true reads it: inside a vmap
+    its rule reads the whole batch, so validating a batched parameter is not data-dependent control flow."""
+    return bool(np.all(valid._data))
 
 
 class Distribution:
@@ -40,7 +48,7 @@ class Distribution:
                 if param not in self.__dict__ and isinstance(getattr(type(self), param, None), lazy_property):
                     continue  # a lazily computed parameter (a property such as Chi2's df is checked)
                 value = getattr(self, param)
-                if not bool(constraint.check(value).all()):
+                if not _all_true(constraint.check(value)):
                     raise ValueError(f"Expected parameter {param} ({type(value).__name__} of shape "
                                      f"{tuple(value.shape)}) of distribution {self!r} to satisfy the constraint "
                                      f"{constraint!r}, but found invalid values:\n{value}")
@@ -143,7 +151,7 @@ class Distribution:
                 raise ValueError(f"Value is not broadcastable with batch_shape+event_shape: {actual_shape} vs "
                                  f"{expected_shape}.")
         support = self.support
-        if not bool(support.check(value).all()):
+        if not _all_true(support.check(value)):
             raise ValueError(f"Expected value argument ({type(value).__name__} of shape {tuple(value.shape)}) to be "
                              f"within the support ({support!r}) of the distribution {self!r}, but found invalid "
                              f"values:\n{value}")

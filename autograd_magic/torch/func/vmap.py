@@ -8,7 +8,9 @@ an input returned as it came is that input, and an out_dim elsewhere than 0 is a
 
 randomness: 'error' (the default) raises PyTorch's error at a random draw; 'same' replays the generator for every
 element, so each gets the numbers PyTorch's single unbatched draw gives; 'different' gives each element its part of
-a draw made once for the whole batch, as PyTorch's batched random ops draw (random.BatchedDraws). Not modelled:
+a draw made once for the whole batch, as PyTorch's batched random ops draw (random.BatchedDraws). An op drawn from
+tensors (multinomial, bernoulli, poisson, normal's mean and std ...) checks first, as PyTorch's rules do
+(batching.check_random_inputs): under 'same' it refuses values batched by this vmap. Not modelled:
 PyTorch's refusal of in-place randomness on an unbatched tensor, and of ops whose output shape depends on the
 values (nonzero, boolean masks).
 """
@@ -21,8 +23,6 @@ from ...engine.shaping import stack, stack_named
 from ...engine.tensor import Tensor
 from .pytree import LEAF, broadcast_to_and_flatten, flatten, unflatten
 
-_RANDOM_ERROR = ("vmap: called random operation while in randomness error mode. Please either use the 'same' or "
-                 "'different' randomness flags on vmap or perform the randomness operation out of vmap")
 
 
 def _name(func):
@@ -104,7 +104,7 @@ def _run(func, kwargs, size, flat_dims, flat_args, spec, randomness):
     random.BATCHED_DRAWS[0] = batch   # (a vmap inside this one's function draws for itself)
     outputs = []
     try:
-        with batching.Level(batching.Call(size)) as token, batching.Transform("vmap"):
+        with batching.Level(batching.Call(size, randomness)) as token, batching.Transform("vmap"):
             if size == 0:   # an empty batch: one call on zeros gives the outputs' structure and shapes (_stacked)
                 sliced = [a if d is None else batching.mark(_zeros_slice(a, d), token)
                           for a, d in zip(flat_args, flat_dims)]
@@ -148,7 +148,7 @@ def _zeros_slice(a, d):
 
 
 def _refuse_random():
-    raise RuntimeError(_RANDOM_ERROR)
+    raise RuntimeError(batching.RANDOM_ERROR)
 
 
 def _stacked(func, outputs, out_dims, size, batch):

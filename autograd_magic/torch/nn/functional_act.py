@@ -3,7 +3,7 @@ from ...engine import arg_parser, dtypes, function_signatures
 from ...engine import shaping as S
 from ...engine.dtypes import float64
 from ...engine.functions import check_float_kernel
-from ...engine import random
+from ...engine import batching, random
 from ...engine.ops_act import rrelu_noise
 from ...engine.optable import OPS
 from ...engine.tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, apply, inplace as _write_inplace
@@ -132,6 +132,7 @@ def threshold(input, threshold, value, inplace=False):
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
     """Leaky ReLU with slope (lower + upper) / 2, or (training) a slope drawn per non-positive element from
     U(lower, upper) with PyTorch's generator draws."""
+    batching.refuse_unsupported("rrelu_" if inplace else "rrelu")   # (before ATen's own checks)
     if lower > upper:  # ATen's rrelu checks the bounds first, in either mode and for any dtype
         raise RuntimeError("Lower bound should be less than or equal to the upper bound")
     check_float_kernel("rrelu_with_noise_out_cpu" if training else "leaky_relu_cpu", input, fn="rrelu")

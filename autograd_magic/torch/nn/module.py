@@ -45,10 +45,12 @@ class Parameter(Tensor):
     def __init__(self, data=None, requires_grad=True):
         pass
 
-    def __repr__(self):
-        return format_parameter(self._data, self.dtype.name, requires_grad=self._rg)
+    _repr_wrapper = "Parameter"
 
-    __str__ = __repr__
+    def __repr__(self):
+        if type(self) is not Parameter:   # a user's subclass: "Parameter(MyParam([...]))" below the header
+            return "Parameter containing:\n" + Tensor.__repr__(self)
+        return format_parameter(self._data, self.dtype.name, requires_grad=self._rg)
 
     def __reduce_ex__(self, proto):
         """pickle.dump(model): a Parameter loads as a Parameter with its requires_grad (PyTorch's
