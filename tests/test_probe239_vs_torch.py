@@ -52,7 +52,8 @@ print(torch.vmap(lambda w: torch.zeros_like(w).bernoulli_(w), randomness="differ
     "rrelu_has_no_vmap_rule": ['''import torch.nn.functional as F
 W = torch.full((3, 4), -0.5)
 for mode in ["error", "same", "different"]:
-    for name, f in {"rrelu": F.rrelu, "train": lambda w: F.rrelu(w, training=True), "rrelu_": lambda w: F.rrelu_(w.clone()),
+    for name, f in {"rrelu": F.rrelu, "train": lambda w: F.rrelu(w, training=True),
+                    "rrelu_": lambda w: F.rrelu_(w.clone()),
                     "module": torch.nn.RReLU(), "unbatched": lambda w: w + torch.rrelu(torch.ones(4))}.items():
         try:
             print(mode, name, torch.vmap(f, randomness=mode)(W))
