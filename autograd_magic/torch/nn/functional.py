@@ -374,6 +374,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
             _tensor_arg("binary_cross_entropy_with_logits", value, name, at)
     _not_differentiable("binary_cross_entropy_with_logits", "weight", weight)
     _not_differentiable("binary_cross_entropy_with_logits", "pos_weight", pos_weight)
+    _bce_logits_dtypes(input, target, weight, pos_weight)
     kind = target._data.dtype.kind
     if kind == "b":
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
@@ -383,6 +384,34 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
                            f"{dtypes.scalar_name(target._data.dtype)}")
     return apply(OPS["binary_cross_entropy_with_logits"], (input, target), red, _const(weight, input, "left"),
                  _const(pos_weight, input, "right"))
+
+
+class _Operand:
+    """What dtypes.result_type reads of a tensor ATen makes on the way (its dtype and its number of dims)."""
+
+    def __init__(self, dtype, ndim):
+        self._data = np.empty((1,) * ndim, dtype=dtype.np)
+
+
+def _bce_logits_dtypes(input, target, weight, pos_weight):
+    """ATen computes the loss as (1 - target) * input - log_sigmoid(input) * ((pos_weight - 1) * target + 1), then
+    times weight, the products in place: log_sigmoid's kernel takes floating inputs only, and each in-place product's
+    common dtype must cast to the dtype it is written into (input's, then target's). Target's bool and integer
+    dtypes are refused by the caller, after these."""
+    if not dtypes.is_float_np(input._data.dtype):
+        raise NotImplementedError(f'"log_sigmoid_cpu" not implemented for \'{input.dtype.scalar_name}\'')
+
+    def write_into(out, other):
+        common = dtypes.result_type((out, other))
+        if not _can_cast(common, out.dtype):
+            raise RuntimeError(f"result type {common.scalar_name} can't be cast to the desired output type "
+                               f"{out.dtype.scalar_name}")
+
+    if pos_weight is not None:
+        log_weight = _Operand(dtypes.result_type((pos_weight, target)), max(pos_weight.ndim, target.ndim))
+        write_into(input, log_weight)
+    if weight is not None and target._data.dtype.kind not in "biu":
+        write_into(target, weight)
 
 
 def _class_weights(weight, input, n_classes, prefix="", one_dim=True, same_dtype=True):
