@@ -538,8 +538,11 @@ def clamp(input, min=None, max=None):
         check_operands(input, *bounds)
         dt = dtypes.result_type((input, *bounds))
         name = "clamp_tensor" if len(bounds) == 2 else "clamp_tensor_min" if min is not None else "clamp_tensor_max"
+        if dt.np.kind == "c":   # (clamp.Tensor runs ATen's clamp, maximum or minimum kernel: none has a complex loop)
+            kernel = "clamp_cpu" if len(bounds) == 2 else "maximum_cpu" if min is not None else "minimum_cpu"
+            raise NotImplementedError(f"\"{kernel}\" not implemented for '{dt.scalar_name}'")
         return apply(OPS[name], tuple(t.to(dt) for t in (input, *bounds)))
-    t, lo, hi = _scalar_bounds(input, min, max)
+    t, lo, hi = _scalar_bounds(input, *_real_bounds(min, max))
     return apply(OPS["clamp"], (t,), lo, hi)
 
 
@@ -552,6 +555,25 @@ def _tensor_bounds(min, max):
     argument parser let through only a 0-d tensor that needs no grad there), read as that number."""
     tensors = [isinstance(b, TensorBase) for b in (min, max) if b is not None]
     return bool(tensors) and False not in tensors   # (all() here is torch.all)
+
+
+def _refuse_complex_bound(input, bound):
+    """clamp_min.Scalar / clamp_max.Scalar promote the input with the number: a complex result type is refused."""
+    bound = bound.item() if isinstance(bound, TensorBase) else bound
+    if dtypes.result_type((input, bound)).np.kind == "c":
+        raise NotImplementedError("clamp is not supported for complex types")
+
+
+def _real_bounds(min, max):
+    """clamp.Scalar converts a complex number bound to double (c10's overflow check: no imaginary part) and does not
+    promote the input with it."""
+    def real(b):
+        if isinstance(b, (complex, np.complexfloating)):
+            if b.imag != 0:
+                raise RuntimeError("value cannot be converted to type double without overflow")
+            return float(b.real)
+        return b
+    return real(min), real(max)
 
 
 def _scalar_bounds(input, min, max):
@@ -570,12 +592,19 @@ def _scalar_bounds(input, min, max):
 def check_clamp_inplace(input, min=None, max=None):
     """clamp_ / clamp_min_ / clamp_max_ with number bounds: the result type must cast to input's, else ATen's
     message, which names the C++ type ("long int", "unsigned char"), unlike clamp.Tensor's ("Long")."""
+    if builtins.any(isinstance(b, (complex, np.complexfloating)) for b in (min, max)):
+        return   # (a complex number bound: clamp's conversion error or clamp_min's refusal comes first)
     if (min is not None or max is not None) and not _tensor_bounds(min, max):
         dt = dtypes.result_type((input, *(b.item() if isinstance(b, TensorBase) else b
                                           for b in (min, max) if b is not None)))
         if dt._cat > input.dtype._cat:   # (canCast: no float into an integer, no number into bool)
             raise RuntimeError(f"result type {dt.scalar_name} can't be cast to the desired output type "
                                f"{input.dtype.c_name}")
+    elif _tensor_bounds(min, max):   # clamp.Tensor's out check (names the ScalarType) before its kernel runs
+        dt = dtypes.result_type((input, *(b for b in (min, max) if isinstance(b, TensorBase))))
+        if dt._cat > input.dtype._cat:
+            raise RuntimeError(f"result type {dt.scalar_name} can't be cast to the desired output type "
+                               f"{input.dtype.scalar_name}")
 
 
 clip = clamp
@@ -1283,7 +1312,10 @@ def clamp_min(input, min):
     _one_bound("clamp_min", input, min)
     if isinstance(min, TensorBase):
         dt = dtypes.result_type((input, min))
+        if dt.np.kind == "c":   # (clamp_min.Tensor runs ATen's maximum kernel, which has no complex loop)
+            raise NotImplementedError(f"\"maximum_cpu\" not implemented for '{dt.scalar_name}'")
         return apply(OPS["clamp_min_tensor"], (input.to(dt), min.to(dt)))
+    _refuse_complex_bound(input, min)
     t, lo, _ = _scalar_bounds(input, min, None)
     return apply(OPS["clamp_min"], (t,), lo)
 
@@ -1292,7 +1324,10 @@ def clamp_max(input, max):
     _one_bound("clamp_max", input, max)
     if isinstance(max, TensorBase):
         dt = dtypes.result_type((input, max))
+        if dt.np.kind == "c":   # (clamp_max.Tensor runs ATen's minimum kernel, which has no complex loop)
+            raise NotImplementedError(f"\"minimum_cpu\" not implemented for '{dt.scalar_name}'")
         return apply(OPS["clamp_max_tensor"], (input.to(dt), max.to(dt)))
+    _refuse_complex_bound(input, max)
     t, _, hi = _scalar_bounds(input, None, max)
     return apply(OPS["clamp_max"], (t,), hi)
 

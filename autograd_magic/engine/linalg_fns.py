@@ -744,10 +744,11 @@ def tensor_norm(input, p="fro", dim=None, keepdim=False, dtype=None):
         _parse_norm("linalg_matrix_norm", (input, p, dims, keepdim), dtype, None)
     else:
         _parse_norm("linalg_vector_norm", (input, 2 if p in ("fro", None) else p, dims, keepdim), dtype, None)
-    if input._data.dtype.kind == "c":   # (the norm of the magnitudes; PyTorch's node would be the norm's own)
-        if input._rg:
-            raise NotImplementedError("autograd_magic implements a subset of PyTorch: the norm of a complex tensor "
-                                      "that requires grad is not part of it (take input.abs() first)")
+    if input._data.dtype.kind == "c":   # (the norm of the magnitudes, as linalg.vector_norm takes it; PyTorch's node
+        # is the norm's own, here a LinalgVectorNormBackward0 over an AbsBackward0)
+        if input._rg and matrix:
+            raise NotImplementedError("autograd_magic implements a subset of PyTorch: the matrix norm of a complex "
+                                      "tensor that requires grad is not part of it (take input.abs() first)")
         input = input.abs()
     if matrix:
         return matrix_norm(input, p, dims, keepdim, dtype=dtype)
