@@ -9,6 +9,7 @@ from . import dtypes, events, memory_format, sparse_grad
 from .argcheck import tp_name
 from .bufpool import sole_view as _sole_view, sum_into
 from .fperror import FP_ERROR_STATE, ALL_IGNORED
+from .node_saved_names import SAVED_NAMES
 
 
 class _GradMode:
@@ -769,7 +770,7 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
             if s.__class__ is Saved:
                 vb = s.vbox if s.is_output else s.tensor._vb   # s.current(), inlined (every saved tensor)
                 if (0 if vb is None else vb[0]) != s.version:
-                    raise RuntimeError(s._version_message(node))
+                    raise RuntimeError(_first_stale(node, saved, s)._version_message(node))
                 s = s.data if xp.is_numpy else s.unpack(xp, node)
             elif s.__class__ is Packed:
                 hooked = True
@@ -997,6 +998,34 @@ def _unpack_hooked(saved, xp, node):
         GRAD_MODE.enabled = prev
 
 
+# the names PyTorch's generated nodes give an op's inputs and output when saved (torch.minimum: self, other)
+_SAVE_NAMES = {0: "self", 1: "other", -1: "result"}
+
+
+def _first_stale(node, saved, found):
+    """The saved tensor a backward reports changed in place when several were: PyTorch's node unpacks its saved
+    variables in the order of their names (MinimumBackward0: other, then self), so torch.minimum(D, D.t()) names
+    the transpose. That order comes from the op's saved_spec where it has one, else from the engine's saves when
+    they are the node's saved tensors under the usual names (self, other, result); else the engine's first (a custom
+    Function's ctx.save_for_backward order is its own)."""
+    op = node.op
+    spec = getattr(op, "saved_spec", None)   # (a custom Function's node: its ctx order, the engine's own)
+    if spec:
+        order = [k for _, k in spec]
+    else:
+        names = [_SAVE_NAMES.get(i) for i in getattr(op, "saves", ())]
+        listed = SAVED_NAMES.get(op.node)
+        if listed is None or len(names) != len(saved) or None in names or sorted(names) != sorted(
+                n[:-1] for n in (listed if listed.__class__ is str else "".join(listed)).split() if n[-1] == "*"):
+            return found
+        order = sorted(range(len(names)), key=names.__getitem__)
+    for k in order:
+        s = saved[k] if k < len(saved) else None
+        if s.__class__ is Saved and s.current() != s.version:
+            return s
+    return found
+
+
 _HINT = ("enable anomaly detection to find the operation that failed to compute its gradient, with "
          "torch.autograd.set_detect_anomaly(True, check_nan=False).")
 # (the hint under anomaly mode, which has just warned with the failing node's forward stack)
@@ -1049,8 +1078,9 @@ class Saved:
         shape = ", ".join(str(n) for n in (self.data if self.is_output else self.tensor._data).shape)
         producer = node if self.is_output else self.tensor._current_fn()
         op = producer and producer.op
-        if op is not None and op.name == "copy_slices_inplace":
-            # a view's in-place op: PyTorch names the view's grad_fn while the view lives, else the op's own node
+        if op is not None and op.name == "copy_slices_inplace" and self.is_output:
+            # the result of a view's in-place op (its tensor: a weak reference to the view): PyTorch names the view's
+            # grad_fn while the view lives, else the op's own node; a saved input names its own grad_fn, CopySlices
             view = self.tensor() if self.tensor is not None else None
             op = view._fn.op if view is not None and view._fn is not None else producer.consts[1]
         # PyTorch names the node without "Backward0" (AddBackward0: Add) or "Backward" (TBackward1: T1)

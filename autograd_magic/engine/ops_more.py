@@ -43,9 +43,12 @@ def _scatter_back(xp, grad, saved, consts, needs):
     return (xp.scatter(grad, shape, key, True, "value_select_backward"),)
 
 
-for _name, _node in (("cummax", "CummaxBackward0"), ("cummin", "CumminBackward0"),
-                     ("kthvalue", "KthvalueBackward0"), ("mode", "ModeBackward0")):
+for _name, _node in (("kthvalue", "KthvalueBackward0"), ("mode", "ModeBackward0")):
     defop(_name, _node, _pick)(_scatter_back)
+# PyTorch's running max / min nodes save the input (and the indices), so writing into it in place before the
+# backward is refused by the version check; the gradient itself needs only the key
+for _name, _node in (("cummax", "CummaxBackward0"), ("cummin", "CumminBackward0")):
+    defop(_name, _node, _pick, saves=(0,))(_scatter_back)
 
 # aminmax: PyTorch's one node with two outputs; here each output has its own node under that name.
 for _name, _base in (("aminmax_min", "amin"), ("aminmax_max", "amax")):

@@ -8,6 +8,7 @@ CPU kernels do.
 """
 import numpy as np
 
+from .dtypes import fitted
 from .optable import defop
 
 
@@ -32,6 +33,8 @@ def _key(pairs, ndim):
 
 def constant_pad(a, pad, value):
     dst, src, out_shape = _windows(a.shape, pad)
+    if value and any(p > 0 for p in pad):   # ATen fills the output only where something is padded (a crop is a
+        value = fitted(value, a.dtype)        # narrow): the fill's checked conversion (inf into int64 overflows)
     out = np.full(out_shape, value, dtype=a.dtype)
     out[_key(dst, a.ndim)] = a[_key(src, a.ndim)]
     return out

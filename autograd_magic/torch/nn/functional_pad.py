@@ -32,7 +32,8 @@ def pad(input, pad, mode="constant", value=None):
         for i in range(len(pad) // 2):
             if shape[input.ndim - 1 - i] + pad[2 * i] + pad[2 * i + 1] < 0:
                 raise RuntimeError("narrow(): length must be non-negative.")
-        return apply(OPS["constant_pad_nd"], (input,), pad, 0 if value is None else value)
+        # (the value arrives as a double: -1 does not wrap into uint8 as constant_pad_nd's int Scalar does)
+        return apply(OPS["constant_pad_nd"], (input,), pad, 0 if value is None else float(value))
     if mode not in ("reflect", "replicate", "circular"):
         raise NotImplementedError(f"Unrecognised padding mode {mode}")
     if value is not None and value != 0:
