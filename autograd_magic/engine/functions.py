@@ -594,13 +594,14 @@ def check_clamp_inplace(input, min=None, max=None):
     message, which names the C++ type ("long int", "unsigned char"), unlike clamp.Tensor's ("Long")."""
     if builtins.any(isinstance(b, (complex, np.complexfloating)) for b in (min, max)):
         return   # (a complex number bound: clamp's conversion error or clamp_min's refusal comes first)
-    if (min is not None or max is not None) and not _tensor_bounds(min, max):
+    tensors = _tensor_bounds(min, max)
+    if (min is not None or max is not None) and not tensors:
         dt = dtypes.result_type((input, *(b.item() if isinstance(b, TensorBase) else b
                                           for b in (min, max) if b is not None)))
         if dt._cat > input.dtype._cat:   # (canCast: no float into an integer, no number into bool)
             raise RuntimeError(f"result type {dt.scalar_name} can't be cast to the desired output type "
                                f"{input.dtype.c_name}")
-    elif _tensor_bounds(min, max):   # clamp.Tensor's out check (names the ScalarType) before its kernel runs
+    elif tensors:   # clamp.Tensor's out check (names the ScalarType) before its kernel runs
         dt = dtypes.result_type((input, *(b for b in (min, max) if isinstance(b, TensorBase))))
         if dt._cat > input.dtype._cat:
             raise RuntimeError(f"result type {dt.scalar_name} can't be cast to the desired output type "

@@ -155,33 +155,31 @@ def inv(a):
 
 
 def geqrf_orgqr(a, mode="reduced"):
-    """(Q, R) of the matrices a (..., m, n) as PyTorch's linalg_qr computes them (geqrf, R its upper triangle,
-    Q from householder_product / orgqr; Q None for mode 'r'), or None; complex ones through ?geqrf / ?ungqr."""
-    if a.dtype.kind == "c":
-        return lapack_complex.geqrf_ungqr(a, mode)
-    lib = _library(a)
+    """(Q, R) of the matrices a (..., m, n) as PyTorch's linalg_qr computes them (?geqrf, R its upper triangle,
+    Q from householder_product / ?orgqr, ?ungqr for complex ones; Q None for mode 'r'), or None."""
+    lib = lapack_complex._library(a) if a.dtype.kind == "c" else _library(a)
     if lib is None:
         return None
     m, n = a.shape[-2:]
     k = min(m, n)
-    geqrf, orgqr = (lib.sgeqrf_, lib.sorgqr_) if a.dtype == np.float32 else (lib.dgeqrf_, lib.dorgqr_)
-    scalar = _SCALAR[a.dtype]
+    p = _PREFIX[a.dtype]
+    geqrf, orgqr = getattr(lib, p + "geqrf_"), getattr(lib, p + ("ungqr_" if a.dtype.kind == "c" else "orgqr_"))
     cols = m if mode == "complete" else k
     rows, width, lda, reflectors = _int(m), _int(n), _int(max(1, m)), _int(k)
     qs, rs = [], []
     for f in _each(a):
-        tau, info, wq = np.empty(max(1, k), a.dtype), _int(0), scalar(0)
-        geqrf(_ref(rows), _ref(width), _ptr(f), _ref(lda), _ptr(tau), _ref(wq), _ref(_int(-1)), _ref(info))
-        work = np.empty(max(1, int(wq.value)), a.dtype)
+        tau, info, query = np.empty(max(1, k), a.dtype), _int(0), np.zeros(1, a.dtype)   # (query: the work size)
+        geqrf(_ref(rows), _ref(width), _ptr(f), _ref(lda), _ptr(tau), _ptr(query), _ref(_int(-1)), _ref(info))
+        work = np.empty(max(1, int(query[0].real)), a.dtype)
         geqrf(_ref(rows), _ref(width), _ptr(f), _ref(lda), _ptr(tau), _ptr(work), _ref(_int(work.size)), _ref(info))
         rs.append(np.triu(f if mode == "complete" else f[:k]))
         if mode == "r":
             continue
         q = np.zeros((m, cols), a.dtype, order="F")
         q[:, :min(n, cols)] = f[:, :min(n, cols)]
-        orgqr(_ref(rows), _ref(_int(cols)), _ref(reflectors), _ptr(q), _ref(lda), _ptr(tau), _ref(wq), _ref(_int(-1)),
-              _ref(info))
-        work = np.empty(max(1, int(wq.value)), a.dtype)
+        orgqr(_ref(rows), _ref(_int(cols)), _ref(reflectors), _ptr(q), _ref(lda), _ptr(tau), _ptr(query),
+              _ref(_int(-1)), _ref(info))
+        work = np.empty(max(1, int(query[0].real)), a.dtype)
         orgqr(_ref(rows), _ref(_int(cols)), _ref(reflectors), _ptr(q), _ref(lda), _ptr(tau), _ptr(work),
               _ref(_int(work.size)), _ref(info))
         qs.append(q)

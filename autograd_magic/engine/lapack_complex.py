@@ -156,36 +156,3 @@ def heevd(a, uplo="L", vectors=True):
     w = np.stack(ws).reshape(batch + (n,))
     return w, (np.stack(vs).reshape(a.shape) if vectors else None)
 
-
-def geqrf_ungqr(a, mode="reduced"):
-    """(Q, R) of the complex matrices a (..., m, n) as ATen's linalg_qr computes them (?geqrf, R its upper
-    triangle, Q from ?ungqr; Q None for mode 'r'), or None."""
-    lib = _library(a)
-    if lib is None:
-        return None
-    m, n = a.shape[-2:]
-    k = min(m, n)
-    p = _prefix(a.dtype)
-    geqrf, ungqr = getattr(lib, p + "geqrf_"), getattr(lib, p + "ungqr_")
-    cols = m if mode == "complete" else k
-    rows, width, lda, reflectors = _int(m), _int(n), _int(max(1, m)), _int(k)
-    qs, rs = [], []
-    for f in _each(a):
-        tau, info, query = np.empty(max(1, k), a.dtype), _int(0), np.zeros(1, a.dtype)
-        geqrf(_ref(rows), _ref(width), _ptr(f), _ref(lda), _ptr(tau), _ptr(query), _ref(_int(-1)), _ref(info))
-        work = np.empty(max(1, int(query[0].real)), a.dtype)
-        geqrf(_ref(rows), _ref(width), _ptr(f), _ref(lda), _ptr(tau), _ptr(work), _ref(_int(work.size)), _ref(info))
-        rs.append(np.triu(f if mode == "complete" else f[:k]))
-        if mode == "r":
-            continue
-        q = np.zeros((m, cols), a.dtype, order="F")
-        q[:, :min(n, cols)] = f[:, :min(n, cols)]
-        ungqr(_ref(rows), _ref(_int(cols)), _ref(reflectors), _ptr(q), _ref(lda), _ptr(tau), _ptr(query),
-              _ref(_int(-1)), _ref(info))
-        work = np.empty(max(1, int(query[0].real)), a.dtype)
-        ungqr(_ref(rows), _ref(_int(cols)), _ref(reflectors), _ptr(q), _ref(lda), _ptr(tau), _ptr(work),
-              _ref(_int(work.size)), _ref(info))
-        qs.append(q)
-    batch = a.shape[:-2]
-    r = np.stack(rs).reshape(batch + rs[0].shape)
-    return (None if mode == "r" else np.stack(qs).reshape(batch + (m, cols))), r

@@ -200,30 +200,11 @@ def _batch_norm_backward_contiguous(grad, a, w, cfg):
 
 def _plane_sums(v, factors=None):
     """The last axis of v summed as ATen's vec::reduce_all runs over one feature plane in this kernel: vectors of 8
-    floats (4 doubles; measured against PyTorch 2.13, AVX-512 build) accumulated in order, the tail added into the
-    first lanes, the lanes then folded by halves (float32 with avx2 / avx512) or in order; a plane shorter than a
-    vector adds its values in order. factors: the two arrays whose product v is (the dot product), whose float32 tail
-    the avx2 / avx512 builds add with a fused multiply-add (measured; a float64 plane with a tail still differs now
-    and then)."""
-    n, width = v.shape[-1], 8 if v.dtype == np.float32 else 4
-    if n < width:
-        return np.cumsum(v, axis=-1)[..., -1]
-    acc = v[..., :width].copy()
-    d = width
-    while d + width <= n:
-        acc += v[..., d:d + width]
-        d += width
-    if d < n:
-        if factors is not None and v.dtype == np.float32 and vec_kernels.capability() != "default":
-            acc[..., :n - d] = _fma32(factors[0][..., d:], factors[1][..., d:], acc[..., :n - d])
-        else:
-            acc[..., :n - d] += v[..., d:]
-    if v.dtype == np.float64 or vec_kernels.capability() == "default":
-        return np.cumsum(acc, axis=-1)[..., -1]
-    while acc.shape[-1] > 1:
-        half = acc.shape[-1] // 2
-        acc = acc[..., :half] + acc[..., half:]
-    return acc[..., 0]
+    floats, 4 doubles (measured against PyTorch 2.13's AVX-512 build; a float64 plane with a tail still differs now
+    and then); factors: see vec_kernels.row_sum."""
+    return vec_kernels.row_sum(v, 8 if v.dtype == np.float32 else 4, factors)[..., 0]
+
+
 def layer_norm_forward(a, w, b, cfg, weighted=True):
     """ATen's layer norm kernel (moments.layer_norm: its row moments and fused multiply-adds), else the generic
     form. weighted: False when no weight was given (w is then a constant one, and ATen's kernel rounds otherwise)."""

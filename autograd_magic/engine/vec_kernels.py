@@ -285,12 +285,17 @@ def tanhf(x):
     return np.where(np.abs(d) > _F32(8.664339742), np.copysign(_F32(1), d), out)
 
 
-def row_sum(e):
+def row_sum(e, width=None, factors=None):
     """Sum over the last axis of a float32 (or float64) array in ATen's reduce_all order, keepdims: lanes of one
     vector accumulate the row's full vectors in order, the tail adds into the first lanes, then the lanes fold by
     halves (float32 with AVX2/AVX-512: ATen's VecReduceAllSIMD) or in order (float64, whose vectors have half as
-    many lanes, and 'default'); a row shorter than a vector adds its values in order."""
-    n, width = e.shape[-1], lanes() if e.dtype != _F64 else lanes() // 2
+    many lanes, and 'default'); a row shorter than a vector adds its values in order. width: the vector's lanes
+    where a kernel's differ from the capability's (batch norm's backward: 8 floats, 4 doubles); factors: the two
+    arrays whose product e is (a dot product), whose float32 tail the avx2 / avx512 builds add with a fused
+    multiply-add."""
+    n = e.shape[-1]
+    if width is None:
+        width = lanes() if e.dtype != _F64 else lanes() // 2
     if n < width:
         acc = e[..., :1].copy()
         for i in range(1, n):
@@ -302,7 +307,10 @@ def row_sum(e):
         acc += e[..., d:d + width]
         d += width
     if d < n:
-        acc[..., :n - d] += e[..., d:]
+        if factors is not None and e.dtype == _F32 and capability() != "default":
+            acc[..., :n - d] = _fma32(factors[0][..., d:], factors[1][..., d:], acc[..., :n - d])
+        else:
+            acc[..., :n - d] += e[..., d:]
     if capability() == "default" or e.dtype == _F64:
         total = acc[..., :1].copy()
         for i in range(1, width):
