@@ -566,26 +566,83 @@ def test_a_left_to_right_graph_gets_its_legend_as_a_column(renderer, lang):
     assert svg_nodes(beside)["legend"][0][:4] == svg_nodes(across)["legend"][0][:4]   # the same four entries
 
 
-def test_a_graph_drawn_again_takes_the_kept_rendering_without_the_thread_pool(renderer, monkeypatch):
-    """A re-run cell draws the same DOT source: its rendering comes from the cache at once (no thread hop),
-    and is the rendering the first drawing made."""
-    from autograd_magic.views import diagram
+def test_a_graph_drawn_again_takes_the_kept_rendering_without_a_renderer(renderer, monkeypatch):
+    """A re-run cell draws the same DOT source: its rendering comes from the cache at once (no renderer process,
+    no thread hop), and is the rendering the first drawing made."""
     from autograd_magic.views.diagram import GraphView
     spec = payload_spec("kept")
     first = GraphView(spec)
     first_svg = first.svg
 
-    class NoPool:
-        def submit(self, *a, **k):
-            raise AssertionError("a kept rendering went to the thread pool")
+    def no_renderer(*a, **k):
+        raise AssertionError("a kept rendering started the renderer")
 
-    monkeypatch.setattr(diagram, "_POOL", NoPool())
+    monkeypatch.setattr(render_mod, "_spawn", no_renderer)
     again = GraphView(spec)
     again.start()
     assert again.svg == first_svg
     other = GraphView(payload_spec("not drawn before"))
-    with pytest.raises(AssertionError, match="thread pool"):
+    with pytest.raises(AssertionError, match="started the renderer"):
         other.start()
+
+
+def test_the_renderer_lays_out_while_the_caller_is_busy(monkeypatch, tmp_path):
+    """start() hands the DOT source to a running renderer before it returns: the layout goes on while the kernel
+    formats the other views (a worker thread would wait for the interpreter lock until the kernel blocks, and the
+    first drawing of the 100-step loop of benchmarks/bench_overhead.py paid the whole layout after the table)."""
+    from autograd_magic.views.diagram import GraphView
+    started = tmp_path / "started"
+    script = fake_renderer(tmp_path, f"import sys\nsource = sys.stdin.buffer.read()\n"
+                                     f"open({str(started)!r}, 'w').write(str(len(source)))\n"
+                                     "sys.stdout.write('<svg>drawn</svg>')")
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(script))
+    view = GraphView(payload_spec("busy caller " + tmp_path.name))
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(30.0)   # this thread keeps the interpreter: no other thread of the process runs
+    try:
+        view.start()
+        deadline = time.perf_counter() + 3.0
+        while time.perf_counter() < deadline:   # pure Python: busy the way formatting the table is
+            pass
+        seen = started.exists()
+    finally:
+        sys.setswitchinterval(interval)
+    assert seen, "the renderer had not read its input after 3 s of the caller's work"
+    assert int(started.read_text()) == len(render_mod.measured_as_drawn(view.dot)[0].encode("utf-8"))
+    assert view.svg == "<svg>drawn</svg>"
+
+
+def test_a_rendering_nobody_collects_is_read_and_reaped(monkeypatch, tmp_path):
+    """A terminal never draws the graph: the renderer's output (bigger than a pipe holds) is still read and the
+    process reaped, so none is left blocked on a full pipe."""
+    from autograd_magic.views.diagram import GraphView
+    pids = tmp_path / "pids"
+    script = fake_renderer(tmp_path, f"import os, sys\nsys.stdin.read()\n"
+                                     f"open({str(pids)!r}, 'w').write(str(os.getpid()))\n"
+                                     "sys.stdout.write('<svg>' + 'x' * 300_000 + '</svg>')")
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(script))
+    view = GraphView(payload_spec("nobody asks " + tmp_path.name))
+    view.start()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not (pids.exists() and pids.read_text()):
+        time.sleep(0.02)
+    pid = int(pids.read_text())
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.02)
+    assert not _alive(pid), "the renderer is still running (blocked writing its output?)"
+    if os.name == "posix":
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)   # reaped: no zombie left behind
+
+
+def test_a_big_graph_source_reaches_the_renderer_whole(monkeypatch, tmp_path):
+    """A DOT source bigger than a pipe holds: start() writes what fits, the rest follows; the renderer reads all."""
+    script = fake_renderer(tmp_path, "import sys\nsource = sys.stdin.buffer.read()\n"
+                                     "sys.stdout.write('<svg>%d %d</svg>' % (len(source), source.count(b'n')))")
+    monkeypatch.setenv(render_mod.ENV_OVERRIDE, str(script))
+    source = "digraph {\n" + "".join(f"  n{i} -> n{i + 1}\n" for i in range(40_000)) + "}\n"
+    assert len(source) > 500_000
+    assert render(source).data == f"<svg>{len(source)} {source.count('n')}</svg>"
 
 
 def test_module_boxes_come_in_the_order_the_graph_reaches_them():

@@ -5,13 +5,13 @@ plain-text outline for terminals and for when no diagram can be drawn.
 rendering runs in the background (``start()``) while the other views are formatted.
 """
 import base64
-import concurrent.futures
 import html
 import pathlib
 import re
 
 from .graph import outline, to_dot
 from .i18n import text as words
+from .render import RenderResult
 
 GRAPH_CSS = "max-width:100%;overflow:auto"
 IMG_CSS = "max-width:100%;height:auto;display:block"
@@ -36,7 +36,6 @@ def img_css(data) -> str:
     """IMG_CSS with a minimum width that keeps the picture at MIN_SCALE of its natural size or more."""
     width = natural_width(data)
     return IMG_CSS if not width else f"{IMG_CSS};min-width:{width * MIN_SCALE:.0f}px"
-_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="autograd-magic-render")
 
 
 class GraphView:
@@ -63,12 +62,12 @@ class GraphView:
         return outline(self.spec, precision=self.precision)
 
     def start(self, fmt=None):
-        """Start rendering in the background (the renderer is a separate process); render() collects it."""
+        """Start rendering (the renderer is a separate process that lays the graph out while the other views are
+        formatted); render() collects it."""
         fmt = fmt or self.fmt
         if fmt not in self._rendered and self.spec.nodes:
-            from .render import cached, render
-            dot = self.dot
-            self._rendered[fmt] = cached(dot, fmt) or _POOL.submit(render, dot, fmt, self.render_timeout)
+            from .render import begin
+            self._rendered[fmt] = begin(self.dot, fmt, self.render_timeout)
 
     def render(self, fmt=None):
         """RenderResult for fmt ("svg" or "png"), rendered once."""
@@ -76,7 +75,7 @@ class GraphView:
         if fmt not in self._rendered:
             self.start(fmt)
         pending = self._rendered[fmt]
-        if isinstance(pending, concurrent.futures.Future):
+        if not isinstance(pending, RenderResult):
             self._rendered[fmt] = pending.result()
         return self._rendered[fmt]
 
