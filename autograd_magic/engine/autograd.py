@@ -20,6 +20,7 @@ GRAD_MODE = _GradMode()
 # torch.autograd.graph.saved_tensors_hooks: a stack of (pack, unpack) pairs, the innermost last (saved_hooks.py)
 SAVED_HOOKS = []
 _sequence = itertools.count()
+_NDARRAY = np.ndarray   # (a module global: compiled, np.ndarray is a module attribute read each time)
 # anomaly mode while it is on (torch/autograd/anomaly_mode.py): [made(node), called as each node is made; failed(node),
 # called when a node's work raises in a backward pass], as PyTorch's AnomalyMetadata keeps the Python stack where each
 # node was made and warns with it when the node fails. [None, None] while the mode is off.
@@ -822,9 +823,14 @@ def _frees(op, node):
     indices ...), a tensor PyTorch saves for backward; then a second backward without retain_graph raises."""
     if getattr(op, "frees", False):
         return True
-    for c in node.consts:
-        if c.__class__ is np.ndarray or c.__class__ is tuple and any(x.__class__ is np.ndarray for x in c):
+    for c in node.consts:   # (loops, not any() over a generator: this runs for most nodes of every pass)
+        cls = c.__class__
+        if cls is _NDARRAY:
             return True
+        if cls is tuple:
+            for x in c:
+                if x.__class__ is _NDARRAY:
+                    return True
     return False
 
 
@@ -884,21 +890,21 @@ def _check_post_accumulate_result(result):
 
 
 def _accumulate_data(leaf, grad, to_tensor, taken):
-    if leaf._coo is not None or grad.__class__ is sparse_grad.SparseGrad or \
+    if leaf._coo is not None or grad.__class__ is not _NDARRAY and grad.__class__ is sparse_grad.SparseGrad or \
             leaf._grad is not None and leaf._grad._coo is not None:
         # a sparse leaf, gradient or .grad: sparse or dense as PyTorch gives it (sparse_grad.py)
         return sparse_grad.ACCUMULATE[0](leaf, grad)
     data = grad
     if leaf._grad is None:
         own = leaf._data
-        if not own.flags.c_contiguous and data.__class__ is np.ndarray and data.shape == own.shape \
+        if not own.flags.c_contiguous and data.__class__ is _NDARRAY and data.shape == own.shape \
                 and memory_format.dense(own):
             # PyTorch's layout contract: the .grad of a dense leaf has the leaf's strides (a channels-last or a
             # transposed parameter gets a channels-last or transposed .grad); any other leaf's is row-major
             if data.strides != own.strides or id(data) in taken or not data.flags.writeable \
                     or not _sole_view(data):
                 data = memory_format.as_laid_out_as(data, own)
-        elif data.__class__ is not np.ndarray or id(data) in taken or not data.flags.writeable \
+        elif data.__class__ is not _NDARRAY or id(data) in taken or not data.flags.writeable \
                 or not _sole_view(data):
             data = np.array(data, order="C")  # a contiguous .grad, as PyTorch gives
         taken.add(id(data))

@@ -88,6 +88,8 @@ def _load():
 
 _BYTES = ctypes.c_char * 0
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
+_NDARRAY, _np_empty = np.ndarray, np.empty   # (module globals: compiled, np.X is a module attribute read)
+_THREADS = softmax_dims._THREADS   # (set_num_threads's count: the list itself, changed in place, never rebound)
 _C64, _C128 = np.dtype(np.complex64), np.dtype(np.complex128)
 _CALL = {}   # "sgemm", "dgemm", "cgemm", "zgemm", "sgemv", "dgemv" -> the function to call (see _bind)
 _EXT = []    # [the kernels' extension] when the calls go through it
@@ -250,10 +252,10 @@ _vml_fns = {}
 def vml(name, a):
     """MKL's vector function ``name`` ("Sin", "Ln", ...) of a float32/float64 array as PyTorch calls it, in a new
     array of a's shape; None when the library is missing or a is of another dtype."""
-    if a.__class__ is not np.ndarray:
+    if a.__class__ is not _NDARRAY:
         return None
     dtype = a.dtype
-    if dtype is not _F32 and dtype is not _F64 and dtype != np.float32 and dtype != np.float64:
+    if dtype is not _F32 and dtype is not _F64 and dtype != _F32 and dtype != _F64:
         return None
     key = (name, dtype.char)
     fn = _vml_fns.get(key)
@@ -268,7 +270,7 @@ def vml(name, a):
             fn = functools.partial(_EXT[0].call_vml, ctypes.cast(fn, ctypes.c_void_p).value)
         _vml_fns[key] = fn
     src = a if a.flags.c_contiguous else np.ascontiguousarray(a)
-    out = np.empty(src.shape, src.dtype)
+    out = _np_empty(src.shape, src.dtype)
     n = src.size
     step = 1 << 30
     if 0 < n <= step:   # (one call: the buffers themselves as arguments, cheaper than their .ctypes.data)
@@ -297,7 +299,7 @@ def _scalars(dtype, x):
 def _threads(lib):
     """MKL runs on as many threads as PyTorch's intra-op pool (its order can depend on them): set_num_threads's
     count, else PyTorch's default, read once as PyTorch reads it at start."""
-    threads = softmax_dims._THREADS[0]
+    threads = _THREADS[0]
     if threads == _SET[0]:
         return   # (set_num_threads's count as _threads last saw it, MKL set for it: the common case, at once)
     _SET[0] = threads
@@ -322,7 +324,7 @@ def _result(shape, dtype, bias, inner, aligned=False):
     """The new result of a product (64-byte aligned where MKL's kernel depends on it) with the bias copied in, as
     ATen copies ``self`` into the result before a beta=1 call, and whether a product is left to compute (not when
     the result is empty or the inner size is 0: then it is the bias, or zeros)."""
-    result = _empty64(shape, dtype) if aligned else np.empty(shape, dtype)
+    result = _empty64(shape, dtype) if aligned else _np_empty(shape, dtype)
     if result.size == 0:
         return result, False
     if inner == 0:

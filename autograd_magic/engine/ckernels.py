@@ -21,6 +21,7 @@ SOURCE = os.path.join(_HERE, "_vec_kernels.c")
 LIBRARY = os.path.join(_HERE, "_vec_kernels.so")
 LIBRARY_AVX2 = os.path.join(_HERE, "_vec_kernels_avx2.so")
 _F32 = np.float32
+_np_empty, _np_empty_like = np.empty, np.empty_like   # (module globals: compiled, np.empty is a module attribute read)
 
 try:
     from numpy._core._multiarray_umath import __cpu_features__ as _CPU   # numpy's own probe of the processor
@@ -222,7 +223,7 @@ def logf(d):
 
 def rows(name, lanes, a, *more):
     """A lastdim kernel over C-contiguous float32 arrays of one shape: rows of a.shape[-1]."""
-    out = np.empty(a.shape, _F32)
+    out = _np_empty(a.shape, _F32)
     n = a.shape[-1]
     getattr(LIB, name)(a, *more, out, a.size // n, n, lanes)
     return out
@@ -231,13 +232,13 @@ def rows(name, lanes, a, *more):
 def add_rows(a, b):
     """np.add(a, b) for a C-contiguous 2-d float32 a and a C-contiguous float32 b of a.shape[1] elements; None when
     b holds a NaN (numpy's payload of a NaN plus a NaN is its own loops' affair)."""
-    out = np.empty(a.shape, _F32)
+    out = _np_empty(a.shape, _F32)
     return out if LIB.am_add_rows_f32(a, b, out, a.shape[0], a.shape[1]) else None
 
 
 def tanh_backward(g, out):
     """g * float32(1 - out * out) in float64 (ops._tanh_back) for C-contiguous float32 arrays of one shape."""
-    res = np.empty_like(out)
+    res = _np_empty_like(out)
     LIB.am_tanh_backward(g, out, res, out.size)
     return res
 
@@ -311,8 +312,8 @@ def applies(a):
 
 def row_sums(x):
     """PyTorch's float sum of each row of a C-contiguous 2-d float32/float64 array (reduce.py's order)."""
-    out = np.empty(x.shape[0], x.dtype)
-    suffix = "f32" if x.dtype == np.float32 else "f64"
+    out = _np_empty(x.shape[0], x.dtype)
+    suffix = "f32" if x.dtype == _F32 else "f64"
     getattr(LIB, "am_sum_inner_" + suffix)(x, x.shape[0], x.shape[1], out)
     return out
 
@@ -320,7 +321,7 @@ def row_sums(x):
 def column_sums(a, outer, d, inner):
     """PyTorch's float sums over d of a C-contiguous float32/float64 array seen as (outer, d, inner): an
     (outer, inner) array (reduce.py's order)."""
-    out = np.empty((outer, inner), a.dtype)
+    out = _np_empty((outer, inner), a.dtype)
     (LIB.am_sum_outer_f32 if a.dtype == _F32 else LIB.am_sum_outer_f64)(a, outer, d, inner, out)
     return out
 
@@ -328,7 +329,7 @@ def column_sums(a, outer, d, inner):
 def nll_cascade(values, skip, negate):
     """nll_loss's cascaded sum of a contiguous float32/float64 array (ops._nll_cascade), skip a bool mask or None:
     a value of values' dtype."""
-    name = "am_nll_cascade_f32" if values.dtype == np.float32 else "am_nll_cascade_f64"
+    name = "am_nll_cascade_f32" if values.dtype == _F32 else "am_nll_cascade_f64"
     mask = None if skip is None else np.ascontiguousarray(skip, dtype=np.uint8)
     return values.dtype.type(getattr(LIB, name)(values, mask, values.size, 1 if negate else 0))
 

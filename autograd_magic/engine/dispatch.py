@@ -101,7 +101,7 @@ def apply(op, inputs, *consts, data=None):
                 data = op.fwd(*[t if t.__class__ in _SCALARS else t._data for t in inputs], *consts)
         finally:
             FP_ERROR_STATE.reset(token)
-        if data.__class__ is not np.ndarray:
+        if data.__class__ is not _NDARRAY:
             data = np.asarray(data)
     layout = op.layout
     if layout is not None:   # an op whose output PyTorch lays out otherwise than numpy (memory_format.py)
@@ -216,7 +216,7 @@ def binary_op(op, a, b):
                 data = op.fwd(ad, b) if ad.nbytes < _POOL_MIN else bufpool.binary(op.fwd, ad, b)
             finally:
                 FP_ERROR_STATE.reset(token)
-            if data.__class__ is not np.ndarray:
+            if data.__class__ is not _NDARRAY:
                 data = np.asarray(data)
         out = wrap(data)
         if a._rg and GRAD_MODE.enabled:

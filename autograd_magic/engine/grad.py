@@ -15,6 +15,8 @@ from .shaping import stack
 from .tensor_base import TensorBase, apply, warn_once, wrap
 from .xp import NumpyXP, restored_shape
 
+_NDARRAY = np.ndarray   # (a module global: numpy has a module __getattr__, so CPython does not specialise np.X reads)
+
 
 class TensorXP:
     is_numpy = False
@@ -264,7 +266,7 @@ def _to_tensor(g):
         return g
     if g.__class__ is SG.SparseGrad and g.indices is not None:   # (a sparse gradient: a hook's, autograd.grad's)
         return SG.AS_TENSOR[0](g)
-    return wrap(g if g.__class__ is np.ndarray else np.asarray(g))
+    return wrap(g if g.__class__ is _NDARRAY else np.asarray(g))
 
 
 def _with_mode(create_graph, fn):

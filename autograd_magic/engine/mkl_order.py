@@ -18,12 +18,13 @@ import numpy as np
 from . import blas, blas_batch
 from .random_kernels import _fma32
 
+_blas_addmm = blas.addmm   # (a module global: compiled, blas.addmm is a module attribute read each time)
 
 def matmul(a, b):
     """np.matmul of 2-d (or 2-d by 1-d) arrays: MKL's own product where it is installed (blas.py), else MKL's
     AVX2 order for float32 dots of 2 or 3 terms."""
     if a.ndim == 2:
-        out = blas.addmm(a, b) if b.ndim == 2 else blas.addmv(a, b) if b.ndim == 1 else None
+        out = _blas_addmm(a, b) if b.ndim == 2 else blas.addmv(a, b) if b.ndim == 1 else None
         if out is not None:
             return out
     if not (a.ndim == 2 and 2 <= a.shape[1] <= 3 and b.ndim in (1, 2) and a.dtype == np.float32

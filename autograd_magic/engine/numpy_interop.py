@@ -8,6 +8,8 @@ import numpy as np
 from .argcheck import user_level
 from .tensor_base import wrap
 
+_NDARRAY = np.ndarray   # (a module global: numpy has a module __getattr__, so CPython does not specialise np.X reads)
+
 # ---------------------------------------------------------------- Tensor (op) numpy array, as PyTorch ends up there
 
 _WRAP_DEPRECATED = ("__array_wrap__ must accept context and return_scalar arguments (positionally) in the future. "
@@ -46,7 +48,7 @@ def with_ndarray(name, method):
     ufunc, symbol = OPERATOR_UFUNCS.get(name), ORDERINGS.get(name)
 
     def operator(self, other, *modulo):   # (modulo: pow(t, 2, 5) calls __pow__ with three arguments)
-        if modulo or other.__class__ is not np.ndarray:
+        if modulo or other.__class__ is not _NDARRAY:
             return method(self, other, *modulo)
         if name == "__rtruediv__":
             # (PyTorch's __rdiv__: self.reciprocal() * other, numpy's product then, whose warning PyTorch raises on

@@ -15,6 +15,7 @@ from .xp import rounded_f32, vml_or
 
 _F16 = np.dtype(np.float16)
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
+_NDARRAY = np.ndarray   # (a module global: compiled, np.ndarray is a module attribute read each time)
 
 # ---------------------------------------------------------------- binary arithmetic
 
@@ -343,8 +344,8 @@ def _tanh_back(g, out):
     two roundings with default (no fma in that build)."""
     if vec_kernels.capability() == "default":
         return g * (1 - out * out)
-    if out.dtype == np.float32:
-        if (g.__class__ is np.ndarray and g.dtype == np.float32 and g.shape == out.shape and g.flags.c_contiguous
+    if out.dtype == _F32:
+        if (g.__class__ is _NDARRAY and g.dtype == _F32 and g.shape == out.shape and g.flags.c_contiguous
                 and ckernels.applies(out)):
             return ckernels.tanh_backward(g, out)   # the same steps in C (_vec_kernels.c)
         wide = out.astype(np.float64)

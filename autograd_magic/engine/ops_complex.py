@@ -15,6 +15,9 @@ from .random_kernels import _fma32, _fma64
 from .memory_format import iteration_order
 from .optable import defop
 
+# (a module global: numpy has a module __getattr__, so CPython does not specialise np.X reads)
+_NDARRAY, _NP_DTYPE, _np_multiply = np.ndarray, np.dtype, np.multiply
+
 _REAL = {np.dtype(np.complex64): np.dtype(np.float32), np.dtype(np.complex128): np.dtype(np.float64)}
 _COMPLEX = {np.dtype(np.float32): np.dtype(np.complex64), np.dtype(np.float64): np.dtype(np.complex128),
             np.dtype(np.float16): np.dtype(np.complex64)}
@@ -25,7 +28,7 @@ def cj(x):
     d = getattr(x, "dtype", None)
     if d is None:
         return x.conjugate() if x.__class__ is complex else x
-    if isinstance(d, np.dtype):
+    if isinstance(d, _NP_DTYPE):
         return np.conjugate(x) if d.kind == "c" else x
     return x.conj() if d.is_complex else x
 
@@ -296,11 +299,11 @@ def _per_loop(row, shape, inner):
 
 def multiply(a, b, out=None):
     """np.multiply, complex products as ATen rounds them (cmul)."""
-    if a.dtype.kind == "c" or b.__class__ is complex or (b.__class__ is np.ndarray and b.dtype.kind == "c"):
-        if b.__class__ is not np.ndarray:   # a Python number: in the tensor's complex dtype (the scalar's own
+    if a.dtype.kind == "c" or b.__class__ is complex or (b.__class__ is _NDARRAY and b.dtype.kind == "c"):
+        if b.__class__ is not _NDARRAY:   # a Python number: in the tensor's complex dtype (the scalar's own
             b = np.asarray(b, a.dtype if a.dtype.kind == "c" else _COMPLEX.get(a.dtype, np.complex128))   # type)
         return cmul(a, b)
-    return np.multiply(a, b) if out is None else np.multiply(a, b, out=out)
+    return _np_multiply(a, b) if out is None else _np_multiply(a, b, out=out)
 
 
 bufpool.POOLED_BINARY(multiply)   # (a float product still goes into a pooled array when big)

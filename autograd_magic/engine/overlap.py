@@ -5,6 +5,9 @@ elements one by one, each read and written in memory, so a location that k eleme
 round r writes the r-th sighting of each location, computed from memory as it is then."""
 import numpy as np
 
+# (a module global: numpy has a module __getattr__, so CPython does not specialise np.X reads)
+_may_share_memory = np.may_share_memory
+
 
 def repeats(d):
     """Each element's sighting number of its memory location (0 for the first, in C order), or None when no two
@@ -57,7 +60,7 @@ def partial_overlap(a, b):
     intersect, and they are not the same elements (same range and strides: an op writing onto its own input is
     allowed, ``a.add_(a)``). Arrays with gaps or with a negative stride are "too hard" to tell there: no error.
     A one-element view and a 0-d one of the same element differ in strides: Partial too (``a[:1].add_(a[0])``)."""
-    if not np.may_share_memory(a, b) or not a.size or not b.size or not (dense(a) and dense(b)):
+    if not _may_share_memory(a, b) or not a.size or not b.size or not (dense(a) and dense(b)):
         return False   # (may_share_memory: numpy's bounds check, a tenth of reading both addresses below)
     a0, b0 = a.__array_interface__["data"][0], b.__array_interface__["data"][0]
     a1, b1 = a0 + a.nbytes, b0 + b.nbytes
@@ -72,7 +75,7 @@ def any_overlap(a, b):
     out=): the same elements, or partly."""
     if a is b:
         return bool(a.size)
-    if not np.may_share_memory(a, b) or not a.size or not b.size or not (dense(a) and dense(b)):
+    if not _may_share_memory(a, b) or not a.size or not b.size or not (dense(a) and dense(b)):
         return False
     a0, b0 = a.__array_interface__["data"][0], b.__array_interface__["data"][0]
     return a0 < b0 + b.nbytes and b0 < a0 + a.nbytes

@@ -17,6 +17,8 @@ COPIED_BACK = frozenset(("slice_backward", "select_backward"))
 
 
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
+# (module globals: compiled, np.X is a module attribute read)
+_NDARRAY, _np_zeros, _I64 = np.ndarray, np.zeros, np.dtype(np.int64)
 BIG = bufpool.BIG_ELEMENTS  # elements: from here on, backward avoids fresh arrays (see bufpool.sum_into)
 
 
@@ -183,14 +185,14 @@ class NumpyXP:
 
     @staticmethod
     def scatter(g, shape, key, accumulate=True, kind=None):
-        out = np.zeros(shape, g.dtype)
+        out = _np_zeros(shape, g.dtype)
         if accumulate and kind not in COPIED_BACK:
             k = key[0] if key.__class__ is tuple and len(key) == 1 else None
-            if (k.__class__ is np.ndarray and k.dtype.kind in "iu" and len(shape) > 1 and k.size and shape[0]
+            if (k.__class__ is _NDARRAY and k.dtype.kind in "iu" and len(shape) > 1 and k.size and shape[0]
                     and g.shape == k.shape + tuple(shape[1:])):
                 # rows picked by an index array (an embedding's C[X]): add.at on the flat array adds each element
                 # in the same order as the row-wise add.at does, about twice as fast; the compiled loop too
-                if (k.dtype == np.int64 and g.dtype == _F32 and ckernels.LIB is not None and k.flags.c_contiguous
+                if (k.dtype == _I64 and g.dtype == _F32 and ckernels.LIB is not None and k.flags.c_contiguous
                         and g.flags.c_contiguous):
                     ckernels.index_add_rows(out, k, g)
                     return out
