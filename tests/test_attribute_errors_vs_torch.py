@@ -101,3 +101,26 @@ def test_a_tensor_name_pytorch_has_names_the_engine_without_a_class_getattr():
     assert not hasattr(x, "is_shared") and "is_shared" not in dir(x) and "size" in dir(x)
     x.is_shared = "mine"
     assert x.is_shared == "mine"
+
+
+def test_the_engines_nodes_have_no_class_getattr_and_grad_fn_still_has_its_saved_attributes():
+    """The nodes a backward pass walks are plain Nodes, whose class has no ``__getattr__`` (it would make every
+    attribute read of every node take CPython's slow path: ~1% of a makemore step); the PyTorch-named class a
+    node gets on reaching the user (``y.grad_fn``) still answers ``_saved_self`` / ``_raw_saved_self`` and names
+    a missing one as PyTorch does."""
+    from autograd_magic import torch
+    from autograd_magic.engine.autograd import Node
+    assert "__getattr__" not in vars(Node) and not hasattr(Node, "__getattr__")
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = x * x
+    assert type(y._fn) is Node   # the engine's node, before anyone asked for grad_fn
+    fn = y.grad_fn
+    assert type(fn).__name__ == "MulBackward0" and fn is y._fn
+    assert torch.equal(fn._saved_self, x) and torch.equal(fn._saved_other, x)
+    assert fn._raw_saved_self.__class__.__name__ == "SavedTensor"
+    with pytest.raises(AttributeError, match="^'MulBackward0' object has no attribute '_saved_nothing'$"):
+        fn._saved_nothing
+    with pytest.raises(AttributeError, match="^'MulBackward0' object has no attribute 'nothing'$"):
+        fn.nothing
+    (z,) = torch.autograd.grad(y.sum(), x)
+    assert z.tolist() == [2.0, 4.0]

@@ -278,9 +278,18 @@ def record_multi(op, inputs, outputs, saved=None, consts=()):
 def multi_node_type(name, module="builtins", attrs=None):
     """A MultiNode subclass named like PyTorch's backward class (``attrs`` may add methods; without __slots__
     in attrs, instances get a __dict__, as a custom Function's ctx needs)."""
-    ns = {"__module__": module, "__qualname__": name}
+    ns = {"__module__": module, "__qualname__": name, "__getattr__": _saved_attribute}
     ns.update(attrs or {"__slots__": ()})
     return type(name, (MultiNode,), ns)
+
+
+def _saved_attribute(node, attr):
+    """``__getattr__`` of the PyTorch-named node classes (only reached for names a node does not have: the
+    ``_saved_`` family, saved_hooks.saved_attribute). Not on Node itself: a class with ``__getattr__`` makes every
+    attribute read of its instances take CPython's slow path, and the engine's nodes are plain Nodes until one
+    reaches the user (``_named``)."""
+    from .saved_hooks import saved_attribute   # (saved_hooks imports this module)
+    return saved_attribute(node, attr)
 
 
 def _unwrap1(result):
@@ -302,7 +311,7 @@ def node_type(name):
     cls = _NODE_TYPES.get(name)
     if cls is None:
         cls = _NODE_TYPES[name] = type(name, (Node,), {"__slots__": (), "__module__": "builtins",
-                                                        "__qualname__": name})
+                                                        "__qualname__": name, "__getattr__": _saved_attribute})
     return cls
 
 
@@ -312,7 +321,7 @@ def cpp_function_type():
     cls = _NODE_TYPES.get("CppFunction")
     if cls is None:
         cls = _NODE_TYPES["CppFunction"] = type("CppFunction", (Node,), {
-            "__slots__": (), "__module__": "builtins", "__qualname__": "CppFunction",
+            "__slots__": (), "__module__": "builtins", "__qualname__": "CppFunction", "__getattr__": _saved_attribute,
             "__repr__": lambda self: f"<CppFunction object at {hex(id(self))}>"})
     return cls
 

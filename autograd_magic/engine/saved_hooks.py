@@ -324,5 +324,4 @@ def node_dir(node):
     return sorted({*_NODE_DIR, *("_saved_" + n for n, _ in saved), *("_raw_saved_" + n for n, t in saved if t)})
 
 
-Node.__getattr__ = saved_attribute  # only reached for names a node does not have (the _saved_ family)
 Node.__dir__ = node_dir
