@@ -201,6 +201,21 @@ def cubic_coefficients(t):
     return far(t + one), near(t), near(one - t), far(2.0 - t)
 
 
+def cubic_coefficients_fused(t):
+    """cubic_coefficients as ATen's compiled kernel rounds them (numpy arrays): the inner taps' polynomial is
+    contracted into two fused multiply-adds ((A + 2) * x - (A + 3), then p * x * x + 1), the outer taps' is not."""
+    dt = t.dtype.type
+    a = dt(_A)
+
+    def near(x):
+        p = _fma(np.full(x.shape, a + dt(2), x.dtype), x, -(a + dt(3)))
+        return _fma(p * x, x, dt(1))
+
+    def far(x):
+        return ((a * x - dt(5) * a) * x + dt(8) * a) * x - dt(4) * a
+    return far(t + dt(1)), near(t), near(dt(1) - t), far(dt(2) - t)
+
+
 def cubic_coefficients_grad(t):
     """-d weight / d t of cubic_coefficients, as ATen's get_cubic_coefficients_grad (its backward subtracts)."""
     a = _A
@@ -227,7 +242,7 @@ def _plan_bicubic(gx, gy, in_h, in_w, padding, align_corners):
     tx, ty = (x - x0).astype(gx.dtype), (y - y0).astype(gy.dtype)
     cols = [_tap(x0 + (i - 1), in_w, padding, align_corners) for i in range(4)]
     rows = [_tap(y0 + (j - 1), in_h, padding, align_corners) for j in range(4)]
-    cx, cy = cubic_coefficients(tx), cubic_coefficients(ty)
+    cx, cy = cubic_coefficients_fused(tx), cubic_coefficients_fused(ty)
     idx, ok, weights = [], [], []
     for i in range(4):
         for j in range(4):
@@ -238,12 +253,19 @@ def _plan_bicubic(gx, gy, in_h, in_w, padding, align_corners):
             "cx": cx, "cy": cy, "idx": tuple(idx), "ok": tuple(ok), "weights": tuple(weights)}
 
 
-def _blend(vals, coefs):
-    """c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3, added left to right as the kernel's expression (its float32 bits
-    are not all the kernel's: its compiler fuses some of the products, not measured here)."""
-    out = vals[0] * coefs[0]
+def _blend_x(vals, coefs):
+    """A row's c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3 as the compiled kernel rounds it (measured): the first
+    product fused into the add of the second, the last two products added after rounding."""
+    out = _fma(vals[0], coefs[0], coefs[1] * vals[1])
+    return out + coefs[2] * vals[2] + coefs[3] * vals[3]
+
+
+def _blend_y(vals, coefs):
+    """The rows' c0 * r0 + ... + c3 * r3 as the compiled kernel rounds it (measured): each add after the first
+    product one fused multiply-add."""
+    out = coefs[0] * vals[0]
     for v, c in zip(vals[1:], coefs[1:]):
-        out = out + v * c
+        out = _fma(v, c, out)
     return out
 
 
@@ -267,8 +289,8 @@ def _grid_sampler_2d(inp, grid, mode, padding, align_corners, rowwise=False):
     if mode == 2:
         taps = [_gather(inp, i, ok) for i, ok in zip(p["idx"], p["ok"])]
         cx, cy = [v[:, None, :] for v in p["cx"]], [v[:, None, :] for v in p["cy"]]
-        rows = [_blend([taps[i * 4 + j] for i in range(4)], cx) for j in range(4)]
-        return _blend(rows, cy).astype(inp.dtype).reshape((n, c) + out_hw)
+        rows = [_blend_x([taps[i * 4 + j] for i in range(4)], cx) for j in range(4)]
+        return _blend_y(rows, cy).astype(inp.dtype).reshape((n, c) + out_hw)
     vals = [_gather(inp, i, ok) for i, ok in zip(p["idx"], p["ok"])]
     wts = [wt[:, None, :] for wt in p["weights"]]
     out = vals[0] * wts[0]
