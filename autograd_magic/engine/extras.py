@@ -19,7 +19,7 @@ from .histogram import histc, histogram
 from .linalg import mm, outer
 from .more import tensor_split
 from .optable import OPS
-from .argcheck import tp_name
+from .argcheck import tp_name, user_level
 from .size import Size
 from .tensor_base import DECLARED_FUNCTIONS, TensorBase, _dim, apply, inplace, real_if_complex, wrap
 
@@ -419,7 +419,7 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
     avg = F.div(S.sum(x, 1), n)
     factor = n - correction
     if factor <= 0:
-        warnings.warn(_COV_DOF, UserWarning, stacklevel=2)
+        warnings.warn(_COV_DOF, UserWarning, stacklevel=user_level())
         factor = 0
     centred = x - S.unsqueeze(avg, 1)
     return S.squeeze(F.div(mm(centred, _t_conj(centred)), factor))

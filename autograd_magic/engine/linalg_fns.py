@@ -282,8 +282,8 @@ _CHOLESKY_DEPRECATED = (
 
 def torch_cholesky(input, upper=False, *, out=None):
     if out is not None:   # (ATen's cholesky_out warns on its own line, then calls cholesky, which warns too)
-        warn_once(_CHOLESKY_DEPRECATED.format(1800), stacklevel=2)
-    warn_once(_CHOLESKY_DEPRECATED.format(1765), stacklevel=2)
+        warn_once(_CHOLESKY_DEPRECATED.format(1800), stacklevel=user_level())
+    warn_once(_CHOLESKY_DEPRECATED.format(1765), stacklevel=user_level())
     result = _cholesky(input, upper, "cholesky", "cholesky")
     return result if out is None else write_out(result, out, "cholesky")
 
@@ -302,7 +302,8 @@ def torch_qr(input, some=True, *, out=None):
         "torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future PyTorch release.\nThe "
         "boolean parameter 'some' has been replaced with a string parameter 'mode'.\nQ, R = torch.qr(A, some)\n"
         "should be replaced with\nQ, R = torch.linalg.qr(A, 'reduced' if some else 'complete') (Triggered "
-        "internally at /__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:2505.)", stacklevel=2)
+        "internally at /__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:2505.)",
+        stacklevel=user_level())
     return OldQrResult(qr(input, "reduced" if some else "complete"))
 
 

@@ -1039,13 +1039,18 @@ def check_inplace(t):
         if t._untracked_view and t._rg:
             raise RuntimeError(_NO_GRAD_VIEW_INPLACE)
         if t._multi_view is not None and t._rg:
+            if t._fn is None:   # (unbind's output of a tensor that did not require grad, then requires_grad_())
+                raise RuntimeError(_NO_GRAD_VIEW_INPLACE[:_NO_GRAD_VIEW_INPLACE.index(" Given")]
+                                   + _MULTI_VIEW_INPLACE[_MULTI_VIEW_INPLACE.index(" This view"):])
             raise RuntimeError(_MULTI_VIEW_INPLACE.format(t._multi_view, _view_fn_name(t)))
         if t._custom_view is not None and t._rg:
             raise RuntimeError(_CUSTOM_VIEW_INPLACE.format(t._custom_view, _view_fn_name(t)))
+        # A view is asked first (PyTorch's check_inplace): one that requires grad over a base that is a leaf, the
+        # view made a leaf itself by requires_grad_() (x.reshape(1).requires_grad_()) too, is a view of a leaf.
+        if t._view_of_leaf or (t._rg and t._vbase is not None and t._vbase._fn is None):
+            raise RuntimeError(_VIEW_INPLACE)
         if t._fn is None and t._rg:
             raise RuntimeError(_LEAF_INPLACE)
-        if t._view_of_leaf:
-            raise RuntimeError(_VIEW_INPLACE)
 
 
 def _view_fn_name(t):
