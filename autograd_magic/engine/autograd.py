@@ -2,6 +2,7 @@
 import re
 import itertools
 import operator
+import weakref
 
 import numpy as np
 
@@ -102,6 +103,16 @@ class _getset(property):
 
     def __delete__(self, obj):
         self.__set__(obj, None)
+
+
+# The pieces of one unbind / split / chunk call: node -> a token shared by the call's nodes. PyTorch runs one node
+# for the call, whose backward stacks (cats) the pieces' gradients, a piece without one as zeros; here each piece
+# has its own node, whose gradient is zeros but its piece. Added together, a piece's -0.0 would become +0.0
+# (d(a - b*c)/dc of the row that does not use c), so the backward pass writes a sibling's piece in instead of
+# adding it (_call_node).
+PIECES = weakref.WeakKeyDictionary()
+_PIECES_DATA = PIECES.data   # (its dict, the same object for good: read as a module global, cheap when empty)
+_PIECE = "piece of"   # buffers[(_PIECE, node)]: the call whose pieces node's gradient holds so far
 
 
 class Node:
@@ -799,6 +810,7 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
     if observed is not False:
         grads_in = []
         limit = None if observed is True else observed
+    piece = PIECES.get(node) if _PIECES_DATA else None   # (no unbind/split piece alive: one dict's truth)
     for g, e in zip(grads, edges):
         if g is None or e is None:
             if grads_in is not None:
@@ -819,11 +831,35 @@ def _call_node(node, grad, keep_graph, xp, buffers, observed=False, to_tensor=No
                 g = xp.fit(g, shape, e[2])
             e = e[0]
         prev = buffers.get(e)
-        buffers[e] = g if prev is None else sum_into(prev, g)
+        if prev is None:
+            buffers[e] = g
+            if piece is not None:
+                buffers[(_PIECE, e)] = piece
+        elif _PIECES_DATA and buffers.pop((_PIECE, e), None) is (piece or e):
+            buffers[e] = _with_piece(prev, g, node.consts[0])   # (a sibling's piece: prev holds only zeros there)
+            buffers[(_PIECE, e)] = piece
+        else:
+            buffers[e] = sum_into(prev, g)
         if grads_in is not None:
             grads_in.append(g if limit is None or g.size <= limit else events.OMITTED)
     if grads_in is not None:
         return saved, grads_in
+
+
+def _with_piece(prev, g, key):
+    """prev (the gradient of the call's pieces so far) with the piece at key taken from g, as PyTorch's stack of the
+    pieces' gradients has it: prev + g but for the sign of a zero. When the backward pass is recorded, the sum's
+    node is kept (its values made those of the stack)."""
+    if prev.__class__ is np.ndarray and g.__class__ is np.ndarray:
+        out = prev.copy()
+        out[key] = g[key]
+        return out
+    summed = prev + g
+    dst, a, b = (getattr(t, "_data", None) for t in (summed, prev, g))
+    if all(x.__class__ is np.ndarray and x.shape == dst.shape for x in (dst, a, b)):
+        dst[...] = a
+        dst[key] = b[key]
+    return summed
 
 
 def _frees(op, node):

@@ -7,7 +7,7 @@ import numpy as np
 from . import argcheck, barebones, dtypes
 from . import memory_format as _formats
 from .arg_parser import _is_int, int_list, invalid_combination
-from .autograd import GRAD_MODE
+from .autograd import GRAD_MODE, PIECES
 from .functions import add, check_operands, dims_arg, maximum, minimum, repeated_dim, write_out
 from .ops_shape import aten_strided
 from .optable import OPS, renamed
@@ -720,9 +720,15 @@ def split_sizes(sizes, n, d):
 def _multi_output(views):
     """unbind's / split's views, made in grad mode: PyTorch refuses to modify them in place (check_inplace)."""
     if GRAD_MODE.enabled:
+        token = object()   # (the call's pieces: their gradients are written side by side, autograd.PIECES)
         for i, view in enumerate(views):
             view._multi_view = i
+            if view._fn is not None and view._fn.op.name in _PIECE_OPS:
+                PIECES[view._fn] = token
     return tuple(views)
+
+
+_PIECE_OPS = frozenset(("unbind", "split", "split_with_sizes", "unsafe_split"))
 
 
 def chunk(input, chunks, dim=0):

@@ -438,15 +438,22 @@ def _jacobian(func, argnums, has_aux, reverse):
 
 
 def _blocks_reverse(flat_out, flat_x, own):
-    """blocks[i][j]: d out_i / d x_j, shaped out_i.shape + x_j.shape, one backward pass per output element."""
+    """blocks[i][j]: d out_i / d x_j, shaped out_i.shape + x_j.shape, one backward pass per output element.
+    PyTorch vmaps its vjp over the standard basis of all the outputs together: every pass carries a cotangent into
+    every output (zeros but one), so a branch that does not reach the element still contributes its signed zeros
+    (d(a - b*c)/dc of another row is -0, not 0)."""
     blocks = []
     nested = _outside(flat_out, own)
-    for o in flat_out:
+    live = any(o.requires_grad for o in flat_out)
+    for i, o in enumerate(flat_out):
         rows = [[] for _ in flat_x]
-        flat = o.reshape(-1)
-        for k in range(flat.numel()):
-            gs = _grads([flat[k]], flat_x, [Tensor._wrap(np.ones((), o._data.dtype))], own, nested) \
-                if o.requires_grad else [_zeros(x) for x in flat_x]
+        for k in range(o.numel()):
+            if live:
+                cots = [_zeros(other) for other in flat_out]
+                cots[i]._data.reshape(-1)[k] = 1
+                gs = _grads(flat_out, flat_x, cots, own, nested)
+            else:
+                gs = [_zeros(x) for x in flat_x]
             for j, g in enumerate(gs):
                 rows[j].append(g)
         blocks.append([_assemble(rows[j], o.shape, x.shape, x) for j, x in enumerate(flat_x)])
