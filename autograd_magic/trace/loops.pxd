@@ -1,5 +1,6 @@
 # Cython declarations for loops.py (compiled build only; see autograd_magic/_compiled.py): the outputs' and
 # leaves' histories a loop adds to at every pass, as extension types.
+cimport cython
 cdef class OutputRun:
     cdef public object name, expr, first, last, history
     cdef public Py_ssize_t count
@@ -17,4 +18,7 @@ cdef class LeafThinning:
     cdef public object thin
     cdef public dict leaves
     cpdef add(self, record)
-    cpdef add_hidden(self, hidden, id_at=*, continued_at=*)
+    @cython.locals(leaves=dict, lens=list, records=list, hidden_false=object)
+    cpdef add_hidden(self, hidden, Py_ssize_t id_at=*, Py_ssize_t continued_at=*)
+
+cpdef _stand_in(continued)

@@ -161,14 +161,16 @@ class LeafThinning:
         the leaf node id at ``id_at`` and whether it continued at ``continued_at``: counted where add() and
         left() would have put them, without objects or arrays."""
         leaves = self.leaves
+        hidden_false = _stand_in(False)   # (a loop that resets .grad every pass: one look-up a call, not a record)
         for entry in hidden:
             node_id, continued = entry[id_at], entry[continued_at]
             lens, _, records = leaves[node_id]
             if continued is False:
                 lens.append(1)
+                records.append(hidden_false)
             else:
                 lens[-1] += 1
-            records.append(_stand_in(continued))
+                records.append(_stand_in(continued))
 
     def left(self, record):
         lens, pending, records = self.leaves[record.node_id]

@@ -7,7 +7,7 @@ cdef class SourceNames:
     cdef public Py_ssize_t _prune_at, _slot, made
     cdef public list _ring
     @cython.locals(table=dict, entry=tuple, raw=list)
-    cpdef name_tensor(self, t, name, site=*, label=*, expr=*)
+    cpdef name_tensor(self, t, name, site=*, label=*, expr=*, ref=*)
     @cython.locals(raw=list, old=list, ring=list, i=Py_ssize_t)
     cpdef new_label(self, node, t, expr, site)
     cpdef tensor_name(self, t)

@@ -102,16 +102,17 @@ class SourceNames:
 
     # ------------------------------------------------------------ recording (called while the cell runs)
 
-    def name_tensor(self, t, name, site=None, label=True, expr=None):
+    def name_tensor(self, t, name, site=None, label=True, expr=None, ref=None):
         """Remember t's variable name; with label, its node (if any) is named too (what graphs and tables show),
-        and learns expr, the assignment's source text, if it has no label yet."""
+        and learns expr, the assignment's source text, if it has no label yet. ref: a weak reference to t the
+        caller already made (the tagger's: one less to make)."""
         key = id(t)
         table = self._tensor_names
         entry = table.get(key)
         if entry is not None and entry[0]() is t:
             table[key] = (entry[0], name)
         else:
-            table[key] = (_weak(t), name)
+            table[key] = (_weak(t) if ref is None else ref, name)
             if len(table) > self._prune_at:
                 self._prune()
         node = ei.grad_fn(t) if label else None

@@ -6,7 +6,6 @@ arrays of the first pass and the ``caps.passes - 1`` latest ones (a loop's stead
 LEAN_RING latest, see _lean_end). A failure while recording never reaches the
 user's code: it becomes a note, and recording stops for the rest of the cell.
 """
-import collections
 import contextlib
 import functools
 import traceback
@@ -15,12 +14,15 @@ import numpy as np
 
 from ..engine import events
 from ..engine import inspect as ei
+from ..engine.inspect import is_accumulate, node_id, node_name
 from .loops import HIDDEN, LeafHistory, LeafThinning, Outputs, summary
 from .model import Caps, LeafGrad, Pass
 from .names import caller_names
 
 
-node_name, node_id, is_accumulate = ei.node_name, ei.node_id, ei.is_accumulate
+# the event classes, read at every event (module globals: compiled, without a lookup in the events module)
+_NODE_RUN, _ACCUMULATE, _BEGIN, _END = events.NodeRun, events.Accumulate, events.BackwardBegin, events.BackwardEnd
+_ZERO_GRAD, _TAPE = events.ZERO_GRAD, events.Tape
 
 
 class Recorder:
@@ -50,10 +52,14 @@ class Recorder:
         # LEAN_RING (``_close_lean``); the others only add to the histories and the counts
         self._lean_on = self.caps.compact and (not self.caps.flows or self.caps.steps == 0)   # (steps=0: no step)
         self._lean = None        # the begun pass that may be lean: [index, roots, root_ids, gradient, oversized]
-        self._ring = collections.deque()   # the latest lean passes, not made into Passes yet
+        self._ring = []          # the latest lean passes, not made into Passes yet (at most LEAN_RING + 1)
         # (AccumulateGrad nodes, continued flags, node ids) of the latest pass, when it can lead lean ones
         self._sig = None
         self._prev = None        # (root names, seeds) of the latest pass
+        caps = self.caps
+        # what each pass's events.Tape is made with besides _oversize (see tape; not held here: the recorder would
+        # hold itself); the leaves' values at each pass are read by the table (histories) and the graph (nodes) only
+        self._tape_args = (caps.steps, caps.elements, caps.flows, caps.histories or caps.steps > 0)
 
     @contextlib.contextmanager
     def listening(self):
@@ -88,23 +94,22 @@ class Recorder:
         Tensors, come as NodeRun events."""
         if create_graph or self._broken:
             return None
-        caps = self.caps
-        # (the leaves' values at each pass: read by the table (histories) and the graph (nodes) only)
-        return events.Tape(caps.steps, caps.elements, self._oversize, caps.flows, caps.histories or caps.steps > 0)
+        args = self._tape_args
+        return _TAPE(args[0], args[1], self._oversize, args[2], args[3])
 
     def __call__(self, event):
         if self._broken:
             return
         try:
             kind = event.__class__
-            if kind is events.NodeRun:
-                self._node(event)
-            elif kind is events.Accumulate:
-                self._accumulate(event)
-            elif kind is events.BackwardBegin:
-                self._begin(event)
-            elif kind is events.BackwardEnd:
+            if kind is _END:
                 self._end(event)
+            elif kind is _BEGIN:
+                self._begin(event)
+            elif kind is _NODE_RUN:
+                self._node(event)
+            elif kind is _ACCUMULATE:
+                self._accumulate(event)
         except Exception as exc:  # noqa: BLE001 - recording must never change what the cell does
             self._fail(exc)
 
@@ -120,7 +125,9 @@ class Recorder:
         names, caps = self.names, self.caps
         backward = event.call == "backward"
         gradient, root_names, root_ids = [], [], []
-        for t, g in zip(event.roots, event.grads):
+        roots, grads = event.roots, event.grads
+        for i in range(min(len(roots), len(grads))):   # (zip's pairs, without an iterator a pass)
+            t, g = roots[i], grads[i]
             seed = None if g is None or (g.size == 1 and g.item() == 1) else np.array(g)
             gradient.append(seed)
             name = names.tensor_name(t)
@@ -139,7 +146,7 @@ class Recorder:
                 elif expr is not None:
                     names.note_expr(t, expr)
             root_names.append(name)
-            root_ids.append(None if node is None else node_id(node))
+            root_ids.append(None if node is None else ei.node_id(node))
             if backward:
                 if caps.histories:
                     data = ei.array(t)
@@ -328,7 +335,7 @@ class Recorder:
         common case, a leaf within the caps, without a call per leaf)."""
         names, last_after, thinning = self.names, self._last_after, self._thinning
         history = self.leaf_history if self.caps.histories else None
-        records, limit, grad_upto = self._pass.leaves, self.caps.elements, ei.grad_copy_upto
+        records, limit = self._pass.leaves, self.caps.elements
         sig = self._lean_on and not self._pass.retain_graph and not self._pass.create_graph and bool(accumulated)
         self._sig = None
         for leaf, node, added, before, value in accumulated:
@@ -336,7 +343,7 @@ class Recorder:
                 sig = sig and node is not None
                 self._leaf(leaf, node, added, before, value)
                 continue
-            nid = node_id(node)
+            nid = ei.node_id(node)
             prev = last_after.get(nid, _UNKNOWN)
             record = LeafGrad(names.tensor_name(leaf), nid, before, added, None, value,
                               None if prev is _UNKNOWN else _same(before, prev))
@@ -345,7 +352,7 @@ class Recorder:
             thinning.add(record)
             records.append(record)
             # .grad right after the pass (this runs when the pass has ended): what _end reads for _leaf's leaves
-            after = grad_upto(leaf, limit, _UNKNOWN)
+            after = ei.grad_copy_upto(leaf, limit, _UNKNOWN)
             if after is None or after is _UNKNOWN:
                 last_after[nid] = after
             else:
@@ -372,9 +379,8 @@ class Recorder:
             if tape:   # (a tape of steps=0 has no node)
                 self._take_tape(tape)
         limit, last = self.caps.elements, self._last_after
-        grad_upto = ei.grad_copy_upto
         for leaf, record in self._leaves:
-            g = grad_upto(leaf, limit, _UNKNOWN)
+            g = ei.grad_copy_upto(leaf, limit, _UNKNOWN)
             if g is None:
                 last[record.node_id] = None
             elif g is not _UNKNOWN:
@@ -410,22 +416,22 @@ class Recorder:
             else:   # past the elements cap: whether .grad was reset, as _leaf tells it
                 before = entry[3]
                 cont = (False if nids[i] in last_after else None) if before is None else \
-                    False if before is events.ZERO_GRAD else None
+                    False if before is _ZERO_GRAD else None
             if cont != flags[i]:
                 return False
         history = self.leaf_history if self.caps.histories else None
-        limit, grad_upto = self.caps.elements, ei.grad_copy_upto
+        limit = self.caps.elements
         records = []
         for i in range(n):
             leaf, node, added, before, value = accumulated[i]
             nid, cont = nids[i], flags[i]
-            after = grad_upto(leaf, limit, _UNKNOWN)
+            after = ei.grad_copy_upto(leaf, limit, _UNKNOWN)
             last_after[nid] = after
             if after is _UNKNOWN:
                 after = None
             if added is None:   # (no arrays, no history: as _leaf keeps a leaf past the caps)
                 records.append((leaf, nid, _zeros(ei.shape(leaf), np.dtype(ei.dtype_name(leaf)))
-                                if before is events.ZERO_GRAD else None, None, after, None, cont))
+                                if before is _ZERO_GRAD else None, None, after, None, cont))
                 continue
             if history is not None:
                 history.add(nid, float(value.item()) if value.size == 1 else summary(value))
@@ -440,7 +446,7 @@ class Recorder:
         ring = self._ring
         ring.append((lean, tape, records))
         if len(ring) > LEAN_RING:
-            self._push_out(ring.popleft())
+            self._push_out(ring.pop(0))
         return True
 
     def _push_out(self, entry):
@@ -468,7 +474,7 @@ class Recorder:
         """The latest lean passes become Passes, as if each had been recorded as it ended."""
         ring = self._ring
         while ring:
-            lean, tape, records = ring.popleft()
+            lean, tape, records = ring.pop(0)
             p = self._lean_pass(lean)
             for leaf, nid, before, added, after, value, cont in records:
                 record = LeafGrad(self.names.tensor_name(leaf), nid, before, added, after, value, cont)

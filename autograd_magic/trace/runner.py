@@ -177,11 +177,12 @@ class Tagging:
             if text not in self.first_leaves and ei.dtype_name(value)[0] == "f":
                 self.first_leaves[text] = (site, ei.value(value, copy=ei.size(value) <= _SLIDER_COPY))
         assigned = self.assigned
-        assigned.append((text, _weak(value)))
+        ref = _weak(value)
+        assigned.append((text, ref))
         if len(assigned) > self.prune_at:  # a loop's dead tensors leave the list: it holds what is alive (x2)
             assigned[:] = [entry for entry in assigned if entry[1]() is not None]
             self.prune_at = 2 * len(assigned) + 256
-        self.names.name_tensor(value, text, site, self.nodes, expr)
+        self.names.name_tensor(value, text, site, self.nodes, expr, ref)
         return value
 
 
