@@ -160,9 +160,9 @@ def _as_index(v, size):
 def plan(grid, in_h, in_w, mode, padding, align_corners):
     """Per grid position (N, P): the neighbours' flat indices, in-bounds masks and weights, and the pieces
     backward needs."""
-    n = grid.shape[0]
-    gx = grid[..., 0].reshape(n, -1)
-    gy = grid[..., 1].reshape(n, -1)
+    n, count = grid.shape[0], int(np.prod(grid.shape[1:-1]))   # (no -1: an empty batch has any width)
+    gx = grid[..., 0].reshape(n, count)
+    gy = grid[..., 1].reshape(n, count)
     if mode == 2:
         return _plan_bicubic(gx, gy, in_h, in_w, padding, align_corners)
     x, mx = locate(gx, in_w, padding, align_corners)
@@ -281,7 +281,7 @@ def _gather(inp, idx, ok):
 def _grid_sampler_2d(inp, grid, mode, padding, align_corners, rowwise=False):
     n, c, h, w = inp.shape
     out_hw = grid.shape[1:3]
-    if n == 0:   # an empty batch: an empty output
+    if n == 0 or c == 0:   # an empty batch or no channels: an empty output
         return np.zeros((n, c) + out_hw, inp.dtype)
     p = plan(grid, h, w, mode, padding, align_corners)
     if mode == 1:
@@ -319,8 +319,8 @@ def _backward_input(g, inp_shape, p, weights, rowwise, out_w, vals=None):
     corners = len(p["idx"])
     count = p["idx"][0].shape[1]
     order = _order(count, corners, _LANES.get(g.dtype, 8), rowwise, out_w)
-    idx = np.stack(p["idx"], 1).reshape(n, -1)[:, order]                     # (N, corners * P)
-    ok = np.stack(p["ok"], 1).reshape(n, -1)[:, order]
+    idx = np.stack(p["idx"], 1).reshape(n, corners * count)[:, order]        # (N, corners * P)
+    ok = np.stack(p["ok"], 1).reshape(n, corners * count)[:, order]
     if vals is None and weights is None:
         vals = np.broadcast_to(g[:, :, None, :], (n, c, corners, count))
     elif vals is None:
@@ -338,7 +338,7 @@ def grid_sampler_2d_backward(g, inp, grid, mode, padding, align_corners, rowwise
     """(grad_input, grad_grid) as ATen's kernel computes them."""
     n, c, h, w = inp.shape
     out_w = grid.shape[2]
-    if n == 0:
+    if n == 0 or c == 0:   # nothing sampled: zero gradients
         return (np.zeros(inp.shape, g.dtype) if need_input else None), np.zeros(grid.shape, grid.dtype)
     g = np.ascontiguousarray(g).reshape(n, c, -1)
     p = plan(grid, h, w, mode, padding, align_corners)
@@ -391,6 +391,7 @@ def _composite(inp, grid, mode, padding, align_corners, rowwise):
     functions of the grid values (their derivative is the kernel's), the neighbours gathered by indexing."""
     n, c, h, w = inp.shape
     out_hw = tuple(grid.shape[1:3])
+    count = out_hw[0] * out_hw[1]
     gd = grid._data
     p = plan(gd, h, w, mode, padding, align_corners)
     flat = inp.reshape(n, c, h * w).transpose(1, 2)                           # (N, HW, C)
@@ -403,8 +404,8 @@ def _composite(inp, grid, mode, padding, align_corners, rowwise):
         out = pick(p["idx"][0], p["ok"][0])
     elif mode == 2:
         wrap = inp.__class__._wrap
-        tx = grid[..., 0].reshape(n, -1) * wrap(p["mx"]) + wrap(p["tx"] - p["mx"] * gd[..., 0].reshape(n, -1))
-        ty = grid[..., 1].reshape(n, -1) * wrap(p["my"]) + wrap(p["ty"] - p["my"] * gd[..., 1].reshape(n, -1))
+        tx = grid[..., 0].reshape(n, count) * wrap(p["mx"]) + wrap(p["tx"] - p["mx"] * gd[..., 0].reshape(n, count))
+        ty = grid[..., 1].reshape(n, count) * wrap(p["my"]) + wrap(p["ty"] - p["my"] * gd[..., 1].reshape(n, count))
         cx, cy = cubic_coefficients(tx), cubic_coefficients(ty)
         out = None
         for k, (i, ok) in enumerate(zip(p["idx"], p["ok"])):
@@ -412,10 +413,10 @@ def _composite(inp, grid, mode, padding, align_corners, rowwise):
             out = term if out is None else out + term
     else:
         wrap = inp.__class__._wrap
-        gx = grid[..., 0].reshape(n, -1)
-        gy = grid[..., 1].reshape(n, -1)
-        fx = gx * wrap(p["mx"]) + wrap(p["w"] - p["mx"] * gd[..., 0].reshape(n, -1))
-        fy = gy * wrap(p["my"]) + wrap(p["n"] - p["my"] * gd[..., 1].reshape(n, -1))
+        gx = grid[..., 0].reshape(n, count)
+        gy = grid[..., 1].reshape(n, count)
+        fx = gx * wrap(p["mx"]) + wrap(p["w"] - p["mx"] * gd[..., 0].reshape(n, count))
+        fy = gy * wrap(p["my"]) + wrap(p["n"] - p["my"] * gd[..., 1].reshape(n, count))
         ex, sy = 1 - fx, 1 - fy
         weights = (sy * ex, sy * fx, fy * ex, fy * fx)
         out = None

@@ -20,9 +20,9 @@ _CORNERS = [(dz, dy, dx) for dz in (0, 1) for dy in (0, 1) for dx in (0, 1)]
 
 def plan3d(grid, size, mode, padding, align_corners):
     """Per grid position (N, P): the corners' flat indices, in-bounds masks, weights and slopes."""
-    n = grid.shape[0]
+    n, count = grid.shape[0], int(np.prod(grid.shape[1:-1]))   # (no -1: an empty batch has any width)
     d, h, w = size
-    pos = [locate(grid[..., k].reshape(n, -1), s, padding, align_corners) for k, s in enumerate((w, h, d))]
+    pos = [locate(grid[..., k].reshape(n, count), s, padding, align_corners) for k, s in enumerate((w, h, d))]
     (x, mx), (y, my), (z, mz) = pos
     if mode == 1:
         ix, iy, iz = (_as_index(np.rint(v), s) for v, s in ((x, w), (y, h), (z, d)))
@@ -51,7 +51,7 @@ def plan3d(grid, size, mode, padding, align_corners):
 def _grid_sampler_3d(inp, grid, mode, padding, align_corners):
     n, c = inp.shape[:2]
     out_dhw = grid.shape[1:4]
-    if n == 0:   # an empty batch: an empty output
+    if n == 0 or c == 0:   # an empty batch or no channels: an empty output
         return np.zeros((n, c) + out_dhw, inp.dtype)
     p = plan3d(grid, inp.shape[2:], mode, padding, align_corners)
     if mode == 1:
@@ -66,7 +66,7 @@ def _grid_sampler_3d(inp, grid, mode, padding, align_corners):
 def grid_sampler_3d_backward(g, inp, grid, mode, padding, align_corners, need_input=True):
     """(grad_input, grad_grid) as ATen's kernel computes them."""
     n, c = inp.shape[:2]
-    if n == 0:
+    if n == 0 or c == 0:   # nothing sampled: zero gradients
         return (np.zeros(inp.shape, g.dtype) if need_input else None), np.zeros(grid.shape, grid.dtype)
     g = np.ascontiguousarray(g).reshape(n, c, -1)
     p = plan3d(grid, inp.shape[2:], mode, padding, align_corners)
@@ -100,10 +100,11 @@ def _composite(inp, grid, mode, padding, align_corners):
     functions of the grid values (their derivative is the kernel's), the corners gathered by indexing."""
     n, c = inp.shape[:2]
     out_dhw = tuple(grid.shape[1:4])
+    count = int(np.prod(out_dhw))
     gd = grid._data
     p = plan3d(gd, tuple(inp.shape[2:]), mode, padding, align_corners)
     wrap = inp.__class__._wrap
-    flat = inp.reshape(n, c, -1).transpose(1, 2)                             # (N, DHW, C)
+    flat = inp.reshape(n, c, int(np.prod(inp.shape[2:]))).transpose(1, 2)    # (N, DHW, C): no -1, c may be 0
     rows = np.arange(n)[:, None]
 
     def pick(idx, ok):
@@ -113,8 +114,8 @@ def _composite(inp, grid, mode, padding, align_corners):
     else:
         pos = []
         for k in range(3):
-            g_k = grid[..., k].reshape(n, -1)
-            raw = gd[..., k].reshape(n, -1)
+            g_k = grid[..., k].reshape(n, count)
+            raw = gd[..., k].reshape(n, count)
             pos.append(g_k * wrap(p["mult"][k]) + wrap(p["pos"][k] - p["mult"][k] * raw))
         near = [v - wrap(f) for v, f in zip(pos, p["lo"])]
         far = [1 - v for v in near]

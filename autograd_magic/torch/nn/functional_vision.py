@@ -5,6 +5,7 @@ import warnings
 import numpy as np
 
 from ...engine import dtypes
+from ...engine.argcheck import user_level
 from ...engine.ops_fold import blocks
 from ...engine.optable import OPS
 from ...engine.tensor_base import apply
@@ -20,7 +21,7 @@ def affine_grid(theta, size, align_corners=None):
     """The sampling grid (N, H, W, 2) of a batch of 2x3 affine matrices, or (N, D, H, W, 3) of 3x4 ones
     (AffineGridGeneratorBackward0)."""
     if align_corners is None:
-        warnings.warn(_ALIGN_WARNING, stacklevel=2)
+        warnings.warn(_ALIGN_WARNING, stacklevel=user_level())
     if not theta.is_floating_point():
         raise ValueError(f"Expected theta to have floating point type, but got {theta.dtype}")
     if len(size) == 4:
@@ -39,7 +40,7 @@ def affine_grid(theta, size, align_corners=None):
     if align_corners and min(spatial) == 1:
         warnings.warn("Since version 1.3.0, affine_grid behavior has changed for unit-size grids when "
                       "align_corners=True. This is not an intended use case of affine_grid. See the documentation "
-                      "of affine_grid for details.", stacklevel=2)
+                      "of affine_grid for details.", stacklevel=user_level())
     elif min(size) <= 0:
         raise ValueError(f"Expected non-zero, positive output size. Got {size}")
     size = tuple(int(v) for v in size)
@@ -97,7 +98,7 @@ def grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corner
         raise ValueError("nn.functional.grid_sample(): expected padding_mode to be 'zeros', 'border', or "
                          f"'reflection', but got: '{padding_mode}'")
     if align_corners is None:
-        warnings.warn(_ALIGN_WARNING, stacklevel=2)
+        warnings.warn(_ALIGN_WARNING, stacklevel=user_level())
     _check_grid_sampler(input, grid)
     _check_5d(input, _MODES[mode])
     if input.dim() == 5:
