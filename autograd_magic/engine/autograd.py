@@ -294,13 +294,16 @@ def multi_node_type(name, module="builtins", attrs=None):
     return type(name, (MultiNode,), ns)
 
 
+# [saved_hooks.saved_attribute], set when saved_hooks loads (it imports this module)
+SAVED_ATTRIBUTE = [None]
+
+
 def _saved_attribute(node, attr):
     """``__getattr__`` of the PyTorch-named node classes (only reached for names a node does not have: the
     ``_saved_`` family, saved_hooks.saved_attribute). Not on Node itself: a class with ``__getattr__`` makes every
     attribute read of its instances take CPython's slow path, and the engine's nodes are plain Nodes until one
     reaches the user (``_named``)."""
-    from .saved_hooks import saved_attribute   # (saved_hooks imports this module)
-    return saved_attribute(node, attr)
+    return SAVED_ATTRIBUTE[0](node, attr)
 
 
 def _unwrap1(result):

@@ -9,7 +9,8 @@ the hooks around any other op (autograd.refuse_saved_hooks names it) rather than
 """
 import numpy as np
 
-from .autograd import _NODE_DIR, FREED, FREED_MESSAGE, GRAD_MODE, SAVED_HOOKS, Node, Packed, Saved, saved_origin
+from .autograd import (_NODE_DIR, FREED, FREED_MESSAGE, GRAD_MODE, SAVED_ATTRIBUTE, SAVED_HOOKS, Node, Packed,
+                       Saved, saved_origin)
 from .node_saved_names import SAVED_NAMES
 from .optable import OPS
 from .tensor_base import wrap
@@ -325,3 +326,4 @@ def node_dir(node):
 
 
 Node.__dir__ = node_dir
+SAVED_ATTRIBUTE[0] = saved_attribute   # (the named node classes' __getattr__, autograd._saved_attribute)
