@@ -11,6 +11,7 @@ Without the library these are skipped, except under AUTOGRAD_MAGIC_REQUIRE_ALL=1
 import ctypes
 import ctypes.util
 import json
+import math
 import os
 import platform
 import subprocess
@@ -19,7 +20,7 @@ import sys
 import numpy as np
 import pytest
 
-from autograd_magic.engine import act_kernels, build_kernels, ckernels, vec_kernels
+from autograd_magic.engine import act_kernels, build_kernels, ckernels, libm, sleef_pow, vec_kernels
 from autograd_magic.engine.random_kernels import _fma32
 from helpers import REQUIRE_ALL
 
@@ -204,6 +205,31 @@ def test_activation_kernels_are_numpys_bits_body_and_tail(name, n, capability, m
         assert (got is None) == (want is None)
         if got is not None:
             _assert_same_bits(got, want)
+
+
+POW_EXPONENTS = (4, 5, -3, 7, 1.5, 0.25, -1.5, math.log(10), 2.2, 1 / 3, 10, -0.7, 0.1, 40.0, -40.0, 1e-3, 1e-50)
+
+
+@needs_lib
+@pytest.mark.parametrize("n", [5, 33, 4003, 70001])
+def test_pow_scalar_is_numpys_bits_body_tail_and_specials(n, capability, monkeypatch):
+    """am_pow_scalar (SLEEF's powf_u10 in C) against sleef_pow's numpy steps, pieces of 70001 elements included;
+    under avx2 / avx512 the body is not the C library's powf nor the float64 power rounded once (a kernel that
+    computed either would fail here)."""
+    rng = np.random.default_rng(n)
+    x = np.concatenate([_values(n), (rng.random(20000) * 3).astype(_F32), -(rng.random(2000) * 3).astype(_F32)])
+    x = np.ascontiguousarray(x[rng.permutation(x.size)[:n]])
+    x[: min(n, SPECIAL.size) // 2] = SPECIAL[: min(n, SPECIAL.size) // 2]
+    plain_powf = libm._library().powf
+    plain_powf.restype, plain_powf.argtypes = ctypes.c_float, [ctypes.c_float, ctypes.c_float]
+    for e in POW_EXPONENTS:
+        got, want = _both(monkeypatch, sleef_pow.pow_scalar, x, e)
+        _assert_same_bits(got, want)
+        if capability != "default" and n > 1000 and e not in (1e-50,):
+            with np.errstate(all="ignore"):
+                rounded = np.power(x.astype(np.float64), e).astype(_F32)
+            others = [rounded, np.vectorize(plain_powf, otypes=[_F32])(x, _F32(e))]
+            assert all(((o.view(np.uint32) != want.view(np.uint32)) & ~np.isnan(want)).sum() > 5 for o in others)
 
 
 def _tanh_back(g, out):

@@ -363,6 +363,142 @@ AM_EXPORT void am_elu_backward(const float *restrict g, long sg, const float *re
     BODY_AND_TAIL(n, body, ELU_BW);
 }
 
+/* ---- pow(Tensor, Scalar) for float32 as sleef_pow.pow_scalar: SLEEF's powf_u10 (logkf / expkf in double-float
+ * arithmetic, every fused step fmaf) with the exponent y = (float)e on the first `body` elements, (float)pow((double)x,
+ * e) (std::pow(float, double)) on the tail. avx512 picks logkf's significand as AVX-512's getmant takes it (else
+ * AVX2's ldexp(d, -e)); the 'default' capability's body is powf(x, y), the C library's. Integer steps wrap as
+ * numpy's int32 arrays do. ---- */
+static const float PW_LN2_HI = F(0.69314718246459960938), PW_LN2_LO = F(-1.904654323148236017e-09);
+static const float PW_LOG_T0 = F(0.240320354700088500976562), PW_LOG_T1 = F(0.285112679004669189453125),
+                   PW_LOG_T2 = F(0.400007992982864379882812);
+static const float PW_LOG_C0 = F(0.66666662693023681640625), PW_LOG_C1 = F(3.69183861259614332084311e-09);
+static const float PW_EXP_U0 = F(0.00136324646882712841033936), PW_EXP_U1 = F(0.00836596917361021041870117),
+                   PW_EXP_U2 = F(0.0416710823774337768554688), PW_EXP_U3 = F(0.166665524244308471679688),
+                   PW_EXP_U4 = F(0.499999850988388061523438);
+
+typedef struct { float x, y; } f2;   /* a double-float value hi + lo */
+
+AM_INLINE f2 df_add_ff(float x, float y) { float s = x + y, v = s - x; return (f2){s, (x - (s - v)) + (y - v)}; }
+AM_INLINE f2 df_add2_df(f2 x, float y) {
+    float s = x.x + y, v = s - x.x;
+    return (f2){s, ((x.x - (s - v)) + (y - v)) + x.y};
+}
+AM_INLINE f2 df_add2_dd(f2 x, f2 y) {
+    float s = x.x + y.x, v = s - x.x;
+    return (f2){s, (((x.x - (s - v)) + (y.x - v)) + x.y) + y.y};
+}
+AM_INLINE f2 df_add_dd(f2 x, f2 y) { float s = x.x + y.x; return (f2){s, (((x.x - s) + y.x) + x.y) + y.y}; }
+AM_INLINE f2 df_add_fd(float x, f2 y) { float s = x + y.x; return (f2){s, ((x - s) + y.x) + y.y}; }
+AM_INLINE f2 df_mul_df(f2 x, float y) { float s = x.x * y; return (f2){s, fmaf(x.y, y, fmaf(x.x, y, -s))}; }
+AM_INLINE f2 df_mul_dd(f2 x, f2 y) {
+    float s = x.x * y.x;
+    return (f2){s, fmaf(x.x, y.y, fmaf(x.y, y.x, fmaf(x.x, y.x, -s)))};
+}
+AM_INLINE f2 df_squ(f2 x) { float s = x.x * x.x; return (f2){s, fmaf(x.x + x.x, x.y, fmaf(x.x, x.x, -s))}; }
+AM_INLINE f2 df_div_dd(f2 n, f2 d) {
+    float t = 1.0f / d.x, s = n.x * t, u = fmaf(t, n.x, -s);
+    float v = fmaf(-d.y, t, fmaf(-d.x, t, 1.0f));
+    return (f2){s, fmaf(s, v, fmaf(n.y, t, u))};
+}
+
+AM_INLINE int32_t ipick(int c, int32_t a, int32_t b) {   /* c ? a : b, as a bit mask (no branch) */
+    uint32_t m = (uint32_t)0 - (uint32_t)(c != 0);
+    return (int32_t)(((uint32_t)a & m) | ((uint32_t)b & ~m));
+}
+
+/* floor(log2(y)) of a positive float (subnormals: scaled by 2**64 first, exactly); 128 for +inf (AVX-512's getexp
+ * of an overflow) */
+AM_INLINE int exponent_of(float y) {
+    int sub = (int)(f_bits(y) >> 23) == 0;
+    float z = pick(sub, y * 18446744073709551616.0f, y);
+    return (int)(f_bits(z) >> 23) - 127 - ipick(sub, 64, 0);
+}
+
+/* d * 2**k exactly, for a result in [0.75, 2) (k in [-128, 149]): two normal powers of two */
+AM_INLINE float scale_exact(float d, int k) { int h = k >> 1; return d * pow2_normal(h) * pow2_normal(k - h); }
+
+AM_INLINE f2 sleef_logkf(float d, int avx512) {
+    int e = exponent_of(d * INV_075);
+    float m1 = scale_exact(d, -exponent_of(d));   /* getmant: the significand in [1, 2), halved from 1.5 */
+    float m = avx512 ? pick(m1 >= 1.5f, m1 * 0.5f, m1) : scale_exact(d, -e);
+    f2 x = df_div_dd(df_add_ff(-1.0f, m), df_add_ff(1.0f, m));
+    f2 x2 = df_squ(x);
+    float t = fmaf(PW_LOG_T0, x2.x, PW_LOG_T1);
+    t = fmaf(t, x2.x, PW_LOG_T2);
+    f2 s = df_mul_df((f2){PW_LN2_HI, PW_LN2_LO}, (float)e);
+    s = df_add_dd(s, (f2){x.x * 2.0f, x.y * 2.0f});
+    return df_add_dd(s, df_mul_dd(df_mul_dd(x2, x), df_add2_dd(df_mul_df(x2, t), (f2){PW_LOG_C0, PW_LOG_C1})));
+}
+
+/* numpy's float32 -> int32 cast on x86 (cvttps2dq): INT32_MIN out of range and for nan */
+AM_INLINE int32_t to_i32(float f) {
+    int in = (f >= -2147483648.0f) & (f < 2147483648.0f);
+    return ipick(in, (int32_t)pick(in, f, 0.0f), INT32_MIN);
+}
+
+/* SLEEF's vldexp_vf_vf_vi2: x * 2**q as five products (a subnormal result may round twice, as SLEEF's does) */
+AM_INLINE float sleef_ldexp(float x, int32_t q) {
+    uint32_t uq = (uint32_t)q;
+    int32_t m = q >> 31;
+    m = (int32_t)((uint32_t)((int32_t)((uint32_t)m + uq) >> 6) - (uint32_t)m) << 4;
+    q = (int32_t)(uq - ((uint32_t)m << 2));
+    int32_t mb = (int32_t)((uint32_t)m + 0x7Fu);
+    mb = ipick(mb < 0, 0, ipick(mb > 0xFF, 0xFF, mb));
+    float u = bits_f((uint32_t)mb << 23);
+    x = x * u * u * u * u;
+    return x * bits_f(((uint32_t)q + 0x7Fu) << 23);
+}
+
+AM_INLINE float sleef_expkf(f2 d) {
+    float a = (d.x + d.y) * R_LN2;
+    float r = pick(fabsf(a) < 4194304.0f, round_even(a), a);   /* rintf: beyond 2**22 a float is an integer */
+    int32_t q = to_i32(r);
+    float qf = (float)q;
+    f2 s = df_add2_df(d, qf * -L2U);
+    s = df_add2_df(s, qf * -L2L);
+    float hi = s.x + s.y;
+    s = (f2){hi, (s.x - hi) + s.y};
+    float u = PW_EXP_U0;
+    u = fmaf(u, s.x, PW_EXP_U1);
+    u = fmaf(u, s.x, PW_EXP_U2);
+    u = fmaf(u, s.x, PW_EXP_U3);
+    u = fmaf(u, s.x, PW_EXP_U4);
+    f2 t = df_add_dd(s, df_mul_df(df_squ(s), u));
+    t = df_add_fd(1.0f, t);
+    return pick(d.x < -104.0f, 0.0f, sleef_ldexp(t.x + t.y, q));
+}
+
+/* powf_u10(x, y) for one exponent; sign: 1, -1 or nan, what a negative x's result is multiplied by; odd: y an odd
+ * integer. Zeros, infinities and nans take IEEE's values (the C library's powf), chosen without a branch. */
+AM_INLINE float sleef_powf(float x, float y, float sign, int odd, int avx512) {
+    float ax = fabsf(x);
+    int ordinary = (ax < INFINITY) & (ax != 0.0f);
+    float r = sleef_expkf(df_mul_df(sleef_logkf(pick(ordinary, ax, 1.0f), avx512), y));
+    r = pick(r != r, INFINITY, r);
+    r = r * pick(x > 0.0f, 1.0f, sign);
+    float special = pick((ax == 0.0f) == (y > 0.0f), 0.0f, INFINITY);   /* 0 ** y, inf ** y */
+    special = pick(odd, copysignf(special, x), special);
+    special = pick(x != x, x + y, special);
+    r = pick(ordinary, r, special);
+    return pick(x == 1.0f, 1.0f, r);
+}
+
+AM_EXPORT void am_pow_scalar(const float *restrict x, float *restrict out, long n, long body, float y, double e,
+                             int capability) {   /* 2: avx512, 1: avx2, 0: default (its Vectorized: powf per element) */
+    if (capability == 0) {
+        for (long i = 0; i < body; i++) out[i] = powf(x[i], y);
+        for (long i = body; i < n; i++) out[i] = (float)pow((double)x[i], e);
+        return;
+    }
+    int yisint = (truncf(y) == y) | (fabsf(y) > 16777216.0f);
+    int yisodd = yisint && fabsf(y) < 16777216.0f && ((long)truncf(y) & 1);
+    float sign = yisint ? (yisodd ? -1.0f : 1.0f) : QNAN;
+    if (capability == 2) EACH(i, body, out[i] = sleef_powf(x[i], y, sign, yisodd, 1));
+    else EACH(i, body, out[i] = sleef_powf(x[i], y, sign, yisodd, 0));
+    if (y == 0.0f) EACH(i, body, out[i] = 1.0f);   /* (y: e rounded to float32, 0 for a tiny e too) */
+    for (long i = body; i < n; i++) out[i] = (float)pow((double)x[i], e);
+}
+
 /* log_sigmoid: min(x, 0) - log1p(exp(-|x|)), SLEEF's exp and log1p on every element; the buffer exp(-|x|) is
  * what its backward reads */
 AM_EXPORT void am_log_sigmoid(const float *restrict x, float *restrict out, float *restrict buffer, long n) {

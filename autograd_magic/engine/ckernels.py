@@ -50,6 +50,7 @@ SIGNATURES = {
     "am_softplus_backward": ("PLPPLLFF", ""),
     "am_elu_backward": ("PLPPLLFFF", ""),
     "am_log_sigmoid": ("PPPL", ""),
+    "am_pow_scalar": ("PPLLFDI", ""),
     "am_sum_inner_f32": ("PLLP", ""),
     "am_sum_inner_f64": ("PLLP", ""),
     "am_sum_outer_f32": ("PLLLP", ""),

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import blas, bufpool, ckernels, libm, mkl_order, softmax_dims, vec_kernels
+from . import blas, bufpool, ckernels, libm, mkl_order, sleef_pow, softmax_dims, vec_kernels
 from .ops_complex import cabs, cdiv, cj, csgn, multiply as complex_multiply
 from .backward_nodes import loss_backward
 from .optable import OPS, defop
@@ -129,6 +129,10 @@ def _power(a, e):
             return np.reciprocal(a * a)
         if e == -0.5:
             return np.reciprocal(np.sqrt(a))
+    if a.dtype == np.float32 and isinstance(e, (int, float)) and e not in (0.5, -0.5, -1, -2):
+        out = sleef_pow.pow_scalar(a, e)   # SLEEF's powf on the vector body, as ATen's kernel
+        if out is not None:
+            return out
     return _pow_f32(a, e)
 
 
