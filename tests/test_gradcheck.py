@@ -211,6 +211,13 @@ NO_DERIVATIVE = {"multilabel_margin_loss_backward": (
                                "derivative for aten::histogram is not implemented"),
                  "histogramdd_result": (lambda a: torch.histogramdd(a.view(3, 1), bins=3)[0],
                                         "derivative for aten::_histogramdd_from_bin_cts is not implemented"),
+                 "linalg_ldl_factor_ex": (lambda a: torch.linalg.ldl_factor(torch.eye(3, dtype=a.dtype) * 2
+                                                                            + a.diag())[0],
+                                          "derivative for aten::linalg_ldl_factor_ex is not implemented"),
+                 "linalg_ldl_solve": (lambda a: torch.linalg.ldl_solve(torch.eye(3, dtype=a.dtype),
+                                                                       torch.tensor([1, 2, 3], dtype=torch.int32),
+                                                                       a.view(3, 1)),
+                                      "derivative for aten::linalg_ldl_solve is not implemented"),
                  "scatter_reduce_legacy": (lambda a: a.scatter(0, torch.tensor([0, 0]), a[1:], reduce="add"),
                                            "derivative for aten::scatter is not implemented"),
                  "scatter_reduce_legacy_value": (lambda a: a.scatter(0, torch.tensor([2]), 3.0, reduce="multiply"),

@@ -69,7 +69,7 @@ NOT_IMPLEMENTED = {
         has_torch_function_variadic linear_cross_entropy reproducibility_notes scaled_grouped_mm scaled_mm
         sparse_support_notes tf32_notes""".split()),
     "torch.optim": {"swap_in_optimizer_params_and_state"},
-    "torch.linalg": {"common_notes", "ldl_factor", "ldl_factor_ex", "ldl_solve"},
+    "torch.linalg": {"common_notes"},
     "torch.autograd": {"NestedIOFunction", "enforce_grad_layout_policy", "set_multithreading_enabled"},
     # DataPipes and the private _DatasetKind PyTorch's __all__ names
     "torch.utils.data": set("""DFIterDataPipe DataChunk IterDataPipe MapDataPipe _DatasetKind

@@ -658,6 +658,15 @@ SIGNATURES = {
     'linalg_inv_ex': (
         '(Tensor A, *, bool check_errors = False, tuple of Tensors out = None)',
     ),
+    'linalg_ldl_factor': (
+        '(Tensor input, *, bool hermitian = False, tuple of Tensors out = None)',
+    ),
+    'linalg_ldl_factor_ex': (
+        '(Tensor input, *, bool hermitian = False, bool check_errors = False, tuple of Tensors out = None)',
+    ),
+    'linalg_ldl_solve': (
+        '(Tensor LD, Tensor pivots, Tensor B, *, bool hermitian = False, Tensor out = None)',
+    ),
     'linalg_lstsq': (
         '(Tensor input, Tensor b, float? rcond = None, *, str? driver = None, tuple of Tensors out = None)',
     ),

@@ -9,6 +9,7 @@ from ..engine.linalg_fns import (LinAlgError, cross, det, eigh, eigvalsh, inv,  
                                  solve, solve_ex, svd, svdvals, vector_norm)
 from ..engine.linalg_more import eig, eigvals, lu, lu_factor, lu_factor_ex, lu_solve, matrix_exp  # noqa: F401
 from ..engine.householder import householder_product  # noqa: F401,E402
+from ..engine.ldl import ldl_factor, ldl_factor_ex, ldl_solve  # noqa: F401,E402
 from ..engine import arg_parser as _arg_parser
 from ..engine import dtypes as _dtypes
 from ..engine.shaping import cat as _cat
