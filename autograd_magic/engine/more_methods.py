@@ -96,11 +96,12 @@ def _index_checks(index, name):
         raise RuntimeError(f"{name}(): Expected dtype int32/int64 for index but got: {kind}")
 
 
-def _index_key(self, dim, index, name, meta=None):
+def _index_key(self, dim, index, name, meta=None, alpha=1):
     """The dim and the numpy key of an index_* op; meta(d, number of indices): the op's own checks, which ATen makes
     before its kernel checks the indices' bounds."""
     _index_checks(index, name)
     d = _dim(dim, self.ndim)
+    scatters = name == "index_add_" and _index_add_scatters(self, d, index, alpha)
     idx = index._data.reshape(-1).astype(np.int64)
     if meta is not None:
         meta(d, idx.size)
@@ -108,21 +109,31 @@ def _index_key(self, dim, index, name, meta=None):
     # index_fill_ wraps a negative index as Python does; index_add_ and index_copy_ take 0 <= i < n only
     bad = idx[(idx >= n) | (idx < (-n if name == "index_fill_" else 0))]
     if bad.size:
-        raise _index_error(self, name, int(bad[0]), d, n)
+        raise _index_error(self, name, int(bad[0]), d, n, scatters)
     return d, (slice(None),) * d + (idx % n if n else idx,)
 
 
-def _index_error(self, name, i, d, n):
-    """ATen's check of each op's own CPU kernel: index_add_ on a vector a TORCH_CHECK_INDEX without the index,
-    on a matrix a plain TORCH_CHECK; index_copy_ and index_fill_ IndexErrors, index_copy_ naming itself."""
+def _index_add_scatters(self, d, index, alpha):
+    """Whether ATen's index_add_cpu_out hands the call to scatter_add_: a tensor of 2 dims or more, along its first
+    or last dim, an int64 index and alpha 1 (scatter_add_'s bounds check and its float32 sums of float16)."""
+    return self.ndim > 1 and d in (0, self.ndim - 1) and index._data.dtype == np.int64 and alpha == 1
+
+
+def _index_error(self, name, i, d, n, scatters=False):
+    """ATen's check of each op's own CPU kernel: index_add_ a TORCH_CHECK_INDEX without the index, unless it goes
+    through scatter_add_ (_index_add_scatters), whose plain TORCH_CHECK names it; index_copy_ and index_fill_
+    IndexErrors, index_copy_ naming itself."""
     where = f"index {i} is out of bounds for dimension {d} with size {n}"
     if name == "index_add_":
-        return IndexError("index out of range in self") if self.ndim <= 1 else RuntimeError(where)
+        return RuntimeError(where) if scatters else IndexError("index out of range in self")
     return IndexError(f"index_copy_(): {where}" if name == "index_copy_" else where)
 
 
 def index_add(self, dim, index, source, *, alpha=1):
-    d, key = _index_key(self, dim, index, "index_add_", lambda d, numel: _index_add_meta(self, source, d, numel))
+    d, key = _index_key(self, dim, index, "index_add_", lambda d, numel: _index_add_meta(self, source, d, numel),
+                        alpha)
+    if self._data.dtype == np.float16 and _index_add_scatters(self, d, index, alpha):
+        return apply(OPS["index_add"], (self, source), key, alpha, True)
     return apply(OPS["index_add"], (self, source), key, alpha)
 
 

@@ -8,6 +8,7 @@ at their index along dim (indexing._along); masked_scatter's are (mask broadcast
 import numpy as np
 
 from .ops_complex import cabs, cdiv, csgn, multiply as complex_multiply
+from .ops_tensor import accumulate_at
 from .optable import defop
 
 _REDUCERS = {"sum": np.add, "mean": np.add, "prod": np.multiply, "amax": np.fmax, "amin": np.fmin}
@@ -42,7 +43,7 @@ def _scatter_reduce(x, src, key, reduce, include_self):
         ufunc = np.maximum if reduce == "amax" else np.minimum   # NaN propagates, as in ATen
     else:
         ufunc = _REDUCERS[reduce]
-    ufunc.at(out, key, src)
+    accumulate_at(ufunc, out, key, src)
     if reduce == "mean":
         n = _counts(out.shape, key, include_self, out.dtype)
         out = out // n if out.dtype.kind in "iub" else (out / n).astype(out.dtype)

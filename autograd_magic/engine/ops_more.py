@@ -11,6 +11,7 @@ import numpy as np
 
 from .memory_format import preserved_like
 from .ops_shape import swapped, sum_dims_forward
+from .ops_tensor import accumulate_at
 from .optable import OPS, defop
 from .xp import rounded_f32
 
@@ -204,8 +205,13 @@ def safe_softmax_vjp(xp, grad, saved, consts, needs):
 # (unfold, a view, is in ops_strided.py)
 
 
-def _index_add(a, src, key, alpha):
+def _index_add(a, src, key, alpha, scatters=False):
+    """scatters: ATen hands this call to scatter_add_ (index_add_cpu_out does so for a matrix or more along its
+    first or last dim, with an int64 index and alpha 1), whose float16 sums are made in float32 and rounded once;
+    its own loop adds each source slice in the tensor's dtype."""
     out = np.array(a, copy=True)
+    if scatters:
+        return accumulate_at(np.add, out, key, src)
     np.add.at(out, key if out.ndim else (), src if alpha == 1 else src * a.dtype.type(alpha))   # (a scalar: itself)
     return out
 
@@ -214,7 +220,7 @@ def _index_add(a, src, key, alpha):
 def index_add_vjp(xp, grad, saved, consts, needs):
     """derivatives.yaml: source's gradient is grad.index_select(dim, index).expand_as(source), times alpha unless it
     is 1 (IndexSelectBackward0, ExpandBackward0 and MulBackward1 under create_graph=True)."""
-    key, alpha = consts
+    key, alpha = consts[:2]
     gs = None
     if needs[1]:
         gs = xp.call("index_select", (grad,), key if grad.ndim else (), tuple(grad.shape))   # (a scalar: itself)
@@ -318,9 +324,7 @@ defop("unique_consecutive", "UniqueConsecutiveBackward0", lambda a, out: out)(
 
 def _scatter_reduced(a, src, key, reduce):
     """scatter(..., reduce='add' / 'multiply'): every src value combined into its place, in index order."""
-    out = a.copy()
-    (np.add if reduce == "add" else np.multiply).at(out, key, src)
-    return out
+    return accumulate_at(np.add if reduce == "add" else np.multiply, a.copy(), key, src)
 
 
 @defop("scatter_reduce_legacy", "NotImplemented", _scatter_reduced, qualname="torch::autograd::NotImplemented")

@@ -160,10 +160,25 @@ def scatter_value_vjp(xp, grad, saved, consts, needs):
     return (xp.masked_zero(grad, consts[0]),)
 
 
-def _scatter_add(a, src, key):
-    out = np.array(a, copy=True)
-    np.add.at(out, key, src)
+_F16 = np.dtype(np.float16)
+_F32 = np.dtype(np.float32)
+
+
+def accumulate_at(ufunc, out, key, src):
+    """ufunc.at(out, key, src) as ATen's CPU scatter kernels run it: a float16 target is accumulated in float32
+    (its opmath type) and rounded to float16 once at the end, not at every step (scatter_add, scatter_reduce,
+    scatter(reduce=), and index_add_ where ATen hands it to scatter_add_); index_add_'s own loop rounds each step."""
+    if out.dtype != _F16:
+        ufunc.at(out, key, src)
+        return out
+    wide = out.astype(_F32)
+    ufunc.at(wide, key, np.asarray(src).astype(_F32))
+    out[...] = wide
     return out
+
+
+def _scatter_add(a, src, key):
+    return accumulate_at(np.add, np.array(a, copy=True), key, src)
 
 
 @defop("scatter_add", "ScatterAddBackward0", _scatter_add)
