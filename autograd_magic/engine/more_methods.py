@@ -96,12 +96,11 @@ def _index_checks(index, name):
         raise RuntimeError(f"{name}(): Expected dtype int32/int64 for index but got: {kind}")
 
 
-def _index_key(self, dim, index, name, meta=None, alpha=1):
+def _index_key(self, dim, index, name, meta=None):
     """The dim and the numpy key of an index_* op; meta(d, number of indices): the op's own checks, which ATen makes
     before its kernel checks the indices' bounds."""
     _index_checks(index, name)
     d = _dim(dim, self.ndim)
-    scatters = name == "index_add_" and _index_add_scatters(self, d, index, alpha)
     idx = index._data.reshape(-1).astype(np.int64)
     if meta is not None:
         meta(d, idx.size)
@@ -109,40 +108,71 @@ def _index_key(self, dim, index, name, meta=None, alpha=1):
     # index_fill_ wraps a negative index as Python does; index_add_ and index_copy_ take 0 <= i < n only
     bad = idx[(idx >= n) | (idx < (-n if name == "index_fill_" else 0))]
     if bad.size:
-        raise _index_error(self, name, int(bad[0]), d, n, scatters)
+        raise _index_error(self, name, int(bad[0]), d, n)
     return d, (slice(None),) * d + (idx % n if n else idx,)
 
 
-def _index_add_scatters(self, d, index, alpha):
-    """Whether ATen's index_add_cpu_out hands the call to scatter_add_: a tensor of 2 dims or more, along its first
-    or last dim, an int64 index and alpha 1 (scatter_add_'s bounds check and its float32 sums of float16)."""
-    return self.ndim > 1 and d in (0, self.ndim - 1) and index._data.dtype == np.int64 and alpha == 1
-
-
-def _index_error(self, name, i, d, n, scatters=False):
-    """ATen's check of each op's own CPU kernel: index_add_ a TORCH_CHECK_INDEX without the index, unless it goes
-    through scatter_add_ (_index_add_scatters), whose plain TORCH_CHECK names it; index_copy_ and index_fill_
+def _index_error(self, name, i, d, n):
+    """ATen's check of each op's own CPU kernel (index_add_'s is _index_add_refuse): index_copy_ and index_fill_
     IndexErrors, index_copy_ naming itself."""
     where = f"index {i} is out of bounds for dimension {d} with size {n}"
-    if name == "index_add_":
-        return RuntimeError(where) if scatters else IndexError("index out of range in self")
     return IndexError(f"index_copy_(): {where}" if name == "index_copy_" else where)
 
 
 def index_add(self, dim, index, source, *, alpha=1):
-    d, key = _index_key(self, dim, index, "index_add_", lambda d, numel: _index_add_meta(self, source, d, numel),
-                        alpha)
-    if self._data.dtype == np.float16 and _index_add_scatters(self, d, index, alpha):
+    return _index_add(self, dim, index, source, alpha, None)
+
+
+def _index_add(self, dim, index, source, alpha, into):
+    """index_add; into: the tensor index_add_ writes, which keeps what the kernel added before a bad index."""
+    _index_checks(index, "index_add_")
+    d = _dim(dim, self.ndim)
+    idx = index._data.reshape(-1).astype(np.int64)
+    _index_add_meta(self, source, d, idx.size)
+    n = self.shape[d] if self.ndim else 1
+    bad = np.flatnonzero((idx >= n) | (idx < 0))
+    scatters = _index_add_scatters(self, source, index, d, alpha)
+    if bad.size:
+        _index_add_refuse(self, source, d, idx, int(bad[0]), alpha, into, scatters)
+    key = (slice(None),) * d + (idx,)
+    if scatters and self._data.dtype == np.float16:   # (scatter_add_ sums float16 in float32, rounds once)
         return apply(OPS["index_add"], (self, source), key, alpha, True)
     return apply(OPS["index_add"], (self, source), key, alpha)
 
 
-_index_add_of = index_add   # (the out-of-place op under a name that _index_add_inplace's step does not hide)
+def _index_add_scatters(self, source, index, d, alpha):
+    """Whether ATen's index_add_cpu_out hands the call to scatter_add_: a tensor of 2 dims or more along its first
+    or last dim, alpha 1, int64 indices and a source of self's other sizes (scatter_add_'s bounds message and its
+    float32 sums of float16)."""
+    nd = self.ndim
+    return (nd > 1 and d in (0, nd - 1) and alpha == 1 and index._data.dtype == np.int64 and source.ndim == nd
+            and all(a == b for j, (a, b) in enumerate(zip(self.shape, source.shape)) if j != d))
+
+
+def _index_add_refuse(self, source, d, idx, first, alpha, into, scatter):
+    """ATen's index_add_ kernels stop at the first index out of range, having added what came before it. A call
+    handed to scatter_add_ (scatter, _index_add_scatters) raises a RuntimeError naming the index (dim 0 walks the
+    indices outermost, the last dim walks them within each row and stops in the first); the others add slice by
+    slice (an IndexError without the index)."""
+    nd = self.ndim
+    if into is not None and first and into._data.flags.writeable and self.numel():
+        src = source._data if alpha == 1 else source._data * self._data.dtype.type(alpha)
+        if not nd:
+            into._data[()] += src.reshape(())
+        elif scatter and d == nd - 1:
+            row = (0,) * (nd - 1)
+            np.add.at(into._data, row + (idx[:first],), src[row + (slice(0, first),)])
+        else:
+            take = (slice(None),) * d + (slice(0, first),)
+            np.add.at(into._data, (slice(None),) * d + (idx[:first],), src[take] if src.ndim else src)
+    if scatter:
+        raise RuntimeError(f"index {int(idx[first])} is out of bounds for dimension {d} with size {self.shape[d]}")
+    raise IndexError("index out of range in self")
 
 
 def _index_add_inplace(self, dim, index, source, *, alpha=1):
     def index_add(t, src):   # (named as the op: vmap's refusal of a batched source names it, batching.refuse_inplace)
-        return _index_add_of(t, dim, index, src, alpha=alpha)
+        return _index_add(t, dim, index, src, alpha, self)
     return inplace(index_add, self, source)
 
 

@@ -190,6 +190,15 @@ def median(input, dim=None, keepdim=False):
     return MedianResult((values, wrap(idx.astype(np.int64))))
 
 
+def _all_nan_pick(n):
+    """The index nanmedian(dim) returns for a row of n NaNs: ATen's comparator breaks ties by index, but NaNs are
+    neither below nor equal to one another, so std::nth_element (at position 0) leaves whichever its partitioning
+    moved there."""
+    r, p = np.zeros(n, np.int64), np.arange(n)
+    selection.nth_element_ranks(r, p, 0)
+    return int(p[0])
+
+
 def nanmedian(input, dim=None, keepdim=False):
     """median of the values that are not NaN (NaN where there are none): the lower of the two middle ones."""
     a = input._data
@@ -208,8 +217,11 @@ def nanmedian(input, dim=None, keepdim=False):
     no_kernel(input, "median_out")
     if not a.ndim:
         return _picked(input, "nanmedian_dim", _order(a, d, False), d, NanmedianResult)
-    k = np.maximum((a.shape[d] - np.count_nonzero(nan, axis=d, keepdims=True) - 1) // 2, 0)
+    nans = np.count_nonzero(nan, axis=d, keepdims=True)
+    k = np.maximum((a.shape[d] - nans - 1) // 2, 0)
     idx = np.take_along_axis(_order(a, d, False), k, axis=d)
+    if a.shape[d] > 3 and (nans == a.shape[d]).any():
+        idx = np.where(nans == a.shape[d], _all_nan_pick(a.shape[d]), idx)
     if not keepdim:
         idx = idx.squeeze(d)
         key = list(np.indices(idx.shape, sparse=True))
