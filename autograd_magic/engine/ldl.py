@@ -3,6 +3,7 @@ Hermitian) indefinite matrices, as ATen computes it on the CPU (?sytrf / ?hetrf 
 copy, the strict upper triangle zeroed; ?sytrs / ?hetrs to solve). PyTorch records both under its NotImplemented
 node, whose backward raises: so do these."""
 import ctypes
+import math
 
 import numpy as np
 
@@ -68,7 +69,7 @@ def _solve_fwd(ld, b, pivots, hermitian):
     """X of LD X = B (pivots from ldl_factor), batches broadcast, through ?sytrs (?hetrs)."""
     n, k = b.shape[-2:]
     batch = np.broadcast_shapes(ld.shape[:-2], b.shape[:-2], pivots.shape[:-1])
-    if n == 0 or k == 0 or not batch_size(batch):
+    if n == 0 or k == 0 or not math.prod(batch):
         return np.zeros(batch + (n, k), b.dtype)
     fn = _routine(ld.dtype, hermitian, "trs")
     lds = _each(np.broadcast_to(ld, batch + ld.shape[-2:]))
@@ -81,10 +82,6 @@ def _solve_fwd(ld, b, pivots, hermitian):
         fn(_ref(uplo), _ref(size), _ref(nrhs), _ptr(m), _ref(lda), _ptr(p), _ptr(rhs), _ref(lda), _ref(info))
         xs.append(rhs)
     return _column_major(xs, batch, n, k).astype(b.dtype, copy=False)
-
-
-def batch_size(batch):
-    return int(np.prod(batch, dtype=np.int64))
 
 
 @defop("linalg_ldl_solve", "NotImplemented", _solve_fwd, qualname="torch::autograd::NotImplemented")
@@ -132,10 +129,7 @@ def _check_info(info, api):
 
 def ldl_factor(input, *, hermitian=False, out=None):
     """(LD, pivots) of ldl_factor_ex, raising where a block of D is zero."""
-    A = input
-    _check_square(A, "torch.linalg.ldl_factor_ex")
-    _check_dtype(A, "torch.linalg.ldl_factor_ex")
-    ld, pivots, info = _record("linalg_ldl_factor_ex", (A,), (0,), (bool(hermitian),))
+    ld, pivots, info = ldl_factor_ex(input, hermitian=hermitian)
     _check_info(info._data, "torch.linalg.ldl_factor")
     return LdlFactorResult((ld, pivots))
 

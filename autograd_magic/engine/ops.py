@@ -129,7 +129,7 @@ def _power(a, e):
             return np.reciprocal(a * a)
         if e == -0.5:
             return np.reciprocal(np.sqrt(a))
-    if a.dtype == np.float32 and isinstance(e, (int, float)) and e not in (0.5, -0.5, -1, -2):
+    if a.dtype == _F32 and isinstance(e, (int, float)):   # (0.5, -0.5, -1 and -2 were taken above)
         out = sleef_pow.pow_scalar(a, e)   # SLEEF's powf on the vector body, as ATen's kernel
         if out is not None:
             return out

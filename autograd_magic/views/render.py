@@ -114,8 +114,8 @@ def begin(dot_source: str, fmt: str = "svg", timeout: float = 5.0):
 
     The renderer is a separate process: it lays the graph out while the caller formats the other views. Its
     input is written from the calling thread (a thread pool's worker would wait for the interpreter lock until
-    the caller blocks), all of it when the pipe takes it without blocking, the rest by the worker that reads the
-    output.
+    the caller blocks), all of it when the pipe takes it without blocking, the rest by whoever collects the
+    output (``Rendering.result()``, or its worker when nobody asks).
     """
     if fmt not in TEXT_FORMATS + BINARY_FORMATS:
         raise ValueError(f"fmt must be 'svg' or 'png', not {fmt!r}")
